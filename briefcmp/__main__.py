@@ -1,0 +1,3 @@
+from briefcmp.cli import main
+
+main()

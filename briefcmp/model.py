@@ -1,0 +1,310 @@
+"""The typed objects every part of briefcmp works on.
+
+Loading (``briefcmp.load``) turns YAML into these; analysis (``crossref``,
+``coverage``) and rendering take them. Nothing here reads files or prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import Optional, Union
+
+FORMAT_VERSION = 1
+
+CLAIM_KINDS = ("fact", "forecast", "recommendation", "assessment")
+VALUE_TYPES = ("quantity", "rank", "date", "category", "stance")
+STANCES = ("support", "oppose", "mixed", "neutral")
+SCALES = {"": 1, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+# Bounds say how a figure relates to the true value: "at least 100" is true for 100..inf.
+BOUNDS = ("exact", "approximate", "at-least", "more-than", "at-most", "less-than", "up-to")
+CLAIM_STATUSES = ("reviewed", "draft")
+
+
+class Precision(str, Enum):
+    """How much of a date is known."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to a day, a month or only a year (``2022``, ``2022-03``, ``2022-03-03``)."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    @property
+    def precision(self) -> Precision:
+        if self.day:
+            return Precision.DAY
+        return Precision.MONTH if self.month else Precision.YEAR
+
+    def start(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def end(self) -> date:
+        if self.day:
+            return date(self.year, self.month, self.day)
+        if self.month:
+            nxt = date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return date.fromordinal(nxt.toordinal() - 1)
+        return date(self.year, 12, 31)
+
+    def __str__(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+
+@dataclass(frozen=True)
+class Period:
+    """What a figure refers to: one partial date, or an interval ``start/end``."""
+
+    start: PartialDate
+    end: Optional[PartialDate] = None
+
+    def span(self) -> tuple[date, date]:
+        return self.start.start(), (self.end or self.start).end()
+
+    def __str__(self) -> str:
+        return f"{self.start}/{self.end}" if self.end else str(self.start)
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far apart two figures under one key may be and still agree."""
+
+    relative: float = 0.0  # fraction of the larger magnitude, e.g. 0.05 for 5%
+    absolute: float = 0.0  # in the key's unit (after scale)
+
+    def __str__(self) -> str:
+        parts = []
+        if self.relative:
+            parts.append(f"{self.relative * 100:g}%")
+        if self.absolute:
+            parts.append(f"{self.absolute:g}")
+        return " or ".join(parts) or "exact"
+
+
+@dataclass(frozen=True)
+class Value:
+    """A typed value of a claim. ``type`` says which of the fields are set."""
+
+    type: str
+    amount: Optional[float] = None  # quantity (as written, before scale) or rank
+    upper: Optional[float] = None  # quantity range "between amount and upper"
+    scale: str = ""
+    unit: str = ""  # ISO 4217 code for money (USD, JPY, RUB, ...) or a unit name
+    bound: str = "exact"
+    date: Optional[PartialDate] = None
+    category: str = ""
+    stance: str = ""
+
+    @property
+    def base_amount(self) -> Optional[float]:
+        """The amount in base units (scale applied)."""
+        if self.amount is None:
+            return None
+        return self.amount * SCALES.get(self.scale, 1)
+
+    @property
+    def base_upper(self) -> Optional[float]:
+        if self.upper is None:
+            return None
+        return self.upper * SCALES.get(self.scale, 1)
+
+    def display(self) -> str:
+        """Human form: "~USD 4.1 billion", "22nd", "2022-02-24", "yes", "oppose"."""
+        if self.type == "quantity":
+            prefix = {
+                "approximate": "~", "at-least": "≥", "more-than": ">", "at-most": "≤",
+                "less-than": "<", "up-to": "up to ",
+            }.get(self.bound, "")
+            amount = _num(self.amount)
+            if self.upper is not None:
+                amount += f"–{_num(self.upper)}"
+            scale = f" {self.scale}" if self.scale else ""
+            unit = self.unit
+            if unit == "percent":
+                return f"{prefix}{amount}{scale}%"
+            if unit and unit.isupper() and len(unit) == 3:
+                return f"{prefix}{unit} {amount}{scale}"
+            return f"{prefix}{amount}{scale} {unit}".rstrip()
+        if self.type == "rank":
+            return ordinal(int(self.amount or 0))
+        if self.type == "date":
+            return str(self.date)
+        if self.type == "stance":
+            return self.stance
+        return self.category
+
+
+def _num(x: Optional[float]) -> str:
+    if x is None:
+        return "?"
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.10g}"
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+Mark = tuple[int, int]
+
+
+@dataclass
+class Claim:
+    """One claim of one brief, anchored to a quote of its source."""
+
+    id: str
+    brief: str  # brief id
+    quote: str
+    text: str = ""
+    kind: str = "fact"
+    topics: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    key: str = ""
+    value: Optional[Value] = None
+    as_of: Optional[Period] = None
+    as_of_inferred: bool = False  # True when as_of was taken from the publication date
+    cites: str = ""
+    note: str = ""
+    prefix: str = ""
+    suffix: str = ""
+    status: str = "reviewed"
+    acknowledges: tuple[str, ...] = ()  # ids of reviewed conflicts this claim knowingly takes part in
+    path: str = ""  # claims file, as given to the tool
+    line: int = 0
+    col: int = 0
+    # Filled by anchoring: character offsets of the quote in the source text.
+    span: Optional[tuple[int, int]] = None
+
+    @property
+    def ref(self) -> str:
+        """``brief#claim``: how a claim is named everywhere."""
+        return f"{self.brief}#{self.id}"
+
+
+@dataclass
+class Brief:
+    """One source document and its claims."""
+
+    id: str
+    title: str
+    source: str  # path as written in the claims file (relative to it)
+    path: str = ""  # claims file path
+    publisher: str = ""
+    authors: tuple[str, ...] = ()
+    published: Optional[PartialDate] = None
+    url: str = ""
+    language: str = ""
+    source_sha256: str = ""
+    note: str = ""
+    claims: list[Claim] = field(default_factory=list)
+    source_path: str = ""  # resolved path of the source text
+    source_text: Optional[str] = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    label: str
+    description: str = ""
+    parent: str = ""
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    label: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KeyDef:
+    """A registered question that claims from different briefs can answer."""
+
+    id: str
+    label: str
+    type: str  # one of VALUE_TYPES
+    description: str = ""
+    unit: str = ""
+    tolerance: Tolerance = Tolerance()
+    topics: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    values: tuple[str, ...] = ()  # allowed categories, when type is category
+    line: int = 0
+
+
+@dataclass
+class Config:
+    """The corpus configuration: taxonomy, entities and key registry."""
+
+    topics: dict[str, Topic] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    keys: dict[str, KeyDef] = field(default_factory=dict)
+    title: str = ""
+    path: str = ""
+
+    def topic_ancestors(self, topic: str) -> list[str]:
+        """The topic and its parents, nearest first (cycles are cut)."""
+        out: list[str] = []
+        while topic and topic not in out:
+            out.append(topic)
+            parent = self.topics.get(topic)
+            topic = parent.parent if parent else ""
+        return out
+
+
+@dataclass
+class Corpus:
+    """A loaded corpus: config, briefs (in path order), and the folder it came from."""
+
+    root: str
+    config: Config
+    briefs: list[Brief] = field(default_factory=list)
+
+    def claims(self):
+        for brief in self.briefs:
+            yield from brief.claims
+
+    def brief(self, brief_id: str) -> Optional[Brief]:
+        return next((b for b in self.briefs if b.id == brief_id), None)
+
+
+ValueLike = Union[Value, None]
+
+
+# Relation kinds, from most to least alarming; crossref produces them, renderers colour them.
+RELATION_KINDS = (
+    "contradiction",  # same key, same period, values differ beyond tolerance
+    "disagreement",  # opposed recommendations / stances on the same question
+    "annotation-problem",  # unit or currency mismatch under one key, etc.
+    "forecast-vs-fact",  # a forecast set against a later fact
+    "change-over-time",  # same key, different as-of periods
+    "agreement",  # same key, same period, values agree
+)
+
+
+@dataclass
+class Relation:
+    """A finding about claims that share a key. ``id`` is stable: key + sorted claim refs."""
+
+    kind: str
+    severity: str  # "error" (contradiction), "warning", "info"
+    key: str
+    claims: list[Claim]
+    explanation: str
+    topic: str = ""
+    origins: int = 0  # independent origins (claims citing the same upstream source count once)
+    id: str = ""
+    reviewed: Optional[str] = None  # status from the reviewed-conflicts file, when one matches

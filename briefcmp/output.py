@@ -1,0 +1,95 @@
+"""Where output goes: the terminal, a pipe, or a file (-o), and how it gets there.
+
+Rules that every command follows:
+- A terminal gets rich, coloured output sized to the terminal.
+- A pipe or file gets plain text with no escape codes, laid out without reference to
+  whatever terminal happens to be attached to stdin or stderr.
+- ``-o FILE`` is written atomically (temp file + rename) and never replaces an existing
+  file unless ``--force`` is given.
+- A closed pipe (``briefcmp compare | head``) ends the output quietly.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import IO, Optional
+
+
+class OutputError(Exception):
+    """The output cannot be written (exists without --force, unwritable folder): exit 2."""
+
+
+def stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def color_allowed() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return stdout_is_terminal() and "NO_COLOR" not in os.environ
+
+
+def terminal_width(default: int = 100) -> int:
+    """The width of the terminal on stdout (not stdin/stderr: those may be elsewhere)."""
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns
+    except (OSError, AttributeError, ValueError):
+        return default
+
+
+def _quiet_stdout() -> None:
+    """After EPIPE: point stdout at /dev/null so interpreter shutdown does not complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+def emit(text: str, stream: Optional[IO[str]] = None) -> None:
+    """Write text to stdout (or ``stream``), ending quietly if the reader went away."""
+    out = stream or sys.stdout
+    try:
+        out.write(text)
+        out.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+
+
+def write_file(path: Path, text: str, force: bool = False) -> None:
+    """Atomically write ``text`` to ``path``; refuse to replace an existing file without ``force``."""
+    path = Path(path)
+    if path.exists() and not force:
+        raise OutputError(f"{path}: file exists; use --force to replace it")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{path}: folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise OutputError(f"{path}: cannot write: {exc.strerror}") from exc
+
+
+def deliver(text: str, output: Optional[Path], force: bool = False) -> None:
+    """Send a rendered report to ``-o FILE`` (atomically) or to stdout."""
+    if output is not None and str(output) != "-":
+        write_file(output, text, force)
+    else:
+        emit(text)

@@ -1,0 +1,60 @@
+"""Formatters for check problems: a small table of functions, as in yamllint."""
+
+from __future__ import annotations
+
+import json
+from typing import Callable
+
+from briefcmp import __version__
+from briefcmp.check import CheckReport
+from briefcmp.problems import Severity
+
+REPORT_VERSION = 1
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def summary(report: CheckReport) -> str:
+    errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
+    return (f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
+            f"in {len(report.files)} claims file{'s' * (len(report.files) != 1)} "
+            f"({report.briefs} briefs, {report.claims} claims)")
+
+
+def render_text(report: CheckReport, color: bool = False) -> str:
+    """One ``path:line:col: severity: message [rule]`` line per problem, then a summary."""
+    if not color:
+        lines = [p.format() for p in report.problems]
+        return "".join(line + "\n" for line in lines)
+    from rich.markup import escape
+
+    out = []
+    for p in report.problems:
+        out.append(f"[bold]{escape(p.path)}:{p.line}:{p.col}:[/] [{_STYLE[p.severity]}]{p.severity}[/]: "
+                   f"{escape(p.message)} [dim]\\[{p.rule}][/]")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def render_json(report: CheckReport, color: bool = False) -> str:
+    """A versioned JSON document: {version, tool, summary, problems: [...]}."""
+    doc = {
+        "version": REPORT_VERSION,
+        "tool": {"name": "briefcmp", "version": __version__},
+        "summary": {
+            "errors": report.count(Severity.ERROR), "warnings": report.count(Severity.WARNING),
+            "infos": report.count(Severity.INFO), "files": len(report.files),
+            "briefs": report.briefs, "claims": report.claims,
+        },
+        "problems": [
+            {"path": p.path, "line": p.line, "column": p.col, "severity": str(p.severity),
+             "rule": p.rule, "message": p.message}
+            for p in report.problems
+        ],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+FORMATTERS: dict[str, Callable[..., str]] = {
+    "text": render_text,
+    "json": render_json,
+}

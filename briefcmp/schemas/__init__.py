@@ -1,0 +1,12 @@
+"""The JSON Schemas shipped with briefcmp (claims files, corpus config, JSON reports)."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+NAMES = ("claims", "config")
+
+
+def schema_text(name: str) -> str:
+    """The text of ``<name>.schema.json`` as shipped in the package."""
+    return resources.files(__package__).joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
