@@ -341,7 +341,8 @@ def parse_claims_file(data: Any, path: str, problems: Problems, config: Config) 
         publisher=f.string(bm, "publisher", "brief"), authors=f.strings(bm, "authors", "brief"),
         published=f.pdate(bm, "published", "brief"), url=f.string(bm, "url", "brief"),
         language=f.string(bm, "language", "brief"), source_sha256=f.string(bm, "source_sha256", "brief"),
-        note=f.string(bm, "note", "brief"), line=bm.mark[0],
+        note=f.string(bm, "note", "brief"), line=bm.mark[0], col=bm.mark[1],
+        source_mark=bm.mark_of("source"),
     )
     if brief.source_sha256 and not _SHA.match(brief.source_sha256):
         problems.error(path, bm.mark_of("source_sha256"), "bad-value",
@@ -369,10 +370,11 @@ def parse_claims_file(data: Any, path: str, problems: Problems, config: Config) 
 
 
 def _parse_claim(f: Fields, item: Any, mark, brief: Brief, config: Config) -> Optional[Claim]:
-    cm = f.mapping(item, mark, "claim")
-    if cm is None:
-        f.problems.error(f.path, mark, "claim-dropped", "this claim is left out: it is not a mapping")
+    if not isinstance(item, YMap):
+        f.problems.error(f.path, mark, "claim-dropped",
+                         f"claim: expected a mapping with id, quote, ...; got {_kind(item)}; this claim is left out")
         return None
+    cm = item
     cid = cm.get("id") if isinstance(cm.get("id"), str) else ""
     where = f"claim {cid}" if cid else "claim"
     if not f.check_keys(cm, where, _CLAIM_FIELDS, ["id", "quote"]):
@@ -573,7 +575,7 @@ def load_corpus(paths: list[Path], anchor_quotes: bool = True,
         if brief is None:
             continue
         if brief.id in ids:
-            problems.error(shown, (brief.line, 1), "duplicate-brief",
+            problems.error(shown, (brief.line, brief.col), "duplicate-brief",
                            f'brief id "{brief.id}" is also used by {ids[brief.id]}; this file is left out')
             continue
         ids[brief.id] = shown
@@ -588,7 +590,7 @@ def load_source(brief: Brief, claims_file: Path, root: Path, problems: Problems,
     if not brief.source:
         return
     shown = brief.path
-    where = (brief.line, 1)
+    where = brief.source_mark
     src = Path(brief.source)
     if src.is_absolute():
         problems.error(shown, where, "source-outside-corpus",

@@ -210,8 +210,10 @@ class Brief:
     note: str = ""
     claims: list[Claim] = field(default_factory=list)
     source_path: str = ""  # resolved path of the source text
-    source_text: Optional[str] = None
+    source_text: Optional[str] = None  # normalised (see briefcmp.anchor)
     line: int = 0
+    col: int = 0
+    source_mark: tuple[int, int] = (0, 0)  # where `source:` is written, for problems about the source
 
 
 @dataclass(frozen=True)

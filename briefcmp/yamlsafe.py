@@ -33,30 +33,36 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
-try:  # libyaml is an optional speed-up; the pure parser gives the same nodes
-    from yaml._yaml import CParser as _Parser  # type: ignore[import-not-found]
+from yaml.composer import Composer
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
 
-    class _Loader(_Parser, BaseResolver):  # type: ignore[misc,valid-type]
+
+class _PureLoader(Reader, Scanner, Parser, Composer, BaseResolver):
+    """The pure-Python composer with no implicit types."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        BaseResolver.__init__(self)
+
+
+try:  # libyaml is a speed-up; the pure parser gives the same nodes
+    from yaml._yaml import CParser as _CParser  # type: ignore[import-not-found]
+
+    class _CLoader(_CParser, BaseResolver):  # type: ignore[misc,valid-type]
+        """libyaml's composer with no implicit types."""
+
         def __init__(self, stream: str) -> None:
-            _Parser.__init__(self, stream)
+            _CParser.__init__(self, stream)
             BaseResolver.__init__(self)
 
-    LIBYAML = True
+    _Loader: type = _CLoader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml.composer import Composer
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
-    class _Loader(Reader, Scanner, Parser, Composer, BaseResolver):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-            Composer.__init__(self)
-            BaseResolver.__init__(self)
-
-    LIBYAML = False
+    _Loader = _PureLoader
 
 
 class YMap(dict):

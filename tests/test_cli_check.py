@@ -1,0 +1,105 @@
+"""`briefcmp check`, `schema`, `init`, `--version` through typer's CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefcmp import __version__
+from briefcmp.cli import app
+
+LOAD = Path(__file__).parent / "fixtures" / "load"
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_version() -> None:
+    r = run("--version")
+    assert r.exit_code == 0 and r.stdout.strip() == f"briefcmp {__version__}"
+
+
+def test_clean_file_exits_0() -> None:
+    r = run("check", str(LOAD / "good-minimal.claims.yaml"))
+    assert r.exit_code == 0, r.output
+    assert r.stdout == "" and "0 errors, 0 warnings" in r.stderr
+
+
+def test_errors_exit_1_with_located_lines() -> None:
+    r = run("check", str(LOAD / "unknown-refs.claims.yaml"))
+    assert r.exit_code == 1
+    lines = r.stdout.splitlines()
+    assert lines[0].endswith('unknown-refs.claims.yaml:11:13: error: claim swift: unknown topic "sanction" '
+                             '(did you mean "sanctions"?) [unknown-topic]')
+    assert "\x1b[" not in r.stdout  # never colour codes when not a terminal
+
+
+def test_warnings_fail_only_when_asked() -> None:
+    path = str(LOAD / "no-topic.claims.yaml")
+    assert run("check", path).exit_code == 0
+    assert run("check", path, "--fail-on", "warning").exit_code == 1
+    assert run("check", str(LOAD / "tags.claims.yaml"), "--fail-on", "never").exit_code == 0
+    assert run("check", str(LOAD / "tags.claims.yaml"), "--exit-zero").exit_code == 0
+
+
+@pytest.mark.parametrize("args, message", [
+    (["check", "no/such/folder"], "no such file or folder"),
+    (["check", "/"], "not in a briefcmp corpus"),
+    (["check", "--fail-on", "sometimes"], "Invalid value"),
+])
+def test_unusable_input_exits_2(args, message) -> None:
+    r = run(*args)
+    assert r.exit_code == 2 and message in r.output
+    assert "Traceback" not in r.output
+
+
+def test_json_report() -> None:
+    r = run("check", str(LOAD / "anchors.claims.yaml"), "--format", "json")
+    doc = json.loads(r.stdout)
+    assert doc["version"] == 1 and doc["summary"]["errors"] == 2
+    assert [p["rule"] for p in doc["problems"]] == ["quote-not-found", "quote-ambiguous"]
+    assert doc["problems"][0]["line"] == 10 and doc["problems"][0]["column"] == 5
+
+
+def test_output_file_is_not_overwritten_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "report.txt"
+    out.write_text("hand-written notes\n")
+    r = run("check", str(LOAD / "anchors.claims.yaml"), "-o", str(out))
+    assert r.exit_code == 2 and "use --force" in r.output
+    assert out.read_text() == "hand-written notes\n"
+    r = run("check", str(LOAD / "anchors.claims.yaml"), "-o", str(out), "--force")
+    assert r.exit_code == 1 and "quote-ambiguous" in out.read_text()
+    assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]  # no temp files left behind
+
+
+def test_init_scaffolds_a_clean_corpus_and_never_overwrites(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    r = run("init", str(corpus))
+    assert r.exit_code == 0 and (corpus / "briefcmp.yaml").is_file()
+    assert run("check", str(corpus), "--fail-on", "warning").exit_code == 0
+    (corpus / "briefcmp.yaml").write_text("# mine\n" + (corpus / "briefcmp.yaml").read_text())
+    r = run("init", str(corpus))
+    assert r.exit_code == 0 and "kept existing" in r.stderr
+    assert (corpus / "briefcmp.yaml").read_text().startswith("# mine\n")
+
+
+def test_schema_prints_and_writes(tmp_path: Path) -> None:
+    r = run("schema", "claims")
+    assert r.exit_code == 0 and json.loads(r.stdout)["title"].startswith("briefcmp claims file")
+    r = run("schema", "--write", str(tmp_path / "s"))
+    assert r.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "s").iterdir()) == ["claims.schema.json", "config.schema.json"]
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name in group.list_commands(None):
+        r = run(name, "--help")
+        assert r.exit_code == 0 and "Example:" in r.stdout, name
