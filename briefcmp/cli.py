@@ -51,7 +51,8 @@ def fail(message: str, code: int = EXIT_INPUT) -> typer.Exit:
     return typer.Exit(code)
 
 
-PATHS_ARG = typer.Argument(None, help="Corpus folder(s) or claims files. Default: ./briefs", show_default=False)
+PATHS_ARG = typer.Argument(None, metavar="PATH", show_default=False,
+                           help="Corpus folder(s) or claims files. Default: ./briefs")
 OUTPUT_OPT = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout.")
 FORCE_OPT = typer.Option(False, "--force", help="Replace an existing --output file.")
 

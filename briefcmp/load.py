@@ -656,11 +656,12 @@ def anchor_claims(brief: Brief, problems: Problems) -> None:
 
 
 def infer_as_of(brief: Brief) -> None:
-    """A figure with no as-of date refers to the brief's publication date (marked as inferred)."""
+    """A value with no as-of date refers to the brief's publication date (marked as inferred); dates excepted."""
     if brief.published is None:
         return
     for claim in brief.claims:
-        if claim.value is not None and claim.as_of is None:
+        # A date value is its own reference point; only other values need an as-of date.
+        if claim.value is not None and claim.value.type != "date" and claim.as_of is None:
             claim.as_of = Period(brief.published)
             claim.as_of_inferred = True
 

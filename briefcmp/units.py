@@ -14,11 +14,13 @@ _ALIASES = {
     "£": "GBP", "gbp": "GBP", "cny": "CNY", "yuan": "CNY", "rmb": "CNY",
     "x": "times", "fold": "times", "multiple": "times",
     "day": "days", "week": "weeks", "month": "months", "year": "years", "hour": "hours",
+    "minute": "minutes", "min": "minutes", "mins": "minutes", "second": "seconds", "sec": "seconds",
 }
 CURRENCIES = frozenset({"USD", "JPY", "KRW", "EUR", "RUB", "GBP", "CNY", "UAH", "CHF", "CAD", "AUD"})
 
 # Durations compare across units: everything in days.
-_DAYS = {"days": 1.0, "weeks": 7.0, "months": 30.4375, "years": 365.25, "hours": 1 / 24}
+_DAYS = {"days": 1.0, "weeks": 7.0, "months": 30.4375, "years": 365.25, "hours": 1 / 24,
+         "minutes": 1 / 1440, "seconds": 1 / 86400}
 
 SCALE_ALIASES = {
     "k": "thousand", "thousand": "thousand", "thousands": "thousand",

@@ -1,0 +1,322 @@
+"""What a check is about: named claims files, files changed in git, or new files against a corpus.
+
+The whole corpus is always loaded, so relations are found against every brief;
+the *focus* (the briefs being checked) decides which problems and relations are
+reported. ``check_selection`` is the core of ``briefcmp check``: load, validate,
+cross-reference, judge against the reviewed file, focus.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from briefcmp.check import CheckReport, corpus_checks
+from briefcmp.load import (
+    CLAIMS_SUFFIX, CONFIG_NAME, InputError, LoadResult, display_path, find_root, infer_as_of, load_corpus,
+    load_source, parse_claims_file, read_yaml,
+)
+from briefcmp.model import Relation
+from briefcmp.problems import Problem, Severity, sort_problems
+from briefcmp.review import (
+    REVIEWED_NAME, Judgement, ReviewedFile, in_focus, is_finding, judge, load_reviewed, relation_problems,
+)
+
+DEFAULT_BASES = ("origin/main", "main")
+
+
+class GitError(InputError):
+    """git is missing, this is not a repository, or the base cannot be resolved (exit 2)."""
+
+
+# --------------------------------------------------------------------------- git
+
+
+def git(args: list[str], cwd: Path) -> str:
+    """Run ``git args`` (no shell) in ``cwd``; stdout as text, GitError with git's message on failure."""
+    try:
+        proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False,
+                              env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"})
+    except FileNotFoundError:
+        raise GitError("git is not installed (needed for --changed)") from None
+    except OSError as exc:
+        raise GitError(f"cannot run git: {exc.strerror}") from None
+    if proc.returncode != 0:
+        message = os.fsdecode(proc.stderr).strip().splitlines()
+        raise GitError(f"git {args[0]}: {message[-1] if message else 'failed'}")
+    return os.fsdecode(proc.stdout)
+
+
+def repo_top(cwd: Path) -> Path:
+    """The top folder of the git work tree holding ``cwd``."""
+    try:
+        return Path(git(["rev-parse", "--show-toplevel"], cwd).strip())
+    except GitError as exc:
+        raise GitError(f"{display_path(cwd)}: not in a git repository ({exc}); --changed needs git") from None
+
+
+def _commit(ref: str, top: Path) -> Optional[str]:
+    try:
+        return git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], top).strip()
+    except GitError:
+        return None
+
+
+def merge_base(base: Optional[str], top: Path) -> tuple[Optional[str], str]:
+    """(commit to diff against, how to describe it); commit None when HEAD has no commit yet.
+
+    Without ``base``: the merge-base with origin/main, else with main, else HEAD itself
+    (then only uncommitted changes count).
+    """
+    head = _commit("HEAD", top)
+    if base is None:
+        if head is None:
+            return None, "an empty repository"
+        for candidate in DEFAULT_BASES:
+            if _commit(candidate, top):
+                try:
+                    return git(["merge-base", "HEAD", candidate], top).strip(), f"merge-base with {candidate}"
+                except GitError:
+                    continue
+        return head, "HEAD"
+    if base.startswith("-"):
+        raise GitError(f"--base {base!r}: a git ref cannot start with '-'")
+    commit = _commit(base, top)
+    if commit is None:
+        raise GitError(f"--base {base}: unknown git revision; in CI, fetch it first "
+                       "(actions/checkout with fetch-depth: 0)")
+    if head is None:
+        return commit, base
+    try:
+        return git(["merge-base", "HEAD", commit], top).strip(), f"merge-base with {base}"
+    except GitError:
+        raise GitError(f"--base {base}: no common history with HEAD (a shallow clone? "
+                       "use actions/checkout with fetch-depth: 0)") from None
+
+
+def changed_files(base: Optional[str], cwd: Path) -> tuple[list[Path], str]:
+    """Files that differ from the base (committed, staged, unstaged or untracked), and the base described."""
+    top = repo_top(cwd)
+    commit, described = merge_base(base, top)
+    if commit is None:
+        names = git(["ls-files", "-z", "--cached", "--others", "--exclude-standard"], top).split("\0")
+    else:
+        names = git(["diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", commit, "--"], top).split("\0")
+        names += git(["ls-files", "-z", "--others", "--exclude-standard"], top).split("\0")
+    files = sorted({(top / n).resolve() for n in names if n})
+    return files, described
+
+
+# --------------------------------------------------------------------------- selections
+
+
+@dataclass
+class Selection:
+    """What to load and what to report on."""
+
+    root: Path  # the corpus folder (holds briefcmp.yaml)
+    extra: list[Path] = field(default_factory=list)  # claims files outside the corpus (--against)
+    focus_files: Optional[set[Path]] = None  # resolved claims files being checked; None: all of them
+    touched: set[Path] = field(default_factory=set)  # other changed/named files (sources): their briefs count
+    describe: str = ""  # for messages: what was selected
+
+    @property
+    def everything(self) -> bool:
+        return self.focus_files is None
+
+
+def _root_of(p: Path) -> Path:
+    if not p.exists():
+        raise InputError(f"{p}: no such file or folder")
+    root = find_root(p)
+    if root is None:
+        raise InputError(f"{p}: not in a briefcmp corpus (no {CONFIG_NAME} here or in a parent folder); "
+                         "create one with `briefcmp init`")
+    return root
+
+
+def select_paths(paths: list[Path]) -> Selection:
+    """The briefs named on the command line (folders, claims files, or the config for all)."""
+    roots = {_root_of(p) for p in paths}
+    if len(roots) > 1:
+        raise InputError("paths belong to different corpora: " + ", ".join(sorted(map(str, roots))))
+    root = roots.pop()
+    focus: Optional[set[Path]] = set()
+    touched: set[Path] = set()
+    for p in paths:
+        r = p.resolve()
+        if p.is_dir():
+            if r == root:
+                focus = None
+                break
+            focus.update(f.resolve() for f in r.rglob("*" + CLAIMS_SUFFIX))  # type: ignore[union-attr]
+        elif r.name.endswith(CLAIMS_SUFFIX):
+            focus.add(r)  # type: ignore[union-attr]
+        elif r == root / CONFIG_NAME:
+            focus = None  # the config concerns every brief
+            break
+        else:
+            touched.add(r)  # a source text or the reviewed file
+    return Selection(root, focus_files=focus, touched=touched, describe=", ".join(map(str, paths)))
+
+
+def select_changed(paths: list[Path], base: Optional[str]) -> Selection:
+    """The corpus of ``paths``, focused on the files changed since ``base`` (see ``changed_files``)."""
+    sel = select_paths(paths)
+    scope = [p.resolve() for p in paths]
+    files, described = changed_files(base, sel.root)
+    focus: set[Path] = set()
+    touched: set[Path] = set()
+    whole = False
+    for f in files:
+        if not any(f == s or f.is_relative_to(s) for s in scope) or not f.is_relative_to(sel.root):
+            continue
+        if f == sel.root / CONFIG_NAME:
+            whole = True
+        elif f.name.endswith(CLAIMS_SUFFIX):
+            if f.exists():  # a deleted brief has nothing to validate; stale reviews still show
+                focus.add(f)
+        else:
+            touched.add(f)
+    return Selection(sel.root, focus_files=None if whole else focus, touched=touched,
+                     describe=f"changed since {described}")
+
+
+def select_against(paths: list[Path], corpus: Path) -> Selection:
+    """New claims files (anywhere) checked against the corpus at ``corpus``."""
+    root = _root_of(corpus)
+    focus: set[Path] = set()
+    extra: list[Path] = []
+    for p in paths:
+        if not p.exists():
+            raise InputError(f"{p}: no such file or folder")
+        files = sorted(p.rglob("*" + CLAIMS_SUFFIX)) if p.is_dir() else [p]
+        for f in files:
+            r = f.resolve()
+            focus.add(r)
+            if not r.is_relative_to(root) and f not in extra:
+                extra.append(f)
+    if not focus:
+        raise InputError(f"no claims files (*{CLAIMS_SUFFIX}) in {', '.join(map(str, paths))}")
+    return Selection(root, extra, focus, describe=f"against {display_path(root)}")
+
+
+# --------------------------------------------------------------------------- loading and checking
+
+
+def load_selection(sel: Selection) -> LoadResult:
+    """The whole corpus plus any outside claims files, read with the corpus config."""
+    result = load_corpus([sel.root])
+    ids = {b.id: b.path for b in result.corpus.briefs}
+    for f in sel.extra:
+        shown = display_path(f)
+        result.files.append(shown)
+        data = read_yaml(f, shown, result.problems)
+        brief = parse_claims_file(data, shown, result.problems, result.corpus.config) if data is not None else None
+        if brief is None:
+            continue
+        if brief.id in ids:
+            result.problems.error(shown, (brief.line, 1), "duplicate-brief",
+                                  f'brief id "{brief.id}" is also used by {ids[brief.id]}; '
+                                  "give the new brief its own id (this file is left out)")
+            continue
+        ids[brief.id] = shown
+        # An outside file's source is confined to the file's own folder, as the corpus confines its own.
+        load_source(brief, f, f.resolve().parent, result.problems, True)
+        infer_as_of(brief)
+        result.corpus.briefs.append(brief)
+    return result
+
+
+def focus_briefs(sel: Selection, result: LoadResult) -> Optional[set[str]]:
+    """Ids of the briefs being checked (None: all): focused claims files and briefs whose source changed."""
+    if sel.everything:
+        return None
+    out = set()
+    for b in result.corpus.briefs:
+        if Path(b.path).resolve() in sel.focus_files or (  # type: ignore[operator]
+                b.source_path and Path(b.source_path).resolve() in sel.touched):
+            out.add(b.id)
+    return out
+
+
+@dataclass
+class GateReport:
+    """Everything ``check`` reports: validation problems and the conflicts of the focused briefs."""
+
+    report: CheckReport  # problems of the focused files and of the reviewed file (no relation problems)
+    relations: list[Relation]  # conflicts involving a focused brief, ``reviewed`` set
+    judgement: Judgement
+    focus: Optional[set[str]]  # brief ids being checked; None: every brief
+    reviewed: ReviewedFile
+    selection: Selection
+    total_relations: int = 0  # every relation found in the corpus
+
+    def combined(self, show_reviewed: bool = True) -> CheckReport:
+        """The report with the conflicts as problems (what text and JSON output show)."""
+        rel = relation_problems(self.relations, self.judgement, self.focus, show_reviewed)
+        r = self.report
+        return CheckReport(sort_problems(list(r.problems) + rel), r.files, r.briefs, r.claims, r.load)
+
+    def unreviewed(self, kind: Optional[str] = None) -> list[Relation]:
+        return [r for r in self.relations if r.id not in self.judgement.suppressions
+                and (kind is None or r.kind == kind)]
+
+    def exit_code(self, fail_on: str) -> int:
+        """0 clean, 1 when something reaches ``fail_on``: error | warning | contradiction | never."""
+        if fail_on == "never":
+            return 0
+        if fail_on == "contradiction":
+            return 1 if self.unreviewed("contradiction") else 0
+        return self.combined(show_reviewed=False).exit_code(fail_on)
+
+
+def analyse_relations(result: LoadResult) -> list[Relation]:
+    """Every relation of the loaded corpus, from ``briefcmp.crossref``."""
+    from briefcmp.crossref import analyse
+
+    return list(analyse(result.corpus, coverage=False).all_relations)
+
+
+def check_selection(sel: Selection, reviewed_path: Optional[Path] = None, allow_stale: bool = False) -> GateReport:
+    """Load, validate, cross-reference and judge; keep what concerns the focused briefs."""
+    result = load_selection(sel)
+    problems: list[Problem] = list(result.problems) + list(corpus_checks(result))
+    relations = analyse_relations(result)
+    path = reviewed_path or sel.root / REVIEWED_NAME
+    reviewed = load_reviewed(path, display_path(path))
+    judgement = judge(relations, reviewed, result.corpus, allow_stale)
+    focus = focus_briefs(sel, result)
+    problems += list(reviewed.problems) + list(judgement.problems)
+    if focus is not None:
+        keep = {display_path(sel.root / CONFIG_NAME), reviewed.shown}
+        for b in result.corpus.briefs:
+            if b.id in focus:
+                keep.update(p for p in (b.path, b.source_path) if p)
+        keep.update(display_path(f) for f in sel.focus_files or ())  # files that failed to load
+        problems = [p for p in problems if p.path in keep]
+    briefs = [b for b in result.corpus.briefs if focus is None or b.id in focus]
+    files = [f for f in result.files if focus is None or Path(f).resolve() in (sel.focus_files or ())]
+    report = CheckReport(sort_problems(_unique(problems)), files, len(briefs),
+                         sum(len(b.claims) for b in briefs), result)
+    focused = [r for r in relations if is_finding(r) and in_focus(r, focus)]
+    focused.sort(key=lambda r: (min((c.path, c.line) for c in r.claims), r.id))
+    return GateReport(report, focused, judgement, focus, reviewed, sel, len(relations))
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen = set()
+    out = []
+    for p in problems:
+        k = (p.path, p.line, p.col, p.severity, p.message, p.rule)
+        if k not in seen:
+            seen.add(k)
+            out.append(p)
+    return out
+
+
+__all__ = ["GitError", "Selection", "GateReport", "changed_files", "check_selection", "select_paths",
+           "select_changed", "select_against", "Severity"]

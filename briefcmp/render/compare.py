@@ -1,0 +1,234 @@
+"""`briefcmp compare` in every format, from one ``Analysis``.
+
+table: rich tables per topic (terminal); plain: a block per relation, wrapped at a fixed
+width; markdown: a GFM table per topic; json: the versioned document; jsonl: one relation
+(then one suggestion) per line; csv: one row per claim of each relation.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from briefcmp.crossref import Analysis, as_of_text
+from briefcmp.model import Claim, Corpus, Relation
+from briefcmp.render import records
+from briefcmp.render.layout import (
+    KIND_STYLE, PLAIN_WIDTH, Cell, Column, Table, envelope, md_code, md_escape, md_table, render_rich,
+    rich_table, to_csv, to_json, to_jsonl, wrap,
+)
+
+_PLURAL = {
+    "contradiction": ("contradiction", "contradictions"), "disagreement": ("disagreement", "disagreements"),
+    "annotation-problem": ("annotation problem", "annotation problems"),
+    "forecast-vs-fact": ("forecast set against facts", "forecasts set against facts"),
+    "change-over-time": ("change over time", "changes over time"), "agreement": ("agreement", "agreements"),
+}
+
+
+def count_text(kind: str, n: int) -> str:
+    one, many = _PLURAL.get(kind, (kind, kind + "s"))
+    return f"{n} {one if n == 1 else many}"
+
+
+def summary(analysis: Analysis) -> str:
+    """One line: "5 briefs, 143 claims, 12 relations: 2 contradictions, 10 agreements"."""
+    corpus = analysis.corpus
+    n = len(analysis.relations)
+    text = (f"{len(corpus.briefs)} brief{'s' * (len(corpus.briefs) != 1)}, "
+            f"{sum(len(b.claims) for b in corpus.briefs)} claims, {n} relation{'s' * (n != 1)}")
+    counts = analysis.counts()
+    if counts:
+        text += ": " + ", ".join(count_text(k, v) for k, v in counts.items())
+    hidden = len(analysis.all_relations) - n
+    if hidden:
+        text += f" ({hidden} more left out by the filters)"
+    return text
+
+
+def topic_heading(topic: str, corpus: Corpus) -> str:
+    if not topic:
+        return "No topic"
+    t = corpus.config.topics.get(topic)
+    return f"{t.label} ({topic})" if t and t.label != topic else topic
+
+
+def claim_line(c: Claim) -> str:
+    """``ref: value, as of 2021 (inferred), cites X`` (what a claim contributes to a relation)."""
+    parts = [c.value.display() if c.value else "no value"]
+    if c.as_of is not None:
+        parts.append(f"as of {as_of_text(c)}")
+    if c.cites:
+        parts.append(f"cites {c.cites}")
+    if c.kind != "fact":
+        parts.append(c.kind)
+    if c.status == "draft":
+        parts.append("draft")
+    return f"{c.ref}: " + ", ".join(parts)
+
+
+# --------------------------------------------------------------------------- plain
+
+
+def render_plain(analysis: Analysis, width: int = PLAIN_WIDTH) -> str:
+    corpus = analysis.corpus
+    out = wrap("briefcmp compare: " + summary(analysis), width, "", "  ")
+    if not analysis.relations:
+        out += ["", "No relations: no two claims share a key" if not analysis.all_relations
+                else "No relation matches the filters."]
+    for topic, rels in analysis.by_topic():
+        out += ["", f"== {topic_heading(topic, corpus)} ==", ""]
+        for i, r in enumerate(rels):
+            if i:
+                out.append("")
+            out += _plain_relation(r, corpus, width)
+    if analysis.suggested:
+        out += ["", "== Candidate keys (claims that may answer the same question; nothing is merged) ==", ""]
+        if not analysis.suggestions:
+            out.append("No candidates.")
+        for i, s in enumerate(analysis.suggestions):
+            if i:
+                out.append("")
+            out += wrap(f"{s.id}  (wording {s.score:.0%} alike)", width, "", "    ")
+            out += wrap(s.reason, width, "  ", "  ")
+            out += _plain_claims(s.claims, width)
+    return "\n".join(out) + "\n"
+
+
+def _plain_relation(r: Relation, corpus: Corpus, width: int) -> list[str]:
+    keydef = corpus.config.keys.get(r.key)
+    head = f"{r.kind.upper()} ({r.severity})  key {r.key}" + (f": {keydef.label}" if keydef else "")
+    lines = wrap(head, width, "", "    ")
+    if r.reviewed:
+        lines += wrap(f"reviewed: {r.reviewed}", width, "  ", "    ")
+    lines += wrap(r.explanation, width, "  ", "  ")
+    lines.append(f"  id: {r.id}")
+    return lines + _plain_claims(r.claims, width)
+
+
+def _plain_claims(claims: list[Claim], width: int) -> list[str]:
+    lines = []
+    for c in claims:
+        lines += wrap(claim_line(c), width, "  - ", "    ")
+        lines += wrap(f'"{c.quote}"', width, "      ", "       ")
+    return lines
+
+
+# --------------------------------------------------------------------------- table (rich)
+
+
+def render_table(analysis: Analysis, width: int, color: bool) -> str:
+    from rich.text import Text
+
+    corpus = analysis.corpus
+    items: list = [Text("briefcmp compare: " + summary(analysis), style="bold")]
+    if not analysis.relations:
+        items.append(Text("No relations: no two claims share a key" if not analysis.all_relations
+                          else "No relation matches the filters."))
+    for topic, rels in analysis.by_topic():
+        table = Table([Column("Kind"), Column("Claims"), Column("Explanation")], title=topic_heading(topic, corpus))
+        for r in rels:
+            kind = [(r.kind, KIND_STYLE.get(r.kind, "")), (f"\n{r.severity}", "dim")]
+            if r.reviewed:
+                kind.append((f"\nreviewed: {r.reviewed}", "dim"))
+            table.add(Cell.of(*kind), _rich_claims(r.claims),
+                      Cell.of((r.explanation, ""), (f"\n{r.id}", "dim")))
+        items += [Text(""), rich_table(table)]
+    if analysis.suggested:
+        table = Table([Column("Candidate"), Column("Claims"), Column("Why")],
+                      title="Candidate keys (nothing is merged)")
+        for s in analysis.suggestions:
+            table.add(Cell.of((s.id, "bold"), (f"\n{s.score:.0%} alike", "dim")), _rich_claims(s.claims), s.reason)
+        items += [Text(""), rich_table(table) if analysis.suggestions else Text("Candidate keys: none.")]
+    return render_rich(items, width, color)
+
+
+def _rich_claims(claims: list[Claim]) -> Cell:
+    parts: list[tuple[str, str]] = []
+    for i, c in enumerate(claims):
+        line = claim_line(c)
+        ref, rest = line[:len(c.ref)], line[len(c.ref):]
+        parts += [("\n" if i else "", ""), (ref, "bold"), (rest, ""), (f'\n"{c.quote}"', "italic dim")]
+    return Cell.of(*parts)
+
+
+# --------------------------------------------------------------------------- markdown
+
+
+def render_markdown(analysis: Analysis) -> str:
+    corpus = analysis.corpus
+    out = ["# briefcmp compare", "", md_escape(summary(analysis)), ""]
+    if not analysis.relations:
+        out += ["No relations.", ""]
+    reviewed = any(r.reviewed for r in analysis.relations)
+    headers = ["Kind", "Severity", *(["Reviewed"] if reviewed else []), "Claims", "Explanation", "Id"]
+    for topic, rels in analysis.by_topic():
+        rows = []
+        for r in rels:
+            rows.append([md_escape(r.kind), md_escape(r.severity), *([md_escape(r.reviewed or "")] if reviewed else []),
+                         _md_claims(r.claims), md_escape(r.explanation), md_code(r.id)])
+        out += [f"## {md_escape(topic_heading(topic, corpus))}", "", md_table(headers, rows)]
+    if analysis.suggested:
+        out += ["## Candidate keys", ""]
+        if analysis.suggestions:
+            rows = [[md_code(s.id), _md_claims(s.claims), md_escape(s.reason)] for s in analysis.suggestions]
+            out.append(md_table(["Candidate", "Claims", "Why"], rows))
+        else:
+            out += ["None.", ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _md_claims(claims: list[Claim]) -> str:
+    cells = []
+    for c in claims:
+        rest = claim_line(c)[len(c.ref):]
+        cells.append(f"{md_code(c.ref)}{md_escape(rest)}<br>“{md_escape(c.quote)}”")
+    return "<br>".join(cells)
+
+
+# --------------------------------------------------------------------------- json, jsonl, csv
+
+
+def suggestion_record(s) -> dict:
+    return {"id": s.id, "key": s.key or None, "score": round(s.score, 4), "reason": s.reason,
+            "claims": [records.claim_record(c) for c in s.claims]}
+
+
+def document(analysis: Analysis) -> dict:
+    corpus = analysis.corpus
+    doc = envelope(
+        "compare", corpus=records.corpus_record(corpus), filters=analysis.filters.as_dict(),
+        summary={"relations": len(analysis.relations), "by_kind": analysis.counts(),
+                 "filtered_out": len(analysis.all_relations) - len(analysis.relations)},
+        relations=[records.relation_record(r, corpus) for r in analysis.relations],
+    )
+    if analysis.suggested:
+        doc["suggestions"] = [suggestion_record(s) for s in analysis.suggestions]
+    return doc
+
+
+def render_json(analysis: Analysis) -> str:
+    return to_json(document(analysis))
+
+
+def render_jsonl(analysis: Analysis) -> str:
+    items = [records.relation_record(r, analysis.corpus) for r in analysis.relations]
+    items += [suggestion_record(s) for s in analysis.suggestions]
+    return to_jsonl(items)
+
+
+def render_csv(analysis: Analysis) -> str:
+    rows = [row for r in analysis.relations for row in records.relation_rows(r)]
+    for s in analysis.suggestions:  # same columns: kind "suggestion", the reason as explanation
+        rows += [[s.id, "suggestion", "", s.key, "", "", None, s.reason, c.brief, c.id,
+                  c.value.display() if c.value else None, as_of_text(c) or None, c.as_of_inferred,
+                  c.cites or None, c.quote] for c in s.claims]
+    return to_csv(records.RELATION_CSV_COLUMNS, rows)
+
+
+def render(analysis: Analysis, fmt: str, width: Optional[int] = None, color: bool = False) -> str:
+    """The compare report in ``fmt`` (table needs ``width``; every other format ignores it)."""
+    if fmt == "table":
+        return render_table(analysis, width or PLAIN_WIDTH, color)
+    if fmt == "plain":
+        return render_plain(analysis)
+    return {"json": render_json, "jsonl": render_jsonl, "csv": render_csv, "markdown": render_markdown}[fmt](analysis)

@@ -1,0 +1,141 @@
+"""GitHub Actions output: workflow-command annotations and a Markdown job summary.
+
+Annotations (``::error file=...,line=...,col=...,title=...::message``) make GitHub
+mark the claim's line in the pull request. GitHub shows only a few per step, so
+they are capped per level and a last notice says how many were left out; the
+complete report goes to the job summary (``$GITHUB_STEP_SUMMARY``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from briefcmp.check import CheckReport
+from briefcmp.model import Relation
+from briefcmp.problems import Problem, Severity, sort_problems
+from briefcmp.review import Judgement, primary, relation_problems
+
+MAX_PER_LEVEL = 50
+MAX_SUMMARY_ROWS = 500  # the job summary is limited to 1 MiB per step
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a workflow-command message (as @actions/core does): % CR LF."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a workflow-command property value: % CR LF, and the separators : and ,."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation_path(path: str, workspace: Optional[str] = None) -> str:
+    """A path as GitHub expects it: relative to the workspace (the checkout), with forward slashes."""
+    workspace = workspace if workspace is not None else os.environ.get("GITHUB_WORKSPACE", "")
+    if workspace:
+        full = os.path.abspath(path)
+        try:
+            rel = os.path.relpath(full, os.path.abspath(workspace))
+        except ValueError:  # another drive (Windows)
+            rel = full
+        if not rel.startswith(".."):
+            path = rel
+    return path.replace(os.sep, "/")
+
+
+def command(problem: Problem, workspace: Optional[str] = None) -> str:
+    """One problem as a workflow command (line and column only when known)."""
+    props = [f"file={escape_property(annotation_path(problem.path, workspace))}"]
+    if problem.line:
+        props.append(f"line={problem.line}")
+        if problem.col:
+            props.append(f"col={problem.col}")
+    props.append(f"title={escape_property(f'briefcmp {problem.rule}')}")
+    return f"::{LEVELS[problem.severity]} {','.join(props)}::{escape_data(problem.message)}"
+
+
+def _all_problems(report: CheckReport, relations: Iterable[Relation], judgement: Optional[Judgement],
+                  focus: Optional[set[str]], show_reviewed: bool) -> list[Problem]:
+    rel = relation_problems(relations, judgement or Judgement(), focus, show_reviewed)
+    return sort_problems(list(report.problems) + rel)
+
+
+def render_github(report: CheckReport, relations: Iterable[Relation] = (), judgement: Optional[Judgement] = None,
+                  focus: Optional[set[str]] = None, *, show_reviewed: bool = True, limit: int = MAX_PER_LEVEL,
+                  workspace: Optional[str] = None, summary_written: bool = False) -> str:
+    """Annotations for the problems and the focused relations (reviewed ones as notices), capped per level."""
+    problems = _all_problems(report, relations, judgement, focus, show_reviewed)
+    shown: Counter = Counter()
+    left: Counter = Counter()
+    lines = []
+    for p in sorted(problems, key=lambda p: -p.severity):  # errors first: they matter most under a cap
+        if shown[p.severity] < limit:
+            shown[p.severity] += 1
+            lines.append(command(p, workspace))
+        else:
+            left[p.severity] += 1
+    if left:
+        parts = [f"{n} {LEVELS[s]}{'s' * (n != 1)}" for s, n in sorted(left.items(), reverse=True)]
+        where = "the job summary" if summary_written else "the output of `briefcmp check` (text format)"
+        lines.append(f"::notice title=briefcmp::{escape_data(', '.join(parts))} more not shown as annotations; "
+                     f"see {escape_data(where)}")
+    counts = Counter(p.severity for p in problems)
+    lines.append(f"briefcmp: {counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
+                 f"{counts[Severity.INFO]} notices")
+    return "".join(line + "\n" for line in lines)
+
+
+# --------------------------------------------------------------------------- job summary
+
+
+def md_escape(text: str) -> str:
+    """Text for a Markdown table cell: no HTML, no table breaks, no accidental emphasis or links."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for ch in "\\`*_[]|#":
+        text = text.replace(ch, "\\" + ch)
+    return " ".join(text.split())
+
+
+def render_markdown(report: CheckReport, relations: Iterable[Relation] = (), judgement: Optional[Judgement] = None,
+                    focus: Optional[set[str]] = None, *, title: str = "briefcmp check",
+                    limit: int = MAX_SUMMARY_ROWS) -> str:
+    """The full report as GitHub-flavoured Markdown, for ``$GITHUB_STEP_SUMMARY``."""
+    relations = list(relations)
+    judgement = judgement or Judgement()
+    unreviewed = relation_problems([r for r in relations if r.id not in judgement.suppressions], judgement, focus)
+    problems = sort_problems(list(report.problems) + unreviewed)
+    reviewed = [r for r in relations if r.id in judgement.suppressions]
+    counts = Counter(p.severity for p in problems)
+    verdict = "❌" if counts[Severity.ERROR] else ("⚠️" if counts[Severity.WARNING] else "✅")
+    out = [f"## {verdict} {md_escape(title)}", ""]
+    out.append(f"**{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings** in "
+               f"{len(report.files)} claims file{'s' * (len(report.files) != 1)} "
+               f"({report.briefs} briefs, {report.claims} claims); "
+               f"{len(reviewed)} reviewed conflict{'s' * (len(reviewed) != 1)}.")
+    out.append("")
+    if problems:
+        out += ["| Severity | Where | Rule | Message |", "| --- | --- | --- | --- |"]
+        for p in problems[:limit]:
+            out.append(f"| {p.severity} | `{p.path}:{p.line}:{p.col}` | {md_escape(p.rule)} | {md_escape(p.message)} |")
+        if len(problems) > limit:
+            out.append(f"| | | | {len(problems) - limit} more: run `briefcmp check` for all of them |")
+        out.append("")
+    if reviewed:
+        out += ["### Reviewed conflicts", "", "| Status | Conflict | Claims | Justification | Reviewer |",
+                "| --- | --- | --- | --- | --- |"]
+        for r in reviewed[:limit]:
+            sup = judgement.suppressions[r.id]
+            first, others = primary(r, focus)
+            claims = ", ".join(f"`{c.ref}` ({md_escape(c.path)}:{c.line})" for c in [first, *others])
+            who = sup.reviewer or ("inline acknowledgement" if sup.kind == "inSource" else "")
+            when = f", {sup.date}" if sup.date else ""
+            out.append(f"| {sup.status} | {md_escape(r.kind)} on `{r.key}` | {claims} | "
+                       f"{md_escape(sup.justification)} | {md_escape(who)}{when} |")
+        if len(reviewed) > limit:
+            out.append(f"| | | | {len(reviewed) - limit} more | |")
+        out.append("")
+    return "\n".join(out) + "\n"

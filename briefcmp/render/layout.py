@@ -1,0 +1,274 @@
+"""Layouts shared by the report renderers: one table model, drawn as plain text,
+GitHub-flavoured Markdown or a rich table; plus JSON, JSON Lines and CSV helpers.
+
+Plain text never depends on a terminal: it is wrapped at ``PLAIN_WIDTH`` columns and
+nothing is ever cut (a word longer than its column widens the column instead).
+rich is imported only when a terminal table is drawn.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import textwrap
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Optional, Sequence, Union
+
+from briefcmp import __version__
+
+REPORT_VERSION = 1
+PLAIN_WIDTH = 100
+GAP = "  "
+
+# Colours by relation kind and by coverage state (terminal only).
+KIND_STYLE = {
+    "contradiction": "bold red", "disagreement": "magenta", "annotation-problem": "yellow",
+    "forecast-vs-fact": "blue", "change-over-time": "cyan", "agreement": "green",
+}
+STATE_STYLE = {"none": "dim", "covered": "", "figures": "cyan", "conflict": "bold red"}
+
+
+@dataclass
+class Cell:
+    """Table cell text (may hold line breaks) with an optional rich style for terminals.
+
+    ``parts`` (text, style) pairs, when given, make up the text with a style per part.
+    """
+
+    text: str = ""
+    style: str = ""
+    parts: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, *parts: tuple[str, str]) -> "Cell":
+        return cls("".join(p for p, _ in parts), "", tuple(parts))
+
+
+CellLike = Union[Cell, str, int, None]
+
+
+@dataclass
+class Column:
+    header: str
+    wrap: bool = True  # may be wrapped (at word boundaries only)
+    justify: str = "left"  # left | right
+
+
+@dataclass
+class Table:
+    columns: list[Column]
+    rows: list[list[CellLike]] = field(default_factory=list)
+    title: str = ""
+
+    def add(self, *cells: CellLike) -> None:
+        self.rows.append(list(cells))
+
+
+def cell_text(c: CellLike) -> str:
+    if c is None:
+        return ""
+    if isinstance(c, Cell):
+        return c.text
+    return str(c)
+
+
+def cell_style(c: CellLike) -> str:
+    return c.style if isinstance(c, Cell) else ""
+
+
+# --------------------------------------------------------------------------- plain text
+
+
+def wrap(text: str, width: int, indent: str = "", subsequent: Optional[str] = None) -> list[str]:
+    """Wrap at word boundaries only: long words (ids, URLs) stay whole, never cut."""
+    out = []
+    for para in text.split("\n"):
+        lines = textwrap.wrap(para, width=max(width, 1), initial_indent=indent,
+                              subsequent_indent=indent if subsequent is None else subsequent,
+                              break_long_words=False, break_on_hyphens=False)
+        out.extend(lines or [indent.rstrip()])
+    return out
+
+
+def _longest_word(text: str) -> int:
+    return max((len(w) for w in text.split()), default=0)
+
+
+def column_widths(table: Table, width: int) -> list[int]:
+    """Natural widths, shrunk (widest wrappable column first) to fit ``width`` where words allow."""
+    n = len(table.columns)
+    texts = [[cell_text(r[i]) if i < len(r) else "" for r in table.rows] for i in range(n)]
+    natural, minimum = [], []
+    for col, cells in zip(table.columns, texts):
+        lines = [line for t in [col.header, *cells] for line in t.split("\n")]
+        nat = max((len(line) for line in lines), default=0)
+        natural.append(nat)
+        low = max([_longest_word(t) for t in [col.header, *cells]] + [1]) if col.wrap else nat
+        minimum.append(min(low, nat))
+    widths = list(natural)
+    excess = sum(widths) + len(GAP) * (n - 1) - width
+    while excess > 0:
+        shrinkable = [i for i in range(n) if widths[i] > minimum[i]]
+        if not shrinkable:
+            break
+        i = max(shrinkable, key=lambda j: (widths[j], -j))
+        widths[i] -= 1
+        excess -= 1
+    return widths
+
+
+def plain_table(table: Table, width: int = PLAIN_WIDTH) -> str:
+    """An aligned text table: header, dashes, rows; cells wrapped, never cut."""
+    widths = column_widths(table, width)
+    out = []
+    if table.title:
+        out.append(table.title)
+        out.append("")
+
+    def emit_row(cells: Sequence[CellLike]) -> None:
+        wrapped = []
+        for i, col in enumerate(table.columns):
+            text = cell_text(cells[i]) if i < len(cells) else ""
+            wrapped.append(wrap(text, widths[i]) if col.wrap else text.split("\n"))
+        for n in range(max(len(w) for w in wrapped)):
+            parts = []
+            for i, col in enumerate(table.columns):
+                piece = wrapped[i][n] if n < len(wrapped[i]) else ""
+                parts.append(piece.rjust(widths[i]) if col.justify == "right" else piece.ljust(widths[i]))
+            out.append(GAP.join(parts).rstrip())
+
+    emit_row([c.header for c in table.columns])
+    out.append(GAP.join("-" * w for w in widths))
+    for row in table.rows:
+        emit_row(row)
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- markdown
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#~"})
+
+
+def md_escape(text: str) -> str:
+    """Escape text for a GFM table cell: Markdown specials and ``|``; line breaks become <br>."""
+    lines = [" ".join(line.split()).translate(_MD_SPECIAL) for line in str(text).split("\n")]
+    return "<br>".join(lines)
+
+
+def md_code(text: str) -> str:
+    """An inline code span (for ids); backticks inside are impossible in ids, but be safe."""
+    text = str(text)
+    if not text:
+        return ""
+    fence = "``" if "`" in text else "`"
+    pad = " " if "`" in text else ""
+    return f"{fence}{pad}{text.replace('|', chr(92) + '|')}{pad}{fence}"
+
+
+def md_table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: Sequence[int] = ()) -> str:
+    """A GFM table from already-escaped cells."""
+    head = "| " + " | ".join(headers) + " |"
+    rule = "|" + "|".join(" ---: |" if i in right else " --- |" for i in range(len(headers)))
+    body = ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join([head, rule, *body]) + "\n"
+
+
+def md_from_table(table: Table, code_columns: Sequence[int] = ()) -> str:
+    right = [i for i, c in enumerate(table.columns) if c.justify == "right"]
+    rows = [[md_code(cell_text(c)) if i in code_columns else md_escape(cell_text(c)) for i, c in enumerate(r)]
+            for r in table.rows]
+    return md_table([md_escape(c.header) for c in table.columns], rows, right)
+
+
+# --------------------------------------------------------------------------- rich (terminal)
+
+
+def rich_console(width: int, color: bool):
+    """A console that renders into a string at ``width``, with or without colour."""
+    from rich.console import Console
+
+    return Console(file=io.StringIO(), width=width, force_terminal=color, no_color=not color,
+                   color_system="auto" if color else None, highlight=False, emoji=False,
+                   legacy_windows=False, soft_wrap=False)
+
+
+def rich_table(table: Table):
+    """The rich version of a table: wrapped cells, folded (never ellipsised) long words."""
+    from rich import box
+    from rich.table import Table as RichTable
+
+    t = RichTable(title=table.title or None, title_justify="left", box=box.SIMPLE_HEAD, show_lines=False,
+                  expand=False, pad_edge=False)
+    for col in table.columns:
+        t.add_column(col.header, justify=col.justify, overflow="fold", no_wrap=not col.wrap)
+    for row in table.rows:
+        t.add_row(*(rich_text(c) for c in row))
+    return t
+
+
+def rich_text(c: CellLike):
+    from rich.text import Text
+
+    if isinstance(c, Cell) and c.parts:
+        text = Text()
+        for part, style in c.parts:
+            text.append(part, style=style or None)
+        return text
+    return Text(cell_text(c), style=cell_style(c))
+
+
+def render_rich(renderables: Iterable[Any], width: int, color: bool) -> str:
+    console = rich_console(width, color)
+    for r in renderables:
+        console.print(r)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+# --------------------------------------------------------------------------- JSON, JSON Lines, CSV
+
+
+def plain_number(x: Optional[float]) -> Any:
+    """Numbers as JSON likes them: integral floats as ints (20000000000, not 2e10)."""
+    if x is None:
+        return None
+    if isinstance(x, float) and x.is_integer() and abs(x) < 2**63:
+        return int(x)
+    return x
+
+
+def envelope(command: str, **body: Any) -> dict:
+    """The top of every JSON report: {version, tool, command, ...}."""
+    return {"version": REPORT_VERSION, "tool": {"name": "briefcmp", "version": __version__},
+            "command": command, **body}
+
+
+def to_json(doc: Any) -> str:
+    return json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def to_jsonl(items: Iterable[Any]) -> str:
+    return "".join(json.dumps(i, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
+                   for i in items)
+
+
+def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """CSV with one header row; lists are joined with ";", None is empty, booleans are true/false."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    for row in rows:
+        w.writerow([_csv_cell(v) for v in row])
+    return buf.getvalue()
+
+
+def _csv_cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (list, tuple)):
+        return ";".join(str(x) for x in v)
+    if isinstance(v, float):
+        return repr(plain_number(v)) if v.is_integer() else repr(v)
+    return str(v)

@@ -1,0 +1,147 @@
+"""SARIF 2.1.0 output, for GitHub code scanning and other static-analysis dashboards.
+
+Check problems and focused relations become results. A relation's result sits at
+the claim being checked, points at the other claims as related locations, and
+carries the relation id as a partial fingerprint so dashboards track it across
+line moves. Reviewed conflicts stay in the log with a ``suppressions`` entry
+(external: the reviewed file; inSource: acknowledged in the claims file), so
+code scanning shows them as dismissed rather than losing them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Iterable, Optional
+from urllib.parse import quote
+
+from briefcmp import __version__
+from briefcmp.check import CheckReport
+from briefcmp.model import Claim, Relation
+from briefcmp.problems import Problem, Severity
+from briefcmp.review import Judgement, in_focus, is_finding, primary, relation_message
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+BASE_ID = "%SRCROOT%"
+FINGERPRINT = "briefcmpRelation/v1"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SUPPRESSION_STATUS = {"accepted": "accepted", "under-review": "underReview"}
+
+# Short descriptions of the rules; a rule not listed gets a generic one.
+RULES = {
+    "contradiction": "Claims of different briefs give different values for the same key and period.",
+    "disagreement": "Briefs take opposed positions or forecasts on the same question.",
+    "annotation-problem": "A claim cannot be compared under its key (value type, unit or currency mismatch).",
+    "review-stale": "A reviewed conflict no longer matches any conflict of the corpus.",
+    "acknowledgement-stale": "A claim acknowledges a conflict that no longer exists.",
+    "acknowledgement-unjustified": "A claim acknowledges a conflict without a note saying why.",
+    "quote-not-found": "A claim's quote does not occur in the brief's source text.",
+    "quote-ambiguous": "A claim's quote occurs several times in the source text.",
+    "yaml-syntax": "The file is not valid YAML.",
+    "unknown-key": "A claim uses a key that is not registered in briefcmp.yaml.",
+    "unknown-field": "A field that the format does not define.",
+    "missing-field": "A required field is missing.",
+    "source-changed": "The source text changed since the claims were annotated.",
+}
+
+
+def artifact(path: str, root: Optional[Path]) -> dict:
+    """An artifactLocation: a URI relative to the repository root (with uriBaseId), else an absolute file URI."""
+    full = Path(os.path.abspath(path))
+    if root is not None:
+        try:
+            rel = full.relative_to(root.resolve())
+        except ValueError:
+            rel = None
+        if rel is not None:
+            return {"uri": quote(rel.as_posix(), safe="/"), "uriBaseId": BASE_ID}
+    return {"uri": full.as_uri()}
+
+
+def _location(path: str, line: int, col: int, root: Optional[Path], message: str = "", index: int = -1) -> dict:
+    physical: dict = {"artifactLocation": artifact(path, root)}
+    if line > 0:
+        physical["region"] = {"startLine": line, **({"startColumn": col} if col > 0 else {})}
+    loc: dict = {"physicalLocation": physical}
+    if index >= 0:
+        loc["id"] = index
+    if message:
+        loc["message"] = {"text": message}
+    return loc
+
+
+def _claim_note(c: Claim) -> str:
+    value = c.value.display() if c.value is not None else "no value"
+    return f"{c.ref}: {value}" + (f" ({c.as_of})" if c.as_of is not None else "")
+
+
+class _Rules:
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.rules: list[dict] = []
+
+    def __call__(self, rule: str, level: str) -> int:
+        if rule not in self.index:
+            self.index[rule] = len(self.rules)
+            self.rules.append({
+                "id": rule,
+                "shortDescription": {"text": RULES.get(rule, f"briefcmp check: {rule}")},
+                "defaultConfiguration": {"level": level},
+            })
+        return self.index[rule]
+
+
+def _problem_result(p: Problem, rules: _Rules, root: Optional[Path]) -> dict:
+    level = LEVELS[p.severity]
+    return {"ruleId": p.rule, "ruleIndex": rules(p.rule, level), "level": level,
+            "message": {"text": p.message}, "locations": [_location(p.path, p.line, p.col, root)]}
+
+
+def _relation_result(r: Relation, judgement: Judgement, focus: Optional[set[str]], rules: _Rules,
+                     root: Optional[Path]) -> dict:
+    level = "error" if r.severity == "error" else "warning"
+    first, others = primary(r, focus)
+    result = {
+        "ruleId": r.kind, "ruleIndex": rules(r.kind, level), "level": level,
+        "message": {"text": relation_message(r, focus)},
+        "locations": [_location(first.path, first.line, first.col, root, _claim_note(first))],
+        "partialFingerprints": {FINGERPRINT: r.id},
+    }
+    if others:
+        result["relatedLocations"] = [_location(c.path, c.line, c.col, root, _claim_note(c), i)
+                                      for i, c in enumerate(others)]
+    sup = judgement.suppressions.get(r.id)
+    if sup is not None:
+        justification = sup.justification
+        if sup.reviewer or sup.date:
+            justification += f" ({', '.join(x for x in (sup.reviewer, sup.date) if x)})"
+        result["suppressions"] = [{"kind": sup.kind, "status": SUPPRESSION_STATUS[sup.status],
+                                   "justification": justification}]
+    return result
+
+
+def render_sarif(report: CheckReport, relations: Iterable[Relation] = (), judgement: Optional[Judgement] = None,
+                 focus: Optional[set[str]] = None, *, root: Optional[Path] = None) -> str:
+    """One SARIF 2.1.0 log with one run: check problems, then the focused relations (reviewed ones suppressed).
+
+    ``root`` is the repository root that artifact URIs are relative to (``%SRCROOT%``).
+    """
+    judgement = judgement or Judgement()
+    rules = _Rules()
+    results = [_problem_result(p, rules, root) for p in report.problems]
+    for r in relations:
+        if is_finding(r) and in_focus(r, focus):
+            results.append(_relation_result(r, judgement, focus, rules, root))
+    driver = {"name": "briefcmp", "version": __version__, "semanticVersion": __version__, "rules": rules.rules}
+    log = {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": driver},
+            "invocations": [{"executionSuccessful": True}],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,230 @@
+"""Prepare a source text for analysis and split it into sentences, keeping offsets.
+
+Quotes must anchor in ``anchor.normalise(source)``, which folds typographic
+characters and collapses all white space -- line breaks included. Sentence and
+section structure lives in those line breaks, so analysis runs on a *prepared*
+text instead: the same per-character folding, but line breaks kept. Every
+prepared offset maps back to the original text (to quote it verbatim) and
+forward to the normalised text (to check that the quote anchors).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from briefcmp import anchor
+
+_WS = re.compile(r"\s+")
+
+
+@dataclass
+class Prepared:
+    """A source text folded for analysis, with offset maps.
+
+    ``text[i]`` came from ``original[origin[i]]``; ``norm_at[i]`` is where
+    ``text[i]`` lands in ``norm`` (``anchor.normalise(original)``).
+    """
+
+    original: str
+    text: str
+    origin: list[int]  # start of the original character (cluster) each prepared character came from
+    origin_end: list[int]  # end of that cluster
+    norm: str
+    norm_at: list[int]
+
+    def quote(self, start: int, end: int) -> str:
+        """The original text of prepared span [start, end), white space collapsed."""
+        if end <= start:
+            return ""
+        return _WS.sub(" ", self.original[self.origin[start]:self.origin_end[end - 1]]).strip()
+
+    def norm_span(self, start: int, end: int) -> tuple[int, int]:
+        """The normalised-text span of prepared span [start, end) (white space trimmed)."""
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            return (self.norm_at[start] if start < len(self.norm_at) else len(self.norm),) * 2
+        return self.norm_at[start], self.norm_at[end - 1] + 1
+
+
+def _clusters(text: str):
+    """(start, chars) for each base character and the combining marks that follow it."""
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        yield i, text[i:j]
+        i = j
+
+
+def prepare(original: str) -> Prepared:
+    """Fold ``original`` like ``anchor.normalise`` does, but keep line breaks.
+
+    When per-character folding cannot reproduce the normalised text (exotic
+    composition across characters), the normalised text itself is analysed:
+    structure from line breaks is lost, correctness of offsets is not.
+    """
+    original = original.replace("\r\n", "\n").replace("\r", "\n") if "\r" in original else original
+    norm = anchor.normalise(original)
+    chars: list[str] = []
+    origin: list[int] = []
+    origin_end: list[int] = []
+    for start, cluster in _clusters(original):
+        folded = cluster if cluster.isascii() else unicodedata.normalize("NFKC", cluster).translate(anchor._TRANSLATE)
+        for ch in folded:
+            if ch.isspace() and ch != "\n":
+                ch = " "
+            chars.append(ch)
+            origin.append(start)
+            origin_end.append(start + len(cluster))
+    text = "".join(chars)
+    norm_at, rebuilt = _collapse_map(text)
+    if rebuilt != norm:
+        ident = list(range(len(norm)))
+        return Prepared(norm, norm, ident, [i + 1 for i in ident], norm, ident)
+    return Prepared(original, text, origin, origin_end, norm, norm_at)
+
+
+def _collapse_map(text: str) -> tuple[list[int], str]:
+    """Where each character lands when white space runs collapse to one space (and the ends are stripped)."""
+    out: list[str] = []
+    at: list[int] = []
+    pending_space = False
+    for ch in text:
+        if ch.isspace():
+            pending_space = bool(out)
+            at.append(len(out))
+            continue
+        if pending_space:
+            out.append(" ")
+            pending_space = False
+        at.append(len(out))
+        out.append(ch)
+    return at, "".join(out)
+
+
+# --------------------------------------------------------------------------- sentences
+
+# Words after which a full stop does not end a sentence.
+_ABBREV = frozenset("""
+mr mrs ms dr prof st gen lt col capt maj sgt adm gov sen rep pres jr sr no nos vol vols pp p ed eds
+fig figs eg ie etc vs al approx est dept univ inc ltd co corp jan feb mar apr jun jul aug sep sept oct
+nov dec art sec ch para op cit cf
+""".split())
+# Abbreviations that often end a sentence too ("... joined the U.S. The ..."): they end
+# one when the next word is a typical sentence opener.
+_OPENERS = frozenset("""
+the this that these those it its in on at as but however and or a an he she they we i his her their
+there here while when after before since although though if yet so such other some many most
+""".split())
+_END = re.compile(r'[.!?]+[\'")\]]*(?:\d{1,3}(?=\s))?|[。！？]+')
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+def _wrapped(lines: list[str]) -> int:
+    """The wrap width when the text is hard-wrapped (most lines end near one width), else 0."""
+    lengths = [len(l.rstrip()) for l in lines if l.strip()]
+    if len(lengths) < 8:
+        return 0
+    width = sorted(lengths)[int(len(lengths) * 0.9) - 1]
+    if width > 100:
+        return 0
+    near = sum(1 for n in lengths if n >= width * 0.75)
+    return width if near >= len(lengths) * 0.6 else 0
+
+
+def line_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of text that no sentence crosses: paragraphs, headings, list items."""
+    lines = text.split("\n")
+    width = _wrapped(lines)
+    blocks: list[tuple[int, int]] = []
+    pos = 0
+    start = None
+    for i, line in enumerate(lines):
+        end = pos + len(line)
+        if not line.strip():
+            if start is not None:
+                blocks.append((start, pos - 1))
+                start = None
+        else:
+            if start is None:
+                start = pos
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            joins = (width and len(line.rstrip()) >= width * 0.75 and nxt.strip()
+                     and not re.match(r"\s*(?:[-*•]|\d{1,3}[.)])\s", nxt))
+            if not joins:
+                blocks.append((start, end))
+                start = None
+        pos = end + 1
+    if start is not None:
+        blocks.append((start, len(text)))
+    return blocks
+
+
+def split(text: str) -> list[Sentence]:
+    """Sentences of a prepared text, as spans with surrounding white space trimmed."""
+    out: list[Sentence] = []
+    for bstart, bend in line_blocks(text):
+        start = bstart
+        for m in _END.finditer(text, bstart, bend):
+            end = m.end()
+            if not _ends_sentence(text, m, bend):
+                continue
+            _add(out, text, start, end)
+            start = end
+        _add(out, text, start, bend)
+    return out
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Sentence(start, end))
+
+
+def _ends_sentence(text: str, m: re.Match, limit: int) -> bool:
+    end = m.end()
+    if m.group().startswith(("。", "！", "？")):
+        return True
+    if end < limit and not text[end].isspace():
+        return False
+    rest = text[end:limit].lstrip()
+    if not rest:
+        return True
+    first = rest[0]
+    if first.islower() or first in ",;:)":
+        return False
+    if m.group()[-1].isdigit() and m.start() > 0 and text[m.start() - 1].isdigit():
+        return False  # a decimal point: "3.5 billion"
+    if m.group()[0] != ".":
+        return True
+    # The word before the full stop: abbreviations and initials do not end sentences.
+    before = re.search(r"([\w.]+)$", text[max(0, m.start() - 20):m.start()])
+    word = before.group(1) if before else ""
+    bare = word.replace(".", "").lower()
+    next_word = re.match(r"[\w']+", rest)
+    opener = bool(next_word) and next_word.group().lower() in _OPENERS
+    if len(bare) == 1 and word[-1:].isalpha() and word.isupper():
+        return False  # an initial: "J. Smith"
+    if "." in word and word.replace(".", "").isalpha():
+        return opener  # "U.S." / "e.g." mid-sentence unless a new sentence clearly starts
+    if bare in _ABBREV:
+        return False
+    if word.isdigit():
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if text[line_start:m.start()].strip() == word:
+            return False  # a list number at the start of a line: "12. Ministry of ..."
+    return True
