@@ -67,42 +67,115 @@ def default_paths(paths: Optional[List[Path]]) -> list[Path]:
 class CheckFormat(str, Enum):
     text = "text"
     json = "json"
+    github = "github"
+    sarif = "sarif"
+    auto = "auto"
 
 
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
+    contradiction = "contradiction"
     never = "never"
 
 
 @app.command()
 def check(
     paths: Optional[List[Path]] = PATHS_ARG,
-    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="Output format."),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a problem of this severity or worse exists."),
+    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f",
+                                       help="Output format; auto is github when GITHUB_ACTIONS=true, else text."),
+    changed: bool = typer.Option(False, "--changed", help="Check only the claims files changed in git (see --base)."),
+    base: Optional[str] = typer.Option(None, "--base", metavar="REF", show_default=False,
+                                       help="With --changed: compare with the merge-base of REF and HEAD. "
+                                            "Default: origin/main, else main, else HEAD (uncommitted changes)."),
+    against: Optional[Path] = typer.Option(None, "--against", metavar="CORPUS", show_default=False,
+                                           help="Check the claims files given as PATH (anywhere) against this corpus."),
+    reviewed: Optional[Path] = typer.Option(None, "--reviewed", metavar="FILE", show_default=False,
+                                            help="Reviewed-conflicts file. Default: reviewed.yaml in the corpus folder."),
+    allow_stale: bool = typer.Option(False, "--allow-stale",
+                                     help="Report stale reviewed conflicts as warnings, not errors."),
+    hide_reviewed: bool = typer.Option(False, "--hide-reviewed", help="Do not list reviewed conflicts."),
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on",
+                                   help="Exit 1 on: error (problems and unreviewed contradictions), warning "
+                                        "(also warnings), contradiction (only unreviewed contradictions), never."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Always exit 0 unless the input is unusable."),
     output: Optional[Path] = OUTPUT_OPT,
     force: bool = FORCE_OPT,
 ) -> None:
-    """Validate the corpus config, every claims file, every quote and every reference.
+    """Validate claims files and report the conflicts they bring into the corpus.
 
-    Problems are printed as path:line:col: severity: message [rule].
-    Exit 0 when clean, 1 when a problem reaches --fail-on, 2 for unusable input.
+    Problems are printed as path:line:col: severity: message [rule]. Conflicts
+    (contradictions, disagreements, annotation problems) are found against every
+    brief of the corpus and reported at the claims being checked; those listed in
+    the reviewed file (or acknowledged by the claim) are shown as reviewed and do
+    not fail the check. Exit 0 when clean, 1 when something reaches --fail-on,
+    2 for unusable input.
 
-    Example: briefcmp check briefs/ --fail-on warning
+    Example:
+
+    \b
+      briefcmp check briefs/ --fail-on warning
+      briefcmp check --changed --base origin/main --format auto
+      briefcmp check new-brief.claims.yaml --against briefs/
     """
-    from briefcmp.check import CheckSettings, run_check
+    import os
+
+    from briefcmp.changed import check_selection, repo_top, select_against, select_changed, select_paths
     from briefcmp.load import InputError
     from briefcmp.output import OutputError, color_allowed, deliver
-    from briefcmp.render.problems import FORMATTERS, summary
 
-    settings = CheckSettings(paths=default_paths(paths), fail_on=fail_on.value)
+    if against is not None and (changed or base is not None):
+        raise fail("--against and --changed cannot be combined")
     try:
-        report = run_check(settings)
+        if against is not None:
+            if not paths:
+                raise fail("--against needs the new claims files, e.g. briefcmp check new.claims.yaml --against briefs/")
+            selection = select_against(list(paths), against)
+        elif changed or base is not None:
+            selection = select_changed(default_paths(paths), base)
+        else:
+            selection = select_paths(default_paths(paths))
+        gate = check_selection(selection, reviewed, allow_stale)
     except InputError as exc:
         raise fail(str(exc))
-    color = output is None and color_allowed() and format is CheckFormat.text
-    text = FORMATTERS[format.value](report, color=color)
+    if gate.focus is not None and not gate.focus and not gate.report.problems:
+        typer.echo(f"briefcmp: no claims files to check ({selection.describe})", err=True)
+    fmt = format.value
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    show_reviewed = not hide_reviewed
+    color = False
+    if fmt == "github":
+        from briefcmp.render.github import render_github, render_markdown
+
+        written = False
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY", "")
+        if summary_file:
+            markdown = render_markdown(gate.report, gate.relations, gate.judgement, gate.focus,
+                                       title=f"briefcmp check ({selection.describe})")
+            try:  # appended: other steps write to the same summary
+                with open(summary_file, "a", encoding="utf-8") as fh:
+                    fh.write(markdown)
+                written = True
+            except OSError as exc:
+                typer.echo(f"briefcmp: warning: cannot write the job summary {summary_file}: {exc.strerror}", err=True)
+        text = render_github(gate.report, gate.relations, gate.judgement, gate.focus,
+                             show_reviewed=show_reviewed, summary_written=written)
+    elif fmt == "sarif":
+        from briefcmp.render.sarif import render_sarif
+
+        root = os.environ.get("GITHUB_WORKSPACE")
+        if not root:
+            try:
+                root = str(repo_top(Path.cwd()))
+            except InputError:
+                root = os.getcwd()
+        text = render_sarif(gate.report, gate.relations, gate.judgement, gate.focus, root=Path(root))
+    else:
+        from briefcmp.render.problems import FORMATTERS
+
+        color = output is None and color_allowed() and fmt == "text"
+        text = FORMATTERS[fmt](gate.combined(show_reviewed), color=color)
     try:
         if color:
             from rich.console import Console
@@ -112,9 +185,15 @@ def check(
             deliver(text, output, force)
     except OutputError as exc:
         raise fail(str(exc))
-    if format is CheckFormat.text:
-        typer.echo(summary(report), err=True)
-    code = EXIT_CLEAN if exit_zero else report.exit_code(settings.fail_on)
+    if fmt == "text":
+        from briefcmp.render.problems import summary
+
+        typer.echo(summary(gate.combined(show_reviewed=False)), err=True)
+        if gate.relations:
+            reviewed_n = sum(1 for r in gate.relations if r.id in gate.judgement.suppressions)
+            typer.echo(f"conflicts with the corpus: {len(gate.relations) - reviewed_n} unreviewed, "
+                       f"{reviewed_n} reviewed", err=True)
+    code = EXIT_CLEAN if exit_zero else gate.exit_code(fail_on.value)
     raise typer.Exit(code)
 
 
@@ -185,11 +264,490 @@ def init(
 
 # --------------------------------------------------------------------------- analysis (compare, coverage, claims, show, briefs)
 
+from briefcmp.model import RELATION_KINDS  # noqa: E402  (a few constants: keeps --help instant)
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    plain = "plain"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+
+
+RelationKind = Enum("RelationKind", {k.replace("-", "_"): k for k in RELATION_KINDS}, type=str)
+
+
+class Only(str, Enum):
+    contradictions = "contradictions"
+    agreements = "agreements"
+
+
+REPORT_FORMAT_OPT = typer.Option(
+    ReportFormat.table, "--format", "-f",
+    help="table (terminal; becomes plain when piped or with -o), plain, json, jsonl, csv or markdown.")
+TOPIC_OPT = typer.Option(None, "--topic", "-t", metavar="TOPIC", show_default=False,
+                         help="Only this topic and its child topics (repeatable).")
+BRIEF_OPT = typer.Option(None, "--brief", "-b", metavar="BRIEF", show_default=False,
+                         help="Only what involves this brief (repeatable).")
+SUBJECT_OPT = typer.Option(None, "--subject", "-s", metavar="ENTITY", show_default=False,
+                           help="Only what is about this entity (repeatable).")
+KEY_OPT = typer.Option(None, "--key", "-k", metavar="KEY", show_default=False, help="Only this key (repeatable).")
+
+
+def _analysis_corpus(paths: Optional[List[Path]]):
+    """Load the corpus for an analysis command; exit 2 when unusable, note problems on stderr."""
+    from briefcmp.load import InputError, load_corpus
+    from briefcmp.problems import Severity
+
+    try:
+        result = load_corpus(default_paths(paths))
+    except InputError as exc:
+        raise fail(str(exc))
+    errors = sum(1 for p in result.problems if p.severity == Severity.ERROR)
+    if errors:
+        typer.echo(f"briefcmp: note: the corpus has {errors} error{'s' * (errors != 1)}; claims with errors "
+                   "may be left out or misread: run `briefcmp check`", err=True)
+    return result.corpus
+
+
+def _known(corpus, what: str, given: Optional[List[str]], known) -> tuple[str, ...]:
+    """Validate filter ids (exit 2 with a did-you-mean hint on an unknown one)."""
+    from briefcmp.problems import suggest
+
+    known = sorted(set(known))
+    for g in given or ():
+        if g not in known:
+            raise fail(f'unknown {what} "{g}"{suggest(g, known)}')
+    return tuple(dict.fromkeys(given or ()))
+
+
+def _filters(corpus, topic, brief, subject, key, kinds=()):
+    from briefcmp.crossref import Filters
+
+    return Filters(
+        topics=_known(corpus, "topic", topic, [*corpus.config.topics, *(t for c in corpus.claims() for t in c.topics)]),
+        briefs=_known(corpus, "brief", brief, [b.id for b in corpus.briefs]),
+        subjects=_known(corpus, "subject", subject,
+                        [*corpus.config.entities, *(s for c in corpus.claims() for s in c.subjects)]),
+        keys=_known(corpus, "key", key, [*corpus.config.keys, *(c.key for c in corpus.claims() if c.key)]),
+        kinds=tuple(kinds),
+    )
+
+
+def _send(render, fmt: ReportFormat, output: Optional[Path], force: bool) -> None:
+    """Render (``render(fmt, width, color) -> str``) and deliver; table falls back to plain off a terminal."""
+    from briefcmp.output import OutputError, color_allowed, deliver, stdout_is_terminal, terminal_width
+
+    f = fmt.value
+    to_terminal = (output is None or str(output) == "-") and stdout_is_terminal()
+    if f == "table" and not to_terminal:
+        f = "plain"
+    text = render(f, terminal_width() if f == "table" else None, f == "table" and color_allowed())
+    try:
+        deliver(text, output, force)
+    except OutputError as exc:
+        raise fail(str(exc))
+
+
+@app.command()
+def compare(
+    paths: Optional[List[Path]] = PATHS_ARG,
+    topic: Optional[List[str]] = TOPIC_OPT,
+    brief: Optional[List[str]] = BRIEF_OPT,
+    subject: Optional[List[str]] = SUBJECT_OPT,
+    key: Optional[List[str]] = KEY_OPT,
+    kind: Optional[List[RelationKind]] = typer.Option(None, "--kind", show_default=False,
+                                                      help="Only relations of this kind (repeatable)."),
+    only: Optional[Only] = typer.Option(None, "--only", show_default=False,
+                                        help="contradictions (contradictions and disagreements) or agreements."),
+    fail_on: Optional[List[RelationKind]] = typer.Option(
+        None, "--fail-on", show_default=False,
+        help="Exit 1 when an unreviewed relation of this kind is listed (repeatable), e.g. contradiction."),
+    suggest: bool = typer.Option(False, "--suggest", help="Also list claims that look like the same question "
+                                                          "but share no key (candidate keys; nothing is merged)."),
+    format: ReportFormat = REPORT_FORMAT_OPT,
+    output: Optional[Path] = OUTPUT_OPT,
+    force: bool = FORCE_OPT,
+) -> None:
+    """Show where briefs agree and contradict each other, grouped by topic.
+
+    Claims sharing a key are compared: figures after scale, unit and bounds, within the
+    key's tolerance; figures for different periods are a change over time, not a
+    contradiction; a unit or currency mismatch is an annotation problem. Exit 0, or 1
+    with --fail-on when such relations are listed; 2 for usage or unusable input.
+
+    Examples:
+
+    \b
+      briefcmp compare briefs/ --only contradictions
+      briefcmp compare --topic sanctions --format markdown -o report.md
+      briefcmp compare --fail-on contradiction --format json | jq .summary
+    """
+    from briefcmp.crossref import ONLY, analyse
+
+    corpus = _analysis_corpus(paths)
+    kinds = [k.value for k in kind or ()]
+    if only is not None:
+        kinds = [k for k in ONLY[only.value] if not kinds or k in kinds] or ["(none)"]
+    filters = _filters(corpus, topic, brief, subject, key, kinds)
+    analysis = analyse(corpus, filters, coverage=False, suggestions=suggest)
+
+    def render(fmt, width, color):
+        from briefcmp.render.compare import render as render_compare
+
+        return render_compare(analysis, fmt, width, color)
+
+    _send(render, format, output, force)
+    failing = analysis.failing(k.value for k in fail_on or ())
+    if failing:
+        typer.echo(f"briefcmp: {len(failing)} relation{'s' * (len(failing) != 1)} reach --fail-on "
+                   f"({', '.join(sorted({r.kind for r in failing}))})", err=True)
+    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+@app.command()
+def coverage(
+    paths: Optional[List[Path]] = PATHS_ARG,
+    topic: Optional[List[str]] = TOPIC_OPT,
+    brief: Optional[List[str]] = BRIEF_OPT,
+    format: ReportFormat = REPORT_FORMAT_OPT,
+    output: Optional[Path] = OUTPUT_OPT,
+    force: bool = FORCE_OPT,
+) -> None:
+    """Show which brief covers which topic (the topic-by-brief matrix) and the gaps.
+
+    A cell is not covered, covered (claims), covered with figures, or in conflict
+    (its claims take part in a contradiction or disagreement), with counts. Claims on a
+    child topic count for its parent.
+
+    Example: briefcmp coverage briefs/ --format csv -o coverage.csv
+    """
+    from briefcmp.crossref import analyse
+
+    corpus = _analysis_corpus(paths)
+    filters = _filters(corpus, topic, brief, None, None)
+    analysis = analyse(corpus, filters, coverage=True)
+
+    def render(fmt, width, color):
+        from briefcmp.render.coverage import render as render_coverage
+
+        return render_coverage(analysis.coverage, corpus, fmt, width, color)
+
+    _send(render, format, output, force)
+
+
+@app.command()
+def claims(
+    paths: Optional[List[Path]] = PATHS_ARG,
+    topic: Optional[List[str]] = TOPIC_OPT,
+    brief: Optional[List[str]] = BRIEF_OPT,
+    subject: Optional[List[str]] = SUBJECT_OPT,
+    key: Optional[List[str]] = KEY_OPT,
+    format: ReportFormat = REPORT_FORMAT_OPT,
+    output: Optional[Path] = OUTPUT_OPT,
+    force: bool = FORCE_OPT,
+) -> None:
+    """List every claim, one row each, with its normalised value, for other tools.
+
+    The value is normalised: amount and upper in base units (scale applied), unit,
+    currency, bound, and the as-of period (marked when inferred from the publication date).
+
+    Example: briefcmp claims briefs/ --format csv -o claims.csv
+    """
+    from briefcmp.crossref import in_topics
+
+    corpus = _analysis_corpus(paths)
+    f = _filters(corpus, topic, brief, subject, key)
+    rows = [c for c in corpus.claims()
+            if (not f.topics or in_topics(c.topics, f.topics, corpus.config))
+            and (not f.briefs or c.brief in f.briefs)
+            and (not f.subjects or set(c.subjects) & set(f.subjects))
+            and (not f.keys or c.key in f.keys)]
+
+    def render(fmt, width, color):
+        from briefcmp.render.listing import render_claims
+
+        return render_claims(rows, corpus, fmt, width, color)
+
+    _send(render, format, output, force)
+
+
+@app.command()
+def show(
+    target: str = typer.Argument(..., metavar="KEY|BRIEF#CLAIM", help="A key id, or a claim as BRIEF#CLAIM."),
+    paths: Optional[List[Path]] = PATHS_ARG,
+    format: ReportFormat = REPORT_FORMAT_OPT,
+    output: Optional[Path] = OUTPUT_OPT,
+    force: bool = FORCE_OPT,
+) -> None:
+    """Show everything about one key or one claim: claims, quotes in context, relations.
+
+    Examples:
+
+    \b
+      briefcmp show japan-russia-trade-total
+      briefcmp show pism-2022-03-03#coal-share briefs/
+    """
+    from briefcmp.crossref import analyse, detail
+
+    corpus = _analysis_corpus(paths)
+    analysis = analyse(corpus, coverage=False)
+    try:
+        found = detail(analysis, target)
+    except LookupError as exc:
+        raise fail(str(exc))
+
+    def render(fmt, width, color):
+        from briefcmp.render.show import render as render_show
+
+        return render_show(found, corpus, fmt, width, color)
+
+    _send(render, format, output, force)
+
+
+@app.command()
+def briefs(
+    paths: Optional[List[Path]] = PATHS_ARG,
+    format: ReportFormat = REPORT_FORMAT_OPT,
+    output: Optional[Path] = OUTPUT_OPT,
+    force: bool = FORCE_OPT,
+) -> None:
+    """List the briefs with their metadata and claim counts.
+
+    Example: briefcmp briefs briefs/ --format json
+    """
+    corpus = _analysis_corpus(paths)
+
+    def render(fmt, width, color):
+        from briefcmp.render.listing import render_briefs
+
+        return render_briefs(corpus.briefs, corpus, fmt, width, color)
+
+    _send(render, format, output, force)
+
 
 # --------------------------------------------------------------------------- annotate
 
 
+@app.command()
+def annotate(
+    source: Path = typer.Argument(..., metavar="SOURCE", help="The source text (UTF-8) to draft claims from."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Write the draft to this new claims file (atomically)."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing --output file."),
+    update: Optional[Path] = typer.Option(None, "--update", "-u", metavar="CLAIMS_FILE",
+                                          help="Add the figures not yet annotated to this existing claims file; "
+                                               "everything already in it stays exactly as it is."),
+    sentences: bool = typer.Option(False, "--sentences",
+                                   help="Also draft a candidate claim for each sentence that takes a position "
+                                        "(recommendation, forecast or assessment), to keep or delete."),
+) -> None:
+    """Draft a claims file from a source text: one claim per figure, each `status: draft`.
+
+    Figures are money, percentages and percentage points, ranks, counts, durations,
+    multiples and dates, with the qualifier as the bound ("roughly" -> approximate) and
+    the year the sentence gives as as_of. Topics, subjects and keys are suggested from the
+    corpus config (briefcmp.yaml above the output file). The draft passes `briefcmp check`
+    with warnings only: review each claim, then delete its `status: draft` line.
+
+    The source: path is written relative to the claims file. With -o or --update that is
+    the given file. On stdout it is relative to the corpus folder (the folder holding
+    briefcmp.yaml above SOURCE, else above the current folder, else the current folder),
+    so `briefcmp annotate briefs/sources/x.txt > briefs/x.claims.yaml` is ready to check.
+
+    Example: briefcmp annotate briefs/sources/new-brief.txt -o briefs/new-brief.claims.yaml
+    """
+    from briefcmp.annotate import AnnotateError, AnnotateSettings, run_annotate
+    from briefcmp.output import OutputError, emit, write_file
+
+    if output is not None and update is not None:
+        raise fail("give either --output or --update, not both")
+    settings = AnnotateSettings(source=source, output=output, update=update, positions=sentences, force=force)
+    try:
+        result = run_annotate(settings)
+        for warning in result.warnings:
+            typer.echo(f"briefcmp: warning: {warning}", err=True)
+        draft = result.draft
+        if update is not None:
+            if result.unchanged:
+                typer.echo(f"{update}: nothing to add ({draft.already} figures already annotated)", err=True)
+            else:
+                write_file(update, result.text, force=True)
+                typer.echo(f"{update}: added {len(draft.claims)} draft claims "
+                           f"({draft.already} figures already annotated)", err=True)
+        elif result.target is not None:
+            write_file(result.target, result.text, force)
+            typer.echo(f"wrote {result.target}: {len(draft.claims)} draft claims", err=True)
+        else:
+            emit(result.text)
+    except (AnnotateError, OutputError) as exc:
+        raise fail(str(exc))
+    raise typer.Exit(EXIT_CLEAN)
+
+
 # --------------------------------------------------------------------------- review (reviewed conflicts)
+
+review_app = typer.Typer(
+    name="review", no_args_is_help=True, rich_markup_mode=None,
+    help="List, add and prune reviewed conflicts (the corpus's reviewed.yaml).\n\n"
+         "Example: briefcmp review list -C briefs",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(review_app, name="review")
+
+REVIEW_CORPUS_OPT = typer.Option(Path("briefs"), "--corpus", "-C", help="The corpus folder.")
+REVIEW_FILE_OPT = typer.Option(None, "--reviewed", metavar="FILE", show_default=False,
+                               help="Reviewed-conflicts file. Default: reviewed.yaml in the corpus folder.")
+
+
+class ReviewStatus(str, Enum):
+    accepted = "accepted"
+    under_review = "under-review"
+
+
+class ListFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _review_gate(corpus: Path, reviewed: Optional[Path]):
+    """The whole corpus checked against its reviewed file (exit 2 when unusable)."""
+    from briefcmp.changed import check_selection, select_paths
+    from briefcmp.load import InputError
+
+    try:
+        return check_selection(select_paths([corpus]), reviewed)
+    except InputError as exc:
+        raise fail(str(exc))
+
+
+def _write_reviewed(gate, text: str) -> None:
+    from briefcmp.output import OutputError, write_file
+
+    try:
+        write_file(gate.reviewed.path, text, force=True)  # the tool's own file, edited in place
+    except OutputError as exc:
+        raise fail(str(exc))
+
+
+@review_app.command("list")
+def review_list(
+    corpus: Path = REVIEW_CORPUS_OPT,
+    reviewed: Optional[Path] = REVIEW_FILE_OPT,
+    format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="Output format."),
+) -> None:
+    """List reviewed conflicts (marking stale ones) and the conflicts nobody has reviewed yet.
+
+    Example: briefcmp review list -C briefs
+    """
+    import json
+
+    from briefcmp.output import emit
+    from briefcmp.review import format_listing, listing
+
+    gate = _review_gate(corpus, reviewed)
+    for p in gate.reviewed.problems:
+        typer.echo(p.format(), err=True)
+    data = listing(gate.reviewed, gate.judgement, gate.relations)
+    emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n" if format is ListFormat.json else format_listing(data))
+
+
+@review_app.command("add")
+def review_add(
+    ids: Optional[List[str]] = typer.Argument(None, metavar="ID", show_default=False,
+                                              help="Conflict ids, as shown by `briefcmp check` or `review list`."),
+    justification: str = typer.Option(..., "--justification", "-j", show_default=False,
+                                      help="Why the conflict is acceptable (required)."),
+    status: ReviewStatus = typer.Option(ReviewStatus.accepted, "--status", help="accepted or under-review."),
+    reviewer: Optional[str] = typer.Option(None, "--reviewer", show_default=False,
+                                           help="Who reviewed it. Default: git config user.name."),
+    day: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", show_default=False,
+                                      help="Date of the review. Default: today."),
+    all_unreviewed: bool = typer.Option(False, "--all", help="Add every unreviewed conflict (one justification)."),
+    replace: bool = typer.Option(False, "--replace", help="Review again a conflict that is already listed."),
+    corpus: Path = REVIEW_CORPUS_OPT,
+    reviewed: Optional[Path] = REVIEW_FILE_OPT,
+) -> None:
+    """Record conflicts as reviewed, with a justification, in the reviewed file (kept sorted).
+
+    Example: briefcmp review add japan-russia-trade-total:contradiction:ad6338a5b8 -j "CAP mislabels exports as trade"
+    """
+    from datetime import date
+
+    from briefcmp.load import parse_pdate
+    from briefcmp.problems import suggest
+    from briefcmp.review import EditError, add_entries, new_entry
+
+    if not justification.strip():
+        raise fail("--justification is empty; say why the conflict is acceptable")
+    if bool(ids) == all_unreviewed:
+        raise fail("give the conflict ids to add, or --all")
+    if day is None:
+        day = date.today().isoformat()
+    elif len(day) != 10 or parse_pdate(day) is None:
+        raise fail(f"--date {day!r}: expected a date YYYY-MM-DD")
+    gate = _review_gate(corpus, reviewed)
+    if reviewer is None:
+        from briefcmp.changed import git
+
+        try:
+            reviewer = git(["config", "user.name"], gate.selection.root).strip()
+        except Exception:  # no git, or no user.name: ask for it below
+            reviewer = ""
+        if not reviewer:
+            raise fail("give --reviewer NAME (git config user.name is not set)")
+    by_id = {r.id: r for r in gate.relations}
+    wanted = [r.id for r in gate.unreviewed()] if all_unreviewed else list(dict.fromkeys(ids or ()))
+    for rid in wanted:
+        if rid not in by_id:
+            raise fail(f"{rid}: no conflict of the corpus has this id{suggest(rid, by_id)}; "
+                       "see `briefcmp review list`")
+    if not wanted:
+        typer.echo("briefcmp: nothing to add: every conflict is reviewed", err=True)
+        raise typer.Exit(EXIT_CLEAN)
+    entries = [new_entry(by_id[rid], status.value, justification, reviewer, day) for rid in wanted]
+    try:
+        text = add_entries(gate.reviewed, entries, replace)
+    except EditError as exc:
+        raise fail(str(exc))
+    _write_reviewed(gate, text)
+    for e in entries:
+        typer.echo(f"reviewed {e.id} ({', '.join(e.claims)}) in {gate.reviewed.shown}", err=True)
+
+
+@review_app.command("prune")
+def review_prune(
+    dry_run: bool = typer.Option(False, "--dry-run", help="Only say which entries would be removed."),
+    corpus: Path = REVIEW_CORPUS_OPT,
+    reviewed: Optional[Path] = REVIEW_FILE_OPT,
+) -> None:
+    """Remove stale entries (matching no current conflict) from the reviewed file.
+
+    Entries naming a brief whose claims file does not load are kept until it loads again.
+
+    Example: briefcmp review prune -C briefs --dry-run
+    """
+    from briefcmp.review import EditError, remove_entries
+
+    gate = _review_gate(corpus, reviewed)
+    complete = len(gate.report.load.corpus.briefs) == len(gate.report.load.files)
+    gone = [s for s in gate.judgement.stale if complete or not s.brief_missing]
+    for s in gate.judgement.stale:
+        if s not in gone:
+            typer.echo(f"kept {s.entry.id}: {s.reason}", err=True)
+    if not gone:
+        typer.echo(f"briefcmp: no stale entries in {gate.reviewed.shown}", err=True)
+        raise typer.Exit(EXIT_CLEAN)
+    if not dry_run:
+        try:
+            text = remove_entries(gate.reviewed, [s.entry.id for s in gone])
+        except EditError as exc:
+            raise fail(str(exc))
+        _write_reviewed(gate, text)
+    for s in gone:
+        typer.echo(f"{'would remove' if dry_run else 'removed'} {s.entry.id}: {s.reason}", err=True)
 
 
 # --------------------------------------------------------------------------- cache

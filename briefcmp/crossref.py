@@ -205,11 +205,15 @@ def topic_order(config: Config) -> dict[str, int]:
 
 
 def sort_relations(relations: list[Relation], config: Config) -> list[Relation]:
-    """Report order: topic (taxonomy order), kind (most alarming first), key, id."""
+    """Report order: topic (taxonomy order), kind (most alarming first), key, earliest as-of, id."""
     order = topic_order(config)
     kinds = {k: i for i, k in enumerate(RELATION_KINDS)}
+
+    def when(r: Relation) -> int:
+        return min((c.as_of.span()[0].toordinal() for c in r.claims if c.as_of is not None), default=0)
+
     return sorted(relations, key=lambda r: (order.get(r.topic, len(order) + (r.topic == "")), r.topic,
-                                            kinds.get(r.kind, len(kinds)), r.key, r.id))
+                                            kinds.get(r.kind, len(kinds)), r.key, when(r), r.id))
 
 
 def as_of_text(claim: Claim) -> str:
@@ -366,9 +370,10 @@ def relations_for_key(key: str, claims: list[Claim], corpus: Corpus) -> list[Rel
         for cluster in _period_clusters(k, forecasts, forecast=True):
             out.extend(_compare_cluster(k, cluster, corpus, role="forecast"))
         for f in forecasts:
-            for cluster in fact_periods:
-                if _forecast_targets(f, cluster):
-                    out.append(_forecast_vs_fact(k, _item(k, f), cluster, corpus))
+            # The latest facts about the forecast's period tell whether it held.
+            targets = [cluster for cluster in fact_periods if _forecast_targets(f, cluster)]
+            if targets:
+                out.append(_forecast_vs_fact(k, _item(k, f), targets[-1], corpus))
     return out
 
 
@@ -512,7 +517,7 @@ class _Group:
 
     @property
     def claims(self) -> list[Claim]:
-        return [i.claim for i in self.items]
+        return sorted((i.claim for i in self.items), key=lambda c: c.ref)
 
     @property
     def core(self) -> list[_Item]:
@@ -573,6 +578,42 @@ def _compare_cluster(k: _Key, period: _Period, corpus: Corpus, role: str) -> lis
     return out
 
 
+def _span(c: Claim) -> tuple[int, int]:
+    a, b = c.as_of.span()  # type: ignore[union-attr]
+    return a.toordinal(), b.toordinal()
+
+
+def same_moment(sides: list[list[Claim]]) -> bool:
+    """Whether differing claims of one period cluster certainly describe the same time.
+
+    Overlapping as-of spans may still be different moments: "2022-02" (some time in
+    February, before the invasion) and "2022-02-24" can both be right. The conflict is
+    certain when two sides share a span, when a side has an explicit START/END period
+    (the claim holds throughout it) that contains or overlaps a claim of another side,
+    or when an as-of was only inferred (then the explanation says so). Cost: one pass,
+    plus a containment test against the intervals of a single side.
+    """
+    seen: set[str] = set()
+    spans: dict[tuple[int, int], set[int]] = defaultdict(set)
+    intervals: list[tuple[int, int, int]] = []
+    points: list[tuple[int, int, int]] = []
+    for i, side in enumerate(sides):
+        for c in side:
+            if c.ref in seen:
+                continue
+            seen.add(c.ref)
+            if c.as_of is None or c.as_of_inferred:
+                return True
+            span = _span(c)
+            spans[span].add(i)
+            (intervals if c.as_of.end is not None else points).append((*span, i))
+    if any(len(sides_) > 1 for sides_ in spans.values()):
+        return True
+    if len({i for _, _, i in intervals}) > 1:
+        return True  # spans in one cluster overlap pairwise: both hold at a common time
+    return any(a <= x and y <= b for a, b, i in intervals for x, y, j in points if i != j)
+
+
 # --------------------------------------------------------------------------- relations and wording
 
 
@@ -605,10 +646,10 @@ def _join(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _says(claims: list[Claim]) -> str:
+def _says(claims: list[Claim], plural: bool) -> str:
     verbs = {_VERB.get(c.kind, "says") for c in claims}
     verb = verbs.pop() if len(verbs) == 1 else "says"
-    if len({c.brief for c in claims}) > 1 or len(claims) > 1:
+    if plural:
         verb = {"says": "say", "forecasts": "forecast", "recommends": "recommend", "assesses": "assess"}[verb]
     return verb
 
@@ -618,7 +659,8 @@ def _values(claims: list[Claim]) -> str:
 
 
 def _statement(claims: list[Claim], by_ref: bool) -> str:
-    return f"{_who(claims, by_ref)} {_says(claims)} {_values(claims)}"
+    names = len(claims) if by_ref else len({c.brief for c in claims})
+    return f"{_who(claims, by_ref)} {_says(claims, names > 1)} {_values(claims)}"
 
 
 def _for_period(period: _Period) -> str:
@@ -672,7 +714,16 @@ def _tolerance_text(k: _Key) -> str:
         return f" (tolerance {t.absolute:g} days)" if t.absolute else ""
     if not (t.relative or t.absolute):
         return " (no tolerance)"
-    return f" (tolerance {t})"
+    parts = [f"{t.relative * 100:g}%"] if t.relative else []
+    if t.absolute:
+        if k.dim in ("percent", "percentage-points"):
+            parts.append(f"{t.absolute:g} percentage point{'s' * (t.absolute != 1)}")
+        elif k.type == "rank":
+            parts.append(f"{t.absolute:g} place{'s' * (t.absolute != 1)}")
+        else:
+            unit = "days" if k.dim == "duration" else k.unit
+            parts.append(f"{_num(t.absolute)} {unit}".rstrip())
+    return f" (tolerance {' or '.join(parts)})"
 
 
 def _origins_text(claims: list[Claim]) -> str:
@@ -697,8 +748,10 @@ def _inferred_note(claims: list[Claim]) -> str:
         dates = ", ".join(f"{d} for {b}" for b, d in inferred)
         return (f"; careful: every as-of date here is inferred from a publication date ({dates}), "
                 "so the briefs may well describe the same period: add as_of to compare them")
-    who = _join(list(dict.fromkeys(b for b, _ in inferred)))
-    return f"; the as-of date of {who} is only inferred from the publication date"
+    briefs = list(dict.fromkeys(b for b, _ in inferred))
+    if len(briefs) == 1:
+        return f"; the as-of date of {briefs[0]} is only inferred from its publication date"
+    return f"; the as-of dates of {_join(briefs)} are only inferred from their publication dates"
 
 
 def _agreement(k: _Key, g: _Group, period: _Period, corpus: Corpus, role: str) -> Relation:
@@ -709,19 +762,26 @@ def _agreement(k: _Key, g: _Group, period: _Period, corpus: Corpus, role: str) -
             f"{_tolerance_text(k) if several else ''}; {_origins_text(claims)}")
     if count_origins(claims) == 1:
         text += ", so this is one source repeated, not independent confirmation"
-    return _relation("agreement", INFO, k, claims, corpus, text + _inferred_note(claims))
+    # Positions are compared whatever their dates, so an inferred date needs no caveat there.
+    note = _inferred_note(claims) if role != "position" else ""
+    return _relation("agreement", INFO, k, claims, corpus, text + note)
 
 
 def _conflict(k: _Key, groups: list[_Group], period: _Period, corpus: Corpus, role: str) -> Relation:
     # Open-ended bounds that agree with every group take no side: leave them out.
     everywhere = set.intersection(*({i.ref for i in g.items} for g in groups))
-    sides = [[i.claim for i in g.items if i.ref not in everywhere] for g in groups]
+    sides = [sorted((i.claim for i in g.items if i.ref not in everywhere), key=lambda c: c.ref) for g in groups]
     claims = [c for side in sides for c in side]
     briefs = {c.brief for c in claims}
     internal = len(briefs) == 1
     # Name claims rather than briefs when a brief is on more than one side.
     by_ref = internal or sum(len({c.brief for c in side}) for side in sides) > len(briefs)
-    text = "; ".join(_statement(side, by_ref) for side in sides) + _for_period(period)
+    certain = not period.dated or same_moment(sides)
+    if len({as_of_text(c) for c in claims}) <= 1:
+        text = "; ".join(_statement(side, by_ref) for side in sides) + _for_period(period)
+    else:  # periods differ: say whose is which
+        text = "; ".join(f"{_statement(side, by_ref)} for {_join(sorted({as_of_text(c) for c in side}))}"
+                         for side in sides)
     if k.type in _INTERVAL_TYPES:
         gap = distance(k, groups[0].rep(), groups[-1].rep())
         text += f": {'up to ' if len(groups) > 2 else ''}{gap} apart{_tolerance_text(k)}"
@@ -731,7 +791,13 @@ def _conflict(k: _Key, groups: list[_Group], period: _Period, corpus: Corpus, ro
         cited = [c for c in claims if c.cites.strip()]
         if len(cited) == len(claims) and count_origins(cited) == 1:
             text += f"; all cite {cited[0].cites.strip()}, so one of them misreads it"
-    text += _inferred_note(claims)
+    if role != "position":
+        text += _inferred_note(claims)
+    if not certain:
+        text += ("; the as-of periods overlap but need not be the same moment, so this reads as a change "
+                 "over time rather than a contradiction: give the claims the same as_of if they describe "
+                 "the same moment")
+        return _relation("change-over-time", WARNING, k, claims, corpus, text)
     if role == "fact":
         return _relation("contradiction", ERROR, k, claims, corpus, text)
     # Positions differ, forecasts differ: disagreements of judgement, not of fact.

@@ -268,22 +268,31 @@ class Suppression:
     line: int = 0
 
 
+@dataclass(frozen=True)
+class Stale:
+    """A reviewed entry that matches no current finding."""
+
+    entry: Entry
+    reason: str
+    brief_missing: bool = False  # a brief it names is not loaded (deleted, or its claims file is broken)
+
+
 @dataclass
 class Judgement:
     """Relations checked against the reviewed file and the claims' acknowledgements."""
 
     suppressions: dict[str, Suppression] = field(default_factory=dict)  # relation id -> why it is reviewed
-    stale: list[tuple[Entry, str]] = field(default_factory=list)  # entries matching nothing, and why
+    stale: list[Stale] = field(default_factory=list)
     problems: Problems = field(default_factory=Problems)
 
 
 def judge(relations: Iterable[Relation], reviewed: ReviewedFile, corpus: Corpus,
-          allow_stale: bool = False) -> Judgement:
+          allow_stale: bool = False, complete: bool = True) -> Judgement:
     """Match reviewed entries and inline acknowledgements to the relations; set ``Relation.reviewed``.
 
     ``relations`` must be every relation of the loaded corpus (not a focused subset), so that
-    an entry is called stale only when nothing matches it. An entry naming a brief that is not
-    loaded is not judged.
+    an entry is called stale only when nothing matches it. When the corpus was only partly
+    loaded (``complete`` False), entries naming a brief that is not loaded are not judged.
     """
     relations = list(relations)
     by_id = {r.id: r for r in relations}
@@ -296,19 +305,24 @@ def judge(relations: Iterable[Relation], reviewed: ReviewedFile, corpus: Corpus,
     stale_severity = Severity.WARNING if allow_stale else Severity.ERROR
     for entry in reviewed.entries:
         rel = by_id.get(entry.id)
-        reason = _stale_reason(entry, rel, refs, by_key)
+        reason = _stale_reason(entry, rel, refs, by_key, loaded)
         if reason is None:
             assert rel is not None
             out.suppressions[rel.id] = Suppression("external", entry.status, entry.justification, entry.reviewer,
                                                    entry.date, reviewed.shown, entry.line)
-        elif entry.briefs <= loaded:
-            out.stale.append((entry, reason))
+        elif complete or entry.briefs <= loaded:
+            out.stale.append(Stale(entry, reason, not entry.briefs <= loaded))
             out.problems.add(reviewed.shown, (entry.line, entry.col), stale_severity, "review-stale",
                              f"reviewed conflict {entry.id} is stale: {reason}; re-review it "
                              "(`briefcmp review add --replace`) or remove it (`briefcmp review prune`)")
+    of_claim: dict[str, list[str]] = {}  # claim ref -> ids of the findings it takes part in
+    for r in relations:
+        if is_finding(r):
+            for c in r.claims:
+                of_claim.setdefault(c.ref, []).append(r.id)
     for claim in corpus.claims():
         for ack in claim.acknowledges:
-            _judge_ack(claim, ack, by_id, out, stale_severity)
+            _judge_ack(claim, ack, by_id, of_claim.get(claim.ref, []), out, stale_severity)
     for rel in relations:
         sup = out.suppressions.get(rel.id)
         rel.reviewed = sup.status if sup else None
@@ -326,8 +340,12 @@ def apply_reviewed(corpus: Corpus, relations: Iterable[Relation], path: Optional
 
 
 def _stale_reason(entry: Entry, rel: Optional[Relation], refs: dict[str, Claim],
-                  by_key: dict[str, list[Relation]]) -> Optional[str]:
+                  by_key: dict[str, list[Relation]], loaded: set[str]) -> Optional[str]:
     """None when the entry matches a current finding; else why not, in words."""
+    absent = sorted(entry.briefs - loaded)
+    if absent:
+        return (f"brief {', '.join(absent)} is not in the corpus (its claims file is gone, "
+                "or has errors that keep it from loading)")
     missing = [r for r in entry.claims if r not in refs]
     if missing:
         return f"claim {missing[0]} no longer exists" + (f" (nor {', '.join(missing[1:])})" if missing[1:] else "")
@@ -363,13 +381,15 @@ def _stale_reason(entry: Entry, rel: Optional[Relation], refs: dict[str, Claim],
     return None
 
 
-def _judge_ack(claim: Claim, ack: str, by_id: dict[str, Relation], out: Judgement, stale: Severity) -> None:
+def _judge_ack(claim: Claim, ack: str, by_id: dict[str, Relation], mine: list[str], out: Judgement,
+               stale: Severity) -> None:
     rel = by_id.get(ack)
     where = (claim.line, claim.col)
-    if rel is None or not is_finding(rel) or claim.ref not in {c.ref for c in rel.claims}:
+    if rel is None or ack not in mine:
+        hint = suggest(ack, mine) or (f" (its conflicts: {', '.join(mine)})" if mine else "")
         out.problems.add(claim.path, where, stale, "acknowledgement-stale",
                          f"claim {claim.id}: acknowledges {ack}, which matches no current conflict of this claim"
-                         f"{suggest(ack, [r for r in by_id if claim.ref in r])}")
+                         f"{hint}")
         return
     if not claim.note.strip():
         out.problems.error(claim.path, where, "acknowledgement-unjustified",
@@ -398,15 +418,17 @@ def relation_message(rel: Relation, focus: Optional[set[str]] = None,
                      suppression: Optional[Suppression] = None) -> str:
     """One line about a relation: kind, key, explanation, the other claims and where they are."""
     first, others = primary(rel, focus)
-    where = ", ".join(f"{c.ref} ({c.path}:{c.line})" for c in others)
     text = f"{rel.kind} on key {rel.key}: {rel.explanation.strip()}"
-    if where:
-        text += f" [{first.ref} vs {where}]"
-    text += f" [id: {rel.id}]"
+    if others:
+        text += f"; this claim is {first.ref}; the others: " + ", ".join(f"{c.ref} ({c.path}:{c.line})" for c in others)
+    text += f"; id {rel.id}"
     if suppression is not None:
-        who = ", ".join(p for p in (suppression.reviewer, suppression.date) if p)
-        how = "acknowledged in the claims file" if suppression.kind == "inSource" else f"reviewed, {suppression.status}"
-        text = f"{how}{' by ' + who if who else ''}: {suppression.justification} -- {text}"
+        s = suppression
+        if s.kind == "inSource":
+            text = f"acknowledged {text}; in the claims file: {s.justification}"
+        else:
+            who = (f" by {s.reviewer}" if s.reviewer else "") + (f" on {s.date}" if s.date else "")
+            text = f"reviewed {text}; {s.status}{who}: {' '.join(s.justification.split())}"
     return text
 
 
@@ -648,3 +670,49 @@ def remove_entries(rf: ReviewedFile, ids: Iterable[str]) -> str:
     blocks = [b for b in layout.blocks if b.id not in ids]
     expect: dict[str, Optional[Entry]] = {e.id: e for e in rf.entries if e.id not in ids}
     return _rewrite(rf, blocks, layout, expect)
+
+
+# --------------------------------------------------------------------------- review add / list
+
+
+def new_entry(rel: Relation, status: str, justification: str, reviewer: str, day: str) -> Entry:
+    """The entry ``review add`` writes for a relation, pinning each claim's current value."""
+    claims = sorted(rel.claims, key=lambda c: c.ref)
+    return Entry(rel.id, status, justification.strip(), reviewer.strip(), day,
+                 tuple(c.ref for c in claims), {c.ref: pin(c) for c in claims}, key=rel.key)
+
+
+def listing(rf: ReviewedFile, judgement: Judgement, relations: Iterable[Relation]) -> dict:
+    """What ``review list`` shows, as plain data: every entry (and whether it is stale), every unreviewed finding."""
+    stale = {s.entry.id: s.reason for s in judgement.stale}
+    entries = [{"id": e.id, "status": e.status, "key": e.key, "claims": list(e.claims),
+                "justification": e.justification, "reviewer": e.reviewer, "date": e.date,
+                "line": e.line, "stale": stale.get(e.id)} for e in rf.entries]
+    unreviewed = [{"id": r.id, "kind": r.kind, "severity": r.severity, "key": r.key,
+                   "claims": [c.ref for c in r.claims], "explanation": r.explanation}
+                  for r in relations if is_finding(r) and r.id not in judgement.suppressions]
+    inline = [{"id": rid, "path": s.path, "line": s.line, "justification": s.justification}
+              for rid, s in sorted(judgement.suppressions.items()) if s.kind == "inSource"]
+    return {"file": rf.shown, "exists": rf.exists, "entries": entries, "acknowledged": inline,
+            "unreviewed": unreviewed}
+
+
+def format_listing(data: dict) -> str:
+    """``review list`` as plain text: one block per entry, then the unreviewed findings."""
+    entries, unreviewed = data["entries"], data["unreviewed"]
+    stale = sum(1 for e in entries if e["stale"])
+    out = [f"{data['file']}: {len(entries)} reviewed ({stale} stale), "
+           f"{len(data['acknowledged'])} acknowledged inline, {len(unreviewed)} unreviewed"]
+    for e in entries:
+        out.append(f"{'STALE ' if e['stale'] else ''}{e['status']}  {e['id']}  ({e['reviewer']}, {e['date']})")
+        out.append(f"    claims: {', '.join(e['claims'])}")
+        out.append(f"    justification: {' '.join(e['justification'].split())}")
+        if e["stale"]:
+            out.append(f"    stale: {e['stale']}")
+    for a in data["acknowledged"]:
+        out.append(f"acknowledged  {a['id']}  ({a['path']}:{a['line']})")
+        out.append(f"    justification: {' '.join(a['justification'].split())}")
+    for r in unreviewed:
+        out.append(f"unreviewed {r['kind']}  {r['id']}")
+        out.append(f"    {' '.join(r['explanation'].split())}")
+    return "".join(line + "\n" for line in out)

@@ -80,7 +80,7 @@ def render_plain(analysis: Analysis, width: int = PLAIN_WIDTH) -> str:
         for i, r in enumerate(rels):
             if i:
                 out.append("")
-            out += _plain_relation(r, corpus, width)
+            out += plain_relation(r, corpus, width)
     if analysis.suggested:
         out += ["", "== Candidate keys (claims that may answer the same question; nothing is merged) ==", ""]
         if not analysis.suggestions:
@@ -88,13 +88,13 @@ def render_plain(analysis: Analysis, width: int = PLAIN_WIDTH) -> str:
         for i, s in enumerate(analysis.suggestions):
             if i:
                 out.append("")
-            out += wrap(f"{s.id}  (wording {s.score:.0%} alike)", width, "", "    ")
+            out += wrap(f"CANDIDATE KEY  {s.id}", width, "", "    ")
             out += wrap(s.reason, width, "  ", "  ")
             out += _plain_claims(s.claims, width)
     return "\n".join(out) + "\n"
 
 
-def _plain_relation(r: Relation, corpus: Corpus, width: int) -> list[str]:
+def plain_relation(r: Relation, corpus: Corpus, width: int) -> list[str]:
     keydef = corpus.config.keys.get(r.key)
     head = f"{r.kind.upper()} ({r.severity})  key {r.key}" + (f": {keydef.label}" if keydef else "")
     lines = wrap(head, width, "", "    ")
@@ -130,15 +130,17 @@ def render_table(analysis: Analysis, width: int, color: bool) -> str:
             kind = [(r.kind, KIND_STYLE.get(r.kind, "")), (f"\n{r.severity}", "dim")]
             if r.reviewed:
                 kind.append((f"\nreviewed: {r.reviewed}", "dim"))
+            keydef = corpus.config.keys.get(r.key)
+            question = keydef.label if keydef else r.key
             table.add(Cell.of(*kind), _rich_claims(r.claims),
-                      Cell.of((r.explanation, ""), (f"\n{r.id}", "dim")))
-        items += [Text(""), rich_table(table)]
+                      Cell.of((question + "\n", "bold"), (r.explanation, ""), (f"\n{r.id}", "dim")))
+        items += [Text(""), rich_table(table, width, separate_rows=True)]
     if analysis.suggested:
-        table = Table([Column("Candidate"), Column("Claims"), Column("Why")],
-                      title="Candidate keys (nothing is merged)")
+        table = Table([Column("Candidate"), Column("Claims"), Column("Why")], title="Candidate keys (nothing is merged)")
         for s in analysis.suggestions:
             table.add(Cell.of((s.id, "bold"), (f"\n{s.score:.0%} alike", "dim")), _rich_claims(s.claims), s.reason)
-        items += [Text(""), rich_table(table) if analysis.suggestions else Text("Candidate keys: none.")]
+        items += [Text(""), rich_table(table, width, separate_rows=True) if analysis.suggestions
+                  else Text("Candidate keys: none.")]
     return render_rich(items, width, color)
 
 

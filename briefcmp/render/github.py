@@ -1,9 +1,10 @@
 """GitHub Actions output: workflow-command annotations and a Markdown job summary.
 
 Annotations (``::error file=...,line=...,col=...,title=...::message``) make GitHub
-mark the claim's line in the pull request. GitHub shows only a few per step, so
-they are capped per level and a last notice says how many were left out; the
-complete report goes to the job summary (``$GITHUB_STEP_SUMMARY``).
+mark the claim's line in the pull request. GitHub shows only 10 annotations of each
+level per step (and 50 per job), so only that many are emitted, errors first; the
+rest are printed as plain ``path:line:col`` lines in the log, a last notice says how
+many, and the complete report goes to the job summary (``$GITHUB_STEP_SUMMARY``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from briefcmp.model import Relation
 from briefcmp.problems import Problem, Severity, sort_problems
 from briefcmp.review import Judgement, primary, relation_problems
 
-MAX_PER_LEVEL = 50
+MAX_PER_LEVEL = 10  # what GitHub shows per level and step
 MAX_SUMMARY_ROWS = 500  # the job summary is limited to 1 MiB per step
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -71,22 +72,27 @@ def render_github(report: CheckReport, relations: Iterable[Relation] = (), judge
     problems = _all_problems(report, relations, judgement, focus, show_reviewed)
     shown: Counter = Counter()
     left: Counter = Counter()
-    lines = []
+    lines, rest = [], []
     for p in sorted(problems, key=lambda p: -p.severity):  # errors first: they matter most under a cap
         if shown[p.severity] < limit:
             shown[p.severity] += 1
             lines.append(command(p, workspace))
         else:
             left[p.severity] += 1
+            rest.append(p.format())
+    lines += rest
     if left:
-        parts = [f"{n} {LEVELS[s]}{'s' * (n != 1)}" for s, n in sorted(left.items(), reverse=True)]
-        where = "the job summary" if summary_written else "the output of `briefcmp check` (text format)"
-        lines.append(f"::notice title=briefcmp::{escape_data(', '.join(parts))} more not shown as annotations; "
-                     f"see {escape_data(where)}")
+        parts = [_plural(n, LEVELS[s]) for s, n in sorted(left.items(), reverse=True)]
+        where = " and in the job summary" if summary_written else ""
+        lines.append(f"::notice title=briefcmp::{escape_data(', '.join(parts))} more than GitHub shows as "
+                     f"annotations: listed in this log{escape_data(where)}")
     counts = Counter(p.severity for p in problems)
-    lines.append(f"briefcmp: {counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
-                 f"{counts[Severity.INFO]} notices")
+    lines.append("briefcmp: " + ", ".join(_plural(counts[s], LEVELS[s]) for s in sorted(LEVELS, reverse=True)))
     return "".join(line + "\n" for line in lines)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
 
 
 # --------------------------------------------------------------------------- job summary
@@ -112,10 +118,9 @@ def render_markdown(report: CheckReport, relations: Iterable[Relation] = (), jud
     counts = Counter(p.severity for p in problems)
     verdict = "❌" if counts[Severity.ERROR] else ("⚠️" if counts[Severity.WARNING] else "✅")
     out = [f"## {verdict} {md_escape(title)}", ""]
-    out.append(f"**{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings** in "
-               f"{len(report.files)} claims file{'s' * (len(report.files) != 1)} "
-               f"({report.briefs} briefs, {report.claims} claims); "
-               f"{len(reviewed)} reviewed conflict{'s' * (len(reviewed) != 1)}.")
+    out.append(f"**{_plural(counts[Severity.ERROR], 'error')}, {_plural(counts[Severity.WARNING], 'warning')}** "
+               f"in {_plural(len(report.files), 'claims file')} ({_plural(report.briefs, 'brief')}, "
+               f"{_plural(report.claims, 'claim')}); {_plural(len(reviewed), 'reviewed conflict')}.")
     out.append("")
     if problems:
         out += ["| Severity | Where | Rule | Message |", "| --- | --- | --- | --- |"]

@@ -95,7 +95,7 @@ def _longest_word(text: str) -> int:
     return max((len(w) for w in text.split()), default=0)
 
 
-def column_widths(table: Table, width: int) -> list[int]:
+def column_widths(table: Table, width: int, gap: int = len(GAP)) -> list[int]:
     """Natural widths, shrunk (widest wrappable column first) to fit ``width`` where words allow."""
     n = len(table.columns)
     texts = [[cell_text(r[i]) if i < len(r) else "" for r in table.rows] for i in range(n)]
@@ -107,7 +107,7 @@ def column_widths(table: Table, width: int) -> list[int]:
         low = max([_longest_word(t) for t in [col.header, *cells]] + [1]) if col.wrap else nat
         minimum.append(min(low, nat))
     widths = list(natural)
-    excess = sum(widths) + len(GAP) * (n - 1) - width
+    excess = sum(widths) + gap * (n - 1) - width
     while excess > 0:
         shrinkable = [i for i in range(n) if widths[i] > minimum[i]]
         if not shrinkable:
@@ -193,15 +193,23 @@ def rich_console(width: int, color: bool):
                    legacy_windows=False, soft_wrap=False)
 
 
-def rich_table(table: Table):
-    """The rich version of a table: wrapped cells, folded (never ellipsised) long words."""
+def rich_table(table: Table, width: int, separate_rows: bool = False):
+    """The rich version of a table, ``width`` wide at most.
+
+    Column widths are decided here, like the plain layout does (wrapping at word
+    boundaries, so ids and figures stay whole), not by rich; only on a terminal too
+    narrow for the longest words does rich fold a word (never an ellipsis, never cropped).
+    """
     from rich import box
     from rich.table import Table as RichTable
 
-    t = RichTable(title=table.title or None, title_justify="left", box=box.SIMPLE_HEAD, show_lines=False,
-                  expand=False, pad_edge=False)
-    for col in table.columns:
-        t.add_column(col.header, justify=col.justify, overflow="fold", no_wrap=not col.wrap)
+    n = len(table.columns)
+    # Between columns: one space of box divider and a padding space on each side.
+    widths = column_widths(table, max(n, width - 3 * (n - 1)), gap=3)
+    t = RichTable(title=table.title or None, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
+                  show_lines=separate_rows, show_edge=False, expand=False, pad_edge=False)
+    for col, w in zip(table.columns, widths):
+        t.add_column(col.header, justify=col.justify, overflow="fold", no_wrap=not col.wrap, width=w)
     for row in table.rows:
         t.add_row(*(rich_text(c) for c in row))
     return t

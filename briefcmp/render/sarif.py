@@ -30,7 +30,7 @@ SUPPRESSION_STATUS = {"accepted": "accepted", "under-review": "underReview"}
 
 # Short descriptions of the rules; a rule not listed gets a generic one.
 RULES = {
-    "contradiction": "Claims of different briefs give different values for the same key and period.",
+    "contradiction": "Claims give values that differ beyond tolerance for the same key and period.",
     "disagreement": "Briefs take opposed positions or forecasts on the same question.",
     "annotation-problem": "A claim cannot be compared under its key (value type, unit or currency mismatch).",
     "review-stale": "A reviewed conflict no longer matches any conflict of the corpus.",

@@ -1,0 +1,124 @@
+"""Measure `briefcmp annotate` against the reviewed annotations of a corpus.
+
+    python benchmarks/annotate_eval.py [briefs/] [--misses]
+
+For every claims file of the corpus, the brief's source is drafted exactly as
+`briefcmp annotate SOURCE` would draft it, and the drafted figures are matched
+one to one with the reviewed ones:
+
+- a *reviewed figure* is a reviewed claim (not ``status: draft``) with a
+  quantity, rank or date value (categories and stances are not figures);
+- a drafted figure *matches* a reviewed one when both have the same normalised
+  value (``Value.base_amount`` and unit, durations compared in days; the rank;
+  the date) and the drafted figure lies inside the reviewed claim's quote (or,
+  failing that, the drafted quote overlaps it);
+- recall = matched / reviewed figures; precision = matched / drafted figures.
+
+Bounds, as-of dates, topics and keys are not scored. ``--misses`` lists the
+reviewed figures the draft missed and the drafted figures no reviewed claim has.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefcmp.annotate import AnnotateSettings, DraftClaim, run_annotate, same_value
+from briefcmp.load import load_corpus
+from briefcmp.model import Claim
+
+FIGURE_TYPES = ("quantity", "rank", "date")
+
+
+@dataclass
+class BriefScore:
+    brief: str
+    reviewed: int
+    drafted: int
+    matched: int
+    missed: list[Claim] = field(default_factory=list)
+    extra: list[DraftClaim] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.reviewed if self.reviewed else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.drafted if self.drafted else 1.0
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def match(reviewed: list[Claim], drafted: list[DraftClaim]) -> tuple[int, list[Claim], list[DraftClaim]]:
+    """One-to-one matching: figure inside the reviewed quote first, then overlapping quotes."""
+    free_r = list(reviewed)
+    free_d = list(drafted)
+    matched = 0
+    for near in (lambda d, r: _overlap(d.figure_span or d.span, r.span), lambda d, r: _overlap(d.span, r.span)):
+        for r in list(free_r):
+            for d in free_d:
+                if same_value(r.value, d.value) and near(d, r):
+                    free_r.remove(r)
+                    free_d.remove(d)
+                    matched += 1
+                    break
+    return matched, free_r, free_d
+
+
+def evaluate(corpus_dir: Path) -> list[BriefScore]:
+    result = load_corpus([corpus_dir])
+    scores = []
+    for brief in result.corpus.briefs:
+        if not brief.source_path:
+            continue
+        reviewed = [c for c in brief.claims if c.status != "draft" and c.value is not None
+                    and c.value.type in FIGURE_TYPES and c.span is not None]
+        draft = run_annotate(AnnotateSettings(source=Path(brief.source_path))).draft
+        drafted = [c for c in draft.claims if c.value is not None]
+        matched, missed, extra = match(reviewed, drafted)
+        scores.append(BriefScore(brief.id, len(reviewed), len(drafted), matched, missed, extra))
+    return scores
+
+
+def table(scores: list[BriefScore]) -> str:
+    total = BriefScore("overall", sum(s.reviewed for s in scores), sum(s.drafted for s in scores),
+                       sum(s.matched for s in scores))
+    rows = [("brief", "reviewed", "drafted", "matched", "recall", "precision")]
+    for s in [*scores, total]:
+        rows.append((s.brief, str(s.reviewed), str(s.drafted), str(s.matched), f"{s.recall:.1%}",
+                     f"{s.precision:.1%}"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for n, r in enumerate(rows):
+        lines.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+        if n == 0 or n == len(rows) - 2:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="?", default="briefs", type=Path)
+    parser.add_argument("--misses", action="store_true", help="list missed and extra figures")
+    args = parser.parse_args(argv)
+    scores = evaluate(args.corpus)
+    if not scores:
+        print(f"{args.corpus}: no claims files with a readable source", file=sys.stderr)
+        return 2
+    sys.stdout.write(table(scores))
+    if args.misses:
+        for s in scores:
+            for c in s.missed:
+                print(f"missed  {s.brief}#{c.id}: {c.value.display()}  | {c.quote[:110]}")
+            for d in s.extra:
+                print(f"extra   {s.brief}#{d.id}: {d.value.display()}  ({d.phrase}) | {d.quote[:90]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""`briefcmp claims` and `briefcmp briefs` in every format: one row per claim / per brief.
+
+CSV and JSON carry every field (normalised values: amounts in base units, scale applied);
+the terminal, plain and Markdown tables show the columns a reader needs.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from briefcmp.crossref import as_of_text
+from briefcmp.model import Brief, Claim, Corpus
+from briefcmp.render import records
+from briefcmp.render.layout import (
+    PLAIN_WIDTH, Cell, Column, Table, envelope, md_escape, md_from_table, plain_table, render_rich, rich_table, to_csv,
+    to_json, to_jsonl, wrap,
+)
+
+# --------------------------------------------------------------------------- claims
+
+
+def _claims_table(claims: list[Claim], styled: bool) -> Table:
+    table = Table([Column("claim", wrap=False), Column("kind"), Column("key"), Column("value"), Column("as of"),
+                   Column("text")])
+    for c in claims:
+        draft = " (draft)" if c.status == "draft" else ""
+        table.add(Cell(c.ref, "bold" if styled else ""), c.kind + draft, c.key or "-",
+                  c.value.display() if c.value else "-", as_of_text(c) or "-", c.text or c.quote)
+    return table
+
+
+def claims_summary(claims: list[Claim], corpus: Corpus) -> str:
+    briefs = len({c.brief for c in claims})
+    keyed = sum(1 for c in claims if c.key)
+    valued = sum(1 for c in claims if c.value is not None)
+    return (f"{len(claims)} claim{'s' * (len(claims) != 1)} from {briefs} brief{'s' * (briefs != 1)} "
+            f"({keyed} with a key, {valued} with a value)")
+
+
+def render_claims(claims: list[Claim], corpus: Corpus, fmt: str, width: Optional[int] = None,
+                  color: bool = False) -> str:
+    """The claims report; ``claims`` already filtered and in corpus order."""
+    if fmt == "table":
+        from rich.text import Text
+
+        return render_rich([Text("briefcmp claims: " + claims_summary(claims, corpus), style="bold"),
+                            rich_table(_claims_table(claims, True), width or PLAIN_WIDTH)], width or PLAIN_WIDTH, color)
+    if fmt == "plain":
+        head = wrap("briefcmp claims: " + claims_summary(claims, corpus), PLAIN_WIDTH, "", "  ")
+        return "\n".join(head) + "\n\n" + plain_table(_claims_table(claims, False))
+    if fmt == "markdown":
+        return (f"# briefcmp claims\n\n{md_escape(claims_summary(claims, corpus))}\n\n"
+                + md_from_table(_claims_table(claims, False), code_columns=(0, 2)))
+    rows = [records.claim_row(c) for c in claims]
+    if fmt == "json":
+        return to_json(envelope("claims", corpus=records.corpus_record(corpus), claims=rows))
+    if fmt == "jsonl":
+        return to_jsonl(rows)
+    return to_csv(records.CLAIM_COLUMNS, ([r[k] for k in records.CLAIM_COLUMNS] for r in rows))
+
+
+# --------------------------------------------------------------------------- briefs
+
+
+def _briefs_table(rows: list[dict], styled: bool) -> Table:
+    table = Table([Column("brief", wrap=False), Column("published", wrap=False), Column("publisher"),
+                   Column("claims", justify="right"), Column("keyed", justify="right"),
+                   Column("figures", justify="right"), Column("title")])
+    for r in rows:
+        table.add(Cell(r["id"], "bold" if styled else ""), r["published"] or "-", r["publisher"] or "-",
+                  r["claims"], r["keyed"], r["figures"], r["title"])
+    return table
+
+
+def render_briefs(briefs: list[Brief], corpus: Corpus, fmt: str, width: Optional[int] = None,
+                  color: bool = False) -> str:
+    rows = [records.brief_record(b) for b in briefs]
+    total = sum(r["claims"] for r in rows)
+    head = f"{len(rows)} brief{'s' * (len(rows) != 1)}, {total} claims"
+    if corpus.config.title:
+        head += f" ({corpus.config.title})"
+    if fmt == "table":
+        from rich.text import Text
+
+        return render_rich([Text("briefcmp briefs: " + head, style="bold"), rich_table(_briefs_table(rows, True), width or PLAIN_WIDTH)],
+                           width or PLAIN_WIDTH, color)
+    if fmt == "plain":
+        return "\n".join(wrap("briefcmp briefs: " + head, PLAIN_WIDTH, "", "  ")) + "\n\n" + \
+            plain_table(_briefs_table(rows, False))
+    if fmt == "markdown":
+        return f"# briefcmp briefs\n\n{md_escape(head)}\n\n" + md_from_table(_briefs_table(rows, False), code_columns=(0,))
+    if fmt == "json":
+        return to_json(envelope("briefs", corpus=records.corpus_record(corpus), briefs=rows))
+    if fmt == "jsonl":
+        return to_jsonl(rows)
+    return to_csv(records.BRIEF_COLUMNS, ([r[k] for k in records.BRIEF_COLUMNS] for r in rows))
