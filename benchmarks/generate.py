@@ -28,7 +28,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 STAMP = ".generated.json"
 
 TOPICS = {
@@ -257,6 +257,8 @@ class Truth:
         self.memo: dict[tuple[str, int], object] = {}
 
     def get(self, key: KeySpec, year: int):
+        if key.type in ("date", "stance"):
+            year = 0  # one true date (when something happened) and one view per question
         k = (key.id, year)
         if k not in self.memo:
             r = random.Random(f"{self.seed}:{key.id}:{year}")
@@ -265,7 +267,7 @@ class Truth:
             elif key.type == "rank":
                 v = r.randint(1, max(2, int(key.magnitude * 2)))
             elif key.type == "date":
-                v = (year, r.randint(1, 12), r.randint(1, 28))
+                v = (r.randint(2014, 2023), r.randint(1, 12), r.randint(1, 28))
             elif key.type == "category":
                 v = r.choice(key.categories)
             else:

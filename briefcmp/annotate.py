@@ -63,6 +63,7 @@ class DraftClaim:
     suffix: str = ""
     phrase: str = ""  # the figure as written, shown in a comment
     figure_span: Optional[tuple[int, int]] = None
+    key_score: float = 0.0
 
 
 @dataclass
@@ -162,18 +163,30 @@ under about between among such other any all each both more most less one two pe
 
 
 def _stem(word: str) -> str:
+    """A light stemmer, enough to match "imports" to "import" and "totalled" to "total"."""
     w = word.lower().strip("'")
     if w.endswith("'s"):
         w = w[:-2]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
+    for suffix in ("ing", "ed"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            w = w[:-len(suffix)]
+            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+                w = w[:-1]  # "planned" -> "plan"
+            elif len(w) > 3 and w[-1] == w[-2] == "l":
+                w = w[:-1]  # "totalled" -> "total"
+            return w
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
     return w
 
 
 def _content_stems(text: str) -> set[str]:
-    return {_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]+|[A-Z]{2,}", text) if w.lower() not in _STOPWORDS}
+    stems = {_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]+|[A-Z]{2,}", text) if w.lower() not in _STOPWORDS}
+    if re.search(r"\b(?:1[89]|20)\d\d\b", text):
+        stems.add("year")  # "in 2021" answers "in a year"
+    return stems
 
 
 class Suggester:
@@ -227,25 +240,27 @@ class Suggester:
         chosen = [t for t in chosen if not any(t != o and t in self.config.topic_ancestors(o)[1:] for o in chosen)]
         return tuple(chosen[:limit])
 
-    def key(self, value: Optional[Value], subjects: tuple[str, ...], near: str) -> str:
-        """A registered key that fits: same value type and unit, its subjects named, its wording near."""
+    def key(self, value: Optional[Value], subjects: tuple[str, ...], sentence: str, clause: str) -> tuple[str, float]:
+        """A registered key that fits, and how well: same value type and unit, its subjects named in the
+        sentence, and its wording in the sentence and (weighing more) in the figure's own clause."""
         if value is None or value.type not in ("quantity", "rank", "date"):
-            return ""
-        words = _content_stems(near)
+            return "", 0.0
+        words, near = _content_stems(sentence), _content_stems(clause)
+        entity_stems = self._entity_stems()
         best: list[tuple[float, str]] = []
         for k in self.config.keys.values():
             if k.type != value.type or not _unit_fits(k, value) or not set(k.subjects) <= set(subjects):
                 continue
-            kw = self.key_words[k.id] - self._entity_stems()
+            kw = self.key_words[k.id] - entity_stems
             if not kw:
                 continue
             score = len(kw & words) / len(kw)
             if score >= 0.5:
-                best.append((score, k.id))
+                best.append((score + len(kw & near) / len(kw), k.id))
         best.sort(reverse=True)
         if not best or (len(best) > 1 and best[1][0] == best[0][0]):
-            return ""  # none, or a tie: leave the choice to the analyst
-        return best[0][1]
+            return "", 0.0  # none, or a tie: leave the choice to the analyst
+        return best[0][1], best[0][0]
 
 
 def _unit_fits(key: KeyDef, value: Value) -> bool:
@@ -331,11 +346,30 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
             if claim is not None and not any(c.span == claim.span and c.value is None for c in existing):
                 items.append((s, claim))
     items.sort(key=lambda it: it[0])
+    _one_value_per_key([c for _, c in items], existing)
     for _, claim in items:
         claim.id = _unique_id(claim.id, taken_ids)
         taken_ids.add(claim.id)
         draft.claims.append(claim)
     return draft
+
+
+def _one_value_per_key(claims: list[DraftClaim], existing: list[Claim]) -> None:
+    """A brief must not contradict itself through a suggested key: where drafted claims (or existing ones)
+    give a key different values, only the best-fitting draft keeps it."""
+    by_key: dict[str, list[DraftClaim]] = {}
+    for c in claims:
+        if c.key:
+            by_key.setdefault(c.key, []).append(c)
+    for key, group in by_key.items():
+        given = [c.value for c in existing if c.key == key and c.value is not None]
+        best = max(group, key=lambda c: c.key_score)
+        for c in group:
+            clash = [v for v in given if not same_value(v, c.value)]
+            if c is not best and not same_value(c.value, best.value):
+                clash.append(best.value)
+            if clash:
+                c.key = ""
 
 
 def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester) -> Optional[DraftClaim]:
@@ -346,9 +380,8 @@ def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester) -> Optio
     quote, span, prefix, suffix = anchored
     sentence_text = prep.text[s:e]
     subjects = suggest.subjects(sentence_text)
-    near = prep.text[max(s, fig.start - 80):min(e, fig.end + 80)]
     value = fig.value
-    key = suggest.key(value, subjects, near)
+    key, score = suggest.key(value, subjects, sentence_text, _clause(prep.text, s, e, fig.start, fig.end))
     topics = suggest.topics(sentence_text)
     if key:
         topics = tuple(dict.fromkeys((*suggest.config.keys[key].topics, *topics)))[:3]
@@ -356,7 +389,17 @@ def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester) -> Optio
     return DraftClaim(
         id=_figure_id(fig, subjects), quote=quote, span=span, kind=kind, topics=topics, subjects=subjects,
         key=key, value=value, as_of=fig.as_of, prefix=prefix, suffix=suffix, phrase=prep.quote(fig.start, fig.end),
-        figure_span=prep.norm_span(fig.start, fig.end))
+        figure_span=prep.norm_span(fig.start, fig.end), key_score=score)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s|\s(?:and|but|while|whereas)\s")
+
+
+def _clause(text: str, s: int, e: int, a: int, b: int) -> str:
+    """The clause of the sentence [s, e) that holds the figure [a, b)."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, s, a)), default=s)
+    end = min((m.start() for m in _CLAUSE_BREAK.finditer(text, b, e)), default=e)
+    return text[start:end]
 
 
 _FORECAST_FIGURE = re.compile(r"\b(?:will|is expected to|are expected to|is projected to|forecasts?|projected|"
@@ -463,7 +506,6 @@ def _unique_id(base: str, taken: set[str]) -> str:
 
 # --------------------------------------------------------------------------- YAML text
 
-_PLAIN = re.compile(r"^[A-Za-z0-9(\"'][^\x00-\x1f\x7f:#]*$")
 _PLAIN_FLOW = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._'/-]*$")
 _RESERVED = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|"
                        r"null|Null|NULL|~|[-+]?[0-9][0-9_,.:eE+-]*|\.inf|\.nan)$")
@@ -474,19 +516,26 @@ def _printable(s: str) -> bool:
                for c in s)
 
 
-def yaml_scalar(s: str, indent: int, flow: bool = False, width: int = 100) -> str:
-    """A YAML scalar that reads back as exactly ``s`` (plain, folded, or double-quoted)."""
+def yaml_scalar(s: str, indent: int = 0, used: int = 0, flow: bool = False, width: int = 100) -> str:
+    """A YAML scalar that reads back as exactly ``s``: plain, folded (``>-``) or double-quoted.
+
+    ``indent`` is the indentation of the key the scalar belongs to (a folded block is
+    indented two more); ``used`` is the column the value starts at, for the width.
+    """
     if flow:
         if _PLAIN_FLOW.match(s) and not _RESERVED.match(s) and not s.endswith(" "):
             return s
         return _double_quoted(s)
-    simple = (_PLAIN.match(s) and not s[0] in "\"'" and not _RESERVED.match(s) and s == s.strip()
-              and " #" not in s and not s.endswith(":") and _printable(s))
-    if simple and indent + len(s) <= width:
+    simple = (s and s == s.strip() and (s[0].isalnum() or s[0] == "(") and not _RESERVED.match(s)
+              and ": " not in s and " #" not in s and not s.endswith(":") and "\t" not in s and _printable(s))
+    if simple and used + len(s) <= width:
         return s
-    if _printable(s) and s == s.strip() and "  " not in s and s and "\t" not in s:
+    quoted = _double_quoted(s)
+    if used + len(quoted) <= width:
+        return quoted
+    if s and _printable(s) and s == s.strip() and "  " not in s and "\t" not in s:
         return ">-\n" + _fold(s, indent + 2, width)
-    return _double_quoted(s)
+    return quoted
 
 
 def _double_quoted(s: str) -> str:
@@ -519,7 +568,7 @@ def _fold(s: str, indent: int, width: int) -> str:
 
 
 def _flow_list(items: Iterable[str]) -> str:
-    return "[" + ", ".join(yaml_scalar(i, 0, flow=True) for i in items) + "]"
+    return "[" + ", ".join(yaml_scalar(i, flow=True) for i in items) + "]"
 
 
 def value_yaml(v: Value) -> str:
@@ -548,7 +597,7 @@ def value_yaml(v: Value) -> str:
         parts.append(("stance", v.stance))
     else:
         parts.append(("category", v.category))
-    return "{" + ", ".join(f"{k}: {yaml_scalar(x, 0, flow=True) if k in ('of', 'unit') else x}"
+    return "{" + ", ".join(f"{k}: {yaml_scalar(x, flow=True) if k in ('of', 'unit') else x}"
                            for k, x in parts) + "}"
 
 
@@ -565,10 +614,10 @@ def claim_yaml(c: DraftClaim, indent: int = 2) -> str:
     if c.subjects:
         lines.append(f"{pad}subjects: {_flow_list(c.subjects)}")
     if c.prefix:
-        lines.append(f"{pad}prefix: {yaml_scalar(c.prefix, indent + 10)}")
-    lines.append(f"{pad}quote: {yaml_scalar(c.quote, indent + 2)}")
+        lines.append(f"{pad}prefix: {yaml_scalar(c.prefix, indent + 2, indent + 10)}")
+    lines.append(f"{pad}quote: {yaml_scalar(c.quote, indent + 2, indent + 9)}")
     if c.suffix:
-        lines.append(f"{pad}suffix: {yaml_scalar(c.suffix, indent + 10)}")
+        lines.append(f"{pad}suffix: {yaml_scalar(c.suffix, indent + 2, indent + 10)}")
     if c.value is not None:
         lines.append(f"{pad}value: {value_yaml(c.value)}")
     if c.as_of is not None:
@@ -582,9 +631,9 @@ def render_draft(draft: Draft) -> str:
     out = [SCHEMA_MODELINE,
            "# Drafted by `briefcmp annotate`: every claim is `status: draft` until a person reviews it",
            "# (check the quote, value, as_of, topics, subjects and key; then delete the status line).",
-           "format: 1", "brief:", f"  id: {m.id}", f"  title: {yaml_scalar(m.title or m.id, 9)}"]
+           "format: 1", "brief:", f"  id: {m.id}", f"  title: {yaml_scalar(m.title or m.id, 2, 9)}"]
     if m.publisher:
-        out.append(f"  publisher: {yaml_scalar(m.publisher, 13)}")
+        out.append(f"  publisher: {yaml_scalar(m.publisher, 2, 13)}")
     if m.published:
         out.append(f"  published: {m.published}")
     elif m.reference:
@@ -592,7 +641,7 @@ def render_draft(draft: Draft) -> str:
                    f"completed from {m.reference_from})")
     if m.language:
         out.append(f"  language: {m.language}")
-    out.append(f"  source: {yaml_scalar(m.source, 10)}")
+    out.append(f"  source: {yaml_scalar(m.source, 2, 10)}")
     out.append(f"  source_sha256: {m.source_sha256}")
     if not draft.claims:
         out.append("claims: []")
@@ -650,7 +699,11 @@ def append_to_claims_file(existing: str, claims: list[DraftClaim]) -> str:
         if items.mark[0] == claims_line and lines[claims_line - 1].split(":", 1)[1].strip().startswith("["):
             raise AnnotateError(f"line {claims_line}: claims are written as a [flow list]; "
                                 "write them as a block list (one `- id:` per claim) to add drafts")
-        indent = items.item_marks[0][1] - 1
+        line, col = items.item_marks[0]
+        dash = lines[line - 1][:col - 1].rstrip()
+        if not dash.endswith("-"):
+            raise AnnotateError(f"line {line}: cannot tell the indentation of the claims list")
+        indent = len(dash) - 1
         insert_at = _insert_line(lines, later[0]) if later else len(lines)
     before = lines[:insert_at]
     if before and not before[-1].endswith(("\n", "\r")):

@@ -20,7 +20,7 @@ from briefcmp.load import (
     load_source, parse_claims_file, read_yaml,
 )
 from briefcmp.model import Relation
-from briefcmp.problems import Problem, Severity, sort_problems
+from briefcmp.problems import Problem, sort_problems
 from briefcmp.review import (
     REVIEWED_NAME, Judgement, ReviewedFile, in_focus, is_finding, judge, load_reviewed, relation_problems,
 )
@@ -319,4 +319,4 @@ def _unique(problems: list[Problem]) -> list[Problem]:
 
 
 __all__ = ["GitError", "Selection", "GateReport", "changed_files", "check_selection", "select_paths",
-           "select_changed", "select_against", "Severity"]
+           "select_changed", "select_against"]

@@ -378,11 +378,12 @@ def compare(
     contradiction; a unit or currency mismatch is an annotation problem. Exit 0, or 1
     with --fail-on when such relations are listed; 2 for usage or unusable input.
 
-    Examples:
+    Example: briefcmp compare briefs/ --only contradictions
 
     \b
-      briefcmp compare briefs/ --only contradictions
+    More examples:
       briefcmp compare --topic sanctions --format markdown -o report.md
+      briefcmp compare --suggest
       briefcmp compare --fail-on contradiction --format json | jq .summary
     """
     from briefcmp.crossref import ONLY, analyse
@@ -484,11 +485,12 @@ def show(
 ) -> None:
     """Show everything about one key or one claim: claims, quotes in context, relations.
 
-    Examples:
+    Example: briefcmp show japan-russia-trade-total
 
     \b
-      briefcmp show japan-russia-trade-total
-      briefcmp show pism-2022-03-03#coal-share briefs/
+    More examples:
+      briefcmp show pism-2022-03-03#japan-swift-scope briefs/
+      briefcmp show japan-swift-exclusion-scope --format markdown
     """
     from briefcmp.crossref import analyse, detail
 
@@ -533,7 +535,8 @@ def briefs(
 
 @app.command()
 def annotate(
-    source: Path = typer.Argument(..., metavar="SOURCE", help="The source text (UTF-8) to draft claims from."),
+    source: Path = typer.Argument(..., metavar="SOURCE", show_default=False,
+                                  help="The source text (UTF-8) to draft claims from."),
     output: Optional[Path] = typer.Option(None, "--output", "-o",
                                           help="Write the draft to this new claims file (atomically)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing --output file."),
@@ -691,13 +694,14 @@ def review_add(
     gate = _review_gate(corpus, reviewed)
     if reviewer is None:
         from briefcmp.changed import git
+        from briefcmp.load import InputError
 
         try:
             reviewer = git(["config", "user.name"], gate.selection.root).strip()
-        except Exception:  # no git, or no user.name: ask for it below
+        except InputError:  # no git, or no user.name: ask for it below
             reviewer = ""
-        if not reviewer:
-            raise fail("give --reviewer NAME (git config user.name is not set)")
+    if not reviewer.strip():
+        raise fail("give --reviewer NAME (git config user.name is not set)")
     by_id = {r.id: r for r in gate.relations}
     wanted = [r.id for r in gate.unreviewed()] if all_unreviewed else list(dict.fromkeys(ids or ()))
     for rid in wanted:

@@ -12,10 +12,12 @@ How claims under one key are compared:
 2. *Roles*: facts are compared with facts; recommendations and assessments (positions)
    with each other, whatever their dates; forecasts with forecasts, and with the facts
    for the period they forecast (``forecast-vs-fact``).
-3. *Periods*: facts are clustered by as-of period (spans that overlap are the same
+3. *Periods*: facts are clustered by as-of period (spans that overlap may be the same
    period). Figures of different periods are a ``change-over-time``, never a
-   contradiction. Date-typed values (the date of an event) do not depend on an as-of
-   date that was only inferred from the publication date.
+   contradiction; so are differing claims whose overlapping periods need not be the
+   same moment (see ``same_moment``). Date-typed values (the date of an event) are
+   compared whatever their as-of. A forecast is judged by the latest facts about its
+   period.
 4. *Values*: quantities, ranks and dates become intervals (see ``interval``), widened by
    the key tolerance; two claims agree when their intervals overlap. Categories and
    stances agree when equal (case-insensitively).
@@ -130,8 +132,9 @@ def find_relations(corpus: Corpus) -> list[Relation]:
         if claim.key:
             by_key[claim.key].append(claim)
     relations: list[Relation] = []
+    order = topic_order(corpus.config)
     for key in sorted(by_key):
-        relations.extend(relations_for_key(key, by_key[key], corpus))
+        relations.extend(relations_for_key(key, by_key[key], corpus, order))
     return sort_relations(relations, corpus.config)
 
 
@@ -329,6 +332,7 @@ class _Key:
     label: str = ""
     topics: tuple[str, ...] = ()
     dim: str = ""  # what the compared figures measure, set by screening ("USD", "duration"...)
+    order: dict[str, int] = field(default_factory=dict)  # taxonomy order, for the main topic
 
     @classmethod
     def of(cls, key: str, keydef: Optional[KeyDef], claims: list[Claim]) -> "_Key":
@@ -347,9 +351,11 @@ def _dimension(value: Value) -> str:
     return value.type
 
 
-def relations_for_key(key: str, claims: list[Claim], corpus: Corpus) -> list[Relation]:
-    """All relations among the claims that share ``key``."""
+def relations_for_key(key: str, claims: list[Claim], corpus: Corpus,
+                      order: Optional[dict[str, int]] = None) -> list[Relation]:
+    """All relations among the claims that share ``key`` (``order``: ``topic_order``, if known)."""
     k = _Key.of(key, corpus.config.keys.get(key), claims)
+    k.order = order if order is not None else topic_order(corpus.config)
     claims = sorted(claims, key=lambda c: c.ref)
     out: list[Relation] = []
     usable = _screen(k, claims, corpus, out)
@@ -358,6 +364,13 @@ def relations_for_key(key: str, claims: list[Claim], corpus: Corpus) -> list[Rel
     forecasts = [c for c in usable if c.kind == "forecast"]
 
     fact_periods = _period_clusters(k, facts)
+    if len(fact_periods) > 1 and not fact_periods[-1].dated:
+        # Facts with no date at all (their brief has no publication date) cannot be placed
+        # among the dated ones: say so rather than leave them out silently.
+        for c in fact_periods[-1].claims:
+            out.append(_relation("annotation-problem", INFO, k, [c], corpus,
+                                 f"{c.ref} has no as-of date (and its brief no publication date), so it is "
+                                 f"compared with no dated claim under key {k.id}: add as_of"))
     for cluster in fact_periods:
         out.extend(_compare_cluster(k, cluster, corpus, role="fact"))
     for a, b in zip(fact_periods, fact_periods[1:]):
@@ -470,10 +483,8 @@ class _Period:
 
 
 def _timeless(k: _Key, claim: Claim) -> bool:
-    """A claim whose as-of does not matter: no date, or the date of an event given an inferred as-of."""
-    if claim.as_of is None:
-        return True
-    return k.type == "date" and claim.as_of_inferred
+    """A claim compared whatever its as-of: the date of an event, or a claim with no date at all."""
+    return claim.as_of is None or k.type == "date"
 
 
 def _period_clusters(k: _Key, claims: list[Claim], forecast: bool = False) -> list[_Period]:
@@ -620,18 +631,18 @@ def same_moment(sides: list[list[Claim]]) -> bool:
 def _relation(kind: str, severity: str, k: _Key, claims: list[Claim], corpus: Corpus, explanation: str) -> Relation:
     claims = sorted({c.ref: c for c in claims}.values(), key=lambda c: c.ref)
     return Relation(kind=kind, severity=severity, key=k.id, claims=claims, explanation=explanation,
-                    topic=_main_topic(k, claims, corpus.config), origins=count_origins(claims),
+                    topic=_main_topic(k, claims), origins=count_origins(claims),
                     id=relation_id(kind, k.id, claims))
 
 
-def _main_topic(k: _Key, claims: list[Claim], config: Config) -> str:
+def _main_topic(k: _Key, claims: list[Claim]) -> str:
     """The topic a relation is listed under: the key's first topic, else the claims' commonest."""
     if k.topics:
         return k.topics[0]
     counts = Counter(t for c in claims for t in dict.fromkeys(c.topics))
     if not counts:
         return ""
-    order = topic_order(config)
+    order = k.order
     return min(counts, key=lambda t: (-counts[t], order.get(t, len(order)), t))
 
 
@@ -777,7 +788,7 @@ def _conflict(k: _Key, groups: list[_Group], period: _Period, corpus: Corpus, ro
     # Name claims rather than briefs when a brief is on more than one side.
     by_ref = internal or sum(len({c.brief for c in side}) for side in sides) > len(briefs)
     certain = not period.dated or same_moment(sides)
-    if len({as_of_text(c) for c in claims}) <= 1:
+    if not period.dated or len({as_of_text(c) for c in claims}) <= 1:
         text = "; ".join(_statement(side, by_ref) for side in sides) + _for_period(period)
     else:  # periods differ: say whose is which
         text = "; ".join(f"{_statement(side, by_ref)} for {_join(sorted({as_of_text(c) for c in side}))}"

@@ -18,10 +18,11 @@ is a date figure.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterable, Optional
 
 from briefcmp import sentences as _sentences
 from briefcmp.model import PartialDate, Period, Value
@@ -164,6 +165,7 @@ class DateMention:
     period: Optional[Period]  # None when the year is not known
     pattern: str
     word_before: str = ""  # the word before it, lower-case ("in", "since", ...)
+    month_day: tuple[int, int] = (0, 0)  # as written, also when the year is not known
 
 
 # --------------------------------------------------------------------------- exclusions
@@ -194,8 +196,27 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _overlaps(spans: list[tuple[int, int]], a: int, b: int) -> bool:
-    return any(x < b and a < y for x, y in spans)
+class _Spans:
+    """Non-overlapping spans kept sorted, so overlap tests cost a binary search, not a scan."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.starts, b)  # spans starting before b
+        return i > 0 and self.ends[i - 1] > a
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect.bisect_left(self.starts, a)
+        self.starts.insert(i, a)
+        self.ends.insert(i, b)
 
 
 # --------------------------------------------------------------------------- dates
@@ -234,12 +255,12 @@ def _pdate(year: int, month: int = 0, day: int = 0) -> Optional[PartialDate]:
 
 def find_dates(text: str, published: Optional[PartialDate] = None) -> list[DateMention]:
     """Every date or period mention, longest patterns first, without overlaps."""
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     out: list[DateMention] = []
     for name, pattern in _DATE_RES:
         for m in pattern.finditer(text):
             a, b = m.span("m") if name == "month" else m.span()
-            if _overlaps(taken, a, b):
+            if taken.overlaps(a, b):
                 continue
             if name == "year" and re.match(r"\.\d", text[b:b + 2]) and not _footnote_after(text, b):
                 continue  # "2021.5 million": a decimal, not a year
@@ -249,8 +270,10 @@ def find_dates(text: str, published: Optional[PartialDate] = None) -> list[DateM
                 continue  # short forms that are also words or names
             period = _date_period(name, m, published)
             before = _WORD_BEFORE.search(text, max(0, a - 40), a)
-            taken.append((a, b))
-            out.append(DateMention(a, b, period, name, before.group(1).lower() if before else ""))
+            taken.add(a, b)
+            g = m.groupdict()
+            month_day = (_month(g["m"]) if g.get("m") else 0, int(g["d"]) if g.get("d") else 0)
+            out.append(DateMention(a, b, period, name, before.group(1).lower() if before else "", month_day))
     out.sort(key=lambda d: d.start)
     return out
 
@@ -350,11 +373,12 @@ _PLACE_AFTER = re.compile(r"\s+(?:place|position|spot)\b", re.I)
 _RANGE_NEXT = re.compile(r"(?:\s?-\s?|\s+to\s+|\s+and\s+)(?P<cur>(?:US)?\$|[€£¥₩₽])?\s?"
                          r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b(?![.,]\d)")
 _WORD = re.compile(r"[\s-]*([A-Za-z][A-Za-z'.]*(?:-[A-Za-z]+)*)")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 _ANY_OTHER = re.compile(r"\b(?:more|larger|bigger|higher|greater|most)\b[^.;:]{0,40}?\bthan\s+any\s+other\s+"
                         r"([a-z]+(?:\s+[a-z]+)?)", re.I)
 _FIRST_TO = re.compile(r"\b[Tt]he\s+first\s+((?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)\s+to\s+[a-z]+\b")
 _TOP_SUPERLATIVE = re.compile(
-    r"(?:\b(?:the|its|their|his|her)|'s)\s+(largest|biggest)\s+((?:[A-Za-z-]+\s+){0,2}?[a-z-]+)\b")
+    r"(?:\b(?:the|its|their|his|her)|'s)\s+(largest|biggest)\s+([A-Za-z-]+)")
 
 
 def number_value(token: str) -> Optional[float]:
@@ -400,13 +424,46 @@ class _Finder:
                  sentence_spans: Optional[list[tuple[int, int]]]) -> None:
         self.text = text
         self.published = published
-        self.blocked = excluded_spans(text)
-        self.dates = [d for d in find_dates(text, published) if not _overlaps(self.blocked, d.start, d.end)]
-        self.date_spans = [(d.start, d.end) for d in self.dates]
+        self.blocked = _Spans(excluded_spans(text))
         if sentence_spans is None:
             sentence_spans = [(s.start, s.end) for s in _sentences.split(text)]
-        self.sentences = sentence_spans
-        self.used: list[tuple[int, int]] = []
+        self.sentences = sorted(sentence_spans)
+        self.sentence_starts = [s for s, _ in self.sentences]
+        dates = [d for d in find_dates(text, published) if not self.blocked.overlaps(d.start, d.end)]
+        self.dates = self.complete_years(dates)
+        self.date_starts = [d.start for d in self.dates]
+        self.date_spans = _Spans((d.start, d.end) for d in self.dates)
+        self.used = _Spans()
+
+    def sentence_index(self, a: int) -> int:
+        """The index of the sentence holding offset ``a`` (or -1)."""
+        i = bisect.bisect_right(self.sentence_starts, a) - 1
+        return i if i >= 0 and a < self.sentences[i][1] else -1
+
+    def dates_in(self, s: int, e: int) -> list[DateMention]:
+        return self.dates[bisect.bisect_left(self.date_starts, s):bisect.bisect_left(self.date_starts, e)]
+
+    def opens(self, sent_start: int, d: DateMention) -> bool:
+        """True when the date opens its sentence ("In 2020, ...", "As of 2019, ..."): it dates it all."""
+        head = self.text[sent_start:d.start]
+        return len(head) <= 20 and len(_WORDS.findall(head)) <= 4
+
+    def complete_years(self, dates: list[DateMention]) -> list[DateMention]:
+        """"the 2014 conference in November": a yearless date takes the year written just before it."""
+        out: list[DateMention] = []
+        for d in dates:
+            if d.pattern in ("md", "dm", "month") and out:
+                prev = out[-1]
+                gap = self.text[prev.end:d.start]
+                if prev.pattern == "year" and len(gap) < 60 and not re.search(r"[.;!?]\s", gap) and prev.period \
+                        and d.month_day[0]:
+                    month, day = d.month_day
+                    if _pdate(prev.period.start.year, month, day):
+                        period = Period(PartialDate(prev.period.start.year, month, day))
+                        out[-1] = DateMention(prev.start, d.end, period, d.pattern, prev.word_before)
+                        continue
+            out.append(d)
+        return out
 
     # ----------------------------------------------------------------- driver
 
@@ -414,77 +471,96 @@ class _Finder:
         found: list[tuple[int, int, str, Value]] = []
         for m in _TOKEN.finditer(self.text):
             a, b = m.span()
-            if _overlaps(self.blocked, a, b) or _overlaps(self.date_spans, a, b) or _overlaps(self.used, a, b):
+            if self.blocked.overlaps(a, b) or self.date_spans.overlaps(a, b) or self.used.overlaps(a, b):
                 continue
             got = self.figure_at(m)
             if got is None:
                 continue
             start, end = got[0], got[1]
-            if _overlaps(self.blocked, start, end) or _overlaps(self.used, start, end):
+            if self.blocked.overlaps(start, end) or self.used.overlaps(start, end):
                 continue
-            self.used.append((start, end))
+            self.used.add(start, end)
             found.append(got)
         found.extend(self.phrase_ranks())
         figures = []
+        as_of_used: set[int] = set()
         for start, end, kind, value in sorted(found, key=lambda f: f[0]):
             sent = self.sentence_of(start, end)
-            figures.append(Figure(kind, value, start, end, sent, self.as_of(sent, start, end)))
+            when = self.as_of(sent, start, end)
+            if when is not None and when.period.start.precision.value == "year":
+                between = self.text[when.end:start] if when.end <= start else self.text[end:when.start]
+                if self.opens(sent[0], when) or not re.search(r"[,;:()]|\s-\s", between):
+                    as_of_used.add(when.start)  # a year that only dates this figure is no claim of its own
+            figures.append(Figure(kind, value, start, end, sent, when.period if when else None))
         if dates:
-            figures.extend(self.date_figures(figures))
+            figures.extend(self.date_figures(figures, as_of_used))
             figures.sort(key=lambda f: (f.start, f.end))
         return figures
 
     def sentence_of(self, a: int, b: int) -> tuple[int, int]:
         """The sentence holding [a, b); a figure alone on its line takes the next line as its caption."""
         spans = self.sentences
-        for i, (s, e) in enumerate(spans):
-            if s <= a < e:
-                e = max(e, b)
-                if self.label_only(s, e) and i + 1 < len(spans):
-                    nxt = spans[i + 1]
-                    if "\n" in self.text[e:nxt[0]] and not self.label_only(*nxt):
-                        return (s, nxt[1])
-                return (s, e)
-        return (a, b)
+        i = self.sentence_index(a)
+        if i < 0:
+            return (a, b)
+        s, e = spans[i]
+        e = max(e, b)
+        if self.label_only(s, e) and i + 1 < len(spans):
+            nxt = spans[i + 1]
+            if "\n" in self.text[e:nxt[0]] and not self.label_only(*nxt):
+                return (s, nxt[1])
+        return (s, e)
 
     def label_only(self, s: int, e: int) -> bool:
         """A chart or table label: no more than two words that are not the figure itself."""
-        words = re.findall(r"[A-Za-z]{2,}", self.text[s:e])
+        words = _WORDS.findall(self.text[s:e])
         return len(words) <= 2 and bool(re.search(r"\d", self.text[s:e]))
 
-    def as_of(self, sent: tuple[int, int], a: int, b: int) -> Optional[Period]:
-        """The date in the sentence nearest to the figure; one across a clause break counts as far."""
+    def as_of(self, sent: tuple[int, int], a: int, b: int) -> Optional[DateMention]:
+        """The date that says when the figure holds: the nearest one in its sentence.
+
+        A date across a clause break counts as far; one more than 100 characters
+        away only counts when it opens the sentence ("In 2020, ...").
+        """
         best: Optional[tuple[float, DateMention]] = None
-        for d in self.dates:
-            if d.period is None or d.start < sent[0] or d.end > sent[1]:
+        for d in self.dates_in(*sent):
+            if d.period is None or d.end > sent[1]:
                 continue
-            if d.word_before in ("since", "after", "before", "until", "till"):
+            if d.word_before in ("since", "after", "before", "until", "till", "than"):
                 continue
             between = self.text[d.end:a] if d.end <= a else self.text[b:d.start]
+            if len(between) > 100 and not self.opens(sent[0], d):
+                continue
             dist = len(between) + 1000 * len(re.findall(r";|,\s+(?:and|but|while|whereas)\b|\.\s", between))
             if d.start > b:
                 dist -= 0.5  # on a tie, "$15 billion in 2020" reads forward
             if best is None or dist < best[0]:
                 best = (dist, d)
-        return best[1].period if best else None
+        return best[1] if best else None
 
-    def date_figures(self, figures: list[Figure]) -> list[Figure]:
-        """Dates that are claims in their own right: not a figure's year, not a range, not a dateline."""
-        as_of_used = set()
-        for f in figures:
-            for d in self.dates:
-                if d.period is not None and d.period == f.as_of and f.sentence[0] <= d.start < f.sentence[1]:
-                    if d.period.start.precision.value == "year":
-                        as_of_used.add(d.start)
+    def date_figures(self, figures: list[Figure], as_of_used: set[int]) -> list[Figure]:
+        """Dates that are claims in their own right.
+
+        Not: a year that says when another figure holds, a period, a dateline, a
+        date a comparison refers to ("more than in 2014", "2019's share"), or the
+        baseline or deadline of a figure ("the highest since 2013", "by 2030").
+        """
+        with_figures = {f.sentence for f in figures if f.kind != "date"}
         out: list[Figure] = []
         seen: set[tuple[tuple[int, int], str]] = set()
         for d in self.dates:
             if d.period is None or d.period.end is not None or d.start in as_of_used:
                 continue
-            own = next(((s, e) for s, e in self.sentences if s <= d.start < e), (d.start, d.end))
-            if len(re.findall(r"[A-Za-z]{2,}", self.text[own[0]:own[1]])) < 4:
+            i = self.sentence_index(d.start)
+            own = self.sentences[i] if i >= 0 else (d.start, d.end)
+            if len(_WORDS.findall(self.text[own[0]:own[1]])) < 4:
                 continue  # a dateline, not a claim
+            clause = re.split(r"[;:,]\s|\s-\s", self.text[own[0]:d.start])[-1]
+            if re.search(r"\bthan\b", clause) or re.match(r"'s\b", self.text[d.end:d.end + 3]):
+                continue
             sent = self.sentence_of(d.start, d.end)
+            if sent in with_figures and d.word_before in ("by", "since", "than"):
+                continue
             key = (sent, str(d.period))
             if key in seen:
                 continue
@@ -546,7 +622,8 @@ class _Finder:
             return None  # "2022 sanctions": a year
         if _reference_before(before):
             return None
-        if kind in ("count", "duration") and not currency and not words and self.name_before(a):
+        if kind in ("count", "duration") and not currency and not words and after.kind != "times" \
+                and self.name_before(a):
             return None
         if kind == "count" and words and _definite_before(before) and not _selective(text[b:end]) \
                 and not re.match(r"\s+of\b", text[end:end + 4]) \
@@ -565,7 +642,7 @@ class _Finder:
         text = self.text
         bound = "exact"
         q = _QUAL_RE.search(text, max(0, start - 40), start)
-        if q and not (q.group(1).lower() == "over" and kind in ("count",) and _preposition_over(text, q.start(1))):
+        if q and not (q.group(1).lower() == "over" and _preposition_over(text, q.start(1), kind)):
             bound = "approximate" if q.group(1) == "~" else QUALIFIER_BOUND[q.group(1).lower()]
             start = q.start(1)
         between = re.search(r"\bbetween\s+$", text[max(0, start - 10):start], re.I)
@@ -659,6 +736,9 @@ class _Finder:
                 end = m.end()
                 old = re.match(r"-old\b|-long\b", text[end:end + 5])
                 return _After("duration", _DURATIONS[m.group("u").lower()], "", end + (old.end() if old else 0))
+            m = re.compile(r"\s+point\b(?=\s+[a-z])").match(text, pos)
+            if m:
+                return _After("count", "points", "", m.end())  # "an eight point plan"
             m = _COMPOUND_AFTER.match(text, pos)
             if m and m.group("n") not in _COMPOUND_NOT_COUNT and not _plural_noun(m.group("n")) \
                     and re.match(r"\s+[a-z]", text[m.end():m.end() + 2]):
@@ -820,7 +900,7 @@ class _Finder:
         for pattern, group in ((_TOP_SUPERLATIVE, 2), (_ANY_OTHER, 1), (_FIRST_TO, 1)):
             for m in pattern.finditer(text):
                 a, b = m.span()
-                if _overlaps(self.blocked, a, b) or _overlaps(self.used, a, b):
+                if self.blocked.overlaps(a, b) or self.used.overlaps(a, b):
                     continue
                 if pattern is _TOP_SUPERLATIVE and re.search(r"\b(?:one|some|among|several|many)\s+of\s+"
                                                              r"(?:the\s+)?\S*$", text[max(0, a - 30):a], re.I):
@@ -831,7 +911,10 @@ class _Finder:
                 of = m.group(group).lower()
                 if pattern is _TOP_SUPERLATIVE:
                     a = m.start(1)
-                self.used.append((a, b))
+                    of, b = self.rank_of(m.end(1))
+                    if not of:
+                        continue
+                self.used.add(a, b)
                 out.append((a, b, "rank", Value("rank", amount=1.0, unit=of)))
         return out
 
@@ -859,12 +942,18 @@ def _selective(tail: str) -> bool:
     return bool(re.search(r"\b(?:[a-z]+est|[a-z]+most|top|major|biggest|leading|most\s+\w+)\b", tail, re.I))
 
 
-def _preposition_over(text: str, q: int) -> bool:
-    """"a dispute over four islands": "over" after a noun is a preposition, not "more than"."""
+def _preposition_over(text: str, q: int, kind: str) -> bool:
+    """"a dispute over four islands", "50 billion yen over ten years": "over" as a preposition.
+
+    Before a duration "over" means "during" unless a preposition comes first ("in over
+    four years"); before a count it is a preposition after a noun ("dispute over").
+    """
     m = re.search(r"([A-Za-z]+)\s+$", text[max(0, q - 30):q])
-    if not m:
+    word = m.group(1).lower() if m else ""
+    if kind == "duration":
+        return word not in ("in", "for", "of", "than", "after", "within", "since")
+    if kind != "count" or not word:
         return False
-    word = m.group(1).lower()
     return word.endswith(("ute", "ion", "ict", "ol", "ty", "ence", "ance", "ment", "sy")) and word not in _STOP
 
 

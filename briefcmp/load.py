@@ -8,6 +8,7 @@ silently): its problem says so.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from dataclasses import dataclass, field
@@ -539,39 +540,122 @@ def display_path(p: Path) -> str:
         return str(p)
 
 
-def read_yaml(p: Path, shown: str, problems: Problems) -> Any:
-    """Read and parse one YAML file; None (with a problem) when unreadable."""
+def read_bytes(p: Path, shown: str, problems: Problems) -> Optional[bytes]:
+    """The bytes of a file (one byte past the size limit, so that the limit is reported); None if unreadable."""
     try:
         with open(p, "rb") as fh:
-            data = fh.read(yamlsafe.MAX_BYTES + 1)
+            return fh.read(yamlsafe.MAX_BYTES + 1)
     except OSError as exc:
         problems.error(shown, (0, 0), "unreadable", f"cannot read file: {exc.strerror}")
         return None
+
+
+def parse_yaml_bytes(data: bytes, shown: str, problems: Problems) -> Any:
+    """Decode and parse the bytes of one YAML file; None (with a problem) when that fails."""
     text = yamlsafe.decode(data, shown, problems)
     return None if text is None else yamlsafe.parse(text, shown, problems)
 
 
+def read_yaml(p: Path, shown: str, problems: Problems) -> Any:
+    """Read and parse one YAML file; None (with a problem) when unreadable."""
+    data = read_bytes(p, shown, problems)
+    return None if data is None else parse_yaml_bytes(data, shown, problems)
+
+
+@dataclass
+class FileLoad:
+    """What loading one claims file finds on its own, apart from the rest of the corpus (what the cache keeps)."""
+
+    problems: Problems  # reading, parsing and validating the file
+    brief: Optional[Brief]  # None when the file has no usable brief section
+    source_problems: Problems  # the source text and quote anchoring: reported only when the brief is kept
+
+
+def load_claims_file(f: Path, shown: str, config: Config, root: Path, anchor_quotes: bool = True,
+                     data: Optional[bytes] = None,
+                     before_source: Optional[Callable[[Brief], Any]] = None) -> FileLoad:
+    """Read (or take ``data``), parse and validate one claims file, then read its source and anchor its quotes."""
+    problems, source_problems = Problems(), Problems()
+    if data is None:
+        data = read_bytes(f, shown, problems)
+    parsed = parse_yaml_bytes(data, shown, problems) if data is not None else None
+    brief = parse_claims_file(parsed, shown, problems, config) if parsed is not None else None
+    if brief is not None:
+        if before_source is not None:
+            before_source(brief)
+        load_source(brief, f, root, source_problems, anchor_quotes)
+        infer_as_of(brief)
+    return FileLoad(problems, brief, source_problems)
+
+
+# A corpus this large is frozen out of the cyclic garbage collector's sight after loading
+# (it holds no reference cycles; scanning its millions of objects again and again would only cost time).
+FREEZE_CLAIMS = 20_000
+
+
 def load_corpus(paths: list[Path], anchor_quotes: bool = True,
-                progress: Optional[Callable[[int, int], None]] = None) -> LoadResult:
-    """Load the corpus the paths belong to (config + the claims files named or found)."""
+                progress: Optional[Callable[[int, int], None]] = None, cache: Any = True) -> LoadResult:
+    """Load the corpus the paths belong to (config + the claims files named or found).
+
+    ``cache``: True for the default cache (see ``briefcmp.cache``; off with --no-cache or
+    BRIEFCMP_NO_CACHE=1), False or None for none, or a ``cache.BriefCache``. Results are
+    the same either way. Without ``progress``, a long load on a terminal shows a progress bar.
+    """
     root, files = resolve_inputs(paths)
     problems = Problems()
     config_path = root / CONFIG_NAME
     shown_config = display_path(config_path)
-    config_data = read_yaml(config_path, shown_config, problems)
+    config_bytes = read_bytes(config_path, shown_config, problems)
+    config_data = parse_yaml_bytes(config_bytes, shown_config, problems) if config_bytes is not None else None
     config = parse_config(config_data, shown_config, problems) if config_data is not None else Config()
     corpus = Corpus(root=str(root), config=config)
     result = LoadResult(corpus, problems)
+    session = _cache_session(cache, root, config_bytes, anchor_quotes)
+    bar = None
+    if progress is None:
+        from briefcmp.progress import terminal_progress
+
+        bar = progress = terminal_progress(len(files), "loading")
+    # Loading allocates millions of objects and frees nothing in cycles: the cyclic collector
+    # would only rescan them (about 40% of the load time), so it is paused meanwhile.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        _load_files(result, files, root, anchor_quotes, session, progress)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+        if bar is not None:
+            bar.close()
+    if sum(len(b.claims) for b in corpus.briefs) >= FREEZE_CLAIMS:
+        gc.freeze()
+    return result
+
+
+def _cache_session(cache: Any, root: Path, config_bytes: Optional[bytes], anchor_quotes: bool):
+    if cache is None or cache is False:
+        return None
+    from briefcmp import cache as cache_mod
+
+    store = cache_mod.default_cache() if cache is True else cache
+    return store.session(root, config_bytes, anchor_quotes) if store is not None else None
+
+
+def _load_files(result: LoadResult, files: list[Path], root: Path, anchor_quotes: bool, session: Any,
+                progress: Optional[Callable[[int, int], None]]) -> None:
+    problems, corpus = result.problems, result.corpus
     ids: dict[str, str] = {}
     for n, f in enumerate(files):
         if progress:
             progress(n, len(files))
         shown = display_path(f)
         result.files.append(shown)
-        data = read_yaml(f, shown, problems)
-        if data is None:
-            continue
-        brief = parse_claims_file(data, shown, problems, config)
+        if session is None:
+            loaded = load_claims_file(f, shown, corpus.config, root, anchor_quotes)
+        else:
+            loaded = _load_cached(session, f, shown, corpus.config, root, anchor_quotes)
+        problems.extend(loaded.problems)
+        brief = loaded.brief
         if brief is None:
             continue
         if brief.id in ids:
@@ -579,10 +663,30 @@ def load_corpus(paths: list[Path], anchor_quotes: bool = True,
                            f'brief id "{brief.id}" is also used by {ids[brief.id]}; this file is left out')
             continue
         ids[brief.id] = shown
-        load_source(brief, f, root, problems, anchor_quotes)
-        infer_as_of(brief)
+        problems.extend(loaded.source_problems)
         corpus.briefs.append(brief)
-    return result
+    if progress:
+        progress(len(files), len(files))
+
+
+def _load_cached(session: Any, f: Path, shown: str, config: Config, root: Path, anchor_quotes: bool) -> Any:
+    """``load_claims_file`` through the cache: a stored result when this file version was loaded before."""
+    unreadable = Problems()
+    data = read_bytes(f, shown, unreadable)
+    if data is None:
+        return FileLoad(unreadable, None, Problems())
+    key = session.key(shown, data)
+    hit = session.lookup(key, f)
+    if hit is not None:
+        return hit
+    before: list = []
+    loaded = load_claims_file(f, shown, config, root, anchor_quotes, data,
+                              before_source=lambda b: before.append(session.source_fingerprint(b, f)))
+    # The source is fingerprinted before and after it is read: a file edited meanwhile is not stored.
+    fingerprint = session.source_fingerprint(loaded.brief, f)
+    if loaded.brief is None or (before and before[0] == fingerprint):
+        session.store(key, fingerprint, loaded)
+    return loaded
 
 
 def load_source(brief: Brief, claims_file: Path, root: Path, problems: Problems, anchor_quotes: bool) -> None:
@@ -667,6 +771,7 @@ def infer_as_of(brief: Brief) -> None:
 
 
 __all__ = [
-    "CONFIG_NAME", "CLAIMS_SUFFIX", "InputError", "LoadResult", "load_corpus", "parse_config",
+    "CONFIG_NAME", "CLAIMS_SUFFIX", "FileLoad", "InputError", "LoadResult", "load_claims_file", "load_corpus",
+    "parse_config",
     "parse_claims_file", "parse_pdate", "parse_period", "resolve_inputs", "Severity",
 ]

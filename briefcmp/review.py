@@ -38,8 +38,8 @@ CHECKED_SEVERITIES = ("error", "warning")
 
 _FILE_FIELDS = ("format", "conflicts")
 _ENTRY_FIELDS = ("id", "key", "claims", "status", "justification", "reviewer", "date", "note")
-_REF = re.compile(r"^[a-z0-9][a-z0-9._-]*#[a-z0-9][a-z0-9._-]*$")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_REF = re.compile(r"[a-z0-9][a-z0-9._-]*#[a-z0-9][a-z0-9._-]*")  # used with fullmatch
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 TEMPLATE = """\
 # Reviewed conflicts of this corpus: contradictions and other conflicts between briefs
@@ -171,7 +171,7 @@ def _parse_entry(f: Fields, item: object, mark) -> Optional[Entry]:
         f.problems.error(f.path, em.mark_of("reviewer"), "missing-field", f"{where}: the reviewer is empty")
         ok = False
     day = f.string(em, "date", where)
-    if day and (not _DAY.match(day) or parse_pdate(day) is None):
+    if day and (not _DAY.fullmatch(day) or parse_pdate(day) is None):
         f.problems.error(f.path, em.mark_of("date"), "bad-date",
                          f"{where}: date {day!r} is not a valid date; expected YYYY-MM-DD")
         ok = False
@@ -205,7 +205,7 @@ def _entry_claims(f: Fields, em: YMap, where: str) -> tuple[Optional[tuple[str, 
                              f"{where}: claims must be a list of brief#claim refs or a mapping ref: value")
         return None, None
     for ref, mark in zip(refs, marks):
-        if not _REF.match(ref):
+        if not _REF.fullmatch(ref):
             f.problems.error(f.path, mark, "bad-value",
                              f'{where}: "{ref}" is not a claim ref; expected brief-id#claim-id')
             return None, None
@@ -460,8 +460,8 @@ _PRINTABLE = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\
 
 def scalar(text: str) -> str:
     """``text`` as a YAML scalar: plain when unambiguous, else double-quoted with escapes."""
-    if (_PLAIN.match(text) and not text.endswith(" ") and " #" not in text and "  " not in text
-            and text.lower() not in _YAML11_WORDS and not _LOOKS_NUMERIC.match(text)):
+    if (_PLAIN.fullmatch(text) and not text.endswith(" ") and " #" not in text and "  " not in text
+            and text.lower() not in _YAML11_WORDS and not _LOOKS_NUMERIC.fullmatch(text)):
         return text
     out = ['"']
     for ch in text:

@@ -122,7 +122,8 @@ _OPENERS = frozenset("""
 the this that these those it its in on at as but however and or a an he she they we i his her their
 there here while when after before since although though if yet so such other some many most
 """.split())
-_END = re.compile(r'[.!?]+[\'")\]]*(?:\d{1,3}(?=\s))?|[。！？]+')
+_NEXT_WORD = re.compile(r"\s*(\S[\w']*)")
+_END = re.compile(r'[.!?]+[\'")\]]*(?:\d{1,3}(?=\s)|\[\d{1,3}\](?=\s))?|[。！？]+')
 
 
 @dataclass(frozen=True)
@@ -201,9 +202,10 @@ def _ends_sentence(text: str, m: re.Match, limit: int) -> bool:
         return True
     if end < limit and not text[end].isspace():
         return False
-    rest = text[end:limit].lstrip()
-    if not rest:
+    nxt = _NEXT_WORD.match(text, end, limit)
+    if not nxt:
         return True
+    rest = nxt.group(1)
     first = rest[0]
     if first.islower() or first in ",;:)":
         return False
@@ -215,8 +217,7 @@ def _ends_sentence(text: str, m: re.Match, limit: int) -> bool:
     before = re.search(r"([\w.]+)$", text[max(0, m.start() - 20):m.start()])
     word = before.group(1) if before else ""
     bare = word.replace(".", "").lower()
-    next_word = re.match(r"[\w']+", rest)
-    opener = bool(next_word) and next_word.group().lower() in _OPENERS
+    opener = rest.lower() in _OPENERS
     if len(bare) == 1 and word[-1:].isalpha() and word.isupper():
         return False  # an initial: "J. Smith"
     if "." in word and word.replace(".", "").isalpha():
@@ -224,7 +225,7 @@ def _ends_sentence(text: str, m: re.Match, limit: int) -> bool:
     if bare in _ABBREV:
         return False
     if word.isdigit():
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if text[line_start:m.start()].strip() == word:
+        line_start = text.rfind("\n", max(0, m.start() - 40), m.start()) + 1
+        if (line_start or m.start() < 40) and text[line_start:m.start()].strip() == word:
             return False  # a list number at the start of a line: "12. Ministry of ..."
     return True

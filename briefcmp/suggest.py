@@ -19,8 +19,8 @@ from briefcmp import units
 from briefcmp.model import Claim, Config, Corpus
 
 # Jaccard similarity of content words needed to put two claims together.
-FIGURE_THRESHOLD = 0.15  # same topics, subjects and unit already say a lot
-WORDING_THRESHOLD = 0.30
+FIGURE_THRESHOLD = 0.25  # same topics, subjects and unit already say a lot
+WORDING_THRESHOLD = 0.25
 MAX_CLUSTERS_PER_BUCKET = 50  # bounds the work per claim in a pathological bucket
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
@@ -53,7 +53,15 @@ def words(claim: Claim, config: Config) -> frozenset[str]:
         e = config.entities.get(s)
         for name in (s, *(e.aliases if e else ()), e.label if e else ""):
             names.update(_WORD.findall(name.lower()))
-    return frozenset(w for w in _WORD.findall(text) if w not in _STOP and w not in names and not w.isdigit())
+    return frozenset(_stem(w) for w in _WORD.findall(text) if w not in _STOP and w not in names and not w.isdigit())
+
+
+def _stem(word: str) -> str:
+    """A crude suffix strip, so that "sanctions" meets "sanctioned" and "imports" meets "imported"."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -132,11 +140,11 @@ def _suggestion(group: list[Claim], score: float, bucket_key: tuple, figure: boo
         reason += f", both give {what}" if len(group) == 2 else f", all give {what}"
     reason += f"; wording {score:.0%} alike"
     if len(keys) == 1:
-        reason += f"; give them all key {keys[0]}"
+        reason += f"; if they answer the same question, give them all key {keys[0]}"
     elif keys:
-        reason += f"; they use different keys ({', '.join(keys)})"
+        reason += f"; they use different keys ({', '.join(keys)}): if they answer the same question, use one"
     else:
-        reason += "; register a key for them"
+        reason += "; if they answer the same question, register a key for them"
     refs = sorted(c.ref for c in group)
     digest = hashlib.sha1("\n".join(refs).encode("utf-8")).hexdigest()[:10]
     return Suggestion(f"suggest:{digest}", group, reason, keys[0] if len(keys) == 1 else "", score)

@@ -222,7 +222,7 @@ def render_csv(analysis: Analysis) -> str:
     rows = [row for r in analysis.relations for row in records.relation_rows(r)]
     for s in analysis.suggestions:  # same columns: kind "suggestion", the reason as explanation
         rows += [[s.id, "suggestion", "", s.key, "", "", None, s.reason, c.brief, c.id,
-                  c.value.display() if c.value else None, as_of_text(c) or None, c.as_of_inferred,
+                  c.value.display() if c.value else None, str(c.as_of) if c.as_of else None, c.as_of_inferred,
                   c.cites or None, c.quote] for c in s.claims]
     return to_csv(records.RELATION_CSV_COLUMNS, rows)
 

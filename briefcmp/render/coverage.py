@@ -7,7 +7,7 @@ from typing import Optional
 from briefcmp.coverage import Cell as CovCell, Coverage
 from briefcmp.model import Corpus
 from briefcmp.render.layout import (
-    PLAIN_WIDTH, STATE_STYLE, Cell, Column, Table, envelope, md_code, md_escape, md_table, plain_table,
+    PLAIN_WIDTH, STATE_STYLE, Cell, Column, Table, envelope, md_code, md_escape, md_table, plain_fits, plain_table,
     render_rich, rich_table, to_csv, to_json, to_jsonl, wrap,
 )
 from briefcmp.render.records import corpus_record
@@ -28,15 +28,19 @@ def cell_text(c: CovCell) -> str:
     return f"{c.claims} ({', '.join(extra)})" if extra else str(c.claims)
 
 
-def _row_label(cov: Coverage, topic: str) -> str:
-    return "  " * cov.depth.get(topic, 0) + topic
+def _row_label(cov: Coverage, topic: str, corpus: Corpus, indent: bool) -> str:
+    """Child topics are indented under their parent, or (one block per topic) name it."""
+    if indent:
+        return "  " * cov.depth.get(topic, 0) + topic
+    t = corpus.config.topics.get(topic)
+    return f"{topic} (in {t.parent})" if t and t.parent else topic
 
 
-def _matrix(cov: Coverage, styled: bool) -> Table:
+def _matrix(cov: Coverage, corpus: Corpus, styled: bool, indent: bool = True) -> Table:
     table = Table([Column("topic", wrap=False), *(Column(b, wrap=True) for b in cov.briefs)])
     for t in cov.topics:
         cells = [Cell(cell_text(c), STATE_STYLE.get(c.state, "") if styled else "") for c in cov.row(t)]
-        table.add(_row_label(cov, t), *cells)
+        table.add(_row_label(cov, t, corpus, indent), *cells)
     return table
 
 
@@ -53,10 +57,13 @@ def summary(cov: Coverage) -> str:
             f"{len(cov.gaps)} covered by one brief only, {len(cov.uncovered)} not covered")
 
 
-def render_plain(cov: Coverage, width: int = PLAIN_WIDTH) -> str:
+def render_plain(cov: Coverage, corpus: Corpus, width: int = PLAIN_WIDTH) -> str:
     out = wrap("briefcmp coverage: " + summary(cov), width, "", "  ")
     out += wrap(LEGEND, width, "", "  ") + [""]
-    out.append(plain_table(_matrix(cov, False), width).rstrip("\n"))
+    matrix = _matrix(cov, corpus, False)
+    if not plain_fits(matrix, width):  # one block per topic: indentation would mean nothing
+        matrix = _matrix(cov, corpus, False, indent=False)
+    out.append(plain_table(matrix, width).rstrip("\n"))
     out += ["", "Topics only one brief covers:"]
     out += [f"  {line}" for line in _gap_lines(cov)] or ["  none"]
     out += ["", "Topics no brief covers:"]
@@ -64,12 +71,13 @@ def render_plain(cov: Coverage, width: int = PLAIN_WIDTH) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_table(cov: Coverage, width: int, color: bool) -> str:
+def render_table(cov: Coverage, corpus: Corpus, width: int, color: bool) -> str:
     from rich.text import Text
 
     items: list = [Text("briefcmp coverage: " + summary(cov), style="bold"), Text(LEGEND, style="dim"),
-                   rich_table(_matrix(cov, True), width)]
+                   rich_table(_matrix(cov, corpus, True), width)]
     gaps = _gap_lines(cov)
+    items.append(Text(""))
     items.append(Text("Topics only one brief covers:", style="bold"))
     items += [Text(f"  {line}") for line in gaps] or [Text("  none")]
     items.append(Text("Topics no brief covers:", style="bold"))
@@ -116,9 +124,9 @@ _CSV = ("topic", "parent", "brief", "state", "claims", "figures", "conflicts")
 
 def render(cov: Coverage, corpus: Corpus, fmt: str, width: Optional[int] = None, color: bool = False) -> str:
     if fmt == "table":
-        return render_table(cov, width or PLAIN_WIDTH, color)
+        return render_table(cov, corpus, width or PLAIN_WIDTH, color)
     if fmt == "plain":
-        return render_plain(cov)
+        return render_plain(cov, corpus)
     if fmt == "markdown":
         return render_markdown(cov)
     if fmt == "json":

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from briefcmp.check import CheckReport

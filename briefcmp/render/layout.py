@@ -95,8 +95,12 @@ def _longest_word(text: str) -> int:
     return max((len(w) for w in text.split()), default=0)
 
 
-def column_widths(table: Table, width: int, gap: int = len(GAP)) -> list[int]:
-    """Natural widths, shrunk (widest wrappable column first) to fit ``width`` where words allow."""
+def column_widths(table: Table, width: int, gap: int = len(GAP), hard: bool = False) -> list[int]:
+    """Natural widths, shrunk (widest wrappable column first) to fit ``width`` where words allow.
+
+    With ``hard``, keep shrinking past the longest word when nothing else fits (a terminal
+    then folds that word onto the next line; plain text never does this).
+    """
     n = len(table.columns)
     texts = [[cell_text(r[i]) if i < len(r) else "" for r in table.rows] for i in range(n)]
     natural, minimum = [], []
@@ -110,6 +114,9 @@ def column_widths(table: Table, width: int, gap: int = len(GAP)) -> list[int]:
     excess = sum(widths) + gap * (n - 1) - width
     while excess > 0:
         shrinkable = [i for i in range(n) if widths[i] > minimum[i]]
+        if not shrinkable and hard:  # fold wrappable text before ids
+            shrinkable = ([i for i in range(n) if widths[i] > 4 and table.columns[i].wrap]
+                          or [i for i in range(n) if widths[i] > 4])
         if not shrinkable:
             break
         i = max(shrinkable, key=lambda j: (widths[j], -j))
@@ -118,8 +125,25 @@ def column_widths(table: Table, width: int, gap: int = len(GAP)) -> list[int]:
     return widths
 
 
+MAX_CELL_LINES = 6  # a cell wrapped into more lines reads badly: use the record layout instead
+
+
+def plain_fits(table: Table, width: int = PLAIN_WIDTH) -> bool:
+    """Whether the aligned layout fits ``width`` with every wrapped cell still legible."""
+    widths = column_widths(table, width)
+    if sum(widths) + len(GAP) * (len(widths) - 1) > width:
+        return False
+    for i, (col, w) in enumerate(zip(table.columns, widths)):
+        if col.wrap and any(len(wrap(cell_text(r[i]), w)) > MAX_CELL_LINES for r in table.rows if i < len(r)):
+            return False
+    return True
+
+
 def plain_table(table: Table, width: int = PLAIN_WIDTH) -> str:
-    """An aligned text table: header, dashes, rows; cells wrapped, never cut."""
+    """An aligned text table (header, dashes, rows; cells wrapped, never cut), or, when the
+    columns cannot fit ``width`` legibly, one block per row (``plain_records``)."""
+    if not plain_fits(table, width):
+        return plain_records(table, width)
     widths = column_widths(table, width)
     out = []
     if table.title:
@@ -142,6 +166,23 @@ def plain_table(table: Table, width: int = PLAIN_WIDTH) -> str:
     out.append(GAP.join("-" * w for w in widths))
     for row in table.rows:
         emit_row(row)
+    return "\n".join(out) + "\n"
+
+
+def plain_records(table: Table, width: int = PLAIN_WIDTH) -> str:
+    """Each row as a block: the first cell as its heading, then "header: value" lines."""
+    out = [table.title, ""] if table.title else []
+    for i, row in enumerate(table.rows):
+        if i:
+            out.append("")
+        cells = [cell_text(row[j]) if j < len(row) else "" for j in range(len(table.columns))]
+        out += wrap(cells[0].strip(), width, "", "  ")
+        for col, text in zip(table.columns[1:], cells[1:]):
+            label = f"  {col.header}: "
+            lines = text.split("\n")
+            out += wrap(label + lines[0], width, "", " " * len(label))
+            for more in lines[1:]:
+                out += wrap(more, width, " " * len(label), " " * len(label))
     return "\n".join(out) + "\n"
 
 
@@ -169,7 +210,7 @@ def md_code(text: str) -> str:
 def md_table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: Sequence[int] = ()) -> str:
     """A GFM table from already-escaped cells."""
     head = "| " + " | ".join(headers) + " |"
-    rule = "|" + "|".join(" ---: |" if i in right else " --- |" for i in range(len(headers)))
+    rule = "| " + " | ".join("---:" if i in right else "---" for i in range(len(headers))) + " |"
     body = ["| " + " | ".join(r) + " |" for r in rows]
     return "\n".join([head, rule, *body]) + "\n"
 
@@ -205,11 +246,11 @@ def rich_table(table: Table, width: int, separate_rows: bool = False):
 
     n = len(table.columns)
     # Between columns: one space of box divider and a padding space on each side.
-    widths = column_widths(table, max(n, width - 3 * (n - 1)), gap=3)
+    widths = column_widths(table, width, gap=3, hard=True)
     t = RichTable(title=table.title or None, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
                   show_lines=separate_rows, show_edge=False, expand=False, pad_edge=False)
     for col, w in zip(table.columns, widths):
-        t.add_column(col.header, justify=col.justify, overflow="fold", no_wrap=not col.wrap, width=w)
+        t.add_column(col.header, justify=col.justify, overflow="fold", no_wrap=False, width=w)
     for row in table.rows:
         t.add_row(*(rich_text(c) for c in row))
     return t

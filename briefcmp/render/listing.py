@@ -20,8 +20,8 @@ from briefcmp.render.layout import (
 
 
 def _claims_table(claims: list[Claim], styled: bool) -> Table:
-    table = Table([Column("claim", wrap=False), Column("kind"), Column("key"), Column("value"), Column("as of"),
-                   Column("text")])
+    table = Table([Column("claim", wrap=False), Column("kind"), Column("key"), Column("value"),
+                   Column("as of", wrap=False), Column("text")])
     for c in claims:
         draft = " (draft)" if c.status == "draft" else ""
         table.add(Cell(c.ref, "bold" if styled else ""), c.kind + draft, c.key or "-",

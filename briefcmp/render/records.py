@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from briefcmp import units
-from briefcmp.crossref import as_of_text
 from briefcmp.model import Brief, Claim, Corpus, Relation, Value
 from briefcmp.render.layout import plain_number
 
@@ -97,7 +96,7 @@ RELATION_CSV_COLUMNS = (
 def relation_rows(r: Relation) -> list[list[Any]]:
     """One CSV row per claim of a relation (relation columns repeated)."""
     return [[r.id, r.kind, r.severity, r.key, r.topic, r.origins, r.reviewed, r.explanation,
-             c.brief, c.id, c.value.display() if c.value else None, as_of_text(c) or None,
+             c.brief, c.id, c.value.display() if c.value else None, str(c.as_of) if c.as_of else None,
              c.as_of_inferred, c.cites or None, c.quote] for c in r.claims]
 
 

@@ -1,0 +1,601 @@
+"""Cache of loaded claims files between runs, so that re-checking a large corpus is quick.
+
+What loading one claims file finds (the brief with its claims anchored, and every
+problem reported on the way) depends only on: the bytes of the claims file, the
+bytes of its source text, the bytes of the corpus config, the briefcmp code, and
+how paths are shown (the working folder). An entry is stored under a hash of all
+of these except the source, whose path is only known after parsing: the entry
+records the source's resolved path and content hash, and a lookup re-hashes the
+source and compares. Anything else is a miss and the file is loaded afresh.
+
+Safety:
+- Entries are ``marshal`` data of plain tuples (marshal cannot run code), and each
+  carries an HMAC-SHA256 made with a random key kept in the cache folder: a corrupt,
+  truncated, foreign or planted entry fails the check and is ignored (and rebuilt).
+  Anything unexpected while decoding is treated the same way: never a crash.
+- Writes go to a temporary file in the same folder and are moved into place with
+  ``os.replace``, so concurrent runs never see half an entry.
+- A cache folder that cannot be created or written simply means no caching.
+
+The folder follows platform conventions (``$XDG_CACHE_HOME/briefcmp`` or
+``~/.cache/briefcmp``, ``~/Library/Caches/briefcmp``, ``%LOCALAPPDATA%\\briefcmp\\cache``)
+and ``BRIEFCMP_CACHE_DIR`` overrides it. ``BRIEFCMP_NO_CACHE=1`` (or ``--no-cache``)
+turns caching off.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import hmac
+import marshal
+import operator
+import os
+import secrets
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Callable, Optional
+
+from briefcmp import __version__
+from briefcmp.model import Brief, Claim, PartialDate, Period, Value
+from briefcmp.problems import Problem, Severity
+
+FORMAT = 1  # bump when the entry layout changes
+_MAGIC = b"briefcmp-cache-1"
+_MAC_SIZE = 32
+_ENTRIES = f"briefs-{FORMAT}"
+_KEY_FILE = "hmac.key"
+_TAG_FILE = "CACHEDIR.TAG"
+_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+        "# This file is a cache directory tag created by briefcmp.\n"
+        "# For information about cache directory tags see https://bford.info/cachedir/\n")
+_MAX_ENTRY = 64 * 1024 * 1024
+
+_disabled = False
+
+
+# --------------------------------------------------------------------------- where
+
+
+def cache_dir(environ: Optional[dict] = None, platform: str = sys.platform) -> Path:
+    """The cache folder: BRIEFCMP_CACHE_DIR, else the platform's user cache folder + briefcmp."""
+    env = os.environ if environ is None else environ
+    if env.get("BRIEFCMP_CACHE_DIR"):
+        return Path(env["BRIEFCMP_CACHE_DIR"])
+    home = Path(env.get("HOME") or env.get("USERPROFILE") or Path.home())
+    if platform.startswith("win"):
+        base = env.get("LOCALAPPDATA")
+        return (Path(base) if base else home / "AppData" / "Local") / "briefcmp" / "cache"
+    if platform == "darwin":
+        return home / "Library" / "Caches" / "briefcmp"
+    xdg = env.get("XDG_CACHE_HOME", "")
+    # The XDG spec: a relative path is invalid and must be ignored.
+    return (Path(xdg) if xdg and os.path.isabs(xdg) else home / ".cache") / "briefcmp"
+
+
+def disable() -> None:
+    """Turn caching off for this process (``--no-cache``)."""
+    global _disabled
+    _disabled = True
+
+
+def enabled() -> bool:
+    """False after ``disable()`` or when BRIEFCMP_NO_CACHE is set to anything but 0/false/no."""
+    flag = os.environ.get("BRIEFCMP_NO_CACHE", "").strip().lower()
+    return not _disabled and flag in ("", "0", "false", "no")
+
+
+def default_cache() -> Optional["BriefCache"]:
+    """The cache loading uses by default, or None when caching is off."""
+    return BriefCache(cache_dir()) if enabled() else None
+
+
+# --------------------------------------------------------------------------- encoding
+#
+# A dataclass instance is stored as the tuple of its field values in field order;
+# nested model objects (Value, Period, PartialDate) as tuples inside it. The field
+# names of every class are part of the cache key, so a changed model never reads
+# entries written by the old one.
+
+_NESTED = {"PartialDate": PartialDate, "Period": Period, "Value": Value}
+
+
+def _plan(cls: type) -> tuple[tuple[str, ...], tuple[tuple[int, type], ...]]:
+    """(field names, [(index, nested class)]) for a model dataclass."""
+    names, nested = [], []
+    for i, f in enumerate(dataclasses.fields(cls)):
+        names.append(f.name)
+        ann = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
+        for cname, ncls in _NESTED.items():
+            if cname in ann and f.name != "claims":
+                nested.append((i, ncls))
+    return tuple(names), tuple(nested)
+
+
+_PLANS = {cls: _plan(cls) for cls in (PartialDate, Period, Value, Claim, Brief, Problem)}
+_CLAIMS_AT = _PLANS[Brief][0].index("claims")
+MODEL_SIGNATURE = repr(sorted((cls.__name__, plan) for cls, plan in
+                              ((c, (p[0], tuple((i, n.__name__) for i, n in p[1]))) for c, p in _PLANS.items())))
+
+
+class _Unstorable(Exception):
+    """A value that is not plain data: this file is loaded but not cached."""
+
+
+_GETTERS = {cls: operator.attrgetter(*plan[0]) for cls, plan in _PLANS.items()}
+
+
+def _encode(obj: Any) -> Any:
+    """Field values in order; nested model objects as tuples. Anything else that is not plain
+    data is caught by marshal.dumps (it refuses every type but the built-in plain ones)."""
+    cls = type(obj)
+    if obj is None or cls is str:
+        return obj
+    plan = _PLANS.get(cls)
+    if plan is None:
+        raise _Unstorable(cls.__name__)
+    t = _GETTERS[cls](obj)
+    if not plan[1]:
+        return t
+    out = list(t)
+    for i, _ in plan[1]:
+        out[i] = _encode(out[i])
+    return tuple(out)
+
+
+_CLAIM_NAMES = _PLANS[Claim][0]
+_CLAIM_NESTED = tuple(i for i, _ in _PLANS[Claim][1])
+_INTERNED = tuple(n for n in ("kind", "key", "status", "brief", "path") if n in _CLAIM_NAMES)
+_INTERNED_TUPLES = tuple(n for n in ("topics", "subjects") if n in _CLAIM_NAMES)
+
+
+_SHARED_TUPLES_AT = tuple(_CLAIM_NAMES.index(n) for n in _INTERNED_TUPLES)
+
+
+def compact(brief: Brief, tuples: dict) -> None:
+    """Share the strings and tuples that repeat across claims and briefs (kinds, keys, topic lists...).
+
+    Saves a few hundred bytes a claim in memory; marshal writes interned strings as such,
+    so entries read back share them too.
+    """
+    intern = sys.intern
+    for c in brief.claims:
+        for n in _INTERNED:
+            v = getattr(c, n)
+            if type(v) is str:
+                setattr(c, n, intern(v))
+        for n in _INTERNED_TUPLES:
+            v = getattr(c, n)
+            if type(v) is tuple and all(type(x) is str for x in v):
+                shared = tuples.get(v)
+                if shared is None:
+                    shared = tuples[v] = tuple(intern(x) for x in v)
+                setattr(c, n, shared)
+
+
+def encode_brief(brief: Brief) -> tuple:
+    """A Brief (with its claims) as nested tuples of plain values; _Unstorable if it holds a foreign object."""
+    head = list(_encode(dataclasses.replace(brief, claims=[])))
+    claims = []
+    get = _GETTERS[Claim]
+    for c in brief.claims:
+        if type(c) is not Claim:
+            raise _Unstorable(type(c).__name__)
+        t = get(c)
+        if _CLAIM_NESTED:
+            out = list(t)
+            for i in _CLAIM_NESTED:
+                out[i] = _encode(out[i])
+            t = tuple(out)
+        claims.append(t)
+    head[_CLAIMS_AT] = tuple(claims)
+    return tuple(head)
+
+
+def _decoder(cls: type, memo: dict) -> Callable[[Any], Any]:
+    names, nested = _PLANS[cls]
+    count = len(names)
+    subs = [(i, _decoder(n, memo)) for i, n in nested]
+
+    def decode(t: Any) -> Any:
+        if t is None:
+            return None
+        hit = memo.get((cls, t))  # identical dates and values are shared, not duplicated
+        if hit is not None:
+            return hit
+        if type(t) is not tuple or len(t) != count:
+            raise ValueError(f"bad {cls.__name__} record")
+        vals = list(t)
+        for i, sub in subs:
+            vals[i] = sub(vals[i])
+        obj = cls(*vals)
+        memo[(cls, t)] = obj
+        return obj
+
+    return decode
+
+
+class Decoder:
+    """Turns stored tuples back into model objects; shares equal small values across entries."""
+
+    def __init__(self) -> None:
+        self.memo: dict = {}
+        self.tuples: dict = {}  # equal topic and subject lists are shared
+        self._value = _decoder(Value, self.memo)
+        self._period = _decoder(Period, self.memo)
+        self._date = _decoder(PartialDate, self.memo)
+        cnames, cnested = _PLANS[Claim]
+        self._claim_count = len(cnames)
+        self._claim_subs = [(i, _decoder(n, self.memo)) for i, n in cnested]
+        bnames, bnested = _PLANS[Brief]
+        self._brief_count = len(bnames)
+        self._brief_subs = [(i, _decoder(n, self.memo)) for i, n in bnested]
+
+    def brief(self, t: Any) -> Optional[Brief]:
+        if t is None:
+            return None
+        if type(t) is not tuple or len(t) != self._brief_count:
+            raise ValueError("bad brief record")
+        vals = list(t)
+        for i, sub in self._brief_subs:
+            vals[i] = sub(vals[i])
+        claims = []
+        count, subs, tuples = self._claim_count, self._claim_subs, self.tuples
+        shared_at = _SHARED_TUPLES_AT
+        for c in vals[_CLAIMS_AT]:
+            if type(c) is not tuple or len(c) != count:
+                raise ValueError("bad claim record")
+            cv = list(c)
+            for i, sub in subs:
+                if cv[i] is not None:
+                    cv[i] = sub(cv[i])
+            for i in shared_at:
+                v = cv[i]
+                cv[i] = tuples.setdefault(v, v)
+            claims.append(Claim(*cv))
+        vals[_CLAIMS_AT] = claims
+        return Brief(*vals)
+
+
+def encode_problems(problems: list[Problem]) -> tuple:
+    return tuple((p.path, p.line, p.col, int(p.severity), p.message, p.rule) for p in problems)
+
+
+def decode_problems(t: Any) -> list[Problem]:
+    out = []
+    for path, line, col, sev, message, rule in t:
+        if not (isinstance(path, str) and isinstance(message, str) and isinstance(rule, str)):
+            raise ValueError("bad problem record")
+        out.append(Problem(path, line, col, Severity(sev), message, rule))
+    return out
+
+
+# --------------------------------------------------------------------------- the cache
+
+
+@dataclass
+class CacheInfo:
+    path: Path
+    entries: int
+    bytes: int
+    exists: bool
+
+
+def _loader_modules() -> list[ModuleType]:
+    """briefcmp.load and the briefcmp modules it (transitively) imports at module level."""
+    import briefcmp.load
+
+    seen: dict[str, ModuleType] = {}
+    todo = [briefcmp.load, sys.modules[__name__]]
+    while todo:
+        mod = todo.pop()
+        if mod.__name__ in seen:
+            continue
+        seen[mod.__name__] = mod
+        for v in vars(mod).values():
+            dep = v if isinstance(v, ModuleType) else sys.modules.get(getattr(v, "__module__", None) or "")
+            if dep is not None and dep.__name__.split(".")[0] == "briefcmp" and dep.__name__ not in seen:
+                todo.append(dep)
+    return [seen[n] for n in sorted(seen)]
+
+
+_code: Optional[bytes] = None
+
+
+def code_digest() -> bytes:
+    """A hash of the code that loading runs: an edited checkout must not read entries of the old code."""
+    global _code
+    if _code is None:
+        h = hashlib.sha256(__version__.encode())
+        for mod in _loader_modules():
+            h.update(mod.__name__.encode() + b"\0")
+            try:
+                with open(mod.__file__ or "", "rb") as fh:
+                    h.update(fh.read())
+            except (OSError, TypeError):
+                h.update(secrets.token_bytes(16))  # cannot tell: match no other run
+        _code = h.digest()
+    return _code
+
+
+@dataclass
+class Cached:
+    """What loading one claims file found, as the loader reports it (see ``load.FileLoad``)."""
+
+    problems: list[Problem]
+    brief: Optional[Brief]
+    source_problems: list[Problem]
+
+
+class BriefCache:
+    """A cache folder of loaded claims files (one entry per file version)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._secret: Optional[bytes] = None
+        self._usable: Optional[bool] = None
+        self.last_session: Optional[CacheSession] = None  # hit and miss counts of the latest load
+
+    # -- housekeeping
+
+    def _prepare(self) -> bool:
+        """Create the folder, its CACHEDIR.TAG and its HMAC key; False when the cache cannot be used."""
+        if self._usable is not None:
+            return self._usable
+        try:
+            (self.path / _ENTRIES).mkdir(parents=True, exist_ok=True)
+            tag = self.path / _TAG_FILE
+            if not tag.exists():
+                _atomic_write(tag, _TAG.encode())
+            self._secret = self._load_secret()
+            self._usable = True
+        except OSError:
+            self._usable = False
+        return self._usable
+
+    def _load_secret(self) -> bytes:
+        key_path = self.path / _KEY_FILE
+        for _ in range(3):
+            try:
+                data = key_path.read_bytes()
+                if len(data) == 32:
+                    return data
+                # A damaged key: replace it (every entry made with the old one is then ignored).
+                _atomic_write(key_path, secrets.token_bytes(32), mode=0o600)
+                continue
+            except FileNotFoundError:
+                pass
+            # First use: write a key to a temporary file and link it into place, so that two
+            # processes starting at once agree on one key (the loser reads the winner's).
+            fd, tmp = tempfile.mkstemp(prefix=".key.", dir=self.path)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(secrets.token_bytes(32))
+                os.chmod(tmp, 0o600)
+                try:
+                    os.link(tmp, key_path)
+                except FileExistsError:
+                    pass
+                except OSError:  # no hard links (some network or Windows file systems)
+                    if not key_path.exists():
+                        os.replace(tmp, key_path)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+        raise OSError("cannot set up the cache key")
+
+    def _entry_path(self, key: str) -> Path:
+        return self.path / _ENTRIES / key[:2] / key
+
+    def info(self) -> CacheInfo:
+        """How many entries the cache holds and how big it is."""
+        entries = size = 0
+        folder = self.path / _ENTRIES
+        if folder.is_dir():
+            for shard in folder.iterdir():
+                if shard.is_dir():
+                    for e in shard.iterdir():
+                        try:
+                            size += e.stat().st_size
+                            entries += 1
+                        except OSError:
+                            pass
+        return CacheInfo(self.path, entries, size, self.path.is_dir())
+
+    def clear(self) -> CacheInfo:
+        """Delete every entry (only files briefcmp writes: a mistaken BRIEFCMP_CACHE_DIR loses nothing else)."""
+        removed = self.info()
+        for folder in self.path.glob("briefs-*"):
+            if not folder.is_dir():
+                continue
+            for shard in folder.iterdir():
+                if not (shard.is_dir() and len(shard.name) == 2):
+                    continue
+                for e in shard.iterdir():
+                    if e.is_file() and (len(e.name) == 64 or e.name.startswith(".")):
+                        try:
+                            e.unlink()
+                        except OSError:
+                            pass
+                try:
+                    shard.rmdir()
+                except OSError:
+                    pass
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+        return removed
+
+    # -- loading
+
+    def session(self, root: Path, config_data: Optional[bytes], anchor_quotes: bool) -> Optional["CacheSession"]:
+        """A lookup context for one corpus load, or None when the cache is unusable."""
+        if not self._prepare():
+            return None
+        from briefcmp.load import display_path
+
+        h = hashlib.sha256()
+        for part in (_MAGIC, code_digest(), MODEL_SIGNATURE.encode(), str(marshal.version).encode(),
+                     sys.version.encode(), b"anchor" if anchor_quotes else b"no-anchor",
+                     os.getcwd().encode("utf-8", "surrogateescape"),
+                     str(root.resolve()).encode("utf-8", "surrogateescape"),
+                     display_path(root).encode("utf-8", "surrogateescape")):
+            h.update(len(part).to_bytes(8, "little") + part)
+        if config_data is None:
+            h.update(b"\xffno-config")
+        else:
+            h.update(hashlib.sha256(config_data).digest())
+        assert self._secret is not None
+        self.last_session = CacheSession(self, h.digest(), root, self._secret)
+        return self.last_session
+
+    def read_entry(self, key: str, secret: bytes) -> Optional[tuple]:
+        """The stored tuple for ``key``, or None when absent, unreadable, corrupt or not ours."""
+        try:
+            with open(self._entry_path(key), "rb") as fh:
+                blob = fh.read(_MAX_ENTRY + 1)
+        except OSError:
+            return None
+        head = len(_MAGIC) + _MAC_SIZE
+        if len(blob) <= head or len(blob) > _MAX_ENTRY or not blob.startswith(_MAGIC):
+            return None
+        payload = memoryview(blob)[head:]
+        mac = hmac.new(secret, key.encode(), "sha256")
+        mac.update(payload)
+        if not hmac.compare_digest(mac.digest(), blob[len(_MAGIC):head]):
+            return None
+        try:
+            value = marshal.loads(payload)
+        except (ValueError, EOFError, TypeError):
+            return None
+        return value if type(value) is tuple else None
+
+    def write_entry(self, key: str, secret: bytes, value: tuple) -> None:
+        try:
+            payload = marshal.dumps(value, 4)
+        except ValueError:  # something marshal cannot store: leave this file uncached
+            return
+        mac = hmac.new(secret, key.encode(), "sha256")
+        mac.update(payload)
+        path = self._entry_path(key)
+        try:
+            path.parent.mkdir(exist_ok=True)
+            _atomic_write(path, _MAGIC + mac.digest() + payload)
+        except OSError:
+            pass  # a full or read-only disk costs speed, not results
+
+
+def _atomic_write(path: Path, data: bytes, mode: int = 0o644) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+class CacheSession:
+    """Lookups and stores during one corpus load (same config, root and working folder)."""
+
+    def __init__(self, cache: BriefCache, context: bytes, root: Path, secret: bytes) -> None:
+        self.cache = cache
+        self.context = context
+        self.root = root
+        self.root_resolved = root.resolve()
+        self.secret = secret
+        self.decoder = Decoder()
+        self.tuples: dict = {}
+        self._folders: dict[str, Path] = {}
+        self.hits = self.misses = 0
+
+    def key(self, shown: str, data: bytes) -> str:
+        h = hashlib.sha256(self.context)
+        h.update(shown.encode("utf-8", "surrogateescape") + b"\0")
+        h.update(data)
+        return h.hexdigest()
+
+    def source_fingerprint(self, brief: Optional[Brief], claims_file: Path) -> Optional[str]:
+        """What the brief's source contributes to loading: its resolved path and content hash.
+
+        Mirrors what ``load.load_source`` reads (and, like it, never reads outside the
+        corpus). None means "cannot tell right now": the file is then not cached.
+        """
+        from briefcmp.load import MAX_SOURCE_BYTES
+
+        if brief is None or not brief.source:
+            return "no-source"
+        if os.path.isabs(brief.source) or Path(brief.source).is_absolute():
+            return "absolute"
+        try:
+            resolved = self._resolve(os.path.join(claims_file.parent, brief.source))
+        except (OSError, RuntimeError, ValueError):
+            return None
+        if not resolved.is_relative_to(self.root_resolved):
+            return f"outside\0{resolved}"
+        try:
+            with open(resolved, "rb") as fh:
+                data = fh.read(MAX_SOURCE_BYTES + 1)
+        except FileNotFoundError:
+            return f"missing\0{resolved}"
+        except OSError:
+            return None
+        return f"{resolved}\0{len(data)}\0{hashlib.sha256(data).hexdigest()}"
+
+    def _resolve(self, joined: str) -> Path:
+        """``Path(joined).resolve()``, resolving each folder once per load (not once per brief)."""
+        head, tail = os.path.split(joined)
+        if tail in ("", ".", "..") or os.path.islink(joined):
+            return Path(joined).resolve()
+        folder = self._folders.get(head)
+        if folder is None:
+            folder = self._folders[head] = Path(head).resolve()
+        return folder / tail
+
+    def lookup(self, key: str, claims_file: Path) -> Optional[Cached]:
+        """The cached load of this file version, if stored and its source is unchanged."""
+        value = self.cache.read_entry(key, self.secret)
+        if value is None:
+            self.misses += 1
+            return None
+        try:
+            tag, fingerprint, problems, brief_t, source_problems = value
+            if tag != "brief" or not isinstance(fingerprint, str):
+                raise ValueError("bad entry")
+            brief = self.decoder.brief(brief_t)
+            if self.source_fingerprint(brief, claims_file) != fingerprint:
+                self.misses += 1
+                return None
+            hit = Cached(decode_problems(problems), brief, decode_problems(source_problems))
+        except Exception:  # anything odd in an authenticated entry: ignore it, it will be rebuilt
+            self.misses += 1
+            return None
+        self.hits += 1
+        return hit
+
+    def store(self, key: str, fingerprint: Optional[str], loaded: Any) -> None:
+        """Store what loading found (``loaded`` has problems, brief, source_problems)."""
+        if loaded.brief is not None:
+            compact(loaded.brief, self.tuples)
+        if fingerprint is None:
+            return
+        try:
+            brief = encode_brief(loaded.brief) if loaded.brief is not None else None
+        except (_Unstorable, KeyError, TypeError, ValueError):
+            return
+        value = ("brief", fingerprint, encode_problems(loaded.problems), brief,
+                 encode_problems(loaded.source_problems))
+        self.cache.write_entry(key, self.secret, value)
+
+
+__all__ = ["BriefCache", "CacheInfo", "CacheSession", "Cached", "cache_dir", "default_cache", "disable",
+           "enabled"]
