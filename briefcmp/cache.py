@@ -34,6 +34,7 @@ import os
 import secrets
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -53,6 +54,9 @@ _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# This file is a cache directory tag created by briefcmp.\n"
         "# For information about cache directory tags see https://bford.info/cachedir/\n")
 _MAX_ENTRY = 64 * 1024 * 1024
+_PRUNE_STAMP = "last-prune"
+_DAY = 24 * 3600.0
+MAX_AGE_DAYS = 30  # entries unused this long are deleted (checked at most once a day)
 
 _disabled = False
 
@@ -260,16 +264,28 @@ class Decoder:
         return Brief(*vals)
 
 
+_SEVERITY_AT = _PLANS[Problem][0].index("severity")
+
+
 def encode_problems(problems: list[Problem]) -> tuple:
-    return tuple((p.path, p.line, p.col, int(p.severity), p.message, p.rule) for p in problems)
+    """Problems as tuples of their fields (the severity as its number)."""
+    get, out = _GETTERS[Problem], []
+    for p in problems:
+        t = list(get(p))
+        t[_SEVERITY_AT] = int(t[_SEVERITY_AT])
+        out.append(tuple(t))
+    return tuple(out)
 
 
 def decode_problems(t: Any) -> list[Problem]:
     out = []
-    for path, line, col, sev, message, rule in t:
-        if not (isinstance(path, str) and isinstance(message, str) and isinstance(rule, str)):
+    count = len(_PLANS[Problem][0])
+    for p in t:
+        if type(p) is not tuple or len(p) != count:
             raise ValueError("bad problem record")
-        out.append(Problem(path, line, col, Severity(sev), message, rule))
+        vals = list(p)
+        vals[_SEVERITY_AT] = Severity(vals[_SEVERITY_AT])
+        out.append(Problem(*vals))
     return out
 
 
@@ -405,21 +421,51 @@ class BriefCache:
                             pass
         return CacheInfo(self.path, entries, size, self.path.is_dir())
 
-    def clear(self) -> CacheInfo:
-        """Delete every entry (only files briefcmp writes: a mistaken BRIEFCMP_CACHE_DIR loses nothing else)."""
-        removed = self.info()
+    def prune(self, max_age: float = MAX_AGE_DAYS * _DAY) -> int:
+        """Delete entries not used for ``max_age`` seconds (at most once a day); the number deleted."""
+        stamp = self.path / _PRUNE_STAMP
+        try:
+            if time.time() - stamp.stat().st_mtime < _DAY:
+                return 0
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return 0
+        try:
+            _atomic_write(stamp, b"")
+        except OSError:
+            return 0
+        now, removed = time.time(), 0
+        for e in self._entry_files():
+            try:
+                if now - e.stat().st_mtime > max_age:
+                    e.unlink()
+                    removed += 1
+            except OSError:
+                pass
+        return removed
+
+    def _entry_files(self):
+        """Every file briefcmp may have written under its entry folders (entries and temporary files)."""
         for folder in self.path.glob("briefs-*"):
             if not folder.is_dir():
                 continue
             for shard in folder.iterdir():
-                if not (shard.is_dir() and len(shard.name) == 2):
-                    continue
-                for e in shard.iterdir():
-                    if e.is_file() and (len(e.name) == 64 or e.name.startswith(".")):
-                        try:
-                            e.unlink()
-                        except OSError:
-                            pass
+                if shard.is_dir() and len(shard.name) == 2:
+                    for e in shard.iterdir():
+                        if e.is_file() and (len(e.name) == 64 or e.name.startswith(".")):
+                            yield e
+
+    def clear(self) -> CacheInfo:
+        """Delete every entry (only files briefcmp writes: a mistaken BRIEFCMP_CACHE_DIR loses nothing else)."""
+        removed = self.info()
+        for e in list(self._entry_files()):
+            try:
+                e.unlink()
+            except OSError:
+                pass
+        for folder in self.path.glob("briefs-*"):
+            for shard in folder.iterdir() if folder.is_dir() else ():
                 try:
                     shard.rmdir()
                 except OSError:
@@ -436,6 +482,7 @@ class BriefCache:
         """A lookup context for one corpus load, or None when the cache is unusable."""
         if not self._prepare():
             return None
+        self.prune()
         from briefcmp.load import display_path
 
         h = hashlib.sha256()
@@ -455,9 +502,11 @@ class BriefCache:
 
     def read_entry(self, key: str, secret: bytes) -> Optional[tuple]:
         """The stored tuple for ``key``, or None when absent, unreadable, corrupt or not ours."""
+        path = self._entry_path(key)
         try:
-            with open(self._entry_path(key), "rb") as fh:
+            with open(path, "rb") as fh:
                 blob = fh.read(_MAX_ENTRY + 1)
+                mtime = os.fstat(fh.fileno()).st_mtime
         except OSError:
             return None
         head = len(_MAGIC) + _MAC_SIZE
@@ -472,6 +521,11 @@ class BriefCache:
             value = marshal.loads(payload)
         except (ValueError, EOFError, TypeError):
             return None
+        if time.time() - mtime > _DAY:  # entries in use stay young; see prune()
+            try:
+                os.utime(path)
+            except OSError:
+                pass
         return value if type(value) is tuple else None
 
     def write_entry(self, key: str, secret: bytes, value: tuple) -> None:
@@ -516,6 +570,7 @@ class CacheSession:
         self.decoder = Decoder()
         self.tuples: dict = {}
         self._folders: dict[str, Path] = {}
+        self._pending: dict[int, tuple] = {}
         self.hits = self.misses = 0
 
     def key(self, shown: str, data: bytes) -> str:
@@ -530,26 +585,50 @@ class CacheSession:
         Mirrors what ``load.load_source`` reads (and, like it, never reads outside the
         corpus). None means "cannot tell right now": the file is then not cached.
         """
+        return self._fingerprint(brief, claims_file)[0]
+
+    def _fingerprint(self, brief: Optional[Brief], claims_file: Path) -> tuple[Optional[str], Any]:
+        """(fingerprint, (path, stat signature) to tell later whether the file changed meanwhile)."""
         from briefcmp.load import MAX_SOURCE_BYTES
 
         if brief is None or not brief.source:
-            return "no-source"
+            return "no-source", None
         if os.path.isabs(brief.source) or Path(brief.source).is_absolute():
-            return "absolute"
+            return "absolute", None
         try:
             resolved = self._resolve(os.path.join(claims_file.parent, brief.source))
         except (OSError, RuntimeError, ValueError):
-            return None
+            return None, None
         if not resolved.is_relative_to(self.root_resolved):
-            return f"outside\0{resolved}"
+            return f"outside\0{resolved}", None
         try:
             with open(resolved, "rb") as fh:
                 data = fh.read(MAX_SOURCE_BYTES + 1)
+                st = os.fstat(fh.fileno())
         except FileNotFoundError:
-            return f"missing\0{resolved}"
+            return f"missing\0{resolved}", (resolved, None)
         except OSError:
-            return None
-        return f"{resolved}\0{len(data)}\0{hashlib.sha256(data).hexdigest()}"
+            return None, None
+        sig = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        return f"{resolved}\0{len(data)}\0{hashlib.sha256(data).hexdigest()}", (resolved, sig)
+
+    def before_source(self, brief: Brief, claims_file: Path) -> None:
+        """Called by the loader just before it reads the brief's source."""
+        self._pending[id(brief)] = self._fingerprint(brief, claims_file)
+
+    @staticmethod
+    def _unchanged(where: Any) -> bool:
+        """Is the source still what was fingerprinted (same size, times and inode)?"""
+        if where is None:
+            return True
+        path, sig = where
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            return sig is None
+        except OSError:
+            return False
+        return sig == (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
     def _resolve(self, joined: str) -> Path:
         """``Path(joined).resolve()``, resolving each folder once per load (not once per brief)."""
@@ -582,10 +661,14 @@ class CacheSession:
         self.hits += 1
         return hit
 
-    def store(self, key: str, fingerprint: Optional[str], loaded: Any) -> None:
-        """Store what loading found (``loaded`` has problems, brief, source_problems)."""
+    def store(self, key: str, loaded: Any) -> None:
+        """Store what loading one file found (``loaded``: problems, brief, source_problems)."""
+        fingerprint: Optional[str] = "no-source"
         if loaded.brief is not None:
             compact(loaded.brief, self.tuples)
+            fingerprint, where = self._pending.pop(id(loaded.brief), (None, None))
+            if not self._unchanged(where):
+                fingerprint = None  # the source changed while it was read: do not trust this load
         if fingerprint is None:
             return
         try:

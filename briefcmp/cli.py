@@ -203,16 +203,18 @@ def check(
 class SchemaName(str, Enum):
     claims = "claims"
     config = "config"
+    report = "report"
 
 
 @app.command()
 def schema(
-    name: SchemaName = typer.Argument(SchemaName.claims, help="Which schema: claims or config."),
+    name: SchemaName = typer.Argument(SchemaName.claims, help="Which schema: claims files, the corpus config, "
+                                      "or the JSON report of compare/coverage/claims/briefs."),
     write: Optional[Path] = typer.Option(None, "--write", help="Write both schemas into this folder "
                                          "(e.g. briefs/schemas) for editors to use."),
     force: bool = typer.Option(False, "--force", help="Replace existing schema files."),
 ) -> None:
-    """Print the JSON Schema of claims files or of the corpus config.
+    """Print the JSON Schema of claims files, of the corpus config, or of the JSON reports.
 
     Claims files point editors at it with a first line like
     # yaml-language-server: $schema=schemas/claims.schema.json
@@ -220,18 +222,18 @@ def schema(
     Example: briefcmp schema claims > claims.schema.json
     """
     from briefcmp.output import OutputError, emit, write_file
-    from briefcmp.schemas import schema_text
+    from briefcmp.schemas import NAMES, schema_text
 
     if write is None:
         emit(schema_text(name.value))
         raise typer.Exit(EXIT_CLEAN)
     try:
         write.mkdir(parents=True, exist_ok=True)
-        for n in SchemaName:
-            target = write / f"{n.value}.schema.json"
-            if target.exists() and target.read_text(encoding="utf-8") == schema_text(n.value):
+        for n in NAMES:
+            target = write / f"{n}.schema.json"
+            if target.exists() and target.read_text(encoding="utf-8") == schema_text(n):
                 continue
-            write_file(target, schema_text(n.value), force)
+            write_file(target, schema_text(n), force)
             typer.echo(f"wrote {target}", err=True)
     except (OutputError, OSError) as exc:
         raise fail(str(exc))
@@ -310,6 +312,17 @@ def _analysis_corpus(paths: Optional[List[Path]]):
         typer.echo(f"briefcmp: note: the corpus has {errors} error{'s' * (errors != 1)}; claims with errors "
                    "may be left out or misread: run `briefcmp check`", err=True)
     return result.corpus
+
+
+def _mark_reviewed(corpus, analysis) -> None:
+    """Mark relations recorded in the corpus's reviewed file, so --fail-on and renderers see them."""
+    from briefcmp.review import apply_reviewed
+
+    reviewed, judgement = apply_reviewed(corpus, analysis.all_relations, allow_stale=True)
+    problems = len(reviewed.problems) + len(judgement.problems)
+    if problems:
+        typer.echo(f"briefcmp: note: {problems} problem{'s' * (problems != 1)} with reviewed conflicts "
+                   "(stale or malformed entries): run `briefcmp check`", err=True)
 
 
 def _known(corpus, what: str, given: Optional[List[str]], known) -> tuple[str, ...]:
@@ -391,9 +404,13 @@ def compare(
     corpus = _analysis_corpus(paths)
     kinds = [k.value for k in kind or ()]
     if only is not None:
-        kinds = [k for k in ONLY[only.value] if not kinds or k in kinds] or ["(none)"]
+        chosen = [k for k in ONLY[only.value] if not kinds or k in kinds]
+        if not chosen:
+            raise fail(f"--only {only.value} and --kind {' '.join(kinds)} together select no relation")
+        kinds = chosen
     filters = _filters(corpus, topic, brief, subject, key, kinds)
     analysis = analyse(corpus, filters, coverage=False, suggestions=suggest)
+    _mark_reviewed(corpus, analysis)
 
     def render(fmt, width, color):
         from briefcmp.render.compare import render as render_compare
@@ -755,6 +772,50 @@ def review_prune(
 
 
 # --------------------------------------------------------------------------- cache
+
+cache_app = typer.Typer(
+    name="cache", no_args_is_help=True, rich_markup_mode=None,
+    help="Show or clear the cache of loaded claims files.\n\n"
+         "Loading a claims file is cached between runs, keyed by the content of the file, its source "
+         "text and the corpus config; results are the same with or without it. The folder is "
+         "BRIEFCMP_CACHE_DIR, else the platform's user cache folder. BRIEFCMP_NO_CACHE=1 turns it off.\n\n"
+         "Example: briefcmp cache info",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(cache_app, name="cache")
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n / 1e3:.1f} kB"
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Show the cache folder, whether caching is on, and how many entries it holds.
+
+    Example: briefcmp cache info
+    """
+    from briefcmp import cache
+    from briefcmp.output import emit
+
+    info = cache.BriefCache(cache.cache_dir()).info()
+    state = "on" if cache.enabled() else "off (BRIEFCMP_NO_CACHE is set)"
+    emit(f"folder: {info.path}{'' if info.exists else ' (not created yet)'}\n"
+         f"caching: {state}\n"
+         f"entries: {info.entries} ({_size(info.bytes)})\n")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cache entry (only files briefcmp wrote; the folder itself stays).
+
+    Example: briefcmp cache clear
+    """
+    from briefcmp import cache
+
+    removed = cache.BriefCache(cache.cache_dir()).clear()
+    typer.echo(f"removed {removed.entries} cache entr{'y' if removed.entries == 1 else 'ies'} "
+               f"({_size(removed.bytes)}) from {removed.path}", err=True)
 
 
 # --------------------------------------------------------------------------- entry point

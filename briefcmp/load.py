@@ -679,13 +679,10 @@ def _load_cached(session: Any, f: Path, shown: str, config: Config, root: Path, 
     hit = session.lookup(key, f)
     if hit is not None:
         return hit
-    before: list = []
+    # The source is fingerprinted just before it is read (and not stored if it changes meanwhile).
     loaded = load_claims_file(f, shown, config, root, anchor_quotes, data,
-                              before_source=lambda b: before.append(session.source_fingerprint(b, f)))
-    # The source is fingerprinted before and after it is read: a file edited meanwhile is not stored.
-    fingerprint = session.source_fingerprint(loaded.brief, f)
-    if loaded.brief is None or (before and before[0] == fingerprint):
-        session.store(key, fingerprint, loaded)
+                              before_source=lambda b: session.before_source(b, f))
+    session.store(key, loaded)
     return loaded
 
 

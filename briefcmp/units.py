@@ -5,7 +5,7 @@ from __future__ import annotations
 _ALIASES = {
     "%": "percent", "pct": "percent", "per cent": "percent", "percentage": "percent",
     "pp": "percentage-points", "percentage point": "percentage-points",
-    "percentage points": "percentage-points", "points": "percentage-points",
+    "percentage points": "percentage-points",
     "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "us dollars": "USD",
     "¥": "JPY", "yen": "JPY", "jpy": "JPY",
     "₩": "KRW", "won": "KRW", "krw": "KRW",

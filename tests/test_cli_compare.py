@@ -103,6 +103,8 @@ def test_compare_unknown_filter_values_are_usage_errors(args, message):
 def test_compare_bad_usage_and_unusable_input():
     assert run("compare", "tolerance", "--kind", "nonsense").exit_code == 2
     assert run("compare", "tolerance", "--format", "yaml").exit_code == 2
+    r = run("compare", "tolerance", "--only", "agreements", "--kind", "contradiction")
+    assert r.exit_code == 2 and "select no relation" in r.stderr
     r = run("compare", "no-such-folder")
     assert r.exit_code == 2 and "no such file or folder" in r.stderr and "Traceback" not in r.output
 

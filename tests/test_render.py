@@ -101,7 +101,7 @@ def test_table_colours_by_kind_only_when_asked(corpus):
     a = analyse(corpus)
     coloured = compare.render(a, "table", 100, True)
     assert ANSI.search(coloured)
-    assert "\x1b[1;31mcontradiction" in coloured  # bold red
+    assert "\x1b[1;31mCONTRADICTION" in coloured  # bold red
     assert not ANSI.search(compare.render(a, "table", 100, False))
 
 

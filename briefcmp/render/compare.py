@@ -125,15 +125,15 @@ def render_table(analysis: Analysis, width: int, color: bool) -> str:
         items.append(Text("No relations: no two claims share a key" if not analysis.all_relations
                           else "No relation matches the filters."))
     for topic, rels in analysis.by_topic():
-        table = Table([Column("Kind"), Column("Claims"), Column("Explanation")], title=topic_heading(topic, corpus))
+        table = Table([Column("Finding"), Column("Claims")], title=topic_heading(topic, corpus))
         for r in rels:
-            kind = [(r.kind, KIND_STYLE.get(r.kind, "")), (f"\n{r.severity}", "dim")]
-            if r.reviewed:
-                kind.append((f"\nreviewed: {r.reviewed}", "dim"))
             keydef = corpus.config.keys.get(r.key)
-            question = keydef.label if keydef else r.key
-            table.add(Cell.of(*kind), _rich_claims(r.claims),
-                      Cell.of((question + "\n", "bold"), (r.explanation, ""), (f"\n{r.id}", "dim")))
+            finding = [(r.kind.upper(), KIND_STYLE.get(r.kind, "")), (f" ({r.severity})", "dim")]
+            if r.reviewed:
+                finding.append((f" reviewed: {r.reviewed}", "dim"))
+            finding += [(f"\n{keydef.label if keydef else r.key}", "bold"), (f"\n{r.explanation}", ""),
+                        (f"\n{r.id}", "dim")]
+            table.add(Cell.of(*finding), _rich_claims(r.claims))
         items += [Text(""), rich_table(table, width, separate_rows=True)]
     if analysis.suggested:
         table = Table([Column("Candidate"), Column("Claims"), Column("Why")], title="Candidate keys (nothing is merged)")

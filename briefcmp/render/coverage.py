@@ -74,7 +74,7 @@ def render_plain(cov: Coverage, corpus: Corpus, width: int = PLAIN_WIDTH) -> str
 def render_table(cov: Coverage, corpus: Corpus, width: int, color: bool) -> str:
     from rich.text import Text
 
-    items: list = [Text("briefcmp coverage: " + summary(cov), style="bold"), Text(LEGEND, style="dim"),
+    items: list = [Text("briefcmp coverage: " + summary(cov), style="bold"), Text(LEGEND, style="dim"), Text(""),
                    rich_table(_matrix(cov, corpus, True), width)]
     gaps = _gap_lines(cov)
     items.append(Text(""))

@@ -244,11 +244,10 @@ def rich_table(table: Table, width: int, separate_rows: bool = False):
     from rich import box
     from rich.table import Table as RichTable
 
-    n = len(table.columns)
-    # Between columns: one space of box divider and a padding space on each side.
-    widths = column_widths(table, width, gap=3, hard=True)
+    # Between columns: one padding space and the (blank) box divider.
+    widths = column_widths(table, width, gap=2, hard=True)
     t = RichTable(title=table.title or None, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
-                  show_lines=separate_rows, show_edge=False, expand=False, pad_edge=False)
+                  show_lines=separate_rows, show_edge=False, expand=False, pad_edge=False, padding=(0, 1, 0, 0))
     for col, w in zip(table.columns, widths):
         t.add_column(col.header, justify=col.justify, overflow="fold", no_wrap=False, width=w)
     for row in table.rows:
