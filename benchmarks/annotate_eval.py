@@ -14,8 +14,9 @@ one to one with the reviewed ones:
   failing that, the drafted quote overlaps it);
 - recall = matched / reviewed figures; precision = matched / drafted figures.
 
-Bounds, as-of dates, topics and keys are not scored. ``--misses`` lists the
-reviewed figures the draft missed and the drafted figures no reviewed claim has.
+Bounds, as-of dates and topics are not scored; key suggestions are counted on
+the matched figures. ``--misses`` lists the reviewed figures the draft missed
+and the drafted figures no reviewed claim has.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ class BriefScore:
     matched: int
     missed: list[Claim] = field(default_factory=list)
     extra: list[DraftClaim] = field(default_factory=list)
+    keyed: int = 0  # matched figures whose reviewed claim has a key
+    key_same: int = 0  # ... for which the draft suggested that key
+    key_wrong: int = 0  # matched figures given a key the reviewed claim does not have
 
     @property
     def recall(self) -> float:
@@ -54,20 +58,21 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def match(reviewed: list[Claim], drafted: list[DraftClaim]) -> tuple[int, list[Claim], list[DraftClaim]]:
+def match(reviewed: list[Claim], drafted: list[DraftClaim]) -> tuple[list[tuple[Claim, DraftClaim]], list[Claim],
+                                                                      list[DraftClaim]]:
     """One-to-one matching: figure inside the reviewed quote first, then overlapping quotes."""
     free_r = list(reviewed)
     free_d = list(drafted)
-    matched = 0
+    pairs = []
     for near in (lambda d, r: _overlap(d.figure_span or d.span, r.span), lambda d, r: _overlap(d.span, r.span)):
         for r in list(free_r):
             for d in free_d:
                 if same_value(r.value, d.value) and near(d, r):
                     free_r.remove(r)
                     free_d.remove(d)
-                    matched += 1
+                    pairs.append((r, d))
                     break
-    return matched, free_r, free_d
+    return pairs, free_r, free_d
 
 
 def evaluate(corpus_dir: Path) -> list[BriefScore]:
@@ -80,8 +85,12 @@ def evaluate(corpus_dir: Path) -> list[BriefScore]:
                     and c.value.type in FIGURE_TYPES and c.span is not None]
         draft = run_annotate(AnnotateSettings(source=Path(brief.source_path))).draft
         drafted = [c for c in draft.claims if c.value is not None]
-        matched, missed, extra = match(reviewed, drafted)
-        scores.append(BriefScore(brief.id, len(reviewed), len(drafted), matched, missed, extra))
+        pairs, missed, extra = match(reviewed, drafted)
+        score = BriefScore(brief.id, len(reviewed), len(drafted), len(pairs), missed, extra)
+        score.keyed = sum(1 for r, _ in pairs if r.key)
+        score.key_same = sum(1 for r, d in pairs if r.key and d.key == r.key)
+        score.key_wrong = sum(1 for r, d in pairs if d.key and d.key != r.key)
+        scores.append(score)
     return scores
 
 
@@ -111,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.corpus}: no claims files with a readable source", file=sys.stderr)
         return 2
     sys.stdout.write(table(scores))
+    keyed, same, wrong = (sum(getattr(s, a) for s in scores) for a in ("keyed", "key_same", "key_wrong"))
+    print(f"\nkeys: {same} of {keyed} matched figures with a reviewed key got that key suggested; "
+          f"{wrong} got a different key")
     if args.misses:
         for s in scores:
             for c in s.missed:

@@ -201,7 +201,7 @@ def find_cjs(given: Optional[str]) -> Optional[str]:
 
 def bench(args: argparse.Namespace) -> Report:
     report = Report(machine())
-    bc = briefcmp_cmd()
+    bc = args.briefcmp.split() if args.briefcmp else briefcmp_cmd()
     cache_root = Path(tempfile.mkdtemp(prefix="briefcmp-bench-cache-"))
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFCMP_")}
     base_env["PYTHONDONTWRITEBYTECODE"] = "0"
@@ -216,13 +216,16 @@ def bench(args: argparse.Namespace) -> Report:
     try:
         # ---- start-up
         r = args.repeat_startup
-        typer_run = best([sys.executable, "-c", "import typer"], env, REPO, r, timeout)
-        report.rows.append(Row("import typer (baseline)", "-", typer_run.seconds, typer_run.peak_mb))
-        help_run = best(bc + ["--help"], env, REPO, r, timeout)
-        report.rows.append(Row("briefcmp --help", "-", help_run.seconds, help_run.peak_mb, "import typer",
-                               help_run.seconds / typer_run.seconds, target=TARGETS["help"]))
+        if args.no_startup:
+            r = 0
         bundled = REPO / "briefs"
-        if bundled.is_dir():
+        if r:
+            typer_run = best([sys.executable, "-c", "import typer"], env, REPO, r, timeout)
+            report.rows.append(Row("import typer (baseline)", "-", typer_run.seconds, typer_run.peak_mb))
+            help_run = best(bc + ["--help"], env, REPO, r, timeout)
+            report.rows.append(Row("briefcmp --help", "-", help_run.seconds, help_run.peak_mb, "import typer",
+                                   help_run.seconds / typer_run.seconds, target=TARGETS["help"]))
+        if r and bundled.is_dir():
             run_once(bc + ["compare", str(bundled), "--format", "json"], env, REPO, timeout)  # warm the cache
             cmp_run = best(bc + ["compare", "briefs", "--format", "json"], env, REPO, r, timeout)
             n_claims = count_claims(bundled)
@@ -345,9 +348,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--repeat-startup", type=int, default=10, help="runs per start-up measurement")
     ap.add_argument("--nocache", action="store_true", help="also measure with the cache turned off")
     ap.add_argument("--no-compare", action="store_true", help="measure check only")
+    ap.add_argument("--no-startup", action="store_true", help="skip the start-up measurements")
     ap.add_argument("--cjs", default=None, help="check-jsonschema executable (default: PATH or /tmp/cjs); "
                                                "'none' to skip")
     ap.add_argument("--cjs-max", type=int, default=10_000, help="largest size to run check-jsonschema on")
+    ap.add_argument("--briefcmp", default=None, metavar="CMD",
+                    help="how to run briefcmp (default: the console script next to this Python)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, default=HERE / "out", help="where generated corpora are kept")
     ap.add_argument("--timeout", type=float, default=1800.0, help="seconds before a run is abandoned")

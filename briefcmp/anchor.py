@@ -60,10 +60,12 @@ def find_quote(norm_source: str, quote: str, prefix: str = "", suffix: str = "")
         i = norm_source.find(q, i + 1)
     total = len(starts)
     p, s = normalise(prefix), normalise(suffix)
+    # The source is normalised, so at most one space separates quote and prefix/suffix:
+    # look at a small window instead of copying the source for every occurrence.
     if p:
-        starts = [i for i in starts if norm_source[:i].rstrip().endswith(p)]
+        starts = [i for i in starts if norm_source[max(0, i - len(p) - 1):i].rstrip().endswith(p)]
     if s:
-        starts = [i for i in starts if norm_source[i + len(q):].lstrip().startswith(s)]
+        starts = [i for i in starts if norm_source[i + len(q):i + len(q) + len(s) + 1].lstrip().startswith(s)]
     if not total:
         return Anchor(None, 0, 0, closest_passage(norm_source, q))
     span = (starts[0], starts[0] + len(q)) if len(starts) == 1 else None

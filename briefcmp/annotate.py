@@ -11,6 +11,7 @@ as it was. Every drafted claim is ``status: draft``.
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import re
@@ -20,8 +21,8 @@ from typing import Iterable, Optional
 
 from briefcmp import anchor, units
 from briefcmp import sentences as sent
-from briefcmp.figures import Figure, excluded_spans, find_figures
-from briefcmp.model import Claim, Config, KeyDef, PartialDate, Period, Value
+from briefcmp.figures import Figure, SpanSet, excluded_spans, find_figures
+from briefcmp.model import Claim, Config, Corpus, KeyDef, PartialDate, Period, Value
 
 SCHEMA_MODELINE = "# yaml-language-server: $schema=schemas/claims.schema.json"
 
@@ -64,6 +65,8 @@ class DraftClaim:
     phrase: str = ""  # the figure as written, shown in a comment
     figure_span: Optional[tuple[int, int]] = None
     key_score: float = 0.0
+    key_held: str = ""  # a suggested key left as a comment: why it is not set
+    key_held_id: str = ""
 
 
 @dataclass
@@ -71,6 +74,8 @@ class Draft:
     meta: BriefMeta
     claims: list[DraftClaim] = field(default_factory=list)
     already: int = 0  # with existing claims: figures found that were annotated already
+    unanchored: list[int] = field(default_factory=list)  # source lines of passages repeated word for word:
+    # no quote, prefix or suffix picks one occurrence, so they are not drafted (the CLI warns)
 
 
 # --------------------------------------------------------------------------- metadata
@@ -90,7 +95,7 @@ def brief_id_from(path: Path) -> str:
     return slug or "brief"
 
 
-def find_metadata(prep: sent.Prepared, file_name: str = "") -> tuple[str, str, Optional[PartialDate]]:
+def find_metadata(prep: sent.Prepared) -> tuple[str, str, Optional[PartialDate]]:
     """(title, publisher, published) as far as the text states them.
 
     The title is the first non-empty line, unless a line near the top is repeated
@@ -134,7 +139,8 @@ def find_metadata(prep: sent.Prepared, file_name: str = "") -> tuple[str, str, O
     return title[:300], publisher[:200], published
 
 
-def _reference_date(text_dates: Iterable, file_name: str) -> tuple[Optional[PartialDate], str]:
+def _reference_date(file_name: str) -> tuple[Optional[PartialDate], str]:
+    """A date in the file name ("pism-2022-03-03.txt"): the year for dates the text gives without one."""
     m = re.search(r"(?<!\d)((?:19|20)\d\d)[-_.](\d\d)(?:[-_.](\d\d))?(?!\d)", file_name)
     if m:
         from briefcmp.load import parse_pdate
@@ -156,6 +162,7 @@ def _language(text: str) -> str:
 # --------------------------------------------------------------------------- suggestions
 
 _STOPWORDS = frozenset("""
+when date dates number how long length many much does did whether which what who
 a an the and or of to in on at for from by with as is are was were be been its it this that these those
 their his her our which who what when how does do did has have had not no yes than then there into over
 under about between among such other any all each both more most less one two per also only s e g ie eg
@@ -194,23 +201,40 @@ class Suggester:
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.topic_words: dict[str, set[str]] = {}
+        # Topic vocabulary: label words weigh 2, description and key-label words 1, and a word
+        # shared by several topics is worth less to each (it tells them apart less).
+        entity_stems = self._entity_stems()
+        raw: dict[str, dict[str, float]] = {}
         for tid, topic in config.topics.items():
-            self.topic_words[tid] = _content_stems(f"{tid.replace('-', ' ')} {topic.label} {topic.description}")
-        for key in config.keys.values():
-            for tid in key.topics:
-                if tid in self.topic_words:
-                    self.topic_words[tid] |= _content_stems(key.label) - self._entity_stems()
+            weights = raw.setdefault(tid, {})
+            for w in _content_stems(topic.description) | _content_stems(" ".join(k.label for k in config.keys.values()
+                                                                                 if tid in k.topics)):
+                weights[w] = 1.0
+            for w in _content_stems(f"{tid.replace('-', ' ')} {topic.label}"):
+                weights[w] = 2.0
+            for w in entity_stems:
+                weights.pop(w, None)
+        spread: dict[str, int] = {}
+        for weights in raw.values():
+            for w in weights:
+                spread[w] = spread.get(w, 0) + 1
+        self.topic_words: dict[str, dict[str, float]] = {
+            tid: {w: x / spread[w] for w, x in weights.items()} for tid, weights in raw.items()}
         names: list[tuple[str, str]] = []
         for eid, e in config.entities.items():
             for name in {e.label, *e.aliases}:
                 for form in _name_forms(name):
                     names.append((form, eid))
         names.sort(key=lambda n: len(n[0]), reverse=True)
-        self.names = names
-        self._name_re = re.compile("|".join(rf"(?<![\w.])({re.escape(n)})(?![\w])" for n, _ in names)) \
+        self.entity_of = {}
+        for name, eid in names:
+            self.entity_of.setdefault(name, eid)
+        # One alternation, longest names first, so "North Korea" wins over "Korea".
+        self._name_re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in self.entity_of) + r")(?!\w)") \
             if names else None
-        self.key_words = {k.id: _content_stems(f"{k.label} {k.description}") for k in config.keys.values()}
+        self.entity_stems = self._entity_stems()
+        self.key_words = {k.id: _content_stems(f"{k.label} {k.description}") - self.entity_stems
+                          for k in config.keys.values()}
 
     def _entity_stems(self) -> set[str]:
         out: set[str] = set()
@@ -224,43 +248,62 @@ class Suggester:
             return ()
         out: list[str] = []
         for m in self._name_re.finditer(text):
-            eid = self.names[m.lastindex - 1][1]
+            eid = self.entity_of[m.group()]
             if eid not in out:
                 out.append(eid)
         return tuple(out)
 
     def topics(self, text: str, limit: int = 2) -> tuple[str, ...]:
         """The best-matching topics (a child topic beats its parent on a tie)."""
-        words = _content_stems(text)
-        scores = {tid: len(words & kw) for tid, kw in self.topic_words.items()}
+        words = _content_stems(text) - {"year"}
+        scores = {tid: sum(x for w, x in kw.items() if w in words) for tid, kw in self.topic_words.items()}
         best = max(scores.values(), default=0)
         if best < 1:
             return ()
-        chosen = [t for t, s in scores.items() if s == best]
+        chosen = [t for t, s in sorted(scores.items(), key=lambda ts: -ts[1]) if s >= max(1.0, best * 0.75)]
         chosen = [t for t in chosen if not any(t != o and t in self.config.topic_ancestors(o)[1:] for o in chosen)]
         return tuple(chosen[:limit])
 
-    def key(self, value: Optional[Value], subjects: tuple[str, ...], sentence: str, clause: str) -> tuple[str, float]:
-        """A registered key that fits, and how well: same value type and unit, its subjects named in the
-        sentence, and its wording in the sentence and (weighing more) in the figure's own clause."""
+    def key(self, value: Optional[Value], subjects: tuple[str, ...], sentence: str, clause: str,
+            nearby: str = "") -> tuple[str, float]:
+        """A registered key that fits, and how well.
+
+        It must take the value's type and unit, share a subject with the sentence, and
+        have more than half of its wording in the sentence; the score adds the share of
+        its wording in the figure's own clause (and, a little, right ``nearby``) and the
+        share of its subjects named.
+        """
         if value is None or value.type not in ("quantity", "rank", "date"):
             return "", 0.0
-        words, near = _content_stems(sentence), _content_stems(clause)
-        entity_stems = self._entity_stems()
+        words, near, close = _content_stems(sentence), _content_stems(clause), _content_stems(nearby)
         best: list[tuple[float, str]] = []
         for k in self.config.keys.values():
-            if k.type != value.type or not _unit_fits(k, value) or not set(k.subjects) <= set(subjects):
+            if k.type != value.type or not _unit_fits(k, value):
                 continue
-            kw = self.key_words[k.id] - entity_stems
+            shared = set(k.subjects) & set(subjects)
+            if k.subjects and not shared:
+                continue
+            kw = self.key_words[k.id] - ({"year"} if value.type == "date" else set())  # every date has a year
             if not kw:
                 continue
-            score = len(kw & words) / len(kw)
-            if score >= 0.5:
-                best.append((score + len(kw & near) / len(kw), k.id))
+            wording = _overlap(kw, words) / len(kw)
+            if wording > 0.5:
+                subject_share = len(shared) / len(k.subjects) if k.subjects else 0.5
+                best.append((wording + _overlap(kw, near) / len(kw) + subject_share
+                             + 0.5 * _overlap(kw, close) / len(kw), k.id))
         best.sort(reverse=True)
         if not best or (len(best) > 1 and best[1][0] == best[0][0]):
             return "", 0.0  # none, or a tie: leave the choice to the analyst
         return best[0][1], best[0][0]
+
+
+def _overlap(key_words: set[str], words: set[str]) -> int:
+    """How many key words the text has; "annex" matches "annexation", "crimea" matches "crimean"."""
+    n = 0
+    for k in key_words:
+        if k in words or (len(k) >= 4 and any(w.startswith(k) or (len(w) >= 4 and k.startswith(w)) for w in words)):
+            n += 1
+    return n
 
 
 def _unit_fits(key: KeyDef, value: Value) -> bool:
@@ -311,65 +354,124 @@ def position_kind(sentence: str) -> str:
 
 
 def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None, positions: bool = False,
-                existing: Iterable[Claim] = ()) -> Draft:
+                existing: Iterable[Claim] = (), prepared: Optional[sent.Prepared] = None,
+                corpus: Optional[Corpus] = None) -> Draft:
     """Draft claims for every figure (and, with ``positions``, every position) of ``source``.
 
     ``existing`` claims (already anchored: ``span`` set) mark figures that are
-    annotated already; those are not drafted again.
+    annotated already; those are not drafted again. With the ``corpus`` (its
+    config must be ``config``), a suggested key that would make the draft
+    contradict another brief, the existing claims or itself is held back as a
+    comment for the analyst.
     """
     config = config or Config()
-    prep = sent.prepare(source)
+    prep = prepared if prepared is not None else sent.prepare(source)
     suggest = Suggester(config)
     spans = [(s.start, s.end) for s in sent.split(prep.text)]
     figures = find_figures(prep.text, published=meta.published or meta.reference, sentence_spans=spans)
-    existing = [c for c in existing if c.span is not None]
+    existing = list(existing)
     taken_ids = {c.id for c in existing}
+    existing = [c for c in existing if c.span is not None]
+    annotated = _Annotated(existing)
     draft = Draft(meta)
     items: list[tuple[int, DraftClaim]] = []
     for fig in figures:
         claim = _figure_claim(prep, fig, suggest)
         if claim is None:
+            draft.unanchored.append(_line_of(prep, fig.start))
             continue
-        if _annotated(claim, existing):
+        if annotated.covers(claim):
             draft.already += 1
             continue
         items.append((fig.start, claim))
     if positions:
-        blocked = excluded_spans(prep.text)
+        blocked = SpanSet(excluded_spans(prep.text))
         for s, e in spans:
-            if any(x < e and s < y for x, y in blocked):
+            if blocked.overlaps(s, e):
                 continue
             kind = position_kind(prep.text[s:e])
             if not kind:
                 continue
             claim = _sentence_claim(prep, s, e, kind, suggest)
-            if claim is not None and not any(c.span == claim.span and c.value is None for c in existing):
+            if claim is None:
+                draft.unanchored.append(_line_of(prep, s))
+            elif not annotated.touches(claim.span):  # a sentence someone annotated already is left alone
                 items.append((s, claim))
     items.sort(key=lambda it: it[0])
     _one_value_per_key([c for _, c in items], existing)
+    counters: dict[str, int] = {}
     for _, claim in items:
-        claim.id = _unique_id(claim.id, taken_ids)
+        claim.id = _unique_id(claim.id, taken_ids, counters)
         taken_ids.add(claim.id)
         draft.claims.append(claim)
+    if corpus is not None:
+        _hold_conflicting_keys(draft, corpus, existing)
     return draft
 
 
-def _one_value_per_key(claims: list[DraftClaim], existing: list[Claim]) -> None:
-    """A brief must not contradict itself through a suggested key: where drafted claims (or existing ones)
-    give a key different values, only the best-fitting draft keeps it."""
+def _hold_conflicting_keys(draft: Draft, corpus: Corpus, existing: list[Claim]) -> None:
+    """Keys whose drafted value would contradict the corpus become comments: a draft must pass
+    `briefcmp check`, and the analyst should see the conflict before the key is set."""
+    from briefcmp.crossref import relations_for_key
+
+    meta = draft.meta
     by_key: dict[str, list[DraftClaim]] = {}
-    for c in claims:
+    for c in draft.claims:
         if c.key:
             by_key.setdefault(c.key, []).append(c)
-    for key, group in by_key.items():
-        given = [c.value for c in existing if c.key == key and c.value is not None]
-        best = max(group, key=lambda c: c.key_score)
-        for c in group:
-            clash = [v for v in given if not same_value(v, c.value)]
-            if c is not best and not same_value(c.value, best.value):
-                clash.append(best.value)
-            if clash:
-                c.key = ""
+    if not by_key:
+        return
+    others: dict[str, list[Claim]] = {}
+    for c in [*(c for c in corpus.claims() if c.brief != meta.id), *existing]:
+        if c.key in by_key:
+            others.setdefault(c.key, []).append(c)
+    for key, drafted in by_key.items():
+        as_claims = {}
+        for d in drafted:
+            as_of, inferred = d.as_of, False
+            if as_of is None and meta.published is not None:
+                as_of, inferred = Period(meta.published), True
+            as_claims[d.id] = Claim(id=d.id, brief=meta.id, quote=d.quote, kind=d.kind, topics=d.topics,
+                                    subjects=d.subjects, key=key, value=d.value, as_of=as_of,
+                                    as_of_inferred=inferred, status="draft", path="(draft)")
+        relations = relations_for_key(key, [*others.get(key, []), *as_claims.values()], corpus)
+        for rel in relations:
+            if rel.severity != "error":
+                continue
+            mine = [c for c in rel.claims if c.brief == meta.id and c.id in as_claims]
+            theirs = [c.ref for c in rel.claims if c not in mine]
+            for c in mine:
+                d = next(x for x in drafted if x.id == c.id)
+                if d.key:
+                    d.key_held = f"{rel.kind} with {', '.join(theirs) or 'another drafted claim'}"
+                    d.key_held_id, d.key = d.key, ""
+
+
+def _one_value_per_key(claims: list[DraftClaim], existing: list[Claim]) -> None:
+    """A brief must not contradict itself through a suggested key: where two claims would give a key
+    different values for the same period, only the best-fitting draft keeps it."""
+    kept: dict[str, list[tuple[Value, Optional[Period]]]] = {}
+    for c in existing:
+        if c.key and c.value is not None:
+            kept.setdefault(c.key, []).append((c.value, c.as_of))
+    for c in sorted((c for c in claims if c.key), key=lambda c: -c.key_score):
+        if any(not same_value(v, c.value) and _same_period(p, c.as_of) for v, p in kept.get(c.key, [])):
+            c.key = ""
+        else:
+            kept.setdefault(c.key, []).append((c.value, c.as_of))
+
+
+def _same_period(a: Optional[Period], b: Optional[Period]) -> bool:
+    """Periods that may be compared: overlapping, or not known (both then take the publication date)."""
+    if a is None or b is None:
+        return True
+    (a0, a1), (b0, b1) = a.span(), b.span()
+    return a0 <= b1 and b0 <= a1
+
+
+def _line_of(prep: sent.Prepared, pos: int) -> int:
+    """The 1-based source line of prepared offset ``pos``."""
+    return prep.line_of(prep.origin[pos] if pos < len(prep.origin) else len(prep.original))
 
 
 def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester) -> Optional[DraftClaim]:
@@ -381,7 +483,8 @@ def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester) -> Optio
     sentence_text = prep.text[s:e]
     subjects = suggest.subjects(sentence_text)
     value = fig.value
-    key, score = suggest.key(value, subjects, sentence_text, _clause(prep.text, s, e, fig.start, fig.end))
+    key, score = suggest.key(value, subjects, sentence_text, _clause(prep.text, s, e, fig.start, fig.end),
+                             prep.text[max(s, fig.start - 40):min(e, fig.end + 40)])
     topics = suggest.topics(sentence_text)
     if key:
         topics = tuple(dict.fromkeys((*suggest.config.keys[key].topics, *topics)))[:3]
@@ -418,42 +521,73 @@ def _sentence_claim(prep: sent.Prepared, s: int, e: int, kind: str, suggest: Sug
 
 
 def _anchor(prep: sent.Prepared, s: int, e: int) -> Optional[tuple[str, tuple[int, int], str, str]]:
-    """(quote, normalised span, prefix, suffix): the original text of [s, e), made unambiguous."""
+    """(quote, normalised span, prefix, suffix): the original text of [s, e), made unambiguous.
+
+    Works on the normalised text the way ``anchor.find_quote`` matches, with
+    windows instead of whole-text slices, so repeated passages stay cheap.
+    """
     quote = prep.quote(s, e)
     span = prep.norm_span(s, e)
-    if not quote:
+    norm = prep.norm
+    q = norm[span[0]:span[1]]
+    if not quote or not q:
         return None
-    a = anchor.find_quote(prep.norm, quote)
-    if a.span == span:
+    if anchor.normalise(quote) != q:  # folding differs inside the span: quote the normalised text instead
+        quote = q
+    starts = []
+    i = norm.find(q)
+    while i != -1:
+        starts.append(i)
+        i = norm.find(q, i + 1)
+    if starts == [span[0]]:
         return quote, span, "", ""
-    if a.total == 0:  # folding differs inside the span: quote the normalised text instead
-        quote = prep.norm[span[0]:span[1]]
-        a = anchor.find_quote(prep.norm, quote)
-        if a.span == span:
-            return quote, span, "", ""
-    # Repeated text (a headline printed twice): the words before it pick this occurrence.
-    before = prep.norm[:span[0]].rstrip()
-    after = prep.norm[span[1]:].lstrip()
+    # Repeated text (a headline printed twice): the words around it pick this occurrence.
+    before = norm[max(0, span[0] - 400):span[0]].split()
+    after = norm[span[1]:span[1] + 400].split()
+    widest = (" ".join(before[-12:]), " ".join(after[:12]))
+    if [j for j in starts if _fits(norm, j, len(q), *widest)] != [span[0]]:
+        return None  # repeated word for word, context and all
     for n in range(1, 13):
-        prefix = " ".join(before.split(" ")[-n:]) if before else ""
-        suffix = " ".join(after.split(" ")[:n]) if after else ""
+        prefix = " ".join(before[-n:])
+        suffix = " ".join(after[:n])
         for p, x in ((prefix, ""), ("", suffix), (prefix, suffix)):
             if not p and not x:
                 continue
-            a = anchor.find_quote(prep.norm, quote, p, x)
-            if a.span == span:
+            hits = [j for j in starts if _fits(norm, j, len(q), p, x)]
+            if hits == [span[0]]:
                 return quote, span, p, x
     return None
 
 
-def _annotated(claim: DraftClaim, existing: list[Claim]) -> bool:
-    """True when an existing claim quotes this figure's place with the same value."""
-    fa, fb = claim.figure_span or claim.span
-    for c in existing:
-        a, b = c.span
-        if a < fb and fa < b and same_value(c.value, claim.value):
-            return True
-    return False
+def _fits(norm: str, i: int, length: int, prefix: str, suffix: str) -> bool:
+    """Does the occurrence at ``i`` have ``prefix`` before it and ``suffix`` after it (as find_quote tests)?"""
+    if prefix and not norm[max(0, i - len(prefix) - 1):i].rstrip().endswith(prefix):
+        return False
+    if suffix and not norm[i + length:i + length + len(suffix) + 1].lstrip().startswith(suffix):
+        return False
+    return True
+
+
+class _Annotated:
+    """The existing claims by where they quote, to ask "is this figure annotated already?" quickly."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.claims = sorted((c for c in claims if c.span is not None), key=lambda c: c.span[0])
+        self.starts = [c.span[0] for c in self.claims]
+        self.longest = max((c.span[1] - c.span[0] for c in self.claims), default=0)
+
+    def touches(self, span: tuple[int, int]) -> bool:
+        """True when an existing claim quotes any part of ``span``."""
+        lo = bisect.bisect_left(self.starts, span[0] - self.longest)
+        hi = bisect.bisect_left(self.starts, span[1])
+        return any(c.span[1] > span[0] for c in self.claims[lo:hi])
+
+    def covers(self, claim: DraftClaim) -> bool:
+        """True when an existing claim quotes this figure's place with the same value."""
+        fa, fb = claim.figure_span or claim.span
+        lo = bisect.bisect_left(self.starts, fa - self.longest)
+        hi = bisect.bisect_left(self.starts, fb)
+        return any(c.span[1] > fa and same_value(c.value, claim.value) for c in self.claims[lo:hi])
 
 
 def same_value(a: Optional[Value], b: Optional[Value]) -> bool:
@@ -495,12 +629,15 @@ def _slug(text: str) -> str:
     return s[:60].strip("-")
 
 
-def _unique_id(base: str, taken: set[str]) -> str:
+def _unique_id(base: str, taken: set[str], counters: Optional[dict[str, int]] = None) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is free (``counters`` remembers where to resume)."""
     if base not in taken:
         return base
-    n = 2
+    counters = {} if counters is None else counters
+    n = counters.get(base, 2)
     while f"{base}-{n}" in taken:
         n += 1
+    counters[base] = n + 1
     return f"{base}-{n}"
 
 
@@ -511,9 +648,13 @@ _RESERVED = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|F
                        r"null|Null|NULL|~|[-+]?[0-9][0-9_,.:eE+-]*|\.inf|\.nan)$")
 
 
+# YAML's printable characters, less the ones PyYAML reads as line breaks (NEL, LS, PS) and the BOM.
+_NONPRINTABLE = re.compile("[^\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_ESCAPE = re.compile("[\"\\\\\t]|" + _NONPRINTABLE.pattern)
+
+
 def _printable(s: str) -> bool:
-    return all(c in "\t" or (" " <= c <= "~") or (c >= "\xa0" and c not in "\u2028\u2029\ufeff\ufffe\uffff")
-               for c in s)
+    return not _NONPRINTABLE.search(s)
 
 
 def yaml_scalar(s: str, indent: int = 0, used: int = 0, flow: bool = False, width: int = 100) -> str:
@@ -539,17 +680,13 @@ def yaml_scalar(s: str, indent: int = 0, used: int = 0, flow: bool = False, widt
 
 
 def _double_quoted(s: str) -> str:
-    out = []
-    for c in s:
-        if c == '"':
-            out.append('\\"')
-        elif c == "\\":
-            out.append("\\\\")
-        elif not _printable(c) or c == "\t":
-            out.append(f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}")
-        else:
-            out.append(c)
-    return '"' + "".join(out) + '"'
+    def escape(m: re.Match) -> str:
+        c = m.group()
+        if c in "\"\\":
+            return "\\" + c
+        return f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}"
+
+    return '"' + _ESCAPE.sub(escape, s) + '"'
 
 
 def _fold(s: str, indent: int, width: int) -> str:
@@ -608,6 +745,8 @@ def claim_yaml(c: DraftClaim, indent: int = 2) -> str:
     lines = [f"{' ' * indent}- id: {c.id}{note}", f"{pad}status: draft"]
     if c.key:
         lines.append(f"{pad}key: {c.key}")
+    elif c.key_held and _printable(c.key_held):
+        lines.append(f"{pad}# key: {c.key_held_id}  (suggested, not set: its value would be a {c.key_held})")
     lines.append(f"{pad}kind: {c.kind}")
     if c.topics:
         lines.append(f"{pad}topics: {_flow_list(c.topics)}")
@@ -734,7 +873,6 @@ class AnnotateSettings:
     output: Optional[Path] = None  # None: stdout
     update: Optional[Path] = None  # an existing claims file to add to
     positions: bool = False
-    force: bool = False
 
 
 @dataclass
@@ -781,8 +919,7 @@ def read_source(path: Path) -> tuple[str, bytes]:
 
 def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
     """Read the source (and the claims file to update), build the draft, and produce the text to write."""
-    from briefcmp.load import CONFIG_NAME, find_root, parse_config, read_yaml
-    from briefcmp.problems import Problems
+    from briefcmp.load import find_root, load_corpus
 
     src = settings.source
     text, data = read_source(src)
@@ -796,13 +933,12 @@ def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
     if base is None:
         base = root or Path.cwd().resolve()
     config = Config()
+    corpus: Optional[Corpus] = None
     if root is not None:
-        problems = Problems()
-        cfg = read_yaml(root / CONFIG_NAME, str(root / CONFIG_NAME), problems)
-        if cfg is not None:
-            config = parse_config(cfg, str(root / CONFIG_NAME), problems)
-        if any(p.severity >= 2 for p in problems):
-            warnings.append(f"{root / CONFIG_NAME} has problems (run `briefcmp check`); suggestions may be incomplete")
+        loaded = load_corpus([root], anchor_quotes=False)
+        corpus, config = loaded.corpus, loaded.corpus.config
+        if any(p.severity >= 2 and p.path == config.path for p in loaded.problems):
+            warnings.append(f"{config.path} has problems (run `briefcmp check`); suggestions may be incomplete")
     else:
         warnings.append("no briefcmp.yaml found above the output: no topics, subjects or keys are suggested")
     rel = Path(os.path.relpath(src.resolve(), base)).as_posix()
@@ -810,21 +946,20 @@ def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
         warnings.append(f"{src} is outside the corpus folder {root}; copy it into {root}/sources/ "
                         "so that `briefcmp check` can read it")
     prep = sent.prepare(text)
-    title, publisher, published = find_metadata(prep, src.name)
-    reference, ref_from = (None, "")
-    if published is None:
-        reference, ref_from = _reference_date((), src.name)
+    title, publisher, published = find_metadata(prep)
+    reference, ref_from = _reference_date(src.name) if published is None else (None, "")
     meta = BriefMeta(id=brief_id_from(src), title=title, source=rel, source_sha256=anchor.sha256(data),
                      publisher=publisher, published=published, language=_language(text),
                      reference=reference, reference_from=ref_from)
     if settings.update is None:
-        draft = build_draft(text, meta=meta, config=config, positions=settings.positions)
+        draft = build_draft(text, meta=meta, config=config, positions=settings.positions, prepared=prep,
+                            corpus=corpus)
         return AnnotateResult(render_draft(draft), draft, target, warnings)
-    return _update(settings.update, src, text, meta, config, settings.positions, warnings)
+    return _update(settings.update, src, prep, meta, config, settings.positions, warnings, corpus)
 
 
-def _update(path: Path, source: Path, text: str, meta: BriefMeta, config: Config, positions: bool,
-            warnings: list[str]) -> AnnotateResult:
+def _update(path: Path, source: Path, prep: sent.Prepared, meta: BriefMeta, config: Config, positions: bool,
+            warnings: list[str], corpus: Optional[Corpus]) -> AnnotateResult:
     from briefcmp import yamlsafe
     from briefcmp.load import parse_claims_file
     from briefcmp.problems import Problems, Severity
@@ -850,18 +985,14 @@ def _update(path: Path, source: Path, text: str, meta: BriefMeta, config: Config
     if brief.source_sha256 and brief.source_sha256 != meta.source_sha256:
         warnings.append(f"{path}: the source changed since it was annotated (source_sha256 differs); "
                         "review the existing quotes")
-    norm = anchor.normalise(text)
     for c in brief.claims:
         if c.quote:
-            c.span = anchor.find_quote(norm, c.quote, c.prefix, c.suffix).span
+            c.span = anchor.find_quote(prep.norm, c.quote, c.prefix, c.suffix).span
     if brief.published:
         meta.published = brief.published
-    draft = build_draft(text, meta=meta, config=config, positions=positions, existing=brief.claims)
-    taken = {c.id for c in brief.claims}
-    for c in draft.claims:
-        if c.id in taken:
-            c.id = _unique_id(c.id, taken)
-        taken.add(c.id)
+    meta.id = brief.id or meta.id
+    draft = build_draft(prep.original, meta=meta, config=config, positions=positions, existing=brief.claims,
+                        prepared=prep, corpus=corpus)
     new_text = append_to_claims_file(existing_text, draft.claims)
     if raw.startswith(b"\xef\xbb\xbf"):
         new_text = "\ufeff" + new_text

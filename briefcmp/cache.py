@@ -199,15 +199,34 @@ def encode_brief(brief: Brief) -> tuple:
     return tuple(head)
 
 
+def _maker(cls: type) -> Callable[[list], Any]:
+    """Build an instance from its field values. Frozen dataclasses are filled directly: their
+    __init__ sets each field through object.__setattr__, several times slower."""
+    params = getattr(cls, "__dataclass_params__", None)
+    if (params is not None and params.frozen and not hasattr(cls, "__post_init__")
+            and "__slots__" not in vars(cls)):
+        names, new = _PLANS[cls][0], object.__new__
+
+        def make(vals: list) -> Any:
+            obj = new(cls)
+            obj.__dict__.update(zip(names, vals))
+            return obj
+
+        return make
+    return lambda vals: cls(*vals)
+
+
 def _decoder(cls: type, memo: dict) -> Callable[[Any], Any]:
     names, nested = _PLANS[cls]
     count = len(names)
     subs = [(i, _decoder(n, memo)) for i, n in nested]
+    make = _maker(cls)
+    seen = memo.setdefault(cls, {})  # identical dates and values are shared, not duplicated
 
     def decode(t: Any) -> Any:
         if t is None:
             return None
-        hit = memo.get((cls, t))  # identical dates and values are shared, not duplicated
+        hit = seen.get(t)
         if hit is not None:
             return hit
         if type(t) is not tuple or len(t) != count:
@@ -215,8 +234,7 @@ def _decoder(cls: type, memo: dict) -> Callable[[Any], Any]:
         vals = list(t)
         for i, sub in subs:
             vals[i] = sub(vals[i])
-        obj = cls(*vals)
-        memo[(cls, t)] = obj
+        obj = seen[t] = make(vals)
         return obj
 
     return decode

@@ -550,6 +550,10 @@ def briefs(
 # --------------------------------------------------------------------------- annotate
 
 
+def _claims_count(n: int) -> str:
+    return f"{n} draft claim{'s' * (n != 1)}"
+
+
 @app.command()
 def annotate(
     source: Path = typer.Argument(..., metavar="SOURCE", show_default=False,
@@ -584,22 +588,29 @@ def annotate(
 
     if output is not None and update is not None:
         raise fail("give either --output or --update, not both")
-    settings = AnnotateSettings(source=source, output=output, update=update, positions=sentences, force=force)
+    if output is not None and str(output) != "-" and output.exists() and not force:
+        raise fail(f"{output}: file exists; use --force to replace it (or --update to add to it)")
+    settings = AnnotateSettings(source=source, output=output, update=update, positions=sentences)
     try:
         result = run_annotate(settings)
         for warning in result.warnings:
             typer.echo(f"briefcmp: warning: {warning}", err=True)
         draft = result.draft
+        if draft.unanchored:
+            lines = ", ".join(map(str, sorted(set(draft.unanchored))[:10]))
+            typer.echo(f"briefcmp: warning: {len(draft.unanchored)} figures or sentences are in passages repeated "
+                       f"word for word, so no quote can pick one of them; not drafted (source lines {lines}"
+                       f"{', ...' if len(set(draft.unanchored)) > 10 else ''})", err=True)
         if update is not None:
             if result.unchanged:
                 typer.echo(f"{update}: nothing to add ({draft.already} figures already annotated)", err=True)
             else:
                 write_file(update, result.text, force=True)
-                typer.echo(f"{update}: added {len(draft.claims)} draft claims "
+                typer.echo(f"{update}: added {_claims_count(len(draft.claims))} "
                            f"({draft.already} figures already annotated)", err=True)
         elif result.target is not None:
             write_file(result.target, result.text, force)
-            typer.echo(f"wrote {result.target}: {len(draft.claims)} draft claims", err=True)
+            typer.echo(f"wrote {result.target}: {_claims_count(len(draft.claims))}", err=True)
         else:
             emit(result.text)
     except (AnnotateError, OutputError) as exc:

@@ -166,6 +166,7 @@ class DateMention:
     pattern: str
     word_before: str = ""  # the word before it, lower-case ("in", "since", ...)
     month_day: tuple[int, int] = (0, 0)  # as written, also when the year is not known
+    implied_year: bool = False  # the year is not written: it came from the publication date
 
 
 # --------------------------------------------------------------------------- exclusions
@@ -177,6 +178,7 @@ _NOTES_HEADING = re.compile(r"^[ \t]*(?:end[ \t-]?notes|notes|foot[ \t-]?notes|r
                             r"[ \t]*:?[ \t]*$", re.I | re.M)
 _CITATION_MARK = re.compile(r"https?://|www\.|\bavailable at\b|\baccessed\b|\bretrieved\b|\bibid\b|\bop\. ?cit\b|"
                             r"\bet al\.|\bpp?\. ?\d", re.I)
+_LINE = re.compile(r"^.+$", re.M)
 _NUMBERED_LINE = re.compile(r"^[ \t]*(?:\[\d{1,3}\]|\d{1,3}[.)]|\^\d{1,3})[ \t]+\S.*$", re.M)
 
 
@@ -184,9 +186,17 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
     """Spans that hold no figures: URLs, e-mail addresses, endnote sections, citation lines."""
     spans = [m.span() for m in _URL.finditer(text)]
     for m in _NOTES_HEADING.finditer(text):
-        if m.start() >= len(text) * 0.3:  # near the start, "Sources" heads a section of the body
-            spans.append((m.start(), len(text)))
-            break
+        if m.start() < len(text) * 0.3:  # near the start, "Sources" heads a section of the body
+            continue
+        # The notes run until a paragraph of prose that cites nothing (an appendix, the next text).
+        end = len(text)
+        for line in _LINE.finditer(text, m.end()):
+            words = line.group().split()
+            if len(words) >= 25 and not _NUMBERED_LINE.match(line.group()) \
+                    and not _CITATION_MARK.search(line.group()) and not re.search(r"\(\d{4}\)|\b\d{4}\b,", line.group()):
+                end = line.start()
+                break
+        spans.append((m.start(), end))
     numbered = list(_NUMBERED_LINE.finditer(text))
     cited = [bool(_CITATION_MARK.search(m.group())) for m in numbered]
     for i, m in enumerate(numbered):
@@ -196,7 +206,7 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-class _Spans:
+class SpanSet:
     """Non-overlapping spans kept sorted, so overlap tests cost a binary search, not a scan."""
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
@@ -255,7 +265,7 @@ def _pdate(year: int, month: int = 0, day: int = 0) -> Optional[PartialDate]:
 
 def find_dates(text: str, published: Optional[PartialDate] = None) -> list[DateMention]:
     """Every date or period mention, longest patterns first, without overlaps."""
-    taken = _Spans()
+    taken = SpanSet()
     out: list[DateMention] = []
     for name, pattern in _DATE_RES:
         for m in pattern.finditer(text):
@@ -273,7 +283,8 @@ def find_dates(text: str, published: Optional[PartialDate] = None) -> list[DateM
             taken.add(a, b)
             g = m.groupdict()
             month_day = (_month(g["m"]) if g.get("m") else 0, int(g["d"]) if g.get("d") else 0)
-            out.append(DateMention(a, b, period, name, before.group(1).lower() if before else "", month_day))
+            out.append(DateMention(a, b, period, name, before.group(1).lower() if before else "", month_day,
+                                   name in ("md", "dm", "month")))
     out.sort(key=lambda d: d.start)
     return out
 
@@ -324,17 +335,8 @@ def _month(word: str) -> int:
 
 
 def _implied_year(m: re.Match, g: dict, published: Optional[PartialDate]) -> Optional[int]:
-    """The year of "on February 16" in a text published on ``published``.
-
-    A month more than two months after publication is taken from the year before
-    ("in December", written in February, is last December).
-    """
-    if published is None:
-        return None
-    month = _month(g["m"]) if g.get("m") else 0
-    if published.month and month and month > published.month + 2:
-        return published.year - 1
-    return published.year
+    """The year of "on February 16" in a text published on ``published`` (see ``_Finder.settle_year``)."""
+    return published.year if published else None
 
 
 # --------------------------------------------------------------------------- numbers
@@ -374,6 +376,15 @@ _RANGE_NEXT = re.compile(r"(?:\s?-\s?|\s+to\s+|\s+and\s+)(?P<cur>(?:US)?\$|[€�
                          r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b(?![.,]\d)")
 _WORD = re.compile(r"[\s-]*([A-Za-z][A-Za-z'.]*(?:-[A-Za-z]+)*)")
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+_PAST = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
+_FUTURE = re.compile(r"\b(?:will|shall|would|may|might|could|upcoming|next|coming|due|expected|planned|scheduled|"
+                     r"to be held|is to)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?:;。！？][\"')\]]*(?:\d{1,3}|\[\d{1,3}\])?$")
+
+
+def _heading(text: str) -> bool:
+    """At most 14 words and no closing punctuation: a heading, title or dateline."""
+    return len(text.split()) <= 14 and not _SENTENCE_END.search(text)
 _ANY_OTHER = re.compile(r"\b(?:more|larger|bigger|higher|greater|most)\b[^.;:]{0,40}?\bthan\s+any\s+other\s+"
                         r"([a-z]+(?:\s+[a-z]+)?)", re.I)
 _FIRST_TO = re.compile(r"\b[Tt]he\s+first\s+((?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)\s+to\s+[a-z]+\b")
@@ -424,7 +435,7 @@ class _Finder:
                  sentence_spans: Optional[list[tuple[int, int]]]) -> None:
         self.text = text
         self.published = published
-        self.blocked = _Spans(excluded_spans(text))
+        self.blocked = SpanSet(excluded_spans(text))
         if sentence_spans is None:
             sentence_spans = [(s.start, s.end) for s in _sentences.split(text)]
         self.sentences = sorted(sentence_spans)
@@ -432,8 +443,8 @@ class _Finder:
         dates = [d for d in find_dates(text, published) if not self.blocked.overlaps(d.start, d.end)]
         self.dates = self.complete_years(dates)
         self.date_starts = [d.start for d in self.dates]
-        self.date_spans = _Spans((d.start, d.end) for d in self.dates)
-        self.used = _Spans()
+        self.date_spans = SpanSet((d.start, d.end) for d in self.dates)
+        self.used = SpanSet()
 
     def sentence_index(self, a: int) -> int:
         """The index of the sentence holding offset ``a`` (or -1)."""
@@ -462,8 +473,29 @@ class _Finder:
                         period = Period(PartialDate(prev.period.start.year, month, day))
                         out[-1] = DateMention(prev.start, d.end, period, d.pattern, prev.word_before)
                         continue
-            out.append(d)
+            out.append(self.settle_year(d) if d.implied_year and d.period is not None else d)
         return out
+
+    def settle_year(self, d: DateMention) -> DateMention:
+        """A yearless date after the publication month is last year's unless the sentence looks ahead.
+
+        "storage reached 95% on November 1" written in September is last November; "the
+        vote due on November 1" is this one; with no tense to go by, a month more than
+        two months ahead is taken as last year's.
+        """
+        pub = self.published
+        start = d.period.start
+        if pub is None or not pub.month or (start.year, start.month) <= (pub.year, pub.month):
+            return d
+        i = self.sentence_index(d.start)
+        sentence = self.text[self.sentences[i][0]:self.sentences[i][1]] if i >= 0 else ""
+        if _FUTURE.search(sentence):
+            return d
+        if not _PAST.search(sentence) and start.month <= pub.month + 2:
+            return d
+        shifted = _pdate(start.year - 1, start.month, start.day)
+        return DateMention(d.start, d.end, Period(shifted), d.pattern, d.word_before, d.month_day, True) \
+            if shifted else d
 
     # ----------------------------------------------------------------- driver
 
@@ -489,7 +521,7 @@ class _Finder:
             when = self.as_of(sent, start, end)
             if when is not None and when.period.start.precision.value == "year":
                 between = self.text[when.end:start] if when.end <= start else self.text[end:when.start]
-                if self.opens(sent[0], when) or not re.search(r"[,;:()]|\s-\s", between):
+                if self.opens(sent[0], when) or not re.search(r"[,;:]|\s-\s", between):
                     as_of_used.add(when.start)  # a year that only dates this figure is no claim of its own
             figures.append(Figure(kind, value, start, end, sent, when.period if when else None))
         if dates:
@@ -553,8 +585,9 @@ class _Finder:
                 continue
             i = self.sentence_index(d.start)
             own = self.sentences[i] if i >= 0 else (d.start, d.end)
-            if len(_WORDS.findall(self.text[own[0]:own[1]])) < 4:
-                continue  # a dateline, not a claim
+            own_text = self.text[own[0]:own[1]]
+            if len(_WORDS.findall(own_text)) < 4 or _heading(own_text):
+                continue  # a dateline or a heading ("Published on 3 May 2023", "Policy After 2022"), not a claim
             clause = re.split(r"[;:,]\s|\s-\s", self.text[own[0]:d.start])[-1]
             if re.search(r"\bthan\b", clause) or re.match(r"'s\b", self.text[d.end:d.end + 3]):
                 continue
@@ -866,7 +899,8 @@ class _Finder:
             if anniversary and rank > 1:
                 return a, b + anniversary.end(), "duration", Value("quantity", amount=float(rank), unit="years")
             return None
-        if rank >= 2 and re.search(r"\b(?:the|its|their|his|her|a)\s+$|'s\s+$", text[max(0, a - 8):a]):
+        if rank >= 2 and token == m.group() and re.search(r"\b(?:the|its|their|his|her|a)\s+$|'s\s+$",
+                                                          text[max(0, a - 8):a]):  # "the Second World War": a name
             # "his second premiership", "the third summit": the n-th of a series
             of, end = self.rank_of(b)
             if of and of.split()[0] not in ("time", "times", "half", "quarter", "place", "round", "largest"):

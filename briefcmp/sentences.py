@@ -10,6 +10,7 @@ forward to the normalised text (to check that the quote anchors).
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -40,6 +41,12 @@ class Prepared:
             return ""
         return _WS.sub(" ", self.original[self.origin[start]:self.origin_end[end - 1]]).strip()
 
+    def line_of(self, original_offset: int) -> int:
+        """The 1-based line of an offset into ``original``."""
+        if not hasattr(self, "_line_starts"):
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.original)]
+        return bisect.bisect_right(self._line_starts, original_offset)
+
     def norm_span(self, start: int, end: int) -> tuple[int, int]:
         """The normalised-text span of prepared span [start, end) (white space trimmed)."""
         while start < end and self.text[start].isspace():
@@ -51,12 +58,17 @@ class Prepared:
         return self.norm_at[start], self.norm_at[end - 1] + 1
 
 
-def _clusters(text: str):
-    """(start, chars) for each base character and the combining marks that follow it."""
-    i, n = 0, len(text)
-    while i < n:
+_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
+_ASCII_SPACE = str.maketrans({"\t": " ", "\x0b": " ", "\x0c": " ", "\r": " ", "\x1c": " ", "\x1d": " ",
+                              "\x1e": " ", "\x1f": " "})
+
+
+def _clusters(text: str, start: int, end: int):
+    """(start, chars) for each character of text[start:end] and the combining marks that follow it."""
+    i = start
+    while i < end:
         j = i + 1
-        while j < n and unicodedata.combining(text[j]):
+        while j < len(text) and unicodedata.combining(text[j]):
             j += 1
         yield i, text[i:j]
         i = j
@@ -65,47 +77,71 @@ def _clusters(text: str):
 def prepare(original: str) -> Prepared:
     """Fold ``original`` like ``anchor.normalise`` does, but keep line breaks.
 
-    When per-character folding cannot reproduce the normalised text (exotic
-    composition across characters), the normalised text itself is analysed:
-    structure from line breaks is lost, correctness of offsets is not.
+    ASCII runs are copied as they are (only odd white space becomes a space);
+    other characters are folded one cluster (character + combining marks) at a
+    time. When that cannot reproduce the normalised text (composition across
+    characters), the normalised text itself is analysed: structure from line
+    breaks is lost, correctness of offsets is not.
     """
     original = original.replace("\r\n", "\n").replace("\r", "\n") if "\r" in original else original
     norm = anchor.normalise(original)
-    chars: list[str] = []
+    parts: list[str] = []
     origin: list[int] = []
     origin_end: list[int] = []
-    for start, cluster in _clusters(original):
-        folded = cluster if cluster.isascii() else unicodedata.normalize("NFKC", cluster).translate(anchor._TRANSLATE)
-        for ch in folded:
-            if ch.isspace() and ch != "\n":
-                ch = " "
-            chars.append(ch)
-            origin.append(start)
-            origin_end.append(start + len(cluster))
-    text = "".join(chars)
-    norm_at, rebuilt = _collapse_map(text)
-    if rebuilt != norm:
+    n = len(original)
+    pos = 0
+    for m in _RUNS.finditer(original):
+        a, b = m.span()
+        if a < pos:  # the first characters were taken by the cluster before
+            a = pos
+        if a >= b:
+            continue
+        if m.group()[0] < "\x80":
+            # The last ASCII character belongs to the next cluster when combining marks follow it.
+            fast_end = b - 1 if b < n and unicodedata.combining(original[b]) else b
+            parts.append(original[a:fast_end].translate(_ASCII_SPACE))
+            origin.extend(range(a, fast_end))
+            origin_end.extend(range(a + 1, fast_end + 1))
+            a = fast_end
+            if a >= b:
+                pos = b
+                continue
+        for start, cluster in _clusters(original, a, b):
+            folded = unicodedata.normalize("NFKC", cluster).translate(anchor._TRANSLATE)
+            end = start + len(cluster)
+            for ch in folded:
+                parts.append(" " if ch.isspace() and ch != "\n" else ch)
+                origin.append(start)
+                origin_end.append(end)
+            pos = end
+        pos = max(pos, b)
+    text = "".join(parts)
+    norm_at = _collapse_map(text, norm)
+    if norm_at is None:
         ident = list(range(len(norm)))
         return Prepared(norm, norm, ident, [i + 1 for i in ident], norm, ident)
     return Prepared(original, text, origin, origin_end, norm, norm_at)
 
 
-def _collapse_map(text: str) -> tuple[list[int], str]:
-    """Where each character lands when white space runs collapse to one space (and the ends are stripped)."""
-    out: list[str] = []
-    at: list[int] = []
-    pending_space = False
-    for ch in text:
-        if ch.isspace():
-            pending_space = bool(out)
-            at.append(len(out))
-            continue
-        if pending_space:
-            out.append(" ")
-            pending_space = False
-        at.append(len(out))
-        out.append(ch)
-    return at, "".join(out)
+def _collapse_map(text: str, norm: str) -> list[int] | None:
+    """Where each character of ``text`` lands in ``norm`` (its white space collapsed), or None if
+    ``norm`` is not ``text`` with white space collapsed."""
+    if " ".join(text.split()) != norm:
+        return None
+    at = [0] * len(text)
+    out = 0
+    prev_end = 0
+    for m in _NONSPACE.finditer(text):
+        a, b = m.span()
+        at[prev_end:a] = [out] * (a - prev_end)  # white space lands on what follows it
+        at[a:b] = range(out, out + b - a)
+        out += b - a + 1
+        prev_end = b
+    at[prev_end:] = [len(norm)] * (len(text) - prev_end)
+    return at
+
+
+_NONSPACE = re.compile(r"\S+")
 
 
 # --------------------------------------------------------------------------- sentences

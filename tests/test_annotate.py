@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from briefcmp.annotate import (
     BriefMeta, append_to_claims_file, build_draft, find_metadata, position_kind, render_draft, yaml_scalar,
 )
 from briefcmp.cli import app
-from briefcmp.load import load_corpus, parse_claims_file, parse_config
+from briefcmp.load import load_corpus, parse_claims_file
 from briefcmp.model import Config
 from briefcmp.problems import Problems
 from briefcmp import sentences
@@ -299,10 +298,48 @@ def test_update_refuses_unusable_claims_files(tmp_path: Path, text: str, message
     assert claims.read_text(encoding="utf-8") == text
 
 
+def test_update_keeps_a_byte_order_mark(tmp_path: Path) -> None:
+    src = make_corpus(tmp_path)
+    claims = tmp_path / "nis-2023.claims.yaml"
+    original = b"\xef\xbb\xbf" + _reviewed_file("sources/nis-2023.txt", anchor.sha256(src.read_bytes())).encode()
+    claims.write_bytes(original)
+    assert run(str(src), "--update", str(claims)).exit_code == 0
+    assert claims.read_bytes().startswith(original) and len(claims.read_bytes()) > len(original)
+
+
 def test_update_missing_file(tmp_path: Path) -> None:
     src = make_corpus(tmp_path)
     r = run(str(src), "--update", str(tmp_path / "none.claims.yaml"))
     assert r.exit_code == 2 and "no such claims file" in r.stderr
+
+
+def test_key_that_would_contradict_the_corpus_is_held_as_a_comment(tmp_path: Path) -> None:
+    src = make_corpus(tmp_path)
+    other = tmp_path / "sources" / "other.txt"
+    other.write_text("Trade between Norway and Chile was $3 billion in 2022.\n", encoding="utf-8")
+    (tmp_path / "other.claims.yaml").write_text(
+        "format: 1\nbrief:\n  id: other\n  title: Other\n  published: 2023\n  source: sources/other.txt\n"
+        "claims:\n  - id: trade\n    key: norway-chile-trade\n    topics: [trade]\n"
+        "    quote: Trade between Norway and Chile was $3 billion in 2022.\n"
+        "    value: {amount: 3, scale: billion, unit: USD}\n    as_of: 2022\n", encoding="utf-8")
+    out = tmp_path / "nis-2023.claims.yaml"
+    r = run(str(src), "-o", str(out))
+    assert r.exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    held, kept = text.split("  - id: norway-usd-1-2-billion")[1].split("  - id: ")[:2]
+    assert ("    # key: norway-chile-trade  (suggested, not set: its value would be a contradiction with "
+            "other#trade)\n") in held and "\n    key:" not in held
+    assert kept.startswith("norway-usd-0-8-billion") and "\n    key: norway-chile-trade\n" in kept  # 2015: no conflict
+    assert check(tmp_path).exit_code == 0
+
+
+def test_passages_repeated_word_for_word_are_reported_not_dropped_silently(tmp_path: Path) -> None:
+    src = make_corpus(tmp_path, "Exports rose 5% in 2021.\n\n" * 30, "many.txt")
+    r = run(str(src))
+    assert r.exit_code == 0
+    assert "repeated word for word" in r.stderr and "source lines" in r.stderr
+    (tmp_path / "many.claims.yaml").write_text(r.stdout, encoding="utf-8")
+    assert check(tmp_path).exit_code == 0  # what is drafted anchors; what cannot anchor was reported
 
 
 # --------------------------------------------------------------------------- core

@@ -158,6 +158,8 @@ NOT_FIGURES = [
     "Boeing 737 jets were grounded.",
     "Both leaders stressed unity.",
     "His remarks (3) were noted.",
+    "It was the Second World War.",
+    "Rates rose in the 20th century.",
 ]
 
 TABLE = MONEY + BOUNDS + PERCENT + RANKS + COUNTS + DURATIONS + MULTIPLES
@@ -192,6 +194,9 @@ def test_not_figures(text) -> None:
     ("Spending is higher than it was in 2014.", None, []),
     ("Exports remain below 2019's level.", None, []),
     ("Report\n\n12.05.2022\n\nThe committee met.", None, []),
+    ("Energy Policy After 2022\n\nThe committee met again.", None, []),  # a heading
+    ("Published on 12 September 2023 | Brief No. 14\n\nThe committee met.", None, []),
+    ("Growth was weak in the 1990s.", None, []),  # a decade is a period, not a date
 ])
 def test_dates(text, published, expected) -> None:
     assert figures(text, published=published) == expected

@@ -11,7 +11,8 @@ from briefcmp.problems import Severity
 
 REPORT_VERSION = 1
 
-_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+# Info lines are reviewed or acknowledged conflicts: present, but out of the way.
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
 
 def summary(report: CheckReport) -> str:
@@ -30,6 +31,9 @@ def render_text(report: CheckReport, color: bool = False) -> str:
 
     out = []
     for p in report.problems:
+        if p.severity == Severity.INFO:
+            out.append(f"[dim]{escape(p.format())}[/]")
+            continue
         out.append(f"[bold]{escape(p.path)}:{p.line}:{p.col}:[/] [{_STYLE[p.severity]}]{p.severity}[/]: "
                    f"{escape(p.message)} [dim]\\[{p.rule}][/]")
     return "\n".join(out) + ("\n" if out else "")

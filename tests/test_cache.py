@@ -1,0 +1,318 @@
+"""The cache of loaded claims files: same results with and without it, safe against damage and races."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import io
+import json
+import marshal
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefcmp import cache as cache_mod
+from briefcmp import progress
+from briefcmp.cache import BriefCache, cache_dir
+from briefcmp.cli import app
+from briefcmp.load import load_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+LOAD_FIXTURES = ROOT / "tests" / "fixtures" / "load"
+
+
+def _generator():
+    """benchmarks/generate.py (benchmarks/ is not a package)."""
+    if "bench_generate" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules["bench_generate"] = mod  # dataclasses look their module up
+        spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return sys.modules["bench_generate"]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    """A small generated corpus with shared keys, conflicts and some problems (no topic, draft, quote not found)."""
+    out = tmp_path_factory.mktemp("gen") / "corpus"
+    _generator().generate(out, briefs=12, claims=8, seed=7, keys=6, defects=0.25)
+    return out
+
+
+@pytest.fixture
+def bundled(tmp_path: Path) -> Path:
+    """A snapshot of the bundled corpus (its files are being edited while tests run)."""
+    shutil.copytree(ROOT / "briefs", tmp_path / "briefs")
+    return tmp_path / "briefs"
+
+
+def _state(result) -> tuple:
+    """Everything loading produced, as plain data."""
+    return (result.files, [p.format() for p in result.problems],
+            [dataclasses.asdict(b) for b in result.corpus.briefs], result.corpus.config)
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("briefs-*/*/*") if p.is_file() and not p.name.startswith("."))
+
+
+def _run(args: list[str], env: dict) -> tuple[int, str]:
+    result = CliRunner().invoke(app, args, env=env)
+    return result.exit_code, result.stdout
+
+
+# --------------------------------------------------------------------------- same results
+
+
+@pytest.mark.parametrize("corpus", ["bundled", "generated", "load-fixtures"])
+def test_loading_gives_the_same_objects_and_problems_with_and_without_cache(corpus, request, tmp_path) -> None:
+    folder = LOAD_FIXTURES if corpus == "load-fixtures" else request.getfixturevalue(corpus)
+    store = BriefCache(tmp_path / "cache")
+    plain = _state(load_corpus([folder], cache=False))
+    cold = _state(load_corpus([folder], cache=store))
+    assert store.last_session.hits == 0
+    warm = _state(load_corpus([folder], cache=store))
+    assert store.last_session.misses == 0 and store.last_session.hits == len(plain[0])
+    assert cold == plain
+    assert warm == plain
+
+
+@pytest.mark.parametrize("corpus", ["bundled", "generated"])
+@pytest.mark.parametrize("command", [["check", "--format", "json"], ["compare", "--format", "json"]])
+def test_cli_output_is_identical_with_and_without_cache(corpus, command, request, tmp_path) -> None:
+    folder = str(request.getfixturevalue(corpus))
+    env = {"BRIEFCMP_CACHE_DIR": str(tmp_path / "cache")}
+    without = _run([*command, folder], {"BRIEFCMP_NO_CACHE": "1", **env})
+    assert not _entries(tmp_path / "cache")  # turned off means nothing written
+    cold = _run([*command, folder], env)
+    assert _entries(tmp_path / "cache")
+    warm = _run([*command, folder], env)
+    assert without[0] in (0, 1)
+    assert cold == without
+    assert warm == without
+    json.loads(warm[1])
+
+
+def test_cached_problems_are_replayed_in_check_text_output(generated, tmp_path) -> None:
+    env = {"BRIEFCMP_CACHE_DIR": str(tmp_path / "cache")}
+    first = CliRunner().invoke(app, ["check", str(generated)], env=env)
+    second = CliRunner().invoke(app, ["check", str(generated)], env=env)
+    assert "[no-topic]" in first.stdout and "[quote-not-found]" in first.stdout
+    assert second.stdout == first.stdout
+    assert second.exit_code == first.exit_code
+
+
+# --------------------------------------------------------------------------- invalidation
+
+
+def test_a_changed_source_config_or_claims_file_is_loaded_afresh(tmp_path) -> None:
+    corpus = tmp_path / "corpus"
+    _generator().generate(corpus, briefs=3, claims=4, seed=1, keys=4, defects=0)
+    store = BriefCache(tmp_path / "cache")
+    load_corpus([corpus], cache=store)
+    claims_file = sorted(corpus.rglob("*.claims.yaml"))[0]
+    brief = load_corpus([claims_file], cache=False).corpus.briefs[0]
+    source = claims_file.parent / brief.source
+    original = source.read_bytes()
+
+    # The source loses a quoted sentence: the cached (anchored) brief must not be used.
+    quote = brief.claims[0].quote
+    source.write_text(original.decode().replace(quote.split()[0] + " ", "", 1), encoding="utf-8")
+    plain = _state(load_corpus([corpus], cache=False))
+    assert _state(load_corpus([corpus], cache=store)) == plain
+    assert any("source-changed" in p for p in plain[1])
+    source.write_bytes(original)
+    assert _state(load_corpus([corpus], cache=store)) == _state(load_corpus([corpus], cache=False))
+    assert store.last_session.misses == 1  # one entry per claims file version: it held the edited source
+    load_corpus([corpus], cache=store)
+    assert store.last_session.misses == 0
+
+    # The config drops a key: every brief is validated again.
+    config = corpus / "briefcmp.yaml"
+    text = config.read_text(encoding="utf-8")
+    key = brief.claims[0].key or next(c.key for c in brief.claims if c.key)
+    config.write_text(text.replace(f"  {key}:\n", f"  {key}-renamed:\n", 1), encoding="utf-8")
+    plain = _state(load_corpus([corpus], cache=False))
+    assert any("unknown-key" in p for p in plain[1])
+    assert _state(load_corpus([corpus], cache=store)) == plain
+
+    # A claims file is edited.
+    claims_file.write_text(claims_file.read_text(encoding="utf-8").replace("claims:\n", "claims:\n  - junk\n", 1),
+                           encoding="utf-8")
+    plain = _state(load_corpus([corpus], cache=False))
+    assert any("claim-dropped" in p or "wrong-type" in p for p in plain[1])
+    assert _state(load_corpus([corpus], cache=store)) == plain
+
+
+def test_the_same_file_shown_from_another_folder_is_not_mixed_up(generated, tmp_path, monkeypatch) -> None:
+    store = BriefCache(tmp_path / "cache")
+    monkeypatch.chdir(generated)
+    here = _state(load_corpus([Path(".")], cache=store))
+    monkeypatch.chdir(generated.parent)
+    there = _state(load_corpus([Path(generated.name)], cache=store))
+    assert there == _state(load_corpus([Path(generated.name)], cache=False))
+    assert here[0] != there[0]  # paths are shown relative to the working folder
+
+
+# --------------------------------------------------------------------------- damage
+
+
+def _damage(entries: list[Path], other: bytes) -> None:
+    """Every kind of bad entry: empty, truncated, garbage, flipped byte, another entry's bytes, fake MAC."""
+    ways = [
+        lambda b: b"",
+        lambda b: b[: len(b) // 2],
+        lambda b: os.urandom(len(b)),
+        lambda b: b[:-10] + bytes([b[-10] ^ 0x01]) + b[-9:],
+        lambda b: other,
+        lambda b: cache_mod._MAGIC + b"\0" * 32 + marshal.dumps(compile("1/0", "x", "exec")),
+        lambda b: b[:60] + bytes([b[60] ^ 0xFF]) + b[61:],
+    ]
+    for i, entry in enumerate(entries):
+        entry.write_bytes(ways[i % len(ways)](entry.read_bytes()))
+
+
+def test_corrupt_or_foreign_entries_are_ignored_and_rebuilt(generated, tmp_path) -> None:
+    folder = tmp_path / "cache"
+    store = BriefCache(folder)
+    plain = _state(load_corpus([generated], cache=False))
+    load_corpus([generated], cache=store)
+    entries = _entries(folder)
+    good = {e: e.read_bytes() for e in entries}
+    _damage(entries, other=good[entries[-1]])
+    damaged = BriefCache(folder)
+    assert _state(load_corpus([generated], cache=damaged)) == plain
+    assert damaged.last_session.hits <= 1  # at most the entry that was copied onto itself
+    rebuilt = BriefCache(folder)
+    assert _state(load_corpus([generated], cache=rebuilt)) == plain
+    assert rebuilt.last_session.misses == 0
+
+
+def test_an_authentic_entry_with_a_wrong_shape_is_ignored(generated, tmp_path) -> None:
+    folder = tmp_path / "cache"
+    store = BriefCache(folder)
+    load_corpus([generated], cache=store)
+    session = store.last_session
+    for entry in _entries(folder):  # right key and MAC, nonsense inside
+        store.write_entry(entry.name, session.secret, ("brief", "x", ((1, 2),), ("?",), ()))
+    plain = _state(load_corpus([generated], cache=False))
+    assert _state(load_corpus([generated], cache=BriefCache(folder))) == plain
+
+
+def test_a_damaged_key_file_is_replaced(generated, tmp_path) -> None:
+    folder = tmp_path / "cache"
+    load_corpus([generated], cache=BriefCache(folder))
+    (folder / "hmac.key").write_bytes(b"short")
+    store = BriefCache(folder)
+    assert _state(load_corpus([generated], cache=store)) == _state(load_corpus([generated], cache=False))
+    assert store.last_session.hits == 0  # old entries no longer authenticate
+    assert len((folder / "hmac.key").read_bytes()) == 32
+
+
+def test_an_unusable_cache_folder_means_no_cache_not_an_error(generated, tmp_path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    env = {"BRIEFCMP_CACHE_DIR": str(blocker / "cache")}
+    result = CliRunner().invoke(app, ["check", "--format", "json", str(generated)], env=env)
+    assert result.exit_code in (0, 1), result.output
+    assert result.stdout == _run(["check", "--format", "json", str(generated)], {"BRIEFCMP_NO_CACHE": "1"})[1]
+
+
+# --------------------------------------------------------------------------- concurrency
+
+
+def test_concurrent_runs_share_one_cache_without_corrupting_it(generated, tmp_path) -> None:
+    folder = tmp_path / "cache"
+    env = dict(os.environ, BRIEFCMP_CACHE_DIR=str(folder))
+    env.pop("BRIEFCMP_NO_CACHE", None)
+    cmd = [sys.executable, "-m", "briefcmp", "check", "--format", "json", str(generated)]
+    procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
+    outputs = [p.communicate(timeout=60)[0].decode() for p in procs]
+    expected = _run(cmd[3:], {"BRIEFCMP_NO_CACHE": "1"})[1]
+    assert all(out == expected for out in outputs)
+    assert len((folder / "hmac.key").read_bytes()) == 32  # one key, agreed by all
+    assert not list(folder.rglob(".*.tmp"))  # no half-written entries left behind
+    store = BriefCache(folder)
+    assert _state(load_corpus([generated], cache=store)) == _state(load_corpus([generated], cache=False))
+    assert store.last_session.misses == 0
+
+
+# --------------------------------------------------------------------------- commands and folders
+
+
+def test_cache_info_and_clear(generated, tmp_path) -> None:
+    folder = tmp_path / "cache"
+    env = {"BRIEFCMP_CACHE_DIR": str(folder)}
+    empty = CliRunner().invoke(app, ["cache", "info"], env=env)
+    assert "not created yet" in empty.stdout and "entries: 0" in empty.stdout
+    CliRunner().invoke(app, ["check", str(generated)], env=env)
+    info = CliRunner().invoke(app, ["cache", "info"], env=env)
+    assert info.exit_code == 0
+    assert f"entries: {len(list(generated.rglob('*.claims.yaml')))} " in info.stdout
+    assert "caching: on" in info.stdout
+    mine = folder / "notes.txt"
+    mine.write_text("not the cache's", encoding="utf-8")
+    cleared = CliRunner().invoke(app, ["cache", "clear"], env=env)
+    assert cleared.exit_code == 0 and "removed 12 cache entries" in cleared.stderr
+    assert not _entries(folder)
+    assert mine.read_text(encoding="utf-8") == "not the cache's"  # only what briefcmp wrote is removed
+    off = CliRunner().invoke(app, ["cache", "info"], env={**env, "BRIEFCMP_NO_CACHE": "1"})
+    assert "caching: off" in off.stdout
+
+
+def test_cache_folder_follows_platform_conventions() -> None:
+    assert cache_dir({"BRIEFCMP_CACHE_DIR": "/x/c", "XDG_CACHE_HOME": "/y"}, "linux") == Path("/x/c")
+    assert cache_dir({"HOME": "/h", "XDG_CACHE_HOME": "/xdg"}, "linux") == Path("/xdg/briefcmp")
+    assert cache_dir({"HOME": "/h", "XDG_CACHE_HOME": "relative"}, "linux") == Path("/h/.cache/briefcmp")
+    assert cache_dir({"HOME": "/h"}, "linux") == Path("/h/.cache/briefcmp")
+    assert cache_dir({"HOME": "/Users/a"}, "darwin") == Path("/Users/a/Library/Caches/briefcmp")
+    assert cache_dir({"LOCALAPPDATA": "C:/Users/a/AppData/Local", "USERPROFILE": "C:/Users/a"}, "win32") \
+        == Path("C:/Users/a/AppData/Local/briefcmp/cache")
+
+
+def test_stale_entries_are_pruned_at_most_once_a_day(generated, tmp_path) -> None:
+    folder = tmp_path / "cache"
+    store = BriefCache(folder)
+    load_corpus([generated], cache=store)
+    entries = _entries(folder)
+    old = entries[0]
+    os.utime(old, (1, 1))
+    assert store.prune() == 0  # pruned (nothing) when the folder was set up today
+    os.utime(folder / "last-prune", (1, 1))
+    assert store.prune() == 1
+    assert not old.exists() and entries[1].exists()
+
+
+def test_the_code_that_loading_runs_is_part_of_the_key() -> None:
+    names = {m.__name__ for m in cache_mod._loader_modules()}
+    assert {"briefcmp.load", "briefcmp.yamlsafe", "briefcmp.anchor", "briefcmp.model", "briefcmp.cache"} <= names
+
+
+# --------------------------------------------------------------------------- progress
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch) -> None:
+    for var in ("CI", "GITHUB_ACTIONS", "BRIEFCMP_NO_PROGRESS", "TERM"):
+        monkeypatch.delenv(var, raising=False)
+    assert progress.wanted(_Tty())
+    assert not progress.wanted(io.StringIO())  # piped
+    monkeypatch.setenv("CI", "true")
+    assert not progress.wanted(_Tty())
+    assert progress.terminal_progress(10_000, "loading") is None  # pytest's stderr is no terminal
+
+
+def test_progress_bar_appears_only_after_a_delay(monkeypatch) -> None:
+    bar = progress.TerminalProgress(100, "loading", delay=3600)
+    bar(1, 100)
+    assert bar._bar is None
+    bar.close()
