@@ -1,7 +1,10 @@
-"""`briefcmp check`: validate a corpus and report every problem.
+"""`briefcmp check`: validate claims files and report the conflicts they bring into the corpus.
 
-The core is ``run_check(settings) -> CheckReport``; the CLI only builds the
-settings and renders the report.
+The core is ``run_check(settings) -> GateReport``: the CLI only builds the
+settings (what to check: paths, --changed, --against) and renders the report.
+The whole corpus is always loaded, so relations are found against every brief;
+the *focus* (the briefs being checked) decides which problems and relations are
+reported.
 """
 
 from __future__ import annotations
@@ -11,14 +14,44 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefcmp.load import LoadResult, load_corpus
+from typing import Optional
+
+from briefcmp.changed import Selection, select_against, select_changed, select_paths
+from briefcmp.load import (
+    CONFIG_NAME, InputError, LoadResult, display_path, infer_as_of, load_corpus, load_source, parse_claims_file,
+    read_yaml,
+)
+from briefcmp.model import Relation
 from briefcmp.problems import Problem, Problems, Severity, sort_problems
+from briefcmp.review import (
+    REVIEWED_NAME, Judgement, ReviewedFile, in_focus, is_finding, judge, load_reviewed, relation_problems,
+)
 
 
 @dataclass
 class CheckSettings:
+    """What ``briefcmp check`` was asked to do (the CLI's options as plain data)."""
+
     paths: list[Path] = field(default_factory=lambda: [Path("briefs")])
-    fail_on: str = "error"  # error | warning | never
+    changed: bool = False  # only files changed in git (against ``base``)
+    base: Optional[str] = None
+    against: Optional[Path] = None  # check ``paths`` (anywhere) against this corpus
+    reviewed: Optional[Path] = None  # reviewed-conflicts file; default <corpus>/reviewed.yaml
+    allow_stale: bool = False
+    fail_on: str = "error"  # error | warning | contradiction | never
+
+    def selection(self) -> Selection:
+        """The corpus and focus these settings name; InputError when unusable."""
+        if self.against is not None:
+            if self.changed or self.base is not None:
+                raise InputError("--against and --changed cannot be combined")
+            if not self.paths:
+                raise InputError("--against needs the new claims files, "
+                                 "e.g. briefcmp check new.claims.yaml --against briefs/")
+            return select_against(self.paths, self.against)
+        if self.changed or self.base is not None:
+            return select_changed(self.paths, self.base)
+        return select_paths(self.paths)
 
 
 @dataclass
@@ -69,10 +102,117 @@ def corpus_checks(result: LoadResult) -> Problems:
                              f"(used by {len(used_by[near[0]])} briefs); should these claims share a key?")
     return problems
 
+def load_selection(sel: Selection) -> LoadResult:
+    """The whole corpus plus any outside claims files, read with the corpus config."""
+    result = load_corpus([sel.root])
+    ids = {b.id: b.path for b in result.corpus.briefs}
+    for f in sel.extra:
+        shown = display_path(f)
+        result.files.append(shown)
+        data = read_yaml(f, shown, result.problems)
+        brief = parse_claims_file(data, shown, result.problems, result.corpus.config) if data is not None else None
+        if brief is None:
+            continue
+        if brief.id in ids:
+            result.problems.error(shown, (brief.line, 1), "duplicate-brief",
+                                  f'brief id "{brief.id}" is also used by {ids[brief.id]}; '
+                                  "give the new brief its own id (this file is left out)")
+            continue
+        ids[brief.id] = shown
+        # An outside file's source is confined to the file's own folder, as the corpus confines its own.
+        load_source(brief, f, f.resolve().parent, result.problems, True)
+        infer_as_of(brief)
+        result.corpus.briefs.append(brief)
+    return result
 
-def run_check(settings: CheckSettings) -> CheckReport:
-    """Load and validate the corpus; InputError propagates for unusable input."""
-    result = load_corpus(settings.paths)
-    problems = list(result.problems) + list(corpus_checks(result))
-    claims = sum(len(b.claims) for b in result.corpus.briefs)
-    return CheckReport(sort_problems(problems), result.files, len(result.corpus.briefs), claims, result)
+
+def focus_briefs(sel: Selection, result: LoadResult) -> Optional[set[str]]:
+    """Ids of the briefs being checked (None: all): focused claims files and briefs whose source changed."""
+    if sel.everything:
+        return None
+    out = set()
+    for b in result.corpus.briefs:
+        if Path(b.path).resolve() in sel.focus_files or (  # type: ignore[operator]
+                b.source_path and Path(b.source_path).resolve() in sel.touched):
+            out.add(b.id)
+    return out
+
+
+@dataclass
+class GateReport:
+    """Everything ``check`` reports: validation problems and the conflicts of the focused briefs."""
+
+    report: CheckReport  # problems of the focused files and of the reviewed file (no relation problems)
+    relations: list[Relation]  # conflicts involving a focused brief, ``reviewed`` set
+    judgement: Judgement
+    focus: Optional[set[str]]  # brief ids being checked; None: every brief
+    reviewed: ReviewedFile
+    selection: Selection
+    total_relations: int = 0  # every relation found in the corpus
+
+    def combined(self, show_reviewed: bool = True) -> CheckReport:
+        """The report with the conflicts as problems (what text and JSON output show)."""
+        rel = relation_problems(self.relations, self.judgement, self.focus, show_reviewed)
+        r = self.report
+        return CheckReport(sort_problems(list(r.problems) + rel), r.files, r.briefs, r.claims, r.load)
+
+    def unreviewed(self, kind: Optional[str] = None) -> list[Relation]:
+        return [r for r in self.relations if r.id not in self.judgement.suppressions
+                and (kind is None or r.kind == kind)]
+
+    def exit_code(self, fail_on: str) -> int:
+        """0 clean, 1 when something reaches ``fail_on``: error | warning | contradiction | never."""
+        if fail_on == "never":
+            return 0
+        if fail_on == "contradiction":
+            return 1 if self.unreviewed("contradiction") else 0
+        return self.combined(show_reviewed=False).exit_code(fail_on)
+
+
+def analyse_relations(result: LoadResult) -> list[Relation]:
+    """Every relation of the loaded corpus, from ``briefcmp.crossref``."""
+    from briefcmp.crossref import analyse
+
+    return list(analyse(result.corpus, coverage=False).all_relations)
+
+
+def run_check(settings: CheckSettings) -> GateReport:
+    """Load, validate, cross-reference and judge; keep what concerns the focused briefs.
+
+    InputError propagates for unusable input (no corpus, bad paths, git failures).
+    """
+    sel = settings.selection()
+    reviewed_path, allow_stale = settings.reviewed, settings.allow_stale
+    result = load_selection(sel)
+    problems: list[Problem] = list(result.problems) + list(corpus_checks(result))
+    relations = analyse_relations(result)
+    path = reviewed_path or sel.root / REVIEWED_NAME
+    reviewed = load_reviewed(path, display_path(path))
+    judgement = judge(relations, reviewed, result.corpus, allow_stale)
+    focus = focus_briefs(sel, result)
+    problems += list(reviewed.problems) + list(judgement.problems)
+    if focus is not None:
+        keep = {display_path(sel.root / CONFIG_NAME), reviewed.shown}
+        for b in result.corpus.briefs:
+            if b.id in focus:
+                keep.update(p for p in (b.path, b.source_path) if p)
+        keep.update(display_path(f) for f in sel.focus_files or ())  # files that failed to load
+        problems = [p for p in problems if p.path in keep]
+    briefs = [b for b in result.corpus.briefs if focus is None or b.id in focus]
+    files = [f for f in result.files if focus is None or Path(f).resolve() in (sel.focus_files or ())]
+    report = CheckReport(sort_problems(_unique(problems)), files, len(briefs),
+                         sum(len(b.claims) for b in briefs), result)
+    focused = [r for r in relations if is_finding(r) and in_focus(r, focus)]
+    focused.sort(key=lambda r: (min((c.path, c.line) for c in r.claims), r.id))
+    return GateReport(report, focused, judgement, focus, reviewed, sel, len(relations))
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen = set()
+    out = []
+    for p in problems:
+        k = (p.path, p.line, p.col, p.severity, p.message, p.rule)
+        if k not in seen:
+            seen.add(k)
+            out.append(p)
+    return out

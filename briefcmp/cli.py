@@ -120,24 +120,19 @@ def check(
     """
     import os
 
-    from briefcmp.changed import check_selection, repo_top, select_against, select_changed, select_paths
+    from briefcmp.changed import repo_top
+    from briefcmp.check import CheckSettings, run_check
     from briefcmp.load import InputError
     from briefcmp.output import OutputError, color_allowed, deliver
 
-    if against is not None and (changed or base is not None):
-        raise fail("--against and --changed cannot be combined")
+    settings = CheckSettings(paths=list(paths or ()) if against else default_paths(paths),
+                             changed=changed, base=base, against=against,
+                             reviewed=reviewed, allow_stale=allow_stale, fail_on=fail_on.value)
     try:
-        if against is not None:
-            if not paths:
-                raise fail("--against needs the new claims files, e.g. briefcmp check new.claims.yaml --against briefs/")
-            selection = select_against(list(paths), against)
-        elif changed or base is not None:
-            selection = select_changed(default_paths(paths), base)
-        else:
-            selection = select_paths(default_paths(paths))
-        gate = check_selection(selection, reviewed, allow_stale)
+        gate = run_check(settings)
     except InputError as exc:
         raise fail(str(exc))
+    selection = gate.selection
     if gate.focus is not None and not gate.focus and not gate.report.problems:
         typer.echo(f"briefcmp: no claims files to check ({selection.describe})", err=True)
     fmt = format.value
@@ -193,7 +188,7 @@ def check(
             reviewed_n = sum(1 for r in gate.relations if r.id in gate.judgement.suppressions)
             typer.echo(f"conflicts with the corpus: {len(gate.relations) - reviewed_n} unreviewed, "
                        f"{reviewed_n} reviewed", err=True)
-    code = EXIT_CLEAN if exit_zero else gate.exit_code(fail_on.value)
+    code = EXIT_CLEAN if exit_zero else gate.exit_code(settings.fail_on)
     raise typer.Exit(code)
 
 
@@ -645,11 +640,11 @@ class ListFormat(str, Enum):
 
 def _review_gate(corpus: Path, reviewed: Optional[Path]):
     """The whole corpus checked against its reviewed file (exit 2 when unusable)."""
-    from briefcmp.changed import check_selection, select_paths
+    from briefcmp.check import CheckSettings, run_check
     from briefcmp.load import InputError
 
     try:
-        return check_selection(select_paths([corpus]), reviewed)
+        return run_check(CheckSettings(paths=[corpus], reviewed=reviewed))
     except InputError as exc:
         raise fail(str(exc))
 

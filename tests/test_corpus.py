@@ -25,7 +25,7 @@ SOURCES = {
 
 @pytest.fixture(scope="module")
 def report():
-    return run_check(CheckSettings(paths=[BRIEFS]))
+    return run_check(CheckSettings(paths=[BRIEFS])).report
 
 
 @pytest.mark.parametrize("brief_id, seed", sorted(SOURCES.items()))

@@ -27,7 +27,7 @@ def expected(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("path", CASES, ids=[p.name.removesuffix(".claims.yaml") for p in CASES])
 def test_example_file(path: Path) -> None:
-    report = run_check(CheckSettings(paths=[path]))
+    report = run_check(CheckSettings(paths=[path])).report
     found = {f"{p.rule}@{p.line}:{p.col}" for p in report.problems}
     assert found == expected(path), "\n".join(p.format() for p in report.problems)
     for p in report.problems:  # every problem names its file and says something useful
@@ -94,7 +94,7 @@ def _corpus(tmp_path: Path, source: bytes, source_name: str = "s.txt") -> Path:
     (b"\x00\x01\x02binary", "encoding"),
 ])
 def test_unreadable_source_is_reported_at_the_source(tmp_path: Path, data: bytes, rule: str) -> None:
-    report = run_check(CheckSettings(paths=[_corpus(tmp_path, data)]))
+    report = run_check(CheckSettings(paths=[_corpus(tmp_path, data)])).report
     assert [p.rule for p in report.problems] == [rule]
     assert report.problems[0].path.endswith("s.txt")
 
@@ -105,10 +105,10 @@ def test_symlink_out_of_the_corpus_is_refused(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "link.txt").symlink_to(outside)
-    report = run_check(CheckSettings(paths=[_corpus(corpus, b"", "link.txt")]))
+    report = run_check(CheckSettings(paths=[_corpus(corpus, b"", "link.txt")])).report
     assert [p.rule for p in report.problems] == ["source-outside-corpus"]
 
 
 def test_source_with_bom_and_crlf_anchors(tmp_path: Path) -> None:
-    report = run_check(CheckSettings(paths=[_corpus(tmp_path, b"\xef\xbb\xbfTitle\r\n\r\nx marks\r\nthe spot\r\n")]))
+    report = run_check(CheckSettings(paths=[_corpus(tmp_path, b"\xef\xbb\xbfTitle\r\n\r\nx marks\r\nthe spot\r\n")])).report
     assert [p.rule for p in report.problems] == ["source-hash-missing"]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from briefcmp import yamlsafe
-from briefcmp.changed import check_selection, select_paths
+from briefcmp.check import CheckSettings, run_check
 from briefcmp.cli import app
 from briefcmp.problems import Problems
 from briefcmp.review import (
@@ -152,7 +152,7 @@ def test_yaml_errors_are_problems_not_crashes(tmp_path: Path) -> None:
 
 
 def test_reviewed_conflict_is_suppressed_and_others_are_not(corpus: Path) -> None:
-    gate = check_selection(select_paths([corpus]))
+    gate = run_check(CheckSettings(paths=[corpus]))
     by_id = {r.id: r for r in gate.relations}
     assert set(by_id) == {SWIFT, TRADE}
     assert by_id[SWIFT].reviewed == "accepted" and by_id[TRADE].reviewed is None
@@ -165,13 +165,13 @@ def test_stale_when_a_pinned_value_changes(corpus: Path) -> None:
     rf = load_reviewed(corpus / "reviewed.yaml")
     text = rf.text.replace("beta#swift: no as of 2022-03", "beta#swift: maybe as of 2022-03")
     (corpus / "reviewed.yaml").write_text(text)
-    gate = check_selection(select_paths([corpus]))
+    gate = run_check(CheckSettings(paths=[corpus]))
     (stale,) = gate.judgement.stale
     assert stale.reason == 'beta#swift changed since the review: it was "maybe as of 2022-03", now "no as of 2022-03"'
     problem = next(p for p in gate.report.problems if p.rule == "review-stale")
     assert (problem.line, problem.col, str(problem.severity)) == (5, 5, "error")
     assert gate.exit_code("error") == 1
-    allowed = check_selection(select_paths([corpus]), allow_stale=True)
+    allowed = run_check(CheckSettings(paths=[corpus], allow_stale=True))
     assert [str(p.severity) for p in allowed.report.problems if p.rule == "review-stale"] == ["warning"]
 
 
@@ -185,7 +185,7 @@ def test_stale_reasons(corpus: Path, edit, reason: str) -> None:
     name, old, new = edit
     path = corpus / name
     path.write_text(path.read_text().replace(old, new, 1))
-    gate = check_selection(select_paths([corpus]))
+    gate = run_check(CheckSettings(paths=[corpus]))
     assert [s.entry.id for s in gate.judgement.stale] == [SWIFT]
     assert gate.judgement.stale[0].reason.startswith(reason), gate.judgement.stale[0].reason
 
@@ -199,14 +199,14 @@ def test_stale_when_a_new_claim_joins_the_conflict(corpus: Path) -> None:
     value: {category: "no"}
     as_of: 2022-03
 """)
-    gate = check_selection(select_paths([corpus]))
+    gate = run_check(CheckSettings(paths=[corpus]))
     (stale,) = gate.judgement.stale
     assert "now involves alpha#swift, beta#swift, gamma#swift" in stale.reason
 
 
 def test_a_missing_brief_makes_the_entry_stale_but_prune_keeps_it_while_a_file_is_broken(corpus: Path) -> None:
     (corpus / "beta.claims.yaml").write_text("format: 1\nbrief: [broken\n")
-    gate = check_selection(select_paths([corpus]))
+    gate = run_check(CheckSettings(paths=[corpus]))
     (stale,) = gate.judgement.stale
     assert stale.brief_missing and "brief beta is not in the corpus" in stale.reason
     r = runner.invoke(app, ["review", "prune", "-C", str(corpus)])
@@ -218,16 +218,16 @@ def test_inline_acknowledgement(corpus: Path) -> None:
     gamma = corpus / "gamma.claims.yaml"
     text = gamma.read_text()
     gamma.write_text(text + f"    acknowledges: [{TRADE}]\n")
-    gate = check_selection(select_paths([corpus]))
+    gate = run_check(CheckSettings(paths=[corpus]))
     assert [p.rule for p in gate.report.problems] == ["acknowledgement-unjustified"]
     assert gate.judgement.suppressions.get(TRADE) is None
     gamma.write_text(text + f"    acknowledges: [{TRADE}]\n    note: Gamma includes services trade.\n")
-    gate = check_selection(select_paths([corpus]))
+    gate = run_check(CheckSettings(paths=[corpus]))
     assert not gate.report.problems and gate.exit_code("error") == 0
     sup = gate.judgement.suppressions[TRADE]
     assert sup.kind == "inSource" and sup.justification == "Gamma includes services trade." and sup.line == 9
     gamma.write_text(text + "    acknowledges: [trade-total:contradiction:0000000000]\n    note: x\n")
-    gate = check_selection(select_paths([corpus]))
+    gate = run_check(CheckSettings(paths=[corpus]))
     (p,) = gate.report.problems
     assert p.rule == "acknowledgement-stale" and p.line == 9 and f'did you mean "{TRADE}"' in p.message
 
@@ -467,7 +467,7 @@ def test_review_add_replace_renews_a_stale_review(corpus: Path) -> None:
                   corpus=corpus).exit_code == 0
     gamma = corpus / "gamma.claims.yaml"
     gamma.write_text(gamma.read_text().replace("amount: 27,", "amount: 26,"))
-    gate = check_selection(select_paths([corpus]))
+    gate = run_check(CheckSettings(paths=[corpus]))
     assert "gamma#trade changed since the review" in gate.judgement.stale[0].reason
     r = review("add", TRADE, "-j", "Services, still.", "--reviewer", "R", "--date", "2024-06-02", "--replace",
                corpus=corpus)
