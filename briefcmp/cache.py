@@ -28,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import hmac
+import itertools
 import marshal
 import operator
 import os
@@ -41,7 +42,7 @@ from types import ModuleType
 from typing import Any, Callable, Optional
 
 from briefcmp import __version__
-from briefcmp.model import Brief, Claim, PartialDate, Period, Value
+from briefcmp.model import Brief, Claim, Config, Entity, KeyDef, PartialDate, Period, Tolerance, Topic, Value
 from briefcmp.problems import Problem, Severity
 
 FORMAT = 1  # bump when the entry layout changes
@@ -104,7 +105,7 @@ def default_cache() -> Optional["BriefCache"]:
 # names of every class are part of the cache key, so a changed model never reads
 # entries written by the old one.
 
-_NESTED = {"PartialDate": PartialDate, "Period": Period, "Value": Value}
+_NESTED = {"PartialDate": PartialDate, "Period": Period, "Value": Value, "Tolerance": Tolerance}
 
 
 def _plan(cls: type) -> tuple[tuple[str, ...], tuple[tuple[int, type], ...]]:
@@ -119,7 +120,9 @@ def _plan(cls: type) -> tuple[tuple[str, ...], tuple[tuple[int, type], ...]]:
     return tuple(names), tuple(nested)
 
 
-_PLANS = {cls: _plan(cls) for cls in (PartialDate, Period, Value, Claim, Brief, Problem)}
+_PLANS = {cls: _plan(cls) for cls in (PartialDate, Period, Value, Claim, Brief, Problem, Tolerance, Topic,
+                                      Entity, KeyDef, Config)}
+_BY_NAME = {cls.__name__: cls for cls in _PLANS}
 _CLAIMS_AT = _PLANS[Brief][0].index("claims")
 MODEL_SIGNATURE = repr(sorted((cls.__name__, plan) for cls, plan in
                               ((c, (p[0], tuple((i, n.__name__) for i, n in p[1]))) for c, p in _PLANS.items())))
@@ -199,6 +202,23 @@ def encode_brief(brief: Brief) -> tuple:
     return tuple(head)
 
 
+def encode_config(config: Config) -> tuple:
+    """The config as tuples; its dicts of model objects as ("dict", class name, ((id, record), ...))."""
+    out = []
+    for name in _PLANS[Config][0]:
+        v = getattr(config, name)
+        if isinstance(v, dict):
+            classes = {type(x) for x in v.values()}
+            if not classes <= set(_PLANS):
+                raise _Unstorable("dict")
+            cname = classes.pop().__name__ if len(classes) == 1 else ""
+            if len(classes) > 0:
+                raise _Unstorable("mixed dict")
+            v = ("dict", cname, tuple((k, _encode(x)) for k, x in v.items()))
+        out.append(v)
+    return tuple(out)
+
+
 def _maker(cls: type) -> Callable[[list], Any]:
     """Build an instance from its field values. Frozen dataclasses are filled directly: their
     __init__ sets each field through object.__setattr__, several times slower."""
@@ -255,6 +275,18 @@ class Decoder:
         bnames, bnested = _PLANS[Brief]
         self._brief_count = len(bnames)
         self._brief_subs = [(i, _decoder(n, self.memo)) for i, n in bnested]
+
+    def config(self, t: Any) -> Config:
+        names = _PLANS[Config][0]
+        if type(t) is not tuple or len(t) != len(names):
+            raise ValueError("bad config record")
+        vals = []
+        for v in t:
+            if type(v) is tuple and len(v) == 3 and v[0] == "dict":
+                decode = _decoder(_BY_NAME[v[1]], self.memo) if v[1] else None
+                v = {k: decode(x) for k, x in v[2]} if decode else {}
+            vals.append(v)
+        return Config(*vals)
 
     def brief(self, t: Any) -> Optional[Brief]:
         if t is None:
@@ -372,6 +404,7 @@ class BriefCache:
         self._secret: Optional[bytes] = None
         self._usable: Optional[bool] = None
         self.last_session: Optional[CacheSession] = None  # hit and miss counts of the latest load
+        self._shards: set[Path] = set()
 
     # -- housekeeping
 
@@ -555,18 +588,24 @@ class BriefCache:
         mac.update(payload)
         path = self._entry_path(key)
         try:
-            path.parent.mkdir(exist_ok=True)
+            if path.parent not in self._shards:
+                path.parent.mkdir(exist_ok=True)
+                self._shards.add(path.parent)
             _atomic_write(path, _MAGIC + mac.digest() + payload)
         except OSError:
             pass  # a full or read-only disk costs speed, not results
 
 
+_tmp_names = itertools.count()
+
+
 def _atomic_write(path: Path, data: bytes, mode: int = 0o644) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+    """Write a temporary file beside ``path`` (unique to this process), then move it into place."""
+    tmp = os.path.join(path.parent, f".{path.name[:16]}.{os.getpid()}.{next(_tmp_names)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -678,6 +717,29 @@ class CacheSession:
             return None
         self.hits += 1
         return hit
+
+    def config_key(self, shown: str) -> str:
+        return self.key(shown, b"\0config")  # the context already holds the config's hash
+
+    def lookup_config(self, shown: str) -> Optional[tuple[Config, list[Problem]]]:
+        """The parsed config and its problems, if this config was parsed before."""
+        value = self.cache.read_entry(self.config_key(shown), self.secret)
+        if value is None:
+            return None
+        try:
+            tag, config, problems = value
+            if tag != "config":
+                raise ValueError("bad entry")
+            return self.decoder.config(config), decode_problems(problems)
+        except Exception:  # an odd authenticated entry: ignore it, it will be rebuilt
+            return None
+
+    def store_config(self, shown: str, config: Config, problems: list[Problem]) -> None:
+        try:
+            value = ("config", encode_config(config), encode_problems(problems))
+        except (_Unstorable, KeyError, TypeError, ValueError):
+            return
+        self.cache.write_entry(self.config_key(shown), self.secret, value)
 
     def store(self, key: str, loaded: Any) -> None:
         """Store what loading one file found (``loaded``: problems, brief, source_problems)."""

@@ -38,11 +38,18 @@ def _version(value: bool) -> None:
 def _main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Show the version and exit."),
+    no_cache: bool = typer.Option(False, "--no-cache",
+                                  help="Do not read or write the cache of loaded claims files "
+                                       "(also BRIEFCMP_NO_CACHE=1)."),
 ) -> None:
     """Cross-reference the claims of policy briefs: agreements, contradictions and topic coverage.
 
     Example: briefcmp compare briefs/
     """
+    if no_cache:
+        from briefcmp import cache
+
+        cache.disable()
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> typer.Exit:

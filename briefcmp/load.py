@@ -527,9 +527,25 @@ def resolve_inputs(paths: list[Path]) -> tuple[Path, list[Path]]:
             files.append(p)
     if len(roots) > 1:
         raise InputError("paths belong to different corpora: " + ", ".join(sorted(map(str, roots))))
-    seen = set()
-    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
+    seen: set[str] = set()
+    unique = []
+    folders: dict[Path, str] = {}
+    for f in files:
+        real = _realpath(f, folders)
+        if real not in seen:
+            seen.add(real)
+            unique.append(f)
     return roots.pop(), unique
+
+
+def _realpath(f: Path, folders: dict[Path, str]) -> str:
+    """``os.path.realpath(f)``, resolving each folder once rather than once per file in it."""
+    if f.name in ("", ".", "..") or f.is_symlink():
+        return os.path.realpath(f)
+    parent = folders.get(f.parent)
+    if parent is None:
+        parent = folders[f.parent] = os.path.realpath(f.parent)
+    return os.path.join(parent, f.name)
 
 
 def display_path(p: Path) -> str:
@@ -606,11 +622,10 @@ def load_corpus(paths: list[Path], anchor_quotes: bool = True,
     config_path = root / CONFIG_NAME
     shown_config = display_path(config_path)
     config_bytes = read_bytes(config_path, shown_config, problems)
-    config_data = parse_yaml_bytes(config_bytes, shown_config, problems) if config_bytes is not None else None
-    config = parse_config(config_data, shown_config, problems) if config_data is not None else Config()
+    session = _cache_session(cache, root, config_bytes, anchor_quotes)
+    config = _load_config(session, config_bytes, shown_config, problems)
     corpus = Corpus(root=str(root), config=config)
     result = LoadResult(corpus, problems)
-    session = _cache_session(cache, root, config_bytes, anchor_quotes)
     bar = None
     if progress is None:
         from briefcmp.progress import terminal_progress
@@ -630,6 +645,23 @@ def load_corpus(paths: list[Path], anchor_quotes: bool = True,
     if sum(len(b.claims) for b in corpus.briefs) >= FREEZE_CLAIMS:
         gc.freeze()
     return result
+
+
+def _load_config(session: Any, data: Optional[bytes], shown: str, problems: Problems) -> Config:
+    """Parse the corpus config (or take it, with its problems, from the cache)."""
+    if data is None:
+        return Config()
+    hit = session.lookup_config(shown) if session is not None else None
+    if hit is not None:
+        config, found = hit
+    else:
+        found = Problems()
+        parsed = parse_yaml_bytes(data, shown, found)
+        config = parse_config(parsed, shown, found) if parsed is not None else Config()
+        if session is not None:
+            session.store_config(shown, config, found)
+    problems.extend(found)
+    return config
 
 
 def _cache_session(cache: Any, root: Path, config_bytes: Optional[bytes], anchor_quotes: bool):

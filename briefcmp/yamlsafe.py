@@ -39,7 +39,26 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 
-class _PureLoader(Reader, Scanner, Parser, Composer, BaseResolver):
+class _PlainResolver(BaseResolver):
+    """Every node gets its kind's default tag: no implicit types, no path resolvers.
+
+    Same result as BaseResolver with nothing registered, without its per-node Python
+    bookkeeping (the composer calls these three methods for every node it makes).
+    """
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
+class _PureLoader(Reader, Scanner, Parser, Composer, _PlainResolver):
     """The pure-Python composer with no implicit types."""
 
     def __init__(self, stream: str) -> None:
@@ -53,7 +72,7 @@ class _PureLoader(Reader, Scanner, Parser, Composer, BaseResolver):
 try:  # libyaml is a speed-up; the pure parser gives the same nodes
     from yaml._yaml import CParser as _CParser  # type: ignore[import-not-found]
 
-    class _CLoader(_CParser, BaseResolver):  # type: ignore[misc,valid-type]
+    class _CLoader(_CParser, _PlainResolver):  # type: ignore[misc,valid-type]
         """libyaml's composer with no implicit types."""
 
         def __init__(self, stream: str) -> None:
@@ -116,21 +135,22 @@ def decode(data: bytes, path: str, problems: Problems) -> str | None:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-_FLOW_OPEN = re.compile(r"[\[{]")
 _FLOW_ANY = re.compile(r"[\[\]{}]")
-_BLOCK_PREFIX = re.compile(r"^[ \t\-?:]*", re.M)
+
+
+_DEEP_BLOCK = re.compile(r"^[ \t\-?:]{%d}" % (MAX_DEPTH + 1), re.M)
 
 
 def _may_be_deep(text: str) -> bool:
     """Cheap upper-bound test so that the exact depth scan runs only on suspicious files."""
-    if len(_FLOW_OPEN.findall(text)) > MAX_DEPTH:
+    if text.count("[") + text.count("{") > MAX_DEPTH:
         depth = peak = 0
         for m in _FLOW_ANY.finditer(text):
             depth += 1 if m.group() in "[{" else -1
             peak = max(peak, depth)
         if peak > MAX_DEPTH:
             return True
-    return any(len(m) > MAX_DEPTH for m in _BLOCK_PREFIX.findall(text))
+    return _DEEP_BLOCK.search(text) is not None
 
 
 def _too_deep(text: str) -> Mark | None:
@@ -180,28 +200,30 @@ def parse(text: str, path: str, problems: Problems) -> Any:
     if node is None:
         problems.error(path, (1, 1), "empty-file", "file holds no YAML document; expected a mapping")
         return None
-    return _Builder(path, problems).build(node)
+    return _Builder(path, problems, aliases="*" in text).build(node)
 
 
 class _Builder:
     """Node tree -> located Python values, refusing aliases, tags and duplicate keys."""
 
-    def __init__(self, path: str, problems: Problems) -> None:
+    def __init__(self, path: str, problems: Problems, aliases: bool = True) -> None:
         self.path = path
         self.problems = problems
-        self.seen: set[int] = set()
+        # An alias needs a "*" in the text; without one no node can be seen twice.
+        self.seen: set[int] | None = set() if aliases else None
         self.reported: set[int] = set()
 
     def build(self, node: Any) -> Any:
-        if id(node) in self.seen:
-            if id(node) in self.reported:
+        if self.seen is not None:
+            if id(node) in self.seen:
+                if id(node) in self.reported:
+                    return None
+                self.reported.add(id(node))
+                self.problems.error(
+                    self.path, _mark(node.start_mark), "yaml-alias",
+                    "anchors and aliases (&name / *name) are not supported; write the value out in full")
                 return None
-            self.reported.add(id(node))
-            self.problems.error(
-                self.path, _mark(node.start_mark), "yaml-alias",
-                "anchors and aliases (&name / *name) are not supported; write the value out in full")
-            return None
-        self.seen.add(id(node))
+            self.seen.add(id(node))
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
             if tag != _STR:

@@ -13,3 +13,13 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 @pytest.fixture
 def repo_root() -> Path:
     return ROOT
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch):
+    """Keep the suite hermetic: never the user's cache folder, and no `--no-cache` left over."""
+    from briefcmp import cache
+
+    monkeypatch.setenv("BRIEFCMP_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "briefcmp-cache"))
+    monkeypatch.delenv("BRIEFCMP_NO_CACHE", raising=False)
+    monkeypatch.setattr(cache, "_disabled", False)

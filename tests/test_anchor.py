@@ -75,3 +75,8 @@ def test_whitespace_layout_does_not_matter(words, data) -> None:
                               min_size=len(words), max_size=len(words)))
     laid_out = "".join(w + s for w, s in zip(words, seps))
     assert normalise(laid_out) == " ".join(words)
+
+
+def test_backtick_matches_in_ascii_text_too() -> None:
+    assert normalise("the `quoted` word") == "the 'quoted' word"
+    assert find_quote(normalise("He said \u2018no\u2019."), "He said `no'.").span is not None

@@ -103,3 +103,14 @@ def test_every_command_has_help_with_an_example() -> None:
     for name in group.list_commands(None):
         r = run(name, "--help")
         assert r.exit_code == 0 and "Example:" in r.stdout, name
+
+
+def test_no_cache_option_gives_the_same_result(tmp_path: Path, monkeypatch) -> None:
+    from briefcmp import cache
+
+    monkeypatch.setenv("BRIEFCMP_CACHE_DIR", str(tmp_path / "cache"))
+    first = run("check", str(LOAD / "anchors.claims.yaml"))
+    assert any((tmp_path / "cache").rglob("*")), "the first run fills the cache"
+    uncached = run("--no-cache", "check", str(LOAD / "anchors.claims.yaml"))
+    assert not cache.enabled()
+    assert (uncached.exit_code, uncached.stdout) == (first.exit_code, first.stdout)
