@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from briefcmp.load import CLAIMS_SUFFIX, CONFIG_NAME, InputError, display_path, find_root
+from briefcmp.load import CLAIMS_SUFFIX, CONFIG_NAME, InputError, corpus_root, display_path
 
 DEFAULT_BASES = ("origin/main", "main")
 
@@ -118,19 +118,9 @@ class Selection:
         return self.focus_files is None
 
 
-def _root_of(p: Path) -> Path:
-    if not p.exists():
-        raise InputError(f"{p}: no such file or folder")
-    root = find_root(p)
-    if root is None:
-        raise InputError(f"{p}: not in a briefcmp corpus (no {CONFIG_NAME} here or in a parent folder); "
-                         "create one with `briefcmp init`")
-    return root
-
-
 def select_paths(paths: list[Path]) -> Selection:
     """The briefs named on the command line (folders, claims files, or the config for all)."""
-    roots = {_root_of(p) for p in paths}
+    roots = {corpus_root(p) for p in paths}
     if len(roots) > 1:
         raise InputError("paths belong to different corpora: " + ", ".join(sorted(map(str, roots))))
     root = roots.pop()
@@ -177,7 +167,7 @@ def select_changed(paths: list[Path], base: Optional[str]) -> Selection:
 
 def select_against(paths: list[Path], corpus: Path) -> Selection:
     """New claims files (anywhere) checked against the corpus at ``corpus``."""
-    root = _root_of(corpus)
+    root = corpus_root(corpus)
     focus: set[Path] = set()
     extra: list[Path] = []
     for p in paths:

@@ -17,10 +17,7 @@ from pathlib import Path
 from typing import Optional
 
 from briefcmp.changed import Selection, select_against, select_changed, select_paths
-from briefcmp.load import (
-    CONFIG_NAME, InputError, LoadResult, display_path, infer_as_of, load_corpus, load_source, parse_claims_file,
-    read_yaml,
-)
+from briefcmp.load import CONFIG_NAME, InputError, LoadResult, display_path, load_claims_file, load_corpus
 from briefcmp.model import Relation
 from briefcmp.problems import Problem, Problems, Severity, sort_problems
 from briefcmp.review import (
@@ -73,6 +70,9 @@ class CheckReport:
         return 1 if any(p.severity >= threshold for p in self.problems) else 0
 
 
+_MAX_CANDIDATES = 200
+
+
 def corpus_checks(result: LoadResult) -> Problems:
     """Checks across a loaded corpus: topic-less claims, drafts, keys that look like another key."""
     problems = Problems()
@@ -91,10 +91,18 @@ def corpus_checks(result: LoadResult) -> Problems:
             used_by[claim.key].add(claim.brief)
             first_use.setdefault(claim.key, (claim.path, claim.line, claim.col))
     shared = [k for k, briefs in used_by.items() if len(briefs) > 1]
+    # Compare each lonely key only with shared keys that have one of its rarer words, so the
+    # cost stays linear in the number of keys instead of lonely x shared.
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for k in shared:
+        for word in set(k.split("-")):
+            by_word[word].append(k)
     for key, briefs in sorted(used_by.items()):
         if len(briefs) != 1 or key not in corpus.config.keys:
             continue
-        near = difflib.get_close_matches(key, shared, n=1, cutoff=0.85)
+        words = sorted(set(key.split("-")), key=lambda w: len(by_word.get(w, ())))
+        candidates = sorted({k for w in words[:3] for k in by_word.get(w, ())[:_MAX_CANDIDATES]})
+        near = difflib.get_close_matches(key, candidates, n=1, cutoff=0.85)
         if near:
             path, line, col = first_use[key]
             problems.warning(path, (line, col), "lonely-key",
@@ -109,19 +117,19 @@ def load_selection(sel: Selection) -> LoadResult:
     for f in sel.extra:
         shown = display_path(f)
         result.files.append(shown)
-        data = read_yaml(f, shown, result.problems)
-        brief = parse_claims_file(data, shown, result.problems, result.corpus.config) if data is not None else None
+        # An outside file's source is confined to the file's own folder, as the corpus confines its own.
+        loaded = load_claims_file(f, shown, result.corpus.config, f.resolve().parent)
+        result.problems.extend(loaded.problems)
+        brief = loaded.brief
         if brief is None:
             continue
         if brief.id in ids:
-            result.problems.error(shown, (brief.line, 1), "duplicate-brief",
+            result.problems.error(shown, (brief.line, brief.col), "duplicate-brief",
                                   f'brief id "{brief.id}" is also used by {ids[brief.id]}; '
                                   "give the new brief its own id (this file is left out)")
             continue
+        result.problems.extend(loaded.source_problems)
         ids[brief.id] = shown
-        # An outside file's source is confined to the file's own folder, as the corpus confines its own.
-        load_source(brief, f, f.resolve().parent, result.problems, True)
-        infer_as_of(brief)
         result.corpus.briefs.append(brief)
     return result
 

@@ -509,18 +509,23 @@ def find_root(path: Path) -> Optional[Path]:
     return None
 
 
+def corpus_root(p: Path) -> Path:
+    """The corpus folder ``p`` belongs to; InputError when ``p`` is missing or in no corpus."""
+    if not p.exists():
+        raise InputError(f"{p}: no such file or folder")
+    root = find_root(p)
+    if root is None:
+        raise InputError(f"{p}: not in a briefcmp corpus (no {CONFIG_NAME} here or in a parent folder); "
+                         "create one with `briefcmp init`")
+    return root
+
+
 def resolve_inputs(paths: list[Path]) -> tuple[Path, list[Path]]:
     """(corpus root, claims files) for the paths given on the command line; InputError if unusable."""
     roots: set[Path] = set()
     files: list[Path] = []
     for p in paths:
-        if not p.exists():
-            raise InputError(f"{p}: no such file or folder")
-        root = find_root(p)
-        if root is None:
-            raise InputError(f"{p}: not in a briefcmp corpus (no {CONFIG_NAME} here or in a parent folder); "
-                             "create one with `briefcmp init`")
-        roots.add(root)
+        roots.add(corpus_root(p))
         if p.is_dir():
             files.extend(sorted(p.rglob("*" + CLAIMS_SUFFIX)))
         else:

@@ -112,3 +112,20 @@ def test_symlink_out_of_the_corpus_is_refused(tmp_path: Path) -> None:
 def test_source_with_bom_and_crlf_anchors(tmp_path: Path) -> None:
     report = run_check(CheckSettings(paths=[_corpus(tmp_path, b"\xef\xbb\xbfTitle\r\n\r\nx marks\r\nthe spot\r\n")])).report
     assert [p.rule for p in report.problems] == ["source-hash-missing"]
+
+
+def test_lonely_key_that_looks_like_a_shared_key_is_warned(tmp_path: Path) -> None:
+    (tmp_path / "briefcmp.yaml").write_text(
+        "topics: {t: {label: T}}\nkeys:\n"
+        "  japan-russia-trade-total: {label: a, type: quantity}\n"
+        "  japan-russia-trade-totals: {label: b, type: quantity}\n")
+    (tmp_path / "s.txt").write_text("Trade was $5 billion.\n")
+    for brief, key in (("a", "japan-russia-trade-total"), ("b", "japan-russia-trade-total"),
+                       ("c", "japan-russia-trade-totals")):
+        (tmp_path / f"{brief}.claims.yaml").write_text(
+            f"brief: {{id: {brief}, title: B, source: s.txt}}\nclaims:\n"
+            f"  - {{id: x, key: {key}, topics: [t], quote: Trade was $5 billion.}}\n")
+    report = run_check(CheckSettings(paths=[tmp_path])).report
+    lonely = [p for p in report.problems if p.rule == "lonely-key"]
+    assert len(lonely) == 1 and lonely[0].path.endswith("c.claims.yaml")
+    assert '"japan-russia-trade-total" (used by 2 briefs)' in lonely[0].message

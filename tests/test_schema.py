@@ -57,3 +57,12 @@ def test_corpus_copy_of_the_schemas_is_current() -> None:
     for name in ("claims", "config"):
         copy = ROOT / "briefs" / "schemas" / f"{name}.schema.json"
         assert copy.read_text(encoding="utf-8") == schema_text(name), f"run: briefcmp schema --write briefs/schemas --force"
+
+
+def test_years_written_as_plain_numbers_validate() -> None:
+    """Editors read YAML 1.2, where an unquoted 2014 is a number: the schema must accept it."""
+    doc = {"brief": {"id": "b", "title": "t", "source": "s.txt", "published": 2022},
+           "claims": [{"id": "c", "quote": "q", "as_of": 2014, "value": {"date": 2014}}]}
+    assert not list(validator("claims").iter_errors(doc))
+    doc["claims"][0]["as_of"] = 20140
+    assert list(validator("claims").iter_errors(doc))
