@@ -417,19 +417,18 @@ def primary(rel: Relation, focus: Optional[set[str]] = None) -> tuple[Claim, lis
 def relation_message(rel: Relation, focus: Optional[set[str]] = None,
                      suppression: Optional[Suppression] = None) -> str:
     """One line about a relation: kind, key, explanation, the other claims and where they are."""
+    if suppression is not None:  # settled: one short line; `review list` and `compare` have the detail
+        s = suppression
+        why = " ".join(s.justification.split())
+        if s.kind == "inSource":
+            return f"acknowledged {rel.kind} on key {rel.key} (id {rel.id}) in the claims file: {why}"
+        who = (f" by {s.reviewer}" if s.reviewer else "") + (f" on {s.date}" if s.date else "")
+        return f"reviewed {rel.kind} on key {rel.key} (id {rel.id}): {s.status}{who}: {why}"
     first, others = primary(rel, focus)
     text = f"{rel.kind} on key {rel.key}: {rel.explanation.strip()}"
     if others:
         text += f"; this claim is {first.ref}; the others: " + ", ".join(f"{c.ref} ({c.path}:{c.line})" for c in others)
-    text += f"; id {rel.id}"
-    if suppression is not None:
-        s = suppression
-        if s.kind == "inSource":
-            text = f"acknowledged {text}; in the claims file: {s.justification}"
-        else:
-            who = (f" by {s.reviewer}" if s.reviewer else "") + (f" on {s.date}" if s.date else "")
-            text = f"reviewed {text}; {s.status}{who}: {' '.join(s.justification.split())}"
-    return text
+    return text + f"; id {rel.id}"
 
 
 def relation_problems(relations: Iterable[Relation], judgement: Judgement, focus: Optional[set[str]] = None,
