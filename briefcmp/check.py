@@ -194,6 +194,8 @@ def run_check(settings: CheckSettings) -> GateReport:
     result = load_selection(sel)
     problems: list[Problem] = list(result.problems) + list(corpus_checks(result))
     relations = analyse_relations(result)
+    if reviewed_path is not None and not Path(reviewed_path).is_file():
+        raise InputError(f"{reviewed_path}: no such reviewed-conflicts file")
     path = reviewed_path or sel.root / REVIEWED_NAME
     reviewed = load_reviewed(path, display_path(path))
     judgement = judge(relations, reviewed, result.corpus, allow_stale)

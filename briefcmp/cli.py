@@ -320,7 +320,11 @@ def _mark_reviewed(corpus, analysis) -> None:
     """Mark relations recorded in the corpus's reviewed file, so --fail-on and renderers see them."""
     from briefcmp.review import apply_reviewed
 
-    reviewed, judgement = apply_reviewed(corpus, analysis.all_relations, allow_stale=True)
+    from briefcmp.load import CLAIMS_SUFFIX
+
+    every_file = sum(1 for _ in Path(corpus.root).rglob("*" + CLAIMS_SUFFIX))
+    reviewed, judgement = apply_reviewed(corpus, analysis.all_relations, allow_stale=True,
+                                         complete=len(corpus.briefs) >= every_file)
     problems = len(reviewed.problems) + len(judgement.problems)
     if problems:
         typer.echo(f"briefcmp: note: {problems} problem{'s' * (problems != 1)} with reviewed conflicts "

@@ -935,6 +935,8 @@ def detail(analysis: Analysis, target: str) -> Detail:
         rels = [r for r in analysis.all_relations if any(c is claim for c in r.claims)]
         return Detail(target, claim.key, corpus.config.keys.get(claim.key), [claim], rels, claim)
     key = target.strip()
+    if not key:
+        raise LookupError("give a key id or a claim as BRIEF#CLAIM (an empty name selects nothing)")
     claims = sorted((c for c in corpus.claims() if c.key == key), key=lambda c: c.ref)
     if key not in corpus.config.keys and not claims:
         known = set(corpus.config.keys) | {c.key for c in corpus.claims() if c.key}

@@ -9,6 +9,7 @@ silently): its problem says so.
 from __future__ import annotations
 
 import gc
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -130,7 +131,12 @@ class Fields:
             if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
                 self.problems.warning(self.path, m.mark_of(key), "leading-zero",
                                       f'{where}: "{key}" {value!r} has a leading zero; read as decimal {float(text):g}')
-            return float(text)
+            number = float(text)
+            if math.isfinite(number) and abs(number) < 1e18:
+                return number
+            self.problems.error(self.path, m.mark_of(key), "bad-value",
+                                f'{where}: "{key}" {value!r} is too large; write it with a scale (million, billion, ...)')
+            return None
         self.problems.error(self.path, m.mark_of(key), "wrong-type",
                             f'{where}: "{key}" must be a number like 12 or 4.1, got {value!r}')
         return None
@@ -525,11 +531,16 @@ def resolve_inputs(paths: list[Path]) -> tuple[Path, list[Path]]:
     roots: set[Path] = set()
     files: list[Path] = []
     for p in paths:
-        roots.add(corpus_root(p))
+        root = corpus_root(p)
+        roots.add(root)
         if p.is_dir():
             files.extend(sorted(p.rglob("*" + CLAIMS_SUFFIX)))
-        else:
+        elif p.resolve() == root / CONFIG_NAME:  # the config concerns the whole corpus
+            files.extend(sorted(root.rglob("*" + CLAIMS_SUFFIX)))
+        elif p.name.endswith(CLAIMS_SUFFIX):
             files.append(p)
+        else:
+            raise InputError(f"{p}: not a claims file (*{CLAIMS_SUFFIX}), a corpus folder or its {CONFIG_NAME}")
     if len(roots) > 1:
         raise InputError("paths belong to different corpora: " + ", ".join(sorted(map(str, roots))))
     seen: set[str] = set()

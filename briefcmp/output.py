@@ -31,7 +31,7 @@ def stdout_is_terminal() -> bool:
 
 def color_allowed() -> bool:
     """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
-    return stdout_is_terminal() and "NO_COLOR" not in os.environ
+    return stdout_is_terminal() and not os.environ.get("NO_COLOR")
 
 
 def terminal_width(default: int = 100) -> int:

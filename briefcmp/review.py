@@ -322,6 +322,8 @@ def judge(relations: Iterable[Relation], reviewed: ReviewedFile, corpus: Corpus,
                 of_claim.setdefault(c.ref, []).append(r.id)
     for claim in corpus.claims():
         for ack in claim.acknowledges:
+            if not complete and ack not in by_id:  # its partner brief may simply not be loaded
+                continue
             _judge_ack(claim, ack, by_id, of_claim.get(claim.ref, []), out, stale_severity)
     for rel in relations:
         sup = out.suppressions.get(rel.id)
@@ -330,13 +332,16 @@ def judge(relations: Iterable[Relation], reviewed: ReviewedFile, corpus: Corpus,
 
 
 def apply_reviewed(corpus: Corpus, relations: Iterable[Relation], path: Optional[Path] = None,
-                   allow_stale: bool = False) -> tuple[ReviewedFile, Judgement]:
-    """Load the corpus's reviewed file (default ``<root>/reviewed.yaml``) and judge the relations."""
+                   allow_stale: bool = False, complete: bool = True) -> tuple[ReviewedFile, Judgement]:
+    """Load the corpus's reviewed file (default ``<root>/reviewed.yaml``) and judge the relations.
+
+    ``complete`` is False when only some claims files of the corpus were loaded.
+    """
     from briefcmp.load import display_path
 
     path = Path(path) if path is not None else Path(corpus.root) / REVIEWED_NAME
     reviewed = load_reviewed(path, display_path(path))
-    return reviewed, judge(relations, reviewed, corpus, allow_stale)
+    return reviewed, judge(relations, reviewed, corpus, allow_stale, complete)
 
 
 def _stale_reason(entry: Entry, rel: Optional[Relation], refs: dict[str, Claim],

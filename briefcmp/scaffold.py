@@ -93,6 +93,9 @@ def scaffold(folder: Path) -> tuple[list[Path], list[Path]]:
     }
     for name in NAMES:
         files[folder / "schemas" / f"{name}.schema.json"] = schema_text(name)
+    if (folder / "briefcmp.yaml").exists() or any(folder.rglob("*.claims.yaml")):
+        raise ScaffoldError(f"{folder} already holds a corpus (briefcmp.yaml or claims files); "
+                            "init only scaffolds a new one and changes nothing here")
     written, kept = [], []
     try:
         for path, text in files.items():

@@ -32,6 +32,9 @@ _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+# C0 and C1 control characters other than tab and line breaks: they would reach terminals
+# and reports (and file names) verbatim.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 from yaml.composer import Composer
 from yaml.parser import Parser
@@ -229,6 +232,11 @@ class _Builder:
             if tag != _STR:
                 return self._bad_tag(node)
             if not node.style and node.value in _NULLS:
+                return None
+            bad = _CONTROL.search(node.value)
+            if bad:  # only reachable through escapes like "\0" or "\e": raw ones are YAML syntax errors
+                self.problems.error(self.path, _mark(node.start_mark), "control-character",
+                                    f"text holds the control character U+{ord(bad.group()):04X}; remove it")
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):

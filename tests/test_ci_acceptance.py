@@ -169,7 +169,7 @@ def _with_warning(corpus: Path) -> None:
     (_with_gamma, ["--fail-on", "contradiction"], 1),
     (_with_gamma, ["--fail-on", "never"], 0),
     (_with_gamma, ["--exit-zero"], 0),
-    (_with_gamma, ["--reviewed", "nothing-reviewed.yaml"], 1),
+    (_with_gamma, ["--reviewed", "nothing-reviewed.yaml"], 2),  # a named reviewed file must exist
 ])
 def test_exit_codes(corpus: Path, setup, options, code) -> None:
     if setup:
@@ -186,7 +186,8 @@ def test_fail_on_contradiction_ignores_other_errors(corpus: Path) -> None:
 
 
 def test_without_the_reviewed_file_the_corpus_conflict_fails(corpus: Path) -> None:
-    r = runner.invoke(app, ["check", "corpus", "--reviewed", "nothing-reviewed.yaml", "--format", "text"])
+    (corpus / "reviewed.yaml").unlink()
+    r = runner.invoke(app, ["check", "corpus", "--format", "text"])
     assert r.exit_code == 1 and "error: contradiction on key swift" in r.stdout
 
 

@@ -83,9 +83,17 @@ def test_init_scaffolds_a_clean_corpus_and_never_overwrites(tmp_path: Path) -> N
     assert r.exit_code == 0 and (corpus / "briefcmp.yaml").is_file()
     assert run("check", str(corpus), "--fail-on", "warning").exit_code == 0
     (corpus / "briefcmp.yaml").write_text("# mine\n" + (corpus / "briefcmp.yaml").read_text())
-    r = run("init", str(corpus))
-    assert r.exit_code == 0 and "kept existing" in r.stderr
+    (corpus / "example-2022.claims.yaml").unlink()
+    r = run("init", str(corpus))  # an existing corpus is never touched
+    assert r.exit_code == 2 and "already holds a corpus" in r.output
     assert (corpus / "briefcmp.yaml").read_text().startswith("# mine\n")
+    assert not (corpus / "example-2022.claims.yaml").exists()
+    other = tmp_path / "other"
+    (other / "sources").mkdir(parents=True)
+    (other / "sources" / "example-2022.txt").write_text("my own text\n")
+    r = run("init", str(other))
+    assert r.exit_code == 0 and "kept existing" in r.stderr
+    assert (other / "sources" / "example-2022.txt").read_text() == "my own text\n"
 
 
 def test_schema_prints_and_writes(tmp_path: Path) -> None:
@@ -114,3 +122,19 @@ def test_no_cache_option_gives_the_same_result(tmp_path: Path, monkeypatch) -> N
     uncached = run("--no-cache", "check", str(LOAD / "anchors.claims.yaml"))
     assert not cache.enabled()
     assert (uncached.exit_code, uncached.stdout) == (first.exit_code, first.stdout)
+
+
+def test_too_large_number_is_a_located_error(tmp_path: Path) -> None:
+    (tmp_path / "briefcmp.yaml").write_text("topics: {t: {label: T}}\n")
+    (tmp_path / "s.txt").write_text("Big.\n")
+    (tmp_path / "b.claims.yaml").write_text(
+        "brief: {id: b, title: B, source: s.txt}\nclaims:\n"
+        f"  - {{id: c, topics: [t], quote: Big., value: {{amount: 1{'0' * 400}, unit: USD}}}}\n")
+    r = run("check", str(tmp_path))
+    assert r.exit_code == 1 and "[bad-value]" in r.stdout and "too large" in r.stdout
+    assert run("claims", str(tmp_path), "--format", "json").exit_code == 0
+
+
+def test_named_reviewed_file_must_exist() -> None:
+    r = run("check", str(LOAD / "good-minimal.claims.yaml"), "--reviewed", "no/such/reviewed.yaml")
+    assert r.exit_code == 2 and "no such reviewed-conflicts file" in r.output

@@ -51,8 +51,12 @@ def write(tmp_path: Path, text: str) -> Path:
 # --------------------------------------------------------------------------- scalars
 
 
+# Control characters are refused by the loader (rule control-character), so they are not text to write.
+PRINTABLE = st.text(st.characters(blacklist_categories=("Cc", "Cs")) | st.sampled_from("\t\n\r"))
+
+
 @settings(max_examples=400, deadline=None)
-@given(st.text())
+@given(PRINTABLE)
 def test_scalar_reads_back_exactly_with_briefcmp_and_pyyaml(text: str) -> None:
     doc = f"k: {scalar(text)}\n"
     problems = Problems()
@@ -340,7 +344,7 @@ def test_refuses_to_edit_files_it_cannot_edit_safely(tmp_path: Path) -> None:
 
 
 ids = st.from_regex(r"[a-z][a-z0-9-]{0,8}:contradiction:[0-9a-f]{10}", fullmatch=True)
-texts = st.text(min_size=1).filter(lambda t: t.strip() == t and t.strip())
+texts = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1).filter(lambda t: t.strip() == t and t.strip())
 
 
 @settings(max_examples=25, deadline=None)

@@ -45,6 +45,7 @@ CASES = [
     ("latin-1", b"a: 1\nb: caf\xe9\n", ..., ["encoding@2:7"]),
     ("binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ..., ["encoding@1:1"]),
     ("control-char", b"a: b\x07c\n", ..., ["encoding@1:5"]),
+    ("escaped-nul", b'a: "x\\0y"\nb: "\\e[2J"\nc: "tab\\there"\n', ..., ["control-character@1:4", "control-character@2:4"]),
 ]
 
 
