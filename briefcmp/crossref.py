@@ -794,8 +794,11 @@ def _conflict(k: _Key, groups: list[_Group], period: _Period, corpus: Corpus, ro
         text = "; ".join(f"{_statement(side, by_ref)} for {_join(sorted({as_of_text(c) for c in side}))}"
                          for side in sides)
     if k.type in _INTERVAL_TYPES:
-        gap = distance(k, groups[0].rep(), groups[-1].rep())
-        text += f": {'up to ' if len(groups) > 2 else ''}{gap} apart{_tolerance_text(k)}"
+        # The widest gap, lowest figure to highest: a median could fall inside the tolerance.
+        low = min(i.rep for i in groups[0].core)
+        high = max(i.rep for i in groups[-1].core)
+        several = len(groups) > 2 or len(groups[0].core) > 1 or len(groups[-1].core) > 1
+        text += f": {'up to ' if several else ''}{distance(k, low, high)} apart{_tolerance_text(k)}"
     if internal:
         text += f" (the brief {next(iter(briefs))} contradicts itself)"
     else:
