@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -24,7 +23,6 @@ _TRANSLATE = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
     "\u2026": "...", "\u00ad": None, "\u200b": None, "\ufeff": None,
 })
-_SPACE = re.compile(r"\s+")
 
 
 # str.translate with a dict looks every character up in Python: replacing the few characters

@@ -250,7 +250,8 @@ def init(
 ) -> None:
     """Scaffold a new corpus: config, one example brief with its source, and the schemas.
 
-    Existing files are never overwritten. The result passes `briefcmp check`.
+    A folder that already holds a corpus is refused (exit 2); other existing files are
+    kept, never overwritten. The result passes `briefcmp check`.
 
     Example: briefcmp init my-briefs && briefcmp check my-briefs
     """

@@ -588,12 +588,6 @@ def parse_yaml_bytes(data: bytes, shown: str, problems: Problems) -> Any:
     return None if text is None else yamlsafe.parse(text, shown, problems)
 
 
-def read_yaml(p: Path, shown: str, problems: Problems) -> Any:
-    """Read and parse one YAML file; None (with a problem) when unreadable."""
-    data = read_bytes(p, shown, problems)
-    return None if data is None else parse_yaml_bytes(data, shown, problems)
-
-
 @dataclass
 class FileLoad:
     """What loading one claims file finds on its own, apart from the rest of the corpus (what the cache keeps)."""

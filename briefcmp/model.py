@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import Optional, Union
+from typing import Optional
 
 FORMAT_VERSION = 1
 
@@ -282,8 +282,6 @@ class Corpus:
     def brief(self, brief_id: str) -> Optional[Brief]:
         return next((b for b in self.briefs if b.id == brief_id), None)
 
-
-ValueLike = Union[Value, None]
 
 
 # Relation kinds, from most to least alarming; crossref produces them, renderers colour them.
