@@ -214,3 +214,18 @@ def test_inferred_as_of_is_marked_wherever_shown(corpus):
         assert "2022-03-03 (inferred)" in compare.render(a, fmt, 200, False)
     assert "as of: 2022-03 (inferred)" in show.render(detail(a, "alpha-2022#swift"), corpus, "plain")
     assert "2022-03 (inferred)" in listing.render_claims(list(corpus.claims()), corpus, "plain")
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Set iteration order changes with PYTHONHASHSEED: two processes must still print the same bytes."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    outputs = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, BRIEFCMP_NO_CACHE="1")
+        done = subprocess.run([sys.executable, "-m", "briefcmp", "compare", "briefs", "--suggest", "--format", "json"],
+                              cwd=root, env=env, capture_output=True, check=True)
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] and len(outputs[0]) > 10_000
