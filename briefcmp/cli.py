@@ -481,15 +481,9 @@ def claims(
 
     Example: briefcmp claims briefs/ --format csv -o claims.csv
     """
-    from briefcmp.crossref import in_topics
-
     corpus = _analysis_corpus(paths)
     f = _filters(corpus, topic, brief, subject, key)
-    rows = [c for c in corpus.claims()
-            if (not f.topics or in_topics(c.topics, f.topics, corpus.config))
-            and (not f.briefs or c.brief in f.briefs)
-            and (not f.subjects or set(c.subjects) & set(f.subjects))
-            and (not f.keys or c.key in f.keys)]
+    rows = [c for c in corpus.claims() if f.accepts([c], corpus.config)]
 
     def render(fmt, width, color):
         from briefcmp.render.listing import render_claims

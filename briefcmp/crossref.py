@@ -75,6 +75,28 @@ class Filters:
         return {"topics": list(self.topics), "briefs": list(self.briefs), "subjects": list(self.subjects),
                 "keys": list(self.keys), "kinds": list(self.kinds)}
 
+    def accepts(self, claims: Iterable[Claim], config: Config, key: str = "") -> bool:
+        """Whether a group of claims (a relation, a suggestion, or one claim) passes the brief, key,
+        subject and topic filters. Subjects and topics are pooled over the claims and ``key``'s
+        definition; a topic filter includes child topics. ``kinds`` is for relations only."""
+        claims = list(claims)
+        if self.briefs and not any(c.brief in self.briefs for c in claims):
+            return False
+        if self.keys and not (key in self.keys if key else any(c.key in self.keys for c in claims)):
+            return False
+        keydef = config.keys.get(key) if key else None
+        if self.subjects:
+            subjects = set(keydef.subjects if keydef else ())
+            subjects.update(s for c in claims for s in c.subjects)
+            if not subjects.intersection(self.subjects):
+                return False
+        if self.topics:
+            topics = set(keydef.topics if keydef else ())
+            topics.update(t for c in claims for t in c.topics)
+            if not in_topics(topics, self.topics, config):
+                return False
+        return True
+
 
 @dataclass
 class Analysis:
@@ -121,7 +143,7 @@ def analyse(corpus: Corpus, filters: Optional[Filters] = None, *, coverage: bool
         from briefcmp.suggest import suggest_keys
 
         analysis.suggested = True
-        analysis.suggestions = [s for s in suggest_keys(corpus) if _suggestion_matches(s, filters, corpus.config)]
+        analysis.suggestions = [s for s in suggest_keys(corpus) if filters.accepts(s.claims, corpus.config)]
     return analysis
 
 
@@ -156,24 +178,7 @@ def matches(relation: Relation, filters: Filters, config: Config) -> bool:
     """Whether a relation passes the filters (a topic filter includes child topics)."""
     if filters.kinds and relation.kind not in filters.kinds:
         return False
-    if filters.keys and relation.key not in filters.keys:
-        return False
-    if filters.briefs and not any(c.brief in filters.briefs for c in relation.claims):
-        return False
-    keydef = config.keys.get(relation.key)
-    if filters.subjects:
-        subjects = set(keydef.subjects if keydef else ())
-        for c in relation.claims:
-            subjects.update(c.subjects)
-        if not subjects.intersection(filters.subjects):
-            return False
-    if filters.topics:
-        topics = set(keydef.topics if keydef else ())
-        for c in relation.claims:
-            topics.update(c.topics)
-        if not in_topics(topics, filters.topics, config):
-            return False
-    return True
+    return filters.accepts(relation.claims, config, relation.key)
 
 
 def in_topics(topics: Iterable[str], wanted: Iterable[str], config: Config) -> bool:
@@ -883,19 +888,6 @@ def _agrees(item: _Item, group: _Group, k: _Key) -> bool:
     if k.type in _INTERVAL_TYPES:
         return item.wlo <= group.hi and group.lo <= item.whi
     return item.label == group.items[0].label
-
-
-def _suggestion_matches(s: "Suggestion", filters: Filters, config: Config) -> bool:
-    claims = s.claims
-    if filters.briefs and not any(c.brief in filters.briefs for c in claims):
-        return False
-    if filters.subjects and not any(set(c.subjects) & set(filters.subjects) for c in claims):
-        return False
-    if filters.topics and not in_topics({t for c in claims for t in c.topics}, filters.topics, config):
-        return False
-    if filters.keys and not any(c.key in filters.keys for c in claims):
-        return False
-    return True
 
 
 _REF = re.compile(r"^([a-z0-9][a-z0-9._-]*)#([a-z0-9][a-z0-9._-]*)$")
