@@ -26,9 +26,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefcmp.annotate import AnnotateSettings, DraftClaim, run_annotate, same_value
-from briefcmp.load import load_corpus
-from briefcmp.model import Claim
+from briefcmp.drafting.annotate import AnnotateSettings, DraftClaim, run_annotate, same_value
+from briefcmp.corpus.load import load_corpus
+from briefcmp.corpus.model import Claim
 
 FIGURE_TYPES = ("quantity", "rank", "date")
 

@@ -288,7 +288,7 @@ def bench(args: argparse.Namespace) -> Report:
 
 
 def count_claims(folder: Path) -> int:
-    from briefcmp.load import load_corpus
+    from briefcmp.corpus.load import load_corpus
 
     return sum(len(b.claims) for b in load_corpus([folder], cache=False).corpus.briefs)
 

@@ -18,7 +18,7 @@ def repo_root() -> Path:
 @pytest.fixture(autouse=True)
 def _private_cache(tmp_path_factory, monkeypatch):
     """Keep the suite hermetic: never the user's cache folder, and no `--no-cache` left over."""
-    from briefcmp import cache
+    from briefcmp.corpus import cache
 
     monkeypatch.setenv("BRIEFCMP_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "briefcmp-cache"))
     monkeypatch.delenv("BRIEFCMP_NO_CACHE", raising=False)

@@ -6,7 +6,7 @@ import unicodedata
 
 from hypothesis import given, settings, strategies as st
 
-from briefcmp.anchor import context, find_quote, normalise
+from briefcmp.corpus.anchor import context, find_quote, normalise
 
 SOURCE = normalise("""Japan’s trade with Russia — about $20\u00a0billion — fell.
 “Sanctions work,” he said.  Japan froze assets.

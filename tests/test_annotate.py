@@ -9,15 +9,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from briefcmp import anchor, yamlsafe
-from briefcmp.annotate import (
+from briefcmp.corpus import anchor, yamlsafe
+from briefcmp.drafting.annotate import (
     BriefMeta, append_to_claims_file, build_draft, find_metadata, position_kind, render_draft, yaml_scalar,
 )
 from briefcmp.cli import app
-from briefcmp.load import load_corpus, parse_claims_file
-from briefcmp.model import Config
-from briefcmp.problems import Problems
-from briefcmp import sentences
+from briefcmp.corpus.load import load_corpus, parse_claims_file
+from briefcmp.corpus.model import Config
+from briefcmp.corpus.problems import Problems
+from briefcmp.drafting import sentences
 
 runner = CliRunner()
 

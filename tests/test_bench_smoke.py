@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefcmp.load import load_corpus
+from briefcmp.corpus.load import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,7 +66,7 @@ def test_generated_corpus_is_valid_and_realistic(tmp_path) -> None:
         if c.key:
             keyed.setdefault(c.key, set()).add(c.brief)
     assert any(len(briefs) > 1 for briefs in keyed.values())  # keys shared across briefs
-    from briefcmp.crossref import analyse
+    from briefcmp.analysis.crossref import analyse
 
     kinds = {r.kind for r in analyse(corpus).relations}
     assert "agreement" in kinds or "contradiction" in kinds

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefcmp import cache as cache_mod
-from briefcmp import progress
-from briefcmp.cache import BriefCache, cache_dir
+from briefcmp.corpus import cache as cache_mod
+from briefcmp.corpus import progress
+from briefcmp.corpus.cache import BriefCache, cache_dir
 from briefcmp.cli import app
-from briefcmp.load import load_corpus
+from briefcmp.corpus.load import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 LOAD_FIXTURES = ROOT / "tests" / "fixtures" / "load"
@@ -291,7 +291,7 @@ def test_stale_entries_are_pruned_at_most_once_a_day(generated, tmp_path) -> Non
 
 def test_the_code_that_loading_runs_is_part_of_the_key() -> None:
     names = {m.__name__ for m in cache_mod._loader_modules()}
-    assert {"briefcmp.load", "briefcmp.yamlsafe", "briefcmp.anchor", "briefcmp.model", "briefcmp.cache"} <= names
+    assert {"briefcmp.corpus.load", "briefcmp.corpus.yamlsafe", "briefcmp.corpus.anchor", "briefcmp.corpus.model", "briefcmp.corpus.cache"} <= names
 
 
 # --------------------------------------------------------------------------- progress

@@ -114,7 +114,7 @@ def test_every_command_has_help_with_an_example() -> None:
 
 
 def test_no_cache_option_gives_the_same_result(tmp_path: Path, monkeypatch) -> None:
-    from briefcmp import cache
+    from briefcmp.corpus import cache
 
     monkeypatch.setenv("BRIEFCMP_CACHE_DIR", str(tmp_path / "cache"))
     first = run("check", str(LOAD / "anchors.claims.yaml"))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefcmp import output
+from briefcmp.render import output
 from briefcmp.cli import app
 
 FIXTURES = Path(__file__).parent / "fixtures" / "crossref"
@@ -247,9 +247,9 @@ def test_help_lists_the_analysis_commands():
 @pytest.fixture(scope="module")
 def bundled():
     """Relations of briefs/ (which must pass `briefcmp check`)."""
-    from briefcmp.check import CheckSettings, run_check
-    from briefcmp.crossref import find_relations
-    from briefcmp.problems import Severity
+    from briefcmp.gate.check import CheckSettings, run_check
+    from briefcmp.analysis.crossref import find_relations
+    from briefcmp.corpus.problems import Severity
 
     report = run_check(CheckSettings(paths=[ROOT / "briefs"])).report
     assert report.count(Severity.ERROR) == 0 and report.claims

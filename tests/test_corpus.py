@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefcmp.check import CheckSettings, run_check
+from briefcmp.gate.check import CheckSettings, run_check
 
 ROOT = Path(__file__).resolve().parent.parent
 BRIEFS = ROOT / "briefs"

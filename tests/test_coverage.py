@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefcmp.coverage import compute_coverage
-from briefcmp.crossref import analyse, find_relations
-from briefcmp.load import load_corpus
+from briefcmp.analysis.coverage import compute_coverage
+from briefcmp.analysis.crossref import analyse, find_relations
+from briefcmp.corpus.load import load_corpus
 
 FIXTURES = Path(__file__).parent / "fixtures" / "crossref"
 

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from briefcmp.crossref import (
+from briefcmp.analysis.crossref import (
     Filters, analyse, find_relations, interval, relation_id, same_moment, widen,
 )
-from briefcmp.load import load_corpus, parse_period
-from briefcmp.model import Brief, Claim, Config, Corpus, KeyDef, PartialDate, Tolerance, Topic, Value
+from briefcmp.corpus.load import load_corpus, parse_period
+from briefcmp.corpus.model import Brief, Claim, Config, Corpus, KeyDef, PartialDate, Tolerance, Topic, Value
 
 FIXTURES = Path(__file__).parent / "fixtures" / "crossref"
 

@@ -1,4 +1,4 @@
-"""The figure parser (briefcmp.figures) and the sentence splitter, table-driven over many phrasings.
+"""The figure parser (briefcmp.drafting.figures) and the sentence splitter, table-driven over many phrasings.
 
 All test sentences are written for these tests; none comes from the bundled corpus.
 """
@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefcmp import anchor
-from briefcmp import sentences as S
-from briefcmp.figures import excluded_spans, find_dates, find_figures, number_value
-from briefcmp.model import PartialDate
+from briefcmp.corpus import anchor
+from briefcmp.drafting import sentences as S
+from briefcmp.drafting.figures import excluded_spans, find_dates, find_figures, number_value
+from briefcmp.corpus.model import PartialDate
 
 
 def q(amount, unit="", scale="", bound="exact", upper=None, kind=None):

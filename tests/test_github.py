@@ -11,11 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from briefcmp.check import CheckReport
+from briefcmp.gate.check import CheckReport
 from briefcmp.cli import app
-from briefcmp.load import LoadResult
-from briefcmp.model import Config, Corpus
-from briefcmp.problems import Problem, Severity
+from briefcmp.corpus.load import LoadResult
+from briefcmp.corpus.model import Config, Corpus
+from briefcmp.corpus.problems import Problem, Severity
 from briefcmp.render.github import (
     command, escape_data, escape_property, md_escape, render_github, render_markdown,
 )

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from briefcmp.check import CheckSettings, run_check
-from briefcmp.load import load_corpus, parse_pdate, parse_period
-from briefcmp.model import PartialDate, Precision
+from briefcmp.gate.check import CheckSettings, run_check
+from briefcmp.corpus.load import load_corpus, parse_pdate, parse_period
+from briefcmp.corpus.model import PartialDate, Precision
 
 LOAD = Path(__file__).parent / "fixtures" / "load"
 CASES = sorted(LOAD.glob("*.claims.yaml"))

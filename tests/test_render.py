@@ -18,8 +18,8 @@ import jsonschema
 import pytest
 
 from briefcmp import __version__
-from briefcmp.crossref import analyse, detail
-from briefcmp.load import load_corpus
+from briefcmp.analysis.crossref import analyse, detail
+from briefcmp.corpus.load import load_corpus
 from briefcmp.render import compare, coverage, listing, show
 from briefcmp.render.layout import PLAIN_WIDTH, md_escape
 

@@ -11,11 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from briefcmp import yamlsafe
-from briefcmp.check import CheckSettings, run_check
+from briefcmp.corpus import yamlsafe
+from briefcmp.gate.check import CheckSettings, run_check
 from briefcmp.cli import app
-from briefcmp.problems import Problems
-from briefcmp.review import (
+from briefcmp.corpus.problems import Problems
+from briefcmp.gate.review import (
     EditError, Entry, add_entries, judge, load_reviewed, remove_entries, render_entry, scalar,
 )
 
@@ -237,7 +237,7 @@ def test_inline_acknowledgement(corpus: Path) -> None:
 
 
 def test_judge_on_a_partial_corpus_leaves_unloaded_entries_alone(corpus: Path) -> None:
-    from briefcmp.load import load_corpus
+    from briefcmp.corpus.load import load_corpus
 
     result = load_corpus([corpus / "alpha.claims.yaml"])
     rf = load_reviewed(corpus / "reviewed.yaml")
@@ -484,9 +484,9 @@ def test_review_add_replace_renews_a_stale_review(corpus: Path) -> None:
 
 
 def test_apply_reviewed_marks_an_analysis_for_other_commands(corpus: Path) -> None:
-    from briefcmp.crossref import analyse
-    from briefcmp.load import load_corpus
-    from briefcmp.review import apply_reviewed
+    from briefcmp.analysis.crossref import analyse
+    from briefcmp.corpus.load import load_corpus
+    from briefcmp.gate.review import apply_reviewed
 
     analysis = analyse(load_corpus([corpus]).corpus, coverage=False)
     rf, judgement = apply_reviewed(analysis.corpus, analysis.all_relations)

@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from briefcmp import yamlsafe
-from briefcmp.problems import Problems
+from briefcmp.corpus import yamlsafe
+from briefcmp.corpus.problems import Problems
 from briefcmp.schemas import schema_text
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefcmp import yamlsafe
-from briefcmp.problems import Problems
+from briefcmp.corpus import yamlsafe
+from briefcmp.corpus.problems import Problems
 
 
 def read(data: bytes):

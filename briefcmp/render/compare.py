@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from briefcmp.crossref import Analysis, as_of_text
-from briefcmp.model import Claim, Corpus, Relation
+from briefcmp.analysis.crossref import Analysis, as_of_text
+from briefcmp.corpus.model import Claim, Corpus, Relation
 from briefcmp.render import records
 from briefcmp.render.layout import (
     KIND_STYLE, PLAIN_WIDTH, Cell, Column, Table, envelope, md_code, md_escape, md_table, render_rich,

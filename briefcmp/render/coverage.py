@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from briefcmp.coverage import Cell as CovCell, Coverage
-from briefcmp.model import Corpus
+from briefcmp.analysis.coverage import Cell as CovCell, Coverage
+from briefcmp.corpus.model import Corpus
 from briefcmp.render.layout import (
     PLAIN_WIDTH, STATE_STYLE, Cell, Column, Table, envelope, md_code, md_escape, md_table, plain_fits, plain_table,
     render_rich, rich_table, to_csv, to_json, to_jsonl, wrap,

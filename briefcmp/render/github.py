@@ -13,10 +13,10 @@ import os
 from collections import Counter
 from typing import Iterable, Optional
 
-from briefcmp.check import CheckReport
-from briefcmp.model import Relation
-from briefcmp.problems import Problem, Severity, sort_problems
-from briefcmp.review import Judgement, primary, relation_problems
+from briefcmp.gate.check import CheckReport
+from briefcmp.corpus.model import Relation
+from briefcmp.corpus.problems import Problem, Severity, sort_problems
+from briefcmp.gate.review import Judgement, primary, relation_problems
 
 MAX_PER_LEVEL = 10  # what GitHub shows per level and step
 MAX_SUMMARY_ROWS = 500  # the job summary is limited to 1 MiB per step

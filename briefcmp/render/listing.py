@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from briefcmp.crossref import as_of_text
-from briefcmp.model import Brief, Claim, Corpus
+from briefcmp.analysis.crossref import as_of_text
+from briefcmp.corpus.model import Brief, Claim, Corpus
 from briefcmp.render import records
 from briefcmp.render.layout import (
     PLAIN_WIDTH, Cell, Column, Table, envelope, md_escape, md_from_table, plain_table, render_rich, rich_table, to_csv,

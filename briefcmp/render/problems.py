@@ -6,8 +6,8 @@ import json
 from typing import Callable
 
 from briefcmp import __version__
-from briefcmp.check import CheckReport
-from briefcmp.problems import Severity
+from briefcmp.gate.check import CheckReport
+from briefcmp.corpus.problems import Severity
 
 REPORT_VERSION = 1
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from briefcmp import units
-from briefcmp.model import Brief, Claim, Corpus, Relation, Value
+from briefcmp.corpus import units
+from briefcmp.corpus.model import Brief, Claim, Corpus, Relation, Value
 from briefcmp.render.layout import plain_number
 
 

@@ -17,10 +17,10 @@ from typing import Iterable, Optional
 from urllib.parse import quote
 
 from briefcmp import __version__
-from briefcmp.check import CheckReport
-from briefcmp.model import Claim, Relation
-from briefcmp.problems import Problem, Severity
-from briefcmp.review import Judgement, in_focus, is_finding, primary, relation_message
+from briefcmp.gate.check import CheckReport
+from briefcmp.corpus.model import Claim, Relation
+from briefcmp.corpus.problems import Problem, Severity
+from briefcmp.gate.review import Judgement, in_focus, is_finding, primary, relation_message
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 BASE_ID = "%SRCROOT%"

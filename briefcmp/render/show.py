@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from briefcmp import anchor
-from briefcmp.crossref import Detail, as_of_text
-from briefcmp.model import Claim, Corpus, KeyDef
+from briefcmp.corpus import anchor
+from briefcmp.analysis.crossref import Detail, as_of_text
+from briefcmp.corpus.model import Claim, Corpus, KeyDef
 from briefcmp.render import records
 from briefcmp.render.compare import claim_line, plain_relation
 from briefcmp.render.layout import (

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from briefcmp import anchor
+from briefcmp.corpus import anchor
 
 _WS = re.compile(r"\s+")
 

@@ -4,7 +4,7 @@
 ``model.Value`` (amount as written, scale, unit, bound from the qualifier), the
 period the figure refers to when its sentence says so (``as_of``), and the
 offsets of the figure phrase and of its sentence. The text is expected in the
-*prepared* form of ``briefcmp.sentences.prepare`` (typographic characters
+*prepared* form of ``briefcmp.drafting.sentences.prepare`` (typographic characters
 folded, line breaks kept), but any text works.
 
 Not figures: footnote markers (``week.2``), endnote and bibliography sections
@@ -24,8 +24,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from briefcmp import sentences as _sentences
-from briefcmp.model import PartialDate, Period, Value
+from briefcmp.drafting import sentences as _sentences
+from briefcmp.corpus.model import PartialDate, Period, Value
 
 # --------------------------------------------------------------------------- vocabulary
 

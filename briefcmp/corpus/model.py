@@ -1,6 +1,6 @@
 """The typed objects every part of briefcmp works on.
 
-Loading (``briefcmp.load``) turns YAML into these; analysis (``crossref``,
+Loading (``briefcmp.corpus.load``) turns YAML into these; analysis (``crossref``,
 ``coverage``) and rendering take them. Nothing here reads files or prints.
 """
 
@@ -210,7 +210,7 @@ class Brief:
     note: str = ""
     claims: list[Claim] = field(default_factory=list)
     source_path: str = ""  # resolved path of the source text
-    source_text: Optional[str] = None  # normalised (see briefcmp.anchor)
+    source_text: Optional[str] = None  # normalised (see briefcmp.corpus.anchor)
     line: int = 0
     col: int = 0
     source_mark: tuple[int, int] = (0, 0)  # where `source:` is written, for problems about the source

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from yaml.resolver import BaseResolver
 
-from briefcmp.problems import Problems
+from briefcmp.corpus.problems import Problems
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64

@@ -17,13 +17,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
-from briefcmp import anchor, units, yamlsafe
-from briefcmp.model import (
+from briefcmp.corpus import anchor, units, yamlsafe
+from briefcmp.corpus.model import (
     BOUNDS, CLAIM_KINDS, CLAIM_STATUSES, SCALES, STANCES, VALUE_TYPES, Brief, Claim, Config, Corpus,
     Entity, KeyDef, PartialDate, Period, Tolerance, Topic, Value,
 )
-from briefcmp.problems import Problems, Severity, suggest
-from briefcmp.yamlsafe import YList, YMap
+from briefcmp.corpus.problems import Problems, Severity, suggest
+from briefcmp.corpus.yamlsafe import YList, YMap
 
 CONFIG_NAME = "briefcmp.yaml"
 CLAIMS_SUFFIX = ".claims.yaml"
@@ -623,7 +623,7 @@ def load_corpus(paths: list[Path], anchor_quotes: bool = True,
                 progress: Optional[Callable[[int, int], None]] = None, cache: Any = True) -> LoadResult:
     """Load the corpus the paths belong to (config + the claims files named or found).
 
-    ``cache``: True for the default cache (see ``briefcmp.cache``; off with --no-cache or
+    ``cache``: True for the default cache (see ``briefcmp.corpus.cache``; off with --no-cache or
     BRIEFCMP_NO_CACHE=1), False or None for none, or a ``cache.BriefCache``. Results are
     the same either way. Without ``progress``, a long load on a terminal shows a progress bar.
     """
@@ -638,7 +638,7 @@ def load_corpus(paths: list[Path], anchor_quotes: bool = True,
     result = LoadResult(corpus, problems)
     bar = None
     if progress is None:
-        from briefcmp.progress import terminal_progress
+        from briefcmp.corpus.progress import terminal_progress
 
         bar = progress = terminal_progress(len(files), "loading")
     # Loading allocates millions of objects and frees nothing in cycles: the cyclic collector
@@ -677,7 +677,7 @@ def _load_config(session: Any, data: Optional[bytes], shown: str, problems: Prob
 def _cache_session(cache: Any, root: Path, config_bytes: Optional[bytes], anchor_quotes: bool):
     if cache is None or cache is False:
         return None
-    from briefcmp import cache as cache_mod
+    from briefcmp.corpus import cache as cache_mod
 
     store = cache_mod.default_cache() if cache is True else cache
     return store.session(root, config_bytes, anchor_quotes) if store is not None else None

@@ -15,8 +15,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from briefcmp import units
-from briefcmp.model import Claim, Config, Corpus
+from briefcmp.corpus import units
+from briefcmp.corpus.model import Claim, Config, Corpus
 
 # Jaccard similarity of content words needed to put two claims together.
 FIGURE_THRESHOLD = 0.25  # same topics, subjects and unit already say a lot

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from typing import Optional
 
-from briefcmp.changed import Selection, select_against, select_changed, select_paths
-from briefcmp.load import CONFIG_NAME, InputError, LoadResult, display_path, load_claims_file, load_corpus
-from briefcmp.model import Relation
-from briefcmp.problems import Problem, Problems, Severity, sort_problems
-from briefcmp.review import (
+from briefcmp.gate.changed import Selection, select_against, select_changed, select_paths
+from briefcmp.corpus.load import CONFIG_NAME, InputError, LoadResult, display_path, load_claims_file, load_corpus
+from briefcmp.corpus.model import Relation
+from briefcmp.corpus.problems import Problem, Problems, Severity, sort_problems
+from briefcmp.gate.review import (
     REVIEWED_NAME, Judgement, ReviewedFile, in_focus, is_finding, judge, load_reviewed, relation_problems,
 )
 
@@ -178,8 +178,8 @@ class GateReport:
 
 
 def analyse_relations(result: LoadResult) -> list[Relation]:
-    """Every relation of the loaded corpus, from ``briefcmp.crossref``."""
-    from briefcmp.crossref import analyse
+    """Every relation of the loaded corpus, from ``briefcmp.analysis.crossref``."""
+    from briefcmp.analysis.crossref import analyse
 
     return list(analyse(result.corpus, coverage=False).all_relations)
 

@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from briefcmp import yamlsafe
-from briefcmp.load import Fields, parse_pdate
-from briefcmp.model import Claim, Corpus, Relation
-from briefcmp.problems import Problem, Problems, Severity, suggest
-from briefcmp.yamlsafe import YList, YMap
+from briefcmp.corpus import yamlsafe
+from briefcmp.corpus.load import Fields, parse_pdate
+from briefcmp.corpus.model import Claim, Corpus, Relation
+from briefcmp.corpus.problems import Problem, Problems, Severity, suggest
+from briefcmp.corpus.yamlsafe import YList, YMap
 
 REVIEWED_NAME = "reviewed.yaml"
 STATUSES = ("accepted", "under-review")
@@ -337,7 +337,7 @@ def apply_reviewed(corpus: Corpus, relations: Iterable[Relation], path: Optional
 
     ``complete`` is False when only some claims files of the corpus were loaded.
     """
-    from briefcmp.load import display_path
+    from briefcmp.corpus.load import display_path
 
     path = Path(path) if path is not None else Path(corpus.root) / REVIEWED_NAME
     reviewed = load_reviewed(path, display_path(path))

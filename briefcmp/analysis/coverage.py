@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from briefcmp.model import Corpus, Relation
+from briefcmp.corpus.model import Corpus, Relation
 
 CELL_STATES = ("none", "covered", "figures", "conflict")
 _FIGURES = ("quantity", "rank")
@@ -82,7 +82,7 @@ class Coverage:
 def compute_coverage(corpus: Corpus, relations: Iterable[Relation], topics: Iterable[str] = (),
                      briefs: Iterable[str] = ()) -> Coverage:
     """The topic-by-brief matrix; ``topics`` keeps those topics and their descendants, ``briefs`` those briefs."""
-    from briefcmp.crossref import topic_order
+    from briefcmp.analysis.crossref import topic_order
 
     config = corpus.config
     order = topic_order(config)

@@ -1,7 +1,7 @@
 """What a check is about: named claims files, files changed in git, or new files against a corpus.
 
 A ``Selection`` names the corpus to load and the *focus* (the briefs being
-checked); ``briefcmp.check.run_check`` loads the whole corpus, so relations are
+checked); ``briefcmp.gate.check.run_check`` loads the whole corpus, so relations are
 found against every brief, and reports what concerns the focus.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from briefcmp.load import CLAIMS_SUFFIX, CONFIG_NAME, InputError, corpus_root, display_path
+from briefcmp.corpus.load import CLAIMS_SUFFIX, CONFIG_NAME, InputError, corpus_root, display_path
 
 DEFAULT_BASES = ("origin/main", "main")
 

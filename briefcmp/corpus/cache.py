@@ -42,8 +42,8 @@ from types import ModuleType
 from typing import Any, Callable, Optional
 
 from briefcmp import __version__
-from briefcmp.model import Brief, Claim, Config, Entity, KeyDef, PartialDate, Period, Tolerance, Topic, Value
-from briefcmp.problems import Problem, Severity
+from briefcmp.corpus.model import Brief, Claim, Config, Entity, KeyDef, PartialDate, Period, Tolerance, Topic, Value
+from briefcmp.corpus.problems import Problem, Severity
 
 FORMAT = 1  # bump when the entry layout changes
 _MAGIC = b"briefcmp-cache-1"
@@ -351,11 +351,11 @@ class CacheInfo:
 
 
 def _loader_modules() -> list[ModuleType]:
-    """briefcmp.load and the briefcmp modules it (transitively) imports at module level."""
-    import briefcmp.load
+    """briefcmp.corpus.load and the briefcmp modules it (transitively) imports at module level."""
+    import briefcmp.corpus.load
 
     seen: dict[str, ModuleType] = {}
-    todo = [briefcmp.load, sys.modules[__name__]]
+    todo = [briefcmp.corpus.load, sys.modules[__name__]]
     while todo:
         mod = todo.pop()
         if mod.__name__ in seen:
@@ -534,7 +534,7 @@ class BriefCache:
         if not self._prepare():
             return None
         self.prune()
-        from briefcmp.load import display_path
+        from briefcmp.corpus.load import display_path
 
         h = hashlib.sha256()
         for part in (_MAGIC, code_digest(), MODEL_SIGNATURE.encode(), str(marshal.version).encode(),
@@ -646,7 +646,7 @@ class CacheSession:
 
     def _fingerprint(self, brief: Optional[Brief], claims_file: Path) -> tuple[Optional[str], Any]:
         """(fingerprint, (path, stat signature) to tell later whether the file changed meanwhile)."""
-        from briefcmp.load import MAX_SOURCE_BYTES
+        from briefcmp.corpus.load import MAX_SOURCE_BYTES
 
         if brief is None or not brief.source:
             return "no-source", None

@@ -47,7 +47,7 @@ def _main(
     Example: briefcmp compare briefs/
     """
     if no_cache:
-        from briefcmp import cache
+        from briefcmp.corpus import cache
 
         cache.disable()
 
@@ -127,10 +127,10 @@ def check(
     """
     import os
 
-    from briefcmp.changed import repo_top
-    from briefcmp.check import CheckSettings, run_check
-    from briefcmp.load import InputError
-    from briefcmp.output import OutputError, color_allowed, deliver
+    from briefcmp.gate.changed import repo_top
+    from briefcmp.gate.check import CheckSettings, run_check
+    from briefcmp.corpus.load import InputError
+    from briefcmp.render.output import OutputError, color_allowed, deliver
 
     settings = CheckSettings(paths=list(paths or ()) if against else default_paths(paths),
                              changed=changed, base=base, against=against,
@@ -223,7 +223,7 @@ def schema(
 
     Example: briefcmp schema claims > claims.schema.json
     """
-    from briefcmp.output import OutputError, emit, write_file
+    from briefcmp.render.output import OutputError, emit, write_file
     from briefcmp.schemas import NAMES, schema_text
 
     if write is None:
@@ -255,7 +255,7 @@ def init(
 
     Example: briefcmp init my-briefs && briefcmp check my-briefs
     """
-    from briefcmp.scaffold import ScaffoldError, scaffold
+    from briefcmp.corpus.scaffold import ScaffoldError, scaffold
 
     try:
         written, skipped = scaffold(folder)
@@ -269,7 +269,7 @@ def init(
 
 # --------------------------------------------------------------------------- analysis (compare, coverage, claims, show, briefs)
 
-from briefcmp.model import RELATION_KINDS  # noqa: E402  (a few constants: keeps --help instant)
+from briefcmp.corpus.model import RELATION_KINDS  # noqa: E402  (a few constants: keeps --help instant)
 
 
 class ReportFormat(str, Enum):
@@ -303,8 +303,8 @@ KEY_OPT = typer.Option(None, "--key", "-k", metavar="KEY", show_default=False, h
 
 def _analysis_corpus(paths: Optional[List[Path]]):
     """Load the corpus for an analysis command; exit 2 when unusable, note problems on stderr."""
-    from briefcmp.load import InputError, load_corpus
-    from briefcmp.problems import Severity
+    from briefcmp.corpus.load import InputError, load_corpus
+    from briefcmp.corpus.problems import Severity
 
     try:
         result = load_corpus(default_paths(paths))
@@ -319,9 +319,9 @@ def _analysis_corpus(paths: Optional[List[Path]]):
 
 def _mark_reviewed(corpus, analysis) -> None:
     """Mark relations recorded in the corpus's reviewed file, so --fail-on and renderers see them."""
-    from briefcmp.review import apply_reviewed
+    from briefcmp.gate.review import apply_reviewed
 
-    from briefcmp.load import CLAIMS_SUFFIX
+    from briefcmp.corpus.load import CLAIMS_SUFFIX
 
     every_file = sum(1 for _ in Path(corpus.root).rglob("*" + CLAIMS_SUFFIX))
     reviewed, judgement = apply_reviewed(corpus, analysis.all_relations, allow_stale=True,
@@ -334,7 +334,7 @@ def _mark_reviewed(corpus, analysis) -> None:
 
 def _known(corpus, what: str, given: Optional[List[str]], known) -> tuple[str, ...]:
     """Validate filter ids (exit 2 with a did-you-mean hint on an unknown one)."""
-    from briefcmp.problems import suggest
+    from briefcmp.corpus.problems import suggest
 
     known = sorted(set(known))
     for g in given or ():
@@ -344,7 +344,7 @@ def _known(corpus, what: str, given: Optional[List[str]], known) -> tuple[str, .
 
 
 def _filters(corpus, topic, brief, subject, key, kinds=()):
-    from briefcmp.crossref import Filters
+    from briefcmp.analysis.crossref import Filters
 
     return Filters(
         topics=_known(corpus, "topic", topic, [*corpus.config.topics, *(t for c in corpus.claims() for t in c.topics)]),
@@ -358,7 +358,7 @@ def _filters(corpus, topic, brief, subject, key, kinds=()):
 
 def _send(render, fmt: ReportFormat, output: Optional[Path], force: bool) -> None:
     """Render (``render(fmt, width, color) -> str``) and deliver; table falls back to plain off a terminal."""
-    from briefcmp.output import OutputError, color_allowed, deliver, stdout_is_terminal, terminal_width
+    from briefcmp.render.output import OutputError, color_allowed, deliver, stdout_is_terminal, terminal_width
 
     f = fmt.value
     to_terminal = (output is None or str(output) == "-") and stdout_is_terminal()
@@ -406,7 +406,7 @@ def compare(
       briefcmp compare --suggest
       briefcmp compare --fail-on contradiction --format json | jq .summary
     """
-    from briefcmp.crossref import ONLY, analyse
+    from briefcmp.analysis.crossref import ONLY, analyse
 
     corpus = _analysis_corpus(paths)
     kinds = [k.value for k in kind or ()]
@@ -449,7 +449,7 @@ def coverage(
 
     Example: briefcmp coverage briefs/ --format csv -o coverage.csv
     """
-    from briefcmp.crossref import analyse
+    from briefcmp.analysis.crossref import analyse
 
     corpus = _analysis_corpus(paths)
     filters = _filters(corpus, topic, brief, None, None)
@@ -510,7 +510,7 @@ def show(
       briefcmp show pism-2022-03-03#japan-swift-scope briefs/
       briefcmp show japan-swift-exclusion-scope --format markdown
     """
-    from briefcmp.crossref import analyse, detail
+    from briefcmp.analysis.crossref import analyse, detail
 
     corpus = _analysis_corpus(paths)
     analysis = analyse(corpus, coverage=False)
@@ -584,8 +584,8 @@ def annotate(
 
     Example: briefcmp annotate briefs/sources/new-brief.txt -o briefs/new-brief.claims.yaml
     """
-    from briefcmp.annotate import AnnotateError, AnnotateSettings, run_annotate
-    from briefcmp.output import OutputError, emit, write_file
+    from briefcmp.drafting.annotate import AnnotateError, AnnotateSettings, run_annotate
+    from briefcmp.render.output import OutputError, emit, write_file
 
     if output is not None and update is not None:
         raise fail("give either --output or --update, not both")
@@ -646,8 +646,8 @@ class ListFormat(str, Enum):
 
 def _review_gate(corpus: Path, reviewed: Optional[Path]):
     """The whole corpus checked against its reviewed file (exit 2 when unusable)."""
-    from briefcmp.check import CheckSettings, run_check
-    from briefcmp.load import InputError
+    from briefcmp.gate.check import CheckSettings, run_check
+    from briefcmp.corpus.load import InputError
 
     try:
         return run_check(CheckSettings(paths=[corpus], reviewed=reviewed))
@@ -656,7 +656,7 @@ def _review_gate(corpus: Path, reviewed: Optional[Path]):
 
 
 def _write_reviewed(gate, text: str) -> None:
-    from briefcmp.output import OutputError, write_file
+    from briefcmp.render.output import OutputError, write_file
 
     try:
         write_file(gate.reviewed.path, text, force=True)  # the tool's own file, edited in place
@@ -676,8 +676,8 @@ def review_list(
     """
     import json
 
-    from briefcmp.output import emit
-    from briefcmp.review import format_listing, listing
+    from briefcmp.render.output import emit
+    from briefcmp.gate.review import format_listing, listing
 
     gate = _review_gate(corpus, reviewed)
     for p in gate.reviewed.problems:
@@ -708,9 +708,9 @@ def review_add(
     """
     from datetime import date
 
-    from briefcmp.load import parse_pdate
-    from briefcmp.problems import suggest
-    from briefcmp.review import EditError, add_entries, new_entry
+    from briefcmp.corpus.load import parse_pdate
+    from briefcmp.corpus.problems import suggest
+    from briefcmp.gate.review import EditError, add_entries, new_entry
 
     if not justification.strip():
         raise fail("--justification is empty; say why the conflict is acceptable")
@@ -722,8 +722,8 @@ def review_add(
         raise fail(f"--date {day!r}: expected a date YYYY-MM-DD")
     gate = _review_gate(corpus, reviewed)
     if reviewer is None:
-        from briefcmp.changed import git
-        from briefcmp.load import InputError
+        from briefcmp.gate.changed import git
+        from briefcmp.corpus.load import InputError
 
         try:
             reviewer = git(["config", "user.name"], gate.selection.root).strip()
@@ -762,7 +762,7 @@ def review_prune(
 
     Example: briefcmp review prune -C briefs --dry-run
     """
-    from briefcmp.review import EditError, remove_entries
+    from briefcmp.gate.review import EditError, remove_entries
 
     gate = _review_gate(corpus, reviewed)
     complete = len(gate.report.load.corpus.briefs) == len(gate.report.load.files)
@@ -807,8 +807,8 @@ def cache_info() -> None:
 
     Example: briefcmp cache info
     """
-    from briefcmp import cache
-    from briefcmp.output import emit
+    from briefcmp.corpus import cache
+    from briefcmp.render.output import emit
 
     info = cache.BriefCache(cache.cache_dir()).info()
     state = "on" if cache.enabled() else "off (BRIEFCMP_NO_CACHE is set)"
@@ -823,7 +823,7 @@ def cache_clear() -> None:
 
     Example: briefcmp cache clear
     """
-    from briefcmp import cache
+    from briefcmp.corpus import cache
 
     removed = cache.BriefCache(cache.cache_dir()).clear()
     typer.echo(f"removed {removed.entries} cache entr{'y' if removed.entries == 1 else 'ies'} "

@@ -35,12 +35,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from briefcmp import units
-from briefcmp.model import RELATION_KINDS, Claim, Config, Corpus, KeyDef, Relation, Tolerance, Value
+from briefcmp.corpus import units
+from briefcmp.corpus.model import RELATION_KINDS, Claim, Config, Corpus, KeyDef, Relation, Tolerance, Value
 
 if TYPE_CHECKING:  # imported lazily at run time: not every command needs them
-    from briefcmp.coverage import Coverage
-    from briefcmp.suggest import Suggestion
+    from briefcmp.analysis.coverage import Coverage
+    from briefcmp.analysis.suggest import Suggestion
 
 # Severities, from the Relation docstring: "error" (contradiction), "warning", "info".
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -136,11 +136,11 @@ def analyse(corpus: Corpus, filters: Optional[Filters] = None, *, coverage: bool
     relations = find_relations(corpus)
     analysis = Analysis(corpus, [r for r in relations if matches(r, filters, corpus.config)], filters, relations)
     if coverage:
-        from briefcmp.coverage import compute_coverage
+        from briefcmp.analysis.coverage import compute_coverage
 
         analysis.coverage = compute_coverage(corpus, relations, filters.topics, filters.briefs)
     if suggestions:
-        from briefcmp.suggest import suggest_keys
+        from briefcmp.analysis.suggest import suggest_keys
 
         analysis.suggested = True
         analysis.suggestions = [s for s in suggest_keys(corpus) if filters.accepts(s.claims, corpus.config)]
@@ -916,7 +916,7 @@ class Detail:
 
 def detail(analysis: Analysis, target: str) -> Detail:
     """Look up ``KEY`` or ``BRIEF#CLAIM``; LookupError (with a did-you-mean hint) when unknown."""
-    from briefcmp.problems import suggest
+    from briefcmp.corpus.problems import suggest
 
     corpus = analysis.corpus
     ref = parse_ref(target)

@@ -1,7 +1,7 @@
 """`briefcmp annotate`: draft a claims file from a source text.
 
 The core is ``build_draft(text, ...) -> Draft``: brief metadata found in the
-text, one claim per figure (``briefcmp.figures``), optionally one candidate
+text, one claim per figure (``briefcmp.drafting.figures``), optionally one candidate
 claim per sentence that takes a position, each with topics, subjects and a key
 suggested from the corpus config. ``render_draft`` turns a draft into YAML
 text; ``append_to_claims_file`` adds new claims to an existing file by
@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from briefcmp import anchor, units
-from briefcmp import sentences as sent
-from briefcmp.figures import Figure, SpanSet, excluded_spans, find_figures
-from briefcmp.model import Claim, Config, Corpus, KeyDef, PartialDate, Period, Value
+from briefcmp.corpus import anchor, units
+from briefcmp.drafting import sentences as sent
+from briefcmp.drafting.figures import Figure, SpanSet, excluded_spans, find_figures
+from briefcmp.corpus.model import Claim, Config, Corpus, KeyDef, PartialDate, Period, Value
 
 SCHEMA_MODELINE = "# yaml-language-server: $schema=schemas/claims.schema.json"
 
@@ -101,7 +101,7 @@ def find_metadata(prep: sent.Prepared) -> tuple[str, str, Optional[PartialDate]]
     The title is the first non-empty line, unless a line near the top is repeated
     (web copies repeat the headline) or the first line names the publisher.
     """
-    from briefcmp.figures import find_dates
+    from briefcmp.drafting.figures import find_dates
 
     lines = [l.strip() for l in prep.text.split("\n") if l.strip()]
     head = lines[:12]
@@ -143,7 +143,7 @@ def _reference_date(file_name: str) -> tuple[Optional[PartialDate], str]:
     """A date in the file name ("pism-2022-03-03.txt"): the year for dates the text gives without one."""
     m = re.search(r"(?<!\d)((?:19|20)\d\d)[-_.](\d\d)(?:[-_.](\d\d))?(?!\d)", file_name)
     if m:
-        from briefcmp.load import parse_pdate
+        from briefcmp.corpus.load import parse_pdate
 
         d = parse_pdate("-".join(g for g in m.groups() if g))
         if d:
@@ -412,7 +412,7 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
 def _hold_conflicting_keys(draft: Draft, corpus: Corpus, existing: list[Claim]) -> None:
     """Keys whose drafted value would contradict the corpus become comments: a draft must pass
     `briefcmp check`, and the analyst should see the conflict before the key is set."""
-    from briefcmp.crossref import relations_for_key
+    from briefcmp.analysis.crossref import relations_for_key
 
     meta = draft.meta
     by_key: dict[str, list[DraftClaim]] = {}
@@ -798,8 +798,8 @@ def append_to_claims_file(existing: str, claims: list[DraftClaim]) -> str:
     """
     if not claims:
         return existing
-    from briefcmp import yamlsafe
-    from briefcmp.problems import Problems
+    from briefcmp.corpus import yamlsafe
+    from briefcmp.corpus.problems import Problems
 
     problems = Problems()
     data = yamlsafe.parse(existing, "claims file", problems)
@@ -886,9 +886,9 @@ class AnnotateResult:
 
 def read_source(path: Path) -> tuple[str, bytes]:
     """The text and bytes of a source file; AnnotateError with a located message when unusable."""
-    from briefcmp.load import MAX_SOURCE_BYTES
-    from briefcmp.problems import Problems
-    from briefcmp import yamlsafe
+    from briefcmp.corpus.load import MAX_SOURCE_BYTES
+    from briefcmp.corpus.problems import Problems
+    from briefcmp.corpus import yamlsafe
 
     try:
         if path.is_dir():
@@ -919,7 +919,7 @@ def read_source(path: Path) -> tuple[str, bytes]:
 
 def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
     """Read the source (and the claims file to update), build the draft, and produce the text to write."""
-    from briefcmp.load import find_root, load_corpus
+    from briefcmp.corpus.load import find_root, load_corpus
 
     src = settings.source
     text, data = read_source(src)
@@ -960,9 +960,9 @@ def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
 
 def _update(path: Path, source: Path, prep: sent.Prepared, meta: BriefMeta, config: Config, positions: bool,
             warnings: list[str], corpus: Optional[Corpus]) -> AnnotateResult:
-    from briefcmp import yamlsafe
-    from briefcmp.load import parse_claims_file
-    from briefcmp.problems import Problems, Severity
+    from briefcmp.corpus import yamlsafe
+    from briefcmp.corpus.load import parse_claims_file
+    from briefcmp.corpus.problems import Problems, Severity
 
     try:
         raw = path.read_bytes()
