@@ -12,9 +12,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from briefcmp.analysis.crossref import (
-    Filters, analyse, find_relations, interval, relation_id, same_moment, widen,
-)
+from briefcmp.analysis.crossref import Filters, analyse, find_relations, relation_id
+from briefcmp.analysis.rules.base import interval, widen
+from briefcmp.analysis.rules.conflicts import same_moment
 from briefcmp.corpus.load import load_corpus, parse_period
 from briefcmp.corpus.model import Brief, Claim, Config, Corpus, KeyDef, PartialDate, Tolerance, Topic, Value
 

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from briefcmp.analysis.topics import topic_order
 from briefcmp.corpus.model import Corpus, Relation
 
 CELL_STATES = ("none", "covered", "figures", "conflict")
@@ -82,8 +83,6 @@ class Coverage:
 def compute_coverage(corpus: Corpus, relations: Iterable[Relation], topics: Iterable[str] = (),
                      briefs: Iterable[str] = ()) -> Coverage:
     """The topic-by-brief matrix; ``topics`` keeps those topics and their descendants, ``briefs`` those briefs."""
-    from briefcmp.analysis.crossref import topic_order
-
     config = corpus.config
     order = topic_order(config)
     used = {t for c in corpus.claims() for t in c.topics}

@@ -42,6 +42,8 @@ from types import ModuleType
 from typing import Any, Callable, Optional
 
 from briefcmp import __version__
+from briefcmp.corpus import load
+from briefcmp.corpus.load import MAX_SOURCE_BYTES, LoadResult, display_path
 from briefcmp.corpus.model import Brief, Claim, Config, Entity, KeyDef, PartialDate, Period, Tolerance, Topic, Value
 from briefcmp.corpus.problems import Problem, Severity
 
@@ -352,10 +354,8 @@ class CacheInfo:
 
 def _loader_modules() -> list[ModuleType]:
     """briefcmp.corpus.load and the briefcmp modules it (transitively) imports at module level."""
-    import briefcmp.corpus.load
-
     seen: dict[str, ModuleType] = {}
-    todo = [briefcmp.corpus.load, sys.modules[__name__]]
+    todo = [load, sys.modules[__name__]]
     while todo:
         mod = todo.pop()
         if mod.__name__ in seen:
@@ -534,8 +534,6 @@ class BriefCache:
         if not self._prepare():
             return None
         self.prune()
-        from briefcmp.corpus.load import display_path
-
         h = hashlib.sha256()
         for part in (_MAGIC, code_digest(), MODEL_SIGNATURE.encode(), str(marshal.version).encode(),
                      sys.version.encode(), b"anchor" if anchor_quotes else b"no-anchor",
@@ -646,8 +644,6 @@ class CacheSession:
 
     def _fingerprint(self, brief: Optional[Brief], claims_file: Path) -> tuple[Optional[str], Any]:
         """(fingerprint, (path, stat signature) to tell later whether the file changed meanwhile)."""
-        from briefcmp.corpus.load import MAX_SOURCE_BYTES
-
         if brief is None or not brief.source:
             return "no-source", None
         if os.path.isabs(brief.source) or Path(brief.source).is_absolute():
@@ -762,3 +758,11 @@ class CacheSession:
 
 __all__ = ["BriefCache", "CacheInfo", "CacheSession", "Cached", "cache_dir", "default_cache", "disable",
            "enabled"]
+
+
+def load_corpus(paths: list[Path], anchor_quotes: bool = True,
+                progress: Optional[Callable[[int, int], None]] = None, cache: Any = True) -> LoadResult:
+    """``load.load_corpus`` through a cache: True for the default one (off with --no-cache or
+    BRIEFCMP_NO_CACHE=1), False or None for none, or a ``BriefCache``."""
+    store = default_cache() if cache is True else (cache or None)
+    return load.load_corpus(paths, anchor_quotes, progress, cache=store)

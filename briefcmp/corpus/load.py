@@ -620,19 +620,20 @@ FREEZE_CLAIMS = 20_000
 
 
 def load_corpus(paths: list[Path], anchor_quotes: bool = True,
-                progress: Optional[Callable[[int, int], None]] = None, cache: Any = True) -> LoadResult:
+                progress: Optional[Callable[[int, int], None]] = None, cache: Any = None) -> LoadResult:
     """Load the corpus the paths belong to (config + the claims files named or found).
 
-    ``cache``: True for the default cache (see ``briefcmp.corpus.cache``; off with --no-cache or
-    BRIEFCMP_NO_CACHE=1), False or None for none, or a ``cache.BriefCache``. Results are
-    the same either way. Without ``progress``, a long load on a terminal shows a progress bar.
+    ``cache``: None, or a store with ``session(root, config_bytes, anchor_quotes)`` (a
+    ``corpus.cache.BriefCache``) that answers unchanged files; results are the same either
+    way. ``corpus.cache.load_corpus`` is this with the default cache. Without ``progress``,
+    a long load on a terminal shows a progress bar.
     """
     root, files = resolve_inputs(paths)
     problems = Problems()
     config_path = root / CONFIG_NAME
     shown_config = display_path(config_path)
     config_bytes = read_bytes(config_path, shown_config, problems)
-    session = _cache_session(cache, root, config_bytes, anchor_quotes)
+    session = cache.session(root, config_bytes, anchor_quotes) if cache else None
     config = _load_config(session, config_bytes, shown_config, problems)
     corpus = Corpus(root=str(root), config=config)
     result = LoadResult(corpus, problems)
@@ -672,15 +673,6 @@ def _load_config(session: Any, data: Optional[bytes], shown: str, problems: Prob
             session.store_config(shown, config, found)
     problems.extend(found)
     return config
-
-
-def _cache_session(cache: Any, root: Path, config_bytes: Optional[bytes], anchor_quotes: bool):
-    if cache is None or cache is False:
-        return None
-    from briefcmp.corpus import cache as cache_mod
-
-    store = cache_mod.default_cache() if cache is True else cache
-    return store.session(root, config_bytes, anchor_quotes) if store is not None else None
 
 
 def _load_files(result: LoadResult, files: list[Path], root: Path, anchor_quotes: bool, session: Any,

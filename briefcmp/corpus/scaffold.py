@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from briefcmp.render.output import OutputError, write_file
+from briefcmp.corpus.files import OutputError, write_file
 from briefcmp.schemas import NAMES, schema_text
 
 

@@ -919,7 +919,8 @@ def read_source(path: Path) -> tuple[str, bytes]:
 
 def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
     """Read the source (and the claims file to update), build the draft, and produce the text to write."""
-    from briefcmp.corpus.load import find_root, load_corpus
+    from briefcmp.corpus.cache import load_corpus
+    from briefcmp.corpus.load import find_root
 
     src = settings.source
     text, data = read_source(src)

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Optional
 
 from briefcmp.gate.changed import Selection, select_against, select_changed, select_paths
-from briefcmp.corpus.load import CONFIG_NAME, InputError, LoadResult, display_path, load_claims_file, load_corpus
+from briefcmp.corpus.cache import load_corpus
+from briefcmp.corpus.load import CONFIG_NAME, InputError, LoadResult, display_path, load_claims_file
 from briefcmp.corpus.model import Relation
 from briefcmp.corpus.problems import Problem, Problems, Severity, sort_problems
 from briefcmp.gate.review import (

@@ -13,13 +13,10 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import IO, Optional
 
-
-class OutputError(Exception):
-    """The output cannot be written (exists without --force, unwritable folder): exit 2."""
+from briefcmp.corpus.files import write_file
 
 
 def stdout_is_terminal() -> bool:
@@ -60,31 +57,6 @@ def emit(text: str, stream: Optional[IO[str]] = None) -> None:
         out.flush()
     except BrokenPipeError:
         _quiet_stdout()
-
-
-def write_file(path: Path, text: str, force: bool = False) -> None:
-    """Atomically write ``text`` to ``path``; refuse to replace an existing file without ``force``."""
-    path = Path(path)
-    if path.exists() and not force:
-        raise OutputError(f"{path}: file exists; use --force to replace it")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"{path}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise OutputError(f"{path}: cannot write: {exc.strerror}") from exc
 
 
 def deliver(text: str, output: Optional[Path], force: bool = False) -> None:

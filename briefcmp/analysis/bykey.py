@@ -1,0 +1,78 @@
+"""All relations among the claims that share one key: screen, split by role and period, apply the rules.
+
+1. *Screening* (``rules.screening``): claims that do not fit the key are annotation problems.
+2. *Roles*: facts are compared with facts; recommendations and assessments (positions)
+   with each other, whatever their dates; forecasts with forecasts, and with the facts
+   for the period they forecast (``rules.forecasts``).
+3. *Periods*: facts are clustered by as-of period; figures of different periods are a
+   change over time (``rules.changes``), never a contradiction. Date-typed values (the
+   date of an event) are compared whatever their as-of.
+4. *Values*: within a period, agreeing claims form groups (``rules.agreement``); more
+   than one group is a conflict (``rules.conflicts``).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from briefcmp.analysis.rules.agreement import agreement
+from briefcmp.analysis.rules.base import (
+    INFO, POSITION_KINDS, KeyView, PeriodCluster, make_item, make_relation, period_clusters, value_groups,
+)
+from briefcmp.analysis.rules.changes import change_over_time
+from briefcmp.analysis.rules.conflicts import conflict
+from briefcmp.analysis.rules.forecasts import forecast_targets, forecast_vs_fact
+from briefcmp.analysis.rules.screening import screen
+from briefcmp.analysis.topics import topic_order
+from briefcmp.corpus.model import Claim, Corpus, Relation
+
+
+def relations_for_key(key: str, claims: list[Claim], corpus: Corpus,
+                      order: Optional[dict[str, int]] = None) -> list[Relation]:
+    """All relations among the claims that share ``key`` (``order``: ``topic_order``, if known)."""
+    k = KeyView.of(key, corpus.config.keys.get(key), claims)
+    k.order = order if order is not None else topic_order(corpus.config)
+    claims = sorted(claims, key=lambda c: c.ref)
+    out: list[Relation] = []
+    usable = screen(k, claims, corpus, out)
+    facts = [c for c in usable if c.kind == "fact"]
+    positions = [c for c in usable if c.kind in POSITION_KINDS]
+    forecasts = [c for c in usable if c.kind == "forecast"]
+
+    fact_periods = period_clusters(k, facts)
+    if len(fact_periods) > 1 and not fact_periods[-1].dated:
+        # Facts with no date at all (their brief has no publication date) cannot be placed
+        # among the dated ones: say so rather than leave them out silently.
+        for c in fact_periods[-1].claims:
+            out.append(make_relation("annotation-problem", INFO, k, [c], corpus,
+                                 f"{c.ref} has no as-of date (and its brief no publication date), so it is "
+                                 f"compared with no dated claim under key {k.id}: add as_of"))
+    for cluster in fact_periods:
+        out.extend(compare_cluster(k, cluster, corpus, role="fact"))
+    for a, b in zip(fact_periods, fact_periods[1:]):
+        if a.dated and b.dated:
+            out.append(change_over_time(k, a, b, corpus))
+    if positions:
+        out.extend(compare_cluster(k, PeriodCluster([make_item(k, c) for c in positions], dated=False), corpus,
+                                    role="position"))
+    if forecasts:
+        for cluster in period_clusters(k, forecasts, forecast=True):
+            out.extend(compare_cluster(k, cluster, corpus, role="forecast"))
+        for f in forecasts:
+            # The latest facts about the forecast's period tell whether it held.
+            targets = [cluster for cluster in fact_periods if forecast_targets(f, cluster)]
+            if targets:
+                out.append(forecast_vs_fact(k, make_item(k, f), targets[-1], corpus))
+    return out
+
+
+def compare_cluster(k: KeyView, period: PeriodCluster, corpus: Corpus, role: str) -> list[Relation]:
+    """Agreements and conflicts among claims of one role and one period."""
+    groups = value_groups(period.items, k.type)
+    out = []
+    for g in groups:
+        if len({c.brief for c in g.claims}) > 1:
+            out.append(agreement(k, g, period, corpus, role))
+    if len(groups) > 1:
+        out.append(conflict(k, groups, period, corpus, role))
+    return out

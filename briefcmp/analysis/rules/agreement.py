@@ -1,0 +1,20 @@
+"""Rule: claims of one role and period whose values agree (counting independent origins)."""
+
+from __future__ import annotations
+
+from briefcmp.analysis.rules.base import INFO, Group, KeyView, PeriodCluster, count_origins, make_relation
+from briefcmp.analysis.rules.wording import for_period, inferred_note, origins_text, tolerance_text, values, who
+from briefcmp.corpus.model import Corpus, Relation
+
+
+def agreement(k: KeyView, g: Group, period: PeriodCluster, corpus: Corpus, role: str) -> Relation:
+    claims = g.claims
+    what = {"fact": "agree", "position": "take the same position", "forecast": "forecast alike"}[role]
+    several = len({c.value.display() for c in claims if c.value is not None}) > 1
+    text = (f"{who(claims, False)} {what}: {values(claims)}{for_period(period)}"
+            f"{tolerance_text(k) if several else ''}; {origins_text(claims)}")
+    if count_origins(claims) == 1:
+        text += ", so this is one source repeated, not independent confirmation"
+    # Positions are compared whatever their dates, so an inferred date needs no caveat there.
+    note = inferred_note(claims) if role != "position" else ""
+    return make_relation("agreement", INFO, k, claims, corpus, text + note)

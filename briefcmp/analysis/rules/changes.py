@@ -1,0 +1,40 @@
+"""Rule: the same key in consecutive periods is a change over time (up, down, unchanged)."""
+
+from __future__ import annotations
+
+from briefcmp.analysis.rules.base import (
+    INFO, INTERVAL_TYPES, WARNING, Group, KeyView, PeriodCluster, make_relation, value_groups,
+)
+from briefcmp.analysis.rules.wording import distance, inferred_note, percent, relative, tolerance_text, values, who
+from briefcmp.corpus.model import Corpus, Relation
+
+
+def _change(k: KeyView, a: Group, b: Group) -> tuple[str, bool]:
+    """(wording, changed?) for the move from one period's value to the next one's."""
+    if k.type not in INTERVAL_TYPES:
+        same = a.items[0].label == b.items[0].label
+        return ("unchanged", False) if same else ("changed", True)
+    if a.lo <= b.hi and b.lo <= a.hi:
+        return f"unchanged{tolerance_text(k)}", False
+    x, y = a.rep(), b.rep()
+    if k.type == "date":
+        return f"{'later' if y > x else 'earlier'} by {distance(k, x, y)}", True
+    if k.type == "rank":  # a larger rank number is a lower place
+        return f"{'down' if y > x else 'up'} {distance(k, x, y)}", True
+    if relative(k) and x:
+        return f"{'up' if y > x else 'down'} {percent(100 * abs(y - x) / abs(x))}", True
+    return f"{'up' if y > x else 'down'} {distance(k, x, y)}", True
+
+
+def change_over_time(k: KeyView, a: PeriodCluster, b: PeriodCluster, corpus: Corpus) -> Relation:
+    ga, gb = value_groups(a.items, k.type), value_groups(b.items, k.type)
+    claims = a.claims + b.claims
+    if len(ga) == 1 and len(gb) == 1:
+        change, changed = _change(k, ga[0], gb[0])
+    else:
+        change, changed = "the figures differ within one period (see the contradiction)", True
+    text = (f"{values(a.claims)} for {a.text()} ({who(a.claims, False)}) -> "
+            f"{values(b.claims)} for {b.text()} ({who(b.claims, False)}): {change}" + inferred_note(claims))
+    # A change between dates that are only inferred may be no change at all: worth a look.
+    careful = changed and any(c.as_of_inferred for c in claims)
+    return make_relation("change-over-time", WARNING if careful else INFO, k, claims, corpus, text)

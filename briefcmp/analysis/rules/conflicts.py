@@ -1,0 +1,92 @@
+"""Rule: claims of one period whose values differ.
+
+Facts that differ are a contradiction (figures beyond the tolerance, or different
+categories); positions and forecasts that differ are a disagreement; differing claims
+whose overlapping periods need not be the same moment are a change over time.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from briefcmp.analysis.rules.base import (
+    ERROR, INTERVAL_TYPES, WARNING, Group, KeyView, PeriodCluster, as_of_text, count_origins, make_relation,
+)
+from briefcmp.analysis.rules.wording import distance, for_period, inferred_note, join, statement, tolerance_text
+from briefcmp.corpus.model import Claim, Corpus, Relation
+
+
+def _span(c: Claim) -> tuple[int, int]:
+    a, b = c.as_of.span()  # type: ignore[union-attr]
+    return a.toordinal(), b.toordinal()
+
+
+def same_moment(sides: list[list[Claim]]) -> bool:
+    """Whether differing claims of one period cluster certainly describe the same time.
+
+    Overlapping as-of spans may still be different moments: "2022-02" (some time in
+    February, before the invasion) and "2022-02-24" can both be right. The conflict is
+    certain when two sides share a span, when a side has an explicit START/END period
+    (the claim holds throughout it) that contains or overlaps a claim of another side,
+    or when an as-of was only inferred (then the explanation says so). Cost: one pass,
+    plus a containment test against the intervals of a single side.
+    """
+    seen: set[str] = set()
+    spans: dict[tuple[int, int], set[int]] = defaultdict(set)
+    intervals: list[tuple[int, int, int]] = []
+    points: list[tuple[int, int, int]] = []
+    for i, side in enumerate(sides):
+        for c in side:
+            if c.ref in seen:
+                continue
+            seen.add(c.ref)
+            if c.as_of is None or c.as_of_inferred:
+                return True
+            span = _span(c)
+            spans[span].add(i)
+            (intervals if c.as_of.end is not None else points).append((*span, i))
+    if any(len(sides_) > 1 for sides_ in spans.values()):
+        return True
+    if len({i for _, _, i in intervals}) > 1:
+        return True  # spans in one cluster overlap pairwise: both hold at a common time
+    return any(a <= x and y <= b for a, b, i in intervals for x, y, j in points if i != j)
+
+
+def conflict(k: KeyView, groups: list[Group], period: PeriodCluster, corpus: Corpus, role: str) -> Relation:
+    # Open-ended bounds that agree with every group take no side: leave them out.
+    everywhere = set.intersection(*({i.ref for i in g.items} for g in groups))
+    sides = [sorted((i.claim for i in g.items if i.ref not in everywhere), key=lambda c: c.ref) for g in groups]
+    claims = [c for side in sides for c in side]
+    briefs = {c.brief for c in claims}
+    internal = len(briefs) == 1
+    # Name claims rather than briefs when a brief is on more than one side.
+    by_ref = internal or sum(len({c.brief for c in side}) for side in sides) > len(briefs)
+    certain = not period.dated or same_moment(sides)
+    if not period.dated or len({as_of_text(c) for c in claims}) <= 1:
+        text = "; ".join(statement(side, by_ref) for side in sides) + for_period(period)
+    else:  # periods differ: say whose is which
+        text = "; ".join(f"{statement(side, by_ref)} for {join(sorted({as_of_text(c) for c in side}))}"
+                         for side in sides)
+    if k.type in INTERVAL_TYPES:
+        # The widest gap, lowest figure to highest: a median could fall inside the tolerance.
+        low = min(i.rep for i in groups[0].core)
+        high = max(i.rep for i in groups[-1].core)
+        several = len(groups) > 2 or len(groups[0].core) > 1 or len(groups[-1].core) > 1
+        text += f": {'up to ' if several else ''}{distance(k, low, high)} apart{tolerance_text(k)}"
+    if internal:
+        text += f" (the brief {next(iter(briefs))} contradicts itself)"
+    else:
+        cited = [c for c in claims if c.cites.strip()]
+        if len(cited) == len(claims) and count_origins(cited) == 1:
+            text += f"; all cite {cited[0].cites.strip()}, so one of them misreads it"
+    if role != "position":
+        text += inferred_note(claims)
+    if not certain:
+        text += ("; the as-of periods overlap but need not be the same moment, so this reads as a change "
+                 "over time rather than a contradiction: give the claims the same as_of if they describe "
+                 "the same moment")
+        return make_relation("change-over-time", WARNING, k, claims, corpus, text)
+    if role == "fact":
+        return make_relation("contradiction", ERROR, k, claims, corpus, text)
+    # Positions differ, forecasts differ: disagreements of judgement, not of fact.
+    return make_relation("disagreement", WARNING, k, claims, corpus, text)

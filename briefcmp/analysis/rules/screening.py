@@ -1,0 +1,62 @@
+"""Rule: claims that cannot be compared under their key are annotation problems.
+
+No value, another value type than the key's, or a unit or currency of another dimension
+(no currency conversion is ever made): such a claim is reported and left out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from briefcmp.analysis.rules.base import INFO, WARNING, KeyView, dimension, make_relation
+from briefcmp.corpus import units
+from briefcmp.corpus.model import Claim, Corpus, Relation
+
+
+def screen(k: KeyView, claims: list[Claim], corpus: Corpus, out: list[Relation]) -> list[Claim]:
+    """Report claims that cannot be compared under the key; return the others."""
+    typed = []
+    for c in claims:
+        if c.value is None:
+            out.append(make_relation("annotation-problem", INFO, k, [c], corpus,
+                                 f"{c.ref} has no value, so it cannot be compared with the other claims "
+                                 f"under key {k.id}; give it a {k.type} value or drop the key"))
+        elif c.value.type != k.type:
+            out.append(make_relation("annotation-problem", WARNING, k, [c], corpus,
+                                 f"{c.ref} gives a {c.value.type} ({c.value.display()}) but key {k.id} "
+                                 f"is a {k.type}: likely an annotation error; it is left out of the comparison"))
+        else:
+            typed.append(c)
+    k.dim = k.type
+    if k.type != "quantity":
+        return typed
+    dims = {c.ref: dimension(c.value) for c in typed}  # type: ignore[arg-type]
+    if k.unit:
+        expected = units.comparable(k.unit, 0.0)[0]
+        why = f"key {k.id} expects {k.unit}"
+    else:
+        counts = Counter(dims.values())
+        top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if len(top) > 1 and top[0][1] == top[1][1]:
+            # No majority: nothing tells which claims are right, so none is compared.
+            listing = "; ".join(f"{c.ref} {c.value.display()}" for c in typed)  # type: ignore[union-attr]
+            out.append(make_relation("annotation-problem", WARNING, k, typed, corpus,
+                                 f"claims under key {k.id} mix units ({listing}): likely an annotation error; "
+                                 "give the key a unit, then fix the odd claims (no currency conversion is made)"))
+            return []
+        expected = top[0][0] if top else ""
+        others = sorted({c.brief for c in typed if dims[c.ref] == expected})
+        why = f"the other claims under key {k.id} use {expected} ({', '.join(others)})"
+    k.dim = expected
+    kept = []
+    for c in typed:
+        if dims[c.ref] == expected:
+            kept.append(c)
+            continue
+        given = c.value.unit or "no unit"  # type: ignore[union-attr]
+        what = "currency" if units.is_currency(c.value.unit) or units.is_currency(expected) else "unit"  # type: ignore[union-attr]
+        out.append(make_relation("annotation-problem", WARNING, k, [c], corpus,
+                             f"{c.ref} gives {c.value.display()} ({given}) but {why}: "  # type: ignore[union-attr]
+                             f"a {what} mismatch, likely an annotation error (no conversion is made); "
+                             "it is left out of the comparison"))
+    return kept

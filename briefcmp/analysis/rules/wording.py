@@ -1,0 +1,129 @@
+"""How relations read: names, verbs, values, gaps and tolerances in plain English."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from briefcmp.analysis.rules.base import INTERVAL_TYPES, KeyView, PeriodCluster, count_origins
+from briefcmp.corpus.model import Claim
+
+VERB = {"fact": "says", "forecast": "forecasts", "recommendation": "recommends", "assessment": "assesses"}
+
+
+def who(claims: list[Claim], by_ref: bool) -> str:
+    names = [c.ref for c in claims] if by_ref else list(dict.fromkeys(c.brief for c in claims))
+    return join(names)
+
+
+def join(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def says(claims: list[Claim], plural: bool) -> str:
+    verbs = {VERB.get(c.kind, "says") for c in claims}
+    verb = verbs.pop() if len(verbs) == 1 else "says"
+    if plural:
+        verb = {"says": "say", "forecasts": "forecast", "recommends": "recommend", "assesses": "assess"}[verb]
+    return verb
+
+
+def values(claims: list[Claim]) -> str:
+    return " / ".join(dict.fromkeys(c.value.display() for c in claims if c.value is not None))
+
+
+def statement(claims: list[Claim], by_ref: bool) -> str:
+    names = len(claims) if by_ref else len({c.brief for c in claims})
+    return f"{who(claims, by_ref)} {says(claims, names > 1)} {values(claims)}"
+
+
+def for_period(period: PeriodCluster) -> str:
+    text = period.text()
+    return f" for {text}" if text else ""
+
+
+def num(x: float) -> str:
+    if abs(x) >= 100 or float(x).is_integer():
+        return f"{x:,.0f}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def percent(p: float) -> str:
+    if p >= 10 or p == 0:
+        return f"{p:.0f}%"
+    return f"{p:.1f}".rstrip("0").rstrip(".") + "%"
+
+
+def days(d: float) -> str:
+    if d < 60:
+        return f"{num(d)} day{'s' * (d != 1)}"
+    if d < 730:
+        return f"about {d / 30.4375:.0f} months"
+    return f"about {d / 365.25:.0f} years"
+
+
+def relative(k: KeyView) -> bool:
+    """Whether gaps under this key read best as a percentage of the figures."""
+    return k.type == "quantity" and k.dim not in ("duration", "percent", "percentage-points")
+
+
+def distance(k: KeyView, a: float, b: float) -> str:
+    """How far apart two representative values are: "17%", "2 percentage points", "3 days", "2 places"."""
+    d = abs(b - a)
+    if k.type == "date" or k.dim == "duration":
+        return days(d)
+    if k.type == "rank":
+        return f"{num(d)} place{'s' * (d != 1)}"
+    if k.dim in ("percent", "percentage-points"):
+        return f"{num(d)} percentage point{'s' * (d != 1)}"
+    m = max(abs(a), abs(b))
+    return percent(100 * d / m) if m else num(d)
+
+
+def tolerance_text(k: KeyView) -> str:
+    if k.type not in INTERVAL_TYPES:
+        return ""
+    t = k.tolerance
+    if k.type == "date":
+        return f" (tolerance {t.absolute:g} days)" if t.absolute else ""
+    if not (t.relative or t.absolute):
+        return " (no tolerance)"
+    parts = [f"{t.relative * 100:g}%"] if t.relative else []
+    if t.absolute:
+        if k.dim in ("percent", "percentage-points"):
+            parts.append(f"{t.absolute:g} percentage point{'s' * (t.absolute != 1)}")
+        elif k.type == "rank":
+            parts.append(f"{t.absolute:g} place{'s' * (t.absolute != 1)}")
+        else:
+            unit = "days" if k.dim == "duration" else k.unit
+            parts.append(f"{num(t.absolute)} {unit}".rstrip())
+    return f" (tolerance {' or '.join(parts)})"
+
+
+def origins_text(claims: list[Claim]) -> str:
+    n = count_origins(claims)
+    shared: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.cites.strip():
+            shared[" ".join(c.cites.split())].add(c.brief)
+    notes = [f"{join(sorted(b))} cite {src}" for src, b in sorted(shared.items()) if len(b) > 1]
+    text = f"{n} independent origin{'s' * (n != 1)}"
+    if notes:
+        text += " (" + "; ".join(notes) + ")"
+    return text
+
+
+def inferred_note(claims: list[Claim]) -> str:
+    """The caveat for as-of dates that were only inferred from publication dates."""
+    inferred = sorted({(c.brief, str(c.as_of)) for c in claims if c.as_of_inferred and c.as_of is not None})
+    if not inferred:
+        return ""
+    if len({d for _, d in inferred}) > 1 and all(c.as_of_inferred for c in claims):
+        dates = ", ".join(f"{d} for {b}" for b, d in inferred)
+        return (f"; careful: every as-of date here is inferred from a publication date ({dates}), "
+                "so the briefs may well describe the same period: add as_of to compare them")
+    briefs = list(dict.fromkeys(b for b, _ in inferred))
+    if len(briefs) == 1:
+        return f"; the as-of date of {briefs[0]} is only inferred from its publication date"
+    return f"; the as-of dates of {join(briefs)} are only inferred from their publication dates"

@@ -1,0 +1,289 @@
+"""Commands that report on a corpus: `compare`, `coverage`, `claims`, `show`, `briefs`."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from briefcmp.cli.app import EXIT_CLEAN, EXIT_FINDINGS, FORCE_OPT, OUTPUT_OPT, PATHS_ARG, app, default_paths, fail
+from briefcmp.corpus.model import RELATION_KINDS  # a few constants: keeps --help instant
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    plain = "plain"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+
+
+RelationKind = Enum("RelationKind", {k.replace("-", "_"): k for k in RELATION_KINDS}, type=str)
+
+
+class Only(str, Enum):
+    contradictions = "contradictions"
+    agreements = "agreements"
+
+
+REPORT_FORMAT_OPT = typer.Option(
+    ReportFormat.table, "--format", "-f",
+    help="table (terminal; becomes plain when piped or with -o), plain, json, jsonl, csv or markdown.")
+TOPIC_OPT = typer.Option(None, "--topic", "-t", metavar="TOPIC", show_default=False,
+                         help="Only this topic and its child topics (repeatable).")
+BRIEF_OPT = typer.Option(None, "--brief", "-b", metavar="BRIEF", show_default=False,
+                         help="Only what involves this brief (repeatable).")
+SUBJECT_OPT = typer.Option(None, "--subject", "-s", metavar="ENTITY", show_default=False,
+                           help="Only what is about this entity (repeatable).")
+KEY_OPT = typer.Option(None, "--key", "-k", metavar="KEY", show_default=False, help="Only this key (repeatable).")
+
+
+def _analysis_corpus(paths: Optional[List[Path]]):
+    """Load the corpus for an analysis command; exit 2 when unusable, note problems on stderr."""
+    from briefcmp.corpus.cache import load_corpus
+    from briefcmp.corpus.load import InputError
+    from briefcmp.corpus.problems import Severity
+
+    try:
+        result = load_corpus(default_paths(paths))
+    except InputError as exc:
+        raise fail(str(exc))
+    errors = sum(1 for p in result.problems if p.severity == Severity.ERROR)
+    if errors:
+        typer.echo(f"briefcmp: note: the corpus has {errors} error{'s' * (errors != 1)}; claims with errors "
+                   "may be left out or misread: run `briefcmp check`", err=True)
+    return result.corpus
+
+
+def _mark_reviewed(corpus, analysis) -> None:
+    """Mark relations recorded in the corpus's reviewed file, so --fail-on and renderers see them."""
+    from briefcmp.corpus.load import CLAIMS_SUFFIX
+    from briefcmp.gate.review import apply_reviewed
+
+    every_file = sum(1 for _ in Path(corpus.root).rglob("*" + CLAIMS_SUFFIX))
+    reviewed, judgement = apply_reviewed(corpus, analysis.all_relations, allow_stale=True,
+                                         complete=len(corpus.briefs) >= every_file)
+    problems = len(reviewed.problems) + len(judgement.problems)
+    if problems:
+        typer.echo(f"briefcmp: note: {problems} problem{'s' * (problems != 1)} with reviewed conflicts "
+                   "(stale or malformed entries): run `briefcmp check`", err=True)
+
+
+def _known(corpus, what: str, given: Optional[List[str]], known) -> tuple[str, ...]:
+    """Validate filter ids (exit 2 with a did-you-mean hint on an unknown one)."""
+    from briefcmp.corpus.problems import suggest
+
+    known = sorted(set(known))
+    for g in given or ():
+        if g not in known:
+            raise fail(f'unknown {what} "{g}"{suggest(g, known)}')
+    return tuple(dict.fromkeys(given or ()))
+
+
+def _filters(corpus, topic, brief, subject, key, kinds=()):
+    from briefcmp.analysis.crossref import Filters
+
+    return Filters(
+        topics=_known(corpus, "topic", topic, [*corpus.config.topics, *(t for c in corpus.claims() for t in c.topics)]),
+        briefs=_known(corpus, "brief", brief, [b.id for b in corpus.briefs]),
+        subjects=_known(corpus, "subject", subject,
+                        [*corpus.config.entities, *(s for c in corpus.claims() for s in c.subjects)]),
+        keys=_known(corpus, "key", key, [*corpus.config.keys, *(c.key for c in corpus.claims() if c.key)]),
+        kinds=tuple(kinds),
+    )
+
+
+def _send(render, fmt: ReportFormat, output: Optional[Path], force: bool) -> None:
+    """Render (``render(fmt, width, color) -> str``) and deliver; table falls back to plain off a terminal."""
+    from briefcmp.corpus.files import OutputError
+    from briefcmp.render.output import color_allowed, deliver, stdout_is_terminal, terminal_width
+
+    f = fmt.value
+    to_terminal = (output is None or str(output) == "-") and stdout_is_terminal()
+    if f == "table" and not to_terminal:
+        f = "plain"
+    text = render(f, terminal_width() if f == "table" else None, f == "table" and color_allowed())
+    try:
+        deliver(text, output, force)
+    except OutputError as exc:
+        raise fail(str(exc))
+
+
+@app.command()
+def compare(
+    paths: Optional[List[Path]] = PATHS_ARG,
+    topic: Optional[List[str]] = TOPIC_OPT,
+    brief: Optional[List[str]] = BRIEF_OPT,
+    subject: Optional[List[str]] = SUBJECT_OPT,
+    key: Optional[List[str]] = KEY_OPT,
+    kind: Optional[List[RelationKind]] = typer.Option(None, "--kind", show_default=False,
+                                                      help="Only relations of this kind (repeatable)."),
+    only: Optional[Only] = typer.Option(None, "--only", show_default=False,
+                                        help="contradictions (contradictions and disagreements) or agreements."),
+    fail_on: Optional[List[RelationKind]] = typer.Option(
+        None, "--fail-on", show_default=False,
+        help="Exit 1 when an unreviewed relation of this kind is listed (repeatable), e.g. contradiction."),
+    suggest: bool = typer.Option(False, "--suggest", help="Also list claims that look like the same question "
+                                                          "but share no key (candidate keys; nothing is merged)."),
+    format: ReportFormat = REPORT_FORMAT_OPT,
+    output: Optional[Path] = OUTPUT_OPT,
+    force: bool = FORCE_OPT,
+) -> None:
+    """Show where briefs agree and contradict each other, grouped by topic.
+
+    Claims sharing a key are compared: figures after scale, unit and bounds, within the
+    key's tolerance; figures for different periods are a change over time, not a
+    contradiction; a unit or currency mismatch is an annotation problem. Exit 0, or 1
+    with --fail-on when such relations are listed; 2 for usage or unusable input.
+
+    Example: briefcmp compare briefs/ --only contradictions
+
+    \b
+    More examples:
+      briefcmp compare --topic sanctions --format markdown -o report.md
+      briefcmp compare --suggest
+      briefcmp compare --fail-on contradiction --format json | jq .summary
+    """
+    from briefcmp.analysis.crossref import ONLY, analyse
+
+    corpus = _analysis_corpus(paths)
+    kinds = [k.value for k in kind or ()]
+    if only is not None:
+        chosen = [k for k in ONLY[only.value] if not kinds or k in kinds]
+        if not chosen:
+            raise fail(f"--only {only.value} and --kind {' '.join(kinds)} together select no relation")
+        kinds = chosen
+    filters = _filters(corpus, topic, brief, subject, key, kinds)
+    analysis = analyse(corpus, filters, coverage=False, suggestions=suggest)
+    _mark_reviewed(corpus, analysis)
+
+    def render(fmt, width, color):
+        from briefcmp.render.compare import render as render_compare
+
+        return render_compare(analysis, fmt, width, color)
+
+    _send(render, format, output, force)
+    failing = analysis.failing(k.value for k in fail_on or ())
+    if failing:
+        typer.echo(f"briefcmp: {len(failing)} relation{'s' * (len(failing) != 1)} reach --fail-on "
+                   f"({', '.join(sorted({r.kind for r in failing}))})", err=True)
+    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+@app.command()
+def coverage(
+    paths: Optional[List[Path]] = PATHS_ARG,
+    topic: Optional[List[str]] = TOPIC_OPT,
+    brief: Optional[List[str]] = BRIEF_OPT,
+    format: ReportFormat = REPORT_FORMAT_OPT,
+    output: Optional[Path] = OUTPUT_OPT,
+    force: bool = FORCE_OPT,
+) -> None:
+    """Show which brief covers which topic (the topic-by-brief matrix) and the gaps.
+
+    A cell is not covered, covered (claims), covered with figures, or in conflict
+    (its claims take part in a contradiction or disagreement), with counts. Claims on a
+    child topic count for its parent.
+
+    Example: briefcmp coverage briefs/ --format csv -o coverage.csv
+    """
+    from briefcmp.analysis.crossref import analyse
+
+    corpus = _analysis_corpus(paths)
+    filters = _filters(corpus, topic, brief, None, None)
+    analysis = analyse(corpus, filters, coverage=True)
+
+    def render(fmt, width, color):
+        from briefcmp.render.coverage import render as render_coverage
+
+        return render_coverage(analysis.coverage, corpus, fmt, width, color)
+
+    _send(render, format, output, force)
+
+
+@app.command()
+def claims(
+    paths: Optional[List[Path]] = PATHS_ARG,
+    topic: Optional[List[str]] = TOPIC_OPT,
+    brief: Optional[List[str]] = BRIEF_OPT,
+    subject: Optional[List[str]] = SUBJECT_OPT,
+    key: Optional[List[str]] = KEY_OPT,
+    format: ReportFormat = REPORT_FORMAT_OPT,
+    output: Optional[Path] = OUTPUT_OPT,
+    force: bool = FORCE_OPT,
+) -> None:
+    """List every claim, one row each, with its normalised value, for other tools.
+
+    The value is normalised: amount and upper in base units (scale applied), unit,
+    currency, bound, and the as-of period (marked when inferred from the publication date).
+
+    Example: briefcmp claims briefs/ --format csv -o claims.csv
+    """
+    corpus = _analysis_corpus(paths)
+    f = _filters(corpus, topic, brief, subject, key)
+    rows = [c for c in corpus.claims() if f.accepts([c], corpus.config)]
+
+    def render(fmt, width, color):
+        from briefcmp.render.listing import render_claims
+
+        return render_claims(rows, corpus, fmt, width, color)
+
+    _send(render, format, output, force)
+
+
+@app.command()
+def show(
+    target: str = typer.Argument(..., metavar="KEY|BRIEF#CLAIM", help="A key id, or a claim as BRIEF#CLAIM."),
+    paths: Optional[List[Path]] = PATHS_ARG,
+    format: ReportFormat = REPORT_FORMAT_OPT,
+    output: Optional[Path] = OUTPUT_OPT,
+    force: bool = FORCE_OPT,
+) -> None:
+    """Show everything about one key or one claim: claims, quotes in context, relations.
+
+    Example: briefcmp show japan-russia-trade-total
+
+    \b
+    More examples:
+      briefcmp show pism-2022-03-03#japan-swift-scope briefs/
+      briefcmp show japan-swift-exclusion-scope --format markdown
+    """
+    from briefcmp.analysis.crossref import analyse, detail
+
+    corpus = _analysis_corpus(paths)
+    analysis = analyse(corpus, coverage=False)
+    try:
+        found = detail(analysis, target)
+    except LookupError as exc:
+        raise fail(str(exc))
+
+    def render(fmt, width, color):
+        from briefcmp.render.show import render as render_show
+
+        return render_show(found, corpus, fmt, width, color)
+
+    _send(render, format, output, force)
+
+
+@app.command()
+def briefs(
+    paths: Optional[List[Path]] = PATHS_ARG,
+    format: ReportFormat = REPORT_FORMAT_OPT,
+    output: Optional[Path] = OUTPUT_OPT,
+    force: bool = FORCE_OPT,
+) -> None:
+    """List the briefs with their metadata and claim counts.
+
+    Example: briefcmp briefs briefs/ --format json
+    """
+    corpus = _analysis_corpus(paths)
+
+    def render(fmt, width, color):
+        from briefcmp.render.listing import render_briefs
+
+        return render_briefs(corpus.briefs, corpus, fmt, width, color)
+
+    _send(render, format, output, force)

@@ -1,0 +1,119 @@
+"""Commands that set up and maintain a corpus: `init`, `schema`, and `cache`."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from briefcmp.cli.app import EXIT_CLEAN, app, fail
+
+
+class SchemaName(str, Enum):
+    claims = "claims"
+    config = "config"
+    report = "report"
+
+
+@app.command()
+def schema(
+    name: SchemaName = typer.Argument(SchemaName.claims, help="Which schema: claims files, the corpus config, "
+                                      "or the JSON report of compare/coverage/claims/briefs."),
+    write: Optional[Path] = typer.Option(None, "--write", help="Write both schemas into this folder "
+                                         "(e.g. briefs/schemas) for editors to use."),
+    force: bool = typer.Option(False, "--force", help="Replace existing schema files."),
+) -> None:
+    """Print the JSON Schema of claims files, of the corpus config, or of the JSON reports.
+
+    Claims files point editors at it with a first line like
+    # yaml-language-server: $schema=schemas/claims.schema.json
+
+    Example: briefcmp schema claims > claims.schema.json
+    """
+    from briefcmp.corpus.files import OutputError, write_file
+    from briefcmp.render.output import emit
+    from briefcmp.schemas import NAMES, schema_text
+
+    if write is None:
+        emit(schema_text(name.value))
+        raise typer.Exit(EXIT_CLEAN)
+    try:
+        write.mkdir(parents=True, exist_ok=True)
+        for n in NAMES:
+            target = write / f"{n}.schema.json"
+            if target.exists() and target.read_text(encoding="utf-8") == schema_text(n):
+                continue
+            write_file(target, schema_text(n), force)
+            typer.echo(f"wrote {target}", err=True)
+    except (OutputError, OSError) as exc:
+        raise fail(str(exc))
+
+
+@app.command()
+def init(
+    folder: Path = typer.Argument(..., help="Folder for the new corpus (created if missing)."),
+) -> None:
+    """Scaffold a new corpus: config, one example brief with its source, and the schemas.
+
+    A folder that already holds a corpus is refused (exit 2); other existing files are
+    kept, never overwritten. The result passes `briefcmp check`.
+
+    Example: briefcmp init my-briefs && briefcmp check my-briefs
+    """
+    from briefcmp.corpus.scaffold import ScaffoldError, scaffold
+
+    try:
+        written, skipped = scaffold(folder)
+    except ScaffoldError as exc:
+        raise fail(str(exc))
+    for p in written:
+        typer.echo(f"created {p}", err=True)
+    for p in skipped:
+        typer.echo(f"kept existing {p}", err=True)
+
+
+cache_app = typer.Typer(
+    name="cache", no_args_is_help=True, rich_markup_mode=None,
+    help="Show or clear the cache of loaded claims files.\n\n"
+         "Loading a claims file is cached between runs, keyed by the content of the file, its source "
+         "text and the corpus config; results are the same with or without it. The folder is "
+         "BRIEFCMP_CACHE_DIR, else the platform's user cache folder. BRIEFCMP_NO_CACHE=1 turns it off.\n\n"
+         "Example: briefcmp cache info",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(cache_app, name="cache")
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n / 1e3:.1f} kB"
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Show the cache folder, whether caching is on, and how many entries it holds.
+
+    Example: briefcmp cache info
+    """
+    from briefcmp.corpus import cache
+    from briefcmp.render.output import emit
+
+    info = cache.BriefCache(cache.cache_dir()).info()
+    state = "on" if cache.enabled() else "off (BRIEFCMP_NO_CACHE is set)"
+    emit(f"folder: {info.path}{'' if info.exists else ' (not created yet)'}\n"
+         f"caching: {state}\n"
+         f"entries: {info.entries} ({_size(info.bytes)})\n")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cache entry (only files briefcmp wrote; the folder itself stays).
+
+    Example: briefcmp cache clear
+    """
+    from briefcmp.corpus import cache
+
+    removed = cache.BriefCache(cache.cache_dir()).clear()
+    typer.echo(f"removed {removed.entries} cache entr{'y' if removed.entries == 1 else 'ies'} "
+               f"({_size(removed.bytes)}) from {removed.path}", err=True)

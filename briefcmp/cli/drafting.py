@@ -1,0 +1,79 @@
+"""Commands that draft claims from source texts: `annotate`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from briefcmp.cli.app import EXIT_CLEAN, app, fail
+
+
+def _claims_count(n: int) -> str:
+    return f"{n} draft claim{'s' * (n != 1)}"
+
+
+@app.command()
+def annotate(
+    source: Path = typer.Argument(..., metavar="SOURCE", show_default=False,
+                                  help="The source text (UTF-8) to draft claims from."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Write the draft to this new claims file (atomically)."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing --output file."),
+    update: Optional[Path] = typer.Option(None, "--update", "-u", metavar="CLAIMS_FILE",
+                                          help="Add the figures not yet annotated to this existing claims file; "
+                                               "everything already in it stays exactly as it is."),
+    sentences: bool = typer.Option(False, "--sentences",
+                                   help="Also draft a candidate claim for each sentence that takes a position "
+                                        "(recommendation, forecast or assessment), to keep or delete."),
+) -> None:
+    """Draft a claims file from a source text: one claim per figure, each `status: draft`.
+
+    Figures are money, percentages and percentage points, ranks, counts, durations,
+    multiples and dates, with the qualifier as the bound ("roughly" -> approximate) and
+    the year the sentence gives as as_of. Topics, subjects and keys are suggested from the
+    corpus config (briefcmp.yaml above the output file). The draft passes `briefcmp check`
+    with warnings only: review each claim, then delete its `status: draft` line.
+
+    The source: path is written relative to the claims file. With -o or --update that is
+    the given file. On stdout it is relative to the corpus folder (the folder holding
+    briefcmp.yaml above SOURCE, else above the current folder, else the current folder),
+    so `briefcmp annotate briefs/sources/x.txt > briefs/x.claims.yaml` is ready to check.
+
+    Example: briefcmp annotate briefs/sources/new-brief.txt -o briefs/new-brief.claims.yaml
+    """
+    from briefcmp.drafting.annotate import AnnotateError, AnnotateSettings, run_annotate
+    from briefcmp.corpus.files import OutputError, write_file
+    from briefcmp.render.output import emit
+
+    if output is not None and update is not None:
+        raise fail("give either --output or --update, not both")
+    if output is not None and str(output) != "-" and output.exists() and not force:
+        raise fail(f"{output}: file exists; use --force to replace it (or --update to add to it)")
+    settings = AnnotateSettings(source=source, output=output, update=update, positions=sentences)
+    try:
+        result = run_annotate(settings)
+        for warning in result.warnings:
+            typer.echo(f"briefcmp: warning: {warning}", err=True)
+        draft = result.draft
+        if draft.unanchored:
+            lines = ", ".join(map(str, sorted(set(draft.unanchored))[:10]))
+            typer.echo(f"briefcmp: warning: {len(draft.unanchored)} figures or sentences are in passages repeated "
+                       f"word for word, so no quote can pick one of them; not drafted (source lines {lines}"
+                       f"{', ...' if len(set(draft.unanchored)) > 10 else ''})", err=True)
+        if update is not None:
+            if result.unchanged:
+                typer.echo(f"{update}: nothing to add ({draft.already} figures already annotated)", err=True)
+            else:
+                write_file(update, result.text, force=True)
+                typer.echo(f"{update}: added {_claims_count(len(draft.claims))} "
+                           f"({draft.already} figures already annotated)", err=True)
+        elif result.target is not None:
+            write_file(result.target, result.text, force)
+            typer.echo(f"wrote {result.target}: {_claims_count(len(draft.claims))}", err=True)
+        else:
+            emit(result.text)
+    except (AnnotateError, OutputError) as exc:
+        raise fail(str(exc))
+    raise typer.Exit(EXIT_CLEAN)

@@ -1,0 +1,302 @@
+"""Commands of the CI gate: `check`, and `review` for reviewed conflicts."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from briefcmp.cli.app import EXIT_CLEAN, FORCE_OPT, OUTPUT_OPT, PATHS_ARG, app, default_paths, fail
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+    auto = "auto"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    contradiction = "contradiction"
+    never = "never"
+
+
+@app.command()
+def check(
+    paths: Optional[List[Path]] = PATHS_ARG,
+    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f",
+                                       help="Output format; auto is github when GITHUB_ACTIONS=true, else text."),
+    changed: bool = typer.Option(False, "--changed", help="Check only the claims files changed in git (see --base)."),
+    base: Optional[str] = typer.Option(None, "--base", metavar="REF", show_default=False,
+                                       help="With --changed: compare with the merge-base of REF and HEAD. "
+                                            "Default: origin/main, else main, else HEAD (uncommitted changes)."),
+    against: Optional[Path] = typer.Option(None, "--against", metavar="CORPUS", show_default=False,
+                                           help="Check the claims files given as PATH (anywhere) against this corpus."),
+    reviewed: Optional[Path] = typer.Option(None, "--reviewed", metavar="FILE", show_default=False,
+                                            help="Reviewed-conflicts file. Default: reviewed.yaml in the corpus folder."),
+    allow_stale: bool = typer.Option(False, "--allow-stale",
+                                     help="Report stale reviewed conflicts as warnings, not errors."),
+    hide_reviewed: bool = typer.Option(False, "--hide-reviewed", help="Do not list reviewed conflicts."),
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on",
+                                   help="Exit 1 on: error (problems and unreviewed contradictions), warning "
+                                        "(also warnings), contradiction (only unreviewed contradictions), never."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Always exit 0 unless the input is unusable."),
+    output: Optional[Path] = OUTPUT_OPT,
+    force: bool = FORCE_OPT,
+) -> None:
+    """Validate claims files and report the conflicts they bring into the corpus.
+
+    Problems are printed as path:line:col: severity: message [rule]. Conflicts
+    (contradictions, disagreements, annotation problems) are found against every
+    brief of the corpus and reported at the claims being checked; those listed in
+    the reviewed file (or acknowledged by the claim) are shown as reviewed and do
+    not fail the check. Exit 0 when clean, 1 when something reaches --fail-on,
+    2 for unusable input.
+
+    Example:
+
+    \b
+      briefcmp check briefs/ --fail-on warning
+      briefcmp check --changed --base origin/main --format auto
+      briefcmp check new-brief.claims.yaml --against briefs/
+    """
+    import os
+
+    from briefcmp.corpus.load import InputError
+    from briefcmp.gate.changed import repo_top
+    from briefcmp.gate.check import CheckSettings, run_check
+    from briefcmp.corpus.files import OutputError
+    from briefcmp.render.output import color_allowed, deliver
+
+    settings = CheckSettings(paths=list(paths or ()) if against else default_paths(paths),
+                             changed=changed, base=base, against=against,
+                             reviewed=reviewed, allow_stale=allow_stale, fail_on=fail_on.value)
+    try:
+        gate = run_check(settings)
+    except InputError as exc:
+        raise fail(str(exc))
+    selection = gate.selection
+    if gate.focus is not None and not gate.focus and not gate.report.problems:
+        typer.echo(f"briefcmp: no claims files to check ({selection.describe})", err=True)
+    fmt = format.value
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    show_reviewed = not hide_reviewed
+    color = False
+    if fmt == "github":
+        from briefcmp.render.github import render_github, render_markdown
+
+        written = False
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY", "")
+        if summary_file:
+            markdown = render_markdown(gate.report, gate.relations, gate.judgement, gate.focus,
+                                       title=f"briefcmp check ({selection.describe})")
+            try:  # appended: other steps write to the same summary
+                with open(summary_file, "a", encoding="utf-8") as fh:
+                    fh.write(markdown)
+                written = True
+            except OSError as exc:
+                typer.echo(f"briefcmp: warning: cannot write the job summary {summary_file}: {exc.strerror}", err=True)
+        text = render_github(gate.report, gate.relations, gate.judgement, gate.focus,
+                             show_reviewed=show_reviewed, summary_written=written)
+    elif fmt == "sarif":
+        from briefcmp.render.sarif import render_sarif
+
+        root = os.environ.get("GITHUB_WORKSPACE")
+        if not root:
+            try:
+                root = str(repo_top(Path.cwd()))
+            except InputError:
+                root = os.getcwd()
+        text = render_sarif(gate.report, gate.relations, gate.judgement, gate.focus, root=Path(root))
+    else:
+        from briefcmp.render.problems import FORMATTERS
+
+        color = output is None and color_allowed() and fmt == "text"
+        text = FORMATTERS[fmt](gate.combined(show_reviewed), color=color)
+    try:
+        if color:
+            from rich.console import Console
+
+            Console(highlight=False, soft_wrap=True).print(text, end="")
+        else:
+            deliver(text, output, force)
+    except OutputError as exc:
+        raise fail(str(exc))
+    if fmt == "text":
+        from briefcmp.render.problems import summary
+
+        typer.echo(summary(gate.combined(show_reviewed=False)), err=True)
+        if gate.relations:
+            reviewed_n = sum(1 for r in gate.relations if r.id in gate.judgement.suppressions)
+            typer.echo(f"conflicts with the corpus: {len(gate.relations) - reviewed_n} unreviewed, "
+                       f"{reviewed_n} reviewed", err=True)
+    code = EXIT_CLEAN if exit_zero else gate.exit_code(settings.fail_on)
+    raise typer.Exit(code)
+
+
+review_app = typer.Typer(
+    name="review", no_args_is_help=True, rich_markup_mode=None,
+    help="List, add and prune reviewed conflicts (the corpus's reviewed.yaml).\n\n"
+         "Example: briefcmp review list -C briefs",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(review_app, name="review")
+
+REVIEW_CORPUS_OPT = typer.Option(Path("briefs"), "--corpus", "-C", help="The corpus folder.")
+REVIEW_FILE_OPT = typer.Option(None, "--reviewed", metavar="FILE", show_default=False,
+                               help="Reviewed-conflicts file. Default: reviewed.yaml in the corpus folder.")
+
+
+class ReviewStatus(str, Enum):
+    accepted = "accepted"
+    under_review = "under-review"
+
+
+class ListFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _review_gate(corpus: Path, reviewed: Optional[Path]):
+    """The whole corpus checked against its reviewed file (exit 2 when unusable)."""
+    from briefcmp.corpus.load import InputError
+    from briefcmp.gate.check import CheckSettings, run_check
+
+    try:
+        return run_check(CheckSettings(paths=[corpus], reviewed=reviewed))
+    except InputError as exc:
+        raise fail(str(exc))
+
+
+def _write_reviewed(gate, text: str) -> None:
+    from briefcmp.corpus.files import OutputError, write_file
+
+    try:
+        write_file(gate.reviewed.path, text, force=True)  # the tool's own file, edited in place
+    except OutputError as exc:
+        raise fail(str(exc))
+
+
+@review_app.command("list")
+def review_list(
+    corpus: Path = REVIEW_CORPUS_OPT,
+    reviewed: Optional[Path] = REVIEW_FILE_OPT,
+    format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="Output format."),
+) -> None:
+    """List reviewed conflicts (marking stale ones) and the conflicts nobody has reviewed yet.
+
+    Example: briefcmp review list -C briefs
+    """
+    import json
+
+    from briefcmp.gate.review import format_listing, listing
+    from briefcmp.render.output import emit
+
+    gate = _review_gate(corpus, reviewed)
+    for p in gate.reviewed.problems:
+        typer.echo(p.format(), err=True)
+    data = listing(gate.reviewed, gate.judgement, gate.relations)
+    emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n" if format is ListFormat.json else format_listing(data))
+
+
+@review_app.command("add")
+def review_add(
+    ids: Optional[List[str]] = typer.Argument(None, metavar="ID", show_default=False,
+                                              help="Conflict ids, as shown by `briefcmp check` or `review list`."),
+    justification: str = typer.Option(..., "--justification", "-j", show_default=False,
+                                      help="Why the conflict is acceptable (required)."),
+    status: ReviewStatus = typer.Option(ReviewStatus.accepted, "--status", help="accepted or under-review."),
+    reviewer: Optional[str] = typer.Option(None, "--reviewer", show_default=False,
+                                           help="Who reviewed it. Default: git config user.name."),
+    day: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", show_default=False,
+                                      help="Date of the review. Default: today."),
+    all_unreviewed: bool = typer.Option(False, "--all", help="Add every unreviewed conflict (one justification)."),
+    replace: bool = typer.Option(False, "--replace", help="Review again a conflict that is already listed."),
+    corpus: Path = REVIEW_CORPUS_OPT,
+    reviewed: Optional[Path] = REVIEW_FILE_OPT,
+) -> None:
+    """Record conflicts as reviewed, with a justification, in the reviewed file (kept sorted).
+
+    Example: briefcmp review add japan-russia-trade-total:contradiction:ad6338a5b8 -j "CAP mislabels exports as trade"
+    """
+    from datetime import date
+
+    from briefcmp.corpus.load import parse_pdate
+    from briefcmp.corpus.problems import suggest
+    from briefcmp.gate.review import EditError, add_entries, new_entry
+
+    if not justification.strip():
+        raise fail("--justification is empty; say why the conflict is acceptable")
+    if bool(ids) == all_unreviewed:
+        raise fail("give the conflict ids to add, or --all")
+    if day is None:
+        day = date.today().isoformat()
+    elif len(day) != 10 or parse_pdate(day) is None:
+        raise fail(f"--date {day!r}: expected a date YYYY-MM-DD")
+    gate = _review_gate(corpus, reviewed)
+    if reviewer is None:
+        from briefcmp.corpus.load import InputError
+        from briefcmp.gate.changed import git
+
+        try:
+            reviewer = git(["config", "user.name"], gate.selection.root).strip()
+        except InputError:  # no git, or no user.name: ask for it below
+            reviewer = ""
+    if not reviewer.strip():
+        raise fail("give --reviewer NAME (git config user.name is not set)")
+    by_id = {r.id: r for r in gate.relations}
+    wanted = [r.id for r in gate.unreviewed()] if all_unreviewed else list(dict.fromkeys(ids or ()))
+    for rid in wanted:
+        if rid not in by_id:
+            raise fail(f"{rid}: no conflict of the corpus has this id{suggest(rid, by_id)}; "
+                       "see `briefcmp review list`")
+    if not wanted:
+        typer.echo("briefcmp: nothing to add: every conflict is reviewed", err=True)
+        raise typer.Exit(EXIT_CLEAN)
+    entries = [new_entry(by_id[rid], status.value, justification, reviewer, day) for rid in wanted]
+    try:
+        text = add_entries(gate.reviewed, entries, replace)
+    except EditError as exc:
+        raise fail(str(exc))
+    _write_reviewed(gate, text)
+    for e in entries:
+        typer.echo(f"reviewed {e.id} ({', '.join(e.claims)}) in {gate.reviewed.shown}", err=True)
+
+
+@review_app.command("prune")
+def review_prune(
+    dry_run: bool = typer.Option(False, "--dry-run", help="Only say which entries would be removed."),
+    corpus: Path = REVIEW_CORPUS_OPT,
+    reviewed: Optional[Path] = REVIEW_FILE_OPT,
+) -> None:
+    """Remove stale entries (matching no current conflict) from the reviewed file.
+
+    Entries naming a brief whose claims file does not load are kept until it loads again.
+
+    Example: briefcmp review prune -C briefs --dry-run
+    """
+    from briefcmp.gate.review import EditError, remove_entries
+
+    gate = _review_gate(corpus, reviewed)
+    complete = len(gate.report.load.corpus.briefs) == len(gate.report.load.files)
+    gone = [s for s in gate.judgement.stale if complete or not s.brief_missing]
+    for s in gate.judgement.stale:
+        if s not in gone:
+            typer.echo(f"kept {s.entry.id}: {s.reason}", err=True)
+    if not gone:
+        typer.echo(f"briefcmp: no stale entries in {gate.reviewed.shown}", err=True)
+        raise typer.Exit(EXIT_CLEAN)
+    if not dry_run:
+        try:
+            text = remove_entries(gate.reviewed, [s.entry.id for s in gone])
+        except EditError as exc:
+            raise fail(str(exc))
+        _write_reviewed(gate, text)
+    for s in gone:
+        typer.echo(f"{'would remove' if dry_run else 'removed'} {s.entry.id}: {s.reason}", err=True)
