@@ -11,7 +11,10 @@ from hypothesis import strategies as st
 
 from briefcmp.corpus import anchor
 from briefcmp.drafting import sentences as S
-from briefcmp.drafting.figures import excluded_spans, find_dates, find_figures, number_value
+from briefcmp.drafting.dates import find_dates
+from briefcmp.drafting.figures import find_figures
+from briefcmp.drafting.numbers import number_value
+from briefcmp.drafting.spans import excluded_spans
 from briefcmp.corpus.model import PartialDate
 
 

@@ -21,7 +21,8 @@ from typing import Iterable, Optional
 
 from briefcmp.corpus import anchor, units
 from briefcmp.drafting import sentences as sent
-from briefcmp.drafting.figures import Figure, SpanSet, excluded_spans, find_figures
+from briefcmp.drafting.figures import Figure, find_figures
+from briefcmp.drafting.spans import SpanSet, excluded_spans
 from briefcmp.corpus.model import Claim, Config, Corpus, KeyDef, PartialDate, Period, Value
 
 SCHEMA_MODELINE = "# yaml-language-server: $schema=schemas/claims.schema.json"
@@ -101,7 +102,7 @@ def find_metadata(prep: sent.Prepared) -> tuple[str, str, Optional[PartialDate]]
     The title is the first non-empty line, unless a line near the top is repeated
     (web copies repeat the headline) or the first line names the publisher.
     """
-    from briefcmp.drafting.figures import find_dates
+    from briefcmp.drafting.dates import find_dates
 
     lines = [l.strip() for l in prep.text.split("\n") if l.strip()]
     head = lines[:12]

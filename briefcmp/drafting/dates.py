@@ -1,0 +1,144 @@
+"""Dates and periods as written: "February 24, 2022", "2014-2021", "in 2021", "last year", "FY2023".
+
+``find_dates`` returns every mention, longest patterns first, without overlaps; a date
+written without a year takes it from the publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from briefcmp.corpus.model import PartialDate, Period
+from briefcmp.drafting.spans import SpanSet
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+MONTHS.update({m[:3]: n for m, n in list(MONTHS.items())})
+MONTHS["sept"] = 9
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date or period written in the text ("February 24, 2022", "2014-2021", "in 2021")."""
+
+    start: int
+    end: int
+    period: Optional[Period]  # None when the year is not known
+    pattern: str
+    word_before: str = ""  # the word before it, lower-case ("in", "since", ...)
+    month_day: tuple[int, int] = (0, 0)  # as written, also when the year is not known
+    implied_year: bool = False  # the year is not written: it came from the publication date
+
+
+_DATE_PATTERNS = [
+    ("mdy", rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>{YEAR})\b"),
+    ("dmy", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>{YEAR})\b"),
+    ("iso", rf"\b(?P<y>{YEAR})-(?P<mo>\d{{2}})-(?P<d>\d{{2}})\b"),
+    ("dotted", rf"\b(?P<d>\d{{1,2}})\.(?P<mo>\d{{1,2}})\.(?P<y>{YEAR})\b"),
+    ("slashed", rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{YEAR})\b"),
+    ("my", rf"\b(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})\b"),
+    ("mrel", rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
+    ("range", rf"(?<![\d$€£¥.,])(?P<y>{YEAR})\s*(?:-|to|and|through|until)\s*(?P<y2>{YEAR}|\d\d)\b(?![.,]\d)"),
+    ("fiscal", rf"\b(?:FY\s?|[Ff]iscal\s+(?:[Yy]ear\s+)?)(?P<y>{YEAR})\b"),
+    ("decade", r"(?<![\d$€£¥])(?P<y>(?:1[89]|20)\d0)'?s\b"),
+    ("md", rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]\d)"),
+    ("dm", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})\b"),
+    ("year", rf"(?<![\d$€£¥.,#/+:-])(?P<y>{YEAR})\b(?!,\d|%|\s?-?(?:percent|per cent|thousand|million|"
+             r"billion|trillion|[mb]n)\b)"),
+    ("relyear", r"\b(?P<rel>last|this|next|previous|past)\s+year\b(?!s)"),
+    ("month", rf"\b(?:in|since|by|until|from|early|late|mid|end\s+of|beginning\s+of)[\s-](?P<m>{MONTH})\b"
+              r"(?![\s,]*\d)"),
+]
+_DATE_RES = [(name, re.compile(p)) for name, p in _DATE_PATTERNS]
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+(?:the\s+)?(?:(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|"
+                          r"year(?:\s+of)?)[\s-]+)?$", re.I)
+
+
+def pdate(year: int, month: int = 0, day: int = 0) -> Optional[PartialDate]:
+    try:
+        _dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    return PartialDate(year, month, day)
+
+
+def find_dates(text: str, published: Optional[PartialDate] = None) -> list[DateMention]:
+    """Every date or period mention, longest patterns first, without overlaps."""
+    taken = SpanSet()
+    out: list[DateMention] = []
+    for name, pattern in _DATE_RES:
+        for m in pattern.finditer(text):
+            a, b = m.span("m") if name == "month" else m.span()
+            if taken.overlaps(a, b):
+                continue
+            if name == "year" and re.match(r"\.\d", text[b:b + 2]) and not footnote_after(text, b):
+                continue  # "2021.5 million": a decimal, not a year
+            if name in ("month", "md") and m.group("m") == "May" and name == "month":
+                continue
+            if name == "month" and m.group("m").rstrip(".") in ("Mar", "May", "Jan", "Jun"):
+                continue  # short forms that are also words or names
+            period = date_period(name, m, published)
+            before = _WORD_BEFORE.search(text, max(0, a - 40), a)
+            taken.add(a, b)
+            g = m.groupdict()
+            month_day = (month_of(g["m"]) if g.get("m") else 0, int(g["d"]) if g.get("d") else 0)
+            out.append(DateMention(a, b, period, name, before.group(1).lower() if before else "", month_day,
+                                   name in ("md", "dm", "month")))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def footnote_after(text: str, b: int) -> bool:
+    """``2021.29 Hyundai``: a footnote number after a full stop, not decimals."""
+    return bool(re.match(r"\.\d{1,3}(?:\s+[A-Z\"']|\s*$|\s*\n)", text[b:b + 8]))
+
+
+def date_period(name: str, m: re.Match, published: Optional[PartialDate]) -> Optional[Period]:
+    g = m.groupdict()
+    base = published.year if published else None
+    if g.get("rel"):
+        if base is None:
+            return None
+        year = base + {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[g["rel"].lower()]
+    elif g.get("y"):
+        year = int(g["y"])
+    else:
+        year = implied_year(m, g, published)
+        if year is None:
+            return None
+    month = month_of(g["m"]) if g.get("m") else 0
+    if name in ("iso", "dotted"):
+        d = pdate(year, int(g["mo"]), int(g["d"]))
+    elif name == "slashed":
+        a, b = int(g["a"]), int(g["b"])
+        day, mon = (a, b) if a > 12 else (b, a) if b > 12 else (0, 0)
+        d = pdate(year, mon, day) if mon else None
+    elif name in ("mdy", "dmy", "md", "dm"):
+        d = pdate(year, month, int(g["d"]))
+    elif name in ("my", "month", "mrel"):
+        d = pdate(year, month)
+    elif name == "range":
+        y2 = g["y2"]
+        end = int(y2) if len(y2) == 4 else year // 100 * 100 + int(y2)
+        return Period(PartialDate(year), PartialDate(end)) if end > year else None
+    elif name == "decade":
+        return Period(PartialDate(year), PartialDate(year + 9))
+    else:
+        d = PartialDate(year)
+    return Period(d) if d else None
+
+
+def month_of(word: str) -> int:
+    w = word.rstrip(".").lower()
+    return MONTHS.get(w if w in MONTHS else w[:3], 0)
+
+
+def implied_year(m: re.Match, g: dict, published: Optional[PartialDate]) -> Optional[int]:
+    """The year of "on February 16" in a text published on ``published`` (see ``_Finder.settle_year``)."""
+    return published.year if published else None

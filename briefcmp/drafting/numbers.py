@@ -1,0 +1,50 @@
+"""Numbers as written: digits, number words ("twenty-one", "a dozen"), ordinals, fractions, folds."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+UNIT_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+               "fifteen sixteen seventeen eighteen nineteen").split()
+TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORD_NUMBERS: dict[str, int] = {w: i for i, w in enumerate(UNIT_WORDS)}
+WORD_NUMBERS.update({w: 20 + 10 * i for i, w in enumerate(TENS_WORDS)})
+WORD_NUMBERS["dozen"] = 12
+ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+FOLD_WORDS = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
+               "eightfold": 8, "ninefold": 9, "tenfold": 10, "twentyfold": 20, "hundredfold": 100,
+               "thousandfold": 1000}
+FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0, "quarters": 25.0,
+              "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0}
+
+NUMWORD = (r"(?:(?:" + "|".join(TENS_WORDS) + r")(?:-(?:" + "|".join(UNIT_WORDS[1:10]) + r"))?|"
+            + "|".join(sorted(UNIT_WORDS, key=len, reverse=True)) + r"|dozen)")
+TOKEN = re.compile(
+    r"(?P<ord>\b\d+(?:st|nd|rd|th)\b|\b(?:" + "|".join(ORDINAL_WORDS) + r")\b)"
+    r"|(?P<fold>\b(?:" + "|".join(FOLD_WORDS) + r")\b)"
+    r"|(?P<twice>\btwice\b(?=\s+(?:as|the)\b))"
+    r"|(?P<mag>\b(?:an|one|two|three|several)\s+orders?\s+of\s+magnitude\b)"
+    r"|(?P<frac>\b(?:(?:one|a)[\s-]+(?:third|quarter|fifth|tenth)|(?:two|three|four)[\s-]+(?:thirds|quarters|fifths|"
+    r"tenths)|half)\b)"
+    r"|(?P<word>\b(?:a\s+(?=dozen))?" + NUMWORD + r"(?:\s+hundred)?\b)"
+    r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)", re.I)
+
+
+def number_value(token: str) -> Optional[float]:
+    """The value of a number token: "1,234.5", "seven", "twenty-one", "a dozen", "two hundred"."""
+    t = token.lower().strip()
+    if t[:1].isdigit() or t[:1] == ".":
+        return float(t.replace(",", ""))
+    if t.startswith(("a ", "an ")):
+        t = t.split(None, 1)[1]
+    hundred = t.endswith(" hundred")
+    if hundred:
+        t = t.rsplit(None, 1)[0]
+    parts = t.split("-")
+    if any(p not in WORD_NUMBERS for p in parts):
+        return None
+    n = sum(WORD_NUMBERS[p] for p in parts)
+    return float(n * 100 if hundred else n)

@@ -1,0 +1,260 @@
+"""What follows a number and says what it counts: scale, percent, currency, times, duration, a noun.
+
+Also the currency before a number ("$", "US$", "EUR") and ranges ("10-15%", "$10 billion to $15 billion").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from briefcmp.drafting.dates import MONTHS
+from briefcmp.drafting.numbers import WORD_NUMBERS
+
+SCALE_WORDS = {"thousand": "thousand", "million": "million", "billion": "billion", "trillion": "trillion",
+                "k": "thousand", "m": "million", "mn": "million", "mln": "million", "b": "billion",
+                "bn": "billion", "bln": "billion", "t": "trillion", "tn": "trillion", "trn": "trillion"}
+SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD",
+            "s$": "SGD", "nt$": "TWD", "r$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW",
+            "₽": "RUB", "₹": "INR", "₴": "UAH"}
+CODES = ("USD EUR JPY KRW RUB GBP CNY UAH CHF CAD AUD INR HKD SGD TWD NZD BRL TRY PLN SEK NOK DKK "
+          "CZK HUF KZT").split()
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
+                   "won": "KRW", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB",
+                   "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "hryvnia": "UAH", "hryvnias": "UAH",
+                   "rupee": "INR", "rupees": "INR", "pounds sterling": "GBP", "sterling": "GBP",
+                   "swiss francs": "CHF", "zloty": "PLN", "zlotys": "PLN", "tenge": "KZT", "lira": "TRY"}
+DOLLAR_ADJ = {"australian": "AUD", "canadian": "CAD", "hong kong": "HKD", "new zealand": "NZD",
+               "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD"}
+
+# Words that end a modifier run before a counted noun.
+STOP = frozenset("""
+a an the this that these those its his her their our your my of in on at to for from by with without
+into onto than as and or but nor if per via about among between against during through under over
+is are was were be been being has have had do does did will would shall should can could may might
+must not no also only just more less most least which who whom whose what when where while it they
+we he she them us him i you each every all both some any such other another same so very too up down
+out off then there here percent cent times fold s
+""".split())
+# -s words that are not plural nouns.
+NOT_PLURAL = frozenset("""
+is was has does this its his hers ours theirs yours us as thus plus less unless across always perhaps
+whereas various previous serious numerous famous nervous obvious enormous tremendous anxious cautious
+conscious continuous dangerous generous vigorous ambitious religious gas bus status bonus census
+consensus crisis analysis basis emphasis thesis yes besides towards afterwards sometimes nevertheless
+regardless series species politics economics physics means news alas chaos canvas christmas
+""".split())
+IRREGULAR_PLURALS = frozenset("""
+people children men women personnel police staff cattle feet teeth mice geese aircraft sheep fish
+deer offspring
+""".split())
+MEASURE_UNITS = frozenset("km kg mt bcm tcm mw gw twh kwh bpd mtoe ha km2 tonnes tons".split())
+DURATIONS = {"second": "seconds", "seconds": "seconds", "minute": "minutes", "minutes": "minutes",
+              "hour": "hours", "hours": "hours", "day": "days", "days": "days", "week": "weeks",
+              "weeks": "weeks", "month": "months", "months": "months", "year": "years", "years": "years",
+              "decade": "decades", "decades": "decades", "century": "centuries", "centuries": "centuries"}
+# Units briefcmp cannot compare are written in ones it can: a decade is ten years.
+DURATION_FACTOR = {"decades": ("years", 10), "centuries": ("years", 100)}
+# "met 27 times": the verb says what was counted.
+EVENT_VERBS = {"meet": "meetings", "met": "meetings", "meeting": "meetings", "meetings": "meetings",
+                "visit": "visits", "visited": "visits", "visiting": "visits", "call": "calls",
+                "called": "calls", "phoned": "calls", "talked": "talks", "spoke": "conversations",
+                "vote": "votes", "voted": "votes", "attacked": "attacks", "launched": "launches",
+                "tested": "tests", "postponed": "postponements", "delayed": "delays", "summit": "summits",
+                "summits": "summits"}
+COMPOUND_NOT_COUNT = frozenset("way sided fold thirds third half quarter".split())
+
+PREFIX_CURRENCY = re.compile(
+    r"(?:(?P<code>\b(?:" + "|".join(CODES) + r"))\s?|(?P<sym>(?:US|U\.S\.|A|C|HK|NZ|S|NT|R)?\$|[€£¥₩₽₹₴])\s?)$")
+SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn)\b"
+                          r"|(?P<g>[kmbtKMBT])\b(?!\.\w)", re.I)
+PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b)(?P<pts>\s+points?\b)?", re.I)
+POINTS_AFTER = re.compile(r"\s+percentage[\s-]points?\b|\s?(?:pp|ppt|p\.p\.)(?![\w])", re.I)
+CURRENCY_AFTER = re.compile(
+    r"\s+(?:(?P<adj>U\.?S\.?|US|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Taiwan(?:ese)?|"
+    r"Japanese|Korean|South Korean|Russian|Chinese|Ukrainian|Indian|Swiss)\s+)?"
+    r"(?P<cur>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + "|" + "|".join(CODES) + r")\b", re.I)
+TIMES_AFTER = re.compile(r"(?P<more>\s+more)?\s+times\b|(?:\s?-\s?|\s?)fold\b|x\b", re.I)
+COMPARATIVE_AFTER = re.compile(r"\s+(?:more|less|fewer|larger|bigger|greater|higher|lower|smaller|"
+                                r"as\s+[a-z]+\s+as|the\s+(?:size|amount|level|number|value|volume|rate|total)|"
+                                r"that\s+of|[a-z]+er\s+than)\b", re.I)
+DURATION_AFTER = re.compile(r"(?:\s+|-)(?P<u>" + "|".join(DURATIONS) + r")\b", re.I)
+COMPOUND_AFTER = re.compile(r"-(?P<n>[a-z]{3,})\b(?!-)")
+RANGE_NEXT = re.compile(r"(?:\s?-\s?|\s+to\s+|\s+and\s+)(?P<cur>(?:US)?\$|[€£¥₩₽])?\s?"
+                         r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b(?![.,]\d)")
+WORD = re.compile(r"[\s-]*([A-Za-z][A-Za-z'.]*(?:-[A-Za-z]+)*)")
+
+
+@dataclass
+class After:
+    """What follows a number."""
+
+    kind: str  # money | percent | points | multiple | times | duration | count | scaled | bare
+    unit: str = ""
+    scale: str = ""
+    end: int = 0
+
+
+def digits_stand_alone(text: str, a: int, b: int, ordinal: bool = False) -> bool:
+    """False for digits glued to a name, a footnote position, a time, a ratio or a code."""
+    prev = text[a - 1] if a > 0 else " "
+    prev2 = text[a - 2] if a > 1 else " "
+    nxt = text[b] if b < len(text) else " "
+    nxt2 = text[b + 1] if b + 1 < len(text) else " "
+    if prev.isalpha():
+        return bool(re.search(r"\b(?:" + "|".join(CODES) + r")$", text[max(0, a - 4):a]))
+    if prev == "-" and prev2.isalnum():
+        return False  # Sakhalin-1, COVID-19, F-35
+    if prev in ".,;:)]'\"!?" and a > 1 and not prev2.isspace():
+        return False  # a footnote marker: "weeks.2", "said,3"
+    if prev in "+/#^:@_&=\\*[" or (prev == "(" and nxt == ")"):
+        return False  # 2+2, 24/7, #6, [6], (3)
+    if ordinal:
+        return True
+    if nxt in "+/:" and nxt2.isdigit():
+        return False  # 2+2, 24/7, 10:30, 3:1
+    if nxt in ",." and nxt2.isdigit():
+        return False  # "1,5" or a version number "1.2.3"
+    if nxt.isalpha():
+        tail = re.match(r"[A-Za-z]+", text[b:b + 6]).group()
+        if tail.lower() not in ("bn", "mn", "mln", "bln", "tn", "trn", "k", "m", "b", "t", "x", "pp", "ppt"):
+            return False  # 5G, 3D, 155mm
+    return True
+
+
+def prefix_currency(text: str, a: int) -> tuple[str, int]:
+    m = PREFIX_CURRENCY.search(text, max(0, a - 6), a)
+    if not m:
+        return "", a
+    if m.group("code"):
+        return m.group("code").upper(), m.start()
+    return SYMBOLS.get(m.group("sym").lower(), "USD"), m.start()
+
+
+def unit_after(text: str, pos: int, *, currency: bool) -> After:
+    """What follows a number: scale, then a unit (percent, currency word, times, duration, counted noun)."""
+    scale = ""
+    m = SCALE_AFTER.match(text, pos)
+    if m:
+        if m.group("s"):
+            scale = SCALE_WORDS[m.group("s").lower()]
+            pos = m.end()
+        elif currency or CURRENCY_AFTER.match(text, m.end()):
+            scale = SCALE_WORDS[m.group("g").lower()]
+            pos = m.end()
+    m = POINTS_AFTER.match(text, pos)
+    if m:
+        return After("points", "percentage-points", scale, m.end())
+    m = PERCENT_AFTER.match(text, pos)
+    if m:
+        return After("points" if m.group("pts") else "percent",
+                      "percentage-points" if m.group("pts") else "percent", scale, m.end())
+    m = CURRENCY_AFTER.match(text, pos)
+    if m and not currency:
+        cur, adj = m.group("cur").lower(), (m.group("adj") or "").lower()
+        if cur == "won" and not (scale or adj):
+            m = None  # "won" the verb
+        elif cur in ("dollar", "dollars") and adj in DOLLAR_ADJ:
+            return After("money", DOLLAR_ADJ[adj], scale, m.end())
+        if m:
+            code = cur.upper() if cur.upper() in CODES else CURRENCY_WORDS[cur]
+            return After("money", code, scale, m.end())
+    if currency:
+        return After("money", "", scale, pos)
+    if not scale:
+        m = TIMES_AFTER.match(text, pos)
+        if m:
+            comparative = COMPARATIVE_AFTER.match(text, m.end())
+            if "times" in m.group().lower() and not comparative and not growth_before(text, pos):
+                return After("times", "times", "", m.end())  # "met 27 times": a count of events
+            return After("multiple", "times", "", m.end())
+        m = DURATION_AFTER.match(text, pos)
+        if m:
+            end = m.end()
+            old = re.match(r"-old\b|-long\b", text[end:end + 5])
+            return After("duration", DURATIONS[m.group("u").lower()], "", end + (old.end() if old else 0))
+        m = re.compile(r"\s+point\b(?=\s+[a-z])").match(text, pos)
+        if m:
+            return After("count", "points", "", m.end())  # "an eight point plan"
+        m = COMPOUND_AFTER.match(text, pos)
+        if m and m.group("n") not in COMPOUND_NOT_COUNT and not plural_noun(m.group("n")) \
+                and re.match(r"\s+[a-z]", text[m.end():m.end() + 2]):
+            return After("count", pluralise(m.group("n")), "", m.end())  # "an eight-point plan"
+    noun = counted_noun(text, pos)
+    if noun:
+        return After("count", noun[0], scale, noun[1])
+    return After("scaled" if scale else "bare", "", scale, pos)
+
+
+def growth_before(text: str, pos: int) -> bool:
+    """"grew/rose/increased ... 27 times": a multiple, not a count of events."""
+    return bool(re.search(r"\b(?:gr[eo]w|grown|rose|risen|increas|expand|multipl|jump|soar|climb|fell|drop|"
+                          r"declin|shr[ui]nk|larger|bigger|higher|more)\w*\b(?:\s+\w+){0,3}\s+\S+$",
+                          text[max(0, pos - 60):pos], re.I))
+
+
+def event_noun(text: str, a: int) -> str:
+    """What "N times" counts, from the verb before it: "met with him 27 times" -> meetings."""
+    clause = re.split(r"[.;:!?]|,\s", text[max(0, a - 80):a])[-1]
+    for word in reversed(re.findall(r"[A-Za-z]+", clause)):
+        if word.lower() in EVENT_VERBS:
+            return EVENT_VERBS[word.lower()]
+    return ""
+
+
+def counted_noun(text: str, pos: int) -> Optional[tuple[str, int]]:
+    """The plural noun counted after a number, past up to three modifiers ("seven largest banks")."""
+    if pos < len(text) and not text[pos].isspace():
+        return None
+    for _ in range(4):
+        m = WORD.match(text, pos)
+        if not m or "\n" in text[pos:m.start(1)]:
+            return None
+        word = m.group(1).rstrip(".'")
+        low = word.lower()
+        if low in STOP or low in WORD_NUMBERS or low[:3] in MONTHS and low in MONTHS:
+            return None
+        if plural_noun(word):
+            return low, m.start(1) + len(word)
+        pos = m.end()
+    return None
+
+
+def range_after(text: str, b: int, first: After, currency: str):
+    """A range "10-15%", "$10 billion to $15 billion", "between 10 and 15 percent": (upper, after, end)."""
+    m = RANGE_NEXT.match(text, max(first.end, b))
+    if not m:
+        return None
+    lead = text[max(0, b - 50):b]
+    if " and " in m.group() and not re.search(r"\bbetween\s+\S*$", lead, re.I):
+        return None
+    if re.search(r"\bfrom\s+\S*$", lead, re.I):
+        return None  # "from 5% to 10%": a change between two figures, not a range
+    second = unit_after(text, m.end(), currency=bool(currency or m.group("cur")))
+    if second.kind in ("bare", "scaled") and not (currency and second.scale):
+        return None
+    if first.kind not in ("bare", "scaled") and (second.kind, second.unit) != (first.kind, first.unit):
+        return None
+    if first.scale and second.scale and first.scale != second.scale:
+        return None
+    upper = float(m.group("n").replace(",", ""))
+    merged = After(second.kind, second.unit or first.unit, first.scale or second.scale, second.end)
+    return upper, merged, second.end
+
+
+def plural_noun(word: str) -> bool:
+    w = word.lower().strip("'.")
+    if w in IRREGULAR_PLURALS or w in MEASURE_UNITS:
+        return True
+    if w in NOT_PLURAL or w in STOP or len(w) < 3 or "'" in w:
+        return False
+    return w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+
+
+def pluralise(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
