@@ -26,7 +26,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefcmp.drafting.annotate import AnnotateSettings, DraftClaim, run_annotate, same_value
+from briefcmp.drafting.annotate import AnnotateSettings, run_annotate
+from briefcmp.drafting.draft import DraftClaim, same_value
 from briefcmp.corpus.load import load_corpus
 from briefcmp.corpus.model import Claim
 

@@ -10,11 +10,12 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from briefcmp.corpus import anchor, yamlsafe
-from briefcmp.drafting.annotate import (
-    BriefMeta, append_to_claims_file, build_draft, find_metadata, position_kind, render_draft, yaml_scalar,
-)
+from briefcmp.drafting.claimsyaml import append_to_claims_file, render_draft, yaml_scalar
+from briefcmp.drafting.draft import BriefMeta, build_draft, position_kind
+from briefcmp.drafting.metadata import find_metadata
 from briefcmp.cli import app
-from briefcmp.corpus.load import load_corpus, parse_claims_file
+from briefcmp.corpus.load import load_corpus
+from briefcmp.corpus.parse import parse_claims_file
 from briefcmp.corpus.model import Config
 from briefcmp.corpus.problems import Problems
 from briefcmp.drafting import sentences

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from briefcmp.analysis.crossref import Filters, analyse, find_relations, relation_id
 from briefcmp.analysis.rules.base import interval, widen
 from briefcmp.analysis.rules.conflicts import same_moment
-from briefcmp.corpus.load import load_corpus, parse_period
+from briefcmp.corpus.fields import parse_period
+from briefcmp.corpus.load import load_corpus
 from briefcmp.corpus.model import Brief, Claim, Config, Corpus, KeyDef, PartialDate, Tolerance, Topic, Value
 
 FIXTURES = Path(__file__).parent / "fixtures" / "crossref"

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from briefcmp.gate.check import CheckSettings, run_check
-from briefcmp.corpus.load import load_corpus, parse_pdate, parse_period
+from briefcmp.corpus.fields import parse_pdate, parse_period
+from briefcmp.corpus.load import load_corpus
 from briefcmp.corpus.model import PartialDate, Precision
 
 LOAD = Path(__file__).parent / "fixtures" / "load"

@@ -227,7 +227,7 @@ def review_add(
     """
     from datetime import date
 
-    from briefcmp.corpus.load import parse_pdate
+    from briefcmp.corpus.fields import parse_pdate
     from briefcmp.corpus.problems import suggest
     from briefcmp.gate.review import EditError, add_entries, new_entry
 

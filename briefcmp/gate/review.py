@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from briefcmp.corpus import yamlsafe
-from briefcmp.corpus.load import Fields, parse_pdate
+from briefcmp.corpus.fields import Fields, parse_pdate
 from briefcmp.corpus.model import Claim, Corpus, Relation
 from briefcmp.corpus.problems import Problem, Problems, Severity, suggest
 from briefcmp.corpus.yamlsafe import YList, YMap

@@ -1,0 +1,185 @@
+"""Typed reading of YAML mappings with located problems: required and optional fields, ids,
+dates, numbers; unknown fields get a did-you-mean hint."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+from typing import Any, Iterable, Optional
+
+from briefcmp.corpus.model import PartialDate, Period
+from briefcmp.corpus.problems import Problems, suggest
+from briefcmp.corpus.yamlsafe import YList, YMap
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+NUMBER_RE = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+
+
+
+
+
+
+# --------------------------------------------------------------------------- fields
+
+
+class Fields:
+    """Typed, located reading of one YAML mapping; problems go to a shared list."""
+
+    def __init__(self, path: str, problems: Problems) -> None:
+        self.path = path
+        self.problems = problems
+
+    def mapping(self, value: Any, mark, where: str) -> Optional[YMap]:
+        if isinstance(value, YMap):
+            return value
+        self.problems.error(self.path, mark, "wrong-type", f"{where}: expected a mapping, got {value_kind(value)}")
+        return None
+
+    def check_keys(self, m: YMap, where: str, allowed: Iterable[str], required: Iterable[str] = ()) -> bool:
+        """Unknown and missing fields; returns False when a required field is missing."""
+        allowed = list(allowed)
+        for key in m:
+            if key not in allowed:
+                self.problems.error(self.path, m.key_marks[key], "unknown-field",
+                                    f'{where}: unknown field "{key}"{suggest(key, allowed)}; '
+                                    f"expected one of: {', '.join(allowed)}")
+        ok = True
+        for key in required:
+            if m.get(key) is None:
+                self.problems.error(self.path, m.mark, "missing-field",
+                                    f'{where}: required field "{key}" is missing')
+                ok = False
+        return ok
+
+    def string(self, m: YMap, key: str, where: str, default: str = "") -> str:
+        value = m.get(key)
+        if value is None:
+            return default
+        if isinstance(value, str):
+            return value
+        self.problems.error(self.path, m.mark_of(key), "wrong-type",
+                            f'{where}: field "{key}" must be a string, got {value_kind(value)}')
+        return default
+
+    def ident(self, m: YMap, key: str, where: str) -> str:
+        value = self.string(m, key, where)
+        if value and not ID_RE.match(value):
+            self.problems.error(self.path, m.mark_of(key), "bad-id",
+                                f'{where}: "{key}" {value!r} must be lower-case letters, digits, ".", "_" or "-"')
+        return value
+
+    def strings(self, m: YMap, key: str, where: str) -> tuple[str, ...]:
+        """A list of strings; a single string is accepted as a list of one."""
+        value = m.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, YList):
+            self.problems.error(self.path, m.mark_of(key), "wrong-type",
+                                f'{where}: field "{key}" must be a list of strings, got {value_kind(value)}')
+            return ()
+        out = []
+        for item, mark in zip(value, value.item_marks):
+            if isinstance(item, str):
+                out.append(item)
+            else:
+                self.problems.error(self.path, mark, "wrong-type",
+                                    f'{where}: items of "{key}" must be strings, got {value_kind(item)}')
+        return tuple(out)
+
+    def choice(self, m: YMap, key: str, where: str, choices: Iterable[str], default: str = "") -> str:
+        value = self.string(m, key, where)
+        if not value:
+            return default
+        choices = list(choices)
+        if value not in choices:
+            self.problems.error(self.path, m.mark_of(key), "bad-value",
+                                f'{where}: "{key}" is {value!r}{suggest(value, choices)}; '
+                                f"expected one of: {', '.join(choices)}")
+            return default
+        return value
+
+    def number(self, m: YMap, key: str, where: str) -> Optional[float]:
+        value = m.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str) and NUMBER_RE.match(value.strip()):
+            text = value.strip().replace(",", "")
+            digits = text.lstrip("+-")
+            if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
+                self.problems.warning(self.path, m.mark_of(key), "leading-zero",
+                                      f'{where}: "{key}" {value!r} has a leading zero; read as decimal {float(text):g}')
+            number = float(text)
+            if math.isfinite(number) and abs(number) < 1e18:
+                return number
+            self.problems.error(self.path, m.mark_of(key), "bad-value",
+                                f'{where}: "{key}" {value!r} is too large; write it with a scale (million, billion, ...)')
+            return None
+        self.problems.error(self.path, m.mark_of(key), "wrong-type",
+                            f'{where}: "{key}" must be a number like 12 or 4.1, got {value!r}')
+        return None
+
+    def pdate(self, m: YMap, key: str, where: str) -> Optional[PartialDate]:
+        value = m.get(key)
+        if value is None:
+            return None
+        parsed = parse_pdate(value) if isinstance(value, str) else None
+        if parsed is None:
+            self.problems.error(self.path, m.mark_of(key), "bad-date",
+                                f'{where}: "{key}" {value!r} is not a valid date; expected YYYY, YYYY-MM or YYYY-MM-DD')
+        return parsed
+
+    def period(self, m: YMap, key: str, where: str) -> Optional[Period]:
+        value = m.get(key)
+        if value is None:
+            return None
+        parsed = parse_period(value) if isinstance(value, str) else None
+        if parsed is None:
+            self.problems.error(self.path, m.mark_of(key), "bad-date",
+                                f'{where}: "{key}" {value!r} is not a valid date or period; expected YYYY, '
+                                "YYYY-MM, YYYY-MM-DD or START/END (e.g. 2014/2021)")
+        return parsed
+
+
+def parse_pdate(text: str) -> Optional[PartialDate]:
+    """``2022``, ``2022-03`` or ``2022-03-03`` -> PartialDate; None if malformed or impossible."""
+    m = _DATE.match(text.strip())
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+    try:
+        date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    if m.group(2) and not month or m.group(3) and not day:
+        return None
+    return PartialDate(year, month, day)
+
+
+def parse_period(text: str) -> Optional[Period]:
+    """A partial date or ``START/END``; END must not be before START."""
+    start_text, sep, end_text = text.partition("/")
+    start = parse_pdate(start_text)
+    if start is None:
+        return None
+    if not sep:
+        return Period(start)
+    end = parse_pdate(end_text)
+    if end is None or end.end() < start.start():
+        return None
+    return Period(start, end)
+
+
+def value_kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, YMap):
+        return "a mapping"
+    if isinstance(value, YList):
+        return "a list"
+    return f"the text {value!r}" if len(str(value)) < 40 else "text"
+
+

@@ -1,0 +1,321 @@
+"""Parse and validate the corpus config (briefcmp.yaml) and claims files into the model.
+
+Every problem is located (path:line:col) and collected; a claim that cannot be used is
+reported as claim-dropped, never silently lost."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from briefcmp.corpus import units
+from briefcmp.corpus.fields import ID_RE, NUMBER_RE, Fields, value_kind
+from briefcmp.corpus.model import (
+    BOUNDS, CLAIM_KINDS, CLAIM_STATUSES, SCALES, STANCES, VALUE_TYPES, Brief, Claim, Config, Entity, KeyDef, Tolerance, Topic, Value,
+)
+from briefcmp.corpus.problems import Problems, suggest
+from briefcmp.corpus.yamlsafe import YList, YMap
+
+CONFIG_NAME = "briefcmp.yaml"
+CLAIMS_SUFFIX = ".claims.yaml"
+
+_PERCENT = re.compile(r"^([+-]?\d+(\.\d+)?)\s*%$")
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+
+
+
+
+
+
+# --------------------------------------------------------------------------- config
+
+_CONFIG_FIELDS = ("format", "title", "topics", "entities", "keys")
+_TOPIC_FIELDS = ("label", "description", "parent")
+_ENTITY_FIELDS = ("label", "aliases", "description")
+_KEY_FIELDS = ("label", "description", "type", "unit", "tolerance", "topics", "subjects", "values")
+
+
+def parse_config(data: Any, path: str, problems: Problems) -> Config:
+    """Validate a parsed config document into a Config (unusable parts are reported and skipped)."""
+    f = Fields(path, problems)
+    config = Config(path=path)
+    root = f.mapping(data, (1, 1), "config")
+    if root is None:
+        return config
+    f.check_keys(root, "config", _CONFIG_FIELDS)
+    _check_format(f, root, "config")
+    config.title = f.string(root, "title", "config")
+    for tid, t, mark in _entries(f, root, "topics"):
+        f.check_keys(t, f"topic {tid}", _TOPIC_FIELDS, ["label"])
+        config.topics[tid] = Topic(tid, f.string(t, "label", f"topic {tid}", tid),
+                                   f.string(t, "description", f"topic {tid}"),
+                                   f.string(t, "parent", f"topic {tid}"))
+    for tid, topic in config.topics.items():
+        if topic.parent and topic.parent not in config.topics:
+            problems.error(path, root["topics"].mark_of(tid), "unknown-topic",
+                           f'topic {tid}: parent "{topic.parent}" is not a topic{suggest(topic.parent, config.topics)}')
+        elif topic.parent and tid in config.topic_ancestors(topic.parent):
+            problems.error(path, root["topics"].mark_of(tid), "topic-cycle",
+                           f"topic {tid}: parent chain loops back to {tid}")
+    for eid, e, mark in _entries(f, root, "entities"):
+        f.check_keys(e, f"entity {eid}", _ENTITY_FIELDS, ["label"])
+        config.entities[eid] = Entity(eid, f.string(e, "label", f"entity {eid}", eid),
+                                      f.strings(e, "aliases", f"entity {eid}"))
+    for kid, k, mark in _entries(f, root, "keys"):
+        where = f"key {kid}"
+        f.check_keys(k, where, _KEY_FIELDS, ["label", "type"])
+        ktype = f.choice(k, "type", where, VALUE_TYPES, "")
+        if not ktype:
+            continue
+        topics = f.strings(k, "topics", where)
+        subjects = f.strings(k, "subjects", where)
+        for t in topics:
+            if t not in config.topics:
+                problems.error(path, k.mark_of("topics"), "unknown-topic",
+                               f'{where}: unknown topic "{t}"{suggest(t, config.topics)}')
+        for s in subjects:
+            if s not in config.entities:
+                problems.error(path, k.mark_of("subjects"), "unknown-entity",
+                               f'{where}: unknown entity "{s}"{suggest(s, config.entities)}')
+        config.keys[kid] = KeyDef(
+            kid, f.string(k, "label", where, kid), ktype, f.string(k, "description", where),
+            units.canonical_unit(f.string(k, "unit", where)), _tolerance(f, k, where),
+            topics, subjects, f.strings(k, "values", where), mark[0])
+    return config
+
+
+def _entries(f: Fields, root: YMap, section: str):
+    """(id, mapping, mark) for each entry of a mapping-of-mappings section."""
+    value = root.get(section)
+    if value is None:
+        return
+    m = f.mapping(value, root.mark_of(section), section)
+    if m is None:
+        return
+    for eid, entry in m.items():
+        if not ID_RE.match(eid):
+            f.problems.error(f.path, m.key_marks[eid], "bad-id",
+                             f'{section}: id "{eid}" must be lower-case letters, digits, ".", "_" or "-"')
+        e = f.mapping(entry, m.mark_of(eid), f"{section} {eid}")
+        if e is not None:
+            yield eid, e, m.key_marks[eid]
+
+
+def _tolerance(f: Fields, k: YMap, where: str) -> Tolerance:
+    value = k.get("tolerance")
+    if value is None:
+        return Tolerance()
+    if isinstance(value, str):
+        m = _PERCENT.match(value.strip())
+        if m:
+            return Tolerance(relative=float(m.group(1)) / 100)
+        if NUMBER_RE.match(value.strip()):
+            return Tolerance(absolute=float(value.replace(",", "")))
+    if isinstance(value, YMap):
+        f.check_keys(value, f"{where} tolerance", ("relative", "absolute"))
+        rel = value.get("relative")
+        relative = 0.0
+        if isinstance(rel, str) and _PERCENT.match(rel.strip()):
+            relative = float(_PERCENT.match(rel.strip()).group(1)) / 100
+        elif rel is not None:
+            relative = f.number(value, "relative", f"{where} tolerance") or 0.0
+        return Tolerance(relative, f.number(value, "absolute", f"{where} tolerance") or 0.0)
+    f.problems.error(f.path, k.mark_of("tolerance"), "bad-value",
+                     f'{where}: "tolerance" must be a percentage like "5%", an absolute number, '
+                     f"or a mapping with relative/absolute; got {value!r}")
+    return Tolerance()
+
+
+def _check_format(f: Fields, root: YMap, where: str) -> None:
+    fmt = root.get("format")
+    if fmt is not None and fmt != "1":
+        f.problems.error(f.path, root.mark_of("format"), "format-version",
+                         f"{where}: format {fmt!r} is not supported by this briefcmp; expected 1")
+
+
+# --------------------------------------------------------------------------- claims files
+
+_FILE_FIELDS = ("format", "brief", "claims")
+_BRIEF_FIELDS = ("id", "title", "publisher", "authors", "published", "url", "language", "source",
+                 "source_sha256", "note")
+_CLAIM_FIELDS = ("id", "text", "quote", "prefix", "suffix", "kind", "topics", "subjects", "key", "value",
+                 "as_of", "cites", "note", "status", "acknowledges")
+_VALUE_FIELDS = {
+    "quantity": ("type", "amount", "upper", "scale", "unit", "bound"),
+    "rank": ("type", "rank", "of"),
+    "date": ("type", "date"),
+    "category": ("type", "category"),
+    "stance": ("type", "stance"),
+}
+_VALUE_MARKER = {"amount": "quantity", "rank": "rank", "date": "date", "category": "category",
+                 "stance": "stance"}
+
+
+def parse_claims_file(data: Any, path: str, problems: Problems, config: Config) -> Optional[Brief]:
+    """Validate one parsed claims document into a Brief; None when it has no usable brief section."""
+    f = Fields(path, problems)
+    root = f.mapping(data, (1, 1), "claims file")
+    if root is None:
+        return None
+    f.check_keys(root, "claims file", _FILE_FIELDS, ["brief"])
+    _check_format(f, root, "claims file")
+    b = root.get("brief")
+    if b is None:
+        return None
+    bm = f.mapping(b, root.mark_of("brief"), "brief")
+    if bm is None:
+        return None
+    if not f.check_keys(bm, "brief", _BRIEF_FIELDS, ["id", "title", "source"]):
+        return None
+    brief = Brief(
+        id=f.ident(bm, "id", "brief"), title=f.string(bm, "title", "brief"),
+        source=f.string(bm, "source", "brief"), path=path,
+        publisher=f.string(bm, "publisher", "brief"), authors=f.strings(bm, "authors", "brief"),
+        published=f.pdate(bm, "published", "brief"), url=f.string(bm, "url", "brief"),
+        language=f.string(bm, "language", "brief"), source_sha256=f.string(bm, "source_sha256", "brief"),
+        note=f.string(bm, "note", "brief"), line=bm.mark[0], col=bm.mark[1],
+        source_mark=bm.mark_of("source"),
+    )
+    if brief.source_sha256 and not _SHA.match(brief.source_sha256):
+        problems.error(path, bm.mark_of("source_sha256"), "bad-value",
+                       "brief: source_sha256 must be 64 lower-case hex digits (sha256 of the source file)")
+    claims = root.get("claims")
+    if claims is None:
+        problems.warning(path, root.mark, "no-claims", "claims file has no claims yet")
+        return brief
+    if not isinstance(claims, YList):
+        problems.error(path, root.mark_of("claims"), "wrong-type", f"claims: expected a list, got {value_kind(claims)}")
+        return brief
+    seen: dict[str, int] = {}
+    for item, mark in zip(claims, claims.item_marks):
+        claim = _parse_claim(f, item, mark, brief, config)
+        if claim is None:
+            continue
+        if claim.id in seen:
+            problems.error(path, mark, "duplicate-id",
+                           f'claim id "{claim.id}" is used twice in this brief (first at line {seen[claim.id]}); '
+                           "this claim is left out")
+            continue
+        seen[claim.id] = mark[0]
+        brief.claims.append(claim)
+    return brief
+
+
+def _parse_claim(f: Fields, item: Any, mark, brief: Brief, config: Config) -> Optional[Claim]:
+    if not isinstance(item, YMap):
+        f.problems.error(f.path, mark, "claim-dropped",
+                         f"claim: expected a mapping with id, quote, ...; got {value_kind(item)}; this claim is left out")
+        return None
+    cm = item
+    cid = cm.get("id") if isinstance(cm.get("id"), str) else ""
+    where = f"claim {cid}" if cid else "claim"
+    if not f.check_keys(cm, where, _CLAIM_FIELDS, ["id", "quote"]):
+        f.problems.error(f.path, mark, "claim-dropped", f"{where}: left out of the comparison until fixed")
+        return None
+    claim = Claim(
+        id=f.ident(cm, "id", where), brief=brief.id, quote=f.string(cm, "quote", where),
+        text=f.string(cm, "text", where), kind=f.choice(cm, "kind", where, CLAIM_KINDS, "fact"),
+        topics=f.strings(cm, "topics", where), subjects=f.strings(cm, "subjects", where),
+        key=f.string(cm, "key", where), as_of=f.period(cm, "as_of", where), cites=f.string(cm, "cites", where),
+        note=f.string(cm, "note", where), prefix=f.string(cm, "prefix", where),
+        suffix=f.string(cm, "suffix", where),
+        status=f.choice(cm, "status", where, CLAIM_STATUSES, "reviewed"),
+        acknowledges=f.strings(cm, "acknowledges", where), path=f.path, line=mark[0], col=mark[1],
+    )
+    if "value" in cm and cm["value"] is not None:
+        claim.value = _parse_value(f, cm, where)
+    _check_refs(f, cm, claim, config, where)
+    return claim
+
+
+def _parse_value(f: Fields, cm: YMap, where: str) -> Optional[Value]:
+    vm = f.mapping(cm["value"], cm.mark_of("value"), f"{where} value")
+    if vm is None:
+        return None
+    where = f"{where} value"
+    vtype = vm.get("type")
+    if vtype is None:
+        vtype = next((t for k, t in _VALUE_MARKER.items() if k in vm), None)
+        if vtype is None:
+            f.problems.error(f.path, vm.mark, "missing-field",
+                             f"{where}: cannot tell the value type; give amount, rank, date, category or stance")
+            return None
+    elif vtype not in VALUE_TYPES:
+        f.problems.error(f.path, vm.mark_of("type"), "bad-value",
+                         f'{where}: type {vtype!r}{suggest(str(vtype), VALUE_TYPES)}; '
+                         f"expected one of: {', '.join(VALUE_TYPES)}")
+        return None
+    f.check_keys(vm, where, _VALUE_FIELDS[vtype])
+    if vtype == "quantity":
+        amount = f.number(vm, "amount", where)
+        if amount is None:
+            if "amount" not in vm:
+                f.problems.error(f.path, vm.mark, "missing-field", f'{where}: required field "amount" is missing')
+            return None
+        scale = f.string(vm, "scale", where)
+        canon = units.SCALE_ALIASES.get(scale.lower().strip()) if scale else ""
+        if canon is None:
+            f.problems.error(f.path, vm.mark_of("scale"), "bad-value",
+                             f'{where}: scale {scale!r}{suggest(scale, SCALES)}; '
+                             f"expected one of: {', '.join(s for s in SCALES if s)}")
+            canon = ""
+        upper = f.number(vm, "upper", where)
+        if upper is not None and upper < amount:
+            f.problems.error(f.path, vm.mark_of("upper"), "bad-value",
+                             f"{where}: upper {upper:g} is less than amount {amount:g}")
+        return Value("quantity", amount=amount, upper=upper, scale=canon,
+                     unit=units.canonical_unit(f.string(vm, "unit", where)),
+                     bound=f.choice(vm, "bound", where, BOUNDS, "exact"))
+    if vtype == "rank":
+        rank = f.number(vm, "rank", where)
+        if rank is None or rank < 1 or not float(rank).is_integer():
+            f.problems.error(f.path, vm.mark_of("rank"), "bad-value", f"{where}: rank must be a whole number ≥ 1")
+            return None
+        return Value("rank", amount=rank, unit=f.string(vm, "of", where))
+    if vtype == "date":
+        d = f.pdate(vm, "date", where)
+        return Value("date", date=d) if d else None
+    if vtype == "stance":
+        s = f.choice(vm, "stance", where, STANCES)
+        return Value("stance", stance=s) if s else None
+    cat = f.string(vm, "category", where)
+    if not cat:
+        f.problems.error(f.path, vm.mark, "missing-field", f'{where}: required field "category" is missing')
+        return None
+    return Value("category", category=cat)
+
+
+def _check_refs(f: Fields, cm: YMap, claim: Claim, config: Config, where: str) -> None:
+    for t in claim.topics:
+        if t not in config.topics:
+            f.problems.error(f.path, cm.mark_of("topics"), "unknown-topic",
+                             f'{where}: unknown topic "{t}"{suggest(t, config.topics)}')
+    for s in claim.subjects:
+        if s not in config.entities:
+            hint = suggest(s, config.entities)
+            for e in config.entities.values():
+                if s.lower() in (a.lower() for a in (e.label, *e.aliases)):
+                    hint = f' ("{s}" is an alias of entity "{e.id}")'
+            f.problems.error(f.path, cm.mark_of("subjects"), "unknown-entity",
+                             f'{where}: unknown entity "{s}"{hint}')
+    if not claim.key:
+        return
+    key = config.keys.get(claim.key)
+    if key is None:
+        f.problems.error(f.path, cm.mark_of("key"), "unknown-key",
+                         f'{where}: unknown key "{claim.key}"{suggest(claim.key, config.keys)}; '
+                         f"register it under keys: in {CONFIG_NAME}")
+        return
+    v = claim.value
+    if v is not None and v.type != key.type:
+        f.problems.error(f.path, cm.mark_of("value"), "key-type",
+                         f'{where}: key "{key.id}" expects a {key.type} value, but this value is a {v.type}')
+    elif v is not None and v.type == "category" and key.values and v.category not in key.values:
+        f.problems.error(f.path, cm.mark_of("value"), "bad-value",
+                         f'{where}: category {v.category!r} is not one of key "{key.id}" values: '
+                         f"{', '.join(key.values)}{suggest(v.category, key.values)}")
+    elif v is not None and v.type == "quantity" and key.unit and v.unit != key.unit:
+        f.problems.warning(f.path, cm.mark_of("value"), "key-unit",
+                           f'{where}: unit "{v.unit or "(none)"}" differs from key "{key.id}" unit "{key.unit}"')
+
+

@@ -1,0 +1,380 @@
+"""Build a draft from a source text: one claim per figure (and per position sentence), each
+anchored to a verbatim quote, with suggested topics, subjects and key."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from briefcmp.corpus import anchor, units
+from briefcmp.corpus.model import Claim, Config, Corpus, PartialDate, Period, Value
+from briefcmp.drafting import sentences as sent
+from briefcmp.drafting.figures import Figure, find_figures
+from briefcmp.drafting.spans import SpanSet, excluded_spans
+from briefcmp.drafting.suggester import STOPWORDS, Suggester
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass
+class BriefMeta:
+    id: str
+    title: str
+    source: str  # as written in the claims file (relative to it)
+    source_sha256: str
+    publisher: str = ""
+    published: Optional[PartialDate] = None
+    language: str = ""
+    reference: Optional[PartialDate] = None  # completes yearless dates when nothing is published
+    reference_from: str = ""  # where ``reference`` came from, for the comment in the draft
+
+
+@dataclass
+class DraftClaim:
+    """A drafted claim; spans are offsets in ``anchor.normalise(source)``."""
+
+    id: str
+    quote: str
+    span: tuple[int, int]
+    kind: str = "fact"
+    topics: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    key: str = ""
+    value: Optional[Value] = None
+    as_of: Optional[Period] = None
+    prefix: str = ""
+    suffix: str = ""
+    phrase: str = ""  # the figure as written, shown in a comment
+    figure_span: Optional[tuple[int, int]] = None
+    key_score: float = 0.0
+    key_held: str = ""  # a suggested key left as a comment: why it is not set
+    key_held_id: str = ""
+
+
+@dataclass
+class Draft:
+    meta: BriefMeta
+    claims: list[DraftClaim] = field(default_factory=list)
+    already: int = 0  # with existing claims: figures found that were annotated already
+    unanchored: list[int] = field(default_factory=list)  # source lines of passages repeated word for word:
+    # no quote, prefix or suffix picks one occurrence, so they are not drafted (the CLI warns)
+
+
+# --------------------------------------------------------------------------- positions
+
+_RECOMMEND = re.compile(r"\b(?:should|ought to|must|needs? to|it is (?:imperative|essential|crucial|vital|"
+                        r"necessary|important) (?:that|to|for)|recommend\w*|would do well to)\b", re.I)
+_FORECAST = re.compile(r"\b(?:will|(?:is|are) (?:likely|unlikely|expected|set|poised|bound) to|may|might|could|"
+                       r"forecasts?|projected|predicts?|anticipates?|is expected|in the (?:near|long|coming) "
+                       r"(?:term|future|years))\b", re.I)
+_ASSESS = re.compile(r"\b(?:suggests?|demonstrates?|shows?|proves?|indicates?|reflects?|means that|it is (?:clear|"
+                     r"evident|obvious|likely|unlikely)|seems?|appears? to|arguably|clearly|turning point|"
+                     r"(?:is|was|are|were) (?:a|an) (?:\w+ )?(?:mistake|success|failure|consequence|sign))\b", re.I)
+
+
+def position_kind(sentence: str) -> str:
+    """recommendation | forecast | assessment for a sentence that takes a position, else ""."""
+    if sentence.rstrip().endswith("?") or len(sentence.split()) < 6:
+        return ""
+    if _RECOMMEND.search(sentence):
+        return "recommendation"
+    if _FORECAST.search(sentence):
+        return "forecast"
+    if _ASSESS.search(sentence):
+        return "assessment"
+    return ""
+
+
+# --------------------------------------------------------------------------- the draft
+
+
+def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None, positions: bool = False,
+                existing: Iterable[Claim] = (), prepared: Optional[sent.Prepared] = None,
+                corpus: Optional[Corpus] = None) -> Draft:
+    """Draft claims for every figure (and, with ``positions``, every position) of ``source``.
+
+    ``existing`` claims (already anchored: ``span`` set) mark figures that are
+    annotated already; those are not drafted again. With the ``corpus`` (its
+    config must be ``config``), a suggested key that would make the draft
+    contradict another brief, the existing claims or itself is held back as a
+    comment for the analyst.
+    """
+    config = config or Config()
+    prep = prepared if prepared is not None else sent.prepare(source)
+    suggest = Suggester(config)
+    spans = [(s.start, s.end) for s in sent.split(prep.text)]
+    figures = find_figures(prep.text, published=meta.published or meta.reference, sentence_spans=spans)
+    existing = list(existing)
+    taken_ids = {c.id for c in existing}
+    existing = [c for c in existing if c.span is not None]
+    annotated = _Annotated(existing)
+    draft = Draft(meta)
+    items: list[tuple[int, DraftClaim]] = []
+    for fig in figures:
+        claim = _figure_claim(prep, fig, suggest)
+        if claim is None:
+            draft.unanchored.append(_line_of(prep, fig.start))
+            continue
+        if annotated.covers(claim):
+            draft.already += 1
+            continue
+        items.append((fig.start, claim))
+    if positions:
+        blocked = SpanSet(excluded_spans(prep.text))
+        for s, e in spans:
+            if blocked.overlaps(s, e):
+                continue
+            kind = position_kind(prep.text[s:e])
+            if not kind:
+                continue
+            claim = _sentence_claim(prep, s, e, kind, suggest)
+            if claim is None:
+                draft.unanchored.append(_line_of(prep, s))
+            elif not annotated.touches(claim.span):  # a sentence someone annotated already is left alone
+                items.append((s, claim))
+    items.sort(key=lambda it: it[0])
+    _one_value_per_key([c for _, c in items], existing)
+    counters: dict[str, int] = {}
+    for _, claim in items:
+        claim.id = _unique_id(claim.id, taken_ids, counters)
+        taken_ids.add(claim.id)
+        draft.claims.append(claim)
+    if corpus is not None:
+        _hold_conflicting_keys(draft, corpus, existing)
+    return draft
+
+
+def _hold_conflicting_keys(draft: Draft, corpus: Corpus, existing: list[Claim]) -> None:
+    """Keys whose drafted value would contradict the corpus become comments: a draft must pass
+    `briefcmp check`, and the analyst should see the conflict before the key is set."""
+    from briefcmp.analysis.crossref import relations_for_key
+
+    meta = draft.meta
+    by_key: dict[str, list[DraftClaim]] = {}
+    for c in draft.claims:
+        if c.key:
+            by_key.setdefault(c.key, []).append(c)
+    if not by_key:
+        return
+    others: dict[str, list[Claim]] = {}
+    for c in [*(c for c in corpus.claims() if c.brief != meta.id), *existing]:
+        if c.key in by_key:
+            others.setdefault(c.key, []).append(c)
+    for key, drafted in by_key.items():
+        as_claims = {}
+        for d in drafted:
+            as_of, inferred = d.as_of, False
+            if as_of is None and meta.published is not None:
+                as_of, inferred = Period(meta.published), True
+            as_claims[d.id] = Claim(id=d.id, brief=meta.id, quote=d.quote, kind=d.kind, topics=d.topics,
+                                    subjects=d.subjects, key=key, value=d.value, as_of=as_of,
+                                    as_of_inferred=inferred, status="draft", path="(draft)")
+        relations = relations_for_key(key, [*others.get(key, []), *as_claims.values()], corpus)
+        for rel in relations:
+            if rel.severity != "error":
+                continue
+            mine = [c for c in rel.claims if c.brief == meta.id and c.id in as_claims]
+            theirs = [c.ref for c in rel.claims if c not in mine]
+            for c in mine:
+                d = next(x for x in drafted if x.id == c.id)
+                if d.key:
+                    d.key_held = f"{rel.kind} with {', '.join(theirs) or 'another drafted claim'}"
+                    d.key_held_id, d.key = d.key, ""
+
+
+def _one_value_per_key(claims: list[DraftClaim], existing: list[Claim]) -> None:
+    """A brief must not contradict itself through a suggested key: where two claims would give a key
+    different values for the same period, only the best-fitting draft keeps it."""
+    kept: dict[str, list[tuple[Value, Optional[Period]]]] = {}
+    for c in existing:
+        if c.key and c.value is not None:
+            kept.setdefault(c.key, []).append((c.value, c.as_of))
+    for c in sorted((c for c in claims if c.key), key=lambda c: -c.key_score):
+        if any(not same_value(v, c.value) and _same_period(p, c.as_of) for v, p in kept.get(c.key, [])):
+            c.key = ""
+        else:
+            kept.setdefault(c.key, []).append((c.value, c.as_of))
+
+
+def _same_period(a: Optional[Period], b: Optional[Period]) -> bool:
+    """Periods that may be compared: overlapping, or not known (both then take the publication date)."""
+    if a is None or b is None:
+        return True
+    (a0, a1), (b0, b1) = a.span(), b.span()
+    return a0 <= b1 and b0 <= a1
+
+
+def _line_of(prep: sent.Prepared, pos: int) -> int:
+    """The 1-based source line of prepared offset ``pos``."""
+    return prep.line_of(prep.origin[pos] if pos < len(prep.origin) else len(prep.original))
+
+
+def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester) -> Optional[DraftClaim]:
+    s, e = fig.sentence
+    anchored = _anchor(prep, s, e)
+    if anchored is None:
+        return None
+    quote, span, prefix, suffix = anchored
+    sentence_text = prep.text[s:e]
+    subjects = suggest.subjects(sentence_text)
+    value = fig.value
+    key, score = suggest.key(value, subjects, sentence_text, _clause(prep.text, s, e, fig.start, fig.end),
+                             prep.text[max(s, fig.start - 40):min(e, fig.end + 40)])
+    topics = suggest.topics(sentence_text)
+    if key:
+        topics = tuple(dict.fromkeys((*suggest.config.keys[key].topics, *topics)))[:3]
+    kind = "forecast" if fig.kind != "date" and _FORECAST_FIGURE.search(sentence_text) else "fact"
+    return DraftClaim(
+        id=_figure_id(fig, subjects), quote=quote, span=span, kind=kind, topics=topics, subjects=subjects,
+        key=key, value=value, as_of=fig.as_of, prefix=prefix, suffix=suffix, phrase=prep.quote(fig.start, fig.end),
+        figure_span=prep.norm_span(fig.start, fig.end), key_score=score)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s|\s(?:and|but|while|whereas)\s")
+
+
+def _clause(text: str, s: int, e: int, a: int, b: int) -> str:
+    """The clause of the sentence [s, e) that holds the figure [a, b)."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, s, a)), default=s)
+    end = min((m.start() for m in _CLAUSE_BREAK.finditer(text, b, e)), default=e)
+    return text[start:end]
+
+
+_FORECAST_FIGURE = re.compile(r"\b(?:will|is expected to|are expected to|is projected to|forecasts?|projected|"
+                              r"by (?:the year )?20[3-9]\d)\b", re.I)
+
+
+def _sentence_claim(prep: sent.Prepared, s: int, e: int, kind: str, suggest: Suggester) -> Optional[DraftClaim]:
+    anchored = _anchor(prep, s, e)
+    if anchored is None:
+        return None
+    quote, span, prefix, suffix = anchored
+    text = prep.text[s:e]
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in STOPWORDS][:4]
+    return DraftClaim(id=_slug("-".join(words)) or kind, quote=quote, span=span, kind=kind,
+                      topics=suggest.topics(text), subjects=suggest.subjects(text), prefix=prefix, suffix=suffix)
+
+
+def _anchor(prep: sent.Prepared, s: int, e: int) -> Optional[tuple[str, tuple[int, int], str, str]]:
+    """(quote, normalised span, prefix, suffix): the original text of [s, e), made unambiguous.
+
+    Works on the normalised text the way ``anchor.find_quote`` matches, with
+    windows instead of whole-text slices, so repeated passages stay cheap.
+    """
+    quote = prep.quote(s, e)
+    span = prep.norm_span(s, e)
+    norm = prep.norm
+    q = norm[span[0]:span[1]]
+    if not quote or not q:
+        return None
+    if anchor.normalise(quote) != q:  # folding differs inside the span: quote the normalised text instead
+        quote = q
+    starts = []
+    i = norm.find(q)
+    while i != -1:
+        starts.append(i)
+        i = norm.find(q, i + 1)
+    if starts == [span[0]]:
+        return quote, span, "", ""
+    # Repeated text (a headline printed twice): the words around it pick this occurrence.
+    before = norm[max(0, span[0] - 400):span[0]].split()
+    after = norm[span[1]:span[1] + 400].split()
+    widest = (" ".join(before[-12:]), " ".join(after[:12]))
+    if [j for j in starts if _fits(norm, j, len(q), *widest)] != [span[0]]:
+        return None  # repeated word for word, context and all
+    for n in range(1, 13):
+        prefix = " ".join(before[-n:])
+        suffix = " ".join(after[:n])
+        for p, x in ((prefix, ""), ("", suffix), (prefix, suffix)):
+            if not p and not x:
+                continue
+            hits = [j for j in starts if _fits(norm, j, len(q), p, x)]
+            if hits == [span[0]]:
+                return quote, span, p, x
+    return None
+
+
+def _fits(norm: str, i: int, length: int, prefix: str, suffix: str) -> bool:
+    """Does the occurrence at ``i`` have ``prefix`` before it and ``suffix`` after it (as find_quote tests)?"""
+    if prefix and not norm[max(0, i - len(prefix) - 1):i].rstrip().endswith(prefix):
+        return False
+    if suffix and not norm[i + length:i + length + len(suffix) + 1].lstrip().startswith(suffix):
+        return False
+    return True
+
+
+class _Annotated:
+    """The existing claims by where they quote, to ask "is this figure annotated already?" quickly."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.claims = sorted((c for c in claims if c.span is not None), key=lambda c: c.span[0])
+        self.starts = [c.span[0] for c in self.claims]
+        self.longest = max((c.span[1] - c.span[0] for c in self.claims), default=0)
+
+    def touches(self, span: tuple[int, int]) -> bool:
+        """True when an existing claim quotes any part of ``span``."""
+        lo = bisect.bisect_left(self.starts, span[0] - self.longest)
+        hi = bisect.bisect_left(self.starts, span[1])
+        return any(c.span[1] > span[0] for c in self.claims[lo:hi])
+
+    def covers(self, claim: DraftClaim) -> bool:
+        """True when an existing claim quotes this figure's place with the same value."""
+        fa, fb = claim.figure_span or claim.span
+        lo = bisect.bisect_left(self.starts, fa - self.longest)
+        hi = bisect.bisect_left(self.starts, fb)
+        return any(c.span[1] > fa and same_value(c.value, claim.value) for c in self.claims[lo:hi])
+
+
+def same_value(a: Optional[Value], b: Optional[Value]) -> bool:
+    """Same normalised value: base amount and unit (durations in days), rank, or date."""
+    if a is None or b is None or a.type != b.type:
+        return False
+    if a.type == "quantity":
+        ua, xa = units.comparable(units.canonical_unit(a.unit), a.base_amount or 0.0)
+        ub, xb = units.comparable(units.canonical_unit(b.unit), b.base_amount or 0.0)
+        return _unit_key(ua) == _unit_key(ub) and abs(xa - xb) <= 1e-6 * max(abs(xa), abs(xb), 1e-9)
+    if a.type == "rank":
+        return a.amount == b.amount
+    if a.type == "date":
+        return str(a.date) == str(b.date)
+    return (a.category, a.stance) == (b.category, b.stance)
+
+
+def _unit_key(unit: str) -> str:
+    u = unit.lower()
+    return u[:-1] if u.endswith("s") and not u.endswith("ss") else u
+
+
+def _figure_id(fig: Figure, subjects: tuple[str, ...]) -> str:
+    v = fig.value
+    if v.type == "rank":
+        body = f"rank-{int(v.amount or 0)}"
+    elif v.type == "date":
+        body = f"date-{v.date}"
+    else:
+        unit = {"percent": "pct", "percentage-points": "pp"}.get(v.unit, v.unit.lower())
+        amount = f"{v.amount:g}".replace(".", "-").replace("+", "")
+        body = "-".join(p for p in (unit, amount, v.scale) if p)
+    head = subjects[0] if subjects else ""
+    return _slug(f"{head}-{body}" if head else body) or "figure"
+
+
+def _slug(text: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return s[:60].strip("-")
+
+
+def _unique_id(base: str, taken: set[str], counters: Optional[dict[str, int]] = None) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is free (``counters`` remembers where to resume)."""
+    if base not in taken:
+        return base
+    counters = {} if counters is None else counters
+    n = counters.get(base, 2)
+    while f"{base}-{n}" in taken:
+        n += 1
+    counters[base] = n + 1
+    return f"{base}-{n}"
+
+

@@ -1,0 +1,92 @@
+"""Brief metadata read from the source text itself: title, publisher, date, language, id."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Optional
+
+from briefcmp.corpus.model import PartialDate
+from briefcmp.drafting import sentences as sent
+
+# --------------------------------------------------------------------------- metadata
+
+_INSTITUTION = re.compile(r"\b(?:Institute|Institut|Center|Centre|Council|Foundation|Association|University|Agency|"
+                          r"Ministry|Office|Society|Forum|Academy|Bureau|Commission|Endowment|Program|Programme|"
+                          r"Think Tank|Policy Studies)\b")
+_PUBLISHED_BY = re.compile(r"^(?:published by|publisher:?)\s+(.+?)\.?$|^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(.+?)\.?$",
+                           re.I | re.M)
+_PUBLISHED_ON = re.compile(r"\b(?:published|posted|released|dated?|updated)\b(?:\s+on)?:?\s*", re.I)
+
+
+def brief_id_from(path: Path) -> str:
+    """A brief id from a file name: lower-case letters, digits, ".", "_" and "-"."""
+    stem = path.name.split(".")[0] if path.name.count(".") > 1 and path.name.endswith(".txt") else path.stem
+    slug = re.sub(r"[^a-z0-9._-]+", "-", stem.lower()).strip("-._")
+    return slug or "brief"
+
+
+def find_metadata(prep: sent.Prepared) -> tuple[str, str, Optional[PartialDate]]:
+    """(title, publisher, published) as far as the text states them.
+
+    The title is the first non-empty line, unless a line near the top is repeated
+    (web copies repeat the headline) or the first line names the publisher.
+    """
+    from briefcmp.drafting.dates import find_dates
+
+    lines = [l.strip() for l in prep.text.split("\n") if l.strip()]
+    head = lines[:12]
+    # The header: the lines before the first paragraph of running text.
+    body = next((i for i, l in enumerate(head) if len(l.split()) > 25), len(head))
+    header = head[:body]
+    publisher = ""
+    m = _PUBLISHED_BY.search(prep.text)
+    if m:
+        publisher = (m.group(1) or m.group(2) or "").strip()
+    if not publisher:
+        for line in header[:5]:
+            if _INSTITUTION.search(line) and len(line.split()) <= 8 and not re.search(r"[.?!/|:]", line):
+                publisher = line
+                break
+    title = ""
+    for line in head:
+        if head.count(line) > 1 and len(line.split()) >= 3:
+            title = line
+            break
+    if not title:
+        title = next((l for l in head if l != publisher and len(l.split()) >= 2), lines[0] if lines else "")
+    published = None
+    top = "\n".join(prep.text.split("\n")[:20])
+    for d in find_dates(top):
+        if d.period is None or d.period.end is not None or d.period.start.precision.value == "year":
+            continue
+        line_start = top.rfind("\n", 0, d.start) + 1
+        line_end = top.find("\n", d.end)
+        line = top[line_start:line_end if line_end != -1 else len(top)]
+        rest = line.replace(top[d.start:d.end], "")
+        if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4 or _PUBLISHED_ON.search(line):
+            published = d.period.start  # a dateline, or "Published on ..."
+            break
+    return title[:300], publisher[:200], published
+
+
+def reference_date(file_name: str) -> tuple[Optional[PartialDate], str]:
+    """A date in the file name ("pism-2022-03-03.txt"): the year for dates the text gives without one."""
+    m = re.search(r"(?<!\d)((?:19|20)\d\d)[-_.](\d\d)(?:[-_.](\d\d))?(?!\d)", file_name)
+    if m:
+        from briefcmp.corpus.fields import parse_pdate
+
+        d = parse_pdate("-".join(g for g in m.groups() if g))
+        if d:
+            return d, "the file name"
+    return None, ""
+
+
+def language_of(text: str) -> str:
+    words = re.findall(r"[a-z]+", text.lower()[:20000])
+    if not words:
+        return ""
+    common = sum(1 for w in words if w in ("the", "and", "of", "to", "in", "is", "that", "for", "with"))
+    return "en" if common / len(words) > 0.08 else ""
+
+
