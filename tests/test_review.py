@@ -15,9 +15,9 @@ from briefcmp.corpus import yamlsafe
 from briefcmp.gate.check import CheckSettings, run_check
 from briefcmp.cli import app
 from briefcmp.corpus.problems import Problems
-from briefcmp.gate.review import (
-    EditError, Entry, add_entries, judge, load_reviewed, remove_entries, render_entry, scalar,
-)
+from briefcmp.gate.review import judge
+from briefcmp.gate.reviewed import Entry, load_reviewed
+from briefcmp.gate.reviewed_edit import EditError, add_entries, remove_entries, render_entry, scalar
 
 CI = Path(__file__).parent / "fixtures" / "ci"
 SWIFT = "swift:contradiction:8f1198a206"

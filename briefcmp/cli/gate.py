@@ -229,7 +229,8 @@ def review_add(
 
     from briefcmp.corpus.fields import parse_pdate
     from briefcmp.corpus.problems import suggest
-    from briefcmp.gate.review import EditError, add_entries, new_entry
+    from briefcmp.gate.review import new_entry
+    from briefcmp.gate.reviewed_edit import EditError, add_entries
 
     if not justification.strip():
         raise fail("--justification is empty; say why the conflict is acceptable")
@@ -281,7 +282,7 @@ def review_prune(
 
     Example: briefcmp review prune -C briefs --dry-run
     """
-    from briefcmp.gate.review import EditError, remove_entries
+    from briefcmp.gate.reviewed_edit import EditError, remove_entries
 
     gate = _review_gate(corpus, reviewed)
     complete = len(gate.report.load.corpus.briefs) == len(gate.report.load.files)

@@ -25,12 +25,10 @@ turns caching off.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import hmac
 import itertools
 import marshal
-import operator
 import os
 import secrets
 import sys
@@ -43,25 +41,37 @@ from typing import Any, Callable, Optional
 
 from briefcmp import __version__
 from briefcmp.corpus import load
+from briefcmp.corpus.cachecodec import (
+    FORMAT, MODEL_SIGNATURE, Decoder, Unstorable, compact, decode_problems, encode_brief, encode_config, encode_problems,
+)
 from briefcmp.corpus.load import MAX_SOURCE_BYTES, LoadResult, display_path
-from briefcmp.corpus.model import Brief, Claim, Config, Entity, KeyDef, PartialDate, Period, Tolerance, Topic, Value
-from briefcmp.corpus.problems import Problem, Severity
+from briefcmp.corpus.model import Brief, Config
+from briefcmp.corpus.problems import Problem
 
-FORMAT = 1  # bump when the entry layout changes
 _MAGIC = b"briefcmp-cache-1"
+
 _MAC_SIZE = 32
+
 _ENTRIES = f"briefs-{FORMAT}"
+
 _KEY_FILE = "hmac.key"
+
 _TAG_FILE = "CACHEDIR.TAG"
+
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# This file is a cache directory tag created by briefcmp.\n"
         "# For information about cache directory tags see https://bford.info/cachedir/\n")
+
 _MAX_ENTRY = 64 * 1024 * 1024
+
 _PRUNE_STAMP = "last-prune"
+
 _DAY = 24 * 3600.0
+
 MAX_AGE_DAYS = 30  # entries unused this long are deleted (checked at most once a day)
 
 _disabled = False
+
 
 
 # --------------------------------------------------------------------------- where
@@ -98,247 +108,6 @@ def enabled() -> bool:
 def default_cache() -> Optional["BriefCache"]:
     """The cache loading uses by default, or None when caching is off."""
     return BriefCache(cache_dir()) if enabled() else None
-
-
-# --------------------------------------------------------------------------- encoding
-#
-# A dataclass instance is stored as the tuple of its field values in field order;
-# nested model objects (Value, Period, PartialDate) as tuples inside it. The field
-# names of every class are part of the cache key, so a changed model never reads
-# entries written by the old one.
-
-_NESTED = {"PartialDate": PartialDate, "Period": Period, "Value": Value, "Tolerance": Tolerance}
-
-
-def _plan(cls: type) -> tuple[tuple[str, ...], tuple[tuple[int, type], ...]]:
-    """(field names, [(index, nested class)]) for a model dataclass."""
-    names, nested = [], []
-    for i, f in enumerate(dataclasses.fields(cls)):
-        names.append(f.name)
-        ann = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
-        for cname, ncls in _NESTED.items():
-            if cname in ann and f.name != "claims":
-                nested.append((i, ncls))
-    return tuple(names), tuple(nested)
-
-
-_PLANS = {cls: _plan(cls) for cls in (PartialDate, Period, Value, Claim, Brief, Problem, Tolerance, Topic,
-                                      Entity, KeyDef, Config)}
-_BY_NAME = {cls.__name__: cls for cls in _PLANS}
-_CLAIMS_AT = _PLANS[Brief][0].index("claims")
-MODEL_SIGNATURE = repr(sorted((cls.__name__, plan) for cls, plan in
-                              ((c, (p[0], tuple((i, n.__name__) for i, n in p[1]))) for c, p in _PLANS.items())))
-
-
-class _Unstorable(Exception):
-    """A value that is not plain data: this file is loaded but not cached."""
-
-
-_GETTERS = {cls: operator.attrgetter(*plan[0]) for cls, plan in _PLANS.items()}
-
-
-def _encode(obj: Any) -> Any:
-    """Field values in order; nested model objects as tuples. Anything else that is not plain
-    data is caught by marshal.dumps (it refuses every type but the built-in plain ones)."""
-    cls = type(obj)
-    if obj is None or cls is str:
-        return obj
-    plan = _PLANS.get(cls)
-    if plan is None:
-        raise _Unstorable(cls.__name__)
-    t = _GETTERS[cls](obj)
-    if not plan[1]:
-        return t
-    out = list(t)
-    for i, _ in plan[1]:
-        out[i] = _encode(out[i])
-    return tuple(out)
-
-
-_CLAIM_NAMES = _PLANS[Claim][0]
-_CLAIM_NESTED = tuple(i for i, _ in _PLANS[Claim][1])
-_INTERNED = tuple(n for n in ("kind", "key", "status", "brief", "path") if n in _CLAIM_NAMES)
-_INTERNED_TUPLES = tuple(n for n in ("topics", "subjects") if n in _CLAIM_NAMES)
-
-
-_SHARED_TUPLES_AT = tuple(_CLAIM_NAMES.index(n) for n in _INTERNED_TUPLES)
-
-
-def compact(brief: Brief, tuples: dict) -> None:
-    """Share the strings and tuples that repeat across claims and briefs (kinds, keys, topic lists...).
-
-    Saves a few hundred bytes a claim in memory; marshal writes interned strings as such,
-    so entries read back share them too.
-    """
-    intern = sys.intern
-    for c in brief.claims:
-        for n in _INTERNED:
-            v = getattr(c, n)
-            if type(v) is str:
-                setattr(c, n, intern(v))
-        for n in _INTERNED_TUPLES:
-            v = getattr(c, n)
-            if type(v) is tuple and all(type(x) is str for x in v):
-                shared = tuples.get(v)
-                if shared is None:
-                    shared = tuples[v] = tuple(intern(x) for x in v)
-                setattr(c, n, shared)
-
-
-def encode_brief(brief: Brief) -> tuple:
-    """A Brief (with its claims) as nested tuples of plain values; _Unstorable if it holds a foreign object."""
-    head = list(_encode(dataclasses.replace(brief, claims=[])))
-    claims = []
-    get = _GETTERS[Claim]
-    for c in brief.claims:
-        if type(c) is not Claim:
-            raise _Unstorable(type(c).__name__)
-        t = get(c)
-        if _CLAIM_NESTED:
-            out = list(t)
-            for i in _CLAIM_NESTED:
-                out[i] = _encode(out[i])
-            t = tuple(out)
-        claims.append(t)
-    head[_CLAIMS_AT] = tuple(claims)
-    return tuple(head)
-
-
-def encode_config(config: Config) -> tuple:
-    """The config as tuples; its dicts of model objects as ("dict", class name, ((id, record), ...))."""
-    out = []
-    for name in _PLANS[Config][0]:
-        v = getattr(config, name)
-        if isinstance(v, dict):
-            classes = {type(x) for x in v.values()}
-            if not classes <= set(_PLANS):
-                raise _Unstorable("dict")
-            cname = classes.pop().__name__ if len(classes) == 1 else ""
-            if len(classes) > 0:
-                raise _Unstorable("mixed dict")
-            v = ("dict", cname, tuple((k, _encode(x)) for k, x in v.items()))
-        out.append(v)
-    return tuple(out)
-
-
-def _maker(cls: type) -> Callable[[list], Any]:
-    """Build an instance from its field values. Frozen dataclasses are filled directly: their
-    __init__ sets each field through object.__setattr__, several times slower."""
-    params = getattr(cls, "__dataclass_params__", None)
-    if (params is not None and params.frozen and not hasattr(cls, "__post_init__")
-            and "__slots__" not in vars(cls)):
-        names, new = _PLANS[cls][0], object.__new__
-
-        def make(vals: list) -> Any:
-            obj = new(cls)
-            obj.__dict__.update(zip(names, vals))
-            return obj
-
-        return make
-    return lambda vals: cls(*vals)
-
-
-def _decoder(cls: type, memo: dict) -> Callable[[Any], Any]:
-    names, nested = _PLANS[cls]
-    count = len(names)
-    subs = [(i, _decoder(n, memo)) for i, n in nested]
-    make = _maker(cls)
-    seen = memo.setdefault(cls, {})  # identical dates and values are shared, not duplicated
-
-    def decode(t: Any) -> Any:
-        if t is None:
-            return None
-        hit = seen.get(t)
-        if hit is not None:
-            return hit
-        if type(t) is not tuple or len(t) != count:
-            raise ValueError(f"bad {cls.__name__} record")
-        vals = list(t)
-        for i, sub in subs:
-            vals[i] = sub(vals[i])
-        obj = seen[t] = make(vals)
-        return obj
-
-    return decode
-
-
-class Decoder:
-    """Turns stored tuples back into model objects; shares equal small values across entries."""
-
-    def __init__(self) -> None:
-        self.memo: dict = {}
-        self.tuples: dict = {}  # equal topic and subject lists are shared
-        self._value = _decoder(Value, self.memo)
-        self._period = _decoder(Period, self.memo)
-        self._date = _decoder(PartialDate, self.memo)
-        cnames, cnested = _PLANS[Claim]
-        self._claim_count = len(cnames)
-        self._claim_subs = [(i, _decoder(n, self.memo)) for i, n in cnested]
-        bnames, bnested = _PLANS[Brief]
-        self._brief_count = len(bnames)
-        self._brief_subs = [(i, _decoder(n, self.memo)) for i, n in bnested]
-
-    def config(self, t: Any) -> Config:
-        names = _PLANS[Config][0]
-        if type(t) is not tuple or len(t) != len(names):
-            raise ValueError("bad config record")
-        vals = []
-        for v in t:
-            if type(v) is tuple and len(v) == 3 and v[0] == "dict":
-                decode = _decoder(_BY_NAME[v[1]], self.memo) if v[1] else None
-                v = {k: decode(x) for k, x in v[2]} if decode else {}
-            vals.append(v)
-        return Config(*vals)
-
-    def brief(self, t: Any) -> Optional[Brief]:
-        if t is None:
-            return None
-        if type(t) is not tuple or len(t) != self._brief_count:
-            raise ValueError("bad brief record")
-        vals = list(t)
-        for i, sub in self._brief_subs:
-            vals[i] = sub(vals[i])
-        claims = []
-        count, subs, tuples = self._claim_count, self._claim_subs, self.tuples
-        shared_at = _SHARED_TUPLES_AT
-        for c in vals[_CLAIMS_AT]:
-            if type(c) is not tuple or len(c) != count:
-                raise ValueError("bad claim record")
-            cv = list(c)
-            for i, sub in subs:
-                if cv[i] is not None:
-                    cv[i] = sub(cv[i])
-            for i in shared_at:
-                v = cv[i]
-                cv[i] = tuples.setdefault(v, v)
-            claims.append(Claim(*cv))
-        vals[_CLAIMS_AT] = claims
-        return Brief(*vals)
-
-
-_SEVERITY_AT = _PLANS[Problem][0].index("severity")
-
-
-def encode_problems(problems: list[Problem]) -> tuple:
-    """Problems as tuples of their fields (the severity as its number)."""
-    get, out = _GETTERS[Problem], []
-    for p in problems:
-        t = list(get(p))
-        t[_SEVERITY_AT] = int(t[_SEVERITY_AT])
-        out.append(tuple(t))
-    return tuple(out)
-
-
-def decode_problems(t: Any) -> list[Problem]:
-    out = []
-    count = len(_PLANS[Problem][0])
-    for p in t:
-        if type(p) is not tuple or len(p) != count:
-            raise ValueError("bad problem record")
-        vals = list(p)
-        vals[_SEVERITY_AT] = Severity(vals[_SEVERITY_AT])
-        out.append(Problem(*vals))
-    return out
 
 
 # --------------------------------------------------------------------------- the cache
@@ -733,7 +502,7 @@ class CacheSession:
     def store_config(self, shown: str, config: Config, problems: list[Problem]) -> None:
         try:
             value = ("config", encode_config(config), encode_problems(problems))
-        except (_Unstorable, KeyError, TypeError, ValueError):
+        except (Unstorable, KeyError, TypeError, ValueError):
             return
         self.cache.write_entry(self.config_key(shown), self.secret, value)
 
@@ -749,7 +518,7 @@ class CacheSession:
             return
         try:
             brief = encode_brief(loaded.brief) if loaded.brief is not None else None
-        except (_Unstorable, KeyError, TypeError, ValueError):
+        except (Unstorable, KeyError, TypeError, ValueError):
             return
         value = ("brief", fingerprint, encode_problems(loaded.problems), brief,
                  encode_problems(loaded.source_problems))

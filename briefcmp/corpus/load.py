@@ -22,7 +22,6 @@ from briefcmp.corpus.problems import Problems
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
 
 
-
 class InputError(Exception):
     """The input cannot be used at all (no corpus, no config): exit 2."""
 

@@ -18,13 +18,8 @@ from briefcmp.corpus.yamlsafe import YList, YMap
 
 CONFIG_NAME = "briefcmp.yaml"
 CLAIMS_SUFFIX = ".claims.yaml"
-
 _PERCENT = re.compile(r"^([+-]?\d+(\.\d+)?)\s*%$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
-
-
-
-
 
 
 # --------------------------------------------------------------------------- config

@@ -17,8 +17,6 @@ class AnnotateError(Exception):
     """The draft cannot be made or written (unreadable source, unusable claims file): exit 2."""
 
 
-
-
 # --------------------------------------------------------------------------- YAML text
 
 _PLAIN_FLOW = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._'/-]*$")

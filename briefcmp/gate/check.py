@@ -21,9 +21,8 @@ from briefcmp.corpus.cache import load_corpus
 from briefcmp.corpus.load import CONFIG_NAME, InputError, LoadResult, display_path, load_claims_file
 from briefcmp.corpus.model import Relation
 from briefcmp.corpus.problems import Problem, Problems, Severity, sort_problems
-from briefcmp.gate.review import (
-    REVIEWED_NAME, Judgement, ReviewedFile, in_focus, is_finding, judge, load_reviewed, relation_problems,
-)
+from briefcmp.gate.review import Judgement, in_focus, is_finding, judge, relation_problems
+from briefcmp.gate.reviewed import REVIEWED_NAME, ReviewedFile, load_reviewed
 
 
 @dataclass
