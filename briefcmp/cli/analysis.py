@@ -161,9 +161,9 @@ def compare(
     _mark_reviewed(corpus, analysis)
 
     def render(fmt, width, color):
-        from briefcmp.render.compare import render as render_compare
+        from briefcmp.render.compare import chunks
 
-        return render_compare(analysis, fmt, width, color)
+        return chunks(analysis, fmt, width, color)
 
     _send(render, format, output, force)
     failing = analysis.failing(k.value for k in fail_on or ())

@@ -9,14 +9,16 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable, Union
 
 
 class OutputError(Exception):
     """The output cannot be written (exists without --force, unwritable folder): exit 2."""
 
 
-def write_file(path: Path, text: str, force: bool = False) -> None:
-    """Atomically write ``text`` to ``path``; refuse to replace an existing file without ``force``."""
+def write_file(path: Path, text: Union[str, Iterable[str]], force: bool = False) -> None:
+    """Atomically write ``text`` (a string, or text chunks) to ``path``; refuse to replace an existing
+    file without ``force``."""
     path = Path(path)
     if path.exists() and not force:
         raise OutputError(f"{path}: file exists; use --force to replace it")
@@ -26,7 +28,11 @@ def write_file(path: Path, text: str, force: bool = False) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+            if isinstance(text, str):
+                fh.write(text)
+            else:
+                for chunk in text:
+                    fh.write(chunk)
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o777)
         else:

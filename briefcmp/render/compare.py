@@ -7,15 +7,16 @@ width; markdown: a GFM table per topic; json: the versioned document; jsonl: one
 
 from __future__ import annotations
 
-from typing import Optional
+import itertools
+from typing import Iterable, Iterator, Optional
 
 from briefcmp.analysis.crossref import Analysis, as_of_text
 from briefcmp.corpus.model import Claim, Corpus, Relation
-from briefcmp.render import records
+from briefcmp.render import records, stream
 from briefcmp.render.layout import (
-    KIND_STYLE, PLAIN_WIDTH, Cell, Column, Table, envelope, md_code, md_escape, md_table, render_rich,
-    rich_table, to_csv, to_json, to_jsonl, wrap,
+    KIND_STYLE, PLAIN_WIDTH, Cell, Column, Table, envelope, md_code, md_escape, md_table, render_rich, rich_table, wrap,
 )
+from briefcmp.render.stream import Stream, md_table_chunks, one_final_newline
 
 _PLURAL = {
     "contradiction": ("contradiction", "contradictions"), "disagreement": ("disagreement", "disagreements"),
@@ -70,28 +71,31 @@ def claim_line(c: Claim) -> str:
 
 
 def render_plain(analysis: Analysis, width: int = PLAIN_WIDTH) -> str:
+    return "".join(stream.lines_chunks(_plain_lines(analysis, width)))
+
+
+def _plain_lines(analysis: Analysis, width: int) -> Iterator[str]:
     corpus = analysis.corpus
-    out = wrap("briefcmp compare: " + summary(analysis), width, "", "  ")
+    yield from wrap("briefcmp compare: " + summary(analysis), width, "", "  ")
     if not analysis.relations:
-        out += ["", "No relations: no two claims share a key" if not analysis.all_relations
-                else "No relation matches the filters."]
+        yield from ["", "No relations: no two claims share a key" if not analysis.all_relations
+                    else "No relation matches the filters."]
     for topic, rels in analysis.by_topic():
-        out += ["", f"== {topic_heading(topic, corpus)} ==", ""]
+        yield from ["", f"== {topic_heading(topic, corpus)} ==", ""]
         for i, r in enumerate(rels):
             if i:
-                out.append("")
-            out += plain_relation(r, corpus, width)
+                yield ""
+            yield from plain_relation(r, corpus, width)
     if analysis.suggested:
-        out += ["", "== Candidate keys (claims that may answer the same question; nothing is merged) ==", ""]
+        yield from ["", "== Candidate keys (claims that may answer the same question; nothing is merged) ==", ""]
         if not analysis.suggestions:
-            out.append("No candidates.")
+            yield "No candidates."
         for i, s in enumerate(analysis.suggestions):
             if i:
-                out.append("")
-            out += wrap(f"CANDIDATE KEY  {s.id}", width, "", "    ")
-            out += wrap(s.reason, width, "  ", "  ")
-            out += _plain_claims(s.claims, width)
-    return "\n".join(out) + "\n"
+                yield ""
+            yield from wrap(f"CANDIDATE KEY  {s.id}", width, "", "    ")
+            yield from wrap(s.reason, width, "  ", "  ")
+            yield from _plain_claims(s.claims, width)
 
 
 def plain_relation(r: Relation, corpus: Corpus, width: int) -> list[str]:
@@ -157,26 +161,33 @@ def _rich_claims(claims: list[Claim]) -> Cell:
 
 
 def render_markdown(analysis: Analysis) -> str:
+    return "".join(markdown_chunks(analysis))
+
+
+def markdown_chunks(analysis: Analysis) -> Iterator[str]:
+    """The Markdown report, one table row (one relation) at a time."""
+    return one_final_newline(_markdown_pieces(analysis))
+
+
+def _markdown_pieces(analysis: Analysis) -> Iterator[str]:
     corpus = analysis.corpus
-    out = ["# briefcmp compare", "", md_escape(summary(analysis)), ""]
+    yield "\n".join(["# briefcmp compare", "", md_escape(summary(analysis)), ""])
     if not analysis.relations:
-        out += ["No relations.", ""]
+        yield "\nNo relations.\n"
     reviewed = any(r.reviewed for r in analysis.relations)
     headers = ["Kind", "Severity", *(["Reviewed"] if reviewed else []), "Claims", "Explanation", "Id"]
     for topic, rels in analysis.by_topic():
-        rows = []
-        for r in rels:
-            rows.append([md_escape(r.kind), md_escape(r.severity), *([md_escape(r.reviewed or "")] if reviewed else []),
-                         _md_claims(r.claims), md_escape(r.explanation), md_code(r.id)])
-        out += [f"## {md_escape(topic_heading(topic, corpus))}", "", md_table(headers, rows)]
+        yield f"\n## {md_escape(topic_heading(topic, corpus))}\n\n"
+        rows = ([md_escape(r.kind), md_escape(r.severity), *([md_escape(r.reviewed or "")] if reviewed else []),
+                 _md_claims(r.claims), md_escape(r.explanation), md_code(r.id)] for r in rels)
+        yield from md_table_chunks(headers, rows)
     if analysis.suggested:
-        out += ["## Candidate keys", ""]
+        yield "\n## Candidate keys\n"
         if analysis.suggestions:
             rows = [[md_code(s.id), _md_claims(s.claims), md_escape(s.reason)] for s in analysis.suggestions]
-            out.append(md_table(["Candidate", "Claims", "Why"], rows))
+            yield "\n" + md_table(["Candidate", "Claims", "Why"], rows)
         else:
-            out += ["None.", ""]
-    return "\n".join(out).rstrip("\n") + "\n"
+            yield "\nNone.\n"
 
 
 def _md_claims(claims: list[Claim]) -> str:
@@ -195,36 +206,68 @@ def suggestion_record(s) -> dict:
             "claims": [records.claim_record(c) for c in s.claims]}
 
 
-def document(analysis: Analysis) -> dict:
+def document(analysis: Analysis, streamed: bool = False) -> dict:
+    """The JSON document; with ``streamed``, its lists of records are ``stream.Stream``s built as they are written."""
     corpus = analysis.corpus
+    relations = (records.relation_record(r, corpus) for r in analysis.relations)
     doc = envelope(
         "compare", corpus=records.corpus_record(corpus), filters=analysis.filters.as_dict(),
         summary={"relations": len(analysis.relations), "by_kind": analysis.counts(),
                  "filtered_out": len(analysis.all_relations) - len(analysis.relations)},
-        relations=[records.relation_record(r, corpus) for r in analysis.relations],
+        relations=Stream(relations) if streamed else list(relations),
     )
     if analysis.suggested:
-        doc["suggestions"] = [suggestion_record(s) for s in analysis.suggestions]
+        suggestions = (suggestion_record(s) for s in analysis.suggestions)
+        doc["suggestions"] = Stream(suggestions) if streamed else list(suggestions)
     return doc
 
 
+def json_chunks(analysis: Analysis) -> Iterator[str]:
+    return stream.json_chunks(document(analysis, streamed=True))
+
+
+def jsonl_chunks(analysis: Analysis) -> Iterator[str]:
+    corpus = analysis.corpus
+    items = itertools.chain((records.relation_record(r, corpus) for r in analysis.relations),
+                            (suggestion_record(s) for s in analysis.suggestions))
+    return stream.jsonl_chunks(items)
+
+
+def csv_chunks(analysis: Analysis) -> Iterator[str]:
+    def rows():
+        for r in analysis.relations:
+            yield from records.relation_rows(r)
+        for s in analysis.suggestions:  # same columns: kind "suggestion", the reason as explanation
+            for c in s.claims:
+                yield [s.id, "suggestion", "", s.key, "", "", None, s.reason, c.brief, c.id,
+                       c.value.display() if c.value else None, str(c.as_of) if c.as_of else None,
+                       c.as_of_inferred, c.cites or None, c.quote]
+
+    return stream.csv_chunks(records.RELATION_CSV_COLUMNS, rows())
+
+
+def plain_chunks(analysis: Analysis) -> Iterator[str]:
+    return stream.lines_chunks(_plain_lines(analysis, PLAIN_WIDTH))
+
+
 def render_json(analysis: Analysis) -> str:
-    return to_json(document(analysis))
+    return "".join(json_chunks(analysis))
 
 
 def render_jsonl(analysis: Analysis) -> str:
-    items = [records.relation_record(r, analysis.corpus) for r in analysis.relations]
-    items += [suggestion_record(s) for s in analysis.suggestions]
-    return to_jsonl(items)
+    return "".join(jsonl_chunks(analysis))
 
 
 def render_csv(analysis: Analysis) -> str:
-    rows = [row for r in analysis.relations for row in records.relation_rows(r)]
-    for s in analysis.suggestions:  # same columns: kind "suggestion", the reason as explanation
-        rows += [[s.id, "suggestion", "", s.key, "", "", None, s.reason, c.brief, c.id,
-                  c.value.display() if c.value else None, str(c.as_of) if c.as_of else None, c.as_of_inferred,
-                  c.cites or None, c.quote] for c in s.claims]
-    return to_csv(records.RELATION_CSV_COLUMNS, rows)
+    return "".join(csv_chunks(analysis))
+
+
+def chunks(analysis: Analysis, fmt: str, width: Optional[int] = None, color: bool = False) -> Iterable[str]:
+    """The compare report in ``fmt`` as text chunks: streamed for every format but the terminal table."""
+    if fmt == "table":
+        return [render_table(analysis, width or PLAIN_WIDTH, color)]
+    return {"plain": plain_chunks, "json": json_chunks, "jsonl": jsonl_chunks, "csv": csv_chunks,
+            "markdown": markdown_chunks}[fmt](analysis)
 
 
 def render(analysis: Analysis, fmt: str, width: Optional[int] = None, color: bool = False) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import IO, Optional
+from typing import IO, Iterable, Optional, Union
 
 from briefcmp.corpus.files import write_file
 
@@ -49,18 +49,24 @@ def _quiet_stdout() -> None:
         pass
 
 
-def emit(text: str, stream: Optional[IO[str]] = None) -> None:
-    """Write text to stdout (or ``stream``), ending quietly if the reader went away."""
+def emit(text: Union[str, Iterable[str]], stream: Optional[IO[str]] = None) -> None:
+    """Write text (a string, or text chunks as they come) to stdout (or ``stream``), ending quietly if
+    the reader went away."""
     out = stream or sys.stdout
     try:
-        out.write(text)
+        if isinstance(text, str):
+            out.write(text)
+        else:
+            for chunk in text:
+                out.write(chunk)
         out.flush()
     except BrokenPipeError:
         _quiet_stdout()
 
 
-def deliver(text: str, output: Optional[Path], force: bool = False) -> None:
-    """Send a rendered report to ``-o FILE`` (atomically) or to stdout."""
+def deliver(text: Union[str, Iterable[str]], output: Optional[Path], force: bool = False) -> None:
+    """Send a rendered report (a string, or text chunks written as they are made) to ``-o FILE``
+    (atomically) or to stdout."""
     if output is not None and str(output) != "-":
         write_file(output, text, force)
     else:
