@@ -58,7 +58,14 @@ def _state(result) -> tuple:
 
 
 def _entries(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("briefs-*/*/*") if p.is_file() and not p.name.startswith("."))
+    """The cache files: one per corpus, one per finished report."""
+    return sorted(p for p in [*folder.glob("corpora-*/*.cache"), *folder.glob("reports-*/*.report")]
+                  if p.is_file() and not p.name.startswith("."))
+
+
+def _corpus_file(folder: Path) -> Path:
+    (found,) = folder.glob("corpora-*/*.cache")
+    return found
 
 
 def _run(args: list[str], env: dict) -> tuple[int, str]:
@@ -162,46 +169,55 @@ def test_the_same_file_shown_from_another_folder_is_not_mixed_up(generated, tmp_
 # --------------------------------------------------------------------------- damage
 
 
-def _damage(entries: list[Path], other: bytes) -> None:
-    """Every kind of bad entry: empty, truncated, garbage, flipped byte, another entry's bytes, fake MAC."""
-    ways = [
-        lambda b: b"",
-        lambda b: b[: len(b) // 2],
-        lambda b: os.urandom(len(b)),
-        lambda b: b[:-10] + bytes([b[-10] ^ 0x01]) + b[-9:],
-        lambda b: other,
-        lambda b: cache_mod._MAGIC + b"\0" * 32 + marshal.dumps(compile("1/0", "x", "exec")),
-        lambda b: b[:60] + bytes([b[60] ^ 0xFF]) + b[61:],
-    ]
-    for i, entry in enumerate(entries):
-        entry.write_bytes(ways[i % len(ways)](entry.read_bytes()))
+_DAMAGE = [
+    lambda b, other: b"",
+    lambda b, other: b[: len(b) // 2],
+    lambda b, other: os.urandom(len(b)),
+    lambda b, other: b[:-10] + bytes([b[-10] ^ 0x01]) + b[-9:],
+    lambda b, other: other,
+    lambda b, other: cache_mod._MAGIC + b"\0" * 38 + marshal.dumps(compile("1/0", "x", "exec")),
+    lambda b, other: b[:60] + bytes([b[60] ^ 0xFF]) + b[61:],
+    lambda b, other: b[:16] + b[16:].replace(b"brief", b"BRIEF", 3),
+]
 
 
 def test_corrupt_or_foreign_entries_are_ignored_and_rebuilt(generated, tmp_path) -> None:
     folder = tmp_path / "cache"
-    store = BriefCache(folder)
     plain = _state(load_corpus([generated], cache=False))
-    load_corpus([generated], cache=store)
-    entries = _entries(folder)
-    good = {e: e.read_bytes() for e in entries}
-    _damage(entries, other=good[entries[-1]])
-    damaged = BriefCache(folder)
-    assert _state(load_corpus([generated], cache=damaged)) == plain
-    assert damaged.last_session.hits <= 1  # at most the entry that was copied onto itself
-    rebuilt = BriefCache(folder)
-    assert _state(load_corpus([generated], cache=rebuilt)) == plain
-    assert rebuilt.last_session.misses == 0
+    load_corpus([generated], cache=BriefCache(folder))
+    entry = _corpus_file(folder)
+    good = entry.read_bytes()
+    other_folder = tmp_path / "other"  # the same corpus cached under another key: its records do not authenticate
+    load_corpus([generated], cache=BriefCache(other_folder))
+    other = _corpus_file(other_folder).read_bytes()
+    for damage in _DAMAGE:
+        entry.write_bytes(damage(good, other))
+        damaged = BriefCache(folder)
+        assert _state(load_corpus([generated], cache=damaged)) == plain
+        if damage is _DAMAGE[4]:
+            assert damaged.last_session.hits == 0  # another cache's key: nothing authenticates
+        rebuilt = BriefCache(folder)
+        assert _state(load_corpus([generated], cache=rebuilt)) == plain
+        assert rebuilt.last_session.misses == 0
 
 
 def test_an_authentic_entry_with_a_wrong_shape_is_ignored(generated, tmp_path) -> None:
     folder = tmp_path / "cache"
+    load_corpus([generated], cache=BriefCache(folder))
     store = BriefCache(folder)
     load_corpus([generated], cache=store)
     session = store.last_session
-    for entry in _entries(folder):  # right key and MAC, nonsense inside
-        store.write_entry(entry.name, session.secret, ("brief", "x", ((1, 2),), ("?",), ()))
+    keys = list(session._index)
+    assert len(keys) > 3
+    session._out = None
+    for key in keys:  # right key and MAC, nonsense inside
+        session._write(key, ("brief", session.config_hash, (("x", None, "y"),), ((1, 2),), ("?",), ()))
+    session._index.clear()
+    session.close()
     plain = _state(load_corpus([generated], cache=False))
-    assert _state(load_corpus([generated], cache=BriefCache(folder))) == plain
+    again = BriefCache(folder)
+    assert _state(load_corpus([generated], cache=again)) == plain
+    assert again.last_session.hits == 0
 
 
 def test_a_damaged_key_file_is_replaced(generated, tmp_path) -> None:
@@ -253,13 +269,12 @@ def test_cache_info_and_clear(generated, tmp_path) -> None:
     CliRunner().invoke(app, ["check", str(generated)], env=env)
     info = CliRunner().invoke(app, ["cache", "info"], env=env)
     assert info.exit_code == 0
-    files = len(list(generated.rglob("*.claims.yaml")))
-    assert f"entries: {files + 1} " in info.stdout  # one per claims file, one for the config
+    assert "entries: 1 " in info.stdout  # one file for the whole corpus
     assert "caching: on" in info.stdout
     mine = folder / "notes.txt"
     mine.write_text("not the cache's", encoding="utf-8")
     cleared = CliRunner().invoke(app, ["cache", "clear"], env=env)
-    assert cleared.exit_code == 0 and f"removed {files + 1} cache entries" in cleared.stderr
+    assert cleared.exit_code == 0 and "removed 1 cache entry" in cleared.stderr
     assert not _entries(folder)
     assert mine.read_text(encoding="utf-8") == "not the cache's"  # only what briefcmp wrote is removed
     off = CliRunner().invoke(app, ["cache", "info"], env={**env, "BRIEFCMP_NO_CACHE": "1"})
@@ -280,7 +295,11 @@ def test_stale_entries_are_pruned_at_most_once_a_day(generated, tmp_path) -> Non
     folder = tmp_path / "cache"
     store = BriefCache(folder)
     load_corpus([generated], cache=store)
+    other = tmp_path / "other"
+    shutil.copytree(generated, other)
+    load_corpus([other], cache=store)
     entries = _entries(folder)
+    assert len(entries) == 2  # one file per corpus
     old = entries[0]
     os.utime(old, (1, 1))
     assert store.prune() == 0  # pruned (nothing) when the folder was set up today

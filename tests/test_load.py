@@ -12,7 +12,7 @@ import pytest
 
 from briefcmp.gate.check import CheckSettings, run_check
 from briefcmp.corpus.fields import parse_pdate, parse_period
-from briefcmp.corpus.load import load_corpus
+from briefcmp.corpus.load import load_corpus, source_text
 from briefcmp.corpus.model import PartialDate, Precision
 
 LOAD = Path(__file__).parent / "fixtures" / "load"
@@ -43,7 +43,7 @@ def test_clean_file_values() -> None:
     assert trade.value.base_amount == 20e9 and trade.value.unit == "USD" and trade.value.bound == "approximate"
     assert str(trade.as_of) == "2021" and not trade.as_of_inferred
     second = brief.claims[2]
-    assert second.span is not None and second.span[0] > brief.source_text.index("Japan froze assets.")
+    assert second.span is not None and second.span[0] > source_text(brief).index("Japan froze assets.")
 
 
 def test_yaml_11_traps_stay_text() -> None:

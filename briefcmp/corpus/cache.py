@@ -1,20 +1,31 @@
-"""Cache of loaded claims files between runs, so that re-checking a large corpus is quick.
+"""Cache between runs, a layer over loading: one file per corpus, plus finished reports.
 
-What loading one claims file finds (the brief with its claims anchored, and every
-problem reported on the way) depends only on: the bytes of the claims file, the
-bytes of its source text, the bytes of the corpus config, the briefcmp code, and
-how paths are shown (the working folder). An entry is stored under a hash of all
-of these except the source, whose path is only known after parsing: the entry
-records the source's resolved path and content hash, and a lookup re-hashes the
-source and compares. Anything else is a miss and the file is loaded afresh.
+**Loaded claims files.** What loading one claims file finds (the brief with its claims
+anchored, and every problem reported on the way) depends only on: the bytes of the claims
+file, the bytes of its source text, the bytes of the corpus config, the briefcmp code, and
+how paths are shown (the working folder). Each corpus (root folder, working folder, code,
+options) has ONE cache file holding a record per claims file: the encoded load, the hash of
+the config it was validated with, and what it read (``load.Input``: path, stat signature,
+sha256). A record answers when the config hash is the same and every input is unchanged:
+the same stat signature (size, mtime, ctime, inode), or else the same content hash.
+A signature taken less than two seconds before it was stored is not trusted (a file edited
+twice within the clock's resolution would look unchanged), so its content is hashed instead.
+
+**Finished reports.** ``ReportStore`` keeps the text a command wrote, with its notes and exit
+code, under a key of the command, its options, the working folder and the whole briefcmp code,
+guarded by a manifest of every input (the claims files listed, their sources, the config,
+the reviewed file). An unchanged corpus answers from it without loading anything.
 
 Safety:
-- Entries are ``marshal`` data of plain tuples (marshal cannot run code), and each
-  carries an HMAC-SHA256 made with a random key kept in the cache folder: a corrupt,
-  truncated, foreign or planted entry fails the check and is ignored (and rebuilt).
-  Anything unexpected while decoding is treated the same way: never a crash.
-- Writes go to a temporary file in the same folder and are moved into place with
-  ``os.replace``, so concurrent runs never see half an entry.
+- Records are ``marshal`` data of plain tuples (marshal cannot run code), and each carries an
+  HMAC-SHA256 (a random key kept in the cache folder) over the corpus file's context, the
+  record's key and its payload: a corrupt, truncated, foreign, moved or planted record fails
+  the check and is ignored (and rebuilt); anything unexpected while decoding is treated the
+  same way, never a crash. Reports carry two MACs (manifest, then body), checked before any
+  byte is written out.
+- Files are written to a temporary name in the same folder and moved into place with
+  ``os.replace``: concurrent runs never see half a file (the last writer wins).
+- Every cache file is opened through ``_open_entry`` (one place to harden).
 - A cache folder that cannot be created or written simply means no caching.
 
 The folder follows platform conventions (``$XDG_CACHE_HOME/briefcmp`` or
@@ -31,28 +42,31 @@ import itertools
 import marshal
 import os
 import secrets
+import struct
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable, Optional
+from typing import IO, Any, Callable, Iterable, Iterator, Optional
 
 from briefcmp import __version__
 from briefcmp.corpus import load
 from briefcmp.corpus.cachecodec import (
     FORMAT, MODEL_SIGNATURE, Decoder, Unstorable, compact, decode_problems, encode_brief, encode_config, encode_problems,
 )
-from briefcmp.corpus.load import MAX_SOURCE_BYTES, LoadResult, display_path
-from briefcmp.corpus.model import Brief, Config
-from briefcmp.corpus.problems import Problem
+from briefcmp.corpus.load import FileLoad, Input, LoadResult, display_path
+from briefcmp.corpus.model import Config
+from briefcmp.corpus.problems import Problem, Problems
 
-_MAGIC = b"briefcmp-cache-1"
+_MAGIC = b"briefcmp-cache-2"
 
 _MAC_SIZE = 32
 
-_ENTRIES = f"briefs-{FORMAT}"
+_CORPORA = f"corpora-{FORMAT}"
+
+_REPORTS = f"reports-{FORMAT}"
 
 _KEY_FILE = "hmac.key"
 
@@ -62,16 +76,21 @@ _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# This file is a cache directory tag created by briefcmp.\n"
         "# For information about cache directory tags see https://bford.info/cachedir/\n")
 
-_MAX_ENTRY = 64 * 1024 * 1024
+_MAX_RECORD = 64 * 1024 * 1024
 
 _PRUNE_STAMP = "last-prune"
 
 _DAY = 24 * 3600.0
 
-MAX_AGE_DAYS = 30  # entries unused this long are deleted (checked at most once a day)
+MAX_AGE_DAYS = 30  # cache files unused this long are deleted (checked at most once a day)
+
+MAX_REPORTS = 8  # finished reports kept (the most recently used)
+
+RACY_NS = 2_000_000_000  # a stat signature this fresh is not trusted (see the module docstring)
+
+_RECORD_HEAD = struct.Struct("<HI32s")  # key length, payload length, MAC
 
 _disabled = False
-
 
 
 # --------------------------------------------------------------------------- where
@@ -110,15 +129,7 @@ def default_cache() -> Optional["BriefCache"]:
     return BriefCache(cache_dir()) if enabled() else None
 
 
-# --------------------------------------------------------------------------- the cache
-
-
-@dataclass
-class CacheInfo:
-    path: Path
-    entries: int
-    bytes: int
-    exists: bool
+# --------------------------------------------------------------------------- code
 
 
 def _loader_modules() -> list[ModuleType]:
@@ -138,42 +149,147 @@ def _loader_modules() -> list[ModuleType]:
 
 
 _code: Optional[bytes] = None
+_all_code: Optional[bytes] = None
+
+
+def _hash_files(h: Any, named: Iterable[tuple[str, str]]) -> bytes:
+    for name, path in named:
+        h.update(name.encode() + b"\0")
+        try:
+            with open(path, "rb") as fh:
+                h.update(fh.read())
+        except (OSError, TypeError):
+            h.update(secrets.token_bytes(16))  # cannot tell: match no other run
+    return h.digest()
 
 
 def code_digest() -> bytes:
     """A hash of the code that loading runs: an edited checkout must not read entries of the old code."""
     global _code
     if _code is None:
-        h = hashlib.sha256(__version__.encode())
-        for mod in _loader_modules():
-            h.update(mod.__name__.encode() + b"\0")
-            try:
-                with open(mod.__file__ or "", "rb") as fh:
-                    h.update(fh.read())
-            except (OSError, TypeError):
-                h.update(secrets.token_bytes(16))  # cannot tell: match no other run
-        _code = h.digest()
+        _code = _hash_files(hashlib.sha256(__version__.encode()),
+                            ((m.__name__, m.__file__ or "") for m in _loader_modules()))
     return _code
 
 
-@dataclass
-class Cached:
-    """What loading one claims file found, as the loader reports it (see ``load.FileLoad``)."""
+def all_code_digest() -> bytes:
+    """A hash of every briefcmp module (a finished report depends on all of them), read without importing them."""
+    global _all_code
+    if _all_code is None:
+        pkg = Path(__file__).resolve().parent.parent
+        files = sorted(p for p in pkg.rglob("*") if p.suffix in (".py", ".json") and "__pycache__" not in p.parts)
+        _all_code = _hash_files(hashlib.sha256(__version__.encode() + sys.version.encode()),
+                                ((p.relative_to(pkg).as_posix(), str(p)) for p in files))
+    return _all_code
 
-    problems: list[Problem]
-    brief: Optional[Brief]
-    source_problems: list[Problem]
+
+# --------------------------------------------------------------------------- files
+
+
+def _open_entry(path: Path | str) -> IO[bytes]:
+    """Open a cache file (an entry or the key) for reading: the one place cache files are opened."""
+    return open(path, "rb")
+
+
+_tmp_names = itertools.count()
+
+
+def _temp_beside(path: Path, mode: int = 0o644) -> tuple[str, IO[bytes]]:
+    """A new temporary file beside ``path`` (unique to this process), open for writing."""
+    tmp = os.path.join(path.parent, f".{path.name[:16]}.{os.getpid()}.{next(_tmp_names)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    return tmp, os.fdopen(fd, "wb")
+
+
+def _atomic_write(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """Write a temporary file beside ``path``, then move it into place."""
+    tmp, fh = _temp_beside(path, mode)
+    try:
+        with fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        _unlink(tmp)
+        raise
+
+
+def _unlink(path: Any) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _fresh(sig: Optional[tuple], now_ns: int) -> bool:
+    """Whether a stat signature is too recent to be trusted (mtime or ctime within RACY_NS of now)."""
+    return sig is not None and max(sig[1], sig[2]) >= now_ns - RACY_NS
+
+
+def _trusted(inputs: Iterable[Input]) -> tuple:
+    """Inputs as stored: signatures too fresh to trust are dropped (the content hash decides then)."""
+    now = time.time_ns()
+    return tuple((path, None if _fresh(sig, now) else sig, sha) for path, sig, sha in inputs)
+
+
+def unchanged(inp: Any) -> bool:
+    """Whether a stored input (path, signature, sha256 or "missing") still holds."""
+    path, sig, sha = inp
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return sha == "missing"
+    except OSError:
+        return False
+    if sha == "missing":
+        return False
+    if sig is not None and tuple(sig) == load.signature(st):
+        return True
+    if sig is not None and sig[0] != st.st_size:
+        return False
+    try:
+        with _open_entry(path) as fh:
+            h = hashlib.sha256()
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return False
+    return h.hexdigest() == sha
+
+
+def describe(path: Path) -> Input:
+    """What reading ``path`` now would see, as a ``load.Input`` (taken before the caller reads it)."""
+    try:
+        with open(path, "rb") as fh:
+            sig = load.signature(os.fstat(fh.fileno()))
+            h = hashlib.sha256()
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except FileNotFoundError:
+        return (os.fspath(path), None, "missing")
+    except OSError:
+        return (os.fspath(path), None, "unreadable")
+    return (os.fspath(path), sig, h.hexdigest())
+
+
+# --------------------------------------------------------------------------- the cache
+
+
+@dataclass
+class CacheInfo:
+    path: Path
+    entries: int
+    bytes: int
+    exists: bool
 
 
 class BriefCache:
-    """A cache folder of loaded claims files (one entry per file version)."""
+    """A cache folder: one file per corpus of loaded claims files, and finished reports."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._secret: Optional[bytes] = None
         self._usable: Optional[bool] = None
         self.last_session: Optional[CacheSession] = None  # hit and miss counts of the latest load
-        self._shards: set[Path] = set()
 
     # -- housekeeping
 
@@ -182,7 +298,8 @@ class BriefCache:
         if self._usable is not None:
             return self._usable
         try:
-            (self.path / _ENTRIES).mkdir(parents=True, exist_ok=True)
+            (self.path / _CORPORA).mkdir(parents=True, exist_ok=True)
+            (self.path / _REPORTS).mkdir(exist_ok=True)
             tag = self.path / _TAG_FILE
             if not tag.exists():
                 _atomic_write(tag, _TAG.encode())
@@ -192,11 +309,17 @@ class BriefCache:
             self._usable = False
         return self._usable
 
+    @property
+    def secret(self) -> bytes:
+        assert self._secret is not None
+        return self._secret
+
     def _load_secret(self) -> bytes:
         key_path = self.path / _KEY_FILE
         for _ in range(3):
             try:
-                data = key_path.read_bytes()
+                with _open_entry(key_path) as fh:
+                    data = fh.read(33)
                 if len(data) == 32:
                     return data
                 # A damaged key: replace it (every entry made with the old one is then ignored).
@@ -223,26 +346,38 @@ class BriefCache:
                     os.unlink(tmp)
         raise OSError("cannot set up the cache key")
 
-    def _entry_path(self, key: str) -> Path:
-        return self.path / _ENTRIES / key[:2] / key
+    def _entry_files(self) -> Iterator[Path]:
+        """Every file briefcmp may have written under its entry folders (entries, temporary files,
+        and the per-brief entries of earlier versions)."""
+        for folder in [*self.path.glob("corpora-*"), *self.path.glob("reports-*")]:
+            if folder.is_dir():
+                for e in folder.iterdir():
+                    if e.is_file() and (e.suffix in (".cache", ".report") or e.name.startswith(".")):
+                        yield e
+        for folder in self.path.glob("briefs-*"):
+            if not folder.is_dir():
+                continue
+            for shard in folder.iterdir():
+                if shard.is_dir() and len(shard.name) == 2:
+                    for e in shard.iterdir():
+                        if e.is_file() and (len(e.name) == 64 or e.name.startswith(".")):
+                            yield e
 
     def info(self) -> CacheInfo:
-        """How many entries the cache holds and how big it is."""
+        """How many cache files (corpora and reports) the cache holds and how big they are."""
         entries = size = 0
-        folder = self.path / _ENTRIES
-        if folder.is_dir():
-            for shard in folder.iterdir():
-                if shard.is_dir():
-                    for e in shard.iterdir():
-                        try:
-                            size += e.stat().st_size
-                            entries += 1
-                        except OSError:
-                            pass
+        for e in self._entry_files():
+            if e.name.startswith("."):
+                continue
+            try:
+                size += e.stat().st_size
+                entries += 1
+            except OSError:
+                pass
         return CacheInfo(self.path, entries, size, self.path.is_dir())
 
     def prune(self, max_age: float = MAX_AGE_DAYS * _DAY) -> int:
-        """Delete entries not used for ``max_age`` seconds (at most once a day); the number deleted."""
+        """Delete cache files not used for ``max_age`` seconds (at most once a day); the number deleted."""
         stamp = self.path / _PRUNE_STAMP
         try:
             if time.time() - stamp.stat().st_mtime < _DAY:
@@ -265,31 +400,18 @@ class BriefCache:
                 pass
         return removed
 
-    def _entry_files(self):
-        """Every file briefcmp may have written under its entry folders (entries and temporary files)."""
-        for folder in self.path.glob("briefs-*"):
-            if not folder.is_dir():
-                continue
-            for shard in folder.iterdir():
-                if shard.is_dir() and len(shard.name) == 2:
-                    for e in shard.iterdir():
-                        if e.is_file() and (len(e.name) == 64 or e.name.startswith(".")):
-                            yield e
-
     def clear(self) -> CacheInfo:
         """Delete every entry (only files briefcmp writes: a mistaken BRIEFCMP_CACHE_DIR loses nothing else)."""
         removed = self.info()
         for e in list(self._entry_files()):
-            try:
-                e.unlink()
-            except OSError:
-                pass
+            _unlink(e)
         for folder in self.path.glob("briefs-*"):
             for shard in folder.iterdir() if folder.is_dir() else ():
                 try:
                     shard.rmdir()
                 except OSError:
                     pass
+        for folder in [*self.path.glob("briefs-*"), *self.path.glob("corpora-*"), *self.path.glob("reports-*")]:
             try:
                 folder.rmdir()
             except OSError:
@@ -310,223 +432,407 @@ class BriefCache:
                      str(root.resolve()).encode("utf-8", "surrogateescape"),
                      display_path(root).encode("utf-8", "surrogateescape")):
             h.update(len(part).to_bytes(8, "little") + part)
-        if config_data is None:
-            h.update(b"\xffno-config")
-        else:
-            h.update(hashlib.sha256(config_data).digest())
-        assert self._secret is not None
-        self.last_session = CacheSession(self, h.digest(), root, self._secret)
+        context = h.digest()
+        config_hash = b"\xffno-config" if config_data is None else hashlib.sha256(config_data).digest()
+        self.last_session = CacheSession(self, self.path / _CORPORA / f"{context.hex()[:40]}.cache", context,
+                                         config_hash, self.secret)
         return self.last_session
 
-    def read_entry(self, key: str, secret: bytes) -> Optional[tuple]:
-        """The stored tuple for ``key``, or None when absent, unreadable, corrupt or not ours."""
-        path = self._entry_path(key)
-        try:
-            with open(path, "rb") as fh:
-                blob = fh.read(_MAX_ENTRY + 1)
-                mtime = os.fstat(fh.fileno()).st_mtime
-        except OSError:
+    def reports(self) -> Optional["ReportStore"]:
+        """The store of finished reports, or None when the cache is unusable."""
+        if not self._prepare():
             return None
-        head = len(_MAGIC) + _MAC_SIZE
-        if len(blob) <= head or len(blob) > _MAX_ENTRY or not blob.startswith(_MAGIC):
-            return None
-        payload = memoryview(blob)[head:]
-        mac = hmac.new(secret, key.encode(), "sha256")
-        mac.update(payload)
-        if not hmac.compare_digest(mac.digest(), blob[len(_MAGIC):head]):
-            return None
-        try:
-            value = marshal.loads(payload)
-        except (ValueError, EOFError, TypeError):
-            return None
-        if time.time() - mtime > _DAY:  # entries in use stay young; see prune()
-            try:
-                os.utime(path)
-            except OSError:
-                pass
-        return value if type(value) is tuple else None
-
-    def write_entry(self, key: str, secret: bytes, value: tuple) -> None:
-        try:
-            payload = marshal.dumps(value, 4)
-        except ValueError:  # something marshal cannot store: leave this file uncached
-            return
-        mac = hmac.new(secret, key.encode(), "sha256")
-        mac.update(payload)
-        path = self._entry_path(key)
-        try:
-            if path.parent not in self._shards:
-                path.parent.mkdir(exist_ok=True)
-                self._shards.add(path.parent)
-            _atomic_write(path, _MAGIC + mac.digest() + payload)
-        except OSError:
-            pass  # a full or read-only disk costs speed, not results
-
-
-_tmp_names = itertools.count()
-
-
-def _atomic_write(path: Path, data: bytes, mode: int = 0o644) -> None:
-    """Write a temporary file beside ``path`` (unique to this process), then move it into place."""
-    tmp = os.path.join(path.parent, f".{path.name[:16]}.{os.getpid()}.{next(_tmp_names)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+        self.prune()
+        return ReportStore(self.path / _REPORTS, self.secret)
 
 
 class CacheSession:
-    """Lookups and stores during one corpus load (same config, root and working folder)."""
+    """Lookups and stores during one corpus load: the corpus's one cache file, read record by record.
 
-    def __init__(self, cache: BriefCache, context: bytes, root: Path, secret: bytes) -> None:
+    New records go to a temporary file as they are made; ``close`` copies the still-valid old
+    records after them and moves it into place (so memory never holds the whole file).
+    """
+
+    def __init__(self, cache: BriefCache, path: Path, context: bytes, config_hash: bytes, secret: bytes) -> None:
         self.cache = cache
+        self.path = path
         self.context = context
-        self.root = root
-        self.root_resolved = root.resolve()
+        self.config_hash = config_hash
         self.secret = secret
         self.decoder = Decoder()
         self.tuples: dict = {}
-        self._folders: dict[str, Path] = {}
-        self._pending: dict[int, tuple] = {}
         self.hits = self.misses = 0
+        self._index: dict[bytes, tuple[int, int, int, bytes]] = {}  # key -> (offset, key length, payload length, mac)
+        self._reader: Optional[IO[bytes]] = None
+        self._out: Optional[tuple[str, IO[bytes]]] = None
+        self._written: set[bytes] = set()
+        self._dirty = False
+        self._open()
 
-    def key(self, shown: str, data: bytes) -> str:
-        h = hashlib.sha256(self.context)
-        h.update(shown.encode("utf-8", "surrogateescape") + b"\0")
-        h.update(data)
-        return h.hexdigest()
-
-    def source_fingerprint(self, brief: Optional[Brief], claims_file: Path) -> Optional[str]:
-        """What the brief's source contributes to loading: its resolved path and content hash.
-
-        Mirrors what ``load.load_source`` reads (and, like it, never reads outside the
-        corpus). None means "cannot tell right now": the file is then not cached.
-        """
-        return self._fingerprint(brief, claims_file)[0]
-
-    def _fingerprint(self, brief: Optional[Brief], claims_file: Path) -> tuple[Optional[str], Any]:
-        """(fingerprint, (path, stat signature) to tell later whether the file changed meanwhile)."""
-        if brief is None or not brief.source:
-            return "no-source", None
-        if os.path.isabs(brief.source) or Path(brief.source).is_absolute():
-            return "absolute", None
+    def _open(self) -> None:
         try:
-            resolved = self._resolve(os.path.join(claims_file.parent, brief.source))
-        except (OSError, RuntimeError, ValueError):
-            return None, None
-        if not resolved.is_relative_to(self.root_resolved):
-            return f"outside\0{resolved}", None
-        try:
-            with open(resolved, "rb") as fh:
-                data = fh.read(MAX_SOURCE_BYTES + 1)
-                st = os.fstat(fh.fileno())
-        except FileNotFoundError:
-            return f"missing\0{resolved}", (resolved, None)
+            fh = _open_entry(self.path)
         except OSError:
-            return None, None
-        sig = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-        return f"{resolved}\0{len(data)}\0{hashlib.sha256(data).hexdigest()}", (resolved, sig)
-
-    def before_source(self, brief: Brief, claims_file: Path) -> None:
-        """Called by the loader just before it reads the brief's source."""
-        self._pending[id(brief)] = self._fingerprint(brief, claims_file)
-
-    @staticmethod
-    def _unchanged(where: Any) -> bool:
-        """Is the source still what was fingerprinted (same size, times and inode)?"""
-        if where is None:
-            return True
-        path, sig = where
+            return
         try:
-            st = os.stat(path)
-        except FileNotFoundError:
-            return sig is None
+            if fh.read(len(_MAGIC)) != _MAGIC:
+                fh.close()
+                self._dirty = True
+                return
+            offset = len(_MAGIC)
+            size = os.fstat(fh.fileno()).st_size
+            head = _RECORD_HEAD.size
+            while offset + head <= size:
+                fh.seek(offset)
+                raw = fh.read(head)
+                klen, plen, mac = _RECORD_HEAD.unpack(raw)
+                if offset + head + klen + plen > size or plen > _MAX_RECORD:
+                    self._dirty = True  # truncated: the rest is ignored
+                    break
+                key = fh.read(klen)
+                self._index[key] = (offset, klen, plen, mac)
+                offset += head + klen + plen
+            if offset != size:
+                self._dirty = True
+            self._reader = fh
+            if time.time() - os.fstat(fh.fileno()).st_mtime > _DAY:  # in use: keep it young (see prune)
+                try:
+                    os.utime(self.path)
+                except OSError:
+                    pass
+        except (OSError, struct.error):
+            fh.close()
+            self._index.clear()
+            self._dirty = True
+
+    def _mac(self, key: bytes, payload: Any) -> bytes:
+        m = hmac.new(self.secret, self.context, "sha256")
+        m.update(len(key).to_bytes(4, "little") + key)
+        m.update(payload)
+        return m.digest()
+
+    def _read(self, key: bytes) -> Optional[Any]:
+        """The stored value of ``key``: authenticated and unmarshalled, or None."""
+        where = self._index.get(key)
+        if where is None or self._reader is None:
+            return None
+        offset, klen, plen, mac = where
+        try:
+            self._reader.seek(offset + _RECORD_HEAD.size + klen)
+            payload = self._reader.read(plen)
         except OSError:
-            return False
-        return sig == (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+            return None
+        if len(payload) != plen or not hmac.compare_digest(self._mac(key, payload), mac):
+            self._dirty = True
+            return None
+        try:
+            return marshal.loads(payload)
+        except (ValueError, EOFError, TypeError):
+            return None
 
-    def _resolve(self, joined: str) -> Path:
-        """``Path(joined).resolve()``, resolving each folder once per load (not once per brief)."""
-        head, tail = os.path.split(joined)
-        if tail in ("", ".", "..") or os.path.islink(joined):
-            return Path(joined).resolve()
-        folder = self._folders.get(head)
-        if folder is None:
-            folder = self._folders[head] = Path(head).resolve()
-        return folder / tail
+    def _write(self, key: bytes, value: tuple) -> None:
+        try:
+            payload = marshal.dumps(value, 4)
+        except ValueError:  # something marshal cannot store: leave it uncached
+            return
+        if len(payload) > _MAX_RECORD:
+            return
+        try:
+            if self._out is None:
+                self._out = _temp_beside(self.path)
+                self._out[1].write(_MAGIC)
+            self._out[1].write(_RECORD_HEAD.pack(len(key), len(payload), self._mac(key, payload)) + key + payload)
+            self._written.add(key)
+        except OSError:
+            self._abandon()
 
-    def lookup(self, key: str, claims_file: Path) -> Optional[Cached]:
-        """The cached load of this file version, if stored and its source is unchanged."""
-        value = self.cache.read_entry(key, self.secret)
+    def _abandon(self) -> None:
+        if self._out is not None:
+            tmp, fh = self._out
+            try:
+                fh.close()
+            except OSError:
+                pass
+            _unlink(tmp)
+        self._out = None
+        self._written = set()
+
+    # -- what loading asks
+
+    def lookup(self, shown: str, claims_file: Path) -> Optional[FileLoad]:
+        """The cached load of this claims file, if stored and every input it read is unchanged."""
+        key = b"b\0" + shown.encode("utf-8", "surrogateescape")
+        value = self._read(key)
         if value is None:
             self.misses += 1
             return None
         try:
-            tag, fingerprint, problems, brief_t, source_problems = value
-            if tag != "brief" or not isinstance(fingerprint, str):
-                raise ValueError("bad entry")
-            brief = self.decoder.brief(brief_t)
-            if self.source_fingerprint(brief, claims_file) != fingerprint:
+            tag, config_hash, inputs, problems, brief_t, source_problems = value
+            if tag != "brief" or config_hash != self.config_hash or type(inputs) is not tuple or not inputs:
+                raise ValueError("bad or stale record")
+            if inputs[0][0] != os.fspath(claims_file) or not all(unchanged(i) for i in inputs):
                 self.misses += 1
+                self._dirty = True
                 return None
-            hit = Cached(decode_problems(problems), brief, decode_problems(source_problems))
-        except Exception:  # anything odd in an authenticated entry: ignore it, it will be rebuilt
+            hit = FileLoad(Problems(decode_problems(problems)), self.decoder.brief(brief_t),
+                           Problems(decode_problems(source_problems)), list(inputs))
+        except Exception:  # anything odd in an authenticated record: ignore it, it will be rebuilt
             self.misses += 1
+            self._dirty = True
             return None
         self.hits += 1
         return hit
 
-    def config_key(self, shown: str) -> str:
-        return self.key(shown, b"\0config")  # the context already holds the config's hash
+    def store(self, shown: str, loaded: FileLoad, encoded: Optional[tuple] = None) -> None:
+        """Store what loading one file found (``encoded``: its ``encode_load``, when already made)."""
+        if not loaded.inputs:
+            return  # cannot tell later whether it is still valid
+        if encoded is None:
+            if loaded.brief is not None:
+                compact(loaded.brief, self.tuples)
+            try:
+                encoded = encode_load(loaded)
+            except (Unstorable, KeyError, TypeError, ValueError):
+                return
+        problems, brief, source_problems = encoded
+        self._write(b"b\0" + shown.encode("utf-8", "surrogateescape"),
+                    ("brief", self.config_hash, _trusted(loaded.inputs), problems, brief, source_problems))
 
     def lookup_config(self, shown: str) -> Optional[tuple[Config, list[Problem]]]:
         """The parsed config and its problems, if this config was parsed before."""
-        value = self.cache.read_entry(self.config_key(shown), self.secret)
+        value = self._read(b"c\0" + shown.encode("utf-8", "surrogateescape"))
         if value is None:
             return None
         try:
-            tag, config, problems = value
-            if tag != "config":
+            tag, config_hash, config, problems = value
+            if tag != "config" or config_hash != self.config_hash:
                 raise ValueError("bad entry")
             return self.decoder.config(config), decode_problems(problems)
         except Exception:  # an odd authenticated entry: ignore it, it will be rebuilt
+            self._dirty = True
             return None
 
     def store_config(self, shown: str, config: Config, problems: list[Problem]) -> None:
         try:
-            value = ("config", encode_config(config), encode_problems(problems))
+            value = ("config", self.config_hash, encode_config(config), encode_problems(problems))
         except (Unstorable, KeyError, TypeError, ValueError):
             return
-        self.cache.write_entry(self.config_key(shown), self.secret, value)
+        self._write(b"c\0" + shown.encode("utf-8", "surrogateescape"), value)
 
-    def store(self, key: str, loaded: Any) -> None:
-        """Store what loading one file found (``loaded``: problems, brief, source_problems)."""
-        fingerprint: Optional[str] = "no-source"
-        if loaded.brief is not None:
-            compact(loaded.brief, self.tuples)
-            fingerprint, where = self._pending.pop(id(loaded.brief), (None, None))
-            if not self._unchanged(where):
-                fingerprint = None  # the source changed while it was read: do not trust this load
-        if fingerprint is None:
-            return
+    def close(self) -> None:
+        """Put the corpus file in place when anything changed: new records, then the old ones still valid."""
+        reader, self._reader = self._reader, None
         try:
-            brief = encode_brief(loaded.brief) if loaded.brief is not None else None
-        except (Unstorable, KeyError, TypeError, ValueError):
+            if self._out is None and not self._dirty:
+                return
+            if self._out is None:
+                try:
+                    self._out = _temp_beside(self.path)
+                    self._out[1].write(_MAGIC)
+                except OSError:
+                    self._out = None
+                    return
+            tmp, fh = self._out
+            try:
+                if reader is not None:
+                    head = _RECORD_HEAD.size
+                    for key, (offset, klen, plen, mac) in self._index.items():
+                        if key in self._written:
+                            continue
+                        reader.seek(offset)
+                        raw = reader.read(head + klen + plen)
+                        if len(raw) != head + klen + plen or not hmac.compare_digest(
+                                self._mac(key, memoryview(raw)[head + klen:]), mac):
+                            continue
+                        fh.write(raw)
+                fh.close()
+                os.replace(tmp, self.path)
+            except OSError:
+                _abandon_quietly(tmp, fh)
+            self._out = None
+        finally:
+            if reader is not None:
+                reader.close()
+
+
+def _abandon_quietly(tmp: str, fh: IO[bytes]) -> None:
+    try:
+        fh.close()
+    except OSError:
+        pass
+    _unlink(tmp)
+
+
+def encode_load(loaded: FileLoad) -> tuple:
+    """(problems, brief, source problems) of one file load as marshal-able tuples; Unstorable if it cannot be."""
+    brief = encode_brief(loaded.brief) if loaded.brief is not None else None
+    return encode_problems(loaded.problems), brief, encode_problems(loaded.source_problems)
+
+
+# --------------------------------------------------------------------------- finished reports
+
+_TRAILER = struct.Struct("<Q32s32s")  # head length, head MAC, body MAC
+
+
+class ReportStore:
+    """Finished reports (a folder of files, the most recently used MAX_REPORTS kept).
+
+    A report file is the report's UTF-8 text, then its head (marshal: manifest, notes, exit
+    code), then the trailer: head length, MAC of the head, MAC of the text. Written in one
+    pass while the report is streamed out; read back in two (check, then write out).
+    """
+
+    def __init__(self, folder: Path, secret: bytes) -> None:
+        self.folder = folder
+        self.secret = secret
+
+    def _path(self, key: bytes) -> Path:
+        return self.folder / f"{key.hex()[:40]}.report"
+
+    def _mac(self, key: bytes, part: bytes) -> Any:
+        m = hmac.new(self.secret, b"report\0" + key, "sha256")
+        m.update(part)
+        return m
+
+    def lookup(self, key: bytes, still_valid: Callable[[Any], bool]) -> Optional["StoredReport"]:
+        """The stored report for ``key`` if authentic and ``still_valid(manifest)``; else None."""
+        path = self._path(key)
+        try:
+            fh = _open_entry(path)
+        except OSError:
+            return None
+        try:
+            size = os.fstat(fh.fileno()).st_size
+            if size < _TRAILER.size:
+                raise ValueError("short")
+            fh.seek(size - _TRAILER.size)
+            head_len, head_mac, body_mac = _TRAILER.unpack(fh.read(_TRAILER.size))
+            body_len = size - _TRAILER.size - head_len
+            if head_len > _MAX_RECORD or body_len < 0:
+                raise ValueError("bad lengths")
+            fh.seek(body_len)
+            head = fh.read(head_len)
+            if not hmac.compare_digest(self._mac(key, body_mac + head).digest(), head_mac):
+                raise ValueError("not ours")
+            tag, manifest, notes, code = marshal.loads(head)
+            if tag != "report" or type(notes) is not tuple or type(code) is not int:
+                raise ValueError("bad head")
+            if not still_valid(manifest):
+                raise ValueError("stale")
+            m = self._mac(key, b"")
+            fh.seek(0)
+            left = body_len
+            while left:
+                block = fh.read(min(left, 1 << 20))
+                if not block:
+                    raise ValueError("truncated")
+                m.update(block)
+                left -= len(block)
+            if not hmac.compare_digest(m.digest(), body_mac):
+                raise ValueError("damaged")
+        except Exception:  # unreadable, damaged, foreign or stale: not an answer
+            fh.close()
+            return None
+        if time.time() - os.fstat(fh.fileno()).st_mtime > 60:
+            try:
+                os.utime(path)  # most recently used (see ``_trim``)
+            except OSError:
+                pass
+        return StoredReport(fh, body_len, tuple(str(n) for n in notes), code)
+
+    def writer(self, key: bytes) -> Optional["ReportWriter"]:
+        try:
+            return ReportWriter(self, key)
+        except OSError:
+            return None
+
+    def _trim(self) -> None:
+        """Keep the MAX_REPORTS most recently used reports."""
+        try:
+            found = []
+            for e in self.folder.iterdir():
+                if e.suffix == ".report":
+                    try:
+                        found.append((e.stat().st_mtime, e))
+                    except OSError:
+                        pass
+            for _, e in sorted(found, reverse=True)[MAX_REPORTS:]:
+                _unlink(e)
+        except OSError:
+            pass
+
+
+class StoredReport:
+    """An authenticated report: its text (read in chunks), its notes and exit code."""
+
+    def __init__(self, fh: IO[bytes], length: int, notes: tuple[str, ...], code: int) -> None:
+        self._fh = fh
+        self._length = length
+        self.notes = notes
+        self.code = code
+
+    def chunks(self) -> Iterator[str]:
+        import codecs
+
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        try:
+            self._fh.seek(0)
+            left = self._length
+            while left:
+                block = self._fh.read(min(left, 1 << 20))
+                if not block:
+                    break
+                left -= len(block)
+                yield decoder.decode(block)
+            yield decoder.decode(b"", final=True)
+        finally:
+            self._fh.close()
+
+
+class ReportWriter:
+    """Takes a report as it is written out; ``finish`` stores it (``discard`` when the run failed)."""
+
+    def __init__(self, store: ReportStore, key: bytes) -> None:
+        self.store = store
+        self.key = key
+        self.path = store._path(key)
+        self.tmp, self.fh = _temp_beside(self.path)
+        self.mac = store._mac(key, b"")
+        self.ok = True
+
+    def tee(self, chunks: Iterable[str]) -> Iterator[str]:
+        """The chunks, unchanged, also written to the report file."""
+        for chunk in chunks:
+            if self.ok:
+                data = chunk.encode("utf-8", "surrogateescape")
+                try:
+                    self.fh.write(data)
+                    self.mac.update(data)
+                except OSError:
+                    self.ok = False
+            yield chunk
+
+    def finish(self, manifest: Any, notes: Iterable[str], code: int) -> None:
+        try:
+            if not self.ok:
+                raise OSError("write failed")
+            head = marshal.dumps(("report", manifest, tuple(notes), code), 4)
+            body_mac = self.mac.digest()
+            head_mac = self.store._mac(self.key, body_mac + head).digest()
+            self.fh.write(head + _TRAILER.pack(len(head), head_mac, body_mac))
+            self.fh.close()
+            os.replace(self.tmp, self.path)
+        except (OSError, ValueError):
+            self.discard()
             return
-        value = ("brief", fingerprint, encode_problems(loaded.problems), brief,
-                 encode_problems(loaded.source_problems))
-        self.cache.write_entry(key, self.secret, value)
+        self.store._trim()
+
+    def discard(self) -> None:
+        _abandon_quietly(self.tmp, self.fh)
 
 
-__all__ = ["BriefCache", "CacheInfo", "CacheSession", "Cached", "cache_dir", "default_cache", "disable",
-           "enabled"]
+__all__ = ["BriefCache", "CacheInfo", "CacheSession", "ReportStore", "cache_dir", "default_cache", "describe",
+           "disable", "enabled", "unchanged"]
 
 
 def load_corpus(paths: list[Path], anchor_quotes: bool = True,

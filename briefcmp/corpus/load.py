@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from briefcmp.corpus import anchor, yamlsafe
 from briefcmp.corpus.model import Brief, Config, Corpus, Period
@@ -36,6 +37,9 @@ class LoadResult:
     corpus: Corpus
     problems: Problems = field(default_factory=Problems)
     files: list[str] = field(default_factory=list)  # claims files read
+    # Every file the load read (claims files, sources, the config), for caches of what is made from
+    # the corpus; None when something was read that cannot be described (an unreadable source).
+    inputs: Optional[list[Input]] = field(default_factory=list)
 
 
 def find_root(path: Path) -> Optional[Path]:
@@ -106,18 +110,37 @@ def display_path(p: Path) -> str:
 
 def read_bytes(p: Path, shown: str, problems: Problems) -> Optional[bytes]:
     """The bytes of a file (one byte past the size limit, so that the limit is reported); None if unreadable."""
+    return read_signed(p, shown, problems)[0]
+
+
+Signature = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode: "unchanged" without reading
+
+
+def signature(st: os.stat_result) -> Signature:
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def read_signed(p: Path, shown: str, problems: Problems,
+                limit: int = yamlsafe.MAX_BYTES) -> tuple[Optional[bytes], Optional[Signature]]:
+    """``read_bytes`` and the file's stat signature taken before reading (so a later change always shows)."""
     try:
         with open(p, "rb") as fh:
-            return fh.read(yamlsafe.MAX_BYTES + 1)
+            sig = signature(os.fstat(fh.fileno()))
+            return fh.read(limit + 1), sig
     except OSError as exc:
         problems.error(shown, (0, 0), "unreadable", f"cannot read file: {exc.strerror}")
-        return None
+        return None, None
 
 
 def parse_yaml_bytes(data: bytes, shown: str, problems: Problems) -> Any:
     """Decode and parse the bytes of one YAML file; None (with a problem) when that fails."""
     text = yamlsafe.decode(data, shown, problems)
     return None if text is None else yamlsafe.parse(text, shown, problems)
+
+
+# What a load read, so that a cache can tell later whether it is still valid without loading again:
+# (path, stat signature before reading or None, sha256 hex of the bytes, or "missing").
+Input = tuple[str, Optional[Signature], str]
 
 
 @dataclass
@@ -127,23 +150,24 @@ class FileLoad:
     problems: Problems  # reading, parsing and validating the file
     brief: Optional[Brief]  # None when the file has no usable brief section
     source_problems: Problems  # the source text and quote anchoring: reported only when the brief is kept
+    inputs: Optional[list[Input]] = None  # the claims file and its source as read; None: cannot tell (uncacheable)
 
 
 def load_claims_file(f: Path, shown: str, config: Config, root: Path, anchor_quotes: bool = True,
-                     data: Optional[bytes] = None,
-                     before_source: Optional[Callable[[Brief], Any]] = None) -> FileLoad:
+                     data: Optional[bytes] = None) -> FileLoad:
     """Read (or take ``data``), parse and validate one claims file, then read its source and anchor its quotes."""
     problems, source_problems = Problems(), Problems()
+    inputs: Optional[list[Input]] = None
     if data is None:
-        data = read_bytes(f, shown, problems)
+        data, sig = read_signed(f, shown, problems)
+        if data is not None:
+            inputs = [(os.fspath(f), sig, anchor.sha256(data))]
     parsed = parse_yaml_bytes(data, shown, problems) if data is not None else None
     brief = parse_claims_file(parsed, shown, problems, config) if parsed is not None else None
     if brief is not None:
-        if before_source is not None:
-            before_source(brief)
-        load_source(brief, f, root, source_problems, anchor_quotes)
+        load_source(brief, f, root, source_problems, anchor_quotes, inputs)
         infer_as_of(brief)
-    return FileLoad(problems, brief, source_problems)
+    return FileLoad(problems, brief, source_problems, inputs)
 
 
 # A corpus this large is frozen out of the cyclic garbage collector's sight after loading
@@ -164,11 +188,13 @@ def load_corpus(paths: list[Path], anchor_quotes: bool = True,
     problems = Problems()
     config_path = root / CONFIG_NAME
     shown_config = display_path(config_path)
-    config_bytes = read_bytes(config_path, shown_config, problems)
+    config_bytes, config_sig = read_signed(config_path, shown_config, problems)
     session = cache.session(root, config_bytes, anchor_quotes) if cache else None
     config = _load_config(session, config_bytes, shown_config, problems)
     corpus = Corpus(root=str(root), config=config)
     result = LoadResult(corpus, problems)
+    result.inputs = None if config_bytes is None else [
+        (os.fspath(config_path), config_sig, anchor.sha256(config_bytes))]
     bar = None
     if progress is None:
         from briefcmp.corpus.progress import terminal_progress
@@ -181,6 +207,8 @@ def load_corpus(paths: list[Path], anchor_quotes: bool = True,
     try:
         _load_files(result, files, root, anchor_quotes, session, progress)
     finally:
+        if session is not None:
+            session.close()
         if gc_was_enabled:
             gc.enable()
         if bar is not None:
@@ -207,53 +235,134 @@ def _load_config(session: Any, data: Optional[bytes], shown: str, problems: Prob
     return config
 
 
+# A corpus with at least this many claims files to load (not answered by the cache) is loaded
+# on every core (``BRIEFCMP_JOBS`` sets the number of processes; 1 turns this off).
+PARALLEL_FILES = 64
+_BATCH = 16
+
+
 def _load_files(result: LoadResult, files: list[Path], root: Path, anchor_quotes: bool, session: Any,
                 progress: Optional[Callable[[int, int], None]]) -> None:
     problems, corpus = result.problems, result.corpus
-    ids: dict[str, str] = {}
-    for n, f in enumerate(files):
+    shown = [display_path(f) for f in files]
+    result.files.extend(shown)
+    loads: list[Optional[FileLoad]] = [None] * len(files)
+    todo: list[int] = []
+    done = 0
+    for i, f in enumerate(files):
+        hit = session.lookup(shown[i], f) if session is not None else None
+        if hit is None:
+            todo.append(i)
+            continue
+        loads[i] = hit
+        done += 1
+        if progress and not done % 64:
+            progress(done, len(files))
+    for i, loaded, encoded in _load_many(todo, files, shown, corpus.config, root, anchor_quotes,
+                                         session is not None):
+        loads[i] = loaded
+        if session is not None:
+            session.store(shown[i], loaded, encoded)
+        done += 1
         if progress:
-            progress(n, len(files))
-        shown = display_path(f)
-        result.files.append(shown)
-        if session is None:
-            loaded = load_claims_file(f, shown, corpus.config, root, anchor_quotes)
-        else:
-            loaded = _load_cached(session, f, shown, corpus.config, root, anchor_quotes)
+            progress(done, len(files))
+    ids: dict[str, str] = {}
+    inputs = result.inputs
+    for i, loaded in enumerate(loads):
+        assert loaded is not None
+        loads[i] = None
+        if inputs is not None:
+            if loaded.inputs:
+                inputs.extend(loaded.inputs)
+            else:
+                result.inputs = inputs = None  # something was read that cannot be described
         problems.extend(loaded.problems)
         brief = loaded.brief
         if brief is None:
             continue
         if brief.id in ids:
-            problems.error(shown, (brief.line, brief.col), "duplicate-brief",
+            problems.error(shown[i], (brief.line, brief.col), "duplicate-brief",
                            f'brief id "{brief.id}" is also used by {ids[brief.id]}; this file is left out')
             continue
-        ids[brief.id] = shown
+        ids[brief.id] = shown[i]
         problems.extend(loaded.source_problems)
         corpus.briefs.append(brief)
     if progress:
         progress(len(files), len(files))
 
 
-def _load_cached(session: Any, f: Path, shown: str, config: Config, root: Path, anchor_quotes: bool) -> Any:
-    """``load_claims_file`` through the cache: a stored result when this file version was loaded before."""
-    unreadable = Problems()
-    data = read_bytes(f, shown, unreadable)
-    if data is None:
-        return FileLoad(unreadable, None, Problems())
-    key = session.key(shown, data)
-    hit = session.lookup(key, f)
-    if hit is not None:
-        return hit
-    # The source is fingerprinted just before it is read (and not stored if it changes meanwhile).
-    loaded = load_claims_file(f, shown, config, root, anchor_quotes, data,
-                              before_source=lambda b: session.before_source(b, f))
-    session.store(key, loaded)
-    return loaded
+def jobs() -> int:
+    """Processes to load with: BRIEFCMP_JOBS, else every core (1 where fork is unavailable)."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
+        return 1
+    try:
+        n = int(os.environ.get("BRIEFCMP_JOBS", "0"))
+    except ValueError:
+        n = 0
+    if n <= 0:
+        n = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, n)
 
 
-def load_source(brief: Brief, claims_file: Path, root: Path, problems: Problems, anchor_quotes: bool) -> None:
-    """Read the brief's source text (confined to the corpus), check its hash, anchor every quote."""
+def _load_many(todo: list[int], files: list[Path], shown: list[str], config: Config, root: Path,
+               anchor_quotes: bool, encode: bool) -> Iterator[tuple[int, FileLoad, Optional[tuple]]]:
+    """(index, load, its cache encoding or None) for the files at ``todo``, in order; in worker
+    processes when there are many (each returns the load and its encoding, made in parallel)."""
+    n = jobs() if len(todo) >= PARALLEL_FILES else 1
+    if n <= 1:
+        for i in todo:
+            yield i, load_claims_file(files[i], shown[i], config, root, anchor_quotes), None
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    batches = [[(i, files[i], shown[i]) for i in todo[k:k + _BATCH]] for k in range(0, len(todo), _BATCH)]
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(n, mp_context=ctx, initializer=_worker_init,
+                             initargs=(config, root, anchor_quotes, encode)) as pool:
+        for batch in pool.map(_worker_load, batches):
+            yield from batch
+
+
+_worker: tuple = ()
+
+
+def _worker_init(config: Config, root: Path, anchor_quotes: bool, encode: bool) -> None:
+    global _worker
+    _worker = (config, root, anchor_quotes, encode)
+    gc.disable()  # see load_corpus
+
+
+def _worker_load(batch: list[tuple[int, Path, str]]) -> list[tuple[int, FileLoad, Optional[tuple]]]:
+    config, root, anchor_quotes, encode = _worker
+    out = []
+    for i, f, shown in batch:
+        loaded = load_claims_file(f, shown, config, root, anchor_quotes)
+        encoded = None
+        if encode and loaded.inputs:
+            from briefcmp.corpus.cachecodec import Unstorable, compact, encode_brief, encode_problems
+
+            try:
+                if loaded.brief is not None:
+                    compact(loaded.brief, {})
+                encoded = (encode_problems(loaded.problems),
+                           encode_brief(loaded.brief) if loaded.brief is not None else None,
+                           encode_problems(loaded.source_problems))
+            except (Unstorable, KeyError, TypeError, ValueError):
+                encoded = None
+        out.append((i, loaded, encoded))
+    return out
+
+
+def load_source(brief: Brief, claims_file: Path, root: Path, problems: Problems, anchor_quotes: bool,
+                inputs: Optional[list[Input]] = None) -> None:
+    """Read the brief's source text (confined to the corpus), check its hash, anchor every quote.
+
+    ``inputs``: what was read is added to it (see ``Input``); it is cleared when the read
+    cannot be described (an unreadable source), which makes the load uncacheable.
+    """
     if not brief.source:
         return
     shown = brief.path
@@ -271,13 +380,21 @@ def load_source(brief: Brief, claims_file: Path, root: Path, problems: Problems,
     brief.source_path = display_path(resolved)
     try:
         with open(resolved, "rb") as fh:
+            sig = signature(os.fstat(fh.fileno()))
             data = fh.read(MAX_SOURCE_BYTES + 1)
     except FileNotFoundError:
         problems.error(shown, where, "source-missing", f'brief: source file "{brief.source}" does not exist')
+        if inputs is not None:
+            inputs.append((os.fspath(claims_file.parent / src), None, "missing"))
         return
     except OSError as exc:
         problems.error(shown, where, "source-missing", f'brief: cannot read source "{brief.source}": {exc.strerror}')
+        if inputs is not None:
+            inputs.clear()
         return
+    digest = anchor.sha256(data)
+    if inputs is not None:
+        inputs.append((os.fspath(claims_file.parent / src), sig, digest))
     if len(data) > MAX_SOURCE_BYTES:
         problems.error(shown, where, "file-too-large",
                        f'brief: source "{brief.source}" is larger than {MAX_SOURCE_BYTES:,} bytes')
@@ -287,7 +404,6 @@ def load_source(brief: Brief, claims_file: Path, root: Path, problems: Problems,
     if text is None:
         problems.extend(src_problems)
         return
-    digest = anchor.sha256(data)
     if not brief.source_sha256:
         problems.warning(shown, where, "source-hash-missing",
                          f"brief: no source_sha256; add  source_sha256: {digest}  to detect later changes")
@@ -295,18 +411,38 @@ def load_source(brief: Brief, claims_file: Path, root: Path, problems: Problems,
         problems.warning(shown, where, "source-changed",
                          f'brief: source "{brief.source}" changed since it was annotated '
                          f"(sha256 is {digest}); review the quotes, then update source_sha256")
-    brief.source_text = anchor.normalise(text)
+    # The normalised text is not kept: at 10,000 briefs the sources alone are 110 MB. ``source_text``
+    # reads it again for the few commands that show quotes in context.
     if anchor_quotes:
-        anchor_claims(brief, problems)
+        anchor_claims(brief, problems, anchor.normalise(text))
 
 
-def anchor_claims(brief: Brief, problems: Problems) -> None:
-    """Find every claim's quote in the (normalised) source; report not-found and ambiguous ones."""
-    assert brief.source_text is not None
+def source_text(brief: Brief) -> Optional[str]:
+    """The brief's normalised source text (what its claims' spans point into), read again; None if unreadable."""
+    if brief.source_text is not None:
+        return brief.source_text
+    if not brief.source_path:
+        return None
+    try:
+        with open(brief.source_path, "rb") as fh:
+            data = fh.read(MAX_SOURCE_BYTES + 1)
+    except OSError:
+        return None
+    if len(data) > MAX_SOURCE_BYTES:
+        return None
+    text = yamlsafe.decode(data, brief.source_path, Problems())
+    return None if text is None else anchor.normalise(text)
+
+
+def anchor_claims(brief: Brief, problems: Problems, text: Optional[str] = None) -> None:
+    """Find every claim's quote in the (normalised) source ``text``; report not-found and ambiguous ones."""
+    if text is None:
+        text = brief.source_text
+    assert text is not None
     for claim in brief.claims:
         if not claim.quote:
             continue
-        a = anchor.find_quote(brief.source_text, claim.quote, claim.prefix, claim.suffix)
+        a = anchor.find_quote(text, claim.quote, claim.prefix, claim.suffix)
         if a.span:
             claim.span = a.span
         elif a.total == 0:

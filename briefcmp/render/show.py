@@ -18,10 +18,15 @@ CONTEXT_CHARS = 160
 
 def context(claim: Claim, corpus: Corpus) -> Optional[tuple[str, str, str]]:
     """(before, quote, after) from the normalised source, or None when the quote is not anchored."""
+    from briefcmp.corpus.load import source_text
+
     brief = corpus.brief(claim.brief)
-    if brief is None or brief.source_text is None or claim.span is None:
+    if brief is None or claim.span is None:
         return None
-    before, quote, after = anchor.context(brief.source_text, claim.span, CONTEXT_CHARS)
+    text = source_text(brief)
+    if text is None:
+        return None
+    before, quote, after = anchor.context(text, claim.span, CONTEXT_CHARS)
     # Mark cut context with "..." (three dots): "…" must never appear in piped output.
     return before.replace("\u2026", "..."), quote, after.replace("\u2026", "...")
 
