@@ -336,3 +336,57 @@ def test_progress_bar_appears_only_after_a_delay(monkeypatch) -> None:
     bar(1, 100)
     assert bar._bar is None
     bar.close()
+
+
+# --------------------------------------------------------------------------- finished reports
+
+
+def _reports(folder: Path) -> list[Path]:
+    return sorted(folder.glob("reports-*/*.report"))
+
+
+def test_a_finished_report_is_answered_from_the_cache_only_while_nothing_changed(tmp_path) -> None:
+    corpus = tmp_path / "corpus"
+    _generator().generate(corpus, briefs=6, claims=6, seed=3, keys=4, defects=0.2)
+    cache_env = {"BRIEFCMP_CACHE_DIR": str(tmp_path / "cache")}
+    off = {"BRIEFCMP_NO_CACHE": "1"}
+    args = ["compare", "--format", "json", "--fail-on", "contradiction", str(corpus)]
+
+    def same_as_uncached() -> tuple[int, str]:
+        cold = CliRunner().invoke(app, args, env=cache_env)
+        plain = CliRunner().invoke(app, args, env=off)
+        assert (cold.exit_code, cold.stdout, cold.stderr) == (plain.exit_code, plain.stdout, plain.stderr)
+        return cold.exit_code, cold.stdout, cold.stderr
+
+    first = same_as_uncached()
+    assert len(_reports(tmp_path / "cache")) == 1
+    stamp = _reports(tmp_path / "cache")[0].stat().st_mtime_ns
+    assert same_as_uncached() == first
+    assert _reports(tmp_path / "cache")[0].stat().st_mtime_ns == stamp  # answered, not rewritten
+
+    files = sorted(corpus.rglob("*.claims.yaml"))
+    brief = load_corpus([files[0]], cache=False).corpus.briefs[0]
+    source = files[0].parent / brief.source
+    quote = brief.claims[0].quote
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace(quote.split()[0] + " ", "", 1), encoding="utf-8")  # a quote is lost
+    assert same_as_uncached() != first
+    (corpus / "reviewed.yaml").write_text("reviewed: []\n", encoding="utf-8")
+    same_as_uncached()
+    shutil.copy(files[1], files[1].with_name("copy.claims.yaml"))  # a new claims file (a duplicate brief)
+    same_as_uncached()
+    files[2].unlink()
+    same_as_uncached()
+    os.utime(files[3])  # touched, same bytes: still answered
+    same_as_uncached()
+
+
+def test_a_damaged_report_is_not_used(generated, tmp_path) -> None:
+    env = {"BRIEFCMP_CACHE_DIR": str(tmp_path / "cache")}
+    args = ["compare", "--format", "jsonl", str(generated)]
+    expected = CliRunner().invoke(app, args, env=env).stdout
+    (report,) = _reports(tmp_path / "cache")
+    good = report.read_bytes()
+    for damaged in (good[:-5], good[:100] + bytes([good[100] ^ 1]) + good[101:], b"", good[:-70] + b"\0" * 70):
+        report.write_bytes(damaged)
+        assert CliRunner().invoke(app, args, env=env).stdout == expected

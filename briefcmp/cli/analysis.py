@@ -41,7 +41,7 @@ SUBJECT_OPT = typer.Option(None, "--subject", "-s", metavar="ENTITY", show_defau
 KEY_OPT = typer.Option(None, "--key", "-k", metavar="KEY", show_default=False, help="Only this key (repeatable).")
 
 
-def _analysis_corpus(paths: Optional[List[Path]]):
+def _analysis_corpus(paths: Optional[List[Path]], memo=None):
     """Load the corpus for an analysis command; exit 2 when unusable, note problems on stderr."""
     from briefcmp.corpus.cache import load_corpus
     from briefcmp.corpus.load import InputError
@@ -52,24 +52,33 @@ def _analysis_corpus(paths: Optional[List[Path]]):
     except InputError as exc:
         raise fail(str(exc))
     errors = sum(1 for p in result.problems if p.severity == Severity.ERROR)
+    note = memo.note if memo is not None else (lambda text: typer.echo(text, err=True))
+    if memo is not None:
+        memo.read(result.inputs)
     if errors:
-        typer.echo(f"briefcmp: note: the corpus has {errors} error{'s' * (errors != 1)}; claims with errors "
-                   "may be left out or misread: run `briefcmp check`", err=True)
+        note(f"briefcmp: note: the corpus has {errors} error{'s' * (errors != 1)}; claims with errors "
+             "may be left out or misread: run `briefcmp check`")
     return result.corpus
 
 
-def _mark_reviewed(corpus, analysis) -> None:
+def _mark_reviewed(corpus, analysis, memo=None) -> None:
     """Mark relations recorded in the corpus's reviewed file, so --fail-on and renderers see them."""
     from briefcmp.corpus.load import CLAIMS_SUFFIX
     from briefcmp.gate.review import apply_reviewed
+    from briefcmp.gate.reviewed import REVIEWED_NAME
 
+    if memo is not None:
+        from briefcmp.cli.memo import describe
+
+        memo.read([describe(Path(corpus.root) / REVIEWED_NAME)])  # before it is read
     every_file = sum(1 for _ in Path(corpus.root).rglob("*" + CLAIMS_SUFFIX))
     reviewed, judgement = apply_reviewed(corpus, analysis.all_relations, allow_stale=True,
                                          complete=len(corpus.briefs) >= every_file)
     problems = len(reviewed.problems) + len(judgement.problems)
     if problems:
-        typer.echo(f"briefcmp: note: {problems} problem{'s' * (problems != 1)} with reviewed conflicts "
-                   "(stale or malformed entries): run `briefcmp check`", err=True)
+        text = (f"briefcmp: note: {problems} problem{'s' * (problems != 1)} with reviewed conflicts "
+                "(stale or malformed entries): run `briefcmp check`")
+        memo.note(text) if memo is not None else typer.echo(text, err=True)
 
 
 def _known(corpus, what: str, given: Optional[List[str]], known) -> tuple[str, ...]:
@@ -96,19 +105,30 @@ def _filters(corpus, topic, brief, subject, key, kinds=()):
     )
 
 
-def _send(render, fmt: ReportFormat, output: Optional[Path], force: bool) -> None:
-    """Render (``render(fmt, width, color) -> str``) and deliver; table falls back to plain off a terminal."""
-    from briefcmp.corpus.files import OutputError
-    from briefcmp.render.output import color_allowed, deliver, stdout_is_terminal, terminal_width
+def _format(fmt: ReportFormat, output: Optional[Path]) -> str:
+    """The format to write: table falls back to plain off a terminal."""
+    from briefcmp.render.output import stdout_is_terminal
 
     f = fmt.value
     to_terminal = (output is None or str(output) == "-") and stdout_is_terminal()
-    if f == "table" and not to_terminal:
-        f = "plain"
+    return "plain" if f == "table" and not to_terminal else f
+
+
+def _send(render, fmt: ReportFormat, output: Optional[Path], force: bool, memo=None) -> None:
+    """Render (``render(fmt, width, color)``: text or text chunks) and deliver; table falls back to plain
+    off a terminal. With ``memo``, what is written is also kept for the next run."""
+    from briefcmp.corpus.files import OutputError
+    from briefcmp.render.output import color_allowed, deliver, terminal_width
+
+    f = _format(fmt, output)
     text = render(f, terminal_width() if f == "table" else None, f == "table" and color_allowed())
+    if memo is not None:
+        text = memo.tee([text] if isinstance(text, str) else text)
     try:
         deliver(text, output, force)
     except OutputError as exc:
+        if memo is not None:
+            memo.abandon()
         raise fail(str(exc))
 
 
@@ -147,9 +167,18 @@ def compare(
       briefcmp compare --suggest
       briefcmp compare --fail-on contradiction --format json | jq .summary
     """
+    from briefcmp.cli.memo import Memo
+
+    options = (topic, brief, subject, key, [k.value for k in kind or ()], only and only.value,
+               [k.value for k in fail_on or ()], suggest)
+    memo = Memo("compare", default_paths(paths), repr(options), _format(format, output))
+    code = memo.replay(output, force)
+    if code is not None:
+        raise typer.Exit(code)
+
     from briefcmp.analysis.crossref import ONLY, analyse
 
-    corpus = _analysis_corpus(paths)
+    corpus = _analysis_corpus(paths, memo)
     kinds = [k.value for k in kind or ()]
     if only is not None:
         chosen = [k for k in ONLY[only.value] if not kinds or k in kinds]
@@ -158,19 +187,21 @@ def compare(
         kinds = chosen
     filters = _filters(corpus, topic, brief, subject, key, kinds)
     analysis = analyse(corpus, filters, coverage=False, suggestions=suggest)
-    _mark_reviewed(corpus, analysis)
+    _mark_reviewed(corpus, analysis, memo)
 
     def render(fmt, width, color):
         from briefcmp.render.compare import chunks
 
         return chunks(analysis, fmt, width, color)
 
-    _send(render, format, output, force)
+    _send(render, format, output, force, memo)
     failing = analysis.failing(k.value for k in fail_on or ())
     if failing:
-        typer.echo(f"briefcmp: {len(failing)} relation{'s' * (len(failing) != 1)} reach --fail-on "
-                   f"({', '.join(sorted({r.kind for r in failing}))})", err=True)
-    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+        memo.note(f"briefcmp: {len(failing)} relation{'s' * (len(failing) != 1)} reach --fail-on "
+                  f"({', '.join(sorted({r.kind for r in failing}))})")
+    code = EXIT_FINDINGS if failing else EXIT_CLEAN
+    memo.finish(code)
+    raise typer.Exit(code)
 
 
 @app.command()

@@ -771,10 +771,8 @@ class StoredReport:
         self.notes = notes
         self.code = code
 
-    def chunks(self) -> Iterator[str]:
-        import codecs
-
-        decoder = codecs.getincrementaldecoder("utf-8")()
+    def blocks(self) -> Iterator[bytes]:
+        """The text as UTF-8, in blocks (decoding it would only cost time and memory)."""
         try:
             self._fh.seek(0)
             left = self._length
@@ -783,8 +781,7 @@ class StoredReport:
                 if not block:
                     break
                 left -= len(block)
-                yield decoder.decode(block)
-            yield decoder.decode(b"", final=True)
+                yield block
         finally:
             self._fh.close()
 

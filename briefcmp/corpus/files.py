@@ -16,9 +16,9 @@ class OutputError(Exception):
     """The output cannot be written (exists without --force, unwritable folder): exit 2."""
 
 
-def write_file(path: Path, text: Union[str, Iterable[str]], force: bool = False) -> None:
-    """Atomically write ``text`` (a string, or text chunks) to ``path``; refuse to replace an existing
-    file without ``force``."""
+def write_file(path: Path, text: Union[str, Iterable[str], Iterable[bytes]], force: bool = False) -> None:
+    """Atomically write ``text`` (a string, or text chunks, or chunks already encoded as UTF-8) to
+    ``path``; refuse to replace an existing file without ``force``."""
     path = Path(path)
     if path.exists() and not force:
         raise OutputError(f"{path}: file exists; use --force to replace it")
@@ -32,7 +32,11 @@ def write_file(path: Path, text: Union[str, Iterable[str]], force: bool = False)
                 fh.write(text)
             else:
                 for chunk in text:
-                    fh.write(chunk)
+                    if isinstance(chunk, bytes):
+                        fh.flush()
+                        fh.buffer.write(chunk)
+                    else:
+                        fh.write(chunk)
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o777)
         else:

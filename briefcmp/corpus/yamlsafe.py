@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
-from yaml.resolver import BaseResolver
 
 from briefcmp.corpus.problems import Problems
 
@@ -36,55 +34,80 @@ _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # and reports (and file names) verbatim.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
-from yaml.composer import Composer
-from yaml.parser import Parser
-from yaml.reader import Reader
-from yaml.scanner import Scanner
+
+# PyYAML is imported on first use (``_load_yaml``), not with this module: a run answered from the
+# cache never parses YAML and should not pay for importing it.
+yaml: Any = None
+# Made by ``_load_yaml``: ``_Loader`` (the composer class used: libyaml's when present, else the
+# pure-Python one), ``_PureLoader`` and ``_CLoader`` (when libyaml is there).
 
 
-class _PlainResolver(BaseResolver):
-    """Every node gets its kind's default tag: no implicit types, no path resolvers.
+def _load_yaml() -> None:
+    """Import PyYAML and build the loader classes (once)."""
+    global yaml, _Loader, _PureLoader, _CLoader
+    if yaml is not None:
+        return
+    import yaml as y
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.resolver import BaseResolver
+    from yaml.scanner import Scanner
 
-    Same result as BaseResolver with nothing registered, without its per-node Python
-    bookkeeping (the composer calls these three methods for every node it makes).
-    """
+    scalar, sequence = y.ScalarNode, y.SequenceNode
 
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        pass
+    class _PlainResolver(BaseResolver):
+        """Every node gets its kind's default tag: no implicit types, no path resolvers.
 
-    def ascend_resolver(self) -> None:
-        pass
+        Same result as BaseResolver with nothing registered, without its per-node Python
+        bookkeeping (the composer calls these three methods for every node it makes).
+        """
 
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is yaml.ScalarNode:
-            return _STR
-        return _SEQ if kind is yaml.SequenceNode else _MAP
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            pass
 
+        def ascend_resolver(self) -> None:
+            pass
 
-class _PureLoader(Reader, Scanner, Parser, Composer, _PlainResolver):
-    """The pure-Python composer with no implicit types."""
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            if kind is scalar:
+                return _STR
+            return _SEQ if kind is sequence else _MAP
 
-    def __init__(self, stream: str) -> None:
-        Reader.__init__(self, stream)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        Composer.__init__(self)
-        BaseResolver.__init__(self)
-
-
-try:  # libyaml is a speed-up; the pure parser gives the same nodes
-    from yaml._yaml import CParser as _CParser  # type: ignore[import-not-found]
-
-    class _CLoader(_CParser, _PlainResolver):  # type: ignore[misc,valid-type]
-        """libyaml's composer with no implicit types."""
+    class PureLoader(Reader, Scanner, Parser, Composer, _PlainResolver):
+        """The pure-Python composer with no implicit types."""
 
         def __init__(self, stream: str) -> None:
-            _CParser.__init__(self, stream)
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
             BaseResolver.__init__(self)
 
-    _Loader: type = _CLoader
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = _PureLoader
+    loader: type = PureLoader
+    try:  # libyaml is a speed-up; the pure parser gives the same nodes
+        from yaml._yaml import CParser  # type: ignore[import-not-found]
+
+        class CLoader(CParser, _PlainResolver):  # type: ignore[misc,valid-type]
+            """libyaml's composer with no implicit types."""
+
+            def __init__(self, stream: str) -> None:
+                CParser.__init__(self, stream)
+                BaseResolver.__init__(self)
+
+        loader = _CLoader = CLoader
+    except ImportError:  # pragma: no cover - depends on the PyYAML build
+        pass
+    _Loader, _PureLoader, yaml = loader, PureLoader, y
+
+
+def __getattr__(name: str) -> Any:
+    """``yamlsafe._Loader`` and ``_PureLoader`` before first use: made on demand."""
+    if name in ("_Loader", "_PureLoader", "_CLoader"):
+        _load_yaml()
+        if name in globals():
+            return globals()[name]
+    raise AttributeError(name)
 
 
 class YMap(dict):
@@ -141,7 +164,11 @@ def decode(data: bytes, path: str, problems: Problems) -> str | None:
 _FLOW_ANY = re.compile(r"[\[\]{}]")
 
 
-_DEEP_BLOCK = re.compile(r"^[ \t\-?:]{%d}" % (MAX_DEPTH + 1), re.M)
+# A line starting with more indentation and block indicators than MAX_DEPTH. Searched from each
+# line break (a literal the regex engine finds at C speed), then at the very start: the same as
+# ``^...`` with re.M, several times faster than trying ``^`` at every character.
+_DEEP_BLOCK = re.compile(r"\n[ \t\-?:]{%d}" % (MAX_DEPTH + 1))
+_DEEP_START = re.compile(r"[ \t\-?:]{%d}" % (MAX_DEPTH + 1))
 
 
 def _may_be_deep(text: str) -> bool:
@@ -153,11 +180,12 @@ def _may_be_deep(text: str) -> bool:
             peak = max(peak, depth)
         if peak > MAX_DEPTH:
             return True
-    return _DEEP_BLOCK.search(text) is not None
+    return _DEEP_START.match(text) is not None or _DEEP_BLOCK.search(text) is not None
 
 
 def _too_deep(text: str) -> Mark | None:
     """Exact nesting depth from the event stream (iterative, so it cannot overflow)."""
+    _load_yaml()
     depth = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -174,6 +202,7 @@ def parse(text: str, path: str, problems: Problems) -> Any:
     if not text.strip():
         problems.error(path, (1, 1), "empty-file", "file is empty; expected a YAML mapping")
         return None
+    _load_yaml()
     try:
         if _may_be_deep(text):
             where = _too_deep(text)
@@ -203,69 +232,91 @@ def parse(text: str, path: str, problems: Problems) -> Any:
     if node is None:
         problems.error(path, (1, 1), "empty-file", "file holds no YAML document; expected a mapping")
         return None
-    return _Builder(path, problems, aliases="*" in text).build(node)
+    # Control characters can only come from escapes ("\0", "\e") or a raw NEL: without either
+    # in the text, no scalar needs the check.
+    control = "\\" in text or _CONTROL.search(text) is not None
+    return _Builder(path, problems, aliases="*" in text, control=control).build(node)
 
 
 class _Builder:
     """Node tree -> located Python values, refusing aliases, tags and duplicate keys."""
 
-    def __init__(self, path: str, problems: Problems, aliases: bool = True) -> None:
+    def __init__(self, path: str, problems: Problems, aliases: bool = True, control: bool = True) -> None:
         self.path = path
         self.problems = problems
         # An alias needs a "*" in the text; without one no node can be seen twice.
         self.seen: set[int] | None = set() if aliases else None
         self.reported: set[int] = set()
+        self.control = control
 
     def build(self, node: Any) -> Any:
-        if self.seen is not None:
-            if id(node) in self.seen:
-                if id(node) in self.reported:
+        """The value of ``node`` (one closure walks the tree: no attribute look-ups per node)."""
+        scalar_node, sequence_node = yaml.ScalarNode, yaml.SequenceNode
+        seen, reported, problems, path = self.seen, self.reported, self.problems, self.path
+        control = _CONTROL.search if self.control else None
+        nulls, ymap, ylist = _NULLS, YMap, YList
+        str_tag, seq_tag, map_tag = _STR, _SEQ, _MAP
+        bad_tag = self._bad_tag
+
+        def build(node: Any) -> Any:
+            if seen is not None:
+                if id(node) in seen:
+                    if id(node) in reported:
+                        return None
+                    reported.add(id(node))
+                    problems.error(
+                        path, _mark(node.start_mark), "yaml-alias",
+                        "anchors and aliases (&name / *name) are not supported; write the value out in full")
                     return None
-                self.reported.add(id(node))
-                self.problems.error(
-                    self.path, _mark(node.start_mark), "yaml-alias",
-                    "anchors and aliases (&name / *name) are not supported; write the value out in full")
-                return None
-            self.seen.add(id(node))
-        tag = node.tag
-        if isinstance(node, yaml.ScalarNode):
-            if tag != _STR:
-                return self._bad_tag(node)
-            if not node.style and node.value in _NULLS:
-                return None
-            bad = _CONTROL.search(node.value)
-            if bad:  # only reachable through escapes like "\0" or "\e": raw ones are YAML syntax errors
-                self.problems.error(self.path, _mark(node.start_mark), "control-character",
-                                    f"text holds the control character U+{ord(bad.group()):04X}; remove it")
-                return None
-            return node.value
-        if isinstance(node, yaml.SequenceNode):
-            if tag != _SEQ:
-                return self._bad_tag(node)
-            out = YList(_mark(node.start_mark))
-            for item in node.value:
-                out.item_marks.append(_mark(item.start_mark))
-                out.append(self.build(item))
-            return out
-        if tag != _MAP:
-            return self._bad_tag(node)
-        out_map = YMap(_mark(node.start_mark))
-        for key_node, value_node in node.value:
-            key = self.build(key_node)
-            if not isinstance(key, str):
-                self.problems.error(self.path, _mark(key_node.start_mark), "yaml-key",
-                                    "mapping keys must be plain names")
-                continue
-            if key in out_map:
-                first = out_map.key_marks[key]
-                self.problems.error(
-                    self.path, _mark(key_node.start_mark), "duplicate-key",
-                    f'duplicate key "{key}" (first at line {first[0]}); YAML would silently keep only the last')
-                continue
-            out_map.key_marks[key] = _mark(key_node.start_mark)
-            out_map.value_marks[key] = _mark(value_node.start_mark)
-            out_map[key] = self.build(value_node)
-        return out_map
+                seen.add(id(node))
+            cls = type(node)
+            if cls is scalar_node:
+                if node.tag != str_tag:
+                    return bad_tag(node)
+                value = node.value
+                if not node.style and value in nulls:
+                    return None
+                if control is not None:
+                    bad = control(value)
+                    if bad:  # only reachable through escapes like "\0" or "\e": raw ones are YAML syntax errors
+                        problems.error(path, _mark(node.start_mark), "control-character",
+                                       f"text holds the control character U+{ord(bad.group()):04X}; remove it")
+                        return None
+                return value
+            m = node.start_mark
+            if cls is sequence_node:
+                if node.tag != seq_tag:
+                    return bad_tag(node)
+                out = ylist((m.line + 1, m.column + 1))
+                marks = out.item_marks
+                for item in node.value:
+                    im = item.start_mark
+                    marks.append((im.line + 1, im.column + 1))
+                    out.append(build(item))
+                return out
+            if node.tag != map_tag:
+                return bad_tag(node)
+            out_map = ymap((m.line + 1, m.column + 1))
+            key_marks, value_marks = out_map.key_marks, out_map.value_marks
+            for key_node, value_node in node.value:
+                key = build(key_node)
+                km = key_node.start_mark
+                if type(key) is not str:
+                    problems.error(path, (km.line + 1, km.column + 1), "yaml-key", "mapping keys must be plain names")
+                    continue
+                if key in out_map:
+                    first = key_marks[key]
+                    problems.error(
+                        path, (km.line + 1, km.column + 1), "duplicate-key",
+                        f'duplicate key "{key}" (first at line {first[0]}); YAML would silently keep only the last')
+                    continue
+                key_marks[key] = (km.line + 1, km.column + 1)
+                vm = value_node.start_mark
+                value_marks[key] = (vm.line + 1, vm.column + 1)
+                out_map[key] = build(value_node)
+            return out_map
+
+        return build(node)
 
     def _bad_tag(self, node: Any) -> None:
         self.problems.error(self.path, _mark(node.start_mark), "yaml-tag",

@@ -71,3 +71,26 @@ def deliver(text: Union[str, Iterable[str]], output: Optional[Path], force: bool
         write_file(output, text, force)
     else:
         emit(text)
+
+
+def deliver_utf8(blocks: Iterable[bytes], output: Optional[Path], force: bool = False) -> None:
+    """``deliver`` for text already encoded as UTF-8 (a stored report): written as bytes where the
+    destination takes UTF-8 with no newline translation, else decoded first."""
+    out = None if output is not None and str(output) != "-" else sys.stdout
+    raw = getattr(out, "buffer", None) if out is not None else None
+    encoding = (getattr(out, "encoding", "") or "").lower().replace("-", "").replace("_", "")
+    if out is None:
+        write_file(output, blocks, force)  # type: ignore[arg-type]
+    elif raw is not None and encoding == "utf8" and os.linesep == "\n":
+        try:
+            out.flush()
+            for block in blocks:
+                raw.write(block)
+            raw.flush()
+        except BrokenPipeError:
+            _quiet_stdout()
+    else:
+        import codecs
+
+        decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+        emit(decoder.decode(b) for b in [*blocks, b""])

@@ -1,0 +1,126 @@
+"""Finished reports answered from the cache: an unchanged corpus, the same command, options and code.
+
+``Memo.replay`` writes a stored report (its text, its notes on stderr) and gives its exit code;
+otherwise the command runs, its output goes through ``Memo.tee`` and ``Memo.finish`` stores it
+with the manifest of everything the run read (the claims files listed, their sources, the
+config, the reviewed file). Nothing here imports PyYAML or the analysis: a warm run is
+start-up, a few hundred ``stat`` calls and a copy of the stored text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import typer
+
+
+def _listing(paths: list[Path]) -> Any:
+    """What the command line selects: (corpus root, claims files, every claims file of the corpus)."""
+    from briefcmp.corpus.load import CLAIMS_SUFFIX, resolve_inputs
+
+    root, files = resolve_inputs(paths)
+    listed = tuple(os.fspath(f) for f in files)
+    if len(paths) == 1 and paths[0].is_dir() and paths[0].resolve() == root:
+        return (os.fspath(root), listed, None)  # every claims file of the corpus is listed already
+    every = sorted(os.fspath(p) for p in root.rglob("*" + CLAIMS_SUFFIX))
+    return (os.fspath(root), listed, tuple(every))
+
+
+class Memo:
+    """The cache of one command's finished report (inert when caching is off or impossible)."""
+
+    def __init__(self, command: str, paths: list[Path], options: tuple, fmt: str) -> None:
+        self.paths = paths
+        self.notes: list[str] = []
+        self.store: Any = None
+        self.writer: Any = None
+        self.inputs: Optional[list] = []
+        self.key = b""
+        if fmt == "table":  # a terminal's width, colours and rich version: not worth keeping
+            return
+        from briefcmp.corpus import cache
+
+        if not cache.enabled():
+            return
+        store = cache.BriefCache(cache.cache_dir()).reports()
+        if store is None:
+            return
+        from briefcmp.corpus.load import InputError
+
+        try:
+            self.listing = _listing(paths)  # before anything is read: a file added meanwhile shows next time
+        except (InputError, OSError):
+            return
+        self.store = store
+        ident = repr((command, [os.fspath(p) for p in paths], options, fmt, os.getcwd()))
+        self.key = hashlib.sha256(ident.encode("utf-8", "surrogateescape") + cache.all_code_digest()).digest()
+
+    def _still_valid(self, manifest: Any) -> bool:
+        from briefcmp.corpus.cache import unchanged
+
+        listing, inputs = manifest
+        return listing == self.listing and all(unchanged(i) for i in inputs)
+
+    def replay(self, output: Optional[Path], force: bool) -> Optional[int]:
+        """Write the stored report and its notes; its exit code, or None when there is none to use."""
+        if self.store is None:
+            return None
+        hit = self.store.lookup(self.key, self._still_valid)
+        if hit is None:
+            return None
+        from briefcmp.cli.app import fail
+        from briefcmp.corpus.files import OutputError
+        from briefcmp.render.output import deliver_utf8
+
+        try:
+            deliver_utf8(hit.blocks(), output, force)
+        except OutputError as exc:
+            raise fail(str(exc))
+        for note in hit.notes:
+            typer.echo(note, err=True)
+        return hit.code
+
+    def note(self, text: str) -> None:
+        """A note on stderr, kept with the report."""
+        self.notes.append(text)
+        typer.echo(text, err=True)
+
+    def read(self, inputs: Optional[Iterable[Any]]) -> None:
+        """Add what the run read (``load.Input``s); None: something that cannot be described."""
+        if inputs is None or self.inputs is None:
+            self.inputs = None
+        else:
+            self.inputs.extend(inputs)
+
+    def tee(self, chunks: Iterable[str]) -> Iterable[str]:
+        if self.store is None or self.inputs is None:
+            return chunks
+        self.writer = self.store.writer(self.key)
+        return chunks if self.writer is None else self.writer.tee(chunks)
+
+    def finish(self, code: int) -> None:
+        """Store the report written through ``tee`` (when the whole run could be described)."""
+        writer, self.writer = self.writer, None
+        if writer is None:
+            return
+        if self.inputs is None:
+            writer.discard()
+            return
+        writer.finish((self.listing, tuple(self.inputs)), self.notes, code)
+
+    def abandon(self) -> None:
+        if self.writer is not None:
+            self.writer.discard()
+            self.writer = None
+
+
+def describe(path: Path) -> Any:
+    from briefcmp.corpus.cache import describe as describe_input
+
+    return describe_input(path)
+
+
+__all__ = ["Memo", "describe"]
