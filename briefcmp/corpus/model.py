@@ -30,7 +30,7 @@ class Precision(str, Enum):
     DAY = "day"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
     """A date known to a day, a month or only a year (``2022``, ``2022-03``, ``2022-03-03``)."""
 
@@ -63,7 +63,7 @@ class PartialDate:
         return f"{self.year:04d}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """What a figure refers to: one partial date, or an interval ``start/end``."""
 
@@ -77,7 +77,7 @@ class Period:
         return f"{self.start}/{self.end}" if self.end else str(self.start)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tolerance:
     """How far apart two figures under one key may be and still agree."""
 
@@ -93,7 +93,7 @@ class Tolerance:
         return " or ".join(parts) or "exact"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Value:
     """A typed value of a claim. ``type`` says which of the fields are set."""
 
@@ -160,7 +160,7 @@ def ordinal(n: int) -> str:
 Mark = tuple[int, int]
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     """One claim of one brief, anchored to a quote of its source."""
 
@@ -193,7 +193,7 @@ class Claim:
         return f"{self.brief}#{self.id}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Brief:
     """One source document and its claims."""
 
@@ -216,7 +216,7 @@ class Brief:
     source_mark: tuple[int, int] = (0, 0)  # where `source:` is written, for problems about the source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Topic:
     id: str
     label: str
@@ -224,14 +224,14 @@ class Topic:
     parent: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     id: str
     label: str
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KeyDef:
     """A registered question that claims from different briefs can answer."""
 
@@ -247,7 +247,7 @@ class KeyDef:
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Config:
     """The corpus configuration: taxonomy, entities and key registry."""
 
@@ -267,7 +267,7 @@ class Config:
         return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Corpus:
     """A loaded corpus: config, briefs (in path order), and the folder it came from."""
 
@@ -295,7 +295,7 @@ RELATION_KINDS = (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Relation:
     """A finding about claims that share a key. ``id`` is stable: key + sorted claim refs."""
 
