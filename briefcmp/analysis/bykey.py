@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Container, Optional
 
 from briefcmp.analysis.rules.agreement import agreement
 from briefcmp.analysis.rules.base import (
@@ -28,8 +28,16 @@ from briefcmp.corpus.model import Claim, Corpus, Relation
 
 
 def relations_for_key(key: str, claims: list[Claim], corpus: Corpus,
-                      order: Optional[dict[str, int]] = None) -> list[Relation]:
-    """All relations among the claims that share ``key`` (``order``: ``topic_order``, if known)."""
+                      order: Optional[dict[str, int]] = None, kinds: Optional[Container[str]] = None) -> list[Relation]:
+    """All relations among the claims that share ``key`` (``order``: ``topic_order``, if known).
+
+    ``kinds``: when given, agreements, changes over time and forecasts set against facts are
+    made only if their kind is in it (the others cost little and are always made); every
+    relation that is made is the same either way.
+    """
+    def wanted(kind: str) -> bool:
+        return kinds is None or kind in kinds
+
     k = KeyView.of(key, corpus.config.keys.get(key), claims)
     k.order = order if order is not None else topic_order(corpus.config)
     claims = sorted(claims, key=lambda c: c.ref)
@@ -47,18 +55,19 @@ def relations_for_key(key: str, claims: list[Claim], corpus: Corpus,
             out.append(make_relation("annotation-problem", INFO, k, [c], corpus,
                                  f"{c.ref} has no as-of date (and its brief no publication date), so it is "
                                  f"compared with no dated claim under key {k.id}: add as_of"))
+    agreements = wanted("agreement")
     for cluster in fact_periods:
-        out.extend(compare_cluster(k, cluster, corpus, role="fact"))
-    for a, b in zip(fact_periods, fact_periods[1:]):
+        out.extend(compare_cluster(k, cluster, corpus, role="fact", agreements=agreements))
+    for a, b in zip(fact_periods, fact_periods[1:]) if wanted("change-over-time") else ():
         if a.dated and b.dated:
             out.append(change_over_time(k, a, b, corpus))
     if positions:
         out.extend(compare_cluster(k, PeriodCluster([make_item(k, c) for c in positions], dated=False), corpus,
-                                    role="position"))
+                                   role="position", agreements=agreements))
     if forecasts:
         for cluster in period_clusters(k, forecasts, forecast=True):
-            out.extend(compare_cluster(k, cluster, corpus, role="forecast"))
-        for f in forecasts:
+            out.extend(compare_cluster(k, cluster, corpus, role="forecast", agreements=agreements))
+        for f in forecasts if wanted("forecast-vs-fact") else ():
             # The latest facts about the forecast's period tell whether it held.
             targets = [cluster for cluster in fact_periods if forecast_targets(f, cluster)]
             if targets:
@@ -66,11 +75,12 @@ def relations_for_key(key: str, claims: list[Claim], corpus: Corpus,
     return out
 
 
-def compare_cluster(k: KeyView, period: PeriodCluster, corpus: Corpus, role: str) -> list[Relation]:
-    """Agreements and conflicts among claims of one role and one period."""
+def compare_cluster(k: KeyView, period: PeriodCluster, corpus: Corpus, role: str,
+                    agreements: bool = True) -> list[Relation]:
+    """Agreements (unless ``agreements`` is False) and conflicts among claims of one role and one period."""
     groups = value_groups(period.items, k.type)
     out = []
-    for g in groups:
+    for g in groups if agreements else ():
         if len({c.brief for c in g.claims}) > 1:
             out.append(agreement(k, g, period, corpus, role))
     if len(groups) > 1:

@@ -125,16 +125,24 @@ def analyse(corpus: Corpus, filters: Optional[Filters] = None, *, coverage: bool
     return analysis
 
 
-def find_relations(corpus: Corpus) -> list[Relation]:
-    """Every relation in the corpus, sorted (see ``sort_relations``)."""
+def find_relations(corpus: Corpus, kinds: Optional[Iterable[str]] = None,
+                   every_kind_for: Iterable[str] = ()) -> list[Relation]:
+    """Every relation in the corpus, sorted (see ``sort_relations``).
+
+    ``kinds``: make only relations of these kinds where that saves work (see
+    ``bykey.relations_for_key``), except under the keys in ``every_kind_for``. The relations
+    returned are those of the full list, in the same order.
+    """
     by_key: dict[str, list[Claim]] = defaultdict(list)
     for claim in corpus.claims():
         if claim.key:
             by_key[claim.key].append(claim)
     relations: list[Relation] = []
     order = topic_order(corpus.config)
+    wanted = None if kinds is None else frozenset(kinds)
+    full = set(every_kind_for)
     for key in sorted(by_key):
-        relations.extend(relations_for_key(key, by_key[key], corpus, order))
+        relations.extend(relations_for_key(key, by_key[key], corpus, order, None if key in full else wanted))
     return sort_relations(relations, corpus.config)
 
 

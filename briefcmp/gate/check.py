@@ -21,7 +21,7 @@ from briefcmp.corpus.cache import load_corpus
 from briefcmp.corpus.load import CONFIG_NAME, InputError, LoadResult, display_path, load_claims_file
 from briefcmp.corpus.model import Relation
 from briefcmp.corpus.problems import Problem, Problems, Severity, sort_problems
-from briefcmp.gate.review import Judgement, in_focus, is_finding, judge, relation_problems
+from briefcmp.gate.review import CHECKED_KINDS, Judgement, in_focus, is_finding, judge, relation_problems
 from briefcmp.gate.reviewed import REVIEWED_NAME, ReviewedFile, load_reviewed
 
 
@@ -156,7 +156,7 @@ class GateReport:
     focus: Optional[set[str]]  # brief ids being checked; None: every brief
     reviewed: ReviewedFile
     selection: Selection
-    total_relations: int = 0  # every relation found in the corpus
+    total_relations: int = 0  # relations made (those check can report, and every one under reviewed keys)
 
     def combined(self, show_reviewed: bool = True) -> CheckReport:
         """The report with the conflicts as problems (what text and JSON output show)."""
@@ -177,11 +177,20 @@ class GateReport:
         return self.combined(show_reviewed=False).exit_code(fail_on)
 
 
-def analyse_relations(result: LoadResult) -> list[Relation]:
-    """Every relation of the loaded corpus, from ``briefcmp.analysis.crossref``."""
-    from briefcmp.analysis.crossref import analyse
+def analyse_relations(result: LoadResult, reviewed: Optional[ReviewedFile] = None) -> list[Relation]:
+    """The relations of the loaded corpus that ``check`` can report, from ``briefcmp.analysis.crossref``.
 
-    return list(analyse(result.corpus, coverage=False).all_relations)
+    Agreements, changes over time and forecasts set against facts are never reported: they are
+    made only under the keys that reviewed entries or acknowledgements name (judging those
+    entries looks at every relation of their key). ``reviewed`` None: every relation.
+    """
+    from briefcmp.analysis.crossref import find_relations
+
+    if reviewed is None:
+        return find_relations(result.corpus)
+    keys = {e.key or e.id.partition(":")[0] for e in reviewed.entries}
+    keys.update(ack.partition(":")[0] for c in result.corpus.claims() for ack in c.acknowledges)
+    return find_relations(result.corpus, kinds=CHECKED_KINDS, every_kind_for=keys)
 
 
 def run_check(settings: CheckSettings) -> GateReport:
@@ -193,11 +202,11 @@ def run_check(settings: CheckSettings) -> GateReport:
     reviewed_path, allow_stale = settings.reviewed, settings.allow_stale
     result = load_selection(sel)
     problems: list[Problem] = list(result.problems) + list(corpus_checks(result))
-    relations = analyse_relations(result)
     if reviewed_path is not None and not Path(reviewed_path).is_file():
         raise InputError(f"{reviewed_path}: no such reviewed-conflicts file")
     path = reviewed_path or sel.root / REVIEWED_NAME
     reviewed = load_reviewed(path, display_path(path))
+    relations = analyse_relations(result, reviewed)
     judgement = judge(relations, reviewed, result.corpus, allow_stale)
     focus = focus_briefs(sel, result)
     problems += list(reviewed.problems) + list(judgement.problems)
