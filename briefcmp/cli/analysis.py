@@ -9,7 +9,7 @@ from typing import List, Optional
 import typer
 
 from briefcmp.cli.app import EXIT_CLEAN, EXIT_FINDINGS, FORCE_OPT, OUTPUT_OPT, PATHS_ARG, app, default_paths, fail
-from briefcmp.corpus.model import RELATION_KINDS  # a few constants: keeps --help instant
+from briefcmp.corpus.kinds import RELATION_KINDS  # a few constants, no imports: keeps --help instant
 
 
 class ReportFormat(str, Enum):

@@ -19,7 +19,7 @@ import typer
 
 def _listing(paths: list[Path]) -> Any:
     """What the command line selects: (corpus root, claims files, every claims file of the corpus)."""
-    from briefcmp.corpus.load import CLAIMS_SUFFIX, resolve_inputs
+    from briefcmp.corpus.paths import CLAIMS_SUFFIX, resolve_inputs
 
     root, files = resolve_inputs(paths)
     listed = tuple(os.fspath(f) for f in files)
@@ -48,7 +48,7 @@ class Memo:
         store = cache.BriefCache(cache.cache_dir()).reports()
         if store is None:
             return
-        from briefcmp.corpus.load import InputError
+        from briefcmp.corpus.paths import InputError
 
         try:
             self.listing = _listing(paths)  # before anything is read: a file added meanwhile shows next time

@@ -49,16 +49,20 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import IO, Any, Callable, Iterable, Iterator, Optional
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional
 
 from briefcmp import __version__
-from briefcmp.corpus import load
-from briefcmp.corpus.cachecodec import (
-    FORMAT, MODEL_SIGNATURE, Decoder, Unstorable, compact, decode_problems, encode_brief, encode_config, encode_problems,
-)
-from briefcmp.corpus.load import FileLoad, Input, LoadResult, display_path
-from briefcmp.corpus.model import Config
-from briefcmp.corpus.problems import Problem, Problems
+from briefcmp.corpus.paths import display_path, signature
+
+if TYPE_CHECKING:
+    from briefcmp.corpus.load import FileLoad, Input, LoadResult
+    from briefcmp.corpus.model import Config
+    from briefcmp.corpus.problems import Problem
+
+# The loader and the codec are imported when a corpus is loaded (not for a report answered
+# from the cache: see ``ReportStore``).
+
+FORMAT = 1  # bump when the layout of the cache folder or of its files changes
 
 _MAGIC = b"briefcmp-cache-2"
 
@@ -134,8 +138,10 @@ def default_cache() -> Optional["BriefCache"]:
 
 def _loader_modules() -> list[ModuleType]:
     """briefcmp.corpus.load and the briefcmp modules it (transitively) imports at module level."""
+    from briefcmp.corpus import cachecodec, load
+
     seen: dict[str, ModuleType] = {}
-    todo = [load, sys.modules[__name__]]
+    todo = [load, cachecodec, sys.modules[__name__]]
     while todo:
         mod = todo.pop()
         if mod.__name__ in seen:
@@ -242,7 +248,7 @@ def unchanged(inp: Any) -> bool:
         return False
     if sha == "missing":
         return False
-    if sig is not None and tuple(sig) == load.signature(st):
+    if sig is not None and tuple(sig) == signature(st):
         return True
     if sig is not None and sig[0] != st.st_size:
         return False
@@ -260,7 +266,7 @@ def describe(path: Path) -> Input:
     """What reading ``path`` now would see, as a ``load.Input`` (taken before the caller reads it)."""
     try:
         with open(path, "rb") as fh:
-            sig = load.signature(os.fstat(fh.fileno()))
+            sig = signature(os.fstat(fh.fileno()))
             h = hashlib.sha256()
             for block in iter(lambda: fh.read(1 << 20), b""):
                 h.update(block)
@@ -422,11 +428,13 @@ class BriefCache:
 
     def session(self, root: Path, config_data: Optional[bytes], anchor_quotes: bool) -> Optional["CacheSession"]:
         """A lookup context for one corpus load, or None when the cache is unusable."""
+        from briefcmp.corpus.cachecodec import FORMAT as CODEC, MODEL_SIGNATURE
+
         if not self._prepare():
             return None
         self.prune()
         h = hashlib.sha256()
-        for part in (_MAGIC, code_digest(), MODEL_SIGNATURE.encode(), str(marshal.version).encode(),
+        for part in (_MAGIC, code_digest(), MODEL_SIGNATURE.encode(), str(CODEC).encode(), str(marshal.version).encode(),
                      sys.version.encode(), b"anchor" if anchor_quotes else b"no-anchor",
                      os.getcwd().encode("utf-8", "surrogateescape"),
                      str(root.resolve()).encode("utf-8", "surrogateescape"),
@@ -458,6 +466,8 @@ class CacheSession:
         self.path = path
         self.context = context
         self.config_hash = config_hash
+        from briefcmp.corpus.cachecodec import Decoder
+
         self.secret = secret
         self.decoder = Decoder()
         self.tuples: dict = {}
@@ -561,6 +571,10 @@ class CacheSession:
 
     def lookup(self, shown: str, claims_file: Path) -> Optional[FileLoad]:
         """The cached load of this claims file, if stored and every input it read is unchanged."""
+        from briefcmp.corpus.cachecodec import decode_problems
+        from briefcmp.corpus.load import FileLoad
+        from briefcmp.corpus.problems import Problems
+
         key = b"b\0" + shown.encode("utf-8", "surrogateescape")
         value = self._read(key)
         if value is None:
@@ -585,6 +599,8 @@ class CacheSession:
 
     def store(self, shown: str, loaded: FileLoad, encoded: Optional[tuple] = None) -> None:
         """Store what loading one file found (``encoded``: its ``encode_load``, when already made)."""
+        from briefcmp.corpus.cachecodec import Unstorable, compact
+
         if not loaded.inputs:
             return  # cannot tell later whether it is still valid
         if encoded is None:
@@ -600,6 +616,8 @@ class CacheSession:
 
     def lookup_config(self, shown: str) -> Optional[tuple[Config, list[Problem]]]:
         """The parsed config and its problems, if this config was parsed before."""
+        from briefcmp.corpus.cachecodec import decode_problems
+
         value = self._read(b"c\0" + shown.encode("utf-8", "surrogateescape"))
         if value is None:
             return None
@@ -613,6 +631,8 @@ class CacheSession:
             return None
 
     def store_config(self, shown: str, config: Config, problems: list[Problem]) -> None:
+        from briefcmp.corpus.cachecodec import Unstorable, encode_config, encode_problems
+
         try:
             value = ("config", self.config_hash, encode_config(config), encode_problems(problems))
         except (Unstorable, KeyError, TypeError, ValueError):
@@ -665,6 +685,8 @@ def _abandon_quietly(tmp: str, fh: IO[bytes]) -> None:
 
 def encode_load(loaded: FileLoad) -> tuple:
     """(problems, brief, source problems) of one file load as marshal-able tuples; Unstorable if it cannot be."""
+    from briefcmp.corpus.cachecodec import encode_brief, encode_problems
+
     brief = encode_brief(loaded.brief) if loaded.brief is not None else None
     return encode_problems(loaded.problems), brief, encode_problems(loaded.source_problems)
 
@@ -836,5 +858,7 @@ def load_corpus(paths: list[Path], anchor_quotes: bool = True,
                 progress: Optional[Callable[[int, int], None]] = None, cache: Any = True) -> LoadResult:
     """``load.load_corpus`` through a cache: True for the default one (off with --no-cache or
     BRIEFCMP_NO_CACHE=1), False or None for none, or a ``BriefCache``."""
+    from briefcmp.corpus import load
+
     store = default_cache() if cache is True else (cache or None)
     return load.load_corpus(paths, anchor_quotes, progress, cache=store)

@@ -11,6 +11,8 @@ from datetime import date
 from enum import Enum
 from typing import Optional
 
+from briefcmp.corpus.kinds import RELATION_KINDS  # noqa: F401  (re-exported)
+
 FORMAT_VERSION = 1
 
 CLAIM_KINDS = ("fact", "forecast", "recommendation", "assessment")
@@ -282,17 +284,6 @@ class Corpus:
     def brief(self, brief_id: str) -> Optional[Brief]:
         return next((b for b in self.briefs if b.id == brief_id), None)
 
-
-
-# Relation kinds, from most to least alarming; crossref produces them, renderers colour them.
-RELATION_KINDS = (
-    "contradiction",  # same key, same period, values differ beyond tolerance
-    "disagreement",  # opposed recommendations / stances on the same question
-    "annotation-problem",  # unit or currency mismatch under one key, etc.
-    "forecast-vs-fact",  # a forecast set against a later fact
-    "change-over-time",  # same key, different as-of periods
-    "agreement",  # same key, same period, values agree
-)
 
 
 @dataclass(slots=True)

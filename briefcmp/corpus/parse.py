@@ -14,10 +14,9 @@ from briefcmp.corpus.model import (
     BOUNDS, CLAIM_KINDS, CLAIM_STATUSES, SCALES, STANCES, VALUE_TYPES, Brief, Claim, Config, Entity, KeyDef, Tolerance, Topic, Value,
 )
 from briefcmp.corpus.problems import Problems, suggest
+from briefcmp.corpus.paths import CLAIMS_SUFFIX, CONFIG_NAME  # noqa: F401  (re-exported)
 from briefcmp.corpus.yamlsafe import YList, YMap
 
-CONFIG_NAME = "briefcmp.yaml"
-CLAIMS_SUFFIX = ".claims.yaml"
 _PERCENT = re.compile(r"^([+-]?\d+(\.\d+)?)\s*%$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 
