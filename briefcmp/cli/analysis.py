@@ -258,9 +258,9 @@ def claims(
     rows = [c for c in corpus.claims() if f.accepts([c], corpus.config)]
 
     def render(fmt, width, color):
-        from briefcmp.render.listing import render_claims
+        from briefcmp.render.listing import claims_chunks
 
-        return render_claims(rows, corpus, fmt, width, color)
+        return claims_chunks(rows, corpus, fmt, width, color)
 
     _send(render, format, output, force)
 

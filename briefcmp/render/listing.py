@@ -6,11 +6,11 @@ the terminal, plain and Markdown tables show the columns a reader needs.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Iterable, Optional
 
 from briefcmp.analysis.crossref import as_of_text
 from briefcmp.corpus.model import Brief, Claim, Corpus
-from briefcmp.render import records
+from briefcmp.render import records, stream
 from briefcmp.render.layout import (
     PLAIN_WIDTH, Cell, Column, Table, envelope, md_escape, md_from_table, plain_table, render_rich, rich_table, to_csv,
     to_json, to_jsonl, wrap,
@@ -51,12 +51,20 @@ def render_claims(claims: list[Claim], corpus: Corpus, fmt: str, width: Optional
     if fmt == "markdown":
         return (f"# briefcmp claims\n\n{md_escape(claims_summary(claims, corpus))}\n\n"
                 + md_from_table(_claims_table(claims, False), code_columns=(0, 2)))
-    rows = [records.claim_row(c) for c in claims]
+    return "".join(claims_chunks(claims, corpus, fmt))
+
+
+def claims_chunks(claims: list[Claim], corpus: Corpus, fmt: str, width: Optional[int] = None,
+                  color: bool = False) -> Iterable[str]:
+    """The claims report as text chunks: json, jsonl and csv one row at a time, the tables whole."""
+    if fmt not in ("json", "jsonl", "csv"):
+        return [render_claims(claims, corpus, fmt, width, color)]
+    rows = (records.claim_row(c) for c in claims)
     if fmt == "json":
-        return to_json(envelope("claims", corpus=records.corpus_record(corpus), claims=rows))
+        return stream.json_chunks(envelope("claims", corpus=records.corpus_record(corpus), claims=stream.Stream(rows)))
     if fmt == "jsonl":
-        return to_jsonl(rows)
-    return to_csv(records.CLAIM_COLUMNS, ([r[k] for k in records.CLAIM_COLUMNS] for r in rows))
+        return stream.jsonl_chunks(rows)
+    return stream.csv_chunks(records.CLAIM_COLUMNS, ([r[k] for k in records.CLAIM_COLUMNS] for r in rows))
 
 
 # --------------------------------------------------------------------------- briefs
