@@ -76,10 +76,12 @@ def init(
 
 cache_app = typer.Typer(
     name="cache", no_args_is_help=True, rich_markup_mode=None,
-    help="Show or clear the cache of loaded claims files.\n\n"
-         "Loading a claims file is cached between runs, keyed by the content of the file, its source "
-         "text and the corpus config; results are the same with or without it. The folder is "
-         "BRIEFCMP_CACHE_DIR, else the platform's user cache folder. BRIEFCMP_NO_CACHE=1 turns it off.\n\n"
+    help="Show or clear the cache of loaded claims files and finished reports.\n\n"
+         "Each corpus has one cache file holding what loading each claims file found, valid while the "
+         "file, its source text and the corpus config are unchanged; a finished `compare` report is "
+         "kept too and answers the same command on an unchanged corpus. Results are the same with or "
+         "without the cache. The folder is BRIEFCMP_CACHE_DIR, else the platform's user cache folder. "
+         "BRIEFCMP_NO_CACHE=1 turns it off.\n\n"
          "Example: briefcmp cache info",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -92,7 +94,7 @@ def _size(n: int) -> str:
 
 @cache_app.command("info")
 def cache_info() -> None:
-    """Show the cache folder, whether caching is on, and how many entries it holds.
+    """Show the cache folder, whether caching is on, and how many cache files (corpora, reports) it holds.
 
     Example: briefcmp cache info
     """
