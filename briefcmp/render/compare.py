@@ -206,10 +206,36 @@ def suggestion_record(s) -> dict:
             "claims": [records.claim_record(c) for c in s.claims]}
 
 
+# A claim is written once per relation it takes part in (three times on average): the text of its
+# record is kept for the next ones, for this many claims at a time (relations of one key and
+# topic are written together, so the claims met again are recent ones).
+_CLAIM_MEMO = 20_000
+# Where a claim record sits in the streamed document: relations[i].claims[j].
+_CLAIM_NL = "\n" + " " * 6
+
+
+def _streamed_relations(analysis: Analysis) -> Iterator[dict]:
+    corpus = analysis.corpus
+    memo: dict[int, tuple[Claim, stream.Encoded]] = {}
+    for r in analysis.relations:
+        rec = records.relation_record(r, corpus, claims=False)
+        out = []
+        for c in r.claims:
+            hit = memo.get(id(c))
+            if hit is None or hit[0] is not c:
+                if len(memo) >= _CLAIM_MEMO:
+                    memo.clear()
+                hit = memo[id(c)] = (c, stream.Encoded(records.claim_record(c), _CLAIM_NL))
+            out.append(hit[1])
+        rec["claims"] = out
+        yield rec
+
+
 def document(analysis: Analysis, streamed: bool = False) -> dict:
     """The JSON document; with ``streamed``, its lists of records are ``stream.Stream``s built as they are written."""
     corpus = analysis.corpus
-    relations = (records.relation_record(r, corpus) for r in analysis.relations)
+    relations = (_streamed_relations(analysis) if streamed
+                 else (records.relation_record(r, corpus) for r in analysis.relations))
     doc = envelope(
         "compare", corpus=records.corpus_record(corpus), filters=analysis.filters.as_dict(),
         summary={"relations": len(analysis.relations), "by_kind": analysis.counts(),

@@ -47,12 +47,14 @@ def claim_record(c: Claim) -> dict[str, Any]:
     }
 
 
-def relation_record(r: Relation, corpus: Corpus) -> dict[str, Any]:
+def relation_record(r: Relation, corpus: Corpus, claims: bool = True) -> dict[str, Any]:
+    """One relation; ``claims`` False leaves its "claims" for the caller to fill in (it comes last)."""
     keydef = corpus.config.keys.get(r.key)
     return {
         "id": r.id, "kind": r.kind, "severity": r.severity, "key": r.key,
         "key_label": keydef.label if keydef else None, "topic": r.topic or None, "origins": r.origins,
-        "reviewed": r.reviewed, "explanation": r.explanation, "claims": [claim_record(c) for c in r.claims],
+        "reviewed": r.reviewed, "explanation": r.explanation,
+        "claims": [claim_record(c) for c in r.claims] if claims else [],
     }
 
 

@@ -40,6 +40,18 @@ class Stream:
         self.items = items
 
 
+class Encoded:
+    """A value already encoded for one depth (``nl``: the newline and indent its items are written
+    after); written as is there, encoded afresh anywhere else."""
+
+    __slots__ = ("value", "nl", "text")
+
+    def __init__(self, value: Any, nl: str) -> None:
+        self.value = value
+        self.nl = nl
+        self.text = _value(value, nl)
+
+
 def _float(o: float) -> str:
     if o != o or o == _INF or o == -_INF:
         raise ValueError("Out of range float values are not JSON compliant: " + repr(o))
@@ -82,6 +94,8 @@ def _value(o: Any, nl: str) -> str:
         return _dict(o, nl)
     if t is list or t is tuple:
         return _list(o, nl)
+    if t is Encoded:
+        return o.text if o.nl == nl else _value(o.value, nl)
     # Subclasses, in the order json.encoder tests them.
     if isinstance(o, str):
         return _json_str(o)
