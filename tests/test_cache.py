@@ -390,3 +390,17 @@ def test_a_damaged_report_is_not_used(generated, tmp_path) -> None:
     for damaged in (good[:-5], good[:100] + bytes([good[100] ^ 1]) + good[101:], b"", good[:-70] + b"\0" * 70):
         report.write_bytes(damaged)
         assert CliRunner().invoke(app, args, env=env).stdout == expected
+
+
+def test_a_warm_report_imports_neither_pyyaml_nor_the_loader(generated, tmp_path) -> None:
+    env = dict(os.environ, BRIEFCMP_CACHE_DIR=str(tmp_path / "cache"))
+    env.pop("BRIEFCMP_NO_CACHE", None)
+    probe = ("import sys\nfrom briefcmp.cli import main\nsys.argv = ['briefcmp', 'compare', '--format', 'json', "
+             f"{str(generated)!r}]\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in sys.modules if m == 'yaml' or m.startswith(('briefcmp.corpus.load', "
+             "'briefcmp.analysis'))), file=sys.stderr)\n")
+    runs = [subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120)
+            for _ in range(2)]
+    assert "'yaml'" in runs[0].stderr.splitlines()[-1]  # the cold run parses YAML
+    assert runs[1].stderr.splitlines()[-1] == "[]"
+    assert runs[1].stdout == runs[0].stdout
