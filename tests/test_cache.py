@@ -404,3 +404,20 @@ def test_a_warm_report_imports_neither_pyyaml_nor_the_loader(generated, tmp_path
     assert "'yaml'" in runs[0].stderr.splitlines()[-1]  # the cold run parses YAML
     assert runs[1].stderr.splitlines()[-1] == "[]"
     assert runs[1].stdout == runs[0].stdout
+
+
+def test_a_report_cut_short_by_its_reader_is_not_kept(tmp_path) -> None:
+    store = BriefCache(tmp_path / "cache").reports()
+    key = b"k" * 32
+    writer = store.writer(key)
+    chunks = writer.tee(iter(["a" * 100, "b" * 100, "c"]))
+    next(chunks)  # the reader went away (a closed pipe) after the first chunk
+    writer.finish((("root", (), None), ()), [], 0)
+    assert not _reports(tmp_path / "cache")
+    writer = store.writer(key)
+    assert "".join(writer.tee(iter(["a" * 100, "é", "c"]))) == "a" * 100 + "éc"
+    writer.finish((("root", (), None), ()), ["note"], 1)
+    hit = store.lookup(key, lambda manifest: True)
+    assert hit is not None and hit.code == 1 and hit.notes == ("note",)
+    assert b"".join(hit.blocks()).decode() == "a" * 100 + "éc"
+    assert store.lookup(key, lambda manifest: False) is None  # inputs changed

@@ -818,9 +818,11 @@ class ReportWriter:
         self.tmp, self.fh = _temp_beside(self.path)
         self.mac = store._mac(key, b"")
         self.ok = True
+        self.complete = False  # every chunk went through (a reader that went away stops the report early)
 
     def tee(self, chunks: Iterable[str]) -> Iterator[str]:
         """The chunks, unchanged, also written to the report file."""
+        self.complete = False
         for chunk in chunks:
             if self.ok:
                 data = chunk.encode("utf-8", "surrogateescape")
@@ -830,11 +832,12 @@ class ReportWriter:
                 except OSError:
                     self.ok = False
             yield chunk
+        self.complete = True
 
     def finish(self, manifest: Any, notes: Iterable[str], code: int) -> None:
         try:
-            if not self.ok:
-                raise OSError("write failed")
+            if not self.ok or not self.complete:
+                raise OSError("write failed or report cut short")
             head = marshal.dumps(("report", manifest, tuple(notes), code), 4)
             body_mac = self.mac.digest()
             head_mac = self.store._mac(self.key, body_mac + head).digest()
