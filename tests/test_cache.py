@@ -421,3 +421,19 @@ def test_a_report_cut_short_by_its_reader_is_not_kept(tmp_path) -> None:
     assert hit is not None and hit.code == 1 and hit.notes == ("note",)
     assert b"".join(hit.blocks()).decode() == "a" * 100 + "éc"
     assert store.lookup(key, lambda manifest: False) is None  # inputs changed
+
+
+def test_loading_on_every_core_gives_the_same_corpus(generated, tmp_path, monkeypatch) -> None:
+    from briefcmp.corpus import load as load_mod
+
+    serial = _state(load_corpus([generated], cache=False))
+    monkeypatch.setattr(load_mod, "PARALLEL_FILES", 2)
+    monkeypatch.setattr(load_mod, "_BATCH", 3)
+    monkeypatch.setenv("BRIEFCMP_JOBS", "2")
+    if load_mod.jobs() < 2:
+        pytest.skip("no fork on this platform")
+    assert _state(load_corpus([generated], cache=False)) == serial
+    store = BriefCache(tmp_path / "cache")
+    assert _state(load_corpus([generated], cache=store)) == serial  # records made by the workers
+    assert _state(load_corpus([generated], cache=store)) == serial
+    assert store.last_session.misses == 0
