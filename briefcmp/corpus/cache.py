@@ -88,7 +88,8 @@ _DAY = 24 * 3600.0
 
 MAX_AGE_DAYS = 30  # cache files unused this long are deleted (checked at most once a day)
 
-MAX_REPORTS = 8  # finished reports kept (the most recently used)
+MAX_REPORTS = 8  # finished reports kept (the most recently used)...
+MAX_REPORT_BYTES = 2 * 1024**3  # ...as long as together they stay under this (the newest one is always kept)
 
 RACY_NS = 2_000_000_000  # a stat signature this fresh is not trusted (see the module docstring)
 
@@ -769,17 +770,21 @@ class ReportStore:
             return None
 
     def _trim(self) -> None:
-        """Keep the MAX_REPORTS most recently used reports."""
+        """Keep the most recently used reports: MAX_REPORTS at most, MAX_REPORT_BYTES together."""
         try:
             found = []
             for e in self.folder.iterdir():
                 if e.suffix == ".report":
                     try:
-                        found.append((e.stat().st_mtime, e))
+                        st = e.stat()
+                        found.append((st.st_mtime, st.st_size, e))
                     except OSError:
                         pass
-            for _, e in sorted(found, reverse=True)[MAX_REPORTS:]:
-                _unlink(e)
+            total = 0
+            for n, (_, size, e) in enumerate(sorted(found, key=lambda f: f[0], reverse=True)):
+                total += size
+                if n and (n >= MAX_REPORTS or total > MAX_REPORT_BYTES):
+                    _unlink(e)
         except OSError:
             pass
 
