@@ -218,7 +218,8 @@ def precompile(env: dict) -> str:
     subprocess.run([sys.executable, "-m", "compileall", "-q", *folders], env=env, cwd=REPO,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     probe = [sys.executable, "-c",
-             "import importlib.util, os, sys\n"
+             "import sys\nsys.path.pop(0)  # not the working folder: what the console script imports\n"
+             "import importlib.util, os\n"
              "names = ('briefcmp.cli', 'briefcmp.corpus.cache', 'typer.main', 'click.core', 'rich.console')\n"
              "have = [os.path.exists(importlib.util.cache_from_source(importlib.util.find_spec(n).origin))"
              " for n in names]\n"

@@ -65,3 +65,18 @@ def test_chunks_stay_small_and_add_up(monkeypatch):
 def test_one_final_newline():
     for parts in (["a\n", "\n", "b\n\n"], ["\n\n"], [], ["x", "\n", "y"]):
         assert "".join(stream.one_final_newline(parts)) == "".join(parts).rstrip("\n") + "\n"
+
+
+def test_compare_reuses_encoded_claims_at_their_depth():
+    from pathlib import Path
+
+    from briefcmp.analysis.crossref import analyse
+    from briefcmp.corpus.load import load_corpus
+    from briefcmp.render import compare
+
+    corpus = load_corpus([Path(__file__).resolve().parent.parent / "briefs"], cache=False).corpus
+    analysis = analyse(corpus, coverage=False)
+    first = next(compare._streamed_relations(analysis))["claims"][0]
+    text = "".join(compare.json_chunks(analysis))
+    assert first.nl + first.text in text  # written as encoded: the depth in _CLAIM_NL is right
+    assert text == compare.render_json(analysis) == to_json(compare.document(analysis))

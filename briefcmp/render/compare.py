@@ -210,8 +210,9 @@ def suggestion_record(s) -> dict:
 # record is kept for the next ones, for this many claims at a time (relations of one key and
 # topic are written together, so the claims met again are recent ones).
 _CLAIM_MEMO = 20_000
-# Where a claim record sits in the streamed document: relations[i].claims[j].
-_CLAIM_NL = "\n" + " " * 6
+# Where a claim record sits in the streamed document (relations[i].claims[j]): the newline and indent
+# before it. A wrong one would cost speed, not bytes: ``Encoded`` is then encoded again.
+_CLAIM_NL = "\n" + " " * 8
 
 
 def _streamed_relations(analysis: Analysis) -> Iterator[dict]:
