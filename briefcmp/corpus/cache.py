@@ -643,6 +643,8 @@ class CacheSession:
     def close(self) -> None:
         """Put the corpus file in place when anything changed: new records, then the old ones still valid."""
         reader, self._reader = self._reader, None
+        self.decoder = None  # its memo of shared values is the loaded corpus's business now
+        self.tuples = {}
         try:
             if self._out is None and not self._dirty:
                 return

@@ -211,7 +211,7 @@ def suggestion_record(s) -> dict:
 # topic are written together, so the claims met again are recent ones).
 _CLAIM_MEMO = 20_000
 # Where a claim record sits in the streamed document (relations[i].claims[j]): the newline and indent
-# before it. A wrong one would cost speed, not bytes: ``Encoded`` is then encoded again.
+# before it (a test checks it: a wrong one is an error, the records are not kept to encode again).
 _CLAIM_NL = "\n" + " " * 8
 
 
@@ -226,7 +226,7 @@ def _streamed_relations(analysis: Analysis) -> Iterator[dict]:
             if hit is None or hit[0] is not c:
                 if len(memo) >= _CLAIM_MEMO:
                     memo.clear()
-                hit = memo[id(c)] = (c, stream.Encoded(records.claim_record(c), _CLAIM_NL))
+                hit = memo[id(c)] = (c, stream.Encoded(records.claim_record(c), _CLAIM_NL, keep=False))
             out.append(hit[1])
         rec["claims"] = out
         yield rec

@@ -42,14 +42,22 @@ class Stream:
 
 class Encoded:
     """A value already encoded for one depth (``nl``: the newline and indent its items are written
-    after); written as is there, encoded afresh anywhere else."""
+    after); written as is there, encoded afresh anywhere else. With ``keep`` False the value itself
+    is not kept (less memory) and writing it at another depth is an error."""
 
     __slots__ = ("value", "nl", "text")
 
-    def __init__(self, value: Any, nl: str) -> None:
-        self.value = value
+    def __init__(self, value: Any, nl: str, keep: bool = True) -> None:
         self.nl = nl
         self.text = _value(value, nl)
+        self.value = value if keep else None
+
+    def at(self, nl: str) -> str:
+        if nl == self.nl:
+            return self.text
+        if self.value is None:
+            raise ValueError("an encoded value written at another depth than it was encoded for")
+        return _value(self.value, nl)
 
 
 def _float(o: float) -> str:
@@ -95,7 +103,7 @@ def _value(o: Any, nl: str) -> str:
     if t is list or t is tuple:
         return _list(o, nl)
     if t is Encoded:
-        return o.text if o.nl == nl else _value(o.value, nl)
+        return o.at(nl)
     # Subclasses, in the order json.encoder tests them.
     if isinstance(o, str):
         return _json_str(o)
