@@ -254,7 +254,7 @@ def unchanged(inp: Any) -> bool:
     if sig is not None and sig[0] != st.st_size:
         return False
     try:
-        with _open_entry(path) as fh:
+        with open(path, "rb") as fh:  # a corpus file, not a cache file
             h = hashlib.sha256()
             for block in iter(lambda: fh.read(1 << 20), b""):
                 h.update(block)
