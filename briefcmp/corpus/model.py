@@ -308,3 +308,10 @@ class Relation:
     origins: int = 0  # independent origins (claims citing the same upstream source count once)
     id: str = ""
     reviewed: Optional[str] = None  # status from the reviewed-conflicts file, when one matches
+    # The values in conflict: claim refs grouped by agreeing value (one tuple per side). A claim
+    # that joins a side agrees with it within the tolerance, for the same period. Empty: one
+    # side per claim (relations that are not a conflict between values).
+    sides: tuple[tuple[str, ...], ...] = ()
+    # Claims whose as-of date was inferred (from the publication date) and decides the kind:
+    # with the other claims' period they would contradict them. `check` warns at them.
+    inferred_decides: tuple[str, ...] = ()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Optional
 
 from briefcmp.corpus.load import CLAIMS_SUFFIX, CONFIG_NAME, InputError, corpus_root, display_path
+from briefcmp.gate.reviewed import REVIEWED_NAME
 
 DEFAULT_BASES = ("origin/main", "main")
 
@@ -89,6 +90,12 @@ def merge_base(base: Optional[str], top: Path) -> tuple[Optional[str], str]:
 
 def changed_files(base: Optional[str], cwd: Path) -> tuple[list[Path], str]:
     """Files that differ from the base (committed, staged, unstaged or untracked), and the base described."""
+    files, described, _, _ = _changed(base, cwd)
+    return files, described
+
+
+def _changed(base: Optional[str], cwd: Path) -> tuple[list[Path], str, Optional[str], Path]:
+    """``changed_files`` plus the base commit (None: no commit yet) and the top of the work tree."""
     top = repo_top(cwd)
     commit, described = merge_base(base, top)
     if commit is None:
@@ -97,7 +104,33 @@ def changed_files(base: Optional[str], cwd: Path) -> tuple[list[Path], str]:
         names = git(["diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", commit, "--"], top).split("\0")
         names += git(["ls-files", "-z", "--others", "--exclude-standard"], top).split("\0")
     files = sorted({(top / n).resolve() for n in names if n})
-    return files, described
+    return files, described, commit, top
+
+
+def base_keys(files: list[Path], commit: Optional[str], top: Path) -> set[str]:
+    """The keys the claims of ``files`` used at ``commit`` (files new since then add none).
+
+    A changed or deleted claims file can change relations on the keys it used before, not
+    only on the keys it uses now: ``check --changed`` reports the conflicts on both.
+    """
+    from briefcmp.corpus import yamlsafe
+    from briefcmp.corpus.problems import Problems
+
+    keys: set[str] = set()
+    if commit is None:
+        return keys
+    for f in files:
+        rel = f.relative_to(top.resolve()).as_posix()
+        try:
+            text = git(["show", f"{commit}:{rel}"], top)
+        except GitError:  # not in the base: a new file
+            continue
+        data = yamlsafe.parse(text, rel, Problems())
+        claims = data.get("claims") if isinstance(data, dict) else None
+        for claim in claims if isinstance(claims, list) else ():
+            if isinstance(claim, dict) and isinstance(claim.get("key"), str):
+                keys.add(claim["key"])
+    return keys
 
 
 # --------------------------------------------------------------------------- selections
@@ -111,6 +144,8 @@ class Selection:
     extra: list[Path] = field(default_factory=list)  # claims files outside the corpus (--against)
     focus_files: Optional[set[Path]] = None  # resolved claims files being checked; None: all of them
     touched: set[Path] = field(default_factory=set)  # other changed/named files (sources): their briefs count
+    keys: set[str] = field(default_factory=set)  # keys the changed claims files used at the base
+    all_relations: bool = False  # the reviewed file changed: any conflict may be (un)reviewed now
     describe: str = ""  # for messages: what was selected
 
     @property
@@ -147,21 +182,25 @@ def select_changed(paths: list[Path], base: Optional[str]) -> Selection:
     """The corpus of ``paths``, focused on the files changed since ``base`` (see ``changed_files``)."""
     sel = select_paths(paths)
     scope = [p.resolve() for p in paths]
-    files, described = changed_files(base, sel.root)
+    files, described, commit, top = _changed(base, sel.root)
     focus: set[Path] = set()
     touched: set[Path] = set()
-    whole = False
+    claims_files: list[Path] = []
+    whole = every_relation = False
     for f in files:
         if not any(f == s or f.is_relative_to(s) for s in scope) or not f.is_relative_to(sel.root):
             continue
         if f == sel.root / CONFIG_NAME:
             whole = True
         elif f.name.endswith(CLAIMS_SUFFIX):
-            if f.exists():  # a deleted brief has nothing to validate; stale reviews still show
+            claims_files.append(f)
+            if f.exists():  # a deleted brief has nothing to validate; its keys still count
                 focus.add(f)
         else:
+            every_relation |= f == sel.root / REVIEWED_NAME
             touched.add(f)
     return Selection(sel.root, focus_files=None if whole else focus, touched=touched,
+                     keys=base_keys(claims_files, commit, top), all_relations=every_relation,
                      describe=f"changed since {described}")
 
 
