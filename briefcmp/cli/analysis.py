@@ -8,7 +8,9 @@ from typing import List, Optional
 
 import typer
 
-from briefcmp.cli.app import EXIT_CLEAN, EXIT_FINDINGS, FORCE_OPT, OUTPUT_OPT, PATHS_ARG, app, default_paths, fail
+from briefcmp.cli.app import (
+    EXIT_CLEAN, EXIT_FINDINGS, FORCE_OPT, OUTPUT_OPT, PATHS_ARG, app, default_paths, discovered, fail, kind_choice,
+)
 from briefcmp.corpus.model import RELATION_KINDS  # a few constants: keeps --help instant
 
 
@@ -20,13 +22,6 @@ class ReportFormat(str, Enum):
     csv = "csv"
     markdown = "markdown"
 
-
-RelationKind = Enum("RelationKind", {k.replace("-", "_"): k for k in RELATION_KINDS}, type=str)
-
-
-class Only(str, Enum):
-    contradictions = "contradictions"
-    agreements = "agreements"
 
 
 REPORT_FORMAT_OPT = typer.Option(
@@ -51,6 +46,7 @@ def _analysis_corpus(paths: Optional[List[Path]]):
         result = load_corpus(default_paths(paths))
     except InputError as exc:
         raise fail(str(exc))
+    discovered(paths, result.corpus)
     errors = sum(1 for p in result.problems if p.severity == Severity.ERROR)
     if errors:
         typer.echo(f"briefcmp: note: the corpus has {errors} error{'s' * (errors != 1)}; claims with errors "
@@ -119,13 +115,15 @@ def compare(
     brief: Optional[List[str]] = BRIEF_OPT,
     subject: Optional[List[str]] = SUBJECT_OPT,
     key: Optional[List[str]] = KEY_OPT,
-    kind: Optional[List[RelationKind]] = typer.Option(None, "--kind", show_default=False,
-                                                      help="Only relations of this kind (repeatable)."),
-    only: Optional[Only] = typer.Option(None, "--only", show_default=False,
-                                        help="contradictions (contradictions and disagreements) or agreements."),
-    fail_on: Optional[List[RelationKind]] = typer.Option(
-        None, "--fail-on", show_default=False,
-        help="Exit 1 when an unreviewed relation of this kind is listed (repeatable), e.g. contradiction."),
+    kind: Optional[List[str]] = typer.Option(None, "--kind", show_default=False, click_type=kind_choice(RELATION_KINDS),
+                                             help="Only relations of this kind (repeatable; singular or plural)."),
+    only: Optional[str] = typer.Option(None, "--only", show_default=False,
+                                       click_type=kind_choice(("contradiction", "agreement"), plural_names=True),
+                                       help="contradictions (contradictions and disagreements) or agreements."),
+    fail_on: Optional[List[str]] = typer.Option(
+        None, "--fail-on", show_default=False, click_type=kind_choice(RELATION_KINDS),
+        help="Exit 1 when an unreviewed relation of this kind is listed (repeatable; singular or plural), "
+             "e.g. contradiction."),
     suggest: bool = typer.Option(False, "--suggest", help="Also list claims that look like the same question "
                                                           "but share no key (candidate keys; nothing is merged)."),
     format: ReportFormat = REPORT_FORMAT_OPT,
@@ -150,11 +148,11 @@ def compare(
     from briefcmp.analysis.crossref import ONLY, analyse
 
     corpus = _analysis_corpus(paths)
-    kinds = [k.value for k in kind or ()]
+    kinds = list(dict.fromkeys(kind or ()))
     if only is not None:
-        chosen = [k for k in ONLY[only.value] if not kinds or k in kinds]
+        chosen = [k for k in ONLY[only] if not kinds or k in kinds]
         if not chosen:
-            raise fail(f"--only {only.value} and --kind {' '.join(kinds)} together select no relation")
+            raise fail(f"--only {only} and --kind {' '.join(kinds)} together select no relation")
         kinds = chosen
     filters = _filters(corpus, topic, brief, subject, key, kinds)
     analysis = analyse(corpus, filters, coverage=False, suggestions=suggest)
@@ -166,9 +164,10 @@ def compare(
         return render_compare(analysis, fmt, width, color)
 
     _send(render, format, output, force)
-    failing = analysis.failing(k.value for k in fail_on or ())
+    failing = analysis.failing(fail_on or ())
     if failing:
-        typer.echo(f"briefcmp: {len(failing)} relation{'s' * (len(failing) != 1)} reach --fail-on "
+        typer.echo(f"briefcmp: {len(failing)} relation{'s' * (len(failing) != 1)} "
+                   f"{'reach' if len(failing) != 1 else 'reaches'} --fail-on "
                    f"({', '.join(sorted({r.kind for r in failing}))})", err=True)
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 

@@ -274,6 +274,7 @@ class Corpus:
     root: str
     config: Config
     briefs: list[Brief] = field(default_factory=list)
+    discovered: str = ""  # the corpus folder as shown, when it was found from the working folder (no PATH)
 
     def claims(self):
         for brief in self.briefs:

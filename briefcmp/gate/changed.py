@@ -133,6 +133,42 @@ def base_keys(files: list[Path], commit: Optional[str], top: Path) -> set[str]:
     return keys
 
 
+def _entries_at(text: Optional[str], shown: str) -> Optional[dict[str, tuple]]:
+    from briefcmp.corpus import yamlsafe
+    from briefcmp.corpus.problems import Problems
+    from briefcmp.gate.reviewed import parse_reviewed
+
+    if text is None:
+        return {}
+    problems = Problems()
+    data = yamlsafe.parse(text, shown, problems)
+    entries = parse_reviewed(data, shown, problems) if data is not None else []
+    if problems:
+        return None
+    return {e.id: (e.key or e.id.partition(":")[0], e.claims, e.values, e.status) for e in entries}
+
+
+def reviewed_keys(path: Path, commit: Optional[str], top: Path) -> Optional[set[str]]:
+    """Keys of the reviewed-file entries added, removed or edited since ``commit`` (None: cannot tell)."""
+    if commit is None:
+        return None
+    rel = path.relative_to(top.resolve()).as_posix()
+    try:
+        before = git(["show", f"{commit}:{rel}"], top)
+    except GitError:
+        before = None
+    try:
+        after: Optional[str] = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        after = None
+    except (OSError, UnicodeDecodeError):
+        return None
+    old, new = _entries_at(before, rel), _entries_at(after, rel)
+    if old is None or new is None:
+        return None
+    return {(old.get(i) or new[i])[0] for i in set(old) | set(new) if old.get(i) != new.get(i)}
+
+
 # --------------------------------------------------------------------------- selections
 
 
@@ -145,7 +181,8 @@ class Selection:
     focus_files: Optional[set[Path]] = None  # resolved claims files being checked; None: all of them
     touched: set[Path] = field(default_factory=set)  # other changed/named files (sources): their briefs count
     keys: set[str] = field(default_factory=set)  # keys the changed claims files used at the base
-    all_relations: bool = False  # the reviewed file changed: any conflict may be (un)reviewed now
+    all_relations: bool = False  # the reviewed file changed beyond telling which keys: report every conflict
+    exact: bool = False  # git selection: report every consequence of the change (see gate.check.run_check)
     describe: str = ""  # for messages: what was selected
 
     @property
@@ -197,10 +234,15 @@ def select_changed(paths: list[Path], base: Optional[str]) -> Selection:
             if f.exists():  # a deleted brief has nothing to validate; its keys still count
                 focus.add(f)
         else:
-            every_relation |= f == sel.root / REVIEWED_NAME
             touched.add(f)
+    keys = base_keys(claims_files, commit, top)
+    reviewed = sel.root / REVIEWED_NAME
+    if reviewed in touched:  # entries added, removed or edited can (un)review conflicts anywhere
+        edited = reviewed_keys(reviewed, commit, top)
+        every_relation = edited is None
+        keys |= edited or set()
     return Selection(sel.root, focus_files=None if whole else focus, touched=touched,
-                     keys=base_keys(claims_files, commit, top), all_relations=every_relation,
+                     keys=keys, all_relations=every_relation, exact=True,
                      describe=f"changed since {described}")
 
 

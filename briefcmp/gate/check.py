@@ -241,6 +241,8 @@ def run_check(settings: CheckSettings) -> GateReport:
     focus = focus_briefs(sel, result)
     keys = None if focus is None or sel.all_relations else affected_keys(sel, result, focus)
     problems: list[Problem] = list(result.problems) + list(corpus_checks(result, keys))
+    if not sel.exact and focus is not None:
+        keys = set()  # named files: the conflicts that involve them
     if focus is not None:
         keep = {display_path(sel.root / CONFIG_NAME)}
         for b in result.corpus.briefs:

@@ -300,10 +300,12 @@ def relation_message(rel: Relation, focus: Optional[set[str]] = None,
     if suppression is not None:  # settled: one short line; `review list` and `compare` have the detail
         s = suppression
         why = " ".join(s.justification.split())
+        joined = f"; since joined by {', '.join(s.joined)}, which agree with a reviewed side" if s.joined else ""
+        ids = f"id {rel.id}" + (f", reviewed as {s.reviewed_id}" if s.reviewed_id and s.reviewed_id != rel.id else "")
         if s.kind == "inSource":
-            return f"acknowledged {rel.kind} on key {rel.key} (id {rel.id}) in the claims file: {why}"
+            return f"acknowledged {rel.kind} on key {rel.key} ({ids}){joined}: {why}"
         who = (f" by {s.reviewer}" if s.reviewer else "") + (f" on {s.date}" if s.date else "")
-        return f"reviewed {rel.kind} on key {rel.key} (id {rel.id}): {s.status}{who}: {why}"
+        return f"reviewed {rel.kind} on key {rel.key} ({ids}): {s.status}{who}{joined}: {why}"
     first, others = primary(rel, focus)
     text = f"{rel.kind} on key {rel.key}: {rel.explanation.strip()}"
     if others:
@@ -313,17 +315,24 @@ def relation_message(rel: Relation, focus: Optional[set[str]] = None,
 
 def relation_problems(relations: Iterable[Relation], judgement: Judgement, focus: Optional[set[str]] = None,
                       show_reviewed: bool = True) -> list[Problem]:
-    """Focused conflicts as problems: unreviewed ones at their severity, reviewed ones as info."""
+    """Conflicts as problems: unreviewed ones at their severity and at a (focused) claim; reviewed
+    ones as info where their review is written (the reviewed-file entry, or the acknowledging claim).
+
+    ``relations`` are the ones to report (``run_check`` selects them).
+    """
     out: list[Problem] = []
     for rel in relations:
-        if not is_finding(rel) or not in_focus(rel, focus):
+        if not is_finding(rel):
             continue
         sup = judgement.suppressions.get(rel.id)
-        if sup is not None and not show_reviewed:
+        if sup is not None:
+            if show_reviewed:
+                out.append(Problem(sup.path, sup.line, sup.col, Severity.INFO, relation_message(rel, focus, sup),
+                                   rel.kind))
             continue
         first, _ = primary(rel, focus)
-        severity = Severity.INFO if sup else Severity.parse(rel.severity)
-        out.append(Problem(first.path, first.line, first.col, severity, relation_message(rel, focus, sup), rel.kind))
+        out.append(Problem(first.path, first.line, first.col, Severity.parse(rel.severity),
+                           relation_message(rel, focus), rel.kind))
     return out
 
 
