@@ -300,7 +300,7 @@ def relation_message(rel: Relation, focus: Optional[set[str]] = None,
     if suppression is not None:  # settled: one short line; `review list` and `compare` have the detail
         s = suppression
         why = " ".join(s.justification.split())
-        joined = f"; since joined by {', '.join(s.joined)}, which agree with a reviewed side" if s.joined else ""
+        joined = f"; since joined by {', '.join(s.joined)}, which {'agrees' if len(s.joined) == 1 else 'agree'} with a reviewed side" if s.joined else ""
         ids = f"id {rel.id}" + (f", reviewed as {s.reviewed_id}" if s.reviewed_id and s.reviewed_id != rel.id else "")
         if s.kind == "inSource":
             return f"acknowledged {rel.kind} on key {rel.key} ({ids}){joined}: {why}"
