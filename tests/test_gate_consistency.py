@@ -219,3 +219,27 @@ def test_the_exit_code_tables_of_readme_and_ci_docs_are_identical() -> None:
     readme, ci = (ROOT / "README.md").read_text(), (ROOT / "docs" / "ci.md").read_text()
     assert table(readme) == table(ci)
     assert "| 3 |" in table(readme)
+
+
+def test_init_links_no_address_the_project_does_not_have(tmp_path: Path) -> None:
+    r = run("init", str(tmp_path / "new"))
+    assert r.exit_code == 0, r.output
+    config = (tmp_path / "new" / "briefcmp.yaml").read_text()
+    assert "http" not in config and "briefcmp schema config" in config
+    assert run("check", str(tmp_path / "new")).exit_code == 0
+
+
+def test_show_takes_a_relation_id_and_says_a_conflict_is_reviewed(corpus: Path) -> None:
+    rid = json.loads(run("review", "list", str(corpus), "--format", "json").stdout)["unreviewed"][0]["id"]
+    run("review", "add", rid, str(corpus), "-j", "Different vintages.", "--reviewer", "Ana", "--date", "2024-07-01")
+    r = run("show", rid, str(corpus), "--format", "plain")
+    assert r.exit_code == 0 and "1 relation" in r.stdout and "reviewed: accepted" in r.stdout
+    r = run("show", rid[:-1] + "x", str(corpus))
+    assert r.exit_code == 2 and f'did you mean "{rid}"' in r.stderr
+
+
+def test_the_markdown_report_gives_the_key_question_and_summaries_count_in_the_singular(corpus: Path) -> None:
+    r = run("compare", str(corpus), "--format", "markdown")
+    assert "Portugal's GDP in a year" in r.stdout and "2 briefs, 2 claims" in r.stdout
+    r = run("coverage", str(corpus / "bank.claims.yaml"), "--format", "plain")
+    assert r.stdout.startswith("briefcmp coverage: 1 topic x 1 brief: 1 topic covered")

@@ -180,10 +180,19 @@ class Detail:
 
 
 def detail(analysis: Analysis, target: str) -> Detail:
-    """Look up ``KEY`` or ``BRIEF#CLAIM``; LookupError (with a did-you-mean hint) when unknown."""
+    """Look up ``KEY``, ``BRIEF#CLAIM`` or a relation id ``KEY:KIND:HASH``; LookupError (with a
+    did-you-mean hint) when unknown."""
     from briefcmp.corpus.problems import suggest
 
     corpus = analysis.corpus
+    if target.count(":") >= 2:  # keys and claim refs hold no colon; relation ids hold two
+        rel = next((r for r in analysis.all_relations if r.id == target), None)
+        if rel is None:
+            key = target.partition(":")[0]
+            ids = [r.id for r in analysis.all_relations if r.key == key]
+            hint = suggest(target, ids) or (f" (relations on key {key}: {', '.join(ids)})" if ids else "")
+            raise LookupError(f'no relation "{target}"{hint}; `briefcmp compare --key KEY` lists them')
+        return Detail(target, rel.key, corpus.config.keys.get(rel.key), list(rel.claims), [rel])
     ref = parse_ref(target)
     if ref is not None:
         brief = corpus.brief(ref[0])

@@ -235,13 +235,16 @@ def claims(
 
 @app.command()
 def show(
-    target: str = typer.Argument(..., metavar="KEY|BRIEF#CLAIM", help="A key id, or a claim as BRIEF#CLAIM."),
+    target: str = typer.Argument(..., metavar="KEY|BRIEF#CLAIM|RELATION-ID",
+                                 help="A key id, a claim as BRIEF#CLAIM, or a relation id (KEY:KIND:HASH, "
+                                      "as every relation shows)."),
     paths: Optional[List[Path]] = PATHS_ARG,
     format: ReportFormat = REPORT_FORMAT_OPT,
     output: Optional[Path] = OUTPUT_OPT,
     force: bool = FORCE_OPT,
 ) -> None:
-    """Show everything about one key or one claim: claims, quotes in context, relations.
+    """Show everything about one key, one claim or one relation: claims, quotes in context,
+    relations (and whether a conflict is reviewed).
 
     Example: briefcmp show japan-russia-trade-total
 
@@ -249,11 +252,13 @@ def show(
     More examples:
       briefcmp show pism-2022-03-03#japan-swift-scope briefs/
       briefcmp show japan-swift-exclusion-scope --format markdown
+      briefcmp show japan-russia-trade-total:contradiction:ad6338a5b8
     """
     from briefcmp.analysis.crossref import analyse, detail
 
     corpus = _analysis_corpus(paths)
     analysis = analyse(corpus, coverage=False)
+    _mark_reviewed(corpus, analysis)
     try:
         found = detail(analysis, target)
     except LookupError as exc:
