@@ -243,3 +243,27 @@ def test_the_markdown_report_gives_the_key_question_and_summaries_count_in_the_s
     assert "Portugal's GDP in a year" in r.stdout and "2 briefs, 2 claims" in r.stdout
     r = run("coverage", str(corpus / "bank.claims.yaml"), "--format", "plain")
     assert r.stdout.startswith("briefcmp coverage: 1 topic x 1 brief: 1 topic covered")
+
+
+def _complete(words: str, cwd: Path, monkeypatch) -> list[str]:
+    """What bash completion offers for the last word of ``briefcmp WORDS``."""
+    monkeypatch.chdir(cwd)
+    env = {"COMP_WORDS": f"briefcmp {words}", "COMP_CWORD": str(len(words.split())),
+           "_BRIEFCMP_COMPLETE": "complete_bash"}
+    r = runner.invoke(app, [], env=env, prog_name="briefcmp")
+    assert r.exit_code == 0, r.output
+    return r.stdout.split()
+
+
+def test_shell_completion_offers_keys_brief_ids_and_claim_refs_from_the_corpus(corpus: Path, monkeypatch) -> None:
+    assert _complete("compare --key portugal-", corpus, monkeypatch) == ["portugal-gdp"]
+    assert _complete("compare --brief in", corpus / "sources", monkeypatch) == ["institute"]
+    assert _complete("show ba", corpus, monkeypatch) == ["bank#"]
+    assert _complete("show bank#", corpus, monkeypatch) == ["bank#gdp"]
+    assert _complete(f"claims {corpus} --key r", corpus.parent, monkeypatch) == ["rate-outlook"]
+
+
+def test_shell_completion_outside_a_corpus_offers_nothing_and_never_fails(tmp_path: Path, monkeypatch) -> None:
+    assert _complete("compare --key x", tmp_path, monkeypatch) == []
+    (tmp_path / "briefcmp.yaml").write_text("keys: [\n")  # a broken config: still nothing, quietly
+    assert _complete("show x", tmp_path, monkeypatch) == []

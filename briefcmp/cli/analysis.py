@@ -11,6 +11,7 @@ import typer
 from briefcmp.cli.app import (
     EXIT_CLEAN, EXIT_FINDINGS, FORCE_OPT, OUTPUT_OPT, PATHS_ARG, app, default_paths, discovered, fail, kind_choice,
 )
+from briefcmp.cli.complete import complete_briefs, complete_keys, complete_show, complete_subjects, complete_topics
 from briefcmp.corpus.model import RELATION_KINDS  # a few constants: keeps --help instant
 
 
@@ -27,13 +28,14 @@ class ReportFormat(str, Enum):
 REPORT_FORMAT_OPT = typer.Option(
     ReportFormat.table, "--format", "-f",
     help="table (terminal; becomes plain when piped or with -o), plain, json, jsonl, csv or markdown.")
-TOPIC_OPT = typer.Option(None, "--topic", "-t", metavar="TOPIC", show_default=False,
+TOPIC_OPT = typer.Option(None, "--topic", "-t", metavar="TOPIC", show_default=False, autocompletion=complete_topics,
                          help="Only this topic and its child topics (repeatable).")
-BRIEF_OPT = typer.Option(None, "--brief", "-b", metavar="BRIEF", show_default=False,
+BRIEF_OPT = typer.Option(None, "--brief", "-b", metavar="BRIEF", show_default=False, autocompletion=complete_briefs,
                          help="Only what involves this brief (repeatable).")
 SUBJECT_OPT = typer.Option(None, "--subject", "-s", metavar="ENTITY", show_default=False,
-                           help="Only what is about this entity (repeatable).")
-KEY_OPT = typer.Option(None, "--key", "-k", metavar="KEY", show_default=False, help="Only this key (repeatable).")
+                           autocompletion=complete_subjects, help="Only what is about this entity (repeatable).")
+KEY_OPT = typer.Option(None, "--key", "-k", metavar="KEY", show_default=False, autocompletion=complete_keys,
+                       help="Only this key (repeatable).")
 
 
 def _analysis_corpus(paths: Optional[List[Path]]):
@@ -235,7 +237,7 @@ def claims(
 
 @app.command()
 def show(
-    target: str = typer.Argument(..., metavar="KEY|BRIEF#CLAIM|RELATION-ID",
+    target: str = typer.Argument(..., metavar="KEY|BRIEF#CLAIM|RELATION-ID", autocompletion=complete_show,
                                  help="A key id, a claim as BRIEF#CLAIM, or a relation id (KEY:KIND:HASH, "
                                       "as every relation shows)."),
     paths: Optional[List[Path]] = PATHS_ARG,
