@@ -109,7 +109,8 @@ def test_an_inferred_date_that_decides_nothing_is_not_warned(corpus: Path) -> No
 
 @pytest.mark.parametrize("broken", ["keys: [\n", "- just\n- a list\n", "format: 7\n", "\xff\xfe"])
 @pytest.mark.parametrize("command", [["check"], ["compare"], ["coverage"], ["claims"], ["briefs"],
-                                     ["show", "portugal-gdp"], ["review", "list"]])
+                                     ["show", "portugal-gdp"], ["review", "list"], ["review", "prune"],
+                                     ["annotate", "sources/bank.txt", "-o", "-"]])
 def test_an_unusable_config_is_one_error_and_exit_2(corpus: Path, broken: str, command: list[str]) -> None:
     config = corpus / "briefcmp.yaml"
     if broken == "\xff\xfe":
@@ -118,7 +119,9 @@ def test_an_unusable_config_is_one_error_and_exit_2(corpus: Path, broken: str, c
         config.write_text(CONFIG.replace("keys:\n", broken, 1))
     else:
         config.write_text(broken)
-    r = run(*command, str(corpus))
+    if command[0] == "annotate":
+        command = ["annotate", str(corpus / "sources" / "bank.txt"), "-o", "-"]
+    r = run(*command, *([] if command[0] == "annotate" else [str(corpus)]))
     assert r.exit_code == 2, r.output
     assert r.stdout == "" and len(r.stderr.strip().splitlines()) == 1, r.output
     assert re.match(r"briefcmp: error: \S*briefcmp\.yaml:\d+:\d+: .* \[[a-z-]+\]; the corpus config is unusable",

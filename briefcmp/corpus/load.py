@@ -35,7 +35,7 @@ class ConfigError(InputError):
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
         super().__init__(f"{problem.path}:{problem.line}:{problem.col}: {problem.message} [{problem.rule}]; "
-                         "the corpus config is unusable, so nothing else was checked: fix it first")
+                         "the corpus config is unusable, so nothing else was read: fix it first")
 
 
 # Problems that leave the config without a document to read (see ``unusable_config``).
