@@ -82,7 +82,8 @@ def default_paths(paths: Optional[List[Path]]) -> list[Path]:
     import sys
 
     if sys.stderr.isatty():
-        typer.echo(f"briefcmp: corpus {display_path(found)}", err=True)
+        how = "./briefs" if found == Path.cwd() / "briefs" else "the nearest folder upward holding briefcmp.yaml"
+        typer.echo(f"briefcmp: corpus {display_path(found)} ({how})", err=True)
     return [Path(display_path(found))]
 
 

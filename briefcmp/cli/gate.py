@@ -222,7 +222,7 @@ def _ids_and_path(args: list[str]) -> tuple[list[str], Optional[Path]]:
 
 @review_app.command("add")
 def review_add(
-    ids: Optional[List[str]] = typer.Argument(None, metavar="ID... [PATH]", show_default=False,
+    ids: Optional[List[str]] = typer.Argument(None, metavar="[ID]... [PATH]", show_default=False,
                                               help="Conflict ids, as shown by `briefcmp check` or `review list`; "
                                                    "and optionally the corpus folder."),
     justification: str = typer.Option(..., "--justification", "-j", show_default=False,

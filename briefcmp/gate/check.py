@@ -220,12 +220,14 @@ def affected_keys(sel: Selection, result: LoadResult, focus: set[str]) -> set[st
 def run_check(settings: CheckSettings) -> GateReport:
     """Load, validate, cross-reference and judge; keep what concerns the focused briefs.
 
-    With a focus (claims files named, or changed in git) the report is exact: it holds every
-    problem the focus can cause, so a corpus that passed `check` before the change passes it
-    after the change when the focused report passes. That is, besides the focused files'
-    own problems: every stale review or acknowledgement and every problem of the reviewed
-    file, wherever it is; problems one file causes in another (``CROSS_FILE_RULES``); and
-    every unreviewed conflict on a key the change touches (see ``affected_keys``).
+    With ``--changed`` the report is exact: it holds every problem the change can cause, so
+    when the base passed `check` and the focused report passes, `check` passes after the
+    change. That is, besides the focused files' own problems: every stale review or
+    acknowledgement and every problem of the reviewed file, wherever it is; problems one
+    file causes in another (``CROSS_FILE_RULES``); and every unreviewed conflict, and every
+    inferred as-of date deciding a relation, on a key the change touches (``affected_keys``).
+    Named files (``check a.claims.yaml``) get their own problems, the conflicts that involve
+    them, and the stale reviews and cross-file problems.
 
     InputError propagates for unusable input (no corpus, bad paths, git failures).
     """

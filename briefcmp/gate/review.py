@@ -6,10 +6,14 @@ current conflict is *stale* and does, so the file stays true. A claim may also
 acknowledge a conflict inline (``acknowledges: [ID]``), with its ``note`` as
 the justification.
 
-Entries are matched by ``Relation.id`` (key + claims, independent of line
-numbers). ``review add`` also pins each claim's value as it was when reviewed,
-so a later change of a figure makes the review stale instead of silently
-covering a different conflict.
+A review covers the disagreement between the values it saw (``match_review``): the
+conflict's claims fall into sides of agreeing values, and a claim that later joins a side
+holding a reviewed claim keeps the review, although the relation id (which hashes every
+claim) changes. A claim on a side of its own (a new value), a reviewed claim whose pinned
+value changed (``review add`` pins each claim's value), or a reviewed claim that left the
+conflict make it stale, and the message says which. Entries are matched by id first, else
+to the conflict on their key and kind that holds their claims; acknowledgements, which
+name only an id, to the subset of a conflict's claims whose id it is (``_ack_subset``).
 
 Editing (``reviewed_edit.add_entries``, ``remove_entries``) works on the text, one entry block
 at a time: comments and hand formatting of entries it does not touch survive.
