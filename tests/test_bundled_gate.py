@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -114,6 +115,13 @@ def test_a_new_value_reopens_the_review_in_both_gates(repo: Path) -> None:
     assert (changed.exit_code, full.exit_code) == (1, 1)
     assert "a new value joined the contradiction: analyst-2023#claim (35 billion USD (approximate) as of 2021)" \
         in changed.stdout
+    # The message says how to fix it: review the conflict as it is now, prune the old entry.
+    new_id = re.search(r"`briefcmp review add (\S+)`", changed.stdout).group(1)
+    r = runner.invoke(app, ["review", "add", new_id, "-j", "A later estimate.", "--reviewer", "Ed",
+                            "--date", "2024-01-02"])
+    assert r.exit_code == 0, r.output
+    assert runner.invoke(app, ["review", "prune"]).exit_code == 0
+    assert (check("--changed", "--base", "main").exit_code, check().exit_code) == (0, 0)
 
 
 @pytest.mark.parametrize("where", ["briefs", "briefs/sources", "."])

@@ -109,9 +109,13 @@ def judge(relations: Iterable[Relation], reviewed: ReviewedFile, corpus: Corpus,
                 entry.line, entry.col, entry.id, _joined(rel, entry.claims)))
         elif complete or entry.briefs <= loaded:
             out.stale.append(Stale(entry, reason, not entry.briefs <= loaded))
+            if rel is not None and rel.id != entry.id and is_finding(rel):
+                fix = (f"review the conflict as it is now (`briefcmp review add {rel.id}`) and remove this "
+                       "entry (`briefcmp review prune`)")
+            else:
+                fix = "re-review it (`briefcmp review add --replace`) or remove it (`briefcmp review prune`)"
             out.problems.add(reviewed.shown, (entry.line, entry.col), stale_severity, "review-stale",
-                             f"reviewed conflict {entry.id} is stale: {reason}; re-review it "
-                             "(`briefcmp review add --replace`) or remove it (`briefcmp review prune`)")
+                             f"reviewed conflict {entry.id} is stale: {reason}; {fix}")
     of_claim: dict[str, list[Relation]] = {}  # claim ref -> the findings it takes part in
     for r in relations:
         if is_finding(r):
