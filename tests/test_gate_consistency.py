@@ -107,10 +107,13 @@ def test_an_inferred_date_that_decides_nothing_is_not_warned(corpus: Path) -> No
 # --------------------------------------------------------------------------- unusable config
 
 
-@pytest.mark.parametrize("broken", ["keys: [\n", "- just\n- a list\n", "format: 7\n", "\xff\xfe"])
-@pytest.mark.parametrize("command", [["check"], ["compare"], ["coverage"], ["claims"], ["briefs"],
-                                     ["show", "portugal-gdp"], ["review", "list"], ["review", "prune"],
-                                     ["annotate", "sources/bank.txt", "-o", "-"]])
+_BROKEN = ["keys: [\n", "- just\n- a list\n", "format: 7\n", "\xff\xfe"]
+_COMMANDS = [["compare"], ["coverage"], ["claims"], ["briefs"], ["show", "portugal-gdp"], ["review", "list"],
+             ["review", "prune"], ["annotate", "sources/bank.txt", "-o", "-"]]
+
+
+# Every way of breaking the config with `check`, and every command with a syntax error.
+@pytest.mark.parametrize("broken, command", [(b, ["check"]) for b in _BROKEN] + [(_BROKEN[0], c) for c in _COMMANDS])
 def test_an_unusable_config_is_one_error_and_exit_2(corpus: Path, broken: str, command: list[str]) -> None:
     config = corpus / "briefcmp.yaml"
     if broken == "\xff\xfe":
