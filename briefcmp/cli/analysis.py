@@ -21,6 +21,16 @@ class ReportFormat(str, Enum):
     markdown = "markdown"
 
 
+class CompareFormat(str, Enum):
+    table = "table"
+    plain = "plain"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+
+
 RelationKind = Enum("RelationKind", {k.replace("-", "_"): k for k in RELATION_KINDS}, type=str)
 
 
@@ -128,7 +138,10 @@ def compare(
         help="Exit 1 when an unreviewed relation of this kind is listed (repeatable), e.g. contradiction."),
     suggest: bool = typer.Option(False, "--suggest", help="Also list claims that look like the same question "
                                                           "but share no key (candidate keys; nothing is merged)."),
-    format: ReportFormat = REPORT_FORMAT_OPT,
+    format: CompareFormat = typer.Option(
+        CompareFormat.table, "--format", "-f",
+        help="table (terminal; becomes plain when piped or with -o), plain, json, jsonl, csv, markdown, "
+             "or html (one self-contained page to share: conflicts, coverage heat map, quotes, filters)."),
     output: Optional[Path] = OUTPUT_OPT,
     force: bool = FORCE_OPT,
 ) -> None:
@@ -146,6 +159,7 @@ def compare(
       briefcmp compare --topic sanctions --format markdown -o report.md
       briefcmp compare --suggest
       briefcmp compare --fail-on contradiction --format json | jq .summary
+      briefcmp compare --format html -o report.html
     """
     from briefcmp.analysis.crossref import ONLY, analyse
 
@@ -157,10 +171,14 @@ def compare(
             raise fail(f"--only {only.value} and --kind {' '.join(kinds)} together select no relation")
         kinds = chosen
     filters = _filters(corpus, topic, brief, subject, key, kinds)
-    analysis = analyse(corpus, filters, coverage=False, suggestions=suggest)
+    analysis = analyse(corpus, filters, coverage=format is CompareFormat.html, suggestions=suggest)
     _mark_reviewed(corpus, analysis)
 
     def render(fmt, width, color):
+        if fmt == "html":
+            from briefcmp.render.html import render_html
+
+            return render_html(analysis)
         from briefcmp.render.compare import render as render_compare
 
         return render_compare(analysis, fmt, width, color)
