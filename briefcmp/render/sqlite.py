@@ -236,11 +236,10 @@ def fill(db, analysis: Analysis) -> None:
         keys.setdefault(k, {"id": k, "label": None, "description": None, "type": None, "unit": None,
                             "tolerance_relative": None, "tolerance_absolute": None, "registered": 0})
 
-    db.executescript(SCHEMA)
+    db.execute("PRAGMA foreign_keys = ON")  # (a no-op inside a transaction: set first)
+    db.executescript("BEGIN;\n" + SCHEMA)  # one transaction: one sync to disk, not one per table
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("BEGIN")
     db.execute("PRAGMA defer_foreign_keys = ON")  # topics name their parents in any order
     _insert(db, "meta", [{"name": n, "value": v} for n, v in (
         ("tool", "briefcmp"), ("version", __version__), ("schema_version", str(SCHEMA_VERSION)),
