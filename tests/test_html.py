@@ -106,6 +106,30 @@ def test_report_holds_every_relation_claim_and_conflict(bundled):
     assert head.count('<th scope="col">') == 1 + 5
 
 
+def assert_links_resolve(html: str) -> None:
+    page = Page(html)
+    ids = page.ids()
+    assert len(ids) == len(set(ids)), "element ids must be unique"
+    for tag, attrs in page.tags:
+        href = attrs.get("href", "")
+        if tag == "a" and href.startswith("#"):
+            assert unquote(href[1:]) in ids, f"dangling link {href}"
+
+
+CORPORA = sorted(p.parent for p in (Path(__file__).parent / "fixtures").glob("**/briefcmp.yaml"))
+
+
+@pytest.mark.parametrize("folder", CORPORA, ids=lambda p: p.parent.name + "/" + p.name)
+def test_every_fixture_corpus_renders_with_working_links(folder):
+    result = load_corpus([folder])
+    analysis = analyse(result.corpus, suggestions=True)
+    html = render_html(analysis)
+    assert_links_resolve(html)
+    assert html.count('<details class="relation') == len(analysis.relations)
+    assert html.count('<li class="claim"') == sum(len(b.claims) for b in result.corpus.briefs)
+    assert ('id="candidates"' in html) and html.count('data-filter="candidate"') == len(analysis.suggestions)
+
+
 def test_self_contained_and_locked_down(bundled):
     _, html = bundled
     page = Page(html)

@@ -41,6 +41,7 @@ PALETTE: dict[str, tuple[str, str]] = {
     "page": ("#1b1b1b", "#ffffff"),
     "muted": ("#545454", "#ffffff"),
     "link": ("#0a4fbf", "#ffffff"),
+    "link-panel": ("#0a4fbf", "#f3f4f6"),
     "panel": ("#1b1b1b", "#f3f4f6"),
     "panel-muted": ("#4a4a4a", "#f3f4f6"),
     "kind-contradiction": ("#ffffff", "#a3001b"),
@@ -291,6 +292,11 @@ def page_data(analysis: Analysis) -> dict[str, Any]:
         "n_listed_claims": len(claims),
         "topic_options": topic_options,
         "kind_options": [{"id": k, "text": _KIND_WORD[k]} for k in RELATION_KINDS if k in counts],
+        "suggested": analysis.suggested,
+        "suggestions": [{"id": sg.id, "key": sg.key, "reason": sg.reason, "score": f"{sg.score:.0%}",
+                         "topics": topics.closure(t for c in sg.claims for t in c.topics),
+                         "briefs": " ".join(dict.fromkeys(c.brief for c in sg.claims)),
+                         "claims": [_claim_view(c) for c in sg.claims]} for sg in analysis.suggestions],
     }
 
 

@@ -23,7 +23,7 @@
       var what = el.getAttribute("data-filter");
       var ok = names.every(function (n) {
         if (!want[n]) { return true; }
-        if (n === "kind" && (what === "coverage" || what === "brief")) { return true; }
+        if (n === "kind" && (what === "coverage" || what === "brief" || what === "candidate")) { return true; }
         if (n === "kind" && what === "claim" && !el.getAttribute("data-kinds")) { return false; }
         return has(el, attrs[n], want[n]);
       });
