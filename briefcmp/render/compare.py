@@ -227,10 +227,22 @@ def render_csv(analysis: Analysis) -> str:
     return to_csv(records.RELATION_CSV_COLUMNS, rows)
 
 
-def render(analysis: Analysis, fmt: str, width: Optional[int] = None, color: bool = False) -> str:
-    """The compare report in ``fmt`` (table needs ``width``; every other format ignores it)."""
-    if fmt == "table":
-        return render_table(analysis, width or PLAIN_WIDTH, color)
+def render(analysis: Analysis, fmt: str, width: Optional[int] = None, color: bool = False,
+           view: str = "findings") -> str:
+    """The compare report in ``fmt`` (table needs ``width``; every other format ignores it).
+
+    ``view`` (table and plain): findings (the terminal's conflicts-first tables), details
+    (a card per relation, with quotes), matrix (keys x briefs). Plain text is the same for
+    findings and details.
+    """
+    if fmt == "table" or (fmt == "plain" and view == "matrix"):
+        from briefcmp.render import compare_term
+
+        if view == "matrix":
+            return compare_term.render_matrix(analysis, width or PLAIN_WIDTH, color)
+        if view == "details":
+            return render_table(analysis, width or PLAIN_WIDTH, color)
+        return compare_term.render_findings(analysis, width or PLAIN_WIDTH, color)
     if fmt == "plain":
         return render_plain(analysis)
     return {"json": render_json, "jsonl": render_jsonl, "csv": render_csv, "markdown": render_markdown}[fmt](analysis)
