@@ -27,6 +27,9 @@ class ReportFormat(str, Enum):
 RelationKind = Enum("RelationKind", {k.replace("-", "_"): k for k in RELATION_KINDS}, type=str)
 
 
+KINDS_HELP = ", ".join(RELATION_KINDS) + "."
+
+
 class Only(str, Enum):
     contradictions = "contradictions"
     agreements = "agreements"
@@ -130,12 +133,12 @@ def compare(
     brief: Optional[List[str]] = BRIEF_OPT,
     subject: Optional[List[str]] = SUBJECT_OPT,
     key: Optional[List[str]] = KEY_OPT,
-    kind: Optional[List[RelationKind]] = typer.Option(None, "--kind", show_default=False,
-                                                      help="Only relations of this kind (repeatable)."),
+    kind: Optional[List[RelationKind]] = typer.Option(None, "--kind", metavar="KIND", show_default=False,
+                                                      help="Only relations of this kind (repeatable): " + KINDS_HELP),
     only: Optional[Only] = typer.Option(None, "--only", show_default=False,
                                         help="contradictions (contradictions and disagreements) or agreements."),
     fail_on: Optional[List[RelationKind]] = typer.Option(
-        None, "--fail-on", show_default=False,
+        None, "--fail-on", metavar="KIND", show_default=False,
         help="Exit 1 when an unreviewed relation of this kind is listed (repeatable), e.g. contradiction."),
     suggest: bool = typer.Option(False, "--suggest", help="Also list claims that look like the same question "
                                                           "but share no key (candidate keys; nothing is merged)."),
@@ -163,9 +166,10 @@ def compare(
 
     \b
     More examples:
-      briefcmp compare --topic sanctions --format markdown -o report.md
-      briefcmp compare --suggest
-      briefcmp compare --fail-on contradiction --format json | jq .summary
+      briefcmp compare --matrix
+      briefcmp compare -t sanctions -f markdown -o report.md
+      briefcmp compare --suggest --details
+      briefcmp compare --fail-on contradiction -f json
     """
     from briefcmp.analysis.crossref import ONLY, analyse
 
@@ -265,7 +269,8 @@ def claims(
 
 @app.command()
 def show(
-    target: str = typer.Argument(..., metavar="KEY|BRIEF#CLAIM", help="A key id, or a claim as BRIEF#CLAIM."),
+    target: str = typer.Argument(..., metavar="KEY|BRIEF#CLAIM|RELATION", show_default=False,
+                                 help="A key id, a claim as BRIEF#CLAIM, or a relation id (KEY:KIND:HASH)."),
     paths: Optional[List[Path]] = PATHS_ARG,
     format: ReportFormat = REPORT_FORMAT_OPT,
     output: Optional[Path] = OUTPUT_OPT,
@@ -273,14 +278,14 @@ def show(
     color: Optional[ColorMode] = COLOR_OPT,
     no_pager: bool = NO_PAGER_OPT,
 ) -> None:
-    """Show everything about one key or one claim: claims, quotes in context, relations.
+    """Show everything about one key, claim or relation: claims, quotes in context, relations.
 
     Example: briefcmp show japan-russia-trade-total
 
     \b
     More examples:
       briefcmp show pism-2022-03-03#japan-swift-scope briefs/
-      briefcmp show japan-swift-exclusion-scope --format markdown
+      briefcmp show japan-swift-exclusion-scope -f markdown
     """
     from briefcmp.analysis.crossref import analyse, detail
 

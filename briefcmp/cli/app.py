@@ -40,6 +40,22 @@ app = typer.Typer(
 )
 
 
+def _keep_words_whole() -> None:
+    """Help text wraps between words only: click's wrapper would break ids and paths at
+    hyphens or in the middle (``japan-russia-trade-`` / ``total``) on a narrow terminal."""
+    from click import _textwrap
+
+    class WholeWords(_textwrap.TextWrapper):
+        def __init__(self, *args, **kwargs):
+            kwargs.update(break_on_hyphens=False, break_long_words=False)
+            super().__init__(*args, **kwargs)
+
+    _textwrap.TextWrapper = WholeWords  # type: ignore[misc]  (formatting.wrap_text imports it per call)
+
+
+_keep_words_whole()
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"briefcmp {__version__}")

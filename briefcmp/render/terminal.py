@@ -284,9 +284,15 @@ def grid_or_stacked(grid: Grid, width: int) -> list[Line]:
     return out + stacked
 
 
-def text_lines(text: str, width: int, style: str = "", indent: str = "") -> list[Line]:
-    """Free text wrapped at words (ids stay whole) as lines."""
-    return [[(indent + line, style)] for line in wrap_words(terminal_safe(text), width - len(indent), may_cut=False)]
+def text_lines(text: str, width: int, style: str = "", indent: str = "", subsequent: Optional[str] = None) -> list[Line]:
+    """Free text wrapped at words (ids stay whole) as lines; ``subsequent`` indents the
+    lines after the first (default: ``indent``)."""
+    later = indent if subsequent is None else subsequent
+    first = wrap_words(terminal_safe(text), width - len(indent), may_cut=False)
+    if len(first) <= 1 or later == indent:
+        return [[(indent + line, style)] for line in first]
+    rest = wrap_words(" ".join(" ".join(first[1:]).split()), width - len(later), may_cut=False)
+    return [[(indent + first[0], style)]] + [[(later + line, style)] for line in rest]
 
 
 def item_lines(prefix: str, items: Sequence[str], width: int, style: str = "") -> list[Line]:
