@@ -175,7 +175,7 @@ def section_title(title: str, rels: list[Relation]) -> str:
 def relation_grid(title: str, rels: list[Relation], corpus: Corpus) -> Grid:
     briefs = [b.id for b in corpus.briefs if any(c.brief == b.id for r in rels for c in r.claims)]
     labels = short_labels(briefs)
-    cols = [Col("key", "id"), Col("question", "text", max_lines=2)]
+    cols = [Col("key", "id"), Col("question", "text", max_lines=2, optional=True)]
     cols += [Col(labels[b], "short", label=b) for b in briefs]
     cols.append(Col("verdict", "short"))
     reviewed = any(r.reviewed for r in rels)
@@ -193,26 +193,28 @@ def relation_grid(title: str, rels: list[Relation], corpus: Corpus) -> Grid:
     return grid
 
 
-_ONE = {"Annotation problems": "annotation problem", "Forecast checks": "forecast check",
-        "Changes over time": "change over time", "Agreements": "agreement"}
+_SHORT = {"Annotation problems": ("annotation problem", "annotation problems"),
+          "Forecast checks": ("forecast check", "forecast checks"), "Changes over time": ("change", "changes"),
+          "Agreements": ("agreement", "agreements")}
 
 
 def summary_line(analysis: Analysis) -> str:
+    """One short line: "5 briefs: 7 conflicts (0 unreviewed), 2 forecast checks, 8 changes, 26 agreements"."""
     corpus = analysis.corpus
-    claims = sum(len(b.claims) for b in corpus.briefs)
-    parts = [f"{len(corpus.briefs)} brief{'s' * (len(corpus.briefs) != 1)}, {claims} claims"]
+    n = len(corpus.briefs)
     counts = {title: [r for r in analysis.relations if r.kind in kinds] for title, kinds in SECTIONS}
     conflicts = counts["Conflicts"]
     open_ = sum(1 for r in conflicts if not r.reviewed)
-    parts.append(f"{len(conflicts)} conflict{'s' * (len(conflicts) != 1)} ({open_} unreviewed)")
+    parts = [f"{len(conflicts)} conflict{'s' * (len(conflicts) != 1)} ({open_} unreviewed)"]
     for title, _ in SECTIONS[1:]:
-        n = len(counts[title])
-        if n:
-            parts.append(f"{n} {_ONE.get(title, title).lower() if n == 1 else title.lower()}")
+        k = len(counts[title])
+        if k:
+            one, many = _SHORT[title]
+            parts.append(f"{k} {one if k == 1 else many}")
     hidden = len(analysis.all_relations) - len(analysis.relations)
     if hidden:
-        parts.append(f"{hidden} left out by filters")
-    return "briefcmp compare: " + " · ".join(parts)
+        parts.append(f"{hidden} more left out by the filters")
+    return f"{n} brief{'s' * (n != 1)}: " + ", ".join(parts)
 
 
 HINT = ("Quotes and relation ids: briefcmp compare --details; one key: briefcmp show KEY; "

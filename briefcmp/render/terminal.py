@@ -247,9 +247,14 @@ def _pack(grid: Grid, row: Row, spec: Sequence[int], indent: str, width: int,
         if defer and col.kind != "text" and used > len(indent):
             deferred.append(i)
             continue
-        # A line of its own (or several: wrapped at words, ids whole).
+        # A new line: shared with what follows when it fits there, else wrapped at words (ids whole).
         if used > len(indent):
             lines.append(cur)
+            cur, used = ([(indent, "")] if indent else []), len(indent)
+            if need <= width - used:
+                cur += [*([(label, "dim")] if label else []), (flat, style)]
+                used += need
+                continue
         avail = width - len(indent) - cells(label)
         if col.kind == "id":
             parts = text.split("\n")

@@ -1,0 +1,247 @@
+"""The terminal view, rendered by the installed `briefcmp` in a real pseudo-terminal.
+
+Each run gets a pty of a given size (TIOCSWINSZ) and PAGER=cat, the way a person sees
+the output. Golden snapshots use the small render fixture; the rules (first screen, no
+broken identifier, no line wider than the terminal, bounded length) run on the bundled
+corpus. Regenerate the snapshots with UPDATE_GOLDEN=1 and review the diff.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import re
+import select
+import struct
+import subprocess
+import sys
+import termios
+import unicodedata
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+RENDER = Path(__file__).parent / "fixtures" / "crossref"
+GOLDEN = Path(__file__).parent / "golden" / "terminal"
+SIZES = ((60, 20), (80, 24), (120, 40))
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+IGNORED_ENV = ("NO_COLOR", "FORCE_COLOR", "CI", "COLUMNS", "LINES", "PAGER", "BRIEFCMP_PAGER", "LESS")
+
+
+def _command() -> list[str]:
+    exe = Path(sys.executable).parent / "briefcmp"
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "briefcmp"]
+
+
+def _env(**extra: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in IGNORED_ENV}
+    env.update({"TERM": "xterm", "PAGER": "cat", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"})
+    env.update(extra)
+    return {k: v for k, v in env.items() if v is not None and v != "<unset>"}
+
+
+def in_pty(args: list[str], cols: int, rows: int, cwd: Path = ROOT, **env: str) -> tuple[int, str]:
+    """Run ``briefcmp ARGS`` with stdin/stdout/stderr on a pty of ``cols`` x ``rows``."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    proc = subprocess.Popen(_command() + args, stdin=slave, stdout=slave, stderr=slave, cwd=cwd,
+                            env=_env(**env), start_new_session=True)
+    os.close(slave)
+    chunks = []
+    try:
+        while True:
+            ready, _, _ = select.select([master], [], [], 30)
+            if not ready:
+                break
+            try:
+                data = os.read(master, 65536)
+            except OSError as exc:  # EIO: the child closed the pty
+                if exc.errno != errno.EIO:
+                    raise
+                break
+            if not data:
+                break
+            chunks.append(data)
+    finally:
+        os.close(master)
+        code = proc.wait(timeout=30)
+    return code, b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+def width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in ANSI.sub("", line))
+
+
+def broken_ids(text: str, ids: set[str]) -> list[str]:
+    """Identifiers split across two lines: the end of one line and the start of the next
+    together hold an id that neither holds alone."""
+    lines = text.splitlines()
+    bad = []
+    for a, b in zip(lines, lines[1:]):
+        tail, head = (a.split() or [""])[-1], (b.split() or [""])[0]
+        if not tail or not head:
+            continue
+        joined = tail + head
+        bad += [i for i in ids if i in joined and i not in tail and i not in head]
+    return bad
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    """The bundled corpus: ids from its JSON reports, and every terminal view at every size."""
+    env = _env()
+    def js(*args):
+        return json.loads(subprocess.run(_command() + list(args), cwd=ROOT, env=env, capture_output=True,
+                                         check=True).stdout)
+    doc, claims, briefs = js("compare", "briefs", "-f", "json"), js("claims", "briefs", "-f", "json"), \
+        js("briefs", "briefs", "-f", "json")
+    jobs = {("compare", c, r): (["compare", "briefs"], c, r) for c, r in SIZES}
+    jobs.update({("claims", c, r): (["claims", "briefs"], c, r) for c, r in SIZES[1:]})
+    jobs.update({(cmd, 60, 20): ([cmd, "briefs"], 60, 20) for cmd in ("coverage", "briefs")})
+    jobs[("compare --matrix", 80, 24)] = (["compare", "--matrix", "briefs"], 80, 24)
+    with ThreadPoolExecutor(8) as pool:
+        futures = {k: pool.submit(in_pty, *v) for k, v in jobs.items()}
+        views = {k: f.result() for k, f in futures.items()}
+    return {"relations": doc["relations"], "claims": claims["claims"], "briefs": [b["id"] for b in briefs["briefs"]],
+            "views": views}
+
+
+@pytest.mark.parametrize("cols,rows", SIZES)
+def test_compare_on_the_bundled_corpus(bundled, cols, rows):
+    code, text = bundled["views"][("compare", cols, rows)]
+    assert code == 0, text
+    lines = text.splitlines()
+    rels = bundled["relations"]
+    assert max(width(line) for line in lines) <= cols
+    assert len(lines) <= 4 * len(rels) + 40, len(lines)
+    first_screen = "\n".join(lines[:rows - 1])  # less keeps the last row for its prompt
+    for r in rels:
+        if r["kind"] == "contradiction":
+            assert re.search(rf"(^|\s){re.escape(r['key'])}(\s|$)", first_screen, re.M), r["key"]
+    ids = {r["key"] for r in rels} | set(bundled["briefs"])
+    assert not broken_ids(text, ids)
+    words = set(text.split())
+    assert {r["key"] for r in rels} <= words  # every key whole, ready for `briefcmp show KEY`
+    assert "\x1b" not in text  # NO_COLOR
+
+
+@pytest.mark.parametrize("cols,rows", SIZES[1:])
+def test_claims_on_the_bundled_corpus(bundled, cols, rows):
+    code, text = bundled["views"][("claims", cols, rows)]
+    assert code == 0
+    lines = text.splitlines()
+    claims = bundled["claims"]
+    assert max(width(line) for line in lines) <= cols
+    assert len(lines) <= 2 * len(claims) + 20, len(lines)
+    refs = {f"{c['brief']}#{c['claim']}" for c in claims}
+    assert refs <= set(text.split())
+    assert not broken_ids(text, refs | {c["key"] for c in claims if c["key"]})
+
+
+@pytest.mark.parametrize("cmd", ["coverage", "briefs"])
+def test_brief_ids_are_never_broken_at_60_columns(bundled, cmd):
+    cols = 60
+    code, text = bundled["views"][(cmd, cols, 20)]
+    assert code == 0
+    assert max(width(line) for line in text.splitlines()) <= cols
+    assert set(bundled["briefs"]) <= set(text.split())
+    assert not broken_ids(text, set(bundled["briefs"]))
+
+
+def test_matrix_has_five_briefs_in_80_columns(bundled):
+    code, text = bundled["views"][("compare --matrix", 80, 24)]
+    assert code == 0
+    lines = text.splitlines()
+    assert max(width(line) for line in lines) <= 80
+    header = next(line for line in lines if line.startswith("cap "))
+    assert header.split() == ["cap", "cbga", "cescube", "diplomat", "pism"]  # one page, short labels
+    assert "cap = cap-2022-02" in text  # with their legend
+    keys = {r["key"] for r in bundled["relations"]}
+    assert keys <= set(text.split())
+    assert "✗r" in text  # reviewed conflicts marked without colour
+
+
+def _golden(name: str, text: str) -> None:
+    path = GOLDEN / f"{name}.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    assert path.exists(), f"{path} is missing: run with UPDATE_GOLDEN=1"
+    assert text == path.read_text(encoding="utf-8"), f"{path} differs"
+
+
+SNAPSHOTS = {
+    **{f"compare-{c}x{r}": (["compare", "render"], c, r) for c, r in SIZES},
+    "compare-matrix-80x24": (["compare", "--matrix", "render"], 80, 24),
+    "compare-details-60x20": (["compare", "--details", "render"], 60, 20),
+    "claims-60x20": (["claims", "render"], 60, 20),  # at most 3 lines a claim here (a long key: a line of its own)
+    "coverage-60x20": (["coverage", "render"], 60, 20),
+    "briefs-60x20": (["briefs", "render"], 60, 20),
+    "show-80x24": (["show", "russia-coal-share", "render"], 80, 24),
+}
+
+
+def test_golden_snapshots():
+    with ThreadPoolExecutor(8) as pool:
+        futures = {name: pool.submit(in_pty, args, c, r, RENDER) for name, (args, c, r) in SNAPSHOTS.items()}
+        results = {name: f.result() for name, f in futures.items()}
+    for name, (code, text) in results.items():
+        assert code == 0, (name, text)
+        cols = SNAPSHOTS[name][1]
+        for line in text.splitlines():
+            if width(line) > cols:  # only an id about as long as the whole line may stick out
+                assert max(len(w) for w in line.split()) > cols - 8, (name, line)
+        _golden(name, text)
+    records = re.split(r"\n(?=\S)", results["claims-60x20"][1])
+    assert max(len(r.splitlines()) for r in records) <= 3  # a claim: its ref line and at most two more
+
+
+# --------------------------------------------------------------------------- pager and colour
+
+FAKE_PAGER = f"{sys.executable} -c \"import sys; d = sys.stdin.read(); print('PAGED', d.count(chr(10)))\""
+
+
+def test_pager_for_output_taller_than_the_screen():
+    code, text = in_pty(["compare", "render"], 80, 10, RENDER, BRIEFCMP_PAGER=FAKE_PAGER)
+    assert code == 0 and text.startswith("PAGED ")
+    # Short enough for the screen: no pager.
+    code, text = in_pty(["briefs", "render"], 120, 40, RENDER, BRIEFCMP_PAGER=FAKE_PAGER)
+    assert code == 0 and "PAGED" not in text and "briefcmp briefs" in text
+    # --no-pager, CI, or a pager of "cat": printed directly.
+    for args, env in ((["compare", "--no-pager", "render"], {}), (["compare", "render"], {"CI": "true"})):
+        code, text = in_pty(args, 80, 10, RENDER, BRIEFCMP_PAGER=FAKE_PAGER, **env)
+        assert code == 0 and "PAGED" not in text and "Conflicts" in text, (args, env)
+
+
+def test_a_missing_pager_or_one_that_quits_early_is_no_error():
+    code, text = in_pty(["compare", "render"], 80, 10, RENDER, BRIEFCMP_PAGER="/nonexistent/pager")
+    assert code == 0 and "Conflicts" in text and "Traceback" not in text
+    code, text = in_pty(["claims", "render"], 80, 5, RENDER, BRIEFCMP_PAGER="head -c 20")
+    assert code == 0 and "Traceback" not in text and "Error" not in text
+
+
+def test_never_paged_or_coloured_in_a_pipe():
+    env = _env(BRIEFCMP_PAGER=FAKE_PAGER, NO_COLOR="<unset>")
+    def run(*args, **extra):
+        return subprocess.run(_command() + list(args), cwd=RENDER, env={**env, **extra}, capture_output=True,
+                              text=True, check=True).stdout
+    piped = run("compare", "render")
+    assert "PAGED" not in piped and "\x1b" not in piped
+    assert piped == run("compare", "render", "-f", "plain")  # piped output is the plain report, unchanged
+    forced = run("compare", "render", FORCE_COLOR="1")  # for `| less -R`
+    assert "\x1b[" in forced and "✗ contradiction" in ANSI.sub("", forced)
+    assert "\x1b[" in run("--color", "always", "compare", "render")
+    assert run("compare", "render", "--color", "never", FORCE_COLOR="1") == piped
+
+
+def test_colour_on_a_terminal_follows_color_and_no_color():
+    _, coloured = in_pty(["compare", "render"], 100, 60, RENDER, NO_COLOR="<unset>")
+    assert "\x1b[" in coloured
+    plain = ANSI.sub("", coloured)
+    assert "✗ contradiction" in plain and "✓ agree" in plain  # a symbol and a word as well as colour
+    _, text = in_pty(["--no-pager", "--color", "never", "compare", "render"], 100, 60, RENDER, NO_COLOR="<unset>")
+    assert "\x1b" not in text  # (NO_COLOR=1: every other test here)
