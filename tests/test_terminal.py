@@ -245,3 +245,12 @@ def test_colour_on_a_terminal_follows_color_and_no_color():
     assert "✗ contradiction" in plain and "✓ agree" in plain  # a symbol and a word as well as colour
     _, text = in_pty(["--no-pager", "--color", "never", "compare", "render"], 100, 60, RENDER, NO_COLOR="<unset>")
     assert "\x1b" not in text  # (NO_COLOR=1: every other test here)
+
+
+def test_readme_picture_is_current_output():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import gen_readme_svg
+
+    current = (ROOT / "docs" / "img" / "compare.svg").read_text(encoding="utf-8")
+    assert current == gen_readme_svg.render(), "docs/img/compare.svg is stale: run python scripts/gen_readme_svg.py"
+    assert "japan-russia-trade-total" in current  # the real corpus, conflicts first

@@ -81,11 +81,14 @@ def _main(
         from briefcmp.corpus import cache
 
         cache.disable()
-    terminal_options(color, no_pager)
+    from briefcmp.render import output
+
+    output.set_color_mode(color.value if color is not None else "auto")  # each run starts afresh
+    output.set_pager(not no_pager)
 
 
 def terminal_options(color: Optional["ColorMode"], no_pager: bool) -> None:
-    """Apply --color and --no-pager (given before or after the command name)."""
+    """Apply a command's own --color and --no-pager (they override the global ones)."""
     if color is not None or no_pager:
         from briefcmp.render import output
 
