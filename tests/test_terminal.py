@@ -254,3 +254,51 @@ def test_readme_picture_is_current_output():
     current = (ROOT / "docs" / "img" / "compare.svg").read_text(encoding="utf-8")
     assert current == gen_readme_svg.render(), "docs/img/compare.svg is stale: run python scripts/gen_readme_svg.py"
     assert "japan-russia-trade-total" in current  # the real corpus, conflicts first
+
+
+# --------------------------------------------------------------------------- in-process: order, marks, safety
+
+
+@pytest.fixture
+def render_analysis(monkeypatch):
+    from briefcmp.analysis.crossref import analyse
+    from briefcmp.corpus.load import load_corpus
+
+    monkeypatch.chdir(RENDER)
+    return analyse(load_corpus([Path("render")]).corpus, coverage=False)
+
+
+@pytest.mark.parametrize("cols", [60, 200])
+def test_unreviewed_conflicts_come_first_and_reviewed_ones_say_so(render_analysis, cols):
+    from briefcmp.render.compare_term import render_findings
+
+    a = render_analysis
+    conflicts = [r for r in a.relations if r.kind == "contradiction"]
+    assert len(conflicts) >= 2
+    first = conflicts[0]
+    first.reviewed = "accepted"  # reviewed: must move below the unreviewed one
+    plain = render_findings(a, cols, False)
+    assert plain.index(conflicts[1].key) < plain.index(first.key)
+    assert "1 unreviewed, 1 reviewed" in plain
+    block = plain[plain.index(first.key):]
+    assert "reviewed" in block.split("\n\n")[0] and "accepted" in block.split("\n\n")[0]
+    coloured = render_findings(a, cols, True)
+    line = next(ln for ln in coloured.splitlines() if first.key in ln)
+    assert "\x1b[2m" in line and "\x1b[31m" not in line and "\x1b[1;31m" not in line  # dim, not red
+    open_line = next(ln for ln in coloured.splitlines() if ANSI.sub("", ln).startswith(conflicts[1].key))
+    assert "31m" in open_line  # unreviewed: red
+
+
+def test_terminal_text_cannot_inject_escapes(render_analysis):
+    from briefcmp.render.compare_term import render_findings
+    from briefcmp.render.sanitize import terminal_safe
+
+    assert terminal_safe("a\x1b[31mb\rc\u202ed\u2066e\x07") == "a\\x1b[31mb\\x0dc\\u202ed\\u2066e\\x07"
+    assert terminal_safe("line\nnext\ttab é 日本") == "line\nnext\ttab é 日本"
+    a = render_analysis
+    key = a.corpus.config.keys[a.relations[0].key]
+    object.__setattr__(key, "label", "evil \x1b]0;pwned\x07 \u202eреверс")  # a question from the config
+    for cols in (60, 200):
+        text = render_findings(a, cols, True)
+        assert "\x1b]0;" not in text and "\u202e" not in text and "\x07" not in text
+        assert "\\x1b]0;pwned" in ANSI.sub("", text) or cols == 60  # shown, not obeyed (may be cut at 60)

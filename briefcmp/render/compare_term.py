@@ -149,6 +149,13 @@ def verdict_cell(r: Relation) -> Cell:
 # --------------------------------------------------------------------------- findings view
 
 
+def review_cell(r: Relation) -> Cell:
+    """"reviewed: accepted" (dim), or for a conflict nobody reviewed "not reviewed" (red)."""
+    if r.reviewed:
+        return Cell(f"reviewed: {r.reviewed}", REVIEWED_STYLE)
+    return Cell("not reviewed", STYLE.get(r.kind, "")) if r.kind in CONFLICT_KINDS else Cell("")
+
+
 def question(r: Relation, corpus: Corpus) -> str:
     k = corpus.config.keys.get(r.key)
     return k.label if k and k.label and k.label != r.key else ""
@@ -180,14 +187,14 @@ def relation_grid(title: str, rels: list[Relation], corpus: Corpus) -> Grid:
     cols.append(Col("verdict", "short"))
     reviewed = any(r.reviewed for r in rels)
     if reviewed:
-        cols.append(Col("reviewed", "short", label="reviewed"))
+        cols.append(Col("review", "short"))
     grid = Grid(cols, title=section_title(title, rels), legend=legend(labels))
     for r in rels:
         style = relation_style(r)
         key_style = "bold " + style if not r.reviewed else style
         grid.add(Cell(r.key, key_style.strip()), question(r, corpus),
                  *(brief_values(r.claims, b) for b in briefs), verdict_cell(r),
-                 *([r.reviewed or ""] if reviewed else []), style=REVIEWED_STYLE if r.reviewed else "")
+                 *([review_cell(r)] if reviewed else []), style=REVIEWED_STYLE if r.reviewed else "")
     v = 2 + len(briefs)
     grid.stack = [[0, *([v + 1] if reviewed else [])], [v, 1], list(range(2, v))]
     return grid
