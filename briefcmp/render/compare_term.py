@@ -323,7 +323,9 @@ def matrix_lines(analysis: Analysis, width: int) -> list[Line]:
         out.append([("  ".join("─" * colw for _ in page), "dim")])
         for key in keys:
             rels = by_key[key]
-            out.append([(key, "bold")])
+            q = question(rels[0], corpus)
+            room = width - cells(key) - 2
+            out.append([(key, "bold"), *([("  " + cut(terminal_safe(q), room), "dim")] if q and room >= 16 else [])])
             cells_ = []
             for b in page:
                 state = _cell_state(rels, b)
