@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 RENDER = Path(__file__).parent / "fixtures" / "crossref"
@@ -205,45 +206,73 @@ def test_golden_snapshots():
 FAKE_PAGER = f"{sys.executable} -c \"import sys; d = sys.stdin.read(); print('PAGED', d.count(chr(10)))\""
 
 
-def test_pager_for_output_taller_than_the_screen():
-    code, text = in_pty(["compare", "render"], 80, 10, RENDER, BRIEFCMP_PAGER=FAKE_PAGER)
+def _piped(args: list[str], **extra: str) -> str:
+    env = {**_env(BRIEFCMP_PAGER=FAKE_PAGER, NO_COLOR="<unset>"), **extra}
+    env = {k: v for k, v in env.items() if v != "<unset>"}
+    return subprocess.run(_command() + args, cwd=RENDER, env=env, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def pager_and_colour():
+    """Every pager and colour scenario, run at once (each is a process of its own)."""
+    ttys = {
+        "paged": (["compare", "render"], 80, 10, {"BRIEFCMP_PAGER": FAKE_PAGER}),
+        "fits": (["briefs", "render"], 120, 40, {"BRIEFCMP_PAGER": FAKE_PAGER}),
+        "no-pager": (["compare", "--no-pager", "render"], 80, 10, {"BRIEFCMP_PAGER": FAKE_PAGER}),
+        "ci": (["compare", "render"], 80, 10, {"BRIEFCMP_PAGER": FAKE_PAGER, "CI": "true"}),
+        "missing": (["compare", "render"], 80, 10, {"BRIEFCMP_PAGER": "/nonexistent/pager"}),
+        "quits": (["claims", "render"], 80, 5, {"BRIEFCMP_PAGER": "head -c 20"}),
+        "coloured": (["compare", "render"], 100, 60, {"NO_COLOR": "<unset>"}),
+        "never": (["--no-pager", "--color", "never", "compare", "render"], 100, 60, {"NO_COLOR": "<unset>"}),
+    }
+    pipes = {
+        "piped": (["compare", "render"], {}),
+        "plain": (["compare", "render", "-f", "plain"], {}),
+        "forced": (["compare", "render"], {"FORCE_COLOR": "1"}),
+        "always": (["--color", "always", "compare", "render"], {}),
+        "never-forced": (["compare", "render", "--color", "never"], {"FORCE_COLOR": "1"}),
+    }
+    with ThreadPoolExecutor(8) as pool:
+        a = {k: pool.submit(in_pty, args, c, r, RENDER, **env) for k, (args, c, r, env) in ttys.items()}
+        b = {k: pool.submit(_piped, args, **env) for k, (args, env) in pipes.items()}
+        return {**{k: f.result() for k, f in a.items()}, **{k: f.result() for k, f in b.items()}}
+
+
+def test_pager_for_output_taller_than_the_screen(pager_and_colour):
+    out = pager_and_colour
+    code, text = out["paged"]
     assert code == 0 and text.startswith("PAGED ")
-    # Short enough for the screen: no pager.
-    code, text = in_pty(["briefs", "render"], 120, 40, RENDER, BRIEFCMP_PAGER=FAKE_PAGER)
+    code, text = out["fits"]  # short enough for the screen: no pager
     assert code == 0 and "PAGED" not in text and "briefcmp briefs" in text
-    # --no-pager, CI, or a pager of "cat": printed directly.
-    for args, env in ((["compare", "--no-pager", "render"], {}), (["compare", "render"], {"CI": "true"})):
-        code, text = in_pty(args, 80, 10, RENDER, BRIEFCMP_PAGER=FAKE_PAGER, **env)
-        assert code == 0 and "PAGED" not in text and "Conflicts" in text, (args, env)
+    for name in ("no-pager", "ci"):  # --no-pager, or CI: printed directly
+        code, text = out[name]
+        assert code == 0 and "PAGED" not in text and "Conflicts" in text, name
 
 
-def test_a_missing_pager_or_one_that_quits_early_is_no_error():
-    code, text = in_pty(["compare", "render"], 80, 10, RENDER, BRIEFCMP_PAGER="/nonexistent/pager")
+def test_a_missing_pager_or_one_that_quits_early_is_no_error(pager_and_colour):
+    code, text = pager_and_colour["missing"]
     assert code == 0 and "Conflicts" in text and "Traceback" not in text
-    code, text = in_pty(["claims", "render"], 80, 5, RENDER, BRIEFCMP_PAGER="head -c 20")
+    code, text = pager_and_colour["quits"]
     assert code == 0 and "Traceback" not in text and "Error" not in text
 
 
-def test_never_paged_or_coloured_in_a_pipe():
-    env = _env(BRIEFCMP_PAGER=FAKE_PAGER, NO_COLOR="<unset>")
-    def run(*args, **extra):
-        return subprocess.run(_command() + list(args), cwd=RENDER, env={**env, **extra}, capture_output=True,
-                              text=True, check=True).stdout
-    piped = run("compare", "render")
+def test_never_paged_or_coloured_in_a_pipe(pager_and_colour):
+    out = pager_and_colour
+    piped = out["piped"]
     assert "PAGED" not in piped and "\x1b" not in piped
-    assert piped == run("compare", "render", "-f", "plain")  # piped output is the plain report, unchanged
-    forced = run("compare", "render", FORCE_COLOR="1")  # for `| less -R`
+    assert piped == out["plain"]  # piped output is the plain report, unchanged
+    forced = out["forced"]  # FORCE_COLOR: for `| less -R`
     assert "\x1b[" in forced and "✗ contradiction" in ANSI.sub("", forced)
-    assert "\x1b[" in run("--color", "always", "compare", "render")
-    assert run("compare", "render", "--color", "never", FORCE_COLOR="1") == piped
+    assert "\x1b[" in out["always"]
+    assert out["never-forced"] == piped
 
 
-def test_colour_on_a_terminal_follows_color_and_no_color():
-    _, coloured = in_pty(["compare", "render"], 100, 60, RENDER, NO_COLOR="<unset>")
+def test_colour_on_a_terminal_follows_color_and_no_color(pager_and_colour):
+    _, coloured = pager_and_colour["coloured"]
     assert "\x1b[" in coloured
     plain = ANSI.sub("", coloured)
     assert "✗ contradiction" in plain and "✓ agree" in plain  # a symbol and a word as well as colour
-    _, text = in_pty(["--no-pager", "--color", "never", "compare", "render"], 100, 60, RENDER, NO_COLOR="<unset>")
+    _, text = pager_and_colour["never"]
     assert "\x1b" not in text  # (NO_COLOR=1: every other test here)
 
 
@@ -302,3 +331,26 @@ def test_terminal_text_cannot_inject_escapes(render_analysis):
         text = render_findings(a, cols, True)
         assert "\x1b]0;" not in text and "\u202e" not in text and "\x07" not in text
         assert "\\x1b]0;pwned" in ANSI.sub("", text) or cols == 60  # shown, not obeyed (may be cut at 60)
+
+
+def test_matrix_splits_brief_columns_into_pages(render_analysis):
+    from briefcmp.render.compare_term import render_matrix
+
+    text = render_matrix(render_analysis, 40, False)
+    assert "Briefs 1-2 of 3" in text and "Briefs 3-3 of 3" in text
+    assert max(len(line) for line in text.splitlines()) <= 40 or all(
+        len(max(line.split(), key=len)) > 30 for line in text.splitlines() if len(line) > 40)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200), st.integers(8, 80))
+def test_wrap_words_fits_and_keeps_words(text, width):
+    from briefcmp.render.sanitize import terminal_safe
+    from briefcmp.render.terminal import cells, wrap_words
+
+    text = terminal_safe(text)
+    cut_lines = wrap_words(text, width, max_lines=2)
+    assert len(cut_lines) <= max(2, text.count("\n") + 1) and all(cells(line) <= width for line in cut_lines)
+    whole = wrap_words(text, width, may_cut=False)
+    assert " ".join(whole).split() == text.split()  # nothing lost, no word broken
+    assert all(cells(line) <= width or " " not in line for line in whole)
+    assert not any(ch in terminal_safe(text) for ch in "\x1b\x07\r\u202e")
