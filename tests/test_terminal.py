@@ -354,3 +354,25 @@ def test_wrap_words_fits_and_keeps_words(text, width):
     assert " ".join(whole).split() == text.split()  # nothing lost, no word broken
     assert all(cells(line) <= width or " " not in line for line in whole)
     assert not any(ch in terminal_safe(text) for ch in "\x1b\x07\r\u202e")
+
+
+def test_compare_views_and_show_by_relation_id(monkeypatch):
+    from typer.testing import CliRunner
+
+    from briefcmp.cli import app
+
+    monkeypatch.chdir(RENDER)
+    runner = CliRunner()
+    r = runner.invoke(app, ["compare", "render", "--matrix", "-f", "json"])
+    assert r.exit_code == 2 and "--matrix" in r.stderr
+    r = runner.invoke(app, ["compare", "render", "--matrix", "--details"])
+    assert r.exit_code == 2
+    r = runner.invoke(app, ["compare", "render", "--matrix"])  # piped: the matrix as plain text
+    assert r.exit_code == 0 and "keys x" in r.stdout and "\x1b" not in r.stdout
+    rel = json.loads(runner.invoke(app, ["compare", "render", "-f", "json"]).stdout)["relations"][0]
+    r = runner.invoke(app, ["show", rel["id"], "render", "-f", "json"])
+    doc = json.loads(r.stdout)
+    assert r.exit_code == 0 and [x["id"] for x in doc["relations"]] == [rel["id"]]
+    assert sorted(c["ref"] for c in doc["claims"]) == sorted(c["ref"] for c in rel["claims"])
+    r = runner.invoke(app, ["show", rel["id"][:-1] + "0", "render"])
+    assert r.exit_code == 2 and "did you mean" in r.stderr

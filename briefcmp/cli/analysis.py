@@ -102,6 +102,9 @@ def _filters(corpus, topic, brief, subject, key, kinds=()):
     )
 
 
+MIN_WIDTH = 40  # narrower terminals get 40-column lines (the layouts are made for 60 and up)
+
+
 def _send(render, fmt: ReportFormat, output: Optional[Path], force: bool, color: Optional[ColorMode] = None,
           no_pager: bool = False) -> None:
     """Render (``render(fmt, width, color) -> str``) and deliver.
@@ -119,7 +122,8 @@ def _send(render, fmt: ReportFormat, output: Optional[Path], force: bool, color:
     to_terminal = not to_file and stdout_is_terminal()
     if f == "table" and not to_terminal and (to_file or not color_forced()):
         f = "plain"
-    text = render(f, terminal_width() if f == "table" else None, f == "table" and color_allowed(to_terminal))
+    width = max(MIN_WIDTH, terminal_width()) if f == "table" else None
+    text = render(f, width, f == "table" and color_allowed(to_terminal))
     try:
         deliver_terminal(text, output, force)
     except OutputError as exc:
