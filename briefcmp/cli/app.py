@@ -6,6 +6,7 @@ loads nothing but typer. Exit codes: 0 clean, 1 findings, 2 usage or unusable in
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -15,6 +16,19 @@ import typer
 from briefcmp import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+class ColorMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+COLOR_HELP = ("auto (default: colour on a terminal; NO_COLOR turns it off, FORCE_COLOR on, "
+              "e.g. for | less -R), always or never. Colour never says anything alone: a word or "
+              "symbol says it too.")
+NO_PAGER_HELP = ("Do not send terminal output taller than the screen through the pager "
+                 "($BRIEFCMP_PAGER, else $PAGER, else less -FRX; never used in pipes, files or CI).")
 
 app = typer.Typer(
     name="briefcmp",
@@ -26,6 +40,22 @@ app = typer.Typer(
     suggest_commands=False,  # click already says "Did you mean ...?"
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _keep_words_whole() -> None:
+    """Help text wraps between words only: click's wrapper would break ids and paths at
+    hyphens or in the middle (``japan-russia-trade-`` / ``total``) on a narrow terminal."""
+    from click import _textwrap
+
+    class WholeWords(_textwrap.TextWrapper):
+        def __init__(self, *args, **kwargs):
+            kwargs.update(break_on_hyphens=False, break_long_words=False)
+            super().__init__(*args, **kwargs)
+
+    _textwrap.TextWrapper = WholeWords  # type: ignore[misc]  (formatting.wrap_text imports it per call)
+
+
+_keep_words_whole()
 
 
 def _version(value: bool) -> None:
@@ -41,6 +71,9 @@ def _main(
     no_cache: bool = typer.Option(False, "--no-cache",
                                   help="Do not read or write the cache of loaded claims files "
                                        "(also BRIEFCMP_NO_CACHE=1)."),
+    color: Optional[ColorMode] = typer.Option(None, "--color", show_default=False,
+                                              help=COLOR_HELP),
+    no_pager: bool = typer.Option(False, "--no-pager", help=NO_PAGER_HELP),
 ) -> None:
     """Cross-reference the claims of policy briefs: agreements, contradictions and topic coverage.
 
@@ -50,6 +83,21 @@ def _main(
         from briefcmp.corpus import cache
 
         cache.disable()
+    from briefcmp.render import output
+
+    output.set_color_mode(color.value if color is not None else "auto")  # each run starts afresh
+    output.set_pager(not no_pager)
+
+
+def terminal_options(color: Optional["ColorMode"], no_pager: bool) -> None:
+    """Apply a command's own --color and --no-pager (they override the global ones)."""
+    if color is not None or no_pager:
+        from briefcmp.render import output
+
+        if color is not None:
+            output.set_color_mode(color.value)
+        if no_pager:
+            output.set_pager(False)
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> typer.Exit:
@@ -63,6 +111,8 @@ PATHS_ARG = typer.Argument(None, metavar="[PATH]...", show_default=False,
                                 "nearest folder upward holding briefcmp.yaml.")
 OUTPUT_OPT = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout.")
 FORCE_OPT = typer.Option(False, "--force", help="Replace an existing --output file.")
+COLOR_OPT = typer.Option(None, "--color", show_default=False, help=COLOR_HELP)
+NO_PAGER_OPT = typer.Option(False, "--no-pager", help=NO_PAGER_HELP)
 
 
 def default_paths(paths: Optional[List[Path]]) -> list[Path]:

@@ -57,7 +57,7 @@ def check(
 
     \b
       briefcmp check briefs/ --fail-on warning
-      briefcmp check --changed --base origin/main --format auto
+      briefcmp check --changed --base origin/main -f auto
       briefcmp check new-brief.claims.yaml --against briefs/
     """
     import os
