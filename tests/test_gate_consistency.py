@@ -107,7 +107,7 @@ def test_an_inferred_date_that_decides_nothing_is_not_warned(corpus: Path) -> No
 # --------------------------------------------------------------------------- unusable config
 
 
-_BROKEN = ["keys: [\n", "- just\n- a list\n", "format: 7\n", "\xff\xfe"]
+_BROKEN = ["keys: [\n", "- just\n- a list\n", "format: 7\n", "\xff\xfe", "keys: 5\nunused:\n"]
 _COMMANDS = [["compare"], ["coverage"], ["claims"], ["briefs"], ["show", "portugal-gdp"], ["review", "list"],
              ["review", "prune"], ["annotate", "sources/bank.txt", "-o", "-"]]
 
@@ -129,6 +129,15 @@ def test_an_unusable_config_is_one_error_and_exit_2(corpus: Path, broken: str, c
     assert r.stdout == "" and len(r.stderr.strip().splitlines()) == 1, r.output
     assert re.match(r"briefcmp: error: \S*briefcmp\.yaml:\d+:\d+: .* \[[a-z-]+\]; the corpus config is unusable",
                     r.stderr), r.stderr
+
+
+def test_an_invalid_key_entry_is_one_error_not_one_per_claim_using_it(corpus: Path) -> None:
+    config = corpus / "briefcmp.yaml"
+    config.write_text(CONFIG.replace("    type: quantity\n", "    type: quantiy\n"))
+    r = run("check", str(corpus))
+    errors = [line for line in r.stdout.splitlines() if ": error: " in line and "[contradiction]" not in line]
+    assert len(errors) == 1 and 'key portugal-gdp: "type" is \'quantiy\' (did you mean "quantity"?)' in errors[0]
+    assert "unknown key" not in r.stdout
 
 
 # --------------------------------------------------------------------------- corpus discovery

@@ -43,13 +43,18 @@ _UNUSABLE_RULES = ("unreadable", "file-too-large", "encoding", "empty-file", "ya
                    "format-version")
 
 
+# A config whose top level, or whose topics, entities or keys section, is not a mapping: every
+# claim would be reported against it.
+_SECTIONS = ("config:", "topics:", "entities:", "keys:")
+
+
 def unusable_config(problems: Iterable[Problem], config_shown: str) -> Optional[Problem]:
     """The problem that makes the config unusable, if any: it could not be read or parsed, its top
-    level is not a mapping, or it is in a format this briefcmp does not know."""
+    level or a section of it is not a mapping, or it is in a format this briefcmp does not know."""
     for p in problems:
         if p.path == config_shown and (p.rule in _UNUSABLE_RULES
-                                       or (p.rule == "wrong-type" and (p.line, p.col) == (1, 1)
-                                           and p.message.startswith("config:"))):
+                                       or (p.rule == "wrong-type" and p.message.startswith(_SECTIONS)
+                                           and "expected a mapping" in p.message)):
             return p
     return None
 

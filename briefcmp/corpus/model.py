@@ -256,6 +256,9 @@ class Config:
     keys: dict[str, KeyDef] = field(default_factory=dict)
     title: str = ""
     path: str = ""
+    # Keys listed under keys: whose entry is invalid (reported in the config): claims using them
+    # are compared as under an unregistered key, without an "unknown key" error each.
+    broken_keys: tuple[str, ...] = ()
 
     def topic_ancestors(self, topic: str) -> list[str]:
         """The topic and its parents, nearest first (cycles are cut)."""

@@ -76,6 +76,9 @@ def parse_config(data: Any, path: str, problems: Problems) -> Config:
             kid, f.string(k, "label", where, kid), ktype, f.string(k, "description", where),
             units.canonical_unit(f.string(k, "unit", where)), _tolerance(f, k, where),
             topics, subjects, f.strings(k, "values", where), mark[0])
+    listed = root.get("keys")
+    if isinstance(listed, YMap):
+        config.broken_keys = tuple(k for k in listed if k not in config.keys)
     return config
 
 
@@ -296,6 +299,8 @@ def _check_refs(f: Fields, cm: YMap, claim: Claim, config: Config, where: str) -
     if not claim.key:
         return
     key = config.keys.get(claim.key)
+    if key is None and claim.key in config.broken_keys:
+        return  # the config's own error about this key says it all
     if key is None:
         f.problems.error(f.path, cm.mark_of("key"), "unknown-key",
                          f'{where}: unknown key "{claim.key}"{suggest(claim.key, config.keys)}; '
