@@ -200,3 +200,17 @@ def test_changed_passing_on_a_branch_implies_check_passing(tmp_path: Path, seed:
         if changed.exit_code(fail_on) == 0:
             assert full.exit_code(fail_on) == 0, (
                 ops, fail_on, [p.format() for p in full.combined(show_reviewed=False).problems])
+
+
+def test_show_files_reads_many_base_versions_in_one_call(tmp_path: Path) -> None:
+    from briefcmp.gate.changed import show_files
+
+    (tmp_path / "a.claims.yaml").write_text("key: ünïcode\nsecond line\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "empty.txt").write_text("")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "c")
+    names = ["sub", "a.claims.yaml", "gone.claims.yaml", "sub/empty.txt"]
+    assert show_files("HEAD", names, tmp_path) == [None, "key: ünïcode\nsecond line\n", None, ""]
+    assert show_files("HEAD", [], tmp_path) == []

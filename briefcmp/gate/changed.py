@@ -107,6 +107,42 @@ def _changed(base: Optional[str], cwd: Path) -> tuple[list[Path], str, Optional[
     return files, described, commit, top
 
 
+def _show(commit: str, path: str, top: Path) -> Optional[str]:
+    try:
+        return git(["show", f"{commit}:{path}"], top)
+    except GitError:
+        return None
+
+
+def show_files(commit: str, paths: list[str], top: Path) -> list[Optional[str]]:
+    """The text of each path at ``commit`` (None where it does not exist), in one ``git cat-file``."""
+    if any("\n" in p for p in paths):  # the batch protocol is line-based: one call per file instead
+        return [_show(commit, p, top) for p in paths]
+    if not paths:
+        return []
+    request = "".join(f"{commit}:{p}\n" for p in paths).encode("utf-8")
+    try:
+        proc = subprocess.run(["git", "cat-file", "--batch"], cwd=top, input=request, capture_output=True,
+                              check=False, env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"})
+    except OSError as exc:
+        raise GitError(f"cannot run git: {exc.strerror}") from None
+    if proc.returncode != 0:
+        raise GitError("git cat-file: " + (os.fsdecode(proc.stderr).strip() or "failed"))
+    out, pos, texts = proc.stdout, 0, []
+    for _ in paths:
+        end = out.index(b"\n", pos)
+        header = out[pos:end].split()
+        pos = end + 1
+        if len(header) != 3:  # "<name> missing" (or ambiguous): no content follows
+            texts.append(None)
+            continue
+        size = int(header[2])
+        blob = header[1] == b"blob"  # a folder is a tree: its content is skipped
+        texts.append(out[pos:pos + size].decode("utf-8", errors="replace") if blob else None)
+        pos += size + 1
+    return texts
+
+
 def base_keys(files: list[Path], commit: Optional[str], top: Path) -> set[str]:
     """The keys the claims of ``files`` used at ``commit`` (files new since then add none).
 
@@ -119,11 +155,9 @@ def base_keys(files: list[Path], commit: Optional[str], top: Path) -> set[str]:
     keys: set[str] = set()
     if commit is None:
         return keys
-    for f in files:
-        rel = f.relative_to(top.resolve()).as_posix()
-        try:
-            text = git(["show", f"{commit}:{rel}"], top)
-        except GitError:  # not in the base: a new file
+    rels = [f.relative_to(top.resolve()).as_posix() for f in files]
+    for rel, text in zip(rels, show_files(commit, rels, top)):
+        if text is None:  # not in the base: a new file
             continue
         data = yamlsafe.parse(text, rel, Problems())
         claims = data.get("claims") if isinstance(data, dict) else None
@@ -153,10 +187,7 @@ def reviewed_keys(path: Path, commit: Optional[str], top: Path) -> Optional[set[
     if commit is None:
         return None
     rel = path.relative_to(top.resolve()).as_posix()
-    try:
-        before = git(["show", f"{commit}:{rel}"], top)
-    except GitError:
-        before = None
+    (before,) = show_files(commit, [rel], top)
     try:
         after: Optional[str] = path.read_text(encoding="utf-8")
     except FileNotFoundError:
