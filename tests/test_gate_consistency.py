@@ -282,3 +282,12 @@ def test_shell_completion_outside_a_corpus_offers_nothing_and_never_fails(tmp_pa
     assert _complete("compare --key x", tmp_path, monkeypatch) == []
     (tmp_path / "briefcmp.yaml").write_text("keys: [\n")  # a broken config: still nothing, quietly
     assert _complete("show x", tmp_path, monkeypatch) == []
+
+
+def test_an_invalid_topic_or_entity_entry_is_one_error(corpus: Path) -> None:
+    config = corpus / "briefcmp.yaml"
+    config.write_text(CONFIG.replace("  economy:\n    label: Economy\n", "  economy: oops\n")
+                      .replace("  portugal:\n    label: Portugal\n", "  portugal: [1]\n"))
+    r = run("check", str(corpus))
+    errors = [line for line in r.stdout.splitlines() if ": error: " in line and "[contradiction]" not in line]
+    assert len(errors) == 2 and all("briefcmp.yaml" in e and "[wrong-type]" in e for e in errors), errors

@@ -45,6 +45,7 @@ def parse_config(data: Any, path: str, problems: Problems) -> Config:
         config.topics[tid] = Topic(tid, f.string(t, "label", f"topic {tid}", tid),
                                    f.string(t, "description", f"topic {tid}"),
                                    f.string(t, "parent", f"topic {tid}"))
+    _keep_listed(root, "topics", config.topics, lambda i: Topic(i, i, "", ""))
     for tid, topic in config.topics.items():
         if topic.parent and topic.parent not in config.topics:
             problems.error(path, root["topics"].mark_of(tid), "unknown-topic",
@@ -56,6 +57,7 @@ def parse_config(data: Any, path: str, problems: Problems) -> Config:
         f.check_keys(e, f"entity {eid}", _ENTITY_FIELDS, ["label"])
         config.entities[eid] = Entity(eid, f.string(e, "label", f"entity {eid}", eid),
                                       f.strings(e, "aliases", f"entity {eid}"))
+    _keep_listed(root, "entities", config.entities, lambda i: Entity(i, i, ()))
     for kid, k, mark in _entries(f, root, "keys"):
         where = f"key {kid}"
         f.check_keys(k, where, _KEY_FIELDS, ["label", "type"])
@@ -80,6 +82,15 @@ def parse_config(data: Any, path: str, problems: Problems) -> Config:
     if isinstance(listed, YMap):
         config.broken_keys = tuple(k for k in listed if k not in config.keys)
     return config
+
+
+def _keep_listed(root: YMap, section: str, known: dict, make) -> None:
+    """A listed topic or entity whose entry is invalid (reported by ``_entries``) still exists, so
+    the claims naming it get no "unknown" error each: one error for one mistake."""
+    listed = root.get(section)
+    if isinstance(listed, YMap):
+        for i in listed:
+            known.setdefault(i, make(i))
 
 
 def _entries(f: Fields, root: YMap, section: str):
