@@ -10,8 +10,9 @@ import typer
 
 from briefcmp.cli.app import (
     COLOR_OPT, EXIT_CLEAN, EXIT_FINDINGS, FORCE_OPT, NO_PAGER_OPT, OUTPUT_OPT, PATHS_ARG, ColorMode, app, default_paths,
-    fail, terminal_options,
+    discovered, fail, kind_choice, terminal_options,
 )
+from briefcmp.cli.complete import complete_briefs, complete_keys, complete_show, complete_subjects, complete_topics
 from briefcmp.corpus.model import RELATION_KINDS  # a few constants: keeps --help instant
 
 
@@ -34,27 +35,20 @@ class CompareFormat(str, Enum):
     html = "html"
 
 
-RelationKind = Enum("RelationKind", {k.replace("-", "_"): k for k in RELATION_KINDS}, type=str)
-
-
-KINDS_HELP = ", ".join(RELATION_KINDS) + "."
-
-
-class Only(str, Enum):
-    contradictions = "contradictions"
-    agreements = "agreements"
+KINDS_HELP = ", ".join(RELATION_KINDS) + " (singular or plural)."
 
 
 REPORT_FORMAT_OPT = typer.Option(
     ReportFormat.table, "--format", "-f",
     help="table (terminal; becomes plain when piped or with -o), plain, json, jsonl, csv or markdown.")
-TOPIC_OPT = typer.Option(None, "--topic", "-t", metavar="TOPIC", show_default=False,
+TOPIC_OPT = typer.Option(None, "--topic", "-t", metavar="TOPIC", show_default=False, autocompletion=complete_topics,
                          help="Only this topic and its child topics (repeatable).")
-BRIEF_OPT = typer.Option(None, "--brief", "-b", metavar="BRIEF", show_default=False,
+BRIEF_OPT = typer.Option(None, "--brief", "-b", metavar="BRIEF", show_default=False, autocompletion=complete_briefs,
                          help="Only what involves this brief (repeatable).")
 SUBJECT_OPT = typer.Option(None, "--subject", "-s", metavar="ENTITY", show_default=False,
-                           help="Only what is about this entity (repeatable).")
-KEY_OPT = typer.Option(None, "--key", "-k", metavar="KEY", show_default=False, help="Only this key (repeatable).")
+                           autocompletion=complete_subjects, help="Only what is about this entity (repeatable).")
+KEY_OPT = typer.Option(None, "--key", "-k", metavar="KEY", show_default=False, autocompletion=complete_keys,
+                       help="Only this key (repeatable).")
 
 
 def _analysis_corpus(paths: Optional[List[Path]]):
@@ -67,6 +61,7 @@ def _analysis_corpus(paths: Optional[List[Path]]):
         result = load_corpus(default_paths(paths))
     except InputError as exc:
         raise fail(str(exc))
+    discovered(paths, result.corpus)
     errors = sum(1 for p in result.problems if p.severity == Severity.ERROR)
     if errors:
         typer.echo(f"briefcmp: note: the corpus has {errors} error{'s' * (errors != 1)}; claims with errors "
@@ -147,13 +142,16 @@ def compare(
     brief: Optional[List[str]] = BRIEF_OPT,
     subject: Optional[List[str]] = SUBJECT_OPT,
     key: Optional[List[str]] = KEY_OPT,
-    kind: Optional[List[RelationKind]] = typer.Option(None, "--kind", metavar="KIND", show_default=False,
-                                                      help="Only relations of this kind (repeatable): " + KINDS_HELP),
-    only: Optional[Only] = typer.Option(None, "--only", show_default=False,
-                                        help="contradictions (contradictions and disagreements) or agreements."),
-    fail_on: Optional[List[RelationKind]] = typer.Option(
-        None, "--fail-on", metavar="KIND", show_default=False,
-        help="Exit 1 when an unreviewed relation of this kind is listed (repeatable), e.g. contradiction."),
+    kind: Optional[List[str]] = typer.Option(None, "--kind", metavar="KIND", show_default=False,
+                                             click_type=kind_choice(RELATION_KINDS),
+                                             help="Only relations of this kind (repeatable): " + KINDS_HELP),
+    only: Optional[str] = typer.Option(None, "--only", show_default=False,
+                                       click_type=kind_choice(("contradiction", "agreement"), plural_names=True),
+                                       help="contradictions (contradictions and disagreements) or agreements."),
+    fail_on: Optional[List[str]] = typer.Option(
+        None, "--fail-on", metavar="KIND", show_default=False, click_type=kind_choice(RELATION_KINDS),
+        help="Exit 1 when an unreviewed relation of this kind is listed (repeatable; singular or plural), "
+             "e.g. contradiction."),
     suggest: bool = typer.Option(False, "--suggest", help="Also list claims that look like the same question "
                                                           "but share no key (candidate keys; nothing is merged)."),
     details: bool = typer.Option(False, "--details", help="Terminal: one card per relation with its claims, "
@@ -196,11 +194,11 @@ def compare(
     if matrix and format.value not in ("table", "plain"):
         raise fail(f"--matrix is a view for reading (--format table or plain), not for --format {format.value}")
     corpus = _analysis_corpus(paths)
-    kinds = [k.value for k in kind or ()]
+    kinds = list(dict.fromkeys(kind or ()))
     if only is not None:
-        chosen = [k for k in ONLY[only.value] if not kinds or k in kinds]
+        chosen = [k for k in ONLY[only] if not kinds or k in kinds]
         if not chosen:
-            raise fail(f"--only {only.value} and --kind {' '.join(kinds)} together select no relation")
+            raise fail(f"--only {only} and --kind {' '.join(kinds)} together select no relation")
         kinds = chosen
     filters = _filters(corpus, topic, brief, subject, key, kinds)
     analysis = analyse(corpus, filters, coverage=format is CompareFormat.html, suggestions=suggest)
@@ -217,9 +215,10 @@ def compare(
                               "details" if details else "findings")
 
     _send(render, format, output, force, color, no_pager)
-    failing = analysis.failing(k.value for k in fail_on or ())
+    failing = analysis.failing(fail_on or ())
     if failing:
-        typer.echo(f"briefcmp: {len(failing)} relation{'s' * (len(failing) != 1)} reach --fail-on "
+        typer.echo(f"briefcmp: {len(failing)} relation{'s' * (len(failing) != 1)} "
+                   f"{'reach' if len(failing) != 1 else 'reaches'} --fail-on "
                    f"({', '.join(sorted({r.kind for r in failing}))})", err=True)
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
@@ -292,6 +291,7 @@ def claims(
 @app.command()
 def show(
     target: str = typer.Argument(..., metavar="KEY|BRIEF#CLAIM|RELATION", show_default=False,
+                                 autocompletion=complete_show,
                                  help="A key id, a claim as BRIEF#CLAIM, or a relation id (KEY:KIND:HASH)."),
     paths: Optional[List[Path]] = PATHS_ARG,
     format: ReportFormat = REPORT_FORMAT_OPT,
@@ -300,7 +300,8 @@ def show(
     color: Optional[ColorMode] = COLOR_OPT,
     no_pager: bool = NO_PAGER_OPT,
 ) -> None:
-    """Show everything about one key, claim or relation: claims, quotes in context, relations.
+    """Show everything about one key, claim or relation: claims, quotes in context, relations
+    (and whether a conflict is reviewed).
 
     Example: briefcmp show japan-russia-trade-total
 
@@ -313,6 +314,7 @@ def show(
 
     corpus = _analysis_corpus(paths)
     analysis = analyse(corpus, coverage=False)
+    _mark_reviewed(corpus, analysis)
     try:
         found = detail(analysis, target)
     except LookupError as exc:

@@ -10,6 +10,7 @@ from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
+import click
 import typer
 
 from briefcmp import __version__
@@ -36,6 +37,7 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    suggest_commands=False,  # click already says "Did you mean ...?"
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -104,8 +106,9 @@ def fail(message: str, code: int = EXIT_INPUT) -> typer.Exit:
     return typer.Exit(code)
 
 
-PATHS_ARG = typer.Argument(None, metavar="PATH", show_default=False,
-                           help="Corpus folder(s) or claims files. Default: ./briefs")
+PATHS_ARG = typer.Argument(None, metavar="[PATH]...", show_default=False,
+                           help="Corpus folder(s) or claims files. Default: ./briefs if it exists, else the "
+                                "nearest folder upward holding briefcmp.yaml.")
 OUTPUT_OPT = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout.")
 FORCE_OPT = typer.Option(False, "--force", help="Replace an existing --output file.")
 COLOR_OPT = typer.Option(None, "--color", show_default=False, help=COLOR_HELP)
@@ -113,4 +116,67 @@ NO_PAGER_OPT = typer.Option(False, "--no-pager", help=NO_PAGER_HELP)
 
 
 def default_paths(paths: Optional[List[Path]]) -> list[Path]:
-    return list(paths) if paths else [Path("briefs")]
+    """The paths given, else the corpus found from the working folder (said on stderr in a terminal).
+
+    Like git and ruff: ``./briefs`` when it exists, else the nearest folder at or above the
+    working folder that holds ``briefcmp.yaml``. Exit 2 when there is none.
+    """
+    if paths:
+        return list(paths)
+    from briefcmp.corpus.load import discover_corpus, display_path
+
+    found = discover_corpus(Path.cwd())
+    if found is None:
+        raise fail("no corpus here: no ./briefs folder and no briefcmp.yaml in this folder or a parent; "
+                   "give the corpus folder as PATH, or create one with `briefcmp init DIR`")
+    import sys
+
+    if sys.stderr.isatty():
+        how = "./briefs" if found == Path.cwd() / "briefs" else "the nearest folder upward holding briefcmp.yaml"
+        typer.echo(f"briefcmp: corpus {display_path(found)} ({how})", err=True)
+    return [Path(display_path(found))]
+
+
+def discovered(paths: Optional[List[Path]], corpus) -> None:
+    """Record on the corpus where it was found when no PATH was given (JSON reports show it)."""
+    if not paths:
+        corpus.discovered = corpus_shown(corpus)
+
+
+def corpus_shown(corpus) -> str:
+    from briefcmp.corpus.load import display_path
+
+    return display_path(Path(corpus.root))
+
+
+class Choice(click.Choice):
+    """A choice that also takes aliases (plural kinds, an older format name), not listed in --help."""
+
+    def __init__(self, choices, aliases: Optional[dict] = None) -> None:
+        super().__init__(list(choices))
+        self.aliases = dict(aliases or {})
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str):
+            value = self.aliases.get(value, value)
+        return super().convert(value, param, ctx)
+
+
+_PLURALS = {"change-over-time": "changes-over-time", "forecast-vs-fact": "forecasts-vs-facts"}
+
+
+def plural(kind: str) -> str:
+    return _PLURALS.get(kind, kind + "s")
+
+
+def kind_choice(kinds, plural_names: bool = False, extra=()) -> Choice:
+    """Relation kinds, singular or plural (``plural_names``: the plural is the listed name)."""
+    kinds = list(kinds)
+    listed = [plural(k) if plural_names else k for k in kinds] + list(extra)
+    aliases: dict[str, str] = {}
+    for k, shown in zip(kinds, listed):
+        for form in {k, plural(k), k + "s"} - {shown}:
+            aliases[form] = shown
+    for e in extra:
+        aliases.setdefault(e + "s", e)
+    return Choice(listed, aliases)

@@ -34,8 +34,9 @@ def summary(analysis: Analysis) -> str:
     """One line: "5 briefs, 143 claims, 12 relations: 2 contradictions, 10 agreements"."""
     corpus = analysis.corpus
     n = len(analysis.relations)
+    claims = sum(len(b.claims) for b in corpus.briefs)
     text = (f"{len(corpus.briefs)} brief{'s' * (len(corpus.briefs) != 1)}, "
-            f"{sum(len(b.claims) for b in corpus.briefs)} claims, {n} relation{'s' * (n != 1)}")
+            f"{claims} claim{'s' * (claims != 1)}, {n} relation{'s' * (n != 1)}")
     counts = analysis.counts()
     if counts:
         text += ": " + ", ".join(count_text(k, v) for k, v in counts.items())
@@ -162,11 +163,13 @@ def render_markdown(analysis: Analysis) -> str:
     if not analysis.relations:
         out += ["No relations.", ""]
     reviewed = any(r.reviewed for r in analysis.relations)
-    headers = ["Kind", "Severity", *(["Reviewed"] if reviewed else []), "Claims", "Explanation", "Id"]
+    headers = ["Kind", "Severity", *(["Reviewed"] if reviewed else []), "Key", "Claims", "Explanation", "Id"]
     for topic, rels in analysis.by_topic():
         rows = []
         for r in rels:
+            keydef = corpus.config.keys.get(r.key)
             rows.append([md_escape(r.kind), md_escape(r.severity), *([md_escape(r.reviewed or "")] if reviewed else []),
+                         md_code(r.key) + (f"<br>{md_escape(keydef.label)}" if keydef and keydef.label else ""),
                          _md_claims(r.claims), md_escape(r.explanation), md_code(r.id)])
         out += [f"## {md_escape(topic_heading(topic, corpus))}", "", md_table(headers, rows)]
     if analysis.suggested:

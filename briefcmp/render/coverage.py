@@ -53,7 +53,10 @@ def _gap_lines(cov: Coverage) -> list[str]:
 
 def summary(cov: Coverage) -> str:
     covered = sum(1 for t in cov.topics if cov.covered_by(t))
-    return (f"{len(cov.topics)} topics x {len(cov.briefs)} briefs: {covered} topics covered, "
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'s' * (count != 1)}"
+
+    return (f"{n(len(cov.topics), 'topic')} x {n(len(cov.briefs), 'brief')}: {n(covered, 'topic')} covered, "
             f"{len(cov.gaps)} covered by one brief only, {len(cov.uncovered)} not covered")
 
 
