@@ -274,9 +274,45 @@ def _load_files(result: LoadResult, files: list[Path], root: Path, anchor_quotes
             continue
         ids[brief.id] = shown
         problems.extend(loaded.source_problems)
+        check_original(brief, f, root, problems)  # not cached: the original is re-hashed on every load
         corpus.briefs.append(brief)
     if progress:
         progress(len(files), len(files))
+
+
+def check_original(brief: Brief, claims_file: Path, root: Path, problems: Problems) -> None:
+    """Report an original kept in the corpus that changed (or went missing) since it was added.
+
+    Only a ``path`` inside the corpus folder is read; an original kept elsewhere is not checked.
+    """
+    o = brief.original
+    if o is None or not o.path:
+        return
+    resolved = (claims_file.parent / o.path).resolve()
+    where = (brief.line, brief.col)
+    if Path(o.path).is_absolute() or not resolved.is_relative_to(root.resolve()):
+        problems.warning(brief.path, where, "original-outside-corpus",
+                         f'brief: original: path "{o.path}" is outside the corpus folder, so it is not checked')
+        return
+    import hashlib
+
+    h = hashlib.sha256()
+    try:
+        with open(resolved, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except FileNotFoundError:
+        problems.warning(brief.path, where, "original-missing",
+                         f'brief: original "{o.path}" does not exist (moved or deleted since it was added)')
+        return
+    except OSError as exc:
+        problems.warning(brief.path, where, "original-missing",
+                         f'brief: cannot read original "{o.path}": {exc.strerror}')
+        return
+    if h.hexdigest() != o.sha256:
+        problems.warning(brief.path, where, "original-changed",
+                         f'brief: original "{o.path}" changed since it was added (sha256 is {h.hexdigest()}); '
+                         "compare it with the source text, then update original: sha256")
 
 
 def _load_cached(session: Any, f: Path, shown: str, config: Config, root: Path, anchor_quotes: bool) -> Any:
