@@ -335,3 +335,13 @@ def test_drafts_pass_the_json_schema_and_a_bad_original_is_located(corpus: Path,
     assert found == {("bad-value", line_of("type: docx")), ("unknown-field", line_of("pages:")),
                      ("bad-value", line_of("title: guessed"))}
     assert list(schema.iter_errors(yamlsafe.parse(bad, str(claims), [])))
+
+
+def test_the_source_text_is_taken_back_when_the_draft_cannot_be_written(corpus: Path, tmp_path: Path):
+    txt = tmp_path / "note.txt"
+    txt.write_text("Water Note\n\nLeaks cost 31 percent of treated water in 2024.\n", encoding="utf-8")
+    (corpus / "note.claims.yaml").mkdir()  # in the way of the claims file, even with --force
+    result = add(txt, corpus, "--force")
+    assert result.exit_code == 2 and "note.claims.yaml" in result.output
+    assert "Traceback" not in result.output
+    assert not (corpus / "sources" / "note.txt").exists()

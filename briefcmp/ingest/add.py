@@ -240,8 +240,9 @@ def run_add(settings: AddSettings) -> AddResult:
         write_file(claims_file, text, force=settings.force)
     except (AnnotateError, OutputError, OSError) as exc:
         _restore(source, previous)
-        msg = exc.strerror if isinstance(exc, OSError) and not isinstance(exc, OutputError) else str(exc)
-        raise IngestError(f"{msg}") from None
+        if isinstance(exc, (AnnotateError, OutputError)):
+            raise IngestError(str(exc)) from None
+        raise IngestError(f"{exc.filename or source}: cannot write: {exc.strerror or exc}") from None
     except BaseException:
         _restore(source, previous)
         raise

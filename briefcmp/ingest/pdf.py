@@ -95,18 +95,23 @@ def extract_pdf(path: Path, data: bytes) -> PdfText:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer raises many kinds; none of them may escape as a traceback
         if _is_password_error(exc):
-            raise IngestError(f"{path}: the PDF is encrypted and needs a password to open; open it with the "
-                              "password, save or print an unprotected copy, then add that copy") from None
+            raise _encrypted(path) from None
         raise IngestError(f"{path}: not a readable PDF ({type(exc).__name__}); "
                           "open it in a PDF viewer and save a fresh copy, then add that") from None
     extractor = WordExtractor(x_tolerance_ratio=0.15, y_tolerance=3, keep_blank_chars=False,
                               extra_attrs=["size"], expand_ligatures=True)
     pages: list[list[Word]] = []
     scanned: list[int] = []
+    from briefcmp.corpus.progress import terminal_progress
+
+    bar = None
     try:
         with pdf:
             info = _info(pdf.metadata)
+            bar = terminal_progress(len(pdf.pages), "reading PDF")  # shown after a delay, on a terminal only
             for n, page in enumerate(pdf.pages, 1):
+                if bar is not None:
+                    bar(n - 1, len(pdf.pages))
                 words = _words(page, extractor)
                 if not words and page.images:
                     scanned.append(n)
@@ -117,10 +122,12 @@ def extract_pdf(path: Path, data: bytes) -> PdfText:
         raise
     except Exception as exc:
         if _is_password_error(exc):
-            raise IngestError(f"{path}: the PDF is encrypted and needs a password to open; open it with the "
-                              "password, save or print an unprotected copy, then add that copy") from None
-        raise IngestError(f"{path}: cannot read the PDF ({type(exc).__name__}: {exc}); "
+            raise _encrypted(path) from None
+        raise IngestError(f"{path}: cannot read the PDF ({type(exc).__name__}); "
                           "open it in a PDF viewer and save a fresh copy, then add that") from None
+    finally:
+        if bar is not None:
+            bar.close()
     if not any(pages):
         if scanned:
             raise IngestError(f"{path}: the PDF has no text layer (a scan: its pages are images), so it "
@@ -132,6 +139,11 @@ def extract_pdf(path: Path, data: bytes) -> PdfText:
                         "no text layer (scanned images), so their text is missing; "
                         "run the PDF through OCRmyPDF, then add the result")
     return PdfText(layout(pages), len(pages), info, warnings)
+
+
+def _encrypted(path: Path) -> IngestError:
+    return IngestError(f"{path}: the PDF is encrypted and needs a password to open; open it with the password, "
+                       "save or print an unprotected copy, then add that copy")
 
 
 def _is_password_error(exc: BaseException) -> bool:
