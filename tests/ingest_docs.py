@@ -250,3 +250,29 @@ def health_page(*, json_ld: bool = True, meta: bool = True) -> str:
 <footer><p>{HEALTH_BOILERPLATE[4]}</p></footer>
 </body></html>
 """
+
+
+# A blog-style page: menu, share buttons, comments, a sidebar, a table and a footnote.
+BLOG_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Rail Freight After the Strike – Transport Policy Forum</title>
+<meta name="description" content="x"><meta name="author" content="Jane Roe">
+<script type="application/ld+json">[{"@context":"https://schema.org","@type":"BlogPosting","headline":"Rail Freight After the Strike","datePublished":"2025-11-03","author":{"@type":"Person","name":"Jane Roe"},"publisher":{"@type":"Organization","name":"Transport Policy Forum"}}]</script>
+</head><body class="wp">
+<div class="site-header"><a href="/">Transport Policy Forum</a><ul class="menu"><li>Research</li><li>Events</li><li>Support us</li></ul></div>
+<div id="content"><div class="entry-content">
+<h1 class="entry-title">Rail Freight After the Strike</h1>
+<div class="entry-meta">Posted on November 3, 2025 by Jane Roe</div>
+<p>Freight volumes on the national network fell by 14 percent in the quarter of the strike, the steepest drop since 2009.<sup><a href="#fn1">1</a></sup> Operators shifted about 2,300 daily truckloads to the motorways.</p>
+<h2>What the numbers show</h2>
+<p>Even after the strike ended, volumes recovered only to 93 percent of their earlier level within six months.</p>
+<table><tr><th>Quarter</th><th>Tonnes (million)</th></tr><tr><td>Q1 2025</td><td>21.4</td></tr><tr><td>Q2 2025</td><td>18.4</td></tr></table>
+<p>The ministry should guarantee minimum service levels on the two main corridors and fund a 120 million euro programme of sidings for small shippers.</p>
+<ol class="footnotes"><li id="fn1">National Rail Statistics, quarterly bulletin.</li></ol>
+</div>
+<div class="sharedaddy">Share this: Twitter Facebook LinkedIn</div>
+<div id="comments"><h3>3 comments</h3><p>Great article, thanks! – Bob</p></div>
+</div>
+<div id="sidebar"><h3>Popular posts</h3><ul><li><a href="/a">Why buses matter more than ever for rural towns and villages</a></li></ul></div>
+<footer>© 2025 Transport Policy Forum · Privacy · Cookie settings</footer>
+</body></html>
+"""
+BLOG_BOILERPLATE = ["Support us", "Share this", "Great article", "Popular posts", "Why buses matter", "Cookie settings"]

@@ -191,6 +191,22 @@ def test_saved_web_page_main_text_without_boilerplate(corpus: Path, tmp_path: Pa
     assert assert_quotes_anchor(corpus) >= 8
 
 
+def test_blog_page_comments_sidebar_table_and_footnote(corpus: Path, tmp_path: Path):
+    page = tmp_path / "rail-freight.html"
+    page.write_text(docs.BLOG_PAGE, encoding="utf-8")
+    assert add(page, corpus).exit_code == 0
+    text = (corpus / "sources" / "rail-freight.txt").read_text(encoding="utf-8")
+    for boilerplate in docs.BLOG_BOILERPLATE:
+        assert boilerplate not in text
+    assert "the steepest drop since 2009.1 Operators shifted" in text  # the footnote marker stays
+    assert "\nQuarter | Tonnes (million)\n\nQ1 2025 | 21.4\n" in text and "---" not in text
+    assert "\nNational Rail Statistics, quarterly bulletin.\n" in text
+    brief = brief_section(corpus / "rail-freight.claims.yaml")
+    assert (brief["title"], brief["publisher"], brief["published"]) == (
+        "Rail Freight After the Strike", "Transport Policy Forum", "2025-11-03")
+    assert_quotes_anchor(corpus)
+
+
 def test_web_page_metadata_from_meta_tags_then_title(corpus: Path, tmp_path: Path):
     page = tmp_path / "page.htm"
     page.write_text(docs.health_page(json_ld=False), encoding="utf-8")
