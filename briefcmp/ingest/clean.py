@@ -17,7 +17,7 @@ The steps, in the order ``briefcmp add`` applies them:
    text). A soft hyphen (U+00AD) always joins.
    A line break *inside* a word with no hyphen at all ("sa" / "me", as copies of
    web pages show) is joined only when the joined word occurs elsewhere in the
-   document and the first part is not a word of the document on its own.
+   document and neither part is a word the document uses anywhere else.
 3. **Ligatures** (``expand_ligatures``): the ligature characters (U+FB00-FB06, "ﬁ",
    "ﬄ"...) are expanded with Unicode NFKC, and the private-use code points that
    some fonts map their fi/fl glyphs to (U+F001, U+F002) become "fi" and "fl". NFKC
@@ -176,7 +176,7 @@ def seam(left: str, right: str, vocab: Counter) -> tuple[bool, str]:
             return False, ""
         return True, ""
     # No hyphen: a word broken across lines without a mark ("sa" / "me").
-    if vocab[joined] > 0 and vocab[word.lower()] <= 1 and nxt[:1].islower():
+    if vocab[joined] > 0 and vocab[word.lower()] <= 1 and vocab[nxt.lower()] <= 1 and nxt[:1].islower():
         return False, ""
     return False, " "
 

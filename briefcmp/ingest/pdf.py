@@ -228,7 +228,7 @@ def body_size(pages: list[list[Word]]) -> float:
 
 def gutters(rows: list[Line], size: float) -> list[float]:
     """The x positions of column gutters on a page: vertical strips no more than a few rows cross."""
-    if len(rows) < 6:
+    if len(rows) < 2:
         return []
     left = min(r.x0 for r in rows)
     right = max(r.x1 for r in rows)
@@ -248,31 +248,41 @@ def gutters(rows: list[Line], size: float) -> list[float]:
     out: list[float] = []
     # Strips that at most a tenth of the rows cross (a title or a note set across both columns),
     # then strips that no row crosses at all (a column holding a line or two is then found too).
-    for limit in (max(1, len(rows) // 10), 0):
+    for limit in sorted({max(1, len(rows) // 10) if len(rows) >= 3 else 0, 0}, reverse=True):
         for a, b in _runs(covered, limit, width, size):
-            g = left + (a + b) / 2
+            # the middle of the least-crossed part of the strip (not of text a spanning row has there)
+            low = min(covered[a:b])
+            sa, sb = max(_runs(covered[a:b], low, b - a, 0, edges=False), key=lambda r: r[1] - r[0])
+            g = left + a + (sa + sb) / 2
             if all(abs(g - h) > size for h in out):
                 out.append(g)
     return sorted(out)
 
 
-def _runs(covered: list[int], limit: int, width: int, size: float) -> list[tuple[int, int]]:
-    """Runs of bins covered by at most ``limit`` rows, at least ``size`` wide, with text on both sides."""
+def _runs(covered: list[int], limit: int, width: int, size: float, edges: bool = True) -> list[tuple[int, int]]:
+    """Runs of bins covered by at most ``limit`` rows, at least ``size`` wide; with ``edges``, only
+    runs with text on both sides."""
     out, start = [], None
-    margin = 0.15 * width
     for x, c in enumerate(covered + [limit + 1]):
         if c <= limit:
             if start is None:
                 start = x
         elif start is not None:
-            if x - start >= size and start > margin and x < width - margin:
+            if x - start >= size and (not edges or (0 < start and x < width)):
                 out.append((start, x))
             start = None
     return out
 
 
-def _crosses(row: Line, gs: list[float]) -> bool:
-    return any(w.x0 < g < w.x1 for w in row.words for g in gs)
+def _crosses(row: Line, gs: list[float], size: float) -> bool:
+    """Does the row run across a gutter: a word over it, or words either side a word space apart?"""
+    ws = row.words  # sorted by x
+    for g in gs:
+        if any(w.x0 < g < w.x1 for w in ws):
+            return True
+        if any(a.x1 <= g <= b.x0 and b.x0 - a.x1 < 0.8 * size for a, b in zip(ws, ws[1:])):
+            return True
+    return False
 
 
 @dataclass
@@ -282,7 +292,7 @@ class Segment:
     lines: list[Line]
 
 
-def segments(rows: list[Line], gs: list[float]) -> list[Segment]:
+def segments(rows: list[Line], gs: list[float], size: float) -> list[Segment]:
     """The page's rows in reading order: bands between spanning rows, each band column by column."""
     out: list[Segment] = []
     band: list[Word] = []
@@ -300,7 +310,7 @@ def segments(rows: list[Line], gs: list[float]) -> list[Segment]:
         band.clear()
 
     for row in rows:
-        if gs and _crosses(row, gs):
+        if gs and _crosses(row, gs, size):
             flush_band()
             spanning.append(row)
             continue
@@ -323,12 +333,14 @@ def split_paragraphs(lines: list[Line], size: float) -> tuple[list[list[Line]], 
     while n > 0 and lines[n - 1].size < 0.88 * size:
         n -= 1
     body, notes = lines[:n], lines[n:]
-    if n and n < len(lines) and not _starts_note(notes[0].text):
+    if n < len(lines) and not _starts_note(notes[0].text):
         body, notes = lines, []  # small type that is not a note (a caption, a source line)
     left = statistics.median(l.x0 for l in body) if body else 0.0
     right = max((l.x1 for l in body), default=0.0)
     gaps = [b.top - a.bottom for a, b in zip(body, body[1:]) if abs(a.size - b.size) < 0.1 * a.size]
-    usual = statistics.median(gaps) if gaps else 0.0
+    # The usual space between the lines of a paragraph: the smaller gaps (a fifth of them are at
+    # most this), and at most what ordinary leading leaves (a run of one-line paragraphs).
+    usual = sorted(gaps)[len(gaps) // 5] if gaps else 0.0
     justified = bool(body) and sum(1 for l in body if right - l.x1 < 1.5) >= 0.5 * len(body)
     paragraphs: list[list[Line]] = []
     prev: Optional[Line] = None
@@ -358,7 +370,7 @@ def _breaks(prev: Line, line: Line, left: float, right: float, usual: float, jus
     s = max(prev.size, line.size)
     if abs(prev.size - line.size) > 0.1 * s:
         return True
-    if line.top - prev.bottom > usual + 0.5 * s:
+    if line.top - prev.bottom > min(usual, 0.6 * s) + 0.5 * s:
         return True
     if line.x0 - left > 0.8 * s and prev.x0 - left <= 0.8 * s and right - prev.x1 < 1.5:
         return True  # a first-line indent after a full line
@@ -376,7 +388,7 @@ def layout(pages: list[list[Word]]) -> list[str]:
     for rows, drop in zip(page_rows, drops):
         kept = [r for i, r in enumerate(rows) if i not in drop]
         gs = gutters(kept, size)
-        for seg in segments(kept, gs):
+        for seg in segments(kept, gs, size):
             pieces.append(split_paragraphs(seg.lines, size))
     vocab = clean.vocabulary(l.text for pars, notes in pieces for par in pars + notes for l in par)
     body: list[list[Line]] = []
