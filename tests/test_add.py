@@ -361,3 +361,15 @@ def test_the_source_text_is_taken_back_when_the_draft_cannot_be_written(corpus: 
     assert result.exit_code == 2 and "note.claims.yaml" in result.output
     assert "Traceback" not in result.output
     assert not (corpus / "sources" / "note.txt").exists()
+
+
+def test_without_the_add_extra_the_error_says_how_to_install_it(corpus: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pdfplumber", None)  # as if it were not installed
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    pdf = tmp_path / "brief.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    page = tmp_path / "page.html"
+    page.write_text("<p>x</p>", encoding="utf-8")
+    for original in (pdf, page):
+        result = add(original, corpus)
+        assert result.exit_code == 2 and "pip install 'briefcmp[add]'" in result.output

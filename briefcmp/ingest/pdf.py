@@ -10,14 +10,16 @@ and paragraphs told apart only by the space between them. The layout, page by pa
    footnote markers join the row of their line ("billion.1").
 3. **Running headers, footers and page numbers** are dropped by repetition across pages
    (``clean.running_lines``) among the first and last rows of each page.
-4. **Columns**: a gutter is a vertical strip at least one font size wide that almost no
-   row crosses, with text on both sides. Rows that cross a gutter (a title over both
-   columns) span the page; between them, each column is read top to bottom, left column
-   first.
+4. **Columns**: a gutter is a vertical strip at least one font size wide, with text on
+   both sides, that at most a tenth of the rows cross (none, on a page of two rows).
+   Rows that run across a gutter (a word over it, or words either side a word space
+   apart: a title or a note over both columns) span the page; between them, each column
+   is read top to bottom, left column first.
 5. **Paragraphs** inside a column: a break where the space between two lines is wider
-   than usual, where the font size changes, at a first-line indent, or (in justified
-   text) after a short line that ends a sentence. Small type at the foot of a column is a
-   footnote block, one paragraph per note; it is placed after the paragraph it interrupts.
+   than the usual leading, where the font size changes, at a first-line indent, or (in
+   justified text) after a short line that ends a sentence. Small type at the foot of a
+   column that starts with a note marker ("1", "[2]", "*") is a footnote block, one
+   paragraph per note, placed after the paragraph it interrupts.
 6. Across columns and pages, a paragraph continues when it stops mid-sentence
    (``clean.continues``).
 """
