@@ -165,6 +165,29 @@ def test_original_inside_the_corpus_is_checked_for_changes(corpus: Path, fpdf_pd
     assert "[original-missing]" in runner.invoke(app, ["check", str(corpus)]).output
 
 
+def test_an_unchanged_original_is_not_hashed_again(corpus: Path, fpdf_pdf: Path, monkeypatch):
+    from briefcmp.corpus import load
+
+    kept = corpus / "originals" / "water.pdf"
+    kept.parent.mkdir()
+    shutil.copyfile(fpdf_pdf, kept)
+    assert add(kept, corpus).exit_code == 0
+    assert "[original-" not in runner.invoke(app, ["check", str(corpus)]).output  # hashed, remembered
+    opened = []
+    real_open = open
+
+    def spy(file, *args, **kwargs):
+        opened.append(Path(file).name)
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(load, "open", spy, raising=False)
+    assert "[original-" not in runner.invoke(app, ["check", str(corpus)]).output
+    assert "water.pdf" not in opened
+    kept.write_bytes(kept.read_bytes() + b"%")  # changed: hashed again, and reported
+    assert "[original-changed]" in runner.invoke(app, ["check", str(corpus)]).output
+    assert "water.pdf" in opened
+
+
 # --------------------------------------------------------------------------- web pages, Markdown, text
 
 
