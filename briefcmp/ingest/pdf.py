@@ -248,9 +248,10 @@ def gutters(rows: list[Line], size: float) -> list[float]:
         running += c
         covered.append(running)
     out: list[float] = []
-    # Strips that at most a tenth of the rows cross (a title or a note set across both columns),
-    # then strips that no row crosses at all (a column holding a line or two is then found too).
-    for limit in sorted({max(1, len(rows) // 10) if len(rows) >= 3 else 0, 0}, reverse=True):
+    # Strips that no row crosses, then strips that one row crosses, ... up to a tenth of the rows
+    # (a title or a note set across the columns). Each is a strip with text on both sides, so a
+    # column holding a line or two under a spanning title is found too.
+    for limit in range(max(1, len(rows) // 10) + 1 if len(rows) >= 3 else 1):
         for a, b in _runs(covered, limit, width, size):
             # the middle of the least-crossed part of the strip (not of text a spanning row has there)
             low = min(covered[a:b])
