@@ -403,6 +403,20 @@ class CacheSession:
         h.update(data)
         return h.hexdigest()
 
+    def _digest_key(self, path: Path, st: os.stat_result) -> str:
+        sig = f"original\0{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}"
+        return hashlib.sha256(self.context + sig.encode("utf-8", "surrogateescape")).hexdigest()
+
+    def known_digest(self, path: Path, st: os.stat_result) -> Optional[str]:
+        """The sha256 of an original (``brief: original``) hashed before with this very stat signature."""
+        value = self.cache.read_entry(self._digest_key(path, st), self.secret)
+        if value is not None and len(value) == 2 and value[0] == "digest" and isinstance(value[1], str):
+            return value[1]
+        return None
+
+    def remember_digest(self, path: Path, st: os.stat_result, digest: str) -> None:
+        self.cache.write_entry(self._digest_key(path, st), self.secret, ("digest", digest))
+
     def source_fingerprint(self, brief: Optional[Brief], claims_file: Path) -> Optional[str]:
         """What the brief's source contributes to loading: its resolved path and content hash.
 

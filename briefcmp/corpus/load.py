@@ -274,9 +274,61 @@ def _load_files(result: LoadResult, files: list[Path], root: Path, anchor_quotes
             continue
         ids[brief.id] = shown
         problems.extend(loaded.source_problems)
+        check_original(brief, f, root, problems, session)
         corpus.briefs.append(brief)
     if progress:
         progress(len(files), len(files))
+
+
+def check_original(brief: Brief, claims_file: Path, root: Path, problems: Problems, session: Any = None) -> None:
+    """Report an original kept in the corpus that changed (or went missing) since it was added.
+
+    Only a ``path`` inside the corpus folder is read; an original kept elsewhere is not checked.
+    With a cache session, an original whose size, times and inode are unchanged is not hashed again.
+    """
+    o = brief.original
+    if o is None or not o.path:
+        return
+    resolved = (claims_file.parent / o.path).resolve()
+    where = (brief.line, brief.col)
+    if Path(o.path).is_absolute() or not resolved.is_relative_to(root.resolve()):
+        problems.warning(brief.path, where, "original-outside-corpus",
+                         f'brief: original: path "{o.path}" is outside the corpus folder, so it is not checked')
+        return
+    try:
+        digest = _original_digest(resolved, session)
+    except FileNotFoundError:
+        problems.warning(brief.path, where, "original-missing",
+                         f'brief: original "{o.path}" does not exist (moved or deleted since it was added)')
+        return
+    except OSError as exc:
+        problems.warning(brief.path, where, "original-missing",
+                         f'brief: cannot read original "{o.path}": {exc.strerror}')
+        return
+    if digest != o.sha256:
+        problems.warning(brief.path, where, "original-changed",
+                         f'brief: original "{o.path}" changed since it was added (sha256 is {digest}); '
+                         "compare it with the source text, then update original: sha256")
+
+
+def _original_digest(path: Path, session: Any) -> str:
+    """The sha256 of a file: from the cache when its stat signature is one hashed before."""
+    import hashlib
+
+    st = os.stat(path)
+    known = session.known_digest(path, st) if session is not None else None
+    if known is not None:
+        return known
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+        after = os.fstat(fh.fileno())
+    digest = h.hexdigest()
+    if session is not None and (after.st_size, after.st_mtime_ns, after.st_ino) == (st.st_size, st.st_mtime_ns,
+                                                                                   st.st_ino):
+        session.remember_digest(path, st, digest)  # not when the file changed while it was read
+    return digest
 
 
 def _load_cached(session: Any, f: Path, shown: str, config: Config, root: Path, anchor_quotes: bool) -> Any:

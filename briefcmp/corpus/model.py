@@ -193,6 +193,22 @@ class Claim:
         return f"{self.brief}#{self.id}"
 
 
+@dataclass(frozen=True)
+class Original:
+    """The file a source text was extracted from (``briefcmp add``): a PDF, web page, Markdown or text."""
+
+    name: str  # its file name when it was added
+    type: str  # one of ORIGINAL_TYPES
+    sha256: str
+    path: str = ""  # relative to the claims file, when it is kept inside the corpus (then checked for changes)
+    metadata_from: tuple[tuple[str, str], ...] = ()  # (brief field, where the document states it)
+
+
+ORIGINAL_TYPES = ("pdf", "html", "md", "txt")
+METADATA_ORIGINS = ("pdf-metadata", "json-ld", "html-meta", "html-title", "front-matter", "text")
+METADATA_FIELDS = ("title", "publisher", "published", "url")
+
+
 @dataclass
 class Brief:
     """One source document and its claims."""
@@ -214,6 +230,7 @@ class Brief:
     line: int = 0
     col: int = 0
     source_mark: tuple[int, int] = (0, 0)  # where `source:` is written, for problems about the source
+    original: Optional[Original] = None  # what the source text was extracted from
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from briefcmp.corpus.fields import ID_RE, NUMBER_RE, Fields, value_kind
 from briefcmp.corpus.model import (
     BOUNDS, CLAIM_KINDS, CLAIM_STATUSES, SCALES, STANCES, VALUE_TYPES, Brief, Claim, Config, Entity, KeyDef, Tolerance, Topic, Value,
 )
+from briefcmp.corpus.model import METADATA_FIELDS, METADATA_ORIGINS, ORIGINAL_TYPES, Original
 from briefcmp.corpus.problems import Problems, suggest
 from briefcmp.corpus.yamlsafe import YList, YMap
 
@@ -146,7 +147,7 @@ def _check_format(f: Fields, root: YMap, where: str) -> None:
 
 _FILE_FIELDS = ("format", "brief", "claims")
 _BRIEF_FIELDS = ("id", "title", "publisher", "authors", "published", "url", "language", "source",
-                 "source_sha256", "note")
+                 "source_sha256", "original", "note")
 _CLAIM_FIELDS = ("id", "text", "quote", "prefix", "suffix", "kind", "topics", "subjects", "key", "value",
                  "as_of", "cites", "note", "status", "acknowledges")
 _VALUE_FIELDS = {
@@ -188,6 +189,8 @@ def parse_claims_file(data: Any, path: str, problems: Problems, config: Config) 
     if brief.source_sha256 and not _SHA.match(brief.source_sha256):
         problems.error(path, bm.mark_of("source_sha256"), "bad-value",
                        "brief: source_sha256 must be 64 lower-case hex digits (sha256 of the source file)")
+    if bm.get("original") is not None:
+        brief.original = _parse_original(f, bm)
     claims = root.get("claims")
     if claims is None:
         problems.warning(path, root.mark, "no-claims", "claims file has no claims yet")
@@ -208,6 +211,31 @@ def parse_claims_file(data: Any, path: str, problems: Problems, config: Config) 
         seen[claim.id] = mark[0]
         brief.claims.append(claim)
     return brief
+
+
+_ORIGINAL_FIELDS = ("name", "path", "type", "sha256", "metadata_from")
+
+
+def _parse_original(f: Fields, bm: YMap) -> Optional[Original]:
+    """brief: original: the file the source text was extracted from (``briefcmp add``)."""
+    where = "brief: original"
+    om = f.mapping(bm.get("original"), bm.mark_of("original"), where)
+    if om is None or not f.check_keys(om, where, _ORIGINAL_FIELDS, ["name", "type", "sha256"]):
+        return None
+    sha = f.string(om, "sha256", where)
+    if not _SHA.match(sha):
+        f.problems.error(f.path, om.mark_of("sha256"), "bad-value",
+                         "brief: original: sha256 must be 64 lower-case hex digits (sha256 of the original file)")
+    origins = []
+    mf = om.get("metadata_from")
+    if mf is not None:
+        mm = f.mapping(mf, om.mark_of("metadata_from"), f"{where}: metadata_from")
+        if mm is not None:
+            f.check_keys(mm, f"{where}: metadata_from", METADATA_FIELDS)
+            origins = [(k, f.choice(mm, k, f"{where}: metadata_from", METADATA_ORIGINS))
+                       for k in METADATA_FIELDS if k in mm]
+    return Original(name=f.string(om, "name", where), type=f.choice(om, "type", where, ORIGINAL_TYPES),
+                    sha256=sha, path=f.string(om, "path", where), metadata_from=tuple(o for o in origins if o[1]))
 
 
 def _parse_claim(f: Fields, item: Any, mark, brief: Brief, config: Config) -> Optional[Claim]:
