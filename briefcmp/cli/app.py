@@ -58,7 +58,15 @@ def fail(message: str, code: int = EXIT_INPUT) -> typer.Exit:
 
 PATHS_ARG = typer.Argument(None, metavar="PATH", show_default=False,
                            help="Corpus folder(s) or claims files. Default: ./briefs")
-OUTPUT_OPT = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout.")
+def output_path(value: str) -> Path:
+    """``-o`` value: a file path; one ending in ``/`` names a folder and is refused here (clear usage error)."""
+    if value != "-" and value.endswith(("/", "\\")):
+        raise typer.BadParameter(f"{value}: is a folder; give a file name, e.g. {value}report.txt")
+    return Path(value)
+
+
+OUTPUT_OPT = typer.Option(None, "--output", "-o", parser=output_path, metavar="PATH",
+                          help="Write to this file (atomically) instead of stdout.")
 FORCE_OPT = typer.Option(False, "--force", help="Replace an existing --output file.")
 
 
