@@ -11,7 +11,7 @@ from briefcmp.corpus.model import PartialDate, Period
 from briefcmp.corpus.problems import Problems, suggest
 from briefcmp.corpus.yamlsafe import YList, YMap
 
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")  # \Z, not $ (which lets "id\n" through)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 NUMBER_RE = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
