@@ -65,8 +65,13 @@ def read_regular(path: PathLike, limit: int, *, allow_larger: bool = False) -> b
     ``limit`` bytes (unless ``allow_larger``: then ``limit + 1`` bytes are returned, so the
     caller can report the limit itself), and ``OSError`` when it cannot be opened.
     """
+    return read_regular_stat(path, limit, allow_larger=allow_larger)[0]
+
+
+def read_regular_stat(path: PathLike, limit: int, *, allow_larger: bool = False) -> "tuple[bytes, os.stat_result]":
+    """``read_regular`` and the ``fstat`` of the file it read."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
+    fd = os.open(path, flags)  # non-blocking: opening a FIFO nobody writes returns at once
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
@@ -83,7 +88,7 @@ def read_regular(path: PathLike, limit: int, *, allow_larger: bool = False) -> b
     data = b"".join(chunks)
     if len(data) > limit and not allow_larger:
         raise FileTooLarge(errno.EFBIG, f"is larger than {limit:,} bytes")
-    return data
+    return data, st
 
 
 # --------------------------------------------------------------------------- writing

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from briefcmp.corpus import anchor, yamlsafe
+from briefcmp.corpus.files import read_regular
 from briefcmp.corpus.model import Brief, Config, Corpus, Period
 from briefcmp.corpus.parse import CLAIMS_SUFFIX, CONFIG_NAME, parse_claims_file, parse_config
 from briefcmp.corpus.problems import Problems
@@ -106,9 +107,8 @@ def display_path(p: Path) -> str:
 
 def read_bytes(p: Path, shown: str, problems: Problems) -> Optional[bytes]:
     """The bytes of a file (one byte past the size limit, so that the limit is reported); None if unreadable."""
-    try:
-        with open(p, "rb") as fh:
-            return fh.read(yamlsafe.MAX_BYTES + 1)
+    try:  # only a regular file, never more than the limit (a planted FIFO or device cannot hang the load)
+        return read_regular(p, yamlsafe.MAX_BYTES, allow_larger=True)
     except OSError as exc:
         problems.error(shown, (0, 0), "unreadable", f"cannot read file: {exc.strerror}")
         return None
@@ -211,11 +211,18 @@ def _load_files(result: LoadResult, files: list[Path], root: Path, anchor_quotes
                 progress: Optional[Callable[[int, int], None]]) -> None:
     problems, corpus = result.problems, result.corpus
     ids: dict[str, str] = {}
+    inside = os.path.join(os.path.realpath(root), "")
+    folders: dict[Path, str] = {}
     for n, f in enumerate(files):
         if progress:
             progress(n, len(files))
         shown = display_path(f)
         result.files.append(shown)
+        if not _realpath(f, folders).startswith(inside):  # never read (or echo) a file outside the corpus
+            problems.error(shown, (0, 0), "outside-corpus",
+                           f"claims file is a symbolic link to {os.path.realpath(f)}, outside the corpus "
+                           f"folder {display_path(root)}; it is not read")
+            continue
         if session is None:
             loaded = load_claims_file(f, shown, corpus.config, root, anchor_quotes)
         else:
@@ -268,10 +275,15 @@ def load_source(brief: Brief, claims_file: Path, root: Path, problems: Problems,
         problems.error(shown, where, "source-outside-corpus",
                        f'brief: source "{brief.source}" points outside the corpus folder {display_path(root)}')
         return
+    hidden = [part for part in resolved.relative_to(root.resolve()).parts[:-1] if part.startswith(".")]
+    if hidden:  # .git/config, .github/...: not sources, and echoing them would disclose them
+        problems.error(shown, where, "source-outside-corpus",
+                       f'brief: source "{brief.source}" is in the hidden folder {hidden[0]}; '
+                       "sources must be text files outside hidden folders")
+        return
     brief.source_path = display_path(resolved)
     try:
-        with open(resolved, "rb") as fh:
-            data = fh.read(MAX_SOURCE_BYTES + 1)
+        data = read_regular(resolved, MAX_SOURCE_BYTES, allow_larger=True)
     except FileNotFoundError:
         problems.error(shown, where, "source-missing", f'brief: source file "{brief.source}" does not exist')
         return

@@ -124,8 +124,10 @@ def _update(path: Path, source: Path, prep: sent.Prepared, meta: BriefMeta, conf
     from briefcmp.corpus.parse import parse_claims_file
     from briefcmp.corpus.problems import Problems, Severity
 
+    from briefcmp.corpus.files import read_regular
+
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, yamlsafe.MAX_BYTES)
     except FileNotFoundError:
         raise AnnotateError(f"{path}: no such claims file (leave out --update to start a new one)") from None
     except OSError as exc:
