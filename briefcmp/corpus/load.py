@@ -312,13 +312,25 @@ def load_source(brief: Brief, claims_file: Path, root: Path, problems: Problems,
         anchor_claims(brief, problems)
 
 
+# Above this many quotes in one brief, they are found through an index of the source
+# (one pass) rather than one search of the whole source each.
+INDEX_QUOTES = 16
+# Closest-passage hints per brief: each costs a bounded search of the source; a brief whose
+# quotes are all missing (the wrong source) gets a few hints, not thousands of searches.
+MAX_HINTS = 50
+
+
 def anchor_claims(brief: Brief, problems: Problems) -> None:
     """Find every claim's quote in the (normalised) source; report not-found and ambiguous ones."""
     assert brief.source_text is not None
-    for claim in brief.claims:
-        if not claim.quote:
-            continue
-        a = anchor.find_quote(brief.source_text, claim.quote, claim.prefix, claim.suffix)
+    quoted = [c for c in brief.claims if c.quote]
+    index = None
+    if len(quoted) > INDEX_QUOTES:
+        index = anchor.QuoteIndex(brief.source_text, {anchor.normalise(c.quote) for c in quoted})
+    hints = MAX_HINTS
+    for claim in quoted:
+        a = anchor.find_quote(brief.source_text, claim.quote, claim.prefix, claim.suffix, index, hints > 0)
+        hints -= a.total == 0
         if a.span:
             claim.span = a.span
         elif a.total == 0:

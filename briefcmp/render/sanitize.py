@@ -1,29 +1,15 @@
-"""Text from sources and claims files made safe for a terminal.
+"""Terminal sanitising for every output path that prints text from sources or claims files.
 
-``terminal_safe`` turns every control character (C0 but tab and line feed, DEL, C1: ESC
-sequences, OSC 8 links, carriage returns that overwrite a line) and every bidirectional
-override or isolate (the "Trojan Source" characters) into a visible ``\\x1b`` or
-``\\u202e``, so a brief cannot clear the screen, hide text or reorder what is shown.
+``terminal_safe(text)``: control characters (ESC sequences, OSC 8 links, carriage
+returns, C1 controls) and bidirectional overrides become visible escapes such as
+``\\x1b`` and ``\\u202e``; tab and line feed are kept unless ``one_line``.
 """
 
 from __future__ import annotations
 
-import re
-
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-                     "\u2028\u2029\ufff9-\ufffb]")
-_UNSAFE_ONE_LINE = re.compile(_UNSAFE.pattern[:-1] + "\t\n]")
-
-
-def _visible(m: "re.Match[str]") -> str:
-    code = ord(m.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+from briefcmp.corpus.safetext import visible
 
 
 def terminal_safe(text: str, one_line: bool = False) -> str:
-    """``text`` with unsafe characters made visible; ``one_line`` also shows tab and line feed."""
-    text = str(text)
-    pattern = _UNSAFE_ONE_LINE if one_line else _UNSAFE
-    if pattern.search(text) is None:
-        return text
-    return pattern.sub(_visible, text)
+    """``text`` with every control and bidi-override character made visible."""
+    return visible(text, one_line)
