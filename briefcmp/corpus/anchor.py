@@ -18,7 +18,7 @@ import unicodedata
 from collections import Counter
 from itertools import accumulate
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Optional
 
 _TRANSLATE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
@@ -69,13 +69,25 @@ class QuoteIndex:
     one inner word), and only the places of that key are checked with ``str.startswith``.
     The result is exactly what ``str.find`` finds (every occurrence, overlapping ones too);
     a quote of fewer than three words has no inner word and is looked up with ``str.find``.
+
+    Without ``quotes`` (when they are not known in advance, as while drafting) every word of
+    the source is indexed, and each quote is checked at the places of its rarest inner word.
     """
 
-    def __init__(self, norm_source: str, quotes: Iterable[str]) -> None:
+    def __init__(self, norm_source: str, quotes: Optional[Iterable[str]] = None) -> None:
         self.source = norm_source
         words = norm_source.split(" ")
+        self._pick: dict[str, tuple[str, int]] = {}
+        self._at: dict[str, list[int]] = {}
+        self._every = quotes is None
+        if quotes is None:
+            start, at = 0, self._at
+            for w in words:
+                at.setdefault(w, []).append(start)
+                start += len(w) + 1
+            return
         counts = Counter(words)
-        self._pick: dict[str, tuple[str, int]] = {}  # quote -> (key: one or two inner words, its offset in the quote)
+        # quote -> (key: one or two inner words, its offset in the quote)
         for q in quotes:
             tokens = q.split(" ")
             if len(tokens) < 3:
@@ -108,12 +120,26 @@ class QuoteIndex:
 
     def starts(self, q: str) -> list[int]:
         """Every offset where ``q`` (normalised) occurs in the source."""
-        pick = self._pick.get(q)
+        pick = self._pick.get(q) if not self._every else self._rarest_inner(q)
         if pick is None:
             return _find_all(self.source, q)
         key, offset = pick
         src = self.source
         return [p - offset for p in self._at.get(key, ()) if p >= offset and src.startswith(q, p - offset)]
+
+
+    def _rarest_inner(self, q: str) -> Optional[tuple[str, int]]:
+        tokens = q.split(" ")
+        if len(tokens) < 3:
+            return None
+        offset, best = len(tokens[0]) + 1, None
+        for w in tokens[1:-1]:
+            n = len(self._at.get(w, ()))
+            if best is None or n < best[0]:
+                best = (n, w, offset)
+            offset += len(w) + 1
+        assert best is not None
+        return best[1], best[2]
 
 
 def _find_all(source: str, q: str) -> list[int]:

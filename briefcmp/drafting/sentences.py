@@ -47,6 +47,13 @@ class Prepared:
             self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.original)]
         return bisect.bisect_right(self._line_starts, original_offset)
 
+    @property
+    def norm_index(self) -> anchor.QuoteIndex:
+        """An index of ``norm`` (built once): where a quote occurs, without searching the whole text."""
+        if not hasattr(self, "_norm_index"):
+            self._norm_index = anchor.QuoteIndex(self.norm)
+        return self._norm_index
+
     def norm_span(self, start: int, end: int) -> tuple[int, int]:
         """The normalised-text span of prepared span [start, end) (white space trimmed)."""
         while start < end and self.text[start].isspace():
