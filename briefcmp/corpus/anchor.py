@@ -202,13 +202,12 @@ def closest_passage(norm_source: str, q: str, limit: int = CLOSEST_CHARS) -> str
             continue
         i, hits = norm_source.find(probe), 0
         while i != -1 and hits < _HITS:
-            offset = max(0, i - j)
-            votes[offset] = votes.get(offset, 0) + 1
+            votes[i - j] = votes.get(i - j, 0) + 1
             hits += 1
             i = norm_source.find(probe, i + 1)
     if not votes:
         return ""
-    start = max(votes, key=lambda o: (votes[o], -o))
+    start = max(0, max(votes, key=lambda o: (votes[o], -o)))
     passage = norm_source[start:start + min(n, limit)]
     if start + min(n, limit) < len(norm_source) and len(passage) == limit:
         cut = passage.rfind(" ")

@@ -80,7 +80,7 @@ def read_source(path: Path) -> tuple[str, bytes]:
 
 # Drafting does real work per figure: a text far beyond any brief (a data dump, a
 # megabytes-long line) is refused at once with its place, instead of running for minutes.
-MAX_DRAFT_CHARS = 4_000_000
+MAX_DRAFT_CHARS = 2_000_000
 MAX_DRAFT_NUMBERS = 20_000
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from briefcmp.corpus.safetext import visible
+
 # --------------------------------------------------------------------------- CSV
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -26,9 +28,9 @@ _NUMBER = re.compile(r"[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?")
 
 def csv_cell(text: str) -> str:
     """A CSV cell a spreadsheet shows as text, never runs: a formula-like start gets a ``'``."""
-    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
-        return "'" + text
-    return text
+    formula = text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text)
+    text = visible(text)  # no control or bidi character reaches whoever cats the file
+    return "'" + text if formula else text
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -44,7 +46,7 @@ def markdown_cell(text: str, entities: bool = False) -> str:
     ``&lt;`` ``&gt;`` ``&amp;`` (for renderers that ignore backslash escapes).
     """
     table = _MD_ENTITIES if entities else _MD_SPECIAL
-    lines = [" ".join(line.split()).translate(table) for line in str(text).split("\n")]
+    lines = [" ".join(line.split()).translate(table) for line in visible(str(text)).split("\n")]
     return "<br>".join(lines)
 
 
@@ -53,7 +55,7 @@ _BACKTICKS = re.compile("`+")
 
 def inline_code(text: str, in_table: bool = True) -> str:
     """A code span holding ``text`` verbatim (white space collapsed); ``|`` escaped for tables."""
-    text = " ".join(str(text).split())
+    text = " ".join(visible(str(text), one_line=True).split())
     if not text:
         return ""
     longest = max((len(m) for m in _BACKTICKS.findall(text)), default=0)

@@ -17,6 +17,7 @@ from typing import Any, Iterable, Optional, Sequence, Union
 
 from briefcmp import __version__
 from briefcmp.render.escape import csv_cell, inline_code, markdown_cell
+from briefcmp.render.sanitize import terminal_safe
 
 REPORT_VERSION = 1
 PLAIN_WIDTH = 100
@@ -70,8 +71,8 @@ def cell_text(c: CellLike) -> str:
     if c is None:
         return ""
     if isinstance(c, Cell):
-        return c.text
-    return str(c)
+        return terminal_safe(c.text)
+    return terminal_safe(str(c))  # cells quote briefs: no control or bidi character reaches a terminal
 
 
 def cell_style(c: CellLike) -> str:
@@ -84,7 +85,7 @@ def cell_style(c: CellLike) -> str:
 def wrap(text: str, width: int, indent: str = "", subsequent: Optional[str] = None) -> list[str]:
     """Wrap at word boundaries only: long words (ids, URLs) stay whole, never cut."""
     out = []
-    for para in text.split("\n"):
+    for para in terminal_safe(text).split("\n"):
         lines = textwrap.wrap(para, width=max(width, 1), initial_indent=indent,
                               subsequent_indent=indent if subsequent is None else subsequent,
                               break_long_words=False, break_on_hyphens=False)
@@ -253,7 +254,7 @@ def rich_text(c: CellLike):
     if isinstance(c, Cell) and c.parts:
         text = Text()
         for part, style in c.parts:
-            text.append(part, style=style or None)
+            text.append(terminal_safe(part), style=style or None)
         return text
     return Text(cell_text(c), style=cell_style(c))
 

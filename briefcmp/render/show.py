@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 from briefcmp.corpus import anchor
 from briefcmp.analysis.crossref import Detail, as_of_text
 from briefcmp.corpus.model import Claim, Corpus, KeyDef
 from briefcmp.render import records
+from briefcmp.render.sanitize import terminal_safe
 from briefcmp.render.compare import claim_line, plain_relation
 from briefcmp.render.layout import (
     KIND_STYLE, PLAIN_WIDTH, envelope, md_code, md_escape, render_rich, to_csv, to_json, to_jsonl, wrap,
@@ -23,7 +24,9 @@ def context(claim: Claim, corpus: Corpus) -> Optional[tuple[str, str, str]]:
         return None
     before, quote, after = anchor.context(brief.source_text, claim.span, CONTEXT_CHARS)
     # Mark cut context with "..." (three dots): "…" must never appear in piped output.
-    return before.replace("\u2026", "..."), quote, after.replace("\u2026", "...")
+    # Source text: control and bidi characters are made visible in every format.
+    return (terminal_safe(before.replace("\u2026", "...")), terminal_safe(quote),
+            terminal_safe(after.replace("\u2026", "...")))
 
 
 def _header(d: Detail) -> str:
@@ -116,7 +119,10 @@ def render_plain(d: Detail, corpus: Corpus, width: int = PLAIN_WIDTH) -> str:
 
 def render_table(d: Detail, corpus: Corpus, width: int, color: bool) -> str:
     from rich.padding import Padding
-    from rich.text import Text
+    from rich.text import Text as RichText
+
+    def Text(text: str = "", style: str = "") -> Any:  # noqa: N802  (every string shown is made terminal-safe)
+        return RichText(terminal_safe(text), style=style)
 
     items: list = [Text(_header(d), style="bold")]
     if d.key:
@@ -126,12 +132,12 @@ def render_table(d: Detail, corpus: Corpus, width: int, color: bool) -> str:
     items += [Text(""), Text("Claims" if len(d.claims) != 1 else "Claim", style="bold underline")]
     for c in d.claims:
         line = claim_line(c)
-        items += [Text(""), Text.assemble((c.ref, "bold"), line[len(c.ref):])]
+        items += [Text(""), RichText.assemble((terminal_safe(c.ref), "bold"), terminal_safe(line[len(c.ref):]))]
         items += [Padding(Text(f, style="dim"), (0, 0, 0, 2)) for f in _claim_facts(c, corpus)]
         ctx = context(c, corpus)
         quote = Text()
         if ctx is None:
-            quote.append(f'"{c.quote}"', style="italic")
+            quote.append(f'"{terminal_safe(c.quote)}"', style="italic")
             quote.append("  (not found in the source; run briefcmp check)", style="yellow")
         else:
             quote.append(ctx[0])
@@ -140,7 +146,7 @@ def render_table(d: Detail, corpus: Corpus, width: int, color: bool) -> str:
         items.append(Padding(quote, (0, 0, 0, 4)))
     items += [Text(""), Text("Relations" + (": none" if not d.relations else ""), style="bold underline")]
     for r in d.relations:
-        head = Text.assemble((r.kind.upper(), KIND_STYLE.get(r.kind, "")), f" ({r.severity})  ", (r.id, "dim"))
+        head = RichText.assemble((r.kind.upper(), KIND_STYLE.get(r.kind, "")), f" ({r.severity})  ", (r.id, "dim"))
         if r.reviewed:
             head.append(f"  reviewed: {r.reviewed}", style="dim")
         items += [Text(""), head, Padding(Text(r.explanation), (0, 0, 0, 2))]
