@@ -197,14 +197,18 @@ def test_cli_output_paths(tmp_path: Path) -> None:
 
 @posix_only
 def test_review_add_on_symlinked_reviewed_file_updates_the_target(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path / "c")
-    shared = tmp_path / "shared-reviewed.yaml"
-    shared.write_text("format: 1\nreviewed: []\n")
-    (corpus / "reviewed.yaml").symlink_to(shared)
-    from briefcmp.corpus.files import write_file as wf
+    import shutil
 
-    wf(corpus / "reviewed.yaml", "format: 1\nreviewed: []\n# edited\n", force=True)
-    assert (corpus / "reviewed.yaml").is_symlink() and shared.read_text().endswith("# edited\n")
+    corpus = tmp_path / "briefs"
+    shutil.copytree(ROOT / "briefs", corpus)
+    shared = tmp_path / "shared-reviewed.yaml"
+    shutil.move(corpus / "reviewed.yaml", shared)
+    (corpus / "reviewed.yaml").symlink_to(shared)
+    r = invoke("review", "add", "japan-russia-trade-total:contradiction:ad6338a5b8", "--replace",
+               "-j", "Reviewed again through a shared file", "--reviewer", "tester", "-C", str(corpus))
+    assert r.exit_code == 0, r.output
+    assert (corpus / "reviewed.yaml").is_symlink()
+    assert "Reviewed again through a shared file" in shared.read_text()
 
 
 # --------------------------------------------------------------------------- 2. year 9999
