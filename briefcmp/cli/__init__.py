@@ -21,6 +21,7 @@ import typer
 from briefcmp.cli import gate  # noqa: F401,I001  (check, review)
 from briefcmp.cli import corpus  # noqa: F401  (schema, init, cache)
 from briefcmp.cli import analysis  # noqa: F401  (compare, coverage, claims, show, briefs)
+from briefcmp.cli import export  # noqa: F401  (export)
 from briefcmp.cli import drafting  # noqa: F401  (annotate)
 from briefcmp.cli.app import app
 

@@ -3,7 +3,9 @@
 Loading never raises on bad input: every problem becomes a located
 ``Problem`` and the rest of the corpus still loads, so one run reports all
 problems. A claim that cannot be understood is reported and left out (never
-silently): its problem says so.
+silently): its problem says so. The one exception is a config that cannot be read
+as a config at all (``ConfigError``): every claim would fail against it, so the
+one problem is reported instead of its hundreds of follow-ons.
 """
 
 from __future__ import annotations
@@ -12,19 +14,50 @@ import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from briefcmp.corpus import anchor, yamlsafe
 from briefcmp.corpus.files import read_regular
 from briefcmp.corpus.model import Brief, Config, Corpus, Period
 from briefcmp.corpus.parse import CLAIMS_SUFFIX, CONFIG_NAME, parse_claims_file, parse_config
-from briefcmp.corpus.problems import Problems
+from briefcmp.corpus.problems import Problem, Problems
 
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
 
 
 class InputError(Exception):
     """The input cannot be used at all (no corpus, no config): exit 2."""
+
+
+class ConfigError(InputError):
+    """The corpus config cannot be read as a config (unreadable, not YAML, not a mapping,
+    another format): every claim would fail against it, so nothing else is reported (exit 2)."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(f"{problem.path}:{problem.line}:{problem.col}: {problem.message} [{problem.rule}]; "
+                         "the corpus config is unusable, so nothing else was read: fix it first")
+
+
+# Problems that leave the config without a document to read (see ``unusable_config``).
+_UNUSABLE_RULES = ("unreadable", "file-too-large", "encoding", "empty-file", "yaml-depth", "yaml-syntax",
+                   "format-version")
+
+
+# A config whose top level, or whose topics, entities or keys section, is not a mapping: every
+# claim would be reported against it.
+_SECTIONS = ("config:", "topics:", "entities:", "keys:")
+
+
+def unusable_config(problems: Iterable[Problem], config_shown: str) -> Optional[Problem]:
+    """The problem that makes the config unusable, if any: it could not be read or parsed, its top
+    level or a section of it is not a mapping, or it is in a format this briefcmp does not know."""
+    for p in problems:
+        if p.path == config_shown and (p.rule in _UNUSABLE_RULES
+                                       or (p.rule == "wrong-type" and p.message.startswith(_SECTIONS)
+                                           and "expected a mapping" in p.message)):
+            return p
+    return None
 
 
 # --------------------------------------------------------------------------- corpus
@@ -46,6 +79,14 @@ def find_root(path: Path) -> Optional[Path]:
         if (folder / CONFIG_NAME).is_file():
             return folder
     return None
+
+
+def discover_corpus(cwd: Path) -> Optional[Path]:
+    """The corpus to use when no PATH is given: ``cwd/briefs`` when it is a folder, else the
+    nearest folder at or above ``cwd`` that holds a corpus config (as git and ruff find theirs)."""
+    if (cwd / "briefs").is_dir():
+        return cwd / "briefs"
+    return find_root(cwd)
 
 
 def corpus_root(p: Path) -> Path:
@@ -167,6 +208,9 @@ def load_corpus(paths: list[Path], anchor_quotes: bool = True,
     config_bytes = read_bytes(config_path, shown_config, problems)
     session = cache.session(root, config_bytes, anchor_quotes) if cache else None
     config = _load_config(session, config_bytes, shown_config, problems)
+    fatal = unusable_config(problems, shown_config)
+    if fatal is not None:
+        raise ConfigError(fatal)
     corpus = Corpus(root=str(root), config=config)
     result = LoadResult(corpus, problems)
     bar = None

@@ -256,6 +256,9 @@ class Config:
     keys: dict[str, KeyDef] = field(default_factory=dict)
     title: str = ""
     path: str = ""
+    # Keys listed under keys: whose entry is invalid (reported in the config): claims using them
+    # are compared as under an unregistered key, without an "unknown key" error each.
+    broken_keys: tuple[str, ...] = ()
 
     def topic_ancestors(self, topic: str) -> list[str]:
         """The topic and its parents, nearest first (cycles are cut)."""
@@ -274,6 +277,7 @@ class Corpus:
     root: str
     config: Config
     briefs: list[Brief] = field(default_factory=list)
+    discovered: str = ""  # the corpus folder as shown, when it was found from the working folder (no PATH)
 
     def claims(self):
         for brief in self.briefs:
@@ -308,3 +312,10 @@ class Relation:
     origins: int = 0  # independent origins (claims citing the same upstream source count once)
     id: str = ""
     reviewed: Optional[str] = None  # status from the reviewed-conflicts file, when one matches
+    # The values in conflict: claim refs grouped by agreeing value (one tuple per side). A claim
+    # that joins a side agrees with it within the tolerance, for the same period. Empty: one
+    # side per claim (relations that are not a conflict between values).
+    sides: tuple[tuple[str, ...], ...] = ()
+    # Claims whose as-of date was inferred (from the publication date) and decides the kind:
+    # with the other claims' period they would contradict them. `check` warns at them.
+    inferred_decides: tuple[str, ...] = ()

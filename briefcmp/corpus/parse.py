@@ -45,6 +45,7 @@ def parse_config(data: Any, path: str, problems: Problems) -> Config:
         config.topics[tid] = Topic(tid, f.string(t, "label", f"topic {tid}", tid),
                                    f.string(t, "description", f"topic {tid}"),
                                    f.string(t, "parent", f"topic {tid}"))
+    _keep_listed(root, "topics", config.topics, lambda i: Topic(i, i, "", ""))
     for tid, topic in config.topics.items():
         if topic.parent and topic.parent not in config.topics:
             problems.error(path, root["topics"].mark_of(tid), "unknown-topic",
@@ -56,6 +57,7 @@ def parse_config(data: Any, path: str, problems: Problems) -> Config:
         f.check_keys(e, f"entity {eid}", _ENTITY_FIELDS, ["label"])
         config.entities[eid] = Entity(eid, f.string(e, "label", f"entity {eid}", eid),
                                       f.strings(e, "aliases", f"entity {eid}"))
+    _keep_listed(root, "entities", config.entities, lambda i: Entity(i, i, ()))
     for kid, k, mark in _entries(f, root, "keys"):
         where = f"key {kid}"
         f.check_keys(k, where, _KEY_FIELDS, ["label", "type"])
@@ -76,7 +78,19 @@ def parse_config(data: Any, path: str, problems: Problems) -> Config:
             kid, f.string(k, "label", where, kid), ktype, f.string(k, "description", where),
             units.canonical_unit(f.string(k, "unit", where)), _tolerance(f, k, where),
             topics, subjects, f.strings(k, "values", where), mark[0])
+    listed = root.get("keys")
+    if isinstance(listed, YMap):
+        config.broken_keys = tuple(k for k in listed if k not in config.keys)
     return config
+
+
+def _keep_listed(root: YMap, section: str, known: dict, make) -> None:
+    """A listed topic or entity whose entry is invalid (reported by ``_entries``) still exists, so
+    the claims naming it get no "unknown" error each: one error for one mistake."""
+    listed = root.get(section)
+    if isinstance(listed, YMap):
+        for i in listed:
+            known.setdefault(i, make(i))
 
 
 def _entries(f: Fields, root: YMap, section: str):
@@ -298,6 +312,8 @@ def _check_refs(f: Fields, cm: YMap, claim: Claim, config: Config, where: str) -
     if not claim.key:
         return
     key = config.keys.get(claim.key)
+    if key is None and claim.key in config.broken_keys:
+        return  # the config's own error about this key says it all
     if key is None:
         f.problems.error(f.path, cm.mark_of("key"), "unknown-key",
                          f'{where}: unknown key "{claim.key}"{suggest(claim.key, config.keys)}; '

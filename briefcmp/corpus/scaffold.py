@@ -16,7 +16,8 @@ class ScaffoldError(Exception):
 CONFIG = """\
 # yaml-language-server: $schema=schemas/config.schema.json
 # The corpus config: topics, entities and the registry of shared questions (keys).
-# See https://github.com/briefcmp/briefcmp/blob/main/docs/format.md
+# The format: `briefcmp schema config` (a JSON Schema; editors use schemas/ here) and docs/format.md
+# in the briefcmp source distribution.
 format: 1
 title: My corpus
 

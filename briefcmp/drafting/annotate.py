@@ -100,7 +100,7 @@ def _check_draftable(path: Path, text: str) -> None:
 def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
     """Read the source (and the claims file to update), build the draft, and produce the text to write."""
     from briefcmp.corpus.cache import load_corpus
-    from briefcmp.corpus.load import find_root
+    from briefcmp.corpus.load import InputError, find_root
 
     src = settings.source
     text, data = read_source(src)
@@ -116,7 +116,10 @@ def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
     config = Config()
     corpus: Optional[Corpus] = None
     if root is not None:
-        loaded = load_corpus([root], anchor_quotes=False)
+        try:
+            loaded = load_corpus([root], anchor_quotes=False)
+        except InputError as exc:  # an unusable config: one error, as for every command
+            raise AnnotateError(str(exc)) from None
         corpus, config = loaded.corpus, loaded.corpus.config
         if any(p.severity >= 2 and p.path == config.path for p in loaded.problems):
             warnings.append(f"{config.path} has problems (run `briefcmp check`); suggestions may be incomplete")

@@ -134,7 +134,7 @@ def render_markdown(report: CheckReport, relations: Iterable[Relation] = (), jud
             first, others = primary(r, focus)
             claims = ", ".join(f"{inline_code(c.ref)} ({md_escape(c.path)}:{c.line})" for c in [first, *others])
             who = sup.reviewer or ("inline acknowledgement" if sup.kind == "inSource" else "")
-            when = f", {sup.date}" if sup.date else ""
+            when = (f", {sup.date}" if sup.date else "") + (f", {inline_code(f'{sup.path}:{sup.line}')}" if sup.path else "")
             out.append(f"| {sup.status} | {md_escape(r.kind)} on {inline_code(r.key)} | {claims} | "
                        f"{md_escape(sup.justification)} | {md_escape(who)}{when} |")
         if len(reviewed) > limit:

@@ -1,8 +1,13 @@
-"""Terminal sanitising for every output path that prints text from sources or claims files.
+"""Text from briefs made safe for a terminal: control characters and bidi overrides shown, not obeyed.
 
-``terminal_safe(text)``: control characters (ESC sequences, OSC 8 links, carriage
-returns, C1 controls) and bidirectional overrides become visible escapes such as
-``\\x1b`` and ``\\u202e``; tab and line feed are kept unless ``one_line``.
+A brief (or a claims file) may contain ESC sequences, carriage returns, backspaces or
+Unicode bidirectional overrides; printed as they are, they could recolour, hide or reorder
+what the terminal shows. ``terminal_safe`` replaces each with a visible escape such as
+``\\x1b`` or ``\\u202e``. Line breaks and tabs, which the layouts handle, are kept (unless
+``one_line``).
+
+The one implementation is ``corpus.safetext.visible``, at the bottom of the stages, so that
+problems (whose messages quote files) are made safe where they are made.
 """
 
 from __future__ import annotations
@@ -11,5 +16,5 @@ from briefcmp.corpus.safetext import visible
 
 
 def terminal_safe(text: str, one_line: bool = False) -> str:
-    """``text`` with every control and bidi-override character made visible."""
+    """``text`` with control and bidi-override characters made visible (``\\x1b``, ``\\u202e``)."""
     return visible(text, one_line)
