@@ -176,6 +176,21 @@ def test_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
         ro.chmod(0o700)
 
 
+def test_temp_file_failure_is_an_output_error(tmp_path: Path, monkeypatch) -> None:
+    """An unwritable folder (simulated: root may write anywhere) fails inside the try: exit 2, not exit 3."""
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(OutputError, match="cannot write: Permission denied"):
+        write_file(tmp_path / "x.txt", "x")
+    corpus = make_corpus(tmp_path / "c")
+    r = invoke("compare", str(corpus), "-o", str(tmp_path / "report.txt"))
+    assert r.exit_code == 2 and "Permission denied" in r.output and "internal error" not in r.output
+
+
 @posix_only
 def test_cli_output_paths(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path / "c")
