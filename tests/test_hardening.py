@@ -198,6 +198,12 @@ def test_cli_output_paths(tmp_path: Path) -> None:
     assert r.returncode == 0 and stat.S_ISCHR(os.lstat("/dev/null").st_mode)
     r = cli("compare", str(corpus), "-o", "/dev/stdout", "--force")
     assert r.returncode == 0 and b"briefcmp compare" in r.stdout and os.path.islink("/dev/stdout")
+    redirected = tmp_path / "redirected.txt"
+    with open(redirected, "w") as fh:
+        inode = os.fstat(fh.fileno()).st_ino
+        r = cli("compare", str(corpus), "-o", "/dev/stdout", stdout=fh)
+    assert r.returncode == 0 and redirected.stat().st_ino == inode  # written to, not replaced
+    assert redirected.read_text().startswith("briefcmp compare")
     r = cli("compare", str(corpus), "-o", str(tmp_path / "newdir") + "/")
     err = assert_clean_failure(r)
     assert "is a folder" in err and not (tmp_path / "newdir").exists()

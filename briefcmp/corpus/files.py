@@ -12,9 +12,10 @@ did not ask to replace:
   an existing file is replaced only with ``force`` (it keeps its permissions);
 - a symbolic link is followed: its target is updated (atomically), the link stays; a
   dangling link is refused unless ``force`` is given (then its target is created);
-- a character device, a FIFO or ``/dev/stdout`` is written *through* (opened and
-  written, never renamed over): nothing is replaced, so no ``force`` is needed; a FIFO
-  with no reader is an error rather than a hang;
+- a character device or a FIFO is written *through* (opened and written, never renamed
+  over): nothing is replaced, so no ``force`` is needed; a FIFO with no reader is an error
+  rather than a hang; ``/dev/stdout``, ``/dev/stderr`` and ``/dev/fd/N`` are written to that
+  descriptor, whatever it is open on (a redirected file is not replaced either);
 - a path ending in ``/`` or naming a folder is refused: it is a folder, not a file.
 """
 
@@ -114,6 +115,10 @@ def write_file(path: PathLike, text: str, force: bool = False) -> None:
     if raw.endswith(("/", os.sep)) or os.path.isdir(raw):
         raise OutputError(f"{shown}: is a folder; give a file name, e.g. {os.path.join(raw, 'report.txt')}")
     data = _encode(text)
+    fd = _standard_stream(raw)
+    if fd is not None:  # /dev/stdout, /dev/fd/N: the descriptor itself, whatever it points to (a file too)
+        _write_all(fd, shown, data)
+        return
     try:
         st = os.stat(raw)  # follows symbolic links
     except FileNotFoundError:
@@ -136,6 +141,34 @@ def write_file(path: PathLike, text: str, force: bool = False) -> None:
     _write_atomic(target, shown, data, st)
 
 
+_STREAMS = {"/dev/stdout": 1, "/dev/stderr": 2}
+
+
+def _standard_stream(raw: str) -> "int | None":
+    """The descriptor a /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N path names (None otherwise)."""
+    if os.name != "posix":
+        return None
+    if raw in _STREAMS:
+        return _STREAMS[raw]
+    for prefix in ("/dev/fd/", "/proc/self/fd/"):
+        if raw.startswith(prefix) and raw[len(prefix):].isdigit():
+            return int(raw[len(prefix):])
+    return None
+
+
+def _write_all(fd: int, shown: str, data: bytes) -> None:
+    import sys
+
+    try:
+        if fd in (1, 2):  # keep the order of what was already printed
+            (sys.stdout if fd == 1 else sys.stderr).flush()
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    except (OSError, AttributeError, ValueError) as exc:
+        raise OutputError(f"{shown}: cannot write: {getattr(exc, 'strerror', None) or exc}") from exc
+
+
 def _write_through(raw: str, shown: str, data: bytes, mode: int) -> None:
     """Write into a device or FIFO in place (never replace it)."""
     if stat.S_ISDIR(mode):
@@ -152,12 +185,7 @@ def _write_through(raw: str, shown: str, data: bytes, mode: int) -> None:
     try:
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
-        view = memoryview(data)
-        while view:
-            n = os.write(fd, view)
-            view = view[n:]
-    except OSError as exc:
-        raise OutputError(f"{shown}: cannot write: {_why(exc)}") from exc
+        _write_all(fd, shown, data)
     finally:
         os.close(fd)
 
