@@ -342,6 +342,10 @@ def test_sources_in_hidden_folders_are_refused(tmp_path: Path) -> None:
     (corpus / "alpha.claims.yaml").write_text(claims)
     r = invoke("check", str(corpus), "--format", "json")
     assert "hidden folder" in r.stdout and "c2VjcmV0" not in r.stdout
+    (corpus / ".env").write_text("TOKEN=c2VjcmV0 and more\n")
+    (corpus / "alpha.claims.yaml").write_text(claims_yaml(quote="TOKEN=c2VjcmV1 and more", source=".env"))
+    r = invoke("check", str(corpus), "--format", "sarif")
+    assert "hidden file" in r.stdout and "c2VjcmV0" not in r.stdout
 
 
 @posix_only

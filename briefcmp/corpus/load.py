@@ -319,11 +319,13 @@ def load_source(brief: Brief, claims_file: Path, root: Path, problems: Problems,
         problems.error(shown, where, "source-outside-corpus",
                        f'brief: source "{brief.source}" points outside the corpus folder {display_path(root)}')
         return
-    hidden = [part for part in resolved.relative_to(root.resolve()).parts[:-1] if part.startswith(".")]
-    if hidden:  # .git/config, .github/...: not sources, and echoing them would disclose them
+    parts = resolved.relative_to(root.resolve()).parts
+    hidden = [part for part in parts if part.startswith(".")]
+    if hidden:  # .git/config, .env, .github/...: not sources, and echoing them would disclose them
+        what = "is a hidden file" if hidden[0] == parts[-1] else f"is in the hidden folder {hidden[0]}"
         problems.error(shown, where, "source-outside-corpus",
-                       f'brief: source "{brief.source}" is in the hidden folder {hidden[0]}; '
-                       "sources must be text files outside hidden folders")
+                       f'brief: source "{brief.source}" {what}; sources must be text files that are not hidden '
+                       "and not in hidden folders")
         return
     brief.source_path = display_path(resolved)
     try:
