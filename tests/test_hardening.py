@@ -423,8 +423,8 @@ def test_closest_passage_is_bounded() -> None:
     assert anchor.closest_passage(src, near)[:40] == src[5000:5040]
 
 
-@pytest.mark.parametrize("text", ["2021 " * 20000, "\n".join(" ".join(f"{(i * 7919 + j) % 99999:>6}" for j in range(8))
-                                                             for i in range(1100))])
+@pytest.mark.parametrize("text", ["2021 " * 10000, "\n".join(" ".join(f"{(i * 7919 + j) % 99999:>6}" for j in range(8))
+                                                             for i in range(600))])
 def test_annotate_text_without_sentence_ends_is_linear(tmp_path: Path, text: str) -> None:
     from briefcmp.drafting import sentences
 
@@ -434,7 +434,7 @@ def test_annotate_text_without_sentence_ends_is_linear(tmp_path: Path, text: str
     start = time.perf_counter()
     r = invoke("annotate", str(tmp_path / "t.txt"))
     assert r.exit_code == 0, r.output
-    assert time.perf_counter() - start < 20  # before: 61 s and more
+    assert time.perf_counter() - start < 15  # before: 15 s and more (61 s at twice the size)
 
 
 def test_annotate_caps_give_located_errors(tmp_path: Path) -> None:
@@ -552,8 +552,7 @@ def test_append_refuses_to_break_a_file() -> None:
 
 
 @posix_only
-@pytest.mark.parametrize("args", [["--help"], ["compare"], ["check"], ["claims", "--format", "json"],
-                                  ["show", "exports-change"]])
+@pytest.mark.parametrize("args", [["--help"], ["check"], ["claims", "--format", "json"]])
 def test_stdout_full_or_closed_is_exit_2_with_one_line(tmp_path: Path, args: list[str]) -> None:
     corpus = make_corpus(tmp_path)
     args = args + ([str(corpus)] if args != ["--help"] else [])
