@@ -109,7 +109,17 @@ def fail(message: str, code: int = EXIT_INPUT) -> typer.Exit:
 PATHS_ARG = typer.Argument(None, metavar="[PATH]...", show_default=False,
                            help="Corpus folder(s) or claims files. Default: ./briefs if it exists, else the "
                                 "nearest folder upward holding briefcmp.yaml.")
-OUTPUT_OPT = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout.")
+
+
+def output_path(value: str) -> Path:
+    """``-o`` value: a file path; one ending in ``/`` names a folder and is refused here (clear usage error)."""
+    if value != "-" and value.endswith(("/", "\\")):
+        raise typer.BadParameter(f"{value}: is a folder; give a file name, e.g. {value}report.txt")
+    return Path(value)
+
+
+OUTPUT_OPT = typer.Option(None, "--output", "-o", parser=output_path, metavar="PATH",
+                          help="Write to this file (atomically) instead of stdout.")
 FORCE_OPT = typer.Option(False, "--force", help="Replace an existing --output file.")
 COLOR_OPT = typer.Option(None, "--color", show_default=False, help=COLOR_HELP)
 NO_PAGER_OPT = typer.Option(False, "--no-pager", help=NO_PAGER_HELP)

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from briefcmp.cli.app import EXIT_CLEAN, app, fail
+from briefcmp.cli.app import EXIT_CLEAN, app, fail, output_path
 
 
 def _claims_count(n: int) -> str:
@@ -18,7 +18,7 @@ def _claims_count(n: int) -> str:
 def annotate(
     source: Path = typer.Argument(..., metavar="SOURCE", show_default=False,
                                   help="The source text (UTF-8) to draft claims from."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o",
+    output: Optional[Path] = typer.Option(None, "--output", "-o", parser=output_path, metavar="PATH",
                                           help="Write the draft to this new claims file (atomically)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing --output file."),
     update: Optional[Path] = typer.Option(None, "--update", "-u", metavar="CLAIMS_FILE",

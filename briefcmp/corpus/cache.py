@@ -44,6 +44,7 @@ from briefcmp.corpus import load
 from briefcmp.corpus.cachecodec import (
     FORMAT, MODEL_SIGNATURE, Decoder, Unstorable, compact, decode_problems, encode_brief, encode_config, encode_problems,
 )
+from briefcmp.corpus.files import NotRegularFile, read_regular, read_regular_stat
 from briefcmp.corpus.load import MAX_SOURCE_BYTES, LoadResult, display_path
 from briefcmp.corpus.model import Brief, Config
 from briefcmp.corpus.problems import Problem
@@ -196,7 +197,7 @@ class BriefCache:
         key_path = self.path / _KEY_FILE
         for _ in range(3):
             try:
-                data = key_path.read_bytes()
+                data = read_regular(key_path, 32, allow_larger=True)  # never a FIFO, never /dev/zero
                 if len(data) == 32:
                     return data
                 # A damaged key: replace it (every entry made with the old one is then ignored).
@@ -204,6 +205,9 @@ class BriefCache:
                 continue
             except FileNotFoundError:
                 pass
+            except NotRegularFile:  # something planted in the cache folder: replace it with a key
+                _atomic_write(key_path, secrets.token_bytes(32), mode=0o600)
+                continue
             # First use: write a key to a temporary file and link it into place, so that two
             # processes starting at once agree on one key (the loser reads the winner's).
             fd, tmp = tempfile.mkstemp(prefix=".key.", dir=self.path)
@@ -322,10 +326,9 @@ class BriefCache:
         """The stored tuple for ``key``, or None when absent, unreadable, corrupt or not ours."""
         path = self._entry_path(key)
         try:
-            with open(path, "rb") as fh:
-                blob = fh.read(_MAX_ENTRY + 1)
-                mtime = os.fstat(fh.fileno()).st_mtime
-        except OSError:
+            blob, st = read_regular_stat(path, _MAX_ENTRY, allow_larger=True)
+            mtime = st.st_mtime
+        except OSError:  # missing, unreadable, or not a regular file (a planted FIFO)
             return None
         head = len(_MAGIC) + _MAC_SIZE
         if len(blob) <= head or len(blob) > _MAX_ENTRY or not blob.startswith(_MAGIC):
@@ -438,9 +441,7 @@ class CacheSession:
         if not resolved.is_relative_to(self.root_resolved):
             return f"outside\0{resolved}", None
         try:
-            with open(resolved, "rb") as fh:
-                data = fh.read(MAX_SOURCE_BYTES + 1)
-                st = os.fstat(fh.fileno())
+            data, st = read_regular_stat(resolved, MAX_SOURCE_BYTES, allow_larger=True)
         except FileNotFoundError:
             return f"missing\0{resolved}", (resolved, None)
         except OSError:

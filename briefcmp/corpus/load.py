@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
 from briefcmp.corpus import anchor, yamlsafe
+from briefcmp.corpus.files import read_regular
 from briefcmp.corpus.model import Brief, Config, Corpus, Period
 from briefcmp.corpus.parse import CLAIMS_SUFFIX, CONFIG_NAME, parse_claims_file, parse_config
 from briefcmp.corpus.problems import Problem, Problems
@@ -147,9 +148,8 @@ def display_path(p: Path) -> str:
 
 def read_bytes(p: Path, shown: str, problems: Problems) -> Optional[bytes]:
     """The bytes of a file (one byte past the size limit, so that the limit is reported); None if unreadable."""
-    try:
-        with open(p, "rb") as fh:
-            return fh.read(yamlsafe.MAX_BYTES + 1)
+    try:  # only a regular file, never more than the limit (a planted FIFO or device cannot hang the load)
+        return read_regular(p, yamlsafe.MAX_BYTES, allow_larger=True)
     except OSError as exc:
         problems.error(shown, (0, 0), "unreadable", f"cannot read file: {exc.strerror}")
         return None
@@ -255,11 +255,18 @@ def _load_files(result: LoadResult, files: list[Path], root: Path, anchor_quotes
                 progress: Optional[Callable[[int, int], None]]) -> None:
     problems, corpus = result.problems, result.corpus
     ids: dict[str, str] = {}
+    inside = os.path.join(os.path.realpath(root), "")
+    folders: dict[Path, str] = {}
     for n, f in enumerate(files):
         if progress:
             progress(n, len(files))
         shown = display_path(f)
         result.files.append(shown)
+        if not _realpath(f, folders).startswith(inside):  # never read (or echo) a file outside the corpus
+            problems.error(shown, (0, 0), "outside-corpus",
+                           f"claims file is a symbolic link to {os.path.realpath(f)}, outside the corpus "
+                           f"folder {display_path(root)}; it is not read")
+            continue
         if session is None:
             loaded = load_claims_file(f, shown, corpus.config, root, anchor_quotes)
         else:
@@ -364,10 +371,17 @@ def load_source(brief: Brief, claims_file: Path, root: Path, problems: Problems,
         problems.error(shown, where, "source-outside-corpus",
                        f'brief: source "{brief.source}" points outside the corpus folder {display_path(root)}')
         return
+    parts = resolved.relative_to(root.resolve()).parts
+    hidden = [part for part in parts if part.startswith(".")]
+    if hidden:  # .git/config, .env, .github/...: not sources, and echoing them would disclose them
+        what = "is a hidden file" if hidden[0] == parts[-1] else f"is in the hidden folder {hidden[0]}"
+        problems.error(shown, where, "source-outside-corpus",
+                       f'brief: source "{brief.source}" {what}; sources must be text files that are not hidden '
+                       "and not in hidden folders")
+        return
     brief.source_path = display_path(resolved)
     try:
-        with open(resolved, "rb") as fh:
-            data = fh.read(MAX_SOURCE_BYTES + 1)
+        data = read_regular(resolved, MAX_SOURCE_BYTES, allow_larger=True)
     except FileNotFoundError:
         problems.error(shown, where, "source-missing", f'brief: source file "{brief.source}" does not exist')
         return
@@ -396,13 +410,25 @@ def load_source(brief: Brief, claims_file: Path, root: Path, problems: Problems,
         anchor_claims(brief, problems)
 
 
+# Above this many quotes in one brief, they are found through an index of the source
+# (one pass) rather than one search of the whole source each.
+INDEX_QUOTES = 16
+# Closest-passage hints per brief: each costs a bounded search of the source; a brief whose
+# quotes are all missing (the wrong source) gets a few hints, not thousands of searches.
+MAX_HINTS = 50
+
+
 def anchor_claims(brief: Brief, problems: Problems) -> None:
     """Find every claim's quote in the (normalised) source; report not-found and ambiguous ones."""
     assert brief.source_text is not None
-    for claim in brief.claims:
-        if not claim.quote:
-            continue
-        a = anchor.find_quote(brief.source_text, claim.quote, claim.prefix, claim.suffix)
+    quoted = [c for c in brief.claims if c.quote]
+    index = None
+    if len(quoted) > INDEX_QUOTES:
+        index = anchor.QuoteIndex(brief.source_text, {anchor.normalise(c.quote) for c in quoted})
+    hints = MAX_HINTS
+    for claim in quoted:
+        a = anchor.find_quote(brief.source_text, claim.quote, claim.prefix, claim.suffix, index, hints > 0)
+        hints -= a.total == 0
         if a.span:
             claim.span = a.span
         elif a.total == 0:

@@ -6,6 +6,7 @@ Loading (``briefcmp.corpus.load``) turns YAML into these; analysis (``crossref``
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -50,9 +51,8 @@ class PartialDate:
     def end(self) -> date:
         if self.day:
             return date(self.year, self.month, self.day)
-        if self.month:
-            nxt = date(self.year + (self.month == 12), self.month % 12 + 1, 1)
-            return date.fromordinal(nxt.toordinal() - 1)
+        if self.month:  # the month's last day, computed without stepping into the next year (9999-12)
+            return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
         return date(self.year, 12, 31)
 
     def __str__(self) -> str:

@@ -105,7 +105,9 @@ def _entries(f: Fields, root: YMap, section: str):
     for eid, entry in m.items():
         if not ID_RE.match(eid):
             f.problems.error(f.path, m.key_marks[eid], "bad-id",
-                             f'{section}: id "{eid}" must be lower-case letters, digits, ".", "_" or "-"')
+                             f'{section}: id {eid!r} must be lower-case letters, digits, ".", "_" or "-"; '
+                             "this entry is left out")
+            continue
         e = f.mapping(entry, m.mark_of(eid), f"{section} {eid}")
         if e is not None:
             yield eid, e, m.key_marks[eid]
@@ -253,7 +255,7 @@ def _parse_claim(f: Fields, item: Any, mark, brief: Brief, config: Config) -> Op
         id=f.ident(cm, "id", where), brief=brief.id, quote=f.string(cm, "quote", where),
         text=f.string(cm, "text", where), kind=f.choice(cm, "kind", where, CLAIM_KINDS, "fact"),
         topics=f.strings(cm, "topics", where), subjects=f.strings(cm, "subjects", where),
-        key=f.string(cm, "key", where), as_of=f.period(cm, "as_of", where), cites=f.string(cm, "cites", where),
+        key=f.ident(cm, "key", where), as_of=f.period(cm, "as_of", where), cites=f.string(cm, "cites", where),
         note=f.string(cm, "note", where), prefix=f.string(cm, "prefix", where),
         suffix=f.string(cm, "suffix", where),
         status=f.choice(cm, "status", where, CLAIM_STATUSES, "reviewed"),

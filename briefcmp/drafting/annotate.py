@@ -12,6 +12,7 @@ as it was. Every drafted claim is ``status: draft``.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -73,7 +74,27 @@ def read_source(path: Path) -> tuple[str, bytes]:
             raise AnnotateError(f"{p.path}:{p.line}:{p.col}: {p.message}")
     if not text.strip():
         raise AnnotateError(f"{path}:1:1: the source text is empty")
+    _check_draftable(path, text)
     return text, data
+
+
+# Drafting does real work per figure: a text far beyond any brief (a data dump, a
+# megabytes-long line) is refused at once with its place, instead of running for minutes.
+MAX_DRAFT_CHARS = 2_000_000
+MAX_DRAFT_NUMBERS = 20_000
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _check_draftable(path: Path, text: str) -> None:
+    if len(text) > MAX_DRAFT_CHARS:
+        raise AnnotateError(f"{path}:1:1: the text has {len(text):,} characters; annotate drafts from texts of "
+                            f"up to {MAX_DRAFT_CHARS:,} (split it into parts)")
+    for n, m in enumerate(_NUMBER.finditer(text), 1):
+        if n > MAX_DRAFT_NUMBERS:
+            line = text.count("\n", 0, m.start()) + 1
+            col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+            raise AnnotateError(f"{path}:{line}:{col}: more than {MAX_DRAFT_NUMBERS:,} numbers; annotate drafts "
+                                "claims from briefs, not from data tables (split the text or leave the table out)")
 
 
 def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
@@ -127,8 +148,10 @@ def _update(path: Path, source: Path, prep: sent.Prepared, meta: BriefMeta, conf
     from briefcmp.corpus.parse import parse_claims_file
     from briefcmp.corpus.problems import Problems, Severity
 
+    from briefcmp.corpus.files import read_regular
+
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, yamlsafe.MAX_BYTES)
     except FileNotFoundError:
         raise AnnotateError(f"{path}: no such claims file (leave out --update to start a new one)") from None
     except OSError as exc:

@@ -271,11 +271,7 @@ def _anchor(prep: sent.Prepared, s: int, e: int) -> Optional[tuple[str, tuple[in
         return None
     if anchor.normalise(quote) != q:  # folding differs inside the span: quote the normalised text instead
         quote = q
-    starts = []
-    i = norm.find(q)
-    while i != -1:
-        starts.append(i)
-        i = norm.find(q, i + 1)
+    starts = prep.norm_index.starts(q)  # every occurrence, without a search of the whole text per claim
     if starts == [span[0]]:
         return quote, span, "", ""
     # Repeated text (a headline printed twice): the words around it pick this occurrence.

@@ -8,6 +8,7 @@ from briefcmp.corpus import anchor
 from briefcmp.analysis.crossref import Detail, as_of_text
 from briefcmp.corpus.model import Claim, Corpus, KeyDef
 from briefcmp.render import records
+from briefcmp.render.sanitize import terminal_safe
 from briefcmp.render.compare import claim_line, plain_relation
 from briefcmp.render.layout import PLAIN_WIDTH, envelope, md_code, md_escape, to_csv, to_json, to_jsonl, wrap
 
@@ -21,7 +22,9 @@ def context(claim: Claim, corpus: Corpus) -> Optional[tuple[str, str, str]]:
         return None
     before, quote, after = anchor.context(brief.source_text, claim.span, CONTEXT_CHARS)
     # Mark cut context with "..." (three dots): "…" must never appear in piped output.
-    return before.replace("\u2026", "..."), quote, after.replace("\u2026", "...")
+    # Source text: control and bidi characters are made visible in every format.
+    return (terminal_safe(before.replace("\u2026", "...")), terminal_safe(quote),
+            terminal_safe(after.replace("\u2026", "...")))
 
 
 def _header(d: Detail) -> str:
