@@ -108,6 +108,18 @@ def test_unusable_targets_exit_2(tmp_path):
     assert not (tmp_path / "x.db").exists()
 
 
+def test_dangling_symlink_needs_force_and_a_live_one_keeps_the_link(tmp_path):
+    link = tmp_path / "link.db"
+    link.symlink_to(tmp_path / "target.db")
+    result = export(str(HOSTILE), "--sqlite", str(link))
+    assert result.exit_code == 2 and "dangling" in result.output
+    assert not (tmp_path / "target.db").exists()
+    assert export(str(HOSTILE), "--sqlite", str(link), "--force").exit_code == 0
+    assert link.is_symlink() and is_export(tmp_path / "target.db")
+    assert export(str(HOSTILE), "--sqlite", str(link)).exit_code == 0  # now an export: replaced freely
+    assert link.is_symlink()
+
+
 def test_hostile_text_is_stored_verbatim(tmp_path):
     out = tmp_path / "h.db"
     assert export(str(HOSTILE), "--sqlite", str(out)).exit_code == 0

@@ -292,6 +292,9 @@ def write_sqlite(analysis: Analysis, path: Path, force: bool = False) -> Path:
     if str(path).endswith(("/", os.sep)) or path.is_dir():
         raise ExportError(f"{path}: is a folder; give a file name such as {path / 'corpus.db'}")
     target = Path(os.path.realpath(path))  # write through a symlink, never replace the link
+    if path.is_symlink() and not target.exists() and not force:
+        raise ExportError(f"{path}: is a dangling symbolic link (to {os.readlink(path)}); "
+                          "use --force to create its target")
     if target.exists():
         if not target.is_file():
             raise ExportError(f"{path}: not a regular file; give a file name for the database")
