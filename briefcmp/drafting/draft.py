@@ -242,7 +242,10 @@ def _clause(text: str, s: int, e: int, a: int, b: int) -> str:
     return text[start:end]
 
 
+# Future, expected and target sentences: "will", "is expected to", "expects growth of", "aims to", "plans to".
 _FORECAST_FIGURE = re.compile(r"\b(?:will|is expected to|are expected to|is projected to|forecasts?|projected|"
+                              r"expects?|projections?|predicts?|aims? to|aiming to|plans? to|"
+                              r"targeting|(?:is|are) set to|(?:is|are) likely to|"
                               r"by (?:the year )?20[3-9]\d)\b", re.I)
 
 

@@ -1,0 +1,750 @@
+"""Line up unkeyed figures across briefs: which registered key they answer, or which new key they share.
+
+``align(corpus)`` looks at every figure claim without a key (``quantity`` values) and
+describes it by
+
+- its **subjects**: the entities named in the figure's clause, else its sentence, else
+  carried from the sentence before in the same paragraph ("Its share ..."), else the
+  one entity the brief's title names (config entities and countries, see
+  ``briefcmp.analysis.entities``); a reviewed claim's own subjects come first;
+- its **dimension and unit** (durations compare in days);
+- the **measured thing**: the content words of the figure's clause without subject
+  names, units, dates and verbs that only state a value ("was", "reached"), spellings
+  folded and words stemmed, a few economic synonyms joined ("economy grew" and "GDP
+  growth" are both ``gdp increase``);
+- its **period** (as-of) and kind.
+
+A claim joins a registered key when the subjects, the unit and the measured thing agree
+with the key's label or with a claim already under it. Claims of at least two briefs
+that agree on all of them form a new key: an id and a question drafted from the shared
+words, the unit, and a default tolerance. A group is *sure* (applied by ``--apply``)
+only when the subjects, the unit and the measured words agree exactly or nearly (one
+side's words all in the other's, two thirds shared), every claim states its period,
+and every claim is a fact; anything less is a *candidate*, listed and never applied.
+
+Only claims in the same bucket (subjects, unit) are compared, and a bucket's groups are
+bounded, so the cost is linear in the number of claims. ``apply_plan`` writes the keys
+into the config and the claims files as text edits (every untouched line stays byte
+for byte), re-parses the result and writes atomically.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from briefcmp.corpus import units
+from briefcmp.analysis.entities import Entities, fold_spelling, name_forms, slug
+from briefcmp.corpus.model import Brief, Claim, Config, Corpus
+
+DEFAULT_TOLERANCE = "5%"
+MAX_GROUPS_PER_BUCKET = 50
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|\s[-–—]\s|\s(?:and|but|while|whereas|although|though)\s")
+_STOP = frozenset("""
+a about above after again against all also an and any are as at be because been before being below between
+both but by can could did do does during each few for from further had has have having he her here his how i
+if in into is it its itself just more most no nor not now of off on once only or other our out over own same
+she should so some such than that the their them then there these they this those through to too under until
+very was we were what when where which while who whom why with would you your said says say per cent percent
+percentage point points billion million thousand trillion bn mn tn roughly around approximately nearly almost
+least estimated some just well above below exceeding up-to according record high low highest lowest
+year years month months week weeks day days quarter quarters annual annually yearly average averaged total
+totalled totaled overall previous last next current latest early mid late first second half
+january february march april may june july august september october november december
+reach reached reaching stood stand stands come came amount amounted worth value valued equal equaled equalled
+hit hits get got gets make made making represent represented represents account accounted accounts
+supply supplied supplies generate generated generates produce produced produces provide provided
+register registered record recorded post posted see saw seen put estimate
+fleet fleets plant plants farm farms station stations facility facilities sector
+dollar dollars euro euros yen won ruble rubles rouble roubles yuan pound pounds usd eur jpy gbp cny
+watt watts kilowatt kilowatts megawatt megawatts gigawatt gigawatts terawatt terawatts hour hours kwh mwh gwh twh
+tonne tonnes ton tons barrel barrels cubic metre metres meter meters bcm
+""".split())
+# Words that say "how much" without saying of what: a measured thing needs another word.
+_VAGUE = frozenset("share rate number amount level part value figure size volume proportion increase decrease "
+                   "gdp".split()) - {"gdp"}
+_CONCEPTS = {
+    "economy": "gdp", "economic": "gdp", "gdp": "gdp", "gross": "", "domestic": "", "product": "",
+    "grow": "increase", "grew": "increase", "grown": "increase", "growth": "increase", "rise": "increase",
+    "rose": "increase", "risen": "increase", "increase": "increase", "expand": "increase",
+    "expansion": "increase", "gain": "increase", "climb": "increase", "jump": "increase", "up": "increase",
+    "fall": "decrease", "fell": "decrease", "fallen": "decrease", "decline": "decrease", "drop": "decrease",
+    "shrink": "decrease", "shrank": "decrease", "shrunk": "decrease", "contract": "decrease",
+    "contraction": "decrease", "down": "decrease", "lose": "decrease", "lost": "decrease",
+    "inflation": "inflation", "inflationary": "inflation", "cpi": "inflation",
+    "export": "export", "import": "import", "unemployment": "unemployment", "jobless": "unemployment",
+}
+# A drafted figure in a sentence about the future is a forecast, whatever its draft says.
+_FORECAST = re.compile(r"\b(?:will|would|shall|expects?|expected|expecting|forecasts?|projected|projections?|"
+                       r"predicts?|predicted|plans?\s+to|planned|aims?\s+to|aiming\s+to|targeting|"
+                       r"(?:is|are)\s+(?:set|likely|due)\s+to)\b", re.I)
+_SHOW = {"increase": "growth", "decrease": "decline", "gdp": "GDP", "cpi": "CPI"}
+_LEVEL_CHANGE = re.compile(r"\b(?P<verb>rose|rise[sn]?|grew|grow[sn]?|increased?|climbed|jumped|fell|fall(?:s|en)?|"
+                           r"declined|dropped|shrank|slowed|slipped|eased|recovered|returned)\s+to\s+"
+                           r"(?:\w+\s+){0,2}$", re.I)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def norm_word(word: str) -> str:
+    """One form per word: lower case, spelling folded, a concept if it has one, else a crude stem."""
+    w = fold_spelling(word.lower().strip("'-"))
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in _CONCEPTS:
+        return _CONCEPTS[w]
+    s = _stem(w)
+    return _CONCEPTS.get(s, s)
+
+
+@dataclass
+class Member:
+    """A figure claim as align sees it."""
+
+    claim: Claim
+    subjects: tuple[str, ...]
+    subjects_from: str  # "claim" | "clause" | "sentence" | "previous sentence" | "title"
+    unit: str  # canonical unit ("" for a count without unit)
+    dim: str  # what compares: the unit, or "duration"
+    words: frozenset[str]
+    shown: dict[str, str]  # normalised word -> how it reads, in clause order
+    order: tuple[str, ...]
+
+    @property
+    def dated(self) -> bool:
+        return self.claim.as_of is not None and not self.claim.as_of_inferred
+
+
+@dataclass
+class Group:
+    """Claims proposed to share one key (``new``: a key to register)."""
+
+    key: str
+    new: bool
+    label: str
+    unit: str
+    members: list[Member]
+    reason: str
+    sure: bool
+    subjects: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    doubt: str = ""  # why a candidate is not sure
+
+    @property
+    def id(self) -> str:
+        refs = "\n".join(sorted(m.claim.ref for m in self.members))
+        return "align:" + hashlib.sha1(f"{self.key}\n{refs}".encode()).hexdigest()[:10]
+
+
+@dataclass
+class AlignResult:
+    groups: list[Group] = field(default_factory=list)  # sure: applied by --apply
+    candidates: list[Group] = field(default_factory=list)  # unsure: for a person to decide
+    entities: dict[str, str] = field(default_factory=dict)  # entity id -> label to register
+    considered: int = 0  # unkeyed figure claims looked at
+
+
+# --------------------------------------------------------------------------- describing claims
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(]?[A-Z0-9])")
+_ABBREV_END = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Art|vs|etc|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|"
+                         r"Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|Gov|Gen|Sen|Rep)|\.[A-Z])\.$")
+
+
+class _Context:
+    """Paragraphs and sentences of one brief's source, in the offsets of its normalised text
+    (``Brief.source_text``, where claim spans live), to find a figure's clause and subjects."""
+
+    def __init__(self, brief: Brief, entities: Entities) -> None:
+        from briefcmp.corpus.anchor import normalise
+
+        self.ok = False
+        self.entities = entities
+        norm = brief.source_text or ""
+        try:
+            original = Path(brief.source_path).read_text(encoding="utf-8-sig") if brief.source_path and norm else ""
+        except (OSError, UnicodeDecodeError):
+            original = ""
+        if not original:
+            return
+        self.text = norm
+        self.blocks: list[tuple[int, int]] = []
+        pos = 0
+        for para in _paragraphs(original):
+            n = normalise(para)
+            i = norm.find(n, pos) if n else -1
+            if i < 0:
+                continue
+            self.blocks.append((i, i + len(n)))
+            pos = i + len(n)
+        self.sentences: list[tuple[int, int]] = []
+        for a, b in self.blocks:
+            start = a
+            for m in _SENTENCE_END.finditer(norm, a, b):
+                if _ABBREV_END.search(norm, max(a, m.start() - 6), m.start() + 1):
+                    continue
+                self.sentences.append((start, m.start() + 1))
+                start = m.end()
+            if start < b:
+                self.sentences.append((start, b))
+        self.starts = [s for s, _ in self.sentences]
+        self.block_starts = [a for a, _ in self.blocks]
+        title_subjects = entities.subjects(brief.title or "")
+        self.title_subjects = title_subjects if len(title_subjects) == 1 else ()
+        self.ok = bool(self.sentences)
+
+    def to_prepared(self, norm_pos: int) -> int:
+        return norm_pos
+
+    def sentence_index(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.starts, pos) - 1, 0)
+
+    def block_of(self, pos: int) -> tuple[int, int]:
+        i = max(bisect.bisect_right(self.block_starts, pos) - 1, 0)
+        return self.blocks[i] if self.blocks else (0, len(self.text))
+
+    def carried(self, sentence_index: int) -> tuple[str, ...]:
+        """Subjects of the nearest earlier sentence in the same paragraph that names any."""
+        s, _ = self.sentences[sentence_index]
+        block = self.block_of(s)
+        for j in range(sentence_index - 1, max(sentence_index - 4, -1), -1):
+            a, b = self.sentences[j]
+            if a < block[0]:
+                break
+            found = self.entities.subjects(self.text[a:b])
+            if found:
+                return found
+        return ()
+
+
+def _paragraphs(original: str) -> list[str]:
+    """Paragraphs: runs of lines between blank lines; a run of short lines (headings, datelines,
+    list items) is one paragraph per line, a run of long lines is a hard-wrapped paragraph."""
+    out: list[str] = []
+    for run in re.split(r"\n\s*\n", original.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [ln for ln in run.split("\n") if ln.strip()]
+        if len(lines) > 1 and sum(len(ln) >= 50 for ln in lines[:-1]) >= len(lines[:-1]) * 0.8:
+            out.append(" ".join(lines))
+        else:
+            out.extend(lines)
+    return out
+
+
+def _figure_at(text: str, value) -> Optional[tuple[int, int]]:
+    """Where the figure's number is written in ``text`` (digits only), if it can be told."""
+    if value.amount is None:
+        return None
+    for m in _NUMBER.finditer(text):
+        try:
+            x = float(m.group().replace(",", ""))
+        except ValueError:
+            continue
+        if abs(x - value.amount) <= 1e-9 * max(abs(x), 1.0):
+            return m.span()
+    return None
+
+
+def _clause(text: str, a: int, b: int) -> tuple[int, int]:
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, a)), default=0)
+    end = min((m.start() for m in _CLAUSE_BREAK.finditer(text, b)), default=len(text))
+    return start, end
+
+
+def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tuple[int, int]] = None
+                   ) -> tuple[frozenset[str], dict[str, str], tuple[str, ...]]:
+    """The measured thing of ``text`` (a clause): normalised content words, how they read, their order."""
+    blank = list(text)
+    for a, b, _ in entities.find(text):
+        for i in range(a, min(b + 2, len(blank))):  # and a possessive "'s"
+            if i < b or text[b:b + 2] == "'s":
+                blank[i] = " "
+    cleaned = "".join(blank)
+    level = figure is not None and _LEVEL_CHANGE.search(cleaned[:figure[0]])
+    unit_words = {w.lower() for w in re.findall(r"[A-Za-z]+", unit)}
+    shown: dict[str, str] = {}
+    order: list[str] = []
+    for m in _WORD.finditer(cleaned):
+        raw = m.group()
+        low = raw.lower()
+        if low in _STOP or low in unit_words or _stem(low) in unit_words or len(low) < 2:
+            continue
+        w = norm_word(raw)
+        if not w or w in _STOP:
+            continue
+        if level and level.start("verb") <= m.start() < level.end("verb"):
+            continue  # "rose to 7.7 percent" gives a level, not a change
+        if w not in shown:
+            shown[w] = _SHOW.get(w, low)
+            order.append(w)
+    return frozenset(order), shown, tuple(order)
+
+
+def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optional[Member]:
+    v = claim.value
+    if v is None or v.type != "quantity" or v.amount is None:
+        return None
+    unit = units.canonical_unit(v.unit)
+    dim = units.comparable(unit, 0.0)[0]
+    text = claim.quote
+    subjects_from = ""
+    subjects: tuple[str, ...] = ()
+    if claim.status != "draft" and claim.subjects:
+        subjects, subjects_from = tuple(claim.subjects), "claim"
+    if ctx is not None and ctx.ok and claim.span is not None:
+        a = ctx.to_prepared(claim.span[0])
+        b = ctx.to_prepared(max(claim.span[1] - 1, claim.span[0])) + 1
+        si = ctx.sentence_index(a)
+        s0, s1 = ctx.sentences[si] if ctx.sentences else (a, b)
+        sentence = ctx.text[min(s0, a):max(s1, b)]
+        fig = _figure_at(ctx.text[a:b], v)
+        if fig is not None:
+            fa, fb = a + fig[0] - min(s0, a), a + fig[1] - min(s0, a)
+            c0, c1 = _clause(sentence, fa, fb)
+            clause, fig_in_clause = sentence[c0:c1], (fa - c0, fb - c0)
+        else:
+            clause, fig_in_clause = ctx.text[a:b], None
+        if not subjects:
+            for how, found in (("clause", lambda: entities.subjects(clause)),
+                               ("sentence", lambda: entities.subjects(sentence)),
+                               ("previous sentence", lambda: ctx.carried(si)),
+                               ("title", lambda: ctx.title_subjects)):
+                subjects = found()
+                if subjects:
+                    subjects_from = how
+                    break
+    else:
+        fig = _figure_at(text, v)
+        clause, fig_in_clause = (text[slice(*_clause(text, *fig))], None) if fig else (text, None)
+        if not subjects:
+            subjects, subjects_from = entities.subjects(text), "sentence"
+    words, shown, order = measured_words(clause, entities, unit if unit != "percent" else "", fig_in_clause)
+    return Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order)
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _meaningful(words: frozenset[str]) -> bool:
+    return any(w not in _VAGUE and w not in ("increase", "decrease") for w in words)
+
+
+def word_match(a: frozenset[str], b: frozenset[str]) -> str:
+    """"sure" when the measured things agree, "maybe" when they look alike, else ""."""
+    if not a or not b or not (_meaningful(a) and _meaningful(b)):
+        return ""
+    shared = a & b
+    if not _meaningful(frozenset(shared)):
+        return ""
+    jac = len(shared) / len(a | b)
+    if a == b:
+        return "sure"
+    small = min(len(a), len(b))
+    if shared == (a if len(a) <= len(b) else b) and small >= 2 and jac >= 2 / 3:
+        return "sure"
+    return "maybe" if jac >= 1 / 3 else ""
+
+
+def _doubts(members: list[Member]) -> str:
+    """Why a group that agrees on subject, unit and wording must still not be applied."""
+    if any(not m.subjects for m in members):
+        return "no subject named"
+    undated = [m.claim.ref for m in members if not m.dated]
+    if undated:
+        return f"no stated period for {', '.join(undated)} (as-of taken from the publication date)"
+    kinds = {m.claim.kind for m in members}
+    if kinds != {"fact"} or any(m.claim.status == "draft" and _FORECAST.search(m.claim.quote) for m in members):
+        return "forecasts are compared only when a person keys them"
+    per_brief: dict[tuple[str, str], set[float]] = defaultdict(set)
+    for m in members:
+        per_brief[(m.claim.brief, str(m.claim.as_of))].add(round(m.claim.value.base_amount or 0.0, 9))
+    if any(len(v) > 1 for v in per_brief.values()):
+        return "one brief gives two values for one period: the wording does not tell the figures apart"
+    return ""
+
+
+def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
+    """Propose keys for unkeyed figure claims: registered keys they answer, or new keys they share."""
+    config = corpus.config
+    entities = entities or Entities(config)
+    result = AlignResult()
+    contexts: dict[str, _Context] = {}
+    keyed: dict[str, list[Member]] = defaultdict(list)
+    loose: list[Member] = []
+    for brief in corpus.briefs:
+        for claim in brief.claims:
+            if claim.value is None or claim.value.type != "quantity":
+                continue
+            if brief.id not in contexts:
+                contexts[brief.id] = _Context(brief, entities)
+            m = describe(claim, contexts[brief.id], entities)
+            if m is None:
+                continue
+            (keyed[claim.key] if claim.key else loose).append(m)
+    result.considered = len(loose)
+
+    # 1. Registered keys: a claim joins the key whose subjects, unit and wording it shares.
+    key_sigs = []
+    for kid, kd in sorted(config.keys.items()):
+        if kd.type != "quantity":
+            continue
+        label_words, _, _ = measured_words(f"{kd.label}", entities, kd.unit)
+        subjects = tuple(sorted(kd.subjects)) or (keyed[kid][0].subjects if keyed.get(kid) else ())
+        unit = units.canonical_unit(kd.unit) or (keyed[kid][0].unit if keyed.get(kid) else "")
+        if not unit:
+            continue
+        key_sigs.append((kid, kd, subjects, units.comparable(unit, 0.0)[0],
+                         [label_words, *(m.words for m in keyed.get(kid, ()))]))
+    joined: dict[str, list[Member]] = defaultdict(list)
+    maybe_joined: dict[str, list[Member]] = defaultdict(list)
+    rest = []
+    for m in loose:
+        best = ""
+        for kid, kd, subjects, dim, wordsets in key_sigs:
+            if m.dim != dim or m.subjects != subjects or not subjects:
+                continue
+            verdicts = {word_match(m.words, w) for w in wordsets}
+            if "sure" in verdicts and not best:
+                best = kid
+                joined[kid].append(m)
+            elif "maybe" in verdicts and not best:
+                maybe_joined[kid].append(m)
+        if not best:
+            rest.append(m)
+    for kid, members in sorted(joined.items()):
+        kd = config.keys[kid]
+        doubt = _doubts([*keyed.get(kid, []), *members])
+        g = Group(kid, False, kd.label, kd.unit, members, _reason(members, "registered key " + kid), not doubt,
+                  tuple(kd.subjects), tuple(kd.topics), doubt)
+        (result.groups if g.sure else result.candidates).append(g)
+    for kid, members in sorted(maybe_joined.items()):
+        kd = config.keys[kid]
+        result.candidates.append(Group(kid, False, kd.label, kd.unit, members,
+                                       _reason(members, "registered key " + kid), False, tuple(kd.subjects),
+                                       tuple(kd.topics), "the wording is only alike"))
+
+    # 2. New keys: claims of two or more briefs that agree.
+    buckets: dict[tuple, list[Member]] = defaultdict(list)
+    for m in rest:
+        if m.subjects and m.words:
+            buckets[(m.subjects, m.dim, m.unit)].append(m)
+    taken = set(config.keys)
+    for bucket in sorted(buckets):
+        members = sorted(buckets[bucket], key=lambda m: m.claim.ref)
+        groups: list[list[Member]] = []
+        maybes: list[list[Member]] = []
+        for m in members:
+            for g in groups:
+                if all(word_match(m.words, o.words) == "sure" for o in g):
+                    g.append(m)
+                    break
+            else:
+                if len(groups) < MAX_GROUPS_PER_BUCKET:
+                    groups.append([m])
+        for i, g in enumerate(groups):  # loose resemblance between groups: candidates only
+            for h in groups[i + 1:]:
+                if word_match(g[0].words, h[0].words) == "maybe" and len({x.claim.brief for x in g + h}) > 1:
+                    maybes.append(g + h)
+        for g in groups:
+            if len({m.claim.brief for m in g}) < 2:
+                continue
+            doubt = _doubts(g)
+            key = _new_key_id(g, entities, taken)
+            grp = Group(key, True, _label(g, entities), g[0].unit, g, _reason(g, ""), not doubt, g[0].subjects,
+                        _common_topics(g), doubt)
+            if grp.sure:
+                taken.add(key)
+                result.groups.append(grp)
+            else:
+                result.candidates.append(grp)
+        for g in maybes:
+            key = _new_key_id(g, entities, set(taken))
+            result.candidates.append(Group(key, True, _label(g, entities), g[0].unit, g, _reason(g, ""), False,
+                                           g[0].subjects, _common_topics(g), "the wording is only alike"))
+    for g in result.groups:
+        for s in g.subjects:
+            if s not in config.entities:
+                result.entities[s] = entities.label(s)
+    return result
+
+
+def _common_topics(group: list[Member]) -> tuple[str, ...]:
+    common = set(group[0].claim.topics)
+    for m in group[1:]:
+        common &= set(m.claim.topics)
+    return tuple(t for t in group[0].claim.topics if t in common)
+
+
+def _shared_order(group: list[Member]) -> list[str]:
+    shared = set(group[0].words)
+    for m in group[1:]:
+        shared &= m.words
+    return [w for w in group[0].order if w in shared]
+
+
+def _new_key_id(group: list[Member], entities: Entities, taken: set[str]) -> str:
+    words = [group[0].shown[w] for w in _shared_order(group)]
+    unit = {"percent": "pct", "percentage-points": "pp"}.get(group[0].unit, group[0].unit)
+    base = slug("-".join([*group[0].subjects, *words[:4], unit]))[:60].strip("-") or "figure"
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    return key
+
+
+def _label(group: list[Member], entities: Entities) -> str:
+    who = " and ".join(entities.label(s) for s in group[0].subjects)
+    what = " ".join(group[0].shown[w] for w in _shared_order(group))
+    unit = {"percent": "percent", "percentage-points": "percentage points", "": "count"}.get(group[0].unit,
+                                                                                              group[0].unit)
+    return f"{who}: {what} ({unit}) in a period"
+
+
+def _reason(group: list[Member], target: str) -> str:
+    subjects = ", ".join(group[0].subjects) or "(none)"
+    how = sorted({m.subjects_from for m in group if m.subjects_from not in ("clause", "claim")})
+    words = " ".join(group[0].shown[w] for w in _shared_order(group)) or "(none)"
+    periods = sorted({str(m.claim.as_of) + (" (inferred)" if m.claim.as_of_inferred else "")
+                      for m in group if m.claim.as_of is not None})
+    parts = [f"subject {subjects}" + (f" (from the {', '.join(how)})" if how else ""),
+             f"unit {group[0].unit or 'count'}", f"shared words: {words}",
+             f"period {', '.join(periods) or 'not stated'}"]
+    if target:
+        parts.insert(0, target)
+    return "; ".join(parts)
+
+
+# --------------------------------------------------------------------------- applying
+
+
+class AlignError(Exception):
+    """The plan cannot be written (a file changed, an edit would not parse)."""
+
+
+@dataclass
+class Edit:
+    path: Path
+    old: str
+    new: str
+
+
+def _yaml_str(s: str) -> str:
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9 ._/()-]*[A-Za-z0-9.)]", s) and ": " not in s and " #" not in s:
+        return s
+    return json.dumps(s, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def _block_insert(text: str, section: str, entries: str) -> str:
+    """Add ``entries`` (indented 2, ending in a newline) at the end of the top-level mapping ``section``."""
+    lines = text.splitlines(keepends=True)
+    head = re.compile(rf"^{re.escape(section)}:\s*(#.*)?$")
+    for i, line in enumerate(lines):
+        if head.match(line.rstrip("\r\n")):
+            last = i
+            for j in range(i + 1, len(lines)):
+                stripped = lines[j].strip()
+                if not stripped or stripped.startswith("#"):
+                    continue
+                if not lines[j][0].isspace():
+                    break
+                last = j
+            child = next((ln for ln in lines[i + 1:last + 1] if ln.strip() and not ln.strip().startswith("#")), "")
+            indent = len(child) - len(child.lstrip(" ")) if child else 2
+            body = "".join((" " * (indent - 2) + ln if ln.strip() else ln) for ln in entries.splitlines(True)) \
+                if indent >= 2 else entries
+            if not lines[last].endswith("\n"):
+                lines[last] += "\n"
+            lines.insert(last + 1, body)
+            return "".join(lines)
+        if re.match(rf"^{re.escape(section)}:\s*\{{\s*\}}\s*(#.*)?$", line.rstrip("\r\n")):
+            lines[i] = f"{section}:\n" + entries
+            return "".join(lines)
+    sep = "" if text.endswith("\n") or not text else "\n"
+    return f"{text}{sep}\n{section}:\n{entries}"
+
+
+def _key_entry(g: Group) -> str:
+    refs = ", ".join(m.claim.ref for m in g.members)
+    out = [f"  {g.key}:", f"    label: {_yaml_str(g.label)}",
+           f"    description: {_yaml_str('Drafted by briefcmp align from ' + refs + '; edit the label into a question.')}",
+           "    type: quantity"]
+    if g.unit:
+        out.append(f"    unit: {_yaml_str(g.unit)}")
+    out.append(f'    tolerance: "{DEFAULT_TOLERANCE}"')
+    if g.topics:
+        out.append(f"    topics: [{', '.join(g.topics)}]")
+    if g.subjects:
+        out.append(f"    subjects: [{', '.join(g.subjects)}]")
+    return "\n".join(out) + "\n"
+
+
+def _entity_entry(eid: str, label: str) -> str:
+    from briefcmp.analysis.entities import countries
+
+    country = next((c for c in countries() if c.id == eid), None)
+    aliases = [n for n in (country.names if country else ()) if n != label and n not in name_forms(label)
+               and not n.isupper() and "." not in n]
+    out = [f"  {eid}:", f"    label: {_yaml_str(label)}"]
+    if aliases:
+        out.append(f"    aliases: [{', '.join(_yaml_str(a) for a in aliases)}]")
+    return "\n".join(out) + "\n"
+
+
+def _set_key(text: str, claim: Claim, key: str) -> str:
+    """Insert ``key: KEY`` after the claim's ``id:`` line (block mappings only)."""
+    lines = text.splitlines(keepends=True)
+    start = max(claim.line - 1, 0)
+    for i in range(start, min(start + 3, len(lines))):
+        m = re.match(r"^(\s*-\s+|\s+)id:\s*(['\"]?)([^'\"#\s]+)\2\s*(#.*)?$", lines[i].rstrip("\r\n"))
+        if m and m.group(3) == claim.id:
+            indent = len(m.group(1))
+            nl = "\r\n" if lines[i].endswith("\r\n") else "\n"
+            if not lines[i].endswith("\n"):
+                lines[i] += nl
+            lines.insert(i + 1, " " * indent + f"key: {key}{nl}")
+            return "".join(lines)
+    raise AlignError(f"{claim.path}:{claim.line}: cannot find the id line of claim {claim.id} "
+                     "(a flow mapping?); set its key by hand")
+
+
+def plan_edits(result: AlignResult, corpus: Corpus) -> list[Edit]:
+    """The text edits that write the sure groups: config (entities, keys) and claims files."""
+    if not result.groups:
+        return []
+    config_path = Path(corpus.config.path) if corpus.config.path else Path(corpus.root) / "briefcmp.yaml"
+    old = config_path.read_text(encoding="utf-8") if config_path.exists() else ""
+    new = old
+    if result.entities:
+        new = _block_insert(new, "entities", "".join(_entity_entry(e, lbl) for e, lbl in sorted(result.entities.items())))
+    fresh = [g for g in result.groups if g.new]
+    if fresh:
+        new = _block_insert(new, "keys", "".join(_key_entry(g) for g in fresh))
+    edits = [Edit(config_path, old, new)] if new != old else []
+    by_file: dict[str, list[tuple[Claim, str]]] = defaultdict(list)
+    for g in result.groups:
+        for m in g.members:
+            by_file[m.claim.path].append((m.claim, g.key))
+    for path, items in sorted(by_file.items()):
+        text = Path(path).read_text(encoding="utf-8")
+        new_text = text
+        for claim, key in sorted(items, key=lambda it: -it[0].line):  # bottom up: line numbers stay right
+            new_text = _set_key(new_text, claim, key)
+        edits.append(Edit(Path(path), text, new_text))
+    return edits
+
+
+def verify(edits: list[Edit], corpus: Corpus) -> None:
+    """Re-parse every edited text; refuse when an edit brings an error the file did not have."""
+    from briefcmp.corpus import yamlsafe
+    from briefcmp.corpus.parse import parse_claims_file, parse_config
+    from briefcmp.corpus.problems import Problems, Severity
+
+    def errors(problems: Problems) -> int:
+        return sum(1 for p in problems if p.severity == Severity.ERROR)
+
+    config_path = Path(corpus.config.path) if corpus.config.path else None
+    config_edit = next((e for e in edits if config_path is not None and e.path == config_path), None)
+    new_config = corpus.config
+    if config_edit is not None:
+        counts = []
+        for text in (config_edit.old, config_edit.new):
+            problems = Problems()
+            data = yamlsafe.parse(text, str(config_edit.path), problems)
+            cfg = parse_config(data, str(config_edit.path), problems) if data is not None else None
+            counts.append(errors(problems))
+        if cfg is None or counts[1] > counts[0]:
+            raise AlignError(f"{config_edit.path}: the edited config would not parse cleanly; nothing written")
+        new_config = cfg
+        new_config.path = corpus.config.path
+    for e in edits:
+        if e is config_edit:
+            continue
+        counts = []
+        for text, cfg in ((e.old, corpus.config), (e.new, new_config)):
+            problems = Problems()
+            data = yamlsafe.parse(text, str(e.path), problems)
+            brief = parse_claims_file(data, str(e.path), problems, cfg) if data is not None else None
+            counts.append(errors(problems))
+        if brief is None or counts[1] > counts[0]:
+            raise AlignError(f"{e.path}: the edited claims file would not parse cleanly; nothing written")
+
+
+def apply_plan(result: AlignResult, corpus: Corpus) -> list[Path]:
+    """Write the sure groups into the config and the claims files (atomically, each re-parsed first)."""
+    from briefcmp.corpus.files import OutputError, write_file
+
+    edits = plan_edits(result, corpus)
+    verify(edits, corpus)
+    written = []
+    for e in edits:
+        if e.path.exists() and e.path.read_text(encoding="utf-8") != e.old:
+            raise AlignError(f"{e.path}: changed while align ran; run it again")
+        try:
+            write_file(e.path, e.new, force=True)
+        except OutputError as exc:
+            raise AlignError(str(exc)) from exc
+        written.append(e.path)
+    return written
+
+
+# --------------------------------------------------------------------------- text report
+
+
+def render_text(result: AlignResult, applied: bool = False) -> str:
+    out = []
+    n, c = len(result.groups), len(result.candidates)
+    out.append(f"briefcmp align: {result.considered} unkeyed figure claims; {n} group{'s' * (n != 1)} to key"
+               f"{' (applied)' if applied and n else ''}, {c} candidate{'s' * (c != 1)} (never applied)")
+    for title, groups in (("Groups", result.groups), ("Candidates (decide by hand)", result.candidates)):
+        if not groups:
+            continue
+        out.append("")
+        out.append(f"== {title} ==")
+        for g in groups:
+            out.append("")
+            what = "new key" if g.new else "join key"
+            out.append(f"{what} {g.key}: {g.label}")
+            out.append(f"  why: {g.reason}")
+            if g.doubt:
+                out.append(f"  not applied: {g.doubt}")
+            for m in g.members:
+                v = m.claim.value.display() if m.claim.value else ""
+                when = f", as of {m.claim.as_of}{' (inferred)' if m.claim.as_of_inferred else ''}" \
+                    if m.claim.as_of else ""
+                out.append(f"  - {m.claim.ref}: {v}{when}")
+                out.append(f"      \"{m.claim.quote}\"")
+    if not n and not c:
+        out.append("nothing to align: no unkeyed figures of two briefs answer the same question")
+    elif not n:
+        out.append("")
+        out.append("nothing to apply")
+    return "\n".join(out) + "\n"
+
+
+def as_dict(result: AlignResult) -> dict:
+    def group(g: Group) -> dict:
+        return {"key": g.key, "new": g.new, "label": g.label, "unit": g.unit, "subjects": list(g.subjects),
+                "topics": list(g.topics), "sure": g.sure, "reason": g.reason, "doubt": g.doubt, "id": g.id,
+                "claims": [{"brief": m.claim.brief, "claim": m.claim.id, "quote": m.claim.quote,
+                            "value": m.claim.value.display() if m.claim.value else "",
+                            "as_of": str(m.claim.as_of) if m.claim.as_of else "",
+                            "as_of_inferred": m.claim.as_of_inferred,
+                            "words": [m.shown[w] for w in m.order]} for m in g.members]}
+
+    return {"version": 1, "command": "align", "considered": result.considered,
+            "groups": [group(g) for g in result.groups], "candidates": [group(g) for g in result.candidates],
+            "entities": dict(sorted(result.entities.items()))}
