@@ -51,8 +51,10 @@ def fraction_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]
     a, b = m.span()
     token = m.group().lower()
     follow = re.match(r"[\s-]+(?:of\b|the\b|its\b|their\b|his\b|her\b|[a-z]+-?owned\b|owned\b)", text[b:b + 12])
-    if not follow:
+    if not follow and not _FRACTION_SHARE.match(text, b):
         return None
+    if _FRACTION_PERIOD_BEFORE.search(text[max(0, a - 20):a]) or _FRACTION_TIME_AFTER.match(text, b):
+        return None  # "the first half of 2023", "half an hour", "a quarter century": time, not a share
     if re.search(r"\b(?:and|a)\s+$|\bon\s+be$", text[max(0, a - 6):a], re.I):
         return None  # "one and a half", "on behalf"
     parts = re.split(r"[\s-]+", token)
@@ -63,6 +65,24 @@ def fraction_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]
     if owned:
         end = b + owned.end()
     return with_bound(text, a, end, "percent", Value("quantity", amount=amount, unit="percent"))
+
+
+# A fraction in words is a share when a comparison, a verb or a clause end follows it:
+# "two-thirds more", "fell by a quarter,", "three-fourths are earmarked".
+_FRACTION_SHARE = re.compile(r"\s*(?:[,.;:)]|\s(?:more|less|fewer|higher|lower|larger|smaller|bigger|above|below|"
+                             r"are|were|is|was|has|have|had|will|would|went|came|before|since|from|in|to|by|on|"
+                             r"last|this|over|and|than)\b)")
+_FRACTION_PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|latter|former|final|next|previous|past|"
+                                     r"same|each|every|per)[\s-]+$", re.I)
+_FRACTION_TIME_AFTER = re.compile(r"[\s-]+(?:an?\s+)?(?:hour|day|week|month|year|decade|century|time|way|mile|"
+                                  r"dozen|point)s?\b", re.I)
+_FISCAL_BEFORE = re.compile(r"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s*$", re.I)
+# "over five years through fiscal 2027": a period, not a duration figure; the figures of the
+# sentence hold for the whole period.
+_SPAN_OF_YEARS = re.compile(r"\b(?:over|in|during|for|across)\s+(?:the\s+)?(?:(?:next|past|last|coming)\s+)?"
+                            r"(?P<n>\d{1,2}|" + NUMWORD + r")\s+years?\s+(?:through|to|until|till|ending(?:\s+in)?|up\s+to)\s+"
+                            r"(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s*)?(?P<y>(?:19|20)\d\d)\b", re.I)
+_HANGING_RANGE = re.compile(r"-\s+(?:to|and|or)\s+(\d+(?:\.\d+)?)(?=[\s-])")
 
 
 @dataclass(frozen=True)
@@ -168,6 +188,17 @@ class _Finder:
         as_of_used: set[int] = set()
         for start, end, kind, value in sorted(found, key=lambda f: f[0]):
             sent = self.sentence_of(start, end)
+            span = _SPAN_OF_YEARS.search(self.text, sent[0], sent[1])
+            if span is not None:
+                n = number_value(span.group("n")) or 0
+                if kind == "duration" and span.start("n") <= start < span.end():
+                    continue  # the "five years" of the period itself
+                year = int(span.group("y"))
+                if 1 <= n <= 50:
+                    figures.append(Figure(kind, value, start, end, sent,
+                                          Period(PartialDate(year - int(n) + 1), PartialDate(year))))
+                    as_of_used.update(d.start for d in self.dates_in(span.start("y"), span.end("y")))
+                    continue
             when = self.as_of(sent, start, end)
             if when is not None and when.period.start.precision.value == "year":
                 between = self.text[when.end:start] if when.end <= start else self.text[end:when.start]
@@ -238,6 +269,8 @@ class _Finder:
             own_text = self.text[own[0]:own[1]]
             if len(WORDS.findall(own_text)) < 4 or is_heading(own_text):
                 continue  # a dateline or a heading ("Published on 3 May 2023", "Policy After 2022"), not a claim
+            if d.pattern == "fiscal" or _FISCAL_BEFORE.search(self.text[max(own[0], d.start - 16):d.start]):
+                continue  # "the budget for fiscal 2025", "the FY 2027 level": a label of a period, not a date
             clause = re.split(r"[;:,]\s|\s-\s", self.text[own[0]:d.start])[-1]
             if re.search(r"\bthan\b", clause) or re.match(r"'s\b", self.text[d.end:d.end + 3]):
                 continue
@@ -261,7 +294,8 @@ class _Finder:
             return with_bound(text, a, b, "multiple", Value("quantity", amount=float(FOLD_WORDS[m.group().lower()]),
                                                       unit="times"))
         if m.group("twice"):
-            return with_bound(text, a, b, "multiple", Value("quantity", amount=2.0, unit="times"))
+            n = {"tri": 3.0, "qua": 4.0}.get(m.group().lower()[:3], 2.0)
+            return with_bound(text, a, b, "multiple", Value("quantity", amount=n, unit="times"))
         if m.group("mag"):
             n = {"an": 1, "one": 1, "two": 2, "three": 3, "several": 0}[m.group().split()[0].lower()]
             if not n:
@@ -276,10 +310,25 @@ class _Finder:
         amount = number_value(token)
         if amount is None:
             return None
-        if not words and not digits_stand_alone(text, a, b):
+        hanging = _HANGING_RANGE.match(text, b) if not words else None
+        if not words and not hanging and not digits_stand_alone(text, a, b):
             return None
         before = text[max(0, a - 40):a]
         currency, cur_start = prefix_currency(text, a)
+        if hanging:  # "10- to 15-year contracts", "5- to 8-percent": the unit is written once, at the end
+            b2 = hanging.end()
+            spaced = text[:b2] + " " + text[b2 + 1:] if text[b2:b2 + 1] == "-" else text
+            after = unit_after(spaced, b2, currency=bool(currency))
+            if after.kind not in ("bare", "scaled"):
+                upper = float(hanging.group(1))
+                if after.kind == "duration" and after.unit in DURATION_FACTOR:
+                    unit, factor = DURATION_FACTOR[after.unit]
+                    return with_bound(text, a, after.end, "duration",
+                                      Value("quantity", amount=amount * factor, upper=upper * factor, unit=unit))
+                kind = "count" if after.kind in ("scaled", "times") else after.kind
+                return with_bound(text, cur_start if currency else a, after.end, "money" if currency else kind,
+                                  Value("quantity", amount=amount, upper=upper, scale=after.scale,
+                                        unit=currency or after.unit))
         after = unit_after(text, b, currency=bool(currency))
         if words and token.lower() in ("one", "zero") and after.kind not in ("money", "percent", "points"):
             return None  # "one of", "one year after": not figures
@@ -321,12 +370,15 @@ class _Finder:
     def of_the_count(self, m: re.Match, amount: float) -> Optional[tuple[int, int, str, Value]]:
         """"two of the four islands": the first number counts the same noun."""
         text = self.text
-        tail = re.match(r"\s+of\s+(?:the|its|their|these|those)\s+(" + NUMWORD + r"|\d+)\b", text[m.end():], re.I)
+        tail = re.match(r"\s+of\s+(?:the|its|their|these|those|(?:the\s+)?[A-Za-z]+'s)\s+(" + NUMWORD + r"|\d+)\b",
+                        text[m.end():], re.I)
         if not tail:
             return None
         noun = counted_noun(text, m.end() + tail.end())
         if not noun:
             return None
+        # "two of the three banks": the second number counts the same things again; not a figure of its own.
+        self.used.add(m.end() + tail.start(1), m.end() + tail.end(1))
         return with_bound(text, m.start(), m.end(), "count", Value("quantity", amount=amount, unit=noun[0]))
 
 

@@ -64,7 +64,8 @@ def find_metadata(prep: sent.Prepared) -> tuple[str, str, Optional[PartialDate]]
         line_end = top.find("\n", d.end)
         line = top[line_start:line_end if line_end != -1 else len(top)]
         rest = line.replace(top[d.start:d.end], "")
-        if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4 or _PUBLISHED_ON.search(line):
+        byline = re.match(r"\s*By\s+[A-Z]", line) and len(line) < 120  # "By A. Author and B. Author, 5 May 2023"
+        if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4 or _PUBLISHED_ON.search(line) or byline:
             published = d.period.start  # a dateline, or "Published on ..."
             break
     return title[:300], publisher[:200], published
