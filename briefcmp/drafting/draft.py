@@ -113,7 +113,7 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     draft = Draft(meta)
     items: list[tuple[int, DraftClaim]] = []
     for fig in figures:
-        claim = _figure_claim(prep, fig, suggest)
+        claim = _figure_claim(prep, fig, suggest, _before(prep.text, spans, fig.sentence[0]))
         if claim is None:
             draft.unanchored.append(_line_of(prep, fig.start))
             continue
@@ -211,7 +211,19 @@ def _line_of(prep: sent.Prepared, pos: int) -> int:
     return prep.line_of(prep.origin[pos] if pos < len(prep.origin) else len(prep.original))
 
 
-def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester) -> Optional[DraftClaim]:
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:It|Its|They|Their|The\s+(?:country|company|government|economy|state|bank|"
+                              r"region)(?:'s)?)\b")
+
+
+def _before(text: str, spans: list[tuple[int, int]], start: int) -> str:
+    """The sentence before the one starting at ``start``, when it is in the same paragraph."""
+    i = bisect.bisect_left(spans, (start, -1)) - 1
+    if i < 0 or "\n\n" in text[spans[i][1]:start]:
+        return ""
+    return text[spans[i][0]:spans[i][1]]
+
+
+def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester, before: str = "") -> Optional[DraftClaim]:
     s, e = fig.sentence
     anchored = _anchor(prep, s, e)
     if anchored is None:
@@ -219,6 +231,8 @@ def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester) -> Optio
     quote, span, prefix, suffix = anchored
     sentence_text = prep.text[s:e]
     subjects = suggest.subjects(sentence_text)
+    if not subjects and before and _PRONOUN_SUBJECT.match(sentence_text):
+        subjects = suggest.subjects(before)  # "Its share ...": the subject of the sentence before
     value = fig.value
     key, score = suggest.key(value, subjects, sentence_text, _clause(prep.text, s, e, fig.start, fig.end),
                              prep.text[max(s, fig.start - 40):min(e, fig.end + 40)])

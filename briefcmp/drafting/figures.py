@@ -76,6 +76,9 @@ _FRACTION_PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|latte
                                      r"same|each|every|per)[\s-]+$", re.I)
 _FRACTION_TIME_AFTER = re.compile(r"[\s-]+(?:an?\s+)?(?:hour|day|week|month|year|decade|century|time|way|mile|"
                                   r"dozen|point)s?\b", re.I)
+# Sentences that continue the one before: a pronoun or "the country" as subject, or "that year".
+_CARRIES = re.compile(r"\s*(?:It|Its|They|Their|This|These|He|She|His|Her|The\s+(?:country|company|government|"
+                      r"economy|state|region|bank|firm|group)(?:'s)?|That\s+year|The\s+same\s+year|In\s+that\s+year)\b")
 _FISCAL_BEFORE = re.compile(r"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s*$", re.I)
 # "over five years through fiscal 2027": a period, not a duration figure; the figures of the
 # sentence hold for the whole period.
@@ -199,7 +202,7 @@ class _Finder:
                                           Period(PartialDate(year - int(n) + 1), PartialDate(year))))
                     as_of_used.update(d.start for d in self.dates_in(span.start("y"), span.end("y")))
                     continue
-            when = self.as_of(sent, start, end)
+            when = self.as_of(sent, start, end) or self.carried_date(sent)
             if when is not None and when.period.start.precision.value == "year":
                 between = self.text[when.end:start] if when.end <= start else self.text[end:when.start]
                 if self.opens(sent[0], when) or not re.search(r"[,;:]|\s-\s", between):
@@ -229,6 +232,24 @@ class _Finder:
         words = WORDS.findall(self.text[s:e])
         return len(words) <= 2 and bool(re.search(r"\d", self.text[s:e]))
 
+    def carried_date(self, sent: tuple[int, int]) -> Optional[DateMention]:
+        """A sentence that goes on about the one before ("In 2023 Chile mined ... Its share was 30
+        percent", "That year, ...") holds for the year that opens the sentence before, or its only date."""
+        if not _CARRIES.match(self.text, sent[0]):
+            return None
+        i = self.sentence_index(sent[0])
+        if i <= 0:
+            return None
+        ps, pe = self.sentences[i - 1]
+        if "\n\n" in self.text[pe:sent[0]]:
+            return None  # another paragraph
+        dates = [d for d in self.dates_in(ps, pe) if d.period is not None and d.word_before not in
+                 ("since", "after", "before", "until", "till", "than", "by")]
+        opening = [d for d in dates if self.opens(ps, d)]
+        if opening:
+            return opening[0]
+        return dates[0] if len({str(d.period) for d in dates}) == 1 else None
+
     def as_of(self, sent: tuple[int, int], a: int, b: int) -> Optional[DateMention]:
         """The date that says when the figure holds: the nearest one in its sentence.
 
@@ -244,7 +265,10 @@ class _Finder:
             between = self.text[d.end:a] if d.end <= a else self.text[b:d.start]
             if len(between) > 100 and not self.opens(sent[0], d):
                 continue
-            dist = len(between) + 1000 * len(re.findall(r";|,\s+(?:and|but|while|whereas)\b|\.\s", between))
+            breaks = len(re.findall(r";|,\s+(?:and|but|while|whereas)\b|\.\s", between))
+            if breaks and d.start > b and d.pattern not in ("year", "relyear", "fiscal"):
+                continue  # "averaged 7.7 percent over the year, and ... 12.5 percent in December 2023"
+            dist = len(between) + 1000 * breaks
             if d.start > b:
                 dist -= 0.5  # on a tie, "$15 billion in 2020" reads forward
             if best is None or dist < best[0]:
@@ -269,6 +293,8 @@ class _Finder:
             own_text = self.text[own[0]:own[1]]
             if len(WORDS.findall(own_text)) < 4 or is_heading(own_text):
                 continue  # a dateline or a heading ("Published on 3 May 2023", "Policy After 2022"), not a claim
+            if d.pattern == "relyear" and re.match(r"previous|past", self.text[d.start:d.end], re.I):
+                continue  # "compared with the previous year": a reference, not a date of its own
             if d.pattern == "fiscal" or _FISCAL_BEFORE.search(self.text[max(own[0], d.start - 16):d.start]):
                 continue  # "the budget for fiscal 2025", "the FY 2027 level": a label of a period, not a date
             clause = re.split(r"[;:,]\s|\s-\s", self.text[own[0]:d.start])[-1]
