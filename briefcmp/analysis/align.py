@@ -43,7 +43,7 @@ from briefcmp.corpus import units
 from briefcmp.analysis.entities import Entities, fold_spelling, name_forms, slug
 from briefcmp.corpus.model import Brief, Claim, Config, Corpus
 
-DEFAULT_TOLERANCE = "5%"
+DEFAULT_TOLERANCE = "2%"  # rounding ("about 1.3" and "1.28"), not a different figure
 MAX_GROUPS_PER_BUCKET = 50
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
@@ -82,6 +82,13 @@ _CONCEPTS = {
     "contraction": "decrease", "down": "decrease", "lose": "decrease", "lost": "decrease",
     "inflation": "inflation", "inflationary": "inflation", "cpi": "inflation",
     "export": "export", "import": "import", "unemployment": "unemployment", "jobless": "unemployment",
+    # Irregular verb forms and nominalisations: "spent" and "spending" are one word.
+    "spent": "spend", "spend": "spend", "expenditure": "spend", "outlay": "spend", "paid": "pay",
+    "sold": "sell", "sale": "sell", "bought": "buy", "purchase": "buy", "built": "build", "held": "hold",
+    "lent": "lend", "lending": "lend", "borrowed": "borrow", "borrowing": "borrow", "sent": "send",
+    "gave": "give", "given": "give", "took": "take", "taken": "take", "brought": "bring",
+    "production": "output", "invested": "invest", "investment": "invest",
+    "employed": "employ", "employment": "employ", "emitted": "emit", "emission": "emit",
 }
 # A drafted figure in a sentence about the future is a forecast, whatever its draft says.
 _FORECAST = re.compile(r"\b(?:will|would|shall|expects?|expected|expecting|forecasts?|projected|projections?|"
