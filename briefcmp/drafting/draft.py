@@ -60,6 +60,19 @@ class Draft:
     already: int = 0  # with existing claims: figures found that were annotated already
     unanchored: list[int] = field(default_factory=list)  # source lines of passages repeated word for word:
     # no quote, prefix or suffix picks one occurrence, so they are not drafted (the CLI warns)
+    rejected: int = 0  # with --update: figures drafted before and deleted by the user since; not re-added
+
+
+def fingerprint(claim: DraftClaim) -> str:
+    """What identifies a drafted figure across runs, whatever its id, subjects or key became:
+    its sentence, its phrase and its value."""
+    import hashlib
+
+    from briefcmp.corpus.anchor import normalise
+
+    value = claim.value.display() if claim.value is not None else claim.kind
+    text = f"{normalise(claim.quote)}|{claim.phrase}|{value}"
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
 # --------------------------------------------------------------------------- positions
