@@ -104,7 +104,8 @@ def test_subjects_from_countries_and_config() -> None:
 def test_word_match_needs_a_meaningful_shared_word() -> None:
     assert word_match(frozenset({"gdp", "increase"}), frozenset({"gdp", "increase"})) == "sure"
     assert word_match(frozenset({"share"}), frozenset({"share"})) == ""
-    assert word_match(frozenset({"export", "tea"}), frozenset({"export", "gold"})) == "maybe"
+    assert word_match(frozenset({"export", "tea"}), frozenset({"export", "gold"})) == ""
+    assert word_match(frozenset({"export", "tea", "black"}), frozenset({"export", "tea", "kenya"})) == "maybe"
     assert word_match(frozenset({"hydropower", "output"}), frozenset({"electricity", "export"})) == ""
 
 

@@ -363,7 +363,8 @@ def word_match(a: frozenset[str], b: frozenset[str]) -> str:
     small = min(len(a), len(b))
     if shared == (a if len(a) <= len(b) else b) and small >= 2 and jac >= 2 / 3:
         return "sure"
-    return "maybe" if jac >= 1 / 3 else ""
+    strong = [w for w in shared if w not in _VAGUE and w not in ("increase", "decrease", "export", "import")]
+    return "maybe" if strong and (jac >= 0.5 or len(strong) >= 2) else ""
 
 
 def _doubts(members: list[Member]) -> str:
