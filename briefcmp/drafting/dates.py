@@ -79,9 +79,10 @@ def find_dates(text: str, published: Optional[PartialDate] = None) -> list[DateM
                 continue
             if name == "year" and re.match(r"\.\d", text[b:b + 2]) and not footnote_after(text, b):
                 continue  # "2021.5 million": a decimal, not a year
-            if name in ("month", "md") and m.group("m") == "May" and name == "month":
-                continue
-            if name == "month" and m.group("m").rstrip(".") in ("Mar", "May", "Jan", "Jun"):
+            if name == "month" and m.group("m") == "May" and not re.match(r"(?:in|since|until|early|late|mid)\b",
+                                                                            m.group(), re.I):
+                continue  # "from May", "by May": perhaps a name; "in May" is the month
+            if name == "month" and m.group("m").rstrip(".") in ("Mar", "Jan", "Jun"):
                 continue  # short forms that are also words or names
             period = date_period(name, m, published)
             before = _WORD_BEFORE.search(text, max(0, a - 40), a)

@@ -163,8 +163,8 @@ class _Finder:
         if pub is None or not pub.month or (start.year, start.month) <= (pub.year, pub.month):
             return d
         i = self.sentence_index(d.start)
-        sentence = self.text[self.sentences[i][0]:self.sentences[i][1]] if i >= 0 else ""
-        if _FUTURE.search(sentence):
+        sentence = self.text[self.sentences[i][0]:d.start] + self.text[d.end:self.sentences[i][1]] if i >= 0 else ""
+        if _FUTURE.search(sentence):  # (the date itself left out: "in May" is no modal verb)
             return d
         if not _PAST.search(sentence) and start.month <= pub.month + 2:
             return d
@@ -203,10 +203,13 @@ class _Finder:
                     as_of_used.update(d.start for d in self.dates_in(span.start("y"), span.end("y")))
                     continue
             when = self.as_of(sent, start, end) or self.carried_date(sent)
-            if when is not None and when.period.start.precision.value == "year":
+            precision = when.period.start.precision.value if when is not None else ""
+            if when is not None and precision == "year":
                 between = self.text[when.end:start] if when.end <= start else self.text[end:when.start]
                 if self.opens(sent[0], when) or not re.search(r"[,;:]|\s-\s", between):
                     as_of_used.add(when.start)  # a year that only dates this figure is no claim of its own
+            elif when is not None and precision == "month" and self.opens(sent[0], when) and when.start < start:
+                as_of_used.add(when.start)  # "In March 2023 the union imposed duties of 25 percent": its as-of
             figures.append(Figure(kind, value, start, end, sent, when.period if when else None))
         if dates:
             figures.extend(self.date_figures(figures, as_of_used))
