@@ -65,6 +65,7 @@ hit hits get got gets make made making represent represented represents account 
 supply supplied supplies generate generated generates produce produced produces provide provided
 register registered record recorded post posted see saw seen put estimate
 fleet fleets plant plants farm farms station stations facility facilities sector
+end ended ending close closed closing finish finished
 dollar dollars euro euros yen won ruble rubles rouble roubles yuan pound pounds usd eur jpy gbp cny
 watt watts kilowatt kilowatts megawatt megawatts gigawatt gigawatts terawatt terawatts hour hours kwh mwh gwh twh
 tonne tonnes ton tons barrel barrels cubic metre metres meter meters bcm
@@ -90,10 +91,13 @@ _CONCEPTS = {
     "production": "output", "invested": "invest", "investment": "invest",
     "employed": "employ", "employment": "employ", "emitted": "emit", "emission": "emit",
 }
-# A drafted figure in a sentence about the future is a forecast, whatever its draft says.
-_FORECAST = re.compile(r"\b(?:will|would|shall|expects?|expected|expecting|forecasts?|projected|projections?|"
-                       r"predicts?|predicted|plans?\s+to|planned|aims?\s+to|aiming\s+to|targeting|"
-                       r"(?:is|are)\s+(?:set|likely|due)\s+to)\b", re.I)
+# A figure in a sentence about the future is a forecast: "will", "is expected to", "expects growth
+# of", "aims to", "plans to", "is forecast to" - not "faster than expected" or "most forecasts".
+FORECAST_WORDS = re.compile(
+    r"\b(?:will|shall|would\s+(?!have\b)|(?:is|are|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|set|likely|"
+    r"poised|due|predicted|estimated)\s+to|expects?\s+(?!that\b)\w|expecting\s|(?:forecasts?|projects?|predicts?)\s+"
+    r"(?:that\s|an?\s|growth|\w+\s+(?:of|to|at)\b)|aims?\s+(?:to|for)|aiming\s+(?:to|for)|plans?\s+to|planned\s+to|"
+    r"targets?\s+(?:of|for)\b|targeting|by\s+(?:the\s+(?:end\s+of\s+)?)?(?:year\s+)?20[3-9]\d)", re.I)
 _SHOW = {"increase": "growth", "decrease": "decline", "gdp": "GDP", "cpi": "CPI"}
 _LEVEL_CHANGE = re.compile(r"\b(?P<verb>rose|rise[sn]?|grew|grow[sn]?|increased?|climbed|jumped|fell|fall(?:s|en)?|"
                            r"declined|dropped|shrank|slowed|slipped|eased|recovered|returned)\s+to\s+"
@@ -351,9 +355,13 @@ def _meaningful(words: frozenset[str]) -> bool:
 
 
 def word_match(a: frozenset[str], b: frozenset[str]) -> str:
-    """"sure" when the measured things agree, "maybe" when they look alike, else ""."""
+    """"sure" when the measured things agree, "maybe" when they look alike, else "".
+
+    Words that only say "how much" ("rate", "share", "level") are left out when others are
+    there: "the unemployment rate" and "unemployment" measure one thing."""
     if not a or not b or not (_meaningful(a) and _meaningful(b)):
         return ""
+    a, b = a - _VAGUE, b - _VAGUE
     shared = a & b
     if not _meaningful(frozenset(shared)):
         return ""
@@ -375,7 +383,7 @@ def _doubts(members: list[Member]) -> str:
     if undated:
         return f"no stated period for {', '.join(undated)} (as-of taken from the publication date)"
     kinds = {m.claim.kind for m in members}
-    if kinds != {"fact"} or any(m.claim.status == "draft" and _FORECAST.search(m.claim.quote) for m in members):
+    if kinds != {"fact"} or any(m.claim.status == "draft" and FORECAST_WORDS.search(m.claim.quote) for m in members):
         return "forecasts are compared only when a person keys them"
     per_brief: dict[tuple[str, str], set[float]] = defaultdict(set)
     for m in members:

@@ -46,6 +46,11 @@ _DATE_PATTERNS = [
     ("mrel", rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
     ("range", rf"(?<![\d$€£¥.,])(?P<y>{YEAR})\s*(?:-|to|and|through|until)\s*(?P<y2>{YEAR}|\d\d)\b(?![.,]\d)"),
     ("fiscal", rf"\b(?:FY\s?|[Ff]iscal\s+(?:[Yy]ear\s+)?)(?P<y>{YEAR})\b"),
+    # A quarter or a half of a year is a period of its own, not the year: "the fourth quarter of 2023", "Q4 2023",
+    # "the first half of 2023", "H1 2023".
+    ("quarter", rf"\b(?:(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?|"
+                rf"Q(?P<qn>[1-4])\s*)(?P<y>{YEAR})\b"),
+    ("half", rf"\b(?:(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+(?:of\s+)?|H(?P<hn>[12])\s*)(?P<y>{YEAR})\b"),
     ("decade", r"(?<![\d$€£¥])(?P<y>(?:1[89]|20)\d0)'?s\b"),
     ("md", rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]\d)"),
     ("dm", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})\b"),
@@ -130,6 +135,11 @@ def date_period(name: str, m: re.Match, published: Optional[PartialDate]) -> Opt
         return Period(PartialDate(year), PartialDate(end)) if end > year else None
     elif name == "decade":
         return Period(PartialDate(year), PartialDate(year + 9))
+    elif name in ("quarter", "half"):
+        part = (g.get("q") or g.get("qn") or g.get("h") or g.get("hn") or "1").lower()
+        n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(part) or int(part[0])
+        months = 3 if name == "quarter" else 6
+        return Period(PartialDate(year, (n - 1) * months + 1), PartialDate(year, n * months))
     else:
         d = PartialDate(year)
     return Period(d) if d else None

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from briefcmp.analysis.align import FORECAST_WORDS
 from briefcmp.corpus import anchor, units
 from briefcmp.corpus.model import Claim, Config, Corpus, PartialDate, Period, Value
 from briefcmp.drafting import sentences as sent
@@ -269,11 +270,7 @@ def _clause(text: str, s: int, e: int, a: int, b: int) -> str:
     return text[start:end]
 
 
-# Future, expected and target sentences: "will", "is expected to", "expects growth of", "aims to", "plans to".
-_FORECAST_FIGURE = re.compile(r"\b(?:will|is expected to|are expected to|is projected to|forecasts?|projected|"
-                              r"expects?|projections?|predicts?|aims? to|aiming to|plans? to|"
-                              r"targeting|(?:is|are) set to|(?:is|are) likely to|"
-                              r"by (?:the year )?20[3-9]\d)\b", re.I)
+_FORECAST_FIGURE = FORECAST_WORDS  # shared with align: a forecast is never compared as a fact
 
 
 def _sentence_claim(prep: sent.Prepared, s: int, e: int, kind: str, suggest: Suggester) -> Optional[DraftClaim]:

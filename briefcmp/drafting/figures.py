@@ -79,6 +79,7 @@ _FRACTION_TIME_AFTER = re.compile(r"[\s-]+(?:an?\s+)?(?:hour|day|week|month|year
 # Sentences that continue the one before: a pronoun or "the country" as subject, or "that year".
 _CARRIES = re.compile(r"\s*(?:It|Its|They|Their|This|These|He|She|His|Her|The\s+(?:country|company|government|"
                       r"economy|state|region|bank|firm|group)(?:'s)?|That\s+year|The\s+same\s+year|In\s+that\s+year)\b")
+_THE_YEAR = re.compile(r"\b(?:the|that)\s+(?:same\s+)?year\b(?!\s+(?:before|after|earlier|ago))")
 _FISCAL_BEFORE = re.compile(r"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s*$", re.I)
 # "over five years through fiscal 2027": a period, not a duration figure; the figures of the
 # sentence hold for the whole period.
@@ -238,7 +239,7 @@ class _Finder:
     def carried_date(self, sent: tuple[int, int]) -> Optional[DateMention]:
         """A sentence that goes on about the one before ("In 2023 Chile mined ... Its share was 30
         percent", "That year, ...") holds for the year that opens the sentence before, or its only date."""
-        if not _CARRIES.match(self.text, sent[0]):
+        if not _CARRIES.match(self.text, sent[0]) and not _THE_YEAR.search(self.text, sent[0], sent[1]):
             return None
         i = self.sentence_index(sent[0])
         if i <= 0:
