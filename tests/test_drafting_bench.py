@@ -93,3 +93,28 @@ def test_figures_never_fail_and_stay_inside_the_text(words) -> None:
         assert 0 <= f.start < f.end <= len(text)
         if f.value.type == "quantity" and f.value.upper is not None:
             assert f.value.upper >= f.value.amount
+
+
+def test_fiscal_years_are_periods_from_the_configured_start() -> None:
+    def as_of(text: str, start: int) -> list[str]:
+        return [str(f.as_of) for f in find_figures(text, fiscal_start=start)]
+
+    assert as_of("Defence spending was 5.4 trillion yen in fiscal 2022.", 4) == ["2022-04/2023-03"]
+    assert as_of("The deficit was 6 percent in FY2024.", 10) == ["2023-10/2024-09"]
+    assert as_of("Defence spending was 5.4 trillion yen in fiscal 2022.", 1) == ["2022"]
+    assert as_of("Over five years through fiscal 2027, it will spend 43 trillion yen.", 4) == ["2023-04/2028-03"]
+
+
+def test_config_fiscal_year_start_is_a_month(tmp_path: Path) -> None:
+    from briefcmp.corpus import yamlsafe
+    from briefcmp.corpus.parse import parse_config
+    from briefcmp.corpus.problems import Problems
+
+    def parse(text: str):
+        problems = Problems()
+        return parse_config(yamlsafe.parse(text, "c.yaml", problems), "c.yaml", problems), problems
+
+    config, problems = parse("format: 1\nfiscal_year_start: 4\n")
+    assert config.fiscal_year_start == 4 and not list(problems)
+    config, problems = parse("format: 1\nfiscal_year_start: 13\n")
+    assert config.fiscal_year_start == 1 and [p.rule for p in problems] == ["bad-value"]

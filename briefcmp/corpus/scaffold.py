@@ -20,6 +20,9 @@ CONFIG_HEAD = """\
 # in the briefcmp source distribution.
 format: 1
 title: My corpus
+# The month fiscal years start, so that "fiscal 2024" is read as a period: 4 for April (Japan,
+# the UK, India), 10 for October (US federal). Leave it out for calendar years.
+# fiscal_year_start: 4
 
 # A general-purpose taxonomy: rename, remove or add topics (a child names its parent).
 # `briefcmp annotate` suggests topics from these labels and descriptions.

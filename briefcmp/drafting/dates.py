@@ -73,7 +73,7 @@ def pdate(year: int, month: int = 0, day: int = 0) -> Optional[PartialDate]:
     return PartialDate(year, month, day)
 
 
-def find_dates(text: str, published: Optional[PartialDate] = None) -> list[DateMention]:
+def find_dates(text: str, published: Optional[PartialDate] = None, fiscal_start: int = 1) -> list[DateMention]:
     """Every date or period mention, longest patterns first, without overlaps."""
     taken = SpanSet()
     out: list[DateMention] = []
@@ -90,6 +90,8 @@ def find_dates(text: str, published: Optional[PartialDate] = None) -> list[DateM
             if name == "month" and m.group("m").rstrip(".") in ("Mar", "Jan", "Jun"):
                 continue  # short forms that are also words or names
             period = date_period(name, m, published)
+            if name == "fiscal" and period is not None and fiscal_start != 1:
+                period = fiscal_period(period.start.year, fiscal_start)
             before = _WORD_BEFORE.search(text, max(0, a - 40), a)
             taken.add(a, b)
             g = m.groupdict()
@@ -103,6 +105,13 @@ def find_dates(text: str, published: Optional[PartialDate] = None) -> list[DateM
 def footnote_after(text: str, b: int) -> bool:
     """``2021.29 Hyundai``: a footnote number after a full stop, not decimals."""
     return bool(re.match(r"\.\d{1,3}(?:\s+[A-Z\"']|\s*$|\s*\n)", text[b:b + 8]))
+
+
+def fiscal_period(year: int, start: int) -> Period:
+    """Fiscal year ``year`` when fiscal years start in month ``start``: Japan's FY2022 (April) is
+    2022-04/2023-03; a year starting in July or later is named by its end (US FY2024: 2023-10/2024-09)."""
+    first = year if start <= 6 else year - 1
+    return Period(PartialDate(first, start), PartialDate(first + 1, start - 1))
 
 
 def date_period(name: str, m: re.Match, published: Optional[PartialDate]) -> Optional[Period]:

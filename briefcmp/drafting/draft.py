@@ -119,7 +119,8 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     prep = prepared if prepared is not None else sent.prepare(source)
     suggest = Suggester(config)
     spans = [(s.start, s.end) for s in sent.split(prep.text)]
-    figures = find_figures(prep.text, published=meta.published or meta.reference, sentence_spans=spans)
+    figures = find_figures(prep.text, published=meta.published or meta.reference, sentence_spans=spans,
+                           fiscal_start=config.fiscal_year_start)
     existing = list(existing)
     taken_ids = {c.id for c in existing}
     existing = [c for c in existing if c.span is not None]

@@ -25,7 +25,7 @@ from typing import Optional
 
 from briefcmp.corpus.model import PartialDate, Period, Value
 from briefcmp.drafting import sentences as _sentences
-from briefcmp.drafting.dates import YEAR, DateMention, find_dates, pdate
+from briefcmp.drafting.dates import YEAR, DateMention, find_dates, fiscal_period, pdate
 from briefcmp.drafting.numbers import FOLD_WORDS, FRACTIONS, NUMWORD, TOKEN, WORD_NUMBERS, number_value
 from briefcmp.drafting.qualifiers import definite_before, name_before, reference_before, selective, with_bound
 from briefcmp.drafting.ranks import phrase_ranks, rank_at
@@ -108,7 +108,7 @@ class _Finder:
     """One pass over a text; see ``find_figures``."""
 
     def __init__(self, text: str, published: Optional[PartialDate],
-                 sentence_spans: Optional[list[tuple[int, int]]]) -> None:
+                 sentence_spans: Optional[list[tuple[int, int]]], fiscal_start: int = 1) -> None:
         self.text = text
         self.published = published
         self.blocked = SpanSet(excluded_spans(text))
@@ -116,7 +116,9 @@ class _Finder:
             sentence_spans = [(s.start, s.end) for s in _sentences.split(text)]
         self.sentences = sorted(sentence_spans)
         self.sentence_starts = [s for s, _ in self.sentences]
-        dates = [d for d in find_dates(text, published) if not self.blocked.overlaps(d.start, d.end)]
+        dates = [d for d in find_dates(text, published, fiscal_start)
+                 if not self.blocked.overlaps(d.start, d.end)]
+        self.fiscal_start = fiscal_start
         self.dates = self.complete_years(dates)
         self.date_starts = [d.start for d in self.dates]
         self.date_spans = SpanSet((d.start, d.end) for d in self.dates)
@@ -199,8 +201,12 @@ class _Finder:
                     continue  # the "five years" of the period itself
                 year = int(span.group("y"))
                 if 1 <= n <= 50:
-                    figures.append(Figure(kind, value, start, end, sent,
-                                          Period(PartialDate(year - int(n) + 1), PartialDate(year))))
+                    period = Period(PartialDate(year - int(n) + 1), PartialDate(year))
+                    if self.fiscal_start != 1 and re.search(r"fiscal|financial|FY", span.group(), re.I):
+                        first, last = fiscal_period(year - int(n) + 1, self.fiscal_start), \
+                            fiscal_period(year, self.fiscal_start)
+                        period = Period(first.start, last.end)
+                    figures.append(Figure(kind, value, start, end, sent, period))
                     as_of_used.update(d.start for d in self.dates_in(span.start("y"), span.end("y")))
                     continue
             when = self.as_of(sent, start, end) or self.carried_date(sent)
@@ -413,12 +419,15 @@ class _Finder:
 
 
 def find_figures(text: str, *, published: Optional[PartialDate] = None,
-                 sentence_spans: Optional[list[tuple[int, int]]] = None, dates: bool = True) -> list[Figure]:
+                 sentence_spans: Optional[list[tuple[int, int]]] = None, dates: bool = True,
+                 fiscal_start: int = 1) -> list[Figure]:
     """Every figure in ``text``, in text order.
 
     ``published`` completes dates written without a year ("on February 16") and
     relative ones ("last year"); ``sentence_spans`` may be given when the caller
     has split the text already. With ``dates``, dates that are claims in their
     own right (not the as-of year of another figure in the sentence) are figures too.
+    ``fiscal_start`` is the month fiscal years start (the config's ``fiscal_year_start``):
+    "fiscal 2022" is then a period, not the calendar year.
     """
-    return _Finder(text, published, sentence_spans).run(dates)
+    return _Finder(text, published, sentence_spans, fiscal_start).run(dates)
