@@ -118,3 +118,17 @@ def test_config_fiscal_year_start_is_a_month(tmp_path: Path) -> None:
     assert config.fiscal_year_start == 4 and not list(problems)
     config, problems = parse("format: 1\nfiscal_year_start: 13\n")
     assert config.fiscal_year_start == 1 and [p.rule for p in problems] == ["bad-value"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A Title Here\nNairobi Policy Institute, March 2024\n\nBody text.",
+     ("A Title Here", "Nairobi Policy Institute", "2024-03")),
+    ("A Title Here\nBy Ana Ferreira and Tomas Novak, 5 September 2023\n\nBody text.", ("A Title Here", "", "2023-09-05")),
+    ("A Title Here\n\nThe ministry released data on 3 May 2023 showing that exports rose 5 percent in the first "
+     "quarter while imports fell.\n", ("A Title Here", "", "None")),
+])
+def test_metadata_from_the_header_only(text: str, expected) -> None:
+    from briefcmp.drafting.metadata import find_metadata
+
+    title, publisher, published = find_metadata(prepare(text))
+    assert (title, publisher, str(published)) == expected
