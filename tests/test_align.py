@@ -17,7 +17,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "align"
 runner = CliRunner()
 
 # Planted in the fixture texts: (key subject, values) of the contradictions and agreements.
-# Traps: Uganda's and Argentina's growth, Norway's exports next to its hydropower output, Brazil's
+# Traps: the region's, Uganda's and Argentina's growth, Norway's exports next to its hydropower output, Brazil's
 # fourth-quarter unemployment next to the annual average, a forecast next to the year's growth.
 PLANTED_CONTRADICTIONS = {frozenset({"2.1%", "3.4%"}), frozenset({"54%", "57%"}), frozenset({"2.9%", "3.1%"})}
 PLANTED_AGREEMENTS = {frozenset({"7.7%"}), frozenset({"~USD 1.3 billion", "USD 1.3 billion"}),

@@ -48,7 +48,14 @@ MAX_GROUPS_PER_BUCKET = 50
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|\s[-–—]\s|\s(?:and|but|while|whereas|although|though)\s")
+_CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|\s[-–—]\s|\s(?:and|but|while|whereas|although|though)\s|"
+                           r"[.!?]\s+(?=[A-Z\"'])")
+# Words that make a figure about somewhere or something other than a named country.
+_GENERIC_SUBJECT = re.compile(r"\b(?:(?i:region|regional|global|globally|world|worldwide|continent|continental|bloc|"
+                              r"eurozone|euro\s+area|emerging\s+(?:markets?|economies)|developing\s+(?:countries|"
+                              r"economies)|advanced\s+economies|peers|neighbou?rs|neighbou?ring)|Europe|European|Asia|"
+                              r"Asian|Africa|African|Americas|Latin\s+America|Middle\s+East|Gulf|Baltic|Nordic|Balkans?|"
+                              r"Caribbean|Pacific|Sahel|Scandinavia|EU|OECD|G7|G20|OPEC|ASEAN|NATO|Mercosur)\b")
 _STOP = frozenset("""
 a about above after again against all also an and any are as at be because been before being below between
 both but by can could did do does during each few for from further had has have having he her here his how i
@@ -327,11 +334,17 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             fa, fb = a + fig[0] - min(s0, a), a + fig[1] - min(s0, a)
             c0, c1 = _clause(sentence, fa, fb)
             clause, fig_in_clause = sentence[c0:c1], (fa - c0, fb - c0)
+            upto = sentence[:c1]
         else:
             clause, fig_in_clause = ctx.text[a:b], None
+            upto = sentence
+        generic = _GENERIC_SUBJECT.search(clause)
+        if not subjects and generic and not entities.subjects(clause):
+            # "The region's economy grew 4 percent": about no country, whatever the brief's title says.
+            subjects, subjects_from = (f"({generic.group().lower()})",), "clause"
         if not subjects:
             for how, found in (("clause", lambda: entities.subjects(clause)),
-                               ("sentence", lambda: entities.subjects(sentence)),
+                               ("sentence", lambda: entities.subjects(upto)),  # a name after the clause is another's
                                ("previous sentence", lambda: ctx.carried(si)),
                                ("title", lambda: ctx.title_subjects)):
                 subjects = found()
@@ -377,8 +390,8 @@ def word_match(a: frozenset[str], b: frozenset[str]) -> str:
 
 def _doubts(members: list[Member]) -> str:
     """Why a group that agrees on subject, unit and wording must still not be applied."""
-    if any(not m.subjects for m in members):
-        return "no subject named"
+    if any(not m.subjects or any(x.startswith("(") for x in m.subjects) for m in members):
+        return "no country or registered entity named"
     undated = [m.claim.ref for m in members if not m.dated]
     if undated:
         return f"no stated period for {', '.join(undated)} (as-of taken from the publication date)"
