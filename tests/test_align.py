@@ -21,7 +21,7 @@ runner = CliRunner()
 # fourth-quarter unemployment next to the annual average, a forecast next to the year's growth.
 PLANTED_CONTRADICTIONS = {frozenset({"2.1%", "3.4%"}), frozenset({"54%", "57%"}), frozenset({"2.9%", "3.1%"})}
 PLANTED_AGREEMENTS = {frozenset({"7.7%"}), frozenset({"~USD 1.3 billion", "USD 1.3 billion"}),
-                      frozenset({"138 twh"}), frozenset({"48 twh"}), frozenset({"4.6%"}),
+                      frozenset({"138 TWh"}), frozenset({"48 TWh"}), frozenset({"4.6%"}),
                       frozenset({"USD 340 billion"})}
 
 
@@ -151,3 +151,17 @@ def test_measured_words_never_fail_and_are_lower_case(text: str) -> None:
     words, shown, order = measured_words(text, Entities(use_countries=False), "")
     assert set(order) == words and set(shown) == words
     assert all(w == w.lower() for w in words)
+
+
+def test_align_text_is_wrapped_and_terminal_safe(corpus: Path) -> None:
+    from briefcmp.analysis.align import Group, Member
+    from briefcmp.analysis.align import AlignResult
+    from briefcmp.corpus.model import Claim, Value
+    from briefcmp.render.align import render_text
+
+    claim = Claim(id="x", brief="b", quote="evil \x1b[31m quote " + "word " * 30, value=Value("quantity", amount=1.0,
+                                                                                            unit="percent"))
+    m = Member(claim, ("kenya",), "clause", "percent", "percent", frozenset({"gdp"}), {"gdp": "GDP"}, ("gdp",))
+    text = render_text(AlignResult([Group("k", True, "Kenya: GDP (percent)", "percent", [m], "why", True)]), width=60)
+    assert "\x1b" not in text and "\\x1b" in text
+    assert all(len(line) <= 60 for line in text.splitlines())

@@ -34,11 +34,11 @@ def align(
 
     Example: briefcmp align my-briefs --apply && briefcmp compare my-briefs
     """
-    import json
-
-    from briefcmp.analysis.align import AlignError, align as run_align, apply_plan, as_dict, render_text
+    from briefcmp.analysis.align import AlignError, align as run_align, apply_plan
     from briefcmp.cli.analysis import _analysis_corpus
-    from briefcmp.render.output import emit
+    from briefcmp.render.align import render_json, render_text
+    from briefcmp.render.layout import PLAIN_WIDTH
+    from briefcmp.render.output import emit, stdout_is_terminal, terminal_width
 
     corpus = _analysis_corpus(paths)
     result = run_align(corpus)
@@ -49,8 +49,9 @@ def align(
         except (AlignError, OSError) as exc:
             raise fail(f"align --apply: {exc}")
     if fmt == AlignFormat.json:
-        emit(json.dumps(as_dict(result), indent=2, ensure_ascii=False) + "\n")
+        emit(render_json(result))
     else:
-        emit(render_text(result, applied=bool(written)))
+        width = terminal_width() if stdout_is_terminal() else PLAIN_WIDTH  # piped: one fixed width
+        emit(render_text(result, applied=bool(written), width=width))
     for p in written:
         typer.echo(f"updated {p}", err=True)
