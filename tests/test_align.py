@@ -165,3 +165,25 @@ def test_align_text_is_wrapped_and_terminal_safe(corpus: Path) -> None:
     text = render_text(AlignResult([Group("k", True, "Kenya: GDP (percent)", "percent", [m], "why", True)]), width=60)
     assert "\x1b" not in text and "\\x1b" in text
     assert all(len(line) <= 60 for line in text.splitlines())
+
+
+@pytest.mark.parametrize("a, b, verdict", [
+    ("Kenya's real GDP grew 2.1 percent", "Kenya's GDP growth was 3.4 percent", "sure"),
+    ("Kenya's growth was 3.4 percent", "Kenya's economy expanded 2.1 percent", "sure"),
+    ("Consumer prices rose 5.2 percent", "Inflation was 5.2 percent", "sure"),
+    ("The unemployment rate averaged 7.8 percent", "Unemployment was 7.4 percent", "sure"),
+    ("Poland spent 4.1 percent of GDP on defence", "Polish defense spending reached 4.2% of GDP", "sure"),
+    ("Tea exports rose 5 percent", "Exports rose 3 percent", ""),  # a narrower thing: never sure
+    ("GDP per capita grew 1.2 percent", "GDP grew 3.4 percent", "maybe"),
+    ("Hydropower output reached 138 TWh", "Electricity exports were 17 TWh", ""),
+])
+def test_measured_things_agree_only_when_they_are_one_thing(a: str, b: str, verdict: str) -> None:
+    e = Entities()
+    wa, wb = (measured_words(t, e, "")[0] for t in (a, b))
+    assert word_match(wa, wb) == verdict
+
+
+def test_shared_names_go_to_the_most_populous_country() -> None:
+    e = Entities()
+    assert e.subjects("American and Dominican firms in America") == ("united-states", "dominican-republic")
+    assert e.subjects("Latin America and South American markets") == ()

@@ -78,6 +78,11 @@ watt watts kilowatt kilowatts megawatt megawatts gigawatt gigawatts terawatt ter
 tonne tonnes ton tons barrel barrels cubic metre metres meter meters bcm
 """.split())
 # Words that say "how much" without saying of what: a measured thing needs another word.
+# Words that leave the measured thing as it is: "real GDP growth" is "GDP growth", "public debt" is
+# "debt". Any other extra word narrows it ("tea exports", "GDP per capita"), and the match is only a candidate.
+_CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I)
+_HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary "
+                      "provisional report public gross year-on-year annualiz".split())
 _VAGUE = frozenset("share rate number amount level part value figure size volume proportion increase decrease "
                    "gdp".split()) - {"gdp"}
 _CONCEPTS = {
@@ -291,7 +296,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         for i in range(a, min(b + 2, len(blank))):  # and a possessive "'s"
             if i < b or text[b:b + 2] == "'s":
                 blank[i] = " "
-    cleaned = "".join(blank)
+    cleaned = _CONSUMER_PRICES.sub(lambda m: "inflation".ljust(len(m.group())), "".join(blank))
     level = figure is not None and _LEVEL_CHANGE.search(cleaned[:figure[0]])
     unit_words = {w.lower() for w in re.findall(r"[A-Za-z]+", unit)}
     shown: dict[str, str] = {}
@@ -309,6 +314,11 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         if w not in shown:
             shown[w] = _SHOW.get(w, low)
             order.append(w)
+    if "inflation" in shown and "increase" in shown:  # "consumer prices rose 5 percent" is inflation of 5 percent
+        del shown["increase"]
+        order.remove("increase")
+    if order == ["increase"] and re.search(r"\bgrowth\b", cleaned, re.I):
+        shown["gdp"], order[:0] = "GDP", ["gdp"]  # "Kenya's growth was 3 percent": its economy's
     return frozenset(order), shown, tuple(order)
 
 
@@ -381,9 +391,8 @@ def word_match(a: frozenset[str], b: frozenset[str]) -> str:
     jac = len(shared) / len(a | b)
     if a == b:
         return "sure"
-    small = min(len(a), len(b))
-    if shared == (a if len(a) <= len(b) else b) and small >= 2 and jac >= 2 / 3:
-        return "sure"
+    if (a ^ b) <= _HARMLESS:
+        return "sure"  # "real GDP growth" and "GDP growth"; but "tea exports" is not "exports"
     strong = [w for w in shared if w not in _VAGUE and w not in ("increase", "decrease", "export", "import")]
     return "maybe" if strong and (jac >= 0.5 or len(strong) >= 2) else ""
 

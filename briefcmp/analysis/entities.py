@@ -28,6 +28,9 @@ AND ARE CAN PER BEN MAR GAB TON NOR ITA COL DOM ANT MAC GIB AIA ATA MLI NIU
 """.split())
 
 
+_CONTINENT_BEFORE = re.compile(r"\b(?:Latin|South|North|Central|Pan|Native|African|Meso|Anglo|Ibero)[\s-]$")
+
+
 @dataclass(frozen=True)
 class Country:
     id: str  # slug of the common English name: "south-korea"
@@ -65,6 +68,8 @@ def countries() -> tuple[Country, ...]:
                 names.add(alt)
         if iso.get("alpha3"):
             names.add(iso["alpha3"])
+        if iso["alpha2"] == "US":
+            names.add("America")  # not after "Latin", "South", ... (see Entities.find)
         if iso["alpha2"] in ("US", "GB"):
             names.update({"US", "U.S.", "UK", "U.K.", "Britain", "U.S.A."} & ({"US", "U.S.", "U.S.A."}
                                                                              if iso["alpha2"] == "US" else
@@ -76,8 +81,17 @@ def countries() -> tuple[Country, ...]:
         if capital and capital.isascii() and seen_capitals.get(capital) == 1:
             names.add(capital.split(" D.C.")[0] if capital.startswith("Washington") else capital)
         names = {n for n in names if n not in _AMBIGUOUS and "," not in n}
-        out.append(Country(slug(label), label, tuple(sorted(names))))
-    return tuple(sorted(out, key=lambda c: c.id))
+        population = info.get("population") if isinstance(info.get("population"), (int, float)) else 0
+        out.append((population, Country(slug(label), label, tuple(sorted(names)))))
+    # A name several countries share ("American" for the United States and the Northern Mariana
+    # Islands, "Dominican") belongs to the most populous one.
+    owner: dict[str, tuple[float, str]] = {}
+    for population, c in out:
+        for n in c.names:
+            if n not in owner or population > owner[n][0]:
+                owner[n] = (population, c.id)
+    kept = [Country(c.id, c.label, tuple(n for n in c.names if owner[n][1] == c.id)) for _, c in out]
+    return tuple(sorted(kept, key=lambda c: c.id))
 
 
 class Entities:
@@ -116,6 +130,8 @@ class Entities:
             name = m.group()
             if name.endswith("'s"):
                 name = name[:-2]
+            if name.startswith("America") and _CONTINENT_BEFORE.search(text, max(0, m.start() - 9), m.start()):
+                continue  # "Latin America", "South American": not the United States
             if name in self.entity_of:
                 out.append((m.start(), m.start() + len(name), self.entity_of[name]))
         return out
