@@ -131,7 +131,7 @@ class Suggester:
             if k.type != value.type or not _unit_fits(k, value):
                 continue
             shared = set(k.subjects) & set(subjects)
-            if k.subjects and not shared:
+            if k.subjects and not set(k.subjects) <= set(subjects):  # every subject of the key named (issue 12)
                 continue
             kw = self.key_words[k.id] - ({"year"} if value.type == "date" else set())  # every date has a year
             if not kw:
