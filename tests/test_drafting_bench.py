@@ -132,3 +132,13 @@ def test_metadata_from_the_header_only(text: str, expected) -> None:
 
     title, publisher, published = find_metadata(prepare(text))
     assert (title, publisher, str(published)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya's economy grew 3.4 percent in 2023, up from 4.8 percent a year earlier.", [("3.4%", "2023"), ("4.8%", "2022")]),
+    ("Growth was 2.1 percent in 2023, compared with 4.8 percent the previous year.", [("2.1%", "2023"), ("4.8%", "2022")]),
+    ("Unemployment fell to 7.4 percent in the fourth quarter of 2023.", [("7.4%", "2023-10/2023-12")]),
+    ("Brazil grew 2.9 percent in 2023. Inflation ended the year at 4.6 percent.", [("2.9%", "2023"), ("4.6%", "2023")]),
+])
+def test_as_of_from_context(text: str, expected) -> None:
+    assert _figures(text) == expected

@@ -50,6 +50,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|\s[-–—]\s|\s(?:and|but|while|whereas|although|though)\s|"
                            r"[.!?]\s+(?=[A-Z\"'])")
+_COMPARED = re.compile(r"\s*(?:up|down|compared|against|versus|vs\.?|from|as\s+against)\b", re.I)
 # Words that make a figure about somewhere or something other than a named country.
 _GENERIC_SUBJECT = re.compile(r"\b(?:(?i:region|regional|global|globally|world|worldwide|continent|continental|bloc|"
                               r"eurozone|euro\s+area|emerging\s+(?:markets?|economies)|developing\s+(?:countries|"
@@ -72,7 +73,8 @@ hit hits get got gets make made making represent represented represents account 
 supply supplied supplies generate generated generates produce produced produces provide provided
 register registered record recorded post posted see saw seen put estimate
 fleet fleets plant plants farm farms station stations facility facilities sector
-end ended ending close closed closing finish finished
+end ended ending close closed closing finish finished earlier ago before later prior
+slow slowed slowing accelerate accelerated accelerating eased easing edged picked quickened
 dollar dollars euro euros yen won ruble rubles rouble roubles yuan pound pounds usd eur jpy gbp cny
 watt watts kilowatt kilowatts megawatt megawatts gigawatt gigawatts terawatt terawatts hour hours kwh mwh gwh twh
 tonne tonnes ton tons barrel barrels cubic metre metres meter meters bcm
@@ -367,6 +369,11 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         if not subjects:
             subjects, subjects_from = entities.subjects(text), "sentence"
     words, shown, order = measured_words(clause, entities, unit if unit != "percent" else "", fig_in_clause)
+    if not _meaningful(words) and ctx is not None and fig_in_clause is not None and _COMPARED.match(clause):
+        # "grew 3.4 percent in 2023, up from 4.8 percent a year earlier": the clause before says what
+        before = upto[:len(upto) - len(clause)]
+        p0 = max((m.end() for m in _CLAUSE_BREAK.finditer(before, 0, max(len(before) - 2, 0))), default=0)
+        words, shown, order = measured_words(before[p0:], entities, unit if unit != "percent" else "")
     return Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order)
 
 
@@ -493,11 +500,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             else:
                 if len(groups) < MAX_GROUPS_PER_BUCKET:
                     groups.append([m])
-        for i, g in enumerate(groups):  # loose resemblance between groups: candidates only
-            for h in groups[i + 1:]:
-                if word_match(g[0].words, h[0].words) == "maybe" and len({x.claim.brief for x in g + h}) > 1:
-                    maybes.append(g + h)
-        for g in groups:
+        applied: set[int] = set()
+        for i, g in enumerate(groups):
             if len({m.claim.brief for m in g}) < 2:
                 continue
             doubt = _doubts(g)
@@ -506,9 +510,19 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
                         _common_topics(g), doubt)
             if grp.sure:
                 taken.add(key)
+                applied.add(i)
                 result.groups.append(grp)
             else:
                 result.candidates.append(grp)
+        # Loose resemblance between groups not applied: candidates only. (What resembles an applied
+        # group shows up on the next run, as a candidate to join its registered key.)
+        for i, g in enumerate(groups):
+            for j in range(i + 1, len(groups)):
+                h = groups[j]
+                if i in applied or j in applied:
+                    continue
+                if word_match(g[0].words, h[0].words) == "maybe" and len({x.claim.brief for x in g + h}) > 1:
+                    maybes.append(g + h)
         for g in maybes:
             key = _new_key_id(g, entities, set(taken))
             result.candidates.append(Group(key, True, _label(g, entities), g[0].unit, g, _reason(g, ""), False,

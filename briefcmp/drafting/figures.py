@@ -79,6 +79,8 @@ _FRACTION_TIME_AFTER = re.compile(r"[\s-]+(?:an?\s+)?(?:hour|day|week|month|year
 # Sentences that continue the one before: a pronoun or "the country" as subject, or "that year".
 _CARRIES = re.compile(r"\s*(?:It|Its|They|Their|This|These|He|She|His|Her|The\s+(?:country|company|government|"
                       r"economy|state|region|bank|firm|group)(?:'s)?|That\s+year|The\s+same\s+year|In\s+that\s+year)\b")
+_YEAR_BEFORE = re.compile(r"\s*(?:in\s+)?(?:a\s+year\s+(?:earlier|before)|the\s+(?:previous|prior|preceding)\s+year|"
+                          r"the\s+year\s+(?:before|earlier))\b", re.I)
 _THE_YEAR = re.compile(r"\b(?:the|that)\s+(?:same\s+)?year\b(?!\s+(?:before|after|earlier|ago))")
 _FISCAL_BEFORE = re.compile(r"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s*$", re.I)
 # "over five years through fiscal 2027": a period, not a duration figure; the figures of the
@@ -217,7 +219,11 @@ class _Finder:
                     as_of_used.add(when.start)  # a year that only dates this figure is no claim of its own
             elif when is not None and precision == "month" and self.opens(sent[0], when) and when.start < start:
                 as_of_used.add(when.start)  # "In March 2023 the union imposed duties of 25 percent": its as-of
-            figures.append(Figure(kind, value, start, end, sent, when.period if when else None))
+            period = when.period if when else None
+            if period is not None and period.end is None and precision == "year" and \
+                    _YEAR_BEFORE.match(self.text, end, sent[1]):
+                period = Period(PartialDate(period.start.year - 1))  # "3.4 percent in 2023, up from 4.8 percent a year earlier"
+            figures.append(Figure(kind, value, start, end, sent, period))
         if dates:
             figures.extend(self.date_figures(figures, as_of_used))
             figures.sort(key=lambda f: (f.start, f.end))
