@@ -187,3 +187,17 @@ def test_shared_names_go_to_the_most_populous_country() -> None:
     e = Entities()
     assert e.subjects("American and Dominican firms in America") == ("united-states", "dominican-republic")
     assert e.subjects("Latin America and South American markets") == ()
+
+
+def test_new_keys_tolerate_rounding_only() -> None:
+    from briefcmp.analysis.align import Member, key_tolerance
+    from briefcmp.corpus.model import Claim, Value
+
+    def member(amount: float, unit: str, dim: str) -> Member:
+        return Member(Claim(id="x", brief="b", quote="q", value=Value("quantity", amount=amount, unit=unit)),
+                      ("kenya",), "clause", unit, dim, frozenset(), {}, ())
+
+    assert key_tolerance([member(7.7, "percent", "percent"), member(54, "percent", "percent")]) == "0.05"
+    assert key_tolerance([member(54, "percent", "percent")]) == "0.5"
+    assert key_tolerance([member(73.7, "years", "duration")]) == "18.2625"  # days
+    assert key_tolerance([member(1.3, "USD", "USD")]) == "2%"

@@ -43,7 +43,7 @@ from briefcmp.corpus import units
 from briefcmp.analysis.entities import Entities, fold_spelling, name_forms, slug
 from briefcmp.corpus.model import Brief, Claim, Config, Corpus
 
-DEFAULT_TOLERANCE = "2%"  # rounding ("about 1.3" and "1.28"), not a different figure
+DEFAULT_TOLERANCE = "2%"  # money and counts: rounding ("about 1.3 billion" and "1.28 billion"), not another figure
 MAX_GROUPS_PER_BUCKET = 50
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
@@ -84,7 +84,7 @@ tonne tonnes ton tons barrel barrels cubic metre metres meter meters bcm
 # "debt". Any other extra word narrows it ("tea exports", "GDP per capita"), and the match is only a candidate.
 _CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I)
 _HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary "
-                      "provisional report public gross year-on-year annualiz".split())
+                      "provisional report public gross year-on-year annualiz birth".split())
 _VAGUE = frozenset("share rate number amount level part value figure size volume proportion increase decrease "
                    "gdp".split()) - {"gdp"}
 _CONCEPTS = {
@@ -104,6 +104,7 @@ _CONCEPTS = {
     "gave": "give", "given": "give", "took": "take", "taken": "take", "brought": "bring",
     "production": "output", "invested": "invest", "investment": "invest",
     "employed": "employ", "employment": "employ", "emitted": "emit", "emission": "emit",
+    "vaccination": "vaccine", "vaccinated": "vaccine", "immunization": "vaccine", "immunisation": "vaccine",
 }
 # A figure in a sentence about the future is a forecast: "will", "is expected to", "expects growth
 # of", "aims to", "plans to", "is forecast to" - not "faster than expected" or "most forecasts".
@@ -629,6 +630,29 @@ def _block_insert(text: str, section: str, entries: str) -> str:
     return f"{text}{sep}\n{section}:\n{entries}"
 
 
+def key_tolerance(members: list[Member]) -> str:
+    """The tolerance of a new key: rounding and nothing more.
+
+    Percentages, percentage points and durations differ only by the rounding of the
+    most precisely written figure: half a unit of its last digit ("7.7" and "7.8" percent
+    differ; "73.7" and "74.5" years differ), in days for durations. Money and counts keep
+    a small relative tolerance ("about $1.3 billion" and "$1.28 billion" agree)."""
+    unit = members[0].unit
+    duration = members[0].dim == "duration"
+    if unit not in ("percent", "percentage-points") and not duration:
+        return DEFAULT_TOLERANCE
+    decimals = 0
+    for m in members:
+        for x in (m.claim.value.amount, m.claim.value.upper):
+            if x is not None:
+                text = f"{x:.6f}".rstrip("0").rstrip(".")
+                decimals = max(decimals, len(text.split(".")[1]) if "." in text else 0)
+    step = 0.5 * 10 ** -decimals
+    if duration:
+        step = units.comparable(unit, step)[1]  # durations compare in days
+    return f"{step:.6g}"
+
+
 def _key_entry(g: Group) -> str:
     refs = ", ".join(m.claim.ref for m in g.members)
     out = [f"  {g.key}:", f"    label: {_yaml_str(g.label)}",
@@ -636,7 +660,8 @@ def _key_entry(g: Group) -> str:
            "    type: quantity"]
     if g.unit:
         out.append(f"    unit: {_yaml_str(g.unit)}")
-    out.append(f'    tolerance: "{DEFAULT_TOLERANCE}"')
+    tolerance = key_tolerance(g.members)
+    out.append(f'    tolerance: "{tolerance}"' if tolerance.endswith("%") else f"    tolerance: {tolerance}")
     if g.topics:
         out.append(f"    topics: [{', '.join(g.topics)}]")
     if g.subjects:
