@@ -19,10 +19,11 @@ runner = CliRunner()
 # Planted in the fixture texts: (key subject, values) of the contradictions and agreements.
 # Traps: the region's, Uganda's and Argentina's growth, Norway's exports next to its hydropower output, Brazil's
 # fourth-quarter unemployment next to the annual average, a forecast next to the year's growth.
-PLANTED_CONTRADICTIONS = {frozenset({"2.1%", "3.4%"}), frozenset({"54%", "57%"}), frozenset({"2.9%", "3.1%"})}
+PLANTED_CONTRADICTIONS = {frozenset({"2.1%", "3.4%"}), frozenset({"54%", "57%"}), frozenset({"2.9%", "3.1%"}),
+                          frozenset({"73.7 years", "74.5 years"})}
 PLANTED_AGREEMENTS = {frozenset({"7.7%"}), frozenset({"~USD 1.3 billion", "USD 1.3 billion"}),
                       frozenset({"138 TWh"}), frozenset({"48 TWh"}), frozenset({"4.6%"}),
-                      frozenset({"USD 340 billion"})}
+                      frozenset({"USD 340 billion"}), frozenset({"92%"})}
 
 
 def cli(*args: str):
