@@ -202,3 +202,21 @@ def test_new_keys_tolerate_rounding_only() -> None:
     assert key_tolerance([member(54, "percent", "percent")]) == "0.5"
     assert key_tolerance([member(73.7, "years", "duration")]) == "18.2625"  # days
     assert key_tolerance([member(1.3, "USD", "USD")]) == "2%"
+
+
+def test_a_pronoun_led_sentence_keeps_the_subject_and_year_of_the_one_before(tmp_path: Path) -> None:
+    root = tmp_path / "c"
+    assert cli("init", str(root)).exit_code == 0
+    texts = {
+        "a": "Copper Outlook\nAndes Institute, March 2024\n\nIn 2023 Chile mined 5.3 million tonnes of copper. "
+             "Its share of world copper output was 24 percent. Peru produced 2.6 million tonnes in 2023.\n",
+        "b": "Chile Mining Note\nMetals Desk, April 2024\n\nChile's share of global copper output was 27 percent "
+             "in 2023. The country mined 5.3 million tonnes of copper in 2023. World copper output grew 2 "
+             "percent in 2023.\n",
+    }
+    for name, text in texts.items():
+        (root / "sources" / f"{name}.txt").write_text(text, encoding="utf-8")
+        assert cli("annotate", str(root / "sources" / f"{name}.txt"), "-o", str(root / f"{name}.claims.yaml")).exit_code == 0
+    assert cli("align", str(root), "--apply").exit_code == 0
+    found = {(r["kind"], frozenset(c["value"]["display"] for c in r["claims"])) for r in _relations(root)}
+    assert found == {("contradiction", frozenset({"24%", "27%"})), ("agreement", frozenset({"5.3 million tonnes"}))}

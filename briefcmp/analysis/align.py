@@ -51,6 +51,9 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|\s[-–—]\s|\s(?:and|but|while|whereas|although|though)\s|"
                            r"[.!?]\s+(?=[A-Z\"'])")
 _COMPARED = re.compile(r"\s*(?:up|down|compared|against|versus|vs\.?|from|as\s+against)\b", re.I)
+# ... but not "its share of world output", "the highest in the region", "faster than its neighbours".
+_GENERIC_NOT_SUBJECT = re.compile(r"\b(?:of|in|across|than|among|from|to|with)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_POSSESSIVE_START = re.compile(r"\s*(?:Its|Their|His|Her)\b")
 # Words that make a figure about somewhere or something other than a named country.
 _GENERIC_SUBJECT = re.compile(r"\b(?:(?i:region|regional|global|globally|world|worldwide|continent|continental|bloc|"
                               r"eurozone|euro\s+area|emerging\s+(?:markets?|economies)|developing\s+(?:countries|"
@@ -75,6 +78,7 @@ register registered record recorded post posted see saw seen put estimate
 fleet fleets plant plants farm farms station stations facility facilities sector
 end ended ending close closed closing finish finished earlier ago before later prior
 slow slowed slowing accelerate accelerated accelerating eased easing edged picked quickened
+country countries nation
 dollar dollars euro euros yen won ruble rubles rouble roubles yuan pound pounds usd eur jpy gbp cny
 watt watts kilowatt kilowatts megawatt megawatts gigawatt gigawatts terawatt terawatts hour hours kwh mwh gwh twh
 tonne tonnes ton tons barrel barrels cubic metre metres meter meters bcm
@@ -104,6 +108,7 @@ _CONCEPTS = {
     "gave": "give", "given": "give", "took": "take", "taken": "take", "brought": "bring",
     "production": "output", "invested": "invest", "investment": "invest",
     "employed": "employ", "employment": "employ", "emitted": "emit", "emission": "emit",
+    "global": "world", "worldwide": "world",
     "vaccination": "vaccine", "vaccinated": "vaccine", "immunization": "vaccine", "immunisation": "vaccine",
 }
 # A figure in a sentence about the future is a forecast: "will", "is expected to", "expects growth
@@ -351,8 +356,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         else:
             clause, fig_in_clause = ctx.text[a:b], None
             upto = sentence
-        generic = _GENERIC_SUBJECT.search(clause)
-        if not subjects and generic and not entities.subjects(clause):
+        generic = next((g for g in _GENERIC_SUBJECT.finditer(clause)
+                        if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())), None)
+        if not subjects and generic and not entities.subjects(clause) and not _POSSESSIVE_START.match(clause):
             # "The region's economy grew 4 percent": about no country, whatever the brief's title says.
             subjects, subjects_from = (f"({generic.group().lower()})",), "clause"
         if not subjects:
