@@ -65,6 +65,8 @@ def _figures(text: str):
     ("The duty falls to 20 percent in the second year.", [("20%", "")]),
     ("Source: Ministry of Finance, Budget Statement 2025, 3 February 2025.", []),
     ("Japan will buy more LNG (Reuters, 12 March 2024).", []),
+    ("Two Models of Defence Spending\n\nIn 2022 Japan adopted the three strategic documents. The two countries met.",
+     [("3 documents", "2022")]),
     ("Prices rose 5 percent (IMF 2023).", [("5%", "")]),
     ("It was the first dispute against the union since 2019.", [("1st", "")]),
     ("Interest costs are nearly double the level of 2021.", [("~2 times", "2021")]),

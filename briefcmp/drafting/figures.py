@@ -41,6 +41,20 @@ _FUTURE = re.compile(r"\b(?:will|shall|would|may|might|could|upcoming|next|comin
 _SENTENCE_END = re.compile(r"[.!?:;。！？][\"')\]]*(?:\d{1,3}|\[\d{1,3}\])?$")
 
 
+def _mentioned_before(text: str, a: int, noun: str) -> bool:
+    """Whether the counted thing was named before ``a``: "the two countries" refers back to two
+    countries named earlier; "adopted the three strategic documents" introduces them."""
+    stem = noun.split()[-1].lower().rstrip("s")[:6] if noun else ""
+    if len(stem) < 3:
+        return True
+    return stem in text[:a].lower() or noun.split()[-1].lower() in _ACTORS
+
+
+# Who "the two ..." usually refers back to, named or not: "the two presidents have talked 14 times".
+_ACTORS = frozenset("countries nations sides leaders men women states parties presidents ministers heads governments "
+                    "allies partners neighbours neighbors rivals powers companies firms sisters brothers".split())
+
+
 def is_heading(text: str) -> bool:
     """At most 14 words and no closing punctuation: a heading, title or dateline."""
     return len(text.split()) <= 14 and not _SENTENCE_END.search(text)
@@ -401,8 +415,11 @@ class _Finder:
             return None
         if kind == "count" and words and definite_before(before) and not selective(text[b:end]) \
                 and not re.match(r"\s+of\b", text[end:end + 4]) \
-                and not re.search(r"\b(?:\d+|" + NUMWORD + r")\s+of\s+\w+\s+$", before, re.I):
+                and not re.search(r"\b(?:\d+|" + NUMWORD + r")\s+of\s+\w+\s+$", before, re.I) \
+                and _mentioned_before(text, a, unit):
             return None  # "the two countries": a reference back, not a count ("two of the four" is one)
+        if words and self.in_title(a):
+            return None  # "Two Models of Defence Spending": a title, not a claim
         if kind == "duration" and unit in DURATION_FACTOR:
             unit, factor = DURATION_FACTOR[unit]
             amount, upper = amount * factor, upper * factor if upper is not None else None
@@ -410,6 +427,13 @@ class _Finder:
         if start > 0 and text[start - 1] == "-" and (start < 2 or text[start - 2] in " (\n"):
             amount, start = -amount, start - 1
         return with_bound(text, start, end, kind, Value("quantity", amount=amount, upper=upper, scale=scale, unit=unit))
+
+    def in_title(self, a: int) -> bool:
+        """Whether offset ``a`` is in the first line of the text, a heading (the title)."""
+        first = self.text.lstrip("\n")
+        offset = len(self.text) - len(first)
+        end = self.text.find("\n", offset)
+        return a < (end if end >= 0 else len(self.text)) and is_heading(self.text[offset:end if end >= 0 else None])
 
     def of_the_count(self, m: re.Match, amount: float) -> Optional[tuple[int, int, str, Value]]:
         """"two of the four islands": the first number counts the same noun."""
