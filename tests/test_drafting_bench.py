@@ -68,6 +68,8 @@ def _figures(text: str):
     ("Two Models of Defence Spending\n\nIn 2022 Japan adopted the three strategic documents. The two countries met.",
      [("3 documents", "2022")]),
     ("Prices rose 5 percent (IMF 2023).", [("5%", "")]),
+    ("The jobless rate was 4.1 percent in 2023, a rise of 0.2 point.", [("4.1%", "2023"), ("0.2 percentage-points", "2023")]),
+    ("The index rose 12 points in 2023.", [("12 points", "2023")]),
     ("It was the first dispute against the union since 2019.", [("1st", "")]),
     ("Interest costs are nearly double the level of 2021.", [("~2 times", "2021")]),
     ("Korea requested consultations at the WTO in May, the first dispute against the union since 2019.",

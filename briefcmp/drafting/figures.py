@@ -102,6 +102,8 @@ _FISCAL_BEFORE = re.compile(r"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s*$",
 _SPAN_OF_YEARS = re.compile(r"\b(?:over|in|during|for|across)\s+(?:the\s+)?(?:(?:next|past|last|coming)\s+)?"
                             r"(?P<n>\d{1,2}|" + NUMWORD + r")\s+years?\s+(?:through|to|until|till|ending(?:\s+in)?|up\s+to)\s+"
                             r"(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s*)?(?P<y>(?:19|20)\d\d)\b", re.I)
+_POINTS = re.compile(r"\s+points?\b", re.I)
+_PERCENT_IN = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _HANGING_RANGE = re.compile(r"-\s+(?:to|and|or)\s+(\d+(?:\.\d+)?)(?=[\s-])")
 
 
@@ -388,6 +390,12 @@ class _Finder:
                                   Value("quantity", amount=amount, upper=upper, scale=after.scale,
                                         unit=currency or after.unit))
         after = unit_after(text, b, currency=bool(currency))
+        pts = _POINTS.match(text, b) if not currency and after.kind in ("count", "bare") else None
+        if pts and not (words and re.match(r"\s+[a-z]", text[pts.end():pts.end() + 2])):  # not "an eight point plan"
+            s0, s1 = self.sentence_of(a, b)
+            if _PERCENT_IN.search(text, s0, s1):  # "4.1 percent in 2023, a rise of 0.2 point"
+                return with_bound(text, a, pts.end(), "points",
+                                  Value("quantity", amount=amount, unit="percentage-points"))
         if words and token.lower() in ("one", "zero") and after.kind not in ("money", "percent", "points"):
             return None  # "one of", "one year after": not figures
         if currency and after.kind not in ("money", "bare", "count", "scaled"):
