@@ -34,7 +34,7 @@ def test_new_domain_texts_recall_and_precision() -> None:
     scores = drafting_eval.evaluate(ROOT / "tests" / "drafting")
     assert len(scores) >= 3
     recall, precision = _total(scores)
-    assert recall >= 0.96 and precision >= 0.96, drafting_eval.table(scores)
+    assert recall >= 0.97 and precision >= 0.96, drafting_eval.table(scores)
     for s in scores:
         assert s.recall >= 0.87 and s.precision >= 0.87, drafting_eval.table(scores)
 
@@ -70,6 +70,8 @@ def _figures(text: str):
     ("Prices rose 5 percent (IMF 2023).", [("5%", "")]),
     ("The jobless rate was 4.1 percent in 2023, a rise of 0.2 point.", [("4.1%", "2023"), ("0.2 percentage-points", "2023")]),
     ("The index rose 12 points in 2023.", [("12 points", "2023")]),
+    ("The terminal opened in mid-2023 after delays.", [("2023", "")]),
+    ("Exports rose 5 percent in early-2023.", [("5%", "2023")]),
     ("It was the first dispute against the union since 2019.", [("1st", "")]),
     ("Interest costs are nearly double the level of 2021.", [("~2 times", "2021")]),
     ("Korea requested consultations at the WTO in May, the first dispute against the union since 2019.",

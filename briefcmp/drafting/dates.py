@@ -54,6 +54,7 @@ _DATE_PATTERNS = [
     ("decade", r"(?<![\d$€£¥])(?P<y>(?:1[89]|20)\d0)'?s\b"),
     ("md", rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]\d)"),
     ("dm", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})\b"),
+    ("qyear", rf"\b(?:[Ee]arly|[Mm]id|[Ll]ate)-(?P<y>{YEAR})\b"),  # "mid-2023": the year, qualified
     ("year", rf"(?<![\d$€£¥.,#/+:-])(?P<y>{YEAR})\b(?!,\d|%|\s?-?(?:percent|per cent|thousand|million|"
              r"billion|trillion|[mb]n)\b)"),
     ("relyear", r"\b(?P<rel>last|this|next|previous|past)\s+year\b(?!s)"),

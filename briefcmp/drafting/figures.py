@@ -298,7 +298,7 @@ class _Finder:
             if len(between) > 100 and not self.opens(sent[0], d):
                 continue
             breaks = len(re.findall(r";|,\s+(?:and|but|while|whereas)\b|\.\s", between))
-            if breaks and d.start > b and d.pattern not in ("year", "relyear", "fiscal"):
+            if breaks and d.start > b and d.pattern not in ("year", "qyear", "relyear", "fiscal"):
                 continue  # "averaged 7.7 percent over the year, and ... 12.5 percent in December 2023"
             dist = len(between) + 1000 * breaks
             if d.start > b and "," in between and any(self.opens(sent[0], o) and o.end <= a for o in self.dates_in(*sent)):
