@@ -542,10 +542,17 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
 
 
 def _common_topics(group: list[Member]) -> tuple[str, ...]:
+    """The topics every claim of the group has; else the two most frequent among them."""
     common = set(group[0].claim.topics)
     for m in group[1:]:
         common &= set(m.claim.topics)
-    return tuple(t for t in group[0].claim.topics if t in common)
+    if common:
+        return tuple(t for t in group[0].claim.topics if t in common)
+    counts: dict[str, int] = defaultdict(int)
+    for m in group:
+        for t in m.claim.topics:
+            counts[t] += 1
+    return tuple(sorted(counts, key=lambda t: (-counts[t], t))[:2])
 
 
 def _shared_order(group: list[Member]) -> list[str]:
