@@ -220,3 +220,17 @@ def test_a_pronoun_led_sentence_keeps_the_subject_and_year_of_the_one_before(tmp
     assert cli("align", str(root), "--apply").exit_code == 0
     found = {(r["kind"], frozenset(c["value"]["display"] for c in r["claims"])) for r in _relations(root)}
     assert found == {("contradiction", frozenset({"24%", "27%"})), ("agreement", frozenset({"5.3 million tonnes"}))}
+
+
+def test_ranks_line_up_too(tmp_path: Path) -> None:
+    root = tmp_path / "c"
+    assert cli("init", str(root)).exit_code == 0
+    texts = {"a": "Kenya Brief\nInstitute, March 2024\n\nIn 2023 Kenya was the world's third-largest tea exporter.\n",
+             "b": "Tea Note: Kenya\nDesk, April 2024\n\nKenya was the second-largest tea exporter in the world in 2023.\n"}
+    for name, text in texts.items():
+        (root / "sources" / f"{name}.txt").write_text(text, encoding="utf-8")
+        assert cli("annotate", str(root / "sources" / f"{name}.txt"), "-o", str(root / f"{name}.claims.yaml")).exit_code == 0
+    assert cli("align", str(root), "--apply").exit_code == 0
+    assert "type: rank" in (root / "briefcmp.yaml").read_text(encoding="utf-8")
+    found = {(r["kind"], frozenset(c["value"]["display"] for c in r["claims"])) for r in _relations(root)}
+    assert found == {("contradiction", frozenset({"3rd", "2nd"}))}

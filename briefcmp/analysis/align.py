@@ -43,6 +43,7 @@ from briefcmp.corpus import units
 from briefcmp.analysis.entities import Entities, fold_spelling, name_forms, slug
 from briefcmp.corpus.model import Brief, Claim, Config, Corpus
 
+FIGURE_TYPES = ("quantity", "rank")
 DEFAULT_TOLERANCE = "2%"  # money and counts: rounding ("about 1.3 billion" and "1.28 billion"), not another figure
 MAX_GROUPS_PER_BUCKET = 50
 
@@ -86,6 +87,8 @@ tonne tonnes ton tons barrel barrels cubic metre metres meter meters bcm
 # Words that say "how much" without saying of what: a measured thing needs another word.
 # Words that leave the measured thing as it is: "real GDP growth" is "GDP growth", "public debt" is
 # "debt". Any other extra word narrows it ("tea exports", "GDP per capita"), and the match is only a candidate.
+_ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                      r"eleventh|twelfth|fifteenth|twentieth)(?=[\s-])-?", re.I)
 _CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I)
 _HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary "
                       "provisional report public gross year-on-year annualiz birth".split())
@@ -305,6 +308,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             if i < b or text[b:b + 2] == "'s":
                 blank[i] = " "
     cleaned = _CONSUMER_PRICES.sub(lambda m: "inflation".ljust(len(m.group())), "".join(blank))
+    cleaned = _ORDINAL.sub(lambda m: " " * len(m.group()), cleaned)  # the rank itself is the value, not the thing
     level = figure is not None and _LEVEL_CHANGE.search(cleaned[:figure[0]])
     unit_words = {w.lower() for w in re.findall(r"[A-Za-z]+", unit)}
     shown: dict[str, str] = {}
@@ -320,7 +324,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         if level and level.start("verb") <= m.start() < level.end("verb"):
             continue  # "rose to 7.7 percent" gives a level, not a change
         if w not in shown:
-            shown[w] = _SHOW.get(w, low)
+            shown[w] = _SHOW.get(w, low[:-2] if low.endswith("'s") else low)
             order.append(w)
     if "inflation" in shown and "increase" in shown:  # "consumer prices rose 5 percent" is inflation of 5 percent
         del shown["increase"]
@@ -332,10 +336,13 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
 
 def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optional[Member]:
     v = claim.value
-    if v is None or v.type != "quantity" or v.amount is None:
+    if v is None or v.type not in FIGURE_TYPES or v.amount is None:
         return None
-    unit = units.canonical_unit(v.unit)
-    dim = units.comparable(unit, 0.0)[0]
+    if v.type == "rank":  # "the sixth-largest economy": what is ranked is in the measured words
+        unit, dim = "", "rank"
+    else:
+        unit = units.canonical_unit(v.unit)
+        dim = units.comparable(unit, 0.0)[0]
     text = claim.quote
     subjects_from = ""
     subjects: tuple[str, ...] = ()
@@ -439,7 +446,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     loose: list[Member] = []
     for brief in corpus.briefs:
         for claim in brief.claims:
-            if claim.value is None or claim.value.type != "quantity":
+            if claim.value is None or claim.value.type not in FIGURE_TYPES:
                 continue
             if brief.id not in contexts:
                 contexts[brief.id] = _Context(brief, entities)
@@ -452,14 +459,14 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     # 1. Registered keys: a claim joins the key whose subjects, unit and wording it shares.
     key_sigs = []
     for kid, kd in sorted(config.keys.items()):
-        if kd.type != "quantity":
+        if kd.type not in FIGURE_TYPES:
             continue
         label_words, _, _ = measured_words(f"{kd.label}", entities, kd.unit)
         subjects = tuple(sorted(kd.subjects)) or (keyed[kid][0].subjects if keyed.get(kid) else ())
         unit = units.canonical_unit(kd.unit) or (keyed[kid][0].unit if keyed.get(kid) else "")
-        if not unit:
+        if not unit and kd.type == "quantity":
             continue
-        key_sigs.append((kid, kd, subjects, units.comparable(unit, 0.0)[0],
+        key_sigs.append((kid, kd, subjects, "rank" if kd.type == "rank" else units.comparable(unit, 0.0)[0],
                          [label_words, *(m.words for m in keyed.get(kid, ()))]))
     joined: dict[str, list[Member]] = defaultdict(list)
     maybe_joined: dict[str, list[Member]] = defaultdict(list)
@@ -564,7 +571,8 @@ def _shared_order(group: list[Member]) -> list[str]:
 
 def _new_key_id(group: list[Member], entities: Entities, taken: set[str]) -> str:
     words = [group[0].shown[w] for w in _shared_order(group)]
-    unit = {"percent": "pct", "percentage-points": "pp"}.get(group[0].unit, group[0].unit)
+    unit = "rank" if group[0].dim == "rank" else {"percent": "pct", "percentage-points": "pp"}.get(group[0].unit,
+                                                                                                group[0].unit)
     base = slug("-".join([*group[0].subjects, *words[:4], unit]))[:60].strip("-") or "figure"
     key, n = base, 2
     while key in taken:
@@ -575,8 +583,8 @@ def _new_key_id(group: list[Member], entities: Entities, taken: set[str]) -> str
 def _label(group: list[Member], entities: Entities) -> str:
     who = " and ".join(entities.label(s) for s in group[0].subjects)
     what = " ".join(group[0].shown[w] for w in _shared_order(group))
-    unit = {"percent": "percent", "percentage-points": "percentage points", "": "count"}.get(group[0].unit,
-                                                                                              group[0].unit)
+    unit = "rank" if group[0].dim == "rank" else {"percent": "percent", "percentage-points": "percentage points",
+                                                   "": "count"}.get(group[0].unit, group[0].unit)
     return f"{who}: {what} ({unit}) in a period"
 
 
@@ -587,7 +595,7 @@ def _reason(group: list[Member], target: str) -> str:
     periods = sorted({str(m.claim.as_of) + (" (inferred)" if m.claim.as_of_inferred else "")
                       for m in group if m.claim.as_of is not None})
     parts = [f"subject {subjects}" + (f" (from the {', '.join(how)})" if how else ""),
-             f"unit {group[0].unit or 'count'}", f"shared words: {words}",
+             f"unit {'rank' if group[0].dim == 'rank' else group[0].unit or 'count'}", f"shared words: {words}",
              f"period {', '.join(periods) or 'not stated'}"]
     if target:
         parts.insert(0, target)
@@ -670,11 +678,12 @@ def _key_entry(g: Group) -> str:
     refs = ", ".join(m.claim.ref for m in g.members)
     out = [f"  {g.key}:", f"    label: {_yaml_str(g.label)}",
            f"    description: {_yaml_str('Drafted by briefcmp align from ' + refs + '; edit the label into a question.')}",
-           "    type: quantity"]
+           f"    type: {'rank' if g.members[0].dim == 'rank' else 'quantity'}"]
     if g.unit:
         out.append(f"    unit: {_yaml_str(g.unit)}")
-    tolerance = key_tolerance(g.members)
-    out.append(f'    tolerance: "{tolerance}"' if tolerance.endswith("%") else f"    tolerance: {tolerance}")
+    if g.members[0].dim != "rank":  # a rank is exact
+        tolerance = key_tolerance(g.members)
+        out.append(f'    tolerance: "{tolerance}"' if tolerance.endswith("%") else f"    tolerance: {tolerance}")
     if g.topics:
         out.append(f"    topics: [{', '.join(g.topics)}]")
     if g.subjects:
