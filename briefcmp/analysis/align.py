@@ -89,6 +89,7 @@ tonne tonnes ton tons barrel barrels cubic metre metres meter meters bcm
 # "debt". Any other extra word narrows it ("tea exports", "GDP per capita"), and the match is only a candidate.
 _ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                       r"eleventh|twelfth|fifteenth|twentieth)(?=[\s-])-?", re.I)
+_DIRECTED = frozenset("export import lend borrow send give buy sell pay invest".split())
 _CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I)
 _HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary "
                       "provisional report public gross year-on-year annualiz birth".split())
@@ -157,6 +158,7 @@ class Member:
     words: frozenset[str]
     shown: dict[str, str]  # normalised word -> how it reads, in clause order
     order: tuple[str, ...]
+    lead: str = ""  # the subject named first: "Kenya's exports to Uganda" leads with kenya
 
     @property
     def dated(self) -> bool:
@@ -388,7 +390,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         before = upto[:len(upto) - len(clause)]
         p0 = max((m.end() for m in _CLAUSE_BREAK.finditer(before, 0, max(len(before) - 2, 0))), default=0)
         words, shown, order = measured_words(before[p0:], entities, unit if unit != "percent" else "")
-    return Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order)
+    return Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
+                  subjects[0] if subjects else "")
 
 
 # --------------------------------------------------------------------------- matching
@@ -425,6 +428,8 @@ def _doubts(members: list[Member]) -> str:
     undated = [m.claim.ref for m in members if not m.dated]
     if undated:
         return f"no stated period for {', '.join(undated)} (as-of taken from the publication date)"
+    if len({m.lead for m in members}) > 1 and any(m.words & _DIRECTED for m in members):
+        return "the subjects are named in another order: exports from one may be imports of the other"
     kinds = {m.claim.kind for m in members}
     if kinds != {"fact"} or any(m.claim.status == "draft" and FORECAST_WORDS.search(m.claim.quote) for m in members):
         return "forecasts are compared only when a person keys them"
