@@ -1,26 +1,29 @@
 """Line up unkeyed figures across briefs: which registered key they answer, or which new key they share.
 
-``align(corpus)`` looks at every figure claim without a key (``quantity`` values) and
+``align(corpus)`` looks at every figure claim without a key (quantities and ranks) and
 describes it by
 
-- its **subjects**: the entities named in the figure's clause, else its sentence, else
-  carried from the sentence before in the same paragraph ("Its share ..."), else the
-  one entity the brief's title names (config entities and countries, see
-  ``briefcmp.analysis.entities``); a reviewed claim's own subjects come first;
-- its **dimension and unit** (durations compare in days);
+- its **subjects**: the entities named in the figure's clause, else earlier in its
+  sentence, else carried from the sentence before in the same paragraph ("Its share
+  ..."), else the one entity the brief's title names (config entities and countries, see
+  ``briefcmp.analysis.entities``); a reviewed claim's own subjects come first. A clause
+  about a region, bloc or the world ("the region's economy") has no country subject;
+- its **dimension and unit** (durations compare in days; ranks are their own dimension);
 - the **measured thing**: the content words of the figure's clause without subject
   names, units, dates and verbs that only state a value ("was", "reached"), spellings
-  folded and words stemmed, a few economic synonyms joined ("economy grew" and "GDP
-  growth" are both ``gdp increase``);
+  folded and words stemmed, a few synonyms joined ("economy grew" and "GDP growth" are
+  both ``gdp increase``, "spent" and "spending" one word);
 - its **period** (as-of) and kind.
 
 A claim joins a registered key when the subjects, the unit and the measured thing agree
 with the key's label or with a claim already under it. Claims of at least two briefs
 that agree on all of them form a new key: an id and a question drafted from the shared
-words, the unit, and a default tolerance. A group is *sure* (applied by ``--apply``)
-only when the subjects, the unit and the measured words agree exactly or nearly (one
-side's words all in the other's, two thirds shared), every claim states its period,
-and every claim is a fact; anything less is a *candidate*, listed and never applied.
+words, the type, the unit, and a tolerance for rounding only. A group is *sure* (applied
+by ``--apply``) only when the subjects and the unit agree, the measured words agree but
+for harmless ones ("real", "annual", "public"), every claim states its period, every claim
+is a fact, no brief gives two values for one period, and a directed measure (exports,
+loans) names its countries in one order; anything less is a *candidate*, listed and
+never applied.
 
 Only claims in the same bucket (subjects, unit) are compared, and a bucket's groups are
 bounded, so the cost is linear in the number of claims. ``apply_plan`` writes the keys
@@ -244,9 +247,6 @@ class _Context:
         self.title_subjects = title_subjects if len(title_subjects) == 1 else ()
         self.ok = bool(self.sentences)
 
-    def to_prepared(self, norm_pos: int) -> int:
-        return norm_pos
-
     def sentence_index(self, pos: int) -> int:
         return max(bisect.bisect_right(self.starts, pos) - 1, 0)
 
@@ -351,8 +351,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     if claim.status != "draft" and claim.subjects:
         subjects, subjects_from = tuple(claim.subjects), "claim"
     if ctx is not None and ctx.ok and claim.span is not None:
-        a = ctx.to_prepared(claim.span[0])
-        b = ctx.to_prepared(max(claim.span[1] - 1, claim.span[0])) + 1
+        a, b = claim.span
         si = ctx.sentence_index(a)
         s0, s1 = ctx.sentences[si] if ctx.sentences else (a, b)
         sentence = ctx.text[min(s0, a):max(s1, b)]
