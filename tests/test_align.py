@@ -234,3 +234,21 @@ def test_ranks_line_up_too(tmp_path: Path) -> None:
     assert "type: rank" in (root / "briefcmp.yaml").read_text(encoding="utf-8")
     found = {(r["kind"], frozenset(c["value"]["display"] for c in r["claims"])) for r in _relations(root)}
     assert found == {("contradiction", frozenset({"3rd", "2nd"}))}
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("KenyaDnmrkSouthAfricLatinUS.' -,")) , max_size=60))
+def test_entity_spans_lie_inside_the_text_and_name_known_ids(text: str) -> None:
+    e = Entities()
+    for a, b, eid in e.find(text):
+        assert 0 <= a < b <= len(text) and eid in e.labels
+
+
+@given(st.integers(1900, 2100), st.integers(1, 12))
+def test_a_fiscal_year_is_twelve_months(year: int, start: int) -> None:
+    from briefcmp.drafting.dates import fiscal_period
+
+    p = fiscal_period(year, start)
+    first, last = p.span()
+    assert (last.year - first.year) * 12 + last.month - first.month == 11
+    assert year in (first.year, last.year)

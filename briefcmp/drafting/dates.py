@@ -111,6 +111,8 @@ def footnote_after(text: str, b: int) -> bool:
 def fiscal_period(year: int, start: int) -> Period:
     """Fiscal year ``year`` when fiscal years start in month ``start``: Japan's FY2022 (April) is
     2022-04/2023-03; a year starting in July or later is named by its end (US FY2024: 2023-10/2024-09)."""
+    if start == 1:
+        return Period(PartialDate(year, 1), PartialDate(year, 12))
     first = year if start <= 6 else year - 1
     return Period(PartialDate(first, start), PartialDate(first + 1, start - 1))
 
