@@ -62,7 +62,8 @@ _POSSESSIVE_START = re.compile(r"\s*(?:Its|Their|His|Her)\b")
 _GENERIC_SUBJECT = re.compile(r"\b(?:(?i:region|regional|global|globally|world|worldwide|continent|continental|bloc|"
                               r"eurozone|euro\s+area|emerging\s+(?:markets?|economies)|developing\s+(?:countries|"
                               r"economies)|advanced\s+economies|peers|neighbou?rs|neighbou?ring)|Europe|European|Asia|"
-                              r"Asian|Africa|African|Americas|Latin\s+America|Middle\s+East|Gulf|Baltic|Nordic|Balkans?|"
+                              r"Asian|Africa|African|Americas|Latin\s+America|Middle\s+East|Gulf|Baltic|Nordic|"
+                              r"Balkans?|"
                               r"Caribbean|Pacific|Sahel|Scandinavia|EU|OECD|G7|G20|OPEC|ASEAN|NATO|Mercosur)\b")
 _STOP = frozenset("""
 a about above after again against all also an and any are as at be because been before being below between
@@ -82,7 +83,7 @@ register registered record recorded post posted see saw seen put estimate
 fleet fleets plant plants farm farms station stations facility facilities sector
 end ended ending close closed closing finish finished earlier ago before later prior
 slow slowed slowing accelerate accelerated accelerating eased easing edged picked quickened
-country countries nation
+country countries nation receive received receives receiving
 dollar dollars euro euros yen won ruble rubles rouble roubles yuan pound pounds usd eur jpy gbp cny
 watt watts kilowatt kilowatts megawatt megawatts gigawatt gigawatts terawatt terawatts hour hours kwh mwh gwh twh
 tonne tonnes ton tons barrel barrels cubic metre metres meter meters bcm
@@ -681,7 +682,7 @@ def key_tolerance(members: list[Member]) -> str:
 def _key_entry(g: Group) -> str:
     refs = ", ".join(m.claim.ref for m in g.members)
     out = [f"  {g.key}:", f"    label: {_yaml_str(g.label)}",
-           f"    description: {_yaml_str('Drafted by briefcmp align from ' + refs + '; edit the label into a question.')}",
+           "    description: " + _yaml_str(f"Drafted by briefcmp align from {refs}; edit the label into a question."),
            f"    type: {'rank' if g.members[0].dim == 'rank' else 'quantity'}"]
     if g.unit:
         out.append(f"    unit: {_yaml_str(g.unit)}")
@@ -732,7 +733,8 @@ def plan_edits(result: AlignResult, corpus: Corpus) -> list[Edit]:
     old = config_path.read_text(encoding="utf-8") if config_path.exists() else ""
     new = old
     if result.entities:
-        new = _block_insert(new, "entities", "".join(_entity_entry(e, lbl) for e, lbl in sorted(result.entities.items())))
+        entries = "".join(_entity_entry(e, label) for e, label in sorted(result.entities.items()))
+        new = _block_insert(new, "entities", entries)
     fresh = [g for g in result.groups if g.new]
     if fresh:
         new = _block_insert(new, "keys", "".join(_key_entry(g) for g in fresh))

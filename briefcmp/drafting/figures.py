@@ -31,7 +31,8 @@ from briefcmp.drafting.qualifiers import definite_before, name_before, reference
 from briefcmp.drafting.ranks import phrase_ranks, rank_at
 from briefcmp.drafting.spans import SpanSet, excluded_spans
 from briefcmp.drafting.unitwords import (
-    DURATION_FACTOR, counted_noun, digits_stand_alone, event_noun, prefix_currency, range_after, unit_after,
+    DURATION_FACTOR, counted_noun, digits_stand_alone, event_noun, plural_noun, prefix_currency, range_after,
+    unit_after,
 )
 
 WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -100,8 +101,13 @@ _FISCAL_BEFORE = re.compile(r"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s*$",
 # "over five years through fiscal 2027": a period, not a duration figure; the figures of the
 # sentence hold for the whole period.
 _SPAN_OF_YEARS = re.compile(r"\b(?:over|in|during|for|across)\s+(?:the\s+)?(?:(?:next|past|last|coming)\s+)?"
-                            r"(?P<n>\d{1,2}|" + NUMWORD + r")\s+years?\s+(?:through|to|until|till|ending(?:\s+in)?|up\s+to)\s+"
+                            r"(?P<n>\d{1,2}|" + NUMWORD + r")\s+years?\s+"
+                            r"(?:through|to|until|till|ending(?:\s+in)?|up\s+to)\s+"
                             r"(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s*)?(?P<y>(?:19|20)\d\d)\b", re.I)
+_COUNTED_BEFORE = re.compile(r"\b(?P<n>[A-Za-z]{4,})(?:\s+(?:in|of|from|to)\s+[A-Z][\w-]*)?\s+(?:reached|totall?ed|"
+                             r"numbered|stood\s+at|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to|increased\s+to|"
+                             r"decreased\s+to|grew\s+to|jumped\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
+                             r"almost\s+|roughly\s+|more\s+than\s+|over\s+)?$")
 _POINTS = re.compile(r"\s+points?\b", re.I)
 _PERCENT_IN = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _HANGING_RANGE = re.compile(r"-\s+(?:to|and|or)\s+(\d+(?:\.\d+)?)(?=[\s-])")
@@ -238,7 +244,8 @@ class _Finder:
             period = when.period if when else None
             if period is not None and period.end is None and precision == "year" and \
                     _YEAR_BEFORE.match(self.text, end, sent[1]):
-                period = Period(PartialDate(period.start.year - 1))  # "3.4 percent in 2023, up from 4.8 percent a year earlier"
+                # "3.4 percent in 2023, up from 4.8 percent a year earlier"
+                period = Period(PartialDate(period.start.year - 1))
             figures.append(Figure(kind, value, start, end, sent, period))
         if dates:
             figures.extend(self.date_figures(figures, as_of_used))
@@ -301,7 +308,8 @@ class _Finder:
             if breaks and d.start > b and d.pattern not in ("year", "qyear", "relyear", "fiscal"):
                 continue  # "averaged 7.7 percent over the year, and ... 12.5 percent in December 2023"
             dist = len(between) + 1000 * breaks
-            if d.start > b and "," in between and any(self.opens(sent[0], o) and o.end <= a for o in self.dates_in(*sent)):
+            if d.start > b and "," in between and \
+                    any(self.opens(sent[0], o) and o.end <= a for o in self.dates_in(*sent)):
                 dist += 500  # "In 2023, coverage was 92%, up from 89% in 2022": the opening year dates the 92%
             if d.start > b:
                 dist -= 0.5  # on a tie, "$15 billion in 2020" reads forward
@@ -408,6 +416,11 @@ class _Finder:
         if currency:
             unit, kind = currency, "money"
         if kind == "bare":
+            counted = _COUNTED_BEFORE.search(text, max(0, a - 80), a) if not words and not upper else None
+            if counted and plural_noun(counted.group("n")) and not re.fullmatch(YEAR, token):
+                # "Deportations rose to 16,400", "asylum applications reached 329,000": the subject is counted
+                return with_bound(text, a, b, "count",
+                                  Value("quantity", amount=amount, unit=counted.group("n").lower()))
             return self.of_the_count(m, amount) if words or amount < 1000 else None
         if kind == "scaled":
             kind = "count"

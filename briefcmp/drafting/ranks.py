@@ -52,7 +52,8 @@ def rank_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]:
         # "his second premiership", "the third summit": the n-th of a series
         of, end = rank_of(text, b)
         if of and of.split()[0] in ("year", "month", "quarter", "half", "week", "day", "term") and \
-                re.search(r"\b(?:in|during|by|from|until|after|before|over|within|of)\s+the\s+$", text[max(0, a - 16):a],
+                re.search(r"\b(?:in|during|by|from|until|after|before|over|within|of)\s+the\s+$",
+                          text[max(0, a - 16):a],
                           re.I):
             return None  # "falling to 20 percent in the second year": when, not a rank
         if of and of.split()[0] not in ("time", "times", "half", "quarter", "place", "largest"):
