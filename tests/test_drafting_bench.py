@@ -150,3 +150,9 @@ def test_metadata_from_the_header_only(text: str, expected) -> None:
 ])
 def test_as_of_from_context(text: str, expected) -> None:
     assert _figures(text) == expected
+
+
+def test_a_number_after_its_subject_counts_the_subject() -> None:
+    assert _figures("Deportations rose to 16,400 in 2023.") == [("16,400 deportations", "2023")]
+    assert _figures("First-time asylum applications in Germany reached 329,000 in 2023.") == \
+        [("329,000 applications", "2023")]

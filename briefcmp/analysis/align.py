@@ -92,7 +92,7 @@ tonne tonnes ton tons barrel barrels cubic metre metres meter meters bcm
 # Words that leave the measured thing as it is: "real GDP growth" is "GDP growth", "public debt" is
 # "debt". Any other extra word narrows it ("tea exports", "GDP per capita"), and the match is only a candidate.
 _ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-                      r"eleventh|twelfth|fifteenth|twentieth)(?=[\s-])-?", re.I)
+                      r"eleventh|twelfth|fifteenth|twentieth)(?=[\s-])(?!-(?:time|hand|class|rate|half|quarter)\b)-?", re.I)
 _DIRECTED = frozenset("export import lend borrow send give buy sell pay invest".split())
 _CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I)
 _HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary "
