@@ -189,8 +189,13 @@ def add_drafted_lines(text: str, claims: list[DraftClaim]) -> str:
     if not claims:
         return text
     newline = "\r\n" if "\r\n" in text else "\n"
+    added = "".join(line + newline for line in drafted_lines(claims))
+    lines = text.splitlines(keepends=True)
+    end = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].rstrip() == "..."), None)
+    if end is not None:  # before the document-end marker: whatever follows it stays last
+        return "".join(lines[:end]) + added + "".join(lines[end:])
     sep = "" if not text or text.endswith(("\n", "\r")) else newline
-    return text + sep + "".join(line + newline for line in drafted_lines(claims))
+    return text + sep + added
 
 
 def refresh_sha(text: str, sha: str) -> str:
