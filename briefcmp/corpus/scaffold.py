@@ -29,7 +29,7 @@ title: My corpus
 topics:
   economy:
     label: Economy
-    description: GDP growth, inflation, employment, wages, public finances, budgets, debt, deficits, interest rates.
+    description: GDP growth, inflation, unemployment, wages, budgets, public spending, revenue, taxes, debt, deficits, central bank, interest rates.
   trade:
     label: Trade
     description: Exports, imports, tariffs, quotas, trade agreements, trade disputes, supply chains, investment.
@@ -38,7 +38,7 @@ topics:
     description: Economic and financial sanctions, asset freezes, export controls, embargoes, price caps.
   energy:
     label: Energy
-    description: Oil, gas, LNG, coal, electricity, power generation, nuclear, renewables, wind, solar, prices, storage.
+    description: Oil, gas, LNG, coal, electricity, power generation, nuclear reactors, hydropower, renewables, wind, solar, grids, storage.
   defence:
     label: Defence
     description: Military spending, defence budgets, armed forces, weapons, procurement, alliances, troops.
@@ -53,7 +53,7 @@ topics:
     description: Conflict, war, attacks, terrorism, cyber security, borders, intelligence, nuclear weapons.
   domestic-politics:
     label: Domestic politics
-    description: Elections, parties, parliament, government, polls, approval ratings, reforms, protests.
+    description: Elections, parties, parliament, coalitions, cabinet, polls, approval ratings, protests.
   health:
     label: Health
     description: Public health, hospitals, disease, vaccines, pandemics, health spending, life expectancy.
