@@ -24,6 +24,7 @@ from briefcmp.cli import analysis  # noqa: F401  (compare, coverage, claims, sho
 from briefcmp.cli import export  # noqa: F401  (export)
 from briefcmp.cli import ingest  # noqa: F401  (add)
 from briefcmp.cli import drafting  # noqa: F401  (annotate)
+from briefcmp.cli import align  # noqa: F401  (align)
 from briefcmp.cli.app import app
 
 

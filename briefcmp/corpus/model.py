@@ -276,6 +276,7 @@ class Config:
     # Keys listed under keys: whose entry is invalid (reported in the config): claims using them
     # are compared as under an unregistered key, without an "unknown key" error each.
     broken_keys: tuple[str, ...] = ()
+    fiscal_year_start: int = 1  # the month fiscal years start (4: April, as in Japan); 1: calendar years
 
     def topic_ancestors(self, topic: str) -> list[str]:
         """The topic and its parents, nearest first (cycles are cut)."""

@@ -25,7 +25,7 @@ _SHA = re.compile(r"^[0-9a-f]{64}$")
 
 # --------------------------------------------------------------------------- config
 
-_CONFIG_FIELDS = ("format", "title", "topics", "entities", "keys")
+_CONFIG_FIELDS = ("format", "title", "fiscal_year_start", "topics", "entities", "keys")
 _TOPIC_FIELDS = ("label", "description", "parent")
 _ENTITY_FIELDS = ("label", "aliases", "description")
 _KEY_FIELDS = ("label", "description", "type", "unit", "tolerance", "topics", "subjects", "values")
@@ -41,6 +41,13 @@ def parse_config(data: Any, path: str, problems: Problems) -> Config:
     f.check_keys(root, "config", _CONFIG_FIELDS)
     _check_format(f, root, "config")
     config.title = f.string(root, "title", "config")
+    start = f.number(root, "fiscal_year_start", "config")
+    if start is not None:
+        if start != int(start) or not 1 <= start <= 12:
+            problems.error(path, root.mark_of("fiscal_year_start"), "bad-value",
+                           'config: "fiscal_year_start" must be a month number, 1 to 12 (4: April)')
+        else:
+            config.fiscal_year_start = int(start)
     for tid, t, mark in _entries(f, root, "topics"):
         f.check_keys(t, f"topic {tid}", _TOPIC_FIELDS, ["label"])
         config.topics[tid] = Topic(tid, f.string(t, "label", f"topic {tid}", tid),

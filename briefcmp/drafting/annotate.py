@@ -20,8 +20,10 @@ from typing import Optional
 from briefcmp.corpus import anchor
 from briefcmp.corpus.model import Config, Corpus
 from briefcmp.drafting import sentences as sent
-from briefcmp.drafting.claimsyaml import AnnotateError, append_to_claims_file, render_draft
-from briefcmp.drafting.draft import BriefMeta, Draft, build_draft
+from briefcmp.drafting.claimsyaml import (
+    AnnotateError, add_drafted_lines, append_to_claims_file, drafted_before, refresh_sha, render_draft,
+)
+from briefcmp.drafting.draft import BriefMeta, Draft, build_draft, fingerprint
 from briefcmp.drafting.metadata import brief_id_from, find_metadata, language_of, reference_date
 
 # --------------------------------------------------------------------------- files
@@ -33,6 +35,7 @@ class AnnotateSettings:
     output: Optional[Path] = None  # None: stdout
     update: Optional[Path] = None  # an existing claims file to add to
     positions: bool = False
+    refresh_sha: bool = False  # with update: set source_sha256 to the source's current hash
 
 
 @dataclass
@@ -139,11 +142,12 @@ def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
         draft = build_draft(text, meta=meta, config=config, positions=settings.positions, prepared=prep,
                             corpus=corpus)
         return AnnotateResult(render_draft(draft), draft, target, warnings)
-    return _update(settings.update, src, prep, meta, config, settings.positions, warnings, corpus)
+    return _update(settings.update, src, prep, meta, config, settings.positions, warnings, corpus,
+                   settings.refresh_sha)
 
 
 def _update(path: Path, source: Path, prep: sent.Prepared, meta: BriefMeta, config: Config, positions: bool,
-            warnings: list[str], corpus: Optional[Corpus]) -> AnnotateResult:
+            warnings: list[str], corpus: Optional[Corpus], refresh: bool = False) -> AnnotateResult:
     from briefcmp.corpus import yamlsafe
     from briefcmp.corpus.parse import parse_claims_file
     from briefcmp.corpus.problems import Problems, Severity
@@ -168,9 +172,10 @@ def _update(path: Path, source: Path, prep: sent.Prepared, meta: BriefMeta, conf
                             "title and source)")
     if brief.source and (path.resolve().parent / brief.source).resolve() != source.resolve():
         raise AnnotateError(f"cannot update: {path} annotates {brief.source}, not {source}")
-    if brief.source_sha256 and brief.source_sha256 != meta.source_sha256:
+    stale = brief.source_sha256 != meta.source_sha256
+    if brief.source_sha256 and stale and not refresh:
         warnings.append(f"{path}: the source changed since it was annotated (source_sha256 differs); "
-                        "review the existing quotes")
+                        "review the existing quotes, then add --refresh-sha to record the new hash")
     for c in brief.claims:
         if c.quote:
             c.span = anchor.find_quote(prep.norm, c.quote, c.prefix, c.suffix).span
@@ -179,7 +184,12 @@ def _update(path: Path, source: Path, prep: sent.Prepared, meta: BriefMeta, conf
     meta.id = brief.id or meta.id
     draft = build_draft(prep.original, meta=meta, config=config, positions=positions, existing=brief.claims,
                         prepared=prep, corpus=corpus)
-    new_text = append_to_claims_file(existing_text, draft.claims)
+    rejected = drafted_before(existing_text)
+    kept = [c for c in draft.claims if fingerprint(c) not in rejected]
+    draft.rejected, draft.claims = len(draft.claims) - len(kept), kept
+    new_text = add_drafted_lines(append_to_claims_file(existing_text, draft.claims), draft.claims)
+    if refresh and stale:
+        new_text = refresh_sha(new_text, meta.source_sha256)
     if raw.startswith(b"\xef\xbb\xbf"):
         new_text = "\ufeff" + new_text
-    return AnnotateResult(new_text, draft, path, warnings, unchanged=not draft.claims)
+    return AnnotateResult(new_text, draft, path, warnings, unchanged=new_text == existing_text)

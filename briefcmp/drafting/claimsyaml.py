@@ -8,7 +8,7 @@ import re
 from typing import Iterable
 
 from briefcmp.corpus.model import Value
-from briefcmp.drafting.draft import Draft, DraftClaim
+from briefcmp.drafting.draft import Draft, DraftClaim, fingerprint
 
 SCHEMA_MODELINE = "# yaml-language-server: $schema=schemas/claims.schema.json"
 
@@ -161,8 +161,54 @@ def render_draft(draft: Draft) -> str:
     if not draft.claims:
         out.append("claims: []")
         return "\n".join(out) + "\n"
+    out[3:3] = [DRAFTED_NOTE]
     out.append("claims:")
-    return "\n".join(out) + "\n" + "".join(claim_yaml(c) for c in draft.claims)
+    return add_drafted_lines("\n".join(out) + "\n" + "".join(claim_yaml(c) for c in draft.claims), draft.claims)
+
+
+# The figures `annotate` drafted, as comment lines the user leaves in place: a drafted claim the
+# user deletes is rejected, and `annotate --update` never drafts it again.
+DRAFTED_NOTE = ("# Delete a draft you reject: `annotate --update` never re-adds a figure listed on a "
+                "briefcmp-drafted line (at the end).")
+DRAFTED_LINE = re.compile(r"^#\s*briefcmp-drafted:(.*)$", re.M)
+
+
+def drafted_lines(claims: Iterable[DraftClaim], newline: str = "\n") -> list[str]:
+    prints = [fingerprint(c) for c in claims]
+    return ["# briefcmp-drafted: " + " ".join(prints[i:i + 8]) for i in range(0, len(prints), 8)]
+
+
+def drafted_before(text: str) -> set[str]:
+    """Fingerprints of the figures drafted into this claims file before."""
+    return {fp for m in DRAFTED_LINE.finditer(text) for fp in m.group(1).split()}
+
+
+def add_drafted_lines(text: str, claims: list[DraftClaim]) -> str:
+    """``text`` with the new drafts' fingerprints on comment lines at its end; every existing
+    line stays as it is."""
+    if not claims:
+        return text
+    newline = "\r\n" if "\r\n" in text else "\n"
+    added = "".join(line + newline for line in drafted_lines(claims))
+    lines = text.splitlines(keepends=True)
+    end = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].rstrip() == "..."), None)
+    if end is not None:  # before the document-end marker: whatever follows it stays last
+        return "".join(lines[:end]) + added + "".join(lines[end:])
+    sep = "" if not text or text.endswith(("\n", "\r")) else newline
+    return text + sep + added
+
+
+def refresh_sha(text: str, sha: str) -> str:
+    """``text`` with its brief's source_sha256 set to ``sha`` (the one line changes, or is added after source:)."""
+    m = re.search(r"^(\s+source_sha256:\s*)(\S*)([ \t]*(?:#.*)?)$", text, re.M)
+    if m:
+        return text[:m.start(2)] + sha + text[m.end(2):]
+    m = re.search(r"^(\s+)source:.*$", text, re.M)
+    if not m:
+        return text
+    newline = "\r\n" if "\r\n" in text else "\n"
+    end = m.end() + (1 if text[m.end():m.end() + 1] == "\r" else 0)
+    return text[:end] + newline + f"{m.group(1)}source_sha256: {sha}" + text[end:]
 
 
 def append_to_claims_file(existing: str, claims: list[DraftClaim]) -> str:

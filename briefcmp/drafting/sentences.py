@@ -206,6 +206,8 @@ def line_blocks(text: str) -> list[tuple[int, int]]:
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             joins = (width and len(line.rstrip()) >= width * 0.75 and nxt.strip()
                      and not re.match(r"\s*(?:[-*•]|\d{1,3}[.)])\s", nxt))
+            # A line broken mid-sentence: "Exports\nrose by 4 percent" is one sentence.
+            joins = joins or (nxt[:1].islower() and line.strip() and not re.search(r"[.!?:;]\W*$", line))
             if not joins:
                 blocks.append((start, end))
                 start = None
