@@ -142,10 +142,12 @@ claims:
 
 NEXT_STEPS = """\
 next steps:
-  1. copy your source texts (UTF-8 .txt) into {folder}/sources/
-  2. briefcmp annotate {folder}/sources/NAME.txt -o {folder}/NAME.claims.yaml   (for each text)
-  3. briefcmp align {folder} --apply      (line up figures that answer the same question)
-  4. briefcmp compare {folder}            (agreements and contradictions)
+  1. for each brief: briefcmp add FILE.pdf {folder}   (PDF, saved web page, .md or .txt;
+     PDF and HTML need: pip install 'briefcmp[add]')
+     or copy a UTF-8 text into {folder}/sources/ and run
+     briefcmp annotate {folder}/sources/NAME.txt -o {folder}/NAME.claims.yaml
+  2. briefcmp align {folder} --apply      (line up figures that answer the same question)
+  3. briefcmp compare {folder}            (agreements and contradictions)
 """
 
 
