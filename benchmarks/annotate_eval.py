@@ -96,19 +96,11 @@ def evaluate(corpus_dir: Path) -> list[BriefScore]:
 
 
 def table(scores: list[BriefScore]) -> str:
-    total = BriefScore("overall", sum(s.reviewed for s in scores), sum(s.drafted for s in scores),
-                       sum(s.matched for s in scores))
-    rows = [("brief", "reviewed", "drafted", "matched", "recall", "precision")]
-    for s in [*scores, total]:
-        rows.append((s.brief, str(s.reviewed), str(s.drafted), str(s.matched), f"{s.recall:.1%}",
-                     f"{s.precision:.1%}"))
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = []
-    for n, r in enumerate(rows):
-        lines.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
-        if n == 0 or n == len(rows) - 2:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines) + "\n"
+    """Per brief and overall (the same table as the drafting benchmark's)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from drafting_eval import table as scores_table
+
+    return scores_table(scores)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -270,7 +270,9 @@ def test_update_inserts_before_a_later_top_level_key(tmp_path: Path) -> None:
     assert run(str(src), "--update", str(claims)).exit_code == 0
     new = claims.read_text(encoding="utf-8")
     head, tail = text.split("\n\nbrief:\n")
-    assert new.startswith(head + "\n    - id: ") and new.endswith("\n\nbrief:\n" + tail)
+    assert new.startswith(head + "\n    - id: ")
+    new, drafted = new.split("# briefcmp-drafted:", 1)  # the drafted figures, listed at the end
+    assert new.endswith("\n\nbrief:\n" + tail) and drafted.strip()
     assert check(claims).exit_code == 0
 
 
@@ -416,3 +418,31 @@ def test_every_drafted_quote_anchors_in_the_source(parts) -> None:
     assert not [p for p in problems if p.severity >= 2], problems
     assert [c.quote for c in brief.claims] == [c.quote for c in draft.claims]
     assert [c.value for c in brief.claims] == [c.value for c in draft.claims]
+
+
+def test_update_never_re_adds_a_deleted_draft_and_refreshes_the_hash(tmp_path: Path) -> None:
+    src = make_corpus(tmp_path)
+    claims = tmp_path / "nis-2023.claims.yaml"
+    assert run(str(src), "-o", str(claims)).exit_code == 0
+    text = claims.read_text(encoding="utf-8")
+    assert "# briefcmp-drafted: " in text
+    # The user rejects the first draft: deletes its item, leaves the drafted lines in place.
+    lines = text.splitlines(keepends=True)
+    first = next(i for i, l in enumerate(lines) if l.startswith("  - id: "))
+    nxt = next(i for i, l in enumerate(lines) if i > first and (l.startswith("  - id: ") or l.startswith("#")))
+    rejected_id = lines[first].split()[2]
+    kept = "".join(lines[:first] + lines[nxt:])
+    claims.write_text(kept, encoding="utf-8")
+    r = run(str(src), "--update", str(claims))
+    assert r.exit_code == 0 and "nothing to add" in r.stderr and "1 you deleted before not re-added" in r.stderr
+    assert claims.read_text(encoding="utf-8") == kept
+    assert f"id: {rejected_id}" not in kept
+    # The source changes: --refresh-sha records the new hash (one line changes) and new figures are added.
+    src.write_text(src.read_text(encoding="utf-8") + "\nExports rose 7 percent in 2023.\n", encoding="utf-8")
+    r = run(str(src), "--update", str(claims))
+    assert "source_sha256 differs" in r.stderr
+    r = run(str(src), "--update", str(claims), "--refresh-sha")
+    assert r.exit_code == 0 and "source_sha256 updated" in r.stderr
+    new = claims.read_text(encoding="utf-8")
+    assert f"source_sha256: {anchor.sha256(src.read_bytes())}" in new and "amount: 7" in new
+    assert check(claims).exit_code == 0

@@ -79,8 +79,10 @@ def test_new_brief_fails_then_review_passes_then_stale_review_fails(repo: Path, 
     git(repo, "commit", "-q", "-am", "review gamma's trade figure")
     r = check("--changed", "--base", "main", "--format", "auto")
     assert r.exit_code == 0, r.output
-    assert r.stdout.startswith("::notice file=briefs/gamma.claims.yaml,line=9,col=5,title=briefcmp contradiction::"
+    # The notice sits where the review is written: the reviewed file's entry.
+    assert r.stdout.startswith("::notice file=briefs/reviewed.yaml,line=17,col=5,title=briefcmp contradiction::"
                                "reviewed contradiction on key trade-total")
+    assert "swift" not in r.stdout  # its review did not change
     assert "::error" not in r.stdout
 
     # 3. The claim changes (uncommitted, as in a pre-commit hook): the review no longer holds.
@@ -129,7 +131,7 @@ def test_changed_config_checks_everything(repo: Path) -> None:
     config = repo / "briefs" / "briefcmp.yaml"
     config.write_text(config.read_text().replace("tolerance: 5%", "tolerance: 50%"))
     add_gamma(repo)
-    r = check("--changed", "--format", "text")
+    r = check("--changed", "--format", "text", "-v")
     assert "reviewed contradiction on key swift" in r.stdout  # alpha and beta are in focus too
 
 
@@ -235,4 +237,5 @@ def test_pre_commit_hook_runs_check_on_the_staged_corpus_files(repo: Path) -> No
     r = runner.invoke(app, hook["entry"].split()[1:] + ["briefs/reviewed.yaml"], env={"GITHUB_ACTIONS": None})
     assert r.exit_code == 0 and r.stdout == ""  # only the reviewed file: nothing stale, no brief in focus
     r = runner.invoke(app, hook["entry"].split()[1:] + ["briefs/briefcmp.yaml"], env={"GITHUB_ACTIONS": None})
-    assert r.exit_code == 1 and "reviewed contradiction on key swift" in r.stdout  # the config concerns all
+    assert r.exit_code == 1 and "contradiction on key trade-total" in r.stdout  # the config concerns all
+    assert "1 unreviewed, 1 reviewed (-v lists the reviewed ones)" in r.stderr

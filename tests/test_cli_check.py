@@ -79,7 +79,7 @@ def test_output_file_is_not_overwritten_without_force(tmp_path: Path) -> None:
 
 def test_init_scaffolds_a_clean_corpus_and_never_overwrites(tmp_path: Path) -> None:
     corpus = tmp_path / "c"
-    r = run("init", str(corpus))
+    r = run("init", str(corpus), "--example")
     assert r.exit_code == 0 and (corpus / "briefcmp.yaml").is_file()
     assert run("check", str(corpus), "--fail-on", "warning").exit_code == 0
     (corpus / "briefcmp.yaml").write_text("# mine\n" + (corpus / "briefcmp.yaml").read_text())
@@ -91,9 +91,21 @@ def test_init_scaffolds_a_clean_corpus_and_never_overwrites(tmp_path: Path) -> N
     other = tmp_path / "other"
     (other / "sources").mkdir(parents=True)
     (other / "sources" / "example-2022.txt").write_text("my own text\n")
-    r = run("init", str(other))
+    r = run("init", str(other), "--example")
     assert r.exit_code == 0 and "kept existing" in r.stderr
     assert (other / "sources" / "example-2022.txt").read_text() == "my own text\n"
+
+
+def test_init_without_example_writes_a_general_taxonomy_and_next_steps(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    r = run("init", str(corpus))
+    assert r.exit_code == 0 and "next steps" in r.stderr and "briefcmp align" in r.stderr
+    assert (corpus / "sources").is_dir() and not list(corpus.glob("*.claims.yaml"))
+    config = (corpus / "briefcmp.yaml").read_text()
+    for topic in ("economy", "trade", "sanctions", "energy", "defence", "aid", "diplomacy", "security",
+                  "domestic-politics", "health", "environment", "technology"):
+        assert f"\n  {topic}:\n" in config
+    assert run("check", str(corpus), "--fail-on", "warning").exit_code == 0
 
 
 def test_schema_prints_and_writes(tmp_path: Path) -> None:

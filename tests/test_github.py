@@ -117,7 +117,8 @@ def test_reviewed_conflicts_are_notices_or_hidden(monkeypatch) -> None:
     monkeypatch.chdir(CI)
     r = runner.invoke(app, ["check", "corpus", "--format", "github"], env=NO_CI_ENV)
     assert r.exit_code == 0
-    assert r.stdout.startswith("::notice file=corpus/alpha.claims.yaml,line=16,col=5,title=briefcmp contradiction::"
+    # The notice sits where the review is written (the reviewed file), not at a claim.
+    assert r.stdout.startswith("::notice file=corpus/reviewed.yaml,line=5,col=5,title=briefcmp contradiction::"
                                "reviewed contradiction on key swift")
     assert "accepted by Jane Doe on 2022-04-01: Beta was written days before" in r.stdout
     r = runner.invoke(app, ["check", "corpus", "--format", "github", "--hide-reviewed"], env=NO_CI_ENV)

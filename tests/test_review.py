@@ -194,18 +194,35 @@ def test_stale_reasons(corpus: Path, edit, reason: str) -> None:
     assert gate.judgement.stale[0].reason.startswith(reason), gate.judgement.stale[0].reason
 
 
-def test_stale_when_a_new_claim_joins_the_conflict(corpus: Path) -> None:
-    (corpus / "gamma.claims.yaml").write_text((corpus / "gamma.claims.yaml").read_text() + """\
+def _add_gamma_swift(corpus: Path, category: str) -> None:
+    (corpus / "gamma.claims.yaml").write_text((corpus / "gamma.claims.yaml").read_text() + f"""\
   - id: swift
     key: swift
     topics: [sanctions]
     quote: Bilateral trade between Japan and Russia was worth $27 billion in 2021.
-    value: {category: "no"}
+    value: {{category: "{category}"}}
     as_of: 2022-03
 """)
+
+
+def test_a_claim_that_agrees_with_a_reviewed_side_joins_it_without_reopening_the_review(corpus: Path) -> None:
+    _add_gamma_swift(corpus, "no")  # beta#swift says "no" too
+    gate = run_check(CheckSettings(paths=[corpus]))
+    assert not gate.judgement.stale
+    (rel,) = [r for r in gate.relations if r.key == "swift"]
+    assert rel.id != SWIFT and rel.reviewed == "accepted"
+    sup = gate.judgement.suppressions[rel.id]
+    assert sup.reviewed_id == SWIFT and sup.joined == ("gamma#swift",)
+    assert not any(r.id == rel.id for r in gate.unreviewed())
+
+
+def test_a_claim_with_a_new_value_makes_the_review_stale_and_says_so(corpus: Path) -> None:
+    _add_gamma_swift(corpus, "partly")  # a third, distinct value
     gate = run_check(CheckSettings(paths=[corpus]))
     (stale,) = gate.judgement.stale
-    assert "now involves alpha#swift, beta#swift, gamma#swift" in stale.reason
+    assert stale.reason.startswith('a new value joined the contradiction: gamma#swift (partly as of 2022-03) '
+                                   "agrees with none of the reviewed claims"), stale.reason
+    assert gate.exit_code("error") == 1
 
 
 def test_a_missing_brief_makes_the_entry_stale_but_prune_keeps_it_while_a_file_is_broken(corpus: Path) -> None:

@@ -185,10 +185,12 @@ class Detail:
     claims: list[Claim]
     relations: list[Relation]
     claim: Optional[Claim] = None  # set when the target is one claim
+    relation: Optional[Relation] = None  # set when the target is a relation id
 
 
 def detail(analysis: Analysis, target: str) -> Detail:
-    """Look up ``KEY`` or ``BRIEF#CLAIM``; LookupError (with a did-you-mean hint) when unknown."""
+    """Look up ``KEY``, ``BRIEF#CLAIM`` or a relation id (``KEY:KIND:HASH``); LookupError
+    (with a did-you-mean hint) when unknown."""
     from briefcmp.corpus.problems import suggest
 
     corpus = analysis.corpus
@@ -205,6 +207,13 @@ def detail(analysis: Analysis, target: str) -> Detail:
     key = target.strip()
     if not key:
         raise LookupError("give a key id or a claim as BRIEF#CLAIM (an empty name selects nothing)")
+    if ":" in key:  # keys and claim ids never hold ":"; relation ids do
+        rel = next((r for r in analysis.all_relations if r.id == key), None)
+        if rel is None:
+            hint = suggest(key, sorted(r.id for r in analysis.all_relations))
+            raise LookupError(f'no relation "{key}"{hint}; give a key id, a claim as BRIEF#CLAIM or a relation id')
+        return Detail(target, rel.key, corpus.config.keys.get(rel.key), sorted(rel.claims, key=lambda c: c.ref),
+                      [rel], relation=rel)
     claims = sorted((c for c in corpus.claims() if c.key == key), key=lambda c: c.ref)
     if key not in corpus.config.keys and not claims:
         known = set(corpus.config.keys) | {c.key for c in corpus.claims() if c.key}

@@ -6,6 +6,11 @@ measures); only claims in the same bucket are compared, so the cost stays linear
 number of claims for buckets of bounded size. Within a bucket, claims are clustered by
 wording (shared content words); figures of the same kind need less shared wording.
 Nothing is ever merged: the result is a list for a person to review.
+
+Figures (quantities) are grouped by the engine of `briefcmp align` (subjects, unit, measured
+words, period; see ``briefcmp.analysis.align``), so `compare --suggest` lists what `align`
+would key and what it leaves as candidates; the wording buckets below cover the other claims
+and the figures align could not place.
 """
 
 from __future__ import annotations
@@ -87,6 +92,41 @@ def _leaf_topics(claim: Claim, config: Config) -> tuple[str, ...]:
 
 def suggest_keys(corpus: Corpus) -> list[Suggestion]:
     """Candidate groups of claims to put under one key, most similar first."""
+    from briefcmp.analysis.align import align
+
+    result = align(corpus)
+    by_key: dict[str, list[Claim]] = defaultdict(list)
+    for c in corpus.claims():
+        if c.key:
+            by_key[c.key].append(c)
+    aligned = [_from_group(g, by_key.get(g.key, []) if not g.new else []) for g in [*result.groups, *result.candidates]]
+    placed = [frozenset(c.ref for c in s.claims) for s in aligned]
+    rest = [s for s in _by_wording(corpus) if not any(frozenset(c.ref for c in s.claims) <= p for p in placed)]
+    out = aligned + rest
+    out.sort(key=lambda s: (-round(s.score, 6), s.id))
+    return out
+
+
+def _from_group(g, keyed: list[Claim]) -> Suggestion:
+    """A group of the align engine as a suggestion (with the claims already under its key, if any)."""
+    claims = sorted([*keyed, *(m.claim for m in g.members)], key=lambda c: c.ref)
+    unit = g.unit or "counts"
+    reason = (f"same subjects {', '.join(g.subjects) or '(none)'}, "
+              f"{'both' if len(claims) == 2 else 'all'} give quantity in {unit}; "
+              + "; ".join(p for p in g.reason.split("; ") if p.startswith(("shared words", "period"))))
+    if not g.new:
+        reason += f"; if they answer the same question, give them all key {g.key}"
+    elif g.sure:
+        reason += f"; `briefcmp align --apply` keys them as {g.key}"
+    else:
+        reason += f"; not sure ({g.doubt}): if they answer the same question, register a key for them"
+    refs = [c.ref for c in claims]
+    digest = hashlib.sha1("\n".join(refs).encode("utf-8")).hexdigest()[:10]
+    return Suggestion(f"suggest:{digest}", claims, reason, "" if g.new else g.key, 1.0 if g.sure else 0.5)
+
+
+def _by_wording(corpus: Corpus) -> list[Suggestion]:
+    """Claims alike by topics, subjects, kind of value and wording."""
     config = corpus.config
     briefs_by_key: dict[str, set[str]] = defaultdict(set)
     for c in corpus.claims():

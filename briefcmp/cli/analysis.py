@@ -8,7 +8,11 @@ from typing import List, Optional
 
 import typer
 
-from briefcmp.cli.app import EXIT_CLEAN, EXIT_FINDINGS, FORCE_OPT, OUTPUT_OPT, PATHS_ARG, app, default_paths, fail
+from briefcmp.cli.app import (
+    COLOR_OPT, EXIT_CLEAN, EXIT_FINDINGS, FORCE_OPT, NO_PAGER_OPT, OUTPUT_OPT, PATHS_ARG, ColorMode, app, default_paths,
+    discovered, fail, kind_choice, terminal_options,
+)
+from briefcmp.cli.complete import complete_briefs, complete_keys, complete_show, complete_subjects, complete_topics
 from briefcmp.corpus.kinds import RELATION_KINDS  # a few constants, no imports: keeps --help instant
 
 
@@ -21,24 +25,30 @@ class ReportFormat(str, Enum):
     markdown = "markdown"
 
 
-RelationKind = Enum("RelationKind", {k.replace("-", "_"): k for k in RELATION_KINDS}, type=str)
+class CompareFormat(str, Enum):
+    table = "table"
+    plain = "plain"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
 
 
-class Only(str, Enum):
-    contradictions = "contradictions"
-    agreements = "agreements"
+KINDS_HELP = ", ".join(RELATION_KINDS) + " (singular or plural)."
 
 
 REPORT_FORMAT_OPT = typer.Option(
     ReportFormat.table, "--format", "-f",
     help="table (terminal; becomes plain when piped or with -o), plain, json, jsonl, csv or markdown.")
-TOPIC_OPT = typer.Option(None, "--topic", "-t", metavar="TOPIC", show_default=False,
+TOPIC_OPT = typer.Option(None, "--topic", "-t", metavar="TOPIC", show_default=False, autocompletion=complete_topics,
                          help="Only this topic and its child topics (repeatable).")
-BRIEF_OPT = typer.Option(None, "--brief", "-b", metavar="BRIEF", show_default=False,
+BRIEF_OPT = typer.Option(None, "--brief", "-b", metavar="BRIEF", show_default=False, autocompletion=complete_briefs,
                          help="Only what involves this brief (repeatable).")
 SUBJECT_OPT = typer.Option(None, "--subject", "-s", metavar="ENTITY", show_default=False,
-                           help="Only what is about this entity (repeatable).")
-KEY_OPT = typer.Option(None, "--key", "-k", metavar="KEY", show_default=False, help="Only this key (repeatable).")
+                           autocompletion=complete_subjects, help="Only what is about this entity (repeatable).")
+KEY_OPT = typer.Option(None, "--key", "-k", metavar="KEY", show_default=False, autocompletion=complete_keys,
+                       help="Only this key (repeatable).")
 
 
 def _analysis_corpus(paths: Optional[List[Path]], memo=None):
@@ -51,6 +61,7 @@ def _analysis_corpus(paths: Optional[List[Path]], memo=None):
         result = load_corpus(default_paths(paths))
     except InputError as exc:
         raise fail(str(exc))
+    discovered(paths, result.corpus)
     errors = sum(1 for p in result.problems if p.severity == Severity.ERROR)
     note = memo.note if memo is not None else (lambda text: typer.echo(text, err=True))
     if memo is not None:
@@ -105,27 +116,42 @@ def _filters(corpus, topic, brief, subject, key, kinds=()):
     )
 
 
+MIN_WIDTH = 40  # narrower terminals get 40-column lines (the layouts are made for 60 and up)
+
+
 def _format(fmt: ReportFormat, output: Optional[Path]) -> str:
-    """The format to write: table falls back to plain off a terminal."""
-    from briefcmp.render.output import stdout_is_terminal
+    """The format to write: table is for a terminal; piped or with -o it becomes plain, unless colour
+    is forced (``--color always`` or FORCE_COLOR), which keeps the coloured table for ``| less -R``."""
+    from briefcmp.render.output import color_forced, stdout_is_terminal
 
     f = fmt.value
-    to_terminal = (output is None or str(output) == "-") and stdout_is_terminal()
-    return "plain" if f == "table" and not to_terminal else f
+    to_file = output is not None and str(output) != "-"
+    to_terminal = not to_file and stdout_is_terminal()
+    if f == "table" and not to_terminal and (to_file or not color_forced()):
+        return "plain"
+    return f
 
 
-def _send(render, fmt: ReportFormat, output: Optional[Path], force: bool, memo=None) -> None:
-    """Render (``render(fmt, width, color)``: text or text chunks) and deliver; table falls back to plain
-    off a terminal. With ``memo``, what is written is also kept for the next run."""
+def _send(render, fmt: ReportFormat, output: Optional[Path], force: bool, color: Optional[ColorMode] = None,
+          no_pager: bool = False, memo=None) -> None:
+    """Render (``render(fmt, width, color) -> str``) and deliver.
+
+    table is for a terminal (sized to stdout, coloured, paged when taller than the screen);
+    piped or with -o it becomes plain, unless colour is forced (``--color always`` or
+    FORCE_COLOR), which keeps the coloured table for ``| less -R`` ($COLUMNS wide).
+    """
     from briefcmp.corpus.files import OutputError
-    from briefcmp.render.output import color_allowed, deliver, terminal_width
+    from briefcmp.render.output import color_allowed, deliver_terminal, stdout_is_terminal, terminal_width
 
+    terminal_options(color, no_pager)
     f = _format(fmt, output)
-    text = render(f, terminal_width() if f == "table" else None, f == "table" and color_allowed())
+    width = max(MIN_WIDTH, terminal_width()) if f == "table" else None
+    text = render(f, width, f == "table" and color_allowed(not (output is not None and str(output) != "-")
+                                                           and stdout_is_terminal()))
     if memo is not None:
         text = memo.tee([text] if isinstance(text, str) else text)
     try:
-        deliver(text, output, force)
+        deliver_terminal(text, output, force)
     except OutputError as exc:
         if memo is not None:
             memo.abandon()
@@ -139,38 +165,56 @@ def compare(
     brief: Optional[List[str]] = BRIEF_OPT,
     subject: Optional[List[str]] = SUBJECT_OPT,
     key: Optional[List[str]] = KEY_OPT,
-    kind: Optional[List[RelationKind]] = typer.Option(None, "--kind", show_default=False,
-                                                      help="Only relations of this kind (repeatable)."),
-    only: Optional[Only] = typer.Option(None, "--only", show_default=False,
-                                        help="contradictions (contradictions and disagreements) or agreements."),
-    fail_on: Optional[List[RelationKind]] = typer.Option(
-        None, "--fail-on", show_default=False,
-        help="Exit 1 when an unreviewed relation of this kind is listed (repeatable), e.g. contradiction."),
+    kind: Optional[List[str]] = typer.Option(None, "--kind", metavar="KIND", show_default=False,
+                                             click_type=kind_choice(RELATION_KINDS),
+                                             help="Only relations of this kind (repeatable): " + KINDS_HELP),
+    only: Optional[str] = typer.Option(None, "--only", show_default=False,
+                                       click_type=kind_choice(("contradiction", "agreement"), plural_names=True),
+                                       help="contradictions (contradictions and disagreements) or agreements."),
+    fail_on: Optional[List[str]] = typer.Option(
+        None, "--fail-on", metavar="KIND", show_default=False, click_type=kind_choice(RELATION_KINDS),
+        help="Exit 1 when an unreviewed relation of this kind is listed (repeatable; singular or plural), "
+             "e.g. contradiction."),
     suggest: bool = typer.Option(False, "--suggest", help="Also list claims that look like the same question "
                                                           "but share no key (candidate keys; nothing is merged)."),
-    format: ReportFormat = REPORT_FORMAT_OPT,
+    details: bool = typer.Option(False, "--details", help="Terminal: one card per relation with its claims, "
+                                                          "quotes and relation id, grouped by topic (as piped)."),
+    matrix: bool = typer.Option(False, "--matrix", help="Keys x briefs: each cell the brief's value (as-of) "
+                                                        "with a symbol for the verdict (table or plain)."),
+    format: CompareFormat = typer.Option(
+        CompareFormat.table, "--format", "-f",
+        help="table (terminal; becomes plain when piped or with -o), plain, json, jsonl, csv, markdown, "
+             "or html (one self-contained page to share: conflicts, coverage heat map, quotes, filters)."),
     output: Optional[Path] = OUTPUT_OPT,
     force: bool = FORCE_OPT,
+    color: Optional[ColorMode] = COLOR_OPT,
+    no_pager: bool = NO_PAGER_OPT,
 ) -> None:
-    """Show where briefs agree and contradict each other, grouped by topic.
+    """Show where briefs agree and contradict each other: conflicts first.
 
     Claims sharing a key are compared: figures after scale, unit and bounds, within the
     key's tolerance; figures for different periods are a change over time, not a
-    contradiction; a unit or currency mismatch is an annotation problem. Exit 0, or 1
-    with --fail-on when such relations are listed; 2 for usage or unusable input.
+    contradiction; a unit or currency mismatch is an annotation problem. On a terminal:
+    a summary, then one table of conflicts (unreviewed first), then agreements, changes
+    and forecast checks; --details for quotes, --matrix for keys x briefs. Piped or
+    with -o: plain text grouped by topic. Exit 0, or 1 with --fail-on when such
+    relations are listed; 2 for usage or unusable input.
 
     Example: briefcmp compare briefs/ --only contradictions
 
     \b
     More examples:
-      briefcmp compare --topic sanctions --format markdown -o report.md
-      briefcmp compare --suggest
-      briefcmp compare --fail-on contradiction --format json | jq .summary
+      briefcmp compare --matrix
+      briefcmp compare -t sanctions -f markdown -o report.md
+      briefcmp compare --suggest --details
+      briefcmp compare --fail-on contradiction -f json
+      briefcmp compare -f html -o report.html
     """
     from briefcmp.cli.memo import Memo
 
-    options = (topic, brief, subject, key, [k.value for k in kind or ()], only and only.value,
-               [k.value for k in fail_on or ()], suggest)
+    terminal_options(color, no_pager)
+    # Whether PATH was given is part of the key: a discovered corpus is named in the JSON report.
+    options = (topic, brief, subject, key, kind, only, fail_on, suggest, details, matrix, bool(paths))
     memo = Memo("compare", default_paths(paths), repr(options), _format(format, output))
     code = memo.replay(output, force)
     if code is not None:
@@ -178,26 +222,35 @@ def compare(
 
     from briefcmp.analysis.crossref import ONLY, analyse
 
+    if details and matrix:
+        raise fail("--details and --matrix are two views: give one")
+    if matrix and format.value not in ("table", "plain"):
+        raise fail(f"--matrix is a view for reading (--format table or plain), not for --format {format.value}")
     corpus = _analysis_corpus(paths, memo)
-    kinds = [k.value for k in kind or ()]
+    kinds = list(dict.fromkeys(kind or ()))
     if only is not None:
-        chosen = [k for k in ONLY[only.value] if not kinds or k in kinds]
+        chosen = [k for k in ONLY[only] if not kinds or k in kinds]
         if not chosen:
-            raise fail(f"--only {only.value} and --kind {' '.join(kinds)} together select no relation")
+            raise fail(f"--only {only} and --kind {' '.join(kinds)} together select no relation")
         kinds = chosen
     filters = _filters(corpus, topic, brief, subject, key, kinds)
-    analysis = analyse(corpus, filters, coverage=False, suggestions=suggest)
+    analysis = analyse(corpus, filters, coverage=format is CompareFormat.html, suggestions=suggest)
     _mark_reviewed(corpus, analysis, memo)
 
     def render(fmt, width, color):
+        if fmt == "html":
+            from briefcmp.render.html import render_html
+
+            return render_html(analysis)
         from briefcmp.render.compare import chunks
 
-        return chunks(analysis, fmt, width, color)
+        return chunks(analysis, fmt, width, color, view="matrix" if matrix else "details" if details else "findings")
 
-    _send(render, format, output, force, memo)
-    failing = analysis.failing(k.value for k in fail_on or ())
+    _send(render, format, output, force, color, no_pager, memo)
+    failing = analysis.failing(fail_on or ())
     if failing:
-        memo.note(f"briefcmp: {len(failing)} relation{'s' * (len(failing) != 1)} reach --fail-on "
+        memo.note(f"briefcmp: {len(failing)} relation{'s' * (len(failing) != 1)} "
+                  f"{'reach' if len(failing) != 1 else 'reaches'} --fail-on "
                   f"({', '.join(sorted({r.kind for r in failing}))})")
     code = EXIT_FINDINGS if failing else EXIT_CLEAN
     memo.finish(code)
@@ -212,6 +265,8 @@ def coverage(
     format: ReportFormat = REPORT_FORMAT_OPT,
     output: Optional[Path] = OUTPUT_OPT,
     force: bool = FORCE_OPT,
+    color: Optional[ColorMode] = COLOR_OPT,
+    no_pager: bool = NO_PAGER_OPT,
 ) -> None:
     """Show which brief covers which topic (the topic-by-brief matrix) and the gaps.
 
@@ -232,7 +287,7 @@ def coverage(
 
         return render_coverage(analysis.coverage, corpus, fmt, width, color)
 
-    _send(render, format, output, force)
+    _send(render, format, output, force, color, no_pager)
 
 
 @app.command()
@@ -245,6 +300,8 @@ def claims(
     format: ReportFormat = REPORT_FORMAT_OPT,
     output: Optional[Path] = OUTPUT_OPT,
     force: bool = FORCE_OPT,
+    color: Optional[ColorMode] = COLOR_OPT,
+    no_pager: bool = NO_PAGER_OPT,
 ) -> None:
     """List every claim, one row each, with its normalised value, for other tools.
 
@@ -262,30 +319,36 @@ def claims(
 
         return claims_chunks(rows, corpus, fmt, width, color)
 
-    _send(render, format, output, force)
+    _send(render, format, output, force, color, no_pager)
 
 
 @app.command()
 def show(
-    target: str = typer.Argument(..., metavar="KEY|BRIEF#CLAIM", help="A key id, or a claim as BRIEF#CLAIM."),
+    target: str = typer.Argument(..., metavar="KEY|BRIEF#CLAIM|RELATION", show_default=False,
+                                 autocompletion=complete_show,
+                                 help="A key id, a claim as BRIEF#CLAIM, or a relation id (KEY:KIND:HASH)."),
     paths: Optional[List[Path]] = PATHS_ARG,
     format: ReportFormat = REPORT_FORMAT_OPT,
     output: Optional[Path] = OUTPUT_OPT,
     force: bool = FORCE_OPT,
+    color: Optional[ColorMode] = COLOR_OPT,
+    no_pager: bool = NO_PAGER_OPT,
 ) -> None:
-    """Show everything about one key or one claim: claims, quotes in context, relations.
+    """Show everything about one key, claim or relation: claims, quotes in context, relations
+    (and whether a conflict is reviewed).
 
     Example: briefcmp show japan-russia-trade-total
 
     \b
     More examples:
       briefcmp show pism-2022-03-03#japan-swift-scope briefs/
-      briefcmp show japan-swift-exclusion-scope --format markdown
+      briefcmp show japan-swift-exclusion-scope -f markdown
     """
     from briefcmp.analysis.crossref import analyse, detail
 
     corpus = _analysis_corpus(paths)
     analysis = analyse(corpus, coverage=False)
+    _mark_reviewed(corpus, analysis)
     try:
         found = detail(analysis, target)
     except LookupError as exc:
@@ -296,7 +359,7 @@ def show(
 
         return render_show(found, corpus, fmt, width, color)
 
-    _send(render, format, output, force)
+    _send(render, format, output, force, color, no_pager)
 
 
 @app.command()
@@ -305,6 +368,8 @@ def briefs(
     format: ReportFormat = REPORT_FORMAT_OPT,
     output: Optional[Path] = OUTPUT_OPT,
     force: bool = FORCE_OPT,
+    color: Optional[ColorMode] = COLOR_OPT,
+    no_pager: bool = NO_PAGER_OPT,
 ) -> None:
     """List the briefs with their metadata and claim counts.
 
@@ -317,4 +382,4 @@ def briefs(
 
         return render_briefs(corpus.briefs, corpus, fmt, width, color)
 
-    _send(render, format, output, force)
+    _send(render, format, output, force, color, no_pager)

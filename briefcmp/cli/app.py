@@ -6,14 +6,29 @@ loads nothing but typer. Exit codes: 0 clean, 1 findings, 2 usage or unusable in
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
+import click
 import typer
 
 from briefcmp import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+class ColorMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+COLOR_HELP = ("auto (default: colour on a terminal; NO_COLOR turns it off, FORCE_COLOR on, "
+              "e.g. for | less -R), always or never. Colour never says anything alone: a word or "
+              "symbol says it too.")
+NO_PAGER_HELP = ("Do not send terminal output taller than the screen through the pager "
+                 "($BRIEFCMP_PAGER, else $PAGER, else less -FRX; never used in pipes, files or CI).")
 
 app = typer.Typer(
     name="briefcmp",
@@ -22,8 +37,25 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    suggest_commands=False,  # click already says "Did you mean ...?"
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _keep_words_whole() -> None:
+    """Help text wraps between words only: click's wrapper would break ids and paths at
+    hyphens or in the middle (``japan-russia-trade-`` / ``total``) on a narrow terminal."""
+    from click import _textwrap
+
+    class WholeWords(_textwrap.TextWrapper):
+        def __init__(self, *args, **kwargs):
+            kwargs.update(break_on_hyphens=False, break_long_words=False)
+            super().__init__(*args, **kwargs)
+
+    _textwrap.TextWrapper = WholeWords  # type: ignore[misc]  (formatting.wrap_text imports it per call)
+
+
+_keep_words_whole()
 
 
 def _version(value: bool) -> None:
@@ -39,6 +71,9 @@ def _main(
     no_cache: bool = typer.Option(False, "--no-cache",
                                   help="Do not read or write the cache of loaded claims files "
                                        "(also BRIEFCMP_NO_CACHE=1)."),
+    color: Optional[ColorMode] = typer.Option(None, "--color", show_default=False,
+                                              help=COLOR_HELP),
+    no_pager: bool = typer.Option(False, "--no-pager", help=NO_PAGER_HELP),
 ) -> None:
     """Cross-reference the claims of policy briefs: agreements, contradictions and topic coverage.
 
@@ -48,6 +83,21 @@ def _main(
         from briefcmp.corpus import cache
 
         cache.disable()
+    from briefcmp.render import output
+
+    output.set_color_mode(color.value if color is not None else "auto")  # each run starts afresh
+    output.set_pager(not no_pager)
+
+
+def terminal_options(color: Optional["ColorMode"], no_pager: bool) -> None:
+    """Apply a command's own --color and --no-pager (they override the global ones)."""
+    if color is not None or no_pager:
+        from briefcmp.render import output
+
+        if color is not None:
+            output.set_color_mode(color.value)
+        if no_pager:
+            output.set_pager(False)
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> typer.Exit:
@@ -56,11 +106,87 @@ def fail(message: str, code: int = EXIT_INPUT) -> typer.Exit:
     return typer.Exit(code)
 
 
-PATHS_ARG = typer.Argument(None, metavar="PATH", show_default=False,
-                           help="Corpus folder(s) or claims files. Default: ./briefs")
-OUTPUT_OPT = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout.")
+PATHS_ARG = typer.Argument(None, metavar="[PATH]...", show_default=False,
+                           help="Corpus folder(s) or claims files. Default: ./briefs if it exists, else the "
+                                "nearest folder upward holding briefcmp.yaml.")
+
+
+def output_path(value: str) -> Path:
+    """``-o`` value: a file path; one ending in ``/`` names a folder and is refused here (clear usage error)."""
+    if value != "-" and value.endswith(("/", "\\")):
+        raise typer.BadParameter(f"{value}: is a folder; give a file name, e.g. {value}report.txt")
+    return Path(value)
+
+
+OUTPUT_OPT = typer.Option(None, "--output", "-o", parser=output_path, metavar="PATH",
+                          help="Write to this file (atomically) instead of stdout.")
 FORCE_OPT = typer.Option(False, "--force", help="Replace an existing --output file.")
+COLOR_OPT = typer.Option(None, "--color", show_default=False, help=COLOR_HELP)
+NO_PAGER_OPT = typer.Option(False, "--no-pager", help=NO_PAGER_HELP)
 
 
 def default_paths(paths: Optional[List[Path]]) -> list[Path]:
-    return list(paths) if paths else [Path("briefs")]
+    """The paths given, else the corpus found from the working folder (said on stderr in a terminal).
+
+    Like git and ruff: ``./briefs`` when it exists, else the nearest folder at or above the
+    working folder that holds ``briefcmp.yaml``. Exit 2 when there is none.
+    """
+    if paths:
+        return list(paths)
+    from briefcmp.corpus.load import discover_corpus, display_path
+
+    found = discover_corpus(Path.cwd())
+    if found is None:
+        raise fail("no corpus here: no ./briefs folder and no briefcmp.yaml in this folder or a parent; "
+                   "give the corpus folder as PATH, or create one with `briefcmp init DIR`")
+    import sys
+
+    if sys.stderr.isatty():
+        how = "./briefs" if found == Path.cwd() / "briefs" else "the nearest folder upward holding briefcmp.yaml"
+        typer.echo(f"briefcmp: corpus {display_path(found)} ({how})", err=True)
+    return [Path(display_path(found))]
+
+
+def discovered(paths: Optional[List[Path]], corpus) -> None:
+    """Record on the corpus where it was found when no PATH was given (JSON reports show it)."""
+    if not paths:
+        corpus.discovered = corpus_shown(corpus)
+
+
+def corpus_shown(corpus) -> str:
+    from briefcmp.corpus.load import display_path
+
+    return display_path(Path(corpus.root))
+
+
+class Choice(click.Choice):
+    """A choice that also takes aliases (plural kinds, an older format name), not listed in --help."""
+
+    def __init__(self, choices, aliases: Optional[dict] = None) -> None:
+        super().__init__(list(choices))
+        self.aliases = dict(aliases or {})
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str):
+            value = self.aliases.get(value, value)
+        return super().convert(value, param, ctx)
+
+
+_PLURALS = {"change-over-time": "changes-over-time", "forecast-vs-fact": "forecasts-vs-facts"}
+
+
+def plural(kind: str) -> str:
+    return _PLURALS.get(kind, kind + "s")
+
+
+def kind_choice(kinds, plural_names: bool = False, extra=()) -> Choice:
+    """Relation kinds, singular or plural (``plural_names``: the plural is the listed name)."""
+    kinds = list(kinds)
+    listed = [plural(k) if plural_names else k for k in kinds] + list(extra)
+    aliases: dict[str, str] = {}
+    for k, shown in zip(kinds, listed):
+        for form in {k, plural(k), k + "s"} - {shown}:
+            aliases[form] = shown
+    for e in extra:
+        aliases.setdefault(e + "s", e)
+    return Choice(listed, aliases)

@@ -54,24 +54,27 @@ def schema(
 @app.command()
 def init(
     folder: Path = typer.Argument(..., help="Folder for the new corpus (created if missing)."),
+    example: bool = typer.Option(False, "--example", help="Also write an example brief (source and claims file)."),
 ) -> None:
-    """Scaffold a new corpus: config, one example brief with its source, and the schemas.
+    """Scaffold a new corpus: a config with a general-purpose taxonomy, a sources folder and the schemas.
 
     A folder that already holds a corpus is refused (exit 2); other existing files are
-    kept, never overwritten. The result passes `briefcmp check`.
+    kept, never overwritten. The result passes `briefcmp check`; --example adds one
+    annotated example brief. The next steps are printed.
 
     Example: briefcmp init my-briefs && briefcmp check my-briefs
     """
-    from briefcmp.corpus.scaffold import ScaffoldError, scaffold
+    from briefcmp.corpus.scaffold import NEXT_STEPS, ScaffoldError, scaffold
 
     try:
-        written, skipped = scaffold(folder)
+        written, skipped = scaffold(folder, example=example)
     except ScaffoldError as exc:
         raise fail(str(exc))
     for p in written:
         typer.echo(f"created {p}", err=True)
     for p in skipped:
         typer.echo(f"kept existing {p}", err=True)
+    typer.echo(NEXT_STEPS.format(folder=folder), nl=False, err=True)
 
 
 cache_app = typer.Typer(

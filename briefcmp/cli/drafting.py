@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from briefcmp.cli.app import EXIT_CLEAN, app, fail
+from briefcmp.cli.app import EXIT_CLEAN, app, fail, output_path
 
 
 def _claims_count(n: int) -> str:
@@ -18,12 +18,15 @@ def _claims_count(n: int) -> str:
 def annotate(
     source: Path = typer.Argument(..., metavar="SOURCE", show_default=False,
                                   help="The source text (UTF-8) to draft claims from."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o",
+    output: Optional[Path] = typer.Option(None, "--output", "-o", parser=output_path, metavar="PATH",
                                           help="Write the draft to this new claims file (atomically)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing --output file."),
     update: Optional[Path] = typer.Option(None, "--update", "-u", metavar="CLAIMS_FILE",
                                           help="Add the figures not yet annotated to this existing claims file; "
                                                "everything already in it stays exactly as it is."),
+    refresh_sha: bool = typer.Option(False, "--refresh-sha",
+                                     help="With --update: set source_sha256 to the source's current hash "
+                                          "(after you have checked the existing quotes)."),
     sentences: bool = typer.Option(False, "--sentences",
                                    help="Also draft a candidate claim for each sentence that takes a position "
                                         "(recommendation, forecast or assessment), to keep or delete."),
@@ -41,6 +44,9 @@ def annotate(
     briefcmp.yaml above SOURCE, else above the current folder, else the current folder),
     so `briefcmp annotate briefs/sources/x.txt > briefs/x.claims.yaml` is ready to check.
 
+    Every drafted figure is listed on a `# briefcmp-drafted:` comment line: delete a draft
+    you reject and leave those lines in place, and --update never drafts it again.
+
     Example: briefcmp annotate briefs/sources/new-brief.txt -o briefs/new-brief.claims.yaml
     """
     from briefcmp.drafting.annotate import AnnotateError, AnnotateSettings, run_annotate
@@ -51,7 +57,10 @@ def annotate(
         raise fail("give either --output or --update, not both")
     if output is not None and str(output) != "-" and output.exists() and not force:
         raise fail(f"{output}: file exists; use --force to replace it (or --update to add to it)")
-    settings = AnnotateSettings(source=source, output=output, update=update, positions=sentences)
+    if refresh_sha and update is None:
+        raise fail("--refresh-sha works with --update CLAIMS_FILE")
+    settings = AnnotateSettings(source=source, output=output, update=update, positions=sentences,
+                                refresh_sha=refresh_sha)
     try:
         result = run_annotate(settings)
         for warning in result.warnings:
@@ -63,12 +72,15 @@ def annotate(
                        f"word for word, so no quote can pick one of them; not drafted (source lines {lines}"
                        f"{', ...' if len(set(draft.unanchored)) > 10 else ''})", err=True)
         if update is not None:
+            rejected = f", {draft.rejected} you deleted before not re-added" if draft.rejected else ""
             if result.unchanged:
-                typer.echo(f"{update}: nothing to add ({draft.already} figures already annotated)", err=True)
+                typer.echo(f"{update}: nothing to add ({draft.already} figures already annotated{rejected})",
+                           err=True)
             else:
                 write_file(update, result.text, force=True)
                 typer.echo(f"{update}: added {_claims_count(len(draft.claims))} "
-                           f"({draft.already} figures already annotated)", err=True)
+                           f"({draft.already} figures already annotated{rejected})"
+                           f"{'; source_sha256 updated' if refresh_sha else ''}", err=True)
         elif result.target is not None:
             write_file(result.target, result.text, force)
             typer.echo(f"wrote {result.target}: {_claims_count(len(draft.claims))}", err=True)

@@ -8,29 +8,21 @@ from typing import List, Optional
 
 import typer
 
-from briefcmp.cli.app import EXIT_CLEAN, FORCE_OPT, OUTPUT_OPT, PATHS_ARG, app, default_paths, fail
+from briefcmp.cli.app import (
+    EXIT_CLEAN, FORCE_OPT, OUTPUT_OPT, PATHS_ARG, Choice, app, corpus_shown, default_paths, fail,
+)
 
-
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-    auto = "auto"
-
-
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    contradiction = "contradiction"
-    never = "never"
+# `plain` is the plain-text format of every command; `text` (its older name here) still works.
+CHECK_FORMATS = Choice(("plain", "json", "github", "sarif", "auto"), {"text": "plain"})
+FAIL_ON = Choice(("error", "warning", "contradiction", "never"),
+                 {"errors": "error", "warnings": "warning", "contradictions": "contradiction"})
 
 
 @app.command()
 def check(
     paths: Optional[List[Path]] = PATHS_ARG,
-    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f",
-                                       help="Output format; auto is github when GITHUB_ACTIONS=true, else text."),
+    format: str = typer.Option("plain", "--format", "-f", click_type=CHECK_FORMATS,
+                               help="Output format; auto is github when GITHUB_ACTIONS=true, else plain."),
     changed: bool = typer.Option(False, "--changed", help="Check only the claims files changed in git (see --base)."),
     base: Optional[str] = typer.Option(None, "--base", metavar="REF", show_default=False,
                                        help="With --changed: compare with the merge-base of REF and HEAD. "
@@ -41,10 +33,13 @@ def check(
                                             help="Reviewed-conflicts file. Default: reviewed.yaml in the corpus folder."),
     allow_stale: bool = typer.Option(False, "--allow-stale",
                                      help="Report stale reviewed conflicts as warnings, not errors."),
+    verbose: bool = typer.Option(False, "--verbose", "-v",
+                                 help="List reviewed and acknowledged conflicts, where their review is written "
+                                      "(plain output counts them; json, github and sarif list them)."),
     hide_reviewed: bool = typer.Option(False, "--hide-reviewed", help="Do not list reviewed conflicts."),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on",
-                                   help="Exit 1 on: error (problems and unreviewed contradictions), warning "
-                                        "(also warnings), contradiction (only unreviewed contradictions), never."),
+    fail_on: str = typer.Option("error", "--fail-on", click_type=FAIL_ON,
+                                help="Exit 1 on: error (problems and unreviewed contradictions), warning "
+                                     "(also warnings), contradiction (only unreviewed contradictions), never."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Always exit 0 unless the input is unusable."),
     output: Optional[Path] = OUTPUT_OPT,
     force: bool = FORCE_OPT,
@@ -62,7 +57,7 @@ def check(
 
     \b
       briefcmp check briefs/ --fail-on warning
-      briefcmp check --changed --base origin/main --format auto
+      briefcmp check --changed --base origin/main -f auto
       briefcmp check new-brief.claims.yaml --against briefs/
     """
     import os
@@ -75,7 +70,7 @@ def check(
 
     settings = CheckSettings(paths=list(paths or ()) if against else default_paths(paths),
                              changed=changed, base=base, against=against,
-                             reviewed=reviewed, allow_stale=allow_stale, fail_on=fail_on.value)
+                             reviewed=reviewed, allow_stale=allow_stale, fail_on=fail_on)
     try:
         gate = run_check(settings)
     except InputError as exc:
@@ -83,10 +78,10 @@ def check(
     selection = gate.selection
     if gate.focus is not None and not gate.focus and not gate.report.problems:
         typer.echo(f"briefcmp: no claims files to check ({selection.describe})", err=True)
-    fmt = format.value
+    fmt = format
     if fmt == "auto":
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    show_reviewed = not hide_reviewed
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "plain"
+    show_reviewed = not hide_reviewed and (verbose or fmt != "plain")
     color = False
     if fmt == "github":
         from briefcmp.render.github import render_github, render_markdown
@@ -117,8 +112,8 @@ def check(
     else:
         from briefcmp.render.problems import FORMATTERS
 
-        color = output is None and color_allowed() and fmt == "text"
-        text = FORMATTERS[fmt](gate.combined(show_reviewed), color=color)
+        color = output is None and color_allowed() and fmt == "plain"
+        text = FORMATTERS[fmt](gate.combined(show_reviewed), color=color, corpus=corpus_shown(gate.report.load.corpus))
     try:
         if color:
             from rich.console import Console
@@ -128,14 +123,13 @@ def check(
             deliver(text, output, force)
     except OutputError as exc:
         raise fail(str(exc))
-    if fmt == "text":
-        from briefcmp.render.problems import summary
+    if fmt == "plain":
+        from briefcmp.render.problems import conflicts_line, summary
 
         typer.echo(summary(gate.combined(show_reviewed=False)), err=True)
         if gate.relations:
             reviewed_n = sum(1 for r in gate.relations if r.id in gate.judgement.suppressions)
-            typer.echo(f"conflicts with the corpus: {len(gate.relations) - reviewed_n} unreviewed, "
-                       f"{reviewed_n} reviewed", err=True)
+            typer.echo(conflicts_line(len(gate.relations) - reviewed_n, reviewed_n, listed=show_reviewed), err=True)
     code = EXIT_CLEAN if exit_zero else gate.exit_code(settings.fail_on)
     raise typer.Exit(code)
 
@@ -143,12 +137,17 @@ def check(
 review_app = typer.Typer(
     name="review", no_args_is_help=True, rich_markup_mode=None,
     help="List, add and prune reviewed conflicts (the corpus's reviewed.yaml).\n\n"
-         "Example: briefcmp review list -C briefs",
+         "Example: briefcmp review list briefs",
     context_settings={"help_option_names": ["-h", "--help"]},
+    suggest_commands=False,
 )
 app.add_typer(review_app, name="review")
 
-REVIEW_CORPUS_OPT = typer.Option(Path("briefs"), "--corpus", "-C", help="The corpus folder.")
+REVIEW_CORPUS_OPT = typer.Option(None, "--corpus", "-C", metavar="PATH", show_default=False,
+                                 help="The corpus folder (the same as giving PATH).")
+REVIEW_PATH_ARG = typer.Argument(None, metavar="[PATH]", show_default=False,
+                                 help="The corpus folder. Default: ./briefs if it exists, else the nearest "
+                                      "folder upward holding briefcmp.yaml.")
 REVIEW_FILE_OPT = typer.Option(None, "--reviewed", metavar="FILE", show_default=False,
                                help="Reviewed-conflicts file. Default: reviewed.yaml in the corpus folder.")
 
@@ -158,18 +157,23 @@ class ReviewStatus(str, Enum):
     under_review = "under-review"
 
 
-class ListFormat(str, Enum):
-    text = "text"
-    json = "json"
+LIST_FORMATS = Choice(("plain", "json"), {"text": "plain"})
 
 
-def _review_gate(corpus: Path, reviewed: Optional[Path]):
+def _review_corpus(path: Optional[Path], corpus: Optional[Path]) -> list[Path]:
+    if path is not None and corpus is not None and path != corpus:
+        raise fail(f"give the corpus once: PATH {path} or --corpus {corpus}")
+    chosen = path or corpus
+    return default_paths([chosen] if chosen else None)
+
+
+def _review_gate(paths: list[Path], reviewed: Optional[Path]):
     """The whole corpus checked against its reviewed file (exit 2 when unusable)."""
     from briefcmp.corpus.load import InputError
     from briefcmp.gate.check import CheckSettings, run_check
 
     try:
-        return run_check(CheckSettings(paths=[corpus], reviewed=reviewed))
+        return run_check(CheckSettings(paths=paths, reviewed=reviewed))
     except InputError as exc:
         raise fail(str(exc))
 
@@ -185,30 +189,42 @@ def _write_reviewed(gate, text: str) -> None:
 
 @review_app.command("list")
 def review_list(
-    corpus: Path = REVIEW_CORPUS_OPT,
+    path: Optional[Path] = REVIEW_PATH_ARG,
+    corpus: Optional[Path] = REVIEW_CORPUS_OPT,
     reviewed: Optional[Path] = REVIEW_FILE_OPT,
-    format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="Output format."),
+    format: str = typer.Option("plain", "--format", "-f", click_type=LIST_FORMATS, help="Output format."),
 ) -> None:
     """List reviewed conflicts (marking stale ones) and the conflicts nobody has reviewed yet.
 
-    Example: briefcmp review list -C briefs
+    Example: briefcmp review list briefs
     """
     import json
 
     from briefcmp.gate.review import format_listing, listing
     from briefcmp.render.output import emit
 
-    gate = _review_gate(corpus, reviewed)
+    gate = _review_gate(_review_corpus(path, corpus), reviewed)
     for p in gate.reviewed.problems:
         typer.echo(p.format(), err=True)
     data = listing(gate.reviewed, gate.judgement, gate.relations)
-    emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n" if format is ListFormat.json else format_listing(data))
+    emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n" if format == "json" else format_listing(data))
+
+
+def _ids_and_path(args: list[str]) -> tuple[list[str], Optional[Path]]:
+    """Split ``review add`` arguments into conflict ids (KEY:KIND:HASH) and at most one corpus folder."""
+    ids, paths = [], []
+    for a in args:
+        (ids if a.count(":") >= 2 or not Path(a).exists() else paths).append(a)
+    if len(paths) > 1:
+        raise fail(f"give one corpus folder, not {len(paths)}: {', '.join(paths)}")
+    return ids, Path(paths[0]) if paths else None
 
 
 @review_app.command("add")
 def review_add(
-    ids: Optional[List[str]] = typer.Argument(None, metavar="ID", show_default=False,
-                                              help="Conflict ids, as shown by `briefcmp check` or `review list`."),
+    ids: Optional[List[str]] = typer.Argument(None, metavar="[ID]... [PATH]", show_default=False,
+                                              help="Conflict ids, as shown by `briefcmp check` or `review list`; "
+                                                   "and optionally the corpus folder."),
     justification: str = typer.Option(..., "--justification", "-j", show_default=False,
                                       help="Why the conflict is acceptable (required)."),
     status: ReviewStatus = typer.Option(ReviewStatus.accepted, "--status", help="accepted or under-review."),
@@ -223,7 +239,7 @@ def review_add(
 ) -> None:
     """Record conflicts as reviewed, with a justification, in the reviewed file (kept sorted).
 
-    Example: briefcmp review add japan-russia-trade-total:contradiction:ad6338a5b8 -j "CAP mislabels exports as trade"
+    Example: briefcmp review add japan-russia-trade-total:contradiction:ad6338a5b8 briefs -j "CAP mislabels exports as trade"
     """
     from datetime import date
 
@@ -232,6 +248,7 @@ def review_add(
     from briefcmp.gate.review import new_entry
     from briefcmp.gate.reviewed_edit import EditError, add_entries
 
+    ids, path = _ids_and_path(ids or [])
     if not justification.strip():
         raise fail("--justification is empty; say why the conflict is acceptable")
     if bool(ids) == all_unreviewed:
@@ -240,7 +257,7 @@ def review_add(
         day = date.today().isoformat()
     elif len(day) != 10 or parse_pdate(day) is None:
         raise fail(f"--date {day!r}: expected a date YYYY-MM-DD")
-    gate = _review_gate(corpus, reviewed)
+    gate = _review_gate(_review_corpus(path, corpus), reviewed)
     if reviewer is None:
         from briefcmp.corpus.load import InputError
         from briefcmp.gate.changed import git
@@ -272,19 +289,20 @@ def review_add(
 
 @review_app.command("prune")
 def review_prune(
+    path: Optional[Path] = REVIEW_PATH_ARG,
     dry_run: bool = typer.Option(False, "--dry-run", help="Only say which entries would be removed."),
-    corpus: Path = REVIEW_CORPUS_OPT,
+    corpus: Optional[Path] = REVIEW_CORPUS_OPT,
     reviewed: Optional[Path] = REVIEW_FILE_OPT,
 ) -> None:
     """Remove stale entries (matching no current conflict) from the reviewed file.
 
     Entries naming a brief whose claims file does not load are kept until it loads again.
 
-    Example: briefcmp review prune -C briefs --dry-run
+    Example: briefcmp review prune briefs --dry-run
     """
     from briefcmp.gate.reviewed_edit import EditError, remove_entries
 
-    gate = _review_gate(corpus, reviewed)
+    gate = _review_gate(_review_corpus(path, corpus), reviewed)
     complete = len(gate.report.load.corpus.briefs) == len(gate.report.load.files)
     gone = [s for s in gate.judgement.stale if complete or not s.brief_missing]
     for s in gate.judgement.stale:

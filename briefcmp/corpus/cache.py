@@ -36,12 +36,14 @@ turns caching off.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import hmac
 import itertools
 import marshal
 import os
 import secrets
+import stat
 import struct
 import sys
 import tempfile
@@ -52,6 +54,7 @@ from types import ModuleType
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional
 
 from briefcmp import __version__
+from briefcmp.corpus.files import NotRegularFile, read_regular
 from briefcmp.corpus.paths import display_path, signature
 
 if TYPE_CHECKING:
@@ -193,9 +196,19 @@ def all_code_digest() -> bytes:
 # --------------------------------------------------------------------------- files
 
 
-def _open_entry(path: Path | str) -> IO[bytes]:
-    """Open a cache file (an entry or the key) for reading: the one place cache files are opened."""
-    return open(path, "rb")
+def _open_entry(path: "Path | str") -> IO[bytes]:
+    """Open a cache file for reading: the one place cache files are opened. Only a regular file
+    (opened non-blocking and checked on the descriptor): a planted FIFO or device cannot hang a run."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFile(errno.EINVAL, "not a regular file")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 _tmp_names = itertools.count()
@@ -325,8 +338,7 @@ class BriefCache:
         key_path = self.path / _KEY_FILE
         for _ in range(3):
             try:
-                with _open_entry(key_path) as fh:
-                    data = fh.read(33)
+                data = read_regular(key_path, 32, allow_larger=True)  # never a FIFO, never /dev/zero
                 if len(data) == 32:
                     return data
                 # A damaged key: replace it (every entry made with the old one is then ignored).
@@ -334,6 +346,9 @@ class BriefCache:
                 continue
             except FileNotFoundError:
                 pass
+            except NotRegularFile:  # something planted in the cache folder: replace it with a key
+                _atomic_write(key_path, secrets.token_bytes(32), mode=0o600)
+                continue
             # First use: write a key to a temporary file and link it into place, so that two
             # processes starting at once agree on one key (the loser reads the winner's).
             fd, tmp = tempfile.mkstemp(prefix=".key.", dir=self.path)
@@ -515,6 +530,20 @@ class CacheSession:
             fh.close()
             self._index.clear()
             self._dirty = True
+
+    def _digest_key(self, path: Path, st: os.stat_result) -> bytes:
+        return b"o\0" + f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}".encode(
+            "utf-8", "surrogateescape")
+
+    def known_digest(self, path: Path, st: os.stat_result) -> Optional[str]:
+        """The sha256 of an original (``brief: original``) hashed before with this very stat signature."""
+        value = self._read(self._digest_key(path, st))
+        if type(value) is tuple and len(value) == 2 and value[0] == "digest" and isinstance(value[1], str):
+            return value[1]
+        return None
+
+    def remember_digest(self, path: Path, st: os.stat_result, digest: str) -> None:
+        self._write(self._digest_key(path, st), ("digest", digest))
 
     def _mac(self, key: bytes, payload: Any) -> bytes:
         m = hmac.new(self.secret, self.context, "sha256")

@@ -8,7 +8,9 @@ import operator
 import sys
 from typing import Any, Callable, Optional
 
-from briefcmp.corpus.model import Brief, Claim, Config, Entity, KeyDef, PartialDate, Period, Tolerance, Topic, Value
+from briefcmp.corpus.model import (
+    Brief, Claim, Config, Entity, KeyDef, Original, PartialDate, Period, Tolerance, Topic, Value,
+)
 from briefcmp.corpus.problems import Problem, Severity
 
 FORMAT = 1  # bump when the entry layout changes
@@ -22,7 +24,7 @@ FORMAT = 1  # bump when the entry layout changes
 # names of every class are part of the cache key, so a changed model never reads
 # entries written by the old one.
 
-_NESTED = {"PartialDate": PartialDate, "Period": Period, "Value": Value, "Tolerance": Tolerance}
+_NESTED = {"PartialDate": PartialDate, "Period": Period, "Value": Value, "Tolerance": Tolerance, "Original": Original}
 
 
 def _plan(cls: type) -> tuple[tuple[str, ...], tuple[tuple[int, type], ...]]:
@@ -38,7 +40,7 @@ def _plan(cls: type) -> tuple[tuple[str, ...], tuple[tuple[int, type], ...]]:
 
 
 _PLANS = {cls: _plan(cls) for cls in (PartialDate, Period, Value, Claim, Brief, Problem, Tolerance, Topic,
-                                      Entity, KeyDef, Config)}
+                                      Entity, KeyDef, Config, Original)}
 _BY_NAME = {cls.__name__: cls for cls in _PLANS}
 _CLAIMS_AT = _PLANS[Brief][0].index("claims")
 MODEL_SIGNATURE = repr(sorted((cls.__name__, plan) for cls, plan in

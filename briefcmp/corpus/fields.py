@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
 from typing import Any, Iterable, Optional
 
 from briefcmp.corpus.model import PartialDate, Period
 from briefcmp.corpus.problems import Problems, suggest
 from briefcmp.corpus.yamlsafe import YList, YMap
 
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")  # \Z, not $ (which lets "id\n" through)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 NUMBER_RE = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
@@ -146,13 +145,14 @@ def parse_pdate(text: str) -> Optional[PartialDate]:
     if not m:
         return None
     year, month, day = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
-    try:
-        date(year, month or 1, day or 1)
-    except ValueError:
-        return None
     if m.group(2) and not month or m.group(3) and not day:
         return None
-    return PartialDate(year, month, day)
+    found = PartialDate(year, month, day)
+    try:  # a date the model cannot hold (year 0, 2022-02-30) is a located problem, never a crash later
+        found.start(), found.end()
+    except (ValueError, OverflowError):
+        return None
+    return found
 
 
 def parse_period(text: str) -> Optional[Period]:

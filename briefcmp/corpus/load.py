@@ -3,7 +3,9 @@
 Loading never raises on bad input: every problem becomes a located
 ``Problem`` and the rest of the corpus still loads, so one run reports all
 problems. A claim that cannot be understood is reported and left out (never
-silently): its problem says so.
+silently): its problem says so. The one exception is a config that cannot be read
+as a config at all (``ConfigError``): every claim would fail against it, so the
+one problem is reported instead of its hundreds of follow-ons.
 """
 
 from __future__ import annotations
@@ -13,17 +15,51 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from briefcmp.corpus import anchor, yamlsafe
+from briefcmp.corpus.files import read_regular, read_regular_stat
 from briefcmp.corpus.model import Brief, Config, Corpus, Period
 from briefcmp.corpus.parse import parse_claims_file, parse_config
 from briefcmp.corpus.paths import (  # noqa: F401  (re-exported: where the loader's callers found them)
-    CLAIMS_SUFFIX, CONFIG_NAME, InputError, Signature, corpus_root, display_path, find_root, resolve_inputs, signature,
+    CLAIMS_SUFFIX, CONFIG_NAME, InputError, Signature, _realpath, corpus_root, discover_corpus, display_path, find_root,
+    resolve_inputs,
+    signature,
 )
-from briefcmp.corpus.problems import Problems
+from briefcmp.corpus.problems import Problem, Problems
 
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
+
+
+class ConfigError(InputError):
+    """The corpus config cannot be read as a config (unreadable, not YAML, not a mapping,
+    another format): every claim would fail against it, so nothing else is reported (exit 2)."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(f"{problem.path}:{problem.line}:{problem.col}: {problem.message} [{problem.rule}]; "
+                         "the corpus config is unusable, so nothing else was read: fix it first")
+
+
+# Problems that leave the config without a document to read (see ``unusable_config``).
+_UNUSABLE_RULES = ("unreadable", "file-too-large", "encoding", "empty-file", "yaml-depth", "yaml-syntax",
+                   "format-version")
+
+
+# A config whose top level, or whose topics, entities or keys section, is not a mapping: every
+# claim would be reported against it.
+_SECTIONS = ("config:", "topics:", "entities:", "keys:")
+
+
+def unusable_config(problems: Iterable[Problem], config_shown: str) -> Optional[Problem]:
+    """The problem that makes the config unusable, if any: it could not be read or parsed, its top
+    level or a section of it is not a mapping, or it is in a format this briefcmp does not know."""
+    for p in problems:
+        if p.path == config_shown and (p.rule in _UNUSABLE_RULES
+                                       or (p.rule == "wrong-type" and p.message.startswith(_SECTIONS)
+                                           and "expected a mapping" in p.message)):
+            return p
+    return None
 
 
 # --------------------------------------------------------------------------- corpus
@@ -48,11 +84,12 @@ def read_bytes(p: Path, shown: str, problems: Problems) -> Optional[bytes]:
 
 def read_signed(p: Path, shown: str, problems: Problems,
                 limit: int = yamlsafe.MAX_BYTES) -> tuple[Optional[bytes], Optional[Signature]]:
-    """``read_bytes`` and the file's stat signature taken before reading (so a later change always shows)."""
+    """``read_bytes`` and the file's stat signature taken when it was opened (so a later change always shows).
+
+    Only a regular file, never more than the limit (a planted FIFO or device cannot hang the load)."""
     try:
-        with open(p, "rb") as fh:
-            sig = signature(os.fstat(fh.fileno()))
-            return fh.read(limit + 1), sig
+        data, st = read_regular_stat(p, limit, allow_larger=True)
+        return data, signature(st)
     except OSError as exc:
         problems.error(shown, (0, 0), "unreadable", f"cannot read file: {exc.strerror}")
         return None, None
@@ -117,6 +154,9 @@ def load_corpus(paths: list[Path], anchor_quotes: bool = True,
     config_bytes, config_sig = read_signed(config_path, shown_config, problems)
     session = cache.session(root, config_bytes, anchor_quotes) if cache else None
     config = _load_config(session, config_bytes, shown_config, problems)
+    fatal = unusable_config(problems, shown_config)
+    if fatal is not None:
+        raise ConfigError(fatal)
     corpus = Corpus(root=str(root), config=config)
     result = LoadResult(corpus, problems)
     result.inputs = None if config_bytes is None else [
@@ -176,7 +216,17 @@ def _load_files(result: LoadResult, files: list[Path], root: Path, anchor_quotes
     todo: list[int] = []
     done = 0
     shared: dict = {}
+    inside = os.path.join(os.path.realpath(root), "")
+    folders: dict[Path, str] = {}
     for i, f in enumerate(files):
+        if not _realpath(f, folders).startswith(inside):  # never read (or echo) a file outside the corpus
+            outside = Problems()
+            outside.error(shown[i], (0, 0), "outside-corpus",
+                          f"claims file is a symbolic link to {os.path.realpath(f)}, outside the corpus "
+                          f"folder {display_path(root)}; it is not read")
+            loads[i] = FileLoad(outside, None, Problems(), None)
+            done += 1
+            continue
         hit = session.lookup(shown[i], f) if session is not None else None
         if hit is None:
             todo.append(i)
@@ -217,6 +267,7 @@ def _load_files(result: LoadResult, files: list[Path], root: Path, anchor_quotes
             continue
         ids[brief.id] = shown[i]
         problems.extend(loaded.source_problems)
+        check_original(brief, f, root, problems, session)
         corpus.briefs.append(brief)
     if progress:
         progress(len(files), len(files))
@@ -253,6 +304,57 @@ def share(brief: Brief, memo: dict) -> None:
         p = c.as_of
         if p is not None:
             c.as_of = objects.setdefault(p, p)
+
+
+def check_original(brief: Brief, claims_file: Path, root: Path, problems: Problems, session: Any = None) -> None:
+    """Report an original kept in the corpus that changed (or went missing) since it was added.
+
+    Only a ``path`` inside the corpus folder is read; an original kept elsewhere is not checked.
+    With a cache session, an original whose size, times and inode are unchanged is not hashed again.
+    """
+    o = brief.original
+    if o is None or not o.path:
+        return
+    resolved = (claims_file.parent / o.path).resolve()
+    where = (brief.line, brief.col)
+    if Path(o.path).is_absolute() or not resolved.is_relative_to(root.resolve()):
+        problems.warning(brief.path, where, "original-outside-corpus",
+                         f'brief: original: path "{o.path}" is outside the corpus folder, so it is not checked')
+        return
+    try:
+        digest = _original_digest(resolved, session)
+    except FileNotFoundError:
+        problems.warning(brief.path, where, "original-missing",
+                         f'brief: original "{o.path}" does not exist (moved or deleted since it was added)')
+        return
+    except OSError as exc:
+        problems.warning(brief.path, where, "original-missing",
+                         f'brief: cannot read original "{o.path}": {exc.strerror}')
+        return
+    if digest != o.sha256:
+        problems.warning(brief.path, where, "original-changed",
+                         f'brief: original "{o.path}" changed since it was added (sha256 is {digest}); '
+                         "compare it with the source text, then update original: sha256")
+
+
+def _original_digest(path: Path, session: Any) -> str:
+    """The sha256 of a file: from the cache when its stat signature is one hashed before."""
+    import hashlib
+
+    st = os.stat(path)
+    known = session.known_digest(path, st) if session is not None else None
+    if known is not None:
+        return known
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+        after = os.fstat(fh.fileno())
+    digest = h.hexdigest()
+    if session is not None and (after.st_size, after.st_mtime_ns, after.st_ino) == (st.st_size, st.st_mtime_ns,
+                                                                                   st.st_ino):
+        session.remember_digest(path, st, digest)  # not when the file changed while it was read
+    return digest
 
 
 def jobs() -> int:
@@ -341,11 +443,18 @@ def load_source(brief: Brief, claims_file: Path, root: Path, problems: Problems,
         problems.error(shown, where, "source-outside-corpus",
                        f'brief: source "{brief.source}" points outside the corpus folder {display_path(root)}')
         return
+    parts = resolved.relative_to(root.resolve()).parts
+    hidden = [part for part in parts if part.startswith(".")]
+    if hidden:  # .git/config, .env, .github/...: not sources, and echoing them would disclose them
+        what = "is a hidden file" if hidden[0] == parts[-1] else f"is in the hidden folder {hidden[0]}"
+        problems.error(shown, where, "source-outside-corpus",
+                       f'brief: source "{brief.source}" {what}; sources must be text files that are not hidden '
+                       "and not in hidden folders")
+        return
     brief.source_path = display_path(resolved)
     try:
-        with open(resolved, "rb") as fh:
-            sig = signature(os.fstat(fh.fileno()))
-            data = fh.read(MAX_SOURCE_BYTES + 1)
+        data, st = read_regular_stat(resolved, MAX_SOURCE_BYTES, allow_larger=True)
+        sig = signature(st)
     except FileNotFoundError:
         problems.error(shown, where, "source-missing", f'brief: source file "{brief.source}" does not exist')
         if inputs is not None:
@@ -388,14 +497,19 @@ def source_text(brief: Brief) -> Optional[str]:
     if not brief.source_path:
         return None
     try:
-        with open(brief.source_path, "rb") as fh:
-            data = fh.read(MAX_SOURCE_BYTES + 1)
+        data = read_regular(brief.source_path, MAX_SOURCE_BYTES)
     except OSError:
-        return None
-    if len(data) > MAX_SOURCE_BYTES:
         return None
     text = yamlsafe.decode(data, brief.source_path, Problems())
     return None if text is None else anchor.normalise(text)
+
+
+# Above this many quotes in one brief, they are found through an index of the source
+# (one pass) rather than one search of the whole source each.
+INDEX_QUOTES = 16
+# Closest-passage hints per brief: each costs a bounded search of the source; a brief whose
+# quotes are all missing (the wrong source) gets a few hints, not thousands of searches.
+MAX_HINTS = 50
 
 
 def anchor_claims(brief: Brief, problems: Problems, text: Optional[str] = None) -> None:
@@ -403,10 +517,14 @@ def anchor_claims(brief: Brief, problems: Problems, text: Optional[str] = None) 
     if text is None:
         text = brief.source_text
     assert text is not None
-    for claim in brief.claims:
-        if not claim.quote:
-            continue
-        a = anchor.find_quote(text, claim.quote, claim.prefix, claim.suffix)
+    quoted = [c for c in brief.claims if c.quote]
+    index = None
+    if len(quoted) > INDEX_QUOTES:
+        index = anchor.QuoteIndex(text, {anchor.normalise(c.quote) for c in quoted})
+    hints = MAX_HINTS
+    for claim in quoted:
+        a = anchor.find_quote(text, claim.quote, claim.prefix, claim.suffix, index, hints > 0)
+        hints -= a.total == 0
         if a.span:
             claim.span = a.span
         elif a.total == 0:

@@ -6,6 +6,7 @@ Loading (``briefcmp.corpus.load``) turns YAML into these; analysis (``crossref``
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -52,9 +53,8 @@ class PartialDate:
     def end(self) -> date:
         if self.day:
             return date(self.year, self.month, self.day)
-        if self.month:
-            nxt = date(self.year + (self.month == 12), self.month % 12 + 1, 1)
-            return date.fromordinal(nxt.toordinal() - 1)
+        if self.month:  # the month's last day, computed without stepping into the next year (9999-12)
+            return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
         return date(self.year, 12, 31)
 
     def __str__(self) -> str:
@@ -195,6 +195,22 @@ class Claim:
         return f"{self.brief}#{self.id}"
 
 
+@dataclass(frozen=True, slots=True)
+class Original:
+    """The file a source text was extracted from (``briefcmp add``): a PDF, web page, Markdown or text."""
+
+    name: str  # its file name when it was added
+    type: str  # one of ORIGINAL_TYPES
+    sha256: str
+    path: str = ""  # relative to the claims file, when it is kept inside the corpus (then checked for changes)
+    metadata_from: tuple[tuple[str, str], ...] = ()  # (brief field, where the document states it)
+
+
+ORIGINAL_TYPES = ("pdf", "html", "md", "txt")
+METADATA_ORIGINS = ("pdf-metadata", "json-ld", "html-meta", "html-title", "front-matter", "text")
+METADATA_FIELDS = ("title", "publisher", "published", "url")
+
+
 @dataclass(slots=True)
 class Brief:
     """One source document and its claims."""
@@ -216,6 +232,7 @@ class Brief:
     line: int = 0
     col: int = 0
     source_mark: tuple[int, int] = (0, 0)  # where `source:` is written, for problems about the source
+    original: Optional[Original] = None  # what the source text was extracted from
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +275,10 @@ class Config:
     keys: dict[str, KeyDef] = field(default_factory=dict)
     title: str = ""
     path: str = ""
+    # Keys listed under keys: whose entry is invalid (reported in the config): claims using them
+    # are compared as under an unregistered key, without an "unknown key" error each.
+    broken_keys: tuple[str, ...] = ()
+    fiscal_year_start: int = 1  # the month fiscal years start (4: April, as in Japan); 1: calendar years
 
     def topic_ancestors(self, topic: str) -> list[str]:
         """The topic and its parents, nearest first (cycles are cut)."""
@@ -276,6 +297,7 @@ class Corpus:
     root: str
     config: Config
     briefs: list[Brief] = field(default_factory=list)
+    discovered: str = ""  # the corpus folder as shown, when it was found from the working folder (no PATH)
 
     def claims(self):
         for brief in self.briefs:
@@ -299,3 +321,10 @@ class Relation:
     origins: int = 0  # independent origins (claims citing the same upstream source count once)
     id: str = ""
     reviewed: Optional[str] = None  # status from the reviewed-conflicts file, when one matches
+    # The values in conflict: claim refs grouped by agreeing value (one tuple per side). A claim
+    # that joins a side agrees with it within the tolerance, for the same period. Empty: one
+    # side per claim (relations that are not a conflict between values).
+    sides: tuple[tuple[str, ...], ...] = ()
+    # Claims whose as-of date was inferred (from the publication date) and decides the kind:
+    # with the other claims' period they would contradict them. `check` warns at them.
+    inferred_decides: tuple[str, ...] = ()

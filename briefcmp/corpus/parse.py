@@ -13,6 +13,7 @@ from briefcmp.corpus.fields import ID_RE, NUMBER_RE, Fields, value_kind
 from briefcmp.corpus.model import (
     BOUNDS, CLAIM_KINDS, CLAIM_STATUSES, SCALES, STANCES, VALUE_TYPES, Brief, Claim, Config, Entity, KeyDef, Tolerance, Topic, Value,
 )
+from briefcmp.corpus.model import METADATA_FIELDS, METADATA_ORIGINS, ORIGINAL_TYPES, Original
 from briefcmp.corpus.problems import Problems, suggest
 from briefcmp.corpus.paths import CLAIMS_SUFFIX, CONFIG_NAME  # noqa: F401  (re-exported)
 from briefcmp.corpus.yamlsafe import YList, YMap
@@ -23,7 +24,7 @@ _SHA = re.compile(r"^[0-9a-f]{64}$")
 
 # --------------------------------------------------------------------------- config
 
-_CONFIG_FIELDS = ("format", "title", "topics", "entities", "keys")
+_CONFIG_FIELDS = ("format", "title", "fiscal_year_start", "topics", "entities", "keys")
 _TOPIC_FIELDS = ("label", "description", "parent")
 _ENTITY_FIELDS = ("label", "aliases", "description")
 _KEY_FIELDS = ("label", "description", "type", "unit", "tolerance", "topics", "subjects", "values")
@@ -39,11 +40,19 @@ def parse_config(data: Any, path: str, problems: Problems) -> Config:
     f.check_keys(root, "config", _CONFIG_FIELDS)
     _check_format(f, root, "config")
     config.title = f.string(root, "title", "config")
+    start = f.number(root, "fiscal_year_start", "config")
+    if start is not None:
+        if start != int(start) or not 1 <= start <= 12:
+            problems.error(path, root.mark_of("fiscal_year_start"), "bad-value",
+                           'config: "fiscal_year_start" must be a month number, 1 to 12 (4: April)')
+        else:
+            config.fiscal_year_start = int(start)
     for tid, t, mark in _entries(f, root, "topics"):
         f.check_keys(t, f"topic {tid}", _TOPIC_FIELDS, ["label"])
         config.topics[tid] = Topic(tid, f.string(t, "label", f"topic {tid}", tid),
                                    f.string(t, "description", f"topic {tid}"),
                                    f.string(t, "parent", f"topic {tid}"))
+    _keep_listed(root, "topics", config.topics, lambda i: Topic(i, i, "", ""))
     for tid, topic in config.topics.items():
         if topic.parent and topic.parent not in config.topics:
             problems.error(path, root["topics"].mark_of(tid), "unknown-topic",
@@ -55,6 +64,7 @@ def parse_config(data: Any, path: str, problems: Problems) -> Config:
         f.check_keys(e, f"entity {eid}", _ENTITY_FIELDS, ["label"])
         config.entities[eid] = Entity(eid, f.string(e, "label", f"entity {eid}", eid),
                                       f.strings(e, "aliases", f"entity {eid}"))
+    _keep_listed(root, "entities", config.entities, lambda i: Entity(i, i, ()))
     for kid, k, mark in _entries(f, root, "keys"):
         where = f"key {kid}"
         f.check_keys(k, where, _KEY_FIELDS, ["label", "type"])
@@ -75,7 +85,19 @@ def parse_config(data: Any, path: str, problems: Problems) -> Config:
             kid, f.string(k, "label", where, kid), ktype, f.string(k, "description", where),
             units.canonical_unit(f.string(k, "unit", where)), _tolerance(f, k, where),
             topics, subjects, f.strings(k, "values", where), mark[0])
+    listed = root.get("keys")
+    if isinstance(listed, YMap):
+        config.broken_keys = tuple(k for k in listed if k not in config.keys)
     return config
+
+
+def _keep_listed(root: YMap, section: str, known: dict, make) -> None:
+    """A listed topic or entity whose entry is invalid (reported by ``_entries``) still exists, so
+    the claims naming it get no "unknown" error each: one error for one mistake."""
+    listed = root.get(section)
+    if isinstance(listed, YMap):
+        for i in listed:
+            known.setdefault(i, make(i))
 
 
 def _entries(f: Fields, root: YMap, section: str):
@@ -89,7 +111,9 @@ def _entries(f: Fields, root: YMap, section: str):
     for eid, entry in m.items():
         if not ID_RE.match(eid):
             f.problems.error(f.path, m.key_marks[eid], "bad-id",
-                             f'{section}: id "{eid}" must be lower-case letters, digits, ".", "_" or "-"')
+                             f'{section}: id {eid!r} must be lower-case letters, digits, ".", "_" or "-"; '
+                             "this entry is left out")
+            continue
         e = f.mapping(entry, m.mark_of(eid), f"{section} {eid}")
         if e is not None:
             yield eid, e, m.key_marks[eid]
@@ -131,7 +155,7 @@ def _check_format(f: Fields, root: YMap, where: str) -> None:
 
 _FILE_FIELDS = ("format", "brief", "claims")
 _BRIEF_FIELDS = ("id", "title", "publisher", "authors", "published", "url", "language", "source",
-                 "source_sha256", "note")
+                 "source_sha256", "original", "note")
 _CLAIM_FIELDS = ("id", "text", "quote", "prefix", "suffix", "kind", "topics", "subjects", "key", "value",
                  "as_of", "cites", "note", "status", "acknowledges")
 _VALUE_FIELDS = {
@@ -173,6 +197,8 @@ def parse_claims_file(data: Any, path: str, problems: Problems, config: Config) 
     if brief.source_sha256 and not _SHA.match(brief.source_sha256):
         problems.error(path, bm.mark_of("source_sha256"), "bad-value",
                        "brief: source_sha256 must be 64 lower-case hex digits (sha256 of the source file)")
+    if bm.get("original") is not None:
+        brief.original = _parse_original(f, bm)
     claims = root.get("claims")
     if claims is None:
         problems.warning(path, root.mark, "no-claims", "claims file has no claims yet")
@@ -195,6 +221,31 @@ def parse_claims_file(data: Any, path: str, problems: Problems, config: Config) 
     return brief
 
 
+_ORIGINAL_FIELDS = ("name", "path", "type", "sha256", "metadata_from")
+
+
+def _parse_original(f: Fields, bm: YMap) -> Optional[Original]:
+    """brief: original: the file the source text was extracted from (``briefcmp add``)."""
+    where = "brief: original"
+    om = f.mapping(bm.get("original"), bm.mark_of("original"), where)
+    if om is None or not f.check_keys(om, where, _ORIGINAL_FIELDS, ["name", "type", "sha256"]):
+        return None
+    sha = f.string(om, "sha256", where)
+    if not _SHA.match(sha):
+        f.problems.error(f.path, om.mark_of("sha256"), "bad-value",
+                         "brief: original: sha256 must be 64 lower-case hex digits (sha256 of the original file)")
+    origins = []
+    mf = om.get("metadata_from")
+    if mf is not None:
+        mm = f.mapping(mf, om.mark_of("metadata_from"), f"{where}: metadata_from")
+        if mm is not None:
+            f.check_keys(mm, f"{where}: metadata_from", METADATA_FIELDS)
+            origins = [(k, f.choice(mm, k, f"{where}: metadata_from", METADATA_ORIGINS))
+                       for k in METADATA_FIELDS if k in mm]
+    return Original(name=f.string(om, "name", where), type=f.choice(om, "type", where, ORIGINAL_TYPES),
+                    sha256=sha, path=f.string(om, "path", where), metadata_from=tuple(o for o in origins if o[1]))
+
+
 def _parse_claim(f: Fields, item: Any, mark, brief: Brief, config: Config) -> Optional[Claim]:
     if not isinstance(item, YMap):
         f.problems.error(f.path, mark, "claim-dropped",
@@ -210,7 +261,7 @@ def _parse_claim(f: Fields, item: Any, mark, brief: Brief, config: Config) -> Op
         id=f.ident(cm, "id", where), brief=brief.id, quote=f.string(cm, "quote", where),
         text=f.string(cm, "text", where), kind=f.choice(cm, "kind", where, CLAIM_KINDS, "fact"),
         topics=f.strings(cm, "topics", where), subjects=f.strings(cm, "subjects", where),
-        key=f.string(cm, "key", where), as_of=f.period(cm, "as_of", where), cites=f.string(cm, "cites", where),
+        key=f.ident(cm, "key", where), as_of=f.period(cm, "as_of", where), cites=f.string(cm, "cites", where),
         note=f.string(cm, "note", where), prefix=f.string(cm, "prefix", where),
         suffix=f.string(cm, "suffix", where),
         status=f.choice(cm, "status", where, CLAIM_STATUSES, "reviewed"),
@@ -295,6 +346,8 @@ def _check_refs(f: Fields, cm: YMap, claim: Claim, config: Config, where: str) -
     if not claim.key:
         return
     key = config.keys.get(claim.key)
+    if key is None and claim.key in config.broken_keys:
+        return  # the config's own error about this key says it all
     if key is None:
         f.problems.error(f.path, cm.mark_of("key"), "unknown-key",
                          f'{where}: unknown key "{claim.key}"{suggest(claim.key, config.keys)}; '

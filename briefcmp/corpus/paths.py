@@ -33,6 +33,14 @@ def find_root(path: Path) -> Optional[Path]:
     return None
 
 
+def discover_corpus(cwd: Path) -> Optional[Path]:
+    """The corpus to use when no PATH is given: ``cwd/briefs`` when it is a folder, else the
+    nearest folder at or above ``cwd`` that holds a corpus config (as git and ruff find theirs)."""
+    if (cwd / "briefs").is_dir():
+        return cwd / "briefs"
+    return find_root(cwd)
+
+
 def corpus_root(p: Path) -> Path:
     """The corpus folder ``p`` belongs to; InputError when ``p`` is missing or in no corpus."""
     if not p.exists():

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Iterable
 
+from briefcmp.corpus.safetext import visible
+
 
 class Severity(IntEnum):
     """Ordered so that ``max()`` gives the worst."""
@@ -55,7 +57,9 @@ class Problems(list):
         message: str,
     ) -> None:
         line, col = mark if mark else (0, 0)
-        self.append(Problem(str(path), line, col, severity, message, rule))
+        # Messages quote files (values, quotes, closest passages) and paths are file names:
+        # no control or bidi character of theirs reaches a terminal, a log or a report.
+        self.append(Problem(visible(str(path), True), line, col, severity, visible(message, True), rule))
 
     def error(self, path, mark, rule: str, message: str) -> None:
         self.add(path, mark, Severity.ERROR, rule, message)

@@ -13,20 +13,76 @@ class ScaffoldError(Exception):
     """The folder cannot be scaffolded (a file is in the way, not writable)."""
 
 
-CONFIG = """\
+CONFIG_HEAD = """\
 # yaml-language-server: $schema=schemas/config.schema.json
 # The corpus config: topics, entities and the registry of shared questions (keys).
-# See https://github.com/briefcmp/briefcmp/blob/main/docs/format.md
+# The format: `briefcmp schema config` (a JSON Schema; editors use schemas/ here) and docs/format.md
+# in the briefcmp source distribution.
 format: 1
 title: My corpus
+# The month fiscal years start, so that "fiscal 2024" is read as a period: 4 for April (Japan,
+# the UK, India), 10 for October (US federal). Leave it out for calendar years.
+# fiscal_year_start: 4
 
+# A general-purpose taxonomy: rename, remove or add topics (a child names its parent).
+# `briefcmp annotate` suggests topics from these labels and descriptions.
 topics:
+  economy:
+    label: Economy
+    description: GDP growth, inflation, unemployment, wages, budgets, public spending, revenue, taxes, debt, deficits, central bank, interest rates.
   trade:
     label: Trade
-    description: Trade volumes and partners.
+    description: Exports, imports, tariffs, quotas, trade agreements, trade disputes, supply chains, investment.
   sanctions:
     label: Sanctions
-    description: Economic and financial sanctions.
+    description: Economic and financial sanctions, asset freezes, export controls, embargoes, price caps.
+  energy:
+    label: Energy
+    description: Oil, gas, LNG, coal, electricity, power generation, nuclear reactors, hydropower, renewables, wind, solar, grids, storage.
+  defence:
+    label: Defence
+    description: Military spending, defence budgets, armed forces, weapons, procurement, alliances, troops.
+  aid:
+    label: Aid
+    description: Development aid, humanitarian assistance, loans, grants, reconstruction, donors.
+  diplomacy:
+    label: Diplomacy
+    description: Summits, talks, treaties, agreements, visits, negotiations, ambassadors, foreign policy.
+  security:
+    label: Security
+    description: Conflict, war, attacks, terrorism, cyber security, borders, intelligence, nuclear weapons.
+  domestic-politics:
+    label: Domestic politics
+    description: Elections, parties, parliament, coalitions, cabinet, polls, approval ratings, protests.
+  health:
+    label: Health
+    description: Public health, hospitals, disease, vaccines, pandemics, health spending, life expectancy.
+  environment:
+    label: Environment
+    description: Climate change, emissions, carbon, pollution, biodiversity, climate targets, adaptation.
+  technology:
+    label: Technology
+    description: Semiconductors, chips, artificial intelligence, telecommunications, research, innovation, digital.
+  migration:
+    label: Migration
+    description: Migrants, refugees, asylum, displacement, labour migration, remittances.
+  society:
+    label: Society
+    description: Population, education, poverty, inequality, housing, social policy, pensions.
+"""
+
+# Without --example: empty registries that `briefcmp align --apply` fills.
+CONFIG_EMPTY = """\
+
+# People, countries and organisations the briefs are about. Countries are recognised
+# without registration; `briefcmp align --apply` adds the ones its keys name.
+entities: {}
+
+# Shared questions that claims of different briefs answer (`briefcmp align` drafts them).
+keys: {}
+"""
+
+CONFIG_EXAMPLE = """\
 
 entities:
   japan:
@@ -84,13 +140,24 @@ claims:
 """
 
 
-def scaffold(folder: Path) -> tuple[list[Path], list[Path]]:
-    """Create the example corpus in ``folder``; returns (written, kept existing)."""
-    files = {
-        folder / "briefcmp.yaml": CONFIG,
-        folder / "sources" / "example-2022.txt": SOURCE,
-        folder / "example-2022.claims.yaml": CLAIMS.format(sha=hashlib.sha256(SOURCE.encode()).hexdigest()),
-    }
+NEXT_STEPS = """\
+next steps:
+  1. for each brief: briefcmp add FILE.pdf {folder}   (PDF, saved web page, .md or .txt;
+     PDF and HTML need: pip install 'briefcmp[add]')
+     or copy a UTF-8 text into {folder}/sources/ and run
+     briefcmp annotate {folder}/sources/NAME.txt -o {folder}/NAME.claims.yaml
+  2. briefcmp align {folder} --apply      (line up figures that answer the same question)
+  3. briefcmp compare {folder}            (agreements and contradictions)
+"""
+
+
+def scaffold(folder: Path, example: bool = False) -> tuple[list[Path], list[Path]]:
+    """Create a corpus in ``folder`` (with an example brief if asked); returns (written, kept existing)."""
+    files = {folder / "briefcmp.yaml": CONFIG_HEAD + (CONFIG_EXAMPLE if example else CONFIG_EMPTY)}
+    if example:
+        files[folder / "sources" / "example-2022.txt"] = SOURCE
+        files[folder / "example-2022.claims.yaml"] = CLAIMS.format(sha=hashlib.sha256(SOURCE.encode()).hexdigest())
+
     for name in NAMES:
         files[folder / "schemas" / f"{name}.schema.json"] = schema_text(name)
     if (folder / "briefcmp.yaml").exists() or any(folder.rglob("*.claims.yaml")):
@@ -98,6 +165,7 @@ def scaffold(folder: Path) -> tuple[list[Path], list[Path]]:
                             "init only scaffolds a new one and changes nothing here")
     written, kept = [], []
     try:
+        (folder / "sources").mkdir(parents=True, exist_ok=True)
         for path, text in files.items():
             if path.exists():
                 kept.append(path)

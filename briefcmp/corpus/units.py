@@ -13,6 +13,7 @@ _ALIASES = {
     "₽": "RUB", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "rub": "RUB",
     "£": "GBP", "gbp": "GBP", "cny": "CNY", "yuan": "CNY", "rmb": "CNY",
     "x": "times", "fold": "times", "multiple": "times",
+    "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh",
     "day": "days", "week": "weeks", "month": "months", "year": "years", "hour": "hours",
     "minute": "minutes", "min": "minutes", "mins": "minutes", "second": "seconds", "sec": "seconds",
 }

@@ -147,8 +147,10 @@ def decode(data: bytes, path: str, problems: Problems) -> str | None:
         problems.error(path, (1, 1), "file-too-large",
                        f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes")
         return None
-    if b"\x00" in data[:8192]:
-        problems.error(path, (1, 1), "encoding", "file looks binary (contains NUL bytes); expected UTF-8 text")
+    nul = data.find(b"\x00")  # anywhere in the file (one linear memchr), not only near its start
+    if nul != -1:
+        problems.error(path, (1, 1), "encoding",
+                       f"file looks binary (a NUL byte at offset {nul:,}); expected UTF-8 text")
         return None
     try:
         text = data.decode("utf-8")

@@ -12,6 +12,7 @@ as it was. Every drafted claim is ``status: draft``.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -19,8 +20,10 @@ from typing import Optional
 from briefcmp.corpus import anchor
 from briefcmp.corpus.model import Config, Corpus
 from briefcmp.drafting import sentences as sent
-from briefcmp.drafting.claimsyaml import AnnotateError, append_to_claims_file, render_draft
-from briefcmp.drafting.draft import BriefMeta, Draft, build_draft
+from briefcmp.drafting.claimsyaml import (
+    AnnotateError, add_drafted_lines, append_to_claims_file, drafted_before, refresh_sha, render_draft,
+)
+from briefcmp.drafting.draft import BriefMeta, Draft, build_draft, fingerprint
 from briefcmp.drafting.metadata import brief_id_from, find_metadata, language_of, reference_date
 
 # --------------------------------------------------------------------------- files
@@ -32,6 +35,7 @@ class AnnotateSettings:
     output: Optional[Path] = None  # None: stdout
     update: Optional[Path] = None  # an existing claims file to add to
     positions: bool = False
+    refresh_sha: bool = False  # with update: set source_sha256 to the source's current hash
 
 
 @dataclass
@@ -73,13 +77,33 @@ def read_source(path: Path) -> tuple[str, bytes]:
             raise AnnotateError(f"{p.path}:{p.line}:{p.col}: {p.message}")
     if not text.strip():
         raise AnnotateError(f"{path}:1:1: the source text is empty")
+    _check_draftable(path, text)
     return text, data
+
+
+# Drafting does real work per figure: a text far beyond any brief (a data dump, a
+# megabytes-long line) is refused at once with its place, instead of running for minutes.
+MAX_DRAFT_CHARS = 2_000_000
+MAX_DRAFT_NUMBERS = 20_000
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _check_draftable(path: Path, text: str) -> None:
+    if len(text) > MAX_DRAFT_CHARS:
+        raise AnnotateError(f"{path}:1:1: the text has {len(text):,} characters; annotate drafts from texts of "
+                            f"up to {MAX_DRAFT_CHARS:,} (split it into parts)")
+    for n, m in enumerate(_NUMBER.finditer(text), 1):
+        if n > MAX_DRAFT_NUMBERS:
+            line = text.count("\n", 0, m.start()) + 1
+            col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+            raise AnnotateError(f"{path}:{line}:{col}: more than {MAX_DRAFT_NUMBERS:,} numbers; annotate drafts "
+                                "claims from briefs, not from data tables (split the text or leave the table out)")
 
 
 def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
     """Read the source (and the claims file to update), build the draft, and produce the text to write."""
     from briefcmp.corpus.cache import load_corpus
-    from briefcmp.corpus.load import find_root
+    from briefcmp.corpus.load import InputError, find_root
 
     src = settings.source
     text, data = read_source(src)
@@ -95,7 +119,10 @@ def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
     config = Config()
     corpus: Optional[Corpus] = None
     if root is not None:
-        loaded = load_corpus([root], anchor_quotes=False)
+        try:
+            loaded = load_corpus([root], anchor_quotes=False)
+        except InputError as exc:  # an unusable config: one error, as for every command
+            raise AnnotateError(str(exc)) from None
         corpus, config = loaded.corpus, loaded.corpus.config
         if any(p.severity >= 2 and p.path == config.path for p in loaded.problems):
             warnings.append(f"{config.path} has problems (run `briefcmp check`); suggestions may be incomplete")
@@ -115,17 +142,20 @@ def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
         draft = build_draft(text, meta=meta, config=config, positions=settings.positions, prepared=prep,
                             corpus=corpus)
         return AnnotateResult(render_draft(draft), draft, target, warnings)
-    return _update(settings.update, src, prep, meta, config, settings.positions, warnings, corpus)
+    return _update(settings.update, src, prep, meta, config, settings.positions, warnings, corpus,
+                   settings.refresh_sha)
 
 
 def _update(path: Path, source: Path, prep: sent.Prepared, meta: BriefMeta, config: Config, positions: bool,
-            warnings: list[str], corpus: Optional[Corpus]) -> AnnotateResult:
+            warnings: list[str], corpus: Optional[Corpus], refresh: bool = False) -> AnnotateResult:
     from briefcmp.corpus import yamlsafe
     from briefcmp.corpus.parse import parse_claims_file
     from briefcmp.corpus.problems import Problems, Severity
 
+    from briefcmp.corpus.files import read_regular
+
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, yamlsafe.MAX_BYTES)
     except FileNotFoundError:
         raise AnnotateError(f"{path}: no such claims file (leave out --update to start a new one)") from None
     except OSError as exc:
@@ -142,9 +172,10 @@ def _update(path: Path, source: Path, prep: sent.Prepared, meta: BriefMeta, conf
                             "title and source)")
     if brief.source and (path.resolve().parent / brief.source).resolve() != source.resolve():
         raise AnnotateError(f"cannot update: {path} annotates {brief.source}, not {source}")
-    if brief.source_sha256 and brief.source_sha256 != meta.source_sha256:
+    stale = brief.source_sha256 != meta.source_sha256
+    if brief.source_sha256 and stale and not refresh:
         warnings.append(f"{path}: the source changed since it was annotated (source_sha256 differs); "
-                        "review the existing quotes")
+                        "review the existing quotes, then add --refresh-sha to record the new hash")
     for c in brief.claims:
         if c.quote:
             c.span = anchor.find_quote(prep.norm, c.quote, c.prefix, c.suffix).span
@@ -153,7 +184,12 @@ def _update(path: Path, source: Path, prep: sent.Prepared, meta: BriefMeta, conf
     meta.id = brief.id or meta.id
     draft = build_draft(prep.original, meta=meta, config=config, positions=positions, existing=brief.claims,
                         prepared=prep, corpus=corpus)
-    new_text = append_to_claims_file(existing_text, draft.claims)
+    rejected = drafted_before(existing_text)
+    kept = [c for c in draft.claims if fingerprint(c) not in rejected]
+    draft.rejected, draft.claims = len(draft.claims) - len(kept), kept
+    new_text = add_drafted_lines(append_to_claims_file(existing_text, draft.claims), draft.claims)
+    if refresh and stale:
+        new_text = refresh_sha(new_text, meta.source_sha256)
     if raw.startswith(b"\xef\xbb\xbf"):
         new_text = "\ufeff" + new_text
-    return AnnotateResult(new_text, draft, path, warnings, unchanged=not draft.claims)
+    return AnnotateResult(new_text, draft, path, warnings, unchanged=new_text == existing_text)

@@ -8,7 +8,7 @@ import re
 from typing import Iterable
 
 from briefcmp.corpus.model import Value
-from briefcmp.drafting.draft import Draft, DraftClaim
+from briefcmp.drafting.draft import Draft, DraftClaim, fingerprint
 
 SCHEMA_MODELINE = "# yaml-language-server: $schema=schemas/claims.schema.json"
 
@@ -161,19 +161,95 @@ def render_draft(draft: Draft) -> str:
     if not draft.claims:
         out.append("claims: []")
         return "\n".join(out) + "\n"
+    out[3:3] = [DRAFTED_NOTE]
     out.append("claims:")
-    return "\n".join(out) + "\n" + "".join(claim_yaml(c) for c in draft.claims)
+    return add_drafted_lines("\n".join(out) + "\n" + "".join(claim_yaml(c) for c in draft.claims), draft.claims)
+
+
+# The figures `annotate` drafted, as comment lines the user leaves in place: a drafted claim the
+# user deletes is rejected, and `annotate --update` never drafts it again.
+DRAFTED_NOTE = ("# Delete a draft you reject: `annotate --update` never re-adds a figure listed on a "
+                "briefcmp-drafted line (at the end).")
+DRAFTED_LINE = re.compile(r"^#\s*briefcmp-drafted:(.*)$", re.M)
+
+
+def drafted_lines(claims: Iterable[DraftClaim], newline: str = "\n") -> list[str]:
+    prints = [fingerprint(c) for c in claims]
+    return ["# briefcmp-drafted: " + " ".join(prints[i:i + 8]) for i in range(0, len(prints), 8)]
+
+
+def drafted_before(text: str) -> set[str]:
+    """Fingerprints of the figures drafted into this claims file before."""
+    return {fp for m in DRAFTED_LINE.finditer(text) for fp in m.group(1).split()}
+
+
+def add_drafted_lines(text: str, claims: list[DraftClaim]) -> str:
+    """``text`` with the new drafts' fingerprints on comment lines at its end; every existing
+    line stays as it is."""
+    if not claims:
+        return text
+    newline = "\r\n" if "\r\n" in text else "\n"
+    added = "".join(line + newline for line in drafted_lines(claims))
+    lines = text.splitlines(keepends=True)
+    end = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].rstrip() == "..."), None)
+    if end is not None:  # before the document-end marker: whatever follows it stays last
+        return "".join(lines[:end]) + added + "".join(lines[end:])
+    sep = "" if not text or text.endswith(("\n", "\r")) else newline
+    return text + sep + added
+
+
+def refresh_sha(text: str, sha: str) -> str:
+    """``text`` with its brief's source_sha256 set to ``sha`` (the one line changes, or is added after source:)."""
+    m = re.search(r"^(\s+source_sha256:\s*)(\S*)([ \t]*(?:#.*)?)$", text, re.M)
+    if m:
+        return text[:m.start(2)] + sha + text[m.end(2):]
+    m = re.search(r"^(\s+)source:.*$", text, re.M)
+    if not m:
+        return text
+    newline = "\r\n" if "\r\n" in text else "\n"
+    end = m.end() + (1 if text[m.end():m.end() + 1] == "\r" else 0)
+    return text[:end] + newline + f"{m.group(1)}source_sha256: {sha}" + text[end:]
 
 
 def append_to_claims_file(existing: str, claims: list[DraftClaim]) -> str:
     """``existing`` with ``claims`` added to its ``claims:`` list; existing text is kept byte for byte.
 
-    New items go after the last item of the list (before any later top-level key),
-    with the list's own indentation and line endings. ``claims: []`` (or an empty
-    ``claims:``) is the one line that changes: it becomes ``claims:``.
+    New items go after the last item of the list (before any later top-level key and
+    before a ``...`` or ``---`` document marker), with the list's own indentation and line
+    endings. ``claims: []`` (or an empty ``claims:``) is the one line that changes: it
+    becomes ``claims:``. The result is parsed again before it is returned: a file that would
+    no longer parse, or would not hold exactly the old claims plus the new ones, is an
+    ``AnnotateError`` and nothing is written.
     """
     if not claims:
         return existing
+    from briefcmp.corpus import yamlsafe
+    from briefcmp.corpus.problems import Problems
+
+    new_text = _append(existing, claims)
+    before = yamlsafe.parse(existing, "claims file", Problems())
+    problems = Problems()
+    after = yamlsafe.parse(new_text, "claims file", problems)
+
+    def count(data: object) -> int:
+        items = data.get("claims") if isinstance(data, yamlsafe.YMap) else None
+        return len(items) if isinstance(items, yamlsafe.YList) else 0
+
+    if after is None or not isinstance(after, yamlsafe.YMap) or count(after) != count(before) + len(claims):
+        why = "; ".join(p.format() for p in problems) or "the claims list would not hold the new claims"
+        raise AnnotateError(f"cannot add the drafts to this file without breaking it ({why}); nothing was written")
+    return new_text
+
+
+def _end_of_document(lines: list[str], start: int) -> int:
+    """The index of the first ``...``/``---`` document marker at or after ``start`` (or len(lines))."""
+    for i in range(start, len(lines)):
+        if re.match(r"(\.\.\.|---)(\s|$)", lines[i]):
+            return i
+    return len(lines)
+
+
+def _append(existing: str, claims: list[DraftClaim]) -> str:
     from briefcmp.corpus import yamlsafe
     from briefcmp.corpus.problems import Problems
 
@@ -189,8 +265,10 @@ def append_to_claims_file(existing: str, claims: list[DraftClaim]) -> str:
     top_keys = sorted((mark[0], key) for key, mark in data.key_marks.items())
     if "claims" not in data:
         body = "claims:" + newline + _items(claims, 2, newline)
-        sep = "" if not existing or existing.endswith(("\n", "\r")) else newline
-        return existing + sep + body
+        end = _end_of_document(lines, max(line for line, _ in top_keys) if top_keys else 0)
+        head, tail = "".join(lines[:end]), "".join(lines[end:])
+        sep = "" if not head or head.endswith(("\n", "\r")) else newline
+        return head + sep + body + tail
     claims_line = data.key_marks["claims"][0]
     later = [line for line, key in top_keys if line > claims_line]
     items = claims_value if isinstance(claims_value, yamlsafe.YList) else None
@@ -209,7 +287,7 @@ def append_to_claims_file(existing: str, claims: list[DraftClaim]) -> str:
         if later:
             insert_at = max(insert_at, _insert_line(lines, later[0]))
         else:
-            insert_at = len(lines)
+            insert_at = _end_of_document(lines, insert_at)
     else:
         if items.mark[0] == claims_line and lines[claims_line - 1].split(":", 1)[1].strip().startswith("["):
             raise AnnotateError(f"line {claims_line}: claims are written as a [flow list]; "
@@ -219,7 +297,7 @@ def append_to_claims_file(existing: str, claims: list[DraftClaim]) -> str:
         if not dash.endswith("-"):
             raise AnnotateError(f"line {line}: cannot tell the indentation of the claims list")
         indent = len(dash) - 1
-        insert_at = _insert_line(lines, later[0]) if later else len(lines)
+        insert_at = _insert_line(lines, later[0]) if later else _end_of_document(lines, line)
     before = lines[:insert_at]
     if before and not before[-1].endswith(("\n", "\r")):
         before[-1] = before[-1] + newline

@@ -46,9 +46,15 @@ _DATE_PATTERNS = [
     ("mrel", rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
     ("range", rf"(?<![\d$€£¥.,])(?P<y>{YEAR})\s*(?:-|to|and|through|until)\s*(?P<y2>{YEAR}|\d\d)\b(?![.,]\d)"),
     ("fiscal", rf"\b(?:FY\s?|[Ff]iscal\s+(?:[Yy]ear\s+)?)(?P<y>{YEAR})\b"),
+    # A quarter or a half of a year is a period of its own, not the year: "the fourth quarter of 2023", "Q4 2023",
+    # "the first half of 2023", "H1 2023".
+    ("quarter", rf"\b(?:(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?|"
+                rf"Q(?P<qn>[1-4])\s*)(?P<y>{YEAR})\b"),
+    ("half", rf"\b(?:(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half\s+(?:of\s+)?|H(?P<hn>[12])\s*)(?P<y>{YEAR})\b"),
     ("decade", r"(?<![\d$€£¥])(?P<y>(?:1[89]|20)\d0)'?s\b"),
     ("md", rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]\d)"),
     ("dm", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})\b"),
+    ("qyear", rf"\b(?:[Ee]arly|[Mm]id|[Ll]ate)-(?P<y>{YEAR})\b"),  # "mid-2023": the year, qualified
     ("year", rf"(?<![\d$€£¥.,#/+:-])(?P<y>{YEAR})\b(?!,\d|%|\s?-?(?:percent|per cent|thousand|million|"
              r"billion|trillion|[mb]n)\b)"),
     ("relyear", r"\b(?P<rel>last|this|next|previous|past)\s+year\b(?!s)"),
@@ -68,7 +74,7 @@ def pdate(year: int, month: int = 0, day: int = 0) -> Optional[PartialDate]:
     return PartialDate(year, month, day)
 
 
-def find_dates(text: str, published: Optional[PartialDate] = None) -> list[DateMention]:
+def find_dates(text: str, published: Optional[PartialDate] = None, fiscal_start: int = 1) -> list[DateMention]:
     """Every date or period mention, longest patterns first, without overlaps."""
     taken = SpanSet()
     out: list[DateMention] = []
@@ -79,11 +85,14 @@ def find_dates(text: str, published: Optional[PartialDate] = None) -> list[DateM
                 continue
             if name == "year" and re.match(r"\.\d", text[b:b + 2]) and not footnote_after(text, b):
                 continue  # "2021.5 million": a decimal, not a year
-            if name in ("month", "md") and m.group("m") == "May" and name == "month":
-                continue
-            if name == "month" and m.group("m").rstrip(".") in ("Mar", "May", "Jan", "Jun"):
+            if name == "month" and m.group("m") == "May" and not re.match(r"(?:in|since|until|early|late|mid)\b",
+                                                                            m.group(), re.I):
+                continue  # "from May", "by May": perhaps a name; "in May" is the month
+            if name == "month" and m.group("m").rstrip(".") in ("Mar", "Jan", "Jun"):
                 continue  # short forms that are also words or names
             period = date_period(name, m, published)
+            if name == "fiscal" and period is not None and fiscal_start != 1:
+                period = fiscal_period(period.start.year, fiscal_start)
             before = _WORD_BEFORE.search(text, max(0, a - 40), a)
             taken.add(a, b)
             g = m.groupdict()
@@ -97,6 +106,15 @@ def find_dates(text: str, published: Optional[PartialDate] = None) -> list[DateM
 def footnote_after(text: str, b: int) -> bool:
     """``2021.29 Hyundai``: a footnote number after a full stop, not decimals."""
     return bool(re.match(r"\.\d{1,3}(?:\s+[A-Z\"']|\s*$|\s*\n)", text[b:b + 8]))
+
+
+def fiscal_period(year: int, start: int) -> Period:
+    """Fiscal year ``year`` when fiscal years start in month ``start``: Japan's FY2022 (April) is
+    2022-04/2023-03; a year starting in July or later is named by its end (US FY2024: 2023-10/2024-09)."""
+    if start == 1:
+        return Period(PartialDate(year, 1), PartialDate(year, 12))
+    first = year if start <= 6 else year - 1
+    return Period(PartialDate(first, start), PartialDate(first + 1, start - 1))
 
 
 def date_period(name: str, m: re.Match, published: Optional[PartialDate]) -> Optional[Period]:
@@ -129,6 +147,11 @@ def date_period(name: str, m: re.Match, published: Optional[PartialDate]) -> Opt
         return Period(PartialDate(year), PartialDate(end)) if end > year else None
     elif name == "decade":
         return Period(PartialDate(year), PartialDate(year + 9))
+    elif name in ("quarter", "half"):
+        part = (g.get("q") or g.get("qn") or g.get("h") or g.get("hn") or "1").lower()
+        n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(part) or int(part[0])
+        months = 3 if name == "quarter" else 6
+        return Period(PartialDate(year, (n - 1) * months + 1), PartialDate(year, n * months))
     else:
         d = PartialDate(year)
     return Period(d) if d else None

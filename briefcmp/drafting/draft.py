@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from briefcmp.analysis.align import FORECAST_WORDS
 from briefcmp.corpus import anchor, units
 from briefcmp.corpus.model import Claim, Config, Corpus, PartialDate, Period, Value
 from briefcmp.drafting import sentences as sent
@@ -60,6 +61,19 @@ class Draft:
     already: int = 0  # with existing claims: figures found that were annotated already
     unanchored: list[int] = field(default_factory=list)  # source lines of passages repeated word for word:
     # no quote, prefix or suffix picks one occurrence, so they are not drafted (the CLI warns)
+    rejected: int = 0  # with --update: figures drafted before and deleted by the user since; not re-added
+
+
+def fingerprint(claim: DraftClaim) -> str:
+    """What identifies a drafted figure across runs, whatever its id, subjects or key became:
+    its sentence, its phrase and its value."""
+    import hashlib
+
+    from briefcmp.corpus.anchor import normalise
+
+    value = claim.value.display() if claim.value is not None else claim.kind
+    text = f"{normalise(claim.quote)}|{claim.phrase}|{value}"
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
 # --------------------------------------------------------------------------- positions
@@ -105,7 +119,8 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     prep = prepared if prepared is not None else sent.prepare(source)
     suggest = Suggester(config)
     spans = [(s.start, s.end) for s in sent.split(prep.text)]
-    figures = find_figures(prep.text, published=meta.published or meta.reference, sentence_spans=spans)
+    figures = find_figures(prep.text, published=meta.published or meta.reference, sentence_spans=spans,
+                           fiscal_start=config.fiscal_year_start)
     existing = list(existing)
     taken_ids = {c.id for c in existing}
     existing = [c for c in existing if c.span is not None]
@@ -113,7 +128,7 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     draft = Draft(meta)
     items: list[tuple[int, DraftClaim]] = []
     for fig in figures:
-        claim = _figure_claim(prep, fig, suggest)
+        claim = _figure_claim(prep, fig, suggest, _before(prep.text, spans, fig.sentence[0]))
         if claim is None:
             draft.unanchored.append(_line_of(prep, fig.start))
             continue
@@ -211,7 +226,19 @@ def _line_of(prep: sent.Prepared, pos: int) -> int:
     return prep.line_of(prep.origin[pos] if pos < len(prep.origin) else len(prep.original))
 
 
-def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester) -> Optional[DraftClaim]:
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:It|Its|They|Their|The\s+(?:country|company|government|economy|state|bank|"
+                              r"region)(?:'s)?)\b")
+
+
+def _before(text: str, spans: list[tuple[int, int]], start: int) -> str:
+    """The sentence before the one starting at ``start``, when it is in the same paragraph."""
+    i = bisect.bisect_left(spans, (start, -1)) - 1
+    if i < 0 or "\n\n" in text[spans[i][1]:start]:
+        return ""
+    return text[spans[i][0]:spans[i][1]]
+
+
+def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester, before: str = "") -> Optional[DraftClaim]:
     s, e = fig.sentence
     anchored = _anchor(prep, s, e)
     if anchored is None:
@@ -219,6 +246,8 @@ def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester) -> Optio
     quote, span, prefix, suffix = anchored
     sentence_text = prep.text[s:e]
     subjects = suggest.subjects(sentence_text)
+    if not subjects and before and _PRONOUN_SUBJECT.match(sentence_text):
+        subjects = suggest.subjects(before)  # "Its share ...": the subject of the sentence before
     value = fig.value
     key, score = suggest.key(value, subjects, sentence_text, _clause(prep.text, s, e, fig.start, fig.end),
                              prep.text[max(s, fig.start - 40):min(e, fig.end + 40)])
@@ -242,8 +271,7 @@ def _clause(text: str, s: int, e: int, a: int, b: int) -> str:
     return text[start:end]
 
 
-_FORECAST_FIGURE = re.compile(r"\b(?:will|is expected to|are expected to|is projected to|forecasts?|projected|"
-                              r"by (?:the year )?20[3-9]\d)\b", re.I)
+_FORECAST_FIGURE = FORECAST_WORDS  # shared with align: a forecast is never compared as a fact
 
 
 def _sentence_claim(prep: sent.Prepared, s: int, e: int, kind: str, suggest: Suggester) -> Optional[DraftClaim]:
@@ -271,11 +299,7 @@ def _anchor(prep: sent.Prepared, s: int, e: int) -> Optional[tuple[str, tuple[in
         return None
     if anchor.normalise(quote) != q:  # folding differs inside the span: quote the normalised text instead
         quote = q
-    starts = []
-    i = norm.find(q)
-    while i != -1:
-        starts.append(i)
-        i = norm.find(q, i + 1)
+    starts = prep.norm_index.starts(q)  # every occurrence, without a search of the whole text per claim
     if starts == [span[0]]:
         return quote, span, "", ""
     # Repeated text (a headline printed twice): the words around it pick this occurrence.

@@ -25,13 +25,14 @@ from typing import Optional
 
 from briefcmp.corpus.model import PartialDate, Period, Value
 from briefcmp.drafting import sentences as _sentences
-from briefcmp.drafting.dates import YEAR, DateMention, find_dates, pdate
+from briefcmp.drafting.dates import YEAR, DateMention, find_dates, fiscal_period, pdate
 from briefcmp.drafting.numbers import FOLD_WORDS, FRACTIONS, NUMWORD, TOKEN, WORD_NUMBERS, number_value
 from briefcmp.drafting.qualifiers import definite_before, name_before, reference_before, selective, with_bound
 from briefcmp.drafting.ranks import phrase_ranks, rank_at
 from briefcmp.drafting.spans import SpanSet, excluded_spans
 from briefcmp.drafting.unitwords import (
-    DURATION_FACTOR, counted_noun, digits_stand_alone, event_noun, prefix_currency, range_after, unit_after,
+    DURATION_FACTOR, counted_noun, digits_stand_alone, event_noun, plural_noun, prefix_currency, range_after,
+    unit_after,
 )
 
 WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -39,6 +40,20 @@ _PAST = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
 _FUTURE = re.compile(r"\b(?:will|shall|would|may|might|could|upcoming|next|coming|due|expected|planned|scheduled|"
                      r"to be held|is to)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;。！？][\"')\]]*(?:\d{1,3}|\[\d{1,3}\])?$")
+
+
+def _mentioned_before(text: str, a: int, noun: str) -> bool:
+    """Whether the counted thing was named before ``a``: "the two countries" refers back to two
+    countries named earlier; "adopted the three strategic documents" introduces them."""
+    stem = noun.split()[-1].lower().rstrip("s")[:6] if noun else ""
+    if len(stem) < 3:
+        return True
+    return stem in text[:a].lower() or noun.split()[-1].lower() in _ACTORS
+
+
+# Who "the two ..." usually refers back to, named or not: "the two presidents have talked 14 times".
+_ACTORS = frozenset("countries nations sides leaders men women states parties presidents ministers heads governments "
+                    "allies partners neighbours neighbors rivals powers companies firms sisters brothers".split())
 
 
 def is_heading(text: str) -> bool:
@@ -51,8 +66,10 @@ def fraction_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]
     a, b = m.span()
     token = m.group().lower()
     follow = re.match(r"[\s-]+(?:of\b|the\b|its\b|their\b|his\b|her\b|[a-z]+-?owned\b|owned\b)", text[b:b + 12])
-    if not follow:
+    if not follow and not _FRACTION_SHARE.match(text, b):
         return None
+    if _FRACTION_PERIOD_BEFORE.search(text[max(0, a - 20):a]) or _FRACTION_TIME_AFTER.match(text, b):
+        return None  # "the first half of 2023", "half an hour", "a quarter century": time, not a share
     if re.search(r"\b(?:and|a)\s+$|\bon\s+be$", text[max(0, a - 6):a], re.I):
         return None  # "one and a half", "on behalf"
     parts = re.split(r"[\s-]+", token)
@@ -63,6 +80,37 @@ def fraction_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]
     if owned:
         end = b + owned.end()
     return with_bound(text, a, end, "percent", Value("quantity", amount=amount, unit="percent"))
+
+
+# A fraction in words is a share when a comparison, a verb or a clause end follows it:
+# "two-thirds more", "fell by a quarter,", "three-fourths are earmarked".
+_FRACTION_SHARE = re.compile(r"\s*(?:[,.;:)]|\s(?:more|less|fewer|higher|lower|larger|smaller|bigger|above|below|"
+                             r"are|were|is|was|has|have|had|will|would|went|came|before|since|from|in|to|by|on|"
+                             r"last|this|over|and|than)\b)")
+_FRACTION_PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|latter|former|final|next|previous|past|"
+                                     r"same|each|every|per)[\s-]+$", re.I)
+_FRACTION_TIME_AFTER = re.compile(r"[\s-]+(?:an?\s+)?(?:hour|day|week|month|year|decade|century|time|way|mile|"
+                                  r"dozen|point)s?\b", re.I)
+# Sentences that continue the one before: a pronoun or "the country" as subject, or "that year".
+_CARRIES = re.compile(r"\s*(?:It|Its|They|Their|This|These|He|She|His|Her|The\s+(?:country|company|government|"
+                      r"economy|state|region|bank|firm|group)(?:'s)?|That\s+year|The\s+same\s+year|In\s+that\s+year)\b")
+_YEAR_BEFORE = re.compile(r"\s*(?:in\s+)?(?:a\s+year\s+(?:earlier|before)|the\s+(?:previous|prior|preceding)\s+year|"
+                          r"the\s+year\s+(?:before|earlier))\b", re.I)
+_THE_YEAR = re.compile(r"\b(?:the|that)\s+(?:same\s+)?year\b(?!\s+(?:before|after|earlier|ago))")
+_FISCAL_BEFORE = re.compile(r"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s*$", re.I)
+# "over five years through fiscal 2027": a period, not a duration figure; the figures of the
+# sentence hold for the whole period.
+_SPAN_OF_YEARS = re.compile(r"\b(?:over|in|during|for|across)\s+(?:the\s+)?(?:(?:next|past|last|coming)\s+)?"
+                            r"(?P<n>\d{1,2}|" + NUMWORD + r")\s+years?\s+"
+                            r"(?:through|to|until|till|ending(?:\s+in)?|up\s+to)\s+"
+                            r"(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s*)?(?P<y>(?:19|20)\d\d)\b", re.I)
+_COUNTED_BEFORE = re.compile(r"\b(?P<n>[A-Za-z]{4,})(?:\s+(?:in|of|from|to)\s+[A-Z][\w-]*)?\s+(?:reached|totall?ed|"
+                             r"numbered|stood\s+at|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to|increased\s+to|"
+                             r"decreased\s+to|grew\s+to|jumped\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
+                             r"almost\s+|roughly\s+|more\s+than\s+|over\s+)?$")
+_POINTS = re.compile(r"\s+points?\b", re.I)
+_PERCENT_IN = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
+_HANGING_RANGE = re.compile(r"-\s+(?:to|and|or)\s+(\d+(?:\.\d+)?)(?=[\s-])")
 
 
 @dataclass(frozen=True)
@@ -84,7 +132,7 @@ class _Finder:
     """One pass over a text; see ``find_figures``."""
 
     def __init__(self, text: str, published: Optional[PartialDate],
-                 sentence_spans: Optional[list[tuple[int, int]]]) -> None:
+                 sentence_spans: Optional[list[tuple[int, int]]], fiscal_start: int = 1) -> None:
         self.text = text
         self.published = published
         self.blocked = SpanSet(excluded_spans(text))
@@ -92,7 +140,9 @@ class _Finder:
             sentence_spans = [(s.start, s.end) for s in _sentences.split(text)]
         self.sentences = sorted(sentence_spans)
         self.sentence_starts = [s for s, _ in self.sentences]
-        dates = [d for d in find_dates(text, published) if not self.blocked.overlaps(d.start, d.end)]
+        dates = [d for d in find_dates(text, published, fiscal_start)
+                 if not self.blocked.overlaps(d.start, d.end)]
+        self.fiscal_start = fiscal_start
         self.dates = self.complete_years(dates)
         self.date_starts = [d.start for d in self.dates]
         self.date_spans = SpanSet((d.start, d.end) for d in self.dates)
@@ -140,8 +190,8 @@ class _Finder:
         if pub is None or not pub.month or (start.year, start.month) <= (pub.year, pub.month):
             return d
         i = self.sentence_index(d.start)
-        sentence = self.text[self.sentences[i][0]:self.sentences[i][1]] if i >= 0 else ""
-        if _FUTURE.search(sentence):
+        sentence = self.text[self.sentences[i][0]:d.start] + self.text[d.end:self.sentences[i][1]] if i >= 0 else ""
+        if _FUTURE.search(sentence):  # (the date itself left out: "in May" is no modal verb)
             return d
         if not _PAST.search(sentence) and start.month <= pub.month + 2:
             return d
@@ -168,12 +218,35 @@ class _Finder:
         as_of_used: set[int] = set()
         for start, end, kind, value in sorted(found, key=lambda f: f[0]):
             sent = self.sentence_of(start, end)
-            when = self.as_of(sent, start, end)
-            if when is not None and when.period.start.precision.value == "year":
+            span = _SPAN_OF_YEARS.search(self.text, sent[0], sent[1])
+            if span is not None:
+                n = number_value(span.group("n")) or 0
+                if kind == "duration" and span.start("n") <= start < span.end():
+                    continue  # the "five years" of the period itself
+                year = int(span.group("y"))
+                if 1 <= n <= 50:
+                    period = Period(PartialDate(year - int(n) + 1), PartialDate(year))
+                    if self.fiscal_start != 1 and re.search(r"fiscal|financial|FY", span.group(), re.I):
+                        first, last = fiscal_period(year - int(n) + 1, self.fiscal_start), \
+                            fiscal_period(year, self.fiscal_start)
+                        period = Period(first.start, last.end)
+                    figures.append(Figure(kind, value, start, end, sent, period))
+                    as_of_used.update(d.start for d in self.dates_in(span.start("y"), span.end("y")))
+                    continue
+            when = self.as_of(sent, start, end) or self.carried_date(sent)
+            precision = when.period.start.precision.value if when is not None else ""
+            if when is not None and precision == "year":
                 between = self.text[when.end:start] if when.end <= start else self.text[end:when.start]
                 if self.opens(sent[0], when) or not re.search(r"[,;:]|\s-\s", between):
                     as_of_used.add(when.start)  # a year that only dates this figure is no claim of its own
-            figures.append(Figure(kind, value, start, end, sent, when.period if when else None))
+            elif when is not None and precision == "month" and self.opens(sent[0], when) and when.start < start:
+                as_of_used.add(when.start)  # "In March 2023 the union imposed duties of 25 percent": its as-of
+            period = when.period if when else None
+            if period is not None and period.end is None and precision == "year" and \
+                    _YEAR_BEFORE.match(self.text, end, sent[1]):
+                # "3.4 percent in 2023, up from 4.8 percent a year earlier"
+                period = Period(PartialDate(period.start.year - 1))
+            figures.append(Figure(kind, value, start, end, sent, period))
         if dates:
             figures.extend(self.date_figures(figures, as_of_used))
             figures.sort(key=lambda f: (f.start, f.end))
@@ -198,6 +271,24 @@ class _Finder:
         words = WORDS.findall(self.text[s:e])
         return len(words) <= 2 and bool(re.search(r"\d", self.text[s:e]))
 
+    def carried_date(self, sent: tuple[int, int]) -> Optional[DateMention]:
+        """A sentence that goes on about the one before ("In 2023 Chile mined ... Its share was 30
+        percent", "That year, ...") holds for the year that opens the sentence before, or its only date."""
+        if not _CARRIES.match(self.text, sent[0]) and not _THE_YEAR.search(self.text, sent[0], sent[1]):
+            return None
+        i = self.sentence_index(sent[0])
+        if i <= 0:
+            return None
+        ps, pe = self.sentences[i - 1]
+        if "\n\n" in self.text[pe:sent[0]]:
+            return None  # another paragraph
+        dates = [d for d in self.dates_in(ps, pe) if d.period is not None and d.word_before not in
+                 ("since", "after", "before", "until", "till", "than", "by")]
+        opening = [d for d in dates if self.opens(ps, d)]
+        if opening:
+            return opening[0]
+        return dates[0] if len({str(d.period) for d in dates}) == 1 else None
+
     def as_of(self, sent: tuple[int, int], a: int, b: int) -> Optional[DateMention]:
         """The date that says when the figure holds: the nearest one in its sentence.
 
@@ -213,7 +304,13 @@ class _Finder:
             between = self.text[d.end:a] if d.end <= a else self.text[b:d.start]
             if len(between) > 100 and not self.opens(sent[0], d):
                 continue
-            dist = len(between) + 1000 * len(re.findall(r";|,\s+(?:and|but|while|whereas)\b|\.\s", between))
+            breaks = len(re.findall(r";|,\s+(?:and|but|while|whereas)\b|\.\s", between))
+            if breaks and d.start > b and d.pattern not in ("year", "qyear", "relyear", "fiscal"):
+                continue  # "averaged 7.7 percent over the year, and ... 12.5 percent in December 2023"
+            dist = len(between) + 1000 * breaks
+            if d.start > b and "," in between and \
+                    any(self.opens(sent[0], o) and o.end <= a for o in self.dates_in(*sent)):
+                dist += 500  # "In 2023, coverage was 92%, up from 89% in 2022": the opening year dates the 92%
             if d.start > b:
                 dist -= 0.5  # on a tie, "$15 billion in 2020" reads forward
             if best is None or dist < best[0]:
@@ -238,6 +335,10 @@ class _Finder:
             own_text = self.text[own[0]:own[1]]
             if len(WORDS.findall(own_text)) < 4 or is_heading(own_text):
                 continue  # a dateline or a heading ("Published on 3 May 2023", "Policy After 2022"), not a claim
+            if d.pattern == "relyear" and re.match(r"previous|past", self.text[d.start:d.end], re.I):
+                continue  # "compared with the previous year": a reference, not a date of its own
+            if d.pattern == "fiscal" or _FISCAL_BEFORE.search(self.text[max(own[0], d.start - 16):d.start]):
+                continue  # "the budget for fiscal 2025", "the FY 2027 level": a label of a period, not a date
             clause = re.split(r"[;:,]\s|\s-\s", self.text[own[0]:d.start])[-1]
             if re.search(r"\bthan\b", clause) or re.match(r"'s\b", self.text[d.end:d.end + 3]):
                 continue
@@ -261,7 +362,8 @@ class _Finder:
             return with_bound(text, a, b, "multiple", Value("quantity", amount=float(FOLD_WORDS[m.group().lower()]),
                                                       unit="times"))
         if m.group("twice"):
-            return with_bound(text, a, b, "multiple", Value("quantity", amount=2.0, unit="times"))
+            n = {"tri": 3.0, "qua": 4.0}.get(m.group().lower()[:3], 2.0)
+            return with_bound(text, a, b, "multiple", Value("quantity", amount=n, unit="times"))
         if m.group("mag"):
             n = {"an": 1, "one": 1, "two": 2, "three": 3, "several": 0}[m.group().split()[0].lower()]
             if not n:
@@ -276,11 +378,32 @@ class _Finder:
         amount = number_value(token)
         if amount is None:
             return None
-        if not words and not digits_stand_alone(text, a, b):
+        hanging = _HANGING_RANGE.match(text, b) if not words else None
+        if not words and not hanging and not digits_stand_alone(text, a, b):
             return None
         before = text[max(0, a - 40):a]
         currency, cur_start = prefix_currency(text, a)
+        if hanging:  # "10- to 15-year contracts", "5- to 8-percent": the unit is written once, at the end
+            b2 = hanging.end()
+            spaced = text[:b2] + " " + text[b2 + 1:] if text[b2:b2 + 1] == "-" else text
+            after = unit_after(spaced, b2, currency=bool(currency))
+            if after.kind not in ("bare", "scaled"):
+                upper = float(hanging.group(1))
+                if after.kind == "duration" and after.unit in DURATION_FACTOR:
+                    unit, factor = DURATION_FACTOR[after.unit]
+                    return with_bound(text, a, after.end, "duration",
+                                      Value("quantity", amount=amount * factor, upper=upper * factor, unit=unit))
+                kind = "count" if after.kind in ("scaled", "times") else after.kind
+                return with_bound(text, cur_start if currency else a, after.end, "money" if currency else kind,
+                                  Value("quantity", amount=amount, upper=upper, scale=after.scale,
+                                        unit=currency or after.unit))
         after = unit_after(text, b, currency=bool(currency))
+        pts = _POINTS.match(text, b) if not currency and after.kind in ("count", "bare") else None
+        if pts and not (words and re.match(r"\s+[a-z]", text[pts.end():pts.end() + 2])):  # not "an eight point plan"
+            s0, s1 = self.sentence_of(a, b)
+            if _PERCENT_IN.search(text, s0, s1):  # "4.1 percent in 2023, a rise of 0.2 point"
+                return with_bound(text, a, pts.end(), "points",
+                                  Value("quantity", amount=amount, unit="percentage-points"))
         if words and token.lower() in ("one", "zero") and after.kind not in ("money", "percent", "points"):
             return None  # "one of", "one year after": not figures
         if currency and after.kind not in ("money", "bare", "count", "scaled"):
@@ -293,6 +416,11 @@ class _Finder:
         if currency:
             unit, kind = currency, "money"
         if kind == "bare":
+            counted = _COUNTED_BEFORE.search(text, max(0, a - 80), a) if not words and not upper else None
+            if counted and plural_noun(counted.group("n")) and not re.fullmatch(YEAR, token):
+                # "Deportations rose to 16,400", "asylum applications reached 329,000": the subject is counted
+                return with_bound(text, a, b, "count",
+                                  Value("quantity", amount=amount, unit=counted.group("n").lower()))
             return self.of_the_count(m, amount) if words or amount < 1000 else None
         if kind == "scaled":
             kind = "count"
@@ -308,8 +436,11 @@ class _Finder:
             return None
         if kind == "count" and words and definite_before(before) and not selective(text[b:end]) \
                 and not re.match(r"\s+of\b", text[end:end + 4]) \
-                and not re.search(r"\b(?:\d+|" + NUMWORD + r")\s+of\s+\w+\s+$", before, re.I):
+                and not re.search(r"\b(?:\d+|" + NUMWORD + r")\s+of\s+\w+\s+$", before, re.I) \
+                and _mentioned_before(text, a, unit):
             return None  # "the two countries": a reference back, not a count ("two of the four" is one)
+        if words and self.in_title(a):
+            return None  # "Two Models of Defence Spending": a title, not a claim
         if kind == "duration" and unit in DURATION_FACTOR:
             unit, factor = DURATION_FACTOR[unit]
             amount, upper = amount * factor, upper * factor if upper is not None else None
@@ -318,25 +449,38 @@ class _Finder:
             amount, start = -amount, start - 1
         return with_bound(text, start, end, kind, Value("quantity", amount=amount, upper=upper, scale=scale, unit=unit))
 
+    def in_title(self, a: int) -> bool:
+        """Whether offset ``a`` is in the first line of the text, a heading (the title)."""
+        first = self.text.lstrip("\n")
+        offset = len(self.text) - len(first)
+        end = self.text.find("\n", offset)
+        return a < (end if end >= 0 else len(self.text)) and is_heading(self.text[offset:end if end >= 0 else None])
+
     def of_the_count(self, m: re.Match, amount: float) -> Optional[tuple[int, int, str, Value]]:
         """"two of the four islands": the first number counts the same noun."""
         text = self.text
-        tail = re.match(r"\s+of\s+(?:the|its|their|these|those)\s+(" + NUMWORD + r"|\d+)\b", text[m.end():], re.I)
+        tail = re.match(r"\s+of\s+(?:the|its|their|these|those|(?:the\s+)?[A-Za-z]+'s)\s+(" + NUMWORD + r"|\d+)\b",
+                        text[m.end():], re.I)
         if not tail:
             return None
         noun = counted_noun(text, m.end() + tail.end())
         if not noun:
             return None
+        # "two of the three banks": the second number counts the same things again; not a figure of its own.
+        self.used.add(m.end() + tail.start(1), m.end() + tail.end(1))
         return with_bound(text, m.start(), m.end(), "count", Value("quantity", amount=amount, unit=noun[0]))
 
 
 def find_figures(text: str, *, published: Optional[PartialDate] = None,
-                 sentence_spans: Optional[list[tuple[int, int]]] = None, dates: bool = True) -> list[Figure]:
+                 sentence_spans: Optional[list[tuple[int, int]]] = None, dates: bool = True,
+                 fiscal_start: int = 1) -> list[Figure]:
     """Every figure in ``text``, in text order.
 
     ``published`` completes dates written without a year ("on February 16") and
     relative ones ("last year"); ``sentence_spans`` may be given when the caller
     has split the text already. With ``dates``, dates that are claims in their
     own right (not the as-of year of another figure in the sentence) are figures too.
+    ``fiscal_start`` is the month fiscal years start (the config's ``fiscal_year_start``):
+    "fiscal 2022" is then a period, not the calendar year.
     """
-    return _Finder(text, published, sentence_spans).run(dates)
+    return _Finder(text, published, sentence_spans, fiscal_start).run(dates)

@@ -48,6 +48,7 @@ def find_metadata(prep: sent.Prepared) -> tuple[str, str, Optional[PartialDate]]
             if _INSTITUTION.search(line) and len(line.split()) <= 8 and not re.search(r"[.?!/|:]", line):
                 publisher = line
                 break
+    publisher = re.sub(r"\s*[,;|-]\s*[^,;|]*\b(?:19|20)\d\d\b[^,;|]*$", "", publisher).strip()  # "Institute, May 2024"
     title = ""
     for line in head:
         if head.count(line) > 1 and len(line.split()) >= 3:
@@ -64,7 +65,11 @@ def find_metadata(prep: sent.Prepared) -> tuple[str, str, Optional[PartialDate]]
         line_end = top.find("\n", d.end)
         line = top[line_start:line_end if line_end != -1 else len(top)]
         rest = line.replace(top[d.start:d.end], "")
-        if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4 or _PUBLISHED_ON.search(line):
+        byline = re.match(r"\s*By\s+[A-Z]", line) and len(line) < 120  # "By A. Author and B. Author, 5 May 2023"
+        # "Published 12 May 2024" on a line of its own; "The ministry released data on 3 May ..." in
+        # running text is no publication date.
+        stated = _PUBLISHED_ON.match(line.strip()) or (_PUBLISHED_ON.search(line) and len(line.split()) <= 10)
+        if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4 or stated or byline:
             published = d.period.start  # a dateline, or "Published on ..."
             break
     return title[:300], publisher[:200], published

@@ -18,17 +18,18 @@ FOLD_WORDS = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfo
                "eightfold": 8, "ninefold": 9, "tenfold": 10, "twentyfold": 20, "hundredfold": 100,
                "thousandfold": 1000}
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0, "quarters": 25.0,
-              "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0}
+              "fourth": 25.0, "fourths": 25.0, "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0}
 
 NUMWORD = (r"(?:(?:" + "|".join(TENS_WORDS) + r")(?:-(?:" + "|".join(UNIT_WORDS[1:10]) + r"))?|"
             + "|".join(sorted(UNIT_WORDS, key=len, reverse=True)) + r"|dozen)")
 TOKEN = re.compile(
     r"(?P<ord>\b\d+(?:st|nd|rd|th)\b|\b(?:" + "|".join(ORDINAL_WORDS) + r")\b)"
     r"|(?P<fold>\b(?:" + "|".join(FOLD_WORDS) + r")\b)"
-    r"|(?P<twice>\btwice\b(?=\s+(?:as|the)\b))"
+    r"|(?P<twice>\btwice\b(?=\s+(?:as|the)\b)|\b(?:double|triple|quadruple)\b(?=\s+(?:the|its|their|that)\b)"
+    r"|\b(?:doubled|tripled|quadrupled)\b)"
     r"|(?P<mag>\b(?:an|one|two|three|several)\s+orders?\s+of\s+magnitude\b)"
-    r"|(?P<frac>\b(?:(?:one|a)[\s-]+(?:third|quarter|fifth|tenth)|(?:two|three|four)[\s-]+(?:thirds|quarters|fifths|"
-    r"tenths)|half)\b)"
+    r"|(?P<frac>\b(?:(?:one|a)[\s-]+(?:third|quarter|fourth|fifth|tenth)|(?:two|three|four)[\s-]+(?:thirds|quarters|"
+    r"fourths|fifths|tenths)|half)\b)"
     r"|(?P<word>\b(?:a\s+(?=dozen))?" + NUMWORD + r"(?:\s+hundred)?\b)"
     r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)", re.I)
 

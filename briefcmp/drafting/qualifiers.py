@@ -83,6 +83,8 @@ def reference_before(before: str) -> bool:
 
 def definite_before(before: str) -> bool:
     m = re.search(r"(\w+)\s+$", before)
+    if m and m.group(1).lower() == "all" and re.search(r"\b(?:by|of|from|among|between|with)\s+all\s+$", before, re.I):
+        return False  # "approval by all eleven member states": a count of the whole
     return bool(m) and (m.group(1).lower() in DEFINITE or before.rstrip().endswith("'s"))
 
 

@@ -51,8 +51,18 @@ def rank_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]:
                                                       text[max(0, a - 8):a]):  # "the Second World War": a name
         # "his second premiership", "the third summit": the n-th of a series
         of, end = rank_of(text, b)
-        if of and of.split()[0] not in ("time", "times", "half", "quarter", "place", "round", "largest"):
+        if of and of.split()[0] in ("year", "month", "quarter", "half", "week", "day", "term") and \
+                re.search(r"\b(?:in|during|by|from|until|after|before|over|within|of)\s+the\s+$",
+                          text[max(0, a - 16):a],
+                          re.I):
+            return None  # "falling to 20 percent in the second year": when, not a rank
+        if of and of.split()[0] not in ("time", "times", "half", "quarter", "place", "largest"):
             return a, end, "rank", Value("rank", amount=float(rank), unit=of)
+    if rank == 1 and token == m.group() and re.search(r"\bthe\s+$", text[max(0, a - 5):a]):
+        of, end = rank_of(text, b)
+        if of and of.split()[0] not in ("time", "times", "half", "quarter", "place") and \
+                re.match(r"(?:\s+[A-Za-z-]+){0,5}\s+since\b", text[end:end + 60]):
+            return a, end, "rank", Value("rank", amount=1.0, unit=of)  # "the first dispute ... since 2019"
     return None
 
 

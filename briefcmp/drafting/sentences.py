@@ -47,6 +47,13 @@ class Prepared:
             self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.original)]
         return bisect.bisect_right(self._line_starts, original_offset)
 
+    @property
+    def norm_index(self) -> anchor.QuoteIndex:
+        """An index of ``norm`` (built once): where a quote occurs, without searching the whole text."""
+        if not hasattr(self, "_norm_index"):
+            self._norm_index = anchor.QuoteIndex(self.norm)
+        return self._norm_index
+
     def norm_span(self, start: int, end: int) -> tuple[int, int]:
         """The normalised-text span of prepared span [start, end) (white space trimmed)."""
         while start < end and self.text[start].isspace():
@@ -199,6 +206,8 @@ def line_blocks(text: str) -> list[tuple[int, int]]:
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             joins = (width and len(line.rstrip()) >= width * 0.75 and nxt.strip()
                      and not re.match(r"\s*(?:[-*•]|\d{1,3}[.)])\s", nxt))
+            # A line broken mid-sentence: "Exports\nrose by 4 percent" is one sentence.
+            joins = joins or (nxt[:1].islower() and line.strip() and not re.search(r"[.!?:;]\W*$", line))
             if not joins:
                 blocks.append((start, end))
                 start = None
@@ -208,8 +217,16 @@ def line_blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
+# A "sentence" longer than this (a table, a list of numbers, a text with no full stops) is cut
+# into pieces at white space: everything done per sentence then stays linear in the text.
+MAX_SENTENCE = 1000
+
+
 def split(text: str) -> list[Sentence]:
-    """Sentences of a prepared text, as spans with surrounding white space trimmed."""
+    """Sentences of a prepared text, as spans with surrounding white space trimmed.
+
+    No sentence is longer than ``MAX_SENTENCE`` characters (longer runs are cut at white space).
+    """
     out: list[Sentence] = []
     for bstart, bend in line_blocks(text):
         start = bstart
@@ -223,13 +240,29 @@ def split(text: str) -> list[Sentence]:
     return out
 
 
+def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) in pieces of at most MAX_SENTENCE characters, cut at a line break or space if there is one."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = text.rfind("\n", start + MAX_SENTENCE // 2, limit)
+        if cut == -1:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, limit)
+        cut = limit if cut == -1 else cut + 1
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        out.append(Sentence(start, end))
+    for start, end in _cut(text, start, end) if end - start > MAX_SENTENCE else ((start, end),):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append(Sentence(start, end))
 
 
 def _ends_sentence(text: str, m: re.Match, limit: int) -> bool:

@@ -17,9 +17,22 @@ _LINE = re.compile(r"^.+$", re.M)
 _NUMBERED_LINE = re.compile(r"^[ \t]*(?:\[\d{1,3}\]|\d{1,3}[.)]|\^\d{1,3})[ \t]+\S.*$", re.M)
 
 
+# A line that names where figures come from: "Source: Ministry of Finance, Budget Statement 2025".
+_SOURCE_LINE = re.compile(r"^[ \t]*(?:sources?|figures|data|notes?|citations?|credits?|photo|image|chart|table|"
+                          r"graphic)[ \t]*:.*$", re.I | re.M)
+
+
+# An inline citation: "(Reuters, 12 March 2024)", "(Nikkei Asia, May 3, 2023)", "(IMF 2023)".
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_INLINE_CITATION = re.compile(r"\((?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4},?\s+)(?:\d{1,2}\s+" + _MONTHS +
+                              r",?\s+|" + _MONTHS + r"\s+\d{1,2},?\s+|" + _MONTHS + r"\s+)?(?:19|20)\d\d\)")
+
+
 def excluded_spans(text: str) -> list[tuple[int, int]]:
-    """Spans that hold no figures: URLs, e-mail addresses, endnote sections, citation lines."""
+    """Spans that hold no figures: URLs, e-mail addresses, endnote sections, citation and source lines."""
     spans = [m.span() for m in _URL.finditer(text)]
+    spans += [m.span() for m in _SOURCE_LINE.finditer(text)]
+    spans += [m.span() for m in _INLINE_CITATION.finditer(text)]
     for m in _NOTES_HEADING.finditer(text):
         if m.start() < len(text) * 0.3:  # near the start, "Sources" heads a section of the body
             continue

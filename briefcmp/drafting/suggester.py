@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from briefcmp.analysis.entities import fold_spelling
 from briefcmp.corpus import units
 from briefcmp.corpus.model import Config, KeyDef, Value
 
@@ -20,7 +21,7 @@ under about between among such other any all each both more most less one two pe
 
 def _stem(word: str) -> str:
     """A light stemmer, enough to match "imports" to "import" and "totalled" to "total"."""
-    w = word.lower().strip("'")
+    w = fold_spelling(word.lower().strip("'"))  # "defence" meets "defense", "programme" meets "program"
     if w.endswith("'s"):
         w = w[:-2]
     if len(w) > 4 and w.endswith("ies"):
@@ -130,7 +131,7 @@ class Suggester:
             if k.type != value.type or not _unit_fits(k, value):
                 continue
             shared = set(k.subjects) & set(subjects)
-            if k.subjects and not shared:
+            if k.subjects and not set(k.subjects) <= set(subjects):  # every subject of the key named (issue 12)
                 continue
             kw = self.key_words[k.id] - ({"year"} if value.type == "date" else set())  # every date has a year
             if not kw:

@@ -79,6 +79,7 @@ TIMES_AFTER = re.compile(r"(?P<more>\s+more)?\s+times\b|(?:\s?-\s?|\s?)fold\b|x\
 COMPARATIVE_AFTER = re.compile(r"\s+(?:more|less|fewer|larger|bigger|greater|higher|lower|smaller|"
                                 r"as\s+[a-z]+\s+as|the\s+(?:size|amount|level|number|value|volume|rate|total)|"
                                 r"that\s+of|[a-z]+er\s+than)\b", re.I)
+ENERGY_AFTER = re.compile(r"\s*(?:(?P<p>kilo|mega|giga|tera)[\s-]?watt[\s-]hours?|(?P<a>[kMGT]Wh))\b", re.I)
 DURATION_AFTER = re.compile(r"(?:\s+|-)(?P<u>" + "|".join(DURATIONS) + r")\b", re.I)
 COMPOUND_AFTER = re.compile(r"-(?P<n>[a-z]{3,})\b(?!-)")
 RANGE_NEXT = re.compile(r"(?:\s?-\s?|\s+to\s+|\s+and\s+)(?P<cur>(?:US)?\$|[€£¥₩₽])?\s?"
@@ -162,6 +163,11 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
             return After("money", code, scale, m.end())
     if currency:
         return After("money", "", scale, pos)
+    m = ENERGY_AFTER.match(text, pos)
+    if m:  # "138 terawatt hours" is energy, not a duration
+        prefix = m.group("a")[0] if m.group("a") else {"kilo": "k", "mega": "M", "giga": "G", "tera": "T"}[
+            m.group("p").lower()]
+        return After("count", ("k" if prefix in "kK" else prefix.upper()) + "Wh", scale, m.end())
     if not scale:
         m = TIMES_AFTER.match(text, pos)
         if m:

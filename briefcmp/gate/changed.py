@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Optional
 
 from briefcmp.corpus.load import CLAIMS_SUFFIX, CONFIG_NAME, InputError, corpus_root, display_path
+from briefcmp.gate.reviewed import REVIEWED_NAME
 
 DEFAULT_BASES = ("origin/main", "main")
 
@@ -89,6 +90,12 @@ def merge_base(base: Optional[str], top: Path) -> tuple[Optional[str], str]:
 
 def changed_files(base: Optional[str], cwd: Path) -> tuple[list[Path], str]:
     """Files that differ from the base (committed, staged, unstaged or untracked), and the base described."""
+    files, described, _, _ = _changed(base, cwd)
+    return files, described
+
+
+def _changed(base: Optional[str], cwd: Path) -> tuple[list[Path], str, Optional[str], Path]:
+    """``changed_files`` plus the base commit (None: no commit yet) and the top of the work tree."""
     top = repo_top(cwd)
     commit, described = merge_base(base, top)
     if commit is None:
@@ -97,7 +104,100 @@ def changed_files(base: Optional[str], cwd: Path) -> tuple[list[Path], str]:
         names = git(["diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", commit, "--"], top).split("\0")
         names += git(["ls-files", "-z", "--others", "--exclude-standard"], top).split("\0")
     files = sorted({(top / n).resolve() for n in names if n})
-    return files, described
+    return files, described, commit, top
+
+
+def _show(commit: str, path: str, top: Path) -> Optional[str]:
+    try:
+        return git(["show", f"{commit}:{path}"], top)
+    except GitError:
+        return None
+
+
+def show_files(commit: str, paths: list[str], top: Path) -> list[Optional[str]]:
+    """The text of each path at ``commit`` (None where it does not exist), in one ``git cat-file``."""
+    if any("\n" in p for p in paths):  # the batch protocol is line-based: one call per file instead
+        return [_show(commit, p, top) for p in paths]
+    if not paths:
+        return []
+    request = "".join(f"{commit}:{p}\n" for p in paths).encode("utf-8")
+    try:
+        proc = subprocess.run(["git", "cat-file", "--batch"], cwd=top, input=request, capture_output=True,
+                              check=False, env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"})
+    except OSError as exc:
+        raise GitError(f"cannot run git: {exc.strerror}") from None
+    if proc.returncode != 0:
+        raise GitError("git cat-file: " + (os.fsdecode(proc.stderr).strip() or "failed"))
+    out, pos, texts = proc.stdout, 0, []
+    for _ in paths:
+        end = out.index(b"\n", pos)
+        header = out[pos:end].split()
+        pos = end + 1
+        if len(header) != 3:  # "<name> missing" (or ambiguous): no content follows
+            texts.append(None)
+            continue
+        size = int(header[2])
+        blob = header[1] == b"blob"  # a folder is a tree: its content is skipped
+        texts.append(out[pos:pos + size].decode("utf-8", errors="replace") if blob else None)
+        pos += size + 1
+    return texts
+
+
+def base_keys(files: list[Path], commit: Optional[str], top: Path) -> set[str]:
+    """The keys the claims of ``files`` used at ``commit`` (files new since then add none).
+
+    A changed or deleted claims file can change relations on the keys it used before, not
+    only on the keys it uses now: ``check --changed`` reports the conflicts on both.
+    """
+    from briefcmp.corpus import yamlsafe
+    from briefcmp.corpus.problems import Problems
+
+    keys: set[str] = set()
+    if commit is None:
+        return keys
+    rels = [f.relative_to(top.resolve()).as_posix() for f in files]
+    for rel, text in zip(rels, show_files(commit, rels, top)):
+        if text is None:  # not in the base: a new file
+            continue
+        data = yamlsafe.parse(text, rel, Problems())
+        claims = data.get("claims") if isinstance(data, dict) else None
+        for claim in claims if isinstance(claims, list) else ():
+            if isinstance(claim, dict) and isinstance(claim.get("key"), str):
+                keys.add(claim["key"])
+    return keys
+
+
+def _entries_at(text: Optional[str], shown: str) -> Optional[dict[str, tuple]]:
+    from briefcmp.corpus import yamlsafe
+    from briefcmp.corpus.problems import Problems
+    from briefcmp.gate.reviewed import parse_reviewed
+
+    if text is None:
+        return {}
+    problems = Problems()
+    data = yamlsafe.parse(text, shown, problems)
+    entries = parse_reviewed(data, shown, problems) if data is not None else []
+    if problems:
+        return None
+    return {e.id: (e.key or e.id.partition(":")[0], e.claims, e.values, e.status) for e in entries}
+
+
+def reviewed_keys(path: Path, commit: Optional[str], top: Path) -> Optional[set[str]]:
+    """Keys of the reviewed-file entries added, removed or edited since ``commit`` (None: cannot tell)."""
+    if commit is None:
+        return None
+    rel = path.relative_to(top.resolve()).as_posix()
+    (before,) = show_files(commit, [rel], top)
+    try:
+        after: Optional[str] = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        after = None
+    except (OSError, UnicodeDecodeError):
+        return None
+    old, new = _entries_at(before, rel), _entries_at(after, rel)
+    if old is None or new is None:
+        return None
+    return {(old.get(i) or new[i])[0] for i in set(old) | set(new) if old.get(i) != new.get(i)}
 
 
 # --------------------------------------------------------------------------- selections
@@ -111,6 +211,9 @@ class Selection:
     extra: list[Path] = field(default_factory=list)  # claims files outside the corpus (--against)
     focus_files: Optional[set[Path]] = None  # resolved claims files being checked; None: all of them
     touched: set[Path] = field(default_factory=set)  # other changed/named files (sources): their briefs count
+    keys: set[str] = field(default_factory=set)  # keys the changed claims files used at the base
+    all_relations: bool = False  # the reviewed file changed beyond telling which keys: report every conflict
+    exact: bool = False  # git selection: report every consequence of the change (see gate.check.run_check)
     describe: str = ""  # for messages: what was selected
 
     @property
@@ -147,21 +250,30 @@ def select_changed(paths: list[Path], base: Optional[str]) -> Selection:
     """The corpus of ``paths``, focused on the files changed since ``base`` (see ``changed_files``)."""
     sel = select_paths(paths)
     scope = [p.resolve() for p in paths]
-    files, described = changed_files(base, sel.root)
+    files, described, commit, top = _changed(base, sel.root)
     focus: set[Path] = set()
     touched: set[Path] = set()
-    whole = False
+    claims_files: list[Path] = []
+    whole = every_relation = False
     for f in files:
         if not any(f == s or f.is_relative_to(s) for s in scope) or not f.is_relative_to(sel.root):
             continue
         if f == sel.root / CONFIG_NAME:
             whole = True
         elif f.name.endswith(CLAIMS_SUFFIX):
-            if f.exists():  # a deleted brief has nothing to validate; stale reviews still show
+            claims_files.append(f)
+            if f.exists():  # a deleted brief has nothing to validate; its keys still count
                 focus.add(f)
         else:
             touched.add(f)
+    keys = base_keys(claims_files, commit, top)
+    reviewed = sel.root / REVIEWED_NAME
+    if reviewed in touched:  # entries added, removed or edited can (un)review conflicts anywhere
+        edited = reviewed_keys(reviewed, commit, top)
+        every_relation = edited is None
+        keys |= edited or set()
     return Selection(sel.root, focus_files=None if whole else focus, touched=touched,
+                     keys=keys, all_relations=every_relation, exact=True,
                      describe=f"changed since {described}")
 
 

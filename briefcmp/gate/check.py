@@ -73,8 +73,12 @@ class CheckReport:
 _MAX_CANDIDATES = 200
 
 
-def corpus_checks(result: LoadResult) -> Problems:
-    """Checks across a loaded corpus: topic-less claims, drafts, keys that look like another key."""
+def corpus_checks(result: LoadResult, affected: Optional[set[str]] = None) -> Problems:
+    """Checks across a loaded corpus: topic-less claims, drafts, keys that look like another key.
+
+    ``affected``: report a lonely key only when it or the key it looks like is one of these
+    (None: every lonely key).
+    """
     problems = Problems()
     corpus = result.corpus
     used_by: dict[str, set[str]] = defaultdict(set)
@@ -103,7 +107,7 @@ def corpus_checks(result: LoadResult) -> Problems:
         words = sorted(set(key.split("-")), key=lambda w: len(by_word.get(w, ())))
         candidates = sorted({k for w in words[:3] for k in by_word.get(w, ())[:_MAX_CANDIDATES]})
         near = difflib.get_close_matches(key, candidates, n=1, cutoff=0.85)
-        if near:
+        if near and (affected is None or key in affected or near[0] in affected):
             path, line, col = first_use[key]
             problems.warning(path, (line, col), "lonely-key",
                              f'key "{key}" is used by one brief only and looks like "{near[0]}" '
@@ -193,35 +197,82 @@ def analyse_relations(result: LoadResult, reviewed: Optional[ReviewedFile] = Non
     return find_relations(result.corpus, kinds=CHECKED_KINDS, every_kind_for=keys)
 
 
+def inferred_as_of_warnings(relations: list[Relation]) -> list[Problem]:
+    """A warning at each claim whose inferred as-of date decides a relation (a change over time
+    where, with the other claims' period, it would be a contradiction)."""
+    problems = Problems()
+    for rel in relations:
+        for claim in rel.claims:
+            if claim.ref in rel.inferred_decides:
+                others = ", ".join(c.ref for c in rel.claims if c.ref != claim.ref)
+                problems.warning(claim.path, (claim.line, claim.col), "as-of-inferred",
+                                 f"claim {claim.id}: has no as_of, so it takes its publication date "
+                                 f"({claim.as_of}); that date makes it a change over time against {others} "
+                                 f"(relation {rel.id}) rather than a contradiction: add as_of")
+    return list(problems)
+
+
+# Problems that one file can cause in another: reported by `check --changed` wherever they are.
+CROSS_FILE_RULES = ("duplicate-brief", "lonely-key")
+
+
+def affected_keys(sel: Selection, result: LoadResult, focus: set[str]) -> set[str]:
+    """Keys whose relations the focused change can alter: the focused briefs' keys now, and the
+    keys the changed claims files used at the git base (a claim moved off a key, a brief deleted)."""
+    keys = set(sel.keys)
+    for b in result.corpus.briefs:
+        if b.id in focus:
+            keys.update(c.key for c in b.claims if c.key)
+    return keys
+
+
 def run_check(settings: CheckSettings) -> GateReport:
     """Load, validate, cross-reference and judge; keep what concerns the focused briefs.
+
+    With ``--changed`` the report is exact: it holds every problem the change can cause, so
+    when the base passed `check` and the focused report passes, `check` passes after the
+    change. That is, besides the focused files' own problems: every stale review or
+    acknowledgement and every problem of the reviewed file, wherever it is; problems one
+    file causes in another (``CROSS_FILE_RULES``); and every unreviewed conflict, and every
+    inferred as-of date deciding a relation, on a key the change touches (``affected_keys``).
+    Named files (``check a.claims.yaml``) get their own problems, the conflicts that involve
+    them, and the stale reviews and cross-file problems.
 
     InputError propagates for unusable input (no corpus, bad paths, git failures).
     """
     sel = settings.selection()
     reviewed_path, allow_stale = settings.reviewed, settings.allow_stale
     result = load_selection(sel)
-    problems: list[Problem] = list(result.problems) + list(corpus_checks(result))
     if reviewed_path is not None and not Path(reviewed_path).is_file():
         raise InputError(f"{reviewed_path}: no such reviewed-conflicts file")
     path = reviewed_path or sel.root / REVIEWED_NAME
     reviewed = load_reviewed(path, display_path(path))
-    relations = analyse_relations(result, reviewed)
+    # Every relation: the review model (sides that join) and the inferred-as-of warnings look at
+    # agreements and changes over time too, not only at the kinds check reports.
+    relations = analyse_relations(result)
     judgement = judge(relations, reviewed, result.corpus, allow_stale)
     focus = focus_briefs(sel, result)
-    problems += list(reviewed.problems) + list(judgement.problems)
+    keys = None if focus is None or sel.all_relations else affected_keys(sel, result, focus)
+    problems: list[Problem] = list(result.problems) + list(corpus_checks(result, keys))
+    if not sel.exact and focus is not None:
+        keys = set()  # named files: the conflicts that involve them
     if focus is not None:
-        keep = {display_path(sel.root / CONFIG_NAME), reviewed.shown}
+        keep = {display_path(sel.root / CONFIG_NAME)}
         for b in result.corpus.briefs:
             if b.id in focus:
                 keep.update(p for p in (b.path, b.source_path) if p)
         keep.update(display_path(f) for f in sel.focus_files or ())  # files that failed to load
-        problems = [p for p in problems if p.path in keep]
+        problems = [p for p in problems if p.path in keep or p.rule in CROSS_FILE_RULES]
+    def selected(r: Relation) -> bool:
+        return in_focus(r, focus) or keys is None or r.key in keys
+
+    problems += list(reviewed.problems) + list(judgement.problems)  # wherever they are
+    problems += inferred_as_of_warnings([r for r in relations if r.inferred_decides and selected(r)])
     briefs = [b for b in result.corpus.briefs if focus is None or b.id in focus]
     files = [f for f in result.files if focus is None or Path(f).resolve() in (sel.focus_files or ())]
     report = CheckReport(sort_problems(_unique(problems)), files, len(briefs),
                          sum(len(b.claims) for b in briefs), result)
-    focused = [r for r in relations if is_finding(r) and in_focus(r, focus)]
+    focused = [r for r in relations if is_finding(r) and selected(r)]
     focused.sort(key=lambda r: (min((c.path, c.line) for c in r.claims), r.id))
     return GateReport(report, focused, judgement, focus, reviewed, sel, len(relations))
 

@@ -6,10 +6,14 @@ current conflict is *stale* and does, so the file stays true. A claim may also
 acknowledge a conflict inline (``acknowledges: [ID]``), with its ``note`` as
 the justification.
 
-Entries are matched by ``Relation.id`` (key + claims, independent of line
-numbers). ``review add`` also pins each claim's value as it was when reviewed,
-so a later change of a figure makes the review stale instead of silently
-covering a different conflict.
+A review covers the disagreement between the values it saw (``match_review``): the
+conflict's claims fall into sides of agreeing values, and a claim that later joins a side
+holding a reviewed claim keeps the review, although the relation id (which hashes every
+claim) changes. A claim on a side of its own (a new value), a reviewed claim whose pinned
+value changed (``review add`` pins each claim's value), or a reviewed claim that left the
+conflict make it stale, and the message says which. Entries are matched by id first, else
+to the conflict on their key and kind that holds their claims; acknowledgements, which
+name only an id, to the subset of a conflict's claims whose id it is (``_ack_subset``).
 
 Editing (``reviewed_edit.add_entries``, ``remove_entries``) works on the text, one entry block
 at a time: comments and hand formatting of entries it does not touch survive.
@@ -50,8 +54,11 @@ class Suppression:
     justification: str
     reviewer: str = ""
     date: str = ""
-    path: str = ""
+    path: str = ""  # where the review is written: the reviewed file, or the acknowledging claim
     line: int = 0
+    col: int = 0
+    reviewed_id: str = ""  # the id as written in the review (the relation's id when nothing joined since)
+    joined: tuple[str, ...] = ()  # claims that joined a reviewed side after the review
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,10 @@ def judge(relations: Iterable[Relation], reviewed: ReviewedFile, corpus: Corpus,
           allow_stale: bool = False, complete: bool = True) -> Judgement:
     """Match reviewed entries and inline acknowledgements to the relations; set ``Relation.reviewed``.
 
+    A review covers the disagreement between the values it saw (see ``match_review``): a
+    claim that later joins one of the reviewed sides keeps the review; a new value, a changed
+    reviewed value or a reviewed claim that left the conflict makes it stale.
+
     ``relations`` must be every relation of the loaded corpus (not a focused subset), so that
     an entry is called stale only when nothing matches it. When the corpus was only partly
     loaded (``complete`` False), entries naming a brief that is not loaded are not judged.
@@ -90,27 +101,31 @@ def judge(relations: Iterable[Relation], reviewed: ReviewedFile, corpus: Corpus,
     out = Judgement()
     stale_severity = Severity.WARNING if allow_stale else Severity.ERROR
     for entry in reviewed.entries:
-        rel = by_id.get(entry.id)
-        reason = _stale_reason(entry, rel, refs, by_key, loaded)
+        rel, reason = _match_entry(entry, by_id, refs, by_key, loaded)
         if reason is None:
             assert rel is not None
-            out.suppressions[rel.id] = Suppression("external", entry.status, entry.justification, entry.reviewer,
-                                                   entry.date, reviewed.shown, entry.line)
+            out.suppressions.setdefault(rel.id, Suppression(
+                "external", entry.status, entry.justification, entry.reviewer, entry.date, reviewed.shown,
+                entry.line, entry.col, entry.id, _joined(rel, entry.claims)))
         elif complete or entry.briefs <= loaded:
             out.stale.append(Stale(entry, reason, not entry.briefs <= loaded))
+            if rel is not None and rel.id != entry.id and is_finding(rel):
+                fix = (f"review the conflict as it is now (`briefcmp review add {rel.id}`) and remove this "
+                       "entry (`briefcmp review prune`)")
+            else:
+                fix = "re-review it (`briefcmp review add --replace`) or remove it (`briefcmp review prune`)"
             out.problems.add(reviewed.shown, (entry.line, entry.col), stale_severity, "review-stale",
-                             f"reviewed conflict {entry.id} is stale: {reason}; re-review it "
-                             "(`briefcmp review add --replace`) or remove it (`briefcmp review prune`)")
-    of_claim: dict[str, list[str]] = {}  # claim ref -> ids of the findings it takes part in
+                             f"reviewed conflict {entry.id} is stale: {reason}; {fix}")
+    of_claim: dict[str, list[Relation]] = {}  # claim ref -> the findings it takes part in
     for r in relations:
         if is_finding(r):
             for c in r.claims:
-                of_claim.setdefault(c.ref, []).append(r.id)
+                of_claim.setdefault(c.ref, []).append(r)
     for claim in corpus.claims():
         for ack in claim.acknowledges:
             if not complete and ack not in by_id:  # its partner brief may simply not be loaded
                 continue
-            _judge_ack(claim, ack, by_id, of_claim.get(claim.ref, []), out, stale_severity)
+            _judge_ack(claim, ack, of_claim.get(claim.ref, []), out, stale_severity)
     for rel in relations:
         sup = out.suppressions.get(rel.id)
         rel.reviewed = sup.status if sup else None
@@ -130,57 +145,138 @@ def apply_reviewed(corpus: Corpus, relations: Iterable[Relation], path: Optional
     return reviewed, judge(relations, reviewed, corpus, allow_stale, complete)
 
 
-def _stale_reason(entry: Entry, rel: Optional[Relation], refs: dict[str, Claim],
-                  by_key: dict[str, list[Relation]], loaded: set[str]) -> Optional[str]:
-    """None when the entry matches a current finding; else why not, in words."""
+def _sides(rel: Relation) -> tuple[tuple[str, ...], ...]:
+    return rel.sides or tuple((c.ref,) for c in rel.claims)
+
+
+def _joined(rel: Relation, seen: Iterable[str]) -> tuple[str, ...]:
+    """The claims of ``rel`` that a review of the claims ``seen`` did not see."""
+    seen = set(seen)
+    return tuple(c.ref for c in rel.claims if c.ref not in seen)
+
+
+def _value_text(claim: Claim) -> str:
+    return pin(claim) or "no value"
+
+
+def match_review(rel: Relation, seen: set[str], refs: dict[str, Claim]) -> Optional[str]:
+    """None when a review that saw the claims ``seen`` still covers ``rel``; else why not, in words.
+
+    The review covers the disagreement between the values it saw: every reviewed claim must
+    still be in the conflict, and every other claim must agree with a side that holds a
+    reviewed claim (same value within the tolerance, same period). A claim on a side of
+    its own brings a new value, which needs a review of its own.
+    """
+    now = {c.ref for c in rel.claims}
+    left = sorted(seen - now)
+    if left:
+        return (f"{', '.join(left)} {'is' if len(left) == 1 else 'are'} no longer part of the {rel.kind} "
+                f"(now: {', '.join(sorted(now))}, id {rel.id})")
+    new_values = []
+    for side in _sides(rel):
+        if seen.isdisjoint(side):
+            new_values += [f"{ref} ({_value_text(refs[ref])})" if ref in refs else ref for ref in side]
+    if new_values:
+        return (f"a new value joined the {rel.kind}: {', '.join(new_values)} "
+                f"{'agrees' if len(new_values) == 1 else 'agree'} with none of the reviewed claims (id {rel.id})")
+    return None
+
+
+def _entry_kind(entry_id: str) -> str:
+    parts = entry_id.split(":")
+    return parts[-2] if len(parts) >= 3 else ""  # crossref ids read KEY:KIND:HASH
+
+
+def _match_entry(entry: Entry, by_id: dict[str, Relation], refs: dict[str, Claim],
+                 by_key: dict[str, list[Relation]], loaded: set[str]) -> tuple[Optional[Relation], Optional[str]]:
+    """(the finding the entry covers, None) or (None or the nearest finding, why the entry is stale)."""
     absent = sorted(entry.briefs - loaded)
     if absent:
-        return (f"brief {', '.join(absent)} is not in the corpus (its claims file is gone, "
-                "or has errors that keep it from loading)")
+        return None, (f"brief {', '.join(absent)} is not in the corpus (its claims file is gone, "
+                      "or has errors that keep it from loading)")
     missing = [r for r in entry.claims if r not in refs]
     if missing:
-        return f"claim {missing[0]} no longer exists" + (f" (nor {', '.join(missing[1:])})" if missing[1:] else "")
+        return None, (f"claim {missing[0]} no longer exists"
+                      + (f" (nor {', '.join(missing[1:])})" if missing[1:] else ""))
+    key = entry.key or entry.id.partition(":")[0]
+    kind = _entry_kind(entry.id)
+    mine = set(entry.claims)
+    rel = by_id.get(entry.id)
+    if rel is not None and not is_finding(rel):
+        return None, f"the claims are no longer in conflict (now: {rel.kind})"
+    if rel is not None and entry.key and rel.key != entry.key:
+        return None, f'it names key "{entry.key}" but the relation is on key "{rel.key}"'
     if rel is None:
-        key = entry.key or entry.id.partition(":")[0]
-        mine = set(entry.claims)
-        parts = entry.id.split(":")
-        kind = parts[-2] if len(parts) >= 3 else ""  # crossref ids read KEY:KIND:HASH
         overlap = [r for r in by_key.get(key, []) if is_finding(r) and (not kind or r.kind == kind)
-                   and mine & {c.ref for c in r.claims}]
-        if overlap:
-            now = sorted(c.ref for c in overlap[0].claims)
-            return f"the {overlap[0].kind} now involves {', '.join(now)} (id {overlap[0].id}); review that one"
-        same = [r for r in by_key.get(key, []) if {c.ref for c in r.claims} == mine]
-        if same:
-            return f"these claims are no longer in conflict (now: {', '.join(sorted({r.kind for r in same}))})"
-        claims = [refs[r] for r in entry.claims]
-        keys = sorted({c.key or "(no key)" for c in claims})
-        if keys != [key]:
-            return f"the claims no longer share key {key} (now: {', '.join(keys)})"
-        return "no current relation has this id"
-    if not is_finding(rel):
-        return f"the claims are no longer in conflict (now: {rel.kind})"
-    if entry.key and rel.key != entry.key:
-        return f'it names key "{entry.key}" but the relation is on key "{rel.key}"'
-    if set(entry.claims) != {c.ref for c in rel.claims}:
-        return "its claims are not the relation's: " + ", ".join(sorted(c.ref for c in rel.claims))
+                   and not mine.isdisjoint(c.ref for c in r.claims)]
+        if not overlap:
+            same = [r for r in by_key.get(key, []) if mine <= {c.ref for c in r.claims}]
+            if same:
+                return None, f"these claims are no longer in conflict (now: {', '.join(sorted({r.kind for r in same}))})"
+            keys = sorted({refs[r].key or "(no key)" for r in entry.claims})
+            if keys != [key]:
+                return None, f"the claims no longer share key {key} (now: {', '.join(keys)})"
+            return None, "no current conflict involves these claims"
+        # The conflict that holds the most reviewed claims is the one the review was about.
+        rel = max(overlap, key=lambda r: (len(mine & {c.ref for c in r.claims}), r.id))
     if entry.values is not None:
         for ref, pinned in entry.values.items():
             now = pin(refs[ref])
             if now != pinned:
-                return f'{ref} changed since the review: it was "{pinned}", now "{now}"'
+                return rel, f'{ref} changed since the review: it was "{pinned}", now "{now}"'
+    return (rel, None) if (why := match_review(rel, mine, refs)) is None else (rel, why)
+
+
+# At most this many sets of claims are tried when an acknowledged id names an earlier
+# membership of the conflict (the id hashes the claims, and acknowledgements pin nothing else).
+MAX_ACK_TRIES = 4096
+
+
+def _ack_subset(ack: str, claim: Claim, rel: Relation) -> Optional[set[str]]:
+    """The claims of ``rel`` whose relation id is ``ack`` (the conflict as acknowledged), or None."""
+    from itertools import combinations
+
+    from briefcmp.analysis.rules.base import relation_id
+
+    kind = _entry_kind(ack)
+    others = [c for c in rel.claims if c.ref != claim.ref]
+    tries = 0
+    for drop in range(0, len(others)):
+        for removed in combinations(others, drop):
+            tries += 1
+            if tries > MAX_ACK_TRIES:
+                return None
+            gone = {c.ref for c in removed}
+            kept = [c for c in rel.claims if c.ref not in gone]
+            if relation_id(kind, rel.key, kept) == ack:
+                return {c.ref for c in kept}
     return None
 
 
-def _judge_ack(claim: Claim, ack: str, by_id: dict[str, Relation], mine: list[str], out: Judgement,
-               stale: Severity) -> None:
-    rel = by_id.get(ack)
+def _judge_ack(claim: Claim, ack: str, mine: list[Relation], out: Judgement, stale: Severity) -> None:
     where = (claim.line, claim.col)
-    if rel is None or ack not in mine:
-        hint = suggest(ack, mine) or (f" (its conflicts: {', '.join(mine)})" if mine else "")
+    key, kind = ack.partition(":")[0], _entry_kind(ack)
+    rel = next((r for r in mine if r.id == ack), None)
+    seen: Optional[set[str]] = {c.ref for c in rel.claims} if rel is not None else None
+    why = None
+    if rel is None:  # claims may have joined the conflict since it was acknowledged
+        for r in mine:
+            if r.key == key and r.kind == kind:
+                seen = _ack_subset(ack, claim, r)
+                if seen is not None:
+                    rel, why = r, match_review(r, seen, {c.ref: c for c in r.claims})
+                    break
+    if rel is None or seen is None:
+        ids = [r.id for r in mine]
+        hint = suggest(ack, ids) or (f" (its conflicts: {', '.join(ids)})" if ids else "")
         out.problems.add(claim.path, where, stale, "acknowledgement-stale",
                          f"claim {claim.id}: acknowledges {ack}, which matches no current conflict of this claim"
                          f"{hint}")
+        return
+    if why is not None:
+        out.problems.add(claim.path, where, stale, "acknowledgement-stale",
+                         f"claim {claim.id}: acknowledges {ack}, which is stale: {why}; acknowledge the "
+                         f"conflict as it is now ({rel.id}) or review it")
         return
     if not claim.note.strip():
         out.problems.error(claim.path, where, "acknowledgement-unjustified",
@@ -188,7 +284,8 @@ def _judge_ack(claim: Claim, ack: str, by_id: dict[str, Relation], mine: list[st
                            "is acceptable; it is not treated as reviewed until it has one")
         return
     out.suppressions.setdefault(rel.id, Suppression("inSource", "accepted", claim.note.strip(), "", "",
-                                                    claim.path, claim.line))
+                                                    claim.path, claim.line, claim.col, ack,
+                                                    _joined(rel, seen)))
 
 
 # --------------------------------------------------------------------------- relations as problems
@@ -211,10 +308,12 @@ def relation_message(rel: Relation, focus: Optional[set[str]] = None,
     if suppression is not None:  # settled: one short line; `review list` and `compare` have the detail
         s = suppression
         why = " ".join(s.justification.split())
+        joined = f"; since joined by {', '.join(s.joined)}, which {'agrees' if len(s.joined) == 1 else 'agree'} with a reviewed side" if s.joined else ""
+        ids = f"id {rel.id}" + (f", reviewed as {s.reviewed_id}" if s.reviewed_id and s.reviewed_id != rel.id else "")
         if s.kind == "inSource":
-            return f"acknowledged {rel.kind} on key {rel.key} (id {rel.id}) in the claims file: {why}"
+            return f"acknowledged {rel.kind} on key {rel.key} ({ids}){joined}: {why}"
         who = (f" by {s.reviewer}" if s.reviewer else "") + (f" on {s.date}" if s.date else "")
-        return f"reviewed {rel.kind} on key {rel.key} (id {rel.id}): {s.status}{who}: {why}"
+        return f"reviewed {rel.kind} on key {rel.key} ({ids}): {s.status}{who}{joined}: {why}"
     first, others = primary(rel, focus)
     text = f"{rel.kind} on key {rel.key}: {rel.explanation.strip()}"
     if others:
@@ -224,17 +323,24 @@ def relation_message(rel: Relation, focus: Optional[set[str]] = None,
 
 def relation_problems(relations: Iterable[Relation], judgement: Judgement, focus: Optional[set[str]] = None,
                       show_reviewed: bool = True) -> list[Problem]:
-    """Focused conflicts as problems: unreviewed ones at their severity, reviewed ones as info."""
+    """Conflicts as problems: unreviewed ones at their severity and at a (focused) claim; reviewed
+    ones as info where their review is written (the reviewed-file entry, or the acknowledging claim).
+
+    ``relations`` are the ones to report (``run_check`` selects them).
+    """
     out: list[Problem] = []
     for rel in relations:
-        if not is_finding(rel) or not in_focus(rel, focus):
+        if not is_finding(rel):
             continue
         sup = judgement.suppressions.get(rel.id)
-        if sup is not None and not show_reviewed:
+        if sup is not None:
+            if show_reviewed:
+                out.append(Problem(sup.path, sup.line, sup.col, Severity.INFO, relation_message(rel, focus, sup),
+                                   rel.kind))
             continue
         first, _ = primary(rel, focus)
-        severity = Severity.INFO if sup else Severity.parse(rel.severity)
-        out.append(Problem(first.path, first.line, first.col, severity, relation_message(rel, focus, sup), rel.kind))
+        out.append(Problem(first.path, first.line, first.col, Severity.parse(rel.severity),
+                           relation_message(rel, focus), rel.kind))
     return out
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Optional
 
 from briefcmp.corpus import yamlsafe
+from briefcmp.corpus.files import read_regular
 from briefcmp.corpus.fields import Fields, parse_pdate
 from briefcmp.corpus.model import Claim
 from briefcmp.corpus.problems import Problems
@@ -69,8 +70,7 @@ def load_reviewed(path: Path, shown: Optional[str] = None) -> ReviewedFile:
     shown = shown or str(path)
     rf = ReviewedFile(Path(path), shown)
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(yamlsafe.MAX_BYTES + 1)
+        raw = read_regular(path, yamlsafe.MAX_BYTES, allow_larger=True)  # never a FIFO or a device
     except FileNotFoundError:
         return rf
     except OSError as exc:

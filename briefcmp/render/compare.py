@@ -1,6 +1,7 @@
 """`briefcmp compare` in every format, from one ``Analysis``.
 
-table: rich tables per topic (terminal); plain: a block per relation, wrapped at a fixed
+table: the terminal views (``compare_term``; ``render_table`` is the card view of
+--details); plain: a block per relation, wrapped at a fixed
 width; markdown: a GFM table per topic; json: the versioned document; jsonl: one relation
 (then one suggestion) per line; csv: one row per claim of each relation.
 """
@@ -13,9 +14,7 @@ from typing import Iterable, Iterator, Optional
 from briefcmp.analysis.crossref import Analysis, as_of_text
 from briefcmp.corpus.model import Claim, Corpus, Relation
 from briefcmp.render import records, stream
-from briefcmp.render.layout import (
-    KIND_STYLE, PLAIN_WIDTH, Cell, Column, Table, envelope, md_code, md_escape, md_table, render_rich, rich_table, wrap,
-)
+from briefcmp.render.layout import PLAIN_WIDTH, envelope, md_code, md_escape, md_table, wrap
 from briefcmp.render.stream import Stream, md_table_chunks, one_final_newline
 
 _PLURAL = {
@@ -35,8 +34,9 @@ def summary(analysis: Analysis) -> str:
     """One line: "5 briefs, 143 claims, 12 relations: 2 contradictions, 10 agreements"."""
     corpus = analysis.corpus
     n = len(analysis.relations)
+    claims = sum(len(b.claims) for b in corpus.briefs)
     text = (f"{len(corpus.briefs)} brief{'s' * (len(corpus.briefs) != 1)}, "
-            f"{sum(len(b.claims) for b in corpus.briefs)} claims, {n} relation{'s' * (n != 1)}")
+            f"{claims} claim{'s' * (claims != 1)}, {n} relation{'s' * (n != 1)}")
     counts = analysis.counts()
     if counts:
         text += ": " + ", ".join(count_text(k, v) for k, v in counts.items())
@@ -121,40 +121,40 @@ def _plain_claims(claims: list[Claim], width: int) -> list[str]:
 
 
 def render_table(analysis: Analysis, width: int, color: bool) -> str:
-    from rich.text import Text
+    """The card view (``--details``) on a terminal: the plain report's blocks at the
+    terminal's width (wrapped at words: ids and quotes whole), headings and findings styled."""
+    from briefcmp.render.compare_term import SYMBOL, relation_style
+    from briefcmp.render.sanitize import terminal_safe
+    from briefcmp.render.terminal import paint, text_lines
 
     corpus = analysis.corpus
-    items: list = [Text("briefcmp compare: " + summary(analysis), style="bold")]
+    out = text_lines("briefcmp compare: " + summary(analysis), width, "bold")
     if not analysis.relations:
-        items.append(Text("No relations: no two claims share a key" if not analysis.all_relations
-                          else "No relation matches the filters."))
+        out += text_lines("No relations: no two claims share a key" if not analysis.all_relations
+                          else "No relation matches the filters.", width)
     for topic, rels in analysis.by_topic():
-        table = Table([Column("Finding"), Column("Claims")], title=topic_heading(topic, corpus))
+        out += [[]] + text_lines(f"== {topic_heading(topic, corpus)} ==", width, "bold")
         for r in rels:
-            keydef = corpus.config.keys.get(r.key)
-            finding = [(r.kind.upper(), KIND_STYLE.get(r.kind, "")), (f" ({r.severity})", "dim")]
-            if r.reviewed:
-                finding.append((f" reviewed: {r.reviewed}", "dim"))
-            finding += [(f"\n{keydef.label if keydef else r.key}", "bold"), (f"\n{r.explanation}", ""),
-                        (f"\n{r.id}", "dim")]
-            table.add(Cell.of(*finding), _rich_claims(r.claims))
-        items += [Text(""), rich_table(table, width, separate_rows=True)]
+            lines = plain_relation(r, corpus, width - 2)
+            out.append([])
+            out.append([(SYMBOL.get(r.kind, "•") + " ", relation_style(r)),
+                        (terminal_safe(lines[0]), relation_style(r) + " bold" if not r.reviewed else "dim")])
+            for line in lines[1:]:
+                if line.startswith("  id: ") and len(line) > width:  # a long id: a line of its own
+                    out += [[("  id:", "dim")], [(terminal_safe(line[6:]), "dim")]]
+                    continue
+                quote = line.startswith("      ") or line.startswith("  id: ")  # quotes and ids, dim
+                out.append([(terminal_safe(line), "dim" if quote else "")])
     if analysis.suggested:
-        table = Table([Column("Candidate"), Column("Claims"), Column("Why")], title="Candidate keys (nothing is merged)")
+        out += [[]] + text_lines("== Candidate keys (claims that may answer the same question; nothing is merged) ==",
+                                 width, "bold")
+        if not analysis.suggestions:
+            out += text_lines("No candidates.", width)
         for s in analysis.suggestions:
-            table.add(Cell.of((s.id, "bold"), (f"\n{s.score:.0%} alike", "dim")), _rich_claims(s.claims), s.reason)
-        items += [Text(""), rich_table(table, width, separate_rows=True) if analysis.suggestions
-                  else Text("Candidate keys: none.")]
-    return render_rich(items, width, color)
-
-
-def _rich_claims(claims: list[Claim]) -> Cell:
-    parts: list[tuple[str, str]] = []
-    for i, c in enumerate(claims):
-        line = claim_line(c)
-        ref, rest = line[:len(c.ref)], line[len(c.ref):]
-        parts += [("\n" if i else "", ""), (ref, "bold"), (rest, ""), (f'\n"{c.quote}"', "italic dim")]
-    return Cell.of(*parts)
+            out += [[]] + text_lines(f"CANDIDATE KEY  {s.id}", width, "bold", "", "    ")
+            out += text_lines(s.reason, width, "", "  ")
+            out += [[(terminal_safe(line), "")] for line in _plain_claims(s.claims, width)]
+    return paint(out, color)
 
 
 # --------------------------------------------------------------------------- markdown
@@ -175,12 +175,10 @@ def _markdown_pieces(analysis: Analysis) -> Iterator[str]:
     if not analysis.relations:
         yield "\nNo relations.\n"
     reviewed = any(r.reviewed for r in analysis.relations)
-    headers = ["Kind", "Severity", *(["Reviewed"] if reviewed else []), "Claims", "Explanation", "Id"]
+    headers = ["Kind", "Severity", *(["Reviewed"] if reviewed else []), "Key", "Claims", "Explanation", "Id"]
     for topic, rels in analysis.by_topic():
         yield f"\n## {md_escape(topic_heading(topic, corpus))}\n\n"
-        rows = ([md_escape(r.kind), md_escape(r.severity), *([md_escape(r.reviewed or "")] if reviewed else []),
-                 _md_claims(r.claims), md_escape(r.explanation), md_code(r.id)] for r in rels)
-        yield from md_table_chunks(headers, rows)
+        yield from md_table_chunks(headers, (_md_row(r, corpus, reviewed) for r in rels))
     if analysis.suggested:
         yield "\n## Candidate keys\n"
         if analysis.suggestions:
@@ -188,6 +186,13 @@ def _markdown_pieces(analysis: Analysis) -> Iterator[str]:
             yield "\n" + md_table(["Candidate", "Claims", "Why"], rows)
         else:
             yield "\nNone.\n"
+
+
+def _md_row(r: Relation, corpus: Corpus, reviewed: bool) -> list[str]:
+    keydef = corpus.config.keys.get(r.key)
+    return [md_escape(r.kind), md_escape(r.severity), *([md_escape(r.reviewed or "")] if reviewed else []),
+            md_code(r.key) + (f"<br>{md_escape(keydef.label)}" if keydef and keydef.label else ""),
+            _md_claims(r.claims), md_escape(r.explanation), md_code(r.id)]
 
 
 def _md_claims(claims: list[Claim]) -> str:
@@ -289,18 +294,31 @@ def render_csv(analysis: Analysis) -> str:
     return "".join(csv_chunks(analysis))
 
 
-def chunks(analysis: Analysis, fmt: str, width: Optional[int] = None, color: bool = False) -> Iterable[str]:
-    """The compare report in ``fmt`` as text chunks: streamed for every format but the terminal table."""
-    if fmt == "table":
-        return [render_table(analysis, width or PLAIN_WIDTH, color)]
+def chunks(analysis: Analysis, fmt: str, width: Optional[int] = None, color: bool = False,
+           view: str = "findings") -> Iterable[str]:
+    """The compare report in ``fmt`` as text chunks: streamed for every format but the terminal views."""
+    if fmt == "table" or (fmt == "plain" and view == "matrix"):
+        return [render(analysis, fmt, width, color, view)]
     return {"plain": plain_chunks, "json": json_chunks, "jsonl": jsonl_chunks, "csv": csv_chunks,
             "markdown": markdown_chunks}[fmt](analysis)
 
 
-def render(analysis: Analysis, fmt: str, width: Optional[int] = None, color: bool = False) -> str:
-    """The compare report in ``fmt`` (table needs ``width``; every other format ignores it)."""
-    if fmt == "table":
-        return render_table(analysis, width or PLAIN_WIDTH, color)
+def render(analysis: Analysis, fmt: str, width: Optional[int] = None, color: bool = False,
+           view: str = "findings") -> str:
+    """The compare report in ``fmt`` (table needs ``width``; every other format ignores it).
+
+    ``view`` (table and plain): findings (the terminal's conflicts-first tables), details
+    (a card per relation, with quotes), matrix (keys x briefs). Plain text is the same for
+    findings and details.
+    """
+    if fmt == "table" or (fmt == "plain" and view == "matrix"):
+        from briefcmp.render import compare_term
+
+        if view == "matrix":
+            return compare_term.render_matrix(analysis, width or PLAIN_WIDTH, color)
+        if view == "details":
+            return render_table(analysis, width or PLAIN_WIDTH, color)
+        return compare_term.render_findings(analysis, width or PLAIN_WIDTH, color)
     if fmt == "plain":
         return render_plain(analysis)
     return {"json": render_json, "jsonl": render_jsonl, "csv": render_csv, "markdown": render_markdown}[fmt](analysis)

@@ -8,7 +8,7 @@ from briefcmp.analysis.coverage import Cell as CovCell, Coverage
 from briefcmp.corpus.model import Corpus
 from briefcmp.render.layout import (
     PLAIN_WIDTH, STATE_STYLE, Cell, Column, Table, envelope, md_code, md_escape, md_table, plain_fits, plain_table,
-    render_rich, rich_table, to_csv, to_json, to_jsonl, wrap,
+    to_csv, to_json, to_jsonl, wrap,
 )
 from briefcmp.render.records import corpus_record
 
@@ -53,7 +53,10 @@ def _gap_lines(cov: Coverage) -> list[str]:
 
 def summary(cov: Coverage) -> str:
     covered = sum(1 for t in cov.topics if cov.covered_by(t))
-    return (f"{len(cov.topics)} topics x {len(cov.briefs)} briefs: {covered} topics covered, "
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'s' * (count != 1)}"
+
+    return (f"{n(len(cov.topics), 'topic')} x {n(len(cov.briefs), 'brief')}: {n(covered, 'topic')} covered, "
             f"{len(cov.gaps)} covered by one brief only, {len(cov.uncovered)} not covered")
 
 
@@ -71,18 +74,39 @@ def render_plain(cov: Coverage, corpus: Corpus, width: int = PLAIN_WIDTH) -> str
     return "\n".join(out) + "\n"
 
 
-def render_table(cov: Coverage, corpus: Corpus, width: int, color: bool) -> str:
-    from rich.text import Text
+TERMINAL_LEGEND = ("cells: N claims on the topic (child topics count for their parent), Nf with figures, "
+                   "✗N in conflicts (contradictions or disagreements); - not covered")
 
-    items: list = [Text("briefcmp coverage: " + summary(cov), style="bold"), Text(LEGEND, style="dim"), Text(""),
-                   rich_table(_matrix(cov, corpus, True), width)]
-    gaps = _gap_lines(cov)
-    items.append(Text(""))
-    items.append(Text("Topics only one brief covers:", style="bold"))
-    items += [Text(f"  {line}") for line in gaps] or [Text("  none")]
-    items.append(Text("Topics no brief covers:", style="bold"))
-    items.append(Text("  " + (", ".join(cov.uncovered) or "none")))
-    return render_rich(items, width, color)
+
+def terminal_cell(c: CovCell) -> str:
+    """"-", "3", "3 2f", "3 2f ✗1": the coverage.cell_text facts, short enough for a matrix."""
+    if not c.claims:
+        return "-"
+    return " ".join([str(c.claims), *([f"{c.figures}f"] if c.figures else []),
+                     *([f"✗{c.conflicts}"] if c.conflicts else [])])
+
+
+def render_table(cov: Coverage, corpus: Corpus, width: int, color: bool) -> str:
+    """The terminal view: short brief labels with a legend (ids never broken); when the
+    matrix cannot fit, one record per topic."""
+    from briefcmp.render.compare_term import legend, short_labels
+    from briefcmp.render.terminal import Col, Grid, grid_or_stacked, item_lines, paint, text_lines
+
+    labels = short_labels(list(cov.briefs))
+    grid = Grid([Col("topic", "id"), *(Col(labels[b], "short", label=b) for b in cov.briefs)],
+                legend=legend(labels))
+    for t in cov.topics:
+        cells = [Cell(terminal_cell(c), STATE_STYLE.get(c.state, "")) for c in cov.row(t)]
+        grid.add(Cell(_row_label(cov, t, corpus, True), "bold"), *cells)
+    grid.stack = [[0], list(range(1, len(cov.briefs) + 1))]
+    lines = text_lines("briefcmp coverage: " + summary(cov), width, "bold")
+    lines += text_lines(TERMINAL_LEGEND, width, "dim") + [[]]
+    lines += grid_or_stacked(grid, width) + [[]]
+    lines += text_lines("Topics only one brief covers:", width, "bold")
+    lines += [ln for g in _gap_lines(cov) for ln in text_lines(g, width, "", "  ")] or text_lines("none", width, "", "  ")
+    lines += text_lines("Topics no brief covers:", width, "bold")
+    lines += item_lines("  ", list(cov.uncovered), width) if cov.uncovered else text_lines("none", width, "", "  ")
+    return paint(lines, color)
 
 
 def render_markdown(cov: Coverage) -> str:

@@ -17,6 +17,7 @@ from briefcmp.gate.check import CheckReport
 from briefcmp.corpus.model import Relation
 from briefcmp.corpus.problems import Problem, Severity, sort_problems
 from briefcmp.gate.review import Judgement, primary, relation_problems
+from briefcmp.render.escape import github_data, github_line, github_property, inline_code, markdown_cell
 
 MAX_PER_LEVEL = 10  # what GitHub shows per level and step
 MAX_SUMMARY_ROWS = 500  # the job summary is limited to 1 MiB per step
@@ -24,13 +25,13 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def escape_data(text: str) -> str:
-    """Escape a workflow-command message (as @actions/core does): % CR LF."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow-command message: % CR LF as @actions/core does, and ``::``."""
+    return github_data(text)
 
 
 def escape_property(text: str) -> str:
-    """Escape a workflow-command property value: % CR LF, and the separators : and ,."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    """Escape a workflow-command property value: as a message, and the separators : and ,."""
+    return github_property(text)
 
 
 def annotation_path(path: str, workspace: Optional[str] = None) -> str:
@@ -78,7 +79,7 @@ def render_github(report: CheckReport, relations: Iterable[Relation] = (), judge
             lines.append(command(p, workspace))
         else:
             left[p.severity] += 1
-            rest.append(p.format())
+            rest.append(github_line(p.format()))  # every line of the log, not only annotations
     lines += rest
     if left:
         parts = [_plural(n, LEVELS[s]) for s, n in sorted(left.items(), reverse=True)]
@@ -99,10 +100,7 @@ def _plural(n: int, word: str) -> str:
 
 def md_escape(text: str) -> str:
     """Text for a Markdown table cell: no HTML, no table breaks, no accidental emphasis or links."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for ch in "\\`*_[]|#":
-        text = text.replace(ch, "\\" + ch)
-    return " ".join(text.split())
+    return markdown_cell(" ".join(str(text).split()), entities=True)
 
 
 def render_markdown(report: CheckReport, relations: Iterable[Relation] = (), judgement: Optional[Judgement] = None,
@@ -124,7 +122,7 @@ def render_markdown(report: CheckReport, relations: Iterable[Relation] = (), jud
     if problems:
         out += ["| Severity | Where | Rule | Message |", "| --- | --- | --- | --- |"]
         for p in problems[:limit]:
-            out.append(f"| {p.severity} | `{p.path}:{p.line}:{p.col}` | {md_escape(p.rule)} | {md_escape(p.message)} |")
+            out.append(f"| {p.severity} | {inline_code(f'{p.path}:{p.line}:{p.col}')} | {md_escape(p.rule)} | {md_escape(p.message)} |")
         if len(problems) > limit:
             out.append(f"| | | | {len(problems) - limit} more: run `briefcmp check` for all of them |")
         out.append("")
@@ -134,10 +132,10 @@ def render_markdown(report: CheckReport, relations: Iterable[Relation] = (), jud
         for r in reviewed[:limit]:
             sup = judgement.suppressions[r.id]
             first, others = primary(r, focus)
-            claims = ", ".join(f"`{c.ref}` ({md_escape(c.path)}:{c.line})" for c in [first, *others])
+            claims = ", ".join(f"{inline_code(c.ref)} ({md_escape(c.path)}:{c.line})" for c in [first, *others])
             who = sup.reviewer or ("inline acknowledgement" if sup.kind == "inSource" else "")
-            when = f", {sup.date}" if sup.date else ""
-            out.append(f"| {sup.status} | {md_escape(r.kind)} on `{r.key}` | {claims} | "
+            when = (f", {sup.date}" if sup.date else "") + (f", {inline_code(f'{sup.path}:{sup.line}')}" if sup.path else "")
+            out.append(f"| {sup.status} | {md_escape(r.kind)} on {inline_code(r.key)} | {claims} | "
                        f"{md_escape(sup.justification)} | {md_escape(who)}{when} |")
         if len(reviewed) > limit:
             out.append(f"| | | | {len(reviewed) - limit} more | |")

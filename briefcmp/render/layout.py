@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Sequence, Union
 
 from briefcmp import __version__
+from briefcmp.render.escape import csv_cell, inline_code, markdown_cell
+from briefcmp.render.sanitize import terminal_safe
 
 REPORT_VERSION = 1
 PLAIN_WIDTH = 100
@@ -69,8 +71,8 @@ def cell_text(c: CellLike) -> str:
     if c is None:
         return ""
     if isinstance(c, Cell):
-        return c.text
-    return str(c)
+        return terminal_safe(c.text)
+    return terminal_safe(str(c))  # cells quote briefs: no control or bidi character reaches a terminal
 
 
 def cell_style(c: CellLike) -> str:
@@ -83,7 +85,7 @@ def cell_style(c: CellLike) -> str:
 def wrap(text: str, width: int, indent: str = "", subsequent: Optional[str] = None) -> list[str]:
     """Wrap at word boundaries only: long words (ids, URLs) stay whole, never cut."""
     out = []
-    for para in text.split("\n"):
+    for para in terminal_safe(text).split("\n"):
         lines = textwrap.wrap(para, width=max(width, 1), initial_indent=indent,
                               subsequent_indent=indent if subsequent is None else subsequent,
                               break_long_words=False, break_on_hyphens=False)
@@ -188,23 +190,14 @@ def plain_records(table: Table, width: int = PLAIN_WIDTH) -> str:
 
 # --------------------------------------------------------------------------- markdown
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#~"})
-
-
 def md_escape(text: str) -> str:
     """Escape text for a GFM table cell: Markdown specials and ``|``; line breaks become <br>."""
-    lines = [" ".join(line.split()).translate(_MD_SPECIAL) for line in str(text).split("\n")]
-    return "<br>".join(lines)
+    return markdown_cell(text)
 
 
 def md_code(text: str) -> str:
-    """An inline code span (for ids); backticks inside are impossible in ids, but be safe."""
-    text = str(text)
-    if not text:
-        return ""
-    fence = "``" if "`" in text else "`"
-    pad = " " if "`" in text else ""
-    return f"{fence}{pad}{text.replace('|', chr(92) + '|')}{pad}{fence}"
+    """An inline code span (for ids) that no content can leave (see ``escape.inline_code``)."""
+    return inline_code(text)
 
 
 def md_table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: Sequence[int] = ()) -> str:
@@ -261,7 +254,7 @@ def rich_text(c: CellLike):
     if isinstance(c, Cell) and c.parts:
         text = Text()
         for part, style in c.parts:
-            text.append(part, style=style or None)
+            text.append(terminal_safe(part), style=style or None)
         return text
     return Text(cell_text(c), style=cell_style(c))
 
@@ -316,7 +309,7 @@ def _csv_cell(v: Any) -> str:
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, (list, tuple)):
-        return ";".join(str(x) for x in v)
-    if isinstance(v, float):
-        return repr(plain_number(v)) if v.is_integer() else repr(v)
-    return str(v)
+        return csv_cell(";".join(str(x) for x in v))
+    if isinstance(v, (int, float)):
+        return repr(plain_number(v)) if isinstance(v, float) and v.is_integer() else repr(v)
+    return csv_cell(str(v))  # text from briefs: never a spreadsheet formula

@@ -12,8 +12,7 @@ from briefcmp.analysis.crossref import as_of_text
 from briefcmp.corpus.model import Brief, Claim, Corpus
 from briefcmp.render import records, stream
 from briefcmp.render.layout import (
-    PLAIN_WIDTH, Cell, Column, Table, envelope, md_escape, md_from_table, plain_table, render_rich, rich_table, to_csv,
-    to_json, to_jsonl, wrap,
+    PLAIN_WIDTH, Cell, Column, Table, envelope, md_escape, md_from_table, plain_table, to_csv, to_json, to_jsonl, wrap,
 )
 
 # --------------------------------------------------------------------------- claims
@@ -41,10 +40,7 @@ def render_claims(claims: list[Claim], corpus: Corpus, fmt: str, width: Optional
                   color: bool = False) -> str:
     """The claims report; ``claims`` already filtered and in corpus order."""
     if fmt == "table":
-        from rich.text import Text
-
-        return render_rich([Text("briefcmp claims: " + claims_summary(claims, corpus), style="bold"),
-                            rich_table(_claims_table(claims, True), width or PLAIN_WIDTH)], width or PLAIN_WIDTH, color)
+        return claims_terminal(claims, corpus, width or PLAIN_WIDTH, color)
     if fmt == "plain":
         head = wrap("briefcmp claims: " + claims_summary(claims, corpus), PLAIN_WIDTH, "", "  ")
         return "\n".join(head) + "\n\n" + plain_table(_claims_table(claims, False))
@@ -88,10 +84,7 @@ def render_briefs(briefs: list[Brief], corpus: Corpus, fmt: str, width: Optional
     if corpus.config.title:
         head += f" ({corpus.config.title})"
     if fmt == "table":
-        from rich.text import Text
-
-        return render_rich([Text("briefcmp briefs: " + head, style="bold"), rich_table(_briefs_table(rows, True), width or PLAIN_WIDTH)],
-                           width or PLAIN_WIDTH, color)
+        return briefs_terminal(rows, head, width or PLAIN_WIDTH, color)
     if fmt == "plain":
         return "\n".join(wrap("briefcmp briefs: " + head, PLAIN_WIDTH, "", "  ")) + "\n\n" + \
             plain_table(_briefs_table(rows, False))
@@ -102,3 +95,37 @@ def render_briefs(briefs: list[Brief], corpus: Corpus, fmt: str, width: Optional
     if fmt == "jsonl":
         return to_jsonl(rows)
     return to_csv(records.BRIEF_COLUMNS, ([r[k] for k in records.BRIEF_COLUMNS] for r in rows))
+
+
+# --------------------------------------------------------------------------- terminal
+
+
+def claims_terminal(claims: list[Claim], corpus: Corpus, width: int, color: bool) -> str:
+    """One line per claim when the terminal is wide enough, else two: ref and kind, then
+    key, value (as-of) and the text shortened to what is left of the line."""
+    from briefcmp.render.compare_term import claim_value
+    from briefcmp.render.terminal import Col, Grid, grid_or_stacked, paint, text_lines
+
+    grid = Grid([Col("claim", "id"), Col("kind", "short"), Col("key", "id"), Col("value (as of)", "short"),
+                 Col("text", "text", max_lines=1, optional=True)], carry=True)
+    for c in claims:
+        kind = c.kind + (" (draft)" if c.status == "draft" else "")
+        grid.add(Cell(c.ref, "bold"), Cell(kind, "dim" if c.kind == "fact" else ""), Cell(c.key or "", "cyan"),
+                 claim_value(c) if c.value else "", c.text or c.quote)
+    grid.stack = [[0, 1, 2], [3, 4]]
+    lines = text_lines("briefcmp claims: " + claims_summary(claims, corpus), width, "bold")
+    return paint(lines + grid_or_stacked(grid, width), color)
+
+
+def briefs_terminal(rows: list[dict], head: str, width: int, color: bool) -> str:
+    from briefcmp.render.terminal import Col, Grid, grid_or_stacked, paint, text_lines
+
+    grid = Grid([Col("brief", "id"), Col("published", "id"), Col("claims", "short", justify="right", label="claims"),
+                 Col("keyed", "short", justify="right", label="keyed"),
+                 Col("figures", "short", justify="right", label="figures"), Col("publisher", "text"),
+                 Col("title", "text", max_lines=2)], carry=True)
+    for r in rows:
+        grid.add(Cell(r["id"], "bold"), r["published"] or "-", str(r["claims"]), str(r["keyed"]), str(r["figures"]),
+                 r["publisher"] or "-", r["title"])
+    grid.stack = [[0, 1, 2, 3, 4], [5], [6]]
+    return paint(text_lines("briefcmp briefs: " + head, width, "bold") + grid_or_stacked(grid, width), color)

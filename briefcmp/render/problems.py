@@ -19,10 +19,16 @@ def summary(report: CheckReport) -> str:
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
     return (f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
             f"in {len(report.files)} claims file{'s' * (len(report.files) != 1)} "
-            f"({report.briefs} briefs, {report.claims} claims)")
+            f"({report.briefs} brief{'s' * (report.briefs != 1)}, {report.claims} claim{'s' * (report.claims != 1)})")
 
 
-def render_text(report: CheckReport, color: bool = False) -> str:
+def conflicts_line(unreviewed: int, reviewed: int, listed: bool) -> str:
+    """The count of conflicts under a plain ``check``; reviewed ones are listed only with -v."""
+    hint = "" if listed or not reviewed else " (-v lists the reviewed ones)"
+    return f"conflicts with the corpus: {unreviewed} unreviewed, {reviewed} reviewed{hint}"
+
+
+def render_text(report: CheckReport, color: bool = False, corpus: str = "") -> str:
     """One ``path:line:col: severity: message [rule]`` line per problem, then a summary."""
     if not color:
         lines = [p.format() for p in report.problems]
@@ -39,11 +45,12 @@ def render_text(report: CheckReport, color: bool = False) -> str:
     return "\n".join(out) + ("\n" if out else "")
 
 
-def render_json(report: CheckReport, color: bool = False) -> str:
-    """A versioned JSON document: {version, tool, summary, problems: [...]}."""
+def render_json(report: CheckReport, color: bool = False, corpus: str = "") -> str:
+    """A versioned JSON document: {version, tool, corpus, summary, problems: [...]}."""
     doc = {
         "version": REPORT_VERSION,
         "tool": {"name": "briefcmp", "version": __version__},
+        **({"corpus": corpus} if corpus else {}),
         "summary": {
             "errors": report.count(Severity.ERROR), "warnings": report.count(Severity.WARNING),
             "infos": report.count(Severity.INFO), "files": len(report.files),
@@ -59,6 +66,7 @@ def render_json(report: CheckReport, color: bool = False) -> str:
 
 
 FORMATTERS: dict[str, Callable[..., str]] = {
-    "text": render_text,
+    "plain": render_text,
+    "text": render_text,  # the older name of plain
     "json": render_json,
 }

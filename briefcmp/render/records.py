@@ -60,7 +60,8 @@ def relation_record(r: Relation, corpus: Corpus, claims: bool = True) -> dict[st
 
 def corpus_record(corpus: Corpus) -> dict[str, Any]:
     return {"title": corpus.config.title or None, "briefs": len(corpus.briefs),
-            "claims": sum(len(b.claims) for b in corpus.briefs)}
+            "claims": sum(len(b.claims) for b in corpus.briefs),
+            **({"path": corpus.discovered} if corpus.discovered else {})}
 
 
 # Flat rows for CSV: one header, scalar cells.

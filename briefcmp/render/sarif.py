@@ -20,7 +20,7 @@ from briefcmp import __version__
 from briefcmp.gate.check import CheckReport
 from briefcmp.corpus.model import Claim, Relation
 from briefcmp.corpus.problems import Problem, Severity
-from briefcmp.gate.review import Judgement, in_focus, is_finding, primary, relation_message
+from briefcmp.gate.review import Judgement, is_finding, primary, relation_message
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 BASE_ID = "%SRCROOT%"
@@ -130,8 +130,8 @@ def render_sarif(report: CheckReport, relations: Iterable[Relation] = (), judgem
     judgement = judgement or Judgement()
     rules = _Rules()
     results = [_problem_result(p, rules, root) for p in report.problems]
-    for r in relations:
-        if is_finding(r) and in_focus(r, focus):
+    for r in relations:  # the ones to report, as ``gate.check.run_check`` selected them
+        if is_finding(r):
             results.append(_relation_result(r, judgement, focus, rules, root))
     driver = {"name": "briefcmp", "version": __version__, "semanticVersion": __version__, "rules": rules.rules}
     log = {

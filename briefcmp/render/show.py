@@ -8,10 +8,9 @@ from briefcmp.corpus import anchor
 from briefcmp.analysis.crossref import Detail, as_of_text
 from briefcmp.corpus.model import Claim, Corpus, KeyDef
 from briefcmp.render import records
+from briefcmp.render.sanitize import terminal_safe
 from briefcmp.render.compare import claim_line, plain_relation
-from briefcmp.render.layout import (
-    KIND_STYLE, PLAIN_WIDTH, envelope, md_code, md_escape, render_rich, to_csv, to_json, to_jsonl, wrap,
-)
+from briefcmp.render.layout import PLAIN_WIDTH, envelope, md_code, md_escape, to_csv, to_json, to_jsonl, wrap
 
 CONTEXT_CHARS = 160
 
@@ -28,13 +27,15 @@ def context(claim: Claim, corpus: Corpus) -> Optional[tuple[str, str, str]]:
         return None
     before, quote, after = anchor.context(text, claim.span, CONTEXT_CHARS)
     # Mark cut context with "..." (three dots): "…" must never appear in piped output.
-    return before.replace("\u2026", "..."), quote, after.replace("\u2026", "...")
+    # Source text: control and bidi characters are made visible in every format.
+    return (terminal_safe(before.replace("\u2026", "...")), terminal_safe(quote),
+            terminal_safe(after.replace("\u2026", "...")))
 
 
 def _header(d: Detail) -> str:
-    what = f"claim of {d.claim.brief}" if d.claim else "key"
+    what = f"claim of {d.claim.brief}" if d.claim else f"relation ({d.relation.kind})" if d.relation else "key"
     parts = [what]
-    if d.claim and d.key:
+    if (d.claim or d.relation) and d.key:
         parts.append(f"key {d.key}")
     if not d.claim:
         parts.append(f"{len(d.claims)} claim{'s' * (len(d.claims) != 1)}")
@@ -120,37 +121,69 @@ def render_plain(d: Detail, corpus: Corpus, width: int = PLAIN_WIDTH) -> str:
 
 
 def render_table(d: Detail, corpus: Corpus, width: int, color: bool) -> str:
-    from rich.padding import Padding
-    from rich.text import Text
+    """The terminal view: lines wrapped at words (ids and paths never broken), source text
+    made safe (terminal_safe), the quote marked in its context."""
+    from briefcmp.render.compare_term import relation_style, verdict_cell
+    from briefcmp.render.terminal import Line, paint, text_lines
 
-    items: list = [Text(_header(d), style="bold")]
+    out: list[Line] = text_lines(_header(d), width, "bold")
     if d.key:
         key_lines = _key_lines(d.key, d.keydef)
-        items += [Text(""), Text(key_lines[0], style="bold")]
-        items += [Padding(Text(line), (0, 0, 0, 2)) for line in key_lines[1:]]
-    items += [Text(""), Text("Claims" if len(d.claims) != 1 else "Claim", style="bold underline")]
+        out += [[]] + text_lines(key_lines[0], width, "bold")
+        for line in key_lines[1:]:
+            out += text_lines(line, width, "", "  ")
+    out += [[]] + text_lines("Claims" if len(d.claims) != 1 else "Claim", width, "bold underline")
     for c in d.claims:
         line = claim_line(c)
-        items += [Text(""), Text.assemble((c.ref, "bold"), line[len(c.ref):])]
-        items += [Padding(Text(f, style="dim"), (0, 0, 0, 2)) for f in _claim_facts(c, corpus)]
+        first = text_lines(line, width, "", "", "  ")
+        if first and first[0][0][0].startswith(c.ref):  # the ref in bold
+            text = first[0][0][0]
+            first[0] = [(c.ref, "bold"), (text[len(c.ref):], "")]
+        out += [[]] + first
+        for f in _claim_facts(c, corpus):
+            out += text_lines(f, width, "dim", "  ", "    ")
         ctx = context(c, corpus)
-        quote = Text()
         if ctx is None:
-            quote.append(f'"{c.quote}"', style="italic")
-            quote.append("  (not found in the source; run briefcmp check)", style="yellow")
+            out += text_lines(f'"{c.quote}"', width, "italic", "    ")
+            out += text_lines("(quote not found in the source; run briefcmp check)", width, "yellow", "    ")
         else:
-            quote.append(ctx[0])
-            quote.append(ctx[1], style="bold underline")
-            quote.append(ctx[2])
-        items.append(Padding(quote, (0, 0, 0, 4)))
-    items += [Text(""), Text("Relations" + (": none" if not d.relations else ""), style="bold underline")]
+            out += _marked(ctx, width, "    ")
+    out += [[]] + text_lines("Relations" + (": none" if not d.relations else ""), width, "bold underline")
     for r in d.relations:
-        head = Text.assemble((r.kind.upper(), KIND_STYLE.get(r.kind, "")), f" ({r.severity})  ", (r.id, "dim"))
-        if r.reviewed:
-            head.append(f"  reviewed: {r.reviewed}", style="dim")
-        items += [Text(""), head, Padding(Text(r.explanation), (0, 0, 0, 2))]
-        items += [Padding(Text(claim_line(c)), (0, 0, 0, 4)) for c in r.claims]
-    return render_rich(items, width, color)
+        head = verdict_cell(r)
+        out += [[]] + text_lines(head.text + (f"; reviewed: {r.reviewed}" if r.reviewed else ""), width,
+                                 relation_style(r))
+        out += text_lines(f"id: {r.id}", width, "dim", "  ")
+        out += text_lines(r.explanation, width, "", "  ")
+        for c in r.claims:
+            out += text_lines(claim_line(c), width, "", "    ", "      ")
+    return paint(out, color)
+
+
+def _marked(ctx: tuple[str, str, str], width: int, indent: str):
+    """The quote in its context, wrapped at words, the quote's words in bold underline."""
+    from briefcmp.render.sanitize import terminal_safe
+    from briefcmp.render.terminal import wrap_words
+
+    before, quote, after = (terminal_safe(" ".join(x.split())) for x in ctx)
+    marked = quote.split() or [""]
+    marked[0], marked[-1] = ">>" + marked[0], marked[-1] + "<<"  # marked without colour too, as in plain text
+    words = [(w, "") for w in before.split()] + [(w, "bold underline") for w in marked] + \
+        [(w, "") for w in after.split()]
+    text = " ".join(w for w, _ in words)
+    lines = wrap_words(text, width - len(indent), may_cut=False)
+    out, k = [], 0
+    for line in lines:
+        segs = [(indent, "")]
+        for n, w in enumerate(line.split(" ")):
+            style = words[k][1] if k < len(words) else ""
+            sep_style = style if n and style and words[k - 1][1] == style else ""
+            if n:
+                segs.append((" ", sep_style))
+            segs.append((w, style))
+            k += 1
+        out.append(segs)
+    return out
 
 
 # --------------------------------------------------------------------------- markdown

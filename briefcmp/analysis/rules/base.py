@@ -278,11 +278,13 @@ def value_groups(items: list[Item], vtype: str) -> list[Group]:
     return groups
 
 
-def make_relation(kind: str, severity: str, k: KeyView, claims: list[Claim], corpus: Corpus, explanation: str) -> Relation:
+def make_relation(kind: str, severity: str, k: KeyView, claims: list[Claim], corpus: Corpus, explanation: str,
+                  sides: Iterable[Iterable[Claim]] = ()) -> Relation:
     claims = sorted({c.ref: c for c in claims}.values(), key=lambda c: c.ref)
     return Relation(kind=kind, severity=severity, key=k.id, claims=claims, explanation=explanation,
                     topic=main_topic(k, claims), origins=count_origins(claims),
-                    id=relation_id(kind, k.id, claims))
+                    id=relation_id(kind, k.id, claims),
+                    sides=tuple(tuple(sorted({c.ref for c in side})) for side in sides))
 
 
 def main_topic(k: KeyView, claims: list[Claim]) -> str:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from briefcmp.analysis.rules.base import (
-    INFO, INTERVAL_TYPES, WARNING, Group, KeyView, PeriodCluster, make_relation, value_groups,
+    INFO, INTERVAL_TYPES, WARNING, Group, Item, KeyView, PeriodCluster, make_relation, value_groups,
 )
-from briefcmp.analysis.rules.wording import distance, inferred_note, percent, relative, tolerance_text, values, who
+from briefcmp.analysis.rules.wording import (
+    distance, inferred_note, join, percent, relative, tolerance_text, values, who,
+)
 from briefcmp.corpus.model import Corpus, Relation
 
 
@@ -37,4 +39,24 @@ def change_over_time(k: KeyView, a: PeriodCluster, b: PeriodCluster, corpus: Cor
             f"{values(b.claims)} for {b.text()} ({who(b.claims, False)}): {change}" + inferred_note(claims))
     # A change between dates that are only inferred may be no change at all: worth a look.
     careful = changed and any(c.as_of_inferred for c in claims)
-    return make_relation("change-over-time", WARNING if careful else INFO, k, claims, corpus, text)
+    deciding = _inferred_decides(k, a, b) if careful else []
+    if deciding:
+        refs = join([i.ref for i in deciding])
+        text += (f"; the inferred date decides this: with the other claims' as-of, {refs} would contradict "
+                 f"them, so if {'it describes' if len(deciding) == 1 else 'they describe'} the same period, "
+                 "this is a contradiction: add as_of")
+    rel = make_relation("change-over-time", WARNING if careful else INFO, k, claims, corpus, text)
+    rel.inferred_decides = tuple(i.ref for i in deciding)
+    return rel
+
+
+def _agree(x: Item, y: Item, k: KeyView) -> bool:
+    if k.type not in INTERVAL_TYPES:
+        return x.label == y.label
+    return x.wlo <= y.whi and y.wlo <= x.whi
+
+
+def _inferred_decides(k: KeyView, a: PeriodCluster, b: PeriodCluster) -> list[Item]:
+    """Claims with an inferred as-of that disagree with a claim of the other period."""
+    return [x for mine, other in ((a, b), (b, a)) for x in mine.items
+            if x.claim.as_of_inferred and any(not _agree(x, y, k) for y in other.items)]

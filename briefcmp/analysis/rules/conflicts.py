@@ -85,8 +85,8 @@ def conflict(k: KeyView, groups: list[Group], period: PeriodCluster, corpus: Cor
         text += ("; the as-of periods overlap but need not be the same moment, so this reads as a change "
                  "over time rather than a contradiction: give the claims the same as_of if they describe "
                  "the same moment")
-        return make_relation("change-over-time", WARNING, k, claims, corpus, text)
+        return make_relation("change-over-time", WARNING, k, claims, corpus, text, sides)
     if role == "fact":
-        return make_relation("contradiction", ERROR, k, claims, corpus, text)
+        return make_relation("contradiction", ERROR, k, claims, corpus, text, sides)
     # Positions differ, forecasts differ: disagreements of judgement, not of fact.
-    return make_relation("disagreement", WARNING, k, claims, corpus, text)
+    return make_relation("disagreement", WARNING, k, claims, corpus, text, sides)

@@ -1,0 +1,170 @@
+"""Measure `briefcmp annotate` on texts with a gold list of figures (``tests/drafting/``).
+
+    python benchmarks/drafting_eval.py [tests/drafting/] [--misses]
+
+The texts were written for the benchmark in domains the drafting rules were not
+written from (a budget, an energy outlook, a trade dispute...). Each ``NAME.txt``
+has a ``NAME.gold.yaml`` listing every figure a careful annotator would record:
+``at`` (a phrase of the text holding the figure, unique in it) and ``value`` (as
+in a claims file). Each text is drafted exactly as `briefcmp annotate NAME.txt`
+drafts it, and drafted figures are matched one to one with the gold ones:
+
+- same value: quantities by base amount, upper end and unit (durations in days;
+  a count matches a count of the same amount whatever noun it counts, since the
+  noun is wording), ranks by rank, dates by date;
+- the drafted figure phrase overlaps the gold phrase.
+
+recall = matched / gold; precision = matched / drafted. The bundled corpus is
+scored by ``benchmarks/annotate_eval.py``; ``--with-corpus`` prints both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml  # benchmark input written by the project, not user input
+
+from briefcmp.corpus import anchor, units
+from briefcmp.corpus.model import PartialDate, Value
+from briefcmp.drafting.annotate import AnnotateSettings, run_annotate
+from briefcmp.drafting.draft import DraftClaim, same_value
+
+_MEASURES = {"percent", "percentage-points", "times"}
+
+
+@dataclass
+class Gold:
+    at: str
+    value: Value
+    span: tuple[int, int]
+
+
+@dataclass
+class TextScore:
+    name: str
+    gold: int
+    drafted: int
+    matched: int
+    missed: list[Gold] = field(default_factory=list)
+    extra: list[DraftClaim] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.drafted if self.drafted else 1.0
+
+
+def gold_value(v: dict) -> Value:
+    if "rank" in v:
+        return Value("rank", amount=float(v["rank"]))
+    if "date" in v:
+        parts = [int(p) for p in str(v["date"]).split("-")]
+        return Value("date", date=PartialDate(*parts))
+    return Value("quantity", amount=float(v["amount"]), upper=float(v["upper"]) if "upper" in v else None,
+                 scale=v.get("scale", ""), unit=str(v.get("unit", "")))
+
+
+def is_count(v: Value) -> bool:
+    unit = units.canonical_unit(v.unit)
+    return (v.type == "quantity" and unit not in _MEASURES and not units.is_currency(unit)
+            and units.comparable(unit, 0.0)[0] != "duration" and len(unit) != 3)
+
+
+def fits(gold: Value, drafted: Value) -> bool:
+    if gold.type == "quantity" and drafted.type == "quantity":
+        if (gold.base_upper is None) != (drafted.base_upper is None):
+            return False
+        if gold.upper is not None and abs(gold.base_upper - drafted.base_upper) > 1e-6 * abs(gold.base_upper):
+            return False
+        if is_count(gold) and is_count(drafted):
+            return abs((gold.base_amount or 0) - (drafted.base_amount or 0)) <= 1e-6 * max(abs(gold.base_amount or 0), 1)
+        if gold.unit == "percent" and drafted.unit == "percent":
+            return abs((gold.amount or 0) - (drafted.amount or 0)) < 0.05  # fractions in words: 33.3 vs 33.333...
+    return same_value(gold, drafted)
+
+
+def load_gold(path: Path, norm: str) -> list[Gold]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out = []
+    for item in data["figures"]:
+        at = anchor.normalise(item["at"])
+        i = norm.find(at)
+        if i < 0 or norm.find(at, i + 1) >= 0:
+            raise SystemExit(f"{path}: gold phrase {item['at']!r} is {'missing from' if i < 0 else 'not unique in'} the text")
+        out.append(Gold(item["at"], gold_value(item["value"]), (i, i + len(at))))
+    return out
+
+
+def score_text(source: Path, gold_path: Path) -> TextScore:
+    norm = anchor.normalise(source.read_text(encoding="utf-8"))
+    gold = load_gold(gold_path, norm)
+    drafted = [c for c in run_annotate(AnnotateSettings(source=source)).draft.claims if c.value is not None]
+    free = list(drafted)
+    missed = []
+    for g in gold:
+        for d in free:
+            span = d.figure_span or d.span
+            if span[0] < g.span[1] and g.span[0] < span[1] and fits(g.value, d.value):
+                free.remove(d)
+                break
+        else:
+            missed.append(g)
+    return TextScore(source.stem, len(gold), len(drafted), len(gold) - len(missed), missed, free)
+
+
+def evaluate(folder: Path) -> list[TextScore]:
+    return [score_text(gold.with_name(gold.name.replace(".gold.yaml", ".txt")), gold)
+            for gold in sorted(folder.glob("*.gold.yaml"))]
+
+
+def table(scores: list) -> str:
+    """Per text and overall; works for these scores and annotate_eval's (``gold`` or ``reviewed``)."""
+    def n(s) -> int:
+        return getattr(s, "gold", getattr(s, "reviewed", 0))
+    matched, drafted, gold = (sum(s.matched for s in scores), sum(s.drafted for s in scores), sum(n(s) for s in scores))
+    rows = [("text", "gold", "drafted", "matched", "recall", "precision")]
+    for name, g, d, m in [*((getattr(s, "name", getattr(s, "brief", "")), n(s), s.drafted, s.matched) for s in scores),
+                          ("overall", gold, drafted, matched)]:
+        rows.append((name, str(g), str(d), str(m), f"{m / g if g else 1:.1%}", f"{m / d if d else 1:.1%}"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for k, r in enumerate(rows):
+        lines.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+        if k == 0 or k == len(rows) - 2:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", nargs="?", default="tests/drafting", type=Path)
+    parser.add_argument("--misses", action="store_true", help="list missed and extra figures")
+    parser.add_argument("--with-corpus", type=Path, metavar="CORPUS", help="also score a reviewed corpus (briefs/)")
+    args = parser.parse_args(argv)
+    scores = evaluate(args.folder)
+    if not scores:
+        print(f"{args.folder}: no *.gold.yaml", file=sys.stderr)
+        return 2
+    sys.stdout.write(table(scores))
+    if args.misses:
+        for s in scores:
+            for g in s.missed:
+                print(f"missed  {s.name}: {g.value.display()}  | {g.at}")
+            for d in s.extra:
+                print(f"extra   {s.name}#{d.id}: {d.value.display()}  ({d.phrase}) | {d.quote[:90]}")
+    if args.with_corpus:
+        sys.path.insert(0, str(Path(__file__).parent))
+        import annotate_eval
+        print()
+        sys.stdout.write(table(annotate_eval.evaluate(args.with_corpus)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,807 @@
+"""Line up unkeyed figures across briefs: which registered key they answer, or which new key they share.
+
+``align(corpus)`` looks at every figure claim without a key (quantities and ranks) and
+describes it by
+
+- its **subjects**: the entities named in the figure's clause, else earlier in its
+  sentence, else carried from the sentence before in the same paragraph ("Its share
+  ..."), else the one entity the brief's title names (config entities and countries, see
+  ``briefcmp.analysis.entities``); a reviewed claim's own subjects come first. A clause
+  about a region, bloc or the world ("the region's economy") has no country subject;
+- its **dimension and unit** (durations compare in days; ranks are their own dimension);
+- the **measured thing**: the content words of the figure's clause without subject
+  names, units, dates and verbs that only state a value ("was", "reached"), spellings
+  folded and words stemmed, a few synonyms joined ("economy grew" and "GDP growth" are
+  both ``gdp increase``, "spent" and "spending" one word);
+- its **period** (as-of) and kind.
+
+A claim joins a registered key when the subjects, the unit and the measured thing agree
+with the key's label or with a claim already under it. Claims of at least two briefs
+that agree on all of them form a new key: an id and a question drafted from the shared
+words, the type, the unit, and a tolerance for rounding only. A group is *sure* (applied
+by ``--apply``) only when the subjects and the unit agree, the measured words agree but
+for harmless ones ("real", "annual", "public"), every claim states its period, every claim
+is a fact, no brief gives two values for one period, and a directed measure (exports,
+loans) names its countries in one order; anything less is a *candidate*, listed and
+never applied.
+
+Only claims in the same bucket (subjects, unit) are compared, and a bucket's groups are
+bounded, so the cost is linear in the number of claims. ``apply_plan`` writes the keys
+into the config and the claims files as text edits (every untouched line stays byte
+for byte), re-parses the result and writes atomically.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from briefcmp.corpus import units
+from briefcmp.analysis.entities import Entities, fold_spelling, name_forms, slug
+from briefcmp.corpus.model import Brief, Claim, Config, Corpus
+
+FIGURE_TYPES = ("quantity", "rank")
+DEFAULT_TOLERANCE = "2%"  # money and counts: rounding ("about 1.3 billion" and "1.28 billion"), not another figure
+MAX_GROUPS_PER_BUCKET = 50
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|\s[-–—]\s|\s(?:and|but|while|whereas|although|though)\s|"
+                           r"[.!?]\s+(?=[A-Z\"'])")
+_COMPARED = re.compile(r"\s*(?:up|down|compared|against|versus|vs\.?|from|as\s+against)\b", re.I)
+# ... but not "its share of world output", "the highest in the region", "faster than its neighbours".
+_GENERIC_NOT_SUBJECT = re.compile(r"\b(?:of|in|across|than|among|from|to|with)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_POSSESSIVE_START = re.compile(r"\s*(?:Its|Their|His|Her)\b")
+# Words that make a figure about somewhere or something other than a named country.
+_GENERIC_SUBJECT = re.compile(r"\b(?:(?i:region|regional|global|globally|world|worldwide|continent|continental|bloc|"
+                              r"eurozone|euro\s+area|emerging\s+(?:markets?|economies)|developing\s+(?:countries|"
+                              r"economies)|advanced\s+economies|peers|neighbou?rs|neighbou?ring)|Europe|European|Asia|"
+                              r"Asian|Africa|African|Americas|Latin\s+America|Middle\s+East|Gulf|Baltic|Nordic|"
+                              r"Balkans?|"
+                              r"Caribbean|Pacific|Sahel|Scandinavia|EU|OECD|G7|G20|OPEC|ASEAN|NATO|Mercosur)\b")
+_STOP = frozenset("""
+a about above after again against all also an and any are as at be because been before being below between
+both but by can could did do does during each few for from further had has have having he her here his how i
+if in into is it its itself just more most no nor not now of off on once only or other our out over own same
+she should so some such than that the their them then there these they this those through to too under until
+very was we were what when where which while who whom why with would you your said says say per cent percent
+percentage point points billion million thousand trillion bn mn tn roughly around approximately nearly almost
+least estimated some just well above below exceeding up-to according record high low highest lowest
+year years month months week weeks day days quarter quarters annual annually yearly average averaged total
+totalled totaled overall previous last next current latest early mid late first second half
+january february march april may june july august september october november december
+reach reached reaching stood stand stands come came amount amounted worth value valued equal equaled equalled
+hit hits get got gets make made making represent represented represents account accounted accounts
+supply supplied supplies generate generated generates produce produced produces provide provided
+register registered record recorded post posted see saw seen put estimate
+fleet fleets plant plants farm farms station stations facility facilities sector
+end ended ending close closed closing finish finished earlier ago before later prior
+slow slowed slowing accelerate accelerated accelerating eased easing edged picked quickened
+country countries nation receive received receives receiving
+dollar dollars euro euros yen won ruble rubles rouble roubles yuan pound pounds usd eur jpy gbp cny
+watt watts kilowatt kilowatts megawatt megawatts gigawatt gigawatts terawatt terawatts hour hours kwh mwh gwh twh
+tonne tonnes ton tons barrel barrels cubic metre metres meter meters bcm
+""".split())
+# Words that say "how much" without saying of what: a measured thing needs another word.
+# Words that leave the measured thing as it is: "real GDP growth" is "GDP growth", "public debt" is
+# "debt". Any other extra word narrows it ("tea exports", "GDP per capita"), and the match is only a candidate.
+_ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                      r"eleventh|twelfth|fifteenth|twentieth)(?=[\s-])(?!-(?:time|hand|class|rate|half|quarter)\b)-?", re.I)
+_DIRECTED = frozenset("export import lend borrow send give buy sell pay invest".split())
+_CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I)
+_HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary "
+                      "provisional report public gross year-on-year annualiz birth".split())
+_VAGUE = frozenset("share rate number amount level part value figure size volume proportion increase decrease "
+                   "gdp".split()) - {"gdp"}
+_CONCEPTS = {
+    "economy": "gdp", "economic": "gdp", "gdp": "gdp", "gross": "", "domestic": "", "product": "",
+    "grow": "increase", "grew": "increase", "grown": "increase", "growth": "increase", "rise": "increase",
+    "rose": "increase", "risen": "increase", "increase": "increase", "expand": "increase",
+    "expansion": "increase", "gain": "increase", "climb": "increase", "jump": "increase", "up": "increase",
+    "fall": "decrease", "fell": "decrease", "fallen": "decrease", "decline": "decrease", "drop": "decrease",
+    "shrink": "decrease", "shrank": "decrease", "shrunk": "decrease", "contract": "decrease",
+    "contraction": "decrease", "down": "decrease", "lose": "decrease", "lost": "decrease",
+    "inflation": "inflation", "inflationary": "inflation", "cpi": "inflation",
+    "export": "export", "import": "import", "unemployment": "unemployment", "jobless": "unemployment",
+    # Irregular verb forms and nominalisations: "spent" and "spending" are one word.
+    "spent": "spend", "spend": "spend", "expenditure": "spend", "outlay": "spend", "paid": "pay",
+    "sold": "sell", "sale": "sell", "bought": "buy", "purchase": "buy", "built": "build", "held": "hold",
+    "lent": "lend", "lending": "lend", "borrowed": "borrow", "borrowing": "borrow", "sent": "send",
+    "gave": "give", "given": "give", "took": "take", "taken": "take", "brought": "bring",
+    "production": "output", "invested": "invest", "investment": "invest",
+    "employed": "employ", "employment": "employ", "emitted": "emit", "emission": "emit",
+    "global": "world", "worldwide": "world",
+    "vaccination": "vaccine", "vaccinated": "vaccine", "immunization": "vaccine", "immunisation": "vaccine",
+}
+# A figure in a sentence about the future is a forecast: "will", "is expected to", "expects growth
+# of", "aims to", "plans to", "is forecast to" - not "faster than expected" or "most forecasts".
+FORECAST_WORDS = re.compile(
+    r"\b(?:will|shall|would\s+(?!have\b)|(?:is|are|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|set|likely|"
+    r"poised|due|predicted|estimated)\s+to|expects?\s+(?!that\b)\w|expecting\s|(?:forecasts?|projects?|predicts?)\s+"
+    r"(?:that\s|an?\s|growth|\w+\s+(?:of|to|at)\b)|aims?\s+(?:to|for)|aiming\s+(?:to|for)|plans?\s+to|planned\s+to|"
+    r"targets?\s+(?:of|for)\b|targeting|by\s+(?:the\s+(?:end\s+of\s+)?)?(?:year\s+)?20[3-9]\d)", re.I)
+_SHOW = {"increase": "growth", "decrease": "decline", "gdp": "GDP", "cpi": "CPI"}
+_LEVEL_CHANGE = re.compile(r"\b(?P<verb>rose|rise[sn]?|grew|grow[sn]?|increased?|climbed|jumped|fell|fall(?:s|en)?|"
+                           r"declined|dropped|shrank|slowed|slipped|eased|recovered|returned)\s+to\s+"
+                           r"(?:\w+\s+){0,2}$", re.I)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def norm_word(word: str) -> str:
+    """One form per word: lower case, spelling folded, a concept if it has one, else a crude stem."""
+    w = fold_spelling(word.lower().strip("'-"))
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in _CONCEPTS:
+        return _CONCEPTS[w]
+    s = _stem(w)
+    return _CONCEPTS.get(s, s)
+
+
+@dataclass
+class Member:
+    """A figure claim as align sees it."""
+
+    claim: Claim
+    subjects: tuple[str, ...]
+    subjects_from: str  # "claim" | "clause" | "sentence" | "previous sentence" | "title"
+    unit: str  # canonical unit ("" for a count without unit)
+    dim: str  # what compares: the unit, or "duration"
+    words: frozenset[str]
+    shown: dict[str, str]  # normalised word -> how it reads, in clause order
+    order: tuple[str, ...]
+    lead: str = ""  # the subject named first: "Kenya's exports to Uganda" leads with kenya
+
+    @property
+    def dated(self) -> bool:
+        return self.claim.as_of is not None and not self.claim.as_of_inferred
+
+
+@dataclass
+class Group:
+    """Claims proposed to share one key (``new``: a key to register)."""
+
+    key: str
+    new: bool
+    label: str
+    unit: str
+    members: list[Member]
+    reason: str
+    sure: bool
+    subjects: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    doubt: str = ""  # why a candidate is not sure
+
+    @property
+    def id(self) -> str:
+        refs = "\n".join(sorted(m.claim.ref for m in self.members))
+        return "align:" + hashlib.sha1(f"{self.key}\n{refs}".encode()).hexdigest()[:10]
+
+
+@dataclass
+class AlignResult:
+    groups: list[Group] = field(default_factory=list)  # sure: applied by --apply
+    candidates: list[Group] = field(default_factory=list)  # unsure: for a person to decide
+    entities: dict[str, str] = field(default_factory=dict)  # entity id -> label to register
+    considered: int = 0  # unkeyed figure claims looked at
+
+
+# --------------------------------------------------------------------------- describing claims
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(]?[A-Z0-9])")
+_ABBREV_END = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Art|vs|etc|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|"
+                         r"Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|Gov|Gen|Sen|Rep)|\.[A-Z])\.$")
+
+
+class _Context:
+    """Paragraphs and sentences of one brief's source, in the offsets of its normalised text
+    (``Brief.source_text``, where claim spans live), to find a figure's clause and subjects."""
+
+    def __init__(self, brief: Brief, entities: Entities) -> None:
+        from briefcmp.corpus.anchor import normalise
+        from briefcmp.corpus.load import source_text
+
+        self.ok = False
+        self.entities = entities
+        norm = source_text(brief) or ""  # the loader keeps no source in memory: read it again
+        try:
+            original = Path(brief.source_path).read_text(encoding="utf-8-sig") if brief.source_path and norm else ""
+        except (OSError, UnicodeDecodeError):
+            original = ""
+        if not original:
+            return
+        self.text = norm
+        self.blocks: list[tuple[int, int]] = []
+        pos = 0
+        for para in _paragraphs(original):
+            n = normalise(para)
+            i = norm.find(n, pos) if n else -1
+            if i < 0:
+                continue
+            self.blocks.append((i, i + len(n)))
+            pos = i + len(n)
+        self.sentences: list[tuple[int, int]] = []
+        for a, b in self.blocks:
+            start = a
+            for m in _SENTENCE_END.finditer(norm, a, b):
+                if _ABBREV_END.search(norm, max(a, m.start() - 6), m.start() + 1):
+                    continue
+                self.sentences.append((start, m.start() + 1))
+                start = m.end()
+            if start < b:
+                self.sentences.append((start, b))
+        self.starts = [s for s, _ in self.sentences]
+        self.block_starts = [a for a, _ in self.blocks]
+        title_subjects = entities.subjects(brief.title or "")
+        self.title_subjects = title_subjects if len(title_subjects) == 1 else ()
+        self.ok = bool(self.sentences)
+
+    def sentence_index(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.starts, pos) - 1, 0)
+
+    def block_of(self, pos: int) -> tuple[int, int]:
+        i = max(bisect.bisect_right(self.block_starts, pos) - 1, 0)
+        return self.blocks[i] if self.blocks else (0, len(self.text))
+
+    def carried(self, sentence_index: int) -> tuple[str, ...]:
+        """Subjects of the nearest earlier sentence in the same paragraph that names any."""
+        s, _ = self.sentences[sentence_index]
+        block = self.block_of(s)
+        for j in range(sentence_index - 1, max(sentence_index - 4, -1), -1):
+            a, b = self.sentences[j]
+            if a < block[0]:
+                break
+            found = self.entities.subjects(self.text[a:b])
+            if found:
+                return found
+        return ()
+
+
+def _paragraphs(original: str) -> list[str]:
+    """Paragraphs: runs of lines between blank lines; a run of short lines (headings, datelines,
+    list items) is one paragraph per line, a run of long lines is a hard-wrapped paragraph."""
+    out: list[str] = []
+    for run in re.split(r"\n\s*\n", original.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [ln for ln in run.split("\n") if ln.strip()]
+        if len(lines) > 1 and sum(len(ln) >= 50 for ln in lines[:-1]) >= len(lines[:-1]) * 0.8:
+            out.append(" ".join(lines))
+        else:
+            out.extend(lines)
+    return out
+
+
+def _figure_at(text: str, value) -> Optional[tuple[int, int]]:
+    """Where the figure's number is written in ``text`` (digits only), if it can be told."""
+    if value.amount is None:
+        return None
+    for m in _NUMBER.finditer(text):
+        try:
+            x = float(m.group().replace(",", ""))
+        except ValueError:
+            continue
+        if abs(x - value.amount) <= 1e-9 * max(abs(x), 1.0):
+            return m.span()
+    return None
+
+
+def _clause(text: str, a: int, b: int) -> tuple[int, int]:
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, a)), default=0)
+    end = min((m.start() for m in _CLAUSE_BREAK.finditer(text, b)), default=len(text))
+    return start, end
+
+
+def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tuple[int, int]] = None
+                   ) -> tuple[frozenset[str], dict[str, str], tuple[str, ...]]:
+    """The measured thing of ``text`` (a clause): normalised content words, how they read, their order."""
+    blank = list(text)
+    for a, b, _ in entities.find(text):
+        for i in range(a, min(b + 2, len(blank))):  # and a possessive "'s"
+            if i < b or text[b:b + 2] == "'s":
+                blank[i] = " "
+    cleaned = _CONSUMER_PRICES.sub(lambda m: "inflation".ljust(len(m.group())), "".join(blank))
+    cleaned = _ORDINAL.sub(lambda m: " " * len(m.group()), cleaned)  # the rank itself is the value, not the thing
+    level = figure is not None and _LEVEL_CHANGE.search(cleaned[:figure[0]])
+    unit_words = {w.lower() for w in re.findall(r"[A-Za-z]+", unit)}
+    shown: dict[str, str] = {}
+    order: list[str] = []
+    for m in _WORD.finditer(cleaned):
+        raw = m.group()
+        low = raw.lower()
+        if low in _STOP or low in unit_words or _stem(low) in unit_words or len(low) < 2:
+            continue
+        w = norm_word(raw)
+        if not w or w in _STOP:
+            continue
+        if level and level.start("verb") <= m.start() < level.end("verb"):
+            continue  # "rose to 7.7 percent" gives a level, not a change
+        if w not in shown:
+            shown[w] = _SHOW.get(w, low[:-2] if low.endswith("'s") else low)
+            order.append(w)
+    if "inflation" in shown and "increase" in shown:  # "consumer prices rose 5 percent" is inflation of 5 percent
+        del shown["increase"]
+        order.remove("increase")
+    if order == ["increase"] and re.search(r"\bgrowth\b", cleaned, re.I):
+        shown["gdp"], order[:0] = "GDP", ["gdp"]  # "Kenya's growth was 3 percent": its economy's
+    return frozenset(order), shown, tuple(order)
+
+
+def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optional[Member]:
+    v = claim.value
+    if v is None or v.type not in FIGURE_TYPES or v.amount is None:
+        return None
+    if v.type == "rank":  # "the sixth-largest economy": what is ranked is in the measured words
+        unit, dim = "", "rank"
+    else:
+        unit = units.canonical_unit(v.unit)
+        dim = units.comparable(unit, 0.0)[0]
+    text = claim.quote
+    subjects_from = ""
+    subjects: tuple[str, ...] = ()
+    if claim.status != "draft" and claim.subjects:
+        subjects, subjects_from = tuple(claim.subjects), "claim"
+    if ctx is not None and ctx.ok and claim.span is not None:
+        a, b = claim.span
+        si = ctx.sentence_index(a)
+        s0, s1 = ctx.sentences[si] if ctx.sentences else (a, b)
+        sentence = ctx.text[min(s0, a):max(s1, b)]
+        fig = _figure_at(ctx.text[a:b], v)
+        if fig is not None:
+            fa, fb = a + fig[0] - min(s0, a), a + fig[1] - min(s0, a)
+            c0, c1 = _clause(sentence, fa, fb)
+            clause, fig_in_clause = sentence[c0:c1], (fa - c0, fb - c0)
+            upto = sentence[:c1]
+        else:
+            clause, fig_in_clause = ctx.text[a:b], None
+            upto = sentence
+        generic = next((g for g in _GENERIC_SUBJECT.finditer(clause)
+                        if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())), None)
+        if not subjects and generic and not entities.subjects(clause) and not _POSSESSIVE_START.match(clause):
+            # "The region's economy grew 4 percent": about no country, whatever the brief's title says.
+            subjects, subjects_from = (f"({generic.group().lower()})",), "clause"
+        if not subjects:
+            for how, found in (("clause", lambda: entities.subjects(clause)),
+                               ("sentence", lambda: entities.subjects(upto)),  # a name after the clause is another's
+                               ("previous sentence", lambda: ctx.carried(si)),
+                               ("title", lambda: ctx.title_subjects)):
+                subjects = found()
+                if subjects:
+                    subjects_from = how
+                    break
+    else:
+        fig = _figure_at(text, v)
+        clause, fig_in_clause = (text[slice(*_clause(text, *fig))], None) if fig else (text, None)
+        if not subjects:
+            subjects, subjects_from = entities.subjects(text), "sentence"
+    words, shown, order = measured_words(clause, entities, unit if unit != "percent" else "", fig_in_clause)
+    if not _meaningful(words) and ctx is not None and fig_in_clause is not None and _COMPARED.match(clause):
+        # "grew 3.4 percent in 2023, up from 4.8 percent a year earlier": the clause before says what
+        before = upto[:len(upto) - len(clause)]
+        p0 = max((m.end() for m in _CLAUSE_BREAK.finditer(before, 0, max(len(before) - 2, 0))), default=0)
+        words, shown, order = measured_words(before[p0:], entities, unit if unit != "percent" else "")
+    return Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
+                  subjects[0] if subjects else "")
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _meaningful(words: frozenset[str]) -> bool:
+    return any(w not in _VAGUE and w not in ("increase", "decrease") for w in words)
+
+
+def word_match(a: frozenset[str], b: frozenset[str]) -> str:
+    """"sure" when the measured things agree, "maybe" when they look alike, else "".
+
+    Words that only say "how much" ("rate", "share", "level") are left out when others are
+    there: "the unemployment rate" and "unemployment" measure one thing."""
+    if not a or not b or not (_meaningful(a) and _meaningful(b)):
+        return ""
+    a, b = a - _VAGUE, b - _VAGUE
+    shared = a & b
+    if not _meaningful(frozenset(shared)):
+        return ""
+    jac = len(shared) / len(a | b)
+    if a == b:
+        return "sure"
+    if (a ^ b) <= _HARMLESS:
+        return "sure"  # "real GDP growth" and "GDP growth"; but "tea exports" is not "exports"
+    strong = [w for w in shared if w not in _VAGUE and w not in ("increase", "decrease", "export", "import")]
+    return "maybe" if strong and (jac >= 0.5 or len(strong) >= 2) else ""
+
+
+def _doubts(members: list[Member]) -> str:
+    """Why a group that agrees on subject, unit and wording must still not be applied."""
+    if any(not m.subjects or any(x.startswith("(") for x in m.subjects) for m in members):
+        return "no country or registered entity named"
+    undated = [m.claim.ref for m in members if not m.dated]
+    if undated:
+        return f"no stated period for {', '.join(undated)} (as-of taken from the publication date)"
+    if len({m.lead for m in members}) > 1 and any(m.words & _DIRECTED for m in members):
+        return "the subjects are named in another order: exports from one may be imports of the other"
+    kinds = {m.claim.kind for m in members}
+    if kinds != {"fact"} or any(m.claim.status == "draft" and FORECAST_WORDS.search(m.claim.quote) for m in members):
+        return "forecasts are compared only when a person keys them"
+    per_brief: dict[tuple[str, str], set[float]] = defaultdict(set)
+    for m in members:
+        per_brief[(m.claim.brief, str(m.claim.as_of))].add(round(m.claim.value.base_amount or 0.0, 9))
+    if any(len(v) > 1 for v in per_brief.values()):
+        return "one brief gives two values for one period: the wording does not tell the figures apart"
+    return ""
+
+
+def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
+    """Propose keys for unkeyed figure claims: registered keys they answer, or new keys they share."""
+    config = corpus.config
+    entities = entities or Entities(config)
+    result = AlignResult()
+    contexts: dict[str, _Context] = {}
+    keyed: dict[str, list[Member]] = defaultdict(list)
+    loose: list[Member] = []
+    for brief in corpus.briefs:
+        for claim in brief.claims:
+            if claim.value is None or claim.value.type not in FIGURE_TYPES:
+                continue
+            if brief.id not in contexts:
+                contexts[brief.id] = _Context(brief, entities)
+            m = describe(claim, contexts[brief.id], entities)
+            if m is None:
+                continue
+            (keyed[claim.key] if claim.key else loose).append(m)
+    result.considered = len(loose)
+
+    # 1. Registered keys: a claim joins the key whose subjects, unit and wording it shares.
+    key_sigs = []
+    for kid, kd in sorted(config.keys.items()):
+        if kd.type not in FIGURE_TYPES:
+            continue
+        label_words, _, _ = measured_words(f"{kd.label}", entities, kd.unit)
+        subjects = tuple(sorted(kd.subjects)) or (keyed[kid][0].subjects if keyed.get(kid) else ())
+        unit = units.canonical_unit(kd.unit) or (keyed[kid][0].unit if keyed.get(kid) else "")
+        if not unit and kd.type == "quantity":
+            continue
+        key_sigs.append((kid, kd, subjects, "rank" if kd.type == "rank" else units.comparable(unit, 0.0)[0],
+                         [label_words, *(m.words for m in keyed.get(kid, ()))]))
+    joined: dict[str, list[Member]] = defaultdict(list)
+    maybe_joined: dict[str, list[Member]] = defaultdict(list)
+    rest = []
+    for m in loose:
+        best = ""
+        for kid, kd, subjects, dim, wordsets in key_sigs:
+            if m.dim != dim or m.subjects != subjects or not subjects:
+                continue
+            verdicts = {word_match(m.words, w) for w in wordsets}
+            if "sure" in verdicts and not best:
+                best = kid
+                joined[kid].append(m)
+            elif "maybe" in verdicts and not best:
+                maybe_joined[kid].append(m)
+        if not best:
+            rest.append(m)
+    for kid, members in sorted(joined.items()):
+        kd = config.keys[kid]
+        doubt = _doubts([*keyed.get(kid, []), *members])
+        g = Group(kid, False, kd.label, kd.unit, members, _reason(members, "registered key " + kid), not doubt,
+                  tuple(kd.subjects), tuple(kd.topics), doubt)
+        (result.groups if g.sure else result.candidates).append(g)
+    for kid, members in sorted(maybe_joined.items()):
+        kd = config.keys[kid]
+        result.candidates.append(Group(kid, False, kd.label, kd.unit, members,
+                                       _reason(members, "registered key " + kid), False, tuple(kd.subjects),
+                                       tuple(kd.topics), "the wording is only alike"))
+
+    # 2. New keys: claims of two or more briefs that agree.
+    buckets: dict[tuple, list[Member]] = defaultdict(list)
+    for m in rest:
+        if m.subjects and m.words:
+            buckets[(m.subjects, m.dim, m.unit)].append(m)
+    taken = set(config.keys)
+    for bucket in sorted(buckets):
+        members = sorted(buckets[bucket], key=lambda m: m.claim.ref)
+        groups: list[list[Member]] = []
+        maybes: list[list[Member]] = []
+        for m in members:
+            for g in groups:
+                if all(word_match(m.words, o.words) == "sure" for o in g):
+                    g.append(m)
+                    break
+            else:
+                if len(groups) < MAX_GROUPS_PER_BUCKET:
+                    groups.append([m])
+        applied: set[int] = set()
+        for i, g in enumerate(groups):
+            if len({m.claim.brief for m in g}) < 2:
+                continue
+            doubt = _doubts(g)
+            key = _new_key_id(g, entities, taken)
+            grp = Group(key, True, _label(g, entities), g[0].unit, g, _reason(g, ""), not doubt, g[0].subjects,
+                        _common_topics(g), doubt)
+            if grp.sure:
+                taken.add(key)
+                applied.add(i)
+                result.groups.append(grp)
+            else:
+                result.candidates.append(grp)
+        # Loose resemblance between groups not applied: candidates only. (What resembles an applied
+        # group shows up on the next run, as a candidate to join its registered key.)
+        for i, g in enumerate(groups):
+            for j in range(i + 1, len(groups)):
+                h = groups[j]
+                if i in applied or j in applied:
+                    continue
+                if word_match(g[0].words, h[0].words) == "maybe" and len({x.claim.brief for x in g + h}) > 1:
+                    maybes.append(g + h)
+        for g in maybes:
+            key = _new_key_id(g, entities, set(taken))
+            result.candidates.append(Group(key, True, _label(g, entities), g[0].unit, g, _reason(g, ""), False,
+                                           g[0].subjects, _common_topics(g), "the wording is only alike"))
+    for g in result.groups:
+        for s in g.subjects:
+            if s not in config.entities:
+                result.entities[s] = entities.label(s)
+    return result
+
+
+def _common_topics(group: list[Member]) -> tuple[str, ...]:
+    """The topics every claim of the group has; else the two most frequent among them."""
+    common = set(group[0].claim.topics)
+    for m in group[1:]:
+        common &= set(m.claim.topics)
+    if common:
+        return tuple(t for t in group[0].claim.topics if t in common)
+    counts: dict[str, int] = defaultdict(int)
+    for m in group:
+        for t in m.claim.topics:
+            counts[t] += 1
+    return tuple(sorted(counts, key=lambda t: (-counts[t], t))[:2])
+
+
+def _shared_order(group: list[Member]) -> list[str]:
+    shared = set(group[0].words)
+    for m in group[1:]:
+        shared &= m.words
+    return [w for w in group[0].order if w in shared]
+
+
+def _new_key_id(group: list[Member], entities: Entities, taken: set[str]) -> str:
+    words = [group[0].shown[w] for w in _shared_order(group)]
+    unit = "rank" if group[0].dim == "rank" else {"percent": "pct", "percentage-points": "pp"}.get(group[0].unit,
+                                                                                                group[0].unit)
+    base = slug("-".join([*group[0].subjects, *words[:4], unit]))[:60].strip("-") or "figure"
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    return key
+
+
+def _label(group: list[Member], entities: Entities) -> str:
+    who = " and ".join(entities.label(s) for s in group[0].subjects)
+    what = " ".join(group[0].shown[w] for w in _shared_order(group))
+    unit = "rank" if group[0].dim == "rank" else {"percent": "percent", "percentage-points": "percentage points",
+                                                   "": "count"}.get(group[0].unit, group[0].unit)
+    return f"{who}: {what} ({unit}) in a period"
+
+
+def _reason(group: list[Member], target: str) -> str:
+    subjects = ", ".join(group[0].subjects) or "(none)"
+    how = sorted({m.subjects_from for m in group if m.subjects_from not in ("clause", "claim")})
+    words = " ".join(group[0].shown[w] for w in _shared_order(group)) or "(none)"
+    periods = sorted({str(m.claim.as_of) + (" (inferred)" if m.claim.as_of_inferred else "")
+                      for m in group if m.claim.as_of is not None})
+    parts = [f"subject {subjects}" + (f" (from the {', '.join(how)})" if how else ""),
+             f"unit {'rank' if group[0].dim == 'rank' else group[0].unit or 'count'}", f"shared words: {words}",
+             f"period {', '.join(periods) or 'not stated'}"]
+    if target:
+        parts.insert(0, target)
+    return "; ".join(parts)
+
+
+# --------------------------------------------------------------------------- applying
+
+
+class AlignError(Exception):
+    """The plan cannot be written (a file changed, an edit would not parse)."""
+
+
+@dataclass
+class Edit:
+    path: Path
+    old: str
+    new: str
+
+
+def _yaml_str(s: str) -> str:
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9 ._/()-]*[A-Za-z0-9.)]", s) and ": " not in s and " #" not in s:
+        return s
+    return json.dumps(s, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def _block_insert(text: str, section: str, entries: str) -> str:
+    """Add ``entries`` (indented 2, ending in a newline) at the end of the top-level mapping ``section``."""
+    lines = text.splitlines(keepends=True)
+    head = re.compile(rf"^{re.escape(section)}:\s*(#.*)?$")
+    for i, line in enumerate(lines):
+        if head.match(line.rstrip("\r\n")):
+            last = i
+            for j in range(i + 1, len(lines)):
+                stripped = lines[j].strip()
+                if not stripped or stripped.startswith("#"):
+                    continue
+                if not lines[j][0].isspace():
+                    break
+                last = j
+            child = next((ln for ln in lines[i + 1:last + 1] if ln.strip() and not ln.strip().startswith("#")), "")
+            indent = len(child) - len(child.lstrip(" ")) if child else 2
+            body = "".join((" " * (indent - 2) + ln if ln.strip() else ln) for ln in entries.splitlines(True)) \
+                if indent >= 2 else entries
+            if not lines[last].endswith("\n"):
+                lines[last] += "\n"
+            lines.insert(last + 1, body)
+            return "".join(lines)
+        if re.match(rf"^{re.escape(section)}:\s*\{{\s*\}}\s*(#.*)?$", line.rstrip("\r\n")):
+            lines[i] = f"{section}:\n" + entries
+            return "".join(lines)
+    sep = "" if text.endswith("\n") or not text else "\n"
+    return f"{text}{sep}\n{section}:\n{entries}"
+
+
+def key_tolerance(members: list[Member]) -> str:
+    """The tolerance of a new key: rounding and nothing more.
+
+    Percentages, percentage points and durations differ only by the rounding of the
+    most precisely written figure: half a unit of its last digit ("7.7" and "7.8" percent
+    differ; "73.7" and "74.5" years differ), in days for durations. Money and counts keep
+    a small relative tolerance ("about $1.3 billion" and "$1.28 billion" agree)."""
+    unit = members[0].unit
+    duration = members[0].dim == "duration"
+    if unit not in ("percent", "percentage-points") and not duration:
+        return DEFAULT_TOLERANCE
+    decimals = 0
+    for m in members:
+        for x in (m.claim.value.amount, m.claim.value.upper):
+            if x is not None:
+                text = f"{x:.6f}".rstrip("0").rstrip(".")
+                decimals = max(decimals, len(text.split(".")[1]) if "." in text else 0)
+    step = 0.5 * 10 ** -decimals
+    if duration:
+        step = units.comparable(unit, step)[1]  # durations compare in days
+    return f"{step:.6g}"
+
+
+def _key_entry(g: Group) -> str:
+    refs = ", ".join(m.claim.ref for m in g.members)
+    out = [f"  {g.key}:", f"    label: {_yaml_str(g.label)}",
+           "    description: " + _yaml_str(f"Drafted by briefcmp align from {refs}; edit the label into a question."),
+           f"    type: {'rank' if g.members[0].dim == 'rank' else 'quantity'}"]
+    if g.unit:
+        out.append(f"    unit: {_yaml_str(g.unit)}")
+    if g.members[0].dim != "rank":  # a rank is exact
+        tolerance = key_tolerance(g.members)
+        out.append(f'    tolerance: "{tolerance}"' if tolerance.endswith("%") else f"    tolerance: {tolerance}")
+    if g.topics:
+        out.append(f"    topics: [{', '.join(g.topics)}]")
+    if g.subjects:
+        out.append(f"    subjects: [{', '.join(g.subjects)}]")
+    return "\n".join(out) + "\n"
+
+
+def _entity_entry(eid: str, label: str) -> str:
+    from briefcmp.analysis.entities import countries
+
+    country = next((c for c in countries() if c.id == eid), None)
+    aliases = [n for n in (country.names if country else ()) if n != label and n not in name_forms(label)
+               and not n.isupper() and "." not in n]
+    out = [f"  {eid}:", f"    label: {_yaml_str(label)}"]
+    if aliases:
+        out.append(f"    aliases: [{', '.join(_yaml_str(a) for a in aliases)}]")
+    return "\n".join(out) + "\n"
+
+
+def _set_key(text: str, claim: Claim, key: str) -> str:
+    """Insert ``key: KEY`` after the claim's ``id:`` line (block mappings only)."""
+    lines = text.splitlines(keepends=True)
+    start = max(claim.line - 1, 0)
+    for i in range(start, min(start + 3, len(lines))):
+        m = re.match(r"^(\s*-\s+|\s+)id:\s*(['\"]?)([^'\"#\s]+)\2\s*(#.*)?$", lines[i].rstrip("\r\n"))
+        if m and m.group(3) == claim.id:
+            indent = len(m.group(1))
+            nl = "\r\n" if lines[i].endswith("\r\n") else "\n"
+            if not lines[i].endswith("\n"):
+                lines[i] += nl
+            lines.insert(i + 1, " " * indent + f"key: {key}{nl}")
+            return "".join(lines)
+    raise AlignError(f"{claim.path}:{claim.line}: cannot find the id line of claim {claim.id} "
+                     "(a flow mapping?); set its key by hand")
+
+
+def plan_edits(result: AlignResult, corpus: Corpus) -> list[Edit]:
+    """The text edits that write the sure groups: config (entities, keys) and claims files."""
+    if not result.groups:
+        return []
+    config_path = Path(corpus.config.path) if corpus.config.path else Path(corpus.root) / "briefcmp.yaml"
+    old = config_path.read_text(encoding="utf-8") if config_path.exists() else ""
+    new = old
+    if result.entities:
+        entries = "".join(_entity_entry(e, label) for e, label in sorted(result.entities.items()))
+        new = _block_insert(new, "entities", entries)
+    fresh = [g for g in result.groups if g.new]
+    if fresh:
+        new = _block_insert(new, "keys", "".join(_key_entry(g) for g in fresh))
+    edits = [Edit(config_path, old, new)] if new != old else []
+    by_file: dict[str, list[tuple[Claim, str]]] = defaultdict(list)
+    for g in result.groups:
+        for m in g.members:
+            by_file[m.claim.path].append((m.claim, g.key))
+    for path, items in sorted(by_file.items()):
+        text = Path(path).read_text(encoding="utf-8")
+        new_text = text
+        for claim, key in sorted(items, key=lambda it: -it[0].line):  # bottom up: line numbers stay right
+            new_text = _set_key(new_text, claim, key)
+        edits.append(Edit(Path(path), text, new_text))
+    return edits
+
+
+def verify(edits: list[Edit], corpus: Corpus) -> None:
+    """Re-parse every edited text; refuse when an edit brings an error the file did not have."""
+    from briefcmp.corpus import yamlsafe
+    from briefcmp.corpus.parse import parse_claims_file, parse_config
+    from briefcmp.corpus.problems import Problems, Severity
+
+    def errors(problems: Problems) -> int:
+        return sum(1 for p in problems if p.severity == Severity.ERROR)
+
+    config_path = Path(corpus.config.path) if corpus.config.path else None
+    config_edit = next((e for e in edits if config_path is not None and e.path == config_path), None)
+    new_config = corpus.config
+    if config_edit is not None:
+        counts = []
+        for text in (config_edit.old, config_edit.new):
+            problems = Problems()
+            data = yamlsafe.parse(text, str(config_edit.path), problems)
+            cfg = parse_config(data, str(config_edit.path), problems) if data is not None else None
+            counts.append(errors(problems))
+        if cfg is None or counts[1] > counts[0]:
+            raise AlignError(f"{config_edit.path}: the edited config would not parse cleanly; nothing written")
+        new_config = cfg
+        new_config.path = corpus.config.path
+    for e in edits:
+        if e is config_edit:
+            continue
+        counts = []
+        for text, cfg in ((e.old, corpus.config), (e.new, new_config)):
+            problems = Problems()
+            data = yamlsafe.parse(text, str(e.path), problems)
+            brief = parse_claims_file(data, str(e.path), problems, cfg) if data is not None else None
+            counts.append(errors(problems))
+        if brief is None or counts[1] > counts[0]:
+            raise AlignError(f"{e.path}: the edited claims file would not parse cleanly; nothing written")
+
+
+def apply_plan(result: AlignResult, corpus: Corpus) -> list[Path]:
+    """Write the sure groups into the config and the claims files (atomically, each re-parsed first)."""
+    from briefcmp.corpus.files import OutputError, write_file
+
+    edits = plan_edits(result, corpus)
+    verify(edits, corpus)
+    written = []
+    for e in edits:
+        if e.path.exists() and e.path.read_text(encoding="utf-8") != e.old:
+            raise AlignError(f"{e.path}: changed while align ran; run it again")
+        try:
+            write_file(e.path, e.new, force=True)
+        except OutputError as exc:
+            raise AlignError(str(exc)) from exc
+        written.append(e.path)
+    return written

@@ -1,0 +1,175 @@
+"""Who a sentence is about, and words spelt one way: the subjects and wording every analysis shares.
+
+- ``Entities``: countries recognised by their names, adjectives (demonyms), capitals and
+  codes from the ``countryinfo`` dataset (ISO 3166 names and codes, demonyms, capitals),
+  plus the corpus config's entities and aliases, which come first: a config entity
+  named "Japan" keeps its id. Names match case-sensitively ("Chad", not "chad") and the
+  longest name wins ("South Korea" over "Korea", "Papua New Guinea" over "Guinea").
+- ``fold_spelling``: British and American spellings of one word become one word
+  ("defence" and "defense", "programme" and "program") with the ``breame`` lists.
+
+Both datasets are read once per process, lazily (they are not on the start-up path).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from briefcmp.corpus.model import Config
+
+# Capitals that are also common words or names in English text, and codes that are English
+# words: recognising them as countries would attach the wrong subject.
+_AMBIGUOUS = frozenset("""
+Male Victoria Hamilton Kingston Georgetown Jamestown Santiago Saint Lima Nicosia
+AND ARE CAN PER BEN MAR GAB TON NOR ITA COL DOM ANT MAC GIB AIA ATA MLI NIU
+""".split())
+
+
+_CONTINENT_BEFORE = re.compile(r"\b(?:Latin|South|North|Central|Pan|Native|African|Meso|Anglo|Ibero)[\s-]$")
+
+
+@dataclass(frozen=True)
+class Country:
+    id: str  # slug of the common English name: "south-korea"
+    label: str  # "South Korea"
+    names: tuple[str, ...]  # every form that names it in text
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[Country, ...]:
+    """Every ISO 3166 country with its names, adjective, capital and codes."""
+    import countryinfo  # lazy: a data package read only when subjects are recognised
+
+    out = []
+    seen_capitals: dict[str, int] = {}
+    infos = []
+    for c in countryinfo.all_countries():
+        info = c.info()
+        iso = info.get("ISO") or {}
+        if not iso.get("alpha2") or not info.get("name"):
+            continue
+        infos.append(info)
+        capital = info.get("capital")
+        if isinstance(capital, str) and capital:
+            seen_capitals[capital] = seen_capitals.get(capital, 0) + 1
+    for info in infos:
+        iso = info["ISO"]
+        label = info["name"]
+        names = {label}
+        for alt in info.get("altSpellings") or ():
+            if alt.isascii() and alt[:1].isupper() and (len(alt) > 3 or alt in ("UK", "USA", "UAE")):
+                names.add(alt)
+        if iso.get("alpha3"):
+            names.add(iso["alpha3"])
+        if iso["alpha2"] == "US":
+            names.add("America")  # not after "Latin", "South", ... (see Entities.find)
+        if iso["alpha2"] in ("US", "GB"):
+            names.update({"US", "U.S.", "UK", "U.K.", "Britain", "U.S.A."} & ({"US", "U.S.", "U.S.A."}
+                                                                             if iso["alpha2"] == "US" else
+                                                                             {"UK", "U.K.", "Britain"}))
+        demonym = info.get("demonym") if isinstance(info.get("demonym"), str) else ""
+        if demonym and demonym.isascii():
+            names.add(demonym)
+        capital = info.get("capital") if isinstance(info.get("capital"), str) else ""
+        if capital and capital.isascii() and seen_capitals.get(capital) == 1:
+            names.add(capital.split(" D.C.")[0] if capital.startswith("Washington") else capital)
+        names = {n for n in names if n not in _AMBIGUOUS and "," not in n}
+        population = info.get("population") if isinstance(info.get("population"), (int, float)) else 0
+        out.append((population, Country(slug(label), label, tuple(sorted(names)))))
+    # A name several countries share ("American" for the United States and the Northern Mariana
+    # Islands, "Dominican") belongs to the most populous one.
+    owner: dict[str, tuple[float, str]] = {}
+    for population, c in out:
+        for n in c.names:
+            if n not in owner or population > owner[n][0]:
+                owner[n] = (population, c.id)
+    kept = [Country(c.id, c.label, tuple(n for n in c.names if owner[n][1] == c.id)) for _, c in out]
+    return tuple(sorted(kept, key=lambda c: c.id))
+
+
+class Entities:
+    """Recognise subjects in text: config entities first, then countries."""
+
+    def __init__(self, config: Optional[Config] = None, use_countries: bool = True) -> None:
+        config = config or Config()
+        self.labels: dict[str, str] = {}
+        name_of: dict[str, str] = {}
+        config_names: set[str] = set()
+        for eid, e in config.entities.items():
+            self.labels[eid] = e.label
+            for name in {e.label, *e.aliases}:
+                for form in name_forms(name):
+                    name_of.setdefault(form, eid)
+                    config_names.add(form)
+        if use_countries:
+            label_ids = {e.label: eid for eid, e in config.entities.items()}
+            for c in countries():
+                # A country the config registers under another id keeps the config's id.
+                eid = label_ids.get(c.label) or next((name_of[n] for n in c.names if n in config_names), c.id)
+                self.labels.setdefault(eid, c.label)
+                for n in c.names:
+                    name_of.setdefault(n, eid)
+        self.entity_of = name_of
+        names = sorted(name_of, key=len, reverse=True)
+        self._re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])"
+                              r"(?:'s)?") if names else None
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, entity id) of every name in ``text``, in order."""
+        if self._re is None:
+            return []
+        out = []
+        for m in self._re.finditer(text):
+            name = m.group()
+            if name.endswith("'s"):
+                name = name[:-2]
+            if name.startswith("America") and _CONTINENT_BEFORE.search(text, max(0, m.start() - 9), m.start()):
+                continue  # "Latin America", "South American": not the United States
+            if name in self.entity_of:
+                out.append((m.start(), m.start() + len(name), self.entity_of[name]))
+        return out
+
+    def subjects(self, text: str) -> tuple[str, ...]:
+        """Entity ids named in ``text``, in order of first mention."""
+        return tuple(dict.fromkeys(eid for _, _, eid in self.find(text)))
+
+    def label(self, eid: str) -> str:
+        return self.labels.get(eid, eid)
+
+
+def name_forms(name: str) -> list[str]:
+    """A name and its adjective forms: Japan -> Japanese, Russia -> Russian, Ukraine -> Ukrainian."""
+    forms = [name]
+    if len(name) >= 4 and name[-1].isalpha() and name[0].isupper() and not name.isupper():
+        forms += [name + "n", name + "ese", name + "ian", name + "i"]
+        if name[-1] in "aeiou":
+            forms += [name[:-1] + "ian", name[:-1] + "ese", name[:-1] + "an"]
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _british_to_american() -> dict[str, str]:
+    from breame.spelling import AMERICAN_ENGLISH_SPELLINGS  # american -> british, lazily
+
+    table = {b.lower(): a.lower() for a, b in AMERICAN_ENGLISH_SPELLINGS.items()}
+    # Short forms the list leaves out but policy texts use constantly.
+    table.update({"defence": "defense", "offence": "offense", "programme": "program", "programmes": "programs",
+                  "licence": "license", "centre": "center", "centres": "centers"})
+    return table
+
+
+def fold_spelling(word: str) -> str:
+    """One spelling for a word written the British or the American way (lower-case in, lower-case out)."""
+    return _british_to_american().get(word, word)
+
+
+def fold_words(words: Iterable[str]) -> list[str]:
+    table = _british_to_american()
+    return [table.get(w, w) for w in words]

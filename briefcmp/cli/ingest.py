@@ -1,0 +1,55 @@
+"""Commands that bring a brief into the corpus as it came (a PDF, a saved web page): `add`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from briefcmp.cli.app import EXIT_CLEAN, app, fail
+
+
+@app.command()
+def add(
+    original: str = typer.Argument(..., metavar="FILE", show_default=False,
+                                    help="The brief as it came: .pdf, .html/.htm (a saved web page), .md or .txt."),
+    corpus: Path = typer.Argument(Path("briefs"), metavar="[PATH]", show_default=False,
+                                  help="The corpus folder (holding briefcmp.yaml). Default: ./briefs"),
+    brief_id: Optional[str] = typer.Option(None, "--id", metavar="ID",
+                                           help="The brief id (and file names). Default: from FILE's name."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing source text and claims file."),
+    sentences: bool = typer.Option(False, "--sentences",
+                                   help="Also draft a candidate claim for each sentence that takes a position."),
+) -> None:
+    """Add a brief from a PDF, a saved web page, Markdown or text: clean source text + draft claims file.
+
+    Writes PATH/sources/ID.txt (the text, cleaned: words hyphenated at line ends joined,
+    running headers, footers and page numbers dropped, ligatures expanded, paragraphs kept,
+    footnote markers left) and PATH/ID.claims.yaml (what `briefcmp annotate` drafts on it),
+    with the title, publisher and date the document states, where each was found, and the
+    original's name, type and sha256. Keep the original inside the corpus (for example in
+    PATH/originals/) and `briefcmp check` reports when it changes. Nothing is fetched: save a
+    web page first. Nothing is replaced without --force. PDF and web pages need the 'add'
+    extra: pip install 'briefcmp[add]'.
+
+    Example: briefcmp add ~/Downloads/water-tariffs.pdf briefs --id water-2025
+    """
+    from briefcmp.ingest import IngestError
+    from briefcmp.ingest.add import AddSettings, run_add
+
+    try:
+        result = run_add(AddSettings(original=original, corpus=corpus, brief_id=brief_id, force=force,
+                                     positions=sentences))
+    except IngestError as exc:
+        raise fail(str(exc))
+    for warning in result.warnings:
+        typer.echo(f"briefcmp: warning: {warning}", err=True)
+    pages = f", {result.pages} page{'s' * (result.pages != 1)}" if result.pages else ""
+    paragraphs = f"{result.paragraphs} paragraph{'s' * (result.paragraphs != 1)}"
+    typer.echo(f"wrote {result.source}: {paragraphs} from {result.kind.upper()}{pages}", err=True)
+    typer.echo(f"wrote {result.claims_file}: {result.claims} draft claim{'s' * (result.claims != 1)}", err=True)
+    found = [f"{k} from {v}" for k, v in result.meta.origin.items()]
+    typer.echo("metadata: " + ("; ".join(found) if found else "none stated (fill in title and published)"), err=True)
+    typer.echo(f"next: review the draft, then run: briefcmp check {corpus}", err=True)
+    raise typer.Exit(EXIT_CLEAN)

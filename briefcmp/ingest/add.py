@@ -1,0 +1,267 @@
+"""`briefcmp add`: an original (PDF, saved web page, Markdown or text) in, a source text and a draft out.
+
+``run_add(AddSettings) -> AddResult`` reads the original, extracts and cleans its text
+(``pdf``, ``html``, ``markdown``, ``clean``), writes it to the corpus's ``sources/``
+folder, drafts the claims file with ``briefcmp annotate``'s core on that text, and
+records in the brief the original's name, type and sha256 (and its path when it lies
+inside the corpus, so that ``briefcmp check`` reports when it changes), with the
+title, publisher, date and address the document states and where each was found.
+
+Nothing is overwritten without ``force``; both files are written atomically, and when
+the draft cannot be written the source text written just before is taken back.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from briefcmp.ingest import IngestError
+from briefcmp.ingest.metadata import DocMeta
+
+TYPES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html", ".md": "md", ".markdown": "md",
+         ".txt": "txt"}
+MAX_ORIGINAL_BYTES = 512 * 1024 * 1024
+# A scheme of two letters or more ("C:/" is a Windows drive); a Path folds "https://" into "https:/".
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:/|^www\.", re.I)
+_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+
+@dataclass
+class AddSettings:
+    original: Path | str  # as given: a URL is refused before it becomes a path
+    corpus: Path = Path("briefs")
+    brief_id: Optional[str] = None
+    force: bool = False
+    positions: bool = False  # also draft a candidate claim per position-taking sentence (annotate --sentences)
+
+
+@dataclass
+class AddResult:
+    brief_id: str
+    kind: str  # pdf, html, md or txt
+    sha256: str
+    source: Path  # the source text written
+    claims_file: Path  # the draft written
+    paragraphs: int
+    claims: int
+    meta: DocMeta  # the metadata written, each field with where it came from
+    original_path: str = ""  # relative to the claims file, when the original is inside the corpus
+    pages: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Extracted:
+    text: str
+    meta: DocMeta
+    paragraphs: int
+    pages: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def kind_of(path: Path | str) -> str:
+    """The original's type from its file name; IngestError for a URL or an unsupported type."""
+    if _URL.match(str(path)):
+        raise IngestError(f"{path}: briefcmp add reads files and never fetches from the network: save the page "
+                          "first (in the browser: Save Page As, 'Web Page, HTML only'; or print it to PDF), "
+                          "then add the saved file")
+    path = Path(path)
+    kind = TYPES.get(path.suffix.lower())
+    if kind is None:
+        raise IngestError(f"{path}: unsupported type '{path.suffix or '(no extension)'}'; briefcmp add takes "
+                          ".pdf, .html/.htm (a saved web page), .md and .txt: save or export the document as "
+                          "one of these (a word processor can save as PDF), then add that")
+    return kind
+
+
+def read_original(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise IngestError(f"{path}: is a folder; give the file to add")
+        size = path.stat().st_size
+        if size > MAX_ORIGINAL_BYTES:
+            raise IngestError(f"{path}: file is larger than {MAX_ORIGINAL_BYTES:,} bytes")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise IngestError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise IngestError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def _decode_text(path: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise IngestError(f"{path}:{line}:{col}: not valid UTF-8; save the file as UTF-8, then add it") from None
+
+
+def extract(path: Path, kind: str, data: bytes) -> Extracted:
+    """The cleaned source text and the metadata the document states (see ``briefcmp.ingest.clean``)."""
+    from briefcmp.ingest import clean, metadata
+
+    if kind == "pdf":
+        from briefcmp.ingest.pdf import extract_pdf
+
+        if not data.lstrip()[:5].startswith(b"%PDF"):
+            raise IngestError(f"{path}: not a PDF file (it does not start with %PDF); check the file, "
+                              "or give it the extension of what it is")
+        got = extract_pdf(path, data)
+        return Extracted(clean.paragraphs_text(got.paragraphs), metadata.from_pdf(got.info, path.stem),
+                         len(got.paragraphs), got.pages, got.warnings)
+    if kind == "html":
+        from briefcmp.ingest.html import extract_html
+
+        paragraphs = _mend(extract_html(path, data))
+        return Extracted(clean.paragraphs_text(paragraphs), metadata.from_html(data), len(paragraphs))
+    text = _decode_text(path, data)
+    if kind == "md":
+        from briefcmp.ingest.markdown import extract_markdown, split_front_matter
+
+        front, body = split_front_matter(text)
+        paragraphs = _mend(extract_markdown(body))
+        return Extracted(clean.paragraphs_text(paragraphs), metadata.from_front_matter(front), len(paragraphs))
+    cleaned = clean.clean_plain_text(text)
+    return Extracted(cleaned, DocMeta(), sum(1 for p in cleaned.split("\n\n") if p.strip()))
+
+
+def _mend(paragraphs: list[str]) -> list[str]:
+    """Paragraphs whose lines are mended at their ends (words hyphenated across lines joined)."""
+    from briefcmp.ingest import clean
+
+    vocab = clean.vocabulary(line for p in paragraphs for line in p.split("\n"))
+    return [clean.join_lines(p.split("\n"), vocab) for p in paragraphs]
+
+
+# ---------------------------------------------------------------------------- the claims file
+
+
+def original_yaml(name: str, kind: str, sha256: str, path: str, origin: dict[str, str]) -> str:
+    """The ``original:`` block of the brief section."""
+    from briefcmp.drafting.claimsyaml import yaml_scalar
+
+    lines = ["  original:", f"    name: {yaml_scalar(name, 4, 10)}"]
+    if path:
+        lines.append(f"    path: {yaml_scalar(path, 4, 10)}")
+    lines += [f"    type: {kind}", f"    sha256: {sha256}"]
+    if origin:
+        lines.append("    metadata_from:")
+        lines += [f"      {k}: {origin[k]}" for k in ("title", "publisher", "published", "url") if k in origin]
+    return "\n".join(lines) + "\n"
+
+
+def _with_original(claims_text: str, block: str, url: str) -> str:
+    """The drafted claims file with the url and the original block added at the end of its brief section."""
+    from briefcmp.drafting.claimsyaml import yaml_scalar
+
+    extra = (f"  url: {yaml_scalar(url, 2, 7)}\n" if url else "") + block
+    m = re.search(r"^claims:", claims_text, re.M)
+    if m is None:
+        return claims_text + ("" if claims_text.endswith("\n") else "\n") + extra
+    return claims_text[:m.start()] + extra + claims_text[m.start():]
+
+
+def _merge(found: DocMeta, draft_meta) -> DocMeta:
+    """The document's own metadata, completed by what annotate found at the top of the text."""
+    merged = DocMeta(title=found.title, publisher=found.publisher, published=found.published, url=found.url,
+                     origin=dict(found.origin))
+    merged.set("title", draft_meta.title, "text")
+    merged.set("publisher", draft_meta.publisher, "text")
+    merged.set("published", draft_meta.published, "text")
+    return merged
+
+
+# ---------------------------------------------------------------------------- the command's core
+
+
+def run_add(settings: AddSettings) -> AddResult:
+    from briefcmp.corpus import anchor
+    from briefcmp.corpus.files import OutputError, write_file
+    from briefcmp.corpus.load import MAX_SOURCE_BYTES
+    from briefcmp.corpus.parse import CONFIG_NAME
+    from briefcmp.drafting.annotate import AnnotateSettings, run_annotate
+    from briefcmp.drafting.claimsyaml import AnnotateError, render_draft
+    from briefcmp.drafting.metadata import brief_id_from
+
+    if not _URL.match(str(settings.original)) and Path(settings.original).is_dir():
+        raise IngestError(f"{settings.original}: is a folder; give the file to add")
+    kind = kind_of(settings.original)
+    original = Path(settings.original)
+    corpus = settings.corpus
+    if not (corpus / CONFIG_NAME).is_file():
+        raise IngestError(f"{corpus}: not a corpus folder (no {CONFIG_NAME}); create one with "
+                          f"`briefcmp init {corpus}`, or give the corpus folder as PATH")
+    brief_id = settings.brief_id or brief_id_from(original)
+    if not _ID.match(brief_id):
+        raise IngestError(f"--id {brief_id!r}: a brief id is lower-case letters, digits, '.', '_' and '-', "
+                          "starting with a letter or digit")
+    source = corpus / "sources" / f"{brief_id}.txt"
+    claims_file = corpus / f"{brief_id}.claims.yaml"
+    data = read_original(original)
+    if source.exists() and source.resolve() == original.resolve():
+        raise IngestError(f"{original} is already the corpus's source text for {brief_id}; draft claims from it "
+                          f"with `briefcmp annotate {original} -o {claims_file}`")
+    existing = [p for p in (source, claims_file) if p.exists()]
+    if existing and not settings.force:
+        raise IngestError(" and ".join(str(p) for p in existing) + (" exists" if len(existing) == 1 else " exist")
+                          + f"; use --force to replace {'it' if len(existing) == 1 else 'them'}, "
+                            "or --id to add the brief under another id")
+    got = extract(original, kind, data)
+    if not got.text.strip():
+        raise IngestError(f"{original}: no text found")
+    encoded = got.text.encode("utf-8")
+    if len(encoded) > MAX_SOURCE_BYTES:
+        raise IngestError(f"{original}: the text is larger than {MAX_SOURCE_BYTES:,} bytes, "
+                          "more than a source text may be")
+    sha = anchor.sha256(data)
+    root = corpus.resolve()
+    inside = original.resolve().is_relative_to(root)
+    rel_original = Path(os.path.relpath(original.resolve(), claims_file.resolve().parent)).as_posix() if inside else ""
+    warnings = list(got.warnings)
+    if not inside:
+        warnings.append(f"{original} is outside the corpus: its sha256 is recorded, but `briefcmp check` "
+                        f"reports changes to an original only when it is kept inside the corpus "
+                        f"(e.g. {corpus}/originals/)")
+    previous = source.read_bytes() if source.exists() else None
+    try:
+        source.parent.mkdir(parents=True, exist_ok=True)
+        write_file(source, got.text, force=settings.force)
+        result = run_annotate(AnnotateSettings(source=source, output=claims_file, positions=settings.positions))
+        meta = _merge(got.meta, result.draft.meta)
+        dm = result.draft.meta
+        dm.id, dm.title, dm.publisher, dm.published = brief_id, meta.title, meta.publisher, meta.published
+        text = _with_original(render_draft(result.draft), original_yaml(original.name, kind, sha, rel_original,
+                                                                         meta.origin), meta.url)
+        write_file(claims_file, text, force=settings.force)
+    except (AnnotateError, OutputError, OSError) as exc:
+        _restore(source, previous)
+        if isinstance(exc, (AnnotateError, OutputError)):
+            raise IngestError(str(exc)) from None
+        raise IngestError(f"{exc.filename or source}: cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        _restore(source, previous)
+        raise
+    warnings.extend(w for w in result.warnings if "outside the corpus folder" not in w)
+    return AddResult(brief_id, kind, sha, source, claims_file, got.paragraphs, len(result.draft.claims), meta,
+                     rel_original, got.pages, warnings)
+
+
+def _restore(source: Path, previous: Optional[bytes]) -> None:
+    """Put the source text back as it was before this run (remove it when there was none)."""
+    import tempfile
+
+    try:
+        if previous is None:
+            source.unlink(missing_ok=True)
+            return
+        fd, tmp = tempfile.mkstemp(prefix=f".{source.name}.", suffix=".tmp", dir=source.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(previous)
+        os.replace(tmp, source)
+    except OSError:  # best effort: the error being reported matters more
+        pass

@@ -1,0 +1,206 @@
+"""What a document states about itself: title, publisher, publication date, address.
+
+Only what is written in the document is taken, and each field records where it was
+found (``ORIGINS``):
+
+- ``pdf-metadata``: the PDF's document information (``/Title``; a ``/Publisher`` entry
+  where the producer wrote one). A PDF's creation date is when the file was made, not
+  when the brief was published, so it is never taken as the publication date.
+- ``json-ld``: schema.org data in a web page (``headline``/``name``, ``publisher.name``,
+  ``datePublished``, ``url``) of an article-like item.
+- ``html-meta``: ``<meta>`` tags (Open Graph, Dublin Core, Highwire ``citation_*``) and
+  ``<link rel=canonical>``.
+- ``html-title``: the page's ``<title>``, less a trailing " | Site name" when the site
+  name is the publisher found.
+- ``front-matter``: the ``title:``, ``date:`` and ``publisher:`` lines of a Markdown file's
+  front matter.
+- ``text``: the date line, title or publisher line at the top of the text itself (what
+  ``briefcmp annotate`` finds), when the document states nothing else.
+
+A field with no stated value is left out: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from briefcmp.corpus.model import METADATA_FIELDS as FIELDS  # noqa: F401 (re-exported)
+from briefcmp.corpus.model import METADATA_ORIGINS as ORIGINS  # noqa: F401
+from briefcmp.corpus.model import PartialDate
+
+
+@dataclass
+class DocMeta:
+    """Fields as found (strings; ``published`` a PartialDate) and where each came from."""
+
+    title: str = ""
+    publisher: str = ""
+    published: Optional[PartialDate] = None
+    url: str = ""
+    origin: dict[str, str] = field(default_factory=dict)  # field -> one of ORIGINS
+
+    def set(self, name: str, value: Any, origin: str) -> None:
+        """Take ``value`` for ``name`` unless the field is already filled from an earlier (better) place."""
+        if value and name not in self.origin:
+            setattr(self, name, value)
+            self.origin[name] = origin
+
+
+_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T\s].*)?$")
+
+
+def parse_date(text: str) -> Optional[PartialDate]:
+    """A stated date: ISO 8601 (the date part as written, time and zone ignored), or one date in words."""
+    text = (text or "").strip()
+    if not text or len(text) > 100:
+        return None
+    m = _ISO.match(text)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+        try:
+            pd = PartialDate(y, mo, d)
+            pd.start()
+            return pd if 1000 <= y <= 9999 else None
+        except ValueError:
+            return None
+    from briefcmp.drafting.dates import find_dates
+
+    found = [d for d in find_dates(text) if d.period is not None and d.period.end is None]
+    if len(found) == 1 and found[0].period.start.precision.value != "year":
+        return found[0].period.start
+    return None
+
+
+def _clean(value: Any, limit: int = 300) -> str:
+    from briefcmp.ingest.clean import tidy_characters
+
+    if not isinstance(value, str):
+        return ""
+    return " ".join(tidy_characters(value).split())[:limit]
+
+
+# ---------------------------------------------------------------------------- PDF
+
+_JUNK_TITLE = re.compile(r"^(?:untitled|microsoft (?:word|powerpoint) - .*|.*\.(?:docx?|pdf|indd|pptx?|odt|rtf|"
+                         r"tmp|qxp|xlsx?)|document\d*|title|slide \d+)$", re.I)
+
+
+def from_pdf(info: dict[str, str], file_stem: str) -> DocMeta:
+    meta = DocMeta()
+    title = _clean(info.get("Title", ""))
+    if title and not _JUNK_TITLE.match(title) and title.lower() != file_stem.lower():
+        meta.set("title", title, "pdf-metadata")
+    meta.set("publisher", _clean(info.get("Publisher", ""), 200), "pdf-metadata")
+    return meta
+
+
+# ---------------------------------------------------------------------------- HTML
+
+_ARTICLE_TYPES = {"article", "newsarticle", "report", "scholarlyarticle", "blogposting", "webpage",
+                  "analysisnewsarticle", "creativework", "techarticle", "governmentpermit", "publication"}
+_MAX_JSON_LD = 1_000_000
+
+
+def _ld_items(data: Any, depth: int = 0) -> list[dict]:
+    """The objects of a JSON-LD document (top level, lists and @graph), depth-limited."""
+    if depth > 4:
+        return []
+    if isinstance(data, list):
+        return [x for item in data[:200] for x in _ld_items(item, depth + 1)]
+    if isinstance(data, dict):
+        return [data] + _ld_items(data.get("@graph"), depth + 1) if "@graph" in data else [data]
+    return []
+
+
+def _types(item: dict) -> set[str]:
+    t = item.get("@type")
+    ts = t if isinstance(t, list) else [t]
+    return {x.lower() for x in ts if isinstance(x, str)}
+
+
+def _name(value: Any) -> str:
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, dict):
+        value = value.get("name")
+    return _clean(value, 200)
+
+
+def from_html(html: bytes | str) -> DocMeta:
+    """Metadata of a saved web page: JSON-LD first, then <meta> tags, then <title>."""
+    meta = DocMeta()
+    try:
+        import lxml.html
+    except ImportError:  # pragma: no cover - lxml comes with trafilatura (the 'add' extra)
+        return meta
+    try:
+        doc = lxml.html.document_fromstring(html)
+    except Exception:  # an empty or unparsable page: nothing stated
+        return meta
+    items = []
+    for script in doc.xpath('//script[@type="application/ld+json"]'):
+        text = script.text_content() or ""
+        if len(text) > _MAX_JSON_LD:
+            continue
+        try:
+            items.extend(_ld_items(json.loads(text)))
+        except ValueError:
+            continue
+    articles = [i for i in items if _types(i) & _ARTICLE_TYPES and not _types(i) & {"website"}]
+    for item in articles:
+        meta.set("title", _clean(item.get("headline") or item.get("name")), "json-ld")
+        meta.set("publisher", _name(item.get("publisher")), "json-ld")
+        meta.set("published", parse_date(item.get("datePublished") if isinstance(item.get("datePublished"), str)
+                                         else ""), "json-ld")
+        url = item.get("url") if isinstance(item.get("url"), str) else ""
+        meta.set("url", _clean(url, 500) if url.startswith(("http://", "https://")) else "", "json-ld")
+    tags: dict[str, str] = {}
+    for m in doc.xpath("//meta[@content]"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        if key and key not in tags:
+            tags[key] = m.get("content") or ""
+    for key in ("og:title", "citation_title", "dc.title", "dcterms.title", "twitter:title"):
+        meta.set("title", _clean(tags.get(key, "")), "html-meta")
+    for key in ("citation_publisher", "dc.publisher", "dcterms.publisher", "publisher", "og:site_name"):
+        meta.set("publisher", _clean(tags.get(key, ""), 200), "html-meta")
+    for key in ("article:published_time", "citation_publication_date", "citation_date", "dc.date.issued",
+                "dcterms.issued", "dc.date", "dcterms.date", "date", "pubdate", "publication_date"):
+        meta.set("published", parse_date(tags.get(key, "")), "html-meta")
+    canonical = doc.xpath('//link[@rel="canonical"]/@href')
+    for url in ([canonical[0]] if canonical else []) + [tags.get("og:url", "")]:
+        url = _clean(url, 500)
+        meta.set("url", url if url.startswith(("http://", "https://")) else "", "html-meta")
+    titles = doc.xpath("//title")
+    if titles:
+        title = _clean(titles[0].text_content())
+        if meta.publisher:
+            for sep in (" | ", " - ", " – ", " — ", " :: "):
+                if title.endswith(sep + meta.publisher):
+                    title = title[: -len(sep + meta.publisher)].strip()
+        meta.set("title", title, "html-title")
+    return meta
+
+
+# ---------------------------------------------------------------------------- Markdown front matter
+
+
+def from_front_matter(lines: list[str]) -> DocMeta:
+    """title:, date:/published:, publisher: and url: lines of a front matter block (plain scalars only)."""
+    meta = DocMeta()
+    for line in lines:
+        m = re.match(r"^(title|date|published|publisher|url)\s*:\s*(.+?)\s*$", line, re.I)
+        if not m:
+            continue
+        key, value = m.group(1).lower(), m.group(2)
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        if key in ("date", "published"):
+            meta.set("published", parse_date(value), "front-matter")
+        elif key == "url":
+            meta.set("url", _clean(value, 500) if value.startswith(("http://", "https://")) else "", "front-matter")
+        else:
+            meta.set(key, _clean(value, 300 if key == "title" else 200), "front-matter")
+    return meta

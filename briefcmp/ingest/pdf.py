@@ -1,0 +1,422 @@
+"""Text out of a PDF, in reading order, with pdfplumber (characters with their positions and sizes).
+
+Why positions: a brief's PDF has two columns, running headers, footnotes in small type
+and paragraphs told apart only by the space between them. The layout, page by page:
+
+1. **Words** from the characters, split where the gap between two characters is wider
+   than 0.15 of the font size. Space characters are not used: some producers (Chromium
+   among them) write a space of no width where a soft hyphen was, inside a word.
+2. **Rows**: words whose vertical centres are within half a font size. Superscript
+   footnote markers join the row of their line ("billion.1").
+3. **Running headers, footers and page numbers** are dropped by repetition across pages
+   (``clean.running_lines``) among the first and last rows of each page.
+4. **Columns**: a gutter is a vertical strip at least one font size wide, with text on
+   both sides, that at most a tenth of the rows cross (none, on a page of two rows).
+   Rows that run across a gutter (a word over it, or words either side a word space
+   apart: a title or a note over both columns) span the page; between them, each column
+   is read top to bottom, left column first.
+5. **Paragraphs** inside a column: a break where the space between two lines is wider
+   than the usual leading, where the font size changes, at a first-line indent, or (in
+   justified text) after a short line that ends a sentence. Small type at the foot of a
+   column that starts with a note marker ("1", "[2]", "*") is a footnote block, one
+   paragraph per note, placed after the paragraph it interrupts.
+6. Across columns and pages, a paragraph continues when it stops mid-sentence
+   (``clean.continues``).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from briefcmp.ingest import IngestError, missing_extra
+from briefcmp.ingest import clean
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+    @property
+    def center(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class Line:
+    words: list[Word]
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0  # the largest font size in the line (superscripts are smaller)
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        ws = sorted(self.words, key=lambda w: w.x0)
+        self.words = ws
+        self.x0, self.x1 = min(w.x0 for w in ws), max(w.x1 for w in ws)
+        self.top, self.bottom = min(w.top for w in ws), max(w.bottom for w in ws)
+        self.size = max(w.size for w in ws)
+        parts = [ws[0].text]
+        for a, b in zip(ws, ws[1:]):
+            # A space between words, none before a superscript marker set tight against its word.
+            parts.append(("" if b.x0 - a.x1 < 0.1 * min(a.size, b.size) else " ") + b.text)
+        self.text = "".join(parts)
+
+
+@dataclass
+class PdfText:
+    paragraphs: list[str]
+    pages: int
+    info: dict[str, str] = field(default_factory=dict)  # the document information dictionary
+    warnings: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+def extract_pdf(path: Path, data: bytes) -> PdfText:
+    """The paragraphs of a PDF in reading order; IngestError with what to do when it has no usable text."""
+    try:
+        import pdfplumber
+        from pdfplumber.utils.text import WordExtractor
+    except ImportError:
+        raise missing_extra("PDF") from None
+    import io
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfminer raises many kinds; none of them may escape as a traceback
+        if _is_password_error(exc):
+            raise _encrypted(path) from None
+        raise IngestError(f"{path}: not a readable PDF ({type(exc).__name__}); "
+                          "open it in a PDF viewer and save a fresh copy, then add that") from None
+    extractor = WordExtractor(x_tolerance_ratio=0.15, y_tolerance=3, keep_blank_chars=False,
+                              extra_attrs=["size"], expand_ligatures=True)
+    pages: list[list[Word]] = []
+    scanned: list[int] = []
+    from briefcmp.corpus.progress import terminal_progress
+
+    bar = None
+    try:
+        with pdf:
+            info = _info(pdf.metadata)
+            bar = terminal_progress(len(pdf.pages), "reading PDF")  # shown after a delay, on a terminal only
+            for n, page in enumerate(pdf.pages, 1):
+                if bar is not None:
+                    bar(n - 1, len(pdf.pages))
+                words = _words(page, extractor)
+                if not words and page.images:
+                    scanned.append(n)
+                pages.append(words)
+                if hasattr(page, "close"):
+                    page.close()  # frees the page's parsed objects: memory stays flat on long PDFs
+    except IngestError:
+        raise
+    except Exception as exc:
+        if _is_password_error(exc):
+            raise _encrypted(path) from None
+        raise IngestError(f"{path}: cannot read the PDF ({type(exc).__name__}); "
+                          "open it in a PDF viewer and save a fresh copy, then add that") from None
+    finally:
+        if bar is not None:
+            bar.close()
+    if not any(pages):
+        if scanned:
+            raise IngestError(f"{path}: the PDF has no text layer (a scan: its pages are images), so it "
+                              "needs OCR: run it through OCRmyPDF, then add the result")
+        raise IngestError(f"{path}: the PDF has no text")
+    warnings = []
+    if scanned:
+        warnings.append(f"{path}: page{'s' * (len(scanned) > 1)} {_ranges(scanned)} ha{'ve' if len(scanned) > 1 else 's'} "
+                        "no text layer (scanned images), so their text is missing; "
+                        "run the PDF through OCRmyPDF, then add the result")
+    return PdfText(layout(pages), len(pages), info, warnings)
+
+
+def _encrypted(path: Path) -> IngestError:
+    return IngestError(f"{path}: the PDF is encrypted and needs a password to open; open it with the password, "
+                       "save or print an unprotected copy, then add that copy")
+
+
+def _is_password_error(exc: BaseException) -> bool:
+    seen = 0
+    e: Optional[BaseException] = exc
+    while e is not None and seen < 10:
+        if "Password" in type(e).__name__ or "password" in str(e).lower():
+            return True
+        e = e.__cause__ or e.__context__
+        seen += 1
+    return False
+
+
+def _ranges(numbers: list[int]) -> str:
+    out, start = [], None
+    for i, n in enumerate(numbers):
+        if start is None:
+            start = n
+        if i + 1 == len(numbers) or numbers[i + 1] != n + 1:
+            out.append(str(start) if start == n else f"{start}-{n}")
+            start = None
+    return ", ".join(out)
+
+
+def _info(meta: Any) -> dict[str, str]:
+    """The document information dictionary as plain strings (PDF strings may be bytes or names)."""
+    out: dict[str, str] = {}
+    if not isinstance(meta, dict):
+        return out
+    for k, v in meta.items():
+        if isinstance(v, bytes):
+            for enc in ("utf-16", "utf-8", "latin-1"):
+                try:
+                    v = v.decode(enc) if enc != "utf-16" or v[:2] in (b"\xfe\xff", b"\xff\xfe") else None
+                except UnicodeDecodeError:
+                    v = None
+                if v is not None:
+                    break
+        if isinstance(v, str):
+            v = " ".join(clean.tidy_characters(v).split())
+            if v:
+                out[str(k)] = v[:500]
+    return out
+
+
+def _words(page: Any, extractor: Any) -> list[Word]:
+    chars = [c for c in page.chars if c.get("upright", True) and c.get("text", "").strip()]
+    out = []
+    for w in extractor.extract_words(chars):
+        out.append(Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
+                        float(w.get("size") or (w["bottom"] - w["top"]) or 1.0)))
+    return out
+
+
+# ---------------------------------------------------------------------------- layout
+
+
+def rows_of(words: list[Word]) -> list[Line]:
+    """Words grouped into rows by their vertical centres, top to bottom."""
+    rows: list[list[Word]] = []
+    anchor = size = 0.0
+    for w in sorted(words, key=lambda w: (w.center, w.x0)):
+        if rows and w.center - anchor <= 0.5 * max(size, w.size):
+            rows[-1].append(w)
+            if w.size > size:
+                anchor, size = w.center, w.size
+        else:
+            rows.append([w])
+            anchor, size = w.center, w.size
+    return [Line(r) for r in rows]
+
+
+def body_size(pages: list[list[Word]]) -> float:
+    """The font size most of the text is set in (weighted by characters)."""
+    weight: dict[float, int] = {}
+    for words in pages:
+        for w in words:
+            s = round(w.size, 1)
+            weight[s] = weight.get(s, 0) + len(w.text)
+    return max(weight, key=lambda s: (weight[s], -s)) if weight else 10.0
+
+
+def gutters(rows: list[Line], size: float) -> list[float]:
+    """The x positions of column gutters on a page: vertical strips no more than a few rows cross."""
+    if len(rows) < 2:
+        return []
+    left = min(r.x0 for r in rows)
+    right = max(r.x1 for r in rows)
+    width = int(right - left) + 2
+    if width < 10 * size:
+        return []
+    cover = [0] * (width + 1)
+    for r in rows:
+        for w in r.words:
+            a, b = int(w.x0 - left), int(w.x1 - left) + 1
+            cover[a] += 1
+            cover[min(b, width)] -= 1
+    running, covered = 0, []
+    for c in cover[:width]:
+        running += c
+        covered.append(running)
+    out: list[float] = []
+    # Strips that no row crosses, then strips that one row crosses, ... up to a tenth of the rows
+    # (a title or a note set across the columns). Each is a strip with text on both sides, so a
+    # column holding a line or two under a spanning title is found too.
+    for limit in range(max(1, len(rows) // 10) + 1 if len(rows) >= 3 else 1):
+        for a, b in _runs(covered, limit, width, size):
+            # the middle of the least-crossed part of the strip (not of text a spanning row has there)
+            low = min(covered[a:b])
+            sa, sb = max(_runs(covered[a:b], low, b - a, 0, edges=False), key=lambda r: r[1] - r[0])
+            g = left + a + (sa + sb) / 2
+            if all(abs(g - h) > size for h in out):
+                out.append(g)
+    return sorted(out)
+
+
+def _runs(covered: list[int], limit: int, width: int, size: float, edges: bool = True) -> list[tuple[int, int]]:
+    """Runs of bins covered by at most ``limit`` rows, at least ``size`` wide; with ``edges``, only
+    runs with text on both sides."""
+    out, start = [], None
+    for x, c in enumerate(covered + [limit + 1]):
+        if c <= limit:
+            if start is None:
+                start = x
+        elif start is not None:
+            if x - start >= size and (not edges or (0 < start and x < width)):
+                out.append((start, x))
+            start = None
+    return out
+
+
+def _crosses(row: Line, gs: list[float], size: float) -> bool:
+    """Does the row run across a gutter: a word over it, or words either side a word space apart?"""
+    ws = row.words  # sorted by x
+    for g in gs:
+        if any(w.x0 < g < w.x1 for w in ws):
+            return True
+        if any(a.x1 <= g <= b.x0 and b.x0 - a.x1 < 0.8 * size for a, b in zip(ws, ws[1:])):
+            return True
+    return False
+
+
+@dataclass
+class Segment:
+    """Lines read in one go: one column of a band, or a run of rows spanning the columns."""
+
+    lines: list[Line]
+
+
+def segments(rows: list[Line], gs: list[float], size: float) -> list[Segment]:
+    """The page's rows in reading order: bands between spanning rows, each band column by column."""
+    out: list[Segment] = []
+    band: list[Word] = []
+    spanning: list[Line] = []
+
+    def flush_band() -> None:
+        if not band:
+            return
+        cols: list[list[Word]] = [[] for _ in range(len(gs) + 1)]
+        for w in band:
+            cols[sum(1 for g in gs if (w.x0 + w.x1) / 2 > g)].append(w)
+        for col in cols:
+            if col:
+                out.append(Segment(rows_of(col)))
+        band.clear()
+
+    for row in rows:
+        if gs and _crosses(row, gs, size):
+            flush_band()
+            spanning.append(row)
+            continue
+        if spanning:
+            out.append(Segment(list(spanning)))
+            spanning.clear()
+        band.extend(row.words)
+    flush_band()
+    if spanning:
+        out.append(Segment(list(spanning)))
+    return out
+
+
+def split_paragraphs(lines: list[Line], size: float) -> tuple[list[list[Line]], list[list[Line]]]:
+    """(body paragraphs, footnote paragraphs) of one segment, each a list of lines."""
+    if not lines:
+        return [], []
+    # Small type at the foot of the segment: footnotes.
+    n = len(lines)
+    while n > 0 and lines[n - 1].size < 0.88 * size:
+        n -= 1
+    body, notes = lines[:n], lines[n:]
+    if n < len(lines) and not _starts_note(notes[0].text):
+        body, notes = lines, []  # small type that is not a note (a caption, a source line)
+    left = statistics.median(l.x0 for l in body) if body else 0.0
+    right = max((l.x1 for l in body), default=0.0)
+    gaps = [b.top - a.bottom for a, b in zip(body, body[1:]) if abs(a.size - b.size) < 0.1 * a.size]
+    # The usual space between the lines of a paragraph: the smaller gaps (a fifth of them are at
+    # most this), and at most what ordinary leading leaves (a run of one-line paragraphs).
+    usual = sorted(gaps)[len(gaps) // 5] if gaps else 0.0
+    justified = bool(body) and sum(1 for l in body if right - l.x1 < 1.5) >= 0.5 * len(body)
+    paragraphs: list[list[Line]] = []
+    prev: Optional[Line] = None
+    for line in body:
+        if prev is None or _breaks(prev, line, left, right, usual, justified):
+            paragraphs.append([])
+        paragraphs[-1].append(line)
+        prev = line
+    note_pars: list[list[Line]] = []
+    for line in notes:
+        if not note_pars or _starts_note(line.text):
+            note_pars.append([])
+        note_pars[-1].append(line)
+    return paragraphs, note_pars
+
+
+_NOTE_MARK = re.compile(r"^(?:\d{1,3}|[*†‡§]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|\(\d{1,3}\))[.):]?\s*\S")
+
+
+def _starts_note(text: str) -> bool:
+    """A footnote starts with its marker: "1 Source...", "12. Source", "* Note", "[3] Source"."""
+    t = text.lstrip()
+    return bool(_NOTE_MARK.match(t)) and not re.match(r"^\d{4}\b", t)
+
+
+def _breaks(prev: Line, line: Line, left: float, right: float, usual: float, justified: bool) -> bool:
+    s = max(prev.size, line.size)
+    if abs(prev.size - line.size) > 0.1 * s:
+        return True
+    if line.top - prev.bottom > min(usual, 0.6 * s) + 0.5 * s:
+        return True
+    if line.x0 - left > 0.8 * s and prev.x0 - left <= 0.8 * s and right - prev.x1 < 1.5:
+        return True  # a first-line indent after a full line
+    if justified and right - prev.x1 > 2.5 * s and prev.text.rstrip()[-1:] in ".!?:\"”":
+        return True
+    return False
+
+
+def layout(pages: list[list[Word]]) -> list[str]:
+    """All pages' words as paragraphs in reading order (see the module docstring)."""
+    size = body_size(pages)
+    page_rows = [rows_of(words) for words in pages]
+    drops = clean.running_lines([[r.text for r in rows] for rows in page_rows])
+    pieces: list[tuple[list[list[Line]], list[list[Line]]]] = []
+    for rows, drop in zip(page_rows, drops):
+        kept = [r for i, r in enumerate(rows) if i not in drop]
+        gs = gutters(kept, size)
+        for seg in segments(kept, gs, size):
+            pieces.append(split_paragraphs(seg.lines, size))
+    vocab = clean.vocabulary(l.text for pars, notes in pieces for par in pars + notes for l in par)
+    body: list[list[Line]] = []
+    notes_after: dict[int, list[list[Line]]] = {}
+    for paragraphs, notes in pieces:
+        for i, par in enumerate(paragraphs):
+            if i == 0 and body and _continues(body[-1], par, vocab):
+                body[-1].extend(par)
+            else:
+                body.append(list(par))
+        if notes:
+            notes_after.setdefault(max(0, len(body) - 1), []).extend(notes)
+    text = lambda lines: clean.join_lines([l.text for l in lines], vocab)  # noqa: E731
+    out: list[str] = []
+    for i, par in enumerate(body):
+        out.append(text(par))
+        out.extend(text(n) for n in notes_after.get(i, []))
+    if not body:
+        out.extend(text(n) for ns in notes_after.values() for n in ns)
+    return [p for p in out if p]
+
+
+def _continues(par: list[Line], nxt: list[Line], vocab: Any) -> bool:
+    """Does the next column's or page's first paragraph carry on ``par``? Same type size, mid-sentence."""
+    a, b = par[-1], nxt[0]
+    if abs(a.size - b.size) > 0.1 * max(a.size, b.size):
+        return False
+    return clean.continues(a.text, b.text)

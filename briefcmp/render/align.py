@@ -1,0 +1,63 @@
+"""`briefcmp align` output: each proposed group with its claims, values and why; plain text or JSON."""
+
+from __future__ import annotations
+
+import json
+
+from briefcmp.analysis.align import AlignResult, Group
+from briefcmp.render.layout import PLAIN_WIDTH, wrap
+from briefcmp.render.sanitize import terminal_safe
+
+
+def render_text(result: AlignResult, applied: bool = False, width: int = PLAIN_WIDTH) -> str:
+    """Plain text at ``width`` columns; text from briefs is made terminal-safe."""
+    out: list[str] = []
+    n, c = len(result.groups), len(result.candidates)
+    out += wrap(f"briefcmp align: {result.considered} unkeyed figure claims; {n} group{'s' * (n != 1)} to key"
+                f"{' (applied)' if applied and n else ''}, {c} candidate{'s' * (c != 1)} (never applied)", width,
+                "", "  ")
+    for title, groups in (("Groups", result.groups), ("Candidates (decide by hand)", result.candidates)):
+        if not groups:
+            continue
+        out += ["", f"== {title} =="]
+        for g in groups:
+            out.append("")
+            out += _group(g, width)
+    if not n and not c:
+        out.append("nothing to align: no unkeyed figures of two briefs answer the same question")
+    elif not n:
+        out += ["", "nothing to apply"]
+    return "\n".join(out) + "\n"
+
+
+def _group(g: Group, width: int) -> list[str]:
+    what = "new key" if g.new else "join key"
+    lines = wrap(terminal_safe(f"{what} {g.key}: {g.label}"), width, "", "  ")
+    lines += wrap(terminal_safe(f"why: {g.reason}"), width, "  ", "    ")
+    if g.doubt:
+        lines += wrap(terminal_safe(f"not applied: {g.doubt}"), width, "  ", "    ")
+    for m in g.members:
+        v = m.claim.value.display() if m.claim.value else ""
+        when = f", as of {m.claim.as_of}{' (inferred)' if m.claim.as_of_inferred else ''}" if m.claim.as_of else ""
+        lines += wrap(terminal_safe(f"- {m.claim.ref}: {v}{when}"), width, "  ", "    ")
+        lines += wrap(terminal_safe(f'"{m.claim.quote}"'), width, "      ", "       ")
+    return lines
+
+
+def as_dict(result: AlignResult) -> dict:
+    def group(g: Group) -> dict:
+        return {"key": g.key, "new": g.new, "label": g.label, "unit": g.unit, "subjects": list(g.subjects),
+                "topics": list(g.topics), "sure": g.sure, "reason": g.reason, "doubt": g.doubt, "id": g.id,
+                "claims": [{"brief": m.claim.brief, "claim": m.claim.id, "quote": m.claim.quote,
+                            "value": m.claim.value.display() if m.claim.value else "",
+                            "as_of": str(m.claim.as_of) if m.claim.as_of else "",
+                            "as_of_inferred": m.claim.as_of_inferred,
+                            "words": [m.shown[w] for w in m.order]} for m in g.members]}
+
+    return {"version": 1, "command": "align", "considered": result.considered,
+            "groups": [group(g) for g in result.groups], "candidates": [group(g) for g in result.candidates],
+            "entities": dict(sorted(result.entities.items()))}
+
+
+def render_json(result: AlignResult) -> str:
+    return json.dumps(as_dict(result), indent=2, ensure_ascii=False) + "\n"
