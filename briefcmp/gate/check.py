@@ -21,7 +21,7 @@ from briefcmp.corpus.cache import load_corpus
 from briefcmp.corpus.load import CONFIG_NAME, InputError, LoadResult, display_path, load_claims_file
 from briefcmp.corpus.model import Relation
 from briefcmp.corpus.problems import Problem, Problems, Severity, sort_problems
-from briefcmp.gate.review import CHECKED_KINDS, Judgement, in_focus, is_finding, judge, relation_problems
+from briefcmp.gate.review import Judgement, in_focus, is_finding, judge, relation_problems
 from briefcmp.gate.reviewed import REVIEWED_NAME, ReviewedFile, load_reviewed
 
 
@@ -181,20 +181,15 @@ class GateReport:
         return self.combined(show_reviewed=False).exit_code(fail_on)
 
 
-def analyse_relations(result: LoadResult, reviewed: Optional[ReviewedFile] = None) -> list[Relation]:
-    """The relations of the loaded corpus that ``check`` can report, from ``briefcmp.analysis.crossref``.
+def analyse_relations(result: LoadResult) -> list[Relation]:
+    """Every relation of the loaded corpus, from ``briefcmp.analysis.crossref``.
 
-    Agreements, changes over time and forecasts set against facts are never reported: they are
-    made only under the keys that reviewed entries or acknowledgements name (judging those
-    entries looks at every relation of their key). ``reviewed`` None: every relation.
+    All kinds, not only those ``check`` reports: judging reviews looks at the sides of each
+    conflict, and the inferred-as-of warnings at changes over time.
     """
     from briefcmp.analysis.crossref import find_relations
 
-    if reviewed is None:
-        return find_relations(result.corpus)
-    keys = {e.key or e.id.partition(":")[0] for e in reviewed.entries}
-    keys.update(ack.partition(":")[0] for c in result.corpus.claims() for ack in c.acknowledges)
-    return find_relations(result.corpus, kinds=CHECKED_KINDS, every_kind_for=keys)
+    return find_relations(result.corpus)
 
 
 def inferred_as_of_warnings(relations: list[Relation]) -> list[Problem]:
@@ -247,8 +242,6 @@ def run_check(settings: CheckSettings) -> GateReport:
         raise InputError(f"{reviewed_path}: no such reviewed-conflicts file")
     path = reviewed_path or sel.root / REVIEWED_NAME
     reviewed = load_reviewed(path, display_path(path))
-    # Every relation: the review model (sides that join) and the inferred-as-of warnings look at
-    # agreements and changes over time too, not only at the kinds check reports.
     relations = analyse_relations(result)
     judgement = judge(relations, reviewed, result.corpus, allow_stale)
     focus = focus_briefs(sel, result)
