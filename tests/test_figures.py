@@ -67,6 +67,10 @@ MONEY = [
 ]
 
 BOUNDS = [
+    # A qualifier before "the" compares with a figure named there: the figure itself is exact.
+    ("Growth was well below the 8.02 percent recorded in 2022.", [q(8.02, "percent")]),
+    ("Inflation stayed more than the 5 percent target.", [q(5, "percent")]),
+    ("Turnout was well below 40 percent.", [q(40, "percent", bound="less-than")]),
     ("Prices rose roughly 12% last quarter.", [q(12, "percent", bound="approximate")]),
     ("About 1.5 million refugees crossed the border.", [q(1.5, "refugees", "million", "approximate")]),
     ("Tariffs add at least 5 percent to costs.", [q(5, "percent", bound="at-least")]),
