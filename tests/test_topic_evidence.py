@@ -1,0 +1,34 @@
+"""Topic suggestion needs real evidence: a whole description term, not one common word of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefcmp.corpus.model import Config, Topic
+from briefcmp.drafting.suggester import Suggester
+
+
+def _suggester() -> Suggester:
+    cfg = Config()
+    for tid, label, description in [
+        ("economy", "Economy", "GDP growth, inflation, unemployment, public spending, interest rates."),
+        ("sanctions", "Sanctions", "Economic and financial sanctions, asset freezes, export controls, price caps."),
+        ("trade", "Trade", "Exports, imports, tariffs, quotas, investment."),
+        ("defence", "Defence", "Military spending, defence budgets, armed forces."),
+        ("health", "Health", "Hospitals, vaccines, life expectancy."),
+    ]:
+        cfg.topics[tid] = Topic(id=tid, label=label, description=description)
+    return Suggester(cfg)
+
+
+@pytest.mark.parametrize("sentence, topics", [
+    ("Consumer prices rose 3.25 percent on average in 2023.", ()),  # "prices" alone is not "price caps"
+    ("Wheat prices fell 8 percent.", ()),
+    ("The price cap on crude oil stayed at 60 dollars.", ("sanctions",)),
+    ("Inflation averaged 3.25 percent in 2023.", ("economy",)),
+    ("Military spending rose 5 percent.", ("defence",)),  # a whole two-word term
+    ("Life expectancy was 73 years.", ("health",)),
+    ("Exports fell 4.4 percent in 2023.", ("trade",)),
+])
+def test_topics_need_a_whole_term(sentence: str, topics: tuple[str, ...]) -> None:
+    assert _suggester().topics(sentence) == topics
