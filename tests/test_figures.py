@@ -217,6 +217,13 @@ def test_dates(text, published, expected) -> None:
     ("As of June 2021, some 3,000 troops remained.", "some 3,000 troops", "2021-06"),
     ("Output was 5 million tons, the highest since 2008.", "5 million tons", None),
     ("Revenue was $4 billion last year.", "$4 billion", "2022"),
+    # A year opening the sentence before dates a pronoun-led sentence, or one about what it spoke of ...
+    ("In 2023, Chile mined 5 million tonnes. Its share was 30 percent.", "30 percent", "2023"),
+    ("In 2023, the government cut taxes. The government spent $3 billion on roads.", "$3 billion", "2023"),
+    # ... not a new statement, and not a total over a period ("over four years").
+    ("In 2023, storage stood at 41 percent. The government has committed $1.2 billion to canals.", "$1.2 billion",
+     None),
+    ("In 2023, the agency said it would spend $2 billion over four years on canals.", "$2 billion", None),
 ])
 def test_as_of(text, phrase, as_of) -> None:
     prep = S.prepare(text)
