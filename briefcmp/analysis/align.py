@@ -54,7 +54,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|\s[-–—]\s|\s(?:and|but|while|whereas|although|though)\s|"
                            r"[.!?]\s+(?=[A-Z\"'])")
-_COMPARED = re.compile(r"\s*(?:up|down|compared|against|versus|vs\.?|from|as\s+against)\b", re.I)
+_COMPARED = re.compile(r"\s*(?:up|down|compared|against|versus|vs\.?|from|as\s+against|(?:(?:well|far|just|slightly|"
+                       r"much)\s+)?(?:below|above|under|over|short\s+of)\s+the)\b", re.I)
 # ... but not "its share of world output", "the highest in the region", "faster than its neighbours".
 _GENERIC_NOT_SUBJECT = re.compile(r"\b(?:of|in|across|than|among|from|to|with)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _POSSESSIVE_START = re.compile(r"\s*(?:Its|Their|His|Her)\b")
@@ -256,16 +257,23 @@ class _Context:
         return self.blocks[i] if self.blocks else (0, len(self.text))
 
     def carried(self, sentence_index: int) -> tuple[str, ...]:
-        """Subjects of the nearest earlier sentence in the same paragraph that names any."""
+        """Subjects of the nearest earlier sentence in the same paragraph that names any: those of
+        its first clause that names one ("Vietnam's economy grew 5 percent, as demand weakened in the
+        United States" is about Vietnam; the next sentence goes on about it, not about both)."""
         s, _ = self.sentences[sentence_index]
         block = self.block_of(s)
         for j in range(sentence_index - 1, max(sentence_index - 4, -1), -1):
             a, b = self.sentences[j]
             if a < block[0]:
                 break
-            found = self.entities.subjects(self.text[a:b])
-            if found:
-                return found
+            sentence = self.text[a:b]
+            start = 0
+            for m in [*_CLAUSE_BREAK.finditer(sentence), None]:
+                end = m.start() if m is not None else len(sentence)
+                found = self.entities.subjects(sentence[start:end])
+                if found:
+                    return found
+                start = m.end() if m is not None else start
         return ()
 
 
@@ -387,9 +395,14 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     words, shown, order = measured_words(clause, entities, unit if unit != "percent" else "", fig_in_clause)
     if not _meaningful(words) and ctx is not None and fig_in_clause is not None and _COMPARED.match(clause):
         # "grew 3.4 percent in 2023, up from 4.8 percent a year earlier": the clause before says what
+        # (back over an aside: "4.2 percent in 2023, according to our estimates, well below the 8.02 percent")
         before = upto[:len(upto) - len(clause)]
-        p0 = max((m.end() for m in _CLAUSE_BREAK.finditer(before, 0, max(len(before) - 2, 0))), default=0)
-        words, shown, order = measured_words(before[p0:], entities, unit if unit != "percent" else "")
+        for _ in range(3):
+            p0 = max((m.end() for m in _CLAUSE_BREAK.finditer(before, 0, max(len(before) - 2, 0))), default=0)
+            words, shown, order = measured_words(before[p0:], entities, unit if unit != "percent" else "")
+            if _meaningful(words - _HARMLESS) or p0 == 0:
+                break
+            before = before[:p0]
     return Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
                   subjects[0] if subjects else "")
 
