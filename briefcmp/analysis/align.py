@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Optional
 
 from briefcmp.corpus import units
-from briefcmp.analysis.entities import Entities, fold_spelling, name_forms, slug
+from briefcmp.analysis.entities import Entities, fold_spelling, name_forms, proper_names, slug
 from briefcmp.corpus.model import Brief, Claim, Config, Corpus
 
 FIGURE_TYPES = ("quantity", "rank")
@@ -373,8 +373,16 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         else:
             clause, fig_in_clause = ctx.text[a:b], None
             upto = sentence
+        named = [] if subjects or entities.subjects(clause) else proper_names(clause)
         generic = next((g for g in _GENERIC_SUBJECT.finditer(clause)
-                        if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())), None)
+                        if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())
+                        and not any(a <= g.start() < b for a, b, _ in named)), None)
+        if named and not generic:
+            # "reservoir storage in the Santiago metropolitan region": a named place or body is the
+            # subject, whatever country the brief's title names; its name is no measured word.
+            subjects, subjects_from = (entities.adopt(named[0][2]),), "clause"
+            for a_, b_, _ in named:
+                clause = clause[:a_] + " " * (b_ - a_) + clause[b_:]
         if not subjects and generic and not entities.subjects(clause) and not _POSSESSIVE_START.match(clause):
             # "The region's economy grew 4 percent": about no country, whatever the brief's title says.
             subjects, subjects_from = (f"({generic.group().lower()})",), "clause"
