@@ -14,6 +14,7 @@ from briefcmp.analysis.entities import proper_names
     ("The European Central Bank raised its rate to 4 percent.", ["European Central Bank"]),
     ("The Reserve Bank of Australia held rates.", ["Reserve Bank of Australia"]),
     ("Unemployment in Lagos State was 37 percent.", ["Lagos State"]),
+    ("Bed-net coverage in the West Nile sub-region was 61 percent.", ["West Nile sub-region"]),
     # not a place or a body: a title-case term, a capitalised sentence start, a name reporting a figure
     ("The Consumer Price Index rose 3 percent.", []),
     ("Exports fell 4 percent in 2023.", []),

@@ -188,7 +188,7 @@ def fold_words(words: Iterable[str]) -> list[str]:
 # "the Murray-Darling Basin", "the European Central Bank". A capitalised word before such a head
 # (the head itself capitalised or not) makes a proper name; "Consumer Price Index" does not end in one.
 _NAME_HEADS = frozenset("""
-region regions basin province state valley river delta district county city municipality prefecture oblast
+region regions sub-region subregion basin province state valley river delta district county city municipality prefecture oblast
 governorate territory island islands peninsula lake bay coast corridor canal metropolitan area zone
 bank fund union council commission community authority agency ministry institute board reserve
 corporation company group association federation committee parliament assembly directorate bureau
