@@ -66,6 +66,11 @@ MONEY = [
     ("The deal could reach USD 4.5 billion.", [q(4.5, "USD", "billion")]),
 ]
 
+RATES = [  # a count per a base is one figure, a rate: not a count of the base as well
+    ("The rate was 42 deaths per 1,000 live births in 2021.", [q(42, "deaths per 1000 live births")]),
+    ("There were 3 doctors per 10,000 people.", [q(3, "doctors per 10000 people")]),
+]
+
 BOUNDS = [
     # A qualifier before "the" compares with a figure named there: the figure itself is exact.
     ("Growth was well below the 8.02 percent recorded in 2022.", [q(8.02, "percent")]),
@@ -169,7 +174,7 @@ NOT_FIGURES = [
     "Rates rose in the 20th century.",
 ]
 
-TABLE = MONEY + BOUNDS + PERCENT + RANKS + COUNTS + DURATIONS + MULTIPLES
+TABLE = MONEY + RATES + BOUNDS + PERCENT + RANKS + COUNTS + DURATIONS + MULTIPLES
 
 
 @pytest.mark.parametrize("text, expected", TABLE, ids=[t for t, _ in TABLE])

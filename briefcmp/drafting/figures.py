@@ -110,6 +110,8 @@ _SPAN_OF_YEARS = re.compile(r"\b(?:over|in|during|for|across)\s+(?:the\s+)?(?:(?
                             r"(?P<n>\d{1,2}|" + NUMWORD + r")\s+years?\s+"
                             r"(?:through|to|until|till|ending(?:\s+in)?|up\s+to)\s+"
                             r"(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s*)?(?P<y>(?:19|20)\d\d)\b", re.I)
+_PER_BASE = re.compile(r"\s+per\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<what>(?:[a-z]+\s+)?(?:[a-z]+s|people|"
+                       r"population|children|women|men)|[a-z]+s|people|population|children)\b")
 _COUNTED_BEFORE = re.compile(r"\b(?P<n>[A-Za-z]{4,})(?:\s+(?:in|of|from|to)\s+[A-Z][\w-]*)?\s+(?:reached|totall?ed|"
                              r"numbered|stood\s+at|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to|increased\s+to|"
                              r"decreased\s+to|grew\s+to|jumped\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
@@ -461,6 +463,9 @@ class _Finder:
         if kind == "duration" and unit in DURATION_FACTOR:
             unit, factor = DURATION_FACTOR[unit]
             amount, upper = amount * factor, upper * factor if upper is not None else None
+        per = _PER_BASE.match(text, end) if kind == "count" and unit and not currency and not upper else None
+        if per:  # "42 deaths per 1,000 live births": a rate, one figure (not a count of births)
+            unit, end = f"{unit} per {per.group('n').replace(',', '')} {per.group('what')}", per.end()
         start = cur_start if currency else a
         if start > 0 and text[start - 1] == "-" and (start < 2 or text[start - 2] in " (\n"):
             amount, start = -amount, start - 1
