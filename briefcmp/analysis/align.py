@@ -245,7 +245,7 @@ class _Context:
                 self.sentences.append((start, b))
         self.starts = [s for s, _ in self.sentences]
         self.block_starts = [a for a, _ in self.blocks]
-        title_subjects = entities.subjects(brief.title or "")
+        title_subjects = entities.subjects_or_names(brief.title or "")
         self.title_subjects = title_subjects if len(title_subjects) == 1 else ()
         self.ok = bool(self.sentences)
 
@@ -270,7 +270,7 @@ class _Context:
             start = 0
             for m in [*_CLAUSE_BREAK.finditer(sentence), None]:
                 end = m.start() if m is not None else len(sentence)
-                found = self.entities.subjects(sentence[start:end])
+                found = self.entities.subjects_or_names(sentence[start:end])
                 if found:
                     return found
                 start = m.end() if m is not None else start
@@ -314,7 +314,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
                    ) -> tuple[frozenset[str], dict[str, str], tuple[str, ...]]:
     """The measured thing of ``text`` (a clause): normalised content words, how they read, their order."""
     blank = list(text)
-    for a, b, _ in entities.find(text):
+    for a, b, _ in [*entities.find(text), *proper_names(text)]:  # a named place is no measured word either
         for i in range(a, min(b + 2, len(blank))):  # and a possessive "'s"
             if i < b or text[b:b + 2] == "'s":
                 blank[i] = " "
@@ -381,14 +381,12 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             # "reservoir storage in the Santiago metropolitan region": a named place or body is the
             # subject, whatever country the brief's title names; its name is no measured word.
             subjects, subjects_from = (entities.adopt(named[0][2]),), "clause"
-            for a_, b_, _ in named:
-                clause = clause[:a_] + " " * (b_ - a_) + clause[b_:]
         if not subjects and generic and not entities.subjects(clause) and not _POSSESSIVE_START.match(clause):
             # "The region's economy grew 4 percent": about no country, whatever the brief's title says.
             subjects, subjects_from = (f"({generic.group().lower()})",), "clause"
         if not subjects:
             for how, found in (("clause", lambda: entities.subjects(clause)),
-                               ("sentence", lambda: entities.subjects(upto)),  # a name after the clause is another's
+                               ("sentence", lambda: entities.subjects_or_names(upto)),  # a name after the clause is another's
                                ("previous sentence", lambda: ctx.carried(si)),
                                ("title", lambda: ctx.title_subjects)):
                 subjects = found()

@@ -143,6 +143,11 @@ class Entities:
     def label(self, eid: str) -> str:
         return self.labels.get(eid, eid)
 
+    def subjects_or_names(self, text: str) -> tuple[str, ...]:
+        """Entities named in ``text``; else the places and bodies it names (``proper_names``), as
+        ``align --apply`` registers them: a later run then finds the same subjects."""
+        return self.subjects(text) or tuple(dict.fromkeys(self.adopt(n) for _, _, n in proper_names(text)))
+
     def adopt(self, name: str) -> str:
         """The entity id of a place or organisation named in a brief (see ``proper_names``), kept with
         its label so that ``align --apply`` can register it: "the Santiago metropolitan region"."""

@@ -1,0 +1,96 @@
+"""A new user's path on three fresh pairs of briefs (init -> annotate -> align --apply -> compare):
+every planted contradiction and agreement shows, and no false contradiction.
+
+The pairs (tests/fixtures/align-walk/): Chile's water (a subject that is a named region, not a
+country; a total "over four years" next to a dated sentence; an undated share), Vietnam's economy
+(exports whose country is named only in the sentence before; "well below the 8.02 percent
+recorded in 2022"; inflation written as "consumer prices rose"), and malaria in Uganda (a named
+sub-region, a rate per 1,000 live births, a forecast of bed nets that must not contradict).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefcmp.cli import app
+
+FIXTURES = Path(__file__).parent / "fixtures" / "align-walk"
+runner = CliRunner()
+
+# pair -> (contradictions, agreements), each relation by the values it shows
+PLANTED = {
+    "water": ({frozenset({"41%", "55%"})}, set()),
+    "vietnam": ({frozenset({"5.05%", "4.2%"})},
+                {frozenset({"8.02%"}), frozenset({"3.25%"}), frozenset({"4.4%"}), frozenset({"USD 23.2 billion"})}),
+    "malaria": ({frozenset({"68%", "61%"})},
+                {frozenset({"4.1%"}), frozenset({"12.7 million cases"}),
+                 frozenset({"42 deaths per 1000 live births"})}),
+}
+
+
+def cli(*args: str):
+    return runner.invoke(app, list(args))
+
+
+@pytest.fixture(scope="module", params=sorted(PLANTED))
+def walked(request, tmp_path_factory) -> tuple[str, Path, list[dict]]:
+    pair = request.param
+    root = tmp_path_factory.mktemp(pair) / "mine"
+    assert cli("init", str(root)).exit_code == 0
+    for text in sorted((FIXTURES / pair).glob("*.txt")):
+        shutil.copy(text, root / "sources" / text.name)
+        r = cli("annotate", str(root / "sources" / text.name), "-o", str(root / f"{text.stem}.claims.yaml"))
+        assert r.exit_code == 0, r.output
+    r = cli("align", str(root), "--apply")
+    assert r.exit_code == 0, r.output
+    r = cli("compare", str(root), "--format", "json")
+    assert r.exit_code in (0, 1), r.output
+    return pair, root, json.loads(r.stdout)["relations"]
+
+
+def _found(relations: list[dict]) -> set[tuple[str, frozenset[str]]]:
+    return {(r["kind"], frozenset(c["value"]["display"] for c in r["claims"])) for r in relations}
+
+
+def test_planted_relations_show_and_no_false_contradiction(walked) -> None:
+    pair, _, relations = walked
+    contradictions, agreements = PLANTED[pair]
+    found = _found(relations)
+    assert {v for k, v in found if k == "contradiction"} == contradictions
+    assert agreements <= {v for k, v in found if k == "agreement"}
+
+
+def test_second_run_applies_nothing(walked) -> None:
+    _, root, _ = walked
+    before = {p.name: p.read_bytes() for p in root.glob("*.yaml")}
+    r = cli("align", str(root), "--apply")
+    assert r.exit_code == 0, r.output
+    assert {p.name: p.read_bytes() for p in root.glob("*.yaml")} == before
+
+
+def test_subject_is_registered_as_an_entity(walked) -> None:
+    pair, root, relations = walked
+    named = {"water": "Santiago metropolitan region", "malaria": "West Nile sub-region", "vietnam": "Vietnam"}[pair]
+    assert f"label: {named}" in (root / "briefcmp.yaml").read_text(encoding="utf-8")
+
+
+def test_traps_stay_out(walked) -> None:
+    pair, root, relations = walked
+    in_relations = {c["value"]["display"] for r in relations for c in r["claims"]}
+    # A total "over four years" (no year of its own) and a forecast are never compared as facts.
+    assert "USD 1.2 billion" not in in_relations
+    assert not {"28 million nets", "30 million nets"} & in_relations
+    if pair == "water":
+        claims = (root / "water-a.claims.yaml").read_text(encoding="utf-8")
+        desal = claims[claims.index("id: usd-1-2-billion"):].split("\n  - id:")[0]
+        assert "as_of" not in desal  # not dated by "In 2023" of the sentence before
+    if pair == "vietnam":
+        claims = (root / "vn-b.claims.yaml").read_text(encoding="utf-8")
+        prices = claims[claims.index("id: pct-3-25"):].split("\n  - id:")[0]
+        assert "sanctions" not in prices
+        assert "bound" not in claims[claims.index("id: pct-8-02"):].split("\n  - id:")[0]
