@@ -13,6 +13,7 @@ from briefcmp.analysis.entities import proper_names
     ("Water allocations in the Murray-Darling Basin fell to 40 percent.", ["Murray-Darling Basin"]),
     ("The European Central Bank raised its rate to 4 percent.", ["European Central Bank"]),
     ("The Reserve Bank of Australia held rates.", ["Reserve Bank of Australia"]),
+    ("The Murray-Darling Basin Plan at Ten", ["Murray-Darling Basin"]),  # the basin, not its plan
     ("Unemployment in Lagos State was 37 percent.", ["Lagos State"]),
     ("Bed-net coverage in the West Nile sub-region was 61 percent.", ["West Nile sub-region"]),
     # not a place or a body: a title-case term, a capitalised sentence start, a name reporting a figure

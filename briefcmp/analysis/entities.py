@@ -247,6 +247,8 @@ def proper_names(text: str) -> list[tuple[int, int, str]]:
                 continue
             break
         if last_head > i:
+            if last > last_head and tokens[last_head + 1][2].lower() not in _NAME_LINKS:
+                last = last_head  # "the Murray-Darling Basin Plan" names the basin's plan: the name is the basin
             end = tokens[last][1]
             name = text[a:end].removesuffix("'s")
             if not _REPORTS.match(text, end):
