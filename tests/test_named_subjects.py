@@ -15,6 +15,7 @@ from briefcmp.analysis.entities import proper_names
     ("The Reserve Bank of Australia held rates.", ["Reserve Bank of Australia"]),
     ("The Murray-Darling Basin Plan at Ten", ["Murray-Darling Basin"]),  # the basin, not its plan
     ("Unemployment in Lagos State was 37 percent.", ["Lagos State"]),
+    ("In the Silesian Voivodeship, 75,000 people worked in mining.", ["Silesian Voivodeship"]),
     ("Bed-net coverage in the West Nile sub-region was 61 percent.", ["West Nile sub-region"]),
     # not a place or a body: a title-case term, a capitalised sentence start, a name reporting a figure
     ("The Consumer Price Index rose 3 percent.", []),

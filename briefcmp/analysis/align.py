@@ -50,7 +50,8 @@ FIGURE_TYPES = ("quantity", "rank")
 DEFAULT_TOLERANCE = "2%"  # money and counts: rounding ("about 1.3 billion" and "1.28 billion"), not another figure
 MAX_GROUPS_PER_BUCKET = 50
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
+# Words; a hyphenated compound is its parts ("power-sector emissions" are "power sector emissions").
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|\s[-–—]\s|\s(?:and|but|while|whereas|although|though)\s|"
                            r"[.!?]\s+(?=[A-Z\"'])")
@@ -81,7 +82,7 @@ reach reached reaching stood stand stands come came amount amounted worth value 
 hit hits get got gets make made making represent represented represents account accounted accounts
 supply supplied supplies generate generated generates produce produced produces provide provided
 register registered record recorded post posted see saw seen put estimate
-fleet fleets plant plants farm farms station stations facility facilities sector
+fleet fleets plant plants farm farms station stations facility facilities sector sectors generation
 end ended ending close closed closing finish finished earlier ago before later prior
 slow slowed slowing accelerate accelerated accelerating eased easing edged picked quickened
 country countries nation receive received receives receiving

@@ -195,6 +195,7 @@ def fold_words(words: Iterable[str]) -> list[str]:
 _NAME_HEADS = frozenset("""
 region regions sub-region subregion basin province state valley river delta district county city municipality prefecture oblast
 governorate territory island islands peninsula lake bay coast corridor canal metropolitan area zone
+voivodeship canton krai okrug raion commune parish borough township emirate
 bank fund union council commission community authority agency ministry institute board reserve
 corporation company group association federation committee parliament assembly directorate bureau
 """.split())
