@@ -8,7 +8,9 @@ recorded in 2022"; inflation written as "consumer prices rose"), and malaria in 
 sub-region, a rate per 1,000 live births, a forecast of bed nets that must not contradict), and
 schools in Kenya (a named county and commission; Uganda's and Tanzania's enrolment next to Kenya's),
 and Poland's power (coal "generated 61 per cent of electricity" against "coal's share of electricity
-generation"; "power-sector emissions"; Hungary's share and an undated wind share as traps).
+generation"; "power-sector emissions"; Hungary's share and an undated wind share as traps), and
+Peru's jobs (titles that name no country: the one country the whole brief names is the subject;
+"the jobless rate" is the unemployment rate).
 """
 
 from __future__ import annotations
@@ -30,8 +32,9 @@ PLANTED = {
     "water": ({frozenset({"41%", "55%"})}, set()),
     "vietnam": ({frozenset({"5.05%", "4.2%"})},
                 {frozenset({"8.02%"}), frozenset({"3.25%"}), frozenset({"4.4%"}), frozenset({"USD 23.2 billion"})}),
-    "schools": ({frozenset({"58%", "63%"})}, {frozenset({"92%"}), frozenset({"340,000 teachers"})}),
+    "schools": ({frozenset({"58%", "63%"}), frozenset({"5.3%", "4.8%"})}, {frozenset({"92%"}), frozenset({"340,000 teachers"})}),
     "power": ({frozenset({"61%", "63%"})}, {frozenset({"4.2 million tonnes"}), frozenset({"12%"})}),
+    "labour": ({frozenset({"6.8%", "6.5%"})}, {frozenset({"14%"})}),
     "malaria": ({frozenset({"68%", "61%"})},
                 {frozenset({"4.1%"}), frozenset({"12.7 million cases"}),
                  frozenset({"42 deaths per 1000 live births"})}),
@@ -81,7 +84,7 @@ def test_second_run_applies_nothing(walked) -> None:
 def test_subject_is_registered_as_an_entity(walked) -> None:
     pair, root, relations = walked
     named = {"water": "Santiago metropolitan region", "malaria": "West Nile sub-region", "vietnam": "Vietnam",
-             "schools": "Teachers Service Commission", "power": "Poland"}[pair]
+             "schools": "Teachers Service Commission", "power": "Poland", "labour": "Peru"}[pair]
     assert f"label: {named}" in (root / "briefcmp.yaml").read_text(encoding="utf-8")
 
 

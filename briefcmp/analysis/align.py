@@ -5,7 +5,8 @@ describes it by
 
 - its **subjects**: the entities named in the figure's clause, else earlier in its
   sentence, else carried from the sentence before in the same paragraph ("Its share
-  ..."), else the one entity the brief's title names (config entities and countries, see
+  ..."), else the one entity the brief's title names, else the one entity the whole brief names
+  (config entities and countries, see
   ``briefcmp.analysis.entities``); a reviewed claim's own subjects come first. A clause
   about a region, bloc or the world ("the region's economy") has no country subject;
 - its **dimension and unit** (durations compare in days; ranks are their own dimension);
@@ -98,7 +99,7 @@ _ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|
 _DIRECTED = frozenset("export import lend borrow send give buy sell pay invest".split())
 _CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I)
 _HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary "
-                      "provisional report public gross year-on-year annualiz birth".split())
+                      "provisional report public government gross year-on-year annualiz birth".split())
 _VAGUE = frozenset("share rate number amount level part value figure size volume proportion increase decrease "
                    "gdp".split()) - {"gdp"}
 _CONCEPTS = {
@@ -118,7 +119,7 @@ _CONCEPTS = {
     "gave": "give", "given": "give", "took": "take", "taken": "take", "brought": "bring",
     "production": "output", "invested": "invest", "investment": "invest",
     "employed": "employ", "employment": "employ", "emitted": "emit", "emission": "emit",
-    "global": "world", "worldwide": "world",
+    "global": "world", "worldwide": "world", "budget": "fiscal", "budgetary": "fiscal",
     "vaccination": "vaccine", "vaccinated": "vaccine", "immunization": "vaccine", "immunisation": "vaccine",
 }
 # A figure in a sentence about the future is a forecast: "will", "is expected to", "expects growth
@@ -158,7 +159,7 @@ class Member:
 
     claim: Claim
     subjects: tuple[str, ...]
-    subjects_from: str  # "claim" | "clause" | "sentence" | "previous sentence" | "title"
+    subjects_from: str  # "claim" | "clause" | "sentence" | "previous sentence" | "title" | "whole brief"
     unit: str  # canonical unit ("" for a count without unit)
     dim: str  # what compares: the unit, or "duration"
     words: frozenset[str]
@@ -248,6 +249,8 @@ class _Context:
         self.block_starts = [a for a, _ in self.blocks]
         title_subjects = entities.subjects_or_names(brief.title or "")
         self.title_subjects = title_subjects if len(title_subjects) == 1 else ()
+        named = entities.subjects(norm)  # a brief that names one country (or registered entity) only is about it
+        self.brief_subjects = named if len(named) == 1 else ()
         self.ok = bool(self.sentences)
 
     def sentence_index(self, pos: int) -> int:
@@ -389,7 +392,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             for how, found in (("clause", lambda: entities.subjects(clause)),
                                ("sentence", lambda: entities.subjects_or_names(upto)),  # a name after the clause is another's
                                ("previous sentence", lambda: ctx.carried(si)),
-                               ("title", lambda: ctx.title_subjects)):
+                               ("title", lambda: ctx.title_subjects),
+                               ("whole brief", lambda: ctx.brief_subjects)):
                 subjects = found()
                 if subjects:
                     subjects_from = how
