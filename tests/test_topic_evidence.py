@@ -32,3 +32,24 @@ def _suggester() -> Suggester:
 ])
 def test_topics_need_a_whole_term(sentence: str, topics: tuple[str, ...]) -> None:
     assert _suggester().topics(sentence) == topics
+
+
+def _init_suggester() -> Suggester:
+    from briefcmp.corpus import yamlsafe
+    from briefcmp.corpus.parse import parse_config
+    from briefcmp.corpus.problems import Problems
+    from briefcmp.corpus.scaffold import CONFIG_EMPTY, CONFIG_HEAD
+
+    problems = Problems()
+    text = CONFIG_HEAD + CONFIG_EMPTY
+    return Suggester(parse_config(yamlsafe.parse(text, "briefcmp.yaml", problems), "briefcmp.yaml", problems))
+
+
+@pytest.mark.parametrize("sentence, topics", [
+    ("Consumer prices rose 3.25 percent on average in 2023.", ()),
+    ("Reservoir storage stood at 41 percent of capacity.", ()),  # water, not energy storage
+    ("Battery storage capacity doubled to 8 gigawatts.", ("energy",)),
+    ("Inflation averaged 3.25 percent in 2023.", ("economy",)),
+])
+def test_init_taxonomy_topics(sentence: str, topics: tuple[str, ...]) -> None:
+    assert _init_suggester().topics(sentence) == topics
