@@ -26,3 +26,14 @@ from briefcmp.analysis.entities import proper_names
 ])
 def test_proper_names(text: str, names: list[str]) -> None:
     assert [n for _, _, n in proper_names(text)] == names
+
+
+@pytest.mark.parametrize("name, distinctive", [
+    ("Santiago metropolitan region", True), ("Teachers Service Commission", True), ("European Central Bank", True),
+    ("Central Bank", False), ("National Assembly", False), ("Northern Region", False), ("Federal Reserve", False),
+])
+def test_a_name_of_generic_words_needs_its_country(name: str, distinctive: bool) -> None:
+    from briefcmp.analysis.entities import Entities
+
+    entities = Entities(use_countries=False)
+    assert entities.distinctive(entities.adopt(name)) is distinctive

@@ -249,6 +249,8 @@ class _Context:
         self.block_starts = [a for a, _ in self.blocks]
         title_subjects = entities.subjects_or_names(brief.title or "")
         self.title_subjects = title_subjects if len(title_subjects) == 1 else ()
+        title_countries = entities.subjects(brief.title or "")
+        self.title_countries = title_countries if len(title_countries) == 1 else ()
         named = entities.subjects(norm)  # a brief that names one country (or registered entity) only is about it
         self.brief_subjects = named if len(named) == 1 else ()
         self.ok = bool(self.sentences)
@@ -260,7 +262,7 @@ class _Context:
         i = max(bisect.bisect_right(self.block_starts, pos) - 1, 0)
         return self.blocks[i] if self.blocks else (0, len(self.text))
 
-    def carried(self, sentence_index: int) -> tuple[str, ...]:
+    def carried(self, sentence_index: int, names: bool = True) -> tuple[str, ...]:
         """Subjects of the nearest earlier sentence in the same paragraph that names any: those of
         its first clause that names one ("Vietnam's economy grew 5 percent, as demand weakened in the
         United States" is about Vietnam; the next sentence goes on about it, not about both)."""
@@ -274,7 +276,8 @@ class _Context:
             start = 0
             for m in [*_CLAUSE_BREAK.finditer(sentence), None]:
                 end = m.start() if m is not None else len(sentence)
-                found = self.entities.subjects_or_names(sentence[start:end])
+                part = sentence[start:end]
+                found = self.entities.subjects_or_names(part) if names else self.entities.subjects(part)
                 if found:
                     return found
                 start = m.end() if m is not None else start
@@ -382,8 +385,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
                         if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())
                         and not any(a <= g.start() < b for a, b, _ in named)), None)
         if named and not generic:
-            # "reservoir storage in the Santiago metropolitan region": a named place or body is the
-            # subject, whatever country the brief's title names; its name is no measured word.
+            # "reservoir storage in the Santiago metropolitan region": a named place or body is a
+            # subject (its name is no measured word), with the country around it (below).
             subjects, subjects_from = (entities.adopt(named[0][2]),), "clause"
         if not subjects and generic and not entities.subjects(clause) and not _POSSESSIVE_START.match(clause):
             # "The region's economy grew 4 percent": about no country, whatever the brief's title says.
@@ -398,6 +401,18 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
                 if subjects:
                     subjects_from = how
                     break
+        if subjects and all(x in entities.adopted and not entities.distinctive(x) for x in subjects):
+            # A name of words any country uses ("the Central Bank", "the Supreme Court") is that
+            # country's: the one the sentence, the one before, the title or the brief names; with
+            # none, the subject is unsure (never applied).
+            for found in (lambda: entities.subjects(upto), lambda: ctx.carried(si, names=False),
+                          lambda: ctx.title_countries, lambda: ctx.brief_subjects):
+                country = found()
+                if country:
+                    subjects = (*subjects, *country)
+                    break
+            else:
+                subjects = tuple(f"({x})" for x in subjects)
     else:
         fig = _figure_at(text, v)
         clause, fig_in_clause = (text[slice(*_clause(text, *fig))], None) if fig else (text, None)

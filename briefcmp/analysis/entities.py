@@ -117,6 +117,7 @@ class Entities:
                 for n in c.names:
                     name_of.setdefault(n, eid)
         self.entity_of = name_of
+        self.adopted: set[str] = set()  # ids of the names ``adopt`` took from briefs (not registered)
         names = sorted(name_of, key=len, reverse=True)
         self._re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])"
                               r"(?:'s)?") if names else None
@@ -148,11 +149,20 @@ class Entities:
         ``align --apply`` registers them: a later run then finds the same subjects."""
         return self.subjects(text) or tuple(dict.fromkeys(self.adopt(n) for _, _, n in proper_names(text)))
 
+    def distinctive(self, eid: str) -> bool:
+        """Whether an adopted name tells its place or body apart by itself ("the Santiago metropolitan
+        region", "the Teachers Service Commission"), not only with its country ("the Central Bank")."""
+        words = [w for w in _NAME_TOKEN.findall(self.labels.get(eid, eid)) if w[0].isupper()]
+        return any(w.lower() not in _NAME_HEADS and w.lower() not in _NAME_LINKS and w.lower() not in _GENERIC_NAME
+                   for w in words)
+
     def adopt(self, name: str) -> str:
         """The entity id of a place or organisation named in a brief (see ``proper_names``), kept with
         its label so that ``align --apply`` can register it: "the Santiago metropolitan region"."""
         eid = slug(name)
-        self.labels.setdefault(eid, name)
+        if eid not in self.labels:
+            self.labels[eid] = name
+            self.adopted.add(eid)
         return eid
 
 
@@ -198,6 +208,16 @@ governorate territory island islands peninsula lake bay coast corridor canal met
 voivodeship canton krai okrug raion commune parish borough township emirate
 bank fund union council commission community authority agency ministry institute board reserve
 corporation company group association federation committee parliament assembly directorate bureau
+""".split())
+# Words that name a body or place in any country: "the Central Bank", "the National Assembly", "the
+# Northern Region" need their country to say which.
+_GENERIC_NAME = frozenset("""
+central national federal supreme constitutional high general state public people's peoples reserve finance
+financial treasury health statistics statistical statistic electoral planning revenue tax customs interior
+foreign home monetary development investment securities energy water environment environmental audit labour
+labor justice agriculture agricultural trade industry commerce education defence defense security police
+social housing transport infrastructure capital metropolitan northern southern eastern western north south
+east west upper lower greater new old royal united republic democratic independent international
 """.split())
 _NAME_LINKS = frozenset("of for and de del do da des la".split())
 _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
