@@ -108,8 +108,9 @@ _CONCEPTS = {
     "rose": "increase", "risen": "increase", "increase": "increase", "expand": "increase",
     "expansion": "increase", "gain": "increase", "climb": "increase", "jump": "increase", "up": "increase",
     "fall": "decrease", "fell": "decrease", "fallen": "decrease", "decline": "decrease", "drop": "decrease",
-    "shrink": "decrease", "shrank": "decrease", "shrunk": "decrease", "contract": "decrease",
-    "contraction": "decrease", "down": "decrease", "lose": "decrease", "lost": "decrease",
+    "shrink": "decrease", "shrank": "decrease", "shrunk": "decrease", "contracted": "decrease",
+    "contracting": "decrease", "contraction": "decrease",  # (not "contracts": deals)
+    "down": "decrease", "lose": "decrease", "lost": "decrease",
     "inflation": "inflation", "inflationary": "inflation", "cpi": "inflation",
     "export": "export", "import": "import", "unemployment": "unemployment", "jobless": "unemployment",
     # Irregular verb forms and nominalisations: "spent" and "spending" are one word.
@@ -126,7 +127,8 @@ _CONCEPTS = {
 # of", "aims to", "plans to", "is forecast to" - not "faster than expected" or "most forecasts".
 FORECAST_WORDS = re.compile(
     r"\b(?:will|shall|would\s+(?!have\b)|(?:is|are|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|set|likely|"
-    r"poised|due|predicted|estimated)\s+to|expects?\s+(?!that\b)\w|expecting\s|(?:forecasts?|projects?|predicts?)\s+"
+    r"poised|due|predicted|estimated)\s+to|expects?\s+(?!that\b)\w|expecting\s|(?:intends?|intending|seeks?|"
+    r"pledged?|promised?|hopes?|wants?)\s+to\b|(?:forecasts?|projects?|predicts?)\s+"
     r"(?:that\s|an?\s|growth|\w+\s+(?:of|to|at)\b)|aims?\s+(?:to|for)|aiming\s+(?:to|for)|plans?\s+to|planned\s+to|"
     r"targets?\s+(?:of|for)\b|targeting|by\s+(?:the\s+(?:end\s+of\s+)?)?(?:year\s+)?20[3-9]\d)", re.I)
 _SHOW = {"increase": "growth", "decrease": "decline", "gdp": "GDP", "cpi": "CPI"}
