@@ -11,7 +11,8 @@ and Poland's power (coal "generated 61 per cent of electricity" against "coal's 
 generation"; "power-sector emissions"; Hungary's share and an undated wind share as traps), and
 Peru's jobs (titles that name no country: the one country the whole brief names is the subject;
 "the jobless rate" is the unemployment rate), and a trap: "the Central Bank" and "the National
-Assembly" of Kenya and of Ghana are not one body.
+Assembly" of Kenya and of Ghana are not one body; Sudan's displacement ("faced" and "affected", "covered"
+and "was funded" say the same; refugees who fled with no stated date, and to "neighbouring countries", stay out).
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ PLANTED = {
     "power": ({frozenset({"61%", "63%"})}, {frozenset({"4.2 million tonnes"}), frozenset({"12%"})}),
     "labour": ({frozenset({"6.8%", "6.5%"})}, {frozenset({"14%"})}),
     "rates": (set(), set()),  # Kenya's and Ghana's "Central Bank" and "National Assembly": not one body
+    "displacement": (set(), {frozenset({"570,000 refugees", "~570,000 refugees"}), frozenset({"3.6 million people"}),
+                             frozenset({"39%"})}),
     "malaria": ({frozenset({"68%", "61%"})},
                 {frozenset({"4.1%"}), frozenset({"12.7 million cases"}),
                  frozenset({"42 deaths per 1000 live births"})}),
@@ -86,7 +89,8 @@ def test_second_run_applies_nothing(walked) -> None:
 def test_subject_is_registered_as_an_entity(walked) -> None:
     pair, root, relations = walked
     named = {"water": "Santiago metropolitan region", "malaria": "West Nile sub-region", "vietnam": "Vietnam",
-             "schools": "Teachers Service Commission", "power": "Poland", "labour": "Peru", "rates": ""}[pair]
+             "schools": "Teachers Service Commission", "power": "Poland", "labour": "Peru", "rates": "",
+             "displacement": "Darfur State"}[pair]
     config = (root / "briefcmp.yaml").read_text(encoding="utf-8")
     if not named:  # nothing lines up: no body is registered
         assert "central-bank" not in config and "national-assembly" not in config
@@ -114,3 +118,5 @@ def test_traps_stay_out(walked) -> None:
         assert not {("edu-b", "pct-85"), ("edu-b", "pct-92-2")} & refs
     if pair == "power":  # Hungary's nuclear share; wind shares with no stated year
         assert not {"44%", "14%"} & in_relations
+    if pair == "displacement":
+        assert not {"1.4 million", "1.7 million"} & in_relations

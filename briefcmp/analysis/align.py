@@ -83,6 +83,7 @@ reach reached reaching stood stand stands come came amount amounted worth value 
 hit hits get got gets make made making represent represented represents account accounted accounts
 supply supplied supplies generate generated generates produce produced produces provide provided
 register registered record recorded post posted see saw seen put estimate
+face faced faces facing affect affected affects affecting cover covered covers covering
 fleet fleets plant plants farm farms station stations facility facilities sector sectors generation
 end ended ending close closed closing finish finished earlier ago before later prior
 slow slowed slowing accelerate accelerated accelerating eased easing edged picked quickened
