@@ -66,7 +66,16 @@ MONEY = [
     ("The deal could reach USD 4.5 billion.", [q(4.5, "USD", "billion")]),
 ]
 
+RATES = [  # a count per a base is one figure, a rate: not a count of the base as well
+    ("The rate was 42 deaths per 1,000 live births in 2021.", [q(42, "deaths per 1000 live births")]),
+    ("There were 3 doctors per 10,000 people.", [q(3, "doctors per 10000 people")]),
+]
+
 BOUNDS = [
+    # A qualifier before "the" compares with a figure named there: the figure itself is exact.
+    ("Growth was well below the 8.02 percent recorded in 2022.", [q(8.02, "percent")]),
+    ("Inflation stayed more than the 5 percent target.", [q(5, "percent")]),
+    ("Turnout was well below 40 percent.", [q(40, "percent", bound="less-than")]),
     ("Prices rose roughly 12% last quarter.", [q(12, "percent", bound="approximate")]),
     ("About 1.5 million refugees crossed the border.", [q(1.5, "refugees", "million", "approximate")]),
     ("Tariffs add at least 5 percent to costs.", [q(5, "percent", bound="at-least")]),
@@ -165,7 +174,7 @@ NOT_FIGURES = [
     "Rates rose in the 20th century.",
 ]
 
-TABLE = MONEY + BOUNDS + PERCENT + RANKS + COUNTS + DURATIONS + MULTIPLES
+TABLE = MONEY + RATES + BOUNDS + PERCENT + RANKS + COUNTS + DURATIONS + MULTIPLES
 
 
 @pytest.mark.parametrize("text, expected", TABLE, ids=[t for t, _ in TABLE])
@@ -213,6 +222,13 @@ def test_dates(text, published, expected) -> None:
     ("As of June 2021, some 3,000 troops remained.", "some 3,000 troops", "2021-06"),
     ("Output was 5 million tons, the highest since 2008.", "5 million tons", None),
     ("Revenue was $4 billion last year.", "$4 billion", "2022"),
+    # A year opening the sentence before dates a pronoun-led sentence, or one about what it spoke of ...
+    ("In 2023, Chile mined 5 million tonnes. Its share was 30 percent.", "30 percent", "2023"),
+    ("In 2023, the government cut taxes. The government spent $3 billion on roads.", "$3 billion", "2023"),
+    # ... not a new statement, and not a total over a period ("over four years").
+    ("In 2023, storage stood at 41 percent. The government has committed $1.2 billion to canals.", "$1.2 billion",
+     None),
+    ("In 2023, the agency said it would spend $2 billion over four years on canals.", "$2 billion", None),
 ])
 def test_as_of(text, phrase, as_of) -> None:
     prep = S.prepare(text)

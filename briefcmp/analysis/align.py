@@ -5,7 +5,8 @@ describes it by
 
 - its **subjects**: the entities named in the figure's clause, else earlier in its
   sentence, else carried from the sentence before in the same paragraph ("Its share
-  ..."), else the one entity the brief's title names (config entities and countries, see
+  ..."), else the one entity the brief's title names, else the one entity the whole brief names
+  (config entities and countries, see
   ``briefcmp.analysis.entities``); a reviewed claim's own subjects come first. A clause
   about a region, bloc or the world ("the region's economy") has no country subject;
 - its **dimension and unit** (durations compare in days; ranks are their own dimension);
@@ -43,18 +44,20 @@ from pathlib import Path
 from typing import Optional
 
 from briefcmp.corpus import units
-from briefcmp.analysis.entities import Entities, fold_spelling, name_forms, slug
+from briefcmp.analysis.entities import Entities, fold_spelling, name_forms, proper_names, slug
 from briefcmp.corpus.model import Brief, Claim, Config, Corpus
 
 FIGURE_TYPES = ("quantity", "rank")
 DEFAULT_TOLERANCE = "2%"  # money and counts: rounding ("about 1.3 billion" and "1.28 billion"), not another figure
 MAX_GROUPS_PER_BUCKET = 50
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
+# Words; a hyphenated compound is its parts ("power-sector emissions" are "power sector emissions").
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|\s[-–—]\s|\s(?:and|but|while|whereas|although|though)\s|"
                            r"[.!?]\s+(?=[A-Z\"'])")
-_COMPARED = re.compile(r"\s*(?:up|down|compared|against|versus|vs\.?|from|as\s+against)\b", re.I)
+_COMPARED = re.compile(r"\s*(?:up|down|compared|against|versus|vs\.?|from|as\s+against|(?:(?:well|far|just|slightly|"
+                       r"much)\s+)?(?:below|above|under|over|short\s+of)\s+the)\b", re.I)
 # ... but not "its share of world output", "the highest in the region", "faster than its neighbours".
 _GENERIC_NOT_SUBJECT = re.compile(r"\b(?:of|in|across|than|among|from|to|with)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _POSSESSIVE_START = re.compile(r"\s*(?:Its|Their|His|Her)\b")
@@ -80,7 +83,8 @@ reach reached reaching stood stand stands come came amount amounted worth value 
 hit hits get got gets make made making represent represented represents account accounted accounts
 supply supplied supplies generate generated generates produce produced produces provide provided
 register registered record recorded post posted see saw seen put estimate
-fleet fleets plant plants farm farms station stations facility facilities sector
+face faced faces facing affect affected affects affecting cover covered covers covering
+fleet fleets plant plants farm farms station stations facility facilities sector sectors generation
 end ended ending close closed closing finish finished earlier ago before later prior
 slow slowed slowing accelerate accelerated accelerating eased easing edged picked quickened
 country countries nation receive received receives receiving
@@ -96,7 +100,7 @@ _ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|
 _DIRECTED = frozenset("export import lend borrow send give buy sell pay invest".split())
 _CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I)
 _HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary "
-                      "provisional report public gross year-on-year annualiz birth".split())
+                      "provisional report public government gross year-on-year annualiz birth".split())
 _VAGUE = frozenset("share rate number amount level part value figure size volume proportion increase decrease "
                    "gdp".split()) - {"gdp"}
 _CONCEPTS = {
@@ -105,8 +109,9 @@ _CONCEPTS = {
     "rose": "increase", "risen": "increase", "increase": "increase", "expand": "increase",
     "expansion": "increase", "gain": "increase", "climb": "increase", "jump": "increase", "up": "increase",
     "fall": "decrease", "fell": "decrease", "fallen": "decrease", "decline": "decrease", "drop": "decrease",
-    "shrink": "decrease", "shrank": "decrease", "shrunk": "decrease", "contract": "decrease",
-    "contraction": "decrease", "down": "decrease", "lose": "decrease", "lost": "decrease",
+    "shrink": "decrease", "shrank": "decrease", "shrunk": "decrease", "contracted": "decrease",
+    "contracting": "decrease", "contraction": "decrease",  # (not "contracts": deals)
+    "down": "decrease", "lose": "decrease", "lost": "decrease",
     "inflation": "inflation", "inflationary": "inflation", "cpi": "inflation",
     "export": "export", "import": "import", "unemployment": "unemployment", "jobless": "unemployment",
     # Irregular verb forms and nominalisations: "spent" and "spending" are one word.
@@ -116,14 +121,15 @@ _CONCEPTS = {
     "gave": "give", "given": "give", "took": "take", "taken": "take", "brought": "bring",
     "production": "output", "invested": "invest", "investment": "invest",
     "employed": "employ", "employment": "employ", "emitted": "emit", "emission": "emit",
-    "global": "world", "worldwide": "world",
+    "global": "world", "worldwide": "world", "budget": "fiscal", "budgetary": "fiscal",
     "vaccination": "vaccine", "vaccinated": "vaccine", "immunization": "vaccine", "immunisation": "vaccine",
 }
 # A figure in a sentence about the future is a forecast: "will", "is expected to", "expects growth
 # of", "aims to", "plans to", "is forecast to" - not "faster than expected" or "most forecasts".
 FORECAST_WORDS = re.compile(
     r"\b(?:will|shall|would\s+(?!have\b)|(?:is|are|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|set|likely|"
-    r"poised|due|predicted|estimated)\s+to|expects?\s+(?!that\b)\w|expecting\s|(?:forecasts?|projects?|predicts?)\s+"
+    r"poised|due|predicted|estimated)\s+to|expects?\s+(?!that\b)\w|expecting\s|(?:intends?|intending|seeks?|"
+    r"pledged?|promised?|hopes?|wants?)\s+to\b|(?:forecasts?|projects?|predicts?)\s+"
     r"(?:that\s|an?\s|growth|\w+\s+(?:of|to|at)\b)|aims?\s+(?:to|for)|aiming\s+(?:to|for)|plans?\s+to|planned\s+to|"
     r"targets?\s+(?:of|for)\b|targeting|by\s+(?:the\s+(?:end\s+of\s+)?)?(?:year\s+)?20[3-9]\d)", re.I)
 _SHOW = {"increase": "growth", "decrease": "decline", "gdp": "GDP", "cpi": "CPI"}
@@ -156,7 +162,7 @@ class Member:
 
     claim: Claim
     subjects: tuple[str, ...]
-    subjects_from: str  # "claim" | "clause" | "sentence" | "previous sentence" | "title"
+    subjects_from: str  # "claim" | "clause" | "sentence" | "previous sentence" | "title" | "whole brief"
     unit: str  # canonical unit ("" for a count without unit)
     dim: str  # what compares: the unit, or "duration"
     words: frozenset[str]
@@ -245,8 +251,12 @@ class _Context:
                 self.sentences.append((start, b))
         self.starts = [s for s, _ in self.sentences]
         self.block_starts = [a for a, _ in self.blocks]
-        title_subjects = entities.subjects(brief.title or "")
+        title_subjects = entities.subjects_or_names(brief.title or "")
         self.title_subjects = title_subjects if len(title_subjects) == 1 else ()
+        title_countries = entities.subjects(brief.title or "")
+        self.title_countries = title_countries if len(title_countries) == 1 else ()
+        named = entities.subjects(norm)  # a brief that names one country (or registered entity) only is about it
+        self.brief_subjects = named if len(named) == 1 else ()
         self.ok = bool(self.sentences)
 
     def sentence_index(self, pos: int) -> int:
@@ -256,17 +266,25 @@ class _Context:
         i = max(bisect.bisect_right(self.block_starts, pos) - 1, 0)
         return self.blocks[i] if self.blocks else (0, len(self.text))
 
-    def carried(self, sentence_index: int) -> tuple[str, ...]:
-        """Subjects of the nearest earlier sentence in the same paragraph that names any."""
+    def carried(self, sentence_index: int, names: bool = True) -> tuple[str, ...]:
+        """Subjects of the nearest earlier sentence in the same paragraph that names any: those of
+        its first clause that names one ("Vietnam's economy grew 5 percent, as demand weakened in the
+        United States" is about Vietnam; the next sentence goes on about it, not about both)."""
         s, _ = self.sentences[sentence_index]
         block = self.block_of(s)
         for j in range(sentence_index - 1, max(sentence_index - 4, -1), -1):
             a, b = self.sentences[j]
             if a < block[0]:
                 break
-            found = self.entities.subjects(self.text[a:b])
-            if found:
-                return found
+            sentence = self.text[a:b]
+            start = 0
+            for m in [*_CLAUSE_BREAK.finditer(sentence), None]:
+                end = m.start() if m is not None else len(sentence)
+                part = sentence[start:end]
+                found = self.entities.subjects_or_names(part) if names else self.entities.subjects(part)
+                if found:
+                    return found
+                start = m.end() if m is not None else start
         return ()
 
 
@@ -307,7 +325,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
                    ) -> tuple[frozenset[str], dict[str, str], tuple[str, ...]]:
     """The measured thing of ``text`` (a clause): normalised content words, how they read, their order."""
     blank = list(text)
-    for a, b, _ in entities.find(text):
+    for a, b, _ in [*entities.find(text), *proper_names(text)]:  # a named place is no measured word either
         for i in range(a, min(b + 2, len(blank))):  # and a possessive "'s"
             if i < b or text[b:b + 2] == "'s":
                 blank[i] = " "
@@ -366,20 +384,39 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         else:
             clause, fig_in_clause = ctx.text[a:b], None
             upto = sentence
+        named = [] if subjects or entities.subjects(clause) else proper_names(clause)
         generic = next((g for g in _GENERIC_SUBJECT.finditer(clause)
-                        if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())), None)
+                        if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())
+                        and not any(a <= g.start() < b for a, b, _ in named)), None)
+        if named and not generic:
+            # "reservoir storage in the Santiago metropolitan region": a named place or body is a
+            # subject (its name is no measured word), with the country around it (below).
+            subjects, subjects_from = (entities.adopt(named[0][2]),), "clause"
         if not subjects and generic and not entities.subjects(clause) and not _POSSESSIVE_START.match(clause):
             # "The region's economy grew 4 percent": about no country, whatever the brief's title says.
             subjects, subjects_from = (f"({generic.group().lower()})",), "clause"
         if not subjects:
             for how, found in (("clause", lambda: entities.subjects(clause)),
-                               ("sentence", lambda: entities.subjects(upto)),  # a name after the clause is another's
+                               ("sentence", lambda: entities.subjects_or_names(upto)),  # a name after the clause is another's
                                ("previous sentence", lambda: ctx.carried(si)),
-                               ("title", lambda: ctx.title_subjects)):
+                               ("title", lambda: ctx.title_subjects),
+                               ("whole brief", lambda: ctx.brief_subjects)):
                 subjects = found()
                 if subjects:
                     subjects_from = how
                     break
+        if subjects and all(x in entities.adopted and not entities.distinctive(x) for x in subjects):
+            # A name of words any country uses ("the Central Bank", "the Supreme Court") is that
+            # country's: the one the sentence, the one before, the title or the brief names; with
+            # none, the subject is unsure (never applied).
+            for found in (lambda: entities.subjects(upto), lambda: ctx.carried(si, names=False),
+                          lambda: ctx.title_countries, lambda: ctx.brief_subjects):
+                country = found()
+                if country:
+                    subjects = (*subjects, *country)
+                    break
+            else:
+                subjects = tuple(f"({x})" for x in subjects)
     else:
         fig = _figure_at(text, v)
         clause, fig_in_clause = (text[slice(*_clause(text, *fig))], None) if fig else (text, None)
@@ -388,9 +425,14 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     words, shown, order = measured_words(clause, entities, unit if unit != "percent" else "", fig_in_clause)
     if not _meaningful(words) and ctx is not None and fig_in_clause is not None and _COMPARED.match(clause):
         # "grew 3.4 percent in 2023, up from 4.8 percent a year earlier": the clause before says what
+        # (back over an aside: "4.2 percent in 2023, according to our estimates, well below the 8.02 percent")
         before = upto[:len(upto) - len(clause)]
-        p0 = max((m.end() for m in _CLAUSE_BREAK.finditer(before, 0, max(len(before) - 2, 0))), default=0)
-        words, shown, order = measured_words(before[p0:], entities, unit if unit != "percent" else "")
+        for _ in range(3):
+            p0 = max((m.end() for m in _CLAUSE_BREAK.finditer(before, 0, max(len(before) - 2, 0))), default=0)
+            words, shown, order = measured_words(before[p0:], entities, unit if unit != "percent" else "")
+            if _meaningful(words - _HARMLESS) or p0 == 0:
+                break
+            before = before[:p0]
     return Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
                   subjects[0] if subjects else "")
 

@@ -117,6 +117,7 @@ class Entities:
                 for n in c.names:
                     name_of.setdefault(n, eid)
         self.entity_of = name_of
+        self.adopted: set[str] = set()  # ids of the names ``adopt`` took from briefs (not registered)
         names = sorted(name_of, key=len, reverse=True)
         self._re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])"
                               r"(?:'s)?") if names else None
@@ -142,6 +143,27 @@ class Entities:
 
     def label(self, eid: str) -> str:
         return self.labels.get(eid, eid)
+
+    def subjects_or_names(self, text: str) -> tuple[str, ...]:
+        """Entities named in ``text``; else the places and bodies it names (``proper_names``), as
+        ``align --apply`` registers them: a later run then finds the same subjects."""
+        return self.subjects(text) or tuple(dict.fromkeys(self.adopt(n) for _, _, n in proper_names(text)))
+
+    def distinctive(self, eid: str) -> bool:
+        """Whether an adopted name tells its place or body apart by itself ("the Santiago metropolitan
+        region", "the Teachers Service Commission"), not only with its country ("the Central Bank")."""
+        words = [w for w in _NAME_TOKEN.findall(self.labels.get(eid, eid)) if w[0].isupper()]
+        return any(w.lower() not in _NAME_HEADS and w.lower() not in _NAME_LINKS and w.lower() not in _GENERIC_NAME
+                   for w in words)
+
+    def adopt(self, name: str) -> str:
+        """The entity id of a place or organisation named in a brief (see ``proper_names``), kept with
+        its label so that ``align --apply`` can register it: "the Santiago metropolitan region"."""
+        eid = slug(name)
+        if eid not in self.labels:
+            self.labels[eid] = name
+            self.adopted.add(eid)
+        return eid
 
 
 def name_forms(name: str) -> list[str]:
@@ -173,3 +195,86 @@ def fold_spelling(word: str) -> str:
 def fold_words(words: Iterable[str]) -> list[str]:
     table = _british_to_american()
     return [table.get(w, w) for w in words]
+
+
+# --------------------------------------------------------------------------- named places and bodies
+
+# The head of a name that names a place or an organisation: "the Santiago metropolitan region",
+# "the Murray-Darling Basin", "the European Central Bank". A capitalised word before such a head
+# (the head itself capitalised or not) makes a proper name; "Consumer Price Index" does not end in one.
+_NAME_HEADS = frozenset("""
+region regions sub-region subregion basin province state valley river delta district county city municipality prefecture oblast
+governorate territory island islands peninsula lake bay coast corridor canal metropolitan area zone
+voivodeship canton krai okrug raion commune parish borough township emirate
+bank fund union council commission community authority agency ministry institute board reserve
+corporation company group association federation committee parliament assembly directorate bureau
+""".split())
+# Words that name a body or place in any country: "the Central Bank", "the National Assembly", "the
+# Northern Region" need their country to say which.
+_GENERIC_NAME = frozenset("""
+central national federal supreme constitutional high general state public people's peoples reserve finance
+financial treasury health statistics statistical statistic electoral planning revenue tax customs interior
+foreign home monetary development investment securities energy water environment environmental audit labour
+labor justice agriculture agricultural trade industry commerce education defence defense security police
+social housing transport infrastructure capital metropolitan northern southern eastern western north south
+east west upper lower greater new old royal united republic democratic independent international
+""".split())
+_NAME_LINKS = frozenset("of for and de del do da des la".split())
+_NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# A name right before a reporting verb is the source of a figure, not what it is about.
+_REPORTS = re.compile(r"\s*(?:'s\s+)?(?:said|says|say|estimated|estimates|estimate|reported|reports|put|puts|"
+                      r"projected|projects|forecast|forecasts|expects|expected|noted|notes|found|finds)\b")
+_NOT_NAME = frozenset("""
+the a an in on at by of for from to with as after before during since until while when if this that these those
+its their our his her it they we he she according between among across over under about
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+""".split())
+
+
+def proper_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each named place or organisation in ``text``: capitalised words
+    (with "of", "and"... between them) ending in a place or organisation head word, which may
+    be lower-case ("Santiago metropolitan region"). Not a name that reports a figure ("the
+    National Statistics Office estimated ...")."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(text)]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        a, _, word = tokens[i]
+        if not (word[0].isupper() and not word.isupper() and word.lower() not in _NOT_NAME):
+            i += 1
+            continue
+        j, last_head, last = i, -1, i
+        while j < len(tokens):
+            _, _, w = tokens[j]
+            gap = text[tokens[j - 1][1]:tokens[j][0]] if j > i else " "
+            if not re.fullmatch(r"\s+|'s\s+", gap) or "'s" in gap:
+                break
+            low = w.lower().removesuffix("'s")
+            capital = w[0].isupper() and not w.isupper() and low not in _NOT_NAME
+            if capital or (low in _NAME_HEADS and j > i) or (low in _NAME_LINKS and j > i and j + 1 < len(tokens)
+                                                             and tokens[j + 1][2][:1].isupper()):
+                if low in _NAME_HEADS and j > i:
+                    last_head = j
+                if capital or low in _NAME_HEADS:
+                    last = j
+                if not capital and low not in _NAME_HEADS and low not in _NAME_LINKS:
+                    break
+                if not capital and low in _NAME_HEADS and j + 1 < len(tokens) and \
+                        tokens[j + 1][2].lower() not in _NAME_HEADS:
+                    break  # a lower-case head ends the name
+                j += 1
+                continue
+            break
+        if last_head > i:
+            if last > last_head and tokens[last_head + 1][2].lower() not in _NAME_LINKS:
+                last = last_head  # "the Murray-Darling Basin Plan" names the basin's plan: the name is the basin
+            end = tokens[last][1]
+            name = text[a:end].removesuffix("'s")
+            if not _REPORTS.match(text, end):
+                out.append((a, a + len(name), name))
+            i = last + 1
+        else:
+            i = max(j, i + 1)
+    return out

@@ -38,7 +38,7 @@ topics:
     description: Economic and financial sanctions, asset freezes, export controls, embargoes, price caps.
   energy:
     label: Energy
-    description: Oil, gas, LNG, coal, electricity, power generation, nuclear reactors, hydropower, renewables, wind, solar, grids, storage.
+    description: Oil, gas, LNG, coal, electricity, power generation, nuclear reactors, hydropower, renewables, wind, solar, grids, energy storage, batteries.
   defence:
     label: Defence
     description: Military spending, defence budgets, armed forces, weapons, procurement, alliances, troops.

@@ -92,8 +92,14 @@ _FRACTION_PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|latte
 _FRACTION_TIME_AFTER = re.compile(r"[\s-]+(?:an?\s+)?(?:hour|day|week|month|year|decade|century|time|way|mile|"
                                   r"dozen|point)s?\b", re.I)
 # Sentences that continue the one before: a pronoun or "the country" as subject, or "that year".
-_CARRIES = re.compile(r"\s*(?:It|Its|They|Their|This|These|He|She|His|Her|The\s+(?:country|company|government|"
-                      r"economy|state|region|bank|firm|group)(?:'s)?|That\s+year|The\s+same\s+year|In\s+that\s+year)\b")
+_CARRIES = re.compile(r"\s*(?:It|Its|They|Their|This|These|He|She|His|Her|The\s+(?P<noun>country|company|government|"
+                      r"economy|state|region|bank|firm|group)(?P<own>'s)?|That\s+year|The\s+same\s+year|"
+                      r"In\s+that\s+year)\b")
+# "committed 1.2 billion dollars over four years": a total over a period whose end is not stated, not
+# a figure of one year (not "in over four years", "for over four years": a duration's bound).
+_OVER_YEARS = re.compile(r"(?<!\bin\s)(?<!\bfor\s)(?<!\bof\s)(?<!\bthan\s)\b(?:over|during|across)\s+"
+                         r"(?:the\s+)?(?:(?:next|past|last|coming|following)\s+)?(?:\d{1,2}|" + NUMWORD + r")\s+"
+                         r"years?\b", re.I)
 _YEAR_BEFORE = re.compile(r"\s*(?:in\s+)?(?:a\s+year\s+(?:earlier|before)|the\s+(?:previous|prior|preceding)\s+year|"
                           r"the\s+year\s+(?:before|earlier))\b", re.I)
 _THE_YEAR = re.compile(r"\b(?:the|that)\s+(?:same\s+)?year\b(?!\s+(?:before|after|earlier|ago))")
@@ -104,6 +110,8 @@ _SPAN_OF_YEARS = re.compile(r"\b(?:over|in|during|for|across)\s+(?:the\s+)?(?:(?
                             r"(?P<n>\d{1,2}|" + NUMWORD + r")\s+years?\s+"
                             r"(?:through|to|until|till|ending(?:\s+in)?|up\s+to)\s+"
                             r"(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s*)?(?P<y>(?:19|20)\d\d)\b", re.I)
+_PER_BASE = re.compile(r"\s+per\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<what>(?:[a-z]+\s+)?(?:[a-z]+s|people|"
+                       r"population|children|women|men)|[a-z]+s|people|population|children)\b")
 _COUNTED_BEFORE = re.compile(r"\b(?P<n>[A-Za-z]{4,})(?:\s+(?:in|of|from|to)\s+[A-Z][\w-]*)?\s+(?:reached|totall?ed|"
                              r"numbered|stood\s+at|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to|increased\s+to|"
                              r"decreased\s+to|grew\s+to|jumped\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
@@ -233,6 +241,12 @@ class _Finder:
                     figures.append(Figure(kind, value, start, end, sent, period))
                     as_of_used.update(d.start for d in self.dates_in(span.start("y"), span.end("y")))
                     continue
+            total = next((t for t in _OVER_YEARS.finditer(self.text, sent[0], sent[1])
+                          if not re.search(r"[,;:]|\s-\s", self.text[end:t.start()] if end <= t.start()
+                                           else self.text[t.end():start])), None)
+            if total is not None:
+                figures.append(Figure(kind, value, start, end, sent, None))
+                continue
             when = self.as_of(sent, start, end) or self.carried_date(sent)
             precision = when.period.start.precision.value if when is not None else ""
             if when is not None and precision == "year":
@@ -274,7 +288,8 @@ class _Finder:
     def carried_date(self, sent: tuple[int, int]) -> Optional[DateMention]:
         """A sentence that goes on about the one before ("In 2023 Chile mined ... Its share was 30
         percent", "That year, ...") holds for the year that opens the sentence before, or its only date."""
-        if not _CARRIES.match(self.text, sent[0]) and not _THE_YEAR.search(self.text, sent[0], sent[1]):
+        carries = _CARRIES.match(self.text, sent[0])
+        if not carries and not _THE_YEAR.search(self.text, sent[0], sent[1]):
             return None
         i = self.sentence_index(sent[0])
         if i <= 0:
@@ -282,6 +297,10 @@ class _Finder:
         ps, pe = self.sentences[i - 1]
         if "\n\n" in self.text[pe:sent[0]]:
             return None  # another paragraph
+        if carries and carries.group("noun") and not carries.group("own") and \
+                not _THE_YEAR.search(self.text, sent[0], sent[1]) and \
+                not re.search(rf"\b{carries.group('noun')}\b", self.text[ps:pe], re.I):
+            return None  # "The government has committed ...": a new statement, unless the sentence before spoke of it
         dates = [d for d in self.dates_in(ps, pe) if d.period is not None and d.word_before not in
                  ("since", "after", "before", "until", "till", "than", "by")]
         opening = [d for d in dates if self.opens(ps, d)]
@@ -444,6 +463,9 @@ class _Finder:
         if kind == "duration" and unit in DURATION_FACTOR:
             unit, factor = DURATION_FACTOR[unit]
             amount, upper = amount * factor, upper * factor if upper is not None else None
+        per = _PER_BASE.match(text, end) if kind == "count" and unit and not currency and not upper else None
+        if per:  # "42 deaths per 1,000 live births": a rate, one figure (not a count of births)
+            unit, end = f"{unit} per {per.group('n').replace(',', '')} {per.group('what')}", per.end()
         start = cur_start if currency else a
         if start > 0 and text[start - 1] == "-" and (start < 2 or text[start - 2] in " (\n"):
             amount, start = -amount, start - 1

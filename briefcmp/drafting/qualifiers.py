@@ -26,7 +26,9 @@ for _bound, _words in _QUALIFIERS:
         QUALIFIER_BOUND[_w.replace("_", " ")] = _bound
 QUAL_RE = re.compile(
     r"(?:^|(?<=[\s(\"'-]))(" + "|".join(re.escape(q) for q in sorted(QUALIFIER_BOUND, key=len, reverse=True))
-    + r")\s*(?:(?:an?|the)\s+(?:additional\s+|extra\s+|further\s+)?)?$", re.I)
+    + r")\s*(?:an?\s+(?:additional\s+|extra\s+|further\s+)?)?$", re.I)
+# Not "below the 8.02 percent recorded in 2022", "more than the 5 percent target": a qualifier before
+# "the" compares with a figure named elsewhere; the figure itself is exact.
 
 # Words before a number that make it a reference, not a figure ("p. 12", "Article 9").
 REFERENCE_WORDS = frozenset("""

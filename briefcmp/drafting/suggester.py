@@ -51,25 +51,28 @@ class Suggester:
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        # Topic vocabulary: label words weigh 2, description and key-label words 1, and a word
-        # shared by several topics is worth less to each (it tells them apart less).
+        # Topic vocabulary: terms (one or more word stems) that count only when every word is there:
+        # "price caps" is evidence for sanctions, "prices" alone is not (a wrong topic is worse than
+        # none). Label words weigh 2, description terms and key-label words 1, and a term several
+        # topics share is worth less to each (it tells them apart less).
         entity_stems = self._entity_stems()
-        raw: dict[str, dict[str, float]] = {}
+        raw: dict[str, dict[frozenset[str], float]] = {}
         for tid, topic in config.topics.items():
             weights = raw.setdefault(tid, {})
-            for w in _content_stems(topic.description) | _content_stems(" ".join(k.label for k in config.keys.values()
-                                                                                 if tid in k.topics)):
-                weights[w] = 1.0
+            for w in _content_stems(" ".join(k.label for k in config.keys.values() if tid in k.topics)):
+                weights[frozenset({w})] = 1.0
+            for term in _terms(topic.description):
+                weights[term] = max(weights.get(term, 0.0), 1.0)
             for w in _content_stems(f"{tid.replace('-', ' ')} {topic.label}"):
-                weights[w] = 2.0
-            for w in entity_stems:
-                weights.pop(w, None)
-        spread: dict[str, int] = {}
+                weights[frozenset({w})] = 2.0
+            for term in [t for t in weights if t & entity_stems or t & _UNIT_STEMS]:
+                del weights[term]
+        spread: dict[frozenset[str], int] = {}
         for weights in raw.values():
-            for w in weights:
-                spread[w] = spread.get(w, 0) + 1
-        self.topic_words: dict[str, dict[str, float]] = {
-            tid: {w: x / spread[w] for w, x in weights.items()} for tid, weights in raw.items()}
+            for term in weights:
+                spread[term] = spread.get(term, 0) + 1
+        self.topic_words: dict[str, dict[frozenset[str], float]] = {
+            tid: {t: x / spread[t] for t, x in weights.items()} for tid, weights in raw.items()}
         names: list[tuple[str, str]] = []
         for eid, e in config.entities.items():
             for name in {e.label, *e.aliases}:
@@ -106,7 +109,7 @@ class Suggester:
     def topics(self, text: str, limit: int = 2) -> tuple[str, ...]:
         """The best-matching topics (a child topic beats its parent on a tie)."""
         words = _content_stems(text) - {"year"}
-        scores = {tid: sum(x for w, x in kw.items() if w in words) for tid, kw in self.topic_words.items()}
+        scores = {tid: sum(x for t, x in kw.items() if t <= words) for tid, kw in self.topic_words.items()}
         best = max(scores.values(), default=0)
         if best < 1:
             return ()
@@ -145,6 +148,21 @@ class Suggester:
         if not best or (len(best) > 1 and best[1][0] == best[0][0]):
             return "", 0.0  # none, or a tie: leave the choice to the analyst
         return best[0][1], best[0][0]
+
+
+def _terms(description: str) -> list[frozenset[str]]:
+    """The terms of a topic description: "Economic and financial sanctions, price caps" ->
+    {economic}, {financial, sanction}, {price, cap}."""
+    out = []
+    for term in re.split(r"[,;:.()]|\band\b|\bor\b", description):
+        stems = frozenset(_content_stems(term) - {"year"})
+        if stems:
+            out.append(stems)
+    return out
+
+
+# Unit and period words a key label carries ("(percent) in a period"): no evidence of a topic.
+_UNIT_STEMS = frozenset("percent period count year rank usd eur dollar".split())
 
 
 def _overlap(key_words: set[str], words: set[str]) -> int:
