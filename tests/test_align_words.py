@@ -64,3 +64,13 @@ def test_near_synonyms_direction_and_change_against_level_stay_apart(a: str, b: 
     assert word_match(_words(a), _words(b)) != "sure", (_words(a), _words(b))
     if any(w in a for w in ("rose", "increased", "raised")) != any(w in b for w in ("rose", "increased", "raised")):
         assert word_match(_words(a), _words(b)) == ""  # a change is never even a candidate for a level
+
+
+@pytest.mark.parametrize("a, b", [
+    ("inflation eased to 3.25 percent in 2023 down from 4.4 percent", "inflation was 3.25 percent in 2023"),
+    ("GDP growth was revised down to 3 percent", "GDP growth of 3 percent"),
+])
+def test_a_comparison_or_a_revision_is_no_direction(a: str, b: str) -> None:
+    from briefcmp.analysis.align import word_match
+
+    assert word_match(_words(a), _words(b)) == "sure", (_words(a), _words(b))

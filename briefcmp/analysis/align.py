@@ -100,7 +100,7 @@ _ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|
 _DIRECTED = frozenset("export import lend borrow send give buy sell pay invest".split())
 _CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I)
 _HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary "
-                      "provisional report public government gross year-on-year annualiz birth".split())
+                      "provisional revis report public government gross year-on-year annualiz birth".split())
 _VAGUE = frozenset("share rate number amount level part value figure size volume proportion increase decrease "
                    "gdp".split()) - {"gdp"}
 _CONCEPTS = {
@@ -136,7 +136,11 @@ _CONCEPTS = {
 # Phrases that read as one word (replaced in place, padded to their length, before words are taken).
 _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+up\b", re.I), "rose"),
-            (re.compile(r"\b(?:went|gone|goes|go|going)\s+down\b", re.I), "fell"))
+            (re.compile(r"\b(?:went|gone|goes|go|going)\s+down\b", re.I), "fell"),
+            # a forecast or figure corrected, not a measure that moved: "growth was revised down to 3 percent"
+            (re.compile(r"\brevised\s+(?:up|down)(?:wards?)?\b", re.I), ""))
+# After the figure, "up from" and "down from" compare it with another ("3.25 percent, down from 4.4").
+_FROM_AFTER = re.compile(r"\b(?:up|down)(?=\s+from\b)", re.I)
 _DIRECTION = frozenset({"increase", "decrease"})
 # A figure in a sentence about the future is a forecast: "will", "is expected to", "expects growth
 # of", "aims to", "plans to", "is forecast to" - not "faster than expected" or "most forecasts".
@@ -354,6 +358,8 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
     cleaned = _ORDINAL.sub(lambda m: " " * len(m.group()), cleaned)  # the rank itself is the value, not the thing
     for phrase, word in _PHRASES:
         cleaned = phrase.sub(lambda m, word=word: word.ljust(len(m.group())), cleaned)
+    if figure is not None:
+        cleaned = cleaned[:figure[1]] + _FROM_AFTER.sub(lambda m: " " * len(m.group()), cleaned[figure[1]:])
     level = figure is not None and _LEVEL_CHANGE.search(cleaned[:figure[0]])
     unit_words = {w.lower() for w in re.findall(r"[A-Za-z]+", unit)}
     shown: dict[str, str] = {}
