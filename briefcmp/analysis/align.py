@@ -13,7 +13,10 @@ describes it by
 - the **measured thing**: the content words of the figure's clause without subject
   names, units, dates and verbs that only state a value ("was", "reached"), spellings
   folded and words stemmed, a few synonyms joined ("economy grew" and "GDP growth" are
-  both ``gdp increase``, "spent" and "spending" one word);
+  both ``gdp increase``, "spent", "spending", "devoted" and "outlays" one word, "military",
+  "defence" and "armed forces" one word, "increased", "raised" and "went up" one change).
+  A change keeps its direction: a rise never matches a fall, and a change ("increased by 7.5
+  percent") never matches a level ("3.9 percent of GDP", "rose to 3.9 percent");
 - its **period** (as-of) and kind.
 
 A claim joins a registered key when the subjects, the unit and the measured thing agree
