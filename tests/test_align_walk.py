@@ -12,7 +12,13 @@ generation"; "power-sector emissions"; Hungary's share and an undated wind share
 Peru's jobs (titles that name no country: the one country the whole brief names is the subject;
 "the jobless rate" is the unemployment rate), and a trap: "the Central Bank" and "the National
 Assembly" of Kenya and of Ghana are not one body; Sudan's displacement ("faced" and "affected", "covered"
-and "was funded" say the same; refugees who fled with no stated date, and to "neighbouring countries", stay out).
+and "was funded" say the same; refugees who fled with no stated date, and to "neighbouring countries", stay out);
+defence budgets in Europe ("defence spending rose to 3.9 percent of GDP" and "devoted 3.9 percent of GDP to
+defence" are one level; "increased its military budget by 7.5 percent" and "raised its defence budget by 5
+percent" one change), and Colombia's public finances, a trap pair of near-synonyms that stay apart (exports
+and imports, spending and revenue, unemployment and employment, a defence budget and defence procurement,
+a budget that rose and one that fell, a change of 8 percent and a level of 8 percent of GDP) next to an
+"armed forces budget went up by 3.1 percent" that agrees with a "military budget" raised by 3.1 percent.
 """
 
 from __future__ import annotations
@@ -43,6 +49,15 @@ PLANTED = {
     "malaria": ({frozenset({"68%", "61%"})},
                 {frozenset({"4.1%"}), frozenset({"12.7 million cases"}),
                  frozenset({"42 deaths per 1000 live births"})}),
+    "defence": ({frozenset({"7.5%", "5%"})}, {frozenset({"3.9%"})}),
+    "fiscal": ({frozenset({"4.6%", "4.9%"})}, {frozenset({"3.1%"})}),
+}
+# pairs whose every relation is known: (kind, values shown), nothing more and nothing less
+EXACT = {
+    "defence": {("agreement", ("3.9%", "3.9%")), ("contradiction", ("5%", "7.5%")),
+                ("change-over-time", ("1.4%", "1.57%"))},
+    "fiscal": {("agreement", ("3.1%", "3.1%")), ("contradiction", ("4.6%", "4.9%")),
+               ("change-over-time", ("3.1%", "3.1%", "4%"))},
 }
 
 
@@ -76,6 +91,9 @@ def test_planted_relations_show_and_no_false_contradiction(walked) -> None:
     found = _found(relations)
     assert {v for k, v in found if k == "contradiction"} == contradictions
     assert agreements <= {v for k, v in found if k == "agreement"}
+    if pair in EXACT:
+        shown = {(r["kind"], tuple(sorted(c["value"]["display"] for c in r["claims"]))) for r in relations}
+        assert shown == EXACT[pair]
 
 
 def test_second_run_applies_nothing(walked) -> None:
@@ -90,7 +108,7 @@ def test_subject_is_registered_as_an_entity(walked) -> None:
     pair, root, relations = walked
     named = {"water": "Santiago metropolitan region", "malaria": "West Nile sub-region", "vietnam": "Vietnam",
              "schools": "Teachers Service Commission", "power": "Poland", "labour": "Peru", "rates": "",
-             "displacement": "Darfur State"}[pair]
+             "displacement": "Darfur State", "defence": "France", "fiscal": "Colombia"}[pair]
     config = (root / "briefcmp.yaml").read_text(encoding="utf-8")
     if not named:  # nothing lines up: no body is registered
         assert "central-bank" not in config and "national-assembly" not in config
@@ -120,3 +138,9 @@ def test_traps_stay_out(walked) -> None:
         assert not {"44%", "14%"} & in_relations
     if pair == "displacement":
         assert not {"1.4 million", "1.7 million"} & in_relations
+    if pair == "fiscal":  # near-synonyms, a fall against a rise, a change against a level
+        assert not {"6.2%", "4.1%", "19.5%", "17.2%", "10.2%", "56.8%", "9%", "8%"} & in_relations
+        refs = {(c["brief"], c["claim"]) for r in relations for c in r["claims"]}
+        assert ("fiscal-b", "pct-4") not in refs  # "fell by 4 percent" is not "increased ... by 4 percent"
+        claims = (root / "fiscal-b.claims.yaml").read_text(encoding="utf-8")
+        assert "bound" not in claims[claims.index("id: pct-4-9"):].split("\n  - id:")[0]  # "went up to"

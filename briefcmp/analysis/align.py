@@ -13,7 +13,10 @@ describes it by
 - the **measured thing**: the content words of the figure's clause without subject
   names, units, dates and verbs that only state a value ("was", "reached"), spellings
   folded and words stemmed, a few synonyms joined ("economy grew" and "GDP growth" are
-  both ``gdp increase``, "spent" and "spending" one word);
+  both ``gdp increase``, "spent", "spending", "devoted" and "outlays" one word, "military",
+  "defence" and "armed forces" one word, "increased", "raised" and "went up" one change).
+  A change keeps its direction: a rise never matches a fall, and a change ("increased by 7.5
+  percent") never matches a level ("3.9 percent of GDP", "rose to 3.9 percent");
 - its **period** (as-of) and kind.
 
 A claim joins a registered key when the subjects, the unit and the measured thing agree
@@ -100,7 +103,7 @@ _ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|
 _DIRECTED = frozenset("export import lend borrow send give buy sell pay invest".split())
 _CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I)
 _HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary "
-                      "provisional report public government gross year-on-year annualiz birth".split())
+                      "provisional revis report public government gross year-on-year annualiz birth".split())
 _VAGUE = frozenset("share rate number amount level part value figure size volume proportion increase decrease "
                    "gdp".split()) - {"gdp"}
 _CONCEPTS = {
@@ -123,7 +126,25 @@ _CONCEPTS = {
     "employed": "employ", "employment": "employ", "emitted": "emit", "emission": "emit",
     "global": "world", "worldwide": "world", "budget": "fiscal", "budgetary": "fiscal",
     "vaccination": "vaccine", "vaccinated": "vaccine", "immunization": "vaccine", "immunisation": "vaccine",
+    # Policy-measure synonyms (a general table, not fitted to any brief; WordNet would need a data download
+    # at run time and joins far more than it should). Each entry joins words that name ONE measure;
+    # near neighbours stay apart on purpose: exports/imports, spending/revenue, unemployment/employment,
+    # budget/procurement, budget/spending. Inflected forms find their entry through norm_word.
+    "military": "defense", "defence": "defense",  # and "armed forces" (_PHRASES)
+    "devote": "spend",
+    # Change verbs keep their direction: "increased", "raised", "went up" are "rose", never "fell".
+    "raise": "increase", "boost": "increase",
+    "decrease": "decrease", "reduce": "decrease", "reduction": "decrease", "cut": "decrease",
 }
+# Phrases that read as one word (replaced in place, padded to their length, before words are taken).
+_PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
+            (re.compile(r"\b(?:went|gone|goes|go|going)\s+up\b", re.I), "rose"),
+            (re.compile(r"\b(?:went|gone|goes|go|going)\s+down\b", re.I), "fell"),
+            # a forecast or figure corrected, not a measure that moved: "growth was revised down to 3 percent"
+            (re.compile(r"\brevised\s+(?:up|down)(?:wards?)?\b", re.I), ""))
+# After the figure, "up from" and "down from" compare it with another ("3.25 percent, down from 4.4").
+_FROM_AFTER = re.compile(r"\b(?:up|down)(?=\s+from\b)", re.I)
+_DIRECTION = frozenset({"increase", "decrease"})
 # A figure in a sentence about the future is a forecast: "will", "is expected to", "expects growth
 # of", "aims to", "plans to", "is forecast to" - not "faster than expected" or "most forecasts".
 FORECAST_WORDS = re.compile(
@@ -133,9 +154,12 @@ FORECAST_WORDS = re.compile(
     r"(?:that\s|an?\s|growth|\w+\s+(?:of|to|at)\b)|aims?\s+(?:to|for)|aiming\s+(?:to|for)|plans?\s+to|planned\s+to|"
     r"targets?\s+(?:of|for)\b|targeting|by\s+(?:the\s+(?:end\s+of\s+)?)?(?:year\s+)?20[3-9]\d)", re.I)
 _SHOW = {"increase": "growth", "decrease": "decline", "gdp": "GDP", "cpi": "CPI"}
+# "rose to 7.7 percent", "raised defence spending to 2 percent of GDP", "grew 5 percent to $3 billion":
+# the figure after "to" is a level (but "grew exports to Kenya by 5 percent" is a change).
 _LEVEL_CHANGE = re.compile(r"\b(?P<verb>rose|rise[sn]?|grew|grow[sn]?|increased?|climbed|jumped|fell|fall(?:s|en)?|"
-                           r"declined|dropped|shrank|slowed|slipped|eased|recovered|returned)\s+to\s+"
-                           r"(?:\w+\s+){0,2}$", re.I)
+                           r"declined|dropped|shrank|slowed|slipped|eased|recovered|returned|raised?|boosted|"
+                           r"decreased?|reduced?|cut|lowered)\s+(?:[\w.%]+\s+){0,4}?to\s+"
+                           r"(?:(?!by\b)\w+\s+){0,2}[$€£¥]?$", re.I)
 
 
 def _stem(word: str) -> str:
@@ -153,7 +177,11 @@ def norm_word(word: str) -> str:
     if w in _CONCEPTS:
         return _CONCEPTS[w]
     s = _stem(w)
-    return _CONCEPTS.get(s, s)
+    # "increased" -> "increas" is "increase"; "dropped" -> "dropp" is "drop"
+    for form in (s, s + "e", s[:-1] if len(s) > 3 and s[-1] == s[-2] else s):
+        if form in _CONCEPTS:
+            return _CONCEPTS[form]
+    return s
 
 
 @dataclass
@@ -331,6 +359,10 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
                 blank[i] = " "
     cleaned = _CONSUMER_PRICES.sub(lambda m: "inflation".ljust(len(m.group())), "".join(blank))
     cleaned = _ORDINAL.sub(lambda m: " " * len(m.group()), cleaned)  # the rank itself is the value, not the thing
+    for phrase, word in _PHRASES:
+        cleaned = phrase.sub(lambda m, word=word: word.ljust(len(m.group())), cleaned)
+    if figure is not None:
+        cleaned = cleaned[:figure[1]] + _FROM_AFTER.sub(lambda m: " " * len(m.group()), cleaned[figure[1]:])
     level = figure is not None and _LEVEL_CHANGE.search(cleaned[:figure[0]])
     unit_words = {w.lower() for w in re.findall(r"[A-Za-z]+", unit)}
     shown: dict[str, str] = {}
@@ -451,6 +483,8 @@ def word_match(a: frozenset[str], b: frozenset[str]) -> str:
     there: "the unemployment rate" and "unemployment" measure one thing."""
     if not a or not b or not (_meaningful(a) and _meaningful(b)):
         return ""
+    if a & _DIRECTION != b & _DIRECTION:
+        return ""  # a rise is no fall, and a change ("rose 5 percent") no level ("5 percent of GDP")
     a, b = a - _VAGUE, b - _VAGUE
     shared = a & b
     if not _meaningful(frozenset(shared)):

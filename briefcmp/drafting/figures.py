@@ -429,7 +429,7 @@ class _Finder:
             return None
         upper, end = None, after.end
         rng = range_after(text, b, after, currency)
-        if rng is not None:
+        if rng is not None and rng[0] >= amount:  # "10-4" falls: a score or a change, never a range
             upper, after, end = rng
         unit, kind, scale = after.unit, after.kind, after.scale
         if currency:

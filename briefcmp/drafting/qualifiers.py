@@ -30,6 +30,10 @@ QUAL_RE = re.compile(
 # Not "below the 8.02 percent recorded in 2022", "more than the 5 percent target": a qualifier before
 # "the" compares with a figure named elsewhere; the figure itself is exact.
 
+# "went up to 4.9 percent", "was revised up to 3 percent": a level reached, not a bound.
+_MOVED_UP = re.compile(r"\b(?:went|gone|goes|go|going|moved?|moving|climbed|shot|jumped|pushed|revised|"
+                       r"ratcheted|crept|edged|picked|ticked|stepped|scaled|ramped)\s+$", re.I)
+
 # Words before a number that make it a reference, not a figure ("p. 12", "Article 9").
 REFERENCE_WORDS = frozenset("""
 p pp page pages vol vols volume volumes no nos number issue issues iss chapter chapters ch section
@@ -51,7 +55,8 @@ def with_bound(text: str, start: int, end: int, kind: str, value: Value) -> tupl
     """Apply the qualifier before the figure (or "or more" after it) as the bound."""
     bound = "exact"
     q = QUAL_RE.search(text, max(0, start - 40), start)
-    if q and not (q.group(1).lower() == "over" and preposition_over(text, q.start(1), kind)):
+    if q and not (q.group(1).lower() == "over" and preposition_over(text, q.start(1), kind)) \
+            and not (q.group(1).lower() == "up to" and _MOVED_UP.search(text, max(0, q.start(1) - 20), q.start(1))):
         bound = "approximate" if q.group(1) == "~" else QUALIFIER_BOUND[q.group(1).lower()]
         start = q.start(1)
     between = re.search(r"\bbetween\s+$", text[max(0, start - 10):start], re.I)
