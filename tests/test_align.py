@@ -118,7 +118,8 @@ def test_word_match_needs_a_meaningful_shared_word() -> None:
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
 from briefcmp.corpus import yamlsafe  # noqa: E402
-from briefcmp.analysis.align import _block_insert, measured_words  # noqa: E402
+from briefcmp.analysis.align import measured_words  # noqa: E402
+from briefcmp.analysis.alignedit import _block_insert  # noqa: E402
 from briefcmp.corpus.problems import Problems  # noqa: E402
 
 _ids = st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)
@@ -191,7 +192,8 @@ def test_shared_names_go_to_the_most_populous_country() -> None:
 
 
 def test_new_keys_tolerate_rounding_only() -> None:
-    from briefcmp.analysis.align import Member, key_tolerance
+    from briefcmp.analysis.align import Member
+    from briefcmp.analysis.alignedit import key_tolerance
     from briefcmp.corpus.model import Claim, Value
 
     def member(amount: float, unit: str, dim: str) -> Member:

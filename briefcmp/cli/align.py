@@ -34,7 +34,8 @@ def align(
 
     Example: briefcmp align my-briefs --apply && briefcmp compare my-briefs
     """
-    from briefcmp.analysis.align import AlignError, align as run_align, apply_plan
+    from briefcmp.analysis.align import align as run_align
+    from briefcmp.analysis.alignedit import AlignError, apply_plan
     from briefcmp.cli.analysis import _analysis_corpus
     from briefcmp.render.align import render_json, render_text
     from briefcmp.render.layout import PLAIN_WIDTH

@@ -1,0 +1,212 @@
+"""Applying what ``align`` proposes: the text edits that register keys (and the places and
+bodies they name) in briefcmp.yaml and set them in the claims files, checked by parsing the
+result before anything is written; comments and every other line stay as they were."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefcmp.analysis.align import DEFAULT_TOLERANCE, AlignResult, Group, Member
+from briefcmp.analysis.entities import name_forms
+from briefcmp.corpus import units
+from briefcmp.corpus.model import Claim, Corpus
+
+
+class AlignError(Exception):
+    """The plan cannot be written (a file changed, an edit would not parse)."""
+
+
+@dataclass
+class Edit:
+    path: Path
+    old: str
+    new: str
+
+
+def _yaml_str(s: str) -> str:
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9 ._/()-]*[A-Za-z0-9.)]", s) and ": " not in s and " #" not in s:
+        return s
+    return json.dumps(s, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def _block_insert(text: str, section: str, entries: str) -> str:
+    """Add ``entries`` (indented 2, ending in a newline) at the end of the top-level mapping ``section``."""
+    lines = text.splitlines(keepends=True)
+    head = re.compile(rf"^{re.escape(section)}:\s*(#.*)?$")
+    for i, line in enumerate(lines):
+        if head.match(line.rstrip("\r\n")):
+            last = i
+            for j in range(i + 1, len(lines)):
+                stripped = lines[j].strip()
+                if not stripped or stripped.startswith("#"):
+                    continue
+                if not lines[j][0].isspace():
+                    break
+                last = j
+            child = next((ln for ln in lines[i + 1:last + 1] if ln.strip() and not ln.strip().startswith("#")), "")
+            indent = len(child) - len(child.lstrip(" ")) if child else 2
+            body = "".join((" " * (indent - 2) + ln if ln.strip() else ln) for ln in entries.splitlines(True)) \
+                if indent >= 2 else entries
+            if not lines[last].endswith("\n"):
+                lines[last] += "\n"
+            lines.insert(last + 1, body)
+            return "".join(lines)
+        if re.match(rf"^{re.escape(section)}:\s*\{{\s*\}}\s*(#.*)?$", line.rstrip("\r\n")):
+            lines[i] = f"{section}:\n" + entries
+            return "".join(lines)
+    sep = "" if text.endswith("\n") or not text else "\n"
+    return f"{text}{sep}\n{section}:\n{entries}"
+
+
+def key_tolerance(members: list[Member]) -> str:
+    """The tolerance of a new key: rounding and nothing more.
+
+    Percentages, percentage points and durations differ only by the rounding of the
+    most precisely written figure: half a unit of its last digit ("7.7" and "7.8" percent
+    differ; "73.7" and "74.5" years differ), in days for durations. Money and counts keep
+    a small relative tolerance ("about $1.3 billion" and "$1.28 billion" agree)."""
+    unit = members[0].unit
+    duration = members[0].dim == "duration"
+    if unit not in ("percent", "percentage-points") and not duration:
+        return DEFAULT_TOLERANCE
+    decimals = 0
+    for m in members:
+        for x in (m.claim.value.amount, m.claim.value.upper):
+            if x is not None:
+                text = f"{x:.6f}".rstrip("0").rstrip(".")
+                decimals = max(decimals, len(text.split(".")[1]) if "." in text else 0)
+    step = 0.5 * 10 ** -decimals
+    if duration:
+        step = units.comparable(unit, step)[1]  # durations compare in days
+    return f"{step:.6g}"
+
+
+def _key_entry(g: Group) -> str:
+    refs = ", ".join(m.claim.ref for m in g.members)
+    out = [f"  {g.key}:", f"    label: {_yaml_str(g.label)}",
+           "    description: " + _yaml_str(f"Drafted by briefcmp align from {refs}; edit the label into a question."),
+           f"    type: {'rank' if g.members[0].dim == 'rank' else 'quantity'}"]
+    if g.unit:
+        out.append(f"    unit: {_yaml_str(g.unit)}")
+    if g.members[0].dim != "rank":  # a rank is exact
+        tolerance = key_tolerance(g.members)
+        out.append(f'    tolerance: "{tolerance}"' if tolerance.endswith("%") else f"    tolerance: {tolerance}")
+    if g.topics:
+        out.append(f"    topics: [{', '.join(g.topics)}]")
+    if g.subjects:
+        out.append(f"    subjects: [{', '.join(g.subjects)}]")
+    return "\n".join(out) + "\n"
+
+
+def _entity_entry(eid: str, label: str) -> str:
+    from briefcmp.analysis.entities import countries
+
+    country = next((c for c in countries() if c.id == eid), None)
+    aliases = [n for n in (country.names if country else ()) if n != label and n not in name_forms(label)
+               and not n.isupper() and "." not in n]
+    out = [f"  {eid}:", f"    label: {_yaml_str(label)}"]
+    if aliases:
+        out.append(f"    aliases: [{', '.join(_yaml_str(a) for a in aliases)}]")
+    return "\n".join(out) + "\n"
+
+
+def _set_key(text: str, claim: Claim, key: str) -> str:
+    """Insert ``key: KEY`` after the claim's ``id:`` line (block mappings only)."""
+    lines = text.splitlines(keepends=True)
+    start = max(claim.line - 1, 0)
+    for i in range(start, min(start + 3, len(lines))):
+        m = re.match(r"^(\s*-\s+|\s+)id:\s*(['\"]?)([^'\"#\s]+)\2\s*(#.*)?$", lines[i].rstrip("\r\n"))
+        if m and m.group(3) == claim.id:
+            indent = len(m.group(1))
+            nl = "\r\n" if lines[i].endswith("\r\n") else "\n"
+            if not lines[i].endswith("\n"):
+                lines[i] += nl
+            lines.insert(i + 1, " " * indent + f"key: {key}{nl}")
+            return "".join(lines)
+    raise AlignError(f"{claim.path}:{claim.line}: cannot find the id line of claim {claim.id} "
+                     "(a flow mapping?); set its key by hand")
+
+
+def plan_edits(result: AlignResult, corpus: Corpus) -> list[Edit]:
+    """The text edits that write the sure groups: config (entities, keys) and claims files."""
+    if not result.groups:
+        return []
+    config_path = Path(corpus.config.path) if corpus.config.path else Path(corpus.root) / "briefcmp.yaml"
+    old = config_path.read_text(encoding="utf-8") if config_path.exists() else ""
+    new = old
+    if result.entities:
+        entries = "".join(_entity_entry(e, label) for e, label in sorted(result.entities.items()))
+        new = _block_insert(new, "entities", entries)
+    fresh = [g for g in result.groups if g.new]
+    if fresh:
+        new = _block_insert(new, "keys", "".join(_key_entry(g) for g in fresh))
+    edits = [Edit(config_path, old, new)] if new != old else []
+    by_file: dict[str, list[tuple[Claim, str]]] = defaultdict(list)
+    for g in result.groups:
+        for m in g.members:
+            by_file[m.claim.path].append((m.claim, g.key))
+    for path, items in sorted(by_file.items()):
+        text = Path(path).read_text(encoding="utf-8")
+        new_text = text
+        for claim, key in sorted(items, key=lambda it: -it[0].line):  # bottom up: line numbers stay right
+            new_text = _set_key(new_text, claim, key)
+        edits.append(Edit(Path(path), text, new_text))
+    return edits
+
+
+def verify(edits: list[Edit], corpus: Corpus) -> None:
+    """Re-parse every edited text; refuse when an edit brings an error the file did not have."""
+    from briefcmp.corpus import yamlsafe
+    from briefcmp.corpus.parse import parse_claims_file, parse_config
+    from briefcmp.corpus.problems import Problems, Severity
+
+    def errors(problems: Problems) -> int:
+        return sum(1 for p in problems if p.severity == Severity.ERROR)
+
+    config_path = Path(corpus.config.path) if corpus.config.path else None
+    config_edit = next((e for e in edits if config_path is not None and e.path == config_path), None)
+    new_config = corpus.config
+    if config_edit is not None:
+        counts = []
+        for text in (config_edit.old, config_edit.new):
+            problems = Problems()
+            data = yamlsafe.parse(text, str(config_edit.path), problems)
+            cfg = parse_config(data, str(config_edit.path), problems) if data is not None else None
+            counts.append(errors(problems))
+        if cfg is None or counts[1] > counts[0]:
+            raise AlignError(f"{config_edit.path}: the edited config would not parse cleanly; nothing written")
+        new_config = cfg
+        new_config.path = corpus.config.path
+    for e in edits:
+        if e is config_edit:
+            continue
+        counts = []
+        for text, cfg in ((e.old, corpus.config), (e.new, new_config)):
+            problems = Problems()
+            data = yamlsafe.parse(text, str(e.path), problems)
+            brief = parse_claims_file(data, str(e.path), problems, cfg) if data is not None else None
+            counts.append(errors(problems))
+        if brief is None or counts[1] > counts[0]:
+            raise AlignError(f"{e.path}: the edited claims file would not parse cleanly; nothing written")
+
+
+def apply_plan(result: AlignResult, corpus: Corpus) -> list[Path]:
+    """Write the sure groups into the config and the claims files (atomically, each re-parsed first)."""
+    from briefcmp.corpus.files import OutputError, write_file
+
+    edits = plan_edits(result, corpus)
+    verify(edits, corpus)
+    written = []
+    for e in edits:
+        if e.path.exists() and e.path.read_text(encoding="utf-8") != e.old:
+            raise AlignError(f"{e.path}: changed while align ran; run it again")
+        try:
+            write_file(e.path, e.new, force=True)
+        except OutputError as exc:
+            raise AlignError(str(exc)) from exc
+        written.append(e.path)
+    return written
