@@ -31,11 +31,14 @@ from briefcmp.drafting.draft import DraftClaim, same_value
 from briefcmp.corpus.load import load_corpus
 from briefcmp.corpus.model import Claim
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from drafting_eval import Rates, table as scores_table  # noqa: E402  (the sibling benchmark, not a package)
+
 FIGURE_TYPES = ("quantity", "rank", "date")
 
 
 @dataclass
-class BriefScore:
+class BriefScore(Rates):
     brief: str
     reviewed: int
     drafted: int
@@ -47,12 +50,8 @@ class BriefScore:
     key_wrong: int = 0  # matched figures given a key the reviewed claim does not have
 
     @property
-    def recall(self) -> float:
-        return self.matched / self.reviewed if self.reviewed else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.drafted if self.drafted else 1.0
+    def expected(self) -> int:
+        return self.reviewed
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -97,9 +96,6 @@ def evaluate(corpus_dir: Path) -> list[BriefScore]:
 
 def table(scores: list[BriefScore]) -> str:
     """Per brief and overall (the same table as the drafting benchmark's)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from drafting_eval import table as scores_table
-
     return scores_table(scores)
 
 

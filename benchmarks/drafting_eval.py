@@ -42,8 +42,24 @@ class Gold:
     span: tuple[int, int]
 
 
+class Rates:
+    """Recall (matched / expected) and precision (matched / drafted) of a score with those counts."""
+
+    expected: int
+    drafted: int
+    matched: int
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.drafted if self.drafted else 1.0
+
+
 @dataclass
-class TextScore:
+class TextScore(Rates):
     name: str
     gold: int
     drafted: int
@@ -52,12 +68,8 @@ class TextScore:
     extra: list[DraftClaim] = field(default_factory=list)
 
     @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.drafted if self.drafted else 1.0
+    def expected(self) -> int:
+        return self.gold
 
 
 def gold_value(v: dict) -> Value:
