@@ -164,6 +164,10 @@ def decode(data: bytes, path: str, problems: Problems) -> str | None:
 
 
 _FLOW_ANY = re.compile(r"[\[\]{}]")
+# An opening bracket followed by another before any closing one: without one, no flow
+# collection holds another (depth at most 1), whatever the number of brackets. Each search
+# step stops at the next bracket, so the search is linear.
+_FLOW_NESTED = re.compile(r"[\[{][^\[\]{}]*[\[{]")
 
 
 # A line starting with more indentation and block indicators than MAX_DEPTH. Searched from each
@@ -175,7 +179,7 @@ _DEEP_START = re.compile(r"[ \t\-?:]{%d}" % (MAX_DEPTH + 1))
 
 def _may_be_deep(text: str) -> bool:
     """Cheap upper-bound test so that the exact depth scan runs only on suspicious files."""
-    if text.count("[") + text.count("{") > MAX_DEPTH:
+    if text.count("[") + text.count("{") > MAX_DEPTH and _FLOW_NESTED.search(text) is not None:
         depth = peak = 0
         for m in _FLOW_ANY.finditer(text):
             depth += 1 if m.group() in "[{" else -1
