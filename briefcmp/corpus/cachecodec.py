@@ -75,7 +75,9 @@ def _encode(obj: Any) -> Any:
 
 _CLAIM_NAMES = _PLANS[Claim][0]
 _CLAIM_NESTED = tuple(i for i, _ in _PLANS[Claim][1])
-_SHARED_TUPLES_AT = tuple(_CLAIM_NAMES.index(n) for n in ("topics", "subjects"))
+_SHARED_TUPLES_AT = tuple(_CLAIM_NAMES.index(n) for n in ("topics", "subjects", "acknowledges"))
+_KEY_AT = _CLAIM_NAMES.index("key")
+_TEXTS_AT = tuple(_CLAIM_NAMES.index(n) for n in ("quote", "text", "prefix", "suffix"))
 
 
 def compact(brief: Brief, tuples: dict) -> None:
@@ -93,13 +95,16 @@ def compact(brief: Brief, tuples: dict) -> None:
         c.kind = intern(c.kind)
         c.key = intern(c.key)
         c.status = intern(c.status)
-        for t in (c.topics, c.subjects):
+        c.cites = intern(c.cites)
+        for t in (c.topics, c.subjects, c.acknowledges):
             if t and t not in tuples:
                 tuples[t] = tuple(map(intern, t))
         if c.topics:
             c.topics = tuples[c.topics]
         if c.subjects:
             c.subjects = tuples[c.subjects]
+        if c.acknowledges:
+            c.acknowledges = tuples[c.acknowledges]
 
 
 def encode_brief(brief: Brief) -> tuple:
@@ -180,11 +185,17 @@ def _decoder(cls: type, memo: dict) -> Callable[[Any], Any]:
 
 
 class Decoder:
-    """Turns stored tuples back into model objects; shares equal small values across entries."""
+    """Turns stored tuples back into model objects; shares equal small values across entries.
 
-    def __init__(self) -> None:
+    Briefs it makes share what ``load.share`` would make shared (strings interned by
+    ``compact`` come back interned; tuples and values are shared here). ``texts``: whose
+    quote, text, prefix and suffix to keep (``load.TEXTS``; the others are left empty).
+    """
+
+    def __init__(self, texts: str = "all") -> None:
+        self.texts = texts
         self.memo: dict = {}
-        self.tuples: dict = {}  # equal topic and subject lists are shared
+        self.tuples: dict = {}  # equal topic, subject and acknowledgement lists are shared
         self._value = _decoder(Value, self.memo)
         self._period = _decoder(Period, self.memo)
         self._date = _decoder(PartialDate, self.memo)
@@ -218,6 +229,7 @@ class Decoder:
         claims = []
         count, subs, tuples = self._claim_count, self._claim_subs, self.tuples
         shared_at = _SHARED_TUPLES_AT
+        drop_all, drop_unkeyed = self.texts == "none", self.texts == "keyed"
         for c in vals[_CLAIMS_AT]:
             if type(c) is not tuple or len(c) != count:
                 raise ValueError("bad claim record")
@@ -228,6 +240,9 @@ class Decoder:
             for i in shared_at:
                 v = cv[i]
                 cv[i] = tuples.setdefault(v, v)
+            if drop_all or drop_unkeyed and not cv[_KEY_AT]:
+                for i in _TEXTS_AT:
+                    cv[i] = ""
             claims.append(Claim(*cv))
         vals[_CLAIMS_AT] = claims
         return Brief(*vals)

@@ -229,6 +229,10 @@ def _load_files(result: LoadResult, files: list[Path], root: Path, anchor_quotes
     todo: list[int] = []
     done = 0
     shared: dict = {}
+    from briefcmp.corpus.cachecodec import Decoder
+
+    decoder = session.decoder if session is not None else Decoder()
+    decoder.texts = texts
     inside = os.path.join(os.path.realpath(root), "")
     folders: dict[Path, str] = {}
     for i, f in enumerate(files):
@@ -244,17 +248,14 @@ def _load_files(result: LoadResult, files: list[Path], root: Path, anchor_quotes
         if hit is None:
             todo.append(i)
             continue
-        if hit.brief is not None:
-            share(hit.brief, shared, texts)
-        loads[i] = hit
+        loads[i] = hit  # made by the session's decoder: shared already, its texts as asked
         done += 1
         if progress and not done % 64:
             progress(done, len(files))
-    for i, loaded, packed in _load_many(todo, files, shown, corpus.config, root, anchor_quotes,
-                                        session.decoder if session is not None else None):
+    for i, loaded, packed in _load_many(todo, files, shown, corpus.config, root, anchor_quotes, decoder):
         if session is not None:
             session.store(shown[i], loaded, packed)
-        if loaded.brief is not None:
+        if loaded.brief is not None and packed is None:  # loaded here, not made by the decoder
             share(loaded.brief, shared, texts)
         loads[i] = loaded
         done += 1
