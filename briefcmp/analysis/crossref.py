@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from briefcmp.analysis.bykey import relations_for_key
+from briefcmp.analysis.parallel import relations_for_keys
 from briefcmp.analysis.rules.base import (  # noqa: F401  (re-exported: the API of the analysis)
     ERROR, INFO, SEVERITIES, WARNING, as_of_text, count_origins, origin, relation_id,
 )
@@ -137,12 +138,11 @@ def find_relations(corpus: Corpus, kinds: Optional[Iterable[str]] = None,
     for claim in corpus.claims():
         if claim.key:
             by_key[claim.key].append(claim)
-    relations: list[Relation] = []
     order = topic_order(corpus.config)
     wanted = None if kinds is None else frozenset(kinds)
     full = set(every_kind_for)
-    for key in sorted(by_key):
-        relations.extend(relations_for_key(key, by_key[key], corpus, order, None if key in full else wanted))
+    relations = relations_for_keys(sorted(by_key), by_key, lambda key: relations_for_key(
+        key, by_key[key], corpus, order, None if key in full else wanted))
     return sort_relations(relations, corpus.config)
 
 

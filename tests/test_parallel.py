@@ -1,0 +1,69 @@
+"""Cross-referencing on two processes gives the relations of the serial loop, in the same order."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefcmp.analysis import parallel
+from briefcmp.analysis.crossref import find_relations
+from briefcmp.corpus.load import jobs, load_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or sys.platform == "darwin", reason="no fork")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    spec = importlib.util.spec_from_file_location("bench_generate_parallel", ROOT / "benchmarks" / "generate.py")
+    gen = importlib.util.module_from_spec(spec)
+    sys.modules["bench_generate_parallel"] = gen  # dataclasses look their module up
+    spec.loader.exec_module(gen)  # type: ignore[union-attr]
+    out = tmp_path_factory.mktemp("par") / "corpus"
+    gen.generate(out, briefs=40, claims=12, seed=3, keys=15, defects=0.1)
+    return load_corpus([out]).corpus
+
+
+def _plain(relations) -> list:
+    """Relations as data, each claim by identity (the same objects must come back)."""
+    return [(*(getattr(r, f.name) for f in dataclasses.fields(r) if f.name != "claims"),
+             [id(c) for c in r.claims]) for r in relations]
+
+
+@pytest.fixture
+def two_processes(monkeypatch):
+    monkeypatch.setattr(parallel, "PARALLEL_CLAIMS", 1)
+    monkeypatch.setattr(parallel, "_BATCH_KEYS", 2)  # several batches through the pipe
+    monkeypatch.setenv("BRIEFCMP_JOBS", "2")
+    assert jobs() == 2
+
+
+@pytest.mark.parametrize("kinds", [None, ("contradiction", "disagreement")])
+def test_two_processes_make_the_same_relations(corpus, two_processes, monkeypatch, kinds) -> None:
+    monkeypatch.setattr(parallel, "PARALLEL_CLAIMS", 10**9)
+    serial = _plain(find_relations(corpus, kinds))
+    assert len(serial) > 10
+    monkeypatch.setattr(parallel, "PARALLEL_CLAIMS", 1)
+    forks = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+    assert _plain(find_relations(corpus, kinds)) == serial
+    assert forks == [1]
+
+
+def test_a_failing_child_means_the_relations_are_made_here(corpus, two_processes, monkeypatch) -> None:
+    monkeypatch.setattr(parallel, "PARALLEL_CLAIMS", 10**9)
+    serial = _plain(find_relations(corpus))
+    monkeypatch.setattr(parallel, "PARALLEL_CLAIMS", 1)
+
+    def broken(*args):
+        raise RuntimeError("the child cannot encode")
+
+    monkeypatch.setattr(parallel, "_encode", broken)  # fails in the child only: the parent never encodes
+    assert _plain(find_relations(corpus)) == serial
