@@ -143,16 +143,22 @@ def _send(render, fmt: ReportFormat, output: Optional[Path], force: bool, color:
     FORCE_COLOR), which keeps the coloured table for ``| less -R`` ($COLUMNS wide).
     """
     from briefcmp.corpus.files import OutputError
-    from briefcmp.render.output import color_allowed, deliver_terminal, stdout_is_terminal, terminal_width
+    from briefcmp.render.output import color_allowed, deliver_terminal, deliver_utf8, stdout_is_terminal, terminal_width
 
     terminal_options(color, no_pager)
     f = _format(fmt, output)
     width = max(MIN_WIDTH, terminal_width()) if f == "table" else None
     text = render(f, width, f == "table" and color_allowed(not (output is not None and str(output) != "-")
                                                            and stdout_is_terminal()))
-    if memo is not None:
-        text = memo.tee([text] if isinstance(text, str) else text)
+    to_file = output is not None and str(output) != "-"
     try:
+        if memo is not None and (to_file or not stdout_is_terminal()):  # a pipe or a file: no pager
+            blocks = memo.tee_utf8([text] if isinstance(text, str) else text)
+            if blocks is not None:
+                deliver_utf8(blocks, output, force)
+                return
+        if memo is not None:
+            text = memo.tee([text] if isinstance(text, str) else text)
         deliver_terminal(text, output, force)
     except OutputError as exc:
         if memo is not None:

@@ -847,15 +847,27 @@ class ReportWriter:
         """The chunks, unchanged, also written to the report file."""
         self.complete = False
         for chunk in chunks:
-            if self.ok:
-                data = chunk.encode("utf-8", "surrogateescape")
-                try:
-                    self.fh.write(data)
-                    self.mac.update(data)
-                except OSError:
-                    self.ok = False
+            self._keep(chunk.encode("utf-8", "surrogateescape"))
             yield chunk
         self.complete = True
+
+    def tee_utf8(self, chunks: Iterable[str]) -> Iterator[bytes]:
+        """The chunks encoded as UTF-8 (once, for both: at 1,000 briefs the report is 80 MB), also
+        written to the report file."""
+        self.complete = False
+        for chunk in chunks:
+            data = chunk.encode("utf-8", "surrogateescape")
+            self._keep(data)
+            yield data
+        self.complete = True
+
+    def _keep(self, data: bytes) -> None:
+        if self.ok:
+            try:
+                self.fh.write(data)
+                self.mac.update(data)
+            except OSError:
+                self.ok = False
 
     def finish(self, manifest: Any, notes: Iterable[str], code: int) -> None:
         try:
