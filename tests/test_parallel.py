@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefcmp.analysis import parallel
+from briefcmp.analysis import crossref, parallel
 from briefcmp.analysis.crossref import find_relations
 from briefcmp.corpus.load import jobs, load_corpus
 
@@ -50,11 +50,14 @@ def test_two_processes_make_the_same_relations(corpus, two_processes, monkeypatc
     serial = _plain(find_relations(corpus, kinds))
     assert len(serial) > 10
     monkeypatch.setattr(parallel, "PARALLEL_CLAIMS", 1)
-    forks = []
-    real_fork = os.fork
+    forks, made_here = [], []
+    real_fork, real_make = os.fork, crossref.relations_for_key
     monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+    monkeypatch.setattr(crossref, "relations_for_key", lambda key, *a: made_here.append(key) or real_make(key, *a))
     assert _plain(find_relations(corpus, kinds)) == serial
     assert forks == [1]
+    keys = {c.key for c in corpus.claims() if c.key}
+    assert 0 < len(made_here) < len(keys)  # the child's keys came back from the child, not made again here
 
 
 def test_a_failing_child_means_the_relations_are_made_here(corpus, two_processes, monkeypatch) -> None:
