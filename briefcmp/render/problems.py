@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from typing import Callable
+from typing import Callable, Iterator, Union
 
 from briefcmp import __version__
 from briefcmp.gate.check import CheckReport
@@ -28,11 +27,13 @@ def conflicts_line(unreviewed: int, reviewed: int, listed: bool) -> str:
     return f"conflicts with the corpus: {unreviewed} unreviewed, {reviewed} reviewed{hint}"
 
 
-def render_text(report: CheckReport, color: bool = False, corpus: str = "") -> str:
-    """One ``path:line:col: severity: message [rule]`` line per problem, then a summary."""
+def render_text(report: CheckReport, color: bool = False, corpus: str = "") -> Union[str, Iterator[str]]:
+    """One ``path:line:col: severity: message [rule]`` line per problem (in chunks when not coloured:
+    at 10,000 briefs a check can list tens of thousands of conflicts)."""
     if not color:
-        lines = [p.format() for p in report.problems]
-        return "".join(line + "\n" for line in lines)
+        from briefcmp.render.stream import lines_chunks
+
+        return lines_chunks(p.format() for p in report.problems)
     from rich.markup import escape
 
     out = []
@@ -45,8 +46,11 @@ def render_text(report: CheckReport, color: bool = False, corpus: str = "") -> s
     return "\n".join(out) + ("\n" if out else "")
 
 
-def render_json(report: CheckReport, color: bool = False, corpus: str = "") -> str:
-    """A versioned JSON document: {version, tool, corpus, summary, problems: [...]}."""
+def render_json(report: CheckReport, color: bool = False, corpus: str = "") -> Iterator[str]:
+    """A versioned JSON document: {version, tool, corpus, summary, problems: [...]}, in chunks
+    (``stream.json_chunks``: a problem at a time, the text of ``json.dumps(indent=2)``)."""
+    from briefcmp.render.stream import Stream, json_chunks
+
     doc = {
         "version": REPORT_VERSION,
         "tool": {"name": "briefcmp", "version": __version__},
@@ -56,16 +60,13 @@ def render_json(report: CheckReport, color: bool = False, corpus: str = "") -> s
             "infos": report.count(Severity.INFO), "files": len(report.files),
             "briefs": report.briefs, "claims": report.claims,
         },
-        "problems": [
-            {"path": p.path, "line": p.line, "column": p.col, "severity": str(p.severity),
-             "rule": p.rule, "message": p.message}
-            for p in report.problems
-        ],
+        "problems": Stream({"path": p.path, "line": p.line, "column": p.col, "severity": str(p.severity),
+                            "rule": p.rule, "message": p.message} for p in report.problems),
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return json_chunks(doc)
 
 
-FORMATTERS: dict[str, Callable[..., str]] = {
+FORMATTERS: dict[str, Callable[..., Union[str, Iterator[str]]]] = {
     "plain": render_text,
     "text": render_text,  # the older name of plain
     "json": render_json,
