@@ -70,3 +70,70 @@ def test_a_failing_child_means_the_relations_are_made_here(corpus, two_processes
 
     monkeypatch.setattr(parallel, "_encode", broken)  # fails in the child only: the parent never encodes
     assert _plain(find_relations(corpus)) == serial
+
+
+# --------------------------------------------------------------------------- report texts
+
+
+@pytest.fixture
+def two_renderers(monkeypatch):
+    from briefcmp.render import parallel as rparallel
+
+    monkeypatch.setattr(rparallel, "PARALLEL_ITEMS", 1)
+    monkeypatch.setenv("BRIEFCMP_JOBS", "2")
+    return rparallel
+
+
+def test_report_texts_come_in_order_from_two_processes(two_renderers, monkeypatch) -> None:
+    items = list(range(1001))
+    forks = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+    made_here = []
+
+    def make(i: int) -> str:
+        made_here.append(i)
+        return f"record {i}: é\u2028" + "x" * (i % 7)
+
+    assert list(two_renderers.texts(items, make)) == [f"record {i}: é\u2028" + "x" * (i % 7) for i in items]
+    assert forks == [1] and made_here == items[:500]  # the second half came from the child
+
+
+def test_a_failing_renderer_child_means_its_half_is_made_here(two_renderers) -> None:
+    parent = os.getpid()
+
+    def make(i: int) -> str:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return str(i)
+
+    assert list(two_renderers.texts(list(range(10)), make)) == [str(i) for i in range(10)]
+
+
+def test_a_reader_that_stops_early_ends_the_child(two_renderers, monkeypatch) -> None:
+    import time
+
+    pids = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+
+    def make(i: int) -> str:
+        if i >= 5:
+            time.sleep(0.2)  # the child's half is slow: stopping must not wait for it
+        return str(i)
+
+    gen = two_renderers.texts(list(range(100)), make)
+    assert [next(gen), next(gen)] == ["0", "1"]
+    started = time.monotonic()
+    gen.close()
+    assert time.monotonic() - started < 2
+    assert len(pids) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pids[0], os.WNOHANG)  # ended and reaped: no child left behind
