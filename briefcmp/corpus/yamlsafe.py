@@ -1,16 +1,16 @@
 """Safe, located YAML reading.
 
-PyYAML is used only to *compose* a node tree (libyaml when present, the pure
-parser as fallback) with a resolver that has no implicit types: every plain
-scalar stays a string, so YAML 1.1 surprises (``NO`` -> False, ``012`` -> 10,
-``12:30`` -> 750, ``2022-02-30`` -> ValueError) cannot happen. The node tree
-is then turned into ``YMap``/``YList``/``str`` values that remember the line
-and column of every key and item, so later validation can point at them.
+PyYAML is used only as a *parser* (libyaml when present, the pure parser as
+fallback): values are built from its event stream here, with no implicit types,
+so every plain scalar stays a string and YAML 1.1 surprises (``NO`` -> False,
+``012`` -> 10, ``12:30`` -> 750, ``2022-02-30`` -> ValueError) cannot happen.
+The values are ``YMap``/``YList``/``str`` that remember the line and column of
+every key and item, so later validation can point at them.
 
 Guards, each reported as a located problem instead of a crash or a hang:
 size limit, non-UTF-8 bytes, binary content, BOM, empty file, duplicate keys,
 anchors/aliases (the "billion laughs" bomb), explicit tags (``!!python/...``,
-``!!binary``, ``!!set``), and nesting deep enough to overflow the C composer.
+``!!binary``, ``!!set``), and nesting deep enough to overflow a recursive reader.
 """
 
 from __future__ import annotations
@@ -38,64 +38,33 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # PyYAML is imported on first use (``_load_yaml``), not with this module: a run answered from the
 # cache never parses YAML and should not pay for importing it.
 yaml: Any = None
-# Made by ``_load_yaml``: ``_Loader`` (the composer class used: libyaml's when present, else the
+# Made by ``_load_yaml``: ``_Loader`` (the parser class used: libyaml's when present, else the
 # pure-Python one), ``_PureLoader`` and ``_CLoader`` (when libyaml is there).
 
 
 def _load_yaml() -> None:
-    """Import PyYAML and build the loader classes (once)."""
+    """Import PyYAML and pick the parser classes (once)."""
     global yaml, _Loader, _PureLoader, _CLoader
     if yaml is not None:
         return
     import yaml as y
-    from yaml.composer import Composer
     from yaml.parser import Parser
     from yaml.reader import Reader
-    from yaml.resolver import BaseResolver
     from yaml.scanner import Scanner
 
-    scalar, sequence = y.ScalarNode, y.SequenceNode
-
-    class _PlainResolver(BaseResolver):
-        """Every node gets its kind's default tag: no implicit types, no path resolvers.
-
-        Same result as BaseResolver with nothing registered, without its per-node Python
-        bookkeeping (the composer calls these three methods for every node it makes).
-        """
-
-        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-            pass
-
-        def ascend_resolver(self) -> None:
-            pass
-
-        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-            if kind is scalar:
-                return _STR
-            return _SEQ if kind is sequence else _MAP
-
-    class PureLoader(Reader, Scanner, Parser, Composer, _PlainResolver):
-        """The pure-Python composer with no implicit types."""
+    class PureLoader(Reader, Scanner, Parser):
+        """The pure-Python parser: events only."""
 
         def __init__(self, stream: str) -> None:
             Reader.__init__(self, stream)
             Scanner.__init__(self)
             Parser.__init__(self)
-            Composer.__init__(self)
-            BaseResolver.__init__(self)
 
     loader: type = PureLoader
-    try:  # libyaml is a speed-up; the pure parser gives the same nodes
+    try:  # libyaml is a speed-up; the pure parser gives the same events
         from yaml._yaml import CParser  # type: ignore[import-not-found]
 
-        class CLoader(CParser, _PlainResolver):  # type: ignore[misc,valid-type]
-            """libyaml's composer with no implicit types."""
-
-            def __init__(self, stream: str) -> None:
-                CParser.__init__(self, stream)
-                BaseResolver.__init__(self)
-
-        loader = _CLoader = CLoader
+        loader = _CLoader = CParser
     except ImportError:  # pragma: no cover - depends on the PyYAML build
         pass
     _Loader, _PureLoader, yaml = loader, PureLoader, y
@@ -217,9 +186,13 @@ def parse(text: str, path: str, problems: Problems) -> Any:
                 problems.error(path, where, "yaml-depth",
                                f"nesting deeper than {MAX_DEPTH} levels; this is not a claims file")
                 return None
+        # Control characters can only come from escapes ("\0", "\e") or a raw NEL: without either
+        # in the text, no scalar needs the check.
+        control = "\\" in text or _CONTROL.search(text) is not None
+        found = Problems()  # kept only if the whole document parses (a syntax error says it all)
         loader = _Loader(text)
         try:
-            node = loader.get_single_node()
+            value = _Events(loader, path, found, control).document()
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -236,108 +209,167 @@ def parse(text: str, path: str, problems: Problems) -> Any:
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         problems.error(path, (1, 1), "yaml-syntax", f"invalid YAML: {exc}")
         return None
-    if node is None:
+    if value is _NO_DOCUMENT:
         problems.error(path, (1, 1), "empty-file", "file holds no YAML document; expected a mapping")
         return None
-    # Control characters can only come from escapes ("\0", "\e") or a raw NEL: without either
-    # in the text, no scalar needs the check.
-    control = "\\" in text or _CONTROL.search(text) is not None
-    return _Builder(path, problems, aliases="*" in text, control=control).build(node)
+    problems.extend(found)
+    return value
 
 
-class _Builder:
-    """Node tree -> located Python values, refusing aliases, tags and duplicate keys."""
+_NO_DOCUMENT = object()
 
-    def __init__(self, path: str, problems: Problems, aliases: bool = True, control: bool = True) -> None:
+
+class _Events:
+    """The event stream -> located Python values, refusing aliases, tags and duplicate keys.
+
+    Values are built as the parser reads (no node tree: a 2 MB config composed as nodes
+    took 90 MB, left behind as fragmented memory). The errors of a composer are raised as
+    PyYAML raises them (undefined alias, duplicate anchor, a second document); an alias is
+    reported once, where its anchor is, and read as nothing.
+    """
+
+    def __init__(self, loader: Any, path: str, problems: Problems, control: bool) -> None:
+        self.get = loader.get_event
         self.path = path
         self.problems = problems
-        # An alias needs a "*" in the text; without one no node can be seen twice.
-        self.seen: set[int] | None = set() if aliases else None
-        self.reported: set[int] = set()
-        self.control = control
+        self.control = _CONTROL.search if control else None
+        self.anchors: dict[str, Any] = {}  # anchor -> start mark of its value
+        self.reported: set[str] = set()
 
-    def build(self, node: Any) -> Any:
-        """The value of ``node`` (one closure walks the tree: no attribute look-ups per node)."""
-        scalar_node, sequence_node = yaml.ScalarNode, yaml.SequenceNode
-        seen, reported, problems, path = self.seen, self.reported, self.problems, self.path
-        control = _CONTROL.search if self.control else None
+    def document(self) -> Any:
+        get = self.get
+        get()  # stream start
+        if type(get()) is yaml.StreamEndEvent:
+            return _NO_DOCUMENT
+        first = get()  # after the document start
+        value = self.value(first)
+        get()  # document end
+        after = get()
+        if type(after) is not yaml.StreamEndEvent:
+            raise yaml.composer.ComposerError("expected a single document in the stream", first.start_mark,
+                                              "but found another document", after.start_mark)
+        return value
+
+    def _anchor(self, ev: Any) -> None:
+        if ev.anchor is not None:
+            if ev.anchor in self.anchors:
+                raise yaml.composer.ComposerError(f"found duplicate anchor {ev.anchor!r}; first occurrence",
+                                                  self.anchors[ev.anchor], "second occurrence", ev.start_mark)
+            self.anchors[ev.anchor] = ev.start_mark
+
+    def _alias(self, ev: Any) -> None:
+        mark = self.anchors.get(ev.anchor)
+        if mark is None:
+            raise yaml.composer.ComposerError(None, None, f"found undefined alias {ev.anchor!r}", ev.start_mark)
+        if ev.anchor not in self.reported:
+            self.reported.add(ev.anchor)
+            self.problems.error(self.path, _mark(mark), "yaml-alias",
+                                "anchors and aliases (&name / *name) are not supported; write the value out in full")
+
+    def _bad_tag(self, ev: Any) -> None:
+        self.problems.error(self.path, _mark(ev.start_mark), "yaml-tag",
+                            f"YAML tag {ev.tag!r} is not allowed; remove the tag")
+        if type(ev) is not yaml.ScalarEvent:
+            self.skip_rest(ev)
+
+    def skip_rest(self, start: Any) -> None:
+        """Read past the collection ``start`` opened, checking its anchors and aliases as a composer would."""
+        depth = 1
+        starts, ends = (yaml.SequenceStartEvent, yaml.MappingStartEvent), (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+        while depth:
+            ev = self.get()
+            cls = type(ev)
+            if cls in ends:
+                depth -= 1
+            elif cls is yaml.AliasEvent:
+                if ev.anchor not in self.anchors:
+                    raise yaml.composer.ComposerError(None, None, f"found undefined alias {ev.anchor!r}",
+                                                      ev.start_mark)
+            else:
+                self._anchor(ev)
+                depth += cls in starts
+
+    def skip(self, ev: Any) -> None:
+        """Read past the value that ``ev`` starts, unbuilt."""
+        cls = type(ev)
+        if cls is yaml.AliasEvent:
+            if ev.anchor not in self.anchors:
+                raise yaml.composer.ComposerError(None, None, f"found undefined alias {ev.anchor!r}", ev.start_mark)
+            return
+        self._anchor(ev)
+        if cls is not yaml.ScalarEvent:
+            self.skip_rest(ev)
+
+    def value(self, ev: Any) -> Any:
+        """The value whose first event is ``ev`` (one closure reads the tree: no attribute look-ups per event)."""
+        get, problems, path, control = self.get, self.problems, self.path, self.control
+        scalar_ev, alias_ev, seq_start, seq_end = yaml.ScalarEvent, yaml.AliasEvent, yaml.SequenceStartEvent, \
+            yaml.SequenceEndEvent
+        map_end = yaml.MappingEndEvent
         nulls, ymap, ylist = _NULLS, YMap, YList
-        str_tag, seq_tag, map_tag = _STR, _SEQ, _MAP
-        bad_tag = self._bad_tag
-        plain = seen is None and control is None
+        plain_tags = (None, "!", _STR)
+        anchor, alias, bad_tag, skip = self._anchor, self._alias, self._bad_tag, self.skip
 
-        def build(node: Any) -> Any:
-            if seen is not None:
-                if id(node) in seen:
-                    if id(node) in reported:
-                        return None
-                    reported.add(id(node))
-                    problems.error(
-                        path, _mark(node.start_mark), "yaml-alias",
-                        "anchors and aliases (&name / *name) are not supported; write the value out in full")
+        def scalar(ev: Any) -> Any:
+            if ev.anchor is not None:
+                anchor(ev)
+            if ev.tag not in plain_tags:
+                return bad_tag(ev)
+            value = ev.value
+            if not ev.style and value in nulls:
+                return None
+            if control is not None:
+                bad = control(value)
+                if bad:  # only reachable through escapes like "\0" or "\e": raw ones are YAML syntax errors
+                    problems.error(path, _mark(ev.start_mark), "control-character",
+                                   f"text holds the control character U+{ord(bad.group()):04X}; remove it")
                     return None
-                seen.add(id(node))
-            cls = type(node)
-            if cls is scalar_node:
-                if node.tag != str_tag:
-                    return bad_tag(node)
-                value = node.value
-                if not node.style and value in nulls:
-                    return None
-                if control is not None:
-                    bad = control(value)
-                    if bad:  # only reachable through escapes like "\0" or "\e": raw ones are YAML syntax errors
-                        problems.error(path, _mark(node.start_mark), "control-character",
-                                       f"text holds the control character U+{ord(bad.group()):04X}; remove it")
-                        return None
-                return value
-            m = node.start_mark
-            if cls is sequence_node:
-                if node.tag != seq_tag:
-                    return bad_tag(node)
+            return value
+
+        def build(ev: Any) -> Any:
+            cls = type(ev)
+            if cls is scalar_ev:
+                return scalar(ev)
+            if cls is alias_ev:
+                return alias(ev)
+            anchor(ev)
+            m = ev.start_mark
+            if cls is seq_start:
+                if ev.tag not in (None, "!", _SEQ):
+                    return bad_tag(ev)
                 out = ylist((m.line + 1, m.column + 1))
                 marks = out.item_marks
-                for item in node.value:
-                    im = item.start_mark
+                ev = get()
+                while type(ev) is not seq_end:
+                    im = ev.start_mark
                     marks.append((im.line + 1, im.column + 1))
-                    out.append(build(item))
+                    out.append(scalar(ev) if type(ev) is scalar_ev else build(ev))
+                    ev = get()
                 return out
-            if node.tag != map_tag:
-                return bad_tag(node)
+            if ev.tag not in (None, "!", _MAP):
+                return bad_tag(ev)
             out_map = ymap((m.line + 1, m.column + 1))
             key_marks, value_marks = out_map.key_marks, out_map.value_marks
-            for key_node, value_node in node.value:
-                # Scalars (most keys and values) are read in place when no alias or control
-                # character can occur: the same as build(), without a call for each.
-                if plain and type(key_node) is scalar_node and key_node.tag == str_tag:
-                    key = key_node.value
-                    if not key_node.style and key in nulls:
-                        key = None
-                else:
-                    key = build(key_node)
-                km = key_node.start_mark
+            ev = get()
+            while type(ev) is not map_end:
+                km = ev.start_mark
+                key = scalar(ev) if type(ev) is scalar_ev else build(ev)
+                vev = get()
                 if type(key) is not str:
                     problems.error(path, (km.line + 1, km.column + 1), "yaml-key", "mapping keys must be plain names")
-                    continue
-                if key in out_map:
+                    skip(vev)
+                elif key in out_map:
                     first = key_marks[key]
                     problems.error(
                         path, (km.line + 1, km.column + 1), "duplicate-key",
                         f'duplicate key "{key}" (first at line {first[0]}); YAML would silently keep only the last')
-                    continue
-                key_marks[key] = (km.line + 1, km.column + 1)
-                vm = value_node.start_mark
-                value_marks[key] = (vm.line + 1, vm.column + 1)
-                if plain and type(value_node) is scalar_node and value_node.tag == str_tag:
-                    value = value_node.value
-                    out_map[key] = None if not value_node.style and value in nulls else value
+                    skip(vev)
                 else:
-                    out_map[key] = build(value_node)
+                    key_marks[key] = (km.line + 1, km.column + 1)
+                    vm = vev.start_mark
+                    value_marks[key] = (vm.line + 1, vm.column + 1)
+                    out_map[key] = scalar(vev) if type(vev) is scalar_ev else build(vev)
+                ev = get()
             return out_map
 
-        return build(node)
-
-    def _bad_tag(self, node: Any) -> None:
-        self.problems.error(self.path, _mark(node.start_mark), "yaml-tag",
-                            f"YAML tag {node.tag!r} is not allowed; remove the tag")
-        return None
+        return build(ev)
