@@ -17,7 +17,7 @@ from typing import Container, Optional
 
 from briefcmp.analysis.rules.agreement import agreement
 from briefcmp.analysis.rules.base import (
-    INFO, POSITION_KINDS, KeyView, PeriodCluster, make_item, make_relation, period_clusters, value_groups,
+    INFO, POSITION_KINDS, KeyView, PeriodCluster, make_item, make_relation, period_clusters,
 )
 from briefcmp.analysis.rules.changes import change_over_time
 from briefcmp.analysis.rules.conflicts import conflict
@@ -78,7 +78,7 @@ def relations_for_key(key: str, claims: list[Claim], corpus: Corpus,
 def compare_cluster(k: KeyView, period: PeriodCluster, corpus: Corpus, role: str,
                     agreements: bool = True) -> list[Relation]:
     """Agreements (unless ``agreements`` is False) and conflicts among claims of one role and one period."""
-    groups = value_groups(period.items, k.type)
+    groups = period.groups(k.type)
     out = []
     for g in groups if agreements else ():
         if len({c.brief for c in g.claims}) > 1:

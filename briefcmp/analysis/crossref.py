@@ -157,9 +157,16 @@ def sort_relations(relations: list[Relation], config: Config) -> list[Relation]:
     """Report order: topic (taxonomy order), kind (most alarming first), key, earliest as-of, id."""
     order = topic_order(config)
     kinds = {k: i for i, k in enumerate(RELATION_KINDS)}
+    first_day: dict[int, int] = {}  # by id(claim): a claim is in several relations (all alive here)
+
+    def start(c: Claim) -> int:
+        day = first_day.get(id(c))
+        if day is None:
+            day = first_day[id(c)] = c.as_of.start.start().toordinal()  # type: ignore[union-attr]
+        return day
 
     def when(r: Relation) -> int:
-        return min((c.as_of.span()[0].toordinal() for c in r.claims if c.as_of is not None), default=0)
+        return min((start(c) for c in r.claims if c.as_of is not None), default=0)
 
     return sorted(relations, key=lambda r: (order.get(r.topic, len(order) + (r.topic == "")), r.topic,
                                             kinds.get(r.kind, len(kinds)), r.key, when(r), r.id))
