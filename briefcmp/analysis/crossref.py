@@ -142,7 +142,7 @@ def find_relations(corpus: Corpus, kinds: Optional[Iterable[str]] = None,
     wanted = None if kinds is None else frozenset(kinds)
     full = set(every_kind_for)
     for key in sorted(by_key):
-        relations.extend(relations_for_key(key, by_key[key], corpus, order, None if key in full else wanted))
+        relations.extend(by_time(relations_for_key(key, by_key[key], corpus, order, None if key in full else wanted)))
     return sort_relations(relations, corpus.config)
 
 
@@ -153,10 +153,8 @@ def matches(relation: Relation, filters: Filters, config: Config) -> bool:
     return filters.accepts(relation.claims, config, relation.key)
 
 
-def sort_relations(relations: list[Relation], config: Config) -> list[Relation]:
-    """Report order: topic (taxonomy order), kind (most alarming first), key, earliest as-of, id."""
-    order = topic_order(config)
-    kinds = {k: i for i, k in enumerate(RELATION_KINDS)}
+def by_time(relations: list[Relation]) -> list[Relation]:
+    """One key's relations by earliest as-of, then id: the order ``sort_relations`` keeps."""
     first_day: dict[int, int] = {}  # by id(claim): a claim is in several relations (all alive here)
 
     def start(c: Claim) -> int:
@@ -168,8 +166,17 @@ def sort_relations(relations: list[Relation], config: Config) -> list[Relation]:
     def when(r: Relation) -> int:
         return min((start(c) for c in r.claims if c.as_of is not None), default=0)
 
+    return sorted(relations, key=lambda r: (when(r), r.id))
+
+
+def sort_relations(relations: list[Relation], config: Config) -> list[Relation]:
+    """Report order: topic (taxonomy order), kind (most alarming first), key, then (``by_time``)
+    earliest as-of and id. The relations of each key come sorted by ``by_time``, and the sort is
+    stable: the keys of this sort, one tuple per relation of the corpus, stay small."""
+    order = topic_order(config)
+    kinds = {k: i for i, k in enumerate(RELATION_KINDS)}
     return sorted(relations, key=lambda r: (order.get(r.topic, len(order) + (r.topic == "")), r.topic,
-                                            kinds.get(r.kind, len(kinds)), r.key, when(r), r.id))
+                                            kinds.get(r.kind, len(kinds)), r.key))
 
 _REF = re.compile(r"^([a-z0-9][a-z0-9._-]*)#([a-z0-9][a-z0-9._-]*)$")
 

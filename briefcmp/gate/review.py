@@ -92,10 +92,19 @@ def judge(relations: Iterable[Relation], reviewed: ReviewedFile, corpus: Corpus,
     loaded (``complete`` False), entries naming a brief that is not loaded are not judged.
     """
     relations = list(relations)
-    by_id = {r.id: r for r in relations}
+    # Only the relations that entries and acknowledgements can name are indexed (by id, and
+    # every relation of an entry's key), and only acknowledging claims' findings: at 10,000
+    # briefs, indexes of every relation would be the peak of `compare`.
+    acking = [c for c in corpus.claims() if c.acknowledges]
+    ids = {e.id for e in reviewed.entries}.union(*(c.acknowledges for c in acking))
+    keys = {e.key or e.id.partition(":")[0] for e in reviewed.entries}
+    by_id: dict[str, Relation] = {}
     by_key: dict[str, list[Relation]] = {}
     for r in relations:
-        by_key.setdefault(r.key, []).append(r)
+        if r.id in ids:
+            by_id[r.id] = r  # the last of a repeated id, as a dict of every relation would keep
+        if r.key in keys:
+            by_key.setdefault(r.key, []).append(r)
     refs = ClaimsByRef(corpus)
     loaded = {b.id for b in corpus.briefs}
     out = Judgement()
@@ -116,12 +125,14 @@ def judge(relations: Iterable[Relation], reviewed: ReviewedFile, corpus: Corpus,
                 fix = "re-review it (`briefcmp review add --replace`) or remove it (`briefcmp review prune`)"
             out.problems.add(reviewed.shown, (entry.line, entry.col), stale_severity, "review-stale",
                              f"reviewed conflict {entry.id} is stale: {reason}; {fix}")
-    of_claim: dict[str, list[Relation]] = {}  # claim ref -> the findings it takes part in
+    of_claim: dict[str, list[Relation]] = {}  # acknowledging claim's ref -> the findings it takes part in
+    acking_refs = {c.ref for c in acking}
     for r in relations:
-        if is_finding(r):
+        if acking_refs and is_finding(r):
             for c in r.claims:
-                of_claim.setdefault(c.ref, []).append(r)
-    for claim in corpus.claims():
+                if c.ref in acking_refs:
+                    of_claim.setdefault(c.ref, []).append(r)
+    for claim in acking:
         for ack in claim.acknowledges:
             if not complete and ack not in by_id:  # its partner brief may simply not be loaded
                 continue
