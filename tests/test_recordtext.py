@@ -28,7 +28,7 @@ _claims = st.builds(
     as_of_inferred=st.booleans(), cites=_text, note=_text, path=_text, line=st.integers(0, 10**6))
 _relations = st.builds(Relation, kind=_text, severity=_text, key=st.sampled_from(["k", "other", ""]),
                        claims=st.lists(_claims, max_size=3), explanation=_text, topic=_text,
-                       origins=st.integers(0, 9), id=_text, reviewed=st.none() | _text)
+                       origins=st.integers(0, 9), digest=st.integers(0, 16**10 - 1), reviewed=st.none() | _text)
 _CORPUS = Corpus("", Config(keys={"k": KeyDef("k", "Ké \u2028 label", "quantity")}))
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from briefcmp.corpus import units
-from briefcmp.corpus.model import Claim, Corpus, KeyDef, Relation, Tolerance, Value
+from briefcmp.corpus.model import Claim, Corpus, KeyDef, Relation, Tolerance, Value, relation_id_text
 
 # Severities, from the Relation docstring: "error" (contradiction), "warning", "info".
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -295,7 +295,7 @@ def make_relation(kind: str, severity: str, k: KeyView, claims: list[Claim], cor
     refs = sorted(by_ref)
     claims = [by_ref[r] for r in refs]
     return Relation(kind=kind, severity=severity, key=k.id, claims=claims, explanation=explanation,
-                    topic=main_topic(k, claims), origins=count_origins(claims), id=_relation_id(kind, k.id, refs),
+                    topic=main_topic(k, claims), origins=count_origins(claims), digest=_digest(kind, k.id, refs),
                     sides=tuple(tuple(sorted({c.ref for c in side})) for side in sides))
 
 
@@ -319,13 +319,12 @@ def relation_id(kind: str, key: str, claims: Iterable[Claim]) -> str:
     claims are involved, and a reviewed-conflicts file can store it. Example:
     ``japan-russia-trade-total:contradiction:5d41402abc``.
     """
-    return _relation_id(kind, key, sorted({c.ref for c in claims}))
+    return relation_id_text(key, kind, _digest(kind, key, sorted({c.ref for c in claims})))
 
 
-def _relation_id(kind: str, key: str, refs: list[str]) -> str:
-    """``relation_id`` from the claims' refs, sorted and without repeats."""
-    digest = hashlib.sha1("\n".join([kind, key, *refs]).encode("utf-8")).hexdigest()[:10]
-    return f"{key}:{kind}:{digest}"
+def _digest(kind: str, key: str, refs: list[str]) -> int:
+    """HASH of ``relation_id`` as a number, from the claims' refs sorted and without repeats."""
+    return int(hashlib.sha1("\n".join([kind, key, *refs]).encode("utf-8")).hexdigest()[:10], 16)
 
 
 def shown_values(claims: Iterable[Claim]) -> str:
