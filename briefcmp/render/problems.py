@@ -1,13 +1,18 @@
-"""Formatters for check problems: a small table of functions, as in yamllint."""
+"""Formatters for check problems: a small table of functions, as in yamllint.
+
+Plain text and JSON are written a problem at a time (``render.stream``): at 10,000 briefs
+`check` reports tens of thousands of conflicts, and a whole document in memory was the
+command's peak.
+"""
 
 from __future__ import annotations
 
-import json
-from typing import Callable
+from typing import Callable, Iterable, Iterator, Union
 
 from briefcmp import __version__
-from briefcmp.gate.check import CheckReport
 from briefcmp.corpus.problems import Severity
+from briefcmp.gate.check import CheckReport
+from briefcmp.render import stream
 
 REPORT_VERSION = 1
 
@@ -29,10 +34,14 @@ def conflicts_line(unreviewed: int, reviewed: int, listed: bool) -> str:
 
 
 def render_text(report: CheckReport, color: bool = False, corpus: str = "") -> str:
-    """One ``path:line:col: severity: message [rule]`` line per problem, then a summary."""
+    """One ``path:line:col: severity: message [rule]`` line per problem (rich markup with ``color``)."""
+    return "".join(text_chunks(report, color, corpus))
+
+
+def text_chunks(report: CheckReport, color: bool = False, corpus: str = "") -> Iterable[str]:
+    """``render_text`` in chunks (with ``color``, one string: rich prints it whole)."""
     if not color:
-        lines = [p.format() for p in report.problems]
-        return "".join(line + "\n" for line in lines)
+        return stream.lines_chunks(p.format() for p in report.problems)
     from rich.markup import escape
 
     out = []
@@ -42,11 +51,16 @@ def render_text(report: CheckReport, color: bool = False, corpus: str = "") -> s
             continue
         out.append(f"[bold]{escape(p.path)}:{p.line}:{p.col}:[/] [{_STYLE[p.severity]}]{p.severity}[/]: "
                    f"{escape(p.message)} [dim]\\[{p.rule}][/]")
-    return "\n".join(out) + ("\n" if out else "")
+    return ["\n".join(out) + ("\n" if out else "")]
 
 
 def render_json(report: CheckReport, color: bool = False, corpus: str = "") -> str:
     """A versioned JSON document: {version, tool, corpus, summary, problems: [...]}."""
+    return "".join(json_chunks(report, color, corpus))
+
+
+def json_chunks(report: CheckReport, color: bool = False, corpus: str = "") -> Iterator[str]:
+    """``render_json`` in chunks (``color`` is ignored)."""
     doc = {
         "version": REPORT_VERSION,
         "tool": {"name": "briefcmp", "version": __version__},
@@ -56,17 +70,18 @@ def render_json(report: CheckReport, color: bool = False, corpus: str = "") -> s
             "infos": report.count(Severity.INFO), "files": len(report.files),
             "briefs": report.briefs, "claims": report.claims,
         },
-        "problems": [
+        "problems": stream.Stream(
             {"path": p.path, "line": p.line, "column": p.col, "severity": str(p.severity),
              "rule": p.rule, "message": p.message}
             for p in report.problems
-        ],
+        ),
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return stream.json_chunks(doc)
 
 
-FORMATTERS: dict[str, Callable[..., str]] = {
-    "plain": render_text,
-    "text": render_text,  # the older name of plain
-    "json": render_json,
+# Each gives the report as text chunks (``render.output.deliver`` writes them as they come).
+FORMATTERS: dict[str, Callable[..., Union[str, Iterable[str]]]] = {
+    "plain": text_chunks,
+    "text": text_chunks,  # the older name of plain
+    "json": json_chunks,
 }
