@@ -112,7 +112,8 @@ def analyse(corpus: Corpus, filters: Optional[Filters] = None, *, coverage: bool
     """Compare every group of claims sharing a key; add coverage and (on request) key suggestions."""
     filters = filters or Filters()
     relations = find_relations(corpus)
-    analysis = Analysis(corpus, [r for r in relations if matches(r, filters, corpus.config)], filters, relations)
+    kept = [r for r in relations if matches(r, filters, corpus.config)] if filters != Filters() else list(relations)
+    analysis = Analysis(corpus, kept, filters, relations)
     if coverage:
         from briefcmp.analysis.coverage import compute_coverage
 
