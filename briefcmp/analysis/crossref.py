@@ -127,12 +127,13 @@ def analyse(corpus: Corpus, filters: Optional[Filters] = None, *, coverage: bool
 
 
 def find_relations(corpus: Corpus, kinds: Optional[Iterable[str]] = None,
-                   every_kind_for: Iterable[str] = ()) -> list[Relation]:
+                   every_kind_for: Iterable[str] = (), unexplained: Iterable[str] = ()) -> list[Relation]:
     """Every relation in the corpus, sorted (see ``sort_relations``).
 
     ``kinds``: make only relations of these kinds where that saves work (see
     ``bykey.relations_for_key``), except under the keys in ``every_kind_for``. The relations
-    returned are those of the full list, in the same order.
+    returned are those of the full list, in the same order. ``unexplained``: kinds whose
+    explanations may be left empty (see ``bykey.relations_for_key``), except under those keys.
     """
     by_key: dict[str, list[Claim]] = defaultdict(list)
     for claim in corpus.claims():
@@ -142,8 +143,11 @@ def find_relations(corpus: Corpus, kinds: Optional[Iterable[str]] = None,
     order = topic_order(corpus.config)
     wanted = None if kinds is None else frozenset(kinds)
     full = set(every_kind_for)
+    bare = frozenset(unexplained)
     for key in sorted(by_key):
-        relations.extend(by_time(relations_for_key(key, by_key[key], corpus, order, None if key in full else wanted)))
+        every = key in full
+        relations.extend(by_time(relations_for_key(key, by_key[key], corpus, order, None if every else wanted,
+                                                   () if every else bare)))
     return sort_relations(relations, corpus.config)
 
 

@@ -185,10 +185,10 @@ def analyse_relations(result: LoadResult, reviewed: Optional[ReviewedFile] = Non
     """The relations of the loaded corpus that ``check`` uses, from ``briefcmp.analysis.crossref``.
 
     The kinds it reports, and changes over time (an inferred as-of date that decides one is
-    warned about). Agreements and forecasts set against facts are made only under the keys
-    that reviewed entries or acknowledgements name: judging those entries looks at every
-    relation of their key ("no longer in conflict (now: agreement)"). ``reviewed`` None: every
-    relation.
+    warned about; their explanations are not written). Agreements and forecasts set against
+    facts are made only under the keys that reviewed entries or acknowledgements name: judging
+    those entries looks at every relation of their key ("no longer in conflict (now:
+    agreement)"). ``reviewed`` None: every relation.
     """
     from briefcmp.analysis.crossref import find_relations
 
@@ -196,7 +196,8 @@ def analyse_relations(result: LoadResult, reviewed: Optional[ReviewedFile] = Non
         return find_relations(result.corpus)
     keys = {e.key or e.id.partition(":")[0] for e in reviewed.entries}
     keys.update(ack.partition(":")[0] for c in result.corpus.claims() for ack in c.acknowledges)
-    return find_relations(result.corpus, kinds=(*CHECKED_KINDS, "change-over-time"), every_kind_for=keys)
+    return find_relations(result.corpus, kinds=(*CHECKED_KINDS, "change-over-time"), every_kind_for=keys,
+                          unexplained=("change-over-time",))
 
 
 def inferred_as_of_warnings(relations: list[Relation]) -> list[Problem]:
