@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import math
-from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from briefcmp.corpus import units
@@ -291,7 +291,7 @@ def _ref(item: Item) -> str:
 
 def make_relation(kind: str, severity: str, k: KeyView, claims: list[Claim], corpus: Corpus, explanation: str,
                   sides: Iterable[Iterable[Claim]] = ()) -> Relation:
-    by_ref = {c.ref: c for c in claims}  # one claim per ref, in ref order
+    by_ref = {c.ref: c for c in claims}  # one claim per ref (the last given), then in ref order
     refs = sorted(by_ref)
     claims = [by_ref[r] for r in refs]
     return Relation(kind=kind, severity=severity, key=k.id, claims=claims, explanation=explanation,
