@@ -14,8 +14,8 @@ from __future__ import annotations
 from json.encoder import encode_basestring as _s  # the C encoder when available
 from typing import Optional
 
-from briefcmp.corpus.units import CURRENCIES
 from briefcmp.corpus.model import Claim, Corpus, Relation, Value
+from briefcmp.corpus.units import CURRENCIES
 from briefcmp.render.stream import encode
 
 _INT_REPR = int.__repr__
@@ -25,7 +25,7 @@ def _num(x: Optional[float]) -> str:
     """A number as ``records`` gives it (``layout.plain_number``: integral floats as ints), encoded."""
     if x is None:
         return "null"
-    if type(x) is float and x.is_integer() and abs(x) < 2**63:
+    if isinstance(x, float) and x.is_integer() and abs(x) < 2**63:
         return _INT_REPR(int(x))
     return encode(x, "")
 
