@@ -437,3 +437,53 @@ def test_loading_on_every_core_gives_the_same_corpus(generated, tmp_path, monkey
     assert _state(load_corpus([generated], cache=store)) == serial  # records made by the workers
     assert _state(load_corpus([generated], cache=store)) == serial
     assert store.last_session.misses == 0
+
+
+def _without_texts(state: tuple, keep) -> tuple:
+    """``_state`` with the quote, text, prefix and suffix of the claims ``keep`` rejects emptied."""
+    files, problems, briefs, config = state
+    out = []
+    for b in briefs:
+        b = dict(b, claims=[c if keep(c) else dict(c, quote="", text="", prefix="", suffix="") for c in b["claims"]])
+        out.append(b)
+    return files, problems, out, config
+
+
+@pytest.mark.parametrize("texts,keep", [("keyed", lambda c: bool(c["key"])), ("none", lambda c: False)])
+def test_a_load_keeps_only_the_texts_asked_for_and_the_cache_keeps_all(generated, tmp_path, monkeypatch,
+                                                                      texts, keep) -> None:
+    from briefcmp.corpus import load as load_mod
+
+    full = _state(load_corpus([generated], cache=False))
+    assert any(not c["key"] for b in full[2] for c in b["claims"])  # the corpus has claims without a key
+    expected = _without_texts(full, keep)
+    assert expected != full
+    store = BriefCache(tmp_path / "cache")
+    assert _state(load_corpus([generated], cache=False, texts=texts)) == expected
+    assert _state(load_corpus([generated], cache=store, texts=texts)) == expected  # cold: stored in full
+    assert _state(load_corpus([generated], cache=store, texts=texts)) == expected  # warm
+    assert _state(load_corpus([generated], cache=store)) == full
+    assert store.last_session.misses == 0
+    monkeypatch.setattr(load_mod, "PARALLEL_FILES", 2)
+    monkeypatch.setenv("BRIEFCMP_JOBS", "2")
+    if load_mod.jobs() >= 2:
+        parallel = BriefCache(tmp_path / "parallel")
+        assert _state(load_corpus([generated], cache=parallel, texts=texts)) == expected
+        assert _state(load_corpus([generated], cache=parallel)) == full
+    with pytest.raises(ValueError):
+        load_corpus([generated], texts="some")
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "markdown", "plain"])
+def test_compare_shows_the_same_with_only_keyed_texts_loaded(generated, fmt) -> None:
+    """compare loads the texts of claims with a key only: its reports are those of a full load."""
+    from briefcmp.analysis.crossref import analyse
+    from briefcmp.render.compare import chunks
+
+    def report(texts: str, view: str) -> str:
+        corpus = load_corpus([generated], cache=False, texts=texts).corpus
+        return "".join(chunks(analyse(corpus, coverage=False), fmt, None, False, view=view))
+
+    for view in ("findings", "details"):
+        full = report("all", view)
+        assert full and report("keyed", view) == full

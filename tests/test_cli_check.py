@@ -66,6 +66,17 @@ def test_json_report() -> None:
     assert doc["problems"][0]["line"] == 10 and doc["problems"][0]["column"] == 5
 
 
+@pytest.mark.parametrize("args", [[str(LOAD / "anchors.claims.yaml")], ["briefs"]])
+def test_streamed_reports_are_the_texts_of_the_whole_documents(args) -> None:
+    """check writes its JSON and plain reports a problem at a time: the text is still exactly
+    json.dumps(indent=2) of the document, and one line per problem."""
+    r = run("check", *args, "--format", "json")
+    assert r.stdout == json.dumps(json.loads(r.stdout), indent=2, ensure_ascii=False) + "\n"
+    plain = run("check", *args, "-v")
+    lines = plain.stdout.splitlines()
+    assert len(lines) == len(json.loads(r.stdout)["problems"]) and plain.stdout.endswith("\n")
+
+
 def test_output_file_is_not_overwritten_without_force(tmp_path: Path) -> None:
     out = tmp_path / "report.txt"
     out.write_text("hand-written notes\n")

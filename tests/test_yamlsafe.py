@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefcmp.corpus import yamlsafe
 from briefcmp.corpus.problems import Problems
@@ -96,3 +98,30 @@ def test_marks_are_one_based(loader) -> None:
     assert got.mark == (1, 1)
     assert got["top"].key_marks["key"] == (2, 3) and got["top"].mark_of("key") == (2, 8)
     assert got["top"]["list"].item_marks == [(4, 7)]
+
+
+def _flow_depth(text: str) -> int:
+    depth = peak = 0
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            peak = max(peak, depth)
+        elif ch in "]}":
+            depth -= 1
+    return peak
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["[", "[" * 16, "{{" * 8, "]", "{", "}", "a", ", ", "\n", "x: "]), max_size=400))
+def test_depth_precheck_never_misses_a_deep_flow(parts) -> None:
+    """The cheap pre-check is an upper bound: whenever brackets nest deeper than the limit, it says so."""
+    text = "".join(parts)
+    if _flow_depth(text) > yamlsafe.MAX_DEPTH:
+        assert yamlsafe._may_be_deep(text)
+
+
+def test_depth_precheck_skips_many_flat_flows() -> None:
+    """Hundreds of one-level flows (topics: [a, b] in every claim) need no exact scan."""
+    text = "".join(f"- topics: [a, b]\n  value: {{amount: {i}}}\n" for i in range(200))
+    assert not yamlsafe._may_be_deep(text)
+    assert yamlsafe._may_be_deep("a: " + "[x, " * 70 + "]" * 70)

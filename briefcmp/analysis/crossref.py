@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from briefcmp.analysis.bykey import relations_for_key
+from briefcmp.analysis.parallel import relations_for_keys
 from briefcmp.analysis.rules.base import (  # noqa: F401  (re-exported: the API of the analysis)
     ERROR, INFO, SEVERITIES, WARNING, as_of_text, count_origins, origin, relation_id,
 )
@@ -139,15 +140,17 @@ def find_relations(corpus: Corpus, kinds: Optional[Iterable[str]] = None,
     for claim in corpus.claims():
         if claim.key:
             by_key[claim.key].append(claim)
-    relations: list[Relation] = []
     order = topic_order(corpus.config)
     wanted = None if kinds is None else frozenset(kinds)
     full = set(every_kind_for)
     bare = frozenset(unexplained)
-    for key in sorted(by_key):
+
+    def make(key: str) -> list[Relation]:
         every = key in full
-        relations.extend(by_time(relations_for_key(key, by_key[key], corpus, order, None if every else wanted,
-                                                   () if every else bare)))
+        return by_time(relations_for_key(key, by_key[key], corpus, order, None if every else wanted,
+                                         () if every else bare))
+
+    relations = relations_for_keys(sorted(by_key), by_key, make)
     return sort_relations(relations, corpus.config)
 
 

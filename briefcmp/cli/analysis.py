@@ -51,14 +51,16 @@ KEY_OPT = typer.Option(None, "--key", "-k", metavar="KEY", show_default=False, a
                        help="Only this key (repeatable).")
 
 
-def _analysis_corpus(paths: Optional[List[Path]], memo=None):
-    """Load the corpus for an analysis command; exit 2 when unusable, note problems on stderr."""
+def _analysis_corpus(paths: Optional[List[Path]], memo=None, texts: str = "all"):
+    """Load the corpus for an analysis command; exit 2 when unusable, note problems on stderr.
+
+    ``texts``: whose quotes and texts the command shows (``corpus.load.TEXTS``)."""
     from briefcmp.corpus.cache import load_corpus
     from briefcmp.corpus.load import InputError
     from briefcmp.corpus.problems import Severity
 
     try:
-        result = load_corpus(default_paths(paths))
+        result = load_corpus(default_paths(paths), texts=texts)
     except InputError as exc:
         raise fail(str(exc))
     discovered(paths, result.corpus)
@@ -141,16 +143,22 @@ def _send(render, fmt: ReportFormat, output: Optional[Path], force: bool, color:
     FORCE_COLOR), which keeps the coloured table for ``| less -R`` ($COLUMNS wide).
     """
     from briefcmp.corpus.files import OutputError
-    from briefcmp.render.output import color_allowed, deliver_terminal, stdout_is_terminal, terminal_width
+    from briefcmp.render.output import color_allowed, deliver_terminal, deliver_utf8, stdout_is_terminal, terminal_width
 
     terminal_options(color, no_pager)
     f = _format(fmt, output)
     width = max(MIN_WIDTH, terminal_width()) if f == "table" else None
     text = render(f, width, f == "table" and color_allowed(not (output is not None and str(output) != "-")
                                                            and stdout_is_terminal()))
-    if memo is not None:
-        text = memo.tee([text] if isinstance(text, str) else text)
+    to_file = output is not None and str(output) != "-"
     try:
+        if memo is not None and (to_file or not stdout_is_terminal()):  # a pipe or a file: no pager
+            blocks = memo.tee_utf8([text] if isinstance(text, str) else text)
+            if blocks is not None:
+                deliver_utf8(blocks, output, force)
+                return
+        if memo is not None:
+            text = memo.tee([text] if isinstance(text, str) else text)
         deliver_terminal(text, output, force)
     except OutputError as exc:
         if memo is not None:
@@ -226,7 +234,9 @@ def compare(
         raise fail("--details and --matrix are two views: give one")
     if matrix and format.value not in ("table", "plain"):
         raise fail(f"--matrix is a view for reading (--format table or plain), not for --format {format.value}")
-    corpus = _analysis_corpus(paths, memo)
+    # Relations are between claims with a key: only their quotes and texts are shown, unless
+    # suggestions (claims without a key) or the HTML page (every claim) are asked for.
+    corpus = _analysis_corpus(paths, memo, texts="all" if suggest or format is CompareFormat.html else "keyed")
     kinds = list(dict.fromkeys(kind or ()))
     if only is not None:
         chosen = [k for k in ONLY[only] if not kinds or k in kinds]

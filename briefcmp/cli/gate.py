@@ -118,7 +118,7 @@ def check(
         if color:
             from rich.console import Console
 
-            Console(highlight=False, soft_wrap=True).print("".join(text), end="")
+            Console(highlight=False, soft_wrap=True).print(text, end="")
         else:
             deliver(text, output, force)
     except OutputError as exc:

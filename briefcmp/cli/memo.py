@@ -96,10 +96,19 @@ class Memo:
             self.inputs.extend(inputs)
 
     def tee(self, chunks: Iterable[str]) -> Iterable[str]:
+        """The chunks, kept as the report as they go by (when it can be stored)."""
         if self.store is None or self.inputs is None:
             return chunks
         self.writer = self.store.writer(self.key)
         return chunks if self.writer is None else self.writer.tee(chunks)
+
+    def tee_utf8(self, chunks: Iterable[str]) -> Optional[Iterable[bytes]]:
+        """``tee``, the chunks given back as UTF-8 (encoded once for the report and its reader);
+        None when nothing is stored (then the text goes out as text)."""
+        if self.store is None or self.inputs is None:
+            return None
+        self.writer = self.store.writer(self.key)
+        return None if self.writer is None else self.writer.tee_utf8(chunks)
 
     def finish(self, code: int) -> None:
         """Store the report written through ``tee`` (when the whole run could be described)."""

@@ -163,7 +163,7 @@ def find_quote(norm_source: str, quote: str, prefix: str = "", suffix: str = "",
         return Anchor(None, 0, 0)
     starts = index.starts(q) if index is not None else _find_all(norm_source, q)
     total = len(starts)
-    p, s = normalise(prefix), normalise(suffix)
+    p, s = normalise(prefix) if prefix else "", normalise(suffix) if suffix else ""
     # The source is normalised, so at most one space separates quote and prefix/suffix:
     # look at a small window instead of copying the source for every occurrence.
     if p:

@@ -486,7 +486,6 @@ class CacheSession:
 
         self.secret = secret
         self.decoder = Decoder()
-        self.tuples: dict = {}
         self.hits = self.misses = 0
         self._index: dict[bytes, tuple[int, int, int, bytes]] = {}  # key -> (offset, key length, payload length, mac)
         self._reader: Optional[IO[bytes]] = None
@@ -601,7 +600,7 @@ class CacheSession:
 
     def lookup(self, shown: str, claims_file: Path) -> Optional[FileLoad]:
         """The cached load of this claims file, if stored and every input it read is unchanged."""
-        from briefcmp.corpus.cachecodec import decode_problems
+        from briefcmp.corpus.cachecodec import unpack_load
         from briefcmp.corpus.load import FileLoad
         from briefcmp.corpus.problems import Problems
 
@@ -611,15 +610,15 @@ class CacheSession:
             self.misses += 1
             return None
         try:
-            tag, config_hash, inputs, problems, brief_t, source_problems = value
+            tag, config_hash, inputs, packed = value
             if tag != "brief" or config_hash != self.config_hash or type(inputs) is not tuple or not inputs:
                 raise ValueError("bad or stale record")
             if inputs[0][0] != os.fspath(claims_file) or not all(unchanged(i) for i in inputs):
                 self.misses += 1
                 self._dirty = True
                 return None
-            hit = FileLoad(Problems(decode_problems(problems)), self.decoder.brief(brief_t),
-                           Problems(decode_problems(source_problems)), list(inputs))
+            problems, brief, source_problems = unpack_load(packed, self.decoder)
+            hit = FileLoad(Problems(problems), brief, Problems(source_problems), list(inputs))
         except Exception:  # anything odd in an authenticated record: ignore it, it will be rebuilt
             self.misses += 1
             self._dirty = True
@@ -627,22 +626,19 @@ class CacheSession:
         self.hits += 1
         return hit
 
-    def store(self, shown: str, loaded: FileLoad, encoded: Optional[tuple] = None) -> None:
-        """Store what loading one file found (``encoded``: its ``encode_load``, when already made)."""
-        from briefcmp.corpus.cachecodec import Unstorable, compact
+    def store(self, shown: str, loaded: FileLoad, packed: Optional[bytes] = None) -> None:
+        """Store what loading one file found (``packed``: its ``cachecodec.pack_load``, when already made)."""
+        from briefcmp.corpus.cachecodec import Unstorable, pack_load
 
         if not loaded.inputs:
             return  # cannot tell later whether it is still valid
-        if encoded is None:
-            if loaded.brief is not None:
-                compact(loaded.brief, self.tuples)
+        if packed is None:
             try:
-                encoded = encode_load(loaded)
+                packed = pack_load(loaded.problems, loaded.brief, loaded.source_problems)
             except (Unstorable, KeyError, TypeError, ValueError):
                 return
-        problems, brief, source_problems = encoded
         self._write(b"b\0" + shown.encode("utf-8", "surrogateescape"),
-                    ("brief", self.config_hash, _trusted(loaded.inputs), problems, brief, source_problems))
+                    ("brief", self.config_hash, _trusted(loaded.inputs), packed))
 
     def lookup_config(self, shown: str) -> Optional[tuple[Config, list[Problem]]]:
         """The parsed config and its problems, if this config was parsed before."""
@@ -673,7 +669,6 @@ class CacheSession:
         """Put the corpus file in place when anything changed: new records, then the old ones still valid."""
         reader, self._reader = self._reader, None
         self.decoder = None  # its memo of shared values is the loaded corpus's business now
-        self.tuples = {}
         try:
             if self._out is None and not self._dirty:
                 return
@@ -713,14 +708,6 @@ def _abandon_quietly(tmp: str, fh: IO[bytes]) -> None:
     except OSError:
         pass
     _unlink(tmp)
-
-
-def encode_load(loaded: FileLoad) -> tuple:
-    """(problems, brief, source problems) of one file load as marshal-able tuples; Unstorable if it cannot be."""
-    from briefcmp.corpus.cachecodec import encode_brief, encode_problems
-
-    brief = encode_brief(loaded.brief) if loaded.brief is not None else None
-    return encode_problems(loaded.problems), brief, encode_problems(loaded.source_problems)
 
 
 # --------------------------------------------------------------------------- finished reports
@@ -860,15 +847,27 @@ class ReportWriter:
         """The chunks, unchanged, also written to the report file."""
         self.complete = False
         for chunk in chunks:
-            if self.ok:
-                data = chunk.encode("utf-8", "surrogateescape")
-                try:
-                    self.fh.write(data)
-                    self.mac.update(data)
-                except OSError:
-                    self.ok = False
+            self._keep(chunk.encode("utf-8", "surrogateescape"))
             yield chunk
         self.complete = True
+
+    def tee_utf8(self, chunks: Iterable[str]) -> Iterator[bytes]:
+        """The chunks encoded as UTF-8 (once, for both: at 1,000 briefs the report is 80 MB), also
+        written to the report file."""
+        self.complete = False
+        for chunk in chunks:
+            data = chunk.encode("utf-8", "surrogateescape")
+            self._keep(data)
+            yield data
+        self.complete = True
+
+    def _keep(self, data: bytes) -> None:
+        if self.ok:
+            try:
+                self.fh.write(data)
+                self.mac.update(data)
+            except OSError:
+                self.ok = False
 
     def finish(self, manifest: Any, notes: Iterable[str], code: int) -> None:
         try:
@@ -894,10 +893,12 @@ __all__ = ["BriefCache", "CacheInfo", "CacheSession", "ReportStore", "cache_dir"
 
 
 def load_corpus(paths: list[Path], anchor_quotes: bool = True,
-                progress: Optional[Callable[[int, int], None]] = None, cache: Any = True) -> LoadResult:
+                progress: Optional[Callable[[int, int], None]] = None, cache: Any = True,
+                texts: str = "all") -> LoadResult:
     """``load.load_corpus`` through a cache: True for the default one (off with --no-cache or
-    BRIEFCMP_NO_CACHE=1), False or None for none, or a ``BriefCache``."""
+    BRIEFCMP_NO_CACHE=1), False or None for none, or a ``BriefCache``. The cache always
+    keeps every text, whatever ``texts`` asks to keep in memory."""
     from briefcmp.corpus import load
 
     store = default_cache() if cache is True else (cache or None)
-    return load.load_corpus(paths, anchor_quotes, progress, cache=store)
+    return load.load_corpus(paths, anchor_quotes, progress, cache=store, texts=texts)

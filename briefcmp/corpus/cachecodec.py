@@ -4,6 +4,7 @@ interned, shared tuples reused) and rebuilt without running the loader again."""
 from __future__ import annotations
 
 import dataclasses
+import marshal
 import operator
 import sys
 from typing import Any, Callable, Optional
@@ -13,7 +14,7 @@ from briefcmp.corpus.model import (
 )
 from briefcmp.corpus.problems import Problem, Severity
 
-FORMAT = 1  # bump when the entry layout changes
+FORMAT = 2  # bump when the entry layout changes
 
 
 
@@ -74,32 +75,36 @@ def _encode(obj: Any) -> Any:
 
 _CLAIM_NAMES = _PLANS[Claim][0]
 _CLAIM_NESTED = tuple(i for i, _ in _PLANS[Claim][1])
-_INTERNED = tuple(n for n in ("kind", "key", "status", "brief", "path") if n in _CLAIM_NAMES)
-_INTERNED_TUPLES = tuple(n for n in ("topics", "subjects") if n in _CLAIM_NAMES)
-
-
-_SHARED_TUPLES_AT = tuple(_CLAIM_NAMES.index(n) for n in _INTERNED_TUPLES)
+_SHARED_TUPLES_AT = tuple(_CLAIM_NAMES.index(n) for n in ("topics", "subjects", "acknowledges"))
+_KEY_AT = _CLAIM_NAMES.index("key")
+_TEXTS_AT = tuple(_CLAIM_NAMES.index(n) for n in ("quote", "text", "prefix", "suffix"))
 
 
 def compact(brief: Brief, tuples: dict) -> None:
     """Share the strings and tuples that repeat across claims and briefs (kinds, keys, topic lists...).
 
     Saves a few hundred bytes a claim in memory; marshal writes interned strings as such,
-    so entries read back share them too.
+    so entries read back share them too. A value that is not a string (or a tuple of
+    strings) raises TypeError: such a brief is not stored.
     """
     intern = sys.intern
+    brief_id, path = intern(brief.id), intern(brief.path)
     for c in brief.claims:
-        for n in _INTERNED:
-            v = getattr(c, n)
-            if type(v) is str:
-                setattr(c, n, intern(v))
-        for n in _INTERNED_TUPLES:
-            v = getattr(c, n)
-            if type(v) is tuple and all(type(x) is str for x in v):
-                shared = tuples.get(v)
-                if shared is None:
-                    shared = tuples[v] = tuple(intern(x) for x in v)
-                setattr(c, n, shared)
+        c.brief = brief_id if c.brief == brief_id else intern(c.brief)
+        c.path = path if c.path == path else intern(c.path)
+        c.kind = intern(c.kind)
+        c.key = intern(c.key)
+        c.status = intern(c.status)
+        c.cites = intern(c.cites)
+        for t in (c.topics, c.subjects, c.acknowledges):
+            if t and t not in tuples:
+                tuples[t] = tuple(map(intern, t))
+        if c.topics:
+            c.topics = tuples[c.topics]
+        if c.subjects:
+            c.subjects = tuples[c.subjects]
+        if c.acknowledges:
+            c.acknowledges = tuples[c.acknowledges]
 
 
 def encode_brief(brief: Brief) -> tuple:
@@ -180,11 +185,17 @@ def _decoder(cls: type, memo: dict) -> Callable[[Any], Any]:
 
 
 class Decoder:
-    """Turns stored tuples back into model objects; shares equal small values across entries."""
+    """Turns stored tuples back into model objects; shares equal small values across entries.
 
-    def __init__(self) -> None:
+    Briefs it makes share what ``load.share`` would make shared (strings interned by
+    ``compact`` come back interned; tuples and values are shared here). ``texts``: whose
+    quote, text, prefix and suffix to keep (``load.TEXTS``; the others are left empty).
+    """
+
+    def __init__(self, texts: str = "all") -> None:
+        self.texts = texts
         self.memo: dict = {}
-        self.tuples: dict = {}  # equal topic and subject lists are shared
+        self.tuples: dict = {}  # equal topic, subject and acknowledgement lists are shared
         self._value = _decoder(Value, self.memo)
         self._period = _decoder(Period, self.memo)
         self._date = _decoder(PartialDate, self.memo)
@@ -218,6 +229,7 @@ class Decoder:
         claims = []
         count, subs, tuples = self._claim_count, self._claim_subs, self.tuples
         shared_at = _SHARED_TUPLES_AT
+        drop_all, drop_unkeyed = self.texts == "none", self.texts == "keyed"
         for c in vals[_CLAIMS_AT]:
             if type(c) is not tuple or len(c) != count:
                 raise ValueError("bad claim record")
@@ -228,6 +240,9 @@ class Decoder:
             for i in shared_at:
                 v = cv[i]
                 cv[i] = tuples.setdefault(v, v)
+            if drop_all or drop_unkeyed and not cv[_KEY_AT]:
+                for i in _TEXTS_AT:
+                    cv[i] = ""
             claims.append(Claim(*cv))
         vals[_CLAIMS_AT] = claims
         return Brief(*vals)
@@ -258,3 +273,22 @@ def decode_problems(t: Any) -> list[Problem]:
     return out
 
 
+
+
+def pack_load(problems: list[Problem], brief: Optional[Brief], source_problems: list[Problem]) -> bytes:
+    """What loading one file found, as one marshal string: how worker processes hand a load to the
+    main process (several times cheaper than pickling the objects) and how the cache stores it.
+    Unstorable (or ValueError from marshal) when it holds a foreign object."""
+    if brief is not None:
+        compact(brief, {})
+    return marshal.dumps((encode_problems(problems), encode_brief(brief) if brief is not None else None,
+                          encode_problems(source_problems)), 4)
+
+
+def unpack_load(data: bytes, decoder: Decoder) -> tuple[list[Problem], Optional[Brief], list[Problem]]:
+    """``pack_load`` undone: (problems, brief, source problems); ValueError on a malformed string."""
+    try:
+        problems, brief, source_problems = marshal.loads(data)
+    except (EOFError, TypeError) as exc:
+        raise ValueError("bad load record") from exc
+    return decode_problems(problems), decoder.brief(brief), decode_problems(source_problems)

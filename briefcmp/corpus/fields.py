@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Any, Iterable, Optional
 
 from briefcmp.corpus.model import PartialDate, Period
@@ -139,6 +140,9 @@ class Fields:
         return parsed
 
 
+# The same few dates recur in thousands of claims: each is parsed (and checked) once; the
+# results are immutable, so claims may share them.
+@lru_cache(maxsize=4096)
 def parse_pdate(text: str) -> Optional[PartialDate]:
     """``2022``, ``2022-03`` or ``2022-03-03`` -> PartialDate; None if malformed or impossible."""
     m = _DATE.match(text.strip())
@@ -155,6 +159,7 @@ def parse_pdate(text: str) -> Optional[PartialDate]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def parse_period(text: str) -> Optional[Period]:
     """A partial date or ``START/END``; END must not be before START."""
     start_text, sep, end_text = text.partition("/")

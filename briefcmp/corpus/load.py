@@ -138,15 +138,28 @@ def load_claims_file(f: Path, shown: str, config: Config, root: Path, anchor_quo
 FREEZE_CLAIMS = 20_000
 
 
+# What ``load_corpus(texts=...)`` keeps of each claim's quote, text, prefix and suffix once
+# loading has checked them: every claim's ("all"), those of claims with a key ("keyed": what a
+# report of relations shows), or none ("none": what a report of problems needs). At 10,000
+# briefs the texts are a third of the loaded corpus.
+TEXTS = ("all", "keyed", "none")
+
+
 def load_corpus(paths: list[Path], anchor_quotes: bool = True,
-                progress: Optional[Callable[[int, int], None]] = None, cache: Any = None) -> LoadResult:
+                progress: Optional[Callable[[int, int], None]] = None, cache: Any = None,
+                texts: str = "all") -> LoadResult:
     """Load the corpus the paths belong to (config + the claims files named or found).
+
+    ``texts``: which claims keep their quote, text, prefix and suffix in memory (see ``TEXTS``);
+    the others have them empty. Problems are found on the full texts either way.
 
     ``cache``: None, or a store with ``session(root, config_bytes, anchor_quotes)`` (a
     ``corpus.cache.BriefCache``) that answers unchanged files; results are the same either
     way. ``corpus.cache.load_corpus`` is this with the default cache. Without ``progress``,
     a long load on a terminal shows a progress bar.
     """
+    if texts not in TEXTS:
+        raise ValueError(f"texts must be one of {TEXTS}, not {texts!r}")
     root, files = resolve_inputs(paths)
     problems = Problems()
     config_path = root / CONFIG_NAME
@@ -171,7 +184,7 @@ def load_corpus(paths: list[Path], anchor_quotes: bool = True,
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        _load_files(result, files, root, anchor_quotes, session, progress)
+        _load_files(result, files, root, anchor_quotes, session, progress, texts)
     finally:
         if session is not None:
             session.close()
@@ -208,7 +221,7 @@ _BATCH = 16
 
 
 def _load_files(result: LoadResult, files: list[Path], root: Path, anchor_quotes: bool, session: Any,
-                progress: Optional[Callable[[int, int], None]]) -> None:
+                progress: Optional[Callable[[int, int], None]], texts: str = "all") -> None:
     problems, corpus = result.problems, result.corpus
     shown = [display_path(f) for f in files]
     result.files.extend(shown)
@@ -216,6 +229,10 @@ def _load_files(result: LoadResult, files: list[Path], root: Path, anchor_quotes
     todo: list[int] = []
     done = 0
     shared: dict = {}
+    from briefcmp.corpus.cachecodec import Decoder
+
+    decoder = session.decoder if session is not None else Decoder()
+    decoder.texts = texts
     inside = os.path.join(os.path.realpath(root), "")
     folders: dict[Path, str] = {}
     for i, f in enumerate(files):
@@ -231,18 +248,15 @@ def _load_files(result: LoadResult, files: list[Path], root: Path, anchor_quotes
         if hit is None:
             todo.append(i)
             continue
-        if hit.brief is not None:
-            share(hit.brief, shared)
-        loads[i] = hit
+        loads[i] = hit  # made by the session's decoder: shared already, its texts as asked
         done += 1
         if progress and not done % 64:
             progress(done, len(files))
-    for i, loaded, encoded in _load_many(todo, files, shown, corpus.config, root, anchor_quotes,
-                                         session is not None):
+    for i, loaded, packed in _load_many(todo, files, shown, corpus.config, root, anchor_quotes, decoder):
         if session is not None:
-            session.store(shown[i], loaded, encoded)
-        if loaded.brief is not None:
-            share(loaded.brief, shared)
+            session.store(shown[i], loaded, packed)
+        if loaded.brief is not None and packed is None:  # loaded here, not made by the decoder
+            share(loaded.brief, shared, texts)
         loads[i] = loaded
         done += 1
         if progress:
@@ -273,9 +287,10 @@ def _load_files(result: LoadResult, files: list[Path], root: Path, anchor_quotes
         progress(len(files), len(files))
 
 
-def share(brief: Brief, memo: dict) -> None:
+def share(brief: Brief, memo: dict, texts: str = "all") -> None:
     """Let claims share equal small values (ids, kinds, keys, topic lists, values, periods) instead of
     each holding a copy: at 10,000 briefs this is most of the memory the loaded corpus takes.
+    Drop the texts that ``texts`` does not keep (see ``TEXTS``).
 
     Only equal immutable values are shared; a value is shared with another only when their
     amounts are also written alike (``1`` and ``1.0`` compare equal but are kept apart).
@@ -284,6 +299,8 @@ def share(brief: Brief, memo: dict) -> None:
     tuples = memo.setdefault(tuple, {})
     objects = memo.setdefault(object, {})
     for c in brief.claims:
+        if texts != "all" and (texts == "none" or not c.key):
+            c.quote = c.text = c.prefix = c.suffix = ""
         c.brief = strings.setdefault(c.brief, c.brief)
         c.kind = strings.setdefault(c.kind, c.kind)
         c.status = strings.setdefault(c.status, c.status)
@@ -373,9 +390,13 @@ def jobs() -> int:
 
 
 def _load_many(todo: list[int], files: list[Path], shown: list[str], config: Config, root: Path,
-               anchor_quotes: bool, encode: bool) -> Iterator[tuple[int, FileLoad, Optional[tuple]]]:
-    """(index, load, its cache encoding or None) for the files at ``todo``, in order; in worker
-    processes when there are many (each returns the load and its encoding, made in parallel)."""
+               anchor_quotes: bool, decoder: Any = None) -> Iterator[tuple[int, FileLoad, Optional[bytes]]]:
+    """(index, load, its ``cachecodec.pack_load`` or None) for the files at ``todo``, in order.
+
+    Many files are loaded in worker processes. Each hands its loads back packed (marshal, made
+    in parallel; pickling the objects costs the main process twice as much), and the main
+    process rebuilds them with ``decoder`` (a ``cachecodec.Decoder``, sharing equal values).
+    """
     n = jobs() if len(todo) >= PARALLEL_FILES else 1
     if n <= 1:
         for i in todo:
@@ -384,41 +405,42 @@ def _load_many(todo: list[int], files: list[Path], shown: list[str], config: Con
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    from briefcmp.corpus.cachecodec import Decoder, unpack_load
+
+    decoder = decoder or Decoder()
     batches = [[(i, files[i], shown[i]) for i in todo[k:k + _BATCH]] for k in range(0, len(todo), _BATCH)]
     ctx = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(n, mp_context=ctx, initializer=_worker_init,
-                             initargs=(config, root, anchor_quotes, encode)) as pool:
+                             initargs=(config, root, anchor_quotes)) as pool:
         for batch in pool.map(_worker_load, batches):
-            yield from batch
+            for i, loaded, packed, inputs in batch:
+                if loaded is None:
+                    problems, brief, source_problems = unpack_load(packed, decoder)
+                    loaded = FileLoad(Problems(problems), brief, Problems(source_problems), inputs)
+                yield i, loaded, packed
 
 
 _worker: tuple = ()
 
 
-def _worker_init(config: Config, root: Path, anchor_quotes: bool, encode: bool) -> None:
+def _worker_init(config: Config, root: Path, anchor_quotes: bool) -> None:
     global _worker
-    _worker = (config, root, anchor_quotes, encode)
+    _worker = (config, root, anchor_quotes)
     gc.disable()  # see load_corpus
 
 
-def _worker_load(batch: list[tuple[int, Path, str]]) -> list[tuple[int, FileLoad, Optional[tuple]]]:
-    config, root, anchor_quotes, encode = _worker
-    out = []
+def _worker_load(batch: list[tuple[int, Path, str]]) -> list[tuple]:
+    """(index, None, packed load, inputs) for each file; (index, load, None, None) when it cannot be packed."""
+    from briefcmp.corpus.cachecodec import Unstorable, pack_load
+
+    config, root, anchor_quotes = _worker
+    out: list[tuple] = []
     for i, f, shown in batch:
         loaded = load_claims_file(f, shown, config, root, anchor_quotes)
-        encoded = None
-        if encode and loaded.inputs:
-            from briefcmp.corpus.cachecodec import Unstorable, compact, encode_brief, encode_problems
-
-            try:
-                if loaded.brief is not None:
-                    compact(loaded.brief, {})
-                encoded = (encode_problems(loaded.problems),
-                           encode_brief(loaded.brief) if loaded.brief is not None else None,
-                           encode_problems(loaded.source_problems))
-            except (Unstorable, KeyError, TypeError, ValueError):
-                encoded = None
-        out.append((i, loaded, encoded))
+        try:
+            out.append((i, None, pack_load(loaded.problems, loaded.brief, loaded.source_problems), loaded.inputs))
+        except (Unstorable, KeyError, TypeError, ValueError):
+            out.append((i, loaded, None, None))
     return out
 
 
@@ -504,9 +526,11 @@ def source_text(brief: Brief) -> Optional[str]:
     return None if text is None else anchor.normalise(text)
 
 
-# Above this many quotes in one brief, they are found through an index of the source
-# (one pass) rather than one search of the whole source each.
-INDEX_QUOTES = 16
+# When quotes x source characters pass this, the quotes are found through an index of the
+# source (one pass) rather than one search of the whole source each: searching is faster
+# below it (measured on English text: 40 quotes in 8 KB, 0.24 ms searching vs 0.85 ms with an
+# index; about even at 1,000 quotes in 40 KB), and the index keeps large briefs linear.
+INDEX_WORK = 50_000_000
 # Closest-passage hints per brief: each costs a bounded search of the source; a brief whose
 # quotes are all missing (the wrong source) gets a few hints, not thousands of searches.
 MAX_HINTS = 50
@@ -519,7 +543,7 @@ def anchor_claims(brief: Brief, problems: Problems, text: Optional[str] = None) 
     assert text is not None
     quoted = [c for c in brief.claims if c.quote]
     index = None
-    if len(quoted) > INDEX_QUOTES:
+    if len(quoted) * len(text) > INDEX_WORK:
         index = anchor.QuoteIndex(text, {anchor.normalise(c.quote) for c in quoted})
     hints = MAX_HINTS
     for claim in quoted:

@@ -186,8 +186,19 @@ class Claim:
     path: str = ""  # claims file, as given to the tool
     line: int = 0
     col: int = 0
-    # Filled by anchoring: character offsets of the quote in the source text.
-    span: Optional[tuple[int, int]] = None
+    # Filled by anchoring: the quote's character offsets in the source text, as one number
+    # (start << 32 | end; -1 for none): a tuple of two numbers costs 80 bytes more a claim.
+    packed_span: int = -1
+
+    @property
+    def span(self) -> Optional[tuple[int, int]]:
+        """(start, end) of the quote in the normalised source text, or None when it was not found."""
+        p = self.packed_span
+        return None if p < 0 else (p >> 32, p & 0xFFFFFFFF)
+
+    @span.setter
+    def span(self, span: Optional[tuple[int, int]]) -> None:
+        self.packed_span = -1 if span is None else (span[0] << 32) | span[1]
 
     @property
     def ref(self) -> str:

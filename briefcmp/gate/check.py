@@ -115,8 +115,11 @@ def corpus_checks(result: LoadResult, affected: Optional[set[str]] = None) -> Pr
     return problems
 
 def load_selection(sel: Selection) -> LoadResult:
-    """The whole corpus plus any outside claims files, read with the corpus config."""
-    result = load_corpus([sel.root])
+    """The whole corpus plus any outside claims files, read with the corpus config.
+
+    Quotes and texts are checked while loading and never shown by a check: the corpus's are not kept.
+    """
+    result = load_corpus([sel.root], texts="none")
     ids = {b.id: b.path for b in result.corpus.briefs}
     for f in sel.extra:
         shown = display_path(f)

@@ -1,18 +1,12 @@
-"""Formatters for check problems: a small table of functions, as in yamllint.
-
-Plain text and JSON are written a problem at a time (``render.stream``): at 10,000 briefs
-`check` reports tens of thousands of conflicts, and a whole document in memory was the
-command's peak.
-"""
+"""Formatters for check problems: a small table of functions, as in yamllint."""
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator, Union
+from typing import Callable, Iterator, Union
 
 from briefcmp import __version__
-from briefcmp.corpus.problems import Severity
 from briefcmp.gate.check import CheckReport
-from briefcmp.render import stream
+from briefcmp.corpus.problems import Severity
 
 REPORT_VERSION = 1
 
@@ -33,15 +27,13 @@ def conflicts_line(unreviewed: int, reviewed: int, listed: bool) -> str:
     return f"conflicts with the corpus: {unreviewed} unreviewed, {reviewed} reviewed{hint}"
 
 
-def render_text(report: CheckReport, color: bool = False, corpus: str = "") -> str:
-    """One ``path:line:col: severity: message [rule]`` line per problem (rich markup with ``color``)."""
-    return "".join(text_chunks(report, color, corpus))
-
-
-def text_chunks(report: CheckReport, color: bool = False, corpus: str = "") -> Iterable[str]:
-    """``render_text`` in chunks (with ``color``, one string: rich prints it whole)."""
+def render_text(report: CheckReport, color: bool = False, corpus: str = "") -> Union[str, Iterator[str]]:
+    """One ``path:line:col: severity: message [rule]`` line per problem (in chunks when not coloured:
+    at 10,000 briefs a check can list tens of thousands of conflicts)."""
     if not color:
-        return stream.lines_chunks(p.format() for p in report.problems)
+        from briefcmp.render.stream import lines_chunks
+
+        return lines_chunks(p.format() for p in report.problems)
     from rich.markup import escape
 
     out = []
@@ -51,16 +43,14 @@ def text_chunks(report: CheckReport, color: bool = False, corpus: str = "") -> I
             continue
         out.append(f"[bold]{escape(p.path)}:{p.line}:{p.col}:[/] [{_STYLE[p.severity]}]{p.severity}[/]: "
                    f"{escape(p.message)} [dim]\\[{p.rule}][/]")
-    return ["\n".join(out) + ("\n" if out else "")]
+    return "\n".join(out) + ("\n" if out else "")
 
 
-def render_json(report: CheckReport, color: bool = False, corpus: str = "") -> str:
-    """A versioned JSON document: {version, tool, corpus, summary, problems: [...]}."""
-    return "".join(json_chunks(report, color, corpus))
+def render_json(report: CheckReport, color: bool = False, corpus: str = "") -> Iterator[str]:
+    """A versioned JSON document: {version, tool, corpus, summary, problems: [...]}, in chunks
+    (``stream.json_chunks``: a problem at a time, the text of ``json.dumps(indent=2)``)."""
+    from briefcmp.render.stream import Stream, json_chunks
 
-
-def json_chunks(report: CheckReport, color: bool = False, corpus: str = "") -> Iterator[str]:
-    """``render_json`` in chunks (``color`` is ignored)."""
     doc = {
         "version": REPORT_VERSION,
         "tool": {"name": "briefcmp", "version": __version__},
@@ -70,18 +60,14 @@ def json_chunks(report: CheckReport, color: bool = False, corpus: str = "") -> I
             "infos": report.count(Severity.INFO), "files": len(report.files),
             "briefs": report.briefs, "claims": report.claims,
         },
-        "problems": stream.Stream(
-            {"path": p.path, "line": p.line, "column": p.col, "severity": str(p.severity),
-             "rule": p.rule, "message": p.message}
-            for p in report.problems
-        ),
+        "problems": Stream({"path": p.path, "line": p.line, "column": p.col, "severity": str(p.severity),
+                            "rule": p.rule, "message": p.message} for p in report.problems),
     }
-    return stream.json_chunks(doc)
+    return json_chunks(doc)
 
 
-# Each gives the report as text chunks (``render.output.deliver`` writes them as they come).
-FORMATTERS: dict[str, Callable[..., Union[str, Iterable[str]]]] = {
-    "plain": text_chunks,
-    "text": text_chunks,  # the older name of plain
-    "json": json_chunks,
+FORMATTERS: dict[str, Callable[..., Union[str, Iterator[str]]]] = {
+    "plain": render_text,
+    "text": render_text,  # the older name of plain
+    "json": render_json,
 }
