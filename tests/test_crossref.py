@@ -475,3 +475,17 @@ def test_event_dates_ignore_explicit_as_of_too():
                                    _claim("b", "y", d("1956-10-19"), "2022-02-24/2022-03-15")],
                                   KeyDef("k", "K", "date")))
     assert [r.kind for r in rels] == ["agreement"]
+
+
+@pytest.mark.parametrize("where", [Path(__file__).parent.parent / "briefs", FIXTURES / "periods"], ids=lambda p: p.name)
+def test_relations_made_without_explanations_are_otherwise_the_same(where: Path) -> None:
+    import dataclasses
+
+    corpus = load_corpus([where], cache=False).corpus
+    full = find_relations(corpus)
+    bare = find_relations(corpus, unexplained=("change-over-time",))
+    assert [r.id for r in bare] == [r.id for r in full]
+    assert any(not r.explanation for r in bare) and all(r.explanation for r in full)
+    for b, f in zip(bare, full):
+        assert b.explanation in ("", f.explanation)
+        assert dataclasses.replace(b, explanation="") == dataclasses.replace(f, explanation="")

@@ -104,6 +104,24 @@ def test_an_inferred_date_that_decides_nothing_is_not_warned(corpus: Path) -> No
     assert r.exit_code == 0 and "as-of-inferred" not in r.stdout
 
 
+@pytest.mark.parametrize("which", ["fixture", "bundled"])
+def test_check_makes_only_the_relations_it_uses_and_reports_the_same(corpus: Path, which: str, monkeypatch) -> None:
+    from briefcmp.gate import check
+
+    if which == "fixture":  # an inferred as-of that decides a change over time
+        claims = corpus / "institute.claims.yaml"
+        claims.write_text(claims.read_text().replace("    as_of: 2023\n", ""))
+    root = corpus if which == "fixture" else ROOT / "briefs"  # bundled: reviewed entries and acknowledgements
+    lean = check.run_check(check.CheckSettings(paths=[root]))
+    every = check.analyse_relations
+    monkeypatch.setattr(check, "analyse_relations", lambda result, reviewed=None: every(result))
+    full = check.run_check(check.CheckSettings(paths=[root]))
+    assert lean.total_relations < full.total_relations or which == "fixture"
+    assert lean.combined().problems == full.combined().problems
+    assert [r.id for r in lean.relations] == [r.id for r in full.relations]
+    assert lean.judgement == full.judgement
+
+
 # --------------------------------------------------------------------------- unusable config
 
 

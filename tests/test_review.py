@@ -510,3 +510,21 @@ def test_apply_reviewed_marks_an_analysis_for_other_commands(corpus: Path) -> No
     assert rf.path == corpus / "reviewed.yaml" and not judgement.stale
     assert {r.id: r.reviewed for r in analysis.relations if r.reviewed} == {SWIFT: "accepted"}
     assert [r.id for r in analysis.failing(["contradiction"])] == [TRADE]
+
+
+def test_claims_by_ref_answers_as_a_dict_of_every_ref_would() -> None:
+    from briefcmp.corpus.model import Brief, Claim, Config, Corpus
+    from briefcmp.gate.review import ClaimsByRef
+
+    first, again, other = Claim("c1", "a", "q"), Claim("c1", "a", "q again"), Claim("c2", "b", "q")
+    odd = Claim("x", "b#y", "an id with # (an error, yet loaded)")
+    corpus = Corpus("", Config(), [Brief("a", "A", "a.txt", claims=[first]), Brief("b", "B", "b.txt", claims=[other]),
+                                   Brief("a", "A2", "a2.txt", claims=[again]), Brief("b#y", "O", "o.txt", claims=[odd])])
+    every = {c.ref: c for c in corpus.claims()}
+    index = ClaimsByRef(corpus)
+    for ref in [*every, "a#nope", "nope#c1", "b#y#x", "b#y#nope", ""]:
+        assert (ref in index) == (ref in every)
+        assert index.get(ref) is every.get(ref)
+    assert index["a#c1"] is again  # the last claim with a ref wins
+    with pytest.raises(KeyError):
+        index["a#nope"]

@@ -67,7 +67,7 @@ def test_one_final_newline():
         assert "".join(stream.one_final_newline(parts)) == "".join(parts).rstrip("\n") + "\n"
 
 
-def test_compare_reuses_encoded_claims_at_their_depth():
+def test_compare_writes_relation_texts_at_their_depth():
     from pathlib import Path
 
     from briefcmp.analysis.crossref import analyse
@@ -76,7 +76,7 @@ def test_compare_reuses_encoded_claims_at_their_depth():
 
     corpus = load_corpus([Path(__file__).resolve().parent.parent / "briefs"], cache=False).corpus
     analysis = analyse(corpus, coverage=False)
-    first = next(compare._streamed_relations(analysis))["claims"][0]
+    first = next(compare._streamed_relations(analysis))
     text = "".join(compare.json_chunks(analysis))
-    assert first.nl + first.text in text  # written as encoded: the depth in _CLAIM_NL is right
+    assert first.nl + first.text in text  # written as encoded: the depth in _RELATION_NL is right
     assert text == compare.render_json(analysis) == to_json(compare.document(analysis))

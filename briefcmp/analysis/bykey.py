@@ -17,7 +17,7 @@ from typing import Container, Optional
 
 from briefcmp.analysis.rules.agreement import agreement
 from briefcmp.analysis.rules.base import (
-    INFO, POSITION_KINDS, KeyView, PeriodCluster, make_item, make_relation, period_clusters, value_groups,
+    INFO, POSITION_KINDS, KeyView, PeriodCluster, make_item, make_relation, period_clusters,
 )
 from briefcmp.analysis.rules.changes import change_over_time
 from briefcmp.analysis.rules.conflicts import conflict
@@ -28,12 +28,15 @@ from briefcmp.corpus.model import Claim, Corpus, Relation
 
 
 def relations_for_key(key: str, claims: list[Claim], corpus: Corpus,
-                      order: Optional[dict[str, int]] = None, kinds: Optional[Container[str]] = None) -> list[Relation]:
+                      order: Optional[dict[str, int]] = None, kinds: Optional[Container[str]] = None,
+                      unexplained: Container[str] = ()) -> list[Relation]:
     """All relations among the claims that share ``key`` (``order``: ``topic_order``, if known).
 
     ``kinds``: when given, agreements, changes over time and forecasts set against facts are
     made only if their kind is in it (the others cost little and are always made); every
-    relation that is made is the same either way.
+    relation that is made is the same either way. ``unexplained``: kinds made without their
+    explanation where that saves work, which is changes over time (the most numerous
+    relations; `check` reads only their ``inferred_decides``).
     """
     def wanted(kind: str) -> bool:
         return kinds is None or kind in kinds
@@ -60,7 +63,7 @@ def relations_for_key(key: str, claims: list[Claim], corpus: Corpus,
         out.extend(compare_cluster(k, cluster, corpus, role="fact", agreements=agreements))
     for a, b in zip(fact_periods, fact_periods[1:]) if wanted("change-over-time") else ():
         if a.dated and b.dated:
-            out.append(change_over_time(k, a, b, corpus))
+            out.append(change_over_time(k, a, b, corpus, explain="change-over-time" not in unexplained))
     if positions:
         out.extend(compare_cluster(k, PeriodCluster([make_item(k, c) for c in positions], dated=False), corpus,
                                    role="position", agreements=agreements))
@@ -78,7 +81,7 @@ def relations_for_key(key: str, claims: list[Claim], corpus: Corpus,
 def compare_cluster(k: KeyView, period: PeriodCluster, corpus: Corpus, role: str,
                     agreements: bool = True) -> list[Relation]:
     """Agreements (unless ``agreements`` is False) and conflicts among claims of one role and one period."""
-    groups = value_groups(period.items, k.type)
+    groups = period.groups(k.type)
     out = []
     for g in groups if agreements else ():
         if len({c.brief for c in g.claims}) > 1:

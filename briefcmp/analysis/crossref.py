@@ -113,7 +113,8 @@ def analyse(corpus: Corpus, filters: Optional[Filters] = None, *, coverage: bool
     """Compare every group of claims sharing a key; add coverage and (on request) key suggestions."""
     filters = filters or Filters()
     relations = find_relations(corpus)
-    analysis = Analysis(corpus, [r for r in relations if matches(r, filters, corpus.config)], filters, relations)
+    kept = [r for r in relations if matches(r, filters, corpus.config)] if filters != Filters() else list(relations)
+    analysis = Analysis(corpus, kept, filters, relations)
     if coverage:
         from briefcmp.analysis.coverage import compute_coverage
 
@@ -127,12 +128,13 @@ def analyse(corpus: Corpus, filters: Optional[Filters] = None, *, coverage: bool
 
 
 def find_relations(corpus: Corpus, kinds: Optional[Iterable[str]] = None,
-                   every_kind_for: Iterable[str] = ()) -> list[Relation]:
+                   every_kind_for: Iterable[str] = (), unexplained: Iterable[str] = ()) -> list[Relation]:
     """Every relation in the corpus, sorted (see ``sort_relations``).
 
     ``kinds``: make only relations of these kinds where that saves work (see
     ``bykey.relations_for_key``), except under the keys in ``every_kind_for``. The relations
-    returned are those of the full list, in the same order.
+    returned are those of the full list, in the same order. ``unexplained``: kinds whose
+    explanations may be left empty (see ``bykey.relations_for_key``), except under those keys.
     """
     by_key: dict[str, list[Claim]] = defaultdict(list)
     for claim in corpus.claims():
@@ -141,8 +143,14 @@ def find_relations(corpus: Corpus, kinds: Optional[Iterable[str]] = None,
     order = topic_order(corpus.config)
     wanted = None if kinds is None else frozenset(kinds)
     full = set(every_kind_for)
-    relations = relations_for_keys(sorted(by_key), by_key, lambda key: relations_for_key(
-        key, by_key[key], corpus, order, None if key in full else wanted))
+    bare = frozenset(unexplained)
+
+    def make(key: str) -> list[Relation]:
+        every = key in full
+        return by_time(relations_for_key(key, by_key[key], corpus, order, None if every else wanted,
+                                         () if every else bare))
+
+    relations = relations_for_keys(sorted(by_key), by_key, make)
     return sort_relations(relations, corpus.config)
 
 
@@ -153,16 +161,30 @@ def matches(relation: Relation, filters: Filters, config: Config) -> bool:
     return filters.accepts(relation.claims, config, relation.key)
 
 
-def sort_relations(relations: list[Relation], config: Config) -> list[Relation]:
-    """Report order: topic (taxonomy order), kind (most alarming first), key, earliest as-of, id."""
-    order = topic_order(config)
-    kinds = {k: i for i, k in enumerate(RELATION_KINDS)}
+def by_time(relations: list[Relation]) -> list[Relation]:
+    """One key's relations by earliest as-of, then id: the order ``sort_relations`` keeps."""
+    first_day: dict[int, int] = {}  # by id(claim): a claim is in several relations (all alive here)
+
+    def start(c: Claim) -> int:
+        day = first_day.get(id(c))
+        if day is None:
+            day = first_day[id(c)] = c.as_of.start.start().toordinal()  # type: ignore[union-attr]
+        return day
 
     def when(r: Relation) -> int:
-        return min((c.as_of.span()[0].toordinal() for c in r.claims if c.as_of is not None), default=0)
+        return min((start(c) for c in r.claims if c.as_of is not None), default=0)
 
+    return sorted(relations, key=lambda r: (when(r), r.id))
+
+
+def sort_relations(relations: list[Relation], config: Config) -> list[Relation]:
+    """Report order: topic (taxonomy order), kind (most alarming first), key, then (``by_time``)
+    earliest as-of and id. The relations of each key come sorted by ``by_time``, and the sort is
+    stable: the keys of this sort, one tuple per relation of the corpus, stay small."""
+    order = topic_order(config)
+    kinds = {k: i for i, k in enumerate(RELATION_KINDS)}
     return sorted(relations, key=lambda r: (order.get(r.topic, len(order) + (r.topic == "")), r.topic,
-                                            kinds.get(r.kind, len(kinds)), r.key, when(r), r.id))
+                                            kinds.get(r.kind, len(kinds)), r.key))
 
 _REF = re.compile(r"^([a-z0-9][a-z0-9._-]*)#([a-z0-9][a-z0-9._-]*)$")
 

@@ -21,7 +21,7 @@ from briefcmp.corpus.cache import load_corpus
 from briefcmp.corpus.load import CONFIG_NAME, InputError, LoadResult, display_path, load_claims_file
 from briefcmp.corpus.model import Relation
 from briefcmp.corpus.problems import Problem, Problems, Severity, sort_problems
-from briefcmp.gate.review import Judgement, in_focus, is_finding, judge, relation_problems
+from briefcmp.gate.review import CHECKED_KINDS, Judgement, in_focus, is_finding, judge, relation_problems
 from briefcmp.gate.reviewed import REVIEWED_NAME, ReviewedFile, load_reviewed
 
 
@@ -163,7 +163,7 @@ class GateReport:
     focus: Optional[set[str]]  # brief ids being checked; None: every brief
     reviewed: ReviewedFile
     selection: Selection
-    total_relations: int = 0  # relations made (those check can report, and every one under reviewed keys)
+    total_relations: int = 0  # relations made (see ``analyse_relations``)
 
     def combined(self, show_reviewed: bool = True) -> CheckReport:
         """The report with the conflicts as problems (what text and JSON output show)."""
@@ -184,15 +184,23 @@ class GateReport:
         return self.combined(show_reviewed=False).exit_code(fail_on)
 
 
-def analyse_relations(result: LoadResult) -> list[Relation]:
-    """Every relation of the loaded corpus, from ``briefcmp.analysis.crossref``.
+def analyse_relations(result: LoadResult, reviewed: Optional[ReviewedFile] = None) -> list[Relation]:
+    """The relations of the loaded corpus that ``check`` uses, from ``briefcmp.analysis.crossref``.
 
-    All kinds, not only those ``check`` reports: judging reviews looks at the sides of each
-    conflict, and the inferred-as-of warnings at changes over time.
+    The kinds it reports, and changes over time (an inferred as-of date that decides one is
+    warned about; their explanations are not written). Agreements and forecasts set against
+    facts are made only under the keys that reviewed entries or acknowledgements name: judging
+    those entries looks at every relation of their key ("no longer in conflict (now:
+    agreement)"). ``reviewed`` None: every relation.
     """
     from briefcmp.analysis.crossref import find_relations
 
-    return find_relations(result.corpus)
+    if reviewed is None:
+        return find_relations(result.corpus)
+    keys = {e.key or e.id.partition(":")[0] for e in reviewed.entries}
+    keys.update(ack.partition(":")[0] for c in result.corpus.claims() for ack in c.acknowledges)
+    return find_relations(result.corpus, kinds=(*CHECKED_KINDS, "change-over-time"), every_kind_for=keys,
+                          unexplained=("change-over-time",))
 
 
 def inferred_as_of_warnings(relations: list[Relation]) -> list[Problem]:
@@ -245,7 +253,7 @@ def run_check(settings: CheckSettings) -> GateReport:
         raise InputError(f"{reviewed_path}: no such reviewed-conflicts file")
     path = reviewed_path or sel.root / REVIEWED_NAME
     reviewed = load_reviewed(path, display_path(path))
-    relations = analyse_relations(result)
+    relations = analyse_relations(result, reviewed)
     judgement = judge(relations, reviewed, result.corpus, allow_stale)
     focus = focus_briefs(sel, result)
     keys = None if focus is None or sel.all_relations else affected_keys(sel, result, focus)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from briefcmp.corpus.model import Claim, Corpus, Relation
+from briefcmp.corpus.model import Brief, Claim, Corpus, Relation
 from briefcmp.corpus.problems import Problem, Problems, Severity, suggest
 from briefcmp.gate.reviewed import REVIEWED_NAME, Entry, ReviewedFile, load_reviewed, pin
 
@@ -92,11 +92,20 @@ def judge(relations: Iterable[Relation], reviewed: ReviewedFile, corpus: Corpus,
     loaded (``complete`` False), entries naming a brief that is not loaded are not judged.
     """
     relations = list(relations)
-    by_id = {r.id: r for r in relations}
+    # Only the relations that entries and acknowledgements can name are indexed (by id, and
+    # every relation of an entry's key), and only acknowledging claims' findings: at 10,000
+    # briefs, indexes of every relation would be the peak of `compare`.
+    acking = [c for c in corpus.claims() if c.acknowledges]
+    ids = {e.id for e in reviewed.entries}.union(*(c.acknowledges for c in acking))
+    keys = {e.key or e.id.partition(":")[0] for e in reviewed.entries}
+    by_id: dict[str, Relation] = {}
     by_key: dict[str, list[Relation]] = {}
     for r in relations:
-        by_key.setdefault(r.key, []).append(r)
-    refs = {c.ref: c for c in corpus.claims()}
+        if r.id in ids:
+            by_id[r.id] = r  # the last of a repeated id, as a dict of every relation would keep
+        if r.key in keys:
+            by_key.setdefault(r.key, []).append(r)
+    refs = ClaimsByRef(corpus)
     loaded = {b.id for b in corpus.briefs}
     out = Judgement()
     stale_severity = Severity.WARNING if allow_stale else Severity.ERROR
@@ -116,12 +125,14 @@ def judge(relations: Iterable[Relation], reviewed: ReviewedFile, corpus: Corpus,
                 fix = "re-review it (`briefcmp review add --replace`) or remove it (`briefcmp review prune`)"
             out.problems.add(reviewed.shown, (entry.line, entry.col), stale_severity, "review-stale",
                              f"reviewed conflict {entry.id} is stale: {reason}; {fix}")
-    of_claim: dict[str, list[Relation]] = {}  # claim ref -> the findings it takes part in
+    of_claim: dict[str, list[Relation]] = {}  # acknowledging claim's ref -> the findings it takes part in
+    acking_refs = {c.ref for c in acking}
     for r in relations:
-        if is_finding(r):
+        if acking_refs and is_finding(r):
             for c in r.claims:
-                of_claim.setdefault(c.ref, []).append(r)
-    for claim in corpus.claims():
+                if c.ref in acking_refs:
+                    of_claim.setdefault(c.ref, []).append(r)
+    for claim in acking:
         for ack in claim.acknowledges:
             if not complete and ack not in by_id:  # its partner brief may simply not be loaded
                 continue
@@ -130,6 +141,37 @@ def judge(relations: Iterable[Relation], reviewed: ReviewedFile, corpus: Corpus,
         sup = out.suppressions.get(rel.id)
         rel.reviewed = sup.status if sup else None
     return out
+
+
+class ClaimsByRef:
+    """The corpus's claims by ref (``brief#claim``), indexed a brief at a time as refs are asked
+    for: a dict of every claim's ref is the largest thing `compare` would hold at 10,000 briefs,
+    and only the claims that reviews name are looked up. As with such a dict, the last claim
+    with a ref wins."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._briefs: dict[str, list[Brief]] = {}
+        for b in corpus.briefs:
+            self._briefs.setdefault(b.id, []).append(b)
+        self._claims: dict[str, dict[str, Claim]] = {}  # brief id -> ref -> claim
+
+    def get(self, ref: str) -> Optional[Claim]:
+        brief = ref.partition("#")[0]
+        if ref.count("#") > 1:  # a brief id holding "#" (an error, yet loaded): look in every brief
+            brief = next((b for b in self._briefs if ref.startswith(b + "#") and "#" in b), brief)
+        claims = self._claims.get(brief)
+        if claims is None:
+            claims = self._claims[brief] = {c.ref: c for b in self._briefs.get(brief, ()) for c in b.claims}
+        return claims.get(ref)
+
+    def __contains__(self, ref: str) -> bool:
+        return self.get(ref) is not None
+
+    def __getitem__(self, ref: str) -> Claim:
+        claim = self.get(ref)
+        if claim is None:
+            raise KeyError(ref)
+        return claim
 
 
 def apply_reviewed(corpus: Corpus, relations: Iterable[Relation], path: Optional[Path] = None,
@@ -159,7 +201,7 @@ def _value_text(claim: Claim) -> str:
     return pin(claim) or "no value"
 
 
-def match_review(rel: Relation, seen: set[str], refs: dict[str, Claim]) -> Optional[str]:
+def match_review(rel: Relation, seen: set[str], refs: "dict[str, Claim] | ClaimsByRef") -> Optional[str]:
     """None when a review that saw the claims ``seen`` still covers ``rel``; else why not, in words.
 
     The review covers the disagreement between the values it saw: every reviewed claim must
@@ -187,7 +229,7 @@ def _entry_kind(entry_id: str) -> str:
     return parts[-2] if len(parts) >= 3 else ""  # crossref ids read KEY:KIND:HASH
 
 
-def _match_entry(entry: Entry, by_id: dict[str, Relation], refs: dict[str, Claim],
+def _match_entry(entry: Entry, by_id: dict[str, Relation], refs: ClaimsByRef,
                  by_key: dict[str, list[Relation]], loaded: set[str]) -> tuple[Optional[Relation], Optional[str]]:
     """(the finding the entry covers, None) or (None or the nearest finding, why the entry is stale)."""
     absent = sorted(entry.briefs - loaded)

@@ -15,6 +15,7 @@ from briefcmp.analysis.crossref import Analysis, as_of_text
 from briefcmp.corpus.model import Claim, Corpus, Relation
 from briefcmp.render import records, stream
 from briefcmp.render.layout import PLAIN_WIDTH, envelope, md_code, md_escape, md_table, wrap
+from briefcmp.render.recordtext import claim_text, relation_text
 from briefcmp.render.stream import Stream, md_table_chunks, one_final_newline
 
 _PLURAL = {
@@ -211,30 +212,27 @@ def suggestion_record(s) -> dict:
             "claims": [records.claim_record(c) for c in s.claims]}
 
 
-# A claim is written once per relation it takes part in (three times on average): the text of its
-# record is kept for the next ones, for this many claims at a time (relations of one key and
-# topic are written together, so the claims met again are recent ones).
-_CLAIM_MEMO = 20_000
-# Where a claim record sits in the streamed document (relations[i].claims[j]): the newline and indent
-# before it (a test checks it: a wrong one is an error, the records are not kept to encode again).
-_CLAIM_NL = "\n" + " " * 8
+# Where a relation record sits in the streamed document (relations[i]) and its claims
+# (relations[i].claims[j]): the newline and indent before them (``json_chunks`` is tested
+# against ``layout.to_json``: a wrong depth shows there).
+_RELATION_NL = "\n" + " " * 4
+_CLAIM_NL = _RELATION_NL + " " * 4
 
 
-def _streamed_relations(analysis: Analysis) -> Iterator[dict]:
+def _streamed_relations(analysis: Analysis) -> Iterator[stream.Encoded]:
+    """Each relation record's JSON text, made straight from the model (``recordtext``)."""
     corpus = analysis.corpus
-    memo: dict[int, tuple[Claim, stream.Encoded]] = {}
+    # Consecutive relations often share claims (changes over time of one key chain periods:
+    # 2020 -> 2021, then 2021 -> 2022): the last relation's claim texts are reused, nothing older.
+    last: dict[int, tuple[Claim, str]] = {}
     for r in analysis.relations:
-        rec = records.relation_record(r, corpus, claims=False)
-        out = []
+        texts = {}
         for c in r.claims:
-            hit = memo.get(id(c))
-            if hit is None or hit[0] is not c:
-                if len(memo) >= _CLAIM_MEMO:
-                    memo.clear()
-                hit = memo[id(c)] = (c, stream.Encoded(records.claim_record(c), _CLAIM_NL, keep=False))
-            out.append(hit[1])
-        rec["claims"] = out
-        yield rec
+            hit = last.get(id(c))
+            texts[id(c)] = hit if hit is not None and hit[0] is c else (c, claim_text(c, _CLAIM_NL))
+        yield stream.Encoded.text_at(relation_text(r, corpus, _RELATION_NL, [t for _, t in texts.values()]),
+                                     _RELATION_NL)
+        last = texts
 
 
 def document(analysis: Analysis, streamed: bool = False) -> dict:

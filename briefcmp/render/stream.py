@@ -43,21 +43,28 @@ class Stream:
 class Encoded:
     """A value already encoded for one depth (``nl``: the newline and indent its items are written
     after); written as is there, encoded afresh anywhere else. With ``keep`` False the value itself
-    is not kept (less memory) and writing it at another depth is an error."""
+    is not kept (less memory) and writing it at another depth is an error. ``Encoded.text_at`` wraps
+    text encoded elsewhere (then it has no value)."""
 
     __slots__ = ("value", "nl", "text")
 
     def __init__(self, value: Any, nl: str, keep: bool = True) -> None:
         self.nl = nl
-        self.text = _value(value, nl)
+        self.text = encode(value, nl)
         self.value = value if keep else None
+
+    @classmethod
+    def text_at(cls, text: str, nl: str) -> "Encoded":
+        out = cls.__new__(cls)
+        out.nl, out.text, out.value = nl, text, None
+        return out
 
     def at(self, nl: str) -> str:
         if nl == self.nl:
             return self.text
         if self.value is None:
             raise ValueError("an encoded value written at another depth than it was encoded for")
-        return _value(self.value, nl)
+        return encode(self.value, nl)
 
 
 def _float(o: float) -> str:
@@ -83,7 +90,7 @@ def _key(k: Any) -> str:
     raise TypeError(f"keys must be str, int, float, bool or None, not {type(k).__name__}")
 
 
-def _value(o: Any, nl: str) -> str:
+def encode(o: Any, nl: str) -> str:
     """``o`` encoded as json.dumps(indent=2) would at the depth whose newline+indent is ``nl``."""
     t = type(o)
     if t is str:
@@ -134,7 +141,7 @@ def _dict(d: dict, nl: str) -> str:
         elif t is int:
             s = _INT_REPR(v)
         else:
-            s = _value(v, inner)
+            s = encode(v, inner)
         append((enc(k) if type(k) is str else _key(k)) + ": " + s)
     return "{" + inner + ("," + inner).join(parts) + nl + "}"
 
@@ -144,13 +151,13 @@ def _list(items: Sequence[Any], nl: str) -> str:
         return "[]"
     inner = nl + "  "
     enc = _json_str
-    parts = [enc(v) if type(v) is str else _value(v, inner) for v in items]
+    parts = [enc(v) if type(v) is str else encode(v, inner) for v in items]
     return "[" + inner + ("," + inner).join(parts) + nl + "]"
 
 
 def dumps(o: Any) -> str:
     """``json.dumps(o, indent=2, ensure_ascii=False, allow_nan=False)`` (no Streams inside)."""
-    return _value(o, "\n")
+    return encode(o, "\n")
 
 
 class _Chunker:
@@ -198,7 +205,7 @@ def _pieces(o: Any, nl: str) -> Iterator[str]:
             if _has_stream(item):
                 yield from _pieces(item, inner)
             else:
-                yield _value(item, inner)
+                yield encode(item, inner)
         yield "[]" if first else nl + "]"
     elif type(o) is dict and _has_stream(o):
         if not o:
@@ -212,7 +219,7 @@ def _pieces(o: Any, nl: str) -> Iterator[str]:
             yield from _pieces(v, inner)
         yield nl + "}"
     else:
-        yield _value(o, nl)
+        yield encode(o, nl)
 
 
 def _has_stream(o: Any) -> bool:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from briefcmp.analysis.rules.base import INFO, Group, KeyView, PeriodCluster, count_origins, make_relation
-from briefcmp.analysis.rules.wording import for_period, inferred_note, origins_text, tolerance_text, values, who
+from briefcmp.analysis.rules.base import INFO, Group, KeyView, PeriodCluster, count_origins, join_shown, make_relation
+from briefcmp.analysis.rules.wording import for_period, inferred_note, origins_text, tolerance_text, who
 from briefcmp.corpus.model import Corpus, Relation
 
 
 def agreement(k: KeyView, g: Group, period: PeriodCluster, corpus: Corpus, role: str) -> Relation:
     claims = g.claims
     what = {"fact": "agree", "position": "take the same position", "forecast": "forecast alike"}[role]
-    several = len({c.value.display() for c in claims if c.value is not None}) > 1
-    text = (f"{who(claims, False)} {what}: {values(claims)}{for_period(period)}"
+    shown = [c.value.display() for c in claims if c.value is not None]
+    several = len(set(shown)) > 1
+    text = (f"{who(claims, False)} {what}: {join_shown(shown)}{for_period(period)}"
             f"{tolerance_text(k) if several else ''}; {origins_text(claims)}")
     if count_origins(claims) == 1:
         text += ", so this is one source repeated, not independent confirmation"

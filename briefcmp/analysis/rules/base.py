@@ -12,10 +12,11 @@ import hashlib
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from briefcmp.corpus import units
-from briefcmp.corpus.model import Claim, Corpus, KeyDef, Relation, Tolerance, Value
+from briefcmp.corpus.model import Claim, Corpus, KeyDef, Relation, Tolerance, Value, relation_id_text
 
 # Severities, from the Relation docstring: "error" (contradiction), "warning", "info".
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -76,10 +77,7 @@ class Item:
     rep: float = 0.0  # one representative number, for gaps in explanations
     label: str = ""  # categories and stances (compared for equality)
     bounded: bool = False  # an open-ended bound (at least / up to): it may agree with several groups
-
-    @property
-    def ref(self) -> str:
-        return self.claim.ref
+    ref: str = ""  # the claim's ref, made once (every sort and set of the rules uses it)
 
 
 def interval(value: Value, tolerance: Tolerance) -> tuple[float, float]:
@@ -126,20 +124,11 @@ def widen(lo: float, hi: float, tolerance: Tolerance, relative_ok: bool = True) 
     rel = max(0.0, tolerance.relative) if relative_ok else 0.0
     half = max(0.0, tolerance.absolute) / 2
     f = math.sqrt(max(0.0, 1.0 - rel))
-
-    def down(x: float) -> float:
-        if math.isinf(x):
-            return x
-        by_rel = x * f if x > 0 else (x / f if f else -math.inf)
-        return min(by_rel, x - half)
-
-    def up(x: float) -> float:
-        if math.isinf(x):
-            return x
-        by_rel = (x / f if f else math.inf) if x > 0 else x * f
-        return max(by_rel, x + half)
-
-    return down(lo), up(hi)
+    if not math.isinf(lo):
+        lo = min(lo * f if lo > 0 else (lo / f if f else -math.inf), lo - half)
+    if not math.isinf(hi):
+        hi = max((hi / f if f else math.inf) if hi > 0 else hi * f, hi + half)
+    return lo, hi
 
 
 def make_item(k: KeyView, claim: Claim) -> Item:
@@ -156,9 +145,9 @@ def make_item(k: KeyView, claim: Claim) -> Item:
             rep = lo
         bounded = math.isinf(lo) or math.isinf(hi) or (v.type == "quantity" and v.upper is None
                                                        and v.bound in ("at-most", "less-than", "up-to"))
-        return Item(claim, lo, hi, wlo, whi, rep, bounded=bounded)
+        return Item(claim, lo, hi, wlo, whi, rep, bounded=bounded, ref=claim.ref)
     label = v.stance if v.type == "stance" else " ".join(v.category.split()).casefold()
-    return Item(claim, label=label)
+    return Item(claim, label=label, ref=claim.ref)
 
 
 @dataclass
@@ -171,17 +160,35 @@ class PeriodCluster:
     dated: bool = True
     start: int = 0  # day ordinals of the common part of the spans
     end: int = 0
+    # Made once the cluster is complete, on first use: a fact period is read by its own
+    # agreements and conflicts, by the changes on either side and by forecasts of it.
+    _groups: Optional[list["Group"]] = field(default=None, repr=False, compare=False)
+    _text: Optional[str] = field(default=None, repr=False, compare=False)
+    _values: Optional[str] = field(default=None, repr=False, compare=False)
 
     @property
     def claims(self) -> list[Claim]:
         return [i.claim for i in self.items]
 
+    def groups(self, vtype: str) -> list["Group"]:
+        """``value_groups`` of the items (``vtype``: the key's value type)."""
+        if self._groups is None:
+            self._groups = value_groups(self.items, vtype)
+        return self._groups
+
+    def values(self) -> str:
+        """The distinct values shown, in claim order: "USD 4.1 billion / ~USD 4 billion"."""
+        if self._values is None:
+            self._values = shown_values(i.claim for i in self.items)
+        return self._values
+
     def text(self) -> str:
         """How the period reads in an explanation: "2021", "2021 and 2021-12", "2022-02 (inferred)"."""
         if not self.dated:
             return ""
-        shown = sorted({as_of_text(c) for c in self.claims})
-        return " and ".join(shown)
+        if self._text is None:
+            self._text = " and ".join(sorted({as_of_text(i.claim) for i in self.items}))
+        return self._text
 
 
 def timeless(k: KeyView, claim: Claim) -> bool:
@@ -229,7 +236,7 @@ class Group:
 
     @property
     def claims(self) -> list[Claim]:
-        return sorted((i.claim for i in self.items), key=lambda c: c.ref)
+        return [i.claim for i in sorted(self.items, key=_ref)]
 
     @property
     def core(self) -> list[Item]:
@@ -278,12 +285,17 @@ def value_groups(items: list[Item], vtype: str) -> list[Group]:
     return groups
 
 
+def _ref(item: Item) -> str:
+    return item.ref
+
+
 def make_relation(kind: str, severity: str, k: KeyView, claims: list[Claim], corpus: Corpus, explanation: str,
                   sides: Iterable[Iterable[Claim]] = ()) -> Relation:
-    claims = sorted({c.ref: c for c in claims}.values(), key=lambda c: c.ref)
+    by_ref = {c.ref: c for c in claims}  # one claim per ref (the last given), then in ref order
+    refs = sorted(by_ref)
+    claims = [by_ref[r] for r in refs]
     return Relation(kind=kind, severity=severity, key=k.id, claims=claims, explanation=explanation,
-                    topic=main_topic(k, claims), origins=count_origins(claims),
-                    id=relation_id(kind, k.id, claims),
+                    topic=main_topic(k, claims), origins=count_origins(claims), digest=_digest(kind, k.id, refs),
                     sides=tuple(tuple(sorted({c.ref for c in side})) for side in sides))
 
 
@@ -307,9 +319,22 @@ def relation_id(kind: str, key: str, claims: Iterable[Claim]) -> str:
     claims are involved, and a reviewed-conflicts file can store it. Example:
     ``japan-russia-trade-total:contradiction:5d41402abc``.
     """
-    refs = sorted({c.ref for c in claims})
-    digest = hashlib.sha1("\n".join([kind, key, *refs]).encode("utf-8")).hexdigest()[:10]
-    return f"{key}:{kind}:{digest}"
+    return relation_id_text(key, kind, _digest(kind, key, sorted({c.ref for c in claims})))
+
+
+def _digest(kind: str, key: str, refs: list[str]) -> int:
+    """HASH of ``relation_id`` as a number, from the claims' refs sorted and without repeats."""
+    return int(hashlib.sha1("\n".join([kind, key, *refs]).encode("utf-8")).hexdigest()[:10], 16)
+
+
+def shown_values(claims: Iterable[Claim]) -> str:
+    """The distinct values of claims as shown, in order: "USD 4.1 billion / ~USD 4 billion"."""
+    return join_shown(c.value.display() for c in claims if c.value is not None)
+
+
+def join_shown(shown: Iterable[str]) -> str:
+    """Values already shown (``Value.display``), without repeats, in order."""
+    return " / ".join(dict.fromkeys(shown))
 
 
 def as_of_text(claim: Claim) -> str:
@@ -321,9 +346,15 @@ def as_of_text(claim: Claim) -> str:
 
 def origin(claim: Claim) -> str:
     """Where a figure comes from: its cited upstream source, else its own brief."""
-    if claim.cites.strip():
-        return "cites:" + " ".join(claim.cites.split()).casefold()
+    cites = claim.cites
+    if cites and not cites.isspace():  # cites.strip() is not empty
+        return _cited(cites)
     return "brief:" + claim.brief
+
+
+@lru_cache(maxsize=4096)  # a few sources are cited again and again
+def _cited(cites: str) -> str:
+    return "cites:" + " ".join(cites.split()).casefold()
 
 
 def count_origins(claims: Iterable[Claim]) -> int:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from briefcmp.analysis.rules.base import (
-    INFO, INTERVAL_TYPES, WARNING, Group, Item, KeyView, PeriodCluster, make_relation, value_groups,
+    INFO, INTERVAL_TYPES, WARNING, Group, Item, KeyView, PeriodCluster, make_relation,
 )
 from briefcmp.analysis.rules.wording import (
-    distance, inferred_note, join, percent, relative, tolerance_text, values, who,
+    distance, inferred_note, join, percent, relative, tolerance_text, who,
 )
 from briefcmp.corpus.model import Corpus, Relation
 
@@ -28,19 +28,24 @@ def _change(k: KeyView, a: Group, b: Group) -> tuple[str, bool]:
     return f"{'up' if y > x else 'down'} {distance(k, x, y)}", True
 
 
-def change_over_time(k: KeyView, a: PeriodCluster, b: PeriodCluster, corpus: Corpus) -> Relation:
-    ga, gb = value_groups(a.items, k.type), value_groups(b.items, k.type)
+def change_over_time(k: KeyView, a: PeriodCluster, b: PeriodCluster, corpus: Corpus,
+                     explain: bool = True) -> Relation:
+    """The change from period ``a`` to the next one, ``b``; with ``explain`` False, no explanation
+    is written (``explanation`` is ""): the rest of the relation is the same."""
+    ga, gb = a.groups(k.type), b.groups(k.type)
     claims = a.claims + b.claims
     if len(ga) == 1 and len(gb) == 1:
         change, changed = _change(k, ga[0], gb[0])
     else:
         change, changed = "the figures differ within one period (see the contradiction)", True
-    text = (f"{values(a.claims)} for {a.text()} ({who(a.claims, False)}) -> "
-            f"{values(b.claims)} for {b.text()} ({who(b.claims, False)}): {change}" + inferred_note(claims))
     # A change between dates that are only inferred may be no change at all: worth a look.
     careful = changed and any(c.as_of_inferred for c in claims)
     deciding = _inferred_decides(k, a, b) if careful else []
-    if deciding:
+    text = ""
+    if explain:
+        text = (f"{a.values()} for {a.text()} ({who(a.claims, False)}) -> "
+                f"{b.values()} for {b.text()} ({who(b.claims, False)}): {change}" + inferred_note(claims))
+    if deciding and explain:
         refs = join([i.ref for i in deciding])
         text += (f"; the inferred date decides this: with the other claims' as-of, {refs} would contradict "
                  f"them, so if {'it describes' if len(deciding) == 1 else 'they describe'} the same period, "

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from briefcmp.analysis.rules.base import (
-    INFO, INTERVAL_TYPES, WARNING, Group, Item, KeyView, PeriodCluster, make_relation, value_groups,
+    INFO, INTERVAL_TYPES, WARNING, Group, Item, KeyView, PeriodCluster, make_relation,
 )
-from briefcmp.analysis.rules.wording import distance, join, tolerance_text, values
+from briefcmp.analysis.rules.wording import distance, join, tolerance_text
 from briefcmp.corpus.model import Claim, Corpus, Relation
 
 
@@ -21,10 +21,10 @@ def forecast_targets(forecast: Claim, facts: PeriodCluster) -> bool:
 
 def forecast_vs_fact(k: KeyView, f: Item, facts: PeriodCluster, corpus: Corpus) -> Relation:
     target = "" if f.claim.as_of_inferred else f" for {f.claim.as_of}"
-    groups = value_groups(facts.items, k.type)
+    groups = facts.groups(k.type)
     reporters = list(dict.fromkeys(c.brief for c in facts.claims))
     lead = (f"{f.claim.brief} forecast {f.claim.value.display()}{target}; "  # type: ignore[union-attr]
-            f"{join(reporters)} report{'s' * (len(reporters) == 1)} {values(facts.claims)} for {facts.text()}")
+            f"{join(reporters)} report{'s' * (len(reporters) == 1)} {facts.values()} for {facts.text()}")
     held = any(_agrees(f, g, k) for g in groups)
     if held:
         verdict = "the forecast held" + tolerance_text(k)

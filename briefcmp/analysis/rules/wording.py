@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from briefcmp.analysis.rules.base import INTERVAL_TYPES, KeyView, PeriodCluster, count_origins
+from briefcmp.analysis.rules.base import INTERVAL_TYPES, KeyView, PeriodCluster, count_origins, shown_values
 from briefcmp.corpus.model import Claim
 
 VERB = {"fact": "says", "forecast": "forecasts", "recommendation": "recommends", "assessment": "assesses"}
@@ -29,8 +29,7 @@ def says(claims: list[Claim], plural: bool) -> str:
     return verb
 
 
-def values(claims: list[Claim]) -> str:
-    return " / ".join(dict.fromkeys(c.value.display() for c in claims if c.value is not None))
+values = shown_values
 
 
 def statement(claims: list[Claim], by_ref: bool) -> str:
