@@ -13,7 +13,7 @@ from typing import Iterable, Iterator, Optional
 
 from briefcmp.analysis.crossref import Analysis, as_of_text
 from briefcmp.corpus.model import Claim, Corpus, Relation
-from briefcmp.render import records, stream
+from briefcmp.render import parallel, records, stream
 from briefcmp.render.layout import PLAIN_WIDTH, envelope, md_code, md_escape, md_table, wrap
 from briefcmp.render.recordtext import claim_text, relation_text
 from briefcmp.render.stream import Stream, md_table_chunks, one_final_newline
@@ -220,19 +220,24 @@ _CLAIM_NL = _RELATION_NL + " " * 4
 
 
 def _streamed_relations(analysis: Analysis) -> Iterator[stream.Encoded]:
-    """Each relation record's JSON text, made straight from the model (``recordtext``)."""
+    """Each relation record's JSON text, made straight from the model (``recordtext``), on two
+    processes for a long report (``parallel.texts``)."""
     corpus = analysis.corpus
     # Consecutive relations often share claims (changes over time of one key chain periods:
     # 2020 -> 2021, then 2021 -> 2022): the last relation's claim texts are reused, nothing older.
     last: dict[int, tuple[Claim, str]] = {}
-    for r in analysis.relations:
+
+    def make(r: Relation) -> str:
+        nonlocal last
         texts = {}
         for c in r.claims:
             hit = last.get(id(c))
             texts[id(c)] = hit if hit is not None and hit[0] is c else (c, claim_text(c, _CLAIM_NL))
-        yield stream.Encoded.text_at(relation_text(r, corpus, _RELATION_NL, [t for _, t in texts.values()]),
-                                     _RELATION_NL)
         last = texts
+        return relation_text(r, corpus, _RELATION_NL, [t for _, t in texts.values()])
+
+    for text in parallel.texts(analysis.relations, make):
+        yield stream.Encoded.text_at(text, _RELATION_NL)
 
 
 def document(analysis: Analysis, streamed: bool = False) -> dict:
