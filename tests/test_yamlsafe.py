@@ -125,3 +125,20 @@ def test_depth_precheck_skips_many_flat_flows() -> None:
     text = "".join(f"- topics: [a, b]\n  value: {{amount: {i}}}\n" for i in range(200))
     assert not yamlsafe._may_be_deep(text)
     assert yamlsafe._may_be_deep("a: " + "[x, " * 70 + "]" * 70)
+
+
+def test_parsing_leaves_no_reference_cycles(loader) -> None:
+    """Loading pauses the cyclic collector (and worker processes never run it): a parse that left
+    a cycle behind would keep each file's parser and text alive until the process ends."""
+    import gc
+
+    text = "a: &x 1\nb: [c, {d: e}]\nf: !!str g\n"
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(20):
+            problems = Problems()
+            yamlsafe.parse(text, "f.yaml", problems)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

@@ -372,4 +372,9 @@ class _Events:
                 ev = get()
             return out_map
 
-        return build(ev)
+        try:
+            return build(ev)
+        finally:
+            # ``build`` refers to itself: without this, each file would leave a reference cycle
+            # holding its parser (and text) for the cyclic collector, which loading pauses.
+            del build
