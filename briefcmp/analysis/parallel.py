@@ -14,8 +14,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import pickle
-import sys
-from typing import Callable, Optional
+from typing import Callable
 
 from briefcmp.corpus.model import Claim, Relation
 
@@ -33,7 +32,7 @@ def relations_for_keys(keys: list[str], by_key: dict[str, list[Claim]],
     from briefcmp.corpus.load import jobs
 
     total = sum(len(by_key[k]) for k in keys)
-    if total < PARALLEL_CLAIMS or jobs() < 2 or not hasattr(os, "fork") or sys.platform == "darwin":
+    if total < PARALLEL_CLAIMS or jobs() < 2:  # jobs() is 1 where fork is missing or unsafe
         return [r for k in keys for r in make(k)]
     half, split = 0, 0
     while split < len(keys) and half < total // 2:

@@ -326,7 +326,9 @@ class _Events:
                     return None
             return value
 
-        def build(ev: Any) -> Any:
+        # ``build`` is handed itself to recurse: a closure naming itself would be a reference cycle,
+        # and each file would keep its parser and text until a cyclic collection (loading pauses them).
+        def build(ev: Any, build: Any) -> Any:
             cls = type(ev)
             if cls is scalar_ev:
                 return scalar(ev)
@@ -343,7 +345,7 @@ class _Events:
                 while type(ev) is not seq_end:
                     im = ev.start_mark
                     marks.append((im.line + 1, im.column + 1))
-                    out.append(scalar(ev) if type(ev) is scalar_ev else build(ev))
+                    out.append(scalar(ev) if type(ev) is scalar_ev else build(ev, build))
                     ev = get()
                 return out
             if ev.tag not in (None, "!", _MAP):
@@ -353,7 +355,7 @@ class _Events:
             ev = get()
             while type(ev) is not map_end:
                 km = ev.start_mark
-                key = scalar(ev) if type(ev) is scalar_ev else build(ev)
+                key = scalar(ev) if type(ev) is scalar_ev else build(ev, build)
                 vev = get()
                 if type(key) is not str:
                     problems.error(path, (km.line + 1, km.column + 1), "yaml-key", "mapping keys must be plain names")
@@ -368,13 +370,8 @@ class _Events:
                     key_marks[key] = (km.line + 1, km.column + 1)
                     vm = vev.start_mark
                     value_marks[key] = (vm.line + 1, vm.column + 1)
-                    out_map[key] = scalar(vev) if type(vev) is scalar_ev else build(vev)
+                    out_map[key] = scalar(vev) if type(vev) is scalar_ev else build(vev, build)
                 ev = get()
             return out_map
 
-        try:
-            return build(ev)
-        finally:
-            # ``build`` refers to itself: without this, each file would leave a reference cycle
-            # holding its parser (and text) for the cyclic collector, which loading pauses.
-            del build
+        return build(ev, build)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import struct
-import sys
 from typing import Callable, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -29,7 +28,7 @@ def texts(items: Sequence[T], make: Callable[[T], str]) -> Iterator[str]:
     """``make(item)`` for each item, in order; the second half made by a forked child when there are many."""
     from briefcmp.corpus.load import jobs
 
-    if len(items) < PARALLEL_ITEMS or jobs() < 2 or not hasattr(os, "fork") or sys.platform == "darwin":
+    if len(items) < PARALLEL_ITEMS or jobs() < 2:  # jobs() is 1 where fork is missing or unsafe
         yield from map(make, items)
         return
     import tempfile
