@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from briefcmp.corpus import anchor, yamlsafe
+from briefcmp.corpus.cachecodec import Decoder, Unstorable, pack_load, unpack_load
 from briefcmp.corpus.files import read_regular, read_regular_stat
 from briefcmp.corpus.model import Brief, Config, Corpus, Period
 from briefcmp.corpus.parse import parse_claims_file, parse_config
@@ -229,8 +230,6 @@ def _load_files(result: LoadResult, files: list[Path], root: Path, anchor_quotes
     todo: list[int] = []
     done = 0
     shared: dict = {}
-    from briefcmp.corpus.cachecodec import Decoder
-
     decoder = session.decoder if session is not None else Decoder()
     decoder.texts = texts
     inside = os.path.join(os.path.realpath(root), "")
@@ -405,8 +404,6 @@ def _load_many(todo: list[int], files: list[Path], shown: list[str], config: Con
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from briefcmp.corpus.cachecodec import Decoder, unpack_load
-
     decoder = decoder or Decoder()
     batches = [[(i, files[i], shown[i]) for i in todo[k:k + _BATCH]] for k in range(0, len(todo), _BATCH)]
     ctx = multiprocessing.get_context("fork")
@@ -431,8 +428,6 @@ def _worker_init(config: Config, root: Path, anchor_quotes: bool) -> None:
 
 def _worker_load(batch: list[tuple[int, Path, str]]) -> list[tuple]:
     """(index, None, packed load, inputs) for each file; (index, load, None, None) when it cannot be packed."""
-    from briefcmp.corpus.cachecodec import Unstorable, pack_load
-
     config, root, anchor_quotes = _worker
     out: list[tuple] = []
     for i, f, shown in batch:
