@@ -84,7 +84,7 @@ def check(
     show_reviewed = not hide_reviewed and (verbose or fmt != "plain")
     color = False
     if fmt == "github":
-        from briefcmp.render.github import render_github, render_markdown
+        from briefcmp.render.github import github_chunks, render_markdown
 
         written = False
         summary_file = os.environ.get("GITHUB_STEP_SUMMARY", "")
@@ -97,10 +97,10 @@ def check(
                 written = True
             except OSError as exc:
                 typer.echo(f"briefcmp: warning: cannot write the job summary {summary_file}: {exc.strerror}", err=True)
-        text = render_github(gate.report, gate.relations, gate.judgement, gate.focus,
+        text = github_chunks(gate.report, gate.relations, gate.judgement, gate.focus,
                              show_reviewed=show_reviewed, summary_written=written)
     elif fmt == "sarif":
-        from briefcmp.render.sarif import render_sarif
+        from briefcmp.render.sarif import sarif_chunks
 
         root = os.environ.get("GITHUB_WORKSPACE")
         if not root:
@@ -108,7 +108,7 @@ def check(
                 root = str(repo_top(Path.cwd()))
             except InputError:
                 root = os.getcwd()
-        text = render_sarif(gate.report, gate.relations, gate.judgement, gate.focus, root=Path(root))
+        text = sarif_chunks(gate.report, gate.relations, gate.judgement, gate.focus, root=Path(root))
     else:
         from briefcmp.render.problems import FORMATTERS
 

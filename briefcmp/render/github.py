@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from briefcmp.gate.check import CheckReport
 from briefcmp.corpus.model import Relation
 from briefcmp.corpus.problems import Problem, Severity, sort_problems
 from briefcmp.gate.review import Judgement, primary, relation_problems
 from briefcmp.render.escape import github_data, github_line, github_property, inline_code, markdown_cell
+from briefcmp.render.stream import lines_chunks
 
 MAX_PER_LEVEL = 10  # what GitHub shows per level and step
 MAX_SUMMARY_ROWS = 500  # the job summary is limited to 1 MiB per step
@@ -69,26 +70,40 @@ def render_github(report: CheckReport, relations: Iterable[Relation] = (), judge
                   focus: Optional[set[str]] = None, *, show_reviewed: bool = True, limit: int = MAX_PER_LEVEL,
                   workspace: Optional[str] = None, summary_written: bool = False) -> str:
     """Annotations for the problems and the focused relations (reviewed ones as notices), capped per level."""
+    return "".join(github_chunks(report, relations, judgement, focus, show_reviewed=show_reviewed, limit=limit,
+                                 workspace=workspace, summary_written=summary_written))
+
+
+def github_chunks(report: CheckReport, relations: Iterable[Relation] = (), judgement: Optional[Judgement] = None,
+                  focus: Optional[set[str]] = None, *, show_reviewed: bool = True, limit: int = MAX_PER_LEVEL,
+                  workspace: Optional[str] = None, summary_written: bool = False) -> Iterator[str]:
+    """``render_github`` in chunks, a line at a time (at 10,000 briefs the log has tens of thousands)."""
     problems = _all_problems(report, relations, judgement, focus, show_reviewed)
-    shown: Counter = Counter()
-    left: Counter = Counter()
-    lines, rest = [], []
-    for p in sorted(problems, key=lambda p: -p.severity):  # errors first: they matter most under a cap
-        if shown[p.severity] < limit:
-            shown[p.severity] += 1
-            lines.append(command(p, workspace))
-        else:
-            left[p.severity] += 1
-            rest.append(github_line(p.format()))  # every line of the log, not only annotations
-    lines += rest
-    if left:
-        parts = [_plural(n, LEVELS[s]) for s, n in sorted(left.items(), reverse=True)]
-        where = " and in the job summary" if summary_written else ""
-        lines.append(f"::notice title=briefcmp::{escape_data(', '.join(parts))} more than GitHub shows as "
-                     f"annotations: listed in this log{escape_data(where)}")
-    counts = Counter(p.severity for p in problems)
-    lines.append("briefcmp: " + ", ".join(_plural(counts[s], LEVELS[s]) for s in sorted(LEVELS, reverse=True)))
-    return "".join(line + "\n" for line in lines)
+    ordered = sorted(problems, key=lambda p: -p.severity)  # errors first: they matter most under a cap
+
+    def lines() -> Iterator[str]:
+        shown: Counter = Counter()
+        for p in ordered:  # the annotations, at most ``limit`` of each level
+            if shown[p.severity] < limit:
+                shown[p.severity] += 1
+                yield command(p, workspace)
+        left = Counter(p.severity for p in ordered)
+        left.subtract(shown)
+        skipped: Counter = Counter()
+        for p in ordered:  # then every other problem as a line of the log, in the same order
+            if skipped[p.severity] < limit:
+                skipped[p.severity] += 1
+            else:
+                yield github_line(p.format())
+        if +left:
+            parts = [_plural(n, LEVELS[s]) for s, n in sorted((+left).items(), reverse=True)]
+            where = " and in the job summary" if summary_written else ""
+            yield (f"::notice title=briefcmp::{escape_data(', '.join(parts))} more than GitHub shows as "
+                   f"annotations: listed in this log{escape_data(where)}")
+        counts = Counter(p.severity for p in problems)
+        yield "briefcmp: " + ", ".join(_plural(counts[s], LEVELS[s]) for s in sorted(LEVELS, reverse=True))
+
+    return lines_chunks(lines())
 
 
 def _plural(n: int, word: str) -> str:

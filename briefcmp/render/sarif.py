@@ -10,10 +10,10 @@ code scanning shows them as dismissed rather than losing them.
 
 from __future__ import annotations
 
-import json
+import itertools
 import os
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 from urllib.parse import quote
 
 from briefcmp import __version__
@@ -21,6 +21,7 @@ from briefcmp.gate.check import CheckReport
 from briefcmp.corpus.model import Claim, Relation
 from briefcmp.corpus.problems import Problem, Severity
 from briefcmp.gate.review import Judgement, is_finding, primary, relation_message
+from briefcmp.render.stream import Stream, json_chunks
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 BASE_ID = "%SRCROOT%"
@@ -48,10 +49,14 @@ RULES = {
 
 def artifact(path: str, root: Optional[Path]) -> dict:
     """An artifactLocation: a URI relative to the repository root (with uriBaseId), else an absolute file URI."""
+    return _artifact(path, root.resolve() if root is not None else None)
+
+
+def _artifact(path: str, resolved_root: Optional[Path]) -> dict:
     full = Path(os.path.abspath(path))
-    if root is not None:
+    if resolved_root is not None:
         try:
-            rel = full.relative_to(root.resolve())
+            rel = full.relative_to(resolved_root)
         except ValueError:
             rel = None
         if rel is not None:
@@ -59,8 +64,23 @@ def artifact(path: str, root: Optional[Path]) -> dict:
     return {"uri": full.as_uri()}
 
 
-def _location(path: str, line: int, col: int, root: Optional[Path], message: str = "", index: int = -1) -> dict:
-    physical: dict = {"artifactLocation": artifact(path, root)}
+class _Artifacts:
+    """``artifact`` for many locations: the root resolved once, each path's location made once
+    (a relation at 10,000 briefs can point at dozens of claims, most in files met before)."""
+
+    def __init__(self, root: Optional[Path]) -> None:
+        self.root = root.resolve() if root is not None else None
+        self.made: dict[str, dict] = {}
+
+    def __call__(self, path: str) -> dict:
+        found = self.made.get(path)
+        if found is None:
+            found = self.made[path] = _artifact(path, self.root)
+        return found
+
+
+def _location(path: str, line: int, col: int, artifacts: _Artifacts, message: str = "", index: int = -1) -> dict:
+    physical: dict = {"artifactLocation": artifacts(path)}
     if line > 0:
         physical["region"] = {"startLine": line, **({"startColumn": col} if col > 0 else {})}
     loc: dict = {"physicalLocation": physical}
@@ -92,24 +112,28 @@ class _Rules:
         return self.index[rule]
 
 
-def _problem_result(p: Problem, rules: _Rules, root: Optional[Path]) -> dict:
+def _problem_result(p: Problem, rules: _Rules, artifacts: _Artifacts) -> dict:
     level = LEVELS[p.severity]
     return {"ruleId": p.rule, "ruleIndex": rules(p.rule, level), "level": level,
-            "message": {"text": p.message}, "locations": [_location(p.path, p.line, p.col, root)]}
+            "message": {"text": p.message}, "locations": [_location(p.path, p.line, p.col, artifacts)]}
+
+
+def _relation_level(r: Relation) -> str:
+    return "error" if r.severity == "error" else "warning"
 
 
 def _relation_result(r: Relation, judgement: Judgement, focus: Optional[set[str]], rules: _Rules,
-                     root: Optional[Path]) -> dict:
-    level = "error" if r.severity == "error" else "warning"
+                     artifacts: _Artifacts) -> dict:
+    level = _relation_level(r)
     first, others = primary(r, focus)
     result = {
         "ruleId": r.kind, "ruleIndex": rules(r.kind, level), "level": level,
         "message": {"text": relation_message(r, focus)},
-        "locations": [_location(first.path, first.line, first.col, root, _claim_note(first))],
+        "locations": [_location(first.path, first.line, first.col, artifacts, _claim_note(first))],
         "partialFingerprints": {FINGERPRINT: r.id},
     }
     if others:
-        result["relatedLocations"] = [_location(c.path, c.line, c.col, root, _claim_note(c), i)
+        result["relatedLocations"] = [_location(c.path, c.line, c.col, artifacts, _claim_note(c), i)
                                       for i, c in enumerate(others)]
     sup = judgement.suppressions.get(r.id)
     if sup is not None:
@@ -127,21 +151,33 @@ def render_sarif(report: CheckReport, relations: Iterable[Relation] = (), judgem
 
     ``root`` is the repository root that artifact URIs are relative to (``%SRCROOT%``).
     """
+    return "".join(sarif_chunks(report, relations, judgement, focus, root=root))
+
+
+def sarif_chunks(report: CheckReport, relations: Iterable[Relation] = (), judgement: Optional[Judgement] = None,
+                 focus: Optional[set[str]] = None, *, root: Optional[Path] = None) -> Iterator[str]:
+    """``render_sarif`` in chunks, a result at a time (at 10,000 briefs the log is about 100 MB)."""
     judgement = judgement or Judgement()
+    findings = [r for r in relations if is_finding(r)]  # the ones to report, as ``gate.check.run_check`` selected them
     rules = _Rules()
-    results = [_problem_result(p, rules, root) for p in report.problems]
-    for r in relations:  # the ones to report, as ``gate.check.run_check`` selected them
-        if is_finding(r):
-            results.append(_relation_result(r, judgement, focus, rules, root))
+    # The rules come before the results in the log and are numbered in the order results first
+    # use them: registered in a first pass, so that the results can then be written as made.
+    for p in report.problems:
+        rules(p.rule, LEVELS[p.severity])
+    for r in findings:
+        rules(r.kind, _relation_level(r))
+    artifacts = _Artifacts(root)
+    results = itertools.chain((_problem_result(p, rules, artifacts) for p in report.problems),
+                              (_relation_result(r, judgement, focus, rules, artifacts) for r in findings))
     driver = {"name": "briefcmp", "version": __version__, "semanticVersion": __version__, "rules": rules.rules}
     log = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [{
+        "runs": Stream([{  # a Stream, so that the writer looks inside it for the results' Stream
             "tool": {"driver": driver},
             "invocations": [{"executionSuccessful": True}],
             "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+            "results": Stream(results),
+        }]),
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_chunks(log)
