@@ -6,7 +6,7 @@ makes the relations of the first run while this process makes those of the secon
 child then sends its relations back with each claim named by its place in its key's list,
 and they are rebuilt here around this process's own claim objects. The result is the list
 the serial loop makes, in the same order. Anything unusual (no fork, a failed child, a
-relation that does not pickle) falls back to making every relation here.
+relation that does not pickle) means the child's keys are done here after all.
 """
 
 from __future__ import annotations
