@@ -187,8 +187,8 @@ def _decoder(cls: type, memo: dict) -> Callable[[Any], Any]:
 class Decoder:
     """Turns stored tuples back into model objects; shares equal small values across entries.
 
-    Briefs it makes share what ``load.share`` would make shared (strings interned by
-    ``compact`` come back interned; tuples and values are shared here). ``texts``: whose
+    Briefs it makes share equal small values with each other (strings interned by ``compact``
+    come back interned; tuples and values are shared here). ``texts``: whose
     quote, text, prefix and suffix to keep (``load.TEXTS``; the others are left empty).
     """
 

@@ -229,7 +229,6 @@ def _load_files(result: LoadResult, files: list[Path], root: Path, anchor_quotes
     loads: list[Optional[FileLoad]] = [None] * len(files)
     todo: list[int] = []
     done = 0
-    shared: dict = {}
     decoder = session.decoder if session is not None else Decoder()
     decoder.texts = texts
     inside = os.path.join(os.path.realpath(root), "")
@@ -247,15 +246,13 @@ def _load_files(result: LoadResult, files: list[Path], root: Path, anchor_quotes
         if hit is None:
             todo.append(i)
             continue
-        loads[i] = hit  # made by the session's decoder: shared already, its texts as asked
+        loads[i] = hit
         done += 1
         if progress and not done % 64:
             progress(done, len(files))
     for i, loaded, packed in _load_many(todo, files, shown, corpus.config, root, anchor_quotes, decoder):
         if session is not None:
             session.store(shown[i], loaded, packed)
-        if loaded.brief is not None and packed is None:  # loaded here, not made by the decoder
-            share(loaded.brief, shared, texts)
         loads[i] = loaded
         done += 1
         if progress:
@@ -284,42 +281,6 @@ def _load_files(result: LoadResult, files: list[Path], root: Path, anchor_quotes
         corpus.briefs.append(brief)
     if progress:
         progress(len(files), len(files))
-
-
-def share(brief: Brief, memo: dict, texts: str = "all") -> None:
-    """Let claims share equal small values (ids, kinds, keys, topic lists, values, periods) instead of
-    each holding a copy: at 10,000 briefs this is most of the memory the loaded corpus takes.
-    Drop the texts that ``texts`` does not keep (see ``TEXTS``).
-
-    Only equal immutable values are shared; a value is shared with another only when their
-    amounts are also written alike (``1`` and ``1.0`` compare equal but are kept apart).
-    """
-    strings = memo.setdefault(str, {})
-    tuples = memo.setdefault(tuple, {})
-    objects = memo.setdefault(object, {})
-    for c in brief.claims:
-        if texts != "all" and (texts == "none" or not c.key):
-            c.quote = c.text = c.prefix = c.suffix = ""
-        c.brief = strings.setdefault(c.brief, c.brief)
-        c.kind = strings.setdefault(c.kind, c.kind)
-        c.status = strings.setdefault(c.status, c.status)
-        c.key = strings.setdefault(c.key, c.key)
-        c.path = strings.setdefault(c.path, c.path)
-        c.cites = strings.setdefault(c.cites, c.cites)
-        for name in ("topics", "subjects", "acknowledges"):
-            t = getattr(c, name)
-            if t:
-                found = tuples.get(t)
-                if found is None:
-                    found = tuples[t] = tuple(strings.setdefault(x, x) for x in t)
-                setattr(c, name, found)
-        v = c.value
-        if v is not None:
-            k = (v, repr(v.amount), repr(v.upper))
-            c.value = objects.setdefault(k, v)
-        p = c.as_of
-        if p is not None:
-            c.as_of = objects.setdefault(p, p)
 
 
 def check_original(brief: Brief, claims_file: Path, root: Path, problems: Problems, session: Any = None) -> None:
@@ -389,32 +350,44 @@ def jobs() -> int:
 
 
 def _load_many(todo: list[int], files: list[Path], shown: list[str], config: Config, root: Path,
-               anchor_quotes: bool, decoder: Any = None) -> Iterator[tuple[int, FileLoad, Optional[bytes]]]:
+               anchor_quotes: bool, decoder: Decoder) -> Iterator[tuple[int, FileLoad, Optional[bytes]]]:
     """(index, load, its ``cachecodec.pack_load`` or None) for the files at ``todo``, in order.
 
-    Many files are loaded in worker processes. Each hands its loads back packed (marshal, made
-    in parallel; pickling the objects costs the main process twice as much), and the main
-    process rebuilds them with ``decoder`` (a ``cachecodec.Decoder``, sharing equal values).
+    Every load is packed and rebuilt by ``decoder``, as a cached one is: so every brief shares
+    equal small values with the others and keeps only the texts asked for (at 10,000 briefs
+    sharing is most of the memory the corpus takes). Many files are loaded in worker processes,
+    which hand their loads back packed (pickling the objects costs the main process twice as much).
     """
     n = jobs() if len(todo) >= PARALLEL_FILES else 1
     if n <= 1:
         for i in todo:
-            yield i, load_claims_file(files[i], shown[i], config, root, anchor_quotes), None
+            loaded = load_claims_file(files[i], shown[i], config, root, anchor_quotes)
+            packed = _pack(loaded)
+            yield i, (loaded if packed is None else _unpack(packed, loaded.inputs, decoder)), packed
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    decoder = decoder or Decoder()
     batches = [[(i, files[i], shown[i]) for i in todo[k:k + _BATCH]] for k in range(0, len(todo), _BATCH)]
     ctx = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(n, mp_context=ctx, initializer=_worker_init,
                              initargs=(config, root, anchor_quotes)) as pool:
         for batch in pool.map(_worker_load, batches):
             for i, loaded, packed, inputs in batch:
-                if loaded is None:
-                    problems, brief, source_problems = unpack_load(packed, decoder)
-                    loaded = FileLoad(Problems(problems), brief, Problems(source_problems), inputs)
-                yield i, loaded, packed
+                yield i, (loaded if packed is None else _unpack(packed, inputs, decoder)), packed
+
+
+def _pack(loaded: FileLoad) -> Optional[bytes]:
+    """``cachecodec.pack_load`` of a load; None when it holds something that cannot be packed."""
+    try:
+        return pack_load(loaded.problems, loaded.brief, loaded.source_problems)
+    except (Unstorable, KeyError, TypeError, ValueError):
+        return None
+
+
+def _unpack(packed: bytes, inputs: Optional[list[Input]], decoder: Decoder) -> FileLoad:
+    problems, brief, source_problems = unpack_load(packed, decoder)
+    return FileLoad(Problems(problems), brief, Problems(source_problems), inputs)
 
 
 _worker: tuple = ()
@@ -432,10 +405,8 @@ def _worker_load(batch: list[tuple[int, Path, str]]) -> list[tuple]:
     out: list[tuple] = []
     for i, f, shown in batch:
         loaded = load_claims_file(f, shown, config, root, anchor_quotes)
-        try:
-            out.append((i, None, pack_load(loaded.problems, loaded.brief, loaded.source_problems), loaded.inputs))
-        except (Unstorable, KeyError, TypeError, ValueError):
-            out.append((i, loaded, None, None))
+        packed = _pack(loaded)
+        out.append((i, loaded, None, None) if packed is None else (i, None, packed, loaded.inputs))
     return out
 
 
