@@ -1,0 +1,371 @@
+"""Statements of action and position in a sentence: who did (or should do) what, and how surely.
+
+``read_facts(sentence, entities)`` reads a sentence tagged by ``briefcmp.analysis.nlp`` and
+gives one ``Fact`` per actor and action:
+
+- the **actors**: the entities (``Entities``) that are the grammatical subject, named just
+  before the verb ("Japan and South Korea condemned ..." is two facts, one per country);
+  a name after a preposition ("the attack on Ukraine") or a possessive ("Russia's
+  attack") is not an actor;
+- the **action**: the verb's lemma and its object up to the end of the clause; coordinated
+  verbs are separate facts with the same actors ("condemned the attack and joined the
+  sanctions" is two);
+- the **value**: ``yes``; ``no`` when negated ("has not", "never", "refused to", "failed to",
+  "has yet to"); ``undecided`` when hedged ("is considering", "stopped short of confirming
+  whether", "weighing"); modal verbs make a **forecast** ("could", "will", "is expected to");
+- a **recommendation** ("should", "must", "needs to", "we recommend that", "it would be a
+  mistake to") is a stance, ``support`` or ``oppose``, on the action it names;
+- **scope** words on the object ("selected banks", "all banks", "mild sanctions") are kept apart
+  from the object, so that they make values of one question rather than separate questions.
+
+The tagger and lemmatiser are a library's (the 'nlp' extra); the rules here only read the
+tags. Without the extra, ``read_facts`` gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from briefcmp.analysis import nlp
+from briefcmp.analysis.entities import Entities
+
+AUX = frozenset({"be", "have", "do", "get"})
+FORECAST_MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "can", "wo", "'ll"})
+ADVICE_MODALS = frozenset({"should", "must", "ought"})
+# Verbs that frame another action rather than being one ("refused to join", "is considering imposing").
+NEGATING = frozenset({"refuse", "decline", "fail", "avoid", "reject", "resist", "hesitate"})
+HEDGING = frozenset({"consider", "weigh", "mull", "debate", "study", "discuss", "contemplate", "explore",
+                     "examine", "review", "plan", "intend", "aim", "seek", "prepare", "propose", "hope"})
+SAYING = frozenset({"confirm", "say", "decide", "announce", "indicate", "clarify", "state", "commit", "specify",
+                    "reveal", "disclose"})
+ADVISING = frozenset({"recommend", "urge", "advise", "suggest", "call"})
+FRAMES = NEGATING | HEDGING | SAYING | ADVISING | frozenset({"stop", "need", "continue", "begin", "start",
+                                                              "expect", "try", "want", "appear", "seem", "tend"})
+# Verbs that state nothing an analyst would key ("said", "noted", "is"), as a main action.
+NOT_ACTIONS = frozenset({"say", "note", "argue", "write", "tell", "report", "claim", "believe", "think",
+                         "know", "see", "mean", "remain", "become", "seem", "appear", "include", "call",
+                         "describe", "explain", "show", "suggest", "point", "ask"})
+# Words on an object that say how much or which part, not what: values of one question.
+SCOPE = frozenset("""all every each some selected select certain several few many most major key main leading
+largest large small limited partial full total sweeping comprehensive broad narrow targeted mild modest light
+symbolic weak tough severe harsh strong stringent unprecedented additional further new""".split())
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor)\b|n['\u2019]t\b|\byet\s+to\b", re.I)
+_HEDGE = re.compile(r"\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|undecided|whether|on\s+the\s+fence|non-?committal|"
+                    r"not\s+(?:yet\s+)?(?:decided|clear)|has\s+yet\s+to\s+decide|weigh(?:s|ed|ing)?|"
+                    r"consider(?:s|ed|ing)?|mull(?:s|ed|ing)?)\b", re.I)
+_FORECAST = re.compile(r"\b(?:will|would|could|may|might|shall|(?:is|are|was|were)\s+(?:likely|unlikely|expected|"
+                       r"set|poised|bound|due)\s+to|plans?\s+to|intends?\s+to|is\s+going\s+to)\b|'ll\b", re.I)
+_ADVICE = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|would\s+do\s+well\s+to|"
+                     r"(?:we|i|the\s+authors?)\s+(?:strongly\s+)?(?:recommend|urge|advise|suggest)|"
+                     r"it\s+is\s+(?:imperative|essential|crucial|vital|necessary|important|time)\s+(?:that|for|to))\b",
+                     re.I)
+_OPPOSE = re.compile(r"\b(?:it\s+would\s+be\s+(?:a\s+)?(?:mistake|error|unwise|wrong|imprudent|folly|a\s+blunder)|"
+                     r"(?:should|must|ought\s+to)\s+(?:refrain|avoid|resist|not|never)|"
+                     r"(?:should|must)n['\u2019]t|there\s+is\s+no\s+(?:need|reason|case)\s+(?:to|for)|"
+                     r"it\s+is\s+(?:not\s+)?(?:unwise|imprudent|a\s+mistake))\b", re.I)
+# A recommendation that frames the clause after it ("We recommend that Japan ...").
+_ADVICE_FRAME = re.compile(r"\b(?:recommend(?:s|ed)?|urges?|urged|advises?|advised|suggests?|calls?\s+for|"
+                           r"(?:is|are)\s+(?:imperative|essential|crucial|vital|necessary|important))\s+(?:that\s+)?$",
+                           re.I)
+# Where a clause starts (the subject of the next verb is after it).
+_CLAUSE_WORDS = frozenset({"that", "whether", "which", "who", "while", "whereas", "but", "although", "though",
+                           "because", "as", "after", "before", "when", "since", "if", "unless", "so"})
+_BREAK_TAGS = frozenset({",", ":", ".", "(", ")", '"', "``", "''"})
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|on|in|against|to|with|from|by|for|into|toward|towards|about|over|"
+                                 r"between|among|than|including|like|after|before|at|via)\s+(?:the\s+)?$", re.I)
+_HEADS = frozenset({"government", "cabinet", "administration", "ministry", "minister", "leader", "leadership",
+                    "officials", "authorities", "state", "parliament", "diet", "president", "prime", "foreign",
+                    "side", "delegation", "regulators", "central", "bank"})
+MAX_OBJECT_TOKENS = 14
+
+
+@dataclass
+class Fact:
+    """One actor's action (or advised action) read from a sentence; offsets are into the sentence."""
+
+    actor: str  # entity id
+    actors: tuple[str, ...]  # every actor of the verb (for the quote: "Japan and South Korea")
+    verb: str  # lemma
+    start: int  # the quote: from the subject (or the coordinated verb) to the end of the object
+    end: int
+    object_start: int
+    object_end: int
+    kind: str  # fact | forecast | recommendation
+    value: str  # yes | no | undecided | support | oppose
+    words: tuple[str, ...]  # object content lemmas, in order, without scope words and entity names
+    shown: tuple[str, ...]  # the same words as written
+    scope: tuple[str, ...] = ()  # scope words on the object, as lemmas
+    others: tuple[str, ...] = field(default=())  # entities named in the object (Russia in "sanctions on Russia")
+
+    @property
+    def value_type(self) -> str:
+        return "stance" if self.kind == "recommendation" else "category"
+
+
+def _entities_at(entities: Entities, sentence: str) -> list[tuple[int, int, str]]:
+    return entities.find(sentence)
+
+
+def read_facts(sentence: str, entities: Entities) -> list[Fact]:
+    """The facts (actions, recommendations) a sentence states, per actor; [] when none or without the extra."""
+    if sentence.rstrip().endswith("?"):
+        return []  # a question asserts nothing
+    tokens = nlp.tag(sentence)
+    if not tokens:
+        return []
+    names = _entities_at(entities, sentence)
+    facts: list[Fact] = []
+    clause_start = 0  # token index where the current clause (and so its subject) starts
+    chain: Optional[tuple[tuple[str, ...], int, str, str]] = None  # actors, subject start, kind, value of the last verb
+    i = 0
+    n = len(tokens)
+    while i < n:
+        t = tokens[i]
+        if t.tag in _BREAK_TAGS and t.text not in ("(", ")"):
+            if t.text in (";", ":", ".") or t.tag == ".":
+                chain = None
+            clause_start = i + 1
+            i += 1
+            continue
+        if t.lemma in _CLAUSE_WORDS and t.tag in ("IN", "WDT", "WP", "CC", "RB"):
+            clause_start = i + 1
+            if t.lemma not in ("but",):
+                chain = None
+            i += 1
+            continue
+        if not (t.verb or t.tag == "MD") or not _predicate(tokens, i, chain is not None):
+            i += 1
+            continue
+        # The whole verb group: auxiliaries and frames before the action verb ("has not", "refused to join").
+        j = _action_verb(tokens, i)
+        if j is None:
+            i += 1
+            continue
+        verb = tokens[j]
+        coordinated = chain is not None and _coordinated(tokens, clause_start, i)
+        region = sentence[tokens[clause_start].start:verb.start] if clause_start < n else ""
+        if coordinated:
+            actors, subject_start, kind0, value0 = chain  # type: ignore[misc]
+            own = sentence[tokens[i - 1].end if i else 0:verb.start]
+            kind, value = _modality(own, sentence[tokens[i].start:verb.start])
+            if kind == "fact" and value == "yes" and not own.strip(" ,and"):
+                kind, value = kind0, value0  # "should condemn ... and join": the second verb shares the modal
+            start = tokens[i].start
+        else:
+            actors, subject_start = _actors(sentence, names, tokens, clause_start, i)
+            inner = _embedded(tokens, i, j)
+            if inner is not None:  # "stopped short of confirming whether Japan would join": Japan joins
+                embedded, _ = _actors(sentence, names, tokens, inner, _group_start(tokens, inner, j))
+                actors = embedded or actors
+            kind, value = _modality(region, sentence[tokens[i].start:verb.start] if i < j else "")
+            # The quote holds the whole clause, so that the frame that gives the value is read with it.
+            start = min(subject_start, tokens[clause_start].start) if clause_start < n else subject_start
+            if kind == "fact" and _ADVICE_FRAME.search(sentence, 0, tokens[clause_start].start if clause_start < n
+                                                       else len(sentence)):
+                kind, value = "recommendation", "oppose" if _NEGATION.search(region) else "support"
+                start = 0  # "We recommend that Japan ..."
+        end_index = _object_end(tokens, j)
+        if actors and verb.lemma not in NOT_ACTIONS and verb.lemma not in AUX and end_index > j + 1:
+            obj = tokens[j + 1:end_index]
+            o_start, o_end = obj[0].start, obj[-1].end
+            others = tuple(dict.fromkeys(e for a, b, e in names if a >= o_start and b <= o_end and e not in actors))
+            in_names = [(a, b) for a, b, _ in names]
+            words, shown, scope = [], [], []
+            for tok in obj:
+                if any(a <= tok.start < b for a, b in in_names):
+                    continue
+                if tok.lemma in SCOPE and tok.tag[:2] in ("JJ", "DT", "VB", "PD", "RB"):
+                    scope.append(tok.lemma)
+                elif tok.tag[:2] in ("NN", "JJ", "VB", "CD") and tok.text[:1].isascii() and tok.lemma not in AUX:
+                    words.append(tok.lemma)
+                    shown.append(tok.text)
+            if verb.lemma in HEDGING and words and obj and kind == "fact":
+                # "is considering a ban on coal imports": undecided about the ban
+                first = next((t for t in obj if t.lemma == words[0]), None)
+                if first is not None and first.noun:
+                    verb = nlp.Token(first.text, first.start, first.end, "VB", words[0])
+                    words, shown = words[1:], shown[1:]
+                    value = "undecided"
+            if words or others:
+                for actor in actors:
+                    facts.append(Fact(actor, actors, verb.lemma, start, o_end, o_start, o_end, kind, value,
+                                      tuple(words), tuple(shown), tuple(scope), others))
+        chain = (actors, start, kind, value) if actors else None
+        i = end_index
+    return facts
+
+
+def _predicate(tokens: list[nlp.Token], i: int, in_chain: bool) -> bool:
+    """Whether the verb at ``i`` heads a verb group (not a participle used as an adjective: "designated
+    persons", "frozen assets", nor a participle clause: ", calling it ...")."""
+    t = tokens[i]
+    prev = tokens[i - 1] if i else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if prev is not None and prev.verb and (prev.lemma in AUX or prev.lemma in FRAMES) and t.tag in ("VBN", "VBG"):
+        return False  # part of the group that started before
+    if prev is not None and prev.tag == "TO" and i >= 3 and tokens[i - 3].lemma == "for" and tokens[i - 2].noun:
+        return True  # "it would be a mistake for Japan to divert aid"
+    if prev is not None and prev.tag in ("MD", "TO") or prev is not None and prev.lemma in ("not", "never"):
+        return False  # "would join", "to join": the group starts at the modal (handled by the caller's scan)
+    if t.tag == "MD":
+        return True
+    if t.tag == "VBG":
+        return False  # "calling it ...", "excluding banks": a participle clause, not a statement of its own
+    if t.tag == "VBN":
+        if nxt is not None and nxt.tag[:2] in ("NN", "JJ") and (prev is None or prev.tag in ("DT", "JJ", "PRP$", "IN",
+                                                                                          "CD", "POS", "CC", "VBD",
+                                                                                          "VBN", "VBZ", "VBP")):
+            if not (prev is not None and prev.tag == "CC" and in_chain):
+                return False  # "selected Russian banks", "the frozen assets"
+        return prev is not None and (prev.tag.startswith(("NN", "PRP")) or prev.tag in ("RB", "CC")
+                                     or prev.lemma in AUX)
+    return True
+
+
+def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
+    """The index of the action verb of the group starting at ``i``: past auxiliaries, modals, "not",
+    and frames ("refused to", "stopped short of confirming whether X would", "is considering")."""
+    j = i
+    n = len(tokens)
+    for _ in range(12):
+        t = tokens[j]
+        k = j + 1
+        while k < n and (tokens[k].tag in ("RB", "MD", "TO") or tokens[k].lemma in ("not", "n't")
+                         or tokens[k].text in ("n", "'", "\u2019", "t")):
+            k += 1
+        nxt = tokens[k] if k < n else None
+        if t.tag == "MD" or (t.verb and (t.lemma in AUX or t.lemma in FRAMES)):
+            if nxt is not None and nxt.verb:
+                j = k
+                continue
+            if t.lemma == "stop" and nxt is not None and nxt.lemma == "short":  # "stopped short of confirming"
+                m = k + 1
+                if m < n and tokens[m].lemma == "of" and m + 1 < n and tokens[m + 1].verb:
+                    j = m + 1
+                    continue
+            if nxt is not None and nxt.lemma in ("whether", "that") and t.lemma in SAYING | HEDGING:
+                # "confirming whether Japan would join": the action is the embedded one
+                m = k + 1
+                while m < n and not tokens[m].verb and tokens[m].tag not in _BREAK_TAGS:
+                    m += 1
+                if m < n and tokens[m].verb:
+                    j = m
+                    continue
+            if t.lemma in AUX or t.tag == "MD":
+                return None if not t.verb or t.lemma in AUX else j
+        return j if t.verb else None
+    return None
+
+
+def _embedded(tokens: list[nlp.Token], i: int, j: int) -> Optional[int]:
+    """The index after "whether"/"that" inside the verb group i..j, if the group embeds a clause."""
+    for k in range(j - 1, i, -1):
+        if tokens[k].lemma in ("whether", "that", "if"):
+            return k + 1
+    return None
+
+
+def _group_start(tokens: list[nlp.Token], lo: int, j: int) -> int:
+    """The first modal, auxiliary or verb from ``lo`` on (the embedded verb group)."""
+    for k in range(lo, j + 1):
+        if tokens[k].tag == "MD" or tokens[k].verb:
+            return k
+    return j
+
+
+def _coordinated(tokens: list[nlp.Token], clause_start: int, i: int) -> bool:
+    """Whether the verb at ``i`` continues the previous verb's subject ("... and joined")."""
+    k = i - 1
+    while k >= clause_start and tokens[k].tag in ("RB", "MD") or (k >= 0 and tokens[k].lemma in AUX
+                                                                  and tokens[k].verb and k >= clause_start):
+        k -= 1
+    return k >= 0 and tokens[k].tag == "CC" and tokens[k].lemma in ("and", "or", "but")
+
+
+def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
+            i: int) -> tuple[tuple[str, ...], int]:
+    """The entities that are the subject of the verb group at ``i``, and where the subject starts.
+
+    A name is a subject when only names, "and", adverbs and head nouns ("government", "Prime
+    Minister") stand between it and the verb group; not after a preposition ("the attack on
+    Ukraine") or as a possessive of another noun ("Russia's attack")."""
+    lo = tokens[clause_start].start if clause_start < len(tokens) else 0
+    hi = tokens[i].start
+    inside = [(a, b, e) for a, b, e in names if a >= lo and b <= hi]
+    found: list[tuple[int, str]] = []
+    for a, b, e in inside:
+        before = sentence[max(lo, a - 20):a]
+        if _PREPOSITION_BEFORE.search(before) and not (re.search(r"\bfor\s+$", before) and _to_verb(tokens, b)):
+            continue  # "the attack on Ukraine", "sanctions against Russia"; but "a mistake for Japan to act"
+        ok = True
+        possessive = False
+        for t in tokens:
+            if t.start < b or t.start >= hi:
+                continue
+            if any(x <= t.start < y for x, y, _ in inside):
+                continue  # another name: "Japan and South Korea"
+            low = t.text.lower()
+            if t.text in ("'s", "\u2019s", "'", "\u2019") or t.tag == "POS":
+                possessive = True
+            elif low in _HEADS or t.tag in ("RB", "CC") or low in ("both", "itself", "too", "s"):
+                continue
+            elif t.tag == "TO" and re.search(r"\bfor\s+$", before):
+                continue
+            else:
+                ok = False
+                break
+        if ok and possessive and not any(t.text.lower() in _HEADS for t in tokens if b <= t.start < hi):
+            ok = False  # "Russia's attack"; "Tokyo's government" is Tokyo
+        if ok:
+            found.append((a, e))
+    if not found:
+        return (), hi
+    return tuple(dict.fromkeys(e for _, e in found)), min(a for a, _ in found)
+
+
+def _to_verb(tokens: list[nlp.Token], pos: int) -> bool:
+    """Whether "to" and a verb follow offset ``pos`` ("for Japan to divert")."""
+    after = [t for t in tokens if t.start >= pos][:2]
+    return len(after) == 2 and after[0].tag == "TO" and after[1].verb
+
+
+def _object_end(tokens: list[nlp.Token], j: int) -> int:
+    """The index after the verb's object: up to a clause break, a relative word or a coordinated verb."""
+    n = len(tokens)
+    k = j + 1
+    while k < n and k - j <= MAX_OBJECT_TOKENS:
+        t = tokens[k]
+        if t.tag in _BREAK_TAGS or t.lemma in ("which", "who", "while", "whereas", "but", "because", "although",
+                                                "though", "as", "after", "when", "since", "if", "unless",
+                                                "that", "whether"):
+            break
+        if t.tag == "CC" and k + 1 < n:
+            m = k + 1
+            while m < n and (tokens[m].tag in ("RB", "MD") or tokens[m].lemma in AUX and tokens[m].verb
+                             and m + 1 < n and tokens[m + 1].verb):
+                m += 1
+            if m < n and tokens[m].verb and tokens[m].tag in ("VBD", "VBN", "VBZ", "VBP", "VB"):
+                break  # "... and joined the sanctions": a coordinated verb
+        if t.tag in ("VBD", "VBZ", "VBP") and k > j + 1:
+            break  # a new finite verb (a relative clause without "which")
+        k += 1
+    return k
+
+
+def _modality(region: str, group: str) -> tuple[str, str]:
+    """(kind, value) from the words before the action verb: its subject region and verb group."""
+    text = region
+    if _OPPOSE.search(text):
+        return "recommendation", "oppose"
+    if _ADVICE.search(text):
+        return "recommendation", "oppose" if _NEGATION.search(group or text) else "support"
+    hedged = bool(_HEDGE.search(text))
+    negated = bool(_NEGATION.search(text)) or bool(re.search(
+        r"\b(?:refus|declin|fail|reject|resist)\w*\s+to\b|\bavoid\w*\b", text, re.I))
+    if hedged:
+        return "fact", "undecided"
+    if _FORECAST.search(text):
+        return "forecast", "no" if negated else "yes"
+    return "fact", "no" if negated else "yes"
