@@ -47,10 +47,25 @@ FRAMES = NEGATING | HEDGING | SAYING | ADVISING | frozenset({"stop", "need", "co
 NOT_ACTIONS = frozenset({"say", "note", "argue", "write", "tell", "report", "claim", "believe", "think",
                          "know", "see", "mean", "remain", "become", "seem", "appear", "include", "call",
                          "describe", "explain", "show", "suggest", "point", "ask"})
-# Words on an object that say how much or which part, not what: values of one question.
-SCOPE = frozenset("""all every each some selected select certain several few many most major key main leading
-largest large small limited partial full total sweeping comprehensive broad narrow targeted mild modest light
-symbolic weak tough severe harsh strong stringent unprecedented additional further new""".split())
+# Words on an object that say which part or how hard, not what: values of one question, by class
+# ("selected banks" and "all banks" answer one question differently; "tough" and "severe" alike).
+SCOPE_CLASSES = {
+    "all": "all every each entire full total whole",
+    "selected": "selected select certain some several few targeted partial specific designated",
+    "mild": "mild modest limited light symbolic weak lenient token",
+    "severe": "tough severe harsh strong stringent sweeping unprecedented comprehensive robust heavy",
+}
+SCOPE = {w: cls for cls, words in SCOPE_CLASSES.items() for w in words.split()}
+# Words on an object that change nothing about what is asked ("imposed additional sanctions").
+_IDLE = frozenset("additional further new more own other such its their same".split())
+
+
+def scope_value(scope: tuple[str, ...]) -> str:
+    """The category a fact's scope words give ("selected", "all", "mild", "severe"), or "" for none or a mix."""
+    classes = {SCOPE[w] for w in scope if w in SCOPE}
+    return classes.pop() if len(classes) == 1 else ""
+
+
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor)\b|n['\u2019]t\b|\byet\s+to\b", re.I)
 _HEDGE = re.compile(r"\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|undecided|whether|on\s+the\s+fence|non-?committal|"
                     r"not\s+(?:yet\s+)?(?:decided|clear)|has\s+yet\s+to\s+decide|weigh(?:s|ed|ing)?|"
@@ -176,8 +191,11 @@ def read_facts(sentence: str, entities: Entities) -> list[Fact]:
             for tok in obj:
                 if any(a <= tok.start < b for a, b in in_names):
                     continue
-                if tok.lemma in SCOPE and tok.tag[:2] in ("JJ", "DT", "VB", "PD", "RB"):
-                    scope.append(tok.lemma)
+                low = tok.text.lower()
+                if (low in SCOPE or tok.lemma in SCOPE) and tok.tag[:2] in ("JJ", "DT", "VB", "PD", "RB"):
+                    scope.append(low if low in SCOPE else tok.lemma)
+                elif tok.lemma in _IDLE:
+                    continue
                 elif tok.tag[:2] in ("NN", "JJ", "VB", "CD") and tok.text[:1].isascii() and tok.lemma not in AUX:
                     words.append(tok.lemma)
                     shown.append(tok.text)

@@ -137,9 +137,22 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
             continue
         items.append((fig.start, claim))
     if positions:
+        from briefcmp.analysis.entities import Entities
+        from briefcmp.drafting.factclaims import fact_claims
+
+        entities, registered = Entities(config), set(config.entities)
         blocked = SpanSet(excluded_spans(prep.text))
         for s, e in spans:
             if blocked.overlaps(s, e):
+                continue
+            facts, read = fact_claims(prep, s, e, entities, registered, suggest.topics(prep.text[s:e]),
+                                      meta.published or meta.reference, _anchor, DraftClaim)
+            if read:  # actions and recommendations, one claim each (none when their clauses repeat verbatim)
+                for claim in facts:
+                    if not annotated.touches(claim.span):
+                        items.append((s, claim))
+                if not facts:
+                    draft.unanchored.append(_line_of(prep, s))
                 continue
             kind = position_kind(prep.text[s:e])
             if not kind:
