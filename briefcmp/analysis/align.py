@@ -622,6 +622,9 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             key = _new_key_id(g, entities, set(taken))
             result.candidates.append(Group(key, True, _label(g, entities), g[0].unit, g, _reason(g, ""), False,
                                            g[0].subjects, _common_topics(g), "the wording is only alike"))
+    from briefcmp.analysis.alignfacts import align_facts  # statements (category, stance): their own module
+
+    result.considered += align_facts(corpus, entities, result, taken)
     for g in result.groups:
         for s in g.subjects:
             if s not in config.entities:

@@ -56,6 +56,10 @@ SCOPE_CLASSES = {
     "severe": "tough severe harsh strong stringent sweeping unprecedented comprehensive robust heavy",
 }
 SCOPE = {w: cls for cls, words in SCOPE_CLASSES.items() for w in words.split()}
+# Nouns that say when, not what ("on Friday", "last week", "this year").
+_TIME = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december week weekend month year decade day today yesterday tomorrow
+time period quarter century morning evening night last next past coming earlier later""".split())
 # Words on an object that change nothing about what is asked ("imposed additional sanctions").
 _IDLE = frozenset("additional further new more own other such its their same".split())
 
@@ -113,6 +117,8 @@ class Fact:
     shown: tuple[str, ...]  # the same words as written
     scope: tuple[str, ...] = ()  # scope words on the object, as lemmas
     others: tuple[str, ...] = field(default=())  # entities named in the object (Russia in "sanctions on Russia")
+    object_text: str = ""  # the object as written ("the assets of Russian individuals")
+    nouns: tuple[str, ...] = ()  # the object's nouns (lemmas), without times ("Friday", "last week"): what it is
 
     @property
     def value_type(self) -> str:
@@ -187,7 +193,7 @@ def read_facts(sentence: str, entities: Entities) -> list[Fact]:
             o_start, o_end = obj[0].start, obj[-1].end
             others = tuple(dict.fromkeys(e for a, b, e in names if a >= o_start and b <= o_end and e not in actors))
             in_names = [(a, b) for a, b, _ in names]
-            words, shown, scope = [], [], []
+            words, shown, scope, nouns = [], [], [], []
             for tok in obj:
                 if any(a <= tok.start < b for a, b in in_names):
                     continue
@@ -196,20 +202,30 @@ def read_facts(sentence: str, entities: Entities) -> list[Fact]:
                     scope.append(low if low in SCOPE else tok.lemma)
                 elif tok.lemma in _IDLE:
                     continue
-                elif tok.tag[:2] in ("NN", "JJ", "VB", "CD") and tok.text[:1].isascii() and tok.lemma not in AUX:
+                elif tok.lemma in _TIME or tok.tag == "CD" or not re.match(r"[A-Za-z]", tok.text):
+                    continue  # "on Friday", "in 2014", "last week": when, not what
+                elif tok.tag[:2] in ("NN", "JJ", "VB") and tok.lemma not in AUX:
                     words.append(tok.lemma)
                     shown.append(tok.text)
+                    if tok.noun:
+                        nouns.append(tok.lemma)
+            last = len(obj)
+            while last > 1 and (obj[last - 1].lemma in _TIME or obj[last - 1].tag in ("CD", "IN", "DT", "RB")
+                                or obj[last - 1].lemma in ("this", "that")):
+                last -= 1  # "... on Friday", "earlier this year": the question leaves the time out
+            object_text = sentence[o_start:obj[last - 1].end]
             if verb.lemma in HEDGING and words and obj and kind == "fact":
                 # "is considering a ban on coal imports": undecided about the ban
                 first = next((t for t in obj if t.lemma == words[0]), None)
-                if first is not None and first.noun:
+                if first is not None and first.noun and obj[0].tag == "DT" and obj.index(first) == 1:
                     verb = nlp.Token(first.text, first.start, first.end, "VB", words[0])
                     words, shown = words[1:], shown[1:]
                     value = "undecided"
             if words or others:
                 for actor in actors:
                     facts.append(Fact(actor, actors, verb.lemma, start, o_end, o_start, o_end, kind, value,
-                                      tuple(words), tuple(shown), tuple(scope), others))
+                                      tuple(words), tuple(shown), tuple(scope), others, object_text,
+                                      tuple(nouns)))
         chain = (actors, start, kind, value) if actors else None
         i = end_index
     return facts
@@ -357,7 +373,8 @@ def _object_end(tokens: list[nlp.Token], j: int) -> int:
         t = tokens[k]
         if t.tag in _BREAK_TAGS or t.lemma in ("which", "who", "while", "whereas", "but", "because", "although",
                                                 "though", "as", "after", "when", "since", "if", "unless",
-                                                "that", "whether"):
+                                                "that", "whether", "until", "till", "once", "before", "so",
+                                                "despite", "amid", "according", "what", "where", "how"):
             break
         if t.tag == "CC" and k + 1 < n:
             m = k + 1

@@ -28,7 +28,7 @@ def fact_value(fact: Fact) -> Value:
     if fact.value_type == "stance":
         return Value("stance", stance=fact.value)
     scope = scope_value(fact.scope)
-    if fact.value == "yes" and scope:
+    if fact.value == "yes" and scope and scope != "all":  # "all banks" is what "banks" says unqualified
         return Value("category", category=scope)
     return Value("category", category=fact.value)
 
