@@ -194,7 +194,7 @@ def read_facts(sentence: str, entities: Entities) -> list[Fact]:
             others = tuple(dict.fromkeys(e for a, b, e in names if a >= o_start and b <= o_end and e not in actors))
             in_names = [(a, b) for a, b, _ in names]
             words, shown, scope, nouns = [], [], [], []
-            for tok in obj:
+            for n_obj, tok in enumerate(obj):
                 if any(a <= tok.start < b for a, b in in_names):
                     continue
                 low = tok.text.lower()
@@ -207,8 +207,8 @@ def read_facts(sentence: str, entities: Entities) -> list[Fact]:
                 elif tok.tag[:2] in ("NN", "JJ", "VB") and tok.lemma not in AUX:
                     words.append(tok.lemma)
                     shown.append(tok.text)
-                    if tok.noun:
-                        nouns.append(tok.lemma)
+                    if tok.noun or tok.verb and n_obj and obj[n_obj - 1].tag in ("IN", "DT", "PRP$"):
+                        nouns.append(tok.text.lower() if tok.verb else tok.lemma)  # "exports of maize" (VBP)
             last = len(obj)
             while last > 1 and (obj[last - 1].lemma in _TIME or obj[last - 1].tag in ("CD", "IN", "DT", "RB")
                                 or obj[last - 1].lemma in ("this", "that")):
@@ -383,8 +383,8 @@ def _object_end(tokens: list[nlp.Token], j: int) -> int:
                 m += 1
             if m < n and tokens[m].verb and tokens[m].tag in ("VBD", "VBN", "VBZ", "VBP", "VB"):
                 break  # "... and joined the sanctions": a coordinated verb
-        if t.tag in ("VBD", "VBZ", "VBP") and k > j + 1:
-            break  # a new finite verb (a relative clause without "which")
+        if t.tag in ("VBD", "VBZ", "VBP") and k > j + 1 and tokens[k - 1].tag not in ("IN", "DT", "JJ", "PRP$", "TO"):
+            break  # a new finite verb (a relative clause without "which"); after "of" it is a mis-tagged noun
         k += 1
     return k
 

@@ -1,0 +1,149 @@
+"""Statements with values: read from tagged sentences, drafted by `annotate --sentences`, keyed by `align`,
+and explained by `compare` with both sides quoted; and the path without the 'nlp' extra."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from briefcmp.analysis import nlp
+from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.facts import read_facts
+from briefcmp.cli import app
+
+FIXTURES = Path(__file__).parent / "fixtures" / "facts"
+runner = CliRunner()
+
+# (sentence, the facts read: actor, verb lemma, kind, value)
+SENTENCES = [
+    ("Japan and South Korea condemned the Russian attack on Ukraine and joined the sanctions against Russia.",
+     {("japan", "condemn", "fact", "yes"), ("south-korea", "condemn", "fact", "yes"),
+      ("japan", "join", "fact", "yes"), ("south-korea", "join", "fact", "yes")}),
+    ("Kishida stopped short of confirming whether Japan would join the sanctions.",
+     {("japan", "join", "fact", "undecided")}),
+    ("Japan has not imposed sanctions on Russian oil imports.", {("japan", "impose", "fact", "no")}),
+    ("Japan hasn\u2019t imposed the ban on coal.", {("japan", "impose", "fact", "no")}),
+    ("Japan could add some sanctions of its own.", {("japan", "add", "forecast", "yes")}),
+    ("Tokyo froze the assets of Russian individuals and banned exports of semiconductors to Russia.",
+     {("japan", "freeze", "fact", "yes"), ("japan", "ban", "fact", "yes")}),
+    ("Japan should put Asia first.", {("japan", "put", "recommendation", "support")}),
+    ("It would be a mistake for Japan to divert aid from Asia.", {("japan", "divert", "recommendation", "oppose")}),
+    ("South Korea refused to join the sanctions.", {("south-korea", "join", "fact", "no")}),
+    ("Japan is considering a ban on Russian coal imports.", {("japan", "ban", "fact", "undecided")}),
+    ("We recommend that Japan expand its support for Ukraine.",
+     {("japan", "expand", "recommendation", "support")}),
+    ("Seoul must not ease its export controls on Russia.", {("south-korea", "ease", "recommendation", "oppose")}),
+    ("Russia's attack on Ukraine was condemned around the world.", set()),  # no actor before the verb
+    ("Did Japan join the sanctions?", set()),  # a question asserts nothing
+]
+
+
+@pytest.fixture(scope="module")
+def entities() -> Entities:
+    return Entities()
+
+
+@pytest.mark.parametrize("sentence, expected", SENTENCES)
+def test_facts_read_from_sentences(entities: Entities, sentence: str, expected: set) -> None:
+    got = {(f.actor, f.verb, f.kind, f.value) for f in read_facts(sentence, entities)}
+    assert got == expected
+
+
+def test_scope_words_are_values_not_objects(entities: Entities) -> None:
+    a = read_facts("Japan excluded selected Russian banks from the SWIFT system.", entities)
+    b = read_facts("Japan excluded all Russian banks from the SWIFT system.", entities)
+    assert [f.nouns for f in a] == [f.nouns for f in b] == [("bank", "swift", "system")]
+    assert a[0].scope == ("selected",) and b[0].scope == ("all",)
+
+
+def test_coordinated_actions_quote_their_own_clause(entities: Entities) -> None:
+    sentence = "Japan condemned the invasion and joined the sanctions against Russia."
+    facts = read_facts(sentence, entities)
+    assert [sentence[f.start:f.end] for f in facts] == ["Japan condemned the invasion",
+                                                        "joined the sanctions against Russia"]
+    assert facts[1].others == ("russia",)
+
+
+def cli(*args: str):
+    return runner.invoke(app, list(args))
+
+
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("facts") / "mine"
+    assert cli("init", str(root)).exit_code == 0
+    for text in sorted(FIXTURES.glob("*.txt")):
+        shutil.copy(text, root / "sources" / text.name)
+        r = cli("annotate", str(root / "sources" / text.name), "-o", str(root / f"{text.stem}.claims.yaml"),
+                "--sentences")
+        assert r.exit_code == 0, r.output
+    return root
+
+
+def _claims(path: Path) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["claims"]
+
+
+def test_drafts_are_valid_claims_files_with_values(drafted: Path) -> None:
+    claims = _claims(drafted / "monitor.claims.yaml")
+    by_quote = {c["quote"]: c for c in claims}
+    closed = by_quote["Kenya has not closed its border with Uganda"]
+    assert closed["value"] == {"category": "no"} and closed["kind"] == "fact"  # "no" stays a string
+    assert by_quote["Kenya should lift the sugar ban"]["value"] == {"stance": "support"}
+    assert by_quote["Tanzania is considering a ban on Kenyan poultry"]["value"] == {"category": "undecided"}
+    # one sentence, two actions: two claims, each quoting its clause
+    assert "Kenya suspended its imports of Ugandan sugar" in by_quote
+    assert any(q.startswith("banned exports of maize") for q in by_quote)
+    r = cli("check", str(drafted), "--format", "json")
+    report = json.loads(r.stdout)
+    errors = [p for p in report["problems"] if p["severity"] == "error"]
+    assert errors == []
+    assert {p["rule"] for p in report["problems"]} <= {"draft-claim", "no-topic"}
+
+
+def test_align_keys_statements_and_compare_quotes_both_sides(drafted: Path, tmp_path: Path) -> None:
+    root = tmp_path / "c"
+    shutil.copytree(drafted, root)
+    r = cli("align", str(root), "--apply")
+    assert r.exit_code == 0, r.output
+    config = yaml.safe_load((root / "briefcmp.yaml").read_text(encoding="utf-8"))
+    keys = config["keys"]
+    assert keys["kenya-close-border"]["label"] == "Does Kenya close its border with Uganda?"
+    assert keys["kenya-close-border"]["type"] == "category"
+    assert keys["kenya-lift-sugar-ban-stance"]["type"] == "stance"
+    assert "kenya-suspend-import-sugar" in keys
+    # Kenya's maize exports and Tanzania's poultry ban are in one brief only: no key
+    assert not any("maize" in k or "poultry" in k for k in keys)
+    r = cli("compare", str(root), "--format", "json")
+    relations = {rel["key"]: rel for rel in json.loads(r.stdout)["relations"]}
+    stance = relations["kenya-lift-sugar-ban-stance"]
+    assert stance["kind"] == "disagreement"
+    for quote in ("Kenya should lift the sugar ban", "Kenya should not lift the sugar ban"):
+        assert f'"{quote}"' in stance["explanation"]
+    border = relations["kenya-close-border"]
+    assert '"Kenya has not closed its border with Uganda"' in border["explanation"]
+    assert '"Kenya closed its border with Uganda on Monday"' in border["explanation"]
+    # a second run proposes nothing new
+    again = json.loads(cli("align", str(root), "--format", "json").stdout)
+    assert again["groups"] == []
+
+
+def test_without_the_nlp_extra_sentences_are_drafted_without_values(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(nlp, "_engine", lambda: None)
+    assert nlp.tag("Kenya closed its border.") is None and not nlp.available()
+    assert read_facts("Kenya closed its border with Uganda.", Entities()) == []
+    root = tmp_path / "c"
+    assert cli("init", str(root)).exit_code == 0
+    src = root / "sources" / "monitor.txt"
+    shutil.copy(FIXTURES / "monitor.txt", src)
+    r = cli("annotate", str(src), "-o", str(root / "monitor.claims.yaml"), "--sentences")
+    assert r.exit_code == 0, r.output
+    claims = _claims(root / "monitor.claims.yaml")
+    assert claims and all("value" not in c for c in claims)
+    assert any(c["kind"] == "recommendation" for c in claims)  # the position sentence, as before
+    assert cli("align", str(root), "--apply").exit_code == 0
