@@ -624,7 +624,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
                                            g[0].subjects, _common_topics(g), "the wording is only alike"))
     from briefcmp.analysis.alignfacts import align_facts  # statements (category, stance): their own module
 
-    result.considered += align_facts(corpus, entities, result, taken)
+    result.considered += align_facts(corpus, entities, result, taken, Group, Member)
     for g in result.groups:
         for s in g.subjects:
             if s not in config.entities:

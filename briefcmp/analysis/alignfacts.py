@@ -141,10 +141,10 @@ def _doubt(group: list[Statement]) -> str:
     return ""
 
 
-def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str]) -> int:
+def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Group, Member) -> int:
     """Add groups (sure) and candidates of unkeyed category and stance claims to ``result`` (an
-    ``AlignResult``); returns how many claims were considered."""
-    from briefcmp.analysis.align import Group, Member
+    ``AlignResult``; ``Group`` and ``Member`` are align's classes, passed in so that neither module
+    imports the other at both ends); returns how many claims were considered."""
 
     statements: list[Statement] = []
     for claim in corpus.claims():
