@@ -42,7 +42,9 @@ SAYING = frozenset({"confirm", "say", "decide", "announce", "indicate", "clarify
                     "reveal", "disclose"})
 ADVISING = frozenset({"recommend", "urge", "advise", "suggest", "call"})
 FRAMES = NEGATING | HEDGING | SAYING | ADVISING | frozenset({"stop", "need", "continue", "begin", "start",
-                                                              "expect", "try", "want", "appear", "seem", "tend"})
+                                                              "expect", "try", "want", "appear", "seem", "tend",
+                                                              "agree", "move", "support", "back", "vote", "opt",
+                                                              "choose", "cease", "quit"})
 # Verbs that state nothing an analyst would key ("said", "noted", "is"), as a main action.
 NOT_ACTIONS = frozenset({"say", "note", "argue", "write", "tell", "report", "claim", "believe", "think",
                          "know", "see", "mean", "remain", "become", "seem", "appear", "include", "call",
@@ -70,7 +72,8 @@ def scope_value(scope: tuple[str, ...]) -> str:
     return classes.pop() if len(classes) == 1 else ""
 
 
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor)\b|n['\u2019]t\b|\byet\s+to\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|ceas(?:e|ed|es|ing)|quit|stopp?(?:ed|s)?(?!\s+short))\b|"
+                       r"n['\u2019]t\b|\byet\s+to\b", re.I)
 _HEDGE = re.compile(r"\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|undecided|whether|on\s+the\s+fence|non-?committal|"
                     r"not\s+(?:yet\s+)?(?:decided|clear)|has\s+yet\s+to\s+decide|weigh(?:s|ed|ing)?|"
                     r"consider(?:s|ed|ing)?|mull(?:s|ed|ing)?)\b", re.I)
@@ -376,6 +379,10 @@ def _object_end(tokens: list[nlp.Token], j: int) -> int:
                                                 "that", "whether", "until", "till", "once", "before", "so",
                                                 "despite", "amid", "according", "what", "where", "how"):
             break
+        if t.lemma in ("following", "amid", "due", "ahead", "despite") or (
+                t.lemma == "in" and k + 1 < n and tokens[k + 1].lemma in ("response", "line", "addition", "order",
+                                                                           "exchange", "return", "retaliation")):
+            break  # "sanctions against Russia in response to ...": the reason is not the object
         if t.tag == "CC" and k + 1 < n:
             m = k + 1
             while m < n and (tokens[m].tag in ("RB", "MD") or tokens[m].lemma in AUX and tokens[m].verb
