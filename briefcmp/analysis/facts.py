@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from briefcmp.analysis import nlp
-from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.entities import Entities, proper_names
 
 AUX = frozenset({"be", "have", "do", "get"})
 FORECAST_MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "can", "wo", "'ll"})
@@ -62,8 +62,11 @@ SCOPE = {w: cls for cls, words in SCOPE_CLASSES.items() for w in words.split()}
 _TIME = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december week weekend month year decade day today yesterday tomorrow
 time period quarter century morning evening night last next past coming earlier later""".split())
-# Words on an object that change nothing about what is asked ("imposed additional sanctions").
-_IDLE = frozenset("additional further new more own other such its their same".split())
+# Words on an object that change nothing about what is asked.
+_IDLE = frozenset("own other such its their same".split())
+# Words that make another round of it ("imposed additional sanctions", "expel more diplomats"): kept as
+# one mark among the object's nouns, so that a further round is not the first one.
+_MORE = frozenset("additional further new more much fresh another".split())
 
 
 def scope_value(scope: tuple[str, ...]) -> str:
@@ -129,7 +132,14 @@ class Fact:
 
 
 def _entities_at(entities: Entities, sentence: str) -> list[tuple[int, int, str]]:
-    return entities.find(sentence)
+    """Countries and registered entities, then the bodies and places a name says ("the European Union"),
+    as align registers them (``Entities.adopt``)."""
+    found = entities.find(sentence)
+    taken = [(a, b) for a, b, _ in found]
+    for a, b, name in proper_names(sentence):
+        if not any(a < y and x < b for x, y in taken):
+            found.append((a, b, entities.adopt(name)))
+    return sorted(found)
 
 
 def read_facts(sentence: str, entities: Entities) -> list[Fact]:
@@ -205,6 +215,9 @@ def read_facts(sentence: str, entities: Entities) -> list[Fact]:
                     scope.append(low if low in SCOPE else tok.lemma)
                 elif tok.lemma in _IDLE:
                     continue
+                elif tok.lemma in _MORE or tok.text.lower() in _MORE:
+                    if "+more" not in nouns:
+                        nouns.append("+more")
                 elif tok.lemma in _TIME or tok.tag == "CD" or not re.match(r"[A-Za-z]", tok.text):
                     continue  # "on Friday", "in 2014", "last week": when, not what
                 elif tok.tag[:2] in ("NN", "JJ", "VB") and tok.lemma not in AUX:

@@ -28,8 +28,10 @@ def annotate(
                                      help="With --update: set source_sha256 to the source's current hash "
                                           "(after you have checked the existing quotes)."),
     sentences: bool = typer.Option(False, "--sentences",
-                                   help="Also draft a candidate claim for each sentence that takes a position "
-                                        "(recommendation, forecast or assessment), to keep or delete."),
+                                   help="Also draft the statements of each sentence: an action or state "
+                                        "(yes / no / undecided), a forecast, or a recommendation (support / "
+                                        "oppose), one claim per actor and action; with the 'nlp' extra, else "
+                                        "a claim with no value per sentence that takes a position."),
 ) -> None:
     """Draft a claims file from a source text: one claim per figure, each `status: draft`.
 
