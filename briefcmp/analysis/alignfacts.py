@@ -82,7 +82,9 @@ def action_of(verb: str) -> str:
 
 def describe(claim: Claim, entities: Entities) -> Optional[Statement]:
     """The statement an unkeyed category or stance claim makes, read from its quote; None when unread."""
-    facts = read_facts(claim.quote, entities)
+    # The drafted id starts with the actor: it tells "It also froze ..." whose statement this is.
+    carried = max((e for e in entities.labels if claim.id.startswith(e + "-")), key=len, default="")
+    facts = read_facts(claim.quote, entities, carried)
     if not facts:
         return None
     chosen = None

@@ -142,8 +142,11 @@ def _entities_at(entities: Entities, sentence: str) -> list[tuple[int, int, str]
     return sorted(found)
 
 
-def read_facts(sentence: str, entities: Entities) -> list[Fact]:
-    """The facts (actions, recommendations) a sentence states, per actor; [] when none or without the extra."""
+def read_facts(sentence: str, entities: Entities, carried: str = "") -> list[Fact]:
+    """The facts (actions, recommendations) a sentence states, per actor; [] when none or without the extra.
+
+    ``carried``: the actor of the sentence before (in the same paragraph), for a subject that is only
+    a pronoun or "the government" ("It also froze the assets of ...")."""
     if sentence.rstrip().endswith("?"):
         return []  # a question asserts nothing
     tokens = nlp.tag(sentence)
@@ -189,6 +192,11 @@ def read_facts(sentence: str, entities: Entities) -> list[Fact]:
             start = tokens[i].start
         else:
             actors, subject_start = _actors(sentence, names, tokens, clause_start, i)
+            if not actors:
+                actors, subject_start = _fronted(sentence, names, tokens, clause_start, i)
+            if not actors and carried and _PRONOUN.fullmatch(sentence[tokens[clause_start].start:tokens[i].start]
+                                                             if clause_start < n else ""):
+                actors, subject_start = (carried,), tokens[clause_start].start
             inner = _embedded(tokens, i, j)
             if inner is not None:  # "stopped short of confirming whether Japan would join": Japan joins
                 embedded, _ = _actors(sentence, names, tokens, inner, _group_start(tokens, inner, j))
@@ -269,6 +277,8 @@ def _predicate(tokens: list[nlp.Token], i: int, in_chain: bool) -> bool:
                                                                                           "VBN", "VBZ", "VBP")):
             if not (prev is not None and prev.tag == "CC" and in_chain):
                 return False  # "selected Russian banks", "the frozen assets"
+        if prev is not None and prev.text == "," and nxt is not None and nxt.tag in ("DT", "PRP$"):
+            return True  # "Japan, in a statement, condemned the attack": a participle takes no object
         return prev is not None and (prev.tag.startswith(("NN", "PRP")) or prev.tag in ("RB", "CC")
                                      or prev.lemma in AUX)
     return True
@@ -373,6 +383,31 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
     if not found:
         return (), hi
     return tuple(dict.fromkeys(e for _, e in found)), min(a for a, _ in found)
+
+
+_PRONOUN = re.compile(r"\s*(?:It|They|The\s+(?:government|country|cabinet|administration))(?:\s+(?:also|too|"
+                      r"then|later|further|subsequently))?\s*", re.I)
+
+
+def _fronted(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
+             i: int) -> tuple[tuple[str, ...], int]:
+    """The subject before a parenthesis set off by a comma: "Japan, in its statement after the invasion,
+    condemned ..." and "Japan in its press statement after the invasion of Ukraine, strongly condemned ...".
+    Only a name that opens the sentence (or a clause after ";") and is followed by a preposition."""
+    if clause_start == 0 or tokens[clause_start - 1].text != ",":
+        return (), tokens[i].start if i < len(tokens) else len(sentence)
+    k = clause_start - 1
+    while k > 0 and tokens[k - 1].text not in (";", ":") and tokens[k - 1].tag != ".":
+        k -= 1
+    head = tokens[k].start
+    for a, b, e in names:
+        if a == head or (a > head and not sentence[head:a].strip(" ,").lower() in ("", "the")):
+            if a != head and sentence[head:a].strip().lower() != "the":
+                continue
+            rest = sentence[b:tokens[clause_start - 1].start]
+            if re.match(r"\s*,?\s*(?:in|at|on|after|during|with|for|through|like|unlike|as)\b", rest, re.I):
+                return (e,), a
+    return (), tokens[i].start
 
 
 def _to_verb(tokens: list[nlp.Token], pos: int) -> bool:

@@ -40,12 +40,13 @@ def _as_of(clause: str, published: Optional[PartialDate]) -> Optional[Period]:
 
 
 def fact_claims(prep: sent.Prepared, s: int, e: int, entities: Entities, registered: set[str], topics: tuple[str, ...],
-                published: Optional[PartialDate], anchor: Anchor, make) -> tuple[list, bool]:
-    """(draft claims, any fact read) for the sentence [s, e) of ``prep.text``; ``make`` builds a DraftClaim
+                published: Optional[PartialDate], anchor: Anchor, make, carried: str = "") -> tuple[list, list[Fact]]:
+    """(draft claims, the facts read) for the sentence [s, e) of ``prep.text``; ``make`` builds a DraftClaim
     from keyword arguments. Subjects are the ``registered`` entities only (`check` knows no others;
-    `align --apply` registers those its keys need). A fact whose clause cannot be quoted unambiguously is left out."""
+    `align --apply` registers those its keys need); ``carried`` is the actor of the sentence before, for
+    "It also froze ...". A fact whose clause cannot be quoted unambiguously is left out."""
     sentence = prep.text[s:e]
-    facts = read_facts(sentence, entities)
+    facts = read_facts(sentence, entities, carried)
     out = []
     for f in facts:
         anchored = anchor(prep, s + f.start, s + f.end)
@@ -59,4 +60,4 @@ def fact_claims(prep: sent.Prepared, s: int, e: int, entities: Entities, registe
         out.append(make(id=claim_id or "statement", quote=quote, span=span, kind=f.kind, topics=topics,
                         subjects=tuple(x for x in (f.actor, *f.others) if x in registered), value=fact_value(f),
                         as_of=_as_of(clause, published), prefix=prefix, suffix=suffix, phrase=phrase))
-    return out, bool(facts)
+    return out, facts
