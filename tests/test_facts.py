@@ -38,6 +38,8 @@ SENTENCES = [
     ("We recommend that Japan expand its support for Ukraine.",
      {("japan", "expand", "recommendation", "support")}),
     ("Seoul must not ease its export controls on Russia.", {("south-korea", "ease", "recommendation", "oppose")}),
+    ("Brazil should not open the fund to private donors.", {("brazil", "open", "recommendation", "oppose")}),
+    ("Japan, in a statement on Friday, condemned the attack.", {("japan", "condemn", "fact", "yes")}),
     ("Russia's attack on Ukraine was condemned around the world.", set()),  # no actor before the verb
     ("Did Japan join the sanctions?", set()),  # a question asserts nothing
 ]

@@ -208,6 +208,12 @@ def read_facts(sentence: str, entities: Entities, carried: str = "") -> list[Fac
                                                        else len(sentence)):
                 kind, value = "recommendation", "oppose" if _NEGATION.search(region) else "support"
                 start = 0  # "We recommend that Japan ..."
+        if verb.tag == "VBN" and any(tokens[k].lemma == "be" for k in range(i, j)):
+            # "will be considered", "were imposed": the subject is what undergoes the action; the actor
+            # (after "by", if named) is not read: left for a person
+            chain = None
+            i = j + 1
+            continue
         end_index = _object_end(tokens, j)
         if actors and verb.lemma not in NOT_ACTIONS and verb.lemma not in AUX and end_index > j + 1:
             obj = tokens[j + 1:end_index]
@@ -385,8 +391,7 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
     return tuple(dict.fromkeys(e for _, e in found)), min(a for a, _ in found)
 
 
-_PRONOUN = re.compile(r"\s*(?:It|They|The\s+(?:government|country|cabinet|administration))(?:\s+(?:also|too|"
-                      r"then|later|further|subsequently))?\s*", re.I)
+_PRONOUN = re.compile(r"\s*(?:It|They)(?:\s+(?:also|too|then|later|further|subsequently))?\s*")
 
 
 def _fronted(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
@@ -438,6 +443,11 @@ def _object_end(tokens: list[nlp.Token], j: int) -> int:
                 m += 1
             if m < n and tokens[m].verb and tokens[m].tag in ("VBD", "VBN", "VBZ", "VBP", "VB"):
                 break  # "... and joined the sanctions": a coordinated verb
+            m = k + 1
+            while m < n and tokens[m].tag in ("NNP", "NNPS", "DT", "PRP", "NNS", "NN") and m - k <= 4:
+                m += 1
+            if m > k + 1 and m < n and (tokens[m].tag in ("VBD", "VBZ", "VBP", "MD")):
+                break  # "... invade Ukraine and Japan had to shift": a new clause with its own subject
         if t.tag in ("VBD", "VBZ", "VBP") and k > j + 1 and tokens[k - 1].tag not in ("IN", "DT", "JJ", "PRP$", "TO"):
             break  # a new finite verb (a relative clause without "which"); after "of" it is a mis-tagged noun
         k += 1

@@ -62,7 +62,10 @@ def _engine():
         found = lemminflect.getLemma(low, upos=upos)
         return found[0].lower() if found else low
 
-    return tagger.tag, lemma
+    def is_verb(word: str) -> bool:
+        return bool(lemminflect.getAllLemmas(word.lower(), upos="VERB"))
+
+    return tagger.tag, lemma, is_verb
 
 
 def available() -> bool:
@@ -79,16 +82,25 @@ def tag(text: str) -> Optional[list[Token]]:
     engine = _engine()
     if engine is None or len(text) > MAX_CHARS:
         return None
-    tagger, lemma = engine
+    tagger, lemma, is_verb = engine
     plain = text.translate(_APOSTROPHES)  # the lexicon knows "n't" and "'s" with ASCII apostrophes
-    out: list[Token] = []
+    found: list[tuple[str, int, str]] = []
     pos = 0
     for word, t in tagger(plain):
         i = plain.find(word, pos)
         if i < 0:  # the tokenizer rewrote the word: skip it rather than guess an offset
             continue
-        out.append(Token(text[i:i + len(word)], i, i + len(word), t, lemma(word, t)))
+        found.append((word, i, t))
         pos = i + len(word)
+    out: list[Token] = []
+    for n, (word, i, t) in enumerate(found):
+        if t in ("JJ", "NN") and n and n + 1 < len(found) and found[n + 1][2] in ("DT", "PRP$") and is_verb(word):
+            k = n - 1
+            while k > 0 and found[k][2] == "RB":
+                k -= 1
+            if found[k][2] in ("MD", "TO"):
+                t = "VB"  # "should not open the fund": the lexicon's adjective is the verb a modal governs
+        out.append(Token(text[i:i + len(word)], i, i + len(word), t, lemma(word, t)))
     return out
 
 
