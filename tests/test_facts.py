@@ -149,3 +149,26 @@ def test_without_the_nlp_extra_sentences_are_drafted_without_values(tmp_path: Pa
     assert claims and all("value" not in c for c in claims)
     assert any(c["kind"] == "recommendation" for c in claims)  # the position sentence, as before
     assert cli("align", str(root), "--apply").exit_code == 0
+
+
+import functools  # noqa: E402
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from(["Japan", "Kenya", "the", "not", "should", "could", "froze", "banned", "and", "assets",
+                          "of", ",", ";", "whether", "stopped", "short", "It", "refused", "to", "join", "sanctions",
+                          "'s", "\u2019", "n't", "EU", "\u5e74", "\u00e9t\u00e9", "1,500", "(", ")", "?", "."])
+
+
+@functools.cache
+def _entities() -> Entities:
+    return Entities()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS, max_size=40), st.text(max_size=30))
+def test_any_text_reads_without_error_and_quotes_inside_it(words: list[str], noise: str) -> None:
+    sentence = " ".join(words) + noise
+    for f in read_facts(sentence, _entities(), carried="japan"):
+        assert 0 <= f.start < f.end <= len(sentence) and f.object_start < f.object_end <= len(sentence)
+        assert f.value in ("yes", "no", "undecided", "support", "oppose")

@@ -24,6 +24,7 @@ tags. Without the extra, ``read_facts`` gives nothing.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -104,6 +105,7 @@ _HEADS = frozenset({"government", "cabinet", "administration", "ministry", "mini
                     "officials", "authorities", "state", "parliament", "diet", "president", "prime", "foreign",
                     "side", "delegation", "regulators", "central", "bank"})
 MAX_OBJECT_TOKENS = 14
+MAX_SUBJECT_NAMES = 6
 
 
 @dataclass
@@ -359,7 +361,10 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
     Ukraine") or as a possessive of another noun ("Russia's attack")."""
     lo = tokens[clause_start].start if clause_start < len(tokens) else 0
     hi = tokens[i].start
-    inside = [(a, b, e) for a, b, e in names if a >= lo and b <= hi]
+    # The subject is near its verb: the last few names before it are enough (and bound the work on a
+    # sentence that lists hundreds of names).
+    inside = [(a, b, e) for a, b, e in names if a >= lo and b <= hi][-MAX_SUBJECT_NAMES:]
+    starts = [t.start for t in tokens]
     found: list[tuple[int, str]] = []
     for a, b, e in inside:
         before = sentence[max(lo, a - 20):a]
@@ -367,9 +372,7 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
             continue  # "the attack on Ukraine", "sanctions against Russia"; but "a mistake for Japan to act"
         ok = True
         possessive = False
-        for t in tokens:
-            if t.start < b or t.start >= hi:
-                continue
+        for t in tokens[bisect.bisect_left(starts, b):bisect.bisect_left(starts, hi)]:
             if any(x <= t.start < y for x, y, _ in inside):
                 continue  # another name: "Japan and South Korea"
             low = t.text.lower()
@@ -382,7 +385,8 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
             else:
                 ok = False
                 break
-        if ok and possessive and not any(t.text.lower() in _HEADS for t in tokens if b <= t.start < hi):
+        if ok and possessive and not any(t.text.lower() in _HEADS
+                                         for t in tokens[bisect.bisect_left(starts, b):bisect.bisect_left(starts, hi)]):
             ok = False  # "Russia's attack"; "Tokyo's government" is Tokyo
         if ok:
             found.append((a, e))
@@ -417,7 +421,8 @@ def _fronted(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.
 
 def _to_verb(tokens: list[nlp.Token], pos: int) -> bool:
     """Whether "to" and a verb follow offset ``pos`` ("for Japan to divert")."""
-    after = [t for t in tokens if t.start >= pos][:2]
+    k = bisect.bisect_left([t.start for t in tokens], pos)
+    after = tokens[k:k + 2]
     return len(after) == 2 and after[0].tag == "TO" and after[1].verb
 
 
