@@ -149,8 +149,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "") -> list[Fac
 
     ``carried``: the actor of the sentence before (in the same paragraph), for a subject that is only
     a pronoun or "the government" ("It also froze the assets of ...")."""
-    if sentence.rstrip().endswith("?"):
-        return []  # a question asserts nothing
+    if sentence.rstrip().endswith("?") or _heading(sentence):
+        return []  # a question asserts nothing; a heading ("How Japan Can Contribute to ...") neither
     tokens = nlp.tag(sentence)
     if not tokens:
         return []
@@ -261,6 +261,14 @@ def read_facts(sentence: str, entities: Entities, carried: str = "") -> list[Fac
         chain = (actors, start, kind, value) if actors else None
         i = end_index
     return facts
+
+
+def _heading(sentence: str) -> bool:
+    """Title case without a full stop: most longer words capitalised."""
+    if re.search(r"[.!?:;\"\u201d')]\s*$", sentence):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", sentence) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _predicate(tokens: list[nlp.Token], i: int, in_chain: bool) -> bool:
