@@ -70,6 +70,11 @@ _IDLE = frozenset("own other such its their same".split())
 _MORE = frozenset("additional further new more much fresh another".split())
 
 
+_ACRONYM = re.compile(r"(?<![A-Z][ -])\b[A-Z]{2,6}\b(?![ -][A-Z]{2,})")
+_NOT_BODIES = frozenset("GDP GNP LNG CPI USD EUR JPY GBP CEO TV OK AM PM AD BC FY II III IV VI VII VIII IX XI "
+                        "XII ID PDF URL CO CO2".split())
+
+
 def scope_value(scope: tuple[str, ...]) -> str:
     """The category a fact's scope words give ("selected", "all", "mild", "severe"), or "" for none or a mix."""
     classes = {SCOPE[w] for w in scope if w in SCOPE}
@@ -141,6 +146,11 @@ def _entities_at(entities: Entities, sentence: str) -> list[tuple[int, int, str]
     for a, b, name in proper_names(sentence):
         if not any(a < y and x < b for x, y in taken):
             found.append((a, b, entities.adopt(name)))
+            taken.append((a, b))
+    for m in _ACRONYM.finditer(sentence):  # "the EU", "ECOWAS", "the WTO" (not in an all-capitals heading)
+        a, b = m.span()
+        if m.group() not in _NOT_BODIES and not any(a < y and x < b for x, y in taken):
+            found.append((a, b, entities.adopt(m.group())))
     return sorted(found)
 
 
