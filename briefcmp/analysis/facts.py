@@ -36,7 +36,7 @@ AUX = frozenset({"be", "have", "do", "get"})
 FORECAST_MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "can", "wo", "'ll"})
 ADVICE_MODALS = frozenset({"should", "must", "ought"})
 # Verbs that frame another action rather than being one ("refused to join", "is considering imposing").
-NEGATING = frozenset({"refuse", "decline", "fail", "avoid", "reject", "resist", "hesitate"})
+NEGATING = frozenset({"refuse", "decline", "fail", "avoid", "reject", "resist", "hesitate", "deny"})
 HEDGING = frozenset({"consider", "weigh", "mull", "debate", "study", "discuss", "contemplate", "explore",
                      "examine", "review", "plan", "intend", "aim", "seek", "prepare", "propose", "hope"})
 SAYING = frozenset({"confirm", "say", "decide", "announce", "indicate", "clarify", "state", "commit", "specify",
@@ -100,6 +100,10 @@ _OPPOSE = re.compile(r"\b(?:it\s+would\s+be\s+(?:a\s+)?(?:mistake|error|unwise|w
 _ADVICE_FRAME = re.compile(r"\b(?:recommend(?:s|ed)?|urges?|urged|advises?|advised|suggests?|calls?\s+for|"
                            r"(?:is|are)\s+(?:imperative|essential|crucial|vital|necessary|important))\s+(?:that\s+)?$",
                            re.I)
+# "announced that it would join", "said it will not send": a decision reported, not a forecast.
+_COMMITTED = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|decided|decides|pledged|pledges|"
+                        r"promised|promises|vowed|vows|agreed|agrees)\b(?:\s+(?:that|on\s+\w+))?(?:\s+\w+){1,3}?\s+"
+                        r"(?:would|will|wo)\b", re.I)
 # Where a clause starts (the subject of the next verb is after it).
 _CLAUSE_WORDS = frozenset({"that", "whether", "which", "who", "while", "whereas", "but", "although", "though",
                            "because", "as", "after", "before", "when", "since", "if", "unless", "so"})
@@ -331,7 +335,15 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
                 if m < n and tokens[m].lemma == "of" and m + 1 < n and tokens[m + 1].verb:
                     j = m + 1
                     continue
-            if nxt is not None and nxt.lemma in ("whether", "that") and t.lemma in SAYING | HEDGING:
+            if nxt is not None and t.lemma in SAYING | {"deny"} and nxt.tag in ("IN", "NNP") and nxt.lemma != "that":
+                m = k  # "announced on Monday that ...": past a short time phrase
+                while m < n and m - k < 4 and tokens[m].tag in ("IN", "NNP", "CD", "DT", "NN") \
+                        and tokens[m].lemma not in ("that", "whether"):
+                    m += 1
+                if m < n and tokens[m].lemma in ("that", "whether"):
+                    k, nxt = m, tokens[m]
+            if nxt is not None and t.lemma in SAYING | HEDGING | {"deny"} and (
+                    nxt.lemma in ("whether", "that") or nxt.tag == "PRP" and nxt.lemma in ("it", "they")):
                 # "confirming whether Japan would join": the action is the embedded one
                 m = k + 1
                 while m < n and not tokens[m].verb and tokens[m].tag not in _BREAK_TAGS:
@@ -486,9 +498,9 @@ def _modality(region: str, group: str) -> tuple[str, str]:
         return "recommendation", "oppose" if _NEGATION.search(group or text) else "support"
     hedged = bool(_HEDGE.search(text))
     negated = bool(_NEGATION.search(text)) or bool(re.search(
-        r"\b(?:refus|declin|fail|reject|resist)\w*\s+to\b|\bavoid\w*\b", text, re.I))
+        r"\b(?:refus|declin|fail|reject|resist)\w*\s+to\b|\bavoid\w*\b|\bden(?:y|ies|ied|ying)\b", text, re.I))
     if hedged:
         return "fact", "undecided"
-    if _FORECAST.search(text):
+    if _FORECAST.search(text) and not _COMMITTED.search(text):
         return "forecast", "no" if negated else "yes"
     return "fact", "no" if negated else "yes"
