@@ -44,6 +44,8 @@ SENTENCES = [
     ("Germany said it would not send tanks to Ukraine.", {("germany", "send", "fact", "no")}),
     ("Beijing denied that it had supplied weapons to Russia.", {("china", "supply", "fact", "no")}),
     ("Turkey may close the straits to warships.", {("turkey", "close", "forecast", "yes")}),
+    ("If Russia invades Ukraine, Japan will impose sanctions.", {("japan", "impose", "forecast", "yes")}),
+    ("Japan coordinated its response in the event Russia invades Ukraine.", {("japan", "coordinate", "fact", "yes")}),
     ("Russia's attack on Ukraine was condemned around the world.", set()),  # no actor before the verb
     ("Did Japan join the sanctions?", set()),  # a question asserts nothing
 ]

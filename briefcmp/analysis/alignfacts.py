@@ -112,8 +112,8 @@ def score(a: Statement, b: Statement) -> float:
     if a.others and b.others and a.others != b.others:
         return 0.0
     union = a.words | b.words
-    if not union:
-        return 0.0
+    if not union:  # "Russia invaded Ukraine": the places are the object
+        return 1.0 if a.others and a.others == b.others else 0.0
     s = len(a.words & b.words) / len(union)
     if a.others != b.others:
         s -= 0.25  # one names the place ("sanctions against Russia"), the other does not

@@ -171,6 +171,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "") -> list[Fac
     names = _entities_at(entities, sentence)
     facts: list[Fact] = []
     clause_start = 0  # token index where the current clause (and so its subject) starts
+    conditional = False  # inside "if ...", "unless ...", "in the event ..."
     chain: Optional[tuple[tuple[str, ...], int, str, str]] = None  # actors, subject start, kind, value of the last verb
     i = 0
     n = len(tokens)
@@ -180,12 +181,19 @@ def read_facts(sentence: str, entities: Entities, carried: str = "") -> list[Fac
             if t.text in (";", ":", ".") or t.tag == ".":
                 chain = None
             clause_start = i + 1
+            conditional = conditional and t.text == ","  # "If X, Y did": the comma ends the condition
+            if t.text == ",":
+                conditional = False
             i += 1
             continue
-        if t.lemma in _CLAUSE_WORDS and t.tag in ("IN", "WDT", "WP", "CC", "RB"):
+        if t.lemma in _CLAUSE_WORDS and t.tag in ("IN", "WDT", "WP", "CC", "RB") or _condition_at(tokens, i):
             clause_start = i + 1
+            conditional = t.lemma in ("if", "unless") or _condition_at(tokens, i)
             if t.lemma not in ("but",):
                 chain = None
+            i += 1
+            continue
+        if conditional:  # "if Russia invades Ukraine", "in the event Russia invades": nothing is asserted
             i += 1
             continue
         if not (t.verb or t.tag == "MD") or not _predicate(tokens, i, chain is not None):
@@ -275,6 +283,12 @@ def read_facts(sentence: str, entities: Entities, carried: str = "") -> list[Fac
         chain = (actors, start, kind, value) if actors else None
         i = end_index
     return facts
+
+
+def _condition_at(tokens: list[nlp.Token], i: int) -> bool:
+    """ "event" in "in the event (that)", "case" in "in case": a condition starts after it."""
+    return tokens[i].lemma in ("event", "case") and i >= 1 and tokens[i - 1].lemma in ("the", "in") and (
+        i + 1 < len(tokens) and tokens[i + 1].tag not in ("IN", "TO"))
 
 
 def _heading(sentence: str) -> bool:
@@ -467,6 +481,8 @@ def _object_end(tokens: list[nlp.Token], j: int) -> int:
                                                 "that", "whether", "until", "till", "once", "before", "so",
                                                 "despite", "amid", "according", "what", "where", "how"):
             break
+        if t.lemma == "in" and any(_condition_at(tokens, m) for m in range(k + 1, min(k + 3, n))):
+            break  # "... in the event Russia invades": a condition, not the object
         if t.lemma in ("following", "amid", "due", "ahead", "despite") or (
                 t.lemma == "in" and k + 1 < n and tokens[k + 1].lemma in ("response", "line", "addition", "order",
                                                                            "exchange", "return", "retaliation")):
