@@ -27,7 +27,7 @@ SENTENCES = [
     ("Kishida stopped short of confirming whether Japan would join the sanctions.",
      {("japan", "join", "fact", "undecided")}),
     ("Japan has not imposed sanctions on Russian oil imports.", {("japan", "impose", "fact", "no")}),
-    ("Japan hasn\u2019t imposed the ban on coal.", {("japan", "impose", "fact", "no")}),
+    ("Japan hasn\u2019t imposed the ban on coal.", {("japan", "ban", "fact", "no")}),  # "imposed a ban" is "banned"
     ("Japan could add some sanctions of its own.", {("japan", "add", "forecast", "yes")}),
     ("Tokyo froze the assets of Russian individuals and banned exports of semiconductors to Russia.",
      {("japan", "freeze", "fact", "yes"), ("japan", "ban", "fact", "yes")}),
@@ -136,7 +136,7 @@ def test_align_keys_statements_and_compare_quotes_both_sides(drafted: Path, tmp_
         assert f'"{quote}"' in stance["explanation"]
     border = relations["kenya-close-border"]
     assert '"Kenya has not closed its border with Uganda"' in border["explanation"]
-    assert '"Kenya closed its border with Uganda on Monday"' in border["explanation"]
+    assert '"Kenya closed its border with Uganda"' in border["explanation"]  # "on Monday": when, not what
     # a second run proposes nothing new
     again = json.loads(cli("align", str(root), "--format", "json").stdout)
     assert again["groups"] == []

@@ -46,6 +46,14 @@ FRAMES = NEGATING | HEDGING | SAYING | ADVISING | frozenset({"stop", "need", "co
                                                               "expect", "try", "want", "appear", "seem", "tend",
                                                               "agree", "move", "support", "back", "vote", "opt",
                                                               "choose", "cease", "quit"})
+# "imposed a ban", "put restrictions on": the noun says what was done.
+LIGHT_VERBS = frozenset({"impose", "introduce", "announce", "adopt", "enact", "put", "place", "slap", "approve",
+                         "unveil", "issue"})
+DELIBERATING = frozenset({"consider", "weigh", "mull", "debate", "contemplate", "discuss", "study", "explore",
+                          "examine"})
+BAN_NOUNS = frozenset({"ban", "embargo", "prohibition"})
+MEASURE_NOUNS = frozenset({"sanction", "restriction", "tariff", "duty", "control", "measure", "penalty", "curb",
+                           "levy"})
 # Verbs that state nothing an analyst would key ("said", "noted", "is"), as a main action.
 NOT_ACTIONS = frozenset({"say", "note", "argue", "write", "tell", "report", "claim", "believe", "think",
                          "know", "see", "mean", "remain", "become", "seem", "appear", "include", "call",
@@ -62,6 +70,7 @@ SCOPE = {w: cls for cls, words in SCOPE_CLASSES.items() for w in words.split()}
 # Nouns that say when, not what ("on Friday", "last week", "this year").
 _TIME = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december week weekend month year decade day today yesterday tomorrow
+hour minute
 time period quarter century morning evening night last next past coming earlier later""".split())
 # Words on an object that change nothing about what is asked.
 _IDLE = frozenset("own other such its their same".split())
@@ -268,13 +277,20 @@ def read_facts(sentence: str, entities: Entities, carried: str = "") -> list[Fac
                                 or obj[last - 1].lemma in ("this", "that")):
                 last -= 1  # "... on Friday", "earlier this year": the question leaves the time out
             object_text = sentence[o_start:obj[last - 1].end]
-            if verb.lemma in HEDGING and words and obj and kind == "fact":
-                # "is considering a ban on coal imports": undecided about the ban
-                first = next((t for t in obj if t.lemma == words[0]), None)
-                if first is not None and first.noun and obj[0].tag == "DT" and obj.index(first) == 1:
-                    verb = nlp.Token(first.text, first.start, first.end, "VB", words[0])
-                    words, shown = words[1:], shown[1:]
+            head = nouns[0] if nouns else ""
+            light = verb.lemma in LIGHT_VERBS or verb.lemma in DELIBERATING and kind == "fact"
+            if light and (head in BAN_NOUNS or head in MEASURE_NOUNS and verb.lemma in DELIBERATING):
+                # "imposed a ban on coal" is "banned coal"; "is considering a ban on coal imports" and "is
+                # weighing restrictions on seafood" are undecided about banning and imposing them
+                if verb.lemma in DELIBERATING:
                     value = "undecided"
+                action = "ban" if head in BAN_NOUNS else "impose"
+                verb = nlp.Token(verb.text, verb.start, verb.end, "VB", action)
+                if action == "ban":
+                    nouns = nouns[1:]
+                    if head in words:
+                        k = words.index(head)
+                        words, shown = words[:k] + words[k + 1:], shown[:k] + shown[k + 1:]
             if words or others:
                 for actor in actors:
                     facts.append(Fact(actor, actors, verb.lemma, start, o_end, o_start, o_end, kind, value,
@@ -481,6 +497,9 @@ def _object_end(tokens: list[nlp.Token], j: int) -> int:
                                                 "that", "whether", "until", "till", "once", "before", "so",
                                                 "despite", "amid", "according", "what", "where", "how"):
             break
+        if t.tag == "IN" and k > j + 1 and any(tokens[m].lemma in _TIME and tokens[m].noun
+                                                for m in range(k + 1, min(k + 3, n))):
+            break  # "... on the day of the first discharge", "in recent weeks": when, not what
         if t.lemma == "in" and any(_condition_at(tokens, m) for m in range(k + 1, min(k + 3, n))):
             break  # "... in the event Russia invades": a condition, not the object
         if t.lemma in ("following", "amid", "due", "ahead", "despite") or (
