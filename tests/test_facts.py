@@ -134,6 +134,8 @@ def test_align_keys_statements_and_compare_quotes_both_sides(drafted: Path, tmp_
     assert stance["kind"] == "disagreement"
     for quote in ("Kenya should lift the sugar ban", "Kenya should not lift the sugar ban"):
         assert f'"{quote}"' in stance["explanation"]
+    # one value, dates inferred from publication two days apart: an agreement, not "unchanged"
+    assert relations["kenya-suspend-import-sugar"]["kind"] == "agreement"
     border = relations["kenya-close-border"]
     assert '"Kenya has not closed its border with Uganda"' in border["explanation"]
     assert '"Kenya closed its border with Uganda"' in border["explanation"]  # "on Monday": when, not what

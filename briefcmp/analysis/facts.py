@@ -497,6 +497,8 @@ def _object_end(tokens: list[nlp.Token], j: int) -> int:
                                                 "that", "whether", "until", "till", "once", "before", "so",
                                                 "despite", "amid", "according", "what", "where", "how"):
             break
+        if t.noun and t.lemma in _TIME and k > j + 1 and k + 1 < n and tokens[k + 1].tag in ("IN", "RB", "RBR"):
+            break  # "... hours after the discharge", "days later"
         if t.tag == "IN" and k > j + 1 and any(tokens[m].lemma in _TIME and tokens[m].noun
                                                 for m in range(k + 1, min(k + 3, n))):
             break  # "... on the day of the first discharge", "in recent weeks": when, not what
