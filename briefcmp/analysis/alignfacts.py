@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Optional
 
-from briefcmp.analysis.entities import Entities, slug
+from briefcmp.analysis.entities import Entities, proper_names, slug
 from briefcmp.analysis.facts import Fact, read_facts, scope_value
 from briefcmp.corpus.model import Claim, Corpus
 
@@ -125,7 +125,11 @@ def _periods_meet(group: list[Statement]) -> bool:
 
 
 def _doubt(group: list[Statement]) -> str:
-    if len({s.scoped for s in group}) > 1:
+    # "selected banks" against "banks": the second may mean all or say nothing of it. "All banks" against
+    # "banks" is one answer; "all banks" against "selected banks" is a real difference.
+    partial = [s for s in group if s.scoped and scope_value(s.fact.scope) != "all"]
+    silent = [s for s in group if not s.scoped]
+    if partial and silent:
         return "some claims state a scope (which part, how hard) and some do not"
     values = {s.claim.value.display() for s in group}
     if "undecided" in values and "no" in values:
@@ -149,10 +153,12 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
     ``AlignResult``; ``Group`` and ``Member`` are align's classes, passed in so that neither module
     imports the other at both ends); returns how many claims were considered."""
 
+    loose = [c for c in corpus.claims() if not c.key and c.value is not None and c.value.type in VALUE_TYPES]
+    for claim in loose:  # bodies named in full anywhere first: then "the EU" is the European Union everywhere
+        for _, _, name in proper_names(claim.quote):
+            entities.adopt(name)
     statements: list[Statement] = []
-    for claim in corpus.claims():
-        if claim.key or claim.value is None or claim.value.type not in VALUE_TYPES:
-            continue
+    for claim in loose:
         st = describe(claim, entities)
         if st is not None:
             statements.append(st)

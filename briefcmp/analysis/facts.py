@@ -109,6 +109,10 @@ _OPPOSE = re.compile(r"\b(?:it\s+would\s+be\s+(?:a\s+)?(?:mistake|error|unwise|w
 _ADVICE_FRAME = re.compile(r"\b(?:recommend(?:s|ed)?|urges?|urged|advises?|advised|suggests?|calls?\s+for|"
                            r"(?:is|are)\s+(?:imperative|essential|crucial|vital|necessary|important))\s+(?:that\s+)?$",
                            re.I)
+# Phrases of time or manner that end an object ("suspended its budget support with immediate effect").
+_WHEN_PHRASE = re.compile(r"\b(?:with\s+(?:immediate\s+)?effect|for\s+an?\s+(?:indefinite|unspecified|limited)\s+"
+                          r"period|for\s+the\s+time\s+being|until\s+further\s+notice|with\s+immediate|at\s+once|"
+                          r"for\s+now)\b", re.I)
 # "announced that it would join", "said it will not send": a decision reported, not a forecast.
 _COMMITTED = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|decided|decides|pledged|pledges|"
                         r"promised|promises|vowed|vows|agreed|agrees)\b(?:\s+(?:that|on\s+\w+))?(?:\s+\w+){1,3}?\s+"
@@ -163,8 +167,19 @@ def _entities_at(entities: Entities, sentence: str) -> list[tuple[int, int, str]
     for m in _ACRONYM.finditer(sentence):  # "the EU", "ECOWAS", "the WTO" (not in an all-capitals heading)
         a, b = m.span()
         if m.group() not in _NOT_BODIES and not any(a < y and x < b for x, y in taken):
-            found.append((a, b, entities.adopt(m.group())))
+            found.append((a, b, _spelt_out(entities, m.group()) or entities.adopt(m.group())))
     return sorted(found)
+
+
+def _spelt_out(entities: Entities, acronym: str) -> str:
+    """The id of a body already named in full whose initials the acronym is ("EU": the European Union)."""
+    for eid in sorted(entities.adopted):
+        words = [w for w in re.findall(r"[A-Za-z]+", entities.label(eid)) if w.lower() not in ("of", "and", "the",
+                                                                                                "for", "on")]
+        if len(words) == len(acronym) > 1 and "".join(w[0] for w in words).upper() == acronym \
+                and all(w[0].isupper() for w in words):
+            return eid
+    return ""
 
 
 def read_facts(sentence: str, entities: Entities, carried: str = "") -> list[Fact]:
@@ -178,6 +193,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "") -> list[Fac
     if not tokens:
         return []
     names = _entities_at(entities, sentence)
+    starts = [t.start for t in tokens]
+    stops = frozenset(bisect.bisect_left(starts, m.start()) for m in _WHEN_PHRASE.finditer(sentence))
     facts: list[Fact] = []
     clause_start = 0  # token index where the current clause (and so its subject) starts
     conditional = False  # inside "if ...", "unless ...", "in the event ..."
@@ -247,7 +264,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "") -> list[Fac
             chain = None
             i = j + 1
             continue
-        end_index = _object_end(tokens, j)
+        end_index = _object_end(tokens, j, stops)
         if actors and verb.lemma not in NOT_ACTIONS and verb.lemma not in AUX and end_index > j + 1:
             obj = tokens[j + 1:end_index]
             o_start, o_end = obj[0].start, obj[-1].end
@@ -486,12 +503,15 @@ def _to_verb(tokens: list[nlp.Token], pos: int) -> bool:
     return len(after) == 2 and after[0].tag == "TO" and after[1].verb
 
 
-def _object_end(tokens: list[nlp.Token], j: int) -> int:
-    """The index after the verb's object: up to a clause break, a relative word or a coordinated verb."""
+def _object_end(tokens: list[nlp.Token], j: int, stops: frozenset[int] = frozenset()) -> int:
+    """The index after the verb's object: up to a clause break, a relative word, a coordinated verb or a
+    phrase of time (``stops``: token indices where one starts)."""
     n = len(tokens)
     k = j + 1
     while k < n and k - j <= MAX_OBJECT_TOKENS:
         t = tokens[k]
+        if k in stops and k > j + 1:
+            break
         if t.tag in _BREAK_TAGS or t.lemma in ("which", "who", "while", "whereas", "but", "because", "although",
                                                 "though", "as", "after", "when", "since", "if", "unless",
                                                 "that", "whether", "until", "till", "once", "before", "so",
