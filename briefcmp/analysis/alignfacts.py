@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from briefcmp.analysis.entities import Entities, proper_names, slug
-from briefcmp.analysis.facts import Fact, read_facts, scope_value
+from briefcmp.analysis.facts import Fact, read_facts
+from briefcmp.analysis.factwords import scope_value
 from briefcmp.corpus.model import Claim, Corpus
 
 VALUE_TYPES = ("category", "stance")

@@ -31,101 +31,12 @@ from typing import Optional
 
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities, proper_names
+from briefcmp.analysis.factwords import (
+    ACRONYM, ADVICE_FRAME, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, FRAMES, HEADS, HEDGING, IDLE,
+    LIGHT_VERBS, MEASURE_NOUNS, MORE, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, SAYING, SCOPE, TIME,
+    WHEN_PHRASE, modality,
+)
 
-AUX = frozenset({"be", "have", "do", "get"})
-FORECAST_MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "can", "wo", "'ll"})
-ADVICE_MODALS = frozenset({"should", "must", "ought"})
-# Verbs that frame another action rather than being one ("refused to join", "is considering imposing").
-NEGATING = frozenset({"refuse", "decline", "fail", "avoid", "reject", "resist", "hesitate", "deny"})
-HEDGING = frozenset({"consider", "weigh", "mull", "debate", "study", "discuss", "contemplate", "explore",
-                     "examine", "review", "plan", "intend", "aim", "seek", "prepare", "propose", "hope"})
-SAYING = frozenset({"confirm", "say", "decide", "announce", "indicate", "clarify", "state", "commit", "specify",
-                    "reveal", "disclose"})
-ADVISING = frozenset({"recommend", "urge", "advise", "suggest", "call"})
-FRAMES = NEGATING | HEDGING | SAYING | ADVISING | frozenset({"stop", "need", "continue", "begin", "start",
-                                                              "expect", "try", "want", "appear", "seem", "tend",
-                                                              "agree", "move", "support", "back", "vote", "opt",
-                                                              "choose", "cease", "quit"})
-# "imposed a ban", "put restrictions on": the noun says what was done.
-LIGHT_VERBS = frozenset({"impose", "introduce", "announce", "adopt", "enact", "put", "place", "slap", "approve",
-                         "unveil", "issue"})
-DELIBERATING = frozenset({"consider", "weigh", "mull", "debate", "contemplate", "discuss", "study", "explore",
-                          "examine"})
-BAN_NOUNS = frozenset({"ban", "embargo", "prohibition"})
-MEASURE_NOUNS = frozenset({"sanction", "restriction", "tariff", "duty", "control", "measure", "penalty", "curb",
-                           "levy"})
-# Verbs that state nothing an analyst would key ("said", "noted", "is"), as a main action.
-NOT_ACTIONS = frozenset({"say", "note", "argue", "write", "tell", "report", "claim", "believe", "think",
-                         "know", "see", "mean", "remain", "become", "seem", "appear", "include", "call",
-                         "describe", "explain", "show", "suggest", "point", "ask"})
-# Words on an object that say which part or how hard, not what: values of one question, by class
-# ("selected banks" and "all banks" answer one question differently; "tough" and "severe" alike).
-SCOPE_CLASSES = {
-    "all": "all every each entire full total whole",
-    "selected": "selected select certain some several few targeted partial specific designated",
-    "mild": "mild modest limited light symbolic weak lenient token",
-    "severe": "tough severe harsh strong stringent sweeping unprecedented comprehensive robust heavy",
-}
-SCOPE = {w: cls for cls, words in SCOPE_CLASSES.items() for w in words.split()}
-# Nouns that say when, not what ("on Friday", "last week", "this year").
-_TIME = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
-july august september october november december week weekend month year decade day today yesterday tomorrow
-hour minute
-time period quarter century morning evening night last next past coming earlier later""".split())
-# Words on an object that change nothing about what is asked.
-_IDLE = frozenset("own other such its their same".split())
-# Words that make another round of it ("imposed additional sanctions", "expel more diplomats"): kept as
-# one mark among the object's nouns, so that a further round is not the first one.
-_MORE = frozenset("additional further new more much fresh another".split())
-
-
-_ACRONYM = re.compile(r"(?<![A-Z][ -])\b[A-Z]{2,6}\b(?![ -][A-Z]{2,})")
-_NOT_BODIES = frozenset("GDP GNP LNG CPI USD EUR JPY GBP CEO TV OK AM PM AD BC FY II III IV VI VII VIII IX XI "
-                        "XII ID PDF URL CO CO2".split())
-
-
-def scope_value(scope: tuple[str, ...]) -> str:
-    """The category a fact's scope words give ("selected", "all", "mild", "severe"), or "" for none or a mix."""
-    classes = {SCOPE[w] for w in scope if w in SCOPE}
-    return classes.pop() if len(classes) == 1 else ""
-
-
-_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|ceas(?:e|ed|es|ing)|quit|stopp?(?:ed|s)?(?!\s+short))\b|"
-                       r"n['\u2019]t\b|\byet\s+to\b", re.I)
-_HEDGE = re.compile(r"\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|undecided|whether|on\s+the\s+fence|non-?committal|"
-                    r"not\s+(?:yet\s+)?(?:decided|clear)|has\s+yet\s+to\s+decide|weigh(?:s|ed|ing)?|"
-                    r"consider(?:s|ed|ing)?|mull(?:s|ed|ing)?)\b", re.I)
-_FORECAST = re.compile(r"\b(?:will|would|could|may|might|shall|(?:is|are|was|were)\s+(?:likely|unlikely|expected|"
-                       r"set|poised|bound|due)\s+to|plans?\s+to|intends?\s+to|is\s+going\s+to)\b|'ll\b", re.I)
-_ADVICE = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|would\s+do\s+well\s+to|"
-                     r"(?:we|i|the\s+authors?)\s+(?:strongly\s+)?(?:recommend|urge|advise|suggest)|"
-                     r"it\s+is\s+(?:imperative|essential|crucial|vital|necessary|important|time)\s+(?:that|for|to))\b",
-                     re.I)
-_OPPOSE = re.compile(r"\b(?:it\s+would\s+be\s+(?:a\s+)?(?:mistake|error|unwise|wrong|imprudent|folly|a\s+blunder)|"
-                     r"(?:should|must|ought\s+to)\s+(?:refrain|avoid|resist|not|never)|"
-                     r"(?:should|must)n['\u2019]t|there\s+is\s+no\s+(?:need|reason|case)\s+(?:to|for)|"
-                     r"it\s+is\s+(?:not\s+)?(?:unwise|imprudent|a\s+mistake))\b", re.I)
-# A recommendation that frames the clause after it ("We recommend that Japan ...").
-_ADVICE_FRAME = re.compile(r"\b(?:recommend(?:s|ed)?|urges?|urged|advises?|advised|suggests?|calls?\s+for|"
-                           r"(?:is|are)\s+(?:imperative|essential|crucial|vital|necessary|important))\s+(?:that\s+)?$",
-                           re.I)
-# Phrases of time or manner that end an object ("suspended its budget support with immediate effect").
-_WHEN_PHRASE = re.compile(r"\b(?:with\s+(?:immediate\s+)?effect|for\s+an?\s+(?:indefinite|unspecified|limited)\s+"
-                          r"period|for\s+the\s+time\s+being|until\s+further\s+notice|with\s+immediate|at\s+once|"
-                          r"for\s+now)\b", re.I)
-# "announced that it would join", "said it will not send": a decision reported, not a forecast.
-_COMMITTED = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|decided|decides|pledged|pledges|"
-                        r"promised|promises|vowed|vows|agreed|agrees)\b(?:\s+(?:that|on\s+\w+))?(?:\s+\w+){1,3}?\s+"
-                        r"(?:would|will|wo)\b", re.I)
-# Where a clause starts (the subject of the next verb is after it).
-_CLAUSE_WORDS = frozenset({"that", "whether", "which", "who", "while", "whereas", "but", "although", "though",
-                           "because", "as", "after", "before", "when", "since", "if", "unless", "so"})
-_BREAK_TAGS = frozenset({",", ":", ".", "(", ")", '"', "``", "''"})
-_PREPOSITION_BEFORE = re.compile(r"\b(?:of|on|in|against|to|with|from|by|for|into|toward|towards|about|over|"
-                                 r"between|among|than|including|like|after|before|at|via)\s+(?:the\s+)?$", re.I)
-_HEADS = frozenset({"government", "cabinet", "administration", "ministry", "minister", "leader", "leadership",
-                    "officials", "authorities", "state", "parliament", "diet", "president", "prime", "foreign",
-                    "side", "delegation", "regulators", "central", "bank"})
 MAX_OBJECT_TOKENS = 14
 MAX_SUBJECT_NAMES = 6
 
@@ -164,9 +75,9 @@ def _entities_at(entities: Entities, sentence: str) -> list[tuple[int, int, str]
         if not any(a < y and x < b for x, y in taken):
             found.append((a, b, entities.adopt(name)))
             taken.append((a, b))
-    for m in _ACRONYM.finditer(sentence):  # "the EU", "ECOWAS", "the WTO" (not in an all-capitals heading)
+    for m in ACRONYM.finditer(sentence):  # "the EU", "ECOWAS", "the WTO" (not in an all-capitals heading)
         a, b = m.span()
-        if m.group() not in _NOT_BODIES and not any(a < y and x < b for x, y in taken):
+        if m.group() not in NOT_BODIES and not any(a < y and x < b for x, y in taken):
             found.append((a, b, _spelt_out(entities, m.group()) or entities.adopt(m.group())))
     return sorted(found)
 
@@ -194,7 +105,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "") -> list[Fac
         return []
     names = _entities_at(entities, sentence)
     starts = [t.start for t in tokens]
-    stops = frozenset(bisect.bisect_left(starts, m.start()) for m in _WHEN_PHRASE.finditer(sentence))
+    stops = frozenset(bisect.bisect_left(starts, m.start()) for m in WHEN_PHRASE.finditer(sentence))
     facts: list[Fact] = []
     clause_start = 0  # token index where the current clause (and so its subject) starts
     conditional = False  # inside "if ...", "unless ...", "in the event ..."
@@ -203,7 +114,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "") -> list[Fac
     n = len(tokens)
     while i < n:
         t = tokens[i]
-        if t.tag in _BREAK_TAGS and t.text not in ("(", ")"):
+        if t.tag in BREAK_TAGS and t.text not in ("(", ")"):
             if t.text in (";", ":", ".") or t.tag == ".":
                 chain = None
             clause_start = i + 1
@@ -212,7 +123,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "") -> list[Fac
                 conditional = False
             i += 1
             continue
-        if t.lemma in _CLAUSE_WORDS and t.tag in ("IN", "WDT", "WP", "CC", "RB") or _condition_at(tokens, i):
+        if t.lemma in CLAUSE_WORDS and t.tag in ("IN", "WDT", "WP", "CC", "RB") or _condition_at(tokens, i):
             clause_start = i + 1
             conditional = t.lemma in ("if", "unless") or _condition_at(tokens, i)
             if t.lemma not in ("but",):
@@ -236,7 +147,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "") -> list[Fac
         if coordinated:
             actors, subject_start, kind0, value0 = chain  # type: ignore[misc]
             own = sentence[tokens[i - 1].end if i else 0:verb.start]
-            kind, value = _modality(own, sentence[tokens[i].start:verb.start])
+            kind, value = modality(own, sentence[tokens[i].start:verb.start])
             if kind == "fact" and value == "yes" and not own.strip(" ,and"):
                 kind, value = kind0, value0  # "should condemn ... and join": the second verb shares the modal
             start = tokens[i].start
@@ -251,12 +162,12 @@ def read_facts(sentence: str, entities: Entities, carried: str = "") -> list[Fac
             if inner is not None:  # "stopped short of confirming whether Japan would join": Japan joins
                 embedded, _ = _actors(sentence, names, tokens, inner, _group_start(tokens, inner, j))
                 actors = embedded or actors
-            kind, value = _modality(region, sentence[tokens[i].start:verb.start] if i < j else "")
+            kind, value = modality(region, sentence[tokens[i].start:verb.start] if i < j else "")
             # The quote holds the whole clause, so that the frame that gives the value is read with it.
             start = min(subject_start, tokens[clause_start].start) if clause_start < n else subject_start
-            if kind == "fact" and _ADVICE_FRAME.search(sentence, 0, tokens[clause_start].start if clause_start < n
+            if kind == "fact" and ADVICE_FRAME.search(sentence, 0, tokens[clause_start].start if clause_start < n
                                                        else len(sentence)):
-                kind, value = "recommendation", "oppose" if _NEGATION.search(region) else "support"
+                kind, value = "recommendation", "oppose" if NEGATION.search(region) else "support"
                 start = 0  # "We recommend that Japan ..."
         if verb.tag == "VBN" and any(tokens[k].lemma == "be" for k in range(i, j)):
             # "will be considered", "were imposed": the subject is what undergoes the action; the actor
@@ -277,12 +188,12 @@ def read_facts(sentence: str, entities: Entities, carried: str = "") -> list[Fac
                 low = tok.text.lower()
                 if (low in SCOPE or tok.lemma in SCOPE) and tok.tag[:2] in ("JJ", "DT", "VB", "PD", "RB"):
                     scope.append(low if low in SCOPE else tok.lemma)
-                elif tok.lemma in _IDLE:
+                elif tok.lemma in IDLE:
                     continue
-                elif tok.lemma in _MORE or tok.text.lower() in _MORE:
+                elif tok.lemma in MORE or tok.text.lower() in MORE:
                     if "+more" not in nouns:
                         nouns.append("+more")
-                elif tok.lemma in _TIME or tok.tag == "CD" or not re.match(r"[A-Za-z]", tok.text):
+                elif tok.lemma in TIME or tok.tag == "CD" or not re.match(r"[A-Za-z]", tok.text):
                     continue  # "on Friday", "in 2014", "last week": when, not what
                 elif tok.tag[:2] in ("NN", "JJ", "VB") and tok.lemma not in AUX:
                     words.append(tok.lemma)
@@ -290,7 +201,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "") -> list[Fac
                     if tok.noun or tok.verb and n_obj and obj[n_obj - 1].tag in ("IN", "DT", "PRP$"):
                         nouns.append(tok.text.lower() if tok.verb else tok.lemma)  # "exports of maize" (VBP)
             last = len(obj)
-            while last > 1 and (obj[last - 1].lemma in _TIME or obj[last - 1].tag in ("CD", "IN", "DT", "RB")
+            while last > 1 and (obj[last - 1].lemma in TIME or obj[last - 1].tag in ("CD", "IN", "DT", "RB")
                                 or obj[last - 1].lemma in ("this", "that")):
                 last -= 1  # "... on Friday", "earlier this year": the question leaves the time out
             object_text = sentence[o_start:obj[last - 1].end]
@@ -393,7 +304,7 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
                     nxt.lemma in ("whether", "that") or nxt.tag == "PRP" and nxt.lemma in ("it", "they")):
                 # "confirming whether Japan would join": the action is the embedded one
                 m = k + 1
-                while m < n and not tokens[m].verb and tokens[m].tag not in _BREAK_TAGS:
+                while m < n and not tokens[m].verb and tokens[m].tag not in BREAK_TAGS:
                     m += 1
                 if m < n and tokens[m].verb:
                     j = m
@@ -445,7 +356,7 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
     found: list[tuple[int, str]] = []
     for a, b, e in inside:
         before = sentence[max(lo, a - 20):a]
-        if _PREPOSITION_BEFORE.search(before) and not (re.search(r"\bfor\s+$", before) and _to_verb(tokens, b)):
+        if PREPOSITION_BEFORE.search(before) and not (re.search(r"\bfor\s+$", before) and _to_verb(tokens, b)):
             continue  # "the attack on Ukraine", "sanctions against Russia"; but "a mistake for Japan to act"
         ok = True
         possessive = False
@@ -455,14 +366,14 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
             low = t.text.lower()
             if t.text in ("'s", "\u2019s", "'", "\u2019") or t.tag == "POS":
                 possessive = True
-            elif low in _HEADS or t.tag in ("RB", "CC") or low in ("both", "itself", "too", "s"):
+            elif low in HEADS or t.tag in ("RB", "CC") or low in ("both", "itself", "too", "s"):
                 continue
             elif t.tag == "TO" and re.search(r"\bfor\s+$", before):
                 continue
             else:
                 ok = False
                 break
-        if ok and possessive and not any(t.text.lower() in _HEADS
+        if ok and possessive and not any(t.text.lower() in HEADS
                                          for t in tokens[bisect.bisect_left(starts, b):bisect.bisect_left(starts, hi)]):
             ok = False  # "Russia's attack"; "Tokyo's government" is Tokyo
         if ok:
@@ -512,14 +423,14 @@ def _object_end(tokens: list[nlp.Token], j: int, stops: frozenset[int] = frozens
         t = tokens[k]
         if k in stops and k > j + 1:
             break
-        if t.tag in _BREAK_TAGS or t.lemma in ("which", "who", "while", "whereas", "but", "because", "although",
+        if t.tag in BREAK_TAGS or t.lemma in ("which", "who", "while", "whereas", "but", "because", "although",
                                                 "though", "as", "after", "when", "since", "if", "unless",
                                                 "that", "whether", "until", "till", "once", "before", "so",
                                                 "despite", "amid", "according", "what", "where", "how"):
             break
-        if t.noun and t.lemma in _TIME and k > j + 1 and k + 1 < n and tokens[k + 1].tag in ("IN", "RB", "RBR"):
+        if t.noun and t.lemma in TIME and k > j + 1 and k + 1 < n and tokens[k + 1].tag in ("IN", "RB", "RBR"):
             break  # "... hours after the discharge", "days later"
-        if t.tag == "IN" and k > j + 1 and any(tokens[m].lemma in _TIME and tokens[m].noun
+        if t.tag == "IN" and k > j + 1 and any(tokens[m].lemma in TIME and tokens[m].noun
                                                 for m in range(k + 1, min(k + 3, n))):
             break  # "... on the day of the first discharge", "in recent weeks": when, not what
         if t.lemma == "in" and any(_condition_at(tokens, m) for m in range(k + 1, min(k + 3, n))):
@@ -544,20 +455,3 @@ def _object_end(tokens: list[nlp.Token], j: int, stops: frozenset[int] = frozens
             break  # a new finite verb (a relative clause without "which"); after "of" it is a mis-tagged noun
         k += 1
     return k
-
-
-def _modality(region: str, group: str) -> tuple[str, str]:
-    """(kind, value) from the words before the action verb: its subject region and verb group."""
-    text = region
-    if _OPPOSE.search(text):
-        return "recommendation", "oppose"
-    if _ADVICE.search(text):
-        return "recommendation", "oppose" if _NEGATION.search(group or text) else "support"
-    hedged = bool(_HEDGE.search(text))
-    negated = bool(_NEGATION.search(text)) or bool(re.search(
-        r"\b(?:refus|declin|fail|reject|resist)\w*\s+to\b|\bavoid\w*\b|\bden(?:y|ies|ied|ying)\b", text, re.I))
-    if hedged:
-        return "fact", "undecided"
-    if _FORECAST.search(text) and not _COMMITTED.search(text):
-        return "forecast", "no" if negated else "yes"
-    return "fact", "no" if negated else "yes"

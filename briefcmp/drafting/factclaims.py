@@ -15,7 +15,8 @@ import re
 from typing import Callable, Optional
 
 from briefcmp.analysis.entities import Entities
-from briefcmp.analysis.facts import Fact, read_facts, scope_value
+from briefcmp.analysis.facts import Fact, read_facts
+from briefcmp.analysis.factwords import scope_value
 from briefcmp.corpus.model import PartialDate, Period, Value
 from briefcmp.drafting import sentences as sent
 from briefcmp.drafting.dates import find_dates
