@@ -181,3 +181,10 @@ def test_any_text_reads_without_error_and_quotes_inside_it(words: list[str], noi
     for f in read_facts(sentence, _entities(), carried="japan"):
         assert 0 <= f.start < f.end <= len(sentence) and f.object_start < f.object_end <= len(sentence)
         assert f.value in ("yes", "no", "undecided", "support", "oppose")
+
+
+def test_a_heading_states_nothing_but_a_quoted_clause_does(entities: Entities) -> None:
+    assert read_facts("How Japan And South Korea Can Contribute To A Response", entities) == []
+    clause = "The United States has not suspended its aid to Niger"  # a quote: no full stop, many names
+    assert read_facts(clause, entities) == []  # read as a heading when it stands alone
+    assert [(f.actor, f.value) for f in read_facts(clause, entities, clause=True)] == [("united-states", "no")]

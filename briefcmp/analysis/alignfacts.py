@@ -84,7 +84,7 @@ def describe(claim: Claim, entities: Entities) -> Optional[Statement]:
     """The statement an unkeyed category or stance claim makes, read from its quote; None when unread."""
     # The drafted id starts with the actor: it tells "It also froze ..." whose statement this is.
     carried = max((e for e in entities.labels if claim.id.startswith(e + "-")), key=len, default="")
-    facts = read_facts(claim.quote, entities, carried)
+    facts = read_facts(claim.quote, entities, carried, clause=True)
     if not facts:
         return None
     chosen = None
@@ -129,7 +129,7 @@ def _doubt(group: list[Statement]) -> str:
     # "selected banks" against "banks": the second may mean all or say nothing of it. "All banks" against
     # "banks" is one answer; "all banks" against "selected banks" is a real difference.
     partial = [s for s in group if s.scoped and scope_value(s.fact.scope) != "all"]
-    silent = [s for s in group if not s.scoped]
+    silent = [s for s in group if not s.scoped and s.claim.value.display() == "yes"]  # "no" has no scope
     if partial and silent:
         return "some claims state a scope (which part, how hard) and some do not"
     values = {s.claim.value.display() for s in group}

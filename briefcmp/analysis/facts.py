@@ -93,12 +93,13 @@ def _spelt_out(entities: Entities, acronym: str) -> str:
     return ""
 
 
-def read_facts(sentence: str, entities: Entities, carried: str = "") -> list[Fact]:
+def read_facts(sentence: str, entities: Entities, carried: str = "", clause: bool = False) -> list[Fact]:
     """The facts (actions, recommendations) a sentence states, per actor; [] when none or without the extra.
 
     ``carried``: the actor of the sentence before (in the same paragraph), for a subject that is only
-    a pronoun or "the government" ("It also froze the assets of ...")."""
-    if sentence.rstrip().endswith("?") or _heading(sentence):
+    a pronoun ("It also froze the assets of ..."). ``clause``: the text is a quoted clause, not a
+    whole sentence (it has no full stop, and is no heading for that)."""
+    if sentence.rstrip().endswith("?") or not clause and _heading(sentence):
         return []  # a question asserts nothing; a heading ("How Japan Can Contribute to ...") neither
     tokens = nlp.tag(sentence)
     if not tokens:
