@@ -46,6 +46,9 @@ SENTENCES = [
     ("Turkey may close the straits to warships.", {("turkey", "close", "forecast", "yes")}),
     ("If Russia invades Ukraine, Japan will impose sanctions.", {("japan", "impose", "forecast", "yes")}),
     ("Japan coordinated its response in the event Russia invades Ukraine.", {("japan", "coordinate", "fact", "yes")}),
+    ("Japan's response to the annexation of Crimea in 2014 was mild.", {("japan", "be", "assessment", "mild")}),
+    ("The Japanese reaction was relatively severe.", {("japan", "be", "assessment", "severe")}),
+    ("Tokyo's reaction was not severe.", set()),  # a negated degree is left for a person
     ("Russia's attack on Ukraine was condemned around the world.", set()),  # no actor before the verb
     ("Did Japan join the sanctions?", set()),  # a question asserts nothing
 ]
@@ -134,6 +137,9 @@ def test_align_keys_statements_and_compare_quotes_both_sides(drafted: Path, tmp_
     assert stance["kind"] == "disagreement"
     for quote in ("Kenya should lift the sugar ban", "Kenya should not lift the sugar ban"):
         assert f'"{quote}"' in stance["explanation"]
+    # words of degree are values of one question, and judgements that differ are a disagreement
+    assert keys["kenya-response-sugar-glut-degree"]["label"] == "Is Kenya's response to the sugar glut mild or severe?"
+    assert relations["kenya-response-sugar-glut-degree"]["kind"] == "disagreement"
     # one value, dates inferred from publication two days apart: an agreement, not "unchanged"
     assert relations["kenya-suspend-import-sugar"]["kind"] == "agreement"
     border = relations["kenya-close-border"]

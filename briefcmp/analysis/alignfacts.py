@@ -235,7 +235,9 @@ def _key_id(group: list[Statement], taken: set[str]) -> str:
     st = group[0]
     shared = [w for w in st.fact.words if all(w in o.words for o in group)]
     base = slug("-".join([st.actor, st.action, *shared[:3]]))[:60].strip("-") or "statement"
-    if st.role == "position":
+    if st.fact.verb == "be":
+        base = slug("-".join([st.actor, *shared[:3], "degree"]))[:60].strip("-")
+    elif st.role == "position":
         base = slug(f"{base}-stance")[:60]
     key, n = base, 2
     while key in taken:
@@ -246,6 +248,8 @@ def _key_id(group: list[Statement], taken: set[str]) -> str:
 def question(st: Statement, entities: Entities) -> str:
     """The key's label as a question: "Does Japan freeze the assets of Russian individuals?"."""
     obj = " ".join(st.fact.object_text.split())
+    if st.fact.verb == "be":  # a judgement of degree: the object is its subject
+        return f"Is {obj[:1].upper()}{obj[1:]} mild or severe?"
     obj = re.sub(r"^(?:its|their|his|her)\b", "its", obj)
     head = "Should" if st.role == "position" else "Does"
     return f"{head} {entities.label(st.actor)} {st.action} {obj}?".replace("  ", " ")

@@ -36,6 +36,8 @@ from briefcmp.analysis.factwords import (
     LIGHT_VERBS, MEASURE_NOUNS, MORE, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, SAYING, SCOPE, TIME,
     WHEN_PHRASE, modality,
 )
+from briefcmp.analysis.factwords import ASSESSED
+
 
 MAX_OBJECT_TOKENS = 14
 MAX_SUBJECT_NAMES = 6
@@ -140,6 +142,9 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         # The whole verb group: auxiliaries and frames before the action verb ("has not", "refused to join").
         j = _action_verb(tokens, i)
         if j is None:
+            judged = _assessment(sentence, names, tokens, clause_start, i)
+            if judged is not None:
+                facts.append(judged)
             i += 1
             continue
         verb = tokens[j]
@@ -228,6 +233,35 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         chain = (actors, start, kind, value) if actors else None
         i = end_index
     return facts
+
+
+def _assessment(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
+                i: int) -> Optional[Fact]:
+    """A judgement in words of degree: "Japan's response in 2014 was mild", "The Japanese reaction was
+    relatively severe". The subject is a noun of a named country or body (its possessive or adjective);
+    the value is the degree's class (mild, severe); a negated degree ("not severe") is left alone."""
+    t = tokens[i]
+    if t.lemma != "be" or t.tag not in ("VBD", "VBZ", "VBP") or clause_start >= i:
+        return None
+    k = i + 1
+    while k < len(tokens) and tokens[k].tag == "RB" and tokens[k].lemma not in ("not", "never", "n't"):
+        k += 1
+    if k >= len(tokens) or tokens[k].tag != "JJ" or SCOPE.get(tokens[k].lemma) not in ("mild", "severe"):
+        return None
+    if k + 1 < len(tokens) and tokens[k + 1].tag in ("TO", "IN"):
+        return None  # "is weak on ...", "was strong enough to ...": not a judgement of the subject itself
+    subject = tokens[clause_start:i]
+    lo, hi = subject[0].start, subject[-1].end
+    inside = [(a, b, e) for a, b, e in names if lo <= a and b <= hi]
+    nouns = [x for x in subject if x.noun and x.tag not in ("NNP", "NNPS") and x.lemma not in TIME
+             and not any(a <= x.start < b for a, b, _ in inside)]
+    if not inside or not nouns or not nouns[0].lemma in ASSESSED:
+        return None
+    actor = inside[0][2]
+    others = tuple(dict.fromkeys(e for _, _, e in inside[1:] if e != actor))
+    words = tuple(x.lemma for x in nouns)
+    return Fact(actor, (actor,), "be", lo, tokens[k].end, lo, hi, "assessment", SCOPE[tokens[k].lemma], words,
+                tuple(x.text for x in nouns), (tokens[k].lemma,), others, sentence[lo:hi], words)
 
 
 def _condition_at(tokens: list[nlp.Token], i: int) -> bool:

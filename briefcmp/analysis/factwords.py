@@ -45,6 +45,9 @@ SCOPE_CLASSES = {
     "severe": "tough severe harsh strong stringent sweeping unprecedented comprehensive robust heavy",
 }
 SCOPE = {w: cls for cls, words in SCOPE_CLASSES.items() for w in words.split()}
+# What a judgement of degree is about ("Japan's response was mild"): the head noun of the subject.
+ASSESSED = frozenset("""response reaction reply stance position policy sanction measure approach attitude
+criticism condemnation support pressure punishment retaliation""".split())
 # Nouns that say when, not what ("on Friday", "last week", "this year").
 TIME = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december week weekend month year decade day today yesterday tomorrow
