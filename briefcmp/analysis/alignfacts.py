@@ -209,14 +209,15 @@ def _group(g: list[Statement], low: float, doubt: str, entities: Entities, taken
     vtype = "stance" if g[0].claim.value.type == "stance" else "category"
     values = sorted({s.claim.value.display() for s in g})
     plainest = min(g, key=lambda s: (len(s.fact.object_text.split()), s.claim.ref))
-    return group_cls(_key_id(g, taken), True, question(plainest, entities), "", [_member(s, vtype, member_cls) for s in g],
-                     _reason(g, values, low), not doubt, _subjects(g), _topics(g), doubt)
+    return group_cls(key=_key_id(g, taken), new=True, label=question(plainest, entities), unit="",
+                     members=[_member(s, vtype, member_cls) for s in g], reason=_reason(g, values, low),
+                     sure=not doubt, subjects=_subjects(g), topics=_topics(g), doubt=doubt)
 
 
 def _member(st: Statement, vtype: str, member_cls):
     shown = dict(zip(st.fact.words, st.fact.shown))
-    return member_cls(st.claim, _subjects([st]), "clause", "", vtype, st.words, shown, tuple(st.fact.words),
-                      st.actor)
+    return member_cls(claim=st.claim, subjects=_subjects([st]), subjects_from="clause", unit="", dim=vtype,
+                      words=st.words, shown=shown, order=tuple(st.fact.words), lead=st.actor)
 
 
 def _subjects(group: list[Statement]) -> tuple[str, ...]:
