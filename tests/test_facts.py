@@ -49,6 +49,7 @@ SENTENCES = [
     ("Japan's response to the annexation of Crimea in 2014 was mild.", {("japan", "be", "assessment", "mild")}),
     ("The Japanese reaction was relatively severe.", {("japan", "be", "assessment", "severe")}),
     ("Tokyo's reaction was not severe.", set()),  # a negated degree is left for a person
+    ("Japanese Prime Minister Fumio Kishida condemned the invasion.", {("japan", "condemn", "fact", "yes")}),
     ("Russia's attack on Ukraine was condemned around the world.", set()),  # no actor before the verb
     ("Did Japan join the sanctions?", set()),  # a question asserts nothing
 ]

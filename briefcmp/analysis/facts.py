@@ -394,7 +394,7 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
         if PREPOSITION_BEFORE.search(before) and not (re.search(r"\bfor\s+$", before) and _to_verb(tokens, b)):
             continue  # "the attack on Ukraine", "sanctions against Russia"; but "a mistake for Japan to act"
         ok = True
-        possessive = False
+        possessive = head_seen = False
         for t in tokens[bisect.bisect_left(starts, b):bisect.bisect_left(starts, hi)]:
             if any(x <= t.start < y for x, y, _ in inside):
                 continue  # another name: "Japan and South Korea"
@@ -402,7 +402,10 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
             if t.text in ("'s", "\u2019s", "'", "\u2019") or t.tag == "POS":
                 possessive = True
             elif low in HEADS or t.tag in ("RB", "CC") or low in ("both", "itself", "too", "s"):
+                head_seen = head_seen or low in HEADS
                 continue
+            elif head_seen and t.tag.startswith("NN") and t.text[:1].isupper():
+                continue  # "Japanese Prime Minister Fumio Kishida condemned": the country's leader speaks for it
             elif t.tag == "TO" and re.search(r"\bfor\s+$", before):
                 continue
             else:

@@ -105,6 +105,7 @@ BREAK_TAGS = frozenset({",", ":", ".", "(", ")", '"', "``", "''"})
 PREPOSITION_BEFORE = re.compile(r"\b(?:of|on|in|against|to|with|from|by|for|into|toward|towards|about|over|"
                                  r"between|among|than|including|like|after|before|at|via)\s+(?:the\s+)?$", re.I)
 HEADS = frozenset({"government", "cabinet", "administration", "ministry", "minister", "leader", "leadership",
+                   "chancellor", "premier", "secretary", "envoy", "ambassador", "army", "military", "navy",
                     "officials", "authorities", "state", "parliament", "diet", "president", "prime", "foreign",
                     "side", "delegation", "regulators", "central", "bank"})
 
