@@ -222,10 +222,12 @@ _LEX_PHRASES: list = []
 
 
 def _lexicon_phrases() -> list:
-    """The lexicon's multiword notions as phrases to replace ("private consumption" -> consumption)."""
+    """The lexicon's multiword notions as one pattern ("private consumption" -> consumption)."""
     if not _LEX_PHRASES:
-        _LEX_PHRASES.extend((re.compile(r"\b" + r"[\s-]+".join(map(re.escape, p.split())) + r"s?\b", re.I), n)
-                            for p, n in lexicon.multiword())
+        notion_of = {re.sub(r"[\s-]+", " ", p.lower()): n for p, n in lexicon.multiword()}
+        pattern = re.compile(r"\b(?:" + "|".join(r"[\s-]+".join(map(re.escape, p.split())) for p in notion_of) +
+                             r")s?\b", re.I)
+        _LEX_PHRASES.append((pattern, notion_of))
     return _LEX_PHRASES
 
 
@@ -435,8 +437,13 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
                 blank[i] = " "
     cleaned = _CONSUMER_PRICES.sub(lambda m: "inflation".ljust(len(m.group())), "".join(blank))
     cleaned = _ORDINAL.sub(lambda m: " " * len(m.group()), cleaned)  # the rank itself is the value, not the thing
-    for phrase, word in (*_PHRASES, *_lexicon_phrases()):
+    for phrase, word in _PHRASES:
         cleaned = phrase.sub(lambda m, word=word: word.ljust(len(m.group())), cleaned)
+    for pattern, notion_of in _lexicon_phrases():
+        def one(m: re.Match, notion_of=notion_of) -> str:
+            key = re.sub(r"[\s-]+", " ", m.group().lower())
+            return notion_of.get(key, notion_of.get(key[:-1], "")).ljust(len(m.group()))
+        cleaned = pattern.sub(one, cleaned)
     if figure is not None:
         cleaned = cleaned[:figure[1]] + _FROM_AFTER.sub(lambda m: " " * len(m.group()), cleaned[figure[1]:])
     level = figure is not None and _LEVEL_CHANGE.search(cleaned[:figure[0]])
