@@ -25,7 +25,7 @@ from typing import Optional
 
 from briefcmp.corpus.model import PartialDate, Period, Value
 from briefcmp.drafting import sentences as _sentences
-from briefcmp.drafting.dates import YEAR, DateMention, find_dates, fiscal_period, pdate
+from briefcmp.drafting.dates import EVENT_VERB, YEAR, DateMention, event_year, find_dates, fiscal_period, pdate
 from briefcmp.drafting.numbers import FOLD_WORDS, FRACTIONS, NUMWORD, TOKEN, WORD_NUMBERS, number_value
 from briefcmp.drafting.qualifiers import definite_before, name_before, reference_before, selective, with_bound
 from briefcmp.drafting.ranks import phrase_ranks, rank_at
@@ -118,6 +118,7 @@ _COUNTED_BEFORE = re.compile(r"\b(?P<n>[A-Za-z]{4,})(?:\s+(?:in|of|from|to)\s+[A
                              r"almost\s+|roughly\s+|more\s+than\s+|over\s+)?$")
 _POINTS = re.compile(r"\s+points?\b", re.I)
 _PERCENT_IN = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
+_EVENT_CLAUSE = re.compile(r"[;:,]\s|\s-\s")
 _HANGING_RANGE = re.compile(r"-\s+(?:to|and|or)\s+(\d+(?:\.\d+)?)(?=[\s-])")
 
 
@@ -346,11 +347,16 @@ class _Finder:
         with_figures = {f.sentence for f in figures if f.kind != "date"}
         out: list[Figure] = []
         seen: set[tuple[tuple[int, int], str]] = set()
+        starts = sorted(f.start for f in figures if f.kind != "date")
         for d in self.dates:
-            if d.period is None or d.period.end is not None or d.start in as_of_used:
+            if d.period is None or d.period.end is not None:
                 continue
             i = self.sentence_index(d.start)
             own = self.sentences[i] if i >= 0 else (d.start, d.end)
+            if d.start in as_of_used and not self.dates_an_event(d, own, starts):
+                continue
+            if d.period.start.precision.value == "year" and not event_year(self.text, d, own):
+                continue  # "by 2030", "the 2040 target": a period label, not a date of its own
             own_text = self.text[own[0]:own[1]]
             if len(WORDS.findall(own_text)) < 4 or is_heading(own_text):
                 continue  # a dateline or a heading ("Published on 3 May 2023", "Policy After 2022"), not a claim
@@ -370,6 +376,20 @@ class _Finder:
             seen.add(key)
             out.append(Figure("date", Value("date", date=d.period.start), d.start, d.end, sent, None))
         return out
+
+    def dates_an_event(self, d: DateMention, own: tuple[int, int], starts: list[int]) -> bool:
+        """A date opening its sentence dates its event too when the event has a clause without a
+        figure: "In 2017, the government signed the decision, paying 9.35 cents for twenty years"
+        (not "In March 2023 the union imposed duties of 25 percent": the duty is the event)."""
+        if not self.opens(own[0], d):
+            return False
+        cuts = [own[0], *(m.end() for m in _EVENT_CLAUSE.finditer(self.text, d.end, own[1])), own[1]]
+        for a, b in zip(cuts, cuts[1:]):
+            a = max(a, d.end) if a <= d.start else a
+            k = bisect.bisect_left(starts, a)
+            if EVENT_VERB.search(self.text, a, b) and not (k < len(starts) and starts[k] < b):
+                return True
+        return False
 
     def figure_at(self, m: re.Match) -> Optional[tuple[int, int, str, Value]]:
         """The figure whose number is the token ``m``, or None."""
