@@ -478,6 +478,8 @@ class _Finder:
                 and not re.search(r"\b(?:\d+|" + NUMWORD + r")\s+of\s+\w+\s+$", before, re.I) \
                 and _mentioned_before(text, a, unit):
             return None  # "the two countries": a reference back, not a count ("two of the four" is one)
+        if words and token[:1].isupper() and re.match(r"-[A-Z][a-z]+\s+[A-Z]", text[b:b + 24]):
+            return None  # "China's 14th Five-Year Plan", "the Six-Party Talks": a name, not a duration or count
         if words and self.in_title(a):
             return None  # "Two Models of Defence Spending": a title, not a claim
         if kind == "duration" and unit in DURATION_FACTOR:

@@ -25,6 +25,14 @@ TOP_SUPERLATIVE = re.compile(
     r"(?:\b(?:the|its|their|his|her)|'s)\s+(largest|biggest)\s+([A-Za-z-]+)")
 
 
+# A capitalised run after an ordinal is a name ("the eighth Power Development Plan") unless a noun of a
+# series follows it: "the second Korea-Russia summit" is the n-th summit.
+_NAME_AFTER = re.compile(r"[\s-]+(?:[A-Z][\w'.-]*\s+)*[A-Z][\w'.-]*(?:\s+(?P<noun>[a-z]+))?")
+SERIES_NOUNS = frozenset("summit summits meeting meetings talks round rounds visit visits election elections term terms "
+                         "package packages conference session sessions war deal dialogue forum tranche tranches "
+                         "consultation consultations phase".split())
+
+
 def rank_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]:
     a, b = m.span()
     token = m.group().lower()
@@ -47,6 +55,9 @@ def rank_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]:
         if anniversary and rank > 1:
             return a, b + anniversary.end(), "duration", Value("quantity", amount=float(rank), unit="years")
         return None
+    name = _NAME_AFTER.match(text, b)
+    if name and not (name.group("noun") or "").lower() in SERIES_NOUNS:
+        return None  # "the eighth Power Development Plan", "the 13th Party Congress": part of a name
     if rank >= 2 and token == m.group() and re.search(r"\b(?:the|its|their|his|her|a)\s+$|'s\s+$",
                                                       text[max(0, a - 8):a]):  # "the Second World War": a name
         # "his second premiership", "the third summit": the n-th of a series
