@@ -70,6 +70,8 @@ def fraction_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]
         return None
     if _FRACTION_PERIOD_BEFORE.search(text[max(0, a - 20):a]) or _FRACTION_TIME_AFTER.match(text, b):
         return None  # "the first half of 2023", "half an hour", "a quarter century": time, not a share
+    if _FRACTION_IDIOM.match(text, b):
+        return None  # "half the battle", "half of the time", "a third of the way": idioms, no stated whole
     if re.search(r"\b(?:and|a)\s+$|\bon\s+be$", text[max(0, a - 6):a], re.I):
         return None  # "one and a half", "on behalf"
     parts = re.split(r"[\s-]+", token)
@@ -91,6 +93,9 @@ _FRACTION_PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|latte
                                      r"same|each|every|per)[\s-]+$", re.I)
 _FRACTION_TIME_AFTER = re.compile(r"[\s-]+(?:an?\s+)?(?:hour|day|week|month|year|decade|century|time|way|mile|"
                                   r"dozen|point)s?\b", re.I)
+_FRACTION_IDIOM = re.compile(r"[\s-]+(?:of\s+)?(?:the|his|her|its|their|my|our|your)\s+(?:\w+\s+)?(?:problem|battle|story|"
+                            r"time|fun|truth|reason|answer|way|trouble|picture|equation|secret|life|lives|point)s?\b",
+                            re.I)
 # Sentences that continue the one before: a pronoun or "the country" as subject, or "that year".
 _CARRIES = re.compile(r"\s*(?:It|Its|They|Their|This|These|He|She|His|Her|The\s+(?P<noun>country|company|government|"
                       r"economy|state|region|bank|firm|group)(?P<own>'s)?|That\s+year|The\s+same\s+year|"
