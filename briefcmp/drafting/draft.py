@@ -254,7 +254,8 @@ def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester, before: 
     topics = suggest.topics(sentence_text)
     if key:
         topics = tuple(dict.fromkeys((*suggest.config.keys[key].topics, *topics)))[:3]
-    kind = "forecast" if fig.kind != "date" and _FORECAST_FIGURE.search(sentence_text) else "fact"
+    kind = "forecast" if fig.kind != "date" and _FORECAST_FIGURE.search(_own_clause(prep.text, s, e, fig.start, fig.end)) \
+        else "fact"
     return DraftClaim(
         id=_figure_id(fig, subjects), quote=quote, span=span, kind=kind, topics=topics, subjects=subjects,
         key=key, value=value, as_of=fig.as_of, prefix=prefix, suffix=suffix, phrase=prep.quote(fig.start, fig.end),
@@ -268,6 +269,20 @@ def _clause(text: str, s: int, e: int, a: int, b: int) -> str:
     """The clause of the sentence [s, e) that holds the figure [a, b)."""
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, s, a)), default=s)
     end = min((m.start() for m in _CLAUSE_BREAK.finditer(text, b, e)), default=e)
+    return text[start:end]
+
+
+# Where one statement ends and another begins: "grew 5.05 percent in 2023, and the plan expects ..."
+# (a forecast verb makes only its own clause a forecast), "..., against 80 GW at the end of 2023" (a
+# comparison base is a fact). Commas alone do not part clauses: "Demand will, the ministry says, rise".
+_STATEMENT_BREAK = re.compile(r";\s|,\s+(?:and|but|while|whereas|although|though|yet)\s|\s[-–—]\s|"
+                              r",\s+(?=(?:against|up\s+from|down\s+from|compared\s+(?:with|to)|from|versus)\s)")
+
+
+def _own_clause(text: str, s: int, e: int, a: int, b: int) -> str:
+    """The statement of sentence [s, e) that holds the figure [a, b)."""
+    start = max((m.end() for m in _STATEMENT_BREAK.finditer(text, s, a)), default=s)
+    end = min((m.start() for m in _STATEMENT_BREAK.finditer(text, b, e)), default=e)
     return text[start:end]
 
 
