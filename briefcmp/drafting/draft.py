@@ -251,7 +251,11 @@ def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester, before: 
     value = fig.value
     key, score = suggest.key(value, subjects, sentence_text, _clause(prep.text, s, e, fig.start, fig.end),
                              prep.text[max(s, fig.start - 40):min(e, fig.end + 40)])
-    topics = suggest.topics(sentence_text)
+    # Topics from the measured words: the figure's clause, else its statement, else the sentence ("Solar
+    # capacity stood at 16.5 gigawatts, unchanged since the feed-in tariff lapsed" is energy, not trade).
+    clause = _clause(prep.text, s, e, fig.start, fig.end)
+    topics = suggest.topics(clause) or suggest.topics(_own_clause(prep.text, s, e, fig.start, fig.end)) \
+        or suggest.topics(sentence_text)
     if key:
         topics = tuple(dict.fromkeys((*suggest.config.keys[key].topics, *topics)))[:3]
     kind = "forecast" if fig.kind != "date" and _FORECAST_FIGURE.search(_own_clause(prep.text, s, e, fig.start, fig.end)) \
