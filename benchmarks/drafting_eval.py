@@ -85,7 +85,7 @@ def gold_value(v: dict) -> Value:
 def is_count(v: Value) -> bool:
     unit = units.canonical_unit(v.unit)
     return (v.type == "quantity" and unit not in _MEASURES and not units.is_currency(unit)
-            and units.comparable(unit, 0.0)[0] != "duration" and len(unit) != 3)
+            and units.comparable(unit, 0.0)[0] != "duration" and not units.is_physical(unit) and len(unit) != 3)
 
 
 def fits(gold: Value, drafted: Value) -> bool:

@@ -581,7 +581,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     buckets: dict[tuple, list[Member]] = defaultdict(list)
     for m in rest:
         if m.subjects and m.words:
-            buckets[(m.subjects, m.dim, m.unit)].append(m)
+            # Figures of one physical dimension share a bucket whatever their unit ("GW", "MW"): they convert.
+            buckets[(m.subjects, m.dim, "" if units.is_physical(m.unit) else m.unit)].append(m)
     taken = set(config.keys)
     for bucket in sorted(buckets):
         members = sorted(buckets[bucket], key=lambda m: m.claim.ref)
@@ -601,7 +602,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
                 continue
             doubt = _doubts(g)
             key = _new_key_id(g, entities, taken)
-            grp = Group(key, True, _label(g, entities), g[0].unit, g, _reason(g, ""), not doubt, g[0].subjects,
+            grp = Group(key, True, _label(g, entities), units.shared_unit([m.unit for m in g]), g, _reason(g, ""),
+                        not doubt, g[0].subjects,
                         _common_topics(g), doubt)
             if grp.sure:
                 taken.add(key)
@@ -620,7 +622,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
                     maybes.append(g + h)
         for g in maybes:
             key = _new_key_id(g, entities, set(taken))
-            result.candidates.append(Group(key, True, _label(g, entities), g[0].unit, g, _reason(g, ""), False,
+            result.candidates.append(Group(key, True, _label(g, entities), units.shared_unit([m.unit for m in g]), g,
+                                           _reason(g, ""), False,
                                            g[0].subjects, _common_topics(g), "the wording is only alike"))
     for g in result.groups:
         for s in g.subjects:
