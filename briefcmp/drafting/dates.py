@@ -202,8 +202,7 @@ def event_year(text: str, d: DateMention, sentence: tuple[int, int]) -> bool:
     if noun and _ATTRIBUTIVE.search(text, max(s, d.start - 12), d.start):
         # "the 2014 summit", "its 2013 National Security Strategy"; not "the 2030 target"
         return noun.group(1)[0].isupper() or bool(EVENT_NOUN.match(noun.group(1)))
-    head = text[s:d.start]
-    opens = len(head) <= 20 and len(re.findall(r"[^\W\d_]{2,}", head)) <= 4
+    opens = not text[s:d.start].strip()  # "2017 saw ..." ("In 2017, ..." has "in" before it)
     named_of = d.word_before == "of" and re.search(r"\b[A-Z][a-z]+\s+of\s+$", text[max(s, d.start - 30):d.start])
     if not (opens or named_of or d.word_before in ("in", "during", "since")):
         return False
