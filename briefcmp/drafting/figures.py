@@ -13,7 +13,8 @@ and citation lines, URLs and e-mail addresses, page / issue / article numbers
 ``Sakhalin-1``, ``COP 21``, ``2+2``, ``F-35``), bare numbers with nothing
 counted, and dates that only say when another figure holds (they become its
 ``as_of``). A date that is itself the point ("on February 16, Kishida spoke")
-is a date figure.
+is a date figure; a year written alone only when it dates an event ("in 2017, X
+signed ..."), not when it labels a period ("by 2030", "the 2040 target").
 """
 
 from __future__ import annotations
