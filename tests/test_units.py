@@ -157,6 +157,8 @@ def test_gigawatts_and_gw_in_two_briefs_are_proposed_together_and_agree(tmp_path
     assert r.exit_code == 0, r.output
     config = (root / "briefcmp.yaml").read_text(encoding="utf-8")
     assert "unit: GW" in config
+    r = runner.invoke(app, ["check", str(root)])
+    assert "key-unit" not in r.output, r.output  # MW under a key in GW converts: no unit warning
     r = runner.invoke(app, ["compare", str(root), "--format", "json"])
     relations = json.loads(r.stdout)["relations"]
     assert [(x["kind"], sorted(c["value"]["display"] for c in x["claims"])) for x in relations] == \
