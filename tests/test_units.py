@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from typer.testing import CliRunner
 
 from briefcmp.analysis.crossref import find_relations
@@ -163,3 +164,33 @@ def test_gigawatts_and_gw_in_two_briefs_are_proposed_together_and_agree(tmp_path
     relations = json.loads(r.stdout)["relations"]
     assert [(x["kind"], sorted(c["value"]["display"] for c in x["claims"])) for x in relations] == \
         [("agreement", ["16,500 MW", "16.5 GW", "16.5 GW"])]
+
+
+_unit_text = st.one_of(st.text(max_size=12), st.sampled_from(
+    ["GW", "gigawatts", "Mt CO2", "mt", "tonnes", "metric tons", "km²", "bcm", "cubic metres", "bpd", "TWh",
+     "USD", "%", "years", " GW ", "Barrels  Per  Day", "tons", "MW", "kt", "KT"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(_unit_text)
+def test_canonical_units_are_stable(unit: str) -> None:
+    canon = units.canonical_unit(unit)
+    assert units.canonical_unit(canon) == canon
+    assert units.is_physical(unit) == units.is_physical(canon)
+    if units.is_physical(unit):  # (other units are compared as callers canonicalise them)
+        assert units.comparable(unit, 2.0) == units.comparable(canon, 2.0)
+
+
+_words = st.sampled_from(["16.5", "GW", "gigawatts", "68", "billion", "cubic", "metres", "of", "gas", "1.4",
+                          "million", "barrels", "per", "day", "bpd", "Mt", "CO2", "km²", "tonnes", "a", "year",
+                          "16.5GW", "the", "eighth", "Plan", "in", "2030", ",", ".", "\n"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_words, max_size=30))
+def test_unit_figures_never_fail_and_stay_inside_the_text(words) -> None:
+    text = " ".join(words)
+    for f in find_figures(text):
+        assert 0 <= f.start < f.end <= len(text)
+        if f.value.type == "quantity" and units.is_physical(f.value.unit):
+            assert units.canonical_unit(f.value.unit) == f.value.unit
