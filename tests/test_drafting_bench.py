@@ -41,10 +41,10 @@ def test_new_domain_texts_recall_and_precision() -> None:
 
 def test_held_out_texts_recall_and_precision() -> None:
     """The held-out texts (tests/drafting/heldout, never tuned on): a floor under what was measured
-    when they were written (issue 24: 76.9% recall, 66.7% precision before its drafting fixes; 94.9%,
-    90.2% after)."""
+    (issue 24: the first two texts 76.9% recall, 66.7% precision before its drafting fixes, 94.9%,
+    90.2% after; with the third, written after the fixes, 95.2%, 90.9%)."""
     scores = drafting_eval.evaluate(ROOT / "tests" / "drafting" / "heldout")
-    assert len(scores) >= 2
+    assert len(scores) >= 3
     recall, precision = _total(scores)
     assert recall >= 0.92 and precision >= 0.88, drafting_eval.table(scores)
 
