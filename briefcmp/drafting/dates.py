@@ -194,9 +194,9 @@ _CLAUSE = re.compile(r"[;:,(]\s|\s-\s|\)")
 def event_year(text: str, d: DateMention, sentence: tuple[int, int]) -> bool:
     """Whether a year, written alone, may date an event of its own ("signed in 2017", "in 2008, Lee
     forged ...", "the 1996 accord", "the Declaration of 1956", "frozen since 2018"), rather than
-    label a period: "by 2030", "until 2030", "after 2021", "the 2040 target", "the level of 2021",
-    "set 2045 as the year", "more in 2023 than". (A year that dates a figure is its as-of: decided
-    by the caller.)"""
+    label a period: "by 2030", "until 2030", "after 2021", "during 2022", "the 2040 target", "the
+    level of 2021", "set 2045 as the year", "more in 2023 than". (A year that dates a figure is its
+    as-of: decided by the caller.)"""
     s, e = sentence
     noun = re.match(r"\s+([A-Za-z-]+)", text[d.end:min(e, d.end + 30)])
     if noun and _ATTRIBUTIVE.search(text, max(s, d.start - 12), d.start):
@@ -204,7 +204,7 @@ def event_year(text: str, d: DateMention, sentence: tuple[int, int]) -> bool:
         return noun.group(1)[0].isupper() or bool(EVENT_NOUN.match(noun.group(1)))
     opens = not text[s:d.start].strip()  # "2017 saw ..." ("In 2017, ..." has "in" before it)
     named_of = d.word_before == "of" and re.search(r"\b[A-Z][a-z]+\s+of\s+$", text[max(s, d.start - 30):d.start])
-    if not (opens or named_of or d.word_before in ("in", "during", "since")):
+    if not (opens or named_of or d.word_before in ("in", "since")):
         return False
     a = max((m.end() for m in _CLAUSE.finditer(text, s, d.start)), default=s)
     b = min((m.start() for m in _CLAUSE.finditer(text, d.end, e)), default=e)

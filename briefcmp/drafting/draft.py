@@ -249,17 +249,15 @@ def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester, before: 
     if not subjects and before and _PRONOUN_SUBJECT.match(sentence_text):
         subjects = suggest.subjects(before)  # "Its share ...": the subject of the sentence before
     value = fig.value
-    key, score = suggest.key(value, subjects, sentence_text, _clause(prep.text, s, e, fig.start, fig.end),
+    clause, statement = _clause(prep.text, s, e, fig.start, fig.end), _own_clause(prep.text, s, e, fig.start, fig.end)
+    key, score = suggest.key(value, subjects, sentence_text, clause,
                              prep.text[max(s, fig.start - 40):min(e, fig.end + 40)])
     # Topics from the measured words: the figure's clause, else its statement, else the sentence ("Solar
     # capacity stood at 16.5 gigawatts, unchanged since the feed-in tariff lapsed" is energy, not trade).
-    clause = _clause(prep.text, s, e, fig.start, fig.end)
-    topics = suggest.topics(clause) or suggest.topics(_own_clause(prep.text, s, e, fig.start, fig.end)) \
-        or suggest.topics(sentence_text)
+    topics = suggest.topics(clause) or suggest.topics(statement) or suggest.topics(sentence_text)
     if key:
         topics = tuple(dict.fromkeys((*suggest.config.keys[key].topics, *topics)))[:3]
-    kind = "forecast" if fig.kind != "date" and _FORECAST_FIGURE.search(_own_clause(prep.text, s, e, fig.start, fig.end)) \
-        else "fact"
+    kind = "forecast" if fig.kind != "date" and _FORECAST_FIGURE.search(statement) else "fact"
     return DraftClaim(
         id=_figure_id(fig, subjects), quote=quote, span=span, kind=kind, topics=topics, subjects=subjects,
         key=key, value=value, as_of=fig.as_of, prefix=prefix, suffix=suffix, phrase=prep.quote(fig.start, fig.end),

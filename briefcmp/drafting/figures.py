@@ -94,9 +94,9 @@ _FRACTION_PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|latte
                                      r"same|each|every|per)[\s-]+$", re.I)
 _FRACTION_TIME_AFTER = re.compile(r"[\s-]+(?:an?\s+)?(?:hour|day|week|month|year|decade|century|time|way|mile|"
                                   r"dozen|point)s?\b", re.I)
-_FRACTION_IDIOM = re.compile(r"[\s-]+(?:of\s+)?(?:the|his|her|its|their|my|our|your)\s+(?:\w+\s+)?(?:problem|battle|story|"
-                            r"time|fun|truth|reason|answer|way|trouble|picture|equation|secret|life|lives|point)s?\b",
-                            re.I)
+_FRACTION_IDIOM = re.compile(r"[\s-]+(?:of\s+)?(?:the|his|her|its|their|my|our|your)\s+(?:\w+\s+)?"
+                            r"(?:problem|battle|story|time|fun|truth|reason|answer|way|trouble|picture|equation|"
+                            r"secret|life|lives|point)s?\b", re.I)
 # Sentences that continue the one before: a pronoun or "the country" as subject, or "that year".
 _CARRIES = re.compile(r"\s*(?:It|Its|They|Their|This|These|He|She|His|Her|The\s+(?P<noun>country|company|government|"
                       r"economy|state|region|bank|firm|group)(?P<own>'s)?|That\s+year|The\s+same\s+year|"

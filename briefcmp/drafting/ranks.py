@@ -32,8 +32,8 @@ _NAME_AFTER = re.compile(r"[\s-]+(?P<run>(?:[A-Z][\w'.-]*\s+)*[A-Z][\w'.-]*)(?:\
 _NAME_HEADS = frozenset("Plan Plans Congress Conference Party Programme Program Strategy Assembly Session Plenum "
                         "Amendment Directive Package Report Forum Committee Council Convention Protocol Accord "
                         "Treaty Agreement Act Law Decree Republic Reich Dynasty Empire".split())
-SERIES_NOUNS = frozenset("summit summits meeting meetings talks round rounds visit visits election elections term terms "
-                         "package packages conference session sessions war deal dialogue forum tranche tranches "
+SERIES_NOUNS = frozenset("summit summits meeting meetings talks round rounds visit visits election elections term "
+                         "terms package packages conference session sessions war deal dialogue forum tranche tranches "
                          "consultation consultations phase administration government cabinet premiership "
                          "presidency wave trip attempt bid".split())
 
