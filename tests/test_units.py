@@ -168,7 +168,7 @@ def test_gigawatts_and_gw_in_two_briefs_are_proposed_together_and_agree(tmp_path
 
 _unit_text = st.one_of(st.text(max_size=12), st.sampled_from(
     ["GW", "gigawatts", "Mt CO2", "mt", "tonnes", "metric tons", "km²", "bcm", "cubic metres", "bpd", "TWh",
-     "USD", "%", "years", " GW ", "Barrels  Per  Day", "tons", "MW", "kt", "KT"]))
+     "USD", "%", "years", " GW ", "Barrels  Per  Day", "tons", "MW", "kt", "KT", "M", "T", "KG", "Banks"]))
 
 
 @settings(max_examples=60, deadline=None)

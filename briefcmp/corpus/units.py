@@ -58,7 +58,7 @@ def canonical_unit(unit: str) -> str:
         return _ALIASES[low]
     if u.upper() in CURRENCIES:
         return u.upper()
-    return low
+    return u if low in _PHYSICAL_SYMBOLS else low  # "M" is no metre, "T" no tonne: kept as written
 
 
 def is_currency(unit: str) -> bool:
