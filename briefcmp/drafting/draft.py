@@ -277,13 +277,16 @@ def _clause(text: str, s: int, e: int, a: int, b: int) -> str:
 # Where one statement ends and another begins: "grew 5.05 percent in 2023, and the plan expects ..."
 # (a forecast verb makes only its own clause a forecast), "..., against 80 GW at the end of 2023" (a
 # comparison base is a fact). Commas alone do not part clauses: "Demand will, the ministry says, rise".
-_STATEMENT_BREAK = re.compile(r";\s|,\s+(?:and|but|while|whereas|although|though|yet)\s|\s[-–—]\s|"
+# An elliptical clause goes on with the one before: "expects 3 percent in 2024, and 3.5 percent in 2025".
+_STATEMENT_BREAK = re.compile(r";\s|,\s+(?:and|but|while|whereas|although|though|yet)\s(?![\d$€£¥~]|(?:by|to|in|"
+                              r"at|of|from|about|around|nearly|some|almost|over|under|up|down|roughly|more|less|"
+                              r"then|as\s+much)\b)|\s[-–—]\s|"
                               r",\s+(?=(?:against|up\s+from|down\s+from|compared\s+(?:with|to)|from|versus)\s)")
 
 
 def _own_clause(text: str, s: int, e: int, a: int, b: int) -> str:
     """The statement of sentence [s, e) that holds the figure [a, b)."""
-    start = max((m.end() for m in _STATEMENT_BREAK.finditer(text, s, a)), default=s)
+    start = max((m.end() for m in _STATEMENT_BREAK.finditer(text, s, min(e, a + 12)) if m.end() <= a), default=s)
     end = min((m.start() for m in _STATEMENT_BREAK.finditer(text, b, e)), default=e)
     return text[start:end]
 
