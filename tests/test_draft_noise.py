@@ -102,6 +102,8 @@ def test_a_forecast_verb_makes_only_its_own_clause_a_forecast() -> None:
     assert {p: c.kind for p, c in claims.items()} == {
         "5.05 percent": "fact", "10 percent": "forecast", "150,489 MW": "forecast", "80 GW": "fact",
         "9 percent": "forecast"}
+    claims = draft("Kishida pledged 100 million dollars in loans, a sign of Tokyo's willingness to help.")
+    assert [c.kind for c in claims.values()] == ["fact"]  # "willingness" is no "will"
     claims = draft("The IMF expects growth of 3 percent in 2024, and 3.5 percent in 2025. Output will rise 5 "
                    "percent, and exports fell 2 percent last year.")
     assert {p: c.kind for p, c in claims.items()} == {
