@@ -172,14 +172,16 @@ def implied_year(m: re.Match, g: dict, published: Optional[PartialDate]) -> Opti
 # Verbs of a dated event ("signed in 2017", "took effect in 2019", "will be extended in mid-2025");
 # "grew", "reached", "mined" measure a figure of the period instead.
 EVENT_VERB = re.compile(
-    r"\b(?:sign|adopt|approv|announc|launch|introduc|enact|ratif|elect|establish|join|invad|annex|impos|lift|"
-    r"abolish|creat|agree|conclud|extend|expir|laps|start|open|clos|publish|releas|declar|merg|suspend|default|"
-    r"nationali[sz]|privati[sz]|award|complet|commission|inaugurat|resign|collaps|visit|attack|ban|scrap|"
-    r"unveil|appoint|withdr[ae]w|replac|revis|amend|cancel|postpon|abandon|restor|resum|shut|exit|founded|"
-    r"pass|hold|fir|legalis|legaliz|dissolv|privatis|relaunch|decid)(?:e|es|ed|d|s|ing|ment)?\b"
-    r"|\b(?:began|begun|begin|held|met|took\s+effect|takes?\s+effect|came\s+into\s+force|entered\s+into\s+force|"
-    r"enters?\s+into\s+force|set\s+up|built|won|broke\s+out|struck|left|quit|withdrawn|sworn\s+in|died|"
-    r"born|signed|forged|ended)\b", re.I)
+    r"\b(?:sign|adopt|approv|announc|launch|introduc|enact|ratif|elect|establish|join|invad|annex|impos|"
+    r"abolish|creat|agree|conclud|extend|expir|laps|publish|releas|declar|merg|suspend|default|"
+    r"nationali[sz]|privati[sz]|award|complet|commission|inaugurat|resign|collaps|visit|attack|scrap|"
+    r"unveil|appoint|withdr[ae]w|replac|revis|amend|cancel|postpon|abandon|restor|resum|legali[sz]|dissolv|"
+    r"relaunch|decid)(?:e|es|ed|d|s|ing|ment)?\b"
+    # (stems that are also adjectives or nouns count only inflected: "open" markets, a "ban", "fir" trees)
+    r"|\b(?:open|clos|start|lift|pass|fir|shut|exit|found|ban)(?:ed|ned|s|es)\b"
+    r"|\b(?:began|begun|held|met|took\s+effect|takes?\s+effect|came\s+into\s+force|entered\s+into\s+force|"
+    r"enters?\s+into\s+force|set\s+up|built|won|broke\s+out|struck|quit|withdrawn|sworn\s+in|died|"
+    r"signed|forged|ended|shut\s+down)\b", re.I)
 # What a year names when it stands before a noun: "the 1996 accord" is an event, "the 2040 target" a period.
 EVENT_NOUN = re.compile(
     r"(?:accord|treaty|agreement|deal|pact|summit|election|vote|referendum|law|act|decree|decision|crisis|war|"
