@@ -32,7 +32,7 @@ from briefcmp.corpus.load import load_corpus
 from briefcmp.corpus.model import Claim
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from drafting_eval import Rates, table as scores_table  # noqa: E402  (the sibling benchmark, not a package)
+from drafting_eval import Rates, print_misses, table as scores_table  # noqa: E402  (the sibling benchmark, not a package)
 
 FIGURE_TYPES = ("quantity", "rank", "date")
 
@@ -118,10 +118,7 @@ def main(argv: list[str] | None = None) -> int:
           "reviewed kind (fact, forecast...)")
     if args.misses:
         for s in scores:
-            for c in s.missed:
-                print(f"missed  {s.brief}#{c.id}: {c.value.display()}  | {c.quote[:110]}")
-            for d in s.extra:
-                print(f"extra   {s.brief}#{d.id}: {d.value.display()}  ({d.phrase}) | {d.quote[:90]}")
+            print_misses(s.brief, [(f"{s.brief}#{c.id}", c.value.display(), c.quote[:110]) for c in s.missed], s.extra)
     return 0
 
 

@@ -157,6 +157,14 @@ def table(scores: list) -> str:
     return "\n".join(lines) + "\n"
 
 
+def print_misses(name: str, missed: list[tuple[str, str, str]], extra: list[DraftClaim]) -> None:
+    """The gold figures missed (where, value, text) and the drafted figures no gold one has."""
+    for where, value, text in missed:
+        print(f"missed  {where}: {value}  | {text}")
+    for d in extra:
+        print(f"extra   {name}#{d.id}: {d.value.display()}  ({d.phrase}) | {d.quote[:90]}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", default="tests/drafting", type=Path)
@@ -176,10 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(title + table(found))
         if args.misses:
             for s in found:
-                for g in s.missed:
-                    print(f"missed  {s.name}: {g.value.display()}  | {g.at}")
-                for d in s.extra:
-                    print(f"extra   {s.name}#{d.id}: {d.value.display()}  ({d.phrase}) | {d.quote[:90]}")
+                print_misses(s.name, [(s.name, g.value.display(), g.at) for g in s.missed], s.extra)
     if args.with_corpus:
         sys.path.insert(0, str(Path(__file__).parent))
         import annotate_eval
