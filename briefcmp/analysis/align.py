@@ -115,6 +115,8 @@ _BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+(?:rate|pace)\b|\ba
 
 _OF_GDP = re.compile(r"\s*(?:per\s*cent|percent|%)?\s*of\s+(?:the\s+|its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|"
                      r"(?:the\s+)?economy|economic\s+output)\b", re.I)
+_CHANGE_OF = re.compile(r"\s*(?:an?\s+)?(?:increase|decrease|rise|fall|decline|drop|gain|growth|up|down)\s+"
+                        r"(?:by|of)\b", re.I)
 _TO_FIGURE = re.compile(r"\bto\s+(?:about\s+)?\S*\d")
 # Which estimate a figure is: a budget estimate, a first estimate and a revision of one period are
 # three figures, never a contradiction.
@@ -193,6 +195,7 @@ _CONCEPT_VALUES = frozenset(_CONCEPTS.values())
 _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
             (re.compile(r"\bgross[\s-]+domestic[\s-]+product\b", re.I), "GDP"),
             (re.compile(r"\b(?:fiscal|financial)\s+year\b", re.I), ""),
+            (re.compile(r"\b(?:at\s+)?constant\s+prices\b|\bin\s+real\s+terms\b", re.I), ""),
             (re.compile(r"\b(?:falling|fell|fall|slipped|slipping)\s+behind\b", re.I), ""),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+up\b", re.I), "rose"),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+down\b", re.I), "fell"),
@@ -568,8 +571,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     words, shown, order = measured_words(clause, entities, unit if unit != "percent" else "", fig_in_clause)
     if respective is not None:
         words, shown, order = measured_words(respective[0], entities, "")
+    own_direction = words & _DIRECTION
     if not _meaningful(words) and ctx is not None and fig_in_clause is not None and (
-            _COMPARED.match(clause) or clauses.ELLIPTIC.match(clause)):
+            _COMPARED.match(clause) or clauses.ELLIPTIC.match(clause) or _CHANGE_OF.match(clause)):
         # "grew 3.4 percent in 2023, up from 4.8 percent a year earlier": the clause before says what
         # (back over an aside: "4.2 percent in 2023, according to our estimates, well below the 8.02 percent")
         before = upto[:len(upto) - len(clause)]
@@ -579,6 +583,11 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             if _meaningful(words - _HARMLESS) or p0 == 0:
                 break
             before = before[:p0]
+        if own_direction and _CHANGE_OF.match(clause) or (own_direction and re.match(r"\s*(?:up|down)\s+by\b", clause)):
+            # "..., up by 5.2 percent", "a decrease of 2.08 million": the change of what the clause before measures
+            words = (words - _DIRECTION) | own_direction
+            order = (*[w for w in order if w not in _DIRECTION], *sorted(own_direction))
+            shown = {**shown, **{w: _SHOW.get(w, w) for w in own_direction}}
     if dim in ("percent", "percentage-points") or unit in ("percent", "percentage-points"):
         # what a change is measured against is part of the measure: growth on the quarter before, on
         # the year before, or at an annualized rate are three figures ("5.2% year on year" and "1.0%
