@@ -445,7 +445,8 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
     for pattern, notion_of in _lexicon_phrases():
         def one(m: re.Match, notion_of=notion_of) -> str:
             key = re.sub(r"[\s-]+", " ", m.group().lower())
-            return notion_of.get(key, notion_of.get(key[:-1], "")).ljust(len(m.group()))
+            word = notion_of.get(key, notion_of.get(key[:-1], ""))
+            return word.ljust(len(m.group())) if len(word) <= len(m.group()) else m.group()  # offsets stay
         cleaned = pattern.sub(one, cleaned)
     if figure is not None:
         cleaned = cleaned[:figure[1]] + _FROM_AFTER.sub(lambda m: " " * len(m.group()), cleaned[figure[1]:])
