@@ -127,12 +127,21 @@ _VINTAGES = (("budgeted", re.compile(r"\bbudget(?:ed|\s+estimates?)\b", re.I)),
 _YEAR_LONG = re.compile(r"\d{4}|(\d{4})-(\d{2})/\d{4}-\d{2}")
 
 
+# Weaker hints, read only when no explicit basis is written: "5.4% for the year", "1.2% for the quarter".
+_BASES_WEAK = (("yoy", re.compile(r"\b(?:for|over|in)\s+the\s+year\b|\bin\s+annual\s+terms\b", re.I)),
+               ("qoq", re.compile(r"\b(?:for|over|in)\s+the\s+(?:\w+\s+)?quarter\b(?!\s+(?:of|from|compared|"
+                                  r"a\s+year))", re.I)))
+
+
 def _basis(clause: str, sentence: str, figure: Optional[tuple[int, int]], period_full_year: bool) -> str:
     """"qoq", "yoy" or "saar": what a percentage change is measured against, said in its clause,
     else in its stretch of the sentence (from the figure before it to the figure after)."""
     for tag, pattern in _BASES:
         if pattern.search(clause):
             return tag
+    weak = next((tag for tag, pattern in _BASES_WEAK if pattern.search(clause)), "")
+    if weak:
+        return weak
     if figure is None or not sentence:
         return ""
     nums = [m for m in _NUMBER.finditer(sentence)]
@@ -656,7 +665,8 @@ def word_match(a: frozenset[str], b: frozenset[str]) -> str:
 # Qualifiers that always tell measures apart, however few reports use them.
 _QUALIFIERS = frozenset("monthly quarterly weekly daily nominal core underlying trimmed capita net gross average "
                         "median cumulative per household private public state local federal central foreign "
-                        "domestic indicator".split())
+                        "domestic indicator expect expected forecast target projected project estimate "
+                        "goal aim plan".split())
 
 
 def effective_words(members: list[Member]) -> dict[int, frozenset[str]]:
