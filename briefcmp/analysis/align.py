@@ -100,7 +100,8 @@ showed show shows data figures according reported report reports cited citing
 approve approved approves approv adopt adopted adopts decide decided decid government draft will official move moved
 bring brings brought basis combined combin set press ahead steady policy stayed stay came comes statement
 meeting today start starting starts begin beginning begins metric led leading behind
-govt proposed propose proposes pegged peg aims aim targeted lakh crore crores lakhs rupee rupees rupe friday monday tuesday wednesday thursday
+govt proposed propose proposes pegged peg aims aim targeted lakh crore crores lakhs rupee rupees rupe
+pace period calendar whole unchanged unchang friday monday tuesday wednesday thursday
 saturday sunday seasonally adjusted terms inflation-adjusted preliminary revised
 """.split())
 _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
@@ -148,6 +149,9 @@ def _basis(clause: str, sentence: str, figure: Optional[tuple[int, int]], period
     before = max((m.end() for m in nums if m.end() <= figure[0]), default=0)
     after = min((m.start() for m in nums if m.start() >= figure[1]), default=len(sentence))
     stretch = sentence[before:after]
+    if before:  # what directly follows the figure before belongs to it: "2.0 percent from the previous quarter, while"
+        cut = _CLAUSE_BREAK.search(stretch)
+        stretch = stretch[cut.end():] if cut else ""
     for tag, pattern in _BASES:
         if pattern.search(stretch):
             return tag
@@ -168,6 +172,7 @@ _CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I
 _HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary initial "
                       "provisional revis report public government gross year-on-year annualiz birth".split())
 _VAGUE = frozenset("share rate number amount level part value figure size volume proportion increase decrease "
+                   "annualiz annualized saar yoy qoq "
                    "gdp".split()) - {"gdp"}
 _CONCEPTS = {
     "economy": "gdp", "economic": "gdp", "gdp": "gdp", "gross": "", "domestic": "", "product": "",
@@ -285,6 +290,7 @@ class Member:
     published: Optional[date] = None
     alternate: bool = False  # a conversion in parentheses or an alternative reading of another figure
     vintage: str = ""  # "budgeted", "preliminary", "revised": which estimate of the period it is, when said
+    hint: str = ""  # the brief's main period, for a figure that states none (see _brief_hints)
 
     @property
     def dated(self) -> bool:
@@ -701,6 +707,23 @@ adopt_release_periods = evidence.adopt_release_periods
 _PLAN = evidence.PLAN
 
 
+def _brief_hints(members: list[Member]) -> None:
+    """A brief's main period (the one its figures state most, at least twice): a hint for its figures
+    that state none, taken only when every figure of their group agrees (``evidence``)."""
+    counts: dict[str, int] = defaultdict(int)
+    for m in members:
+        if m.period_how in ("stated", "relative"):
+            counts[m.period] += 1
+    if not counts:
+        return
+    best = max(counts.values())
+    top = [p for p, n in counts.items() if n == best]
+    if best >= 2 and len(top) == 1:
+        for m in members:
+            if not m.period_how:
+                m.hint = top[0]
+
+
 def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     """Propose keys for unkeyed figure claims: registered keys they answer, or new keys they share."""
     config = corpus.config
@@ -709,6 +732,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     contexts: dict[str, _Context] = {}
     keyed: dict[str, list[Member]] = defaultdict(list)
     loose: list[Member] = []
+    described: list[Member] = []
     for brief in corpus.briefs:
         for claim in brief.claims:
             if claim.value is None or claim.value.type not in FIGURE_TYPES:
@@ -718,7 +742,10 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             m = describe(claim, contexts[brief.id], entities)
             if m is None or m.alternate:  # "or $4.5 trillion, depending on the rate": read with the first
                 continue
+            described.append(m)
             (keyed[claim.key] if claim.key else loose).append(m)
+        _brief_hints(described)
+        described = []
     result.considered = len(loose)
 
     # 1. Registered keys: a claim joins the key whose subjects, unit and wording it shares.

@@ -68,7 +68,7 @@ _NOTIONS: dict[str, tuple[str, ...]] = {
     "chip": ("chip", "semiconductor"),
     "consumption": ("consumption", "consumer spending", "household spending", "private consumption",
                     "personal consumption"),
-    "capex": ("capex", "capital spending", "capital expenditure", "business investment",
+    "capex": ("capex", "private non-residential investment", "capital spending", "capital expenditure", "business investment",
               "non-residential investment", "capital investment"),
     "lng": ("lng", "liquefied natural gas"),
     "oil": ("oil", "petroleum"),
