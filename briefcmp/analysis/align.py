@@ -130,7 +130,7 @@ _YEAR_LONG = re.compile(r"\d{4}|(\d{4})-(\d{2})/\d{4}-\d{2}")
 
 # Weaker hints, read only when no explicit basis is written: "5.4% for the year", "1.2% for the quarter".
 _BASES_WEAK = (("yoy", re.compile(r"\b(?:for|over|in)\s+the\s+year\b|\bin\s+annual\s+terms\b", re.I)),
-               ("qoq", re.compile(r"\b(?:for|over|in)\s+the\s+(?:\w+\s+)?quarter\b(?!\s+(?:of|from|compared|"
+               ("qoq", re.compile(r"\b(?:for|over)\s+the\s+(?:\w+\s+)?quarter\b(?!\s+(?:of|from|compared|"
                                   r"a\s+year))", re.I)))
 
 
@@ -172,7 +172,6 @@ _CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I
 _HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary initial "
                       "provisional revis report public government gross year-on-year annualiz birth".split())
 _VAGUE = frozenset("share rate number amount level part value figure size volume proportion increase decrease "
-                   "annualiz annualized saar yoy qoq "
                    "gdp".split()) - {"gdp"}
 _CONCEPTS = {
     "economy": "gdp", "economic": "gdp", "gdp": "gdp", "gross": "", "domestic": "", "product": "",
@@ -642,8 +641,11 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
 # --------------------------------------------------------------------------- matching
 
 
+_HOW_WORDS = frozenset("annualiz annualized saar yoy qoq".split())  # how a change is measured, not of what
+
+
 def _meaningful(words: frozenset[str]) -> bool:
-    return any(w not in _VAGUE and w not in ("increase", "decrease") for w in words)
+    return any(w not in _VAGUE and w not in _HOW_WORDS and w not in ("increase", "decrease") for w in words)
 
 
 def word_match(a: frozenset[str], b: frozenset[str]) -> str:
