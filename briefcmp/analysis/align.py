@@ -118,6 +118,9 @@ _OF_GDP = re.compile(r"\s*(?:per\s*cent|percent|%)?\s*of\s+(?:the\s+|its\s+|thei
                      r"(?:the\s+)?economy|economic\s+output)\b", re.I)
 _CHANGE_OF = re.compile(r"\s*(?:an?\s+)?(?:increase|decrease|rise|fall|decline|drop|gain|growth|up|down)\s+"
                         r"(?:by|of)\b", re.I)
+_PCT_OF_GDP = re.compile(r"(?:per\s*cent|percent|%)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:GDP|gross\s+domestic\s+"
+                         r"product)\b", re.I)
+_APPOSITION = re.compile(r"\s*(?:which|that)\s+(?:is|was|are|were)\b|\s*equivalent\s+to\b", re.I)
 _TO_FIGURE = re.compile(r"\bto\s+(?:about\s+)?\S*\d")
 # Which estimate a figure is: a budget estimate, a first estimate and a revision of one period are
 # three figures, never a contradiction.
@@ -453,6 +456,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             if i < b or text[b:b + 2] == "'s":
                 blank[i] = " "
     cleaned = _CONSUMER_PRICES.sub(lambda m: "inflation".ljust(len(m.group())), "".join(blank))
+    cleaned = _PCT_OF_GDP.sub(lambda m: " " * len(m.group()), cleaned)  # a share's denominator
     cleaned = _ORDINAL.sub(lambda m: " " * len(m.group()), cleaned)  # the rank itself is the value, not the thing
     for phrase, word in _PHRASES:
         cleaned = phrase.sub(lambda m, word=word: word.ljust(len(m.group())), cleaned)
@@ -484,6 +488,9 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         if w not in shown:
             shown[w] = _SHOW.get(w, low[:-2] if low.endswith("'s") else low)
             order.append(w)
+    if "capex" in shown and "spend" in shown:  # "capital expenditure outlay": capex is the spending
+        del shown["spend"]
+        order.remove("spend")
     if "inflation" in shown and "increase" in shown:  # "consumer prices rose 5 percent" is inflation of 5 percent
         del shown["increase"]
         order.remove("increase")
@@ -528,7 +535,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             if conv is not None:
                 paren = conv
             if paren is not None or alt is not None:
-                fa = fb = max((paren if paren is not None else alt) - 1, 0)
+                at = paren if paren is not None else alt
+                main = [m for m in _NUMBER.finditer(sentence, 0, at)]  # the figure it converts
+                fa, fb = (main[-1].start(), main[-1].end()) if main else (max(at - 1, 0), max(at - 1, 0))
                 alternate = alt is not None and paren is None
             respective = clauses.respective_words(sentence, (fa, fb))
             c0, c1 = _clause(sentence, fa, fb)
@@ -587,8 +596,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     if respective is not None:
         words, shown, order = measured_words(respective[0], entities, "")
     own_direction = words & _DIRECTION
+    apposition = bool(_APPOSITION.match(clause))
     if not _meaningful(words) and ctx is not None and fig_in_clause is not None and (
-            _COMPARED.match(clause) or clauses.ELLIPTIC.match(clause) or _CHANGE_OF.match(clause)):
+            _COMPARED.match(clause) or clauses.ELLIPTIC.match(clause) or _CHANGE_OF.match(clause) or apposition):
         # "grew 3.4 percent in 2023, up from 4.8 percent a year earlier": the clause before says what
         # (back over an aside: "4.2 percent in 2023, according to our estimates, well below the 8.02 percent")
         before = upto[:len(upto) - len(clause)]
@@ -598,6 +608,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             if _meaningful(words - _HARMLESS) or p0 == 0:
                 break
             before = before[:p0]
+        if apposition:  # "..., which is 3.4 per cent of GDP": a level of what the clause before names
+            words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
         if own_direction and _CHANGE_OF.match(clause) or (own_direction and re.match(r"\s*(?:up|down)\s+by\b", clause)):
             # "..., up by 5.2 percent", "a decrease of 2.08 million": the change of what the clause before measures
             words = (words - _DIRECTION) | own_direction
