@@ -101,7 +101,7 @@ approve approved approves approv adopt adopted adopts decide decided decid gover
 bring brings brought basis combined combin set press ahead steady policy stayed stay came comes statement
 meeting today start starting starts begin beginning begins metric led leading behind
 govt proposed propose proposes pegged peg aims aim targeted lakh crore crores lakhs rupee rupees rupe
-pace period calendar whole unchanged unchang friday monday tuesday wednesday thursday
+pace period calendar whole unchanged unchang bps bp friday monday tuesday wednesday thursday
 saturday sunday seasonally adjusted terms inflation-adjusted preliminary revised
 """.split())
 _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
