@@ -88,10 +88,9 @@ def reference_date(file_name: str) -> tuple[Optional[PartialDate], str]:
 
 
 def language_of(text: str) -> str:
-    words = re.findall(r"[a-z]+", text.lower()[:20000])
-    if not words:
-        return ""
-    common = sum(1 for w in words if w in ("the", "and", "of", "to", "in", "is", "that", "for", "with"))
-    return "en" if common / len(words) > 0.08 else ""
+    """The brief's language, detected from its text (``corpus.language``): "" when it cannot be told."""
+    from briefcmp.corpus.language import detect
+
+    return detect(text)
 
 

@@ -1,0 +1,267 @@
+"""Numbers, units and periods as Japanese, Korean and Chinese write them.
+
+- Numbers: digits (full-width ones are folded to ASCII by ``sentences.prepare``) and kanji
+  numerals with the myriad units 万/億/兆 (Korean 만/억/조, Chinese 亿) and 千/百/十 (천/백/십):
+  ``7兆9496億`` is 7,949,600,000,000 and ``273억`` 27,300,000,000. The value is read by
+  ``kanjize`` (imported only for a text in these languages).
+- Units after a number: currencies (円, ドル, 元, 원, 달러, ...), percent (%, パーセント, 퍼센트),
+  percentage points (ポイント, 포인트, %p), multiples (倍, 배) and a few counters (人, 명, 件, 社, トン).
+- Periods: 2024年 (a year), 2024年度 and 令和6年度 (fiscal years; eras by ``japanera``),
+  2024年3月, 2023年10～12月期 and 2023년 4분기 (quarters), 上半期 / 상반기 (halves), and the
+  relative 前年 / 前年度 / 전년. A comparison base (前年比, 前年同期比, 전년 대비, 同比) is not a
+  period: it says what a change is measured against.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from briefcmp.corpus.model import PartialDate, Period
+
+# ---------------------------------------------------------------- numbers
+
+_DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_KANJI = r"[〇零一二三四五六七八九十百千]+"
+_BIG = r"[兆億亿万萬조억만]"
+_PART = rf"(?:{_DIGITS}[千百十천백십]?|{_KANJI}|[천백십])"
+# 7兆9496億, 1億2345万, 1조 2천억, 3,500億, 16.5, 二千, 5万: parts joined by myriad units.
+NUMBER = re.compile(rf"(?<![\d.,]){_PART}(?:\s?{_BIG}(?:\s?{_PART}\s?{_BIG})*(?:\s?\d+(?![\d.,]))?)?")
+_TO_KANJI = str.maketrans({"조": "兆", "억": "億", "만": "万", "천": "千", "백": "百", "십": "十", "亿": "億",
+                           "萬": "万", "零": "〇"})
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def has_unit_word(token: str) -> bool:
+    """Whether a number token uses a myriad or kanji unit (not digits alone)."""
+    return bool(re.search(r"[^\d.,\s]", token))
+
+
+def number_value(token: str) -> Optional[float]:
+    """The value of a CJK number token: "7兆9496億" -> 7.9496e12, "273억" -> 2.73e10, "二千" -> 2000."""
+    t = token.translate(_TO_KANJI).replace(",", "").replace(" ", "")
+    if not t:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    if t[0] in "千百十":
+        t = "1" + t  # Korean "천 명": a thousand
+    t = re.sub(r"(?<=[千百十])(?=[千百十万億兆])", "", t)
+    try:
+        import kanjize  # lazy: only texts in these languages need it
+        value = kanjize.kanji2number(t)
+    except Exception:  # kanjize raises bare ValueErrors and others on odd runs: not a number then
+        return None
+    return float(value) if value is not None else None
+
+
+def scaled(value: float) -> tuple[float, str]:
+    """``value`` written as an amount and an English scale word, as claims files write them."""
+    for size, word in _SCALES:
+        if abs(value) >= size:
+            return round(value / size, 9), word
+    return value, ""
+
+
+# ---------------------------------------------------------------- units after a number
+
+_CURRENCIES = (
+    ("米ドル", "USD"), ("ドル", "USD"), ("円", "JPY"), ("人民元", "CNY"), ("ユーロ", "EUR"), ("ポンド", "GBP"),
+    ("ウォン", "KRW"), ("ルーブル", "RUB"), ("미국 달러", "USD"), ("미 달러", "USD"), ("달러", "USD"), ("원", "KRW"),
+    ("엔", "JPY"), ("유로", "EUR"), ("위안", "CNY"), ("파운드", "GBP"), ("루블", "RUB"), ("美元", "USD"),
+    ("日元", "JPY"), ("欧元", "EUR"), ("韩元", "KRW"), ("英镑", "GBP"), ("卢布", "RUB"), ("元", "CNY"),
+)
+_PERCENT = ("%", "パーセント", "퍼센트", "프로")
+_POINTS = ("%ポイント", "%포인트", "%p", "ポイント", "포인트", "个百分点", "個百分点", "百分点", "%pt")
+_MULTIPLE = ("倍", "배")
+_COUNTERS = (
+    ("万トン", "tonnes", 1e4), ("トン", "tonnes", 1), ("톤", "tonnes", 1), ("吨", "tonnes", 1),
+    ("人", "people", 1), ("名", "people", 1), ("명", "people", 1),
+    ("件", "cases", 1), ("건", "cases", 1), ("社", "companies", 1), ("개사", "companies", 1), ("家", "companies", 1),
+    ("カ国", "countries", 1), ("か国", "countries", 1), ("ヶ国", "countries", 1), ("개국", "countries", 1),
+    ("个国家", "countries", 1), ("隻", "ships", 1), ("척", "ships", 1), ("機", "aircraft", 1), ("대", "units", 1),
+    ("台", "units", 1), ("基", "units", 1), ("세대", "households", 1), ("世帯", "households", 1),
+)
+# Words after a counter that make it something else: 人当たり (per head), 대비 (compared with), 台湾 (Taiwan).
+_NOT_COUNTER_AFTER = re.compile(r"当たり|あたり|당|비|湾|頭|民|分|体|間|회")
+# A number after these is vague or not a quantity: 数千億 (several hundred billion), 第3 (the third).
+_VAGUE_BEFORE = re.compile(r"[数幾何第約]$|약$")
+
+
+@dataclass(frozen=True)
+class Unit:
+    kind: str  # money | percent | points | multiple | count
+    unit: str
+    end: int
+    factor: float = 1.0
+
+
+def unit_after(text: str, pos: int) -> Optional[Unit]:
+    """The unit written right after a number at ``pos`` (one space allowed, as Korean writes "억 달러")."""
+    rest = text[pos:pos + 12]
+    lead = 1 if rest[:1] == " " else 0
+    body = rest[lead:]
+    for word in _POINTS:
+        if body.startswith(word):
+            return Unit("points", "percentage-points", pos + lead + len(word))
+    for word in _PERCENT:
+        if body.startswith(word) and not (word == "프로" and body[2:3] not in ("", " ", ".", ",")):
+            return Unit("percent", "percent", pos + lead + len(word))
+    for word, code in _CURRENCIES:
+        if body.startswith(word):
+            if word == "元" and re.match(r"元(?:年|号)", body):
+                return None
+            return Unit("money", code, pos + lead + len(word))
+    for word in _MULTIPLE:
+        if body.startswith(word):
+            return Unit("multiple", "times", pos + lead + len(word))
+    if lead:
+        return None  # a counter is written right after its number
+    for word, unit, factor in _COUNTERS:
+        if body.startswith(word) and not _NOT_COUNTER_AFTER.match(body, len(word)):
+            return Unit("count", unit, pos + len(word), factor)
+    return None
+
+
+def prefix_currency(text: str, a: int) -> tuple[str, int]:
+    """A currency sign before a number: "$", "US$", "€", "£", "¥", "₩"."""
+    m = re.search(r"(?:US\$|\$|€|£|¥|₩)\s?$", text[max(0, a - 4):a])
+    if not m:
+        return "", a
+    sign = m.group().strip()
+    return {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}[sign], a - len(m.group())
+
+
+def vague_before(text: str, a: int) -> bool:
+    return bool(_VAGUE_BEFORE.search(text[max(0, a - 2):a]))
+
+
+# ---------------------------------------------------------------- periods
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    period: Optional[Period]  # None: a comparison base (前年比), or a relative period with no year known
+    kind: str  # year | fiscal | month | quarter | half | date | relative | comparison
+
+
+_ERA = r"(?P<era>令和|平成|昭和)(?P<ey>元|\d{1,2})"
+_Y = r"(?P<y>(?:19|20)\d\d)"
+_PERIOD_PATTERNS = [
+    ("comparison", r"前年同期比|前年同月比|前年度比|前年比|前期比|前月比|전년\s?동기\s?대비|전년\s?대비|전년비|"
+                   r"전월\s?대비|전분기\s?대비|同比|环比|比上年|較上年"),
+    ("date", rf"(?:{_Y}|{_ERA})\s?[年년]\s?(?P<m>\d{{1,2}})\s?[月월]\s?(?P<d>\d{{1,2}})\s?[日일]"),
+    ("quarter", rf"(?:{_Y}|{_ERA})\s?[年년](?P<fy>度)?\s?(?P<m1>\d{{1,2}})\s?[~〜\-－]\s?(?P<m2>\d{{1,2}})\s?月期?"),
+    ("quarter", rf"(?:{_Y}|{_ERA})\s?(?:[年년](?P<fy>度|도)?)\s?(?:第\s?)?(?P<q>[1-4一二三四])\s?(?:四半期|분기|季度)"),
+    ("half", rf"(?:{_Y}|{_ERA})\s?[年년](?P<fy>度|도)?\s?(?P<h>上半期|上期|下半期|下期|상반기|하반기|上半年|下半年)"),
+    ("month", rf"(?:{_Y}|{_ERA})\s?[年년]\s?(?P<m>\d{{1,2}})\s?[月월](?!\s?\d{{1,2}}\s?[日일])"),
+    ("fiscal", rf"(?:{_Y}|{_ERA})\s?(?:年度|회계연도|년도|财年|财政年度|財政年度)"),
+    ("year", rf"(?:{_Y}|{_ERA})\s?[年년](?![度도間间]|\s?[~〜\-－])"),
+    ("relative", r"(?P<rel>前年度|前年|昨年度|昨年|去年|작년|전년|지난해|上年)(?![比同])"),
+]
+_PERIOD_RES = [(kind, re.compile(p)) for kind, p in _PERIOD_PATTERNS]
+_KANJI_Q = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+@lru_cache(maxsize=8)
+def _era_start(name: str) -> int:
+    """The Gregorian year of an era's first year, from japanera's table (imported only when an era is written)."""
+    from japanera import ERA_DATA_GENERAL
+
+    for era in ERA_DATA_GENERAL:
+        if era.kanji == name:
+            return era.since.year
+    return 0
+
+
+def _year(m: re.Match) -> Optional[int]:
+    if m.groupdict().get("y"):
+        return int(m.group("y"))
+    if m.groupdict().get("era"):
+        n = 1 if m.group("ey") == "元" else int(m.group("ey"))
+        start = _era_start(m.group("era"))
+        return start + n - 1 if start else None
+    return None
+
+
+def _fiscal(year: int, start: int) -> Period:
+    """Fiscal year ``year`` starting in month ``start``: Japanese 年度 are named by the year they begin."""
+    if start == 1:
+        return Period(PartialDate(year))
+    from briefcmp.drafting.dates import fiscal_period
+
+    return fiscal_period(year, start)  # the same periods as "fiscal 2024" in an English brief
+
+
+def _months(y: int, m1: int, y2: int, m2: int) -> Optional[Period]:
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+        return None
+    return Period(PartialDate(y, m1), PartialDate(y2, m2))
+
+
+def find_periods(text: str, fiscal_start: int = 1) -> list[PeriodMention]:
+    """Every period written in ``text``, longest patterns first, without overlaps, in text order.
+
+    ``fiscal_start`` is the month fiscal years (年度) start, the config's ``fiscal_year_start``.
+    """
+    taken: list[tuple[int, int]] = []
+    out: list[PeriodMention] = []
+    for kind, rx in _PERIOD_RES:
+        for m in rx.finditer(text):
+            a, b = m.span()
+            if any(a < e and s < b for s, e in taken):
+                continue
+            period = _period_of(kind, m, fiscal_start)
+            if period is None and kind not in ("comparison", "relative"):
+                continue
+            taken.append((a, b))
+            out.append(PeriodMention(a, b, period, kind))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def _period_of(kind: str, m: re.Match, fiscal_start: int) -> Optional[Period]:
+    if kind in ("comparison", "relative"):
+        return None
+    y = _year(m)
+    if y is None or not 1800 <= y <= 2200:
+        return None
+    fy = bool(m.groupdict().get("fy")) or kind == "fiscal"
+    if kind == "date":
+        mo, d = int(m.group("m")), int(m.group("d"))
+        return Period(PartialDate(y, mo, d)) if 1 <= mo <= 12 and 1 <= d <= 31 else None
+    if kind == "month":
+        mo = int(m.group("m"))
+        return Period(PartialDate(y, mo)) if 1 <= mo <= 12 else None
+    if kind == "fiscal":
+        return _fiscal(y, fiscal_start)
+    if kind == "quarter":
+        if m.groupdict().get("m1"):
+            m1, m2 = int(m.group("m1")), int(m.group("m2"))
+            return _months(y, m1, y if m2 >= m1 else y + 1, m2)
+        q = _KANJI_Q.get(m.group("q")) or int(m.group("q"))
+        first = (fiscal_start if fy else 1) + 3 * (q - 1)
+        y1, m1 = y + (first - 1) // 12, (first - 1) % 12 + 1
+        last = first + 2
+        return _months(y1, m1, y + (last - 1) // 12, (last - 1) % 12 + 1)
+    if kind == "half":
+        second = m.group("h") in ("下半期", "下期", "하반기", "下半年")
+        first = (fiscal_start if fy else 1) + (6 if second else 0)
+        last = first + 5
+        return _months(y + (first - 1) // 12, (first - 1) % 12 + 1, y + (last - 1) // 12, (last - 1) % 12 + 1)
+    return Period(PartialDate(y))
+
+
+def relative_period(mention: PeriodMention, text: str, reference: Optional[Period], fiscal_start: int
+                    ) -> Optional[Period]:
+    """前年 / 前年度 / 전년: the year before ``reference`` (the sentence's own period, else publication)."""
+    if reference is None:
+        return None
+    word = text[mention.start:mention.end]
+    year = reference.start.year  # a Japanese fiscal year is named by the year it begins
+    if "度" in word:
+        return _fiscal(year - 1, fiscal_start)
+    return Period(PartialDate(year - 1))

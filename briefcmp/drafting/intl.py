@@ -1,0 +1,192 @@
+"""Figures of a text in a language other than English: Japanese, Korean, Chinese, and continental
+European languages that write a decimal comma.
+
+``find_intl_figures`` returns ``figures.Figure`` objects like the English finder, from the
+numbers and units of ``cjknumbers`` or ``eunumbers``. It drafts what a reviewer can check
+at a glance -- money, percentages, percentage points, multiples and counts with a counter
+-- and leaves bare numbers alone (precision first: a wrong figure costs more than a miss).
+
+Each figure takes the period its sentence states: the nearest one before it (these
+languages put the time first: 2024年度の防衛費は...), else the nearest after it, else the
+one period of the sentence before in the same paragraph. A relative period (前年度の,
+전년의) dates only the figure right after it; a comparison base (前年比, 전년 대비) dates none.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Optional
+
+from briefcmp.corpus.language import CJK
+from briefcmp.corpus.model import PartialDate, Period, Value
+from briefcmp.drafting import cjknumbers as cjk
+from briefcmp.drafting import eunumbers as eu
+from briefcmp.drafting.figures import Figure
+from briefcmp.drafting.spans import SpanSet, excluded_spans
+
+_CJK_BOUND_BEFORE = (("約", "approximate"), ("およそ", "approximate"), ("약", "approximate"), ("대략", "approximate"),
+                     ("最大", "up-to"), ("최대", "up-to"), ("最高", "up-to"), ("最低", "at-least"), ("최소", "at-least"))
+_CJK_BOUND_AFTER = (("以上", "at-least"), ("이상", "at-least"), ("超", "more-than"), ("초과", "more-than"),
+                    ("余り", "more-than"), ("あまり", "more-than"), ("強", "more-than"), ("넘", "more-than"),
+                    ("未満", "less-than"), ("미만", "less-than"), ("以下", "at-most"), ("이하", "at-most"),
+                    ("程度", "approximate"), ("前後", "approximate"), ("近く", "approximate"), ("정도", "approximate"),
+                    ("가량", "approximate"), ("弱", "less-than"), ("左右", "approximate"), ("多", "more-than"))
+_EU_BOUND_BEFORE = re.compile(r"(?:rund|etwa|ca\.|circa|knapp|fast|beinahe|environ|près\s+de|quelque|"
+                              r"aproximadamente|cerca\s+de|circa|ongeveer)\s+$", re.I)
+_EU_MORE = re.compile(r"(?:mehr\s+als|über|plus\s+de|más\s+de|oltre|meer\s+dan)\s+$", re.I)
+_EU_LESS = re.compile(r"(?:weniger\s+als|unter|moins\s+de|menos\s+de|meno\s+di|minder\s+dan)\s+$", re.I)
+_MINUS_BEFORE = re.compile(r"(?:マイナス|마이너스|△|▲|-)$")
+_CLAUSE = re.compile(r"[、，,;；:：]|\s-\s")
+
+
+def find_intl_figures(text: str, language: str, *, published: Optional[PartialDate] = None,
+                      sentence_spans: Optional[list[tuple[int, int]]] = None, fiscal_start: int = 1) -> list[Figure]:
+    """Every figure of ``text`` (a prepared text in ``language``), in text order."""
+    from briefcmp.drafting import sentences as _sentences
+
+    if sentence_spans is None:
+        sentence_spans = [(s.start, s.end) for s in _sentences.split(text)]
+    sentences = sorted(sentence_spans)
+    blocked = SpanSet(excluded_spans(text))
+    if language in CJK:
+        periods = [cjk.PeriodMention(p.start, p.end, p.period, p.kind) for p in cjk.find_periods(text, fiscal_start)]
+        raw = list(_cjk_figures(text, periods))
+    else:
+        periods = [cjk.PeriodMention(p.start, p.end, p.period, p.kind) for p in eu.find_periods(text, language)]
+        raw = list(_eu_figures(text, language, periods))
+    return _dated(text, raw, periods, sentences, blocked, published, fiscal_start)
+
+
+# ---------------------------------------------------------------- numbers with their units
+
+def _cjk_figures(text: str, periods: list[cjk.PeriodMention]):
+    taken = SpanSet((p.start, p.end) for p in periods)
+    for m in cjk.NUMBER.finditer(text):
+        a, b = m.span()
+        token = m.group().rstrip()
+        b = a + len(token)
+        if taken.overlaps(a, b) or _glued(text, a, b):
+            continue
+        value = cjk.number_value(token)
+        if value is None:
+            continue
+        currency, cur_start = cjk.prefix_currency(text, a)
+        unit = cjk.unit_after(text, b)
+        if currency and (unit is None or unit.kind == "money"):
+            unit = cjk.Unit("money", currency, unit.end if unit else b)
+        if unit is None:
+            continue
+        if cjk.vague_before(text, a) and not text[a - 1:a] in ("約", "약"):
+            continue
+        if re.fullmatch(r"[〇一二三四五六七八九十]", token) and unit.kind == "count":
+            continue  # 一人, 三社: a word more often than a count ("一人ひとり", "三社協議")
+        start = cur_start if currency else a
+        end = unit.end
+        bound = "exact"
+        for word, b_ in _CJK_BOUND_BEFORE:
+            if text[max(0, start - len(word) - 1):start].rstrip().endswith(word):
+                bound = b_
+        for word, b_ in _CJK_BOUND_AFTER:
+            if text.startswith(word, end):
+                bound, end = b_, end + len(word)
+                break
+        if _MINUS_BEFORE.search(text[max(0, start - 4):start]):
+            value = -value
+        yield start, end, unit.kind, _value(value * unit.factor, unit, bound)
+
+
+def _glued(text: str, a: int, b: int) -> bool:
+    """Digits that are part of a name or code: "F-35", "G7", "COVID-19", "5G", "3号"."""
+    prev = text[a - 1] if a else " "
+    nxt = text[b] if b < len(text) else " "
+    if re.match(r"[A-Za-z_#/]", prev) or (prev == "-" and a > 1 and re.match(r"[A-Za-z0-9]", text[a - 2])):
+        return True
+    return bool(re.match(r"[A-Za-z]", nxt)) and not text.startswith(("%p", "%pt"), b)
+
+
+def _value(amount: float, unit, bound: str) -> Value:
+    if unit.kind == "money" or (unit.kind == "count" and abs(amount) >= 1e6):
+        amount, scale = cjk.scaled(amount)
+    else:
+        scale = ""
+    return Value("quantity", amount=_tidy(amount), scale=scale, unit=unit.unit, bound=bound)
+
+
+def _tidy(x: float) -> float:
+    return float(f"{x:.10g}")
+
+
+def _eu_figures(text: str, lang: str, periods: list[cjk.PeriodMention]):
+    taken = SpanSet((p.start, p.end) for p in periods)
+    for n in eu.numbers(text, lang):
+        a, b = n.start, n.end
+        if taken.overlaps(a, b) or _glued(text, a, b):
+            continue
+        currency, cur_start = eu.prefix_currency(text, a)
+        unit = eu.unit_after(text, b, lang)
+        if currency:
+            if unit is not None and unit.kind in ("percent", "points"):
+                continue
+            unit = eu.Unit("money", currency, unit.end if unit else b, unit.factor if unit else 1.0)
+        if unit is None or unit.kind == "scaled":
+            continue
+        start = cur_start if currency else a
+        before = text[max(0, start - 30):start]
+        bound = "approximate" if _EU_BOUND_BEFORE.search(before) else "more-than" if _EU_MORE.search(before) \
+            else "less-than" if _EU_LESS.search(before) else "exact"
+        value = n.value * unit.factor
+        if text[start - 1:start] == "-" and (start < 2 or text[start - 2] in " (\n"):
+            value, start = -value, start - 1
+        yield start, unit.end, unit.kind, _value(value, unit, bound), n.ambiguous
+
+
+# ---------------------------------------------------------------- periods
+
+def _dated(text: str, raw: list, periods: list[cjk.PeriodMention], sentences: list[tuple[int, int]],
+           blocked: SpanSet, published: Optional[PartialDate], fiscal_start: int) -> list[Figure]:
+    starts = [s for s, _ in sentences]
+    pstarts = [p.start for p in periods]
+
+    def sentence_of(a: int) -> tuple[int, int]:
+        i = bisect.bisect_right(starts, a) - 1
+        return sentences[i] if i >= 0 and a < sentences[i][1] else (a, a)
+
+    def periods_in(s: int, e: int) -> list[cjk.PeriodMention]:
+        return periods[bisect.bisect_left(pstarts, s):bisect.bisect_left(pstarts, e)]
+
+    def carried(s: int) -> Optional[Period]:
+        """The one period of the sentence before in the same paragraph: "2023年の輸出は...。輸入は..."."""
+        i = bisect.bisect_right(starts, s) - 2
+        if i < 0 or "\n\n" in text[sentences[i][1]:s]:
+            return None
+        prev = {str(p.period): p.period for p in periods_in(*sentences[i]) if p.period is not None}
+        return next(iter(prev.values())) if len(prev) == 1 else None
+
+    def own_period(s: int, e: int, a: int, b: int) -> Optional[Period]:
+        found = periods_in(s, e)
+        explicit = [p for p in found if p.period is not None]
+        # A relative period dates the figure right after it ("前年度の6兆8219億円"), never one further on.
+        rel = next((p for p in reversed(found) if p.kind == "relative" and p.end <= a and
+                    len(text[p.end:a].strip()) <= 2), None)
+        if rel is not None:
+            ref = explicit[0].period if explicit else carried(s) or (Period(published) if published else None)
+            return cjk.relative_period(rel, text, ref, fiscal_start)
+        before = [p for p in explicit if p.end <= a]
+        if before:
+            return before[-1].period
+        after = [p for p in explicit if p.start >= b]
+        if after:
+            return after[0].period
+        return carried(s)
+
+    figures: list[Figure] = []
+    for item in raw:
+        start, end, kind, value = item[:4]
+        if blocked.overlaps(start, end):
+            continue
+        s, e = sentence_of(start)
+        e = max(e, end)
+        period = own_period(s, e, start, end)
+        figures.append(Figure(kind, value, start, end, (s, e), period, note=item[4] if len(item) > 4 else ""))
+    return figures
