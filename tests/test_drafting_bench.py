@@ -31,12 +31,24 @@ def _total(scores) -> tuple[float, float]:
 
 
 def test_new_domain_texts_recall_and_precision() -> None:
-    scores = drafting_eval.evaluate(ROOT / "tests" / "drafting")
+    scores = [s for s in drafting_eval.evaluate(ROOT / "tests" / "drafting") if s.language == "en"]
     assert len(scores) >= 3
     recall, precision = _total(scores)
     assert recall >= 0.97 and precision >= 0.96, drafting_eval.table(scores)
     for s in scores:
         assert s.recall >= 0.87 and s.precision >= 0.87, drafting_eval.table(scores)
+
+
+@pytest.mark.parametrize("language", ["ja", "ko"])
+def test_japanese_and_korean_texts_recall_and_precision(language: str) -> None:
+    """Values and periods (as_of) both count. Dev texts at the goal of issue 23 (90%); the held-out
+    text of each language, never tuned on, at the level measured (benchmarks/RESULTS.md)."""
+    scores = [s for s in drafting_eval.evaluate(ROOT / "tests" / "drafting") if s.language == language]
+    for part, floor in (("dev", 0.9), ("heldout", 0.85)):
+        group = [s for s in scores if s.set == part]
+        assert group, f"no {part} text for {language}"
+        recall, precision = _total(group)
+        assert recall >= floor and precision >= floor, drafting_eval.by_language(scores)
 
 
 def test_bundled_corpus_recall_and_precision() -> None:

@@ -76,6 +76,7 @@ _CURRENCIES = (
 _PERCENT = ("%", "パーセント", "퍼센트", "프로")
 _POINTS = ("%ポイント", "%포인트", "%p", "ポイント", "포인트", "个百分点", "個百分点", "百分点", "%pt")
 _MULTIPLE = ("倍", "배")
+_RANK = re.compile(r"(?:番目|位(?!置)|위(?![원험기])|등(?![급록]))")
 _COUNTERS = (
     ("万トン", "tonnes", 1e4), ("トン", "tonnes", 1), ("톤", "tonnes", 1), ("吨", "tonnes", 1),
     ("人", "people", 1), ("名", "people", 1), ("명", "people", 1),
@@ -117,11 +118,15 @@ def unit_after(text: str, pos: int) -> Optional[Unit]:
     for word in _MULTIPLE:
         if body.startswith(word):
             return Unit("multiple", "times", pos + lead + len(word))
-    if lead:
-        return None  # a counter is written right after its number
+    if body.startswith("割") and not re.match(r"割(?:引|り当|合)", body):
+        return Unit("percent", "percent", pos + lead + 1, 10.0)  # 約5割: about 50 percent
+    if not lead and _RANK.match(body):
+        return Unit("rank", "", pos + _RANK.match(body).end())
     for word, unit, factor in _COUNTERS:
+        if lead and not ("\uac00" <= word[0] <= "\ud7af" and word != "대"):
+            continue  # a counter follows its number at once; Korean may put a space ("12만 명")
         if body.startswith(word) and not _NOT_COUNTER_AFTER.match(body, len(word)):
-            return Unit("count", unit, pos + len(word), factor)
+            return Unit("count", unit, pos + lead + len(word), factor)
     return None
 
 
@@ -145,13 +150,13 @@ class PeriodMention:
     start: int
     end: int
     period: Optional[Period]  # None: a comparison base (前年比), or a relative period with no year known
-    kind: str  # year | fiscal | month | quarter | half | date | relative | comparison
+    kind: str  # year | fiscal | month | quarter | half | date | relative | current | comparison | since
 
 
 _ERA = r"(?P<era>令和|平成|昭和)(?P<ey>元|\d{1,2})"
 _Y = r"(?P<y>(?:19|20)\d\d)"
 _PERIOD_PATTERNS = [
-    ("comparison", r"前年同期比|前年同月比|前年度比|前年比|前期比|前月比|전년\s?동기\s?대비|전년\s?대비|전년비|"
+    ("comparison", r"前年同期比|前年同月比|前年度比|前年比|前期比|前月比|전년\s?동(?:기|월|분기)\s?대비|전년\s?대비|전년비|"
                    r"전월\s?대비|전분기\s?대비|同比|环比|比上年|較上年"),
     ("date", rf"(?:{_Y}|{_ERA})\s?[年년]\s?(?P<m>\d{{1,2}})\s?[月월]\s?(?P<d>\d{{1,2}})\s?[日일]"),
     ("quarter", rf"(?:{_Y}|{_ERA})\s?[年년](?P<fy>度)?\s?(?P<m1>\d{{1,2}})\s?[~〜\-－]\s?(?P<m2>\d{{1,2}})\s?月期?"),
@@ -160,8 +165,15 @@ _PERIOD_PATTERNS = [
     ("month", rf"(?:{_Y}|{_ERA})\s?[年년]\s?(?P<m>\d{{1,2}})\s?[月월](?!\s?\d{{1,2}}\s?[日일])"),
     ("fiscal", rf"(?:{_Y}|{_ERA})\s?(?:年度|회계연도|년도|财年|财政年度|財政年度)"),
     ("year", rf"(?:{_Y}|{_ERA})\s?[年년](?![度도間间]|\s?[~〜\-－])"),
+    ("current", r"(?P<cur>今年度|本年度|今年|本年|올해|금년|今年)\s?(?:(?:第\s?)?(?P<q>[1-4一二三四])\s?(?:四半期|분기|季度)|"
+                r"(?P<m1>\d{1,2})\s?[~〜\-－]\s?(?P<m2>\d{1,2})\s?月期?)?"),
     ("relative", r"(?P<rel>前年度|前年|昨年度|昨年|去年|작년|전년|지난해|上年)(?![比同])"),
+    ("month", r"(?<![\d年년])(?P<mo>\d{1,2})\s?[月월](?!\s?\d{1,2}\s?[日일])(?![~〜\-－])"),
 ]
+# What follows the base of a comparison: "前年度から", "올해 본예산 638조 원보다 2.8%".
+BASE_AFTER = re.compile(r"\s?(?:から|より|を|と比べ|に比べ|と比較|보다|에\s?비해|대비|과\s?비교|와\s?비교)")
+# A period followed by these bounds a comparison ("2005년 이후 가장 낮은"): it dates no figure.
+_SINCE_AFTER = re.compile(r"\s?(?:以降|以来|以後|から|より|まで|이후|이래|부터|까지|以来|之前|以前|이전)")
 _PERIOD_RES = [(kind, re.compile(p)) for kind, p in _PERIOD_PATTERNS]
 _KANJI_Q = {"一": 1, "二": 2, "三": 3, "四": 4}
 
@@ -202,10 +214,12 @@ def _months(y: int, m1: int, y2: int, m2: int) -> Optional[Period]:
     return Period(PartialDate(y, m1), PartialDate(y2, m2))
 
 
-def find_periods(text: str, fiscal_start: int = 1) -> list[PeriodMention]:
+def find_periods(text: str, fiscal_start: int = 1, published: Optional[PartialDate] = None) -> list[PeriodMention]:
     """Every period written in ``text``, longest patterns first, without overlaps, in text order.
 
-    ``fiscal_start`` is the month fiscal years (年度) start, the config's ``fiscal_year_start``.
+    ``fiscal_start`` is the month fiscal years (年度) start, the config's ``fiscal_year_start``;
+    ``published`` dates 今年 / 올해 (this year). A month without a year takes the year last written
+    before it. A period that bounds a comparison ("2005년 이후", "2019年以来") is kind "since".
     """
     taken: list[tuple[int, int]] = []
     out: list[PeriodMention] = []
@@ -214,13 +228,47 @@ def find_periods(text: str, fiscal_start: int = 1) -> list[PeriodMention]:
             a, b = m.span()
             if any(a < e and s < b for s, e in taken):
                 continue
-            period = _period_of(kind, m, fiscal_start)
+            if kind == "month" and m.groupdict().get("mo"):
+                period, kind_ = _yearless_month(out, a, int(m.group("mo")), published), "month"
+            elif kind == "current":
+                period, kind_ = _current(m, published, fiscal_start), "current"
+            else:
+                period, kind_ = _period_of(kind, m, fiscal_start), kind
             if period is None and kind not in ("comparison", "relative"):
                 continue
+            if period is not None and _SINCE_AFTER.match(text, b):
+                kind_ = "since"
+            if kind == "relative" and BASE_AFTER.match(text, b):
+                kind_ = "comparison"  # "前年度から0.9ポイント", "前年度を約2割下回った": the base of a change
             taken.append((a, b))
-            out.append(PeriodMention(a, b, period, kind))
+            out.append(PeriodMention(a, b, period, kind_))
     out.sort(key=lambda p: p.start)
     return out
+
+
+def _yearless_month(found: list[PeriodMention], a: int, month: int, published: Optional[PartialDate]
+                    ) -> Optional[Period]:
+    """"12월 수출은": December of the year last written before it (else of the publication year)."""
+    if not 1 <= month <= 12:
+        return None
+    before = [p for p in found if p.start < a and p.period is not None and p.kind not in ("date", "since")]
+    year = max(before, key=lambda p: p.start).period.start.year if before else (published.year if published else 0)
+    return Period(PartialDate(year, month)) if year else None
+
+
+def _current(m: re.Match, published: Optional[PartialDate], fiscal_start: int) -> Optional[Period]:
+    """今年 / 올해 (+ a quarter or months): the publication year's."""
+    if published is None:
+        return None
+    y = published.year
+    if m.group("q"):
+        q = _KANJI_Q.get(m.group("q")) or int(m.group("q"))
+        return _months(y, 3 * q - 2, y, 3 * q)
+    if m.group("m1"):
+        return _months(y, int(m.group("m1")), y, int(m.group("m2")))
+    if "度" in m.group("cur"):
+        return _fiscal(y if published.month >= fiscal_start or fiscal_start == 1 else y - 1, fiscal_start)
+    return Period(PartialDate(y))
 
 
 def _period_of(kind: str, m: re.Match, fiscal_start: int) -> Optional[Period]:

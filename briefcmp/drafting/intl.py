@@ -50,7 +50,7 @@ def find_intl_figures(text: str, language: str, *, published: Optional[PartialDa
     sentences = sorted(sentence_spans)
     blocked = SpanSet(excluded_spans(text))
     if language in CJK:
-        periods = [cjk.PeriodMention(p.start, p.end, p.period, p.kind) for p in cjk.find_periods(text, fiscal_start)]
+        periods = cjk.find_periods(text, fiscal_start, published)
         raw = list(_cjk_figures(text, periods))
     else:
         periods = [cjk.PeriodMention(p.start, p.end, p.period, p.kind) for p in eu.find_periods(text, language)]
@@ -91,8 +91,12 @@ def _cjk_figures(text: str, periods: list[cjk.PeriodMention]):
             if text.startswith(word, end):
                 bound, end = b_, end + len(word)
                 break
-        if _MINUS_BEFORE.search(text[max(0, start - 4):start]):
-            value = -value
+        minus = _MINUS_BEFORE.search(text[max(0, start - 4):start])
+        if minus:
+            value, start = -value, start - len(minus.group())
+        if unit.kind == "rank":
+            yield start, end, "rank", Value("rank", amount=value)
+            continue
         yield start, end, unit.kind, _value(value * unit.factor, unit, bound)
 
 
@@ -143,6 +147,23 @@ def _eu_figures(text: str, lang: str, periods: list[cjk.PeriodMention]):
 
 # ---------------------------------------------------------------- periods
 
+def _joined(gap: str) -> bool:
+    """Whether a relative period and the figure after it are one phrase: no clause break or number between."""
+    return len(gap) <= 8 and not re.search(r"[、，,。;；\d]|\s\S+\s", gap)
+
+
+def _lead_period(text: str, periods: list[cjk.PeriodMention]) -> Optional[Period]:
+    """The period the text is about: the first one its body (after the header's blank line) states.
+
+    A figure in a paragraph that names no period ("主な内訳では、...に7340億円") holds for it.
+    """
+    body = text.find("\n\n")
+    for p in periods:
+        if p.start >= max(body, 0) and p.period is not None and p.kind not in ("since", "date", "relative"):
+            return p.period
+    return None
+
+
 def _dated(text: str, raw: list, periods: list[cjk.PeriodMention], sentences: list[tuple[int, int]],
            blocked: SpanSet, published: Optional[PartialDate], fiscal_start: int) -> list[Figure]:
     starts = [s for s, _ in sentences]
@@ -160,25 +181,31 @@ def _dated(text: str, raw: list, periods: list[cjk.PeriodMention], sentences: li
         i = bisect.bisect_right(starts, s) - 2
         if i < 0 or "\n\n" in text[sentences[i][1]:s]:
             return None
-        prev = {str(p.period): p.period for p in periods_in(*sentences[i]) if p.period is not None}
+        prev = {str(p.period): p.period for p in periods_in(*sentences[i])
+                if p.period is not None and p.kind not in ("since", "date")}
         return next(iter(prev.values())) if len(prev) == 1 else None
 
     def own_period(s: int, e: int, a: int, b: int) -> Optional[Period]:
         found = periods_in(s, e)
-        explicit = [p for p in found if p.period is not None]
-        # A relative period dates the figure right after it ("前年度の6兆8219億円"), never one further on.
+        explicit = [p for p in found if p.period is not None and p.kind not in ("since", "date")]
+        # A relative period dates the figure just after it ("前年度当初予算の6兆8219億円"), never one further on.
         rel = next((p for p in reversed(found) if p.kind == "relative" and p.end <= a and
-                    len(text[p.end:a].strip()) <= 2), None)
+                    _joined(text[p.end:a])), None)
         if rel is not None:
-            ref = explicit[0].period if explicit else carried(s) or (Period(published) if published else None)
+            ref = explicit[0].period if explicit else carried(s) or lead or (Period(published) if published else None)
             return cjk.relative_period(rel, text, ref, fiscal_start)
-        before = [p for p in explicit if p.end <= a]
+        # Not a period that dates the base of a comparison before the figure ("올해 본예산 638조 원보다 2.8%").
+        before = [p for p in explicit if p.end <= a and not any(
+            p.end <= fs and fe <= a and cjk.BASE_AFTER.match(text, fe) for fs, fe in figure_spans)]
         if before:
             return before[-1].period
         after = [p for p in explicit if p.start >= b]
         if after:
             return after[0].period
-        return carried(s)
+        return carried(s) or lead
+
+    lead = _lead_period(text, periods)
+    figure_spans = [(item[0], item[1]) for item in raw]
 
     figures: list[Figure] = []
     for item in raw:
