@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Optional
 
 from briefcmp.analysis.entities import Entities, fold_spelling, proper_names, slug
+from briefcmp.analysis.terms import cjk_words, term_match
 from briefcmp.corpus import units
 from briefcmp.corpus.model import Brief, Claim, Corpus
 
@@ -384,6 +385,10 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         order.remove("increase")
     if order == ["increase"] and re.search(r"\bgrowth\b", cleaned, re.I):
         shown["gdp"], order[:0] = "GDP", ["gdp"]  # "Kenya's growth was 3 percent": its economy's
+    for w in cjk_words(cleaned):  # Japanese, Korean, Chinese content words (analysis/terms.py)
+        if w not in shown:
+            shown[w] = w
+            order.append(w)
     return frozenset(order), shown, tuple(order)
 
 
@@ -550,6 +555,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
         key_sigs.append((kid, kd, subjects, "rank" if kd.type == "rank" else units.comparable(unit, 0.0)[0],
                          [label_words, *(m.words for m in keyed.get(kid, ()))]))
     joined: dict[str, list[Member]] = defaultdict(list)
+    languages = {b.id: b.language for b in corpus.briefs}
     maybe_joined: dict[str, list[Member]] = defaultdict(list)
     rest = []
     for m in loose:
@@ -558,6 +564,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             if m.dim != dim or m.subjects != subjects or not subjects:
                 continue
             verdicts = {word_match(m.words, w) for w in wordsets}
+            if "sure" not in verdicts and term_match(kd, m.claim, languages.get(m.claim.brief, "")):
+                verdicts.add("sure")  # the key's word in the claim's language (analysis/terms.py)
             if "sure" in verdicts and not best:
                 best = kid
                 joined[kid].append(m)

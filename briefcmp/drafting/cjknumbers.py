@@ -20,50 +20,7 @@ from functools import lru_cache
 from typing import Optional
 
 from briefcmp.corpus.model import PartialDate, Period
-
-# ---------------------------------------------------------------- numbers
-
-_DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_KANJI = r"[〇零一二三四五六七八九十百千]+"
-_BIG = r"[兆億亿万萬조억만]"
-_PART = rf"(?:{_DIGITS}[千百十천백십]?|{_KANJI}|[천백십])"
-# 7兆9496億, 1億2345万, 1조 2천억, 3,500億, 16.5, 二千, 5万: parts joined by myriad units.
-NUMBER = re.compile(rf"(?<![\d.,]){_PART}(?:\s?{_BIG}(?:\s?{_PART}\s?{_BIG})*(?:\s?\d+(?![\d.,]))?)?")
-_TO_KANJI = str.maketrans({"조": "兆", "억": "億", "만": "万", "천": "千", "백": "百", "십": "十", "亿": "億",
-                           "萬": "万", "零": "〇"})
-_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-
-
-def has_unit_word(token: str) -> bool:
-    """Whether a number token uses a myriad or kanji unit (not digits alone)."""
-    return bool(re.search(r"[^\d.,\s]", token))
-
-
-def number_value(token: str) -> Optional[float]:
-    """The value of a CJK number token: "7兆9496億" -> 7.9496e12, "273억" -> 2.73e10, "二千" -> 2000."""
-    t = token.translate(_TO_KANJI).replace(",", "").replace(" ", "")
-    if not t:
-        return None
-    if re.fullmatch(r"\d+(?:\.\d+)?", t):
-        return float(t)
-    if t[0] in "千百十":
-        t = "1" + t  # Korean "천 명": a thousand
-    t = re.sub(r"(?<=[千百十])(?=[千百十万億兆])", "", t)
-    try:
-        import kanjize  # lazy: only texts in these languages need it
-        value = kanjize.kanji2number(t)
-    except Exception:  # kanjize raises bare ValueErrors and others on odd runs: not a number then
-        return None
-    return float(value) if value is not None else None
-
-
-def scaled(value: float) -> tuple[float, str]:
-    """``value`` written as an amount and an English scale word, as claims files write them."""
-    for size, word in _SCALES:
-        if abs(value) >= size:
-            return round(value / size, 9), word
-    return value, ""
-
+from briefcmp.corpus.numerals import NUMBER, number_value, scaled  # noqa: F401  (read in corpus: analysis uses them)
 
 # ---------------------------------------------------------------- units after a number
 
