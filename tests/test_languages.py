@@ -77,6 +77,9 @@ def _figs(text: str, lang: str, published=None, fiscal_start: int = 1):
     ("韓国は日本にとって3番目の貿易相手国だ。", "ja", [("3rd", "")]),
     ("F-35A戦闘機を8機購入する。G7の会合が開かれた。", "ja", [("8 aircraft", "")]),
     ("청년 약 12만 명이 혜택을 받는다. 일본의 성장률은 -0.5%였다.", "ko", [("~120,000 people", ""), ("-0.5%", "")]),
+    ("2023年国内生产总值同比增长百分之五点二。", "zh", [("5.2%", "2023")]),
+    ("1ドル=150円の円安が続き、輸出は1000億円だった。", "ja", [("JPY 100 billion", "")]),
+    ("참가자는 1000여 명이었다. 환율은 달러당 1,300원을 넘었다.", "ko", [(">1,000 people", "")]),
 ])
 def test_cjk_figures(text: str, lang: str, expected) -> None:
     published = PartialDate(2024, 1)
@@ -173,6 +176,17 @@ def test_term_match_is_the_figure_s_own_clause_and_a_level() -> None:
     assert not term_match(key, _claim("社会保障費は7兆9496億円、防衛費は6兆円。", v), "ja")
     inc = Value("quantity", amount=1.1277, scale="trillion", unit="JPY")
     assert not term_match(key, _claim("防衛費は1兆1277億円増えた。", inc), "ja")  # a change, not the level
+
+
+def test_term_match_reads_decimal_commas() -> None:
+    key = KeyDef("k", "Germany's defence budget", "quantity", unit="EUR", terms=(("de", ("Verteidigungsetat",)),))
+    v = Value("quantity", amount=51.8, scale="billion", unit="EUR")
+    assert term_match(key, _claim("Der Verteidigungsetat steigt 2024 auf 51,8 Mrd. Euro.", v), "de")
+
+
+def test_last_year_is_the_year_before_publication() -> None:
+    got = _figs("지난해 반도체 부문 영업손실은 14조 8,800억 원이었다.", "ko", PartialDate(2024, 3))
+    assert got == [("KRW 14.88 trillion", "2023")]
 
 
 def test_cjk_content_words() -> None:

@@ -25,6 +25,7 @@ _CLAUSE = re.compile(r"[、，,;；。!?！？()（）「」『』\n]")
 _TOPIC_END = re.compile(r"(?:は|では|も|が|은|는|이|가|에서는|으로는|로는)\s*$")
 # A change written right after the figure: "1兆1277億円増えた", "1조 원 증가".
 _CHANGE_AFTER = re.compile(r"\s?\S{0,3}?(?:増|減|伸び|上昇|低下|拡大|縮小|증가|감소|늘|줄|상승|하락|확대|축소|增|减)")
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d{1,3}(?:[.\s]\d{3})*,\d+(?![\d.,])")
 _UNIT_AFTER = re.compile(r"\s?(?:[%％]|パーセント|퍼센트|兆|億|万|조|억|만|천|円|ドル|元|원|달러|엔|ユーロ|유로)+")
 
 
@@ -34,6 +35,10 @@ def _figure_span(quote: str, claim: Claim) -> Optional[tuple[int, int]]:
     if v is None or v.amount is None:
         return None
     targets = {round(v.base_amount or 0.0, 6), round(v.amount, 6), round(abs(v.amount), 6)}
+    for m in _DECIMAL_COMMA.finditer(quote):  # "476,8 Milliarden", "1.711,6 Mrd.", "3 088,2 milliards"
+        x = float(re.sub(r"[.\s]", "", m.group()).replace(",", "."))
+        if round(x, 6) in targets:
+            return m.span()
     for m in NUMBER.finditer(quote):
         x = number_value(m.group().rstrip())
         if x is None:

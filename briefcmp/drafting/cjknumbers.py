@@ -96,6 +96,24 @@ def prefix_currency(text: str, a: int) -> tuple[str, int]:
     return {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}[sign], a - len(m.group())
 
 
+# Chinese percentages in words: 百分之五点二 (5.2 percent), 百分之30.
+PERCENT_OF = re.compile(r"百分之(?P<n>\d+(?:\.\d+)?|[〇零一二三四五六七八九十百]+(?:点[〇零一二三四五六七八九]+)?)")
+_KANJI_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
+_KANJI_DIGIT["零"] = "0"
+
+
+def percent_of(m: re.Match) -> Optional[float]:
+    """The value of a 百分之 percentage ("百分之五点二" -> 5.2)."""
+    n = m.group("n")
+    whole, _, frac = n.partition("点")
+    value = number_value(whole)
+    if value is None:
+        return None
+    if frac:
+        value += float("0." + "".join(_KANJI_DIGIT.get(c, "0") for c in frac))
+    return value
+
+
 def vague_before(text: str, a: int) -> bool:
     return bool(_VAGUE_BEFORE.search(text[max(0, a - 2):a]))
 
@@ -260,13 +278,21 @@ def _period_of(kind: str, m: re.Match, fiscal_start: int) -> Optional[Period]:
     return Period(PartialDate(y))
 
 
-def relative_period(mention: PeriodMention, text: str, reference: Optional[Period], fiscal_start: int
-                    ) -> Optional[Period]:
-    """前年 / 前年度 / 전년: the year before ``reference`` (the sentence's own period, else publication)."""
-    if reference is None:
+_DEICTIC = frozenset("昨年 昨年度 去年 작년 지난해".split())
+
+
+def relative_period(mention: PeriodMention, text: str, reference: Optional[Period], fiscal_start: int,
+                    published: Optional[PartialDate] = None) -> Optional[Period]:
+    """前年 / 前年度 / 전년: the year before ``reference`` (the sentence's own period, else publication);
+    昨年 / 去年 / 지난해: the year before publication."""
+    if reference is None and (published is None or text[mention.start:mention.end] not in _DEICTIC):
         return None
+    if reference is None:
+        reference = Period(published)
     word = text[mention.start:mention.end]
     year = reference.start.year  # a Japanese fiscal year is named by the year it begins
+    if word in _DEICTIC and published is not None:
+        year = published.year  # 昨年 / 지난해: the year before the one written in, whatever the sentence is about
     if "度" in word:
         return _fiscal(year - 1, fiscal_start)
     return Period(PartialDate(year - 1))

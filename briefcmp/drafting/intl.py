@@ -36,6 +36,7 @@ _EU_BOUND_BEFORE = re.compile(r"(?:rund|etwa|ca\.|circa|knapp|fast|beinahe|envir
                               r"aproximadamente|cerca\s+de|circa|ongeveer)\s+$", re.I)
 _EU_MORE = re.compile(r"(?:mehr\s+als|über|plus\s+de|más\s+de|oltre|meer\s+dan)\s+$", re.I)
 _EU_LESS = re.compile(r"(?:weniger\s+als|unter|moins\s+de|menos\s+de|meno\s+di|minder\s+dan)\s+$", re.I)
+_RATE = re.compile(r"=\s?\S*\||\|\s?=|당\s?\||あたり\s?\||当たり\s?\||兑")
 _MINUS_BEFORE = re.compile(r"(?:マイナス|마이너스|△|▲|-)$")
 _CLAUSE = re.compile(r"[、，,;；:：]|\s-\s")
 
@@ -62,6 +63,11 @@ def find_intl_figures(text: str, language: str, *, published: Optional[PartialDa
 
 def _cjk_figures(text: str, periods: list[cjk.PeriodMention]):
     taken = SpanSet((p.start, p.end) for p in periods)
+    for m in cjk.PERCENT_OF.finditer(text):
+        value = cjk.percent_of(m)
+        if value is not None and not taken.overlaps(*m.span()):
+            taken.add(*m.span())
+            yield m.start(), m.end(), "percent", Value("quantity", amount=_tidy(value), unit="percent")
     for m in cjk.NUMBER.finditer(text):
         a, b = m.span()
         token = m.group().rstrip()
@@ -73,6 +79,9 @@ def _cjk_figures(text: str, periods: list[cjk.PeriodMention]):
             continue
         currency, cur_start = cjk.prefix_currency(text, a)
         unit = cjk.unit_after(text, b)
+        odd = None
+        if unit is None and text[b:b + 1] in ("여", "余", "多"):
+            unit, odd = cjk.unit_after(text, b + 1), "more-than"  # "1000여 명", "1000多人": a thousand-odd
         if currency and (unit is None or unit.kind == "money"):
             unit = cjk.Unit("money", currency, unit.end if unit else b)
         if unit is None:
@@ -91,6 +100,9 @@ def _cjk_figures(text: str, periods: list[cjk.PeriodMention]):
             if text.startswith(word, end):
                 bound, end = b_, end + len(word)
                 break
+        bound = odd or bound
+        if unit.kind == "money" and _RATE.search(text[max(0, start - 4):start] + "|" + text[end:end + 3]):
+            continue  # an exchange rate ("1ドル=150円", "달러당 1,300원"), not an amount of money
         minus = _MINUS_BEFORE.search(text[max(0, start - 4):start])
         if minus:
             value, start = -value, start - len(minus.group())
@@ -191,9 +203,14 @@ def _dated(text: str, raw: list, periods: list[cjk.PeriodMention], sentences: li
         # A relative period dates the figure just after it ("前年度当初予算の6兆8219億円"), never one further on.
         rel = next((p for p in reversed(found) if p.kind == "relative" and p.end <= a and
                     _joined(text[p.end:a])), None)
+        if rel is None and not any(p.end <= a for p in explicit):
+            # "지난해 반도체 부문 영업손실은 14조 원": a relative period that opens the sentence dates all of it.
+            # (not one that dates another figure: "前年度の6兆8219億円から0.9ポイント上昇")
+            rel = next((p for p in found if p.kind == "relative" and p.end <= a and p.start - s <= 12 and
+                        not any(p.end <= fs < a and _joined(text[p.end:fs]) for fs, _ in figure_spans)), None)
         if rel is not None:
             ref = explicit[0].period if explicit else carried(s) or lead or (Period(published) if published else None)
-            return cjk.relative_period(rel, text, ref, fiscal_start)
+            return cjk.relative_period(rel, text, ref, fiscal_start, published)
         # Not a period that dates the base of a comparison before the figure ("올해 본예산 638조 원보다 2.8%").
         before = [p for p in explicit if p.end <= a and not any(
             p.end <= fs and fe <= a and cjk.BASE_AFTER.match(text, fe) for fs, fe in figure_spans)]
