@@ -291,3 +291,19 @@ def test_commands_on_text_in_any_script_give_no_internal_error(tmp_path: Path) -
         assert r.exit_code in (0, 1, 2), (args, r.output[-2000:])
         assert "Traceback" not in r.output and "internal error" not in r.output
 
+
+
+def test_briefs_in_one_language_align_as_english_ones_do(tmp_path: Path) -> None:
+    """Two Japanese and two Korean briefs, no key registered: each language's figures line up by
+    their own words (防衛関係費, 社会保障費, 방위비); across languages only through a key's terms."""
+    root = tmp_path / "corpus"
+    assert cli("init", str(root)).exit_code == 0
+    for src in sorted((Path(__file__).parent / "fixtures" / "languages-within").glob("*.txt")):
+        assert cli("add", str(src), str(root)).exit_code == 0
+    r = cli("align", str(root), "--apply")
+    assert r.exit_code == 0, r.output
+    r = cli("compare", str(root), "--format", "json")
+    found = {(rel["kind"], frozenset(c["brief"] for c in rel["claims"])) for rel in json.loads(r.stdout)["relations"]}
+    assert found == {("agreement", frozenset({"mof-release-ja", "maiasa-ja"})),  # 7兆9496億円 / 7兆9500億円
+                     ("contradiction", frozenset({"mof-release-ja", "maiasa-ja"})),  # 37兆7193億円 / 36兆円
+                     ("agreement", frozenset({"seoul-econ-ko", "hankook-ko"}))}  # 7조 9496억 엔 / 7조 9천억 엔

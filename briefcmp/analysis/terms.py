@@ -80,7 +80,7 @@ def term_match(key: KeyDef, claim: Claim, language: str = "") -> bool:
 # ---------------------------------------------------------------- content words
 
 _RUN = re.compile(r"[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{2,}|[\uac00-\ud7af]{2,}")
-_PARTICLE = re.compile(r"(?:에서는|으로는|에서|에게|으로|까지|부터|보다|처럼|은|는|이|가|을|를|의|에|로|와|과|도|만)$")
+_PARTICLE = re.compile(r"(?:이었다|였다|이다|에서는|으로는|에서|에게|으로|까지|부터|보다|처럼|은|는|이|가|을|를|의|에|로|와|과|도|만|다)$")
 # Period, unit and function words of these languages: never the measured thing.
 _NOT_MEASURE = frozenset("""
 年度 前年 前年度 今年 昨年 前年比 同期 前年同期 比較 過去 最大 最小 過去最大 過去最高 最高 最低 予算案 速報 全体 合計
