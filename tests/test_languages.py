@@ -93,6 +93,12 @@ def test_a_comparison_base_is_not_the_period() -> None:
     assert kinds == [("year", "2023"), ("comparison", ""), ("comparison", ""), ("since", "2005")]
 
 
+def test_periods_without_a_year_take_the_last_one_written() -> None:
+    periods = cjknumbers.find_periods("2023年の実績。4～6月期は2.5％増、12월 수출, 第2四半期", published=PartialDate(2024, 5))
+    assert [(p.kind, str(p.period)) for p in periods] == \
+        [("year", "2023"), ("quarter", "2023-04/2023-06"), ("month", "2023-12"), ("quarter", "2023-04/2023-06")]
+
+
 def test_era_years_are_converted() -> None:
     periods = cjknumbers.find_periods("令和6年度、令和元年、平成31年", fiscal_start=4)
     assert [str(p.period) for p in periods] == ["2024-04/2025-03", "2019", "2019"]

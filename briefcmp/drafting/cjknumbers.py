@@ -134,16 +134,18 @@ _PERIOD_PATTERNS = [
     ("comparison", r"前年同期比|前年同月比|前年度比|前年比|前期比|前月比|전년\s?동(?:기|월|분기)\s?대비|전년\s?대비|전년비|"
                    r"전월\s?대비|전분기\s?대비|同比|环比|比上年|較上年"),
     ("date", rf"(?:{_Y}|{_ERA})\s?[年년]\s?(?P<m>\d{{1,2}})\s?[月월]\s?(?P<d>\d{{1,2}})\s?[日일]"),
-    ("quarter", rf"(?:{_Y}|{_ERA})\s?[年년](?P<fy>度)?\s?(?P<m1>\d{{1,2}})\s?[~〜\-－]\s?(?P<m2>\d{{1,2}})\s?月期?"),
+    ("quarter", rf"(?:{_Y}|{_ERA})\s?[年년](?P<fy>度)?\s?(?P<m1>\d{{1,2}})\s?[~〜～\-－]\s?(?P<m2>\d{{1,2}})\s?月期?"),
     ("quarter", rf"(?:{_Y}|{_ERA})\s?(?:[年년](?P<fy>度|도)?)\s?(?:第\s?)?(?P<q>[1-4一二三四])\s?(?:四半期|분기|季度)"),
     ("half", rf"(?:{_Y}|{_ERA})\s?[年년](?P<fy>度|도)?\s?(?P<h>上半期|上期|下半期|下期|상반기|하반기|上半年|下半年)"),
     ("month", rf"(?:{_Y}|{_ERA})\s?[年년]\s?(?P<m>\d{{1,2}})\s?[月월](?!\s?\d{{1,2}}\s?[日일])"),
     ("fiscal", rf"(?:{_Y}|{_ERA})\s?(?:年度|회계연도|년도|财年|财政年度|財政年度)"),
-    ("year", rf"(?:{_Y}|{_ERA})\s?[年년](?![度도間间]|\s?[~〜\-－])"),
+    ("year", rf"(?:{_Y}|{_ERA})\s?[年년](?![度도間间]|\s?[~〜～\-－])"),
     ("current", r"(?P<cur>今年度|本年度|今年|本年|올해|금년|今年)\s?(?:(?:第\s?)?(?P<q>[1-4一二三四])\s?(?:四半期|분기|季度)|"
-                r"(?P<m1>\d{1,2})\s?[~〜\-－]\s?(?P<m2>\d{1,2})\s?月期?)?"),
+                r"(?P<m1>\d{1,2})\s?[~〜～\-－]\s?(?P<m2>\d{1,2})\s?月期?)?"),
     ("relative", r"(?P<rel>前年度|前年|昨年度|昨年|去年|작년|전년|지난해|上年)(?![比同])"),
-    ("month", r"(?<![\d年년])(?P<mo>\d{1,2})\s?[月월](?!\s?\d{1,2}\s?[日일])(?![~〜\-－])"),
+    ("quarter", r"(?<![\d年년~〜～\-－])(?P<ym1>\d{1,2})\s?[~〜～\-－]\s?(?P<ym2>\d{1,2})\s?月期"),
+    ("quarter", r"(?<![\d年년])(?:第\s?)?(?P<yq>[1-4一二三四])\s?(?:四半期|분기|季度)"),
+    ("month", r"(?<![\d年년])(?P<mo>\d{1,2})\s?[月월](?!\s?\d{1,2}\s?[日일])(?![~〜～\-－])"),
 ]
 # What follows the base of a comparison: "前年度から", "올해 본예산 638조 원보다 2.8%".
 BASE_AFTER = re.compile(r"\s?(?:から|より|を|と比べ|に比べ|と比較|보다|에\s?비해|대비|과\s?비교|와\s?비교)")
@@ -203,8 +205,21 @@ def find_periods(text: str, fiscal_start: int = 1, published: Optional[PartialDa
             a, b = m.span()
             if any(a < e and s < b for s, e in taken):
                 continue
-            if kind == "month" and m.groupdict().get("mo"):
+            g = m.groupdict()
+            if kind == "month" and g.get("mo"):
                 period, kind_ = _yearless_month(out, a, int(m.group("mo")), published), "month"
+            elif kind == "quarter" and (g.get("ym1") or g.get("yq")):
+                # "4～6月期", "2분기": of the year last written before it (else of the publication year)
+                year_of = _yearless_month(out, a, 1, published)
+                if year_of is None:
+                    continue
+                y = year_of.start.year
+                if g.get("yq"):
+                    q = _KANJI_Q.get(g["yq"]) or int(g["yq"])
+                    period, kind_ = _months(y, 3 * q - 2, y, 3 * q), "quarter"
+                else:
+                    m1, m2 = int(g["ym1"]), int(g["ym2"])
+                    period, kind_ = _months(y, m1, y if m2 >= m1 else y + 1, m2), "quarter"
             elif kind == "current":
                 period, kind_ = _current(m, published, fiscal_start), "current"
             else:
