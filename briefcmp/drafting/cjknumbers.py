@@ -198,19 +198,25 @@ def find_periods(text: str, fiscal_start: int = 1, published: Optional[PartialDa
     ``published`` dates 今年 / 올해 (this year). A month without a year takes the year last written
     before it. A period that bounds a comparison ("2005년 이후", "2019年以来") is kind "since".
     """
-    taken: list[tuple[int, int]] = []
+    from briefcmp.drafting.spans import SpanSet
+
+    taken = SpanSet()
     out: list[PeriodMention] = []
+    years: list[tuple[int, int]] = []  # (start, year) of the periods with a year, once the yearless ones come
     for kind, rx in _PERIOD_RES:
         for m in rx.finditer(text):
             a, b = m.span()
-            if any(a < e and s < b for s, e in taken):
+            if taken.overlaps(a, b):
                 continue
             g = m.groupdict()
+            if (g.get("mo") or g.get("ym1") or g.get("yq")) and not years:
+                years = sorted((p.start, p.period.start.year) for p in out
+                               if p.period is not None and p.kind not in ("date", "since")) or [(-1, 0)]
             if kind == "month" and g.get("mo"):
-                period, kind_ = _yearless_month(out, a, int(m.group("mo")), published), "month"
+                period, kind_ = _yearless_month(years, a, int(m.group("mo")), published), "month"
             elif kind == "quarter" and (g.get("ym1") or g.get("yq")):
                 # "4～6月期", "2분기": of the year last written before it (else of the publication year)
-                year_of = _yearless_month(out, a, 1, published)
+                year_of = _yearless_month(years, a, 1, published)
                 if year_of is None:
                     continue
                 y = year_of.start.year
@@ -230,19 +236,23 @@ def find_periods(text: str, fiscal_start: int = 1, published: Optional[PartialDa
                 kind_ = "since"
             if kind == "relative" and BASE_AFTER.match(text, b):
                 kind_ = "comparison"  # "前年度から0.9ポイント", "前年度を約2割下回った": the base of a change
-            taken.append((a, b))
+            taken.add(a, b)
             out.append(PeriodMention(a, b, period, kind_))
     out.sort(key=lambda p: p.start)
     return out
 
 
-def _yearless_month(found: list[PeriodMention], a: int, month: int, published: Optional[PartialDate]
+def _yearless_month(years: list[tuple[int, int]], a: int, month: int, published: Optional[PartialDate]
                     ) -> Optional[Period]:
-    """"12월 수출은": December of the year last written before it (else of the publication year)."""
+    """"12월 수출은": December of the year last written before it (else of the publication year).
+
+    ``years``: (start, year) of the periods written with a year, sorted."""
+    import bisect
+
     if not 1 <= month <= 12:
         return None
-    before = [p for p in found if p.start < a and p.period is not None and p.kind not in ("date", "since")]
-    year = max(before, key=lambda p: p.start).period.start.year if before else (published.year if published else 0)
+    i = bisect.bisect_left(years, (a, -1)) - 1
+    year = years[i][1] if i >= 0 and years[i][1] else (published.year if published else 0)
     return Period(PartialDate(year, month)) if year else None
 
 

@@ -178,13 +178,15 @@ def _period_res(lang: str) -> list[tuple[str, re.Pattern]]:
 
 
 def find_periods(text: str, lang: str) -> list[PeriodMention]:
-    taken: list[tuple[int, int]] = []
+    from briefcmp.drafting.spans import SpanSet
+
+    taken = SpanSet()
     out = []
     months = _MONTHS.get(lang, "").split()
     for kind, rx in _period_res(lang):
         for m in rx.finditer(text):
             a, b = m.span()
-            if any(a < e and s < b for s, e in taken):
+            if taken.overlaps(a, b):
                 continue
             y = int(m.group("y") or m.group("y2")) if kind == "quarter" else int(m.group("y"))
             if kind == "month":
@@ -195,7 +197,7 @@ def find_periods(text: str, lang: str) -> list[PeriodMention]:
                 period = Period(PartialDate(y, 3 * q - 2), PartialDate(y, 3 * q))
             else:
                 period = Period(PartialDate(y))
-            taken.append((a, b))
+            taken.add(a, b)
             out.append(PeriodMention(a, b, period, kind))
     out.sort(key=lambda p: p.start)
     return out

@@ -207,13 +207,14 @@ def _dated(text: str, raw: list, periods: list[cjk.PeriodMention], sentences: li
             # "지난해 반도체 부문 영업손실은 14조 원": a relative period that opens the sentence dates all of it.
             # (not one that dates another figure: "前年度の6兆8219億円から0.9ポイント上昇")
             rel = next((p for p in found if p.kind == "relative" and p.end <= a and p.start - s <= 12 and
-                        not any(p.end <= fs < a and _joined(text[p.end:fs]) for fs, _ in figure_spans)), None)
+                        not any(p.end <= fs < a and _joined(text[p.end:fs]) for fs, _ in figures_in(s, a))), None)
         if rel is not None:
             ref = explicit[0].period if explicit else carried(s) or lead or (Period(published) if published else None)
             return cjk.relative_period(rel, text, ref, fiscal_start, published)
         # Not a period that dates the base of a comparison before the figure ("올해 본예산 638조 원보다 2.8%").
+        here = figures_in(s, a)
         before = [p for p in explicit if p.end <= a and not any(
-            p.end <= fs and fe <= a and cjk.BASE_AFTER.match(text, fe) for fs, fe in figure_spans)]
+            p.end <= fs and fe <= a and cjk.BASE_AFTER.match(text, fe) for fs, fe in here)]
         if before:
             return before[-1].period
         after = [p for p in explicit if p.start >= b]
@@ -222,7 +223,12 @@ def _dated(text: str, raw: list, periods: list[cjk.PeriodMention], sentences: li
         return carried(s) or lead
 
     lead = _lead_period(text, periods)
-    figure_spans = [(item[0], item[1]) for item in raw]
+    figure_spans = sorted((item[0], item[1]) for item in raw)
+    figure_starts = [fs for fs, _ in figure_spans]
+
+    def figures_in(s: int, e: int) -> list[tuple[int, int]]:
+        """The figures starting in [s, e): one sentence's, found by binary search (linear in the text)."""
+        return figure_spans[bisect.bisect_left(figure_starts, s):bisect.bisect_left(figure_starts, e)]
 
     figures: list[Figure] = []
     for item in raw:
