@@ -130,8 +130,19 @@ def test_a_german_1_234_says_it_is_ambiguous(tmp_path: Path) -> None:
                    encoding="utf-8")
     r = cli("annotate", str(src))
     assert r.exit_code == 0, r.output
-    assert "# ambiguous number: '1,234' is read as 1.234 (de numbers); written the English way it is 1234" in r.stdout
+    assert "# ambiguous number: '1,234' is read as 1.234 (de numbers); written the other way it is 1234" in r.stdout
     assert "value: {amount: 1.234, unit: percent}" in r.stdout
+
+
+@pytest.mark.parametrize("token, lang, value, ambiguous", [
+    ("1.234,5", "de", 1234.5, False), ("1,234.5", "de", 1234.5, False), ("12,5", "de", 12.5, False),
+    ("1.234.567", "de", 1234567, False), ("1,234", "de", 1.234, True), ("1.234", "de", 1234, True),
+    ("1,234", "en", 1234, True), ("1 234,5", "fr", 1234.5, False), ("3,5", "fr", 3.5, False),
+    ("1.5", "de", 1.5, False),
+])
+def test_european_numbers_by_shape_then_language(token: str, lang: str, value: float, ambiguous: bool) -> None:
+    got, note = eunumbers.read(token, lang)
+    assert got == value and bool(note) == ambiguous
 
 
 def test_french_grouping_with_no_break_spaces() -> None:

@@ -38,31 +38,40 @@ def _signs(lang: str) -> tuple[str, str]:
     return dec, " " if grp.isspace() or grp in ("\u202f", "\u00a0") else grp
 
 
-@lru_cache(maxsize=16)
-def _number_re(lang: str) -> re.Pattern:
-    dec, grp = _signs(lang)
-    d, g = re.escape(dec), re.escape(grp)
-    groups = [rf"\d{{1,3}}(?:{g}\d{{3}})+(?:{d}\d+)?"]
-    if grp != " ":
-        groups.append(rf"\d{{1,3}}(?: \d{{3}})+(?:{d}\d+)?")  # thin-space grouping, also used in German
-    groups.append(rf"\d+(?:{d}\d+)?")
-    return re.compile(rf"(?<![\d.,])(?:{'|'.join(groups)})(?![.,]?\d)")
+# A number as written with any signs: "1.234,5", "1,234.5", "1 234,5", "12,5", "1.234.567".
+_TOKEN = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:[ .,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![.,]?\d)")
+
+
+def read(token: str, lang: str) -> tuple[float, str]:
+    """(value, how else it reads) of a number token: its shape decides, the language only when the shape
+    does not. Spaces group; with both "," and "." the last is the decimal sign; a sign written twice
+    groups; one sign before other than three digits is a decimal sign; "1,234" and "1.234" are read as
+    ``lang`` writes numbers, and say so."""
+    dec, _ = _signs(lang)
+    t = token.replace(" ", "")
+    signs = [c for c in t if c in ".,"]
+    if not signs:
+        return float(t), ""
+    if len(set(signs)) == 2:
+        last = signs[-1]
+        other = "," if last == "." else "."
+        return float(t.replace(other, "").replace(last, ".")), ""
+    sign = signs[0]
+    if len(signs) > 1:
+        return float(t.replace(sign, "")), ""
+    whole, frac = t.split(sign)
+    if len(frac) != 3 or " " in token:
+        return float(f"{whole}.{frac}"), ""
+    as_decimal, as_group = float(f"{whole}.{frac}"), float(whole + frac)
+    value, other = (as_decimal, as_group) if sign == dec else (as_group, as_decimal)
+    return value, f"{token!r} is read as {value:g} ({lang} numbers); written the other way it is {other:g}"
 
 
 def numbers(text: str, lang: str) -> list[Number]:
-    """Every number written in ``text`` as ``lang`` writes numbers, with its value."""
-    dec, grp = _signs(lang)
+    """Every number written in ``text``, with its value read as ``lang`` writes numbers (see ``read``)."""
     out = []
-    for m in _number_re(lang).finditer(text):
-        token = m.group()
-        plain = token.replace(" ", "").replace(grp, "") if grp != dec else token
-        value = float(plain.replace(dec, ".")) if dec != "." else float(plain.replace(",", ""))
-        ambiguous = ""
-        # One separator followed by exactly three digits: "1,234" / "1.234" read as a decimal or as thousands.
-        one = re.fullmatch(r"(\d{1,3})([.,])(\d{3})", token)
-        if one:
-            other = float(one.group(1) + one.group(3)) if one.group(2) == dec else float(token.replace(grp, "."))
-            ambiguous = f"{token!r} is read as {value:g} ({lang} numbers); written the English way it is {other:g}"
+    for m in _TOKEN.finditer(text):
+        value, ambiguous = read(m.group(), lang)
         out.append(Number(m.start(), m.end(), value, ambiguous))
     return out
 
