@@ -16,7 +16,7 @@ _KANJI = r"[〇零一二三四五六七八九十百千]+"
 _BIG = r"[兆億亿万萬조억만]"
 _PART = rf"(?:{_DIGITS}[千百十천백십]?|{_KANJI}|[천백십])"
 # 7兆9496億, 1億2345万, 1조 2천억, 3,500億, 16.5, 二千, 5万: parts joined by myriad units.
-NUMBER = re.compile(rf"(?<![\d.,]){_PART}(?:\s?{_BIG}{{1,2}}(?:\s?{_PART}\s?{_BIG})*(?:\s?\d+(?![\d.,]))?)?")
+NUMBER = re.compile(rf"(?<![\d.,]){_PART}(?:\s?{_BIG}{{1,2}}(?:\s?{_PART}\s?{_BIG})*(?:\s?\d+[千百十천백십]?(?![\d.,]))?)?")
 _TO_KANJI = str.maketrans({"조": "兆", "억": "億", "만": "万", "천": "千", "백": "百", "십": "十", "亿": "億",
                            "萬": "万", "零": "〇"})
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))

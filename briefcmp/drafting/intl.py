@@ -31,7 +31,10 @@ _CJK_BOUND_AFTER = (("以上", "at-least"), ("이상", "at-least"), ("超", "mor
                     ("余り", "more-than"), ("あまり", "more-than"), ("強", "more-than"), ("넘", "more-than"),
                     ("未満", "less-than"), ("미만", "less-than"), ("以下", "at-most"), ("이하", "at-most"),
                     ("程度", "approximate"), ("前後", "approximate"), ("近く", "approximate"), ("정도", "approximate"),
-                    ("가량", "approximate"), ("弱", "less-than"), ("左右", "approximate"), ("多", "more-than"))
+                    ("가량", "approximate"), ("弱", "less-than"), ("左右", "approximate"), ("多", "more-than"),
+                    ("を超", "more-than"), ("を上回", "more-than"), ("를 넘", "more-than"), ("을 넘", "more-than"),
+                    ("를 웃돌", "more-than"), ("을 웃돌", "more-than"), ("を下回", "less-than"), ("를 밑돌", "less-than"),
+                    ("을 밑돌", "less-than"))
 _EU_BOUND_BEFORE = re.compile(r"(?:rund|etwa|ca\.|circa|knapp|fast|beinahe|environ|près\s+de|quelque|"
                               r"aproximadamente|cerca\s+de|circa|ongeveer)\s+$", re.I)
 _EU_MORE = re.compile(r"(?:mehr\s+als|über|plus\s+de|más\s+de|oltre|meer\s+dan)\s+$", re.I)
