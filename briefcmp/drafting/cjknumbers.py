@@ -43,7 +43,7 @@ _COUNTERS = (
     ("台", "units", 1), ("基", "units", 1), ("세대", "households", 1), ("世帯", "households", 1),
 )
 # Words after a counter that make it something else: 人当たり (per head), 대비 (compared with), 台湾 (Taiwan).
-_NOT_COUNTER_AFTER = re.compile(r"当たり|あたり|당|비|湾|頭|民|分|体|間|회")
+_NOT_COUNTER_AFTER = re.compile(r"当たり|あたり|당|비|湾|頭|民|分|体|間|회|한|학|통령|표|상|응|책|\s?\d")
 # A number after these is vague or not a quantity: 数千億 (several hundred billion), 第3 (the third).
 _VAGUE_BEFORE = re.compile(r"[数幾何第約]$|약$")
 
@@ -80,7 +80,7 @@ def unit_after(text: str, pos: int) -> Optional[Unit]:
     if not lead and _RANK.match(body):
         return Unit("rank", "", pos + _RANK.match(body).end())
     for word, unit, factor in _COUNTERS:
-        if lead and not ("\uac00" <= word[0] <= "\ud7af" and word != "대"):
+        if lead and not "\uac00" <= word[0] <= "\ud7af":
             continue  # a counter follows its number at once; Korean may put a space ("12만 명")
         if body.startswith(word) and not _NOT_COUNTER_AFTER.match(body, len(word)):
             return Unit("count", unit, pos + lead + len(word), factor)
@@ -143,7 +143,7 @@ _PERIOD_PATTERNS = [
     ("current", r"(?P<cur>今年度|本年度|今年|本年|올해|금년|今年)\s?(?:(?:第\s?)?(?P<q>[1-4一二三四])\s?(?:四半期|분기|季度)|"
                 r"(?P<m1>\d{1,2})\s?[~〜～\-－]\s?(?P<m2>\d{1,2})\s?月期?)?"),
     ("relative", r"(?P<rel>前年度|前年|昨年度|昨年|去年|작년|전년|지난해|上年)(?![比同])"),
-    ("quarter", r"(?<![\d年년~〜～\-－])(?P<ym1>\d{1,2})\s?[~〜～\-－]\s?(?P<ym2>\d{1,2})\s?月期"),
+    ("quarter", r"(?<![\d年년~〜～\-－])(?P<ym1>\d{1,2})\s?[~〜～\-－]\s?(?P<ym2>\d{1,2})\s?[月월]期?"),
     ("quarter", r"(?<![\d年년])(?:第\s?)?(?P<yq>[1-4一二三四])\s?(?:四半期|분기|季度)"),
     ("month", r"(?<![\d年년])(?P<mo>\d{1,2})\s?[月월](?!\s?\d{1,2}\s?[日일])(?![~〜～\-－])"),
 ]

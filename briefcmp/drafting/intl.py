@@ -34,7 +34,7 @@ _CJK_BOUND_AFTER = (("以上", "at-least"), ("이상", "at-least"), ("超", "mor
                     ("가량", "approximate"), ("弱", "less-than"), ("左右", "approximate"), ("多", "more-than"),
                     ("を超", "more-than"), ("を上回", "more-than"), ("를 넘", "more-than"), ("을 넘", "more-than"),
                     ("를 웃돌", "more-than"), ("을 웃돌", "more-than"), ("を下回", "less-than"), ("를 밑돌", "less-than"),
-                    ("을 밑돌", "less-than"))
+                    ("을 밑돌", "less-than"), ("台", "approximate"), ("대", "approximate"))  # 1％台, 1조 원대: in the range
 _EU_BOUND_BEFORE = re.compile(r"(?:rund|etwa|ca\.|circa|knapp|fast|beinahe|environ|près\s+de|quelque|"
                               r"aproximadamente|cerca\s+de|circa|ongeveer)\s+$", re.I)
 _EU_MORE = re.compile(r"(?:mehr\s+als|über|plus\s+de|más\s+de|oltre|meer\s+dan)\s+$", re.I)
