@@ -87,15 +87,6 @@ def unit_after(text: str, pos: int) -> Optional[Unit]:
     return None
 
 
-def prefix_currency(text: str, a: int) -> tuple[str, int]:
-    """A currency sign before a number: "$", "US$", "€", "£", "¥", "₩"."""
-    m = re.search(r"(?:US\$|\$|€|£|¥|₩)\s?$", text[max(0, a - 4):a])
-    if not m:
-        return "", a
-    sign = m.group().strip()
-    return {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}[sign], a - len(m.group())
-
-
 # Chinese percentages in words: 百分之五点二 (5.2 percent), 百分之30.
 PERCENT_OF = re.compile(r"百分之(?P<n>\d+(?:\.\d+)?|[〇零一二三四五六七八九十百]+(?:点[〇零一二三四五六七八九]+)?)")
 _KANJI_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}

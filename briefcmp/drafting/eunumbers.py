@@ -141,14 +141,6 @@ def unit_after(text: str, pos: int, lang: str) -> Optional[Unit]:
     return None
 
 
-def prefix_currency(text: str, a: int) -> tuple[str, int]:
-    m = re.search(r"(?:US\$|\$|€|£|¥|₩|EUR|USD)\s?$", text[max(0, a - 5):a])
-    if not m:
-        return "", a
-    sign = m.group().strip()
-    return {"US$": "USD", "USD": "USD", "EUR": "EUR"}.get(sign) or _SIGNS[sign], a - len(m.group())
-
-
 # ---------------------------------------------------------------- periods
 
 _MONTHS = {

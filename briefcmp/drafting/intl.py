@@ -24,6 +24,7 @@ from briefcmp.drafting import cjknumbers as cjk
 from briefcmp.drafting import eunumbers as eu
 from briefcmp.drafting.figures import Figure
 from briefcmp.drafting.spans import SpanSet, excluded_spans
+from briefcmp.drafting.unitwords import prefix_currency  # "$", "US$", "€", "EUR": as in English text
 
 _CJK_BOUND_BEFORE = (("約", "approximate"), ("およそ", "approximate"), ("약", "approximate"), ("대략", "approximate"),
                      ("最大", "up-to"), ("최대", "up-to"), ("最高", "up-to"), ("最低", "at-least"), ("최소", "at-least"))
@@ -80,7 +81,7 @@ def _cjk_figures(text: str, periods: list[cjk.PeriodMention]):
         value = cjk.number_value(token)
         if value is None:
             continue
-        currency, cur_start = cjk.prefix_currency(text, a)
+        currency, cur_start = prefix_currency(text, a)
         unit = cjk.unit_after(text, b)
         odd = None
         if unit is None and text[b:b + 1] in ("여", "余", "多"):
@@ -142,7 +143,7 @@ def _eu_figures(text: str, lang: str, periods: list[cjk.PeriodMention]):
         a, b = n.start, n.end
         if taken.overlaps(a, b) or _glued(text, a, b):
             continue
-        currency, cur_start = eu.prefix_currency(text, a)
+        currency, cur_start = prefix_currency(text, a)
         unit = eu.unit_after(text, b, lang)
         if currency:
             if unit is not None and unit.kind in ("percent", "points"):
