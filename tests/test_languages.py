@@ -329,3 +329,23 @@ def test_briefs_in_one_language_align_as_english_ones_do(tmp_path: Path) -> None
     assert found == {("agreement", frozenset({"mof-release-ja", "maiasa-ja"})),  # 7兆9496億円 / 7兆9500億円
                      ("contradiction", frozenset({"mof-release-ja", "maiasa-ja"})),  # 37兆7193億円 / 36兆円
                      ("agreement", frozenset({"seoul-econ-ko", "hankook-ko"}))}  # 7조 9496억 엔 / 7조 9천억 엔
+
+
+def test_language_libraries_load_only_for_a_text_in_that_language(tmp_path: Path) -> None:
+    """kanjize, japanera and Babel are imported when a Japanese or German text is drafted, never at
+    start-up, nor to draft or align an English brief."""
+    import subprocess
+    import sys
+
+    en = tmp_path / "en.txt"
+    en.write_text("Title\n\nExports rose 5 percent in 2023, to 1.2 trillion yen.\n", encoding="utf-8")
+    ja = tmp_path / "ja.txt"
+    ja.write_text("題\n\n令和6年度の防衛費は7兆9496億円となった。\n", encoding="utf-8")
+    code = ("import sys; from pathlib import Path; import briefcmp.cli; "
+            "from briefcmp.drafting.annotate import AnnotateSettings, run_annotate; "
+            "libs = ('kanjize', 'japanera', 'babel'); "
+            "run_annotate(AnnotateSettings(source=Path(sys.argv[1]))); print([m for m in libs if m in sys.modules]); "
+            "run_annotate(AnnotateSettings(source=Path(sys.argv[2]))); print([m for m in libs if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code, str(en), str(ja)], capture_output=True, text=True,
+                         check=True, cwd=tmp_path).stdout.split("\n")
+    assert out[0] == "[]" and out[1] == "['kanjize', 'japanera']"
