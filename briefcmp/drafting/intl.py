@@ -81,6 +81,9 @@ def _cjk_figures(text: str, periods: list[cjk.PeriodMention]):
         value = cjk.number_value(token)
         if value is None:
             continue
+        if text[a - 1:a] == "第" and text[b:b + 1] in ("大", "位", "名"):
+            yield a - 1, b + 1, "rank", Value("rank", amount=value)  # 第一大贸易伙伴, 第3位: a rank
+            continue
         currency, cur_start = prefix_currency(text, a)
         unit = cjk.unit_after(text, b)
         odd = None
