@@ -8,8 +8,10 @@ at a glance -- money, percentages, percentage points, multiples and counts with 
 
 Each figure takes the period its sentence states: the nearest one before it (these
 languages put the time first: 2024年度の防衛費は...), else the nearest after it, else the
-one period of the sentence before in the same paragraph. A relative period (前年度の,
-전년의) dates only the figure right after it; a comparison base (前年比, 전년 대비) dates none.
+one period of the sentence before in the same paragraph, else the first period of the body
+(the one the text is about). A relative period (前年度の, 지난해) dates the figure right after it,
+or the whole sentence it opens; a comparison base (前年比, 전년 대비, 前年度から, ...보다) and a
+bound (2005년 이후) date none.
 """
 
 from __future__ import annotations
@@ -37,12 +39,11 @@ _CJK_BOUND_AFTER = (("以上", "at-least"), ("이상", "at-least"), ("超", "mor
                     ("를 웃돌", "more-than"), ("을 웃돌", "more-than"), ("を下回", "less-than"), ("를 밑돌", "less-than"),
                     ("을 밑돌", "less-than"), ("台", "approximate"), ("대", "approximate"))  # 1％台, 1조 원대: in the range
 _EU_BOUND_BEFORE = re.compile(r"(?:rund|etwa|ca\.|circa|knapp|fast|beinahe|environ|près\s+de|quelque|"
-                              r"aproximadamente|cerca\s+de|circa|ongeveer)\s+$", re.I)
+                              r"aproximadamente|cerca\s+de|ongeveer)\s+$", re.I)
 _EU_MORE = re.compile(r"(?:mehr\s+als|über|plus\s+de|más\s+de|oltre|meer\s+dan)\s+$", re.I)
 _EU_LESS = re.compile(r"(?:weniger\s+als|unter|moins\s+de|menos\s+de|meno\s+di|minder\s+dan)\s+$", re.I)
 _RATE = re.compile(r"=\s?\S*\||\|\s?=|당\s?\||あたり\s?\||当たり\s?\||兑")
 _MINUS_BEFORE = re.compile(r"(?:マイナス|마이너스|△|▲|-)$")
-_CLAUSE = re.compile(r"[、，,;；:：]|\s-\s")
 
 
 def find_intl_figures(text: str, language: str, *, published: Optional[PartialDate] = None,
@@ -56,7 +57,7 @@ def find_intl_figures(text: str, language: str, *, published: Optional[PartialDa
     blocked = SpanSet(excluded_spans(text))
     if language in CJK:
         periods = cjk.find_periods(text, fiscal_start, published)
-        raw = list(_cjk_figures(text, periods))
+        raw = sorted(_cjk_figures(text, periods), key=lambda f: f[0])
     else:
         periods = [cjk.PeriodMention(p.start, p.end, p.period, p.kind) for p in eu.find_periods(text, language)]
         raw = list(_eu_figures(text, language, periods))
