@@ -8,6 +8,7 @@ analysis (``analysis.terms`` finds a figure in its quote with it).
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Optional
 
@@ -22,27 +23,24 @@ _TO_KANJI = str.maketrans({"조": "兆", "억": "億", "만": "万", "천": "千
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
-def has_unit_word(token: str) -> bool:
-    """Whether a number token uses a myriad or kanji unit (not digits alone)."""
-    return bool(re.search(r"[^\d.,\s]", token))
-
-
 def number_value(token: str) -> Optional[float]:
     """The value of a CJK number token: "7兆9496億" -> 7.9496e12, "273억" -> 2.73e10, "二千" -> 2000."""
     t = token.translate(_TO_KANJI).replace(",", "").replace(" ", "").replace("万億", "兆")  # Chinese 万亿
     if not t:
         return None
+    if len(t) > 40:
+        return None  # no figure has forty digits; a run of them is a code or a table gone wrong
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t)
     if t[0] in "千百十":
         t = "1" + t  # Korean "천 명": a thousand
-    t = re.sub(r"(?<=[千百十])(?=[千百十万億兆])", "", t)
     try:
         import kanjize  # lazy: only texts in these languages need it
-        value = kanjize.kanji2number(t)
+
+        value = float(kanjize.kanji2number(t))
     except Exception:  # kanjize raises bare ValueErrors and others on odd runs: not a number then
         return None
-    return float(value) if value is not None else None
+    return value if math.isfinite(value) else None
 
 
 def scaled(value: float) -> tuple[float, str]:

@@ -71,6 +71,8 @@ def numbers(text: str, lang: str) -> list[Number]:
     """Every number written in ``text``, with its value read as ``lang`` writes numbers (see ``read``)."""
     out = []
     for m in _TOKEN.finditer(text):
+        if m.end() - m.start() > 40:
+            continue  # a run of digits no figure has: a code, or a table gone wrong
         value, ambiguous = read(m.group(), lang)
         out.append(Number(m.start(), m.end(), value, ambiguous))
     return out
