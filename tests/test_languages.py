@@ -349,3 +349,14 @@ def test_language_libraries_load_only_for_a_text_in_that_language(tmp_path: Path
     out = subprocess.run([sys.executable, "-c", code, str(en), str(ja)], capture_output=True, text=True,
                          check=True, cwd=tmp_path).stdout.split("\n")
     assert out[0] == "[]" and out[1] == "['kanjize', 'japanera']"
+
+
+def test_pdf_lines_of_japanese_join_without_spaces() -> None:
+    from collections import Counter
+
+    from briefcmp.ingest.clean import continues, join_lines
+
+    assert join_lines(["日本の2024年度の防衛関係費は7兆", "9496億円となった。"], Counter()) == \
+        "日本の2024年度の防衛関係費は7兆9496億円となった。"
+    assert join_lines(["일본의 2024년도 방위비는", "8조 엔이다."], Counter()) == "일본의 2024년도 방위비는 8조 엔이다."
+    assert not continues("防衛費は増えた。", "次の段落は") and continues("防衛費は", "増えた。")
