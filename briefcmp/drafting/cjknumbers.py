@@ -119,11 +119,14 @@ class PeriodMention:
     kind: str  # year | fiscal | month | quarter | half | date | relative | current | comparison | since
 
 
-_ERA = r"(?P<era>令和|平成|昭和)(?P<ey>元|\d{1,2})"
-_Y = r"(?P<y>(?:19|20)\d\d)"
+_ERA = r"(?P<era>令和|平成|昭和|(?<![A-Za-z])[RHS](?=\d{1,2}\s?年))(?P<ey>元|\d{1,2})"  # R6年度: 令和6年度
+_Y = r"(?P<y>(?:19|20)\d\d|'\d\d(?=년))"  # '24년: 2024
 _PERIOD_PATTERNS = [
     ("comparison", r"前年同期比|前年同月比|前年度比|前年比|前期比|前月比|전년\s?동(?:기|월|분기)\s?대비|전년\s?대비|전년비|"
                    r"전월\s?대비|전분기\s?대비|同比|环比|比上年|較上年"),
+    # 2023年度から2027年度まで, 2023~2027년, 2023년부터 2027년까지: one period over several years.
+    ("range", rf"{_Y}\s?(?:[年년](?P<fy>度|도)?)?\s?(?:から|~|〜|～|-|－|부터|至)\s?(?P<y2>(?:19|20)\d\d)\s?"
+              rf"[年년](?P<fy2>度|도)?(?:\s?(?:まで|까지))?"),
     ("date", rf"(?:{_Y}|{_ERA})\s?[年년]\s?(?P<m>\d{{1,2}})\s?[月월]\s?(?P<d>\d{{1,2}})\s?[日일]"),
     ("quarter", rf"(?:{_Y}|{_ERA})\s?[年년](?P<fy>度)?\s?(?P<m1>\d{{1,2}})\s?[~〜～\-－]\s?(?P<m2>\d{{1,2}})\s?月期?"),
     ("quarter", rf"(?:{_Y}|{_ERA})\s?(?:[年년](?P<fy>度|도)?)\s?(?:第\s?)?(?P<q>[1-4一二三四])\s?(?:四半期|분기|季度)"),
@@ -157,12 +160,16 @@ def _era_start(name: str) -> int:
     return 0
 
 
+_ERA_LETTER = {"R": "令和", "H": "平成", "S": "昭和"}
+
+
 def _year(m: re.Match) -> Optional[int]:
     if m.groupdict().get("y"):
-        return int(m.group("y"))
+        y = m.group("y")
+        return 2000 + int(y[1:]) if y.startswith("'") else int(y)
     if m.groupdict().get("era"):
         n = 1 if m.group("ey") == "元" else int(m.group("ey"))
-        start = _era_start(m.group("era"))
+        start = _era_start(_ERA_LETTER.get(m.group("era"), m.group("era")))
         return start + n - 1 if start else None
     return None
 
@@ -269,6 +276,16 @@ def _period_of(kind: str, m: re.Match, fiscal_start: int) -> Optional[Period]:
     if y is None or not 1800 <= y <= 2200:
         return None
     fy = bool(m.groupdict().get("fy")) or kind == "fiscal"
+    if kind == "range":
+        fy = fy or bool(m.group("fy2"))
+    if kind == "range":
+        y2 = int(m.group("y2"))
+        if not y < y2 <= y + 50:
+            return None
+        if fy or m.group("fy2"):
+            return Period(_fiscal(y, fiscal_start).start, (_fiscal(y2, fiscal_start).end or
+                                                           _fiscal(y2, fiscal_start).start))
+        return Period(PartialDate(y), PartialDate(y2))
     if kind == "date":
         mo, d = int(m.group("m")), int(m.group("d"))
         return Period(PartialDate(y, mo, d)) if 1 <= mo <= 12 and 1 <= d <= 31 else None

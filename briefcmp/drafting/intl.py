@@ -28,7 +28,7 @@ from briefcmp.drafting.figures import Figure
 from briefcmp.drafting.spans import SpanSet, excluded_spans
 from briefcmp.drafting.unitwords import prefix_currency  # "$", "US$", "€", "EUR": as in English text
 
-_CJK_BOUND_BEFORE = (("約", "approximate"), ("およそ", "approximate"), ("약", "approximate"), ("대략", "approximate"),
+_CJK_BOUND_BEFORE = (("約", "approximate"), ("およそ", "approximate"), ("ほぼ", "approximate"), ("거의", "approximate"), ("약", "approximate"), ("대략", "approximate"),
                      ("最大", "up-to"), ("최대", "up-to"), ("最高", "up-to"), ("最低", "at-least"), ("최소", "at-least"))
 _CJK_BOUND_AFTER = (("以上", "at-least"), ("이상", "at-least"), ("超", "more-than"), ("초과", "more-than"),
                     ("余り", "more-than"), ("あまり", "more-than"), ("強", "more-than"), ("넘", "more-than"),
