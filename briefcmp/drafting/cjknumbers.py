@@ -145,6 +145,8 @@ _PERIOD_PATTERNS = [
 BASE_AFTER = re.compile(r"\s?(?:から|より|を|と比べ|に比べ|と比較|보다|에\s?비해|대비|과\s?비교|와\s?비교)")
 # A period followed by these bounds a comparison ("2005년 이후 가장 낮은"): it dates no figure.
 _SINCE_AFTER = re.compile(r"\s?(?:以降|以来|以後|から|より|まで|이후|이래|부터|까지|以来|之前|以前|이전)")
+# ... or a few words on, before any number or clause break: "1963년 통계 작성 이후", "2008年のリーマン・ショック以来".
+_SINCE_LATER = re.compile(r"[^\d、，,。.;；!?！？\n]{0,14}?(?:以降|以来|以後|이후|이래|以前|이전)")
 _PERIOD_RES = [(kind, re.compile(p)) for kind, p in _PERIOD_PATTERNS]
 _KANJI_Q = {"一": 1, "二": 2, "三": 3, "四": 4}
 
@@ -230,7 +232,8 @@ def find_periods(text: str, fiscal_start: int = 1, published: Optional[PartialDa
                 period, kind_ = _period_of(kind, m, fiscal_start), kind
             if period is None and kind not in ("comparison", "relative"):
                 continue
-            if period is not None and _SINCE_AFTER.match(text, b):
+            if period is not None and (_SINCE_AFTER.match(text, b) or
+                                       kind in ("year", "fiscal") and _SINCE_LATER.match(text, b)):
                 kind_ = "since"
             if kind == "relative" and BASE_AFTER.match(text, b):
                 kind_ = "comparison"  # "前年度から0.9ポイント", "前年度を約2割下回った": the base of a change
