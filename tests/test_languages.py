@@ -272,6 +272,7 @@ def test_three_languages_one_release_agree_and_contradict_through_key_terms(tmp_
     briefs = {b["id"]: b for b in json.loads(cli("briefs", str(root), "--format", "json").stdout)["briefs"]}
     assert {i: b["language"] for i, b in briefs.items()} == \
         {"korea-daily-ko": "ko", "mod-release-ja": "ja", "wire-en": "en"}
+    assert "topics: [defence]" in (root / "mod-release-ja.claims.yaml").read_text(encoding="utf-8")  # from the terms
     r = cli("align", str(root), "--apply")
     assert r.exit_code == 0, r.output
     r = cli("compare", str(root), "--format", "json")

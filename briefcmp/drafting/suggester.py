@@ -124,7 +124,15 @@ class Suggester:
         return self._cjk_re
 
     def topics(self, text: str, limit: int = 2) -> tuple[str, ...]:
-        """The best-matching topics (a child topic beats its parent on a tie)."""
+        """The best-matching topics (a child topic beats its parent on a tie).
+
+        Text in another script has no English words to go by: it takes the topics of the keys
+        whose ``terms`` it names (防衛費 -> the defence budget key's topics)."""
+        if not text.isascii() and _CJK.search(text):
+            found = [t for k in self.config.keys.values() if k.topics and
+                     any(w in text for _, words in k.terms for w in words) for t in k.topics]
+            if found:
+                return tuple(dict.fromkeys(found))[:limit]
         words = _content_stems(text) - {"year"}
         scores = {tid: sum(x for t, x in kw.items() if t <= words) for tid, kw in self.topic_words.items()}
         best = max(scores.values(), default=0)
