@@ -118,6 +118,15 @@ def test_ranges_of_years_and_abbreviated_years(text: str, expected) -> None:
     assert [(p.kind, str(p.period)) for p in cjknumbers.find_periods(prepare(text).text, fiscal_start=4)] == [expected]
 
 
+def test_release_dates_as_korean_ministries_write_them() -> None:
+    from briefcmp.drafting.metadata import find_metadata
+
+    assert [str(p.period) for p in cjknumbers.find_periods("2024. 1. 10.(수), 2024/1/10, 1.234.567")] == \
+        ["2024-01-10", "2024-01-10"]
+    assert find_metadata(prepare("보도자료\n2023년 12월 고용동향\n2024. 1. 10.(수) 통계청\n\n본문이다."))[2] == \
+        PartialDate(2024, 1, 10)
+
+
 def test_era_years_are_converted() -> None:
     periods = cjknumbers.find_periods("令和6年度、令和元年、平成31年", fiscal_start=4)
     assert [str(p.period) for p in periods] == ["2024-04/2025-03", "2019", "2019"]
