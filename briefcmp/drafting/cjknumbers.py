@@ -116,7 +116,7 @@ class PeriodMention:
     start: int
     end: int
     period: Optional[Period]  # None: a comparison base (前年比), or a relative period with no year known
-    kind: str  # year | fiscal | month | quarter | half | date | relative | current | comparison | since
+    kind: str  # year | fiscal | month | quarter | half | date | relative | current | same | comparison | since
 
 
 _ERA = r"(?P<era>令和|平成|昭和|(?<![A-Za-z])[RHS](?=\d{1,2}\s?年))(?P<ey>元|\d{1,2})"  # R6年度: 令和6年度
@@ -139,6 +139,7 @@ _PERIOD_PATTERNS = [
     ("current", r"(?P<cur>今年度|本年度|今年|本年|올해|금년|今年)\s?(?:(?:第\s?)?(?P<q>[1-4一二三四])\s?(?:四半期|분기|季度)|"
                 r"(?P<m1>\d{1,2})\s?[~〜～\-－]\s?(?P<m2>\d{1,2})\s?月期?)?"),
     ("relative", r"(?P<rel>前年度|前年|昨年度|昨年|去年|작년|전년|지난해|上年)(?![比同])"),
+    ("same", r"(?P<same>같은\s?기간|동기간|同期間|同じ期間|同期(?![比間]))"),  # "the same period": the one named before
     ("quarter", r"(?<![\d年년~〜～\-－])(?P<ym1>\d{1,2})\s?[~〜～\-－]\s?(?P<ym2>\d{1,2})\s?[月월]期?"),
     ("quarter", r"(?<![\d年년])(?:第\s?)?(?P<yq>[1-4一二三四])\s?(?:四半期|분기|季度)"),
     ("month", r"(?<![\d年년])(?P<mo>\d{1,2})\s?[月월](?!\s?\d{1,2}\s?[日일])(?![~〜～\-－])"),
@@ -205,16 +206,23 @@ def find_periods(text: str, fiscal_start: int = 1, published: Optional[PartialDa
     taken = SpanSet()
     out: list[PeriodMention] = []
     years: list[tuple[int, int]] = []  # (start, year) of the periods with a year, once the yearless ones come
+    named: list[tuple[int, Period]] = []
     for kind, rx in _PERIOD_RES:
         for m in rx.finditer(text):
             a, b = m.span()
             if taken.overlaps(a, b):
                 continue
             g = m.groupdict()
-            if (g.get("mo") or g.get("ym1") or g.get("yq")) and not years:
-                years = sorted((p.start, p.period.start.year) for p in out
-                               if p.period is not None and p.kind not in ("date", "since")) or [(-1, 0)]
-            if kind == "month" and g.get("mo"):
+            if (g.get("mo") or g.get("ym1") or g.get("yq") or g.get("same")) and not years:
+                named = sorted((p.start, p.period) for p in out
+                               if p.period is not None and p.kind not in ("date", "since"))
+                years = [(start, period.start.year) for start, period in named] or [(-1, 0)]
+            if kind == "same":
+                import bisect
+
+                i = bisect.bisect_left(years, (a, -1)) - 1
+                period, kind_ = (named[i][1] if i >= 0 and named else None), "same"
+            elif kind == "month" and g.get("mo"):
                 period, kind_ = _yearless_month(years, a, int(m.group("mo")), published), "month"
             elif kind == "quarter" and (g.get("ym1") or g.get("yq")):
                 # "4～6月期", "2분기": of the year last written before it (else of the publication year)
@@ -232,7 +240,7 @@ def find_periods(text: str, fiscal_start: int = 1, published: Optional[PartialDa
                 period, kind_ = _current(m, published, fiscal_start), "current"
             else:
                 period, kind_ = _period_of(kind, m, fiscal_start), kind
-            if period is None and kind not in ("comparison", "relative"):
+            if period is None and kind not in ("comparison", "relative", "same"):
                 continue
             if period is not None and (_SINCE_AFTER.match(text, b) or
                                        kind in ("year", "fiscal") and _SINCE_LATER.match(text, b)):
