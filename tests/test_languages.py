@@ -197,7 +197,8 @@ def test_quotes_anchor_without_word_boundaries_and_across_widths() -> None:
     norm = anchor.normalise(source)
     assert anchor.find_quote(norm, "防衛費を7兆9496億円").span is not None
     assert anchor.find_quote(norm, "費を７兆").span is not None
-    assert anchor.find_quote(norm, "防衛費を8兆").span is None
+    missing = anchor.find_quote(norm, "X防衛費を８兆９４９６億円とした")
+    assert missing.span is None and "防衛費を7兆9496億円とした" in missing.closest  # a hint, in text without spaces
 
 
 # ---------------------------------------------------------------- entities and terms
