@@ -118,6 +118,11 @@ def test_ranges_of_years_and_abbreviated_years(text: str, expected) -> None:
     assert [(p.kind, str(p.period)) for p in cjknumbers.find_periods(prepare(text).text, fiscal_start=4)] == [expected]
 
 
+def test_this_year_and_next_year_from_the_dateline() -> None:
+    got = _figs("올해 국방비는 57조 원이다. 내년 국방비는 59조 6천억 원으로 늘어난다.", "ko", PartialDate(2023, 8))
+    assert got == [("KRW 57 trillion", "2023"), ("KRW 59.6 trillion", "2024")]
+
+
 def test_the_same_period_is_the_one_named_before() -> None:
     got = _figs("2023年10～12月期の輸出は5％増えた。同期の輸入は3％減った。前年同期比では2％増。", "ja")
     assert got == [("5%", "2023-10/2023-12"), ("3%", "2023-10/2023-12"), ("2%", "2023-10/2023-12")]

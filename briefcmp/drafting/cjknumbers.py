@@ -136,7 +136,7 @@ _PERIOD_PATTERNS = [
     ("month", rf"(?:{_Y}|{_ERA})\s?[年년]\s?(?P<m>\d{{1,2}})\s?[月월](?!\s?\d{{1,2}}\s?[日일])"),
     ("fiscal", rf"(?:{_Y}|{_ERA})\s?(?:年度|회계연도|년도|财年|财政年度|財政年度)"),
     ("year", rf"(?:{_Y}|{_ERA})\s?[年년](?![度도間间]|\s?[~〜～\-－])"),
-    ("current", r"(?P<cur>今年度|本年度|今年|本年|올해|금년|今年)\s?(?:(?:第\s?)?(?P<q>[1-4一二三四])\s?(?:四半期|분기|季度)|"
+    ("current", r"(?P<cur>今年度|本年度|今年|本年|올해|금년|来年度|来年|내년|明年)\s?(?:(?:第\s?)?(?P<q>[1-4一二三四])\s?(?:四半期|분기|季度)|"
                 r"(?P<m1>\d{1,2})\s?[~〜～\-－]\s?(?P<m2>\d{1,2})\s?月期?)?"),
     ("relative", r"(?P<rel>前年度|前年|昨年度|昨年|去年|작년|전년|지난해|上年)(?![比同])"),
     ("same", r"(?P<same>같은\s?기간|동기간|同期間|同じ期間|同期(?![比間]))"),  # "the same period": the one named before
@@ -268,17 +268,17 @@ def _yearless_month(years: list[tuple[int, int]], a: int, month: int, published:
 
 
 def _current(m: re.Match, published: Optional[PartialDate], fiscal_start: int) -> Optional[Period]:
-    """今年 / 올해 (+ a quarter or months): the publication year's."""
+    """今年 / 올해 (+ a quarter or months): the publication year's; 来年 / 내년: the next one."""
     if published is None:
         return None
-    y = published.year
+    y = published.year + (1 if m.group("cur") in ("来年度", "来年", "내년", "明年") else 0)
     if m.group("q"):
         q = _KANJI_Q.get(m.group("q")) or int(m.group("q"))
         return _months(y, 3 * q - 2, y, 3 * q)
     if m.group("m1"):
         return _months(y, int(m.group("m1")), y, int(m.group("m2")))
     if "度" in m.group("cur"):
-        return _fiscal(y if published.month >= fiscal_start or fiscal_start == 1 else y - 1, fiscal_start)
+        return _fiscal(y if published.month >= fiscal_start or fiscal_start == 1 else y - 1, fiscal_start)  # 今年度
     return Period(PartialDate(y))
 
 
