@@ -118,6 +118,12 @@ def test_ranges_of_years_and_abbreviated_years(text: str, expected) -> None:
     assert [(p.kind, str(p.period)) for p in cjknumbers.find_periods(prepare(text).text, fiscal_start=4)] == [expected]
 
 
+def test_sentences_that_look_ahead_are_forecasts() -> None:
+    meta = BriefMeta(id="t", title="T", source="t.txt", source_sha256="0" * 64, language="ko")
+    draft = build_draft("2023년 수출은 6,326억 달러였다. 정부는 2024년 수출 목표를 6,800억 달러로 제시했다.", meta=meta)
+    assert [c.kind for c in draft.claims] == ["fact", "forecast"]
+
+
 def test_this_year_and_next_year_from_the_dateline() -> None:
     got = _figs("올해 국방비는 57조 원이다. 내년 국방비는 59조 6천억 원으로 늘어난다.", "ko", PartialDate(2023, 8))
     assert got == [("KRW 57 trillion", "2023"), ("KRW 59.6 trillion", "2024")]

@@ -48,6 +48,12 @@ _NOT_COUNTER_AFTER = re.compile(r"当たり|あたり|당|비|湾|頭|民|分|�
 _VAGUE_BEFORE = re.compile(r"[数幾何第約]$|약$")
 
 
+# A sentence that looks ahead: its figures are forecasts, plans or targets (kind: forecast), as
+# "expected to", "plans to", "aims to" make an English one.
+FORECAST = re.compile(r"見通し|見込み|見込む|見込まれ|予想|予測|目標|予定|方針|計画だ|計画である|する計画|"
+                      r"전망|예상|예정|목표|계획이다|할 계획|할 방침|预计|预测|预期|目标|计划")
+
+
 @dataclass(frozen=True)
 class Unit:
     kind: str  # money | percent | points | multiple | count

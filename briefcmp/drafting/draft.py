@@ -12,6 +12,7 @@ from briefcmp.analysis.align import FORECAST_WORDS
 from briefcmp.corpus import anchor, units
 from briefcmp.corpus.model import Claim, Config, Corpus, PartialDate, Period, Value
 from briefcmp.drafting import sentences as sent
+from briefcmp.drafting.cjknumbers import FORECAST as CJK_FORECAST
 from briefcmp.drafting.figures import Figure, find_figures
 from briefcmp.drafting.spans import SpanSet, excluded_spans
 from briefcmp.drafting.suggester import STOPWORDS, Suggester
@@ -267,7 +268,8 @@ def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester, before: 
     topics = suggest.topics(sentence_text)
     if key:
         topics = tuple(dict.fromkeys((*suggest.config.keys[key].topics, *topics)))[:3]
-    kind = "forecast" if fig.kind != "date" and _FORECAST_FIGURE.search(sentence_text) else "fact"
+    kind = "forecast" if fig.kind != "date" and (_FORECAST_FIGURE.search(sentence_text) or (
+        not sentence_text.isascii() and CJK_FORECAST.search(sentence_text))) else "fact"
     return DraftClaim(
         id=_figure_id(fig, subjects), quote=quote, span=span, kind=kind, topics=topics, subjects=subjects,
         key=key, value=value, as_of=fig.as_of, prefix=prefix, suffix=suffix, phrase=prep.quote(fig.start, fig.end),
