@@ -401,3 +401,20 @@ def test_pdf_lines_of_japanese_join_without_spaces() -> None:
         "日本の2024年度の防衛関係費は7兆9496億円となった。"
     assert join_lines(["일본의 2024년도 방위비는", "8조 엔이다."], Counter()) == "일본의 2024년도 방위비는 8조 엔이다."
     assert not continues("防衛費は増えた。", "次の段落は") and continues("防衛費は", "増えた。")
+
+
+def test_language_can_be_given_and_update_keeps_the_claims_file_s(tmp_path: Path) -> None:
+    src = tmp_path / "q.txt"
+    src.write_text("Quote\n\nThe rate in the region was 1,5 Prozent, and the rate of the year was 2,5 Prozent.\n",
+                   encoding="utf-8")
+    assert detect(src.read_text(encoding="utf-8")) == "en"  # so only --language makes it German
+    r = cli("annotate", str(src), "--language", "de", "-o", str(tmp_path / "q.claims.yaml"))
+    assert r.exit_code == 0, r.output
+    text = (tmp_path / "q.claims.yaml").read_text(encoding="utf-8")
+    assert "language: de" in text and "value: {amount: 1.5, unit: percent}" in text
+    with src.open("a", encoding="utf-8") as fh:
+        fh.write("The rate for the quarter was 3,5 Prozent.\n")
+    r = cli("annotate", str(src), "--update", str(tmp_path / "q.claims.yaml"), "--refresh-sha")
+    assert r.exit_code == 0, r.output
+    assert "value: {amount: 3.5, unit: percent}" in (tmp_path / "q.claims.yaml").read_text(encoding="utf-8")
+    assert cli("annotate", str(src), "--language", "x y").exit_code == 2
