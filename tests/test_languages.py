@@ -129,6 +129,13 @@ def test_this_year_and_next_year_from_the_dateline() -> None:
     assert got == [("KRW 57 trillion", "2023"), ("KRW 59.6 trillion", "2024")]
 
 
+def test_bases_and_bounds_written_the_korean_way() -> None:
+    got = _figs("7월 물가 상승률은 2.6%로 6월(2.4%)보다 0.2%포인트 높아졌다. 지난해 2월 이후 13번째 동결이다. "
+                "2월 수출은 지난해 같은 달보다 66.7% 늘었다.", "ko", PartialDate(2024, 8))
+    assert got == [("2.6%", "2024-07"), ("2.4%", "2024-06"), ("0.2 percentage-points", "2024-07"),
+                   ("13th", "2024-07"), ("66.7%", "2024-02")]  # 13th: the text's lead period, not 지난해 2월
+
+
 def test_the_same_period_is_the_one_named_before() -> None:
     got = _figs("2023年10～12月期の輸出は5％増えた。同期の輸入は3％減った。前年同期比では2％増。", "ja")
     assert got == [("5%", "2023-10/2023-12"), ("3%", "2023-10/2023-12"), ("2%", "2023-10/2023-12")]

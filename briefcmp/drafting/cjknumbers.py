@@ -33,7 +33,7 @@ _CURRENCIES = (
 _PERCENT = ("%", "パーセント", "퍼센트", "프로")
 _POINTS = ("%ポイント", "%포인트", "%p", "ポイント", "포인트", "个百分点", "個百分点", "百分点", "%pt")
 _MULTIPLE = ("倍", "배")
-_RANK = re.compile(r"(?:番目|位(?!置)|위(?![원험기])|등(?![급록]))")
+_RANK = re.compile(r"(?:番目|번째|位(?!置)|위(?![원험기])|등(?![급록]))")
 _COUNTERS = (
     ("万トン", "tonnes", 1e4), ("トン", "tonnes", 1), ("톤", "tonnes", 1), ("吨", "tonnes", 1),
     ("人", "people", 1), ("名", "people", 1), ("명", "people", 1),
@@ -142,8 +142,11 @@ _PERIOD_PATTERNS = [
     ("month", rf"(?:{_Y}|{_ERA})\s?[年년]\s?(?P<m>\d{{1,2}})\s?[月월](?!\s?\d{{1,2}}\s?[日일])"),
     ("fiscal", rf"(?:{_Y}|{_ERA})\s?(?:年度|회계연도|년도|财年|财政年度|財政年度)"),
     ("year", rf"(?:{_Y}|{_ERA})\s?[年년](?![度도間间]|\s?[~〜～\-－])"),
-    ("current", r"(?P<cur>今年度|本年度|今年|本年|올해|금년|来年度|来年|내년|明年)\s?(?:(?:第\s?)?(?P<q>[1-4一二三四])\s?(?:四半期|분기|季度)|"
-                r"(?P<m1>\d{1,2})\s?[~〜～\-－]\s?(?P<m2>\d{1,2})\s?月期?)?"),
+    # This, next and last year as the dateline counts them, with a quarter or month: 今年1～3月期, 지난해 2월.
+    ("current", r"(?P<cur>今年度|本年度|今年|本年|올해|금년|来年度|来年|내년|明年|昨年度|昨年|去年|작년|지난해)\s?"
+                r"(?:(?:第\s?)?(?P<q>[1-4一二三四])\s?(?:四半期|분기|季度)|"
+                r"(?P<m1>\d{1,2})\s?[~〜～\-－]\s?(?P<m2>\d{1,2})\s?[月월]期?|"
+                r"(?P<cm>\d{1,2})\s?[月월](?!\s?\d{1,2}\s?[日일]))?"),
     ("relative", r"(?P<rel>前年度|前年|昨年度|昨年|去年|작년|전년|지난해|上年)(?![比同])"),
     ("same", r"(?P<same>같은\s?기간|동기간|同期間|同じ期間|同期(?![比間]))"),  # "the same period": the one named before
     ("quarter", r"(?<![\d年년~〜～\-－])(?P<ym1>\d{1,2})\s?[~〜～\-－]\s?(?P<ym2>\d{1,2})\s?[月월]期?"),
@@ -151,7 +154,8 @@ _PERIOD_PATTERNS = [
     ("month", r"(?<![\d年년])(?P<mo>\d{1,2})\s?[月월](?!\s?\d{1,2}\s?[日일])(?![~〜～\-－])"),
 ]
 # What follows the base of a comparison: "前年度から", "올해 본예산 638조 원보다 2.8%".
-BASE_AFTER = re.compile(r"\s?(?:から|より|を|と比べ|に比べ|と比較|보다|에\s?비해|대비|과\s?비교|와\s?비교)")
+BASE_AFTER = re.compile(r"[)）]?\s?(?:から|より|を|と比べ|に比べ|と比較|보다|에\s?비해|대비|과\s?비교|와\s?비교)")
+_BASE_OF = re.compile(r"\s?(?:の?同(?:じ)?(?:期|月|期間)|같은\s?(?:달|기간|분기)|동월|동기)?" + BASE_AFTER.pattern)
 # A period followed by these bounds a comparison ("2005년 이후 가장 낮은"): it dates no figure.
 _SINCE_AFTER = re.compile(r"\s?(?:以降|以来|以後|から|より|まで|이후|이래|부터|까지|以来|之前|以前|이전)")
 # ... or a few words on, before any number or clause break: "1963년 통계 작성 이후", "2008年のリーマン・ショック以来".
@@ -244,6 +248,8 @@ def find_periods(text: str, fiscal_start: int = 1, published: Optional[PartialDa
                     period, kind_ = _months(y, m1, y if m2 >= m1 else y + 1, m2), "quarter"
             elif kind == "current":
                 period, kind_ = _current(m, published, fiscal_start), "current"
+                if period is None:
+                    continue  # no dateline: 昨年 / 前年 are read as relative (below)
             else:
                 period, kind_ = _period_of(kind, m, fiscal_start), kind
             if period is None and kind not in ("comparison", "relative", "same"):
@@ -251,8 +257,11 @@ def find_periods(text: str, fiscal_start: int = 1, published: Optional[PartialDa
             if period is not None and (_SINCE_AFTER.match(text, b) or
                                        kind in ("year", "fiscal") and _SINCE_LATER.match(text, b)):
                 kind_ = "since"
-            if kind == "relative" and BASE_AFTER.match(text, b):
-                kind_ = "comparison"  # "前年度から0.9ポイント", "前年度を約2割下回った": the base of a change
+            if kind in ("relative", "current") and _BASE_OF.match(text, b):
+                # "前年度から0.9ポイント", "前年度を約2割下回った", "지난해 같은 달보다 66.7%": the base of a change
+                period, kind_ = None, "comparison"
+            elif kind == "relative" and _SINCE_LATER.match(text, b):
+                kind_ = "since"  # "지난해 2월 이후 13번째": a bound, not the period
             taken.add(a, b)
             out.append(PeriodMention(a, b, period, kind_))
     out.sort(key=lambda p: p.start)
@@ -274,17 +283,22 @@ def _yearless_month(years: list[tuple[int, int]], a: int, month: int, published:
 
 
 def _current(m: re.Match, published: Optional[PartialDate], fiscal_start: int) -> Optional[Period]:
-    """今年 / 올해 (+ a quarter or months): the publication year's; 来年 / 내년: the next one."""
+    """今年 / 올해 (+ a quarter or months): the publication year's; 来年 / 내년 the next, 昨年 / 지난해 the last."""
     if published is None:
         return None
-    y = published.year + (1 if m.group("cur") in ("来年度", "来年", "내년", "明年") else 0)
+    word = m.group("cur")
+    offset = 1 if word in ("来年度", "来年", "내년", "明年") else -1 if word in _DEICTIC else 0
+    y = published.year + offset
     if m.group("q"):
         q = _KANJI_Q.get(m.group("q")) or int(m.group("q"))
         return _months(y, 3 * q - 2, y, 3 * q)
     if m.group("m1"):
         return _months(y, int(m.group("m1")), y, int(m.group("m2")))
-    if "度" in m.group("cur"):
-        return _fiscal(y if published.month >= fiscal_start or fiscal_start == 1 else y - 1, fiscal_start)  # 今年度
+    if m.group("cm"):
+        return Period(PartialDate(y, int(m.group("cm")))) if 1 <= int(m.group("cm")) <= 12 else None
+    if "度" in word:  # the fiscal year the dateline falls in (今年度), or the one after or before it
+        first = published.year if published.month >= fiscal_start or fiscal_start == 1 else published.year - 1
+        return _fiscal(first + offset, fiscal_start)
     return Period(PartialDate(y))
 
 

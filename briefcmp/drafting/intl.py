@@ -221,8 +221,12 @@ def _dated(text: str, raw: list, periods: list[cjk.PeriodMention], sentences: li
             return cjk.relative_period(rel, text, ref, fiscal_start, published)
         # Not a period that dates the base of a comparison before the figure ("올해 본예산 638조 원보다 2.8%").
         here = figures_in(s, a)
-        before = [p for p in explicit if p.end <= a and not any(
-            p.end <= fs and fe <= a and cjk.BASE_AFTER.match(text, fe) for fs, fe in here)]
+
+        def dates_a_base(p: cjk.PeriodMention) -> bool:  # the first figure after it is a base: "6월(2.4%)보다"
+            first = next(((fs, fe) for fs, fe in here if fs >= p.end), None)
+            return first is not None and first[1] <= a and bool(cjk.BASE_AFTER.match(text, first[1]))
+
+        before = [p for p in explicit if p.end <= a and not dates_a_base(p)]
         if before:
             return before[-1].period
         after = [p for p in explicit if p.start >= b]
