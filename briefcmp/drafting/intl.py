@@ -98,6 +98,8 @@ def _cjk_figures(text: str, periods: list[cjk.PeriodMention]):
             continue
         if re.fullmatch(r"[〇一二三四五六七八九十]", token) and unit.kind == "count":
             continue  # 一人, 三社: a word more often than a count ("一人ひとり", "三社協議")
+        if re.fullmatch(r"[十百千万億兆]+", token) or text.startswith("単位", unit.end):
+            continue  # "百万円単位", "千円札": a unit named, no amount
         start = cur_start if currency else a
         end = unit.end
         bound = "exact"
