@@ -138,6 +138,11 @@ def test_bases_and_bounds_written_the_korean_way() -> None:
                    ("13th", "2024-07"), ("66.7%", "2024-02")]  # 13th: the text's lead period, not 지난해 2월
 
 
+def test_last_this_and_next_month_from_the_dateline() -> None:
+    got = _figs("지난달 수출은 576억 달러였다. 先月の輸出は9兆円。같은 달 수입은 500억 달러였다.", "ko", PartialDate(2024, 1, 5))
+    assert got == [("USD 57.6 billion", "2023-12"), ("JPY 9 trillion", "2023-12"), ("USD 50 billion", "2023-12")]
+
+
 def test_the_same_period_is_the_one_named_before() -> None:
     got = _figs("2023年10～12月期の輸出は5％増えた。同期の輸入は3％減った。前年同期比では2％増。", "ja")
     assert got == [("5%", "2023-10/2023-12"), ("3%", "2023-10/2023-12"), ("2%", "2023-10/2023-12")]

@@ -148,10 +148,11 @@ _PERIOD_PATTERNS = [
                 r"(?P<m1>\d{1,2})\s?[~〜～\-－]\s?(?P<m2>\d{1,2})\s?[月월]期?|"
                 r"(?P<cm>\d{1,2})\s?[月월](?!\s?\d{1,2}\s?[日일]))?"),
     ("relative", r"(?P<rel>前年度|前年|昨年度|昨年|去年|작년|전년|지난해|上年)(?![比同])"),
-    ("same", r"(?P<same>같은\s?기간|동기간|同期間|同じ期間|同期(?![比間]))"),  # "the same period": the one named before
+    ("month_rel", r"(?P<mrel>先月|今月|来月|지난달|이번\s?달|이달|다음\s?달|上个月|本月|下个月)"),
     ("quarter", r"(?<![\d年년~〜～\-－])(?P<ym1>\d{1,2})\s?[~〜～\-－]\s?(?P<ym2>\d{1,2})\s?[月월]期?"),
     ("quarter", r"(?<![\d年년])(?:第\s?)?(?P<yq>[1-4一二三四])\s?(?:四半期|분기|季度)"),
     ("month", r"(?<![\d年년])(?P<mo>\d{1,2})\s?[月월](?!\s?\d{1,2}\s?[日일])(?![~〜～\-－])"),
+    ("same", r"(?P<same>같은\s?기간|같은\s?달|동기간|同期間|同じ期間|同期(?![比間])|同月(?!比))"),  # the one named before
 ]
 # What follows the base of a comparison: "前年度から", "올해 본예산 638조 원보다 2.8%".
 BASE_AFTER = re.compile(r"[)）]?\s?(?:から|より|を|と比べ|に比べ|と比較|보다|에\s?비해|대비|과\s?비교|와\s?비교)")
@@ -223,15 +224,17 @@ def find_periods(text: str, fiscal_start: int = 1, published: Optional[PartialDa
             if taken.overlaps(a, b):
                 continue
             g = m.groupdict()
-            if (g.get("mo") or g.get("ym1") or g.get("yq") or g.get("same")) and not years:
-                named = sorted((p.start, p.period) for p in out
-                               if p.period is not None and p.kind not in ("date", "since"))
-                years = [(start, period.start.year) for start, period in named] or [(-1, 0)]
-            if kind == "same":
+            if (g.get("mo") or g.get("ym1") or g.get("yq")) and not years:
+                years = sorted((p.start, p.period.start.year) for p in out
+                               if p.period is not None and p.kind not in ("date", "since")) or [(-1, 0)]
+            if kind == "same":  # the last pattern: every other period is found by now
                 import bisect
 
-                i = bisect.bisect_left(years, (a, -1)) - 1
-                period, kind_ = (named[i][1] if i >= 0 and named else None), "same"
+                if not named:
+                    named = sorted((p.start, p.period) for p in out
+                                   if p.period is not None and p.kind not in ("date", "since")) or [(-1, None)]
+                i = bisect.bisect_left(named, (a, -1), key=lambda x: (x[0], -1)) - 1
+                period, kind_ = (named[i][1] if i >= 0 else None), "same"
             elif kind == "month" and g.get("mo"):
                 period, kind_ = _yearless_month(years, a, int(m.group("mo")), published), "month"
             elif kind == "quarter" and (g.get("ym1") or g.get("yq")):
@@ -246,6 +249,10 @@ def find_periods(text: str, fiscal_start: int = 1, published: Optional[PartialDa
                 else:
                     m1, m2 = int(g["ym1"]), int(g["ym2"])
                     period, kind_ = _months(y, m1, y if m2 >= m1 else y + 1, m2), "quarter"
+            elif kind == "month_rel":
+                period, kind_ = _month_from(published, m.group("mrel")), "current"
+                if period is None:
+                    continue
             elif kind == "current":
                 period, kind_ = _current(m, published, fiscal_start), "current"
                 if period is None:
@@ -280,6 +287,17 @@ def _yearless_month(years: list[tuple[int, int]], a: int, month: int, published:
     i = bisect.bisect_left(years, (a, -1)) - 1
     year = years[i][1] if i >= 0 and years[i][1] else (published.year if published else 0)
     return Period(PartialDate(year, month)) if year else None
+
+
+_MONTH_OFFSET = {"先月": -1, "지난달": -1, "上个月": -1, "来月": 1, "다음 달": 1, "다음달": 1, "下个月": 1}
+
+
+def _month_from(published: Optional[PartialDate], word: str) -> Optional[Period]:
+    """先月 / 지난달 (last month), 今月 / 이번 달 (this month), 来月 / 다음 달 (next month), from the dateline."""
+    if published is None or not published.month:
+        return None
+    n = published.year * 12 + published.month - 1 + _MONTH_OFFSET.get(word, 0)
+    return Period(PartialDate(n // 12, n % 12 + 1))
 
 
 def _current(m: re.Match, published: Optional[PartialDate], fiscal_start: int) -> Optional[Period]:
