@@ -114,7 +114,7 @@ def test_a_year_a_few_words_before_since_is_a_bound() -> None:
 @pytest.mark.parametrize("text, expected", [
     ("2023年度から2027年度までの5年間で", ("range", "2023-04/2028-03")), ("2023~2027년 총", ("range", "2023/2027")),
     ("2023년부터 2027년까지", ("range", "2023/2027")), ("R6年度の予算", ("fiscal", "2024-04/2025-03")),
-    ("'24년 1분기", ("quarter", "2024-01/2024-03")),
+    ("'24년 1분기", ("quarter", "2024-01/2024-03")), ("2024年3月期決算", ("fiscal_end", "2023-04/2024-03")),
 ])
 def test_ranges_of_years_and_abbreviated_years(text: str, expected) -> None:
     assert [(p.kind, str(p.period)) for p in cjknumbers.find_periods(prepare(text).text, fiscal_start=4)] == [expected]

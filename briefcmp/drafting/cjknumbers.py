@@ -139,6 +139,8 @@ _PERIOD_PATTERNS = [
     ("quarter", rf"(?:{_Y}|{_ERA})\s?[年년](?P<fy>度)?\s?(?P<m1>\d{{1,2}})\s?[~〜～\-－]\s?(?P<m2>\d{{1,2}})\s?月期?"),
     ("quarter", rf"(?:{_Y}|{_ERA})\s?(?:[年년](?P<fy>度|도)?)\s?(?:第\s?)?(?P<q>[1-4一二三四])\s?(?:四半期|분기|季度)"),
     ("half", rf"(?:{_Y}|{_ERA})\s?[年년](?P<fy>度|도)?\s?(?P<h>上半期|上期|下半期|下期|상반기|하반기|上半年|下半年)"),
+    # 2024年3月期 (決算): the twelve months a company's fiscal year ends with, April 2023 to March 2024.
+    ("fiscal_end", rf"(?:{_Y}|{_ERA})\s?年\s?(?P<m>\d{{1,2}})\s?月期"),
     ("month", rf"(?:{_Y}|{_ERA})\s?[年년]\s?(?P<m>\d{{1,2}})\s?[月월](?!\s?\d{{1,2}}\s?[日일])"),
     ("fiscal", rf"(?:{_Y}|{_ERA})\s?(?:年度|회계연도|년도|财年|财政年度|財政年度)"),
     ("year", rf"(?:{_Y}|{_ERA})\s?[年년](?![度도間间]|\s?[~〜～\-－])"),
@@ -340,6 +342,12 @@ def _period_of(kind: str, m: re.Match, fiscal_start: int) -> Optional[Period]:
     if kind == "date":
         mo, d = int(m.group("m")), int(m.group("d"))
         return Period(PartialDate(y, mo, d)) if 1 <= mo <= 12 and 1 <= d <= 31 else None
+    if kind == "fiscal_end":
+        mo = int(m.group("m"))
+        if not 1 <= mo <= 12:
+            return None
+        return Period(PartialDate(y - 1, mo % 12 + 1), PartialDate(y, mo)) if mo != 12 else \
+            Period(PartialDate(y, 1), PartialDate(y, 12))
     if kind == "month":
         mo = int(m.group("m"))
         return Period(PartialDate(y, mo)) if 1 <= mo <= 12 else None
