@@ -73,11 +73,17 @@ def _cjk_figures(text: str, periods: list[cjk.PeriodMention]):
         if value is not None and not taken.overlaps(*m.span()):
             taken.add(*m.span())
             yield m.start(), m.end(), "percent", Value("quantity", amount=_tidy(value), unit="percent")
+    skip = -1  # the end of a range's upper end, already drafted with its lower one
     for m in cjk.NUMBER.finditer(text):
         a, b = m.span()
         token = m.group().rstrip()
         b = a + len(token)
-        if taken.overlaps(a, b) or _glued(text, a, b):
+        if a < skip or taken.overlaps(a, b) or _glued(text, a, b):
+            continue
+        rng = _cjk_range(text, b, token)
+        if rng is not None:
+            skip = rng[0]
+            yield (a,) + rng
             continue
         value = cjk.number_value(token)
         if value is None:
@@ -120,6 +126,34 @@ def _cjk_figures(text: str, periods: list[cjk.PeriodMention]):
             yield start, end, "rank", Value("rank", amount=value)
             continue
         yield start, end, unit.kind, _value(value * unit.factor, unit, bound)
+
+
+_RANGE_SIGN = re.compile(r"\s?[~〜～\-－]\s?")
+
+
+def _cjk_range(text: str, b: int, token: str):
+    """"2～3％", "10만~20만 명", "5000億～1兆円": (end, kind, value) of a range, or None (not "5%から10%": a change)."""
+    sign = _RANGE_SIGN.match(text, b)
+    if not sign or cjk.unit_after(text, b) is not None:
+        return None
+    second = cjk.NUMBER.match(text, sign.end())
+    if not second:
+        return None
+    low, high = cjk.number_value(token), cjk.number_value(second.group().rstrip())
+    end2 = sign.end() + len(second.group().rstrip())
+    unit = cjk.unit_after(text, end2)
+    if low is None or high is None or unit is None or unit.kind not in ("money", "percent", "points", "count") \
+            or not low < high:
+        return None
+    if not re.search(r"[兆億亿万萬조억만]", token) and re.search(r"[兆億亿万萬조억만]", second.group()):
+        big = re.search(r"[兆億亿万萬조억만]+", second.group()).group()  # "2～3万人": the unit is written once
+        low = cjk.number_value(token + big) or low
+    size, scale = next(((x, w) for x, w in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+                        if high * unit.factor >= x), (1.0, ""))
+    if unit.kind not in ("money", "count") or size == 1.0:
+        size, scale = 1.0, ""
+    return unit.end, unit.kind, Value("quantity", amount=_tidy(low * unit.factor / size),
+                                      upper=_tidy(high * unit.factor / size), scale=scale, unit=unit.unit)
 
 
 def _glued(text: str, a: int, b: int) -> bool:
