@@ -184,6 +184,16 @@ def test_european_decimal_commas_are_drafted_with_the_right_values(text, lang, e
     assert [c.note.split("'")[1] for c in draft.claims if c.note] == ambiguous
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Das Wachstum liegt bei 2 bis 3 Prozent im Jahr 2024.", "de", [("2–3%", "2024")]),
+    ("Une hausse de 2,5 à 3 % en 2024, entre 40 et 50 milliards d'euros.", "fr",
+     [("2.5–3%", "2024"), ("EUR 40–50 billion", "2024")]),
+    ("Sie stieg von 2 auf 3 Prozent, zwischen 1,5 und 2 Mrd. Euro.", "de", [("3%", ""), ("EUR 1.5–2 billion", "")]),
+])
+def test_european_ranges(text: str, lang: str, expected) -> None:
+    assert _figs(text, lang) == expected
+
+
 def test_a_german_1_234_says_it_is_ambiguous(tmp_path: Path) -> None:
     src = tmp_path / "de.txt"
     src.write_text("Haushalt\n\nDie Inflation lag im Jahr 2023 bei 1,234 Prozent und die Ausgaben stiegen.\n",

@@ -177,14 +177,32 @@ def _tidy(x: float) -> float:
     return float(f"{x:.10g}")
 
 
+_EU_RANGE = re.compile(r"\s?(?:-|(?:bis|tot|und|et|à|a|y|e)\b)\s?", re.I)  # after "zwischen" / "entre" for und / et
+
+
 def _eu_figures(text: str, lang: str, periods: list[cjk.PeriodMention]):
     taken = SpanSet((p.start, p.end) for p in periods)
-    for n in eu.numbers(text, lang):
+    found = eu.numbers(text, lang)
+    skip = -1
+    for i, n in enumerate(found):
         a, b = n.start, n.end
-        if taken.overlaps(a, b) or _glued(text, a, b):
+        if a < skip or taken.overlaps(a, b) or _glued(text, a, b):
             continue
         currency, cur_start = prefix_currency(text, a)
         unit = eu.unit_after(text, b, lang)
+        sign = _EU_RANGE.match(text, b) if unit is None and i + 1 < len(found) else None
+        if sign and found[i + 1].start == sign.end() and found[i + 1].value > n.value and \
+                (sign.group().strip().lower() not in ("und", "et", "y", "e") or
+                 re.search(r"(?:zwischen|entre|tra|fra)\s+$", text[max(0, a - 12):a], re.I)):
+            upper = eu.unit_after(text, found[i + 1].end, lang)  # "2 bis 3 Prozent", "entre 2 et 3 %": one unit
+            if upper is not None and upper.kind in ("percent", "points", "money"):
+                skip = found[i + 1].end
+                v = _value(n.value * upper.factor, upper, "exact")
+                hi = _value(found[i + 1].value * upper.factor, upper, "exact")
+                size = {"trillion": 1e12, "billion": 1e9, "million": 1e6}.get(hi.scale, 1.0)
+                yield a, upper.end, upper.kind, Value("quantity", amount=_tidy(n.value * upper.factor / size),
+                                                     upper=hi.amount, scale=hi.scale, unit=upper.unit), ""
+                continue
         if currency:
             if unit is not None and unit.kind in ("percent", "points"):
                 continue
