@@ -130,26 +130,19 @@ class Entities:
                               r"(?!\s+dollars?\b)(?:'s)?") if names else None
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-<<<<<<< HEAD
         """(start, end, entity id) of every name in ``text``, in order (remembered: align asks of one
         sentence for each of its figures)."""
-        if self._re is None:
-            return []
         memo = self.__dict__.setdefault("_found", {})
         if text in memo:
             return list(memo[text])
         if len(memo) > 20000:
             memo.clear()
-        out = self._find(text)
+        if not text.isascii() and _CJK_CHAR.search(text):
+            out = sorted(self._find_ascii(text) + self._find_cjk(text))
+        else:
+            out = self._find_ascii(text)
         memo[text] = tuple(out)
         return out
-
-    def _find(self, text: str) -> list[tuple[int, int, str]]:
-=======
-        """(start, end, entity id) of every name in ``text``, in order."""
-        if not text.isascii() and _CJK_CHAR.search(text):
-            return sorted(self._find_ascii(text) + self._find_cjk(text))
-        return self._find_ascii(text)
 
     def _find_cjk(self, text: str) -> list[tuple[int, int, str]]:
         """Names written in Japanese, Korean or Chinese: matched anywhere, longest first (no word boundaries)."""
@@ -168,7 +161,6 @@ class Entities:
         return [(m.start(), m.end(), self._cjk_names[m.group()]) for m in self._cjk_re.finditer(text)]
 
     def _find_ascii(self, text: str) -> list[tuple[int, int, str]]:
->>>>>>> main
         if self._re is None:
             return []
         out = []
