@@ -41,11 +41,14 @@ import bisect
 import hashlib
 import re
 from collections import defaultdict
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from briefcmp.analysis import clauses, evidence, lexicon, periods
 from briefcmp.analysis.entities import Entities, fold_spelling, proper_names, slug
+from briefcmp.analysis.terms import cjk_words, term_match
 from briefcmp.corpus import units
 from briefcmp.corpus.model import Brief, Claim, Corpus
 
@@ -56,7 +59,7 @@ MAX_GROUPS_PER_BUCKET = 50
 # Words; a hyphenated compound is its parts ("power-sector emissions" are "power sector emissions").
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|\s[-–—]\s|\s(?:and|but|while|whereas|although|though)\s|"
+_CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|、|，|\s[-–—]\s|\s(?:and|but|while|whereas|although|though)\s|"
                            r"[.!?]\s+(?=[A-Z\"'])")
 _COMPARED = re.compile(r"\s*(?:up|down|compared|against|versus|vs\.?|from|as\s+against|(?:(?:well|far|just|slightly|"
                        r"much)\s+)?(?:below|above|under|over|short\s+of)\s+the)\b", re.I)
@@ -93,7 +96,76 @@ country countries nation receive received receives receiving
 dollar dollars euro euros yen won ruble rubles rouble roubles yuan pound pounds usd eur jpy gbp cny
 watt watts kilowatt kilowatts megawatt megawatts gigawatt gigawatts terawatt terawatts hour hours kwh mwh gwh twh
 tonne tonnes ton tons barrel barrels cubic metre metres meter meters bcm
+us leaving leave resulting result producing bringing taking marking logs logged log bln mln tril bil pct pc
+showed show shows data figures according reported report reports cited citing
+approve approved approves approv adopt adopted adopts decide decided decid government draft will official move moved
+bring brings brought basis combined combin set press ahead steady policy stayed stay came comes statement
+meeting today start starting starts begin beginning begins metric led leading behind
+govt proposed propose proposes pegged peg aims aim targeted lakh crore crores lakhs rupee rupees rupe
+pace period calendar whole unchanged unchang bps bp friday monday tuesday wednesday thursday
+saturday sunday seasonally adjusted terms inflation-adjusted preliminary revised
 """.split())
+_MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
+                           r"\bcombined\b|\bcumulative\b|\bover\s+(?:the\s+)?(?:next\s+|past\s+)?\w+\s+years\b|"
+                           r"\bin\s+total\b", re.I)
+_BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+(?:rate|pace)\b|\bat\s+an\s+annual\b", re.I)),
+          ("qoq", re.compile(r"\bquarter[\s-]on[\s-]quarter\b|\b(?:from|over|on)\s+the\s+(?:previous|preceding|prior)\s+"
+                             r"(?:quarter|three[\s-]month\s+period)\b|\bquarterly\s+basis\b|\bq/q\b|\bqoq\b", re.I)),
+          ("yoy", re.compile(r"\byear[\s-]on[\s-]year\b|\bon[\s-]year\b|\bfrom\s+a\s+year\s+(?:earlier|ago|before)\b|"
+                             r"\b(?:from|over)\s+the\s+same\s+(?:period|quarter|month)\b|\by/y\b|\byoy\b", re.I)))
+
+
+_OF_GDP = re.compile(r"\s*(?:per\s*cent|percent|%)?\s*of\s+(?:the\s+|its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|"
+                     r"(?:the\s+)?economy|economic\s+output)\b", re.I)
+_CHANGE_OF = re.compile(r"\s*(?:an?\s+)?(?:increase|decrease|rise|fall|decline|drop|gain|growth|up|down)\s+"
+                        r"(?:by|of)\b", re.I)
+_PCT_OF_GDP = re.compile(r"(?:per\s*cent|percent|%)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:GDP|gross\s+domestic\s+"
+                         r"product)\b", re.I)
+_APPOSITION = re.compile(r"\s*(?:which|that)\s+(?:is|was|are|were)\b|\s*equivalent\s+to\b", re.I)
+_TO_FIGURE = re.compile(r"\bto\s+(?:about\s+)?\S*\d")
+# Which estimate a figure is: a budget estimate, a first estimate and a revision of one period are
+# three figures, never a contradiction.
+_VINTAGES = (("budgeted", re.compile(r"\bbudget(?:ed|\s+estimates?)\b", re.I)),
+             ("revised", re.compile(r"\brevised\b|\brevision\b|\bsecond\s+preliminary\b", re.I)),
+             ("preliminary", re.compile(r"\bpreliminary\b|\bfirst\s+(?:estimate|reported)\b|\binitial(?:ly)?\s+"
+                                        r"(?:estimate|reported)\b|\badvance\s+estimate\b", re.I)))
+_YEAR_LONG = re.compile(r"\d{4}|(\d{4})-(\d{2})/\d{4}-\d{2}")
+
+
+# Weaker hints, read only when no explicit basis is written: "5.4% for the year", "1.2% for the quarter".
+_BASES_WEAK = (("yoy", re.compile(r"\b(?:for|over|in)\s+the\s+year\b|\bin\s+annual\s+terms\b", re.I)),
+               ("qoq", re.compile(r"\b(?:for|over)\s+the\s+(?:\w+\s+)?quarter\b(?!\s+(?:of|from|compared|"
+                                  r"a\s+year))", re.I)))
+
+
+def _basis(clause: str, sentence: str, figure: Optional[tuple[int, int]], period_full_year: bool) -> str:
+    """"qoq", "yoy" or "saar": what a percentage change is measured against, said in its clause,
+    else in its stretch of the sentence (from the figure before it to the figure after)."""
+    for tag, pattern in _BASES:
+        if pattern.search(clause):
+            return tag
+    weak = next((tag for tag, pattern in _BASES_WEAK if pattern.search(clause)), "")
+    if weak:
+        return weak
+    if figure is None or not sentence:
+        return ""
+    nums = [m for m in _NUMBER.finditer(sentence)]
+    before = max((m.end() for m in nums if m.end() <= figure[0]), default=0)
+    after = min((m.start() for m in nums if m.start() >= figure[1]), default=len(sentence))
+    stretch = sentence[before:after]
+    if before:  # what directly follows the figure before belongs to it: "2.0 percent from the previous quarter, while"
+        cut = _CLAUSE_BREAK.search(stretch)
+        stretch = stretch[cut.end():] if cut else ""
+    for tag, pattern in _BASES:
+        if pattern.search(stretch):
+            return tag
+    return ""
+
+
+# What follows these after the figure says why, not what: "fell 7.4 percent on weak chip demand".
+_CAUSE = re.compile(r"\s(?:due\s+to|amid|as|because|thanks\s+to|helped\s+by|driven\s+by|led\s+by|that|which|"
+                    r"(?:is|was|marks|marked|represents)\s+(?:the|a|an)|on\s+(?:the\s+)?"
+                    r"(?:back\s+of|weak|strong|sluggish|robust|solid|higher|lower|rising|falling|slow|brisk))\b", re.I)
 # Words that say "how much" without saying of what: a measured thing needs another word.
 # Words that leave the measured thing as it is: "real GDP growth" is "GDP growth", "public debt" is
 # "debt". Any other extra word narrows it ("tea exports", "GDP per capita"), and the match is only a candidate.
@@ -101,7 +173,7 @@ _ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|
                       r"eleventh|twelfth|fifteenth|twentieth)(?=[\s-])(?!-(?:time|hand|class|rate|half|quarter)\b)-?", re.I)
 _DIRECTED = frozenset("export import lend borrow send give buy sell pay invest".split())
 _CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I)
-_HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary "
+_HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary initial "
                       "provisional revis report public government gross year-on-year annualiz birth".split())
 _VAGUE = frozenset("share rate number amount level part value figure size volume proportion increase decrease "
                    "gdp".split()) - {"gdp"}
@@ -123,7 +195,7 @@ _CONCEPTS = {
     "gave": "give", "given": "give", "took": "take", "taken": "take", "brought": "bring",
     "production": "output", "invested": "invest", "investment": "invest",
     "employed": "employ", "employment": "employ", "emitted": "emit", "emission": "emit",
-    "global": "world", "worldwide": "world", "budget": "fiscal", "budgetary": "fiscal",
+    "global": "world", "worldwide": "world", "budget": "spend", "budgetary": "spend",
     "vaccination": "vaccine", "vaccinated": "vaccine", "immunization": "vaccine", "immunisation": "vaccine",
     # Policy-measure synonyms (a general table, not fitted to any brief; WordNet would need a data download
     # at run time and joins far more than it should). Each entry joins words that name ONE measure;
@@ -135,8 +207,13 @@ _CONCEPTS = {
     "raise": "increase", "boost": "increase",
     "decrease": "decrease", "reduce": "decrease", "reduction": "decrease", "cut": "decrease",
 }
+_CONCEPT_VALUES = frozenset(_CONCEPTS.values())
 # Phrases that read as one word (replaced in place, padded to their length, before words are taken).
 _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
+            (re.compile(r"\bgross[\s-]+domestic[\s-]+product\b", re.I), "GDP"),
+            (re.compile(r"\b(?:fiscal|financial)\s+year\b", re.I), ""),
+            (re.compile(r"\b(?:at\s+)?constant\s+prices\b|\bin\s+real\s+terms\b", re.I), ""),
+            (re.compile(r"\b(?:falling|fell|fall|slipped|slipping)\s+behind\b", re.I), ""),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+up\b", re.I), "rose"),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+down\b", re.I), "fell"),
             # a forecast or figure corrected, not a measure that moved: "growth was revised down to 3 percent"
@@ -145,10 +222,10 @@ _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
 _FROM_AFTER = re.compile(r"\b(?:up|down)(?=\s+from\b)", re.I)
 _DIRECTION = frozenset({"increase", "decrease"})
 # A figure in a sentence about the future is a forecast: "will", "is expected to", "expects growth
-# of", "aims to", "plans to", "is forecast to" - not "faster than expected" or "most forecasts".
+# of", "aims to", "plans to", "is forecast to" - not "faster than expected", "most forecasts", "willingness".
 FORECAST_WORDS = re.compile(
-    r"\b(?:will|shall|would\s+(?!have\b)|(?:is|are|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|set|likely|"
-    r"poised|due|predicted|estimated)\s+to|expects?\s+(?!that\b)\w|expecting\s|(?:intends?|intending|seeks?|"
+    r"\b(?:will\b|shall\b|would\s+(?!have\b)|(?:is|are|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|set|"
+    r"likely|poised|due|predicted|estimated)\s+to|expects?\s+(?!that\b)\w|expecting\s|(?:intends?|intending|seeks?|"
     r"pledged?|promised?|hopes?|wants?)\s+to\b|(?:forecasts?|projects?|predicts?)\s+"
     r"(?:that\s|an?\s|growth|\w+\s+(?:of|to|at)\b)|aims?\s+(?:to|for)|aiming\s+(?:to|for)|plans?\s+to|planned\s+to|"
     r"targets?\s+(?:of|for)\b|targeting|by\s+(?:the\s+(?:end\s+of\s+)?)?(?:year\s+)?20[3-9]\d)", re.I)
@@ -156,9 +233,22 @@ _SHOW = {"increase": "growth", "decrease": "decline", "gdp": "GDP", "cpi": "CPI"
 # "rose to 7.7 percent", "raised defence spending to 2 percent of GDP", "grew 5 percent to $3 billion":
 # the figure after "to" is a level (but "grew exports to Kenya by 5 percent" is a change).
 _LEVEL_CHANGE = re.compile(r"\b(?P<verb>rose|rise[sn]?|grew|grow[sn]?|increased?|climbed|jumped|fell|fall(?:s|en)?|"
-                           r"declined|dropped|shrank|slowed|slipped|eased|recovered|returned|raised?|boosted|"
-                           r"decreased?|reduced?|cut|lowered)\s+(?:[\w.%]+\s+){0,4}?to\s+"
-                           r"(?:(?!by\b)\w+\s+){0,2}[$€£¥]?$", re.I)
+                           r"declined|dropped|shrank|slowed|slipped|eased|recovered|returned|raised?|boosted|lifted|hiked|"
+                           r"decreased?|reduced?|cut|lowered)\s+(?:[\w.%-]+\s+){0,7}?to\s+"
+                           r"(?:(?!by\b)\w+\s+){0,2}(?:US\$|A\$|Rs\.?\s?|[$€£¥₹])?$", re.I)
+
+
+_LEX_PHRASES: list = []
+
+
+def _lexicon_phrases() -> list:
+    """The lexicon's multiword notions as one pattern ("private consumption" -> consumption)."""
+    if not _LEX_PHRASES:
+        notion_of = {re.sub(r"[\s-]+", " ", p.lower()): n for p, n in lexicon.multiword()}
+        pattern = re.compile(r"\b(?:" + "|".join(r"[\s-]+".join(map(re.escape, p.split())) for p in notion_of) +
+                             r")s?\b", re.I)
+        _LEX_PHRASES.append((pattern, notion_of))
+    return _LEX_PHRASES
 
 
 def _stem(word: str) -> str:
@@ -175,6 +265,8 @@ def norm_word(word: str) -> str:
         w = w[:-2]
     if w in _CONCEPTS:
         return _CONCEPTS[w]
+    if lexicon.known(w):  # "mined", "outlays", "earmarked", "shipments": the shared lexicon's notion
+        return lexicon.notion(w)
     s = _stem(w)
     # "increased" -> "increas" is "increase"; "dropped" -> "dropp" is "drop"
     for form in (s, s + "e", s[:-1] if len(s) > 3 and s[-1] == s[-2] else s):
@@ -196,10 +288,16 @@ class Member:
     shown: dict[str, str]  # normalised word -> how it reads, in clause order
     order: tuple[str, ...]
     lead: str = ""  # the subject named first: "Kenya's exports to Uganda" leads with kenya
+    period: str = ""  # the as-of a reader gives it ("2023", "2024-04/2025-03"), see analysis.periods
+    period_how: str = ""  # stated | relative | drafted | claim | release (shared with reports of one release) | ""
+    published: Optional[date] = None
+    alternate: bool = False  # a conversion in parentheses or an alternative reading of another figure
+    vintage: str = ""  # "budgeted", "preliminary", "revised": which estimate of the period it is, when said
+    hint: str = ""  # the brief's main period, for a figure that states none (see _brief_hints)
 
     @property
     def dated(self) -> bool:
-        return self.claim.as_of is not None and not self.claim.as_of_inferred
+        return bool(self.period_how)
 
 
 @dataclass
@@ -215,7 +313,8 @@ class Group:
     sure: bool
     subjects: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
-    doubt: str = ""  # why a candidate is not sure
+    doubt: str = ""  # why a candidate is not sure: the evidence it lacks
+    score: float = 0.0  # the evidence score (analysis.evidence), set by align
 
     @property
     def id(self) -> str:
@@ -234,7 +333,7 @@ class AlignResult:
 # --------------------------------------------------------------------------- describing claims
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(]?[A-Z0-9\uac00-\ud7af])|。\s*")  # Korean, Japanese
 _ABBREV_END = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Art|vs|etc|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|"
                          r"Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|Gov|Gen|Sen|Rep)|\.[A-Z])\.$")
 
@@ -249,6 +348,7 @@ class _Context:
 
         self.ok = False
         self.entities = entities
+        self.published = brief.published.start() if brief.published is not None else None
         norm = source_text(brief) or ""  # the loader keeps no source in memory: read it again
         try:
             original = Path(brief.source_path).read_text(encoding="utf-8-sig") if brief.source_path and norm else ""
@@ -357,9 +457,16 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             if i < b or text[b:b + 2] == "'s":
                 blank[i] = " "
     cleaned = _CONSUMER_PRICES.sub(lambda m: "inflation".ljust(len(m.group())), "".join(blank))
+    cleaned = _PCT_OF_GDP.sub(lambda m: " " * len(m.group()), cleaned)  # a share's denominator
     cleaned = _ORDINAL.sub(lambda m: " " * len(m.group()), cleaned)  # the rank itself is the value, not the thing
     for phrase, word in _PHRASES:
         cleaned = phrase.sub(lambda m, word=word: word.ljust(len(m.group())), cleaned)
+    for pattern, notion_of in _lexicon_phrases():
+        def one(m: re.Match, notion_of=notion_of) -> str:
+            key = re.sub(r"[\s-]+", " ", m.group().lower())
+            word = notion_of.get(key, notion_of.get(key[:-1], ""))
+            return word.ljust(len(m.group())) if len(word) <= len(m.group()) else m.group()  # offsets stay
+        cleaned = pattern.sub(one, cleaned)
     if figure is not None:
         cleaned = cleaned[:figure[1]] + _FROM_AFTER.sub(lambda m: " " * len(m.group()), cleaned[figure[1]:])
     level = figure is not None and _LEVEL_CHANGE.search(cleaned[:figure[0]])
@@ -369,6 +476,9 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
     for m in _WORD.finditer(cleaned):
         raw = m.group()
         low = raw.lower()
+        if raw[0].isupper() and raw[1:2].islower() and not lexicon.known(low) and (
+                low.endswith("'s") or (m.start() > 0 and cleaned[:m.start()].strip())):
+            continue  # a name inside the clause ("Korea's exports"), not a measured word
         if low in _STOP or low in unit_words or _stem(low) in unit_words or len(low) < 2:
             continue
         w = norm_word(raw)
@@ -379,11 +489,18 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         if w not in shown:
             shown[w] = _SHOW.get(w, low[:-2] if low.endswith("'s") else low)
             order.append(w)
+    if "capex" in shown and "spend" in shown:  # "capital expenditure outlay": capex is the spending
+        del shown["spend"]
+        order.remove("spend")
     if "inflation" in shown and "increase" in shown:  # "consumer prices rose 5 percent" is inflation of 5 percent
         del shown["increase"]
         order.remove("increase")
     if order == ["increase"] and re.search(r"\bgrowth\b", cleaned, re.I):
         shown["gdp"], order[:0] = "GDP", ["gdp"]  # "Kenya's growth was 3 percent": its economy's
+    for w in cjk_words(cleaned):  # Japanese, Korean, Chinese content words (analysis/terms.py)
+        if w not in shown:
+            shown[w] = w
+            order.append(w)
     return frozenset(order), shown, tuple(order)
 
 
@@ -398,6 +515,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         dim = units.comparable(unit, 0.0)[0]
     text = claim.quote
     subjects_from = ""
+    figure_span: Optional[tuple[int, int]] = None
+    sentence_text = ""
+    alternate = False
     subjects: tuple[str, ...] = ()
     if claim.status != "draft" and claim.subjects:
         subjects, subjects_from = tuple(claim.subjects), "claim"
@@ -405,10 +525,26 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         a, b = claim.span
         si = ctx.sentence_index(a)
         s0, s1 = ctx.sentences[si] if ctx.sentences else (a, b)
-        sentence = ctx.text[min(s0, a):max(s1, b)]
+        sentence = sentence_text = ctx.text[min(s0, a):max(s1, b)]
         fig = _figure_at(ctx.text[a:b], v)
+        respective = None
         if fig is not None:
             fa, fb = a + fig[0] - min(s0, a), a + fig[1] - min(s0, a)
+            figure_span = (fa, fb)
+            # "7.95 trillion yen ($56 billion) defense budget": the sentence reads on past a conversion,
+            # and the converted figure stands where its parenthesis is; "X, or Y, depending on the
+            # exchange rate": Y stands where X is.
+            sentence, paren = clauses.blank_conversions(sentence, (fa, fb))
+            alt = clauses.alternative(sentence, (fa, fb))
+            conv = clauses.or_conversion(sentence, (fa, fb)) if alt is None else None
+            if conv is not None:
+                paren = conv
+            if paren is not None or alt is not None:
+                at = paren if paren is not None else alt
+                main = [m for m in _NUMBER.finditer(sentence, 0, at)]  # the figure it converts
+                fa, fb = (main[-1].start(), main[-1].end()) if main else (max(at - 1, 0), max(at - 1, 0))
+                alternate = alt is not None and paren is None
+            respective = clauses.respective_words(sentence, (fa, fb))
             c0, c1 = _clause(sentence, fa, fb)
             clause, fig_in_clause = sentence[c0:c1], (fa - c0, fb - c0)
             upto = sentence[:c1]
@@ -453,8 +589,21 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         clause, fig_in_clause = (text[slice(*_clause(text, *fig))], None) if fig else (text, None)
         if not subjects:
             subjects, subjects_from = entities.subjects(text), "sentence"
+    if fig_in_clause is not None:
+        cause = _CAUSE.search(clause, fig_in_clause[1])
+        if cause:
+            clause = clause[:cause.start()]
+        if unit == "percent":  # "5.1 per cent of GDP": the denominator of a share, not the measured thing
+            share = _OF_GDP.match(clause, fig_in_clause[1])
+            if share:
+                clause = clause[:share.start()] + " " * (share.end() - share.start()) + clause[share.end():]
     words, shown, order = measured_words(clause, entities, unit if unit != "percent" else "", fig_in_clause)
-    if not _meaningful(words) and ctx is not None and fig_in_clause is not None and _COMPARED.match(clause):
+    if respective is not None:
+        words, shown, order = measured_words(respective[0], entities, "")
+    own_direction = words & _DIRECTION
+    apposition = bool(_APPOSITION.match(clause))
+    if not _meaningful(words) and ctx is not None and fig_in_clause is not None and (
+            _COMPARED.match(clause) or clauses.ELLIPTIC.match(clause) or _CHANGE_OF.match(clause) or apposition):
         # "grew 3.4 percent in 2023, up from 4.8 percent a year earlier": the clause before says what
         # (back over an aside: "4.2 percent in 2023, according to our estimates, well below the 8.02 percent")
         before = upto[:len(upto) - len(clause)]
@@ -464,15 +613,56 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             if _meaningful(words - _HARMLESS) or p0 == 0:
                 break
             before = before[:p0]
+        if apposition:  # "..., which is 3.4 per cent of GDP": a level of what the clause before names
+            words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
+        if own_direction and _CHANGE_OF.match(clause) or (own_direction and re.match(r"\s*(?:up|down)\s+by\b", clause)):
+            # "..., up by 5.2 percent", "a decrease of 2.08 million": the change of what the clause before measures
+            words = (words - _DIRECTION) | own_direction
+            order = (*[w for w in order if w not in _DIRECTION], *sorted(own_direction))
+            shown = {**shown, **{w: _SHOW.get(w, w) for w in own_direction}}
+    if dim in ("percent", "percentage-points") or unit in ("percent", "percentage-points"):
+        # what a change is measured against is part of the measure: growth on the quarter before, on
+        # the year before, or at an annualized rate are three figures ("5.2% year on year" and "1.0%
+        # quarter on quarter" of one quarter never contradict)
+        basis = _basis(clause, sentence_text, figure_span, period_full_year=False)
+        if basis:
+            words, order = words | {basis}, (*order, basis)
+            shown = {**shown, basis: basis}
+    if _MULTI_PERIOD.search(clause):
+        dim += ":total"  # "a combined 43 trillion yen over five years": not one year's figure
+    published = ctx.published if ctx is not None else None
+    period, how = "", ""
+    if ctx is not None and ctx.ok and figure_span is not None:
+        country = next((x for x in subjects if x in periods.FISCAL_START), subjects[0] if subjects else "")
+        period, how = periods.resolve(sentence_text, figure_span, published, country)
+    if not how and claim.as_of is not None and not claim.as_of_inferred and not (
+            claim.status == "draft" and figure_span is not None and periods.has_base(sentence_text)):
+        # (a drafted as-of in a sentence with a comparison base may be the base's: "from the previous year")
+        period, how = str(claim.as_of), "drafted" if claim.status == "draft" else "claim"
+    if claim.status != "draft" and claim.as_of is not None and not claim.as_of_inferred:
+        period, how = str(claim.as_of), "claim"  # a reviewed as-of stands
+    if figure_span is not None and periods.in_base(sentence_text, figure_span) and words & _DIRECTION and \
+            _TO_FIGURE.search(sentence_text, 0, figure_span[0]):
+        # "cut its deficit to 5.1% from a revised 5.8%": the figure a change starts from is a level
+        words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
+    if "yoy" in words and _YEAR_LONG.fullmatch(period):  # a year's growth is on the year before anyway
+        words, order = words - {"yoy"}, tuple(w for w in order if w != "yoy")
+    vintage = ""
+    if figure_span is not None:
+        near = sentence_text[max(0, figure_span[0] - 60):figure_span[1] + 10]
+        vintage = next((tag for tag, pattern in _VINTAGES if pattern.search(near)), "")
     return Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
-                  subjects[0] if subjects else "")
+                  subjects[0] if subjects else "", period, how, published, alternate, vintage)
 
 
 # --------------------------------------------------------------------------- matching
 
 
+_HOW_WORDS = frozenset("annualiz annualized saar yoy qoq".split())  # how a change is measured, not of what
+
+
 def _meaningful(words: frozenset[str]) -> bool:
-    return any(w not in _VAGUE and w not in ("increase", "decrease") for w in words)
+    return any(w not in _VAGUE and w not in _HOW_WORDS and w not in ("increase", "decrease") for w in words)
 
 
 def word_match(a: frozenset[str], b: frozenset[str]) -> str:
@@ -497,24 +687,60 @@ def word_match(a: frozenset[str], b: frozenset[str]) -> str:
     return "maybe" if strong and (jac >= 0.5 or len(strong) >= 2) else ""
 
 
-def _doubts(members: list[Member]) -> str:
-    """Why a group that agrees on subject, unit and wording must still not be applied."""
-    if any(not m.subjects or any(x.startswith("(") for x in m.subjects) for m in members):
-        return "no country or registered entity named"
-    undated = [m.claim.ref for m in members if not m.dated]
-    if undated:
-        return f"no stated period for {', '.join(undated)} (as-of taken from the publication date)"
-    if len({m.lead for m in members}) > 1 and any(m.words & _DIRECTED for m in members):
-        return "the subjects are named in another order: exports from one may be imports of the other"
-    kinds = {m.claim.kind for m in members}
-    if kinds != {"fact"} or any(m.claim.status == "draft" and FORECAST_WORDS.search(m.claim.quote) for m in members):
-        return "forecasts are compared only when a person keys them"
-    per_brief: dict[tuple[str, str], set[float]] = defaultdict(set)
+# Qualifiers that always tell measures apart, however few reports use them.
+_QUALIFIERS = frozenset("monthly quarterly weekly daily nominal core underlying trimmed capita net gross average "
+                        "median cumulative per household private public state local federal central foreign "
+                        "domestic indicator expect expected forecast target projected project estimate "
+                        "goal aim plan".split())
+
+
+def effective_words(members: list[Member]) -> dict[int, frozenset[str]]:
+    """Each member's measured words less its own report's wording: among reports of three or more
+    briefs, a word that only one brief uses ("approved", "set to cost", "constant prices") is how that
+    outlet wrote it, not what it measured; table notions and qualifiers ("monthly", "nominal") always
+    count. With two briefs nothing is dropped: whose wording is odd cannot be told."""
+    briefs_of: dict[str, set[str]] = defaultdict(set)
     for m in members:
-        per_brief[(m.claim.brief, str(m.claim.as_of))].add(round(m.claim.value.base_amount or 0.0, 9))
-    if any(len(v) > 1 for v in per_brief.values()):
-        return "one brief gives two values for one period: the wording does not tell the figures apart"
-    return ""
+        for w in m.words:
+            briefs_of[w].add(m.claim.brief)
+    if len({m.claim.brief for m in members}) < 3:
+        return {id(m): m.words for m in members}
+    drop = {w for w, b in briefs_of.items() if len(b) == 1 and w not in _QUALIFIERS and w not in _DIRECTION
+            and not lexicon.known(w) and w not in _CONCEPT_VALUES}
+    return {id(m): (m.words - drop) or m.words for m in members}
+
+
+def _doubts(members: list[Member]) -> str:
+    """Why a group that agrees on subject, unit and wording must still not be applied ("" when sure)."""
+    ev = evidence.evidence(members, _DIRECTED, FORECAST_WORDS)
+    return "" if ev.sure() else ev.doubt()
+
+
+def group_evidence(members: list[Member]) -> evidence.Evidence:
+    return evidence.evidence(members, _DIRECTED, FORECAST_WORDS)
+
+
+RELEASE_DAYS = evidence.RELEASE_DAYS
+plan = evidence.plan
+adopt_release_periods = evidence.adopt_release_periods
+_PLAN = evidence.PLAN
+
+
+def _brief_hints(members: list[Member]) -> None:
+    """A brief's main period (the one its figures state most, at least twice): a hint for its figures
+    that state none, taken only when every figure of their group agrees (``evidence``)."""
+    counts: dict[str, int] = defaultdict(int)
+    for m in members:
+        if m.period_how in ("stated", "relative"):
+            counts[m.period] += 1
+    if not counts:
+        return
+    best = max(counts.values())
+    top = [p for p, n in counts.items() if n == best]
+    if best >= 2 and len(top) == 1:
+        for m in members:
+            if not m.period_how:
+                m.hint = top[0]
 
 
 def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
@@ -525,6 +751,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     contexts: dict[str, _Context] = {}
     keyed: dict[str, list[Member]] = defaultdict(list)
     loose: list[Member] = []
+    described: list[Member] = []
     for brief in corpus.briefs:
         for claim in brief.claims:
             if claim.value is None or claim.value.type not in FIGURE_TYPES:
@@ -532,9 +759,12 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             if brief.id not in contexts:
                 contexts[brief.id] = _Context(brief, entities)
             m = describe(claim, contexts[brief.id], entities)
-            if m is None:
+            if m is None or m.alternate:  # "or $4.5 trillion, depending on the rate": read with the first
                 continue
+            described.append(m)
             (keyed[claim.key] if claim.key else loose).append(m)
+        _brief_hints(described)
+        described = []
     result.considered = len(loose)
 
     # 1. Registered keys: a claim joins the key whose subjects, unit and wording it shares.
@@ -550,6 +780,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
         key_sigs.append((kid, kd, subjects, "rank" if kd.type == "rank" else units.comparable(unit, 0.0)[0],
                          [label_words, *(m.words for m in keyed.get(kid, ()))]))
     joined: dict[str, list[Member]] = defaultdict(list)
+    languages = {b.id: b.language for b in corpus.briefs}
     maybe_joined: dict[str, list[Member]] = defaultdict(list)
     rest = []
     for m in loose:
@@ -558,6 +789,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             if m.dim != dim or m.subjects != subjects or not subjects:
                 continue
             verdicts = {word_match(m.words, w) for w in wordsets}
+            if "sure" not in verdicts and term_match(kd, m.claim, languages.get(m.claim.brief, "")):
+                verdicts.add("sure")  # the key's word in the claim's language (analysis/terms.py)
             if "sure" in verdicts and not best:
                 best = kid
                 joined[kid].append(m)
@@ -567,6 +800,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             rest.append(m)
     for kid, members in sorted(joined.items()):
         kd = config.keys[kid]
+        adopt_release_periods([*keyed.get(kid, []), *members])
         doubt = _doubts([*keyed.get(kid, []), *members])
         g = Group(kid, False, kd.label, kd.unit, members, _reason(members, "registered key " + kid), not doubt,
                   tuple(kd.subjects), tuple(kd.topics), doubt)
@@ -581,15 +815,18 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     buckets: dict[tuple, list[Member]] = defaultdict(list)
     for m in rest:
         if m.subjects and m.words:
-            buckets[(m.subjects, m.dim, m.unit)].append(m)
+            # Figures of one physical dimension share a bucket whatever their unit ("GW", "MW"): they convert.
+            buckets[(m.subjects, m.dim, "" if units.is_physical(m.unit) else m.unit)].append(m)
     taken = set(config.keys)
     for bucket in sorted(buckets):
         members = sorted(buckets[bucket], key=lambda m: m.claim.ref)
+        eff = effective_words(members)
         groups: list[list[Member]] = []
         maybes: list[list[Member]] = []
         for m in members:
             for g in groups:
-                if all(word_match(m.words, o.words) == "sure" for o in g):
+                if all(word_match(eff[id(m)], eff[id(o)]) == "sure" and
+                       (not m.vintage or not o.vintage or m.vintage == o.vintage) for o in g):
                     g.append(m)
                     break
             else:
@@ -599,9 +836,24 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
         for i, g in enumerate(groups):
             if len({m.claim.brief for m in g}) < 2:
                 continue
+            adopt_release_periods(g)
             doubt = _doubts(g)
+            dated = [m for m in g if m.dated]
+            if doubt and len(dated) < len(g) and len({m.claim.brief for m in dated}) >= 2 and not _doubts(dated):
+                # the figures whose period is known are keyed; the others wait as a candidate to join
+                rest_g = [m for m in g if not m.dated]
+                key = _new_key_id(dated, entities, taken)
+                taken.add(key)
+                applied.add(i)
+                result.groups.append(Group(key, True, _label(dated, entities), dated[0].unit, dated,
+                                           _reason(dated, ""), True, dated[0].subjects, _common_topics(dated), ""))
+                result.candidates.append(Group(key, False, _label(dated, entities), dated[0].unit, rest_g,
+                                               _reason(rest_g, "the key " + key), False, dated[0].subjects,
+                                               _common_topics(rest_g), _doubts(rest_g) or doubt))
+                continue
             key = _new_key_id(g, entities, taken)
-            grp = Group(key, True, _label(g, entities), g[0].unit, g, _reason(g, ""), not doubt, g[0].subjects,
+            grp = Group(key, True, _label(g, entities), units.shared_unit([m.unit for m in g]), g, _reason(g, ""),
+                        not doubt, g[0].subjects,
                         _common_topics(g), doubt)
             if grp.sure:
                 taken.add(key)
@@ -620,7 +872,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
                     maybes.append(g + h)
         for g in maybes:
             key = _new_key_id(g, entities, set(taken))
-            result.candidates.append(Group(key, True, _label(g, entities), g[0].unit, g, _reason(g, ""), False,
+            result.candidates.append(Group(key, True, _label(g, entities), units.shared_unit([m.unit for m in g]), g,
+                                           _reason(g, ""), False,
                                            g[0].subjects, _common_topics(g), "the wording is only alike"))
     from briefcmp.analysis.alignfacts import align_facts  # statements (category, stance): their own module
 
@@ -629,6 +882,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
         for s in g.subjects:
             if s not in config.entities:
                 result.entities[s] = entities.label(s)
+    for g in (*result.groups, *result.candidates):
+        g.score = group_evidence(g.members).score
     return result
 
 
@@ -676,8 +931,10 @@ def _reason(group: list[Member], target: str) -> str:
     subjects = ", ".join(group[0].subjects) or "(none)"
     how = sorted({m.subjects_from for m in group if m.subjects_from not in ("clause", "claim")})
     words = " ".join(group[0].shown[w] for w in _shared_order(group)) or "(none)"
-    periods = sorted({str(m.claim.as_of) + (" (inferred)" if m.claim.as_of_inferred else "")
-                      for m in group if m.claim.as_of is not None})
+    how_p = {"relative": " (from the publication date)", "release": " (the release's: reports within "
+           f"{RELEASE_DAYS} days)", "": " (inferred)"}
+    periods = sorted({(m.period or str(m.claim.as_of or "")) + how_p.get(m.period_how, "")
+                      for m in group if m.period or m.claim.as_of is not None})
     parts = [f"subject {subjects}" + (f" (from the {', '.join(how)})" if how else ""),
              f"unit {'rank' if group[0].dim == 'rank' else group[0].unit or 'count'}", f"shared words: {words}",
              f"period {', '.join(periods) or 'not stated'}"]

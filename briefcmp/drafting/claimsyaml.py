@@ -125,6 +125,8 @@ def claim_yaml(c: DraftClaim, indent: int = 2) -> str:
         lines.append(f"{pad}key: {c.key}")
     elif c.key_held and _printable(c.key_held):
         lines.append(f"{pad}# key: {c.key_held_id}  (suggested, not set: its value would be a {c.key_held})")
+    if c.note and _printable(c.note) and "\n" not in c.note:
+        lines.append(f"{pad}# ambiguous number: {c.note}")
     lines.append(f"{pad}kind: {c.kind}")
     if c.topics:
         lines.append(f"{pad}topics: {_flow_list(c.topics)}")
@@ -139,6 +141,8 @@ def claim_yaml(c: DraftClaim, indent: int = 2) -> str:
         lines.append(f"{pad}value: {value_yaml(c.value)}")
     if c.as_of is not None:
         lines.append(f"{pad}as_of: {c.as_of}")
+    if getattr(c, "cites", ""):
+        lines.append(f"{pad}cites: {yaml_scalar(c.cites, indent + 2, indent + 9)}")
     return "\n".join(lines) + "\n"
 
 

@@ -12,6 +12,7 @@ from briefcmp.analysis.align import FORECAST_WORDS
 from briefcmp.corpus import anchor, units
 from briefcmp.corpus.model import Claim, Config, Corpus, PartialDate, Period, Value
 from briefcmp.drafting import sentences as sent
+from briefcmp.drafting.cjknumbers import FORECAST as CJK_FORECAST
 from briefcmp.drafting.figures import Figure, find_figures
 from briefcmp.drafting.spans import SpanSet, excluded_spans
 from briefcmp.drafting.suggester import STOPWORDS, Suggester
@@ -52,6 +53,8 @@ class DraftClaim:
     key_score: float = 0.0
     key_held: str = ""  # a suggested key left as a comment: why it is not set
     key_held_id: str = ""
+    cites: str = ""  # the news agency the sentence (or its paragraph) cites: drafting.cites
+    note: str = ""  # how else the figure may read, shown as a comment
 
 
 @dataclass
@@ -119,8 +122,7 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     prep = prepared if prepared is not None else sent.prepare(source)
     suggest = Suggester(config)
     spans = [(s.start, s.end) for s in sent.split(prep.text)]
-    figures = find_figures(prep.text, published=meta.published or meta.reference, sentence_spans=spans,
-                           fiscal_start=config.fiscal_year_start)
+    figures = _find_figures(prep.text, meta, spans, config.fiscal_year_start)
     existing = list(existing)
     taken_ids = {c.id for c in existing}
     existing = [c for c in existing if c.span is not None]
@@ -177,6 +179,19 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     if corpus is not None:
         _hold_conflicting_keys(draft, corpus, existing)
     return draft
+
+
+def _find_figures(text: str, meta: BriefMeta, spans: list[tuple[int, int]], fiscal_start: int) -> list[Figure]:
+    """The figures of a prepared text, read the way its language writes them (``meta.language``)."""
+    from briefcmp.corpus.language import CJK, DECIMAL_COMMA
+
+    published = meta.published or meta.reference
+    if meta.language in CJK or meta.language in DECIMAL_COMMA:
+        from briefcmp.drafting.intl import find_intl_figures
+
+        return find_intl_figures(text, meta.language, published=published, sentence_spans=spans,
+                                 fiscal_start=fiscal_start)
+    return find_figures(text, published=published, sentence_spans=spans, fiscal_start=fiscal_start)
 
 
 def _hold_conflicting_keys(draft: Draft, corpus: Corpus, existing: list[Claim]) -> None:
@@ -267,16 +282,25 @@ def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester, before: 
     if not subjects and before and _PRONOUN_SUBJECT.match(sentence_text):
         subjects = suggest.subjects(before)  # "Its share ...": the subject of the sentence before
     value = fig.value
-    key, score = suggest.key(value, subjects, sentence_text, _clause(prep.text, s, e, fig.start, fig.end),
+    clause, statement = _clause(prep.text, s, e, fig.start, fig.end), _own_clause(prep.text, s, e, fig.start, fig.end)
+    key, score = suggest.key(value, subjects, sentence_text, clause,
                              prep.text[max(s, fig.start - 40):min(e, fig.end + 40)])
-    topics = suggest.topics(sentence_text)
+    # Topics from the measured words: the figure's clause, else its statement, else the sentence ("Solar
+    # capacity stood at 16.5 gigawatts, unchanged since the feed-in tariff lapsed" is energy, not trade).
+    topics = suggest.topics(clause) or suggest.topics(statement) or suggest.topics(sentence_text)
     if key:
         topics = tuple(dict.fromkeys((*suggest.config.keys[key].topics, *topics)))[:3]
-    kind = "forecast" if fig.kind != "date" and _FORECAST_FIGURE.search(sentence_text) else "fact"
+    kind = "forecast" if fig.kind != "date" and (_FORECAST_FIGURE.search(statement) or (
+        not statement.isascii() and CJK_FORECAST.search(statement))) else "fact"
+    from briefcmp.drafting.cites import cites_for
+
+    para_s = prep.text.rfind("\n\n", 0, s) + 1
+    para_e = prep.text.find("\n\n", e)
     return DraftClaim(
         id=_figure_id(fig, subjects), quote=quote, span=span, kind=kind, topics=topics, subjects=subjects,
         key=key, value=value, as_of=fig.as_of, prefix=prefix, suffix=suffix, phrase=prep.quote(fig.start, fig.end),
-        figure_span=prep.norm_span(fig.start, fig.end), key_score=score)
+        figure_span=prep.norm_span(fig.start, fig.end), key_score=score, note=fig.note,
+        cites=cites_for(prep.text, (s, e), (para_s, para_e if para_e >= 0 else len(prep.text))))
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s|\s(?:and|but|while|whereas)\s")
@@ -286,6 +310,23 @@ def _clause(text: str, s: int, e: int, a: int, b: int) -> str:
     """The clause of the sentence [s, e) that holds the figure [a, b)."""
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, s, a)), default=s)
     end = min((m.start() for m in _CLAUSE_BREAK.finditer(text, b, e)), default=e)
+    return text[start:end]
+
+
+# Where one statement ends and another begins: "grew 5.05 percent in 2023, and the plan expects ..."
+# (a forecast verb makes only its own clause a forecast), "..., against 80 GW at the end of 2023" (a
+# comparison base is a fact). Commas alone do not part clauses: "Demand will, the ministry says, rise".
+# An elliptical clause goes on with the one before: "expects 3 percent in 2024, and 3.5 percent in 2025".
+_STATEMENT_BREAK = re.compile(r";\s|,\s+(?:and|but|while|whereas|although|though|yet)\s(?![\d$€£¥~]|(?:by|to|in|"
+                              r"at|of|from|about|around|nearly|some|almost|over|under|up|down|roughly|more|less|"
+                              r"then|as\s+much)\b)|\s[-–—]\s|"
+                              r",\s+(?=(?:against|up\s+from|down\s+from|compared\s+(?:with|to)|from|versus)\s)")
+
+
+def _own_clause(text: str, s: int, e: int, a: int, b: int) -> str:
+    """The statement of sentence [s, e) that holds the figure [a, b)."""
+    start = max((m.end() for m in _STATEMENT_BREAK.finditer(text, s, min(e, a + 12)) if m.end() <= a), default=s)
+    end = min((m.start() for m in _STATEMENT_BREAK.finditer(text, b, e)), default=e)
     return text[start:end]
 
 
