@@ -875,15 +875,15 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             result.candidates.append(Group(key, True, _label(g, entities), units.shared_unit([m.unit for m in g]), g,
                                            _reason(g, ""), False,
                                            g[0].subjects, _common_topics(g), "the wording is only alike"))
-    from briefcmp.analysis.alignfacts import align_facts  # statements (category, stance): their own module
-
-    result.considered += align_facts(corpus, entities, result, taken, Group, Member)
     for g in result.groups:
         for s in g.subjects:
             if s not in config.entities:
                 result.entities[s] = entities.label(s)
     for g in (*result.groups, *result.candidates):
         g.score = group_evidence(g.members).score
+    from briefcmp.analysis.alignfacts import align_facts  # statements (category, stance): their own module
+
+    result.considered += align_facts(corpus, entities, result, taken, Group, Member)
     return result
 
 

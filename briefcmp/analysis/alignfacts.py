@@ -25,6 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Optional
 
+from briefcmp.analysis import lexicon
 from briefcmp.analysis.entities import Entities, proper_names, slug
 from briefcmp.analysis.facts import Fact, read_facts
 from briefcmp.analysis.factwords import scope_value
@@ -38,16 +39,6 @@ VALUE_TYPES = ("category", "stance")
 SURE_SCORE = 0.8
 CANDIDATE_SCORE = 0.5
 MAX_GROUPS_PER_BUCKET = 50
-# Verbs that say the same about an action's happening (a few; the shared lexicon may add more).
-_SAME_ACTION = {"introduce": "impose", "adopt": "impose", "enact": "impose", "slap": "impose",
-                "prohibit": "ban", "bar": "ban", "outlaw": "ban", "embargo": "ban",
-                "denounce": "condemn", "decry": "condemn", "criticise": "condemn", "criticize": "condemn",
-                "halt": "suspend", "pause": "suspend",
-                "give": "provide", "send": "provide", "offer": "provide", "deliver": "provide",
-                "remove": "lift", "scrap": "lift", "rescind": "lift", "repeal": "lift", "unfreeze": "resume",
-                "restart": "resume"}
-
-
 @dataclass
 class Statement:
     claim: Claim
@@ -69,15 +60,8 @@ class Statement:
 
 
 def action_of(verb: str) -> str:
-    """One lemma for verbs that state the same action."""
-    try:
-        from briefcmp.analysis import lexicon  # the shared lemmas and synonyms, when present
-        same = getattr(lexicon, "same_action", None)
-        if same is not None:
-            return same(verb)
-    except ImportError:
-        pass
-    return _SAME_ACTION.get(verb, verb)
+    """One lemma for verbs that state the same action (the shared lexicon's table)."""
+    return lexicon.same_action(verb)
 
 
 def describe(claim: Claim, entities: Entities) -> Optional[Statement]:
@@ -100,7 +84,8 @@ def describe(claim: Claim, entities: Entities) -> Optional[Statement]:
         chosen = facts[0]
     role = "position" if claim.value.type == "stance" or claim.kind in ("recommendation", "assessment") else \
         "forecast" if claim.kind == "forecast" else "fact"  # "could withdraw" is no answer to "has it withdrawn?"
-    return Statement(claim, chosen, chosen.actor, action_of(chosen.verb), frozenset(chosen.nouns),
+    return Statement(claim, chosen, chosen.actor, action_of(chosen.verb),
+                     frozenset(lexicon.object_notion(n) for n in chosen.nouns),
                      frozenset(chosen.others), role)
 
 
@@ -185,6 +170,9 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
                 if group.sure:
                     taken.add(group.key)
                     result.groups.append(group)
+                    for e in group.subjects:  # places and bodies the key names, registered by --apply
+                        if e not in corpus.config.entities:
+                            result.entities[e] = entities.label(e)
                 else:
                     result.candidates.append(group)
             left = rest
@@ -211,7 +199,7 @@ def _group(g: list[Statement], low: float, doubt: str, entities: Entities, taken
     plainest = min(g, key=lambda s: (len(s.fact.object_text.split()), s.claim.ref))
     return group_cls(key=_key_id(g, taken), new=True, label=question(plainest, entities), unit="",
                      members=[_member(s, vtype, member_cls) for s in g], reason=_reason(g, values, low),
-                     sure=not doubt, subjects=_subjects(g), topics=_topics(g), doubt=doubt)
+                     sure=not doubt, subjects=_subjects(g), topics=_topics(g), doubt=doubt, score=low)
 
 
 def _member(st: Statement, vtype: str, member_cls):
