@@ -195,3 +195,32 @@ def test_a_heading_states_nothing_but_a_quoted_clause_does(entities: Entities) -
     clause = "The United States has not suspended its aid to Niger"  # a quote: no full stop, many names
     assert read_facts(clause, entities) == []  # read as a heading when it stands alone
     assert [(f.actor, f.value) for f in read_facts(clause, entities, clause=True)] == [("united-states", "no")]
+
+
+def test_the_shared_lexicon_joins_actions_and_objects_said_two_ways() -> None:
+    from briefcmp.analysis import lexicon
+
+    assert lexicon.same_action("remove") == lexicon.same_action("lift") == "lift"
+    assert lexicon.same_action("freeze") == "freeze"  # not "suspend": a frozen asset is no paused payment
+    assert lexicon.object_notion("invasion") == lexicon.object_notion("aggression") == "attack"
+
+
+def test_a_dev_benchmark_set_keeps_precision(tmp_path: Path) -> None:
+    """The new user's path on one benchmark set (benchmarks/facts/dev): relations found, no trap joined,
+    no false contradiction (a regression guard, not the measurement: benchmarks/facts_eval.py is)."""
+    import importlib.util
+    import sys
+
+    root = Path(__file__).resolve().parent.parent / "benchmarks"
+    sys.path.insert(0, str(root))
+    try:
+        spec = importlib.util.spec_from_file_location("bench_facts_eval", root / "facts_eval.py")
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules["bench_facts_eval"] = mod
+        spec.loader.exec_module(mod)  # type: ignore[union-attr]
+        scores, (drafted, total, _) = mod.evaluate([root / "facts" / "dev" / "eu-niger-coup"])
+    finally:
+        sys.path.remove(str(root))
+    (s,) = scores
+    assert s.found >= 2 and s.false_contradictions == [] and s.keys_wrong == [] and s.trap_failures == []
+    assert drafted >= total - 1
