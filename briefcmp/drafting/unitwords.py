@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from briefcmp.corpus import units
 from briefcmp.corpus.unittable import SYMBOLS as PHYSICAL_SYMBOLS
 from briefcmp.corpus.unittable import WORDS as PHYSICAL_WORDS
 from briefcmp.drafting.dates import MONTHS
@@ -240,7 +241,8 @@ def counted_noun(text: str, pos: int) -> Optional[tuple[str, int]]:
         if low in STOP or low in WORD_NUMBERS or low[:3] in MONTHS and low in MONTHS:
             return None
         if plural_noun(word):
-            return low, m.start(1) + len(word)
+            # a measure unit past a modifier ("16.5 cubic GW") keeps its canonical spelling ("GW", not "gw")
+            return units.canonical_unit(low) if units.is_physical(low) else low, m.start(1) + len(word)
         pos = m.end()
     return None
 
