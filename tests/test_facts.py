@@ -23,9 +23,9 @@ runner = CliRunner()
 SENTENCES = [
     ("Japan and South Korea condemned the Russian attack on Ukraine and joined the sanctions against Russia.",
      {("japan", "condemn", "fact", "yes"), ("south-korea", "condemn", "fact", "yes"),
-      ("japan", "join", "fact", "yes"), ("south-korea", "join", "fact", "yes")}),
+      ("japan", "impose", "fact", "yes"), ("south-korea", "impose", "fact", "yes")}),  # joined sanctions: imposed them
     ("Kishida stopped short of confirming whether Japan would join the sanctions.",
-     {("japan", "join", "fact", "undecided")}),
+     {("japan", "impose", "fact", "undecided")}),
     ("Japan has not imposed sanctions on Russian oil imports.", {("japan", "impose", "fact", "no")}),
     ("Japan hasn\u2019t imposed the ban on coal.", {("japan", "ban", "fact", "no")}),  # "imposed a ban" is "banned"
     ("Japan could add some sanctions of its own.", {("japan", "add", "forecast", "yes")}),
@@ -33,7 +33,7 @@ SENTENCES = [
      {("japan", "freeze", "fact", "yes"), ("japan", "ban", "fact", "yes")}),
     ("Japan should put Asia first.", {("japan", "put", "recommendation", "support")}),
     ("It would be a mistake for Japan to divert aid from Asia.", {("japan", "divert", "recommendation", "oppose")}),
-    ("South Korea refused to join the sanctions.", {("south-korea", "join", "fact", "no")}),
+    ("South Korea refused to join the sanctions.", {("south-korea", "impose", "fact", "no")}),
     ("Japan is considering a ban on Russian coal imports.", {("japan", "ban", "fact", "undecided")}),
     ("We recommend that Japan expand its support for Ukraine.",
      {("japan", "expand", "recommendation", "support")}),

@@ -33,9 +33,9 @@ from briefcmp.corpus.model import Claim, Corpus
 
 VALUE_TYPES = ("category", "stance")
 # The share of object nouns two claims must share to be keyed together without a person. Calibrated on
-# benchmarks/facts/dev (5 sets, 24 gold relations; `benchmarks/facts_eval.py --sweep`): 1.0 keys 12
-# right and finds 8; 0.8 keys 13 right, 0 wrong, finds 8, no false contradiction; 0.75 and below find
-# one more but key claims no gold relation names (a headline with its story), and at 0.5 two.
+# benchmarks/facts/dev (5 sets, 24 gold relations; `benchmarks/facts_eval.py dev --sweep`): 1.0 finds
+# 10 and keys 15 right; 0.8 finds 10, keys 16 right, 0 wrong, no false contradiction; 0.75 and below
+# find 11 but key claims no gold relation names (a headline with its story; at 0.5, two such keys).
 SURE_SCORE = 0.8
 CANDIDATE_SCORE = 0.5
 MAX_GROUPS_PER_BUCKET = 50

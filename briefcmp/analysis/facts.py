@@ -213,9 +213,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             object_text = sentence[o_start:obj[last - 1].end]
             head = nouns[0] if nouns else ""
             light = verb.lemma in LIGHT_VERBS or verb.lemma in DELIBERATING and kind == "fact"
-            if light and (head in BAN_NOUNS or head in MEASURE_NOUNS and verb.lemma in DELIBERATING):
-                # "imposed a ban on coal" is "banned coal"; "is considering a ban on coal imports" and "is
-                # weighing restrictions on seafood" are undecided about banning and imposing them
+            if light and head in BAN_NOUNS or (light or verb.lemma == "join") and head in MEASURE_NOUNS:
+                # "imposed a ban on coal" is "banned coal"; "announced sanctions" and "joined the sanctions"
+                # are "imposed sanctions"; "is considering a ban on coal imports" and "is weighing
+                # restrictions on seafood" are undecided about banning and imposing them
                 if verb.lemma in DELIBERATING:
                     value = "undecided"
                 action = "ban" if head in BAN_NOUNS else "impose"
