@@ -224,3 +224,11 @@ def test_a_dev_benchmark_set_keeps_precision(tmp_path: Path) -> None:
     (s,) = scores
     assert s.found >= 2 and s.false_contradictions == [] and s.keys_wrong == [] and s.trap_failures == []
     assert drafted >= total - 1
+
+
+def test_a_coordinated_action_quoted_alone_is_its_drafted_actors(entities: Entities) -> None:
+    clause = "joined the sanctions against Russia"  # the quote of the second action of a sentence
+    assert read_facts(clause, entities, clause=True) == []
+    (f,) = read_facts(clause, entities, carried="south-korea", clause=True)
+    assert (f.actor, f.verb, f.value, f.others) == ("south-korea", "impose", "yes", ("russia",))
+    assert read_facts("Joined the sanctions.", entities, carried="japan") == []  # a sentence needs its subject

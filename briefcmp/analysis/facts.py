@@ -161,8 +161,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             actors, subject_start = _actors(sentence, names, tokens, clause_start, i)
             if not actors:
                 actors, subject_start = _fronted(sentence, names, tokens, clause_start, i)
-            if not actors and carried and _PRONOUN.fullmatch(sentence[tokens[clause_start].start:tokens[i].start]
-                                                             if clause_start < n else ""):
+            before = sentence[tokens[clause_start].start:tokens[i].start] if clause_start < n else ""
+            if not actors and carried and (_PRONOUN.fullmatch(before) or clause and i == 0):
+                # "It also froze ..."; a quoted clause that starts at its verb ("joined the sanctions against
+                # Russia", the second of two coordinated actions) is the drafted actor's
                 actors, subject_start = (carried,), tokens[clause_start].start
             inner = _embedded(tokens, i, j)
             if inner is not None:  # "stopped short of confirming whether Japan would join": Japan joins
