@@ -23,7 +23,8 @@ ADVISING = frozenset({"recommend", "urge", "advise", "suggest", "call"})
 FRAMES = NEGATING | HEDGING | SAYING | ADVISING | frozenset({"stop", "need", "continue", "begin", "start",
                                                               "expect", "try", "want", "appear", "seem", "tend",
                                                               "agree", "move", "support", "back", "vote", "opt",
-                                                              "choose", "cease", "quit"})
+                                                              "choose", "cease", "quit", "pledge", "promise",
+                                                              "vow", "threaten", "offer"})
 # "imposed a ban", "put restrictions on": the noun says what was done.
 LIGHT_VERBS = frozenset({"impose", "introduce", "announce", "adopt", "enact", "put", "place", "slap", "approve",
                          "unveil", "issue"})
@@ -77,7 +78,8 @@ _HEDGE = re.compile(r"\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|undecided|whether|on
                     r"not\s+(?:yet\s+)?(?:decided|clear)|has\s+yet\s+to\s+decide|weigh(?:s|ed|ing)?|"
                     r"consider(?:s|ed|ing)?|mull(?:s|ed|ing)?)\b", re.I)
 _FORECAST = re.compile(r"\b(?:will|would|could|may|might|shall|(?:is|are|was|were)\s+(?:likely|unlikely|expected|"
-                       r"set|poised|bound|due)\s+to|plans?\s+to|intends?\s+to|is\s+going\s+to)\b|'ll\b", re.I)
+                       r"set|poised|bound|due)\s+to|plans?\s+to|intends?\s+to|is\s+going\s+to|"
+                       r"(?:pledg|promis|vow|threaten|offer)\w*\s+to)\b|'ll\b", re.I)  # a pledge is not a deed
 _ADVICE = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|would\s+do\s+well\s+to|"
                      r"(?:we|i|the\s+authors?)\s+(?:strongly\s+)?(?:recommend|urge|advise|suggest)|"
                      r"it\s+is\s+(?:imperative|essential|crucial|vital|necessary|important|time)\s+(?:that|for|to))\b",

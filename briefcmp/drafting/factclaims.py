@@ -5,8 +5,9 @@ or ``undecided`` (a scope word gives the value: "selected", "all", "mild", "seve
 when a modal verb says it may happen, or a stance claim (``support``/``oppose``) for a
 recommendation. Each quotes its own clause ("Japan and South Korea condemned the Russian attack
 on Ukraine" and "joined the sanctions against Russia" are two claims), names the actor first
-among its subjects (those the config registers: `align --apply` registers the others), and takes its as-of from a date in the clause; without one, the loader
-takes the publication date (shown as inferred).
+among its subjects (those the config registers: `align --apply` registers the others), and
+takes its as-of from a date in the clause; without one, the loader takes the publication date
+(shown as inferred).
 """
 
 from __future__ import annotations
