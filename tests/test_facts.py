@@ -50,6 +50,7 @@ SENTENCES = [
     ("The Japanese reaction was relatively severe.", {("japan", "be", "assessment", "severe")}),
     ("Tokyo's reaction was not severe.", set()),  # a negated degree is left for a person
     ("Japanese Prime Minister Fumio Kishida condemned the invasion.", {("japan", "condemn", "fact", "yes")}),
+    ("Germany pledged to send tanks to Ukraine.", {("germany", "send", "forecast", "yes")}),  # a pledge, no deed
     ("Russia's attack on Ukraine was condemned around the world.", set()),  # no actor before the verb
     ("Did Japan join the sanctions?", set()),  # a question asserts nothing
 ]
