@@ -51,6 +51,10 @@ SENTENCES = [
     ("Tokyo's reaction was not severe.", set()),  # a negated degree is left for a person
     ("Japanese Prime Minister Fumio Kishida condemned the invasion.", {("japan", "condemn", "fact", "yes")}),
     ("Germany pledged to send tanks to Ukraine.", {("germany", "send", "forecast", "yes")}),  # a pledge, no deed
+    ("Germany has ruled out sending Taurus missiles to Ukraine.", {("germany", "send", "fact", "no")}),
+    ("Berlin is not expected to change its position.", {("germany", "change", "forecast", "no")}),
+    ("The US Commerce Department added 140 Chinese companies to its entity list.",
+     {("united-states", "add", "fact", "yes")}),
     ("Russia's attack on Ukraine was condemned around the world.", set()),  # no actor before the verb
     ("Did Japan join the sanctions?", set()),  # a question asserts nothing
 ]

@@ -319,7 +319,8 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
         t = tokens[j]
         k = j + 1
         while k < n and (tokens[k].tag in ("RB", "MD", "TO") or tokens[k].lemma in ("not", "n't")
-                         or tokens[k].text in ("n", "'", "\u2019", "t")):
+                         or tokens[k].text in ("n", "'", "\u2019", "t")
+                         or t.lemma == "rule" and tokens[k].lemma == "out"):
             k += 1
         nxt = tokens[k] if k < n else None
         if t.tag == "MD" or (t.verb and (t.lemma in AUX or t.lemma in FRAMES)):
@@ -397,7 +398,12 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
         if PREPOSITION_BEFORE.search(before) and not (re.search(r"\bfor\s+$", before) and _to_verb(tokens, b)):
             continue  # "the attack on Ukraine", "sanctions against Russia"; but "a mistake for Japan to act"
         ok = True
-        possessive = head_seen = False
+        possessive = False
+        run = tokens[bisect.bisect_left(starts, b):bisect.bisect_left(starts, hi)]
+        # "the US Commerce Department": capitalised words before a head word name the country's body
+        head_seen = any(x.text.lower() in HEADS for x in run) and all(
+            x.text.lower() in HEADS or x.text[:1].isupper() or x.tag in ("RB", "POS") or x.text in ("'s", "\u2019s")
+            for x in run)
         for t in tokens[bisect.bisect_left(starts, b):bisect.bisect_left(starts, hi)]:
             if any(x <= t.start < y for x, y, _ in inside):
                 continue  # another name: "Japan and South Korea"

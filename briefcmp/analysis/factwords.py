@@ -24,7 +24,8 @@ FRAMES = NEGATING | HEDGING | SAYING | ADVISING | frozenset({"stop", "need", "co
                                                               "expect", "try", "want", "appear", "seem", "tend",
                                                               "agree", "move", "support", "back", "vote", "opt",
                                                               "choose", "cease", "quit", "pledge", "promise",
-                                                              "vow", "threaten", "offer"})
+                                                              "vow", "threaten", "offer",
+                                                              "rule"})  # "ruled out sending": negated (modality)
 # "imposed a ban", "put restrictions on": the noun says what was done.
 LIGHT_VERBS = frozenset({"impose", "introduce", "announce", "adopt", "enact", "put", "place", "slap", "approve",
                          "unveil", "issue"})
@@ -78,7 +79,9 @@ _HEDGE = re.compile(r"\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|undecided|whether|on
                     r"not\s+(?:yet\s+)?(?:decided|clear)|has\s+yet\s+to\s+decide|weigh(?:s|ed|ing)?|"
                     r"consider(?:s|ed|ing)?|mull(?:s|ed|ing)?)\b", re.I)
 _FORECAST = re.compile(r"\b(?:will|would|could|may|might|shall|(?:is|are|was|were)\s+(?:likely|unlikely|expected|"
-                       r"set|poised|bound|due)\s+to|plans?\s+to|intends?\s+to|is\s+going\s+to|"
+                       r"set|poised|bound|due)\s+to|"
+                       r"(?:is|are|was|were)\s+not\s+(?:likely|expected|set|poised)\s+to|"
+                       r"plans?\s+to|intends?\s+to|is\s+going\s+to|"
                        r"(?:pledg|promis|vow|threaten|offer)\w*\s+to)\b|'ll\b", re.I)  # a pledge is not a deed
 _ADVICE = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|would\s+do\s+well\s+to|"
                      r"(?:we|i|the\s+authors?)\s+(?:strongly\s+)?(?:recommend|urge|advise|suggest)|"
@@ -108,6 +111,7 @@ PREPOSITION_BEFORE = re.compile(r"\b(?:of|on|in|against|to|with|from|by|for|into
                                  r"between|among|than|including|like|after|before|at|via)\s+(?:the\s+)?$", re.I)
 HEADS = frozenset({"government", "cabinet", "administration", "ministry", "minister", "leader", "leadership",
                    "chancellor", "premier", "secretary", "envoy", "ambassador", "army", "military", "navy",
+                   "department", "agency", "office", "commission", "bureau", "regulator", "court", "parliament",
                     "officials", "authorities", "state", "parliament", "diet", "president", "prime", "foreign",
                     "side", "delegation", "regulators", "central", "bank"})
 
@@ -121,7 +125,8 @@ def modality(region: str, group: str) -> tuple[str, str]:
         return "recommendation", "oppose" if NEGATION.search(group or text) else "support"
     hedged = bool(_HEDGE.search(text))
     negated = bool(NEGATION.search(text)) or bool(re.search(
-        r"\b(?:refus|declin|fail|reject|resist)\w*\s+to\b|\bavoid\w*\b|\bden(?:y|ies|ied|ying)\b", text, re.I))
+        r"\b(?:refus|declin|fail|reject|resist)\w*\s+to\b|\bavoid\w*\b|\bden(?:y|ies|ied|ying)\b|"
+        r"\brul(?:e|es|ed|ing)\s+out\b", text, re.I))
     if hedged:
         return "fact", "undecided"
     if _FORECAST.search(text) and not _COMMITTED.search(text):
