@@ -285,12 +285,28 @@ def _sentence_claim(prep: sent.Prepared, s: int, e: int, kind: str, suggest: Sug
                       topics=suggest.topics(text), subjects=suggest.subjects(text), prefix=prefix, suffix=suffix)
 
 
+# A passage quoted more often than this is not drafted: no prefix or suffix picks one of so
+# many copies reliably, and checking each copy against every other would take quadratic time
+# (a sentence repeated 5,000 times). The CLI reports such figures as repeated passages.
+MAX_OCCURRENCES = 16
+
+
 def _anchor(prep: sent.Prepared, s: int, e: int) -> Optional[tuple[str, tuple[int, int], str, str]]:
     """(quote, normalised span, prefix, suffix): the original text of [s, e), made unambiguous.
 
     Works on the normalised text the way ``anchor.find_quote`` matches, with
-    windows instead of whole-text slices, so repeated passages stay cheap.
+    windows instead of whole-text slices, so repeated passages stay cheap: the
+    occurrences of a quote are looked up once per distinct quote (several figures
+    share a sentence) and at most ``MAX_OCCURRENCES + 1`` of them, so the work per
+    figure is bounded whatever the text.
     """
+    memo = prep.__dict__.setdefault("_anchors", {})
+    if (s, e) not in memo:  # several figures share a sentence
+        memo[(s, e)] = _anchor_once(prep, s, e)
+    return memo[(s, e)]
+
+
+def _anchor_once(prep: sent.Prepared, s: int, e: int) -> Optional[tuple[str, tuple[int, int], str, str]]:
     quote = prep.quote(s, e)
     span = prep.norm_span(s, e)
     norm = prep.norm
@@ -299,9 +315,11 @@ def _anchor(prep: sent.Prepared, s: int, e: int) -> Optional[tuple[str, tuple[in
         return None
     if anchor.normalise(quote) != q:  # folding differs inside the span: quote the normalised text instead
         quote = q
-    starts = prep.norm_index.starts(q)  # every occurrence, without a search of the whole text per claim
+    starts = _occurrences(prep, q)
     if starts == [span[0]]:
         return quote, span, "", ""
+    if len(starts) > MAX_OCCURRENCES or span[0] not in starts:
+        return None
     # Repeated text (a headline printed twice): the words around it pick this occurrence.
     before = norm[max(0, span[0] - 400):span[0]].split()
     after = norm[span[1]:span[1] + 400].split()
@@ -318,6 +336,16 @@ def _anchor(prep: sent.Prepared, s: int, e: int) -> Optional[tuple[str, tuple[in
             if hits == [span[0]]:
                 return quote, span, p, x
     return None
+
+
+def _occurrences(prep: sent.Prepared, q: str) -> list[int]:
+    """Where ``q`` occurs in ``prep.norm``: all places, or ``MAX_OCCURRENCES + 1`` when there are more
+    (looked up once per quote)."""
+    memo = prep.__dict__.setdefault("_occurrences", {})
+    found = memo.get(q)
+    if found is None:
+        found = memo[q] = prep.norm_index.starts(q, MAX_OCCURRENCES + 1)
+    return found
 
 
 def _fits(norm: str, i: int, length: int, prefix: str, suffix: str) -> bool:

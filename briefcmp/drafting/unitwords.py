@@ -117,8 +117,8 @@ def digits_stand_alone(text: str, a: int, b: int, ordinal: bool = False) -> bool
         return False  # 2+2, 24/7, 10:30, 3:1
     if nxt in ",." and nxt2.isdigit():
         return False  # "1,5" or a version number "1.2.3"
-    if nxt.isalpha():
-        tail = re.match(r"[A-Za-z]+", text[b:b + 6]).group()
+    if nxt.isalpha():  # a letter glued to the digits; a non-ASCII one (2021年, 3ème, 12µg, 5ß) never makes a scale
+        tail = re.match(r"[A-Za-z]*", text[b:b + 6]).group()
         if tail.lower() not in ("bn", "mn", "mln", "bln", "tn", "trn", "k", "m", "b", "t", "x", "pp", "ppt"):
             return False  # 5G, 3D, 155mm
     return True
