@@ -8,7 +8,7 @@ from typing import List, Optional
 import typer
 
 from briefcmp.cli.analysis import _analysis_corpus, _mark_reviewed
-from briefcmp.cli.app import EXIT_CLEAN, PATHS_ARG, app, fail
+from briefcmp.cli.app import EXIT_CLEAN, PATHS_ARG, app, fail, say
 
 
 @app.command()
@@ -44,6 +44,6 @@ def export(
         written = write_sqlite(analysis, sqlite, force)
     except ExportError as exc:
         raise fail(str(exc))
-    typer.echo(f"wrote {written}: {len(corpus.briefs)} briefs, {sum(len(b.claims) for b in corpus.briefs)} claims, "
-               f"{len(analysis.relations)} relations", err=True)
+    say(f"wrote {written}: {len(corpus.briefs)} briefs, {sum(len(b.claims) for b in corpus.briefs)} claims, "
+               f"{len(analysis.relations)} relations")
     raise typer.Exit(EXIT_CLEAN)

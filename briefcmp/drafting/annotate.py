@@ -45,6 +45,7 @@ class AnnotateResult:
     target: Optional[Path]  # where to write; None for stdout
     warnings: list[str] = field(default_factory=list)
     unchanged: bool = False  # --update found nothing new
+    root: Optional[Path] = None  # the corpus the claims file belongs to (an update is written only inside it)
 
 
 def read_source(path: Path) -> tuple[str, bytes]:
@@ -142,8 +143,17 @@ def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
         draft = build_draft(text, meta=meta, config=config, positions=settings.positions, prepared=prep,
                             corpus=corpus)
         return AnnotateResult(render_draft(draft), draft, target, warnings)
-    return _update(settings.update, src, prep, meta, config, settings.positions, warnings, corpus,
-                   settings.refresh_sha)
+    if root is not None:  # a corpus's claims file is read and written only inside it
+        from briefcmp.corpus.files import OutputError, confine
+
+        try:
+            confine(settings.update, root)
+        except OutputError as exc:
+            raise AnnotateError(str(exc)) from None
+    result = _update(settings.update, src, prep, meta, config, settings.positions, warnings, corpus,
+                     settings.refresh_sha)
+    result.root = root
+    return result
 
 
 def _update(path: Path, source: Path, prep: sent.Prepared, meta: BriefMeta, config: Config, positions: bool,

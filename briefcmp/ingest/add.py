@@ -181,7 +181,7 @@ def _merge(found: DocMeta, draft_meta) -> DocMeta:
 
 def run_add(settings: AddSettings) -> AddResult:
     from briefcmp.corpus import anchor
-    from briefcmp.corpus.files import OutputError, write_file
+    from briefcmp.corpus.files import OutputError, confine, write_file
     from briefcmp.corpus.load import MAX_SOURCE_BYTES
     from briefcmp.corpus.parse import CONFIG_NAME
     from briefcmp.drafting.annotate import AnnotateSettings, run_annotate
@@ -202,6 +202,11 @@ def run_add(settings: AddSettings) -> AddResult:
                           "starting with a letter or digit")
     source = corpus / "sources" / f"{brief_id}.txt"
     claims_file = corpus / f"{brief_id}.claims.yaml"
+    try:  # both files are the corpus's: written only inside it, as they are read (a link out is refused)
+        confine(source, corpus)
+        confine(claims_file, corpus)
+    except OutputError as exc:
+        raise IngestError(str(exc)) from None
     data = read_original(original)
     if source.exists() and source.resolve() == original.resolve():
         raise IngestError(f"{original} is already the corpus's source text for {brief_id}; draft claims from it "
@@ -230,14 +235,14 @@ def run_add(settings: AddSettings) -> AddResult:
     previous = source.read_bytes() if source.exists() else None
     try:
         source.parent.mkdir(parents=True, exist_ok=True)
-        write_file(source, got.text, force=settings.force)
+        write_file(source, got.text, force=settings.force, within=corpus)
         result = run_annotate(AnnotateSettings(source=source, output=claims_file, positions=settings.positions))
         meta = _merge(got.meta, result.draft.meta)
         dm = result.draft.meta
         dm.id, dm.title, dm.publisher, dm.published = brief_id, meta.title, meta.publisher, meta.published
         text = _with_original(render_draft(result.draft), original_yaml(original.name, kind, sha, rel_original,
                                                                          meta.origin), meta.url)
-        write_file(claims_file, text, force=settings.force)
+        write_file(claims_file, text, force=settings.force, within=corpus)
     except (AnnotateError, OutputError, OSError) as exc:
         _restore(source, previous)
         if isinstance(exc, (AnnotateError, OutputError)):
