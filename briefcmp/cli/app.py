@@ -134,11 +134,17 @@ PATHS_ARG = typer.Argument(None, metavar="[PATH]...", show_default=False,
                                 "nearest folder upward holding briefcmp.yaml.")
 
 
-def output_path(value: str) -> Path:
-    """``-o`` value: a file path; one ending in ``/`` names a folder and is refused here (clear usage error)."""
+def output_path(value: str, example: str = "report.txt") -> Path:
+    """``-o`` value (and every option naming a file to write, e.g. ``export --sqlite``): a file path;
+    one ending in ``/`` names a folder and is refused here (clear usage error)."""
     if value != "-" and value.endswith(("/", "\\")):
-        raise typer.BadParameter(f"{value}: is a folder; give a file name, e.g. {value}report.txt")
+        raise typer.BadParameter(f"{value}: is a folder; give a file name, e.g. {value}{example}")
     return Path(value)
+
+
+def database_path(value: str) -> Path:
+    """``export --sqlite`` value: the rule of ``output_path``."""
+    return output_path(value, "corpus.db")
 
 
 OUTPUT_OPT = typer.Option(None, "--output", "-o", parser=output_path, metavar="PATH",

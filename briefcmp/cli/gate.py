@@ -91,12 +91,13 @@ def check(
         if summary_file:
             markdown = render_markdown(gate.report, gate.relations, gate.judgement, gate.focus,
                                        title=f"briefcmp check ({selection.describe})")
-            try:  # appended: other steps write to the same summary
-                with open(summary_file, "a", encoding="utf-8") as fh:
-                    fh.write(markdown)
+            from briefcmp.corpus.files import OutputError, append_file
+
+            try:  # appended (other steps write to the same summary); a FIFO with no reader is an error, not a hang
+                append_file(summary_file, markdown)
                 written = True
-            except OSError as exc:
-                say(f"briefcmp: warning: cannot write the job summary {summary_file}: {exc.strerror}")
+            except OutputError as exc:
+                say(f"briefcmp: warning: cannot write the job summary (GITHUB_STEP_SUMMARY): {exc}")
         text = github_chunks(gate.report, gate.relations, gate.judgement, gate.focus,
                              show_reviewed=show_reviewed, summary_written=written)
     elif fmt == "sarif":

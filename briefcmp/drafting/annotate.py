@@ -50,9 +50,7 @@ class AnnotateResult:
 
 def read_source(path: Path) -> tuple[str, bytes]:
     """The text and bytes of a source file; AnnotateError with a located message when unusable."""
-    from briefcmp.corpus import yamlsafe
     from briefcmp.corpus.load import MAX_SOURCE_BYTES
-    from briefcmp.corpus.problems import Problems
 
     try:
         if path.is_dir():
@@ -65,21 +63,27 @@ def read_source(path: Path) -> tuple[str, bytes]:
         raise AnnotateError(f"{path}: cannot read: {exc.strerror}") from None
     if len(data) > MAX_SOURCE_BYTES:
         raise AnnotateError(f"{path}:1:1: file is larger than {MAX_SOURCE_BYTES:,} bytes")
-    problems = Problems()
-    text = yamlsafe.decode(data, str(path), problems) if len(data) <= yamlsafe.MAX_BYTES else None
-    if text is None:
-        if not problems:  # larger than the YAML limit but within the source limit: decode directly
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                raise AnnotateError(f"{path}: byte {exc.start} is not valid UTF-8; save the file as UTF-8") from None
-        else:
-            p = problems[0]
-            raise AnnotateError(f"{p.path}:{p.line}:{p.col}: {p.message}")
+    text = decode_text(path, data)
     if not text.strip():
         raise AnnotateError(f"{path}:1:1: the source text is empty")
     _check_draftable(path, text)
     return text, data
+
+
+def decode_text(path: "Path | str", data: bytes) -> str:
+    """A text file's bytes as text, by the rules of every file briefcmp reads: UTF-8 (BOM stripped);
+    a NUL byte anywhere (a binary file, or UTF-16 without a BOM) or a byte that is not UTF-8 is an
+    AnnotateError at its place. ``annotate`` and ``add`` both read their texts through here."""
+    from briefcmp.corpus import yamlsafe
+    from briefcmp.corpus.problems import Problems
+
+    problems = Problems()
+    # The decoder's checks, whatever the size (YAML's size limit does not apply to a source text).
+    text = yamlsafe.decode(data, str(path), problems, limit=None)
+    if text is None:
+        p = problems[0]
+        raise AnnotateError(f"{p.path}:{p.line}:{p.col}: {p.message}")
+    return text
 
 
 # Drafting does real work per figure: a text far beyond any brief (a data dump, a

@@ -93,12 +93,13 @@ def read_original(path: Path) -> bytes:
 
 
 def _decode_text(path: Path, data: bytes) -> str:
+    """Text and Markdown are read as annotate reads a source: UTF-8, and no NUL byte (binary, or UTF-16)."""
+    from briefcmp.drafting.annotate import AnnotateError, decode_text
+
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise IngestError(f"{path}:{line}:{col}: not valid UTF-8; save the file as UTF-8, then add it") from None
+        return decode_text(path, data)
+    except AnnotateError as exc:
+        raise IngestError(str(exc)) from None
 
 
 def extract(path: Path, kind: str, data: bytes) -> Extracted:
