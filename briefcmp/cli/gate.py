@@ -131,6 +131,11 @@ def check(
         if gate.relations:
             reviewed_n = sum(1 for r in gate.relations if r.id in gate.judgement.suppressions)
             say(conflicts_line(len(gate.relations) - reviewed_n, reviewed_n, listed=show_reviewed))
+    if verbose:
+        from briefcmp.corpus import cache
+
+        if cache.enabled() and cache.off_reason():
+            say(f"briefcmp: running without a cache: {cache.off_reason()}")
     code = EXIT_CLEAN if exit_zero else gate.exit_code(settings.fail_on)
     raise typer.Exit(code)
 
