@@ -208,6 +208,7 @@ def review_list(
     """
     import json
 
+    from briefcmp.corpus.safetext import json_visible
     from briefcmp.gate.review import format_listing, listing
     from briefcmp.render.output import emit
 
@@ -215,7 +216,7 @@ def review_list(
     for p in gate.reviewed.problems:
         say(p.format())
     data = listing(gate.reviewed, gate.judgement, gate.relations)
-    emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n" if format == "json" else format_listing(data))
+    emit(json_visible(json.dumps(data, indent=2, ensure_ascii=False) + "\n") if format == "json" else format_listing(data))
 
 
 def _ids_and_path(args: list[str]) -> tuple[list[str], Optional[Path]]:

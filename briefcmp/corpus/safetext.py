@@ -34,3 +34,22 @@ def visible(text: str, one_line: bool = False) -> str:
     if pattern.search(text) is None:
         return text
     return pattern.sub(_visible, text)
+
+
+# In JSON: the characters above that JSON itself leaves raw (C0 controls are escaped by every
+# encoder; DEL, C1, bidi controls and line/paragraph separators are not).
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufff9-\ufffb]")
+
+
+def _json_escape(m: "re.Match[str]") -> str:
+    return f"\\u{ord(m.group()):04x}"
+
+
+def json_visible(text: str) -> str:
+    """JSON text with the unsafe characters that JSON leaves raw written as ``\\u202e``-style escapes:
+    the same data (they only occur inside strings), still valid JSON, and nothing a terminal obeys."""
+    if text.isascii() and "\x7f" not in text:  # the common case, at memory speed (the regex scans at ~70 MB/s)
+        return text
+    if _JSON_UNSAFE.search(text) is None:
+        return text
+    return _JSON_UNSAFE.sub(_json_escape, text)
