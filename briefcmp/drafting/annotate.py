@@ -70,6 +70,17 @@ def read_source(path: Path) -> tuple[str, bytes]:
     return text, data
 
 
+def too_large_warnings(src: Path, text: str, draft) -> list[str]:
+    """A located warning for each figure not drafted because a claims file cannot hold it exactly."""
+    out = []
+    for offset, phrase in draft.too_large:
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        out.append(f"{src}:{line}:{col}: {phrase!r} not drafted: a claims file keeps whole numbers below "
+                   "9,007,199,254,740,992 exactly; write the figure with a scale (million, billion, ...)")
+    return out
+
+
 def decode_text(path: "Path | str", data: bytes) -> str:
     """A text file's bytes as text, by the rules of every file briefcmp reads: UTF-8 (BOM stripped);
     a NUL byte anywhere (a binary file, or UTF-16 without a BOM) or a byte that is not UTF-8 is an
@@ -146,6 +157,7 @@ def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
     if settings.update is None:
         draft = build_draft(text, meta=meta, config=config, positions=settings.positions, prepared=prep,
                             corpus=corpus)
+        warnings.extend(too_large_warnings(src, text, draft))
         return AnnotateResult(render_draft(draft), draft, target, warnings)
     if root is not None:  # a corpus's claims file is read and written only inside it
         from briefcmp.corpus.files import OutputError, confine
@@ -198,6 +210,7 @@ def _update(path: Path, source: Path, prep: sent.Prepared, meta: BriefMeta, conf
     meta.id = brief.id or meta.id
     draft = build_draft(prep.original, meta=meta, config=config, positions=positions, existing=brief.claims,
                         prepared=prep, corpus=corpus)
+    warnings.extend(too_large_warnings(source, prep.original, draft))
     rejected = drafted_before(existing_text)
     kept = [c for c in draft.claims if fingerprint(c) not in rejected]
     draft.rejected, draft.claims = len(draft.claims) - len(kept), kept

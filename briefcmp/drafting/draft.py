@@ -4,12 +4,14 @@ anchored to a verbatim quote, with suggested topics, subjects and key."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from briefcmp.analysis.align import FORECAST_WORDS
 from briefcmp.corpus import anchor, units
+from briefcmp.corpus.fields import MAX_EXACT, plain_number
 from briefcmp.corpus.model import Claim, Config, Corpus, PartialDate, Period, Value
 from briefcmp.drafting import sentences as sent
 from briefcmp.drafting.figures import Figure, find_figures
@@ -62,6 +64,8 @@ class Draft:
     unanchored: list[int] = field(default_factory=list)  # source lines of passages repeated word for word:
     # no quote, prefix or suffix picks one occurrence, so they are not drafted (the CLI warns)
     rejected: int = 0  # with --update: figures drafted before and deleted by the user since; not re-added
+    too_large: list[tuple[int, str]] = field(default_factory=list)  # (offset in the source, figure) not drafted:
+    # more than a claims file holds, or more digits than a number keeps (the CLI says where)
 
 
 def fingerprint(claim: DraftClaim) -> str:
@@ -128,6 +132,13 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     draft = Draft(meta)
     items: list[tuple[int, DraftClaim]] = []
     for fig in figures:
+        if _too_large(fig.value):  # `check` would refuse it, or a float would not keep every digit
+            draft.too_large.append((prep.origin[fig.start] if fig.start < len(prep.origin) else 0,
+                                    prep.quote(fig.start, fig.end)))
+            continue
+        fig = _without_controls(prep.text, fig)
+        if fig is None:  # a control character inside the figure itself
+            continue
         claim = _figure_claim(prep, fig, suggest, _before(prep.text, spans, fig.sentence[0]))
         if claim is None:
             draft.unanchored.append(_line_of(prep, fig.start))
@@ -139,7 +150,7 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     if positions:
         blocked = SpanSet(excluded_spans(prep.text))
         for s, e in spans:
-            if blocked.overlaps(s, e):
+            if blocked.overlaps(s, e) or _CONTROL.search(prep.text, s, e):  # a quote must hold no control character
                 continue
             kind = position_kind(prep.text[s:e])
             if not kind:
@@ -159,6 +170,32 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     if corpus is not None:
         _hold_conflicting_keys(draft, corpus, existing)
     return draft
+
+
+def _too_large(v: Optional[Value]) -> bool:
+    """A quantity or rank beyond what a claims file keeps exactly (``fields.MAX_EXACT``)."""
+    if v is None or v.type not in ("quantity", "rank"):
+        return False
+    return any(x is not None and abs(x) >= MAX_EXACT for x in (v.amount, v.upper))
+
+
+# What `check` refuses in a claims file's text (yamlsafe's control characters): a quote holds none.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _without_controls(text: str, fig: Figure) -> Optional[Figure]:
+    """``fig`` with its sentence cut to the stretch between control characters (ESC, BEL...) that
+    holds the figure: the quote stays verbatim (so it anchors) and holds none. None when the
+    figure itself holds one."""
+    s, e = fig.sentence
+    if _CONTROL.search(text, s, e) is None:
+        return fig
+    if _CONTROL.search(text, fig.start, fig.end) is not None:
+        return None
+    before = [m.end() for m in _CONTROL.finditer(text, s, fig.start)]
+    after = _CONTROL.search(text, fig.end, e)
+    cut = (before[-1] if before else s, after.start() if after else e)
+    return dataclasses.replace(fig, sentence=cut)
 
 
 def _hold_conflicting_keys(draft: Draft, corpus: Corpus, existing: list[Claim]) -> None:
@@ -407,7 +444,7 @@ def _figure_id(fig: Figure, subjects: tuple[str, ...]) -> str:
         body = f"date-{v.date}"
     else:
         unit = {"percent": "pct", "percentage-points": "pp"}.get(v.unit, v.unit.lower())
-        amount = f"{v.amount:g}".replace(".", "-").replace("+", "")
+        amount = plain_number(v.amount or 0.0).replace(".", "-")
         body = "-".join(p for p in (unit, amount, v.scale) if p)
     head = subjects[0] if subjects else ""
     return _slug(f"{head}-{body}" if head else body) or "figure"
