@@ -123,6 +123,7 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     prep = prepared if prepared is not None else sent.prepare(source)
     suggest = Suggester(config)
     spans = [(s.start, s.end) for s in sent.split(prep.text)]
+    prep.__dict__["_sentence_spans"] = spans  # for ``_short_quotes``
     figures = find_figures(prep.text, published=meta.published or meta.reference, sentence_spans=spans,
                            fiscal_start=config.fiscal_year_start)
     existing = list(existing)
@@ -136,7 +137,7 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
             draft.too_large.append((prep.origin[fig.start] if fig.start < len(prep.origin) else 0,
                                     prep.quote(fig.start, fig.end)))
             continue
-        fig = _without_controls(prep.text, fig)
+        fig = _without_controls(prep, fig)
         if fig is None:  # a control character inside the figure itself
             continue
         claim = _figure_claim(prep, fig, suggest, _before(prep.text, spans, fig.sentence[0]))
@@ -183,12 +184,16 @@ def _too_large(v: Optional[Value]) -> bool:
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def _without_controls(text: str, fig: Figure) -> Optional[Figure]:
+def _without_controls(prep: sent.Prepared, fig: Figure) -> Optional[Figure]:
     """``fig`` with its sentence cut to the stretch between control characters (ESC, BEL...) that
     holds the figure: the quote stays verbatim (so it anchors) and holds none. None when the
     figure itself holds one."""
+    text = prep.text
     s, e = fig.sentence
-    if _CONTROL.search(text, s, e) is None:
+    memo = prep.__dict__.setdefault("_has_control", {})
+    if (s, e) not in memo:  # once per sentence
+        memo[(s, e)] = _CONTROL.search(text, s, e) is not None
+    if not memo[(s, e)]:
         return fig
     if _CONTROL.search(text, fig.start, fig.end) is not None:
         return None
@@ -282,30 +287,56 @@ def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester, before: 
         return None
     quote, span, prefix, suffix = anchored
     sentence_text = prep.text[s:e]
-    subjects = suggest.subjects(sentence_text)
-    if not subjects and before and _PRONOUN_SUBJECT.match(sentence_text):
-        subjects = suggest.subjects(before)  # "Its share ...": the subject of the sentence before
+    subjects, topics, forecast = _sentence_facts(prep, s, e, suggest, before)
     value = fig.value
-    key, score = suggest.key(value, subjects, sentence_text, _clause(prep.text, s, e, fig.start, fig.end),
+    key, score = suggest.key(value, subjects, sentence_text, _clause(prep.text, s, e, fig.start, fig.end, _clause_breaks(prep, s, e)),
                              prep.text[max(s, fig.start - 40):min(e, fig.end + 40)])
-    topics = suggest.topics(sentence_text)
     if key:
         topics = tuple(dict.fromkeys((*suggest.config.keys[key].topics, *topics)))[:3]
-    kind = "forecast" if fig.kind != "date" and _FORECAST_FIGURE.search(sentence_text) else "fact"
+    kind = "forecast" if fig.kind != "date" and forecast else "fact"
     return DraftClaim(
         id=_figure_id(fig, subjects), quote=quote, span=span, kind=kind, topics=topics, subjects=subjects,
         key=key, value=value, as_of=fig.as_of, prefix=prefix, suffix=suffix, phrase=prep.quote(fig.start, fig.end),
         figure_span=prep.norm_span(fig.start, fig.end), key_score=score)
 
 
+def _sentence_facts(prep: sent.Prepared, s: int, e: int, suggest: Suggester,
+                    before: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """(subjects, topics, forecast wording) of the sentence [s, e), found once per sentence: a dense
+    sentence holds hundreds of figures, and reading it again for each would take their square."""
+    memo = prep.__dict__.setdefault("_sentence_facts", {})
+    facts = memo.get((s, e))
+    if facts is None:
+        text = prep.text[s:e]
+        subjects = suggest.subjects(text)
+        if not subjects and before and _PRONOUN_SUBJECT.match(text):
+            subjects = suggest.subjects(before)  # "Its share ...": the subject of the sentence before
+        facts = memo[(s, e)] = (subjects, suggest.topics(text), bool(_FORECAST_FIGURE.search(text)))
+    return facts
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s|\s(?:and|but|while|whereas)\s")
 
 
-def _clause(text: str, s: int, e: int, a: int, b: int) -> str:
-    """The clause of the sentence [s, e) that holds the figure [a, b)."""
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, s, a)), default=s)
-    end = min((m.start() for m in _CLAUSE_BREAK.finditer(text, b, e)), default=e)
+def _clause(text: str, s: int, e: int, a: int, b: int, breaks: Optional[list[tuple[int, int]]] = None) -> str:
+    """The clause of the sentence [s, e) that holds the figure [a, b); ``breaks``: the sentence's clause
+    breaks, when already found (once per sentence, not once per figure)."""
+    if breaks is None:
+        breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text, s, e)]
+    i = bisect.bisect_right(breaks, (a, a))
+    while i > 0 and breaks[i - 1][1] > a:
+        i -= 1
+    start = breaks[i - 1][1] if i > 0 else s
+    j = bisect.bisect_left(breaks, (b, -1))
+    end = breaks[j][0] if j < len(breaks) else e
     return text[start:end]
+
+
+def _clause_breaks(prep: sent.Prepared, s: int, e: int) -> list[tuple[int, int]]:
+    memo = prep.__dict__.setdefault("_clause_breaks", {})
+    if (s, e) not in memo:
+        memo[(s, e)] = [m.span() for m in _CLAUSE_BREAK.finditer(prep.text, s, e)]
+    return memo[(s, e)]
 
 
 _FORECAST_FIGURE = FORECAST_WORDS  # shared with align: a forecast is never compared as a fact
@@ -381,7 +412,47 @@ def _occurrences(prep: sent.Prepared, q: str) -> list[int]:
     memo = prep.__dict__.setdefault("_occurrences", {})
     found = memo.get(q)
     if found is None:
-        found = memo[q] = prep.norm_index.starts(q, MAX_OCCURRENCES + 1)
+        short = _short_quotes(prep)
+        found = memo[q] = short[q] if q in short else prep.norm_index.starts(q, MAX_OCCURRENCES + 1)
+    return found
+
+
+def _short_quotes(prep: sent.Prepared) -> dict[str, list[int]]:
+    """The places of every sentence of fewer than three words (``Up 17%.``), found in one pass.
+
+    The word index finds a quote of three words or more at the places of its rarest inner word;
+    a shorter one may also sit inside longer words ("5%." in "15%."), so it needs a search of
+    the whole text: one ``str.find`` per quote would take quotes x text. An Aho-Corasick
+    automaton (pyahocorasick) finds them all in one pass over the text; without it (not
+    installed), each is searched alone.
+    """
+    found = prep.__dict__.get("_short_quotes")
+    if found is not None:
+        return found
+    found = prep.__dict__["_short_quotes"] = {}
+    spans = prep.__dict__.get("_sentence_spans", ())
+    wanted = set()
+    for s, e in spans:
+        a, b = prep.norm_span(s, e)
+        q = prep.norm[a:b]
+        if q and q.count(" ") < 2:
+            wanted.add(q)
+    if len(wanted) < 8:  # a few searches cost less than building the automaton
+        return found
+    try:
+        import ahocorasick
+    except ImportError:
+        return found
+    automaton = ahocorasick.Automaton()
+    for q in wanted:
+        automaton.add_word(q, q)
+        found[q] = []
+    automaton.make_automaton()
+    limit = MAX_OCCURRENCES + 1
+    for end, q in automaton.iter(prep.norm):
+        places = found[q]
+        if len(places) < limit:
+            places.append(end - len(q) + 1)
     return found
 
 
