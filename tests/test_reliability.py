@@ -210,6 +210,17 @@ def test_step_summary_on_a_fifo_with_no_reader_is_a_warning_not_a_hang(corpus: P
     assert r.returncode in (0, 1) and summary.read_text().startswith("earlier step\n## ")
 
 
+@posix_only
+def test_a_fifo_given_as_the_text_to_draft_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    root = tmp_path / "c"
+    assert invoke("init", str(root)).exit_code == 0
+    fifo = tmp_path / "brief.txt"
+    os.mkfifo(fifo)
+    for args in (["annotate", str(fifo)], ["add", str(fifo), str(root)]):
+        r = run(*args, timeout=30)
+        assert r.returncode == 2 and "is a FIFO" in r.stderr.decode()
+
+
 # --------------------------------------------------------------------------- 7. escapes on the command line
 
 

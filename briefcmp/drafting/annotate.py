@@ -50,13 +50,17 @@ class AnnotateResult:
 
 def read_source(path: Path) -> tuple[str, bytes]:
     """The text and bytes of a source file; AnnotateError with a located message when unusable."""
+    from briefcmp.corpus.files import NotRegularFile, read_regular
     from briefcmp.corpus.load import MAX_SOURCE_BYTES
 
     try:
         if path.is_dir():
             raise AnnotateError(f"{path}: is a folder; give a source text file")
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_SOURCE_BYTES + 1)
+        # A regular file only, opened without blocking: a FIFO or a device given as the source is
+        # an error, not a hang (the rule of every file briefcmp reads).
+        data = read_regular(path, MAX_SOURCE_BYTES, allow_larger=True)
+    except NotRegularFile as exc:
+        raise AnnotateError(f"{path}: {exc.strerror}; give a source text file") from None
     except FileNotFoundError:
         raise AnnotateError(f"{path}: no such file") from None
     except OSError as exc:

@@ -79,13 +79,18 @@ def kind_of(path: Path | str) -> str:
 
 
 def read_original(path: Path) -> bytes:
+    """The original's bytes: a regular file only, opened without blocking (a FIFO or a device is an
+    error, not a hang), within the size limit."""
+    from briefcmp.corpus.files import FileTooLarge, NotRegularFile, read_regular
+
     try:
         if path.is_dir():
             raise IngestError(f"{path}: is a folder; give the file to add")
-        size = path.stat().st_size
-        if size > MAX_ORIGINAL_BYTES:
-            raise IngestError(f"{path}: file is larger than {MAX_ORIGINAL_BYTES:,} bytes")
-        return path.read_bytes()
+        return read_regular(path, MAX_ORIGINAL_BYTES)
+    except FileTooLarge:
+        raise IngestError(f"{path}: file is larger than {MAX_ORIGINAL_BYTES:,} bytes") from None
+    except NotRegularFile as exc:
+        raise IngestError(f"{path}: {exc.strerror}; give the file to add") from None
     except FileNotFoundError:
         raise IngestError(f"{path}: no such file") from None
     except OSError as exc:
