@@ -102,6 +102,11 @@ def test_add_force_never_writes_through_links_that_leave_the_corpus(tmp_path: Pa
     r = invoke("add", str(original), str(root), "--id", "w", "--force")
     assert r.exit_code == 2 and "outside the corpus" in r.output
     assert (outside / "victim.txt").read_text() == "victim\n" and (outside / "victim.yaml").read_text() == "victim: yes\n"
+    # annotate -o / --update into the corpus: the same rule
+    for args in (["-o", str(root / "w.claims.yaml"), "--force"], ["--update", str(root / "w.claims.yaml")]):
+        r = invoke("annotate", str(original), *args)
+        assert r.exit_code == 2 and "outside the corpus" in r.output, r.output
+    assert (outside / "victim.yaml").read_text() == "victim: yes\n"
 
 
 @posix_only

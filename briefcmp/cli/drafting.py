@@ -81,7 +81,7 @@ def annotate(
                            f"({draft.already} figures already annotated{rejected})"
                            f"{'; source_sha256 updated' if refresh_sha else ''}")
         elif result.target is not None:
-            write_file(result.target, result.text, force)
+            write_file(result.target, result.text, force, within=result.root)  # in a corpus: confined to it
             say(f"wrote {result.target}: {_claims_count(len(draft.claims))}")
         else:
             emit(result.text)

@@ -74,6 +74,23 @@ def read_source(path: Path) -> tuple[str, bytes]:
     return text, data
 
 
+def _in_folder(path: Path, root: Optional[Path]) -> bool:
+    """Whether ``path`` names a file in the folder ``root`` (as written, links not followed)."""
+    return root is not None and os.path.abspath(path).startswith(os.path.join(os.path.abspath(root), ""))
+
+
+def _confine(path: Path, root: Optional[Path]) -> None:
+    """AnnotateError when the corpus file ``path`` is a link out of the corpus ``root`` (see files.confine)."""
+    if root is None:
+        return
+    from briefcmp.corpus.files import OutputError, confine
+
+    try:
+        confine(path, root)
+    except OutputError as exc:
+        raise AnnotateError(str(exc)) from None
+
+
 def too_large_warnings(src: Path, text: str, draft) -> list[str]:
     """A located warning for each figure not drafted because a claims file cannot hold it exactly."""
     out = []
@@ -131,7 +148,9 @@ def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
     target = settings.update or settings.output
     if target is not None and str(target) == "-":
         target = None
-    base = target.resolve().parent if target is not None else None
+    # The folder the output is named in (a link as the output file is not followed: a corpus file that
+    # links out of its corpus is refused, not written as a file of another folder).
+    base = Path(os.path.abspath(target)).parent.resolve() if target is not None else None
     root = find_root(base if base is not None else src.resolve().parent) or \
         (find_root(Path.cwd()) if base is None else None)
     if base is None:
@@ -162,14 +181,9 @@ def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
         draft = build_draft(text, meta=meta, config=config, positions=settings.positions, prepared=prep,
                             corpus=corpus)
         warnings.extend(too_large_warnings(src, text, draft))
-        return AnnotateResult(render_draft(draft), draft, target, warnings)
-    if root is not None:  # a corpus's claims file is read and written only inside it
-        from briefcmp.corpus.files import OutputError, confine
-
-        try:
-            confine(settings.update, root)
-        except OutputError as exc:
-            raise AnnotateError(str(exc)) from None
+        inside = root if target is not None and _in_folder(target, root) else None
+        return AnnotateResult(render_draft(draft), draft, target, warnings, root=inside)
+    _confine(settings.update, root)  # a corpus's claims file is read and written only inside it
     result = _update(settings.update, src, prep, meta, config, settings.positions, warnings, corpus,
                      settings.refresh_sha)
     result.root = root
