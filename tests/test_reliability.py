@@ -74,6 +74,12 @@ def test_dev_fd_closed_at_start_is_an_error_not_a_write_into_the_report_cache(co
     assert r.returncode == 2 and "descriptor 3 was not open" in err and "Traceback" not in err
     reports = [p for p in cache.rglob("*.report")]
     assert all(p.stat().st_size < 2 * 200_000 for p in reports)  # nothing appended to a cache entry
+    # /dev/stderr with stderr closed: the same (never a file briefcmp opened as descriptor 2).
+    r = subprocess.run([sys.executable, "-c", "from briefcmp.cli import main; main()", "compare", str(corpus),
+                        "--format", "json", "-o", "/dev/stderr"], capture_output=False, stdout=subprocess.PIPE,
+                       env={**os.environ, "BRIEFCMP_CACHE_DIR": str(cache)}, preexec_fn=lambda: os.close(2), timeout=60)
+    assert r.returncode == 2 and r.stdout == b""
+    assert all(p.stat().st_size < 2 * 200_000 for p in cache.rglob("*.report"))
     # A descriptor the caller does hand over gets the report.
     read, write = os.pipe()
     with open(tmp_path / "out.json", "wb") as out:

@@ -232,14 +232,16 @@ def _standard_stream(raw: str, shown: str = "") -> "int | None":
     ``OutputError`` for a number that is no descriptor or one the caller did not hand over."""
     if os.name != "posix":
         return None
-    if raw in _STREAMS:
-        return _STREAMS[raw]
     m = _DESCRIPTOR.fullmatch(raw)
-    if m is None:
+    if raw in _STREAMS:
+        fd = _STREAMS[raw]
+    elif m is None:
         return None
-    fd = int(m.group(1))
+    else:
+        fd = int(m.group(1))
     if fd >= 2**31 - 1 or (_inherited is not None and fd < _PROBED and fd not in _inherited):
-        raise OutputError(f"{shown or raw}: cannot write: descriptor {fd if fd < 2**31 else m.group(1)[:12] + '...'} "
+        number = str(fd) if fd < 2**31 else m.group(1)[:12] + "..."  # type: ignore[union-attr]
+        raise OutputError(f"{shown or raw}: cannot write: descriptor {number} "
                           "was not open when briefcmp started (Bad file descriptor)")
     return fd
 
