@@ -127,8 +127,9 @@ def digits_stand_alone(text: str, a: int, b: int, ordinal: bool = False) -> bool
         return False  # 2+2, 24/7, 10:30, 3:1
     if nxt in ",." and nxt2.isdigit():
         return False  # "1,5" or a version number "1.2.3"
-    if nxt.isalpha():  # a letter glued to the digits; a non-ASCII one (2021年, 3ème, 12µg, 5ß) never makes a scale
-        tail = re.match(r"[A-Za-z]*", text[b:b + 6]).group()
+    if nxt.isalpha():
+        m = re.match(r"[A-Za-z]+", text[b:b + 6])  # None for a letter of another script: "5年", "3억"
+        tail = m.group() if m else ""
         if tail.lower() not in ("bn", "mn", "mln", "bln", "tn", "trn", "k", "m", "b", "t", "x", "pp", "ppt") \
                 and (len(tail) < 2 or tail not in PHYSICAL_SYMBOLS):  # "16.5GW", "120MtCO2" stand alone
             return False  # 5G, 3D, 155mm
