@@ -62,4 +62,6 @@ def as_dict(result: AlignResult) -> dict:
 
 
 def render_json(result: AlignResult) -> str:
-    return json.dumps(as_dict(result), indent=2, ensure_ascii=False) + "\n"
+    from briefcmp.corpus.safetext import json_visible
+
+    return json_visible(json.dumps(as_dict(result), indent=2, ensure_ascii=False) + "\n")
