@@ -55,7 +55,10 @@ SENTENCES = [
     ("Berlin is not expected to change its position.", {("germany", "change", "forecast", "no")}),
     ("The US Commerce Department added 140 Chinese companies to its entity list.",
      {("united-states", "add", "fact", "yes")}),
-    ("Russia's attack on Ukraine was condemned around the world.", set()),  # no actor before the verb
+    ("Sanctions on Russian banks were imposed by Japan in March.", {("japan", "impose", "fact", "yes")}),
+    ("Imports of Russian coal have not been banned by the European Union.",
+     {("european-union", "ban", "fact", "no")}),
+    ("Russia's attack on Ukraine was condemned around the world.", set()),  # a passive without its actor  # no actor before the verb
     ("Did Japan join the sanctions?", set()),  # a question asserts nothing
 ]
 

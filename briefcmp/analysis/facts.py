@@ -178,8 +178,12 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 kind, value = "recommendation", "oppose" if NEGATION.search(region) else "support"
                 start = 0  # "We recommend that Japan ..."
         if verb.tag == "VBN" and any(tokens[k].lemma == "be" for k in range(i, j)):
-            # "will be considered", "were imposed": the subject is what undergoes the action; the actor
-            # (after "by", if named) is not read: left for a person
+            # "will be considered", "were imposed": the subject is what undergoes the action. With its
+            # actor named after "by" ("The restart was approved by the regulator") it is read the other
+            # way round; without one it is left for a person.
+            passive = _passive(sentence, names, tokens, clause_start, i, j, kind, value)
+            if passive is not None:
+                facts.append(passive)
             chain = None
             i = j + 1
             continue
@@ -236,6 +240,29 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         chain = (actors, start, kind, value) if actors else None
         i = end_index
     return facts
+
+
+def _passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
+             i: int, j: int, kind: str, value: str) -> Optional[Fact]:
+    """"X was banned by Y": Y's action on X, when "by" and a name follow the verb at once."""
+    n = len(tokens)
+    if j + 2 >= n or tokens[j + 1].lemma != "by" or clause_start >= i:
+        return None
+    agent = next(((a, b, e) for a, b, e in names if a >= tokens[j + 2].start and a <= tokens[min(j + 3, n - 1)].start),
+                 None)
+    if agent is None:
+        return None
+    subject = tokens[clause_start:i]
+    inside = [(a, b) for a, b, _ in names]
+    nouns = [x.lemma for x in subject if x.noun and x.lemma not in TIME and x.lemma not in IDLE
+             and not any(a <= x.start < b for a, b in inside)]
+    if not nouns:
+        return None
+    others = tuple(dict.fromkeys(e for a, b, e in names if subject[0].start <= a and b <= subject[-1].end
+                                 and e != agent[2]))
+    lo, hi = subject[0].start, subject[-1].end
+    return Fact(agent[2], (agent[2],), tokens[j].lemma, lo, agent[1], lo, hi, kind, value, tuple(nouns),
+                tuple(x.text for x in subject if x.noun), (), others, sentence[lo:hi], tuple(nouns))
 
 
 def _assessment(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
