@@ -58,6 +58,9 @@ SENTENCES = [
     ("Sanctions on Russian banks were imposed by Japan in March.", {("japan", "impose", "fact", "yes")}),
     ("Imports of Russian coal have not been banned by the European Union.",
      {("european-union", "ban", "fact", "no")}),
+    ("Scholz said Germany would not deliver Taurus missiles.", {("germany", "deliver", "fact", "no")}),
+    ("Japan, like the United States, restricted exports of chipmaking tools to China.",
+     {("japan", "restrict", "fact", "yes")}),
     ("Russia's attack on Ukraine was condemned around the world.", set()),  # a passive without its actor  # no actor before the verb
     ("Did Japan join the sanctions?", set()),  # a question asserts nothing
 ]

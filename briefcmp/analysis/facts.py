@@ -112,6 +112,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     facts: list[Fact] = []
     clause_start = 0  # token index where the current clause (and so its subject) starts
     conditional = False  # inside "if ...", "unless ...", "in the event ..."
+    said_from = -1  # where "said" stands before a reported clause ("Scholz said Germany would ...")
     chain: Optional[tuple[tuple[str, ...], int, str, str]] = None  # actors, subject start, kind, value of the last verb
     i = 0
     n = len(tokens)
@@ -170,7 +171,9 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             if inner is not None:  # "stopped short of confirming whether Japan would join": Japan joins
                 embedded, _ = _actors(sentence, names, tokens, inner, _group_start(tokens, inner, j))
                 actors = embedded or actors
-            kind, value = modality(region, sentence[tokens[i].start:verb.start] if i < j else "")
+            kind, value = modality(sentence[said_from:verb.start] if said_from >= 0 else region,
+                                   sentence[tokens[i].start:verb.start] if i < j else "")
+            said_from = -1
             # The quote holds the whole clause, so that the frame that gives the value is read with it.
             start = min(subject_start, tokens[clause_start].start) if clause_start < n else subject_start
             if kind == "fact" and ADVICE_FRAME.search(sentence, 0, tokens[clause_start].start if clause_start < n
@@ -185,6 +188,15 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             if passive is not None:
                 facts.append(passive)
             chain = None
+            i = j + 1
+            continue
+        if verb.lemma in SAYING | {"say", "tell", "note", "add", "warn", "insist", "claim"} and j + 1 < n \
+                and tokens[j + 1].tag in ("NNP", "NNPS") and verb.lemma not in ("decide", "commit"):
+            # "Scholz said Germany would not deliver ...": what is said is a clause of its own, and what it
+            # says "would" happen is a decision reported, not a forecast (factwords.COMMITTED)
+            chain = None
+            clause_start = j + 1
+            said_from = tokens[j].start
             i = j + 1
             continue
         end_index = _object_end(tokens, j, stops)
@@ -330,7 +342,7 @@ def _predicate(tokens: list[nlp.Token], i: int, in_chain: bool) -> bool:
                                                                                           "VBN", "VBZ", "VBP")):
             if not (prev is not None and prev.tag == "CC" and in_chain):
                 return False  # "selected Russian banks", "the frozen assets"
-        if prev is not None and prev.text == "," and nxt is not None and nxt.tag in ("DT", "PRP$"):
+        if prev is not None and prev.text == "," and nxt is not None and nxt.tag in ("DT", "PRP$", "NNS", "NN"):
             return True  # "Japan, in a statement, condemned the attack": a participle takes no object
         return prev is not None and (prev.tag.startswith(("NN", "PRP")) or prev.tag in ("RB", "CC")
                                      or prev.lemma in AUX)
