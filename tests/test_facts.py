@@ -40,7 +40,7 @@ SENTENCES = [
     ("Seoul must not ease its export controls on Russia.", {("south-korea", "ease", "recommendation", "oppose")}),
     ("Brazil should not open the fund to private donors.", {("brazil", "open", "recommendation", "oppose")}),
     ("Japan, in a statement on Friday, condemned the attack.", {("japan", "condemn", "fact", "yes")}),
-    ("Seoul announced on Monday that it would join the export controls.", {("south-korea", "join", "fact", "yes")}),
+    ("Seoul announced on Monday that it would join the export controls.", {("south-korea", "impose", "fact", "yes")}),
     ("Germany said it would not send tanks to Ukraine.", {("germany", "send", "fact", "no")}),
     ("Beijing denied that it had supplied weapons to Russia.", {("china", "supply", "fact", "no")}),
     ("Turkey may close the straits to warships.", {("turkey", "close", "forecast", "yes")}),

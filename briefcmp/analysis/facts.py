@@ -229,7 +229,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                                 or obj[last - 1].lemma in ("this", "that")):
                 last -= 1  # "... on Friday", "earlier this year": the question leaves the time out
             object_text = sentence[o_start:obj[last - 1].end]
-            head = nouns[0] if nouns else ""
+            head = _head_noun(obj)
             light = verb.lemma in LIGHT_VERBS or verb.lemma in DELIBERATING and kind == "fact"
             if light and head in BAN_NOUNS or (light or verb.lemma == "join") and head in MEASURE_NOUNS:
                 # "imposed a ban on coal" is "banned coal"; "announced sanctions" and "joined the sanctions"
@@ -239,8 +239,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     value = "undecided"
                 action = "ban" if head in BAN_NOUNS else "impose"
                 verb = nlp.Token(verb.text, verb.start, verb.end, "VB", action)
-                if action == "ban":
-                    nouns = nouns[1:]
+                if action == "ban" and head in nouns:
+                    nouns.remove(head)  # "a ban on coal imports" is about coal imports
                     if head in words:
                         k = words.index(head)
                         words, shown = words[:k] + words[k + 1:], shown[:k] + shown[k + 1:]
@@ -275,6 +275,17 @@ def _passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.
     lo, hi = subject[0].start, subject[-1].end
     return Fact(agent[2], (agent[2],), tokens[j].lemma, lo, agent[1], lo, hi, kind, value, tuple(nouns),
                 tuple(x.text for x in subject if x.noun), (), others, sentence[lo:hi], tuple(nouns))
+
+
+def _head_noun(obj: list[nlp.Token]) -> str:
+    """The lemma of the last noun of the object's first run of nouns ("export bans on items": ban)."""
+    head = ""
+    for t in obj:
+        if t.noun and t.tag not in ("NNP", "NNPS"):
+            head = t.lemma
+        elif head and t.tag not in ("JJ",):
+            break
+    return head
 
 
 def _assessment(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,

@@ -92,16 +92,19 @@ def tag(text: str) -> Optional[list[Token]]:
             continue
         found.append((word, i, t))
         pos = i + len(word)
-    out: list[Token] = []
-    for n, (word, i, t) in enumerate(found):
-        if t in ("JJ", "NN") and n and n + 1 < len(found) and found[n + 1][2] in ("DT", "PRP$") and is_verb(word):
+    tags = [t for _, _, t in found]
+    for n, (word, _, t) in enumerate(found):
+        if t in ("JJ", "NN") and n and n + 1 < len(found) and tags[n + 1] in ("DT", "PRP$") and is_verb(word):
             k = n - 1
-            while k > 0 and found[k][2] == "RB":
+            while k > 0 and tags[k] == "RB":
                 k -= 1
-            if found[k][2] in ("MD", "TO"):
-                t = "VB"  # "should not open the fund": the lexicon's adjective is the verb a modal governs
-        out.append(Token(text[i:i + len(word)], i, i + len(word), t, lemma(word, t)))
-    return out
+            if tags[k] in ("MD", "TO"):
+                tags[n] = "VB"  # "should not open the fund": the lexicon's adjective is the verb a modal governs
+    for n, (word, _, t) in enumerate(found):
+        if t in ("NN", "NNS") and 0 < n and n + 2 < len(found) and tags[n - 1] in ("NNP", "NNPS", "PRP") \
+                and tags[n + 1] == "TO" and tags[n + 2] == "VB" and is_verb(word):
+            tags[n] = "VBP"  # "Japan need to orient ...": a name, a verb the lexicon calls a noun, "to" and a verb
+    return [Token(text[i:i + len(word)], i, i + len(word), t, lemma(word, t)) for (word, i, _), t in zip(found, tags)]
 
 
 def words(text: str) -> list[str]:
