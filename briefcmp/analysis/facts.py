@@ -130,7 +130,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         if t.lemma in CLAUSE_WORDS and t.tag in ("IN", "WDT", "WP", "CC", "RB") or _condition_at(tokens, i):
             clause_start = i + 1
             conditional = t.lemma in ("if", "unless") or _condition_at(tokens, i)
-            if t.lemma not in ("but",):
+            if t.lemma not in ("but", "as", "after", "before", "since"):  # mostly prepositions: the subject holds
                 chain = None
             i += 1
             continue
@@ -230,6 +230,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 last -= 1  # "... on Friday", "earlier this year": the question leaves the time out
             object_text = sentence[o_start:obj[last - 1].end]
             head = _head_noun(obj)
+            if verb.lemma in DELIBERATING and kind == "fact" and value == "yes":
+                value = "undecided"  # "is considering the resale of LNG": not decided either way
             light = verb.lemma in LIGHT_VERBS or verb.lemma in DELIBERATING and kind == "fact"
             if light and head in BAN_NOUNS or (light or verb.lemma == "join") and head in MEASURE_NOUNS:
                 # "imposed a ban on coal" is "banned coal"; "announced sanctions" and "joined the sanctions"
