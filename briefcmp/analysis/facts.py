@@ -452,6 +452,7 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
         ok = True
         possessive = False
         run = tokens[bisect.bisect_left(starts, b):bisect.bisect_left(starts, hi)]
+        timed = any(x.lemma in TIME and x.noun for x in run)
         # "the US Commerce Department": capitalised words before a head word name the country's body
         head_seen = any(x.text.lower() in HEADS for x in run) and all(
             x.text.lower() in HEADS or x.text[:1].isupper() or x.tag in ("RB", "POS") or x.text in ("'s", "\u2019s")
@@ -469,6 +470,9 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
                 continue  # "Japanese Prime Minister Fumio Kishida condemned": the country's leader speaks for it
             elif t.tag == "TO" and re.search(r"\bfor\s+$", before):
                 continue
+            elif t.verb and t.lemma in ("have", "be") or timed and (t.tag in ("IN", "DT", "CD", "JJ")
+                                                                     or t.lemma in TIME):
+                continue  # "South Korea has for years treated ...": an auxiliary and a time before the verb
             else:
                 ok = False
                 break
