@@ -61,6 +61,8 @@ SENTENCES = [
     ("Scholz said Germany would not deliver Taurus missiles.", {("germany", "deliver", "fact", "no")}),
     ("Japan, like the United States, restricted exports of chipmaking tools to China.",
      {("japan", "restrict", "fact", "yes")}),
+    ("The dispute has prevented Japan and Russia from ever signing a peace treaty.",
+     {("japan", "sign", "fact", "no"), ("russia", "sign", "fact", "no")}),
     ("Russia's attack on Ukraine was condemned around the world.", set()),  # a passive without its actor  # no actor before the verb
     ("Did Japan join the sanctions?", set()),  # a question asserts nothing
 ]

@@ -199,6 +199,13 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             said_from = tokens[j].start
             i = j + 1
             continue
+        if verb.lemma in PREVENTING:  # "has prevented Japan and Russia from ever signing a peace treaty"
+            kept = _kept_from(sentence, names, tokens, j, stops)
+            if kept:
+                facts.extend(kept)
+                chain = None
+                i = j + 1
+                continue
         end_index = _object_end(tokens, j, stops)
         if actors and verb.lemma not in NOT_ACTIONS and verb.lemma not in AUX and end_index > j + 1:
             obj = tokens[j + 1:end_index]
@@ -277,6 +284,40 @@ def _passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.
     lo, hi = subject[0].start, subject[-1].end
     return Fact(agent[2], (agent[2],), tokens[j].lemma, lo, agent[1], lo, hi, kind, value, tuple(nouns),
                 tuple(x.text for x in subject if x.noun), (), others, sentence[lo:hi], tuple(nouns))
+
+
+PREVENTING = frozenset({"prevent", "stop", "keep", "bar", "block", "deter", "discourage", "prohibit"})
+
+
+def _kept_from(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], j: int,
+               stops: frozenset[int]) -> list[Fact]:
+    """"X prevented Japan and Russia from signing a treaty": Japan and Russia did not sign one (whoever
+    X is). The names must follow the verb at once, then "from" and the verb of what did not happen."""
+    n = len(tokens)
+    k = j + 1
+    actors: list[str] = []
+    start = tokens[j].start  # the quote holds "prevented": it is what says "no"
+    while k < n and tokens[k].tag in ("NNP", "NNPS", "CC", "DT"):
+        for a, b, e in names:
+            if a <= tokens[k].start < b and e not in actors:
+                actors.append(e)
+        k += 1
+    if not actors or k + 1 >= n or tokens[k].lemma != "from":
+        return []
+    k += 1
+    while k < n and tokens[k].tag == "RB":
+        k += 1
+    if k >= n or tokens[k].tag != "VBG":
+        return []
+    end = _object_end(tokens, k, stops)
+    obj = [t for t in tokens[k + 1:end] if t.noun and t.tag not in ("NNP", "NNPS") and t.lemma not in TIME]
+    if not obj:
+        return []
+    o_start, o_end = tokens[k + 1].start, tokens[end - 1].end
+    nouns = tuple(t.lemma for t in obj)
+    others = tuple(dict.fromkeys(e for a, b, e in names if a >= o_start and b <= o_end and e not in actors))
+    return [Fact(actor, tuple(actors), tokens[k].lemma, start, o_end, o_start, o_end, "fact", "no", nouns,
+                 tuple(t.text for t in obj), (), others, sentence[o_start:o_end], nouns) for actor in actors]
 
 
 def _head_noun(obj: list[nlp.Token]) -> str:
