@@ -32,11 +32,10 @@ from typing import Optional
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities, proper_names
 from briefcmp.analysis.factwords import (
-    ACRONYM, ADVICE_FRAME, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, FRAMES, HEADS, HEDGING, IDLE,
-    LIGHT_VERBS, MEASURE_NOUNS, MORE, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, SAYING, SCOPE, TIME,
-    WHEN_PHRASE, modality,
+    ACRONYM, ADVICE_FRAME, ASSESSED, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, FRAMES, HEADS, HEDGING,
+    IDLE, LIGHT_VERBS, MEASURE_NOUNS, MORE, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, SAYING, SCOPE, TIME,
+    VAGUE_NOUNS, WHEN_PHRASE, modality,
 )
-from briefcmp.analysis.factwords import ASSESSED
 
 
 MAX_OBJECT_TOKENS = 14
@@ -229,7 +228,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 elif tok.tag[:2] in ("NN", "JJ", "VB") and tok.lemma not in AUX:
                     words.append(tok.lemma)
                     shown.append(tok.text)
-                    if tok.noun or tok.verb and n_obj and obj[n_obj - 1].tag in ("IN", "DT", "PRP$"):
+                    if (tok.noun or tok.verb and n_obj and obj[n_obj - 1].tag in ("IN", "DT", "PRP$")) \
+                            and tok.lemma not in VAGUE_NOUNS:
                         nouns.append(tok.text.lower() if tok.verb else tok.lemma)  # "exports of maize" (VBP)
             last = len(obj)
             while last > 1 and (obj[last - 1].lemma in TIME or obj[last - 1].tag in ("CD", "IN", "DT", "RB")

@@ -55,6 +55,8 @@ TIME = frozenset("""monday tuesday wednesday thursday friday saturday sunday jan
 july august september october november december week weekend month year decade day today yesterday tomorrow
 hour minute
 time period quarter century morning evening night last next past coming earlier later""".split())
+# Nouns that name no thing of their own ("the act of aggression" is the aggression).
+VAGUE_NOUNS = frozenset("act kind sort type part number form way case instance matter issue".split())
 # Words on an object that change nothing about what is asked.
 IDLE = frozenset("own other such its their same".split())
 # Words that make another round of it ("imposed additional sanctions", "expel more diplomats"): kept as
