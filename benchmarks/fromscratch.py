@@ -49,6 +49,7 @@ class FromScratch:
     false_contradictions: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     keys_applied: int = 0
+    statements_drafted: tuple[int, int] = (0, 0)  # reviewed category/stance claims a drafted statement overlaps
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
 
@@ -159,8 +160,32 @@ def fromscratch(work: Path, analyst: Optional[Callable[[Path], None]] = None, se
         if not any(rel["kind"] == "contradiction" and all(any(_matches(fc, rc, texts) for rc in rel["claims"])
                                                           for fc in f["claims"]) for rel in reviewed):
             out.false_contradictions.append(f"{f.get('key')}: " + ", ".join(c["ref"] for c in f["claims"]))
+    out.statements_drafted = _statements_drafted(corpus, texts)
     out.seconds = time.perf_counter() - t0
     return out
+
+
+def _statements_drafted(corpus: Path, texts: dict[str, str]) -> tuple[int, int]:
+    """(reviewed claims with a category or stance value that a drafted statement overlaps, all of them):
+    how much of what the reviewed corpus says beyond figures the drafting found at all."""
+    import yaml
+
+    def statements(path: Path) -> tuple[str, list[dict]]:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        claims = [c for c in data.get("claims") or [] if isinstance(c.get("value"), dict)
+                  and ("category" in c["value"] or "stance" in c["value"])]
+        return (data.get("brief") or {}).get("id", ""), claims
+
+    drafted = dict(statements(p) for p in corpus.glob("*.claims.yaml"))
+    hit = total = 0
+    for path in sorted(BRIEFS.glob("*.claims.yaml")):
+        bid, reviewed = statements(path)
+        for c in reviewed:
+            total += 1
+            q = {"brief": bid, "quote": str(c.get("quote") or ""), "value": c["value"]}
+            hit += any(_matches({"brief": bid, "quote": str(d.get("quote") or ""), "value": d["value"]}, q, texts)
+                       for d in drafted.get(bid, []))
+    return hit, total
 
 
 def report(r: FromScratch, verbose: bool = False) -> str:
@@ -174,7 +199,9 @@ def report(r: FromScratch, verbose: bool = False) -> str:
     lines += ["", f"figures and dates: {f}/{n} ({f / n if n else 1:.0%}); categories and stances: {fs}/{ns} "
               f"({fs / ns if ns else 1:.0%}); all: {fa}/{na} ({fa / na if na else 1:.0%}); relations shown: "
               f"{r.relations}; contradictions: {r.contradictions}, false: {len(r.false_contradictions)}; "
-              f"{r.seconds:.1f} s"]
+              f"{r.seconds:.1f} s",
+              f"reviewed statements (categories, stances) that a drafted statement quotes: "
+              f"{r.statements_drafted[0]}/{r.statements_drafted[1]}"]
     if verbose:
         lines += [*(f"  missed {m}" for m in r.missed),
                   *(f"  FALSE CONTRADICTION {x}" for x in r.false_contradictions), *(f"  error {e}" for e in r.errors)]
@@ -191,7 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         r = fromscratch(Path(tmp), sentences=not args.no_sentences)
     if args.json:
         print(json.dumps({"reviewed": r.reviewed, "found": r.found, "false_contradictions": r.false_contradictions,
-                          "relations": r.relations, "missed": r.missed, "errors": r.errors}, indent=1))
+                          "relations": r.relations, "missed": r.missed, "errors": r.errors,
+                          "statements_drafted": list(r.statements_drafted)}, indent=1))
     else:
         print(report(r, args.verbose))
     return 0
