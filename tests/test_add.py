@@ -395,4 +395,4 @@ def test_without_the_add_extra_the_error_says_how_to_install_it(corpus: Path, tm
     page.write_text("<p>x</p>", encoding="utf-8")
     for original in (pdf, page):
         result = add(original, corpus)
-        assert result.exit_code == 2 and "pip install 'briefcmp[add]'" in result.output
+        assert result.exit_code == 2 and "pip install '.[add]'" in result.output and "briefcmp[" not in result.output

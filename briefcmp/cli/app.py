@@ -66,7 +66,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                  help="Show the version and exit."),
     no_cache: bool = typer.Option(False, "--no-cache",
                                   help="Do not read or write the cache of loaded claims files "

@@ -31,7 +31,7 @@ def add(
     original's name, type and sha256. Keep the original inside the corpus (for example in
     PATH/originals/) and `briefcmp check` reports when it changes. Nothing is fetched: save a
     web page first. Nothing is replaced without --force. PDF and web pages need the 'add'
-    extra: pip install 'briefcmp[add]'.
+    extra (from the clone: pip install '.[add]').
 
     Example: briefcmp add ~/Downloads/water-tariffs.pdf briefs --id water-2025
     """
