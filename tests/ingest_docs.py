@@ -276,3 +276,26 @@ BLOG_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Rail Frei
 </body></html>
 """
 BLOG_BOILERPLATE = ["Support us", "Share this", "Great article", "Popular posts", "Why buses matter", "Cookie settings"]
+
+
+def text_pdf(text: str, path: Path) -> Path:
+    """A plain one-column A4 PDF of a text (first line, title, paragraphs), as a word processor prints one."""
+    from fpdf import FPDF
+
+    lines = text.strip("\n").split("\n")
+    pdf = FPDF(format="A4")
+    pdf.set_margins(20, 20, 20)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 9)
+    pdf.multi_cell(0, 5, lines[0])
+    pdf.ln(2)
+    pdf.set_font("Helvetica", "B", 15)
+    pdf.multi_cell(0, 7, lines[1])
+    pdf.ln(3)
+    pdf.set_font("Times", "", 11)
+    for par in "\n".join(lines[2:]).split("\n\n"):
+        if par.strip():
+            pdf.multi_cell(0, 5.5, " ".join(par.split()))
+            pdf.ln(3)
+    pdf.output(str(path))
+    return path

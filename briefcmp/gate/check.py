@@ -87,13 +87,13 @@ def corpus_checks(result: LoadResult, affected: Optional[set[str]] = None) -> Pr
     used_by: dict[str, set[str]] = defaultdict(set)
     first_use: dict[str, tuple[str, int, int]] = {}
     for claim in corpus.claims():
-        if not claim.topics:
-            problems.warning(claim.path, (claim.line, claim.col), "no-topic",
-                             f"claim {claim.id}: has no topics; coverage cannot place it")
-        if claim.status == "draft":
+        if claim.status == "draft":  # one warning a draft: its review covers its topics too
             problems.warning(claim.path, (claim.line, claim.col), "draft-claim",
                              f"claim {claim.id}: drafted by `briefcmp annotate` and not yet reviewed; "
-                             "check it, then remove `status: draft`")
+                             f"check it{'' if claim.topics else ', give it topics'}, then remove `status: draft`")
+        elif not claim.topics:
+            problems.warning(claim.path, (claim.line, claim.col), "no-topic",
+                             f"claim {claim.id}: has no topics; coverage cannot place it")
         if claim.key:
             used_by[claim.key].add(claim.brief)
             first_use.setdefault(claim.key, (claim.path, claim.line, claim.col))
