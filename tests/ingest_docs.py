@@ -299,3 +299,18 @@ def text_pdf(text: str, path: Path) -> Path:
             pdf.ln(3)
     pdf.output(str(path))
     return path
+
+
+DAILY = Path(__file__).resolve().parent / "fixtures" / "daily"
+
+
+def daily_originals(folder: Path) -> list[Path]:
+    """The three fresh briefs on Vietnam's power plan, as a new user has them: a PDF (made here from
+    mekong-brief.txt), a saved web page and a text."""
+    folder.mkdir(parents=True, exist_ok=True)
+    pdf = text_pdf((DAILY / "mekong-brief.txt").read_text(encoding="utf-8"), folder / "mekong-brief.pdf")
+    out = [pdf]
+    for name in ("vietnam-grid.html", "power-plan-release.txt"):
+        shutil.copyfile(DAILY / name, folder / name)
+        out.append(folder / name)
+    return out
