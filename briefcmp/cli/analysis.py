@@ -203,10 +203,12 @@ def compare(
     Claims sharing a key are compared: figures after scale, unit and bounds, within the
     key's tolerance; figures for different periods are a change over time, not a
     contradiction; a unit or currency mismatch is an annotation problem. On a terminal:
-    a summary, then one table of conflicts (unreviewed first), then agreements, changes
-    and forecast checks; --details for quotes, --matrix for keys x briefs. Piped or
-    with -o: plain text grouped by topic. Exit 0, or 1 with --fail-on when such
-    relations are listed; 2 for usage or unusable input.
+    a summary, then a table for each of: conflicts (unreviewed first), annotation
+    problems, forecast checks, changes over time, agreements, in that order; --details
+    for quotes, --matrix for keys x briefs. Piped or with -o: plain text grouped by
+    topic, the same order of kinds within each topic. When `briefcmp align` would leave
+    candidate groups undecided, the summary says how many. Exit 0, or 1 with --fail-on
+    when such relations are listed; 2 for usage or unusable input.
 
     Example: briefcmp compare briefs/ --only contradictions
 

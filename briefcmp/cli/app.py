@@ -169,6 +169,14 @@ class Choice(click.Choice):
     def convert(self, value, param, ctx):
         if isinstance(value, str):
             value = self.aliases.get(value, value)
+            if value not in self.choices:  # a typo: say the nearest choice ("contradictons")
+                import difflib
+
+                near = difflib.get_close_matches(value, [*self.choices, *self.aliases], n=1, cutoff=0.6)
+                if near:
+                    shown = self.aliases.get(near[0], near[0])
+                    self.fail(f"{value!r} is not one of {', '.join(map(repr, self.choices))}; "
+                              f"did you mean {shown!r}?", param, ctx)
         return super().convert(value, param, ctx)
 
 

@@ -67,19 +67,24 @@ def annotate(
             typer.echo(f"briefcmp: warning: {warning}", err=True)
         draft = result.draft
         if draft.unanchored:
+            from briefcmp.render.words import count, plural
+
             lines = ", ".join(map(str, sorted(set(draft.unanchored))[:10]))
-            typer.echo(f"briefcmp: warning: {len(draft.unanchored)} figures or sentences are in passages repeated "
+            typer.echo(f"briefcmp: warning: {count(len(draft.unanchored), 'figure or sentence')} "
+                       f"{plural('is', len(draft.unanchored))} in passages repeated "
                        f"word for word, so no quote can pick one of them; not drafted (source lines {lines}"
                        f"{', ...' if len(set(draft.unanchored)) > 10 else ''})", err=True)
         if update is not None:
+            from briefcmp.render.words import count
+
             rejected = f", {draft.rejected} you deleted before not re-added" if draft.rejected else ""
             if result.unchanged:
-                typer.echo(f"{update}: nothing to add ({draft.already} figures already annotated{rejected})",
+                typer.echo(f"{update}: nothing to add ({count(draft.already, 'figure')} already annotated{rejected})",
                            err=True)
             else:
                 write_file(update, result.text, force=True)
                 typer.echo(f"{update}: added {_claims_count(len(draft.claims))} "
-                           f"({draft.already} figures already annotated{rejected})"
+                           f"({count(draft.already, 'figure')} already annotated{rejected})"
                            f"{'; source_sha256 updated' if refresh_sha else ''}", err=True)
         elif result.target is not None:
             write_file(result.target, result.text, force)

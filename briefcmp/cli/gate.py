@@ -87,7 +87,7 @@ def check(
     from briefcmp.gate.changed import repo_top
     from briefcmp.gate.check import CheckSettings, run_check
     from briefcmp.corpus.files import OutputError
-    from briefcmp.render.output import color_allowed, deliver
+    from briefcmp.render.output import color_allowed, deliver, stdout_is_terminal, terminal_width
 
     settings = CheckSettings(paths=list(paths or ()) if against else default_paths(paths),
                              changed=changed, base=base, against=against,
@@ -110,7 +110,7 @@ def check(
             raise fail(f"--statistics is printed as plain or json, not {fmt}")
         from briefcmp.render.problems import render_statistics
 
-        text = render_statistics(gate.combined(show_reviewed), fmt)
+        text = render_statistics(gate.combined(show_reviewed), fmt, corpus_shown(gate.report.load.corpus))
     elif fmt == "github":
         from briefcmp.render.github import github_chunks, render_markdown
 
@@ -137,10 +137,14 @@ def check(
             except InputError:
                 root = os.getcwd()
         text = sarif_chunks(gate.report, gate.relations, gate.judgement, gate.focus, root=Path(root))
+    elif fmt == "plain" and output is None and stdout_is_terminal():  # wrapped at words, never mid-word
+        from briefcmp.render.problems import render_terminal
+
+        text = render_terminal(gate.combined(show_reviewed), terminal_width(), color_allowed(), max_per_rule)
     else:
         from briefcmp.render.problems import FORMATTERS
 
-        color = output is None and color_allowed() and fmt == "plain"
+        color = output is None and color_allowed() and fmt == "plain"  # FORCE_COLOR into a pipe
         text = FORMATTERS[fmt](gate.combined(show_reviewed), color=color, corpus=corpus_shown(gate.report.load.corpus),
                                per_rule=max_per_rule if fmt == "plain" else 0)
     try:

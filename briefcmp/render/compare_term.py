@@ -24,6 +24,7 @@ from briefcmp.render.sanitize import terminal_safe
 from briefcmp.render.terminal import (
     ELLIPSIS, Col, Grid, Line, _pad, _rstrip, cells, cut, grid_or_stacked, item_lines, paint, text_lines, wrap_words,
 )
+from briefcmp.render.words import count
 
 SECTIONS = (  # (title, kinds): conflicts first
     ("Conflicts", CONFLICT_KINDS),
@@ -301,7 +302,7 @@ def matrix_lines(analysis: Analysis, width: int) -> list[Line]:
         return (worst, analysis.relations.index(rels[0]))
 
     keys = sorted(by_key, key=order)
-    out: list[Line] = text_lines(f"briefcmp compare --matrix: {len(keys)} keys x {len(briefs)} briefs", width, "bold")
+    out: list[Line] = text_lines(f"briefcmp compare --matrix: {count(len(keys), 'key')} x {count(len(briefs), 'brief')}", width, "bold")
     out += item_lines("", MATRIX_LEGEND, width, "dim")
     if not keys:
         return out + text_lines("No relations.", width)

@@ -78,6 +78,23 @@ def render_text(report: CheckReport, color: bool = False, corpus: str = "",
     return "\n".join(out) + ("\n" if out else "")
 
 
+_LINE_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
+
+
+def render_terminal(report: CheckReport, width: int, color: bool, per_rule: int = 0) -> str:
+    """For a terminal: each problem wrapped at words to ``width`` (paths and ids never broken),
+    its later lines indented; coloured by severity when ``color`` (the word says it too)."""
+    from briefcmp.render.terminal import paint, text_lines
+
+    hidden: Counter = Counter()
+    lines = []
+    for p in capped(report.problems, per_rule, hidden):
+        lines += text_lines(p.format(), width, _LINE_STYLE[p.severity] if color else "", "", "    ")
+    for line in hidden_lines(hidden, per_rule):
+        lines += text_lines(line, width, "dim" if color else "", "", "    ")
+    return paint(lines, color)
+
+
 def statistics(report: CheckReport) -> list[dict]:
     """Problems counted by rule (and severity), most frequent first, as ruff --statistics."""
     from briefcmp.corpus.rules import RULES
@@ -87,14 +104,24 @@ def statistics(report: CheckReport) -> list[dict]:
             for (rule, sev), n in sorted(counts.items(), key=lambda item: (-item[1], -item[0][1], item[0][0]))]
 
 
-def render_statistics(report: CheckReport, fmt: str = "plain") -> str:
+def _head(report: CheckReport, corpus: str) -> dict:
+    """version, tool, command and corpus, as every JSON report of briefcmp starts."""
+    from briefcmp.render.records import corpus_record
+
+    record = corpus_record(report.load.corpus)
+    if corpus:
+        record["path"] = corpus
+    return {"version": REPORT_VERSION, "tool": {"name": "briefcmp", "version": __version__}, "command": "check",
+            "corpus": record}
+
+
+def render_statistics(report: CheckReport, fmt: str = "plain", corpus: str = "") -> str:
     """``check --statistics``: one line per rule (plain), or the same rows as JSON."""
     rows = statistics(report)
     if fmt == "json":
         import json
 
-        doc = {"version": REPORT_VERSION, "tool": {"name": "briefcmp", "version": __version__},
-               "command": "check", "statistics": rows}
+        doc = {**_head(report, corpus), "statistics": rows}
         return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
     width = max((len(r["rule"]) for r in rows), default=0)
     return "".join(f"{r['count']:>5}  {r['rule']:<{width}}  {r['severity']:<7}  {r['about']}".rstrip() + "\n"
@@ -102,14 +129,13 @@ def render_statistics(report: CheckReport, fmt: str = "plain") -> str:
 
 
 def render_json(report: CheckReport, color: bool = False, corpus: str = "", per_rule: int = 0) -> Iterator[str]:
-    """A versioned JSON document: {version, tool, corpus, summary, problems: [...]}, in chunks
-    (``stream.json_chunks``: a problem at a time, the text of ``json.dumps(indent=2)``)."""
+    """A versioned JSON document of the same shape as the other reports: {version, tool, command,
+    corpus: {title, briefs, claims, path}, summary, problems: [...]}, in chunks (``stream.json_chunks``:
+    a problem at a time, the text of ``json.dumps(indent=2)``). The schema: ``briefcmp schema report``."""
     from briefcmp.render.stream import Stream, json_chunks
 
     doc = {
-        "version": REPORT_VERSION,
-        "tool": {"name": "briefcmp", "version": __version__},
-        **({"corpus": corpus} if corpus else {}),
+        **_head(report, corpus),
         "summary": {
             "errors": report.count(Severity.ERROR), "warnings": report.count(Severity.WARNING),
             "infos": report.count(Severity.INFO), "files": len(report.files),
