@@ -62,16 +62,12 @@ def test_selectors_follow_ruff() -> None:
 
 
 @pytest.fixture(scope="module")
-def daily(tmp_path_factory) -> Path:
-    """Three fresh drafts (a PDF, a saved web page, a text on Vietnam's power plan), added as the README says."""
-    pytest.importorskip("pdfplumber")
-    pytest.importorskip("trafilatura")
-    tmp = tmp_path_factory.mktemp("daily")
-    corpus = tmp / "my-briefs"
-    assert run("init", corpus).exit_code == 0
-    for original in docs.daily_originals(tmp / "Downloads"):
-        result = run("add", original, corpus)
-        assert result.exit_code == 0 and "warning" not in result.output, result.output
+def daily(daily_corpus, tmp_path_factory) -> Path:
+    """A copy of the three fresh drafts (this module edits its config)."""
+    import shutil
+
+    corpus = tmp_path_factory.mktemp("rules") / "my-briefs"
+    shutil.copytree(daily_corpus, corpus)
     return corpus
 
 

@@ -10,7 +10,7 @@ import typer
 
 from briefcmp.cli.app import (
     COLOR_OPT, EXIT_CLEAN, EXIT_FINDINGS, FORCE_OPT, NO_PAGER_OPT, OUTPUT_OPT, PATHS_ARG, ColorMode, app, default_paths,
-    discovered, fail, kind_choice, terminal_options,
+    corpus_shown, discovered, fail, kind_choice, terminal_options,
 )
 from briefcmp.cli.complete import complete_briefs, complete_keys, complete_show, complete_subjects, complete_topics
 from briefcmp.corpus.kinds import RELATION_KINDS  # a few constants, no imports: keeps --help instant
@@ -72,6 +72,31 @@ def _analysis_corpus(paths: Optional[List[Path]], memo=None, texts: str = "all")
         note(f"briefcmp: note: the corpus has {errors} error{'s' * (errors != 1)}; claims with errors "
              "may be left out or misread: run `briefcmp check`")
     return result.corpus
+
+
+def _undecided(corpus, memo):
+    """What `align` would leave undecided in the corpus, and the corpus as the commands to type
+    name it. Cached with the finished reports (keyed by the corpus's inputs): align costs about
+    as much as a comparison of the bundled corpus (entities, sources read again)."""
+    import shlex
+
+    from briefcmp.analysis.undecided import Undecided, could_align, undecided
+
+    shown = shlex.quote(corpus_shown(corpus))
+    if not could_align(corpus):
+        return Undecided(), shown
+    from briefcmp.cli.memo import Memo
+
+    store = Memo("align-undecided", [Path(corpus.root)], (), "counts")
+    stored = store.stored_text()
+    if stored is not None:
+        try:
+            return Undecided(*(int(n) for n in stored.split())), shown
+        except (TypeError, ValueError):
+            pass
+    found = undecided(corpus)
+    store.keep_text(f"{found.sure} {found.candidates} {found.claims}", memo.inputs if memo is not None else None)
+    return found, shown
 
 
 def _mark_reviewed(corpus, analysis, memo=None) -> None:
@@ -248,6 +273,7 @@ def compare(
     filters = _filters(corpus, topic, brief, subject, key, kinds)
     analysis = analyse(corpus, filters, coverage=format is CompareFormat.html, suggestions=suggest)
     _mark_reviewed(corpus, analysis, memo)
+    analysis.undecided, analysis.corpus_arg = _undecided(corpus, memo)
 
     def render(fmt, width, color):
         if fmt == "html":

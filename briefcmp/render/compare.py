@@ -17,6 +17,7 @@ from briefcmp.render import parallel, records, stream
 from briefcmp.render.layout import PLAIN_WIDTH, envelope, md_code, md_escape, md_table, wrap
 from briefcmp.render.recordtext import claim_text, relation_text
 from briefcmp.render.stream import Stream, md_table_chunks, one_final_newline
+from briefcmp.render.words import count
 
 _PLURAL = {
     "contradiction": ("contradiction", "contradictions"), "disagreement": ("disagreement", "disagreements"),
@@ -45,6 +46,30 @@ def summary(analysis: Analysis) -> str:
     if hidden:
         text += f" ({hidden} more left out by the filters)"
     return text
+
+
+def undecided_text(analysis: Analysis) -> str:
+    """What `align` would leave undecided, and how to decide it ("" when nothing): said wherever
+    the report could otherwise read as "no conflicts" while a conflict may wait in unkeyed figures."""
+    u = analysis.undecided
+    if not u:
+        return ""
+    where = analysis.corpus_arg or "PATH"
+    parts = []
+    if u.sure:
+        parts.append(f"{count(u.sure, 'group')} of figures to key (briefcmp align {where} --apply)")
+    if u.candidates:
+        parts.append(f"{count(u.candidates, 'candidate group')} to decide by hand (listed by briefcmp align "
+                     f"{where}; key together the claims that answer one question)")
+    return (f"Undecided: {' and '.join(parts)}. Until then their claims share no key, so this report "
+            f"cannot show whether they agree or conflict.")
+
+
+def undecided_record(analysis: Analysis) -> dict:
+    u = analysis.undecided
+    where = analysis.corpus_arg or "PATH"
+    return {"sure_groups": u.sure, "candidate_groups": u.candidates, "claims": u.claims,
+            "decide": f"briefcmp align {where}", "apply": f"briefcmp align {where} --apply"}
 
 
 def topic_heading(topic: str, corpus: Corpus) -> str:
@@ -78,6 +103,8 @@ def render_plain(analysis: Analysis, width: int = PLAIN_WIDTH) -> str:
 def _plain_lines(analysis: Analysis, width: int) -> Iterator[str]:
     corpus = analysis.corpus
     yield from wrap("briefcmp compare: " + summary(analysis), width, "", "  ")
+    if analysis.undecided:
+        yield from wrap(undecided_text(analysis), width, "", "  ")
     if not analysis.relations:
         yield from ["", "No relations: no two claims share a key" if not analysis.all_relations
                     else "No relation matches the filters."]
@@ -130,6 +157,8 @@ def render_table(analysis: Analysis, width: int, color: bool) -> str:
 
     corpus = analysis.corpus
     out = text_lines("briefcmp compare: " + summary(analysis), width, "bold")
+    if analysis.undecided:
+        out += text_lines(undecided_text(analysis), width, "yellow", "", "  ")
     if not analysis.relations:
         out += text_lines("No relations: no two claims share a key" if not analysis.all_relations
                           else "No relation matches the filters.", width)
@@ -173,6 +202,8 @@ def markdown_chunks(analysis: Analysis) -> Iterator[str]:
 def _markdown_pieces(analysis: Analysis) -> Iterator[str]:
     corpus = analysis.corpus
     yield "\n".join(["# briefcmp compare", "", md_escape(summary(analysis)), ""])
+    if analysis.undecided:
+        yield "\n" + md_escape(undecided_text(analysis)) + "\n"
     if not analysis.relations:
         yield "\nNo relations.\n"
     reviewed = any(r.reviewed for r in analysis.relations)
@@ -248,7 +279,8 @@ def document(analysis: Analysis, streamed: bool = False) -> dict:
     doc = envelope(
         "compare", corpus=records.corpus_record(corpus), filters=analysis.filters.as_dict(),
         summary={"relations": len(analysis.relations), "by_kind": analysis.counts(),
-                 "filtered_out": len(analysis.all_relations) - len(analysis.relations)},
+                 "filtered_out": len(analysis.all_relations) - len(analysis.relations),
+                 **({"undecided": undecided_record(analysis)} if analysis.undecided else {})},
         relations=Stream(relations) if streamed else list(relations),
     )
     if analysis.suggested:

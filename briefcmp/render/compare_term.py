@@ -232,6 +232,10 @@ HINT = ("Quotes and relation ids: briefcmp compare --details; one key: briefcmp 
 def findings_lines(analysis: Analysis, width: int) -> list[Line]:
     corpus = analysis.corpus
     out: list[Line] = text_lines(summary_line(analysis), width, "bold")
+    if analysis.undecided:
+        from briefcmp.render.compare import undecided_text
+
+        out += text_lines(undecided_text(analysis), width, "yellow", "", "  ")
     if not analysis.relations:
         out += text_lines("No relations: no two claims share a key" if not analysis.all_relations
                           else "No relation matches the filters.", width)
