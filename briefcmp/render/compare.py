@@ -17,7 +17,7 @@ from briefcmp.render import parallel, records, stream
 from briefcmp.render.layout import PLAIN_WIDTH, envelope, md_code, md_escape, md_table, wrap
 from briefcmp.render.recordtext import claim_text, relation_text
 from briefcmp.render.stream import Stream, md_table_chunks, one_final_newline
-from briefcmp.render.words import count
+from briefcmp.render.undecided import undecided_record, undecided_text
 
 _PLURAL = {
     "contradiction": ("contradiction", "contradictions"), "disagreement": ("disagreement", "disagreements"),
@@ -46,30 +46,6 @@ def summary(analysis: Analysis) -> str:
     if hidden:
         text += f" ({hidden} more left out by the filters)"
     return text
-
-
-def undecided_text(analysis: Analysis) -> str:
-    """What `align` would leave undecided, and how to decide it ("" when nothing): said wherever
-    the report could otherwise read as "no conflicts" while a conflict may wait in unkeyed figures."""
-    u = analysis.undecided
-    if not u:
-        return ""
-    where = analysis.corpus_arg or "PATH"
-    parts = []
-    if u.sure:
-        parts.append(f"{count(u.sure, 'group')} of figures to key (briefcmp align {where} --apply)")
-    if u.candidates:
-        parts.append(f"{count(u.candidates, 'candidate group')} to decide by hand (listed by briefcmp align "
-                     f"{where}; key together the claims that answer one question)")
-    return (f"Undecided: {' and '.join(parts)}. Until then their claims share no key, so this report "
-            f"cannot show whether they agree or conflict.")
-
-
-def undecided_record(analysis: Analysis) -> dict:
-    u = analysis.undecided
-    where = analysis.corpus_arg or "PATH"
-    return {"sure_groups": u.sure, "candidate_groups": u.candidates, "claims": u.claims,
-            "decide": f"briefcmp align {where}", "apply": f"briefcmp align {where} --apply"}
 
 
 def topic_heading(topic: str, corpus: Corpus) -> str:

@@ -233,7 +233,7 @@ def findings_lines(analysis: Analysis, width: int) -> list[Line]:
     corpus = analysis.corpus
     out: list[Line] = text_lines(summary_line(analysis), width, "bold")
     if analysis.undecided:
-        from briefcmp.render.compare import undecided_text
+        from briefcmp.render.undecided import undecided_text
 
         out += text_lines(undecided_text(analysis), width, "yellow", "", "  ")
     if not analysis.relations:

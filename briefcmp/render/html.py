@@ -31,7 +31,8 @@ from typing import Any, Iterable, Optional
 from briefcmp import __version__
 from briefcmp.analysis.crossref import CONFLICT_KINDS, Analysis, as_of_text
 from briefcmp.corpus.model import RELATION_KINDS, Claim, Corpus, Relation
-from briefcmp.render.compare import count_text, summary, topic_heading, undecided_text
+from briefcmp.render.compare import count_text, summary, topic_heading
+from briefcmp.render.undecided import undecided_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 
