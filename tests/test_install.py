@@ -35,7 +35,7 @@ def dist(tmp_path_factory) -> dict[str, Path]:
     try:
         import setuptools
 
-        if tuple(int(x) for x in setuptools.__version__.split(".")[:2]) >= (70, 1):
+        if tuple(int(x) for x in setuptools.__version__.split(".")[:2]) >= (77, 0):
             isolation = ["--no-isolation"]
     except (ImportError, ValueError):
         pass
