@@ -21,6 +21,7 @@ from briefcmp.corpus.rules import priority
 from briefcmp.gate.review import Judgement, primary, relation_problems
 from briefcmp.render.escape import github_data, github_line, github_property, inline_code, markdown_cell
 from briefcmp.render.stream import lines_chunks
+from briefcmp.render.words import count
 
 MAX_PER_LEVEL = 10  # what GitHub shows per level and step
 MAX_SUMMARY_ROWS = 500  # the job summary is limited to 1 MiB per step
@@ -110,7 +111,7 @@ def github_chunks(report: CheckReport, relations: Iterable[Relation] = (), judge
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"
+    return count(n, word)
 
 
 # --------------------------------------------------------------------------- job summary
