@@ -37,6 +37,8 @@ def test_every_report_says_how_many_candidates_wait(daily_corpus: Path) -> None:
     assert (u["sure_groups"], u["candidate_groups"]) == (sure, candidates)
     assert u["decide"] == f"briefcmp align {shown}"
     assert "Undecided: " in run("compare", daily_corpus, "-f", "markdown").stdout
+    assert "Undecided: " in run("compare", daily_corpus, "--matrix").stdout
+    assert "Undecided: " in run("compare", daily_corpus, "--details").stdout
     page = run("compare", daily_corpus, "-f", "html").stdout
     assert '<p class="undecided" role="note">Undecided: ' in page
     assert "No contradiction or disagreement among the claims that share a key" in page

@@ -308,6 +308,10 @@ def matrix_lines(analysis: Analysis, width: int) -> list[Line]:
     keys = sorted(by_key, key=order)
     out: list[Line] = text_lines(f"briefcmp compare --matrix: {count(len(keys), 'key')} x {count(len(briefs), 'brief')}", width, "bold")
     out += item_lines("", MATRIX_LEGEND, width, "dim")
+    if analysis.undecided:
+        from briefcmp.render.undecided import undecided_text
+
+        out += text_lines(undecided_text(analysis), width, "yellow", "", "  ")
     if not keys:
         return out + text_lines("No relations.", width)
     # Pages of brief columns: each column at least 14 cells (a value and its as-of wrap inside).
