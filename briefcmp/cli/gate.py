@@ -89,6 +89,8 @@ def check(
     from briefcmp.corpus.files import OutputError
     from briefcmp.render.output import color_allowed, deliver, stdout_is_terminal, terminal_width
 
+    if statistics and format not in ("plain", "json", "auto"):  # a usage error, before anything is loaded
+        raise fail(f"--statistics is printed as plain or json, not --format {format}")
     settings = CheckSettings(paths=list(paths or ()) if against else default_paths(paths),
                              changed=changed, base=base, against=against,
                              reviewed=reviewed, allow_stale=allow_stale, fail_on=fail_on,
@@ -106,11 +108,10 @@ def check(
     show_reviewed = not hide_reviewed and (verbose or fmt != "plain")
     color = False
     if statistics:
-        if fmt not in ("plain", "json"):
-            raise fail(f"--statistics is printed as plain or json, not {fmt}")
         from briefcmp.render.problems import render_statistics
 
-        text = render_statistics(gate.combined(show_reviewed), fmt, corpus_shown(gate.report.load.corpus))
+        text = render_statistics(gate.combined(show_reviewed), "json" if fmt == "json" else "plain",
+                                 corpus_shown(gate.report.load.corpus))
     elif fmt == "github":
         from briefcmp.render.github import github_chunks, render_markdown
 
