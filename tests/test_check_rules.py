@@ -123,3 +123,18 @@ def test_github_annotations_put_conflicts_before_drafts() -> None:
     assert [a.split(" ", 1)[0] for a in annotations[:3]] == ["::error", "::warning", "::warning"]
     assert "briefcmp disagreement" in annotations[1] and "briefcmp review-stale" in annotations[2]
     assert sum("draft-claim" in a for a in annotations) == 8  # what the cap of 10 warnings leaves them
+
+
+def test_errors_are_never_capped_and_each_rule_is_capped_alone() -> None:
+    from briefcmp.render.problems import render_text
+
+    errors = [Problem("a.claims.yaml", n, 5, Severity.ERROR, f"quote {n} not found", "quote-not-found")
+              for n in range(1, 16)]
+    drafts = [Problem("a.claims.yaml", 100 + n, 5, Severity.WARNING, f"d{n}", "draft-claim") for n in range(12)]
+    lonely = [Problem("b.claims.yaml", n, 5, Severity.WARNING, f"k{n}", "lonely-key") for n in range(3)]
+    report = CheckReport([*errors, *drafts, *lonely], ["a.claims.yaml"], 2, 30, LoadResult(Corpus(".", Config())))
+    lines = "".join(render_text(report, per_rule=10)).splitlines()
+    assert sum("[quote-not-found]" in line for line in lines) == 15
+    assert sum("[draft-claim]" in line for line in lines) == 10 and sum("[lonely-key]" in line for line in lines) == 3
+    assert lines[-1].startswith("draft-claim: 2 more warnings not shown (10 listed above;")
+    assert len("".join(render_text(report, per_rule=0)).splitlines()) == 30
