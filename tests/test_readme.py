@@ -82,8 +82,9 @@ def _pip_cache() -> str:
     return found.stdout.strip() or str(Path.home() / ".cache" / "pip")
 
 
-# pip's notes about this machine's package indexes and its own version: not the README's output
-_MACHINE = re.compile(r"^(WARNING: Location '[^']*' is ignored.*|\[notice\].*)\n", re.M)
+# pip's notes about this machine (its package indexes, retries, its own version): not the README's
+# output. A warning about the packages themselves (lxml's extras) stays: it is what a user sees.
+_MACHINE = re.compile(r"^(?:(?:WARNING|DEPRECATION): (?!.*does not provide the extra).*|\[notice\].*)\n", re.M)
 
 
 def normalise(text: str, home: Path, repo: Path) -> str:
