@@ -98,5 +98,9 @@ def test_a_mistyped_kind_gets_did_you_mean() -> None:
     assert r.exit_code == 2 and "did you mean 'contradiction'?" in r.output
     r = run("compare", "briefs", "--only", "agrements")
     assert r.exit_code == 2 and "did you mean 'agreements'?" in r.output
+    r = run("compare", "briefs", "--format", "jsn")  # every choice option, enums too
+    assert r.exit_code == 2 and "did you mean 'json'?" in r.output
+    r = run("compare", "briefs", "--kind", "zzz")  # nothing near: no guess
+    assert r.exit_code == 2 and "did you mean" not in r.output
     r = run("check", "briefs", "--fail-on", "warnings")  # an accepted alias stays accepted
     assert r.exit_code == 0

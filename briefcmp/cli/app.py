@@ -58,6 +58,28 @@ def _keep_words_whole() -> None:
 _keep_words_whole()
 
 
+def _did_you_mean() -> None:
+    """Every choice option (--kind, --format, --fail-on...) says the nearest choice after a typo:
+    "'contradictons' is not one of ...; did you mean 'contradiction'?"."""
+    plain = getattr(click.Choice, "get_invalid_choice_message", None)
+    if plain is None:  # click before 8.2: its own message only
+        return
+
+    def message(self, value, ctx):
+        import difflib
+
+        aliases = getattr(self, "aliases", {})
+        names = [str(getattr(c, "value", c)) for c in self.choices]
+        near = difflib.get_close_matches(str(value), [*names, *aliases], n=1, cutoff=0.6)
+        text = plain(self, value, ctx)
+        return text.rstrip(".") + f"; did you mean {aliases.get(near[0], near[0])!r}?" if near else text
+
+    click.Choice.get_invalid_choice_message = message  # type: ignore[method-assign]
+
+
+_did_you_mean()
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"briefcmp {__version__}")
@@ -169,14 +191,6 @@ class Choice(click.Choice):
     def convert(self, value, param, ctx):
         if isinstance(value, str):
             value = self.aliases.get(value, value)
-            if value not in self.choices:  # a typo: say the nearest choice ("contradictons")
-                import difflib
-
-                near = difflib.get_close_matches(value, [*self.choices, *self.aliases], n=1, cutoff=0.6)
-                if near:
-                    shown = self.aliases.get(near[0], near[0])
-                    self.fail(f"{value!r} is not one of {', '.join(map(repr, self.choices))}; "
-                              f"did you mean {shown!r}?", param, ctx)
         return super().convert(value, param, ctx)
 
 
