@@ -72,7 +72,8 @@ def _run_script(cmds: list[str], home: Path, repo: Path) -> str:
     env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep)
                                   if p and not p.startswith(str(ROOT)) and p != venv_bin)
     env.update(HOME=str(home), BRIEFCMP_CACHE_DIR=str(home / ".cache" / "briefcmp"), NO_COLOR="1",
-               PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_CACHE_DIR=_pip_cache())
+               PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_CACHE_DIR=_pip_cache(),
+               PIP_NO_COMPILE="1")  # no .pyc compiled at install (the commands compile what they import)
     done = subprocess.run(["bash", "-c", "\n".join(lines)], env=env, capture_output=True, text=True, timeout=900)
     return done.stdout + done.stderr
 
