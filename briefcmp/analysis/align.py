@@ -41,148 +41,26 @@ import bisect
 import hashlib
 import re
 from collections import defaultdict
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from briefcmp.analysis.entities import Entities, fold_spelling, proper_names, slug
-from briefcmp.analysis.terms import cjk_words, term_match
+from briefcmp.analysis import clauses, evidence, periods
+from briefcmp.analysis.entities import Entities, proper_names, slug
+from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
+    FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
+    _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _OF_GDP, _POSSESSIVE_START,
+    _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, _basis, _meaningful, effective_words, measured_words,
+    norm_word, word_match,
+)
+from briefcmp.analysis.terms import term_match
 from briefcmp.corpus import units
 from briefcmp.corpus.model import Brief, Claim, Corpus
 
 FIGURE_TYPES = ("quantity", "rank")
 DEFAULT_TOLERANCE = "2%"  # money and counts: rounding ("about 1.3 billion" and "1.28 billion"), not another figure
 MAX_GROUPS_PER_BUCKET = 50
-
-# Words; a hyphenated compound is its parts ("power-sector emissions" are "power sector emissions").
-_WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|、|，|\s[-–—]\s|\s(?:and|but|while|whereas|although|though)\s|"
-                           r"[.!?]\s+(?=[A-Z\"'])")
-_COMPARED = re.compile(r"\s*(?:up|down|compared|against|versus|vs\.?|from|as\s+against|(?:(?:well|far|just|slightly|"
-                       r"much)\s+)?(?:below|above|under|over|short\s+of)\s+the)\b", re.I)
-# ... but not "its share of world output", "the highest in the region", "faster than its neighbours".
-_GENERIC_NOT_SUBJECT = re.compile(r"\b(?:of|in|across|than|among|from|to|with)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
-_POSSESSIVE_START = re.compile(r"\s*(?:Its|Their|His|Her)\b")
-# Words that make a figure about somewhere or something other than a named country.
-_GENERIC_SUBJECT = re.compile(r"\b(?:(?i:region|regional|global|globally|world|worldwide|continent|continental|bloc|"
-                              r"eurozone|euro\s+area|emerging\s+(?:markets?|economies)|developing\s+(?:countries|"
-                              r"economies)|advanced\s+economies|peers|neighbou?rs|neighbou?ring)|Europe|European|Asia|"
-                              r"Asian|Africa|African|Americas|Latin\s+America|Middle\s+East|Gulf|Baltic|Nordic|"
-                              r"Balkans?|"
-                              r"Caribbean|Pacific|Sahel|Scandinavia|EU|OECD|G7|G20|OPEC|ASEAN|NATO|Mercosur)\b")
-_STOP = frozenset("""
-a about above after again against all also an and any are as at be because been before being below between
-both but by can could did do does during each few for from further had has have having he her here his how i
-if in into is it its itself just more most no nor not now of off on once only or other our out over own same
-she should so some such than that the their them then there these they this those through to too under until
-very was we were what when where which while who whom why with would you your said says say per cent percent
-percentage point points billion million thousand trillion bn mn tn roughly around approximately nearly almost
-least estimated some just well above below exceeding up-to according record high low highest lowest
-year years month months week weeks day days quarter quarters annual annually yearly average averaged total
-totalled totaled overall previous last next current latest early mid late first second half
-january february march april may june july august september october november december
-reach reached reaching stood stand stands come came amount amounted worth value valued equal equaled equalled
-hit hits get got gets make made making represent represented represents account accounted accounts
-supply supplied supplies generate generated generates produce produced produces provide provided
-register registered record recorded post posted see saw seen put estimate
-face faced faces facing affect affected affects affecting cover covered covers covering
-fleet fleets plant plants farm farms station stations facility facilities sector sectors generation
-end ended ending close closed closing finish finished earlier ago before later prior
-slow slowed slowing accelerate accelerated accelerating eased easing edged picked quickened
-country countries nation receive received receives receiving
-dollar dollars euro euros yen won ruble rubles rouble roubles yuan pound pounds usd eur jpy gbp cny
-watt watts kilowatt kilowatts megawatt megawatts gigawatt gigawatts terawatt terawatts hour hours kwh mwh gwh twh
-tonne tonnes ton tons barrel barrels cubic metre metres meter meters bcm
-""".split())
-# Words that say "how much" without saying of what: a measured thing needs another word.
-# Words that leave the measured thing as it is: "real GDP growth" is "GDP growth", "public debt" is
-# "debt". Any other extra word narrows it ("tea exports", "GDP per capita"), and the match is only a candidate.
-_ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-                      r"eleventh|twelfth|fifteenth|twentieth)(?=[\s-])(?!-(?:time|hand|class|rate|half|quarter)\b)-?", re.I)
-_DIRECTED = frozenset("export import lend borrow send give buy sell pay invest".split())
-_CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I)
-_HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary "
-                      "provisional revis report public government gross year-on-year annualiz birth".split())
-_VAGUE = frozenset("share rate number amount level part value figure size volume proportion increase decrease "
-                   "gdp".split()) - {"gdp"}
-_CONCEPTS = {
-    "economy": "gdp", "economic": "gdp", "gdp": "gdp", "gross": "", "domestic": "", "product": "",
-    "grow": "increase", "grew": "increase", "grown": "increase", "growth": "increase", "rise": "increase",
-    "rose": "increase", "risen": "increase", "increase": "increase", "expand": "increase",
-    "expansion": "increase", "gain": "increase", "climb": "increase", "jump": "increase", "up": "increase",
-    "fall": "decrease", "fell": "decrease", "fallen": "decrease", "decline": "decrease", "drop": "decrease",
-    "shrink": "decrease", "shrank": "decrease", "shrunk": "decrease", "contracted": "decrease",
-    "contracting": "decrease", "contraction": "decrease",  # (not "contracts": deals)
-    "down": "decrease", "lose": "decrease", "lost": "decrease",
-    "inflation": "inflation", "inflationary": "inflation", "cpi": "inflation",
-    "export": "export", "import": "import", "unemployment": "unemployment", "jobless": "unemployment",
-    # Irregular verb forms and nominalisations: "spent" and "spending" are one word.
-    "spent": "spend", "spend": "spend", "expenditure": "spend", "outlay": "spend", "paid": "pay",
-    "sold": "sell", "sale": "sell", "bought": "buy", "purchase": "buy", "built": "build", "held": "hold",
-    "lent": "lend", "lending": "lend", "borrowed": "borrow", "borrowing": "borrow", "sent": "send",
-    "gave": "give", "given": "give", "took": "take", "taken": "take", "brought": "bring",
-    "production": "output", "invested": "invest", "investment": "invest",
-    "employed": "employ", "employment": "employ", "emitted": "emit", "emission": "emit",
-    "global": "world", "worldwide": "world", "budget": "fiscal", "budgetary": "fiscal",
-    "vaccination": "vaccine", "vaccinated": "vaccine", "immunization": "vaccine", "immunisation": "vaccine",
-    # Policy-measure synonyms (a general table, not fitted to any brief; WordNet would need a data download
-    # at run time and joins far more than it should). Each entry joins words that name ONE measure;
-    # near neighbours stay apart on purpose: exports/imports, spending/revenue, unemployment/employment,
-    # budget/procurement, budget/spending. Inflected forms find their entry through norm_word.
-    "military": "defense", "defence": "defense",  # and "armed forces" (_PHRASES)
-    "devote": "spend",
-    # Change verbs keep their direction: "increased", "raised", "went up" are "rose", never "fell".
-    "raise": "increase", "boost": "increase",
-    "decrease": "decrease", "reduce": "decrease", "reduction": "decrease", "cut": "decrease",
-}
-# Phrases that read as one word (replaced in place, padded to their length, before words are taken).
-_PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
-            (re.compile(r"\b(?:went|gone|goes|go|going)\s+up\b", re.I), "rose"),
-            (re.compile(r"\b(?:went|gone|goes|go|going)\s+down\b", re.I), "fell"),
-            # a forecast or figure corrected, not a measure that moved: "growth was revised down to 3 percent"
-            (re.compile(r"\brevised\s+(?:up|down)(?:wards?)?\b", re.I), ""))
-# After the figure, "up from" and "down from" compare it with another ("3.25 percent, down from 4.4").
-_FROM_AFTER = re.compile(r"\b(?:up|down)(?=\s+from\b)", re.I)
-_DIRECTION = frozenset({"increase", "decrease"})
-# A figure in a sentence about the future is a forecast: "will", "is expected to", "expects growth
-# of", "aims to", "plans to", "is forecast to" - not "faster than expected", "most forecasts", "willingness".
-FORECAST_WORDS = re.compile(
-    r"\b(?:will\b|shall\b|would\s+(?!have\b)|(?:is|are|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|set|"
-    r"likely|poised|due|predicted|estimated)\s+to|expects?\s+(?!that\b)\w|expecting\s|(?:intends?|intending|seeks?|"
-    r"pledged?|promised?|hopes?|wants?)\s+to\b|(?:forecasts?|projects?|predicts?)\s+"
-    r"(?:that\s|an?\s|growth|\w+\s+(?:of|to|at)\b)|aims?\s+(?:to|for)|aiming\s+(?:to|for)|plans?\s+to|planned\s+to|"
-    r"targets?\s+(?:of|for)\b|targeting|by\s+(?:the\s+(?:end\s+of\s+)?)?(?:year\s+)?20[3-9]\d)", re.I)
-_SHOW = {"increase": "growth", "decrease": "decline", "gdp": "GDP", "cpi": "CPI"}
-# "rose to 7.7 percent", "raised defence spending to 2 percent of GDP", "grew 5 percent to $3 billion":
-# the figure after "to" is a level (but "grew exports to Kenya by 5 percent" is a change).
-_LEVEL_CHANGE = re.compile(r"\b(?P<verb>rose|rise[sn]?|grew|grow[sn]?|increased?|climbed|jumped|fell|fall(?:s|en)?|"
-                           r"declined|dropped|shrank|slowed|slipped|eased|recovered|returned|raised?|boosted|"
-                           r"decreased?|reduced?|cut|lowered)\s+(?:[\w.%]+\s+){0,4}?to\s+"
-                           r"(?:(?!by\b)\w+\s+){0,2}[$€£¥]?$", re.I)
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-def norm_word(word: str) -> str:
-    """One form per word: lower case, spelling folded, a concept if it has one, else a crude stem."""
-    w = fold_spelling(word.lower().strip("'-"))
-    if w.endswith("'s"):
-        w = w[:-2]
-    if w in _CONCEPTS:
-        return _CONCEPTS[w]
-    s = _stem(w)
-    # "increased" -> "increas" is "increase"; "dropped" -> "dropp" is "drop"
-    for form in (s, s + "e", s[:-1] if len(s) > 3 and s[-1] == s[-2] else s):
-        if form in _CONCEPTS:
-            return _CONCEPTS[form]
-    return s
-
 
 @dataclass
 class Member:
@@ -197,10 +75,16 @@ class Member:
     shown: dict[str, str]  # normalised word -> how it reads, in clause order
     order: tuple[str, ...]
     lead: str = ""  # the subject named first: "Kenya's exports to Uganda" leads with kenya
+    period: str = ""  # the as-of a reader gives it ("2023", "2024-04/2025-03"), see analysis.periods
+    period_how: str = ""  # stated | relative | drafted | claim | release (shared with reports of one release) | ""
+    published: Optional[date] = None
+    alternate: bool = False  # a conversion in parentheses or an alternative reading of another figure
+    vintage: str = ""  # "budgeted", "preliminary", "revised": which estimate of the period it is, when said
+    hint: str = ""  # the brief's main period, for a figure that states none (see _brief_hints)
 
     @property
     def dated(self) -> bool:
-        return self.claim.as_of is not None and not self.claim.as_of_inferred
+        return bool(self.period_how)
 
 
 @dataclass
@@ -216,7 +100,8 @@ class Group:
     sure: bool
     subjects: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
-    doubt: str = ""  # why a candidate is not sure
+    doubt: str = ""  # why a candidate is not sure: the evidence it lacks
+    score: float = 0.0  # the evidence score (analysis.evidence), set by align
 
     @property
     def id(self) -> str:
@@ -250,6 +135,7 @@ class _Context:
 
         self.ok = False
         self.entities = entities
+        self.published = brief.published.start() if brief.published is not None else None
         norm = source_text(brief) or ""  # the loader keeps no source in memory: read it again
         try:
             original = Path(brief.source_path).read_text(encoding="utf-8-sig") if brief.source_path and norm else ""
@@ -349,49 +235,6 @@ def _clause(text: str, a: int, b: int) -> tuple[int, int]:
     return start, end
 
 
-def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tuple[int, int]] = None
-                   ) -> tuple[frozenset[str], dict[str, str], tuple[str, ...]]:
-    """The measured thing of ``text`` (a clause): normalised content words, how they read, their order."""
-    blank = list(text)
-    for a, b, _ in [*entities.find(text), *proper_names(text)]:  # a named place is no measured word either
-        for i in range(a, min(b + 2, len(blank))):  # and a possessive "'s"
-            if i < b or text[b:b + 2] == "'s":
-                blank[i] = " "
-    cleaned = _CONSUMER_PRICES.sub(lambda m: "inflation".ljust(len(m.group())), "".join(blank))
-    cleaned = _ORDINAL.sub(lambda m: " " * len(m.group()), cleaned)  # the rank itself is the value, not the thing
-    for phrase, word in _PHRASES:
-        cleaned = phrase.sub(lambda m, word=word: word.ljust(len(m.group())), cleaned)
-    if figure is not None:
-        cleaned = cleaned[:figure[1]] + _FROM_AFTER.sub(lambda m: " " * len(m.group()), cleaned[figure[1]:])
-    level = figure is not None and _LEVEL_CHANGE.search(cleaned[:figure[0]])
-    unit_words = {w.lower() for w in re.findall(r"[A-Za-z]+", unit)}
-    shown: dict[str, str] = {}
-    order: list[str] = []
-    for m in _WORD.finditer(cleaned):
-        raw = m.group()
-        low = raw.lower()
-        if low in _STOP or low in unit_words or _stem(low) in unit_words or len(low) < 2:
-            continue
-        w = norm_word(raw)
-        if not w or w in _STOP:
-            continue
-        if level and level.start("verb") <= m.start() < level.end("verb"):
-            continue  # "rose to 7.7 percent" gives a level, not a change
-        if w not in shown:
-            shown[w] = _SHOW.get(w, low[:-2] if low.endswith("'s") else low)
-            order.append(w)
-    if "inflation" in shown and "increase" in shown:  # "consumer prices rose 5 percent" is inflation of 5 percent
-        del shown["increase"]
-        order.remove("increase")
-    if order == ["increase"] and re.search(r"\bgrowth\b", cleaned, re.I):
-        shown["gdp"], order[:0] = "GDP", ["gdp"]  # "Kenya's growth was 3 percent": its economy's
-    for w in cjk_words(cleaned):  # Japanese, Korean, Chinese content words (analysis/terms.py)
-        if w not in shown:
-            shown[w] = w
-            order.append(w)
-    return frozenset(order), shown, tuple(order)
-
-
 def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optional[Member]:
     v = claim.value
     if v is None or v.type not in FIGURE_TYPES or v.amount is None:
@@ -403,6 +246,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         dim = units.comparable(unit, 0.0)[0]
     text = claim.quote
     subjects_from = ""
+    figure_span: Optional[tuple[int, int]] = None
+    sentence_text = ""
+    alternate = False
     subjects: tuple[str, ...] = ()
     if claim.status != "draft" and claim.subjects:
         subjects, subjects_from = tuple(claim.subjects), "claim"
@@ -410,10 +256,26 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         a, b = claim.span
         si = ctx.sentence_index(a)
         s0, s1 = ctx.sentences[si] if ctx.sentences else (a, b)
-        sentence = ctx.text[min(s0, a):max(s1, b)]
+        sentence = sentence_text = ctx.text[min(s0, a):max(s1, b)]
         fig = _figure_at(ctx.text[a:b], v)
+        respective = None
         if fig is not None:
             fa, fb = a + fig[0] - min(s0, a), a + fig[1] - min(s0, a)
+            figure_span = (fa, fb)
+            # "7.95 trillion yen ($56 billion) defense budget": the sentence reads on past a conversion,
+            # and the converted figure stands where its parenthesis is; "X, or Y, depending on the
+            # exchange rate": Y stands where X is.
+            sentence, paren = clauses.blank_conversions(sentence, (fa, fb))
+            alt = clauses.alternative(sentence, (fa, fb))
+            conv = clauses.or_conversion(sentence, (fa, fb)) if alt is None else None
+            if conv is not None:
+                paren = conv
+            if paren is not None or alt is not None:
+                at = paren if paren is not None else alt
+                main = [m for m in _NUMBER.finditer(sentence, 0, at)]  # the figure it converts
+                fa, fb = (main[-1].start(), main[-1].end()) if main else (max(at - 1, 0), max(at - 1, 0))
+                alternate = alt is not None and paren is None
+            respective = clauses.respective_words(sentence, (fa, fb))
             c0, c1 = _clause(sentence, fa, fb)
             clause, fig_in_clause = sentence[c0:c1], (fa - c0, fb - c0)
             upto = sentence[:c1]
@@ -458,8 +320,21 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         clause, fig_in_clause = (text[slice(*_clause(text, *fig))], None) if fig else (text, None)
         if not subjects:
             subjects, subjects_from = entities.subjects(text), "sentence"
+    if fig_in_clause is not None:
+        cause = _CAUSE.search(clause, fig_in_clause[1])
+        if cause:
+            clause = clause[:cause.start()]
+        if unit == "percent":  # "5.1 per cent of GDP": the denominator of a share, not the measured thing
+            share = _OF_GDP.match(clause, fig_in_clause[1])
+            if share:
+                clause = clause[:share.start()] + " " * (share.end() - share.start()) + clause[share.end():]
     words, shown, order = measured_words(clause, entities, unit if unit != "percent" else "", fig_in_clause)
-    if not _meaningful(words) and ctx is not None and fig_in_clause is not None and _COMPARED.match(clause):
+    if respective is not None:
+        words, shown, order = measured_words(respective[0], entities, "")
+    own_direction = words & _DIRECTION
+    apposition = bool(_APPOSITION.match(clause))
+    if not _meaningful(words) and ctx is not None and fig_in_clause is not None and (
+            _COMPARED.match(clause) or clauses.ELLIPTIC.match(clause) or _CHANGE_OF.match(clause) or apposition):
         # "grew 3.4 percent in 2023, up from 4.8 percent a year earlier": the clause before says what
         # (back over an aside: "4.2 percent in 2023, according to our estimates, well below the 8.02 percent")
         before = upto[:len(upto) - len(clause)]
@@ -469,57 +344,79 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             if _meaningful(words - _HARMLESS) or p0 == 0:
                 break
             before = before[:p0]
+        if apposition:  # "..., which is 3.4 per cent of GDP": a level of what the clause before names
+            words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
+        if own_direction and _CHANGE_OF.match(clause) or (own_direction and re.match(r"\s*(?:up|down)\s+by\b", clause)):
+            # "..., up by 5.2 percent", "a decrease of 2.08 million": the change of what the clause before measures
+            words = (words - _DIRECTION) | own_direction
+            order = (*[w for w in order if w not in _DIRECTION], *sorted(own_direction))
+            shown = {**shown, **{w: _SHOW.get(w, w) for w in own_direction}}
+    if dim in ("percent", "percentage-points") or unit in ("percent", "percentage-points"):
+        # what a change is measured against is part of the measure: growth on the quarter before, on
+        # the year before, or at an annualized rate are three figures ("5.2% year on year" and "1.0%
+        # quarter on quarter" of one quarter never contradict)
+        basis = _basis(clause, sentence_text, figure_span, period_full_year=False)
+        if basis:
+            words, order = words | {basis}, (*order, basis)
+            shown = {**shown, basis: basis}
+    if _MULTI_PERIOD.search(clause):
+        dim += ":total"  # "a combined 43 trillion yen over five years": not one year's figure
+    published = ctx.published if ctx is not None else None
+    period, how = "", ""
+    if ctx is not None and ctx.ok and figure_span is not None:
+        country = next((x for x in subjects if x in periods.FISCAL_START), subjects[0] if subjects else "")
+        period, how = periods.resolve(sentence_text, figure_span, published, country)
+    if not how and claim.as_of is not None and not claim.as_of_inferred and not (
+            claim.status == "draft" and figure_span is not None and periods.has_base(sentence_text)):
+        # (a drafted as-of in a sentence with a comparison base may be the base's: "from the previous year")
+        period, how = str(claim.as_of), "drafted" if claim.status == "draft" else "claim"
+    if claim.status != "draft" and claim.as_of is not None and not claim.as_of_inferred:
+        period, how = str(claim.as_of), "claim"  # a reviewed as-of stands
+    if figure_span is not None and periods.in_base(sentence_text, figure_span) and words & _DIRECTION and \
+            _TO_FIGURE.search(sentence_text, 0, figure_span[0]):
+        # "cut its deficit to 5.1% from a revised 5.8%": the figure a change starts from is a level
+        words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
+    if "yoy" in words and _YEAR_LONG.fullmatch(period):  # a year's growth is on the year before anyway
+        words, order = words - {"yoy"}, tuple(w for w in order if w != "yoy")
+    vintage = ""
+    if figure_span is not None:
+        near = sentence_text[max(0, figure_span[0] - 60):figure_span[1] + 10]
+        vintage = next((tag for tag, pattern in _VINTAGES if pattern.search(near)), "")
     return Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
-                  subjects[0] if subjects else "")
-
-
-# --------------------------------------------------------------------------- matching
-
-
-def _meaningful(words: frozenset[str]) -> bool:
-    return any(w not in _VAGUE and w not in ("increase", "decrease") for w in words)
-
-
-def word_match(a: frozenset[str], b: frozenset[str]) -> str:
-    """"sure" when the measured things agree, "maybe" when they look alike, else "".
-
-    Words that only say "how much" ("rate", "share", "level") are left out when others are
-    there: "the unemployment rate" and "unemployment" measure one thing."""
-    if not a or not b or not (_meaningful(a) and _meaningful(b)):
-        return ""
-    if a & _DIRECTION != b & _DIRECTION:
-        return ""  # a rise is no fall, and a change ("rose 5 percent") no level ("5 percent of GDP")
-    a, b = a - _VAGUE, b - _VAGUE
-    shared = a & b
-    if not _meaningful(frozenset(shared)):
-        return ""
-    jac = len(shared) / len(a | b)
-    if a == b:
-        return "sure"
-    if (a ^ b) <= _HARMLESS:
-        return "sure"  # "real GDP growth" and "GDP growth"; but "tea exports" is not "exports"
-    strong = [w for w in shared if w not in _VAGUE and w not in ("increase", "decrease", "export", "import")]
-    return "maybe" if strong and (jac >= 0.5 or len(strong) >= 2) else ""
+                  subjects[0] if subjects else "", period, how, published, alternate, vintage)
 
 
 def _doubts(members: list[Member]) -> str:
-    """Why a group that agrees on subject, unit and wording must still not be applied."""
-    if any(not m.subjects or any(x.startswith("(") for x in m.subjects) for m in members):
-        return "no country or registered entity named"
-    undated = [m.claim.ref for m in members if not m.dated]
-    if undated:
-        return f"no stated period for {', '.join(undated)} (as-of taken from the publication date)"
-    if len({m.lead for m in members}) > 1 and any(m.words & _DIRECTED for m in members):
-        return "the subjects are named in another order: exports from one may be imports of the other"
-    kinds = {m.claim.kind for m in members}
-    if kinds != {"fact"} or any(m.claim.status == "draft" and FORECAST_WORDS.search(m.claim.quote) for m in members):
-        return "forecasts are compared only when a person keys them"
-    per_brief: dict[tuple[str, str], set[float]] = defaultdict(set)
+    """Why a group that agrees on subject, unit and wording must still not be applied ("" when sure)."""
+    ev = evidence.evidence(members, _DIRECTED, FORECAST_WORDS)
+    return "" if ev.sure() else ev.doubt()
+
+
+def group_evidence(members: list[Member]) -> evidence.Evidence:
+    return evidence.evidence(members, _DIRECTED, FORECAST_WORDS)
+
+
+RELEASE_DAYS = evidence.RELEASE_DAYS
+plan = evidence.plan
+adopt_release_periods = evidence.adopt_release_periods
+_PLAN = evidence.PLAN
+
+
+def _brief_hints(members: list[Member]) -> None:
+    """A brief's main period (the one its figures state most, at least twice): a hint for its figures
+    that state none, taken only when every figure of their group agrees (``evidence``)."""
+    counts: dict[str, int] = defaultdict(int)
     for m in members:
-        per_brief[(m.claim.brief, str(m.claim.as_of))].add(round(m.claim.value.base_amount or 0.0, 9))
-    if any(len(v) > 1 for v in per_brief.values()):
-        return "one brief gives two values for one period: the wording does not tell the figures apart"
-    return ""
+        if m.period_how in ("stated", "relative"):
+            counts[m.period] += 1
+    if not counts:
+        return
+    best = max(counts.values())
+    top = [p for p, n in counts.items() if n == best]
+    if best >= 2 and len(top) == 1:
+        for m in members:
+            if not m.period_how:
+                m.hint = top[0]
 
 
 def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
@@ -530,6 +427,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     contexts: dict[str, _Context] = {}
     keyed: dict[str, list[Member]] = defaultdict(list)
     loose: list[Member] = []
+    described: list[Member] = []
     for brief in corpus.briefs:
         for claim in brief.claims:
             if claim.value is None or claim.value.type not in FIGURE_TYPES:
@@ -537,9 +435,12 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             if brief.id not in contexts:
                 contexts[brief.id] = _Context(brief, entities)
             m = describe(claim, contexts[brief.id], entities)
-            if m is None:
+            if m is None or m.alternate:  # "or $4.5 trillion, depending on the rate": read with the first
                 continue
+            described.append(m)
             (keyed[claim.key] if claim.key else loose).append(m)
+        _brief_hints(described)
+        described = []
     result.considered = len(loose)
 
     # 1. Registered keys: a claim joins the key whose subjects, unit and wording it shares.
@@ -575,6 +476,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             rest.append(m)
     for kid, members in sorted(joined.items()):
         kd = config.keys[kid]
+        adopt_release_periods([*keyed.get(kid, []), *members])
         doubt = _doubts([*keyed.get(kid, []), *members])
         g = Group(kid, False, kd.label, kd.unit, members, _reason(members, "registered key " + kid), not doubt,
                   tuple(kd.subjects), tuple(kd.topics), doubt)
@@ -594,11 +496,13 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     taken = set(config.keys)
     for bucket in sorted(buckets):
         members = sorted(buckets[bucket], key=lambda m: m.claim.ref)
+        eff = effective_words(members)
         groups: list[list[Member]] = []
         maybes: list[list[Member]] = []
         for m in members:
             for g in groups:
-                if all(word_match(m.words, o.words) == "sure" for o in g):
+                if all(word_match(eff[id(m)], eff[id(o)]) == "sure" and
+                       (not m.vintage or not o.vintage or m.vintage == o.vintage) for o in g):
                     g.append(m)
                     break
             else:
@@ -608,7 +512,21 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
         for i, g in enumerate(groups):
             if len({m.claim.brief for m in g}) < 2:
                 continue
+            adopt_release_periods(g)
             doubt = _doubts(g)
+            dated = [m for m in g if m.dated]
+            if doubt and len(dated) < len(g) and len({m.claim.brief for m in dated}) >= 2 and not _doubts(dated):
+                # the figures whose period is known are keyed; the others wait as a candidate to join
+                rest_g = [m for m in g if not m.dated]
+                key = _new_key_id(dated, entities, taken)
+                taken.add(key)
+                applied.add(i)
+                result.groups.append(Group(key, True, _label(dated, entities), dated[0].unit, dated,
+                                           _reason(dated, ""), True, dated[0].subjects, _common_topics(dated), ""))
+                result.candidates.append(Group(key, False, _label(dated, entities), dated[0].unit, rest_g,
+                                               _reason(rest_g, "the key " + key), False, dated[0].subjects,
+                                               _common_topics(rest_g), _doubts(rest_g) or doubt))
+                continue
             key = _new_key_id(g, entities, taken)
             grp = Group(key, True, _label(g, entities), units.shared_unit([m.unit for m in g]), g, _reason(g, ""),
                         not doubt, g[0].subjects,
@@ -637,6 +555,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
         for s in g.subjects:
             if s not in config.entities:
                 result.entities[s] = entities.label(s)
+    for g in (*result.groups, *result.candidates):
+        g.score = group_evidence(g.members).score
     return result
 
 
@@ -684,8 +604,10 @@ def _reason(group: list[Member], target: str) -> str:
     subjects = ", ".join(group[0].subjects) or "(none)"
     how = sorted({m.subjects_from for m in group if m.subjects_from not in ("clause", "claim")})
     words = " ".join(group[0].shown[w] for w in _shared_order(group)) or "(none)"
-    periods = sorted({str(m.claim.as_of) + (" (inferred)" if m.claim.as_of_inferred else "")
-                      for m in group if m.claim.as_of is not None})
+    how_p = {"relative": " (from the publication date)", "release": " (the release's: reports within "
+           f"{RELEASE_DAYS} days)", "": " (inferred)"}
+    periods = sorted({(m.period or str(m.claim.as_of or "")) + how_p.get(m.period_how, "")
+                      for m in group if m.period or m.claim.as_of is not None})
     parts = [f"subject {subjects}" + (f" (from the {', '.join(how)})" if how else ""),
              f"unit {'rank' if group[0].dim == 'rank' else group[0].unit or 'count'}", f"shared words: {words}",
              f"period {', '.join(periods) or 'not stated'}"]

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefcmp.analysis.align import DEFAULT_TOLERANCE, AlignResult, Group, Member
+from briefcmp.analysis.align import DEFAULT_TOLERANCE, AlignResult, Group, Member, plan
 from briefcmp.analysis.entities import name_forms
 from briefcmp.corpus import units
 from briefcmp.corpus.model import Claim, Corpus
@@ -131,6 +131,63 @@ def _set_key(text: str, claim: Claim, key: str) -> str:
                      "(a flow mapping?); set its key by hand")
 
 
+_AS_OF_WHY = {"relative": "read from the text against the publication date",
+              "release": "the period of the release that reports published within days of it state",
+              "stated": "the period the sentence states (a comparison base is not the period)",
+              "drafted": "as drafted"}
+
+
+def as_of_changes(result: AlignResult) -> list[tuple[Claim, str, str]]:
+    """(claim, as-of, why) for draft claims of sure groups whose period align reads differently."""
+    out = []
+    for g in result.groups:
+        for m in g.members:
+            c = m.claim
+            if c.status != "draft" or not m.period or m.period_how not in _AS_OF_WHY:
+                continue
+            if c.as_of is not None and not c.as_of_inferred and str(c.as_of) == m.period:
+                continue
+            out.append((c, m.period, _AS_OF_WHY[m.period_how]))
+    return out
+
+
+def _set_kind_fact(text: str, claim: Claim) -> str:
+    """``kind: forecast`` -> ``kind: fact`` in the claim's block: a budget adopted is a figure of fact."""
+    lines = text.splitlines(keepends=True)
+    for i in range(max(claim.line - 1, 0), min(claim.line + 12, len(lines))):
+        m = re.match(r"^(\s+)kind:\s*forecast\s*(#.*)?$", lines[i].rstrip("\r\n"))
+        if m:
+            nl = "\r\n" if lines[i].endswith("\r\n") else "\n"
+            lines[i] = f"{m.group(1)}kind: fact  # align: a budget or plan adopted is a figure of fact{nl}"
+            return "".join(lines)
+        if i > claim.line and re.match(r"^\s*-\s", lines[i]):
+            break
+    return text
+
+
+def _set_as_of(text: str, claim: Claim, period: str, why: str) -> str:
+    """Set the claim's ``as_of:`` (replaced, or inserted after its id/key lines), with a comment saying why."""
+    lines = text.splitlines(keepends=True)
+    start = max(claim.line - 1, 0)
+    for i in range(start, min(start + 3, len(lines))):
+        m = re.match(r"^(\s*-\s+|\s+)id:\s*(['\"]?)([^'\"#\s]+)\2\s*(#.*)?$", lines[i].rstrip("\r\n"))
+        if not (m and m.group(3) == claim.id):
+            continue
+        indent = len(m.group(1))
+        nl = "\r\n" if lines[i].endswith("\r\n") else "\n"
+        new_line = " " * indent + f"as_of: {period}  # align: {why}{nl}"
+        j = i + 1
+        while j < len(lines) and (not lines[j].strip() or len(lines[j]) - len(lines[j].lstrip(" ")) >= indent) \
+                and not re.match(r"^\s*-\s", lines[j]):
+            if re.match(rf"^\s{{{indent}}}as_of:", lines[j]):
+                lines[j] = new_line
+                return "".join(lines)
+            j += 1
+        lines.insert(i + 1, new_line)
+        return "".join(lines)
+    raise AlignError(f"{claim.path}:{claim.line}: cannot find the id line of claim {claim.id}; set its as_of by hand")
+
+
 def plan_edits(result: AlignResult, corpus: Corpus) -> list[Edit]:
     """The text edits that write the sure groups: config (entities, keys) and claims files."""
     if not result.groups:
@@ -149,10 +206,22 @@ def plan_edits(result: AlignResult, corpus: Corpus) -> list[Edit]:
     for g in result.groups:
         for m in g.members:
             by_file[m.claim.path].append((m.claim, g.key))
+    periods: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
+    for claim, period, why in as_of_changes(result):
+        periods[claim.path][claim.id] = (period, why)
+    plans: dict[str, set[str]] = defaultdict(set)
+    for g in result.groups:
+        for m in g.members:
+            if plan(m):
+                plans[m.claim.path].add(m.claim.id)
     for path, items in sorted(by_file.items()):
         text = Path(path).read_text(encoding="utf-8")
         new_text = text
         for claim, key in sorted(items, key=lambda it: -it[0].line):  # bottom up: line numbers stay right
+            if claim.id in plans[path]:
+                new_text = _set_kind_fact(new_text, claim)
+            if claim.id in periods[path]:
+                new_text = _set_as_of(new_text, claim, *periods[path][claim.id])
             new_text = _set_key(new_text, claim, key)
         edits.append(Edit(Path(path), text, new_text))
     return edits
@@ -196,16 +265,24 @@ def verify(edits: list[Edit], corpus: Corpus) -> None:
 
 def apply_plan(result: AlignResult, corpus: Corpus) -> list[Path]:
     """Write the sure groups into the config and the claims files (atomically, each re-parsed first)."""
-    from briefcmp.corpus.files import OutputError, write_file
+    from briefcmp.corpus.files import OutputError, confine, line_ending, with_line_ending, write_file
 
-    edits = plan_edits(result, corpus)
+    try:  # the corpus's files are written only inside it (the rule reading follows): checked before any read
+        config_path = Path(corpus.config.path) if corpus.config.path else Path(corpus.root) / "briefcmp.yaml"
+        confine(config_path, corpus.root)
+        edits = plan_edits(result, corpus)
+        for e in edits:
+            confine(e.path, corpus.root)
+    except OutputError as exc:
+        raise AlignError(str(exc)) from exc
     verify(edits, corpus)
     written = []
     for e in edits:
-        if e.path.exists() and e.path.read_text(encoding="utf-8") != e.old:
+        raw = e.path.read_bytes() if e.path.exists() else b""
+        if raw.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n") != e.old.replace("\r\n", "\n"):
             raise AlignError(f"{e.path}: changed while align ran; run it again")
-        try:
-            write_file(e.path, e.new, force=True)
+        try:  # each file keeps its own line endings (the edit was made on the text as Python reads it)
+            write_file(e.path, with_line_ending(e.new, line_ending(raw)), force=True, within=corpus.root)
         except OutputError as exc:
             raise AlignError(str(exc)) from exc
         written.append(e.path)

@@ -126,14 +126,23 @@ class Entities:
         self._cjk_re: Optional[re.Pattern] = None
         self.adopted: set[str] = set()  # ids of the names ``adopt`` took from briefs (not registered)
         names = sorted(name_of, key=len, reverse=True)
-        self._re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])"
-                              r"(?:'s)?") if names else None
+        self._re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w$])"
+                              r"(?!\s+dollars?\b)(?:'s)?") if names else None
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, entity id) of every name in ``text``, in order."""
+        """(start, end, entity id) of every name in ``text``, in order (remembered: align asks of one
+        sentence for each of its figures)."""
+        memo = self.__dict__.setdefault("_found", {})
+        if text in memo:
+            return list(memo[text])
+        if len(memo) > 20000:
+            memo.clear()
         if not text.isascii() and _CJK_CHAR.search(text):
-            return sorted(self._find_ascii(text) + self._find_cjk(text))
-        return self._find_ascii(text)
+            out = sorted(self._find_ascii(text) + self._find_cjk(text))
+        else:
+            out = self._find_ascii(text)
+        memo[text] = tuple(out)
+        return out
 
     def _find_cjk(self, text: str) -> list[tuple[int, int, str]]:
         """Names written in Japanese, Korean or Chinese: matched anywhere, longest first (no word boundaries)."""

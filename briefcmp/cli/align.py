@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from briefcmp.cli.app import PATHS_ARG, app, fail
+from briefcmp.cli.app import PATHS_ARG, app, fail, say
 
 
 class AlignFormat(str, Enum):
@@ -55,4 +55,4 @@ def align(
         width = terminal_width() if stdout_is_terminal() else PLAIN_WIDTH  # piped: one fixed width
         emit(render_text(result, applied=bool(written), width=width))
     for p in written:
-        typer.echo(f"updated {p}", err=True)
+        say(f"updated {p}")

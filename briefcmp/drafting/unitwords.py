@@ -74,7 +74,7 @@ SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillio
 PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b)(?P<pts>\s+points?\b)?", re.I)
 POINTS_AFTER = re.compile(r"\s+percentage[\s-]points?\b|\s?(?:pp|ppt|p\.p\.)(?![\w])", re.I)
 CURRENCY_AFTER = re.compile(
-    r"\s+(?:(?P<adj>U\.?S\.?|US|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Taiwan(?:ese)?|"
+    r"(?:\s+|-)(?:(?P<adj>U\.?S\.?|US|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Taiwan(?:ese)?|"
     r"Japanese|Korean|South Korean|Russian|Chinese|Ukrainian|Indian|Swiss)\s+)?"
     r"(?P<cur>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + "|" + "|".join(CODES) + r")\b", re.I)
 TIMES_AFTER = re.compile(r"(?P<more>\s+more)?\s+times\b|(?:\s?-\s?|\s?)fold\b|x\b", re.I)
