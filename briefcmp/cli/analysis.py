@@ -94,7 +94,16 @@ def _undecided(corpus, memo):
             return Undecided(*(int(n) for n in stored.split())), shown
         except (TypeError, ValueError):
             pass
-    found = undecided(corpus)
+    # align reads every claim's quote and text (compare may have loaded only the keyed ones): the
+    # corpus as `briefcmp align` loads it, from the load cache
+    from briefcmp.corpus.cache import load_corpus
+    from briefcmp.corpus.load import InputError
+
+    try:
+        whole = load_corpus([Path(corpus.root)], texts="all").corpus
+    except InputError:
+        whole = corpus
+    found = undecided(whole)
     store.keep_text(f"{found.sure} {found.candidates} {found.claims}", memo.inputs if memo is not None else None)
     return found, shown
 
