@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from briefcmp.corpus import units
 from briefcmp.corpus.unittable import SYMBOLS as PHYSICAL_SYMBOLS
 from briefcmp.corpus.unittable import WORDS as PHYSICAL_WORDS
 from briefcmp.drafting.dates import MONTHS
@@ -208,7 +207,9 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
             return After("count", pluralise(m.group("n")), "", m.end())  # "an eight-point plan"
     noun = counted_noun(text, pos)
     if noun:
-        return After("count", noun[0], scale, noun[1])
+        # A unit reached past a modifier ("16.5 cubic GW") is still the unit, written one way.
+        unit = PHYSICAL_SYMBOLS.get(noun[0]) or PHYSICAL_WORDS.get(noun[0].lower()) or noun[0]
+        return After("count", unit, scale, noun[1])
     return After("scaled" if scale else "bare", "", scale, pos)
 
 
@@ -241,8 +242,7 @@ def counted_noun(text: str, pos: int) -> Optional[tuple[str, int]]:
         if low in STOP or low in WORD_NUMBERS or low[:3] in MONTHS and low in MONTHS:
             return None
         if plural_noun(word):
-            # a measure unit past a modifier ("16.5 cubic GW") keeps its canonical spelling ("GW", not "gw")
-            return units.canonical_unit(low) if units.is_physical(low) else low, m.start(1) + len(word)
+            return low, m.start(1) + len(word)
         pos = m.end()
     return None
 
