@@ -221,19 +221,10 @@ def test_the_shared_lexicon_joins_actions_and_objects_said_two_ways() -> None:
 def test_a_dev_benchmark_set_keeps_precision(tmp_path: Path) -> None:
     """The new user's path on one benchmark set (benchmarks/facts/dev): relations found, no trap joined,
     no false contradiction (a regression guard, not the measurement: benchmarks/facts_eval.py is)."""
-    import importlib.util
-    import sys
+    from test_bench_smoke import ROOT, _module  # benchmarks/ modules, registered once
 
-    root = Path(__file__).resolve().parent.parent / "benchmarks"
-    sys.path.insert(0, str(root))
-    try:
-        spec = importlib.util.spec_from_file_location("bench_facts_eval", root / "facts_eval.py")
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules["bench_facts_eval"] = mod
-        spec.loader.exec_module(mod)  # type: ignore[union-attr]
-        scores, (drafted, total, _) = mod.evaluate([root / "facts" / "dev" / "eu-niger-coup"])
-    finally:
-        sys.path.remove(str(root))
+    facts_eval = _module("facts_eval")
+    scores, (drafted, total, _) = facts_eval.evaluate([ROOT / "benchmarks" / "facts" / "dev" / "eu-niger-coup"])
     (s,) = scores
     assert s.found >= 2 and s.false_contradictions == [] and s.keys_wrong == [] and s.trap_failures == []
     assert drafted >= total - 1
