@@ -30,7 +30,7 @@ def test_every_report_says_how_many_candidates_wait(daily_corpus: Path) -> None:
     shown = os.path.relpath(daily_corpus)  # as every message shows a path: typed from here, it works
     parts = []
     if sure:
-        parts.append(f"{sure} group{'s' * (sure != 1)} of figures to key (briefcmp align {shown} --apply)")
+        parts.append(f"{sure} group{'s' * (sure != 1)} of claims to key (briefcmp align {shown} --apply)")
     if candidates:
         parts.append(f"{candidates} candidate group{'s' * (candidates != 1)} to decide by hand (listed by "
                      f"briefcmp align {shown};")
@@ -81,3 +81,71 @@ def test_the_count_is_cached_with_the_reports(daily_corpus: Path, tmp_path: Path
     claims = sorted(corpus_dir.glob("*.claims.yaml"))[0]
     claims.write_text(claims.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert count() == first and calls == [1, 1]  # a changed claims file: made again
+
+
+WIRE = """Kenya tightens curbs on sugar from Uganda
+East Africa Wire | 12 March 2024
+
+Kenya suspended imports of sugar from Uganda, officials in Nairobi said.
+
+Kenya closed its border with Uganda.
+"""
+PAPER = """Nairobi halts Ugandan sugar
+Lakeside Daily | 13 March 2024
+
+Kenya suspended imports of refined Ugandan cane sugar and molasses.
+
+Kenya has not closed all of its border crossings with Uganda.
+"""
+
+
+def test_statements_left_undecided_are_counted_too(tmp_path: Path) -> None:
+    """A corpus whose only unkeyed claims are drafted statements: no figure could group, yet align
+    holds candidates for the statements, and every report says so."""
+    import yaml
+
+    corpus = tmp_path / "statements"
+    assert run("init", corpus).exit_code == 0
+    for name, text in (("wire", WIRE), ("paper", PAPER)):
+        (corpus / "sources" / f"{name}.txt").write_text(text, encoding="utf-8")
+        r = run("annotate", corpus / "sources" / f"{name}.txt", "-o", corpus / f"{name}.claims.yaml", "--sentences")
+        assert r.exit_code == 0, r.output
+    drafted = [c for f in corpus.glob("*.claims.yaml") for c in yaml.safe_load(f.read_text(encoding="utf-8"))["claims"]]
+    assert drafted and not any("key" in c for c in drafted)
+    assert {k for c in drafted for k in c.get("value", {})} == {"category"}  # statements only: not a figure
+    proposed = json.loads(run("align", corpus, "--format", "json").stdout)
+    candidates = len(proposed["candidates"])
+    assert candidates >= 1 and not proposed["groups"]
+    assert "unkeyed claims (figures and statements)" in run("align", corpus).stdout
+    shown = os.path.relpath(corpus)
+    lines = " ".join(run("compare", corpus).stdout.split())
+    assert (f"Undecided: {candidates} candidate group{'s' * (candidates != 1)} to decide by hand "
+            f"(listed by briefcmp align {shown};") in lines, lines
+    doc = json.loads(run("compare", corpus, "-f", "json").stdout)
+    jsonschema.validate(doc, SCHEMA)
+    assert (doc["summary"]["undecided"]["sure_groups"], doc["summary"]["undecided"]["candidate_groups"]) == (0, candidates)
+    assert "Undecided: " in run("compare", corpus, "-f", "markdown").stdout
+    assert '<p class="undecided" role="note">Undecided: ' in run("compare", corpus, "-f", "html").stdout
+
+
+def test_a_figure_and_a_statement_never_make_align_run() -> None:
+    """The cheapness rule: align runs only when two briefs have unkeyed figures, or two have
+    unkeyed statements; one brief's figure and another's statement can never share a group."""
+    from briefcmp.analysis import align
+    from briefcmp.analysis.alignfacts import VALUE_TYPES
+    from briefcmp.analysis.undecided import FIGURE_TYPES, STATEMENT_TYPES, could_align
+    from briefcmp.corpus.model import Brief, Claim, Config, Corpus, Value
+
+    assert STATEMENT_TYPES == VALUE_TYPES
+    assert FIGURE_TYPES == align.FIGURE_TYPES
+    figure = Value(type="quantity", amount=3.0, unit="%")
+    statement = Value(type="category", category="yes")
+
+    def corpus(*values) -> Corpus:
+        briefs = [Brief(id=f"b{i}", title="t", source="s.txt", claims=[Claim(brief=f"b{i}", id="c", quote="q", value=v)])
+                  for i, v in enumerate(values)]
+        return Corpus(root=".", config=Config(), briefs=briefs)
+
+    assert not could_align(corpus(figure, statement))
+    assert could_align(corpus(statement, statement))
+    assert could_align(corpus(figure, figure))

@@ -1,9 +1,10 @@
-"""What `briefcmp align` would leave undecided: unkeyed figures of several briefs that may answer
-one question. `compare` says so, so that "no conflicts" never reassures while a conflict may be
-waiting in an unkeyed pair.
+"""What `briefcmp align` would leave undecided: unkeyed figures, or unkeyed statements (categories,
+stances), of several briefs that may answer one question. `compare` says so, so that "no
+conflicts" never reassures while a conflict may be waiting in an unkeyed pair.
 
 ``undecided(corpus)`` runs ``align``'s plan (linear in the claims) only when two briefs have
-unkeyed figures at all; the CLI caches the answer with the finished reports.
+unkeyed figures, or two have unkeyed statements, at all; the CLI caches the answer with the
+finished reports.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from briefcmp.corpus.model import Corpus
 
 FIGURE_TYPES = ("quantity", "rank")  # what align lines up (align.FIGURE_TYPES, without importing align)
+STATEMENT_TYPES = ("category", "stance")  # and alignfacts.VALUE_TYPES: a group never mixes the two
 
 
 @dataclass(frozen=True)
@@ -28,13 +30,16 @@ class Undecided:
 
 
 def could_align(corpus: Corpus) -> bool:
-    """Whether unkeyed figures exist in two briefs or more (else align has nothing to line up)."""
-    seen = 0
+    """Whether unkeyed figures exist in two briefs or more, or unkeyed statements do (else align has
+    nothing to line up: a figure and a statement never share a group)."""
+    seen = {FIGURE_TYPES: 0, STATEMENT_TYPES: 0}
     for brief in corpus.briefs:
-        if any(not c.key and c.value is not None and c.value.type in FIGURE_TYPES for c in brief.claims):
-            seen += 1
-            if seen > 1:
-                return True
+        types = {c.value.type for c in brief.claims if not c.key and c.value is not None}
+        for kind in seen:
+            if types.intersection(kind):
+                seen[kind] += 1
+                if seen[kind] > 1:
+                    return True
     return False
 
 

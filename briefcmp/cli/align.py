@@ -1,4 +1,5 @@
-"""`briefcmp align`: propose (and with --apply write) keys that line unkeyed figures up across briefs."""
+"""`briefcmp align`: propose (and with --apply write) keys that line unkeyed figures and statements up
+across briefs."""
 
 from __future__ import annotations
 
@@ -23,10 +24,12 @@ def align(
                                "name) into briefcmp.yaml, each key into its claims. Candidates are never written."),
     fmt: AlignFormat = typer.Option(AlignFormat.plain, "--format", "-f", help="plain or json."),
 ) -> None:
-    """Propose keys for unkeyed figures: registered keys they answer, or new keys shared across briefs.
+    """Propose keys for unkeyed figures and statements: registered keys they answer, or new keys shared across briefs.
 
-    Figures line up when their subjects, unit and measured thing agree; each group is shown
-    with its claims, values and why (shared words, subject, unit, period). --apply writes
+    Figures line up when their subjects, unit and measured thing agree; statements
+    (categories and stances, as `annotate --sentences` drafts them) when their actor,
+    action and object agree and their periods overlap or are not stated. Each group is
+    shown with its claims, values and why (shared words, subject, unit or action, period). --apply writes
     the sure groups as text edits: comments, order and untouched lines stay as they were,
     each file is re-parsed before an atomic write, and a second run proposes nothing new.
     Unsure matches are listed as candidates to decide by hand and never written. Exit 0

@@ -13,9 +13,9 @@ def render_text(result: AlignResult, applied: bool = False, width: int = PLAIN_W
     """Plain text at ``width`` columns; text from briefs is made terminal-safe."""
     out: list[str] = []
     n, c = len(result.groups), len(result.candidates)
-    out += wrap(f"briefcmp align: {result.considered} unkeyed figure claims; {n} group{'s' * (n != 1)} to key"
-                f"{' (applied)' if applied and n else ''}, {c} candidate{'s' * (c != 1)} (never applied)", width,
-                "", "  ")
+    out += wrap(f"briefcmp align: {result.considered} unkeyed claims (figures and statements); "
+                f"{n} group{'s' * (n != 1)} to key{' (applied)' if applied and n else ''}, "
+                f"{c} candidate{'s' * (c != 1)} (never applied)", width, "", "  ")
     for title, groups in (("Groups", result.groups), ("Candidates (decide by hand)", result.candidates)):
         if not groups:
             continue
@@ -24,7 +24,7 @@ def render_text(result: AlignResult, applied: bool = False, width: int = PLAIN_W
             out.append("")
             out += _group(g, width)
     if not n and not c:
-        out.append("nothing to align: no unkeyed figures of two briefs answer the same question")
+        out.append("nothing to align: no unkeyed figures or statements of two briefs answer the same question")
     elif not n:
         out += ["", "nothing to apply"]
     return "\n".join(out) + "\n"

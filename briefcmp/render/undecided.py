@@ -8,14 +8,14 @@ from briefcmp.render.words import count
 
 def undecided_text(analysis: Analysis) -> str:
     """What `align` would leave undecided, and how to decide it ("" when nothing): said wherever
-    the report could otherwise read as "no conflicts" while a conflict may wait in unkeyed figures."""
+    the report could otherwise read as "no conflicts" while a conflict may wait in unkeyed figures or statements."""
     u = analysis.undecided
     if not u:
         return ""
     where = analysis.corpus_arg or "PATH"
     parts = []
     if u.sure:
-        parts.append(f"{count(u.sure, 'group')} of figures to key (briefcmp align {where} --apply)")
+        parts.append(f"{count(u.sure, 'group')} of claims to key (briefcmp align {where} --apply)")
     if u.candidates:
         parts.append(f"{count(u.candidates, 'candidate group')} to decide by hand (listed by briefcmp align "
                      f"{where}; key together the claims that answer one question)")
