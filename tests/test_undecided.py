@@ -149,3 +149,5 @@ def test_a_figure_and_a_statement_never_make_align_run() -> None:
     assert not could_align(corpus(figure, statement))
     assert could_align(corpus(statement, statement))
     assert could_align(corpus(figure, figure))
+    # a figure whose quote is not placed in a source (no span) is read from its quote: no crash
+    assert align.align(corpus(figure, figure)).considered == 2

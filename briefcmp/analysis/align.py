@@ -250,6 +250,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     sentence_text = ""
     alternate = False
     subjects: tuple[str, ...] = ()
+    respective = None  # "A and B rose 3% and 5% respectively": B's words (read only from the source text)
     if claim.status != "draft" and claim.subjects:
         subjects, subjects_from = tuple(claim.subjects), "claim"
     if ctx is not None and ctx.ok and claim.span is not None:
@@ -258,7 +259,6 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         s0, s1 = ctx.sentences[si] if ctx.sentences else (a, b)
         sentence = sentence_text = ctx.text[min(s0, a):max(s1, b)]
         fig = _figure_at(ctx.text[a:b], v)
-        respective = None
         if fig is not None:
             fa, fb = a + fig[0] - min(s0, a), a + fig[1] - min(s0, a)
             figure_span = (fa, fb)
