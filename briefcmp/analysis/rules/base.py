@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from briefcmp.analysis.rounding import rounding_interval
 from briefcmp.corpus import units
 from briefcmp.corpus.model import Claim, Corpus, KeyDef, Relation, Tolerance, Value, relation_id_text
 
@@ -141,6 +142,9 @@ def make_item(k: KeyView, claim: Claim) -> Item:
             tolerance = Tolerance(tolerance.relative, units.comparable(k.unit, tolerance.absolute)[1])
         lo, hi = interval(v, tolerance)
         wlo, whi = widen(lo, hi, tolerance, relative_ok=v.type != "date")
+        written = rounding_interval(v)
+        if written is not None:  # rounding agrees: "$1 trillion" holds "$929.1 billion" (see analysis/rounding.py)
+            wlo, whi = min(wlo, written[0]), max(whi, written[1])
         if v.type == "quantity":
             rep = units.comparable(v.unit, v.base_amount or 0.0)[1]
             if v.upper is not None:
