@@ -8,7 +8,7 @@
 - relative, resolved against the publication date: "last year", "this year", "next year", "the
   current fiscal year", "the next fiscal year", "the fiscal year starting in April",
   "October-December" (the latest such quarter before publication), "the last quarter of last
-  year";
+  year", a month named alone ("in November": the latest November up to the month of publication);
 - a comparison base is not the period: in "jumped 16.5 percent from 6.8 trillion yen in the
   current fiscal year" the period of 16.5 percent is not the current fiscal year, while 6.8
   trillion yen, inside the base, is. "On-year", "year-on-year", "from a year earlier" and "from the
@@ -73,6 +73,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                             r"last)\s+quarter)", re.I)),
     ("year-rel", re.compile(r"\b(?:the\s+)?(?P<rel>previous|prior)\s+year\b|\bthe\s+year\s+(?P<rel2>before)\b", re.I)),
     ("year", re.compile(rf"\b(?:calendar\s+(?:year\s+)?)?(?P<y>{_YEAR})\b(?!\s*[-/–]\s*\d)")),
+    # A month named alone ("in November", "November's figure"), capitalised and no day after it; "May"
+    # only after a preposition (else it is the verb).
+    ("month-rel", re.compile(r"\b(?:(?P<m1>January|February|March|April|June|July|August|September|October|"
+                             r"November|December)|(?:(?<=\bin )|(?<=\bfor )|(?<=\bof )|(?<=\bsince )|(?<=\bduring ))"
+                             r"(?P<may>May))\b(?!\s*\d)(?!\s+quarter)")),
 ]
 
 
@@ -107,6 +112,12 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         if date(end_y, m2, 1) >= date(published.year, published.month, 1):
             y -= 1  # the latest such months that ended before publication
         return _month_span(y, m1, m2), "relative"
+    if kind == "month-rel":
+        if published is None:
+            return "", ""
+        mo = _MONTHS[(g["m1"] or g["may"]).lower()[:3]]
+        y = published.year - (mo > published.month)  # the latest such month, up to the month of publication
+        return f"{y:04d}-{mo:02d}", "relative"
     if kind == "month":
         return f"{int(g['y']):04d}-{_MONTHS[g['m1'].lower()[:3]]:02d}", "stated"
     if kind == "quarter":
