@@ -167,3 +167,31 @@ def test_bench_times_align_on_drafted_briefs(tmp_path, capsys) -> None:
     assert code == 0
     rows = {(r["what"], r["size"]): r for r in json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["rows"]}
     assert rows[("briefcmp align (plan, no apply)", "3 drafted")]["seconds"] > 0
+
+
+def test_lineup_eval_takes_a_revision_as_change_or_contradiction(tmp_path) -> None:
+    """A gold note starting "revision:" is found as a contradiction or a change, and a contradiction
+    on it is no false one; another gold kind stays strict."""
+    lineup = _module("lineup_eval")
+    (tmp_path / "gold.yaml").write_text(
+        "event: e\nrelations:\n"
+        "  - kind: contradiction\n    note: 'revision: first estimate and revision'\n    claims:\n"
+        "      - {source: a, quote: 'shrank 0.4 percent'}\n      - {source: b, quote: 'grew 0.4 percent'}\n"
+        "  - kind: agreement\n    note: same\n    claims:\n"
+        "      - {source: a, quote: 'rose 2.0 percent'}\n      - {source: b, quote: 'rose 2.0 percent'}\n",
+        encoding="utf-8")
+    claims = [{"brief": s, "claim": c, "quote": q, "value": {"amount": v}}
+              for s, c, q, v in (("a", "x", "shrank 0.4 percent", 0.4), ("b", "x", "grew 0.4 percent", 0.4),
+                                 ("a", "y", "rose 2.0 percent", 2.0), ("b", "y", "rose 2.0 percent", 2.0))]
+    sources = {"a": "It shrank 0.4 percent. It rose 2.0 percent.", "b": "It grew 0.4 percent. It rose 2.0 percent."}
+
+    def score(kind_x: str, kind_y: str):
+        rels = [{"kind": kind_x, "claims": [{"brief": "a", "claim": "x"}, {"brief": "b", "claim": "x"}]},
+                {"kind": kind_y, "claims": [{"brief": "a", "claim": "y"}, {"brief": "b", "claim": "y"}]}]
+        return lineup.score_set(tmp_path, lineup.SetRun("t", rels, claims, sources))
+
+    for kind in ("change-over-time", "contradiction"):
+        s = score(kind, "agreement")
+        assert (s.found, s.gold, s.false_contradictions) == (2, 2, [])
+    s = score("agreement", "contradiction")
+    assert s.found == 0 and len(s.false_contradictions) == 1
