@@ -45,6 +45,14 @@ def _resolve(sentence: str, figure: str, published: date, country: str = "") -> 
      "year.", "47.78", date(2024, 1, 1), "", "2022"),
     ("India aims to cut its deficit to 5.1% in 2024/25 from a revised 5.8% in 2023/24.", "5.8", date(2024, 2, 1),
      "india", "2023-04/2024-03"),
+    # a month named alone: the latest such month up to publication; "from October" is a base, "May" a verb
+    ("Japan's unemployment rate stayed at 2.5% in November, data showed on Tuesday.", "2.5", date(2023, 12, 26),
+     "", "2023-11"),
+    ("The ratio stood at 1.27 in November, down 0.03 point from October.", "1.27", date(2023, 12, 26), "",
+     "2023-11"),
+    ("The ratio stood at 1.27, down 0.03 point from October.", "1.27", date(2023, 12, 26), "", ""),
+    ("Prices may rise 2% in the coming months.", "2", date(2023, 12, 26), "", ""),
+    ("Prices rose 2% in May.", "2", date(2024, 2, 1), "", "2023-05"),
     # an origin is no base: "from Sudan in December 2023"
     ("Chad was hosting about 570,000 refugees from Sudan in December 2023.", "570,000", date(2024, 3, 1), "",
      "2023-12"),
