@@ -170,6 +170,9 @@ class _Context:
         title_countries = entities.subjects(brief.title or "")
         self.title_countries = title_countries if len(title_countries) == 1 else ()
         named = entities.subjects(norm)  # a brief that names one country (or registered entity) only is about it
+        dateline = _DATELINE.search(original[:3000])
+        if dateline:  # "SEOUL --", "TOKYO, Dec 26 (Reuters) -": the city a wire story is filed from names its country
+            named = tuple(dict.fromkeys((*named, *entities.subjects(dateline.group(1).title()))))
         self.brief_subjects = named if len(named) == 1 else ()
         self.ok = bool(self.sentences)
 
@@ -282,6 +285,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         else:
             clause, fig_in_clause = ctx.text[a:b], None
             upto = sentence
+        company = [] if subjects or entities.subjects(clause) else entities.companies(clause)
+        if company:  # "Coal India mined 773.81 million tonnes": the company's figure, not India's
+            subjects, subjects_from = (entities.adopt(company[0]),), "clause"
         named = [] if subjects or entities.subjects(clause) else proper_names(clause)
         generic = next((g for g in _GENERIC_SUBJECT.finditer(clause)
                         if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())
@@ -351,6 +357,10 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             words = (words - _DIRECTION) | own_direction
             order = (*[w for w in order if w not in _DIRECTION], *sorted(own_direction))
             shown = {**shown, **{w: _SHOW.get(w, w) for w in own_direction}}
+    carried_period: tuple[str, str] = ("", "")
+    if not _meaningful(words) and ctx is not None and figure_span is not None and ctx.ok and claim.span is not None:
+        words, shown, order, carried_period = _from_sentence_before(ctx, claim.span[0], sentence_text, entities,
+                                                                     unit, (words, shown, order))
     if dim in ("percent", "percentage-points") or unit in ("percent", "percentage-points"):
         # what a change is measured against is part of the measure: growth on the quarter before, on
         # the year before, or at an annualized rate are three figures ("5.2% year on year" and "1.0%
@@ -366,6 +376,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     if ctx is not None and ctx.ok and figure_span is not None:
         country = next((x for x in subjects if x in periods.FISCAL_START), subjects[0] if subjects else "")
         period, how = periods.resolve(sentence_text, figure_span, published, country)
+    if not how and carried_period[1]:
+        period, how = carried_period
     if not how and claim.as_of is not None and not claim.as_of_inferred and not (
             claim.status == "draft" and figure_span is not None and periods.has_base(sentence_text)):
         # (a drafted as-of in a sentence with a comparison base may be the base's: "from the previous year")
@@ -384,6 +396,33 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         vintage = next((tag for tag, pattern in _VINTAGES if pattern.search(near)), "")
     return Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
                   subjects[0] if subjects else "", period, how, published, alternate, vintage)
+
+
+# A wire dateline: a city in capitals at the start of a line, then a dash, a colon or ", Mon DD (Agency)".
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:\s*[-–—:]|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b)")
+
+# A sentence whose subject points back: "It totals 656.6 trillion won", "That is up 2.8 percent".
+_ANAPHOR = re.compile(r"\s*(?:[A-Z]{2,}[^a-z]*?--?\s+)?(?:It|That|This|The\s+(?:figure|total|amount|sum|number))\b")
+
+
+def _from_sentence_before(ctx: _Context, at: int, sentence: str, entities: Entities, unit: str, own: tuple):
+    """The measured words (and the period) of the sentence before, for a figure whose sentence names
+    its measure only by a pronoun ("The draft budget was approved. It totals ..."); ``own`` otherwise."""
+    none = ("", "")
+    if not _ANAPHOR.match(sentence):
+        return (*own, none)
+    si = ctx.sentence_index(at)
+    if si <= 0:
+        return (*own, none)
+    p0, p1 = ctx.sentences[si - 1]
+    before = ctx.text[p0:p1]
+    words, shown, order = measured_words(before, entities, unit if unit != "percent" else "")
+    if not _meaningful(words):
+        return (*own, none)
+    own_words, own_shown, own_order = own
+    found = periods.resolve(before, (len(before), len(before)), ctx.published)
+    return (words | own_words, {**shown, **own_shown}, (*order, *[w for w in own_order if w not in order]),
+            found if found[1] in ("stated", "relative") else none)
 
 
 def _doubts(members: list[Member]) -> str:

@@ -188,6 +188,18 @@ class Entities:
             out.append((m.start(), m.start() + len(name), self.entity_of[name]))
         return out
 
+    def companies(self, text: str) -> list[str]:
+        """Organisations whose names end with a country's ("Coal India"), in order."""
+        if self._re is None:
+            return []
+        out = []
+        for m in self._re.finditer(text):
+            name = m.group()[:-2] if m.group().endswith("'s") else m.group()
+            if name in self.entity_of and self._company_name(text, m.start(), name):
+                before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                out.append(f"{before.group(1)} {name}")  # type: ignore[union-attr]
+        return out
+
     def _company_name(self, text: str, start: int, name: str) -> bool:
         """"Coal India", "Air India": a country's name right after a capitalised word is the end of an
         organisation's name, not the country (a registered entity's name always counts)."""
