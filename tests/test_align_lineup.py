@@ -53,6 +53,9 @@ def _resolve(sentence: str, figure: str, published: date, country: str = "") -> 
     ("The ratio stood at 1.27, down 0.03 point from October.", "1.27", date(2023, 12, 26), "", ""),
     ("Prices may rise 2% in the coming months.", "2", date(2023, 12, 26), "", ""),
     ("Prices rose 2% in May.", "2", date(2024, 2, 1), "", "2023-05"),
+    ("Coal output rose nearly 12% in the fiscal year that ended in March.", "12", date(2024, 4, 2), "india",
+     "2023-04/2024-03"),
+    ("Sales rose 5% in the year to June 2023.", "5", date(2024, 4, 2), "", "2022-07/2023-06"),
     # an origin is no base: "from Sudan in December 2023"
     ("Chad was hosting about 570,000 refugees from Sudan in December 2023.", "570,000", date(2024, 3, 1), "",
      "2023-12"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from briefcmp.analysis.rounding import agree_rounded, half_unit, rounding_interval
@@ -29,6 +29,8 @@ def pct(amount: float) -> Value:
     (pct(2.1), pct(2.14), True),
     (pct(2.5), pct(2.5), True),
     (pct(3.4), pct(3.36), True),
+    (Value("quantity", amount=12, unit="percent", bound="approximate"), pct(11.65), True),  # "nearly 12%"
+    (pct(12), pct(11.65), False),
     (pct(3.4), pct(3.46), False),
     (money(656.6, "trillion", unit="KRW"), money(657, "trillion", "approximate", "KRW"), True),
 ])
@@ -70,5 +72,7 @@ def test_compare_groups_a_rounded_figure_with_the_exact_one() -> None:
 
 @given(st.integers(-10**6, 10**6), st.integers(-10**6, 10**6), st.integers(0, 3))
 def test_same_precision_agrees_only_when_equal(x: int, y: int, decimals: int) -> None:
+    # as written: a last decimal of 0 ("2.50") is not kept by the stored amount (it reads coarser)
+    assume(decimals == 0 or (x % 10 and y % 10))
     a, b = pct(x / 10**decimals), pct(y / 10**decimals)
     assert agree_rounded(a, b) is (x == y)

@@ -129,7 +129,7 @@ class _Context:
     """Paragraphs and sentences of one brief's source, in the offsets of its normalised text
     (``Brief.source_text``, where claim spans live), to find a figure's clause and subjects."""
 
-    def __init__(self, brief: Brief, entities: Entities) -> None:
+    def __init__(self, brief: Brief, entities: Entities, known: tuple[date, ...] = ()) -> None:
         from briefcmp.corpus.anchor import normalise
         from briefcmp.corpus.load import source_text
 
@@ -143,6 +143,8 @@ class _Context:
             original = ""
         if not original:
             return
+        if self.published is None:
+            self.published = _dateline_day(original[:3000], known)
         self.text = norm
         self.blocks: list[tuple[int, int]] = []
         pos = 0
@@ -401,6 +403,29 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
 # A wire dateline: a city in capitals at the start of a line, then a dash, a colon or ", Mon DD (Agency)".
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:\s*[-–—:]|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b)")
 
+_DATELINE_DAY = re.compile(r"(?m)^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2},\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
+                           r"\s+\((?:Reuters|AFP|AP|Bloomberg|Xinhua|Kyodo|Yonhap|PTI|dpa)\)")
+
+
+def _dateline_day(text: str, known: tuple[date, ...]) -> Optional[date]:
+    """A wire dateline with no year ("TOKYO, Dec 26 (Reuters) -") dates the story when the corpus holds
+    other reports published within RELEASE_DAYS of that day in exactly one year."""
+    m = _DATELINE_DAY.search(text)
+    month = periods.month_number(m.group("mon")) if m else 0
+    if not m or not month:
+        return None
+    found = set()
+    for k in known:
+        for y in (k.year - 1, k.year, k.year + 1):
+            try:
+                d = date(y, month, int(m.group("day")))
+            except ValueError:
+                continue
+            if abs((d - k).days) <= evidence.RELEASE_DAYS:
+                found.add(d)
+    return found.pop() if len(found) == 1 else None
+
+
 # A sentence whose subject points back: "It totals 656.6 trillion won", "That is up 2.8 percent".
 _ANAPHOR = re.compile(r"\s*(?:[A-Z]{2,}[^a-z]*?--?\s+)?(?:It|That|This|The\s+(?:figure|total|amount|sum|number))\b")
 
@@ -467,12 +492,13 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     keyed: dict[str, list[Member]] = defaultdict(list)
     loose: list[Member] = []
     described: list[Member] = []
+    known = tuple(sorted({b.published.start() for b in corpus.briefs if b.published is not None}))
     for brief in corpus.briefs:
         for claim in brief.claims:
             if claim.value is None or claim.value.type not in FIGURE_TYPES:
                 continue
             if brief.id not in contexts:
-                contexts[brief.id] = _Context(brief, entities)
+                contexts[brief.id] = _Context(brief, entities, known)
             m = describe(claim, contexts[brief.id], entities)
             if m is None or m.alternate:  # "or $4.5 trillion, depending on the rate": read with the first
                 continue

@@ -65,6 +65,7 @@ meeting today start starting starts begin beginning begins metric led leading be
 govt proposed propose proposes pegged peg aims aim targeted lakh crore crores lakhs rupee rupees rupe
 pace period calendar whole unchanged unchang bps bp friday monday tuesday wednesday thursday
 saturday sunday seasonally adjusted terms inflation-adjusted preliminary revised
+finalize finalized finalised finaliz finalis pass passed passes mined
 """.split())
 _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
                            r"\bcombined\b|\bcumulative\b|\bover\s+(?:the\s+)?(?:next\s+|past\s+)?\w+\s+years\b|"

@@ -57,6 +57,9 @@ _BREAK = re.compile(r";|,\s+(?:while|and|but|which|leaving|resulting|producing|b
 
 _FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial\s+year|budget\w*)\b", re.I)
 _PATTERNS: list[tuple[str, re.Pattern]] = [
+    # "the fiscal year that ended in March", "the year to March": twelve months ending in that month
+    ("year-to", re.compile(rf"\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending|"
+                           rf"to)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     ("months", re.compile(rf"\b(?P<m1>{_MON})\s*(?:-|–|to|through)\s*(?P<m2>{_MON})(?:\s+period)?"
                           rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     ("month", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y>{_YEAR})\b", re.I)),
@@ -83,6 +86,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                              r"November|December)|(?:(?<=\bin )|(?<=\bfor )|(?<=\bof )|(?<=\bsince )|(?<=\bduring ))"
                              r"(?P<may>May))\b(?!\s*\d)(?!\s+quarter)")),
 ]
+
+
+def month_number(name: str) -> int:
+    """1-12 for a month's name or abbreviation ("Dec", "Sept", "December"), else 0."""
+    return _MONTHS.get(name.lower().rstrip("."), 0)
 
 
 def _month_span(y: int, m1: int, m2: int) -> str:
@@ -116,6 +124,16 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         if date(end_y, m2, 1) >= date(published.year, published.month, 1):
             y -= 1  # the latest such months that ended before publication
         return _month_span(y, m1, m2), "relative"
+    if kind == "year-to":
+        end = _MONTHS[g["m1"].lower()[:3]]
+        if g.get("y"):
+            y = int(g["y"])
+        elif published is None:
+            return "", ""
+        else:
+            y = published.year - (end > published.month)  # the latest such month, up to publication
+        start_y, start_m = (y, end + 1) if end < 12 else (y + 1, 1)
+        return f"{start_y - 1:04d}-{start_m:02d}/{y:04d}-{end:02d}", "relative" if not g.get("y") else "stated"
     if kind == "month-rel":
         if published is None:
             return "", ""

@@ -46,7 +46,8 @@ def rounding_interval(value: Value) -> Optional[tuple[float, float]]:
         return None
     scale = SCALES.get(value.scale, 1)
     top = value.amount if value.upper is None else value.upper
-    whole_percent = value.unit in _PERCENT and not value.scale
+    # "about 12%", "nearly 12%": the writer says it is rounded, so a whole percentage is rounded too
+    whole_percent = value.unit in _PERCENT and not value.scale and value.bound != "approximate"
     lo = (value.amount - _half(value.amount, whole_percent)) * scale
     hi = (top + _half(top, whole_percent)) * scale
     a, b = units.comparable(value.unit, lo)[1], units.comparable(value.unit, hi)[1]
