@@ -5,6 +5,7 @@ and the benchmark runner on one set of benchmarks/lineup/dev."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -206,3 +207,31 @@ def test_lineup_eval_takes_a_revision_as_change_or_contradiction(tmp_path) -> No
         assert (s.found, s.gold, s.false_contradictions) == (2, 2, [])
     s = score("agreement", "contradiction")
     assert s.found == 0 and len(s.false_contradictions) == 1
+
+
+def test_a_yearless_wire_dateline_takes_the_year_of_the_reports_beside_it() -> None:
+    from briefcmp.analysis.align import _dateline_day
+
+    text = "Japan's jobless rate holds\n\nTOKYO, Dec 26 (Reuters) -\n\nJapan's unemployment rate stayed at 2.5%."
+    assert _dateline_day(text, (date(2023, 12, 27),)) == date(2023, 12, 26)
+    assert _dateline_day(text, (date(2024, 1, 2),)) == date(2023, 12, 26)  # across the new year
+    assert _dateline_day(text, ()) is None  # nothing fixes the year
+    assert _dateline_day(text, (date(2023, 6, 1),)) is None  # no report of that week
+
+
+def test_a_headline_rounding_the_body_is_one_value_of_its_brief() -> None:
+    from types import SimpleNamespace
+
+    from briefcmp.corpus.model import Claim, Value
+
+    def member(ref: str, amount: float, scale: str):
+        brief, cid = ref.split("#")
+        claim = Claim(id=cid, brief=brief, quote="India's coal output", kind="fact",
+                      value=Value("quantity", amount=amount, scale=scale, unit="tonnes"))
+        return SimpleNamespace(claim=claim, subjects=("india",), subjects_from="clause", dated=True, period="2023",
+                               period_how="stated", lead="india", words=frozenset({"coal", "output"}), unit="tonnes")
+
+    same = [member("r#a", 1, "billion"), member("r#b", 997.3, "million"), member("p#a", 997.25, "million")]
+    assert "two values" not in evidence.evidence(same, frozenset(), re.compile("will")).doubt()
+    other = [member("r#a", 1.2, "billion"), member("r#b", 997.3, "million"), member("p#a", 997.25, "million")]
+    assert "two values" in evidence.evidence(other, frozenset(), re.compile("will")).doubt()

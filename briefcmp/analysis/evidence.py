@@ -76,6 +76,10 @@ def close(a, b) -> bool:
     return abs(x - y) <= 0.02 * max(abs(x), abs(y))
 
 
+def _same(a, b) -> bool:
+    return round(a.base_amount or 0.0, 9) == round(b.base_amount or 0.0, 9)
+
+
 def adopt_release_periods(group: list) -> None:
     """A figure whose sentence states no period takes the one period that the other reports of the
     group, published within RELEASE_DAYS of it, state: reports of one release share its period. Only
@@ -123,10 +127,13 @@ def evidence(members: list, directed: frozenset[str], forecast: re.Pattern) -> E
     if kinds != {"fact"} or any(m.claim.status == "draft" and forecast.search(m.claim.quote)
                                 and not PLAN.search(m.claim.quote) for m in members):
         part("kind", 0.0, "forecasts are compared only when a person keys them")
-    per_brief: dict[tuple[str, str], set[float]] = defaultdict(set)
+    per_brief: dict[tuple[str, str], list] = defaultdict(list)
     for m in members:
-        per_brief[(m.claim.brief, m.period)].add(round(m.claim.value.base_amount or 0.0, 9))
-    if any(len(v) > 1 for v in per_brief.values()):
+        per_brief[(m.claim.brief, m.period)].append(m.claim.value)
+    # Two values that round to each other are one figure written twice (a headline's "1 billion tons"
+    # over the body's "997.3 million"); any other pair is two figures the wording does not tell apart.
+    if any(not agree_rounded(a, b) and not _same(a, b) for v in per_brief.values() for i, a in enumerate(v)
+           for b in v[i + 1:]):
         part("values", 0.0, "one brief gives two values for one period: the wording does not tell the figures apart")
     score = 1.0
     for w in ev.parts.values():
