@@ -74,3 +74,13 @@ def test_a_comparison_or_a_revision_is_no_direction(a: str, b: str) -> None:
     from briefcmp.analysis.align import word_match
 
     assert word_match(_words(a), _words(b)) == "sure", (_words(a), _words(b))
+
+
+def test_rnd_is_one_notion_however_written() -> None:
+    from briefcmp.analysis.entities import Entities
+    from briefcmp.analysis.measure import measured_words
+
+    e = Entities()
+    a = measured_words("R&D spending stands at 26.5 trillion won", e, "KRW")[0]
+    b = measured_words("The budget for research and development was set at 26.5 trillion won", e, "KRW")[0]
+    assert a == b and "rnd" in a

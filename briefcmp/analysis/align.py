@@ -319,7 +319,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
                           lambda: ctx.title_countries, lambda: ctx.brief_subjects):
                 country = found()
                 if country:
-                    subjects = (*subjects, *country)
+                    # A body named only in the title ("Budget Passed by the National Assembly") is the
+                    # headline's actor, not whose figure it is: the country's.
+                    subjects = country if subjects_from == "title" else (*subjects, *country)
                     break
             else:
                 subjects = tuple(f"({x})" for x in subjects)

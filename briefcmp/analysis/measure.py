@@ -20,7 +20,7 @@ from briefcmp.analysis.terms import cjk_words
 # Words; a hyphenated compound is its parts ("power-sector emissions" are "power sector emissions").
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|、|，|\s[-–—]\s|\s(?:and|but|while|whereas|although|though)\s|"
+_CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|、|，|\s[-–—]\s|(?<!\bresearch)\s(?:and|but|while|whereas|although|though)\s|"
                            r"[.!?]\s+(?=[A-Z\"'])")
 _COMPARED = re.compile(r"\s*(?:up|down|compared|against|versus|vs\.?|from|as\s+against|(?:(?:well|far|just|slightly|"
                        r"much)\s+)?(?:below|above|under|over|short\s+of)\s+the)\b", re.I)
@@ -173,6 +173,8 @@ _CONCEPT_VALUES = frozenset(_CONCEPTS.values())
 # Phrases that read as one word (replaced in place, padded to their length, before words are taken).
 _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
             (re.compile(r"\bgross[\s-]+domestic[\s-]+product\b", re.I), "GDP"),
+            # one notion, however written ("R&D spending", "research and development funding")
+            (re.compile(r"(?<![\w&])R\s?&\s?D(?![\w&])|\bresearch\s+and\s+development\b", re.I), "rnd"),
             (re.compile(r"\b(?:fiscal|financial)\s+year\b", re.I), ""),
             (re.compile(r"\b(?:at\s+)?constant\s+prices\b|\bin\s+real\s+terms\b", re.I), ""),
             (re.compile(r"\b(?:falling|fell|fall|slipped|slipping)\s+behind\b", re.I), ""),
