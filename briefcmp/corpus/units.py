@@ -25,9 +25,6 @@ _ALIASES = {
     "€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR",
     "₽": "RUB", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "rub": "RUB",
     "£": "GBP", "gbp": "GBP", "cny": "CNY", "yuan": "CNY", "rmb": "CNY",
-    # News reports of output write "tons" for metric tons (Reuters: "997.3 million metric tons", then
-    # "773.8 million tons" for the same unit); a short ton is written "short tons" and stays apart.
-    "ton": "tonnes", "tons": "tonnes",
     "x": "times", "fold": "times", "multiple": "times",
     "day": "days", "week": "weeks", "month": "months", "year": "years", "hour": "hours",
     "minute": "minutes", "min": "minutes", "mins": "minutes", "second": "seconds", "sec": "seconds",
