@@ -380,8 +380,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     if ctx is not None and ctx.ok and figure_span is not None:
         country = next((x for x in subjects if x in periods.FISCAL_START), subjects[0] if subjects else "")
         period, how = periods.resolve(sentence_text, figure_span, published, country)
-    if not how and carried_period[1]:
-        period, how = carried_period
+    if not how and carried_period[1] and not periods.in_base(sentence_text, figure_span or (0, 0)):
+        period, how = carried_period  # (a figure in a comparison base is of another period: never carried)
     if not how and claim.as_of is not None and not claim.as_of_inferred and not (
             claim.status == "draft" and figure_span is not None and periods.has_base(sentence_text)):
         # (a drafted as-of in a sentence with a comparison base may be the base's: "from the previous year")

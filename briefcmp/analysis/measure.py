@@ -65,7 +65,7 @@ meeting today start starting starts begin beginning begins metric led leading be
 govt proposed propose proposes pegged peg aims aim targeted lakh crore crores lakhs rupee rupees rupe
 pace period calendar whole unchanged unchang bps bp friday monday tuesday wednesday thursday
 saturday sunday seasonally adjusted terms inflation-adjusted preliminary revised
-finalize finalized finalised finaliz finalis pass passed passes mined
+finalize finalized finalised finaliz finalis pass passed passes mined fy
 """.split())
 _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
                            r"\bcombined\b|\bcumulative\b|\bover\s+(?:the\s+)?(?:next\s+|past\s+)?\w+\s+years\b|"
@@ -173,6 +173,9 @@ _CONCEPT_VALUES = frozenset(_CONCEPTS.values())
 # Phrases that read as one word (replaced in place, padded to their length, before words are taken).
 _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
             (re.compile(r"\bgross[\s-]+domestic[\s-]+product\b", re.I), "GDP"),
+            # an attribution names who said it, not what is measured: ", the coal ministry said"
+            (re.compile(r"\b(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}(?:ministry|office|bureau|agency|department|"
+                        r"government)\s+(?:said|says|reported|announced|showed)\b", re.I), ""),
             # one notion, however written ("R&D spending", "research and development funding")
             (re.compile(r"(?<![\w&])R\s?&\s?D(?![\w&])|\bresearch\s+and\s+development\b", re.I), "rnd"),
             (re.compile(r"\b(?:fiscal|financial)\s+year\b", re.I), ""),
