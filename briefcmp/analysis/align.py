@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from briefcmp.analysis import clauses, evidence, periods
+from briefcmp.analysis import clauses, eventdates, evidence, periods
 from briefcmp.analysis.entities import Entities, proper_names, slug
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
     FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
@@ -551,6 +551,10 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             result.candidates.append(Group(key, True, _label(g, entities), units.shared_unit([m.unit for m in g]), g,
                                            _reason(g, ""), False,
                                            g[0].subjects, _common_topics(g), "the wording is only alike"))
+    sure, maybe = eventdates.date_groups(corpus, entities, lambda b: contexts.get(b.id) or _Context(b, entities),
+                                         Member, Group, taken)  # date claims by event (analysis/eventdates.py)
+    result.groups += sure
+    result.candidates += maybe
     for g in result.groups:
         for s in g.subjects:
             if s not in config.entities:

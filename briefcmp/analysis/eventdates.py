@@ -1,0 +1,204 @@
+"""Date claims lined up by event: "Russia annexed Crimea in 2014" in two briefs answer one question.
+
+A date claim answers "when did <event> happen?". Two date claims share a key when their
+sentences name the same event (an event word of ``EVENTS``, read through ``lexicon.lemma``)
+next to the date, and the names around that event word overlap (the same actors or the same
+object: "Russia's annexation of the Crimean Peninsula", "Russia annexed Crimea"). The key is
+then applied whether the dates agree or not, so different dates for one event contradict.
+
+Precision first (a false contradiction costs more than a miss):
+- the sentence must hold that one date claim (two dates: which is the event's is unclear);
+- a date after "since", "until", "by", "before", "after", "from" or "between" is a bound, not the event's date;
+- an event that happens again (a call, a summit, sanctions, a visit) is keyed only when every
+  date of the group falls within ``REPEAT_DAYS`` days: further apart, it is likely another
+  occurrence, and stays a candidate; "again", "another", "second", "new round" mark a repeat.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+from typing import Callable, Optional
+
+from briefcmp.analysis import lexicon
+from briefcmp.analysis.entities import slug
+
+REPEAT_DAYS = 3
+REACH = 20  # the event word at most this many words from the date
+WINDOW = 8  # words either side of the event word whose names say whose event it is
+
+# event -> its words (lemmas, lowercase). ``once``: the event happens once for the names it takes.
+EVENTS: dict[str, tuple[tuple[str, ...], bool]] = {
+    "annexation": (("annex", "annexation", "annexed"), True),
+    "invasion": (("invasion", "invade", "invaded"), True),
+    "declaration": (("declaration",), True),
+    "treaty": (("treaty",), True),
+    "tenure-end": (("resign", "resignation", "resigned"), True),
+    "call": (("phone", "telephone", "phoned", "call"), False),
+    "summit": (("summit",), False),
+    "visit": (("visit",), False),
+    "sanctions": (("sanction", "sanctions"), False),
+}
+_WORD_EVENT = {w: e for e, (ws, _) in EVENTS.items() for w in ws}
+_CALL_NOUN = re.compile(r"\b(?:a|the|phone|telephone|video|their|his|her)\s+call\b", re.I)
+_REPEAT = re.compile(r"\b(?:again|another|second|third|new\s+round|further|latest|additional)\b", re.I)
+_BOUND = re.compile(r"\b(?:since|until|till|by|before|after|from|between|through|to)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$",
+                    re.I)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_MONTHS = ("january february march april may june july august september october november december").split()
+_TITLES = frozenset("president prime minister foreign secretary chancellor king queen premier the a an in on of "
+                    "when during with after before his her their its".split())
+
+
+def _date_at(text: str, d: str) -> Optional[tuple[int, int]]:
+    """Where the date ``d`` (YYYY, YYYY-MM or YYYY-MM-DD) is written in ``text``."""
+    parts = d.split("-")
+    spans = []
+    if len(parts) >= 2:
+        mon = _MONTHS[int(parts[1]) - 1]
+        mname = rf"(?:{mon}|{mon[:3]}\.?)"
+        if len(parts) == 3:
+            day = str(int(parts[2]))
+            pat = rf"\b{mname}\s+{day}(?:st|nd|rd|th)?\b|\b{day}(?:st|nd|rd|th)?\s+(?:of\s+)?{mname}\b"
+        else:
+            pat = rf"\b{mname},?\s+{parts[0]}\b"
+        spans = [m.span() for m in re.finditer(pat, text, re.I)]
+    else:
+        spans = [m.span() for m in re.finditer(rf"(?<![\d.,-]){parts[0]}(?!\d|[,.]\d)", text)]
+    return spans[0] if len(spans) == 1 else None
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"['’]s$", "", word).lower()[:5]
+
+
+def event_of(sentence: str, at: tuple[int, int], lang: str = "en") -> Optional[tuple[str, frozenset[str], int]]:
+    """(event, the name stems around its word, the event word's offset) for the date at ``at``; None when none."""
+    if _BOUND.search(sentence[max(0, at[0] - 24):at[0]]):
+        return None
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(sentence)]
+    date_i = sum(1 for _, pos in tokens if pos < at[0])  # the date stands before this token
+    best = None
+    for i, (tok, pos) in enumerate(tokens):
+        lem = lexicon.lemma(tok.lower(), lang)
+        event = _WORD_EVENT.get(tok.lower()) or _WORD_EVENT.get(lem)
+        if event is None:
+            continue
+        if event == "call" and tok.lower() == "call" and not _CALL_NOUN.search(sentence, max(0, pos - 10), pos + 4):
+            continue  # "called for restraint", "call on": no phone call
+        distance = abs(i - date_i)
+        if distance > REACH:
+            continue
+        names = frozenset(_stem(t) for t, _ in tokens[max(0, i - WINDOW):i + WINDOW + 1]
+                          if t[0].isupper() and t.lower() not in _TITLES and t.lower().rstrip(".") not in _MONTHS
+                          and t.lower() not in _WORD_EVENT)
+        if best is None or distance < best[0]:
+            best = (distance, event, names, pos)
+        elif distance == best[0] and event != best[1]:
+            best = (distance, "", frozenset(), pos)  # two events as near: which is the date's is unclear
+    if best is None or not best[1] or not best[2]:
+        return None  # no event near the date, or two, or nobody's
+    return best[1], best[2], best[3]
+
+
+def _day(d: str) -> Optional[date]:
+    try:
+        return date.fromisoformat(d) if len(d) == 10 else None
+    except ValueError:
+        return None
+
+
+def _close(dates: list[str]) -> bool:
+    days = [_day(d) for d in dates]
+    if any(x is None for x in days):
+        return len(set(dates)) == 1
+    return (max(days) - min(days)).days <= REPEAT_DAYS  # type: ignore[type-var]
+
+
+def date_groups(corpus, entities, context_of: Callable, member_cls, group_cls, taken: set[str]) -> tuple[list, list]:
+    """(sure groups, candidates) of unkeyed date claims that name one event.
+
+    ``context_of(brief)`` gives align's sentence context; ``member_cls`` and ``group_cls`` are align's
+    ``Member`` and ``Group`` (this module does not import align: align calls it)."""
+    found: list[tuple[object, str, frozenset[str], tuple[str, ...], bool]] = []
+    for brief in corpus.briefs:
+        dated = [c for c in brief.claims if c.value is not None and c.value.type == "date" and not c.key
+                 and c.value.date is not None and c.span is not None]
+        if not dated:
+            continue
+        ctx = context_of(brief)
+        if not getattr(ctx, "ok", False):
+            continue
+        nearest: dict[tuple[int, int], tuple[int, object]] = {}  # (sentence, event word) -> its nearest date
+        for c in dated:
+            si = ctx.sentence_index(c.span[0])
+            s0, s1 = ctx.sentences[si]
+            sentence = ctx.text[s0:s1]
+            at = _date_at(sentence, str(c.value.date))
+            if at is None:
+                continue
+            ev = event_of(sentence, at, brief.language or "en")
+            if ev is None:
+                continue
+            event, names, pos = ev
+            distance = abs(pos - at[0])
+            item = (c, event, names, entities.subjects(sentence), bool(_REPEAT.search(sentence)))
+            if (si, pos) in nearest:  # two dates, one event word: only the nearer date is the event's
+                d0, other = nearest[(si, pos)]
+                if d0 == distance:
+                    nearest[(si, pos)] = (d0, None)
+                if d0 <= distance:
+                    continue
+            nearest[(si, pos)] = (distance, item)
+        found += [item for _, item in nearest.values() if item is not None]
+    # Join claims of one event whose names overlap (connected components, bounded per event).
+    by_event: dict[str, list] = defaultdict(list)
+    for f in found:
+        by_event[f[1]].append(f)
+    sure, maybe = [], []
+    for event, items in sorted(by_event.items()):
+        parent = list(range(len(items)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i in range(len(items)):
+            for j in range(i + 1, min(len(items), i + 200)):  # bounded: linear in the claims
+                if items[i][2] & items[j][2]:
+                    parent[root(i)] = root(j)
+        comps: dict[int, list] = defaultdict(list)
+        for i, it in enumerate(items):
+            comps[root(i)].append(it)
+        for comp in comps.values():
+            if len(comp) < 2:
+                continue
+            once = EVENTS[event][1]
+            dates = [str(c.value.date) for c, *_ in comp]
+            doubt = ""
+            if any(rep for *_, rep in comp):
+                doubt = "the event may be a repeat (\"again\", \"another\", \"further\")"
+            elif not once and not _close(dates):
+                doubt = f"a {event} happens more than once: dates more than {REPEAT_DAYS} days apart may be two"
+            shared = frozenset.intersection(*(n for _, _, n, _, _ in comp))
+            subjects = tuple(sorted(set.intersection(*(set(s) for *_, s, _ in comp)))) or \
+                tuple(sorted({x for *_, s, _ in comp for x in s}))[:2]
+            words = (event, *sorted(shared))
+            members = [member_cls(c, subjects, "sentence", "", "date", frozenset(words), {w: w for w in words}, words,
+                                  subjects[0] if subjects else "", str(c.value.date), "stated")
+                       for c, *_ in sorted(comp, key=lambda it: it[0].ref)]
+            base = slug("-".join([*subjects, event, "date"]))[:60].strip("-")
+            key, n = base, 2
+            while key in taken:
+                key, n = f"{base}-{n}", n + 1
+            if not doubt:
+                taken.add(key)
+            who = " and ".join(entities.label(x) for x in subjects) or ", ".join(sorted(shared))
+            why = (f"event {event} named next to each date; shared names: {', '.join(sorted(shared)) or '(chain)'}; "
+                   f"dates {', '.join(sorted(set(dates)))}")
+            (maybe if doubt else sure).append(group_cls(key, True, f"{who}: date of the {event}", "", members, why,
+                                                        not doubt, subjects, (), doubt))
+    return sure, maybe
