@@ -10,8 +10,11 @@ Precision first (a false contradiction costs more than a miss):
 - the sentence must hold that one date claim (two dates: which is the event's is unclear);
 - a date after "since", "until", "by", "before", "after", "from" or "between" is a bound, not the event's date;
 - an event that happens again (a call, a summit, sanctions, a visit) is keyed only when every
-  date of the group falls within ``REPEAT_DAYS`` days: further apart, it is likely another
-  occurrence, and stays a candidate; "again", "another", "second", "new round" mark a repeat.
+  date of the group falls within ``REPEAT_DAYS`` days and every claim names the same two names
+  at least: further apart, it is likely another occurrence, and stays a candidate; "again",
+  "another", "second", "further" mark a repeat;
+- claims join when the names around their event words overlap; a group is applied only when
+  one name at least (two for a recurring event) is common to all of them.
 """
 
 from __future__ import annotations
@@ -41,11 +44,12 @@ EVENTS: dict[str, tuple[tuple[str, ...], bool]] = {
     "sanctions": (("sanction", "sanctions"), False),
 }
 _WORD_EVENT = {w: e for e, (ws, _) in EVENTS.items() for w in ws}
-_CALL_NOUN = re.compile(r"\b(?:a|the|phone|telephone|video|their|his|her)\s+call\b", re.I)
+_CALL_NOUN = re.compile(r"\b(?:a|the|phone|telephone|video|their|his|her)\s+calls?\b", re.I)
 _REPEAT = re.compile(r"\b(?:again|another|second|third|new\s+round|further|latest|additional)\b", re.I)
 _BOUND = re.compile(r"\b(?:since|until|till|by|before|after|from|between|through|to)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$",
                     re.I)
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_CLAUSE_END = re.compile(r"[,;:()]|\s[-–—]\s")
+_TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’-]|\.(?=[A-Za-z]))*")  # "U.S" inside, no sentence's full stop
 _MONTHS = ("january february march april may june july august september october november december").split()
 _TITLES = frozenset("president prime minister foreign secretary chancellor king queen premier the a an in on of "
                     "when during with after before his her their its".split())
@@ -73,8 +77,9 @@ def _stem(word: str) -> str:
     return re.sub(r"['’]s$", "", word).lower()[:5]
 
 
-def event_of(sentence: str, at: tuple[int, int], lang: str = "en") -> Optional[tuple[str, frozenset[str], int]]:
-    """(event, the name stems around its word, the event word's offset) for the date at ``at``; None when none."""
+def event_of(sentence: str, at: tuple[int, int], lang: str = "en") -> Optional[tuple[str, frozenset[str], int, str]]:
+    """(event, the name stems around its word, the event word's offset, the words around it) for the date
+    at ``at``; None when no event word is near the date, or two are as near."""
     if _BOUND.search(sentence[max(0, at[0] - 24):at[0]]):
         return None
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(sentence)]
@@ -85,8 +90,9 @@ def event_of(sentence: str, at: tuple[int, int], lang: str = "en") -> Optional[t
         event = _WORD_EVENT.get(tok.lower()) or _WORD_EVENT.get(lem)
         if event is None:
             continue
-        if event == "call" and tok.lower() == "call" and not _CALL_NOUN.search(sentence, max(0, pos - 10), pos + 4):
-            continue  # "called for restraint", "call on": no phone call
+        if event == "call" and tok.lower() not in ("phone", "telephone", "phoned") and not (
+                tok.lower() in ("call", "calls") and _CALL_NOUN.search(sentence, max(0, pos - 10), pos + len(tok))):
+            continue  # "called for restraint", "called on Moscow": no phone call
         distance = abs(i - date_i)
         if distance > REACH:
             continue
@@ -94,12 +100,16 @@ def event_of(sentence: str, at: tuple[int, int], lang: str = "en") -> Optional[t
                           if t[0].isupper() and t.lower() not in _TITLES and t.lower().rstrip(".") not in _MONTHS
                           and t.lower() not in _WORD_EVENT)
         if best is None or distance < best[0]:
-            best = (distance, event, names, pos)
+            near = tokens[max(0, i - WINDOW):i + WINDOW + 1]
+            a, b = near[0][1], near[-1][1] + len(near[-1][0])
+            a = max([a, *(m.end() for m in _CLAUSE_END.finditer(sentence, a, pos))])
+            b = min([b, *(m.start() for m in _CLAUSE_END.finditer(sentence, pos, b))])
+            best = (distance, event, names, pos, sentence[a:b])
         elif distance == best[0] and event != best[1]:
-            best = (distance, "", frozenset(), pos)  # two events as near: which is the date's is unclear
+            best = (distance, "", frozenset(), pos, "")  # two events as near: which is the date's is unclear
     if best is None or not best[1] or not best[2]:
         return None  # no event near the date, or two, or nobody's
-    return best[1], best[2], best[3]
+    return best[1], best[2], best[3], best[4]
 
 
 def _day(d: str) -> Optional[date]:
@@ -122,6 +132,7 @@ def date_groups(corpus, entities, context_of: Callable, member_cls, group_cls, t
     ``context_of(brief)`` gives align's sentence context; ``member_cls`` and ``group_cls`` are align's
     ``Member`` and ``Group`` (this module does not import align: align calls it)."""
     found: list[tuple[object, str, frozenset[str], tuple[str, ...], bool]] = []
+    shown: dict[str, str] = {}  # name stem -> how it is written, for the explanation
     for brief in corpus.briefs:
         dated = [c for c in brief.claims if c.value is not None and c.value.type == "date" and not c.key
                  and c.value.date is not None and c.span is not None]
@@ -141,9 +152,13 @@ def date_groups(corpus, entities, context_of: Callable, member_cls, group_cls, t
             ev = event_of(sentence, at, brief.language or "en")
             if ev is None:
                 continue
-            event, names, pos = ev
+            event, names, pos, around = ev
             distance = abs(pos - at[0])
-            item = (c, event, names, entities.subjects(sentence), bool(_REPEAT.search(sentence)))
+            # whose event it is: the entities next to the event word ("Russia's annexation of Crimea"),
+            # not every country of the sentence
+            item = (c, event, names, entities.subjects(around), bool(_REPEAT.search(sentence)))
+            for m in _TOKEN.finditer(around):
+                shown.setdefault(_stem(m.group()), re.sub(r"['’]s$", "", m.group()))
             if (si, pos) in nearest:  # two dates, one event word: only the nearer date is the event's
                 d0, other = nearest[(si, pos)]
                 if d0 == distance:
@@ -184,8 +199,10 @@ def date_groups(corpus, entities, context_of: Callable, member_cls, group_cls, t
             elif not once and not _close(dates):
                 doubt = f"a {event} happens more than once: dates more than {REPEAT_DAYS} days apart may be two"
             shared = frozenset.intersection(*(n for _, _, n, _, _ in comp))
-            subjects = tuple(sorted(set.intersection(*(set(s) for *_, s, _ in comp)))) or \
-                tuple(sorted({x for *_, s, _ in comp for x in s}))[:2]
+            if not doubt and len(shared) < (1 if once else 2):
+                # names that overlap only pair by pair ("Japan" here, "Russia" there): maybe two events
+                doubt = "the claims share no name (or, for an event that recurs, fewer than two) all together"
+            subjects = tuple(sorted(set.intersection(*(set(s) for *_, s, _ in comp))))
             words = (event, *sorted(shared))
             members = [member_cls(c, subjects, "sentence", "", "date", frozenset(words), {w: w for w in words}, words,
                                   subjects[0] if subjects else "", str(c.value.date), "stated")
@@ -196,9 +213,10 @@ def date_groups(corpus, entities, context_of: Callable, member_cls, group_cls, t
                 key, n = f"{base}-{n}", n + 1
             if not doubt:
                 taken.add(key)
-            who = " and ".join(entities.label(x) for x in subjects) or ", ".join(sorted(shared))
-            why = (f"event {event} named next to each date; shared names: {', '.join(sorted(shared)) or '(chain)'}; "
+            who = " and ".join(entities.label(x) for x in subjects)
+            names = ", ".join(sorted(shown.get(x, x) for x in shared)) or "(a chain of overlapping names)"
+            why = (f"event {event} named next to each date; shared names: {names}; "
                    f"dates {', '.join(sorted(set(dates)))}")
-            (maybe if doubt else sure).append(group_cls(key, True, f"{who}: date of the {event}", "", members, why,
+            (maybe if doubt else sure).append(group_cls(key, True, f"{who}: date of the {event}" if who else f"Date of the {event}", "", members, why,
                                                         not doubt, subjects, (), doubt))
     return sure, maybe
