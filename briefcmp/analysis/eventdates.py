@@ -37,7 +37,7 @@ EVENTS: dict[str, tuple[tuple[str, ...], bool]] = {
     "invasion": (("invasion", "invade", "invaded"), True),
     "declaration": (("declaration",), True),
     "treaty": (("treaty",), True),
-    "tenure-end": (("resign", "resignation", "resigned"), True),
+    "tenure-end": (("resign", "resignation", "resigned"), True),  # and _TENURE_END's phrases
     "call": (("phone", "telephone", "phoned", "call"), False),
     "summit": (("summit",), False),
     "visit": (("visit",), False),
@@ -48,11 +48,15 @@ _CALL_NOUN = re.compile(r"\b(?:a|the|phone|telephone|video|their|his|her)\s+call
 _REPEAT = re.compile(r"\b(?:again|another|second|third|new\s+round|further|latest|additional)\b", re.I)
 _BOUND = re.compile(r"\b(?:since|until|till|by|before|after|from|between|through|to)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$",
                     re.I)
+_TENURE_END = re.compile(r"\b(?:tenure|term|era|premiership|presidency|reign)\b[^.;]{0,30}?\bended\b|"
+                         r"\bstepped\s+down\b|\bleft\s+office\b", re.I)
+_PRONOUN = re.compile(r"\b(?:[Hh]is|[Hh]er|[Hh]e|[Ss]he)\b")
 _CLAUSE_END = re.compile(r"[,;:()]|\s[-–—]\s")
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’-]|\.(?=[A-Za-z]))*")  # "U.S" inside, no sentence's full stop
 _MONTHS = ("january february march april may june july august september october november december").split()
 _TITLES = frozenset("president prime minister foreign secretary chancellor king queen premier the a an in on of "
-                    "when during with after before his her their its".split())
+                    "when during with after before his her their its however but and although while since this that these "
+                    "those it as at for from by to then meanwhile still yet also if so".split())
 
 
 def _date_at(text: str, d: str) -> Optional[tuple[int, int]]:
@@ -77,7 +81,7 @@ def _stem(word: str) -> str:
     return re.sub(r"['’]s$", "", word).lower()[:5]
 
 
-def event_of(sentence: str, at: tuple[int, int], lang: str = "en") -> Optional[tuple[str, frozenset[str], int, str]]:
+def event_of(sentence: str, at: tuple[int, int], lang: str = "en", previous: str = "") -> Optional[tuple[str, frozenset[str], int, str]]:
     """(event, the name stems around its word, the event word's offset, the words around it) for the date
     at ``at``; None when no event word is near the date, or two are as near."""
     if _BOUND.search(sentence[max(0, at[0] - 24):at[0]]):
@@ -85,9 +89,10 @@ def event_of(sentence: str, at: tuple[int, int], lang: str = "en") -> Optional[t
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(sentence)]
     date_i = sum(1 for _, pos in tokens if pos < at[0])  # the date stands before this token
     best = None
+    phrases = {sum(1 for _, p in tokens if p < m.start()): "tenure-end" for m in _TENURE_END.finditer(sentence)}
     for i, (tok, pos) in enumerate(tokens):
         lem = lexicon.lemma(tok.lower(), lang)
-        event = _WORD_EVENT.get(tok.lower()) or _WORD_EVENT.get(lem)
+        event = phrases.get(i) or _WORD_EVENT.get(tok.lower()) or _WORD_EVENT.get(lem)
         if event is None:
             continue
         if event == "call" and tok.lower() not in ("phone", "telephone", "phoned") and not (
@@ -107,6 +112,14 @@ def event_of(sentence: str, at: tuple[int, int], lang: str = "en") -> Optional[t
             best = (distance, event, names, pos, sentence[a:b])
         elif distance == best[0] and event != best[1]:
             best = (distance, "", frozenset(), pos, "")  # two events as near: which is the date's is unclear
+    if best is not None and best[1] and _PRONOUN.search(best[4]):
+        # "Abe met Putin nine times before his tenure ended": whose, the sentence's start names
+        best = (*best[:2], best[2] | frozenset(_stem(t) for t, p in tokens if p < best[3] and t[0].isupper()
+                                               and t.lower() not in _TITLES and t.lower() not in _MONTHS), *best[3:])
+    if best is not None and best[1] and not best[2] and previous and _PRONOUN.search(best[4]):
+        # "His era, which ended in 2020 as he stepped down": whose, the sentence before names
+        best = (*best[:2], frozenset(_stem(t) for t in _TOKEN.findall(previous) if t[0].isupper() and
+                                     t.lower() not in _TITLES and t.lower() not in _MONTHS), *best[3:])
     if best is None or not best[1] or not best[2]:
         return None  # no event near the date, or two, or nobody's
     return best[1], best[2], best[3], best[4]
@@ -149,7 +162,9 @@ def date_groups(corpus, entities, context_of: Callable, member_cls, group_cls, t
             at = _date_at(sentence, str(c.value.date))
             if at is None:
                 continue
-            ev = event_of(sentence, at, brief.language or "en")
+            before = ctx.sentences[si - 1] if si > 0 else (s0, s0)
+            ev = event_of(sentence, at, brief.language or "en",
+                          ctx.text[before[0]:before[1]] if ctx.block_of(before[0]) == ctx.block_of(s0) else "")
             if ev is None:
                 continue
             event, names, pos, around = ev
