@@ -81,3 +81,34 @@ def test_date_at_reads_day_month_and_year():
     assert eventdates._date_at("On 15 February, Kishida called.", "2022-02-15") == (3, 14)
     assert eventdates._date_at("the 1956 joint declaration, 1956,", "1956") is None  # twice: unclear
     assert eventdates._date_at("ended in September 2020.", "2020-09") == (9, 23)
+
+
+def _member(ref: str, amount: float, period: str, span: tuple[int, int], words=("tea", "exports")):
+    from types import SimpleNamespace
+
+    claim = SimpleNamespace(brief="review", ref=ref, quote=ref, span=span,
+                            value=SimpleNamespace(base_amount=amount))
+    return SimpleNamespace(claim=claim, period=period, period_how="stated", subjects_from="clause", alternate=False,
+                           words=frozenset(words))
+
+
+def test_within_brief_rules():
+    from briefcmp.analysis import evidence, withinbrief
+
+    ok = evidence.Evidence()
+    series = [_member("a", 1.2e9, "2022", (0, 40)), _member("b", 1.4e9, "2023", (100, 140))]
+    assert withinbrief.sure(series, ok)
+    # one sentence, one period, two figures: a restatement ("X (Y)"), never a key
+    assert not withinbrief.sure([_member("a", 1.2e9, "2023", (0, 60)), _member("b", 1.3e9, "2023", (10, 50))], ok)
+    # one sentence, two periods: a series ("from X in 2022 to Y in 2023")
+    assert withinbrief.sure([_member("a", 1.2e9, "2022", (0, 60)), _member("b", 1.4e9, "2023", (0, 60))], ok)
+    # two values for one period, measured in other words: not known to be one question
+    assert not withinbrief.sure([_member("a", 1.2e9, "2023", (0, 40)),
+                                 _member("b", 1.4e9, "2023", (100, 140), ("tea", "exports", "kenya"))], ok)
+    assert withinbrief.sure([_member("a", 1.2e9, "2023", (0, 40)), _member("b", 1.4e9, "2023", (100, 140))], ok)
+    undated = _member("c", 1.4e9, "2023", (200, 240))
+    undated.period_how = ""
+    assert not withinbrief.sure([series[0], undated], ok)
+    weak = evidence.Evidence()
+    weak.parts["subject"] = 0.5
+    assert not withinbrief.sure(series, weak)
