@@ -112,3 +112,8 @@ def test_within_brief_rules():
     weak = evidence.Evidence()
     weak.parts["subject"] = 0.5
     assert not withinbrief.sure(series, weak)
+
+
+@pytest.mark.parametrize("value", ["2024-04/2025-03", "2024-Q1", "2024-13", "", "2024年"])
+def test_date_at_leaves_periods_alone(value):
+    assert eventdates._date_at("Tokyo announced sanctions in 2024, on April 3.", value) is None

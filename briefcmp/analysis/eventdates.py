@@ -51,6 +51,7 @@ _BOUND = re.compile(r"\b(?:since|until|till|by|before|after|from|between|through
 _TENURE_END = re.compile(r"\b(?:tenure|term|era|premiership|presidency|reign)\b[^.;]{0,30}?\bended\b|"
                          r"\bstepped\s+down\b|\bleft\s+office\b", re.I)
 _PRONOUN = re.compile(r"\b(?:[Hh]is|[Hh]er|[Hh]e|[Ss]he)\b")
+_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _CLAUSE_END = re.compile(r"[,;:()]|\s[-–—]\s")
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’-]|\.(?=[A-Za-z]))*")  # "U.S" inside, no sentence's full stop
 _MONTHS = ("january february march april may june july august september october november december").split()
@@ -61,6 +62,8 @@ _TITLES = frozenset("president prime minister foreign secretary chancellor king 
 
 def _date_at(text: str, d: str) -> Optional[tuple[int, int]]:
     """Where the date ``d`` (YYYY, YYYY-MM or YYYY-MM-DD) is written in ``text``."""
+    if not _ISO.fullmatch(d) or not 1 <= int(d[5:7] or 1) <= 12:
+        return None  # a period ("2024-04/2025-03", "2024-Q1"): no one day or month of an event
     parts = d.split("-")
     spans = []
     if len(parts) >= 2:
