@@ -512,11 +512,11 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
         for i, g in enumerate(groups):
             if len({m.claim.brief for m in g}) < 2:
                 if withinbrief.sure(g, group_evidence(g)):  # one brief's series or self-contradiction
-                    key = _new_key_id(g, entities, taken)
-                    taken.add(key)
                     applied.add(i)
-                    result.groups.append(Group(key, True, _label(g, entities), units.shared_unit([m.unit for m in g]),
-                                               g, _reason(g, "one brief"), True, g[0].subjects, _common_topics(g)))
+                    result.groups.append(Group(_new_key_id(g, entities, taken), True, _label(g, entities),
+                                               units.shared_unit([m.unit for m in g]), g, _reason(g, "one brief"),
+                                               True, g[0].subjects, _common_topics(g)))
+                    taken.add(result.groups[-1].key)
                 continue
             adopt_release_periods(g)
             doubt = _doubts(g)
@@ -557,10 +557,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             result.candidates.append(Group(key, True, _label(g, entities), units.shared_unit([m.unit for m in g]), g,
                                            _reason(g, ""), False,
                                            g[0].subjects, _common_topics(g), "the wording is only alike"))
-    sure, maybe = eventdates.date_groups(corpus, entities, lambda b: contexts.get(b.id) or _Context(b, entities),
-                                         Member, Group, taken)  # date claims by event (analysis/eventdates.py)
-    result.groups += sure
-    result.candidates += maybe
+    eventdates.add_groups(result, corpus, entities, lambda b: contexts.get(b.id) or _Context(b, entities),
+                          Member, Group, taken)  # date claims by event (analysis/eventdates.py)
     for g in result.groups:
         for s in g.subjects:
             if s not in config.entities:

@@ -238,3 +238,10 @@ def date_groups(corpus, entities, context_of: Callable, member_cls, group_cls, t
             (maybe if doubt else sure).append(group_cls(key, True, f"{who}: date of the {event}" if who else f"Date of the {event}", "", members, why,
                                                         not doubt, subjects, (), doubt))
     return sure, maybe
+
+
+def add_groups(result, corpus, entities, context_of: Callable, member_cls, group_cls, taken: set[str]) -> None:
+    """Add ``date_groups`` to align's ``result``: sure groups to apply, the others as candidates."""
+    sure, maybe = date_groups(corpus, entities, context_of, member_cls, group_cls, taken)
+    result.groups += sure
+    result.candidates += maybe
