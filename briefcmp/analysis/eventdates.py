@@ -11,8 +11,8 @@ Precision first (a false contradiction costs more than a miss):
 - a date after "since", "until", "by", "before", "after", "from" or "between" is a bound, not the event's date;
 - an event that happens again (a call, a summit, sanctions, a visit) is keyed only when every
   date of the group falls within ``REPEAT_DAYS`` days and every claim names the same two names
-  at least: further apart, it is likely another occurrence, and stays a candidate; "again",
-  "another", "second", "further" mark a repeat;
+  at least: further apart, it is another occurrence, and no group (not even a candidate) is
+  proposed; "again", "another", "second", "further" mark a repeat (a candidate only);
 - claims join when the names around their event words overlap; a group is applied only when
   one name at least (two for a recurring event) is common to all of them.
 """
@@ -211,11 +211,11 @@ def date_groups(corpus, entities, context_of: Callable, member_cls, group_cls, t
                 continue
             once = EVENTS[event][1]
             dates = [str(c.value.date) for c, *_ in comp]
+            if not once and not _close(dates):
+                continue  # a call, a summit, sanctions days or years apart: other occurrences, not a question
             doubt = ""
             if any(rep for *_, rep in comp):
                 doubt = "the event may be a repeat (\"again\", \"another\", \"further\")"
-            elif not once and not _close(dates):
-                doubt = f"a {event} happens more than once: dates more than {REPEAT_DAYS} days apart may be two"
             shared = frozenset.intersection(*(n for _, _, n, _, _ in comp))
             if not doubt and len(shared) < (1 if once else 2):
                 # names that overlap only pair by pair ("Japan" here, "Russia" there): maybe two events
