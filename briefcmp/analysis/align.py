@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from briefcmp.analysis import clauses, evidence, periods
+from briefcmp.analysis import clauses, eventdates, evidence, periods, withinbrief
 from briefcmp.analysis.entities import Entities, proper_names, slug
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
     FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
@@ -578,6 +578,12 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
         applied: set[int] = set()
         for i, g in enumerate(groups):
             if len({m.claim.brief for m in g}) < 2:
+                if withinbrief.sure(g, group_evidence(g)):  # one brief's series or self-contradiction
+                    applied.add(i)
+                    result.groups.append(Group(_new_key_id(g, entities, taken), True, _label(g, entities),
+                                               units.shared_unit([m.unit for m in g]), g, _reason(g, "one brief"),
+                                               True, g[0].subjects, _common_topics(g)))
+                    taken.add(result.groups[-1].key)
                 continue
             adopt_release_periods(g)
             doubt = _doubts(g)
@@ -618,6 +624,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             result.candidates.append(Group(key, True, _label(g, entities), units.shared_unit([m.unit for m in g]), g,
                                            _reason(g, ""), False,
                                            g[0].subjects, _common_topics(g), "the wording is only alike"))
+    eventdates.add_groups(result, corpus, entities, lambda b: contexts.get(b.id) or _Context(b, entities),
+                          Member, Group, taken)  # date claims by event (analysis/eventdates.py)
     for g in result.groups:
         for s in g.subjects:
             if s not in config.entities:

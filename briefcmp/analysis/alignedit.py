@@ -91,10 +91,10 @@ def _key_entry(g: Group) -> str:
         return _statement_key_entry(g, refs)
     out = [f"  {g.key}:", f"    label: {_yaml_str(g.label)}",
            "    description: " + _yaml_str(f"Drafted by briefcmp align from {refs}; edit the label into a question."),
-           f"    type: {'rank' if g.members[0].dim == 'rank' else 'quantity'}"]
+           f"    type: {g.members[0].dim if g.members[0].dim in ('rank', 'date') else 'quantity'}"]
     if g.unit:
         out.append(f"    unit: {_yaml_str(g.unit)}")
-    if g.members[0].dim != "rank":  # a rank is exact
+    if g.members[0].dim not in ("rank", "date"):  # a rank is exact; a date is compared by its precision
         tolerance = key_tolerance(g.members)
         out.append(f'    tolerance: "{tolerance}"' if tolerance.endswith("%") else f"    tolerance: {tolerance}")
     if g.topics:
