@@ -22,6 +22,13 @@ def align(
     apply: bool = typer.Option(False, "--apply", help="Write the sure groups: keys (and the entities they "
                                "name) into briefcmp.yaml, each key into its claims. Candidates are never written."),
     fmt: AlignFormat = typer.Option(AlignFormat.plain, "--format", "-f", help="plain or json."),
+    review: bool = typer.Option(False, "--review", help="Decide each proposal one keystroke at a time, as git add "
+                                "-p: y key together, n not the same question, e edit, s split, q quit, ? help. "
+                                "With --apply, the sure groups are written first and the candidates asked."),
+    accept: Optional[List[str]] = typer.Option(None, "--accept", metavar="ID", help="Key the group with this id "
+                                               "(as align prints it; repeat, or separate with commas)."),
+    reject: Optional[List[str]] = typer.Option(None, "--reject", metavar="ID", help="Record that the group with "
+                                               "this id is not one question: it is never proposed again."),
 ) -> None:
     """Propose keys for unkeyed figures: registered keys they answer, or new keys shared across briefs.
 
@@ -29,8 +36,14 @@ def align(
     with its claims, values and why (shared words, subject, unit, period). --apply writes
     the sure groups as text edits: comments, order and untouched lines stay as they were,
     each file is re-parsed before an atomic write, and a second run proposes nothing new.
-    Unsure matches are listed as candidates to decide by hand and never written. Exit 0
-    (also when there is nothing to align), 2 on unusable input.
+    Unsure matches are listed as candidates to decide by hand and never written.
+
+    Each proposal has a stable id (c- and six hex digits, from its claims). Decide it in a
+    terminal with --review (a single keypress each; line input when stdin is not a
+    terminal), or in scripts with --accept ID and --reject ID. Decisions are written as
+    they are made to align-decisions.yaml in the corpus: a rejected group is never proposed
+    again, and a review that stopped resumes at the first undecided proposal. Exit 0 (also
+    when there is nothing to align), 2 on unusable input, an unknown id or a usage error.
 
     Example: briefcmp align my-briefs --apply && briefcmp compare my-briefs
     """
@@ -41,18 +54,35 @@ def align(
     from briefcmp.render.layout import PLAIN_WIDTH
     from briefcmp.render.output import emit, stdout_is_terminal, terminal_width
 
+    from briefcmp.analysis.align import AlignResult
+    from briefcmp.analysis.decide import start
+    from briefcmp.cli.alignreview import decide_ids, interactive, load_decisions, split_ids
+
+    ids = {"accept": split_ids(accept), "reject": split_ids(reject)}
+    if review and (ids["accept"] or ids["reject"]):
+        raise fail("--review asks about each group; --accept and --reject decide given ids: use one or the other")
+    if review and fmt == AlignFormat.json:
+        raise fail("--review is interactive; --format json lists the proposals without deciding")
     corpus = _analysis_corpus(paths)
-    result = run_align(corpus)
+    store = load_decisions(corpus)
+    session = start(corpus, lambda: _analysis_corpus(paths), store)
+    result = session.result
     written: list[Path] = []
     if apply and result.groups:
         try:
-            written = apply_plan(result, corpus)
+            written = apply_plan(AlignResult(groups=result.groups, entities=result.entities,
+                                             considered=result.considered), corpus)
         except (AlignError, OSError) as exc:
             raise fail(f"align --apply: {exc}")
+        for p in written:
+            typer.echo(f"updated {p}", err=True)
+    if review:
+        raise typer.Exit(interactive(session, skip_sure=bool(written)))
+    if ids["accept"] or ids["reject"]:
+        raise typer.Exit(decide_ids(session, ids["accept"], ids["reject"], skip_sure=bool(written)))
+    decided = len(store.last())
     if fmt == AlignFormat.json:
-        emit(render_json(result))
+        emit(render_json(result, applied=bool(written), decided=decided))
     else:
         width = terminal_width() if stdout_is_terminal() else PLAIN_WIDTH  # piped: one fixed width
-        emit(render_text(result, applied=bool(written), width=width))
-    for p in written:
-        typer.echo(f"updated {p}", err=True)
+        emit(render_text(result, applied=bool(written), width=width, decided=decided))

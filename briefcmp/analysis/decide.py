@@ -1,0 +1,116 @@
+"""Deciding the groups ``align`` proposes, one at a time: what ``align --review``, ``--accept`` and
+``--reject`` do, for the CLI and for benchmarks alike.
+
+``Session`` holds the corpus, the decisions store and the proposals (screened by what was
+decided before). ``accept`` keys a group as ``align --apply`` would (``alignedit.apply_plan``
+on a plan of that one group, after reloading the corpus so that line numbers and registered
+keys are current), then records the decision; ``reject`` and ``split`` only record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Optional
+
+from briefcmp.analysis.align import AlignResult, Group, align
+from briefcmp.analysis.decisions import (Decision, DecisionError, Store, decisions_path, group_id, group_refs,
+                                         load_store, screen)
+from briefcmp.analysis.entities import Entities
+from briefcmp.corpus.model import Corpus
+
+
+class ReviewError(Exception):
+    """A decision cannot be carried out (a claim changed, a file cannot be written)."""
+
+
+@dataclass
+class Session:
+    """One review: the corpus as it is now, the store, the proposals still to decide."""
+
+    corpus: Corpus
+    store: Store
+    result: AlignResult  # screened proposals
+    raw: AlignResult  # before screening: a rejected group may still be accepted by its id
+    entities: Entities
+    reload: Callable[[], Corpus]
+    written: list[Path] = field(default_factory=list)
+    decided: int = 0  # decisions made in this session
+
+    @property
+    def proposals(self) -> list[Group]:
+        return [*self.result.groups, *self.result.candidates]
+
+
+def start(corpus: Corpus, reload: Callable[[], Corpus], store: Optional[Store] = None) -> Session:
+    """Run align on ``corpus`` and screen its proposals by the decisions recorded in the corpus."""
+    store = store if store is not None else load_store(decisions_path(corpus))
+    entities = Entities(corpus.config)
+    raw = align(corpus, entities)
+    return Session(corpus, store, screen(raw, store, corpus), raw, entities, reload)
+
+
+def _record(session: Session, decision: Decision) -> None:
+    try:
+        session.store.record(decision)
+    except DecisionError as exc:
+        raise ReviewError(str(exc)) from exc
+    session.decided += 1
+
+
+def reject(session: Session, group: Group) -> None:
+    """Not the same question: no two of these claims (or none of them for a registered key) proposed again."""
+    _record(session, Decision(group_id(group), "reject", group_refs(group), key=group.key,
+                              registered=not group.new))
+
+
+def split(session: Session, group: Group, kept: list[str]) -> list[Group]:
+    """Record that the claims ``kept`` go together and the others not with them; return the parts
+    still to decide (a part of a new key needs two claims; a part joining a registered key, one)."""
+    kept_set = set(kept)
+    mine = [m for m in group.members if m.claim.ref in kept_set]
+    rest = [m for m in group.members if m.claim.ref not in kept_set]
+    if not mine or not rest:
+        raise ReviewError("a split keeps some claims and leaves others")
+    _record(session, Decision(group_id(group), "split", group_refs(group), key=group.key,
+                              registered=not group.new, kept=tuple(sorted(kept_set))))
+    least = 2 if group.new else 1
+    return [replace(group, members=part, sure=False, doubt="split by a person")
+            for part in (mine, rest) if len(part) >= least]
+
+
+def accept(session: Session, group: Group, label: str = "", key: str = "") -> Group:
+    """Key the group's claims together as ``align --apply`` does, then record it; returns the group as written."""
+    from briefcmp.analysis.alignedit import AlignError, apply_plan
+
+    corpus = session.reload()  # earlier accepts moved lines and registered keys
+    claims = {c.ref: c for b in corpus.briefs for c in b.claims}
+    members = []
+    for m in group.members:
+        c = claims.get(m.claim.ref)
+        if c is None:
+            raise ReviewError(f"{m.claim.ref}: no longer in the corpus; run align again")
+        if c.key:
+            if c.key == (key or group.key):
+                continue  # already under this key
+            raise ReviewError(f"{m.claim.ref}: has the key {c.key} now; run align again")
+        members.append(replace(m, claim=c))
+    g = replace(group, members=members, label=label or group.label, key=key or group.key)
+    if g.new:
+        # A key registered since align ran (an earlier accept, a split's other part) is not reused.
+        base, n = g.key, 2
+        while g.key in corpus.config.keys:
+            g, n = replace(g, key=f"{base}-{n}"), n + 1
+        # Only registered entities and named countries can be a key's subjects.
+        g = replace(g, subjects=tuple(s for s in g.subjects if not s.startswith("(")))
+    elif g.key not in corpus.config.keys:
+        raise ReviewError(f"key {g.key} is no longer registered; run align again")
+    entities = {s: session.entities.label(s) for s in g.subjects if s not in corpus.config.entities}
+    if members:
+        try:
+            session.written += apply_plan(AlignResult(groups=[g], entities=entities), corpus)
+        except (AlignError, OSError) as exc:
+            raise ReviewError(str(exc)) from exc
+    _record(session, Decision(group_id(group), "accept", group_refs(group), key=g.key, registered=not g.new,
+                              label=g.label if g.label != group.label else ""))
+    return g

@@ -1,0 +1,304 @@
+"""What a person decided about the groups ``align`` proposes, kept in ``align-decisions.yaml``.
+
+Each group has a stable **candidate id** (``c-`` and six hex digits of the SHA-1 of its sorted
+claim refs): the same claims give the same id on every run, whatever key align drafts for them.
+A decision is one entry of the file:
+
+- ``accept``: the claims were keyed together (the key is in the claims files; the entry is
+  the record of it);
+- ``reject``: the claims are not the same question. No two of them are proposed together
+  again; for a group that joined a registered key, none of them is proposed for that key again;
+- ``split``: the claims in ``kept`` go together, the others not with them.
+
+The file is read with located problems (``path:line:col``) and never trusted to run
+anything (safe YAML). Entries are appended as text, one per decision, written atomically:
+comments and hand edits stay as they were, and an interrupted review loses nothing. When an
+id is decided twice, the last entry counts.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field, replace
+from itertools import combinations
+from pathlib import Path
+from typing import Iterable, Optional
+
+from briefcmp.analysis.align import AlignResult, Group
+from briefcmp.corpus import yamlsafe
+from briefcmp.corpus.fields import Fields
+from briefcmp.corpus.files import read_regular
+from briefcmp.corpus.model import Corpus
+from briefcmp.corpus.problems import Problems, Severity
+from briefcmp.corpus.yamlsafe import YList
+
+DECISIONS_NAME = "align-decisions.yaml"
+DECISIONS = ("accept", "reject", "split")
+ID_PATTERN = re.compile(r"c-[0-9a-f]{6,40}")
+_REF = re.compile(r"[a-z0-9][a-z0-9._-]*#[a-z0-9][a-z0-9._-]*")
+_FIELDS = ("id", "decision", "claims", "key", "registered", "kept", "label", "date", "note")
+_HEADER = """\
+# Decisions on the groups `briefcmp align` proposes, written by `align --review`,
+# `--accept ID` and `--reject ID` (one entry per decision; the last entry on an id counts).
+# A rejected group is never proposed again: no two of its claims share a proposal.
+# Delete an entry to have its group proposed again.
+format: 1
+decisions:
+"""
+
+
+class DecisionError(Exception):
+    """The decisions file cannot be written (it has errors, or changed meanwhile)."""
+
+
+def candidate_id(refs: Iterable[str], length: int = 6) -> str:
+    """``c-`` + the first ``length`` hex digits of the SHA-1 of the sorted claim refs."""
+    return "c-" + hashlib.sha1("\n".join(sorted(refs)).encode()).hexdigest()[:length]
+
+
+def group_refs(group: Group) -> tuple[str, ...]:
+    return tuple(sorted(m.claim.ref for m in group.members))
+
+
+def group_id(group: Group) -> str:
+    return candidate_id(group_refs(group))
+
+
+@dataclass
+class Decision:
+    id: str
+    decision: str  # accept | reject | split
+    claims: tuple[str, ...]
+    key: str = ""
+    registered: bool = False  # the group joined a key registered before it
+    kept: tuple[str, ...] = ()  # split: the claims that go together
+    label: str = ""
+    date: str = ""
+    note: str = ""
+    line: int = 0
+
+
+@dataclass
+class Store:
+    """A loaded decisions file (a missing file is an empty store)."""
+
+    path: Path
+    shown: str
+    exists: bool = False
+    text: str = ""
+    decisions: list[Decision] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity == Severity.ERROR)
+
+    def last(self) -> dict[str, Decision]:
+        """The decision that counts for each id."""
+        return {d.id: d for d in self.decisions}
+
+    def apart(self) -> tuple[set[frozenset[str]], set[tuple[str, str]]]:
+        """Claim pairs never to be proposed together, and (claim, registered key) pairs never proposed."""
+        pairs: set[frozenset[str]] = set()
+        not_key: set[tuple[str, str]] = set()
+        for d in self.last().values():
+            if d.decision == "reject" and d.registered and d.key:
+                not_key.update((ref, d.key) for ref in d.claims)
+            elif d.decision == "reject":
+                pairs.update(frozenset(p) for p in combinations(d.claims, 2))
+            elif d.decision == "split":
+                rest = [r for r in d.claims if r not in d.kept]
+                pairs.update(frozenset((a, b)) for a in d.kept for b in rest)
+        return pairs, not_key
+
+    def record(self, decision: Decision) -> None:
+        """Append one decision to the file, atomically; refuse when the file has errors or changed."""
+        from briefcmp.corpus.files import OutputError, write_file
+
+        if self.errors:
+            raise DecisionError(f"{self.shown}: has errors (run `briefcmp check`); fix it before deciding")
+        current = _read(self.path)
+        if current is not None and current != self.text:
+            raise DecisionError(f"{self.shown}: changed while the review ran; run it again")
+        text = self.text if self.text.strip() else _HEADER
+        if not text.endswith("\n"):
+            text += "\n"
+        if not re.search(r"(?m)^decisions:", text):
+            text += "decisions:\n"
+        text += _entry_text(decision)
+        try:
+            write_file(self.path, text, force=True)
+        except OutputError as exc:
+            raise DecisionError(str(exc)) from exc
+        self.text, self.exists = text, True
+        self.decisions.append(decision)
+
+
+def _read(path: Path) -> Optional[str]:
+    try:
+        return read_regular(path, yamlsafe.MAX_BYTES).decode("utf-8", "replace")
+    except FileNotFoundError:
+        return None
+
+
+def _scalar(s: str) -> str:
+    # A JSON string is a YAML double-quoted scalar; ASCII-only, so no control or bidi character is written raw.
+    return json.dumps(s, ensure_ascii=True)
+
+
+def _entry_text(d: Decision) -> str:
+    out = [f"  - id: {d.id}", f"    decision: {d.decision}",
+           f"    claims: [{', '.join(_scalar(r) for r in d.claims)}]"]
+    if d.key:
+        out.append(f"    key: {_scalar(d.key)}")
+    if d.registered:
+        out.append("    registered: true")
+    if d.decision == "split":
+        out.append(f"    kept: [{', '.join(_scalar(r) for r in d.kept)}]")
+    if d.label:
+        out.append(f"    label: {_scalar(d.label)}")
+    out.append(f"    date: {d.date or datetime.date.today().isoformat()}")
+    return "\n".join(out) + "\n"
+
+
+def decisions_path(corpus: Corpus) -> Path:
+    return Path(corpus.root) / DECISIONS_NAME
+
+
+def load_store(path: Path, shown: Optional[str] = None) -> Store:
+    """Read and validate a decisions file; bad entries are reported (located) and left out."""
+    store = Store(Path(path), shown or str(path))
+    try:
+        raw = read_regular(path, yamlsafe.MAX_BYTES, allow_larger=True)
+    except FileNotFoundError:
+        return store
+    except OSError as exc:
+        store.exists = True
+        store.problems.error(store.shown, (0, 0), "unreadable", f"cannot read file: {exc.strerror}")
+        return store
+    store.exists = True
+    text = yamlsafe.decode(raw, store.shown, store.problems)
+    if text is None:
+        return store
+    store.text = text
+    data = yamlsafe.parse(text, store.shown, store.problems)
+    if data is not None:
+        store.decisions = _parse(data, store.shown, store.problems)
+    return store
+
+
+def _parse(data: object, path: str, problems: Problems) -> list[Decision]:
+    f = Fields(path, problems)
+    root = f.mapping(data, (1, 1), "decisions file")
+    if root is None:
+        return []
+    f.check_keys(root, "decisions file", ("format", "decisions"))
+    fmt = root.get("format")
+    if fmt is not None and fmt != "1":
+        problems.error(path, root.mark_of("format"), "format-version",
+                       f"decisions file: format {fmt!r} is not supported by this briefcmp; expected 1")
+    items = root.get("decisions")
+    if items is None:
+        return []
+    if not isinstance(items, YList):
+        problems.error(path, root.mark_of("decisions"), "wrong-type",
+                       "decisions file: decisions must be a list of entries (- id: ...)")
+        return []
+    out = []
+    for item, mark in zip(items, items.item_marks):
+        d = _parse_entry(f, item, mark)
+        if d is not None:
+            out.append(d)
+    return out
+
+
+def _parse_entry(f: Fields, item: object, mark) -> Optional[Decision]:
+    em = f.mapping(item, mark, "decision")
+    if em is None:
+        return None
+    did = em.get("id") if isinstance(em.get("id"), str) else ""
+    where = f"decision {did}" if did else "decision"
+    ok = f.check_keys(em, where, _FIELDS, ["id", "decision", "claims"])
+    if did and not ID_PATTERN.fullmatch(did):
+        f.problems.error(f.path, em.mark_of("id"), "bad-value",
+                         f'{where}: "{did}" is not a candidate id; expected c- and hex digits, as align prints')
+        ok = False
+    decision = f.choice(em, "decision", where, DECISIONS)
+    claims = f.strings(em, "claims", where)
+    kept = f.strings(em, "kept", where)
+    for name, refs in (("claims", claims), ("kept", kept)):
+        for ref in refs:
+            if not _REF.fullmatch(ref):
+                f.problems.error(f.path, em.mark_of(name), "bad-value",
+                                 f'{where}: "{ref}" is not a claim ref; expected brief-id#claim-id')
+                ok = False
+    if decision == "split" and (not kept or not set(kept) <= set(claims)):
+        f.problems.error(f.path, em.mark_of("kept" if kept else "decision"), "bad-value",
+                         f"{where}: a split lists the claims kept together (kept:), each one of its claims")
+        ok = False
+    registered = f.choice(em, "registered", where, ("true", "false"), "false") == "true"
+    if not ok or not decision or not claims:
+        return None
+    return Decision(did, decision, tuple(claims), key=f.string(em, "key", where), registered=registered,
+                    kept=tuple(kept), label=f.string(em, "label", where), date=f.string(em, "date", where),
+                    note=f.string(em, "note", where), line=mark[0])
+
+
+# --------------------------------------------------------------------------- screening align's proposals
+
+
+REDUCED = "a person said some of these claims are not the same question"
+
+
+def screen(result: AlignResult, store: Store, corpus: Corpus) -> AlignResult:
+    """``result`` without what was rejected: a group holding a rejected pair loses the later claim of
+    the pair (and becomes a candidate); a group left with too few claims is dropped."""
+    pairs, not_key = store.apart()
+    if not pairs and not not_key:
+        return result
+    keyed: dict[str, list[str]] = {}
+    for brief in corpus.briefs:
+        for c in brief.claims:
+            if c.key:
+                keyed.setdefault(c.key, []).append(c.ref)
+    out = AlignResult(considered=result.considered)
+    seen: set[str] = set()
+    for sure, groups in ((True, result.groups), (False, result.candidates)):
+        for g in groups:
+            kept = []
+            for m in g.members:
+                ref = m.claim.ref
+                if not g.new and ((ref, g.key) in not_key
+                                  or any(frozenset((ref, r)) in pairs for r in keyed.get(g.key, ()))):
+                    continue
+                if any(frozenset((ref, k.claim.ref)) in pairs for k in kept):
+                    continue
+                kept.append(m)
+            if len(kept) < len(g.members):
+                if (g.new and (len(kept) < 2 or len({m.claim.brief for m in kept}) < 2)) or not kept:
+                    continue
+                g = replace(g, members=kept, sure=False, doubt=REDUCED)
+            gid = group_id(g)
+            if gid in seen:
+                continue
+            seen.add(gid)
+            (out.groups if g.sure and sure else out.candidates).append(g)
+    used = {s for g in out.groups for s in g.subjects}
+    out.entities = {s: label for s, label in result.entities.items() if s in used}
+    return out
+
+
+def find(ids: Iterable[str], groups: list[Group]) -> tuple[list[Group], list[str]]:
+    """The groups the ids name (a unique prefix of an id will do), and the ids that name none."""
+    by_id = {group_id(g): g for g in groups}
+    found, unknown = [], []
+    for i in ids:
+        hits = [g for gid, g in by_id.items() if gid == i] or [g for gid, g in by_id.items() if gid.startswith(i)]
+        if len(hits) == 1 and hits[0] not in found:
+            found.append(hits[0])
+        elif len(hits) != 1:
+            unknown.append(i)
+    return found, unknown

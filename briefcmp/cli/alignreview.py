@@ -1,0 +1,245 @@
+"""`briefcmp align --review` (the prompt loop, as git add -p) and `--accept/--reject ID` (for scripts).
+
+In a terminal each answer is a single keypress (cbreak mode, restored after every key);
+when stdin is not a terminal, answers are read a line at a time, as git does. End of input
+is a quit: what was decided is kept, the rest stays undecided.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import replace
+from typing import Callable, List, Optional
+
+import typer
+
+from briefcmp.cli.app import EXIT_INPUT, fail
+
+_KEY_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
+
+
+def split_ids(values: Optional[List[str]]) -> list[str]:
+    """``--accept a --accept b,c`` -> [a, b, c]."""
+    return [v.strip() for value in values or () for v in value.split(",") if v.strip()]
+
+
+def load_decisions(corpus):
+    """The corpus's decisions file; its problems on stderr (located); exit 2 when it has errors."""
+    from briefcmp.analysis.decisions import decisions_path, load_store
+    from briefcmp.corpus.problems import sort_problems
+
+    store = load_store(decisions_path(corpus))
+    for p in sort_problems(store.problems):
+        typer.echo(p.format(), err=True)
+    if store.errors:
+        raise fail(f"{store.shown}: fix the decisions file (or delete the bad entries) and run align again")
+    return store
+
+
+def _echo(text: str = "", nl: bool = True) -> None:
+    sys.stdout.write(text + ("\n" if nl else ""))
+    sys.stdout.flush()
+
+
+def _stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _read_key() -> Optional[str]:
+    """One keypress in a terminal (echoed), else the first letter of a line; None at end of input."""
+    if _stdin_is_terminal():
+        try:
+            import termios
+            import tty
+        except ImportError:  # pragma: no cover - Windows: line input
+            pass
+        else:
+            fd = sys.stdin.fileno()
+            old = termios.tcgetattr(fd)
+            try:
+                tty.setcbreak(fd)
+                data = os.read(fd, 32)
+            finally:
+                termios.tcsetattr(fd, termios.TCSADRAIN, old)
+            ch = data.decode("utf-8", "replace")[:1]
+            if not data or ch == "\x04":
+                _echo()
+                return None
+            _echo(ch if ch.isprintable() else "")
+            return ch.lower()
+    line = sys.stdin.readline()
+    if not line:
+        _echo()
+        return None
+    return line.strip()[:1].lower()
+
+
+def _read_line(prompt: str) -> Optional[str]:
+    _echo(prompt, nl=False)
+    line = sys.stdin.readline()
+    return None if not line else line.rstrip("\r\n")
+
+
+def _edit(group, width: int):
+    """e: a new key's question and id, by line input (enter keeps each)."""
+    from briefcmp.render.sanitize import terminal_safe
+
+    if not group.new:
+        _echo(f"{group.key} is a registered key: edit its label in briefcmp.yaml; here: y, n or s")
+        return group
+    label = _read_line(terminal_safe(f"Question [{group.label}]: ", one_line=True))
+    if label is None:
+        return group
+    key = _read_line(f"Key id [{group.key}]: ")
+    key = (key or "").strip()
+    if key and not _KEY_ID.fullmatch(key):
+        _echo(f"{terminal_safe(key, one_line=True)!r} is not a key id: lower-case letters, digits, '.', '_', '-'")
+        key = ""
+    return replace(group, label=label.strip() or group.label, key=key or group.key)
+
+
+def _split(session, group):
+    """s: which claims go together; returns the parts to ask, or None when cancelled."""
+    from briefcmp.analysis.decide import ReviewError, split
+    from briefcmp.render.alignreview import numbered
+
+    _echo(numbered(group), nl=False)
+    line = _read_line("Claims to key together (numbers, e.g. 1 3; enter: cancel): ")
+    if not line or not line.strip():
+        return None
+    try:
+        picks = sorted({int(x) for x in re.split(r"[\s,]+", line.strip())})
+    except ValueError:
+        _echo("give the numbers of the claims, e.g. 1 3")
+        return None
+    if not picks or picks[0] < 1 or picks[-1] > len(group.members) or len(picks) == len(group.members):
+        _echo(f"choose some of the claims 1-{len(group.members)}, not all")
+        return None
+    try:
+        return split(session, group, [group.members[i - 1].claim.ref for i in picks])
+    except ReviewError as exc:
+        _echo(f"error: {exc}")
+        return None
+
+
+def interactive(session, skip_sure: bool = False, read_key: Callable[[], Optional[str]] = _read_key) -> int:
+    """Ask about each proposal; returns the exit code (0; 2 when a decision could not be written)."""
+    from briefcmp.analysis.decide import ReviewError, accept, reject
+    from briefcmp.render.alignreview import HELP, prompt, summary, view
+    from briefcmp.render.layout import PLAIN_WIDTH
+    from briefcmp.render.output import stdout_is_terminal, terminal_width
+    from briefcmp.render.sanitize import terminal_safe
+
+    queue = list(session.result.candidates if skip_sure else session.proposals)
+    width = terminal_width() if stdout_is_terminal() else PLAIN_WIDTH
+    if not queue:
+        _echo("nothing to review: align proposes no group")
+        return 0
+    failed = 0
+    i = 0
+    shown = -1
+    while i < len(queue):
+        g = queue[i]
+        if shown != i:
+            _echo(view(g, width), nl=False)
+            shown = i
+        _echo(prompt(i + 1, len(queue)), nl=False)
+        key = read_key()
+        if key is None or key == "q":
+            break
+        if key == "y":
+            try:
+                done = accept(session, g)
+                _echo(terminal_safe(f"keyed {len(done.members)} claim{'s' * (len(done.members) != 1)} "
+                                    f"as {done.key}", one_line=True))
+            except ReviewError as exc:
+                _echo(f"error: {terminal_safe(str(exc), one_line=True)} (left undecided)")
+                failed += 1
+            i += 1
+        elif key == "n":
+            try:
+                reject(session, g)
+            except ReviewError as exc:
+                _echo(f"error: {terminal_safe(str(exc), one_line=True)}")
+                failed += 1
+            i += 1
+        elif key == "e":
+            queue[i] = _edit(g, width)
+            shown = -1
+        elif key == "s":
+            if len(g.members) < 2:
+                _echo("one claim: nothing to split; y or n")
+                continue
+            parts = _split(session, g)
+            if parts is not None:
+                queue[i:i + 1] = parts
+                shown = -1
+                if not parts:
+                    _echo("split: no part holds two claims; recorded as apart")
+        elif key == "":
+            continue
+        else:
+            _echo(HELP, nl=False)
+    left = len(queue) - i
+    _echo(summary(session.decided, left, session.store.shown), nl=False)
+    for p in dict.fromkeys(session.written):
+        typer.echo(f"updated {p}", err=True)
+    return EXIT_INPUT if failed else 0
+
+
+def decide_ids(session, accept_ids: list[str], reject_ids: list[str], skip_sure: bool = False) -> int:
+    """--accept and --reject: every id must name a proposal (or a decided group); exit 2 with did-you-mean if not."""
+    from briefcmp.analysis.decide import ReviewError, accept, reject
+    from briefcmp.analysis.decisions import find, group_id
+    from briefcmp.corpus.problems import suggest
+    from briefcmp.render.sanitize import terminal_safe
+
+    both = set(accept_ids) & set(reject_ids)
+    if both:
+        raise fail(f"{', '.join(sorted(both))}: given to both --accept and --reject")
+    pool = list(session.result.candidates if skip_sure else session.proposals)
+    earlier = session.store.last()
+    known = [group_id(g) for g in pool]
+    actions = []
+    bad = []
+    for verb, ids in (("accept", accept_ids), ("reject", reject_ids)):
+        found, unknown = find(ids, pool)
+        for u in unknown:
+            d = earlier.get(u)
+            if d is not None and d.decision == verb:
+                typer.echo(f"{u}: already {verb}ed ({session.store.shown}:{d.line})", err=True)
+                continue
+            again, _ = find([u], [*session.raw.groups, *session.raw.candidates]) if d is not None else ([], [])
+            if again:  # decided otherwise before: the later decision counts
+                actions.append((verb, again[0]))
+                continue
+            bad.append(u)
+        actions += [(verb, g) for g in found]
+    for u in bad:
+        typer.echo(terminal_safe(f"briefcmp: error: no proposal has the id {u}{suggest(u, known + list(earlier))}"
+                                 " (align lists the ids)", one_line=True), err=True)
+    if bad:
+        raise typer.Exit(EXIT_INPUT)
+    failed = 0
+    for verb, g in actions:
+        try:
+            if verb == "accept":
+                done = accept(session, g)
+                typer.echo(terminal_safe(f"accepted {group_id(g)}: keyed {len(done.members)} claims as {done.key}",
+                                         one_line=True))
+            else:
+                reject(session, g)
+                typer.echo(f"rejected {group_id(g)}: not proposed again")
+        except ReviewError as exc:
+            typer.echo(terminal_safe(f"briefcmp: error: {group_id(g)}: {exc}", one_line=True), err=True)
+            failed += 1
+    left = len(pool) - len(actions)
+    typer.echo(f"{left} proposal{'s' * (left != 1)} left undecided")
+    for p in dict.fromkeys(session.written):
+        typer.echo(f"updated {p}", err=True)
+    return EXIT_INPUT if failed else 0
