@@ -62,7 +62,7 @@ def _read_key() -> Optional[str]:
             fd = sys.stdin.fileno()
             old = termios.tcgetattr(fd)
             try:
-                tty.setcbreak(fd)
+                tty.setcbreak(fd, termios.TCSANOW)  # not TCSAFLUSH: keys typed ahead are kept
                 data = os.read(fd, 32)
             finally:
                 termios.tcsetattr(fd, termios.TCSADRAIN, old)

@@ -1,0 +1,274 @@
+"""`briefcmp align --review`, `--accept ID`, `--reject ID` and align-decisions.yaml.
+
+The fixture (tests/fixtures/align-review): four short briefs on Kenya. align proposes two
+groups: inflation in 2023 from three briefs (7.7, 7.7, 7.8 percent), and debt as a share of
+GDP from two (68 and 70 percent; one quote holds bidi overrides, which must be shown escaped).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import select
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings, strategies as st
+from typer.testing import CliRunner
+
+from briefcmp.analysis.decisions import DECISIONS_NAME, _parse, candidate_id, load_store
+from briefcmp.cli import app
+from briefcmp.corpus import yamlsafe
+from briefcmp.corpus.problems import Problems
+
+FIXTURES = Path(__file__).parent / "fixtures" / "align-review"
+runner = CliRunner()
+INFLATION = ("coast-wire#pct-7-7", "nairobi-daily#pct-7-7", "treasury-note#pct-7-8")
+DEBT = ("sahel-brief#pct-68", "treasury-note#pct-70")
+
+
+def cli(*args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("review") / "kenya"
+    assert cli("init", str(root)).exit_code == 0
+    for text in sorted(FIXTURES.glob("*.txt")):
+        shutil.copy(text, root / "sources" / text.name)
+        r = cli("annotate", str(root / "sources" / text.name), "-o", str(root / f"{text.stem}.claims.yaml"))
+        assert r.exit_code == 0, r.output
+    return root
+
+
+@pytest.fixture
+def corpus(drafted: Path, tmp_path: Path) -> Path:
+    dest = tmp_path / "kenya"
+    shutil.copytree(drafted, dest)
+    return dest
+
+
+def proposals(corpus: Path) -> dict:
+    r = cli("align", str(corpus), "-f", "json")
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout)
+
+
+def ids(doc: dict) -> dict[str, tuple[str, ...]]:
+    return {g["id"]: tuple(sorted(f"{c['brief']}#{c['claim']}" for c in g["claims"]))
+            for g in doc["groups"] + doc["candidates"]}
+
+
+def keys_of(corpus: Path) -> dict[str, str]:
+    """claim ref -> key, from the claims files as written."""
+    out = {}
+    for path in corpus.glob("*.claims.yaml"):
+        brief = path.name[: -len(".claims.yaml")]
+        claim = None
+        for line in path.read_text(encoding="utf-8").splitlines():
+            m = re.match(r"\s*-\s+id:\s*(\S+)", line)
+            if m:
+                claim = m.group(1)
+            m = re.match(r"\s+key:\s*(\S+)", line)
+            if m and claim:
+                out[f"{brief}#{claim}"] = m.group(1)
+    return out
+
+
+def test_ids_are_stable_short_hashes_of_the_claims(corpus: Path) -> None:
+    first, second = ids(proposals(corpus)), ids(proposals(corpus))
+    assert first == second
+    assert set(first.values()) == {INFLATION, DEBT}
+    for cid, refs in first.items():
+        assert re.fullmatch(r"c-[0-9a-f]{6}", cid)
+        assert cid == candidate_id(refs) == candidate_id(reversed(refs))
+    plain = cli("align", str(corpus)).stdout
+    assert all(f"id: {cid}" in plain for cid in first)
+    assert "2 proposals undecided" in plain
+
+
+def test_piped_review_keys_rejects_and_resumes(corpus: Path) -> None:
+    by_refs = {v: k for k, v in ids(proposals(corpus)).items()}
+    r = cli("align", str(corpus), "--review", input="n\n")  # reject the first, then end of input
+    assert r.exit_code == 0, r.output
+    assert "(1/2) Key these together [y,n,e,s,q,?]?" in r.stdout
+    assert "1 decision recorded" in r.stdout and "1 proposal left undecided" in r.stdout
+    first = INFLATION if r.stdout.index("coast-wire#pct-7-7") < r.stdout.index("sahel-brief#pct-68") else DEBT
+    second = DEBT if first == INFLATION else INFLATION
+    store = load_store(corpus / DECISIONS_NAME)
+    assert not store.problems
+    assert [(d.id, d.decision, d.claims) for d in store.decisions] == [(by_refs[first], "reject", first)]
+    # Resumed: the rejected group is not proposed again, the other is first.
+    r = cli("align", str(corpus), "--review", input="y\n")
+    assert r.exit_code == 0, r.output
+    assert "(1/1)" in r.stdout and by_refs[first] not in r.stdout and by_refs[second] in r.stdout
+    keys = keys_of(corpus)
+    assert len({keys[ref] for ref in second}) == 1 and not any(ref in keys for ref in first)
+    doc = proposals(corpus)
+    assert doc["undecided"] == 0 and doc["decided"] == 2 and not ids(doc)
+    assert "2 decided earlier" in cli("align", str(corpus)).stdout
+    # --apply honours the rejection too.
+    assert cli("align", str(corpus), "--apply").exit_code == 0
+    assert not any(ref in keys_of(corpus) for ref in first)
+
+
+def test_accept_and_reject_by_id_for_scripts(corpus: Path) -> None:
+    by_refs = {v: k for k, v in ids(proposals(corpus)).items()}
+    r = cli("align", str(corpus), "--accept", by_refs[INFLATION], "--reject", "c-ffffff," + by_refs[DEBT])
+    assert r.exit_code == 2  # one unknown id: nothing decided
+    assert not (corpus / DECISIONS_NAME).exists() and not keys_of(corpus)
+    r = cli("align", str(corpus), "--accept", by_refs[INFLATION], "--reject", by_refs[DEBT])
+    assert r.exit_code == 0, r.output
+    assert f"accepted {by_refs[INFLATION]}: keyed 3 claims as kenya-inflation-pct" in r.stdout
+    assert f"rejected {by_refs[DEBT]}" in r.stdout
+    keys = keys_of(corpus)
+    assert {keys[ref] for ref in INFLATION} == {"kenya-inflation-pct"} and DEBT[0] not in keys
+    assert "kenya-inflation-pct:" in (corpus / "briefcmp.yaml").read_text(encoding="utf-8")
+    # The same again: nothing to do, exit 0. Accepting the rejected id later: the later decision counts.
+    assert cli("align", str(corpus), "--reject", by_refs[DEBT]).exit_code == 0
+    r = cli("align", str(corpus), "--accept", by_refs[DEBT])
+    assert r.exit_code == 0, r.output
+    assert len({keys_of(corpus)[ref] for ref in DEBT}) == 1
+    relations = json.loads(cli("compare", str(corpus), "-f", "json").stdout)["relations"]
+    assert {r["key"] for r in relations if r["kind"] == "contradiction"} == \
+        {"kenya-inflation-pct", keys_of(corpus)[DEBT[0]]}  # 7.7 against 7.8; 68 against 70
+
+
+def test_unknown_id_and_usage_errors_exit_2(corpus: Path) -> None:
+    cid = next(iter(ids(proposals(corpus))))
+    typo = cid[:-1] + ("0" if cid[-1] != "0" else "1")
+    r = cli("align", str(corpus), "--accept", typo)
+    assert r.exit_code == 2
+    assert f"no proposal has the id {typo}" in r.stderr and "did you mean" in r.stderr
+    assert cli("align", str(corpus), "--review", "--accept", cid).exit_code == 2
+    assert cli("align", str(corpus), "--review", "-f", "json").exit_code == 2
+    assert cli("align", str(corpus), "--accept", cid, "--reject", cid).exit_code == 2
+    assert not (corpus / DECISIONS_NAME).exists()
+
+
+def test_split_keeps_some_claims_and_never_proposes_the_rest_with_them(corpus: Path) -> None:
+    by_refs = {v: k for k, v in ids(proposals(corpus)).items()}
+    r = cli("align", str(corpus), "--accept", by_refs[DEBT])  # leaves the three-claim group
+    assert r.exit_code == 0, r.output
+    # s, keep claims 1 and 2 (the two 7.7 percent figures), then quit before deciding them.
+    r = cli("align", str(corpus), "--review", input="s\n1 2\nq\n")
+    assert r.exit_code == 0, r.output
+    assert "  1  coast-wire#pct-7-7: 7.7%" in r.stdout and "split by a person" in r.stdout
+    kept = INFLATION[:2]
+    assert ids(proposals(corpus)) == {candidate_id(kept): kept}  # the 7.8 is never proposed with them
+    doc = proposals(corpus)
+    assert doc["candidates"][0]["doubt"].startswith("a person said")
+    r = cli("align", str(corpus), "--review", input="e\nWhat was Kenya's average inflation in 2023?\nkenya-cpi\ny\n")
+    assert r.exit_code == 0, r.output
+    assert {keys_of(corpus)[ref] for ref in kept} == {"kenya-cpi"} and INFLATION[2] not in keys_of(corpus)
+    config = yaml.safe_load((corpus / "briefcmp.yaml").read_text(encoding="utf-8"))
+    assert config["keys"]["kenya-cpi"]["label"] == "What was Kenya's average inflation in 2023?"
+    assert cli("check", str(corpus)).exit_code in (0, 1)
+
+
+def test_quotes_are_sanitised_in_the_prompt(corpus: Path) -> None:
+    r = cli("align", str(corpus), "--review", input="?\nn\nq\n")  # help, reject, quit at the second
+    assert r.exit_code == 0, r.output
+    assert "\u202e" not in r.stdout and "\\u202e" in r.stdout
+    assert "n - not the same question" in r.stdout  # ? prints the help
+
+
+def test_a_bad_decisions_file_is_a_located_error(corpus: Path) -> None:
+    (corpus / DECISIONS_NAME).write_text("format: 1\ndecisions:\n  - id: x-1\n    decision: maybe\n    claims: [a#b]\n",
+                                         encoding="utf-8")
+    r = cli("align", str(corpus))
+    assert r.exit_code == 2
+    assert re.search(r"align-decisions\.yaml:3:\d+: error: .*not a candidate id", r.stderr)
+    assert re.search(r"align-decisions\.yaml:4:15: error: .*\"decision\" is 'maybe'", r.stderr)
+    assert "Traceback" not in r.output
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="-: #[]{}\n\"'abcxy0123c.,", max_size=200))
+def test_the_decisions_parser_never_raises(text: str) -> None:
+    problems = Problems()
+    data = yamlsafe.parse(text, "d.yaml", problems)
+    if data is not None:
+        for d in _parse(data, "d.yaml", problems):
+            assert d.decision in ("accept", "reject", "split") and d.claims
+    assert all(p.line >= 0 for p in problems)
+
+
+# --------------------------------------------------------------------------- a real terminal
+
+
+def _command() -> list[str]:
+    exe = Path(sys.executable).parent / "briefcmp"
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "briefcmp"]
+
+
+class Pty:
+    """``briefcmp ARGS`` on a pseudo-terminal: read until a text shows, send keys."""
+
+    def __init__(self, args: list[str], cwd: Path) -> None:
+        import fcntl
+        import struct
+        import termios
+
+        self.master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "PAGER", "CI")}
+        env.update({"TERM": "xterm", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"})
+        self.proc = subprocess.Popen(_command() + args, stdin=slave, stdout=slave, stderr=slave, cwd=cwd, env=env,
+                                     start_new_session=True)
+        os.close(slave)
+        self.out = b""
+
+    def expect(self, text: str, timeout: float = 30) -> str:
+        end = time.monotonic() + timeout
+        while text.encode() not in self.out:
+            ready, _, _ = select.select([self.master], [], [], max(0.0, end - time.monotonic()))
+            if not ready:
+                raise AssertionError(f"{text!r} not shown; got:\n{self.out.decode('utf-8', 'replace')}")
+            try:
+                data = os.read(self.master, 65536)
+            except OSError:
+                data = b""
+            if not data:
+                raise AssertionError(f"{text!r} not shown before exit:\n{self.out.decode('utf-8', 'replace')}")
+            self.out += data
+        return self.out.decode("utf-8", "replace")
+
+    def send(self, keys: str) -> None:
+        os.write(self.master, keys.encode())
+
+    def close(self) -> int:
+        try:
+            self.expect("\x00never", timeout=30)
+        except AssertionError:
+            pass
+        os.close(self.master)
+        return self.proc.wait(timeout=30)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pty")
+def test_review_in_a_real_terminal_takes_single_keypresses(corpus: Path) -> None:
+    t = Pty(["align", str(corpus), "--review"], corpus)
+    t.expect("(1/2) Key these together [y,n,e,s,q,?]? ")
+    t.send("?")  # one key, no Enter
+    t.expect("q - quit")
+    t.expect("(1/2) Key these together [y,n,e,s,q,?]? ", timeout=5)
+    t.send("n")
+    t.expect("(2/2) Key these together")
+    t.send("y")
+    text = t.expect("2 decisions recorded")
+    assert t.close() == 0
+    assert "\u202e" not in text
+    store = load_store(corpus / DECISIONS_NAME)
+    assert [d.decision for d in store.decisions] == ["reject", "accept"]
+    # The terminal is back in line mode after the review: nothing was left in cbreak for the shell.
+    t = Pty(["align", str(corpus), "--review"], corpus)
+    t.expect("nothing to review")
+    assert t.close() == 0
