@@ -1,0 +1,333 @@
+"""Several outlets' reports of one event, through a new user's path: init -> add -> align --apply -> compare.
+
+Each set is a folder (``benchmarks/lineup/<dev|test>/<set>/``, or ``benchmarks/facts/...``): one text
+per source as a user saves it, and ``gold.yaml`` with the relations a careful reader sees and the
+traps (pairs that must never share a key or a relation). See ``run_set`` and ``score_set``, which
+other benchmarks reuse.
+
+What is measured, per set and overall:
+
+- **recall**: a gold relation counts as found when ``compare`` shows a relation of that kind
+  whose claims match every gold quote. A claim matches a gold quote when its quote overlaps the
+  gold quote and, for a figure or a date, the number or year it states is written inside the gold
+  quote (a sentence with three figures matches three quotes, one each). ``pairs`` is a softer
+  view: of the gold relations' pairs of claims, how many share one relation of that kind.
+- **false contradictions**: relations of kind contradiction whose claims do not all match the
+  quotes of one gold contradiction.
+- **key precision** (of the keys ``align --apply`` wrote): a key is *wrong* when it joins the two
+  claims of a trap; *right* when every claim under it matches a quote of a gold relation and no
+  trap is joined; otherwise *unjudged* (claims no gold relation names) and listed with ``-v`` for
+  a person to read. Precision is right / (right + wrong).
+
+Usage: python benchmarks/lineup_eval.py [dev|test|FOLDER ...] [-v] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT.parent))
+
+KIND_OF = {"agreement": {"agreement"}, "contradiction": {"contradiction"}, "disagreement": {"disagreement"},
+           "change": {"change-over-time", "change"}}
+_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SPACE = re.compile(r"\s+")
+
+
+def norm(text: str) -> str:
+    return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+@dataclass
+class SetRun:
+    """What the path produced on one set."""
+
+    name: str
+    relations: list[dict]
+    claims: list[dict]  # every claim after align --apply: brief, id, quote, value, key
+    sources: dict[str, str]  # source id -> its text as the corpus holds it (normalised spaces)
+    keys_applied: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SetScore:
+    name: str
+    gold: int = 0
+    found: int = 0
+    pairs: int = 0
+    pairs_found: int = 0
+    contradictions: int = 0
+    false_contradictions: list[str] = field(default_factory=list)
+    keys_right: int = 0
+    keys_wrong: list[str] = field(default_factory=list)
+    keys_unjudged: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    trap_failures: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 1.0
+
+    @property
+    def key_precision(self) -> float:
+        judged = self.keys_right + len(self.keys_wrong)
+        return self.keys_right / judged if judged else 1.0
+
+
+def source_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md", ".html", ".htm") and p.is_file())
+
+
+def run_set(folder: Path, work: Path, align: bool = True) -> SetRun:
+    """init -> add every source -> align --apply -> compare --format json, in process, no hand edit."""
+    from typer.testing import CliRunner
+
+    from briefcmp.cli import app
+    from yaml import safe_load
+
+    runner = CliRunner()
+    t0 = time.perf_counter()
+    corpus = work / folder.name
+    errors: list[str] = []
+
+    def cli(*args: str, ok=(0,)):
+        r = runner.invoke(app, list(args))
+        if r.exit_code not in ok:
+            errors.append(f"{' '.join(args[:2])}: exit {r.exit_code}: {(r.output or '')[-300:]}")
+        return r
+
+    cli("init", str(corpus))
+    for src in source_files(folder):
+        cli("add", str(src), str(corpus), "--id", src.stem, ok=(0, 1))
+    keys_before = _keys(corpus, safe_load)
+    if align:
+        cli("align", str(corpus), "--apply", ok=(0, 1))
+    r = cli("compare", str(corpus), "--format", "json", ok=(0, 1))
+    try:
+        relations = json.loads(r.stdout)["relations"]
+    except (ValueError, KeyError):
+        relations = []
+        errors.append("compare gave no JSON")
+    claims = _claims(corpus, safe_load)
+    keys_applied = len({c["key"] for c in claims if c.get("key")} - keys_before)
+    sources = {p.stem: norm(p.read_text(encoding="utf-8")) for p in (corpus / "sources").glob("*.txt")}
+    return SetRun(folder.name, relations, claims, sources, keys_applied, time.perf_counter() - t0, errors)
+
+
+def _claims(corpus: Path, safe_load) -> list[dict]:
+    out = []
+    for path in sorted(corpus.glob("*.claims.yaml")):
+        data = safe_load(path.read_text(encoding="utf-8")) or {}
+        brief = (data.get("brief") or {}).get("id") or path.name.split(".")[0]
+        for c in data.get("claims") or []:
+            out.append({"brief": brief, "claim": c.get("id"), "quote": norm(str(c.get("quote") or "")),
+                        "value": c.get("value") or {}, "key": c.get("key")})
+    return out
+
+
+def _keys(corpus: Path, safe_load) -> set[str]:
+    return {c["key"] for c in _claims(corpus, safe_load) if c.get("key")}
+
+
+# --------------------------------------------------------------------------- matching claims to gold quotes
+
+
+def _numbers(text: str) -> list[float]:
+    out = []
+    for m in _NUM.finditer(text):
+        try:
+            out.append(float(m.group().replace(",", "")))
+        except ValueError:
+            pass
+    return out
+
+
+def value_written_in(value: dict, text: str) -> bool:
+    """Whether the figure or date of a claim's value is written in ``text``; other values: always."""
+    if not isinstance(value, dict):
+        return True
+    if "date" in value:
+        year = str(value.get("date") or "")[:4]
+        return bool(year) and year in text
+    amount = value.get("amount", value.get("rank"))
+    if amount is None:
+        return True
+    try:
+        amount = float(amount)
+    except (TypeError, ValueError):
+        return True
+    nums = _numbers(text)
+    if "½" in text:
+        nums += [n + 0.5 for n in nums]
+    return any(abs(n - amount) <= 1e-9 * max(1.0, abs(n)) for n in nums)
+
+
+def claim_matches(claim: dict, source_id: str, quote: str, sources: dict[str, str]) -> bool:
+    """A claim matches a gold quote: same source, overlapping text, and its value written in the quote."""
+    if claim["brief"] != source_id:
+        return False
+    q = norm(quote)
+    cq = claim["quote"]
+    text = sources.get(source_id, "")
+    if q in cq or cq in q:
+        overlap = True
+    else:
+        i, j = text.find(q), text.find(cq)
+        overlap = i >= 0 and j >= 0 and i < j + len(cq) and j < i + len(q)
+    return overlap and value_written_in(claim["value"], q)
+
+
+def _ref(c: dict) -> str:
+    return f"{c['brief']}:{c['claim']}"
+
+
+def score_set(folder: Path, run: SetRun) -> SetScore:
+    from yaml import safe_load
+
+    gold = safe_load((folder / "gold.yaml").read_text(encoding="utf-8")) or {}
+    s = SetScore(run.name, seconds=run.seconds, errors=list(run.errors))
+    by_ref = {_ref(c): c for c in run.claims}
+
+    def matching(item: dict) -> set[str]:
+        return {_ref(c) for c in run.claims if claim_matches(c, item["source"], item["quote"], run.sources)}
+
+    for item in [*(gold.get("relations") or []), *(gold.get("traps") or [])]:
+        for q in item.get("claims") or []:
+            if norm(q["quote"]) not in run.sources.get(q["source"], ""):
+                s.errors.append(f"gold quote not in {q['source']}: {q['quote']!r}")
+
+    rel_refs = [(r["kind"], {f"{c['brief']}:{c['claim']}" for c in r.get("claims") or []}) for r in run.relations]
+    gold_rels = gold.get("relations") or []
+    in_gold: set[str] = set()
+    gold_contradictions: list[list[set[str]]] = []
+    for g in gold_rels:
+        kinds = KIND_OF.get(g["kind"], {g["kind"]})
+        quotes = [matching(q) for q in g.get("claims") or []]
+        for q in quotes:
+            in_gold |= q
+        if g["kind"] == "contradiction":
+            gold_contradictions.append(quotes)
+        s.gold += 1
+        ok = any(kind in kinds and all(q & refs for q in quotes) for kind, refs in rel_refs)
+        s.found += ok
+        if not ok:
+            s.missed.append(f"{g['kind']}: {g.get('note', '')}")
+        for i in range(len(quotes)):
+            for j in range(i + 1, len(quotes)):
+                if g["claims"][i]["source"] == g["claims"][j]["source"] and g["claims"][i]["quote"] == \
+                        g["claims"][j]["quote"]:
+                    continue
+                s.pairs += 1
+                s.pairs_found += any(kind in kinds and quotes[i] & refs and quotes[j] & refs
+                                     for kind, refs in rel_refs)
+    traps = [(t.get("why", ""), matching(t["claims"][0]), matching(t["claims"][1]))
+             for t in gold.get("traps") or [] if len(t.get("claims") or []) >= 2]
+    for kind, refs in rel_refs:
+        if kind != "contradiction":
+            continue
+        s.contradictions += 1
+        if not any(all(refs & q for q in quotes) and refs <= set().union(*quotes) for quotes in gold_contradictions):
+            s.false_contradictions.append(", ".join(sorted(refs)))
+    for why, a, b in traps:
+        for kind, refs in rel_refs:
+            if refs & a and refs & b:
+                s.trap_failures.append(f"{why} (relation {kind})")
+    keys: dict[str, set[str]] = {}
+    for c in run.claims:
+        if c.get("key"):
+            keys.setdefault(c["key"], set()).add(_ref(c))
+    for key, refs in sorted(keys.items()):
+        if len({r.split(":")[0] for r in refs}) < 2:
+            continue  # a key under one brief's claims joins nothing
+        joined = [why for why, a, b in traps if refs & a and refs & b]
+        if joined:
+            s.keys_wrong.append(f"{key}: {'; '.join(joined)}")
+            s.trap_failures.extend(f"{why} (key {key})" for why in joined)
+        elif refs <= in_gold:
+            s.keys_right += 1
+        else:
+            s.keys_unjudged.append(f"{key}: " + ", ".join(
+                f"{r} {by_ref[r]['value'].get('amount', by_ref[r]['value'].get('date', ''))}" for r in sorted(refs)))
+    return s
+
+
+def evaluate(folders: list[Path]) -> list[SetScore]:
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for folder in folders:
+            run = run_set(folder, Path(tmp))
+            out.append(score_set(folder, run))
+    return out
+
+
+def table(scores: list[SetScore], title: str, verbose: bool = False) -> str:
+    lines = [f"## {title}", "", "| set | gold | found | recall | pairs | false contr. | keys right/wrong/unjudged |"
+             " key precision | s |", "|---|---|---|---|---|---|---|---|---|"]
+    for s in scores:
+        lines.append(f"| {s.name} | {s.gold} | {s.found} | {s.recall:.0%} | {s.pairs_found}/{s.pairs} | "
+                     f"{len(s.false_contradictions)} | {s.keys_right}/{len(s.keys_wrong)}/{len(s.keys_unjudged)} | "
+                     f"{s.key_precision:.0%} | {s.seconds:.1f} |")
+    g = sum(s.gold for s in scores)
+    f = sum(s.found for s in scores)
+    p = sum(s.pairs for s in scores)
+    pf = sum(s.pairs_found for s in scores)
+    kr = sum(s.keys_right for s in scores)
+    kw = sum(len(s.keys_wrong) for s in scores)
+    ku = sum(len(s.keys_unjudged) for s in scores)
+    fc = sum(len(s.false_contradictions) for s in scores)
+    lines.append(f"| **all** | {g} | {f} | {f / g if g else 1:.0%} | {pf}/{p} | {fc} | {kr}/{kw}/{ku} | "
+                 f"{kr / (kr + kw) if kr + kw else 1:.0%} | {sum(s.seconds for s in scores):.1f} |")
+    if verbose:
+        for s in scores:
+            extra = [*(f"  missed {m}" for m in s.missed), *(f"  FALSE CONTRADICTION {x}" for x in s.false_contradictions),
+                     *(f"  WRONG KEY {x}" for x in s.keys_wrong), *(f"  trap joined: {x}" for x in s.trap_failures),
+                     *(f"  unjudged key {x}" for x in s.keys_unjudged), *(f"  error: {x}" for x in s.errors)]
+            if extra:
+                lines += ["", f"{s.name}:", *extra]
+    return "\n".join(lines)
+
+
+def folders_for(arg: str) -> list[Path]:
+    p = Path(arg)
+    if arg in ("dev", "test"):
+        p = ROOT / "lineup" / arg
+    if (p / "gold.yaml").exists():
+        return [p]
+    return sorted(d for d in p.iterdir() if (d / "gold.yaml").exists()) if p.is_dir() else []
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("sets", nargs="*", default=["dev"], help="dev, test, or set folders")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    for name in args.sets:
+        folders = folders_for(name)
+        if not folders:
+            print(f"{name}: no sets (folders with gold.yaml)", file=sys.stderr)
+            return 2
+        scores = evaluate(folders)
+        if args.json:
+            print(json.dumps([{**s.__dict__, "recall": s.recall, "key_precision": s.key_precision} for s in scores],
+                             indent=1))
+        else:
+            print(table(scores, f"lineup: {name}", args.verbose))
+            print()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,201 @@
+"""Words by meaning: lemmas, notions (synonyms joined), broader/narrower, opposites: the one place for them.
+
+``lemma(word, lang)`` is the dictionary form from simplemma (a maintained, dependency-free
+lemmatiser shipping its tables for 50+ languages; nothing is downloaded at run time). Without it
+the fallback is a few English suffix rules (``built-in rules``), said by ``resource()``.
+
+``notion(word)`` folds a lemma into the notion it names in economic and policy reporting:
+"produced", "production", "output" and "mined" are one notion, ``output``; "spending",
+"outlays" and "expenditure" are ``spend``. The table below is hand-kept and general (it names
+how statistics are reported, not any one brief): WordNet would join far more than a reader
+does ("export" and "import" share a synset chain through "trade") and needs a data download
+that cannot happen at run time.
+
+Near neighbours stay apart on purpose, and ``opposite(a, b)`` names them: exports/imports,
+spending/revenue, a rise/a fall, unemployment/employment, surplus/deficit. ``broader(word)``
+gives the notions a narrower one is part of (defence procurement is part of spending, LNG is
+gas): a narrower notion never *is* its broader one, so ``same_notion`` says no, and
+``relation`` says ``narrower``/``broader``.
+
+Stable API (used by align and by the non-figure aligner): ``lemma``, ``notion``, ``synonyms``,
+``same_notion``, ``broader``, ``opposite``, ``relation``, ``resource``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# notion -> the lemmas (and irregular forms) that name it. A lemma belongs to one notion only.
+_NOTIONS: dict[str, tuple[str, ...]] = {
+    "output": ("output", "produce", "production", "producer", "mine", "mined", "extract", "extraction",
+               "manufacture", "yield"),
+    "spend": ("spend", "spending", "spent", "expenditure", "expend", "outlay", "devote", "disburse",
+              "disbursement"),
+    "budget": ("budget", "budgetary", "earmark", "allocate", "allocation", "appropriation", "appropriate",
+               "set aside", "fiscal"),
+    "increase": ("increase", "grow", "grew", "grown", "growth", "rise", "rose", "risen", "expand", "expansion",
+                 "gain", "climb", "jump", "surge", "raise", "boost", "up", "rebound", "accelerate", "swell",
+                 "upswing", "advance"),
+    "decrease": ("decrease", "fall", "fell", "fallen", "decline", "drop", "shrink", "shrank", "shrunk",
+                 "contract", "contraction", "contracted", "slump", "dip", "slide", "cut", "reduce",
+                 "reduction", "lose", "lost", "loss", "down", "plunge", "tumble", "retreat", "sink", "sank"),
+    "gdp": ("gdp", "economy", "economic"),
+    "export": ("export", "shipment", "exporter"),
+    "import": ("import", "importer"),
+    "revenue": ("revenue", "receipt", "income", "intake"),
+    "inflation": ("inflation", "inflationary", "cpi"),
+    "unemployment": ("unemployment", "jobless", "joblessness"),
+    "employ": ("employ", "employment", "employed", "job"),
+    "defense": ("defense", "defence", "military", "armed force"),
+    "surplus": ("surplus",),
+    "deficit": ("deficit", "shortfall"),
+    "debt": ("debt", "liability"),
+    "borrow": ("borrow", "borrowing", "borrowed", "loan-financed"),
+    "lend": ("lend", "lending", "lent", "loan"),
+    "buy": ("buy", "bought", "purchase"),
+    "sell": ("sell", "sold", "sale"),
+    "invest": ("invest", "investment", "invested", "capex"),
+    "emit": ("emit", "emission", "emitted"),
+    "vaccine": ("vaccine", "vaccination", "vaccinate", "vaccinated", "immunization", "immunisation"),
+    "world": ("world", "global", "worldwide"),
+    "rate": ("rate",),
+    "price": ("price", "cost"),
+    "procurement": ("procurement", "procure", "acquisition"),
+    "gas": ("gas",),
+    "lng": ("lng", "liquefied natural gas"),
+    "oil": ("oil", "petroleum"),
+    "crude": ("crude",),
+    "forecast": ("forecast", "projection", "outlook", "predict", "project"),
+}
+_WORD_NOTION: dict[str, str] = {w: n for n, ws in _NOTIONS.items() for w in ws}
+
+# narrower notion -> broader notions it is part of (never the same question)
+_BROADER: dict[str, frozenset[str]] = {
+    "procurement": frozenset({"spend", "budget"}),
+    "lng": frozenset({"gas"}),
+    "crude": frozenset({"oil"}),
+}
+# pairs a reader keeps apart however alike they look
+_OPPOSITES = frozenset(frozenset(p) for p in (
+    ("export", "import"), ("increase", "decrease"), ("spend", "revenue"), ("budget", "revenue"),
+    ("unemployment", "employ"), ("surplus", "deficit"), ("buy", "sell"), ("lend", "borrow")))
+
+_ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*\Z")
+
+
+@functools.lru_cache(maxsize=1)
+def _simplemma():
+    try:
+        import simplemma  # lazy: its tables load on first use (about 0.4 s)
+    except ImportError:  # documented fallback: built-in suffix rules
+        return None
+    return simplemma
+
+
+def resource() -> str:
+    """Which lemmatiser is in use: ``simplemma X.Y`` or ``built-in rules``."""
+    mod = _simplemma()
+    if mod is None:
+        return "built-in rules"
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return f"simplemma {version('simplemma')}"
+    except PackageNotFoundError:
+        return "simplemma"
+
+
+def _rules(w: str) -> str:
+    """English suffix rules: the fallback when no lemmatiser is installed."""
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", "e"),
+                         ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith(("ss", "us", "is")):
+            base = w[:-len(suffix)] + repl
+            if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2] and base[-1] not in "ls":
+                base = base[:-1]  # "dropped" -> "drop"
+            return base
+    return w
+
+
+@functools.lru_cache(maxsize=65536)
+def lemma(word: str, lang: str = "en") -> str:
+    """The dictionary form of ``word`` (lower case): "produced" -> "produce", "outlays" -> "outlay"."""
+    w = word.lower().strip("'-")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if not w:
+        return w
+    if w in _WORD_NOTION:  # irregular forms the table names itself ("rose" is a verb here, not a flower)
+        return w
+    mod = _simplemma()
+    if mod is not None:
+        try:
+            out = mod.lemmatize(w, lang=lang).lower()
+        except (ValueError, KeyError, TypeError):  # an unknown language code: the word as it is
+            out = w
+        return out
+    return _rules(w) if lang == "en" and _ASCII_WORD.match(w) else w
+
+
+@functools.lru_cache(maxsize=65536)
+def notion(word: str, lang: str = "en") -> str:
+    """The notion a word names ("mined" -> "output", "outlays" -> "spend"); else its lemma."""
+    w = word.lower().strip("'-")
+    if w in _WORD_NOTION:
+        return _WORD_NOTION[w]
+    lem = lemma(w, lang)
+    return _WORD_NOTION.get(lem, lem)
+
+
+def synonyms(word: str, lang: str = "en") -> frozenset[str]:
+    """The words of the table that name the same notion as ``word`` (``word`` itself included)."""
+    n = notion(word, lang)
+    return frozenset(_NOTIONS.get(n, ())) | {word.lower()}
+
+
+def same_notion(a: str, b: str, lang: str = "en") -> bool:
+    """True when two words (or short phrases, word by word) name one notion."""
+    return phrase_notions(a, lang) == phrase_notions(b, lang)
+
+
+def phrase_notions(text: str, lang: str = "en") -> frozenset[str]:
+    """The notions of a phrase's words ("defence outlays" -> {"defense", "spend"}), multiword entries first."""
+    low = " " + text.lower() + " "
+    found = set()
+    for entry, n in _MULTIWORD:
+        if f" {entry} " in low:
+            found.add(n)
+            low = low.replace(f" {entry} ", " ")
+    return frozenset(found | {notion(w, lang) for w in re.findall(r"[^\W\d_][\w'-]*", low)})
+
+
+_MULTIWORD = tuple(sorted(((w, n) for w, n in _WORD_NOTION.items() if " " in w), key=lambda x: -len(x[0])))
+
+
+def broader(word: str, lang: str = "en") -> frozenset[str]:
+    """Notions that ``word``'s notion is a part of ("procurement" -> spend, budget)."""
+    return _BROADER.get(notion(word, lang), frozenset())
+
+
+def opposite(a: str, b: str, lang: str = "en") -> bool:
+    """True for notions a reader keeps apart however alike: exports/imports, a rise/a fall."""
+    return frozenset((notion(a, lang), notion(b, lang))) in _OPPOSITES
+
+
+def relation(a: str, b: str, lang: str = "en") -> str:
+    """"same", "narrower" (a is part of b), "broader", "opposite" or ""."""
+    na, nb = notion(a, lang), notion(b, lang)
+    if na == nb:
+        return "same"
+    if frozenset((na, nb)) in _OPPOSITES:
+        return "opposite"
+    if nb in _BROADER.get(na, ()):
+        return "narrower"
+    if na in _BROADER.get(nb, ()):
+        return "broader"
+    return ""
+
+
+def notion_opposites() -> frozenset[frozenset[str]]:
+    """The pairs of notions kept apart (for callers that compare sets of notions)."""
+    return _OPPOSITES
