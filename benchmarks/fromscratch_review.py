@@ -1,0 +1,197 @@
+"""The five bundled sources from nothing, with a simulated analyst answering `align --review`.
+
+Runs ``fromscratch.fromscratch`` twice in one process: automatic (init -> annotate ->
+``align --apply`` -> compare) and with decisions, where after ``align --apply`` an analyst
+answers every prompt ``align --review`` asks, through the same core the command uses
+(``briefcmp.analysis.decide``: ``accept`` keys a group as ``--apply`` does, ``reject`` records it).
+The analyst knows the reviewed corpus (``briefs/``): it answers **y** when every claim of
+the group matches a reviewed claim (same brief, overlapping quote, the figure written in
+it) and those reviewed claims share one key, else **n**. With ``--split`` it answers **s**
+when two or more of the claims share a key and the others not, keeping those (one
+decision), then **y** on them. Like a person, it runs ``--review`` again while new
+proposals appear (an accepted key draws in claims that join it), at most five rounds.
+
+Printed: the relations found (of the reviewed corpus's, by value type) automatic and with
+decisions, false contradictions, the decisions asked and decisions per relation found.
+Targets (issue 22): with decisions at least 80% of the reviewed relations, at most 1.5
+decisions per relation found.
+
+Usage: python benchmarks/fromscratch_review.py [-v] [--split] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT.parent))
+sys.path.insert(0, str(ROOT))
+
+from fromscratch import BRIEFS, FromScratch, _matches, fromscratch  # noqa: E402
+from lineup_eval import norm  # noqa: E402
+
+ROUNDS = 5
+
+
+@dataclass
+class Analyst:
+    """What the simulated analyst was asked and answered."""
+
+    split: bool = False
+    asked: int = 0
+    answers: Counter = field(default_factory=Counter)  # y / n / s
+    failed: list[str] = field(default_factory=list)  # accepts that could not be written
+    rounds: int = 0
+    log: list[str] = field(default_factory=list)
+
+
+def _as_dict(claim) -> dict:
+    v = claim.value
+    value: dict = {}
+    if v is not None:
+        value = {"type": v.type}
+        if v.amount is not None:
+            value["amount"] = v.amount
+        if v.date is not None:
+            value["date"] = str(v.date)
+        if v.category:
+            value["category"] = v.category
+    return {"brief": claim.brief, "quote": claim.quote, "value": value}
+
+
+class Oracle:
+    """The reviewed corpus's keys for a drafted claim (by overlapping quote in the same brief)."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        from briefcmp.corpus.cache import load_corpus
+
+        reviewed = load_corpus([BRIEFS], cache=False).corpus
+        self.texts = texts
+        self.by_brief: dict[str, list[tuple[dict, str]]] = {}
+        for b in reviewed.briefs:
+            for c in b.claims:
+                if c.key:
+                    self.by_brief.setdefault(b.id, []).append((_as_dict(c), c.key))
+
+    def keys(self, claim) -> set[str]:
+        d = _as_dict(claim)
+        return {key for r, key in self.by_brief.get(claim.brief, ()) if _matches(d, r, self.texts)}
+
+    def answer(self, group, keyed: list) -> tuple[str, list[str]]:
+        """y / n, or s with the refs to keep (``keyed``: claims already under a registered key joined)."""
+        members = [m.claim for m in group.members]
+        common = None
+        for c in [*keyed, *members]:
+            ks = self.keys(c)
+            common = ks if common is None else common & ks
+        if common:
+            return "y", []
+        counts = Counter(k for c in members for k in self.keys(c))
+        if keyed:
+            base = set.intersection(*(self.keys(c) for c in keyed)) if keyed else set()
+            counts = Counter({k: n for k, n in counts.items() if k in base})
+        best = [k for k, n in counts.most_common(1) if n >= (1 if keyed else 2)]
+        if best:
+            return "s", [c.ref for c in members if best[0] in self.keys(c)]
+        return "n", []
+
+
+def make_analyst(stats: Analyst):
+    def analyst(corpus_path: Path) -> None:
+        from briefcmp.analysis.decide import ReviewError, accept, reject, split, start
+        from briefcmp.corpus.cache import load_corpus
+
+        def reload():
+            return load_corpus([corpus_path], cache=False).corpus
+
+        texts = {p.stem: norm(p.read_text(encoding="utf-8")) for p in (corpus_path / "sources").glob("*.txt")}
+        oracle = Oracle(texts)
+        for _ in range(ROUNDS):
+            session = start(reload(), reload)
+            queue = list(session.proposals)
+            if not queue:
+                break
+            stats.rounds += 1
+            while queue:
+                g = queue.pop(0)
+                keyed = [] if g.new else [c for b in session.corpus.briefs for c in b.claims if c.key == g.key]
+                ans, keep = oracle.answer(g, keyed)
+                if ans == "s" and not stats.split:
+                    ans = "n"
+                stats.asked += 1
+                stats.answers[ans] += 1
+                stats.log.append(f"{ans} {g.key}: {', '.join(m.claim.ref for m in g.members)}")
+                try:
+                    if ans == "y":
+                        accept(session, g)
+                    elif ans == "n":
+                        reject(session, g)
+                    elif set(keep) == {m.claim.ref for m in g.members}:
+                        accept(session, g)
+                    else:
+                        queue[:0] = [p for p in split(session, g, keep) if {m.claim.ref for m in p.members} == set(keep)]
+                except ReviewError as exc:
+                    stats.failed.append(f"{g.key}: {exc}")
+
+    return analyst
+
+
+def run(split: bool = False) -> tuple[FromScratch, FromScratch, Analyst]:
+    stats = Analyst(split=split)
+    with tempfile.TemporaryDirectory() as tmp:
+        auto = fromscratch(Path(tmp) / "auto")
+    with tempfile.TemporaryDirectory() as tmp:
+        decided = fromscratch(Path(tmp) / "review", analyst=make_analyst(stats))
+    return auto, decided, stats
+
+
+def _total(r: FromScratch) -> tuple[int, int]:
+    return sum(r.found.values()), sum(r.reviewed.values())
+
+
+def report(auto: FromScratch, decided: FromScratch, stats: Analyst, verbose: bool = False) -> str:
+    lines = ["| value type | reviewed relations | found automatic | found with decisions |", "|---|---|---|---|"]
+    for t in ("figures", "dates", "categories", "stances", "mixed"):
+        if decided.reviewed[t]:
+            lines.append(f"| {t} | {decided.reviewed[t]} | {auto.found[t]} | {decided.found[t]} |")
+    fa, n = _total(auto)
+    fd, _ = _total(decided)
+    per = f"{stats.asked / fd:.2f}" if fd else "n/a (nothing found)"
+    lines += ["", f"automatic: {fa}/{n} ({fa / n if n else 0:.0%}), false contradictions {len(auto.false_contradictions)}",
+              f"with decisions ({'y/n/s' if stats.split else 'y/n'} analyst): {fd}/{n} ({fd / n if n else 0:.0%}), "
+              f"false contradictions {len(decided.false_contradictions)}; decisions asked {stats.asked} "
+              f"(y {stats.answers['y']}, n {stats.answers['n']}, s {stats.answers['s']}; {stats.rounds} review "
+              f"round{'s' * (stats.rounds != 1)}); decisions per relation found {per}",
+              "targets: with decisions >= 80% of the reviewed relations, <= 1.5 decisions per relation found"]
+    if verbose:
+        lines += [f"  {x}" for x in stats.log] + [f"  FAILED {x}" for x in stats.failed]
+        lines += [f"  FALSE CONTRADICTION {x}" for x in decided.false_contradictions]
+        lines += [f"  error {e}" for e in [*auto.errors, *decided.errors]]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--split", action="store_true", help="the analyst also splits groups (s)")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    auto, decided, stats = run(args.split)
+    if args.json:
+        print(json.dumps({"reviewed": sum(decided.reviewed.values()), "found_automatic": sum(auto.found.values()),
+                          "found_with_decisions": sum(decided.found.values()), "decisions": stats.asked,
+                          "answers": stats.answers, "false_contradictions": decided.false_contradictions,
+                          "failed": stats.failed}, indent=1))
+    else:
+        print(report(auto, decided, stats, args.verbose))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
