@@ -16,7 +16,11 @@ decisions, false contradictions, the decisions asked and decisions per relation 
 Targets (issue 22): with decisions at least 80% of the reviewed relations, at most 1.5
 decisions per relation found.
 
-Usage: python benchmarks/fromscratch_review.py [-v] [--split] [--json]
+With ``--lineup dev`` (or test, or a set folder) the same analyst answers on the lineup sets
+(``lineup_eval.run_set``), from each set's ``gold.yaml``: gold relations that share a quote are
+one question; a group holding both claims of a trap is answered n.
+
+Usage: python benchmarks/fromscratch_review.py [-v] [--split] [--json] [--lineup dev]
 """
 
 from __future__ import annotations
@@ -66,13 +70,44 @@ def _as_dict(claim) -> dict:
 
 
 class Oracle:
-    """The reviewed corpus's keys for a drafted claim (by overlapping quote in the same brief)."""
+    """Which questions a careful reader puts a drafted claim under; ``answer`` is the analyst's reply."""
 
-    def __init__(self, texts: dict[str, str]) -> None:
+    def keys(self, claim) -> set[str]:
+        raise NotImplementedError
+
+    def apart(self, claims) -> bool:
+        """Whether two of the claims must never share a key (a trap)."""
+        return False
+
+    def answer(self, group, keyed: list) -> tuple[str, list[str]]:
+        """y / n, or s with the refs to keep (``keyed``: claims already under a registered key joined)."""
+        members = [m.claim for m in group.members]
+        common = None
+        for c in [*keyed, *members]:
+            ks = self.keys(c)
+            common = ks if common is None else common & ks
+        if common and not self.apart([*keyed, *members]):
+            return "y", []
+        counts = Counter(k for c in members for k in self.keys(c))
+        if keyed:
+            base = set.intersection(*(self.keys(c) for c in keyed))
+            counts = Counter({k: n for k, n in counts.items() if k in base})
+        best = [k for k, n in counts.most_common(1) if n >= (1 if keyed else 2)]
+        if best:
+            keep = [c for c in members if best[0] in self.keys(c)]
+            if not self.apart([*keyed, *keep]):
+                return "s", [c.ref for c in keep]
+        return "n", []
+
+
+class Reviewed(Oracle):
+    """The reviewed corpus's keys for a drafted claim (same brief, overlapping quote, figure written in it)."""
+
+    def __init__(self, corpus_path: Path) -> None:
         from briefcmp.corpus.cache import load_corpus
 
         reviewed = load_corpus([BRIEFS], cache=False).corpus
-        self.texts = texts
+        self.texts = {p.stem: norm(p.read_text(encoding="utf-8")) for p in (corpus_path / "sources").glob("*.txt")}
         self.by_brief: dict[str, list[tuple[dict, str]]] = {}
         for b in reviewed.briefs:
             for c in b.claims:
@@ -83,35 +118,55 @@ class Oracle:
         d = _as_dict(claim)
         return {key for r, key in self.by_brief.get(claim.brief, ()) if _matches(d, r, self.texts)}
 
-    def answer(self, group, keyed: list) -> tuple[str, list[str]]:
-        """y / n, or s with the refs to keep (``keyed``: claims already under a registered key joined)."""
-        members = [m.claim for m in group.members]
-        common = None
-        for c in [*keyed, *members]:
-            ks = self.keys(c)
-            common = ks if common is None else common & ks
-        if common:
-            return "y", []
-        counts = Counter(k for c in members for k in self.keys(c))
-        if keyed:
-            base = set.intersection(*(self.keys(c) for c in keyed)) if keyed else set()
-            counts = Counter({k: n for k, n in counts.items() if k in base})
-        best = [k for k, n in counts.most_common(1) if n >= (1 if keyed else 2)]
-        if best:
-            return "s", [c.ref for c in members if best[0] in self.keys(c)]
-        return "n", []
+
+class Gold(Oracle):
+    """A lineup set's gold: relations that share a quote are one question; traps are never joined."""
+
+    def __init__(self, folder: Path, corpus_path: Path) -> None:
+        from yaml import safe_load
+
+        gold = safe_load((folder / "gold.yaml").read_text(encoding="utf-8")) or {}
+        self.sources = {p.stem: norm(p.read_text(encoding="utf-8")) for p in (corpus_path / "sources").glob("*.txt")}
+        rels = [r.get("claims") or [] for r in gold.get("relations") or []]
+        parent = list(range(len(rels)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        seen: dict[tuple[str, str], int] = {}
+        for i, quotes in enumerate(rels):
+            for q in quotes:
+                j = seen.setdefault((q["source"], norm(q["quote"])), i)
+                parent[root(i)] = root(j)
+        self.quotes = [(q["source"], q["quote"], f"q{root(i)}") for i, quotes in enumerate(rels) for q in quotes]
+        self.traps = [t["claims"][:2] for t in gold.get("traps") or [] if len(t.get("claims") or []) >= 2]
+
+    def _hits(self, claim, source: str, quote: str) -> bool:
+        from lineup_eval import claim_matches
+
+        return claim_matches(_as_dict(claim) | {"quote": norm(claim.quote)}, source, quote, self.sources)
+
+    def keys(self, claim) -> set[str]:
+        return {k for source, quote, k in self.quotes if self._hits(claim, source, quote)}
+
+    def apart(self, claims) -> bool:
+        return any(any(self._hits(c, a["source"], a["quote"]) for c in claims)
+                   and any(self._hits(c, b["source"], b["quote"]) for c in claims) for a, b in self.traps)
 
 
-def make_analyst(stats: Analyst):
+def make_analyst(stats: Analyst, oracle_for):
+    """The analyst hook: ``oracle_for(corpus_path)`` gives the ``Oracle`` it answers from."""
     def analyst(corpus_path: Path) -> None:
-        from briefcmp.analysis.decide import ReviewError, accept, reject, split, start
+        from briefcmp.analysis.decide import ReviewError, accept, pending, reject, split, start
         from briefcmp.corpus.cache import load_corpus
 
         def reload():
             return load_corpus([corpus_path], cache=False).corpus
 
-        texts = {p.stem: norm(p.read_text(encoding="utf-8")) for p in (corpus_path / "sources").glob("*.txt")}
-        oracle = Oracle(texts)
+        oracle = oracle_for(corpus_path)
         for _ in range(ROUNDS):
             session = start(reload(), reload)
             queue = list(session.proposals)
@@ -119,7 +174,9 @@ def make_analyst(stats: Analyst):
                 break
             stats.rounds += 1
             while queue:
-                g = queue.pop(0)
+                g = pending(session, queue.pop(0))
+                if g is None:  # keyed with another group meanwhile: --review does not ask
+                    continue
                 keyed = [] if g.new else [c for b in session.corpus.briefs for c in b.claims if c.key == g.key]
                 ans, keep = oracle.answer(g, keyed)
                 if ans == "s" and not stats.split:
@@ -132,10 +189,8 @@ def make_analyst(stats: Analyst):
                         accept(session, g)
                     elif ans == "n":
                         reject(session, g)
-                    elif set(keep) == {m.claim.ref for m in g.members}:
-                        accept(session, g)
                     else:
-                        queue[:0] = [p for p in split(session, g, keep) if {m.claim.ref for m in p.members} == set(keep)]
+                        queue[:0] = split(session, g, keep)  # each part is asked, as --review asks it
                 except ReviewError as exc:
                     stats.failed.append(f"{g.key}: {exc}")
 
@@ -147,8 +202,42 @@ def run(split: bool = False) -> tuple[FromScratch, FromScratch, Analyst]:
     with tempfile.TemporaryDirectory() as tmp:
         auto = fromscratch(Path(tmp) / "auto")
     with tempfile.TemporaryDirectory() as tmp:
-        decided = fromscratch(Path(tmp) / "review", analyst=make_analyst(stats))
+        decided = fromscratch(Path(tmp) / "review", analyst=make_analyst(stats, Reviewed))
     return auto, decided, stats
+
+
+def lineup(folders: list[Path], split: bool = False) -> list[tuple[str, object, object, Analyst]]:
+    """Each lineup set automatic and with the analyst answering from its gold: (name, score, score, stats)."""
+    from lineup_eval import run_set, score_set
+
+    out = []
+    for folder in folders:
+        stats = Analyst(split=split)
+        with tempfile.TemporaryDirectory() as tmp:
+            auto = score_set(folder, run_set(folder, Path(tmp)))
+        with tempfile.TemporaryDirectory() as tmp:
+            decided = score_set(folder, run_set(folder, Path(tmp),
+                                                analyst=make_analyst(stats, lambda c, f=folder: Gold(f, c))))
+        out.append((folder.name, auto, decided, stats))
+    return out
+
+
+def lineup_report(rows, verbose: bool = False) -> str:
+    lines = ["| set | gold | found automatic | found with decisions | decisions | false contr. | traps joined |",
+             "|---|---|---|---|---|---|---|"]
+    tot = Counter()
+    for name, auto, decided, stats in rows:
+        lines.append(f"| {name} | {decided.gold} | {auto.found} | {decided.found} | {stats.asked} | "
+                     f"{len(decided.false_contradictions)} | {len(decided.trap_failures)} |")
+        tot.update(gold=decided.gold, auto=auto.found, found=decided.found, asked=stats.asked,
+                   false=len(decided.false_contradictions), traps=len(decided.trap_failures))
+        if verbose:
+            lines += [f"  {name}: {x}" for x in stats.log] + [f"  {name}: FAILED {x}" for x in stats.failed]
+    per = f"{tot['asked'] / tot['found']:.2f}" if tot["found"] else "n/a"
+    lines.append(f"| **all** | {tot['gold']} | {tot['auto']} | {tot['found']} | {tot['asked']} | {tot['false']} | "
+                 f"{tot['traps']} |")
+    lines.append(f"\ndecisions per relation found: {per}")
+    return "\n".join(lines)
 
 
 def _total(r: FromScratch) -> tuple[int, int]:
@@ -181,7 +270,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--split", action="store_true", help="the analyst also splits groups (s)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--lineup", metavar="dev|test|FOLDER", help="run the lineup sets instead, answering from gold.yaml")
     args = ap.parse_args(argv)
+    if args.lineup:
+        from lineup_eval import folders_for
+
+        print(lineup_report(lineup(folders_for(args.lineup), args.split), args.verbose))
+        return 0
     auto, decided, stats = run(args.split)
     if args.json:
         print(json.dumps({"reviewed": sum(decided.reviewed.values()), "found_automatic": sum(auto.found.values()),

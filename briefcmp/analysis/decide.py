@@ -36,6 +36,7 @@ class Session:
     reload: Callable[[], Corpus]
     written: list[Path] = field(default_factory=list)
     decided: int = 0  # decisions made in this session
+    keyed: dict[str, str] = field(default_factory=dict)  # claim ref -> key, for the claims keyed in this session
 
     @property
     def proposals(self) -> list[Group]:
@@ -48,6 +49,17 @@ def start(corpus: Corpus, reload: Callable[[], Corpus], store: Optional[Store] =
     entities = Entities(corpus.config)
     raw = align(corpus, entities)
     return Session(corpus, store, screen(raw, store, corpus), raw, entities, reload)
+
+
+def pending(session: Session, group: Group) -> Optional[Group]:
+    """``group`` without the claims this session keyed otherwise since align ran; None when what is left
+    cannot form a group (the next run of align proposes those claims for the key they joined)."""
+    members = [m for m in group.members if session.keyed.get(m.claim.ref, group.key) == group.key]
+    if len(members) == len(group.members):
+        return group
+    if len(members) < (2 if group.new else 1) or (group.new and len({m.claim.brief for m in members}) < 2):
+        return None
+    return replace(group, members=members, sure=False, doubt="some of its claims were keyed otherwise meanwhile")
 
 
 def _record(session: Session, decision: Decision) -> None:
@@ -111,6 +123,7 @@ def accept(session: Session, group: Group, label: str = "", key: str = "") -> Gr
             session.written += apply_plan(AlignResult(groups=[g], entities=entities), corpus)
         except (AlignError, OSError) as exc:
             raise ReviewError(str(exc)) from exc
+    session.keyed.update((m.claim.ref, g.key) for m in group.members)
     _record(session, Decision(group_id(group), "accept", group_refs(group), key=g.key, registered=not g.new,
                               label=g.label if g.label != group.label else ""))
     return g

@@ -129,7 +129,7 @@ def _split(session, group):
 
 def interactive(session, skip_sure: bool = False, read_key: Callable[[], Optional[str]] = _read_key) -> int:
     """Ask about each proposal; returns the exit code (0; 2 when a decision could not be written)."""
-    from briefcmp.analysis.decide import ReviewError, accept, reject
+    from briefcmp.analysis.decide import ReviewError, accept, pending, reject
     from briefcmp.render.alignreview import HELP, prompt, summary, view
     from briefcmp.render.layout import PLAIN_WIDTH
     from briefcmp.render.output import stdout_is_terminal, terminal_width
@@ -144,7 +144,11 @@ def interactive(session, skip_sure: bool = False, read_key: Callable[[], Optiona
     i = 0
     shown = -1
     while i < len(queue):
-        g = queue[i]
+        g = pending(session, queue[i])
+        if g is None:  # its claims were keyed with another group meanwhile
+            del queue[i]
+            continue
+        queue[i] = g
         if shown != i:
             _echo(view(g, width), nl=False)
             shown = i
