@@ -165,12 +165,28 @@ def test_split_keeps_some_claims_and_never_proposes_the_rest_with_them(corpus: P
     assert ids(proposals(corpus)) == {candidate_id(kept): kept}  # the 7.8 is never proposed with them
     doc = proposals(corpus)
     assert doc["candidates"][0]["doubt"].startswith("a person said")
-    r = cli("align", str(corpus), "--review", input="e\nWhat was Kenya's average inflation in 2023?\nkenya-cpi\ny\n")
+    r = cli("align", str(corpus), "--review", input="e\nWhat was Kenya's average inflation in 2023?\nkenya-cpi\n\ny\n")
     assert r.exit_code == 0, r.output
     assert {keys_of(corpus)[ref] for ref in kept} == {"kenya-cpi"} and INFLATION[2] not in keys_of(corpus)
     config = yaml.safe_load((corpus / "briefcmp.yaml").read_text(encoding="utf-8"))
     assert config["keys"]["kenya-cpi"]["label"] == "What was Kenya's average inflation in 2023?"
     assert cli("check", str(corpus)).exit_code in (0, 1)
+
+
+def test_edit_a_value_then_key(corpus: Path) -> None:
+    by_refs = {v: k for k, v in ids(proposals(corpus)).items()}
+    assert cli("align", str(corpus), "--reject", by_refs[INFLATION]).exit_code == 0
+    before = (corpus / "treasury-note.claims.yaml").read_text(encoding="utf-8")
+    # e: keep the question and id, claim 2 (treasury-note, 70%) is 68; a bad value first, then q to stop.
+    r = cli("align", str(corpus), "--review", input="e\n\n\n2\nseventy\n2\n68\n\nq\n")
+    assert r.exit_code == 0, r.output
+    assert "'seventy' is not a number" in r.stdout and "treasury-note#pct-70: 68%" in r.stdout
+    after = (corpus / "treasury-note.claims.yaml").read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
+    assert changed == [("    value: {amount: 70, unit: percent}", "    value: {amount: 68, unit: percent}")]
+    assert cli("align", str(corpus), "--review", input="y\n").exit_code == 0
+    relations = json.loads(cli("compare", str(corpus), "-f", "json").stdout)["relations"]
+    assert [r["kind"] for r in relations] == ["agreement"]
 
 
 def test_quotes_are_sanitised_in_the_prompt(corpus: Path) -> None:

@@ -85,22 +85,55 @@ def _read_line(prompt: str) -> Optional[str]:
     return None if not line else line.rstrip("\r\n")
 
 
-def _edit(group, width: int):
-    """e: a new key's question and id, by line input (enter keeps each)."""
+def _edit(session, group):
+    """e: a new key's question and id, then claims' values, by line input (enter keeps each)."""
     from briefcmp.render.sanitize import terminal_safe
 
-    if not group.new:
-        _echo(f"{group.key} is a registered key: edit its label in briefcmp.yaml; here: y, n or s")
-        return group
-    label = _read_line(terminal_safe(f"Question [{group.label}]: ", one_line=True))
-    if label is None:
-        return group
-    key = _read_line(f"Key id [{group.key}]: ")
-    key = (key or "").strip()
-    if key and not _KEY_ID.fullmatch(key):
-        _echo(f"{terminal_safe(key, one_line=True)!r} is not a key id: lower-case letters, digits, '.', '_', '-'")
-        key = ""
-    return replace(group, label=label.strip() or group.label, key=key or group.key)
+    if group.new:
+        label = _read_line(terminal_safe(f"Question [{group.label}]: ", one_line=True))
+        if label is None:
+            return group
+        key = (_read_line(f"Key id [{group.key}]: ") or "").strip()
+        if key and not _KEY_ID.fullmatch(key):
+            _echo(f"{terminal_safe(key, one_line=True)!r} is not a key id: lower-case letters, digits, '.', '_', '-'")
+            key = ""
+        group = replace(group, label=label.strip() or group.label, key=key or group.key)
+    else:
+        _echo(f"{group.key} is a registered key: its question is in briefcmp.yaml")
+    return _edit_values(session, group)
+
+
+def _edit_values(session, group):
+    """Values typed as a person says them (a number, a date, a word); each written to its claims file at once."""
+    from briefcmp.drafting.valueedit import ValueEditError, parse_value, set_values
+    from briefcmp.render.alignreview import numbered
+    from briefcmp.render.sanitize import terminal_safe
+
+    _echo(numbered(group), nl=False)
+    while True:
+        line = _read_line("Edit the value of claim number (enter: done): ")
+        if not line or not line.strip():
+            return group
+        if not line.strip().isdigit() or not 1 <= int(line) <= len(group.members):
+            _echo(f"a number from 1 to {len(group.members)}")
+            continue
+        claim = group.members[int(line) - 1].claim
+        if claim.value is None:
+            _echo(f"{claim.ref} has no value")
+            continue
+        text = _read_line(terminal_safe(f"New value of {claim.ref} [{claim.value.display()}]: ", one_line=True))
+        if not text or not text.strip():
+            continue
+        try:
+            value = parse_value(claim.value, text)
+            corpus = session.reload()
+            session.written += set_values(corpus, {claim.ref: value})
+        except ValueEditError as exc:
+            _echo(terminal_safe(f"error: {exc}", one_line=True))
+            continue
+        fresh = {c.ref: c for b in session.reload().briefs for c in b.claims}
+        group = replace(group, members=[replace(m, claim=fresh.get(m.claim.ref, m.claim)) for m in group.members])
+        _echo(terminal_safe(f"{claim.ref}: {group.members[int(line) - 1].claim.value.display()}", one_line=True))
 
 
 def _split(session, group):
@@ -173,7 +206,7 @@ def interactive(session, skip_sure: bool = False, read_key: Callable[[], Optiona
                 failed += 1
             i += 1
         elif key == "e":
-            queue[i] = _edit(g, width)
+            queue[i] = _edit(session, g)
             shown = -1
         elif key == "s":
             if len(g.members) < 2:
