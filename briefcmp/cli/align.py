@@ -47,16 +47,14 @@ def align(
 
     Example: briefcmp align my-briefs --apply && briefcmp compare my-briefs
     """
-    from briefcmp.analysis.align import align as run_align
+    from briefcmp.analysis.align import AlignResult
     from briefcmp.analysis.alignedit import AlignError, apply_plan
+    from briefcmp.analysis.decide import start
+    from briefcmp.cli.alignreview import decide_ids, interactive, load_decisions, reloader, split_ids
     from briefcmp.cli.analysis import _analysis_corpus
     from briefcmp.render.align import render_json, render_text
     from briefcmp.render.layout import PLAIN_WIDTH
     from briefcmp.render.output import emit, stdout_is_terminal, terminal_width
-
-    from briefcmp.analysis.align import AlignResult
-    from briefcmp.analysis.decide import start
-    from briefcmp.cli.alignreview import decide_ids, interactive, load_decisions, split_ids
 
     ids = {"accept": split_ids(accept), "reject": split_ids(reject)}
     if review and (ids["accept"] or ids["reject"]):
@@ -65,7 +63,7 @@ def align(
         raise fail("--review is interactive; --format json lists the proposals without deciding")
     corpus = _analysis_corpus(paths)
     store = load_decisions(corpus)
-    session = start(corpus, lambda: _analysis_corpus(paths), store)
+    session = start(corpus, reloader(paths), store)
     result = session.result
     written: list[Path] = []
     if apply and result.groups:

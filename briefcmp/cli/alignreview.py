@@ -25,6 +25,14 @@ def split_ids(values: Optional[List[str]]) -> list[str]:
     return [v.strip() for value in values or () for v in value.split(",") if v.strip()]
 
 
+def reloader(paths):
+    """The corpus read again (after a decision wrote to it), quietly: its problems were noted once."""
+    from briefcmp.cli.app import default_paths
+    from briefcmp.corpus.cache import load_corpus
+
+    return lambda: load_corpus(default_paths(paths)).corpus
+
+
 def load_decisions(corpus):
     """The corpus's decisions file; its problems on stderr (located); exit 2 when it has errors."""
     from briefcmp.analysis.decisions import decisions_path, load_store
@@ -161,22 +169,40 @@ def _split(session, group):
 
 
 def interactive(session, skip_sure: bool = False, read_key: Callable[[], Optional[str]] = _read_key) -> int:
-    """Ask about each proposal; returns the exit code (0; 2 when a decision could not be written)."""
-    from briefcmp.analysis.decide import ReviewError, accept, pending, reject
-    from briefcmp.render.alignreview import HELP, prompt, summary, view
+    """Ask about each proposal; returns the exit code (0; 2 when a decision could not be written; 130 on Ctrl-C)."""
+    from briefcmp.render.alignreview import summary
     from briefcmp.render.layout import PLAIN_WIDTH
     from briefcmp.render.output import stdout_is_terminal, terminal_width
-    from briefcmp.render.sanitize import terminal_safe
 
     queue = list(session.result.candidates if skip_sure else session.proposals)
     width = terminal_width() if stdout_is_terminal() else PLAIN_WIDTH
     if not queue:
         _echo("nothing to review: align proposes no group")
         return 0
-    failed = 0
-    i = 0
+    state = {"i": 0, "failed": 0}
+    interrupted = False
+    try:
+        _loop(session, queue, state, read_key, width)
+    except KeyboardInterrupt:  # Ctrl-C: as q, what was decided stays
+        interrupted = True
+        _echo()
+    i, failed = state["i"], state["failed"]
+    left = len(queue) - i
+    _echo(summary(session.decided, left, session.store.shown), nl=False)
+    for p in dict.fromkeys(session.written):
+        typer.echo(f"updated {p}", err=True)
+    return 130 if interrupted else EXIT_INPUT if failed else 0
+
+
+def _loop(session, queue: list, state: dict, read_key, width: int) -> None:
+    """Ask about queue[state["i"]] and on; ``state`` keeps the position and failures (read after Ctrl-C)."""
+    from briefcmp.analysis.decide import ReviewError, accept, pending, reject
+    from briefcmp.render.alignreview import HELP, prompt, view
+    from briefcmp.render.sanitize import terminal_safe
+
     shown = -1
-    while i < len(queue):
+    while state["i"] < len(queue):
+        i = state["i"]
         g = pending(session, queue[i])
         if g is None:  # its claims were keyed with another group meanwhile
             del queue[i]
@@ -196,15 +222,15 @@ def interactive(session, skip_sure: bool = False, read_key: Callable[[], Optiona
                                     f"as {done.key}", one_line=True))
             except ReviewError as exc:
                 _echo(f"error: {terminal_safe(str(exc), one_line=True)} (left undecided)")
-                failed += 1
-            i += 1
+                state["failed"] += 1
+            state["i"] += 1
         elif key == "n":
             try:
                 reject(session, g)
             except ReviewError as exc:
                 _echo(f"error: {terminal_safe(str(exc), one_line=True)}")
-                failed += 1
-            i += 1
+                state["failed"] += 1
+            state["i"] += 1
         elif key == "e":
             queue[i] = _edit(session, g)
             shown = -1
@@ -222,11 +248,6 @@ def interactive(session, skip_sure: bool = False, read_key: Callable[[], Optiona
             continue
         else:
             _echo(HELP, nl=False)
-    left = len(queue) - i
-    _echo(summary(session.decided, left, session.store.shown), nl=False)
-    for p in dict.fromkeys(session.written):
-        typer.echo(f"updated {p}", err=True)
-    return EXIT_INPUT if failed else 0
 
 
 def decide_ids(session, accept_ids: list[str], reject_ids: list[str], skip_sure: bool = False) -> int:
