@@ -15,7 +15,7 @@ from typing import Callable, Optional
 
 from briefcmp.analysis.align import AlignResult, Group, align
 from briefcmp.analysis.decisions import (Decision, DecisionError, Store, decisions_path, group_id, group_refs,
-                                         load_store, screen)
+                                         keyed_claims, load_store, reduce, screen)
 from briefcmp.analysis.entities import Entities
 from briefcmp.corpus.model import Corpus
 
@@ -37,6 +37,7 @@ class Session:
     written: list[Path] = field(default_factory=list)
     decided: int = 0  # decisions made in this session
     keyed: dict[str, str] = field(default_factory=dict)  # claim ref -> key, for the claims keyed in this session
+    under: dict[str, list[str]] = field(default_factory=dict)  # key -> refs of its claims (at start, then keyed)
 
     @property
     def proposals(self) -> list[Group]:
@@ -48,18 +49,21 @@ def start(corpus: Corpus, reload: Callable[[], Corpus], store: Optional[Store] =
     store = store if store is not None else load_store(decisions_path(corpus))
     entities = Entities(corpus.config)
     raw = align(corpus, entities)
-    return Session(corpus, store, screen(raw, store, corpus), raw, entities, reload)
+    return Session(corpus, store, screen(raw, store, corpus), raw, entities, reload, under=keyed_claims(corpus))
 
 
 def pending(session: Session, group: Group) -> Optional[Group]:
-    """``group`` without the claims this session keyed otherwise since align ran; None when what is left
-    cannot form a group (the next run of align proposes those claims for the key they joined)."""
+    """``group`` as it stands after the decisions made since align ran: without the claims keyed
+    otherwise meanwhile, nor those a rejection or split keeps apart; None when what is left cannot
+    form a group (the next run of align proposes those claims for the key they joined)."""
     members = [m for m in group.members if session.keyed.get(m.claim.ref, group.key) == group.key]
-    if len(members) == len(group.members):
-        return group
-    if len(members) < (2 if group.new else 1) or (group.new and len({m.claim.brief for m in members}) < 2):
-        return None
-    return replace(group, members=members, sure=False, doubt="some of its claims were keyed otherwise meanwhile")
+    if len(members) < len(group.members):
+        if len(members) < (2 if group.new else 1) or (group.new and len({m.claim.brief for m in members}) < 2):
+            return None
+        group = replace(group, members=members, sure=False, doubt="some of its claims were keyed otherwise meanwhile")
+    if session.decided:
+        return reduce(group, session.store, session.under)
+    return group
 
 
 def _record(session: Session, decision: Decision) -> None:
@@ -124,6 +128,7 @@ def accept(session: Session, group: Group, label: str = "", key: str = "") -> Gr
         except (AlignError, OSError) as exc:
             raise ReviewError(str(exc)) from exc
     session.keyed.update((m.claim.ref, g.key) for m in group.members)
+    session.under.setdefault(g.key, []).extend(m.claim.ref for m in group.members)
     _record(session, Decision(group_id(group), "accept", group_refs(group), key=g.key, registered=not g.new,
                               label=g.label if g.label != group.label else ""))
     return g

@@ -253,38 +253,52 @@ def _parse_entry(f: Fields, item: object, mark) -> Optional[Decision]:
 REDUCED = "a person said some of these claims are not the same question"
 
 
-def screen(result: AlignResult, store: Store, corpus: Corpus) -> AlignResult:
-    """``result`` without what was rejected: a group holding a rejected pair loses the later claim of
-    the pair (and becomes a candidate); a group left with too few claims is dropped."""
-    pairs, not_key = store.apart()
-    if not pairs and not not_key:
-        return result
+def keyed_claims(corpus: Corpus) -> dict[str, list[str]]:
+    """Key -> the refs of the claims under it."""
     keyed: dict[str, list[str]] = {}
     for brief in corpus.briefs:
         for c in brief.claims:
             if c.key:
                 keyed.setdefault(c.key, []).append(c.ref)
+    return keyed
+
+
+def reduce(group: Group, store: Store, keyed: dict[str, list[str]]) -> Optional[Group]:
+    """``group`` without the claims a decision keeps apart from it (the later claim of a rejected pair;
+    a claim rejected for, or kept apart from the claims of, the registered key it would join); None when
+    too few are left. A group that lost claims is a candidate, never applied."""
+    pairs, not_key = store.apart()
+    if not pairs and not not_key:
+        return group
+    kept = []
+    for m in group.members:
+        ref = m.claim.ref
+        if not group.new and ((ref, group.key) in not_key
+                              or any(frozenset((ref, r)) in pairs for r in keyed.get(group.key, ()))):
+            continue
+        if any(frozenset((ref, k.claim.ref)) in pairs for k in kept):
+            continue
+        kept.append(m)
+    if len(kept) == len(group.members):
+        return group
+    if not kept or (group.new and (len(kept) < 2 or len({m.claim.brief for m in kept}) < 2)):
+        return None
+    return replace(group, members=kept, sure=False, doubt=REDUCED)
+
+
+def screen(result: AlignResult, store: Store, corpus: Corpus) -> AlignResult:
+    """``result`` without what was decided apart (see ``reduce``); each group once."""
+    if not store.decisions:
+        return result
+    keyed = keyed_claims(corpus)
     out = AlignResult(considered=result.considered)
     seen: set[str] = set()
     for sure, groups in ((True, result.groups), (False, result.candidates)):
         for g in groups:
-            kept = []
-            for m in g.members:
-                ref = m.claim.ref
-                if not g.new and ((ref, g.key) in not_key
-                                  or any(frozenset((ref, r)) in pairs for r in keyed.get(g.key, ()))):
-                    continue
-                if any(frozenset((ref, k.claim.ref)) in pairs for k in kept):
-                    continue
-                kept.append(m)
-            if len(kept) < len(g.members):
-                if (g.new and (len(kept) < 2 or len({m.claim.brief for m in kept}) < 2)) or not kept:
-                    continue
-                g = replace(g, members=kept, sure=False, doubt=REDUCED)
-            gid = group_id(g)
-            if gid in seen:
+            g = reduce(g, store, keyed)
+            if g is None or group_id(g) in seen:
                 continue
-            seen.add(gid)
+            seen.add(group_id(g))
             (out.groups if g.sure and sure else out.candidates).append(g)
     used = {s for g in out.groups for s in g.subjects}
     out.entities = {s: label for s, label in result.entities.items() if s in used}
