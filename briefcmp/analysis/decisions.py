@@ -91,6 +91,7 @@ class Store:
     text: str = ""
     decisions: list[Decision] = field(default_factory=list)
     problems: Problems = field(default_factory=Problems)
+    _apart: Optional[tuple] = field(default=None, repr=False)  # made once, again after each record
 
     @property
     def errors(self) -> int:
@@ -102,6 +103,8 @@ class Store:
 
     def apart(self) -> tuple[set[frozenset[str]], set[tuple[str, str]]]:
         """Claim pairs never to be proposed together, and (claim, registered key) pairs never proposed."""
+        if self._apart is not None:
+            return self._apart
         pairs: set[frozenset[str]] = set()
         not_key: set[tuple[str, str]] = set()
         for d in self.last().values():
@@ -112,7 +115,8 @@ class Store:
             elif d.decision == "split":
                 rest = [r for r in d.claims if r not in d.kept]
                 pairs.update(frozenset((a, b)) for a in d.kept for b in rest)
-        return pairs, not_key
+        self._apart = (pairs, not_key)
+        return self._apart
 
     def record(self, decision: Decision) -> None:
         """Append one decision to the file, atomically; refuse when the file has errors or changed."""
@@ -135,6 +139,7 @@ class Store:
             raise DecisionError(str(exc)) from exc
         self.text, self.exists = text, True
         self.decisions.append(decision)
+        self._apart = None
 
 
 def _read(path: Path) -> Optional[str]:
