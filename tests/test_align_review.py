@@ -191,6 +191,25 @@ def test_edit_a_value_then_key(corpus: Path) -> None:
     assert [r["kind"] for r in relations] == ["agreement"]
 
 
+def test_a_claim_joining_a_registered_key(corpus: Path) -> None:
+    assert cli("align", str(corpus), "--apply").exit_code == 0
+    debt_key = keys_of(corpus)[DEBT[0]]
+    (corpus / "sources" / "horn.txt").write_text("Kenya debt update\nHorn Observer | April 2024\n\nKenya's debt stood at "
+                                                 "71 percent of GDP in 2023, the Observer calculates.\n", encoding="utf-8")
+    assert cli("annotate", str(corpus / "sources" / "horn.txt"), "-o", str(corpus / "horn.claims.yaml")).exit_code == 0
+    doc = proposals(corpus)
+    (join,) = doc["groups"] + doc["candidates"]
+    assert join["key"] == debt_key and not join["new"]
+    r = cli("align", str(corpus), "--review", input="n\n")
+    assert r.exit_code == 0, r.output
+    assert load_store(corpus / DECISIONS_NAME).decisions[-1].registered
+    assert proposals(corpus)["undecided"] == 0  # never proposed for that key again
+    r = cli("align", str(corpus), "--accept", join["id"])  # a person changes their mind: the last decision counts
+    assert r.exit_code == 0, r.output
+    horn = [ref for ref in keys_of(corpus) if ref.startswith("horn#")]
+    assert len(horn) == 1 and keys_of(corpus)[horn[0]] == debt_key
+
+
 def test_quotes_are_sanitised_in_the_prompt(corpus: Path) -> None:
     r = cli("align", str(corpus), "--review", input="?\nn\nq\n")  # help, reject, quit at the second
     assert r.exit_code == 0, r.output
