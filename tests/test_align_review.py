@@ -258,8 +258,10 @@ class Pty:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
         env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "PAGER", "CI")}
         env.update({"TERM": "xterm", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"})
+        # A session of its own with the pty as its controlling terminal: Ctrl-C there is a SIGINT to it.
         self.proc = subprocess.Popen(_command() + args, stdin=slave, stdout=slave, stderr=slave, cwd=cwd, env=env,
-                                     start_new_session=True)
+                                     start_new_session=True,
+                                     preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))
         os.close(slave)
         self.out = b""
 
@@ -334,3 +336,32 @@ def test_prompt_view_golden(corpus: Path) -> None:
     if os.environ.get("UPDATE_GOLDEN") == "1":
         GOLDEN.write_text(text, encoding="utf-8")
     assert text == GOLDEN.read_text(encoding="utf-8"), "the review view changed (UPDATE_GOLDEN=1 to accept)"
+
+
+def test_decisions_are_appended_keeping_crlf_and_comments(corpus: Path) -> None:
+    path = corpus / DECISIONS_NAME
+    path.write_bytes(b"# my notes\r\nformat: 1\r\ndecisions:\r\n")
+    cid = next(iter(ids(proposals(corpus))))
+    assert cli("align", str(corpus), "--reject", cid).exit_code == 0
+    raw = path.read_bytes()
+    assert raw.startswith(b"# my notes\r\nformat: 1\r\ndecisions:\r\n  - id: " + cid.encode() + b"\r\n")
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    store = load_store(path)
+    assert not store.problems and [d.id for d in store.decisions] == [cid]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pty")
+def test_ctrl_c_keeps_the_decisions_made_and_the_review_resumes(corpus: Path) -> None:
+    t = Pty(["align", str(corpus), "--review"], corpus)
+    t.expect("(1/2) Key these together")
+    t.send("n")
+    t.expect("(2/2) Key these together")
+    t.send("\x03")  # Ctrl-C
+    text = t.expect("1 decision recorded")
+    assert "1 proposal left undecided" in text and "Traceback" not in text
+    assert t.close() == 130
+    t = Pty(["align", str(corpus), "--review"], corpus)
+    t.expect("(1/1) Key these together")
+    t.send("q")
+    t.expect("0 decisions recorded")
+    assert t.close() == 0

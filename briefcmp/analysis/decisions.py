@@ -131,8 +131,9 @@ class Store:
         if not text.endswith("\n"):
             text += "\n"
         if not re.search(r"(?m)^decisions:", text):
-            text += "decisions:\n"
-        text += _entry_text(decision)
+            text += "decisions:\r\n" if "\r\n" in text else "decisions:\n"
+        entry = _entry_text(decision)
+        text += entry.replace("\n", "\r\n") if "\r\n" in text else entry  # a file kept with CRLF stays so
         try:
             write_file(self.path, text, force=True)
         except OutputError as exc:

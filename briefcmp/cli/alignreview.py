@@ -64,8 +64,18 @@ def _read_key() -> Optional[str]:
         try:
             import termios
             import tty
-        except ImportError:  # pragma: no cover - Windows: line input
-            pass
+        except ImportError:  # pragma: no cover - Windows: the console's own single-key read
+            try:
+                import msvcrt
+            except ImportError:
+                pass
+            else:
+                ch = msvcrt.getwch()
+                if ch in ("\x04", "\x1a"):
+                    _echo()
+                    return None
+                _echo(ch if ch.isprintable() else "")
+                return ch.lower()
         else:
             fd = sys.stdin.fileno()
             old = termios.tcgetattr(fd)
