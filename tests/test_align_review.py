@@ -365,3 +365,20 @@ def test_ctrl_c_keeps_the_decisions_made_and_the_review_resumes(corpus: Path) ->
     t.send("q")
     t.expect("0 decisions recorded")
     assert t.close() == 0
+
+
+def test_a_group_whose_claim_was_just_keyed_is_proposed_to_join_that_key(corpus: Path) -> None:
+    from briefcmp.analysis.decide import pending, start
+    from briefcmp.corpus.cache import load_corpus
+
+    loaded = load_corpus([corpus], cache=False).corpus
+    session = start(loaded, lambda: loaded)
+    group = next(g for g in session.proposals if len(g.members) == 3)
+    assert pending(session, group) is group  # nothing decided yet
+    session.keyed[INFLATION[0]] = "cpi"  # as an accept in this session does
+    session.labels["cpi"] = "Kenya's consumer price inflation"
+    joined = pending(session, group)
+    assert (joined.key, joined.new, joined.label, joined.sure) == ("cpi", False, "Kenya's consumer price inflation", False)
+    assert tuple(m.claim.ref for m in joined.members) == INFLATION[1:]
+    session.keyed[INFLATION[1]] = "other"  # claims keyed under two keys: nothing sure to ask
+    assert pending(session, group) is None

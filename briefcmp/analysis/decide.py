@@ -38,6 +38,7 @@ class Session:
     decided: int = 0  # decisions made in this session
     keyed: dict[str, str] = field(default_factory=dict)  # claim ref -> key, for the claims keyed in this session
     under: dict[str, list[str]] = field(default_factory=dict)  # key -> refs of its claims (at start, then keyed)
+    labels: dict[str, str] = field(default_factory=dict)  # key -> question, of the keys this session wrote
 
     @property
     def proposals(self) -> list[Group]:
@@ -53,14 +54,23 @@ def start(corpus: Corpus, reload: Callable[[], Corpus], store: Optional[Store] =
 
 
 def pending(session: Session, group: Group) -> Optional[Group]:
-    """``group`` as it stands after the decisions made since align ran: without the claims keyed
-    otherwise meanwhile, nor those a rejection or split keeps apart; None when what is left cannot
-    form a group (the next run of align proposes those claims for the key they joined)."""
+    """``group`` as it stands after the decisions made since align ran, or None when nothing is left to ask.
+
+    Claims keyed otherwise meanwhile leave it. When a new key's group had claims keyed under one
+    key K meanwhile, the rest are proposed to join K (as the next run of align would: they read as
+    the claims now under K); else what is left is a group if it still can be. Claims a rejection or a
+    split keeps apart leave it too (``decisions.reduce``)."""
     members = [m for m in group.members if session.keyed.get(m.claim.ref, group.key) == group.key]
     if len(members) < len(group.members):
-        if len(members) < (2 if group.new else 1) or (group.new and len({m.claim.brief for m in members}) < 2):
+        elsewhere = {session.keyed[m.claim.ref] for m in group.members if m not in members}
+        if group.new and len(elsewhere) == 1 and members:
+            key = elsewhere.pop()
+            group = replace(group, key=key, new=False, label=session.labels.get(key, key), members=members,
+                            sure=False, doubt="proposed to join the key a person just gave claims of this group")
+        elif len(members) < (2 if group.new else 1) or (group.new and len({m.claim.brief for m in members}) < 2):
             return None
-        group = replace(group, members=members, sure=False, doubt="some of its claims were keyed otherwise meanwhile")
+        else:
+            group = replace(group, members=members, sure=False, doubt="some of its claims were keyed otherwise meanwhile")
     if session.decided:
         return reduce(group, session.store, session.under)
     return group
@@ -129,6 +139,7 @@ def accept(session: Session, group: Group, label: str = "", key: str = "") -> Gr
             raise ReviewError(str(exc)) from exc
     session.keyed.update((m.claim.ref, g.key) for m in group.members)
     session.under.setdefault(g.key, []).extend(m.claim.ref for m in group.members)
+    session.labels[g.key] = g.label
     _record(session, Decision(group_id(group), "accept", group_refs(group), key=g.key, registered=not g.new,
                               label=g.label if g.label != group.label else ""))
     return g
