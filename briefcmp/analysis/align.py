@@ -41,10 +41,12 @@ import bisect
 import hashlib
 import re
 from collections import defaultdict
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from briefcmp.analysis import clauses, lexicon, periods
 from briefcmp.analysis.entities import Entities, fold_spelling, proper_names, slug
 from briefcmp.corpus import units
 from briefcmp.corpus.model import Brief, Claim, Corpus
@@ -93,7 +95,17 @@ country countries nation receive received receives receiving
 dollar dollars euro euros yen won ruble rubles rouble roubles yuan pound pounds usd eur jpy gbp cny
 watt watts kilowatt kilowatts megawatt megawatts gigawatt gigawatts terawatt terawatts hour hours kwh mwh gwh twh
 tonne tonnes ton tons barrel barrels cubic metre metres meter meters bcm
+us leaving leave resulting result producing bringing taking marking logs logged log bln mln tril bil pct pc
+showed show shows data figures according reported report reports cited citing
+approve approved approves approv adopt adopted adopts decide decided decid government draft will official move moved
+bring brings brought basis combined combin set press ahead steady policy stayed stay came comes statement
+one two three four five six seven eight nine ten twelve meeting today friday monday tuesday wednesday thursday
+saturday sunday seasonally adjusted terms inflation-adjusted preliminary revised
 """.split())
+# What follows these after the figure says why, not what: "fell 7.4 percent on weak chip demand".
+_CAUSE = re.compile(r"\s(?:due\s+to|amid|as|because|thanks\s+to|helped\s+by|driven\s+by|led\s+by|that|which|"
+                    r"(?:is|was|marks|marked|represents)\s+(?:the|a|an)|on\s+(?:the\s+)?"
+                    r"(?:back\s+of|weak|strong|sluggish|robust|solid|higher|lower|rising|falling|slow|brisk))\b", re.I)
 # Words that say "how much" without saying of what: a measured thing needs another word.
 # Words that leave the measured thing as it is: "real GDP growth" is "GDP growth", "public debt" is
 # "debt". Any other extra word narrows it ("tea exports", "GDP per capita"), and the match is only a candidate.
@@ -123,7 +135,7 @@ _CONCEPTS = {
     "gave": "give", "given": "give", "took": "take", "taken": "take", "brought": "bring",
     "production": "output", "invested": "invest", "investment": "invest",
     "employed": "employ", "employment": "employ", "emitted": "emit", "emission": "emit",
-    "global": "world", "worldwide": "world", "budget": "fiscal", "budgetary": "fiscal",
+    "global": "world", "worldwide": "world", "budget": "spend", "budgetary": "spend",
     "vaccination": "vaccine", "vaccinated": "vaccine", "immunization": "vaccine", "immunisation": "vaccine",
     # Policy-measure synonyms (a general table, not fitted to any brief; WordNet would need a data download
     # at run time and joins far more than it should). Each entry joins words that name ONE measure;
@@ -156,9 +168,9 @@ _SHOW = {"increase": "growth", "decrease": "decline", "gdp": "GDP", "cpi": "CPI"
 # "rose to 7.7 percent", "raised defence spending to 2 percent of GDP", "grew 5 percent to $3 billion":
 # the figure after "to" is a level (but "grew exports to Kenya by 5 percent" is a change).
 _LEVEL_CHANGE = re.compile(r"\b(?P<verb>rose|rise[sn]?|grew|grow[sn]?|increased?|climbed|jumped|fell|fall(?:s|en)?|"
-                           r"declined|dropped|shrank|slowed|slipped|eased|recovered|returned|raised?|boosted|"
-                           r"decreased?|reduced?|cut|lowered)\s+(?:[\w.%]+\s+){0,4}?to\s+"
-                           r"(?:(?!by\b)\w+\s+){0,2}[$€£¥]?$", re.I)
+                           r"declined|dropped|shrank|slowed|slipped|eased|recovered|returned|raised?|boosted|lifted|hiked|"
+                           r"decreased?|reduced?|cut|lowered)\s+(?:[\w.%-]+\s+){0,4}?to\s+"
+                           r"(?:(?!by\b)\w+\s+){0,2}(?:US\$|A\$|Rs\.?\s?|[$€£¥₹])?$", re.I)
 
 
 def _stem(word: str) -> str:
@@ -175,6 +187,8 @@ def norm_word(word: str) -> str:
         w = w[:-2]
     if w in _CONCEPTS:
         return _CONCEPTS[w]
+    if lexicon.known(w):  # "mined", "outlays", "earmarked", "shipments": the shared lexicon's notion
+        return lexicon.notion(w)
     s = _stem(w)
     # "increased" -> "increas" is "increase"; "dropped" -> "dropp" is "drop"
     for form in (s, s + "e", s[:-1] if len(s) > 3 and s[-1] == s[-2] else s):
@@ -196,10 +210,14 @@ class Member:
     shown: dict[str, str]  # normalised word -> how it reads, in clause order
     order: tuple[str, ...]
     lead: str = ""  # the subject named first: "Kenya's exports to Uganda" leads with kenya
+    period: str = ""  # the as-of a reader gives it ("2023", "2024-04/2025-03"), see analysis.periods
+    period_how: str = ""  # stated | relative | drafted | claim | release (shared with reports of one release) | ""
+    published: Optional[date] = None
+    alternate: bool = False  # a conversion in parentheses or an alternative reading of another figure
 
     @property
     def dated(self) -> bool:
-        return self.claim.as_of is not None and not self.claim.as_of_inferred
+        return bool(self.period_how)
 
 
 @dataclass
@@ -249,6 +267,7 @@ class _Context:
 
         self.ok = False
         self.entities = entities
+        self.published = brief.published.start() if brief.published is not None else None
         norm = source_text(brief) or ""  # the loader keeps no source in memory: read it again
         try:
             original = Path(brief.source_path).read_text(encoding="utf-8-sig") if brief.source_path and norm else ""
@@ -369,6 +388,9 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
     for m in _WORD.finditer(cleaned):
         raw = m.group()
         low = raw.lower()
+        if raw[0].isupper() and raw[1:2].islower() and not lexicon.known(low) and (
+                low.endswith("'s") or (m.start() > 0 and cleaned[:m.start()].strip())):
+            continue  # a name inside the clause ("Korea's exports"), not a measured word
         if low in _STOP or low in unit_words or _stem(low) in unit_words or len(low) < 2:
             continue
         w = norm_word(raw)
@@ -398,6 +420,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         dim = units.comparable(unit, 0.0)[0]
     text = claim.quote
     subjects_from = ""
+    figure_span: Optional[tuple[int, int]] = None
+    sentence_text = ""
+    alternate = False
     subjects: tuple[str, ...] = ()
     if claim.status != "draft" and claim.subjects:
         subjects, subjects_from = tuple(claim.subjects), "claim"
@@ -405,10 +430,21 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         a, b = claim.span
         si = ctx.sentence_index(a)
         s0, s1 = ctx.sentences[si] if ctx.sentences else (a, b)
-        sentence = ctx.text[min(s0, a):max(s1, b)]
+        sentence = sentence_text = ctx.text[min(s0, a):max(s1, b)]
         fig = _figure_at(ctx.text[a:b], v)
+        respective = None
         if fig is not None:
             fa, fb = a + fig[0] - min(s0, a), a + fig[1] - min(s0, a)
+            figure_span = (fa, fb)
+            # "7.95 trillion yen ($56 billion) defense budget": the sentence reads on past a conversion,
+            # and the converted figure stands where its parenthesis is; "X, or Y, depending on the
+            # exchange rate": Y stands where X is.
+            sentence, paren = clauses.blank_conversions(sentence, (fa, fb))
+            alt = clauses.alternative(sentence, (fa, fb))
+            if paren is not None or alt is not None:
+                fa = fb = max((paren if paren is not None else alt) - 1, 0)
+                alternate = alt is not None and paren is None
+            respective = clauses.respective_words(sentence, (fa, fb))
             c0, c1 = _clause(sentence, fa, fb)
             clause, fig_in_clause = sentence[c0:c1], (fa - c0, fb - c0)
             upto = sentence[:c1]
@@ -453,8 +489,15 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         clause, fig_in_clause = (text[slice(*_clause(text, *fig))], None) if fig else (text, None)
         if not subjects:
             subjects, subjects_from = entities.subjects(text), "sentence"
+    if fig_in_clause is not None:
+        cause = _CAUSE.search(clause, fig_in_clause[1])
+        if cause:
+            clause = clause[:cause.start()]
     words, shown, order = measured_words(clause, entities, unit if unit != "percent" else "", fig_in_clause)
-    if not _meaningful(words) and ctx is not None and fig_in_clause is not None and _COMPARED.match(clause):
+    if respective is not None:
+        words, shown, order = measured_words(respective[0], entities, "")
+    if not _meaningful(words) and ctx is not None and fig_in_clause is not None and (
+            _COMPARED.match(clause) or clauses.ELLIPTIC.match(clause)):
         # "grew 3.4 percent in 2023, up from 4.8 percent a year earlier": the clause before says what
         # (back over an aside: "4.2 percent in 2023, according to our estimates, well below the 8.02 percent")
         before = upto[:len(upto) - len(clause)]
@@ -464,8 +507,17 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             if _meaningful(words - _HARMLESS) or p0 == 0:
                 break
             before = before[:p0]
+    published = ctx.published if ctx is not None else None
+    period, how = "", ""
+    if ctx is not None and ctx.ok and figure_span is not None:
+        country = next((x for x in subjects if x in periods.FISCAL_START), subjects[0] if subjects else "")
+        period, how = periods.resolve(sentence_text, figure_span, published, country)
+    if not how and claim.as_of is not None and not claim.as_of_inferred:
+        period, how = str(claim.as_of), "drafted" if claim.status == "draft" else "claim"
+    if claim.status != "draft" and claim.as_of is not None and not claim.as_of_inferred:
+        period, how = str(claim.as_of), "claim"  # a reviewed as-of stands
     return Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
-                  subjects[0] if subjects else "")
+                  subjects[0] if subjects else "", period, how, published, alternate)
 
 
 # --------------------------------------------------------------------------- matching
@@ -503,18 +555,53 @@ def _doubts(members: list[Member]) -> str:
         return "no country or registered entity named"
     undated = [m.claim.ref for m in members if not m.dated]
     if undated:
-        return f"no stated period for {', '.join(undated)} (as-of taken from the publication date)"
+        return (f"no stated period for {', '.join(undated)} (as-of taken from the publication date; no report "
+                f"of the same release within {RELEASE_DAYS} days gives one period)")
     if len({m.lead for m in members}) > 1 and any(m.words & _DIRECTED for m in members):
         return "the subjects are named in another order: exports from one may be imports of the other"
     kinds = {m.claim.kind for m in members}
-    if kinds != {"fact"} or any(m.claim.status == "draft" and FORECAST_WORDS.search(m.claim.quote) for m in members):
+    if kinds != {"fact"} or any(m.claim.status == "draft" and FORECAST_WORDS.search(m.claim.quote)
+                                and not _PLAN.search(m.claim.quote) for m in members):
         return "forecasts are compared only when a person keys them"
     per_brief: dict[tuple[str, str], set[float]] = defaultdict(set)
     for m in members:
-        per_brief[(m.claim.brief, str(m.claim.as_of))].add(round(m.claim.value.base_amount or 0.0, 9))
+        per_brief[(m.claim.brief, m.period)].add(round(m.claim.value.base_amount or 0.0, 9))
     if any(len(v) > 1 for v in per_brief.values()):
         return "one brief gives two values for one period: the wording does not tell the figures apart"
     return ""
+
+
+RELEASE_DAYS = 7  # reports published this close about one release share its period
+# A budget or plan adopted is a figure of fact, though the sentence says "will": "will spend 11.11 trillion".
+_PLAN = re.compile(r"\b(?:budget\w*|fiscal|outlays?|appropriat\w+|earmark\w*|allocat\w+)\b", re.I)
+
+
+def _close(a: Member, b: Member) -> bool:
+    """Whether two figures agree within the rounding their writing shows (never evidence: used only
+    to keep an inferred period from deciding a contradiction)."""
+    x, y = a.claim.value.base_amount, b.claim.value.base_amount
+    if x is None or y is None:
+        return False
+    if a.unit in ("percent", "percentage-points"):
+        decimals = max(len(f"{v.claim.value.amount:.6f}".rstrip("0").split(".")[1]) for v in (a, b))
+        return abs(x - y) <= 0.5 * 10 ** -decimals + 1e-12
+    return abs(x - y) <= 0.02 * max(abs(x), abs(y))
+
+
+def adopt_release_periods(group: list[Member]) -> None:
+    """A figure whose sentence states no period takes the one period that the other reports of the
+    group, published within RELEASE_DAYS of it, state: reports of one release share its period. Only
+    when its value agrees with theirs: an inferred period never decides a contradiction."""
+    for m in group:
+        if m.period_how or m.published is None:
+            continue
+        near = {o.period for o in group if o.period_how and o.period_how != "release" and o.published is not None
+                and abs((o.published - m.published).days) <= RELEASE_DAYS and o.claim.brief != m.claim.brief}
+        if len(near) != 1:
+            continue
+        p = next(iter(near))
+        if all(_close(m, o) for o in group if o.period == p and o.period_how != "release"):
+            m.period, m.period_how = p, "release"
 
 
 def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
@@ -532,7 +619,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             if brief.id not in contexts:
                 contexts[brief.id] = _Context(brief, entities)
             m = describe(claim, contexts[brief.id], entities)
-            if m is None:
+            if m is None or m.alternate:  # "or $4.5 trillion, depending on the rate": read with the first
                 continue
             (keyed[claim.key] if claim.key else loose).append(m)
     result.considered = len(loose)
@@ -567,6 +654,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             rest.append(m)
     for kid, members in sorted(joined.items()):
         kd = config.keys[kid]
+        adopt_release_periods([*keyed.get(kid, []), *members])
         doubt = _doubts([*keyed.get(kid, []), *members])
         g = Group(kid, False, kd.label, kd.unit, members, _reason(members, "registered key " + kid), not doubt,
                   tuple(kd.subjects), tuple(kd.topics), doubt)
@@ -599,6 +687,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
         for i, g in enumerate(groups):
             if len({m.claim.brief for m in g}) < 2:
                 continue
+            adopt_release_periods(g)
             doubt = _doubts(g)
             key = _new_key_id(g, entities, taken)
             grp = Group(key, True, _label(g, entities), g[0].unit, g, _reason(g, ""), not doubt, g[0].subjects,
@@ -673,8 +762,10 @@ def _reason(group: list[Member], target: str) -> str:
     subjects = ", ".join(group[0].subjects) or "(none)"
     how = sorted({m.subjects_from for m in group if m.subjects_from not in ("clause", "claim")})
     words = " ".join(group[0].shown[w] for w in _shared_order(group)) or "(none)"
-    periods = sorted({str(m.claim.as_of) + (" (inferred)" if m.claim.as_of_inferred else "")
-                      for m in group if m.claim.as_of is not None})
+    how_p = {"relative": " (from the publication date)", "release": " (the release's: reports within "
+           f"{RELEASE_DAYS} days)", "": " (inferred)"}
+    periods = sorted({(m.period or str(m.claim.as_of or "")) + how_p.get(m.period_how, "")
+                      for m in group if m.period or m.claim.as_of is not None})
     parts = [f"subject {subjects}" + (f" (from the {', '.join(how)})" if how else ""),
              f"unit {'rank' if group[0].dim == 'rank' else group[0].unit or 'count'}", f"shared words: {words}",
              f"period {', '.join(periods) or 'not stated'}"]

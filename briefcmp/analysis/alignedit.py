@@ -131,6 +131,49 @@ def _set_key(text: str, claim: Claim, key: str) -> str:
                      "(a flow mapping?); set its key by hand")
 
 
+_AS_OF_WHY = {"relative": "read from the text against the publication date",
+              "release": "the period of the release that reports published within days of it state",
+              "stated": "the period the sentence states (a comparison base is not the period)",
+              "drafted": "as drafted"}
+
+
+def as_of_changes(result: AlignResult) -> list[tuple[Claim, str, str]]:
+    """(claim, as-of, why) for draft claims of sure groups whose period align reads differently."""
+    out = []
+    for g in result.groups:
+        for m in g.members:
+            c = m.claim
+            if c.status != "draft" or not m.period or m.period_how not in _AS_OF_WHY:
+                continue
+            if c.as_of is not None and not c.as_of_inferred and str(c.as_of) == m.period:
+                continue
+            out.append((c, m.period, _AS_OF_WHY[m.period_how]))
+    return out
+
+
+def _set_as_of(text: str, claim: Claim, period: str, why: str) -> str:
+    """Set the claim's ``as_of:`` (replaced, or inserted after its id/key lines), with a comment saying why."""
+    lines = text.splitlines(keepends=True)
+    start = max(claim.line - 1, 0)
+    for i in range(start, min(start + 3, len(lines))):
+        m = re.match(r"^(\s*-\s+|\s+)id:\s*(['\"]?)([^'\"#\s]+)\2\s*(#.*)?$", lines[i].rstrip("\r\n"))
+        if not (m and m.group(3) == claim.id):
+            continue
+        indent = len(m.group(1))
+        nl = "\r\n" if lines[i].endswith("\r\n") else "\n"
+        new_line = " " * indent + f"as_of: {period}  # align: {why}{nl}"
+        j = i + 1
+        while j < len(lines) and (not lines[j].strip() or len(lines[j]) - len(lines[j].lstrip(" ")) >= indent) \
+                and not re.match(r"^\s*-\s", lines[j]):
+            if re.match(rf"^\s{{{indent}}}as_of:", lines[j]):
+                lines[j] = new_line
+                return "".join(lines)
+            j += 1
+        lines.insert(i + 1, new_line)
+        return "".join(lines)
+    raise AlignError(f"{claim.path}:{claim.line}: cannot find the id line of claim {claim.id}; set its as_of by hand")
+
+
 def plan_edits(result: AlignResult, corpus: Corpus) -> list[Edit]:
     """The text edits that write the sure groups: config (entities, keys) and claims files."""
     if not result.groups:
@@ -149,10 +192,15 @@ def plan_edits(result: AlignResult, corpus: Corpus) -> list[Edit]:
     for g in result.groups:
         for m in g.members:
             by_file[m.claim.path].append((m.claim, g.key))
+    periods: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
+    for claim, period, why in as_of_changes(result):
+        periods[claim.path][claim.id] = (period, why)
     for path, items in sorted(by_file.items()):
         text = Path(path).read_text(encoding="utf-8")
         new_text = text
         for claim, key in sorted(items, key=lambda it: -it[0].line):  # bottom up: line numbers stay right
+            if claim.id in periods[path]:
+                new_text = _set_as_of(new_text, claim, *periods[path][claim.id])
             new_text = _set_key(new_text, claim, key)
         edits.append(Edit(Path(path), text, new_text))
     return edits

@@ -119,8 +119,8 @@ class Entities:
         self.entity_of = name_of
         self.adopted: set[str] = set()  # ids of the names ``adopt`` took from briefs (not registered)
         names = sorted(name_of, key=len, reverse=True)
-        self._re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])"
-                              r"(?:'s)?") if names else None
+        self._re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w$])"
+                              r"(?!\s+dollars?\b)(?:'s)?") if names else None
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, entity id) of every name in ``text``, in order."""

@@ -28,20 +28,20 @@ import re
 
 # notion -> the lemmas (and irregular forms) that name it. A lemma belongs to one notion only.
 _NOTIONS: dict[str, tuple[str, ...]] = {
-    "output": ("output", "produce", "production", "producer", "mine", "mined", "extract", "extraction",
-               "manufacture", "yield"),
+    "output": ("output", "produce", "production", "producer", "mined", "extract", "extraction", "manufacture"),
+    # A budget is what is to be spent: "budget", "spending", "outlays" and "earmarked" name one amount
+    # (what part of it is the measured thing's other words: "defence outlays" is not "capital outlays").
     "spend": ("spend", "spending", "spent", "expenditure", "expend", "outlay", "devote", "disburse",
-              "disbursement"),
-    "budget": ("budget", "budgetary", "earmark", "allocate", "allocation", "appropriation", "appropriate",
-               "set aside", "fiscal"),
+              "disbursement", "budget", "budgetary", "earmark", "allocate", "allocation", "appropriation",
+              "fiscal"),
     "increase": ("increase", "grow", "grew", "grown", "growth", "rise", "rose", "risen", "expand", "expansion",
                  "gain", "climb", "jump", "surge", "raise", "boost", "up", "rebound", "accelerate", "swell",
-                 "upswing", "advance"),
+                 "upswing", "advance", "lift", "hike"),
     "decrease": ("decrease", "fall", "fell", "fallen", "decline", "drop", "shrink", "shrank", "shrunk",
-                 "contract", "contraction", "contracted", "slump", "dip", "slide", "cut", "reduce",
+                 "contraction", "contracted", "contracting", "slip", "slipped", "slump", "dip", "slide", "cut", "reduce",
                  "reduction", "lose", "lost", "loss", "down", "plunge", "tumble", "retreat", "sink", "sank"),
     "gdp": ("gdp", "economy", "economic"),
-    "export": ("export", "shipment", "exporter"),
+    "export": ("export", "shipment", "exporter", "ship", "shipped", "shipping", "outbound"),
     "import": ("import", "importer"),
     "revenue": ("revenue", "receipt", "income", "intake"),
     "inflation": ("inflation", "inflationary", "cpi"),
@@ -55,30 +55,35 @@ _NOTIONS: dict[str, tuple[str, ...]] = {
     "lend": ("lend", "lending", "lent", "loan"),
     "buy": ("buy", "bought", "purchase"),
     "sell": ("sell", "sold", "sale"),
-    "invest": ("invest", "investment", "invested", "capex"),
+    "invest": ("invest", "investment", "invested"),
     "emit": ("emit", "emission", "emitted"),
     "vaccine": ("vaccine", "vaccination", "vaccinate", "vaccinated", "immunization", "immunisation"),
     "world": ("world", "global", "worldwide"),
     "rate": ("rate",),
-    "price": ("price", "cost"),
+    "price": ("price",),
     "procurement": ("procurement", "procure", "acquisition"),
     "gas": ("gas",),
+    "chip": ("chip", "semiconductor"),
+    "consumption": ("consumption", "consumer spending", "household spending", "private consumption",
+                    "personal consumption"),
+    "capex": ("capex", "capital spending", "capital expenditure", "business investment",
+              "non-residential investment", "capital investment"),
     "lng": ("lng", "liquefied natural gas"),
     "oil": ("oil", "petroleum"),
     "crude": ("crude",),
-    "forecast": ("forecast", "projection", "outlook", "predict", "project"),
+    "forecast": ("forecast", "projection", "outlook", "predict"),
 }
 _WORD_NOTION: dict[str, str] = {w: n for n, ws in _NOTIONS.items() for w in ws}
 
 # narrower notion -> broader notions it is part of (never the same question)
 _BROADER: dict[str, frozenset[str]] = {
-    "procurement": frozenset({"spend", "budget"}),
+    "procurement": frozenset({"spend"}),
     "lng": frozenset({"gas"}),
     "crude": frozenset({"oil"}),
 }
 # pairs a reader keeps apart however alike they look
 _OPPOSITES = frozenset(frozenset(p) for p in (
-    ("export", "import"), ("increase", "decrease"), ("spend", "revenue"), ("budget", "revenue"),
+    ("export", "import"), ("increase", "decrease"), ("spend", "revenue"),
     ("unemployment", "employ"), ("surplus", "deficit"), ("buy", "sell"), ("lend", "borrow")))
 
 _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*\Z")
@@ -145,6 +150,11 @@ def notion(word: str, lang: str = "en") -> str:
         return _WORD_NOTION[w]
     lem = lemma(w, lang)
     return _WORD_NOTION.get(lem, lem)
+
+
+def known(word: str, lang: str = "en") -> bool:
+    """Whether the table names the notion of ``word`` (else ``notion`` is only its lemma)."""
+    return notion(word, lang) in _NOTIONS
 
 
 def synonyms(word: str, lang: str = "en") -> frozenset[str]:

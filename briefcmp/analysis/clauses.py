@@ -1,0 +1,88 @@
+"""Which words of a sentence a figure belongs to, when the sentence holds several figures or subjects.
+
+- A **conversion in parentheses** ("7.95 trillion yen ($56 billion) defense budget") is the same
+  amount in another unit: ``conversions`` finds them, so the converted figure takes the words of
+  the figure it converts, and the sentence reads on past the parentheses for both.
+- **Alternatives** ("$4.4 trillion, or $4.5 trillion, depending on the exchange rate"): the
+  second figure is another reading of the first, with its words and subject (``alternative``).
+- **Respectively** ("exports and imports shrank 7.4 percent and 12.1 percent respectively"):
+  the n-th figure of a pair goes with the n-th noun (``respective_words``).
+- **Ellipsis** ("A's output totaled X, while B's was Y"): Y's clause names B and no measured thing;
+  the measured thing is the one of the clause before (``elliptic``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_FIG = r"(?:US\$|A\$|C\$|HK\$|[$€£¥₹]|USD\s?|Rs\.?\s?)?\d[\d,]*(?:\.\d+)?"
+# "(about $56 billion)", "($133.9 billion)", "(about 17.71 trillion U.S. dollars)", "(9.1 trillion yen)"
+_PAREN_FIG = re.compile(rf"\(\s*(?:about|around|roughly|some|nearly|approximately|or|equivalent\s+to)?\s*{_FIG}"
+                        r"(?:\s*[A-Za-z.%-]+){0,4}\s*\)")
+_ALTERNATIVE = re.compile(rf",?\s+or\s+(?:about\s+|around\s+|roughly\s+)?{_FIG}[^,;]*?(?=,\s*depending\b|"
+                          r",\s*according\s+to\s+(?:the\s+)?(?:exchange|conversion)|\s+at\s+(?:current|market)\s+"
+                          r"exchange\s+rates)", re.I)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_PAIR = re.compile(r"\b([a-z][a-z-]+)\s+and\s+([a-z][a-z-]+)\s+([a-z]+)\b")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# "while Germany's was $4.4 trillion", "and that of Korea stood at ...": a subject and a value verb only
+ELLIPTIC = re.compile(r"\s*(?:that\s+of\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:['’]s)?\s+(?:was|were|is|are|"
+                      r"stood\s+at|came\s+to|reached|totaled|totalled|amounted\s+to|hit)\s+(?:about\s+|around\s+|"
+                      r"roughly\s+|nearly\s+)?\S*\d")
+
+
+def conversions(sentence: str) -> list[tuple[int, int]]:
+    """Spans of converted figures in parentheses."""
+    return [m.span() for m in _PAREN_FIG.finditer(sentence)]
+
+
+def blank_conversions(sentence: str, keep: Optional[tuple[int, int]] = None) -> tuple[str, Optional[int]]:
+    """The sentence with conversions in parentheses blanked (offsets kept); and, when ``keep`` (a
+    figure's span) lies inside one, the offset of that parenthesis: the position the converted figure
+    stands for (just after the figure it converts)."""
+    out = list(sentence)
+    at = None
+    for a, b in conversions(sentence):
+        if keep is not None and a <= keep[0] < b:
+            at = a
+        for i in range(a, b):
+            out[i] = " "
+    return "".join(out), at
+
+
+def alternative(sentence: str, figure: tuple[int, int]) -> Optional[int]:
+    """When the figure is the second of "X, or Y, depending on ...": the offset of X's end."""
+    for m in _ALTERNATIVE.finditer(sentence):
+        if m.start() <= figure[0] < m.end():
+            return m.start()
+    return None
+
+
+def respective_words(sentence: str, figure: tuple[int, int]) -> Optional[tuple[str, bool]]:
+    """In "A and B verb X and Y respectively": the words for the figure (its own noun, and the verb
+    when the figure is the change and not the level after "to"), and whether it is a level."""
+    if not _RESPECTIVELY.search(sentence):
+        return None
+    numbers = list(_NUMBER.finditer(sentence))
+    first = numbers[0].start() if numbers else len(sentence)
+    pair = None
+    for m in _PAIR.finditer(sentence, 0, first):
+        pair = m
+    if pair is None:
+        return None
+    idx = next((i for i, n in enumerate(numbers) if n.start() <= figure[0] < n.end() or
+                (n.start() >= figure[0] and n.start() < figure[1])), None)
+    if idx is None:
+        return None
+    before = sentence[numbers[idx - 1].end():numbers[idx].start()] if idx > 0 else ""
+    after = sentence[numbers[idx].end():numbers[idx + 1].start()] if idx + 1 < len(numbers) else ""
+    if re.search(r"\s+and\s+\S*$", before) and len(before) < 40:
+        which = 1
+    elif re.search(r"\s+and\s+\S*$", after) and len(after) < 40:
+        which = 0
+    else:
+        return None
+    noun = pair.group(1 + which)
+    level = bool(re.search(r"\bto\s+\S*$", sentence[:numbers[idx - which].start()]))
+    return (noun if level else f"{noun} {pair.group(3)}"), level

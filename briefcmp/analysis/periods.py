@@ -1,0 +1,235 @@
+"""The period a figure refers to, read from its sentence and the date of publication.
+
+``resolve(sentence, figure, published, country)`` gives the as-of a reader would give the figure
+(``"2023"``, ``"2023-10/2023-12"``, ``"2024-04/2025-03"``) and how it was found:
+
+- stated: "in 2023", "fiscal 2024", "FY2024", "2024-25", "October-December 2023", "the fourth
+  quarter of 2023";
+- relative, resolved against the publication date: "last year", "this year", "next year", "the
+  current fiscal year", "the next fiscal year", "the fiscal year starting in April",
+  "October-December" (the latest such quarter before publication), "the last quarter of last
+  year";
+- a comparison base is not the period: in "jumped 16.5 percent from 6.8 trillion yen in the
+  current fiscal year" the period of 16.5 percent is not the current fiscal year, while 6.8
+  trillion yen, inside the base, is. "On-year", "year-on-year", "from a year earlier" and "from the
+  previous quarter" say what a change is measured against, never when.
+
+A fiscal year is named by the calendar year it starts in and spans twelve months from the
+country's first month (April for Japan and India, July for Australia, October for the United
+States; a country not listed keeps the calendar year). Nothing is guessed: a sentence with no
+period gives ``("", "")`` and the caller decides (see ``align``: reports of one release).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from typing import Optional
+
+FISCAL_START = {"japan": 4, "india": 4, "united-kingdom": 4, "canada": 4, "hong-kong": 4, "singapore": 4,
+                "australia": 7, "new-zealand": 7, "pakistan": 7, "egypt": 7, "bangladesh": 7, "kenya": 7,
+                "united-states": 10, "thailand": 10}
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
+       r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_YEAR = r"(?:19|20)\d{2}"
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
+        "last": 4}
+
+# Where a comparison base starts: what follows, to the next clause break, is not the figure's period.
+_BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:from|over|compared\s+(?:with|to)|against|versus|than|after|since)\b|"
+                   r"(?P<word>\b(?:(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|"
+                   r"on[\s-]quarter)\b)", re.I)
+_BREAK = re.compile(r";|,\s+(?:while|and|but|which|leaving|resulting|producing|bringing|taking|marking|as)\b|"
+                    r"\s(?:while|whereas)\s|,\s+(?=[a-z]+ing\b)|\.\s")
+
+_FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial\s+year|budget\w*)\b", re.I)
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("months", re.compile(rf"\b(?P<m1>{_MON})\s*(?:-|–|to|through)\s*(?P<m2>{_MON})(?:\s+period)?"
+                          rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
+    ("quarter", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+                           rf"[\s-]+quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year))?", re.I)),
+    ("quarter", re.compile(rf"\b(?:Q(?P<qn>[1-4])\s*(?P<y>{_YEAR}))\b")),
+    ("quarter-month", re.compile(rf"\b(?:the\s+)?(?P<mq>March|June|September|December)\s+quarter"
+                                 rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
+    ("fiscal", re.compile(rf"\b(?:fiscal(?:\s+year)?|FY)\s?(?P<y>{_YEAR})\b", re.I)),
+    ("fiscal", re.compile(rf"\b(?:the\s+)?(?:fiscal|financial)\s+year\s+(?P<y>{_YEAR})\b", re.I)),
+    ("fiscal-span", re.compile(rf"\b(?P<y>{_YEAR})\s?[-/–]\s?(?P<y2>\d{{2}}|{_YEAR})\b(?!\s*[-/]\d)")),
+    ("fiscal-rel", re.compile(r"\b(?:the\s+)?(?P<rel>current|this|next|coming|upcoming|previous|last)\s+"
+                              r"(?:fiscal|financial)\s+year\b", re.I)),
+    ("fiscal-rel", re.compile(r"\bthe\s+(?:fiscal|financial)\s+year\s+(?P<rel>start)(?:ing|s)\s+(?:in\s+)?(?:"
+                              rf"{_MON})(?:\s+1)?\b", re.I)),
+    ("year-rel", re.compile(r"\b(?P<rel>last|this|next|past)\s+year\b(?!['’]s\s+(?:first|second|third|fourth|final|"
+                            r"last)\s+quarter)", re.I)),
+    ("year-rel", re.compile(r"\b(?:the\s+)?(?P<rel>previous|prior)\s+year\b|\bthe\s+year\s+(?P<rel2>before)\b", re.I)),
+    ("year", re.compile(rf"\b(?:calendar\s+(?:year\s+)?)?(?P<y>{_YEAR})\b(?!\s*[-/–]\s*\d)")),
+]
+
+
+def _month_span(y: int, m1: int, m2: int) -> str:
+    if m1 == m2:
+        return f"{y:04d}-{m1:02d}"
+    y2 = y + 1 if m2 < m1 else y
+    return f"{y:04d}-{m1:02d}/{y2:04d}-{m2:02d}"
+
+
+def fiscal_year(y: int, country: str) -> str:
+    start = FISCAL_START.get(country, 1)
+    return str(y) if start == 1 else _month_span(y, start, start - 1)
+
+
+def _fiscal_of(day: date, country: str) -> int:
+    start = FISCAL_START.get(country, 1)
+    return day.year if day.month >= start else day.year - 1
+
+
+def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: str,
+         fiscal: bool = False) -> tuple[str, str]:
+    g = m.groupdict()
+    if kind == "months":
+        m1, m2 = _MONTHS[g["m1"].lower()[:3]], _MONTHS[g["m2"].lower()[:3]]
+        if g.get("y"):
+            return _month_span(int(g["y"]), m1, m2), "stated"
+        if published is None:
+            return "", ""
+        y = published.year
+        end_y = y + 1 if m2 < m1 else y
+        if date(end_y, m2, 1) >= date(published.year, published.month, 1):
+            y -= 1  # the latest such months that ended before publication
+        return _month_span(y, m1, m2), "relative"
+    if kind == "quarter":
+        q = int(g["qn"]) if g.get("qn") else _ORD[g["q"].lower()]
+        if g.get("y"):
+            y = int(g["y"])
+            how = "stated"
+        elif published is None:
+            return "", ""
+        elif g.get("rel"):
+            y, how = published.year - (g["rel"].lower() == "last"), "relative"
+        else:
+            y, how = published.year, "relative"
+            if date(y, 3 * q, 1) >= date(published.year, published.month, 1):
+                y -= 1
+        return _month_span(y, 3 * q - 2, 3 * q), how
+    if kind == "quarter-month":
+        end = _MONTHS[g["mq"].lower()[:3]]
+        if g.get("y"):
+            return _month_span(int(g["y"]), end - 2, end), "stated"
+        if published is None:
+            return "", ""
+        y = published.year if date(published.year, end, 1) < date(published.year, published.month, 1) or \
+            published.month >= end else published.year - 1
+        return _month_span(y, end - 2, end), "relative"
+    if kind == "fiscal":
+        return fiscal_year(int(g["y"]), country), "stated"
+    if kind == "fiscal-span":
+        y, y2 = int(g["y"]), g["y2"]
+        y2n = int(y2) if len(y2) == 4 else (y // 100) * 100 + int(y2)
+        if y2n != y + 1:
+            return "", ""
+        return fiscal_year(y, country or "india") if FISCAL_START.get(country, 4) != 1 else fiscal_year(y, "india"), \
+            "stated"
+    if published is None:
+        return "", ""
+    if kind == "fiscal-rel":
+        rel = g["rel"].lower()
+        fy = _fiscal_of(published, country or "japan")
+        if rel in ("next", "coming", "upcoming", "start"):
+            fy += 1
+        elif rel in ("previous", "last"):
+            fy -= 1
+        return fiscal_year(fy, country if FISCAL_START.get(country) else "japan"), "relative"
+    if kind == "year-rel":
+        rel = (g.get("rel") or g.get("rel2") or "").lower()
+        if rel in ("previous", "prior", "before"):
+            if main and re.fullmatch(r"\d{4}", main):
+                return str(int(main) - 1), "relative"
+            return str(published.year - 1), "relative"
+        step = {"last": -1, "past": -1, "this": 0, "next": 1}[rel]
+        if fiscal and FISCAL_START.get(country, 1) != 1:  # "spending will rise 16% next year" in a budget story
+            return fiscal_year(_fiscal_of(published, country) + step, country), "relative"
+        return str(published.year + step), "relative"
+    if kind == "year":
+        return m.group("y"), "stated"
+    return "", ""
+
+
+def _find(text: str, published: Optional[date], country: str, near: int, main: str = "") -> tuple[str, str]:
+    """The period expression of ``text`` nearest to position ``near``."""
+    fiscal = bool(_FISCAL_CONTEXT.search(text))
+    best: tuple[int, int, str, str] | None = None
+    taken: list[tuple[int, int]] = []
+    for rank, (kind, pattern) in enumerate(_PATTERNS):
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue  # inside a longer expression already read ("fiscal 2024", not "2024")
+            value, how = _one(kind, m, published, country, main, fiscal)
+            if not value:
+                continue
+            taken.append(m.span())
+            dist = 0 if m.start() <= near <= m.end() else min(abs(m.start() - near), abs(m.end() - near))
+            cand = (dist, rank, value, how)
+            if best is None or cand[:2] < best[:2]:
+                best = cand
+    return (best[2], best[3]) if best else ("", "")
+
+
+_WEEKDAY = re.compile(r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+                      r"\b(?P<today>today)\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _day(text: str, published: Optional[date]) -> str:
+    """"on Tuesday", "today": the day of a decision, in a report of that week (the latest such day)."""
+    if published is None:
+        return ""
+    m = _WEEKDAY.search(text)
+    if m is None:
+        return ""
+    if m.group("today"):
+        return published.isoformat()
+    back = (published.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
+    return date.fromordinal(published.toordinal() - back).isoformat()
+
+
+def segments(sentence: str) -> list[tuple[int, int, bool]]:
+    """The sentence cut at comparison bases: (start, end, is_base)."""
+    cuts: list[tuple[int, int, bool]] = []
+    pos = 0
+    for m in _BASE.finditer(sentence):
+        if m.start() < pos:
+            continue
+        end = m.end() if m.group("word") else next((b.start() for b in _BREAK.finditer(sentence, m.end())),
+                                                    len(sentence))
+        if m.start() > pos:
+            cuts.append((pos, m.start(), False))
+        cuts.append((m.start(), end, True))
+        pos = end
+    if pos < len(sentence):
+        cuts.append((pos, len(sentence), False))
+    return cuts
+
+
+def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], country: str = "") -> tuple[str, str]:
+    """(as-of, how) for the figure at ``figure`` (offsets in ``sentence``); how: stated | relative | ""."""
+    segs = segments(sentence)
+    own = next((s for s in segs if s[0] <= figure[0] < s[1]), (0, len(sentence), False))
+    blanked = list(sentence)
+    for a, b, base in segs:
+        if base:
+            for i in range(a, b):
+                blanked[i] = " "
+    main_text = "".join(blanked)
+    if own[2]:  # the figure is inside a comparison base: its own words date it, relative to the main period
+        main, _ = _find(main_text, published, country, figure[0])
+        text = " " * own[0] + sentence[own[0]:own[1]]
+        return _find(text, published, country, figure[0] - 0, main)
+    found = _find(main_text, published, country, figure[0])
+    if not found[0]:
+        day = _day(main_text, published)  # a decision's day, when nothing else dates the figure
+        if day:
+            return day, "relative"
+    return found
