@@ -177,7 +177,8 @@ def make_analyst(stats: Analyst, oracle_for):
                 g = pending(session, queue.pop(0))
                 if g is None:  # keyed with another group meanwhile: --review does not ask
                     continue
-                keyed = [] if g.new else [c for b in session.corpus.briefs for c in b.claims if c.key == g.key]
+                under = set(session.under.get(g.key, ())) if not g.new else set()  # keyed before and in this session
+                keyed = [c for b in session.corpus.briefs for c in b.claims if c.ref in under]
                 ans, keep = oracle.answer(g, keyed)
                 if ans == "s" and not stats.split:
                     ans = "n"
@@ -233,6 +234,8 @@ def lineup_report(rows, verbose: bool = False) -> str:
                    false=len(decided.false_contradictions), traps=len(decided.trap_failures))
         if verbose:
             lines += [f"  {name}: {x}" for x in stats.log] + [f"  {name}: FAILED {x}" for x in stats.failed]
+            lines += [f"  {name}: TRAP JOINED {x}" for x in decided.trap_failures]
+            lines += [f"  {name}: FALSE CONTRADICTION {x}" for x in decided.false_contradictions]
     per = f"{tot['asked'] / tot['found']:.2f}" if tot["found"] else "n/a"
     lines.append(f"| **all** | {tot['gold']} | {tot['auto']} | {tot['found']} | {tot['asked']} | {tot['false']} | "
                  f"{tot['traps']} |")

@@ -382,3 +382,7 @@ def test_a_group_whose_claim_was_just_keyed_is_proposed_to_join_that_key(corpus:
     assert tuple(m.claim.ref for m in joined.members) == INFLATION[1:]
     session.keyed[INFLATION[1]] = "other"  # claims keyed under two keys: nothing sure to ask
     assert pending(session, group) is None
+    # Two proposals may draft one key name: a claim keyed under the first is not "already" in the second.
+    session.keyed = {INFLATION[0]: group.key}
+    joined = pending(session, group)
+    assert not joined.new and tuple(m.claim.ref for m in joined.members) == INFLATION[1:]

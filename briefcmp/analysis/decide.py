@@ -9,6 +9,7 @@ keys are current), then records the decision; ``reject`` and ``split`` only reco
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Optional
@@ -60,7 +61,10 @@ def pending(session: Session, group: Group) -> Optional[Group]:
     key K meanwhile, the rest are proposed to join K (as the next run of align would: they read as
     the claims now under K); else what is left is a group if it still can be. Claims a rejection or a
     split keeps apart leave it too (``decisions.reduce``)."""
-    members = [m for m in group.members if session.keyed.get(m.claim.ref, group.key) == group.key]
+    # A new key's name is only a draft (two proposals may draft one name): any claim keyed meanwhile
+    # is keyed otherwise. A claim joining a registered key stays if it was keyed under that key.
+    members = [m for m in group.members if m.claim.ref not in session.keyed
+               or (not group.new and session.keyed[m.claim.ref] == group.key)]
     if len(members) < len(group.members):
         elsewhere = {session.keyed[m.claim.ref] for m in group.members if m not in members}
         if group.new and len(elsewhere) == 1 and members:
@@ -105,20 +109,77 @@ def split(session: Session, group: Group, kept: list[str]) -> list[Group]:
             for part in (mine, rest) if len(part) >= least]
 
 
+def _id_line(text: str, claim_id: str, was: int) -> Optional[int]:
+    """The line the claim's ``id:`` is on now: at or below where it was (accepts only insert lines)."""
+    pattern = re.compile(r"(\s*-\s+|\s+)id:\s*(['\"]?)" + re.escape(claim_id) + r"\2\s*(#.*)?")
+    lines = text.splitlines()
+    for i in range(max(was - 1, 0), len(lines)):
+        if pattern.fullmatch(lines[i]):
+            return i + 1
+    return None
+
+
+def _config_now(corpus: Corpus):
+    """The config as its file is now (one file parsed), or None when it cannot be read cleanly."""
+    from briefcmp.corpus import yamlsafe
+    from briefcmp.corpus.files import read_regular
+    from briefcmp.corpus.parse import parse_config
+    from briefcmp.corpus.problems import Problems, Severity
+
+    if not corpus.config.path:
+        return None
+    problems = Problems()
+    try:
+        text = yamlsafe.decode(read_regular(corpus.config.path, yamlsafe.MAX_BYTES), corpus.config.path, problems)
+    except OSError:
+        return None
+    data = yamlsafe.parse(text, corpus.config.path, problems) if text is not None else None
+    config = parse_config(data, corpus.config.path, problems) if data is not None else None
+    if config is None or any(p.severity == Severity.ERROR for p in problems):
+        return None
+    config.path = corpus.config.path
+    return config
+
+
+def _current(session: Session, group: Group) -> tuple[Corpus, dict]:
+    """The corpus and the group's claims as the files are now, without reloading the corpus: the config
+    parsed again, each claim at the line its id is on now, with the key this session gave it. (A
+    whole reload, slow on a large corpus, only when that fails.)"""
+    config = _config_now(session.corpus)
+    claims = {}
+    texts: dict[str, str] = {}
+    for m in group.members:
+        c = m.claim
+        if config is None:
+            break
+        try:
+            text = texts.get(c.path) or texts.setdefault(c.path, Path(c.path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            break
+        line = _id_line(text, c.id, c.line)
+        if line is None:
+            break
+        claims[c.ref] = replace(c, line=line, key=session.keyed.get(c.ref, c.key))
+    else:
+        if config is not None:
+            return replace(session.corpus, config=config), claims
+    corpus = session.reload()
+    return corpus, {c.ref: c for b in corpus.briefs for c in b.claims}
+
+
 def accept(session: Session, group: Group, label: str = "", key: str = "") -> Group:
     """Key the group's claims together as ``align --apply`` does, then record it; returns the group as written."""
     from briefcmp.analysis.alignedit import AlignError, apply_plan
 
-    corpus = session.reload()  # earlier accepts moved lines and registered keys
-    claims = {c.ref: c for b in corpus.briefs for c in b.claims}
+    corpus, claims = _current(session, group)
     members = []
     for m in group.members:
         c = claims.get(m.claim.ref)
         if c is None:
             raise ReviewError(f"{m.claim.ref}: no longer in the corpus; run align again")
         if c.key:
-            if c.key == (key or group.key):
-                continue  # already under this key
+            if not group.new and c.key == group.key:
+                continue  # already under the registered key it joins
             raise ReviewError(f"{m.claim.ref}: has the key {c.key} now; run align again")
         members.append(replace(m, claim=c))
     g = replace(group, members=members, label=label or group.label, key=key or group.key)
