@@ -20,7 +20,10 @@ With ``--lineup dev`` (or test, or a set folder) the same analyst answers on the
 (``lineup_eval.run_set``), from each set's ``gold.yaml``: gold relations that share a quote are
 one question; a group holding both claims of a trap is answered n.
 
-Usage: python benchmarks/fromscratch_review.py [-v] [--split] [--json] [--lineup dev]
+With ``--all`` nothing is applied before the analyst (no ``align --apply``): every group, sure
+ones included, is decided by a person.
+
+Usage: python benchmarks/fromscratch_review.py [-v] [--split] [--json] [--lineup dev [--all]]
 """
 
 from __future__ import annotations
@@ -207,8 +210,9 @@ def run(split: bool = False) -> tuple[FromScratch, FromScratch, Analyst]:
     return auto, decided, stats
 
 
-def lineup(folders: list[Path], split: bool = False) -> list[tuple[str, object, object, Analyst]]:
-    """Each lineup set automatic and with the analyst answering from its gold: (name, score, score, stats)."""
+def lineup(folders: list[Path], split: bool = False, everything: bool = False) -> list[tuple[str, object, object, Analyst]]:
+    """Each lineup set automatic and with the analyst answering from its gold: (name, score, score, stats).
+    ``everything``: no ``--apply`` before the analyst, who then decides the sure groups too."""
     from lineup_eval import run_set, score_set
 
     out = []
@@ -217,7 +221,7 @@ def lineup(folders: list[Path], split: bool = False) -> list[tuple[str, object, 
         with tempfile.TemporaryDirectory() as tmp:
             auto = score_set(folder, run_set(folder, Path(tmp)))
         with tempfile.TemporaryDirectory() as tmp:
-            decided = score_set(folder, run_set(folder, Path(tmp),
+            decided = score_set(folder, run_set(folder, Path(tmp), align=not everything,
                                                 analyst=make_analyst(stats, lambda c, f=folder: Gold(f, c))))
         out.append((folder.name, auto, decided, stats))
     return out
@@ -274,11 +278,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", action="store_true", help="the analyst also splits groups (s)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--lineup", metavar="dev|test|FOLDER", help="run the lineup sets instead, answering from gold.yaml")
+    ap.add_argument("--all", action="store_true", help="with --lineup: no align --apply first; the analyst decides "
+                    "the sure groups too")
     args = ap.parse_args(argv)
     if args.lineup:
         from lineup_eval import folders_for
 
-        print(lineup_report(lineup(folders_for(args.lineup), args.split), args.verbose))
+        print(lineup_report(lineup(folders_for(args.lineup), args.split, args.all), args.verbose))
         return 0
     auto, decided, stats = run(args.split)
     if args.json:
