@@ -416,3 +416,12 @@ def test_the_simulated_analyst_answers_from_gold(tmp_path: Path) -> None:
     assert decided.found == 2 and not decided.trap_failures and not decided.false_contradictions
     assert auto.trap_failures  # align --apply alone joins the trap (the test's gold reads it as one)
     assert "| **all** | 2 |" in fr.lineup_report([(name, auto, decided, stats)])
+
+
+def test_a_decisions_file_linked_outside_the_corpus_is_neither_read_nor_written(corpus: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("format: 1\ndecisions:\n", encoding="utf-8")
+    (corpus / DECISIONS_NAME).symlink_to(outside)
+    r = cli("align", str(corpus), "--reject", "c-000000")
+    assert r.exit_code == 2 and "outside the corpus" in r.stderr
+    assert outside.read_text(encoding="utf-8") == "format: 1\ndecisions:\n"

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from briefcmp.analysis.align import AlignResult, Group, align
-from briefcmp.analysis.decisions import (Decision, DecisionError, Store, decisions_path, group_id, group_refs,
-                                         keyed_claims, load_store, reduce, screen)
+from briefcmp.analysis.decisions import (Decision, DecisionError, Store, corpus_store, group_id, group_refs,
+                                         keyed_claims, reduce, screen)
 from briefcmp.analysis.entities import Entities
 from briefcmp.corpus.model import Corpus
 
@@ -48,7 +48,7 @@ class Session:
 
 def start(corpus: Corpus, reload: Callable[[], Corpus], store: Optional[Store] = None) -> Session:
     """Run align on ``corpus`` and screen its proposals by the decisions recorded in the corpus."""
-    store = store if store is not None else load_store(decisions_path(corpus))
+    store = store if store is not None else corpus_store(corpus)
     entities = Entities(corpus.config)
     raw = align(corpus, entities)
     return Session(corpus, store, screen(raw, store, corpus), raw, entities, reload, under=keyed_claims(corpus))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field, replace
 from itertools import combinations
@@ -174,9 +175,22 @@ def decisions_path(corpus: Corpus) -> Path:
     return Path(corpus.root) / DECISIONS_NAME
 
 
-def load_store(path: Path, shown: Optional[str] = None) -> Store:
-    """Read and validate a decisions file; bad entries are reported (located) and left out."""
+def corpus_store(corpus: Corpus) -> Store:
+    """The corpus's decisions file, loaded (a missing one is empty)."""
+    return load_store(decisions_path(corpus), root=Path(corpus.root))
+
+
+def load_store(path: Path, shown: Optional[str] = None, root: Optional[Path] = None) -> Store:
+    """Read and validate a decisions file; bad entries are reported (located) and left out. With ``root``
+    (the corpus folder), a file that is a link to somewhere outside it is an error: never read nor written."""
     store = Store(Path(path), shown or str(path))
+    if root is not None and os.path.islink(path):
+        target = os.path.realpath(path)
+        if os.path.commonpath([target, os.path.realpath(root)]) != os.path.realpath(root):
+            store.exists = True
+            store.problems.error(store.shown, (0, 0), "outside-corpus",
+                                 f"is a symbolic link to {target}, outside the corpus: not read, not written")
+            return store
     try:
         raw = read_regular(path, yamlsafe.MAX_BYTES, allow_larger=True)
     except FileNotFoundError:

@@ -35,10 +35,10 @@ def reloader(paths):
 
 def load_decisions(corpus):
     """The corpus's decisions file; its problems on stderr (located); exit 2 when it has errors."""
-    from briefcmp.analysis.decisions import decisions_path, load_store
+    from briefcmp.analysis.decisions import corpus_store
     from briefcmp.corpus.problems import sort_problems
 
-    store = load_store(decisions_path(corpus))
+    store = corpus_store(corpus)
     for p in sort_problems(store.problems):
         typer.echo(p.format(), err=True)
     if store.errors:
