@@ -23,3 +23,27 @@ def _private_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("BRIEFCMP_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "briefcmp-cache"))
     monkeypatch.delenv("BRIEFCMP_NO_CACHE", raising=False)
     monkeypatch.setattr(cache, "_disabled", False)
+
+
+@pytest.fixture(scope="session")
+def draft_corpus():
+    """``make(root, texts)``: a new corpus at ``root`` (init), each text copied into sources/ and drafted
+    with ``annotate`` (no hand edit), as a new user starts."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from briefcmp.cli import app
+
+    runner = CliRunner()
+
+    def make(root: Path, texts) -> Path:
+        assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+        for text in sorted(texts):
+            shutil.copy(text, root / "sources" / text.name)
+            r = runner.invoke(app, ["annotate", str(root / "sources" / text.name), "-o",
+                                    str(root / f"{text.stem}.claims.yaml")])
+            assert r.exit_code == 0, r.output
+        return root
+
+    return make

@@ -38,14 +38,8 @@ def cli(*args: str, input: str | None = None):
 
 
 @pytest.fixture(scope="module")
-def drafted(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("review") / "kenya"
-    assert cli("init", str(root)).exit_code == 0
-    for text in sorted(FIXTURES.glob("*.txt")):
-        shutil.copy(text, root / "sources" / text.name)
-        r = cli("annotate", str(root / "sources" / text.name), "-o", str(root / f"{text.stem}.claims.yaml"))
-        assert r.exit_code == 0, r.output
-    return root
+def drafted(tmp_path_factory, draft_corpus) -> Path:
+    return draft_corpus(tmp_path_factory.mktemp("review") / "kenya", FIXTURES.glob("*.txt"))
 
 
 @pytest.fixture

@@ -34,7 +34,6 @@ from briefcmp.corpus.fields import Fields
 from briefcmp.corpus.files import read_regular
 from briefcmp.corpus.model import Corpus
 from briefcmp.corpus.problems import Problems, Severity
-from briefcmp.corpus.yamlsafe import YList
 
 DECISIONS_NAME = "align-decisions.yaml"
 DECISIONS = ("accept", "reject", "split")
@@ -212,23 +211,9 @@ def load_store(path: Path, shown: Optional[str] = None, root: Optional[Path] = N
 
 def _parse(data: object, path: str, problems: Problems) -> list[Decision]:
     f = Fields(path, problems)
-    root = f.mapping(data, (1, 1), "decisions file")
-    if root is None:
-        return []
-    f.check_keys(root, "decisions file", ("format", "decisions"))
-    fmt = root.get("format")
-    if fmt is not None and fmt != "1":
-        problems.error(path, root.mark_of("format"), "format-version",
-                       f"decisions file: format {fmt!r} is not supported by this briefcmp; expected 1")
-    items = root.get("decisions")
-    if items is None:
-        return []
-    if not isinstance(items, YList):
-        problems.error(path, root.mark_of("decisions"), "wrong-type",
-                       "decisions file: decisions must be a list of entries (- id: ...)")
-        return []
+    items = f.entry_list(data, "decisions file", "decisions")
     out = []
-    for item, mark in zip(items, items.item_marks):
+    for item, mark in zip(items or (), items.item_marks if items else ()):
         d = _parse_entry(f, item, mark)
         if d is not None:
             out.append(d)
@@ -236,12 +221,10 @@ def _parse(data: object, path: str, problems: Problems) -> list[Decision]:
 
 
 def _parse_entry(f: Fields, item: object, mark) -> Optional[Decision]:
-    em = f.mapping(item, mark, "decision")
-    if em is None:
+    head = f.entry(item, mark, "decision", _FIELDS, ["id", "decision", "claims"])
+    if head is None:
         return None
-    did = em.get("id") if isinstance(em.get("id"), str) else ""
-    where = f"decision {did}" if did else "decision"
-    ok = f.check_keys(em, where, _FIELDS, ["id", "decision", "claims"])
+    em, did, where, ok = head
     if did and not ID_PATTERN.fullmatch(did):
         f.problems.error(f.path, em.mark_of("id"), "bad-value",
                          f'{where}: "{did}" is not a candidate id; expected c- and hex digits, as align prints')
