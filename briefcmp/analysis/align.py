@@ -99,9 +99,50 @@ us leaving leave resulting result producing bringing taking marking logs logged 
 showed show shows data figures according reported report reports cited citing
 approve approved approves approv adopt adopted adopts decide decided decid government draft will official move moved
 bring brings brought basis combined combin set press ahead steady policy stayed stay came comes statement
-one two three four five six seven eight nine ten twelve meeting today friday monday tuesday wednesday thursday
+meeting today start starting starts begin beginning begins metric led leading behind
+govt proposed propose proposes pegged peg aims aim targeted lakh crore crores lakhs rupee rupees rupe friday monday tuesday wednesday thursday
 saturday sunday seasonally adjusted terms inflation-adjusted preliminary revised
 """.split())
+_MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
+                           r"\bcombined\b|\bcumulative\b|\bover\s+(?:the\s+)?(?:next\s+|past\s+)?\w+\s+years\b|"
+                           r"\bin\s+total\b", re.I)
+_BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+(?:rate|pace)\b|\bat\s+an\s+annual\b", re.I)),
+          ("qoq", re.compile(r"\bquarter[\s-]on[\s-]quarter\b|\b(?:from|over|on)\s+the\s+(?:previous|preceding|prior)\s+"
+                             r"(?:quarter|three[\s-]month\s+period)\b|\bquarterly\s+basis\b|\bq/q\b|\bqoq\b", re.I)),
+          ("yoy", re.compile(r"\byear[\s-]on[\s-]year\b|\bon[\s-]year\b|\bfrom\s+a\s+year\s+(?:earlier|ago|before)\b|"
+                             r"\b(?:from|over)\s+the\s+same\s+(?:period|quarter|month)\b|\by/y\b|\byoy\b", re.I)))
+
+
+_OF_GDP = re.compile(r"\s*(?:per\s*cent|percent|%)?\s*of\s+(?:the\s+|its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|"
+                     r"(?:the\s+)?economy|economic\s+output)\b", re.I)
+_TO_FIGURE = re.compile(r"\bto\s+(?:about\s+)?\S*\d")
+# Which estimate a figure is: a budget estimate, a first estimate and a revision of one period are
+# three figures, never a contradiction.
+_VINTAGES = (("budgeted", re.compile(r"\bbudget(?:ed|\s+estimates?)\b", re.I)),
+             ("revised", re.compile(r"\brevised\b|\brevision\b|\bsecond\s+preliminary\b", re.I)),
+             ("preliminary", re.compile(r"\bpreliminary\b|\bfirst\s+(?:estimate|reported)\b|\binitial(?:ly)?\s+"
+                                        r"(?:estimate|reported)\b|\badvance\s+estimate\b", re.I)))
+_YEAR_LONG = re.compile(r"\d{4}|(\d{4})-(\d{2})/\d{4}-\d{2}")
+
+
+def _basis(clause: str, sentence: str, figure: Optional[tuple[int, int]], period_full_year: bool) -> str:
+    """"qoq", "yoy" or "saar": what a percentage change is measured against, said in its clause,
+    else in its stretch of the sentence (from the figure before it to the figure after)."""
+    for tag, pattern in _BASES:
+        if pattern.search(clause):
+            return tag
+    if figure is None or not sentence:
+        return ""
+    nums = [m for m in _NUMBER.finditer(sentence)]
+    before = max((m.end() for m in nums if m.end() <= figure[0]), default=0)
+    after = min((m.start() for m in nums if m.start() >= figure[1]), default=len(sentence))
+    stretch = sentence[before:after]
+    for tag, pattern in _BASES:
+        if pattern.search(stretch):
+            return tag
+    return ""
+
+
 # What follows these after the figure says why, not what: "fell 7.4 percent on weak chip demand".
 _CAUSE = re.compile(r"\s(?:due\s+to|amid|as|because|thanks\s+to|helped\s+by|driven\s+by|led\s+by|that|which|"
                     r"(?:is|was|marks|marked|represents)\s+(?:the|a|an)|on\s+(?:the\s+)?"
@@ -113,7 +154,7 @@ _ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|
                       r"eleventh|twelfth|fifteenth|twentieth)(?=[\s-])(?!-(?:time|hand|class|rate|half|quarter)\b)-?", re.I)
 _DIRECTED = frozenset("export import lend borrow send give buy sell pay invest".split())
 _CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I)
-_HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary "
+_HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary initial "
                       "provisional revis report public government gross year-on-year annualiz birth".split())
 _VAGUE = frozenset("share rate number amount level part value figure size volume proportion increase decrease "
                    "gdp".split()) - {"gdp"}
@@ -147,8 +188,12 @@ _CONCEPTS = {
     "raise": "increase", "boost": "increase",
     "decrease": "decrease", "reduce": "decrease", "reduction": "decrease", "cut": "decrease",
 }
+_CONCEPT_VALUES = frozenset(_CONCEPTS.values())
 # Phrases that read as one word (replaced in place, padded to their length, before words are taken).
 _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
+            (re.compile(r"\bgross[\s-]+domestic[\s-]+product\b", re.I), "GDP"),
+            (re.compile(r"\b(?:fiscal|financial)\s+year\b", re.I), ""),
+            (re.compile(r"\b(?:falling|fell|fall|slipped|slipping)\s+behind\b", re.I), ""),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+up\b", re.I), "rose"),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+down\b", re.I), "fell"),
             # a forecast or figure corrected, not a measure that moved: "growth was revised down to 3 percent"
@@ -169,8 +214,19 @@ _SHOW = {"increase": "growth", "decrease": "decline", "gdp": "GDP", "cpi": "CPI"
 # the figure after "to" is a level (but "grew exports to Kenya by 5 percent" is a change).
 _LEVEL_CHANGE = re.compile(r"\b(?P<verb>rose|rise[sn]?|grew|grow[sn]?|increased?|climbed|jumped|fell|fall(?:s|en)?|"
                            r"declined|dropped|shrank|slowed|slipped|eased|recovered|returned|raised?|boosted|lifted|hiked|"
-                           r"decreased?|reduced?|cut|lowered)\s+(?:[\w.%-]+\s+){0,4}?to\s+"
+                           r"decreased?|reduced?|cut|lowered)\s+(?:[\w.%-]+\s+){0,7}?to\s+"
                            r"(?:(?!by\b)\w+\s+){0,2}(?:US\$|A\$|Rs\.?\s?|[$€£¥₹])?$", re.I)
+
+
+_LEX_PHRASES: list = []
+
+
+def _lexicon_phrases() -> list:
+    """The lexicon's multiword notions as phrases to replace ("private consumption" -> consumption)."""
+    if not _LEX_PHRASES:
+        _LEX_PHRASES.extend((re.compile(r"\b" + r"[\s-]+".join(map(re.escape, p.split())) + r"s?\b", re.I), n)
+                            for p, n in lexicon.multiword())
+    return _LEX_PHRASES
 
 
 def _stem(word: str) -> str:
@@ -214,6 +270,7 @@ class Member:
     period_how: str = ""  # stated | relative | drafted | claim | release (shared with reports of one release) | ""
     published: Optional[date] = None
     alternate: bool = False  # a conversion in parentheses or an alternative reading of another figure
+    vintage: str = ""  # "budgeted", "preliminary", "revised": which estimate of the period it is, when said
 
     @property
     def dated(self) -> bool:
@@ -377,7 +434,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
                 blank[i] = " "
     cleaned = _CONSUMER_PRICES.sub(lambda m: "inflation".ljust(len(m.group())), "".join(blank))
     cleaned = _ORDINAL.sub(lambda m: " " * len(m.group()), cleaned)  # the rank itself is the value, not the thing
-    for phrase, word in _PHRASES:
+    for phrase, word in (*_PHRASES, *_lexicon_phrases()):
         cleaned = phrase.sub(lambda m, word=word: word.ljust(len(m.group())), cleaned)
     if figure is not None:
         cleaned = cleaned[:figure[1]] + _FROM_AFTER.sub(lambda m: " " * len(m.group()), cleaned[figure[1]:])
@@ -441,6 +498,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             # exchange rate": Y stands where X is.
             sentence, paren = clauses.blank_conversions(sentence, (fa, fb))
             alt = clauses.alternative(sentence, (fa, fb))
+            conv = clauses.or_conversion(sentence, (fa, fb)) if alt is None else None
+            if conv is not None:
+                paren = conv
             if paren is not None or alt is not None:
                 fa = fb = max((paren if paren is not None else alt) - 1, 0)
                 alternate = alt is not None and paren is None
@@ -493,6 +553,10 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         cause = _CAUSE.search(clause, fig_in_clause[1])
         if cause:
             clause = clause[:cause.start()]
+        if unit == "percent":  # "5.1 per cent of GDP": the denominator of a share, not the measured thing
+            share = _OF_GDP.match(clause, fig_in_clause[1])
+            if share:
+                clause = clause[:share.start()] + " " * (share.end() - share.start()) + clause[share.end():]
     words, shown, order = measured_words(clause, entities, unit if unit != "percent" else "", fig_in_clause)
     if respective is not None:
         words, shown, order = measured_words(respective[0], entities, "")
@@ -507,17 +571,39 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             if _meaningful(words - _HARMLESS) or p0 == 0:
                 break
             before = before[:p0]
+    if dim in ("percent", "percentage-points") or unit in ("percent", "percentage-points"):
+        # what a change is measured against is part of the measure: growth on the quarter before, on
+        # the year before, or at an annualized rate are three figures ("5.2% year on year" and "1.0%
+        # quarter on quarter" of one quarter never contradict)
+        basis = _basis(clause, sentence_text, figure_span, period_full_year=False)
+        if basis:
+            words, order = words | {basis}, (*order, basis)
+            shown = {**shown, basis: basis}
+    if _MULTI_PERIOD.search(clause):
+        dim += ":total"  # "a combined 43 trillion yen over five years": not one year's figure
     published = ctx.published if ctx is not None else None
     period, how = "", ""
     if ctx is not None and ctx.ok and figure_span is not None:
         country = next((x for x in subjects if x in periods.FISCAL_START), subjects[0] if subjects else "")
         period, how = periods.resolve(sentence_text, figure_span, published, country)
-    if not how and claim.as_of is not None and not claim.as_of_inferred:
+    if not how and claim.as_of is not None and not claim.as_of_inferred and not (
+            claim.status == "draft" and figure_span is not None and periods.has_base(sentence_text)):
+        # (a drafted as-of in a sentence with a comparison base may be the base's: "from the previous year")
         period, how = str(claim.as_of), "drafted" if claim.status == "draft" else "claim"
     if claim.status != "draft" and claim.as_of is not None and not claim.as_of_inferred:
         period, how = str(claim.as_of), "claim"  # a reviewed as-of stands
+    if figure_span is not None and periods.in_base(sentence_text, figure_span) and words & _DIRECTION and \
+            _TO_FIGURE.search(sentence_text, 0, figure_span[0]):
+        # "cut its deficit to 5.1% from a revised 5.8%": the figure a change starts from is a level
+        words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
+    if "yoy" in words and _YEAR_LONG.fullmatch(period):  # a year's growth is on the year before anyway
+        words, order = words - {"yoy"}, tuple(w for w in order if w != "yoy")
+    vintage = ""
+    if figure_span is not None:
+        near = sentence_text[max(0, figure_span[0] - 60):figure_span[1] + 10]
+        vintage = next((tag for tag, pattern in _VINTAGES if pattern.search(near)), "")
     return Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
-                  subjects[0] if subjects else "", period, how, published, alternate)
+                  subjects[0] if subjects else "", period, how, published, alternate, vintage)
 
 
 # --------------------------------------------------------------------------- matching
@@ -549,6 +635,28 @@ def word_match(a: frozenset[str], b: frozenset[str]) -> str:
     return "maybe" if strong and (jac >= 0.5 or len(strong) >= 2) else ""
 
 
+# Qualifiers that always tell measures apart, however few reports use them.
+_QUALIFIERS = frozenset("monthly quarterly weekly daily nominal core underlying trimmed capita net gross average "
+                        "median cumulative per household private public state local federal central foreign "
+                        "domestic indicator".split())
+
+
+def effective_words(members: list[Member]) -> dict[int, frozenset[str]]:
+    """Each member's measured words less its own report's wording: among reports of three or more
+    briefs, a word that only one brief uses ("approved", "set to cost", "constant prices") is how that
+    outlet wrote it, not what it measured; table notions and qualifiers ("monthly", "nominal") always
+    count. With two briefs nothing is dropped: whose wording is odd cannot be told."""
+    briefs_of: dict[str, set[str]] = defaultdict(set)
+    for m in members:
+        for w in m.words:
+            briefs_of[w].add(m.claim.brief)
+    if len({m.claim.brief for m in members}) < 3:
+        return {id(m): m.words for m in members}
+    drop = {w for w, b in briefs_of.items() if len(b) == 1 and w not in _QUALIFIERS and w not in _DIRECTION
+            and not lexicon.known(w) and w not in _CONCEPT_VALUES}
+    return {id(m): (m.words - drop) or m.words for m in members}
+
+
 def _doubts(members: list[Member]) -> str:
     """Why a group that agrees on subject, unit and wording must still not be applied."""
     if any(not m.subjects or any(x.startswith("(") for x in m.subjects) for m in members):
@@ -559,7 +667,7 @@ def _doubts(members: list[Member]) -> str:
                 f"of the same release within {RELEASE_DAYS} days gives one period)")
     if len({m.lead for m in members}) > 1 and any(m.words & _DIRECTED for m in members):
         return "the subjects are named in another order: exports from one may be imports of the other"
-    kinds = {m.claim.kind for m in members}
+    kinds = {"fact" if plan(m) else m.claim.kind for m in members}
     if kinds != {"fact"} or any(m.claim.status == "draft" and FORECAST_WORDS.search(m.claim.quote)
                                 and not _PLAN.search(m.claim.quote) for m in members):
         return "forecasts are compared only when a person keys them"
@@ -574,6 +682,12 @@ def _doubts(members: list[Member]) -> str:
 RELEASE_DAYS = 7  # reports published this close about one release share its period
 # A budget or plan adopted is a figure of fact, though the sentence says "will": "will spend 11.11 trillion".
 _PLAN = re.compile(r"\b(?:budget\w*|fiscal|outlays?|appropriat\w+|earmark\w*|allocat\w+)\b", re.I)
+
+
+def plan(m: Member) -> bool:
+    """A drafted forecast that is a budget or plan adopted ("will spend 11.11 trillion rupees"): a
+    figure of fact, which ``--apply`` writes as ``kind: fact``."""
+    return m.claim.status == "draft" and m.claim.kind == "forecast" and bool(_PLAN.search(m.claim.quote))
 
 
 def _close(a: Member, b: Member) -> bool:
@@ -673,11 +787,13 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     taken = set(config.keys)
     for bucket in sorted(buckets):
         members = sorted(buckets[bucket], key=lambda m: m.claim.ref)
+        eff = effective_words(members)
         groups: list[list[Member]] = []
         maybes: list[list[Member]] = []
         for m in members:
             for g in groups:
-                if all(word_match(m.words, o.words) == "sure" for o in g):
+                if all(word_match(eff[id(m)], eff[id(o)]) == "sure" and
+                       (not m.vintage or not o.vintage or m.vintage == o.vintage) for o in g):
                     g.append(m)
                     break
             else:
@@ -689,6 +805,19 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
                 continue
             adopt_release_periods(g)
             doubt = _doubts(g)
+            dated = [m for m in g if m.dated]
+            if doubt and len(dated) < len(g) and len({m.claim.brief for m in dated}) >= 2 and not _doubts(dated):
+                # the figures whose period is known are keyed; the others wait as a candidate to join
+                rest_g = [m for m in g if not m.dated]
+                key = _new_key_id(dated, entities, taken)
+                taken.add(key)
+                applied.add(i)
+                result.groups.append(Group(key, True, _label(dated, entities), dated[0].unit, dated,
+                                           _reason(dated, ""), True, dated[0].subjects, _common_topics(dated), ""))
+                result.candidates.append(Group(key, False, _label(dated, entities), dated[0].unit, rest_g,
+                                               _reason(rest_g, "the key " + key), False, dated[0].subjects,
+                                               _common_topics(rest_g), _doubts(rest_g) or doubt))
+                continue
             key = _new_key_id(g, entities, taken)
             grp = Group(key, True, _label(g, entities), g[0].unit, g, _reason(g, ""), not doubt, g[0].subjects,
                         _common_topics(g), doubt)

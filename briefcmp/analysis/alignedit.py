@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefcmp.analysis.align import DEFAULT_TOLERANCE, AlignResult, Group, Member
+from briefcmp.analysis.align import DEFAULT_TOLERANCE, AlignResult, Group, Member, plan
 from briefcmp.analysis.entities import name_forms
 from briefcmp.corpus import units
 from briefcmp.corpus.model import Claim, Corpus
@@ -151,6 +151,20 @@ def as_of_changes(result: AlignResult) -> list[tuple[Claim, str, str]]:
     return out
 
 
+def _set_kind_fact(text: str, claim: Claim) -> str:
+    """``kind: forecast`` -> ``kind: fact`` in the claim's block: a budget adopted is a figure of fact."""
+    lines = text.splitlines(keepends=True)
+    for i in range(max(claim.line - 1, 0), min(claim.line + 12, len(lines))):
+        m = re.match(r"^(\s+)kind:\s*forecast\s*(#.*)?$", lines[i].rstrip("\r\n"))
+        if m:
+            nl = "\r\n" if lines[i].endswith("\r\n") else "\n"
+            lines[i] = f"{m.group(1)}kind: fact  # align: a budget or plan adopted is a figure of fact{nl}"
+            return "".join(lines)
+        if i > claim.line and re.match(r"^\s*-\s", lines[i]):
+            break
+    return text
+
+
 def _set_as_of(text: str, claim: Claim, period: str, why: str) -> str:
     """Set the claim's ``as_of:`` (replaced, or inserted after its id/key lines), with a comment saying why."""
     lines = text.splitlines(keepends=True)
@@ -195,10 +209,17 @@ def plan_edits(result: AlignResult, corpus: Corpus) -> list[Edit]:
     periods: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
     for claim, period, why in as_of_changes(result):
         periods[claim.path][claim.id] = (period, why)
+    plans: dict[str, set[str]] = defaultdict(set)
+    for g in result.groups:
+        for m in g.members:
+            if plan(m):
+                plans[m.claim.path].add(m.claim.id)
     for path, items in sorted(by_file.items()):
         text = Path(path).read_text(encoding="utf-8")
         new_text = text
         for claim, key in sorted(items, key=lambda it: -it[0].line):  # bottom up: line numbers stay right
+            if claim.id in plans[path]:
+                new_text = _set_kind_fact(new_text, claim)
             if claim.id in periods[path]:
                 new_text = _set_as_of(new_text, claim, *periods[path][claim.id])
             new_text = _set_key(new_text, claim, key)

@@ -27,14 +27,20 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _PAIR = re.compile(r"\b([a-z][a-z-]+)\s+and\s+([a-z][a-z-]+)\s+([a-z]+)\b")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # "while Germany's was $4.4 trillion", "and that of Korea stood at ...": a subject and a value verb only
-ELLIPTIC = re.compile(r"\s*(?:that\s+of\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:['’]s)?\s+(?:was|were|is|are|"
+_NAME = r"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:['’]s)?"
+ELLIPTIC = re.compile(rf"\s*(?:(?:compared\s+with|against|versus|behind|ahead\s+of)\s+{_NAME}\s+"
+                      rf"(?:about\s+|around\s+|roughly\s+|nearly\s+)?\S*\d|(?:that\s+of\s+)?{_NAME}\s+(?:was|were|is|are|"
                       r"stood\s+at|came\s+to|reached|totaled|totalled|amounted\s+to|hit)\s+(?:about\s+|around\s+|"
-                      r"roughly\s+|nearly\s+)?\S*\d")
+                      r"roughly\s+|nearly\s+)?\S*\d)")
+
+
+# "(draft)", "(seasonally adjusted)": an aside in parentheses, no figure in it
+_PAREN_ASIDE = re.compile(r"\([^()\d]{1,40}\)")
 
 
 def conversions(sentence: str) -> list[tuple[int, int]]:
-    """Spans of converted figures in parentheses."""
-    return [m.span() for m in _PAREN_FIG.finditer(sentence)]
+    """Spans of converted figures in parentheses (and of short asides with no figure)."""
+    return sorted([m.span() for m in _PAREN_FIG.finditer(sentence)] + [m.span() for m in _PAREN_ASIDE.finditer(sentence)])
 
 
 def blank_conversions(sentence: str, keep: Optional[tuple[int, int]] = None) -> tuple[str, Optional[int]]:
@@ -51,9 +57,21 @@ def blank_conversions(sentence: str, keep: Optional[tuple[int, int]] = None) -> 
     return "".join(out), at
 
 
+# "591.48 trillion yen, or $4.21 trillion,": the same amount in another currency
+_OR_CONVERSION = re.compile(rf"(?<=[A-Za-z%])\s*,?\s+or\s+(?:about\s+|around\s+|roughly\s+)?{_FIG}", re.I)
+
+
 def alternative(sentence: str, figure: tuple[int, int]) -> Optional[int]:
     """When the figure is the second of "X, or Y, depending on ...": the offset of X's end."""
     for m in _ALTERNATIVE.finditer(sentence):
+        if m.start() <= figure[0] < m.end():
+            return m.start()
+    return None
+
+
+def or_conversion(sentence: str, figure: tuple[int, int]) -> Optional[int]:
+    """When the figure is "X unit, or Y" (Y the same amount in other units): the offset of X's end."""
+    for m in _OR_CONVERSION.finditer(sentence):
         if m.start() <= figure[0] < m.end():
             return m.start()
     return None

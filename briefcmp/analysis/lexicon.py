@@ -41,7 +41,7 @@ _NOTIONS: dict[str, tuple[str, ...]] = {
                  "contraction", "contracted", "contracting", "slip", "slipped", "slump", "dip", "slide", "cut", "reduce",
                  "reduction", "lose", "lost", "loss", "down", "plunge", "tumble", "retreat", "sink", "sank"),
     "gdp": ("gdp", "economy", "economic"),
-    "export": ("export", "shipment", "exporter", "ship", "shipped", "shipping", "outbound"),
+    "export": ("export", "shipment", "exporter", "ship", "shipped", "shipping", "outbound", "cargo"),
     "import": ("import", "importer"),
     "revenue": ("revenue", "receipt", "income", "intake"),
     "inflation": ("inflation", "inflationary", "cpi"),
@@ -60,6 +60,8 @@ _NOTIONS: dict[str, tuple[str, ...]] = {
     "vaccine": ("vaccine", "vaccination", "vaccinate", "vaccinated", "immunization", "immunisation"),
     "world": ("world", "global", "worldwide"),
     "rate": ("rate",),
+    "policyrate": ("cash rate target", "official cash rate", "cash rate", "policy rate", "benchmark rate",
+                   "benchmark interest rate", "key interest rate", "key policy rate", "policy interest rate"),
     "price": ("price",),
     "procurement": ("procurement", "procure", "acquisition"),
     "gas": ("gas",),
@@ -180,6 +182,11 @@ def phrase_notions(text: str, lang: str = "en") -> frozenset[str]:
 
 
 _MULTIWORD = tuple(sorted(((w, n) for w, n in _WORD_NOTION.items() if " " in w), key=lambda x: -len(x[0])))
+
+
+def multiword() -> tuple[tuple[str, str], ...]:
+    """(phrase, notion) of the table's multiword entries, longest first ("cash rate target" -> policyrate)."""
+    return _MULTIWORD
 
 
 def broader(word: str, lang: str = "en") -> frozenset[str]:

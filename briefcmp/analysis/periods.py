@@ -40,9 +40,12 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
         "last": 4}
 
 # Where a comparison base starts: what follows, to the next clause break, is not the figure's period.
-_BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:from|over|compared\s+(?:with|to)|against|versus|than|after|since)\b|"
+_BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:(?:from|over|since|after)(?!\s+[A-Z][a-z])(?=\s+(?:[^\s,;]+\s+){0,5}?(?:[^\s,;]*\d|previous|"
+                   r"prior|preceding|earlier|before|last|same|record|initial|preliminary|revised|budgeted|estimated?|"
+                   r"forecast|level|a\s+year|the\s+year|FY))|compared\s+(?:with|to)|against|versus|than)\b|"
                    r"(?P<word>\b(?:(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|"
                    r"on[\s-]quarter)\b)", re.I)
+_WORD_BASE = re.compile(r"(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|on[\s-]quarter", re.I)
 _BREAK = re.compile(r";|,\s+(?:while|and|but|which|leaving|resulting|producing|bringing|taking|marking|as)\b|"
                     r"\s(?:while|whereas)\s|,\s+(?=[a-z]+ing\b)|\.\s")
 
@@ -50,6 +53,7 @@ _FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial\s+year|budget\w*)\b", re.I)
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("months", re.compile(rf"\b(?P<m1>{_MON})\s*(?:-|–|to|through)\s*(?P<m2>{_MON})(?:\s+period)?"
                           rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
+    ("month", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y>{_YEAR})\b", re.I)),
     ("quarter", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
                            rf"[\s-]+quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year))?", re.I)),
     ("quarter", re.compile(rf"\b(?:Q(?P<qn>[1-4])\s*(?P<y>{_YEAR}))\b")),
@@ -57,6 +61,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                                  rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     ("fiscal", re.compile(rf"\b(?:fiscal(?:\s+year)?|FY)\s?(?P<y>{_YEAR})\b", re.I)),
     ("fiscal", re.compile(rf"\b(?:the\s+)?(?:fiscal|financial)\s+year\s+(?P<y>{_YEAR})\b", re.I)),
+    ("fiscal", re.compile(rf"\b(?P<y>{_YEAR})\s+(?:fiscal|financial)\s+year\b", re.I)),
     ("fiscal-span", re.compile(rf"\b(?P<y>{_YEAR})\s?[-/–]\s?(?P<y2>\d{{2}}|{_YEAR})\b(?!\s*[-/]\d)")),
     ("fiscal-rel", re.compile(r"\b(?:the\s+)?(?P<rel>current|this|next|coming|upcoming|previous|last)\s+"
                               r"(?:fiscal|financial)\s+year\b", re.I)),
@@ -100,6 +105,8 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         if date(end_y, m2, 1) >= date(published.year, published.month, 1):
             y -= 1  # the latest such months that ended before publication
         return _month_span(y, m1, m2), "relative"
+    if kind == "month":
+        return f"{int(g['y']):04d}-{_MONTHS[g['m1'].lower()[:3]]:02d}", "stated"
     if kind == "quarter":
         q = int(g["qn"]) if g.get("qn") else _ORD[g["q"].lower()]
         if g.get("y"):
@@ -132,6 +139,8 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
             return "", ""
         return fiscal_year(y, country or "india") if FISCAL_START.get(country, 4) != 1 else fiscal_year(y, "india"), \
             "stated"
+    if kind == "year":
+        return m.group("y"), "stated"
     if published is None:
         return "", ""
     if kind == "fiscal-rel":
@@ -147,6 +156,8 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         if rel in ("previous", "prior", "before"):
             if main and re.fullmatch(r"\d{4}", main):
                 return str(int(main) - 1), "relative"
+            if main == "-":  # in a comparison base whose main period is unknown: the year before what?
+                return "", ""
             return str(published.year - 1), "relative"
         step = {"last": -1, "past": -1, "this": 0, "next": 1}[rel]
         if fiscal and FISCAL_START.get(country, 1) != 1:  # "spending will rise 16% next year" in a budget story
@@ -213,6 +224,17 @@ def segments(sentence: str) -> list[tuple[int, int, bool]]:
     return cuts
 
 
+def in_base(sentence: str, figure: tuple[int, int]) -> bool:
+    """Whether the figure stands in a comparison base ("from a revised 5.8%")."""
+    return any(base and a <= figure[0] < b and not _WORD_BASE.fullmatch(sentence[a:b])
+               for a, b, base in segments(sentence))
+
+
+def has_base(sentence: str) -> bool:
+    """Whether the sentence measures against a comparison base ("from", "over", "compared with")."""
+    return any(base and not _WORD_BASE.fullmatch(sentence[a:b]) for a, b, base in segments(sentence))
+
+
 def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], country: str = "") -> tuple[str, str]:
     """(as-of, how) for the figure at ``figure`` (offsets in ``sentence``); how: stated | relative | ""."""
     segs = segments(sentence)
@@ -224,7 +246,7 @@ def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], c
                 blanked[i] = " "
     main_text = "".join(blanked)
     if own[2]:  # the figure is inside a comparison base: its own words date it, relative to the main period
-        main, _ = _find(main_text, published, country, figure[0])
+        main = _find(main_text, published, country, figure[0])[0] or "-"
         text = " " * own[0] + sentence[own[0]:own[1]]
         return _find(text, published, country, figure[0] - 0, main)
     found = _find(main_text, published, country, figure[0])

@@ -69,7 +69,9 @@ def find_metadata(prep: sent.Prepared) -> tuple[str, str, Optional[PartialDate]]
         # "Published 12 May 2024" on a line of its own; "The ministry released data on 3 May ..." in
         # running text is no publication date.
         stated = _PUBLISHED_ON.match(line.strip()) or (_PUBLISHED_ON.search(line) and len(line.split()) <= 10)
-        if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4 or stated or byline:
+        # "Ministry of Trade, Industry and Energy | 1 January 2024": a letterhead's last field
+        lettered = bool(re.search(r"\|\s*$", line[:d.start - line_start])) and not line[d.end - line_start:].strip()
+        if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4 or stated or byline or lettered:
             published = d.period.start  # a dateline, or "Published on ..."
             break
     return title[:300], publisher[:200], published
