@@ -228,21 +228,23 @@ def lineup(folders: list[Path], split: bool = False, everything: bool = False) -
 
 
 def lineup_report(rows, verbose: bool = False) -> str:
-    lines = ["| set | gold | found automatic | found with decisions | decisions | false contr. | traps joined |",
-             "|---|---|---|---|---|---|---|"]
+    lines = ["| set | gold | found automatic | found with decisions | decisions | false contr. auto / with decisions | "
+             "traps joined auto / with decisions |", "|---|---|---|---|---|---|---|"]
     tot = Counter()
     for name, auto, decided, stats in rows:
         lines.append(f"| {name} | {decided.gold} | {auto.found} | {decided.found} | {stats.asked} | "
-                     f"{len(decided.false_contradictions)} | {len(decided.trap_failures)} |")
+                     f"{len(auto.false_contradictions)} / {len(decided.false_contradictions)} | "
+                     f"{len(auto.trap_failures)} / {len(decided.trap_failures)} |")
         tot.update(gold=decided.gold, auto=auto.found, found=decided.found, asked=stats.asked,
-                   false=len(decided.false_contradictions), traps=len(decided.trap_failures))
+                   false_auto=len(auto.false_contradictions), false=len(decided.false_contradictions),
+                   traps_auto=len(auto.trap_failures), traps=len(decided.trap_failures))
         if verbose:
             lines += [f"  {name}: {x}" for x in stats.log] + [f"  {name}: FAILED {x}" for x in stats.failed]
             lines += [f"  {name}: TRAP JOINED {x}" for x in decided.trap_failures]
             lines += [f"  {name}: FALSE CONTRADICTION {x}" for x in decided.false_contradictions]
     per = f"{tot['asked'] / tot['found']:.2f}" if tot["found"] else "n/a"
-    lines.append(f"| **all** | {tot['gold']} | {tot['auto']} | {tot['found']} | {tot['asked']} | {tot['false']} | "
-                 f"{tot['traps']} |")
+    lines.append(f"| **all** | {tot['gold']} | {tot['auto']} | {tot['found']} | {tot['asked']} | "
+                 f"{tot['false_auto']} / {tot['false']} | {tot['traps_auto']} / {tot['traps']} |")
     lines.append(f"\ndecisions per relation found: {per}")
     return "\n".join(lines)
 
