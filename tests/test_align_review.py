@@ -419,3 +419,46 @@ def test_a_decisions_file_linked_outside_the_corpus_is_neither_read_nor_written(
     r = cli("align", str(corpus), "--reject", "c-000000")
     assert r.exit_code == 2 and "outside the corpus" in r.stderr
     assert outside.read_text(encoding="utf-8") == "format: 1\ndecisions:\n"
+
+
+@pytest.fixture(scope="module")
+def a_group(drafted: Path):
+    from briefcmp.analysis.decide import start
+    from briefcmp.corpus.cache import load_corpus
+
+    loaded = load_corpus([drafted], cache=False).corpus
+    return next(g for g in start(loaded, lambda: loaded).proposals if len(g.members) == 3), loaded
+
+
+@settings(max_examples=60, deadline=None)
+@given(sizes=st.lists(st.integers(2, 6), min_size=1, max_size=6),
+       rejected=st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11)), max_size=12))
+def test_no_proposal_ever_holds_a_rejected_pair(a_group, sizes, rejected) -> None:
+    """Whatever groups align proposes and whatever was rejected, screening leaves no rejected pair together."""
+    from dataclasses import replace
+
+    from briefcmp.analysis.align import AlignResult
+    from briefcmp.analysis.decisions import Decision, Store, screen
+
+    group, loaded = a_group
+    template = group.members[0]
+    refs = [f"b{i % 4}#c{i}" for i in range(12)]
+
+    def member(i: int):
+        return replace(template, claim=replace(template.claim, brief=f"b{i % 4}", id=f"c{i}"))
+
+    groups, start_at = [], 0
+    for n in sizes:
+        groups.append(replace(group, members=[member((start_at + k) % 12) for k in range(n)]))
+        start_at += 1
+    store = Store(Path("unused"), "unused")
+    store.decisions = [Decision(f"c-{i:06x}", "reject", (refs[a], refs[b])) for i, (a, b) in enumerate(rejected)
+                       if a != b]
+    out = screen(AlignResult(groups=groups[: len(groups) // 2], candidates=groups[len(groups) // 2:]), store, loaded)
+    pairs = {frozenset((refs[a], refs[b])) for a, b in rejected if a != b}
+    for g in out.groups + out.candidates:
+        members = [m.claim.ref for m in g.members]
+        assert len(members) >= 2 and len({m.claim.brief for m in g.members}) >= 2
+        assert not any(frozenset((x, y)) in pairs for i, x in enumerate(members) for y in members[i + 1:])
+        if g in out.groups:
+            assert g.sure  # a reduced group is never applied
