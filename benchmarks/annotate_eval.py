@@ -32,7 +32,7 @@ from briefcmp.corpus.load import load_corpus
 from briefcmp.corpus.model import Claim
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from drafting_eval import Rates, table as scores_table  # noqa: E402  (the sibling benchmark, not a package)
+from drafting_eval import Rates, print_misses, table as scores_table  # noqa: E402  (the sibling benchmark, not a package)
 
 FIGURE_TYPES = ("quantity", "rank", "date")
 
@@ -48,6 +48,7 @@ class BriefScore(Rates):
     keyed: int = 0  # matched figures whose reviewed claim has a key
     key_same: int = 0  # ... for which the draft suggested that key
     key_wrong: int = 0  # matched figures given a key the reviewed claim does not have
+    kind_same: int = 0  # matched figures drafted with the reviewed kind (fact, forecast...)
 
     @property
     def expected(self) -> int:
@@ -90,6 +91,7 @@ def evaluate(corpus_dir: Path) -> list[BriefScore]:
         score.keyed = sum(1 for r, _ in pairs if r.key)
         score.key_same = sum(1 for r, d in pairs if r.key and d.key == r.key)
         score.key_wrong = sum(1 for r, d in pairs if d.key and d.key != r.key)
+        score.kind_same = sum(1 for r, d in pairs if r.kind == d.kind)
         scores.append(score)
     return scores
 
@@ -112,12 +114,11 @@ def main(argv: list[str] | None = None) -> int:
     keyed, same, wrong = (sum(getattr(s, a) for s in scores) for a in ("keyed", "key_same", "key_wrong"))
     print(f"\nkeys: {same} of {keyed} matched figures with a reviewed key got that key suggested; "
           f"{wrong} got a different key")
+    print(f"kinds: {sum(s.kind_same for s in scores)} of {sum(s.matched for s in scores)} matched figures got the "
+          "reviewed kind (fact, forecast...)")
     if args.misses:
         for s in scores:
-            for c in s.missed:
-                print(f"missed  {s.brief}#{c.id}: {c.value.display()}  | {c.quote[:110]}")
-            for d in s.extra:
-                print(f"extra   {s.brief}#{d.id}: {d.value.display()}  ({d.phrase}) | {d.quote[:90]}")
+            print_misses(s.brief, [(f"{s.brief}#{c.id}", c.value.display(), c.quote[:110]) for c in s.missed], s.extra)
     return 0
 
 

@@ -39,9 +39,21 @@ def test_new_domain_texts_recall_and_precision() -> None:
         assert s.recall >= 0.87 and s.precision >= 0.87, drafting_eval.table(scores)
 
 
+def test_held_out_texts_recall_and_precision() -> None:
+    """The held-out texts (tests/drafting/heldout, never tuned on): a floor under what was measured
+    (issue 24: the first two texts 76.9% recall, 66.7% precision before its drafting fixes, 94.9%,
+    90.2% after; with the third, written after the fixes, 95.2%, 90.9%)."""
+    scores = drafting_eval.evaluate(ROOT / "tests" / "drafting" / "heldout")
+    assert len(scores) >= 3
+    recall, precision = _total(scores)
+    assert recall >= 0.92 and precision >= 0.88, drafting_eval.table(scores)
+
+
 def test_bundled_corpus_recall_and_precision() -> None:
     recall, precision = _total(annotate_eval.evaluate(ROOT / "briefs"))
-    assert recall >= 0.96 and precision >= 0.93
+    # 0.95: the reviewed corpus keeps one deadline year ("to solve a peace treaty by the year of 2020")
+    # that the issue 24 rule (a bare year is drafted only as an event date) leaves out on purpose.
+    assert recall >= 0.95 and precision >= 0.94
 
 
 def _figures(text: str):

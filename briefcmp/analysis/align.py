@@ -202,10 +202,10 @@ _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
 _FROM_AFTER = re.compile(r"\b(?:up|down)(?=\s+from\b)", re.I)
 _DIRECTION = frozenset({"increase", "decrease"})
 # A figure in a sentence about the future is a forecast: "will", "is expected to", "expects growth
-# of", "aims to", "plans to", "is forecast to" - not "faster than expected" or "most forecasts".
+# of", "aims to", "plans to", "is forecast to" - not "faster than expected", "most forecasts", "willingness".
 FORECAST_WORDS = re.compile(
-    r"\b(?:will|shall|would\s+(?!have\b)|(?:is|are|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|set|likely|"
-    r"poised|due|predicted|estimated)\s+to|expects?\s+(?!that\b)\w|expecting\s|(?:intends?|intending|seeks?|"
+    r"\b(?:will\b|shall\b|would\s+(?!have\b)|(?:is|are|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|set|"
+    r"likely|poised|due|predicted|estimated)\s+to|expects?\s+(?!that\b)\w|expecting\s|(?:intends?|intending|seeks?|"
     r"pledged?|promised?|hopes?|wants?)\s+to\b|(?:forecasts?|projects?|predicts?)\s+"
     r"(?:that\s|an?\s|growth|\w+\s+(?:of|to|at)\b)|aims?\s+(?:to|for)|aiming\s+(?:to|for)|plans?\s+to|planned\s+to|"
     r"targets?\s+(?:of|for)\b|targeting|by\s+(?:the\s+(?:end\s+of\s+)?)?(?:year\s+)?20[3-9]\d)", re.I)
@@ -783,7 +783,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     buckets: dict[tuple, list[Member]] = defaultdict(list)
     for m in rest:
         if m.subjects and m.words:
-            buckets[(m.subjects, m.dim, m.unit)].append(m)
+            # Figures of one physical dimension share a bucket whatever their unit ("GW", "MW"): they convert.
+            buckets[(m.subjects, m.dim, "" if units.is_physical(m.unit) else m.unit)].append(m)
     taken = set(config.keys)
     for bucket in sorted(buckets):
         members = sorted(buckets[bucket], key=lambda m: m.claim.ref)
@@ -819,7 +820,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
                                                _common_topics(rest_g), _doubts(rest_g) or doubt))
                 continue
             key = _new_key_id(g, entities, taken)
-            grp = Group(key, True, _label(g, entities), g[0].unit, g, _reason(g, ""), not doubt, g[0].subjects,
+            grp = Group(key, True, _label(g, entities), units.shared_unit([m.unit for m in g]), g, _reason(g, ""),
+                        not doubt, g[0].subjects,
                         _common_topics(g), doubt)
             if grp.sure:
                 taken.add(key)
@@ -838,7 +840,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
                     maybes.append(g + h)
         for g in maybes:
             key = _new_key_id(g, entities, set(taken))
-            result.candidates.append(Group(key, True, _label(g, entities), g[0].unit, g, _reason(g, ""), False,
+            result.candidates.append(Group(key, True, _label(g, entities), units.shared_unit([m.unit for m in g]), g,
+                                           _reason(g, ""), False,
                                            g[0].subjects, _common_topics(g), "the wording is only alike"))
     for g in result.groups:
         for s in g.subjects:

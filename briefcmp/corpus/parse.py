@@ -361,7 +361,9 @@ def _check_refs(f: Fields, cm: YMap, claim: Claim, config: Config, where: str) -
         f.problems.error(f.path, cm.mark_of("value"), "bad-value",
                          f'{where}: category {v.category!r} is not one of key "{key.id}" values: '
                          f"{', '.join(key.values)}{suggest(v.category, key.values)}")
-    elif v is not None and v.type == "quantity" and key.unit and v.unit != key.unit:
+    elif v is not None and v.type == "quantity" and key.unit and v.unit != key.unit and \
+            not (units.is_physical(v.unit) and units.comparable(v.unit, 0.0)[0] == units.comparable(key.unit, 0.0)[0]):
+        # (MW under a key in GW converts: no warning)
         f.problems.warning(f.path, cm.mark_of("value"), "key-unit",
                            f'{where}: unit "{v.unit or "(none)"}" differs from key "{key.id}" unit "{key.unit}"')
 

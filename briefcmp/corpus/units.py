@@ -1,6 +1,19 @@
-"""Canonical unit and currency names, so that "%" and "percent", "$" and "USD" compare equal."""
+"""Canonical unit and currency names, so that "%" and "percent", "$" and "USD" compare equal, and
+physical units by dimension, so that "16.5 gigawatts", "16.5 GW" and "16,500 MW" compare equal.
+
+The physical units (power, energy, mass, length, area, volume, flow) come from the table that
+``scripts/gen_unit_table.py`` builds from pint's definitions (``unittable``): GW = gigawatts =
+1,000 MW, t = tonnes = metric tons, bcm = a billion cubic metres, km2, barrels per day, TWh, Mt CO2.
+Currencies are never converted (no exchange rate is right for every brief).
+"""
 
 from __future__ import annotations
+
+from collections import Counter
+
+from briefcmp.corpus.unittable import SYMBOLS as _PHYSICAL_SYMBOLS
+from briefcmp.corpus.unittable import UNITS as _PHYSICAL
+from briefcmp.corpus.unittable import WORDS as _PHYSICAL_WORDS
 
 _ALIASES = {
     "%": "percent", "pct": "percent", "per cent": "percent", "percentage": "percent",
@@ -13,7 +26,6 @@ _ALIASES = {
     "₽": "RUB", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "rub": "RUB",
     "£": "GBP", "gbp": "GBP", "cny": "CNY", "yuan": "CNY", "rmb": "CNY",
     "x": "times", "fold": "times", "multiple": "times",
-    "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh",
     "day": "days", "week": "weeks", "month": "months", "year": "years", "hour": "hours",
     "minute": "minutes", "min": "minutes", "mins": "minutes", "second": "seconds", "sec": "seconds",
 }
@@ -34,23 +46,43 @@ SCALE_ALIASES = {
 
 def canonical_unit(unit: str) -> str:
     """The canonical spelling of a unit: currencies as ISO 4217 codes, "%" as "percent"."""
-    u = unit.strip()
+    u = " ".join(unit.split())
     if not u:
         return ""
+    if u in _PHYSICAL_SYMBOLS:  # case matters: "Mt" is a megatonne
+        return _PHYSICAL_SYMBOLS[u]
     low = u.lower()
+    if low in _PHYSICAL_WORDS:
+        return _PHYSICAL_WORDS[low]
     if low in _ALIASES:
         return _ALIASES[low]
     if u.upper() in CURRENCIES:
         return u.upper()
-    return low
+    return u if low in _PHYSICAL_SYMBOLS else low  # "M" is no metre, "T" no tonne: kept as written
 
 
 def is_currency(unit: str) -> bool:
     return unit in CURRENCIES
 
 
+def is_physical(unit: str) -> bool:
+    """A unit of a physical dimension (power, mass, volume...), converted when compared."""
+    return canonical_unit(unit) in _PHYSICAL
+
+
 def comparable(unit: str, amount: float) -> tuple[str, float]:
-    """(dimension, amount) for comparing across units: durations become days; others unchanged."""
+    """(dimension, amount) for comparing across units: durations become days, physical units SI base
+    units of their dimension ("power", "volume"...); others unchanged."""
     if unit in _DAYS:
         return "duration", amount * _DAYS[unit]
+    physical = _PHYSICAL.get(unit) or _PHYSICAL.get(canonical_unit(unit))
+    if physical is not None:
+        return physical[0], amount * physical[1]
     return unit, amount
+
+
+def shared_unit(unit_list: list[str]) -> str:
+    """The one canonical unit for figures of one dimension: the most common, the larger on a tie
+    ("16.5 GW" and "16,500 MW" share GW)."""
+    counts = Counter(canonical_unit(u) for u in unit_list)
+    return min(counts, key=lambda u: (-counts[u], -comparable(u, 1.0)[1], u)) if counts else ""

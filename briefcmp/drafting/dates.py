@@ -165,3 +165,49 @@ def month_of(word: str) -> int:
 def implied_year(m: re.Match, g: dict, published: Optional[PartialDate]) -> Optional[int]:
     """The year of "on February 16" in a text published on ``published`` (see ``_Finder.settle_year``)."""
     return published.year if published else None
+
+
+# --------------------------------------------------------------------------- event dates
+
+# Verbs of a dated event ("signed in 2017", "took effect in 2019", "will be extended in mid-2025");
+# "grew", "reached", "mined" measure a figure of the period instead.
+EVENT_VERB = re.compile(
+    r"\b(?:sign|adopt|approv|announc|launch|introduc|enact|ratif|elect|establish|join|invad|annex|impos|"
+    r"abolish|creat|agree|conclud|extend|expir|laps|publish|releas|declar|merg|suspend|default|"
+    r"nationali[sz]|privati[sz]|award|complet|commission|inaugurat|resign|collaps|visit|attack|scrap|"
+    r"unveil|appoint|withdr[ae]w|replac|revis|amend|cancel|postpon|abandon|restor|resum|legali[sz]|dissolv|"
+    r"relaunch|decid)(?:e|es|ed|d|s|ing|ment)?\b"
+    # (stems that are also adjectives or nouns count only inflected: "open" markets, a "ban", "fir" trees)
+    r"|\b(?:open|clos|start|lift|pass|fir|shut|exit|found|ban)(?:ed|ned|s|es)\b"
+    r"|\b(?:began|begun|held|met|took\s+effect|takes?\s+effect|came\s+into\s+force|entered\s+into\s+force|"
+    r"enters?\s+into\s+force|set\s+up|built|won|broke\s+out|struck|quit|withdrawn|sworn\s+in|died|"
+    r"signed|forged|ended|shut\s+down)\b", re.I)
+# What a year names when it stands before a noun: "the 1996 accord" is an event, "the 2040 target" a period.
+EVENT_NOUN = re.compile(
+    r"(?:accord|treaty|agreement|deal|pact|summit|election|vote|referendum|law|act|decree|decision|crisis|war|"
+    r"invasion|coup|earthquake|flood|attack|reform|strike|protest|census|conference|meeting|talks|visit|"
+    r"declaration|constitution|revolution|uprising|default|devaluation|merger|launch|ban|bailout|agreement|"
+    r"ceasefire|armistice|truce|accession|annexation|handover|games|olympics|cup|disaster|shock|crash|"
+    r"recession|pandemic|outbreak|bombing|massacre|riots?|sanctions?)s?$", re.I)
+_ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|whose)|'s)\s+$", re.I)
+_CLAUSE = re.compile(r"[;:,(]\s|\s-\s|\)")
+
+
+def event_year(text: str, d: DateMention, sentence: tuple[int, int]) -> bool:
+    """Whether a year, written alone, may date an event of its own ("signed in 2017", "in 2008, Lee
+    forged ...", "the 1996 accord", "the Declaration of 1956", "frozen since 2018"), rather than
+    label a period: "by 2030", "until 2030", "after 2021", "during 2022", "the 2040 target", "the
+    level of 2021", "set 2045 as the year", "more in 2023 than". (A year that dates a figure is its
+    as-of: decided by the caller.)"""
+    s, e = sentence
+    noun = re.match(r"\s+([A-Za-z-]+)", text[d.end:min(e, d.end + 30)])
+    if noun and _ATTRIBUTIVE.search(text, max(s, d.start - 12), d.start):
+        # "the 2014 summit", "its 2013 National Security Strategy"; not "the 2030 target"
+        return noun.group(1)[0].isupper() or bool(EVENT_NOUN.match(noun.group(1)))
+    opens = not text[s:d.start].strip()  # "2017 saw ..." ("In 2017, ..." has "in" before it)
+    named_of = d.word_before == "of" and re.search(r"\b[A-Z][a-z]+\s+of\s+$", text[max(s, d.start - 30):d.start])
+    if not (opens or named_of or d.word_before in ("in", "since")):
+        return False
+    a = max((m.end() for m in _CLAUSE.finditer(text, s, d.start)), default=s)
+    b = min((m.start() for m in _CLAUSE.finditer(text, d.end, e)), default=e)
+    return not re.search(r"\bthan\b", text[a:b])  # "added more in 2023 than ...": a comparison's period

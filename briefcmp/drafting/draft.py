@@ -249,12 +249,15 @@ def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester, before: 
     if not subjects and before and _PRONOUN_SUBJECT.match(sentence_text):
         subjects = suggest.subjects(before)  # "Its share ...": the subject of the sentence before
     value = fig.value
-    key, score = suggest.key(value, subjects, sentence_text, _clause(prep.text, s, e, fig.start, fig.end),
+    clause, statement = _clause(prep.text, s, e, fig.start, fig.end), _own_clause(prep.text, s, e, fig.start, fig.end)
+    key, score = suggest.key(value, subjects, sentence_text, clause,
                              prep.text[max(s, fig.start - 40):min(e, fig.end + 40)])
-    topics = suggest.topics(sentence_text)
+    # Topics from the measured words: the figure's clause, else its statement, else the sentence ("Solar
+    # capacity stood at 16.5 gigawatts, unchanged since the feed-in tariff lapsed" is energy, not trade).
+    topics = suggest.topics(clause) or suggest.topics(statement) or suggest.topics(sentence_text)
     if key:
         topics = tuple(dict.fromkeys((*suggest.config.keys[key].topics, *topics)))[:3]
-    kind = "forecast" if fig.kind != "date" and _FORECAST_FIGURE.search(sentence_text) else "fact"
+    kind = "forecast" if fig.kind != "date" and _FORECAST_FIGURE.search(statement) else "fact"
     return DraftClaim(
         id=_figure_id(fig, subjects), quote=quote, span=span, kind=kind, topics=topics, subjects=subjects,
         key=key, value=value, as_of=fig.as_of, prefix=prefix, suffix=suffix, phrase=prep.quote(fig.start, fig.end),
@@ -268,6 +271,23 @@ def _clause(text: str, s: int, e: int, a: int, b: int) -> str:
     """The clause of the sentence [s, e) that holds the figure [a, b)."""
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, s, a)), default=s)
     end = min((m.start() for m in _CLAUSE_BREAK.finditer(text, b, e)), default=e)
+    return text[start:end]
+
+
+# Where one statement ends and another begins: "grew 5.05 percent in 2023, and the plan expects ..."
+# (a forecast verb makes only its own clause a forecast), "..., against 80 GW at the end of 2023" (a
+# comparison base is a fact). Commas alone do not part clauses: "Demand will, the ministry says, rise".
+# An elliptical clause goes on with the one before: "expects 3 percent in 2024, and 3.5 percent in 2025".
+_STATEMENT_BREAK = re.compile(r";\s|,\s+(?:and|but|while|whereas|although|though|yet)\s(?![\d$€£¥~]|(?:by|to|in|"
+                              r"at|of|from|about|around|nearly|some|almost|over|under|up|down|roughly|more|less|"
+                              r"then|as\s+much)\b)|\s[-–—]\s|"
+                              r",\s+(?=(?:against|up\s+from|down\s+from|compared\s+(?:with|to)|from|versus)\s)")
+
+
+def _own_clause(text: str, s: int, e: int, a: int, b: int) -> str:
+    """The statement of sentence [s, e) that holds the figure [a, b)."""
+    start = max((m.end() for m in _STATEMENT_BREAK.finditer(text, s, min(e, a + 12)) if m.end() <= a), default=s)
+    end = min((m.start() for m in _STATEMENT_BREAK.finditer(text, b, e)), default=e)
     return text[start:end]
 
 

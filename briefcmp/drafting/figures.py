@@ -13,7 +13,8 @@ and citation lines, URLs and e-mail addresses, page / issue / article numbers
 ``Sakhalin-1``, ``COP 21``, ``2+2``, ``F-35``), bare numbers with nothing
 counted, and dates that only say when another figure holds (they become its
 ``as_of``). A date that is itself the point ("on February 16, Kishida spoke")
-is a date figure.
+is a date figure; a year written alone only when it dates an event ("in 2017, X
+signed ..."), not when it labels a period ("by 2030", "the 2040 target").
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Optional
 
 from briefcmp.corpus.model import PartialDate, Period, Value
 from briefcmp.drafting import sentences as _sentences
-from briefcmp.drafting.dates import YEAR, DateMention, find_dates, fiscal_period, pdate
+from briefcmp.drafting.dates import EVENT_VERB, YEAR, DateMention, event_year, find_dates, fiscal_period, pdate
 from briefcmp.drafting.numbers import FOLD_WORDS, FRACTIONS, NUMWORD, TOKEN, WORD_NUMBERS, number_value
 from briefcmp.drafting.qualifiers import definite_before, name_before, reference_before, selective, with_bound
 from briefcmp.drafting.ranks import phrase_ranks, rank_at
@@ -70,6 +71,8 @@ def fraction_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]
         return None
     if _FRACTION_PERIOD_BEFORE.search(text[max(0, a - 20):a]) or _FRACTION_TIME_AFTER.match(text, b):
         return None  # "the first half of 2023", "half an hour", "a quarter century": time, not a share
+    if _FRACTION_IDIOM.match(text, b):
+        return None  # "half the battle", "half of the time", "a third of the way": idioms, no stated whole
     if re.search(r"\b(?:and|a)\s+$|\bon\s+be$", text[max(0, a - 6):a], re.I):
         return None  # "one and a half", "on behalf"
     parts = re.split(r"[\s-]+", token)
@@ -91,6 +94,9 @@ _FRACTION_PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|latte
                                      r"same|each|every|per)[\s-]+$", re.I)
 _FRACTION_TIME_AFTER = re.compile(r"[\s-]+(?:an?\s+)?(?:hour|day|week|month|year|decade|century|time|way|mile|"
                                   r"dozen|point)s?\b", re.I)
+_FRACTION_IDIOM = re.compile(r"[\s-]+(?:of\s+)?(?:the|his|her|its|their|my|our|your)\s+(?:\w+\s+)?"
+                            r"(?:problem|battle|story|time|fun|truth|reason|answer|way|trouble|picture|equation|"
+                            r"secret|life|lives|point)s?\b", re.I)
 # Sentences that continue the one before: a pronoun or "the country" as subject, or "that year".
 _CARRIES = re.compile(r"\s*(?:It|Its|They|Their|This|These|He|She|His|Her|The\s+(?P<noun>country|company|government|"
                       r"economy|state|region|bank|firm|group)(?P<own>'s)?|That\s+year|The\s+same\s+year|"
@@ -118,6 +124,7 @@ _COUNTED_BEFORE = re.compile(r"\b(?P<n>[A-Za-z]{4,})(?:\s+(?:in|of|from|to)\s+[A
                              r"almost\s+|roughly\s+|more\s+than\s+|over\s+)?$")
 _POINTS = re.compile(r"\s+points?\b", re.I)
 _PERCENT_IN = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
+_EVENT_CLAUSE = re.compile(r"[;:,]\s|\s-\s")
 _HANGING_RANGE = re.compile(r"-\s+(?:to|and|or)\s+(\d+(?:\.\d+)?)(?=[\s-])")
 
 
@@ -346,11 +353,16 @@ class _Finder:
         with_figures = {f.sentence for f in figures if f.kind != "date"}
         out: list[Figure] = []
         seen: set[tuple[tuple[int, int], str]] = set()
+        starts = sorted(f.start for f in figures if f.kind != "date")
         for d in self.dates:
-            if d.period is None or d.period.end is not None or d.start in as_of_used:
+            if d.period is None or d.period.end is not None:
                 continue
             i = self.sentence_index(d.start)
             own = self.sentences[i] if i >= 0 else (d.start, d.end)
+            if d.start in as_of_used and not self.dates_an_event(d, own, starts):
+                continue
+            if d.period.start.precision.value == "year" and not event_year(self.text, d, own):
+                continue  # "by 2030", "the 2040 target": a period label, not a date of its own
             own_text = self.text[own[0]:own[1]]
             if len(WORDS.findall(own_text)) < 4 or is_heading(own_text):
                 continue  # a dateline or a heading ("Published on 3 May 2023", "Policy After 2022"), not a claim
@@ -370,6 +382,20 @@ class _Finder:
             seen.add(key)
             out.append(Figure("date", Value("date", date=d.period.start), d.start, d.end, sent, None))
         return out
+
+    def dates_an_event(self, d: DateMention, own: tuple[int, int], starts: list[int]) -> bool:
+        """A date opening its sentence dates its event too when the event has a clause without a
+        figure: "In 2017, the government signed the decision, paying 9.35 cents for twenty years"
+        (not "In March 2023 the union imposed duties of 25 percent": the duty is the event)."""
+        if not self.opens(own[0], d):
+            return False
+        cuts = [own[0], *(m.end() for m in _EVENT_CLAUSE.finditer(self.text, d.end, own[1])), own[1]]
+        for a, b in zip(cuts, cuts[1:]):
+            a = max(a, d.end) if a <= d.start else a
+            k = bisect.bisect_left(starts, a)
+            if EVENT_VERB.search(self.text, a, b) and not (k < len(starts) and starts[k] < b):
+                return True
+        return False
 
     def figure_at(self, m: re.Match) -> Optional[tuple[int, int, str, Value]]:
         """The figure whose number is the token ``m``, or None."""
@@ -458,6 +484,8 @@ class _Finder:
                 and not re.search(r"\b(?:\d+|" + NUMWORD + r")\s+of\s+\w+\s+$", before, re.I) \
                 and _mentioned_before(text, a, unit):
             return None  # "the two countries": a reference back, not a count ("two of the four" is one)
+        if words and token[:1].isupper() and re.match(r"-[A-Z][a-z]+\s+[A-Z]", text[b:b + 24]):
+            return None  # "China's 14th Five-Year Plan", "the Six-Party Talks": a name, not a duration or count
         if words and self.in_title(a):
             return None  # "Two Models of Defence Spending": a title, not a claim
         if kind == "duration" and unit in DURATION_FACTOR:

@@ -25,6 +25,19 @@ TOP_SUPERLATIVE = re.compile(
     r"(?:\b(?:the|its|their|his|her)|'s)\s+(largest|biggest)\s+([A-Za-z-]+)")
 
 
+# A capitalised run after an ordinal is a name ("the eighth Power Development Plan", "the fifth Plenum")
+# when it is more than one word, ends in a word that heads names, or ends the noun phrase; "the second
+# Korea-Russia summit", "the first EU dispute" are the n-th of a series.
+_NAME_AFTER = re.compile(r"[\s-]+(?P<run>(?:[A-Z][\w'.-]*\s+)*[A-Z][\w'.-]*)(?:\s+(?P<noun>[a-z]+))?")
+_NAME_HEADS = frozenset("Plan Plans Congress Conference Party Programme Program Strategy Assembly Session Plenum "
+                        "Amendment Directive Package Report Forum Committee Council Convention Protocol Accord "
+                        "Treaty Agreement Act Law Decree Republic Reich Dynasty Empire".split())
+SERIES_NOUNS = frozenset("summit summits meeting meetings talks round rounds visit visits election elections term "
+                         "terms package packages conference session sessions war deal dialogue forum tranche tranches "
+                         "consultation consultations phase administration government cabinet premiership "
+                         "presidency wave trip attempt bid".split())
+
+
 def rank_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]:
     a, b = m.span()
     token = m.group().lower()
@@ -47,6 +60,11 @@ def rank_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]:
         if anniversary and rank > 1:
             return a, b + anniversary.end(), "duration", Value("quantity", amount=float(rank), unit="years")
         return None
+    name = _NAME_AFTER.match(text, b)
+    if name and (name.group("noun") or "") not in SERIES_NOUNS:
+        run = name.group("run").split()
+        if len(run) > 1 or run[-1] in _NAME_HEADS or not name.group("noun") or name.group("noun") in STOP:
+            return None  # "the eighth Power Development Plan", "the fifth Plenum of": part of a name
     if rank >= 2 and token == m.group() and re.search(r"\b(?:the|its|their|his|her|a)\s+$|'s\s+$",
                                                       text[max(0, a - 8):a]):  # "the Second World War": a name
         # "his second premiership", "the third summit": the n-th of a series

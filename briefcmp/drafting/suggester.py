@@ -177,6 +177,8 @@ def _overlap(key_words: set[str], words: set[str]) -> int:
 def _unit_fits(key: KeyDef, value: Value) -> bool:
     if value.type != "quantity":
         return True
+    if key.unit and units.is_physical(key.unit) and units.is_physical(value.unit):  # "GW" fits a key in MW
+        return units.comparable(key.unit, 0.0)[0] == units.comparable(value.unit, 0.0)[0]
     if key.unit:
         return units.canonical_unit(key.unit) == units.canonical_unit(value.unit)
     return True

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from briefcmp.corpus.unittable import SYMBOLS as PHYSICAL_SYMBOLS
+from briefcmp.corpus.unittable import WORDS as PHYSICAL_WORDS
 from briefcmp.drafting.dates import MONTHS
 from briefcmp.drafting.numbers import WORD_NUMBERS
 
@@ -85,6 +87,14 @@ COMPOUND_AFTER = re.compile(r"-(?P<n>[a-z]{3,})\b(?!-)")
 RANGE_NEXT = re.compile(r"(?:\s?-\s?|\s+to\s+|\s+and\s+)(?P<cur>(?:US)?\$|[€£¥₩₽])?\s?"
                          r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b(?![.,]\d)")
 WORD = re.compile(r"[\s-]*([A-Za-z][A-Za-z'.]*(?:-[A-Za-z]+)*)")
+# Physical units after a number, drafted as their canonical unit (corpus/unittable.py, from pint):
+# symbols as written ("16.5 GW", "120 Mt CO2"; one-letter ones like "t" and "m" are too ambiguous to
+# draft), words in any case ("16.5 gigawatts", "68 billion cubic metres", "1.4 million barrels per day").
+_SYMBOL_AFTER = re.compile(r"\s?(?P<u>" + "|".join(re.escape(u) for u in sorted(PHYSICAL_SYMBOLS, key=len, reverse=True)
+                                                   if len(u) > 1) + r")(?![\w/²³])")
+_PHYSICAL_WORD_AFTER = re.compile(r"\s+(?P<u>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                                                          sorted(PHYSICAL_WORDS, key=len, reverse=True)
+                                                          if len(w) > 2) + r")\b", re.I)
 
 
 @dataclass
@@ -119,7 +129,8 @@ def digits_stand_alone(text: str, a: int, b: int, ordinal: bool = False) -> bool
         return False  # "1,5" or a version number "1.2.3"
     if nxt.isalpha():
         tail = re.match(r"[A-Za-z]+", text[b:b + 6]).group()
-        if tail.lower() not in ("bn", "mn", "mln", "bln", "tn", "trn", "k", "m", "b", "t", "x", "pp", "ppt"):
+        if tail.lower() not in ("bn", "mn", "mln", "bln", "tn", "trn", "k", "m", "b", "t", "x", "pp", "ppt") \
+                and (len(tail) < 2 or tail not in PHYSICAL_SYMBOLS):  # "16.5GW", "120MtCO2" stand alone
             return False  # 5G, 3D, 155mm
     return True
 
@@ -168,6 +179,12 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
         prefix = m.group("a")[0] if m.group("a") else {"kilo": "k", "mega": "M", "giga": "G", "tera": "T"}[
             m.group("p").lower()]
         return After("count", ("k" if prefix in "kK" else prefix.upper()) + "Wh", scale, m.end())
+    m = _SYMBOL_AFTER.match(text, pos)
+    if m:
+        return After("count", PHYSICAL_SYMBOLS[m.group("u")], scale, m.end())
+    m = _PHYSICAL_WORD_AFTER.match(text, pos)
+    if m:
+        return After("count", PHYSICAL_WORDS[" ".join(m.group("u").lower().split())], scale, m.end())
     if not scale:
         m = TIMES_AFTER.match(text, pos)
         if m:

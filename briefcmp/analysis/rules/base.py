@@ -135,8 +135,12 @@ def make_item(k: KeyView, claim: Claim) -> Item:
     v = claim.value
     assert v is not None
     if v.type in INTERVAL_TYPES:
-        lo, hi = interval(v, k.tolerance)
-        wlo, whi = widen(lo, hi, k.tolerance, relative_ok=v.type != "date")
+        tolerance = k.tolerance
+        if tolerance.absolute and v.type == "quantity" and units.is_physical(k.unit):
+            # "0.5" under a key in GW is 0.5 GW: compared, like the figures, in the dimension's base unit
+            tolerance = Tolerance(tolerance.relative, units.comparable(k.unit, tolerance.absolute)[1])
+        lo, hi = interval(v, tolerance)
+        wlo, whi = widen(lo, hi, tolerance, relative_ok=v.type != "date")
         if v.type == "quantity":
             rep = units.comparable(v.unit, v.base_amount or 0.0)[1]
             if v.upper is not None:

@@ -1,7 +1,8 @@
 """Rule: claims that cannot be compared under their key are annotation problems.
 
 No value, another value type than the key's, or a unit or currency of another dimension
-(no currency conversion is ever made): such a claim is reported and left out.
+(physical units of one dimension convert, "GW" and "MW"; no currency conversion is ever made):
+such a claim is reported and left out.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ def screen(k: KeyView, claims: list[Claim], corpus: Corpus, out: list[Relation])
         what = "currency" if units.is_currency(c.value.unit) or units.is_currency(expected) else "unit"  # type: ignore[union-attr]
         out.append(make_relation("annotation-problem", WARNING, k, [c], corpus,
                              f"{c.ref} gives {c.value.display()} ({given}) but {why}: "  # type: ignore[union-attr]
-                             f"a {what} mismatch, likely an annotation error (no conversion is made); "
+                             f"a {what} mismatch, likely an annotation error ("
+                             f"{'no currency conversion is made' if what == 'currency' else 'another dimension'}); "
                              "it is left out of the comparison"))
     return kept
