@@ -319,9 +319,55 @@ def bench(args: argparse.Namespace) -> Report:
                 report.rows.append(Row("briefcmp check (cold) vs check-jsonschema", label, check_cold.seconds,
                                        check_cold.peak_mb, "check-jsonschema", check_cold.seconds / cjs_run.seconds,
                                        target=TARGETS["check-vs-cjs"]))
+        # ---- align on drafted briefs (issue 21: under 10 s at 1,000)
+        for n in args.align:
+            corpus = drafted_corpus(args.out, n)
+            label = f"{n:,} drafted"
+            bare = best([sys.executable, "-c", BARE_PARSE, str(corpus)], base_env, REPO, args.repeat, timeout)
+            report.rows.append(Row("bare yaml.load CSafeLoader (baseline)", label, bare.seconds, bare.peak_mb))
+            run = best(bc + ["align", str(corpus), "--format", "json"], env, REPO, args.repeat, timeout)
+            report.rows.append(Row("briefcmp align (plan, no apply)", label, run.seconds, run.peak_mb, "bare parse",
+                                   run.seconds / bare.seconds, target=None))
     finally:
         shutil.rmtree(cache_root, ignore_errors=True)
     return report
+
+
+_COUNTRIES = ("Japan", "South Korea", "China", "India", "Australia", "Germany", "France", "Brazil", "Mexico",
+              "Indonesia", "Vietnam", "Thailand", "Canada", "Italy", "Spain", "Poland", "Turkey", "Egypt", "Kenya",
+              "Nigeria", "Chile", "Peru", "Colombia", "Argentina", "Malaysia", "Philippines", "Pakistan",
+              "Bangladesh", "Sweden", "Norway", "Finland", "Denmark", "Austria", "Belgium", "Portugal", "Greece",
+              "Ireland", "Romania", "Hungary", "Morocco")
+
+
+def drafted_corpus(out: Path, n: int) -> Path:
+    """``n`` drafted briefs (unkeyed figures, as annotate writes them): the lineup dev texts, each copy
+    about one of 40 countries with its figures moved a little, annotated once and kept in ``out``."""
+    import random
+    import re
+
+    from typer.testing import CliRunner
+
+    from briefcmp.cli import app
+
+    corpus = out / f"drafted-{n}"
+    if (corpus / ".complete").exists():
+        return corpus
+    shutil.rmtree(corpus, ignore_errors=True)
+    runner = CliRunner()
+    runner.invoke(app, ["init", str(corpus)])
+    texts = sorted((HERE / "lineup" / "dev").glob("*/*.txt"))
+    rnd = random.Random(0)
+    names = re.compile(r"\b(?:Japan|South Korea|Korea|China|India|Australia)\b")
+    for i in range(n):
+        country = _COUNTRIES[i % len(_COUNTRIES)]
+        text = names.sub(country, texts[i % len(texts)].read_text(encoding="utf-8"))
+        text = re.sub(r"\b\d+\.\d+\b", lambda m: f"{float(m.group()) * rnd.choice((1, 1, 1.1)):.2f}", text)
+        src = corpus / "sources" / f"b{i:04d}.txt"
+        src.write_text(text, encoding="utf-8")
+        runner.invoke(app, ["annotate", str(src), "-o", str(corpus / f"b{i:04d}.claims.yaml")])
+    (corpus / ".complete").write_text("", encoding="utf-8")
+    return corpus
 
 
 def count_claims(folder: Path) -> int:
@@ -393,16 +439,22 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--briefcmp", default=None, metavar="CMD",
                     help="how to run briefcmp (default: the console script next to this Python)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--align", default=None, help="drafted briefs to time `align` on, comma-separated "
+                                                   "(default 1000 when --sizes is not given; 'none' to skip)")
     ap.add_argument("--out", type=Path, default=HERE / "out", help="where generated corpora are kept")
     ap.add_argument("--timeout", type=float, default=1800.0, help="seconds before a run is abandoned")
     ap.add_argument("--json", type=Path, default=None, help="also write the raw figures as JSON here")
     ap.add_argument("--markdown", type=Path, default=None, help="also write a Markdown section here")
     args = ap.parse_args(argv)
+    sizes_given = args.sizes is not None
     if args.quick:
         args.sizes = args.sizes or "20,50"
         args.claims = 10 if args.claims == 40 else args.claims
         args.repeat, args.repeat_startup = 2, 3
     args.sizes = sorted(int(s.replace(",", "").replace("_", "")) for s in (args.sizes or "1000,3000,10000").split(","))
+    if args.align is None:
+        args.align = "30" if args.quick else ("none" if sizes_given else "1000")
+    args.align = [] if args.align == "none" else [int(x) for x in args.align.split(",") if x.strip()]
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     report = bench(args)

@@ -318,7 +318,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("sets", nargs="*", default=["dev"], help="dev, test, or set folders")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--threshold", type=float, help="align's apply threshold for this run (default: the shipped one)")
+    ap.add_argument("--calibrate", action="store_true",
+                    help="sweep the apply threshold: recall, false contradictions and key precision at each")
     args = ap.parse_args(argv)
+    from briefcmp.analysis import evidence as ev
+    if args.threshold is not None:
+        ev.APPLY_THRESHOLD = args.threshold
+    if args.calibrate:
+        print("| threshold | recall | pairs | false contr. | keys right/wrong | key precision |\n|---|---|---|---|---|---|")
+        for t in (1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5):
+            ev.APPLY_THRESHOLD = t
+            scores = [s for name in args.sets for s in evaluate(folders_for(name))]
+            g, f = sum(s.gold for s in scores), sum(s.found for s in scores)
+            p, pf = sum(s.pairs for s in scores), sum(s.pairs_found for s in scores)
+            kr, kw = sum(s.keys_right for s in scores), sum(len(s.keys_wrong) for s in scores)
+            fc = sum(len(s.false_contradictions) for s in scores)
+            print(f"| {t} | {f}/{g} | {pf}/{p} | {fc} | {kr}/{kw} | {kr / (kr + kw) if kr + kw else 1:.0%} |")
+        return 0
     for name in args.sets:
         folders = folders_for(name)
         if not folders:

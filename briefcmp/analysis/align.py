@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from briefcmp.analysis import clauses, lexicon, periods
+from briefcmp.analysis import clauses, evidence, lexicon, periods
 from briefcmp.analysis.entities import Entities, fold_spelling, proper_names, slug
 from briefcmp.corpus import units
 from briefcmp.corpus.model import Brief, Claim, Corpus
@@ -222,10 +222,12 @@ _LEX_PHRASES: list = []
 
 
 def _lexicon_phrases() -> list:
-    """The lexicon's multiword notions as phrases to replace ("private consumption" -> consumption)."""
+    """The lexicon's multiword notions as one pattern ("private consumption" -> consumption)."""
     if not _LEX_PHRASES:
-        _LEX_PHRASES.extend((re.compile(r"\b" + r"[\s-]+".join(map(re.escape, p.split())) + r"s?\b", re.I), n)
-                            for p, n in lexicon.multiword())
+        notion_of = {re.sub(r"[\s-]+", " ", p.lower()): n for p, n in lexicon.multiword()}
+        pattern = re.compile(r"\b(?:" + "|".join(r"[\s-]+".join(map(re.escape, p.split())) for p in notion_of) +
+                             r")s?\b", re.I)
+        _LEX_PHRASES.append((pattern, notion_of))
     return _LEX_PHRASES
 
 
@@ -290,7 +292,8 @@ class Group:
     sure: bool
     subjects: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
-    doubt: str = ""  # why a candidate is not sure
+    doubt: str = ""  # why a candidate is not sure: the evidence it lacks
+    score: float = 0.0  # the evidence score (analysis.evidence), set by align
 
     @property
     def id(self) -> str:
@@ -434,8 +437,13 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
                 blank[i] = " "
     cleaned = _CONSUMER_PRICES.sub(lambda m: "inflation".ljust(len(m.group())), "".join(blank))
     cleaned = _ORDINAL.sub(lambda m: " " * len(m.group()), cleaned)  # the rank itself is the value, not the thing
-    for phrase, word in (*_PHRASES, *_lexicon_phrases()):
+    for phrase, word in _PHRASES:
         cleaned = phrase.sub(lambda m, word=word: word.ljust(len(m.group())), cleaned)
+    for pattern, notion_of in _lexicon_phrases():
+        def one(m: re.Match, notion_of=notion_of) -> str:
+            key = re.sub(r"[\s-]+", " ", m.group().lower())
+            return notion_of.get(key, notion_of.get(key[:-1], "")).ljust(len(m.group()))
+        cleaned = pattern.sub(one, cleaned)
     if figure is not None:
         cleaned = cleaned[:figure[1]] + _FROM_AFTER.sub(lambda m: " " * len(m.group()), cleaned[figure[1]:])
     level = figure is not None and _LEVEL_CHANGE.search(cleaned[:figure[0]])
@@ -658,64 +666,19 @@ def effective_words(members: list[Member]) -> dict[int, frozenset[str]]:
 
 
 def _doubts(members: list[Member]) -> str:
-    """Why a group that agrees on subject, unit and wording must still not be applied."""
-    if any(not m.subjects or any(x.startswith("(") for x in m.subjects) for m in members):
-        return "no country or registered entity named"
-    undated = [m.claim.ref for m in members if not m.dated]
-    if undated:
-        return (f"no stated period for {', '.join(undated)} (as-of taken from the publication date; no report "
-                f"of the same release within {RELEASE_DAYS} days gives one period)")
-    if len({m.lead for m in members}) > 1 and any(m.words & _DIRECTED for m in members):
-        return "the subjects are named in another order: exports from one may be imports of the other"
-    kinds = {"fact" if plan(m) else m.claim.kind for m in members}
-    if kinds != {"fact"} or any(m.claim.status == "draft" and FORECAST_WORDS.search(m.claim.quote)
-                                and not _PLAN.search(m.claim.quote) for m in members):
-        return "forecasts are compared only when a person keys them"
-    per_brief: dict[tuple[str, str], set[float]] = defaultdict(set)
-    for m in members:
-        per_brief[(m.claim.brief, m.period)].add(round(m.claim.value.base_amount or 0.0, 9))
-    if any(len(v) > 1 for v in per_brief.values()):
-        return "one brief gives two values for one period: the wording does not tell the figures apart"
-    return ""
+    """Why a group that agrees on subject, unit and wording must still not be applied ("" when sure)."""
+    ev = evidence.evidence(members, _DIRECTED, FORECAST_WORDS)
+    return "" if ev.sure() else ev.doubt()
 
 
-RELEASE_DAYS = 7  # reports published this close about one release share its period
-# A budget or plan adopted is a figure of fact, though the sentence says "will": "will spend 11.11 trillion".
-_PLAN = re.compile(r"\b(?:budget\w*|fiscal|outlays?|appropriat\w+|earmark\w*|allocat\w+)\b", re.I)
+def group_evidence(members: list[Member]) -> evidence.Evidence:
+    return evidence.evidence(members, _DIRECTED, FORECAST_WORDS)
 
 
-def plan(m: Member) -> bool:
-    """A drafted forecast that is a budget or plan adopted ("will spend 11.11 trillion rupees"): a
-    figure of fact, which ``--apply`` writes as ``kind: fact``."""
-    return m.claim.status == "draft" and m.claim.kind == "forecast" and bool(_PLAN.search(m.claim.quote))
-
-
-def _close(a: Member, b: Member) -> bool:
-    """Whether two figures agree within the rounding their writing shows (never evidence: used only
-    to keep an inferred period from deciding a contradiction)."""
-    x, y = a.claim.value.base_amount, b.claim.value.base_amount
-    if x is None or y is None:
-        return False
-    if a.unit in ("percent", "percentage-points"):
-        decimals = max(len(f"{v.claim.value.amount:.6f}".rstrip("0").split(".")[1]) for v in (a, b))
-        return abs(x - y) <= 0.5 * 10 ** -decimals + 1e-12
-    return abs(x - y) <= 0.02 * max(abs(x), abs(y))
-
-
-def adopt_release_periods(group: list[Member]) -> None:
-    """A figure whose sentence states no period takes the one period that the other reports of the
-    group, published within RELEASE_DAYS of it, state: reports of one release share its period. Only
-    when its value agrees with theirs: an inferred period never decides a contradiction."""
-    for m in group:
-        if m.period_how or m.published is None:
-            continue
-        near = {o.period for o in group if o.period_how and o.period_how != "release" and o.published is not None
-                and abs((o.published - m.published).days) <= RELEASE_DAYS and o.claim.brief != m.claim.brief}
-        if len(near) != 1:
-            continue
-        p = next(iter(near))
-        if all(_close(m, o) for o in group if o.period == p and o.period_how != "release"):
-            m.period, m.period_how = p, "release"
+RELEASE_DAYS = evidence.RELEASE_DAYS
+plan = evidence.plan
+adopt_release_periods = evidence.adopt_release_periods
+_PLAN = evidence.PLAN
 
 
 def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
@@ -847,6 +810,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
         for s in g.subjects:
             if s not in config.entities:
                 result.entities[s] = entities.label(s)
+    for g in (*result.groups, *result.candidates):
+        g.score = group_evidence(g.members).score
     return result
 
 

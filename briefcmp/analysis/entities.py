@@ -123,7 +123,20 @@ class Entities:
                               r"(?!\s+dollars?\b)(?:'s)?") if names else None
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, entity id) of every name in ``text``, in order."""
+        """(start, end, entity id) of every name in ``text``, in order (remembered: align asks of one
+        sentence for each of its figures)."""
+        if self._re is None:
+            return []
+        memo = self.__dict__.setdefault("_found", {})
+        if text in memo:
+            return list(memo[text])
+        if len(memo) > 20000:
+            memo.clear()
+        out = self._find(text)
+        memo[text] = tuple(out)
+        return out
+
+    def _find(self, text: str) -> list[tuple[int, int, str]]:
         if self._re is None:
             return []
         out = []

@@ -124,6 +124,19 @@ def _rules(w: str) -> str:
     return w
 
 
+def _forms(w: str) -> tuple[str, ...]:
+    """Candidate dictionary forms of an English word by rule ("cargoes" -> cargo, "declined" -> decline)."""
+    r = _rules(w)
+    out = [r, r + "e"]
+    if w.endswith("es"):
+        out.append(w[:-2])
+    if w.endswith("s"):
+        out.append(w[:-1])
+    if w.endswith("ied"):
+        out.append(w[:-3] + "y")
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=65536)
 def lemma(word: str, lang: str = "en") -> str:
     """The dictionary form of ``word`` (lower case): "produced" -> "produce", "outlays" -> "outlay"."""
@@ -150,13 +163,22 @@ def notion(word: str, lang: str = "en") -> str:
     w = word.lower().strip("'-")
     if w in _WORD_NOTION:
         return _WORD_NOTION[w]
+    if lang == "en":  # regular inflections, without loading the lemmatiser
+        for form in _forms(w):
+            if form in _WORD_NOTION:
+                return _WORD_NOTION[form]
     lem = lemma(w, lang)
     return _WORD_NOTION.get(lem, lem)
 
 
+@functools.lru_cache(maxsize=65536)
 def known(word: str, lang: str = "en") -> bool:
-    """Whether the table names the notion of ``word`` (else ``notion`` is only its lemma)."""
-    return notion(word, lang) in _NOTIONS
+    """Whether the table names the notion of ``word`` (its irregular forms are listed; regular
+    inflections are read by rule, so this never loads the lemmatiser)."""
+    w = word.lower().strip("'-")
+    if w.endswith("'s"):
+        w = w[:-2]
+    return w in _WORD_NOTION or (lang == "en" and any(f in _WORD_NOTION for f in _forms(w)))
 
 
 def synonyms(word: str, lang: str = "en") -> frozenset[str]:

@@ -23,6 +23,7 @@ period gives ``("", "")`` and the caller decides (see ``align``: reports of one 
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date
 from typing import Optional
@@ -168,23 +169,31 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
     return "", ""
 
 
-def _find(text: str, published: Optional[date], country: str, near: int, main: str = "") -> tuple[str, str]:
-    """The period expression of ``text`` nearest to position ``near``."""
+@functools.lru_cache(maxsize=4096)
+def _expressions(text: str, published: Optional[date], country: str, main: str) -> tuple:
+    """Every period expression of ``text``: (start, end, rank, value, how); remembered, as a sentence
+    is read once for each of its figures."""
     fiscal = bool(_FISCAL_CONTEXT.search(text))
-    best: tuple[int, int, str, str] | None = None
+    out = []
     taken: list[tuple[int, int]] = []
     for rank, (kind, pattern) in enumerate(_PATTERNS):
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue  # inside a longer expression already read ("fiscal 2024", not "2024")
             value, how = _one(kind, m, published, country, main, fiscal)
-            if not value:
-                continue
-            taken.append(m.span())
-            dist = 0 if m.start() <= near <= m.end() else min(abs(m.start() - near), abs(m.end() - near))
-            cand = (dist, rank, value, how)
-            if best is None or cand[:2] < best[:2]:
-                best = cand
+            if value:
+                taken.append(m.span())
+                out.append((m.start(), m.end(), rank, value, how))
+    return tuple(out)
+
+
+def _find(text: str, published: Optional[date], country: str, near: int, main: str = "") -> tuple[str, str]:
+    """The period expression of ``text`` nearest to position ``near``."""
+    best: tuple[int, int, str, str] | None = None
+    for a, b, rank, value, how in _expressions(text, published, country, main):
+        dist = 0 if a <= near <= b else min(abs(a - near), abs(b - near))
+        if best is None or (dist, rank) < best[:2]:
+            best = (dist, rank, value, how)
     return (best[2], best[3]) if best else ("", "")
 
 
@@ -206,6 +215,7 @@ def _day(text: str, published: Optional[date]) -> str:
     return date.fromordinal(published.toordinal() - back).isoformat()
 
 
+@functools.lru_cache(maxsize=4096)
 def segments(sentence: str) -> list[tuple[int, int, bool]]:
     """The sentence cut at comparison bases: (start, end, is_base)."""
     cuts: list[tuple[int, int, bool]] = []

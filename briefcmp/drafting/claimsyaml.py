@@ -137,6 +137,8 @@ def claim_yaml(c: DraftClaim, indent: int = 2) -> str:
         lines.append(f"{pad}value: {value_yaml(c.value)}")
     if c.as_of is not None:
         lines.append(f"{pad}as_of: {c.as_of}")
+    if getattr(c, "cites", ""):
+        lines.append(f"{pad}cites: {yaml_scalar(c.cites, indent + 2, indent + 9)}")
     return "\n".join(lines) + "\n"
 
 

@@ -52,6 +52,7 @@ class DraftClaim:
     key_score: float = 0.0
     key_held: str = ""  # a suggested key left as a comment: why it is not set
     key_held_id: str = ""
+    cites: str = ""  # the news agency the sentence (or its paragraph) cites: drafting.cites
 
 
 @dataclass
@@ -258,10 +259,15 @@ def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester, before: 
     if key:
         topics = tuple(dict.fromkeys((*suggest.config.keys[key].topics, *topics)))[:3]
     kind = "forecast" if fig.kind != "date" and _FORECAST_FIGURE.search(statement) else "fact"
+    from briefcmp.drafting.cites import cites_for
+
+    para_s = prep.text.rfind("\n\n", 0, s) + 1
+    para_e = prep.text.find("\n\n", e)
     return DraftClaim(
         id=_figure_id(fig, subjects), quote=quote, span=span, kind=kind, topics=topics, subjects=subjects,
         key=key, value=value, as_of=fig.as_of, prefix=prefix, suffix=suffix, phrase=prep.quote(fig.start, fig.end),
-        figure_span=prep.norm_span(fig.start, fig.end), key_score=score)
+        figure_span=prep.norm_span(fig.start, fig.end), key_score=score,
+        cites=cites_for(prep.text, (s, e), (para_s, para_e if para_e >= 0 else len(prep.text))))
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s|\s(?:and|but|while|whereas)\s")

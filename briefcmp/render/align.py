@@ -58,10 +58,12 @@ def as_dict(result: AlignResult, applied: bool = False, decided: int = 0) -> dic
     def group(g: Group) -> dict:
         return {"key": g.key, "new": g.new, "label": g.label, "unit": g.unit, "subjects": list(g.subjects),
                 "topics": list(g.topics), "sure": g.sure, "reason": g.reason, "doubt": g.doubt, "id": group_id(g),
+                "score": g.score,
                 "claims": [{"brief": m.claim.brief, "claim": m.claim.id, "quote": m.claim.quote,
                             "value": m.claim.value.display() if m.claim.value else "",
                             "as_of": str(m.claim.as_of) if m.claim.as_of else "",
-                            "as_of_inferred": m.claim.as_of_inferred,
+                            "as_of_inferred": m.claim.as_of_inferred, "period": m.period,
+                            "period_from": m.period_how,
                             "words": [m.shown[w] for w in m.order]} for m in g.members]}
 
     return {"version": 1, "command": "align", "considered": result.considered,

@@ -1,0 +1,181 @@
+"""Several outlets' reports of one event (issue 21): periods from the text and the date of
+publication, one figure written several ways, subjects per clause, cited agencies, evidence scores,
+and the benchmark runner on one set of benchmarks/lineup/dev."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefcmp.analysis import clauses, evidence, periods
+from briefcmp.drafting.cites import cited, cites_for
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _resolve(sentence: str, figure: str, published: date, country: str = "") -> tuple[str, str]:
+    i = sentence.index(figure)
+    return periods.resolve(sentence, (i, i + len(figure)), published, country)
+
+
+@pytest.mark.parametrize("sentence,figure,published,country,expected", [
+    # relative periods against the publication date
+    ("South Korea's exports decreased 7.4 percent on-year last year.", "7.4", date(2024, 1, 1), "", "2023"),
+    ("Japan's economy shrank an annualized 0.4 percent in the October-December period.", "0.4",
+     date(2024, 2, 15), "japan", "2023-10/2023-12"),
+    ("The economy grew at an annual pace of 0.4% in the last quarter of last year.", "0.4", date(2024, 3, 11),
+     "japan", "2023-10/2023-12"),
+    ("India's fiscal deficit is 5.8 per cent in the current financial year.", "5.8", date(2024, 2, 1), "india",
+     "2023-04/2024-03"),
+    ("Japan's defense spending will rise more than 16% next year under a record budget.", "16",
+     date(2023, 12, 22), "japan", "2024-04/2025-03"),
+    ("The Board decided today to raise the cash rate to 4.35 per cent.", "4.35", date(2023, 11, 7), "", "2023-11-07"),
+    # a comparison base is not the period; a figure inside the base is dated by it
+    ("The budget for the fiscal year starting in April jumped 16.5 percent from 6.8 trillion yen in the current "
+     "fiscal year.", "16.5", date(2023, 12, 22), "japan", "2024-04/2025-03"),
+    ("The budget for the fiscal year starting in April jumped 16.5 percent from 6.8 trillion yen in the current "
+     "fiscal year.", "6.8", date(2023, 12, 22), "japan", "2023-04/2024-03"),
+    ("The deficit amounted to 9.97 billion dollars in 2023, after a 47.78-billion-dollar deficit the previous "
+     "year.", "47.78", date(2024, 1, 1), "", "2022"),
+    ("India aims to cut its deficit to 5.1% in 2024/25 from a revised 5.8% in 2023/24.", "5.8", date(2024, 2, 1),
+     "india", "2023-04/2024-03"),
+    # an origin is no base: "from Sudan in December 2023"
+    ("Chad was hosting about 570,000 refugees from Sudan in December 2023.", "570,000", date(2024, 3, 1), "",
+     "2023-12"),
+])
+def test_periods(sentence, figure, published, country, expected) -> None:
+    assert _resolve(sentence, figure, published, country)[0] == expected
+
+
+def test_no_period_is_guessed() -> None:
+    assert _resolve("Outbound shipments stood at US$632.6 billion.", "632.6", date(2024, 1, 1)) == ("", "")
+    # "the year before" in a base, when the main period is unknown: no guess
+    assert _resolve("It produced a deficit of $9.97 billion, down from $47.8 billion the year before.", "47.8",
+                    date(2024, 1, 2))[0] == ""
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200), st.integers(min_value=0, max_value=200))
+def test_periods_never_fail(text: str, at: int) -> None:
+    at = min(at, len(text))
+    value, how = periods.resolve(text, (at, at), date(2024, 1, 1), "japan")
+    assert how in ("", "stated", "relative")
+    assert bool(value) == bool(how)
+
+
+def test_one_figure_several_expressions() -> None:
+    s = "The Cabinet approved a record 7.95 trillion yen ($56 billion) defense budget for fiscal 2024."
+    blanked, at = clauses.blank_conversions(s, (s.index("56"), s.index("56") + 2))
+    assert "$56" not in blanked and len(blanked) == len(s) and at == s.index("(")
+    s = "Japan's GDP totaled $4.2 trillion, while Germany's was $4.4 trillion, or $4.5 trillion, depending on the rate."
+    i = s.index("4.5")
+    assert clauses.alternative(s, (i, i + 3)) == s.index(", or")
+    s = "Japan's nominal GDP came to 591.48 trillion yen, or $4.21 trillion, falling behind Germany."
+    i = s.index("4.21")
+    assert clauses.or_conversion(s, (i, i + 4)) is not None
+    assert clauses.ELLIPTIC.match(" Germany's was $4.4 trillion")
+
+
+def test_respectively() -> None:
+    s = "South Korea's exports and imports shrank 7.4 percent and 12.1 percent respectively, to 632.69 billion " \
+        "dollars and 642.67 billion dollars."
+    for figure, words in (("7.4", "exports shrank"), ("12.1", "imports shrank"), ("632.69", "exports"),
+                          ("642.67", "imports")):
+        i = s.index(figure)
+        assert clauses.respective_words(s, (i, i + len(figure)))[0] == words
+
+
+@pytest.mark.parametrize("text,agency", [
+    ("Japan approved a record budget, Report informs, citing Kyodo News.", "Kyodo"),
+    ("Exports fell 7.4 percent, Yonhap News Agency reported.", "Yonhap"),
+    ("The figure rose, the AP reports.", "AP"),
+    ("Japan's GDP was $4.21 trillion, national news agency Kyodo reported.", "Kyodo"),
+    ("The US shipped 88.9 million tons, according to LSEG data.", ""),
+    ("TOKYO, 22 December 2023 (AP) - Japan's defense spending will rise.", ""),
+])
+def test_cited_agency(text: str, agency: str) -> None:
+    assert cited(text) == agency
+
+
+def test_cites_from_paragraph_and_report() -> None:
+    text = "Japan earmarked 7.9 trillion yen, Kyodo News reported.\n\nOutlays will rise 16.5 percent, according " \
+           "to the report.\n\nThe yen weakened 2 percent."
+    second = (text.index("Outlays"), text.index("report.") + 7)
+    third = (text.index("The yen"), len(text))
+    assert cites_for(text, second, second) == "Kyodo"
+    assert cites_for(text, third, third) == ""
+
+
+def test_evidence_says_what_is_missing() -> None:
+    from briefcmp.analysis.align import FORECAST_WORDS, _DIRECTED, Member
+    from briefcmp.corpus.model import Claim, Value
+
+    def member(brief: str, period: str, how: str, subjects_from: str = "clause") -> Member:
+        claim = Claim(brief=brief, id="x", quote="Exports rose 5 percent.", kind="fact",
+                      value=Value("quantity", amount=5.0, unit="percent"))
+        return Member(claim, ("japan",), subjects_from, "percent", "percent", frozenset({"export", "increase"}), {},
+                      ("export", "increase"), "japan", period, how)
+
+    sure = evidence.evidence([member("a", "2023", "stated"), member("b", "2023", "relative")], _DIRECTED,
+                             FORECAST_WORDS)
+    assert sure.score == 1.0 and sure.sure() and not sure.missing
+    weaker = evidence.evidence([member("a", "2023", "stated", "whole brief"), member("b", "2023", "release")],
+                               _DIRECTED, FORECAST_WORDS)
+    assert 0 < weaker.score < 1.0 and weaker.sure()  # calibrated: kept above the threshold
+    undated = evidence.evidence([member("a", "2023", "stated"), member("b", "", "")], _DIRECTED, FORECAST_WORDS)
+    assert undated.score == 0 and not undated.sure() and "no stated period for b#x" in undated.doubt()
+
+
+def _module(name: str):
+    key = f"bench_{name}"
+    if key not in sys.modules:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        spec = importlib.util.spec_from_file_location(key, ROOT / "benchmarks" / f"{name}.py")
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules[key] = mod
+        spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return sys.modules[key]
+
+
+def test_lineup_runner_on_one_dev_set(tmp_path) -> None:
+    """The reusable runner: every gold quote is in its source, and precision comes first."""
+    lineup = _module("lineup_eval")
+    folder = ROOT / "benchmarks" / "lineup" / "dev" / "kr-exports-2023"
+    run = lineup.run_set(folder, tmp_path)
+    score = lineup.score_set(folder, run)
+    assert not score.errors, score.errors
+    assert score.gold >= 4 and len(list(folder.glob("*.txt"))) >= 4
+    assert score.false_contradictions == [] and score.keys_wrong == []
+    assert score.found >= 1 and score.keys_right >= 1
+    # the as-of align wrote says why
+    assert any("# align:" in p.read_text(encoding="utf-8") for p in (tmp_path / folder.name).glob("*.claims.yaml"))
+
+
+def test_every_dev_set_is_well_formed() -> None:
+    import yaml
+
+    sets = sorted((ROOT / "benchmarks" / "lineup" / "dev").iterdir())
+    assert len(sets) >= 8
+    for folder in sets:
+        gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
+        assert len(list(folder.glob("*.txt"))) >= 4 and len(gold["traps"]) >= 3 and gold["relations"]
+        texts = {p.stem: " ".join(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.txt")}
+        for item in [*gold["relations"], *gold["traps"]]:
+            for q in item["claims"]:
+                assert " ".join(q["quote"].split()) in texts[q["source"]], (folder.name, q)
+
+
+def test_bench_times_align_on_drafted_briefs(tmp_path, capsys) -> None:
+    bench = _module("bench")
+    code = bench.main(["--sizes", "2", "--claims", "2", "--repeat", "1", "--no-startup", "--cjs", "none",
+                       "--no-compare", "--align", "3", "--out", str(tmp_path), "--json", str(tmp_path / "r.json")])
+    assert code == 0
+    rows = {(r["what"], r["size"]): r for r in json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["rows"]}
+    assert rows[("briefcmp align (plan, no apply)", "3 drafted")]["seconds"] > 0
