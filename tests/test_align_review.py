@@ -462,3 +462,13 @@ def test_no_proposal_ever_holds_a_rejected_pair(a_group, sizes, rejected) -> Non
         assert not any(frozenset((x, y)) in pairs for i, x in enumerate(members) for y in members[i + 1:])
         if g in out.groups:
             assert g.sure  # a reduced group is never applied
+
+
+def test_check_reports_a_bad_decisions_file(corpus: Path) -> None:
+    (corpus / DECISIONS_NAME).write_text("format: 1\ndecisions:\n  - id: c-12345g\n    decision: reject\n"
+                                         "    claims: [a#b]\n", encoding="utf-8")
+    r = cli("check", str(corpus))
+    assert r.exit_code == 1  # an error in a corpus file, as for reviewed.yaml
+    assert re.search(r"align-decisions\.yaml:3:\d+: error: .*not a candidate id", r.stdout + r.stderr)
+    (corpus / DECISIONS_NAME).write_text("format: 1\ndecisions:\n", encoding="utf-8")
+    assert "align-decisions" not in cli("check", str(corpus)).output
