@@ -472,3 +472,13 @@ def test_check_reports_a_bad_decisions_file(corpus: Path) -> None:
     assert re.search(r"align-decisions\.yaml:3:\d+: error: .*not a candidate id", r.stdout + r.stderr)
     (corpus / DECISIONS_NAME).write_text("format: 1\ndecisions:\n", encoding="utf-8")
     assert "align-decisions" not in cli("check", str(corpus)).output
+
+
+def test_odd_answers_are_asked_again_never_a_traceback(corpus: Path) -> None:
+    junk = "x\n\u00b2\ns\n\u00b2\ns\n0\ns\n1 2 3\n\u0661\ne\n\n\n\u00b2\n99\n1\n\u202e7\n\nq\n"
+    r = cli("align", str(corpus), "--review", input=junk)
+    assert r.exit_code == 0, r.output
+    assert r.exception is None or isinstance(r.exception, SystemExit)
+    assert "y - key these claims together" in r.stdout  # an unknown key prints the help
+    assert "choose some of the claims" in r.stdout and "a number from 1 to" in r.stdout
+    assert "\u202e" not in r.stdout

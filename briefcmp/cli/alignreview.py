@@ -132,7 +132,7 @@ def _edit_values(session, group):
         line = _read_line("Edit the value of claim number (enter: done): ")
         if not line or not line.strip():
             return group
-        if not line.strip().isdigit() or not 1 <= int(line) <= len(group.members):
+        if not re.fullmatch(r"[0-9]{1,6}", line.strip()) or not 1 <= int(line) <= len(group.members):
             _echo(f"a number from 1 to {len(group.members)}")
             continue
         claim = group.members[int(line) - 1].claim
