@@ -43,7 +43,8 @@ def align(
     terminal), or in scripts with --accept ID and --reject ID. Decisions are written as
     they are made to align-decisions.yaml in the corpus: a rejected group is never proposed
     again, and a review that stopped resumes at the first undecided proposal. Exit 0 (also
-    when there is nothing to align), 2 on unusable input, an unknown id or a usage error.
+    when there is nothing to align), 2 on unusable input, an unknown id or a usage error, 130
+    when a review is interrupted (Ctrl-C; the decisions made are kept).
 
     Example: briefcmp align my-briefs --apply && briefcmp compare my-briefs
     """
