@@ -204,9 +204,3 @@ def accept(session: Session, group: Group, label: str = "", key: str = "") -> Gr
     _record(session, Decision(group_id(group), "accept", group_refs(group), key=g.key, registered=not g.new,
                               label=g.label if g.label != group.label else ""))
     return g
-
-
-def undecided(corpus: Corpus) -> int:
-    """How many groups align proposes that no decision settled (for summaries: compare, HTML)."""
-    session = start(corpus, lambda: corpus)
-    return len(session.proposals)
