@@ -3,8 +3,10 @@
 
 ``Session`` holds the corpus, the decisions store and the proposals (screened by what was
 decided before). ``accept`` keys a group as ``align --apply`` would (``alignedit.apply_plan``
-on a plan of that one group, after reloading the corpus so that line numbers and registered
-keys are current), then records the decision; ``reject`` and ``split`` only record.
+on a plan of that one group, with the config parsed again and each claim's id line found again,
+since earlier accepts moved lines and registered keys), then records the decision; ``reject``
+and ``split`` only record. ``pending`` says what is left of a proposal after the decisions made
+since align ran, so a review never asks about what it already settled.
 """
 
 from __future__ import annotations
