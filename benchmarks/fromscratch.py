@@ -69,7 +69,15 @@ def _set_metadata(claims_file: Path, reviewed: dict) -> None:
     """Title, publisher and date as a user types them into the drafted file's brief block."""
     text = claims_file.read_text(encoding="utf-8")
     head, sep, rest = text.partition("\nclaims:")
-    lines = [ln for ln in head.split("\n") if not re.match(r"  (title|publisher|published):", ln)]
+    lines, skipping = [], False
+    for ln in head.split("\n"):
+        if re.match(r"  (title|publisher|published):", ln):
+            skipping = True  # and its folded continuation lines
+            continue
+        if skipping and ln.startswith("    "):
+            continue
+        skipping = False
+        lines.append(ln)
     at = next(i for i, ln in enumerate(lines) if ln.startswith("brief:")) + 2  # after "  id:"
     for k in ("title", "publisher", "published"):
         if reviewed.get(k):

@@ -100,7 +100,8 @@ showed show shows data figures according reported report reports cited citing
 approve approved approves approv adopt adopted adopts decide decided decid government draft will official move moved
 bring brings brought basis combined combin set press ahead steady policy stayed stay came comes statement
 meeting today start starting starts begin beginning begins metric led leading behind
-govt proposed propose proposes pegged peg aims aim targeted lakh crore crores lakhs rupee rupees rupe friday monday tuesday wednesday thursday
+govt proposed propose proposes pegged peg aims aim targeted lakh crore crores lakhs rupee rupees rupe
+pace period calendar whole unchanged unchang friday monday tuesday wednesday thursday
 saturday sunday seasonally adjusted terms inflation-adjusted preliminary revised
 """.split())
 _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
@@ -115,6 +116,11 @@ _BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+(?:rate|pace)\b|\ba
 
 _OF_GDP = re.compile(r"\s*(?:per\s*cent|percent|%)?\s*of\s+(?:the\s+|its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|"
                      r"(?:the\s+)?economy|economic\s+output)\b", re.I)
+_CHANGE_OF = re.compile(r"\s*(?:an?\s+)?(?:increase|decrease|rise|fall|decline|drop|gain|growth|up|down)\s+"
+                        r"(?:by|of)\b", re.I)
+_PCT_OF_GDP = re.compile(r"(?:per\s*cent|percent|%)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:GDP|gross\s+domestic\s+"
+                         r"product)\b", re.I)
+_APPOSITION = re.compile(r"\s*(?:which|that)\s+(?:is|was|are|were)\b|\s*equivalent\s+to\b", re.I)
 _TO_FIGURE = re.compile(r"\bto\s+(?:about\s+)?\S*\d")
 # Which estimate a figure is: a budget estimate, a first estimate and a revision of one period are
 # three figures, never a contradiction.
@@ -125,18 +131,30 @@ _VINTAGES = (("budgeted", re.compile(r"\bbudget(?:ed|\s+estimates?)\b", re.I)),
 _YEAR_LONG = re.compile(r"\d{4}|(\d{4})-(\d{2})/\d{4}-\d{2}")
 
 
+# Weaker hints, read only when no explicit basis is written: "5.4% for the year", "1.2% for the quarter".
+_BASES_WEAK = (("yoy", re.compile(r"\b(?:for|over|in)\s+the\s+year\b|\bin\s+annual\s+terms\b", re.I)),
+               ("qoq", re.compile(r"\b(?:for|over)\s+the\s+(?:\w+\s+)?quarter\b(?!\s+(?:of|from|compared|"
+                                  r"a\s+year))", re.I)))
+
+
 def _basis(clause: str, sentence: str, figure: Optional[tuple[int, int]], period_full_year: bool) -> str:
     """"qoq", "yoy" or "saar": what a percentage change is measured against, said in its clause,
     else in its stretch of the sentence (from the figure before it to the figure after)."""
     for tag, pattern in _BASES:
         if pattern.search(clause):
             return tag
+    weak = next((tag for tag, pattern in _BASES_WEAK if pattern.search(clause)), "")
+    if weak:
+        return weak
     if figure is None or not sentence:
         return ""
     nums = [m for m in _NUMBER.finditer(sentence)]
     before = max((m.end() for m in nums if m.end() <= figure[0]), default=0)
     after = min((m.start() for m in nums if m.start() >= figure[1]), default=len(sentence))
     stretch = sentence[before:after]
+    if before:  # what directly follows the figure before belongs to it: "2.0 percent from the previous quarter, while"
+        cut = _CLAUSE_BREAK.search(stretch)
+        stretch = stretch[cut.end():] if cut else ""
     for tag, pattern in _BASES:
         if pattern.search(stretch):
             return tag
@@ -193,6 +211,7 @@ _CONCEPT_VALUES = frozenset(_CONCEPTS.values())
 _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
             (re.compile(r"\bgross[\s-]+domestic[\s-]+product\b", re.I), "GDP"),
             (re.compile(r"\b(?:fiscal|financial)\s+year\b", re.I), ""),
+            (re.compile(r"\b(?:at\s+)?constant\s+prices\b|\bin\s+real\s+terms\b", re.I), ""),
             (re.compile(r"\b(?:falling|fell|fall|slipped|slipping)\s+behind\b", re.I), ""),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+up\b", re.I), "rose"),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+down\b", re.I), "fell"),
@@ -273,6 +292,7 @@ class Member:
     published: Optional[date] = None
     alternate: bool = False  # a conversion in parentheses or an alternative reading of another figure
     vintage: str = ""  # "budgeted", "preliminary", "revised": which estimate of the period it is, when said
+    hint: str = ""  # the brief's main period, for a figure that states none (see _brief_hints)
 
     @property
     def dated(self) -> bool:
@@ -436,13 +456,15 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             if i < b or text[b:b + 2] == "'s":
                 blank[i] = " "
     cleaned = _CONSUMER_PRICES.sub(lambda m: "inflation".ljust(len(m.group())), "".join(blank))
+    cleaned = _PCT_OF_GDP.sub(lambda m: " " * len(m.group()), cleaned)  # a share's denominator
     cleaned = _ORDINAL.sub(lambda m: " " * len(m.group()), cleaned)  # the rank itself is the value, not the thing
     for phrase, word in _PHRASES:
         cleaned = phrase.sub(lambda m, word=word: word.ljust(len(m.group())), cleaned)
     for pattern, notion_of in _lexicon_phrases():
         def one(m: re.Match, notion_of=notion_of) -> str:
             key = re.sub(r"[\s-]+", " ", m.group().lower())
-            return notion_of.get(key, notion_of.get(key[:-1], "")).ljust(len(m.group()))
+            word = notion_of.get(key, notion_of.get(key[:-1], ""))
+            return word.ljust(len(m.group())) if len(word) <= len(m.group()) else m.group()  # offsets stay
         cleaned = pattern.sub(one, cleaned)
     if figure is not None:
         cleaned = cleaned[:figure[1]] + _FROM_AFTER.sub(lambda m: " " * len(m.group()), cleaned[figure[1]:])
@@ -466,6 +488,9 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         if w not in shown:
             shown[w] = _SHOW.get(w, low[:-2] if low.endswith("'s") else low)
             order.append(w)
+    if "capex" in shown and "spend" in shown:  # "capital expenditure outlay": capex is the spending
+        del shown["spend"]
+        order.remove("spend")
     if "inflation" in shown and "increase" in shown:  # "consumer prices rose 5 percent" is inflation of 5 percent
         del shown["increase"]
         order.remove("increase")
@@ -510,7 +535,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             if conv is not None:
                 paren = conv
             if paren is not None or alt is not None:
-                fa = fb = max((paren if paren is not None else alt) - 1, 0)
+                at = paren if paren is not None else alt
+                main = [m for m in _NUMBER.finditer(sentence, 0, at)]  # the figure it converts
+                fa, fb = (main[-1].start(), main[-1].end()) if main else (max(at - 1, 0), max(at - 1, 0))
                 alternate = alt is not None and paren is None
             respective = clauses.respective_words(sentence, (fa, fb))
             c0, c1 = _clause(sentence, fa, fb)
@@ -568,8 +595,10 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     words, shown, order = measured_words(clause, entities, unit if unit != "percent" else "", fig_in_clause)
     if respective is not None:
         words, shown, order = measured_words(respective[0], entities, "")
+    own_direction = words & _DIRECTION
+    apposition = bool(_APPOSITION.match(clause))
     if not _meaningful(words) and ctx is not None and fig_in_clause is not None and (
-            _COMPARED.match(clause) or clauses.ELLIPTIC.match(clause)):
+            _COMPARED.match(clause) or clauses.ELLIPTIC.match(clause) or _CHANGE_OF.match(clause) or apposition):
         # "grew 3.4 percent in 2023, up from 4.8 percent a year earlier": the clause before says what
         # (back over an aside: "4.2 percent in 2023, according to our estimates, well below the 8.02 percent")
         before = upto[:len(upto) - len(clause)]
@@ -579,6 +608,13 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             if _meaningful(words - _HARMLESS) or p0 == 0:
                 break
             before = before[:p0]
+        if apposition:  # "..., which is 3.4 per cent of GDP": a level of what the clause before names
+            words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
+        if own_direction and _CHANGE_OF.match(clause) or (own_direction and re.match(r"\s*(?:up|down)\s+by\b", clause)):
+            # "..., up by 5.2 percent", "a decrease of 2.08 million": the change of what the clause before measures
+            words = (words - _DIRECTION) | own_direction
+            order = (*[w for w in order if w not in _DIRECTION], *sorted(own_direction))
+            shown = {**shown, **{w: _SHOW.get(w, w) for w in own_direction}}
     if dim in ("percent", "percentage-points") or unit in ("percent", "percentage-points"):
         # what a change is measured against is part of the measure: growth on the quarter before, on
         # the year before, or at an annualized rate are three figures ("5.2% year on year" and "1.0%
@@ -617,8 +653,11 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
 # --------------------------------------------------------------------------- matching
 
 
+_HOW_WORDS = frozenset("annualiz annualized saar yoy qoq".split())  # how a change is measured, not of what
+
+
 def _meaningful(words: frozenset[str]) -> bool:
-    return any(w not in _VAGUE and w not in ("increase", "decrease") for w in words)
+    return any(w not in _VAGUE and w not in _HOW_WORDS and w not in ("increase", "decrease") for w in words)
 
 
 def word_match(a: frozenset[str], b: frozenset[str]) -> str:
@@ -646,7 +685,8 @@ def word_match(a: frozenset[str], b: frozenset[str]) -> str:
 # Qualifiers that always tell measures apart, however few reports use them.
 _QUALIFIERS = frozenset("monthly quarterly weekly daily nominal core underlying trimmed capita net gross average "
                         "median cumulative per household private public state local federal central foreign "
-                        "domestic indicator".split())
+                        "domestic indicator expect expected forecast target projected project estimate "
+                        "goal aim plan".split())
 
 
 def effective_words(members: list[Member]) -> dict[int, frozenset[str]]:
@@ -681,6 +721,23 @@ adopt_release_periods = evidence.adopt_release_periods
 _PLAN = evidence.PLAN
 
 
+def _brief_hints(members: list[Member]) -> None:
+    """A brief's main period (the one its figures state most, at least twice): a hint for its figures
+    that state none, taken only when every figure of their group agrees (``evidence``)."""
+    counts: dict[str, int] = defaultdict(int)
+    for m in members:
+        if m.period_how in ("stated", "relative"):
+            counts[m.period] += 1
+    if not counts:
+        return
+    best = max(counts.values())
+    top = [p for p, n in counts.items() if n == best]
+    if best >= 2 and len(top) == 1:
+        for m in members:
+            if not m.period_how:
+                m.hint = top[0]
+
+
 def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     """Propose keys for unkeyed figure claims: registered keys they answer, or new keys they share."""
     config = corpus.config
@@ -689,6 +746,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     contexts: dict[str, _Context] = {}
     keyed: dict[str, list[Member]] = defaultdict(list)
     loose: list[Member] = []
+    described: list[Member] = []
     for brief in corpus.briefs:
         for claim in brief.claims:
             if claim.value is None or claim.value.type not in FIGURE_TYPES:
@@ -698,7 +756,10 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             m = describe(claim, contexts[brief.id], entities)
             if m is None or m.alternate:  # "or $4.5 trillion, depending on the rate": read with the first
                 continue
+            described.append(m)
             (keyed[claim.key] if claim.key else loose).append(m)
+        _brief_hints(described)
+        described = []
     result.considered = len(loose)
 
     # 1. Registered keys: a claim joins the key whose subjects, unit and wording it shares.

@@ -81,11 +81,15 @@ def adopt_release_periods(group: list) -> None:
             continue
         near = {o.period for o in group if o.period_how and o.period_how != "release" and o.published is not None
                 and abs((o.published - m.published).days) <= RELEASE_DAYS and o.claim.brief != m.claim.brief}
-        if len(near) != 1:
+        if len(near) == 1:
+            p = next(iter(near))
+            if all(close(m, o) for o in group if o.period == p and o.period_how != "release"):
+                m.period, m.period_how = p, "release"
             continue
-        p = next(iter(near))
-        if all(close(m, o) for o in group if o.period == p and o.period_how != "release"):
-            m.period, m.period_how = p, "release"
+        # No other report states one: the brief's main period, only when every figure of the group
+        # agrees (so this period can never decide a contradiction).
+        if not near and getattr(m, "hint", "") and all(close(m, o) for o in group if o is not m):
+            m.period, m.period_how = m.hint, "release"
 
 
 def evidence(members: list, directed: frozenset[str], forecast: re.Pattern) -> Evidence:

@@ -60,7 +60,7 @@ _NOTIONS: dict[str, tuple[str, ...]] = {
     "vaccine": ("vaccine", "vaccination", "vaccinate", "vaccinated", "immunization", "immunisation"),
     "world": ("world", "global", "worldwide"),
     "rate": ("rate",),
-    "policyrate": ("cash rate target", "official cash rate", "cash rate", "policy rate", "benchmark rate",
+    "keyrate": ("cash rate target", "official cash rate", "cash rate", "policy rate", "benchmark rate",
                    "benchmark interest rate", "key interest rate", "key policy rate", "policy interest rate"),
     "price": ("price",),
     "procurement": ("procurement", "procure", "acquisition"),
@@ -68,7 +68,7 @@ _NOTIONS: dict[str, tuple[str, ...]] = {
     "chip": ("chip", "semiconductor"),
     "consumption": ("consumption", "consumer spending", "household spending", "private consumption",
                     "personal consumption"),
-    "capex": ("capex", "capital spending", "capital expenditure", "business investment",
+    "capex": ("capex", "private non-residential investment", "capital spending", "capital expenditure", "business investment",
               "non-residential investment", "capital investment"),
     "lng": ("lng", "liquefied natural gas"),
     "oil": ("oil", "petroleum"),
@@ -207,7 +207,7 @@ _MULTIWORD = tuple(sorted(((w, n) for w, n in _WORD_NOTION.items() if " " in w),
 
 
 def multiword() -> tuple[tuple[str, str], ...]:
-    """(phrase, notion) of the table's multiword entries, longest first ("cash rate target" -> policyrate)."""
+    """(phrase, notion) of the table's multiword entries, longest first ("cash rate target" -> keyrate)."""
     return _MULTIWORD
 
 
