@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 from collections import Counter
@@ -119,7 +120,27 @@ class Reviewed(Oracle):
 
     def keys(self, claim) -> set[str]:
         d = _as_dict(claim)
-        return {key for r, key in self.by_brief.get(claim.brief, ()) if _matches(d, r, self.texts)}
+        word = _number_word(d["value"].get("amount"))
+        # A figure written as a word in the reviewed quote ("the four disputed islands") is written there too.
+        loose = {**d, "value": {k: v for k, v in d["value"].items() if k != "amount"}} if word else None
+        return {key for r, key in self.by_brief.get(claim.brief, ())
+                if _matches(d, r, self.texts)
+                or (loose is not None and re.search(rf"\b{word}\b", r["quote"], re.I) and _matches(loose, r, self.texts))}
+
+
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+         "seventeen eighteen nineteen").split()
+_TENS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty", 9: "ninety"}
+
+
+def _number_word(amount) -> str:
+    """"four", "twenty-seven" for a whole number under 100 (a pattern: hyphen or space), else ""."""
+    if amount is None or float(amount) != int(amount) or not 0 <= int(amount) < 100:
+        return ""
+    n = int(amount)
+    if n < 20:
+        return _ONES[n]
+    return _TENS[n // 10] + (f"[- ]{_ONES[n % 10]}" if n % 10 else "")
 
 
 class Gold(Oracle):
