@@ -293,9 +293,8 @@ def test_review_in_a_real_terminal_takes_single_keypresses(corpus: Path) -> None
     t.send("?")  # one key, no Enter
     t.expect("q - quit")
     t.expect("(1/2) Key these together [y,n,e,s,q,?]? ", timeout=5)
-    t.send("n")
+    t.send("\x1b[Any")  # an arrow key (one unknown key: help), then n and y typed ahead, before the prompts
     t.expect("(2/2) Key these together")
-    t.send("y")
     text = t.expect("2 decisions recorded")
     assert t.close() == 0
     assert "\u202e" not in text
@@ -482,3 +481,18 @@ def test_odd_answers_are_asked_again_never_a_traceback(corpus: Path) -> None:
     assert "y - key these claims together" in r.stdout  # an unknown key prints the help
     assert "choose some of the claims" in r.stdout and "a number from 1 to" in r.stdout
     assert "\u202e" not in r.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pty")
+def test_split_in_a_real_terminal_reads_a_line(corpus: Path) -> None:
+    t = Pty(["align", str(corpus), "--review"], corpus)
+    t.expect("(1/2) Key these together")
+    t.send("s")
+    t.expect("Claims to key together")
+    t.send("1 2\n")
+    t.expect("split by a person")
+    t.send("q")
+    t.expect("1 decision recorded")
+    assert t.close() == 0
+    (d,) = load_store(corpus / DECISIONS_NAME).decisions
+    assert d.decision == "split" and d.kept == INFLATION[:2]

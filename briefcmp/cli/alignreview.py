@@ -81,7 +81,7 @@ def _read_key() -> Optional[str]:
             old = termios.tcgetattr(fd)
             try:
                 tty.setcbreak(fd, termios.TCSANOW)  # not TCSAFLUSH: keys typed ahead are kept
-                data = os.read(fd, 32)
+                data = _one_key(fd)
             finally:
                 termios.tcsetattr(fd, termios.TCSADRAIN, old)
             ch = data.decode("utf-8", "replace")[:1]
@@ -97,8 +97,30 @@ def _read_key() -> Optional[str]:
     return line.strip()[:1].lower()
 
 
+def _one_key(fd: int) -> bytes:
+    """One key's bytes: a character (all its UTF-8 bytes), or an escape sequence (an arrow key) whole;
+    the keys typed after it stay for the next read."""
+    import select
+
+    data = os.read(fd, 1)
+    if data == b"\x1b":
+        while select.select([fd], [], [], 0.02)[0]:
+            data += os.read(fd, 1)
+            if data[-1:].isalpha() or data[-1:] == b"~" or len(data) > 8:
+                break
+    elif data and data[0] >= 0xC0:
+        for _ in range(3 if data[0] >= 0xF0 else 2 if data[0] >= 0xE0 else 1):
+            data += os.read(fd, 1)
+    return data
+
+
 def _read_line(prompt: str) -> Optional[str]:
+    """A line typed after ``prompt``; None at end of input. In a terminal, read from the descriptor (a
+    line at a time: the terminal is in line mode here), so that no key typed after it is buffered away."""
     _echo(prompt, nl=False)
+    if _stdin_is_terminal():
+        data = os.read(sys.stdin.fileno(), 4096)
+        return None if not data else data.decode("utf-8", "replace").rstrip("\r\n")
     line = sys.stdin.readline()
     return None if not line else line.rstrip("\r\n")
 
