@@ -396,6 +396,8 @@ _FRAGMENTS = [
     "Costs: 600 billion rubles ($21.7 billion).", "“Quoted” text—with dashes… here.", "Доля выросла на 5%.",
     "日本の輸出は 3% 増えた。", "Seven largest banks were cut off.", "A claim.12 Another one.", "Title",
     "$2.4B", "Caption for the chart in 2020", "US$1.86 bn was lent.", "Up to 300,000 rounds were sent.",
+    "防衛費は7兆9496億円となった。", "２０２４年度は１６．５％増", "교역액은 273억 달러로 집계됐다.", "٣٤٥ مليون دولار",
+    "१२३ करोड़", "\u202eRTL\u202c", "Die Quote lag bei 1,234 Prozent.", "令和元年度の5割",
 ]
 _SEPARATORS = [" ", "\n", "\n\n", "\u00a0", "  ", "\t", "\r\n"]
 

@@ -31,7 +31,7 @@ def _total(scores) -> tuple[float, float]:
 
 
 def test_new_domain_texts_recall_and_precision() -> None:
-    scores = drafting_eval.evaluate(ROOT / "tests" / "drafting")
+    scores = [s for s in drafting_eval.evaluate(ROOT / "tests" / "drafting") if s.language == "en"]
     assert len(scores) >= 3
     recall, precision = _total(scores)
     assert recall >= 0.97 and precision >= 0.96, drafting_eval.table(scores)
@@ -39,11 +39,25 @@ def test_new_domain_texts_recall_and_precision() -> None:
         assert s.recall >= 0.87 and s.precision >= 0.87, drafting_eval.table(scores)
 
 
+@pytest.mark.parametrize("language", ["ja", "ko"])
+def test_japanese_and_korean_texts_recall_and_precision(language: str) -> None:
+    """Values and periods (as_of) both count. Dev texts at the goal of issue 23 (90%); the held-out
+    texts of each language (tests/drafting/heldout) under the level measured (benchmarks/RESULTS.md:
+    at each text's first run ja 100%, 96.7%, ko 75.0%, 75.0%; now ja 100%, 96.7%, ko 96.4%, 96.4%)."""
+    scores = [s for folder in ("", "heldout") for s in drafting_eval.evaluate(ROOT / "tests" / "drafting" / folder)
+              if s.language == language]
+    for part, floor in (("dev", 0.9), ("heldout", 0.85)):
+        group = [s for s in scores if s.set == part]
+        assert group, f"no {part} text for {language}"
+        recall, precision = _total(group)
+        assert recall >= floor and precision >= floor, drafting_eval.by_language(scores)
+
+
 def test_held_out_texts_recall_and_precision() -> None:
     """The held-out texts (tests/drafting/heldout, never tuned on): a floor under what was measured
     (issue 24: the first two texts 76.9% recall, 66.7% precision before its drafting fixes, 94.9%,
     90.2% after; with the third, written after the fixes, 95.2%, 90.9%)."""
-    scores = drafting_eval.evaluate(ROOT / "tests" / "drafting" / "heldout")
+    scores = [s for s in drafting_eval.evaluate(ROOT / "tests" / "drafting" / "heldout") if s.language == "en"]
     assert len(scores) >= 3
     recall, precision = _total(scores)
     assert recall >= 0.92 and precision >= 0.88, drafting_eval.table(scores)

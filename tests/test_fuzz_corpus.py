@@ -33,6 +33,9 @@ HOSTILE = [
     '"\\e[2J\\e]8;;http://x\\a"', '"\\u202etxt.exe"', "Ünïcödé ☃", "x" * 5000, "- - - -", "? complex",
     "|\n  block", ">-\n  folded", "../../../etc/passwd", "/etc/passwd", ".git/config", "sources",
     '"%0A::add-mask::x"', "\"\\n::stop-commands::y\\n\"",
+    # Other scripts and number forms (issue 23): CJK, Hangul, full-width, Arabic and Devanagari digits, RTL.
+    "７兆９４９６億円", "273억 달러", "令和6年度", "2023年10～12月期", "١٢٣٬٤٥٦", "१२३", "\u202eRTL\u202c ٣٤٥",
+    "{amount: ７, unit: 円}", "[防衛費, 국방비]", "{ja: [防衛費], ko: 국방비}", "1.234,5", "12,5 %",
 ]
 COMMANDS = [
     ["check", "--format", "json"],

@@ -48,6 +48,7 @@ from typing import Optional
 
 from briefcmp.analysis import clauses, evidence, lexicon, periods
 from briefcmp.analysis.entities import Entities, fold_spelling, proper_names, slug
+from briefcmp.analysis.terms import cjk_words, term_match
 from briefcmp.corpus import units
 from briefcmp.corpus.model import Brief, Claim, Corpus
 
@@ -58,7 +59,7 @@ MAX_GROUPS_PER_BUCKET = 50
 # Words; a hyphenated compound is its parts ("power-sector emissions" are "power sector emissions").
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|\s[-–—]\s|\s(?:and|but|while|whereas|although|though)\s|"
+_CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|、|，|\s[-–—]\s|\s(?:and|but|while|whereas|although|though)\s|"
                            r"[.!?]\s+(?=[A-Z\"'])")
 _COMPARED = re.compile(r"\s*(?:up|down|compared|against|versus|vs\.?|from|as\s+against|(?:(?:well|far|just|slightly|"
                        r"much)\s+)?(?:below|above|under|over|short\s+of)\s+the)\b", re.I)
@@ -101,7 +102,7 @@ approve approved approves approv adopt adopted adopts decide decided decid gover
 bring brings brought basis combined combin set press ahead steady policy stayed stay came comes statement
 meeting today start starting starts begin beginning begins metric led leading behind
 govt proposed propose proposes pegged peg aims aim targeted lakh crore crores lakhs rupee rupees rupe
-pace period calendar whole unchanged unchang friday monday tuesday wednesday thursday
+pace period calendar whole unchanged unchang bps bp friday monday tuesday wednesday thursday
 saturday sunday seasonally adjusted terms inflation-adjusted preliminary revised
 """.split())
 _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
@@ -332,7 +333,7 @@ class AlignResult:
 # --------------------------------------------------------------------------- describing claims
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(]?[A-Z0-9\uac00-\ud7af])|。\s*")  # Korean, Japanese
 _ABBREV_END = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Art|vs|etc|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|"
                          r"Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|Gov|Gen|Sen|Rep)|\.[A-Z])\.$")
 
@@ -496,6 +497,10 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         order.remove("increase")
     if order == ["increase"] and re.search(r"\bgrowth\b", cleaned, re.I):
         shown["gdp"], order[:0] = "GDP", ["gdp"]  # "Kenya's growth was 3 percent": its economy's
+    for w in cjk_words(cleaned):  # Japanese, Korean, Chinese content words (analysis/terms.py)
+        if w not in shown:
+            shown[w] = w
+            order.append(w)
     return frozenset(order), shown, tuple(order)
 
 
@@ -775,6 +780,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
         key_sigs.append((kid, kd, subjects, "rank" if kd.type == "rank" else units.comparable(unit, 0.0)[0],
                          [label_words, *(m.words for m in keyed.get(kid, ()))]))
     joined: dict[str, list[Member]] = defaultdict(list)
+    languages = {b.id: b.language for b in corpus.briefs}
     maybe_joined: dict[str, list[Member]] = defaultdict(list)
     rest = []
     for m in loose:
@@ -783,6 +789,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             if m.dim != dim or m.subjects != subjects or not subjects:
                 continue
             verdicts = {word_match(m.words, w) for w in wordsets}
+            if "sure" not in verdicts and term_match(kd, m.claim, languages.get(m.claim.brief, "")):
+                verdicts.add("sure")  # the key's word in the claim's language (analysis/terms.py)
             if "sure" in verdicts and not best:
                 best = kid
                 joined[kid].append(m)

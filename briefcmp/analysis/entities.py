@@ -5,6 +5,10 @@
   plus the corpus config's entities and aliases, which come first: a config entity
   named "Japan" keeps its id. Names match case-sensitively ("Chad", not "chad") and the
   longest name wins ("South Korea" over "Korea", "Papua New Guinea" over "Guinea").
+- Country names in Japanese, Korean and Chinese (ロシア, 러시아, 俄罗斯) come from Babel's
+  CLDR territory names (``cjk_country_names``), read only when a text has CJK characters, and
+  match without word boundaries (these scripts have none): a Japanese figure about Russia
+  has the subject ``russia``.
 - ``fold_spelling``: British and American spellings of one word become one word
   ("defence" and "defense", "programme" and "program") with the ``breame`` lists.
 
@@ -117,6 +121,9 @@ class Entities:
                 for n in c.names:
                     name_of.setdefault(n, eid)
         self.entity_of = name_of
+        self._use_countries = use_countries
+        self._config_cjk = {form: eid for form, eid in name_of.items() if _is_cjk(form)}
+        self._cjk_re: Optional[re.Pattern] = None
         self.adopted: set[str] = set()  # ids of the names ``adopt`` took from briefs (not registered)
         names = sorted(name_of, key=len, reverse=True)
         self._re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w$])"
@@ -125,18 +132,35 @@ class Entities:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, entity id) of every name in ``text``, in order (remembered: align asks of one
         sentence for each of its figures)."""
-        if self._re is None:
-            return []
         memo = self.__dict__.setdefault("_found", {})
         if text in memo:
             return list(memo[text])
         if len(memo) > 20000:
             memo.clear()
-        out = self._find(text)
+        if not text.isascii() and _CJK_CHAR.search(text):
+            out = sorted(self._find_ascii(text) + self._find_cjk(text))
+        else:
+            out = self._find_ascii(text)
         memo[text] = tuple(out)
         return out
 
-    def _find(self, text: str) -> list[tuple[int, int, str]]:
+    def _find_cjk(self, text: str) -> list[tuple[int, int, str]]:
+        """Names written in Japanese, Korean or Chinese: matched anywhere, longest first (no word boundaries)."""
+        if self._cjk_re is None:
+            names = dict(self._config_cjk)
+            if self._use_countries:
+                by_label = {c.label: c.id for c in countries()}
+                for label, forms in cjk_country_names().items():
+                    eid = next((self.entity_of[n] for n in (label,) if n in self.entity_of), by_label.get(label))
+                    if eid:
+                        for form in forms:
+                            names.setdefault(form, eid)
+            self._cjk_names = names
+            self._cjk_re = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))) \
+                if names else re.compile(r"(?!)")
+        return [(m.start(), m.end(), self._cjk_names[m.group()]) for m in self._cjk_re.finditer(text)]
+
+    def _find_ascii(self, text: str) -> list[tuple[int, int, str]]:
         if self._re is None:
             return []
         out = []
@@ -177,6 +201,51 @@ class Entities:
             self.labels[eid] = name
             self.adopted.add(eid)
         return eid
+
+
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _is_cjk(name: str) -> bool:
+    return bool(_CJK_CHAR.search(name))
+
+
+# Names that are also common words: 인도 (India; "handover", 인도적 "humanitarian"), 가나 (Ghana; the
+# first syllables of the Korean alphabet), 말리 (Mali; "to dry"), 오만 (Oman; "arrogance"), 차드, マリ, 기니.
+_CJK_AMBIGUOUS = frozenset("인도 가나 말리 오만 차드 기니 통가 피지 조지아 マリ チャド トンガ 乍得 马里 加纳 汤加".split())
+# Names the press uses that CLDR lists under another form (CLDR's ja "アメリカ合衆国" is rarely written,
+# "米国" is; Korean "한국" rather than "대한민국").
+_CJK_EXTRA = {"US": ("米国", "アメリカ", "美國"), "KR": ("한국", "남한", "韓國", "南韓"), "KP": ("北韓",),
+              "CN": ("中國",), "GB": ("英國",), "RU": ("俄國",), "TW": ("臺灣",)}
+
+
+@lru_cache(maxsize=1)
+def cjk_country_names() -> dict[str, tuple[str, ...]]:
+    """English country label (as ``countries()`` has it) -> its names in Japanese, Korean and Chinese.
+
+    From Babel's CLDR territory names (imported only for a text with CJK characters),
+    joined to ``countries()`` by ISO 3166 alpha-2 code.
+    """
+    import countryinfo
+    from babel import Locale
+
+    label_of = {}
+    for c in countryinfo.all_countries():
+        info = c.info()
+        code = (info.get("ISO") or {}).get("alpha2")
+        if code and info.get("name"):
+            label_of[code] = info["name"]
+    out: dict[str, list[str]] = {}
+    for lang in ("ja", "ko", "zh", "zh_Hant"):
+        territories = Locale.parse(lang).territories
+        for code, label in label_of.items():
+            name = territories.get(code)
+            if name and len(name) >= 2 and name not in _CJK_AMBIGUOUS and _is_cjk(name):
+                out.setdefault(label, []).append(name)
+    for code, extra in _CJK_EXTRA.items():
+        if code in label_of:
+            out.setdefault(label_of[code], []).extend(extra)
+    return {label: tuple(dict.fromkeys(names)) for label, names in out.items()}
 
 
 def name_forms(name: str) -> list[str]:

@@ -27,8 +27,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-# Calibrated on benchmarks/lineup/dev (8 events, 37 sources): key precision 100% (20 keys right, 0 wrong)
-# at every threshold from 0.5 to 0.75, recall 13/43; at 0.8-0.85 recall drops to 8/43, at 1.0 to 6/43.
+# Calibrated on benchmarks/lineup/dev (8 events, 37 sources): key precision 100% (19 keys right, 0 wrong)
+# at every threshold from 0.5 to 0.75, recall 17/43; at 0.8-0.85 recall drops to 10/43, at 1.0 to 6/43.
 # Scores run 0.73 (subject from the whole brief, period from the release, drafted) to 1.0; 0.7 keeps
 # them all, and a group missing any evidence scores 0.
 APPLY_THRESHOLD = 0.7

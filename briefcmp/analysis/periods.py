@@ -41,10 +41,10 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
         "last": 4}
 
 # Where a comparison base starts: what follows, to the next clause break, is not the figure's period.
-_BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:(?:from|over|since|after)(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
-                   r"October|November|December)\b)[A-Z][a-z])(?=\s+(?:[^\s,;]+\s+){0,5}?(?:[^\s,;]*\d|previous|"
-                   r"prior|preceding|earlier|before|last|same|record|initial|preliminary|revised|budgeted|estimated?|"
-                   r"forecast|level|a\s+year|the\s+year|FY))|compared\s+(?:with|to)|against|versus|than)\b|"
+_BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|(?:from|over|after)(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
+                   r"October|November|December)\b)(?-i:[A-Z][a-z]))(?=\s+(?:[^\s,;]+\s+){0,5}?(?:(?!(?:19|20)\d\d\b)[^\s,;]*\d|"
+                   r"previous|prior|preceding|earlier|before|last|same|that|record|initial|preliminary|revised|budgeted|"
+                   r"estimated?|forecast|level|a\s+year|the\s+year|FY))|compared\s+(?:with|to)|against|versus|than)\b|"
                    r"(?P<word>\b(?:(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|"
                    r"on[\s-]quarter)\b)", re.I)
 _WORD_BASE = re.compile(r"(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|on[\s-]quarter", re.I)

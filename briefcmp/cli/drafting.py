@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Optional
 
@@ -30,6 +31,10 @@ def annotate(
     sentences: bool = typer.Option(False, "--sentences",
                                    help="Also draft a candidate claim for each sentence that takes a position "
                                         "(recommendation, forecast or assessment), to keep or delete."),
+    language: Optional[str] = typer.Option(None, "--language", metavar="CODE",
+                                           help="The language of the source (ja, ko, zh, de, fr, en, ...): how its "
+                                                "numbers and sentences are read. Default: the claims file's "
+                                                "language with --update, else detected from the text."),
 ) -> None:
     """Draft a claims file from a source text: one claim per figure, each `status: draft`.
 
@@ -59,8 +64,10 @@ def annotate(
         raise fail(f"{output}: file exists; use --force to replace it (or --update to add to it)")
     if refresh_sha and update is None:
         raise fail("--refresh-sha works with --update CLAIMS_FILE")
+    if language is not None and not re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?", language):
+        raise fail(f"--language: {language!r} is not a language code (ja, ko, zh, de, fr, en, ...)")
     settings = AnnotateSettings(source=source, output=output, update=update, positions=sentences,
-                                refresh_sha=refresh_sha)
+                                refresh_sha=refresh_sha, language=language)
     try:
         result = run_annotate(settings)
         for warning in result.warnings:

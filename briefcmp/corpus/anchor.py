@@ -194,6 +194,8 @@ def closest_passage(norm_source: str, q: str, limit: int = CLOSEST_CHARS) -> str
     if n < _SHINGLE or not norm_source:
         return ""
     at = [0] + [m.end() for m in re.finditer(" ", q[:4096]) if m.end() <= n - _SHINGLE]
+    if len(at) == 1 or len(at) * 20 < min(n, 4096):  # text without spaces (Japanese, Chinese): probe every few characters
+        at = sorted(set(at) | set(range(0, min(n, 4096) - _SHINGLE + 1, _SHINGLE // 2)))
     step = max(1, len(at) // _PROBES)
     votes: dict[int, int] = {}
     for j in at[::step][:_PROBES]:

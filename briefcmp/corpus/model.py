@@ -275,6 +275,8 @@ class KeyDef:
     subjects: tuple[str, ...] = ()
     values: tuple[str, ...] = ()  # allowed categories, when type is category
     line: int = 0
+    # The measure's words in other languages: (("ja", ("防衛費", "防衛予算")), ("ko", ("국방비",))).
+    terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(slots=True)

@@ -27,7 +27,8 @@ _SHA = re.compile(r"^[0-9a-f]{64}$")
 _CONFIG_FIELDS = ("format", "title", "fiscal_year_start", "topics", "entities", "keys")
 _TOPIC_FIELDS = ("label", "description", "parent")
 _ENTITY_FIELDS = ("label", "aliases", "description")
-_KEY_FIELDS = ("label", "description", "type", "unit", "tolerance", "topics", "subjects", "values")
+_KEY_FIELDS = ("label", "description", "type", "unit", "tolerance", "topics", "subjects", "values", "terms")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?")
 
 
 def parse_config(data: Any, path: str, problems: Problems) -> Config:
@@ -84,11 +85,31 @@ def parse_config(data: Any, path: str, problems: Problems) -> Config:
         config.keys[kid] = KeyDef(
             kid, f.string(k, "label", where, kid), ktype, f.string(k, "description", where),
             units.canonical_unit(f.string(k, "unit", where)), _tolerance(f, k, where),
-            topics, subjects, f.strings(k, "values", where), mark[0])
+            topics, subjects, f.strings(k, "values", where), mark[0], _terms(f, k, where))
     listed = root.get("keys")
     if isinstance(listed, YMap):
         config.broken_keys = tuple(k for k in listed if k not in config.keys)
     return config
+
+
+def _terms(f: Fields, k: YMap, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``terms: {ja: [防衛費, 防衛予算], ko: 국방비}``: the key's words by language code."""
+    value = k.get("terms")
+    if value is None:
+        return ()
+    m = f.mapping(value, k.mark_of("terms"), f"{where}: terms")
+    if m is None:
+        return ()
+    out = []
+    for lang in m:
+        if not isinstance(lang, str) or not _LANGUAGE_CODE.fullmatch(lang):
+            f.problems.error(f.path, m.key_marks.get(lang, m.mark), "bad-value",
+                             f"{where}: terms: {str(lang)!r} is not a language code (ja, ko, zh, de, fr, ...)")
+            continue
+        words = tuple(w.strip() for w in f.strings(m, lang, f"{where}: terms") if w.strip())
+        if words:
+            out.append((lang, words))
+    return tuple(out)
 
 
 def _keep_listed(root: YMap, section: str, known: dict, make) -> None:

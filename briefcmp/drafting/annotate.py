@@ -36,6 +36,7 @@ class AnnotateSettings:
     update: Optional[Path] = None  # an existing claims file to add to
     positions: bool = False
     refresh_sha: bool = False  # with update: set source_sha256 to the source's current hash
+    language: Optional[str] = None  # None: the claims file's (with update), else detected from the text
 
 
 @dataclass
@@ -136,18 +137,19 @@ def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
     title, publisher, published = find_metadata(prep)
     reference, ref_from = reference_date(src.name) if published is None else (None, "")
     meta = BriefMeta(id=brief_id_from(src), title=title, source=rel, source_sha256=anchor.sha256(data),
-                     publisher=publisher, published=published, language=language_of(text),
+                     publisher=publisher, published=published, language=settings.language or language_of(text),
                      reference=reference, reference_from=ref_from)
     if settings.update is None:
         draft = build_draft(text, meta=meta, config=config, positions=settings.positions, prepared=prep,
                             corpus=corpus)
         return AnnotateResult(render_draft(draft), draft, target, warnings)
     return _update(settings.update, src, prep, meta, config, settings.positions, warnings, corpus,
-                   settings.refresh_sha)
+                   settings.refresh_sha, settings.language)
 
 
 def _update(path: Path, source: Path, prep: sent.Prepared, meta: BriefMeta, config: Config, positions: bool,
-            warnings: list[str], corpus: Optional[Corpus], refresh: bool = False) -> AnnotateResult:
+            warnings: list[str], corpus: Optional[Corpus], refresh: bool = False,
+            language: Optional[str] = None) -> AnnotateResult:
     from briefcmp.corpus import yamlsafe
     from briefcmp.corpus.parse import parse_claims_file
     from briefcmp.corpus.problems import Problems, Severity
@@ -181,6 +183,8 @@ def _update(path: Path, source: Path, prep: sent.Prepared, meta: BriefMeta, conf
             c.span = anchor.find_quote(prep.norm, c.quote, c.prefix, c.suffix).span
     if brief.published:
         meta.published = brief.published
+    if brief.language and not language:
+        meta.language = brief.language  # as the reviewer set it
     meta.id = brief.id or meta.id
     draft = build_draft(prep.original, meta=meta, config=config, positions=positions, existing=brief.claims,
                         prepared=prep, corpus=corpus)

@@ -123,6 +123,8 @@ def claim_yaml(c: DraftClaim, indent: int = 2) -> str:
         lines.append(f"{pad}key: {c.key}")
     elif c.key_held and _printable(c.key_held):
         lines.append(f"{pad}# key: {c.key_held_id}  (suggested, not set: its value would be a {c.key_held})")
+    if c.note and _printable(c.note) and "\n" not in c.note:
+        lines.append(f"{pad}# ambiguous number: {c.note}")
     lines.append(f"{pad}kind: {c.kind}")
     if c.topics:
         lines.append(f"{pad}topics: {_flow_list(c.topics)}")

@@ -12,6 +12,7 @@ from briefcmp.analysis.align import FORECAST_WORDS
 from briefcmp.corpus import anchor, units
 from briefcmp.corpus.model import Claim, Config, Corpus, PartialDate, Period, Value
 from briefcmp.drafting import sentences as sent
+from briefcmp.drafting.cjknumbers import FORECAST as CJK_FORECAST
 from briefcmp.drafting.figures import Figure, find_figures
 from briefcmp.drafting.spans import SpanSet, excluded_spans
 from briefcmp.drafting.suggester import STOPWORDS, Suggester
@@ -53,6 +54,7 @@ class DraftClaim:
     key_held: str = ""  # a suggested key left as a comment: why it is not set
     key_held_id: str = ""
     cites: str = ""  # the news agency the sentence (or its paragraph) cites: drafting.cites
+    note: str = ""  # how else the figure may read, shown as a comment
 
 
 @dataclass
@@ -120,8 +122,7 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     prep = prepared if prepared is not None else sent.prepare(source)
     suggest = Suggester(config)
     spans = [(s.start, s.end) for s in sent.split(prep.text)]
-    figures = find_figures(prep.text, published=meta.published or meta.reference, sentence_spans=spans,
-                           fiscal_start=config.fiscal_year_start)
+    figures = _find_figures(prep.text, meta, spans, config.fiscal_year_start)
     existing = list(existing)
     taken_ids = {c.id for c in existing}
     existing = [c for c in existing if c.span is not None]
@@ -160,6 +161,19 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     if corpus is not None:
         _hold_conflicting_keys(draft, corpus, existing)
     return draft
+
+
+def _find_figures(text: str, meta: BriefMeta, spans: list[tuple[int, int]], fiscal_start: int) -> list[Figure]:
+    """The figures of a prepared text, read the way its language writes them (``meta.language``)."""
+    from briefcmp.corpus.language import CJK, DECIMAL_COMMA
+
+    published = meta.published or meta.reference
+    if meta.language in CJK or meta.language in DECIMAL_COMMA:
+        from briefcmp.drafting.intl import find_intl_figures
+
+        return find_intl_figures(text, meta.language, published=published, sentence_spans=spans,
+                                 fiscal_start=fiscal_start)
+    return find_figures(text, published=published, sentence_spans=spans, fiscal_start=fiscal_start)
 
 
 def _hold_conflicting_keys(draft: Draft, corpus: Corpus, existing: list[Claim]) -> None:
@@ -258,7 +272,8 @@ def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester, before: 
     topics = suggest.topics(clause) or suggest.topics(statement) or suggest.topics(sentence_text)
     if key:
         topics = tuple(dict.fromkeys((*suggest.config.keys[key].topics, *topics)))[:3]
-    kind = "forecast" if fig.kind != "date" and _FORECAST_FIGURE.search(statement) else "fact"
+    kind = "forecast" if fig.kind != "date" and (_FORECAST_FIGURE.search(statement) or (
+        not statement.isascii() and CJK_FORECAST.search(statement))) else "fact"
     from briefcmp.drafting.cites import cites_for
 
     para_s = prep.text.rfind("\n\n", 0, s) + 1
@@ -266,7 +281,7 @@ def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester, before: 
     return DraftClaim(
         id=_figure_id(fig, subjects), quote=quote, span=span, kind=kind, topics=topics, subjects=subjects,
         key=key, value=value, as_of=fig.as_of, prefix=prefix, suffix=suffix, phrase=prep.quote(fig.start, fig.end),
-        figure_span=prep.norm_span(fig.start, fig.end), key_score=score,
+        figure_span=prep.norm_span(fig.start, fig.end), key_score=score, note=fig.note,
         cites=cites_for(prep.text, (s, e), (para_s, para_e if para_e >= 0 else len(prep.text))))
 
 

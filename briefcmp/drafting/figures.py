@@ -138,6 +138,7 @@ class Figure:
     end: int
     sentence: tuple[int, int]  # the span to quote
     as_of: Optional[Period] = None
+    note: str = ""  # how else the number may read ("1,234" in a German text), for the reviewer
 
     def phrase(self, text: str) -> str:
         return text[self.start:self.end]

@@ -69,12 +69,25 @@ def find_metadata(prep: sent.Prepared) -> tuple[str, str, Optional[PartialDate]]
         # "Published 12 May 2024" on a line of its own; "The ministry released data on 3 May ..." in
         # running text is no publication date.
         stated = _PUBLISHED_ON.match(line.strip()) or (_PUBLISHED_ON.search(line) and len(line.split()) <= 10)
-        # "Ministry of Trade, Industry and Energy | 1 January 2024": a letterhead's last field
-        lettered = bool(re.search(r"\|\s*$", line[:d.start - line_start])) and not line[d.end - line_start:].strip()
-        if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4 or stated or byline or lettered:
+        if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4 or stated or byline:
             published = d.period.start  # a dateline, or "Published on ..."
             break
+    if published is None:
+        published = _cjk_dateline(head[:5])
     return title[:300], publisher[:200], published
+
+
+def _cjk_dateline(lines: list[str]) -> Optional[PartialDate]:
+    """A Japanese, Korean or Chinese dateline near the top ("防衛省 | 2023年12月22日", "2024년 1월 1일")."""
+    from briefcmp.drafting.cjknumbers import find_periods
+
+    for line in lines:
+        if len(line) > 60:
+            continue
+        for p in find_periods(line):
+            if p.kind == "date" and p.period is not None:
+                return p.period.start
+    return None
 
 
 def reference_date(file_name: str) -> tuple[Optional[PartialDate], str]:
@@ -90,10 +103,9 @@ def reference_date(file_name: str) -> tuple[Optional[PartialDate], str]:
 
 
 def language_of(text: str) -> str:
-    words = re.findall(r"[a-z]+", text.lower()[:20000])
-    if not words:
-        return ""
-    common = sum(1 for w in words if w in ("the", "and", "of", "to", "in", "is", "that", "for", "with"))
-    return "en" if common / len(words) > 0.08 else ""
+    """The brief's language, detected from its text (``corpus.language``): "" when it cannot be told."""
+    from briefcmp.corpus.language import detect
+
+    return detect(text)
 
 

@@ -169,6 +169,10 @@ _NEXT_WORD = re.compile(r"\s*(\S[\w']*)")
 _END = re.compile(r'[.!?]+[\'")\]]*(?:\d{1,3}(?=\s)|\[\d{1,3}\](?=\s))?|[。！？]+')
 
 
+# Characters of scripts written without spaces between words (kana, Han, Hangul, full-width forms).
+_WIDE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -269,6 +273,8 @@ def _ends_sentence(text: str, m: re.Match, limit: int) -> bool:
     end = m.end()
     if m.group().startswith(("。", "！", "？")):
         return True
+    if end < limit and _WIDE.match(text[end]) and (m.group()[0] in "!?" or _WIDE.match(text[m.start() - 1:m.start()])):
+        return True  # "！" and "？" are "!" and "?" once folded; in text with no spaces the next sentence follows at once
     if end < limit and not text[end].isspace():
         return False
     nxt = _NEXT_WORD.match(text, end, limit)

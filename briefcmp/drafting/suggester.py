@@ -96,18 +96,43 @@ class Suggester:
         return out
 
     def subjects(self, text: str) -> tuple[str, ...]:
-        """Entities named in the text, in order of first mention; the longest name wins ("North Korea")."""
+        """Entities named in the text, in order of first mention; the longest name wins ("North Korea").
+
+        In Japanese, Korean or Chinese text a registered entity is also found by its country's
+        name in that script (ロシア for an entity labelled "Russia"), without word boundaries."""
         if self._name_re is None:
             return ()
-        out: list[str] = []
-        for m in self._name_re.finditer(text):
-            eid = self.entity_of[m.group()]
-            if eid not in out:
-                out.append(eid)
-        return tuple(out)
+        found: list[tuple[int, str]] = [(m.start(), self.entity_of[m.group()]) for m in self._name_re.finditer(text)]
+        if not text.isascii() and _CJK.search(text):
+            found += [(m.start(), self._cjk_of[m.group()]) for m in self._cjk_names().finditer(text)]
+            found.sort()
+        return tuple(dict.fromkeys(eid for _, eid in found))
+
+    def _cjk_names(self) -> re.Pattern:
+        if not hasattr(self, "_cjk_re"):
+            from briefcmp.analysis.entities import cjk_country_names
+
+            table = cjk_country_names()
+            self._cjk_of = {}
+            for eid, e in self.config.entities.items():
+                for name in (e.label, *e.aliases):
+                    for form in table.get(name, ()):
+                        self._cjk_of.setdefault(form, eid)
+            self._cjk_of.update({n: eid for n, eid in self.entity_of.items() if _CJK.search(n)})
+            self._cjk_re = re.compile("|".join(re.escape(n) for n in sorted(self._cjk_of, key=len, reverse=True))
+                                      or r"(?!)")
+        return self._cjk_re
 
     def topics(self, text: str, limit: int = 2) -> tuple[str, ...]:
-        """The best-matching topics (a child topic beats its parent on a tie)."""
+        """The best-matching topics (a child topic beats its parent on a tie).
+
+        Text in another script has no English words to go by: it takes the topics of the keys
+        whose ``terms`` it names (防衛費 -> the defence budget key's topics)."""
+        if not text.isascii() and _CJK.search(text):
+            found = [t for k in self.config.keys.values() if k.topics and
+                     any(w in text for _, words in k.terms for w in words) for t in k.topics]
+            if found:
+                return tuple(dict.fromkeys(found))[:limit]
         words = _content_stems(text) - {"year"}
         scores = {tid: sum(x for t, x in kw.items() if t <= words) for tid, kw in self.topic_words.items()}
         best = max(scores.values(), default=0)
@@ -148,6 +173,9 @@ class Suggester:
         if not best or (len(best) > 1 and best[1][0] == best[0][0]):
             return "", 0.0  # none, or a tie: leave the choice to the analyst
         return best[0][1], best[0][0]
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _terms(description: str) -> list[frozenset[str]]:

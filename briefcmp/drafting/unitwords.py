@@ -74,7 +74,7 @@ SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillio
 PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b)(?P<pts>\s+points?\b)?", re.I)
 POINTS_AFTER = re.compile(r"\s+percentage[\s-]points?\b|\s?(?:pp|ppt|p\.p\.)(?![\w])", re.I)
 CURRENCY_AFTER = re.compile(
-    r"\s+(?:(?P<adj>U\.?S\.?|US|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Taiwan(?:ese)?|"
+    r"(?:\s+|-)(?:(?P<adj>U\.?S\.?|US|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Taiwan(?:ese)?|"
     r"Japanese|Korean|South Korean|Russian|Chinese|Ukrainian|Indian|Swiss)\s+)?"
     r"(?P<cur>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + "|" + "|".join(CODES) + r")\b", re.I)
 TIMES_AFTER = re.compile(r"(?P<more>\s+more)?\s+times\b|(?:\s?-\s?|\s?)fold\b|x\b", re.I)
@@ -128,7 +128,8 @@ def digits_stand_alone(text: str, a: int, b: int, ordinal: bool = False) -> bool
     if nxt in ",." and nxt2.isdigit():
         return False  # "1,5" or a version number "1.2.3"
     if nxt.isalpha():
-        tail = re.match(r"[A-Za-z]+", text[b:b + 6]).group()
+        m = re.match(r"[A-Za-z]+", text[b:b + 6])  # None for a letter of another script: "5年", "3억"
+        tail = m.group() if m else ""
         if tail.lower() not in ("bn", "mn", "mln", "bln", "tn", "trn", "k", "m", "b", "t", "x", "pp", "ppt") \
                 and (len(tail) < 2 or tail not in PHYSICAL_SYMBOLS):  # "16.5GW", "120MtCO2" stand alone
             return False  # 5G, 3D, 155mm

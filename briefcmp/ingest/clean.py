@@ -155,6 +155,9 @@ def seam(left: str, right: str, vocab: Counter) -> tuple[bool, str]:
     Looks at the last word of ``left`` only, so joining many lines stays linear.
     """
     left, right = left.rstrip()[-100:], right.lstrip()
+    if (_NO_SPACES.match(left[-1:]) and (_NO_SPACES.match(right[:1]) or right[:1].isascii() and right[:1].isalnum())) \
+            or (left[-1:].isascii() and left[-1:].isalnum() and _NO_SPACES.match(right[:1])):
+        return False, ""  # Japanese and Chinese put no space between words ("7兆" / "9496億円"): nor a line break
     tail, head = _TAIL.search(left), _HEAD.match(right)
     if tail is None or head is None:
         return False, " "
@@ -179,6 +182,10 @@ def seam(left: str, right: str, vocab: Counter) -> tuple[bool, str]:
     if vocab[joined] > 0 and vocab[word.lower()] <= 1 and vocab[nxt.lower()] <= 1 and nxt[:1].islower():
         return False, ""
     return False, " "
+
+
+# Kana, Han and full-width punctuation: scripts written without spaces (Hangul is written with them).
+_NO_SPACES = re.compile(r"[\u3001-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]")
 
 
 def join_lines(lines: Iterable[str], vocab: Counter) -> str:
@@ -208,7 +215,7 @@ def continues(paragraph: str, following: str) -> bool:
         return False
     if p[-1] in _HYPHENS or (f[0].islower() and p[-1] not in ".!?"):
         return True
-    return p[-1] not in ".!?:;\"'”’)]" and not p[-1].isdigit() and f[0].isalnum()
+    return p[-1] not in ".!?:;\"'”’)]。！？」』）" and not p[-1].isdigit() and f[0].isalnum()
 
 
 # ---------------------------------------------------------------------------- plain text

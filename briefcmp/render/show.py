@@ -58,6 +58,8 @@ def _key_lines(key: str, k: Optional[KeyDef]) -> list[str]:
         facts.append("topics " + ", ".join(k.topics))
     if k.subjects:
         facts.append("subjects " + ", ".join(k.subjects))
+    if k.terms:  # its words in other languages (issue 23)
+        facts.append("terms " + "; ".join(f"{lang}: {', '.join(words)}" for lang, words in k.terms))
     out = [f"Key {key}: {k.label}", "; ".join(facts)]
     if k.description:
         out.append(k.description)
