@@ -41,7 +41,7 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
         "last": 4}
 
 # Where a comparison base starts: what follows, to the next clause break, is not the figure's period.
-_BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|(?:from|over|after)(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
+_BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|(?:from|over)(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
                    r"October|November|December)\b)(?-i:[A-Z][a-z]))(?=\s+(?:[^\s,;]+\s+){0,5}?(?:(?!(?:19|20)\d\d\b)[^\s,;]*\d|"
                    r"previous|prior|preceding|earlier|before|last|same|that|record|initial|preliminary|revised|budgeted|"
                    r"estimated?|forecast|level|a\s+year|the\s+year|FY))|compared\s+(?:with|to)|against|versus|than)\b|"
