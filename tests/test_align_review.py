@@ -277,6 +277,13 @@ class Pty:
     def send(self, keys: str) -> None:
         os.write(self.master, keys.encode())
 
+    def dialogue(self, *steps: tuple[str, str]) -> str:
+        """Wait for each text, then type its keys; returns all shown so far."""
+        for shown, keys in steps:
+            self.expect(shown)
+            self.send(keys)
+        return self.out.decode("utf-8", "replace")
+
     def close(self) -> int:
         try:
             self.expect("\x00never", timeout=30)
@@ -346,16 +353,12 @@ def test_decisions_are_appended_keeping_crlf_and_comments(corpus: Path) -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="pty")
 def test_ctrl_c_keeps_the_decisions_made_and_the_review_resumes(corpus: Path) -> None:
     t = Pty(["align", str(corpus), "--review"], corpus)
-    t.expect("(1/2) Key these together")
-    t.send("n")
-    t.expect("(2/2) Key these together")
-    t.send("\x03")  # Ctrl-C
+    t.dialogue(("(1/2) Key these together", "n"), ("(2/2) Key these together", "\x03"))  # Ctrl-C
     text = t.expect("1 decision recorded")
     assert "1 proposal left undecided" in text and "Traceback" not in text
     assert t.close() == 130
     t = Pty(["align", str(corpus), "--review"], corpus)
-    t.expect("(1/1) Key these together")
-    t.send("q")
+    t.dialogue(("(1/1) Key these together", "q"))
     t.expect("0 decisions recorded")
     assert t.close() == 0
 
@@ -486,12 +489,7 @@ def test_odd_answers_are_asked_again_never_a_traceback(corpus: Path) -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="pty")
 def test_split_in_a_real_terminal_reads_a_line(corpus: Path) -> None:
     t = Pty(["align", str(corpus), "--review"], corpus)
-    t.expect("(1/2) Key these together")
-    t.send("s")
-    t.expect("Claims to key together")
-    t.send("1 2\n")
-    t.expect("split by a person")
-    t.send("q")
+    t.dialogue(("(1/2) Key these together", "s"), ("Claims to key together", "1 2\n"), ("split by a person", "q"))
     t.expect("1 decision recorded")
     assert t.close() == 0
     (d,) = load_store(corpus / DECISIONS_NAME).decisions
