@@ -494,3 +494,14 @@ def test_split_in_a_real_terminal_reads_a_line(corpus: Path) -> None:
     assert t.close() == 0
     (d,) = load_store(corpus / DECISIONS_NAME).decisions
     assert d.decision == "split" and d.kept == INFLATION[:2]
+
+
+def test_a_value_edit_keeps_the_files_crlf(corpus: Path) -> None:
+    path = corpus / "treasury-note.claims.yaml"
+    path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+    by_refs = {v: k for k, v in ids(proposals(corpus)).items()}
+    assert cli("align", str(corpus), "--reject", by_refs[INFLATION]).exit_code == 0
+    r = cli("align", str(corpus), "--review", input="e\n\n\n2\n68\n\nq\n")
+    assert r.exit_code == 0, r.output
+    raw = path.read_bytes()
+    assert b"value: {amount: 68, unit: percent}\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")

@@ -119,3 +119,83 @@ def test_mutated_bytes_never_crash(corpus: Path) -> None:
     finally:
         for t, data in originals.items():
             t.write_bytes(data)
+
+
+# --------------------------------------------------------------------------- the command line (issue 25)
+
+PIECES = ["\x1b[2J", "\x1b]0;title\x07", "\x1b]8;;http:\\\\x\x07link\x1b]8;;\x07", "\x07", "\x9b31m", "\u202e",
+          "\u2066", "\u200f", os.fsdecode(b"\xff\xfe"), os.fsdecode(b"\xc3"), "\x1b]52;c;cGF5bG9hZA==\x07"]
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\ud800-\udfff]")
+
+
+def _hostile(rng: random.Random) -> str:
+    return "x" + "".join(rng.choice(PIECES) + rng.choice(["", "a", "-", " "]) for _ in range(rng.randint(1, 3)))
+
+
+def test_hostile_arguments_and_file_names_are_shown_not_obeyed(corpus: Path, tmp_path: Path) -> None:
+    """Arguments and file names carrying ESC, OSC, bidi controls and bytes that are not UTF-8 reach
+    stderr (and stdout) only as visible escapes; no command crashes on them."""
+    rng = random.Random(25)
+    src = tmp_path / "src.txt"
+    src.write_text("Title\n\nExports rose 5% in 2023, the ministry said.\n", encoding="utf-8")
+    for n in range(ROUNDS):
+        h = _hostile(rng)
+        named = tmp_path / f"{n}{h}"
+        templates = [
+            ["compare", str(corpus), "--topic", h], ["compare", str(corpus), "--brief", h],
+            ["compare", str(corpus), "--key", h], ["compare", str(corpus), "--subject", h],
+            ["show", h, str(corpus)], ["claims", str(corpus), "--format", h], ["coverage", str(corpus), "--" + h],
+            ["compare", str(corpus), "-o", str(corpus / "briefcmp.yaml") + h],
+            ["init", str(named)], ["schema", "--write", str(named)], ["export", str(corpus), "--sqlite", f"{named}.db"],
+            ["annotate", str(src), "-o", f"{named}.claims.yaml"], ["review", "add", h, "-j", "x", "-C", str(corpus)],
+            ["add", str(src), str(tmp_path / h)], ["check", str(named) + ".claims.yaml"],
+        ]
+        args = templates[n % len(templates)]
+        if args[0] == "check":  # a claims file whose own name is hostile, inside the corpus
+            hostile_file = corpus / f"{n}{h}.claims.yaml"
+            shutil.copy(corpus / "cap-2022-02.claims.yaml", hostile_file)
+            args = ["check", str(hostile_file)]
+        result = runner.invoke(app, ["--no-cache", *args])
+        assert result.exit_code in (0, 1, 2), (args, result.output[-2000:])
+        assert result.exception is None or isinstance(result.exception, SystemExit), (args, repr(result.exception))
+        assert "Traceback" not in result.output and "internal error" not in result.output, result.output[-2000:]
+        raw = RAW.search(result.stderr) or RAW.search(result.stdout)
+        assert raw is None, (args, repr(raw.group()), result.output[-800:])
+        if args[0] == "check":
+            hostile_file.unlink()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs")
+def test_fifos_in_every_environment_path_never_hang(corpus: Path, tmp_path: Path) -> None:
+    """A FIFO wherever an environment variable sends briefcmp's writes (the job summary, the cache
+    folder, the home or XDG cache folder, a file inside the cache): a clear run, never a hang."""
+    import subprocess
+    import sys
+
+    def fifo(path: Path) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.mkfifo(path)
+        return path
+
+    home = tmp_path / "home"
+    planted = tmp_path / "cache-planted"
+    cases = [
+        ({"GITHUB_STEP_SUMMARY": str(fifo(tmp_path / "summary"))}, ["check", "--format", "github"]),
+        ({"BRIEFCMP_CACHE_DIR": str(fifo(tmp_path / "cache-fifo"))}, ["compare"]),
+        ({"BRIEFCMP_CACHE_DIR": "", "HOME": str(home), "XDG_CACHE_HOME": ""}, ["compare"]),
+        ({"BRIEFCMP_CACHE_DIR": "", "XDG_CACHE_HOME": str(fifo(tmp_path / "xdg"))}, ["claims"]),
+        ({"BRIEFCMP_CACHE_DIR": str(planted)}, ["compare", "--format", "json"]),
+    ]
+    fifo(home / ".cache")
+    for name in ("hmac.key", "CACHEDIR.TAG", "last-prune"):
+        fifo(planted / name)
+    fifo(planted / "reports-1")
+    env = {k: v for k, v in os.environ.items() if k not in ("BRIEFCMP_NO_CACHE", "GITHUB_STEP_SUMMARY")}
+    for extra, args in cases:
+        for _ in range(2 if "BRIEFCMP_CACHE_DIR" in extra and extra["BRIEFCMP_CACHE_DIR"] else 1):
+            # (a second run would answer from the cache, if there were one)
+            r = subprocess.run([sys.executable, "-c", "from briefcmp.cli import main; main()", *args, str(corpus)],
+                               capture_output=True, env={**env, **extra}, timeout=60)
+            err = r.stderr.decode(errors="replace")
+            assert r.returncode in (0, 1), (extra, args, err[-1500:])
+            assert "Traceback" not in err and "internal error" not in err, err[-1500:]

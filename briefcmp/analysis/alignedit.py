@@ -265,16 +265,32 @@ def verify(edits: list[Edit], corpus: Corpus) -> None:
 
 def apply_plan(result: AlignResult, corpus: Corpus) -> list[Path]:
     """Write the sure groups into the config and the claims files (atomically, each re-parsed first)."""
-    from briefcmp.corpus.files import OutputError, write_file
+    from briefcmp.corpus.files import OutputError, confine
 
-    edits = plan_edits(result, corpus)
+    try:  # the corpus's files are written only inside it (the rule reading follows): checked before any read
+        config_path = Path(corpus.config.path) if corpus.config.path else Path(corpus.root) / "briefcmp.yaml"
+        confine(config_path, corpus.root)
+        edits = plan_edits(result, corpus)
+        for e in edits:
+            confine(e.path, corpus.root)
+    except OutputError as exc:
+        raise AlignError(str(exc)) from exc
     verify(edits, corpus)
+    return write_edits(edits, corpus)
+
+
+def write_edits(edits: list[Edit], corpus: Corpus) -> list[Path]:
+    """Write verified edits, each file atomically, inside the corpus, in its own line endings; refuse a
+    file that changed since its text was read (``AlignError``). Also ``align --review``'s value edits."""
+    from briefcmp.corpus.files import OutputError, line_ending, with_line_ending, write_file
+
     written = []
     for e in edits:
-        if e.path.exists() and e.path.read_text(encoding="utf-8") != e.old:
+        raw = e.path.read_bytes() if e.path.exists() else b""
+        if raw.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n") != e.old.replace("\r\n", "\n"):
             raise AlignError(f"{e.path}: changed while align ran; run it again")
-        try:
-            write_file(e.path, e.new, force=True)
+        try:  # each file keeps its own line endings (the edit was made on the text as Python reads it)
+            write_file(e.path, with_line_ending(e.new, line_ending(raw)), force=True, within=corpus.root)
         except OutputError as exc:
             raise AlignError(str(exc)) from exc
         written.append(e.path)

@@ -91,6 +91,7 @@ class Store:
     text: str = ""
     decisions: list[Decision] = field(default_factory=list)
     problems: Problems = field(default_factory=Problems)
+    root: Optional[Path] = None  # the corpus folder: the file is read and written only inside it
     _apart: Optional[tuple] = field(default=None, repr=False)  # made once, again after each record
 
     @property
@@ -119,23 +120,24 @@ class Store:
         return self._apart
 
     def record(self, decision: Decision) -> None:
-        """Append one decision to the file, atomically; refuse when the file has errors or changed."""
-        from briefcmp.corpus.files import OutputError, write_file
+        """Append one decision to the file, atomically, in the file's own line endings; refuse when the
+        file has errors, changed meanwhile, or is a link out of the corpus."""
+        from briefcmp.corpus.files import OutputError, line_ending, with_line_ending, write_file
 
         if self.errors:
             raise DecisionError(f"{self.shown}: has errors (run `briefcmp check`); fix it before deciding")
         current = _read(self.path)
         if current is not None and current != self.text:
             raise DecisionError(f"{self.shown}: changed while the review ran; run it again")
-        text = self.text if self.text.strip() else _HEADER
+        ending = line_ending(self.text.encode("utf-8", "replace"))
+        text = self.text.replace("\r\n", "\n") if self.text.strip() else _HEADER
         if not text.endswith("\n"):
             text += "\n"
         if not re.search(r"(?m)^decisions:", text):
-            text += "decisions:\r\n" if "\r\n" in text else "decisions:\n"
-        entry = _entry_text(decision)
-        text += entry.replace("\n", "\r\n") if "\r\n" in text else entry  # a file kept with CRLF stays so
+            text += "decisions:\n"
+        text = with_line_ending(text + _entry_text(decision), ending)
         try:
-            write_file(self.path, text, force=True)
+            write_file(self.path, text, force=True, within=self.root)
         except OutputError as exc:
             raise DecisionError(str(exc)) from exc
         self.text, self.exists = text, True
@@ -182,14 +184,15 @@ def corpus_store(corpus: Corpus) -> Store:
 def load_store(path: Path, shown: Optional[str] = None, root: Optional[Path] = None) -> Store:
     """Read and validate a decisions file; bad entries are reported (located) and left out. With ``root``
     (the corpus folder), a file that is a link to somewhere outside it is an error: never read nor written."""
-    store = Store(Path(path), shown or str(path))
-    if root is not None and os.path.islink(path):
-        target = os.path.realpath(path)
-        if os.path.commonpath([target, os.path.realpath(root)]) != os.path.realpath(root):
-            store.exists = True
-            store.problems.error(store.shown, (0, 0), "outside-corpus",
-                                 f"is a symbolic link to {target}, outside the corpus: not read, not written")
-            return store
+    from briefcmp.corpus.files import inside, shown_path
+
+    store = Store(Path(path), shown or str(path), root=Path(root) if root is not None else None)
+    if root is not None and os.path.lexists(path) and not inside(path, root):
+        store.exists = True
+        store.problems.error(store.shown, (0, 0), "outside-corpus",
+                             f"is a symbolic link to {shown_path(os.path.realpath(path))}, outside the corpus: "
+                             "not read, not written (replace the link with a file)")
+        return store
     try:
         raw = read_regular(path, yamlsafe.MAX_BYTES, allow_larger=True)
     except FileNotFoundError:

@@ -15,7 +15,6 @@ import sys
 
 from typing import NoReturn
 
-import typer
 
 # Importing a group registers its commands; this order is the order of `briefcmp --help`.
 from briefcmp.cli import gate  # noqa: F401,I001  (check, review)
@@ -25,7 +24,7 @@ from briefcmp.cli import export  # noqa: F401  (export)
 from briefcmp.cli import ingest  # noqa: F401  (add)
 from briefcmp.cli import drafting  # noqa: F401  (annotate)
 from briefcmp.cli import align  # noqa: F401  (align)
-from briefcmp.cli.app import app
+from briefcmp.cli.app import app, say
 
 
 class _ClosedStream:
@@ -85,14 +84,14 @@ def main() -> None:
             code = exc.code
         sys.stdout.flush()
     except KeyboardInterrupt:
-        typer.echo("briefcmp: interrupted", err=True)
+        say("briefcmp: interrupted")
         sys.exit(130)
     except BrokenPipeError:  # the reader went away (``briefcmp compare | head``): end quietly
         _detach_stdout()
     except OSError as exc:  # writing the output failed: the environment, not briefcmp
         _output_failed(exc)
     except Exception as exc:  # a bug in briefcmp, not bad input: say so plainly
-        typer.echo(f"briefcmp: internal error: {type(exc).__name__}: {exc}\n"
-                   "Please report this with the command line you used.", err=True)
+        say(f"briefcmp: internal error: {type(exc).__name__}: {exc}\n"
+                   "Please report this with the command line you used.")
         sys.exit(3)
     sys.exit(code)

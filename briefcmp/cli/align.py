@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from briefcmp.cli.app import PATHS_ARG, app, fail
+from briefcmp.cli.app import PATHS_ARG, app, fail, say
 
 
 class AlignFormat(str, Enum):
@@ -74,7 +74,7 @@ def align(
         except (AlignError, OSError) as exc:
             raise fail(f"align --apply: {exc}")
         for p in written:
-            typer.echo(f"updated {p}", err=True)
+            say(f"updated {p}")
     if review:
         raise typer.Exit(interactive(session, skip_sure=bool(written)))
     if ids["accept"] or ids["reject"]:

@@ -15,7 +15,7 @@ from typing import Callable, List, Optional
 
 import typer
 
-from briefcmp.cli.app import EXIT_INPUT, fail
+from briefcmp.cli.app import EXIT_INPUT, fail, say
 
 _KEY_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
@@ -40,7 +40,7 @@ def load_decisions(corpus):
 
     store = corpus_store(corpus)
     for p in sort_problems(store.problems):
-        typer.echo(p.format(), err=True)
+        say(p.format())
     if store.errors:
         raise fail(f"{store.shown}: fix the decisions file (or delete the bad entries) and run align again")
     return store
@@ -222,7 +222,7 @@ def interactive(session, skip_sure: bool = False, read_key: Callable[[], Optiona
     left = len(queue) - i
     _echo(summary(session.decided, left, session.store.shown), nl=False)
     for p in dict.fromkeys(session.written):
-        typer.echo(f"updated {p}", err=True)
+        say(f"updated {p}")
     return 130 if interrupted else EXIT_INPUT if failed else 0
 
 
@@ -302,7 +302,7 @@ def decide_ids(session, accept_ids: list[str], reject_ids: list[str], skip_sure:
         for u in unknown:
             d = earlier.get(u)
             if d is not None and d.decision == verb:
-                typer.echo(f"{u}: already {verb}ed ({session.store.shown}:{d.line})", err=True)
+                say(f"{u}: already {verb}ed ({session.store.shown}:{d.line})")
                 continue
             again, _ = find([u], [*session.raw.groups, *session.raw.candidates]) if d is not None else ([], [])
             if again:  # decided otherwise before: the later decision counts
@@ -311,8 +311,7 @@ def decide_ids(session, accept_ids: list[str], reject_ids: list[str], skip_sure:
             bad.append(u)
         actions += [(verb, g) for g in found]
     for u in bad:
-        typer.echo(terminal_safe(f"briefcmp: error: no proposal has the id {u}{suggest(u, known + list(earlier))}"
-                                 " (align lists the ids)", one_line=True), err=True)
+        say(f"briefcmp: error: no proposal has the id {u}{suggest(u, known + list(earlier))} (align lists the ids)")
     if bad:
         raise typer.Exit(EXIT_INPUT)
     failed = 0
@@ -326,10 +325,10 @@ def decide_ids(session, accept_ids: list[str], reject_ids: list[str], skip_sure:
                 reject(session, g)
                 typer.echo(f"rejected {group_id(g)}: not proposed again")
         except ReviewError as exc:
-            typer.echo(terminal_safe(f"briefcmp: error: {group_id(g)}: {exc}", one_line=True), err=True)
+            say(f"briefcmp: error: {group_id(g)}: {exc}")
             failed += 1
     left = len(pool) - len(actions)
     typer.echo(f"{left} proposal{'s' * (left != 1)} left undecided")
     for p in dict.fromkeys(session.written):
-        typer.echo(f"updated {p}", err=True)
+        say(f"updated {p}")
     return EXIT_INPUT if failed else 0

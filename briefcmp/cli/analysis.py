@@ -10,7 +10,7 @@ import typer
 
 from briefcmp.cli.app import (
     COLOR_OPT, EXIT_CLEAN, EXIT_FINDINGS, FORCE_OPT, NO_PAGER_OPT, OUTPUT_OPT, PATHS_ARG, ColorMode, app, default_paths,
-    discovered, fail, kind_choice, terminal_options,
+    discovered, fail, kind_choice, say, terminal_options,
 )
 from briefcmp.cli.complete import complete_briefs, complete_keys, complete_show, complete_subjects, complete_topics
 from briefcmp.corpus.kinds import RELATION_KINDS  # a few constants, no imports: keeps --help instant
@@ -65,7 +65,7 @@ def _analysis_corpus(paths: Optional[List[Path]], memo=None, texts: str = "all")
         raise fail(str(exc))
     discovered(paths, result.corpus)
     errors = sum(1 for p in result.problems if p.severity == Severity.ERROR)
-    note = memo.note if memo is not None else (lambda text: typer.echo(text, err=True))
+    note = memo.note if memo is not None else (lambda text: say(text))
     if memo is not None:
         memo.read(result.inputs)
     if errors:
@@ -91,7 +91,7 @@ def _mark_reviewed(corpus, analysis, memo=None) -> None:
     if problems:
         text = (f"briefcmp: note: {problems} problem{'s' * (problems != 1)} with reviewed conflicts "
                 "(stale or malformed entries): run `briefcmp check`")
-        memo.note(text) if memo is not None else typer.echo(text, err=True)
+        memo.note(text) if memo is not None else say(text)
 
 
 def _known(corpus, what: str, given: Optional[List[str]], known) -> tuple[str, ...]:

@@ -79,6 +79,9 @@ def _main(
 
     Example: briefcmp compare briefs/
     """
+    from briefcmp.corpus import files
+
+    files.note_inherited_descriptors()  # before any file is opened: -o /dev/fd/N names the caller's descriptor
     if no_cache:
         from briefcmp.corpus import cache
 
@@ -100,10 +103,30 @@ def terminal_options(color: Optional["ColorMode"], no_pager: bool) -> None:
             output.set_pager(False)
 
 
+def say(message: str, nl: bool = True) -> None:
+    """Print a message on stderr. Every message goes through here: it may hold command-line
+    arguments and file names, so control and bidi characters are made visible (``\\x1b``,
+    ``\\u202e``) by the one sanitiser, and a name that is not UTF-8 prints as ``\\xff``."""
+    from briefcmp.corpus.safetext import visible
+
+    typer.echo(visible(message), err=True, nl=nl)
+
+
 def fail(message: str, code: int = EXIT_INPUT) -> typer.Exit:
     """Print ``briefcmp: error: message`` on stderr and return the Exit to raise."""
-    typer.echo(f"briefcmp: error: {message}", err=True)
+    say(f"briefcmp: error: {message}")
     return typer.Exit(code)
+
+
+def _safe_click_echo(message=None, *args, **kwargs):
+    """click's own messages (usage errors quote the bad value, "No such option: ...") through the
+    same sanitiser: click.exceptions looks ``echo`` up in its module when it shows an error."""
+    from briefcmp.corpus.safetext import visible
+
+    return click.utils.echo(visible(message) if isinstance(message, str) else message, *args, **kwargs)
+
+
+click.exceptions.echo = _safe_click_echo  # type: ignore[attr-defined]
 
 
 PATHS_ARG = typer.Argument(None, metavar="[PATH]...", show_default=False,
@@ -111,11 +134,17 @@ PATHS_ARG = typer.Argument(None, metavar="[PATH]...", show_default=False,
                                 "nearest folder upward holding briefcmp.yaml.")
 
 
-def output_path(value: str) -> Path:
-    """``-o`` value: a file path; one ending in ``/`` names a folder and is refused here (clear usage error)."""
+def output_path(value: str, example: str = "report.txt") -> Path:
+    """``-o`` value (and every option naming a file to write, e.g. ``export --sqlite``): a file path;
+    one ending in ``/`` names a folder and is refused here (clear usage error)."""
     if value != "-" and value.endswith(("/", "\\")):
-        raise typer.BadParameter(f"{value}: is a folder; give a file name, e.g. {value}report.txt")
+        raise typer.BadParameter(f"{value}: is a folder; give a file name, e.g. {value}{example}")
     return Path(value)
+
+
+def database_path(value: str) -> Path:
+    """``export --sqlite`` value: the rule of ``output_path``."""
+    return output_path(value, "corpus.db")
 
 
 OUTPUT_OPT = typer.Option(None, "--output", "-o", parser=output_path, metavar="PATH",
@@ -143,7 +172,7 @@ def default_paths(paths: Optional[List[Path]]) -> list[Path]:
 
     if sys.stderr.isatty():
         how = "./briefs" if found == Path.cwd() / "briefs" else "the nearest folder upward holding briefcmp.yaml"
-        typer.echo(f"briefcmp: corpus {display_path(found)} ({how})", err=True)
+        say(f"briefcmp: corpus {display_path(found)} ({how})")
     return [Path(display_path(found))]
 
 

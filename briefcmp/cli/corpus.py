@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from briefcmp.cli.app import EXIT_CLEAN, app, fail
+from briefcmp.cli.app import EXIT_CLEAN, app, fail, say
 
 
 class SchemaName(str, Enum):
@@ -46,7 +46,7 @@ def schema(
             if target.exists() and target.read_text(encoding="utf-8") == schema_text(n):
                 continue
             write_file(target, schema_text(n), force)
-            typer.echo(f"wrote {target}", err=True)
+            say(f"wrote {target}")
     except (OutputError, OSError) as exc:
         raise fail(str(exc))
 
@@ -71,10 +71,10 @@ def init(
     except ScaffoldError as exc:
         raise fail(str(exc))
     for p in written:
-        typer.echo(f"created {p}", err=True)
+        say(f"created {p}")
     for p in skipped:
-        typer.echo(f"kept existing {p}", err=True)
-    typer.echo(NEXT_STEPS.format(folder=folder), nl=False, err=True)
+        say(f"kept existing {p}")
+    say(NEXT_STEPS.format(folder=folder), nl=False)
 
 
 cache_app = typer.Typer(
@@ -120,5 +120,5 @@ def cache_clear() -> None:
     from briefcmp.corpus import cache
 
     removed = cache.BriefCache(cache.cache_dir()).clear()
-    typer.echo(f"removed {removed.entries} cache entr{'y' if removed.entries == 1 else 'ies'} "
-               f"({_size(removed.bytes)}) from {removed.path}", err=True)
+    say(f"removed {removed.entries} cache entr{'y' if removed.entries == 1 else 'ies'} "
+               f"({_size(removed.bytes)}) from {removed.path}")

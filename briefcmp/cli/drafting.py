@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from briefcmp.cli.app import EXIT_CLEAN, app, fail, output_path
+from briefcmp.cli.app import EXIT_CLEAN, app, fail, say, output_path
 
 
 def _claims_count(n: int) -> str:
@@ -71,26 +71,25 @@ def annotate(
     try:
         result = run_annotate(settings)
         for warning in result.warnings:
-            typer.echo(f"briefcmp: warning: {warning}", err=True)
+            say(f"briefcmp: warning: {warning}")
         draft = result.draft
         if draft.unanchored:
             lines = ", ".join(map(str, sorted(set(draft.unanchored))[:10]))
-            typer.echo(f"briefcmp: warning: {len(draft.unanchored)} figures or sentences are in passages repeated "
+            say(f"briefcmp: warning: {len(draft.unanchored)} figures or sentences are in passages repeated "
                        f"word for word, so no quote can pick one of them; not drafted (source lines {lines}"
-                       f"{', ...' if len(set(draft.unanchored)) > 10 else ''})", err=True)
+                       f"{', ...' if len(set(draft.unanchored)) > 10 else ''})")
         if update is not None:
             rejected = f", {draft.rejected} you deleted before not re-added" if draft.rejected else ""
             if result.unchanged:
-                typer.echo(f"{update}: nothing to add ({draft.already} figures already annotated{rejected})",
-                           err=True)
+                say(f"{update}: nothing to add ({draft.already} figures already annotated{rejected})")
             else:
-                write_file(update, result.text, force=True)
-                typer.echo(f"{update}: added {_claims_count(len(draft.claims))} "
+                write_file(update, result.text, force=True, within=result.root)  # a corpus's file stays inside it
+                say(f"{update}: added {_claims_count(len(draft.claims))} "
                            f"({draft.already} figures already annotated{rejected})"
-                           f"{'; source_sha256 updated' if refresh_sha else ''}", err=True)
+                           f"{'; source_sha256 updated' if refresh_sha else ''}")
         elif result.target is not None:
-            write_file(result.target, result.text, force)
-            typer.echo(f"wrote {result.target}: {_claims_count(len(draft.claims))}", err=True)
+            write_file(result.target, result.text, force, within=result.root)  # in a corpus: confined to it
+            say(f"wrote {result.target}: {_claims_count(len(draft.claims))}")
         else:
             emit(result.text)
     except (AnnotateError, OutputError) as exc:

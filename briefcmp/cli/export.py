@@ -8,13 +8,13 @@ from typing import List, Optional
 import typer
 
 from briefcmp.cli.analysis import _analysis_corpus, _mark_reviewed
-from briefcmp.cli.app import EXIT_CLEAN, PATHS_ARG, app, fail
+from briefcmp.cli.app import EXIT_CLEAN, PATHS_ARG, app, database_path, fail, say
 
 
 @app.command()
 def export(
     paths: Optional[List[Path]] = PATHS_ARG,
-    sqlite: Path = typer.Option(..., "--sqlite", metavar="FILE", show_default=False,
+    sqlite: Path = typer.Option(..., "--sqlite", metavar="FILE", show_default=False, parser=database_path,
                                 help="Write the corpus and its analysis to this SQLite database (required)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing file that is not a briefcmp export "
                                                       "(an earlier export is always replaced)."),
@@ -44,6 +44,6 @@ def export(
         written = write_sqlite(analysis, sqlite, force)
     except ExportError as exc:
         raise fail(str(exc))
-    typer.echo(f"wrote {written}: {len(corpus.briefs)} briefs, {sum(len(b.claims) for b in corpus.briefs)} claims, "
-               f"{len(analysis.relations)} relations", err=True)
+    say(f"wrote {written}: {len(corpus.briefs)} briefs, {sum(len(b.claims) for b in corpus.briefs)} claims, "
+               f"{len(analysis.relations)} relations")
     raise typer.Exit(EXIT_CLEAN)

@@ -9,7 +9,7 @@ from typing import List, Optional
 import typer
 
 from briefcmp.cli.app import (
-    EXIT_CLEAN, FORCE_OPT, OUTPUT_OPT, PATHS_ARG, Choice, app, corpus_shown, default_paths, fail,
+    EXIT_CLEAN, FORCE_OPT, OUTPUT_OPT, PATHS_ARG, Choice, app, corpus_shown, default_paths, fail, say,
 )
 
 # `plain` is the plain-text format of every command; `text` (its older name here) still works.
@@ -77,7 +77,7 @@ def check(
         raise fail(str(exc))
     selection = gate.selection
     if gate.focus is not None and not gate.focus and not gate.report.problems:
-        typer.echo(f"briefcmp: no claims files to check ({selection.describe})", err=True)
+        say(f"briefcmp: no claims files to check ({selection.describe})")
     fmt = format
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "plain"
@@ -91,12 +91,13 @@ def check(
         if summary_file:
             markdown = render_markdown(gate.report, gate.relations, gate.judgement, gate.focus,
                                        title=f"briefcmp check ({selection.describe})")
-            try:  # appended: other steps write to the same summary
-                with open(summary_file, "a", encoding="utf-8") as fh:
-                    fh.write(markdown)
+            from briefcmp.corpus.files import OutputError, append_file
+
+            try:  # appended (other steps write to the same summary); a FIFO with no reader is an error, not a hang
+                append_file(summary_file, markdown)
                 written = True
-            except OSError as exc:
-                typer.echo(f"briefcmp: warning: cannot write the job summary {summary_file}: {exc.strerror}", err=True)
+            except OutputError as exc:
+                say(f"briefcmp: warning: cannot write the job summary (GITHUB_STEP_SUMMARY): {exc}")
         text = github_chunks(gate.report, gate.relations, gate.judgement, gate.focus,
                              show_reviewed=show_reviewed, summary_written=written)
     elif fmt == "sarif":
@@ -126,10 +127,15 @@ def check(
     if fmt == "plain":
         from briefcmp.render.problems import conflicts_line, summary
 
-        typer.echo(summary(gate.combined(show_reviewed=False)), err=True)
+        say(summary(gate.combined(show_reviewed=False)))
         if gate.relations:
             reviewed_n = sum(1 for r in gate.relations if r.id in gate.judgement.suppressions)
-            typer.echo(conflicts_line(len(gate.relations) - reviewed_n, reviewed_n, listed=show_reviewed), err=True)
+            say(conflicts_line(len(gate.relations) - reviewed_n, reviewed_n, listed=show_reviewed))
+    if verbose:
+        from briefcmp.corpus import cache
+
+        if cache.enabled() and cache.off_reason():
+            say(f"briefcmp: running without a cache: {cache.off_reason()}")
     code = EXIT_CLEAN if exit_zero else gate.exit_code(settings.fail_on)
     raise typer.Exit(code)
 
@@ -182,7 +188,9 @@ def _write_reviewed(gate, text: str) -> None:
     from briefcmp.corpus.files import OutputError, write_file
 
     try:
-        write_file(gate.reviewed.path, text, force=True)  # the tool's own file, edited in place
+        # The tool's own file, edited in place. Like --reviewed PATH, a link to a reviewed file shared
+        # between corpora is followed (it is read the same way), so it is not confined to the corpus.
+        write_file(gate.reviewed.path, text, force=True)
     except OutputError as exc:
         raise fail(str(exc))
 
@@ -200,14 +208,15 @@ def review_list(
     """
     import json
 
+    from briefcmp.corpus.safetext import json_visible
     from briefcmp.gate.review import format_listing, listing
     from briefcmp.render.output import emit
 
     gate = _review_gate(_review_corpus(path, corpus), reviewed)
     for p in gate.reviewed.problems:
-        typer.echo(p.format(), err=True)
+        say(p.format())
     data = listing(gate.reviewed, gate.judgement, gate.relations)
-    emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n" if format == "json" else format_listing(data))
+    emit(json_visible(json.dumps(data, indent=2, ensure_ascii=False) + "\n") if format == "json" else format_listing(data))
 
 
 def _ids_and_path(args: list[str]) -> tuple[list[str], Optional[Path]]:
@@ -275,7 +284,7 @@ def review_add(
             raise fail(f"{rid}: no conflict of the corpus has this id{suggest(rid, by_id)}; "
                        "see `briefcmp review list`")
     if not wanted:
-        typer.echo("briefcmp: nothing to add: every conflict is reviewed", err=True)
+        say("briefcmp: nothing to add: every conflict is reviewed")
         raise typer.Exit(EXIT_CLEAN)
     entries = [new_entry(by_id[rid], status.value, justification, reviewer, day) for rid in wanted]
     try:
@@ -284,7 +293,7 @@ def review_add(
         raise fail(str(exc))
     _write_reviewed(gate, text)
     for e in entries:
-        typer.echo(f"reviewed {e.id} ({', '.join(e.claims)}) in {gate.reviewed.shown}", err=True)
+        say(f"reviewed {e.id} ({', '.join(e.claims)}) in {gate.reviewed.shown}")
 
 
 @review_app.command("prune")
@@ -307,9 +316,9 @@ def review_prune(
     gone = [s for s in gate.judgement.stale if complete or not s.brief_missing]
     for s in gate.judgement.stale:
         if s not in gone:
-            typer.echo(f"kept {s.entry.id}: {s.reason}", err=True)
+            say(f"kept {s.entry.id}: {s.reason}")
     if not gone:
-        typer.echo(f"briefcmp: no stale entries in {gate.reviewed.shown}", err=True)
+        say(f"briefcmp: no stale entries in {gate.reviewed.shown}")
         raise typer.Exit(EXIT_CLEAN)
     if not dry_run:
         try:
@@ -318,4 +327,4 @@ def review_prune(
             raise fail(str(exc))
         _write_reviewed(gate, text)
     for s in gone:
-        typer.echo(f"{'would remove' if dry_run else 'removed'} {s.entry.id}: {s.reason}", err=True)
+        say(f"{'would remove' if dry_run else 'removed'} {s.entry.id}: {s.reason}")

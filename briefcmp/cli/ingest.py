@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from briefcmp.cli.app import EXIT_CLEAN, app, fail
+from briefcmp.cli.app import EXIT_CLEAN, app, fail, say
 
 
 @app.command()
@@ -44,12 +44,12 @@ def add(
     except IngestError as exc:
         raise fail(str(exc))
     for warning in result.warnings:
-        typer.echo(f"briefcmp: warning: {warning}", err=True)
+        say(f"briefcmp: warning: {warning}")
     pages = f", {result.pages} page{'s' * (result.pages != 1)}" if result.pages else ""
     paragraphs = f"{result.paragraphs} paragraph{'s' * (result.paragraphs != 1)}"
-    typer.echo(f"wrote {result.source}: {paragraphs} from {result.kind.upper()}{pages}", err=True)
-    typer.echo(f"wrote {result.claims_file}: {result.claims} draft claim{'s' * (result.claims != 1)}", err=True)
+    say(f"wrote {result.source}: {paragraphs} from {result.kind.upper()}{pages}")
+    say(f"wrote {result.claims_file}: {result.claims} draft claim{'s' * (result.claims != 1)}")
     found = [f"{k} from {v}" for k, v in result.meta.origin.items()]
-    typer.echo("metadata: " + ("; ".join(found) if found else "none stated (fill in title and published)"), err=True)
-    typer.echo(f"next: review the draft, then run: briefcmp check {corpus}", err=True)
+    say("metadata: " + ("; ".join(found) if found else "none stated (fill in title and published)"))
+    say(f"next: review the draft, then run: briefcmp check {corpus}")
     raise typer.Exit(EXIT_CLEAN)

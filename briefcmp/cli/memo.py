@@ -14,7 +14,6 @@ import os
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-import typer
 
 
 def _listing(paths: list[Path]) -> Any:
@@ -71,7 +70,7 @@ class Memo:
         hit = self.store.lookup(self.key, self._still_valid)
         if hit is None:
             return None
-        from briefcmp.cli.app import fail
+        from briefcmp.cli.app import fail, say
         from briefcmp.corpus.files import OutputError
         from briefcmp.render.output import deliver_utf8
 
@@ -80,13 +79,15 @@ class Memo:
         except OutputError as exc:
             raise fail(str(exc))
         for note in hit.notes:
-            typer.echo(note, err=True)
+            say(note)
         return hit.code
 
     def note(self, text: str) -> None:
         """A note on stderr, kept with the report."""
+        from briefcmp.cli.app import say
+
         self.notes.append(text)
-        typer.echo(text, err=True)
+        say(text)
 
     def read(self, inputs: Optional[Iterable[Any]]) -> None:
         """Add what the run read (``load.Input``s); None: something that cannot be described."""

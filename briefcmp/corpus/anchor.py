@@ -118,14 +118,21 @@ class QuoteIndex:
                 at.setdefault(w + " " + words[i + 1], []).append(start)
         self._at = at
 
-    def starts(self, q: str) -> list[int]:
-        """Every offset where ``q`` (normalised) occurs in the source."""
+    def starts(self, q: str, limit: Optional[int] = None) -> list[int]:
+        """Every offset where ``q`` (normalised) occurs in the source (with ``limit``: the first
+        ``limit`` of them, enough to tell a passage that repeats too often to be picked)."""
         pick = self._pick.get(q) if not self._every else self._rarest_inner(q)
         if pick is None:
-            return _find_all(self.source, q)
+            return _find_all(self.source, q, limit)
         key, offset = pick
         src = self.source
-        return [p - offset for p in self._at.get(key, ()) if p >= offset and src.startswith(q, p - offset)]
+        found = []
+        for p in self._at.get(key, ()):
+            if p >= offset and src.startswith(q, p - offset):
+                found.append(p - offset)
+                if limit is not None and len(found) >= limit:
+                    break
+        return found
 
 
     def _rarest_inner(self, q: str) -> Optional[tuple[str, int]]:
@@ -142,11 +149,14 @@ class QuoteIndex:
         return best[1], best[2]
 
 
-def _find_all(source: str, q: str) -> list[int]:
+def _find_all(source: str, q: str, limit: Optional[int] = None) -> list[int]:
+    """Every offset of ``q`` in ``source``, overlapping ones too (at most ``limit`` of them)."""
     starts = []
     i = source.find(q)
     while i != -1:
         starts.append(i)
+        if limit is not None and len(starts) >= limit:
+            break
         i = source.find(q, i + 1)
     return starts
 

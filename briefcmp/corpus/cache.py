@@ -120,6 +120,31 @@ def cache_dir(environ: Optional[dict] = None, platform: str = sys.platform) -> P
     return (Path(xdg) if xdg and os.path.isabs(xdg) else home / ".cache") / "briefcmp"
 
 
+def cache_anchor(environ: Optional[dict] = None, platform: str = sys.platform) -> Path:
+    """The folder that must already exist for briefcmp to create its cache folder in it: the
+    parent of BRIEFCMP_CACHE_DIR, $XDG_CACHE_HOME, %LOCALAPPDATA%, else the home folder.
+    No environment path makes briefcmp create folders: a missing $HOME (or /nonexistent)
+    means no cache, never a new home and its parents."""
+    env = os.environ if environ is None else environ
+    if env.get("BRIEFCMP_CACHE_DIR"):
+        return Path(env["BRIEFCMP_CACHE_DIR"]).parent
+    home = Path(env.get("HOME") or env.get("USERPROFILE") or Path.home())
+    if platform.startswith("win"):
+        return Path(env["LOCALAPPDATA"]) if env.get("LOCALAPPDATA") else home
+    xdg = env.get("XDG_CACHE_HOME", "")
+    if platform != "darwin" and xdg and os.path.isabs(xdg):
+        return Path(xdg)
+    return home
+
+
+_off_reason = ""  # why the latest cache could not be used (``briefcmp check -v`` says it)
+
+
+def off_reason() -> str:
+    """Why caching was off in this run although enabled (a missing home, an unwritable folder), or ""."""
+    return _off_reason
+
+
 def disable() -> None:
     """Turn caching off for this process (``--no-cache``)."""
     global _disabled
@@ -305,8 +330,12 @@ class CacheInfo:
 class BriefCache:
     """A cache folder: one file per corpus of loaded claims files, and finished reports."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, anchor: Optional[Path] = None) -> None:
         self.path = Path(path)
+        # The folder that must exist: the default cache's (see ``cache_anchor``), else the parent.
+        if anchor is None:
+            anchor = cache_anchor() if self.path == cache_dir() else self.path.parent
+        self.anchor = Path(anchor)
         self._secret: Optional[bytes] = None
         self._usable: Optional[bool] = None
         self.last_session: Optional[CacheSession] = None  # hit and miss counts of the latest load
@@ -315,19 +344,39 @@ class BriefCache:
 
     def _prepare(self) -> bool:
         """Create the folder, its CACHEDIR.TAG and its HMAC key; False when the cache cannot be used."""
+        global _off_reason
         if self._usable is not None:
             return self._usable
         try:
-            (self.path / _CORPORA).mkdir(parents=True, exist_ok=True)
+            self._make_folder()
+            (self.path / _CORPORA).mkdir(exist_ok=True)
             (self.path / _REPORTS).mkdir(exist_ok=True)
             tag = self.path / _TAG_FILE
             if not tag.exists():
                 _atomic_write(tag, _TAG.encode())
             self._secret = self._load_secret()
             self._usable = True
-        except OSError:
+        except OSError as exc:
             self._usable = False
+            _off_reason = f"cache folder {display_path(self.path)}: {exc.strerror or exc}"
         return self._usable
+
+    def _make_folder(self) -> None:
+        """Create the cache folder, and the folders between it and its anchor, one at a time: only
+        below an anchor that exists (never a missing home and its parents)."""
+        if self.path.is_dir():
+            return
+        if not self.anchor.is_dir():
+            raise OSError(errno.ENOENT, f"{display_path(self.anchor)} does not exist (briefcmp creates no such folder)")
+        try:
+            parts = self.path.relative_to(self.anchor).parts
+        except ValueError:
+            raise OSError(errno.EINVAL, f"not inside {display_path(self.anchor)}") from None
+        folder = self.anchor
+        for part in parts:
+            folder = folder / part
+            if not folder.is_dir():
+                folder.mkdir()
 
     @property
     def secret(self) -> bytes:

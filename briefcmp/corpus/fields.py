@@ -15,6 +15,25 @@ from briefcmp.corpus.yamlsafe import YList, YMap
 ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")  # \Z, not $ (which lets "id\n" through)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 NUMBER_RE = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+MAX_NUMBER = 1e18  # larger numbers are written with a scale (million, billion, ...)
+MAX_EXACT = 2.0 ** 53  # from here on a float no longer keeps every digit of a whole number
+_SIGNIFICANT = 15  # a float keeps every digit of a decimal with at most this many
+
+
+def plain_number(x: float) -> str:
+    """A number as a claims file holds it (what ``number`` reads back): a plain decimal with every
+    digit, never an exponent (12345678901.5, 0.0000000001, 20000000000). A value with more
+    significant digits than a float keeps (a computed third) is rounded to 15 of them."""
+    from decimal import Decimal
+
+    x = float(x)
+    if x.is_integer() and abs(x) < MAX_NUMBER:
+        return str(int(x))
+    text = repr(x)
+    if len(text.replace("-", "").replace(".", "").split("e")[0].strip("0")) > _SIGNIFICANT:
+        text = f"{x:.{_SIGNIFICANT}g}"
+    out = format(Decimal(text), "f")
+    return out.rstrip("0").rstrip(".") if "." in out else out
 
 
 # --------------------------------------------------------------------------- fields
@@ -137,7 +156,7 @@ class Fields:
                 self.problems.warning(self.path, m.mark_of(key), "leading-zero",
                                       f'{where}: "{key}" {value!r} has a leading zero; read as decimal {float(text):g}')
             number = float(text)
-            if math.isfinite(number) and abs(number) < 1e18:
+            if math.isfinite(number) and abs(number) < MAX_NUMBER:
                 return number
             self.problems.error(self.path, m.mark_of(key), "bad-value",
                                 f'{where}: "{key}" {value!r} is too large; write it with a scale (million, billion, ...)')

@@ -16,13 +16,23 @@ did not ask to replace:
   over): nothing is replaced, so no ``force`` is needed; a FIFO with no reader is an error
   rather than a hang; ``/dev/stdout``, ``/dev/stderr`` and ``/dev/fd/N`` are written to that
   descriptor, whatever it is open on (a redirected file is not replaced either);
-- a path ending in ``/`` or naming a folder is refused: it is a folder, not a file.
+- a path ending in ``/`` or naming a folder is refused: it is a folder, not a file;
+- a descriptor path names a descriptor the caller handed briefcmp: one that was not open
+  when the command started (``-o /dev/fd/3`` with fd 3 closed) is refused, never the file
+  briefcmp itself opened meanwhile under that number (its cache), and a number that is no
+  descriptor (``/dev/fd/99999999999999999999``) is an error, not a crash;
+- a file of the corpus (``within``: the corpus folder) is written only when its real path
+  lies inside the corpus, the rule reading follows: a symbolic link that leaves the corpus
+  is refused, its target never touched.
+
+``append_file`` appends (the GitHub job summary) with the same treatment of FIFOs and devices.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -95,6 +105,22 @@ def read_regular_stat(path: PathLike, limit: int, *, allow_larger: bool = False)
 # --------------------------------------------------------------------------- writing
 
 
+def line_ending(data: bytes) -> str:
+    """The line ending a file uses (that of its first line): ``\\r\\n``, ``\\r`` or ``\\n``."""
+    i = data.find(b"\n")
+    j = data.find(b"\r")
+    if j != -1 and (i == -1 or j < i):
+        return "\r\n" if data[j + 1:j + 2] == b"\n" else "\r"
+    return "\n"
+
+
+def with_line_ending(text: str, ending: str) -> str:
+    """``text`` (edited with ``\\n`` line ends, as Python reads text) written with the file's own ``ending``."""
+    if ending == "\n":
+        return text
+    return text.replace("\r\n", "\n").replace("\n", ending)
+
+
 def _encode(text: str) -> bytes:
     # Text may carry file names that are not UTF-8 (decoded with surrogateescape): written
     # files are always valid UTF-8, such bytes become U+FFFD.
@@ -120,15 +146,39 @@ def _chunks(text: Text) -> Iterator[bytes]:
         yield chunk if isinstance(chunk, bytes) else _encode(chunk)
 
 
-def write_file(path: PathLike, text: Text, force: bool = False) -> None:
+def inside(path: PathLike, root: PathLike) -> bool:
+    """Whether the real path of ``path`` (every symbolic link followed) lies inside the real ``root``:
+    the one rule for the files of a corpus, read or written."""
+    return os.path.realpath(path).startswith(os.path.join(os.path.realpath(root), ""))
+
+
+def confine(path: PathLike, root: PathLike) -> None:
+    """``OutputError`` unless ``path`` may be written as a file of the corpus ``root`` (see ``inside``)."""
+    if not inside(path, root):
+        raise OutputError(f"{shown_path(path)}: is a symbolic link to {shown_path(os.path.realpath(path))}, outside "
+                          f"the corpus folder {shown_path(root)}; briefcmp writes a corpus's files only inside it "
+                          "(as it reads them): replace the link with a file")
+
+
+def shown_path(path: PathLike) -> str:
+    """A path as a message shows it: control and bidi characters visible, names that are not UTF-8 shown."""
+    from briefcmp.corpus.safetext import visible
+
+    return visible(os.fspath(path), one_line=True)
+
+
+def write_file(path: PathLike, text: Text, force: bool = False, within: "PathLike | None" = None) -> None:
     """Write ``text`` (a string, or chunks of text or UTF-8 bytes written as they come) to ``path``
-    as described in the module docstring; ``OutputError`` when that is refused or fails."""
+    as described in the module docstring; ``OutputError`` when that is refused or fails.
+    ``within``: the corpus folder ``path`` belongs to (then it is confined to it)."""
     raw = os.fspath(path)
-    shown = raw
+    shown = shown_path(raw)
     if raw.endswith(("/", os.sep)) or os.path.isdir(raw):
-        raise OutputError(f"{shown}: is a folder; give a file name, e.g. {os.path.join(raw, 'report.txt')}")
+        raise OutputError(f"{shown}: is a folder; give a file name, e.g. {shown_path(os.path.join(raw, 'report.txt'))}")
+    if within is not None:
+        confine(raw, within)
     data = _chunks(text)
-    fd = _standard_stream(raw)
+    fd = _standard_stream(raw, shown)
     if fd is not None:  # /dev/stdout, /dev/fd/N: the descriptor itself, whatever it points to (a file too)
         _write_all(fd, shown, data)
         return
@@ -146,7 +196,7 @@ def write_file(path: PathLike, text: Text, force: bool = False) -> None:
     target = raw
     if os.path.islink(raw):
         if st is None and not force:
-            raise OutputError(f"{shown}: is a dangling symbolic link (to {os.readlink(raw)}); "
+            raise OutputError(f"{shown}: is a dangling symbolic link (to {shown_path(os.readlink(raw))}); "
                               "use --force to create its target")
         target = os.path.realpath(raw)  # update the link's target, keep the link
     if st is not None and not force:
@@ -155,18 +205,45 @@ def write_file(path: PathLike, text: Text, force: bool = False) -> None:
 
 
 _STREAMS = {"/dev/stdout": 1, "/dev/stderr": 2}
+_DESCRIPTOR = re.compile(r"(?:/dev/fd/|/proc/self/fd/)([0-9]+)")
+_PROBED = 256  # descriptors below this are recorded at the start of a command (about 1 ms of fstat calls)
+_inherited: "frozenset[int] | None" = None
 
 
-def _standard_stream(raw: str) -> "int | None":
-    """The descriptor a /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N path names (None otherwise)."""
+def note_inherited_descriptors() -> None:
+    """Record which descriptors are open as a command starts (before briefcmp opens any file), so
+    that ``/dev/fd/N`` can only name one the caller handed over. ``fstat`` opens nothing itself
+    (listing /proc/self/fd would take the lowest free number and see it open)."""
+    global _inherited
+    if os.name != "posix":
+        return
+    found = set()
+    for fd in range(_PROBED):
+        try:
+            os.fstat(fd)
+        except OSError:
+            continue
+        found.add(fd)
+    _inherited = frozenset(found)
+
+
+def _standard_stream(raw: str, shown: str = "") -> "int | None":
+    """The descriptor a /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N path names (None otherwise);
+    ``OutputError`` for a number that is no descriptor or one the caller did not hand over."""
     if os.name != "posix":
         return None
+    m = _DESCRIPTOR.fullmatch(raw)
     if raw in _STREAMS:
-        return _STREAMS[raw]
-    for prefix in ("/dev/fd/", "/proc/self/fd/"):
-        if raw.startswith(prefix) and raw[len(prefix):].isdigit():
-            return int(raw[len(prefix):])
-    return None
+        fd = _STREAMS[raw]
+    elif m is None:
+        return None
+    else:
+        fd = int(m.group(1))
+    if fd >= 2**31 - 1 or (_inherited is not None and fd < _PROBED and fd not in _inherited):
+        number = str(fd) if fd < 2**31 else m.group(1)[:12] + "..."  # type: ignore[union-attr]
+        raise OutputError(f"{shown or raw}: cannot write: descriptor {number} "
+                          "was not open when briefcmp started (Bad file descriptor)")
+    return fd
 
 
 def _write_all(fd: int, shown: str, data: Iterable[bytes]) -> None:
@@ -181,6 +258,28 @@ def _write_all(fd: int, shown: str, data: Iterable[bytes]) -> None:
                 view = view[os.write(fd, view):]
     except (OSError, AttributeError, ValueError) as exc:
         raise OutputError(f"{shown}: cannot write: {getattr(exc, 'strerror', None) or exc}") from exc
+
+
+def append_file(path: PathLike, text: str) -> None:
+    """Append ``text`` to ``path`` (created when missing, never its folder): a FIFO with no reader is an
+    error, not a hang; a folder, socket or missing folder is an error; ``OutputError`` on failure."""
+    raw = os.fspath(path)
+    shown = shown_path(raw)
+    try:
+        fd = os.open(raw, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0), 0o644)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise OutputError(f"{shown}: FIFO has no reader") from exc
+        raise OutputError(f"{shown}: cannot write: {_why(exc)}") from exc
+    try:
+        st = os.fstat(fd)
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+            raise OutputError(f"{shown}: is {_kind(st.st_mode)}; briefcmp writes only to files, devices and FIFOs")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        _write_all(fd, shown, _chunks(text))
+    finally:
+        os.close(fd)
 
 
 def _write_through(raw: str, shown: str, data: Iterable[bytes], mode: int) -> None:

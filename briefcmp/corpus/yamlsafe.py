@@ -110,9 +110,9 @@ def _mark(m: Any) -> Mark:
     return (m.line + 1, m.column + 1)
 
 
-def decode(data: bytes, path: str, problems: Problems) -> str | None:
-    """Bytes to text: UTF-8 (BOM stripped), rejecting binary and other encodings."""
-    if len(data) > MAX_BYTES:
+def decode(data: bytes, path: str, problems: Problems, limit: "int | None" = MAX_BYTES) -> str | None:
+    """Bytes to text: UTF-8 (BOM stripped), rejecting binary and other encodings (and more than ``limit`` bytes)."""
+    if limit is not None and len(data) > limit:
         problems.error(path, (1, 1), "file-too-large",
                        f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes")
         return None

@@ -46,40 +46,77 @@ class AnnotateResult:
     target: Optional[Path]  # where to write; None for stdout
     warnings: list[str] = field(default_factory=list)
     unchanged: bool = False  # --update found nothing new
+    root: Optional[Path] = None  # the corpus the claims file belongs to (an update is written only inside it)
 
 
 def read_source(path: Path) -> tuple[str, bytes]:
     """The text and bytes of a source file; AnnotateError with a located message when unusable."""
-    from briefcmp.corpus import yamlsafe
+    from briefcmp.corpus.files import NotRegularFile, read_regular
     from briefcmp.corpus.load import MAX_SOURCE_BYTES
-    from briefcmp.corpus.problems import Problems
 
     try:
         if path.is_dir():
             raise AnnotateError(f"{path}: is a folder; give a source text file")
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_SOURCE_BYTES + 1)
+        # A regular file only, opened without blocking: a FIFO or a device given as the source is
+        # an error, not a hang (the rule of every file briefcmp reads).
+        data = read_regular(path, MAX_SOURCE_BYTES, allow_larger=True)
+    except NotRegularFile as exc:
+        raise AnnotateError(f"{path}: {exc.strerror}; give a source text file") from None
     except FileNotFoundError:
         raise AnnotateError(f"{path}: no such file") from None
     except OSError as exc:
         raise AnnotateError(f"{path}: cannot read: {exc.strerror}") from None
     if len(data) > MAX_SOURCE_BYTES:
         raise AnnotateError(f"{path}:1:1: file is larger than {MAX_SOURCE_BYTES:,} bytes")
-    problems = Problems()
-    text = yamlsafe.decode(data, str(path), problems) if len(data) <= yamlsafe.MAX_BYTES else None
-    if text is None:
-        if not problems:  # larger than the YAML limit but within the source limit: decode directly
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                raise AnnotateError(f"{path}: byte {exc.start} is not valid UTF-8; save the file as UTF-8") from None
-        else:
-            p = problems[0]
-            raise AnnotateError(f"{p.path}:{p.line}:{p.col}: {p.message}")
+    text = decode_text(path, data)
     if not text.strip():
         raise AnnotateError(f"{path}:1:1: the source text is empty")
     _check_draftable(path, text)
     return text, data
+
+
+def _in_folder(path: Path, root: Optional[Path]) -> bool:
+    """Whether ``path`` names a file in the folder ``root`` (as written, links not followed)."""
+    return root is not None and os.path.abspath(path).startswith(os.path.join(os.path.abspath(root), ""))
+
+
+def _confine(path: Path, root: Optional[Path]) -> None:
+    """AnnotateError when the corpus file ``path`` is a link out of the corpus ``root`` (see files.confine)."""
+    if root is None:
+        return
+    from briefcmp.corpus.files import OutputError, confine
+
+    try:
+        confine(path, root)
+    except OutputError as exc:
+        raise AnnotateError(str(exc)) from None
+
+
+def too_large_warnings(src: Path, text: str, draft) -> list[str]:
+    """A located warning for each figure not drafted because a claims file cannot hold it exactly."""
+    out = []
+    for offset, phrase in draft.too_large:
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        out.append(f"{src}:{line}:{col}: {phrase!r} not drafted: a claims file keeps whole numbers below "
+                   "9,007,199,254,740,992 exactly; write the figure with a scale (million, billion, ...)")
+    return out
+
+
+def decode_text(path: "Path | str", data: bytes) -> str:
+    """A text file's bytes as text, by the rules of every file briefcmp reads: UTF-8 (BOM stripped);
+    a NUL byte anywhere (a binary file, or UTF-16 without a BOM) or a byte that is not UTF-8 is an
+    AnnotateError at its place. ``annotate`` and ``add`` both read their texts through here."""
+    from briefcmp.corpus import yamlsafe
+    from briefcmp.corpus.problems import Problems
+
+    problems = Problems()
+    # The decoder's checks, whatever the size (YAML's size limit does not apply to a source text).
+    text = yamlsafe.decode(data, str(path), problems, limit=None)
+    if text is None:
+        p = problems[0]
+        raise AnnotateError(f"{p.path}:{p.line}:{p.col}: {p.message}")
+    return text
 
 
 # Drafting does real work per figure: a text far beyond any brief (a data dump, a
@@ -112,7 +149,9 @@ def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
     target = settings.update or settings.output
     if target is not None and str(target) == "-":
         target = None
-    base = target.resolve().parent if target is not None else None
+    # The folder the output is named in (a link as the output file is not followed: a corpus file that
+    # links out of its corpus is refused, not written as a file of another folder).
+    base = Path(os.path.abspath(target)).parent.resolve() if target is not None else None
     root = find_root(base if base is not None else src.resolve().parent) or \
         (find_root(Path.cwd()) if base is None else None)
     if base is None:
@@ -142,9 +181,14 @@ def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
     if settings.update is None:
         draft = build_draft(text, meta=meta, config=config, positions=settings.positions, prepared=prep,
                             corpus=corpus)
-        return AnnotateResult(render_draft(draft), draft, target, warnings)
-    return _update(settings.update, src, prep, meta, config, settings.positions, warnings, corpus,
-                   settings.refresh_sha, settings.language)
+        warnings.extend(too_large_warnings(src, text, draft))
+        inside = root if target is not None and _in_folder(target, root) else None
+        return AnnotateResult(render_draft(draft), draft, target, warnings, root=inside)
+    _confine(settings.update, root)  # a corpus's claims file is read and written only inside it
+    result = _update(settings.update, src, prep, meta, config, settings.positions, warnings, corpus,
+                     settings.refresh_sha, settings.language)
+    result.root = root
+    return result
 
 
 def _update(path: Path, source: Path, prep: sent.Prepared, meta: BriefMeta, config: Config, positions: bool,
@@ -188,6 +232,7 @@ def _update(path: Path, source: Path, prep: sent.Prepared, meta: BriefMeta, conf
     meta.id = brief.id or meta.id
     draft = build_draft(prep.original, meta=meta, config=config, positions=positions, existing=brief.claims,
                         prepared=prep, corpus=corpus)
+    warnings.extend(too_large_warnings(source, prep.original, draft))
     rejected = drafted_before(existing_text)
     kept = [c for c in draft.claims if fingerprint(c) not in rejected]
     draft.rejected, draft.claims = len(draft.claims) - len(kept), kept

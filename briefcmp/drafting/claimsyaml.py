@@ -7,6 +7,7 @@ import json
 import re
 from typing import Iterable
 
+from briefcmp.corpus.fields import plain_number
 from briefcmp.corpus.model import Value
 from briefcmp.drafting.draft import Draft, DraftClaim, fingerprint
 
@@ -27,6 +28,19 @@ _RESERVED = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|F
 # YAML's printable characters, less the ones PyYAML reads as line breaks (NEL, LS, PS) and the BOM.
 _NONPRINTABLE = re.compile("[^\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 _ESCAPE = re.compile("[\"\\\\\t]|" + _NONPRINTABLE.pattern)
+
+
+# Terminal escape sequences (CSI "ESC [ ... m", OSC "ESC ] ... BEL", other ESC pairs), then any other
+# control character `check` refuses: text drafted from a source (its title, publisher) holds none.
+_ESCAPE_SEQUENCE = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def clean_text(s: str) -> str:
+    """Drafted text that is not a quote, without escape sequences or control characters (spaces collapsed)."""
+    if _CONTROL.search(s) is None:
+        return s
+    return " ".join(_CONTROL.sub(" ", _ESCAPE_SEQUENCE.sub("", s)).split())
 
 
 def _printable(s: str) -> bool:
@@ -86,8 +100,7 @@ def _flow_list(items: Iterable[str]) -> str:
 
 def value_yaml(v: Value) -> str:
     """A value as a one-line flow mapping: {amount: 20, scale: billion, unit: USD, bound: approximate}."""
-    def num(x: float) -> str:
-        return f"{x:.10g}" if not float(x).is_integer() else str(int(x))
+    num = plain_number  # what `check` reads back: every digit, no exponent
 
     parts: list[tuple[str, str]] = []
     if v.type == "quantity":
@@ -150,9 +163,9 @@ def render_draft(draft: Draft) -> str:
     out = [SCHEMA_MODELINE,
            "# Drafted by `briefcmp annotate`: every claim is `status: draft` until a person reviews it",
            "# (check the quote, value, as_of, topics, subjects and key; then delete the status line).",
-           "format: 1", "brief:", f"  id: {m.id}", f"  title: {yaml_scalar(m.title or m.id, 2, 9)}"]
-    if m.publisher:
-        out.append(f"  publisher: {yaml_scalar(m.publisher, 2, 13)}")
+           "format: 1", "brief:", f"  id: {m.id}", f"  title: {yaml_scalar(clean_text(m.title) or m.id, 2, 9)}"]
+    if clean_text(m.publisher):
+        out.append(f"  publisher: {yaml_scalar(clean_text(m.publisher), 2, 13)}")
     if m.published:
         out.append(f"  published: {m.published}")
     elif m.reference:

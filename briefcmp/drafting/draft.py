@@ -4,12 +4,14 @@ anchored to a verbatim quote, with suggested topics, subjects and key."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from briefcmp.analysis.align import FORECAST_WORDS
 from briefcmp.corpus import anchor, units
+from briefcmp.corpus.fields import MAX_EXACT, plain_number
 from briefcmp.corpus.model import Claim, Config, Corpus, PartialDate, Period, Value
 from briefcmp.drafting import sentences as sent
 from briefcmp.drafting.cjknumbers import FORECAST as CJK_FORECAST
@@ -65,6 +67,8 @@ class Draft:
     unanchored: list[int] = field(default_factory=list)  # source lines of passages repeated word for word:
     # no quote, prefix or suffix picks one occurrence, so they are not drafted (the CLI warns)
     rejected: int = 0  # with --update: figures drafted before and deleted by the user since; not re-added
+    too_large: list[tuple[int, str]] = field(default_factory=list)  # (offset in the source, figure) not drafted:
+    # more than a claims file holds, or more digits than a number keeps (the CLI says where)
 
 
 def fingerprint(claim: DraftClaim) -> str:
@@ -122,6 +126,7 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     prep = prepared if prepared is not None else sent.prepare(source)
     suggest = Suggester(config)
     spans = [(s.start, s.end) for s in sent.split(prep.text)]
+    prep.__dict__["_sentence_spans"] = spans  # for ``_short_quotes``
     figures = _find_figures(prep.text, meta, spans, config.fiscal_year_start)
     existing = list(existing)
     taken_ids = {c.id for c in existing}
@@ -130,6 +135,13 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     draft = Draft(meta)
     items: list[tuple[int, DraftClaim]] = []
     for fig in figures:
+        if _too_large(fig.value):  # `check` would refuse it, or a float would not keep every digit
+            draft.too_large.append((prep.origin[fig.start] if fig.start < len(prep.origin) else 0,
+                                    prep.quote(fig.start, fig.end)))
+            continue
+        fig = _without_controls(prep, fig)
+        if fig is None:  # a control character inside the figure itself
+            continue
         claim = _figure_claim(prep, fig, suggest, _before(prep.text, spans, fig.sentence[0]))
         if claim is None:
             draft.unanchored.append(_line_of(prep, fig.start))
@@ -141,7 +153,7 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     if positions:
         blocked = SpanSet(excluded_spans(prep.text))
         for s, e in spans:
-            if blocked.overlaps(s, e):
+            if blocked.overlaps(s, e) or _CONTROL.search(prep.text, s, e):  # a quote must hold no control character
                 continue
             kind = position_kind(prep.text[s:e])
             if not kind:
@@ -161,6 +173,36 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     if corpus is not None:
         _hold_conflicting_keys(draft, corpus, existing)
     return draft
+
+
+def _too_large(v: Optional[Value]) -> bool:
+    """A quantity or rank beyond what a claims file keeps exactly (``fields.MAX_EXACT``)."""
+    if v is None or v.type not in ("quantity", "rank"):
+        return False
+    return any(x is not None and abs(x) >= MAX_EXACT for x in (v.amount, v.upper))
+
+
+# What `check` refuses in a claims file's text (yamlsafe's control characters): a quote holds none.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _without_controls(prep: sent.Prepared, fig: Figure) -> Optional[Figure]:
+    """``fig`` with its sentence cut to the stretch between control characters (ESC, BEL...) that
+    holds the figure: the quote stays verbatim (so it anchors) and holds none. None when the
+    figure itself holds one."""
+    text = prep.text
+    s, e = fig.sentence
+    memo = prep.__dict__.setdefault("_has_control", {})
+    if (s, e) not in memo:  # once per sentence
+        memo[(s, e)] = _CONTROL.search(text, s, e) is not None
+    if not memo[(s, e)]:
+        return fig
+    if _CONTROL.search(text, fig.start, fig.end) is not None:
+        return None
+    before = [m.end() for m in _CONTROL.finditer(text, s, fig.start)]
+    after = _CONTROL.search(text, fig.end, e)
+    cut = (before[-1] if before else s, after.start() if after else e)
+    return dataclasses.replace(fig, sentence=cut)
 
 
 def _find_figures(text: str, meta: BriefMeta, spans: list[tuple[int, int]], fiscal_start: int) -> list[Figure]:
@@ -260,16 +302,15 @@ def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester, before: 
         return None
     quote, span, prefix, suffix = anchored
     sentence_text = prep.text[s:e]
-    subjects = suggest.subjects(sentence_text)
-    if not subjects and before and _PRONOUN_SUBJECT.match(sentence_text):
-        subjects = suggest.subjects(before)  # "Its share ...": the subject of the sentence before
+    subjects, topics = _sentence_facts(prep, s, e, suggest, before)
     value = fig.value
-    clause, statement = _clause(prep.text, s, e, fig.start, fig.end), _own_clause(prep.text, s, e, fig.start, fig.end)
+    clause = _clause(prep.text, s, e, fig.start, fig.end, _clause_breaks(prep, s, e))
+    statement = _own_clause(prep.text, s, e, fig.start, fig.end)
     key, score = suggest.key(value, subjects, sentence_text, clause,
                              prep.text[max(s, fig.start - 40):min(e, fig.end + 40)])
     # Topics from the measured words: the figure's clause, else its statement, else the sentence ("Solar
     # capacity stood at 16.5 gigawatts, unchanged since the feed-in tariff lapsed" is energy, not trade).
-    topics = suggest.topics(clause) or suggest.topics(statement) or suggest.topics(sentence_text)
+    topics = suggest.topics(clause) or suggest.topics(statement) or topics
     if key:
         topics = tuple(dict.fromkeys((*suggest.config.keys[key].topics, *topics)))[:3]
     kind = "forecast" if fig.kind != "date" and (_FORECAST_FIGURE.search(statement) or (
@@ -285,14 +326,43 @@ def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester, before: 
         cites=cites_for(prep.text, (s, e), (para_s, para_e if para_e >= 0 else len(prep.text))))
 
 
+def _sentence_facts(prep: sent.Prepared, s: int, e: int, suggest: Suggester,
+                    before: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(subjects, topics) of the sentence [s, e), found once per sentence: a dense sentence holds
+    hundreds of figures, and reading it again for each would take their square."""
+    memo = prep.__dict__.setdefault("_sentence_facts", {})
+    facts = memo.get((s, e))
+    if facts is None:
+        text = prep.text[s:e]
+        subjects = suggest.subjects(text)
+        if not subjects and before and _PRONOUN_SUBJECT.match(text):
+            subjects = suggest.subjects(before)  # "Its share ...": the subject of the sentence before
+        facts = memo[(s, e)] = (subjects, suggest.topics(text))
+    return facts
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s-\s|\s(?:and|but|while|whereas)\s")
 
 
-def _clause(text: str, s: int, e: int, a: int, b: int) -> str:
-    """The clause of the sentence [s, e) that holds the figure [a, b)."""
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, s, a)), default=s)
-    end = min((m.start() for m in _CLAUSE_BREAK.finditer(text, b, e)), default=e)
+def _clause(text: str, s: int, e: int, a: int, b: int, breaks: Optional[list[tuple[int, int]]] = None) -> str:
+    """The clause of the sentence [s, e) that holds the figure [a, b); ``breaks``: the sentence's clause
+    breaks, when already found (once per sentence, not once per figure)."""
+    if breaks is None:
+        breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text, s, e)]
+    i = bisect.bisect_right(breaks, (a, a))
+    while i > 0 and breaks[i - 1][1] > a:
+        i -= 1
+    start = breaks[i - 1][1] if i > 0 else s
+    j = bisect.bisect_left(breaks, (b, -1))
+    end = breaks[j][0] if j < len(breaks) else e
     return text[start:end]
+
+
+def _clause_breaks(prep: sent.Prepared, s: int, e: int) -> list[tuple[int, int]]:
+    memo = prep.__dict__.setdefault("_clause_breaks", {})
+    if (s, e) not in memo:
+        memo[(s, e)] = [m.span() for m in _CLAUSE_BREAK.finditer(prep.text, s, e)]
+    return memo[(s, e)]
 
 
 # Where one statement ends and another begins: "grew 5.05 percent in 2023, and the plan expects ..."
@@ -326,12 +396,28 @@ def _sentence_claim(prep: sent.Prepared, s: int, e: int, kind: str, suggest: Sug
                       topics=suggest.topics(text), subjects=suggest.subjects(text), prefix=prefix, suffix=suffix)
 
 
+# A passage quoted more often than this is not drafted: no prefix or suffix picks one of so
+# many copies reliably, and checking each copy against every other would take quadratic time
+# (a sentence repeated 5,000 times). The CLI reports such figures as repeated passages.
+MAX_OCCURRENCES = 16
+
+
 def _anchor(prep: sent.Prepared, s: int, e: int) -> Optional[tuple[str, tuple[int, int], str, str]]:
     """(quote, normalised span, prefix, suffix): the original text of [s, e), made unambiguous.
 
     Works on the normalised text the way ``anchor.find_quote`` matches, with
-    windows instead of whole-text slices, so repeated passages stay cheap.
+    windows instead of whole-text slices, so repeated passages stay cheap: the
+    occurrences of a quote are looked up once per distinct quote (several figures
+    share a sentence) and at most ``MAX_OCCURRENCES + 1`` of them, so the work per
+    figure is bounded whatever the text.
     """
+    memo = prep.__dict__.setdefault("_anchors", {})
+    if (s, e) not in memo:  # several figures share a sentence
+        memo[(s, e)] = _anchor_once(prep, s, e)
+    return memo[(s, e)]
+
+
+def _anchor_once(prep: sent.Prepared, s: int, e: int) -> Optional[tuple[str, tuple[int, int], str, str]]:
     quote = prep.quote(s, e)
     span = prep.norm_span(s, e)
     norm = prep.norm
@@ -340,9 +426,11 @@ def _anchor(prep: sent.Prepared, s: int, e: int) -> Optional[tuple[str, tuple[in
         return None
     if anchor.normalise(quote) != q:  # folding differs inside the span: quote the normalised text instead
         quote = q
-    starts = prep.norm_index.starts(q)  # every occurrence, without a search of the whole text per claim
+    starts = _occurrences(prep, q)
     if starts == [span[0]]:
         return quote, span, "", ""
+    if len(starts) > MAX_OCCURRENCES or span[0] not in starts:
+        return None
     # Repeated text (a headline printed twice): the words around it pick this occurrence.
     before = norm[max(0, span[0] - 400):span[0]].split()
     after = norm[span[1]:span[1] + 400].split()
@@ -359,6 +447,56 @@ def _anchor(prep: sent.Prepared, s: int, e: int) -> Optional[tuple[str, tuple[in
             if hits == [span[0]]:
                 return quote, span, p, x
     return None
+
+
+def _occurrences(prep: sent.Prepared, q: str) -> list[int]:
+    """Where ``q`` occurs in ``prep.norm``: all places, or ``MAX_OCCURRENCES + 1`` when there are more
+    (looked up once per quote)."""
+    memo = prep.__dict__.setdefault("_occurrences", {})
+    found = memo.get(q)
+    if found is None:
+        short = _short_quotes(prep)
+        found = memo[q] = short[q] if q in short else prep.norm_index.starts(q, MAX_OCCURRENCES + 1)
+    return found
+
+
+def _short_quotes(prep: sent.Prepared) -> dict[str, list[int]]:
+    """The places of every sentence of fewer than three words (``Up 17%.``), found in one pass.
+
+    The word index finds a quote of three words or more at the places of its rarest inner word;
+    a shorter one may also sit inside longer words ("5%." in "15%."), so it needs a search of
+    the whole text: one ``str.find`` per quote would take quotes x text. An Aho-Corasick
+    automaton (pyahocorasick) finds them all in one pass over the text; without it (not
+    installed), each is searched alone.
+    """
+    found = prep.__dict__.get("_short_quotes")
+    if found is not None:
+        return found
+    found = prep.__dict__["_short_quotes"] = {}
+    spans = prep.__dict__.get("_sentence_spans", ())
+    wanted = set()
+    for s, e in spans:
+        a, b = prep.norm_span(s, e)
+        q = prep.norm[a:b]
+        if q and q.count(" ") < 2:
+            wanted.add(q)
+    if len(wanted) < 8:  # a few searches cost less than building the automaton
+        return found
+    try:
+        import ahocorasick
+    except ImportError:
+        return found
+    automaton = ahocorasick.Automaton()
+    for q in wanted:
+        automaton.add_word(q, q)
+        found[q] = []
+    automaton.make_automaton()
+    limit = MAX_OCCURRENCES + 1
+    for end, q in automaton.iter(prep.norm):
+        places = found[q]
+        if len(places) < limit:
+            places.append(end - len(q) + 1)
+    return found
 
 
 def _fits(norm: str, i: int, length: int, prefix: str, suffix: str) -> bool:
@@ -420,7 +558,7 @@ def _figure_id(fig: Figure, subjects: tuple[str, ...]) -> str:
         body = f"date-{v.date}"
     else:
         unit = {"percent": "pct", "percentage-points": "pp"}.get(v.unit, v.unit.lower())
-        amount = f"{v.amount:g}".replace(".", "-").replace("+", "")
+        amount = plain_number(v.amount or 0.0).replace(".", "-")
         body = "-".join(p for p in (unit, amount, v.scale) if p)
     head = subjects[0] if subjects else ""
     return _slug(f"{head}-{body}" if head else body) or "figure"

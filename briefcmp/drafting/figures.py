@@ -232,9 +232,15 @@ class _Finder:
         found.extend(phrase_ranks(self.text, self.blocked, self.used))
         figures = []
         as_of_used: set[int] = set()
+        # What is looked up in a sentence is looked up once per sentence, not once per figure in it
+        # (a dense sentence holds hundreds of figures: the time would grow with their square).
+        spans_of_years: dict[tuple[int, int], Optional[re.Match]] = {}
+        over_years: dict[tuple[int, int], list[re.Match]] = {}
         for start, end, kind, value in sorted(found, key=lambda f: f[0]):
             sent = self.sentence_of(start, end)
-            span = _SPAN_OF_YEARS.search(self.text, sent[0], sent[1])
+            if sent not in spans_of_years:
+                spans_of_years[sent] = _SPAN_OF_YEARS.search(self.text, sent[0], sent[1])
+            span = spans_of_years[sent]
             if span is not None:
                 n = number_value(span.group("n")) or 0
                 if kind == "duration" and span.start("n") <= start < span.end():
@@ -249,7 +255,9 @@ class _Finder:
                     figures.append(Figure(kind, value, start, end, sent, period))
                     as_of_used.update(d.start for d in self.dates_in(span.start("y"), span.end("y")))
                     continue
-            total = next((t for t in _OVER_YEARS.finditer(self.text, sent[0], sent[1])
+            if sent not in over_years:
+                over_years[sent] = list(_OVER_YEARS.finditer(self.text, sent[0], sent[1]))
+            total = next((t for t in over_years[sent]
                           if not re.search(r"[,;:]|\s-\s", self.text[end:t.start()] if end <= t.start()
                                            else self.text[t.end():start])), None)
             if total is not None:
@@ -290,12 +298,22 @@ class _Finder:
 
     def label_only(self, s: int, e: int) -> bool:
         """A chart or table label: no more than two words that are not the figure itself."""
-        words = WORDS.findall(self.text[s:e])
-        return len(words) <= 2 and bool(re.search(r"\d", self.text[s:e]))
+        memo = self.__dict__.setdefault("_labels", {})
+        if (s, e) not in memo:
+            words = WORDS.findall(self.text[s:e])
+            memo[(s, e)] = len(words) <= 2 and bool(re.search(r"\d", self.text[s:e]))
+        return memo[(s, e)]
 
     def carried_date(self, sent: tuple[int, int]) -> Optional[DateMention]:
         """A sentence that goes on about the one before ("In 2023 Chile mined ... Its share was 30
-        percent", "That year, ...") holds for the year that opens the sentence before, or its only date."""
+        percent", "That year, ...") holds for the year that opens the sentence before, or its only date.
+        (Found once per sentence: a sentence may hold hundreds of figures.)"""
+        memo = self.__dict__.setdefault("_carried", {})
+        if sent not in memo:
+            memo[sent] = self._carried_date(sent)
+        return memo[sent]
+
+    def _carried_date(self, sent: tuple[int, int]) -> Optional[DateMention]:
         carries = _CARRIES.match(self.text, sent[0])
         if not carries and not _THE_YEAR.search(self.text, sent[0], sent[1]):
             return None

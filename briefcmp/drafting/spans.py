@@ -6,8 +6,16 @@ import bisect
 import re
 from typing import Iterable
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b|\b[\w-]+\.(?:com|org|net|gov|edu|int)"
-                  r"(?:/\S*)?", re.I)
+# Web addresses, e-mail addresses and bare domains. Each pattern starts at a character it
+# cannot repeat ("h", "w", "@", "."), and the run before an "@" or a domain's dot is taken
+# from one pass of ``_LOCAL_RUN`` / ``_DOMAIN_RUN`` (every character looked at once): a pattern such as ``\b[\w.+-]+@``
+# would rescan the run from every word boundary in it ("a-a-a-..." takes quadratic time).
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_LOCAL_RUN = re.compile(r"[\w.+-]+")
+_EMAIL_DOMAIN = re.compile(r"@[\w-]+\.[\w.-]+\b")
+_DOMAIN_RUN = re.compile(r"[\w-]+")
+_TLD = re.compile(r"\.(?:com|org|net|gov|edu|int)(?:/\S*)?", re.I)
+_WORD_CHAR = re.compile(r"\w")
 _NOTES_HEADING = re.compile(r"^[ \t]*(?:end[ \t-]?notes|notes|foot[ \t-]?notes|references|bibliography|"
                             r"sources|works[ \t]+cited|literature|citations|sources[ \t]+and[ \t]+notes)"
                             r"[ \t]*:?[ \t]*$", re.I | re.M)
@@ -31,10 +39,14 @@ _INLINE_CITATION = re.compile(r"\((?:[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4},?\
 def excluded_spans(text: str) -> list[tuple[int, int]]:
     """Spans that hold no figures: URLs, e-mail addresses, endnote sections, citation and source lines."""
     spans = [m.span() for m in _URL.finditer(text)]
+    spans += _addresses(text)
     spans += [m.span() for m in _SOURCE_LINE.finditer(text)]
     spans += [m.span() for m in _INLINE_CITATION.finditer(text)]
+    notes_end = 0
     for m in _NOTES_HEADING.finditer(text):
         if m.start() < len(text) * 0.3:  # near the start, "Sources" heads a section of the body
+            continue
+        if m.start() < notes_end:  # a heading inside notes already found: scanning again would be quadratic
             continue
         # The notes run until a paragraph of prose that cites nothing (an appendix, the next text).
         end = len(text)
@@ -45,6 +57,7 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
                 end = line.start()
                 break
         spans.append((m.start(), end))
+        notes_end = end
     numbered = list(_NUMBERED_LINE.finditer(text))
     cited = [bool(_CITATION_MARK.search(m.group())) for m in numbered]
     for i, m in enumerate(numbered):
@@ -52,6 +65,21 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
         if cited[i] or (0 < i < len(numbered) - 1 and cited[i - 1] and cited[i + 1]):
             spans.append(m.span())
     return sorted(spans)
+
+
+def _addresses(text: str) -> list[tuple[int, int]]:
+    """E-mail addresses (``name@host.tld``) and bare domains (``example.org/path``), in linear time."""
+    spans = []
+    for run, after, tail in ((_LOCAL_RUN, "@", _EMAIL_DOMAIN), (_DOMAIN_RUN, ".", _TLD)):
+        for m in run.finditer(text):
+            end = m.end()
+            if end >= len(text) or text[end] != after:
+                continue
+            rest = tail.match(text, end)
+            first = _WORD_CHAR.search(text, m.start(), end)  # the address starts at a word boundary
+            if rest is not None and first is not None:
+                spans.append((first.start(), rest.end()))
+    return spans
 
 
 class SpanSet:

@@ -71,8 +71,8 @@ def _set_value(text: str, claim: Claim, value: Value) -> str:
 
 def set_values(corpus: Corpus, values: dict[str, Value]) -> list[Path]:
     """Write each claim's new value (``values``: claim ref -> value) into its claims file."""
-    from briefcmp.analysis.alignedit import AlignError, Edit, verify
-    from briefcmp.corpus.files import OutputError, write_file
+    from briefcmp.analysis.alignedit import AlignError, Edit, verify, write_edits
+    from briefcmp.corpus.files import OutputError, confine
 
     claims = {c.ref: c for b in corpus.briefs for c in b.claims}
     by_file: dict[str, list[tuple[Claim, Value]]] = defaultdict(list)
@@ -81,18 +81,15 @@ def set_values(corpus: Corpus, values: dict[str, Value]) -> list[Path]:
             raise ValueEditError(f"{ref}: no such claim")
         by_file[claims[ref].path].append((claims[ref], value))
     edits = []
-    for path, items in sorted(by_file.items()):
-        old = Path(path).read_text(encoding="utf-8")
-        new = old
-        for claim, value in items:
-            new = _set_value(new, claim, value)
-        edits.append(Edit(Path(path), old, new))
     try:
+        for path, items in sorted(by_file.items()):
+            confine(path, corpus.root)  # a corpus's files are written only inside it
+            old = Path(path).read_text(encoding="utf-8")
+            new = old
+            for claim, value in items:
+                new = _set_value(new, claim, value)
+            edits.append(Edit(Path(path), old, new))
         verify(edits, corpus)
-        for e in edits:
-            if e.path.read_text(encoding="utf-8") != e.old:
-                raise ValueEditError(f"{e.path}: changed meanwhile; run align again")
-            write_file(e.path, e.new, force=True)
+        return write_edits(edits, corpus)
     except (AlignError, OutputError, OSError) as exc:
         raise ValueEditError(str(exc)) from exc
-    return [e.path for e in edits]

@@ -120,7 +120,8 @@ def show_files(commit: str, paths: list[str], top: Path) -> list[Optional[str]]:
         return [_show(commit, p, top) for p in paths]
     if not paths:
         return []
-    request = "".join(f"{commit}:{p}\n" for p in paths).encode("utf-8")
+    # A name that is not UTF-8 holds surrogate escapes: fsencode gives git back its bytes.
+    request = b"".join(os.fsencode(f"{commit}:{p}") + b"\n" for p in paths)
     try:
         proc = subprocess.run(["git", "cat-file", "--batch"], cwd=top, input=request, capture_output=True,
                               check=False, env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"})

@@ -79,13 +79,18 @@ def kind_of(path: Path | str) -> str:
 
 
 def read_original(path: Path) -> bytes:
+    """The original's bytes: a regular file only, opened without blocking (a FIFO or a device is an
+    error, not a hang), within the size limit."""
+    from briefcmp.corpus.files import FileTooLarge, NotRegularFile, read_regular
+
     try:
         if path.is_dir():
             raise IngestError(f"{path}: is a folder; give the file to add")
-        size = path.stat().st_size
-        if size > MAX_ORIGINAL_BYTES:
-            raise IngestError(f"{path}: file is larger than {MAX_ORIGINAL_BYTES:,} bytes")
-        return path.read_bytes()
+        return read_regular(path, MAX_ORIGINAL_BYTES)
+    except FileTooLarge:
+        raise IngestError(f"{path}: file is larger than {MAX_ORIGINAL_BYTES:,} bytes") from None
+    except NotRegularFile as exc:
+        raise IngestError(f"{path}: {exc.strerror}; give the file to add") from None
     except FileNotFoundError:
         raise IngestError(f"{path}: no such file") from None
     except OSError as exc:
@@ -93,12 +98,13 @@ def read_original(path: Path) -> bytes:
 
 
 def _decode_text(path: Path, data: bytes) -> str:
+    """Text and Markdown are read as annotate reads a source: UTF-8, and no NUL byte (binary, or UTF-16)."""
+    from briefcmp.drafting.annotate import AnnotateError, decode_text
+
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise IngestError(f"{path}:{line}:{col}: not valid UTF-8; save the file as UTF-8, then add it") from None
+        return decode_text(path, data)
+    except AnnotateError as exc:
+        raise IngestError(str(exc)) from None
 
 
 def extract(path: Path, kind: str, data: bytes) -> Extracted:
@@ -181,7 +187,7 @@ def _merge(found: DocMeta, draft_meta) -> DocMeta:
 
 def run_add(settings: AddSettings) -> AddResult:
     from briefcmp.corpus import anchor
-    from briefcmp.corpus.files import OutputError, write_file
+    from briefcmp.corpus.files import OutputError, confine, write_file
     from briefcmp.corpus.load import MAX_SOURCE_BYTES
     from briefcmp.corpus.parse import CONFIG_NAME
     from briefcmp.drafting.annotate import AnnotateSettings, run_annotate
@@ -202,6 +208,11 @@ def run_add(settings: AddSettings) -> AddResult:
                           "starting with a letter or digit")
     source = corpus / "sources" / f"{brief_id}.txt"
     claims_file = corpus / f"{brief_id}.claims.yaml"
+    try:  # both files are the corpus's: written only inside it, as they are read (a link out is refused)
+        confine(source, corpus)
+        confine(claims_file, corpus)
+    except OutputError as exc:
+        raise IngestError(str(exc)) from None
     data = read_original(original)
     if source.exists() and source.resolve() == original.resolve():
         raise IngestError(f"{original} is already the corpus's source text for {brief_id}; draft claims from it "
@@ -230,14 +241,14 @@ def run_add(settings: AddSettings) -> AddResult:
     previous = source.read_bytes() if source.exists() else None
     try:
         source.parent.mkdir(parents=True, exist_ok=True)
-        write_file(source, got.text, force=settings.force)
+        write_file(source, got.text, force=settings.force, within=corpus)
         result = run_annotate(AnnotateSettings(source=source, output=claims_file, positions=settings.positions))
         meta = _merge(got.meta, result.draft.meta)
         dm = result.draft.meta
         dm.id, dm.title, dm.publisher, dm.published = brief_id, meta.title, meta.publisher, meta.published
         text = _with_original(render_draft(result.draft), original_yaml(original.name, kind, sha, rel_original,
                                                                          meta.origin), meta.url)
-        write_file(claims_file, text, force=settings.force)
+        write_file(claims_file, text, force=settings.force, within=corpus)
     except (AnnotateError, OutputError, OSError) as exc:
         _restore(source, previous)
         if isinstance(exc, (AnnotateError, OutputError)):

@@ -73,4 +73,6 @@ def as_dict(result: AlignResult, applied: bool = False, decided: int = 0) -> dic
 
 
 def render_json(result: AlignResult, applied: bool = False, decided: int = 0) -> str:
-    return json.dumps(as_dict(result, applied, decided), indent=2, ensure_ascii=False) + "\n"
+    from briefcmp.corpus.safetext import json_visible
+
+    return json_visible(json.dumps(as_dict(result, applied, decided), indent=2, ensure_ascii=False) + "\n")

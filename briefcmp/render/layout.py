@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Sequence, Union
 
 from briefcmp import __version__
+from briefcmp.corpus.safetext import json_visible
 from briefcmp.render.escape import csv_cell, inline_code, markdown_cell
 from briefcmp.render.sanitize import terminal_safe
 
@@ -285,12 +286,13 @@ def envelope(command: str, **body: Any) -> dict:
 
 
 def to_json(doc: Any) -> str:
-    return json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    """JSON (indent 2), bidi and C1 controls as ``\\u202e`` escapes (``safetext.json_visible``)."""
+    return json_visible(json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
 
 
 def to_jsonl(items: Iterable[Any]) -> str:
-    return "".join(json.dumps(i, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
-                   for i in items)
+    return json_visible("".join(json.dumps(i, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
+                                for i in items))
 
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:

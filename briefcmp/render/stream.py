@@ -6,7 +6,8 @@ record (one relation, one claim row) at a time, and ``render.output.deliver`` wr
 as they come.
 
 The JSON writer produces exactly the text of ``json.dumps(doc, indent=2,
-ensure_ascii=False, allow_nan=False) + "\\n"`` (what ``layout.to_json`` writes; tests compare
+ensure_ascii=False, allow_nan=False) + "\\n"``, bidi and C1 controls escaped as ``\\u202e``
+(``safetext.json_visible``: what ``layout.to_json`` writes; tests compare
 the two byte for byte) at C speed for the leaves: strings go through the standard
 library's C string encoder, numbers through ``int.__repr__`` / ``float.__repr__`` as
 ``json`` does, and the indentation is built once per depth. A ``Stream`` in the document
@@ -23,6 +24,8 @@ import csv
 import io
 from json.encoder import encode_basestring as _json_str  # the C encoder when available
 from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from briefcmp.corpus.safetext import json_visible
 
 CHUNK = 256 * 1024
 
@@ -182,13 +185,14 @@ class _Chunker:
 
 
 def json_chunks(doc: Any) -> Iterator[str]:
-    """The JSON text of ``doc`` (indent 2, a final newline), in chunks; ``Stream`` values are streamed."""
+    """The JSON text of ``doc`` (indent 2, a final newline), in chunks; ``Stream`` values are streamed.
+    Bidi controls and C1 characters are written as ``\\u202e`` escapes (``safetext.json_visible``)."""
     buf = _Chunker()
     for piece in _pieces(doc, "\n"):
         if buf.add(piece):
-            yield buf.take()
+            yield json_visible(buf.take())
     buf.add("\n")
-    yield buf.take()
+    yield json_visible(buf.take())
 
 
 def _pieces(o: Any, nl: str) -> Iterator[str]:
@@ -238,8 +242,8 @@ def jsonl_chunks(items: Iterable[Any]) -> Iterator[str]:
     buf = _Chunker()
     for item in items:
         if buf.add(enc(item) + "\n"):
-            yield buf.take()
-    yield buf.take()
+            yield json_visible(buf.take())
+    yield json_visible(buf.take())
 
 
 def csv_chunks(header: Sequence[str], rows: Iterable[Sequence[Any]],
