@@ -4,9 +4,7 @@ and the benchmark runner on one set of benchmarks/lineup/dev."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from hypothesis import strategies as st
 
 from briefcmp.analysis import clauses, evidence, periods
 from briefcmp.drafting.cites import cited, cites_for
+from test_bench_smoke import _module  # benchmarks/ modules, registered once
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -131,17 +130,6 @@ def test_evidence_says_what_is_missing() -> None:
     assert 0 < weaker.score < 1.0 and weaker.sure()  # calibrated: kept above the threshold
     undated = evidence.evidence([member("a", "2023", "stated"), member("b", "", "")], _DIRECTED, FORECAST_WORDS)
     assert undated.score == 0 and not undated.sure() and "no stated period for b#x" in undated.doubt()
-
-
-def _module(name: str):
-    key = f"bench_{name}"
-    if key not in sys.modules:
-        sys.path.insert(0, str(ROOT / "benchmarks"))
-        spec = importlib.util.spec_from_file_location(key, ROOT / "benchmarks" / f"{name}.py")
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[key] = mod
-        spec.loader.exec_module(mod)  # type: ignore[union-attr]
-    return sys.modules[key]
 
 
 def test_lineup_runner_on_one_dev_set(tmp_path) -> None:

@@ -1,0 +1,348 @@
+"""The measured thing of a figure's clause: its words, normalised and folded into notions
+(``analysis.lexicon``), and how two figures' words compare (``word_match``).
+
+Split from ``align`` (which describes and groups figures): the word tables (words that say nothing
+about what is measured, concepts, phrases), what a change is measured against (``_basis``: yoy,
+qoq, annualized), which estimate a figure is (``_VINTAGES``), and ``effective_words`` (a report's
+own wording among three or more reports).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Optional
+
+from briefcmp.analysis import lexicon
+from briefcmp.analysis.entities import Entities, fold_spelling, proper_names
+from briefcmp.analysis.terms import cjk_words
+
+# Words; a hyphenated compound is its parts ("power-sector emissions" are "power sector emissions").
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|、|，|\s[-–—]\s|\s(?:and|but|while|whereas|although|though)\s|"
+                           r"[.!?]\s+(?=[A-Z\"'])")
+_COMPARED = re.compile(r"\s*(?:up|down|compared|against|versus|vs\.?|from|as\s+against|(?:(?:well|far|just|slightly|"
+                       r"much)\s+)?(?:below|above|under|over|short\s+of)\s+the)\b", re.I)
+# ... but not "its share of world output", "the highest in the region", "faster than its neighbours".
+_GENERIC_NOT_SUBJECT = re.compile(r"\b(?:of|in|across|than|among|from|to|with)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_POSSESSIVE_START = re.compile(r"\s*(?:Its|Their|His|Her)\b")
+# Words that make a figure about somewhere or something other than a named country.
+_GENERIC_SUBJECT = re.compile(r"\b(?:(?i:region|regional|global|globally|world|worldwide|continent|continental|bloc|"
+                              r"eurozone|euro\s+area|emerging\s+(?:markets?|economies)|developing\s+(?:countries|"
+                              r"economies)|advanced\s+economies|peers|neighbou?rs|neighbou?ring)|Europe|European|Asia|"
+                              r"Asian|Africa|African|Americas|Latin\s+America|Middle\s+East|Gulf|Baltic|Nordic|"
+                              r"Balkans?|"
+                              r"Caribbean|Pacific|Sahel|Scandinavia|EU|OECD|G7|G20|OPEC|ASEAN|NATO|Mercosur)\b")
+_STOP = frozenset("""
+a about above after again against all also an and any are as at be because been before being below between
+both but by can could did do does during each few for from further had has have having he her here his how i
+if in into is it its itself just more most no nor not now of off on once only or other our out over own same
+she should so some such than that the their them then there these they this those through to too under until
+very was we were what when where which while who whom why with would you your said says say per cent percent
+percentage point points billion million thousand trillion bn mn tn roughly around approximately nearly almost
+least estimated some just well above below exceeding up-to according record high low highest lowest
+year years month months week weeks day days quarter quarters annual annually yearly average averaged total
+totalled totaled overall previous last next current latest early mid late first second half
+january february march april may june july august september october november december
+reach reached reaching stood stand stands come came amount amounted worth value valued equal equaled equalled
+hit hits get got gets make made making represent represented represents account accounted accounts
+supply supplied supplies generate generated generates produce produced produces provide provided
+register registered record recorded post posted see saw seen put estimate
+face faced faces facing affect affected affects affecting cover covered covers covering
+fleet fleets plant plants farm farms station stations facility facilities sector sectors generation
+end ended ending close closed closing finish finished earlier ago before later prior
+slow slowed slowing accelerate accelerated accelerating eased easing edged picked quickened
+country countries nation receive received receives receiving
+dollar dollars euro euros yen won ruble rubles rouble roubles yuan pound pounds usd eur jpy gbp cny
+watt watts kilowatt kilowatts megawatt megawatts gigawatt gigawatts terawatt terawatts hour hours kwh mwh gwh twh
+tonne tonnes ton tons barrel barrels cubic metre metres meter meters bcm
+us leaving leave resulting result producing bringing taking marking logs logged log bln mln tril bil pct pc
+showed show shows data figures according reported report reports cited citing
+approve approved approves approv adopt adopted adopts decide decided decid government draft will official move moved
+bring brings brought basis combined combin set press ahead steady policy stayed stay came comes statement
+meeting today start starting starts begin beginning begins metric led leading behind
+govt proposed propose proposes pegged peg aims aim targeted lakh crore crores lakhs rupee rupees rupe
+pace period calendar whole unchanged unchang bps bp friday monday tuesday wednesday thursday
+saturday sunday seasonally adjusted terms inflation-adjusted preliminary revised
+""".split())
+_MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
+                           r"\bcombined\b|\bcumulative\b|\bover\s+(?:the\s+)?(?:next\s+|past\s+)?\w+\s+years\b|"
+                           r"\bin\s+total\b", re.I)
+_BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+(?:rate|pace)\b|\bat\s+an\s+annual\b", re.I)),
+          ("qoq", re.compile(r"\bquarter[\s-]on[\s-]quarter\b|\b(?:from|over|on)\s+the\s+(?:previous|preceding|prior)\s+"
+                             r"(?:quarter|three[\s-]month\s+period)\b|\bquarterly\s+basis\b|\bq/q\b|\bqoq\b", re.I)),
+          ("yoy", re.compile(r"\byear[\s-]on[\s-]year\b|\bon[\s-]year\b|\bfrom\s+a\s+year\s+(?:earlier|ago|before)\b|"
+                             r"\b(?:from|over)\s+the\s+same\s+(?:period|quarter|month)\b|\by/y\b|\byoy\b", re.I)))
+
+
+_OF_GDP = re.compile(r"\s*(?:per\s*cent|percent|%)?\s*of\s+(?:the\s+|its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|"
+                     r"(?:the\s+)?economy|economic\s+output)\b", re.I)
+_CHANGE_OF = re.compile(r"\s*(?:an?\s+)?(?:increase|decrease|rise|fall|decline|drop|gain|growth|up|down)\s+"
+                        r"(?:by|of)\b", re.I)
+_PCT_OF_GDP = re.compile(r"(?:per\s*cent|percent|%)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:GDP|gross\s+domestic\s+"
+                         r"product)\b", re.I)
+_APPOSITION = re.compile(r"\s*(?:which|that)\s+(?:is|was|are|were)\b|\s*equivalent\s+to\b", re.I)
+_TO_FIGURE = re.compile(r"\bto\s+(?:about\s+)?\S*\d")
+# Which estimate a figure is: a budget estimate, a first estimate and a revision of one period are
+# three figures, never a contradiction.
+_VINTAGES = (("budgeted", re.compile(r"\bbudget(?:ed|\s+estimates?)\b", re.I)),
+             ("revised", re.compile(r"\brevised\b|\brevision\b|\bsecond\s+preliminary\b", re.I)),
+             ("preliminary", re.compile(r"\bpreliminary\b|\bfirst\s+(?:estimate|reported)\b|\binitial(?:ly)?\s+"
+                                        r"(?:estimate|reported)\b|\badvance\s+estimate\b", re.I)))
+_YEAR_LONG = re.compile(r"\d{4}|(\d{4})-(\d{2})/\d{4}-\d{2}")
+
+
+# Weaker hints, read only when no explicit basis is written: "5.4% for the year", "1.2% for the quarter".
+_BASES_WEAK = (("yoy", re.compile(r"\b(?:for|over|in)\s+the\s+year\b|\bin\s+annual\s+terms\b", re.I)),
+               ("qoq", re.compile(r"\b(?:for|over)\s+the\s+(?:\w+\s+)?quarter\b(?!\s+(?:of|from|compared|"
+                                  r"a\s+year))", re.I)))
+
+
+def _basis(clause: str, sentence: str, figure: Optional[tuple[int, int]], period_full_year: bool) -> str:
+    """"qoq", "yoy" or "saar": what a percentage change is measured against, said in its clause,
+    else in its stretch of the sentence (from the figure before it to the figure after)."""
+    for tag, pattern in _BASES:
+        if pattern.search(clause):
+            return tag
+    weak = next((tag for tag, pattern in _BASES_WEAK if pattern.search(clause)), "")
+    if weak:
+        return weak
+    if figure is None or not sentence:
+        return ""
+    nums = [m for m in _NUMBER.finditer(sentence)]
+    before = max((m.end() for m in nums if m.end() <= figure[0]), default=0)
+    after = min((m.start() for m in nums if m.start() >= figure[1]), default=len(sentence))
+    stretch = sentence[before:after]
+    if before:  # what directly follows the figure before belongs to it: "2.0 percent from the previous quarter, while"
+        cut = _CLAUSE_BREAK.search(stretch)
+        stretch = stretch[cut.end():] if cut else ""
+    for tag, pattern in _BASES:
+        if pattern.search(stretch):
+            return tag
+    return ""
+
+
+# What follows these after the figure says why, not what: "fell 7.4 percent on weak chip demand".
+_CAUSE = re.compile(r"\s(?:due\s+to|amid|as|because|thanks\s+to|helped\s+by|driven\s+by|led\s+by|that|which|"
+                    r"(?:is|was|marks|marked|represents)\s+(?:the|a|an)|on\s+(?:the\s+)?"
+                    r"(?:back\s+of|weak|strong|sluggish|robust|solid|higher|lower|rising|falling|slow|brisk))\b", re.I)
+# Words that say "how much" without saying of what: a measured thing needs another word.
+# Words that leave the measured thing as it is: "real GDP growth" is "GDP growth", "public debt" is
+# "debt". Any other extra word narrows it ("tea exports", "GDP per capita"), and the match is only a candidate.
+_ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                      r"eleventh|twelfth|fifteenth|twentieth)(?=[\s-])(?!-(?:time|hand|class|rate|half|quarter)\b)-?", re.I)
+_DIRECTED = frozenset("export import lend borrow send give buy sell pay invest".split())
+_CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I)
+_HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary initial "
+                      "provisional revis report public government gross year-on-year annualiz birth".split())
+_VAGUE = frozenset("share rate number amount level part value figure size volume proportion increase decrease "
+                   "gdp".split()) - {"gdp"}
+_CONCEPTS = {
+    "economy": "gdp", "economic": "gdp", "gdp": "gdp", "gross": "", "domestic": "", "product": "",
+    "grow": "increase", "grew": "increase", "grown": "increase", "growth": "increase", "rise": "increase",
+    "rose": "increase", "risen": "increase", "increase": "increase", "expand": "increase",
+    "expansion": "increase", "gain": "increase", "climb": "increase", "jump": "increase", "up": "increase",
+    "fall": "decrease", "fell": "decrease", "fallen": "decrease", "decline": "decrease", "drop": "decrease",
+    "shrink": "decrease", "shrank": "decrease", "shrunk": "decrease", "contracted": "decrease",
+    "contracting": "decrease", "contraction": "decrease",  # (not "contracts": deals)
+    "down": "decrease", "lose": "decrease", "lost": "decrease",
+    "inflation": "inflation", "inflationary": "inflation", "cpi": "inflation",
+    "export": "export", "import": "import", "unemployment": "unemployment", "jobless": "unemployment",
+    # Irregular verb forms and nominalisations: "spent" and "spending" are one word.
+    "spent": "spend", "spend": "spend", "expenditure": "spend", "outlay": "spend", "paid": "pay",
+    "sold": "sell", "sale": "sell", "bought": "buy", "purchase": "buy", "built": "build", "held": "hold",
+    "lent": "lend", "lending": "lend", "borrowed": "borrow", "borrowing": "borrow", "sent": "send",
+    "gave": "give", "given": "give", "took": "take", "taken": "take", "brought": "bring",
+    "production": "output", "invested": "invest", "investment": "invest",
+    "employed": "employ", "employment": "employ", "emitted": "emit", "emission": "emit",
+    "global": "world", "worldwide": "world", "budget": "spend", "budgetary": "spend",
+    "vaccination": "vaccine", "vaccinated": "vaccine", "immunization": "vaccine", "immunisation": "vaccine",
+    # Policy-measure synonyms (a general table, not fitted to any brief; WordNet would need a data download
+    # at run time and joins far more than it should). Each entry joins words that name ONE measure;
+    # near neighbours stay apart on purpose: exports/imports, spending/revenue, unemployment/employment,
+    # budget/procurement, budget/spending. Inflected forms find their entry through norm_word.
+    "military": "defense", "defence": "defense",  # and "armed forces" (_PHRASES)
+    "devote": "spend",
+    # Change verbs keep their direction: "increased", "raised", "went up" are "rose", never "fell".
+    "raise": "increase", "boost": "increase",
+    "decrease": "decrease", "reduce": "decrease", "reduction": "decrease", "cut": "decrease",
+}
+_CONCEPT_VALUES = frozenset(_CONCEPTS.values())
+# Phrases that read as one word (replaced in place, padded to their length, before words are taken).
+_PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
+            (re.compile(r"\bgross[\s-]+domestic[\s-]+product\b", re.I), "GDP"),
+            (re.compile(r"\b(?:fiscal|financial)\s+year\b", re.I), ""),
+            (re.compile(r"\b(?:at\s+)?constant\s+prices\b|\bin\s+real\s+terms\b", re.I), ""),
+            (re.compile(r"\b(?:falling|fell|fall|slipped|slipping)\s+behind\b", re.I), ""),
+            (re.compile(r"\b(?:went|gone|goes|go|going)\s+up\b", re.I), "rose"),
+            (re.compile(r"\b(?:went|gone|goes|go|going)\s+down\b", re.I), "fell"),
+            # a forecast or figure corrected, not a measure that moved: "growth was revised down to 3 percent"
+            (re.compile(r"\brevised\s+(?:up|down)(?:wards?)?\b", re.I), ""))
+# After the figure, "up from" and "down from" compare it with another ("3.25 percent, down from 4.4").
+_FROM_AFTER = re.compile(r"\b(?:up|down)(?=\s+from\b)", re.I)
+_DIRECTION = frozenset({"increase", "decrease"})
+# A figure in a sentence about the future is a forecast: "will", "is expected to", "expects growth
+# of", "aims to", "plans to", "is forecast to" - not "faster than expected", "most forecasts", "willingness".
+FORECAST_WORDS = re.compile(
+    r"\b(?:will\b|shall\b|would\s+(?!have\b)|(?:is|are|was|were)\s+(?:\w+\s+)?(?:expected|forecast|projected|set|"
+    r"likely|poised|due|predicted|estimated)\s+to|expects?\s+(?!that\b)\w|expecting\s|(?:intends?|intending|seeks?|"
+    r"pledged?|promised?|hopes?|wants?)\s+to\b|(?:forecasts?|projects?|predicts?)\s+"
+    r"(?:that\s|an?\s|growth|\w+\s+(?:of|to|at)\b)|aims?\s+(?:to|for)|aiming\s+(?:to|for)|plans?\s+to|planned\s+to|"
+    r"targets?\s+(?:of|for)\b|targeting|by\s+(?:the\s+(?:end\s+of\s+)?)?(?:year\s+)?20[3-9]\d)", re.I)
+_SHOW = {"increase": "growth", "decrease": "decline", "gdp": "GDP", "cpi": "CPI"}
+# "rose to 7.7 percent", "raised defence spending to 2 percent of GDP", "grew 5 percent to $3 billion":
+# the figure after "to" is a level (but "grew exports to Kenya by 5 percent" is a change).
+_LEVEL_CHANGE = re.compile(r"\b(?P<verb>rose|rise[sn]?|grew|grow[sn]?|increased?|climbed|jumped|fell|fall(?:s|en)?|"
+                           r"declined|dropped|shrank|slowed|slipped|eased|recovered|returned|raised?|boosted|lifted|hiked|"
+                           r"decreased?|reduced?|cut|lowered)\s+(?:[\w.%-]+\s+){0,7}?to\s+"
+                           r"(?:(?!by\b)\w+\s+){0,2}(?:US\$|A\$|Rs\.?\s?|[$€£¥₹])?$", re.I)
+
+
+_LEX_PHRASES: list = []
+
+
+def _lexicon_phrases() -> list:
+    """The lexicon's multiword notions as one pattern ("private consumption" -> consumption)."""
+    if not _LEX_PHRASES:
+        notion_of = {re.sub(r"[\s-]+", " ", p.lower()): n for p, n in lexicon.multiword()}
+        pattern = re.compile(r"\b(?:" + "|".join(r"[\s-]+".join(map(re.escape, p.split())) for p in notion_of) +
+                             r")s?\b", re.I)
+        _LEX_PHRASES.append((pattern, notion_of))
+    return _LEX_PHRASES
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def norm_word(word: str) -> str:
+    """One form per word: lower case, spelling folded, a concept if it has one, else a crude stem."""
+    w = fold_spelling(word.lower().strip("'-"))
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in _CONCEPTS:
+        return _CONCEPTS[w]
+    if lexicon.known(w):  # "mined", "outlays", "earmarked", "shipments": the shared lexicon's notion
+        return lexicon.notion(w)
+    s = _stem(w)
+    # "increased" -> "increas" is "increase"; "dropped" -> "dropp" is "drop"
+    for form in (s, s + "e", s[:-1] if len(s) > 3 and s[-1] == s[-2] else s):
+        if form in _CONCEPTS:
+            return _CONCEPTS[form]
+    return s
+
+
+
+def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tuple[int, int]] = None
+                   ) -> tuple[frozenset[str], dict[str, str], tuple[str, ...]]:
+    """The measured thing of ``text`` (a clause): normalised content words, how they read, their order."""
+    blank = list(text)
+    for a, b, _ in [*entities.find(text), *proper_names(text)]:  # a named place is no measured word either
+        for i in range(a, min(b + 2, len(blank))):  # and a possessive "'s"
+            if i < b or text[b:b + 2] == "'s":
+                blank[i] = " "
+    cleaned = _CONSUMER_PRICES.sub(lambda m: "inflation".ljust(len(m.group())), "".join(blank))
+    cleaned = _PCT_OF_GDP.sub(lambda m: " " * len(m.group()), cleaned)  # a share's denominator
+    cleaned = _ORDINAL.sub(lambda m: " " * len(m.group()), cleaned)  # the rank itself is the value, not the thing
+    for phrase, word in _PHRASES:
+        cleaned = phrase.sub(lambda m, word=word: word.ljust(len(m.group())), cleaned)
+    for pattern, notion_of in _lexicon_phrases():
+        def one(m: re.Match, notion_of=notion_of) -> str:
+            key = re.sub(r"[\s-]+", " ", m.group().lower())
+            word = notion_of.get(key, notion_of.get(key[:-1], ""))
+            return word.ljust(len(m.group())) if len(word) <= len(m.group()) else m.group()  # offsets stay
+        cleaned = pattern.sub(one, cleaned)
+    if figure is not None:
+        cleaned = cleaned[:figure[1]] + _FROM_AFTER.sub(lambda m: " " * len(m.group()), cleaned[figure[1]:])
+    level = figure is not None and _LEVEL_CHANGE.search(cleaned[:figure[0]])
+    unit_words = {w.lower() for w in re.findall(r"[A-Za-z]+", unit)}
+    shown: dict[str, str] = {}
+    order: list[str] = []
+    for m in _WORD.finditer(cleaned):
+        raw = m.group()
+        low = raw.lower()
+        if raw[0].isupper() and raw[1:2].islower() and not lexicon.known(low) and (
+                low.endswith("'s") or (m.start() > 0 and cleaned[:m.start()].strip())):
+            continue  # a name inside the clause ("Korea's exports"), not a measured word
+        if low in _STOP or low in unit_words or _stem(low) in unit_words or len(low) < 2:
+            continue
+        w = norm_word(raw)
+        if not w or w in _STOP:
+            continue
+        if level and level.start("verb") <= m.start() < level.end("verb"):
+            continue  # "rose to 7.7 percent" gives a level, not a change
+        if w not in shown:
+            shown[w] = _SHOW.get(w, low[:-2] if low.endswith("'s") else low)
+            order.append(w)
+    if "capex" in shown and "spend" in shown:  # "capital expenditure outlay": capex is the spending
+        del shown["spend"]
+        order.remove("spend")
+    if "inflation" in shown and "increase" in shown:  # "consumer prices rose 5 percent" is inflation of 5 percent
+        del shown["increase"]
+        order.remove("increase")
+    if order == ["increase"] and re.search(r"\bgrowth\b", cleaned, re.I):
+        shown["gdp"], order[:0] = "GDP", ["gdp"]  # "Kenya's growth was 3 percent": its economy's
+    for w in cjk_words(cleaned):  # Japanese, Korean, Chinese content words (analysis/terms.py)
+        if w not in shown:
+            shown[w] = w
+            order.append(w)
+    return frozenset(order), shown, tuple(order)
+
+
+# --------------------------------------------------------------------------- matching
+
+
+_HOW_WORDS = frozenset("annualiz annualized saar yoy qoq".split())  # how a change is measured, not of what
+
+
+def _meaningful(words: frozenset[str]) -> bool:
+    return any(w not in _VAGUE and w not in _HOW_WORDS and w not in ("increase", "decrease") for w in words)
+
+
+def word_match(a: frozenset[str], b: frozenset[str]) -> str:
+    """"sure" when the measured things agree, "maybe" when they look alike, else "".
+
+    Words that only say "how much" ("rate", "share", "level") are left out when others are
+    there: "the unemployment rate" and "unemployment" measure one thing."""
+    if not a or not b or not (_meaningful(a) and _meaningful(b)):
+        return ""
+    if a & _DIRECTION != b & _DIRECTION:
+        return ""  # a rise is no fall, and a change ("rose 5 percent") no level ("5 percent of GDP")
+    a, b = a - _VAGUE, b - _VAGUE
+    shared = a & b
+    if not _meaningful(frozenset(shared)):
+        return ""
+    jac = len(shared) / len(a | b)
+    if a == b:
+        return "sure"
+    if (a ^ b) <= _HARMLESS:
+        return "sure"  # "real GDP growth" and "GDP growth"; but "tea exports" is not "exports"
+    strong = [w for w in shared if w not in _VAGUE and w not in ("increase", "decrease", "export", "import")]
+    return "maybe" if strong and (jac >= 0.5 or len(strong) >= 2) else ""
+
+
+# Qualifiers that always tell measures apart, however few reports use them.
+_QUALIFIERS = frozenset("monthly quarterly weekly daily nominal core underlying trimmed capita net gross average "
+                        "median cumulative per household private public state local federal central foreign "
+                        "domestic indicator expect expected forecast target projected project estimate "
+                        "goal aim plan".split())
+
+
+def effective_words(members: list) -> dict[int, frozenset[str]]:
+    """Each member's measured words less its own report's wording: among reports of three or more
+    briefs, a word that only one brief uses ("approved", "set to cost", "constant prices") is how that
+    outlet wrote it, not what it measured; table notions and qualifiers ("monthly", "nominal") always
+    count. With two briefs nothing is dropped: whose wording is odd cannot be told."""
+    briefs_of: dict[str, set[str]] = defaultdict(set)
+    for m in members:
+        for w in m.words:
+            briefs_of[w].add(m.claim.brief)
+    if len({m.claim.brief for m in members}) < 3:
+        return {id(m): m.words for m in members}
+    drop = {w for w, b in briefs_of.items() if len(b) == 1 and w not in _QUALIFIERS and w not in _DIRECTION
+            and not lexicon.known(w) and w not in _CONCEPT_VALUES}
+    return {id(m): (m.words - drop) or m.words for m in members}
