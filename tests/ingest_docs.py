@@ -276,3 +276,41 @@ BLOG_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Rail Frei
 </body></html>
 """
 BLOG_BOILERPLATE = ["Support us", "Share this", "Great article", "Popular posts", "Why buses matter", "Cookie settings"]
+
+
+def text_pdf(text: str, path: Path) -> Path:
+    """A plain one-column A4 PDF of a text (first line, title, paragraphs), as a word processor prints one."""
+    from fpdf import FPDF
+
+    lines = text.strip("\n").split("\n")
+    pdf = FPDF(format="A4")
+    pdf.set_margins(20, 20, 20)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 9)
+    pdf.multi_cell(0, 5, lines[0])
+    pdf.ln(2)
+    pdf.set_font("Helvetica", "B", 15)
+    pdf.multi_cell(0, 7, lines[1])
+    pdf.ln(3)
+    pdf.set_font("Times", "", 11)
+    for par in "\n".join(lines[2:]).split("\n\n"):
+        if par.strip():
+            pdf.multi_cell(0, 5.5, " ".join(par.split()))
+            pdf.ln(3)
+    pdf.output(str(path))
+    return path
+
+
+DAILY = Path(__file__).resolve().parent / "fixtures" / "daily"
+
+
+def daily_originals(folder: Path) -> list[Path]:
+    """The three fresh briefs on Vietnam's power plan, as a new user has them: a PDF (made here from
+    mekong-brief.txt), a saved web page and a text."""
+    folder.mkdir(parents=True, exist_ok=True)
+    pdf = text_pdf((DAILY / "mekong-brief.txt").read_text(encoding="utf-8"), folder / "mekong-brief.pdf")
+    out = [pdf]
+    for name in ("vietnam-grid.html", "power-plan-release.txt"):
+        shutil.copyfile(DAILY / name, folder / name)
+        out.append(folder / name)
+    return out

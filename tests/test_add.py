@@ -114,7 +114,10 @@ def test_two_column_pdf_comes_out_whole_in_reading_order(corpus: Path, fpdf_pdf:
 def test_pdf_metadata_and_the_original(corpus: Path, fpdf_pdf: Path):
     result = add(fpdf_pdf, corpus)
     assert result.exit_code == 0, result.output
-    assert "outside the corpus" in result.output
+    assert "warning" not in result.output  # what the README says to do draws no warning
+    kept = corpus / "originals" / "water-tariffs.pdf"
+    assert f"kept the original as {kept}" in result.output
+    assert kept.read_bytes() == fpdf_pdf.read_bytes()
     brief = brief_section(corpus / "water-tariffs.claims.yaml")
     assert brief["id"] == "water-tariffs"
     assert brief["title"] == docs.TITLE
@@ -123,7 +126,7 @@ def test_pdf_metadata_and_the_original(corpus: Path, fpdf_pdf: Path):
     original = brief["original"]
     assert original["name"] == "water-tariffs.pdf" and original["type"] == "pdf"
     assert original["sha256"] == anchor.sha256(fpdf_pdf.read_bytes())
-    assert "path" not in original  # kept outside the corpus: not recorded, never read
+    assert original["path"] == "originals/water-tariffs.pdf"  # the copy, inside the corpus
     assert dict(original["metadata_from"]) == {"title": "pdf-metadata", "published": "text"}
     assert "publisher" not in brief  # the PDF's /Author is not a publisher: nothing invented
 
@@ -395,4 +398,40 @@ def test_without_the_add_extra_the_error_says_how_to_install_it(corpus: Path, tm
     page.write_text("<p>x</p>", encoding="utf-8")
     for original in (pdf, page):
         result = add(original, corpus)
-        assert result.exit_code == 2 and "pip install 'briefcmp[add]'" in result.output
+        assert result.exit_code == 2 and "pip install '.[add]'" in result.output and "briefcmp[" not in result.output
+
+
+def test_no_copy_keeps_the_original_outside_and_says_so(corpus: Path, fpdf_pdf: Path):
+    result = add(fpdf_pdf, corpus, "--no-copy")
+    assert result.exit_code == 0, result.output
+    assert "outside the corpus" in result.output and not (corpus / "originals").exists()
+    assert "path" not in brief_section(corpus / "water-tariffs.claims.yaml")["original"]
+
+
+def test_the_copied_original_is_checked_and_never_silently_replaced(corpus: Path, fpdf_pdf: Path, tmp_path: Path):
+    assert add(fpdf_pdf, corpus).exit_code == 0
+    kept = corpus / "originals" / "water-tariffs.pdf"
+    assert "[original-" not in runner.invoke(app, ["check", str(corpus)]).output
+    kept.write_bytes(kept.read_bytes() + b"%% edited\n")
+    assert "[original-changed]" in runner.invoke(app, ["check", str(corpus)]).output
+    # another file of the same name: refused without --force (an original is evidence)
+    other = tmp_path / "elsewhere" / "water-tariffs.pdf"
+    other.parent.mkdir()
+    other.write_bytes(fpdf_pdf.read_bytes())
+    refused = add(other, corpus, "--id", "water-2")
+    assert refused.exit_code == 2 and "exists with other content" in refused.output
+    assert not (corpus / "water-2.claims.yaml").exists() and not (corpus / "sources" / "water-2.txt").exists()
+    assert add(other, corpus, "--id", "water-2", "--force").exit_code == 0
+    assert kept.read_bytes() == fpdf_pdf.read_bytes()
+
+
+def test_publisher_and_date_from_a_masthead_line(corpus: Path, tmp_path: Path):
+    text = (Path(__file__).parent / "fixtures" / "daily" / "mekong-brief.txt").read_text(encoding="utf-8")
+    pdf = docs.text_pdf(text, tmp_path / "mekong.pdf")
+    result = add(pdf, corpus)
+    assert result.exit_code == 0, result.output
+    brief = brief_section(corpus / "mekong.claims.yaml")
+    assert brief["publisher"] == "Mekong Energy Institute"
+    assert brief["published"] == "2024-03-10"
+    assert brief["title"] == "Vietnam's Power Plan: Build the Grid Before the Panels"
+    assert dict(brief["original"]["metadata_from"]) == {"title": "text", "publisher": "text", "published": "text"}

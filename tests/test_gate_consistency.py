@@ -167,7 +167,7 @@ def test_no_path_uses_the_nearest_corpus_upward_and_says_so_in_json(corpus: Path
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["corpus"]["path"] == ".."
     r = run("check", "--format", "json")
-    assert r.exit_code == 1 and json.loads(r.stdout)["corpus"] == ".."
+    assert r.exit_code == 1 and json.loads(r.stdout)["corpus"]["path"] == ".."
     r = run("review", "list")
     assert r.exit_code == 0 and r.stdout.startswith("../reviewed.yaml: 0 reviewed")
 

@@ -29,6 +29,7 @@ from briefcmp.corpus.model import RELATION_KINDS, Claim, Config, Corpus, KeyDef,
 if TYPE_CHECKING:  # imported lazily at run time: not every command needs them
     from briefcmp.analysis.coverage import Coverage
     from briefcmp.analysis.suggest import Suggestion
+    from briefcmp.analysis.undecided import Undecided
 
 # Relation kinds that mean the briefs conflict (``--only contradictions``, coverage "conflict").
 CONFLICT_KINDS = ("contradiction", "disagreement")
@@ -88,6 +89,8 @@ class Analysis:
     coverage: Optional["Coverage"] = None
     suggestions: list["Suggestion"] = field(default_factory=list)
     suggested: bool = False  # suggestions were asked for (an empty list then means "none found")
+    undecided: Optional["Undecided"] = None  # groups `align` would leave undecided (set by the CLI)
+    corpus_arg: str = ""  # the corpus as the user names it, for the commands a report suggests
 
     def counts(self) -> dict[str, int]:
         """Number of (filtered) relations of each kind, in RELATION_KINDS order."""

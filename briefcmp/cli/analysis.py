@@ -10,7 +10,7 @@ import typer
 
 from briefcmp.cli.app import (
     COLOR_OPT, EXIT_CLEAN, EXIT_FINDINGS, FORCE_OPT, NO_PAGER_OPT, OUTPUT_OPT, PATHS_ARG, ColorMode, app, default_paths,
-    discovered, fail, kind_choice, say, terminal_options,
+    corpus_shown, discovered, fail, kind_choice, say, terminal_options,
 )
 from briefcmp.cli.complete import complete_briefs, complete_keys, complete_show, complete_subjects, complete_topics
 from briefcmp.corpus.kinds import RELATION_KINDS  # a few constants, no imports: keeps --help instant
@@ -72,6 +72,40 @@ def _analysis_corpus(paths: Optional[List[Path]], memo=None, texts: str = "all")
         note(f"briefcmp: note: the corpus has {errors} error{'s' * (errors != 1)}; claims with errors "
              "may be left out or misread: run `briefcmp check`")
     return result.corpus
+
+
+def _undecided(corpus, memo):
+    """What `align` would leave undecided in the corpus, and the corpus as the commands to type
+    name it. Cached with the finished reports (keyed by the corpus's inputs): align costs about
+    as much as a comparison of the bundled corpus (entities, sources read again)."""
+    import shlex
+
+    from briefcmp.analysis.undecided import Undecided, could_align, undecided
+
+    shown = shlex.quote(corpus_shown(corpus))
+    if not could_align(corpus):
+        return Undecided(), shown
+    from briefcmp.cli.memo import Memo
+
+    store = Memo("align-undecided", [Path(corpus.root)], (), "counts")
+    stored = store.stored_text()
+    if stored is not None:
+        try:
+            return Undecided(*(int(n) for n in stored.split())), shown
+        except (TypeError, ValueError):
+            pass
+    # align reads every claim's quote and text (compare may have loaded only the keyed ones): the
+    # corpus as `briefcmp align` loads it, from the load cache
+    from briefcmp.corpus.cache import load_corpus
+    from briefcmp.corpus.load import InputError
+
+    try:
+        whole = load_corpus([Path(corpus.root)], texts="all").corpus
+    except InputError:
+        whole = corpus
+    found = undecided(whole)
+    store.keep_text(f"{found.sure} {found.candidates} {found.claims}", memo.inputs if memo is not None else None)
+    return found, shown
 
 
 def _mark_reviewed(corpus, analysis, memo=None) -> None:
@@ -203,10 +237,12 @@ def compare(
     Claims sharing a key are compared: figures after scale, unit and bounds, within the
     key's tolerance; figures for different periods are a change over time, not a
     contradiction; a unit or currency mismatch is an annotation problem. On a terminal:
-    a summary, then one table of conflicts (unreviewed first), then agreements, changes
-    and forecast checks; --details for quotes, --matrix for keys x briefs. Piped or
-    with -o: plain text grouped by topic. Exit 0, or 1 with --fail-on when such
-    relations are listed; 2 for usage or unusable input.
+    a summary, then a table for each of: conflicts (unreviewed first), annotation
+    problems, forecast checks, changes over time, agreements, in that order; --details
+    for quotes, --matrix for keys x briefs. Piped or with -o: plain text grouped by
+    topic, the same order of kinds within each topic. When `briefcmp align` would leave
+    candidate groups undecided, the summary says how many. Exit 0, or 1 with --fail-on
+    when such relations are listed; 2 for usage or unusable input.
 
     Example: briefcmp compare briefs/ --only contradictions
 
@@ -246,6 +282,7 @@ def compare(
     filters = _filters(corpus, topic, brief, subject, key, kinds)
     analysis = analyse(corpus, filters, coverage=format is CompareFormat.html, suggestions=suggest)
     _mark_reviewed(corpus, analysis, memo)
+    analysis.undecided, analysis.corpus_arg = _undecided(corpus, memo)
 
     def render(fmt, width, color):
         if fmt == "html":

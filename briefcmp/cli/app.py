@@ -58,6 +58,28 @@ def _keep_words_whole() -> None:
 _keep_words_whole()
 
 
+def _did_you_mean() -> None:
+    """Every choice option (--kind, --format, --fail-on...) says the nearest choice after a typo:
+    "'contradictons' is not one of ...; did you mean 'contradiction'?"."""
+    plain = getattr(click.Choice, "get_invalid_choice_message", None)
+    if plain is None:  # click before 8.2: its own message only
+        return
+
+    def message(self, value, ctx):
+        import difflib
+
+        aliases = getattr(self, "aliases", {})
+        names = [str(getattr(c, "value", c)) for c in self.choices]
+        near = difflib.get_close_matches(str(value), [*names, *aliases], n=1, cutoff=0.6)
+        text = plain(self, value, ctx)
+        return text.rstrip(".") + f"; did you mean {aliases.get(near[0], near[0])!r}?" if near else text
+
+    click.Choice.get_invalid_choice_message = message  # type: ignore[method-assign]
+
+
+_did_you_mean()
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"briefcmp {__version__}")
@@ -66,7 +88,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                  help="Show the version and exit."),
     no_cache: bool = typer.Option(False, "--no-cache",
                                   help="Do not read or write the cache of loaded claims files "

@@ -74,19 +74,24 @@ def annotate(
             say(f"briefcmp: warning: {warning}")
         draft = result.draft
         if draft.unanchored:
+            from briefcmp.render.words import count, plural
+
             lines = ", ".join(map(str, sorted(set(draft.unanchored))[:10]))
-            say(f"briefcmp: warning: {len(draft.unanchored)} figures or sentences are in passages repeated "
-                       f"word for word, so no quote can pick one of them; not drafted (source lines {lines}"
-                       f"{', ...' if len(set(draft.unanchored)) > 10 else ''})")
+            say(f"briefcmp: warning: {count(len(draft.unanchored), 'figure or sentence')} "
+                f"{plural('is', len(draft.unanchored))} in passages repeated "
+                f"word for word, so no quote can pick one of them; not drafted (source lines {lines}"
+                f"{', ...' if len(set(draft.unanchored)) > 10 else ''})")
         if update is not None:
+            from briefcmp.render.words import count
+
             rejected = f", {draft.rejected} you deleted before not re-added" if draft.rejected else ""
             if result.unchanged:
-                say(f"{update}: nothing to add ({draft.already} figures already annotated{rejected})")
+                say(f"{update}: nothing to add ({count(draft.already, 'figure')} already annotated{rejected})")
             else:
                 write_file(update, result.text, force=True, within=result.root)  # a corpus's file stays inside it
                 say(f"{update}: added {_claims_count(len(draft.claims))} "
-                           f"({draft.already} figures already annotated{rejected})"
-                           f"{'; source_sha256 updated' if refresh_sha else ''}")
+                    f"({count(draft.already, 'figure')} already annotated{rejected})"
+                    f"{'; source_sha256 updated' if refresh_sha else ''}")
         elif result.target is not None:
             write_file(result.target, result.text, force, within=result.root)  # in a corpus: confined to it
             say(f"wrote {result.target}: {_claims_count(len(draft.claims))}")

@@ -44,6 +44,9 @@ def export(
         written = write_sqlite(analysis, sqlite, force)
     except ExportError as exc:
         raise fail(str(exc))
-    say(f"wrote {written}: {len(corpus.briefs)} briefs, {sum(len(b.claims) for b in corpus.briefs)} claims, "
-               f"{len(analysis.relations)} relations")
+    from briefcmp.render.words import count
+
+    say(f"wrote {written}: {count(len(corpus.briefs), 'brief')}, "
+        f"{count(sum(len(b.claims) for b in corpus.briefs), 'claim')}, "
+        f"{count(len(analysis.relations), 'relation')}")
     raise typer.Exit(EXIT_CLEAN)

@@ -41,6 +41,19 @@ def check(
                                 help="Exit 1 on: error (problems and unreviewed contradictions), warning "
                                      "(also warnings), contradiction (only unreviewed contradictions), never."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Always exit 0 unless the input is unusable."),
+    select: Optional[List[str]] = typer.Option(None, "--select", metavar="RULE", show_default=False,
+                                               help="Report only these rules (names or prefixes such as yaml, "
+                                                    "comma-separated or repeated; ALL for every rule). Replaces "
+                                                    "the select list of briefcmp.yaml's check: table."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="RULE", show_default=False,
+                                               help="Do not report these rules (names or prefixes). The most "
+                                                    "specific of --select and --ignore decides; at equal "
+                                                    "specificity --ignore wins, as in ruff."),
+    statistics: bool = typer.Option(False, "--statistics",
+                                    help="Print the number of problems of each rule instead of the problems."),
+    max_per_rule: int = typer.Option(10, "--max-per-rule", metavar="N", min=0,
+                                     help="Plain output: list at most N warnings of one rule and count the rest "
+                                          "in one line (0: list all). Errors are always listed."),
     output: Optional[Path] = OUTPUT_OPT,
     force: bool = FORCE_OPT,
 ) -> None:
@@ -53,12 +66,20 @@ def check(
     not fail the check. Exit 0 when clean, 1 when something reaches --fail-on,
     2 for unusable input.
 
+    Rules are chosen with --select and --ignore, or for good in briefcmp.yaml:
+    check: {select: [...], ignore: [...]}. The rules: contradiction,
+    disagreement, annotation-problem, review-stale, acknowledgement-stale,
+    draft-claim, no-topic, lonely-key, as-of-inferred, quote-not-found,
+    quote-ambiguous, source-*, original-*, yaml-*, and the field rules
+    (docs/ci.md lists them all).
+
     Example:
 
     \b
       briefcmp check briefs/ --fail-on warning
       briefcmp check --changed --base origin/main -f auto
       briefcmp check new-brief.claims.yaml --against briefs/
+      briefcmp check my-briefs --ignore draft-claim --statistics
     """
     import os
 
@@ -66,11 +87,14 @@ def check(
     from briefcmp.gate.changed import repo_top
     from briefcmp.gate.check import CheckSettings, run_check
     from briefcmp.corpus.files import OutputError
-    from briefcmp.render.output import color_allowed, deliver
+    from briefcmp.render.output import color_allowed, deliver, stdout_is_terminal, terminal_width
 
+    if statistics and format not in ("plain", "json", "auto"):  # a usage error, before anything is loaded
+        raise fail(f"--statistics is printed as plain or json, not --format {format}")
     settings = CheckSettings(paths=list(paths or ()) if against else default_paths(paths),
                              changed=changed, base=base, against=against,
-                             reviewed=reviewed, allow_stale=allow_stale, fail_on=fail_on)
+                             reviewed=reviewed, allow_stale=allow_stale, fail_on=fail_on,
+                             select=_selectors(select), ignore=_selectors(ignore))
     try:
         gate = run_check(settings)
     except InputError as exc:
@@ -83,7 +107,12 @@ def check(
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "plain"
     show_reviewed = not hide_reviewed and (verbose or fmt != "plain")
     color = False
-    if fmt == "github":
+    if statistics:
+        from briefcmp.render.problems import render_statistics
+
+        text = render_statistics(gate.combined(show_reviewed), "json" if fmt == "json" else "plain",
+                                 corpus_shown(gate.report.load.corpus))
+    elif fmt == "github":
         from briefcmp.render.github import github_chunks, render_markdown
 
         written = False
@@ -110,11 +139,16 @@ def check(
             except InputError:
                 root = os.getcwd()
         text = sarif_chunks(gate.report, gate.relations, gate.judgement, gate.focus, root=Path(root))
+    elif fmt == "plain" and output is None and stdout_is_terminal():  # wrapped at words, never mid-word
+        from briefcmp.render.problems import render_terminal
+
+        text = render_terminal(gate.combined(show_reviewed), terminal_width(), color_allowed(), max_per_rule)
     else:
         from briefcmp.render.problems import FORMATTERS
 
-        color = output is None and color_allowed() and fmt == "plain"
-        text = FORMATTERS[fmt](gate.combined(show_reviewed), color=color, corpus=corpus_shown(gate.report.load.corpus))
+        color = output is None and color_allowed() and fmt == "plain"  # FORCE_COLOR into a pipe
+        text = FORMATTERS[fmt](gate.combined(show_reviewed), color=color, corpus=corpus_shown(gate.report.load.corpus),
+                               per_rule=max_per_rule if fmt == "plain" else 0)
     try:
         if color:
             from rich.console import Console
@@ -138,6 +172,11 @@ def check(
             say(f"briefcmp: running without a cache: {cache.off_reason()}")
     code = EXIT_CLEAN if exit_zero else gate.exit_code(settings.fail_on)
     raise typer.Exit(code)
+
+
+def _selectors(values: Optional[List[str]]) -> tuple[str, ...]:
+    """--select/--ignore values: repeated, comma-separated, or both (``--select yaml,quote``)."""
+    return tuple(s.strip() for v in values or () for s in v.split(",") if s.strip())
 
 
 review_app = typer.Typer(

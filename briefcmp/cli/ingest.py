@@ -21,6 +21,9 @@ def add(
     force: bool = typer.Option(False, "--force", help="Replace an existing source text and claims file."),
     sentences: bool = typer.Option(False, "--sentences",
                                    help="Also draft a candidate claim for each sentence that takes a position."),
+    no_copy: bool = typer.Option(False, "--no-copy",
+                                 help="Do not copy an original from outside the corpus to PATH/originals/ "
+                                      "(its sha256 is recorded, but check cannot see it change)."),
 ) -> None:
     """Add a brief from a PDF, a saved web page, Markdown or text: clean source text + draft claims file.
 
@@ -28,10 +31,10 @@ def add(
     running headers, footers and page numbers dropped, ligatures expanded, paragraphs kept,
     footnote markers left) and PATH/ID.claims.yaml (what `briefcmp annotate` drafts on it),
     with the title, publisher and date the document states, where each was found, and the
-    original's name, type and sha256. Keep the original inside the corpus (for example in
-    PATH/originals/) and `briefcmp check` reports when it changes. Nothing is fetched: save a
+    original's name, type and sha256. An original from outside the corpus is copied to
+    PATH/originals/ (not with --no-copy), so `briefcmp check` reports when it changes. Nothing is fetched: save a
     web page first. Nothing is replaced without --force. PDF and web pages need the 'add'
-    extra: pip install 'briefcmp[add]'.
+    extra (from the clone: pip install '.[add]').
 
     Example: briefcmp add ~/Downloads/water-tariffs.pdf briefs --id water-2025
     """
@@ -40,13 +43,15 @@ def add(
 
     try:
         result = run_add(AddSettings(original=original, corpus=corpus, brief_id=brief_id, force=force,
-                                     positions=sentences))
+                                     positions=sentences, keep_original=not no_copy))
     except IngestError as exc:
         raise fail(str(exc))
     for warning in result.warnings:
         say(f"briefcmp: warning: {warning}")
     pages = f", {result.pages} page{'s' * (result.pages != 1)}" if result.pages else ""
     paragraphs = f"{result.paragraphs} paragraph{'s' * (result.paragraphs != 1)}"
+    if result.copied_to is not None:
+        say(f"kept the original as {result.copied_to} (`briefcmp check` reports if it changes)")
     say(f"wrote {result.source}: {paragraphs} from {result.kind.upper()}{pages}")
     say(f"wrote {result.claims_file}: {result.claims} draft claim{'s' * (result.claims != 1)}")
     found = [f"{k} from {v}" for k, v in result.meta.origin.items()]

@@ -82,6 +82,23 @@ class Memo:
             say(note)
         return hit.code
 
+    def stored_text(self) -> Optional[str]:
+        """A small stored answer (see ``keep_text``), when the inputs it was made from are unchanged."""
+        if self.store is None:
+            return None
+        hit = self.store.lookup(self.key, self._still_valid)
+        return None if hit is None else b"".join(hit.blocks()).decode("utf-8", "replace")
+
+    def keep_text(self, text: str, inputs: Optional[list]) -> None:
+        """Store a small answer made from ``inputs`` (``load.Input``s; None: not describable, not kept)."""
+        if self.store is None or inputs is None:
+            return
+        writer = self.store.writer(self.key)
+        if writer is not None:
+            for _ in writer.tee([text]):
+                pass
+            writer.finish((self.listing, tuple(inputs)), (), 0)
+
     def note(self, text: str) -> None:
         """A note on stderr, kept with the report."""
         from briefcmp.cli.app import say

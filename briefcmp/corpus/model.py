@@ -292,6 +292,8 @@ class Config:
     # are compared as under an unregistered key, without an "unknown key" error each.
     broken_keys: tuple[str, ...] = ()
     fiscal_year_start: int = 1  # the month fiscal years start (4: April, as in Japan); 1: calendar years
+    check_select: tuple[str, ...] = ()  # the check: table (rules or prefixes; see corpus/rules.py)
+    check_ignore: tuple[str, ...] = ()
 
     def topic_ancestors(self, topic: str) -> list[str]:
         """The topic and its parents, nearest first (cycles are cut)."""

@@ -15,6 +15,7 @@ from briefcmp.corpus.model import (
 )
 from briefcmp.corpus.model import METADATA_FIELDS, METADATA_ORIGINS, ORIGINAL_TYPES, Original
 from briefcmp.corpus.problems import Problems, suggest
+from briefcmp.corpus.rules import unknown as unknown_rule
 from briefcmp.corpus.paths import CLAIMS_SUFFIX, CONFIG_NAME  # noqa: F401  (re-exported)
 from briefcmp.corpus.yamlsafe import YList, YMap
 
@@ -24,7 +25,8 @@ _SHA = re.compile(r"^[0-9a-f]{64}$")
 
 # --------------------------------------------------------------------------- config
 
-_CONFIG_FIELDS = ("format", "title", "fiscal_year_start", "topics", "entities", "keys")
+_CONFIG_FIELDS = ("format", "title", "fiscal_year_start", "topics", "entities", "keys", "check")
+_CHECK_FIELDS = ("select", "ignore")
 _TOPIC_FIELDS = ("label", "description", "parent")
 _ENTITY_FIELDS = ("label", "aliases", "description")
 _KEY_FIELDS = ("label", "description", "type", "unit", "tolerance", "topics", "subjects", "values", "terms")
@@ -48,6 +50,7 @@ def parse_config(data: Any, path: str, problems: Problems) -> Config:
                            'config: "fiscal_year_start" must be a month number, 1 to 12 (4: April)')
         else:
             config.fiscal_year_start = int(start)
+    _check_table(f, root, config)
     for tid, t, mark in _entries(f, root, "topics"):
         f.check_keys(t, f"topic {tid}", _TOPIC_FIELDS, ["label"])
         config.topics[tid] = Topic(tid, f.string(t, "label", f"topic {tid}", tid),
@@ -90,6 +93,25 @@ def parse_config(data: Any, path: str, problems: Problems) -> Config:
     if isinstance(listed, YMap):
         config.broken_keys = tuple(k for k in listed if k not in config.keys)
     return config
+
+
+def _check_table(f: Fields, root: YMap, config: Config) -> None:
+    """The ``check:`` table: ``select`` and ``ignore`` lists of rules, as ruff's ``[lint]`` table."""
+    if root.get("check") is None:
+        return
+    table = f.mapping(root["check"], root.mark_of("check"), "config: check")
+    if table is None:
+        return
+    f.check_keys(table, "config: check", _CHECK_FIELDS)
+    for name in _CHECK_FIELDS:
+        listed = f.strings(table, name, "config: check")
+        items = table.get(name)
+        marks = items.item_marks if isinstance(items, YList) else [table.mark_of(name)] * len(listed)
+        for selector, mark in zip(listed, marks):
+            message = unknown_rule(selector)
+            if message:
+                f.problems.error(f.path, mark, "unknown-rule", f"config: check: {name}: {message}")
+        setattr(config, f"check_{name}", listed)
 
 
 def _terms(f: Fields, k: YMap, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:

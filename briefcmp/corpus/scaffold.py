@@ -143,7 +143,7 @@ claims:
 NEXT_STEPS = """\
 next steps:
   1. for each brief: briefcmp add FILE.pdf {folder}   (PDF, saved web page, .md or .txt;
-     PDF and HTML need: pip install 'briefcmp[add]')
+     PDF and HTML need the 'add' extra: pip install '.[add]' in the clone)
      or copy a UTF-8 text into {folder}/sources/ and run
      briefcmp annotate {folder}/sources/NAME.txt -o {folder}/NAME.claims.yaml
   2. briefcmp align {folder} --apply      (line up figures that answer the same question)

@@ -207,7 +207,9 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
             return After("count", pluralise(m.group("n")), "", m.end())  # "an eight-point plan"
     noun = counted_noun(text, pos)
     if noun:
-        return After("count", noun[0], scale, noun[1])
+        # A unit reached past a modifier ("16.5 cubic GW") is still the unit, written one way.
+        unit = PHYSICAL_SYMBOLS.get(noun[0]) or PHYSICAL_WORDS.get(noun[0].lower()) or noun[0]
+        return After("count", unit, scale, noun[1])
     return After("scaled" if scale else "bare", "", scale, pos)
 
 

@@ -22,6 +22,7 @@ from briefcmp.corpus.cache import load_corpus
 from briefcmp.corpus.load import CONFIG_NAME, InputError, LoadResult, display_path, load_claims_file
 from briefcmp.corpus.model import Relation
 from briefcmp.corpus.problems import Problem, Problems, Severity, sort_problems
+from briefcmp.corpus.rules import RuleError, RuleSelection, check_selectors
 from briefcmp.gate.review import CHECKED_KINDS, Judgement, in_focus, is_finding, judge, relation_problems
 from briefcmp.gate.reviewed import REVIEWED_NAME, ReviewedFile, load_reviewed
 
@@ -37,6 +38,8 @@ class CheckSettings:
     reviewed: Optional[Path] = None  # reviewed-conflicts file; default <corpus>/reviewed.yaml
     allow_stale: bool = False
     fail_on: str = "error"  # error | warning | contradiction | never
+    select: tuple[str, ...] = ()  # rules or prefixes to report (ruff's --select); () with ignore: all
+    ignore: tuple[str, ...] = ()  # rules or prefixes not to report; see corpus/rules.py
 
     def selection(self) -> Selection:
         """The corpus and focus these settings name; InputError when unusable."""
@@ -85,13 +88,13 @@ def corpus_checks(result: LoadResult, affected: Optional[set[str]] = None) -> Pr
     used_by: dict[str, set[str]] = defaultdict(set)
     first_use: dict[str, tuple[str, int, int]] = {}
     for claim in corpus.claims():
-        if not claim.topics:
-            problems.warning(claim.path, (claim.line, claim.col), "no-topic",
-                             f"claim {claim.id}: has no topics; coverage cannot place it")
-        if claim.status == "draft":
+        if claim.status == "draft":  # one warning a draft: its review covers its topics too
             problems.warning(claim.path, (claim.line, claim.col), "draft-claim",
                              f"claim {claim.id}: drafted by `briefcmp annotate` and not yet reviewed; "
-                             "check it, then remove `status: draft`")
+                             f"check it{'' if claim.topics else ', give it topics'}, then remove `status: draft`")
+        elif not claim.topics:
+            problems.warning(claim.path, (claim.line, claim.col), "no-topic",
+                             f"claim {claim.id}: has no topics; coverage cannot place it")
         if claim.key:
             used_by[claim.key].add(claim.brief)
             first_use.setdefault(claim.key, (claim.path, claim.line, claim.col))
@@ -247,6 +250,11 @@ def run_check(settings: CheckSettings) -> GateReport:
 
     InputError propagates for unusable input (no corpus, bad paths, git failures).
     """
+    for option, selectors in (("--select", settings.select), ("--ignore", settings.ignore)):
+        try:  # a typo is a usage error, found before loading
+            check_selectors(selectors)
+        except RuleError as exc:
+            raise InputError(f"{option}: {exc}") from None
     sel = settings.selection()
     reviewed_path, allow_stale = settings.reviewed, settings.allow_stale
     result = load_selection(sel)
@@ -278,7 +286,11 @@ def run_check(settings: CheckSettings) -> GateReport:
     files = [f for f in result.files if focus is None or Path(f).resolve() in (sel.focus_files or ())]
     report = CheckReport(sort_problems(_unique(problems)), files, len(briefs),
                          sum(len(b.claims) for b in briefs), result)
-    focused = [r for r in relations if is_finding(r) and selected(r)]
+    config = result.corpus.config
+    rules = RuleSelection(((config.check_select, config.check_ignore), (settings.select, settings.ignore)))
+    if not rules.everything:
+        report.problems = [p for p in report.problems if rules.enabled(p.rule)]
+    focused = [r for r in relations if is_finding(r) and selected(r) and rules.enabled(r.kind)]
     focused.sort(key=lambda r: (min((c.path, c.line) for c in r.claims), r.id))
     return GateReport(report, focused, judgement, focus, reviewed, sel, len(relations))
 

@@ -21,4 +21,5 @@ EXTRA = "add"
 
 def missing_extra(what: str) -> IngestError:
     return IngestError(f"reading {what} needs the optional libraries of briefcmp's '{EXTRA}' extra: "
-                       f"pip install 'briefcmp[{EXTRA}]' (from a clone: pip install '.[{EXTRA}]')")
+                       f"from the clone of briefcmp, pip install '.[{EXTRA}]' (pipx install --force '.[{EXTRA}]' "
+                       "for a pipx install)")

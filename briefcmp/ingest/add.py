@@ -3,8 +3,9 @@
 ``run_add(AddSettings) -> AddResult`` reads the original, extracts and cleans its text
 (``pdf``, ``html``, ``markdown``, ``clean``), writes it to the corpus's ``sources/``
 folder, drafts the claims file with ``briefcmp annotate``'s core on that text, and
-records in the brief the original's name, type and sha256 (and its path when it lies
-inside the corpus, so that ``briefcmp check`` reports when it changes), with the
+records in the brief the original's name, type and sha256, and its path: an original from
+outside the corpus is first copied to ``PATH/originals/`` (unless ``keep_original`` is off),
+so that ``briefcmp check`` reports when it changes; with the
 title, publisher, date and address the document states and where each was found.
 
 Nothing is overwritten without ``force``; both files are written atomically, and when
@@ -37,6 +38,7 @@ class AddSettings:
     brief_id: Optional[str] = None
     force: bool = False
     positions: bool = False  # also draft a candidate claim per position-taking sentence (annotate --sentences)
+    keep_original: bool = True  # copy an original from outside the corpus to PATH/originals/
 
 
 @dataclass
@@ -50,6 +52,7 @@ class AddResult:
     claims: int
     meta: DocMeta  # the metadata written, each field with where it came from
     original_path: str = ""  # relative to the claims file, when the original is inside the corpus
+    copied_to: Optional[Path] = None  # where the original was copied (PATH/originals/NAME), if it was
     pages: int = 0
     warnings: list[str] = field(default_factory=list)
 
@@ -172,10 +175,16 @@ def _with_original(claims_text: str, block: str, url: str) -> str:
     return claims_text[:m.start()] + extra + claims_text[m.start():]
 
 
-def _merge(found: DocMeta, draft_meta) -> DocMeta:
-    """The document's own metadata, completed by what annotate found at the top of the text."""
+def _merge(found: DocMeta, draft_meta, text: str = "") -> DocMeta:
+    """The document's own metadata, completed by a "Publisher | Series | Date" first line of the
+    text, then by what annotate found at the top of the text."""
+    from briefcmp.ingest.metadata import from_masthead
+
     merged = DocMeta(title=found.title, publisher=found.publisher, published=found.published, url=found.url,
                      origin=dict(found.origin))
+    masthead, _ = from_masthead(text)
+    for name in ("title", "publisher", "published"):
+        merged.set(name, getattr(masthead, name), "text")
     merged.set("title", draft_meta.title, "text")
     merged.set("publisher", draft_meta.publisher, "text")
     merged.set("published", draft_meta.published, "text")
@@ -232,18 +241,27 @@ def run_add(settings: AddSettings) -> AddResult:
     sha = anchor.sha256(data)
     root = corpus.resolve()
     inside = original.resolve().is_relative_to(root)
-    rel_original = Path(os.path.relpath(original.resolve(), claims_file.resolve().parent)).as_posix() if inside else ""
     warnings = list(got.warnings)
-    if not inside:
+    copy = None
+    if not inside and settings.keep_original:
+        copy = _copy_target(corpus, original, data, settings.force)
+    elif not inside:
         warnings.append(f"{original} is outside the corpus: its sha256 is recorded, but `briefcmp check` "
                         f"reports changes to an original only when it is kept inside the corpus "
-                        f"(e.g. {corpus}/originals/)")
+                        f"(without --no-copy, add copies it to {corpus}/originals/)")
+    kept = copy if copy is not None else (original if inside else None)
+    rel_original = Path(os.path.relpath(kept.resolve(), claims_file.resolve().parent)).as_posix() if kept else ""
     previous = source.read_bytes() if source.exists() else None
+    copied = False
     try:
+        if copy is not None and not (copy.is_file() and copy.read_bytes() == data):
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            write_file(copy, [data], force=True)  # _copy_target refused a different file without --force
+            copied = True
         source.parent.mkdir(parents=True, exist_ok=True)
         write_file(source, got.text, force=settings.force, within=corpus)
         result = run_annotate(AnnotateSettings(source=source, output=claims_file, positions=settings.positions))
-        meta = _merge(got.meta, result.draft.meta)
+        meta = _merge(got.meta, result.draft.meta, got.text)
         dm = result.draft.meta
         dm.id, dm.title, dm.publisher, dm.published = brief_id, meta.title, meta.publisher, meta.published
         text = _with_original(render_draft(result.draft), original_yaml(original.name, kind, sha, rel_original,
@@ -251,15 +269,44 @@ def run_add(settings: AddSettings) -> AddResult:
         write_file(claims_file, text, force=settings.force, within=corpus)
     except (AnnotateError, OutputError, OSError) as exc:
         _restore(source, previous)
+        if copied:
+            _remove(copy)
         if isinstance(exc, (AnnotateError, OutputError)):
             raise IngestError(str(exc)) from None
         raise IngestError(f"{exc.filename or source}: cannot write: {exc.strerror or exc}") from None
     except BaseException:
         _restore(source, previous)
+        if copied:
+            _remove(copy)
         raise
     warnings.extend(w for w in result.warnings if "outside the corpus folder" not in w)
     return AddResult(brief_id, kind, sha, source, claims_file, got.paragraphs, len(result.draft.claims), meta,
-                     rel_original, got.pages, warnings)
+                     rel_original, copy, got.pages, warnings)
+
+
+ORIGINALS = "originals"
+
+
+def _copy_target(corpus: Path, original: Path, data: bytes, force: bool) -> Path:
+    """Where the original is kept in the corpus (PATH/originals/NAME); IngestError when another file
+    of that name is there already (replaced only with --force: an original is evidence)."""
+    target = corpus / ORIGINALS / original.name
+    if not target.resolve().is_relative_to(corpus.resolve()):  # originals/ linked elsewhere: nothing written there
+        raise IngestError(f"{corpus / ORIGINALS}: leads outside the corpus; make it a folder, or add with --no-copy")
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        raise IngestError(f"{target}: exists and is not a regular file; move it away, or add with --no-copy")
+    if target.is_file() and not force and target.read_bytes() != data:
+        raise IngestError(f"{target} exists with other content; use --force to replace it, rename the file "
+                          "you add, or add with --no-copy")
+    return target
+
+
+def _remove(path: Optional[Path]) -> None:
+    try:
+        if path is not None:
+            path.unlink(missing_ok=True)
+    except OSError:  # best effort, as _restore
+        pass
 
 
 def _restore(source: Path, previous: Optional[bytes]) -> None:

@@ -204,3 +204,40 @@ def from_front_matter(lines: list[str]) -> DocMeta:
         else:
             meta.set(key, _clean(value, 300 if key == "title" else 200), "front-matter")
     return meta
+
+
+# ---------------------------------------------------------------------------- a masthead line
+
+# "Mekong Energy Institute | Policy Brief No. 7 | 10 March 2024": fields set apart by a bar or a
+# middle dot (a dash is too common inside titles to be a separator).
+_MASTHEAD_SEP = re.compile(r"\s+[|\u00b7\u2022\u2016]\s+")
+_SERIES = re.compile(r"\b(?:No\.?|Nr\.?|Number|Vol\.?|Volume|Issue|Series|Brief|Paper|Report|Note|Notes|"
+                     r"Commentary|Analysis|Bulletin|Update|Release|Statement|Edition)\b|#\s?\d", re.I)
+
+
+def from_masthead(text: str) -> tuple[DocMeta, str]:
+    """Publisher and date from a first line "Publisher | Series | Date" (two to four fields, one of
+    them a date, the first other field not a series label), and the title when the next line holds
+    one. Returns (meta, title line) with origin ``text``; nothing when the line is not of that form."""
+    lines = [line.strip() for line in text.split("\n", 8)[:8] if line.strip()]
+    meta = DocMeta()
+    if not lines or len(lines[0]) > 200:
+        return meta, ""
+    parts = [p.strip() for p in _MASTHEAD_SEP.split(lines[0])]
+    if not 2 <= len(parts) <= 4 or not all(parts):
+        return meta, ""
+    dated = [(i, d) for i, d in ((i, parse_date(p)) for i, p in enumerate(parts)) if d is not None]
+    if len(dated) != 1:
+        return meta, ""
+    index, published = dated[0]
+    others = [p for i, p in enumerate(parts) if i != index]
+    publisher = others[0]
+    if _SERIES.search(publisher) or len(publisher.split()) > 8 or not re.search(r"[A-Z]", publisher):
+        return meta, ""
+    meta.set("publisher", _clean(publisher, 200), "text")
+    meta.set("published", published, "text")
+    title = ""
+    if len(lines) > 1 and 2 <= len(lines[1].split()) <= 30 and not _MASTHEAD_SEP.search(lines[1]):
+        title = _clean(lines[1])
+        meta.set("title", title, "text")
+    return meta, title

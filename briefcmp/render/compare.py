@@ -17,6 +17,7 @@ from briefcmp.render import parallel, records, stream
 from briefcmp.render.layout import PLAIN_WIDTH, envelope, md_code, md_escape, md_table, wrap
 from briefcmp.render.recordtext import claim_text, relation_text
 from briefcmp.render.stream import Stream, md_table_chunks, one_final_newline
+from briefcmp.render.undecided import undecided_record, undecided_text
 
 _PLURAL = {
     "contradiction": ("contradiction", "contradictions"), "disagreement": ("disagreement", "disagreements"),
@@ -78,6 +79,8 @@ def render_plain(analysis: Analysis, width: int = PLAIN_WIDTH) -> str:
 def _plain_lines(analysis: Analysis, width: int) -> Iterator[str]:
     corpus = analysis.corpus
     yield from wrap("briefcmp compare: " + summary(analysis), width, "", "  ")
+    if analysis.undecided:
+        yield from wrap(undecided_text(analysis), width, "", "  ")
     if not analysis.relations:
         yield from ["", "No relations: no two claims share a key" if not analysis.all_relations
                     else "No relation matches the filters."]
@@ -130,6 +133,8 @@ def render_table(analysis: Analysis, width: int, color: bool) -> str:
 
     corpus = analysis.corpus
     out = text_lines("briefcmp compare: " + summary(analysis), width, "bold")
+    if analysis.undecided:
+        out += text_lines(undecided_text(analysis), width, "yellow", "", "  ")
     if not analysis.relations:
         out += text_lines("No relations: no two claims share a key" if not analysis.all_relations
                           else "No relation matches the filters.", width)
@@ -173,6 +178,8 @@ def markdown_chunks(analysis: Analysis) -> Iterator[str]:
 def _markdown_pieces(analysis: Analysis) -> Iterator[str]:
     corpus = analysis.corpus
     yield "\n".join(["# briefcmp compare", "", md_escape(summary(analysis)), ""])
+    if analysis.undecided:
+        yield "\n" + md_escape(undecided_text(analysis)) + "\n"
     if not analysis.relations:
         yield "\nNo relations.\n"
     reviewed = any(r.reviewed for r in analysis.relations)
@@ -248,7 +255,8 @@ def document(analysis: Analysis, streamed: bool = False) -> dict:
     doc = envelope(
         "compare", corpus=records.corpus_record(corpus), filters=analysis.filters.as_dict(),
         summary={"relations": len(analysis.relations), "by_kind": analysis.counts(),
-                 "filtered_out": len(analysis.all_relations) - len(analysis.relations)},
+                 "filtered_out": len(analysis.all_relations) - len(analysis.relations),
+                 **({"undecided": undecided_record(analysis)} if analysis.undecided else {})},
         relations=Stream(relations) if streamed else list(relations),
     )
     if analysis.suggested:

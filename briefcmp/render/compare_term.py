@@ -24,6 +24,7 @@ from briefcmp.render.sanitize import terminal_safe
 from briefcmp.render.terminal import (
     ELLIPSIS, Col, Grid, Line, _pad, _rstrip, cells, cut, grid_or_stacked, item_lines, paint, text_lines, wrap_words,
 )
+from briefcmp.render.words import count
 
 SECTIONS = (  # (title, kinds): conflicts first
     ("Conflicts", CONFLICT_KINDS),
@@ -231,6 +232,10 @@ HINT = ("Quotes and relation ids: briefcmp compare --details; one key: briefcmp 
 def findings_lines(analysis: Analysis, width: int) -> list[Line]:
     corpus = analysis.corpus
     out: list[Line] = text_lines(summary_line(analysis), width, "bold")
+    if analysis.undecided:
+        from briefcmp.render.undecided import undecided_text
+
+        out += text_lines(undecided_text(analysis), width, "yellow", "", "  ")
     if not analysis.relations:
         out += text_lines("No relations: no two claims share a key" if not analysis.all_relations
                           else "No relation matches the filters.", width)
@@ -301,8 +306,12 @@ def matrix_lines(analysis: Analysis, width: int) -> list[Line]:
         return (worst, analysis.relations.index(rels[0]))
 
     keys = sorted(by_key, key=order)
-    out: list[Line] = text_lines(f"briefcmp compare --matrix: {len(keys)} keys x {len(briefs)} briefs", width, "bold")
+    out: list[Line] = text_lines(f"briefcmp compare --matrix: {count(len(keys), 'key')} x {count(len(briefs), 'brief')}", width, "bold")
     out += item_lines("", MATRIX_LEGEND, width, "dim")
+    if analysis.undecided:
+        from briefcmp.render.undecided import undecided_text
+
+        out += text_lines(undecided_text(analysis), width, "yellow", "", "  ")
     if not keys:
         return out + text_lines("No relations.", width)
     # Pages of brief columns: each column at least 14 cells (a value and its as-of wrap inside).

@@ -3,7 +3,8 @@
 Annotations (``::error file=...,line=...,col=...,title=...::message``) make GitHub
 mark the claim's line in the pull request. GitHub shows only 10 annotations of each
 level per step (and 50 per job), so only that many are emitted, errors first; the
-rest are printed as plain ``path:line:col`` lines in the log, a last notice says how
+rest are printed as plain ``path:line:col`` lines in the log (within a level, conflicts come
+first and draft claims last: ``corpus.rules.priority``), a last notice says how
 many, and the complete report goes to the job summary (``$GITHUB_STEP_SUMMARY``).
 """
 
@@ -16,9 +17,11 @@ from typing import Iterable, Iterator, Optional
 from briefcmp.gate.check import CheckReport
 from briefcmp.corpus.model import Relation
 from briefcmp.corpus.problems import Problem, Severity, sort_problems
+from briefcmp.corpus.rules import priority
 from briefcmp.gate.review import Judgement, primary, relation_problems
 from briefcmp.render.escape import github_data, github_line, github_property, inline_code, markdown_cell
 from briefcmp.render.stream import lines_chunks
+from briefcmp.render.words import count
 
 MAX_PER_LEVEL = 10  # what GitHub shows per level and step
 MAX_SUMMARY_ROWS = 500  # the job summary is limited to 1 MiB per step
@@ -79,7 +82,8 @@ def github_chunks(report: CheckReport, relations: Iterable[Relation] = (), judge
                   workspace: Optional[str] = None, summary_written: bool = False) -> Iterator[str]:
     """``render_github`` in chunks, a line at a time (at 10,000 briefs the log has tens of thousands)."""
     problems = _all_problems(report, relations, judgement, focus, show_reviewed)
-    ordered = sorted(problems, key=lambda p: -p.severity)  # errors first: they matter most under a cap
+    # What matters first under GitHub's cap: errors, then conflicts, then other warnings, drafts last.
+    ordered = sorted(problems, key=lambda p: (-p.severity, priority(p.rule)))
 
     def lines() -> Iterator[str]:
         shown: Counter = Counter()
@@ -107,7 +111,7 @@ def github_chunks(report: CheckReport, relations: Iterable[Relation] = (), judge
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' * (n != 1)}"
+    return count(n, word)
 
 
 # --------------------------------------------------------------------------- job summary

@@ -32,6 +32,7 @@ from briefcmp import __version__
 from briefcmp.analysis.crossref import CONFLICT_KINDS, Analysis, as_of_text
 from briefcmp.corpus.model import RELATION_KINDS, Claim, Corpus, Relation
 from briefcmp.render.compare import count_text, summary, topic_heading
+from briefcmp.render.undecided import undecided_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -278,6 +279,7 @@ def page_data(analysis: Analysis) -> dict[str, Any]:
         "title": config.title or "briefcmp report",
         "version": __version__,
         "summary": summary(analysis),
+        "undecided": undecided_text(analysis),
         "counts": [{"kind": k, "text": count_text(k, n)} for k, n in counts.items()],
         "command_filters": "; ".join(f"{k}: {', '.join(v)}" for k, v in active.items()),
         "n_claims": sum(len(b.claims) for b in corpus.briefs),

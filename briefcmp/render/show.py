@@ -148,7 +148,8 @@ def render_table(d: Detail, corpus: Corpus, width: int, color: bool) -> str:
         if ctx is None:
             out += text_lines(f'"{c.quote}"', width, "italic", "    ")
             out += text_lines("(quote not found in the source; run briefcmp check)", width, "yellow", "    ")
-        else:
+        else:  # labelled, as in plain text: without it the context reads as part of the note
+            out += text_lines("in context:", width, "dim", "  ")
             out += _marked(ctx, width, "    ")
     out += [[]] + text_lines("Relations" + (": none" if not d.relations else ""), width, "bold underline")
     for r in d.relations:
@@ -170,8 +171,14 @@ def _marked(ctx: tuple[str, str, str], width: int, indent: str):
     before, quote, after = (terminal_safe(" ".join(x.split())) for x in ctx)
     marked = quote.split() or [""]
     marked[0], marked[-1] = ">>" + marked[0], marked[-1] + "<<"  # marked without colour too, as in plain text
-    words = [(w, "") for w in before.split()] + [(w, "bold underline") for w in marked] + \
-        [(w, "") for w in after.split()]
+    before_words, after_words = before.split(), after.split()
+    # No space is made where the source has none ("systems<<.[11]", as plain text shows it).
+    if before_words and ctx[0] and not ctx[0][-1].isspace():
+        marked[0] = before_words.pop() + marked[0]
+    if after_words and ctx[2] and not ctx[2][0].isspace():
+        marked[-1] += after_words.pop(0)
+    words = [(w, "") for w in before_words] + [(w, "bold underline") for w in marked] + \
+        [(w, "") for w in after_words]
     text = " ".join(w for w, _ in words)
     lines = wrap_words(text, width - len(indent), may_cut=False)
     out, k = [], 0

@@ -1,0 +1,49 @@
+"""What `briefcmp align` would leave undecided: unkeyed figures of several briefs that may answer
+one question. `compare` says so, so that "no conflicts" never reassures while a conflict may be
+waiting in an unkeyed pair.
+
+``undecided(corpus)`` runs ``align``'s plan (linear in the claims) only when two briefs have
+unkeyed figures at all; the CLI caches the answer with the finished reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefcmp.corpus.model import Corpus
+
+FIGURE_TYPES = ("quantity", "rank")  # what align lines up (align.FIGURE_TYPES, without importing align)
+
+
+@dataclass(frozen=True)
+class Undecided:
+    """Groups ``align`` proposes: ``sure`` ones ``--apply`` would key, ``candidates`` for a person."""
+
+    sure: int = 0
+    candidates: int = 0
+    claims: int = 0  # claims in those groups
+
+    def __bool__(self) -> bool:
+        return bool(self.sure or self.candidates)
+
+
+def could_align(corpus: Corpus) -> bool:
+    """Whether unkeyed figures exist in two briefs or more (else align has nothing to line up)."""
+    seen = 0
+    for brief in corpus.briefs:
+        if any(not c.key and c.value is not None and c.value.type in FIGURE_TYPES for c in brief.claims):
+            seen += 1
+            if seen > 1:
+                return True
+    return False
+
+
+def undecided(corpus: Corpus) -> Undecided:
+    """The groups ``briefcmp align`` would propose on this corpus (nothing is written)."""
+    if not could_align(corpus):
+        return Undecided()
+    from briefcmp.analysis.align import align
+
+    result = align(corpus)
+    refs = {m.claim.ref for g in (*result.groups, *result.candidates) for m in g.members}
+    return Undecided(len(result.groups), len(result.candidates), len(refs))
