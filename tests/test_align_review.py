@@ -505,3 +505,16 @@ def test_a_value_edit_keeps_the_files_crlf(corpus: Path) -> None:
     assert r.exit_code == 0, r.output
     raw = path.read_bytes()
     assert b"value: {amount: 68, unit: percent}\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
+
+
+def test_compare_counts_only_what_is_undecided(corpus: Path) -> None:
+    """compare's "Undecided:" count follows the decisions file (and its cached answer is renewed)."""
+    def counts() -> tuple[int, int]:
+        u = json.loads(cli("compare", str(corpus), "-f", "json").stdout)["summary"].get("undecided") or {}
+        return u.get("sure_groups", 0), u.get("candidate_groups", 0)
+
+    assert counts() == (2, 0)
+    assert counts() == (2, 0)  # (from the cache)
+    cid = next(iter(ids(proposals(corpus))))
+    assert cli("align", str(corpus), "--reject", cid).exit_code == 0
+    assert counts() == (1, 0)
