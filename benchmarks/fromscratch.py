@@ -1,7 +1,7 @@
 """The five bundled sources from nothing: init -> annotate -> align --apply -> compare, no hand edit.
 
 A new user's first run on the texts of ``briefs/sources/``: a fresh corpus, each text drafted by
-``annotate`` (the brief's title, publisher and date set as a user would type them, from
+``annotate --sentences`` (figures, and statements with values when the 'nlp' extra is there; the brief's title, publisher and date set as a user would type them, from
 ``briefs/*.claims.yaml``; nothing else is taken from the reviewed files), ``align --apply``, and
 ``compare --format json``. The relations found are matched to the reviewed corpus's relations
 (``compare briefs/ --format json``): a reviewed relation counts as found when a found relation of
@@ -13,7 +13,7 @@ contradictions (found contradictions that match no reviewed contradiction). ``fr
 the function other benchmarks call; ``analyst`` is a hook run on the corpus after ``align --apply``
 and before ``compare`` (a simulated analyst deciding candidates).
 
-Usage: python benchmarks/fromscratch.py [-v] [--json]
+Usage: python benchmarks/fromscratch.py [-v] [--json] [--no-sentences]
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ class FromScratch:
     false_contradictions: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     keys_applied: int = 0
+    statements_drafted: tuple[int, int] = (0, 0)  # reviewed category/stance claims a drafted statement overlaps
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
 
@@ -104,8 +105,9 @@ def _matches(found: dict, reviewed: dict, texts: dict[str, str]) -> bool:
     return value_written_in(found["value"], rq) if _kind(reviewed["value"]) in ("figures", "dates") else True
 
 
-def fromscratch(work: Path, analyst: Optional[Callable[[Path], None]] = None) -> FromScratch:
-    """Run the path on the bundled sources in ``work`` and match it to the reviewed corpus."""
+def fromscratch(work: Path, analyst: Optional[Callable[[Path], None]] = None, sentences: bool = True) -> FromScratch:
+    """Run the path on the bundled sources in ``work`` and match it to the reviewed corpus (``sentences``:
+    drafted with ``annotate --sentences``, statements with values, as issue 22's path is)."""
     import yaml
     from typer.testing import CliRunner
 
@@ -125,7 +127,7 @@ def fromscratch(work: Path, analyst: Optional[Callable[[Path], None]] = None) ->
         src = BRIEFS / meta["source"]
         shutil.copy(src, corpus / "sources" / f"{bid}.txt")
         r = runner.invoke(app, ["annotate", str(corpus / "sources" / f"{bid}.txt"), "-o",
-                                str(corpus / f"{bid}.claims.yaml")])
+                                str(corpus / f"{bid}.claims.yaml"), *(["--sentences"] if sentences else [])])
         if r.exit_code != 0:
             out.errors.append(f"annotate {bid}: {r.output[-300:]}")
             continue
@@ -158,8 +160,32 @@ def fromscratch(work: Path, analyst: Optional[Callable[[Path], None]] = None) ->
         if not any(rel["kind"] == "contradiction" and all(any(_matches(fc, rc, texts) for rc in rel["claims"])
                                                           for fc in f["claims"]) for rel in reviewed):
             out.false_contradictions.append(f"{f.get('key')}: " + ", ".join(c["ref"] for c in f["claims"]))
+    out.statements_drafted = _statements_drafted(corpus, texts)
     out.seconds = time.perf_counter() - t0
     return out
+
+
+def _statements_drafted(corpus: Path, texts: dict[str, str]) -> tuple[int, int]:
+    """(reviewed claims with a category or stance value that a drafted statement overlaps, all of them):
+    how much of what the reviewed corpus says beyond figures the drafting found at all."""
+    import yaml
+
+    def statements(path: Path) -> tuple[str, list[dict]]:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        claims = [c for c in data.get("claims") or [] if isinstance(c.get("value"), dict)
+                  and ("category" in c["value"] or "stance" in c["value"])]
+        return (data.get("brief") or {}).get("id", ""), claims
+
+    drafted = dict(statements(p) for p in corpus.glob("*.claims.yaml"))
+    hit = total = 0
+    for path in sorted(BRIEFS.glob("*.claims.yaml")):
+        bid, reviewed = statements(path)
+        for c in reviewed:
+            total += 1
+            q = {"brief": bid, "quote": str(c.get("quote") or ""), "value": c["value"]}
+            hit += any(_matches({"brief": bid, "quote": str(d.get("quote") or ""), "value": d["value"]}, q, texts)
+                       for d in drafted.get(bid, []))
+    return hit, total
 
 
 def report(r: FromScratch, verbose: bool = False) -> str:
@@ -168,10 +194,16 @@ def report(r: FromScratch, verbose: bool = False) -> str:
         if r.reviewed[t]:
             lines.append(f"| {t} | {r.reviewed[t]} | {r.found[t]} |")
     f, n = r.share("figures", "dates")
-    lines += ["", f"figures and dates: {f}/{n} ({f / n if n else 1:.0%}); relations shown: {r.relations}; "
-              f"contradictions: {r.contradictions}, false: {len(r.false_contradictions)}; {r.seconds:.1f} s"]
+    fs, ns = r.share("categories", "stances")
+    fa, na = r.share(*sorted(set(TYPES.values())), "mixed")
+    lines += ["", f"figures and dates: {f}/{n} ({f / n if n else 1:.0%}); categories and stances: {fs}/{ns} "
+              f"({fs / ns if ns else 1:.0%}); all: {fa}/{na} ({fa / na if na else 1:.0%}); relations shown: "
+              f"{r.relations}; contradictions: {r.contradictions}, false: {len(r.false_contradictions)}; "
+              f"{r.seconds:.1f} s",
+              f"reviewed statements (categories, stances) that a drafted statement quotes: "
+              f"{r.statements_drafted[0]}/{r.statements_drafted[1]}"]
     if verbose:
-        lines += [*(f"  missed {m}" for m in r.missed if not m.startswith(("categories", "stances"))),
+        lines += [*(f"  missed {m}" for m in r.missed),
                   *(f"  FALSE CONTRADICTION {x}" for x in r.false_contradictions), *(f"  error {e}" for e in r.errors)]
     return "\n".join(lines)
 
@@ -182,16 +214,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--decisions", action="store_true", help="also with a simulated analyst answering "
                     "align --review from the reviewed corpus (benchmarks/fromscratch_review.py)")
+    ap.add_argument("--no-sentences", action="store_true", help="draft figures only (annotate without --sentences)")
     args = ap.parse_args(argv)
     if args.decisions:
         from fromscratch_review import main as with_decisions
 
         return with_decisions(["-v"] * args.verbose + ["--json"] * args.json)
     with tempfile.TemporaryDirectory() as tmp:
-        r = fromscratch(Path(tmp))
+        r = fromscratch(Path(tmp), sentences=not args.no_sentences)
     if args.json:
         print(json.dumps({"reviewed": r.reviewed, "found": r.found, "false_contradictions": r.false_contradictions,
-                          "relations": r.relations, "missed": r.missed, "errors": r.errors}, indent=1))
+                          "relations": r.relations, "missed": r.missed, "errors": r.errors,
+                          "statements_drafted": list(r.statements_drafted)}, indent=1))
     else:
         print(report(r, args.verbose))
     return 0

@@ -113,7 +113,9 @@ def run_set(folder: Path, work: Path, align: bool = True, analyst=None) -> SetRu
 
     cli("init", str(corpus))
     for src in source_files(folder):
-        cli("add", str(src), str(corpus), "--id", src.stem, ok=(0, 1))
+        # a set of statements (benchmarks/facts/) is drafted with --sentences (issue 22)
+        cli("add", str(src), str(corpus), "--id", src.stem, *(["--sentences"] if "facts" in folder.parts else []),
+            ok=(0, 1))
     keys_before = _keys(corpus, safe_load)
     if align:
         cli("align", str(corpus), "--apply", ok=(0, 1))

@@ -137,7 +137,9 @@ def test_sentences_adds_position_candidates(tmp_path: Path) -> None:
     src = make_corpus(tmp_path)
     r = run(str(src), "--sentences")
     assert r.exit_code == 0
-    assert "kind: recommendation\n" in r.stdout and "quote: Norway should expand its aid to Ukraine.\n" in r.stdout
+    # a recommendation: its clause, with a stance on the action it names (tests/test_facts.py has more)
+    assert "kind: recommendation\n" in r.stdout and "quote: Norway should expand its aid to Ukraine\n" in r.stdout
+    assert "value: {stance: support}\n" in r.stdout
 
 
 def test_repeated_sentence_gets_a_prefix(tmp_path: Path) -> None:

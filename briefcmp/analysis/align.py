@@ -557,6 +557,9 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
                 result.entities[s] = entities.label(s)
     for g in (*result.groups, *result.candidates):
         g.score = group_evidence(g.members).score
+    from briefcmp.analysis.alignfacts import align_facts  # statements (category, stance): their own module
+
+    result.considered += align_facts(corpus, entities, result, taken, Group, Member)
     return result
 
 

@@ -87,6 +87,8 @@ def key_tolerance(members: list[Member]) -> str:
 
 def _key_entry(g: Group) -> str:
     refs = ", ".join(m.claim.ref for m in g.members)
+    if g.members[0].dim in ("category", "stance"):  # a statement's key (analysis.alignfacts)
+        return _statement_key_entry(g, refs)
     out = [f"  {g.key}:", f"    label: {_yaml_str(g.label)}",
            "    description: " + _yaml_str(f"Drafted by briefcmp align from {refs}; edit the label into a question."),
            f"    type: {'rank' if g.members[0].dim == 'rank' else 'quantity'}"]
@@ -95,6 +97,19 @@ def _key_entry(g: Group) -> str:
     if g.members[0].dim != "rank":  # a rank is exact
         tolerance = key_tolerance(g.members)
         out.append(f'    tolerance: "{tolerance}"' if tolerance.endswith("%") else f"    tolerance: {tolerance}")
+    if g.topics:
+        out.append(f"    topics: [{', '.join(g.topics)}]")
+    if g.subjects:
+        out.append(f"    subjects: [{', '.join(g.subjects)}]")
+    return "\n".join(out) + "\n"
+
+
+def _statement_key_entry(g: Group, refs: str) -> str:
+    vtype = g.members[0].dim
+    seen = sorted({m.claim.value.display() for m in g.members if m.claim.value is not None})
+    out = [f"  {g.key}:", f"    label: {_yaml_str(g.label)}",
+           "    description: " + _yaml_str(f"Drafted by briefcmp align from {refs}; values seen: {', '.join(seen)}."),
+           f"    type: {vtype}"]
     if g.topics:
         out.append(f"    topics: [{', '.join(g.topics)}]")
     if g.subjects:

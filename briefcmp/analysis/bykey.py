@@ -50,7 +50,7 @@ def relations_for_key(key: str, claims: list[Claim], corpus: Corpus,
     positions = [c for c in usable if c.kind in POSITION_KINDS]
     forecasts = [c for c in usable if c.kind == "forecast"]
 
-    fact_periods = period_clusters(k, facts)
+    fact_periods = _join_unchanged(k, period_clusters(k, facts))
     if len(fact_periods) > 1 and not fact_periods[-1].dated:
         # Facts with no date at all (their brief has no publication date) cannot be placed
         # among the dated ones: say so rather than leave them out silently.
@@ -76,6 +76,28 @@ def relations_for_key(key: str, claims: list[Claim], corpus: Corpus,
             if targets:
                 out.append(forecast_vs_fact(k, make_item(k, f), targets[-1], corpus))
     return out
+
+
+def _join_unchanged(k: KeyView, periods: list[PeriodCluster]) -> list[PeriodCluster]:
+    """Consecutive periods of a category or stance key whose claims all give one value and whose dates
+    are all inferred from publication dates: one period. Briefs published days apart that say the same
+    thing agree; "unchanged" between two guessed dates would say less. (A differing value stays a
+    change over time, with its caveat about inferred dates.)"""
+    if k.type not in ("category", "stance") or len(periods) < 2:
+        return periods
+    out: list[PeriodCluster] = []
+    for p in periods:
+        prev = out[-1] if out else None
+        if prev is not None and p.dated and prev.dated and _inferred_one_label(prev) and _inferred_one_label(p) \
+                and prev.items[0].label == p.items[0].label:
+            out[-1] = PeriodCluster(prev.items + p.items, True, prev.start, max(prev.end, p.end))
+        else:
+            out.append(p)
+    return out
+
+
+def _inferred_one_label(p: PeriodCluster) -> bool:
+    return all(i.claim.as_of_inferred for i in p.items) and len({i.label for i in p.items}) == 1
 
 
 def compare_cluster(k: KeyView, period: PeriodCluster, corpus: Corpus, role: str,

@@ -18,6 +18,7 @@ gas): a narrower notion never *is* its broader one, so ``same_notion`` says no, 
 ``relation`` says ``narrower``/``broader``.
 
 Stable API (used by align and by the non-figure aligner): ``lemma``, ``notion``, ``synonyms``,
+``same_action``, ``object_notion`` (statements),
 ``same_notion``, ``broader``, ``opposite``, ``relation``, ``resource``.
 """
 
@@ -238,3 +239,37 @@ def relation(a: str, b: str, lang: str = "en") -> str:
 def notion_opposites() -> frozenset[frozenset[str]]:
     """The pairs of notions kept apart (for callers that compare sets of notions)."""
     return _OPPOSITES
+
+
+# --------------------------------------------------------------------------- statements (issue 22)
+# Verbs that state one action ("lifted" and "removed" duties; "condemned" and "denounced" an attack),
+# for the non-figure aligner (analysis/alignfacts). Kept apart from the notions above: a verb of
+# action is never a measured word of a figure.
+_ACTIONS: dict[str, tuple[str, ...]] = {
+    "impose": ("impose", "introduce", "adopt", "enact", "slap"),
+    "ban": ("ban", "prohibit", "bar", "outlaw", "embargo"),
+    "condemn": ("condemn", "denounce", "decry", "criticise", "criticize"),
+    "suspend": ("suspend", "halt", "pause"),
+    "lift": ("lift", "remove", "scrap", "rescind", "repeal"),
+    "resume": ("resume", "restart", "unfreeze"),
+}
+_WORD_ACTION: dict[str, str] = {w: a for a, ws in _ACTIONS.items() for w in ws}
+# What statements are about, named two ways ("the Russian invasion", "the act of aggression").
+_OBJECTS: dict[str, tuple[str, ...]] = {
+    "attack": ("attack", "invasion", "aggression", "assault", "incursion"),
+    "aid": ("aid", "assistance"),
+}
+_WORD_OBJECT: dict[str, str] = {w: o for o, ws in _OBJECTS.items() for w in ws}
+
+
+def same_action(verb: str) -> str:
+    """One lemma for verbs that state the same action ("removed" duties are "lifted"): the lemma given,
+    or the action it names."""
+    w = verb.lower()
+    return _WORD_ACTION.get(w, w)
+
+
+def object_notion(noun: str) -> str:
+    """The notion of a statement's object noun (a lemma): "invasion" and "aggression" are an attack."""
+    w = noun.lower()
+    return _WORD_OBJECT.get(w, w)

@@ -29,8 +29,10 @@ def annotate(
                                      help="With --update: set source_sha256 to the source's current hash "
                                           "(after you have checked the existing quotes)."),
     sentences: bool = typer.Option(False, "--sentences",
-                                   help="Also draft a candidate claim for each sentence that takes a position "
-                                        "(recommendation, forecast or assessment), to keep or delete."),
+                                   help="Also draft the statements of each sentence: an action or state "
+                                        "(yes / no / undecided), a forecast, or a recommendation (support / "
+                                        "oppose), one claim per actor and action; with the 'nlp' extra, else "
+                                        "a claim with no value per sentence that takes a position."),
     language: Optional[str] = typer.Option(None, "--language", metavar="CODE",
                                            help="The language of the source (ja, ko, zh, de, fr, en, ...): how its "
                                                 "numbers and sentences are read. Default: the claims file's "

@@ -20,7 +20,9 @@ def add(
                                            help="The brief id (and file names). Default: from FILE's name."),
     force: bool = typer.Option(False, "--force", help="Replace an existing source text and claims file."),
     sentences: bool = typer.Option(False, "--sentences",
-                                   help="Also draft a candidate claim for each sentence that takes a position."),
+                                   help="Also draft the statements of each sentence (actions with yes / no / "
+                                        "undecided, forecasts, recommendations with support / oppose; see "
+                                        "`annotate --sentences`)."),
     no_copy: bool = typer.Option(False, "--no-copy",
                                  help="Do not copy an original from outside the corpus to PATH/originals/ "
                                       "(its sha256 is recorded, but check cannot see it change)."),

@@ -123,14 +123,16 @@ def value_yaml(v: Value) -> str:
         parts.append(("stance", v.stance))
     else:
         parts.append(("category", v.category))
-    return "{" + ", ".join(f"{k}: {yaml_scalar(x, flow=True) if k in ('of', 'unit') else x}"
+    # "yes" and "no" must stay strings (plain, YAML 1.1 reads them as booleans): quoted like units
+    return "{" + ", ".join(f"{k}: {yaml_scalar(x, flow=True) if k in ('of', 'unit', 'category', 'stance') else x}"
                            for k, x in parts) + "}"
 
 
 def claim_yaml(c: DraftClaim, indent: int = 2) -> str:
     """One drafted claim as a YAML list item at ``indent``."""
     pad = " " * (indent + 2)
-    note = f"  # figure: {json.dumps(c.phrase, ensure_ascii=False)}" if c.phrase and _printable(c.phrase) else ""
+    what = "statement" if c.value is not None and c.value.type in ("category", "stance") else "figure"
+    note = f"  # {what}: {json.dumps(c.phrase, ensure_ascii=False)}" if c.phrase and _printable(c.phrase) else ""
     lines = [f"{' ' * indent}- id: {c.id}{note}", f"{pad}status: draft"]
     if c.key:
         lines.append(f"{pad}key: {c.key}")

@@ -151,9 +151,27 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
             continue
         items.append((fig.start, claim))
     if positions:
+        from briefcmp.analysis.entities import Entities
+        from briefcmp.drafting.factclaims import fact_claims
+
+        entities, registered = Entities(config), set(config.entities)
         blocked = SpanSet(excluded_spans(prep.text))
+        carried, last_end = "", 0  # the actor of the paragraph's last statement, for "It also froze ..."
         for s, e in spans:
+            if "\n\n" in prep.text[last_end:s]:
+                carried = ""
+            last_end = e
             if blocked.overlaps(s, e) or _CONTROL.search(prep.text, s, e):  # a quote must hold no control character
+                continue
+            facts, read = fact_claims(prep, s, e, entities, registered, suggest.topics(prep.text[s:e]),
+                                      meta.published or meta.reference, _anchor, DraftClaim, carried)
+            carried = read[-1].actor if read else carried
+            if read:  # actions and recommendations, one claim each (none when their clauses repeat verbatim)
+                for claim in facts:
+                    if not annotated.touches(claim.span):
+                        items.append((s, claim))
+                if not facts:
+                    draft.unanchored.append(_line_of(prep, s))
                 continue
             kind = position_kind(prep.text[s:e])
             if not kind:

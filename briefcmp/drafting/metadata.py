@@ -69,7 +69,8 @@ def find_metadata(prep: sent.Prepared) -> tuple[str, str, Optional[PartialDate]]
         # "Published 12 May 2024" on a line of its own; "The ministry released data on 3 May ..." in
         # running text is no publication date.
         stated = _PUBLISHED_ON.match(line.strip()) or (_PUBLISHED_ON.search(line) and len(line.split()) <= 10)
-        if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4 or stated or byline:
+        masthead = "|" in line and len(line) < 160  # "The Hindu | Editorial | 22 September 2023"
+        if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4 or stated or byline or masthead:
             published = d.period.start  # a dateline, or "Published on ..."
             break
     if published is None:

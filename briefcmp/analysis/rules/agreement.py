@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from briefcmp.analysis.rules.base import INFO, Group, KeyView, PeriodCluster, count_origins, join_shown, make_relation
-from briefcmp.analysis.rules.wording import for_period, inferred_note, origins_text, tolerance_text, who
+from briefcmp.analysis.rules.wording import (
+    drafted_statements, for_period, inferred_note, origins_text, quoted, tolerance_text, who,
+)
 from briefcmp.corpus.model import Corpus, Relation
 
 
@@ -14,6 +16,8 @@ def agreement(k: KeyView, g: Group, period: PeriodCluster, corpus: Corpus, role:
     several = len(set(shown)) > 1
     text = (f"{who(claims, False)} {what}: {join_shown(shown)}{for_period(period)}"
             f"{tolerance_text(k) if several else ''}; {origins_text(claims)}")
+    if drafted_statements(k, claims):
+        text += f" ({quoted(claims)})"
     if count_origins(claims) == 1:
         text += ", so this is one source repeated, not independent confirmation"
     # Positions are compared whatever their dates, so an inferred date needs no caveat there.

@@ -6,7 +6,7 @@ from briefcmp.analysis.rules.base import (
     INFO, INTERVAL_TYPES, WARNING, Group, Item, KeyView, PeriodCluster, make_relation,
 )
 from briefcmp.analysis.rules.wording import (
-    distance, inferred_note, join, percent, relative, tolerance_text, who,
+    distance, drafted_statements, inferred_note, join, percent, quoted, relative, tolerance_text, who,
 )
 from briefcmp.corpus.model import Corpus, Relation
 
@@ -45,6 +45,8 @@ def change_over_time(k: KeyView, a: PeriodCluster, b: PeriodCluster, corpus: Cor
     if explain:
         text = (f"{a.values()} for {a.text()} ({who(a.claims, False)}) -> "
                 f"{b.values()} for {b.text()} ({who(b.claims, False)}): {change}" + inferred_note(claims))
+        if drafted_statements(k, claims):
+            text += f" ({quoted(claims)})"
     if deciding and explain:
         refs = join([i.ref for i in deciding])
         text += (f"; the inferred date decides this: with the other claims' as-of, {refs} would contradict "

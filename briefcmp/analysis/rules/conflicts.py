@@ -12,7 +12,9 @@ from collections import defaultdict
 from briefcmp.analysis.rules.base import (
     ERROR, INTERVAL_TYPES, WARNING, Group, KeyView, PeriodCluster, as_of_text, count_origins, make_relation,
 )
-from briefcmp.analysis.rules.wording import distance, for_period, inferred_note, join, statement, tolerance_text
+from briefcmp.analysis.rules.wording import (
+    distance, drafted_statements, for_period, inferred_note, join, statement, tolerance_text,
+)
 from briefcmp.corpus.model import Claim, Corpus, Relation
 
 
@@ -62,10 +64,11 @@ def conflict(k: KeyView, groups: list[Group], period: PeriodCluster, corpus: Cor
     # Name claims rather than briefs when a brief is on more than one side.
     by_ref = internal or sum(len({c.brief for c in side}) for side in sides) > len(briefs)
     certain = not period.dated or same_moment(sides)
+    quotes = drafted_statements(k, claims)
     if not period.dated or len({as_of_text(c) for c in claims}) <= 1:
-        text = "; ".join(statement(side, by_ref) for side in sides) + for_period(period)
+        text = "; ".join(statement(side, by_ref, quotes) for side in sides) + for_period(period)
     else:  # periods differ: say whose is which
-        text = "; ".join(f"{statement(side, by_ref)} for {join(sorted({as_of_text(c) for c in side}))}"
+        text = "; ".join(f"{statement(side, by_ref, quotes)} for {join(sorted({as_of_text(c) for c in side}))}"
                          for side in sides)
     if k.type in INTERVAL_TYPES:
         # The widest gap, lowest figure to highest: a median could fall inside the tolerance.

@@ -32,9 +32,30 @@ def says(claims: list[Claim], plural: bool) -> str:
 values = shown_values
 
 
-def statement(claims: list[Claim], by_ref: bool) -> str:
+def statement(claims: list[Claim], by_ref: bool, quotes: bool = False) -> str:
     names = len(claims) if by_ref else len({c.brief for c in claims})
-    return f"{who(claims, by_ref)} {says(claims, names > 1)} {values(claims)}"
+    text = f"{who(claims, by_ref)} {says(claims, names > 1)} {values(claims)}"
+    return f"{text} ({quoted(claims)})" if quotes else text
+
+
+def drafted_statements(k: KeyView, claims: list[Claim]) -> bool:
+    """Whether an explanation should quote its claims: a bare "yes" or "oppose" of a drafted statement
+    says nothing until the reader sees the words it was read from."""
+    return k.type not in INTERVAL_TYPES and any(c.status == "draft" for c in claims)
+
+
+QUOTE_CHARS = 90
+
+
+def quoted(claims: list[Claim]) -> str:
+    """Each claim's quote, shortened: 'afr: "China lifted its restrictions on Australian lobster"'."""
+    out = []
+    for c in claims:
+        q = " ".join(c.quote.split())
+        if len(q) > QUOTE_CHARS:
+            q = q[:QUOTE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        out.append(f'{c.ref}: "{q}"')
+    return "; ".join(out)
 
 
 def for_period(period: PeriodCluster) -> str:

@@ -1,0 +1,136 @@
+"""The words that say how surely a sentence states an action, and what its object is about.
+
+Tables and patterns for ``briefcmp.analysis.facts`` (which reads the tags): negation ("has not",
+"refused to", "denied"), hedging ("is considering", "stopped short of"), forecasts ("could",
+"is expected to"), recommendations ("should", "it would be a mistake to"), frames that carry
+another verb ("refused to join", "announced that it would join"), light verbs ("imposed a ban"),
+scope classes ("selected", "all", "mild", "severe"), and the words of time and manner that end
+an object. ``modality`` turns the words before an action verb into its kind and value.
+"""
+
+from __future__ import annotations
+
+import re
+
+AUX = frozenset({"be", "have", "do", "get"})
+# Verbs that frame another action rather than being one ("refused to join", "is considering imposing").
+NEGATING = frozenset({"refuse", "decline", "fail", "avoid", "reject", "resist", "hesitate", "deny"})
+HEDGING = frozenset({"consider", "weigh", "mull", "debate", "study", "discuss", "contemplate", "explore",
+                     "examine", "review", "plan", "intend", "aim", "seek", "prepare", "propose", "hope"})
+SAYING = frozenset({"confirm", "say", "decide", "announce", "indicate", "clarify", "state", "commit", "specify",
+                    "reveal", "disclose"})
+ADVISING = frozenset({"recommend", "urge", "advise", "suggest", "call"})
+FRAMES = NEGATING | HEDGING | SAYING | ADVISING | frozenset({"stop", "need", "continue", "begin", "start",
+                                                              "expect", "try", "want", "appear", "seem", "tend",
+                                                              "agree", "move", "support", "back", "vote", "opt",
+                                                              "choose", "cease", "quit", "pledge", "promise",
+                                                              "vow", "threaten", "offer",
+                                                              "rule"})  # "ruled out sending": negated (modality)
+# "imposed a ban", "put restrictions on": the noun says what was done.
+LIGHT_VERBS = frozenset({"impose", "introduce", "announce", "adopt", "enact", "put", "place", "slap", "approve",
+                         "unveil", "issue"})
+DELIBERATING = frozenset({"consider", "weigh", "mull", "debate", "contemplate", "discuss", "study", "explore",
+                          "examine"})
+BAN_NOUNS = frozenset({"ban", "embargo", "prohibition"})
+MEASURE_NOUNS = frozenset({"sanction", "restriction", "tariff", "duty", "control", "measure", "penalty", "curb",
+                           "levy"})
+# Verbs that state nothing an analyst would key ("said", "noted", "is"), as a main action.
+NOT_ACTIONS = frozenset({"say", "note", "argue", "write", "tell", "report", "claim", "believe", "think",
+                         "know", "see", "mean", "remain", "become", "seem", "appear", "include", "call",
+                         "describe", "explain", "show", "suggest", "point", "ask"})
+# Words on an object that say which part or how hard, not what: values of one question, by class
+# ("selected banks" and "all banks" answer one question differently; "tough" and "severe" alike).
+SCOPE_CLASSES = {
+    "all": "all every each entire full total whole",
+    "selected": "selected select certain some several few targeted partial specific designated",
+    "mild": "mild modest limited light symbolic weak lenient token",
+    "severe": "tough severe harsh strong stringent sweeping unprecedented comprehensive robust heavy",
+}
+SCOPE = {w: cls for cls, words in SCOPE_CLASSES.items() for w in words.split()}
+# What a judgement of degree is about ("Japan's response was mild"): the head noun of the subject.
+ASSESSED = frozenset("""response reaction reply stance position policy sanction measure approach attitude
+criticism condemnation support pressure punishment retaliation""".split())
+# Nouns that say when, not what ("on Friday", "last week", "this year").
+TIME = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december week weekend month year decade day today yesterday tomorrow
+hour minute
+time period quarter century morning evening night last next past coming earlier later""".split())
+# Nouns that name no thing of their own ("the act of aggression" is the aggression).
+VAGUE_NOUNS = frozenset("act kind sort type part number form way case instance matter issue".split())
+# Words on an object that change nothing about what is asked.
+IDLE = frozenset("own other such its their same".split())
+# Words that make another round of it ("imposed additional sanctions", "expel more diplomats"): kept as
+# one mark among the object's nouns, so that a further round is not the first one.
+MORE = frozenset("additional further new more much fresh another".split())
+
+
+ACRONYM = re.compile(r"(?<![A-Z][ -])\b[A-Z]{2,6}\b(?![ -][A-Z]{2,})")
+NOT_BODIES = frozenset("GDP GNP LNG CPI USD EUR JPY GBP CEO TV OK AM PM AD BC FY II III IV VI VII VIII IX XI "
+                        "XII ID PDF URL CO CO2".split())
+
+
+def scope_value(scope: tuple[str, ...]) -> str:
+    """The category a fact's scope words give ("selected", "all", "mild", "severe"), or "" for none or a mix."""
+    classes = {SCOPE[w] for w in scope if w in SCOPE}
+    return classes.pop() if len(classes) == 1 else ""
+
+
+NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|ceas(?:e|ed|es|ing)|quit|stopp?(?:ed|s)?(?!\s+short))\b|"
+                       r"n['\u2019]t\b|\byet\s+to\b", re.I)
+_HEDGE = re.compile(r"\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|undecided|whether|on\s+the\s+fence|non-?committal|"
+                    r"not\s+(?:yet\s+)?(?:decided|clear)|has\s+yet\s+to\s+decide|weigh(?:s|ed|ing)?|"
+                    r"consider(?:s|ed|ing)?|mull(?:s|ed|ing)?)\b", re.I)
+_FORECAST = re.compile(r"\b(?:will|would|could|may|might|shall|(?:is|are|was|were)\s+(?:likely|unlikely|expected|"
+                       r"set|poised|bound|due)\s+to|"
+                       r"(?:is|are|was|were)\s+not\s+(?:likely|expected|set|poised)\s+to|"
+                       r"plans?\s+to|intends?\s+to|is\s+going\s+to|"
+                       r"(?:pledg|promis|vow|threaten|offer)\w*\s+to)\b|'ll\b", re.I)  # a pledge is not a deed
+_ADVICE = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|would\s+do\s+well\s+to|"
+                     r"(?:we|i|the\s+authors?)\s+(?:strongly\s+)?(?:recommend|urge|advise|suggest)|"
+                     r"it\s+is\s+(?:imperative|essential|crucial|vital|necessary|important|time)\s+(?:that|for|to))\b",
+                     re.I)
+_OPPOSE = re.compile(r"\b(?:it\s+would\s+be\s+(?:a\s+)?(?:mistake|error|unwise|wrong|imprudent|folly|a\s+blunder)|"
+                     r"(?:should|must|ought\s+to)\s+(?:refrain|avoid|resist|not|never)|"
+                     r"(?:should|must)n['\u2019]t|there\s+is\s+no\s+(?:need|reason|case)\s+(?:to|for)|"
+                     r"it\s+is\s+(?:not\s+)?(?:unwise|imprudent|a\s+mistake))\b", re.I)
+# A recommendation that frames the clause after it ("We recommend that Japan ...").
+ADVICE_FRAME = re.compile(r"\b(?:recommend(?:s|ed)?|urges?|urged|advises?|advised|suggests?|calls?\s+for|"
+                           r"(?:is|are)\s+(?:imperative|essential|crucial|vital|necessary|important))\s+(?:that\s+)?$",
+                           re.I)
+# Phrases of time or manner that end an object ("suspended its budget support with immediate effect").
+WHEN_PHRASE = re.compile(r"\b(?:with\s+(?:immediate\s+)?effect|for\s+an?\s+(?:indefinite|unspecified|limited)\s+"
+                          r"period|for\s+the\s+time\s+being|until\s+further\s+notice|with\s+immediate|at\s+once|"
+                          r"for\s+now)\b", re.I)
+# "announced that it would join", "said it will not send": a decision reported, not a forecast.
+_COMMITTED = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|decided|decides|pledged|pledges|"
+                        r"promised|promises|vowed|vows|agreed|agrees)\b(?:\s+(?:that|on\s+\w+))?(?:\s+\w+){1,3}?\s+"
+                        r"(?:would|will|wo)\b", re.I)
+# Where a clause starts (the subject of the next verb is after it).
+CLAUSE_WORDS = frozenset({"that", "whether", "which", "who", "while", "whereas", "but", "although", "though",
+                           "because", "as", "after", "before", "when", "since", "if", "unless", "so"})
+BREAK_TAGS = frozenset({",", ":", ".", "(", ")", '"', "``", "''"})
+PREPOSITION_BEFORE = re.compile(r"\b(?:of|on|in|against|to|with|from|by|for|into|toward|towards|about|over|"
+                                 r"between|among|than|including|like|after|before|at|via)\s+(?:the\s+)?$", re.I)
+HEADS = frozenset({"government", "cabinet", "administration", "ministry", "minister", "leader", "leadership",
+                   "chancellor", "premier", "secretary", "envoy", "ambassador", "army", "military", "navy",
+                   "department", "agency", "office", "commission", "bureau", "regulator", "court", "parliament",
+                    "officials", "authorities", "state", "parliament", "diet", "president", "prime", "foreign",
+                    "side", "delegation", "regulators", "central", "bank"})
+
+
+def modality(region: str, group: str) -> tuple[str, str]:
+    """(kind, value) from the words before the action verb: its subject region and verb group."""
+    text = region
+    if _OPPOSE.search(text):
+        return "recommendation", "oppose"
+    if _ADVICE.search(text):
+        return "recommendation", "oppose" if NEGATION.search(group or text) else "support"
+    hedged = bool(_HEDGE.search(text))
+    negated = bool(NEGATION.search(text)) or bool(re.search(
+        r"\b(?:refus|declin|fail|reject|resist)\w*\s+to\b|\bavoid\w*\b|\bden(?:y|ies|ied|ying)\b|"
+        r"\brul(?:e|es|ed|ing)\s+out\b", text, re.I))
+    if hedged:
+        return "fact", "undecided"
+    if _FORECAST.search(text) and not _COMMITTED.search(text):
+        return "forecast", "no" if negated else "yes"
+    return "fact", "no" if negated else "yes"

@@ -1,0 +1,116 @@
+"""Words of a sentence with their part of speech and lemma, from the optional 'nlp' extra.
+
+``tag(text)`` gives ``Token``s (the word as written, its offsets in ``text``, its Penn
+Treebank tag and its lemma), or None when the extra is not installed; callers then draft
+and align as without it (sentence claims with no value, no fact keys).
+
+- Tags: TextBlob's ``PatternTagger`` (the Brill tagger and English lexicon of CLiPS Pattern,
+  shipped inside the textblob wheel: nothing is downloaded). TextBlob's default NLTK tagger
+  is not used: its model is a separate download.
+- Lemmas: lemminflect (its lemma tables ship in the wheel), by the word's part of speech:
+  "froze" is "freeze", "sanctions" (a noun) is "sanction".
+
+Both are imported lazily, once per process (about half a second: never on the start-up path).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    tag: str  # Penn Treebank: NNP, VBD, MD, ...
+    lemma: str  # lower case
+
+    @property
+    def verb(self) -> bool:
+        return self.tag.startswith("VB")
+
+    @property
+    def noun(self) -> bool:
+        return self.tag.startswith("NN")
+
+
+_UPOS = (("VB", "VERB"), ("NN", "NOUN"), ("JJ", "ADJ"), ("RB", "ADV"))
+
+
+@lru_cache(maxsize=1)
+def _engine():
+    """(tag function, lemma function), or None without the 'nlp' extra."""
+    try:
+        import lemminflect
+        from textblob.en.taggers import PatternTagger
+    except Exception:  # ImportError, or a broken install: drafting goes on without values
+        return None
+    tagger = PatternTagger()
+
+    @lru_cache(maxsize=50_000)
+    def lemma(word: str, tag: str) -> str:
+        low = word.lower()
+        if tag.startswith("NNP"):
+            return low
+        upos = next((u for p, u in _UPOS if tag.startswith(p)), "")
+        if not upos:
+            return low
+        found = lemminflect.getLemma(low, upos=upos)
+        return found[0].lower() if found else low
+
+    def is_verb(word: str) -> bool:
+        return bool(lemminflect.getAllLemmas(word.lower(), upos="VERB"))
+
+    return tagger.tag, lemma, is_verb
+
+
+def available() -> bool:
+    """Whether the 'nlp' extra is installed (``tag`` gives tokens)."""
+    return _engine() is not None
+
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+MAX_CHARS = 2_000  # a "sentence" longer than this is a table or a list, not a statement
+
+
+def tag(text: str) -> Optional[list[Token]]:
+    """The tokens of ``text`` with tags and lemmas; None without the extra (or for an over-long text)."""
+    engine = _engine()
+    if engine is None or len(text) > MAX_CHARS:
+        return None
+    tagger, lemma, is_verb = engine
+    plain = text.translate(_APOSTROPHES)  # the lexicon knows "n't" and "'s" with ASCII apostrophes
+    found: list[tuple[str, int, str]] = []
+    pos = 0
+    for word, t in tagger(plain):
+        i = plain.find(word, pos)
+        if i < 0:  # the tokenizer rewrote the word: skip it rather than guess an offset
+            continue
+        found.append((word, i, t))
+        pos = i + len(word)
+    tags = [t for _, _, t in found]
+    for n, (word, _, t) in enumerate(found):
+        if t in ("JJ", "NN") and n and n + 1 < len(found) and tags[n + 1] in ("DT", "PRP$") and is_verb(word):
+            k = n - 1
+            while k > 0 and tags[k] == "RB":
+                k -= 1
+            if tags[k] in ("MD", "TO"):
+                tags[n] = "VB"  # "should not open the fund": the lexicon's adjective is the verb a modal governs
+    for n, (word, _, t) in enumerate(found):
+        if t in ("NN", "NNS") and 0 < n and n + 2 < len(found) and tags[n - 1] in ("NNP", "NNPS", "PRP") \
+                and tags[n + 1] == "TO" and tags[n + 2] == "VB" and is_verb(word):
+            tags[n] = "VBP"  # "Japan need to orient ...": a name, a verb the lexicon calls a noun, "to" and a verb
+    return [Token(text[i:i + len(word)], i, i + len(word), t, lemma(word, t)) for (word, i, _), t in zip(found, tags)]
+
+
+def words(text: str) -> list[str]:
+    """Lower-case lemmas of the content words of ``text`` (nouns, verbs, adjectives), or plain lower-case
+    words without the extra."""
+    tokens = tag(text)
+    if tokens is None:
+        return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
+    return [t.lemma for t in tokens if t.tag[:2] in ("NN", "VB", "JJ")]

@@ -1,0 +1,65 @@
+"""Draft claims for the actions and recommendations a sentence states (``annotate --sentences``).
+
+One claim per actor and action (``briefcmp.analysis.facts``): a category claim, ``yes``, ``no``
+or ``undecided`` (a scope word gives the value: "selected", "all", "mild", "severe"), a forecast
+when a modal verb says it may happen, or a stance claim (``support``/``oppose``) for a
+recommendation. Each quotes its own clause ("Japan and South Korea condemned the Russian attack
+on Ukraine" and "joined the sanctions against Russia" are two claims), names the actor first
+among its subjects (those the config registers: `align --apply` registers the others), and
+takes its as-of from a date in the clause; without one, the loader takes the publication date
+(shown as inferred).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.facts import Fact, read_facts
+from briefcmp.analysis.factwords import scope_value
+from briefcmp.corpus.model import PartialDate, Period, Value
+from briefcmp.drafting import sentences as sent
+from briefcmp.drafting.dates import find_dates
+
+Anchor = Callable[[sent.Prepared, int, int], Optional[tuple[str, tuple[int, int], str, str]]]
+
+
+def fact_value(fact: Fact) -> Value:
+    """The drafted value: a stance for a recommendation, else yes/no/undecided or the scope."""
+    if fact.value_type == "stance":
+        return Value("stance", stance=fact.value)
+    scope = scope_value(fact.scope)
+    if fact.value == "yes" and scope and scope != "all":  # "all banks" is what "banks" says unqualified
+        return Value("category", category=scope)
+    return Value("category", category=fact.value)
+
+
+def _as_of(clause: str, published: Optional[PartialDate]) -> Optional[Period]:
+    """The one period a clause names ("in 2014", "on 28 February"); None for none or several."""
+    periods = {str(d.period): d.period for d in find_dates(clause, published) if d.period is not None}
+    return next(iter(periods.values())) if len(periods) == 1 else None
+
+
+def fact_claims(prep: sent.Prepared, s: int, e: int, entities: Entities, registered: set[str], topics: tuple[str, ...],
+                published: Optional[PartialDate], anchor: Anchor, make, carried: str = "") -> tuple[list, list[Fact]]:
+    """(draft claims, the facts read) for the sentence [s, e) of ``prep.text``; ``make`` builds a DraftClaim
+    from keyword arguments. Subjects are the ``registered`` entities only (`check` knows no others;
+    `align --apply` registers those its keys need); ``carried`` is the actor of the sentence before, for
+    "It also froze ...". A fact whose clause cannot be quoted unambiguously is left out."""
+    sentence = prep.text[s:e]
+    facts = read_facts(sentence, entities, carried)
+    out = []
+    for f in facts:
+        anchored = anchor(prep, s + f.start, s + f.end)
+        if anchored is None:
+            continue
+        quote, span, prefix, suffix = anchored
+        words = "-".join(f.words[:3])
+        claim_id = re.sub(r"[^a-z0-9]+", "-", f"{f.actor}-{f.verb}-{words}".lower()).strip("-")[:60].strip("-")
+        clause = sentence[f.start:f.end]
+        phrase = f"{entities.label(f.actor)}: {f.verb} {' '.join(f.shown)}".strip()
+        out.append(make(id=claim_id or "statement", quote=quote, span=span, kind=f.kind, topics=topics,
+                        subjects=tuple(x for x in (f.actor, *f.others) if x in registered), value=fact_value(f),
+                        as_of=_as_of(clause, published), prefix=prefix, suffix=suffix, phrase=phrase))
+    return out, facts
