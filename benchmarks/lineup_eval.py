@@ -13,7 +13,11 @@ What is measured, per set and overall:
   quote (a sentence with three figures matches three quotes, one each). ``pairs`` is a softer
   view: of the gold relations' pairs of claims, how many share one relation of that kind.
 - **false contradictions**: relations of kind contradiction whose claims do not all match the
-  quotes of one gold contradiction.
+  quotes of one gold contradiction (or of one gold revision, below).
+- **revisions**: a gold relation whose note starts with ``revision:`` (a first estimate against its
+  revision: same measure, same period, two vintages) is found as a ``contradiction`` or as a
+  ``change``, whatever kind it is labelled: ``compare`` shows a change when the text tells the
+  vintages apart, else a contradiction, and a reader accepts either.
 - **key precision** (of the keys ``align --apply`` wrote): a key is *wrong* when it joins the two
   claims of a trap; *right* when every claim under it matches a quote of a gold relation and no
   trap is joined; otherwise *unjudged* (claims no gold relation names) and listed with ``-v`` for
@@ -38,6 +42,8 @@ sys.path.insert(0, str(ROOT.parent))
 
 KIND_OF = {"agreement": {"agreement"}, "contradiction": {"contradiction"}, "disagreement": {"disagreement"},
            "change": {"change-over-time", "change"}}
+# A first estimate against its revision (gold note "revision: ..."): a change or a contradiction.
+REVISION_KINDS = KIND_OF["contradiction"] | KIND_OF["change"]
 _NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SPACE = re.compile(r"\s+")
 
@@ -221,10 +227,13 @@ def score_set(folder: Path, run: SetRun) -> SetScore:
     gold_contradictions: list[list[set[str]]] = []
     for g in gold_rels:
         kinds = KIND_OF.get(g["kind"], {g["kind"]})
+        revision = str(g.get("note", "")).startswith("revision:")
+        if revision:
+            kinds = REVISION_KINDS
         quotes = [matching(q) for q in g.get("claims") or []]
         for q in quotes:
             in_gold |= q
-        if g["kind"] == "contradiction":
+        if g["kind"] == "contradiction" or revision:
             gold_contradictions.append(quotes)
         s.gold += 1
         ok = any(kind in kinds and all(q & refs for q in quotes) for kind, refs in rel_refs)

@@ -5,6 +5,7 @@ and the benchmark runner on one set of benchmarks/lineup/dev."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -45,6 +46,17 @@ def _resolve(sentence: str, figure: str, published: date, country: str = "") -> 
      "year.", "47.78", date(2024, 1, 1), "", "2022"),
     ("India aims to cut its deficit to 5.1% in 2024/25 from a revised 5.8% in 2023/24.", "5.8", date(2024, 2, 1),
      "india", "2023-04/2024-03"),
+    # a month named alone: the latest such month up to publication; "from October" is a base, "May" a verb
+    ("Japan's unemployment rate stayed at 2.5% in November, data showed on Tuesday.", "2.5", date(2023, 12, 26),
+     "", "2023-11"),
+    ("The ratio stood at 1.27 in November, down 0.03 point from October.", "1.27", date(2023, 12, 26), "",
+     "2023-11"),
+    ("The ratio stood at 1.27, down 0.03 point from October.", "1.27", date(2023, 12, 26), "", ""),
+    ("Prices may rise 2% in the coming months.", "2", date(2023, 12, 26), "", ""),
+    ("Prices rose 2% in May.", "2", date(2024, 2, 1), "", "2023-05"),
+    ("Coal output rose nearly 12% in the fiscal year that ended in March.", "12", date(2024, 4, 2), "india",
+     "2023-04/2024-03"),
+    ("Sales rose 5% in the year to June 2023.", "5", date(2024, 4, 2), "", "2022-07/2023-06"),
     # an origin is no base: "from Sudan in December 2023"
     ("Chad was hosting about 570,000 refugees from Sudan in December 2023.", "570,000", date(2024, 3, 1), "",
      "2023-12"),
@@ -167,3 +179,59 @@ def test_bench_times_align_on_drafted_briefs(tmp_path, capsys) -> None:
     assert code == 0
     rows = {(r["what"], r["size"]): r for r in json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["rows"]}
     assert rows[("briefcmp align (plan, no apply)", "3 drafted")]["seconds"] > 0
+
+
+def test_lineup_eval_takes_a_revision_as_change_or_contradiction(tmp_path) -> None:
+    """A gold note starting "revision:" is found as a contradiction or a change, and a contradiction
+    on it is no false one; another gold kind stays strict."""
+    lineup = _module("lineup_eval")
+    (tmp_path / "gold.yaml").write_text(
+        "event: e\nrelations:\n"
+        "  - kind: contradiction\n    note: 'revision: first estimate and revision'\n    claims:\n"
+        "      - {source: a, quote: 'shrank 0.4 percent'}\n      - {source: b, quote: 'grew 0.4 percent'}\n"
+        "  - kind: agreement\n    note: same\n    claims:\n"
+        "      - {source: a, quote: 'rose 2.0 percent'}\n      - {source: b, quote: 'rose 2.0 percent'}\n",
+        encoding="utf-8")
+    claims = [{"brief": s, "claim": c, "quote": q, "value": {"amount": v}}
+              for s, c, q, v in (("a", "x", "shrank 0.4 percent", 0.4), ("b", "x", "grew 0.4 percent", 0.4),
+                                 ("a", "y", "rose 2.0 percent", 2.0), ("b", "y", "rose 2.0 percent", 2.0))]
+    sources = {"a": "It shrank 0.4 percent. It rose 2.0 percent.", "b": "It grew 0.4 percent. It rose 2.0 percent."}
+
+    def score(kind_x: str, kind_y: str):
+        rels = [{"kind": kind_x, "claims": [{"brief": "a", "claim": "x"}, {"brief": "b", "claim": "x"}]},
+                {"kind": kind_y, "claims": [{"brief": "a", "claim": "y"}, {"brief": "b", "claim": "y"}]}]
+        return lineup.score_set(tmp_path, lineup.SetRun("t", rels, claims, sources))
+
+    for kind in ("change-over-time", "contradiction"):
+        s = score(kind, "agreement")
+        assert (s.found, s.gold, s.false_contradictions) == (2, 2, [])
+    s = score("agreement", "contradiction")
+    assert s.found == 0 and len(s.false_contradictions) == 1
+
+
+def test_a_yearless_wire_dateline_takes_the_year_of_the_reports_beside_it() -> None:
+    from briefcmp.analysis.align import _dateline_day
+
+    text = "Japan's jobless rate holds\n\nTOKYO, Dec 26 (Reuters) -\n\nJapan's unemployment rate stayed at 2.5%."
+    assert _dateline_day(text, (date(2023, 12, 27),)) == date(2023, 12, 26)
+    assert _dateline_day(text, (date(2024, 1, 2),)) == date(2023, 12, 26)  # across the new year
+    assert _dateline_day(text, ()) is None  # nothing fixes the year
+    assert _dateline_day(text, (date(2023, 6, 1),)) is None  # no report of that week
+
+
+def test_a_headline_rounding_the_body_is_one_value_of_its_brief() -> None:
+    from types import SimpleNamespace
+
+    from briefcmp.corpus.model import Claim, Value
+
+    def member(ref: str, amount: float, scale: str):
+        brief, cid = ref.split("#")
+        claim = Claim(id=cid, brief=brief, quote="India's coal output", kind="fact",
+                      value=Value("quantity", amount=amount, scale=scale, unit="tonnes"))
+        return SimpleNamespace(claim=claim, subjects=("india",), subjects_from="clause", dated=True, period="2023",
+                               period_how="stated", lead="india", words=frozenset({"coal", "output"}), unit="tonnes")
+
+    same = [member("r#a", 1, "billion"), member("r#b", 997.3, "million"), member("p#a", 997.25, "million")]
+    assert "two values" not in evidence.evidence(same, frozenset(), re.compile("will")).doubt()
+    other = [member("r#a", 1.2, "billion"), member("r#b", 997.3, "million"), member("p#a", 997.25, "million")]
+    assert "two values" in evidence.evidence(other, frozenset(), re.compile("will")).doubt()

@@ -74,3 +74,21 @@ def test_a_comparison_or_a_revision_is_no_direction(a: str, b: str) -> None:
     from briefcmp.analysis.align import word_match
 
     assert word_match(_words(a), _words(b)) == "sure", (_words(a), _words(b))
+
+
+def test_rnd_is_one_notion_however_written() -> None:
+    from briefcmp.analysis.entities import Entities
+    from briefcmp.analysis.measure import measured_words
+
+    e = Entities()
+    a = measured_words("R&D spending stands at 26.5 trillion won", e, "KRW")[0]
+    b = measured_words("The budget for research and development was set at 26.5 trillion won", e, "KRW")[0]
+    assert a == b and "rnd" in a
+
+
+def test_an_attribution_is_no_measured_word() -> None:
+    from briefcmp.analysis.entities import Entities
+    from briefcmp.analysis.measure import measured_words
+
+    words = measured_words("Coal output came in at 997.25 million tonnes, the coal ministry said", Entities(), "tonnes")[0]
+    assert "ministry" not in words and {"coal", "output"} <= words

@@ -37,3 +37,15 @@ def test_a_name_of_generic_words_needs_its_country(name: str, distinctive: bool)
 
     entities = Entities(use_countries=False)
     assert entities.distinctive(entities.adopt(name)) is distinctive
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Coal India Limited produced 773.81 million tonnes.", ()),  # a company, not the country
+    ("State-owned Coal India's production was 773.81 million tonnes.", ()),
+    ("India's coal production reached 997.25 million tonnes.", ("india",)),
+    ("Both India and China grew.", ("india", "china")),
+    ("In December India exported more.", ("india",)),
+])
+def test_a_country_name_ending_a_company_name_is_no_country(text, expected) -> None:
+    from briefcmp.analysis.entities import Entities
+    assert Entities().subjects(text) == expected

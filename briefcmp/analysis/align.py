@@ -129,7 +129,7 @@ class _Context:
     """Paragraphs and sentences of one brief's source, in the offsets of its normalised text
     (``Brief.source_text``, where claim spans live), to find a figure's clause and subjects."""
 
-    def __init__(self, brief: Brief, entities: Entities) -> None:
+    def __init__(self, brief: Brief, entities: Entities, known: tuple[date, ...] = ()) -> None:
         from briefcmp.corpus.anchor import normalise
         from briefcmp.corpus.load import source_text
 
@@ -143,6 +143,8 @@ class _Context:
             original = ""
         if not original:
             return
+        if self.published is None:
+            self.published = _dateline_day(original[:3000], known)
         self.text = norm
         self.blocks: list[tuple[int, int]] = []
         pos = 0
@@ -170,6 +172,9 @@ class _Context:
         title_countries = entities.subjects(brief.title or "")
         self.title_countries = title_countries if len(title_countries) == 1 else ()
         named = entities.subjects(norm)  # a brief that names one country (or registered entity) only is about it
+        dateline = _DATELINE.search(original[:3000])
+        if dateline:  # "SEOUL --", "TOKYO, Dec 26 (Reuters) -": the city a wire story is filed from names its country
+            named = tuple(dict.fromkeys((*named, *entities.subjects(dateline.group(1).title()))))
         self.brief_subjects = named if len(named) == 1 else ()
         self.ok = bool(self.sentences)
 
@@ -282,6 +287,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         else:
             clause, fig_in_clause = ctx.text[a:b], None
             upto = sentence
+        company = [] if subjects or entities.subjects(clause) else entities.companies(clause)
+        if company:  # "Coal India mined 773.81 million tonnes": the company's figure, not India's
+            subjects, subjects_from = (entities.adopt(company[0]),), "clause"
         named = [] if subjects or entities.subjects(clause) else proper_names(clause)
         generic = next((g for g in _GENERIC_SUBJECT.finditer(clause)
                         if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())
@@ -311,7 +319,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
                           lambda: ctx.title_countries, lambda: ctx.brief_subjects):
                 country = found()
                 if country:
-                    subjects = (*subjects, *country)
+                    # A body named only in the title ("Budget Passed by the National Assembly") is the
+                    # headline's actor, not whose figure it is: the country's.
+                    subjects = country if subjects_from == "title" else (*subjects, *country)
                     break
             else:
                 subjects = tuple(f"({x})" for x in subjects)
@@ -351,6 +361,10 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             words = (words - _DIRECTION) | own_direction
             order = (*[w for w in order if w not in _DIRECTION], *sorted(own_direction))
             shown = {**shown, **{w: _SHOW.get(w, w) for w in own_direction}}
+    carried_period: tuple[str, str] = ("", "")
+    if not _meaningful(words) and ctx is not None and figure_span is not None and ctx.ok and claim.span is not None:
+        words, shown, order, carried_period = _from_sentence_before(ctx, claim.span[0], sentence_text, entities,
+                                                                     unit, (words, shown, order))
     if dim in ("percent", "percentage-points") or unit in ("percent", "percentage-points"):
         # what a change is measured against is part of the measure: growth on the quarter before, on
         # the year before, or at an annualized rate are three figures ("5.2% year on year" and "1.0%
@@ -366,6 +380,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     if ctx is not None and ctx.ok and figure_span is not None:
         country = next((x for x in subjects if x in periods.FISCAL_START), subjects[0] if subjects else "")
         period, how = periods.resolve(sentence_text, figure_span, published, country)
+    if not how and carried_period[1] and not periods.in_base(sentence_text, figure_span or (0, 0)):
+        period, how = carried_period  # (a figure in a comparison base is of another period: never carried)
     if not how and claim.as_of is not None and not claim.as_of_inferred and not (
             claim.status == "draft" and figure_span is not None and periods.has_base(sentence_text)):
         # (a drafted as-of in a sentence with a comparison base may be the base's: "from the previous year")
@@ -384,6 +400,56 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         vintage = next((tag for tag, pattern in _VINTAGES if pattern.search(near)), "")
     return Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
                   subjects[0] if subjects else "", period, how, published, alternate, vintage)
+
+
+# A wire dateline: a city in capitals at the start of a line, then a dash, a colon or ", Mon DD (Agency)".
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:\s*[-–—:]|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b)")
+
+_DATELINE_DAY = re.compile(r"(?m)^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2},\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
+                           r"\s+\((?:Reuters|AFP|AP|Bloomberg|Xinhua|Kyodo|Yonhap|PTI|dpa)\)")
+
+
+def _dateline_day(text: str, known: tuple[date, ...]) -> Optional[date]:
+    """A wire dateline with no year ("TOKYO, Dec 26 (Reuters) -") dates the story when the corpus holds
+    other reports published within RELEASE_DAYS of that day in exactly one year."""
+    m = _DATELINE_DAY.search(text)
+    month = periods.month_number(m.group("mon")) if m else 0
+    if not m or not month:
+        return None
+    found = set()
+    for k in known:
+        for y in (k.year - 1, k.year, k.year + 1):
+            try:
+                d = date(y, month, int(m.group("day")))
+            except ValueError:
+                continue
+            if abs((d - k).days) <= evidence.RELEASE_DAYS:
+                found.add(d)
+    return found.pop() if len(found) == 1 else None
+
+
+# A sentence whose subject points back: "It totals 656.6 trillion won", "That is up 2.8 percent".
+_ANAPHOR = re.compile(r"\s*(?:[A-Z]{2,}[^a-z]*?--?\s+)?(?:It|That|This|The\s+(?:figure|total|amount|sum|number))\b")
+
+
+def _from_sentence_before(ctx: _Context, at: int, sentence: str, entities: Entities, unit: str, own: tuple):
+    """The measured words (and the period) of the sentence before, for a figure whose sentence names
+    its measure only by a pronoun ("The draft budget was approved. It totals ..."); ``own`` otherwise."""
+    none = ("", "")
+    if not _ANAPHOR.match(sentence):
+        return (*own, none)
+    si = ctx.sentence_index(at)
+    if si <= 0:
+        return (*own, none)
+    p0, p1 = ctx.sentences[si - 1]
+    before = ctx.text[p0:p1]
+    words, shown, order = measured_words(before, entities, unit if unit != "percent" else "")
+    if not _meaningful(words):
+        return (*own, none)
+    own_words, own_shown, own_order = own
+    found = periods.resolve(before, (len(before), len(before)), ctx.published)
+    return (words | own_words, {**shown, **own_shown}, (*order, *[w for w in own_order if w not in order]),
+            found if found[1] in ("stated", "relative") else none)
 
 
 def _doubts(members: list[Member]) -> str:
@@ -428,12 +494,13 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     keyed: dict[str, list[Member]] = defaultdict(list)
     loose: list[Member] = []
     described: list[Member] = []
+    known = tuple(sorted({b.published.start() for b in corpus.briefs if b.published is not None}))
     for brief in corpus.briefs:
         for claim in brief.claims:
             if claim.value is None or claim.value.type not in FIGURE_TYPES:
                 continue
             if brief.id not in contexts:
-                contexts[brief.id] = _Context(brief, entities)
+                contexts[brief.id] = _Context(brief, entities, known)
             m = describe(claim, contexts[brief.id], entities)
             if m is None or m.alternate:  # "or $4.5 trillion, depending on the rate": read with the first
                 continue

@@ -98,6 +98,16 @@ def countries() -> tuple[Country, ...]:
     return tuple(sorted(kept, key=lambda c: c.id))
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
+# Capitalised words that start a sentence or name a time or direction, not an organisation: "In India",
+# "Both India and", "December India", "Northern India".
+_NOT_A_NAME_WORD = frozenset("""the a an in for from to of and but both while as at on by with unlike like neither
+nor only even since after before meanwhile also if when where whether so yet under over across within than between
+among including against why how what which who said says this that these those all every each its his her their our
+my your rival neighbouring neighboring fellow rural urban north south east west northern southern eastern western
+central greater mainland modern today tomorrow yesterday january february march april may june july august
+september october november december monday tuesday wednesday thursday friday saturday sunday""".split())
+
 class Entities:
     """Recognise subjects in text: config entities first, then countries."""
 
@@ -121,6 +131,7 @@ class Entities:
                 for n in c.names:
                     name_of.setdefault(n, eid)
         self.entity_of = name_of
+        self._config_names = config_names
         self._use_countries = use_countries
         self._config_cjk = {form: eid for form, eid in name_of.items() if _is_cjk(form)}
         self._cjk_re: Optional[re.Pattern] = None
@@ -170,9 +181,32 @@ class Entities:
                 name = name[:-2]
             if name.startswith("America") and _CONTINENT_BEFORE.search(text, max(0, m.start() - 9), m.start()):
                 continue  # "Latin America", "South American": not the United States
-            if name in self.entity_of:
-                out.append((m.start(), m.start() + len(name), self.entity_of[name]))
+            if name not in self.entity_of:
+                continue
+            if self._company_name(text, m.start(), name):
+                continue
+            out.append((m.start(), m.start() + len(name), self.entity_of[name]))
         return out
+
+    def companies(self, text: str) -> list[str]:
+        """Organisations whose names end with a country's ("Coal India"), in order."""
+        if self._re is None:
+            return []
+        out = []
+        for m in self._re.finditer(text):
+            name = m.group()[:-2] if m.group().endswith("'s") else m.group()
+            if name in self.entity_of and self._company_name(text, m.start(), name):
+                before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                out.append(f"{before.group(1)} {name}")  # type: ignore[union-attr]
+        return out
+
+    def _company_name(self, text: str, start: int, name: str) -> bool:
+        """"Coal India", "Air India": a country's name right after a capitalised word is the end of an
+        organisation's name, not the country (a registered entity's name always counts)."""
+        if not self._use_countries or name in self._config_names:
+            return False
+        before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        return bool(before) and before.group(1).lower() not in _NOT_A_NAME_WORD
 
     def subjects(self, text: str) -> tuple[str, ...]:
         """Entity ids named in ``text``, in order of first mention."""

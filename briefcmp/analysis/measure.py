@@ -20,7 +20,7 @@ from briefcmp.analysis.terms import cjk_words
 # Words; a hyphenated compound is its parts ("power-sector emissions" are "power sector emissions").
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|、|，|\s[-–—]\s|\s(?:and|but|while|whereas|although|though)\s|"
+_CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|、|，|\s[-–—]\s|(?<!\bresearch)\s(?:and|but|while|whereas|although|though)\s|"
                            r"[.!?]\s+(?=[A-Z\"'])")
 _COMPARED = re.compile(r"\s*(?:up|down|compared|against|versus|vs\.?|from|as\s+against|(?:(?:well|far|just|slightly|"
                        r"much)\s+)?(?:below|above|under|over|short\s+of)\s+the)\b", re.I)
@@ -65,6 +65,7 @@ meeting today start starting starts begin beginning begins metric led leading be
 govt proposed propose proposes pegged peg aims aim targeted lakh crore crores lakhs rupee rupees rupe
 pace period calendar whole unchanged unchang bps bp friday monday tuesday wednesday thursday
 saturday sunday seasonally adjusted terms inflation-adjusted preliminary revised
+finalize finalized finalised finaliz finalis pass passed passes mined fy
 """.split())
 _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
                            r"\bcombined\b|\bcumulative\b|\bover\s+(?:the\s+)?(?:next\s+|past\s+)?\w+\s+years\b|"
@@ -172,6 +173,11 @@ _CONCEPT_VALUES = frozenset(_CONCEPTS.values())
 # Phrases that read as one word (replaced in place, padded to their length, before words are taken).
 _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
             (re.compile(r"\bgross[\s-]+domestic[\s-]+product\b", re.I), "GDP"),
+            # an attribution names who said it, not what is measured: ", the coal ministry said"
+            (re.compile(r"\b(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}(?:ministry|office|bureau|agency|department|"
+                        r"government)\s+(?:said|says|reported|announced|showed)\b", re.I), ""),
+            # one notion, however written ("R&D spending", "research and development funding")
+            (re.compile(r"(?<![\w&])R\s?&\s?D(?![\w&])|\bresearch\s+and\s+development\b", re.I), "rnd"),
             (re.compile(r"\b(?:fiscal|financial)\s+year\b", re.I), ""),
             (re.compile(r"\b(?:at\s+)?constant\s+prices\b|\bin\s+real\s+terms\b", re.I), ""),
             (re.compile(r"\b(?:falling|fell|fall|slipped|slipping)\s+behind\b", re.I), ""),

@@ -8,7 +8,7 @@
 - relative, resolved against the publication date: "last year", "this year", "next year", "the
   current fiscal year", "the next fiscal year", "the fiscal year starting in April",
   "October-December" (the latest such quarter before publication), "the last quarter of last
-  year";
+  year", a month named alone ("in November": the latest November up to the month of publication);
 - a comparison base is not the period: in "jumped 16.5 percent from 6.8 trillion yen in the
   current fiscal year" the period of 16.5 percent is not the current fiscal year, while 6.8
   trillion yen, inside the base, is. "On-year", "year-on-year", "from a year earlier" and "from the
@@ -41,7 +41,11 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
         "last": 4}
 
 # Where a comparison base starts: what follows, to the next clause break, is not the figure's period.
-_BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|(?:from|over)(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
+# "down 0.03 point from October" is a base; "from October to December" is a period.
+_BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
+                   r"(?:from|over)(?=\s+(?-i:January|February|March|April|May|June|July|August|September|October|"
+                   r"November|December)\b(?!\s*(?:-|–|to\b|through\b|and\b)))|"
+                   r"(?:from|over)(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
                    r"October|November|December)\b)(?-i:[A-Z][a-z]))(?=\s+(?:[^\s,;]+\s+){0,5}?(?:(?!(?:19|20)\d\d\b)[^\s,;]*\d|"
                    r"previous|prior|preceding|earlier|before|last|same|that|record|initial|preliminary|revised|budgeted|"
                    r"estimated?|forecast|level|a\s+year|the\s+year|FY))|compared\s+(?:with|to)|against|versus|than)\b|"
@@ -53,6 +57,9 @@ _BREAK = re.compile(r";|,\s+(?:while|and|but|which|leaving|resulting|producing|b
 
 _FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial\s+year|budget\w*)\b", re.I)
 _PATTERNS: list[tuple[str, re.Pattern]] = [
+    # "the fiscal year that ended in March", "the year to March": twelve months ending in that month
+    ("year-to", re.compile(rf"\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending|"
+                           rf"to)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     ("months", re.compile(rf"\b(?P<m1>{_MON})\s*(?:-|–|to|through)\s*(?P<m2>{_MON})(?:\s+period)?"
                           rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     ("month", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y>{_YEAR})\b", re.I)),
@@ -73,7 +80,17 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                             r"last)\s+quarter)", re.I)),
     ("year-rel", re.compile(r"\b(?:the\s+)?(?P<rel>previous|prior)\s+year\b|\bthe\s+year\s+(?P<rel2>before)\b", re.I)),
     ("year", re.compile(rf"\b(?:calendar\s+(?:year\s+)?)?(?P<y>{_YEAR})\b(?!\s*[-/–]\s*\d)")),
+    # A month named alone ("in November", "November's figure"), capitalised and no day after it; "May"
+    # only after a preposition (else it is the verb).
+    ("month-rel", re.compile(r"\b(?:(?P<m1>January|February|March|April|June|July|August|September|October|"
+                             r"November|December)|(?:(?<=\bin )|(?<=\bfor )|(?<=\bof )|(?<=\bsince )|(?<=\bduring ))"
+                             r"(?P<may>May))\b(?!\s*\d)(?!\s+quarter)")),
 ]
+
+
+def month_number(name: str) -> int:
+    """1-12 for a month's name or abbreviation ("Dec", "Sept", "December"), else 0."""
+    return _MONTHS.get(name.lower().rstrip("."), 0)
 
 
 def _month_span(y: int, m1: int, m2: int) -> str:
@@ -107,6 +124,22 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         if date(end_y, m2, 1) >= date(published.year, published.month, 1):
             y -= 1  # the latest such months that ended before publication
         return _month_span(y, m1, m2), "relative"
+    if kind == "year-to":
+        end = _MONTHS[g["m1"].lower()[:3]]
+        if g.get("y"):
+            y = int(g["y"])
+        elif published is None:
+            return "", ""
+        else:
+            y = published.year - (end > published.month)  # the latest such month, up to publication
+        start_y, start_m = (y, end + 1) if end < 12 else (y + 1, 1)
+        return f"{start_y - 1:04d}-{start_m:02d}/{y:04d}-{end:02d}", "relative" if not g.get("y") else "stated"
+    if kind == "month-rel":
+        if published is None:
+            return "", ""
+        mo = _MONTHS[(g["m1"] or g["may"]).lower()[:3]]
+        y = published.year - (mo > published.month)  # the latest such month, up to the month of publication
+        return f"{y:04d}-{mo:02d}", "relative"
     if kind == "month":
         return f"{int(g['y']):04d}-{_MONTHS[g['m1'].lower()[:3]]:02d}", "stated"
     if kind == "quarter":

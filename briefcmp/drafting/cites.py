@@ -15,17 +15,8 @@ from __future__ import annotations
 
 import re
 
-# agency -> how it is written (longest first in the pattern)
-AGENCIES = {
-    "Kyodo": ("Kyodo News", "Kyodo"), "Jiji": ("Jiji Press", "Jiji"), "Yonhap": ("Yonhap News Agency", "Yonhap"),
-    "Xinhua": ("Xinhua News Agency", "Xinhua"), "Reuters": ("Reuters",),
-    "AP": ("the Associated Press", "Associated Press", "the AP", "AP"), "AFP": ("Agence France-Presse", "AFP"),
-    "Bloomberg": ("Bloomberg News", "Bloomberg"), "PTI": ("Press Trust of India", "PTI"), "ANI": ("ANI",),
-    "Bernama": ("Bernama",), "Antara": ("Antara",), "TASS": ("TASS",), "Interfax": ("Interfax",),
-    "dpa": ("dpa",), "Anadolu": ("Anadolu Agency", "Anadolu"), "EFE": ("EFE",), "ANSA": ("ANSA",),
-    "NHK": ("NHK",), "Nikkei": ("Nikkei Asia", "Nikkei"),
-}
-_NAME_OF = {form: agency for agency, forms in AGENCIES.items() for form in forms}
+from briefcmp.corpus.agencies import NAME_OF as _NAME_OF
+
 _NAMES = "|".join(re.escape(n) for n in sorted(_NAME_OF, key=len, reverse=True))
 _AGENCY = rf"(?:(?:the\s+)?(?:national\s+|state[\s-]run\s+|official\s+)?(?:news\s+agency\s+)?)({_NAMES})\b"
 _CITES = re.compile(

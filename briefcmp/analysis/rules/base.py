@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from briefcmp.analysis.rounding import rounding_interval
 from briefcmp.corpus import units
+from briefcmp.corpus.agencies import agency_of
 from briefcmp.corpus.model import Claim, Corpus, KeyDef, Relation, Tolerance, Value, relation_id_text
 
 # Severities, from the Relation docstring: "error" (contradiction), "warning", "info".
@@ -141,6 +143,9 @@ def make_item(k: KeyView, claim: Claim) -> Item:
             tolerance = Tolerance(tolerance.relative, units.comparable(k.unit, tolerance.absolute)[1])
         lo, hi = interval(v, tolerance)
         wlo, whi = widen(lo, hi, tolerance, relative_ok=v.type != "date")
+        written = rounding_interval(v)
+        if written is not None:  # rounding agrees: "$1 trillion" holds "$929.1 billion" (see analysis/rounding.py)
+            wlo, whi = min(wlo, written[0]), max(whi, written[1])
         if v.type == "quantity":
             rep = units.comparable(v.unit, v.base_amount or 0.0)[1]
             if v.upper is not None:
@@ -299,7 +304,8 @@ def make_relation(kind: str, severity: str, k: KeyView, claims: list[Claim], cor
     refs = sorted(by_ref)
     claims = [by_ref[r] for r in refs]
     return Relation(kind=kind, severity=severity, key=k.id, claims=claims, explanation=explanation,
-                    topic=main_topic(k, claims), origins=count_origins(claims), digest=_digest(kind, k.id, refs),
+                    topic=main_topic(k, claims), origins=count_origins(claims, own_agencies(corpus)),
+                    digest=_digest(kind, k.id, refs),
                     sides=tuple(tuple(sorted({c.ref for c in side})) for side in sides))
 
 
@@ -348,12 +354,36 @@ def as_of_text(claim: Claim) -> str:
     return f"{claim.as_of} (inferred)" if claim.as_of_inferred else str(claim.as_of)
 
 
-def origin(claim: Claim) -> str:
-    """Where a figure comes from: its cited upstream source, else its own brief."""
+def origin(claim: Claim, own: Optional[dict[str, str]] = None) -> str:
+    """Where a figure comes from: its cited upstream source, else the agency that published its brief
+    (``own``: brief id -> agency, see ``own_agencies``), else its own brief. A Yonhap story and a
+    rewrite citing Yonhap are one origin."""
     cites = claim.cites
     if cites and not cites.isspace():  # cites.strip() is not empty
         return _cited(cites)
+    if own:
+        agency = own.get(claim.brief)
+        if agency:
+            return _cited(agency)
     return "brief:" + claim.brief
+
+
+_OWN: list = [None, {}]  # the last corpus asked about and its map (relations of one corpus ask again and again)
+
+
+def own_agencies(corpus: Optional[Corpus]) -> dict[str, str]:
+    """Brief id -> the news agency its publisher names ("Yonhap News Agency": "Yonhap"), for briefs
+    published by one; made once per corpus."""
+    if corpus is None:
+        return {}
+    if _OWN[0] is not corpus:
+        own = {}
+        for b in corpus.briefs:
+            agency = agency_of(b.publisher) if b.publisher else ""
+            if agency:
+                own[b.id] = agency
+        _OWN[0], _OWN[1] = corpus, own
+    return _OWN[1]
 
 
 @lru_cache(maxsize=4096)  # a few sources are cited again and again
@@ -361,5 +391,5 @@ def _cited(cites: str) -> str:
     return "cites:" + " ".join(cites.split()).casefold()
 
 
-def count_origins(claims: Iterable[Claim]) -> int:
-    return len({origin(c) for c in claims})
+def count_origins(claims: Iterable[Claim], own: Optional[dict[str, str]] = None) -> int:
+    return len({origin(c, own) for c in claims})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Optional
 
 from briefcmp.analysis.rules.base import INTERVAL_TYPES, KeyView, PeriodCluster, count_origins, shown_values
 from briefcmp.corpus.model import Claim
@@ -121,8 +122,8 @@ def tolerance_text(k: KeyView) -> str:
     return f" (tolerance {' or '.join(parts)})"
 
 
-def origins_text(claims: list[Claim]) -> str:
-    n = count_origins(claims)
+def origins_text(claims: list[Claim], own: Optional[dict[str, str]] = None) -> str:
+    n = count_origins(claims, own)
     shared: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         if c.cites.strip():

@@ -1,0 +1,64 @@
+"""Rounding as written: a figure stands for every value that rounds to it at the precision it shows.
+
+"$1 trillion" is any amount from 0.5 to 1.5 trillion, "7.9 trillion" 7.85 to 7.95 trillion, "591.48"
+591.475 to 591.485: half a unit of the last written digit, on the figure's own scale word. The
+written digits are read back from the stored amount (a trailing decimal zero, "7.90", is lost and
+reads as the coarser "7.9": wider, so never a false contradiction), except a whole percentage, read
+to one decimal: "2.0%" is written often and must not hold "2.1%". Two figures agree by rounding
+when the more precise one rounds to the coarser one; two figures written to the same precision
+with different digits never do (the half-unit is kept just short of the boundary).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Optional
+
+from briefcmp.corpus import units
+from briefcmp.corpus.model import SCALES, Value
+
+# Just short of half a unit, so that "2.0" and "2.1" (both to one decimal) never touch.
+_HALF = 0.5 * (1 - 1e-9)
+_PERCENT = ("percent", "percentage-points")
+
+
+def half_unit(amount: float) -> float:
+    """Half a unit of the last digit of ``amount`` as written (0.5 for integers: trailing zeros of an
+    integer are taken as written, the narrower reading)."""
+    try:
+        exponent = Decimal(repr(float(amount))).normalize().as_tuple().exponent
+    except (InvalidOperation, ValueError, OverflowError):
+        return 0.0
+    if not isinstance(exponent, int):  # inf or nan
+        return 0.0
+    return _HALF * 10.0 ** min(exponent, 0)
+
+
+def _half(amount: float, whole_percent: bool) -> float:
+    half = half_unit(amount)
+    return min(half, _HALF * 0.1) if whole_percent else half
+
+
+def rounding_interval(value: Value) -> Optional[tuple[float, float]]:
+    """The comparable interval (units as ``units.comparable``) of values that round to an exact or
+    approximate quantity or range as written; None for bounds ("at least"), ranks and dates."""
+    if value.type != "quantity" or value.amount is None or value.bound not in ("exact", "approximate"):
+        return None
+    scale = SCALES.get(value.scale, 1)
+    top = value.amount if value.upper is None else value.upper
+    # "about 12%", "nearly 12%": the writer says it is rounded, so a whole percentage is rounded too
+    whole_percent = value.unit in _PERCENT and not value.scale and value.bound != "approximate"
+    lo = (value.amount - _half(value.amount, whole_percent)) * scale
+    hi = (top + _half(top, whole_percent)) * scale
+    a, b = units.comparable(value.unit, lo)[1], units.comparable(value.unit, hi)[1]
+    return (a, b) if a <= b else (b, a)
+
+
+def agree_rounded(a: Value, b: Value) -> bool:
+    """Whether either figure rounds to the other at the other's written precision."""
+    ra, rb = rounding_interval(a), rounding_interval(b)
+    if ra is None or rb is None:
+        return False
+    xa = units.comparable(a.unit, a.base_amount or 0.0)[1]
+    xb = units.comparable(b.unit, b.base_amount or 0.0)[1]
+    return rb[0] <= xa <= rb[1] or ra[0] <= xb <= ra[1]

@@ -1,0 +1,31 @@
+"""News agencies and wire services by name: who a report cites, and who a brief's publisher is.
+
+One table for drafting (``drafting/cites.py`` writes ``cites:``) and for comparison (a claim of a
+Yonhap story and a rewrite citing Yonhap are one origin).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# agency -> how it is written (longest first in the patterns)
+AGENCIES = {
+    "Kyodo": ("Kyodo News", "Kyodo"), "Jiji": ("Jiji Press", "Jiji"), "Yonhap": ("Yonhap News Agency", "Yonhap"),
+    "Xinhua": ("Xinhua News Agency", "Xinhua"), "Reuters": ("Reuters",),
+    "AP": ("the Associated Press", "Associated Press", "the AP", "AP"), "AFP": ("Agence France-Presse", "AFP"),
+    "Bloomberg": ("Bloomberg News", "Bloomberg"), "PTI": ("Press Trust of India", "PTI"), "ANI": ("ANI",),
+    "Bernama": ("Bernama",), "Antara": ("Antara",), "TASS": ("TASS",), "Interfax": ("Interfax",),
+    "dpa": ("dpa",), "Anadolu": ("Anadolu Agency", "Anadolu"), "EFE": ("EFE",), "ANSA": ("ANSA",),
+    "NHK": ("NHK",), "Nikkei": ("Nikkei Asia", "Nikkei"),
+}
+NAME_OF = {form: agency for agency, forms in AGENCIES.items() for form in forms}
+_PUBLISHER = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(NAME_OF, key=len, reverse=True)) + r")\b")
+
+
+@lru_cache(maxsize=1024)  # a corpus has few publishers
+def agency_of(publisher: str) -> str:
+    """The agency a publisher line names ("Yonhap News Agency" -> "Yonhap"), or ""; a publisher
+    naming two ("Reuters, AP") is none of them."""
+    found = {NAME_OF[m.group(1)] for m in _PUBLISHER.finditer(publisher)}
+    return next(iter(found)) if len(found) == 1 else ""

@@ -1,0 +1,78 @@
+"""Rounding agrees: a figure stands for every value that rounds to it at the precision written."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from briefcmp.analysis.rounding import agree_rounded, half_unit, rounding_interval
+from briefcmp.analysis.rules.base import KeyView, make_item, value_groups
+from briefcmp.corpus.model import Claim, Tolerance, Value
+
+
+def money(amount: float, scale: str, bound: str = "exact", unit: str = "USD") -> Value:
+    return Value("quantity", amount=amount, scale=scale, unit=unit, bound=bound)
+
+
+def pct(amount: float) -> Value:
+    return Value("quantity", amount=amount, unit="percent")
+
+
+@pytest.mark.parametrize("a, b, agree", [
+    (money(1, "trillion"), money(929.1, "billion"), True),  # Reuters' "$1 trillion", an aggregator's exact figure
+    (money(591, "trillion", "approximate"), money(591.48, "trillion"), True),
+    (money(7.9, "trillion"), money(7949.6, "billion"), True),
+    (money(7.9, "trillion"), money(7951, "billion"), False),  # rounds to 8.0
+    (money(1, "trillion"), money(1.6, "trillion"), False),
+    (pct(2.0), pct(2.1), False),  # "2.0%" is written often: a whole percentage reads to one decimal
+    (pct(2.1), pct(2.14), True),
+    (pct(2.5), pct(2.5), True),
+    (pct(3.4), pct(3.36), True),
+    (Value("quantity", amount=12, unit="percent", bound="approximate"), pct(11.65), True),  # "nearly 12%"
+    (pct(12), pct(11.65), False),
+    (pct(3.4), pct(3.46), False),
+    (money(656.6, "trillion", unit="KRW"), money(657, "trillion", "approximate", "KRW"), True),
+])
+def test_agree_rounded(a: Value, b: Value, agree: bool) -> None:
+    assert agree_rounded(a, b) is agree
+    assert agree_rounded(b, a) is agree
+
+
+def test_half_unit_reads_the_written_digits() -> None:
+    assert half_unit(1.0) == pytest.approx(0.5)
+    assert half_unit(591.48) == pytest.approx(0.005)
+    assert half_unit(1500.0) == pytest.approx(0.5)  # trailing zeros of an integer are taken as written
+    assert half_unit(float("inf")) == 0.0
+
+
+def test_bounds_ranks_and_dates_have_no_rounding_interval() -> None:
+    assert rounding_interval(money(100, "billion", "at-least")) is None
+    assert rounding_interval(Value("rank", amount=4)) is None
+
+
+def _claim(ref: str, value: Value) -> Claim:
+    brief, cid = ref.split("#")
+    return Claim(id=cid, brief=brief, quote="q", value=value, key="k")
+
+
+def _groups(*values: Value) -> list[list[str]]:
+    k = KeyView("k", "quantity", "USD", Tolerance(relative=0.02))
+    items = [make_item(k, _claim(f"b{i}#c", v)) for i, v in enumerate(values)]
+    return [[i.claim.brief for i in g.items] for g in value_groups(items, "quantity")]
+
+
+def test_compare_groups_a_rounded_figure_with_the_exact_one() -> None:
+    """The held-out false contradiction: "$1 trillion" against "$929.1 billion" is one group."""
+    assert _groups(money(1, "trillion"), money(929.1, "billion")) == [["b0", "b1"]]
+    # Two exact figures of one precision still differ, and the key's 2% still holds rounding slips.
+    assert len(_groups(money(929.1, "billion"), money(1000.4, "billion"))) == 2
+    assert len(_groups(money(632.6, "billion"), money(632.69, "billion"))) == 1
+
+
+@given(st.integers(-10**6, 10**6), st.integers(-10**6, 10**6), st.integers(0, 3))
+def test_same_precision_agrees_only_when_equal(x: int, y: int, decimals: int) -> None:
+    # as written: a last decimal of 0 ("2.50") is not kept by the stored amount (it reads coarser)
+    assume(decimals == 0 or (x % 10 and y % 10))
+    a, b = pct(x / 10**decimals), pct(y / 10**decimals)
+    assert agree_rounded(a, b) is (x == y)
