@@ -212,8 +212,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--decisions", action="store_true", help="also with a simulated analyst answering "
+                    "align --review from the reviewed corpus (benchmarks/fromscratch_review.py)")
     ap.add_argument("--no-sentences", action="store_true", help="draft figures only (annotate without --sentences)")
     args = ap.parse_args(argv)
+    if args.decisions:
+        from fromscratch_review import main as with_decisions
+
+        return with_decisions(["-v"] * args.verbose + ["--json"] * args.json)
     with tempfile.TemporaryDirectory() as tmp:
         r = fromscratch(Path(tmp), sentences=not args.no_sentences)
     if args.json:

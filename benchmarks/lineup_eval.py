@@ -100,8 +100,11 @@ def source_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md", ".html", ".htm") and p.is_file())
 
 
-def run_set(folder: Path, work: Path, align: bool = True) -> SetRun:
-    """init -> add every source -> align --apply -> compare --format json, in process, no hand edit."""
+def run_set(folder: Path, work: Path, align: bool = True, analyst=None) -> SetRun:
+    """init -> add every source -> align --apply -> compare --format json, in process, no hand edit.
+
+    ``analyst``: called with the corpus folder after ``align --apply`` (a simulated person answering
+    ``align --review``, benchmarks/fromscratch_review.py)."""
     from typer.testing import CliRunner
 
     from briefcmp.cli import app
@@ -126,6 +129,8 @@ def run_set(folder: Path, work: Path, align: bool = True) -> SetRun:
     keys_before = _keys(corpus, safe_load)
     if align:
         cli("align", str(corpus), "--apply", ok=(0, 1))
+    if analyst is not None:
+        analyst(corpus)
     r = cli("compare", str(corpus), "--format", "json", ok=(0, 1))
     try:
         relations = json.loads(r.stdout)["relations"]

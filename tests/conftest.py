@@ -26,6 +26,30 @@ def _private_cache(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(scope="session")
+def draft_corpus():
+    """``make(root, texts)``: a new corpus at ``root`` (init), each text copied into sources/ and drafted
+    with ``annotate`` (no hand edit), as a new user starts."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from briefcmp.cli import app
+
+    runner = CliRunner()
+
+    def make(root: Path, texts) -> Path:
+        assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+        for text in sorted(texts):
+            shutil.copy(text, root / "sources" / text.name)
+            r = runner.invoke(app, ["annotate", str(root / "sources" / text.name), "-o",
+                                    str(root / f"{text.stem}.claims.yaml")])
+            assert r.exit_code == 0, r.output
+        return root
+
+    return make
+
+
+@pytest.fixture(scope="session")
 def daily_corpus(tmp_path_factory) -> Path:
     """Three fresh drafts (a PDF, a saved web page and a text on Vietnam's power plan), added as the
     README says (``init``, then ``add`` each), not aligned. Do not edit: copy it first."""

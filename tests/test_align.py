@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -31,14 +30,8 @@ def cli(*args: str):
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("align") / "mine"
-    assert cli("init", str(root)).exit_code == 0
-    for text in sorted(FIXTURES.glob("*.txt")):
-        shutil.copy(text, root / "sources" / text.name)
-        r = cli("annotate", str(root / "sources" / text.name), "-o", str(root / f"{text.stem}.claims.yaml"))
-        assert r.exit_code == 0, r.output
-    return root
+def corpus(tmp_path_factory, draft_corpus) -> Path:
+    return draft_corpus(tmp_path_factory.mktemp("align") / "mine", FIXTURES.glob("*.txt"))
 
 
 @pytest.fixture(scope="module")

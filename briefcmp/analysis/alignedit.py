@@ -280,7 +280,7 @@ def verify(edits: list[Edit], corpus: Corpus) -> None:
 
 def apply_plan(result: AlignResult, corpus: Corpus) -> list[Path]:
     """Write the sure groups into the config and the claims files (atomically, each re-parsed first)."""
-    from briefcmp.corpus.files import OutputError, confine, line_ending, with_line_ending, write_file
+    from briefcmp.corpus.files import OutputError, confine
 
     try:  # the corpus's files are written only inside it (the rule reading follows): checked before any read
         config_path = Path(corpus.config.path) if corpus.config.path else Path(corpus.root) / "briefcmp.yaml"
@@ -291,6 +291,14 @@ def apply_plan(result: AlignResult, corpus: Corpus) -> list[Path]:
     except OutputError as exc:
         raise AlignError(str(exc)) from exc
     verify(edits, corpus)
+    return write_edits(edits, corpus)
+
+
+def write_edits(edits: list[Edit], corpus: Corpus) -> list[Path]:
+    """Write verified edits, each file atomically, inside the corpus, in its own line endings; refuse a
+    file that changed since its text was read (``AlignError``). Also ``align --review``'s value edits."""
+    from briefcmp.corpus.files import OutputError, line_ending, with_line_ending, write_file
+
     written = []
     for e in edits:
         raw = e.path.read_bytes() if e.path.exists() else b""

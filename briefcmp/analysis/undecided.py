@@ -44,11 +44,13 @@ def could_align(corpus: Corpus) -> bool:
 
 
 def undecided(corpus: Corpus) -> Undecided:
-    """The groups ``briefcmp align`` would propose on this corpus (nothing is written)."""
+    """The groups ``briefcmp align`` would propose on this corpus, less those decided (nothing is written)."""
     if not could_align(corpus):
         return Undecided()
     from briefcmp.analysis.align import align
+    from briefcmp.analysis.decisions import corpus_store, screen
 
-    result = align(corpus)
+    # What a person decided (align-decisions.yaml) is not undecided: a rejected group is not proposed.
+    result = screen(align(corpus), corpus_store(corpus), corpus)
     refs = {m.claim.ref for g in (*result.groups, *result.candidates) for m in g.members}
     return Undecided(len(result.groups), len(result.candidates), len(refs))

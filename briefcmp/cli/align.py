@@ -23,6 +23,13 @@ def align(
     apply: bool = typer.Option(False, "--apply", help="Write the sure groups: keys (and the entities they "
                                "name) into briefcmp.yaml, each key into its claims. Candidates are never written."),
     fmt: AlignFormat = typer.Option(AlignFormat.plain, "--format", "-f", help="plain or json."),
+    review: bool = typer.Option(False, "--review", help="Decide each proposal one keystroke at a time, as git add "
+                                "-p: y key together, n not the same question, e edit, s split, q quit, ? help. "
+                                "With --apply, the sure groups are written first and the candidates asked."),
+    accept: Optional[List[str]] = typer.Option(None, "--accept", metavar="ID", help="Key the group with this id "
+                                               "(as align prints it; repeat, or separate with commas)."),
+    reject: Optional[List[str]] = typer.Option(None, "--reject", metavar="ID", help="Record that the group with "
+                                               "this id is not one question: it is never proposed again."),
 ) -> None:
     """Propose keys for unkeyed figures and statements: registered keys they answer, or new keys shared across briefs.
 
@@ -32,30 +39,52 @@ def align(
     shown with its claims, values and why (shared words, subject, unit or action, period). --apply writes
     the sure groups as text edits: comments, order and untouched lines stay as they were,
     each file is re-parsed before an atomic write, and a second run proposes nothing new.
-    Unsure matches are listed as candidates to decide by hand and never written. Exit 0
-    (also when there is nothing to align), 2 on unusable input.
+    Unsure matches are listed as candidates to decide by hand and never written.
+
+    Each proposal has a stable id (c- and six hex digits, from its claims). Decide it in a
+    terminal with --review (a single keypress each; line input when stdin is not a
+    terminal), or in scripts with --accept ID and --reject ID. Decisions are written as
+    they are made to align-decisions.yaml in the corpus: a rejected group is never proposed
+    again, and a review that stopped resumes at the first undecided proposal. Exit 0 (also
+    when there is nothing to align), 2 on unusable input, an unknown id or a usage error, 130
+    when a review is interrupted (Ctrl-C; the decisions made are kept).
 
     Example: briefcmp align my-briefs --apply && briefcmp compare my-briefs
     """
-    from briefcmp.analysis.align import align as run_align
+    from briefcmp.analysis.align import AlignResult
     from briefcmp.analysis.alignedit import AlignError, apply_plan
+    from briefcmp.analysis.decide import start
+    from briefcmp.cli.alignreview import decide_ids, interactive, load_decisions, reloader, split_ids
     from briefcmp.cli.analysis import _analysis_corpus
     from briefcmp.render.align import render_json, render_text
     from briefcmp.render.layout import PLAIN_WIDTH
     from briefcmp.render.output import emit, stdout_is_terminal, terminal_width
 
+    ids = {"accept": split_ids(accept), "reject": split_ids(reject)}
+    if review and (ids["accept"] or ids["reject"]):
+        raise fail("--review asks about each group; --accept and --reject decide given ids: use one or the other")
+    if review and fmt == AlignFormat.json:
+        raise fail("--review is interactive; --format json lists the proposals without deciding")
     corpus = _analysis_corpus(paths)
-    result = run_align(corpus)
+    store = load_decisions(corpus)
+    session = start(corpus, reloader(paths), store)
+    result = session.result
     written: list[Path] = []
     if apply and result.groups:
         try:
-            written = apply_plan(result, corpus)
+            written = apply_plan(AlignResult(groups=result.groups, entities=result.entities,
+                                             considered=result.considered), corpus)
         except (AlignError, OSError) as exc:
             raise fail(f"align --apply: {exc}")
+        for p in written:
+            say(f"updated {p}")
+    if review:
+        raise typer.Exit(interactive(session, skip_sure=bool(written)))
+    if ids["accept"] or ids["reject"]:
+        raise typer.Exit(decide_ids(session, ids["accept"], ids["reject"], skip_sure=bool(written)))
+    decided = len(store.last())
     if fmt == AlignFormat.json:
-        emit(render_json(result))
+        emit(render_json(result, applied=bool(written), decided=decided))
     else:
         width = terminal_width() if stdout_is_terminal() else PLAIN_WIDTH  # piped: one fixed width
-        emit(render_text(result, applied=bool(written), width=width))
-    for p in written:
-        say(f"updated {p}")
+        emit(render_text(result, applied=bool(written), width=width, decided=decided))

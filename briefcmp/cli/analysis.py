@@ -85,8 +85,11 @@ def _undecided(corpus, memo):
     shown = shlex.quote(corpus_shown(corpus))
     if not could_align(corpus):
         return Undecided(), shown
-    from briefcmp.cli.memo import Memo
+    from briefcmp.analysis.decisions import DECISIONS_NAME
+    from briefcmp.cli.memo import Memo, describe
 
+    if memo is not None:
+        memo.read([describe(Path(corpus.root) / DECISIONS_NAME)])  # the count follows the decisions
     store = Memo("align-undecided", [Path(corpus.root)], (), "counts")
     stored = store.stored_text()
     if stored is not None:

@@ -68,6 +68,34 @@ class Fields:
                 ok = False
         return ok
 
+    def entry_list(self, data: Any, what: str, field: str) -> Optional[YList]:
+        """The entries of a file made of ``format: 1`` and ``FIELD:`` a list (reviewed conflicts,
+        align decisions): the list, or None (missing, or reported: not a mapping, not a list)."""
+        root = self.mapping(data, (1, 1), what)
+        if root is None:
+            return None
+        self.check_keys(root, what, ("format", field))
+        fmt = root.get("format")
+        if fmt is not None and fmt != "1":
+            self.problems.error(self.path, root.mark_of("format"), "format-version",
+                                f"{what}: format {fmt!r} is not supported by this briefcmp; expected 1")
+        items = root.get(field)
+        if items is not None and not isinstance(items, YList):
+            self.problems.error(self.path, root.mark_of(field), "wrong-type",
+                                f"{what}: {field} must be a list of entries (- id: ...)")
+            return None
+        return items
+
+    def entry(self, item: Any, mark, what: str, allowed: Iterable[str], required: Iterable[str]):
+        """One entry of such a list: (mapping, its id, "WHAT ID" for messages, whether the required
+        fields are there), or None when it is not a mapping."""
+        em = self.mapping(item, mark, what)
+        if em is None:
+            return None
+        eid = em.get("id") if isinstance(em.get("id"), str) else ""
+        where = f"{what} {eid}" if eid else what
+        return em, eid, where, self.check_keys(em, where, allowed, required)
+
     def string(self, m: YMap, key: str, where: str, default: str = "") -> str:
         value = m.get(key)
         if value is None:

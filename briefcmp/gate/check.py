@@ -10,6 +10,7 @@ reported.
 from __future__ import annotations
 
 import difflib
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -279,6 +280,7 @@ def run_check(settings: CheckSettings) -> GateReport:
         return in_focus(r, focus) or keys is None or r.key in keys
 
     problems += list(reviewed.problems) + list(judgement.problems)  # wherever they are
+    problems += _decisions_problems(sel.root)
     problems += inferred_as_of_warnings([r for r in relations if r.inferred_decides and selected(r)])
     briefs = [b for b in result.corpus.briefs if focus is None or b.id in focus]
     files = [f for f in result.files if focus is None or Path(f).resolve() in (sel.focus_files or ())]
@@ -291,6 +293,14 @@ def run_check(settings: CheckSettings) -> GateReport:
     focused = [r for r in relations if is_finding(r) and selected(r) and rules.enabled(r.kind)]
     focused.sort(key=lambda r: (min((c.path, c.line) for c in r.claims), r.id))
     return GateReport(report, focused, judgement, focus, reviewed, sel, len(relations))
+
+
+def _decisions_problems(root: Path) -> list[Problem]:
+    """The problems of the corpus's align-decisions.yaml (what `align --review` decided), when it has one."""
+    from briefcmp.analysis.decisions import DECISIONS_NAME, load_store
+
+    path = Path(root) / DECISIONS_NAME
+    return list(load_store(path, display_path(path), root=Path(root)).problems) if os.path.lexists(path) else []
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

@@ -17,7 +17,6 @@ from briefcmp.corpus.yamlsafe import YList, YMap
 
 REVIEWED_NAME = "reviewed.yaml"
 STATUSES = ("accepted", "under-review")
-_FILE_FIELDS = ("format", "conflicts")
 
 _ENTRY_FIELDS = ("id", "key", "claims", "status", "justification", "reviewer", "date", "note")
 _REF = re.compile(r"[a-z0-9][a-z0-9._-]*#[a-z0-9][a-z0-9._-]*")  # used with fullmatch
@@ -91,20 +90,8 @@ def load_reviewed(path: Path, shown: Optional[str] = None) -> ReviewedFile:
 def parse_reviewed(data: object, path: str, problems: Problems) -> list[Entry]:
     """Validate a parsed reviewed document into entries (invalid entries are reported and left out)."""
     f = Fields(path, problems)
-    root = f.mapping(data, (1, 1), "reviewed file")
-    if root is None:
-        return []
-    f.check_keys(root, "reviewed file", _FILE_FIELDS)
-    fmt = root.get("format")
-    if fmt is not None and fmt != "1":
-        problems.error(path, root.mark_of("format"), "format-version",
-                       f"reviewed file: format {fmt!r} is not supported by this briefcmp; expected 1")
-    items = root.get("conflicts")
+    items = f.entry_list(data, "reviewed file", "conflicts")
     if items is None:
-        return []
-    if not isinstance(items, YList):
-        problems.error(path, root.mark_of("conflicts"), "wrong-type",
-                       "reviewed file: conflicts must be a list of entries (- id: ...)")
         return []
     entries: list[Entry] = []
     seen: dict[str, int] = {}
@@ -122,12 +109,11 @@ def parse_reviewed(data: object, path: str, problems: Problems) -> list[Entry]:
 
 
 def _parse_entry(f: Fields, item: object, mark) -> Optional[Entry]:
-    em = f.mapping(item, mark, "reviewed conflict")
-    if em is None:
+    head = f.entry(item, mark, "reviewed conflict", _ENTRY_FIELDS,
+                   ["id", "claims", "status", "justification", "reviewer", "date"])
+    if head is None:
         return None
-    eid = em.get("id") if isinstance(em.get("id"), str) else ""
-    where = f"reviewed conflict {eid}" if eid else "reviewed conflict"
-    ok = f.check_keys(em, where, _ENTRY_FIELDS, ["id", "claims", "status", "justification", "reviewer", "date"])
+    em, eid, where, ok = head
     status = f.choice(em, "status", where, STATUSES)
     justification = f.string(em, "justification", where).strip()
     reviewer = f.string(em, "reviewer", where).strip()

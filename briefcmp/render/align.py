@@ -5,24 +5,32 @@ from __future__ import annotations
 import json
 
 from briefcmp.analysis.align import AlignResult, Group
+from briefcmp.analysis.decisions import DECISIONS_NAME, group_id
 from briefcmp.render.layout import PLAIN_WIDTH, wrap
 from briefcmp.render.sanitize import terminal_safe
 
 
-def render_text(result: AlignResult, applied: bool = False, width: int = PLAIN_WIDTH) -> str:
-    """Plain text at ``width`` columns; text from briefs is made terminal-safe."""
+def render_text(result: AlignResult, applied: bool = False, width: int = PLAIN_WIDTH, decided: int = 0) -> str:
+    """Plain text at ``width`` columns; text from briefs is made terminal-safe. ``decided``: decisions
+    recorded earlier (align-decisions.yaml), whose groups are no longer proposed."""
     out: list[str] = []
     n, c = len(result.groups), len(result.candidates)
     out += wrap(f"briefcmp align: {result.considered} unkeyed claims (figures and statements); "
                 f"{n} group{'s' * (n != 1)} to key{' (applied)' if applied and n else ''}, "
                 f"{c} candidate{'s' * (c != 1)} (never applied)", width, "", "  ")
+    undecided = c + (0 if applied else n)
+    if undecided or decided:
+        out += wrap(f"{undecided} proposal{'s' * (undecided != 1)} undecided"
+                    + (f", {decided} decided earlier ({DECISIONS_NAME})" if decided else "")
+                    + ("; decide with: briefcmp align --review (or --accept ID / --reject ID)" if undecided else ""),
+                    width, "", "  ")
     for title, groups in (("Groups", result.groups), ("Candidates (decide by hand)", result.candidates)):
         if not groups:
             continue
         out += ["", f"== {title} =="]
         for g in groups:
             out.append("")
-            out += _group(g, width)
+            out += group_lines(g, width)
     if not n and not c:
         out.append("nothing to align: no unkeyed figures or statements of two briefs answer the same question")
     elif not n:
@@ -30,9 +38,11 @@ def render_text(result: AlignResult, applied: bool = False, width: int = PLAIN_W
     return "\n".join(out) + "\n"
 
 
-def _group(g: Group, width: int) -> list[str]:
+def group_lines(g: Group, width: int) -> list[str]:
+    """One group: its key and question, its id, why, and each claim with its value and quote."""
     what = "new key" if g.new else "join key"
     lines = wrap(terminal_safe(f"{what} {g.key}: {g.label}"), width, "", "  ")
+    lines.append(f"  id: {group_id(g)}")
     lines += wrap(terminal_safe(f"why: {g.reason}"), width, "  ", "    ")
     if g.doubt:
         lines += wrap(terminal_safe(f"not applied: {g.doubt}"), width, "  ", "    ")
@@ -44,10 +54,10 @@ def _group(g: Group, width: int) -> list[str]:
     return lines
 
 
-def as_dict(result: AlignResult) -> dict:
+def as_dict(result: AlignResult, applied: bool = False, decided: int = 0) -> dict:
     def group(g: Group) -> dict:
         return {"key": g.key, "new": g.new, "label": g.label, "unit": g.unit, "subjects": list(g.subjects),
-                "topics": list(g.topics), "sure": g.sure, "reason": g.reason, "doubt": g.doubt, "id": g.id,
+                "topics": list(g.topics), "sure": g.sure, "reason": g.reason, "doubt": g.doubt, "id": group_id(g),
                 "score": g.score,
                 "claims": [{"brief": m.claim.brief, "claim": m.claim.id, "quote": m.claim.quote,
                             "value": m.claim.value.display() if m.claim.value else "",
@@ -58,10 +68,11 @@ def as_dict(result: AlignResult) -> dict:
 
     return {"version": 1, "command": "align", "considered": result.considered,
             "groups": [group(g) for g in result.groups], "candidates": [group(g) for g in result.candidates],
-            "entities": dict(sorted(result.entities.items()))}
+            "entities": dict(sorted(result.entities.items())),
+            "undecided": len(result.candidates) + (0 if applied else len(result.groups)), "decided": decided}
 
 
-def render_json(result: AlignResult) -> str:
+def render_json(result: AlignResult, applied: bool = False, decided: int = 0) -> str:
     from briefcmp.corpus.safetext import json_visible
 
-    return json_visible(json.dumps(as_dict(result), indent=2, ensure_ascii=False) + "\n")
+    return json_visible(json.dumps(as_dict(result, applied, decided), indent=2, ensure_ascii=False) + "\n")

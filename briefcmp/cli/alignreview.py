@@ -1,0 +1,334 @@
+"""`briefcmp align --review` (the prompt loop, as git add -p) and `--accept/--reject ID` (for scripts).
+
+In a terminal each answer is a single keypress (cbreak mode, restored after every key);
+when stdin is not a terminal, answers are read a line at a time, as git does. End of input
+is a quit: what was decided is kept, the rest stays undecided.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import replace
+from typing import Callable, List, Optional
+
+import typer
+
+from briefcmp.cli.app import EXIT_INPUT, fail, say
+
+_KEY_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
+
+
+def split_ids(values: Optional[List[str]]) -> list[str]:
+    """``--accept a --accept b,c`` -> [a, b, c]."""
+    return [v.strip() for value in values or () for v in value.split(",") if v.strip()]
+
+
+def reloader(paths):
+    """The corpus read again (after a decision wrote to it), quietly: its problems were noted once."""
+    from briefcmp.cli.app import default_paths
+    from briefcmp.corpus.cache import load_corpus
+
+    return lambda: load_corpus(default_paths(paths)).corpus
+
+
+def load_decisions(corpus):
+    """The corpus's decisions file; its problems on stderr (located); exit 2 when it has errors."""
+    from briefcmp.analysis.decisions import corpus_store
+    from briefcmp.corpus.problems import sort_problems
+
+    store = corpus_store(corpus)
+    for p in sort_problems(store.problems):
+        say(p.format())
+    if store.errors:
+        raise fail(f"{store.shown}: fix the decisions file (or delete the bad entries) and run align again")
+    return store
+
+
+def _echo(text: str = "", nl: bool = True) -> None:
+    sys.stdout.write(text + ("\n" if nl else ""))
+    sys.stdout.flush()
+
+
+def _stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _read_key() -> Optional[str]:
+    """One keypress in a terminal (echoed), else the first letter of a line; None at end of input."""
+    if _stdin_is_terminal():
+        try:
+            import termios
+            import tty
+        except ImportError:  # pragma: no cover - Windows: the console's own single-key read
+            try:
+                import msvcrt
+            except ImportError:
+                pass
+            else:
+                ch = msvcrt.getwch()
+                if ch in ("\x04", "\x1a"):
+                    _echo()
+                    return None
+                _echo(ch if ch.isprintable() else "")
+                return ch.lower()
+        else:
+            fd = sys.stdin.fileno()
+            old = termios.tcgetattr(fd)
+            try:
+                tty.setcbreak(fd, termios.TCSANOW)  # not TCSAFLUSH: keys typed ahead are kept
+                data = _one_key(fd)
+            finally:
+                termios.tcsetattr(fd, termios.TCSADRAIN, old)
+            ch = data.decode("utf-8", "replace")[:1]
+            if not data or ch == "\x04":
+                _echo()
+                return None
+            _echo(ch if ch.isprintable() else "")
+            return ch.lower()
+    line = sys.stdin.readline()
+    if not line:
+        _echo()
+        return None
+    return line.strip()[:1].lower()
+
+
+def _one_key(fd: int) -> bytes:
+    """One key's bytes: a character (all its UTF-8 bytes), or an escape sequence (an arrow key) whole;
+    the keys typed after it stay for the next read."""
+    import select
+
+    data = os.read(fd, 1)
+    if data == b"\x1b":
+        while select.select([fd], [], [], 0.02)[0]:
+            data += os.read(fd, 1)
+            if data[-1:].isalpha() or data[-1:] == b"~" or len(data) > 8:
+                break
+    elif data and data[0] >= 0xC0:
+        for _ in range(3 if data[0] >= 0xF0 else 2 if data[0] >= 0xE0 else 1):
+            data += os.read(fd, 1)
+    return data
+
+
+def _read_line(prompt: str) -> Optional[str]:
+    """A line typed after ``prompt``; None at end of input. In a terminal, read from the descriptor (a
+    line at a time: the terminal is in line mode here), so that no key typed after it is buffered away."""
+    _echo(prompt, nl=False)
+    if _stdin_is_terminal():
+        data = os.read(sys.stdin.fileno(), 4096)
+        return None if not data else data.decode("utf-8", "replace").rstrip("\r\n")
+    line = sys.stdin.readline()
+    return None if not line else line.rstrip("\r\n")
+
+
+def _edit(session, group):
+    """e: a new key's question and id, then claims' values, by line input (enter keeps each)."""
+    from briefcmp.render.sanitize import terminal_safe
+
+    if group.new:
+        label = _read_line(terminal_safe(f"Question [{group.label}]: ", one_line=True))
+        if label is None:
+            return group
+        key = (_read_line(f"Key id [{group.key}]: ") or "").strip()
+        if key and not _KEY_ID.fullmatch(key):
+            _echo(f"{terminal_safe(key, one_line=True)!r} is not a key id: lower-case letters, digits, '.', '_', '-'")
+            key = ""
+        group = replace(group, label=label.strip() or group.label, key=key or group.key)
+    else:
+        _echo(f"{group.key} is a registered key: its question is in briefcmp.yaml")
+    return _edit_values(session, group)
+
+
+def _edit_values(session, group):
+    """Values typed as a person says them (a number, a date, a word); each written to its claims file at once."""
+    from briefcmp.drafting.valueedit import ValueEditError, parse_value, set_values
+    from briefcmp.render.alignreview import numbered
+    from briefcmp.render.sanitize import terminal_safe
+
+    _echo(numbered(group), nl=False)
+    while True:
+        line = _read_line("Edit the value of claim number (enter: done): ")
+        if not line or not line.strip():
+            return group
+        if not re.fullmatch(r"[0-9]{1,6}", line.strip()) or not 1 <= int(line) <= len(group.members):
+            _echo(f"a number from 1 to {len(group.members)}")
+            continue
+        claim = group.members[int(line) - 1].claim
+        if claim.value is None:
+            _echo(f"{claim.ref} has no value")
+            continue
+        text = _read_line(terminal_safe(f"New value of {claim.ref} [{claim.value.display()}]: ", one_line=True))
+        if not text or not text.strip():
+            continue
+        try:
+            value = parse_value(claim.value, text)
+            corpus = session.reload()
+            session.written += set_values(corpus, {claim.ref: value})
+        except ValueEditError as exc:
+            _echo(terminal_safe(f"error: {exc}", one_line=True))
+            continue
+        fresh = {c.ref: c for b in session.reload().briefs for c in b.claims}
+        group = replace(group, members=[replace(m, claim=fresh.get(m.claim.ref, m.claim)) for m in group.members])
+        _echo(terminal_safe(f"{claim.ref}: {group.members[int(line) - 1].claim.value.display()}", one_line=True))
+
+
+def _split(session, group):
+    """s: which claims go together; returns the parts to ask, or None when cancelled."""
+    from briefcmp.analysis.decide import ReviewError, split
+    from briefcmp.render.alignreview import numbered
+
+    _echo(numbered(group), nl=False)
+    line = _read_line("Claims to key together (numbers, e.g. 1 3; enter: cancel): ")
+    if not line or not line.strip():
+        return None
+    try:
+        picks = sorted({int(x) for x in re.split(r"[\s,]+", line.strip())})
+    except ValueError:
+        _echo("give the numbers of the claims, e.g. 1 3")
+        return None
+    if not picks or picks[0] < 1 or picks[-1] > len(group.members) or len(picks) == len(group.members):
+        _echo(f"choose some of the claims 1-{len(group.members)}, not all")
+        return None
+    try:
+        return split(session, group, [group.members[i - 1].claim.ref for i in picks])
+    except ReviewError as exc:
+        _echo(f"error: {exc}")
+        return None
+
+
+def interactive(session, skip_sure: bool = False, read_key: Callable[[], Optional[str]] = _read_key) -> int:
+    """Ask about each proposal; returns the exit code (0; 2 when a decision could not be written; 130 on Ctrl-C)."""
+    from briefcmp.render.alignreview import summary
+    from briefcmp.render.layout import PLAIN_WIDTH
+    from briefcmp.render.output import stdout_is_terminal, terminal_width
+
+    queue = list(session.result.candidates if skip_sure else session.proposals)
+    width = terminal_width() if stdout_is_terminal() else PLAIN_WIDTH
+    if not queue:
+        _echo("nothing to review: align proposes no group")
+        return 0
+    state = {"i": 0, "failed": 0}
+    interrupted = False
+    try:
+        _loop(session, queue, state, read_key, width)
+    except KeyboardInterrupt:  # Ctrl-C: as q, what was decided stays
+        interrupted = True
+        _echo()
+    i, failed = state["i"], state["failed"]
+    left = len(queue) - i
+    _echo(summary(session.decided, left, session.store.shown), nl=False)
+    for p in dict.fromkeys(session.written):
+        say(f"updated {p}")
+    return 130 if interrupted else EXIT_INPUT if failed else 0
+
+
+def _loop(session, queue: list, state: dict, read_key, width: int) -> None:
+    """Ask about queue[state["i"]] and on; ``state`` keeps the position and failures (read after Ctrl-C)."""
+    from briefcmp.analysis.decide import ReviewError, accept, pending, reject
+    from briefcmp.render.alignreview import HELP, prompt, view
+    from briefcmp.render.sanitize import terminal_safe
+
+    shown = -1
+    while state["i"] < len(queue):
+        i = state["i"]
+        g = pending(session, queue[i])
+        if g is None:  # its claims were keyed with another group meanwhile
+            del queue[i]
+            continue
+        queue[i] = g
+        if shown != i:
+            _echo(view(g, width), nl=False)
+            shown = i
+        _echo(prompt(i + 1, len(queue)), nl=False)
+        key = read_key()
+        if key is None or key == "q":
+            break
+        if key == "y":
+            try:
+                done = accept(session, g)
+                _echo(terminal_safe(f"keyed {len(done.members)} claim{'s' * (len(done.members) != 1)} "
+                                    f"as {done.key}", one_line=True))
+            except ReviewError as exc:
+                _echo(f"error: {terminal_safe(str(exc), one_line=True)} (left undecided)")
+                state["failed"] += 1
+            state["i"] += 1
+        elif key == "n":
+            try:
+                reject(session, g)
+            except ReviewError as exc:
+                _echo(f"error: {terminal_safe(str(exc), one_line=True)}")
+                state["failed"] += 1
+            state["i"] += 1
+        elif key == "e":
+            queue[i] = _edit(session, g)
+            shown = -1
+        elif key == "s":
+            if len(g.members) < 2:
+                _echo("one claim: nothing to split; y or n")
+                continue
+            parts = _split(session, g)
+            if parts is not None:
+                queue[i:i + 1] = parts
+                shown = -1
+                if not parts:
+                    _echo("split: no part holds two claims; recorded as apart")
+        elif key == "":
+            continue
+        else:
+            _echo(HELP, nl=False)
+
+
+def decide_ids(session, accept_ids: list[str], reject_ids: list[str], skip_sure: bool = False) -> int:
+    """--accept and --reject: every id must name a proposal (or a decided group); exit 2 with did-you-mean if not."""
+    from briefcmp.analysis.decide import ReviewError, accept, reject
+    from briefcmp.analysis.decisions import find, group_id
+    from briefcmp.corpus.problems import suggest
+    from briefcmp.render.sanitize import terminal_safe
+
+    both = set(accept_ids) & set(reject_ids)
+    if both:
+        raise fail(f"{', '.join(sorted(both))}: given to both --accept and --reject")
+    pool = list(session.result.candidates if skip_sure else session.proposals)
+    earlier = session.store.last()
+    known = [group_id(g) for g in pool]
+    actions = []
+    bad = []
+    for verb, ids in (("accept", accept_ids), ("reject", reject_ids)):
+        found, unknown = find(ids, pool)
+        for u in unknown:
+            d = earlier.get(u)
+            if d is not None and d.decision == verb:
+                say(f"{u}: already {verb}ed ({session.store.shown}:{d.line})")
+                continue
+            again, _ = find([u], [*session.raw.groups, *session.raw.candidates]) if d is not None else ([], [])
+            if again:  # decided otherwise before: the later decision counts
+                actions.append((verb, again[0]))
+                continue
+            bad.append(u)
+        actions += [(verb, g) for g in found]
+    for u in bad:
+        say(f"briefcmp: error: no proposal has the id {u}{suggest(u, known + list(earlier))} (align lists the ids)")
+    if bad:
+        raise typer.Exit(EXIT_INPUT)
+    failed = 0
+    for verb, g in actions:
+        try:
+            if verb == "accept":
+                done = accept(session, g)
+                typer.echo(terminal_safe(f"accepted {group_id(g)}: keyed {len(done.members)} claims as {done.key}",
+                                         one_line=True))
+            else:
+                reject(session, g)
+                typer.echo(f"rejected {group_id(g)}: not proposed again")
+        except ReviewError as exc:
+            say(f"briefcmp: error: {group_id(g)}: {exc}")
+            failed += 1
+    left = len(pool) - len(actions)
+    typer.echo(f"{left} proposal{'s' * (left != 1)} left undecided")
+    for p in dict.fromkeys(session.written):
+        say(f"updated {p}")
+    return EXIT_INPUT if failed else 0

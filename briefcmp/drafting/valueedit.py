@@ -1,0 +1,95 @@
+"""Setting a claim's value in its claims file, as a text edit (the ``e`` of ``align --review``).
+
+A person types the value as they would say it: a number for a figure (its scale, unit and bound
+stay), a date (``2022-02-24``, ``2022-03``), a rank, or a word for a category or stance. The
+claim's one-line ``value:`` mapping is replaced in place; every other line stays byte for byte,
+the result is re-parsed (``alignedit.verify``) and written atomically.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+from briefcmp.corpus.fields import parse_pdate
+from briefcmp.corpus.model import STANCES, Claim, Corpus, Value
+from briefcmp.drafting.claimsyaml import value_yaml
+
+_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?|[+-]?\.\d+")
+_WORD = re.compile(r"[a-z0-9][a-z0-9._-]*")
+_VALUE_LINE = re.compile(r"^(?P<pad>\s+)value:\s*\{[^{}\n]*\}\s*(?:#.*)?$")
+
+
+class ValueEditError(Exception):
+    """The value cannot be read or written (bad text, a value not on one line, a file changed)."""
+
+
+def parse_value(old: Value, text: str) -> Value:
+    """The value ``text`` says, of the same type as ``old``."""
+    text = text.strip()
+    if old.type in ("quantity", "rank"):
+        if not _NUMBER.fullmatch(text):
+            raise ValueEditError(f"{text!r} is not a number (the {'rank' if old.type == 'rank' else 'amount'}; "
+                                 "scale, unit and bound stay)")
+        return replace(old, amount=float(text.replace(",", "")), upper=None)
+    if old.type == "date":
+        date = parse_pdate(text)
+        if date is None:
+            raise ValueEditError(f"{text!r} is not a date: YYYY, YYYY-MM or YYYY-MM-DD")
+        return replace(old, date=date)
+    word = text.lower()
+    if old.type == "stance":
+        if word not in STANCES:
+            raise ValueEditError(f"{text!r} is not a stance: one of {', '.join(STANCES)}")
+        return replace(old, stance=word)
+    if not _WORD.fullmatch(word):
+        raise ValueEditError(f"{text!r} is not a category: lower-case letters, digits, '.', '_' or '-'")
+    return replace(old, category=word)
+
+
+def _set_value(text: str, claim: Claim, value: Value) -> str:
+    lines = text.splitlines(keepends=True)
+    start = max(claim.line - 1, 0)
+    m = re.match(r"^(\s*-\s+|\s+)id:", lines[start]) if start < len(lines) else None
+    if m is None:
+        raise ValueEditError(f"{claim.path}:{claim.line}: cannot find claim {claim.id}; run align again")
+    indent = len(m.group(1))
+    for i in range(start + 1, len(lines)):
+        line = lines[i].rstrip("\r\n")
+        if line.strip() and not line.lstrip().startswith("#") and len(line) - len(line.lstrip()) < indent:
+            break  # the next claim or section
+        vm = _VALUE_LINE.match(line)
+        if vm and len(vm.group("pad")) == indent:
+            nl = lines[i][len(line):]
+            lines[i] = f"{vm.group('pad')}value: {value_yaml(value)}{nl}"
+            return "".join(lines)
+    raise ValueEditError(f"{claim.path}:{claim.line}: the value of {claim.id} is not a one-line mapping; "
+                         "edit it by hand")
+
+
+def set_values(corpus: Corpus, values: dict[str, Value]) -> list[Path]:
+    """Write each claim's new value (``values``: claim ref -> value) into its claims file."""
+    from briefcmp.analysis.alignedit import AlignError, Edit, verify, write_edits
+    from briefcmp.corpus.files import OutputError, confine
+
+    claims = {c.ref: c for b in corpus.briefs for c in b.claims}
+    by_file: dict[str, list[tuple[Claim, Value]]] = defaultdict(list)
+    for ref, value in values.items():
+        if ref not in claims:
+            raise ValueEditError(f"{ref}: no such claim")
+        by_file[claims[ref].path].append((claims[ref], value))
+    edits = []
+    try:
+        for path, items in sorted(by_file.items()):
+            confine(path, corpus.root)  # a corpus's files are written only inside it
+            old = Path(path).read_text(encoding="utf-8")
+            new = old
+            for claim, value in items:
+                new = _set_value(new, claim, value)
+            edits.append(Edit(Path(path), old, new))
+        verify(edits, corpus)
+        return write_edits(edits, corpus)
+    except (AlignError, OutputError, OSError) as exc:
+        raise ValueEditError(str(exc)) from exc

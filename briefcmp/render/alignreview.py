@@ -1,0 +1,48 @@
+"""`briefcmp align --review`: one proposed group as the prompt shows it, the prompt line, the help.
+
+Every text from a brief (quotes, labels drafted from its words) goes through
+``render.sanitize.terminal_safe``, as in `align`'s listing (``render.align.group_lines``).
+"""
+
+from __future__ import annotations
+
+from briefcmp.analysis.align import Group
+from briefcmp.render.align import group_lines
+from briefcmp.render.sanitize import terminal_safe
+
+KEYS = "y,n,e,s,q,?"
+
+HELP = """\
+y - key these claims together (as align --apply would: the key into briefcmp.yaml and the claims files)
+n - not the same question: never propose these claims together again
+e - edit the question and key id of a new key, and claims' values (a number, a date, a word), then decide
+s - split the group: choose which claims go together; the others are proposed apart, after it
+q - quit; the decisions made are kept, the rest stay undecided (run --review again to resume)
+? - print this help
+"""
+
+
+def view(group: Group, width: int) -> str:
+    """The group: key, question, id, why, and each claim with its value, period and quote."""
+    head = "sure (--apply would key these)" if group.sure else "candidate"
+    return "\n".join(["", f"[{head}]", *group_lines(group, width)]) + "\n"
+
+
+def prompt(index: int, total: int) -> str:
+    return f"({index}/{total}) Key these together [{KEYS}]? "
+
+
+def numbered(group: Group) -> str:
+    """The claims numbered, for a split."""
+    out = []
+    for i, m in enumerate(group.members, 1):
+        v = m.claim.value.display() if m.claim.value else ""
+        out.append(terminal_safe(f"  {i}  {m.claim.ref}: {v}", one_line=True))
+    return "\n".join(out) + "\n"
+
+
+def summary(decided: int, left: int, path: str) -> str:
+    text = f"{decided} decision{'s' * (decided != 1)} recorded in {terminal_safe(path, one_line=True)}"
+    if left:
+        text += f"; {left} proposal{'s' * (left != 1)} left undecided (run briefcmp align --review again to resume)"
+    return text + "\n"
