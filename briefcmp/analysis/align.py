@@ -68,7 +68,7 @@ class Member:
 
     claim: Claim
     subjects: tuple[str, ...]
-    subjects_from: str  # "claim" | "clause" | "sentence" | "previous sentence" | "title" | "whole brief"
+    subjects_from: str  # "claim" | "clause" | "sentence" | "two named before" | "previous sentence" | "title" | "whole brief"
     unit: str  # canonical unit ("" for a count without unit)
     dim: str  # what compares: the unit, or "duration"
     words: frozenset[str]
@@ -120,7 +120,9 @@ class AlignResult:
 # --------------------------------------------------------------------------- describing claims
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(]?[A-Z0-9\uac00-\ud7af])|。\s*")  # Korean, Japanese
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(]?[A-Z0-9\uac00-\ud7af])|。\s*"  # Korean, Japanese
+                           # a footnote number after the full stop: "from 2000 to 2021.29 Hyundai ..."
+                           r"|(?:(?<=[a-z”’\"')])|(?<=\b(?:19|20)\d\d))\.\d{1,3}\s+(?=[A-Z][a-z])")
 _ABBREV_END = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Art|vs|etc|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|"
                          r"Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|Gov|Gen|Sen|Rep)|\.[A-Z])\.$")
 
@@ -197,13 +199,25 @@ class _Context:
                 break
             sentence = self.text[a:b]
             start = 0
-            for m in [*_CLAUSE_BREAK.finditer(sentence), None]:
+            for m in [*clauses.breaks(_CLAUSE_BREAK, sentence), None]:
                 end = m.start() if m is not None else len(sentence)
                 part = sentence[start:end]
                 found = self.entities.subjects_or_names(part) if names else self.entities.subjects(part)
                 if found:
                     return found
                 start = m.end() if m is not None else start
+        return ()
+
+    def pair_before(self, pos: int) -> tuple[str, ...]:
+        """The last two subjects named before ``pos`` in its paragraph, for "the two countries"
+        (none when fewer than two are named)."""
+        a = self.block_of(pos)[0]
+        found: list[str] = []
+        for _, _, eid in reversed(self.entities.find(self.text[a:pos])):
+            if eid not in found:
+                found.append(eid)
+            if len(found) == 2:
+                return tuple(reversed(found))
         return ()
 
 
@@ -235,8 +249,8 @@ def _figure_at(text: str, value) -> Optional[tuple[int, int]]:
 
 
 def _clause(text: str, a: int, b: int) -> tuple[int, int]:
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, a)), default=0)
-    end = min((m.start() for m in _CLAUSE_BREAK.finditer(text, b)), default=len(text))
+    start = max((m.end() for m in clauses.breaks(_CLAUSE_BREAK, text, 0, a)), default=0)
+    end = min((m.start() for m in clauses.breaks(_CLAUSE_BREAK, text, b)), default=len(text))
     return start, end
 
 
@@ -301,6 +315,11 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         if not subjects and generic and not entities.subjects(clause) and not _POSSESSIVE_START.match(clause):
             # "The region's economy grew 4 percent": about no country, whatever the brief's title says.
             subjects, subjects_from = (f"({generic.group().lower()})",), "clause"
+        pair = None if subjects or figure_span is None or entities.subjects(clause) else \
+            next((m for m in reversed(list(clauses.PAIR_BACK.finditer(upto)))), None)
+        if pair is not None:  # "trade between the two countries": the two named before
+            subjects = ctx.pair_before(min(s0, a) + pair.start())
+            subjects_from = "two named before" if subjects else ""
         if not subjects:
             for how, found in (("clause", lambda: entities.subjects(clause)),
                                ("sentence", lambda: entities.subjects_or_names(upto)),  # a name after the clause is another's
@@ -343,20 +362,31 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         words, shown, order = measured_words(respective[0], entities, "")
     own_direction = words & _DIRECTION
     apposition = bool(_APPOSITION.match(clause))
+    participle = clauses.PARTICIPLE.match(clause) if fig_in_clause is not None else None
     if not _meaningful(words) and ctx is not None and fig_in_clause is not None and (
-            _COMPARED.match(clause) or clauses.ELLIPTIC.match(clause) or _CHANGE_OF.match(clause) or apposition):
+            _COMPARED.match(clause) or clauses.ELLIPTIC.match(clause) or _CHANGE_OF.match(clause) or apposition
+            or participle):
         # "grew 3.4 percent in 2023, up from 4.8 percent a year earlier": the clause before says what
         # (back over an aside: "4.2 percent in 2023, according to our estimates, well below the 8.02 percent")
         before = upto[:len(upto) - len(clause)]
+        if participle:
+            # "The value of trade ... has increased tenfold, growing from X to Y": the participle goes on
+            # about the sentence's subject, named in its first clause
+            first = next(iter(clauses.breaks(_CLAUSE_BREAK, before)), None)
+            subject_words = measured_words(before[:first.start()] if first else before, entities,
+                                           unit if unit != "percent" else "")
+            if _meaningful(subject_words[0] - _HARMLESS - _DIRECTION):
+                before = before[:first.start()] if first else before
+                apposition = not participle.group().rstrip().endswith("by")  # a level, unless "rising by"
         for _ in range(3):
-            p0 = max((m.end() for m in _CLAUSE_BREAK.finditer(before, 0, max(len(before) - 2, 0))), default=0)
+            p0 = max((m.end() for m in clauses.breaks(_CLAUSE_BREAK, before, 0, max(len(before) - 2, 0))), default=0)
             words, shown, order = measured_words(before[p0:], entities, unit if unit != "percent" else "")
             if _meaningful(words - _HARMLESS) or p0 == 0:
                 break
             before = before[:p0]
         if apposition:  # "..., which is 3.4 per cent of GDP": a level of what the clause before names
             words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
-        if own_direction and _CHANGE_OF.match(clause) or (own_direction and re.match(r"\s*(?:up|down)\s+by\b", clause)):
+        if own_direction and _CHANGE_OF.match(clause) or (own_direction and re.match(r"\s*(?:up|down|[a-z]+ing)\s+by\b", clause)):
             # "..., up by 5.2 percent", "a decrease of 2.08 million": the change of what the clause before measures
             words = (words - _DIRECTION) | own_direction
             order = (*[w for w in order if w not in _DIRECTION], *sorted(own_direction))

@@ -9,6 +9,11 @@
   the n-th figure of a pair goes with the n-th noun (``respective_words``).
 - **Ellipsis** ("A's output totaled X, while B's was Y"): Y's clause names B and no measured thing;
   the measured thing is the one of the clause before (``elliptic``).
+- **A pair** ("trade between Russia and Japan"): the "and" of "between A and B" joins two subjects,
+  it starts no clause (``breaks``); "the two countries" points back to the last two named
+  (``PAIR_BACK``).
+- **A participle** ("..., growing from $2.85 billion in 2000 to $27.33 billion in 2021") goes on
+  about the measure of the clause before (``PARTICIPLE``).
 """
 
 from __future__ import annotations
@@ -32,6 +37,21 @@ ELLIPTIC = re.compile(rf"\s*(?:(?:compared\s+with|against|versus|behind|ahead\s+
                       rf"(?:about\s+|around\s+|roughly\s+|nearly\s+)?\S*\d|(?:that\s+of\s+)?{_NAME}\s+(?:was|were|is|are|"
                       r"stood\s+at|came\s+to|reached|totaled|totalled|amounted\s+to|hit)\s+(?:about\s+|around\s+|"
                       r"roughly\s+|nearly\s+)?\S*\d)")
+
+
+# "between Russia and Japan", "between the United States and the European Union": the " and " of a pair
+_BETWEEN_AND = re.compile(r"\bbetween\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(\s+and\s+)(?=(?:the\s+)?[A-Z])")
+# "the two countries", "both nations", "the two sides'": a subject pointing back to the last two named
+PAIR_BACK = re.compile(r"\b(?:the\s+two|both)\s+(?:countries|nations|economies|governments|sides|neighbou?rs|states)\b",
+                       re.I)
+# "growing from $2.85 billion ...", "rising to 5.1 percent", "standing at ...": no measure of its own
+PARTICIPLE = re.compile(r"\s*[a-z]+ing\s+(?:(?:about|around|roughly|nearly|some)\s+)?(?:from|to|by|at)\b")
+
+
+def breaks(pattern: re.Pattern, text: str, start: int = 0, end: Optional[int] = None):
+    """The clause breaks ``pattern`` finds in ``text[start:end]``, but for the "and" of "between A and B"."""
+    joined = {m.start(1) for m in _BETWEEN_AND.finditer(text)}
+    return [m for m in pattern.finditer(text, start, len(text) if end is None else end) if m.start() not in joined]
 
 
 # "(draft)", "(seasonally adjusted)": an aside in parentheses, no figure in it

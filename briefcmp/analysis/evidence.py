@@ -35,7 +35,7 @@ from briefcmp.analysis.rounding import agree_rounded
 # them all, and a group missing any evidence scores 0.
 APPLY_THRESHOLD = 0.7
 RELEASE_DAYS = 7  # reports published this close about one release share its period
-SUBJECT_WEIGHT = {"claim": 1.0, "clause": 1.0, "sentence": 1.0, "previous sentence": 0.95, "title": 0.9,
+SUBJECT_WEIGHT = {"claim": 1.0, "clause": 1.0, "sentence": 1.0, "two named before": 0.95, "previous sentence": 0.95, "title": 0.9,
                   "whole brief": 0.85}
 PERIOD_WEIGHT = {"claim": 1.0, "stated": 1.0, "relative": 1.0, "drafted": 0.95, "release": 0.9}
 # A budget or plan adopted is a figure of fact, though the sentence says "will": "will spend 11.11 trillion".

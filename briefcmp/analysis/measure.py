@@ -21,7 +21,9 @@ from briefcmp.analysis.terms import cjk_words
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|、|，|\s[-–—]\s|(?<!\bresearch)\s(?:and|but|while|whereas|although|though)\s|"
-                           r"[.!?]\s+(?=[A-Z\"'])")
+                           r"[.!?]\s+(?=[A-Z\"'])|"
+                           # a full stop with a footnote number: "to $27.33 billion in 2021.29 Hyundai ..."
+                           r"(?:(?<=[a-z”’\"')])|(?<=\b(?:19|20)\d\d))\.\d{1,3}\s+(?=[A-Z][a-z])")
 _COMPARED = re.compile(r"\s*(?:up|down|compared|against|versus|vs\.?|from|as\s+against|(?:(?:well|far|just|slightly|"
                        r"much)\s+)?(?:below|above|under|over|short\s+of)\s+the)\b", re.I)
 # ... but not "its share of world output", "the highest in the region", "faster than its neighbours".

@@ -6,7 +6,8 @@ brief restates its own figures (a conversion in parentheses, "or $3.2 trillion d
 rate", a summary repeating the body) far more often than it contradicts itself:
 
 - every figure states its period in its own sentence (not one taken from the publication date,
-  a draft, or the brief's main period) and names its subject in its clause or sentence;
+  a draft, or the brief's main period) and names its subject in its clause or sentence (or points
+  to the pair named just before: "the two countries");
 - two figures of one sentence are one claim and its restatement unless their periods differ
   ("from $2.85 billion in 2000 to $27.33 billion in 2021" is a series; "9.1 trillion yen ($64
   billion)" is one figure, dropped by align as an alternate already);
@@ -23,7 +24,7 @@ from collections import defaultdict
 from briefcmp.analysis import evidence
 
 STATED = ("stated", "relative", "claim")
-NAMED = ("claim", "clause", "sentence")
+NAMED = ("claim", "clause", "sentence", "two named before")  # "the two countries": the pair named just before
 
 
 def _one_sentence(a, b) -> bool:
