@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from typing import Optional
 
-from briefcmp.analysis import lexicon
+from briefcmp.analysis import clauses, lexicon
 from briefcmp.analysis.entities import Entities, fold_spelling, proper_names
 from briefcmp.analysis.terms import cjk_words
 
@@ -181,6 +181,7 @@ _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
             # one notion, however written ("R&D spending", "research and development funding")
             (re.compile(r"(?<![\w&])R\s?&\s?D(?![\w&])|\bresearch\s+and\s+development\b", re.I), "rnd"),
             (re.compile(r"\b(?:fiscal|financial)\s+year\b", re.I), ""),
+            (clauses.PAIR_BACK, ""),  # "between the two countries": who, not what is measured
             (re.compile(r"\b(?:at\s+)?constant\s+prices\b|\bin\s+real\s+terms\b", re.I), ""),
             (re.compile(r"\b(?:falling|fell|fall|slipped|slipping)\s+behind\b", re.I), ""),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+up\b", re.I), "rose"),
