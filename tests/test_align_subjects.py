@@ -55,6 +55,7 @@ def test_a_footnote_number_ends_a_sentence_and_to_ends_a_from_base() -> None:
     i = s.index("2.1")
     assert periods.resolve(s, (i, i + 3), date(2024, 3, 1))[0] == "2010"
     assert clauses.PARTICIPLE.match(" growing from $2.1 billion") and not clauses.PARTICIPLE.match(" during 2010")
+    assert not clauses.PARTICIPLE.match(" according to the ministry")
 
 
 def test_pairs_and_participles_line_up_across_briefs(tmp_path: Path) -> None:

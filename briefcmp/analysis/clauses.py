@@ -45,7 +45,7 @@ _BETWEEN_AND = re.compile(r"\bbetween\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\
 PAIR_BACK = re.compile(r"\b(?:the\s+two|both)\s+(?:countries|nations|economies|governments|sides|neighbou?rs|states)\b",
                        re.I)
 # "growing from $2.85 billion ...", "rising to 5.1 percent", "standing at ...": no measure of its own
-PARTICIPLE = re.compile(r"\s*[a-z]+ing\s+(?:(?:about|around|roughly|nearly|some)\s+)?(?:from|to|by|at)\b")
+PARTICIPLE = re.compile(r"\s*(?!according|owing|regarding|concerning|including|excluding|during)[a-z]+ing\s+(?:(?:about|around|roughly|nearly|some)\s+)?(?:from|to|by|at)\b")
 
 
 def breaks(pattern: re.Pattern, text: str, start: int = 0, end: Optional[int] = None):
