@@ -32,15 +32,15 @@ def test_every_report_says_how_many_candidates_wait(daily_corpus: Path) -> None:
     if sure:
         parts.append(f"{sure} group{'s' * (sure != 1)} of claims to key (briefcmp align {shown} --apply)")
     if candidates:
-        parts.append(f"{candidates} candidate group{'s' * (candidates != 1)} to decide by hand (listed by "
-                     f"briefcmp align {shown};")
+        parts.append(f"{candidates} candidate group{'s' * (candidates != 1)} to decide by hand (briefcmp "
+                     f"align {shown} --review")
     assert "Undecided: " + " and ".join(parts) in lines, lines
     assert "cannot show whether they agree or conflict" in lines
     doc = json.loads(run("compare", daily_corpus, "-f", "json").stdout)
     jsonschema.validate(doc, SCHEMA)
     u = doc["summary"]["undecided"]
     assert (u["sure_groups"], u["candidate_groups"]) == (sure, candidates)
-    assert u["decide"] == f"briefcmp align {shown}"
+    assert u["decide"] == f"briefcmp align {shown} --review" and u["list"] == f"briefcmp align {shown}"
     assert "Undecided: " in run("compare", daily_corpus, "-f", "markdown").stdout
     assert "Undecided: " in run("compare", daily_corpus, "--matrix").stdout
     assert "Undecided: " in run("compare", daily_corpus, "--details").stdout
@@ -120,7 +120,7 @@ def test_statements_left_undecided_are_counted_too(tmp_path: Path) -> None:
     shown = os.path.relpath(corpus)
     lines = " ".join(run("compare", corpus).stdout.split())
     assert (f"Undecided: {candidates} candidate group{'s' * (candidates != 1)} to decide by hand "
-            f"(listed by briefcmp align {shown};") in lines, lines
+            f"(briefcmp align {shown} --review") in lines, lines
     doc = json.loads(run("compare", corpus, "-f", "json").stdout)
     jsonschema.validate(doc, SCHEMA)
     assert (doc["summary"]["undecided"]["sure_groups"], doc["summary"]["undecided"]["candidate_groups"]) == (0, candidates)

@@ -17,8 +17,8 @@ def undecided_text(analysis: Analysis) -> str:
     if u.sure:
         parts.append(f"{count(u.sure, 'group')} of claims to key (briefcmp align {where} --apply)")
     if u.candidates:
-        parts.append(f"{count(u.candidates, 'candidate group')} to decide by hand (listed by briefcmp align "
-                     f"{where}; key together the claims that answer one question)")
+        parts.append(f"{count(u.candidates, 'candidate group')} to decide by hand (briefcmp align {where} "
+                     f"--review asks about each, one keystroke a group; briefcmp align {where} lists them)")
     return (f"Undecided: {' and '.join(parts)}. Until then their claims share no key, so this report "
             f"cannot show whether they agree or conflict.")
 
@@ -28,4 +28,4 @@ def undecided_record(analysis: Analysis) -> dict:
     u = analysis.undecided
     where = analysis.corpus_arg or "PATH"
     return {"sure_groups": u.sure, "candidate_groups": u.candidates, "claims": u.claims,
-            "decide": f"briefcmp align {where}", "apply": f"briefcmp align {where} --apply"}
+            "decide": f"briefcmp align {where} --review", "list": f"briefcmp align {where}", "apply": f"briefcmp align {where} --apply"}
