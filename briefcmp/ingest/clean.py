@@ -107,6 +107,29 @@ def running_lines(pages: Sequence[Sequence[str]]) -> list[set[int]]:
     return out
 
 
+# ---------------------------------------------------------------------------- browser print margins
+
+# What a browser prints in the page margins ("Save as PDF" with headers and footers on, Chromium's
+# default): at the top a short date and time then the page title ("12/6/26, 7:19 AM Title",
+# "06/12/2026, 07:19 Title", "2026-12-06 07:19 Title"); at the bottom the page's address and the
+# page counter "n/N". Recognised by shape, so a single page loses them too.
+_PRINT_DATE = r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})"
+_PRINT_HEADER = re.compile(rf"^{_PRINT_DATE},?\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+\S.*)?$")
+_PRINT_URL = r"(?:https?|file)://\S+|about:blank"
+_PRINT_FOOTER = re.compile(rf"^(?:(?:{_PRINT_URL})(?:\s+\d{{1,4}}\s*/\s*\d{{1,4}})?|\d{{1,4}}\s*/\s*\d{{1,4}})$")
+
+
+def is_print_header(line: str) -> bool:
+    """A browser's print header: a short date and a time, then (optionally) the page title."""
+    line = " ".join(line.split())
+    return len(line) <= 300 and bool(_PRINT_HEADER.match(line))
+
+
+def is_print_footer(line: str) -> bool:
+    """A browser's print footer: the page's address and/or the page counter "n/N", nothing else."""
+    return bool(_PRINT_FOOTER.match(" ".join(line.split())))
+
+
 # ---------------------------------------------------------------------------- line ends
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’])*", re.UNICODE)

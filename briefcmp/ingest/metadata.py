@@ -209,21 +209,45 @@ def from_front_matter(lines: list[str]) -> DocMeta:
 # ---------------------------------------------------------------------------- a masthead line
 
 # "Mekong Energy Institute | Policy Brief No. 7 | 10 March 2024": fields set apart by a bar or a
-# middle dot (a dash is too common inside titles to be a separator).
+# middle dot or a bullet; an en or em dash or a slash with spaces around it is taken too, but only
+# when the first field looks like an organisation's name (a dash is common inside titles:
+# "Vietnam's Power Plan – Build the Grid – 10 March 2024" is a title, not a masthead).
 _MASTHEAD_SEP = re.compile(r"\s+[|\u00b7\u2022\u2016]\s+")
+_MASTHEAD_WEAK_SEP = re.compile(r"\s+[\u2013\u2014/]\s+")
 _SERIES = re.compile(r"\b(?:No\.?|Nr\.?|Number|Vol\.?|Volume|Issue|Series|Brief|Paper|Report|Note|Notes|"
                      r"Commentary|Analysis|Bulletin|Update|Release|Statement|Edition)\b|#\s?\d", re.I)
+_ORGANISATION = re.compile(r"\b(?:Institute|Institut|Institution|Centre|Center|Council|Foundation|Forum|Agency|"
+                           r"Ministry|Department|Office|Bureau|Bank|University|College|School|Association|"
+                           r"Society|Group|Trust|Fund|Commission|Committee|Board|Authority|Service|News|Press|"
+                           r"Times|Post|Herald|Journal|Tribune|Gazette|Review|Daily|Media|Network|Project|Lab|"
+                           r"Initiative|Programme|Program|Observatory|Partners|Associates)\b")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w.&'’-]*|of|for|and|the|on|in|de|du|des|la|le|für|&)$")
+
+
+def _organisation_like(name: str) -> bool:
+    """A name in title case with an organisation word in it ("Harbour Institute for Economic Security")."""
+    words = name.split()
+    return (bool(_ORGANISATION.search(name)) and all(_NAME_WORD.match(w) for w in words)
+            and not re.search(r"['’]s\b", name))
 
 
 def from_masthead(text: str) -> tuple[DocMeta, str]:
     """Publisher and date from a first line "Publisher | Series | Date" (two to four fields, one of
     them a date, the first other field not a series label), and the title when the next line holds
-    one. Returns (meta, title line) with origin ``text``; nothing when the line is not of that form."""
-    lines = [line.strip() for line in text.split("\n", 8)[:8] if line.strip()]
+    one. A browser's print header above it ("12/6/26, 7:19 AM Title") is passed over. Returns
+    (meta, title line) with origin ``text``; nothing when the line is not of that form."""
+    from briefcmp.ingest.clean import is_print_header
+
+    lines = [line.strip() for line in text.split("\n", 9)[:9] if line.strip()]
+    if lines and is_print_header(lines[0]):
+        lines = lines[1:]
     meta = DocMeta()
     if not lines or len(lines[0]) > 200:
         return meta, ""
+    weak = False
     parts = [p.strip() for p in _MASTHEAD_SEP.split(lines[0])]
+    if len(parts) == 1:
+        parts, weak = [p.strip() for p in _MASTHEAD_WEAK_SEP.split(lines[0])], True
     if not 2 <= len(parts) <= 4 or not all(parts):
         return meta, ""
     dated = [(i, d) for i, d in ((i, parse_date(p)) for i, p in enumerate(parts)) if d is not None]
@@ -233,6 +257,8 @@ def from_masthead(text: str) -> tuple[DocMeta, str]:
     others = [p for i, p in enumerate(parts) if i != index]
     publisher = others[0]
     if _SERIES.search(publisher) or len(publisher.split()) > 8 or not re.search(r"[A-Z]", publisher):
+        return meta, ""
+    if weak and not _organisation_like(publisher):
         return meta, ""
     meta.set("publisher", _clean(publisher, 200), "text")
     meta.set("published", published, "text")

@@ -9,7 +9,11 @@ and paragraphs told apart only by the space between them. The layout, page by pa
 2. **Rows**: words whose vertical centres are within half a font size. Superscript
    footnote markers join the row of their line ("billion.1").
 3. **Running headers, footers and page numbers** are dropped by repetition across pages
-   (``clean.running_lines``) among the first and last rows of each page.
+   (``clean.running_lines``) among the first and last rows of each page, and by shape on
+   every page, a single one too (``print_margins``): a browser's print header (a short date
+   and time, then the page title) as the first row, its footer (the page's address and/or
+   the counter "n/N") among the last two, each set apart from the body (smaller type or in
+   the margin, three font sizes away). Rows inside the page are never dropped this way.
 4. **Columns**: a gutter is a vertical strip at least one font size wide, with text on
    both sides, that at most a tenth of the rows cross (none, on a page of two rows).
    Rows that run across a gutter (a word over it, or words either side a word space
@@ -387,6 +391,8 @@ def layout(pages: list[list[Word]]) -> list[str]:
     size = body_size(pages)
     page_rows = [rows_of(words) for words in pages]
     drops = clean.running_lines([[r.text for r in rows] for rows in page_rows])
+    for rows, drop in zip(page_rows, drops):
+        drop |= print_margins(rows, size)
     pieces: list[tuple[list[list[Line]], list[list[Line]]]] = []
     for rows, drop in zip(page_rows, drops):
         kept = [r for i, r in enumerate(rows) if i not in drop]
@@ -412,6 +418,29 @@ def layout(pages: list[list[Word]]) -> list[str]:
     if not body:
         out.extend(text(n) for ns in notes_after.values() for n in ns)
     return [p for p in out if p]
+
+
+def print_margins(rows: list[Line], size: float) -> set[int]:
+    """Indexes of the rows a browser printed in the page margins: the header (first row) and the
+    footer (last rows), by shape, when set apart from the body by smaller type or a margin's space."""
+
+    def apart(i: int, j: int) -> bool:
+        """Smaller type than the body (browsers print their margins small), or, for the very
+        first or last row, a margin's space (three font sizes) from the next row."""
+        r = rows[i]
+        if r.size < 0.95 * size:
+            return True
+        edge = i in (0, len(rows) - 1) and 0 <= j < len(rows)
+        return edge and r.size <= 1.05 * size and abs(rows[j].top - r.top) >= 3.0 * size
+
+    out: set[int] = set()
+    if len(rows) > 1 and clean.is_print_header(rows[0].text) and apart(0, 1):
+        out.add(0)
+    for i in range(len(rows) - 1, max(len(rows) - 3, 0) - 1, -1):
+        if i in out or not clean.is_print_footer(rows[i].text) or not apart(i, i - 1):
+            break
+        out.add(i)
+    return out
 
 
 def _continues(par: list[Line], nxt: list[Line], vocab: Any) -> bool:
