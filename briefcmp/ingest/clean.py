@@ -6,7 +6,10 @@ The steps, in the order ``briefcmp add`` applies them:
    last two lines of every page are candidates. A candidate is dropped when the same
    line (case and digits ignored, so "Page 3" matches "Page 4") stands at the same
    edge of at least two pages and of at least 40% of the pages, or when it is a bare
-   page number ("7", "- 7 -", "Page 7", "7 of 12", "vii"). Nothing else is dropped.
+   page number ("7", "- 7 -", "Page 7", "7 of 12", "vii"). In a PDF, a browser's print
+   header ("12/6/26, 7:19 AM Title", ``is_print_header``) and footer (the page's address
+   and/or "n/N", ``is_print_footer``) at a page's edge are dropped by shape, on a single
+   page too (``pdf.print_margins``). Nothing else is dropped.
 2. **Hyphenation at line ends** (``join_lines``): "distri-" + "bution" becomes
    "distribution". A hyphen that is part of the word stays: the hyphenated form is
    kept when the document writes it with a hyphen elsewhere ("rising-block"), when the
