@@ -93,7 +93,8 @@ def test_piped_review_keys_rejects_and_resumes(corpus: Path) -> None:
     r = cli("align", str(corpus), "--review", input="n\n")  # reject the first, then end of input
     assert r.exit_code == 0, r.output
     assert "(1/2) Key these together [y,n,e,s,q,?]?" in r.stdout
-    assert "1 decision recorded" in r.stdout and "1 proposal left undecided" in r.stdout
+    flat = " ".join(r.stdout.split())  # the closing line is wrapped at words
+    assert "1 decision recorded" in flat and "1 proposal left undecided" in flat
     first = INFLATION if r.stdout.index("coast-wire#pct-7-7") < r.stdout.index("sahel-brief#pct-68") else DEBT
     second = DEBT if first == INFLATION else INFLATION
     store = load_store(corpus / DECISIONS_NAME)
@@ -355,7 +356,7 @@ def test_ctrl_c_keeps_the_decisions_made_and_the_review_resumes(corpus: Path) ->
     t = Pty(["align", str(corpus), "--review"], corpus)
     t.dialogue(("(1/2) Key these together", "n"), ("(2/2) Key these together", "\x03"))  # Ctrl-C
     text = t.expect("1 decision recorded")
-    assert "1 proposal left undecided" in text and "Traceback" not in text
+    assert "1 proposal left undecided" in " ".join(text.split()) and "Traceback" not in text
     assert t.close() == 130
     t = Pty(["align", str(corpus), "--review"], corpus)
     t.dialogue(("(1/1) Key these together", "q"))
@@ -518,3 +519,14 @@ def test_compare_counts_only_what_is_undecided(corpus: Path) -> None:
     cid = next(iter(ids(proposals(corpus))))
     assert cli("align", str(corpus), "--reject", cid).exit_code == 0
     assert counts() == (1, 0)
+
+
+def test_the_closing_summary_wraps_at_words_to_the_terminal_width() -> None:
+    from briefcmp.render.alignreview import summary
+    path = "/tmp/walk/sent.w60/align-decisions.yaml"
+    text = summary(3, 2, path, 60)
+    lines = text.splitlines()
+    assert len(lines) > 1 and all(len(line) <= 60 for line in lines)
+    assert path in text and "--review again to" in " ".join(" ".join(lines).split())
+    assert " ".join(" ".join(lines).split()) == ("3 decisions recorded in " + path + "; 2 proposals left undecided "
+                                                 "(run briefcmp align --review again to resume)")

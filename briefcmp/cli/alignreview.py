@@ -220,7 +220,7 @@ def interactive(session, skip_sure: bool = False, read_key: Callable[[], Optiona
         _echo()
     i, failed = state["i"], state["failed"]
     left = len(queue) - i
-    _echo(summary(session.decided, left, session.store.shown), nl=False)
+    _echo(summary(session.decided, left, session.store.shown, width), nl=False)
     for p in dict.fromkeys(session.written):
         say(f"updated {p}")
     return 130 if interrupted else EXIT_INPUT if failed else 0

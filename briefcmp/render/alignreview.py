@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from briefcmp.analysis.align import Group
 from briefcmp.render.align import group_lines
+from briefcmp.render.layout import PLAIN_WIDTH, wrap
 from briefcmp.render.sanitize import terminal_safe
 
 KEYS = "y,n,e,s,q,?"
@@ -41,8 +42,9 @@ def numbered(group: Group) -> str:
     return "\n".join(out) + "\n"
 
 
-def summary(decided: int, left: int, path: str) -> str:
+def summary(decided: int, left: int, path: str, width: int = PLAIN_WIDTH) -> str:
+    """The closing line of a review, wrapped at word boundaries to ``width``."""
     text = f"{decided} decision{'s' * (decided != 1)} recorded in {terminal_safe(path, one_line=True)}"
     if left:
         text += f"; {left} proposal{'s' * (left != 1)} left undecided (run briefcmp align --review again to resume)"
-    return text + "\n"
+    return "\n".join(wrap(text, width, "", "  ")) + "\n"
