@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefcmp.analysis.align import FORECAST_WORDS, norm_word
+from briefcmp.analysis.align import FORECAST_WORDS
+from briefcmp.analysis.measure import norm_word
 
 
 @pytest.mark.parametrize("sentence, forecast", [

@@ -52,7 +52,7 @@ from briefcmp.analysis.measure import (  # noqa: F401  (names other modules impo
     FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _OF_GDP, _POSSESSIVE_START,
     _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, _basis, _meaningful, effective_words, measured_words,
-    norm_word, word_match,
+    word_match,
 )
 from briefcmp.analysis.terms import term_match
 from briefcmp.corpus import units

@@ -120,7 +120,7 @@ def check(
         if summary_file:
             markdown = render_markdown(gate.report, gate.relations, gate.judgement, gate.focus,
                                        title=f"briefcmp check ({selection.describe})")
-            from briefcmp.corpus.files import OutputError, append_file
+            from briefcmp.corpus.files import append_file
 
             try:  # appended (other steps write to the same summary); a FIFO with no reader is an error, not a hang
                 append_file(summary_file, markdown)

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Optional
 
 from briefcmp.corpus.model import PartialDate, Period
-from briefcmp.corpus.numerals import NUMBER, number_value, scaled  # noqa: F401  (read in corpus: analysis uses them)
+from briefcmp.corpus.numerals import number_value
 
 # ---------------------------------------------------------------- units after a number
 

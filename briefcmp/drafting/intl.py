@@ -22,6 +22,7 @@ from typing import Optional
 
 from briefcmp.corpus.language import CJK
 from briefcmp.corpus.model import PartialDate, Period, Value
+from briefcmp.corpus.numerals import NUMBER, number_value, scaled
 from briefcmp.drafting import cjknumbers as cjk
 from briefcmp.drafting import eunumbers as eu
 from briefcmp.drafting.figures import Figure
@@ -74,7 +75,7 @@ def _cjk_figures(text: str, periods: list[cjk.PeriodMention]):
             taken.add(*m.span())
             yield m.start(), m.end(), "percent", Value("quantity", amount=_tidy(value), unit="percent")
     skip = -1  # the end of a range's upper end, already drafted with its lower one
-    for m in cjk.NUMBER.finditer(text):
+    for m in NUMBER.finditer(text):
         a, b = m.span()
         token = m.group().rstrip()
         b = a + len(token)
@@ -85,7 +86,7 @@ def _cjk_figures(text: str, periods: list[cjk.PeriodMention]):
             skip = rng[0]
             yield (a,) + rng
             continue
-        value = cjk.number_value(token)
+        value = number_value(token)
         if value is None:
             continue
         if text[a - 1:a] == "第" and text[b:b + 1] in ("大", "位", "名"):
@@ -136,10 +137,10 @@ def _cjk_range(text: str, b: int, token: str):
     sign = _RANGE_SIGN.match(text, b)
     if not sign or cjk.unit_after(text, b) is not None:
         return None
-    second = cjk.NUMBER.match(text, sign.end())
+    second = NUMBER.match(text, sign.end())
     if not second:
         return None
-    low, high = cjk.number_value(token), cjk.number_value(second.group().rstrip())
+    low, high = number_value(token), number_value(second.group().rstrip())
     end2 = sign.end() + len(second.group().rstrip())
     unit = cjk.unit_after(text, end2)
     if low is None or high is None or unit is None or unit.kind not in ("money", "percent", "points", "count") \
@@ -147,7 +148,7 @@ def _cjk_range(text: str, b: int, token: str):
         return None
     if not re.search(r"[兆億亿万萬조억만]", token) and re.search(r"[兆億亿万萬조억만]", second.group()):
         big = re.search(r"[兆億亿万萬조억만]+", second.group()).group()  # "2～3万人": the unit is written once
-        low = cjk.number_value(token + big) or low
+        low = number_value(token + big) or low
     size, scale = next(((x, w) for x, w in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
                         if high * unit.factor >= x), (1.0, ""))
     if unit.kind not in ("money", "count") or size == 1.0:
@@ -167,7 +168,7 @@ def _glued(text: str, a: int, b: int) -> bool:
 
 def _value(amount: float, unit, bound: str) -> Value:
     if unit.kind == "money" or (unit.kind == "count" and abs(amount) >= 1e6):
-        amount, scale = cjk.scaled(amount)
+        amount, scale = scaled(amount)
     else:
         scale = ""
     return Value("quantity", amount=_tidy(amount), scale=scale, unit=unit.unit, bound=bound)
@@ -197,7 +198,6 @@ def _eu_figures(text: str, lang: str, periods: list[cjk.PeriodMention]):
             upper = eu.unit_after(text, found[i + 1].end, lang)  # "2 bis 3 Prozent", "entre 2 et 3 %": one unit
             if upper is not None and upper.kind in ("percent", "points", "money"):
                 skip = found[i + 1].end
-                v = _value(n.value * upper.factor, upper, "exact")
                 hi = _value(found[i + 1].value * upper.factor, upper, "exact")
                 size = {"trillion": 1e12, "billion": 1e9, "million": 1e6}.get(hi.scale, 1.0)
                 yield a, upper.end, upper.kind, Value("quantity", amount=_tidy(n.value * upper.factor / size),
