@@ -19,7 +19,9 @@ FORMAT_VERSION = 1
 CLAIM_KINDS = ("fact", "forecast", "recommendation", "assessment")
 VALUE_TYPES = ("quantity", "rank", "date", "category", "stance")
 STANCES = ("support", "oppose", "mixed", "neutral")
-SCALES = {"": 1, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+# Indian reporting counts in lakhs (100,000) and crores (10 million): "Rs 11.11 lakh crore" is 11.11e12.
+SCALES = {"": 1, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+          "lakh": 10**5, "crore": 10**7, "lakh crore": 10**12}
 # Bounds say how a figure relates to the true value: "at least 100" is true for 100..inf.
 BOUNDS = ("exact", "approximate", "at-least", "more-than", "at-most", "less-than", "up-to")
 CLAIM_STATUSES = ("reviewed", "draft")

@@ -29,7 +29,7 @@ _ALIASES = {
     "day": "days", "week": "weeks", "month": "months", "year": "years", "hour": "hours",
     "minute": "minutes", "min": "minutes", "mins": "minutes", "second": "seconds", "sec": "seconds",
 }
-CURRENCIES = frozenset({"USD", "JPY", "KRW", "EUR", "RUB", "GBP", "CNY", "UAH", "CHF", "CAD", "AUD"})
+CURRENCIES = frozenset({"USD", "JPY", "KRW", "EUR", "RUB", "GBP", "CNY", "UAH", "CHF", "CAD", "AUD", "INR"})
 
 # Durations compare across units: everything in days.
 _DAYS = {"days": 1.0, "weeks": 7.0, "months": 30.4375, "years": 365.25, "hours": 1 / 24,
@@ -40,6 +40,8 @@ SCALE_ALIASES = {
     "m": "million", "mn": "million", "mln": "million", "million": "million", "millions": "million",
     "b": "billion", "bn": "billion", "bln": "billion", "billion": "billion", "billions": "billion",
     "t": "trillion", "tn": "trillion", "trillion": "trillion", "trillions": "trillion",
+    "lakh": "lakh", "lakhs": "lakh", "lac": "lakh", "crore": "crore", "crores": "crore", "cr": "crore",
+    "lakh crore": "lakh crore", "lakh crores": "lakh crore",
     "": "", "one": "", "units": "",
 }
 

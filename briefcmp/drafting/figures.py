@@ -118,10 +118,32 @@ _SPAN_OF_YEARS = re.compile(r"\b(?:over|in|during|for|across)\s+(?:the\s+)?(?:(?
                             r"(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s*)?(?P<y>(?:19|20)\d\d)\b", re.I)
 _PER_BASE = re.compile(r"\s+per\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<what>(?:[a-z]+\s+)?(?:[a-z]+s|people|"
                        r"population|children|women|men)|[a-z]+s|people|population|children)\b")
-_COUNTED_BEFORE = re.compile(r"\b(?P<n>[A-Za-z]{4,})(?:\s+(?:in|of|from|to)\s+[A-Z][\w-]*)?\s+(?:reached|totall?ed|"
+_COUNTED_BEFORE = re.compile(r"\b(?P<n>[A-Za-z]{4,})(?:\s+(?:in|of|from|to)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
+                             r"\s+(?:reached|totall?ed|"
                              r"numbered|stood\s+at|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to|increased\s+to|"
                              r"decreased\s+to|grew\s+to|jumped\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
                              r"almost\s+|roughly\s+|more\s+than\s+|over\s+)?$")
+# What names a number with no unit as a figure (see _Finder.bare_figure).
+_VALUE_VERB = (r"(?:is|was|are|were|stood\s+at|stands\s+at|came\s+in\s+at|came\s+to|reached|hit|rose\s+to|"
+               r"fell\s+to|climbed\s+to|dropped\s+to|slipped\s+to|slid\s+to|eased\s+to|edged\s+(?:up|down)\s+to|"
+               r"increased\s+to|decreased\s+to|declined\s+to|improved\s+to|worsened\s+to|jumped\s+to|"
+               r"remained\s+at|held\s+at|was\s+unchanged\s+at|unchanged\s+at|at|of|to)")
+_QUALIFIER = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|just|only|a\s+record|a\s+revised)\s+)?"
+_UNITLESS_BEFORE = re.compile(r"\b(?:ratio|index|indicator|gauge|multiplier|coefficient)(?:\s+(?:reading|level|"
+                              r"value))?\s+(?:(?:was\s+|is\s+)?(?:estimated|put|seen|revised|pegged)\s+at\s+|"
+                              + _VALUE_VERB + r"\s+)" + _QUALIFIER + r"$", re.I)
+_NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?P<n>[a-z-]+(?:\s+[a-z-]+){0,2})\b[^;:]{0,60}?\s"
+                               r"(?:(?:is|was|are|were)\s+(?:estimated|put|seen|put)\s+at|" + _VALUE_VERB + r")\s+"
+                               + _QUALIFIER + r"$", re.I)
+_COUNT_CHANGE_BEFORE = re.compile(r"\b(?:rose|fell|grew|gained|increased|decreased|declined|dropped|climbed|jumped|"
+                                  r"slipped|edged\s+(?:up|down|higher|lower)|went\s+(?:up|down)|revised\s+(?:up|down)|"
+                                  r"lowered|raised|cut|reduced|added|shed|lost|grown|risen|fallen|up|down)"
+                                  r"(?:\s+\w+){0,10}?\s+by\s+(?:(?:a\s+combined|a\s+total\s+of|an\s+average\s+of|"
+                                  r"a\s+net)\s+)?" + _QUALIFIER + r"$", re.I)
+_LABEL_BEFORE = re.compile(r"[A-Za-z)]:\s+" + _QUALIFIER + r"$")
+_COMPARED_AFTER = re.compile(r"\s+(?:lower|higher|more|fewer|less)\s+than\b")
+_LIST_ENTRY_BEFORE = re.compile(r"\b(?:with|at|by)\s+" + _QUALIFIER + r"$")
+_BASE_BEFORE = re.compile(r"\b(?:from|against|versus|compared\s+(?:with|to)|after)\s+" + _QUALIFIER + r"$")
 _POINTS = re.compile(r"\s+points?\b", re.I)
 _PERCENT_IN = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _EVENT_CLAUSE = re.compile(r"[;:,]\s|\s-\s")
@@ -184,7 +206,9 @@ class _Finder:
             if d.pattern in ("md", "dm", "month") and out:
                 prev = out[-1]
                 gap = self.text[prev.end:d.start]
-                if prev.pattern == "year" and len(gap) < 60 and not re.search(r"[.;!?]\s", gap) and prev.period \
+                # (not across a clause's end or another number: "since spring 2021: CPI inflation was 1.7
+                # per cent in September" dates the 1.7 per cent, it makes no date "September 2021")
+                if prev.pattern == "year" and len(gap) < 60 and not re.search(r"[.;:!?]\s|\d", gap) and prev.period \
                         and d.month_day[0]:
                     month, day = d.month_day
                     if pdate(prev.period.start.year, month, day):
@@ -229,6 +253,10 @@ class _Finder:
                 continue
             self.used.add(start, end)
             found.append(got)
+            if got[2] in ("count", "ratio") and got[3].unit == "":  # "rose to 1.27 from 1.30", "rose by 25,000, government by 17,000"
+                self._last_bare = (self.sentence_of(start, end)[0], got[2])
+            if got[2] == "count":  # "visitors from Korea numbered 8,817,800, followed by China with ..."
+                self._last_count = (self.sentence_of(start, end)[0], got[3].unit)
         found.extend(phrase_ranks(self.text, self.blocked, self.used))
         figures = []
         as_of_used: set[int] = set()
@@ -485,6 +513,10 @@ class _Finder:
                 # "Deportations rose to 16,400", "asylum applications reached 329,000": the subject is counted
                 return with_bound(text, a, b, "count",
                                   Value("quantity", amount=amount, unit=counted.group("n").lower()))
+            if not words and not upper and not re.fullmatch(YEAR, token):
+                bare = self.bare_figure(a, b, token, amount)
+                if bare is not None:
+                    return bare
             return self.of_the_count(m, amount) if words or amount < 1000 else None
         if kind == "scaled":
             kind = "count"
@@ -517,6 +549,45 @@ class _Finder:
         if start > 0 and text[start - 1] == "-" and (start < 2 or text[start - 2] in " (\n"):
             amount, start = -amount, start - 1
         return with_bound(text, start, end, kind, Value("quantity", amount=amount, upper=upper, scale=scale, unit=unit))
+
+    def bare_figure(self, a: int, b: int, token: str, amount: float) -> Optional[tuple[int, int, str, Value]]:
+        """A number with no unit after it that is still a figure, by what its sentence says of it.
+
+        - a ratio or an index, named before it: "the jobs-to-applicants ratio eased to 1.27", "a
+          ratio of 1.27", "the index stood at 98.2" (a unitless value);
+        - "the number of visitors was estimated at 3,489,800": a count of what is numbered;
+        - a count changing: "payrolls edged up by 114,000", "cut by a combined 29,000", "29,000 lower
+          than first reported", an explicit sign ("Nonfarm payrolls: +114,000") or a label in a list
+          ("12-month average: 215,000"): a count with no unit (the clause says of what);
+        - the next entries of a list of counts: "Korea with 8,817,800, followed by China with
+          6,981,200" counts what the first one counts.
+        """
+        text = self.text
+        s0 = self.sentence_of(a, b)[0]
+        lead = text[max(s0, a - 120):a]
+        clause = re.split(r"[;:]\s|,\s+(?:and|but|while|whereas)\s|\.\s", lead)[-1]
+        sign = a >= 1 and text[a - 1] in "+-−" and (a < 2 or text[a - 2] in " (\n:")
+        start = a - 1 if sign else a
+        value = -amount if sign and text[a - 1] != "+" else amount
+        if _UNITLESS_BEFORE.search(clause) and not _PER_BASE.match(text, b):
+            return with_bound(text, start, b, "ratio", Value("quantity", amount=value))
+        grouped = "," in token or amount >= 10000
+        listed = self.__dict__.get("_last_bare")
+        if listed and listed[0] == s0 and listed[1] == "ratio" and _BASE_BEFORE.search(lead):
+            return with_bound(text, start, b, "ratio", Value("quantity", amount=value))  # "to 1.27 from 1.30"
+        grouped = "," in token or amount >= 10000
+        number_of = _NUMBER_OF_BEFORE.search(clause)
+        noun = next((w for w in number_of.group("n").split() if plural_noun(w)), "") if number_of else ""
+        if noun and grouped:
+            return with_bound(text, start, b, "count", Value("quantity", amount=value, unit=noun.lower()))
+        if not grouped:
+            return None
+        if sign or _COUNT_CHANGE_BEFORE.search(lead) or _LABEL_BEFORE.search(lead) or _COMPARED_AFTER.match(text, b):
+            return with_bound(text, start, b, "count", Value("quantity", amount=value))
+        listed = self.__dict__.get("_last_count")
+        if listed and listed[0] == s0 and _LIST_ENTRY_BEFORE.search(lead):
+            return with_bound(text, start, b, "count", Value("quantity", amount=value, unit=listed[1]))
+        return None
 
     def in_title(self, a: int) -> bool:
         """Whether offset ``a`` is in the first line of the text, a heading (the title)."""

@@ -22,6 +22,9 @@ FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0,
 
 NUMWORD = (r"(?:(?:" + "|".join(TENS_WORDS) + r")(?:-(?:" + "|".join(UNIT_WORDS[1:10]) + r"))?|"
             + "|".join(sorted(UNIT_WORDS, key=len, reverse=True)) + r"|dozen)")
+# Indian digit grouping: thousands, then pairs ("50,65,345" is 5,065,345; "1,00,000" one lakh). A
+# two-digit group is never Western grouping, so the pattern reads any text the same way.
+INDIAN_GROUPED = r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"
 TOKEN = re.compile(
     r"(?P<ord>\b\d+(?:st|nd|rd|th)\b|\b(?:" + "|".join(ORDINAL_WORDS) + r")\b)"
     r"|(?P<fold>\b(?:" + "|".join(FOLD_WORDS) + r")\b)"
@@ -31,7 +34,7 @@ TOKEN = re.compile(
     r"|(?P<frac>\b(?:(?:one|a)[\s-]+(?:third|quarter|fourth|fifth|tenth)|(?:two|three|four)[\s-]+(?:thirds|quarters|"
     r"fourths|fifths|tenths)|half)\b)"
     r"|(?P<word>\b(?:a\s+(?=dozen))?" + NUMWORD + r"(?:\s+hundred)?\b)"
-    r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)", re.I)
+    r"|(?P<num>" + INDIAN_GROUPED + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)", re.I)
 
 
 def number_value(token: str) -> Optional[float]:

@@ -16,7 +16,9 @@ from briefcmp.drafting.numbers import WORD_NUMBERS
 
 SCALE_WORDS = {"thousand": "thousand", "million": "million", "billion": "billion", "trillion": "trillion",
                 "k": "thousand", "m": "million", "mn": "million", "mln": "million", "b": "billion",
-                "bn": "billion", "bln": "billion", "t": "trillion", "tn": "trillion", "trn": "trillion"}
+                "bn": "billion", "bln": "billion", "t": "trillion", "tn": "trillion", "trn": "trillion",
+                "lakh": "lakh", "lakhs": "lakh", "lac": "lakh", "lacs": "lakh", "crore": "crore", "crores": "crore",
+                "cr": "crore", "lakh crore": "lakh crore", "lakh crores": "lakh crore", "lakh cr": "lakh crore"}
 SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD",
             "s$": "SGD", "nt$": "TWD", "r$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW",
             "₽": "RUB", "₹": "INR", "₴": "UAH"}
@@ -68,9 +70,12 @@ EVENT_VERBS = {"meet": "meetings", "met": "meetings", "meeting": "meetings", "me
 COMPOUND_NOT_COUNT = frozenset("way sided fold thirds third half quarter".split())
 
 PREFIX_CURRENCY = re.compile(
-    r"(?:(?P<code>\b(?:" + "|".join(CODES) + r"))\s?|(?P<sym>(?:US|U\.S\.|A|C|HK|NZ|S|NT|R)?\$|[€£¥₩₽₹₴])\s?)$")
-SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn)\b"
-                          r"|(?P<g>[kmbtKMBT])\b(?!\.\w)", re.I)
+    r"(?:(?P<code>\b(?:" + "|".join(CODES) + r"))\s?|(?P<sym>(?:US|U\.S\.|A|C|HK|NZ|S|NT|R)?\$|[€£¥₩₽₹₴])\s?"
+    r"|(?P<rs>\bRs\.?)\s?)$")
+# "Rs 11.11 lakh crore", "Rs 6,81,210 crore", "Rs 12 lakh" (Indian reporting); "cr" only after a currency.
+SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|"
+                          r"lakh[\s-]+(?:crores?|cr\b\.?)|lakhs?|lacs?|crores?)\b"
+                          r"|(?P<g>[kmbtKMBT]|cr(?=\b\.?))\b(?!\.\w)", re.I)
 PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b)(?P<pts>\s+points?\b)?", re.I)
 POINTS_AFTER = re.compile(r"\s+percentage[\s-]points?\b|\s?(?:pp|ppt|p\.p\.)(?![\w])", re.I)
 CURRENCY_AFTER = re.compile(
@@ -119,6 +124,8 @@ def digits_stand_alone(text: str, a: int, b: int, ordinal: bool = False) -> bool
         return False  # Sakhalin-1, COVID-19, F-35
     if prev in ".,;:)]'\"!?" and a > 1 and not prev2.isspace():
         return False  # a footnote marker: "weeks.2", "said,3"
+    if prev == "+" and (a < 2 or prev2 in " (\n\t"):
+        return True  # an explicit sign: "payrolls: +114,000", "(+0.2%)"
     if prev in "+/#^:@_&=\\*[" or (prev == "(" and nxt == ")"):
         return False  # 2+2, 24/7, #6, [6], (3)
     if ordinal:
@@ -142,6 +149,8 @@ def prefix_currency(text: str, a: int) -> tuple[str, int]:
         return "", a
     if m.group("code"):
         return m.group("code").upper(), m.start()
+    if m.group("rs"):
+        return "INR", m.start()
     return SYMBOLS.get(m.group("sym").lower(), "USD"), m.start()
 
 
@@ -151,7 +160,7 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
     m = SCALE_AFTER.match(text, pos)
     if m:
         if m.group("s"):
-            scale = SCALE_WORDS[m.group("s").lower()]
+            scale = SCALE_WORDS[" ".join(m.group("s").lower().rstrip(".").replace("-", " ").split())]
             pos = m.end()
         elif currency or CURRENCY_AFTER.match(text, m.end()):
             scale = SCALE_WORDS[m.group("g").lower()]
