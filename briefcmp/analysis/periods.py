@@ -31,6 +31,9 @@ from typing import Optional
 FISCAL_START = {"japan": 4, "india": 4, "united-kingdom": 4, "canada": 4, "hong-kong": 4, "singapore": 4,
                 "australia": 7, "new-zealand": 7, "pakistan": 7, "egypt": 7, "bangladesh": 7, "kenya": 7,
                 "united-states": 10, "thailand": 10}
+# Fiscal years named by the calendar year they start in ("fiscal 2024" in Japan is April 2024 to
+# March 2025); elsewhere "FY26" is the year that ends in 2026.
+_NAMED_BY_START = frozenset({"japan"})
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
@@ -46,7 +49,7 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    r"(?:from|over)(?=\s+(?-i:January|February|March|April|May|June|July|August|September|October|"
                    r"November|December)\b(?!\s*(?:-|–|to\b|through\b|and\b)))|"
                    r"(?:from|over)(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
-                   r"October|November|December)\b)(?-i:[A-Z][a-z]))(?=\s+(?:[^\s,;]+\s+){0,5}?(?:(?!(?:19|20)\d\d\b)[^\s,;]*\d|"
+                   r"October|November|December|Rs)\b)(?-i:[A-Z][a-z]))(?=\s+(?:[^\s,;]+\s+){0,5}?(?:(?!(?:19|20)\d\d\b)[^\s,;]*\d|"
                    r"previous|prior|preceding|earlier|before|last|same|that|record|initial|preliminary|revised|budgeted|"
                    r"estimated?|forecast|level|a\s+year|the\s+year|FY))|compared\s+(?:with|to)|against|versus|than)\b|"
                    r"(?P<word>\b(?:(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|"
@@ -70,15 +73,19 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("quarter", re.compile(rf"\b(?:Q(?P<qn>[1-4])\s*(?P<y>{_YEAR}))\b")),
     ("quarter-month", re.compile(rf"\b(?:the\s+)?(?P<mq>March|June|September|December)\s+quarter"
                                  rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
+    ("fiscal-span", re.compile(rf"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s?(?P<y>{_YEAR})\s?[-/–]\s?(?P<y2>\d{{2}}|{_YEAR})\b", re.I)),
     ("fiscal", re.compile(rf"\b(?:fiscal(?:\s+year)?|FY)\s?(?P<y>{_YEAR})\b", re.I)),
+    # "FY26", "FY'25": a fiscal year named by two digits, the year it ends in (India, the US, Australia)
+    ("fiscal-end", re.compile(r"\bFY\s?['’]?(?P<yy>\d{2})\b(?!\s*[-/–]\d)")),
     ("fiscal", re.compile(rf"\b(?:the\s+)?(?:fiscal|financial)\s+year\s+(?P<y>{_YEAR})\b", re.I)),
     ("fiscal", re.compile(rf"\b(?P<y>{_YEAR})\s+(?:fiscal|financial)\s+year\b", re.I)),
     ("fiscal-span", re.compile(rf"\b(?P<y>{_YEAR})\s?[-/–]\s?(?P<y2>\d{{2}}|{_YEAR})\b(?!\s*[-/]\d)")),
     ("fiscal-rel", re.compile(r"\b(?:the\s+)?(?P<rel>current|this|next|coming|upcoming|previous|last)\s+"
-                              r"(?:fiscal|financial)\s+year\b", re.I)),
+                              r"(?:(?:fiscal|financial)\s+year\b|fiscal\b(?!\s+(?!year\b)[a-z]))", re.I)),
     ("fiscal-rel", re.compile(r"\bthe\s+(?:fiscal|financial)\s+year\s+(?P<rel>start)(?:ing|s)\s+(?:in\s+)?(?:"
                               rf"{_MON})(?:\s+1)?\b", re.I)),
-    ("year-rel", re.compile(r"\b(?P<rel>last|this|next|past)\s+year\b(?!['’]s\s+(?:first|second|third|fourth|final|"
+    ("month-last", re.compile(r"\b(?P<rel>last|this|previous|past)\s+month\b(?!['’]s\b)", re.I)),
+    ("year-rel", re.compile(r"\b(?P<rel>last|this|next|past|current)\s+year\b(?!['’]s\s+(?:first|second|third|fourth|final|"
                             r"last)\s+quarter)", re.I)),
     ("year-rel", re.compile(r"\b(?:the\s+)?(?P<rel>previous|prior)\s+year\b|\bthe\s+year\s+(?P<rel2>before)\b", re.I)),
     ("year", re.compile(rf"\b(?:calendar\s+(?:year\s+)?)?(?P<y>{_YEAR})\b(?!\s*[-/–]\s*\d)")),
@@ -176,10 +183,28 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
             return "", ""
         return fiscal_year(y, country or "india") if FISCAL_START.get(country, 4) != 1 else fiscal_year(y, "india"), \
             "stated"
+    if kind == "fiscal-end":
+        y = 2000 + int(g["yy"])
+        if FISCAL_START.get(country, 1) == 1:
+            return "", ""  # a fiscal year of a country whose fiscal year is not known: no guess
+        return fiscal_year(y if country in _NAMED_BY_START else y - 1, country), "stated"
     if kind == "year":
         return m.group("y"), "stated"
     if published is None:
         return "", ""
+    if kind == "month-last":
+        rel = g["rel"].lower()
+        if rel == "this":
+            return f"{published.year:04d}-{published.month:02d}", "relative"
+        if rel == "previous" and main:
+            one = re.fullmatch(r"(\d{4})-(\d{2})", main)
+            if not one:
+                return "", ""  # the month before what? (a base whose main period is no month)
+            y, mo = int(one.group(1)), int(one.group(2))
+        else:
+            y, mo = published.year, published.month
+        y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        return f"{y:04d}-{mo:02d}", "relative"
     if kind == "fiscal-rel":
         rel = g["rel"].lower()
         fy = _fiscal_of(published, country or "japan")
@@ -196,7 +221,7 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
             if main == "-":  # in a comparison base whose main period is unknown: the year before what?
                 return "", ""
             return str(published.year - 1), "relative"
-        step = {"last": -1, "past": -1, "this": 0, "next": 1}[rel]
+        step = {"last": -1, "past": -1, "this": 0, "current": 0, "next": 1}[rel]
         if fiscal and FISCAL_START.get(country, 1) != 1:  # "spending will rise 16% next year" in a budget story
             return fiscal_year(_fiscal_of(published, country) + step, country), "relative"
         return str(published.year + step), "relative"
@@ -206,10 +231,11 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
 
 
 @functools.lru_cache(maxsize=4096)
-def _expressions(text: str, published: Optional[date], country: str, main: str) -> tuple:
+def _expressions(text: str, published: Optional[date], country: str, main: str, fiscal: bool = False) -> tuple:
     """Every period expression of ``text``: (start, end, rank, value, how); remembered, as a sentence
-    is read once for each of its figures."""
-    fiscal = bool(_FISCAL_CONTEXT.search(text))
+    is read once for each of its figures. ``fiscal``: the sentence speaks of a budget or a fiscal year
+    (so "next year" is the next fiscal year), also where ``text`` is only its comparison base."""
+    fiscal = fiscal or bool(_FISCAL_CONTEXT.search(text))
     out = []
     taken: list[tuple[int, int]] = []
     for rank, (kind, pattern) in enumerate(_PATTERNS):
@@ -223,10 +249,11 @@ def _expressions(text: str, published: Optional[date], country: str, main: str) 
     return tuple(out)
 
 
-def _find(text: str, published: Optional[date], country: str, near: int, main: str = "") -> tuple[str, str]:
+def _find(text: str, published: Optional[date], country: str, near: int, main: str = "",
+          fiscal: bool = False) -> tuple[str, str]:
     """The period expression of ``text`` nearest to position ``near``."""
     best: tuple[int, int, str, str] | None = None
-    for a, b, rank, value, how in _expressions(text, published, country, main):
+    for a, b, rank, value, how in _expressions(text, published, country, main, fiscal):
         dist = 0 if a <= near <= b else min(abs(a - near), abs(b - near))
         if best is None or (dist, rank) < best[:2]:
             best = (dist, rank, value, how)
@@ -294,7 +321,7 @@ def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], c
     if own[2]:  # the figure is inside a comparison base: its own words date it, relative to the main period
         main = _find(main_text, published, country, figure[0])[0] or "-"
         text = " " * own[0] + sentence[own[0]:own[1]]
-        return _find(text, published, country, figure[0] - 0, main)
+        return _find(text, published, country, figure[0] - 0, main, bool(_FISCAL_CONTEXT.search(sentence)))
     found = _find(main_text, published, country, figure[0])
     if not found[0]:
         day = _day(main_text, published)  # a decision's day, when nothing else dates the figure
