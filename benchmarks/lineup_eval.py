@@ -195,7 +195,8 @@ def value_written_in(value: dict, text: str) -> bool:
     nums = _numbers(text)
     if "½" in text:
         nums += [n + 0.5 for n in nums]
-    return any(abs(n - amount) <= 1e-9 * max(1.0, abs(n)) for n in nums)
+    # (a sign is not read from the text: "-0.6 percent" holds the amount -0.6)
+    return any(abs(n - abs(amount)) <= 1e-9 * max(1.0, abs(n)) for n in nums)
 
 
 def claim_matches(claim: dict, source_id: str, quote: str, sources: dict[str, str]) -> bool:

@@ -138,10 +138,11 @@ _NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?P<n>[a-z-]+(?:\s+[a-z-]+){0,2
 _COUNT_CHANGE_BEFORE = re.compile(r"\b(?:rose|fell|grew|gained|increased|decreased|declined|dropped|climbed|jumped|"
                                   r"slipped|edged\s+(?:up|down|higher|lower)|went\s+(?:up|down)|revised\s+(?:up|down)|"
                                   r"lowered|raised|cut|reduced|added|shed|lost|grown|risen|fallen|up|down)"
-                                  r"(?:\s+\w+){0,10}?\s+by\s+(?:(?:a\s+combined|a\s+total\s+of|an\s+average\s+of|"
+                                  r"(?:,?\s+\w+){0,10}?,?\s+(?:by|to)\s+(?:(?:a\s+combined|a\s+total\s+of|an\s+average\s+of|"
                                   r"a\s+net)\s+)?" + _QUALIFIER + r"$", re.I)
 _LABEL_BEFORE = re.compile(r"[A-Za-z)]:\s+" + _QUALIFIER + r"$")
-_COMPARED_AFTER = re.compile(r"\s+(?:lower|higher|more|fewer|less)\s+than\b")
+_COMPARED_AFTER = re.compile(r"\s+(?:(?:lower|higher|more|fewer|less)\s+than|(?:monthly\s+|annual\s+|yearly\s+)?"
+                             r"(?:average|increase|gain|rise|drop|decline|decrease|loss)\b)")
 _LIST_ENTRY_BEFORE = re.compile(r"\b(?:with|at|by)\s+" + _QUALIFIER + r"$")
 _BASE_BEFORE = re.compile(r"\b(?:from|against|versus|compared\s+(?:with|to)|after)\s+" + _QUALIFIER + r"$")
 _POINTS = re.compile(r"\s+points?\b", re.I)
