@@ -386,7 +386,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             before = before[:p0]
         if apposition:  # "..., which is 3.4 per cent of GDP": a level of what the clause before names
             words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
-        if own_direction and _CHANGE_OF.match(clause) or (own_direction and re.match(r"\s*(?:up|down|[a-z]+ing)\s+by\b", clause)):
+        if own_direction and _CHANGE_OF.match(clause) or (own_direction and re.match(r"\s*(?:up|down|[a-z]+ing)\s+by\b|\s*(?:up|down)\s+[\d$€£¥₹]", clause)):
+            # ("..., up 11.1% from the current year" is a change as much as "up by 11.1%"; "up from" is a base)
             # "..., up by 5.2 percent", "a decrease of 2.08 million": the change of what the clause before measures
             words = (words - _DIRECTION) | own_direction
             order = (*[w for w in order if w not in _DIRECTION], *sorted(own_direction))

@@ -70,7 +70,7 @@ _NOTIONS: dict[str, tuple[str, ...]] = {
     "consumption": ("consumption", "consumer spending", "household spending", "private consumption",
                     "personal consumption"),
     "capex": ("capex", "private non-residential investment", "capital spending", "capital expenditure", "business investment",
-              "non-residential investment", "capital investment"),
+              "non-residential investment", "capital investment", "infrastructure"),  # "spend X on infrastructure"
     "lng": ("lng", "liquefied natural gas"),
     "oil": ("oil", "petroleum"),
     "crude": ("crude",),
