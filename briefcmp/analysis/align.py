@@ -178,7 +178,19 @@ class _Context:
         if dateline:  # "SEOUL --", "TOKYO, Dec 26 (Reuters) -": the city a wire story is filed from names its country
             named = tuple(dict.fromkeys((*named, *entities.subjects(dateline.group(1).title()))))
         self.brief_subjects = named if len(named) == 1 else ()
+        self.headed: list[tuple[int, int, str]] = []  # list items under a heading that dates them
+        pos = 0
+        for heading, item in periods.headed_items(original):
+            n = normalise(item)
+            i = norm.find(n, pos) if n else -1
+            if i >= 0:
+                self.headed.append((i, i + len(n), heading))
+                pos = i + len(n)
         self.ok = bool(self.sentences)
+
+    def heading_of(self, pos: int) -> str:
+        """The heading over the list item holding offset ``pos``, or ""."""
+        return next((h for a, b, h in self.headed if a <= pos < b), "")
 
     def sentence_index(self, pos: int) -> int:
         return max(bisect.bisect_right(self.starts, pos) - 1, 0)
@@ -365,7 +377,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     participle = clauses.PARTICIPLE.match(clause) if fig_in_clause is not None else None
     if not _meaningful(words) and ctx is not None and fig_in_clause is not None and (
             _COMPARED.match(clause) or clauses.ELLIPTIC.match(clause) or _CHANGE_OF.match(clause) or apposition
-            or participle):
+            or participle or clauses.after_label(upto[:len(upto) - len(clause)])):
         # "grew 3.4 percent in 2023, up from 4.8 percent a year earlier": the clause before says what
         # (back over an aside: "4.2 percent in 2023, according to our estimates, well below the 8.02 percent")
         before = upto[:len(upto) - len(clause)]
@@ -411,6 +423,10 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     if ctx is not None and ctx.ok and figure_span is not None:
         country = next((x for x in subjects if x in periods.FISCAL_START), subjects[0] if subjects else "")
         period, how = periods.resolve(sentence_text, figure_span, published, country)
+    if not how and ctx is not None and ctx.ok and claim.span is not None and figure_span is not None:
+        heading = ctx.heading_of(claim.span[0])  # an item of a list under "Revised Estimates 2024-25"
+        if heading:
+            period, how = periods.heading_period(heading, published, country)
     if not how and carried_period[1] and not periods.in_base(sentence_text, figure_span or (0, 0)):
         period, how = carried_period  # (a figure in a comparison base is of another period: never carried)
     if not how and claim.as_of is not None and not claim.as_of_inferred and not (

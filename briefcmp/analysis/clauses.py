@@ -12,6 +12,8 @@
 - **A pair** ("trade between Russia and Japan"): the "and" of "between A and B" joins two subjects,
   it starts no clause (``breaks``); "the two countries" points back to the last two named
   (``PAIR_BACK``).
+- **A label** ("Total expenditure: Rs 50.65 lakh crore") names what the value after its colon
+  measures (``after_label``).
 - **A participle** ("..., growing from $2.85 billion in 2000 to $27.33 billion in 2021") goes on
   about the measure of the clause before (``PARTICIPLE``).
 """
@@ -46,6 +48,16 @@ PAIR_BACK = re.compile(r"\b(?:the\s+two|both)\s+(?:countries|nations|economies|g
                        re.I)
 # "growing from $2.85 billion ...", "rising to 5.1 percent", "standing at ...": no measure of its own
 PARTICIPLE = re.compile(r"\s*(?!according|owing|regarding|concerning|including|excluding|during)[a-z]+ing\s+(?:(?:about|around|roughly|nearly|some)\s+)?(?:from|to|by|at)\b")
+
+
+# "Total expenditure: Rs 50.65 lakh crore", "- Fiscal deficit: 4.4 per cent of GDP": a label, a colon, a value
+_LABEL_END = re.compile(r"[A-Za-z)]\s*:\s*$")
+
+
+def after_label(before: str) -> bool:
+    """Whether the text before a figure's clause ends in a label and a colon: the label is what the
+    figure measures ("Net tax receipts: Rs 28.37 lakh crore")."""
+    return bool(_LABEL_END.search(before))
 
 
 def breaks(pattern: re.Pattern, text: str, start: int = 0, end: Optional[int] = None):

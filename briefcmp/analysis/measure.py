@@ -64,7 +64,7 @@ showed show shows data figures according reported report reports cited citing
 approve approved approves approv adopt adopted adopts decide decided decid government draft will official move moved
 bring brings brought basis combined combin set press ahead steady policy stayed stay came comes statement
 meeting today start starting starts begin beginning begins metric led leading behind
-govt proposed propose proposes pegged peg aims aim targeted lakh crore crores lakhs rupee rupees rupe
+govt proposed propose proposes pegged pegs peg aims aim targeted lakh crore crores lakhs rupee rupees rupe rs cr inr
 pace period calendar whole unchanged unchang bps bp friday monday tuesday wednesday thursday
 saturday sunday seasonally adjusted terms inflation-adjusted preliminary revised
 finalize finalized finalised finaliz finalis pass passed passes mined fy

@@ -185,9 +185,10 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
             "stated"
     if kind == "fiscal-end":
         y = 2000 + int(g["yy"])
-        if FISCAL_START.get(country, 1) == 1:
-            return "", ""  # a fiscal year of a country whose fiscal year is not known: no guess
-        return fiscal_year(y if country in _NAMED_BY_START else y - 1, country), "stated"
+        if country and FISCAL_START.get(country, 1) == 1:
+            return "", ""  # a country whose fiscal year is the calendar year: the writer meant something else
+        # (no country known: read as "2025-26" is read, the Indian way, which is how most "FY26" is written)
+        return fiscal_year(y if country in _NAMED_BY_START else y - 1, country or "india"), "stated"
     if kind == "year":
         return m.group("y"), "stated"
     if published is None:
@@ -258,6 +259,32 @@ def _find(text: str, published: Optional[date], country: str, near: int, main: s
         if best is None or (dist, rank) < best[:2]:
             best = (dist, rank, value, how)
     return (best[2], best[3]) if best else ("", "")
+
+
+_BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
+
+
+def headed_items(original: str) -> list[tuple[str, str]]:
+    """(heading, item) for each list item that sits under a heading line: "Revised Estimates 2024-25"
+    over "- Total expenditure of Rs 47.16 lakh crore". A heading governs the items right below it up
+    to a blank line or a line that is neither an item nor a heading, never a paragraph further on."""
+    out: list[tuple[str, str]] = []
+    heading = ""
+    for line in original.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if not line.strip():
+            heading = ""
+        elif _BULLET.match(line):
+            if heading:
+                out.append((heading, line))
+        else:
+            words = re.findall(r"[^\W\d_]+", line)
+            heading = line if len(words) <= 8 and not re.search(r"[.!?;,:]\s*$", line) else ""
+    return out
+
+
+def heading_period(heading: str, published: Optional[date], country: str = "") -> tuple[str, str]:
+    """The period a heading names ("Budget Estimates 2025-26"), for the items under it."""
+    return _find(heading, published, country, len(heading))
 
 
 _WEEKDAY = re.compile(r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
