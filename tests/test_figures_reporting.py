@@ -1,0 +1,263 @@
+"""Figures as news and ministry releases write them: Indian lakh and crore, unitless ratios and
+indexes, counts named by a verb or a noun, signed changes, and the period of each figure of a
+sentence. Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefcmp.analysis import periods
+from briefcmp.corpus import units
+from briefcmp.corpus.model import SCALES, PartialDate, Value
+from briefcmp.drafting import sentences as S
+from briefcmp.drafting.figures import find_figures
+from briefcmp.drafting.numbers import TOKEN, number_value
+
+
+def found(text, published=PartialDate(2025, 2, 3)):
+    prep = S.prepare(text)
+    return [(f.kind, f.phrase(prep.text), f.value) for f in find_figures(prep.text, published=published)
+            if f.kind != "date"]
+
+
+def values(text, **kw):
+    return [(k, v.amount, v.scale, v.unit) for k, _, v in found(text, **kw)]
+
+
+# --------------------------------------------------------------------------- Indian numbering
+
+@pytest.mark.parametrize("text, expected", [
+    ("The state has set aside Rs 11.11 lakh crore for roads and railways.", [("money", 11.11, "lakh crore", "INR")]),
+    ("Outlays will reach ₹47.66 lakh crore next year.", [("money", 47.66, "lakh crore", "INR")]),
+    ("The ministry plans to spend Rs 50,65,345 crore in all.", [("money", 5065345.0, "crore", "INR")]),
+    ("Farm loans of Rs. 1,92,387 crore were waived.", [("money", 192387.0, "crore", "INR")]),
+    ("Incomes up to Rs 12 lakh pay no tax.", [("money", 12.0, "lakh", "INR")]),
+    ("Mines could yield Rs 0.33 lakh crore a year.", [("money", 0.33, "lakh crore", "INR")]),
+    ("Headline: capex at Rs 9.5 lakh cr, deficit at 5 pc", [("money", 9.5, "lakh crore", "INR")]),
+    ("The scheme reached 3 crore households and 12 lakh farmers.",
+     [("count", 3.0, "crore", "households"), ("count", 12.0, "lakh", "farmers")]),
+    ("The board approved INR 4,500 crore for the port.", [("money", 4500.0, "crore", "INR")]),
+])
+def test_indian_amounts_are_one_figure_with_their_scale(text, expected):
+    assert values(text) == expected
+
+
+def test_lakh_crore_is_a_trillion_and_a_crore_ten_million():
+    a = Value("quantity", amount=11.11, scale="lakh crore", unit="INR")
+    b = Value("quantity", amount=11.11, scale="trillion", unit="INR")
+    assert a.base_amount == pytest.approx(b.base_amount)
+    assert Value("quantity", amount=0.33, scale="lakh crore").base_amount == \
+        pytest.approx(Value("quantity", amount=33000, scale="crore").base_amount)
+    assert Value("quantity", amount=12, scale="lakh").base_amount == pytest.approx(1.2e6)
+    assert units.SCALE_ALIASES["crores"] == "crore" and units.SCALE_ALIASES["lakh crore"] == "lakh crore"
+    assert units.is_currency(units.canonical_unit("INR"))
+
+
+def test_a_conversion_after_an_indian_amount_is_drafted_beside_it():
+    got = values("It will spend ₹47.66 lakh crore (about $575 billion) next year.")
+    assert got == [("money", 47.66, "lakh crore", "INR"), ("money", 575.0, "billion", "USD")]
+
+
+def _indian(n: int) -> str:
+    """``n`` written with Indian digit grouping: 5065345 -> "50,65,345"."""
+    s = str(n)
+    if len(s) <= 3:
+        return s
+    head, tail = s[:-3], s[-3:]
+    pairs = []
+    while len(head) > 2:
+        pairs.insert(0, head[-2:])
+        head = head[:-2]
+    return ",".join([head, *pairs, tail])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=100_000, max_value=10**12))
+def test_indian_grouping_reads_back_the_number(n):
+    written = _indian(n)
+    m = TOKEN.fullmatch(written)
+    assert m is not None and m.group("num") == written
+    assert number_value(written) == float(n)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1000, max_value=10**12))
+def test_western_grouping_still_reads_as_before(n):
+    written = f"{n:,}"
+    assert TOKEN.fullmatch(written) is not None
+    assert number_value(written) == float(n)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=99_999), st.sampled_from(["lakh", "crore", "lakh crore"]))
+def test_an_amount_in_lakh_or_crore_has_the_scale_written(hundredths, scale):
+    amount = hundredths / 100
+    text = f"The allocation is Rs {amount:g} {scale} for the year."
+    got = values(text)
+    assert got == [("money", amount, scale, "INR")]
+    assert Value("quantity", amount=amount, scale=scale).base_amount == pytest.approx(amount * SCALES[scale])
+
+
+# --------------------------------------------------------------------------- ratios, indexes, counts
+
+@pytest.mark.parametrize("text, expected", [
+    ("The openings-to-applicants ratio fell to 1.18 in March.", [("ratio", 1.18, "")]),
+    ("Officials reported a ratio of 0.92 for the quarter.", [("ratio", 0.92, "")]),
+    ("The index stood at 102.4, up from 101.9.", [("ratio", 102.4, ""), ("ratio", 101.9, "")]),
+    ("The gauge slipped to 48.7 from 49.3 in May.", [("ratio", 48.7, ""), ("ratio", 49.3, "")]),
+])
+def test_a_named_ratio_or_index_is_a_unitless_figure(text, expected):
+    assert [(k, a, u) for k, a, _, u in values(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Arrivals from Western Europe numbered 1,204,300 last year.", [("count", 1204300.0, "arrivals")]),
+    ("In May, the number of passengers was estimated at 2,317,600.", [("count", 2317600.0, "passengers")]),
+    ("Tourists from the United States numbered 412,900, followed by Canada with 198,300 and Mexico "
+     "with 87,400.", [("count", 412900.0, "tourists"), ("count", 198300.0, "tourists"),
+                      ("count", 87400.0, "tourists")]),
+    ("Factory employment edged down by 12,000 in April.", [("count", 12000.0, "")]),
+    ("Retail employment rose by 31,000, finance by 9,000.", [("count", 31000.0, ""), ("count", 9000.0, "")]),
+    ("Estimates for March and April were cut by a combined 41,000.", [("count", 41000.0, "")]),
+    ("Together the revisions are 41,000 lower than first reported.", [("count", 41000.0, "")]),
+    ("- Payrolls: +87,000 in April", [("count", 87000.0, "")]),
+    ("- Biggest loss: retail, -14,000", [("count", -14000.0, "")]),
+    ("The 190,000 average of the past year was not reached.", [("count", 190000.0, "")]),
+])
+def test_a_count_is_named_by_its_verb_or_noun(text, expected):
+    assert [(k, a, u) for k, a, _, u in values(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The office is at 1,250 Harbour Road.",
+    "The yen fell to 151 against the dollar.",
+    "Call 020 7946 0958 for details.",
+    "In 2023 the firm moved to a new site.",
+    "He scored 12 and she scored 14.",
+])
+def test_a_number_with_nothing_counted_stays_no_figure(text):
+    assert values(text) == []
+
+
+def test_a_sign_counts_with_a_unit_too():
+    assert values("Prices moved +0.4% on the month.") == [("percent", 0.4, "", "percent")]
+
+
+def test_a_year_before_a_colon_dates_no_month_after_it():
+    got = found("Inflation is the lowest since spring 2019: it was 1.6 per cent in March, the agency said.")
+    assert [(k, v.amount) for k, _, v in got] == [("percent", 1.6)]
+
+
+# --------------------------------------------------------------------------- periods per figure
+
+def period(sentence, figure, published, country=""):
+    i = sentence.index(figure)
+    return periods.resolve(sentence, (i, i + len(figure)), published, country)[0]
+
+
+@pytest.mark.parametrize("sentence, figure, expected", [
+    # the month before publication, and the month of the comparison base
+    ("Annual inflation cooled to 2.6% last month from 2.9% in May, the statistics office said.", "2.6%", "2024-06"),
+    ("Annual inflation cooled to 2.6% last month from 2.9% in May, the statistics office said.", "2.9%", "2024-05"),
+    ("Retail sales grew 0.8% this month, the agency estimated.", "0.8%", "2024-07"),
+])
+def test_months_of_one_sentence(sentence, figure, expected):
+    assert period(sentence, figure, date(2024, 7, 17), "united-kingdom") == expected
+
+
+@pytest.mark.parametrize("sentence, figure, expected", [
+    ("The state set road spending at Rs 2.7 lakh crore for the next fiscal, up from Rs 2.4 lakh crore in the "
+     "current fiscal, the minister said on Friday.", "2.7", "2025-04/2026-03"),
+    ("The state set road spending at Rs 2.7 lakh crore for the next fiscal, up from Rs 2.4 lakh crore in the "
+     "current fiscal, the minister said on Friday.", "2.4", "2024-04/2025-03"),
+    ("The deficit for FY26 is projected at 4.1 per cent, down from 4.6 per cent in FY25.", "4.1", "2025-04/2026-03"),
+    ("The deficit for FY26 is projected at 4.1 per cent, down from 4.6 per cent in FY25.", "4.6", "2024-04/2025-03"),
+    ("Railways get Rs 2.55 lakh crore for FY2025-26.", "2.55", "2025-04/2026-03"),
+    ("Health spending rises to Rs 99,859 crore from Rs 89,287 crore in the current financial year.", "89,287",
+     "2024-04/2025-03"),
+    ("The budget puts the deficit at 4.2% for the fiscal year starting April 1, down from 4.7% in the current "
+     "year.", "4.7%", "2024-04/2025-03"),
+    ("Spending is estimated at Rs 48.2 lakh crore in 2025-26, against revised estimates of Rs 46.9 lakh crore "
+     "for 2024-25.", "46.9", "2024-04/2025-03"),
+])
+def test_indian_fiscal_years(sentence, figure, expected):
+    assert period(sentence, figure, date(2025, 2, 3), "india") == expected
+
+
+def test_fy_with_two_digits_is_named_by_its_start_in_japan():
+    assert period("Defence spending reaches 7.9 trillion yen in FY24.", "7.9", date(2024, 1, 10), "japan") == \
+        "2024-04/2025-03"
+
+
+def test_fy_with_two_digits_is_the_year_it_ends_in():
+    # read like "2023-24" when no country is known; no fiscal year where the country keeps the calendar year
+    assert period("Sales rose 4% in FY24.", "4%", date(2024, 6, 1), "") == "2023-04/2024-03"
+    assert period("Exports rose 4% in FY24.", "4%", date(2024, 6, 1), "australia") == "2023-07/2024-06"
+    assert period("Exports rose 4% in FY24.", "4%", date(2024, 6, 1), "germany") == ""
+
+
+def test_a_weekday_dates_a_decision_in_the_week_of_publication():
+    # published Wednesday 2024-07-17: "on Monday" is the 15th
+    assert period("The central bank cut its rate to 3.5% on Monday.", "3.5%", date(2024, 7, 17)) == "2024-07-15"
+
+
+# --------------------------------------------------------------------------- lists under headings, labels
+
+def test_list_items_take_the_period_of_their_heading_and_no_paragraph_after():
+    text = ("Road Budget: the Figures\nState Transport Department | 03 Feb 2025\n\n"
+            "Budget Estimates 2025-26\n- Road spending: Rs 2.7 lakh crore.\n- Bridges: Rs 0.4 lakh crore.\n\n"
+            "Revised Estimates 2024-25\n- Road spending of Rs 2.4 lakh crore\n\n"
+            "Tolls: the minister said tolls of Rs 1,200 a trip stay.\n")
+    got = periods.headed_items(text)
+    assert got == [("Budget Estimates 2025-26", "- Road spending: Rs 2.7 lakh crore."),
+                   ("Budget Estimates 2025-26", "- Bridges: Rs 0.4 lakh crore."),
+                   ("Revised Estimates 2024-25", "- Road spending of Rs 2.4 lakh crore")]
+    assert periods.heading_period("Revised Estimates 2024-25", date(2025, 2, 3), "india")[0] == "2024-04/2025-03"
+    # a line that is a sentence is no heading: its items are dated by nothing
+    assert periods.headed_items("Spending rose sharply this year, officials said.\n- Roads: Rs 2 lakh crore\n") == []
+
+
+def test_a_label_before_a_colon_names_what_the_value_measures():
+    from briefcmp.analysis import clauses
+
+    assert clauses.after_label("- Net tax receipts: ")
+    assert clauses.after_label("Total expenditure (revised): ")
+    assert not clauses.after_label("Total expenditure rose, ")
+    assert not clauses.after_label("at 10:")
+
+
+def _run(tmp_path, texts):
+    import json
+
+    from typer.testing import CliRunner
+
+    from briefcmp.cli import app
+
+    runner = CliRunner()
+    root = tmp_path / "c"
+    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+    for name, text in texts.items():
+        (root / "sources" / f"{name}.txt").write_text(text, encoding="utf-8")
+        r = runner.invoke(app, ["annotate", str(root / "sources" / f"{name}.txt"), "-o", str(root / f"{name}.claims.yaml")])
+        assert r.exit_code == 0, r.output
+    assert runner.invoke(app, ["align", str(root), "--apply"]).exit_code == 0
+    r = runner.invoke(app, ["compare", str(root), "--format", "json"])
+    assert r.exit_code in (0, 1), r.output
+    return {(x["kind"], frozenset(c["value"]["display"] for c in x["claims"])) for x in json.loads(r.stdout)["relations"]}
+
+
+def test_lakh_crore_and_trillion_rupees_agree_across_reports(tmp_path):
+    found = _run(tmp_path, {
+        "ministry": "Road Budget 2025-26: Highlights\nMinistry of Road Transport, India | 3 February 2025\n\n"
+                    "Budget Estimates 2025-26\n- Total road spending: Rs 2.78 lakh crore.\n"
+                    "- Toll receipts: Rs 0.61 lakh crore.\n",
+        "wire": "India sets road spending\nNEW DELHI, Feb 3 (Newswire) -\n\nIndia has set its total road "
+                "spending at 2.78 trillion rupees ($32 billion) for 2025/26, the transport ministry said on Monday.\n",
+    })
+    assert ("agreement", frozenset({"INR 2.78 lakh crore", "INR 2.78 trillion"})) in found
+    assert not any(kind == "contradiction" for kind, _ in found)
