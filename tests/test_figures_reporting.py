@@ -261,3 +261,15 @@ def test_lakh_crore_and_trillion_rupees_agree_across_reports(tmp_path):
     })
     assert ("agreement", frozenset({"INR 2.78 lakh crore", "INR 2.78 trillion"})) in found
     assert not any(kind == "contradiction" for kind, _ in found)
+
+
+@pytest.mark.parametrize("sentence, figure, expected", [
+    # a price change over the year to a month is that month's rate; a flow keeps its twelve months
+    ("Food prices rose by 3.1% in the year to May 2024, after 3.8% in the year to April.", "3.1%", "2024-05"),
+    ("Food prices rose by 3.1% in the year to May 2024, after 3.8% in the year to April.", "3.8%", "2024-04"),
+    ("Car sales rose 6% in the year to May 2024.", "6%", "2023-06/2024-05"),
+    # where a record run starts is not the period of the figure beside it
+    ("Rent inflation slowed to 6.2% from 7.0%, its weakest since March 2022.", "7.0%", ""),
+])
+def test_rates_over_a_year_and_record_runs(sentence, figure, expected):
+    assert period(sentence, figure, date(2024, 6, 19), "united-kingdom") == expected

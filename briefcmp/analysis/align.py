@@ -120,7 +120,7 @@ class AlignResult:
 # --------------------------------------------------------------------------- describing claims
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(]?[A-Z0-9\uac00-\ud7af])|。\s*"  # Korean, Japanese
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(]?[A-Z0-9\uac00-\ud7af]|[-•*–]\s)|。\s*"  # Korean, Japanese; a list item
                            # a footnote number after the full stop: "from 2000 to 2021.29 Hyundai ..."
                            r"|(?:(?<=[a-z”’\"')])|(?<=\b(?:19|20)\d\d))\.\d{1,3}\s+(?=[A-Z][a-z])")
 _ABBREV_END = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Art|vs|etc|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|"
@@ -237,9 +237,11 @@ def _paragraphs(original: str) -> list[str]:
     """Paragraphs: runs of lines between blank lines; a run of short lines (headings, datelines,
     list items) is one paragraph per line, a run of long lines is a hard-wrapped paragraph."""
     out: list[str] = []
-    for run in re.split(r"\n\s*\n", original.replace("\r\n", "\n").replace("\r", "\n")):
+    for i, run in enumerate(re.split(r"\n\s*\n", original.replace("\r\n", "\n").replace("\r", "\n").lstrip("\n"))):
         lines = [ln for ln in run.split("\n") if ln.strip()]
-        if len(lines) > 1 and sum(len(ln) >= 50 for ln in lines[:-1]) >= len(lines[:-1]) * 0.8:
+        if i == 0 and len(lines) <= 3 and not re.search(r"[.!?]\s*$", lines[0] if lines else "."):
+            out.extend(lines)  # the title, the outlet and the date: one line each, however long the title
+        elif len(lines) > 1 and sum(len(ln) >= 50 for ln in lines[:-1]) >= len(lines[:-1]) * 0.8:
             out.append(" ".join(lines))
         else:
             out.extend(lines)

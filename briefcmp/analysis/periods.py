@@ -231,6 +231,15 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
     return "", ""
 
 
+_SINCE_BEFORE = re.compile(r"\b(?:since|until|till|before)\s+(?:(?:early|mid|late|spring|summer|autumn|fall|winter|"
+                           r"the\s+end\s+of|the\s+start\s+of)[\s-]+)?$", re.I)
+# A price change over the twelve months to a month is that month's rate: "prices rose 4.9% in the
+# year to September" is September's inflation; output or sales "in the year to June" stay the twelve
+# months (a flow over the year, and its growth on the year before).
+_RATE_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pct\b)", re.I)
+_PRICES = re.compile(r"\b(?:prices?|inflation|CPI|CPIH|RPI|PPI|HICP|cost\s+of\s+living)\b", re.I)
+
+
 @functools.lru_cache(maxsize=4096)
 def _expressions(text: str, published: Optional[date], country: str, main: str, fiscal: bool = False) -> tuple:
     """Every period expression of ``text``: (start, end, rank, value, how); remembered, as a sentence
@@ -243,6 +252,10 @@ def _expressions(text: str, published: Optional[date], country: str, main: str, 
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue  # inside a longer expression already read ("fiscal 2024", not "2024")
+            if _SINCE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                # "its weakest since May 2022" in a base: where a record run starts, no figure's period
+                taken.append(m.span())
+                continue
             value, how = _one(kind, m, published, country, main, fiscal)
             if value:
                 taken.append(m.span())
@@ -251,10 +264,12 @@ def _expressions(text: str, published: Optional[date], country: str, main: str, 
 
 
 def _find(text: str, published: Optional[date], country: str, near: int, main: str = "",
-          fiscal: bool = False) -> tuple[str, str]:
+          fiscal: bool = False, rate: bool = False) -> tuple[str, str]:
     """The period expression of ``text`` nearest to position ``near``."""
     best: tuple[int, int, str, str] | None = None
     for a, b, rank, value, how in _expressions(text, published, country, main, fiscal):
+        if rate and _PATTERNS[rank][0] == "year-to" and "/" in value:
+            value = value.split("/")[1]  # September's rate, not the twelve months'
         dist = 0 if a <= near <= b else min(abs(a - near), abs(b - near))
         if best is None or (dist, rank) < best[:2]:
             best = (dist, rank, value, how)
@@ -345,11 +360,13 @@ def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], c
             for i in range(a, b):
                 blanked[i] = " "
     main_text = "".join(blanked)
+    rate = bool(_RATE_AFTER.match(sentence, figure[1]) or _RATE_AFTER.search(sentence[figure[0]:figure[1]])) and \
+        bool(_PRICES.search(sentence))
     if own[2]:  # the figure is inside a comparison base: its own words date it, relative to the main period
         main = _find(main_text, published, country, figure[0])[0] or "-"
         text = " " * own[0] + sentence[own[0]:own[1]]
-        return _find(text, published, country, figure[0] - 0, main, bool(_FISCAL_CONTEXT.search(sentence)))
-    found = _find(main_text, published, country, figure[0])
+        return _find(text, published, country, figure[0] - 0, main, bool(_FISCAL_CONTEXT.search(sentence)), rate)
+    found = _find(main_text, published, country, figure[0], rate=rate)
     if not found[0]:
         day = _day(main_text, published)  # a decision's day, when nothing else dates the figure
         if day:
