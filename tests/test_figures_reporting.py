@@ -273,3 +273,21 @@ def test_lakh_crore_and_trillion_rupees_agree_across_reports(tmp_path):
 ])
 def test_rates_over_a_year_and_record_runs(sentence, figure, expected):
     assert period(sentence, figure, date(2024, 6, 19), "united-kingdom") == expected
+
+
+@pytest.mark.parametrize("sentence, converted", [
+    ("The insurer paid $310 million (€294 million) for the stake.", "(€294 million)"),
+    ("A budget of 9.1 trillion yen ($64 billion) was approved.", "($64 billion)"),
+    ("Wellington set aside NZ$1.2 billion (US$720 million) for rail.", "(US$720 million)"),
+    ("Brussels pledged €1.2bn (NZ$2.1bn) to the fund.", "(NZ$2.1bn)"),
+    ("Outlays of Rs 11.11 lakh crore ($133.9 billion) were approved.", "($133.9 billion)"),
+    ("Outlays of $133.9 billion (₹11.11 lakh crore) were approved.", "(₹11.11 lakh crore)"),
+    ("Seoul allotted 2 trillion won (about $1.5 billion; €1.4 billion) to chips.", "(about $1.5 billion; €1.4 billion)"),
+])
+def test_a_conversion_in_parentheses_is_read_with_the_figure_it_converts(sentence, converted):
+    from briefcmp.analysis import clauses
+
+    a = sentence.index(converted)
+    assert (a, a + len(converted)) in clauses.conversions(sentence)
+    blanked, at = clauses.blank_conversions(sentence, (a + 2, a + 4))
+    assert at == a and converted not in blanked and len(blanked) == len(sentence)

@@ -23,10 +23,11 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-_FIG = r"(?:US\$|A\$|C\$|HK\$|[$€£¥₹]|USD\s?|Rs\.?\s?)?\d[\d,]*(?:\.\d+)?"
+_FIG = r"(?:[A-Z]{1,3}\$\s?|U\.S\.\$\s?|[$€£¥₹₩₽]|(?:USD|EUR|JPY|GBP|CNY|INR|KRW|CHF|AUD|CAD|RUB)\s?|Rs\.?\s?)?\d[\d,]*(?:\.\d+)?"
 # "(about $56 billion)", "($133.9 billion)", "(about 17.71 trillion U.S. dollars)", "(9.1 trillion yen)"
 _PAREN_FIG = re.compile(rf"\(\s*(?:about|around|roughly|some|nearly|approximately|or|equivalent\s+to)?\s*{_FIG}"
-                        r"(?:\s*[A-Za-z.%-]+){0,4}\s*\)")
+                        r"(?:\s*[A-Za-z.%-]+){0,4}\s*(?:[;,]\s*(?:about\s+|around\s+|roughly\s+)?" + _FIG +
+                        r"(?:\s*[A-Za-z.%-]+){0,4}\s*)?\)")
 _ALTERNATIVE = re.compile(rf",?\s+or\s+(?:about\s+|around\s+|roughly\s+)?{_FIG}[^,;]*?(?=,\s*depending\b|"
                           r",\s*according\s+to\s+(?:the\s+)?(?:exchange|conversion)|\s+at\s+(?:current|market)\s+"
                           r"exchange\s+rates)", re.I)
