@@ -291,3 +291,14 @@ def test_a_conversion_in_parentheses_is_read_with_the_figure_it_converts(sentenc
     assert (a, a + len(converted)) in clauses.conversions(sentence)
     blanked, at = clauses.blank_conversions(sentence, (a + 2, a + 4))
     assert at == a and converted not in blanked and len(blanked) == len(sentence)
+
+
+@pytest.mark.parametrize("sentence, figure, expected", [
+    ("Output rose 0.4% in the second quarter, after 0.1% in the previous three months.", "0.1%", "2024-01/2024-03"),
+    ("Output rose 0.4% in the first quarter of 2024, after a fall of 0.3% in the previous quarter.", "0.3%",
+     "2023-10/2023-12"),
+    # no quarter of its own: the quarter before what is not said
+    ("Output rose 0.4% on the quarter, after 0.1% in the previous three months.", "0.1%", ""),
+])
+def test_the_previous_quarter_of_a_base_follows_the_figures_own_quarter(sentence, figure, expected):
+    assert period(sentence, figure, date(2024, 8, 14), "germany") == expected

@@ -84,6 +84,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                               r"(?:(?:fiscal|financial)\s+year\b|fiscal\b(?!\s+(?!year\b)[a-z]))", re.I)),
     ("fiscal-rel", re.compile(r"\bthe\s+(?:fiscal|financial)\s+year\s+(?P<rel>start)(?:ing|s)\s+(?:in\s+)?(?:"
                               rf"{_MON})(?:\s+1)?\b", re.I)),
+    ("quarter-before", re.compile(r"\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:three\s+months|quarter)\b", re.I)),
     ("month-last", re.compile(r"\b(?P<rel>last|this|previous|past)\s+month\b(?!['’]s\b)", re.I)),
     ("year-rel", re.compile(r"\b(?P<rel>last|this|next|past|current)\s+year\b(?!['’]s\s+(?:first|second|third|fourth|final|"
                             r"last)\s+quarter)", re.I)),
@@ -193,6 +194,13 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         return m.group("y"), "stated"
     if published is None:
         return "", ""
+    if kind == "quarter-before":
+        # "after 0.2% in the previous three months": the quarter before the sentence's own quarter
+        q = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", main or "")
+        if not q or (int(q.group(3)) * 12 + int(q.group(4))) - (int(q.group(1)) * 12 + int(q.group(2))) != 2:
+            return "", ""
+        first = int(q.group(1)) * 12 + int(q.group(2)) - 1 - 3
+        return _month_span(first // 12, first % 12 + 1, (first + 2) % 12 + 1), "relative"
     if kind == "month-last":
         rel = g["rel"].lower()
         if rel == "this":
