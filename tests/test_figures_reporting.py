@@ -302,3 +302,26 @@ def test_a_conversion_in_parentheses_is_read_with_the_figure_it_converts(sentenc
 ])
 def test_the_previous_quarter_of_a_base_follows_the_figures_own_quarter(sentence, figure, expected):
     assert period(sentence, figure, date(2024, 8, 14), "germany") == expected
+
+
+@pytest.mark.parametrize("sentence, figure, expected", [
+    # "on the previous quarter", "on the 2nd quarter of 2023": the base of a change, not its period
+    ("Output in the 2nd quarter of 2024 was 0.5% higher on the 2nd quarter of 2023.", "0.5%", "2024-04/2024-06"),
+    ("The 1st quarter of 2024 now shows a fall of 0.4% on the previous quarter (previously reported: -0.2%).",
+     "0.2%", "2024-01/2024-03"),
+    # a base opening the sentence ends at its comma
+    ("Compared with the same quarter last year, output was 0.6 percent lower in the 2nd quarter.", "0.6", "2024-04/2024-06"),
+    # months joined by "between ... and", and the date a figure was published
+    ("Output grew 0.3 percent between April and June, halving the 0.6 percent published in July.", "0.3",
+     "2024-04/2024-06"),
+    ("Output grew 0.3 percent, halving the 0.6 percent it had published at the end of July.", "0.6", ""),
+])
+def test_bases_and_publication_dates_are_no_periods(sentence, figure, expected):
+    assert period(sentence, figure, date(2024, 8, 14), "germany") == expected
+
+
+def test_label_lines_under_a_heading_are_its_items():
+    text = ("GDP, 2nd quarter of 2024, first release\nOn the previous quarter, adjusted: +0.3%\n"
+            "On the 2nd quarter of 2023, price-adjusted: -0.1%\n\nThe economy grew.\n")
+    assert [item for _, item in periods.headed_items(text)] == [
+        "On the previous quarter, adjusted: +0.3%", "On the 2nd quarter of 2023, price-adjusted: -0.1%"]

@@ -257,7 +257,7 @@ def _figure_at(text: str, value) -> Optional[tuple[int, int]]:
             x = float(m.group().replace(",", ""))
         except ValueError:
             continue
-        if abs(x - value.amount) <= 1e-9 * max(abs(x), 1.0):
+        if abs(x - abs(value.amount)) <= 1e-9 * max(abs(x), 1.0):  # (a sign is written before the digits)
             return m.span()
     return None
 

@@ -51,7 +51,9 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    r"(?:from|over)(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
                    r"October|November|December|Rs)\b)(?-i:[A-Z][a-z]))(?=\s+(?:[^\s,;]+\s+){0,5}?(?:(?!(?:19|20)\d\d\b)[^\s,;]*\d|"
                    r"previous|prior|preceding|earlier|before|last|same|that|record|initial|preliminary|revised|budgeted|"
-                   r"estimated?|forecast|level|a\s+year|the\s+year|FY))|compared\s+(?:with|to)|against|versus|than)\b|"
+                   r"estimated?|forecast|level|a\s+year|the\s+year|FY))|compared\s+(?:with|to)|against|versus|than|"
+                   # "up 0.2% on the previous quarter", "+0.2% on the 3rd quarter of 2023": a change's base
+                   r"on(?=\s+the\s+(?:previous|prior|preceding|same|(?:\d(?:st|nd|rd|th)|first|second|third|fourth)\s+quarter\s+of)\b))\b|"
                    r"(?P<word>\b(?:(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|"
                    r"on[\s-]quarter)\b)", re.I)
 _WORD_BASE = re.compile(r"(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|on[\s-]quarter", re.I)
@@ -65,7 +67,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the fiscal year that ended in March", "the year to March": twelve months ending in that month
     ("year-to", re.compile(rf"\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending|"
                            rf"to)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
-    ("months", re.compile(rf"\b(?P<m1>{_MON})\s*(?:-|–|to|through)\s*(?P<m2>{_MON})(?:\s+period)?"
+    ("months", re.compile(rf"\b(?:between\s+(?P<b1>{_MON})\s+and\s+(?P<b2>{_MON})|(?P<m1>{_MON})\s*(?:-|–|to|through)\s*"
+                          rf"(?P<m2>{_MON}))(?:\s+period)?"
                           rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     ("month", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y>{_YEAR})\b", re.I)),
     ("quarter", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
@@ -124,7 +127,7 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
          fiscal: bool = False) -> tuple[str, str]:
     g = m.groupdict()
     if kind == "months":
-        m1, m2 = _MONTHS[g["m1"].lower()[:3]], _MONTHS[g["m2"].lower()[:3]]
+        m1, m2 = _MONTHS[(g["m1"] or g["b1"]).lower()[:3]], _MONTHS[(g["m2"] or g["b2"]).lower()[:3]]
         if g.get("y"):
             return _month_span(int(g["y"]), m1, m2), "stated"
         if published is None:
@@ -239,7 +242,10 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
     return "", ""
 
 
-_SINCE_BEFORE = re.compile(r"\b(?:since|until|till|before)\s+(?:(?:early|mid|late|spring|summer|autumn|fall|winter|"
+# "its weakest since May 2022", "the 0.2 percent it had published at the end of October": where a
+# record run starts and when a figure was published date no figure
+_SINCE_BEFORE = re.compile(r"\b(?:(?:since|until|till|before)|(?:published|released|reported|announced|issued)"
+                           r"(?:\s+(?:in|on|at))?)\s+(?:(?:early|mid|late|spring|summer|autumn|fall|winter|"
                            r"the\s+end\s+of|the\s+start\s+of)[\s-]+)?$", re.I)
 # A price change over the twelve months to a month is that month's rate: "prices rose 4.9% in the
 # year to September" is September's inflation; output or sales "in the year to June" stay the twelve
@@ -285,6 +291,8 @@ def _find(text: str, published: Optional[date], country: str, near: int, main: s
 
 
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
+# "On the previous quarter, adjusted for price: +0.2%": a label and its value, a line of a table
+_LABEL_LINE = re.compile(r"[^\n]{3,100}:\s*[-+−]?\S*\d\S*\s*$")
 
 
 def headed_items(original: str) -> list[tuple[str, str]]:
@@ -296,7 +304,7 @@ def headed_items(original: str) -> list[tuple[str, str]]:
     for line in original.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if not line.strip():
             heading = ""
-        elif _BULLET.match(line):
+        elif _BULLET.match(line) or (heading and _LABEL_LINE.match(line)):
             if heading:
                 out.append((heading, line))
         else:
@@ -328,6 +336,10 @@ def _day(text: str, published: Optional[date]) -> str:
     return date.fromordinal(published.toordinal() - back).isoformat()
 
 
+# A figure of a base's own ("from 5.8%"), not an ordinal or a year ("on the 3rd quarter of 2023")
+_BASE_FIGURE = re.compile(r"(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\d]|st\b|nd\b|rd\b|th\b)")
+
+
 @functools.lru_cache(maxsize=4096)
 def segments(sentence: str) -> list[tuple[int, int, bool]]:
     """The sentence cut at comparison bases: (start, end, is_base)."""
@@ -338,6 +350,11 @@ def segments(sentence: str) -> list[tuple[int, int, bool]]:
             continue
         end = m.end() if m.group("word") else next((b.start() for b in _BREAK.finditer(sentence, m.end())),
                                                     len(sentence))
+        if not m.group("word") and not sentence[:m.start()].strip() and "," in sentence[m.end():end]:
+            end = sentence.index(",", m.end())  # "Compared with the same quarter last year, GDP was 0.3% smaller"
+        paren = sentence.find("(", m.end(), end)
+        if paren >= 0 and not _BASE_FIGURE.search(sentence, m.end(), paren):
+            end = paren  # "a decrease of 0.3% on the previous quarter (previously: -0.1%)": the aside is the figure's
         if m.start() > pos:
             cuts.append((pos, m.start(), False))
         cuts.append((m.start(), end, True))
