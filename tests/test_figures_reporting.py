@@ -325,3 +325,10 @@ def test_label_lines_under_a_heading_are_its_items():
             "On the 2nd quarter of 2023, price-adjusted: -0.1%\n\nThe economy grew.\n")
     assert [item for _, item in periods.headed_items(text)] == [
         "On the previous quarter, adjusted: +0.3%", "On the 2nd quarter of 2023, price-adjusted: -0.1%"]
+
+
+def test_a_price_change_between_two_months_is_the_later_months():
+    s = "The CPI level was little changed (0.0%) between August and September 2024."
+    assert period(s, "0.0%", date(2024, 10, 16), "united-kingdom") == "2024-09"
+    s = "Car output rose 4% between April and June 2024."
+    assert period(s, "4%", date(2024, 10, 16), "united-kingdom") == "2024-04/2024-06"

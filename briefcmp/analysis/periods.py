@@ -282,8 +282,8 @@ def _find(text: str, published: Optional[date], country: str, near: int, main: s
     """The period expression of ``text`` nearest to position ``near``."""
     best: tuple[int, int, str, str] | None = None
     for a, b, rank, value, how in _expressions(text, published, country, main, fiscal):
-        if rate and _PATTERNS[rank][0] == "year-to" and "/" in value:
-            value = value.split("/")[1]  # September's rate, not the twelve months'
+        if rate and "/" in value and (_PATTERNS[rank][0] == "year-to" or text[a:b].lower().startswith("between")):
+            value = value.split("/")[1]  # September's rate, not the twelve months' (nor August's and September's)
         dist = 0 if a <= near <= b else min(abs(a - near), abs(b - near))
         if best is None or (dist, rank) < best[:2]:
             best = (dist, rank, value, how)
