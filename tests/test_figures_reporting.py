@@ -332,3 +332,16 @@ def test_a_price_change_between_two_months_is_the_later_months():
     assert period(s, "0.0%", date(2024, 10, 16), "united-kingdom") == "2024-09"
     s = "Car output rose 4% between April and June 2024."
     assert period(s, "4%", date(2024, 10, 16), "united-kingdom") == "2024-04/2024-06"
+
+
+@pytest.mark.parametrize("sentence, figure, expected", [
+    # each figure of "A's ... and B's ..." takes the month of its own clause
+    ("April's gain is now put at +151,000 (previously +165,000) and May's at +118,000.", "151,000", "2024-04"),
+    ("April's gain is now put at +151,000 (previously +165,000) and May's at +118,000.", "165,000", "2024-04"),
+    ("April's gain is now put at +151,000 (previously +165,000) and May's at +118,000.", "118,000", "2024-05"),
+    # "the last year" is the twelve months to publication, "last year" the calendar year before
+    ("Hiring slowed from the 190,000 average of the last year.", "190,000", "2023-07/2024-06"),
+    ("Hiring averaged 190,000 a month last year.", "190,000", "2023"),
+])
+def test_each_clause_dates_its_own_figure(sentence, figure, expected):
+    assert period(sentence, figure, date(2024, 7, 5), "united-states") == expected

@@ -89,6 +89,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                               rf"{_MON})(?:\s+1)?\b", re.I)),
     ("quarter-before", re.compile(r"\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:three\s+months|quarter)\b", re.I)),
     ("month-last", re.compile(r"\b(?P<rel>last|this|previous|past)\s+month\b(?!['’]s\b)", re.I)),
+    # "the 215,000 average of the last year", "over the past 12 months": the twelve months to publication
+    ("trailing", re.compile(r"\bthe\s+(?:(?:last|past)\s+year|(?:last|past|prior|previous|preceding)\s+(?:12|twelve)\s+"
+                            r"months)\b", re.I)),
     ("year-rel", re.compile(r"\b(?P<rel>last|this|next|past|current)\s+year\b(?!['’]s\s+(?:first|second|third|fourth|final|"
                             r"last)\s+quarter)", re.I)),
     ("year-rel", re.compile(r"\b(?:the\s+)?(?P<rel>previous|prior)\s+year\b|\bthe\s+year\s+(?P<rel2>before)\b", re.I)),
@@ -97,7 +100,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # only after a preposition (else it is the verb).
     ("month-rel", re.compile(r"\b(?:(?P<m1>January|February|March|April|June|July|August|September|October|"
                              r"November|December)|(?:(?<=\bin )|(?<=\bfor )|(?<=\bof )|(?<=\bsince )|(?<=\bduring ))"
-                             r"(?P<may>May))\b(?!\s*\d)(?!\s+quarter)")),
+                             r"(?P<may>May)|(?P<mays>May)(?=['’]s\b))\b(?!\s*\d)(?!\s+quarter)")),
 ]
 
 
@@ -150,7 +153,7 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
     if kind == "month-rel":
         if published is None:
             return "", ""
-        mo = _MONTHS[(g["m1"] or g["may"]).lower()[:3]]
+        mo = _MONTHS[(g["m1"] or g["may"] or g["mays"]).lower()[:3]]
         y = published.year - (mo > published.month)  # the latest such month, up to the month of publication
         return f"{y:04d}-{mo:02d}", "relative"
     if kind == "month":
@@ -197,6 +200,9 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         return m.group("y"), "stated"
     if published is None:
         return "", ""
+    if kind == "trailing":
+        end = published.year * 12 + published.month - 2  # the last full month before publication
+        return f"{(end - 11) // 12:04d}-{(end - 11) % 12 + 1:02d}/{end // 12:04d}-{end % 12 + 1:02d}", "relative"
     if kind == "quarter-before":
         # "after 0.2% in the previous three months": the quarter before the sentence's own quarter
         q = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", main or "")
@@ -277,6 +283,19 @@ def _expressions(text: str, published: Optional[date], country: str, main: str, 
     return tuple(out)
 
 
+_CLAUSE_CUT = re.compile(r";|\s(?:and|but|while|whereas)\s(?=\S+['’]s\b)|,\s+(?:and|but|while|whereas)\s")
+
+
+def _cuts_between(text: str, lo: int, hi: int) -> int:
+    """How many clause breaks start between ``lo`` and ``hi`` (one may look past ``hi``: "and June's")."""
+    n = 0
+    for c in _CLAUSE_CUT.finditer(text, lo):
+        if c.start() >= hi:
+            break
+        n += 1
+    return n
+
+
 def _find(text: str, published: Optional[date], country: str, near: int, main: str = "",
           fiscal: bool = False, rate: bool = False) -> tuple[str, str]:
     """The period expression of ``text`` nearest to position ``near``."""
@@ -285,6 +304,8 @@ def _find(text: str, published: Optional[date], country: str, near: int, main: s
         if rate and "/" in value and (_PATTERNS[rank][0] == "year-to" or text[a:b].lower().startswith("between")):
             value = value.split("/")[1]  # September's rate, not the twelve months' (nor August's and September's)
         dist = 0 if a <= near <= b else min(abs(a - near), abs(b - near))
+        # one across a clause break is farther: "May's gain is 216,000 and June's 179,000"
+        dist += 1000 * _cuts_between(text, min(b, near), max(a, near))
         if best is None or (dist, rank) < best[:2]:
             best = (dist, rank, value, how)
     return (best[2], best[3]) if best else ("", "")
