@@ -345,3 +345,21 @@ def test_a_price_change_between_two_months_is_the_later_months():
 ])
 def test_each_clause_dates_its_own_figure(sentence, figure, expected):
     assert period(sentence, figure, date(2024, 7, 5), "united-states") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The number of foreign guests hit a record 21.4 million in 2023.", [("count", 21.4, "million", "guests")]),
+    ("Germany sent the largest number of guests at 4.1 million, followed by France at 2.2 million.",
+     [("count", 4.1, "million", "guests"), ("count", 2.2, "million", "guests")]),
+    ("Ferry passengers reached 3.3 million last year.", [("count", 3.3, "million", "passengers")]),
+    ("The economy added 2.1 million jobs.", [("count", 2.1, "million", "jobs")]),
+    ("Output reached 3.3 million in May.", [("count", 3.3, "million", "")]),
+])
+def test_a_scaled_count_counts_what_its_clause_numbers(text, expected):
+    assert [x for x in values(text) if x[0] == "count"] == expected
+
+
+def test_a_clause_after_with_leaves_a_comparison_base():
+    s = ("Arrivals hit 21.4 million in 2023, up 40 percent from the previous year, with their spending "
+         "reaching a record 5.3 trillion yen.")
+    assert period(s, "5.3", date(2024, 1, 17), "japan") == "2023"

@@ -57,7 +57,7 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    r"(?P<word>\b(?:(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|"
                    r"on[\s-]quarter)\b)", re.I)
 _WORD_BASE = re.compile(r"(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|on[\s-]quarter", re.I)
-_BREAK = re.compile(r";|,\s+(?:while|and|but|which|leaving|resulting|producing|bringing|taking|marking|as)\b|"
+_BREAK = re.compile(r";|,\s+(?:while|and|but|which|leaving|resulting|producing|bringing|taking|marking|as|with)\b|"
                     r"\s(?:while|whereas)\s|,\s+(?=[a-z]+ing\b)|\.\s|"
                     # "from $2.85 billion in 2000 to $27.33 billion in 2021": the figure after "to" is no base
                     r"\s+to\s+(?=(?:about\s+|around\s+|roughly\s+|nearly\s+)?[$€£¥]?(?!(?:19|20)\d\d\b)\d)")

@@ -128,7 +128,8 @@ _VALUE_VERB = (r"(?:is|was|are|were|stood\s+at|stands\s+at|came\s+in\s+at|came\s
                r"fell\s+to|climbed\s+to|dropped\s+to|slipped\s+to|slid\s+to|eased\s+to|edged\s+(?:up|down)\s+to|"
                r"increased\s+to|decreased\s+to|declined\s+to|improved\s+to|worsened\s+to|jumped\s+to|"
                r"remained\s+at|held\s+at|was\s+unchanged\s+at|unchanged\s+at|at|of|to)")
-_QUALIFIER = r"(?:(?:about|around|some|nearly|almost|roughly|approximately|just|only|a\s+record|a\s+revised)\s+)?"
+_QUALIFIER = (r"(?:(?:about|around|some|nearly|almost|roughly|approximately|just|only|a\s+record|a\s+revised|"
+              r"an?\s+(?:all-time|record|new)\s+(?:high|low)\s+of|a\s+(?:record|new)\s+(?:high|low)\s+of)\s+)?")
 _UNITLESS_BEFORE = re.compile(r"\b(?:ratio|index|indicator|gauge|multiplier|coefficient)(?:\s+(?:reading|level|"
                               r"value))?\s+(?:(?:was\s+|is\s+)?(?:estimated|put|seen|revised|pegged)\s+at\s+|"
                               + _VALUE_VERB + r"\s+)" + _QUALIFIER + r"$", re.I)
@@ -521,6 +522,8 @@ class _Finder:
             return self.of_the_count(m, amount) if words or amount < 1000 else None
         if kind == "scaled":
             kind = "count"
+            if not words and not currency:  # "the number of visitors hit a record 36.87 million": visitors
+                unit = self.counted_by_sentence(a) or unit
         if kind == "times":
             kind, unit = "count", event_noun(text, a) or "times"
         if not words and not currency and not scale and kind in ("count", "duration", "multiple") \
@@ -589,6 +592,26 @@ class _Finder:
         if listed and listed[0] == s0 and _LIST_ENTRY_BEFORE.search(lead):
             return with_bound(text, start, b, "count", Value("quantity", amount=value, unit=listed[1]))
         return None
+
+    def counted_by_sentence(self, a: int) -> str:
+        """What a scaled count with no noun after it counts, when its clause names it: "the number of
+        visitors hit a record 36.87 million", "visitors from Korea numbered 8.8 million", or the
+        next entry of a list of such counts ("..., followed by China at 6.98 million")."""
+        text = self.text
+        s0 = self.sentence_of(a, a + 1)[0]
+        lead = text[max(s0, a - 120):a]
+        clause = re.split(r"[;:]\s|,\s+(?:and|but|while|whereas)\s|\.\s", lead)[-1]
+        number_of = _NUMBER_OF_BEFORE.search(clause)
+        noun = next((w for w in number_of.group("n").split() if plural_noun(w)), "") if number_of else ""
+        if noun:
+            return noun.lower()
+        counted = _COUNTED_BEFORE.search(text, max(0, a - 80), a)
+        if counted and plural_noun(counted.group("n")):
+            return counted.group("n").lower()
+        listed = self.__dict__.get("_last_count")
+        if listed and listed[0] == s0 and listed[1] and _LIST_ENTRY_BEFORE.search(lead):
+            return listed[1]
+        return ""
 
     def in_title(self, a: int) -> bool:
         """Whether offset ``a`` is in the first line of the text, a heading (the title)."""
