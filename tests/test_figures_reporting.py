@@ -363,3 +363,8 @@ def test_a_clause_after_with_leaves_a_comparison_base():
     s = ("Arrivals hit 21.4 million in 2023, up 40 percent from the previous year, with their spending "
          "reaching a record 5.3 trillion yen.")
     assert period(s, "5.3", date(2024, 1, 17), "japan") == "2023"
+
+
+def test_the_base_of_a_count_counts_the_same_thing():
+    assert values("Ferries carried 3.3 million passengers in 2023, up from 2.9 million in 2022.") == [
+        ("count", 3.3, "million", "passengers"), ("count", 2.9, "million", "passengers")]

@@ -609,8 +609,8 @@ class _Finder:
         if counted and plural_noun(counted.group("n")):
             return counted.group("n").lower()
         listed = self.__dict__.get("_last_count")
-        if listed and listed[0] == s0 and listed[1] and _LIST_ENTRY_BEFORE.search(lead):
-            return listed[1]
+        if listed and listed[0] == s0 and listed[1] and (_LIST_ENTRY_BEFORE.search(lead) or _BASE_BEFORE.search(lead)):
+            return listed[1]  # "36.87 million visitors in 2024, up from 25.07 million": visitors too
         return ""
 
     def in_title(self, a: int) -> bool:
