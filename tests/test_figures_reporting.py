@@ -368,3 +368,14 @@ def test_a_clause_after_with_leaves_a_comparison_base():
 def test_the_base_of_a_count_counts_the_same_thing():
     assert values("Ferries carried 3.3 million passengers in 2023, up from 2.9 million in 2022.") == [
         ("count", 3.3, "million", "passengers"), ("count", 2.9, "million", "passengers")]
+
+
+@pytest.mark.parametrize("sentence, figure, country, expected", [
+    ("The 2024/25 soybean harvest is put at 169.5 million tonnes.", "169.5", "brazil", "2024/2025"),
+    ("The 2024/25 soybean harvest is put at 169.5 million tonnes.", "169.5", "", "2024/2025"),
+    ("Spending in 2025-26 is put at Rs 50.65 lakh crore.", "50.65", "", "2025-04/2026-03"),
+    ("Spending in 2025-26 is put at 50.65 trillion rupees.", "50.65", "india", "2025-04/2026-03"),
+    ("The 2024-25 budget deficit is A$28 billion.", "28", "australia", "2024-07/2025-06"),
+])
+def test_a_two_year_label_is_a_fiscal_year_only_where_one_is_meant(sentence, figure, country, expected):
+    assert period(sentence, figure, date(2025, 2, 3), country) == expected

@@ -62,7 +62,7 @@ _BREAK = re.compile(r";|,\s+(?:while|and|but|which|leaving|resulting|producing|b
                     # "from $2.85 billion in 2000 to $27.33 billion in 2021": the figure after "to" is no base
                     r"\s+to\s+(?=(?:about\s+|around\s+|roughly\s+|nearly\s+)?[$€£¥]?(?!(?:19|20)\d\d\b)\d)")
 
-_FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial\s+year|budget\w*)\b", re.I)
+_FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial\s+year|budget\w*|FY|Rs|crores?|lakhs?)\b|₹", re.I)
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the fiscal year that ended in March", "the year to March": twelve months ending in that month
     ("year-to", re.compile(rf"\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending|"
@@ -188,8 +188,11 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         y2n = int(y2) if len(y2) == 4 else (y // 100) * 100 + int(y2)
         if y2n != y + 1:
             return "", ""
-        return fiscal_year(y, country or "india") if FISCAL_START.get(country, 4) != 1 else fiscal_year(y, "india"), \
-            "stated"
+        if FISCAL_START.get(country, 1) != 1:
+            return fiscal_year(y, country), "stated"
+        if not country and fiscal:  # "Rs 50.65 lakh crore in 2025-26", "the budget for 2025-26": India's way
+            return fiscal_year(y, "india"), "stated"
+        return f"{y:04d}/{y + 1:04d}", "stated"  # a season across two years: "the 2024/25 harvest"
     if kind == "fiscal-end":
         y = 2000 + int(g["yy"])
         if country and FISCAL_START.get(country, 1) == 1:
