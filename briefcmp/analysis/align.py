@@ -409,7 +409,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     carried_period: tuple[str, str] = ("", "")
     if not _meaningful(words) and ctx is not None and figure_span is not None and ctx.ok and claim.span is not None:
         words, shown, order, carried_period = _from_sentence_before(ctx, claim.span[0], sentence_text, entities,
-                                                                     unit, (words, shown, order))
+                                                                     unit, (words, shown, order), subjects)
     if dim in ("percent", "percentage-points") or unit in ("percent", "percentage-points"):
         # what a change is measured against is part of the measure: growth on the quarter before, on
         # the year before, or at an annualized rate are three figures ("5.2% year on year" and "1.0%
@@ -481,7 +481,8 @@ def _dateline_day(text: str, known: tuple[date, ...]) -> Optional[date]:
 _ANAPHOR = re.compile(r"\s*(?:[A-Z]{2,}[^a-z]*?--?\s+)?(?:It|That|This|The\s+(?:figure|total|amount|sum|number))\b")
 
 
-def _from_sentence_before(ctx: _Context, at: int, sentence: str, entities: Entities, unit: str, own: tuple):
+def _from_sentence_before(ctx: _Context, at: int, sentence: str, entities: Entities, unit: str, own: tuple,
+                          subjects: tuple[str, ...] = ()):
     """The measured words (and the period) of the sentence before, for a figure whose sentence names
     its measure only by a pronoun ("The draft budget was approved. It totals ..."); ``own`` otherwise."""
     none = ("", "")
@@ -496,7 +497,8 @@ def _from_sentence_before(ctx: _Context, at: int, sentence: str, entities: Entit
     if not _meaningful(words):
         return (*own, none)
     own_words, own_shown, own_order = own
-    found = periods.resolve(before, (len(before), len(before)), ctx.published)
+    country = next((x for x in subjects if x in periods.FISCAL_START), subjects[0] if subjects else "")
+    found = periods.resolve(before, (len(before), len(before)), ctx.published, country)
     return (words | own_words, {**shown, **own_shown}, (*order, *[w for w in own_order if w not in order]),
             found if found[1] in ("stated", "relative") else none)
 

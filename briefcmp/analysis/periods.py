@@ -62,6 +62,7 @@ _BREAK = re.compile(r";|,\s+(?:while|and|but|which|leaving|resulting|producing|b
                     # "from $2.85 billion in 2000 to $27.33 billion in 2021": the figure after "to" is no base
                     r"\s+to\s+(?=(?:about\s+|around\s+|roughly\s+|nearly\s+)?[$€£¥]?(?!(?:19|20)\d\d\b)\d)")
 
+_SEASON = re.compile(r"\b(?:season|harvest|crop|marketing\s+year|campaign|academic|school\s+year|winter|league)\b", re.I)
 _FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial\s+year|budget\w*|FY|Rs|crores?|lakhs?)\b|₹", re.I)
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the fiscal year that ended in March", "the year to March": twelve months ending in that month
@@ -190,9 +191,9 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
             return "", ""
         if FISCAL_START.get(country, 1) != 1:
             return fiscal_year(y, country), "stated"
-        if not country and fiscal:  # "Rs 50.65 lakh crore in 2025-26", "the budget for 2025-26": India's way
-            return fiscal_year(y, "india"), "stated"
-        return f"{y:04d}/{y + 1:04d}", "stated"  # a season across two years: "the 2024/25 harvest"
+        if country or _SEASON.search(m.string, max(0, m.start() - 40), m.end() + 40) and not fiscal:
+            return f"{y:04d}/{y + 1:04d}", "stated"  # a season across two years: "the 2024/25 harvest"
+        return fiscal_year(y, "india"), "stated"  # "Rs 50.65 lakh crore in 2025-26": most such labels are India's
     if kind == "fiscal-end":
         y = 2000 + int(g["yy"])
         if country and FISCAL_START.get(country, 1) == 1:
