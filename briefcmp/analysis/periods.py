@@ -22,11 +22,12 @@ period gives ``("", "")`` and the caller decides (see ``align``: reports of one 
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import functools
 import re
 from datetime import date
-from typing import Optional
+from typing import Callable, Optional
 
 FISCAL_START = {"japan": 4, "india": 4, "united-kingdom": 4, "canada": 4, "hong-kong": 4, "singapore": 4,
                 "australia": 7, "new-zealand": 7, "pakistan": 7, "egypt": 7, "bangladesh": 7, "kenya": 7,
@@ -284,34 +285,44 @@ def _expressions(text: str, published: Optional[date], country: str, main: str, 
             if value:
                 taken.append(m.span())
                 out.append((m.start(), m.end(), rank, value, how))
-    return tuple(out)
+    return tuple(sorted(out))
 
 
 _CLAUSE_CUT = re.compile(r";|\s(?:and|but|while|whereas)\s(?=\S+['’]s\b)|,\s+(?:and|but|while|whereas)\s")
 
 
-def _cuts_between(text: str, lo: int, hi: int) -> int:
-    """How many clause breaks start between ``lo`` and ``hi`` (one may look past ``hi``: "and June's")."""
-    n = 0
-    for c in _CLAUSE_CUT.finditer(text, lo):
-        if c.start() >= hi:
-            break
-        n += 1
-    return n
+@functools.lru_cache(maxsize=1024)
+def _cut_starts(text: str) -> tuple[int, ...]:
+    """Where the clause breaks of ``text`` start (found once per text: a sentence is read once for
+    each of its figures)."""
+    return tuple(c.start() for c in _CLAUSE_CUT.finditer(text))
+
+
+def _cuts_between(starts: tuple[int, ...], lo: int, hi: int) -> int:
+    """How many clause breaks (at ``starts``) start between ``lo`` and ``hi``."""
+    return bisect.bisect_left(starts, hi) - bisect.bisect_left(starts, lo) if lo < hi else 0
 
 
 def _find(text: str, published: Optional[date], country: str, near: int, main: str = "",
-          fiscal: bool = False, rate: bool = False) -> tuple[str, str]:
-    """The period expression of ``text`` nearest to position ``near``."""
+          fiscal: bool = False, rate: Optional[Callable[[], bool]] = None) -> tuple[str, str]:
+    """The period expression of ``text`` nearest to position ``near``; ``rate`` says (when asked)
+    whether the figure is a price change, read over the year to a month as that month's rate."""
     best: tuple[int, int, str, str] | None = None
-    for a, b, rank, value, how in _expressions(text, published, country, main, fiscal):
-        if rate and "/" in value and (_PATTERNS[rank][0] == "year-to" or text[a:b].lower().startswith("between")):
-            value = value.split("/")[1]  # September's rate, not the twelve months' (nor August's and September's)
+    expressions = _expressions(text, published, country, main, fiscal)  # disjoint, in text order
+    # the nearest is the last one starting at or before ``near`` or the first after it
+    i = bisect.bisect_right(expressions, near, key=lambda e: e[0])
+    nearest = expressions[max(i - 1, 0):i + 1]
+    starts = _cut_starts(text) if len(nearest) > 1 else ()
+    for a, b, rank, value, how in nearest:
         dist = 0 if a <= near <= b else min(abs(a - near), abs(b - near))
         # one across a clause break is farther: "May's gain is 216,000 and June's 179,000"
-        dist += 1000 * _cuts_between(text, min(b, near), max(a, near))
+        dist += 1000 * _cuts_between(starts, min(b, near), max(a, near))
         if best is None or (dist, rank) < best[:2]:
             best = (dist, rank, value, how)
+    if best is not None and rate is not None and "/" in best[2]:
+        a, b = next((x[0], x[1]) for x in expressions if x[2] == best[1] and x[3] == best[2])
+        if (_PATTERNS[best[1]][0] == "year-to" or text[a:b].lower().startswith("between")) and rate():
+            best = (*best[:2], best[2].split("/")[1], best[3])  # September's rate, not the twelve months'
     return (best[2], best[3]) if best else ("", "")
 
 
@@ -410,8 +421,10 @@ def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], c
             for i in range(a, b):
                 blanked[i] = " "
     main_text = "".join(blanked)
-    rate = bool(_RATE_AFTER.match(sentence, figure[1]) or _RATE_AFTER.search(sentence[figure[0]:figure[1]])) and \
-        bool(_PRICES.search(sentence))
+    def rate() -> bool:
+        return bool(_RATE_AFTER.match(sentence, figure[1]) or _RATE_AFTER.search(sentence[figure[0]:figure[1]])) \
+            and bool(_PRICES.search(sentence))
+
     if own[2]:  # the figure is inside a comparison base: its own words date it, relative to the main period
         main = _find(main_text, published, country, figure[0])[0] or "-"
         text = " " * own[0] + sentence[own[0]:own[1]]

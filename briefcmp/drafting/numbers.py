@@ -24,7 +24,9 @@ NUMWORD = (r"(?:(?:" + "|".join(TENS_WORDS) + r")(?:-(?:" + "|".join(UNIT_WORDS[
             + "|".join(sorted(UNIT_WORDS, key=len, reverse=True)) + r"|dozen)")
 # Indian digit grouping: thousands, then pairs ("50,65,345" is 5,065,345; "1,00,000" one lakh). A
 # two-digit group is never Western grouping, so the pattern reads any text the same way.
-INDIAN_GROUPED = r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"
+# (Only from the start of a run of digits and commas, and without backtracking: a long run such as
+# "11,11,11,..." is read once, in linear time.)
+INDIAN_GROUPED = r"(?<![\d,])\d{1,2}(?:,\d{2}(?!\d))++,\d{3}(?![\d,])(?:\.\d+)?"
 TOKEN = re.compile(
     r"(?P<ord>\b\d+(?:st|nd|rd|th)\b|\b(?:" + "|".join(ORDINAL_WORDS) + r")\b)"
     r"|(?P<fold>\b(?:" + "|".join(FOLD_WORDS) + r")\b)"
