@@ -379,3 +379,22 @@ def test_the_base_of_a_count_counts_the_same_thing():
 ])
 def test_a_two_year_label_is_a_fiscal_year_only_where_one_is_meant(sentence, figure, country, expected):
     assert period(sentence, figure, date(2025, 2, 3), country) == expected
+
+
+def test_a_drafted_indian_amount_passes_check(tmp_path):
+    from typer.testing import CliRunner
+
+    from briefcmp.cli import app
+
+    runner = CliRunner()
+    root = tmp_path / "c"
+    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+    (root / "sources" / "note.txt").write_text(
+        "Rail Budget Note\nPolicy Desk | 3 February 2025\n\nThe railways get Rs 2.55 lakh crore in 2025-26, "
+        "against Rs 2,52,000 crore a year earlier; incomes up to Rs 12 lakh pay no tax.\n", encoding="utf-8")
+    r = runner.invoke(app, ["annotate", str(root / "sources" / "note.txt"), "-o", str(root / "note.claims.yaml")])
+    assert r.exit_code == 0, r.output
+    written = (root / "note.claims.yaml").read_text(encoding="utf-8")
+    assert "scale: lakh crore" in written and "amount: 252000, scale: crore" in written
+    r = runner.invoke(app, ["check", str(root), "--format", "json"])
+    assert "bad-value" not in r.output and r.exit_code in (0, 1), r.output
