@@ -398,3 +398,15 @@ def test_a_drafted_indian_amount_passes_check(tmp_path):
     assert "scale: lakh crore" in written and "amount: 252000, scale: crore" in written
     r = runner.invoke(app, ["check", str(root), "--format", "json"])
     assert "bad-value" not in r.output and r.exit_code in (0, 1), r.output
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The openings ratio slipped to 1.18 from 1.21 in March.", [None, "2025-03"]),
+    ("Exports rose to $5.1 billion in 2023 from $4.2 billion in 2022.", ["2023", "2022"]),
+    ("In 2023, exports rose 5% from a year earlier.", ["2023"]),
+])
+def test_a_drafted_as_of_is_not_the_date_of_a_comparison_base(text, expected):
+    prep = S.prepare(text)
+    got = [str(f.as_of) if f.as_of else None for f in find_figures(prep.text, published=PartialDate(2025, 4, 2))
+           if f.kind != "date"]
+    assert got == expected

@@ -144,6 +144,9 @@ _COUNT_CHANGE_BEFORE = re.compile(r"\b(?:rose|fell|grew|gained|increased|decreas
 _LABEL_BEFORE = re.compile(r"[A-Za-z)]:\s+" + _QUALIFIER + r"$")
 _COMPARED_AFTER = re.compile(r"\s+(?:(?:lower|higher|more|fewer|less)\s+than|(?:monthly\s+|annual\s+|yearly\s+)?"
                              r"(?:average|increase|gain|rise|drop|decline|decrease|loss)\b)")
+# A comparison base with its own figure between a figure and a date: the date is the base's.
+_BASE_BETWEEN = re.compile(r"\b(?:from|against|compared\s+(?:with|to)|versus|than)\s+(?:(?:a|an|the)\s+)?"
+                           r"(?:(?:revised|record|previous|budgeted|initial)\s+)?[$€£¥₹]?\d")
 _LIST_ENTRY_BEFORE = re.compile(r"\b(?:with|at|by)\s+" + _QUALIFIER + r"$")
 _BASE_BEFORE = re.compile(r"\b(?:from|against|versus|compared\s+(?:with|to)|after)\s+" + _QUALIFIER + r"$")
 _POINTS = re.compile(r"\s+points?\b", re.I)
@@ -379,6 +382,8 @@ class _Finder:
             between = self.text[d.end:a] if d.end <= a else self.text[b:d.start]
             if len(between) > 100 and not self.opens(sent[0], d):
                 continue
+            if _BASE_BETWEEN.search(between):
+                continue  # "slipped to 1.27 from 1.30 in October": October dates the 1.30, not the 1.27
             breaks = len(re.findall(r";|,\s+(?:and|but|while|whereas)\b|\.\s", between))
             if breaks and d.start > b and d.pattern not in ("year", "qyear", "relyear", "fiscal"):
                 continue  # "averaged 7.7 percent over the year, and ... 12.5 percent in December 2023"
