@@ -410,3 +410,14 @@ def test_a_drafted_as_of_is_not_the_date_of_a_comparison_base(text, expected):
     got = [str(f.as_of) if f.as_of else None for f in find_figures(prep.text, published=PartialDate(2025, 4, 2))
            if f.kind != "date"]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Norway's wealth fund earned 2,511 billion kroner in 2024.", "NOK"),
+    ("The Norwegian fund gained 2.51 trillion crowns in 2024.", "NOK"),
+    ("Denmark's budget shows 12 billion kroner more for defence.", "DKK"),
+    ("Pension assets reached 3 trillion Swedish crowns.", "SEK"),
+    ("The fund gained 2.5 trillion crowns, its managers said.", "crowns"),  # whose crown: not said
+])
+def test_a_crown_is_the_currency_of_the_country_the_text_names(text, unit):
+    assert [u for _, _, _, u in values(text)] == [unit]
