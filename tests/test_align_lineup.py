@@ -60,6 +60,84 @@ def _resolve(sentence: str, figure: str, published: date, country: str = "") -> 
     # an origin is no base: "from Sudan in December 2023"
     ("Chad was hosting about 570,000 refugees from Sudan in December 2023.", "570,000", date(2024, 3, 1), "",
      "2023-12"),
+    # the month before publication, and the month of the comparison base
+    ("Annual inflation cooled to 2.6% last month from 2.9% in May, the statistics office said.", "2.6%",
+     date(2024, 7, 17), "united-kingdom", "2024-06"),
+    ("Annual inflation cooled to 2.6% last month from 2.9% in May, the statistics office said.", "2.9%",
+     date(2024, 7, 17), "united-kingdom", "2024-05"),
+    ("Retail sales grew 0.8% this month, the agency estimated.", "0.8%", date(2024, 7, 17), "", "2024-07"),
+    # Indian fiscal years, written every way
+    ("The state set road spending at Rs 2.7 lakh crore for the next fiscal, up from Rs 2.4 lakh crore in the "
+     "current fiscal, the minister said on Friday.", "2.7", date(2025, 2, 3), "india", "2025-04/2026-03"),
+    ("The state set road spending at Rs 2.7 lakh crore for the next fiscal, up from Rs 2.4 lakh crore in the "
+     "current fiscal, the minister said on Friday.", "2.4", date(2025, 2, 3), "india", "2024-04/2025-03"),
+    ("The deficit for FY26 is projected at 4.1 per cent, down from 4.6 per cent in FY25.", "4.1", date(2025, 2, 3),
+     "india", "2025-04/2026-03"),
+    ("The deficit for FY26 is projected at 4.1 per cent, down from 4.6 per cent in FY25.", "4.6", date(2025, 2, 3),
+     "india", "2024-04/2025-03"),
+    ("Railways get Rs 2.55 lakh crore for FY2025-26.", "2.55", date(2025, 2, 3), "india", "2025-04/2026-03"),
+    ("Health spending rises to Rs 99,859 crore from Rs 89,287 crore in the current financial year.", "89,287",
+     date(2025, 2, 3), "india", "2024-04/2025-03"),
+    ("The budget puts the deficit at 4.2% for the fiscal year starting April 1, down from 4.7% in the current "
+     "year.", "4.7%", date(2025, 2, 3), "india", "2024-04/2025-03"),
+    ("Spending is estimated at Rs 48.2 lakh crore in 2025-26, against revised estimates of Rs 46.9 lakh crore "
+     "for 2024-25.", "46.9", date(2025, 2, 3), "india", "2024-04/2025-03"),
+    # "FY24": the year it ends in, but in Japan the year it starts in; none where the fiscal year is the calendar's
+    ("Defence spending reaches 7.9 trillion yen in FY24.", "7.9", date(2024, 1, 10), "japan", "2024-04/2025-03"),
+    ("Sales rose 4% in FY24.", "4%", date(2024, 6, 1), "", "2023-04/2024-03"),
+    ("Exports rose 4% in FY24.", "4%", date(2024, 6, 1), "australia", "2023-07/2024-06"),
+    ("Exports rose 4% in FY24.", "4%", date(2024, 6, 1), "germany", ""),
+    # a two-year label is a fiscal year only where one is meant
+    ("The 2024/25 soybean harvest is put at 169.5 million tonnes.", "169.5", date(2025, 2, 3), "brazil", "2024/2025"),
+    ("The 2024/25 soybean harvest is put at 169.5 million tonnes.", "169.5", date(2025, 2, 3), "", "2024/2025"),
+    ("Spending in 2025-26 is put at Rs 50.65 lakh crore.", "50.65", date(2025, 2, 3), "", "2025-04/2026-03"),
+    ("Spending in 2025-26 is put at 50.65 trillion rupees.", "50.65", date(2025, 2, 3), "india", "2025-04/2026-03"),
+    ("The 2024-25 budget deficit is A$28 billion.", "28", date(2025, 2, 3), "australia", "2024-07/2025-06"),
+    # a decision's weekday, in the week of publication (Wednesday 17 July: Monday the 15th)
+    ("The central bank cut its rate to 3.5% on Monday.", "3.5%", date(2024, 7, 17), "", "2024-07-15"),
+    # a price change over the year to a month is that month's rate; a flow keeps its twelve months
+    ("Food prices rose by 3.1% in the year to May 2024, after 3.8% in the year to April.", "3.1%",
+     date(2024, 6, 19), "united-kingdom", "2024-05"),
+    ("Food prices rose by 3.1% in the year to May 2024, after 3.8% in the year to April.", "3.8%",
+     date(2024, 6, 19), "united-kingdom", "2024-04"),
+    ("Car sales rose 6% in the year to May 2024.", "6%", date(2024, 6, 19), "united-kingdom", "2023-06/2024-05"),
+    ("The CPI level was little changed (0.0%) between August and September 2024.", "0.0%", date(2024, 10, 16),
+     "united-kingdom", "2024-09"),
+    ("Car output rose 4% between April and June 2024.", "4%", date(2024, 10, 16), "united-kingdom",
+     "2024-04/2024-06"),
+    # where a record run starts, and when a figure was published, date no figure
+    ("Rent inflation slowed to 6.2% from 7.0%, its weakest since March 2022.", "7.0%", date(2024, 6, 19),
+     "united-kingdom", ""),
+    ("Output grew 0.3 percent between April and June, halving the 0.6 percent published in July.", "0.3",
+     date(2024, 8, 14), "germany", "2024-04/2024-06"),
+    ("Output grew 0.3 percent, halving the 0.6 percent it had published at the end of July.", "0.6",
+     date(2024, 8, 14), "germany", ""),
+    # the quarter before the figure's own; "on the previous quarter" is a base; a base opening a sentence
+    ("Output rose 0.4% in the second quarter, after 0.1% in the previous three months.", "0.1%", date(2024, 8, 14),
+     "germany", "2024-01/2024-03"),
+    ("Output rose 0.4% in the first quarter of 2024, after a fall of 0.3% in the previous quarter.", "0.3%",
+     date(2024, 8, 14), "germany", "2023-10/2023-12"),
+    ("Output rose 0.4% on the quarter, after 0.1% in the previous three months.", "0.1%", date(2024, 8, 14),
+     "germany", ""),
+    ("Output in the 2nd quarter of 2024 was 0.5% higher on the 2nd quarter of 2023.", "0.5%", date(2024, 8, 14),
+     "germany", "2024-04/2024-06"),
+    ("The 1st quarter of 2024 now shows a fall of 0.4% on the previous quarter (previously reported: -0.2%).",
+     "0.2%", date(2024, 8, 14), "germany", "2024-01/2024-03"),
+    ("Compared with the same quarter last year, output was 0.6 percent lower in the 2nd quarter.", "0.6",
+     date(2024, 8, 14), "germany", "2024-04/2024-06"),
+    ("Arrivals hit 21.4 million in 2023, up 40 percent from the previous year, with their spending reaching a "
+     "record 5.3 trillion yen.", "5.3", date(2024, 1, 17), "japan", "2023"),
+    # each figure of "A's ... and B's ..." takes the month of its own clause
+    ("April's gain is now put at +151,000 (previously +165,000) and May's at +118,000.", "151,000",
+     date(2024, 7, 5), "united-states", "2024-04"),
+    ("April's gain is now put at +151,000 (previously +165,000) and May's at +118,000.", "165,000",
+     date(2024, 7, 5), "united-states", "2024-04"),
+    ("April's gain is now put at +151,000 (previously +165,000) and May's at +118,000.", "118,000",
+     date(2024, 7, 5), "united-states", "2024-05"),
+    # "the last year" is the twelve months to publication, "last year" the calendar year before
+    ("Hiring slowed from the 190,000 average of the last year.", "190,000", date(2024, 7, 5), "united-states",
+     "2023-07/2024-06"),
+    ("Hiring averaged 190,000 a month last year.", "190,000", date(2024, 7, 5), "united-states", "2023"),
 ])
 def test_periods(sentence, figure, published, country, expected) -> None:
     assert _resolve(sentence, figure, published, country)[0] == expected
