@@ -292,3 +292,13 @@ def test_a_drafted_as_of_is_not_the_date_of_a_comparison_base(text, expected):
 ])
 def test_a_crown_is_the_currency_of_the_country_the_text_names(text, unit):
     assert [u for _, _, _, u in values(text)] == [unit]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The 10-year yield rose to 4.2%.", [("percent", 4.2, "", "percent")]),
+    ("- Payrolls: +87,000 in April (12-month average: 190,000)", [("count", 87000.0, "", ""), ("count", 190000.0, "", "")]),
+    ("Rates are at a 23-year high.", [("duration", 23.0, "", "years")]),
+    ("It signed a 5-year contract worth $2 billion.", [("duration", 5.0, "", "years"), ("money", 2.0, "billion", "USD")]),
+])
+def test_a_span_that_labels_a_measure_is_no_figure(text, expected):
+    assert values(text) == expected

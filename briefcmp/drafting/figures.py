@@ -158,6 +158,10 @@ _COUNT_CHANGE_BEFORE = re.compile(r"\b(?:rose|fell|grew|gained|increased|decreas
 _LABEL_BEFORE = re.compile(r"[A-Za-z)]:\s+" + _QUALIFIER + r"$")
 _COMPARED_AFTER = re.compile(r"\s+(?:(?:lower|higher|more|fewer|less)\s+than|(?:monthly\s+|annual\s+|yearly\s+)?"
                              r"(?:average|increase|gain|rise|drop|decline|decrease|loss)\b)")
+# What a hyphenated span labels rather than states: "the 10-year yield", "(12-month average: ...)" (not "a
+# 23-year high": how long since, a claim of its own)
+_SPAN_LABEL_AFTER = re.compile(r"\s+(?:(?:rolling|moving|trailing)\s+)?(?:average|averages|yields?|bonds?|notes?|bills?|"
+                               r"tenor|maturity|horizon|window)\b", re.I)
 # A comparison base with its own figure between a figure and a date: the date is the base's.
 _BASE_BETWEEN = re.compile(r"\b(?:from|against|compared\s+(?:with|to)|versus|than)\s+(?:(?:a|an|the)\s+)?"
                            r"(?:(?:revised|record|previous|budgeted|initial)\s+)?[$€£¥₹]?\d")
@@ -565,6 +569,8 @@ class _Finder:
             return None  # "China's 14th Five-Year Plan", "the Six-Party Talks": a name, not a duration or count
         if words and self.in_title(a):
             return None  # "Two Models of Defence Spending": a title, not a claim
+        if kind == "duration" and "-" in text[a:end] and _SPAN_LABEL_AFTER.match(text, end):
+            return None  # "the 10-year yield", "(12-month average: ...)": a label, no figure
         if kind == "duration" and unit in DURATION_FACTOR:
             unit, factor = DURATION_FACTOR[unit]
             amount, upper = amount * factor, upper * factor if upper is not None else None
