@@ -302,3 +302,12 @@ def test_a_crown_is_the_currency_of_the_country_the_text_names(text, unit):
 ])
 def test_a_span_that_labels_a_measure_is_no_figure(text, expected):
     assert values(text) == expected
+
+
+def test_a_two_year_label_in_an_indian_text_is_drafted_as_its_fiscal_year():
+    prep = S.prepare("Total spending in 2025-26 is put at Rs 50.65 lakh crore, against Rs 47.16 lakh crore "
+                     "for 2024-25.")
+    got = [str(f.as_of) for f in find_figures(prep.text, published=PartialDate(2025, 2, 3)) if f.kind != "date"]
+    assert got == ["2025-04/2026-03", "2024-04/2025-03"]
+    prep = S.prepare("The plan for 2024-25 costs A$5 billion.")
+    assert [str(f.as_of) for f in find_figures(prep.text, fiscal_start=7)] == ["2024-07/2025-06"]

@@ -66,6 +66,9 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+(?:the\s+)?(?:(?:early|late|mid|end
                           r"year(?:\s+of)?)[\s-]+)?$", re.I)
 
 
+_INDIAN = re.compile(r"\bRs\.?\s?\d|₹|\b(?:crores?|lakhs?)\b")
+
+
 def pdate(year: int, month: int = 0, day: int = 0) -> Optional[PartialDate]:
     try:
         _dt.date(year, month or 1, day or 1)
@@ -78,6 +81,9 @@ def find_dates(text: str, published: Optional[PartialDate] = None, fiscal_start:
     """Every date or period mention, longest patterns first, without overlaps."""
     taken = SpanSet()
     out: list[DateMention] = []
+    # "2025-26" is a fiscal year where the config says when one starts, or in an Indian text (rupees,
+    # crores, lakhs: India's fiscal year starts in April)
+    span_start = fiscal_start if fiscal_start != 1 else (4 if _INDIAN.search(text) else 1)
     for name, pattern in _DATE_RES:
         for m in pattern.finditer(text):
             a, b = m.span("m") if name == "month" else m.span()
@@ -93,6 +99,10 @@ def find_dates(text: str, published: Optional[PartialDate] = None, fiscal_start:
             period = date_period(name, m, published)
             if name == "fiscal" and period is not None and fiscal_start != 1:
                 period = fiscal_period(period.start.year, fiscal_start)
+            if name == "range" and span_start != 1 and period is not None and len(m.group("y2")) == 2 and \
+                    int(m.group("y2")) == (int(m.group("y")) + 1) % 100:
+                y = int(m.group("y"))  # "2025-26": the fiscal year that starts in 2025
+                period = Period(PartialDate(y, span_start), PartialDate(y + 1, span_start - 1))
             before = _WORD_BEFORE.search(text, max(0, a - 40), a)
             taken.add(a, b)
             g = m.groupdict()
