@@ -311,3 +311,19 @@ def test_a_two_year_label_in_an_indian_text_is_drafted_as_its_fiscal_year():
     assert got == ["2025-04/2026-03", "2024-04/2025-03"]
     prep = S.prepare("The plan for 2024-25 costs A$5 billion.")
     assert [str(f.as_of) for f in find_figures(prep.text, fiscal_start=7)] == ["2024-07/2025-06"]
+
+
+_WORDS = ["+", "-", "1,23,456", "12,345", "Rs", "₹", "lakh", "crore", "cr", "ratio", "index", "of", "to", "by", "from",
+          "number", "visitors", "numbered", "with", "at", ":", "(", ")", "2024-25", "FY26", "last", "month", "May's",
+          "and", "the", "previous", "quarter", "between", "April", "kroner", "Norway", "\n", "- ", "1.27", "million",
+          "since", "published", "on", ",", ".", "12-month", "average"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=40))
+def test_the_new_rules_never_fail_and_keep_offsets_inside(words):
+    text = " ".join(words)
+    for f in find_figures(text, published=PartialDate(2024, 8, 2)):
+        assert 0 <= f.start < f.end <= len(text)
+        assert periods.resolve(text, (f.start, f.end), date(2024, 8, 2), "india")[1] in ("", "stated", "relative")
+    assert all(item in text for _, item in periods.headed_items(text))
