@@ -121,11 +121,12 @@ def test_a_named_ratio_or_index_is_a_unitless_figure(text, expected):
     ("Tourists from the United States numbered 412,900, followed by Canada with 198,300 and Mexico "
      "with 87,400.", [("count", 412900.0, "tourists"), ("count", 198300.0, "tourists"),
                       ("count", 87400.0, "tourists")]),
-    ("Factory employment edged down by 12,000 in April.", [("count", 12000.0, "")]),
-    ("Retail employment rose by 31,000, finance by 9,000.", [("count", 31000.0, ""), ("count", 9000.0, "")]),
+    ("Factory employment edged down by 12,000 in April.", [("count", 12000.0, "jobs")]),
+    ("Retail employment rose by 31,000, finance by 9,000.", [("count", 31000.0, "jobs"), ("count", 9000.0, "jobs")]),
+    ("Temporary layoffs, which rose by 61,000, may reverse.", [("count", 61000.0, "")]),
     ("Estimates for March and April were cut by a combined 41,000.", [("count", 41000.0, "")]),
     ("Together the revisions are 41,000 lower than first reported.", [("count", 41000.0, "")]),
-    ("- Payrolls: +87,000 in April", [("count", 87000.0, "")]),
+    ("- Payrolls: +87,000 in April", [("count", 87000.0, "jobs")]),
     ("- Biggest loss: retail, -14,000", [("count", -14000.0, "")]),
     ("The 190,000 average of the past year was not reached.", [("count", 190000.0, "")]),
 ])
@@ -296,7 +297,8 @@ def test_a_crown_is_the_currency_of_the_country_the_text_names(text, unit):
 
 @pytest.mark.parametrize("text, expected", [
     ("The 10-year yield rose to 4.2%.", [("percent", 4.2, "", "percent")]),
-    ("- Payrolls: +87,000 in April (12-month average: 190,000)", [("count", 87000.0, "", ""), ("count", 190000.0, "", "")]),
+    ("- Payrolls: +87,000 in April (12-month average: 190,000)", [("count", 87000.0, "", "jobs"),
+                                                                  ("count", 190000.0, "", "jobs")]),
     ("Rates are at a 23-year high.", [("duration", 23.0, "", "years")]),
     ("It signed a 5-year contract worth $2 billion.", [("duration", 5.0, "", "years"), ("money", 2.0, "billion", "USD")]),
 ])

@@ -155,6 +155,10 @@ _COUNT_CHANGE_BEFORE = re.compile(r"\b(?:rose|fell|grew|gained|increased|decreas
                                   r"lowered|raised|cut|reduced|added|shed|lost|grown|risen|fallen|up|down)"
                                   r"(?:,?\s+\w+){0,10}?,?\s+(?:by|to)\s+(?:(?:a\s+combined|a\s+total\s+of|an\s+average\s+of|"
                                   r"a\s+net)\s+)?" + _QUALIFIER + r"$", re.I)
+# What counts jobs: employment and payrolls (not unemployment, not a count of people or firms named)
+_JOBS = re.compile(r"\b(?:payrolls?|employment|jobs?|hiring|job\s+(?:gains?|growth))\b", re.I)
+_JOBS_NOT = re.compile(r"\b(?:unemploy\w*|jobless\w*|people|persons|workers|firms|companies|applicants|openings|"
+                       r"vacancies|claims|layoffs)\b", re.I)
 _LABEL_BEFORE = re.compile(r"[A-Za-z)]:\s+" + _QUALIFIER + r"$")
 _COMPARED_AFTER = re.compile(r"\s+(?:(?:lower|higher|more|fewer|less)\s+than|(?:monthly\s+|annual\s+|yearly\s+)?"
                              r"(?:average|increase|gain|rise|drop|decline|decrease|loss)\b)")
@@ -615,7 +619,10 @@ class _Finder:
         if not grouped:
             return None
         if sign or _COUNT_CHANGE_BEFORE.search(lead) or _LABEL_BEFORE.search(lead) or _COMPARED_AFTER.match(text, b):
-            return with_bound(text, start, b, "count", Value("quantity", amount=value))
+            # "payroll employment edged up by 114,000", "Nonfarm payrolls: +114,000": jobs are counted
+            said = re.split(r";\s|\.\s|,\s+(?:and|but|while)\s", lead)[-1]  # a label before a colon too
+            jobs = _JOBS.search(said) and not _JOBS_NOT.search(said)
+            return with_bound(text, start, b, "count", Value("quantity", amount=value, unit="jobs" if jobs else ""))
         listed = self.__dict__.get("_last_count")
         if listed and listed[0] == s0 and _LIST_ENTRY_BEFORE.search(lead):
             return with_bound(text, start, b, "count", Value("quantity", amount=value, unit=listed[1]))
