@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Optional
 
 from briefcmp.analysis import clauses, eventdates, evidence, periods, withinbrief
+from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.entities import Entities, proper_names, slug
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
     FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
@@ -137,6 +138,8 @@ class _Context:
 
         self.ok = False
         self.entities = entities
+        self.brief_subjects: tuple[str, ...] = ()
+        self.brief_how = ""  # "whole brief" (the one entity it names) | "main subject" (the one it names most)
         self.published = brief.published.start() if brief.published is not None else None
         norm = source_text(brief) or ""  # the loader keeps no source in memory: read it again
         try:
@@ -173,11 +176,11 @@ class _Context:
         self.title_subjects = title_subjects if len(title_subjects) == 1 else ()
         title_countries = entities.subjects(brief.title or "")
         self.title_countries = title_countries if len(title_countries) == 1 else ()
-        named = entities.subjects(norm)  # a brief that names one country (or registered entity) only is about it
+        mentions = entities.mentions(norm)  # the brief's main subject (analysis/subjects.py)
         dateline = _DATELINE.search(original[:3000])
         if dateline:  # "SEOUL --", "TOKYO, Dec 26 (Reuters) -": the city a wire story is filed from names its country
-            named = tuple(dict.fromkeys((*named, *entities.subjects(dateline.group(1).title()))))
-        self.brief_subjects = named if len(named) == 1 else ()
+            mentions += [(eid, False) for eid in entities.subjects(dateline.group(1).title())]
+        self.brief_subjects, self.brief_how = whose.main_subject(mentions)
         self.ok = bool(self.sentences)
 
     def sentence_index(self, pos: int) -> int:
@@ -263,6 +266,11 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     else:
         unit = units.canonical_unit(v.unit)
         dim = units.comparable(unit, 0.0)[0]
+        if unit == "bps":  # "25 basis points" is 0.25 percentage point (corpus/units.py converts)
+            unit = "percentage-points"
+    counted = ""  # "36.9 million foreign visitors": a count like "36.87 million", the noun a measured word
+    if units.is_count(unit):
+        counted, unit, dim = unit, "", ""
     text = claim.quote
     subjects_from = ""
     figure_span: Optional[tuple[int, int]] = None
@@ -325,7 +333,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
                                ("sentence", lambda: entities.subjects_or_names(upto)),  # a name after the clause is another's
                                ("previous sentence", lambda: ctx.carried(si)),
                                ("title", lambda: ctx.title_subjects),
-                               ("whole brief", lambda: ctx.brief_subjects)):
+                               (ctx.brief_how, lambda: ctx.brief_subjects)):
                 subjects = found()
                 if subjects:
                     subjects_from = how
@@ -357,7 +365,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             share = _OF_GDP.match(clause, fig_in_clause[1])
             if share:
                 clause = clause[:share.start()] + " " * (share.end() - share.start()) + clause[share.end():]
-    words, shown, order = measured_words(clause, entities, unit if unit != "percent" else "", fig_in_clause)
+    words, shown, order = measured_words(clause, entities, (counted if counted in units.PERSON_NOUNS else "")
+                                         if counted else unit if unit != "percent" else "", fig_in_clause)
     if respective is not None:
         words, shown, order = measured_words(respective[0], entities, "")
     own_direction = words & _DIRECTION
@@ -539,6 +548,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
         _brief_hints(described)
         described = []
     result.considered = len(loose)
+    whose.adopt_release_subjects(loose, [*loose, *(m for ms in keyed.values() for m in ms)], word_match,
+                                 evidence.close, RELEASE_DAYS)  # a brief that names no country
 
     # 1. Registered keys: a claim joins the key whose subjects, unit and wording it shares.
     key_sigs = []
@@ -716,7 +727,9 @@ def _reason(group: list[Member], target: str) -> str:
            f"{RELEASE_DAYS} days)", "": " (inferred)"}
     periods = sorted({(m.period or str(m.claim.as_of or "")) + how_p.get(m.period_how, "")
                       for m in group if m.period or m.claim.as_of is not None})
-    parts = [f"subject {subjects}" + (f" (from the {', '.join(how)})" if how else ""),
+    how = [f"other reports of the release within {RELEASE_DAYS} days" if h == "release" else
+           "brief's main subject" if h == "main subject" else f"the {h}" for h in how]
+    parts = [f"subject {subjects}" + (f" (from {', '.join(how)})" if how else ""),
              f"unit {'rank' if group[0].dim == 'rank' else group[0].unit or 'count'}", f"shared words: {words}",
              f"period {', '.join(periods) or 'not stated'}"]
     if target:

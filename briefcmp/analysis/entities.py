@@ -40,6 +40,7 @@ class Country:
     id: str  # slug of the common English name: "south-korea"
     label: str  # "South Korea"
     names: tuple[str, ...]  # every form that names it in text
+    adjectives: tuple[str, ...] = ()  # the forms of ``names`` that are its adjective ("Japanese")
 
 
 def slug(text: str) -> str:
@@ -86,7 +87,7 @@ def countries() -> tuple[Country, ...]:
             names.add(capital.split(" D.C.")[0] if capital.startswith("Washington") else capital)
         names = {n for n in names if n not in _AMBIGUOUS and "," not in n}
         population = info.get("population") if isinstance(info.get("population"), (int, float)) else 0
-        out.append((population, Country(slug(label), label, tuple(sorted(names)))))
+        out.append((population, Country(slug(label), label, tuple(sorted(names)), (demonym,) if demonym in names else ())))
     # A name several countries share ("American" for the United States and the Northern Mariana
     # Islands, "Dominican") belongs to the most populous one.
     owner: dict[str, tuple[float, str]] = {}
@@ -94,7 +95,8 @@ def countries() -> tuple[Country, ...]:
         for n in c.names:
             if n not in owner or population > owner[n][0]:
                 owner[n] = (population, c.id)
-    kept = [Country(c.id, c.label, tuple(n for n in c.names if owner[n][1] == c.id)) for _, c in out]
+    kept = [Country(c.id, c.label, tuple(n for n in c.names if owner[n][1] == c.id),
+                    tuple(n for n in c.adjectives if owner[n][1] == c.id)) for _, c in out]
     return tuple(sorted(kept, key=lambda c: c.id))
 
 
@@ -116,12 +118,15 @@ class Entities:
         self.labels: dict[str, str] = {}
         name_of: dict[str, str] = {}
         config_names: set[str] = set()
+        adjectives: set[str] = set()
         for eid, e in config.entities.items():
             self.labels[eid] = e.label
             for name in {e.label, *e.aliases}:
                 for form in name_forms(name):
                     name_of.setdefault(form, eid)
                     config_names.add(form)
+                    if form != name:
+                        adjectives.add(form)
         if use_countries:
             label_ids = {e.label: eid for eid, e in config.entities.items()}
             for c in countries():
@@ -130,7 +135,9 @@ class Entities:
                 self.labels.setdefault(eid, c.label)
                 for n in c.names:
                     name_of.setdefault(n, eid)
+                adjectives.update(a for a in c.adjectives if name_of.get(a) == eid)
         self.entity_of = name_of
+        self.adjectives = frozenset(adjectives - set(self.labels.values()))  # "Japanese", "American"
         self._config_names = config_names
         self._use_countries = use_countries
         self._config_cjk = {form: eid for form, eid in name_of.items() if _is_cjk(form)}
@@ -211,6 +218,11 @@ class Entities:
     def subjects(self, text: str) -> tuple[str, ...]:
         """Entity ids named in ``text``, in order of first mention."""
         return tuple(dict.fromkeys(eid for _, _, eid in self.find(text)))
+
+    def mentions(self, text: str) -> list[tuple[str, bool]]:
+        """(entity id, named by its adjective) for every name in ``text``, in order: "Japan's" is the
+        country, "Japanese exports" its adjective."""
+        return [(eid, text[a:b] in self.adjectives) for a, b, eid in self.find(text)]
 
     def label(self, eid: str) -> str:
         return self.labels.get(eid, eid)
