@@ -176,7 +176,11 @@ class _Context:
         self.title_subjects = title_subjects if len(title_subjects) == 1 else ()
         title_countries = entities.subjects(brief.title or "")
         self.title_countries = title_countries if len(title_countries) == 1 else ()
-        mentions = entities.mentions(norm)  # the brief's main subject (analysis/subjects.py)
+        # The brief's main subject (analysis/subjects.py); an adjective in the lead paragraph ("German
+        # economic output grew") says what the story is about, one further down may describe a side matter.
+        lead = next(((a, b) for a, b in self.blocks if b - a >= 200), (0, 0))  # (not a heading or table line)
+        mentions = [(eid, norm[a:b] in entities.adjectives and not lead[0] <= a < lead[1])
+                    for a, b, eid in entities.find(norm)]
         dateline = _DATELINE.search(original[:3000])
         if dateline:  # "SEOUL --", "TOKYO, Dec 26 (Reuters) -": the city a wire story is filed from names its country
             mentions += [(eid, False) for eid in entities.subjects(dateline.group(1).title())]
@@ -312,6 +316,12 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         company = [] if subjects or entities.subjects(clause) else entities.companies(clause)
         if company:  # "Coal India mined 773.81 million tonnes": the company's figure, not India's
             subjects, subjects_from = (entities.adopt(company[0]),), "clause"
+        elif not subjects and not entities.subjects(clause) and not entities.subjects(upto):
+            # "Output at state-run Coal India, which accounts for most of the country's production, rose to
+            # 773.8 million tons": the company the sentence names before the clause, not the title's country
+            company = entities.companies(upto)
+            if company:
+                subjects, subjects_from = (entities.adopt(company[-1]),), "sentence"
         named = [] if subjects or entities.subjects(clause) else proper_names(clause)
         generic = next((g for g in _GENERIC_SUBJECT.finditer(clause)
                         if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())

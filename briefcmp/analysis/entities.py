@@ -348,6 +348,8 @@ social housing transport infrastructure capital metropolitan northern southern e
 east west upper lower greater new old royal united republic democratic independent international
 """.split())
 _NAME_LINKS = frozenset("of for and de del do da des la".split())
+# Words after the head that end the same name: "the Government Pension Fund Global", "Coal India Limited".
+_NAME_ENDS = frozenset("global international worldwide limited ltd inc plc".split())
 _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # A name right before a reporting verb is the source of a figure, not what it is about.
 _REPORTS = re.compile(r"\s*(?:'s\s+)?(?:said|says|say|estimated|estimates|estimate|reported|reports|put|puts|"
@@ -396,7 +398,7 @@ def proper_names(text: str) -> list[tuple[int, int, str]]:
                 continue
             break
         if last_head > i:
-            if last > last_head and tokens[last_head + 1][2].lower() not in _NAME_LINKS:
+            if last > last_head and tokens[last_head + 1][2].lower() not in _NAME_LINKS | _NAME_ENDS:
                 last = last_head  # "the Murray-Darling Basin Plan" names the basin's plan: the name is the basin
             end = tokens[last][1]
             name = text[a:end].removesuffix("'s")

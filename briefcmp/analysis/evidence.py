@@ -8,7 +8,7 @@ measured words, from what each says about itself:
   names far more than any other (0.8), or taken from other reports of the release the brief
   reports (0.8: inferred, below every subject a brief states; see ``analysis.subjects``); none,
   or only a body with no country (0). A figure whose subject is inferred from other reports and
-  whose value differs from the group's never decides a contradiction (0);
+  whose value differs from a figure of its period never decides a contradiction (0);
 - **period**: stated or read from the text against the publication date (1.0), as drafted (0.95),
   shared with reports of the same release published within ``RELEASE_DAYS`` days (0.9); none (0);
 - **kind**: facts, and budgets or plans adopted (1.0); forecasts (0: compared only when a person
@@ -119,7 +119,7 @@ def evidence(members: list, directed: frozenset[str], forecast: re.Pattern) -> E
             part("subject", SUBJECT_WEIGHT.get(m.subjects_from, 1.0), "")
     stated = [m for m in members if m.subjects_from != "release"]
     for m in members:
-        if m.subjects_from == "release" and stated and any(not close(m, o) for o in stated):
+        if m.subjects_from == "release" and any(not close(m, o) for o in stated if o.period == m.period):
             # the subject was shared only because the figure agreed: it never decides a contradiction
             part("subject", 0.0, f"the subject of {m.claim.ref} is inferred from other reports of the release, "
                                  "and its value differs")

@@ -8,8 +8,9 @@ sentence before and the title have named no subject:
   registered entity only is about it; one that names several is about the one it names
   far more than the others (at least ``MAIN_MENTIONS`` times, and at least ``MAIN_RATIO``
   times as often as any other: a wire story on Japan's economy mentioning Germany once).
-  A country named once, and only by its adjective ("strong returns for American technology
-  companies"), describes something else: it is not what the brief is about.
+  A country named once, only by its adjective and outside the lead paragraph ("the CEO pointed
+  to American technology companies"), describes a side matter: it is not what the brief is about
+  ("German economic output grew slightly", the lead of a statistics release, is).
 - **The release's subject** (``adopt_release_subjects``): a brief that names no country at all
   ("Budget 2025: Government pegs capex at ...", a newsletter's "July jobs report at a
   glance") reports a release other briefs name. Its figures are matched with those of other
@@ -37,9 +38,9 @@ RELEASE_MATCHES = 2  # figures of a brief that must agree with one release befor
 
 
 def main_subject(mentions: Sequence[tuple[str, bool]]) -> tuple[tuple[str, ...], str]:
-    """(subjects, how) for a brief from its entity mentions in order, each (entity id, named only by
-    an adjective): the one entity named ("whole brief"), or the one that dominates ("main subject"),
-    else none."""
+    """(subjects, how) for a brief from its entity mentions in order, each (entity id, named by an
+    adjective outside the lead): the one entity named ("whole brief"), or the one that dominates
+    ("main subject"), else none."""
     counts = Counter(eid for eid, _ in mentions)
     if not counts:
         return (), ""
