@@ -136,19 +136,19 @@ def test_release_subjects_need_two_agreeing_figures_and_one_subject() -> None:
         return Member(claim, subject, "clause" if subject else "", "percent", "percent", frozenset(words), {}, (),
                       subject[0] if subject else "", "", "", date(2024, 2, day))
 
-    from briefcmp.analysis.measure import word_match
+    from briefcmp.analysis.measure import _VAGUE, word_match
 
     wire = [m("wire", 1.9, {"copper", "output"}, ("chile",)), m("wire", 4.0, {"copper", "export"}, ("chile",))]
     one = [m("letter", 1.9, {"copper", "output"})]
-    assert subjects.adopt_release_subjects(one, wire + one, word_match, evidence.close, 7) == []
+    assert subjects.adopt_release_subjects(one, wire + one, word_match, evidence.close, 7, _VAGUE) == []
     two = [m("letter", 1.9, {"copper", "output"}), m("letter", 4.0, {"copper", "export"})]
-    assert [x.subjects for x in subjects.adopt_release_subjects(two, wire + two, word_match, evidence.close, 7)] \
+    assert [x.subjects for x in subjects.adopt_release_subjects(two, wire + two, word_match, evidence.close, 7, _VAGUE)] \
         == [("chile",), ("chile",)]
     late = [m("late", 1.9, {"copper", "output"}, day=20), m("late", 4.0, {"copper", "export"}, day=20)]
-    assert subjects.adopt_release_subjects(late, wire + late, word_match, evidence.close, 7) == []
+    assert subjects.adopt_release_subjects(late, wire + late, word_match, evidence.close, 7, _VAGUE) == []
     peru = wire + [m("peru", 4.0, {"copper", "export"}, ("peru",))]
     both = [m("both", 1.9, {"copper", "output"}), m("both", 4.0, {"copper", "export"})]
-    assert subjects.adopt_release_subjects(both, peru + both, word_match, evidence.close, 7) == []
+    assert subjects.adopt_release_subjects(both, peru + both, word_match, evidence.close, 7, _VAGUE) == []
 
 
 def test_basis_points_are_hundredths_of_a_percentage_point() -> None:

@@ -51,7 +51,7 @@ from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.entities import Entities, proper_names, slug
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
     FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
-    _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _OF_GDP, _POSSESSIVE_START,
+    _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
     _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, _basis, _meaningful, effective_words, measured_words,
     word_match,
 )
@@ -559,7 +559,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
         described = []
     result.considered = len(loose)
     whose.adopt_release_subjects(loose, [*loose, *(m for ms in keyed.values() for m in ms)], word_match,
-                                 evidence.close, RELEASE_DAYS)  # a brief that names no country
+                                 evidence.close, RELEASE_DAYS, _VAGUE)  # a brief that names no country
 
     # 1. Registered keys: a claim joins the key whose subjects, unit and wording it shares.
     key_sigs = []

@@ -21,8 +21,8 @@ sentence before and the title have named no subject:
   A figure that agrees with none gets none, so a subject taken from other reports never
   decides a contradiction alone; and ``evidence`` scores it below every subject a brief states.
 
-Cost: figures are indexed by (dimension, unit) and publication day, and each subjectless figure
-looks at no more than ``MAX_SCAN`` of them (linear).
+Cost: figures are indexed by (dimension, unit, measured word) and publication day, and each
+subjectless figure looks at no more than ``MAX_SCAN`` of them per word (linear).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from typing import Callable, Iterable, Sequence
 
 MAIN_MENTIONS = 3  # a brief naming several countries is about one it names at least this often...
 MAIN_RATIO = 2.0  # ...and this many times as often as any other
-MAX_SCAN = 500  # figures of one unit and week looked at per subjectless figure (keeps the cost linear)
+MAX_SCAN = 200  # figures of one unit, word and week looked at per subjectless figure (keeps the cost linear)
 RELEASE_MATCHES = 2  # figures of a brief that must agree with one release before it takes the release's subject
 
 
@@ -65,33 +65,40 @@ def _same_period(a, b) -> bool:
 
 
 def adopt_release_subjects(members: Iterable, references: Iterable, word_match: Callable, close: Callable,
-                           days: int) -> list:
+                           days: int, vague: frozenset[str] = frozenset()) -> list:
     """Give the release's subject to the subjectless figures of a brief that reports the release (see
     the module docstring). ``references``: figures whose stated subjects may be shared (any brief);
-    ``close(a, b)``: their values agree. Returns the members that took a subject."""
-    index: dict[tuple, list] = defaultdict(list)
+    ``close(a, b)``: their values agree; ``vague``: words that alone never make two measures alike
+    (figures are compared only when they share another word). Returns the members that took a subject."""
+    index: dict[tuple, list] = defaultdict(list)  # (dimension, unit, word) -> figures, by day
     for o in references:
-        if _stated(o) and o.published is not None and o.words:
-            index[(o.dim, o.unit)].append(o)
+        if _stated(o) and o.published is not None:
+            for w in o.words - vague:
+                index[(o.dim, o.unit, w)].append(o)
     for lst in index.values():
         lst.sort(key=lambda o: o.published)
     days_of = {k: [o.published.toordinal() for o in lst] for k, lst in index.items()}
     orphans: dict[str, list] = defaultdict(list)
     for m in members:
-        if not m.subjects and m.published is not None and m.words:
+        if not m.subjects and m.published is not None and m.words - vague:
             orphans[m.claim.brief].append(m)
     adopted = []
     for brief in sorted(orphans):
         agreeing: dict[int, set] = {}
         for m in orphans[brief]:
-            k = (m.dim, m.unit)
-            if k not in index:
-                continue
-            day = m.published.toordinal()
-            lo, hi = bisect.bisect_left(days_of[k], day - days), bisect.bisect_right(days_of[k], day + days)
-            found = {o.subjects for o in index[k][lo:min(hi, lo + MAX_SCAN)]
-                     if o.claim.brief != brief and _same_period(m, o) and close(m, o)
-                     and word_match(m.words, o.words) in ("sure", "maybe")}
+            day, seen, found = m.published.toordinal(), set(), set()
+            for w in sorted(m.words - vague):
+                k = (m.dim, m.unit, w)
+                if k not in index:
+                    continue
+                lo, hi = bisect.bisect_left(days_of[k], day - days), bisect.bisect_right(days_of[k], day + days)
+                for o in index[k][lo:min(hi, lo + MAX_SCAN)]:
+                    if id(o) in seen:
+                        continue
+                    seen.add(id(o))
+                    if o.claim.brief != brief and o.subjects not in found and _same_period(m, o) and close(m, o) \
+                            and word_match(m.words, o.words) in ("sure", "maybe"):
+                        found.add(o.subjects)
             if found:
                 agreeing[id(m)] = found
         found = set().union(*agreeing.values()) if agreeing else set()
