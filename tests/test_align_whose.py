@@ -161,9 +161,21 @@ def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
     assert units.canonical_unit("basis points") == "bps"
 
 
+def test_nordic_crowns_are_one_currency_as_written() -> None:
+    from briefcmp.drafting.figures import find_figures
+
+    (a,), (b,) = find_figures("The fund earned 2,511 billion kroner."), find_figures("It earned 2.51 trillion crowns.")
+    assert (a.value.unit, b.value.unit) == ("kroner", "crowns")  # as written
+    assert units.canonical_unit("kroner") == units.canonical_unit("crowns") == "crowns"
+    from briefcmp.analysis.rules.base import dimension
+
+    assert dimension(a.value) == dimension(b.value) == "crowns"  # compared under one key
+
+
 def test_a_counted_noun_and_a_bare_count_are_one_dimension() -> None:
     assert units.is_count("visitors") and units.is_count("jobs") and units.is_count("people")
-    for unit in ("", "USD", "percent", "percentage-points", "bps", "tonnes", "days", "times", "points"):
+    for unit in ("", "USD", "INR", "percent", "percentage-points", "bps", "tonnes", "days", "times", "points",
+                 "kroner", "crowns"):
         assert not units.is_count(unit), unit
 
 

@@ -260,8 +260,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             share = _OF_GDP.match(clause, fig_in_clause[1])
             if share:
                 clause = clause[:share.start()] + " " * (share.end() - share.start()) + clause[share.end():]
+    written = v.unit if unit not in ("", "percent") and v.unit.lower() != unit.lower() else ""  # "kroner": crowns
     words, shown, order = measured_words(clause, entities, (counted if counted in units.PERSON_NOUNS else "")
-                                         if counted else unit if unit != "percent" else "", fig_in_clause)
+                                         if counted else f"{unit} {written}" if unit != "percent" else "", fig_in_clause)
     if respective is not None:
         words, shown, order = measured_words(respective[0], entities, "")
     own_direction = words & _DIRECTION

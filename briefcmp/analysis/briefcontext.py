@@ -12,7 +12,7 @@ from typing import Optional
 
 from briefcmp.analysis import clauses, evidence, periods
 from briefcmp.analysis import subjects as whose
-from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.entities import Entities, proper_names
 from briefcmp.analysis.measure import _CLAUSE_BREAK
 from briefcmp.corpus.model import Brief
 
@@ -68,7 +68,11 @@ class _Context:
                 self.sentences.append((start, b))
         self.starts = [s for s, _ in self.sentences]
         self.block_starts = [a for a, _ in self.blocks]
-        title_subjects = entities.subjects_or_names(brief.title or "")
+        title = brief.title or ""
+        # A headline in sentence case starts with a capital: "Oil fund earned 2,511 billion kroner" names no
+        # body called "Oil fund" (a name of more capitalised words, or later in the title, does).
+        title_subjects = entities.subjects(title) or tuple(dict.fromkeys(
+            entities.adopt(n) for a, _, n in proper_names(title) if a > 0 or sum(w[:1].isupper() for w in n.split()) > 1))
         self.title_subjects = title_subjects if len(title_subjects) == 1 else ()
         title_countries = entities.subjects(brief.title or "")
         self.title_countries = title_countries if len(title_countries) == 1 else ()

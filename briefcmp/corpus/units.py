@@ -28,6 +28,8 @@ _ALIASES = {
     "€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR",
     "₽": "RUB", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "rub": "RUB",
     "£": "GBP", "gbp": "GBP", "cny": "CNY", "yuan": "CNY", "rmb": "CNY",
+    # Nordic crowns as the press writes them: one unit under a key (whose subject says which crown)
+    "kroner": "crowns", "krone": "crowns", "kronor": "crowns", "krona": "crowns", "crown": "crowns",
     "x": "times", "fold": "times", "multiple": "times",
     "day": "days", "week": "weeks", "month": "months", "year": "years", "hour": "hours",
     "minute": "minutes", "min": "minutes", "mins": "minutes", "second": "seconds", "sec": "seconds",
@@ -91,7 +93,8 @@ def comparable(unit: str, amount: float) -> tuple[str, float]:
 # unemployed persons was 1.74 million", "1.7 million people were out of work").
 PERSON_NOUNS = frozenset({"people", "persons", "individuals"})
 # Units that are no counted thing: measures, money, multiples.
-_NOT_COUNTED = frozenset({"percent", "percentage-points", "bps", "times", "points", "cents", "pence"})
+_NOT_COUNTED = frozenset({"percent", "percentage-points", "bps", "times", "points", "cents", "pence", "crowns"})
+_IRREGULAR_COUNTS = PERSON_NOUNS | {"children", "men", "women", "personnel", "police", "staff", "cattle"}
 
 
 def is_count(unit: str) -> bool:
@@ -100,7 +103,7 @@ def is_count(unit: str) -> bool:
     million" are one dimension; currencies, physical units, durations and percentages are not counts."""
     u = canonical_unit(unit)
     return bool(u) and u.isascii() and u.replace("-", "").replace(" ", "").isalpha() and u.islower() \
-        and u not in _NOT_COUNTED and u not in _DAYS and u not in ("decades", "centuries") \
+        and (u.endswith("s") or u in _IRREGULAR_COUNTS) and u not in _NOT_COUNTED and u not in _DAYS and u not in ("decades", "centuries") \
         and not is_currency(u) and not is_physical(u)
 
 

@@ -26,7 +26,10 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EU
                    "won": "KRW", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB",
                    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "hryvnia": "UAH", "hryvnias": "UAH",
                    "rupee": "INR", "rupees": "INR", "pounds sterling": "GBP", "sterling": "GBP",
-                   "swiss francs": "CHF", "zloty": "PLN", "zlotys": "PLN", "tenge": "KZT", "lira": "TRY"}
+                   "swiss francs": "CHF", "zloty": "PLN", "zlotys": "PLN", "tenge": "KZT", "lira": "TRY",
+                   # the Nordic crowns: "kroner" is Norway's or Denmark's, "crowns" any of them; kept as
+                   # written and compared as one currency under a key (corpus/units.py), never converted
+                   "kroner": "kroner", "krone": "krone", "kronor": "kronor", "crowns": "crowns"}
 DOLLAR_ADJ = {"australian": "AUD", "canadian": "CAD", "hong kong": "HKD", "new zealand": "NZD",
                "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD"}
 
