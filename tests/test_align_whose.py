@@ -151,6 +151,29 @@ def test_release_subjects_need_two_agreeing_figures_and_one_subject() -> None:
     assert subjects.adopt_release_subjects(both, peru + both, word_match, evidence.close, 7, _VAGUE) == []
 
 
+def test_one_matching_figure_is_enough_when_the_currency_names_the_country() -> None:
+    from briefcmp.analysis.entities import currency_country
+    from briefcmp.analysis.measure import _VAGUE, word_match
+
+    assert [currency_country(c) for c in ("KRW", "INR", "GBP", "JPY")] == ["south-korea", "india",
+                                                                             "united-kingdom", "japan"]
+    assert currency_country("USD") == currency_country("EUR") == currency_country("XOF") == ""  # many countries'
+
+    def m(brief: str, amount: float, unit: str, subject: tuple[str, ...] = ()) -> Member:
+        claim = Claim(brief=brief, id=f"f{amount}", quote="q", kind="fact",
+                      value=Value("quantity", amount=amount, scale="trillion", unit=unit))
+        return Member(claim, subject, "clause" if subject else "", unit, unit, frozenset({"budget", "spend"}), {},
+                      (), subject[0] if subject else "", "", "", date(2023, 12, 21))
+
+    korea = [m("wire", 656.6, "KRW", ("south-korea",))]
+    won = [m("paper", 656.6, "KRW")]
+    assert [x.subjects for x in subjects.adopt_release_subjects(won, korea + won, word_match, evidence.close, 7,
+                                                                 _VAGUE)] == [("south-korea",)]
+    euro = [m("wire", 656.6, "EUR", ("germany",))]
+    euros = [m("paper", 656.6, "EUR")]
+    assert subjects.adopt_release_subjects(euros, euro + euros, word_match, evidence.close, 7, _VAGUE) == []
+
+
 def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
     from briefcmp.drafting.figures import find_figures
 

@@ -100,6 +100,42 @@ def countries() -> tuple[Country, ...]:
     return tuple(sorted(kept, key=lambda c: c.id))
 
 
+@lru_cache(maxsize=1)
+def _currency_countries() -> dict[str, str]:
+    """ISO 4217 code -> the id of the one country that issues it (CLDR's tender currencies by territory,
+    from Babel): the territory using it with at least 95% of the population of all that use it ("INR":
+    India, not Bhutan; "KRW": South Korea); none for a currency of many countries (EUR, USD: the US has
+    under 95% of the dollar's territories, and the dollar prices the world's trade anyway)."""
+    import countryinfo
+    from babel.core import get_global
+
+    people: dict[str, tuple[float, str]] = {}
+    for c in countryinfo.all_countries():
+        info = c.info()
+        code = (info.get("ISO") or {}).get("alpha2")
+        if code and info.get("name"):
+            population = info.get("population") if isinstance(info.get("population"), (int, float)) else 0
+            if code not in people or population > people[code][0]:  # (countryinfo files Wales under GB too)
+                people[code] = (float(population), slug(info["name"]))
+    users: dict[str, list[str]] = {}
+    for territory, spans in get_global("territory_currencies").items():
+        for code, _, end, tender in spans:
+            if end is None and tender:
+                users.setdefault(code, []).append(territory)
+    out = {}
+    for code, territories in users.items():
+        known = sorted((people[t] for t in territories if t in people), reverse=True)
+        total = sum(p for p, _ in known)
+        if known and total > 0 and known[0][0] >= 0.95 * total and code not in ("USD", "EUR"):
+            out[code] = known[0][1]
+    return out
+
+
+def currency_country(code: str) -> str:
+    """The id of the country whose own currency ``code`` is ("KRW" -> "south-korea"), or ""."""
+    return _currency_countries().get(code.upper(), "") if len(code) == 3 and code.isalpha() else ""
+
+
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
 # Capitalised words that start a sentence or name a time or direction, not an organisation: "In India",
 # "Both India and", "December India", "Northern India".

@@ -55,6 +55,17 @@ def main_subject(mentions: Sequence[tuple[str, bool]]) -> tuple[tuple[str, ...],
     return (), ""
 
 
+def currency_country(members: Sequence) -> str:
+    """The country whose own currency all the money figures of ``members`` (one brief's) are in
+    ("trillion won": South Korea; "Rs 11.21 lakh crore": India), or "": none for a currency of several
+    countries (euro, dollar) or two currencies."""
+    from briefcmp.analysis.entities import currency_country as of_code
+    from briefcmp.corpus import units
+
+    codes = {m.unit.upper() for m in members if m.unit and (units.is_currency(m.unit) or of_code(m.unit))}
+    return of_code(next(iter(codes))) if len(codes) == 1 else ""
+
+
 def _stated(m) -> bool:
     return bool(m.subjects) and not any(s.startswith("(") for s in m.subjects) and m.subjects_from != "release"
 
@@ -103,9 +114,12 @@ def adopt_release_subjects(members: Iterable, references: Iterable, word_match: 
                 agreeing[id(m)] = found
         found = set().union(*agreeing.values()) if agreeing else set()
         took = [m for m in orphans[brief] if id(m) in agreeing]
-        if len(found) != 1 or len({(m.unit, m.claim.value.base_amount) for m in took}) < RELEASE_MATCHES:
+        if len(found) != 1:
             continue
         (subjects,) = found
+        need = 1 if subjects == (currency_country(orphans[brief]),) else RELEASE_MATCHES
+        if len({(m.unit, m.claim.value.base_amount) for m in took}) < need:
+            continue
         for m in took:
             m.subjects, m.subjects_from, m.lead = subjects, "release", subjects[0]
             adopted.append(m)
