@@ -16,6 +16,14 @@ from briefcmp.corpus.model import Claim, Value
 from tests.test_align_subjects import _corpus, _found
 
 
+def test_a_country_in_a_cause_clause_is_not_the_figure_s(tmp_path: Path) -> None:
+    text = ("Chile's copper exports rise\nMining Wire | 3 April 2024\n\n"
+            "Chile's copper exports rose to $42.3 billion in 2023 as buyers in China stocked up ahead of tariffs.\n")
+    brief, ctx, e = _brief_context(tmp_path, "wire", text)
+    (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 42.3]
+    assert m is not None and m.subjects == ("chile",)
+
+
 def test_the_main_subject_of_a_brief() -> None:
     j, g, u = ("japan", False), ("germany", False), ("united-states", True)
     assert subjects.main_subject([j, j, j, g]) == (("japan",), "main subject")  # named far more often

@@ -194,6 +194,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             respective = clauses.respective_words(sentence, (fa, fb))
             c0, c1 = _clause(sentence, fa, fb)
             clause, fig_in_clause = sentence[c0:c1], (fa - c0, fb - c0)
+            cause = _CAUSE.search(clause, fig_in_clause[1])
+            if cause:  # "... swelled to $992.1 billion as exporters beat expected U.S. tariffs": not the US's
+                clause = clause[:cause.start()]
             upto = sentence[:c1]
         else:
             clause, fig_in_clause = ctx.text[a:b], None
