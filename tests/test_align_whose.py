@@ -118,8 +118,9 @@ def test_a_subject_taken_from_the_release_never_decides_a_contradiction(tmp_path
 def _member(brief: str, amount: float, subjects_from: str, period: str = "2023") -> Member:
     claim = Claim(brief=brief, id="x", quote="Exports rose 5 percent.", kind="fact",
                   value=Value("quantity", amount=amount, unit="percent"))
-    return Member(claim, ("chile",), subjects_from, "percent", "percent", frozenset({"export", "increase"}), {},
-                  ("export", "increase"), "chile", period, "stated", date(2024, 2, 1))
+    return Member(claim, ("chile",), subjects_from, "percent", "percent", frozenset({"export", "increase"}),
+                  {"export": "exports", "increase": "rose"}, ("export", "increase"), "chile", period, "stated",
+                  date(2024, 2, 1))
 
 
 def test_a_subject_from_the_release_scores_below_any_stated_one() -> None:
@@ -135,6 +136,13 @@ def test_a_subject_from_the_release_scores_below_any_stated_one() -> None:
     assert differs.score == 0 and "inferred from other reports of the release" in differs.doubt()
     # another period's figure is no contradiction
     assert score(_member("a", 5.0, "clause", "2022"), _member("b", 6.0, "release"), _member("c", 6.0, "clause")) > 0
+
+
+def test_the_reason_says_which_subject_was_taken_from_the_release() -> None:
+    from briefcmp.analysis.align import _reason
+
+    reason = _reason([_member("a", 5.0, "title"), _member("b", 5.0, "release")], "")
+    assert reason.startswith("subject chile (from the title, for b#x: other reports of the release within 7 days")
 
 
 def test_release_subjects_need_two_agreeing_figures_and_one_subject() -> None:
