@@ -8,6 +8,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from briefcmp.analysis import evidence, subjects
 from briefcmp.analysis.align import FORECAST_WORDS, _DIRECTED, Member, _Context, describe
 from briefcmp.analysis.entities import Entities
@@ -237,3 +240,26 @@ def test_a_bare_count_under_a_key_of_visitors_is_compared() -> None:
     kept = screen(KeyView("k", "quantity", "", Tolerance()), [claim("a", 2.5, "visitors"), claim("b", 2.5, "visitors"),
                                                              claim("c", 2.5, "banks")], Corpus(Path("."), Config()), out)
     assert len(kept) == 2 and len(out) == 1
+
+
+_WORDS = st.sets(st.sampled_from(["copper", "output", "export", "import", "increase", "decrease", "gdp", "rate",
+                                  "budget", "spend"]), max_size=3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abcd"), st.sampled_from([1.0, 1.9, 2.0, 4.0]), _WORDS,
+                          st.sampled_from([(), ("chile",), ("peru",)]), st.integers(1, 20)), max_size=12))
+def test_release_subjects_only_ever_come_from_an_agreeing_figure(rows) -> None:
+    from briefcmp.analysis.measure import _VAGUE, word_match
+
+    members = []
+    for brief, amount, words, subject, day in rows:
+        claim = Claim(brief=brief, id=f"f{len(members)}", quote="q", kind="fact",
+                      value=Value("quantity", amount=amount, unit="percent"))
+        members.append(Member(claim, subject, "clause" if subject else "", "percent", "percent", frozenset(words),
+                              {}, (), subject[0] if subject else "", "", "", date(2024, 2, day)))
+    stated = [m for m in members if m.subjects]
+    for m in subjects.adopt_release_subjects(members, members, word_match, evidence.close, 7, _VAGUE):
+        assert m.subjects_from == "release" and any(
+            o.subjects == m.subjects and o.claim.brief != m.claim.brief and evidence.close(m, o)
+            and abs((o.published - m.published).days) <= 7 for o in stated)
