@@ -212,6 +212,9 @@ def test_nordic_crowns_are_one_currency_as_written() -> None:
     from briefcmp.analysis.rules.base import dimension
 
     assert dimension(a.value) == dimension(b.value) == "crowns"  # compared under one key
+    # the unit in any spelling is no measured word; a word of a longer spelling may be ("tonnes of CO2")
+    assert {"kroner", "krone", "crowns"} <= set(units.spellings("crowns"))
+    assert "tons" in units.spellings("tonnes") and "carbon" not in " ".join(units.spellings("tonnes"))
 
 
 def test_a_counted_noun_and_a_bare_count_are_one_dimension() -> None:

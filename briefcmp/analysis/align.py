@@ -263,9 +263,10 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             share = _OF_GDP.match(clause, fig_in_clause[1])
             if share:
                 clause = clause[:share.start()] + " " * (share.end() - share.start()) + clause[share.end():]
-    written = v.unit if unit not in ("", "percent") and v.unit.lower() != unit.lower() else ""  # "kroner": crowns
+    # the unit in any spelling is no measured word ("402 billion kroner" is in crowns)
+    written = " ".join(units.spellings(unit)) if unit not in ("", "percent") else unit
     words, shown, order = measured_words(clause, entities, (counted if counted in units.PERSON_NOUNS else "")
-                                         if counted else f"{unit} {written}" if unit != "percent" else "", fig_in_clause)
+                                         if counted else written if unit != "percent" else "", fig_in_clause)
     if respective is not None:
         words, shown, order = measured_words(respective[0], entities, "")
     own_direction = words & _DIRECTION
@@ -282,13 +283,13 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             # about the sentence's subject, named in its first clause
             first = next(iter(clauses.breaks(_CLAUSE_BREAK, before)), None)
             subject_words = measured_words(before[:first.start()] if first else before, entities,
-                                           unit if unit != "percent" else "")
+                                           written if unit != "percent" else "")
             if _meaningful(subject_words[0] - _HARMLESS - _DIRECTION):
                 before = before[:first.start()] if first else before
                 apposition = not participle.group().rstrip().endswith("by")  # a level, unless "rising by"
         for _ in range(3):
             p0 = max((m.end() for m in clauses.breaks(_CLAUSE_BREAK, before, 0, max(len(before) - 2, 0))), default=0)
-            words, shown, order = measured_words(before[p0:], entities, unit if unit != "percent" else "")
+            words, shown, order = measured_words(before[p0:], entities, written if unit != "percent" else "")
             if _meaningful(words - _HARMLESS) or p0 == 0:
                 break
             before = before[:p0]

@@ -66,6 +66,15 @@ def canonical_unit(unit: str) -> str:
     return u if low in _PHYSICAL_SYMBOLS else low  # "M" is no metre, "T" no tonne: kept as written
 
 
+def spellings(unit: str) -> list[str]:
+    """The one-word spellings this module reads as ``unit``'s canonical form ("crowns": kroner,
+    krone...; "USD": dollar, dollars): the words of a figure's unit, whichever one the text used."""
+    canon = canonical_unit(unit)
+    table = {**_ALIASES, **_PHYSICAL_WORDS}
+    # single words only: "tonnes of carbon dioxide" is a spelling of tonnes, but "carbon" says what is weighed
+    return sorted({canon, *(w for w, c in table.items() if c == canon and w.isalpha())})
+
+
 def is_currency(unit: str) -> bool:
     return unit in CURRENCIES
 
