@@ -65,7 +65,6 @@ approve approved approves approv adopt adopted adopts decide decided decid gover
 bring brings brought basis combined combin set press ahead steady policy stayed stay came comes statement
 meeting today start starting starts begin beginning begins metric led leading behind
 govt proposed propose proposes pegged pegs peg aims aim targeted lakh crore crores lakhs rupee rupees rupe rs cr inr
-kroner krone kronor krona crown crowns
 pace period calendar whole unchanged unchang bps bp friday monday tuesday wednesday thursday
 saturday sunday seasonally adjusted terms inflation-adjusted preliminary revised
 finalize finalized finalised finaliz finalis pass passed passes mined fy

@@ -32,7 +32,7 @@ from briefcmp.drafting.qualifiers import definite_before, name_before, reference
 from briefcmp.drafting.ranks import phrase_ranks, rank_at
 from briefcmp.drafting.spans import SpanSet, excluded_spans
 from briefcmp.drafting.unitwords import (
-    CROWN, DURATION_FACTOR, counted_noun, digits_stand_alone, event_noun, plural_noun, prefix_currency, range_after,
+    DURATION_FACTOR, counted_noun, digits_stand_alone, event_noun, plural_noun, prefix_currency, range_after,
     unit_after,
 )
 
@@ -55,20 +55,6 @@ def _mentioned_before(text: str, a: int, noun: str) -> bool:
 # Who "the two ..." usually refers back to, named or not: "the two presidents have talked 14 times".
 _ACTORS = frozenset("countries nations sides leaders men women states parties presidents ministers heads governments "
                     "allies partners neighbours neighbors rivals powers companies firms sisters brothers".split())
-
-
-_CROWN_COUNTRY = (("NOK", re.compile(r"\bNorw(?:ay|egian)\b")), ("DKK", re.compile(r"\bDen(?:mark|ish)\b|\bDanes?\b")),
-                  ("SEK", re.compile(r"\bSwed(?:en|ish)\b")), ("CZK", re.compile(r"\bCzech")),
-                  ("ISK", re.compile(r"\bIceland")))
-
-
-def crown_of(text: str) -> str:
-    """The crown a text means by "kroner" or "crowns" with no adjective: that of the one country
-    among Norway, Denmark, Sweden, the Czech Republic and Iceland that it names; else the word."""
-    if not re.search(r"\b(?:crowns?|kron[eao]r?|korunas?)\b", text, re.I):
-        return "crowns"
-    named = [code for code, pattern in _CROWN_COUNTRY if pattern.search(text)]
-    return named[0] if len(named) == 1 else "crowns"
 
 
 def is_heading(text: str) -> bool:
@@ -212,7 +198,6 @@ class _Finder:
         self.date_starts = [d.start for d in self.dates]
         self.date_spans = SpanSet((d.start, d.end) for d in self.dates)
         self.used = SpanSet()
-        self.crown = crown_of(text)
 
     def sentence_index(self, a: int) -> int:
         """The index of the sentence holding offset ``a`` (or -1)."""
@@ -535,8 +520,6 @@ class _Finder:
         if rng is not None and rng[0] >= amount:  # "10-4" falls: a score or a change, never a range
             upper, after, end = rng
         unit, kind, scale = after.unit, after.kind, after.scale
-        if unit == CROWN:
-            unit = self.crown
         if currency:
             unit, kind = currency, "money"
         if kind == "bare":

@@ -28,12 +28,10 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EU
                    "won": "KRW", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB",
                    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "hryvnia": "UAH", "hryvnias": "UAH",
                    "rupee": "INR", "rupees": "INR", "pounds sterling": "GBP", "sterling": "GBP",
-                   "swiss francs": "CHF", "zloty": "PLN", "zlotys": "PLN", "tenge": "KZT", "lira": "TRY"}
-# "kroner", "crowns": the krone of Norway or Denmark, the krona of Sweden, the koruna of the Czech
-# Republic; an adjective says which ("Norwegian crowns"), else the country the text speaks of (CROWN).
-CROWN_WORDS = ("crowns", "crown", "kroner", "krone", "kronor", "krona", "koruna", "korunas")
-CROWN_ADJ = {"norwegian": "NOK", "danish": "DKK", "swedish": "SEK", "czech": "CZK", "icelandic": "ISK"}
-CROWN = "crown?"  # the unit of a crown with no adjective: set from the text's country by the caller
+                   "swiss francs": "CHF", "zloty": "PLN", "zlotys": "PLN", "tenge": "KZT", "lira": "TRY",
+                   # the Nordic crowns: "kroner" is Norway's or Denmark's, "crowns" any of them; kept as
+                   # written and compared as one currency under a key (corpus/units.py), never converted
+                   "kroner": "kroner", "krone": "krone", "kronor": "kronor", "crowns": "crowns"}
 DOLLAR_ADJ = {"australian": "AUD", "canadian": "CAD", "hong kong": "HKD", "new zealand": "NZD",
                "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD"}
 
@@ -82,12 +80,12 @@ SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillio
                           r"lakh[\s-]+(?:crores?|cr\b\.?)|lakhs?|lacs?|crores?)\b"
                           r"|(?P<g>[kmbtKMBT]|cr(?=\b\.?))\b(?!\.\w)", re.I)
 PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b)(?P<pts>\s+points?\b)?", re.I)
+BASIS_POINTS_AFTER = re.compile(r"\s+basis[\s-]points?\b|\s?bps?\b", re.I)
 POINTS_AFTER = re.compile(r"\s+percentage[\s-]points?\b|\s?(?:pp|ppt|p\.p\.)(?![\w])", re.I)
 CURRENCY_AFTER = re.compile(
     r"(?:\s+|-)(?:(?P<adj>U\.?S\.?|US|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Taiwan(?:ese)?|"
-    r"Japanese|Korean|South Korean|Russian|Chinese|Ukrainian|Indian|Swiss|Norwegian|Danish|Swedish|Czech|Icelandic)\s+)?"
-    r"(?P<cur>" + "|".join(sorted((*CURRENCY_WORDS, *CROWN_WORDS), key=len, reverse=True)) + "|" + "|".join(CODES) +
-    r")\b", re.I)
+    r"Japanese|Korean|South Korean|Russian|Chinese|Ukrainian|Indian|Swiss)\s+)?"
+    r"(?P<cur>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + "|" + "|".join(CODES) + r")\b", re.I)
 TIMES_AFTER = re.compile(r"(?P<more>\s+more)?\s+times\b|(?:\s?-\s?|\s?)fold\b|x\b", re.I)
 COMPARATIVE_AFTER = re.compile(r"\s+(?:more|less|fewer|larger|bigger|greater|higher|lower|smaller|"
                                 r"as\s+[a-z]+\s+as|the\s+(?:size|amount|level|number|value|volume|rate|total)|"
@@ -171,6 +169,9 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
         elif currency or CURRENCY_AFTER.match(text, m.end()):
             scale = SCALE_WORDS[m.group("g").lower()]
             pos = m.end()
+    m = BASIS_POINTS_AFTER.match(text, pos)
+    if m:  # "25 basis points": a hundredth of a percentage point (corpus/units.py converts)
+        return After("count", "bps", scale, m.end())
     m = POINTS_AFTER.match(text, pos)
     if m:
         return After("points", "percentage-points", scale, m.end())
@@ -185,8 +186,6 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
             m = None  # "won" the verb
         elif cur in ("dollar", "dollars") and adj in DOLLAR_ADJ:
             return After("money", DOLLAR_ADJ[adj], scale, m.end())
-        elif cur in CROWN_WORDS:
-            return After("money", CROWN_ADJ.get(adj, CROWN), scale, m.end())
         if m:
             code = cur.upper() if cur.upper() in CODES else CURRENCY_WORDS[cur]
             return After("money", code, scale, m.end())
