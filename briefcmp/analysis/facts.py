@@ -31,8 +31,9 @@ from typing import Optional
 
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities, proper_names
+from briefcmp.analysis.factsubjects import Context, office_actor, remember
 from briefcmp.analysis.factwords import (
-    ACRONYM, ADVICE_FRAME, ASSESSED, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, FRAMES, HEADS, HEDGING,
+    ACRONYM, ADVICE_FRAME, ADVISABLE, ASSESSED, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, FRAMES, HEADS, HEDGING,
     IDLE, LIGHT_VERBS, MEASURE_NOUNS, MORE, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, SAYING, SCOPE, TIME,
     VAGUE_NOUNS, WHEN_PHRASE, modality,
 )
@@ -94,12 +95,16 @@ def _spelt_out(entities: Entities, acronym: str) -> str:
     return ""
 
 
-def read_facts(sentence: str, entities: Entities, carried: str = "", clause: bool = False) -> list[Fact]:
+def read_facts(sentence: str, entities: Entities, carried: str = "", clause: bool = False,
+               context: Optional[Context] = None) -> list[Fact]:
     """The facts (actions, recommendations) a sentence states, per actor; [] when none or without the extra.
 
     ``carried``: the actor of the sentence before (in the same paragraph), for a subject that is only
-    a pronoun ("It also froze the assets of ..."). ``clause``: the text is a quoted clause, not a
-    whole sentence (it has no full stop, and is no heading for that)."""
+    a pronoun ("It also froze the assets of ..."); in a quote read again on its own (``clause``), also
+    for a subject that is an office ("The ministry banned ..."). ``clause``: the text is a quoted
+    clause, not a whole sentence (it has no full stop, and is no heading for that). ``context``: the
+    document's home country and the people named so far (``factsubjects``), for "Chancellor Olaf
+    Scholz", "the government", "the tribunal"."""
     if sentence.rstrip().endswith("?") or not clause and _heading(sentence):
         return []  # a question asserts nothing; a heading ("How Japan Can Contribute to ...") neither
     tokens = nlp.tag(sentence)
@@ -113,6 +118,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     conditional = False  # inside "if ...", "unless ...", "in the event ..."
     said_from = -1  # where "said" stands before a reported clause ("Scholz said Germany would ...")
     chain: Optional[tuple[tuple[str, ...], int, str, str]] = None  # actors, subject start, kind, value of the last verb
+    last_subject = ""  # the subject of the sentence's last verb group, for "it" after a colon
     i = 0
     n = len(tokens)
     while i < n:
@@ -161,11 +167,20 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             actors, subject_start = _actors(sentence, names, tokens, clause_start, i)
             if not actors:
                 actors, subject_start = _fronted(sentence, names, tokens, clause_start, i)
+            elif clause_start < i:
+                remember(tokens, clause_start, i, actors[0], context)
+            if not actors and clause_start < i:  # "Chancellor Olaf Scholz", "the ministry", "the tribunal"
+                who = office_actor(tokens, clause_start, i, names, entities, context, carried if clause else "")
+                if who:
+                    actors, subject_start = (who,), tokens[clause_start].start
             before = sentence[tokens[clause_start].start:tokens[i].start] if clause_start < n else ""
-            if not actors and carried and (_PRONOUN.fullmatch(before) or clause and i == 0):
-                # "It also froze ..."; a quoted clause that starts at its verb ("joined the sanctions against
-                # Russia", the second of two coordinated actions) is the drafted actor's
-                actors, subject_start = (carried,), tokens[clause_start].start
+            if not actors and (carried or last_subject) and (_PRONOUN.fullmatch(before) or clause and i == 0):
+                # "It also froze ..."; "Beijing answered at once: it banned ..."; a quoted clause that starts at
+                # its verb ("joined the sanctions against Russia", the second of two coordinated actions) is
+                # the drafted actor's
+                actors, subject_start = (last_subject or carried,), tokens[clause_start].start
+            if actors:
+                last_subject = actors[0]
             inner = _embedded(tokens, i, j)
             if inner is not None:  # "stopped short of confirming whether Japan would join": Japan joins
                 embedded, _ = _actors(sentence, names, tokens, inner, _group_start(tokens, inner, j))
@@ -413,13 +428,22 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
         k = j + 1
         while k < n and (tokens[k].tag in ("RB", "MD", "TO") or tokens[k].lemma in ("not", "n't")
                          or tokens[k].text in ("n", "'", "\u2019", "t")
-                         or t.lemma == "rule" and tokens[k].lemma == "out"):
+                         or tokens[k].text.lower() == "more" and tokens[k - 1].lemma == "once"  # "had once more ruled"
+                         or t.lemma == "rule" and tokens[k].lemma == "out"
+                         or t.lemma == "leave" and tokens[k].lemma == "open"):  # "left open whether"
             k += 1
         nxt = tokens[k] if k < n else None
         if t.tag == "MD" or (t.verb and (t.lemma in AUX or t.lemma in FRAMES)):
             if nxt is not None and nxt.verb:
                 j = k
                 continue
+            if t.lemma == "be" and nxt is not None and nxt.lemma in ADVISABLE:  # "would be wise not to follow"
+                m = k + 1
+                while m < n and (tokens[m].tag == "RB" or tokens[m].lemma in ("advised", "not")):
+                    m += 1
+                if m + 1 < n and tokens[m].tag == "TO" and tokens[m + 1].verb:
+                    j = m + 1
+                    continue
             if t.lemma == "stop" and nxt is not None and nxt.lemma == "short":  # "stopped short of confirming"
                 m = k + 1
                 if m < n and tokens[m].lemma == "of" and m + 1 < n and tokens[m + 1].verb:
@@ -504,7 +528,8 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
             low = t.text.lower()
             if t.text in ("'s", "\u2019s", "'", "\u2019") or t.tag == "POS":
                 possessive = True
-            elif low in HEADS or t.tag in ("RB", "CC") or low in ("both", "itself", "too", "s"):
+            elif low in HEADS or t.tag in ("RB", "CC") or low in ("both", "itself", "too", "s") or low == "the" and any(
+                    t.end < x <= t.end + 2 for x, _, _ in inside):  # "Japan and the Netherlands"
                 head_seen = head_seen or low in HEADS
                 continue
             elif head_seen and t.tag.startswith("NN") and t.text[:1].isupper():
@@ -527,7 +552,8 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
     return tuple(dict.fromkeys(e for _, e in found)), min(a for a, _ in found)
 
 
-_PRONOUN = re.compile(r"\s*(?:It|They)(?:\s+(?:also|too|then|later|further|subsequently))?\s*")
+_PRONOUN = re.compile(r"\s*(?:(?:and|but|so|yet)\s+)?(?:[Ii]t|[Tt]hey)(?:\s+(?:also|too|then|later|further|"
+                      r"subsequently))?\s*")
 
 
 def _fronted(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,

@@ -15,7 +15,7 @@ import re
 AUX = frozenset({"be", "have", "do", "get"})
 # Verbs that frame another action rather than being one ("refused to join", "is considering imposing").
 NEGATING = frozenset({"refuse", "decline", "fail", "avoid", "reject", "resist", "hesitate", "deny"})
-HEDGING = frozenset({"consider", "weigh", "mull", "debate", "study", "discuss", "contemplate", "explore",
+HEDGING = frozenset({"leave", "consider", "weigh", "mull", "debate", "study", "discuss", "contemplate", "explore",
                      "examine", "review", "plan", "intend", "aim", "seek", "prepare", "propose", "hope"})
 SAYING = frozenset({"confirm", "say", "decide", "announce", "indicate", "clarify", "state", "commit", "specify",
                     "reveal", "disclose"})
@@ -24,8 +24,10 @@ FRAMES = NEGATING | HEDGING | SAYING | ADVISING | frozenset({"stop", "need", "co
                                                               "expect", "try", "want", "appear", "seem", "tend",
                                                               "agree", "move", "support", "back", "vote", "opt",
                                                               "choose", "cease", "quit", "pledge", "promise",
-                                                              "vow", "threaten", "offer",
+                                                              "vow", "threaten", "offer", "leave",
                                                               "rule"})  # "ruled out sending": negated (modality)
+# "would be wise (not) to", "would be well advised to": advice in the words of a judgement.
+ADVISABLE = frozenset({"wise", "prudent", "right", "well", "unwise"})
 # "imposed a ban", "put restrictions on": the noun says what was done.
 LIGHT_VERBS = frozenset({"impose", "introduce", "announce", "adopt", "enact", "put", "place", "slap", "approve",
                          "unveil", "issue"})
@@ -77,7 +79,7 @@ def scope_value(scope: tuple[str, ...]) -> str:
 
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|ceas(?:e|ed|es|ing)|quit|stopp?(?:ed|s)?(?!\s+short))\b|"
                        r"n['\u2019]t\b|\byet\s+to\b", re.I)
-_HEDGE = re.compile(r"\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|undecided|whether|on\s+the\s+fence|non-?committal|"
+_HEDGE = re.compile(r"\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|undecided|whether|le(?:ft|aves?|aving)\s+open|on\s+the\s+fence|non-?committal|"
                     r"not\s+(?:yet\s+)?(?:decided|clear)|has\s+yet\s+to\s+decide|weigh(?:s|ed|ing)?|"
                     r"consider(?:s|ed|ing)?|mull(?:s|ed|ing)?)\b", re.I)
 _FORECAST = re.compile(r"\b(?:will|would|could|may|might|shall|(?:is|are|was|were)\s+(?:likely|unlikely|expected|"
@@ -86,10 +88,12 @@ _FORECAST = re.compile(r"\b(?:will|would|could|may|might|shall|(?:is|are|was|wer
                        r"plans?\s+to|intends?\s+to|is\s+going\s+to|"
                        r"(?:pledg|promis|vow|threaten|offer)\w*\s+to)\b|'ll\b", re.I)  # a pledge is not a deed
 _ADVICE = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|would\s+do\s+well\s+to|"
+                     r"(?:would|will)\s+be\s+(?:wise|well\s+advised|prudent|right)\s+to|"
                      r"(?:we|i|the\s+authors?)\s+(?:strongly\s+)?(?:recommend|urge|advise|suggest)|"
                      r"it\s+is\s+(?:imperative|essential|crucial|vital|necessary|important|time)\s+(?:that|for|to))\b",
                      re.I)
 _OPPOSE = re.compile(r"\b(?:it\s+would\s+be\s+(?:a\s+)?(?:mistake|error|unwise|wrong|imprudent|folly|a\s+blunder)|"
+                     r"(?:would|will)\s+(?:be\s+(?:wise|well\s+advised|prudent|right)|do\s+well)\s+not\s+to|"
                      r"(?:should|must|ought\s+to)\s+(?:refrain|avoid|resist|not|never)|"
                      r"(?:should|must)n['\u2019]t|there\s+is\s+no\s+(?:need|reason|case)\s+(?:to|for)|"
                      r"it\s+is\s+(?:not\s+)?(?:unwise|imprudent|a\s+mistake))\b", re.I)

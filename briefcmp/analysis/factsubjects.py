@@ -1,0 +1,185 @@
+"""Who acts when the subject is a person, an office or a body rather than a name: "Chancellor Olaf
+Scholz", "the foreign minister", "the ministry", "the government", "the tribunal".
+
+News and briefs name a country's action by the person or office that takes it. ``office_actor``
+reads the subject noun phrase before a verb (its tags, from ``briefcmp.analysis.nlp``) and says
+whose action it is:
+
+- a **national office** (a head of government or state, a minister, a ministry, the government,
+  officials) acts for its country: the one the phrase names ("China's Ministry of Commerce",
+  "the Japanese government"), else the one the same person was named with earlier in the text
+  ("German Chancellor Olaf Scholz", then "Scholz"), else the document's home country
+  (``Context.home``: the country its outlet line names, or the one country it is plainly about),
+  else, when a quote is read again on its own, the actor it was drafted with (``carried``);
+- a **local office** ("Governor Hideyo Hanazumi", "the mayor") acts for itself: the person, by
+  surname, so that "Governor Hanazumi" in another brief is the same actor;
+- a **body** that rules or votes ("the tribunal", "the prefectural assembly", "the Commission")
+  is its own actor, named by its head noun and the lower-case words before it.
+
+Nothing is guessed beyond that: a phrase with other words in it ("The package", "The proposal")
+has no actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from briefcmp.analysis import nlp
+from briefcmp.analysis.entities import Entities
+
+# Titles of people who act for their country, and of those who act for a region or themselves.
+NATIONAL_TITLES = frozenset("""chancellor president premier minister secretary spokesman spokeswoman spokesperson
+ambassador envoy king queen emperor taoiseach""".split())
+LOCAL_TITLES = frozenset("governor mayor".split())
+# Offices and services that act for their country ("the ministry", "officials").
+GOVERNMENT_NOUNS = frozenset("""government cabinet administration ministry ministries department officials
+authorities ministers parliament lawmakers legislators diet""".split())
+# Bodies that act in their own name ("the tribunal ruled", "the assembly approved").
+BODY_NOUNS = frozenset("""tribunal court panel arbitrators commission assembly council regulator committee
+legislature senate congress watchdog""".split())
+# Words before a head that say which office, not whose ("Defence Minister", "the central government").
+_OFFICE_WORDS = frozenset("""prime foreign defence defense finance trade economy interior home deputy vice chief
+central federal national new outgoing incoming former acting general senior top commerce""".split())
+_TIME_TAGS = ("CD",)
+
+
+@dataclass
+class Context:
+    """What a document says about its actors, read in order: its home country, and the people and
+    offices named so far (surname or title -> actor)."""
+
+    home: str = ""
+    persons: dict[str, str] = field(default_factory=dict)  # surname (lower case) -> actor
+    titled: dict[str, str] = field(default_factory=dict)  # title ("governor") -> the last person with it
+
+
+def home_country(text: str, entities: Entities) -> str:
+    """The country a document speaks from or is plainly about: the one its outlet line names ("The Japan
+    News | Editorial", "China Daily"), else the country it names most, at least twice and twice as
+    often as any other; "" when neither holds."""
+    lines = [ln.strip() for ln in text[:600].split("\n")]
+    head = [ln for ln in lines[1:4] if ln and len(ln) <= 120 and ("|" in ln or re.search(r"\b(?:19|20)\d\d\b", ln))]
+    for line in head[:1]:
+        outlet = line.split("|")[0]
+        named = entities.subjects(outlet)
+        if len(named) == 1 and named[0] in _countries():
+            return named[0]
+    counts = Counter(e for _, _, e in entities.find(text) if e in _countries())
+    top = counts.most_common(2)
+    if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+        return top[0][0]
+    return ""
+
+
+def _countries() -> frozenset[str]:
+    from briefcmp.analysis.entities import countries
+
+    return frozenset(c.id for c in countries())
+
+
+def _subject_phrase(tokens: list[nlp.Token], lo: int, hi: int) -> list[nlp.Token]:
+    """The noun phrase of tokens[lo:hi] without a leading article and a trailing adverb or time phrase
+    ("Niigata Governor Hideyo Hanazumi on Friday", "The tribunal once more"); [] if anything else stands
+    in it (a verb, a pronoun, a clause)."""
+    np = tokens[lo:hi]
+    while np and (np[-1].tag in ("RB", "RBR") or np[-1].tag in _TIME_TAGS or _is_time(np[-1])):
+        np = np[:-1]
+        if np and np[-1].tag == "IN" and np[-1].lemma in ("on", "in", "at", "last", "this"):
+            np = np[:-1]
+        elif np and np[-1].tag == "DT" and np[-1].lemma in ("this", "last", "that"):
+            np = np[:-1]
+    while np and np[0].tag in ("DT", "PRP$") and np[0].lemma in ("the", "its", "their"):
+        np = np[1:]
+    if not np or len(np) > 8:
+        return []
+    for k, t in enumerate(np):
+        if t.tag[:2] in ("NN", "JJ") or t.tag == "POS" or t.text in ("'s", "\u2019s", "s") and k:
+            continue
+        if t.tag == "IN" and t.lemma == "of" and 0 < k < len(np) - 1 and np[k + 1].text[:1].isupper():
+            continue  # "Ministry of Commerce"
+        return []
+    return np
+
+
+def _is_time(t: nlp.Token) -> bool:
+    from briefcmp.analysis.factwords import TIME
+
+    return t.lemma in TIME
+
+
+def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int, int, str]], entities: Entities,
+                 context: Optional[Context], carried: str = "") -> str:
+    """The actor of the subject phrase tokens[lo:hi] when it is a person with a title, an office or a
+    body (see the module's docstring); "" when it is none of these or cannot be resolved."""
+    np = _subject_phrase(tokens, lo, hi)
+    if not np:
+        return ""
+    ctx = context or Context()
+    words = [t.lemma for t in np]
+    lows = [t.text.lower() for t in np]
+    named = [e for a, b, e in names if np[0].start <= a and b <= np[-1].end]
+    country = next((e for e in named if e in _countries()), "")
+    fallback = ctx.home or carried
+    titles = [k for k, w in enumerate(lows) if w in NATIONAL_TITLES or w in LOCAL_TITLES]
+    if titles:
+        k = titles[-1]
+        title = lows[k]
+        person = [t for t in np[k + 1:] if t.tag in ("NNP", "NNPS") and t.text[:1].isupper()]
+        if len(person) != len(np) - k - 1 or len(person) > 3:
+            return ""  # "the minister for trade", "the president's office": not a plain title and name
+        if person:
+            surname = person[-1].text.lower()
+            if title in LOCAL_TITLES:
+                actor = ctx.persons.get(surname) or entities.adopt(person[-1].text)
+            else:
+                actor = country or ctx.persons.get(surname) or fallback or entities.adopt(person[-1].text)
+            ctx.persons[surname] = actor
+            ctx.titled[title] = actor
+            return actor
+        if any(w not in _OFFICE_WORDS and w not in NATIONAL_TITLES and w not in LOCAL_TITLES and w not in named
+               for w in words[:k] if not _named_at(np, names, words.index(w))):
+            return ""
+        if title in LOCAL_TITLES:
+            return ctx.titled.get(title, "")  # "the governor": the governor named before
+        return country or fallback  # "the foreign minister", "Germany's chancellor"
+    head = np[-1]
+    if head.lemma in GOVERNMENT_NOUNS or head.text.lower() in GOVERNMENT_NOUNS or any(
+            t.lemma in ("ministry", "department") for t in np):
+        if all(t.lemma in _OFFICE_WORDS or t.lemma in GOVERNMENT_NOUNS or t.tag in ("NNP", "NNPS", "POS", "IN")
+               or t.text in ("'s", "s") for t in np):
+            return country or fallback  # "the Ministry of Commerce", "the central government", "officials"
+        return ""
+    if head.lemma in BODY_NOUNS and not named:
+        own = [t for t in np if t.tag in ("NNP", "NNPS") and t.lemma not in BODY_NOUNS]
+        if own:
+            return ""  # "the Niigata prefectural assembly": the name's own words are not the body's kind
+        if head.text[:1].isupper():  # "The Commission": the body named in full in the text, if it was
+            full = [e for e in sorted(entities.adopted) if entities.label(e).split()[-1:] == [head.text]]
+            if len(full) == 1:
+                return full[0]
+        return entities.adopt(" ".join(t.text.lower() for t in np if t.tag[:2] in ("JJ", "NN")))
+    if all(t.tag in ("NNP", "NNPS") for t in np) and len(np) <= 3:
+        known = ctx.persons.get(np[-1].text.lower())
+        if known:
+            return known  # "Scholz said ...", after "Chancellor Olaf Scholz"
+    return ""
+
+
+def _named_at(np: list[nlp.Token], names: list[tuple[int, int, str]], k: int) -> bool:
+    return any(a <= np[k].start < b for a, b, _ in names)
+
+
+def remember(tokens: list[nlp.Token], lo: int, hi: int, actor: str, context: Optional[Context]) -> None:
+    """Note the person a subject phrase names with a title and the actor found for it ("German Chancellor
+    Olaf Scholz" is Germany): a later "Scholz" or "the chancellor" is the same actor."""
+    if context is None:
+        return
+    np = _subject_phrase(tokens, lo, hi)
+    lows = [t.text.lower() for t in np]
+    titles = [k for k, w in enumerate(lows) if w in NATIONAL_TITLES or w in LOCAL_TITLES]
+    if titles and titles[-1] + 1 < len(np) and all(t.tag in ("NNP", "NNPS") for t in np[titles[-1] + 1:]):
+        context.persons[np[-1].text.lower()] = actor
+        context.titled[lows[titles[-1]]] = actor
