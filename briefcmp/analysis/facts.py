@@ -33,9 +33,9 @@ from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities, proper_names
 from briefcmp.analysis.factsubjects import Context, office_actor, remember
 from briefcmp.analysis.factwords import (
-    ACRONYM, ADVICE_FRAME, ADVISABLE, ASSESSED, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, FRAMES, HEADS, HEDGING,
-    IDLE, LIGHT_VERBS, MEASURE_NOUNS, MORE, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, SAYING, SCOPE, TIME,
-    VAGUE_NOUNS, WHEN_PHRASE, modality,
+    ACRONYM, ADVICE_FRAME, ADVISABLE, ASSESSED, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, FRAMES, HEADS,
+    HEDGING, IDLE, LIGHT_VERBS, MEASURE_NOUNS, MORE, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, QUOTE_MARKS,
+    SAYING, SCOPE, TIME, VAGUE_NOUNS, WHEN_PHRASE, modality,
 )
 
 
@@ -180,10 +180,17 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 # the drafted actor's
                 actors, subject_start = (last_subject or carried,), tokens[clause_start].start
             if actors:
+                if not last_subject and context is not None:
+                    context.subject = actors[0]  # the sentence's first subject: what "it" in the next one is
                 last_subject = actors[0]
             inner = _embedded(tokens, i, j)
             if inner is not None:  # "stopped short of confirming whether Japan would join": Japan joins
-                embedded, _ = _actors(sentence, names, tokens, inner, _group_start(tokens, inner, j))
+                group = _group_start(tokens, inner, j)
+                embedded, _ = _actors(sentence, names, tokens, inner, group)
+                if not embedded and group > inner and not _PRONOUN.fullmatch(sentence[tokens[inner].start:
+                                                                                      tokens[group].start]):
+                    i = j + 1  # "left open whether the systems could include ...": the systems' action, not the actor's
+                    continue
                 actors = embedded or actors
             kind, value = modality(sentence[said_from:verb.start] if said_from >= 0 else region,
                                    sentence[tokens[i].start:verb.start] if i < j else "")
@@ -252,6 +259,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 last -= 1  # "... on Friday", "earlier this year": the question leaves the time out
             object_text = sentence[o_start:obj[last - 1].end]
             head = _head_noun(obj)
+            if obj[0].lemma == "no" and obj[0].tag == "DT" and value == "yes" and kind != "recommendation":
+                value = "no"  # "has made no decision", "imposed no sanctions"
             if verb.lemma in DELIBERATING and kind == "fact" and value == "yes":
                 value = "undecided"  # "is considering the resale of LNG": not decided either way
             light = verb.lemma in LIGHT_VERBS or verb.lemma in DELIBERATING and kind == "fact"
@@ -459,12 +468,16 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
             if nxt is not None and t.lemma in SAYING | HEDGING | {"deny"} and (
                     nxt.lemma in ("whether", "that") or nxt.tag == "PRP" and nxt.lemma in ("it", "they")):
                 # "confirming whether Japan would join": the action is the embedded one
-                m = k + 1
-                while m < n and not tokens[m].verb and tokens[m].tag not in BREAK_TAGS:
+                m = k + 1  # the embedded verb group: a modal, a finite verb, or "to" and a verb (past quote marks)
+                while m < n and not (tokens[m].tag in ("MD", "VBD", "VBZ", "VBP") or tokens[m].verb
+                                     and tokens[m - 1].tag == "TO") and (tokens[m].tag not in BREAK_TAGS
+                                                                         or tokens[m].text in QUOTE_MARKS):
                     m += 1
-                if m < n and tokens[m].verb:
+                if m < n and tokens[m].verb or m < n and tokens[m].tag == "MD":
                     j = m
                     continue
+                if t.lemma == "leave":
+                    return None  # "left open whether ...": the open question is all it says
             if t.lemma in AUX or t.tag == "MD":
                 return None if not t.verb or t.lemma in AUX else j
         return j if t.verb else None
@@ -584,6 +597,16 @@ def _to_verb(tokens: list[nlp.Token], pos: int) -> bool:
     return len(after) == 2 and after[0].tag == "TO" and after[1].verb
 
 
+def _listed(tokens: list[nlp.Token], k: int) -> bool:
+    """Whether tokens from ``k`` are the next item of a list of nouns: nouns (adjectives before them), then a
+    comma or "and"/"or" and a noun or adjective."""
+    m = k
+    while m < len(tokens) and m - k < 4 and tokens[m].tag[:2] in ("NN", "JJ"):
+        m += 1
+    return m > k and tokens[m - 1].noun and m + 1 < len(tokens) and (
+        tokens[m].text == "," or tokens[m].lemma in ("and", "or")) and tokens[m + 1].tag[:2] in ("NN", "JJ")
+
+
 def _object_end(tokens: list[nlp.Token], j: int, stops: frozenset[int] = frozenset()) -> int:
     """The index after the verb's object: up to a clause break, a relative word, a coordinated verb or a
     phrase of time (``stops``: token indices where one starts)."""
@@ -593,6 +616,12 @@ def _object_end(tokens: list[nlp.Token], j: int, stops: frozenset[int] = frozens
         t = tokens[k]
         if k in stops and k > j + 1:
             break
+        if t.text == "," and k > j + 1 and tokens[k - 1].noun and _listed(tokens, k + 1):
+            k += 1  # "gallium, germanium and antimony": one object listed
+            continue
+        if t.text == "." and tokens[k - 1].text in ("No", "no", "Nos") and k + 1 < n and tokens[k + 1].tag == "CD":
+            k += 1  # "the No. 6 reactor"
+            continue
         if t.tag in BREAK_TAGS or t.lemma in ("which", "who", "while", "whereas", "but", "because", "although",
                                                 "though", "as", "after", "when", "since", "if", "unless",
                                                 "that", "whether", "until", "till", "once", "before", "so",

@@ -54,6 +54,8 @@ class Context:
     home: str = ""
     persons: dict[str, str] = field(default_factory=dict)  # surname (lower case) -> actor
     titled: dict[str, str] = field(default_factory=dict)  # title ("governor") -> the last person with it
+    subject: str = ""  # the first subject of the last sentence read that had one, for "It" in the next
+    end: int = 0  # where that sentence ended (the drafter starts again after a paragraph break)
 
 
 def home_country(text: str, entities: Entities) -> str:
@@ -91,7 +93,7 @@ def _subject_phrase(tokens: list[nlp.Token], lo: int, hi: int) -> list[nlp.Token
             np = np[:-1]
         elif np and np[-1].tag == "DT" and np[-1].lemma in ("this", "last", "that"):
             np = np[:-1]
-    while np and np[0].tag in ("DT", "PRP$") and np[0].lemma in ("the", "its", "their"):
+    while np and (np[0].tag in ("DT", "PRP$") and np[0].lemma in ("the", "its", "their") or np[0].tag == "CC"):
         np = np[1:]
     if not np or len(np) > 8:
         return []
@@ -132,8 +134,8 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
             return ""  # "the minister for trade", "the president's office": not a plain title and name
         if person:
             surname = person[-1].text.lower()
-            if title in LOCAL_TITLES:
-                actor = ctx.persons.get(surname) or entities.adopt(person[-1].text)
+            if title in LOCAL_TITLES:  # "Governor Hideyo Hanazumi", "the governor": the office, named alike
+                actor = ctx.persons.get(surname) or entities.adopt(title)
             else:
                 actor = country or ctx.persons.get(surname) or fallback or entities.adopt(person[-1].text)
             ctx.persons[surname] = actor
@@ -143,24 +145,28 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
                for w in words[:k] if not _named_at(np, names, words.index(w))):
             return ""
         if title in LOCAL_TITLES:
-            return ctx.titled.get(title, "")  # "the governor": the governor named before
+            return ctx.titled.get(title) or entities.adopt(title)  # "the governor"
         return country or fallback  # "the foreign minister", "Germany's chancellor"
     head = np[-1]
     if head.lemma in GOVERNMENT_NOUNS or head.text.lower() in GOVERNMENT_NOUNS or any(
             t.lemma in ("ministry", "department") for t in np):
         if all(t.lemma in _OFFICE_WORDS or t.lemma in GOVERNMENT_NOUNS or t.tag in ("NNP", "NNPS", "POS", "IN")
                or t.text in ("'s", "s") for t in np):
-            return country or fallback  # "the Ministry of Commerce", "the central government", "officials"
-        return ""
+            if country or fallback:
+                return country or fallback  # "the Ministry of Commerce", "the central government", "officials"
+        elif head.lemma in GOVERNMENT_NOUNS:
+            return ""
     if head.lemma in BODY_NOUNS and not named:
-        own = [t for t in np if t.tag in ("NNP", "NNPS") and t.lemma not in BODY_NOUNS]
-        if own:
-            return ""  # "the Niigata prefectural assembly": the name's own words are not the body's kind
-        if head.text[:1].isupper():  # "The Commission": the body named in full in the text, if it was
+        if head.text[:1].isupper() and len(np) == 1:  # "The Commission": the body named in full in the text
             full = [e for e in sorted(entities.adopted) if entities.label(e).split()[-1:] == [head.text]]
             if len(full) == 1:
                 return full[0]
-        return entities.adopt(" ".join(t.text.lower() for t in np if t.tag[:2] in ("JJ", "NN")))
+        # "the prefectural assembly", and "the Niigata prefectural assembly" alike: the body by its kind
+        return entities.adopt(" ".join(t.text.lower() for t in np if t.tag in ("JJ", "NN", "NNS")
+                                       or t.lemma in BODY_NOUNS))
+    if len(np) <= 3 and all(t.tag in ("NNP", "NNPS") and t.text[:1].isupper() for t in np) and not named \
+            and tokens[lo].lemma == "the" and (head.lemma in GOVERNMENT_NOUNS or head.lemma in ("department", "office")):
+        return entities.adopt(" ".join(t.text for t in np))  # "the Commerce Department" of no country the text says
     if all(t.tag in ("NNP", "NNPS") for t in np) and len(np) <= 3:
         known = ctx.persons.get(np[-1].text.lower())
         if known:

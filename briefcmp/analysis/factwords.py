@@ -111,8 +111,9 @@ _COMMITTED = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|
                         r"(?:would|will|wo)\b", re.I)
 # Where a clause starts (the subject of the next verb is after it).
 CLAUSE_WORDS = frozenset({"that", "whether", "which", "who", "while", "whereas", "but", "although", "though",
-                           "because", "as", "after", "before", "when", "since", "if", "unless", "so"})
+                           "because", "as", "after", "before", "when", "since", "if", "unless", "so", "where"})
 BREAK_TAGS = frozenset({",", ":", ".", "(", ")", '"', "``", "''"})
+QUOTE_MARKS = frozenset({'"', "``", "''", "\u201c", "\u201d"})
 PREPOSITION_BEFORE = re.compile(r"\b(?:of|on|in|against|to|with|from|by|for|into|toward|towards|about|over|"
                                  r"between|among|than|including|like|after|before|at|via)\s+(?:the\s+)?$", re.I)
 HEADS = frozenset({"government", "cabinet", "administration", "ministry", "minister", "leader", "leadership",

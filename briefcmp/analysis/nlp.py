@@ -57,7 +57,7 @@ def _engine():
         if tag.startswith("NNP"):
             return low
         upos = next((u for p, u in _UPOS if tag.startswith(p)), "")
-        if not upos:
+        if not upos or tag == "JJ":  # an adjective is its own lemma (lemminflect gives "oth" for "other")
             return low
         found = lemminflect.getLemma(low, upos=upos)
         return found[0].lower() if found else low
@@ -94,12 +94,17 @@ def tag(text: str) -> Optional[list[Token]]:
         pos = i + len(word)
     tags = [t for _, _, t in found]
     for n, (word, _, t) in enumerate(found):
-        if t in ("JJ", "NN") and n and n + 1 < len(found) and tags[n + 1] in ("DT", "PRP$") and is_verb(word):
+        if t in ("JJ", "NN") and n and is_verb(word):
             k = n - 1
             while k > 0 and tags[k] == "RB":
                 k -= 1
-            if tags[k] in ("MD", "TO"):
-                tags[n] = "VB"  # "should not open the fund": the lexicon's adjective is the verb a modal governs
+            before = found[k][0].lower()
+            governs = tags[k] == "MD" and before not in ("may", "can", "will") or before in ("do", "does", "did")
+            if governs or n + 1 < len(found) and tags[n + 1] in ("DT", "PRP$") and tags[k] in ("MD", "TO"):
+                # "should not open the fund", "should press Beijing", "does not target trade": the word a modal
+                # or "do not" governs is a verb, whatever the lexicon calls it ("may", "can" and "will" are
+                # nouns too, and "to" a preposition)
+                tags[n] = "VB"
     for n, (word, _, t) in enumerate(found):
         if t in ("NN", "NNS") and 0 < n and n + 2 < len(found) and tags[n - 1] in ("NNP", "NNPS", "PRP") \
                 and tags[n + 1] == "TO" and tags[n + 2] == "VB" and is_verb(word):

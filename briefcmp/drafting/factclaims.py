@@ -67,7 +67,10 @@ def fact_claims(prep: sent.Prepared, s: int, e: int, entities: Entities, registe
     context = prep.__dict__.get("_fact_context")
     if context is None:  # once per document: its home country, then the people named as it is read
         context = prep.__dict__["_fact_context"] = Context(home_country(prep.text, entities))
-    facts = read_facts(sentence, entities, carried, context=context)
+    if "\n\n" in prep.text[context.end:s]:
+        context.subject = ""  # a new paragraph: "It" is no longer the last subject
+    context.end = e
+    facts = read_facts(sentence, entities, context.subject or carried, context=context)
     out = []
     for f in facts:
         anchored = anchor(prep, s + f.start, s + f.end)
