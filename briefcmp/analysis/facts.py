@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from typing import Optional
 
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities, proper_names
+from briefcmp.analysis.factnouns import noun_actions
+from briefcmp.analysis.factobjects import MAX_OBJECT_TOKENS, Fact, condition_at, head_noun, object_end, object_words
 from briefcmp.analysis.factsubjects import Context, office_actor, remember
 from briefcmp.analysis.factwords import (
     ACRONYM, ADVICE_FRAME, ADVISABLE, ASSESSED, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, FRAMES, HEADS,
@@ -39,33 +40,7 @@ from briefcmp.analysis.factwords import (
 )
 
 
-MAX_OBJECT_TOKENS = 14
 MAX_SUBJECT_NAMES = 6
-
-
-@dataclass
-class Fact:
-    """One actor's action (or advised action) read from a sentence; offsets are into the sentence."""
-
-    actor: str  # entity id
-    actors: tuple[str, ...]  # every actor of the verb (for the quote: "Japan and South Korea")
-    verb: str  # lemma
-    start: int  # the quote: from the subject (or the coordinated verb) to the end of the object
-    end: int
-    object_start: int
-    object_end: int
-    kind: str  # fact | forecast | recommendation
-    value: str  # yes | no | undecided | support | oppose
-    words: tuple[str, ...]  # object content lemmas, in order, without scope words and entity names
-    shown: tuple[str, ...]  # the same words as written
-    scope: tuple[str, ...] = ()  # scope words on the object, as lemmas
-    others: tuple[str, ...] = field(default=())  # entities named in the object (Russia in "sanctions on Russia")
-    object_text: str = ""  # the object as written ("the assets of Russian individuals")
-    nouns: tuple[str, ...] = ()  # the object's nouns (lemmas), without times ("Friday", "last week"): what it is
-
-    @property
-    def value_type(self) -> str:
-        return "stance" if self.kind == "recommendation" else "category"
 
 
 def _entities_at(entities: Entities, sentence: str) -> list[tuple[int, int, str]]:
@@ -132,9 +107,9 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 conditional = False
             i += 1
             continue
-        if t.lemma in CLAUSE_WORDS and t.tag in ("IN", "WDT", "WP", "CC", "RB") or _condition_at(tokens, i):
+        if t.lemma in CLAUSE_WORDS and t.tag in ("IN", "WDT", "WP", "CC", "RB") or condition_at(tokens, i):
             clause_start = i + 1
-            conditional = t.lemma in ("if", "unless") or _condition_at(tokens, i)
+            conditional = t.lemma in ("if", "unless") or condition_at(tokens, i)
             if t.lemma not in ("but", "as", "after", "before", "since"):  # mostly prepositions: the subject holds
                 chain = None
             i += 1
@@ -227,38 +202,12 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 chain = None
                 i = j + 1
                 continue
-        end_index = _object_end(tokens, j, stops)
+        end_index = object_end(tokens, j, stops)
         if actors and verb.lemma not in NOT_ACTIONS and verb.lemma not in AUX and end_index > j + 1:
             obj = tokens[j + 1:end_index]
             o_start, o_end = obj[0].start, obj[-1].end
-            others = tuple(dict.fromkeys(e for a, b, e in names if a >= o_start and b <= o_end and e not in actors))
-            in_names = [(a, b) for a, b, _ in names]
-            words, shown, scope, nouns = [], [], [], []
-            for n_obj, tok in enumerate(obj):
-                if any(a <= tok.start < b for a, b in in_names):
-                    continue
-                low = tok.text.lower()
-                if (low in SCOPE or tok.lemma in SCOPE) and tok.tag[:2] in ("JJ", "DT", "VB", "PD", "RB"):
-                    scope.append(low if low in SCOPE else tok.lemma)
-                elif tok.lemma in IDLE:
-                    continue
-                elif tok.lemma in MORE or tok.text.lower() in MORE:
-                    if "+more" not in nouns:
-                        nouns.append("+more")
-                elif tok.lemma in TIME or tok.tag == "CD" or not re.match(r"[A-Za-z]", tok.text):
-                    continue  # "on Friday", "in 2014", "last week": when, not what
-                elif tok.tag[:2] in ("NN", "JJ", "VB") and tok.lemma not in AUX:
-                    words.append(tok.lemma)
-                    shown.append(tok.text)
-                    if (tok.noun or tok.verb and n_obj and obj[n_obj - 1].tag in ("IN", "DT", "PRP$")) \
-                            and tok.lemma not in VAGUE_NOUNS:
-                        nouns.append(tok.text.lower() if tok.verb else tok.lemma)  # "exports of maize" (VBP)
-            last = len(obj)
-            while last > 1 and (obj[last - 1].lemma in TIME or obj[last - 1].tag in ("CD", "IN", "DT", "RB")
-                                or obj[last - 1].lemma in ("this", "that")):
-                last -= 1  # "... on Friday", "earlier this year": the question leaves the time out
-            object_text = sentence[o_start:obj[last - 1].end]
-            head = _head_noun(obj)
+            words, shown, scope, nouns, others, object_text = object_words(sentence, obj, names, actors)
+            head = head_noun(obj)
             if obj[0].lemma == "no" and obj[0].tag == "DT" and value == "yes" and kind != "recommendation":
                 value = "no"  # "has made no decision", "imposed no sanctions"
             if verb.lemma in DELIBERATING and kind == "fact" and value == "yes":
@@ -284,7 +233,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                                       tuple(nouns)))
         chain = (actors, start, kind, value) if actors else None
         i = end_index
-    return facts
+    return facts + noun_actions(sentence, names, tokens, entities, context, last_subject or carried, stops, facts)
 
 
 def _passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
@@ -333,7 +282,7 @@ def _kept_from(sentence: str, names: list[tuple[int, int, str]], tokens: list[nl
         k += 1
     if k >= n or tokens[k].tag != "VBG":
         return []
-    end = _object_end(tokens, k, stops)
+    end = object_end(tokens, k, stops)
     obj = [t for t in tokens[k + 1:end] if t.noun and t.tag not in ("NNP", "NNPS") and t.lemma not in TIME]
     if not obj:
         return []
@@ -342,17 +291,6 @@ def _kept_from(sentence: str, names: list[tuple[int, int, str]], tokens: list[nl
     others = tuple(dict.fromkeys(e for a, b, e in names if a >= o_start and b <= o_end and e not in actors))
     return [Fact(actor, tuple(actors), tokens[k].lemma, start, o_end, o_start, o_end, "fact", "no", nouns,
                  tuple(t.text for t in obj), (), others, sentence[o_start:o_end], nouns) for actor in actors]
-
-
-def _head_noun(obj: list[nlp.Token]) -> str:
-    """The lemma of the last noun of the object's first run of nouns ("export bans on items": ban)."""
-    head = ""
-    for t in obj:
-        if t.noun and t.tag not in ("NNP", "NNPS"):
-            head = t.lemma
-        elif head and t.tag not in ("JJ",):
-            break
-    return head
 
 
 def _assessment(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
@@ -382,12 +320,6 @@ def _assessment(sentence: str, names: list[tuple[int, int, str]], tokens: list[n
     words = tuple(x.lemma for x in nouns)
     return Fact(actor, (actor,), "be", lo, tokens[k].end, lo, hi, "assessment", SCOPE[tokens[k].lemma], words,
                 tuple(x.text for x in nouns), (tokens[k].lemma,), others, sentence[lo:hi], words)
-
-
-def _condition_at(tokens: list[nlp.Token], i: int) -> bool:
-    """ "event" in "in the event (that)", "case" in "in case": a condition starts after it."""
-    return tokens[i].lemma in ("event", "case") and i >= 1 and tokens[i - 1].lemma in ("the", "in") and (
-        i + 1 < len(tokens) and tokens[i + 1].tag not in ("IN", "TO"))
 
 
 def _heading(sentence: str) -> bool:
@@ -596,61 +528,3 @@ def _to_verb(tokens: list[nlp.Token], pos: int) -> bool:
     after = tokens[k:k + 2]
     return len(after) == 2 and after[0].tag == "TO" and after[1].verb
 
-
-def _listed(tokens: list[nlp.Token], k: int) -> bool:
-    """Whether tokens from ``k`` are the next item of a list of nouns: nouns (adjectives before them), then a
-    comma or "and"/"or" and a noun or adjective."""
-    m = k
-    while m < len(tokens) and m - k < 4 and tokens[m].tag[:2] in ("NN", "JJ"):
-        m += 1
-    return m > k and tokens[m - 1].noun and m + 1 < len(tokens) and (
-        tokens[m].text == "," or tokens[m].lemma in ("and", "or")) and tokens[m + 1].tag[:2] in ("NN", "JJ")
-
-
-def _object_end(tokens: list[nlp.Token], j: int, stops: frozenset[int] = frozenset()) -> int:
-    """The index after the verb's object: up to a clause break, a relative word, a coordinated verb or a
-    phrase of time (``stops``: token indices where one starts)."""
-    n = len(tokens)
-    k = j + 1
-    while k < n and k - j <= MAX_OBJECT_TOKENS:
-        t = tokens[k]
-        if k in stops and k > j + 1:
-            break
-        if t.text == "," and k > j + 1 and tokens[k - 1].noun and _listed(tokens, k + 1):
-            k += 1  # "gallium, germanium and antimony": one object listed
-            continue
-        if t.text == "." and tokens[k - 1].text in ("No", "no", "Nos") and k + 1 < n and tokens[k + 1].tag == "CD":
-            k += 1  # "the No. 6 reactor"
-            continue
-        if t.tag in BREAK_TAGS or t.lemma in ("which", "who", "while", "whereas", "but", "because", "although",
-                                                "though", "as", "after", "when", "since", "if", "unless",
-                                                "that", "whether", "until", "till", "once", "before", "so",
-                                                "despite", "amid", "according", "what", "where", "how"):
-            break
-        if t.noun and t.lemma in TIME and k > j + 1 and k + 1 < n and tokens[k + 1].tag in ("IN", "RB", "RBR"):
-            break  # "... hours after the discharge", "days later"
-        if t.tag == "IN" and k > j + 1 and any(tokens[m].lemma in TIME and tokens[m].noun
-                                                for m in range(k + 1, min(k + 3, n))):
-            break  # "... on the day of the first discharge", "in recent weeks": when, not what
-        if t.lemma == "in" and any(_condition_at(tokens, m) for m in range(k + 1, min(k + 3, n))):
-            break  # "... in the event Russia invades": a condition, not the object
-        if t.lemma in ("following", "amid", "due", "ahead", "despite") or (
-                t.lemma == "in" and k + 1 < n and tokens[k + 1].lemma in ("response", "line", "addition", "order",
-                                                                           "exchange", "return", "retaliation")):
-            break  # "sanctions against Russia in response to ...": the reason is not the object
-        if t.tag == "CC" and k + 1 < n:
-            m = k + 1
-            while m < n and (tokens[m].tag in ("RB", "MD") or tokens[m].lemma in AUX and tokens[m].verb
-                             and m + 1 < n and tokens[m + 1].verb):
-                m += 1
-            if m < n and tokens[m].verb and tokens[m].tag in ("VBD", "VBN", "VBZ", "VBP", "VB"):
-                break  # "... and joined the sanctions": a coordinated verb
-            m = k + 1
-            while m < n and tokens[m].tag in ("NNP", "NNPS", "DT", "PRP", "NNS", "NN") and m - k <= 4:
-                m += 1
-            if m > k + 1 and m < n and (tokens[m].tag in ("VBD", "VBZ", "VBP", "MD")):
-                break  # "... invade Ukraine and Japan had to shift": a new clause with its own subject
-        if t.tag in ("VBD", "VBZ", "VBP") and k > j + 1 and tokens[k - 1].tag not in ("IN", "DT", "JJ", "PRP$", "TO"):
-            break  # a new finite verb (a relative clause without "which"); after "of" it is a mis-tagged noun
-        k += 1
-    return k

@@ -68,6 +68,21 @@ def _engine():
     return tagger.tag, lemma, is_verb
 
 
+@lru_cache(maxsize=1)
+def _inflections():
+    try:
+        import lemminflect
+    except Exception:
+        return None
+    return lemminflect.getAllInflections
+
+
+def is_verb_base(word: str) -> bool:
+    """Whether ``word`` is the base form of an English verb (lemminflect's tables); False without the extra."""
+    inflections = _inflections()
+    return bool(inflections and inflections(word.lower(), upos="VERB"))
+
+
 def available() -> bool:
     """Whether the 'nlp' extra is installed (``tag`` gives tokens)."""
     return _engine() is not None
