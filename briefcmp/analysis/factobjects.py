@@ -153,3 +153,30 @@ def condition_at(tokens: list[nlp.Token], i: int) -> bool:
     """ "event" in "in the event (that)", "case" in "in case": a condition starts after it."""
     return tokens[i].lemma in ("event", "case") and i >= 1 and tokens[i - 1].lemma in ("the", "in") and (
         i + 1 < len(tokens) and tokens[i + 1].tag not in ("IN", "TO"))
+
+
+RESTRICTED_TO = frozenset({"use", "user", "purpose", "application", "end-use", "end-user"})
+
+
+def restriction_at(tokens: list[nlp.Token], lo: int, hi: int) -> int:
+    """The index of a phrase in tokens[lo:hi] (or just after) that limits an action to some uses ("for military
+    end uses", "for military users"), or -1: it makes the action partial (scope "selected")."""
+    for k in range(lo, min(hi + 1, len(tokens))):
+        if tokens[k].lemma == "for" and any(_restricting(t) for t in tokens[k + 1:k + 5]):
+            return k
+    return -1
+
+
+def _restricting(t: nlp.Token) -> bool:
+    return t.lemma in RESTRICTED_TO or t.text.lower().rstrip("s") in RESTRICTED_TO  # "uses" is tagged a verb
+
+
+def restriction_end(tokens: list[nlp.Token], k: int) -> int:
+    """The index of the last word of the limiting phrase at ``k`` ("for military end uses and military users")."""
+    last = k
+    for m in range(k + 1, min(k + 10, len(tokens))):
+        if tokens[m].tag in BREAK_TAGS:
+            break
+        if _restricting(tokens[m]):
+            last = m
+    return last

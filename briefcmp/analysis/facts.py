@@ -31,11 +31,14 @@ from typing import Optional
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities, proper_names
 from briefcmp.analysis.factnouns import noun_actions
-from briefcmp.analysis.factobjects import MAX_OBJECT_TOKENS, Fact, condition_at, head_noun, object_end, object_words
+from briefcmp.analysis.factobjects import (
+    MAX_OBJECT_TOKENS, Fact, condition_at, head_noun, object_end, object_words, restriction_at,
+    restriction_end,
+)
 from briefcmp.analysis.factsubjects import Context, office_actor, remember
 from briefcmp.analysis.factwords import (
     ACRONYM, ADVICE_FRAME, ADVISABLE, ASSESSED, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, FRAMES, HEADS,
-    HEDGING, IDLE, LIGHT_VERBS, MEASURE_NOUNS, MORE, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, QUOTE_MARKS,
+    HEDGING, IDLE, LIGHT_VERBS, MEASURE_NOUNS, MEASURE_VERBS, MORE, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, QUOTE_MARKS,
     SAYING, SCOPE, TIME, VAGUE_NOUNS, WHEN_PHRASE, modality,
 )
 
@@ -94,6 +97,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     said_from = -1  # where "said" stands before a reported clause ("Scholz said Germany would ...")
     chain: Optional[tuple[tuple[str, ...], int, str, str]] = None  # actors, subject start, kind, value of the last verb
     last_subject = ""  # the subject of the sentence's last verb group, for "it" after a colon
+    advised = -1  # the index of "to" after "we urge NAME": the verb after it is advice to NAME
     i = 0
     n = len(tokens)
     while i < n:
@@ -117,7 +121,14 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         if conditional:  # "if Russia invades Ukraine", "in the event Russia invades": nothing is asserted
             i += 1
             continue
-        if not (t.verb or t.tag == "MD") or not _predicate(tokens, i, chain is not None):
+        if t.verb and t.lemma in URGING and clause_start < i and all(x.tag in ("PRP", "RB") for x in
+                                                                   tokens[clause_start:i]):
+            first, to = _urged_to(tokens, i)  # "We urge Ghana (not) to restructure its debt": Ghana should (not)
+            if to > 0:
+                clause_start, advised = first, to
+                i = to + 1
+                continue
+        if not (t.verb or t.tag == "MD") or not (_predicate(tokens, i, chain is not None) or i == advised + 1):
             i += 1
             continue
         # The whole verb group: auxiliaries and frames before the action verb ("has not", "refused to join").
@@ -140,6 +151,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             start = tokens[i].start
         else:
             actors, subject_start = _actors(sentence, names, tokens, clause_start, i)
+            if i == advised + 1:
+                actors = tuple(dict.fromkeys(e for a, b, e in names
+                                             if tokens[clause_start].start <= a < tokens[advised].start))
+                subject_start = tokens[clause_start].start
             if not actors:
                 actors, subject_start = _fronted(sentence, names, tokens, clause_start, i)
             elif clause_start < i:
@@ -179,8 +194,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         if verb.tag == "VBN" and any(tokens[k].lemma == "be" for k in range(i, j)):
             # "will be considered", "were imposed": the subject is what undergoes the action. With its
             # actor named after "by" ("The restart was approved by the regulator") it is read the other
-            # way round; without one it is left for a person.
-            passive = _passive(sentence, names, tokens, clause_start, i, j, kind, value)
+            # way round; without one, a measure ("Exports were banned") is the act of the actor the
+            # paragraph is about, unless the subject names it ("Japanese imports were banned").
+            passive = _passive(sentence, names, tokens, clause_start, i, j, kind, value,
+                               (context.subject if context is not None else "") or (carried if clause else ""))
             if passive is not None:
                 facts.append(passive)
             chain = None
@@ -204,9 +221,16 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 continue
         end_index = object_end(tokens, j, stops)
         if actors and verb.lemma not in NOT_ACTIONS and verb.lemma not in AUX and end_index > j + 1:
+            limited = restriction_at(tokens, j + 2, end_index)  # "banned exports ... for military end uses"
+            if limited > j + 2:
+                end_index = min(end_index, limited)
             obj = tokens[j + 1:end_index]
             o_start, o_end = obj[0].start, obj[-1].end
             words, shown, scope, nouns, others, object_text = object_words(sentence, obj, names, actors)
+            q_end = o_end
+            if limited > j + 2:
+                scope.append("selected")
+                q_end = tokens[restriction_end(tokens, limited)].end  # the quote shows what limits it
             head = head_noun(obj)
             if obj[0].lemma == "no" and obj[0].tag == "DT" and value == "yes" and kind != "recommendation":
                 value = "no"  # "has made no decision", "imposed no sanctions"
@@ -228,7 +252,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                         words, shown = words[:k] + words[k + 1:], shown[:k] + shown[k + 1:]
             if words or others:
                 for actor in actors:
-                    facts.append(Fact(actor, actors, verb.lemma, start, o_end, o_start, o_end, kind, value,
+                    facts.append(Fact(actor, actors, verb.lemma, start, q_end, o_start, o_end, kind, value,
                                       tuple(words), tuple(shown), tuple(scope), others, object_text,
                                       tuple(nouns)))
         chain = (actors, start, kind, value) if actors else None
@@ -237,13 +261,19 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
 
 
 def _passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
-             i: int, j: int, kind: str, value: str) -> Optional[Fact]:
-    """"X was banned by Y": Y's action on X, when "by" and a name follow the verb at once."""
+             i: int, j: int, kind: str, value: str, assumed: str = "") -> Optional[Fact]:
+    """"X was banned by Y": Y's action on X, when "by" and a name follow the verb at once; without "by", a
+    measure (``MEASURE_VERBS``) is the ``assumed`` actor's when the subject does not name it."""
     n = len(tokens)
-    if j + 2 >= n or tokens[j + 1].lemma != "by" or clause_start >= i:
+    if clause_start >= i:
         return None
-    agent = next(((a, b, e) for a, b, e in names if a >= tokens[j + 2].start and a <= tokens[min(j + 3, n - 1)].start),
-                 None)
+    agent = None
+    if j + 2 < n and tokens[j + 1].lemma == "by":
+        agent = next(((a, b, e) for a, b, e in names
+                      if a >= tokens[j + 2].start and a <= tokens[min(j + 3, n - 1)].start), None)
+    elif assumed and tokens[j].lemma in MEASURE_VERBS and not any(
+            e == assumed for a, b, e in names if tokens[clause_start].start <= a < tokens[i].start):
+        agent = (tokens[j].start, tokens[j].end, assumed)
     if agent is None:
         return None
     subject = tokens[clause_start:i]
@@ -328,6 +358,24 @@ def _heading(sentence: str) -> bool:
         return False
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", sentence) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+URGING = frozenset({"urge", "call", "press", "encourage", "advise", "invite", "implore"})
+
+
+def _urged_to(tokens: list[nlp.Token], i: int) -> tuple[int, int]:
+    """After "we urge" at ``i``: (the index of the first name, the index of "to") when names (and "not") and
+    "to" and a verb follow ("urge Ghana and Zambia not to default", "call on Japan to join"), else (-1, -1)."""
+    m = i + 1
+    if m < len(tokens) and tokens[m].lemma in ("on", "upon"):
+        m += 1
+    first = m
+    while m < len(tokens) and m - first < 8 and (tokens[m].tag in ("NNP", "NNPS", "DT", "CC", "PRP")
+                                                  or tokens[m].lemma == "not"):
+        m += 1
+    if m > first and m + 1 < len(tokens) and tokens[m].tag == "TO" and tokens[m + 1].verb:
+        return first, m
+    return -1, -1
 
 
 def _predicate(tokens: list[nlp.Token], i: int, in_chain: bool) -> bool:

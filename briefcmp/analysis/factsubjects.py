@@ -150,8 +150,8 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
     head = np[-1]
     if head.lemma in GOVERNMENT_NOUNS or head.text.lower() in GOVERNMENT_NOUNS or any(
             t.lemma in ("ministry", "department") for t in np):
-        if all(t.lemma in _OFFICE_WORDS or t.lemma in GOVERNMENT_NOUNS or t.tag in ("NNP", "NNPS", "POS", "IN")
-               or t.text in ("'s", "s") for t in np):
+        if all(t.lemma in _OFFICE_WORDS or t.lemma in GOVERNMENT_NOUNS or t.text.lower() in GOVERNMENT_NOUNS
+               or t.tag in ("NNP", "NNPS", "POS", "IN") or t.text in ("'s", "s") for t in np):
             if country or fallback:
                 return country or fallback  # "the Ministry of Commerce", "the central government", "officials"
         elif head.lemma in GOVERNMENT_NOUNS:

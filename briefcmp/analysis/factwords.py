@@ -36,6 +36,10 @@ DELIBERATING = frozenset({"consider", "weigh", "mull", "debate", "contemplate", 
 BAN_NOUNS = frozenset({"ban", "embargo", "prohibition"})
 MEASURE_NOUNS = frozenset({"sanction", "restriction", "tariff", "duty", "control", "measure", "penalty", "curb",
                            "levy"})
+# What a government or a body does to a thing: an agentless passive of one of these ("exports were banned")
+# is the act of the actor the paragraph is about.
+MEASURE_VERBS = frozenset("""ban impose freeze suspend lift restrict exempt expel sanction halt close reopen extend
+postpone delay remove introduce prohibit blacklist bar tighten ease approve reject curb cut""".split())
 # Verbs that state nothing an analyst would key ("said", "noted", "is"), as a main action.
 NOT_ACTIONS = frozenset({"say", "note", "argue", "write", "tell", "report", "claim", "believe", "think",
                          "know", "see", "mean", "remain", "become", "seem", "appear", "include", "call",
@@ -98,7 +102,8 @@ _OPPOSE = re.compile(r"\b(?:it\s+would\s+be\s+(?:a\s+)?(?:mistake|error|unwise|w
                      r"(?:should|must)n['\u2019]t|there\s+is\s+no\s+(?:need|reason|case)\s+(?:to|for)|"
                      r"it\s+is\s+(?:not\s+)?(?:unwise|imprudent|a\s+mistake))\b", re.I)
 # A recommendation that frames the clause after it ("We recommend that Japan ...").
-ADVICE_FRAME = re.compile(r"\b(?:recommend(?:s|ed)?|urges?|urged|advises?|advised|suggests?|calls?\s+for|"
+ADVICE_FRAME = re.compile(r"\b(?:recommend(?:s|ed)?|urges?|urged|advises?|advised|suggests?|calls?\s+(?:for|on|upon)|"
+                          r"press|encourage|invite|implore|"
                            r"(?:is|are)\s+(?:imperative|essential|crucial|vital|necessary|important))\s+(?:that\s+)?$",
                            re.I)
 # Phrases of time or manner that end an object ("suspended its budget support with immediate effect").
