@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from briefcmp.analysis import nlp
-from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.entities import Entities, proper_names, slug
+from briefcmp.analysis.factwords import ACRONYM, NOT_BODIES
 
 # Titles of people who act for their country, and of those who act for a region or themselves.
 NATIONAL_TITLES = frozenset("""chancellor president premier minister secretary spokesman spokeswoman spokesperson
@@ -38,6 +39,8 @@ LOCAL_TITLES = frozenset("governor mayor".split())
 GOVERNMENT_NOUNS = frozenset("""government cabinet administration ministry ministries department officials
 authorities ministers parliament lawmakers legislators diet""".split())
 # Bodies that act in their own name ("the tribunal ruled", "the assembly approved").
+# Words that name again an organisation named before ("the EU ... the bloc", "NATO ... the alliance").
+GENERIC_BODIES = frozenset("bloc union alliance organisation organization grouping".split())
 BODY_NOUNS = frozenset("""tribunal court panel arbitrators commission assembly council regulator committee
 legislature senate congress watchdog""".split())
 # Words before a head that say which office, not whose ("Defence Minister", "the central government").
@@ -54,6 +57,7 @@ class Context:
     home: str = ""
     persons: dict[str, str] = field(default_factory=dict)  # surname (lower case) -> actor
     titled: dict[str, str] = field(default_factory=dict)  # title ("governor") -> the last person with it
+    body: str = ""  # the last organisation (not a country, not a person) that was a subject: "the bloc"
     subject: str = ""  # the first subject of the last sentence read that had one, for "It" in the next
     end: int = 0  # where that sentence ended (the drafter starts again after a paragraph break)
 
@@ -69,9 +73,12 @@ def home_country(text: str, entities: Entities) -> str:
         named = entities.subjects(outlet)
         if len(named) == 1 and named[0] in _countries():
             return named[0]
-    counts = Counter(e for _, _, e in entities.find(text) if e in _countries())
+    counts = Counter(e for _, _, e in entities.find(text))
+    # Bodies count too: a brief about what the EU did to Niger is not Niger's ("the Commission", "the bloc")
+    counts.update(slug(name) for _, _, name in proper_names(text))
+    counts.update(m.group() for m in ACRONYM.finditer(text) if m.group() not in NOT_BODIES)
     top = counts.most_common(2)
-    if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+    if top and top[0][0] in _countries() and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
         return top[0][0]
     return ""
 
@@ -148,6 +155,8 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
             return ctx.titled.get(title) or entities.adopt(title)  # "the governor"
         return country or fallback  # "the foreign minister", "Germany's chancellor"
     head = np[-1]
+    if head.lemma in GENERIC_BODIES and all(t.tag in ("JJ", "NN") for t in np) and not named:
+        return ctx.body or carried  # "the bloc": the organisation the text named as acting before
     if head.lemma in GOVERNMENT_NOUNS or head.text.lower() in GOVERNMENT_NOUNS or any(
             t.lemma in ("ministry", "department") for t in np):
         if all(t.lemma in _OFFICE_WORDS or t.lemma in GOVERNMENT_NOUNS or t.text.lower() in GOVERNMENT_NOUNS
@@ -180,9 +189,12 @@ def _named_at(np: list[nlp.Token], names: list[tuple[int, int, str]], k: int) ->
 
 def remember(tokens: list[nlp.Token], lo: int, hi: int, actor: str, context: Optional[Context]) -> None:
     """Note the person a subject phrase names with a title and the actor found for it ("German Chancellor
-    Olaf Scholz" is Germany): a later "Scholz" or "the chancellor" is the same actor."""
+    Olaf Scholz" is Germany): a later "Scholz" or "the chancellor" is the same actor; and an organisation
+    that acts, for a later "the bloc"."""
     if context is None:
         return
+    if actor not in _countries() and actor not in context.persons.values():
+        context.body = actor
     np = _subject_phrase(tokens, lo, hi)
     lows = [t.text.lower() for t in np]
     titles = [k for k, w in enumerate(lows) if w in NATIONAL_TITLES or w in LOCAL_TITLES]
