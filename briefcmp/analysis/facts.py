@@ -39,7 +39,7 @@ from briefcmp.analysis.factsubjects import Context, office_actor, remember
 from briefcmp.analysis.factwords import (
     ACRONYM, ADVICE_FRAME, ADVISABLE, ASSESSED, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, FRAMES, HEADS,
     HEDGING, IDLE, LIGHT_VERBS, MEASURE_NOUNS, MEASURE_VERBS, MORE, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, QUOTE_MARKS,
-    SAYING, SCOPE, TIME, VAGUE_NOUNS, WHEN_PHRASE, modality,
+    SAYING, SCOPE, TIME, UNASSERTED, VAGUE_NOUNS, WHEN_PHRASE, modality,
 )
 
 
@@ -113,7 +113,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             continue
         if t.lemma in CLAUSE_WORDS and t.tag in ("IN", "WDT", "WP", "CC", "RB") or condition_at(tokens, i):
             clause_start = i + 1
-            conditional = t.lemma in ("if", "unless") or condition_at(tokens, i)
+            conditional = t.lemma in ("if", "unless") or condition_at(tokens, i) or (
+                t.lemma in ("that", "whether") and i and tokens[i - 1].lemma in UNASSERTED)  # "the claim that ..."
             if t.lemma not in ("but", "as", "after", "before", "since"):  # mostly prepositions: the subject holds
                 chain = None
             i += 1

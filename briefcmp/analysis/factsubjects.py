@@ -39,6 +39,10 @@ LOCAL_TITLES = frozenset("governor mayor".split())
 GOVERNMENT_NOUNS = frozenset("""government cabinet administration ministry ministries department officials
 authorities ministers parliament lawmakers legislators diet""".split())
 # Bodies that act in their own name ("the tribunal ruled", "the assembly approved").
+# Instruments that act in the words of a brief ("the proposal does not change the timetable", "the new
+# threshold exempts small firms"): the question is asked of the instrument itself.
+INSTRUMENTS = frozenset("""proposal threshold ban rule law regulation package bill agreement deal ruling plan reform
+directive decree embargo moratorium levy scheme mechanism treaty accord""".split())
 # Words that name again an organisation named before ("the EU ... the bloc", "NATO ... the alliance").
 GENERIC_BODIES = frozenset("bloc union alliance organisation organization grouping".split())
 BODY_NOUNS = frozenset("""tribunal court panel arbitrators commission assembly council regulator committee
@@ -165,6 +169,9 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
                 return country or fallback  # "the Ministry of Commerce", "the central government", "officials"
         elif head.lemma in GOVERNMENT_NOUNS:
             return ""
+    if head.lemma in INSTRUMENTS and not named and len(np) <= 4 and all(t.tag in ("JJ", "NN", "CD") for t in np) \
+            and tokens[lo].lemma in ("the", "this"):
+        return entities.adopt(head.lemma)  # "The new 50-tonne threshold": the threshold
     if head.lemma in BODY_NOUNS and not named:
         if head.text[:1].isupper() and len(np) == 1:  # "The Commission": the body named in full in the text
             full = [e for e in sorted(entities.adopted) if entities.label(e).split()[-1:] == [head.text]]

@@ -114,6 +114,10 @@ WHEN_PHRASE = re.compile(r"\b(?:with\s+(?:immediate\s+)?effect|for\s+an?\s+(?:in
 _COMMITTED = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|decided|decides|pledged|pledges|"
                         r"promised|promises|vowed|vows|agreed|agrees)\b(?:\s+(?:that|on\s+\w+))?(?:\s+\w+){1,3}?\s+"
                         r"(?:would|will|wo)\b", re.I)
+# Nouns whose "that" clause is a content put forward, not asserted ("rejected the claim that the ban
+# discriminated", "fears that China would retaliate"): nothing in it is drafted as a fact.
+UNASSERTED = frozenset("""claim allegation assertion suggestion argument fear hope idea notion rumour rumor speculation
+belief demand proposal question possibility prospect risk threat concern accusation charge expectation""".split())
 # Where a clause starts (the subject of the next verb is after it).
 CLAUSE_WORDS = frozenset({"that", "whether", "which", "who", "while", "whereas", "but", "although", "though",
                            "because", "as", "after", "before", "when", "since", "if", "unless", "so", "where"})
