@@ -38,7 +38,8 @@ SENTENCES = [
     ("The court did not suspend the ban on logging.", "", {("court", "suspend", "fact", "no")}),
     ("Mayor Anne Hidalgo banned cars from the riverbank.", "", {("mayor", "ban", "fact", "yes")}),
     ("The governor vetoed the budget.", "", {("governor", "veto", "fact", "yes")}),
-    ("The package stopped short of adding the firm to the list.", "", set()),  # a thing, not an office
+    ("The report stopped short of naming the firm.", "", set()),  # a thing, not an office
+    ("The package stopped short of adding the firm to the list.", "", {("package", "add", "fact", "no")}),  # a measure
     # "it" after a colon is the clause before's subject
     ("Ottawa answered quickly: it expelled two diplomats.", "", {("canada", "expel", "fact", "yes")}),
     # actions written as nouns after a possessive are presupposed: yes, whatever verb they hang on
@@ -48,7 +49,9 @@ SENTENCES = [
     ("Norway's possible withdrawal from the fund worries donors.", "", set()),  # not yet done
     ("Chile's position on the treaty is unclear.", "", set()),  # a state, not an action
     # negation and hedging
-    ("Mexico stopped short of banning genetically modified corn.", "", {("mexico", "ban", "fact", "undecided")}),
+    # stopping short of an action is not taking it; stopping short of saying whether leaves it open
+    ("Mexico stopped short of banning genetically modified corn.", "", {("mexico", "ban", "fact", "no")}),
+    ("Mexico stopped short of confirming whether it would ban the corn.", "", {("mexico", "ban", "fact", "undecided")}),
     ("The Netherlands left open whether it would join the export controls.", "",
      {("netherlands", "impose", "fact", "undecided")}),
     ("Defence Minister Pal Jonson has left open whether the jets could be sold.", "", set()),  # the jets' fate
@@ -68,6 +71,19 @@ SENTENCES = [
     ("Thailand must not devalue the baht.", "", {("thailand", "devalue", "recommendation", "oppose")}),
     ("Uruguay should press Brazil to cut the tariff.", "", {("uruguay", "press", "recommendation", "support")}),
     ("The United States urged Japan to join the sanctions.", "", {("united-states", "urge", "fact", "yes")}),  # reported
+    # a list of actions after "including" shares the main verb's value; "in addition to" presupposes its action
+    ("Peru imposed new duties, including a ban on gold exports and the suspension of mining permits.", "",
+     {("peru", "impose", "fact", "yes"), ("peru", "ban", "fact", "yes"), ("peru", "suspend", "fact", "yes")}),
+    ("Chile is weighing sanctions, including freezing the assets of officials.", "",
+     {("chile", "impose", "fact", "undecided"), ("chile", "freeze", "fact", "undecided")}),
+    ("Ghana is mulling new levies in addition to freezing the accounts of traders.", "",
+     {("ghana", "impose", "fact", "undecided"), ("ghana", "freeze", "fact", "yes")}),
+    # "compelled to", "not allowed to": the subject does (or does not do) the action
+    ("Norway was eventually compelled to levy duties.", "", {("norway", "levy", "fact", "yes")}),
+    ("Chile was not allowed to export copper.", "", {("chile", "export", "fact", "no")}),
+    # a time before a titled person; a claim someone made is not asserted
+    ("On Tuesday Prime Minister Ito Hiroshi condemned the shelling.", "japan", {("japan", "condemn", "fact", "yes")}),
+    ("The court rejected the claim that Kenya had expelled the envoy.", "", {("court", "reject", "fact", "yes")}),
     # passives: with "by", the agent acts
     ("Exports of rice were banned by India in July.", "", {("india", "ban", "fact", "yes")}),
 ]

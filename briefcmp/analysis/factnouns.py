@@ -23,7 +23,7 @@ from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.factobjects import Fact, object_end, object_words
 from briefcmp.analysis.factsubjects import Context, office_actor
-from briefcmp.analysis.factwords import SCOPE
+from briefcmp.analysis.factwords import BREAK_TAGS, SCOPE
 
 # Nouns with a verb of their own that name a state, share or view, not an action taken.
 STATE_NOUNS = frozenset("""position relation relations situation condition opinion nation question region population
@@ -118,4 +118,49 @@ def noun_actions(sentence: str, names: list[tuple[int, int, str]], tokens: list[
             continue
         out.append(Fact(actor, (actor,), verb, q_start, obj[-1].end, obj[0].start, obj[-1].end, "fact", "yes",
                         tuple(words), tuple(shown), tuple(scope), others, object_text, tuple(nouns)))
+    return out
+
+
+def listed_actions(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], k: int, actor: str,
+                   kind: str, value: str, stops: frozenset[int]) -> list[Fact]:
+    """The actions listed from token ``k`` on after "including" or "in addition to" ("imposed sanctions,
+    including the suspension of visas, freezing the assets of officials and a ban on bonds"): each an action
+    noun with its complement or a verb in -ing with its object, a fact of ``actor`` with the given value."""
+    out: list[Fact] = []
+    n = len(tokens)
+    while k < n and len(out) < 8:
+        while k < n and (tokens[k].tag == "DT" or tokens[k].lemma in ("and", "or", "as", "well")):
+            k += 1
+        if k >= n:
+            break
+        if tokens[k].tag == "VBG":  # "freezing the assets of ..."
+            verb, item, obj_from = tokens[k].lemma, k, k + 1
+        else:
+            found = action_at(tokens, k)
+            if found is None:
+                break
+            verb, item, obj_from = found
+        end = object_end(tokens, obj_from - 1, stops)
+        for m in range(obj_from + 1, end):  # the next item starts the next action ("... and the suspension of")
+            if tokens[m].text == "," or tokens[m].lemma in ("and", "or"):
+                nxt = m + 1 + (m + 1 < n and tokens[m + 1].tag == "DT")
+                if nxt < n and (tokens[nxt].tag == "VBG" or action_at(tokens, nxt) is not None):
+                    end = m
+                    break
+        if end <= obj_from:
+            break
+        obj = tokens[obj_from:end]
+        words, shown, scope, nouns, others, object_text = object_words(sentence, obj, names, (actor,))
+        scope = [x.lemma for x in tokens[k:item] if x.lemma in SCOPE] + scope
+        first = k - 1 if k and tokens[k - 1].tag == "DT" else k  # the quote holds the article: "a ban on ..."
+        if words or others:
+            out.append(Fact(actor, (actor,), verb, tokens[first].start, obj[-1].end, obj[0].start, obj[-1].end, kind,
+                            value, tuple(words), tuple(shown), tuple(scope), others, object_text, tuple(nouns)))
+        k = end
+        while k < n and tokens[k].text in ("(", ")") or k < n and tokens[k].text == "," and k + 1 < n \
+                and tokens[k + 1].tag in BREAK_TAGS:
+            k += 1
+        if k >= n or not (tokens[k].text == "," or tokens[k].lemma in ("and", "or")):
+            break
+        k += 1
     return out

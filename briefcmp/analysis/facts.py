@@ -30,7 +30,7 @@ from typing import Optional
 
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities, proper_names
-from briefcmp.analysis.factnouns import noun_actions
+from briefcmp.analysis.factnouns import listed_actions, noun_actions
 from briefcmp.analysis.factobjects import (
     MAX_OBJECT_TOKENS, Fact, condition_at, head_noun, object_end, object_words, restriction_at,
     restriction_end,
@@ -186,6 +186,9 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             kind, value = modality(sentence[said_from:verb.start] if said_from >= 0 else region,
                                    sentence[tokens[i].start:verb.start] if i < j else "")
             said_from = -1
+            if value == "undecided" and _SHORT_OF.search(sentence, tokens[i].start, verb.end) and not any(
+                    tokens[k].lemma in SAYING for k in range(i, j)):
+                value = "no"  # "stopped short of banning graphite": not banned ("... of confirming whether": open)
             # The quote holds the whole clause, so that the frame that gives the value is read with it.
             start = min(subject_start, tokens[clause_start].start) if clause_start < n else subject_start
             if kind == "fact" and ADVICE_FRAME.search(sentence, 0, tokens[clause_start].start if clause_start < n
@@ -256,6 +259,13 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     facts.append(Fact(actor, actors, verb.lemma, start, q_end, o_start, o_end, kind, value,
                                       tuple(words), tuple(shown), tuple(scope), others, object_text,
                                       tuple(nouns)))
+            if words or others:
+                listed = _listing_at(tokens, end_index)  # ", including the suspension of visas, freezing ..."
+                if listed > 0:
+                    in_addition = tokens[listed - 1].lemma == "to"  # presupposed: done, whatever the main verb says
+                    for actor in actors:
+                        facts.extend(listed_actions(sentence, names, tokens, listed, actor, "fact" if in_addition
+                                                    else kind, "yes" if in_addition else value, stops))
         chain = (actors, start, kind, value) if actors else None
         i = end_index
     return facts + noun_actions(sentence, names, tokens, entities, context, last_subject or carried, stops, facts)
@@ -361,6 +371,18 @@ def _heading(sentence: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+def _listing_at(tokens: list[nlp.Token], k: int) -> int:
+    """Where a list of actions starts after an object that ends at ``k``: after ", including" or "in
+    addition to"; else -1."""
+    n = len(tokens)
+    if k + 1 < n and tokens[k].text == "," and tokens[k + 1].lemma == "include" and tokens[k + 1].tag == "VBG":
+        return k + 2
+    if k + 2 < n and tokens[k].lemma == "in" and tokens[k + 1].lemma == "addition" and tokens[k + 2].lemma == "to":
+        return k + 3
+    return -1
+
+
+_SHORT_OF = re.compile(r"\bshort\s+of\s+\w+ing\b", re.I)
 URGING = frozenset({"urge", "call", "press", "encourage", "advise", "invite", "implore"})
 
 

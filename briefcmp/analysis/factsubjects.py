@@ -104,6 +104,10 @@ def _subject_phrase(tokens: list[nlp.Token], lo: int, hi: int) -> list[nlp.Token
             np = np[:-1]
         elif np and np[-1].tag == "DT" and np[-1].lemma in ("this", "last", "that"):
             np = np[:-1]
+    while len(np) > 2 and np[0].tag == "IN" and (_is_time(np[1]) or np[1].tag == "CD"):
+        np = np[2:]  # "On Wednesday Prime Minister ...": when, before who
+        while np and (np[0].tag == "CD" or _is_time(np[0])):
+            np = np[1:]
     while np and (np[0].tag in ("DT", "PRP$") and np[0].lemma in ("the", "its", "their") or np[0].tag == "CC"):
         np = np[1:]
     if not np or len(np) > 8:
@@ -140,7 +144,7 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
     if titles:
         k = titles[-1]
         title = lows[k]
-        person = [t for t in np[k + 1:] if t.tag in ("NNP", "NNPS") and t.text[:1].isupper()]
+        person = [t for t in np[k + 1:] if t.tag[:2] == "NN" and t.text[:1].isupper()]  # "Kishida Fumio" (NN)
         if len(person) != len(np) - k - 1 or len(person) > 3:
             return ""  # "the minister for trade", "the president's office": not a plain title and name
         if person:
@@ -205,6 +209,7 @@ def remember(tokens: list[nlp.Token], lo: int, hi: int, actor: str, context: Opt
     np = _subject_phrase(tokens, lo, hi)
     lows = [t.text.lower() for t in np]
     titles = [k for k, w in enumerate(lows) if w in NATIONAL_TITLES or w in LOCAL_TITLES]
-    if titles and titles[-1] + 1 < len(np) and all(t.tag in ("NNP", "NNPS") for t in np[titles[-1] + 1:]):
+    if titles and titles[-1] + 1 < len(np) and all(t.tag[:2] == "NN" and t.text[:1].isupper()
+                                                   for t in np[titles[-1] + 1:]):
         context.persons[np[-1].text.lower()] = actor
         context.titled[lows[titles[-1]]] = actor

@@ -24,7 +24,8 @@ FRAMES = NEGATING | HEDGING | SAYING | ADVISING | frozenset({"stop", "need", "co
                                                               "expect", "try", "want", "appear", "seem", "tend",
                                                               "agree", "move", "support", "back", "vote", "opt",
                                                               "choose", "cease", "quit", "pledge", "promise",
-                                                              "vow", "threaten", "offer", "leave",
+                                                              "vow", "threaten", "offer", "leave", "compel",
+                                                              "force", "oblige", "allow", "permit",
                                                               "rule"})  # "ruled out sending": negated (modality)
 # "would be wise (not) to", "would be well advised to": advice in the words of a judgement.
 ADVISABLE = frozenset({"wise", "prudent", "right", "well", "unwise"})
@@ -114,10 +115,11 @@ WHEN_PHRASE = re.compile(r"\b(?:with\s+(?:immediate\s+)?effect|for\s+an?\s+(?:in
 _COMMITTED = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|decided|decides|pledged|pledges|"
                         r"promised|promises|vowed|vows|agreed|agrees)\b(?:\s+(?:that|on\s+\w+))?(?:\s+\w+){1,3}?\s+"
                         r"(?:would|will|wo)\b", re.I)
-# Nouns whose "that" clause is a content put forward, not asserted ("rejected the claim that the ban
-# discriminated", "fears that China would retaliate"): nothing in it is drafted as a fact.
-UNASSERTED = frozenset("""claim allegation assertion suggestion argument fear hope idea notion rumour rumor speculation
-belief demand proposal question possibility prospect risk threat concern accusation charge expectation""".split())
+# Nouns whose "that" clause is someone's claim, not the brief's ("rejected the claim that the ban
+# discriminated"): nothing in it is drafted as a fact. (A fear or possibility "that China could ..." is
+# drafted: its modal makes it a forecast.)
+UNASSERTED = frozenset("""claim allegation assertion suggestion argument idea notion rumour rumor speculation belief
+accusation charge""".split())
 # Where a clause starts (the subject of the next verb is after it).
 CLAUSE_WORDS = frozenset({"that", "whether", "which", "who", "while", "whereas", "but", "although", "though",
                            "because", "as", "after", "before", "when", "since", "if", "unless", "so", "where"})
