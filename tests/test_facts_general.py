@@ -69,6 +69,8 @@ SENTENCES = [
     ("We strongly urge Zambia and Ghana not to default on their bonds.", "",
      {("zambia", "default", "recommendation", "oppose"), ("ghana", "default", "recommendation", "oppose")}),
     ("Thailand must not devalue the baht.", "", {("thailand", "devalue", "recommendation", "oppose")}),
+    ("The ombudsman must now insist that Chile publish the contracts.", "",
+     {("chile", "publish", "recommendation", "support")}),  # the brief's own demand, in the subjunctive
     ("Uruguay should press Brazil to cut the tariff.", "", {("uruguay", "press", "recommendation", "support")}),
     ("The United States urged Japan to join the sanctions.", "", {("united-states", "urge", "fact", "yes")}),  # reported
     # a list of actions after "including" shares the main verb's value; "in addition to" presupposes its action
@@ -122,6 +124,13 @@ def test_an_agentless_passive_measure_is_the_paragraph_actors_unless_it_is_the_t
         == [("canada", "ban", "yes")]
     assert _read(entities, ["India announced new measures.", "Indian steel exports were banned."])[1] == []
     assert _read(entities, ["Canada announced new measures.", "Three ships were seen near the port."])[1] == []
+
+
+def test_a_body_named_as_a_modifier_does_not_count_against_the_home_country(entities: Entities) -> None:
+    text = "Title\nSome Trust | Briefing | 2025\n\nThe UK acted. EU vessels left. The UK spoke to EU fishers."
+    assert home_country(text, entities) == "united-kingdom"
+    acting = "Title\nSome Trust | Briefing | 2025\n\nThe UK acted. The EU has replied. The UK and the EU met."
+    assert home_country(acting, entities) == ""
 
 
 def test_limits_of_use_are_the_scope_and_shown_in_the_quote(entities: Entities) -> None:

@@ -77,14 +77,24 @@ def home_country(text: str, entities: Entities) -> str:
         named = entities.subjects(outlet)
         if len(named) == 1 and named[0] in _countries():
             return named[0]
-    counts = Counter(e for _, _, e in entities.find(text))
+    found = entities.find(text)
+    counts = Counter(e for _, _, e in found)
+    starts = {a for a, _, _ in found}
     # Bodies count too: a brief about what the EU did to Niger is not Niger's ("the Commission", "the bloc")
-    counts.update(slug(name) for _, _, name in proper_names(text))
-    counts.update(m.group() for m in ACRONYM.finditer(text) if m.group() not in NOT_BODIES)
+    counts.update(slug(name) for a, _, name in proper_names(text) if a not in starts)
+    counts.update(m.group() for m in ACRONYM.finditer(text) if m.group() not in NOT_BODIES
+                  and m.start() not in starts and not _modifier(text, m.end()))
     top = counts.most_common(2)
     if top and top[0][0] in _countries() and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
         return top[0][0]
     return ""
+
+
+def _modifier(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` modifies the noun after it ("EU vessels", "EU fishers"): a lower-case
+    word follows that cannot be a verb."""
+    m = re.match(r" ([a-z]+)\b", text[end:end + 30])
+    return bool(m) and not nlp.is_verb_form(m.group(1))
 
 
 def _countries() -> frozenset[str]:

@@ -83,6 +83,21 @@ def is_verb_base(word: str) -> bool:
     return bool(inflections and inflections(word.lower(), upos="VERB"))
 
 
+@lru_cache(maxsize=1)
+def _verb_lemmas():
+    try:
+        import lemminflect
+    except Exception:
+        return None
+    return lemminflect.getAllLemmas
+
+
+def is_verb_form(word: str) -> bool:
+    """Whether ``word`` can be a form of a verb ("has", "suspended", "bans"); False without the extra."""
+    lemmas = _verb_lemmas()
+    return bool(lemmas and lemmas(word.lower(), upos="VERB"))
+
+
 def available() -> bool:
     """Whether the 'nlp' extra is installed (``tag`` gives tokens)."""
     return _engine() is not None
