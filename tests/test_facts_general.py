@@ -86,6 +86,10 @@ SENTENCES = [
     # a time before a titled person; a claim someone made is not asserted
     ("On Tuesday Prime Minister Ito Hiroshi condemned the shelling.", "japan", {("japan", "condemn", "fact", "yes")}),
     ("The court rejected the claim that Kenya had expelled the envoy.", "", {("court", "reject", "fact", "yes")}),
+    # "X and other Ns" is X; an instrument acts in a reported clause; a demand is a fact, what it asks is not
+    ("Japan and other donors froze the fund.", "", {("japan", "freeze", "fact", "yes")}),
+    ("The court confirmed that the closures did not breach the treaty.", "", {("closure", "breach", "fact", "no")}),
+    ("Kenya demanded that Uganda lift the ban.", "", {("kenya", "demand", "fact", "yes")}),
     # passives: with "by", the agent acts
     ("Exports of rice were banned by India in July.", "", {("india", "ban", "fact", "yes")}),
 ]

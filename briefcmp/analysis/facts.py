@@ -38,7 +38,7 @@ from briefcmp.analysis.factobjects import (
 from briefcmp.analysis.factsubjects import Context, office_actor, remember
 from briefcmp.analysis.factwords import (
     ACRONYM, ADVICE_FRAME, ADVISABLE, ASSESSED, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, FRAMES, HEADS,
-    HEDGING, IDLE, LIGHT_VERBS, MEASURE_NOUNS, MEASURE_VERBS, MORE, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, QUOTE_MARKS,
+    HEDGING, IDLE, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, MEASURE_VERBS, MORE, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, QUOTE_MARKS,
     SAYING, SCOPE, TIME, UNASSERTED, VAGUE_NOUNS, WHEN_PHRASE, modality,
 )
 
@@ -114,7 +114,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         if t.lemma in CLAUSE_WORDS and t.tag in ("IN", "WDT", "WP", "CC", "RB") or condition_at(tokens, i):
             clause_start = i + 1
             conditional = t.lemma in ("if", "unless") or condition_at(tokens, i) or (
-                t.lemma in ("that", "whether") and i and tokens[i - 1].lemma in UNASSERTED)  # "the claim that ..."
+                t.lemma in ("that", "whether") and i and (tokens[i - 1].lemma in UNASSERTED  # "the claim that ..."
+                                                          or tokens[i - 1].verb and tokens[i - 1].lemma in MANDATIVE))
             if t.lemma not in ("but", "as", "after", "before", "since"):  # mostly prepositions: the subject holds
                 chain = None
             i += 1
@@ -178,6 +179,9 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             if inner is not None:  # "stopped short of confirming whether Japan would join": Japan joins
                 group = _group_start(tokens, inner, j)
                 embedded, _ = _actors(sentence, names, tokens, inner, group)
+                if not embedded and group > inner:  # "confirmed that the closures did not ...", "that the ministry"
+                    who = office_actor(tokens, inner, group, names, entities, context)
+                    embedded = (who,) if who else ()
                 if not embedded and group > inner and not _PRONOUN.fullmatch(sentence[tokens[inner].start:
                                                                                       tokens[group].start]):
                     i = j + 1  # "left open whether the systems could include ...": the systems' action, not the actor's
@@ -224,6 +228,12 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 i = j + 1
                 continue
         end_index = object_end(tokens, j, stops)
+        if verb.lemma in MANDATIVE and end_index == j + 1 and j + 2 < n and tokens[j + 1].lemma == "that":
+            # "demanded that the government carry out seven measures": the demand is the fact, what it asks
+            # for is not asserted (the clause is read as a condition is)
+            end_index = j + 2
+            while end_index < n and end_index - j <= MAX_OBJECT_TOKENS and tokens[end_index].tag not in BREAK_TAGS:
+                end_index += 1
         if actors and verb.lemma not in NOT_ACTIONS and verb.lemma not in AUX and end_index > j + 1:
             limited = restriction_at(tokens, j + 2, end_index)  # "banned exports ... for military end uses"
             if limited > j + 2:
@@ -538,6 +548,7 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
         head_seen = any(x.text.lower() in HEADS for x in run) and all(
             x.text.lower() in HEADS or x.text[:1].isupper() or x.tag in ("RB", "POS") or x.text in ("'s", "\u2019s")
             for x in run)
+        prev_low = ""
         for t in tokens[bisect.bisect_left(starts, b):bisect.bisect_left(starts, hi)]:
             if any(x <= t.start < y for x, y, _ in inside):
                 continue  # another name: "Japan and South Korea"
@@ -550,6 +561,9 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
                 continue
             elif head_seen and t.tag.startswith("NN") and t.text[:1].isupper():
                 continue  # "Japanese Prime Minister Fumio Kishida condemned": the country's leader speaks for it
+            elif low == "other" or t.tag == "NNS" and prev_low == "other":
+                prev_low = low
+                continue  # "China and other countries will take part": China does
             elif t.tag == "TO" and re.search(r"\bfor\s+$", before):
                 continue
             elif t.verb and t.lemma in ("have", "be") or timed and (t.tag in ("IN", "DT", "CD", "JJ")

@@ -42,7 +42,8 @@ authorities ministers parliament lawmakers legislators diet""".split())
 # Instruments that act in the words of a brief ("the proposal does not change the timetable", "the new
 # threshold exempts small firms"): the question is asked of the instrument itself.
 INSTRUMENTS = frozenset("""proposal threshold ban rule law regulation package bill agreement deal ruling plan reform
-directive decree embargo moratorium levy scheme mechanism treaty accord""".split())
+directive decree embargo moratorium levy scheme mechanism treaty accord closure sanction restriction tariff
+exemption""".split())
 # Words that name again an organisation named before ("the EU ... the bloc", "NATO ... the alliance").
 GENERIC_BODIES = frozenset("bloc union alliance organisation organization grouping".split())
 BODY_NOUNS = frozenset("""tribunal court panel arbitrators commission assembly council regulator committee
@@ -183,8 +184,8 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
                 return country or fallback  # "the Ministry of Commerce", "the central government", "officials"
         elif head.lemma in GOVERNMENT_NOUNS:
             return ""
-    if head.lemma in INSTRUMENTS and not named and len(np) <= 4 and all(t.tag in ("JJ", "NN", "CD") for t in np) \
-            and tokens[lo].lemma in ("the", "this"):
+    if head.lemma in INSTRUMENTS and not named and len(np) <= 4 and tokens[lo].lemma in ("the", "this") \
+            and all(t.tag in ("JJ", "NN", "NNS", "CD") for t in np):
         return entities.adopt(head.lemma)  # "The new 50-tonne threshold": the threshold
     if head.lemma in BODY_NOUNS and not named:
         if head.text[:1].isupper() and len(np) == 1:  # "The Commission": the body named in full in the text

@@ -121,6 +121,9 @@ _COMMITTED = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|
 # drafted: its modal makes it a forecast.)
 UNASSERTED = frozenset("""claim allegation assertion suggestion argument idea notion rumour rumor speculation belief
 accusation charge""".split())
+# Verbs whose "that" clause asks for something ("demanded that the government carry out ..."): the demand
+# is the fact; what it asks for is not asserted.
+MANDATIVE = frozenset({"demand", "request", "require", "stipulate", "ask"})
 # Where a clause starts (the subject of the next verb is after it).
 CLAUSE_WORDS = frozenset({"that", "whether", "which", "who", "while", "whereas", "but", "although", "though",
                            "because", "as", "after", "before", "when", "since", "if", "unless", "so", "where"})
