@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from briefcmp.analysis import nlp
@@ -98,6 +99,7 @@ def _modifier(text: str, end: int) -> bool:
     return bool(m) and not nlp.is_verb_form(m.group(1))
 
 
+@lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
     from briefcmp.analysis.entities import countries
 
