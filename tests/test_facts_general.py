@@ -33,7 +33,8 @@ SENTENCES = [
     ("Ottawa suspended visa services for Indian citizens.", "", {("canada", "suspend", "fact", "yes")}),
     # without a home country a titled person is their own actor, by surname; a body or a local office by its kind
     ("President William Ruto declined to sign the finance bill.", "", {("ruto", "sign", "fact", "no")}),
-    ("Chancellor Karl Nehammer has once more ruled out joining the alliance.", "", {("nehammer", "join", "fact", "no")}),
+    ("Chancellor Karl Nehammer has once more ruled out joining the alliance.", "",
+     {("nehammer", "join", "fact", "no")}),
     ("The tribunal dismissed the appeal.", "", {("tribunal", "dismiss", "fact", "yes")}),
     ("The court did not suspend the ban on logging.", "", {("court", "suspend", "fact", "no")}),
     ("Mayor Anne Hidalgo banned cars from the riverbank.", "", {("mayor", "ban", "fact", "yes")}),
@@ -72,7 +73,8 @@ SENTENCES = [
     ("The ombudsman must now insist that Chile publish the contracts.", "",
      {("chile", "publish", "recommendation", "support")}),  # the brief's own demand, in the subjunctive
     ("Uruguay should press Brazil to cut the tariff.", "", {("uruguay", "press", "recommendation", "support")}),
-    ("The United States urged Japan to join the sanctions.", "", {("united-states", "urge", "fact", "yes")}),  # reported
+    ("The United States urged Japan to join the sanctions.", "",
+     {("united-states", "urge", "fact", "yes")}),  # someone else's advice, reported
     # a list of actions after "including" shares the main verb's value; "in addition to" presupposes its action
     ("Peru imposed new duties, including a ban on gold exports and the suspension of mining permits.", "",
      {("peru", "impose", "fact", "yes"), ("peru", "ban", "fact", "yes"), ("peru", "suspend", "fact", "yes")}),
@@ -121,6 +123,13 @@ def test_a_person_named_with_a_country_is_that_country_later(entities: Entities)
 def test_it_in_the_next_sentence_is_the_last_subject(entities: Entities) -> None:
     assert _read(entities, ["Brazil froze the fund in 2019.", "It did not release the money until 2023."]) == [
         [("brazil", "freeze", "yes")], [("brazil", "release", "no")]]
+
+
+def test_it_is_no_person_and_an_opening_participle_acts_for_nobody(entities: Entities) -> None:
+    assert _read(entities, ["President Ana Costa has come under pressure.", "It could devalue the real."])[1] == []
+    assert read_facts("Given these limits, Chile has supported Peru.", entities)[0].verb == "support"
+    assert [f.verb for f in read_facts("Following the summit between Chile and Peru, the leaders spoke.",
+                                       entities)] == []
 
 
 def test_an_agentless_passive_measure_is_the_paragraph_actors_unless_it_is_the_target(entities: Entities) -> None:

@@ -38,8 +38,8 @@ from briefcmp.analysis.factobjects import (
 from briefcmp.analysis.factsubjects import Context, office_actor, remember
 from briefcmp.analysis.factwords import (
     ACRONYM, ADVICE_FRAME, ADVISABLE, ASSESSED, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, FRAMES, HEADS,
-    HEDGING, IDLE, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, MEASURE_VERBS, MORE, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, QUOTE_MARKS,
-    SAYING, SCOPE, TIME, UNASSERTED, VAGUE_NOUNS, WHEN_PHRASE, modality,
+    HEDGING, IDLE, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, MEASURE_VERBS, MORE, NEGATION, NOT_ACTIONS, NOT_BODIES,
+    PREPOSITION_BEFORE, QUOTE_MARKS, SAYING, SCOPE, TIME, UNASSERTED, VAGUE_NOUNS, WHEN_PHRASE, modality,
 )
 
 
@@ -130,7 +130,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 clause_start, advised = first, to
                 i = to + 1
                 continue
-        if not (t.verb or t.tag == "MD") or not (_predicate(tokens, i, chain is not None) or i == advised + 1):
+        urged = advised >= 0 and i == advised + 1  # the verb after "we urge Ghana to"
+        if not (t.verb or t.tag == "MD") or not (_predicate(tokens, i, chain is not None) or urged):
             i += 1
             continue
         # The whole verb group: auxiliaries and frames before the action verb ("has not", "refused to join").
@@ -153,7 +154,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             start = tokens[i].start
         else:
             actors, subject_start = _actors(sentence, names, tokens, clause_start, i)
-            if i == advised + 1:
+            if urged:
                 actors = tuple(dict.fromkeys(e for a, b, e in names
                                              if tokens[clause_start].start <= a < tokens[advised].start))
                 subject_start = tokens[clause_start].start
@@ -171,7 +172,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 # its verb ("joined the sanctions against Russia", the second of two coordinated actions) is
                 # the drafted actor's
                 actors, subject_start = (last_subject or carried,), tokens[clause_start].start
-            if actors:
+            if actors and (context is None or actors[0] not in context.persons.values()):  # "it" is no person
                 if not last_subject and context is not None:
                     context.subject = actors[0]  # the sentence's first subject: what "it" in the next one is
                 last_subject = actors[0]

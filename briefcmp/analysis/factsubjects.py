@@ -198,7 +198,7 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
         return entities.adopt(" ".join(t.text.lower() for t in np if t.tag in ("JJ", "NN", "NNS")
                                        or t.lemma in BODY_NOUNS))
     if len(np) <= 3 and all(t.tag in ("NNP", "NNPS") and t.text[:1].isupper() for t in np) and not named \
-            and tokens[lo].lemma == "the" and (head.lemma in GOVERNMENT_NOUNS or head.lemma in ("department", "office")):
+            and tokens[lo].lemma == "the" and (head.lemma in GOVERNMENT_NOUNS or head.lemma == "office"):
         return entities.adopt(" ".join(t.text for t in np))  # "the Commerce Department" of no country the text says
     if all(t.tag in ("NNP", "NNPS") for t in np) and len(np) <= 3:
         known = ctx.persons.get(np[-1].text.lower())
