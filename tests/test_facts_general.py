@@ -92,6 +92,20 @@ SENTENCES = [
     ("Japan and other donors froze the fund.", "", {("japan", "freeze", "fact", "yes")}),
     ("The court confirmed that the closures did not breach the treaty.", "", {("closure", "breach", "fact", "no")}),
     ("Kenya demanded that Uganda lift the ban.", "", {("kenya", "demand", "fact", "yes")}),
+    # not deciding leaves the action open; rejecting calls to act, denying reports, being unlikely to: no
+    ("France has not decided whether to extend the ban on glyphosate.", "",
+     {("france", "extend", "fact", "undecided")}),
+    ("Belgium is examining whether to keep the reactors running.", "", {("belgium", "keep", "fact", "undecided")}),
+    ("Belgium has yet to decide on the reactors.", "", {("belgium", "decide", "fact", "undecided")}),
+    ("France is undecided on the extension of the ban.", "", {("france", "extend", "fact", "undecided")}),
+    ("Poland rejected calls to reopen the border.", "", {("poland", "reopen", "fact", "no")}),
+    ("Greece denied reports that it had closed the port.", "",
+     {("greece", "deny", "fact", "yes"), ("greece", "close", "fact", "no")}),
+    ("Canada is unlikely to lift the tariffs this year.", "", {("canada", "lift", "forecast", "no")}),
+    ("Austria, however, did not join the boycott.", "", {("austria", "join", "fact", "no")}),
+    # an action noun a verb undoes is no longer so: only the undoing is drafted
+    ("Denmark reversed its decision to close the embassy.", "", {("denmark", "reverse", "fact", "yes")}),
+    ("Chile lifted its ban on Peruvian potatoes.", "", {("chile", "lift", "fact", "yes")}),
     # passives: with "by", the agent acts
     ("Exports of rice were banned by India in July.", "", {("india", "ban", "fact", "yes")}),
 ]

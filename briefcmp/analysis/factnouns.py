@@ -33,6 +33,9 @@ lead record state standing account stake hold border rule power part place face 
 NOT_YET = frozenset("possible proposed planned potential threatened expected rumoured rumored mooted future any "
                     "would-be prospective hypothetical".split())
 COMPLEMENTS = frozenset({"of", "on", "against"})
+# Verbs that undo the action a noun names ("reversed its decision to close the embassy", "lifted its ban").
+CANCELLING = frozenset("""reverse lift scrap revoke withdraw cancel abandon drop end rescind repeal overturn undo
+annul halt suspend""".split())
 # Nouns whose "to" and verb name the action ("decision to restart", "plan to withdraw").
 TO_NOUNS = frozenset({"decision", "move", "refusal", "agreement", "commitment", "pledge", "bid", "attempt"})
 _SUFFIXES = (("ure", ("e", "")), ("sion", ("d", "de", "t", "")), ("ition", ("e", "it")), ("ation", ("e", "")),
@@ -107,6 +110,9 @@ def noun_actions(sentence: str, names: list[tuple[int, int, str]], tokens: list[
             if owner is None:
                 continue
             q_start, actor = owner
+        before = next((x for x in reversed(tokens[:p]) if x.start < q_start and x.tag != "DT"), None)
+        if before is not None and before.verb and before.lemma in CANCELLING:
+            continue  # "reversed its decision to close", "lifted China's ban on": no longer so
         end = object_end(tokens, obj_from - 1, stops)
         if end <= obj_from:
             continue

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from typing import Optional
 
 from briefcmp.analysis import nlp
@@ -37,7 +38,8 @@ from briefcmp.analysis.factobjects import (
 )
 from briefcmp.analysis.factsubjects import Context, office_actor, remember
 from briefcmp.analysis.factwords import (
-    ACRONYM, ADVICE_FRAME, ADVISABLE, ASSESSED, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, FRAMES, HEADS,
+    ACRONYM, ADVICE_FRAME, ADVISABLE, ASSESSED, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DENYING,
+    DISPOSED, FRAMES, HEADS, REPORTS,
     HEDGING, IDLE, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, MEASURE_VERBS, MORE, NEGATION, NOT_ACTIONS, NOT_BODIES,
     PREPOSITION_BEFORE, QUOTE_MARKS, SAYING, SCOPE, TIME, UNASSERTED, VAGUE_NOUNS, WHEN_PHRASE, modality,
 )
@@ -98,6 +100,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     chain: Optional[tuple[tuple[str, ...], int, str, str]] = None  # actors, subject start, kind, value of the last verb
     last_subject = ""  # the subject of the sentence's last verb group, for "it" after a colon
     advised = -1  # the index of "to" after "we urge NAME": the verb after it is advice to NAME
+    denied = False  # in a clause that a denial frames ("denied reports that ...")
     i = 0
     n = len(tokens)
     while i < n:
@@ -105,6 +108,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         if t.tag in BREAK_TAGS and t.text not in ("(", ")"):
             if t.text in (";", ":", ".") or t.tag == ".":
                 chain = None
+                denied = False
             clause_start = i + 1
             conditional = conditional and t.text == ","  # "If X, Y did": the comma ends the condition
             if t.text == ",":
@@ -113,9 +117,11 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             continue
         if t.lemma in CLAUSE_WORDS and t.tag in ("IN", "WDT", "WP", "CC", "RB") or condition_at(tokens, i):
             clause_start = i + 1
-            conditional = t.lemma in ("if", "unless") or condition_at(tokens, i) or (
+            denied = t.lemma == "that" and i >= 2 and tokens[i - 1].lemma in REPORTS and tokens[i - 2].verb \
+                and tokens[i - 2].lemma in DENYING  # "denied reports that ...": what they report did not happen
+            conditional = not denied and (t.lemma in ("if", "unless") or condition_at(tokens, i) or (
                 t.lemma in ("that", "whether") and i and (tokens[i - 1].lemma in UNASSERTED  # "the claim that ..."
-                                                          or tokens[i - 1].verb and tokens[i - 1].lemma in MANDATIVE))
+                                                          or tokens[i - 1].verb and tokens[i - 1].lemma in MANDATIVE)))
             if t.lemma not in ("but", "as", "after", "before", "since"):  # mostly prepositions: the subject holds
                 chain = None
             i += 1
@@ -140,6 +146,12 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             judged = _assessment(sentence, names, tokens, clause_start, i)
             if judged is not None:
                 facts.append(judged)
+            open_on = _undecided_on(tokens, i)  # "France is undecided on the extension of the ban"
+            if open_on > 0:
+                who, _ = _actors(sentence, names, tokens, clause_start, i)
+                for actor in who:  # the quote holds the subject and "undecided"
+                    facts.extend(replace(f, start=tokens[clause_start].start) for f in listed_actions(
+                        sentence, names, tokens, open_on, actor, "fact", "undecided", stops))
             i += 1
             continue
         verb = tokens[j]
@@ -183,14 +195,18 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 if not embedded and group > inner:  # "confirmed that the closures did not ...", "that the ministry"
                     who = office_actor(tokens, inner, group, names, entities, context)
                     embedded = (who,) if who else ()
-                if not embedded and group > inner and not _PRONOUN.fullmatch(sentence[tokens[inner].start:
-                                                                                      tokens[group].start]):
+                if not embedded and any(x.noun for x in tokens[inner:group]) and not _PRONOUN.fullmatch(
+                        sentence[tokens[inner].start:tokens[group].start]):
                     i = j + 1  # "left open whether the systems could include ...": the systems' action, not the actor's
                     continue
                 actors = embedded or actors
             kind, value = modality(sentence[said_from:verb.start] if said_from >= 0 else region,
                                    sentence[tokens[i].start:verb.start] if i < j else "")
             said_from = -1
+            if verb.lemma == "decide" and value == "no":
+                value = "undecided"  # "has yet to decide on the reactors": not decided either way
+            if denied and kind == "fact" and value == "yes":
+                value = "no"  # "denied reports that it had closed the port"
             if value == "undecided" and _SHORT_OF.search(sentence, tokens[i].start, verb.end) and not any(
                     tokens[k].lemma in SAYING for k in range(i, j)):
                 value = "no"  # "stopped short of banning graphite": not banned ("... of confirming whether": open)
@@ -382,6 +398,17 @@ def _heading(sentence: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+def _undecided_on(tokens: list[nlp.Token], i: int) -> int:
+    """After "is undecided on"/"remains divided over" at ``i``: where the action it is undecided on starts."""
+    k = i + 1
+    while k < len(tokens) and tokens[k].tag == "RB":
+        k += 1
+    if k + 1 < len(tokens) and tokens[k].lemma in ("undecided", "divided", "split", "uncommitted") \
+            and tokens[k + 1].lemma in ("on", "about", "over"):
+        return k + 2
+    return -1
+
+
 def _listing_at(tokens: list[nlp.Token], k: int) -> int:
     """Where a list of actions starts after an object that ends at ``k``: after ", including" or "in
     addition to"; else -1."""
@@ -460,7 +487,8 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
             if nxt is not None and nxt.verb:
                 j = k
                 continue
-            if t.lemma == "be" and nxt is not None and nxt.lemma in ADVISABLE:  # "would be wise not to follow"
+            if t.lemma == "be" and nxt is not None and (nxt.lemma in ADVISABLE or nxt.lemma in DISPOSED):
+                # "would be wise not to follow", "is unlikely to lift", "is ready to resume"
                 m = k + 1
                 while m < n and (tokens[m].tag == "RB" or tokens[m].lemma in ("advised", "not")):
                     m += 1
@@ -603,7 +631,8 @@ def _fronted(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.
             if a != head and sentence[head:a].strip().lower() != "the":
                 continue
             rest = sentence[b:tokens[clause_start - 1].start]
-            if re.match(r"\s*,?\s*(?:in|at|on|after|during|with|for|through|like|unlike|as)\b", rest, re.I):
+            if re.match(r"\s*,?\s*(?:in|at|on|after|during|with|for|through|like|unlike|as|however|too|also|"
+                        r"meanwhile|though|instead|therefore|nevertheless|by\s+contrast|in\s+turn)\b", rest, re.I):
                 return (e,), a
     return (), tokens[i].start
 

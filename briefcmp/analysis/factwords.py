@@ -29,6 +29,12 @@ FRAMES = NEGATING | HEDGING | SAYING | ADVISING | frozenset({"stop", "need", "co
                                                               "rule"})  # "ruled out sending": negated (modality)
 # "would be wise (not) to", "would be well advised to": advice in the words of a judgement.
 ADVISABLE = frozenset({"wise", "prudent", "right", "well", "unwise"})
+# "is unlikely to lift", "is ready to resume": how disposed the subject is to the action after "to".
+DISPOSED = frozenset({"likely", "unlikely", "ready", "willing", "unwilling", "prepared", "poised", "set", "due",
+                      "keen", "eager"})
+# "denied reports that ...", "dismissed claims that ...": the reported clause did not happen.
+DENYING = frozenset({"deny", "dismiss", "reject", "refute", "rebut"})
+REPORTS = frozenset({"report", "claim", "allegation", "suggestion", "rumour", "rumor", "speculation"})
 # "imposed a ban", "put restrictions on": the noun says what was done.
 LIGHT_VERBS = frozenset({"impose", "introduce", "announce", "adopt", "enact", "put", "place", "slap", "approve",
                          "unveil", "issue"})
@@ -91,6 +97,7 @@ _HEDGE = re.compile(r"\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|undecided|whether|le
 _FORECAST = re.compile(r"\b(?:will|would|could|may|might|shall|(?:is|are|was|were)\s+(?:likely|unlikely|expected|"
                        r"set|poised|bound|due)\s+to|"
                        r"(?:is|are|was|were)\s+not\s+(?:likely|expected|set|poised)\s+to|"
+                       r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:ready|prepared|keen|eager|willing)\s+to|"
                        r"plans?\s+to|intends?\s+to|is\s+going\s+to|"
                        r"(?:pledg|promis|vow|threaten|offer)\w*\s+to)\b|'ll\b", re.I)  # a pledge is not a deed
 _ADVICE = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|would\s+do\s+well\s+to|"
@@ -149,7 +156,9 @@ def modality(region: str, group: str) -> tuple[str, str]:
     hedged = bool(_HEDGE.search(text))
     negated = bool(NEGATION.search(text)) or bool(re.search(
         r"\b(?:refus|declin|fail|reject|resist)\w*\s+to\b|\bavoid\w*\b|\bden(?:y|ies|ied|ying)\b|"
-        r"\brul(?:e|es|ed|ing)\s+out\b", text, re.I))
+        r"\brul(?:e|es|ed|ing)\s+out\b|\b(?:unlikely|unwilling)\s+to\b|"
+        r"\b(?:refus|declin|reject|resist|rebuff|dismiss)\w*\s+(?:\w+\s+){0,2}(?:calls?|demands?|requests?|pressure|"
+        r"proposals?|appeals?)\s+to\b", text, re.I))  # "rejected calls to reopen the border"
     if hedged:
         return "fact", "undecided"
     if _FORECAST.search(text) and not _COMMITTED.search(text):
