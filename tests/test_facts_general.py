@@ -241,3 +241,46 @@ def test_drafts_carry_the_actor_and_a_question_and_pass_check(tmp_path: Path) ->
     assert [p for p in problems if p["severity"] == "error"] == []
     assert {p["rule"] for p in problems} <= {"draft-claim", "no-topic"}
     shutil.rmtree(root)
+
+
+def _name(i: int) -> str:
+    letters = ""
+    i += 27
+    while i:
+        i, r = divmod(i, 26)
+        letters += "abcdefghijklmnopqrstuvwxyz"[r]
+    return letters.capitalize()
+
+
+def _statements(size: int) -> str:
+    """Paragraphs of statements with ever new people, bodies and offices (what the context remembers grows)."""
+    out, i, n = ["Title\nThe Kenya Ledger | News | 3 May 2024\n"], 0, 0
+    while n < size:
+        a, b = _name(i), _name(i + 1)
+        para = (f"Governor {a} {b} approved the {b.lower()} plan. The {a} Development Commission banned exports of "
+                f"{b.lower()}. The Commission has not lifted its ban on {a.lower()} imports, and it refused to join the "
+                f"{b} boycott. Minister {b} {a} said the ministry would suspend the {a.lower()} levy. We urge {a} "
+                f"Region to reopen the border.\n\n")
+        out.append(para)
+        n, i = n + len(para), i + 2
+    return "".join(out)
+
+
+def test_drafting_statements_takes_linear_time() -> None:
+    """CPU time of drafting with --sentences as the text doubles (10 to 40 kB): at most 3 times a step."""
+    import time
+
+    from briefcmp.drafting import sentences as sent
+    from briefcmp.drafting.draft import BriefMeta, build_draft
+
+    def seconds(text: str) -> tuple[float, int]:
+        meta = BriefMeta(id="x", title="", source="s.txt", source_sha256="")
+        start = time.process_time()
+        draft = build_draft(text, meta=meta, prepared=sent.prepare(text), positions=True)
+        return time.process_time() - start, len(draft.claims)
+
+    seconds(_statements(3_000))  # warm up: the tagger's lexicon
+    runs = [seconds(_statements(n)) for n in (10_000, 20_000, 40_000)]
+    assert all(claims > 0 for _, claims in runs)
+    for (t, _), (t2, _) in zip(runs, runs[1:]):
+        assert t2 <= 3 * t + 0.05, runs

@@ -91,6 +91,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     if not tokens:
         return []
     names = _entities_at(entities, sentence)
+    if context is not None:
+        context.named(entities, names)
     starts = [t.start for t in tokens]
     stops = frozenset(bisect.bisect_left(starts, m.start()) for m in WHEN_PHRASE.finditer(sentence))
     facts: list[Fact] = []
@@ -184,7 +186,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 # its verb ("joined the sanctions against Russia", the second of two coordinated actions) is
                 # the drafted actor's
                 actors, subject_start = (last_subject or carried,), tokens[clause_start].start
-            if actors and (context is None or actors[0] not in context.persons.values()):  # "it" is no person
+            if actors and (context is None or actors[0] not in context.person_actors):  # "it" is no person
                 if not last_subject and context is not None:
                     context.subject = actors[0]  # the sentence's first subject: what "it" in the next one is
                 last_subject = actors[0]

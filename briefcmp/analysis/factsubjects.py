@@ -64,8 +64,23 @@ class Context:
     persons: dict[str, str] = field(default_factory=dict)  # surname (lower case) -> actor
     titled: dict[str, str] = field(default_factory=dict)  # title ("governor") -> the last person with it
     body: str = ""  # the last organisation (not a country, not a person) that was a subject: "the bloc"
+    heads: dict[str, set[str]] = field(default_factory=dict)  # "Commission" -> bodies named in full with it
+    person_actors: set[str] = field(default_factory=set)  # the actors of people named with a title
     subject: str = ""  # the first subject of the last sentence read that had one, for "It" in the next
     end: int = 0  # where that sentence ended (the drafter starts again after a paragraph break)
+
+    def know(self, surname: str, title: str, actor: str) -> None:
+        """A person named with a title acts as ``actor`` from now on."""
+        self.persons[surname] = actor
+        self.titled[title] = actor
+        self.person_actors.add(actor)
+
+    def named(self, entities: Entities, names: list[tuple[int, int, str]]) -> None:
+        """Note the bodies a sentence names in full ("the European Commission"), for a later "the Commission"."""
+        for _, _, e in names:
+            words = entities.label(e).split()
+            if len(words) > 1 and e in entities.adopted:
+                self.heads.setdefault(words[-1], set()).add(e)
 
 
 def home_country(text: str, entities: Entities) -> str:
@@ -166,8 +181,7 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
                 actor = ctx.persons.get(surname) or entities.adopt(title)
             else:
                 actor = country or ctx.persons.get(surname) or fallback or entities.adopt(person[-1].text)
-            ctx.persons[surname] = actor
-            ctx.titled[title] = actor
+            ctx.know(surname, title, actor)
             return actor
         if any(w not in _OFFICE_WORDS and w not in NATIONAL_TITLES and w not in LOCAL_TITLES and w not in named
                for w in words[:k] if not _named_at(np, names, words.index(w))):
@@ -191,9 +205,11 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
         return entities.adopt(head.lemma)  # "The new 50-tonne threshold": the threshold
     if head.lemma in BODY_NOUNS and not named:
         if head.text[:1].isupper() and len(np) == 1:  # "The Commission": the body named in full in the text
-            full = [e for e in sorted(entities.adopted) if entities.label(e).split()[-1:] == [head.text]]
+            full = set(ctx.heads.get(head.text, ()))
+            if carried and entities.label(carried).split()[-1:] == [head.text]:
+                full.add(carried)  # a quote read again: the body it was drafted with
             if len(full) == 1:
-                return full[0]
+                return full.pop()
         # "the prefectural assembly", and "the Niigata prefectural assembly" alike: the body by its kind
         return entities.adopt(" ".join(t.text.lower() for t in np if t.tag in ("JJ", "NN", "NNS")
                                        or t.lemma in BODY_NOUNS))
@@ -217,12 +233,11 @@ def remember(tokens: list[nlp.Token], lo: int, hi: int, actor: str, context: Opt
     that acts, for a later "the bloc"."""
     if context is None:
         return
-    if actor not in _countries() and actor not in context.persons.values():
+    if actor not in _countries() and actor not in context.person_actors:
         context.body = actor
     np = _subject_phrase(tokens, lo, hi)
     lows = [t.text.lower() for t in np]
     titles = [k for k, w in enumerate(lows) if w in NATIONAL_TITLES or w in LOCAL_TITLES]
     if titles and titles[-1] + 1 < len(np) and all(t.tag[:2] == "NN" and t.text[:1].isupper()
                                                    for t in np[titles[-1] + 1:]):
-        context.persons[np[-1].text.lower()] = actor
-        context.titled[lows[titles[-1]]] = actor
+        context.know(np[-1].text.lower(), lows[titles[-1]], actor)
