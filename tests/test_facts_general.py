@@ -284,3 +284,17 @@ def test_drafting_statements_takes_linear_time() -> None:
     assert all(claims > 0 for _, claims in runs)
     for (t, _), (t2, _) in zip(runs, runs[1:]):
         assert t2 <= 3 * t + 0.05, runs
+
+
+def test_each_drafted_quote_read_again_alone_gives_its_actor(entities: Entities) -> None:
+    """`align` reads a drafted statement's quote again, with no context but the actor its id starts with: a
+    person, an office, "it" and "the bloc" must give the same actor (and action) as in the brief."""
+    paragraph = ["Kenyan President William Ruto signed the housing levy.", "Ruto has not withdrawn the levy.",
+                 "The European Union froze its aid to Niger.", "The bloc has not suspended humanitarian aid.",
+                 "It also halted its security cooperation with Niger."]
+    ctx = Context()
+    for sentence in paragraph:
+        for f in read_facts(sentence, entities, ctx.subject, context=ctx):
+            quote = sentence[f.start:f.end]
+            again = read_facts(quote, entities, f.actor, clause=True)
+            assert (f.actor, f.verb, f.value) in {(g.actor, g.verb, g.value) for g in again}, quote

@@ -217,7 +217,7 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
             and tokens[lo].lemma == "the" and (head.lemma in GOVERNMENT_NOUNS or head.lemma == "office"):
         return entities.adopt(" ".join(t.text for t in np))  # "the Commerce Department" of no country the text says
     if all(t.tag in ("NNP", "NNPS") for t in np) and len(np) <= 3:
-        known = ctx.persons.get(np[-1].text.lower())
+        known = ctx.persons.get(np[-1].text.lower()) or carried  # a quote read again: the actor it was drafted with
         if known:
             return known  # "Scholz said ...", after "Chancellor Olaf Scholz"
     return ""
