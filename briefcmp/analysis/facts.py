@@ -139,7 +139,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 i = to + 1
                 continue
         urged = advised >= 0 and i == advised + 1  # the verb after "we urge Ghana to"
-        if not (t.verb or t.tag == "MD") or not (_predicate(tokens, i, chain is not None) or urged):
+        # a quote that starts at a verb ("banned graphite exports ..."): the second of coordinated actions
+        opening = clause and carried and t.tag in ("VBN", "VBD") and _OPENING.fullmatch("" if i == 0 else
+                                                                                    sentence[:t.start] + " ")
+        if not (t.verb or t.tag == "MD") or not (_predicate(tokens, i, chain is not None) or urged or opening):
             i += 1
             continue
         # The whole verb group: auxiliaries and frames before the action verb ("has not", "refused to join").
@@ -181,7 +184,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 if who:
                     actors, subject_start = (who,), tokens[clause_start].start
             before = sentence[tokens[clause_start].start:tokens[i].start] if clause_start < n else ""
-            if not actors and (carried or last_subject) and (_PRONOUN.fullmatch(before) or clause and i == 0):
+            if not actors and (carried or last_subject) and (_PRONOUN.fullmatch(before) or clause and (
+                    i == 0 or _OPENING.fullmatch(sentence[:tokens[i].start]))):
                 # "It also froze ..."; "Beijing answered at once: it banned ..."; a quoted clause that starts at
                 # its verb ("joined the sanctions against Russia", the second of two coordinated actions) is
                 # the drafted actor's
@@ -422,6 +426,8 @@ def _listing_at(tokens: list[nlp.Token], k: int) -> int:
     return -1
 
 
+# Words a quoted clause may start with before its verb ("also banned graphite exports"): no subject of its own.
+_OPENING = re.compile(r"\s*(?:(?:and|but|then|also|later|again|further|subsequently|\w+ly)\s+){0,3}")
 _SHORT_OF = re.compile(r"\bshort\s+of\s+\w+ing\b", re.I)
 URGING = frozenset({"urge", "call", "press", "encourage", "advise", "invite", "implore"})
 
