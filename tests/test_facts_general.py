@@ -291,7 +291,11 @@ def test_each_drafted_quote_read_again_alone_gives_its_actor(entities: Entities)
     person, an office, "it" and "the bloc" must give the same actor (and action) as in the brief."""
     paragraph = ["Kenyan President William Ruto signed the housing levy.", "Ruto has not withdrawn the levy.",
                  "The European Union froze its aid to Niger.", "The bloc has not suspended humanitarian aid.",
-                 "It also halted its security cooperation with Niger."]
+                 "It also halted its security cooperation with Niger.",
+                 "Peru imposed new duties, including a ban on gold exports and the suspension of mining permits.",
+                 "Ghana is mulling new levies in addition to freezing the accounts of traders.",
+                 "Critics attacked Peru's total ban on gold mining in the Amazon.",
+                 "Turkey banned exports of steel to Israel for military end uses, officials said."]
     ctx = Context()
     for sentence in paragraph:
         for f in read_facts(sentence, entities, ctx.subject, context=ctx):

@@ -301,7 +301,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                                                     else kind, "yes" if in_addition else value, stops))
         chain = (actors, start, kind, value) if actors else None
         i = end_index
-    return facts + noun_actions(sentence, names, tokens, entities, context, last_subject or carried, stops, facts)
+    facts += noun_actions(sentence, names, tokens, entities, context, last_subject or carried, stops, facts)
+    if clause and carried and not facts:  # a listed action quoted alone ("the suspension of visas for ...")
+        facts = listed_actions(sentence, names, tokens, 0, carried, "fact", "yes", stops)
+    return facts
 
 
 def _passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
