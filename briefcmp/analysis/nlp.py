@@ -69,33 +69,24 @@ def _engine():
 
 
 @lru_cache(maxsize=1)
-def _inflections():
+def _lemminflect():
     try:
         import lemminflect
     except Exception:
         return None
-    return lemminflect.getAllInflections
+    return lemminflect
 
 
 def is_verb_base(word: str) -> bool:
     """Whether ``word`` is the base form of an English verb (lemminflect's tables); False without the extra."""
-    inflections = _inflections()
-    return bool(inflections and inflections(word.lower(), upos="VERB"))
-
-
-@lru_cache(maxsize=1)
-def _verb_lemmas():
-    try:
-        import lemminflect
-    except Exception:
-        return None
-    return lemminflect.getAllLemmas
+    tables = _lemminflect()
+    return bool(tables and tables.getAllInflections(word.lower(), upos="VERB"))
 
 
 def is_verb_form(word: str) -> bool:
     """Whether ``word`` can be a form of a verb ("has", "suspended", "bans"); False without the extra."""
-    lemmas = _verb_lemmas()
-    return bool(lemmas and lemmas(word.lower(), upos="VERB"))
+    tables = _lemminflect()
+    return bool(tables and tables.getAllLemmas(word.lower(), upos="VERB"))
 
 
 def available() -> bool:
