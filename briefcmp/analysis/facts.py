@@ -190,6 +190,9 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 # its verb ("joined the sanctions against Russia", the second of two coordinated actions) is
                 # the drafted actor's
                 actors, subject_start = (last_subject or carried,), tokens[clause_start].start
+            if not actors and _PERSONAL.fullmatch(before):  # "He has not withdrawn the levy": the person named last
+                who = (context.person if context is not None else "") or (carried if clause else "")
+                actors, subject_start = ((who,), tokens[clause_start].start) if who else ((), subject_start)
             if actors and (context is None or actors[0] not in context.person_actors):  # "it" is no person
                 if not last_subject and context is not None:
                     context.subject = actors[0]  # the sentence's first subject: what "it" in the next one is
@@ -429,6 +432,7 @@ def _listing_at(tokens: list[nlp.Token], k: int) -> int:
     return -1
 
 
+_PERSONAL = re.compile(r"\s*(?:(?:and|but|so|yet)\s+)?(?:[Hh]e|[Ss]he)(?:\s+(?:also|then|later|further))?\s*")
 # Words a quoted clause may start with before its verb ("also banned graphite exports"): no subject of its own.
 _OPENING = re.compile(r"\s*(?:(?:and|but|then|also|later|again|further|subsequently|\w+ly)\s+){0,3}")
 _SHORT_OF = re.compile(r"\bshort\s+of\s+\w+ing\b", re.I)

@@ -67,6 +67,7 @@ class Context:
     heads: dict[str, set[str]] = field(default_factory=dict)  # "Commission" -> bodies named in full with it
     person_actors: set[str] = field(default_factory=set)  # the actors of people named with a title
     subject: str = ""  # the first subject of the last sentence read that had one, for "It" in the next
+    person: str = ""  # the actor of the last person named with a title, for "He" and "She"
     end: int = 0  # where that sentence ended (the drafter starts again after a paragraph break)
 
     def know(self, surname: str, title: str, actor: str) -> None:
@@ -74,6 +75,7 @@ class Context:
         self.persons[surname] = actor
         self.titled[title] = actor
         self.person_actors.add(actor)
+        self.person = actor
 
     def named(self, entities: Entities, names: list[tuple[int, int, str]]) -> None:
         """Note the bodies a sentence names in full ("the European Commission"), for a later "the Commission"."""
@@ -176,12 +178,14 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
         if len(person) != len(np) - k - 1 or len(person) > 3:
             return ""  # "the minister for trade", "the president's office": not a plain title and name
         if person:
-            surname = person[-1].text.lower()
+            tokens_of = [t.text.lower() for t in person]
+            known = next((ctx.persons[w] for w in tokens_of if w in ctx.persons), "")
             if title in LOCAL_TITLES:  # "Governor Hideyo Hanazumi", "the governor": the office, named alike
-                actor = ctx.persons.get(surname) or entities.adopt(title)
+                actor = known or entities.adopt(title)
             else:
-                actor = country or ctx.persons.get(surname) or fallback or entities.adopt(person[-1].text)
-            ctx.know(surname, title, actor)
+                actor = country or known or fallback or _person(entities, [t.text for t in person])
+            for w in tokens_of:  # "Yoon" or "Suk Yeol" later: which word is the family name is not known
+                ctx.know(w, title, actor)
             return actor
         if any(w not in _OFFICE_WORDS and w not in NATIONAL_TITLES and w not in LOCAL_TITLES and w not in named
                for w in words[:k] if not _named_at(np, names, words.index(w))):
@@ -227,6 +231,15 @@ def _named_at(np: list[nlp.Token], names: list[tuple[int, int, str]], k: int) ->
     return any(a <= np[k].start < b for a, b, _ in names)
 
 
+def _person(entities: Entities, name: list[str]) -> str:
+    """The actor of a person no country is known for: one id whatever the order of the names ("Fumio Kishida",
+    "Kishida Fumio"), labelled as first written."""
+    eid = entities.adopt(" ".join(sorted(name)))
+    if entities.labels.get(eid) == " ".join(sorted(name)):
+        entities.labels[eid] = " ".join(name)  # the label as written, the id in any order
+    return eid
+
+
 def remember(tokens: list[nlp.Token], lo: int, hi: int, actor: str, context: Optional[Context]) -> None:
     """Note the person a subject phrase names with a title and the actor found for it ("German Chancellor
     Olaf Scholz" is Germany): a later "Scholz" or "the chancellor" is the same actor; and an organisation
@@ -240,4 +253,5 @@ def remember(tokens: list[nlp.Token], lo: int, hi: int, actor: str, context: Opt
     titles = [k for k, w in enumerate(lows) if w in NATIONAL_TITLES or w in LOCAL_TITLES]
     if titles and titles[-1] + 1 < len(np) and all(t.tag[:2] == "NN" and t.text[:1].isupper()
                                                    for t in np[titles[-1] + 1:]):
-        context.know(np[-1].text.lower(), lows[titles[-1]], actor)
+        for t in np[titles[-1] + 1:]:
+            context.know(t.text.lower(), lows[titles[-1]], actor)

@@ -68,7 +68,7 @@ def fact_claims(prep: sent.Prepared, s: int, e: int, entities: Entities, registe
     if context is None:  # once per document: its home country, then the people named as it is read
         context = prep.__dict__["_fact_context"] = Context(home_country(prep.text, entities))
     if "\n\n" in prep.text[context.end:s]:
-        context.subject = ""  # a new paragraph: "It" is no longer the last subject
+        context.subject = context.person = ""  # a new paragraph: "It" and "He" are no longer the last subjects
     context.end = e
     facts = read_facts(sentence, entities, context.subject or carried, context=context)
     out = []
