@@ -312,3 +312,27 @@ def test_each_drafted_quote_read_again_alone_gives_its_actor(entities: Entities)
             quote = sentence[f.start:f.end]
             again = read_facts(quote, entities, f.actor, clause=True)
             assert (f.actor, f.verb, f.value) in {(g.actor, g.verb, g.value) for g in again}, quote
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from(["Governor", "Minister", "President", "Ana", "Costa", "the", "tribunal", "ministry", "'s",
+                          "\u2019s", "ban", "closure", "on", "of", "including", ",", "in", "addition", "to", "He", "It",
+                          ":", "urge", "We", "not", "for", "military", "uses", "that", "claim", "denied", "reports",
+                          "undecided", "No", ".", "6", "its", "decision", "restart", "Kenya", "Chile", "froze",
+                          "was", "banned", "by", "and", "other", "countries", "would", "be", "wise", "left", "open",
+                          "whether", "the bloc", "proposal", "lifted", "\u5e74", "(", ")"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_WORDS, max_size=30), st.sampled_from(["", "kenya"]), st.booleans())
+def test_any_words_read_without_error_in_any_context(words: list[str], home: str, clause: bool) -> None:
+    sentence = " ".join(words)
+    ctx = Context(home)
+    for carried in ("", "chile"):
+        for f in read_facts(sentence, _ENTITIES, carried, clause=clause, context=ctx):
+            assert 0 <= f.start < f.end <= len(sentence) and f.actor
+            assert f.value in ("yes", "no", "undecided", "support", "oppose", "mild", "severe")
+
+
+_ENTITIES = Entities()
