@@ -11,13 +11,17 @@ whose action it is:
   ("German Chancellor Olaf Scholz", then "Scholz"), else the document's home country
   (``Context.home``: the country its outlet line names, or the one country it is plainly about),
   else, when a quote is read again on its own, the actor it was drafted with (``carried``);
-- a **local office** ("Governor Hideyo Hanazumi", "the mayor") acts for itself: the person, by
-  surname, so that "Governor Hanazumi" in another brief is the same actor;
-- a **body** that rules or votes ("the tribunal", "the prefectural assembly", "the Commission")
-  is its own actor, named by its head noun and the lower-case words before it.
+- a titled person no country is known for is their own actor, one id whatever the order of the
+  names ("Fumio Kishida", "Kishida Fumio"); every name of theirs, "he" and "she" are that actor later;
+- a **local office** ("Governor Hideyo Hanazumi", "the mayor") is the office itself, so that
+  "Governor Hanazumi" and "the governor" in another brief are the same actor;
+- a **body** that rules or votes ("the tribunal", "the prefectural assembly") is its own actor,
+  named by its kind; "the Commission" is the body named in full before ("the European Commission");
+  "the bloc" or "the alliance" the organisation named acting before;
+- an **instrument** ("the proposal", "the new threshold", "the closures") is asked about itself.
 
-Nothing is guessed beyond that: a phrase with other words in it ("The package", "The proposal")
-has no actor.
+Nothing is guessed beyond that: a phrase with other words in it ("The report", "The package of
+measures") has no actor.
 """
 
 from __future__ import annotations
@@ -39,7 +43,6 @@ LOCAL_TITLES = frozenset("governor mayor".split())
 # Offices and services that act for their country ("the ministry", "officials").
 GOVERNMENT_NOUNS = frozenset("""government cabinet administration ministry ministries department officials
 authorities ministers parliament lawmakers legislators diet""".split())
-# Bodies that act in their own name ("the tribunal ruled", "the assembly approved").
 # Instruments that act in the words of a brief ("the proposal does not change the timetable", "the new
 # threshold exempts small firms"): the question is asked of the instrument itself.
 INSTRUMENTS = frozenset("""proposal threshold ban rule law regulation package bill agreement deal ruling plan reform
@@ -47,6 +50,7 @@ directive decree embargo moratorium levy scheme mechanism treaty accord closure 
 exemption""".split())
 # Words that name again an organisation named before ("the EU ... the bloc", "NATO ... the alliance").
 GENERIC_BODIES = frozenset("bloc union alliance organisation organization grouping".split())
+# Bodies that act in their own name ("the tribunal ruled", "the assembly approved").
 BODY_NOUNS = frozenset("""tribunal court panel arbitrators commission assembly council regulator committee
 legislature senate congress watchdog""".split())
 # Words before a head that say which office, not whose ("Defence Minister", "the central government").

@@ -4,8 +4,10 @@ Tables and patterns for ``briefcmp.analysis.facts`` (which reads the tags): nega
 "refused to", "denied"), hedging ("is considering", "stopped short of"), forecasts ("could",
 "is expected to"), recommendations ("should", "it would be a mistake to"), frames that carry
 another verb ("refused to join", "announced that it would join"), light verbs ("imposed a ban"),
-scope classes ("selected", "all", "mild", "severe"), and the words of time and manner that end
-an object. ``modality`` turns the words before an action verb into its kind and value.
+scope classes ("selected", "all", "mild", "severe"), the words of time and manner that end
+an object, measures an agentless passive names ("exports were banned"), claims and demands whose
+"that" clause is not asserted, and denials ("denied reports that"). ``modality`` turns the words
+before an action verb into its kind and value.
 """
 
 from __future__ import annotations
