@@ -6,17 +6,25 @@ gives one ``Fact`` per actor and action:
 - the **actors**: the entities (``Entities``) that are the grammatical subject, named just
   before the verb ("Japan and South Korea condemned ..." is two facts, one per country);
   a name after a preposition ("the attack on Ukraine") or a possessive ("Russia's
-  attack") is not an actor;
+  attack") is not an actor; a person, office, body or instrument is the actor
+  ``factsubjects`` says ("Chancellor Olaf Scholz", "the ministry", "the tribunal"), "it" and
+  "he" the last subject, an agentless passive of a measure the paragraph's actor;
+- actions written as nouns after a possessive ("the UK's closure of ...") and listed after
+  "including" or "in addition to" are facts too (``factnouns``);
 - the **action**: the verb's lemma and its object up to the end of the clause; coordinated
   verbs are separate facts with the same actors ("condemned the attack and joined the
   sanctions" is two);
 - the **value**: ``yes``; ``no`` when negated ("has not", "never", "refused to", "failed to",
-  "has yet to"); ``undecided`` when hedged ("is considering", "stopped short of confirming
-  whether", "weighing"); modal verbs make a **forecast** ("could", "will", "is expected to");
-- a **recommendation** ("should", "must", "needs to", "we recommend that", "it would be a
-  mistake to") is a stance, ``support`` or ``oppose``, on the action it names;
+  "has yet to", "stopped short of banning", "rejected calls to", "denied reports that");
+  ``undecided`` when hedged ("is considering", "stopped short of confirming whether", "left open
+  whether", "has not decided whether"); modal verbs make a **forecast** ("could", "will", "is
+  expected to", "is unlikely to");
+- a **recommendation** ("should", "must", "needs to", "we recommend that", "we urge X to", "it
+  would be a mistake to", "would be wise not to") is a stance, ``support`` or ``oppose``, on the
+  action it names;
 - **scope** words on the object ("selected banks", "all banks", "mild sanctions") are kept apart
-  from the object, so that they make values of one question rather than separate questions.
+  from the object, so that they make values of one question rather than separate questions; so
+  is a limit of use ("for military end uses": ``selected``).
 
 The tagger and lemmatiser are a library's (the 'nlp' extra); the rules here only read the
 tags. Without the extra, ``read_facts`` gives nothing.
