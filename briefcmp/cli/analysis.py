@@ -74,41 +74,60 @@ def _analysis_corpus(paths: Optional[List[Path]], memo=None, texts: str = "all")
     return result.corpus
 
 
+def _undecided_store(root: Path):
+    """Where `briefcmp align` leaves its counts for `compare` (with the finished reports, keyed by the corpus)."""
+    from briefcmp.cli.memo import Memo
+
+    return Memo("align-undecided", [root], (), "counts")
+
+
 def _undecided(corpus, memo):
-    """What `align` would leave undecided in the corpus, and the corpus as the commands to type
-    name it. Cached with the finished reports (keyed by the corpus's inputs): align costs about
-    as much as a comparison of the bundled corpus (entities, sources read again)."""
+    """What `align` leaves undecided in the corpus, and the corpus as the commands to type name it.
+
+    compare never runs align (it would load the lemmatiser and the tagger: 1.7 s and more on a corpus
+    of drafted statements): it reads the counts the last `briefcmp align` run left for the corpus as
+    it is now (``remember_undecided``), else counts the unkeyed claims that wait to be lined up."""
     import shlex
 
-    from briefcmp.analysis.undecided import Undecided, could_align, undecided
+    from briefcmp.analysis.undecided import Undecided, could_align, unaligned
 
     shown = shlex.quote(corpus_shown(corpus))
     if not could_align(corpus):
         return Undecided(), shown
     from briefcmp.analysis.decisions import DECISIONS_NAME
-    from briefcmp.cli.memo import Memo, describe
+    from briefcmp.cli.memo import describe
 
     if memo is not None:
         memo.read([describe(Path(corpus.root) / DECISIONS_NAME)])  # the count follows the decisions
-    store = Memo("align-undecided", [Path(corpus.root)], (), "counts")
-    stored = store.stored_text()
+    stored = _undecided_store(Path(corpus.root)).stored_text()
     if stored is not None:
         try:
             return Undecided(*(int(n) for n in stored.split())), shown
         except (TypeError, ValueError):
             pass
-    # align reads every claim's quote and text (compare may have loaded only the keyed ones): the
-    # corpus as `briefcmp align` loads it, from the load cache
+    if memo is not None:
+        memo.read(None)  # not kept: the next align run changes what this report says
+    return Undecided(unaligned=unaligned(corpus)), shown
+
+
+def remember_undecided(paths, counts=None) -> None:
+    """After `briefcmp align`: keep what it leaves undecided for `compare`, made from the corpus as it is
+    now (``counts``: the run's own, when it wrote nothing; else align runs again on the corpus as
+    re-read, quick once the first run loaded its models)."""
+    from briefcmp.analysis.decisions import DECISIONS_NAME
+    from briefcmp.analysis.undecided import undecided
+    from briefcmp.cli.memo import describe
     from briefcmp.corpus.cache import load_corpus
     from briefcmp.corpus.load import InputError
 
     try:
-        whole = load_corpus([Path(corpus.root)], texts="all").corpus
+        result = load_corpus(default_paths(paths), texts="all")
     except InputError:
-        whole = corpus
-    found = undecided(whole)
-    store.keep_text(f"{found.sure} {found.candidates} {found.claims}", memo.inputs if memo is not None else None)
-    return found, shown
+        return
+    root = Path(result.corpus.root)
+    found = counts if counts is not None else undecided(result.corpus)
+    inputs = None if result.inputs is None else [*result.inputs, describe(root / DECISIONS_NAME)]
+    _undecided_store(root).keep_text(f"{found.sure} {found.candidates} {found.claims}", inputs)
 
 
 def _mark_reviewed(corpus, analysis, memo=None) -> None:
