@@ -57,7 +57,7 @@ def align(
     from briefcmp.cli.alignreview import decide_ids, interactive, load_decisions, reloader, split_ids
     from briefcmp.cli.analysis import _analysis_corpus, remember_undecided
     from briefcmp.render.align import render_json, render_text
-    from briefcmp.render.layout import PLAIN_WIDTH
+    from briefcmp.render.layout import plain_width
     from briefcmp.render.output import emit, stdout_is_terminal, terminal_width
 
     ids = {"accept": split_ids(accept), "reject": split_ids(reject)}
@@ -90,7 +90,7 @@ def align(
     if fmt == AlignFormat.json:
         emit(render_json(result, applied=bool(written), decided=decided))
     else:
-        width = terminal_width() if stdout_is_terminal() else PLAIN_WIDTH  # piped: one fixed width
+        width = terminal_width() if stdout_is_terminal() else plain_width()  # piped: $COLUMNS, else unwrapped
         emit(render_text(result, applied=bool(written), width=width, decided=decided))
 
 

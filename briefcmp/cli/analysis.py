@@ -74,6 +74,9 @@ def _analysis_corpus(paths: Optional[List[Path]], memo=None, texts: str = "all")
     return result.corpus
 
 
+DECISIONS_FILE = "align-decisions.yaml"  # analysis.decisions.DECISIONS_NAME, named without importing align
+
+
 def _undecided_store(root: Path):
     """Where `briefcmp align` leaves its counts for `compare` (with the finished reports, keyed by the corpus)."""
     from briefcmp.cli.memo import Memo
@@ -94,11 +97,10 @@ def _undecided(corpus, memo):
     shown = shlex.quote(corpus_shown(corpus))
     if not could_align(corpus):
         return Undecided(), shown
-    from briefcmp.analysis.decisions import DECISIONS_NAME
     from briefcmp.cli.memo import describe
 
     if memo is not None:
-        memo.read([describe(Path(corpus.root) / DECISIONS_NAME)])  # the count follows the decisions
+        memo.read([describe(Path(corpus.root) / DECISIONS_FILE)])  # the count follows the decisions
     stored = _undecided_store(Path(corpus.root)).stored_text()
     if stored is not None:
         try:
@@ -114,7 +116,6 @@ def remember_undecided(paths, counts=None) -> None:
     """After `briefcmp align`: keep what it leaves undecided for `compare`, made from the corpus as it is
     now (``counts``: the run's own, when it wrote nothing; else align runs again on the corpus as
     re-read, quick once the first run loaded its models)."""
-    from briefcmp.analysis.decisions import DECISIONS_NAME
     from briefcmp.analysis.undecided import undecided
     from briefcmp.cli.memo import describe
     from briefcmp.corpus.cache import load_corpus
@@ -126,7 +127,7 @@ def remember_undecided(paths, counts=None) -> None:
         return
     root = Path(result.corpus.root)
     found = counts if counts is not None else undecided(result.corpus)
-    inputs = None if result.inputs is None else [*result.inputs, describe(root / DECISIONS_NAME)]
+    inputs = None if result.inputs is None else [*result.inputs, describe(root / DECISIONS_FILE)]
     _undecided_store(root).keep_text(f"{found.sure} {found.candidates} {found.claims}", inputs)
 
 
@@ -260,11 +261,13 @@ def compare(
     key's tolerance; figures for different periods are a change over time, not a
     contradiction; a unit or currency mismatch is an annotation problem. On a terminal:
     a summary, then a table for each of: conflicts (unreviewed first), annotation
-    problems, forecast checks, changes over time, agreements, in that order; --details
-    for quotes, --matrix for keys x briefs. Piped or with -o: plain text grouped by
-    topic, the same order of kinds within each topic. When `briefcmp align` would leave
-    candidate groups undecided, the summary says how many. Exit 0, or 1 with --fail-on
-    when such relations are listed; 2 for usage or unusable input.
+    problems, agreements, forecast checks, changes over time, in that order, with what
+    `briefcmp align` left undecided before the agreements; --details for quotes,
+    --matrix for keys x briefs. Piped or with -o: plain text grouped by topic, lines as
+    long as they are (wrapped at $COLUMNS when it is set). compare does not run align: it
+    says what align's last run on the corpus as it is left undecided, or how many unkeyed
+    claims wait to be lined up. Exit 0, or 1 with --fail-on when such relations are
+    listed; 2 for usage or unusable input.
 
     Example: briefcmp compare briefs/ --only contradictions
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+from typing import Optional
 
 from briefcmp.analysis.align import AlignResult, Group
 from briefcmp.analysis.decisions import DECISIONS_NAME, group_id
-from briefcmp.render.layout import PLAIN_WIDTH, wrap
+from briefcmp.render.layout import plain_width, wrap
 from briefcmp.render.sanitize import terminal_safe
 
 
-def render_text(result: AlignResult, applied: bool = False, width: int = PLAIN_WIDTH, decided: int = 0) -> str:
-    """Plain text at ``width`` columns; text from briefs is made terminal-safe. ``decided``: decisions
-    recorded earlier (align-decisions.yaml), whose groups are no longer proposed."""
+def render_text(result: AlignResult, applied: bool = False, width: Optional[int] = None, decided: int = 0) -> str:
+    """Plain text at ``width`` columns (default: ``plain_width()``); text from briefs is made terminal-safe.
+    ``decided``: decisions recorded earlier (align-decisions.yaml), whose groups are no longer proposed."""
+    width = width or plain_width()
     out: list[str] = []
     n, c = len(result.groups), len(result.candidates)
     out += wrap(f"briefcmp align: {result.considered} unkeyed claims (figures and statements); "

@@ -222,7 +222,7 @@ def summary_line(analysis: Analysis) -> str:
             one, many = _SHORT[title]
             parts.append(f"{k} {one if k == 1 else many}")
     u = analysis.undecided
-    if u.sure or u.candidates:
+    if u and (u.sure or u.candidates):
         parts.insert(1, f"{count(u.sure + u.candidates, 'group')} undecided")
     hidden = len(analysis.all_relations) - len(analysis.relations)
     if hidden:
@@ -230,7 +230,7 @@ def summary_line(analysis: Analysis) -> str:
     return f"{n} brief{'s' * (n != 1)}: " + ", ".join(parts)
 
 
-HINT = ("quotes and relation ids: briefcmp compare --details", "one key: briefcmp show KEY",
+HINT = ("Quotes and relation ids: briefcmp compare --details", "one key: briefcmp show KEY",
         "keys x briefs: briefcmp compare --matrix")  # each kept on one line where it fits
 
 
