@@ -111,6 +111,9 @@ _CHANGE = re.compile(r": ((?:un)?changed(?: \(tolerance [^)]*\))?|up [^;(]+|down
                      r"earlier by [^;(]+|the figures differ within one period)")
 _FORECAST = re.compile(r"the forecast (held|missed by [^;(]+|did not hold)")
 _ORIGINS = re.compile(r"(\d+) independent origins?")
+# How figures written differently agree (``rules.wording.agreement_reason``), in the verdict's few words.
+_AGREE_HOW = (("(within rounding:", " within rounding"), (" allows ", " (about)"), (" holds ", " (bound)"),
+              ("within the key's tolerance", " within tolerance"))
 
 
 def verdict(r: Relation) -> str:
@@ -126,7 +129,9 @@ def verdict(r: Relation) -> str:
         text = " vs ".join(values)
     elif r.kind == "agreement":
         m = _ORIGINS.search(e)
-        text = "agree" + (f", {m.group(1)} origin{'s' * (m.group(1) != '1')}" if m else "")
+        head = e.split("; ", 1)[0]  # the values and why they agree; quotes of statements come later
+        how = next((words for phrase, words in _AGREE_HOW if phrase in head), "")
+        text = "agree" + how + (f", {m.group(1)} origin{'s' * (m.group(1) != '1')}" if m else "")
     elif r.kind == "change-over-time":
         m = _CHANGE.search(e)
         text = m.group(1) if m else ("periods overlap: same moment?" if "overlap" in e else "changed")
