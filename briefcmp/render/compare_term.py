@@ -196,7 +196,8 @@ def relation_grid(title: str, rels: list[Relation], corpus: Corpus) -> Grid:
     reviewed = any(r.reviewed for r in rels)
     if reviewed:
         cols.append(Col("review", "short"))
-    grid = Grid(cols, title=section_title(title, rels), legend=legend(labels))
+    # a question wrapped into a narrow column over many lines reads worse than a record
+    grid = Grid(cols, title=section_title(title, rels), legend=legend(labels), row_lines=3)
     for r in rels:
         style = relation_style(r)
         key_style = "bold " + style if not r.reviewed else style

@@ -104,6 +104,7 @@ class Grid:
     legend: str = ""  # printed under the title when the grid layout (short labels) is used
     stack: list[list[int]] = field(default_factory=list)  # stacked layout: column indices per line
     carry: bool = False  # stacked: an id or figure that does not fit its line starts the next stack line
+    row_lines: int = 0  # the grid only when no row takes more lines than this (0: any)
 
     def add(self, *cells: Union[Cell, str, None], style: str = "") -> None:
         self.rows.append(Row(list(cells), style))
@@ -271,6 +272,11 @@ def _pack(grid: Grid, row: Row, spec: Sequence[int], indent: str, width: int,
     return [_rstrip(line) for line in lines], deferred
 
 
+def _tallest_row(grid: Grid, widths: list[int]) -> int:
+    return max((len(_cell_lines(_text(row.cells[i]) if i < len(row.cells) else "", col, widths[i]))
+                for row in grid.rows for i, col in enumerate(grid.columns)), default=0)
+
+
 def grid_or_stacked(grid: Grid, width: int) -> list[Line]:
     """The grid when it fits ``width`` (with its title and legend), else the stacked records."""
     widths = grid_widths(grid, width)
@@ -281,7 +287,7 @@ def grid_or_stacked(grid: Grid, width: int) -> list[Line]:
     if widths is not None:
         grid_body = grid_lines(grid, widths)
         # A grid whose rows wrap into many lines reads worse than records: take the shorter.
-        if len(grid_body) <= 1.25 * len(stacked) + 2:
+        if len(grid_body) <= 1.25 * len(stacked) + 2 and (not grid.row_lines or _tallest_row(grid, widths) <= grid.row_lines):
             if grid.legend:
                 head, _, rest = grid.legend.partition(": ")
                 out += item_lines(head + ": ", rest.split(", "), width, "dim")

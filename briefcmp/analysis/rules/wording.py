@@ -178,7 +178,7 @@ def agreement_reason(k: KeyView, claims: list[Claim]) -> str:
     for approx, other in ((a, b), (b, a)):
         if approx.bound == "approximate" and _overlap(interval(approx, k.tolerance), written(other)):
             t = k.tolerance
-            room = (tolerance_text(k)[len(" (tolerance "):-1] + " either way (the key's tolerance)"
+            room = (tolerance_text(k)[len(" (tolerance "):-1] + " either way, the key's tolerance"
                     if t.relative or t.absolute else f"{DEFAULT_APPROXIMATE:.0%} either way")
             return f" ({spoken(approx.display())} allows {room}: {spoken(other.display())} is within it)"
     return (f" ({distance(k, point(low), point(high))} apart, within the key's tolerance of "
