@@ -386,7 +386,11 @@ def test_a_damaged_report_is_not_used(generated, tmp_path) -> None:
     args = ["compare", "--format", "jsonl", str(generated)]
     expected = CliRunner().invoke(app, args, env=env).stdout
     reports = _reports(tmp_path / "cache")
-    assert len(reports) == 2  # the finished report, and what align leaves undecided (its drafted statements)
+    assert len(reports) == 1  # the finished report (compare never runs align)
+    assert CliRunner().invoke(app, ["align", str(generated)], env=env).exit_code == 0
+    assert CliRunner().invoke(app, args, env=env).stdout == expected  # (made again: align's record is new)
+    reports = _reports(tmp_path / "cache")
+    assert len(reports) == 2  # what align left undecided, and the finished report (made again, same key)
     for report in reports:
         good = report.read_bytes()
         for damaged in (good[:-5], good[:100] + bytes([good[100] ^ 1]) + good[101:], b"", good[:-70] + b"\0" * 70):

@@ -99,16 +99,16 @@ def _undecided(corpus, memo):
         return Undecided(), shown
     from briefcmp.cli.memo import describe
 
-    if memo is not None:
-        memo.read([describe(Path(corpus.root) / DECISIONS_FILE)])  # the count follows the decisions
-    stored = _undecided_store(Path(corpus.root)).stored_text()
+    store = _undecided_store(Path(corpus.root))
+    if memo is not None:  # the report follows the decisions and what align leaves (its next run changes it)
+        entry = store.entry()
+        memo.read([describe(Path(corpus.root) / DECISIONS_FILE), *([describe(entry)] if entry else [])])
+    stored = store.stored_text()
     if stored is not None:
         try:
             return Undecided(*(int(n) for n in stored.split())), shown
         except (TypeError, ValueError):
             pass
-    if memo is not None:
-        memo.read(None)  # not kept: the next align run changes what this report says
     return Undecided(unaligned=unaligned(corpus)), shown
 
 

@@ -101,6 +101,10 @@ class Memo:
                 pass
             writer.finish((self.listing, tuple(inputs)), (), 0)
 
+    def entry(self) -> Optional[Path]:
+        """The file this answer is (or would be) stored in, for another answer to depend on (None: no cache)."""
+        return None if self.store is None else self.store._path(self.key)
+
     def note(self, text: str) -> None:
         """A note on stderr, kept with the report."""
         from briefcmp.cli.app import say
