@@ -3,13 +3,14 @@ across briefs."""
 
 from __future__ import annotations
 
+import shlex
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from briefcmp.cli.app import PATHS_ARG, app, fail, say
+from briefcmp.cli.app import PATHS_ARG, app, corpus_shown, fail, say
 
 
 class AlignFormat(str, Enum):
@@ -91,7 +92,8 @@ def align(
         emit(render_json(result, applied=bool(written), decided=decided))
     else:
         width = terminal_width() if stdout_is_terminal() else plain_width()  # piped: $COLUMNS, else unwrapped
-        emit(render_text(result, applied=bool(written), width=width, decided=decided))
+        emit(render_text(result, applied=bool(written), width=width, decided=decided,
+                         where=shlex.quote(corpus_shown(corpus))))
 
 
 def _counts(result):

@@ -56,7 +56,7 @@ def add(
     paragraphs = f"{result.paragraphs} paragraph{'s' * (result.paragraphs != 1)}"
     if result.copied_to is not None:
         say(f"kept the original as {result.copied_to} (`briefcmp check` reports if it changes)")
-    say(f"wrote {result.source}: {paragraphs} from {result.kind.upper()}{pages}")
+    say(f"wrote {result.source}: {paragraphs}{pages} from {Path(original).name}")
     say(f"wrote {result.claims_file}: {result.claims} draft claim{'s' * (result.claims != 1)}")
     found = [f"{k} from {v}" for k, v in result.meta.origin.items()]
     say("metadata: " + ("; ".join(found) if found else "none stated (fill in title and published)"))

@@ -11,9 +11,11 @@ from briefcmp.render.layout import plain_width, wrap
 from briefcmp.render.sanitize import terminal_safe
 
 
-def render_text(result: AlignResult, applied: bool = False, width: Optional[int] = None, decided: int = 0) -> str:
+def render_text(result: AlignResult, applied: bool = False, width: Optional[int] = None, decided: int = 0,
+                where: str = "PATH") -> str:
     """Plain text at ``width`` columns (default: ``plain_width()``); text from briefs is made terminal-safe.
-    ``decided``: decisions recorded earlier (align-decisions.yaml), whose groups are no longer proposed."""
+    ``decided``: decisions recorded earlier (align-decisions.yaml), whose groups are no longer proposed;
+    ``where``: the corpus as the commands to type name it."""
     width = width or plain_width()
     out: list[str] = []
     n, c = len(result.groups), len(result.candidates)
@@ -24,7 +26,8 @@ def render_text(result: AlignResult, applied: bool = False, width: Optional[int]
     if undecided or decided:
         out += wrap(f"{undecided} proposal{'s' * (undecided != 1)} undecided"
                     + (f", {decided} decided earlier ({DECISIONS_NAME})" if decided else "")
-                    + ("; decide with: briefcmp align --review (or --accept ID / --reject ID)" if undecided else ""),
+                    + (f"; decide with: briefcmp align {where} --review (or --accept ID / --reject ID)"
+                       if undecided else ""),
                     width, "", "  ")
     for title, groups in (("Groups", result.groups), ("Candidates (decide by hand)", result.candidates)):
         if not groups:
