@@ -114,6 +114,12 @@ def tolerance_text(k: KeyView) -> str:
         return f" (tolerance {t.absolute:g} days)" if t.absolute else ""
     if not (t.relative or t.absolute):
         return " (no tolerance)"
+    return f" (tolerance {tolerance_words(k)})"
+
+
+def tolerance_words(k: KeyView) -> str:
+    """A figure key's tolerance in words: "5%", "1 percentage point", "5% or 2 days"."""
+    t = k.tolerance
     parts = [f"{t.relative * 100:g}%"] if t.relative else []
     if t.absolute:
         if k.dim in ("percent", "percentage-points"):
@@ -123,18 +129,23 @@ def tolerance_text(k: KeyView) -> str:
         else:
             unit = "days" if k.dim == "duration" else k.unit
             parts.append(f"{num(t.absolute)} {unit}".rstrip())
-    return f" (tolerance {' or '.join(parts)})"
+    return " or ".join(parts)
 
 
-_SPOKEN = (("~", "about "), ("≥", "at least "), ("≤", "at most "), (">", "more than "), ("<", "less than "))
+_SIGNS = (("~", "about "), ("≥", "at least "), ("≤", "at most "), (">", "more than "), ("<", "less than "))
+
+
+def _signed(shown: str) -> tuple[str, str]:
+    """A shown value split into its bound in words and the figure: "~USD 20 billion" -> ("about ", "USD 20 billion")."""
+    for sign, words in _SIGNS:
+        if shown.startswith(sign):
+            return words, shown[len(sign):]
+    return "", shown
 
 
 def spoken(shown: str) -> str:
     """A value as a reader says it: "~USD 20 billion" -> "about USD 20 billion"."""
-    for sign, words in _SPOKEN:
-        if shown.startswith(sign):
-            return words + shown[len(sign):]
-    return shown
+    return "".join(_signed(shown))
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -142,9 +153,10 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def agreement_reason(k: KeyView, claims: list[Claim]) -> str:
-    """Why figures that are not written alike agree, in words a reader can check, for the two that lie
-    furthest apart: " (within rounding: 656.6 trillion rounds to about 657 trillion)", " ('about 20%' is read
-    as within 10% of 20%, and 19% is)", " (at least 100 holds 120)", else the key's tolerance."""
+    """Why figures that are not written alike agree, for the two furthest apart, in words a reader can
+    check: " (within rounding: JPY 656.6 trillion rounds to about JPY 657 trillion)", " (about 20 million
+    tonnes allows 10% either way: 21.5 million tonnes is within it)", " (at least 100 people holds 120
+    people)", else " (3% apart, within the key's tolerance of 5%)"."""
     figures = [c for c in claims if c.value is not None and c.value.type == "quantity" and c.value.amount is not None]
     if k.type != "quantity" or len(figures) < 2:
         return tolerance_text(k)
@@ -152,17 +164,17 @@ def agreement_reason(k: KeyView, claims: list[Claim]) -> str:
     def point(c: Claim) -> float:
         return units.comparable(c.value.unit, c.value.base_amount or 0.0)[1]
 
+    def written(v) -> tuple[float, float]:  # the values a figure allows as written ("about" aside)
+        if v.bound == "approximate" and v.upper is None:
+            at = units.comparable(v.unit, v.base_amount or 0.0)[1]
+            return at, at
+        return interval(v, Tolerance())
+
     low, high = min(figures, key=point), max(figures, key=point)
     a, b = low.value, high.value
     if a.display() == b.display():
         return tolerance_text(k)
     # 1. as written: a bound or a range holds the other figure
-    def written(v) -> tuple[float, float]:
-        lo = units.comparable(v.unit, v.base_amount or 0.0)[1]
-        if v.bound == "approximate" and v.upper is None:
-            return lo, lo
-        return interval(v, Tolerance())
-
     for holder, other in ((a, b), (b, a)):
         if holder.bound != "approximate" and (holder.upper is not None or holder.bound != "exact") \
                 and _overlap(written(holder), written(other)):
@@ -170,29 +182,19 @@ def agreement_reason(k: KeyView, claims: list[Claim]) -> str:
     # 2. rounding: the more precise figure rounds to the coarser one as written
     ra, rb = rounding_interval(a), rounding_interval(b)
     if ra is not None and rb is not None:
-        coarse, fine = (a, b) if ra[1] - ra[0] >= rb[1] - rb[0] else (b, a)
-        rc = rounding_interval(coarse)
-        if rc is not None and rc[0] <= written(fine)[0] <= rc[1]:
-            return f" (within rounding: {_plain(fine)} rounds to {spoken(coarse.display())})"
+        (coarse, rc), fine = ((a, ra), b) if ra[1] - ra[0] >= rb[1] - rb[0] else ((b, rb), a)
+        if rc[0] <= written(fine)[0] <= rc[1]:
+            return f" (within rounding: {_signed(fine.display())[1]} rounds to {spoken(coarse.display())})"
     # 3. "about": an approximate figure is read with room around it
+    has_tolerance = bool(k.tolerance.relative or k.tolerance.absolute)
     for approx, other in ((a, b), (b, a)):
         if approx.bound == "approximate" and _overlap(interval(approx, k.tolerance), written(other)):
-            t = k.tolerance
-            room = (tolerance_text(k)[len(" (tolerance "):-1] + " either way, the key's tolerance"
-                    if t.relative or t.absolute else f"{DEFAULT_APPROXIMATE:.0%} either way")
+            room = (f"{tolerance_words(k)} either way, the key's tolerance" if has_tolerance
+                    else f"{DEFAULT_APPROXIMATE:.0%} either way")
             return f" ({spoken(approx.display())} allows {room}: {spoken(other.display())} is within it)"
-    return (f" ({distance(k, point(low), point(high))} apart, within the key's tolerance of "
-            f"{tolerance_text(k)[len(' (tolerance '):-1]})" if k.tolerance.relative or k.tolerance.absolute
-            else tolerance_text(k))
-
-
-def _plain(v) -> str:
-    """A figure's value without its bound sign: "~USD 20 billion" -> "USD 20 billion"."""
-    shown = v.display()
-    for sign, _ in _SPOKEN:
-        if shown.startswith(sign):
-            return shown[len(sign):]
-    return shown
+    if not has_tolerance:
+        return tolerance_text(k)
+    return f" ({distance(k, point(low), point(high))} apart, within the key's tolerance of {tolerance_words(k)})"
 
 
 def origins_text(claims: list[Claim], own: Optional[dict[str, str]] = None) -> str:
