@@ -148,15 +148,20 @@ def test_compare_never_imports_align_or_the_tagger(tmp_path: Path) -> None:
         (corpus / "sources" / f"{name}.txt").write_text(text, encoding="utf-8")
         assert run("annotate", corpus / "sources" / f"{name}.txt", "-o", corpus / f"{name}.claims.yaml",
                    "--sentences").exit_code == 0
-    env = {**os.environ, "BRIEFCMP_NO_CACHE": "1", "NO_COLOR": "1"}
+    env = {**os.environ, "BRIEFCMP_CACHE_DIR": str(tmp_path / "cold-cache"), "NO_COLOR": "1"}  # cold: empty
+    env.pop("BRIEFCMP_NO_CACHE", None)
     done = subprocess.run([sys.executable, "-X", "importtime", "-m", "briefcmp", "compare", str(corpus)],
-                          capture_output=True, text=True, env=env)
+                          capture_output=True, text=True, env=env, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     loaded = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
     heavy = {m for m in loaded if m.split(".")[0] in ("textblob", "nltk", "lemminflect", "simplemma", "numpy")
              or m.startswith(("briefcmp.analysis.align", "briefcmp.analysis.nlp", "briefcmp.analysis.facts"))}
     assert not heavy, sorted(heavy)
     assert "Not yet lined up: " in done.stdout
+    # with no cache at all nothing can be recorded: compare runs align itself and says the counts
+    nocache = subprocess.run([sys.executable, "-m", "briefcmp", "compare", str(corpus)], capture_output=True,
+                             text=True, env={**env, "BRIEFCMP_NO_CACHE": "1"}, cwd=tmp_path)
+    assert "Undecided: " in nocache.stdout and "Not yet lined up" not in nocache.stdout
 
 
 def test_a_figure_and_a_statement_never_make_align_run() -> None:

@@ -87,9 +87,10 @@ def _undecided_store(root: Path):
 def _undecided(corpus, memo):
     """What `align` leaves undecided in the corpus, and the corpus as the commands to type name it.
 
-    compare never runs align (it would load the lemmatiser and the tagger: 1.7 s and more on a corpus
-    of drafted statements): it reads the counts the last `briefcmp align` run left for the corpus as
-    it is now (``remember_undecided``), else counts the unkeyed claims that wait to be lined up."""
+    compare does not run align (it would load the lemmatiser and the tagger: 1.7 s and more on a corpus
+    of drafted statements): it reads the counts the last `briefcmp align` run left in the cache for the
+    corpus as it is now (``remember_undecided``), else counts the unkeyed claims that wait to be lined
+    up. Only with no cache at all (nothing can be recorded) does it run align itself."""
     import shlex
 
     from briefcmp.analysis.undecided import Undecided, could_align, unaligned
@@ -100,6 +101,8 @@ def _undecided(corpus, memo):
     from briefcmp.cli.memo import describe
 
     store = _undecided_store(Path(corpus.root))
+    if store.store is None:  # no cache (BRIEFCMP_NO_CACHE, no home): nothing recorded, so align runs here
+        return _undecided_now(corpus), shown
     if memo is not None:  # the report follows the decisions and what align leaves (its next run changes it)
         entry = store.entry()
         memo.read([describe(Path(corpus.root) / DECISIONS_FILE), *([describe(entry)] if entry else [])])
@@ -110,6 +113,20 @@ def _undecided(corpus, memo):
         except (TypeError, ValueError):
             pass
     return Undecided(unaligned=unaligned(corpus)), shown
+
+
+def _undecided_now(corpus):
+    """What align leaves undecided, found by running it on the corpus as `briefcmp align` loads it
+    (every quote and text: compare may have loaded only the keyed ones)."""
+    from briefcmp.analysis.undecided import undecided
+    from briefcmp.corpus.cache import load_corpus
+    from briefcmp.corpus.load import InputError
+
+    try:
+        whole = load_corpus([Path(corpus.root)], texts="all").corpus
+    except InputError:
+        whole = corpus
+    return undecided(whole)
 
 
 def remember_undecided(paths, counts=None) -> None:
@@ -265,9 +282,9 @@ def compare(
     `briefcmp align` left undecided before the agreements; --details for quotes,
     --matrix for keys x briefs. Piped or with -o: plain text grouped by topic, lines as
     long as they are (wrapped at $COLUMNS when it is set). compare does not run align: it
-    says what align's last run on the corpus as it is left undecided, or how many unkeyed
-    claims wait to be lined up. Exit 0, or 1 with --fail-on when such relations are
-    listed; 2 for usage or unusable input.
+    says what align's last run on the corpus as it is left undecided (kept in the cache),
+    or how many unkeyed claims wait to be lined up; with no cache it runs align. Exit 0,
+    or 1 with --fail-on when such relations are listed; 2 for usage or unusable input.
 
     Example: briefcmp compare briefs/ --only contradictions
 
