@@ -24,11 +24,15 @@ def render_text(result: AlignResult, applied: bool = False, width: Optional[int]
                 f"{c} candidate{'s' * (c != 1)} (never applied)", width, "", "  ")
     undecided = c + (0 if applied else n)
     if undecided or decided:
-        out += wrap(f"{undecided} proposal{'s' * (undecided != 1)} undecided"
-                    + (f", {decided} decided earlier ({DECISIONS_NAME})" if decided else "")
-                    + (f"; decide with: briefcmp align {where} --review (or --accept ID / --reject ID)"
-                       if undecided else ""),
-                    width, "", "  ")
+        head = (f"{undecided} proposal{'s' * (undecided != 1)} undecided"
+                + (f", {decided} decided earlier ({DECISIONS_NAME})" if decided else ""))
+        command = f"briefcmp align {where} --review"
+        hint = f"; decide each with: {command} (or --accept ID / --reject ID)" if undecided else ""
+        if len(head + hint) <= width or not hint:
+            out += wrap(head + hint, width, "", "  ")
+        else:  # the command on a line of its own, whole
+            out += wrap(head + "; decide each with:", width, "", "  ") + [f"  {command}"] + \
+                wrap("(or --accept ID / --reject ID)", width, "  ", "  ")
     for title, groups in (("Groups", result.groups), ("Candidates (decide by hand)", result.candidates)):
         if not groups:
             continue

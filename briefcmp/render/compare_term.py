@@ -279,8 +279,7 @@ def undecided_lines(analysis: Analysis, width: int) -> list[Line]:
         line = f"  {what}: {command}"
         out += [[(line, "yellow")]] if cells(line) <= width else \
             [[(f"  {what}:", "yellow")], [(f"    {command}", "yellow")]]
-    out += text_lines("Until then their claims share no key: this report cannot show whether they agree or "
-                      "conflict.", width, "dim", "  ")
+    out += text_lines("Until then this report cannot show whether they agree or conflict.", width, "dim", "  ")
     return out
 
 

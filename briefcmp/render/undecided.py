@@ -57,7 +57,7 @@ def undecided_steps(analysis: Analysis) -> list[tuple[str, str]]:
     if u.candidates:
         steps.append(("decide each (one keypress a group)", f"briefcmp align {where} --review"))
     if u.sure:
-        steps.append(("key the sure groups", f"briefcmp align {where} --apply"))
+        steps.append(("key the sure " + ("ones" if u.sure > 1 else "one"), f"briefcmp align {where} --apply"))
     steps.append(("list them", f"briefcmp align {where}"))
     return steps
 
