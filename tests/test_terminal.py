@@ -381,3 +381,15 @@ def test_compare_views_and_show_by_relation_id(monkeypatch):
     assert sorted(c["ref"] for c in doc["claims"]) == sorted(c["ref"] for c in rel["claims"])
     r = runner.invoke(app, ["show", rel["id"][:-1] + "0", "render"])
     assert r.exit_code == 2 and "did you mean" in r.stderr
+
+
+def test_shortened_text_ends_at_a_word():
+    """A text shortened to its line ends after a whole word when one ends close by ("Russia…", not
+    "shoul…"); a single long word is still cut inside it."""
+    from briefcmp.render.terminal import cut_at_word
+
+    text = "Thesis (subtitle): Japan's ties with Russia should not hold back its response"
+    short = cut_at_word(text, 48)
+    assert short == "Thesis (subtitle): Japan's ties with Russia…" and width(short) <= 48
+    assert cut_at_word("https://example.org/a_very_long_path_without_spaces", 20).endswith("…")
+    assert cut_at_word(text, 200) == text

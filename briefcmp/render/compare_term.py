@@ -368,7 +368,12 @@ def matrix_lines(analysis: Analysis, width: int) -> list[Line]:
             rels = by_key[key]
             q = question(rels[0], corpus)
             room = width - cells(key) - 2
-            out.append([(key, "bold"), *([("  " + cut(terminal_safe(q), room), "dim")] if q and room >= 16 else [])])
+            q = terminal_safe(q)
+            if q and cells(q) <= room:  # the question read whole: beside its key, else wrapped under it
+                out.append([(key, "bold"), ("  " + q, "dim")])
+            else:
+                out.append([(key, "bold")])
+                out += [[("  " + line, "dim")] for line in wrap_words(q, width - 2, may_cut=False)] if q else []
             cells_ = []
             for b in page:
                 state = _cell_state(rels, b)

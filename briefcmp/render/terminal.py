@@ -46,6 +46,18 @@ def cut(text: str, width: int) -> str:
     return set_cell_size(text, width - 1).rstrip() + ELLIPSIS
 
 
+def cut_at_word(text: str, width: int) -> str:
+    """``cut``, but at the end of a word when one ends close enough: "Japan's ties with…", not "shoul…"."""
+    if cells(text) <= width:
+        return text
+    shortened = cut(text, width)
+    head = shortened[:-1]
+    space = head.rfind(" ")
+    if space > 0 and cells(head) - space <= max(8, width // 3) and text[len(head):len(head) + 1] != " ":
+        return head[:space].rstrip() + ELLIPSIS
+    return shortened
+
+
 def _with_ellipsis(text: str, width: int) -> str:
     """``text`` marked as cut: "…" appended, shortening it when needed to stay in ``width``."""
     if text.endswith(ELLIPSIS):
@@ -240,7 +252,7 @@ def _pack(grid: Grid, row: Row, spec: Sequence[int], indent: str, width: int,
             used += sep + need
             continue
         if col.kind == "text" and room - cells(label) >= MIN_TEXT_ROOM:  # the rest of this line, shortened
-            cur += [(" " * sep, ""), *([(label, "dim")] if label else []), (cut(flat, room - cells(label)), style)]
+            cur += [(" " * sep, ""), *([(label, "dim")] if label else []), (cut_at_word(flat, room - cells(label)), style)]
             used = width
             continue
         if col.optional:
