@@ -26,6 +26,7 @@ from typing import Optional
 
 from briefcmp.corpus.model import PartialDate, Period, Value
 from briefcmp.drafting import sentences as _sentences
+from briefcmp.drafting.barecounts import COUNTED_BEFORE, PER_BASE, bare_figure, counted_by
 from briefcmp.drafting.dates import EVENT_VERB, YEAR, DateMention, event_year, find_dates, fiscal_period, pdate
 from briefcmp.drafting.numbers import FOLD_WORDS, FRACTIONS, NUMWORD, TOKEN, WORD_NUMBERS, number_value
 from briefcmp.drafting.qualifiers import definite_before, name_before, reference_before, selective, with_bound
@@ -116,38 +117,6 @@ _SPAN_OF_YEARS = re.compile(r"\b(?:over|in|during|for|across)\s+(?:the\s+)?(?:(?
                             r"(?P<n>\d{1,2}|" + NUMWORD + r")\s+years?\s+"
                             r"(?:through|to|until|till|ending(?:\s+in)?|up\s+to)\s+"
                             r"(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s*)?(?P<y>(?:19|20)\d\d)\b", re.I)
-_PER_BASE = re.compile(r"\s+per\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<what>(?:[a-z]+\s+)?(?:[a-z]+s|people|"
-                       r"population|children|women|men)|[a-z]+s|people|population|children)\b")
-_COUNTED_BEFORE = re.compile(r"\b(?P<n>[A-Za-z]{4,})(?:\s+(?:in|of|from|to)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
-                             r"\s+(?:reached|totall?ed|"
-                             r"numbered|stood\s+at|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to|increased\s+to|"
-                             r"decreased\s+to|grew\s+to|jumped\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
-                             r"almost\s+|roughly\s+|more\s+than\s+|over\s+)?$")
-# What names a number with no unit as a figure (see _Finder.bare_figure).
-_VALUE_VERB = (r"(?:is|was|are|were|stood\s+at|stands\s+at|came\s+in\s+at|came\s+to|reached|hit|rose\s+to|"
-               r"fell\s+to|climbed\s+to|dropped\s+to|slipped\s+to|slid\s+to|eased\s+to|edged\s+(?:up|down)\s+to|"
-               r"increased\s+to|decreased\s+to|declined\s+to|improved\s+to|worsened\s+to|jumped\s+to|"
-               r"remained\s+at|held\s+at|was\s+unchanged\s+at|unchanged\s+at|at|of|to)")
-_QUALIFIER = (r"(?:(?:about|around|some|nearly|almost|roughly|approximately|just|only|a\s+record|a\s+revised|"
-              r"an?\s+(?:all-time|record|new)\s+(?:high|low)\s+of|a\s+(?:record|new)\s+(?:high|low)\s+of)\s+)?")
-_UNITLESS_BEFORE = re.compile(r"\b(?:ratio|index|indicator|gauge|multiplier|coefficient)(?:\s+(?:reading|level|"
-                              r"value))?\s+(?:(?:was\s+|is\s+)?(?:estimated|put|seen|revised|pegged)\s+at\s+|"
-                              + _VALUE_VERB + r"\s+)" + _QUALIFIER + r"$", re.I)
-_NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?P<n>[a-z-]+(?:\s+[a-z-]+){0,2})\b[^;:]{0,60}?\s"
-                               r"(?:(?:is|was|are|were)\s+(?:estimated|put|seen|put)\s+at|" + _VALUE_VERB + r")\s+"
-                               + _QUALIFIER + r"$", re.I)
-_COUNT_CHANGE_BEFORE = re.compile(r"\b(?:rose|fell|grew|gained|increased|decreased|declined|dropped|climbed|jumped|"
-                                  r"slipped|edged\s+(?:up|down|higher|lower)|went\s+(?:up|down)|revised\s+(?:up|down)|"
-                                  r"lowered|raised|cut|reduced|added|shed|lost|grown|risen|fallen|up|down)"
-                                  r"(?:,?\s+\w+){0,10}?,?\s+(?:by|to)\s+(?:(?:a\s+combined|a\s+total\s+of|an\s+average\s+of|"
-                                  r"a\s+net)\s+)?" + _QUALIFIER + r"$", re.I)
-# What counts jobs: employment and payrolls (not unemployment, not a count of people or firms named)
-_JOBS = re.compile(r"\b(?:payrolls?|employment|jobs?|hiring|job\s+(?:gains?|growth))\b", re.I)
-_JOBS_NOT = re.compile(r"\b(?:unemploy\w*|jobless\w*|people|persons|workers|firms|companies|applicants|openings|"
-                       r"vacancies|claims|layoffs)\b", re.I)
-_LABEL_BEFORE = re.compile(r"[A-Za-z)]:\s+" + _QUALIFIER + r"$")
-_COMPARED_AFTER = re.compile(r"\s+(?:(?:lower|higher|more|fewer|less)\s+than|(?:monthly\s+|annual\s+|yearly\s+)?"
-                             r"(?:average|increase|gain|rise|drop|decline|decrease|loss)\b)")
 # What a hyphenated span labels rather than states: "the 10-year yield", "(12-month average: ...)" (not "a
 # 23-year high": how long since, a claim of its own)
 _SPAN_LABEL_AFTER = re.compile(r"\s+(?:(?:rolling|moving|trailing)\s+)?(?:average|averages|yields?|bonds?|notes?|bills?|"
@@ -155,8 +124,6 @@ _SPAN_LABEL_AFTER = re.compile(r"\s+(?:(?:rolling|moving|trailing)\s+)?(?:averag
 # A comparison base with its own figure between a figure and a date: the date is the base's.
 _BASE_BETWEEN = re.compile(r"\b(?:from|against|compared\s+(?:with|to)|versus|than)\s+(?:(?:a|an|the)\s+)?"
                            r"(?:(?:revised|record|previous|budgeted|initial)\s+)?[$€£¥₹]?\d")
-_LIST_ENTRY_BEFORE = re.compile(r"\b(?:with|at|by)\s+" + _QUALIFIER + r"$")
-_BASE_BEFORE = re.compile(r"\b(?:from|against|versus|compared\s+(?:with|to)|after)\s+" + _QUALIFIER + r"$")
 _POINTS = re.compile(r"\s+points?\b", re.I)
 _PERCENT_IN = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _EVENT_CLAUSE = re.compile(r"[;:,]\s|\s-\s")
@@ -523,7 +490,7 @@ class _Finder:
         if currency:
             unit, kind = currency, "money"
         if kind == "bare":
-            counted = _COUNTED_BEFORE.search(text, max(0, a - 80), a) if not words and not upper else None
+            counted = COUNTED_BEFORE.search(text, max(0, a - 80), a) if not words and not upper else None
             if counted and plural_noun(counted.group("n")) and not re.fullmatch(YEAR, token):
                 # "Deportations rose to 16,400", "asylum applications reached 329,000": the subject is counted
                 return with_bound(text, a, b, "count",
@@ -561,7 +528,7 @@ class _Finder:
         if kind == "duration" and unit in DURATION_FACTOR:
             unit, factor = DURATION_FACTOR[unit]
             amount, upper = amount * factor, upper * factor if upper is not None else None
-        per = _PER_BASE.match(text, end) if kind == "count" and unit and not currency and not upper else None
+        per = PER_BASE.match(text, end) if kind == "count" and unit and not currency and not upper else None
         if per:  # "42 deaths per 1,000 live births": a rate, one figure (not a count of births)
             unit, end = f"{unit} per {per.group('n').replace(',', '')} {per.group('what')}", per.end()
         start = cur_start if currency else a
@@ -570,66 +537,13 @@ class _Finder:
         return with_bound(text, start, end, kind, Value("quantity", amount=amount, upper=upper, scale=scale, unit=unit))
 
     def bare_figure(self, a: int, b: int, token: str, amount: float) -> Optional[tuple[int, int, str, Value]]:
-        """A number with no unit after it that is still a figure, by what its sentence says of it.
-
-        - a ratio or an index, named before it: "the jobs-to-applicants ratio eased to 1.27", "a
-          ratio of 1.27", "the index stood at 98.2" (a unitless value);
-        - "the number of visitors was estimated at 3,489,800": a count of what is numbered;
-        - a count changing: "payrolls edged up by 114,000", "cut by a combined 29,000", "29,000 lower
-          than first reported", an explicit sign ("Nonfarm payrolls: +114,000") or a label in a list
-          ("12-month average: 215,000"): a count with no unit (the clause says of what);
-        - the next entries of a list of counts: "Korea with 8,817,800, followed by China with
-          6,981,200" counts what the first one counts.
-        """
-        text = self.text
-        s0 = self.sentence_of(a, b)[0]
-        lead = text[max(s0, a - 120):a]
-        clause = re.split(r"[;:]\s|,\s+(?:and|but|while|whereas)\s|\.\s", lead)[-1]
-        sign = a >= 1 and text[a - 1] in "+-−" and (a < 2 or text[a - 2] in " (\n:")
-        start = a - 1 if sign else a
-        value = -amount if sign and text[a - 1] != "+" else amount
-        if _UNITLESS_BEFORE.search(clause) and not _PER_BASE.match(text, b):
-            return with_bound(text, start, b, "ratio", Value("quantity", amount=value))
-        grouped = "," in token or amount >= 10000
-        listed = self.__dict__.get("_last_bare")
-        if listed and listed[0] == s0 and listed[1] == "ratio" and _BASE_BEFORE.search(lead):
-            return with_bound(text, start, b, "ratio", Value("quantity", amount=value))  # "to 1.27 from 1.30"
-        grouped = "," in token or amount >= 10000
-        number_of = _NUMBER_OF_BEFORE.search(clause)
-        noun = next((w for w in number_of.group("n").split() if plural_noun(w)), "") if number_of else ""
-        if noun and grouped:
-            return with_bound(text, start, b, "count", Value("quantity", amount=value, unit=noun.lower()))
-        if not grouped:
-            return None
-        if sign or _COUNT_CHANGE_BEFORE.search(lead) or _LABEL_BEFORE.search(lead) or _COMPARED_AFTER.match(text, b):
-            # "payroll employment edged up by 114,000", "Nonfarm payrolls: +114,000": jobs are counted
-            said = re.split(r";\s|\.\s|,\s+(?:and|but|while)\s", lead)[-1]  # a label before a colon too
-            jobs = _JOBS.search(said) and not _JOBS_NOT.search(said)
-            return with_bound(text, start, b, "count", Value("quantity", amount=value, unit="jobs" if jobs else ""))
-        listed = self.__dict__.get("_last_count")
-        if listed and listed[0] == s0 and _LIST_ENTRY_BEFORE.search(lead):
-            return with_bound(text, start, b, "count", Value("quantity", amount=value, unit=listed[1]))
-        return None
+        """A number with no unit after it that is still a figure (``drafting.barecounts``)."""
+        return bare_figure(self.text, a, b, token, amount, self.sentence_of(a, b)[0],
+                           self.__dict__.get("_last_bare"), self.__dict__.get("_last_count"))
 
     def counted_by_sentence(self, a: int) -> str:
-        """What a scaled count with no noun after it counts, when its clause names it: "the number of
-        visitors hit a record 36.87 million", "visitors from Korea numbered 8.8 million", or the
-        next entry of a list of such counts ("..., followed by China at 6.98 million")."""
-        text = self.text
-        s0 = self.sentence_of(a, a + 1)[0]
-        lead = text[max(s0, a - 120):a]
-        clause = re.split(r"[;:]\s|,\s+(?:and|but|while|whereas)\s|\.\s", lead)[-1]
-        number_of = _NUMBER_OF_BEFORE.search(clause)
-        noun = next((w for w in number_of.group("n").split() if plural_noun(w)), "") if number_of else ""
-        if noun:
-            return noun.lower()
-        counted = _COUNTED_BEFORE.search(text, max(0, a - 80), a)
-        if counted and plural_noun(counted.group("n")):
-            return counted.group("n").lower()
-        listed = self.__dict__.get("_last_count")
-        if listed and listed[0] == s0 and listed[1] and (_LIST_ENTRY_BEFORE.search(lead) or _BASE_BEFORE.search(lead)):
-            return listed[1]  # "36.87 million visitors in 2024, up from 25.07 million": visitors too
-        return ""
+        """What a scaled count with no noun after it counts, when its clause says (``drafting.barecounts``)."""
+        return counted_by(self.text, a, self.sentence_of(a, a + 1)[0], self.__dict__.get("_last_count"))
 
     def in_title(self, a: int) -> bool:
         """Whether offset ``a`` is in the first line of the text, a heading (the title)."""

@@ -1,0 +1,120 @@
+"""Numbers with no unit after them that are still figures, by what their sentence says of them:
+a named ratio or index ("the jobs-to-applicants ratio eased to 1.27"), a count named by "the number
+of", by its verb or by a label ("payrolls edged up by 114,000", "Nonfarm payrolls: +114,000"), and
+the entries of a list of counts ("Korea with 8,817,800, followed by China with 6,981,200"). Used by
+``drafting.figures``; ``last_bare`` and ``last_count`` are (sentence start, kind or unit) of the
+sentence's last such figure, so that a list or a comparison base counts what came before it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from briefcmp.corpus.model import Value
+from briefcmp.drafting.qualifiers import with_bound
+from briefcmp.drafting.unitwords import plural_noun
+
+# "42 deaths per 1,000 live births": a rate, one figure (not a count of births)
+PER_BASE = re.compile(r"\s+per\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<what>(?:[a-z]+\s+)?(?:[a-z]+s|people|"
+                       r"population|children|women|men)|[a-z]+s|people|population|children)\b")
+# "Deportations rose to 16,400", "visitors from South Korea numbered 8,817,800": the subject is counted
+COUNTED_BEFORE = re.compile(r"\b(?P<n>[A-Za-z]{4,})(?:\s+(?:in|of|from|to)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
+                             r"\s+(?:reached|totall?ed|"
+                             r"numbered|stood\s+at|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to|increased\s+to|"
+                             r"decreased\s+to|grew\s+to|jumped\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
+                             r"almost\s+|roughly\s+|more\s+than\s+|over\s+)?$")
+# What names a number with no unit as a figure (see bare_figure).
+_VALUE_VERB = (r"(?:is|was|are|were|stood\s+at|stands\s+at|came\s+in\s+at|came\s+to|reached|hit|rose\s+to|"
+               r"fell\s+to|climbed\s+to|dropped\s+to|slipped\s+to|slid\s+to|eased\s+to|edged\s+(?:up|down)\s+to|"
+               r"increased\s+to|decreased\s+to|declined\s+to|improved\s+to|worsened\s+to|jumped\s+to|"
+               r"remained\s+at|held\s+at|was\s+unchanged\s+at|unchanged\s+at|at|of|to)")
+_QUALIFIER = (r"(?:(?:about|around|some|nearly|almost|roughly|approximately|just|only|a\s+record|a\s+revised|"
+              r"an?\s+(?:all-time|record|new)\s+(?:high|low)\s+of|a\s+(?:record|new)\s+(?:high|low)\s+of)\s+)?")
+_UNITLESS_BEFORE = re.compile(r"\b(?:ratio|index|indicator|gauge|multiplier|coefficient)(?:\s+(?:reading|level|"
+                              r"value))?\s+(?:(?:was\s+|is\s+)?(?:estimated|put|seen|revised|pegged)\s+at\s+|"
+                              + _VALUE_VERB + r"\s+)" + _QUALIFIER + r"$", re.I)
+_NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?P<n>[a-z-]+(?:\s+[a-z-]+){0,2})\b[^;:]{0,60}?\s"
+                               r"(?:(?:is|was|are|were)\s+(?:estimated|put|seen)\s+at|" + _VALUE_VERB + r")\s+"
+                               + _QUALIFIER + r"$", re.I)
+_COUNT_CHANGE_BEFORE = re.compile(r"\b(?:rose|fell|grew|gained|increased|decreased|declined|dropped|climbed|jumped|"
+                                  r"slipped|edged\s+(?:up|down|higher|lower)|went\s+(?:up|down)|revised\s+(?:up|down)|"
+                                  r"lowered|raised|cut|reduced|added|shed|lost|grown|risen|fallen|up|down)"
+                                  r"(?:,?\s+\w+){0,10}?,?\s+(?:by|to)\s+(?:(?:a\s+combined|a\s+total\s+of|an\s+average\s+of|"
+                                  r"a\s+net)\s+)?" + _QUALIFIER + r"$", re.I)
+# What counts jobs: employment and payrolls (not unemployment, not a count of people or firms named)
+_JOBS = re.compile(r"\b(?:payrolls?|employment|jobs?|hiring|job\s+(?:gains?|growth))\b", re.I)
+_JOBS_NOT = re.compile(r"\b(?:unemploy\w*|jobless\w*|people|persons|workers|firms|companies|applicants|openings|"
+                       r"vacancies|claims|layoffs)\b", re.I)
+_LABEL_BEFORE = re.compile(r"[A-Za-z)]:\s+" + _QUALIFIER + r"$")
+_COMPARED_AFTER = re.compile(r"\s+(?:(?:lower|higher|more|fewer|less)\s+than|(?:monthly\s+|annual\s+|yearly\s+)?"
+                             r"(?:average|increase|gain|rise|drop|decline|decrease|loss)\b)")
+_LIST_ENTRY_BEFORE = re.compile(r"\b(?:with|at|by)\s+" + _QUALIFIER + r"$")
+_BASE_BEFORE = re.compile(r"\b(?:from|against|versus|compared\s+(?:with|to)|after)\s+" + _QUALIFIER + r"$")
+_CLAUSE_CUT = re.compile(r"[;:]\s|,\s+(?:and|but|while|whereas)\s|\.\s")
+
+Found = tuple[int, int, str, Value]
+
+
+def bare_figure(text: str, a: int, b: int, token: str, amount: float, s0: int,
+                last_bare: Optional[tuple[int, str]], last_count: Optional[tuple[int, str]]) -> Optional[Found]:
+    """The figure of the number ``text[a:b]`` (value ``amount``, in the sentence starting at ``s0``)
+    that has no unit after it, or None:
+
+    - a ratio or an index, named before it: "the jobs-to-applicants ratio eased to 1.27", "a
+      ratio of 1.27", "the index stood at 98.2" (a unitless value), and its base ("from 1.30");
+    - "the number of visitors was estimated at 3,489,800": a count of what is numbered;
+    - a count changing: "payrolls edged up by 114,000", "cut by a combined 29,000", "29,000 lower
+      than first reported", an explicit sign ("Nonfarm payrolls: +114,000") or a label in a list
+      ("12-month average: 215,000"): a count of jobs where employment or payrolls change, else with
+      no unit (the clause says of what);
+    - the next entries of a list of counts: "Korea with 8,817,800, followed by China with
+      6,981,200" counts what the first one counts.
+    """
+    lead = text[max(s0, a - 120):a]
+    clause = _CLAUSE_CUT.split(lead)[-1]
+    sign = a >= 1 and text[a - 1] in "+-\u2212" and (a < 2 or text[a - 2] in " (\n:")
+    start = a - 1 if sign else a
+    value = -amount if sign and text[a - 1] != "+" else amount
+    if _UNITLESS_BEFORE.search(clause) and not PER_BASE.match(text, b):
+        return with_bound(text, start, b, "ratio", Value("quantity", amount=value))
+    if last_bare and last_bare == (s0, "ratio") and _BASE_BEFORE.search(lead):
+        return with_bound(text, start, b, "ratio", Value("quantity", amount=value))  # "to 1.27 from 1.30"
+    grouped = "," in token or amount >= 10000
+    noun = _numbered(clause)
+    if noun and grouped:
+        return with_bound(text, start, b, "count", Value("quantity", amount=value, unit=noun))
+    if not grouped:
+        return None
+    if sign or _COUNT_CHANGE_BEFORE.search(lead) or _LABEL_BEFORE.search(lead) or _COMPARED_AFTER.match(text, b):
+        # "payroll employment edged up by 114,000", "Nonfarm payrolls: +114,000": jobs are counted
+        said = re.split(r";\s|\.\s|,\s+(?:and|but|while)\s", lead)[-1]  # a label before a colon too
+        jobs = _JOBS.search(said) and not _JOBS_NOT.search(said)
+        return with_bound(text, start, b, "count", Value("quantity", amount=value, unit="jobs" if jobs else ""))
+    if last_count and last_count[0] == s0 and _LIST_ENTRY_BEFORE.search(lead):
+        return with_bound(text, start, b, "count", Value("quantity", amount=value, unit=last_count[1]))
+    return None
+
+
+def counted_by(text: str, a: int, s0: int, last_count: Optional[tuple[int, str]]) -> str:
+    """What a scaled count with no noun after it counts, when its clause names it: "the number of
+    visitors hit a record 36.87 million", "visitors from Korea numbered 8.8 million", or the next
+    entry of a list of such counts or their base ("..., followed by China at 6.98 million", "up from
+    25.07 million"); "" when not said."""
+    lead = text[max(s0, a - 120):a]
+    noun = _numbered(_CLAUSE_CUT.split(lead)[-1])
+    if noun:
+        return noun
+    counted = COUNTED_BEFORE.search(text, max(0, a - 80), a)
+    if counted and plural_noun(counted.group("n")):
+        return counted.group("n").lower()
+    if last_count and last_count[0] == s0 and last_count[1] and (_LIST_ENTRY_BEFORE.search(lead) or
+                                                               _BASE_BEFORE.search(lead)):
+        return last_count[1]
+    return ""
+
+
+def _numbered(clause: str) -> str:
+    """"the number of international visitors ... is estimated at": visitors."""
+    m = _NUMBER_OF_BEFORE.search(clause)
+    return next((w.lower() for w in m.group("n").split() if plural_noun(w)), "") if m else ""
