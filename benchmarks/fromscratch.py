@@ -13,7 +13,7 @@ contradictions (found contradictions that match no reviewed contradiction). ``fr
 the function other benchmarks call; ``analyst`` is a hook run on the corpus after ``align --apply``
 and before ``compare`` (a simulated analyst deciding candidates).
 
-Usage: python benchmarks/fromscratch.py [-v] [--json] [--no-sentences]
+Usage: python benchmarks/fromscratch.py [-v] [--json] [--no-sentences] [--decisions [--split] [--dates]]
 """
 
 from __future__ import annotations
@@ -214,12 +214,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--decisions", action="store_true", help="also with a simulated analyst answering "
                     "align --review from the reviewed corpus (benchmarks/fromscratch_review.py)")
+    ap.add_argument("--split", action="store_true", help="with --decisions: the analyst also splits groups (s)")
+    ap.add_argument("--dates", action="store_true", help="with --decisions: the analyst also types as-of dates (e)")
     ap.add_argument("--no-sentences", action="store_true", help="draft figures only (annotate without --sentences)")
     args = ap.parse_args(argv)
     if args.decisions:
         from fromscratch_review import main as with_decisions
 
-        return with_decisions(["-v"] * args.verbose + ["--json"] * args.json)
+        return with_decisions(["-v"] * args.verbose + ["--json"] * args.json + ["--split"] * args.split
+                              + ["--dates"] * args.dates)
     with tempfile.TemporaryDirectory() as tmp:
         r = fromscratch(Path(tmp), sentences=not args.no_sentences)
     if args.json:
