@@ -35,7 +35,7 @@ from typing import Callable, Optional
 from briefcmp.analysis import lexicon
 from briefcmp.analysis.entities import Entities, proper_names, slug
 from briefcmp.analysis.facts import Fact, read_facts
-from briefcmp.analysis.factwords import FRAMES, scope_value
+from briefcmp.analysis.factwords import FRAMES, SCOPE, scope_value
 from briefcmp.corpus.model import Claim, Corpus
 
 VALUE_TYPES = ("category", "stance")
@@ -159,13 +159,11 @@ def describe(claim: Claim, entities: Entities) -> Optional[Statement]:
 
 def _places(a: Statement, b: Statement) -> float:
     """How far the places the objects name agree: 1 the same, less when one names some the other does not
-    ("the Russian invasion", "the Russian attack on Ukraine"), 0 when they name different ones."""
+    ("the Russian invasion", "the Russian attack on Ukraine"), 0 when each names one the other does not."""
     if a.others == b.others:
         return 1.0
-    if not a.others or not b.others:
-        return 0.75  # one names the place ("sanctions against Russia"), the other does not
-    if a.others <= b.others or b.others <= a.others:
-        return 0.9
+    if not a.others or not b.others or a.others <= b.others or b.others <= a.others:
+        return 0.75  # one names a place ("sanctions against Russia") the other does not: alike, not the same
     return 0.0
 
 
@@ -393,9 +391,17 @@ def _group(g: list[Statement], low: float, doubt: str, entities: Entities, taken
     vtype = "stance" if g[0].claim.value.type == "stance" else "category"
     values = sorted({s.claim.value.display() for s in g})
     plainest = min(g, key=lambda s: (s.role != "fact", len(s.fact.object_text.split()), s.claim.ref))
-    return group_cls(key=_key_id(g, taken), new=True, label=question(plainest, entities), unit="",
+    return group_cls(key=_key_id(g, taken), new=True, label=question(plainest, entities, _scopes(g)), unit="",
                      members=[_member(s, vtype, member_cls) for s in g], reason=_reason(g, values, low),
                      sure=not doubt, subjects=_subjects(g), topics=_topics(g), doubt=doubt, score=low)
+
+
+def _scopes(group: list[Statement]) -> tuple[str, ...]:
+    """The scope classes the claims state ("all", "selected"), when some state one; else ()."""
+    if not any(s.scoped for s in group):
+        return ()
+    found = {scope_value(s.fact.scope) or s.claim.value.display() for s in group if s.claim.value.type == "category"}
+    return tuple(sorted(found - {"no", "undecided"}))
 
 
 def _member(st: Statement, vtype: str, member_cls):
@@ -435,17 +441,22 @@ def _key_id(group: list[Statement], taken: set[str]) -> str:
     return key
 
 
-def question(st: Statement, entities: Entities) -> str:
-    """The key's label as a question: "Does Japan freeze the assets of Russian individuals?"."""
+def question(st: Statement, entities: Entities, scopes: tuple[str, ...] = ()) -> str:
+    """The key's label as a question: "Does Japan freeze the assets of Russian individuals?"; with the
+    scopes its claims state, a question of how far: "Does Japan exclude Russian banks from SWIFT (all or
+    selected)?"."""
     obj = " ".join(st.fact.object_text.split())
     if st.fact.verb == "be":  # a judgement of degree: the object is its subject
         return f"Is {obj[:1].upper()}{obj[1:]} mild or severe?"
+    if scopes:  # the scope is the answer, not part of the question
+        obj = re.sub(r"\b(?:" + "|".join(map(re.escape, SCOPE)) + r")\s+", "", obj, flags=re.I)
     obj = re.sub(r"^(?:its|their|his|her)\b", "its", obj)
     obj = re.sub(r"\.?\[\d+\]?$|[.;:,]+$", "", obj).strip()  # a footnote mark or stop at the end
     if st.fact.verb != st.action and obj.lower().startswith("to "):  # "decided to ban Russia": ban Russia
         obj = obj.split(" ", 2)[2] if obj.count(" ") >= 2 else ""
     head = "Should" if st.role == "position" else "Does"
-    return f"{head} {entities.label(st.actor)} {st.action} {obj}".strip() + "?"
+    how = f" ({' or '.join(scopes)})" if len(scopes) > 1 else ""
+    return f"{head} {entities.label(st.actor)} {st.action} {obj}".strip() + how + "?"
 
 
 def _reason(group: list[Statement], values: list[str], low: float) -> str:
