@@ -35,7 +35,7 @@ from typing import Callable, Optional
 from briefcmp.analysis import lexicon
 from briefcmp.analysis.entities import Entities, proper_names, slug
 from briefcmp.analysis.facts import Fact, read_facts
-from briefcmp.analysis.factwords import FRAMES, SCOPE, scope_value
+from briefcmp.analysis.factwords import BAN_NOUNS, FRAMES, LIGHT_VERBS, MEASURE_NOUNS, SCOPE, scope_value
 from briefcmp.corpus.model import Claim, Corpus
 
 VALUE_TYPES = ("category", "stance")
@@ -53,6 +53,8 @@ MAX_GROUPS_PER_BUCKET = 50
 # The verbs a brief frames an action with ("decided to ban", "moved to freeze"): the action is the next verb.
 _FRAMES = FRAMES | frozenset({"decide", "move", "vote", "agree", "opt", "choose", "act", "begin", "start"})
 _WORD = re.compile(r"[a-z][a-z0-9-]*")
+_LIGHT = frozenset(lexicon.same_action(v) for v in LIGHT_VERBS)
+_MEASURES = frozenset(MEASURE_NOUNS | BAN_NOUNS)
 
 
 @dataclass
@@ -76,6 +78,9 @@ class Statement:
 
     @property
     def family(self) -> str:
+        """The kind of step: "imposed sanctions on exports" curbs, as a ban or a restriction does."""
+        if self.action in _LIGHT and self.words & _MEASURES:
+            return lexicon.action_family("restrict")
         return lexicon.action_family(self.action)
 
     @property
@@ -99,7 +104,8 @@ def _clean(nouns) -> frozenset[str]:
                 out.add(n)
             continue
         w = m.group().strip("-")
-        out.add(lexicon.object_notion(lexicon.lemma(w) if w != n.lower() else w))
+        # "exports" and "shipments", "aid" and "assistance": one notion (the figures' table, then the statements')
+        out.add(lexicon.object_notion(lexicon.notion(lexicon.lemma(w) if w != n.lower() else w)))
     return frozenset(out)
 
 
@@ -154,7 +160,17 @@ def describe(claim: Claim, entities: Entities) -> Optional[Statement]:
         verb, words = light[0], words | {lexicon.object_notion(light[1])}
     action = action_of(verb)
     words -= {action, verb}  # "imposed a ban on" read as "banned": the ban is the action, not its object
-    return Statement(claim, chosen, chosen.actor, action, words, frozenset(chosen.others) - {chosen.actor}, role)
+    others = frozenset(chosen.others) - {chosen.actor} - _leaders(chosen.object_text, entities)
+    return Statement(claim, chosen, chosen.actor, action, words, others, role)
+
+
+_LEADING = re.compile(r"\s*-\s*(?:led|backed|brokered|sponsored|drafted|funded|made)\b", re.I)
+
+
+def _leaders(text: str, entities: Entities) -> frozenset[str]:
+    """Bodies that lead, back or broker what the object names ("the U.S.-led sanctions"): who leads the
+    sanctions is not whom they target."""
+    return frozenset(e for _, b, e in entities.find(text) if _LEADING.match(text, b))
 
 
 def _places(a: Statement, b: Statement) -> float:
@@ -306,6 +322,9 @@ def _join_keys(corpus: Corpus, statements: list[Statement], keyed: dict[str, lis
                 best, best_like = key, like
         if is_sure:
             sure[best].append(st)
+        elif best and (st.claim.brief, st.claim.value.display()) in {(o.claim.brief, o.claim.value.display())
+                                                                     for o in keyed[best]}:
+            continue  # its brief already answers the key so (a headline and its story): no decision to ask
         elif best:
             maybe[best].append(st)
         else:
