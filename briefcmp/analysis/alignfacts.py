@@ -199,8 +199,8 @@ def score(a: Statement, b: Statement) -> float:
 
 def likeness(a: Statement, b: Statement) -> float:
     """How alike two statements are, for a person to decide (0 when never one question): the object words
-    and places one shares with the other, over the fewer of them, lowered for a related action (a ban and
-    an exclusion) or a forecast against a fact."""
+    and places they share, over the fewer of them and over all of them (the mean), lowered for a related
+    action (a ban and an exclusion) or a forecast against a fact."""
     if a.actor != b.actor or a.asks != b.asks or a.family != b.family:
         return 0.0
     places = _places(a, b)
@@ -210,10 +210,10 @@ def likeness(a: Statement, b: Statement) -> float:
         return 0.0
     # "+more" (a further round) and a bare object are told apart by a person, not here
     wa, wb = a.words | a.others, b.words | b.others
-    if not wa or not wb:
-        s = 1.0 if wa == wb else 0.5
-    else:
-        s = len(wa & wb) / min(len(wa), len(wb))
+    if not wa or not wb:  # an action with no object said ("took steps to ease"): too little to ask about
+        s = 1.0 if wa == wb else 0.0
+    else:  # between "one holds the other" (overlap) and "they are the same" (Jaccard): one shared word of many is little
+        s = (len(wa & wb) / min(len(wa), len(wb)) + len(wa & wb) / len(wa | wb)) / 2
     s *= 1.0 if a.action == b.action else 0.8
     s *= 1.0 if a.role == b.role else 0.9
     return s
@@ -304,16 +304,16 @@ def _join_keys(corpus: Corpus, statements: list[Statement], keyed: dict[str, lis
     candidate); returns the others."""
     if not keyed:
         return statements
-    by_actor: dict[str, list[str]] = defaultdict(list)
+    by_kind: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for key, sts in keyed.items():
-        by_actor[sts[0].actor].append(key)
+        by_kind[(sts[0].actor, sts[0].family, sts[0].asks)].append(key)
     sure: dict[str, list[Statement]] = defaultdict(list)
     maybe: dict[str, list[Statement]] = defaultdict(list)
     rest = []
     for st in statements:
         best, best_like, is_sure = "", 0.0, False
-        for key in sorted(by_actor.get(st.actor, ())):
-            under = keyed[key]
+        for key in sorted(by_kind.get((st.actor, st.family, st.asks), ()))[:MAX_GROUPS_PER_BUCKET]:
+            under = keyed[key][:MAX_GROUPS_PER_BUCKET]  # bounded: a key's first claims say what it asks
             if min(score(st, o) for o in under) >= SURE_SCORE:
                 best, is_sure = key, True
                 break
