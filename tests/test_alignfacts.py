@@ -159,3 +159,24 @@ def test_a_body_that_leads_or_backs_the_object_is_not_its_target() -> None:
     assert alignfacts._leaders("the U.S.-led sanctions", entities) == {"united-states"}
     assert alignfacts._leaders("the France-backed resolution on Niger", entities) == {"france"}  # not Niger
     assert alignfacts._leaders("sanctions on Russia", entities) == frozenset()
+
+
+def test_one_question_never_gets_two_keys_without_a_person(tmp_path: Path) -> None:
+    """Two sure groups alike each other (one names the place, one does not): the larger is keyed, the
+    other waits as a candidate, and after --apply its claims are proposed to join that key."""
+    root = tmp_path / "c"
+    assert cli("init", str(root)).exit_code == 0
+    texts = {"a": ("Kenya Wire | 3 May 2024", "Kenya closed its border with Uganda on Friday."),
+             "b": ("Nation Daily | 4 May 2024", "Kenya closed its border with Uganda."),
+             "c": ("Horn Monitor | 5 May 2024", "Kenya closed its border last week."),
+             "d": ("Lake Review | 6 May 2024", "Kenya closed its border.")}
+    for name, (masthead, sentence) in texts.items():
+        src = root / "sources" / f"{name}.txt"
+        src.write_text(f"Border news\n{masthead}\n\n{sentence}\n", encoding="utf-8")
+        assert cli("annotate", str(src), "-o", str(root / f"{name}.claims.yaml"), "--sentences").exit_code == 0
+    doc = proposals(root)
+    assert len(doc["groups"]) == 1 and len(doc["candidates"]) == 1
+    assert cli("align", str(root), "--apply").exit_code == 0
+    again = proposals(root)
+    (join,) = again["groups"] + again["candidates"]
+    assert not join["new"] and join["key"] == doc["groups"][0]["key"] and not join["sure"]

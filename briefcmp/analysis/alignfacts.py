@@ -284,10 +284,15 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
     left: list[Statement] = []
     for bucket in sorted(buckets):
         members = sorted(buckets[bucket], key=lambda s: s.claim.ref)
-        for g in _agglomerate(members, score, SURE_SCORE):
-            if len({s.claim.brief for s in g}) < 2 or _doubt(g):
-                left.extend(g)  # looked at again as a candidate
+        applied: list[list[Statement]] = []
+        for g in sorted(_agglomerate(members, score, SURE_SCORE), key=lambda g: (-len(g), g[0].claim.ref)):
+            if len({s.claim.brief for s in g}) < 2 or _doubt(g) or any(
+                    min(score(a, b) for a in g for b in h) >= CANDIDATE_SCORE for h in applied):
+                # looked at again as a candidate; one alike a group keyed now waits to join its key, so
+                # that one question never gets two keys without a person
+                left.extend(g)
                 continue
+            applied.append(g)
             group = _group(g, _low(g, score), "", entities, taken, Group, Member)
             taken.add(group.key)
             result.groups.append(group)
