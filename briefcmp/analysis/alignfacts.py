@@ -250,11 +250,14 @@ def _doubt(group: list[Statement]) -> str:
     return ""
 
 
-def _keyed(corpus: Corpus, entities: Entities) -> dict[str, list[Statement]]:
-    """The statements already under each registered key of a category or stance type."""
+def _keyed(corpus: Corpus, entities: Entities, actors: set[str]) -> dict[str, list[Statement]]:
+    """The statements already under each registered key of a category or stance type whose actor (the key's
+    first subject) is one of ``actors``: only those can be joined, and each is read again."""
     out: dict[str, list[Statement]] = defaultdict(list)
+    keys = corpus.config.keys
     for c in corpus.claims():
-        if c.key and c.key in corpus.config.keys and c.value is not None and c.value.type in VALUE_TYPES:
+        if c.key and c.key in keys and c.value is not None and c.value.type in VALUE_TYPES \
+                and (keys[c.key].subjects or ("",))[0] in actors:
             st = describe(c, entities)
             if st is not None:
                 out[c.key].append(st)
@@ -277,7 +280,8 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
             statements.append(st)
     if not statements:
         return 0
-    rest = _join_keys(corpus, statements, _keyed(corpus, entities), result, Group, Member)
+    rest = _join_keys(corpus, statements, _keyed(corpus, entities, {st.actor for st in statements}), result,
+                      Group, Member)
     buckets: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
     for st in rest:
         buckets[(st.actor, st.action, st.role)].append(st)
