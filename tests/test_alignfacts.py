@@ -88,6 +88,7 @@ def test_alike_statements_are_candidates_never_applied(corpus: Path) -> None:
     doc = proposals(corpus)
     (condemn,) = [g for g in doc["candidates"] if g["key"].startswith("european-union-condemn")]
     assert not condemn["sure"] and condemn["doubt"]
+    assert condemn["label"] == "Does the European Union condemn the ban?"  # a union takes "the"
     assert quotes(condemn) == {"The European Union condemned the ban", "The EU denounced the export ban"}
     assert cli("align", str(corpus), "--apply").exit_code == 0
     config = (corpus / "briefcmp.yaml").read_text(encoding="utf-8")

@@ -484,7 +484,20 @@ def question(st: Statement, entities: Entities, scopes: tuple[str, ...] = ()) ->
         obj = obj.split(" ", 2)[2] if obj.count(" ") >= 2 else ""
     head = "Should" if st.role == "position" else "Does"
     how = f" ({' or '.join(scopes)})" if len(scopes) > 1 else ""
-    return f"{head} {entities.label(st.actor)} {st.action} {obj}".strip() + how + "?"
+    return f"{head} {_named(entities.label(st.actor))} {st.action} {obj}".strip() + how + "?"
+
+
+# Names English writes with "the": a union, kingdom, republic, a plural, a body ("the European Union",
+# "the Netherlands", "the Commission"); a country's or a person's name takes none.
+_THE = re.compile(r"^(?:(?:[A-Z][\w'-]*\s+)*(?:Union|Kingdom|Republic|States|Emirates|Commission|Council|Parliament|"
+                  r"Ministry|Department|Bureau|Agency|Bank|Government|Court|Tribunal|Assembly|Administration|"
+                  r"Organi[sz]ation|Fund|Board|Office|Authority|Institute|Centre|Center)\b|Netherlands|Philippines|"
+                  r"Bahamas|Gambia|Vatican|Maldives)")
+
+
+def _named(label: str) -> str:
+    """The actor's label as a question names it: "the European Union", "Japan"."""
+    return f"the {label}" if _THE.match(label) and not label.lower().startswith("the ") else label
 
 
 def _reason(group: list[Statement], values: list[str], low: float) -> str:
