@@ -181,3 +181,13 @@ def test_one_question_never_gets_two_keys_without_a_person(tmp_path: Path) -> No
     again = proposals(root)
     (join,) = again["groups"] + again["candidates"]
     assert not join["new"] and join["key"] == doc["groups"][0]["key"] and not join["sure"]
+
+
+def test_a_body_and_a_part_of_it_are_alike_actors() -> None:
+    whole = _st("restrict", "export memory", "china", actor="commerce-department")
+    part = _st("restrict", "export memory", "china", actor="commerce-department-s-bureau-of-industry-and-security")
+    other = _st("restrict", "export memory", "china", actor="united-states")
+    alignfacts._roots([whole, part, other])
+    assert part.root == whole.root == "commerce-department" and other.root == "united-states"
+    assert likeness(whole, part) == pytest.approx(0.9) and score(whole, part) == 0.0  # a candidate, never sure
+    assert likeness(whole, other) == 0.0

@@ -66,6 +66,7 @@ class Statement:
     words: frozenset[str]
     others: frozenset[str]
     role: str  # "fact" | "forecast" | "position"
+    root: str = ""  # the body the actor is part of, as another statement names it ("commerce-department")
 
     @property
     def scoped(self) -> bool:
@@ -201,7 +202,7 @@ def likeness(a: Statement, b: Statement) -> float:
     """How alike two statements are, for a person to decide (0 when never one question): the object words
     and places they share, over the fewer of them and over all of them (the mean), lowered for a related
     action (a ban and an exclusion) or a forecast against a fact."""
-    if a.actor != b.actor or a.asks != b.asks or a.family != b.family:
+    if (a.root or a.actor) != (b.root or b.actor) or a.asks != b.asks or a.family != b.family:
         return 0.0
     places = _places(a, b)
     if not places:
@@ -216,7 +217,22 @@ def likeness(a: Statement, b: Statement) -> float:
         s = (len(wa & wb) / min(len(wa), len(wb)) + len(wa & wb) / len(wa | wb)) / 2
     s *= 1.0 if a.action == b.action else 0.8
     s *= 1.0 if a.role == b.role else 0.9
+    s *= 1.0 if a.actor == b.actor else 0.9  # a body and a part of it ("the Commerce Department's bureau")
     return s
+
+
+def _prefixes(actor: str) -> set[str]:
+    """An actor id and each part of it before a hyphen: "commerce-department-s-bureau" -> commerce, ..."""
+    return {actor[:i] for i, ch in enumerate(actor) if ch == "-"} | {actor}
+
+
+def _roots(statements: list[Statement]) -> None:
+    """Set each statement's root: the shortest actor another statement names whose id the actor's begins
+    with ("commerce-department" for "commerce-department-s-bureau-of-industry-and-security")."""
+    actors = sorted({s.actor for s in statements}, key=len)
+    root = {a: next((r for r in actors if len(r) < len(a) and a.startswith(r + "-")), a) for a in actors}
+    for s in statements:
+        s.root = root[s.actor]
 
 
 def _periods_meet(group: list[Statement]) -> bool:
@@ -255,9 +271,14 @@ def _keyed(corpus: Corpus, entities: Entities, actors: set[str]) -> dict[str, li
     first subject) is one of ``actors``: only those can be joined, and each is read again."""
     out: dict[str, list[Statement]] = defaultdict(list)
     keys = corpus.config.keys
+    near = set().union(*(_prefixes(a) for a in actors))  # an actor, or a body it is part of
+
+    def wanted(key: str) -> bool:
+        actor = (keys[key].subjects or ("",))[0]
+        return actor in near or bool(_prefixes(actor) & actors)
+
     for c in corpus.claims():
-        if c.key and c.key in keys and c.value is not None and c.value.type in VALUE_TYPES \
-                and (keys[c.key].subjects or ("",))[0] in actors:
+        if c.key and c.key in keys and c.value is not None and c.value.type in VALUE_TYPES and wanted(c.key):
             st = describe(c, entities)
             if st is not None:
                 out[c.key].append(st)
@@ -280,8 +301,9 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
             statements.append(st)
     if not statements:
         return 0
-    rest = _join_keys(corpus, statements, _keyed(corpus, entities, {st.actor for st in statements}), result,
-                      Group, Member)
+    keyed = _keyed(corpus, entities, {st.actor for st in statements})
+    _roots([*statements, *(k for sts in keyed.values() for k in sts)])
+    rest = _join_keys(corpus, statements, keyed, result, Group, Member)
     buckets: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
     for st in rest:
         buckets[(st.actor, st.action, st.role)].append(st)
@@ -315,13 +337,13 @@ def _join_keys(corpus: Corpus, statements: list[Statement], keyed: dict[str, lis
         return statements
     by_kind: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for key, sts in keyed.items():
-        by_kind[(sts[0].actor, sts[0].family, sts[0].asks)].append(key)
+        by_kind[(sts[0].root, sts[0].family, sts[0].asks)].append(key)
     sure: dict[str, list[Statement]] = defaultdict(list)
     maybe: dict[str, list[Statement]] = defaultdict(list)
     rest = []
     for st in statements:
         best, best_like, is_sure = "", 0.0, False
-        for key in sorted(by_kind.get((st.actor, st.family, st.asks), ()))[:MAX_GROUPS_PER_BUCKET]:
+        for key in sorted(by_kind.get((st.root, st.family, st.asks), ()))[:MAX_GROUPS_PER_BUCKET]:
             under = keyed[key][:MAX_GROUPS_PER_BUCKET]  # bounded: a key's first claims say what it asks
             if min(score(st, o) for o in under) >= SURE_SCORE:
                 best, is_sure = key, True
@@ -369,7 +391,7 @@ def _candidates(left: list[Statement], entities: Entities, taken: set[str], resu
     at most ``MAX_CANDIDATES_PER_BUCKET`` per actor and kind of action (each costs a decision)."""
     buckets: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
     for st in left:
-        buckets[(st.actor, st.family, st.asks)].append(st)
+        buckets[(st.root, st.family, st.asks)].append(st)
     for bucket in sorted(buckets):
         members = sorted(buckets[bucket], key=lambda s: s.claim.ref)
         found = [(g, _low(g, likeness)) for g in _agglomerate(members, likeness, CANDIDATE_SCORE)
