@@ -303,6 +303,7 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
         return 0
     keyed = _keyed(corpus, entities, {st.actor for st in statements})
     _roots([*statements, *(k for sts in keyed.values() for k in sts)])
+    first = len(result.candidates)  # the figures' candidates come before
     rest = _join_keys(corpus, statements, keyed, result, Group, Member)
     buckets: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
     for st in rest:
@@ -326,6 +327,8 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
                 if e not in corpus.config.entities:
                     result.entities[e] = entities.label(e)
     _candidates(left, entities, taken, result, Group, Member)
+    # a person who stops early has decided the likest: statement candidates in order of likeness
+    result.candidates[first:] = sorted(result.candidates[first:], key=lambda g: -g.score)
     return len(statements)
 
 
