@@ -191,3 +191,17 @@ def test_a_body_and_a_part_of_it_are_alike_actors() -> None:
     assert part.root == whole.root == "commerce-department" and other.root == "united-states"
     assert likeness(whole, part) == pytest.approx(0.9) and score(whole, part) == 0.0  # a candidate, never sure
     assert likeness(whole, other) == 0.0
+
+
+def test_statements_of_periods_apart_are_hardly_alike() -> None:
+    from types import SimpleNamespace
+
+    from briefcmp.corpus.fields import parse_period
+
+    def dated(period: str) -> Statement:
+        st = _st("impose", "sanction", "russia")
+        st.claim = SimpleNamespace(as_of=parse_period(period), as_of_inferred=False)  # type: ignore[assignment]
+        return st
+
+    assert likeness(dated("2014"), dated("2022-02")) < alignfacts.CANDIDATE_SCORE  # two events
+    assert likeness(dated("2022-02"), dated("2022-02-24/2022-03-03")) == 1.0

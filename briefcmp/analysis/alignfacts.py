@@ -218,6 +218,8 @@ def likeness(a: Statement, b: Statement) -> float:
     s *= 1.0 if a.action == b.action else 0.8
     s *= 1.0 if a.role == b.role else 0.9
     s *= 1.0 if a.actor == b.actor else 0.9  # a body and a part of it ("the Commerce Department's bureau")
+    if not _periods_meet([a, b]):
+        s *= 0.4  # the sanctions of 2014 and those of 2022: two events (below any candidate), not one question
     return s
 
 
@@ -236,7 +238,9 @@ def _roots(statements: list[Statement]) -> None:
 
 
 def _periods_meet(group: list[Statement]) -> bool:
-    spans = [s.claim.as_of.span() for s in group if s.claim.as_of is not None and not s.claim.as_of_inferred]
+    """Whether the periods the claims state (not those inferred from publication) overlap."""
+    spans = [s.claim.as_of.span() for s in group
+             if s.claim is not None and s.claim.as_of is not None and not s.claim.as_of_inferred]
     return all(a0 <= b1 and b0 <= a1 for i, (a0, a1) in enumerate(spans) for b0, b1 in spans[i + 1:])
 
 
