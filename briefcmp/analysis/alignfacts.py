@@ -20,9 +20,11 @@ individuals?", "Should Japan put Asia first?"), the type (category or stance) an
 seen. A group is *sure* (applied by ``--apply``) only when every pair scores ``SURE_SCORE``
 (``score``: the share of object words they share, calibrated on benchmarks/facts/dev) and nothing
 makes it doubtful (``_doubt``). A statement that answers a key already registered joins it the
-same way. What is only alike (``likeness``: a related action such as a ban and an exclusion, a
-fact and a forecast, objects one of which holds the other) is a *candidate* for a person, ranked
-by likeness and bounded per actor and action, since each costs a decision.
+same way, and of two sure groups alike each other only the larger is keyed (one question never gets
+two keys without a person). What is only alike (``likeness``: a related action such as a ban and an
+exclusion, a fact and a forecast, objects one of which holds the other, a body and a part of it)
+is a *candidate* for a person, ranked by likeness and bounded per actor and kind of step, since
+each costs a decision; statements whose stated periods do not meet are two events, not one.
 """
 
 from __future__ import annotations
