@@ -170,15 +170,21 @@ def test_split_keeps_some_claims_and_never_proposes_the_rest_with_them(corpus: P
     assert cli("check", str(corpus)).exit_code in (0, 1)
 
 
-def test_edit_a_value_then_key(corpus: Path) -> None:
+def _review_debt_only(corpus: Path, keys: str) -> tuple[str, str, str]:
+    """Reject the inflation group, then review the debt group with ``keys`` piped in: (stdout, the treasury
+    note's claims file before, after)."""
     by_refs = {v: k for k, v in ids(proposals(corpus)).items()}
     assert cli("align", str(corpus), "--reject", by_refs[INFLATION]).exit_code == 0
     before = (corpus / "treasury-note.claims.yaml").read_text(encoding="utf-8")
-    # e: keep the question and id, claim 2 (treasury-note, 70%) is 68 (a bad value first), as-of kept, then y.
-    r = cli("align", str(corpus), "--review", input="e\n\n\n2\nseventy\n2\n68\n\n\ny\n")
+    r = cli("align", str(corpus), "--review", input=keys)
     assert r.exit_code == 0, r.output
-    assert "'seventy' is not a number" in r.stdout and "treasury-note#pct-70: 68%" in r.stdout
-    after = (corpus / "treasury-note.claims.yaml").read_text(encoding="utf-8")
+    return r.stdout, before, (corpus / "treasury-note.claims.yaml").read_text(encoding="utf-8")
+
+
+def test_edit_a_value_then_key(corpus: Path) -> None:
+    # e: keep the question and id, claim 2 (treasury-note, 70%) is 68 (a bad value first), as-of kept, then y.
+    out, before, after = _review_debt_only(corpus, "e\n\n\n2\nseventy\n2\n68\n\n\ny\n")
+    assert "'seventy' is not a number" in out and "treasury-note#pct-70: 68%" in out
     after_lines = [line for line in after.splitlines() if not line.lstrip().startswith("key: ")]  # the y
     changed = [(a, b) for a, b in zip(before.splitlines(), after_lines) if a != b]
     assert changed == [("    value: {amount: 70, unit: percent}", "    value: {amount: 68, unit: percent}")]
@@ -188,14 +194,9 @@ def test_edit_a_value_then_key(corpus: Path) -> None:
 
 def test_edit_an_as_of_then_key(corpus: Path) -> None:
     """e edits a claim's as-of too: a bad period is refused, a good one written on the claim's as_of line."""
-    by_refs = {v: k for k, v in ids(proposals(corpus)).items()}
-    assert cli("align", str(corpus), "--reject", by_refs[INFLATION]).exit_code == 0
-    before = (corpus / "treasury-note.claims.yaml").read_text(encoding="utf-8")
     # e, keep question and id; claim 2: keep its value, as-of "March" (refused), then claim 2 again: 2023-12; y.
-    r = cli("align", str(corpus), "--review", input="e\n\n\n2\n\nMarch\n2\n\n2023-12\n\ny\n")
-    assert r.exit_code == 0, r.output
-    assert "'March' is not an as-of" in r.stdout and "treasury-note#pct-70: 70%, as of 2023-12" in r.stdout
-    after = (corpus / "treasury-note.claims.yaml").read_text(encoding="utf-8")
+    out, before, after = _review_debt_only(corpus, "e\n\n\n2\n\nMarch\n2\n\n2023-12\n\ny\n")
+    assert "'March' is not an as-of" in out and "treasury-note#pct-70: 70%, as of 2023-12" in out
     added = [line for line in after.splitlines() if line not in before.splitlines()]
     assert sorted(line.strip() for line in added) == sorted(
         ["as_of: 2023-12  # align: set in align --review", f"key: {keys_of(corpus)[DEBT[1]]}"])

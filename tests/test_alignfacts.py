@@ -31,20 +31,13 @@ def cli(*args: str):
 
 
 @pytest.fixture(scope="module")
-def drafted(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("alignfacts") / "nickel"
-    assert cli("init", str(root)).exit_code == 0
-    for text in sorted(FIXTURES.glob("*.txt")):
-        r = cli("add", "--sentences", str(text), str(root))
-        assert r.exit_code in (0, 1), r.output
-    return root
+def drafted(tmp_path_factory, draft_corpus) -> Path:
+    return draft_corpus(tmp_path_factory.mktemp("alignfacts") / "nickel", FIXTURES.glob("*.txt"), "--sentences")
 
 
 @pytest.fixture
 def corpus(drafted: Path, tmp_path: Path) -> Path:
-    dest = tmp_path / "nickel"
-    shutil.copytree(drafted, dest)
-    return dest
+    return Path(shutil.copytree(drafted, tmp_path / "nickel"))
 
 
 def proposals(root: Path) -> dict:
