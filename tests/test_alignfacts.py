@@ -198,3 +198,22 @@ def test_statements_of_periods_apart_are_hardly_alike() -> None:
 
     assert likeness(dated("2014"), dated("2022-02")) < alignfacts.CANDIDATE_SCORE  # two events
     assert likeness(dated("2022-02"), dated("2022-02-24/2022-03-03")) == 1.0
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_ACTIONS = st.sampled_from(["ban", "prohibit", "exclude", "restrict", "impose", "lift", "condemn"])
+_WORDS = st.sets(st.sampled_from(["export", "coal", "oil", "sanction", "bank", "attack", "ban"]), max_size=3)
+_PLACES = st.sets(st.sampled_from(["russia", "china", "ukraine"]), max_size=2)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(_ACTIONS, _WORDS, _PLACES, st.sampled_from(["fact", "forecast", "position"])),
+                max_size=12))
+def test_grouping_partitions_and_every_pair_meets_the_threshold(specs) -> None:
+    members = [_st(a, " ".join(sorted(w)), " ".join(sorted(p)), role) for a, w, p, role in specs]
+    for sim, threshold in ((likeness, alignfacts.CANDIDATE_SCORE), (score, alignfacts.SURE_SCORE)):
+        groups = alignfacts._agglomerate(members, sim, threshold)
+        assert sorted(id(m) for g in groups for m in g) == sorted(id(m) for m in members)
+        assert all(sim(a, b) >= threshold for g in groups for a in g for b in g if a is not b)
+        assert all(0.0 <= likeness(a, b) <= 1.0 and likeness(a, b) == likeness(b, a) for a in members for b in members)
