@@ -268,12 +268,13 @@ def _dates(session, group, oracle: Oracle, stats: Analyst):
                                            period_how="") if m.claim.ref in edits else m for m in group.members])
 
 
-def run(split: bool = False, dates: bool = False) -> tuple[FromScratch, FromScratch, Analyst]:
+def run(split: bool = False, dates: bool = False, everything: bool = False) -> tuple[FromScratch, FromScratch, Analyst]:
+    """Automatic and with the analyst (``everything``: nothing applied before the analyst)."""
     stats = Analyst(split=split, dates=dates)
     with tempfile.TemporaryDirectory() as tmp:
         auto = fromscratch(Path(tmp) / "auto")
     with tempfile.TemporaryDirectory() as tmp:
-        decided = fromscratch(Path(tmp) / "review", analyst=make_analyst(stats, Reviewed))
+        decided = fromscratch(Path(tmp) / "review", analyst=make_analyst(stats, Reviewed), apply=not everything)
     return auto, decided, stats
 
 
@@ -351,15 +352,15 @@ def main(argv: list[str] | None = None) -> int:
                     "a claim with none or only its publication date (e, one decision per group), before y")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--lineup", metavar="dev|test|FOLDER", help="run the lineup sets instead, answering from gold.yaml")
-    ap.add_argument("--all", action="store_true", help="with --lineup: no align --apply first; the analyst decides "
-                    "the sure groups too")
+    ap.add_argument("--all", action="store_true", help="no align --apply first; the analyst decides the sure groups "
+                    "too")
     args = ap.parse_args(argv)
     if args.lineup:
         from lineup_eval import folders_for
 
         print(lineup_report(lineup(folders_for(args.lineup), args.split, args.all, args.dates), args.verbose))
         return 0
-    auto, decided, stats = run(args.split, args.dates)
+    auto, decided, stats = run(args.split, args.dates, args.all)
     if args.json:
         print(json.dumps({"reviewed": sum(decided.reviewed.values()), "found_automatic": sum(auto.found.values()),
                           "found_with_decisions": sum(decided.found.values()), "decisions": stats.asked,

@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from briefcmp.analysis import alignfacts, lexicon, nlp
@@ -26,8 +27,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "alignfacts"
 runner = CliRunner()
 
 
-def cli(*args: str):
-    return runner.invoke(app, list(args))
+def cli(*args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input)
 
 
 @pytest.fixture(scope="module")
@@ -169,7 +170,17 @@ def test_one_question_never_gets_two_keys_without_a_person(tmp_path: Path) -> No
         src.write_text(f"Border news\n{masthead}\n\n{sentence}\n", encoding="utf-8")
         assert cli("annotate", str(src), "-o", str(root / f"{name}.claims.yaml"), "--sentences").exit_code == 0
     doc = proposals(root)
-    assert len(doc["groups"]) == 1 and len(doc["candidates"]) == 1
+    (sure,), (alike,) = doc["groups"], doc["candidates"]
+    assert alike["key"] == sure["key"] and quotes(sure) < quotes(alike) and len(alike["claims"]) == 4
+    # deciding everything in one review: y keys the sure group, then its like is asked only to join it
+    reviewed = Path(shutil.copytree(root, tmp_path / "reviewed"))
+    r = cli("align", str(reviewed), "--review", input="y\ny\n")
+    assert r.exit_code == 0, r.output
+    config = yaml.safe_load((reviewed / "briefcmp.yaml").read_text(encoding="utf-8"))
+    assert list(config["keys"]) == [sure["key"]]
+    keyed = [c for name in "abcd" for c in yaml.safe_load((reviewed / f"{name}.claims.yaml").read_text(
+        encoding="utf-8"))["claims"] if c.get("key")]
+    assert len(keyed) == 4 and {c["key"] for c in keyed} == {sure["key"]}
     assert cli("align", str(root), "--apply").exit_code == 0
     again = proposals(root)
     (join,) = again["groups"] + again["candidates"]

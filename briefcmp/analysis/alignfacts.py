@@ -317,16 +317,22 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
     left: list[Statement] = []
     for bucket in sorted(buckets):
         members = sorted(buckets[bucket], key=lambda s: s.claim.ref)
-        applied: list[list[Statement]] = []
+        applied: list[tuple[list[Statement], str]] = []
         for g in sorted(_agglomerate(members, score, SURE_SCORE), key=lambda g: (-len(g), g[0].claim.ref)):
-            if len({s.claim.brief for s in g}) < 2 or _doubt(g) or any(
-                    min(score(a, b) for a in g for b in h) >= CANDIDATE_SCORE for h in applied):
-                # looked at again as a candidate; one alike a group keyed now waits to join its key, so
-                # that one question never gets two keys without a person
-                left.extend(g)
+            if len({s.claim.brief for s in g}) < 2 or _doubt(g):
+                left.extend(g)  # looked at again as a candidate
                 continue
-            applied.append(g)
+            near = [(h, key) for h, key in applied if min(score(a, b) for a in g for b in h) >= CANDIDATE_SCORE]
+            if near:
+                # One question never gets two keys without a person: a group alike one keyed now is proposed
+                # with it, under its key (once that group is keyed, a review asks only whether these join it).
+                h, key = near[0]
+                result.candidates.append(_group(h + g, _low(h + g, score), f"alike the group keyed as {key}: "
+                                                "a person should say whether they answer one question",
+                                                entities, taken, Group, Member, key=key))
+                continue
             group = _group(g, _low(g, score), "", entities, taken, Group, Member)
+            applied.append((g, group.key))
             taken.add(group.key)
             result.groups.append(group)
             for e in group.subjects:  # places and bodies the key names, registered by --apply
@@ -446,11 +452,12 @@ def _agglomerate(members: list[Statement], sim, threshold: float) -> list[list[S
     return [[members[i] for i in sorted(c)] for c in clusters]
 
 
-def _group(g: list[Statement], low: float, doubt: str, entities: Entities, taken: set[str], group_cls, member_cls):
+def _group(g: list[Statement], low: float, doubt: str, entities: Entities, taken: set[str], group_cls, member_cls,
+           key: str = ""):
     vtype = "stance" if g[0].claim.value.type == "stance" else "category"
     values = sorted({s.claim.value.display() for s in g})
     plainest = min(g, key=lambda s: (s.role != "fact", len(s.fact.object_text.split()), s.claim.ref))
-    return group_cls(key=_key_id(g, taken), new=True, label=question(plainest, entities, _scopes(g)), unit="",
+    return group_cls(key=key or _key_id(g, taken), new=True, label=question(plainest, entities, _scopes(g)), unit="",
                      members=[_member(s, vtype, member_cls) for s in g], reason=_reason(g, values, low),
                      sure=not doubt, subjects=_subjects(g), topics=_topics(g), doubt=doubt, score=low)
 
