@@ -465,3 +465,16 @@ def test_a_web_page_date_reads_the_month_named_without_a_year(corpus: Path, tmp_
     assert [c.get("as_of") for c in jobs] == ["2022-09"]
     text = (corpus / "sources" / "prairie-business.txt").read_text(encoding="utf-8")
     assert "cookies" not in text and "Related stories" not in text and "1-800" not in text
+
+
+def test_a_brief_without_a_dated_line_is_reported(corpus: Path, tmp_path: Path):
+    # A wire story's dateline has no year ("OTTAWA, Oct 7 (...) -"): nothing is guessed, and add says so.
+    wire = Path(__file__).parent / "fixtures" / "walk-s3" / "lfs" / "cws-wire.txt"
+    result = add(wire, corpus)
+    assert result.exit_code == 0, result.output
+    assert "no publication date with its year found; add `published:`" in result.output
+    brief = brief_section(corpus / "cws-wire.claims.yaml")
+    assert "published" not in brief and brief["publisher"] == "Canadian Wire Service"
+    dated = tmp_path / "dated.txt"
+    dated.write_text("A title\nKyodo News | 12 March 2024\n\nExports rose 5% in February.\n", encoding="utf-8")
+    assert "no publication date" not in add(dated, corpus).output

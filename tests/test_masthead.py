@@ -50,6 +50,8 @@ def test_any_text_is_read_without_error(text) -> None:
     ("The Four-Day Week and the Public Purse\n\nPortuguese Business Confederation \u2014 Position Paper \u2014 "
      "20 March 2024\n\nKey points", "Portuguese Business Confederation", "2024-03-20",
      "The Four-Day Week and the Public Purse"),
+    ("Power Development Plan VIII approved\nMinistry of Industry and Trade, press release, 22 May 2023\n\nThe ...",
+     "Ministry of Industry and Trade", "2023-05-22", "Power Development Plan VIII approved"),
 ])
 def test_a_masthead_under_the_title_line(text, publisher, published, title) -> None:
     meta, found = from_masthead(text)
@@ -60,6 +62,8 @@ def test_a_masthead_under_the_title_line(text, publisher, published, title) -> N
     "A title\nExports rose 5 percent in 2023 | imports fell\nBody",  # prose with a bar
     "A title\nBuild the Grid First \u2014 10 March 2024\nBody",  # a dash without an organisation
     "Policy Brief No. 7 | 10 March 2024\nMekong Energy Institute | 2024\nBody",  # not under a title
+    "A title\nExports rose, the ministry said, in May 2023\nBody",  # commas in prose
+    "A title\nThe Maple Ledger, Saturday, October 8, 2022\nBody",  # commas need an organisation's name
 ])
 def test_a_second_line_of_another_form_states_nothing(text) -> None:
     meta, title = from_masthead(text)

@@ -292,6 +292,10 @@ def run_add(settings: AddSettings) -> AddResult:
             _remove(copy)
         raise
     warnings.extend(w for w in result.warnings if "outside the corpus folder" not in w)
+    if meta.published is None:  # said now: compare would only report the claims' missing as-of dates later
+        warnings.append(f"{original}: no publication date with its year found; add `published:` to the brief "
+                        f"section of {claims_file} (claims without as_of take it, and relative periods such as "
+                        f"\"last month\" were left undated)")
     return AddResult(brief_id, kind, sha, source, claims_file, got.paragraphs, len(result.draft.claims), meta,
                      rel_original, copy, got.pages, warnings)
 

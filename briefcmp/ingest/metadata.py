@@ -222,6 +222,9 @@ _ORGANISATION = re.compile(r"\b(?:Institute|Institut|Institution|Centre|Center|C
                            r"Times|Post|Herald|Journal|Tribune|Gazette|Review|Daily|Media|Network|Project|Lab|"
                            r"Initiative|Programme|Program|Observatory|Partners|Associates|Confederation|Federation|Chamber|"
                            r"Union|Alliance|Coalition)\b")
+# "Ministry of Industry and Trade, press release, 22 May 2023": commas, as weak as dashes (the first
+# field must be an organisation's name), the date last.
+_COMMA_MASTHEAD = re.compile(r"^(?P<pub>[^,]{3,80}),\s+(?:[^,\d]{2,40},\s+)?(?P<date>[^,]*\d[^,]*(?:,\s*\d{4})?)$")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.&'’-]*|of|for|and|the|on|in|de|du|des|la|le|für|&)$")
 
 
@@ -268,6 +271,8 @@ def _masthead(lines: list[str]) -> tuple[DocMeta, str]:
     parts = [p.strip() for p in _MASTHEAD_SEP.split(lines[0])]
     if len(parts) == 1:
         parts, weak = [p.strip() for p in _MASTHEAD_WEAK_SEP.split(lines[0])], True
+    if len(parts) == 1 and (m := _COMMA_MASTHEAD.match(lines[0])):  # the date may hold commas itself
+        parts = [m.group("pub"), m.group("date")]
     if not 2 <= len(parts) <= 4 or not all(parts):
         return meta, ""
     dated = [(i, d) for i, d in ((i, parse_date(p)) for i, p in enumerate(parts)) if d is not None]
