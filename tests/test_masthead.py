@@ -97,3 +97,24 @@ def test_a_wire_dateline(text, publisher, published) -> None:
 def test_date_and_dateline_lines_read_any_text(text) -> None:
     assert len(from_dateline(text).publisher) <= 200
     from_date_line(text)
+
+
+@pytest.mark.parametrize("html, publisher", [
+    # the page's <title> is its headline (og:title) and the site's name after a bar
+    ('<title>Jobs growth slows | Prairie Business Daily</title><meta property="og:title" content="Jobs growth slows">',
+     "Prairie Business Daily"),
+    ('<title>Jobs growth slows - Example News</title><meta property="og:title" content="Jobs growth slows">',
+     "Example News"),
+    ('<title>Jobs growth slows | Prairie Business Daily</title>', ""),  # no stated headline to split it by
+    ('<title>A | B | C</title><meta property="og:title" content="A">', ""),  # more than one bar: no name
+    ('<title>Jobs growth slows | Daily</title><meta property="og:title" content="Jobs growth slows">'
+     '<meta property="og:site_name" content="Prairie Media Group">', "Prairie Media Group"),  # stated wins
+])
+def test_a_site_name_after_the_headline_in_the_page_title(html: str, publisher: str) -> None:
+    pytest.importorskip("lxml")
+    from briefcmp.ingest.metadata import from_html
+
+    meta = from_html(f"<html><head>{html}</head><body><p>Text</p></body></html>")
+    assert meta.publisher == publisher
+    assert meta.origin.get("publisher", "") == ("" if not publisher else
+                                                 "html-meta" if "site_name" in html else "html-title")

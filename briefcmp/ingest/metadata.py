@@ -129,6 +129,9 @@ def _name(value: Any) -> str:
     return _clean(value, 200)
 
 
+_SEP_IN = re.compile(r" [|\u2013\u2014-] | :: ")
+
+
 def from_html(html: bytes | str) -> DocMeta:
     """Metadata of a saved web page: JSON-LD first, then <meta> tags, then <title>."""
     meta = DocMeta()
@@ -176,6 +179,12 @@ def from_html(html: bytes | str) -> DocMeta:
     titles = doc.xpath("//title")
     if titles:
         title = _clean(titles[0].text_content())
+        # "<headline> | <site>" where the page's own headline (og:title, JSON-LD) is the part before the
+        # bar: the rest is the site's name, stated by the page.
+        for sep in (" | ", " - ", " \u2013 ", " \u2014 ", " :: "):
+            site = title[len(meta.title + sep):].strip() if meta.title and title.startswith(meta.title + sep) else ""
+            if site and len(site.split()) <= 8 and re.search(r"[A-Z]", site) and not _SEP_IN.search(site):
+                meta.set("publisher", site, "html-title")
         if meta.publisher:
             for sep in (" | ", " - ", " – ", " — ", " :: "):
                 if title.endswith(sep + meta.publisher):
