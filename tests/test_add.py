@@ -435,3 +435,46 @@ def test_publisher_and_date_from_a_masthead_line(corpus: Path, tmp_path: Path):
     assert brief["published"] == "2024-03-10"
     assert brief["title"] == "Vietnam's Power Plan: Build the Grid Before the Panels"
     assert dict(brief["original"]["metadata_from"]) == {"title": "text", "publisher": "text", "published": "text"}
+
+
+def claims_of(claims_file: Path) -> list[dict]:
+    return yamlsafe.parse(claims_file.read_text(encoding="utf-8"), str(claims_file), [])["claims"]
+
+
+def test_the_stated_release_date_is_the_publication_date(corpus: Path, tmp_path: Path):
+    # A release titled by the month it covers, with its own "Released:" line: the publication date is
+    # the release date (not "September 2022" from the title).
+    text = tmp_path / "lfs.txt"
+    text.write_text("Statistics Canada | The Daily\n\nLabour Force Survey, September 2022\n\nReleased: 2022-10-07\n\n"
+                    "Total hours worked decreased 0.6% in September.\n", encoding="utf-8")
+    assert add(text, corpus).exit_code == 0
+    brief = brief_section(corpus / "lfs.claims.yaml")
+    assert brief["published"] == "2022-10-07" and brief["original"]["metadata_from"]["published"] == "text"
+    hours = [c for c in claims_of(corpus / "lfs.claims.yaml") if (c.get("value") or {}).get("amount") == "0.6"]
+    assert [c.get("as_of") for c in hours] == ["2022-09"]
+
+
+def test_a_web_page_date_reads_the_month_named_without_a_year(corpus: Path, tmp_path: Path):
+    # The page states its date only in its meta tags: "in September" is drafted against it.
+    pytest.importorskip("trafilatura", reason="the 'add' extra is not installed")
+    page = Path(__file__).parent / "fixtures" / "walk-s3" / "lfs" / "prairie-business.html"
+    assert add(page, corpus).exit_code == 0
+    brief = brief_section(corpus / "prairie-business.claims.yaml")
+    assert brief["published"] == "2022-10-07"
+    jobs = [c for c in claims_of(corpus / "prairie-business.claims.yaml") if (c.get("value") or {}).get("amount") == "21000"]
+    assert [c.get("as_of") for c in jobs] == ["2022-09"]
+    text = (corpus / "sources" / "prairie-business.txt").read_text(encoding="utf-8")
+    assert "cookies" not in text and "Related stories" not in text and "1-800" not in text
+
+
+def test_a_brief_without_a_dated_line_is_reported(corpus: Path, tmp_path: Path):
+    # A wire story's dateline has no year ("OTTAWA, Oct 7 (...) -"): nothing is guessed, and add says so.
+    wire = Path(__file__).parent / "fixtures" / "walk-s3" / "lfs" / "cws-wire.txt"
+    result = add(wire, corpus)
+    assert result.exit_code == 0, result.output
+    assert "no publication date with its year found; add `published:`" in result.output
+    brief = brief_section(corpus / "cws-wire.claims.yaml")
+    assert "published" not in brief and brief["publisher"] == "Canadian Wire Service"
+    dated = tmp_path / "dated.txt"
+    dated.write_text("A title\nKyodo News | 12 March 2024\n\nExports rose 5% in February.\n", encoding="utf-8")
+    assert "no publication date" not in add(dated, corpus).output

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Optional
 
 from briefcmp.corpus import anchor
-from briefcmp.corpus.model import Config, Corpus
+from briefcmp.corpus.model import Config, Corpus, PartialDate
 from briefcmp.drafting import sentences as sent
 from briefcmp.drafting.claimsyaml import (
     AnnotateError, add_drafted_lines, append_to_claims_file, drafted_before, refresh_sha, render_draft,
@@ -37,6 +37,7 @@ class AnnotateSettings:
     positions: bool = False
     refresh_sha: bool = False  # with update: set source_sha256 to the source's current hash
     language: Optional[str] = None  # None: the claims file's (with update), else detected from the text
+    published: Optional[PartialDate] = None  # the date the original states (briefcmp add), over the text's
 
 
 @dataclass
@@ -174,6 +175,7 @@ def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
                         "so that `briefcmp check` can read it")
     prep = sent.prepare(text)
     title, publisher, published = find_metadata(prep)
+    published = settings.published or published
     reference, ref_from = reference_date(src.name) if published is None else (None, "")
     meta = BriefMeta(id=brief_id_from(src), title=title, source=rel, source_sha256=anchor.sha256(data),
                      publisher=publisher, published=published, language=settings.language or language_of(text),

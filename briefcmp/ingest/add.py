@@ -175,16 +175,24 @@ def _with_original(claims_text: str, block: str, url: str) -> str:
     return claims_text[:m.start()] + extra + claims_text[m.start():]
 
 
-def _merge(found: DocMeta, draft_meta, text: str = "") -> DocMeta:
-    """The document's own metadata, completed by a "Publisher | Series | Date" first line of the
-    text, then by what annotate found at the top of the text."""
-    from briefcmp.ingest.metadata import from_masthead
+def _stated(found: DocMeta, text: str = "") -> DocMeta:
+    """The document's own metadata, completed by what the top of the text states in a set form: a
+    masthead line ("Publisher | Series | Date"), a labelled date line ("Released: 2022-10-07"), a
+    wire dateline ("OTTAWA, Oct 7 (Agency) -")."""
+    from briefcmp.ingest.metadata import from_date_line, from_dateline, from_masthead
 
     merged = DocMeta(title=found.title, publisher=found.publisher, published=found.published, url=found.url,
                      origin=dict(found.origin))
     masthead, _ = from_masthead(text)
-    for name in ("title", "publisher", "published"):
-        merged.set(name, getattr(masthead, name), "text")
+    for stated in (masthead, from_date_line(text), from_dateline(text)):
+        for name in ("title", "publisher", "published"):
+            merged.set(name, getattr(stated, name), "text")
+    return merged
+
+
+def _merge(found: DocMeta, draft_meta, text: str = "") -> DocMeta:
+    """The metadata the document states (``_stated``), then what annotate found at the top of the text."""
+    merged = _stated(found, text)
     merged.set("title", draft_meta.title, "text")
     merged.set("publisher", draft_meta.publisher, "text")
     merged.set("published", draft_meta.published, "text")
@@ -260,7 +268,11 @@ def run_add(settings: AddSettings) -> AddResult:
             copied = True
         source.parent.mkdir(parents=True, exist_ok=True)
         write_file(source, got.text, force=settings.force, within=corpus)
-        result = run_annotate(AnnotateSettings(source=source, output=claims_file, positions=settings.positions))
+        # The date the document states (a page's meta tags, a masthead, "Released: ...") is the one
+        # relative periods are read against ("last month", "in September"), not annotate's guess.
+        stated = _stated(got.meta, got.text).published
+        result = run_annotate(AnnotateSettings(source=source, output=claims_file, positions=settings.positions,
+                                               published=stated))
         meta = _merge(got.meta, result.draft.meta, got.text)
         dm = result.draft.meta
         dm.id, dm.title, dm.publisher, dm.published = brief_id, meta.title, meta.publisher, meta.published
@@ -280,6 +292,10 @@ def run_add(settings: AddSettings) -> AddResult:
             _remove(copy)
         raise
     warnings.extend(w for w in result.warnings if "outside the corpus folder" not in w)
+    if meta.published is None:  # said now: compare would only report the claims' missing as-of dates later
+        warnings.append(f"{original}: no publication date with its year found; add `published:` to the brief "
+                        f"section of {claims_file} (claims without as_of take it, and relative periods such as "
+                        f"\"last month\" were left undated)")
     return AddResult(brief_id, kind, sha, source, claims_file, got.paragraphs, len(result.draft.claims), meta,
                      rel_original, copy, got.pages, warnings)
 

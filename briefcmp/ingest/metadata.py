@@ -129,6 +129,9 @@ def _name(value: Any) -> str:
     return _clean(value, 200)
 
 
+_SEP_IN = re.compile(r" [|\u2013\u2014-] | :: ")
+
+
 def from_html(html: bytes | str) -> DocMeta:
     """Metadata of a saved web page: JSON-LD first, then <meta> tags, then <title>."""
     meta = DocMeta()
@@ -176,6 +179,12 @@ def from_html(html: bytes | str) -> DocMeta:
     titles = doc.xpath("//title")
     if titles:
         title = _clean(titles[0].text_content())
+        # "<headline> | <site>" where the page's own headline (og:title, JSON-LD) is the part before the
+        # bar: the rest is the site's name, stated by the page.
+        for sep in (" | ", " - ", " \u2013 ", " \u2014 ", " :: "):
+            site = title[len(meta.title + sep):].strip() if meta.title and title.startswith(meta.title + sep) else ""
+            if site and len(site.split()) <= 8 and re.search(r"[A-Z]", site) and not _SEP_IN.search(site):
+                meta.set("publisher", site, "html-title")
         if meta.publisher:
             for sep in (" | ", " - ", " – ", " — ", " :: "):
                 if title.endswith(sep + meta.publisher):
@@ -220,7 +229,11 @@ _ORGANISATION = re.compile(r"\b(?:Institute|Institut|Institution|Centre|Center|C
                            r"Ministry|Department|Office|Bureau|Bank|University|College|School|Association|"
                            r"Society|Group|Trust|Fund|Commission|Committee|Board|Authority|Service|News|Press|"
                            r"Times|Post|Herald|Journal|Tribune|Gazette|Review|Daily|Media|Network|Project|Lab|"
-                           r"Initiative|Programme|Program|Observatory|Partners|Associates)\b")
+                           r"Initiative|Programme|Program|Observatory|Partners|Associates|Confederation|Federation|Chamber|"
+                           r"Union|Alliance|Coalition)\b")
+# "Ministry of Industry and Trade, press release, 22 May 2023": commas, as weak as dashes (the first
+# field must be an organisation's name), the date last.
+_COMMA_MASTHEAD = re.compile(r"^(?P<pub>[^,]{3,80}),\s+(?:[^,\d]{2,40},\s+)?(?P<date>[^,]*\d[^,]*(?:,\s*\d{4})?)$")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.&'’-]*|of|for|and|the|on|in|de|du|des|la|le|für|&)$")
 
 
@@ -232,15 +245,34 @@ def _organisation_like(name: str) -> bool:
 
 
 def from_masthead(text: str) -> tuple[DocMeta, str]:
-    """Publisher and date from a first line "Publisher | Series | Date" (two to four fields, one of
-    them a date, the first other field not a series label), and the title when the next line holds
-    one. A browser's print header above it ("12/6/26, 7:19 AM Title") is passed over. Returns
-    (meta, title line) with origin ``text``; nothing when the line is not of that form."""
+    """Publisher and date from a masthead line "Publisher | Series | Date" (two to four fields, one of
+    them a date, the first other field not a series label): the first line, with the title on the
+    next line when it holds one; or the second line under a title line (as news copy and the
+    benchmark sets print it: "Headline" then "The Maple Ledger | 8 October 2022 | By A. Writer").
+    A browser's print header above it ("12/6/26, 7:19 AM Title") is passed over. Returns
+    (meta, title line) with origin ``text``; nothing when no line is of that form."""
     from briefcmp.ingest.clean import is_print_header
 
     lines = [line.strip() for line in text.split("\n", 9)[:9] if line.strip()]
     if lines and is_print_header(lines[0]):
         lines = lines[1:]
+    meta, title = _masthead(lines)
+    if not meta.origin and len(lines) > 1 and _title_like(lines[0]):
+        meta, _ = _masthead(lines[1:2])
+        if meta.origin:
+            title = _clean(lines[0])
+            meta.set("title", title, "text")
+    return meta, title
+
+
+def _title_like(line: str) -> bool:
+    """A headline: a few words on one short line, no masthead separator, no sentence run-on."""
+    return (1 <= len(line.split()) <= 30 and len(line) <= 200 and not _MASTHEAD_SEP.search(line)
+            and parse_date(line) is None)
+
+
+def _masthead(lines: list[str]) -> tuple[DocMeta, str]:
+    """``from_masthead`` on lines[0] (the title from lines[1])."""
     meta = DocMeta()
     if not lines or len(lines[0]) > 200:
         return meta, ""
@@ -248,6 +280,8 @@ def from_masthead(text: str) -> tuple[DocMeta, str]:
     parts = [p.strip() for p in _MASTHEAD_SEP.split(lines[0])]
     if len(parts) == 1:
         parts, weak = [p.strip() for p in _MASTHEAD_WEAK_SEP.split(lines[0])], True
+    if len(parts) == 1 and (m := _COMMA_MASTHEAD.match(lines[0])):  # the date may hold commas itself
+        parts = [m.group("pub"), m.group("date")]
     if not 2 <= len(parts) <= 4 or not all(parts):
         return meta, ""
     dated = [(i, d) for i, d in ((i, parse_date(p)) for i, p in enumerate(parts)) if d is not None]
@@ -267,3 +301,48 @@ def from_masthead(text: str) -> tuple[DocMeta, str]:
         title = _clean(lines[1])
         meta.set("title", title, "text")
     return meta, title
+
+
+# ---------------------------------------------------------------------------- a labelled date line
+
+# "Released: 2022-10-07", "Published 12 March 2024", "Date of publication: 3 May 2023" on a line of
+# their own near the top: the date a release states for itself. "Updated" is not the publication.
+_DATE_LABEL = re.compile(r"^(?:released|published|issued|release date|publication date|date published|"
+                         r"date of (?:publication|issue|release)|date)(?:\s+on)?\s*[:\u2013\u2014-]?\s*(.{4,60})$", re.I)
+
+
+def from_date_line(text: str) -> DocMeta:
+    """The publication date a labelled line among the first ten lines states (origin ``text``)."""
+    meta = DocMeta()
+    for line in [line.strip() for line in text.split("\n", 12)[:12] if line.strip()][:10]:
+        m = _DATE_LABEL.match(line)
+        if m:
+            meta.set("published", parse_date(m.group(1)), "text")
+            if meta.published is not None:
+                break
+    return meta
+
+
+# ---------------------------------------------------------------------------- a wire dateline
+
+# "OTTAWA, Oct 7 (Canadian Wire Service) -", "TOKYO, Dec 22, 2024 (Reuters) —": the agency in
+# parentheses is the publisher; the date is taken only when it states its year.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?,\s+"
+                       r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s+"
+                       r"\((?P<agency>[^()\n]{2,60})\)\s*[-\u2013\u2014]")
+
+
+def from_dateline(text: str) -> DocMeta:
+    """Publisher (and a date with its year) from a wire dateline opening one of the first lines."""
+    meta = DocMeta()
+    for line in [line.strip() for line in text.split("\n", 8)[:8] if line.strip()][:4]:
+        m = _DATELINE.match(line)
+        if not m:
+            continue
+        agency = m.group("agency").strip()
+        if all(_NAME_WORD.match(w) for w in agency.split()) and re.search(r"[A-Z]", agency):
+            meta.set("publisher", _clean(agency, 200), "text")
+        if re.search(r"\d{4}", m.group("date")):
+            meta.set("published", parse_date(m.group("date")), "text")
+        break
+    return meta
