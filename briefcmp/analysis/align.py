@@ -46,8 +46,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from briefcmp.analysis import clauses, eventdates, evidence, periods, withinbrief
-from briefcmp.analysis.entities import Entities, proper_names, slug
+from briefcmp.analysis import clauses, eventdates, evidence, grouping, periods
+from briefcmp.analysis.entities import Entities, proper_names
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
     FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _OF_GDP, _POSSESSIVE_START,
@@ -60,7 +60,7 @@ from briefcmp.corpus.model import Brief, Claim, Corpus
 
 FIGURE_TYPES = ("quantity", "rank")
 DEFAULT_TOLERANCE = "2%"  # money and counts: rounding ("about 1.3 billion" and "1.28 billion"), not another figure
-MAX_GROUPS_PER_BUCKET = 50
+MAX_GROUPS_PER_BUCKET = grouping.MAX_GROUPS_PER_BUCKET
 
 @dataclass
 class Member:
@@ -488,8 +488,7 @@ def _doubts(members: list[Member]) -> str:
     return "" if ev.sure() else ev.doubt()
 
 
-def group_evidence(members: list[Member]) -> evidence.Evidence:
-    return evidence.evidence(members, _DIRECTED, FORECAST_WORDS)
+group_evidence = grouping.group_evidence
 
 
 RELEASE_DAYS = evidence.RELEASE_DAYS
@@ -584,76 +583,9 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
                                        _reason(members, "registered key " + kid), False, tuple(kd.subjects),
                                        tuple(kd.topics), "the wording is only alike"))
 
-    # 2. New keys: claims of two or more briefs that agree.
-    buckets: dict[tuple, list[Member]] = defaultdict(list)
-    for m in rest:
-        if m.subjects and m.words:
-            # Figures of one physical dimension share a bucket whatever their unit ("GW", "MW"): they convert.
-            buckets[(m.subjects, m.dim, "" if units.is_physical(m.unit) else m.unit)].append(m)
+    # 2. New keys: claims of two or more briefs that answer one question (analysis/grouping.py).
     taken = set(config.keys)
-    for bucket in sorted(buckets):
-        members = sorted(buckets[bucket], key=lambda m: m.claim.ref)
-        eff = effective_words(members)
-        groups: list[list[Member]] = []
-        maybes: list[list[Member]] = []
-        for m in members:
-            for g in groups:
-                if all(word_match(eff[id(m)], eff[id(o)]) == "sure" and
-                       (not m.vintage or not o.vintage or m.vintage == o.vintage) for o in g):
-                    g.append(m)
-                    break
-            else:
-                if len(groups) < MAX_GROUPS_PER_BUCKET:
-                    groups.append([m])
-        applied: set[int] = set()
-        for i, g in enumerate(groups):
-            if len({m.claim.brief for m in g}) < 2:
-                if withinbrief.sure(g, group_evidence(g)):  # one brief's series or self-contradiction
-                    applied.add(i)
-                    result.groups.append(Group(_new_key_id(g, entities, taken), True, _label(g, entities),
-                                               units.shared_unit([m.unit for m in g]), g, _reason(g, "one brief"),
-                                               True, g[0].subjects, _common_topics(g)))
-                    taken.add(result.groups[-1].key)
-                continue
-            adopt_release_periods(g)
-            doubt = _doubts(g)
-            dated = [m for m in g if m.dated]
-            if doubt and len(dated) < len(g) and len({m.claim.brief for m in dated}) >= 2 and not _doubts(dated):
-                # the figures whose period is known are keyed; the others wait as a candidate to join
-                rest_g = [m for m in g if not m.dated]
-                key = _new_key_id(dated, entities, taken)
-                taken.add(key)
-                applied.add(i)
-                result.groups.append(Group(key, True, _label(dated, entities), dated[0].unit, dated,
-                                           _reason(dated, ""), True, dated[0].subjects, _common_topics(dated), ""))
-                result.candidates.append(Group(key, False, _label(dated, entities), dated[0].unit, rest_g,
-                                               _reason(rest_g, "the key " + key), False, dated[0].subjects,
-                                               _common_topics(rest_g), _doubts(rest_g) or doubt))
-                continue
-            key = _new_key_id(g, entities, taken)
-            grp = Group(key, True, _label(g, entities), units.shared_unit([m.unit for m in g]), g, _reason(g, ""),
-                        not doubt, g[0].subjects,
-                        _common_topics(g), doubt)
-            if grp.sure:
-                taken.add(key)
-                applied.add(i)
-                result.groups.append(grp)
-            else:
-                result.candidates.append(grp)
-        # Loose resemblance between groups not applied: candidates only. (What resembles an applied
-        # group shows up on the next run, as a candidate to join its registered key.)
-        for i, g in enumerate(groups):
-            for j in range(i + 1, len(groups)):
-                h = groups[j]
-                if i in applied or j in applied:
-                    continue
-                if word_match(g[0].words, h[0].words) == "maybe" and len({x.claim.brief for x in g + h}) > 1:
-                    maybes.append(g + h)
-        for g in maybes:
-            key = _new_key_id(g, entities, set(taken))
-            result.candidates.append(Group(key, True, _label(g, entities), units.shared_unit([m.unit for m in g]), g,
-                                           _reason(g, ""), False,
-                                           g[0].subjects, _common_topics(g), "the wording is only alike"))
+    grouping.new_keys(rest, entities, taken, result, Group)
     eventdates.add_groups(result, corpus, entities, lambda b: contexts.get(b.id) or _Context(b, entities),
                           Member, Group, taken)  # date claims by event (analysis/eventdates.py)
     for g in result.groups:
@@ -668,57 +600,11 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     return result
 
 
-def _common_topics(group: list[Member]) -> tuple[str, ...]:
-    """The topics every claim of the group has; else the two most frequent among them."""
-    common = set(group[0].claim.topics)
-    for m in group[1:]:
-        common &= set(m.claim.topics)
-    if common:
-        return tuple(t for t in group[0].claim.topics if t in common)
-    counts: dict[str, int] = defaultdict(int)
-    for m in group:
-        for t in m.claim.topics:
-            counts[t] += 1
-    return tuple(sorted(counts, key=lambda t: (-counts[t], t))[:2])
-
-
-def _shared_order(group: list[Member]) -> list[str]:
-    shared = set(group[0].words)
-    for m in group[1:]:
-        shared &= m.words
-    return [w for w in group[0].order if w in shared]
+_common_topics = grouping.common_topics
+_shared_order = grouping.shared_order
+_label = grouping.label
+_reason = grouping.reason
 
 
 def _new_key_id(group: list[Member], entities: Entities, taken: set[str]) -> str:
-    words = [group[0].shown[w] for w in _shared_order(group)]
-    unit = "rank" if group[0].dim == "rank" else {"percent": "pct", "percentage-points": "pp"}.get(group[0].unit,
-                                                                                                group[0].unit)
-    base = slug("-".join([*group[0].subjects, *words[:4], unit]))[:60].strip("-") or "figure"
-    key, n = base, 2
-    while key in taken:
-        key, n = f"{base}-{n}", n + 1
-    return key
-
-
-def _label(group: list[Member], entities: Entities) -> str:
-    who = " and ".join(entities.label(s) for s in group[0].subjects)
-    what = " ".join(group[0].shown[w] for w in _shared_order(group))
-    unit = "rank" if group[0].dim == "rank" else {"percent": "percent", "percentage-points": "percentage points",
-                                                   "": "count"}.get(group[0].unit, group[0].unit)
-    return f"{who}: {what} ({unit}) in a period"
-
-
-def _reason(group: list[Member], target: str) -> str:
-    subjects = ", ".join(group[0].subjects) or "(none)"
-    how = sorted({m.subjects_from for m in group if m.subjects_from not in ("clause", "claim")})
-    words = " ".join(group[0].shown[w] for w in _shared_order(group)) or "(none)"
-    how_p = {"relative": " (from the publication date)", "release": " (the release's: reports within "
-           f"{RELEASE_DAYS} days)", "": " (inferred)"}
-    periods = sorted({(m.period or str(m.claim.as_of or "")) + how_p.get(m.period_how, "")
-                      for m in group if m.period or m.claim.as_of is not None})
-    parts = [f"subject {subjects}" + (f" (from the {', '.join(how)})" if how else ""),
-             f"unit {'rank' if group[0].dim == 'rank' else group[0].unit or 'count'}", f"shared words: {words}",
-             f"period {', '.join(periods) or 'not stated'}"]
-    if target:
-        parts.insert(0, target)
-    return "; ".join(parts)
+    return grouping.new_key_id(group, taken)

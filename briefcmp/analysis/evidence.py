@@ -80,10 +80,12 @@ def _same(a, b) -> bool:
     return round(a.base_amount or 0.0, 9) == round(b.base_amount or 0.0, 9)
 
 
-def adopt_release_periods(group: list) -> None:
+def adopt_release_periods(group: list, among: list | None = None) -> None:
     """A figure whose sentence states no period takes the one period that the other reports of the
     group, published within RELEASE_DAYS of it, state: reports of one release share its period. Only
-    when its value agrees with theirs: an inferred period never decides a contradiction."""
+    when its value agrees with theirs (and with every figure of that period in ``among``, the whole
+    group when ``group`` is a part of it): an inferred period never decides a contradiction."""
+    among = group if among is None else among
     for m in group:
         if m.period_how or m.published is None:
             continue
@@ -91,17 +93,18 @@ def adopt_release_periods(group: list) -> None:
                 and abs((o.published - m.published).days) <= RELEASE_DAYS and o.claim.brief != m.claim.brief}
         if len(near) == 1:
             p = next(iter(near))
-            if all(close(m, o) for o in group if o.period == p and o.period_how != "release"):
+            if all(close(m, o) for o in among if o.period == p and o.period_how and o is not m):
                 m.period, m.period_how = p, "release"
             continue
         # No other report states one: the brief's main period, only when every figure of the group
         # agrees (so this period can never decide a contradiction).
-        if not near and getattr(m, "hint", "") and all(close(m, o) for o in group if o is not m):
+        if not near and getattr(m, "hint", "") and all(close(m, o) for o in among if o is not m):
             m.period, m.period_how = m.hint, "release"
 
 
-def evidence(members: list, directed: frozenset[str], forecast: re.Pattern) -> Evidence:
-    """The evidence that ``members`` answer one question (see the module docstring)."""
+def evidence(members: list, directed: frozenset[str], forecast: re.Pattern, measure: float = 1.0) -> Evidence:
+    """The evidence that ``members`` answer one question (see the module docstring); ``measure``: how
+    surely their measured words name one thing (``grouping.similarity``, the lowest of the group)."""
     ev = Evidence()
 
     def part(name: str, weight: float, why: str) -> None:
@@ -114,6 +117,8 @@ def evidence(members: list, directed: frozenset[str], forecast: re.Pattern) -> E
             part("subject", 0.0, "no country or registered entity named")
         else:
             part("subject", SUBJECT_WEIGHT.get(m.subjects_from, 1.0), "")
+    if measure < 1.0:
+        part("measure", measure, f"the wording is only alike (similarity {measure:.2f})")
     undated = [m.claim.ref for m in members if not m.dated]
     if undated:
         part("period", 0.0, f"no stated period for {', '.join(undated)} (as-of taken from the publication date; no "

@@ -1,0 +1,362 @@
+"""New keys for figure claims: which claims answer one question, and which of them ``--apply`` writes.
+
+Split from ``align`` (which describes each figure). Inside a bucket (the same subjects, unit
+dimension and unit), three steps:
+
+1. **Similarity of the measured thing** (``similarity``): the claims' measured words
+   (``measure.measured_words``, folded into notions by ``analysis.lexicon``) compared by a
+   weighted overlap, each word weighted by how much it tells inside the bucket (a word every
+   brief of the bucket uses tells little, one that only some use tells much: an inverse brief
+   frequency). Hard vetoes keep apart what a reader keeps apart however alike the wording: a rise
+   and a fall, a change and a level, what a change is measured against (year on year, quarter on
+   quarter, annualised), opposites (exports/imports, spending/revenue), a part and its total
+   (``lexicon.relation``: procurement is part of spending), qualifiers that name another measure
+   (core, per capita, nominal against real, monthly against annual, a request against an
+   approved amount). A qualifier or an expectation ("forecast", "expected") written on one side
+   only halves the score: such a claim may join a group only as a candidate.
+2. **Groups** (``cluster``): complete-linkage grouping of the claims whose similarity reaches
+   ``JOIN``, where two claims of one brief that give different values for one stated period never
+   share a group unless their wording is the same (the brief contradicting itself), nor two
+   estimates of different vintages.
+3. **Member-wise application** (``split``): the confident core of a group (claims of at least
+   two briefs whose evidence, ``analysis.evidence``, reaches the apply threshold) is applied; a
+   member that brings doubt (no stated period and none shared with reports of its release, a
+   brief's second value for one period, a forecast among facts, wording only alike) stays a
+   candidate to join that key, saying the evidence it lacks. Value closeness never counts.
+
+Cost: similarities are computed between the distinct word sets of a bucket (at most
+``MAX_WORDSETS`` of them), so the work is linear in the number of claims for a bounded bucket.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from typing import Callable, Optional
+
+from briefcmp.analysis import evidence, lexicon, withinbrief
+from briefcmp.analysis.entities import Entities, slug
+from briefcmp.analysis.measure import (
+    _DIRECTION, _HARMLESS, _VAGUE, FORECAST_WORDS, _DIRECTED, _meaningful, effective_words,
+)
+from briefcmp.analysis.rounding import agree_rounded
+from briefcmp.corpus import units
+
+JOIN = 0.5  # two claims' measured things are one notion from this similarity (the threshold decides --apply)
+MAX_WORDSETS = 300  # distinct word sets compared per bucket; more become groups of one word set each
+MAX_GROUPS_PER_BUCKET = 50
+ONE_SIDED = 0.5  # a qualifier or an expectation written on one side only
+_BASES = frozenset({"yoy", "qoq", "saar"})  # what a change is measured against (measure._basis)
+# Qualifiers that name another measure than the bare word: on one side only, or two of one row, veto.
+_EXCLUSIVE = (frozenset({"nominal", "real"}), frozenset({"monthly", "quarterly", "annual", "yearly", "weekly", "daily"}),
+              frozenset({"net", "gross"}), frozenset({"core", "headline"}))
+_NARROWING = frozenset({"core", "underlying", "trimmed", "capita", "median", "cumulative", "request", "sought"})
+# Qualifiers that may be the period's doing ("the monthly surplus" of December) or an outlet's habit
+# ("net profit"): one side only is a doubt, not a veto.
+_SOFT = frozenset({"monthly", "quarterly", "weekly", "daily", "net", "nominal"})
+# An expectation is not an outcome: "expected", "forecast", "poll" on one side only is a doubt.
+_EXPECT = frozenset({"expect", "forecast", "project", "projected", "predict", "poll", "consensus", "target",
+                     "goal", "aim", "plan", "outlook", "economist", "analyst"})
+
+
+def weights(wordsets: list[tuple[str, frozenset[str]]]) -> dict[str, float]:
+    """How much each word tells inside a bucket: ``log(1 + B / df)``, B the briefs of the bucket and df
+    those that use the word (``wordsets``: (brief, words) per claim); harmless words tell nothing."""
+    briefs_of: dict[str, set[str]] = defaultdict(set)
+    for brief, words in wordsets:
+        for w in words:
+            briefs_of[w].add(brief)
+    n = len({b for b, _ in wordsets}) or 1
+    return {w: 0.0 if w in _HARMLESS else math.log(1.0 + n / len(b)) for w, b in briefs_of.items()}
+
+
+def veto(a: frozenset[str], b: frozenset[str]) -> str:
+    """Why two measured things can never be one, whatever else they share ("" when nothing forbids it)."""
+    if a & _DIRECTION != b & _DIRECTION:
+        return "a rise is no fall, and a change no level"
+    ba, bb = a & _BASES, b & _BASES
+    if ba and bb and ba != bb:
+        return "changes measured against different bases (year on year, quarter on quarter, annualised)"
+    only_a, only_b = a - b, b - a
+    for x in only_a:
+        for y in only_b:
+            rel = lexicon.relation(x, y)
+            if rel == "opposite":
+                return f"opposites: {x} / {y}"
+            if rel in ("narrower", "broader"):
+                return f"a part is not its total: {x} / {y}"
+    for row in _EXCLUSIVE:
+        if only_a & row and only_b & row:
+            return f"qualifiers name different measures: {'/'.join(sorted((only_a | only_b) & row))}"
+    hard = (only_a | only_b) & _NARROWING
+    if hard:
+        return f"a qualifier names another measure: {', '.join(sorted(hard))}"
+    return ""
+
+
+def similarity(a: frozenset[str], b: frozenset[str], weight: Optional[dict[str, float]] = None) -> float:
+    """How surely two claims' measured words name one thing, 0..1 (see the module docstring)."""
+    if not a or not b or not (_meaningful(a) and _meaningful(b)) or veto(a, b):
+        return 0.0
+    a, b = a - _VAGUE, b - _VAGUE
+    if a == b or (a ^ b) <= _HARMLESS:
+        return 1.0
+    shared = a & b
+    if not _meaningful(frozenset(shared)):
+        return 0.0
+    weight = weight or {}
+    w = lambda x: 0.0 if x in _HARMLESS else weight.get(x, 1.0)  # noqa: E731
+    total = sum(w(x) for x in a | b)
+    score = sum(w(x) for x in shared) / total if total else 1.0
+    one_sided = (a ^ b) & (_SOFT | _EXPECT | _BASES)
+    if one_sided:
+        score *= ONE_SIDED
+    return round(score, 4)
+
+
+def _conflict(x, y) -> bool:
+    """Two claims of one brief that can never share a group: one stated period, different values,
+    different wording (with the same wording the brief contradicts itself, a group of its own)."""
+    if x.claim.brief != y.claim.brief:
+        return x.vintage != y.vintage and bool(x.vintage and y.vintage)
+    if x.vintage and y.vintage and x.vintage != y.vintage:
+        return True
+    if not (x.dated and y.dated) or x.period != y.period:
+        return False
+    vx, vy = x.claim.value, y.claim.value
+    if agree_rounded(vx, vy) or round(vx.base_amount or 0.0, 9) == round(vy.base_amount or 0.0, 9):
+        return False
+    return x.words != y.words
+
+
+def cluster(members: list, eff: dict[int, frozenset[str]]) -> tuple[list[list], dict]:
+    """Complete-linkage groups of ``members`` (one bucket) at similarity ``JOIN``, under ``_conflict``.
+    Returns the groups and the similarity of every two distinct word sets compared."""
+    by_set: dict[frozenset[str], list] = defaultdict(list)
+    vague: list[list] = []  # words that say "how much" of nothing: each claim its own group
+    for m in members:
+        if _meaningful(eff[id(m)] - _VAGUE):
+            by_set[eff[id(m)]].append(m)
+        else:
+            vague.append([m])
+    sets = sorted(by_set, key=lambda s: (-len(by_set[s]), sorted(s)))
+    compared, alone = sets[:MAX_WORDSETS], sets[MAX_WORDSETS:]
+    weight = weights([(m.claim.brief, eff[id(m)]) for m in members])
+    sim: dict[tuple[int, int], float] = {}
+    edges = []
+    for i, a in enumerate(compared):
+        for j in range(i + 1, len(compared)):
+            s = similarity(a, compared[j], weight)
+            if s >= JOIN:
+                sim[(i, j)] = s
+                edges.append((-s, i, j))
+    nodes: list[list[int]] = [[i] for i in range(len(compared))]  # cluster -> word-set indices
+    where = list(range(len(compared)))
+    for _, i, j in sorted(edges):
+        ci, cj = where[i], where[j]
+        if ci == cj:
+            continue
+        if any(sim.get((min(p, q), max(p, q)), 0.0) < JOIN for p in nodes[ci] for q in nodes[cj]):
+            continue
+        if any(_conflict(x, y) for p in nodes[ci] for x in by_set[compared[p]]
+               for q in nodes[cj] for y in by_set[compared[q]]):
+            continue
+        nodes[ci].extend(nodes[cj])
+        for q in nodes[cj]:
+            where[q] = ci
+        nodes[cj] = []
+    groups = [[m for i in sorted(node) for m in by_set[compared[i]]] for node in nodes if node]
+    groups += [by_set[s] for s in alone] + vague
+    groups.sort(key=lambda g: (-len({m.claim.brief for m in g}), -len(g), g[0].claim.ref))
+    pair_sim = {frozenset((compared[i], compared[j])): s for (i, j), s in sim.items()}
+    return [sorted(g, key=lambda m: m.claim.ref) for g in groups[:MAX_GROUPS_PER_BUCKET]], pair_sim
+
+
+def measure_score(members: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> float:
+    """The lowest similarity of two word sets of a group (1.0 when they are all the same)."""
+    sets = list({eff[id(m)] for m in members})
+    low = 1.0
+    for i, a in enumerate(sets):
+        for b in sets[i + 1:]:
+            low = min(low, pair_sim.get(frozenset((a, b)), 0.0))
+    return low
+
+
+def group_evidence(members: list, measure: float = 1.0) -> evidence.Evidence:
+    return evidence.evidence(members, _DIRECTED, FORECAST_WORDS, measure)
+
+
+def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[list, list[tuple[object, str]]]:
+    """The confident core of a group and its doubtful members, each with the evidence it lacks."""
+    doubtful: dict[int, tuple[object, str]] = {}
+    for m in group:
+        if not m.dated:
+            doubtful[id(m)] = (m, f"no stated period for {m.claim.ref} (as-of taken from the publication date; no "
+                                  f"report of the same release within {evidence.RELEASE_DAYS} days gives one period)")
+    per: dict[tuple[str, str], list] = defaultdict(list)
+    for m in group:
+        if m.dated:
+            per[(m.claim.brief, m.period)].append(m)
+    for (brief, period), same in per.items():
+        if any(not agree_rounded(a.claim.value, b.claim.value) and
+               round(a.claim.value.base_amount or 0.0, 9) != round(b.claim.value.base_amount or 0.0, 9)
+               for i, a in enumerate(same) for b in same[i + 1:]):
+            said = [m for m in same if m.period_how != "release"]
+            # a period taken from the release is the doubtful one beside a period the brief states
+            for m in (same if len(said) != 1 else [m for m in same if m.period_how == "release"]):
+                doubtful[id(m)] = (m, f"{brief} gives two values for {period}: the wording does not tell them apart")
+    facts = [m for m in group if m.claim.kind == "fact" or evidence.plan(m)]
+    if facts and len(facts) < len(group):
+        for m in group:
+            if m not in facts and id(m) not in doubtful:
+                doubtful[id(m)] = (m, f"{m.claim.ref} is a forecast among figures of fact")
+    core = [m for m in group if id(m) not in doubtful]
+    while len({m.claim.brief for m in core}) >= 2:
+        low = measure_score(core, eff, pair_sim)
+        if low >= 1.0 or group_evidence(core, low).sure():
+            break
+
+        def mean(m) -> float:
+            others = [o for o in core if o is not m]
+            return sum(1.0 if eff[id(o)] == eff[id(m)] else pair_sim.get(frozenset((eff[id(m)], eff[id(o)])), 0.0)
+                       for o in others) / max(len(others), 1)
+
+        worst = min(core, key=lambda m: (mean(m), m.claim.ref))
+        same = [m for m in core if eff[id(m)] == eff[id(worst)]]
+        for m in same:
+            doubtful[id(m)] = (m, f"the wording is only alike: {' '.join(sorted(eff[id(m)]))} (similarity "
+                                  f"{mean(m):.2f})")
+        core = [m for m in core if id(m) not in doubtful]
+    return core, list(doubtful.values())
+
+
+def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls: Callable) -> None:
+    """Stage 2 of ``align``: new keys for claims that answer no registered key (``result`` gets
+    the applied groups and the candidates; ``taken`` the key ids used)."""
+    buckets: dict[tuple, list] = defaultdict(list)
+    for m in rest:
+        if m.subjects and m.words:
+            # Figures of one physical dimension share a bucket whatever their unit ("GW", "MW"): they convert.
+            buckets[(m.subjects, m.dim, "" if units.is_physical(m.unit) else m.unit)].append(m)
+    for bucket in sorted(buckets):
+        members = sorted(buckets[bucket], key=lambda m: m.claim.ref)
+        eff = effective_words(members)
+        groups, pair_sim = cluster(members, eff)
+        unapplied: list[list] = []
+        for g in groups:
+            if len({m.claim.brief for m in g}) < 2:
+                if withinbrief.sure(g, group_evidence(g)):  # one brief's series or self-contradiction
+                    key = new_key_id(g, taken)
+                    taken.add(key)
+                    result.groups.append(group_cls(key, True, label(g, entities), units.shared_unit([m.unit for m in g]),
+                                                   g, reason(g, "one brief"), True, g[0].subjects, common_topics(g)))
+                else:
+                    unapplied.append(g)
+                continue
+            same_words: dict[frozenset[str], list] = defaultdict(list)
+            for m in g:  # the period of a release is taken from reports worded alike first, then from the group
+                same_words[eff[id(m)]].append(m)
+            for part in same_words.values():
+                evidence.adopt_release_periods(part, g)
+            evidence.adopt_release_periods(g)
+            core, doubtful = split(g, eff, pair_sim)
+            low = measure_score(core, eff, pair_sim)
+            if len({m.claim.brief for m in core}) >= 2 and group_evidence(core, low).sure():
+                key = new_key_id(core, taken)
+                taken.add(key)
+                result.groups.append(group_cls(key, True, label(core, entities), units.shared_unit([m.unit for m in core]),
+                                               core, reason(core, ""), True, core[0].subjects, common_topics(core), ""))
+                for m, why in doubtful:  # each doubtful member: a candidate to join the key, saying what it lacks
+                    result.candidates.append(group_cls(key, False, label(core, entities), core[0].unit, [m],
+                                                       reason([m], "the key " + key), False, core[0].subjects,
+                                                       common_topics([m]), why))
+                continue
+            ev = group_evidence(g, measure_score(g, eff, pair_sim))
+            key = new_key_id(g, set(taken))
+            result.candidates.append(group_cls(key, True, label(g, entities), units.shared_unit([m.unit for m in g]), g,
+                                               reason(g, ""), False, g[0].subjects, common_topics(g),
+                                               ev.doubt() or "; ".join(why for _, why in doubtful)))
+            unapplied.append(g)
+        _loose(unapplied, eff, entities, taken, result, group_cls)
+
+
+LOOSE = 0.3  # groups not applied whose wording is this alike are proposed together, as candidates
+
+
+def _loose(groups: list[list], eff, entities: Entities, taken: set[str], result, group_cls: Callable) -> None:
+    """Loose resemblance between groups not applied: candidates only. (What resembles an applied
+    group shows up on the next run, as a candidate to join its registered key.)"""
+    if len(groups) < 2:
+        return
+    weight = weights([(m.claim.brief, eff[id(m)]) for g in groups for m in g])
+    for i, g in enumerate(groups):
+        for h in groups[i + 1:]:
+            if len({x.claim.brief for x in g + h}) < 2:
+                continue
+            s = similarity(eff[id(g[0])], eff[id(h[0])], weight)
+            if LOOSE <= s < JOIN:
+                both = g + h
+                key = new_key_id(both, set(taken))
+                result.candidates.append(group_cls(key, True, label(both, entities),
+                                                   units.shared_unit([m.unit for m in both]), both, reason(both, ""),
+                                                   False, both[0].subjects, common_topics(both),
+                                                   f"the wording is only alike (similarity {s:.2f})"))
+
+
+# --------------------------------------------------------------------------- naming a group
+
+
+def common_topics(group: list) -> tuple[str, ...]:
+    """The topics every claim of the group has; else the two most frequent among them."""
+    common = set(group[0].claim.topics)
+    for m in group[1:]:
+        common &= set(m.claim.topics)
+    if common:
+        return tuple(t for t in group[0].claim.topics if t in common)
+    counts: dict[str, int] = defaultdict(int)
+    for m in group:
+        for t in m.claim.topics:
+            counts[t] += 1
+    return tuple(sorted(counts, key=lambda t: (-counts[t], t))[:2])
+
+
+def shared_order(group: list) -> list[str]:
+    shared = set(group[0].words)
+    for m in group[1:]:
+        shared &= m.words
+    return [w for w in group[0].order if w in shared]
+
+
+def new_key_id(group: list, taken: set[str]) -> str:
+    words = [group[0].shown[w] for w in shared_order(group)]
+    unit = "rank" if group[0].dim == "rank" else {"percent": "pct", "percentage-points": "pp"}.get(group[0].unit,
+                                                                                                group[0].unit)
+    base = slug("-".join([*group[0].subjects, *words[:4], unit]))[:60].strip("-") or "figure"
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    return key
+
+
+def label(group: list, entities: Entities) -> str:
+    who = " and ".join(entities.label(s) for s in group[0].subjects)
+    what = " ".join(group[0].shown[w] for w in shared_order(group))
+    unit = "rank" if group[0].dim == "rank" else {"percent": "percent", "percentage-points": "percentage points",
+                                                   "": "count"}.get(group[0].unit, group[0].unit)
+    return f"{who}: {what} ({unit}) in a period"
+
+
+def reason(group: list, target: str) -> str:
+    subjects = ", ".join(group[0].subjects) or "(none)"
+    how = sorted({m.subjects_from for m in group if m.subjects_from not in ("clause", "claim")})
+    words = " ".join(group[0].shown[w] for w in shared_order(group)) or "(none)"
+    how_p = {"relative": " (from the publication date)", "release": " (the release's: reports within "
+             f"{evidence.RELEASE_DAYS} days)", "": " (inferred)"}
+    found = sorted({(m.period or str(m.claim.as_of or "")) + how_p.get(m.period_how, "")
+                    for m in group if m.period or m.claim.as_of is not None})
+    parts = [f"subject {subjects}" + (f" (from the {', '.join(how)})" if how else ""),
+             f"unit {'rank' if group[0].dim == 'rank' else group[0].unit or 'count'}", f"shared words: {words}",
+             f"period {', '.join(found) or 'not stated'}"]
+    if target:
+        parts.insert(0, target)
+    return "; ".join(parts)
