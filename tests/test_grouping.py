@@ -1,0 +1,147 @@
+"""analysis/grouping.py: the similarity of measured things, groups under constraints, and member-wise
+application (the confident core is keyed, doubtful members stay candidates to join its key)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefcmp.analysis import grouping
+from briefcmp.analysis.align import AlignResult, Group, Member
+from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.measure import measured_words
+from briefcmp.cli import app
+from briefcmp.corpus.model import Claim, Value
+
+
+def words(text: str) -> frozenset[str]:
+    return measured_words(text, Entities(), "")[0]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("exports rose 5 percent", "imports rose 5 percent"),  # opposites
+    ("spending was 3 trillion", "revenue was 3 trillion"),
+    ("exports rose 5 percent", "exports fell 5 percent"),  # a rise is no fall
+    ("GDP grew 2 percent", "GDP was 2 percent of the total"),  # a change is no level
+    ("core inflation was 3.2 percent", "inflation was 3.2 percent"),  # a qualifier that names another measure
+    ("GDP per capita was 40,000", "GDP was 40,000"),
+    ("defence procurement was 2 trillion", "defence spending was 2 trillion"),  # a part is not its total
+    ("nominal GDP grew 5 percent", "real GDP grew 5 percent"),
+    ("the monthly surplus was 90 billion", "the quarterly surplus was 90 billion"),
+    ("the ministry requested 8 trillion for defence", "defence spending was 8 trillion"),  # a request
+])
+def test_traps_never_match(a: str, b: str) -> None:
+    wa, wb = words(a), words(b)
+    assert grouping.veto(wa, wb)
+    assert grouping.similarity(wa, wb) == 0.0
+
+
+def test_changes_against_different_bases_never_match() -> None:
+    """align adds the basis of a change (measure._basis) to its words: year on year is not quarter on quarter."""
+    a, b = words("GDP grew 1 percent") | {"yoy"}, words("GDP grew 1 percent") | {"qoq"}
+    assert grouping.veto(a, b) and grouping.similarity(a, b) == 0.0
+    assert 0 < grouping.similarity(a, words("GDP grew 1 percent")) <= grouping.ONE_SIDED  # one side says none
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Kenya's real GDP grew 2.1 percent", "Kenya's GDP growth was 3.4 percent"),  # harmless qualifier
+    ("coal production rose 11 percent", "coal output increased 11 percent"),  # one notion, two words
+    ("defence outlays were 7.9 trillion", "the defence budget was 7.9 trillion"),
+])
+def test_one_thing_in_other_words_is_fully_similar(a: str, b: str) -> None:
+    assert grouping.similarity(words(a), words(b)) == 1.0
+
+
+def test_a_word_every_brief_uses_tells_less_than_a_rare_one() -> None:
+    w = grouping.weights([("a", frozenset({"coal", "output"})), ("b", frozenset({"coal", "output"})),
+                          ("c", frozenset({"coal", "output", "captive"}))])
+    assert w["captive"] > w["coal"] == w["output"] > 0
+    # an extra rare word weighs more than an extra common one: the rare one narrows the measure
+    rare = grouping.similarity(frozenset({"coal", "output", "captive"}), frozenset({"coal", "output"}), w)
+    w2 = {**w, "captive": w["coal"]}
+    assert rare < grouping.similarity(frozenset({"coal", "output", "captive"}), frozenset({"coal", "output"}), w2)
+
+
+def test_an_expectation_on_one_side_only_halves_the_score() -> None:
+    a, b = frozenset({"inflation"}), frozenset({"inflation", "expect"})
+    assert 0 < grouping.similarity(a, b) <= grouping.ONE_SIDED
+
+
+def _member(brief: str, ref: str, amount: float, period: str, how: str = "stated",
+            ws: frozenset[str] = frozenset({"coal", "output"}), kind: str = "fact") -> Member:
+    claim = Claim(id=ref, brief=brief, quote=f"coal output was {amount} million tonnes", kind=kind,
+                  value=Value("quantity", amount=amount, unit="tonnes"))
+    return Member(claim, ("india",), "clause", "tonnes", "mass", ws, {w: w for w in ws}, tuple(sorted(ws)),
+                  "india", period, how, date(2024, 4, 2))
+
+
+def test_one_brief_never_gives_two_values_for_one_period_inside_a_group() -> None:
+    a1 = _member("a", "t1", 997.0, "2023")
+    a2 = _member("a", "t2", 893.0, "2023", ws=frozenset({"coal", "output", "captive"}))
+    b1 = _member("b", "t1", 997.0, "2023")
+    eff = {id(m): m.words for m in (a1, a2, b1)}
+    groups, _ = grouping.cluster([a1, a2, b1], eff)
+    assert not any(a1 in g and a2 in g for g in groups)
+
+
+def test_the_confident_core_is_applied_and_doubtful_members_wait_as_candidates() -> None:
+    core = [_member("a", "t1", 997.0, "2023"), _member("b", "t1", 997.3, "2023"), _member("c", "t1", 997.0, "2023")]
+    undated = _member("d", "t1", 900.0, "", how="")  # no period, and its value agrees with no one: none is given
+    forecast = _member("e", "t1", 1000.0, "2023", kind="forecast")
+    result = AlignResult()
+    grouping.new_keys([*core, undated, forecast], Entities(), set(), result, Group)
+    assert len(result.groups) == 1
+    applied = result.groups[0]
+    assert {m.claim.brief for m in applied.members} == {"a", "b", "c"} and applied.sure
+    waiting = {c.members[0].claim.brief: c for c in result.candidates if c.key == applied.key}
+    assert set(waiting) == {"d", "e"}
+    assert "no stated period" in waiting["d"].doubt and "forecast" in waiting["e"].doubt
+    assert not any(c.sure for c in result.candidates)
+
+
+def test_a_group_without_two_confident_briefs_is_one_candidate() -> None:
+    a = _member("a", "t1", 997.0, "2023")
+    b = _member("b", "t1", 997.0, "", how="")
+    b.published = None  # no date to share a release's period with
+    result = AlignResult()
+    grouping.new_keys([a, b], Entities(), set(), result, Group)
+    assert result.groups == [] and len(result.candidates) == 1
+    assert "no stated period" in result.candidates[0].doubt
+
+
+def test_value_closeness_never_decides_a_group() -> None:
+    """Two briefs that differ on a figure are keyed together as readily as two that agree."""
+    for amount in (997.0, 640.0):
+        result = AlignResult()
+        grouping.new_keys([_member("a", "t1", 997.0, "2023"), _member("b", "t1", amount, "2023")], Entities(), set(),
+                          result, Group)
+        assert len(result.groups) == 1 and len(result.groups[0].members) == 2
+
+
+def test_a_report_with_no_stated_period_does_not_block_the_key_of_its_release(tmp_path: Path) -> None:
+    """Four reports of one release: three state the year (one with another figure), one states none. The
+    three are keyed (and contradict); the undated one, whose period could only be inferred from reports
+    that disagree, stays a candidate to join the key."""
+    runner = CliRunner()
+    root = tmp_path / "c"
+    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+    texts = {
+        "wire": "Chile copper output\nAndes Wire | 10 March 2024\n\nChile's copper output reached 5.3 million tonnes in "
+                "2023, the mining ministry said.\n",
+        "daily": "Copper note\nSantiago Daily | 11 March 2024\n\nChile's copper production was 5.3 million tonnes in "
+                 "2023.\n",
+        "digest": "Mining digest\nMetal Digest | 12 March 2024\n\nChile's copper output stood at 5.3 million tonnes.\n",
+        "blog": "Copper blog\nOre Blog | 12 March 2024\n\nChile's copper output was 5.6 million tonnes in 2023.\n",
+    }
+    for name, text in texts.items():
+        (root / "sources" / f"{name}.txt").write_text(text, encoding="utf-8")
+        assert runner.invoke(app, ["annotate", str(root / "sources" / f"{name}.txt"), "-o",
+                                   str(root / f"{name}.claims.yaml")]).exit_code == 0
+    assert runner.invoke(app, ["align", str(root), "--apply"]).exit_code == 0
+    keyed = [n for n in texts if "key:" in (root / f"{n}.claims.yaml").read_text(encoding="utf-8")]
+    assert sorted(keyed) == ["blog", "daily", "wire"]
+    out = " ".join(runner.invoke(app, ["align", str(root)]).output.split())
+    assert "digest#" in out and "no stated period for digest#" in out
