@@ -145,3 +145,21 @@ def test_a_report_with_no_stated_period_does_not_block_the_key_of_its_release(tm
     assert sorted(keyed) == ["blog", "daily", "wire"]
     out = " ".join(runner.invoke(app, ["align", str(root)]).output.split())
     assert "digest#" in out and "no stated period for digest#" in out
+
+
+def test_reports_of_one_release_that_state_no_period_share_its_date_only_when_they_agree() -> None:
+    def undated(brief: str, amount: float, day: int) -> Member:
+        m = _member(brief, "t1", amount, "", how="")
+        m.published = date(2024, 4, day)
+        return m
+
+    result = AlignResult()
+    grouping.new_keys([undated("a", 26.5, 2), undated("b", 26.5, 3)], Entities(), set(), result, Group)
+    assert len(result.groups) == 1
+    assert {(m.period, m.period_how) for m in result.groups[0].members} == {("2024-04-02", "release-date")}
+    assert "release's date" in result.groups[0].reason
+    for other in ((26.5, 27.5, 2, 3), (26.5, 26.5, 2, 20)):  # they differ, or are weeks apart: no key
+        result = AlignResult()
+        grouping.new_keys([undated("a", other[0], other[2]), undated("b", other[1], other[3])], Entities(), set(),
+                          result, Group)
+        assert result.groups == [] and "no stated period" in result.candidates[0].doubt

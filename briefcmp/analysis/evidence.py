@@ -7,7 +7,8 @@ measured words, from what each says about itself:
   (0.95), from the title (0.9) or the one country the whole brief names (0.85); none, or only a
   body with no country (0);
 - **period**: stated or read from the text against the publication date (1.0), as drafted (0.95),
-  shared with reports of the same release published within ``RELEASE_DAYS`` days (0.9); none (0);
+  shared with reports of the same release published within ``RELEASE_DAYS`` days (0.9), the date
+  of a release whose reports all state no period and agree (0.85); none (0);
 - **kind**: facts, and budgets or plans adopted (1.0); forecasts (0: compared only when a person
   keys them);
 - **order**: a directed measure (exports, loans) names its countries in one order (else 0);
@@ -37,7 +38,7 @@ APPLY_THRESHOLD = 0.7
 RELEASE_DAYS = 7  # reports published this close about one release share its period
 SUBJECT_WEIGHT = {"claim": 1.0, "clause": 1.0, "sentence": 1.0, "two named before": 0.95, "previous sentence": 0.95, "title": 0.9,
                   "whole brief": 0.85}
-PERIOD_WEIGHT = {"claim": 1.0, "stated": 1.0, "relative": 1.0, "drafted": 0.95, "release": 0.9}
+PERIOD_WEIGHT = {"claim": 1.0, "stated": 1.0, "relative": 1.0, "drafted": 0.95, "release": 0.9, "release-date": 0.85}
 # A budget or plan adopted is a figure of fact, though the sentence says "will": "will spend 11.11 trillion".
 PLAN = re.compile(r"\b(?:budget\w*|fiscal|outlays?|appropriat\w+|earmark\w*|allocat\w+)\b", re.I)
 
@@ -100,6 +101,21 @@ def adopt_release_periods(group: list, among: list | None = None) -> None:
         # agrees (so this period can never decide a contradiction).
         if not near and getattr(m, "hint", "") and all(close(m, o) for o in among if o is not m):
             m.period, m.period_how = m.hint, "release"
+    _release_date(group, among)
+
+
+def _release_date(group: list, among: list) -> None:
+    """Reports of one release that all state no period (published within RELEASE_DAYS of each other,
+    in two briefs at least) share the release's date, the first day they were published: only when
+    every figure of the group agrees, so that this date never decides a contradiction."""
+    if any(o.period_how for o in among) or len({m.claim.brief for m in group}) < 2:
+        return
+    days = [m.published for m in among]
+    if any(d is None for d in days) or (max(days) - min(days)).days > RELEASE_DAYS:
+        return
+    if all(close(a, b) for i, a in enumerate(among) for b in among[i + 1:]):
+        for m in group:
+            m.period, m.period_how = min(days).isoformat(), "release-date"
 
 
 def evidence(members: list, directed: frozenset[str], forecast: re.Pattern, measure: float = 1.0) -> Evidence:

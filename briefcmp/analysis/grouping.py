@@ -56,7 +56,7 @@ _NARROWING = frozenset({"core", "underlying", "trimmed", "capita", "median", "cu
 _SOFT = frozenset({"monthly", "quarterly", "weekly", "daily", "net", "nominal"})
 # An expectation is not an outcome: "expected", "forecast", "poll" on one side only is a doubt.
 _EXPECT = frozenset({"expect", "forecast", "project", "projected", "predict", "poll", "consensus", "target",
-                     "goal", "aim", "plan", "outlook", "economist", "analyst"})
+                     "goal", "aim", "outlook", "economist", "analyst"})
 
 
 def weights(wordsets: list[tuple[str, frozenset[str]]]) -> dict[str, float]:
@@ -351,7 +351,8 @@ def reason(group: list, target: str) -> str:
     how = sorted({m.subjects_from for m in group if m.subjects_from not in ("clause", "claim")})
     words = " ".join(group[0].shown[w] for w in shared_order(group)) or "(none)"
     how_p = {"relative": " (from the publication date)", "release": " (the release's: reports within "
-             f"{evidence.RELEASE_DAYS} days)", "": " (inferred)"}
+             f"{evidence.RELEASE_DAYS} days)", "release-date": " (the release's date: no report states a period)",
+             "": " (inferred)"}
     found = sorted({(m.period or str(m.claim.as_of or "")) + how_p.get(m.period_how, "")
                     for m in group if m.period or m.claim.as_of is not None})
     parts = [f"subject {subjects}" + (f" (from the {', '.join(how)})" if how else ""),
