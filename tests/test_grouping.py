@@ -163,3 +163,11 @@ def test_reports_of_one_release_that_state_no_period_share_its_date_only_when_th
         grouping.new_keys([undated("a", other[0], other[2]), undated("b", other[1], other[3])], Entities(), set(),
                           result, Group)
         assert result.groups == [] and "no stated period" in result.candidates[0].doubt
+
+
+@pytest.mark.parametrize("text", ["the unemployment rate ticked up to 4.3 percent", "inflation slid to 1.7 percent",
+                                  "the jobless rate edged down to 2.5 percent"])
+def test_a_verb_that_moves_to_a_figure_gives_a_level(text: str) -> None:
+    at = text.index(next(c for c in text if c.isdigit()))
+    found = measured_words(text, Entities(), "", (at, at + 3))[0]
+    assert not found & {"increase", "decrease"} and "tick" not in found and "edg" not in found
