@@ -171,3 +171,28 @@ def test_a_verb_that_moves_to_a_figure_gives_a_level(text: str) -> None:
     at = text.index(next(c for c in text if c.isdigit()))
     found = measured_words(text, Entities(), "", (at, at + 3))[0]
     assert not found & {"increase", "decrease"} and "tick" not in found and "edg" not in found
+
+
+def test_a_later_report_joins_the_registered_key_member_by_member(tmp_path: Path) -> None:
+    """After a key is written, a new report's figure joins it when its evidence is enough; one with no
+    stated period and nothing to share one with waits as a candidate, saying so."""
+    runner = CliRunner()
+    root = tmp_path / "c"
+    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+
+    def add(name: str, text: str) -> None:
+        (root / "sources" / f"{name}.txt").write_text(text, encoding="utf-8")
+        assert runner.invoke(app, ["annotate", str(root / "sources" / f"{name}.txt"), "-o",
+                                   str(root / f"{name}.claims.yaml")]).exit_code == 0
+
+    add("wire", "Chile copper output\nAndes Wire | 10 March 2024\n\nChile's copper output reached 5.3 million tonnes "
+                "in 2023.\n")
+    add("daily", "Copper note\nSantiago Daily | 11 March 2024\n\nChile's copper production was 5.3 million tonnes in "
+                 "2023.\n")
+    assert runner.invoke(app, ["align", str(root), "--apply"]).exit_code == 0
+    add("weekly", "Copper weekly\nOre Weekly | 2 April 2024\n\nChile's copper output was 5.1 million tonnes in 2023.\n")
+    add("notes", "Copper notes\nOre Notes | 30 June 2024\n\nChile's copper output stood at 5.2 million tonnes.\n")
+    out = " ".join(runner.invoke(app, ["align", str(root), "--apply"]).output.split())
+    assert "key:" in (root / "weekly.claims.yaml").read_text(encoding="utf-8")
+    assert "key:" not in (root / "notes.claims.yaml").read_text(encoding="utf-8")
+    assert "no stated period for notes#" in out

@@ -539,7 +539,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
         described = []
     result.considered = len(loose)
 
-    # 1. Registered keys: a claim joins the key whose subjects, unit and wording it shares.
+    # 1. Registered keys: a claim joins the key whose subjects, unit and wording it shares (analysis/grouping.py).
     key_sigs = []
     for kid, kd in sorted(config.keys.items()):
         if kd.type not in FIGURE_TYPES:
@@ -551,37 +551,9 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             continue
         key_sigs.append((kid, kd, subjects, "rank" if kd.type == "rank" else units.comparable(unit, 0.0)[0],
                          [label_words, *(m.words for m in keyed.get(kid, ()))]))
-    joined: dict[str, list[Member]] = defaultdict(list)
     languages = {b.id: b.language for b in corpus.briefs}
-    maybe_joined: dict[str, list[Member]] = defaultdict(list)
-    rest = []
-    for m in loose:
-        best = ""
-        for kid, kd, subjects, dim, wordsets in key_sigs:
-            if m.dim != dim or m.subjects != subjects or not subjects:
-                continue
-            verdicts = {word_match(m.words, w) for w in wordsets}
-            if "sure" not in verdicts and term_match(kd, m.claim, languages.get(m.claim.brief, "")):
-                verdicts.add("sure")  # the key's word in the claim's language (analysis/terms.py)
-            if "sure" in verdicts and not best:
-                best = kid
-                joined[kid].append(m)
-            elif "maybe" in verdicts and not best:
-                maybe_joined[kid].append(m)
-        if not best:
-            rest.append(m)
-    for kid, members in sorted(joined.items()):
-        kd = config.keys[kid]
-        adopt_release_periods([*keyed.get(kid, []), *members])
-        doubt = _doubts([*keyed.get(kid, []), *members])
-        g = Group(kid, False, kd.label, kd.unit, members, _reason(members, "registered key " + kid), not doubt,
-                  tuple(kd.subjects), tuple(kd.topics), doubt)
-        (result.groups if g.sure else result.candidates).append(g)
-    for kid, members in sorted(maybe_joined.items()):
-        kd = config.keys[kid]
-        result.candidates.append(Group(kid, False, kd.label, kd.unit, members,
-                                       _reason(members, "registered key " + kid), False, tuple(kd.subjects),
-                                       tuple(kd.topics), "the wording is only alike"))
+    rest = grouping.join_keys(loose, key_sigs, keyed, lambda kd, m: term_match(kd, m.claim, languages.get(
+        m.claim.brief, "")), result, Group)
 
     # 2. New keys: claims of two or more briefs that answer one question (analysis/grouping.py).
     taken = set(config.keys)
