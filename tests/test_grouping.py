@@ -196,3 +196,15 @@ def test_a_later_report_joins_the_registered_key_member_by_member(tmp_path: Path
     assert "key:" in (root / "weekly.claims.yaml").read_text(encoding="utf-8")
     assert "key:" not in (root / "notes.claims.yaml").read_text(encoding="utf-8")
     assert "no stated period for notes#" in out
+
+
+def test_a_figure_of_a_month_never_shares_a_key_with_the_figure_of_its_year() -> None:
+    """ "Exports were 57.6 billion in December" and "632.7 billion in 2023" are two measures, though
+    the words are the same; the year's figures of three briefs are keyed together."""
+    year = [_member(b, "t1", 632.7, "2023") for b in ("a", "b", "c")]
+    december = _member("a", "t2", 57.6, "2023-12")
+    result = AlignResult()
+    grouping.new_keys([*year, december], Entities(), set(), result, Group)
+    keyed = [g for g in result.groups if len({m.claim.brief for m in g.members}) > 1]
+    assert len(keyed) == 1 and december not in keyed[0].members and len(keyed[0].members) == 3
+    assert grouping._nested(year[0], december) and not grouping._nested(year[0], year[1])

@@ -92,16 +92,25 @@ def adopt_release_periods(group: list, among: list | None = None) -> None:
             continue
         near = {o.period for o in group if o.period_how and o.period_how != "release" and o.published is not None
                 and abs((o.published - m.published).days) <= RELEASE_DAYS and o.claim.brief != m.claim.brief}
-        if len(near) == 1:
-            p = next(iter(near))
-            if all(close(m, o) for o in among if o.period == p and o.period_how and o is not m):
-                m.period, m.period_how = p, "release"
+        # Several periods stated (a year and its last month): the one whose figures all agree with it, if
+        # only one does; agreeing, it can only ever agree under that period, never contradict.
+        fits = [p for p in sorted(near) if all(close(m, o) for o in among if o.period == p and o.period_how
+                                                and o is not m)]
+        if len(fits) == 1 and (len(near) == 1 or _one_reading(m, fits[0], among)):
+            m.period, m.period_how = fits[0], "release"
+        if near:
             continue
         # No other report states one: the brief's main period, only when every figure of the group
         # agrees (so this period can never decide a contradiction).
         if not near and getattr(m, "hint", "") and all(close(m, o) for o in among if o is not m):
             m.period, m.period_how = m.hint, "release"
     _release_date(group, among)
+
+
+def _one_reading(m, period: str, among: list) -> bool:
+    """Whether the figures of ``period`` that ``m`` agrees with are stated by two reports at least (one
+    report's figure alone is too little to tell which period ``m`` is of)."""
+    return len({o.claim.brief for o in among if o.period == period and o.period_how and o is not m}) >= 2
 
 
 def _release_date(group: list, among: list) -> None:

@@ -30,6 +30,7 @@ Cost: similarities are computed between the distinct word sets of a bucket (at m
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from typing import Callable, Optional
@@ -114,19 +115,59 @@ def similarity(a: frozenset[str], b: frozenset[str], weight: Optional[dict[str, 
     return round(score, 4)
 
 
-def _conflict(x, y) -> bool:
-    """Two claims of one brief that can never share a group: one stated period, different values,
-    different wording (with the same wording the brief contradicts itself, a group of its own)."""
+@functools.lru_cache(maxsize=4096)
+def _span(period: str) -> Optional[tuple]:
+    from briefcmp.corpus.fields import parse_period
+
+    p = parse_period(period) if period else None
+    return p.span() if p is not None else None
+
+
+def _nested(x, y) -> bool:
+    """Figures of a period and of a part of it ("December's exports" and the year's): two measures,
+    however alike their words. Only periods the text gives (not a release's date)."""
+    if not (x.dated and y.dated) or x.period == y.period or "release-date" in (x.period_how, y.period_how):
+        return False
+    a, b = _span(x.period), _span(y.period)
+    if a is None or b is None or a == b:
+        return False
+    return (a[0] >= b[0] and a[1] <= b[1]) or (b[0] >= a[0] and b[1] <= a[1])
+
+
+def _conflict(x, y, values: bool = True) -> bool:
+    """Two claims that can never share a group: a period and a part of it; two estimates of different
+    vintages; of one brief, one stated period, different values, different wording (with the same wording
+    the brief contradicts itself, a group of its own)."""
+    if _nested(x, y):
+        return True
     if x.claim.brief != y.claim.brief:
         return x.vintage != y.vintage and bool(x.vintage and y.vintage)
     if x.vintage and y.vintage and x.vintage != y.vintage:
         return True
-    if not (x.dated and y.dated) or x.period != y.period:
+    if not values or not (x.dated and y.dated) or x.period != y.period:
         return False
     vx, vy = x.claim.value, y.claim.value
     if agree_rounded(vx, vy) or round(vx.base_amount or 0.0, 9) == round(vy.base_amount or 0.0, 9):
         return False
     return x.words != y.words
+
+
+def _blocks(same: list) -> list[list]:
+    """Claims of one word set split so that no two in a block are of a period and a part of it, or of two
+    vintages: the most common period first, so that the figures of a year stay together and December's
+    go apart. (One brief's two values for one period stay together: ``split`` holds both back.)"""
+    count: dict[str, int] = defaultdict(int)
+    for m in same:
+        count[m.period] += 1
+    blocks: list[list] = []
+    for m in sorted(same, key=lambda m: (not m.dated, -count[m.period], m.claim.ref)):
+        for block in blocks:
+            if not any(_conflict(m, o, values=False) for o in block):
+                block.append(m)
+                break
+        else:
+            blocks.append([m])
+    return blocks
 
 
 def cluster(members: list, eff: dict[int, frozenset[str]]) -> tuple[list[list], dict]:
@@ -143,30 +184,37 @@ def cluster(members: list, eff: dict[int, frozenset[str]]) -> tuple[list[list], 
     compared, alone = sets[:MAX_WORDSETS], sets[MAX_WORDSETS:]
     weight = weights([(m.claim.brief, eff[id(m)]) for m in members])
     sim: dict[tuple[int, int], float] = {}
-    edges = []
     for i, a in enumerate(compared):
         for j in range(i + 1, len(compared)):
             s = similarity(a, compared[j], weight)
             if s >= JOIN:
                 sim[(i, j)] = s
-                edges.append((-s, i, j))
-    nodes: list[list[int]] = [[i] for i in range(len(compared))]  # cluster -> word-set indices
-    where = list(range(len(compared)))
-    for _, i, j in sorted(edges):
-        ci, cj = where[i], where[j]
-        if ci == cj:
+    blocks: list[tuple[int, list]] = [(i, block) for i, ws in enumerate(compared) for block in _blocks(by_set[ws])]
+    by_index: dict[int, list[int]] = defaultdict(list)
+    for b, (i, _) in enumerate(blocks):
+        by_index[i].append(b)
+    edges = sorted((-s, b, c) for (i, j), s in sim.items() for b in by_index[i] for c in by_index[j])
+
+    def linked(p: int, q: int) -> bool:
+        i, j = blocks[p][0], blocks[q][0]
+        return i != j and sim.get((min(i, j), max(i, j)), 0.0) >= JOIN
+
+    nodes: list[list[int]] = [[b] for b in range(len(blocks))]  # cluster -> block indices
+    where = list(range(len(blocks)))
+    for _, p, q in edges:
+        cp, cq = where[p], where[q]
+        if cp == cq:
             continue
-        if any(sim.get((min(p, q), max(p, q)), 0.0) < JOIN for p in nodes[ci] for q in nodes[cj]):
+        if not all(linked(x, y) for x in nodes[cp] for y in nodes[cq]):
             continue
-        if any(_conflict(x, y) for p in nodes[ci] for x in by_set[compared[p]]
-               for q in nodes[cj] for y in by_set[compared[q]]):
+        if any(_conflict(x, y) for u in nodes[cp] for x in blocks[u][1] for v in nodes[cq] for y in blocks[v][1]):
             continue
-        nodes[ci].extend(nodes[cj])
-        for q in nodes[cj]:
-            where[q] = ci
-        nodes[cj] = []
-    groups = [[m for i in sorted(node) for m in by_set[compared[i]]] for node in nodes if node]
-    groups += [by_set[s] for s in alone] + vague
+        nodes[cp].extend(nodes[cq])
+        for v in nodes[cq]:
+            where[v] = cp
+        nodes[cq] = []
+    groups = [[m for b in node for m in blocks[b][1]] for node in nodes if node]
+    groups += [block for s in alone for block in _blocks(by_set[s])] + vague
     groups.sort(key=lambda g: (-len({m.claim.brief for m in g}), -len(g), g[0].claim.ref))
     pair_sim = {frozenset((compared[i], compared[j])): s for (i, j), s in sim.items()}
     return [sorted(g, key=lambda m: m.claim.ref) for g in groups[:MAX_GROUPS_PER_BUCKET]], pair_sim
