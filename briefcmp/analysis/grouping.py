@@ -109,8 +109,8 @@ def similarity(a: frozenset[str], b: frozenset[str], weight: Optional[dict[str, 
     w = lambda x: 0.0 if x in _HARMLESS else weight.get(x, 1.0)  # noqa: E731
     total = sum(w(x) for x in a | b)
     score = sum(w(x) for x in shared) / total if total else 1.0
-    one_sided = (a ^ b) & (_SOFT | _EXPECT | _BASES)
-    if one_sided:
+    # a qualifier, a basis or an expectation on one side only ("target" and "projected" are both expectations)
+    if (a ^ b) & (_SOFT | _BASES) or bool(a & _EXPECT) != bool(b & _EXPECT):
         score *= ONE_SIDED
     return round(score, 4)
 
