@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from briefcmp.analysis.rounding import agree_rounded
 
@@ -85,32 +86,48 @@ def adopt_release_periods(group: list, among: list | None = None) -> None:
     """A figure whose sentence states no period takes the one period that the other reports of the
     group, published within RELEASE_DAYS of it, state: reports of one release share its period. Only
     when its value agrees with theirs (and with every figure of that period in ``among``, the whole
-    group when ``group`` is a part of it): an inferred period never decides a contradiction."""
+    group when ``group`` is a part of it): an inferred period never decides a contradiction.
+
+    Indexed (by day, by period, by distinct value) so that a large group costs little more than its size."""
     among = group if among is None else among
+    stated: dict[date, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # day -> period -> briefs
+    for o in group:
+        if o.period_how and o.period_how != "release" and o.published is not None:
+            stated[o.published][o.period].add(o.claim.brief)
+    values: dict[str, dict] = defaultdict(dict)  # period -> distinct value -> a figure of it (dated figures)
+    briefs: dict[str, set[str]] = defaultdict(set)  # period -> briefs that give a figure of it
+    for o in among:
+        if o.period_how:
+            values[o.period].setdefault((o.claim.value, o.unit), o)
+            briefs[o.period].add(o.claim.brief)
+    every = list({(o.claim.value, o.unit): o for o in among}.values())
     for m in group:
         if m.period_how or m.published is None:
             continue
-        near = {o.period for o in group if o.period_how and o.period_how != "release" and o.published is not None
-                and abs((o.published - m.published).days) <= RELEASE_DAYS and o.claim.brief != m.claim.brief}
+        near = set()
+        for d in range(-RELEASE_DAYS, RELEASE_DAYS + 1):
+            for p, bs in stated.get(m.published + timedelta(days=d), {}).items():
+                if bs - {m.claim.brief}:
+                    near.add(p)
         # Several periods stated (a year and its last month): the one whose figures all agree with it, if
-        # only one does; agreeing, it can only ever agree under that period, never contradict.
-        fits = [p for p in sorted(near) if all(close(m, o) for o in among if o.period == p and o.period_how
-                                                and o is not m)]
-        if len(fits) == 1 and (len(near) == 1 or _one_reading(m, fits[0], among)):
-            m.period, m.period_how = fits[0], "release"
+        # only one does (stated by two reports at least); agreeing, it can only ever agree under that
+        # period, never contradict.
+        fits = [p for p in sorted(near) if all(close(m, o) for o in values[p].values())]
+        if len(fits) == 1 and (len(near) == 1 or len(briefs[fits[0]]) >= 2):
+            _adopt(m, fits[0], values, briefs)
         if near:
             continue
         # No other report states one: the brief's main period, only when every figure of the group
         # agrees (so this period can never decide a contradiction).
-        if not near and getattr(m, "hint", "") and all(close(m, o) for o in among if o is not m):
-            m.period, m.period_how = m.hint, "release"
+        if getattr(m, "hint", "") and all(close(m, o) for o in every):
+            _adopt(m, m.hint, values, briefs)
     _release_date(group, among)
 
 
-def _one_reading(m, period: str, among: list) -> bool:
-    """Whether the figures of ``period`` that ``m`` agrees with are stated by two reports at least (one
-    report's figure alone is too little to tell which period ``m`` is of)."""
-    return len({o.claim.brief for o in among if o.period == period and o.period_how and o is not m}) >= 2
+def _adopt(m, period: str, values: dict, briefs: dict) -> None:
+    m.period, m.period_how = period, "release"
+    values[period].setdefault((m.claim.value, m.unit), m)
+    briefs[period].add(m.claim.brief)
 
 
 def _release_date(group: list, among: list) -> None:
@@ -122,7 +139,8 @@ def _release_date(group: list, among: list) -> None:
     days = [m.published for m in among]
     if any(d is None for d in days) or (max(days) - min(days)).days > RELEASE_DAYS:
         return
-    if all(close(a, b) for i, a in enumerate(among) for b in among[i + 1:]):
+    distinct = list({(o.claim.value, o.unit): o for o in among}.values())
+    if all(close(a, b) for i, a in enumerate(distinct) for b in distinct[i + 1:]):
         for m in group:
             m.period, m.period_how = min(days).isoformat(), "release-date"
 

@@ -123,33 +123,66 @@ def _span(period: str) -> Optional[tuple]:
     return p.span() if p is not None else None
 
 
-def _nested(x, y) -> bool:
-    """Figures of a period and of a part of it ("December's exports" and the year's): two measures,
-    however alike their words. Only periods the text gives (not a release's date)."""
-    if not (x.dated and y.dated) or x.period == y.period or "release-date" in (x.period_how, y.period_how):
-        return False
-    a, b = _span(x.period), _span(y.period)
-    if a is None or b is None or a == b:
+def _nest(p: str, q: str) -> bool:
+    """Whether one period is a part of the other ("2023-12" of "2023")."""
+    a, b = _span(p), _span(q)
+    if p == q or a is None or b is None or a == b:
         return False
     return (a[0] >= b[0] and a[1] <= b[1]) or (b[0] >= a[0] and b[1] <= a[1])
 
 
-def _conflict(x, y, values: bool = True) -> bool:
-    """Two claims that can never share a group: a period and a part of it; two estimates of different
-    vintages; of one brief, one stated period, different values, different wording (with the same wording
-    the brief contradicts itself, a group of its own)."""
-    if _nested(x, y):
-        return True
-    if x.claim.brief != y.claim.brief:
-        return x.vintage != y.vintage and bool(x.vintage and y.vintage)
-    if x.vintage and y.vintage and x.vintage != y.vintage:
-        return True
-    if not values or not (x.dated and y.dated) or x.period != y.period:
+def _nested(x, y) -> bool:
+    """Figures of a period and of a part of it ("December's exports" and the year's): two measures,
+    however alike their words. Only periods the text gives (not a release's date)."""
+    if not (x.dated and y.dated) or "release-date" in (x.period_how, y.period_how):
         return False
+    return _nest(x.period, y.period)
+
+
+def _same_figure(x, y) -> bool:
     vx, vy = x.claim.value, y.claim.value
-    if agree_rounded(vx, vy) or round(vx.base_amount or 0.0, 9) == round(vy.base_amount or 0.0, 9):
+    return agree_rounded(vx, vy) or round(vx.base_amount or 0.0, 9) == round(vy.base_amount or 0.0, 9)
+
+
+class _Part:
+    """Claims that may share a group, indexed so that whether two parts can join costs little however
+    many claims they hold: their periods, their vintages, their claims by brief and period."""
+
+    def __init__(self, members: list = ()) -> None:
+        self.members: list = []
+        self.periods: set[str] = set()
+        self.vintages: set[str] = set()
+        self.cells: dict[tuple[str, str], list] = defaultdict(list)
+        for m in members:
+            self.add(m)
+
+    def add(self, m) -> None:
+        self.members.append(m)
+        if m.dated and m.period_how != "release-date":
+            self.periods.add(m.period)
+        if m.vintage:
+            self.vintages.add(m.vintage)
+        if m.dated:
+            self.cells[(m.claim.brief, m.period)].append(m)
+
+    def extend(self, other: "_Part") -> None:
+        for m in other.members:
+            self.add(m)
+
+    def clashes(self, other: "_Part", values: bool = True) -> bool:
+        """Whether a claim of one and a claim of the other can never share a group: a period and a part
+        of it; two estimates of different vintages; (``values``) one brief's two values for one stated
+        period in other words (with the same words the brief contradicts itself, a group of its own)."""
+        if any(_nest(p, q) for p in self.periods for q in other.periods):
+            return True
+        if self.vintages and other.vintages and len(self.vintages | other.vintages) > 1:
+            return True
+        if values:
+            for cell in self.cells.keys() & other.cells.keys():
+                if any(not _same_figure(x, y) and x.words != y.words for x in self.cells[cell]
+                       for y in other.cells[cell]):
+                    return True
         return False
-    return x.words != y.words
 
 
 def _blocks(same: list) -> list[list]:
@@ -159,19 +192,20 @@ def _blocks(same: list) -> list[list]:
     count: dict[str, int] = defaultdict(int)
     for m in same:
         count[m.period] += 1
-    blocks: list[list] = []
+    blocks: list[_Part] = []
     for m in sorted(same, key=lambda m: (not m.dated, -count[m.period], m.claim.ref)):
+        one = _Part([m])
         for block in blocks:
-            if not any(_conflict(m, o, values=False) for o in block):
-                block.append(m)
+            if not block.clashes(one, values=False):
+                block.add(m)
                 break
         else:
-            blocks.append([m])
-    return blocks
+            blocks.append(one)
+    return [b.members for b in blocks]
 
 
 def cluster(members: list, eff: dict[int, frozenset[str]]) -> tuple[list[list], dict]:
-    """Complete-linkage groups of ``members`` (one bucket) at similarity ``JOIN``, under ``_conflict``.
+    """Complete-linkage groups of ``members`` (one bucket) at similarity ``JOIN``, under ``_Part.clashes``.
     Returns the groups and the similarity of every two distinct word sets compared."""
     by_set: dict[frozenset[str], list] = defaultdict(list)
     vague: list[list] = []  # words that say "how much" of nothing: each claim its own group
@@ -200,16 +234,16 @@ def cluster(members: list, eff: dict[int, frozenset[str]]) -> tuple[list[list], 
         return i != j and sim.get((min(i, j), max(i, j)), 0.0) >= JOIN
 
     nodes: list[list[int]] = [[b] for b in range(len(blocks))]  # cluster -> block indices
+    parts = [_Part(block) for _, block in blocks]
     where = list(range(len(blocks)))
     for _, p, q in edges:
         cp, cq = where[p], where[q]
         if cp == cq:
             continue
-        if not all(linked(x, y) for x in nodes[cp] for y in nodes[cq]):
-            continue
-        if any(_conflict(x, y) for u in nodes[cp] for x in blocks[u][1] for v in nodes[cq] for y in blocks[v][1]):
+        if not all(linked(x, y) for x in nodes[cp] for y in nodes[cq]) or parts[cp].clashes(parts[cq]):
             continue
         nodes[cp].extend(nodes[cq])
+        parts[cp].extend(parts[cq])
         for v in nodes[cq]:
             where[v] = cp
         nodes[cq] = []
