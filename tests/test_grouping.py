@@ -223,3 +223,13 @@ def test_as_of_is_replaced_past_a_quote_that_reads_like_a_list_item() -> None:
     first = out.split("  - id: pct-2")[0]
     assert first.count("as_of:") == 1 and "as_of: 2024-09  # align: why" in first
     assert out.split("  - id: pct-2")[1].count("as_of: 2024-08") == 1
+
+
+def test_a_figure_whose_subject_is_only_inferred_waits_when_its_value_differs() -> None:
+    core = [_member("a", "t1", 997.0, "2023"), _member("b", "t1", 997.0, "2023")]
+    inferred = _member("c", "t1", 640.0, "2023")
+    inferred.subjects_from = "release"  # its brief names no country: taken from the other reports
+    result = AlignResult()
+    grouping.new_keys([*core, inferred], Entities(), set(), result, Group)
+    assert [sorted(m.claim.brief for m in g.members) for g in result.groups] == [["a", "b"]]
+    assert any(c.members == [inferred] and "inferred from other reports" in c.doubt for c in result.candidates)

@@ -292,6 +292,12 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
         for m in group:
             if m not in facts and id(m) not in doubtful:
                 doubtful[id(m)] = (m, f"{m.claim.ref} is a forecast among figures of fact")
+    stated = [m for m in group if id(m) not in doubtful and m.subjects_from != "release"]
+    for m in group:  # a subject taken from other reports of the release never decides a contradiction
+        if m.subjects_from == "release" and id(m) not in doubtful and any(
+                not evidence.close(m, o) for o in stated if o.period == m.period):
+            doubtful[id(m)] = (m, f"the subject of {m.claim.ref} is inferred from other reports of the release, and "
+                                  "its value differs")
     core = [m for m in group if id(m) not in doubtful]
     while len({m.claim.brief for m in core}) >= 2:
         low = measure_score(core, eff, pair_sim)
