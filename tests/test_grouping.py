@@ -233,3 +233,15 @@ def test_a_figure_whose_subject_is_only_inferred_waits_when_its_value_differs() 
     grouping.new_keys([*core, inferred], Entities(), set(), result, Group)
     assert [sorted(m.claim.brief for m in g.members) for g in result.groups] == [["a", "b"]]
     assert any(c.members == [inferred] and "inferred from other reports" in c.doubt for c in result.candidates)
+
+
+def test_a_clause_that_names_much_more_than_the_others_waits() -> None:
+    """Among three or more briefs a word only one uses is dropped as that outlet's wording; a clause
+    that names three such words, more than it shares ("owner occupiers' housing costs"), may measure
+    something narrower and is not keyed on the others' words."""
+    plain = [_member(b, "t1", 1.7, "2024-09", ws=frozenset({"inflation"})) for b in ("a", "b", "c")]
+    narrow = _member("d", "t1", 2.0, "2024-09", ws=frozenset({"inflation", "owner", "occupier", "hous"}))
+    result = AlignResult()
+    grouping.new_keys([*plain, narrow], Entities(), set(), result, Group)
+    assert [sorted(m.claim.brief for m in g.members) for g in result.groups] == [["a", "b", "c"]]
+    assert any(c.members == [narrow] and "narrower" in c.doubt for c in result.candidates)

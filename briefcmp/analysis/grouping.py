@@ -292,6 +292,13 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
         for m in group:
             if m not in facts and id(m) not in doubtful:
                 doubtful[id(m)] = (m, f"{m.claim.ref} is a forecast among figures of fact")
+    for m in group:
+        # effective_words dropped words no other report uses; three or more, more than it shares, may
+        # name a narrower measure ("owner occupiers' housing costs" inflation): not keyed on the others' words
+        extra = m.words - eff[id(m)]
+        if id(m) not in doubtful and len(extra) >= 3 and len(extra) > len(eff[id(m)] - _VAGUE):
+            doubtful[id(m)] = (m, f"{m.claim.ref} names more than the other reports ({' '.join(sorted(extra))}): "
+                                  "it may measure something narrower")
     stated = [m for m in group if id(m) not in doubtful and m.subjects_from != "release"]
     for m in group:  # a subject taken from other reports of the release never decides a contradiction
         if m.subjects_from == "release" and id(m) not in doubtful and any(
