@@ -245,3 +245,18 @@ def test_a_clause_that_names_much_more_than_the_others_waits() -> None:
     grouping.new_keys([*plain, narrow], Entities(), set(), result, Group)
     assert [sorted(m.claim.brief for m in g.members) for g in result.groups] == [["a", "b", "c"]]
     assert any(c.members == [narrow] and "narrower" in c.doubt for c in result.candidates)
+
+
+def test_a_directed_figure_naming_its_countries_the_other_way_waits() -> None:
+    """Kenya's exports to Uganda and Uganda's to Kenya share subjects and words: the order of the
+    majority is keyed, the other waits."""
+    def trade(brief: str, lead: str) -> Member:
+        m = _member(brief, "t1", 1.2, "2023", ws=frozenset({"export"}))
+        m.subjects, m.lead = ("kenya", "uganda"), lead
+        return m
+
+    result = AlignResult()
+    grouping.new_keys([trade("a", "kenya"), trade("b", "kenya"), trade("c", "uganda")], Entities(), set(), result,
+                      Group)
+    assert [sorted(m.claim.brief for m in g.members) for g in result.groups] == [["a", "b"]]
+    assert any(c.members[0].claim.brief == "c" and "another order" in c.doubt for c in result.candidates)

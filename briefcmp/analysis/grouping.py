@@ -299,6 +299,17 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
         if id(m) not in doubtful and len(extra) >= 3 and len(extra) > len(eff[id(m)] - _VAGUE):
             doubtful[id(m)] = (m, f"{m.claim.ref} names more than the other reports ({' '.join(sorted(extra))}): "
                                   "it may measure something narrower")
+    if any(m.words & _DIRECTED for m in group):  # exports from A to B are B's imports: one order keyed
+        leads: dict[str, int] = defaultdict(int)
+        for m in group:
+            if id(m) not in doubtful:
+                leads[m.lead] += 1
+        if len(leads) > 1:
+            first = max(sorted(leads), key=lambda lead: leads[lead])
+            for m in group:
+                if id(m) not in doubtful and m.lead != first:
+                    doubtful[id(m)] = (m, f"{m.claim.ref} names the subjects in another order: exports from one may "
+                                          "be imports of the other")
     stated = [m for m in group if id(m) not in doubtful and m.subjects_from != "release"]
     for m in group:  # a subject taken from other reports of the release never decides a contradiction
         if m.subjects_from == "release" and id(m) not in doubtful and any(
