@@ -260,3 +260,8 @@ def test_a_directed_figure_naming_its_countries_the_other_way_waits() -> None:
                       Group)
     assert [sorted(m.claim.brief for m in g.members) for g in result.groups] == [["a", "b"]]
     assert any(c.members[0].claim.brief == "c" and "another order" in c.doubt for c in result.candidates)
+
+
+def test_shared_words_that_only_say_which_way_do_not_make_a_candidate() -> None:
+    assert not grouping._strong(frozenset({"import", "increase"}))
+    assert grouping._strong(frozenset({"import", "coal"}))

@@ -60,6 +60,13 @@ _EXPECT = frozenset({"expect", "forecast", "project", "projected", "predict", "p
                      "goal", "aim", "outlook", "economist", "analyst"})
 
 
+def _strong(shared: frozenset[str]) -> bool:
+    """Whether shared words say what is measured, not only how much or which way: "exports" alone does
+    not say of what (a key's "thermal coal imports" and a claim's "LNG imports" share only "imports")."""
+    return any(w not in _VAGUE and w not in _DIRECTION and w not in _BASES and w not in ("export", "import")
+               for w in shared)
+
+
 def weights(wordsets: list[tuple[str, frozenset[str]]]) -> dict[str, float]:
     """How much each word tells inside a bucket: ``log(1 + B / df)``, B the briefs of the bucket and df
     those that use the word (``wordsets``: (brief, words) per claim); harmless words tell nothing."""
@@ -352,7 +359,9 @@ def join_keys(loose: list, key_sigs: list, keyed: dict[str, list], term_match: C
         for kid, kd, subjects, dim, wordsets in key_sigs:
             if m.dim != dim or m.subjects != subjects or not subjects:
                 continue
-            s = max((similarity(m.words, w) for w in wordsets), default=0.0)
+            # the same words join; words only alike must share one that says what is measured
+            s = max((x for w in wordsets for x in [similarity(m.words, w)] if x >= 1.0 or _strong(m.words & w)),
+                    default=0.0)
             if s < 1.0 and term_match(kd, m):
                 s = 1.0  # the key's word in the claim's language (analysis/terms.py)
             if s >= JOIN and s > best_sim:
@@ -462,7 +471,7 @@ def _loose(groups: list[list], eff, entities: Entities, taken: set[str], result,
             if len({x.claim.brief for x in g + h}) < 2:
                 continue
             s = similarity(eff[id(g[0])], eff[id(h[0])], weight)
-            if LOOSE <= s < JOIN:
+            if LOOSE <= s < JOIN and _strong(eff[id(g[0])] & eff[id(h[0])]):
                 both = g + h
                 key = new_key_id(both, set(taken))
                 result.candidates.append(group_cls(key, True, label(both, entities),
