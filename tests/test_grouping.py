@@ -265,3 +265,9 @@ def test_a_directed_figure_naming_its_countries_the_other_way_waits() -> None:
 def test_shared_words_that_only_say_which_way_do_not_make_a_candidate() -> None:
     assert not grouping._strong(frozenset({"import", "increase"}))
     assert grouping._strong(frozenset({"import", "coal"}))
+
+
+def test_two_shared_words_that_say_what_is_measured_make_a_candidate() -> None:
+    a, b = frozenset({"instal", "solar", "capacity"}), frozenset({"solar", "capacity", "connect", "grid"})
+    assert grouping._alike(a, b, 0.29)
+    assert not grouping._alike(frozenset({"import", "lng"}), frozenset({"import", "coal"}), 0.33)

@@ -366,7 +366,7 @@ def join_keys(loose: list, key_sigs: list, keyed: dict[str, list], term_match: C
                 s = 1.0  # the key's word in the claim's language (analysis/terms.py)
             if s >= JOIN and s > best_sim:
                 best, best_sim = (kid, kd), s
-            elif LOOSE <= s < JOIN and best is None:
+            elif 0 < s < JOIN and best is None and any(_alike(m.words, w, s) for w in wordsets):
                 maybe[kid].append((m, kd))
         if best is None:
             rest.append(m)
@@ -460,6 +460,14 @@ def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls:
 LOOSE = 0.3  # groups not applied whose wording is this alike are proposed together, as candidates
 
 
+def _alike(a: frozenset[str], b: frozenset[str], s: float) -> bool:
+    """Alike enough to propose (never to apply): ``LOOSE`` similarity, or two shared words that say what
+    is measured ("installed solar capacity" and "solar capacity connected to the grid")."""
+    shared = a & b
+    strong = [w for w in shared if _strong(frozenset({w}))]
+    return bool(strong) and (s >= LOOSE or len(strong) >= 2)
+
+
 def _loose(groups: list[list], eff, entities: Entities, taken: set[str], result, group_cls: Callable) -> None:
     """Loose resemblance between groups not applied: candidates only. (What resembles an applied
     group shows up on the next run, as a candidate to join its registered key.)"""
@@ -471,7 +479,7 @@ def _loose(groups: list[list], eff, entities: Entities, taken: set[str], result,
             if len({x.claim.brief for x in g + h}) < 2:
                 continue
             s = similarity(eff[id(g[0])], eff[id(h[0])], weight)
-            if LOOSE <= s < JOIN and _strong(eff[id(g[0])] & eff[id(h[0])]):
+            if 0 < s < JOIN and _alike(eff[id(g[0])], eff[id(h[0])], s):
                 both = g + h
                 key = new_key_id(both, set(taken))
                 result.candidates.append(group_cls(key, True, label(both, entities),
