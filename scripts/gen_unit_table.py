@@ -11,8 +11,13 @@ units a brief uses. ``--check`` exits 1 when the committed table differs from wh
 
 Choices pint cannot make (each one a trap of the registry's defaults):
 - a *barrel* of oil is pint's ``oil_barrel`` (42 US gallons), not its ``barrel`` (31.5);
-- *kt* is a kilotonne here, not pint's knot; *t* and *tonnes* are metric tonnes; plain *tons*
-  (short or metric?) is left out, so it never converts;
+- *kt* is a kilotonne here, not pint's knot; *t* and *tonnes* are metric tonnes;
+- plain *tons* are metric tonnes too: news agencies and papers write "tons" for the metric tonne
+  of trade and official statistics (Reuters' "metric tons", AP's and Kyodo's "tons" of the same
+  Conab, Coal India or LNG figures), and a writer who means the 2,000-pound ton says "short
+  tons" (or "net tons"), the 2,240-pound one "long tons": those are their own units. Known
+  limit: a US domestic figure in short tons written as plain "tons" (EIA coal) reads about 10%
+  high against its metric conversion;
 - *bcm*, *tcm*, *bcf* (billion cubic metres / feet of gas), *bpd* and *Mt CO2* are trade usage
   pint does not define: they are defined here from pint's units.
 """
@@ -49,7 +54,10 @@ UNITS: dict[str, tuple[str, list[str], list[str]]] = {
     # mass
     "kg": ("kilogram", ["kg"], ["kilogram", "kilograms", "kilogramme", "kilogrammes"]),
     "tonnes": ("metric_ton", ["t", "tCO2", "tCO2e"], ["tonne", "tonnes", "metric ton", "metric tons", "metric tonne",
-                                               "metric tonnes", "tonnes of co2", "tonnes of carbon dioxide"]),
+                                               "metric tonnes", "tonnes of co2", "tonnes of carbon dioxide",
+                                               "ton", "tons"]),
+    "short tons": ("short_ton", [], ["short ton", "short tons", "net ton", "net tons"]),
+    "long tons": ("long_ton", [], ["long ton", "long tons", "gross ton", "gross tons"]),
     "kt": ("1e3 * metric_ton", ["kt"], ["kilotonne", "kilotonnes", "kilotons"]),
     "Mt": ("1e6 * metric_ton", ["Mt", "MtCO2", "MtCO2e", "Mt CO2", "Mt CO2e", "Mt CO2-eq", "MtCO2-eq"],
            ["megatonne", "megatonnes", "megaton", "megatons", "mtco2", "mt co2", "mtco2e", "mt co2e"]),

@@ -6,9 +6,13 @@ describes it by
 - its **subjects**: the entities named in the figure's clause, else earlier in its
   sentence, else carried from the sentence before in the same paragraph ("Its share
   ..."), else the one entity the brief's title names, else the one entity the whole brief names
-  (config entities and countries, see
-  ``briefcmp.analysis.entities``); a reviewed claim's own subjects come first. A clause
-  about a region, bloc or the world ("the region's economy") has no country subject;
+  or the one it names far more than any other (config entities and countries, see
+  ``briefcmp.analysis.entities`` and ``briefcmp.analysis.subjects``); a reviewed claim's own
+  subjects come first. A clause about a region, bloc or the world ("the region's economy") has
+  no country subject; a company named before the figure's clause ("Output at state-run Coal
+  India, ..., rose to") is the subject, not the title's country. A brief that names no country
+  takes the subject of the release it reports, for its figures that agree with other reports
+  (``subjects.adopt_release_subjects``);
 - its **dimension and unit** (durations compare in days; ranks are their own dimension);
 - the **measured thing**: the content words of the figure's clause without subject
   names, units, dates and verbs that only state a value ("was", "reached"), spellings
@@ -37,26 +41,28 @@ for byte), re-parses the result and writes atomically.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import re
 from collections import defaultdict
 from datetime import date
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Optional
 
 from briefcmp.analysis import clauses, eventdates, evidence, grouping, periods
+from briefcmp.analysis import subjects as whose
+from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
+    _ABBREV_END, _DATELINE, _DATELINE_DAY, _SENTENCE_END, _Context, _dateline_day, _paragraphs,
+)
 from briefcmp.analysis.entities import Entities, proper_names
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
     FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
-    _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _OF_GDP, _POSSESSIVE_START,
+    _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
     _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, _basis, _meaningful, effective_words, measured_words,
     word_match,
 )
 from briefcmp.analysis.terms import term_match
 from briefcmp.corpus import units
-from briefcmp.corpus.model import Brief, Claim, Corpus
+from briefcmp.corpus.model import Claim, Corpus
 
 FIGURE_TYPES = ("quantity", "rank")
 DEFAULT_TOLERANCE = "2%"  # money and counts: rounding ("about 1.3 billion" and "1.28 billion"), not another figure
@@ -120,120 +126,6 @@ class AlignResult:
 # --------------------------------------------------------------------------- describing claims
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(]?[A-Z0-9\uac00-\ud7af])|。\s*"  # Korean, Japanese
-                           # a footnote number after the full stop: "from 2000 to 2021.29 Hyundai ..."
-                           r"|(?:(?<=[a-z”’\"')])|(?<=\b(?:19|20)\d\d))\.\d{1,3}\s+(?=[A-Z][a-z])")
-_ABBREV_END = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Art|vs|etc|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|"
-                         r"Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|Gov|Gen|Sen|Rep)|\.[A-Z])\.$")
-
-
-class _Context:
-    """Paragraphs and sentences of one brief's source, in the offsets of its normalised text
-    (``Brief.source_text``, where claim spans live), to find a figure's clause and subjects."""
-
-    def __init__(self, brief: Brief, entities: Entities, known: tuple[date, ...] = ()) -> None:
-        from briefcmp.corpus.anchor import normalise
-        from briefcmp.corpus.load import source_text
-
-        self.ok = False
-        self.entities = entities
-        self.published = brief.published.start() if brief.published is not None else None
-        norm = source_text(brief) or ""  # the loader keeps no source in memory: read it again
-        try:
-            original = Path(brief.source_path).read_text(encoding="utf-8-sig") if brief.source_path and norm else ""
-        except (OSError, UnicodeDecodeError):
-            original = ""
-        if not original:
-            return
-        if self.published is None:
-            self.published = _dateline_day(original[:3000], known)
-        self.text = norm
-        self.blocks: list[tuple[int, int]] = []
-        pos = 0
-        for para in _paragraphs(original):
-            n = normalise(para)
-            i = norm.find(n, pos) if n else -1
-            if i < 0:
-                continue
-            self.blocks.append((i, i + len(n)))
-            pos = i + len(n)
-        self.sentences: list[tuple[int, int]] = []
-        for a, b in self.blocks:
-            start = a
-            for m in _SENTENCE_END.finditer(norm, a, b):
-                if _ABBREV_END.search(norm, max(a, m.start() - 6), m.start() + 1):
-                    continue
-                self.sentences.append((start, m.start() + 1))
-                start = m.end()
-            if start < b:
-                self.sentences.append((start, b))
-        self.starts = [s for s, _ in self.sentences]
-        self.block_starts = [a for a, _ in self.blocks]
-        title_subjects = entities.subjects_or_names(brief.title or "")
-        self.title_subjects = title_subjects if len(title_subjects) == 1 else ()
-        title_countries = entities.subjects(brief.title or "")
-        self.title_countries = title_countries if len(title_countries) == 1 else ()
-        named = entities.subjects(norm)  # a brief that names one country (or registered entity) only is about it
-        dateline = _DATELINE.search(original[:3000])
-        if dateline:  # "SEOUL --", "TOKYO, Dec 26 (Reuters) -": the city a wire story is filed from names its country
-            named = tuple(dict.fromkeys((*named, *entities.subjects(dateline.group(1).title()))))
-        self.brief_subjects = named if len(named) == 1 else ()
-        self.ok = bool(self.sentences)
-
-    def sentence_index(self, pos: int) -> int:
-        return max(bisect.bisect_right(self.starts, pos) - 1, 0)
-
-    def block_of(self, pos: int) -> tuple[int, int]:
-        i = max(bisect.bisect_right(self.block_starts, pos) - 1, 0)
-        return self.blocks[i] if self.blocks else (0, len(self.text))
-
-    def carried(self, sentence_index: int, names: bool = True) -> tuple[str, ...]:
-        """Subjects of the nearest earlier sentence in the same paragraph that names any: those of
-        its first clause that names one ("Vietnam's economy grew 5 percent, as demand weakened in the
-        United States" is about Vietnam; the next sentence goes on about it, not about both)."""
-        s, _ = self.sentences[sentence_index]
-        block = self.block_of(s)
-        for j in range(sentence_index - 1, max(sentence_index - 4, -1), -1):
-            a, b = self.sentences[j]
-            if a < block[0]:
-                break
-            sentence = self.text[a:b]
-            start = 0
-            for m in [*clauses.breaks(_CLAUSE_BREAK, sentence), None]:
-                end = m.start() if m is not None else len(sentence)
-                part = sentence[start:end]
-                found = self.entities.subjects_or_names(part) if names else self.entities.subjects(part)
-                if found:
-                    return found
-                start = m.end() if m is not None else start
-        return ()
-
-    def pair_before(self, pos: int) -> tuple[str, ...]:
-        """The last two subjects named before ``pos`` in its paragraph, for "the two countries"
-        (none when fewer than two are named)."""
-        a = self.block_of(pos)[0]
-        found: list[str] = []
-        for _, _, eid in reversed(self.entities.find(self.text[a:pos])):
-            if eid not in found:
-                found.append(eid)
-            if len(found) == 2:
-                return tuple(reversed(found))
-        return ()
-
-
-def _paragraphs(original: str) -> list[str]:
-    """Paragraphs: runs of lines between blank lines; a run of short lines (headings, datelines,
-    list items) is one paragraph per line, a run of long lines is a hard-wrapped paragraph."""
-    out: list[str] = []
-    for run in re.split(r"\n\s*\n", original.replace("\r\n", "\n").replace("\r", "\n")):
-        lines = [ln for ln in run.split("\n") if ln.strip()]
-        if len(lines) > 1 and sum(len(ln) >= 50 for ln in lines[:-1]) >= len(lines[:-1]) * 0.8:
-            out.append(" ".join(lines))
-        else:
-            out.extend(lines)
-    return out
-
-
 def _figure_at(text: str, value) -> Optional[tuple[int, int]]:
     """Where the figure's number is written in ``text`` (digits only), if it can be told."""
     if value.amount is None:
@@ -263,6 +155,11 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     else:
         unit = units.canonical_unit(v.unit)
         dim = units.comparable(unit, 0.0)[0]
+        if unit == "bps":  # "25 basis points" is 0.25 percentage point (corpus/units.py converts)
+            unit = "percentage-points"
+    counted = ""  # "36.9 million foreign visitors": a count like "36.87 million", the noun a measured word
+    if units.is_count(unit):
+        counted, unit, dim = unit, "", ""
     text = claim.quote
     subjects_from = ""
     figure_span: Optional[tuple[int, int]] = None
@@ -297,6 +194,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             respective = clauses.respective_words(sentence, (fa, fb))
             c0, c1 = _clause(sentence, fa, fb)
             clause, fig_in_clause = sentence[c0:c1], (fa - c0, fb - c0)
+            cause = _CAUSE.search(clause, fig_in_clause[1])
+            if cause:  # "... swelled to $992.1 billion as exporters beat expected U.S. tariffs": not the US's
+                clause = clause[:cause.start()]
             upto = sentence[:c1]
         else:
             clause, fig_in_clause = ctx.text[a:b], None
@@ -304,6 +204,12 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         company = [] if subjects or entities.subjects(clause) else entities.companies(clause)
         if company:  # "Coal India mined 773.81 million tonnes": the company's figure, not India's
             subjects, subjects_from = (entities.adopt(company[0]),), "clause"
+        elif not subjects and not entities.subjects(clause) and not entities.subjects(upto):
+            # "Output at state-run Coal India, which accounts for most of the country's production, rose to
+            # 773.8 million tons": the company the sentence names before the clause, not the title's country
+            company = entities.companies(upto)
+            if company:
+                subjects, subjects_from = (entities.adopt(company[-1]),), "sentence"
         named = [] if subjects or entities.subjects(clause) else proper_names(clause)
         generic = next((g for g in _GENERIC_SUBJECT.finditer(clause)
                         if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())
@@ -325,7 +231,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
                                ("sentence", lambda: entities.subjects_or_names(upto)),  # a name after the clause is another's
                                ("previous sentence", lambda: ctx.carried(si)),
                                ("title", lambda: ctx.title_subjects),
-                               ("whole brief", lambda: ctx.brief_subjects)):
+                               (ctx.brief_how, lambda: ctx.brief_subjects)):
                 subjects = found()
                 if subjects:
                     subjects_from = how
@@ -357,7 +263,10 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             share = _OF_GDP.match(clause, fig_in_clause[1])
             if share:
                 clause = clause[:share.start()] + " " * (share.end() - share.start()) + clause[share.end():]
-    words, shown, order = measured_words(clause, entities, unit if unit != "percent" else "", fig_in_clause)
+    # the unit in any spelling is no measured word ("402 billion kroner" is in crowns)
+    written = " ".join(units.spellings(unit)) if unit not in ("", "percent") else unit
+    words, shown, order = measured_words(clause, entities, (counted if counted in units.PERSON_NOUNS else "")
+                                         if counted else written if unit != "percent" else "", fig_in_clause)
     if respective is not None:
         words, shown, order = measured_words(respective[0], entities, "")
     own_direction = words & _DIRECTION
@@ -374,13 +283,13 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             # about the sentence's subject, named in its first clause
             first = next(iter(clauses.breaks(_CLAUSE_BREAK, before)), None)
             subject_words = measured_words(before[:first.start()] if first else before, entities,
-                                           unit if unit != "percent" else "")
+                                           written if unit != "percent" else "")
             if _meaningful(subject_words[0] - _HARMLESS - _DIRECTION):
                 before = before[:first.start()] if first else before
                 apposition = not participle.group().rstrip().endswith("by")  # a level, unless "rising by"
         for _ in range(3):
             p0 = max((m.end() for m in clauses.breaks(_CLAUSE_BREAK, before, 0, max(len(before) - 2, 0))), default=0)
-            words, shown, order = measured_words(before[p0:], entities, unit if unit != "percent" else "")
+            words, shown, order = measured_words(before[p0:], entities, written if unit != "percent" else "")
             if _meaningful(words - _HARMLESS) or p0 == 0:
                 break
             before = before[:p0]
@@ -430,32 +339,6 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         vintage = next((tag for tag, pattern in _VINTAGES if pattern.search(near)), "")
     return Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
                   subjects[0] if subjects else "", period, how, published, alternate, vintage)
-
-
-# A wire dateline: a city in capitals at the start of a line, then a dash, a colon or ", Mon DD (Agency)".
-_DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:\s*[-–—:]|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b)")
-
-_DATELINE_DAY = re.compile(r"(?m)^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2},\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
-                           r"\s+\((?:Reuters|AFP|AP|Bloomberg|Xinhua|Kyodo|Yonhap|PTI|dpa)\)")
-
-
-def _dateline_day(text: str, known: tuple[date, ...]) -> Optional[date]:
-    """A wire dateline with no year ("TOKYO, Dec 26 (Reuters) -") dates the story when the corpus holds
-    other reports published within RELEASE_DAYS of that day in exactly one year."""
-    m = _DATELINE_DAY.search(text)
-    month = periods.month_number(m.group("mon")) if m else 0
-    if not m or not month:
-        return None
-    found = set()
-    for k in known:
-        for y in (k.year - 1, k.year, k.year + 1):
-            try:
-                d = date(y, month, int(m.group("day")))
-            except ValueError:
-                continue
-            if abs((d - k).days) <= evidence.RELEASE_DAYS:
-                found.add(d)
-    return found.pop() if len(found) == 1 else None
 
 
 # A sentence whose subject points back: "It totals 656.6 trillion won", "That is up 2.8 percent".
@@ -538,6 +421,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
         _brief_hints(described)
         described = []
     result.considered = len(loose)
+    whose.adopt_release_subjects(loose, [*loose, *(m for ms in keyed.values() for m in ms)], word_match,
+                                 evidence.close, RELEASE_DAYS, _VAGUE)  # a brief that names no country
 
     # 1. Registered keys: a claim joins the key whose subjects, unit and wording it shares (analysis/grouping.py).
     key_sigs = []

@@ -40,6 +40,7 @@ class Country:
     id: str  # slug of the common English name: "south-korea"
     label: str  # "South Korea"
     names: tuple[str, ...]  # every form that names it in text
+    adjectives: tuple[str, ...] = ()  # the forms of ``names`` that are its adjective ("Japanese")
 
 
 def slug(text: str) -> str:
@@ -86,7 +87,7 @@ def countries() -> tuple[Country, ...]:
             names.add(capital.split(" D.C.")[0] if capital.startswith("Washington") else capital)
         names = {n for n in names if n not in _AMBIGUOUS and "," not in n}
         population = info.get("population") if isinstance(info.get("population"), (int, float)) else 0
-        out.append((population, Country(slug(label), label, tuple(sorted(names)))))
+        out.append((population, Country(slug(label), label, tuple(sorted(names)), (demonym,) if demonym in names else ())))
     # A name several countries share ("American" for the United States and the Northern Mariana
     # Islands, "Dominican") belongs to the most populous one.
     owner: dict[str, tuple[float, str]] = {}
@@ -94,8 +95,45 @@ def countries() -> tuple[Country, ...]:
         for n in c.names:
             if n not in owner or population > owner[n][0]:
                 owner[n] = (population, c.id)
-    kept = [Country(c.id, c.label, tuple(n for n in c.names if owner[n][1] == c.id)) for _, c in out]
+    kept = [Country(c.id, c.label, tuple(n for n in c.names if owner[n][1] == c.id),
+                    tuple(n for n in c.adjectives if owner[n][1] == c.id)) for _, c in out]
     return tuple(sorted(kept, key=lambda c: c.id))
+
+
+@lru_cache(maxsize=1)
+def _currency_countries() -> dict[str, str]:
+    """ISO 4217 code -> the id of the one country that issues it (CLDR's tender currencies by territory,
+    from Babel): the territory using it with at least 95% of the population of all that use it ("INR":
+    India, not Bhutan; "KRW": South Korea); none for a currency of many countries (EUR, USD: the US has
+    under 95% of the dollar's territories, and the dollar prices the world's trade anyway)."""
+    import countryinfo
+    from babel.core import get_global
+
+    people: dict[str, tuple[float, str]] = {}
+    for c in countryinfo.all_countries():
+        info = c.info()
+        code = (info.get("ISO") or {}).get("alpha2")
+        if code and info.get("name"):
+            population = info.get("population") if isinstance(info.get("population"), (int, float)) else 0
+            if code not in people or population > people[code][0]:  # (countryinfo files Wales under GB too)
+                people[code] = (float(population), slug(info["name"]))
+    users: dict[str, list[str]] = {}
+    for territory, spans in get_global("territory_currencies").items():
+        for code, _, end, tender in spans:
+            if end is None and tender:
+                users.setdefault(code, []).append(territory)
+    out = {}
+    for code, territories in users.items():
+        known = sorted((people[t] for t in territories if t in people), reverse=True)
+        total = sum(p for p, _ in known)
+        if known and total > 0 and known[0][0] >= 0.95 * total and code not in ("USD", "EUR"):
+            out[code] = known[0][1]
+    return out
+
+
+def currency_country(code: str) -> str:
+    """The id of the country whose own currency ``code`` is ("KRW" -> "south-korea"), or ""."""
+    return _currency_countries().get(code.upper(), "") if len(code) == 3 and code.isalpha() else ""
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
@@ -116,12 +154,15 @@ class Entities:
         self.labels: dict[str, str] = {}
         name_of: dict[str, str] = {}
         config_names: set[str] = set()
+        adjectives: set[str] = set()
         for eid, e in config.entities.items():
             self.labels[eid] = e.label
             for name in {e.label, *e.aliases}:
                 for form in name_forms(name):
                     name_of.setdefault(form, eid)
                     config_names.add(form)
+                    if form != name:
+                        adjectives.add(form)
         if use_countries:
             label_ids = {e.label: eid for eid, e in config.entities.items()}
             for c in countries():
@@ -130,7 +171,9 @@ class Entities:
                 self.labels.setdefault(eid, c.label)
                 for n in c.names:
                     name_of.setdefault(n, eid)
+                adjectives.update(a for a in c.adjectives if name_of.get(a) == eid)
         self.entity_of = name_of
+        self.adjectives = frozenset(adjectives - set(self.labels.values()))  # "Japanese", "American"
         self._config_names = config_names
         self._use_countries = use_countries
         self._config_cjk = {form: eid for form, eid in name_of.items() if _is_cjk(form)}
@@ -211,6 +254,11 @@ class Entities:
     def subjects(self, text: str) -> tuple[str, ...]:
         """Entity ids named in ``text``, in order of first mention."""
         return tuple(dict.fromkeys(eid for _, _, eid in self.find(text)))
+
+    def mentions(self, text: str) -> list[tuple[str, bool]]:
+        """(entity id, named by its adjective) for every name in ``text``, in order: "Japan's" is the
+        country, "Japanese exports" its adjective."""
+        return [(eid, text[a:b] in self.adjectives) for a, b, eid in self.find(text)]
 
     def label(self, eid: str) -> str:
         return self.labels.get(eid, eid)
@@ -336,6 +384,8 @@ social housing transport infrastructure capital metropolitan northern southern e
 east west upper lower greater new old royal united republic democratic independent international
 """.split())
 _NAME_LINKS = frozenset("of for and de del do da des la".split())
+# Words after the head that end the same name: "the Government Pension Fund Global", "Coal India Limited".
+_NAME_ENDS = frozenset("global international worldwide limited ltd inc plc".split())
 _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # A name right before a reporting verb is the source of a figure, not what it is about.
 _REPORTS = re.compile(r"\s*(?:'s\s+)?(?:said|says|say|estimated|estimates|estimate|reported|reports|put|puts|"
@@ -384,7 +434,7 @@ def proper_names(text: str) -> list[tuple[int, int, str]]:
                 continue
             break
         if last_head > i:
-            if last > last_head and tokens[last_head + 1][2].lower() not in _NAME_LINKS:
+            if last > last_head and tokens[last_head + 1][2].lower() not in _NAME_LINKS | _NAME_ENDS:
                 last = last_head  # "the Murray-Darling Basin Plan" names the basin's plan: the name is the basin
             end = tokens[last][1]
             name = text[a:end].removesuffix("'s")

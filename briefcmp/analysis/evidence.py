@@ -4,8 +4,11 @@
 measured words, from what each says about itself:
 
 - **subject**: named in the figure's clause or sentence (1.0), carried from the sentence before
-  (0.95), from the title (0.9) or the one country the whole brief names (0.85); none, or only a
-  body with no country (0);
+  (0.95), from the title (0.9), the one country the whole brief names (0.85), the one the brief
+  names far more than any other (0.8), or taken from other reports of the release the brief
+  reports (0.8: inferred, below every subject a brief states; see ``analysis.subjects``); none,
+  or only a body with no country (0). A figure whose subject is inferred from other reports and
+  whose value differs from a figure of its period never decides a contradiction (0);
 - **period**: stated or read from the text against the publication date (1.0), as drafted (0.95),
   shared with reports of the same release published within ``RELEASE_DAYS`` days (0.9), the date
   of a release whose reports all state no period and agree (0.85); none (0);
@@ -38,7 +41,7 @@ from briefcmp.analysis.rounding import agree_rounded
 APPLY_THRESHOLD = 0.7
 RELEASE_DAYS = 7  # reports published this close about one release share its period
 SUBJECT_WEIGHT = {"claim": 1.0, "clause": 1.0, "sentence": 1.0, "two named before": 0.95, "previous sentence": 0.95, "title": 0.9,
-                  "whole brief": 0.85}
+                  "whole brief": 0.85, "main subject": 0.8, "release": 0.8}
 PERIOD_WEIGHT = {"claim": 1.0, "stated": 1.0, "relative": 1.0, "drafted": 0.95, "release": 0.9, "release-date": 0.85}
 # A budget or plan adopted is a figure of fact, though the sentence says "will": "will spend 11.11 trillion".
 PLAN = re.compile(r"\b(?:budget\w*|fiscal|outlays?|appropriat\w+|earmark\w*|allocat\w+)\b", re.I)
@@ -162,6 +165,12 @@ def evidence(members: list, directed: frozenset[str], forecast: re.Pattern, meas
             part("subject", SUBJECT_WEIGHT.get(m.subjects_from, 1.0), "")
     if measure < 1.0:
         part("measure", measure, f"the wording is only alike (similarity {measure:.2f})")
+    stated = [m for m in members if m.subjects_from != "release"]
+    for m in members:
+        if m.subjects_from == "release" and any(not close(m, o) for o in stated if o.period == m.period):
+            # the subject was shared only because the figure agreed: it never decides a contradiction
+            part("subject", 0.0, f"the subject of {m.claim.ref} is inferred from other reports of the release, "
+                                 "and its value differs")
     undated = [m.claim.ref for m in members if not m.dated]
     if undated:
         part("period", 0.0, f"no stated period for {', '.join(undated)} (as-of taken from the publication date; no "

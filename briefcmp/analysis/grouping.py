@@ -533,14 +533,19 @@ def label(group: list, entities: Entities) -> str:
 
 def reason(group: list, target: str) -> str:
     subjects = ", ".join(group[0].subjects) or "(none)"
-    how = sorted({m.subjects_from for m in group if m.subjects_from not in ("clause", "claim")})
+    how = sorted({m.subjects_from for m in group if m.subjects_from not in ("clause", "claim", "release")})
+    shared = sorted(m.claim.ref for m in group if m.subjects_from == "release")
     words = " ".join(group[0].shown[w] for w in shared_order(group)) or "(none)"
     how_p = {"relative": " (from the publication date)", "release": " (the release's: reports within "
              f"{evidence.RELEASE_DAYS} days)", "release-date": " (the release's date: no report states a period)",
              "": " (inferred)"}
     found = sorted({(m.period or str(m.claim.as_of or "")) + how_p.get(m.period_how, "")
                     for m in group if m.period or m.claim.as_of is not None})
-    parts = [f"subject {subjects}" + (f" (from the {', '.join(how)})" if how else ""),
+    how = ["brief's main subject (named most)" if h == "main subject" else f"the {h}" for h in how]
+    if shared:  # analysis/subjects.py: a brief that names no country, its figure agreeing with the release's
+        how.append(f"for {', '.join(shared)}: other reports of the release within {evidence.RELEASE_DAYS} days, "
+                   "inferred as its value agrees")
+    parts = [f"subject {subjects}" + (f" (from {', '.join(how)})" if how else ""),
              f"unit {'rank' if group[0].dim == 'rank' else group[0].unit or 'count'}", f"shared words: {words}",
              f"period {', '.join(found) or 'not stated'}"]
     if target:

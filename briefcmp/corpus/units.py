@@ -1,5 +1,7 @@
 """Canonical unit and currency names, so that "%" and "percent", "$" and "USD" compare equal, and
 physical units by dimension, so that "16.5 gigawatts", "16.5 GW" and "16,500 MW" compare equal.
+A basis point is a hundredth of a percentage point: a rate "raised 25 bps" and one "raised 0.25
+percentage point" compare equal.
 
 The physical units (power, energy, mass, length, area, volume, flow) come from the table that
 ``scripts/gen_unit_table.py`` builds from pint's definitions (``unittable``): GW = gigawatts =
@@ -17,6 +19,7 @@ from briefcmp.corpus.unittable import WORDS as _PHYSICAL_WORDS
 
 _ALIASES = {
     "%": "percent", "pct": "percent", "per cent": "percent", "percentage": "percent",
+    "bps": "bps", "bp": "bps", "basis point": "bps", "basis points": "bps",
     "pp": "percentage-points", "percentage point": "percentage-points",
     "percentage points": "percentage-points",
     "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "us dollars": "USD",
@@ -25,6 +28,8 @@ _ALIASES = {
     "€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR",
     "₽": "RUB", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "rub": "RUB",
     "£": "GBP", "gbp": "GBP", "cny": "CNY", "yuan": "CNY", "rmb": "CNY",
+    # Nordic crowns as the press writes them: one unit under a key (whose subject says which crown)
+    "kroner": "crowns", "krone": "crowns", "kronor": "crowns", "krona": "crowns", "crown": "crowns",
     "x": "times", "fold": "times", "multiple": "times",
     "day": "days", "week": "weeks", "month": "months", "year": "years", "hour": "hours",
     "minute": "minutes", "min": "minutes", "mins": "minutes", "second": "seconds", "sec": "seconds",
@@ -61,6 +66,15 @@ def canonical_unit(unit: str) -> str:
     return u if low in _PHYSICAL_SYMBOLS else low  # "M" is no metre, "T" no tonne: kept as written
 
 
+def spellings(unit: str) -> list[str]:
+    """The one-word spellings this module reads as ``unit``'s canonical form ("crowns": kroner,
+    krone...; "USD": dollar, dollars): the words of a figure's unit, whichever one the text used."""
+    canon = canonical_unit(unit)
+    table = {**_ALIASES, **_PHYSICAL_WORDS}
+    # single words only: "tonnes of carbon dioxide" is a spelling of tonnes, but "carbon" says what is weighed
+    return sorted({canon, *(w for w, c in table.items() if c == canon and w.isalpha())})
+
+
 def is_currency(unit: str) -> bool:
     return unit in CURRENCIES
 
@@ -75,10 +89,31 @@ def comparable(unit: str, amount: float) -> tuple[str, float]:
     units of their dimension ("power", "volume"...); others unchanged."""
     if unit in _DAYS:
         return "duration", amount * _DAYS[unit]
+    if unit in ("bps", "basis points") or canonical_unit(unit) == "bps":
+        return "percentage-points", amount / 100  # a basis point is a hundredth of a percentage point
+
     physical = _PHYSICAL.get(unit) or _PHYSICAL.get(canonical_unit(unit))
     if physical is not None:
         return physical[0], amount * physical[1]
     return unit, amount
+
+
+# Counted nouns that only say "how many humans": the measure is named elsewhere ("the number of
+# unemployed persons was 1.74 million", "1.7 million people were out of work").
+PERSON_NOUNS = frozenset({"people", "persons", "individuals"})
+# Units that are no counted thing: measures, money, multiples.
+_NOT_COUNTED = frozenset({"percent", "percentage-points", "bps", "times", "points", "cents", "pence", "crowns"})
+_IRREGULAR_COUNTS = PERSON_NOUNS | {"children", "men", "women", "personnel", "police", "staff", "cattle"}
+
+
+def is_count(unit: str) -> bool:
+    """A counted noun ("visitors", "jobs", "people"): a count, like a bare number, of what the
+    measure names. "36.9 million foreign visitors" and "the number of foreign visitors reached 36.87
+    million" are one dimension; currencies, physical units, durations and percentages are not counts."""
+    u = canonical_unit(unit)
+    return bool(u) and u.isascii() and u.replace("-", "").replace(" ", "").isalpha() and u.islower() \
+        and (u.endswith("s") or u in _IRREGULAR_COUNTS) and u not in _NOT_COUNTED and u not in _DAYS and u not in ("decades", "centuries") \
+        and not is_currency(u) and not is_physical(u)
 
 
 def shared_unit(unit_list: list[str]) -> str:

@@ -26,7 +26,10 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EU
                    "won": "KRW", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB",
                    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "hryvnia": "UAH", "hryvnias": "UAH",
                    "rupee": "INR", "rupees": "INR", "pounds sterling": "GBP", "sterling": "GBP",
-                   "swiss francs": "CHF", "zloty": "PLN", "zlotys": "PLN", "tenge": "KZT", "lira": "TRY"}
+                   "swiss francs": "CHF", "zloty": "PLN", "zlotys": "PLN", "tenge": "KZT", "lira": "TRY",
+                   # the Nordic crowns: "kroner" is Norway's or Denmark's, "crowns" any of them; kept as
+                   # written and compared as one currency under a key (corpus/units.py), never converted
+                   "kroner": "kroner", "krone": "krone", "kronor": "kronor", "crowns": "crowns"}
 DOLLAR_ADJ = {"australian": "AUD", "canadian": "CAD", "hong kong": "HKD", "new zealand": "NZD",
                "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD"}
 
@@ -72,6 +75,7 @@ PREFIX_CURRENCY = re.compile(
 SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn)\b"
                           r"|(?P<g>[kmbtKMBT])\b(?!\.\w)", re.I)
 PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b)(?P<pts>\s+points?\b)?", re.I)
+BASIS_POINTS_AFTER = re.compile(r"\s+basis[\s-]points?\b|\s?bps?\b", re.I)
 POINTS_AFTER = re.compile(r"\s+percentage[\s-]points?\b|\s?(?:pp|ppt|p\.p\.)(?![\w])", re.I)
 CURRENCY_AFTER = re.compile(
     r"(?:\s+|-)(?:(?P<adj>U\.?S\.?|US|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Taiwan(?:ese)?|"
@@ -156,6 +160,9 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
         elif currency or CURRENCY_AFTER.match(text, m.end()):
             scale = SCALE_WORDS[m.group("g").lower()]
             pos = m.end()
+    m = BASIS_POINTS_AFTER.match(text, pos)
+    if m:  # "25 basis points": a hundredth of a percentage point (corpus/units.py converts)
+        return After("count", "bps", scale, m.end())
     m = POINTS_AFTER.match(text, pos)
     if m:
         return After("points", "percentage-points", scale, m.end())

@@ -32,6 +32,9 @@ def screen(k: KeyView, claims: list[Claim], corpus: Corpus, out: list[Relation])
     if k.type != "quantity":
         return typed
     dims = {c.ref: dimension(c.value) for c in typed}  # type: ignore[arg-type]
+    counted = {d for d in dims.values() if units.is_count(d)} | ({k.unit} if units.is_count(k.unit) else set())
+    if len(counted) == 1:  # a bare count under a key of "visitors" counts visitors (corpus/units.is_count)
+        dims = {ref: next(iter(counted)) if d == "(no unit)" else d for ref, d in dims.items()}
     if k.unit:
         expected = units.comparable(k.unit, 0.0)[0]
         why = f"key {k.id} expects {k.unit}"

@@ -1,0 +1,126 @@
+"""Whose figure it is when the figure's own text does not say: the brief's main subject, and the
+subject of the release a brief reports.
+
+Two rules of how news is written, used by ``align`` after a figure's clause, sentence, the
+sentence before and the title have named no subject:
+
+- **The brief's main subject** (``main_subject``): a brief that names one country or
+  registered entity only is about it; one that names several is about the one it names
+  far more than the others (at least ``MAIN_MENTIONS`` times, and at least ``MAIN_RATIO``
+  times as often as any other: a wire story on Japan's economy mentioning Germany once).
+  A country named once, only by its adjective and outside the lead paragraph ("the CEO pointed
+  to American technology companies"), describes a side matter: it is not what the brief is about
+  ("German economic output grew slightly", the lead of a statistics release, is).
+- **The release's subject** (``adopt_release_subjects``): a brief that names no country at all
+  ("Budget 2025: Government pegs capex at ...", a newsletter's "July jobs report at a
+  glance") reports a release other briefs name. Its figures are matched with those of other
+  briefs published within ``RELEASE_DAYS`` days that have the same unit, measured words alike
+  ("sure" or "maybe"), no other stated period, and a value that agrees. When at least two of
+  its figures (two values) match, and all matches give one and the same subject, the brief
+  reports that release: each matched figure gets the subject (``subjects_from`` = "release").
+  A figure that agrees with none gets none, so a subject taken from other reports never
+  decides a contradiction alone; and ``evidence`` scores it below every subject a brief states.
+
+Cost: figures are indexed by (dimension, unit, measured word) and publication day, and each
+subjectless figure looks at no more than ``MAX_SCAN`` of them per word (linear).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from typing import Callable, Iterable, Sequence
+
+MAIN_MENTIONS = 3  # a brief naming several countries is about one it names at least this often...
+MAIN_RATIO = 2.0  # ...and this many times as often as any other
+MAX_SCAN = 200  # figures of one unit, word and week looked at per subjectless figure (keeps the cost linear)
+RELEASE_MATCHES = 2  # figures of a brief that must agree with one release before it takes the release's subject
+
+
+def main_subject(mentions: Sequence[tuple[str, bool]]) -> tuple[tuple[str, ...], str]:
+    """(subjects, how) for a brief from its entity mentions in order, each (entity id, named by an
+    adjective outside the lead): the one entity named ("whole brief"), or the one that dominates
+    ("main subject"), else none."""
+    counts = Counter(eid for eid, _ in mentions)
+    if not counts:
+        return (), ""
+    nouns = {eid for eid, adjective in mentions if not adjective}
+    if len(counts) == 1:
+        (eid, n), = counts.items()
+        # "American technology companies", once: an adjective of something else, not the brief's subject
+        return ((eid,), "whole brief") if n >= 2 or eid in nouns else ((), "")
+    (top, n), (_, second) = counts.most_common(2)
+    if n >= MAIN_MENTIONS and n >= MAIN_RATIO * second and top in nouns:
+        return (top,), "main subject"
+    return (), ""
+
+
+def currency_country(members: Sequence) -> str:
+    """The country whose own currency all the money figures of ``members`` (one brief's) are in
+    ("trillion won": South Korea; "Rs 11.21 lakh crore": India), or "": none for a currency of several
+    countries (euro, dollar) or two currencies."""
+    from briefcmp.analysis.entities import currency_country as of_code
+    from briefcmp.corpus import units
+
+    codes = {m.unit.upper() for m in members if m.unit and (units.is_currency(m.unit) or of_code(m.unit))}
+    return of_code(next(iter(codes))) if len(codes) == 1 else ""
+
+
+def _stated(m) -> bool:
+    return bool(m.subjects) and not any(s.startswith("(") for s in m.subjects) and m.subjects_from != "release"
+
+
+def _same_period(a, b) -> bool:
+    """Whether two figures may be of one period: equal periods, or one of them states none."""
+    return not a.period_how or not b.period_how or a.period == b.period
+
+
+def adopt_release_subjects(members: Iterable, references: Iterable, word_match: Callable, close: Callable,
+                           days: int, vague: frozenset[str] = frozenset()) -> list:
+    """Give the release's subject to the subjectless figures of a brief that reports the release (see
+    the module docstring). ``references``: figures whose stated subjects may be shared (any brief);
+    ``close(a, b)``: their values agree; ``vague``: words that alone never make two measures alike
+    (figures are compared only when they share another word). Returns the members that took a subject."""
+    index: dict[tuple, list] = defaultdict(list)  # (dimension, unit, word) -> figures, by day
+    for o in references:
+        if _stated(o) and o.published is not None:
+            for w in o.words - vague:
+                index[(o.dim, o.unit, w)].append(o)
+    for lst in index.values():
+        lst.sort(key=lambda o: o.published)
+    days_of = {k: [o.published.toordinal() for o in lst] for k, lst in index.items()}
+    orphans: dict[str, list] = defaultdict(list)
+    for m in members:
+        if not m.subjects and m.published is not None and m.words - vague:
+            orphans[m.claim.brief].append(m)
+    adopted = []
+    for brief in sorted(orphans):
+        agreeing: dict[int, set] = {}
+        for m in orphans[brief]:
+            day, seen, found = m.published.toordinal(), set(), set()
+            for w in sorted(m.words - vague):
+                k = (m.dim, m.unit, w)
+                if k not in index:
+                    continue
+                lo, hi = bisect.bisect_left(days_of[k], day - days), bisect.bisect_right(days_of[k], day + days)
+                for o in index[k][lo:min(hi, lo + MAX_SCAN)]:
+                    if id(o) in seen:
+                        continue
+                    seen.add(id(o))
+                    if o.claim.brief != brief and o.subjects not in found and _same_period(m, o) and close(m, o) \
+                            and word_match(m.words, o.words) in ("sure", "maybe"):
+                        found.add(o.subjects)
+            if found:
+                agreeing[id(m)] = found
+        found = set().union(*agreeing.values()) if agreeing else set()
+        took = [m for m in orphans[brief] if id(m) in agreeing]
+        if len(found) != 1:
+            continue
+        (subjects,) = found
+        need = 1 if subjects == (currency_country(orphans[brief]),) else RELEASE_MATCHES
+        if len({(m.unit, m.claim.value.base_amount) for m in took}) < need:
+            continue
+        for m in took:
+            m.subjects, m.subjects_from, m.lead = subjects, "release", subjects[0]
+            adopted.append(m)
+    return adopted

@@ -1,0 +1,268 @@
+"""Whose figure it is when its text does not say (issue 21): the brief's main subject, the subject of
+the release a brief reports, a company before the figure's clause; and units that are one unit
+(tons and tonnes, basis points and percentage points, a counted noun and a bare count). Fixture
+texts written here."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefcmp.analysis import evidence, subjects
+from briefcmp.analysis.align import FORECAST_WORDS, _DIRECTED, Member, _Context, describe
+from briefcmp.analysis.entities import Entities
+from briefcmp.corpus import units
+from briefcmp.corpus.model import Claim, Value
+from tests.test_align_subjects import _corpus, _found
+
+
+def test_a_country_in_a_cause_clause_is_not_the_figure_s(tmp_path: Path) -> None:
+    text = ("Chile's copper exports rise\nMining Wire | 3 April 2024\n\n"
+            "Chile's copper exports rose to $42.3 billion in 2023 as buyers in China stocked up ahead of tariffs.\n")
+    brief, ctx, e = _brief_context(tmp_path, "wire", text)
+    (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 42.3]
+    assert m is not None and m.subjects == ("chile",)
+
+
+def test_the_main_subject_of_a_brief() -> None:
+    j, g, u = ("japan", False), ("germany", False), ("united-states", True)
+    assert subjects.main_subject([j, j, j, g]) == (("japan",), "main subject")  # named far more often
+    assert subjects.main_subject([j, j, g]) == ((), "")  # not often enough
+    assert subjects.main_subject([j, j, j, g, g]) == ((), "")  # not far more often than Germany
+    assert subjects.main_subject([g]) == (("germany",), "whole brief")
+    # "the CEO pointed to American technology companies", once and outside the lead: a side matter
+    assert subjects.main_subject([u]) == ((), "")
+    assert subjects.main_subject([u, u]) == (("united-states",), "whole brief")
+    assert subjects.main_subject([]) == ((), "")
+
+
+def test_mentions_tell_a_country_from_its_adjective() -> None:
+    e = Entities()
+    assert e.mentions("Japan's exports and Japanese imports; American banks.") == [
+        ("japan", False), ("japan", True), ("united-states", True)]
+
+
+def _brief_context(tmp_path: Path, name: str, text: str):
+    """The drafted brief ``name`` of a one-brief corpus, its context and entities."""
+    from briefcmp.corpus.cache import load_corpus
+
+    _corpus(tmp_path, {name: text})
+    corpus = load_corpus([tmp_path], cache=False).corpus
+    brief = next(b for b in corpus.briefs if b.id == name)
+    entities = Entities(corpus.config)
+    return brief, _Context(brief, entities), entities
+
+
+def test_an_adjective_in_the_lead_names_the_subject_one_further_down_does_not(tmp_path: Path) -> None:
+    lead = ("Output up 0.4% in the second quarter\nStatistics Office | Press release | 30 July 2024\n\n"
+            "VIENNA - Austrian economic output grew in the spring, according to the first estimate, and "
+            "households spent more on food and services than they had in the first quarter of the year.\n")
+    later = ("Returns lifted the pension fund in 2024\nFund manager | Press release | 29 January 2025\n\n"
+             "The return on the fund was 11.2 percent in 2024, equal to 940 billion crowns, after costs and "
+             "before the transfers the owner makes to the budget each year.\n\n"
+             "The manager attributed the result to the strong run of Canadian railway companies.\n")
+    _, ctx, _ = _brief_context(tmp_path / "a", "lead", lead)
+    assert (ctx.brief_subjects, ctx.brief_how) == (("austria",), "whole brief")
+    brief, ctx, e = _brief_context(tmp_path / "b", "later", later)
+    assert ctx.brief_subjects == ()
+    figures = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.unit == "percent"]
+    assert figures and all(m.subjects == () for m in figures if m is not None)  # never Canada's return
+
+
+def test_a_company_the_sentence_names_before_the_clause_is_the_subject(tmp_path: Path) -> None:
+    text = ("Iron ore output climbs in Brazil\nMining Wire | 3 April 2024\n\n"
+            "Brazil's iron ore output rose 4 percent to 440 million tonnes in 2023, the ministry said.\n\n"
+            "Production at state-run Minas Brazil, which mines most of the country's ore, climbed to 320 million "
+            "tonnes in 2023.\n")
+    brief, ctx, e = _brief_context(tmp_path, "wire", text)
+    by_amount = {c.value.amount: describe(c, ctx, e) for c in brief.claims if c.value is not None}
+    assert by_amount[440.0].subjects == ("brazil",)
+    assert by_amount[320.0].subjects == ("minas-brazil",) and by_amount[320.0].subjects_from == "sentence"
+
+
+def _release_texts(tonnes: str) -> dict[str, str]:
+    return {
+        "wire": "Chile's copper output slips in 2023\nSANTIAGO, Feb 1 (Reuters) -\n\n"
+                "Chile's copper production fell 1.9 percent in 2023 to 5.25 million tonnes, the statistics "
+                "institute said on Thursday. Chile's copper exports were worth $42.3 billion in 2023.\n",
+        "paper": "Copper output falls again\nEl Diario | 2 February 2024\n\n"
+                 "Chile's copper production fell 1.9 percent in 2023, the statistics institute said. "
+                 "Chile's copper exports were worth $42.3 billion in 2023.\n",
+        # a newsletter that names no country: it reports the same release
+        "letter": "Metals week at a glance\nMetals Letter | 3 February 2024\n\n"
+                  "- The country's copper production fell 1.9 percent in 2023.\n"
+                  "- Its copper exports were worth $42.3 billion in 2023.\n"
+                  f"- Its copper output was {tonnes} million tonnes in 2023.\n",
+    }
+
+
+def test_a_brief_that_names_no_country_takes_the_subject_of_the_release_it_reports(tmp_path: Path) -> None:
+    relations = _corpus(tmp_path / "c", _release_texts("5.25"))
+    joined = [r for r in relations if r["kind"] == "agreement" and "letter" in {c["brief"] for c in r["claims"]}]
+    # the fall and the exports in all three reports, the tonnage in the two that give it
+    assert sorted(sorted(c["brief"] for c in r["claims"]) for r in joined) == [
+        ["letter", "paper", "wire"], ["letter", "paper", "wire"], ["letter", "wire"]]
+    found = _found(tmp_path / "c", relations)
+    assert {s for kind, _, s in found if kind == "agreement"} == {frozenset({"chile"})}
+
+
+def test_a_subject_taken_from_the_release_never_decides_a_contradiction(tmp_path: Path) -> None:
+    relations = _corpus(tmp_path / "c", _release_texts("5.45"))  # the wire says 5.25
+    assert not any(r["kind"] == "contradiction" for r in relations), relations
+    # the figures that agree still join, the one that differs stays unkeyed
+    assert any(r["kind"] == "agreement" and "letter" in {c["brief"] for c in r["claims"]} for r in relations)
+    assert not any("letter" in {c["brief"] for c in r["claims"]} and any(c["value"]["display"].startswith("5.")
+                                                                            for c in r["claims"]) for r in relations)
+
+
+def _member(brief: str, amount: float, subjects_from: str, period: str = "2023") -> Member:
+    claim = Claim(brief=brief, id="x", quote="Exports rose 5 percent.", kind="fact",
+                  value=Value("quantity", amount=amount, unit="percent"))
+    return Member(claim, ("chile",), subjects_from, "percent", "percent", frozenset({"export", "increase"}),
+                  {"export": "exports", "increase": "rose"}, ("export", "increase"), "chile", period, "stated",
+                  date(2024, 2, 1))
+
+
+def test_a_subject_from_the_release_scores_below_any_stated_one() -> None:
+    def score(*members: Member) -> float:
+        return evidence.evidence(list(members), _DIRECTED, FORECAST_WORDS).score
+
+    stated = score(_member("a", 5.0, "clause"), _member("b", 5.0, "whole brief"))
+    main = score(_member("a", 5.0, "clause"), _member("b", 5.0, "main subject"))
+    release = score(_member("a", 5.0, "clause"), _member("b", 5.0, "release"))
+    assert 0 < release <= main < stated and release >= evidence.APPLY_THRESHOLD
+    differs = evidence.evidence([_member("a", 5.0, "clause"), _member("b", 6.0, "release")], _DIRECTED,
+                                FORECAST_WORDS)
+    assert differs.score == 0 and "inferred from other reports of the release" in differs.doubt()
+    # another period's figure is no contradiction
+    assert score(_member("a", 5.0, "clause", "2022"), _member("b", 6.0, "release"), _member("c", 6.0, "clause")) > 0
+
+
+def test_the_reason_says_which_subject_was_taken_from_the_release() -> None:
+    from briefcmp.analysis.align import _reason
+
+    reason = _reason([_member("a", 5.0, "title"), _member("b", 5.0, "release")], "")
+    assert reason.startswith("subject chile (from the title, for b#x: other reports of the release within 7 days")
+
+
+def test_release_subjects_need_two_agreeing_figures_and_one_subject() -> None:
+    def m(brief: str, amount: float, words: set[str], subject: tuple[str, ...] = (), day: int = 1) -> Member:
+        claim = Claim(brief=brief, id=f"f{amount}", quote="q", kind="fact",
+                      value=Value("quantity", amount=amount, unit="percent"))
+        return Member(claim, subject, "clause" if subject else "", "percent", "percent", frozenset(words), {}, (),
+                      subject[0] if subject else "", "", "", date(2024, 2, day))
+
+    from briefcmp.analysis.measure import _VAGUE, word_match
+
+    wire = [m("wire", 1.9, {"copper", "output"}, ("chile",)), m("wire", 4.0, {"copper", "export"}, ("chile",))]
+    one = [m("letter", 1.9, {"copper", "output"})]
+    assert subjects.adopt_release_subjects(one, wire + one, word_match, evidence.close, 7, _VAGUE) == []
+    two = [m("letter", 1.9, {"copper", "output"}), m("letter", 4.0, {"copper", "export"})]
+    assert [x.subjects for x in subjects.adopt_release_subjects(two, wire + two, word_match, evidence.close, 7, _VAGUE)] \
+        == [("chile",), ("chile",)]
+    late = [m("late", 1.9, {"copper", "output"}, day=20), m("late", 4.0, {"copper", "export"}, day=20)]
+    assert subjects.adopt_release_subjects(late, wire + late, word_match, evidence.close, 7, _VAGUE) == []
+    peru = wire + [m("peru", 4.0, {"copper", "export"}, ("peru",))]
+    both = [m("both", 1.9, {"copper", "output"}), m("both", 4.0, {"copper", "export"})]
+    assert subjects.adopt_release_subjects(both, peru + both, word_match, evidence.close, 7, _VAGUE) == []
+
+
+def test_one_matching_figure_is_enough_when_the_currency_names_the_country() -> None:
+    from briefcmp.analysis.entities import currency_country
+    from briefcmp.analysis.measure import _VAGUE, word_match
+
+    assert [currency_country(c) for c in ("KRW", "INR", "GBP", "JPY")] == ["south-korea", "india",
+                                                                             "united-kingdom", "japan"]
+    assert currency_country("USD") == currency_country("EUR") == currency_country("XOF") == ""  # many countries'
+
+    def m(brief: str, amount: float, unit: str, subject: tuple[str, ...] = ()) -> Member:
+        claim = Claim(brief=brief, id=f"f{amount}", quote="q", kind="fact",
+                      value=Value("quantity", amount=amount, scale="trillion", unit=unit))
+        return Member(claim, subject, "clause" if subject else "", unit, unit, frozenset({"budget", "spend"}), {},
+                      (), subject[0] if subject else "", "", "", date(2023, 12, 21))
+
+    korea = [m("wire", 656.6, "KRW", ("south-korea",))]
+    won = [m("paper", 656.6, "KRW")]
+    assert [x.subjects for x in subjects.adopt_release_subjects(won, korea + won, word_match, evidence.close, 7,
+                                                                 _VAGUE)] == [("south-korea",)]
+    euro = [m("wire", 656.6, "EUR", ("germany",))]
+    euros = [m("paper", 656.6, "EUR")]
+    assert subjects.adopt_release_subjects(euros, euro + euros, word_match, evidence.close, 7, _VAGUE) == []
+
+
+def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
+    from briefcmp.drafting.figures import find_figures
+
+    (a, _), (b, _) = (find_figures("The bank raised its rate by 25 basis points to 4.35%."),
+                      find_figures("It lifted the rate by 25 bps to 4.35 per cent."))
+    assert a.value.unit == b.value.unit == "bps"
+    assert units.comparable("bps", 25.0) == units.comparable("percentage-points", 0.25)
+    assert units.canonical_unit("basis points") == "bps"
+
+
+def test_nordic_crowns_are_one_currency_as_written() -> None:
+    from briefcmp.drafting.figures import find_figures
+
+    (a,), (b,) = find_figures("The fund earned 2,511 billion kroner."), find_figures("It earned 2.51 trillion crowns.")
+    assert (a.value.unit, b.value.unit) == ("kroner", "crowns")  # as written
+    assert units.canonical_unit("kroner") == units.canonical_unit("crowns") == "crowns"
+    from briefcmp.analysis.rules.base import dimension
+
+    assert dimension(a.value) == dimension(b.value) == "crowns"  # compared under one key
+    # the unit in any spelling is no measured word; a word of a longer spelling may be ("tonnes of CO2")
+    assert {"kroner", "krone", "crowns"} <= set(units.spellings("crowns"))
+    assert "tons" in units.spellings("tonnes") and "carbon" not in " ".join(units.spellings("tonnes"))
+
+
+def test_a_counted_noun_and_a_bare_count_are_one_dimension() -> None:
+    assert units.is_count("visitors") and units.is_count("jobs") and units.is_count("people")
+    for unit in ("", "USD", "INR", "percent", "percentage-points", "bps", "tonnes", "days", "times", "points",
+                 "kroner", "crowns"):
+        assert not units.is_count(unit), unit
+
+
+def test_a_bare_count_under_a_key_of_visitors_is_compared() -> None:
+    from briefcmp.analysis.rules.base import KeyView
+    from briefcmp.analysis.rules.screening import screen
+    from briefcmp.corpus.model import Config, Corpus, Tolerance
+
+    def claim(brief: str, amount: float, unit: str) -> Claim:
+        return Claim(brief=brief, id="v", quote="q", kind="fact", key="peru-visitors",
+                     value=Value("quantity", amount=amount, scale="million", unit=unit))
+
+    for key_unit in ("", "visitors"):
+        claims = [claim("a", 2.5, "visitors"), claim("b", 2.5, ""), claim("c", 2.7, "visitors")]
+        out: list = []
+        kept = screen(KeyView("peru-visitors", "quantity", key_unit, Tolerance()), claims, Corpus(Path("."), Config()), out)
+        assert (len(kept), out) == (3, [])
+    # two counted nouns are still two things: the odd one is reported
+    out = []
+    kept = screen(KeyView("k", "quantity", "", Tolerance()), [claim("a", 2.5, "visitors"), claim("b", 2.5, "visitors"),
+                                                             claim("c", 2.5, "banks")], Corpus(Path("."), Config()), out)
+    assert len(kept) == 2 and len(out) == 1
+
+
+_WORDS = st.sets(st.sampled_from(["copper", "output", "export", "import", "increase", "decrease", "gdp", "rate",
+                                  "budget", "spend"]), max_size=3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abcd"), st.sampled_from([1.0, 1.9, 2.0, 4.0]), _WORDS,
+                          st.sampled_from([(), ("chile",), ("peru",)]), st.integers(1, 20)), max_size=12))
+def test_release_subjects_only_ever_come_from_an_agreeing_figure(rows) -> None:
+    from briefcmp.analysis.measure import _VAGUE, word_match
+
+    members = []
+    for brief, amount, words, subject, day in rows:
+        claim = Claim(brief=brief, id=f"f{len(members)}", quote="q", kind="fact",
+                      value=Value("quantity", amount=amount, unit="percent"))
+        members.append(Member(claim, subject, "clause" if subject else "", "percent", "percent", frozenset(words),
+                              {}, (), subject[0] if subject else "", "", "", date(2024, 2, day)))
+    stated = [m for m in members if m.subjects]
+    for m in subjects.adopt_release_subjects(members, members, word_match, evidence.close, 7, _VAGUE):
+        assert m.subjects_from == "release" and any(
+            o.subjects == m.subjects and o.claim.brief != m.claim.brief and evidence.close(m, o)
+            and abs((o.published - m.published).days) <= 7 for o in stated)
