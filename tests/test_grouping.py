@@ -271,3 +271,18 @@ def test_two_shared_words_that_say_what_is_measured_make_a_candidate() -> None:
     a, b = frozenset({"instal", "solar", "capacity"}), frozenset({"solar", "capacity", "connect", "grid"})
     assert grouping._alike(a, b, 0.29)
     assert not grouping._alike(frozenset({"import", "lng"}), frozenset({"import", "coal"}), 0.33)
+
+
+def test_a_brief_s_rounded_restatement_waits_beside_its_precise_figure() -> None:
+    """A headline's "near $1 trillion" over the body's "$992.1 billion" is one figure written twice: the
+    precise one is keyed, the rounded one (which rounds to other reports' values too) waits."""
+    precise = _member("a", "t1", 992.1, "2024")
+    rounded = _member("a", "t2", 1.0, "2024")
+    other = _member("b", "t1", 929.1, "2024")
+    for m, scale in ((precise, "billion"), (rounded, "trillion"), (other, "billion")):
+        m.claim = Claim(id=m.claim.id, brief=m.claim.brief, quote=m.claim.quote, kind="fact",
+                        value=Value("quantity", amount=m.claim.value.amount, scale=scale, unit="USD"))
+    result = AlignResult()
+    grouping.new_keys([precise, rounded, other], Entities(), set(), result, Group)
+    assert [sorted(m.claim.ref for m in g.members) for g in result.groups] == [["a#t1", "b#t1"]]
+    assert any(c.members == [rounded] and "rounds a figure" in c.doubt for c in result.candidates)

@@ -275,6 +275,15 @@ def group_evidence(members: list, measure: float = 1.0) -> evidence.Evidence:
     return evidence.evidence(members, _DIRECTED, FORECAST_WORDS, measure)
 
 
+def _digits(m) -> int:
+    """Significant digits written ("1 trillion": 1, "992.1 billion": 4)."""
+    amount = m.claim.value.amount
+    if amount is None:
+        return 0
+    text = f"{abs(amount):.6f}".rstrip("0").rstrip(".")
+    return len((text.rstrip("0") if "." not in text else text.replace(".", "")).lstrip("0"))
+
+
 def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[list, list[tuple[object, str]]]:
     """The confident core of a group and its doubtful members, each with the evidence it lacks."""
     doubtful: dict[int, tuple[object, str]] = {}
@@ -294,6 +303,11 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
             # a period taken from the release is the doubtful one beside a period the brief states
             for m in (same if len(said) != 1 else [m for m in same if m.period_how == "release"]):
                 doubtful[id(m)] = (m, f"{brief} gives two values for {period}: the wording does not tell them apart")
+        else:  # one figure written twice ("near $1 trillion" over "$992.1 billion"): the precise one is keyed
+            best = max(_digits(m) for m in same)
+            for m in same:
+                if _digits(m) < best:
+                    doubtful[id(m)] = (m, f"{m.claim.ref} rounds a figure {brief} gives more precisely for {period}")
     facts = [m for m in group if m.claim.kind == "fact" or evidence.plan(m)]
     if facts and len(facts) < len(group):
         for m in group:
