@@ -121,13 +121,27 @@ def test_value_closeness_never_decides_a_group() -> None:
         assert len(result.groups) == 1 and len(result.groups[0].members) == 2
 
 
+runner = CliRunner()
+
+
+def _corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "c"
+    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+    return root
+
+
+def _add(root: Path, name: str, text: str) -> None:
+    """A source text drafted as ``annotate`` drafts it."""
+    (root / "sources" / f"{name}.txt").write_text(text, encoding="utf-8")
+    assert runner.invoke(app, ["annotate", str(root / "sources" / f"{name}.txt"), "-o",
+                               str(root / f"{name}.claims.yaml")]).exit_code == 0
+
+
 def test_a_report_with_no_stated_period_does_not_block_the_key_of_its_release(tmp_path: Path) -> None:
     """Four reports of one release: three state the year (one with another figure), one states none. The
     three are keyed (and contradict); the undated one, whose period could only be inferred from reports
     that disagree, stays a candidate to join the key."""
-    runner = CliRunner()
-    root = tmp_path / "c"
-    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+    root = _corpus(tmp_path)
     texts = {
         "wire": "Chile copper output\nAndes Wire | 10 March 2024\n\nChile's copper output reached 5.3 million tonnes in "
                 "2023, the mining ministry said.\n",
@@ -137,9 +151,7 @@ def test_a_report_with_no_stated_period_does_not_block_the_key_of_its_release(tm
         "blog": "Copper blog\nOre Blog | 12 March 2024\n\nChile's copper output was 5.6 million tonnes in 2023.\n",
     }
     for name, text in texts.items():
-        (root / "sources" / f"{name}.txt").write_text(text, encoding="utf-8")
-        assert runner.invoke(app, ["annotate", str(root / "sources" / f"{name}.txt"), "-o",
-                                   str(root / f"{name}.claims.yaml")]).exit_code == 0
+        _add(root, name, text)
     assert runner.invoke(app, ["align", str(root), "--apply"]).exit_code == 0
     keyed = [n for n in texts if "key:" in (root / f"{n}.claims.yaml").read_text(encoding="utf-8")]
     assert sorted(keyed) == ["blog", "daily", "wire"]
@@ -176,14 +188,10 @@ def test_a_verb_that_moves_to_a_figure_gives_a_level(text: str) -> None:
 def test_a_later_report_joins_the_registered_key_member_by_member(tmp_path: Path) -> None:
     """After a key is written, a new report's figure joins it when its evidence is enough; one with no
     stated period and nothing to share one with waits as a candidate, saying so."""
-    runner = CliRunner()
-    root = tmp_path / "c"
-    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+    root = _corpus(tmp_path)
 
     def add(name: str, text: str) -> None:
-        (root / "sources" / f"{name}.txt").write_text(text, encoding="utf-8")
-        assert runner.invoke(app, ["annotate", str(root / "sources" / f"{name}.txt"), "-o",
-                                   str(root / f"{name}.claims.yaml")]).exit_code == 0
+        _add(root, name, text)
 
     add("wire", "Chile copper output\nAndes Wire | 10 March 2024\n\nChile's copper output reached 5.3 million tonnes "
                 "in 2023.\n")
