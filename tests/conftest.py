@@ -22,6 +22,7 @@ def _private_cache(tmp_path_factory, monkeypatch):
 
     monkeypatch.setenv("BRIEFCMP_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "briefcmp-cache"))
     monkeypatch.delenv("BRIEFCMP_NO_CACHE", raising=False)
+    monkeypatch.delenv("COLUMNS", raising=False)  # plain text wraps at $COLUMNS when set: the suite sets it itself
     monkeypatch.setattr(cache, "_disabled", False)
 
 

@@ -96,6 +96,8 @@ def test_cli_output_is_identical_with_and_without_cache(corpus, command, request
     env = {"BRIEFCMP_CACHE_DIR": str(tmp_path / "cache")}
     without = _run([*command, folder], {"BRIEFCMP_NO_CACHE": "1", **env})
     assert not _entries(tmp_path / "cache")  # turned off means nothing written
+    if command[0] == "compare":  # what align leaves is read from its record in the cache (without one,
+        _run(["align", folder], env)  # compare runs align itself): the same once align has run
     cold = _run([*command, folder], env)
     assert _entries(tmp_path / "cache")
     warm = _run([*command, folder], env)
@@ -386,7 +388,11 @@ def test_a_damaged_report_is_not_used(generated, tmp_path) -> None:
     args = ["compare", "--format", "jsonl", str(generated)]
     expected = CliRunner().invoke(app, args, env=env).stdout
     reports = _reports(tmp_path / "cache")
-    assert len(reports) == 2  # the finished report, and what align leaves undecided (its drafted statements)
+    assert len(reports) == 1  # the finished report (compare never runs align)
+    assert CliRunner().invoke(app, ["align", str(generated)], env=env).exit_code == 0
+    assert CliRunner().invoke(app, args, env=env).stdout == expected  # (made again: align's record is new)
+    reports = _reports(tmp_path / "cache")
+    assert len(reports) == 2  # what align left undecided, and the finished report (made again, same key)
     for report in reports:
         good = report.read_bytes()
         for damaged in (good[:-5], good[:100] + bytes([good[100] ^ 1]) + good[101:], b"", good[:-70] + b"\0" * 70):

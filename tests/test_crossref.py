@@ -107,7 +107,35 @@ def test_figures_within_the_key_tolerance_agree_and_beyond_it_contradict():
 def test_absolute_tolerance_in_percentage_points():
     rels = relations("tolerance")
     assert kinds(rels, "coal-share") == ["agreement"]
-    assert "(tolerance 1 percentage point)" in only(rels, "agreement", "coal-share").explanation
+    assert "(0.8 percentage points apart, within the key's tolerance of 1 percentage point)" in \
+        only(rels, "agreement", "coal-share").explanation
+
+
+def test_an_agreement_says_why_figures_written_differently_agree():
+    """In words a reader can check: rounding, "about", a bound, else the key's tolerance (not a bare
+    "tolerance 0.05 percentage points" when "about" or rounding made the agreement)."""
+    from briefcmp.analysis.rules.base import KeyView, dimension
+    from briefcmp.analysis.rules.wording import agreement_reason
+    from briefcmp.corpus.model import Claim, KeyDef, Tolerance, Value
+
+    def why(unit, tolerance, *values):
+        k = KeyView.of("k", KeyDef(id="k", label="k", type="quantity", unit=unit, tolerance=tolerance), [])
+        k.dim = dimension(values[0])  # as screening sets it
+        return agreement_reason(k, [Claim(brief=f"b{i}", id="c", quote="q", value=v) for i, v in enumerate(values)])
+
+    def q(amount, bound="exact", scale="", unit="JPY"):
+        return Value(type="quantity", amount=amount, scale=scale, unit=unit, bound=bound)
+
+    assert why("JPY", Tolerance(relative=0.001), q(657, "approximate", "trillion"), q(656.6, scale="trillion")) == \
+        " (within rounding: JPY 656.6 trillion rounds to about JPY 657 trillion)"
+    assert why("USD", Tolerance(), q(1, scale="trillion", unit="USD"), q(929.1, scale="billion", unit="USD")) == \
+        " (within rounding: USD 929.1 billion rounds to USD 1 trillion)"
+    assert why("percent", Tolerance(absolute=0.05), q(12.3, "approximate", unit="percent"), q(12.0, unit="percent")) \
+        == " (0.3 percentage points apart, within the key's tolerance of 0.05 percentage points)"
+    assert why("people", Tolerance(), q(100, "at-least", unit="people"), q(120, unit="people")) == \
+        " (at least 100 people holds 120 people)"
+    assert why("tonnes", Tolerance(), q(20, "approximate", "million", "tonnes"), q(21.5, scale="million", unit="tonnes")) \
+        == " (about 20 million tonnes allows 10% either way: 21.5 million tonnes is within it)"
 
 
 def test_approximate_without_key_tolerance_reads_as_ten_percent():

@@ -63,7 +63,8 @@ SENTENCES = [
      {("japan", "restrict", "fact", "yes")}),
     ("The dispute has prevented Japan and Russia from ever signing a peace treaty.",
      {("japan", "sign", "fact", "no"), ("russia", "sign", "fact", "no")}),
-    ("Russia's attack on Ukraine was condemned around the world.", set()),  # a passive without its actor  # no actor before the verb
+    # a passive without its actor says nothing of who condemned; the possessed action noun says Russia attacked
+    ("Russia's attack on Ukraine was condemned around the world.", {("russia", "attack", "fact", "yes")}),
     ("Did Japan join the sanctions?", set()),  # a question asserts nothing
 ]
 

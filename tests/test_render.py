@@ -69,13 +69,17 @@ def test_output_is_byte_identical_across_runs(corpus):
         assert reports(corpus, fmt) == reports(load_corpus([Path("render")]).corpus, fmt)
 
 
-def test_plain_has_no_escape_codes_and_nothing_cut(corpus):
+def test_plain_has_no_escape_codes_and_nothing_cut(corpus, monkeypatch):
     a = analyse(corpus, suggestions=True)
     for name, text in reports(corpus, "plain").items():
         assert not ANSI.search(text), name
         assert "…" not in text, name  # nothing is ever ellipsised
+    # Piped with $COLUMNS set, lines are wrapped at it; only a single unbreakable word may stick out.
+    monkeypatch.setenv("COLUMNS", str(PLAIN_WIDTH))
+    wrapped = reports(corpus, "plain")
+    monkeypatch.delenv("COLUMNS")
+    for name, text in wrapped.items():
         for line in text.splitlines():
-            # Lines are wrapped at the fixed width; only a single unbreakable word may stick out.
             assert len(line) <= PLAIN_WIDTH or " " not in line.strip(), (name, line)
     text = compare.render(a, "plain")
     for r in a.relations:

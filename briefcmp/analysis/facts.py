@@ -6,17 +6,25 @@ gives one ``Fact`` per actor and action:
 - the **actors**: the entities (``Entities``) that are the grammatical subject, named just
   before the verb ("Japan and South Korea condemned ..." is two facts, one per country);
   a name after a preposition ("the attack on Ukraine") or a possessive ("Russia's
-  attack") is not an actor;
+  attack") is not an actor; a person, office, body or instrument is the actor
+  ``factsubjects`` says ("Chancellor Olaf Scholz", "the ministry", "the tribunal"), "it" and
+  "he" the last subject, an agentless passive of a measure the paragraph's actor;
+- actions written as nouns after a possessive ("the UK's closure of ...") and listed after
+  "including" or "in addition to" are facts too (``factnouns``);
 - the **action**: the verb's lemma and its object up to the end of the clause; coordinated
   verbs are separate facts with the same actors ("condemned the attack and joined the
   sanctions" is two);
 - the **value**: ``yes``; ``no`` when negated ("has not", "never", "refused to", "failed to",
-  "has yet to"); ``undecided`` when hedged ("is considering", "stopped short of confirming
-  whether", "weighing"); modal verbs make a **forecast** ("could", "will", "is expected to");
-- a **recommendation** ("should", "must", "needs to", "we recommend that", "it would be a
-  mistake to") is a stance, ``support`` or ``oppose``, on the action it names;
+  "has yet to", "stopped short of banning", "rejected calls to", "denied reports that");
+  ``undecided`` when hedged ("is considering", "stopped short of confirming whether", "left open
+  whether", "has not decided whether"); modal verbs make a **forecast** ("could", "will", "is
+  expected to", "is unlikely to");
+- a **recommendation** ("should", "must", "needs to", "we recommend that", "we urge X to", "it
+  would be a mistake to", "would be wise not to") is a stance, ``support`` or ``oppose``, on the
+  action it names;
 - **scope** words on the object ("selected banks", "all banks", "mild sanctions") are kept apart
-  from the object, so that they make values of one question rather than separate questions.
+  from the object, so that they make values of one question rather than separate questions; so
+  is a limit of use ("for military end uses": ``selected``).
 
 The tagger and lemmatiser are a library's (the 'nlp' extra); the rules here only read the
 tags. Without the extra, ``read_facts`` gives nothing.
@@ -26,45 +34,28 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import replace
 from typing import Optional
 
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities, proper_names
+from briefcmp.analysis.factnouns import listed_actions, noun_actions
+from briefcmp.analysis.factobjects import (
+    MAX_OBJECT_TOKENS, Fact, condition_at, head_noun, object_end, object_words, restriction_at,
+    restriction_end,
+)
+from briefcmp.analysis.factforms import (
+    PREVENTING, URGING, assessment, kept_from, listing_at, passive, undecided_on, urged_to,
+)
+from briefcmp.analysis.factsubjects import Context, office_actor, remember
 from briefcmp.analysis.factwords import (
-    ACRONYM, ADVICE_FRAME, ASSESSED, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, FRAMES, HEADS, HEDGING,
-    IDLE, LIGHT_VERBS, MEASURE_NOUNS, MORE, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, SAYING, SCOPE, TIME,
-    VAGUE_NOUNS, WHEN_PHRASE, modality,
+    ACRONYM, ADVICE_FRAME, ADVISABLE, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DENYING, DISPOSED,
+    FRAMES, HEADS, HEDGING, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, NOT_BODIES,
+    PREPOSITION_BEFORE, QUOTE_MARKS, REPORTS, SAYING, TIME, UNASSERTED, WHEN_PHRASE, modality,
 )
 
 
-MAX_OBJECT_TOKENS = 14
 MAX_SUBJECT_NAMES = 6
-
-
-@dataclass
-class Fact:
-    """One actor's action (or advised action) read from a sentence; offsets are into the sentence."""
-
-    actor: str  # entity id
-    actors: tuple[str, ...]  # every actor of the verb (for the quote: "Japan and South Korea")
-    verb: str  # lemma
-    start: int  # the quote: from the subject (or the coordinated verb) to the end of the object
-    end: int
-    object_start: int
-    object_end: int
-    kind: str  # fact | forecast | recommendation
-    value: str  # yes | no | undecided | support | oppose
-    words: tuple[str, ...]  # object content lemmas, in order, without scope words and entity names
-    shown: tuple[str, ...]  # the same words as written
-    scope: tuple[str, ...] = ()  # scope words on the object, as lemmas
-    others: tuple[str, ...] = field(default=())  # entities named in the object (Russia in "sanctions on Russia")
-    object_text: str = ""  # the object as written ("the assets of Russian individuals")
-    nouns: tuple[str, ...] = ()  # the object's nouns (lemmas), without times ("Friday", "last week"): what it is
-
-    @property
-    def value_type(self) -> str:
-        return "stance" if self.kind == "recommendation" else "category"
 
 
 def _entities_at(entities: Entities, sentence: str) -> list[tuple[int, int, str]]:
@@ -94,18 +85,24 @@ def _spelt_out(entities: Entities, acronym: str) -> str:
     return ""
 
 
-def read_facts(sentence: str, entities: Entities, carried: str = "", clause: bool = False) -> list[Fact]:
+def read_facts(sentence: str, entities: Entities, carried: str = "", clause: bool = False,
+               context: Optional[Context] = None) -> list[Fact]:
     """The facts (actions, recommendations) a sentence states, per actor; [] when none or without the extra.
 
     ``carried``: the actor of the sentence before (in the same paragraph), for a subject that is only
-    a pronoun ("It also froze the assets of ..."). ``clause``: the text is a quoted clause, not a
-    whole sentence (it has no full stop, and is no heading for that)."""
+    a pronoun ("It also froze the assets of ..."); in a quote read again on its own (``clause``), also
+    for a subject that is an office ("The ministry banned ..."). ``clause``: the text is a quoted
+    clause, not a whole sentence (it has no full stop, and is no heading for that). ``context``: the
+    document's home country and the people named so far (``factsubjects``), for "Chancellor Olaf
+    Scholz", "the government", "the tribunal"."""
     if sentence.rstrip().endswith("?") or not clause and _heading(sentence):
         return []  # a question asserts nothing; a heading ("How Japan Can Contribute to ...") neither
     tokens = nlp.tag(sentence)
     if not tokens:
         return []
     names = _entities_at(entities, sentence)
+    if context is not None:
+        context.named(entities, names)
     starts = [t.start for t in tokens]
     stops = frozenset(bisect.bisect_left(starts, m.start()) for m in WHEN_PHRASE.finditer(sentence))
     facts: list[Fact] = []
@@ -113,6 +110,9 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     conditional = False  # inside "if ...", "unless ...", "in the event ..."
     said_from = -1  # where "said" stands before a reported clause ("Scholz said Germany would ...")
     chain: Optional[tuple[tuple[str, ...], int, str, str]] = None  # actors, subject start, kind, value of the last verb
+    last_subject = ""  # the subject of the sentence's last verb group, for "it" after a colon
+    advised = -1  # the index of "to" after "we urge NAME": the verb after it is advice to NAME
+    denied = False  # in a clause that a denial frames ("denied reports that ...")
     i = 0
     n = len(tokens)
     while i < n:
@@ -120,15 +120,20 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         if t.tag in BREAK_TAGS and t.text not in ("(", ")"):
             if t.text in (";", ":", ".") or t.tag == ".":
                 chain = None
+                denied = False
             clause_start = i + 1
             conditional = conditional and t.text == ","  # "If X, Y did": the comma ends the condition
             if t.text == ",":
                 conditional = False
             i += 1
             continue
-        if t.lemma in CLAUSE_WORDS and t.tag in ("IN", "WDT", "WP", "CC", "RB") or _condition_at(tokens, i):
+        if t.lemma in CLAUSE_WORDS and t.tag in ("IN", "WDT", "WP", "CC", "RB") or condition_at(tokens, i):
             clause_start = i + 1
-            conditional = t.lemma in ("if", "unless") or _condition_at(tokens, i)
+            denied = t.lemma == "that" and i >= 2 and tokens[i - 1].lemma in REPORTS and tokens[i - 2].verb \
+                and tokens[i - 2].lemma in DENYING  # "denied reports that ...": what they report did not happen
+            conditional = not denied and (t.lemma in ("if", "unless") or condition_at(tokens, i) or (
+                t.lemma in ("that", "whether") and i and (tokens[i - 1].lemma in UNASSERTED  # "the claim that ..."
+                                                          or tokens[i - 1].verb and tokens[i - 1].lemma in MANDATIVE)))
             if t.lemma not in ("but", "as", "after", "before", "since"):  # mostly prepositions: the subject holds
                 chain = None
             i += 1
@@ -136,15 +141,32 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         if conditional:  # "if Russia invades Ukraine", "in the event Russia invades": nothing is asserted
             i += 1
             continue
-        if not (t.verb or t.tag == "MD") or not _predicate(tokens, i, chain is not None):
+        if t.verb and t.lemma in URGING and clause_start < i and all(x.tag in ("PRP", "RB") for x in
+                                                                   tokens[clause_start:i]):
+            first, to = urged_to(tokens, i)  # "We urge Ghana (not) to restructure its debt": Ghana should (not)
+            if to > 0:
+                clause_start, advised = first, to
+                i = to + 1
+                continue
+        urged = advised >= 0 and i == advised + 1  # the verb after "we urge Ghana to"
+        # a quote that starts at a verb ("banned graphite exports ..."): the second of coordinated actions
+        opening = clause and carried and t.tag in ("VBN", "VBD") and _OPENING.fullmatch("" if i == 0 else
+                                                                                    sentence[:t.start] + " ")
+        if not (t.verb or t.tag == "MD") or not (_predicate(tokens, i, chain is not None) or urged or opening):
             i += 1
             continue
         # The whole verb group: auxiliaries and frames before the action verb ("has not", "refused to join").
         j = _action_verb(tokens, i)
         if j is None:
-            judged = _assessment(sentence, names, tokens, clause_start, i)
+            judged = assessment(sentence, names, tokens, clause_start, i)
             if judged is not None:
                 facts.append(judged)
+            open_on = undecided_on(tokens, i)  # "France is undecided on the extension of the ban"
+            if open_on > 0:
+                who, _ = _actors(sentence, names, tokens, clause_start, i)
+                for actor in who:  # the quote holds the subject and "undecided"
+                    facts.extend(replace(f, start=tokens[clause_start].start) for f in listed_actions(
+                        sentence, names, tokens, open_on, actor, "fact", "undecided", stops))
             i += 1
             continue
         verb = tokens[j]
@@ -159,20 +181,54 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             start = tokens[i].start
         else:
             actors, subject_start = _actors(sentence, names, tokens, clause_start, i)
+            if urged:
+                actors = tuple(dict.fromkeys(e for a, b, e in names
+                                             if tokens[clause_start].start <= a < tokens[advised].start))
+                subject_start = tokens[clause_start].start
             if not actors:
                 actors, subject_start = _fronted(sentence, names, tokens, clause_start, i)
+            elif clause_start < i:
+                remember(tokens, clause_start, i, actors[0], context)
+            if not actors and clause_start < i:  # "Chancellor Olaf Scholz", "the ministry", "the tribunal"
+                who = office_actor(tokens, clause_start, i, names, entities, context, carried if clause else "")
+                if who:
+                    actors, subject_start = (who,), tokens[clause_start].start
             before = sentence[tokens[clause_start].start:tokens[i].start] if clause_start < n else ""
-            if not actors and carried and (_PRONOUN.fullmatch(before) or clause and i == 0):
-                # "It also froze ..."; a quoted clause that starts at its verb ("joined the sanctions against
-                # Russia", the second of two coordinated actions) is the drafted actor's
-                actors, subject_start = (carried,), tokens[clause_start].start
+            if not actors and (carried or last_subject) and (_PRONOUN.fullmatch(before) or clause and (
+                    i == 0 or _OPENING.fullmatch(sentence[:tokens[i].start]))):
+                # "It also froze ..."; "Beijing answered at once: it banned ..."; a quoted clause that starts at
+                # its verb ("joined the sanctions against Russia", the second of two coordinated actions) is
+                # the drafted actor's
+                actors, subject_start = (last_subject or carried,), tokens[clause_start].start
+            if not actors and _PERSONAL.fullmatch(before):  # "He has not withdrawn the levy": the person named last
+                who = (context.person if context is not None else "") or (carried if clause else "")
+                actors, subject_start = ((who,), tokens[clause_start].start) if who else ((), subject_start)
+            if actors and (context is None or actors[0] not in context.person_actors):  # "it" is no person
+                if not last_subject and context is not None:
+                    context.subject = actors[0]  # the sentence's first subject: what "it" in the next one is
+                last_subject = actors[0]
             inner = _embedded(tokens, i, j)
             if inner is not None:  # "stopped short of confirming whether Japan would join": Japan joins
-                embedded, _ = _actors(sentence, names, tokens, inner, _group_start(tokens, inner, j))
+                group = _group_start(tokens, inner, j)
+                embedded, _ = _actors(sentence, names, tokens, inner, group)
+                if not embedded and group > inner:  # "confirmed that the closures did not ...", "that the ministry"
+                    who = office_actor(tokens, inner, group, names, entities, context)
+                    embedded = (who,) if who else ()
+                if not embedded and any(x.noun for x in tokens[inner:group]) and not _PRONOUN.fullmatch(
+                        sentence[tokens[inner].start:tokens[group].start]):
+                    i = j + 1  # "left open whether the systems could include ...": the systems' action, not the actor's
+                    continue
                 actors = embedded or actors
             kind, value = modality(sentence[said_from:verb.start] if said_from >= 0 else region,
                                    sentence[tokens[i].start:verb.start] if i < j else "")
             said_from = -1
+            if verb.lemma == "decide" and value == "no":
+                value = "undecided"  # "has yet to decide on the reactors": not decided either way
+            if denied and kind == "fact" and value == "yes":
+                value = "no"  # "denied reports that it had closed the port"
+            if value == "undecided" and _SHORT_OF.search(sentence, tokens[i].start, verb.end) and not any(
+                    tokens[k].lemma in SAYING for k in range(i, j)):
+                value = "no"  # "stopped short of banning graphite": not banned ("... of confirming whether": open)
             # The quote holds the whole clause, so that the frame that gives the value is read with it.
             start = min(subject_start, tokens[clause_start].start) if clause_start < n else subject_start
             if kind == "fact" and ADVICE_FRAME.search(sentence, 0, tokens[clause_start].start if clause_start < n
@@ -182,10 +238,12 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         if verb.tag == "VBN" and any(tokens[k].lemma == "be" for k in range(i, j)):
             # "will be considered", "were imposed": the subject is what undergoes the action. With its
             # actor named after "by" ("The restart was approved by the regulator") it is read the other
-            # way round; without one it is left for a person.
-            passive = _passive(sentence, names, tokens, clause_start, i, j, kind, value)
-            if passive is not None:
-                facts.append(passive)
+            # way round; without one, a measure ("Exports were banned") is the act of the actor the
+            # paragraph is about, unless the subject names it ("Japanese imports were banned").
+            undergone = passive(sentence, names, tokens, clause_start, i, j, kind, value,
+                               (context.subject if context is not None else "") or (carried if clause else ""))
+            if undergone is not None:
+                facts.append(undergone)
             chain = None
             i = j + 1
             continue
@@ -199,44 +257,33 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             i = j + 1
             continue
         if verb.lemma in PREVENTING:  # "has prevented Japan and Russia from ever signing a peace treaty"
-            kept = _kept_from(sentence, names, tokens, j, stops)
+            kept = kept_from(sentence, names, tokens, j, stops)
             if kept:
                 facts.extend(kept)
                 chain = None
                 i = j + 1
                 continue
-        end_index = _object_end(tokens, j, stops)
+        end_index = object_end(tokens, j, stops)
+        if verb.lemma in MANDATIVE and end_index == j + 1 and j + 2 < n and tokens[j + 1].lemma == "that":
+            # "demanded that the government carry out seven measures": the demand is the fact, what it asks
+            # for is not asserted (the clause is read as a condition is)
+            end_index = j + 2
+            while end_index < n and end_index - j <= MAX_OBJECT_TOKENS and tokens[end_index].tag not in BREAK_TAGS:
+                end_index += 1
         if actors and verb.lemma not in NOT_ACTIONS and verb.lemma not in AUX and end_index > j + 1:
+            limited = restriction_at(tokens, j + 2, end_index)  # "banned exports ... for military end uses"
+            if limited > j + 2:
+                end_index = min(end_index, limited)
             obj = tokens[j + 1:end_index]
             o_start, o_end = obj[0].start, obj[-1].end
-            others = tuple(dict.fromkeys(e for a, b, e in names if a >= o_start and b <= o_end and e not in actors))
-            in_names = [(a, b) for a, b, _ in names]
-            words, shown, scope, nouns = [], [], [], []
-            for n_obj, tok in enumerate(obj):
-                if any(a <= tok.start < b for a, b in in_names):
-                    continue
-                low = tok.text.lower()
-                if (low in SCOPE or tok.lemma in SCOPE) and tok.tag[:2] in ("JJ", "DT", "VB", "PD", "RB"):
-                    scope.append(low if low in SCOPE else tok.lemma)
-                elif tok.lemma in IDLE:
-                    continue
-                elif tok.lemma in MORE or tok.text.lower() in MORE:
-                    if "+more" not in nouns:
-                        nouns.append("+more")
-                elif tok.lemma in TIME or tok.tag == "CD" or not re.match(r"[A-Za-z]", tok.text):
-                    continue  # "on Friday", "in 2014", "last week": when, not what
-                elif tok.tag[:2] in ("NN", "JJ", "VB") and tok.lemma not in AUX:
-                    words.append(tok.lemma)
-                    shown.append(tok.text)
-                    if (tok.noun or tok.verb and n_obj and obj[n_obj - 1].tag in ("IN", "DT", "PRP$")) \
-                            and tok.lemma not in VAGUE_NOUNS:
-                        nouns.append(tok.text.lower() if tok.verb else tok.lemma)  # "exports of maize" (VBP)
-            last = len(obj)
-            while last > 1 and (obj[last - 1].lemma in TIME or obj[last - 1].tag in ("CD", "IN", "DT", "RB")
-                                or obj[last - 1].lemma in ("this", "that")):
-                last -= 1  # "... on Friday", "earlier this year": the question leaves the time out
-            object_text = sentence[o_start:obj[last - 1].end]
-            head = _head_noun(obj)
+            words, shown, scope, nouns, others, object_text = object_words(sentence, obj, names, actors)
+            q_end = o_end
+            if limited > j + 2:
+                scope.append("selected")
+                q_end = tokens[restriction_end(tokens, limited)].end  # the quote shows what limits it
+            head = head_noun(obj)
+            if obj[0].lemma == "no" and obj[0].tag == "DT" and value == "yes" and kind != "recommendation":
+                value = "no"  # "has made no decision", "imposed no sanctions"
             if verb.lemma in DELIBERATING and kind == "fact" and value == "yes":
                 value = "undecided"  # "is considering the resale of LNG": not decided either way
             light = verb.lemma in LIGHT_VERBS or verb.lemma in DELIBERATING and kind == "fact"
@@ -255,115 +302,23 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                         words, shown = words[:k] + words[k + 1:], shown[:k] + shown[k + 1:]
             if words or others:
                 for actor in actors:
-                    facts.append(Fact(actor, actors, verb.lemma, start, o_end, o_start, o_end, kind, value,
+                    facts.append(Fact(actor, actors, verb.lemma, start, q_end, o_start, o_end, kind, value,
                                       tuple(words), tuple(shown), tuple(scope), others, object_text,
                                       tuple(nouns)))
+            if words or others:
+                listed = listing_at(tokens, end_index)  # ", including the suspension of visas, freezing ..."
+                if listed > 0:
+                    in_addition = tokens[listed - 1].lemma == "to"  # presupposed: done, whatever the main verb says
+                    for actor in actors:
+                        facts.extend(listed_actions(sentence, names, tokens, listed, actor, "fact" if in_addition
+                                                    else kind, "yes" if in_addition else value, stops))
         chain = (actors, start, kind, value) if actors else None
         i = end_index
+    facts += noun_actions(sentence, names, tokens, entities, context, last_subject or carried, stops, facts)
+    if clause and carried and not facts:  # a listed action quoted alone ("the suspension of visas for ...")
+        facts = listed_actions(sentence, names, tokens, 0, carried, "fact", "yes", stops)
     return facts
 
-
-def _passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
-             i: int, j: int, kind: str, value: str) -> Optional[Fact]:
-    """"X was banned by Y": Y's action on X, when "by" and a name follow the verb at once."""
-    n = len(tokens)
-    if j + 2 >= n or tokens[j + 1].lemma != "by" or clause_start >= i:
-        return None
-    agent = next(((a, b, e) for a, b, e in names if a >= tokens[j + 2].start and a <= tokens[min(j + 3, n - 1)].start),
-                 None)
-    if agent is None:
-        return None
-    subject = tokens[clause_start:i]
-    inside = [(a, b) for a, b, _ in names]
-    nouns = [x.lemma for x in subject if x.noun and x.lemma not in TIME and x.lemma not in IDLE
-             and not any(a <= x.start < b for a, b in inside)]
-    if not nouns:
-        return None
-    others = tuple(dict.fromkeys(e for a, b, e in names if subject[0].start <= a and b <= subject[-1].end
-                                 and e != agent[2]))
-    lo, hi = subject[0].start, subject[-1].end
-    return Fact(agent[2], (agent[2],), tokens[j].lemma, lo, agent[1], lo, hi, kind, value, tuple(nouns),
-                tuple(x.text for x in subject if x.noun), (), others, sentence[lo:hi], tuple(nouns))
-
-
-PREVENTING = frozenset({"prevent", "stop", "keep", "bar", "block", "deter", "discourage", "prohibit"})
-
-
-def _kept_from(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], j: int,
-               stops: frozenset[int]) -> list[Fact]:
-    """"X prevented Japan and Russia from signing a treaty": Japan and Russia did not sign one (whoever
-    X is). The names must follow the verb at once, then "from" and the verb of what did not happen."""
-    n = len(tokens)
-    k = j + 1
-    actors: list[str] = []
-    start = tokens[j].start  # the quote holds "prevented": it is what says "no"
-    while k < n and tokens[k].tag in ("NNP", "NNPS", "CC", "DT"):
-        for a, b, e in names:
-            if a <= tokens[k].start < b and e not in actors:
-                actors.append(e)
-        k += 1
-    if not actors or k + 1 >= n or tokens[k].lemma != "from":
-        return []
-    k += 1
-    while k < n and tokens[k].tag == "RB":
-        k += 1
-    if k >= n or tokens[k].tag != "VBG":
-        return []
-    end = _object_end(tokens, k, stops)
-    obj = [t for t in tokens[k + 1:end] if t.noun and t.tag not in ("NNP", "NNPS") and t.lemma not in TIME]
-    if not obj:
-        return []
-    o_start, o_end = tokens[k + 1].start, tokens[end - 1].end
-    nouns = tuple(t.lemma for t in obj)
-    others = tuple(dict.fromkeys(e for a, b, e in names if a >= o_start and b <= o_end and e not in actors))
-    return [Fact(actor, tuple(actors), tokens[k].lemma, start, o_end, o_start, o_end, "fact", "no", nouns,
-                 tuple(t.text for t in obj), (), others, sentence[o_start:o_end], nouns) for actor in actors]
-
-
-def _head_noun(obj: list[nlp.Token]) -> str:
-    """The lemma of the last noun of the object's first run of nouns ("export bans on items": ban)."""
-    head = ""
-    for t in obj:
-        if t.noun and t.tag not in ("NNP", "NNPS"):
-            head = t.lemma
-        elif head and t.tag not in ("JJ",):
-            break
-    return head
-
-
-def _assessment(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
-                i: int) -> Optional[Fact]:
-    """A judgement in words of degree: "Japan's response in 2014 was mild", "The Japanese reaction was
-    relatively severe". The subject is a noun of a named country or body (its possessive or adjective);
-    the value is the degree's class (mild, severe); a negated degree ("not severe") is left alone."""
-    t = tokens[i]
-    if t.lemma != "be" or t.tag not in ("VBD", "VBZ", "VBP") or clause_start >= i:
-        return None
-    k = i + 1
-    while k < len(tokens) and tokens[k].tag == "RB" and tokens[k].lemma not in ("not", "never", "n't"):
-        k += 1
-    if k >= len(tokens) or tokens[k].tag != "JJ" or SCOPE.get(tokens[k].lemma) not in ("mild", "severe"):
-        return None
-    if k + 1 < len(tokens) and tokens[k + 1].tag in ("TO", "IN"):
-        return None  # "is weak on ...", "was strong enough to ...": not a judgement of the subject itself
-    subject = tokens[clause_start:i]
-    lo, hi = subject[0].start, subject[-1].end
-    inside = [(a, b, e) for a, b, e in names if lo <= a and b <= hi]
-    nouns = [x for x in subject if x.noun and x.tag not in ("NNP", "NNPS") and x.lemma not in TIME
-             and not any(a <= x.start < b for a, b, _ in inside)]
-    if not inside or not nouns or not nouns[0].lemma in ASSESSED:
-        return None
-    actor = inside[0][2]
-    others = tuple(dict.fromkeys(e for _, _, e in inside[1:] if e != actor))
-    words = tuple(x.lemma for x in nouns)
-    return Fact(actor, (actor,), "be", lo, tokens[k].end, lo, hi, "assessment", SCOPE[tokens[k].lemma], words,
-                tuple(x.text for x in nouns), (tokens[k].lemma,), others, sentence[lo:hi], words)
-
-
-def _condition_at(tokens: list[nlp.Token], i: int) -> bool:
-    """ "event" in "in the event (that)", "case" in "in case": a condition starts after it."""
-    return tokens[i].lemma in ("event", "case") and i >= 1 and tokens[i - 1].lemma in ("the", "in") and (
-        i + 1 < len(tokens) and tokens[i + 1].tag not in ("IN", "TO"))
 
 
 def _heading(sentence: str) -> bool:
@@ -373,6 +328,12 @@ def _heading(sentence: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", sentence) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
+
+
+_PERSONAL = re.compile(r"\s*(?:(?:and|but|so|yet)\s+)?(?:[Hh]e|[Ss]he)(?:\s+(?:also|then|later|further))?\s*")
+# Words a quoted clause may start with before its verb ("also banned graphite exports"): no subject of its own.
+_OPENING = re.compile(r"\s*(?:(?:and|but|then|also|later|again|further|subsequently|\w+ly)\s+){0,3}")
+_SHORT_OF = re.compile(r"\bshort\s+of\s+\w+ing\b", re.I)
 
 def _predicate(tokens: list[nlp.Token], i: int, in_chain: bool) -> bool:
     """Whether the verb at ``i`` heads a verb group (not a participle used as an adjective: "designated
@@ -413,13 +374,23 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
         k = j + 1
         while k < n and (tokens[k].tag in ("RB", "MD", "TO") or tokens[k].lemma in ("not", "n't")
                          or tokens[k].text in ("n", "'", "\u2019", "t")
-                         or t.lemma == "rule" and tokens[k].lemma == "out"):
+                         or tokens[k].text.lower() == "more" and tokens[k - 1].lemma == "once"  # "had once more ruled"
+                         or t.lemma == "rule" and tokens[k].lemma == "out"
+                         or t.lemma == "leave" and tokens[k].lemma == "open"):  # "left open whether"
             k += 1
         nxt = tokens[k] if k < n else None
         if t.tag == "MD" or (t.verb and (t.lemma in AUX or t.lemma in FRAMES)):
             if nxt is not None and nxt.verb:
                 j = k
                 continue
+            if t.lemma == "be" and nxt is not None and (nxt.lemma in ADVISABLE or nxt.lemma in DISPOSED):
+                # "would be wise not to follow", "is unlikely to lift", "is ready to resume"
+                m = k + 1
+                while m < n and (tokens[m].tag == "RB" or tokens[m].lemma in ("advised", "not")):
+                    m += 1
+                if m + 1 < n and tokens[m].tag == "TO" and tokens[m + 1].verb:
+                    j = m + 1
+                    continue
             if t.lemma == "stop" and nxt is not None and nxt.lemma == "short":  # "stopped short of confirming"
                 m = k + 1
                 if m < n and tokens[m].lemma == "of" and m + 1 < n and tokens[m + 1].verb:
@@ -435,12 +406,16 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
             if nxt is not None and t.lemma in SAYING | HEDGING | {"deny"} and (
                     nxt.lemma in ("whether", "that") or nxt.tag == "PRP" and nxt.lemma in ("it", "they")):
                 # "confirming whether Japan would join": the action is the embedded one
-                m = k + 1
-                while m < n and not tokens[m].verb and tokens[m].tag not in BREAK_TAGS:
+                m = k + 1  # the embedded verb group: a modal, a finite verb, or "to" and a verb (past quote marks)
+                while m < n and not (tokens[m].tag in ("MD", "VBD", "VBZ", "VBP") or tokens[m].verb
+                                     and tokens[m - 1].tag == "TO") and (tokens[m].tag not in BREAK_TAGS
+                                                                         or tokens[m].text in QUOTE_MARKS):
                     m += 1
-                if m < n and tokens[m].verb:
+                if m < n and tokens[m].verb or m < n and tokens[m].tag == "MD":
                     j = m
                     continue
+                if t.lemma == "leave":
+                    return None  # "left open whether ...": the open question is all it says
             if t.lemma in AUX or t.tag == "MD":
                 return None if not t.verb or t.lemma in AUX else j
         return j if t.verb else None
@@ -498,17 +473,22 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
         head_seen = any(x.text.lower() in HEADS for x in run) and all(
             x.text.lower() in HEADS or x.text[:1].isupper() or x.tag in ("RB", "POS") or x.text in ("'s", "\u2019s")
             for x in run)
+        prev_low = ""
         for t in tokens[bisect.bisect_left(starts, b):bisect.bisect_left(starts, hi)]:
             if any(x <= t.start < y for x, y, _ in inside):
                 continue  # another name: "Japan and South Korea"
             low = t.text.lower()
             if t.text in ("'s", "\u2019s", "'", "\u2019") or t.tag == "POS":
                 possessive = True
-            elif low in HEADS or t.tag in ("RB", "CC") or low in ("both", "itself", "too", "s"):
+            elif low in HEADS or t.tag in ("RB", "CC") or low in ("both", "itself", "too", "s") or low == "the" and any(
+                    t.end < x <= t.end + 2 for x, _, _ in inside):  # "Japan and the Netherlands"
                 head_seen = head_seen or low in HEADS
                 continue
             elif head_seen and t.tag.startswith("NN") and t.text[:1].isupper():
                 continue  # "Japanese Prime Minister Fumio Kishida condemned": the country's leader speaks for it
+            elif low == "other" or t.tag == "NNS" and prev_low == "other":
+                prev_low = low
+                continue  # "China and other countries will take part": China does
             elif t.tag == "TO" and re.search(r"\bfor\s+$", before):
                 continue
             elif t.verb and t.lemma in ("have", "be") or timed and (t.tag in ("IN", "DT", "CD", "JJ")
@@ -527,7 +507,8 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
     return tuple(dict.fromkeys(e for _, e in found)), min(a for a, _ in found)
 
 
-_PRONOUN = re.compile(r"\s*(?:It|They)(?:\s+(?:also|too|then|later|further|subsequently))?\s*")
+_PRONOUN = re.compile(r"\s*(?:(?:and|but|so|yet)\s+)?(?:[Ii]t|[Tt]hey)(?:\s+(?:also|too|then|later|further|"
+                      r"subsequently))?\s*")
 
 
 def _fronted(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
@@ -546,7 +527,8 @@ def _fronted(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.
             if a != head and sentence[head:a].strip().lower() != "the":
                 continue
             rest = sentence[b:tokens[clause_start - 1].start]
-            if re.match(r"\s*,?\s*(?:in|at|on|after|during|with|for|through|like|unlike|as)\b", rest, re.I):
+            if re.match(r"\s*,?\s*(?:in|at|on|after|during|with|for|through|like|unlike|as|however|too|also|"
+                        r"meanwhile|though|instead|therefore|nevertheless|by\s+contrast|in\s+turn)\b", rest, re.I):
                 return (e,), a
     return (), tokens[i].start
 
@@ -557,45 +539,3 @@ def _to_verb(tokens: list[nlp.Token], pos: int) -> bool:
     after = tokens[k:k + 2]
     return len(after) == 2 and after[0].tag == "TO" and after[1].verb
 
-
-def _object_end(tokens: list[nlp.Token], j: int, stops: frozenset[int] = frozenset()) -> int:
-    """The index after the verb's object: up to a clause break, a relative word, a coordinated verb or a
-    phrase of time (``stops``: token indices where one starts)."""
-    n = len(tokens)
-    k = j + 1
-    while k < n and k - j <= MAX_OBJECT_TOKENS:
-        t = tokens[k]
-        if k in stops and k > j + 1:
-            break
-        if t.tag in BREAK_TAGS or t.lemma in ("which", "who", "while", "whereas", "but", "because", "although",
-                                                "though", "as", "after", "when", "since", "if", "unless",
-                                                "that", "whether", "until", "till", "once", "before", "so",
-                                                "despite", "amid", "according", "what", "where", "how"):
-            break
-        if t.noun and t.lemma in TIME and k > j + 1 and k + 1 < n and tokens[k + 1].tag in ("IN", "RB", "RBR"):
-            break  # "... hours after the discharge", "days later"
-        if t.tag == "IN" and k > j + 1 and any(tokens[m].lemma in TIME and tokens[m].noun
-                                                for m in range(k + 1, min(k + 3, n))):
-            break  # "... on the day of the first discharge", "in recent weeks": when, not what
-        if t.lemma == "in" and any(_condition_at(tokens, m) for m in range(k + 1, min(k + 3, n))):
-            break  # "... in the event Russia invades": a condition, not the object
-        if t.lemma in ("following", "amid", "due", "ahead", "despite") or (
-                t.lemma == "in" and k + 1 < n and tokens[k + 1].lemma in ("response", "line", "addition", "order",
-                                                                           "exchange", "return", "retaliation")):
-            break  # "sanctions against Russia in response to ...": the reason is not the object
-        if t.tag == "CC" and k + 1 < n:
-            m = k + 1
-            while m < n and (tokens[m].tag in ("RB", "MD") or tokens[m].lemma in AUX and tokens[m].verb
-                             and m + 1 < n and tokens[m + 1].verb):
-                m += 1
-            if m < n and tokens[m].verb and tokens[m].tag in ("VBD", "VBN", "VBZ", "VBP", "VB"):
-                break  # "... and joined the sanctions": a coordinated verb
-            m = k + 1
-            while m < n and tokens[m].tag in ("NNP", "NNPS", "DT", "PRP", "NNS", "NN") and m - k <= 4:
-                m += 1
-            if m > k + 1 and m < n and (tokens[m].tag in ("VBD", "VBZ", "VBP", "MD")):
-                break  # "... invade Ukraine and Japan had to shift": a new clause with its own subject
-        if t.tag in ("VBD", "VBZ", "VBP") and k > j + 1 and tokens[k - 1].tag not in ("IN", "DT", "JJ", "PRP$", "TO"):
-            break  # a new finite verb (a relative clause without "which"); after "of" it is a mis-tagged noun
-        k += 1
-    return k

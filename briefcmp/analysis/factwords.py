@@ -4,8 +4,10 @@ Tables and patterns for ``briefcmp.analysis.facts`` (which reads the tags): nega
 "refused to", "denied"), hedging ("is considering", "stopped short of"), forecasts ("could",
 "is expected to"), recommendations ("should", "it would be a mistake to"), frames that carry
 another verb ("refused to join", "announced that it would join"), light verbs ("imposed a ban"),
-scope classes ("selected", "all", "mild", "severe"), and the words of time and manner that end
-an object. ``modality`` turns the words before an action verb into its kind and value.
+scope classes ("selected", "all", "mild", "severe"), the words of time and manner that end
+an object, measures an agentless passive names ("exports were banned"), claims and demands whose
+"that" clause is not asserted, and denials ("denied reports that"). ``modality`` turns the words
+before an action verb into its kind and value.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 AUX = frozenset({"be", "have", "do", "get"})
 # Verbs that frame another action rather than being one ("refused to join", "is considering imposing").
 NEGATING = frozenset({"refuse", "decline", "fail", "avoid", "reject", "resist", "hesitate", "deny"})
-HEDGING = frozenset({"consider", "weigh", "mull", "debate", "study", "discuss", "contemplate", "explore",
+HEDGING = frozenset({"leave", "consider", "weigh", "mull", "debate", "study", "discuss", "contemplate", "explore",
                      "examine", "review", "plan", "intend", "aim", "seek", "prepare", "propose", "hope"})
 SAYING = frozenset({"confirm", "say", "decide", "announce", "indicate", "clarify", "state", "commit", "specify",
                     "reveal", "disclose"})
@@ -24,8 +26,17 @@ FRAMES = NEGATING | HEDGING | SAYING | ADVISING | frozenset({"stop", "need", "co
                                                               "expect", "try", "want", "appear", "seem", "tend",
                                                               "agree", "move", "support", "back", "vote", "opt",
                                                               "choose", "cease", "quit", "pledge", "promise",
-                                                              "vow", "threaten", "offer",
+                                                              "vow", "threaten", "offer", "leave", "compel",
+                                                              "force", "oblige", "allow", "permit",
                                                               "rule"})  # "ruled out sending": negated (modality)
+# "would be wise (not) to", "would be well advised to": advice in the words of a judgement.
+ADVISABLE = frozenset({"wise", "prudent", "right", "well", "unwise"})
+# "is unlikely to lift", "is ready to resume": how disposed the subject is to the action after "to".
+DISPOSED = frozenset({"likely", "unlikely", "ready", "willing", "unwilling", "prepared", "poised", "set", "due",
+                      "keen", "eager"})
+# "denied reports that ...", "dismissed claims that ...": the reported clause did not happen.
+DENYING = frozenset({"deny", "dismiss", "reject", "refute", "rebut"})
+REPORTS = frozenset({"report", "claim", "allegation", "suggestion", "rumour", "rumor", "speculation"})
 # "imposed a ban", "put restrictions on": the noun says what was done.
 LIGHT_VERBS = frozenset({"impose", "introduce", "announce", "adopt", "enact", "put", "place", "slap", "approve",
                          "unveil", "issue"})
@@ -34,6 +45,10 @@ DELIBERATING = frozenset({"consider", "weigh", "mull", "debate", "contemplate", 
 BAN_NOUNS = frozenset({"ban", "embargo", "prohibition"})
 MEASURE_NOUNS = frozenset({"sanction", "restriction", "tariff", "duty", "control", "measure", "penalty", "curb",
                            "levy"})
+# What a government or a body does to a thing: an agentless passive of one of these ("exports were banned")
+# is the act of the actor the paragraph is about.
+MEASURE_VERBS = frozenset("""ban impose freeze suspend lift restrict exempt expel sanction halt close reopen extend
+postpone delay remove introduce prohibit blacklist bar tighten ease approve reject curb cut""".split())
 # Verbs that state nothing an analyst would key ("said", "noted", "is"), as a main action.
 NOT_ACTIONS = frozenset({"say", "note", "argue", "write", "tell", "report", "claim", "believe", "think",
                          "know", "see", "mean", "remain", "become", "seem", "appear", "include", "call",
@@ -77,24 +92,30 @@ def scope_value(scope: tuple[str, ...]) -> str:
 
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|ceas(?:e|ed|es|ing)|quit|stopp?(?:ed|s)?(?!\s+short))\b|"
                        r"n['\u2019]t\b|\byet\s+to\b", re.I)
-_HEDGE = re.compile(r"\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|undecided|whether|on\s+the\s+fence|non-?committal|"
+_HEDGE = re.compile(r"\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|undecided|whether|le(?:ft|aves?|aving)\s+open|"
+                    r"on\s+the\s+fence|non-?committal|"
                     r"not\s+(?:yet\s+)?(?:decided|clear)|has\s+yet\s+to\s+decide|weigh(?:s|ed|ing)?|"
                     r"consider(?:s|ed|ing)?|mull(?:s|ed|ing)?)\b", re.I)
 _FORECAST = re.compile(r"\b(?:will|would|could|may|might|shall|(?:is|are|was|were)\s+(?:likely|unlikely|expected|"
                        r"set|poised|bound|due)\s+to|"
                        r"(?:is|are|was|were)\s+not\s+(?:likely|expected|set|poised)\s+to|"
+                       r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:ready|prepared|keen|eager|willing)\s+to|"
                        r"plans?\s+to|intends?\s+to|is\s+going\s+to|"
                        r"(?:pledg|promis|vow|threaten|offer)\w*\s+to)\b|'ll\b", re.I)  # a pledge is not a deed
 _ADVICE = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|would\s+do\s+well\s+to|"
+                     r"(?:would|will)\s+be\s+(?:wise|well\s+advised|prudent|right)\s+to|"
                      r"(?:we|i|the\s+authors?)\s+(?:strongly\s+)?(?:recommend|urge|advise|suggest)|"
                      r"it\s+is\s+(?:imperative|essential|crucial|vital|necessary|important|time)\s+(?:that|for|to))\b",
                      re.I)
 _OPPOSE = re.compile(r"\b(?:it\s+would\s+be\s+(?:a\s+)?(?:mistake|error|unwise|wrong|imprudent|folly|a\s+blunder)|"
+                     r"(?:would|will)\s+(?:be\s+(?:wise|well\s+advised|prudent|right)|do\s+well)\s+not\s+to|"
                      r"(?:should|must|ought\s+to)\s+(?:refrain|avoid|resist|not|never)|"
                      r"(?:should|must)n['\u2019]t|there\s+is\s+no\s+(?:need|reason|case)\s+(?:to|for)|"
                      r"it\s+is\s+(?:not\s+)?(?:unwise|imprudent|a\s+mistake))\b", re.I)
 # A recommendation that frames the clause after it ("We recommend that Japan ...").
-ADVICE_FRAME = re.compile(r"\b(?:recommend(?:s|ed)?|urges?|urged|advises?|advised|suggests?|calls?\s+for|"
+ADVICE_FRAME = re.compile(r"\b(?:recommend(?:s|ed)?|urges?|urged|advises?|advised|suggests?|calls?\s+(?:for|on|upon)|"
+                          r"press|encourage|invite|implore|"
+                          r"(?:we|must|should)\s+(?:now\s+|also\s+)?(?:insist|demand)\s+that|"  # the brief's own demand
                            r"(?:is|are)\s+(?:imperative|essential|crucial|vital|necessary|important))\s+(?:that\s+)?$",
                            re.I)
 # Phrases of time or manner that end an object ("suspended its budget support with immediate effect").
@@ -105,10 +126,19 @@ WHEN_PHRASE = re.compile(r"\b(?:with\s+(?:immediate\s+)?effect|for\s+an?\s+(?:in
 _COMMITTED = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|decided|decides|pledged|pledges|"
                         r"promised|promises|vowed|vows|agreed|agrees)\b(?:\s+(?:that|on\s+\w+))?(?:\s+\w+){1,3}?\s+"
                         r"(?:would|will|wo)\b", re.I)
+# Nouns whose "that" clause is someone's claim, not the brief's ("rejected the claim that the ban
+# discriminated"): nothing in it is drafted as a fact. (A fear or possibility "that China could ..." is
+# drafted: its modal makes it a forecast.)
+UNASSERTED = frozenset("""claim allegation assertion suggestion argument idea notion rumour rumor speculation belief
+accusation charge""".split())
+# Verbs whose "that" clause asks for something ("demanded that the government carry out ..."): the demand
+# is the fact; what it asks for is not asserted.
+MANDATIVE = frozenset({"demand", "request", "require", "stipulate", "ask"})
 # Where a clause starts (the subject of the next verb is after it).
 CLAUSE_WORDS = frozenset({"that", "whether", "which", "who", "while", "whereas", "but", "although", "though",
-                           "because", "as", "after", "before", "when", "since", "if", "unless", "so"})
+                           "because", "as", "after", "before", "when", "since", "if", "unless", "so", "where"})
 BREAK_TAGS = frozenset({",", ":", ".", "(", ")", '"', "``", "''"})
+QUOTE_MARKS = frozenset({'"', "``", "''", "\u201c", "\u201d"})
 PREPOSITION_BEFORE = re.compile(r"\b(?:of|on|in|against|to|with|from|by|for|into|toward|towards|about|over|"
                                  r"between|among|than|including|like|after|before|at|via)\s+(?:the\s+)?$", re.I)
 HEADS = frozenset({"government", "cabinet", "administration", "ministry", "minister", "leader", "leadership",
@@ -128,7 +158,9 @@ def modality(region: str, group: str) -> tuple[str, str]:
     hedged = bool(_HEDGE.search(text))
     negated = bool(NEGATION.search(text)) or bool(re.search(
         r"\b(?:refus|declin|fail|reject|resist)\w*\s+to\b|\bavoid\w*\b|\bden(?:y|ies|ied|ying)\b|"
-        r"\brul(?:e|es|ed|ing)\s+out\b", text, re.I))
+        r"\brul(?:e|es|ed|ing)\s+out\b|\b(?:unlikely|unwilling)\s+to\b|"
+        r"\b(?:refus|declin|reject|resist|rebuff|dismiss)\w*\s+(?:\w+\s+){0,2}(?:calls?|demands?|requests?|pressure|"
+        r"proposals?|appeals?)\s+to\b", text, re.I))  # "rejected calls to reopen the border"
     if hedged:
         return "fact", "undecided"
     if _FORECAST.search(text) and not _COMMITTED.search(text):

@@ -538,11 +538,19 @@ def new_key_id(group: list, taken: set[str]) -> str:
 
 
 def label(group: list, entities: Entities) -> str:
-    who = " and ".join(entities.label(s) for s in group[0].subjects)
-    what = " ".join(group[0].shown[w] for w in shared_order(group))
-    unit = "rank" if group[0].dim == "rank" else {"percent": "percent", "percentage-points": "percentage points",
-                                                   "": "count"}.get(group[0].unit, group[0].unit)
-    return f"{who}: {what} ({unit}) in a period"
+    """The drafted key's question, as compare shows it: "What is Uganda's transit cargo (tonnes)?",
+    "What is the trade of Japan and Russia (USD)?", "How many visitors does Kenya count?"."""
+    names = [entities.label(s) for s in group[0].subjects]
+    who = " and ".join(names)
+    what = " ".join(group[0].shown[w] for w in shared_order(group)) or "figure"
+    if group[0].dim == "rank":
+        return f"Where does {who or 'it'} rank in {what}?"
+    if not group[0].unit:
+        return f"How many {what} does {who} count?" if who else f"How many {what}?"
+    unit = {"percent": "percent", "percentage-points": "percentage points"}.get(group[0].unit, group[0].unit)
+    if len(names) == 1:
+        return f"What is {who}{chr(39) if who.endswith('s') else chr(39) + 's'} {what} ({unit})?"
+    return f"What is the {what} of {who} ({unit})?" if who else f"What is the {what} ({unit})?"
 
 
 def reason(group: list, target: str) -> str:

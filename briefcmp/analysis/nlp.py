@@ -57,7 +57,7 @@ def _engine():
         if tag.startswith("NNP"):
             return low
         upos = next((u for p, u in _UPOS if tag.startswith(p)), "")
-        if not upos:
+        if not upos or tag == "JJ":  # an adjective is its own lemma (lemminflect gives "oth" for "other")
             return low
         found = lemminflect.getLemma(low, upos=upos)
         return found[0].lower() if found else low
@@ -66,6 +66,27 @@ def _engine():
         return bool(lemminflect.getAllLemmas(word.lower(), upos="VERB"))
 
     return tagger.tag, lemma, is_verb
+
+
+@lru_cache(maxsize=1)
+def _lemminflect():
+    try:
+        import lemminflect
+    except Exception:
+        return None
+    return lemminflect
+
+
+def is_verb_base(word: str) -> bool:
+    """Whether ``word`` is the base form of an English verb (lemminflect's tables); False without the extra."""
+    tables = _lemminflect()
+    return bool(tables and tables.getAllInflections(word.lower(), upos="VERB"))
+
+
+def is_verb_form(word: str) -> bool:
+    """Whether ``word`` can be a form of a verb ("has", "suspended", "bans"); False without the extra."""
+    tables = _lemminflect()
+    return bool(tables and tables.getAllLemmas(word.lower(), upos="VERB"))
 
 
 def available() -> bool:
@@ -94,12 +115,20 @@ def tag(text: str) -> Optional[list[Token]]:
         pos = i + len(word)
     tags = [t for _, _, t in found]
     for n, (word, _, t) in enumerate(found):
-        if t in ("JJ", "NN") and n and n + 1 < len(found) and tags[n + 1] in ("DT", "PRP$") and is_verb(word):
+        if t in ("JJ", "NN") and n and is_verb(word):
             k = n - 1
             while k > 0 and tags[k] == "RB":
                 k -= 1
-            if tags[k] in ("MD", "TO"):
-                tags[n] = "VB"  # "should not open the fund": the lexicon's adjective is the verb a modal governs
+            before = found[k][0].lower()
+            governs = tags[k] == "MD" and before not in ("may", "can", "will") or before in ("do", "does", "did") or (
+                tags[k] == "TO" and k and (found[k - 1][0].lower() == "not" or tags[k - 1] in ("VBN", "VBD")
+                                           and n + 1 < len(found) and tags[n + 1] in ("NNS", "NN", "DT", "PRP$")))
+            # "not to default", "compelled to levy sanctions": "to" after a verb is an infinitive's
+            if governs or n + 1 < len(found) and tags[n + 1] in ("DT", "PRP$") and tags[k] in ("MD", "TO"):
+                # "should not open the fund", "should press Beijing", "does not target trade": the word a modal
+                # or "do not" governs is a verb, whatever the lexicon calls it ("may", "can" and "will" are
+                # nouns too, and "to" a preposition)
+                tags[n] = "VB"
     for n, (word, _, t) in enumerate(found):
         if t in ("NN", "NNS") and 0 < n and n + 2 < len(found) and tags[n - 1] in ("NNP", "NNPS", "PRP") \
                 and tags[n + 1] == "TO" and tags[n + 2] == "VB" and is_verb(word):

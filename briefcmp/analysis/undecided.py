@@ -24,9 +24,12 @@ class Undecided:
     sure: int = 0
     candidates: int = 0
     claims: int = 0  # claims in those groups
+    # Unkeyed claims align has not looked at in the corpus as it is now (``compare`` does not run
+    # align: it reads the counts the last `briefcmp align` run left, and says this when there are none).
+    unaligned: int = 0
 
     def __bool__(self) -> bool:
-        return bool(self.sure or self.candidates)
+        return bool(self.sure or self.candidates or self.unaligned)
 
 
 def could_align(corpus: Corpus) -> bool:
@@ -41,6 +44,14 @@ def could_align(corpus: Corpus) -> bool:
                 if seen[kind] > 1:
                     return True
     return False
+
+
+def unaligned(corpus: Corpus) -> int:
+    """How many unkeyed figures and statements align could line up (0 when ``could_align`` is false)."""
+    if not could_align(corpus):
+        return 0
+    return sum(1 for c in corpus.claims() if not c.key and c.value is not None
+               and c.value.type in FIGURE_TYPES + STATEMENT_TYPES)
 
 
 def undecided(corpus: Corpus) -> Undecided:

@@ -3,13 +3,14 @@ across briefs."""
 
 from __future__ import annotations
 
+import shlex
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from briefcmp.cli.app import PATHS_ARG, app, fail, say
+from briefcmp.cli.app import PATHS_ARG, app, corpus_shown, fail, say
 
 
 class AlignFormat(str, Enum):
@@ -55,9 +56,9 @@ def align(
     from briefcmp.analysis.alignedit import AlignError, apply_plan
     from briefcmp.analysis.decide import start
     from briefcmp.cli.alignreview import decide_ids, interactive, load_decisions, reloader, split_ids
-    from briefcmp.cli.analysis import _analysis_corpus
+    from briefcmp.cli.analysis import _analysis_corpus, remember_undecided
     from briefcmp.render.align import render_json, render_text
-    from briefcmp.render.layout import PLAIN_WIDTH
+    from briefcmp.render.layout import plain_width
     from briefcmp.render.output import emit, stdout_is_terminal, terminal_width
 
     ids = {"accept": split_ids(accept), "reject": split_ids(reject)}
@@ -78,13 +79,26 @@ def align(
             raise fail(f"align --apply: {exc}")
         for p in written:
             say(f"updated {p}")
-    if review:
-        raise typer.Exit(interactive(session, skip_sure=bool(written)))
-    if ids["accept"] or ids["reject"]:
-        raise typer.Exit(decide_ids(session, ids["accept"], ids["reject"], skip_sure=bool(written)))
+    if review or ids["accept"] or ids["reject"]:
+        try:
+            code = interactive(session, skip_sure=bool(written)) if review else \
+                decide_ids(session, ids["accept"], ids["reject"], skip_sure=bool(written))
+        finally:  # what compare says is left undecided: the corpus as decided so far
+            remember_undecided(paths)
+        raise typer.Exit(code)
+    remember_undecided(paths, None if written else _counts(result))
     decided = len(store.last())
     if fmt == AlignFormat.json:
         emit(render_json(result, applied=bool(written), decided=decided))
     else:
-        width = terminal_width() if stdout_is_terminal() else PLAIN_WIDTH  # piped: one fixed width
-        emit(render_text(result, applied=bool(written), width=width, decided=decided))
+        width = terminal_width() if stdout_is_terminal() else plain_width()  # piped: $COLUMNS, else unwrapped
+        emit(render_text(result, applied=bool(written), width=width, decided=decided,
+                         where=shlex.quote(corpus_shown(corpus))))
+
+
+def _counts(result):
+    """What this run of align leaves undecided (as ``analysis.undecided.undecided`` counts it)."""
+    from briefcmp.analysis.undecided import Undecided
+
+    refs = {m.claim.ref for g in (*result.groups, *result.candidates) for m in g.members}
+    return Undecided(len(result.groups), len(result.candidates), len(refs))

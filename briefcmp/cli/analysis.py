@@ -74,31 +74,51 @@ def _analysis_corpus(paths: Optional[List[Path]], memo=None, texts: str = "all")
     return result.corpus
 
 
+DECISIONS_FILE = "align-decisions.yaml"  # analysis.decisions.DECISIONS_NAME, named without importing align
+
+
+def _undecided_store(root: Path):
+    """Where `briefcmp align` leaves its counts for `compare` (with the finished reports, keyed by the corpus)."""
+    from briefcmp.cli.memo import Memo
+
+    return Memo("align-undecided", [root], (), "counts")
+
+
 def _undecided(corpus, memo):
-    """What `align` would leave undecided in the corpus, and the corpus as the commands to type
-    name it. Cached with the finished reports (keyed by the corpus's inputs): align costs about
-    as much as a comparison of the bundled corpus (entities, sources read again)."""
+    """What `align` leaves undecided in the corpus, and the corpus as the commands to type name it.
+
+    compare does not run align (it would load the lemmatiser and the tagger: 1.7 s and more on a corpus
+    of drafted statements): it reads the counts the last `briefcmp align` run left in the cache for the
+    corpus as it is now (``remember_undecided``), else counts the unkeyed claims that wait to be lined
+    up. Only with no cache at all (nothing can be recorded) does it run align itself."""
     import shlex
 
-    from briefcmp.analysis.undecided import Undecided, could_align, undecided
+    from briefcmp.analysis.undecided import Undecided, could_align, unaligned
 
     shown = shlex.quote(corpus_shown(corpus))
     if not could_align(corpus):
         return Undecided(), shown
-    from briefcmp.analysis.decisions import DECISIONS_NAME
-    from briefcmp.cli.memo import Memo, describe
+    from briefcmp.cli.memo import describe
 
-    if memo is not None:
-        memo.read([describe(Path(corpus.root) / DECISIONS_NAME)])  # the count follows the decisions
-    store = Memo("align-undecided", [Path(corpus.root)], (), "counts")
+    store = _undecided_store(Path(corpus.root))
+    if store.store is None:  # no cache (BRIEFCMP_NO_CACHE, no home): nothing recorded, so align runs here
+        return _undecided_now(corpus), shown
+    if memo is not None:  # the report follows the decisions and what align leaves (its next run changes it)
+        entry = store.entry()
+        memo.read([describe(Path(corpus.root) / DECISIONS_FILE), *([describe(entry)] if entry else [])])
     stored = store.stored_text()
     if stored is not None:
         try:
             return Undecided(*(int(n) for n in stored.split())), shown
         except (TypeError, ValueError):
             pass
-    # align reads every claim's quote and text (compare may have loaded only the keyed ones): the
-    # corpus as `briefcmp align` loads it, from the load cache
+    return Undecided(unaligned=unaligned(corpus)), shown
+
+
+def _undecided_now(corpus):
+    """What align leaves undecided, found by running it on the corpus as `briefcmp align` loads it
+    (every quote and text: compare may have loaded only the keyed ones)."""
+    from briefcmp.analysis.undecided import undecided
     from briefcmp.corpus.cache import load_corpus
     from briefcmp.corpus.load import InputError
 
@@ -106,9 +126,26 @@ def _undecided(corpus, memo):
         whole = load_corpus([Path(corpus.root)], texts="all").corpus
     except InputError:
         whole = corpus
-    found = undecided(whole)
-    store.keep_text(f"{found.sure} {found.candidates} {found.claims}", memo.inputs if memo is not None else None)
-    return found, shown
+    return undecided(whole)
+
+
+def remember_undecided(paths, counts=None) -> None:
+    """After `briefcmp align`: keep what it leaves undecided for `compare`, made from the corpus as it is
+    now (``counts``: the run's own, when it wrote nothing; else align runs again on the corpus as
+    re-read, quick once the first run loaded its models)."""
+    from briefcmp.analysis.undecided import undecided
+    from briefcmp.cli.memo import describe
+    from briefcmp.corpus.cache import load_corpus
+    from briefcmp.corpus.load import InputError
+
+    try:
+        result = load_corpus(default_paths(paths), texts="all")
+    except InputError:
+        return
+    root = Path(result.corpus.root)
+    found = counts if counts is not None else undecided(result.corpus)
+    inputs = None if result.inputs is None else [*result.inputs, describe(root / DECISIONS_FILE)]
+    _undecided_store(root).keep_text(f"{found.sure} {found.candidates} {found.claims}", inputs)
 
 
 def _mark_reviewed(corpus, analysis, memo=None) -> None:
@@ -241,11 +278,13 @@ def compare(
     key's tolerance; figures for different periods are a change over time, not a
     contradiction; a unit or currency mismatch is an annotation problem. On a terminal:
     a summary, then a table for each of: conflicts (unreviewed first), annotation
-    problems, forecast checks, changes over time, agreements, in that order; --details
-    for quotes, --matrix for keys x briefs. Piped or with -o: plain text grouped by
-    topic, the same order of kinds within each topic. When `briefcmp align` would leave
-    candidate groups undecided, the summary says how many. Exit 0, or 1 with --fail-on
-    when such relations are listed; 2 for usage or unusable input.
+    problems, agreements, forecast checks, changes over time, in that order, with what
+    `briefcmp align` left undecided before the agreements; --details for quotes,
+    --matrix for keys x briefs. Piped or with -o: plain text grouped by topic, lines as
+    long as they are (wrapped at $COLUMNS when it is set). compare does not run align: it
+    says what align's last run on the corpus as it is left undecided (kept in the cache),
+    or how many unkeyed claims wait to be lined up; with no cache it runs align. Exit 0,
+    or 1 with --fail-on when such relations are listed; 2 for usage or unusable input.
 
     Example: briefcmp compare briefs/ --only contradictions
 

@@ -131,7 +131,31 @@ def say(message: str, nl: bool = True) -> None:
     ``\\u202e``) by the one sanitiser, and a name that is not UTF-8 prints as ``\\xff``."""
     from briefcmp.corpus.safetext import visible
 
-    typer.echo(visible(message), err=True, nl=nl)
+    typer.echo(_fit_stderr(visible(message)), err=True, nl=nl)
+
+
+def _fit_stderr(text: str) -> str:
+    """On a terminal, each line wrapped at words to its width (a path or a command word never broken;
+    later lines indented two more); off a terminal, as it is."""
+    import os
+    import sys
+
+    try:
+        if not sys.stderr.isatty():
+            return text
+        width = os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, AttributeError, ValueError):
+        return text
+    if width < 20 or all(len(line) <= width for line in text.split("\n")):
+        return text
+    import textwrap
+
+    out = []
+    for line in text.split("\n"):
+        lead = line[:len(line) - len(line.lstrip(" "))]
+        out += textwrap.wrap(line, width, initial_indent="", subsequent_indent=lead + "  ", break_long_words=False,
+                             break_on_hyphens=False, drop_whitespace=True) if len(line) > width else [line]
+    return "\n".join(out)
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> typer.Exit:

@@ -64,7 +64,7 @@ def init(
 
     Example: briefcmp init my-briefs && briefcmp check my-briefs
     """
-    from briefcmp.corpus.scaffold import NEXT_STEPS, ScaffoldError, scaffold
+    from briefcmp.corpus.scaffold import ScaffoldError, scaffold
 
     try:
         written, skipped = scaffold(folder, example=example)
@@ -74,7 +74,35 @@ def init(
         say(f"created {p}")
     for p in skipped:
         say(f"kept existing {p}")
-    say(NEXT_STEPS.format(folder=folder), nl=False)
+    say(next_steps(str(folder)), nl=False)
+
+
+def next_steps(folder: str) -> str:
+    """What to do after `init`, wrapped to the terminal on stderr (unwrapped off one); each command on
+    a line of its own, never broken, so it can be copied whole."""
+    import os
+    import shlex
+    import sys
+
+    from briefcmp.render.layout import UNWRAPPED, wrap
+
+    try:
+        width = os.get_terminal_size(sys.stderr.fileno()).columns if sys.stderr.isatty() else UNWRAPPED
+    except (OSError, AttributeError, ValueError):
+        width = UNWRAPPED
+    where = shlex.quote(folder)
+    steps = [
+        ("for each brief, a PDF, saved web page, .md or .txt (PDF and HTML need the 'add' extra: "
+         "pip install '.[add]' in the clone):", [f"briefcmp add FILE {where}"]),
+        ("key the figures and statements that answer the same question across briefs, then decide the "
+         "candidates one keystroke each:", [f"briefcmp align {where} --apply", f"briefcmp align {where} --review"]),
+        ("agreements and contradictions:", [f"briefcmp compare {where}"]),
+    ]
+    lines = ["next steps:"]
+    for n, (what, commands) in enumerate(steps, 1):
+        lines += wrap(f"{n}. {what}", max(20, width - 2), "  ", "     ")
+        lines += [f"       {c}" for c in commands]
+    return "\n".join(lines) + "\n"
 
 
 cache_app = typer.Typer(

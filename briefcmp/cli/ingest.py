@@ -40,6 +40,8 @@ def add(
 
     Example: briefcmp add ~/Downloads/water-tariffs.pdf briefs --id water-2025
     """
+    import shlex
+
     from briefcmp.ingest import IngestError
     from briefcmp.ingest.add import AddSettings, run_add
 
@@ -54,9 +56,12 @@ def add(
     paragraphs = f"{result.paragraphs} paragraph{'s' * (result.paragraphs != 1)}"
     if result.copied_to is not None:
         say(f"kept the original as {result.copied_to} (`briefcmp check` reports if it changes)")
-    say(f"wrote {result.source}: {paragraphs} from {result.kind.upper()}{pages}")
+    say(f"wrote {result.source}: {paragraphs}{pages} from {Path(original).name}")
     say(f"wrote {result.claims_file}: {result.claims} draft claim{'s' * (result.claims != 1)}")
     found = [f"{k} from {v}" for k, v in result.meta.origin.items()]
     say("metadata: " + ("; ".join(found) if found else "none stated (fill in title and published)"))
-    say(f"next: review the draft, then run: briefcmp check {corpus}")
+    where = shlex.quote(str(corpus))
+    say(f"next: add the other briefs the same way, then key what answers the same question: "
+        f"briefcmp align {where} --apply")
+    say(f"the drafts to review: briefcmp check {where}")
     raise typer.Exit(EXIT_CLEAN)

@@ -54,7 +54,9 @@ class Memo:
         except (InputError, OSError):
             return
         self.store = store
-        ident = repr((command, [os.fspath(p) for p in paths], options, fmt, os.getcwd()))
+        # Plain text is wrapped at $COLUMNS when it is set (render.layout.plain_width): part of the key.
+        width = os.environ.get("COLUMNS") if fmt == "plain" else None
+        ident = repr((command, [os.fspath(p) for p in paths], options, fmt, os.getcwd(), width))
         self.key = hashlib.sha256(ident.encode("utf-8", "surrogateescape") + cache.all_code_digest()).digest()
 
     def _still_valid(self, manifest: Any) -> bool:
@@ -98,6 +100,10 @@ class Memo:
             for _ in writer.tee([text]):
                 pass
             writer.finish((self.listing, tuple(inputs)), (), 0)
+
+    def entry(self) -> Optional[Path]:
+        """The file this answer is (or would be) stored in, for another answer to depend on (None: no cache)."""
+        return None if self.store is None else self.store._path(self.key)
 
     def note(self, text: str) -> None:
         """A note on stderr, kept with the report."""

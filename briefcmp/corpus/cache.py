@@ -92,6 +92,8 @@ _DAY = 24 * 3600.0
 MAX_AGE_DAYS = 30  # cache files unused this long are deleted (checked at most once a day)
 
 MAX_REPORTS = 8  # finished reports kept (the most recently used)...
+SMALL_REPORT = 64 * 1024  # a small answer (what align left undecided for compare, a short report)...
+MAX_SMALL_REPORTS = 256  # ...kept by the hundred, apart from the big ones
 MAX_REPORT_BYTES = 2 * 1024**3  # ...as long as together they stay under this (the newest one is always kept)
 
 RACY_NS = 2_000_000_000  # a stat signature this fresh is not trusted (see the module docstring)
@@ -847,10 +849,16 @@ class ReportStore:
                         found.append((st.st_mtime, st.st_size, e))
                     except OSError:
                         pass
-            total = 0
-            for n, (_, size, e) in enumerate(sorted(found, key=lambda f: f[0], reverse=True)):
+            total, n, small = 0, 0, 0
+            for first, (_, size, e) in enumerate(sorted(found, key=lambda f: f[0], reverse=True)):
                 total += size
-                if n and (n >= MAX_REPORTS or total > MAX_REPORT_BYTES):
+                if size <= SMALL_REPORT:  # counted apart: eight big reports must not push out what align left
+                    small += 1
+                    over = small > MAX_SMALL_REPORTS
+                else:
+                    n += 1
+                    over = n > MAX_REPORTS
+                if first and (over or total > MAX_REPORT_BYTES):
                     _unlink(e)
         except OSError:
             pass

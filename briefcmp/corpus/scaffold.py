@@ -140,17 +140,6 @@ claims:
 """
 
 
-NEXT_STEPS = """\
-next steps:
-  1. for each brief: briefcmp add FILE.pdf {folder}   (PDF, saved web page, .md or .txt;
-     PDF and HTML need the 'add' extra: pip install '.[add]' in the clone)
-     or copy a UTF-8 text into {folder}/sources/ and run
-     briefcmp annotate {folder}/sources/NAME.txt -o {folder}/NAME.claims.yaml
-  2. briefcmp align {folder} --apply      (line up figures that answer the same question)
-  3. briefcmp compare {folder}            (agreements and contradictions)
-"""
-
-
 def scaffold(folder: Path, example: bool = False) -> tuple[list[Path], list[Path]]:
     """Create a corpus in ``folder`` (with an example brief if asked); returns (written, kept existing)."""
     files = {folder / "briefcmp.yaml": CONFIG_HEAD + (CONFIG_EXAMPLE if example else CONFIG_EMPTY)}

@@ -3,7 +3,8 @@
 One claim per actor and action (``briefcmp.analysis.facts``): a category claim, ``yes``, ``no``
 or ``undecided`` (a scope word gives the value: "selected", "all", "mild", "severe"), a forecast
 when a modal verb says it may happen, or a stance claim (``support``/``oppose``) for a
-recommendation. Each quotes its own clause ("Japan and South Korea condemned the Russian attack
+recommendation. Its comment is the question it answers ("Did Japan ban exports of semiconductors
+to Russia?"). Each quotes its own clause ("Japan and South Korea condemned the Russian attack
 on Ukraine" and "joined the sanctions against Russia" are two claims), names the actor first
 among its subjects (those the config registers: `align --apply` registers the others), and
 takes its as-of from a date in the clause; without one, the loader takes the publication date
@@ -17,6 +18,7 @@ from typing import Callable, Optional
 
 from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.facts import Fact, read_facts
+from briefcmp.analysis.factsubjects import Context, home_country
 from briefcmp.analysis.factwords import scope_value
 from briefcmp.corpus.model import PartialDate, Period, Value
 from briefcmp.drafting import sentences as sent
@@ -35,6 +37,20 @@ def fact_value(fact: Fact) -> Value:
     return Value("category", category=fact.value)
 
 
+def question(fact: Fact, entities: Entities) -> str:
+    """The statement as the question a reader would ask of it: "Did Japan ban exports of semiconductors to
+    Russia?", "Will China resume imports of Japanese seafood?", "Should Germany deliver Taurus missiles to
+    Ukraine?", "Was Japan's response mild or severe?"."""
+    obj = " ".join(fact.object_text.split()).rstrip(" ,;:")
+    if fact.kind == "assessment":
+        return f"Was {obj[:1].upper()}{obj[1:]} mild or severe?"
+    who = entities.label(fact.actor)
+    who = who if who[:1].isupper() else f"the {who}"  # "the tribunal"
+    obj = re.sub(r"^(?:its|their)\b", "its", obj)
+    head = {"recommendation": "Should", "forecast": "Will"}.get(fact.kind, "Did")
+    return f"{head} {who} {fact.verb} {obj}?".replace(" ?", "?")
+
+
 def _as_of(clause: str, published: Optional[PartialDate]) -> Optional[Period]:
     """The one period a clause names ("in 2014", "on 28 February"); None for none or several."""
     periods = {str(d.period): d.period for d in find_dates(clause, published) if d.period is not None}
@@ -48,7 +64,13 @@ def fact_claims(prep: sent.Prepared, s: int, e: int, entities: Entities, registe
     `align --apply` registers those its keys need); ``carried`` is the actor of the sentence before, for
     "It also froze ...". A fact whose clause cannot be quoted unambiguously is left out."""
     sentence = prep.text[s:e]
-    facts = read_facts(sentence, entities, carried)
+    context = prep.__dict__.get("_fact_context")
+    if context is None:  # once per document: its home country, then the people named as it is read
+        context = prep.__dict__["_fact_context"] = Context(home_country(prep.text, entities))
+    if "\n\n" in prep.text[context.end:s]:
+        context.subject = context.person = ""  # a new paragraph: "It" and "He" are no longer the last subjects
+    context.end = e
+    facts = read_facts(sentence, entities, context.subject or carried, context=context)
     out = []
     for f in facts:
         anchored = anchor(prep, s + f.start, s + f.end)
@@ -58,7 +80,7 @@ def fact_claims(prep: sent.Prepared, s: int, e: int, entities: Entities, registe
         words = "-".join(f.words[:3])
         claim_id = re.sub(r"[^a-z0-9]+", "-", f"{f.actor}-{f.verb}-{words}".lower()).strip("-")[:60].strip("-")
         clause = sentence[f.start:f.end]
-        phrase = f"{entities.label(f.actor)}: {f.verb} {' '.join(f.shown)}".strip()
+        phrase = question(f, entities)
         out.append(make(id=claim_id or "statement", quote=quote, span=span, kind=f.kind, topics=topics,
                         subjects=tuple(x for x in (f.actor, *f.others) if x in registered), value=fact_value(f),
                         as_of=_as_of(clause, published), prefix=prefix, suffix=suffix, phrase=phrase))

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+from typing import Optional
 
 from briefcmp.analysis.align import AlignResult, Group
 from briefcmp.analysis.decisions import DECISIONS_NAME, group_id
-from briefcmp.render.layout import PLAIN_WIDTH, wrap
+from briefcmp.render.layout import plain_width, wrap
 from briefcmp.render.sanitize import terminal_safe
 
 
-def render_text(result: AlignResult, applied: bool = False, width: int = PLAIN_WIDTH, decided: int = 0) -> str:
-    """Plain text at ``width`` columns; text from briefs is made terminal-safe. ``decided``: decisions
-    recorded earlier (align-decisions.yaml), whose groups are no longer proposed."""
+def render_text(result: AlignResult, applied: bool = False, width: Optional[int] = None, decided: int = 0,
+                where: str = "PATH") -> str:
+    """Plain text at ``width`` columns (default: ``plain_width()``); text from briefs is made terminal-safe.
+    ``decided``: decisions recorded earlier (align-decisions.yaml), whose groups are no longer proposed;
+    ``where``: the corpus as the commands to type name it."""
+    width = width or plain_width()
     out: list[str] = []
     n, c = len(result.groups), len(result.candidates)
     out += wrap(f"briefcmp align: {result.considered} unkeyed claims (figures and statements); "
@@ -20,10 +24,15 @@ def render_text(result: AlignResult, applied: bool = False, width: int = PLAIN_W
                 f"{c} candidate{'s' * (c != 1)} (never applied)", width, "", "  ")
     undecided = c + (0 if applied else n)
     if undecided or decided:
-        out += wrap(f"{undecided} proposal{'s' * (undecided != 1)} undecided"
-                    + (f", {decided} decided earlier ({DECISIONS_NAME})" if decided else "")
-                    + ("; decide with: briefcmp align --review (or --accept ID / --reject ID)" if undecided else ""),
-                    width, "", "  ")
+        head = (f"{undecided} proposal{'s' * (undecided != 1)} undecided"
+                + (f", {decided} decided earlier ({DECISIONS_NAME})" if decided else ""))
+        command = f"briefcmp align {where} --review"
+        hint = f"; decide each with: {command} (or --accept ID / --reject ID)" if undecided else ""
+        if len(head + hint) <= width or not hint:
+            out += wrap(head + hint, width, "", "  ")
+        else:  # the command on a line of its own, whole
+            out += wrap(head + "; decide each with:", width, "", "  ") + [f"  {command}"] + \
+                wrap("(or --accept ID / --reject ID)", width, "  ", "  ")
     for title, groups in (("Groups", result.groups), ("Candidates (decide by hand)", result.candidates)):
         if not groups:
             continue

@@ -1,8 +1,7 @@
 """`briefcmp compare` in every format, from one ``Analysis``.
 
 table: the terminal views (``compare_term``; ``render_table`` is the card view of
---details); plain: a block per relation, wrapped at a fixed
-width; markdown: a GFM table per topic; json: the versioned document; jsonl: one relation
+--details); plain: a block per relation, wrapped at $COLUMNS when set, else a paragraph a line; markdown: a GFM table per topic; json: the versioned document; jsonl: one relation
 (then one suggestion) per line; csv: one row per claim of each relation.
 """
 
@@ -14,7 +13,7 @@ from typing import Iterable, Iterator, Optional
 from briefcmp.analysis.crossref import Analysis, as_of_text
 from briefcmp.corpus.model import Claim, Corpus, Relation
 from briefcmp.render import parallel, records, stream
-from briefcmp.render.layout import PLAIN_WIDTH, envelope, md_code, md_escape, md_table, wrap
+from briefcmp.render.layout import envelope, grid_width, md_code, md_escape, md_table, plain_width, wrap
 from briefcmp.render.recordtext import claim_text, relation_text
 from briefcmp.render.stream import Stream, md_table_chunks, one_final_newline
 from briefcmp.render.undecided import undecided_record, undecided_text
@@ -72,8 +71,8 @@ def claim_line(c: Claim) -> str:
 # --------------------------------------------------------------------------- plain
 
 
-def render_plain(analysis: Analysis, width: int = PLAIN_WIDTH) -> str:
-    return "".join(stream.lines_chunks(_plain_lines(analysis, width)))
+def render_plain(analysis: Analysis, width: Optional[int] = None) -> str:
+    return "".join(stream.lines_chunks(_plain_lines(analysis, width or plain_width())))
 
 
 def _plain_lines(analysis: Analysis, width: int) -> Iterator[str]:
@@ -290,7 +289,7 @@ def csv_chunks(analysis: Analysis) -> Iterator[str]:
 
 
 def plain_chunks(analysis: Analysis) -> Iterator[str]:
-    return stream.lines_chunks(_plain_lines(analysis, PLAIN_WIDTH))
+    return stream.lines_chunks(_plain_lines(analysis, plain_width()))
 
 
 def render_json(analysis: Analysis) -> str:
@@ -326,10 +325,10 @@ def render(analysis: Analysis, fmt: str, width: Optional[int] = None, color: boo
         from briefcmp.render import compare_term
 
         if view == "matrix":
-            return compare_term.render_matrix(analysis, width or PLAIN_WIDTH, color)
+            return compare_term.render_matrix(analysis, width or grid_width(), color)
         if view == "details":
-            return render_table(analysis, width or PLAIN_WIDTH, color)
-        return compare_term.render_findings(analysis, width or PLAIN_WIDTH, color)
+            return render_table(analysis, width or grid_width(), color)
+        return compare_term.render_findings(analysis, width or grid_width(), color)
     if fmt == "plain":
         return render_plain(analysis)
     return {"json": render_json, "jsonl": render_jsonl, "csv": render_csv, "markdown": render_markdown}[fmt](analysis)

@@ -26,13 +26,14 @@ from briefcmp.render.terminal import (
 )
 from briefcmp.render.words import count
 
-SECTIONS = (  # (title, kinds): conflicts first
+SECTIONS = (  # (title, kinds): what a reader must act on first, then what holds, then what moved
     ("Conflicts", CONFLICT_KINDS),
     ("Annotation problems", ("annotation-problem",)),
+    ("Agreements", ("agreement",)),
     ("Forecast checks", ("forecast-vs-fact",)),
     ("Changes over time", ("change-over-time",)),
-    ("Agreements", ("agreement",)),
 )
+UNDECIDED_BEFORE = "Agreements"  # what align left undecided comes after the problems, before what agrees
 
 SYMBOL = {"contradiction": "✗", "disagreement": "✗", "annotation-problem": "!", "forecast-vs-fact": "◇",
           "change-over-time": "→", "agreement": "✓"}
@@ -110,6 +111,9 @@ _CHANGE = re.compile(r": ((?:un)?changed(?: \(tolerance [^)]*\))?|up [^;(]+|down
                      r"earlier by [^;(]+|the figures differ within one period)")
 _FORECAST = re.compile(r"the forecast (held|missed by [^;(]+|did not hold)")
 _ORIGINS = re.compile(r"(\d+) independent origins?")
+# How figures written differently agree (``rules.wording.agreement_reason``), in the verdict's few words.
+_AGREE_HOW = (("(within rounding:", " within rounding"), (" allows ", " (about)"), (" holds ", " (bound)"),
+              ("within the key's tolerance", " within tolerance"))
 
 
 def verdict(r: Relation) -> str:
@@ -125,7 +129,9 @@ def verdict(r: Relation) -> str:
         text = " vs ".join(values)
     elif r.kind == "agreement":
         m = _ORIGINS.search(e)
-        text = "agree" + (f", {m.group(1)} origin{'s' * (m.group(1) != '1')}" if m else "")
+        head = e.split("; ", 1)[0]  # the values and why they agree; quotes of statements come later
+        how = next((words for phrase, words in _AGREE_HOW if phrase in head), "")
+        text = "agree" + how + (f", {m.group(1)} origin{'s' * (m.group(1) != '1')}" if m else "")
     elif r.kind == "change-over-time":
         m = _CHANGE.search(e)
         text = m.group(1) if m else ("periods overlap: same moment?" if "overlap" in e else "changed")
@@ -183,13 +189,15 @@ def section_title(title: str, rels: list[Relation]) -> str:
 def relation_grid(title: str, rels: list[Relation], corpus: Corpus) -> Grid:
     briefs = [b.id for b in corpus.briefs if any(c.brief == b.id for r in rels for c in r.claims)]
     labels = short_labels(briefs)
-    cols = [Col("key", "id"), Col("question", "text", max_lines=2, optional=True)]
+    # The question is read whole: wrapped at words, never cut (a "short" column).
+    cols = [Col("key", "id"), Col("question", "short")]
     cols += [Col(labels[b], "short", label=b) for b in briefs]
     cols.append(Col("verdict", "short"))
     reviewed = any(r.reviewed for r in rels)
     if reviewed:
         cols.append(Col("review", "short"))
-    grid = Grid(cols, title=section_title(title, rels), legend=legend(labels))
+    # a question wrapped into a narrow column over many lines reads worse than a record
+    grid = Grid(cols, title=section_title(title, rels), legend=legend(labels), row_lines=3)
     for r in rels:
         style = relation_style(r)
         key_style = "bold " + style if not r.reviewed else style
@@ -219,33 +227,59 @@ def summary_line(analysis: Analysis) -> str:
         if k:
             one, many = _SHORT[title]
             parts.append(f"{k} {one if k == 1 else many}")
+    u = analysis.undecided
+    if u and (u.sure or u.candidates):
+        parts.insert(1, f"{count(u.sure + u.candidates, 'group')} undecided")
     hidden = len(analysis.all_relations) - len(analysis.relations)
     if hidden:
         parts.append(f"{hidden} more left out by the filters")
     return f"{n} brief{'s' * (n != 1)}: " + ", ".join(parts)
 
 
-HINT = ("Quotes and relation ids: briefcmp compare --details; one key: briefcmp show KEY; "
-        "keys x briefs: briefcmp compare --matrix")
+HINT = ("Quotes and relation ids: briefcmp compare --details", "one key: briefcmp show KEY",
+        "keys x briefs: briefcmp compare --matrix")  # each kept on one line where it fits
 
 
 def findings_lines(analysis: Analysis, width: int) -> list[Line]:
     corpus = analysis.corpus
     out: list[Line] = text_lines(summary_line(analysis), width, "bold")
-    if analysis.undecided:
-        from briefcmp.render.undecided import undecided_text
-
-        out += text_lines(undecided_text(analysis), width, "yellow", "", "  ")
     if not analysis.relations:
         out += text_lines("No relations: no two claims share a key" if not analysis.all_relations
                           else "No relation matches the filters.", width)
-    for title, rels in section_relations(analysis):
+    sections = section_relations(analysis)
+    told = False
+    for title, rels in sections:
+        if title == UNDECIDED_BEFORE or (title not in ("Conflicts", "Annotation problems") and not told):
+            out += undecided_lines(analysis, width)
+            told = True
         out.append([])
         out += grid_or_stacked(relation_grid(title, rels, corpus), width)
+    if not told:
+        out += undecided_lines(analysis, width)
     if analysis.suggested:
         out.append([])
         out += suggestion_lines(analysis, width)
-    out += [[]] + text_lines(HINT, width, "dim")
+    out += [[]] + item_lines("", [h + ";" for h in HINT[:-1]] + [HINT[-1]], width, "dim")
+    return out
+
+
+def undecided_lines(analysis: Analysis, width: int) -> list[Line]:
+    """What align left undecided, after the conflicts and before the agreements: a heading, then
+    one line a command ("what it does: command", the command never broken). When align has not run
+    on the corpus as it is, one quiet note."""
+    u = analysis.undecided
+    if not u:
+        return []
+    from briefcmp.render.undecided import undecided_head, undecided_steps
+
+    if not (u.sure or u.candidates):
+        return [[]] + text_lines(undecided_head(analysis), width, "dim")
+    out: list[Line] = [[]] + text_lines(undecided_head(analysis), width, "bold yellow")
+    for what, command in undecided_steps(analysis):
+        line = f"  {what}: {command}"
+        out += [[(line, "yellow")]] if cells(line) <= width else \
+            [[(f"  {what}:", "yellow")], [(f"    {command}", "yellow")]]
+    out += text_lines("Until then this report cannot show whether they agree or conflict.", width, "dim", "  ")
     return out
 
 
@@ -334,7 +368,12 @@ def matrix_lines(analysis: Analysis, width: int) -> list[Line]:
             rels = by_key[key]
             q = question(rels[0], corpus)
             room = width - cells(key) - 2
-            out.append([(key, "bold"), *([("  " + cut(terminal_safe(q), room), "dim")] if q and room >= 16 else [])])
+            q = terminal_safe(q)
+            if q and cells(q) <= room:  # the question read whole: beside its key, else wrapped under it
+                out.append([(key, "bold"), ("  " + q, "dim")])
+            else:
+                out.append([(key, "bold")])
+                out += [[("  " + line, "dim")] for line in wrap_words(q, width - 2, may_cut=False)] if q else []
             cells_ = []
             for b in page:
                 state = _cell_state(rels, b)

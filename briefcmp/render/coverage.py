@@ -7,7 +7,7 @@ from typing import Optional
 from briefcmp.analysis.coverage import Cell as CovCell, Coverage
 from briefcmp.corpus.model import Corpus
 from briefcmp.render.layout import (
-    PLAIN_WIDTH, STATE_STYLE, Cell, Column, Table, envelope, md_code, md_escape, md_table, plain_fits, plain_table,
+    PLAIN_WIDTH, STATE_STYLE, plain_width, Cell, Column, Table, envelope, md_code, md_escape, md_table, plain_fits, plain_table,
     to_csv, to_json, to_jsonl, wrap,
 )
 from briefcmp.render.records import corpus_record
@@ -60,7 +60,8 @@ def summary(cov: Coverage) -> str:
             f"{len(cov.gaps)} covered by one brief only, {len(cov.uncovered)} not covered")
 
 
-def render_plain(cov: Coverage, corpus: Corpus, width: int = PLAIN_WIDTH) -> str:
+def render_plain(cov: Coverage, corpus: Corpus, width: Optional[int] = None) -> str:
+    width = width or plain_width()
     out = wrap("briefcmp coverage: " + summary(cov), width, "", "  ")
     out += wrap(LEGEND, width, "", "  ") + [""]
     matrix = _matrix(cov, corpus, False)

@@ -1,8 +1,9 @@
 """Layouts shared by the report renderers: one table model, drawn as plain text,
 GitHub-flavoured Markdown or a rich table; plus JSON, JSON Lines and CSV helpers.
 
-Plain text never depends on a terminal: it is wrapped at ``PLAIN_WIDTH`` columns and
-nothing is ever cut (a word longer than its column widens the column instead).
+Plain text (piped, redirected, -o) never depends on a terminal: it is wrapped at $COLUMNS when
+that is set, else not at all (a paragraph a line, tables at their natural width, as git and
+ripgrep write to a pipe); nothing is ever cut (a word longer than its column widens the column).
 rich is imported only when a terminal table is drawn.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import textwrap
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Sequence, Union
@@ -21,7 +23,27 @@ from briefcmp.render.escape import csv_cell, inline_code, markdown_cell
 from briefcmp.render.sanitize import terminal_safe
 
 REPORT_VERSION = 1
-PLAIN_WIDTH = 100
+PLAIN_WIDTH = 100  # a grid that needs a width (compare --matrix) piped with no $COLUMNS
+UNWRAPPED = 1 << 20  # "no width": every line as long as its text
+MIN_PLAIN_WIDTH = 40  # a $COLUMNS below this gets 40-column lines (the layouts are made for 60 and up)
+
+
+def columns_env() -> Optional[int]:
+    """$COLUMNS as a number, when it is set to one."""
+    try:
+        return max(MIN_PLAIN_WIDTH, int(os.environ.get("COLUMNS", "")))
+    except ValueError:
+        return None
+
+
+def plain_width() -> int:
+    """The width plain text is wrapped at: $COLUMNS when set, else none (``UNWRAPPED``)."""
+    return columns_env() or UNWRAPPED
+
+
+def grid_width() -> int:
+    """The width of a plain grid that cannot go without one: $COLUMNS when set, else ``PLAIN_WIDTH``."""
+    return columns_env() or PLAIN_WIDTH
 GAP = "  "
 
 # Colours by relation kind and by coverage state (terminal only).
@@ -131,8 +153,9 @@ def column_widths(table: Table, width: int, gap: int = len(GAP), hard: bool = Fa
 MAX_CELL_LINES = 6  # a cell wrapped into more lines reads badly: use the record layout instead
 
 
-def plain_fits(table: Table, width: int = PLAIN_WIDTH) -> bool:
-    """Whether the aligned layout fits ``width`` with every wrapped cell still legible."""
+def plain_fits(table: Table, width: Optional[int] = None) -> bool:
+    """Whether the aligned layout fits ``width`` (default ``plain_width()``) with every wrapped cell still legible."""
+    width = width or plain_width()
     widths = column_widths(table, width)
     if sum(widths) + len(GAP) * (len(widths) - 1) > width:
         return False
@@ -142,9 +165,10 @@ def plain_fits(table: Table, width: int = PLAIN_WIDTH) -> bool:
     return True
 
 
-def plain_table(table: Table, width: int = PLAIN_WIDTH) -> str:
+def plain_table(table: Table, width: Optional[int] = None) -> str:
     """An aligned text table (header, dashes, rows; cells wrapped, never cut), or, when the
-    columns cannot fit ``width`` legibly, one block per row (``plain_records``)."""
+    columns cannot fit ``width`` (default ``plain_width()``) legibly, one block per row (``plain_records``)."""
+    width = width or plain_width()
     if not plain_fits(table, width):
         return plain_records(table, width)
     widths = column_widths(table, width)
@@ -172,8 +196,9 @@ def plain_table(table: Table, width: int = PLAIN_WIDTH) -> str:
     return "\n".join(out) + "\n"
 
 
-def plain_records(table: Table, width: int = PLAIN_WIDTH) -> str:
+def plain_records(table: Table, width: Optional[int] = None) -> str:
     """Each row as a block: the first cell as its heading, then "header: value" lines."""
+    width = width or plain_width()
     out = [table.title, ""] if table.title else []
     for i, row in enumerate(table.rows):
         if i:

@@ -12,7 +12,7 @@ from briefcmp.analysis.crossref import as_of_text
 from briefcmp.corpus.model import Brief, Claim, Corpus
 from briefcmp.render import records, stream
 from briefcmp.render.layout import (
-    PLAIN_WIDTH, Cell, Column, Table, envelope, md_escape, md_from_table, plain_table, to_csv, to_json, to_jsonl, wrap,
+    PLAIN_WIDTH, Cell, plain_width, Column, Table, envelope, md_escape, md_from_table, plain_table, to_csv, to_json, to_jsonl, wrap,
 )
 
 # --------------------------------------------------------------------------- claims
@@ -42,7 +42,7 @@ def render_claims(claims: list[Claim], corpus: Corpus, fmt: str, width: Optional
     if fmt == "table":
         return claims_terminal(claims, corpus, width or PLAIN_WIDTH, color)
     if fmt == "plain":
-        head = wrap("briefcmp claims: " + claims_summary(claims, corpus), PLAIN_WIDTH, "", "  ")
+        head = wrap("briefcmp claims: " + claims_summary(claims, corpus), plain_width(), "", "  ")
         return "\n".join(head) + "\n\n" + plain_table(_claims_table(claims, False))
     if fmt == "markdown":
         return (f"# briefcmp claims\n\n{md_escape(claims_summary(claims, corpus))}\n\n"
@@ -86,7 +86,7 @@ def render_briefs(briefs: list[Brief], corpus: Corpus, fmt: str, width: Optional
     if fmt == "table":
         return briefs_terminal(rows, head, width or PLAIN_WIDTH, color)
     if fmt == "plain":
-        return "\n".join(wrap("briefcmp briefs: " + head, PLAIN_WIDTH, "", "  ")) + "\n\n" + \
+        return "\n".join(wrap("briefcmp briefs: " + head, plain_width(), "", "  ")) + "\n\n" + \
             plain_table(_briefs_table(rows, False))
     if fmt == "markdown":
         return f"# briefcmp briefs\n\n{md_escape(head)}\n\n" + md_from_table(_briefs_table(rows, False), code_columns=(0,))

@@ -10,7 +10,7 @@ from briefcmp.corpus.model import Claim, Corpus, KeyDef
 from briefcmp.render import records
 from briefcmp.render.sanitize import terminal_safe
 from briefcmp.render.compare import claim_line, plain_relation
-from briefcmp.render.layout import PLAIN_WIDTH, envelope, md_code, md_escape, to_csv, to_json, to_jsonl, wrap
+from briefcmp.render.layout import PLAIN_WIDTH, envelope, plain_width, md_code, md_escape, to_csv, to_json, to_jsonl, wrap
 
 CONTEXT_CHARS = 160
 
@@ -92,7 +92,8 @@ def _claim_facts(c: Claim, corpus: Corpus) -> list[str]:
 # --------------------------------------------------------------------------- plain
 
 
-def render_plain(d: Detail, corpus: Corpus, width: int = PLAIN_WIDTH) -> str:
+def render_plain(d: Detail, corpus: Corpus, width: Optional[int] = None) -> str:
+    width = width or plain_width()
     out = wrap(_header(d), width, "", "  ")
     if d.key:
         out.append("")

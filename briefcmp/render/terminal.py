@@ -46,6 +46,18 @@ def cut(text: str, width: int) -> str:
     return set_cell_size(text, width - 1).rstrip() + ELLIPSIS
 
 
+def cut_at_word(text: str, width: int) -> str:
+    """``cut``, but at the end of a word when one ends close enough: "Japan's ties with…", not "shoul…"."""
+    if cells(text) <= width:
+        return text
+    shortened = cut(text, width)
+    head = shortened[:-1]
+    space = head.rfind(" ")
+    if space > 0 and cells(head) - space <= max(8, width // 3) and text[len(head):len(head) + 1] != " ":
+        return head[:space].rstrip() + ELLIPSIS
+    return shortened
+
+
 def _with_ellipsis(text: str, width: int) -> str:
     """``text`` marked as cut: "…" appended, shortening it when needed to stay in ``width``."""
     if text.endswith(ELLIPSIS):
@@ -104,6 +116,7 @@ class Grid:
     legend: str = ""  # printed under the title when the grid layout (short labels) is used
     stack: list[list[int]] = field(default_factory=list)  # stacked layout: column indices per line
     carry: bool = False  # stacked: an id or figure that does not fit its line starts the next stack line
+    row_lines: int = 0  # the grid only when no row takes more lines than this (0: any)
 
     def add(self, *cells: Union[Cell, str, None], style: str = "") -> None:
         self.rows.append(Row(list(cells), style))
@@ -239,7 +252,7 @@ def _pack(grid: Grid, row: Row, spec: Sequence[int], indent: str, width: int,
             used += sep + need
             continue
         if col.kind == "text" and room - cells(label) >= MIN_TEXT_ROOM:  # the rest of this line, shortened
-            cur += [(" " * sep, ""), *([(label, "dim")] if label else []), (cut(flat, room - cells(label)), style)]
+            cur += [(" " * sep, ""), *([(label, "dim")] if label else []), (cut_at_word(flat, room - cells(label)), style)]
             used = width
             continue
         if col.optional:
@@ -271,6 +284,11 @@ def _pack(grid: Grid, row: Row, spec: Sequence[int], indent: str, width: int,
     return [_rstrip(line) for line in lines], deferred
 
 
+def _tallest_row(grid: Grid, widths: list[int]) -> int:
+    return max((len(_cell_lines(_text(row.cells[i]) if i < len(row.cells) else "", col, widths[i]))
+                for row in grid.rows for i, col in enumerate(grid.columns)), default=0)
+
+
 def grid_or_stacked(grid: Grid, width: int) -> list[Line]:
     """The grid when it fits ``width`` (with its title and legend), else the stacked records."""
     widths = grid_widths(grid, width)
@@ -281,7 +299,7 @@ def grid_or_stacked(grid: Grid, width: int) -> list[Line]:
     if widths is not None:
         grid_body = grid_lines(grid, widths)
         # A grid whose rows wrap into many lines reads worse than records: take the shorter.
-        if len(grid_body) <= 1.25 * len(stacked) + 2:
+        if len(grid_body) <= 1.25 * len(stacked) + 2 and (not grid.row_lines or _tallest_row(grid, widths) <= grid.row_lines):
             if grid.legend:
                 head, _, rest = grid.legend.partition(": ")
                 out += item_lines(head + ": ", rest.split(", "), width, "dim")

@@ -6,7 +6,7 @@ from briefcmp.analysis.rules.base import (
     INFO, Group, KeyView, PeriodCluster, count_origins, join_shown, make_relation, own_agencies,
 )
 from briefcmp.analysis.rules.wording import (
-    drafted_statements, for_period, inferred_note, origins_text, quoted, tolerance_text, who,
+    agreement_reason, drafted_statements, for_period, inferred_note, origins_text, quoted, who,
 )
 from briefcmp.corpus.model import Corpus, Relation
 
@@ -18,7 +18,7 @@ def agreement(k: KeyView, g: Group, period: PeriodCluster, corpus: Corpus, role:
     shown = [c.value.display() for c in claims if c.value is not None]
     several = len(set(shown)) > 1
     text = (f"{who(claims, False)} {what}: {join_shown(shown)}{for_period(period)}"
-            f"{tolerance_text(k) if several else ''}; {origins_text(claims, own)}")
+            f"{agreement_reason(k, claims) if several else ''}; {origins_text(claims, own)}")
     if drafted_statements(k, claims):
         text += f" ({quoted(claims)})"
     if count_origins(claims, own) == 1:

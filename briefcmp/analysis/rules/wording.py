@@ -5,8 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Optional
 
-from briefcmp.analysis.rules.base import INTERVAL_TYPES, KeyView, PeriodCluster, count_origins, shown_values
-from briefcmp.corpus.model import Claim
+from briefcmp.analysis.rounding import rounding_interval
+from briefcmp.analysis.rules.base import (
+    DEFAULT_APPROXIMATE, INTERVAL_TYPES, KeyView, PeriodCluster, count_origins, interval, shown_values,
+)
+from briefcmp.corpus import units
+from briefcmp.corpus.model import Claim, Tolerance
 
 VERB = {"fact": "says", "forecast": "forecasts", "recommendation": "recommends", "assessment": "assesses"}
 
@@ -110,6 +114,12 @@ def tolerance_text(k: KeyView) -> str:
         return f" (tolerance {t.absolute:g} days)" if t.absolute else ""
     if not (t.relative or t.absolute):
         return " (no tolerance)"
+    return f" (tolerance {tolerance_words(k)})"
+
+
+def tolerance_words(k: KeyView) -> str:
+    """A figure key's tolerance in words: "5%", "1 percentage point", "5% or 2 days"."""
+    t = k.tolerance
     parts = [f"{t.relative * 100:g}%"] if t.relative else []
     if t.absolute:
         if k.dim in ("percent", "percentage-points"):
@@ -119,7 +129,72 @@ def tolerance_text(k: KeyView) -> str:
         else:
             unit = "days" if k.dim == "duration" else k.unit
             parts.append(f"{num(t.absolute)} {unit}".rstrip())
-    return f" (tolerance {' or '.join(parts)})"
+    return " or ".join(parts)
+
+
+_SIGNS = (("~", "about "), ("≥", "at least "), ("≤", "at most "), (">", "more than "), ("<", "less than "))
+
+
+def _signed(shown: str) -> tuple[str, str]:
+    """A shown value split into its bound in words and the figure: "~USD 20 billion" -> ("about ", "USD 20 billion")."""
+    for sign, words in _SIGNS:
+        if shown.startswith(sign):
+            return words, shown[len(sign):]
+    return "", shown
+
+
+def spoken(shown: str) -> str:
+    """A value as a reader says it: "~USD 20 billion" -> "about USD 20 billion"."""
+    return "".join(_signed(shown))
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def agreement_reason(k: KeyView, claims: list[Claim]) -> str:
+    """Why figures that are not written alike agree, for the two furthest apart, in words a reader can
+    check: " (within rounding: JPY 656.6 trillion rounds to about JPY 657 trillion)", " (about 20 million
+    tonnes allows 10% either way: 21.5 million tonnes is within it)", " (at least 100 people holds 120
+    people)", else " (3% apart, within the key's tolerance of 5%)"."""
+    figures = [c for c in claims if c.value is not None and c.value.type == "quantity" and c.value.amount is not None]
+    if k.type != "quantity" or len(figures) < 2:
+        return tolerance_text(k)
+
+    def point(c: Claim) -> float:
+        return units.comparable(c.value.unit, c.value.base_amount or 0.0)[1]
+
+    def written(v) -> tuple[float, float]:  # the values a figure allows as written ("about" aside)
+        if v.bound == "approximate" and v.upper is None:
+            at = units.comparable(v.unit, v.base_amount or 0.0)[1]
+            return at, at
+        return interval(v, Tolerance())
+
+    low, high = min(figures, key=point), max(figures, key=point)
+    a, b = low.value, high.value
+    if a.display() == b.display():
+        return tolerance_text(k)
+    # 1. as written: a bound or a range holds the other figure
+    for holder, other in ((a, b), (b, a)):
+        if holder.bound != "approximate" and (holder.upper is not None or holder.bound != "exact") \
+                and _overlap(written(holder), written(other)):
+            return f" ({spoken(holder.display())} holds {spoken(other.display())})"
+    # 2. rounding: the more precise figure rounds to the coarser one as written
+    ra, rb = rounding_interval(a), rounding_interval(b)
+    if ra is not None and rb is not None:
+        (coarse, rc), fine = ((a, ra), b) if ra[1] - ra[0] >= rb[1] - rb[0] else ((b, rb), a)
+        if rc[0] <= written(fine)[0] <= rc[1]:
+            return f" (within rounding: {_signed(fine.display())[1]} rounds to {spoken(coarse.display())})"
+    # 3. "about": an approximate figure is read with room around it
+    has_tolerance = bool(k.tolerance.relative or k.tolerance.absolute)
+    for approx, other in ((a, b), (b, a)):
+        if approx.bound == "approximate" and _overlap(interval(approx, k.tolerance), written(other)):
+            room = (f"{tolerance_words(k)} either way, the key's tolerance" if has_tolerance
+                    else f"{DEFAULT_APPROXIMATE:.0%} either way")
+            return f" ({spoken(approx.display())} allows {room}: {spoken(other.display())} is within it)"
+    if not has_tolerance:
+        return tolerance_text(k)
+    return f" ({distance(k, point(low), point(high))} apart, within the key's tolerance of {tolerance_words(k)})"
 
 
 def origins_text(claims: list[Claim], own: Optional[dict[str, str]] = None) -> str:

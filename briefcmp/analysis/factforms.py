@@ -1,0 +1,149 @@
+"""Sentence forms that state an action in other words than "X verbed Y".
+
+- ``passive``: "X was banned by Y" (Y's action on X); without "by", a measure is the assumed
+  actor's ("imports were banned", after a sentence about Canada) unless the subject names it;
+- ``kept_from``: "the dispute prevented Japan and Russia from signing a treaty" (they did not);
+- ``assessment``: a judgement of degree, "Japan's response was mild";
+- ``undecided_on``: "France is undecided on the extension of the ban";
+- ``listing_at``: actions listed after ", including" or "in addition to";
+- ``urged_to``: "we urge Ghana (not) to restructure its debt": advice to Ghana.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from briefcmp.analysis import nlp
+from briefcmp.analysis.factobjects import Fact, object_end
+from briefcmp.analysis.factwords import ASSESSED, IDLE, MEASURE_VERBS, SCOPE, TIME
+
+def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
+             i: int, j: int, kind: str, value: str, assumed: str = "") -> Optional[Fact]:
+    """"X was banned by Y": Y's action on X, when "by" and a name follow the verb at once; without "by", a
+    measure (``MEASURE_VERBS``) is the ``assumed`` actor's when the subject does not name it."""
+    n = len(tokens)
+    if clause_start >= i:
+        return None
+    agent = None
+    if j + 2 < n and tokens[j + 1].lemma == "by":
+        agent = next(((a, b, e) for a, b, e in names
+                      if a >= tokens[j + 2].start and a <= tokens[min(j + 3, n - 1)].start), None)
+    elif assumed and tokens[j].lemma in MEASURE_VERBS and not any(
+            e == assumed for a, b, e in names if tokens[clause_start].start <= a < tokens[i].start):
+        agent = (tokens[j].start, tokens[j].end, assumed)
+    if agent is None:
+        return None
+    subject = tokens[clause_start:i]
+    inside = [(a, b) for a, b, _ in names]
+    nouns = [x.lemma for x in subject if x.noun and x.lemma not in TIME and x.lemma not in IDLE
+             and not any(a <= x.start < b for a, b in inside)]
+    if not nouns:
+        return None
+    others = tuple(dict.fromkeys(e for a, b, e in names if subject[0].start <= a and b <= subject[-1].end
+                                 and e != agent[2]))
+    lo, hi = subject[0].start, subject[-1].end
+    return Fact(agent[2], (agent[2],), tokens[j].lemma, lo, agent[1], lo, hi, kind, value, tuple(nouns),
+                tuple(x.text for x in subject if x.noun), (), others, sentence[lo:hi], tuple(nouns))
+
+
+PREVENTING = frozenset({"prevent", "stop", "keep", "bar", "block", "deter", "discourage", "prohibit"})
+
+
+def kept_from(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], j: int,
+               stops: frozenset[int]) -> list[Fact]:
+    """"X prevented Japan and Russia from signing a treaty": Japan and Russia did not sign one (whoever
+    X is). The names must follow the verb at once, then "from" and the verb of what did not happen."""
+    n = len(tokens)
+    k = j + 1
+    actors: list[str] = []
+    start = tokens[j].start  # the quote holds "prevented": it is what says "no"
+    while k < n and tokens[k].tag in ("NNP", "NNPS", "CC", "DT"):
+        for a, b, e in names:
+            if a <= tokens[k].start < b and e not in actors:
+                actors.append(e)
+        k += 1
+    if not actors or k + 1 >= n or tokens[k].lemma != "from":
+        return []
+    k += 1
+    while k < n and tokens[k].tag == "RB":
+        k += 1
+    if k >= n or tokens[k].tag != "VBG":
+        return []
+    end = object_end(tokens, k, stops)
+    obj = [t for t in tokens[k + 1:end] if t.noun and t.tag not in ("NNP", "NNPS") and t.lemma not in TIME]
+    if not obj:
+        return []
+    o_start, o_end = tokens[k + 1].start, tokens[end - 1].end
+    nouns = tuple(t.lemma for t in obj)
+    others = tuple(dict.fromkeys(e for a, b, e in names if a >= o_start and b <= o_end and e not in actors))
+    return [Fact(actor, tuple(actors), tokens[k].lemma, start, o_end, o_start, o_end, "fact", "no", nouns,
+                 tuple(t.text for t in obj), (), others, sentence[o_start:o_end], nouns) for actor in actors]
+
+
+def assessment(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
+                i: int) -> Optional[Fact]:
+    """A judgement in words of degree: "Japan's response in 2014 was mild", "The Japanese reaction was
+    relatively severe". The subject is a noun of a named country or body (its possessive or adjective);
+    the value is the degree's class (mild, severe); a negated degree ("not severe") is left alone."""
+    t = tokens[i]
+    if t.lemma != "be" or t.tag not in ("VBD", "VBZ", "VBP") or clause_start >= i:
+        return None
+    k = i + 1
+    while k < len(tokens) and tokens[k].tag == "RB" and tokens[k].lemma not in ("not", "never", "n't"):
+        k += 1
+    if k >= len(tokens) or tokens[k].tag != "JJ" or SCOPE.get(tokens[k].lemma) not in ("mild", "severe"):
+        return None
+    if k + 1 < len(tokens) and tokens[k + 1].tag in ("TO", "IN"):
+        return None  # "is weak on ...", "was strong enough to ...": not a judgement of the subject itself
+    subject = tokens[clause_start:i]
+    lo, hi = subject[0].start, subject[-1].end
+    inside = [(a, b, e) for a, b, e in names if lo <= a and b <= hi]
+    nouns = [x for x in subject if x.noun and x.tag not in ("NNP", "NNPS") and x.lemma not in TIME
+             and not any(a <= x.start < b for a, b, _ in inside)]
+    if not inside or not nouns or not nouns[0].lemma in ASSESSED:
+        return None
+    actor = inside[0][2]
+    others = tuple(dict.fromkeys(e for _, _, e in inside[1:] if e != actor))
+    words = tuple(x.lemma for x in nouns)
+    return Fact(actor, (actor,), "be", lo, tokens[k].end, lo, hi, "assessment", SCOPE[tokens[k].lemma], words,
+                tuple(x.text for x in nouns), (tokens[k].lemma,), others, sentence[lo:hi], words)
+
+
+def undecided_on(tokens: list[nlp.Token], i: int) -> int:
+    """After "is undecided on"/"remains divided over" at ``i``: where the action it is undecided on starts."""
+    k = i + 1
+    while k < len(tokens) and tokens[k].tag == "RB":
+        k += 1
+    if k + 1 < len(tokens) and tokens[k].lemma in ("undecided", "divided", "split", "uncommitted") \
+            and tokens[k + 1].lemma in ("on", "about", "over"):
+        return k + 2
+    return -1
+
+
+def listing_at(tokens: list[nlp.Token], k: int) -> int:
+    """Where a list of actions starts after an object that ends at ``k``: after ", including" or "in
+    addition to"; else -1."""
+    n = len(tokens)
+    if k + 1 < n and tokens[k].text == "," and tokens[k + 1].lemma == "include" and tokens[k + 1].tag == "VBG":
+        return k + 2
+    if k + 2 < n and tokens[k].lemma == "in" and tokens[k + 1].lemma == "addition" and tokens[k + 2].lemma == "to":
+        return k + 3
+    return -1
+
+
+URGING = frozenset({"urge", "call", "press", "encourage", "advise", "invite", "implore"})
+
+
+def urged_to(tokens: list[nlp.Token], i: int) -> tuple[int, int]:
+    """After "we urge" at ``i``: (the index of the first name, the index of "to") when names (and "not") and
+    "to" and a verb follow ("urge Ghana and Zambia not to default", "call on Japan to join"), else (-1, -1)."""
+    m = i + 1
+    if m < len(tokens) and tokens[m].lemma in ("on", "upon"):
+        m += 1
+    first = m
+    while m < len(tokens) and m - first < 8 and (tokens[m].tag in ("NNP", "NNPS", "DT", "CC", "PRP")
+                                                  or tokens[m].lemma == "not"):
+        m += 1
+    if m > first and m + 1 < len(tokens) and tokens[m].tag == "TO" and tokens[m + 1].verb:
+        return first, m
+    return -1, -1

@@ -1,0 +1,172 @@
+"""Actions written as nouns: "the UK's closure of English waters", "China's ban on gallium exports",
+"Japan's decision to restart the reactor", "its suspension of budget support".
+
+A possessive names who acted, and English presupposes what a possessed action noun names: "the
+tribunal found the UK's closure disproportionate" and "nobody welcomed China's ban on gallium" both
+say that the UK closed the waters and China banned gallium. So ``noun_actions`` drafts such a noun
+as a fact (``yes``) of its possessor, whatever verb the sentence hangs it on:
+
+- the possessor is a name ("China's"), a person or office (``factsubjects``: "Governor Hanazumi's"),
+  or "its"/"their" for the actor the sentence (or the one before) is about;
+- the noun is an action when a verb of the same word ("ban", "restart") or of its stem ("closure":
+  close, "suspension": suspend, "approval": approve, lemminflect's verb table) exists, and a
+  complement says what it acts on ("of", "on", "against"; "to" and a verb for "decision to restart");
+- a noun that says the action may come ("a possible ban", "its planned withdrawal") is left alone.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from briefcmp.analysis import nlp
+from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.factobjects import Fact, object_end, object_words
+from briefcmp.analysis.factsubjects import Context, office_actor
+from briefcmp.analysis.factwords import BREAK_TAGS, SCOPE
+
+# Nouns with a verb of their own that name a state, share or view, not an action taken.
+STATE_NOUNS = frozenset("""position relation relations situation condition opinion nation question region population
+tradition portion version function session mission commission vision share view stance role interest need use
+lead record state standing account stake hold border rule power part place face right claim""".split())
+# Words before an action noun that say it has not happened.
+NOT_YET = frozenset("possible proposed planned potential threatened expected rumoured rumored mooted future any "
+                    "would-be prospective hypothetical".split())
+COMPLEMENTS = frozenset({"of", "on", "against"})
+# Verbs that undo the action a noun names ("reversed its decision to close the embassy", "lifted its ban").
+CANCELLING = frozenset("""reverse lift scrap revoke withdraw cancel abandon drop end rescind repeal overturn undo
+annul halt suspend""".split())
+# Nouns whose "to" and verb name the action ("decision to restart", "plan to withdraw").
+TO_NOUNS = frozenset({"decision", "move", "refusal", "agreement", "commitment", "pledge", "bid", "attempt"})
+_SUFFIXES = (("ure", ("e", "")), ("sion", ("d", "de", "t", "")), ("ition", ("e", "it")), ("ation", ("e", "")),
+             ("tion", ("t", "te", "ce", "")), ("al", ("e", "")), ("ment", ("",)), ("ance", ("", "e")))
+
+
+@lru_cache(maxsize=4096)
+def verb_of(noun: str) -> str:
+    """The verb an action noun names ("closure": close, "suspension": suspend, "ban": ban), or ""."""
+    noun = noun.lower()
+    if noun in STATE_NOUNS or len(noun) < 3:
+        return ""
+    for suffix, endings in _SUFFIXES:
+        if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
+            stem = noun[: -len(suffix)]
+            for ending in endings:
+                if nlp.is_verb_base(stem + ending):
+                    return stem + ending
+    return noun if nlp.is_verb_base(noun) else ""
+
+
+def action_at(tokens: list[nlp.Token], k: int) -> Optional[tuple[str, int, int]]:
+    """For a possessive ending before token ``k``: (verb, index of the action noun, index where its object
+    starts), when tokens from ``k`` are an action noun and its complement; else None."""
+    n = len(tokens)
+    m = k
+    while m < n and tokens[m].tag in ("JJ", "RB", "VBN") and tokens[m].lemma not in NOT_YET:
+        m += 1
+    if m >= n or m + 1 >= n or not tokens[m].noun or tokens[m].tag in ("NNP", "NNPS"):
+        return None
+    if any(t.text.lower() in NOT_YET for t in tokens[k:m + 1]):
+        return None
+    noun, after = tokens[m], tokens[m + 1]
+    if noun.lemma in TO_NOUNS and after.tag == "TO" and m + 2 < n and tokens[m + 2].verb:
+        return tokens[m + 2].lemma, m, m + 3  # "decision to restart": restart, and its object
+    if after.lemma not in COMPLEMENTS:
+        return None
+    verb = verb_of(noun.lemma)
+    return (verb, m, m + 2) if verb else None
+
+
+def noun_actions(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], entities: Entities,
+                  context: Optional[Context], pronoun_actor: str, stops: frozenset[int], taken: list[Fact]
+                  ) -> list[Fact]:
+    """Actions written as nouns after a possessive ("the UK's closure of English waters", "its suspension of
+    aid"): a fact of the possessor each (``factnouns``)."""
+    out: list[Fact] = []
+    n = len(tokens)
+    for p, t in enumerate(tokens):
+        if t.tag == "POS" and p + 1 < n and tokens[p + 1].text == "s":
+            k, end_of_owner = p + 2, t.start
+        elif t.text in ("'s", "\u2019s"):
+            k, end_of_owner = p + 1, t.start
+        elif t.tag == "PRP$" and t.lemma in ("its", "their") and pronoun_actor:
+            k, end_of_owner = p + 1, -1
+        else:
+            continue
+        found = action_at(tokens, k)
+        if found is None:
+            continue
+        verb, noun_at, obj_from = found
+        if end_of_owner < 0:
+            actor, q_start = pronoun_actor, t.start
+        else:
+            owner = next(((a, e) for a, b, e in names if b == end_of_owner), None)
+            if owner is None:
+                lo = p
+                while lo > 0 and tokens[lo - 1].tag in ("NNP", "NNPS"):
+                    lo -= 1
+                who = office_actor(tokens, lo, p, names, entities, context) if lo < p else ""
+                owner = (tokens[lo].start, who) if who else None
+            if owner is None:
+                continue
+            q_start, actor = owner
+        before = next((x for x in reversed(tokens[:p]) if x.start < q_start and x.tag != "DT"), None)
+        if before is not None and before.verb and before.lemma in CANCELLING:
+            continue  # "reversed its decision to close", "lifted China's ban on": no longer so
+        end = object_end(tokens, obj_from - 1, stops)
+        if end <= obj_from:
+            continue
+        obj = tokens[obj_from:end]
+        words, shown, scope, nouns, others, object_text = object_words(sentence, obj, names, (actor,))
+        scope = [x.lemma for x in tokens[k:noun_at] if x.lemma in SCOPE] + scope
+        if not (words or others) or any(f.actor == actor and f.verb == verb and f.start < obj[-1].end
+                                        and q_start < f.end for f in taken):
+            continue
+        out.append(Fact(actor, (actor,), verb, q_start, obj[-1].end, obj[0].start, obj[-1].end, "fact", "yes",
+                        tuple(words), tuple(shown), tuple(scope), others, object_text, tuple(nouns)))
+    return out
+
+
+def listed_actions(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], k: int, actor: str,
+                   kind: str, value: str, stops: frozenset[int]) -> list[Fact]:
+    """The actions listed from token ``k`` on after "including" or "in addition to" ("imposed sanctions,
+    including the suspension of visas, freezing the assets of officials and a ban on bonds"): each an action
+    noun with its complement or a verb in -ing with its object, a fact of ``actor`` with the given value."""
+    out: list[Fact] = []
+    n = len(tokens)
+    while k < n and len(out) < 8:
+        while k < n and (tokens[k].tag == "DT" or tokens[k].lemma in ("and", "or", "as", "well")):
+            k += 1
+        if k >= n:
+            break
+        if tokens[k].tag == "VBG":  # "freezing the assets of ..."
+            verb, item, obj_from = tokens[k].lemma, k, k + 1
+        else:
+            found = action_at(tokens, k)
+            if found is None:
+                break
+            verb, item, obj_from = found
+        end = object_end(tokens, obj_from - 1, stops)
+        for m in range(obj_from + 1, end):  # the next item starts the next action ("... and the suspension of")
+            if tokens[m].text == "," or tokens[m].lemma in ("and", "or"):
+                nxt = m + 1 + (m + 1 < n and tokens[m + 1].tag == "DT")
+                if nxt < n and (tokens[nxt].tag == "VBG" or action_at(tokens, nxt) is not None):
+                    end = m
+                    break
+        if end <= obj_from:
+            break
+        obj = tokens[obj_from:end]
+        words, shown, scope, nouns, others, object_text = object_words(sentence, obj, names, (actor,))
+        scope = [x.lemma for x in tokens[k:item] if x.lemma in SCOPE] + scope
+        first = k - 1 if k and tokens[k - 1].tag == "DT" else k  # the quote holds the article: "a ban on ..."
+        if words or others:
+            out.append(Fact(actor, (actor,), verb, tokens[first].start, obj[-1].end, obj[0].start, obj[-1].end, kind,
+                            value, tuple(words), tuple(shown), tuple(scope), others, object_text, tuple(nouns)))
+        k = end
+        while k < n and tokens[k].text in ("(", ")") or k < n and tokens[k].text == "," and k + 1 < n \
+                and tokens[k + 1].tag in BREAK_TAGS:
+            k += 1
+        if k >= n or not (tokens[k].text == "," or tokens[k].lemma in ("and", "or")):
+            break
+        k += 1
+    return out

@@ -1,0 +1,261 @@
+"""Who acts when the subject is a person, an office or a body rather than a name: "Chancellor Olaf
+Scholz", "the foreign minister", "the ministry", "the government", "the tribunal".
+
+News and briefs name a country's action by the person or office that takes it. ``office_actor``
+reads the subject noun phrase before a verb (its tags, from ``briefcmp.analysis.nlp``) and says
+whose action it is:
+
+- a **national office** (a head of government or state, a minister, a ministry, the government,
+  officials) acts for its country: the one the phrase names ("China's Ministry of Commerce",
+  "the Japanese government"), else the one the same person was named with earlier in the text
+  ("German Chancellor Olaf Scholz", then "Scholz"), else the document's home country
+  (``Context.home``: the country its outlet line names, or the one country it is plainly about),
+  else, when a quote is read again on its own, the actor it was drafted with (``carried``);
+- a titled person no country is known for is their own actor, one id whatever the order of the
+  names ("Fumio Kishida", "Kishida Fumio"); every name of theirs, "he" and "she" are that actor later;
+- a **local office** ("Governor Hideyo Hanazumi", "the mayor") is the office itself, so that
+  "Governor Hanazumi" and "the governor" in another brief are the same actor;
+- a **body** that rules or votes ("the tribunal", "the prefectural assembly") is its own actor,
+  named by its kind; "the Commission" is the body named in full before ("the European Commission");
+  "the bloc" or "the alliance" the organisation named acting before;
+- an **instrument** ("the proposal", "the new threshold", "the closures") is asked about itself.
+
+Nothing is guessed beyond that: a phrase with other words in it ("The report", "The package of
+measures") has no actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from briefcmp.analysis import nlp
+from briefcmp.analysis.entities import Entities, proper_names, slug
+from briefcmp.analysis.factwords import ACRONYM, NOT_BODIES
+
+# Titles of people who act for their country, and of those who act for a region or themselves.
+NATIONAL_TITLES = frozenset("""chancellor president premier minister secretary spokesman spokeswoman spokesperson
+ambassador envoy king queen emperor taoiseach""".split())
+LOCAL_TITLES = frozenset("governor mayor".split())
+# Offices and services that act for their country ("the ministry", "officials").
+GOVERNMENT_NOUNS = frozenset("""government cabinet administration ministry ministries department officials
+authorities ministers parliament lawmakers legislators diet""".split())
+# Instruments that act in the words of a brief ("the proposal does not change the timetable", "the new
+# threshold exempts small firms"): the question is asked of the instrument itself.
+INSTRUMENTS = frozenset("""proposal threshold ban rule law regulation package bill agreement deal ruling plan reform
+directive decree embargo moratorium levy scheme mechanism treaty accord closure sanction restriction tariff
+exemption""".split())
+# Words that name again an organisation named before ("the EU ... the bloc", "NATO ... the alliance").
+GENERIC_BODIES = frozenset("bloc union alliance organisation organization grouping".split())
+# Bodies that act in their own name ("the tribunal ruled", "the assembly approved").
+BODY_NOUNS = frozenset("""tribunal court panel arbitrators commission assembly council regulator committee
+legislature senate congress watchdog""".split())
+# Words before a head that say which office, not whose ("Defence Minister", "the central government").
+_OFFICE_WORDS = frozenset("""prime foreign defence defense finance trade economy interior home deputy vice chief
+central federal national new outgoing incoming former acting general senior top commerce""".split())
+_TIME_TAGS = ("CD",)
+
+
+@dataclass
+class Context:
+    """What a document says about its actors, read in order: its home country, and the people and
+    offices named so far (surname or title -> actor)."""
+
+    home: str = ""
+    persons: dict[str, str] = field(default_factory=dict)  # surname (lower case) -> actor
+    titled: dict[str, str] = field(default_factory=dict)  # title ("governor") -> the last person with it
+    body: str = ""  # the last organisation (not a country, not a person) that was a subject: "the bloc"
+    heads: dict[str, set[str]] = field(default_factory=dict)  # "Commission" -> bodies named in full with it
+    person_actors: set[str] = field(default_factory=set)  # the actors of people named with a title
+    subject: str = ""  # the first subject of the last sentence read that had one, for "It" in the next
+    person: str = ""  # the actor of the last person named with a title, for "He" and "She"
+    end: int = 0  # where that sentence ended (the drafter starts again after a paragraph break)
+
+    def know(self, surname: str, title: str, actor: str) -> None:
+        """A person named with a title acts as ``actor`` from now on."""
+        self.persons[surname] = actor
+        self.titled[title] = actor
+        self.person_actors.add(actor)
+        self.person = actor
+
+    def named(self, entities: Entities, names: list[tuple[int, int, str]]) -> None:
+        """Note the bodies a sentence names in full ("the European Commission"), for a later "the Commission"."""
+        for _, _, e in names:
+            words = entities.label(e).split()
+            if len(words) > 1 and e in entities.adopted:
+                self.heads.setdefault(words[-1], set()).add(e)
+
+
+def home_country(text: str, entities: Entities) -> str:
+    """The country a document speaks from or is plainly about: the one its outlet line names ("The Japan
+    News | Editorial", "China Daily"), else the country it names most, at least twice and twice as
+    often as any other; "" when neither holds."""
+    lines = [ln.strip() for ln in text[:600].split("\n")]
+    head = [ln for ln in lines[1:4] if ln and len(ln) <= 120 and ("|" in ln or re.search(r"\b(?:19|20)\d\d\b", ln))]
+    for line in head[:1]:
+        outlet = line.split("|")[0]
+        named = entities.subjects(outlet)
+        if len(named) == 1 and named[0] in _countries():
+            return named[0]
+    found = entities.find(text)
+    counts = Counter(e for _, _, e in found)
+    starts = {a for a, _, _ in found}
+    # Bodies count too: a brief about what the EU did to Niger is not Niger's ("the Commission", "the bloc")
+    counts.update(slug(name) for a, _, name in proper_names(text) if a not in starts)
+    counts.update(m.group() for m in ACRONYM.finditer(text) if m.group() not in NOT_BODIES
+                  and m.start() not in starts and not _modifier(text, m.end()))
+    top = counts.most_common(2)
+    if top and top[0][0] in _countries() and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+        return top[0][0]
+    return ""
+
+
+def _modifier(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` modifies the noun after it ("EU vessels", "EU fishers"): a lower-case
+    word follows that cannot be a verb."""
+    m = re.match(r" ([a-z]+)\b", text[end:end + 30])
+    return bool(m) and not nlp.is_verb_form(m.group(1))
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    from briefcmp.analysis.entities import countries
+
+    return frozenset(c.id for c in countries())
+
+
+def _subject_phrase(tokens: list[nlp.Token], lo: int, hi: int) -> list[nlp.Token]:
+    """The noun phrase of tokens[lo:hi] without a leading article and a trailing adverb or time phrase
+    ("Niigata Governor Hideyo Hanazumi on Friday", "The tribunal once more"); [] if anything else stands
+    in it (a verb, a pronoun, a clause)."""
+    np = tokens[lo:hi]
+    while np and (np[-1].tag in ("RB", "RBR") or np[-1].tag in _TIME_TAGS or _is_time(np[-1])):
+        np = np[:-1]
+        if np and np[-1].tag == "IN" and np[-1].lemma in ("on", "in", "at", "last", "this"):
+            np = np[:-1]
+        elif np and np[-1].tag == "DT" and np[-1].lemma in ("this", "last", "that"):
+            np = np[:-1]
+    while len(np) > 2 and np[0].tag == "IN" and (_is_time(np[1]) or np[1].tag == "CD"):
+        np = np[2:]  # "On Wednesday Prime Minister ...": when, before who
+        while np and (np[0].tag == "CD" or _is_time(np[0])):
+            np = np[1:]
+    while np and (np[0].tag in ("DT", "PRP$") and np[0].lemma in ("the", "its", "their") or np[0].tag == "CC"):
+        np = np[1:]
+    if not np or len(np) > 8:
+        return []
+    for k, t in enumerate(np):
+        if t.tag[:2] in ("NN", "JJ") or t.tag == "POS" or t.text in ("'s", "\u2019s", "s") and k:
+            continue
+        if t.tag == "IN" and t.lemma == "of" and 0 < k < len(np) - 1 and np[k + 1].text[:1].isupper():
+            continue  # "Ministry of Commerce"
+        return []
+    return np
+
+
+def _is_time(t: nlp.Token) -> bool:
+    from briefcmp.analysis.factwords import TIME
+
+    return t.lemma in TIME
+
+
+def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int, int, str]], entities: Entities,
+                 context: Optional[Context], carried: str = "") -> str:
+    """The actor of the subject phrase tokens[lo:hi] when it is a person with a title, an office or a
+    body (see the module's docstring); "" when it is none of these or cannot be resolved."""
+    np = _subject_phrase(tokens, lo, hi)
+    if not np:
+        return ""
+    ctx = context or Context()
+    words = [t.lemma for t in np]
+    lows = [t.text.lower() for t in np]
+    named = [e for a, b, e in names if np[0].start <= a and b <= np[-1].end]
+    country = next((e for e in named if e in _countries()), "")
+    fallback = ctx.home or carried
+    titles = [k for k, w in enumerate(lows) if w in NATIONAL_TITLES or w in LOCAL_TITLES]
+    if titles:
+        k = titles[-1]
+        title = lows[k]
+        person = [t for t in np[k + 1:] if t.tag[:2] == "NN" and t.text[:1].isupper()]  # "Kishida Fumio" (NN)
+        if len(person) != len(np) - k - 1 or len(person) > 3:
+            return ""  # "the minister for trade", "the president's office": not a plain title and name
+        if person:
+            tokens_of = [t.text.lower() for t in person]
+            known = next((ctx.persons[w] for w in tokens_of if w in ctx.persons), "")
+            if title in LOCAL_TITLES:  # "Governor Hideyo Hanazumi", "the governor": the office, named alike
+                actor = known or entities.adopt(title)
+            else:
+                actor = country or known or fallback or _person(entities, [t.text for t in person])
+            for w in tokens_of:  # "Yoon" or "Suk Yeol" later: which word is the family name is not known
+                ctx.know(w, title, actor)
+            return actor
+        if any(w not in _OFFICE_WORDS and w not in NATIONAL_TITLES and w not in LOCAL_TITLES and w not in named
+               for w in words[:k] if not _named_at(np, names, words.index(w))):
+            return ""
+        if title in LOCAL_TITLES:
+            return ctx.titled.get(title) or entities.adopt(title)  # "the governor"
+        return country or fallback  # "the foreign minister", "Germany's chancellor"
+    head = np[-1]
+    if head.lemma in GENERIC_BODIES and all(t.tag in ("JJ", "NN") for t in np) and not named:
+        return ctx.body or carried  # "the bloc": the organisation the text named as acting before
+    if head.lemma in GOVERNMENT_NOUNS or head.text.lower() in GOVERNMENT_NOUNS or any(
+            t.lemma in ("ministry", "department") for t in np):
+        if all(t.lemma in _OFFICE_WORDS or t.lemma in GOVERNMENT_NOUNS or t.text.lower() in GOVERNMENT_NOUNS
+               or t.tag in ("NNP", "NNPS", "POS", "IN") or t.text in ("'s", "s") for t in np):
+            if country or fallback:
+                return country or fallback  # "the Ministry of Commerce", "the central government", "officials"
+        elif head.lemma in GOVERNMENT_NOUNS:
+            return ""
+    if head.lemma in INSTRUMENTS and not named and len(np) <= 4 and tokens[lo].lemma in ("the", "this") \
+            and all(t.tag in ("JJ", "NN", "NNS", "CD") for t in np):
+        return entities.adopt(head.lemma)  # "The new 50-tonne threshold": the threshold
+    if head.lemma in BODY_NOUNS and not named:
+        if head.text[:1].isupper() and len(np) == 1:  # "The Commission": the body named in full in the text
+            full = set(ctx.heads.get(head.text, ()))
+            if carried and entities.label(carried).split()[-1:] == [head.text]:
+                full.add(carried)  # a quote read again: the body it was drafted with
+            if len(full) == 1:
+                return full.pop()
+        # "the prefectural assembly", and "the Niigata prefectural assembly" alike: the body by its kind
+        return entities.adopt(" ".join(t.text.lower() for t in np if t.tag in ("JJ", "NN", "NNS")
+                                       or t.lemma in BODY_NOUNS))
+    if len(np) <= 3 and all(t.tag in ("NNP", "NNPS") and t.text[:1].isupper() for t in np) and not named \
+            and tokens[lo].lemma == "the" and (head.lemma in GOVERNMENT_NOUNS or head.lemma == "office"):
+        return entities.adopt(" ".join(t.text for t in np))  # "the Commerce Department" of no country the text says
+    if all(t.tag in ("NNP", "NNPS") for t in np) and len(np) <= 3:
+        known = ctx.persons.get(np[-1].text.lower()) or carried  # a quote read again: the actor it was drafted with
+        if known:
+            return known  # "Scholz said ...", after "Chancellor Olaf Scholz"
+    return ""
+
+
+def _named_at(np: list[nlp.Token], names: list[tuple[int, int, str]], k: int) -> bool:
+    return any(a <= np[k].start < b for a, b, _ in names)
+
+
+def _person(entities: Entities, name: list[str]) -> str:
+    """The actor of a person no country is known for: one id whatever the order of the names ("Fumio Kishida",
+    "Kishida Fumio"), labelled as first written."""
+    eid = entities.adopt(" ".join(sorted(name)))
+    if entities.labels.get(eid) == " ".join(sorted(name)):
+        entities.labels[eid] = " ".join(name)  # the label as written, the id in any order
+    return eid
+
+
+def remember(tokens: list[nlp.Token], lo: int, hi: int, actor: str, context: Optional[Context]) -> None:
+    """Note the person a subject phrase names with a title and the actor found for it ("German Chancellor
+    Olaf Scholz" is Germany): a later "Scholz" or "the chancellor" is the same actor; and an organisation
+    that acts, for a later "the bloc"."""
+    if context is None:
+        return
+    if actor not in _countries() and actor not in context.person_actors:
+        context.body = actor
+    np = _subject_phrase(tokens, lo, hi)
+    lows = [t.text.lower() for t in np]
+    titles = [k for k, w in enumerate(lows) if w in NATIONAL_TITLES or w in LOCAL_TITLES]
+    if titles and titles[-1] + 1 < len(np) and all(t.tag[:2] == "NN" and t.text[:1].isupper()
+                                                   for t in np[titles[-1] + 1:]):
+        for t in np[titles[-1] + 1:]:
+            context.know(t.text.lower(), lows[titles[-1]], actor)
