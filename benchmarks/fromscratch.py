@@ -13,7 +13,7 @@ contradictions (found contradictions that match no reviewed contradiction). ``fr
 the function other benchmarks call; ``analyst`` is a hook run on the corpus after ``align --apply``
 and before ``compare`` (a simulated analyst deciding candidates).
 
-Usage: python benchmarks/fromscratch.py [-v] [--json] [--no-sentences]
+Usage: python benchmarks/fromscratch.py [-v] [--json] [--no-sentences] [--decisions [--split] [--dates] [--all]]
 """
 
 from __future__ import annotations
@@ -105,9 +105,11 @@ def _matches(found: dict, reviewed: dict, texts: dict[str, str]) -> bool:
     return value_written_in(found["value"], rq) if _kind(reviewed["value"]) in ("figures", "dates") else True
 
 
-def fromscratch(work: Path, analyst: Optional[Callable[[Path], None]] = None, sentences: bool = True) -> FromScratch:
+def fromscratch(work: Path, analyst: Optional[Callable[[Path], None]] = None, sentences: bool = True,
+                apply: bool = True) -> FromScratch:
     """Run the path on the bundled sources in ``work`` and match it to the reviewed corpus (``sentences``:
-    drafted with ``annotate --sentences``, statements with values, as issue 22's path is)."""
+    drafted with ``annotate --sentences``, statements with values, as issue 22's path is; ``apply``:
+    ``align --apply`` before the analyst, else the analyst decides the sure groups too)."""
     import yaml
     from typer.testing import CliRunner
 
@@ -134,7 +136,7 @@ def fromscratch(work: Path, analyst: Optional[Callable[[Path], None]] = None, se
         _set_metadata(corpus / f"{bid}.claims.yaml", meta)
         texts[bid] = norm(src.read_text(encoding="utf-8"))
     before = (corpus / "briefcmp.yaml").read_text(encoding="utf-8")
-    r = runner.invoke(app, ["align", str(corpus), "--apply"])
+    r = runner.invoke(app, ["align", str(corpus), *(["--apply"] if apply else [])])
     if r.exit_code not in (0, 1):
         out.errors.append(f"align: {r.output[-300:]}")
     after = (corpus / "briefcmp.yaml").read_text(encoding="utf-8")
@@ -214,12 +216,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--decisions", action="store_true", help="also with a simulated analyst answering "
                     "align --review from the reviewed corpus (benchmarks/fromscratch_review.py)")
+    ap.add_argument("--split", action="store_true", help="with --decisions: the analyst also splits groups (s)")
+    ap.add_argument("--dates", action="store_true", help="with --decisions: the analyst also types as-of dates (e)")
+    ap.add_argument("--all", action="store_true", help="with --decisions: no align --apply first; the analyst "
+                    "decides the sure groups too")
     ap.add_argument("--no-sentences", action="store_true", help="draft figures only (annotate without --sentences)")
     args = ap.parse_args(argv)
     if args.decisions:
         from fromscratch_review import main as with_decisions
 
-        return with_decisions(["-v"] * args.verbose + ["--json"] * args.json)
+        return with_decisions(["-v"] * args.verbose + ["--json"] * args.json + ["--split"] * args.split
+                              + ["--dates"] * args.dates + ["--all"] * args.all)
     with tempfile.TemporaryDirectory() as tmp:
         r = fromscratch(Path(tmp), sentences=not args.no_sentences)
     if args.json:

@@ -23,7 +23,11 @@ one question; a group holding both claims of a trap is answered n.
 With ``--all`` nothing is applied before the analyst (no ``align --apply``): every group, sure
 ones included, is decided by a person.
 
-Usage: python benchmarks/fromscratch_review.py [-v] [--split] [--json] [--lineup dev [--all]]
+With ``--dates`` the analyst, before answering y, types the as-of the reviewed corpus gives a claim
+that has none (a brief with no publication date) or only its publication date where the reviewed
+claim states another (``e``, as ``align --review`` takes it; one decision per group edited).
+
+Usage: python benchmarks/fromscratch_review.py [-v] [--split] [--dates] [--json] [--lineup dev [--all]]
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ class Analyst:
     """What the simulated analyst was asked and answered."""
 
     split: bool = False
+    dates: bool = False  # e: the analyst types the as-of a reader gives before keying (counted as a decision)
     asked: int = 0
     answers: Counter = field(default_factory=Counter)  # y / n / s
     failed: list[str] = field(default_factory=list)  # accepts that could not be written
@@ -83,6 +88,10 @@ class Oracle:
         """Whether two of the claims must never share a key (a trap)."""
         return False
 
+    def as_of(self, claim) -> str:
+        """The as-of a careful reader gives the claim ("" when it says none or several)."""
+        return ""
+
     def answer(self, group, keyed: list) -> tuple[str, list[str]]:
         """y / n, or s with the refs to keep (``keyed``: claims already under a registered key joined)."""
         members = [m.claim for m in group.members]
@@ -113,10 +122,18 @@ class Reviewed(Oracle):
         reviewed = load_corpus([BRIEFS], cache=False).corpus
         self.texts = {p.stem: norm(p.read_text(encoding="utf-8")) for p in (corpus_path / "sources").glob("*.txt")}
         self.by_brief: dict[str, list[tuple[dict, str]]] = {}
+        self.periods: dict[str, list[tuple[dict, str]]] = {}
         for b in reviewed.briefs:
             for c in b.claims:
                 if c.key:
                     self.by_brief.setdefault(b.id, []).append((_as_dict(c), c.key))
+                    if c.as_of is not None and not c.as_of_inferred:
+                        self.periods.setdefault(b.id, []).append((_as_dict(c), str(c.as_of)))
+
+    def as_of(self, claim) -> str:
+        d = _as_dict(claim)
+        found = {p for r, p in self.periods.get(claim.brief, ()) if _matches(d, r, self.texts)}
+        return found.pop() if len(found) == 1 else ""
 
     def keys(self, claim) -> set[str]:
         d = _as_dict(claim)
@@ -211,6 +228,7 @@ def make_analyst(stats: Analyst, oracle_for):
                 stats.log.append(f"{ans} {g.key}: {', '.join(m.claim.ref for m in g.members)}")
                 try:
                     if ans == "y":
+                        g = _dates(session, g, oracle, stats) if stats.dates else g
                         accept(session, g)
                     elif ans == "n":
                         reject(session, g)
@@ -222,23 +240,53 @@ def make_analyst(stats: Analyst, oracle_for):
     return analyst
 
 
-def run(split: bool = False) -> tuple[FromScratch, FromScratch, Analyst]:
-    stats = Analyst(split=split)
+def _dates(session, group, oracle: Oracle, stats: Analyst):
+    """e before y: the as-of of claims with none (an undated brief), or with only the publication date where
+    the reader gives another, typed as ``align --review``'s e writes it (one decision for the group)."""
+    from dataclasses import replace
+
+    from briefcmp.drafting.valueedit import ValueEditError, parse_as_of, set_as_ofs
+
+    edits = {}
+    for m in group.members:
+        c = m.claim
+        want = oracle.as_of(c)
+        if want and (c.as_of is None or c.as_of_inferred and str(c.as_of) != want):
+            edits[c.ref] = want
+    if not edits:
+        return group
+    stats.asked += 1
+    stats.answers["e"] += 1
+    stats.log.append(f"e {group.key}: as of " + ", ".join(f"{r} {p}" for r, p in sorted(edits.items())))
+    try:
+        session.written += set_as_ofs(session.reload(), {r: parse_as_of(p) for r, p in edits.items()})
+    except ValueEditError as exc:
+        stats.failed.append(f"{group.key}: as-of: {exc}")
+        return group
+    fresh = {c.ref: c for b in session.reload().briefs for c in b.claims}
+    return replace(group, members=[replace(m, claim=fresh.get(m.claim.ref, m.claim), period=edits[m.claim.ref],
+                                           period_how="") if m.claim.ref in edits else m for m in group.members])
+
+
+def run(split: bool = False, dates: bool = False, everything: bool = False) -> tuple[FromScratch, FromScratch, Analyst]:
+    """Automatic and with the analyst (``everything``: nothing applied before the analyst)."""
+    stats = Analyst(split=split, dates=dates)
     with tempfile.TemporaryDirectory() as tmp:
         auto = fromscratch(Path(tmp) / "auto")
     with tempfile.TemporaryDirectory() as tmp:
-        decided = fromscratch(Path(tmp) / "review", analyst=make_analyst(stats, Reviewed))
+        decided = fromscratch(Path(tmp) / "review", analyst=make_analyst(stats, Reviewed), apply=not everything)
     return auto, decided, stats
 
 
-def lineup(folders: list[Path], split: bool = False, everything: bool = False) -> list[tuple[str, object, object, Analyst]]:
+def lineup(folders: list[Path], split: bool = False, everything: bool = False,
+           dates: bool = False) -> list[tuple[str, object, object, Analyst]]:
     """Each lineup set automatic and with the analyst answering from its gold: (name, score, score, stats).
     ``everything``: no ``--apply`` before the analyst, who then decides the sure groups too."""
     from lineup_eval import run_set, score_set
 
     out = []
     for folder in folders:
-        stats = Analyst(split=split)
+        stats = Analyst(split=split, dates=dates)
         with tempfile.TemporaryDirectory() as tmp:
             auto = score_set(folder, run_set(folder, Path(tmp)))
         with tempfile.TemporaryDirectory() as tmp:
@@ -283,9 +331,10 @@ def report(auto: FromScratch, decided: FromScratch, stats: Analyst, verbose: boo
     fd, _ = _total(decided)
     per = f"{stats.asked / fd:.2f}" if fd else "n/a (nothing found)"
     lines += ["", f"automatic: {fa}/{n} ({fa / n if n else 0:.0%}), false contradictions {len(auto.false_contradictions)}",
-              f"with decisions ({'y/n/s' if stats.split else 'y/n'} analyst): {fd}/{n} ({fd / n if n else 0:.0%}), "
+              f"with decisions ({'y/n' + '/s' * stats.split + '/e' * stats.dates} analyst): {fd}/{n} ({fd / n if n else 0:.0%}), "
               f"false contradictions {len(decided.false_contradictions)}; decisions asked {stats.asked} "
-              f"(y {stats.answers['y']}, n {stats.answers['n']}, s {stats.answers['s']}; {stats.rounds} review "
+              f"(y {stats.answers['y']}, n {stats.answers['n']}, s {stats.answers['s']}, e {stats.answers['e']}; "
+              f"{stats.rounds} review "
               f"round{'s' * (stats.rounds != 1)}); decisions per relation found {per}",
               "targets: with decisions >= 80% of the reviewed relations, <= 1.5 decisions per relation found"]
     if verbose:
@@ -299,17 +348,19 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--split", action="store_true", help="the analyst also splits groups (s)")
+    ap.add_argument("--dates", action="store_true", help="the analyst also types the as-of the reviewed corpus gives "
+                    "a claim with none or only its publication date (e, one decision per group), before y")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--lineup", metavar="dev|test|FOLDER", help="run the lineup sets instead, answering from gold.yaml")
-    ap.add_argument("--all", action="store_true", help="with --lineup: no align --apply first; the analyst decides "
-                    "the sure groups too")
+    ap.add_argument("--all", action="store_true", help="no align --apply first; the analyst decides the sure groups "
+                    "too")
     args = ap.parse_args(argv)
     if args.lineup:
         from lineup_eval import folders_for
 
-        print(lineup_report(lineup(folders_for(args.lineup), args.split, args.all), args.verbose))
+        print(lineup_report(lineup(folders_for(args.lineup), args.split, args.all, args.dates), args.verbose))
         return 0
-    auto, decided, stats = run(args.split)
+    auto, decided, stats = run(args.split, args.dates, args.all)
     if args.json:
         print(json.dumps({"reviewed": sum(decided.reviewed.values()), "found_automatic": sum(auto.found.values()),
                           "found_with_decisions": sum(decided.found.values()), "decisions": stats.asked,

@@ -28,8 +28,8 @@ def _private_cache(tmp_path_factory, monkeypatch):
 
 @pytest.fixture(scope="session")
 def draft_corpus():
-    """``make(root, texts)``: a new corpus at ``root`` (init), each text copied into sources/ and drafted
-    with ``annotate`` (no hand edit), as a new user starts."""
+    """``make(root, texts, *options)``: a new corpus at ``root`` (init), each text copied into sources/ and
+    drafted with ``annotate`` and ``options`` (``--sentences``; no hand edit), as a new user starts."""
     import shutil
 
     from typer.testing import CliRunner
@@ -38,12 +38,12 @@ def draft_corpus():
 
     runner = CliRunner()
 
-    def make(root: Path, texts) -> Path:
+    def make(root: Path, texts, *options: str) -> Path:
         assert runner.invoke(app, ["init", str(root)]).exit_code == 0
         for text in sorted(texts):
             shutil.copy(text, root / "sources" / text.name)
             r = runner.invoke(app, ["annotate", str(root / "sources" / text.name), "-o",
-                                    str(root / f"{text.stem}.claims.yaml")])
+                                    str(root / f"{text.stem}.claims.yaml"), *options])
             assert r.exit_code == 0, r.output
         return root
 

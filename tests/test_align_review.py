@@ -170,20 +170,55 @@ def test_split_keeps_some_claims_and_never_proposes_the_rest_with_them(corpus: P
     assert cli("check", str(corpus)).exit_code in (0, 1)
 
 
-def test_edit_a_value_then_key(corpus: Path) -> None:
+def _review_debt_only(corpus: Path, keys: str) -> tuple[str, str, str]:
+    """Reject the inflation group, then review the debt group with ``keys`` piped in: (stdout, the treasury
+    note's claims file before, after)."""
     by_refs = {v: k for k, v in ids(proposals(corpus)).items()}
     assert cli("align", str(corpus), "--reject", by_refs[INFLATION]).exit_code == 0
     before = (corpus / "treasury-note.claims.yaml").read_text(encoding="utf-8")
-    # e: keep the question and id, claim 2 (treasury-note, 70%) is 68 (a bad value first), then y.
-    r = cli("align", str(corpus), "--review", input="e\n\n\n2\nseventy\n2\n68\n\ny\n")
+    r = cli("align", str(corpus), "--review", input=keys)
     assert r.exit_code == 0, r.output
-    assert "'seventy' is not a number" in r.stdout and "treasury-note#pct-70: 68%" in r.stdout
-    after = (corpus / "treasury-note.claims.yaml").read_text(encoding="utf-8")
+    return r.stdout, before, (corpus / "treasury-note.claims.yaml").read_text(encoding="utf-8")
+
+
+def test_edit_a_value_then_key(corpus: Path) -> None:
+    # e: keep the question and id, claim 2 (treasury-note, 70%) is 68 (a bad value first), as-of kept, then y.
+    out, before, after = _review_debt_only(corpus, "e\n\n\n2\nseventy\n2\n68\n\n\ny\n")
+    assert "'seventy' is not a number" in out and "treasury-note#pct-70: 68%" in out
     after_lines = [line for line in after.splitlines() if not line.lstrip().startswith("key: ")]  # the y
     changed = [(a, b) for a, b in zip(before.splitlines(), after_lines) if a != b]
     assert changed == [("    value: {amount: 70, unit: percent}", "    value: {amount: 68, unit: percent}")]
     relations = json.loads(cli("compare", str(corpus), "-f", "json").stdout)["relations"]
     assert [r["kind"] for r in relations] == ["agreement"]
+
+
+def test_edit_an_as_of_then_key(corpus: Path) -> None:
+    """e edits a claim's as-of too: a bad period is refused, a good one written on the claim's as_of line."""
+    # e, keep question and id; claim 2: keep its value, as-of "March" (refused), then claim 2 again: 2023-12; y.
+    out, before, after = _review_debt_only(corpus, "e\n\n\n2\n\nMarch\n2\n\n2023-12\n\ny\n")
+    assert "'March' is not an as-of" in out and "treasury-note#pct-70: 70%, as of 2023-12" in out
+    added = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert sorted(line.strip() for line in added) == sorted(
+        ["as_of: 2023-12  # align: set in align --review", f"key: {keys_of(corpus)[DEBT[1]]}"])
+    assert cli("check", str(corpus)).exit_code in (0, 1)
+    doc = yaml.safe_load(after)
+    (claim,) = [c for c in doc["claims"] if c["id"] == DEBT[1].split("#")[1]]
+    assert str(claim["as_of"]) == "2023-12"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pty")
+def test_edit_an_as_of_in_a_real_terminal(corpus: Path) -> None:
+    by_refs = {v: k for k, v in ids(proposals(corpus)).items()}
+    assert cli("align", str(corpus), "--reject", by_refs[INFLATION]).exit_code == 0
+    t = Pty(["align", str(corpus), "--review"], corpus)
+    t.dialogue(("(1/1) Key these together", "e"), ("Question [", "\n"), ("Key id [", "\n"),
+               ("Edit claim number", "1\n"), ("New value of", "\n"), ("As of [", "2024-01-15/2024-03-31\n"),
+               ("Edit claim number", "\n"), ("(1/1) Key these together", "q"))
+    text = t.expect("0 decisions recorded")
+    assert t.close() == 0
+    assert f"{DEBT[0]}: 68%, as of 2024-01-15/2024-03-31" in text
+    assert "as_of: 2024-01-15/2024-03-31  # align: set in align --review" in \
+        (corpus / "sahel-brief.claims.yaml").read_text(encoding="utf-8")
 
 
 def test_a_claim_joining_a_registered_key(corpus: Path) -> None:
@@ -502,7 +537,7 @@ def test_a_value_edit_keeps_the_files_crlf(corpus: Path) -> None:
     path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
     by_refs = {v: k for k, v in ids(proposals(corpus)).items()}
     assert cli("align", str(corpus), "--reject", by_refs[INFLATION]).exit_code == 0
-    r = cli("align", str(corpus), "--review", input="e\n\n\n2\n68\n\nq\n")
+    r = cli("align", str(corpus), "--review", input="e\n\n\n2\n68\n\n\nq\n")
     assert r.exit_code == 0, r.output
     raw = path.read_bytes()
     assert b"value: {amount: 68, unit: percent}\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")

@@ -182,7 +182,7 @@ def _set_kind_fact(text: str, claim: Claim) -> str:
     return text
 
 
-def _set_as_of(text: str, claim: Claim, period: str, why: str) -> str:
+def set_as_of_line(text: str, claim: Claim, period: str, why: str) -> str:
     """Set the claim's ``as_of:`` (replaced, or inserted after its id/key lines), with a comment saying why."""
     lines = text.splitlines(keepends=True)
     start = max(claim.line - 1, 0)
@@ -239,7 +239,7 @@ def plan_edits(result: AlignResult, corpus: Corpus) -> list[Edit]:
             if claim.id in plans[path]:
                 new_text = _set_kind_fact(new_text, claim)
             if claim.id in periods[path]:
-                new_text = _set_as_of(new_text, claim, *periods[path][claim.id])
+                new_text = set_as_of_line(new_text, claim, *periods[path][claim.id])
             new_text = _set_key(new_text, claim, key)
         edits.append(Edit(Path(path), text, new_text))
     return edits

@@ -1,21 +1,30 @@
 """Line up unkeyed statements (category and stance claims) across briefs: one question, several answers.
 
-``align_facts(corpus, entities, result, taken)`` reads each unkeyed category or stance claim's
-quote again (``briefcmp.analysis.facts``: actor, action, object, scope) and groups claims of two
-or more briefs that have
+``align_facts(corpus, entities, result, taken)`` reads each category or stance claim's quote
+again (``briefcmp.analysis.facts``: actor, action, object, scope) and proposes keys for claims of
+two or more briefs that have
 
-- the same **actor** (Japan) and the same **action** (the verb's lemma: "froze", "freezes"
-  and "has frozen" are one), in the same role (facts, forecasts and recommendations each apart);
-- the same **object**: its content words (lemmas) agree, scope words left out ("selected
-  Russian banks" and "all Russian banks" are one object), and so do the places it names;
-- **compatible periods**: overlapping as-of periods, or none stated.
+- the same **actor** (Japan) and the same **action**: the verb's lemma, its synonyms in the shared
+  lexicon ("condemned" and "denounced"), a frame read through ("decided to ban" is a ban), the means
+  named ("aligned its policy with the G7 by sanctioning Russia" sanctions Russia), and a verb said
+  as a light verb and its noun ("sanctioned Russia" imposed sanctions);
+- the same **object**: its nouns by notion ("the invasion", "the attack" and "the act of
+  aggression" are one), scope words left out ("selected Russian banks" and "all Russian banks" are
+  one object whose scope is the value), and places that agree (one naming more of them than the
+  other is alike, not the same);
+- **compatible periods**: overlapping as-of periods, or none stated;
+- the same **role**: facts and forecasts answer "does X do Y?", recommendations "should X do Y?".
 
-Each group drafts a key: an id, a question ("Does Japan freeze the assets of Russian
+Each proposal drafts a key: an id, a question ("Does Japan freeze the assets of Russian
 individuals?", "Should Japan put Asia first?"), the type (category or stance) and the values
-seen. A group is *sure* (applied by ``--apply``) only when its score (the share of object words
-the claims share) reaches ``SURE_SCORE``, calibrated on benchmarks/facts/dev, and nothing
-makes it doubtful: scope stated by some claims only, one brief giving two values for one
-period, a subject not named. Anything less is a candidate.
+seen. A group is *sure* (applied by ``--apply``) only when every pair scores ``SURE_SCORE``
+(``score``: the share of object words they share, calibrated on benchmarks/facts/dev) and nothing
+makes it doubtful (``_doubt``). A statement that answers a key already registered joins it the
+same way, and of two sure groups alike each other only the larger is keyed (one question never gets
+two keys without a person). What is only alike (``likeness``: a related action such as a ban and an
+exclusion, a fact and a forecast, objects one of which holds the other, a body and a part of it)
+is a *candidate* for a person, ranked by likeness and bounded per actor and kind of step, since
+each costs a decision; statements whose stated periods do not meet are two events, not one.
 """
 
 from __future__ import annotations
@@ -23,12 +32,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
 
 from briefcmp.analysis import lexicon
 from briefcmp.analysis.entities import Entities, proper_names, slug
 from briefcmp.analysis.facts import Fact, read_facts
-from briefcmp.analysis.factwords import scope_value
+from briefcmp.analysis.factwords import BAN_NOUNS, FRAMES, LIGHT_VERBS, MEASURE_NOUNS, SCOPE, scope_value
 from briefcmp.corpus.model import Claim, Corpus
 
 VALUE_TYPES = ("category", "stance")
@@ -37,8 +46,19 @@ VALUE_TYPES = ("category", "stance")
 # 10 and keys 15 right; 0.8 finds 10, keys 16 right, 0 wrong, no false contradiction; 0.75 and below
 # find 11 but key claims no gold relation names (a headline with its story; at 0.5, two such keys).
 SURE_SCORE = 0.8
+# Candidates (never applied): how alike two statements must be to be put to a person, and how many
+# proposals one actor's action may make. Measured with the simulated analyst
+# (benchmarks/fromscratch_review.py, benchmarks/facts dev with --lineup): see docs/benchmarks.
 CANDIDATE_SCORE = 0.5
+MAX_CANDIDATES_PER_BUCKET = 3
 MAX_GROUPS_PER_BUCKET = 50
+# The verbs a brief frames an action with ("decided to ban", "moved to freeze"): the action is the next verb.
+_FRAMES = FRAMES | frozenset({"decide", "move", "vote", "agree", "opt", "choose", "act", "begin", "start"})
+_WORD = re.compile(r"[a-z][a-z0-9-]*")
+_LIGHT = frozenset(lexicon.same_action(v) for v in LIGHT_VERBS)
+_MEASURES = frozenset(MEASURE_NOUNS | BAN_NOUNS)
+
+
 @dataclass
 class Statement:
     claim: Claim
@@ -48,6 +68,7 @@ class Statement:
     words: frozenset[str]
     others: frozenset[str]
     role: str  # "fact" | "forecast" | "position"
+    root: str = ""  # the body the actor is part of, as another statement names it ("commerce-department")
 
     @property
     def scoped(self) -> bool:
@@ -58,14 +79,65 @@ class Statement:
             return False
         return v.category not in ("yes", "no", "undecided") or bool(scope_value(self.fact.scope))
 
+    @property
+    def family(self) -> str:
+        """The kind of step: "imposed sanctions on exports" curbs, as a ban or a restriction does."""
+        if self.action in _LIGHT and self.words & _MEASURES:
+            return lexicon.action_family("restrict")
+        return lexicon.action_family(self.action)
+
+    @property
+    def asks(self) -> str:
+        """Which question it answers: "should" (a recommendation or judgement) or "does"."""
+        return "should" if self.role == "position" else "does"
+
 
 def action_of(verb: str) -> str:
     """One lemma for verbs that state the same action (the shared lexicon's table)."""
     return lexicon.same_action(verb)
 
 
+def _clean(nouns) -> frozenset[str]:
+    """The object's nouns by notion; a footnote mark glued to a word ("systems.[11") is no part of it."""
+    out = set()
+    for n in nouns:
+        m = _WORD.match(n.lower())
+        if m is None:
+            if n == "+more":
+                out.add(n)
+            continue
+        w = m.group().strip("-")
+        # "exports" and "shipments", "aid" and "assistance": one notion (the figures' table, then the statements')
+        out.add(lexicon.object_notion(lexicon.notion(lexicon.lemma(w) if w != n.lower() else w)))
+    return frozenset(out)
+
+
+def _read_through(fact: Fact) -> tuple[str, frozenset[str]]:
+    """(action, object words to drop) for a frame or means the verb stands in for:
+    "decided to ban Russia" -> ban; "aligned its policies ... by sanctioning Russia" -> sanction; else
+    the verb as it is."""
+    from briefcmp.analysis import nlp
+
+    verb, drop = fact.verb, set()
+    tokens = None
+    if fact.object_text and (fact.verb in _FRAMES or " by " in f" {fact.object_text} "):
+        tokens = nlp.tag(fact.object_text) or []
+    if tokens and fact.verb in _FRAMES and len(tokens) > 1 and tokens[0].text.lower() == "to":
+        nxt = tokens[1]
+        if nxt.verb or lexicon.is_action(nxt.lemma):  # a tagger may read "to ban" as a noun
+            verb, drop = nxt.lemma, {nxt.lemma, nxt.text.lower()}
+    elif tokens:
+        for k, t in enumerate(tokens[:-1]):
+            means = tokens[k + 1]
+            if t.text.lower() == "by" and means.tag == "VBG" and lexicon.is_action(means.lemma):
+                verb = means.lemma  # the means is the deed: what comes before it says why
+                drop = {x.lemma for x in tokens[:k] if x.noun} | {means.lemma, means.text.lower()}
+                break
+    return verb, frozenset(drop)
+
+
 def describe(claim: Claim, entities: Entities) -> Optional[Statement]:
-    """The statement an unkeyed category or stance claim makes, read from its quote; None when unread."""
+    """The statement a category or stance claim makes, read from its quote; None when unread."""
     # The drafted id starts with the actor: it tells "It also froze ..." whose statement this is.
     carried = max((e for e in entities.labels if claim.id.startswith(e + "-")), key=len, default="")
     facts = read_facts(claim.quote, entities, carried, clause=True)
@@ -84,29 +156,93 @@ def describe(claim: Claim, entities: Entities) -> Optional[Statement]:
         chosen = facts[0]
     role = "position" if claim.value.type == "stance" or claim.kind in ("recommendation", "assessment") else \
         "forecast" if claim.kind == "forecast" else "fact"  # "could withdraw" is no answer to "has it withdrawn?"
-    return Statement(claim, chosen, chosen.actor, action_of(chosen.verb),
-                     frozenset(lexicon.object_notion(n) for n in chosen.nouns),
-                     frozenset(chosen.others), role)
+    verb, drop = _read_through(chosen)
+    words = _clean(chosen.nouns) - _clean(drop)
+    light = lexicon.light_form(verb)
+    if light:  # "sanctioned Russia": imposed sanctions on Russia
+        verb, words = light[0], words | {lexicon.object_notion(light[1])}
+    action = action_of(verb)
+    words -= {action, verb}  # "imposed a ban on" read as "banned": the ban is the action, not its object
+    others = frozenset(chosen.others) - {chosen.actor} - _leaders(chosen.object_text, entities)
+    return Statement(claim, chosen, chosen.actor, action, words, others, role)
+
+
+_LEADING = re.compile(r"\s*-\s*(?:led|backed|brokered|sponsored|drafted|funded|made)\b", re.I)
+
+
+def _leaders(text: str, entities: Entities) -> frozenset[str]:
+    """Bodies that lead, back or broker what the object names ("the U.S.-led sanctions"): who leads the
+    sanctions is not whom they target."""
+    return frozenset(e for _, b, e in entities.find(text) if _LEADING.match(text, b))
+
+
+def _places(a: Statement, b: Statement) -> float:
+    """How far the places the objects name agree: 1 the same, less when one names some the other does not
+    ("the Russian invasion", "the Russian attack on Ukraine"), 0 when each names one the other does not."""
+    if a.others == b.others:
+        return 1.0
+    if not a.others or not b.others or a.others <= b.others or b.others <= a.others:
+        return 0.75  # one names a place ("sanctions against Russia") the other does not: alike, not the same
+    return 0.0
 
 
 def score(a: Statement, b: Statement) -> float:
-    """How surely two statements answer one question: the share of object words they share (0 when the
-    actor, the action or the role differ, or their objects name different places)."""
+    """How surely two statements answer one question: the share of object words they share, less when the
+    places differ (0 when the actor, the action or the role differ, or their objects name different places)."""
     if (a.actor, a.action, a.role) != (b.actor, b.action, b.role):
         return 0.0
-    if a.others and b.others and a.others != b.others:
+    places = _places(a, b)
+    if not places:
         return 0.0
     union = a.words | b.words
     if not union:  # "Russia invaded Ukraine": the places are the object
         return 1.0 if a.others and a.others == b.others else 0.0
-    s = len(a.words & b.words) / len(union)
-    if a.others != b.others:
-        s -= 0.25  # one names the place ("sanctions against Russia"), the other does not
+    return len(a.words & b.words) / len(union) - (1.0 - places)
+
+
+def likeness(a: Statement, b: Statement) -> float:
+    """How alike two statements are, for a person to decide (0 when never one question): the object words
+    and places they share, over the fewer of them and over all of them (the mean), lowered for a related
+    action (a ban and an exclusion) or a forecast against a fact."""
+    if (a.root or a.actor) != (b.root or b.actor) or a.asks != b.asks or a.family != b.family:
+        return 0.0
+    places = _places(a, b)
+    if not places:
+        return 0.0
+    if lexicon.opposite_actions(a.action, b.action):
+        return 0.0
+    # "+more" (a further round) and a bare object are told apart by a person, not here
+    wa, wb = a.words | a.others, b.words | b.others
+    if not wa or not wb:  # an action with no object said ("took steps to ease"): too little to ask about
+        s = 1.0 if wa == wb else 0.0
+    else:  # between "one holds the other" (overlap) and "they are the same" (Jaccard): one shared word of many is little
+        s = (len(wa & wb) / min(len(wa), len(wb)) + len(wa & wb) / len(wa | wb)) / 2
+    s *= 1.0 if a.action == b.action else 0.8
+    s *= 1.0 if a.role == b.role else 0.9
+    s *= 1.0 if a.actor == b.actor else 0.9  # a body and a part of it ("the Commerce Department's bureau")
+    if not _periods_meet([a, b]):
+        s *= 0.4  # the sanctions of 2014 and those of 2022: two events (below any candidate), not one question
     return s
 
 
+def _prefixes(actor: str) -> set[str]:
+    """An actor id and each part of it before a hyphen: "commerce-department-s-bureau" -> commerce, ..."""
+    return {actor[:i] for i, ch in enumerate(actor) if ch == "-"} | {actor}
+
+
+def _roots(statements: list[Statement]) -> None:
+    """Set each statement's root: the shortest actor another statement names whose id the actor's begins
+    with ("commerce-department" for "commerce-department-s-bureau-of-industry-and-security")."""
+    actors = sorted({s.actor for s in statements}, key=len)
+    root = {a: next((r for r in actors if len(r) < len(a) and a.startswith(r + "-")), a) for a in actors}
+    for s in statements:
+        s.root = root[s.actor]
+
+
 def _periods_meet(group: list[Statement]) -> bool:
-    spans = [s.claim.as_of.span() for s in group if s.claim.as_of is not None and not s.claim.as_of_inferred]
+    """Whether the periods the claims state (not those inferred from publication) overlap."""
+    spans = [s.claim.as_of.span() for s in group
+             if s.claim is not None and s.claim.as_of is not None and not s.claim.as_of_inferred]
     return all(a0 <= b1 and b0 <= a1 for i, (a0, a1) in enumerate(spans) for b0, b1 in spans[i + 1:])
 
 
@@ -131,7 +267,28 @@ def _doubt(group: list[Statement]) -> str:
                 "cannot be told from a contradiction")
     if not _periods_meet(group):
         return "the stated periods do not overlap"
+    if len({s.role for s in group}) > 1:
+        return "a forecast and a fact: a person should say whether they answer one question"
     return ""
+
+
+def _keyed(corpus: Corpus, entities: Entities, actors: set[str]) -> dict[str, list[Statement]]:
+    """The statements already under each registered key of a category or stance type whose actor (the key's
+    first subject) is one of ``actors``: only those can be joined, and each is read again."""
+    out: dict[str, list[Statement]] = defaultdict(list)
+    keys = corpus.config.keys
+    near = set().union(*(_prefixes(a) for a in actors))  # an actor, or a body it is part of
+
+    def wanted(key: str) -> bool:
+        actor = (keys[key].subjects or ("",))[0]
+        return actor in near or bool(_prefixes(actor) & actors)
+
+    for c in corpus.claims():
+        if c.key and c.key in keys and c.value is not None and c.value.type in VALUE_TYPES and wanted(c.key):
+            st = describe(c, entities)
+            if st is not None:
+                out[c.key].append(st)
+    return out
 
 
 def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Group, Member) -> int:
@@ -148,58 +305,169 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
         st = describe(claim, entities)
         if st is not None:
             statements.append(st)
+    if not statements:
+        return 0
+    keyed = _keyed(corpus, entities, {st.actor for st in statements})
+    _roots([*statements, *(k for sts in keyed.values() for k in sts)])
+    first = len(result.candidates)  # the figures' candidates come before
+    rest = _join_keys(corpus, statements, keyed, result, Group, Member)
     buckets: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
-    for st in statements:
+    for st in rest:
         buckets[(st.actor, st.action, st.role)].append(st)
+    left: list[Statement] = []
     for bucket in sorted(buckets):
         members = sorted(buckets[bucket], key=lambda s: s.claim.ref)
-        # Sure groups first (every pair at SURE_SCORE); what is left may form candidates.
-        left = members
-        for threshold in (SURE_SCORE, CANDIDATE_SCORE):
-            rest: list[Statement] = []
-            for g in _cluster(left, threshold):
-                if len({s.claim.brief for s in g}) < 2:
-                    rest.extend(g)
-                    continue
-                low = min(score(a, b) for i, a in enumerate(g) for b in g[i + 1:])
-                doubt = _doubt(g) or ("" if low >= SURE_SCORE else "the objects are only alike")
-                if doubt and threshold == SURE_SCORE:
-                    rest.extend(g)  # looked at again as a candidate
-                    continue
-                group = _group(g, low, doubt, entities, taken, Group, Member)
-                if group.sure:
-                    taken.add(group.key)
-                    result.groups.append(group)
-                    for e in group.subjects:  # places and bodies the key names, registered by --apply
-                        if e not in corpus.config.entities:
-                            result.entities[e] = entities.label(e)
-                else:
-                    result.candidates.append(group)
-            left = rest
+        applied: list[tuple[list[Statement], str]] = []
+        for g in sorted(_agglomerate(members, score, SURE_SCORE), key=lambda g: (-len(g), g[0].claim.ref)):
+            if len({s.claim.brief for s in g}) < 2 or _doubt(g):
+                left.extend(g)  # looked at again as a candidate
+                continue
+            near = [(h, key) for h, key in applied if min(score(a, b) for a in g for b in h) >= CANDIDATE_SCORE]
+            if near:
+                # One question never gets two keys without a person: a group alike one keyed now is proposed
+                # with it, under its key (once that group is keyed, a review asks only whether these join it).
+                h, key = near[0]
+                result.candidates.append(_group(h + g, _low(h + g, score), f"alike the group keyed as {key}: "
+                                                "a person should say whether they answer one question",
+                                                entities, taken, Group, Member, key=key))
+                continue
+            group = _group(g, _low(g, score), "", entities, taken, Group, Member)
+            applied.append((g, group.key))
+            taken.add(group.key)
+            result.groups.append(group)
+            for e in group.subjects:  # places and bodies the key names, registered by --apply
+                if e not in corpus.config.entities:
+                    result.entities[e] = entities.label(e)
+    _candidates(left, entities, taken, result, Group, Member)
+    # a person who stops early has decided the likest: statement candidates in order of likeness
+    result.candidates[first:] = sorted(result.candidates[first:], key=lambda g: -g.score)
     return len(statements)
 
 
-def _cluster(members: list[Statement], threshold: float) -> list[list[Statement]]:
-    """Greedy groups in which every pair scores at least ``threshold`` (bounded per bucket)."""
-    groups: list[list[Statement]] = []
-    for st in members:
-        for g in groups:
-            if all(score(st, o) >= threshold for o in g):
-                g.append(st)
+def _join_keys(corpus: Corpus, statements: list[Statement], keyed: dict[str, list[Statement]], result,
+               Group, Member) -> list[Statement]:
+    """Statements that answer a registered key's question join it (sure as a new group would be, else a
+    candidate); returns the others."""
+    if not keyed:
+        return statements
+    by_kind: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for key, sts in keyed.items():
+        by_kind[(sts[0].root, sts[0].family, sts[0].asks)].append(key)
+    sure: dict[str, list[Statement]] = defaultdict(list)
+    maybe: dict[str, list[Statement]] = defaultdict(list)
+    rest = []
+    for st in statements:
+        best, best_like, is_sure = "", 0.0, False
+        for key in sorted(by_kind.get((st.root, st.family, st.asks), ()))[:MAX_GROUPS_PER_BUCKET]:
+            under = keyed[key][:MAX_GROUPS_PER_BUCKET]  # bounded: a key's first claims say what it asks
+            if min(score(st, o) for o in under) >= SURE_SCORE:
+                best, is_sure = key, True
                 break
+            like = min(likeness(st, o) for o in under)
+            if like >= CANDIDATE_SCORE and like > best_like:
+                best, best_like = key, like
+        if is_sure:
+            sure[best].append(st)
+        elif best and (st.claim.brief, st.claim.value.display()) in {(o.claim.brief, o.claim.value.display())
+                                                                     for o in keyed[best]}:
+            continue  # its brief already answers the key so (a headline and its story): no decision to ask
+        elif best:
+            maybe[best].append(st)
         else:
-            if len(groups) < MAX_GROUPS_PER_BUCKET:
-                groups.append([st])
-    return groups
+            rest.append(st)
+    for key, joining in sorted(sure.items()):
+        if _doubt(keyed[key] + joining):
+            maybe[key].extend(joining)
+        else:
+            result.groups.append(_join(corpus, key, joining, keyed[key], True, "", Group, Member))
+    for key, joining in sorted(maybe.items()):
+        # Statements alike the key's but not one another ask apart; the likest to the key first, bounded.
+        parts = _agglomerate(sorted(joining, key=lambda s: s.claim.ref), likeness, CANDIDATE_SCORE)
+        parts.sort(key=lambda g: (-min(likeness(s, o) for s in g for o in keyed[key]), g[0].claim.ref))
+        for part in parts[:MAX_CANDIDATES_PER_BUCKET]:
+            doubt = _doubt(keyed[key] + part) or "the statements are only alike"
+            result.candidates.append(_join(corpus, key, part, keyed[key], False, doubt, Group, Member))
+    return rest
 
 
-def _group(g: list[Statement], low: float, doubt: str, entities: Entities, taken: set[str], group_cls, member_cls):
+def _join(corpus: Corpus, key: str, joining: list[Statement], under: list[Statement], sure: bool, doubt: str,
+          Group, Member):
+    kd = corpus.config.keys[key]
+    vtype = "stance" if joining[0].claim.value.type == "stance" else "category"
+    low = min(score(s, o) if sure else likeness(s, o) for s in joining for o in under)
+    values = sorted({s.claim.value.display() for s in [*under, *joining]})
+    return Group(key, False, kd.label, "", [_member(s, vtype, Member) for s in joining],
+                 f"registered key {key}; " + _reason(joining, values, low), sure, tuple(kd.subjects),
+                 tuple(kd.topics), doubt, low)
+
+
+def _candidates(left: list[Statement], entities: Entities, taken: set[str], result, Group, Member) -> None:
+    """Statements not keyed surely, put to a person: alike ones of two or more briefs, the likest first,
+    at most ``MAX_CANDIDATES_PER_BUCKET`` per actor and kind of action (each costs a decision)."""
+    buckets: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
+    for st in left:
+        buckets[(st.root, st.family, st.asks)].append(st)
+    for bucket in sorted(buckets):
+        members = sorted(buckets[bucket], key=lambda s: s.claim.ref)
+        found = [(g, _low(g, likeness)) for g in _agglomerate(members, likeness, CANDIDATE_SCORE)
+                 if len({s.claim.brief for s in g}) >= 2]
+        found.sort(key=lambda gl: (-gl[1], -len(gl[0]), gl[0][0].claim.ref))
+        for g, low in found[:MAX_CANDIDATES_PER_BUCKET]:
+            doubt = _doubt(g) or ("" if _low(g, score) >= SURE_SCORE else "the statements are only alike")
+            result.candidates.append(_group(g, low, doubt or "the statements are only alike", entities, taken,
+                                            Group, Member))
+
+
+def _low(group: list[Statement], sim: Callable[[Statement, Statement], float]) -> float:
+    return min((sim(a, b) for i, a in enumerate(group) for b in group[i + 1:]), default=1.0)
+
+
+def _agglomerate(members: list[Statement], sim, threshold: float) -> list[list[Statement]]:
+    """Groups in which every pair is at least ``threshold`` alike, the likest pairs joined first (complete
+    linkage); a bucket too large for that is grouped greedily, in order, at most MAX_GROUPS_PER_BUCKET groups."""
+    if len(members) > 60:
+        groups: list[list[Statement]] = []
+        for st in members:
+            for g in groups:
+                if all(sim(st, o) >= threshold for o in g):
+                    g.append(st)
+                    break
+            else:
+                if len(groups) < MAX_GROUPS_PER_BUCKET:
+                    groups.append([st])
+        return groups
+    n = len(members)
+    pair = [[sim(members[i], members[j]) if i != j else 1.0 for j in range(n)] for i in range(n)]
+    clusters: list[list[int]] = [[i] for i in range(n)]
+    while True:
+        best, bi, bj = threshold, -1, -1
+        for x in range(len(clusters)):
+            for y in range(x + 1, len(clusters)):
+                link = min(pair[i][j] for i in clusters[x] for j in clusters[y])
+                if link >= best and (bi < 0 or link > best):
+                    best, bi, bj = link, x, y
+        if bi < 0:
+            break
+        clusters[bi] += clusters.pop(bj)
+    return [[members[i] for i in sorted(c)] for c in clusters]
+
+
+def _group(g: list[Statement], low: float, doubt: str, entities: Entities, taken: set[str], group_cls, member_cls,
+           key: str = ""):
     vtype = "stance" if g[0].claim.value.type == "stance" else "category"
     values = sorted({s.claim.value.display() for s in g})
-    plainest = min(g, key=lambda s: (len(s.fact.object_text.split()), s.claim.ref))
-    return group_cls(key=_key_id(g, taken), new=True, label=question(plainest, entities), unit="",
+    plainest = min(g, key=lambda s: (s.role != "fact", len(s.fact.object_text.split()), s.claim.ref))
+    return group_cls(key=key or _key_id(g, taken), new=True, label=question(plainest, entities, _scopes(g)), unit="",
                      members=[_member(s, vtype, member_cls) for s in g], reason=_reason(g, values, low),
                      sure=not doubt, subjects=_subjects(g), topics=_topics(g), doubt=doubt, score=low)
+
+
+def _scopes(group: list[Statement]) -> tuple[str, ...]:
+    """The scope classes the claims state ("all", "selected"), when some state one; else ()."""
+    if not any(s.scoped for s in group):
+        return ()
+    found = {scope_value(s.fact.scope) or s.claim.value.display() for s in group if s.claim.value.type == "category"}
+    return tuple(sorted(found - {"no", "undecided"}))
 
 
 def _member(st: Statement, vtype: str, member_cls):
@@ -220,9 +488,14 @@ def _topics(group: list[Statement]) -> tuple[str, ...]:
     return tuple(t for t in group[0].claim.topics if t in common)
 
 
+def _shared(group: list[Statement]) -> list[str]:
+    st = group[0]
+    return [w for w in st.fact.words if all(lexicon.object_notion(w) in o.words for o in group)]
+
+
 def _key_id(group: list[Statement], taken: set[str]) -> str:
     st = group[0]
-    shared = [w for w in st.fact.words if all(w in o.words for o in group)]
+    shared = _shared(group)
     base = slug("-".join([st.actor, st.action, *shared[:3]]))[:60].strip("-") or "statement"
     if st.fact.verb == "be":
         base = slug("-".join([st.actor, *shared[:3], "degree"]))[:60].strip("-")
@@ -234,18 +507,40 @@ def _key_id(group: list[Statement], taken: set[str]) -> str:
     return key
 
 
-def question(st: Statement, entities: Entities) -> str:
-    """The key's label as a question: "Does Japan freeze the assets of Russian individuals?"."""
+def question(st: Statement, entities: Entities, scopes: tuple[str, ...] = ()) -> str:
+    """The key's label as a question: "Does Japan freeze the assets of Russian individuals?"; with the
+    scopes its claims state, a question of how far: "Does Japan exclude Russian banks from SWIFT (all or
+    selected)?"."""
     obj = " ".join(st.fact.object_text.split())
     if st.fact.verb == "be":  # a judgement of degree: the object is its subject
         return f"Is {obj[:1].upper()}{obj[1:]} mild or severe?"
+    if scopes:  # the scope is the answer, not part of the question
+        obj = re.sub(r"\b(?:" + "|".join(map(re.escape, SCOPE)) + r")\s+", "", obj, flags=re.I)
     obj = re.sub(r"^(?:its|their|his|her)\b", "its", obj)
+    obj = re.sub(r"\.?\[\d+\]?$|[.;:,]+$", "", obj).strip()  # a footnote mark or stop at the end
+    if st.fact.verb != st.action and obj.lower().startswith("to "):  # "decided to ban Russia": ban Russia
+        obj = obj.split(" ", 2)[2] if obj.count(" ") >= 2 else ""
     head = "Should" if st.role == "position" else "Does"
-    return f"{head} {entities.label(st.actor)} {st.action} {obj}?".replace("  ", " ")
+    how = f" ({' or '.join(scopes)})" if len(scopes) > 1 else ""
+    return f"{head} {_named(entities.label(st.actor))} {st.action} {obj}".strip() + how + "?"
+
+
+# Names English writes with "the": a union, kingdom, republic, a plural, a body ("the European Union",
+# "the Netherlands", "the Commission"); a country's or a person's name takes none.
+_THE = re.compile(r"^(?:(?:[A-Z][\w'-]*\s+)*(?:Union|Kingdom|Republic|States|Emirates|Commission|Council|Parliament|"
+                  r"Ministry|Department|Bureau|Agency|Bank|Government|Court|Tribunal|Assembly|Administration|"
+                  r"Organi[sz]ation|Fund|Board|Office|Authority|Institute|Centre|Center)\b|Netherlands|Philippines|"
+                  r"Bahamas|Gambia|Vatican|Maldives)")
+
+
+def _named(label: str) -> str:
+    """The actor's label as a question names it: "the European Union", "Japan"."""
+    return f"the {label}" if _THE.match(label) and not label.lower().startswith("the ") else label
 
 
 def _reason(group: list[Statement], values: list[str], low: float) -> str:
     st = group[0]
-    shared = [w for w in st.fact.words if all(w in o.words for o in group)]
-    return (f"actor {st.actor}; action {st.action}; object words: {' '.join(shared) or '(none)'}; "
+    shared = _shared(group)
+    actions = sorted({s.action for s in group})
+    return (f"actor {st.actor}; action {' / '.join(actions)}; object words: {' '.join(shared) or '(none)'}; "
             f"score {low:.2f}; values seen: {', '.join(values)}")

@@ -76,7 +76,7 @@ def _entities_at(entities: Entities, sentence: str) -> list[tuple[int, int, str]
 
 def _spelt_out(entities: Entities, acronym: str) -> str:
     """The id of a body already named in full whose initials the acronym is ("EU": the European Union)."""
-    for eid in sorted(entities.adopted):
+    for eid in sorted(entities.adopted | set(entities.labels)):  # named in full in a brief, or registered
         words = [w for w in re.findall(r"[A-Za-z]+", entities.label(eid)) if w.lower() not in ("of", "and", "the",
                                                                                                 "for", "on")]
         if len(words) == len(acronym) > 1 and "".join(w[0] for w in words).upper() == acronym \

@@ -18,7 +18,8 @@ gas): a narrower notion never *is* its broader one, so ``same_notion`` says no, 
 ``relation`` says ``narrower``/``broader``.
 
 Stable API (used by align and by the non-figure aligner): ``lemma``, ``notion``, ``synonyms``,
-``same_action``, ``object_notion`` (statements),
+``same_action``, ``action_family``, ``opposite_actions``, ``is_action``, ``light_form``,
+``object_notion`` (statements),
 ``same_notion``, ``broader``, ``opposite``, ``relation``, ``resource``.
 """
 
@@ -249,15 +250,39 @@ def notion_opposites() -> frozenset[frozenset[str]]:
 _ACTIONS: dict[str, tuple[str, ...]] = {
     "impose": ("impose", "introduce", "adopt", "enact", "slap"),
     "ban": ("ban", "prohibit", "bar", "outlaw", "embargo"),
-    "condemn": ("condemn", "denounce", "decry", "criticise", "criticize"),
+    "condemn": ("condemn", "denounce", "decry", "criticise", "criticize", "deplore", "censure"),
     "suspend": ("suspend", "halt", "pause"),
     "lift": ("lift", "remove", "scrap", "rescind", "repeal"),
     "resume": ("resume", "restart", "unfreeze"),
+    "send": ("send", "deliver", "supply"),
+    "expel": ("expel", "oust"),
+    "approve": ("approve", "endorse", "authorise", "authorize"),
+    "freeze": ("freeze",),
+    "restrict": ("restrict", "curb", "curtail", "limit"),
+    "exclude": ("exclude", "disconnect"),
 }
 _WORD_ACTION: dict[str, str] = {w: a for a, ws in _ACTIONS.items() for w in ws}
+# Actions a reader asks about as one kind of step, though not one question (a person decides): a ban, a
+# restriction and an exclusion all curb; a donation and a delivery both give.
+_FAMILIES: dict[str, tuple[str, ...]] = {
+    "curb": ("ban", "restrict", "exclude", "block"),
+    "give": ("send", "provide", "donate", "pledge", "give"),
+    "consent": ("approve", "consent", "accept"),
+    "end": ("lift", "end"),
+}
+_ACTION_FAMILY: dict[str, str] = {a: f for f, acts in _FAMILIES.items() for a in acts}
+# Steps that undo each other: never one question ("lifted the ban" is no answer to "imposed the ban?").
+_OPPOSITE_ACTIONS = frozenset(frozenset(p) for p in (("impose", "lift"), ("suspend", "resume"), ("ban", "lift"),
+                                                      ("freeze", "resume"), ("approve", "reject"),
+                                                      ("join", "leave")))
+# A verb said as a light verb and its noun: "sanctioned Russia" imposed sanctions on it.
+_LIGHT_FORMS: dict[str, tuple[str, str]] = {
+    "sanction": ("impose", "sanction"),
+    "tariff": ("impose", "tariff"),
+}
 # What statements are about, named two ways ("the Russian invasion", "the act of aggression").
 _OBJECTS: dict[str, tuple[str, ...]] = {
-    "attack": ("attack", "invasion", "aggression", "assault", "incursion"),
+    "attack": ("attack", "invasion", "aggression", "assault", "incursion", "offensive"),
     "aid": ("aid", "assistance"),
 }
 _WORD_OBJECT: dict[str, str] = {w: o for o, ws in _OBJECTS.items() for w in ws}
@@ -268,6 +293,29 @@ def same_action(verb: str) -> str:
     or the action it names."""
     w = verb.lower()
     return _WORD_ACTION.get(w, w)
+
+
+def action_family(action: str) -> str:
+    """The kind of step an action is, for statements a person may find to be one question ("ban" and
+    "exclude" both curb); the action itself when the table names no kind."""
+    a = same_action(action)
+    return _ACTION_FAMILY.get(a, a)
+
+
+def opposite_actions(a: str, b: str) -> bool:
+    """True for steps that undo each other (impose/lift, suspend/resume): never one question."""
+    return frozenset((same_action(a), same_action(b))) in _OPPOSITE_ACTIONS
+
+
+def is_action(word: str) -> bool:
+    """Whether the tables know ``word`` (a lemma) as a verb of action."""
+    w = word.lower()
+    return w in _WORD_ACTION or w in _ACTION_FAMILY or w in _LIGHT_FORMS
+
+
+def light_form(verb: str) -> tuple[str, str] | None:
+    """(light verb, noun) a verb is said as ("sanction" -> impose, sanction), or None."""
+    return _LIGHT_FORMS.get(verb.lower())
 
 
 def object_notion(noun: str) -> str:

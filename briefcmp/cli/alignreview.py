@@ -144,36 +144,48 @@ def _edit(session, group):
 
 
 def _edit_values(session, group):
-    """Values typed as a person says them (a number, a date, a word); each written to its claims file at once."""
-    from briefcmp.drafting.valueedit import ValueEditError, parse_value, set_values
+    """A claim's value typed as a person says it (a number, a date, a word), then its as-of (a date or
+    START/END); enter keeps either. Each is written to the claims file at once."""
+    from briefcmp.drafting.valueedit import ValueEditError, parse_as_of, parse_value, set_as_ofs, set_values
     from briefcmp.render.alignreview import numbered
     from briefcmp.render.sanitize import terminal_safe
 
     _echo(numbered(group), nl=False)
     while True:
-        line = _read_line("Edit the value of claim number (enter: done): ")
+        line = _read_line("Edit claim number (enter: done): ")
         if not line or not line.strip():
             return group
         if not re.fullmatch(r"[0-9]{1,6}", line.strip()) or not 1 <= int(line) <= len(group.members):
             _echo(f"a number from 1 to {len(group.members)}")
             continue
-        claim = group.members[int(line) - 1].claim
+        n = int(line)
+        claim = group.members[n - 1].claim
         if claim.value is None:
             _echo(f"{claim.ref} has no value")
             continue
         text = _read_line(terminal_safe(f"New value of {claim.ref} [{claim.value.display()}]: ", one_line=True))
-        if not text or not text.strip():
-            continue
+        if text is None:
+            return group
         try:
-            value = parse_value(claim.value, text)
-            corpus = session.reload()
-            session.written += set_values(corpus, {claim.ref: value})
+            if text.strip():
+                session.written += set_values(session.reload(), {claim.ref: parse_value(claim.value, text)})
+            shown = str(claim.as_of) if claim.as_of is not None else "none"
+            when = _read_line(terminal_safe(f"As of [{shown}]: ", one_line=True))
+            if when is not None and when.strip():
+                period = parse_as_of(when)
+                session.written += set_as_ofs(session.reload(), {claim.ref: period})
+                # what a person typed is the period: accepting must not write align's reading over it
+                group = replace(group, members=[replace(m, period=str(period), period_how="") if i == n - 1 else m
+                                                for i, m in enumerate(group.members)])
         except ValueEditError as exc:
             _echo(terminal_safe(f"error: {exc}", one_line=True))
             continue
-        fresh = {c.ref: c for b in session.reload().briefs for c in b.claims}
-        group = replace(group, members=[replace(m, claim=fresh.get(m.claim.ref, m.claim)) for m in group.members])
-        _echo(terminal_safe(f"{claim.ref}: {group.members[int(line) - 1].claim.value.display()}", one_line=True))
+        finally:
+            fresh = {c.ref: c for b in session.reload().briefs for c in b.claims}
+            group = replace(group, members=[replace(m, claim=fresh.get(m.claim.ref, m.claim)) for m in group.members])
+        c = group.members[n - 1].claim
+        _echo(terminal_safe(f"{c.ref}: {c.value.display() if c.value else ''}"
+                            f"{f', as of {c.as_of}' if c.as_of is not None else ''}", one_line=True))
 
 
 def _split(session, group):

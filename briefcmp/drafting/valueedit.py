@@ -1,9 +1,11 @@
-"""Setting a claim's value in its claims file, as a text edit (the ``e`` of ``align --review``).
+"""Setting a claim's value or as-of in its claims file, as a text edit (the ``e`` of ``align --review``).
 
 A person types the value as they would say it: a number for a figure (its scale, unit and bound
 stay), a date (``2022-02-24``, ``2022-03``), a rank, or a word for a category or stance. The
 claim's one-line ``value:`` mapping is replaced in place; every other line stays byte for byte,
-the result is re-parsed (``alignedit.verify``) and written atomically.
+the result is re-parsed (``alignedit.verify``) and written atomically. An as-of is typed as the
+claims file writes it (``2022-02-23``, ``2022-03``, ``2022-02-24/2022-03-03``): ``set_as_ofs``
+replaces the claim's ``as_of:`` line, or inserts one after its id.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from briefcmp.corpus.fields import parse_pdate
-from briefcmp.corpus.model import STANCES, Claim, Corpus, Value
+from briefcmp.corpus.fields import parse_pdate, parse_period
+from briefcmp.corpus.model import STANCES, Claim, Corpus, Period, Value
 from briefcmp.drafting.claimsyaml import value_yaml
 
 _NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?|[+-]?\.\d+")
@@ -69,25 +71,47 @@ def _set_value(text: str, claim: Claim, value: Value) -> str:
                          "edit it by hand")
 
 
+def parse_as_of(text: str) -> Period:
+    """The as-of ``text`` says: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``START/END``."""
+    period = parse_period(text.strip())
+    if period is None:
+        raise ValueEditError(f"{text.strip()!r} is not an as-of: YYYY, YYYY-MM, YYYY-MM-DD or START/END "
+                             "(e.g. 2022-02-24/2022-03-03)")
+    return period
+
+
 def set_values(corpus: Corpus, values: dict[str, Value]) -> list[Path]:
     """Write each claim's new value (``values``: claim ref -> value) into its claims file."""
+    return _write(corpus, values, lambda text, claim, value: _set_value(text, claim, value))
+
+
+def set_as_ofs(corpus: Corpus, periods: dict[str, Period]) -> list[Path]:
+    """Write each claim's as-of (``periods``: claim ref -> period) into its claims file, saying who set it."""
+    from briefcmp.analysis.alignedit import set_as_of_line
+
+    return _write(corpus, periods, lambda text, claim, period: set_as_of_line(text, claim, str(period),
+                                                                          "set in align --review"))
+
+
+def _write(corpus: Corpus, changes: dict, edit) -> list[Path]:
+    """Apply ``edit(text, claim, change)`` per claim ref, file by file, verified, written atomically."""
     from briefcmp.analysis.alignedit import AlignError, Edit, verify, write_edits
     from briefcmp.corpus.files import OutputError, confine
 
     claims = {c.ref: c for b in corpus.briefs for c in b.claims}
-    by_file: dict[str, list[tuple[Claim, Value]]] = defaultdict(list)
-    for ref, value in values.items():
+    by_file: dict[str, list] = defaultdict(list)
+    for ref, change in changes.items():
         if ref not in claims:
             raise ValueEditError(f"{ref}: no such claim")
-        by_file[claims[ref].path].append((claims[ref], value))
+        by_file[claims[ref].path].append((claims[ref], change))
     edits = []
     try:
         for path, items in sorted(by_file.items()):
             confine(path, corpus.root)  # a corpus's files are written only inside it
             old = Path(path).read_text(encoding="utf-8")
             new = old
-            for claim, value in items:
-                new = _set_value(new, claim, value)
+            for claim, change in sorted(items, key=lambda it: -it[0].line):  # bottom up: an inserted line moves none
+                new = edit(new, claim, change)
             edits.append(Edit(Path(path), old, new))
         verify(edits, corpus)
         return write_edits(edits, corpus)

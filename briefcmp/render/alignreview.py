@@ -16,7 +16,8 @@ KEYS = "y,n,e,s,q,?"
 HELP = """\
 y - key these claims together (as align --apply would: the key into briefcmp.yaml and the claims files)
 n - not the same question: never propose these claims together again
-e - edit the question and key id of a new key, and claims' values (a number, a date, a word), then decide
+e - edit the question and key id of a new key, and claims' values (a number, a date, a word) and as-of
+    dates (2022-02-23, 2022-03, START/END), then decide
 s - split the group: choose which claims go together; the others are proposed apart, after it
 q - quit; the decisions made are kept, the rest stay undecided (run --review again to resume)
 ? - print this help
