@@ -221,13 +221,13 @@ def test_a_figure_of_a_month_never_shares_a_key_with_the_figure_of_its_year() ->
 def test_as_of_is_replaced_past_a_quote_that_reads_like_a_list_item() -> None:
     """A quote of a list item ("- Headline inflation came in at 1.7%") does not end the claim: its
     drafted as_of further down is replaced, never written twice."""
-    from briefcmp.analysis.alignedit import _set_as_of
+    from briefcmp.analysis.alignedit import set_as_of_line
 
     text = ("claims:\n  - id: pct-1-7  # figure\n    status: draft\n    quote: >-\n"
             "      - Headline inflation came in at 1.7% for September.\n"
             "    value: {amount: 1.7, unit: percent}\n    as_of: 2024-08\n  - id: pct-2\n    as_of: 2024-08\n")
     claim = Claim(id="pct-1-7", brief="b", quote="q", line=2)
-    out = _set_as_of(text, claim, "2024-09", "why")
+    out = set_as_of_line(text, claim, "2024-09", "why")
     first = out.split("  - id: pct-2")[0]
     assert first.count("as_of:") == 1 and "as_of: 2024-09  # align: why" in first
     assert out.split("  - id: pct-2")[1].count("as_of: 2024-08") == 1
