@@ -48,12 +48,12 @@ from datetime import date
 from dataclasses import dataclass, field
 from typing import Optional
 
-from briefcmp.analysis import clauses, eventdates, evidence, periods, withinbrief
+from briefcmp.analysis import clauses, eventdates, evidence, grouping, periods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _ABBREV_END, _DATELINE, _DATELINE_DAY, _SENTENCE_END, _Context, _dateline_day, _paragraphs,
 )
-from briefcmp.analysis.entities import Entities, proper_names, slug
+from briefcmp.analysis.entities import Entities, proper_names
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
     FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
@@ -66,7 +66,7 @@ from briefcmp.corpus.model import Claim, Corpus
 
 FIGURE_TYPES = ("quantity", "rank")
 DEFAULT_TOLERANCE = "2%"  # money and counts: rounding ("about 1.3 billion" and "1.28 billion"), not another figure
-MAX_GROUPS_PER_BUCKET = 50
+MAX_GROUPS_PER_BUCKET = grouping.MAX_GROUPS_PER_BUCKET
 
 @dataclass
 class Member:
@@ -378,8 +378,7 @@ def _doubts(members: list[Member]) -> str:
     return "" if ev.sure() else ev.doubt()
 
 
-def group_evidence(members: list[Member]) -> evidence.Evidence:
-    return evidence.evidence(members, _DIRECTED, FORECAST_WORDS)
+group_evidence = grouping.group_evidence
 
 
 RELEASE_DAYS = evidence.RELEASE_DAYS
@@ -432,7 +431,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     whose.adopt_release_subjects(loose, [*loose, *(m for ms in keyed.values() for m in ms)], word_match,
                                  evidence.close, RELEASE_DAYS, _VAGUE)  # a brief that names no country
 
-    # 1. Registered keys: a claim joins the key whose subjects, unit and wording it shares.
+    # 1. Registered keys: a claim joins the key whose subjects, unit and wording it shares (analysis/grouping.py).
     key_sigs = []
     for kid, kd in sorted(config.keys.items()):
         if kd.type not in FIGURE_TYPES:
@@ -444,108 +443,13 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             continue
         key_sigs.append((kid, kd, subjects, "rank" if kd.type == "rank" else units.comparable(unit, 0.0)[0],
                          [label_words, *(m.words for m in keyed.get(kid, ()))]))
-    joined: dict[str, list[Member]] = defaultdict(list)
     languages = {b.id: b.language for b in corpus.briefs}
-    maybe_joined: dict[str, list[Member]] = defaultdict(list)
-    rest = []
-    for m in loose:
-        best = ""
-        for kid, kd, subjects, dim, wordsets in key_sigs:
-            if m.dim != dim or m.subjects != subjects or not subjects:
-                continue
-            verdicts = {word_match(m.words, w) for w in wordsets}
-            if "sure" not in verdicts and term_match(kd, m.claim, languages.get(m.claim.brief, "")):
-                verdicts.add("sure")  # the key's word in the claim's language (analysis/terms.py)
-            if "sure" in verdicts and not best:
-                best = kid
-                joined[kid].append(m)
-            elif "maybe" in verdicts and not best:
-                maybe_joined[kid].append(m)
-        if not best:
-            rest.append(m)
-    for kid, members in sorted(joined.items()):
-        kd = config.keys[kid]
-        adopt_release_periods([*keyed.get(kid, []), *members])
-        doubt = _doubts([*keyed.get(kid, []), *members])
-        g = Group(kid, False, kd.label, kd.unit, members, _reason(members, "registered key " + kid), not doubt,
-                  tuple(kd.subjects), tuple(kd.topics), doubt)
-        (result.groups if g.sure else result.candidates).append(g)
-    for kid, members in sorted(maybe_joined.items()):
-        kd = config.keys[kid]
-        result.candidates.append(Group(kid, False, kd.label, kd.unit, members,
-                                       _reason(members, "registered key " + kid), False, tuple(kd.subjects),
-                                       tuple(kd.topics), "the wording is only alike"))
+    rest = grouping.join_keys(loose, key_sigs, keyed, lambda kd, m: term_match(kd, m.claim, languages.get(
+        m.claim.brief, "")), result, Group)
 
-    # 2. New keys: claims of two or more briefs that agree.
-    buckets: dict[tuple, list[Member]] = defaultdict(list)
-    for m in rest:
-        if m.subjects and m.words:
-            # Figures of one physical dimension share a bucket whatever their unit ("GW", "MW"): they convert.
-            buckets[(m.subjects, m.dim, "" if units.is_physical(m.unit) else m.unit)].append(m)
+    # 2. New keys: claims of two or more briefs that answer one question (analysis/grouping.py).
     taken = set(config.keys)
-    for bucket in sorted(buckets):
-        members = sorted(buckets[bucket], key=lambda m: m.claim.ref)
-        eff = effective_words(members)
-        groups: list[list[Member]] = []
-        maybes: list[list[Member]] = []
-        for m in members:
-            for g in groups:
-                if all(word_match(eff[id(m)], eff[id(o)]) == "sure" and
-                       (not m.vintage or not o.vintage or m.vintage == o.vintage) for o in g):
-                    g.append(m)
-                    break
-            else:
-                if len(groups) < MAX_GROUPS_PER_BUCKET:
-                    groups.append([m])
-        applied: set[int] = set()
-        for i, g in enumerate(groups):
-            if len({m.claim.brief for m in g}) < 2:
-                if withinbrief.sure(g, group_evidence(g)):  # one brief's series or self-contradiction
-                    applied.add(i)
-                    result.groups.append(Group(_new_key_id(g, entities, taken), True, _label(g, entities),
-                                               units.shared_unit([m.unit for m in g]), g, _reason(g, "one brief"),
-                                               True, g[0].subjects, _common_topics(g)))
-                    taken.add(result.groups[-1].key)
-                continue
-            adopt_release_periods(g)
-            doubt = _doubts(g)
-            dated = [m for m in g if m.dated]
-            if doubt and len(dated) < len(g) and len({m.claim.brief for m in dated}) >= 2 and not _doubts(dated):
-                # the figures whose period is known are keyed; the others wait as a candidate to join
-                rest_g = [m for m in g if not m.dated]
-                key = _new_key_id(dated, entities, taken)
-                taken.add(key)
-                applied.add(i)
-                result.groups.append(Group(key, True, _label(dated, entities), dated[0].unit, dated,
-                                           _reason(dated, ""), True, dated[0].subjects, _common_topics(dated), ""))
-                result.candidates.append(Group(key, False, _label(dated, entities), dated[0].unit, rest_g,
-                                               _reason(rest_g, "the key " + key), False, dated[0].subjects,
-                                               _common_topics(rest_g), _doubts(rest_g) or doubt))
-                continue
-            key = _new_key_id(g, entities, taken)
-            grp = Group(key, True, _label(g, entities), units.shared_unit([m.unit for m in g]), g, _reason(g, ""),
-                        not doubt, g[0].subjects,
-                        _common_topics(g), doubt)
-            if grp.sure:
-                taken.add(key)
-                applied.add(i)
-                result.groups.append(grp)
-            else:
-                result.candidates.append(grp)
-        # Loose resemblance between groups not applied: candidates only. (What resembles an applied
-        # group shows up on the next run, as a candidate to join its registered key.)
-        for i, g in enumerate(groups):
-            for j in range(i + 1, len(groups)):
-                h = groups[j]
-                if i in applied or j in applied:
-                    continue
-                if word_match(g[0].words, h[0].words) == "maybe" and len({x.claim.brief for x in g + h}) > 1:
-                    maybes.append(g + h)
-        for g in maybes:
-            key = _new_key_id(g, entities, set(taken))
-            result.candidates.append(Group(key, True, _label(g, entities), units.shared_unit([m.unit for m in g]), g,
-                                           _reason(g, ""), False,
-                                           g[0].subjects, _common_topics(g), "the wording is only alike"))
+    grouping.new_keys(rest, entities, taken, result, Group)
     eventdates.add_groups(result, corpus, entities, lambda b: contexts.get(b.id) or _Context(b, entities),
                           Member, Group, taken)  # date claims by event (analysis/eventdates.py)
     for g in result.groups:
@@ -560,70 +464,11 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     return result
 
 
-def _common_topics(group: list[Member]) -> tuple[str, ...]:
-    """The topics every claim of the group has; else the two most frequent among them."""
-    common = set(group[0].claim.topics)
-    for m in group[1:]:
-        common &= set(m.claim.topics)
-    if common:
-        return tuple(t for t in group[0].claim.topics if t in common)
-    counts: dict[str, int] = defaultdict(int)
-    for m in group:
-        for t in m.claim.topics:
-            counts[t] += 1
-    return tuple(sorted(counts, key=lambda t: (-counts[t], t))[:2])
-
-
-def _shared_order(group: list[Member]) -> list[str]:
-    shared = set(group[0].words)
-    for m in group[1:]:
-        shared &= m.words
-    return [w for w in group[0].order if w in shared]
+_common_topics = grouping.common_topics
+_shared_order = grouping.shared_order
+_label = grouping.label
+_reason = grouping.reason
 
 
 def _new_key_id(group: list[Member], entities: Entities, taken: set[str]) -> str:
-    words = [group[0].shown[w] for w in _shared_order(group)]
-    unit = "rank" if group[0].dim == "rank" else {"percent": "pct", "percentage-points": "pp"}.get(group[0].unit,
-                                                                                                group[0].unit)
-    base = slug("-".join([*group[0].subjects, *words[:4], unit]))[:60].strip("-") or "figure"
-    key, n = base, 2
-    while key in taken:
-        key, n = f"{base}-{n}", n + 1
-    return key
-
-
-def _label(group: list[Member], entities: Entities) -> str:
-    """The drafted key's question, as compare shows it: "What is Uganda's transit cargo (tonnes)?",
-    "What is the trade of Japan and Russia (USD)?", "How many visitors does Kenya count?"."""
-    names = [entities.label(s) for s in group[0].subjects]
-    who = " and ".join(names)
-    what = " ".join(group[0].shown[w] for w in _shared_order(group)) or "figure"
-    if group[0].dim == "rank":
-        return f"Where does {who or 'it'} rank in {what}?"
-    if not group[0].unit:
-        return f"How many {what} does {who} count?" if who else f"How many {what}?"
-    unit = {"percent": "percent", "percentage-points": "percentage points"}.get(group[0].unit, group[0].unit)
-    if len(names) == 1:
-        return f"What is {who}{chr(39) if who.endswith('s') else chr(39) + 's'} {what} ({unit})?"
-    return f"What is the {what} of {who} ({unit})?" if who else f"What is the {what} ({unit})?"
-
-
-def _reason(group: list[Member], target: str) -> str:
-    subjects = ", ".join(group[0].subjects) or "(none)"
-    how = sorted({m.subjects_from for m in group if m.subjects_from not in ("clause", "claim", "release")})
-    shared = sorted(m.claim.ref for m in group if m.subjects_from == "release")
-    words = " ".join(group[0].shown[w] for w in _shared_order(group)) or "(none)"
-    how_p = {"relative": " (from the publication date)", "release": " (the release's: reports within "
-           f"{RELEASE_DAYS} days)", "": " (inferred)"}
-    periods = sorted({(m.period or str(m.claim.as_of or "")) + how_p.get(m.period_how, "")
-                      for m in group if m.period or m.claim.as_of is not None})
-    how = ["brief's main subject (named most)" if h == "main subject" else f"the {h}" for h in how]
-    if shared:  # analysis/subjects.py: a brief that names no country, its figure agreeing with the release's
-        how.append(f"for {', '.join(shared)}: other reports of the release within {RELEASE_DAYS} days, "
-                   "inferred as its value agrees")
-    parts = [f"subject {subjects}" + (f" (from {', '.join(how)})" if how else ""),
-             f"unit {'rank' if group[0].dim == 'rank' else group[0].unit or 'count'}", f"shared words: {words}",
-             f"period {', '.join(periods) or 'not stated'}"]
-    if target:
-        parts.insert(0, target)
-    return "; ".join(parts)
+    return grouping.new_key_id(group, taken)

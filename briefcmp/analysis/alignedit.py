@@ -148,6 +148,8 @@ def _set_key(text: str, claim: Claim, key: str) -> str:
 
 _AS_OF_WHY = {"relative": "read from the text against the publication date",
               "release": "the period of the release that reports published within days of it state",
+              "release-date": "the date of the release: reports published within days of each other, "
+                              "none stating a period, that agree",
               "stated": "the period the sentence states (a comparison base is not the period)",
               "drafted": "as drafted"}
 
@@ -192,8 +194,9 @@ def set_as_of_line(text: str, claim: Claim, period: str, why: str) -> str:
         nl = "\r\n" if lines[i].endswith("\r\n") else "\n"
         new_line = " " * indent + f"as_of: {period}  # align: {why}{nl}"
         j = i + 1
+        # (the claim ends at the next item of the list, not at a quote's text that begins "- ")
         while j < len(lines) and (not lines[j].strip() or len(lines[j]) - len(lines[j].lstrip(" ")) >= indent) \
-                and not re.match(r"^\s*-\s", lines[j]):
+                and not re.match(rf"^\s{{0,{max(indent - 2, 0)}}}-\s", lines[j]):
             if re.match(rf"^\s{{{indent}}}as_of:", lines[j]):
                 lines[j] = new_line
                 return "".join(lines)

@@ -10,7 +10,8 @@ measured words, from what each says about itself:
   or only a body with no country (0). A figure whose subject is inferred from other reports and
   whose value differs from a figure of its period never decides a contradiction (0);
 - **period**: stated or read from the text against the publication date (1.0), as drafted (0.95),
-  shared with reports of the same release published within ``RELEASE_DAYS`` days (0.9); none (0);
+  shared with reports of the same release published within ``RELEASE_DAYS`` days (0.9), the date
+  of a release whose reports all state no period and agree (0.85); none (0);
 - **kind**: facts, and budgets or plans adopted (1.0); forecasts (0: compared only when a person
   keys them);
 - **order**: a directed measure (exports, loans) names its countries in one order (else 0);
@@ -29,18 +30,20 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from briefcmp.analysis.rounding import agree_rounded
 
-# Calibrated on benchmarks/lineup/dev (8 events, 37 sources): key precision 100% (19 keys right, 0 wrong)
-# at every threshold from 0.5 to 0.75, recall 17/43; at 0.8-0.85 recall drops to 10/43, at 1.0 to 6/43.
-# Scores run 0.73 (subject from the whole brief, period from the release, drafted) to 1.0; 0.7 keeps
-# them all, and a group missing any evidence scores 0.
+# Calibrated on benchmarks/lineup/dev (19 events, 2026-12-06, member-wise application with the measure
+# similarity as a part of the score; lineup_eval.py dev --calibrate): 0 false contradictions and key
+# precision 100% (36 right, 0 wrong) from 0.6 to 0.7, recall 29/143 (pairs 127/434); at 0.75 pairs drop to
+# 109, at 0.8 to 50, at 1.0 to 15; at 0.5 two false contradictions and a wrong key appear. 0.7 is the
+# highest threshold of the plateau.
 APPLY_THRESHOLD = 0.7
 RELEASE_DAYS = 7  # reports published this close about one release share its period
 SUBJECT_WEIGHT = {"claim": 1.0, "clause": 1.0, "sentence": 1.0, "two named before": 0.95, "previous sentence": 0.95, "title": 0.9,
                   "whole brief": 0.85, "main subject": 0.8, "release": 0.8}
-PERIOD_WEIGHT = {"claim": 1.0, "stated": 1.0, "relative": 1.0, "drafted": 0.95, "release": 0.9}
+PERIOD_WEIGHT = {"claim": 1.0, "stated": 1.0, "relative": 1.0, "drafted": 0.95, "release": 0.9, "release-date": 0.85}
 # A budget or plan adopted is a figure of fact, though the sentence says "will": "will spend 11.11 trillion".
 PLAN = re.compile(r"\b(?:budget\w*|fiscal|outlays?|appropriat\w+|earmark\w*|allocat\w+)\b", re.I)
 
@@ -83,28 +86,72 @@ def _same(a, b) -> bool:
     return round(a.base_amount or 0.0, 9) == round(b.base_amount or 0.0, 9)
 
 
-def adopt_release_periods(group: list) -> None:
+def adopt_release_periods(group: list, among: list | None = None) -> None:
     """A figure whose sentence states no period takes the one period that the other reports of the
     group, published within RELEASE_DAYS of it, state: reports of one release share its period. Only
-    when its value agrees with theirs: an inferred period never decides a contradiction."""
+    when its value agrees with theirs (and with every figure of that period in ``among``, the whole
+    group when ``group`` is a part of it): an inferred period never decides a contradiction.
+
+    Indexed (by day, by period, by distinct value) so that a large group costs little more than its size."""
+    among = group if among is None else among
+    stated: dict[date, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # day -> period -> briefs
+    for o in group:
+        if o.period_how and o.period_how != "release" and o.published is not None:
+            stated[o.published][o.period].add(o.claim.brief)
+    values: dict[str, dict] = defaultdict(dict)  # period -> distinct value -> a figure of it (dated figures)
+    briefs: dict[str, set[str]] = defaultdict(set)  # period -> briefs that give a figure of it
+    for o in among:
+        if o.period_how:
+            values[o.period].setdefault((o.claim.value, o.unit), o)
+            briefs[o.period].add(o.claim.brief)
+    every = list({(o.claim.value, o.unit): o for o in among}.values())
     for m in group:
         if m.period_how or m.published is None:
             continue
-        near = {o.period for o in group if o.period_how and o.period_how != "release" and o.published is not None
-                and abs((o.published - m.published).days) <= RELEASE_DAYS and o.claim.brief != m.claim.brief}
-        if len(near) == 1:
-            p = next(iter(near))
-            if all(close(m, o) for o in group if o.period == p and o.period_how != "release"):
-                m.period, m.period_how = p, "release"
+        near = set()
+        for d in range(-RELEASE_DAYS, RELEASE_DAYS + 1):
+            for p, bs in stated.get(m.published + timedelta(days=d), {}).items():
+                if bs - {m.claim.brief}:
+                    near.add(p)
+        # Several periods stated (a year and its last month): the one whose figures all agree with it, if
+        # only one does (stated by two reports at least); agreeing, it can only ever agree under that
+        # period, never contradict.
+        fits = [p for p in sorted(near) if all(close(m, o) for o in values[p].values())]
+        if len(fits) == 1 and (len(near) == 1 or len(briefs[fits[0]]) >= 2):
+            _adopt(m, fits[0], values, briefs)
+        if near:
             continue
         # No other report states one: the brief's main period, only when every figure of the group
         # agrees (so this period can never decide a contradiction).
-        if not near and getattr(m, "hint", "") and all(close(m, o) for o in group if o is not m):
-            m.period, m.period_how = m.hint, "release"
+        if getattr(m, "hint", "") and all(close(m, o) for o in every):
+            _adopt(m, m.hint, values, briefs)
+    _release_date(group, among)
 
 
-def evidence(members: list, directed: frozenset[str], forecast: re.Pattern) -> Evidence:
-    """The evidence that ``members`` answer one question (see the module docstring)."""
+def _adopt(m, period: str, values: dict, briefs: dict) -> None:
+    m.period, m.period_how = period, "release"
+    values[period].setdefault((m.claim.value, m.unit), m)
+    briefs[period].add(m.claim.brief)
+
+
+def _release_date(group: list, among: list) -> None:
+    """Reports of one release that all state no period (published within RELEASE_DAYS of each other,
+    in two briefs at least) share the release's date, the first day they were published: only when
+    every figure of the group agrees, so that this date never decides a contradiction."""
+    if any(o.period_how for o in among) or len({m.claim.brief for m in group}) < 2:
+        return
+    days = [m.published for m in among]
+    if any(d is None for d in days) or (max(days) - min(days)).days > RELEASE_DAYS:
+        return
+    distinct = list({(o.claim.value, o.unit): o for o in among}.values())
+    if all(close(a, b) for i, a in enumerate(distinct) for b in distinct[i + 1:]):
+        for m in group:
+            m.period, m.period_how = min(days).isoformat(), "release-date"
+
+
+def evidence(members: list, directed: frozenset[str], forecast: re.Pattern, measure: float = 1.0) -> Evidence:
+    """The evidence that ``members`` answer one question (see the module docstring); ``measure``: how
+    surely their measured words name one thing (``grouping.similarity``, the lowest of the group)."""
     ev = Evidence()
 
     def part(name: str, weight: float, why: str) -> None:
@@ -117,6 +164,8 @@ def evidence(members: list, directed: frozenset[str], forecast: re.Pattern) -> E
             part("subject", 0.0, "no country or registered entity named")
         else:
             part("subject", SUBJECT_WEIGHT.get(m.subjects_from, 1.0), "")
+    if measure < 1.0:
+        part("measure", measure, f"the wording is only alike (similarity {measure:.2f})")
     stated = [m for m in members if m.subjects_from != "release"]
     for m in members:
         if m.subjects_from == "release" and any(not close(m, o) for o in stated if o.period == m.period):

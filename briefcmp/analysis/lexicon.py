@@ -46,6 +46,7 @@ _NOTIONS: dict[str, tuple[str, ...]] = {
     "export": ("export", "shipment", "exporter", "ship", "shipped", "shipping", "outbound", "cargo"),
     "import": ("import", "importer"),
     "revenue": ("revenue", "receipt", "income", "intake"),
+    "bond": ("bond", "fixed income", "fixed-income"),  # an asset class, not revenue
     "inflation": ("inflation", "inflationary", "cpi"),
     "unemployment": ("unemployment", "jobless", "joblessness"),
     "employ": ("employ", "employment", "employed", "job"),

@@ -68,6 +68,7 @@ govt proposed propose proposes pegged pegs peg aims aim targeted lakh crore cror
 pace period calendar whole unchanged unchang bps bp friday monday tuesday wednesday thursday
 saturday sunday seasonally adjusted terms inflation-adjusted preliminary revised
 finalize finalized finalised finaliz finalis pass passed passes mined fy
+tick ticked ticks edge edged edges inch inched inches crept creep barely slightly marginally modestly sharply
 """.split())
 _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
                            r"\bcombined\b|\bcumulative\b|\bover\s+(?:the\s+)?(?:next\s+|past\s+)?\w+\s+years\b|"
@@ -202,9 +203,12 @@ FORECAST_WORDS = re.compile(
 _SHOW = {"increase": "growth", "decrease": "decline", "gdp": "GDP", "cpi": "CPI"}
 # "rose to 7.7 percent", "raised defence spending to 2 percent of GDP", "grew 5 percent to $3 billion":
 # the figure after "to" is a level (but "grew exports to Kenya by 5 percent" is a change).
-_LEVEL_CHANGE = re.compile(r"\b(?P<verb>rose|rise[sn]?|grew|grow[sn]?|increased?|climbed|jumped|fell|fall(?:s|en)?|"
+_LEVEL_CHANGE = re.compile(r"\b(?P<verb>(?:rose|rise[sn]?|grew|grow[sn]?|increased?|climbed|jumped|fell|fall(?:s|en)?|"
                            r"declined|dropped|shrank|slowed|slipped|eased|recovered|returned|raised?|boosted|lifted|hiked|"
-                           r"decreased?|reduced?|cut|lowered)\s+(?:[\w.%-]+\s+){0,7}?to\s+"
+                           r"decreased?|reduced?|cut|lowered|slid|sank|dipped|surged|soared|plunged|tumbled|widened|"
+                           r"narrowed|swelled|accelerated|cooled|moderated|rebounded|ticked|edged|inched|crept|moved)"
+                           # "ticked up to 4.3%", "edged down to 1.7%": the particle is the verb's
+                           r"(?:\s+(?:up|down|back|higher|lower))?)\s+(?:[\w.%-]+\s+){0,7}?to\s+"
                            r"(?:(?!by\b)\w+\s+){0,2}(?:US\$|A\$|Rs\.?\s?|[$€£¥₹])?$", re.I)
 
 

@@ -1,0 +1,575 @@
+"""New keys for figure claims: which claims answer one question, and which of them ``--apply`` writes.
+
+Split from ``align`` (which describes each figure). Inside a bucket (the same subjects, unit
+dimension and unit), three steps:
+
+1. **Similarity of the measured thing** (``similarity``): the claims' measured words
+   (``measure.measured_words``, folded into notions by ``analysis.lexicon``) compared by a
+   weighted overlap, each word weighted by how much it tells inside the bucket (a word every
+   brief of the bucket uses tells little, one that only some use tells much: an inverse brief
+   frequency). Hard vetoes keep apart what a reader keeps apart however alike the wording: a rise
+   and a fall, a change and a level, what a change is measured against (year on year, quarter on
+   quarter, annualised), opposites (exports/imports, spending/revenue), a part and its total
+   (``lexicon.relation``: procurement is part of spending), qualifiers that name another measure
+   (core, per capita, nominal against real, monthly against annual, a request against an
+   approved amount). A qualifier or an expectation ("forecast", "expected") written on one side
+   only halves the score: such a claim may join a group only as a candidate.
+2. **Groups** (``cluster``): complete-linkage grouping of the claims whose similarity reaches
+   ``JOIN``, where two claims of one brief that give different values for one stated period never
+   share a group unless their wording is the same (the brief contradicting itself), nor two
+   estimates of different vintages.
+3. **Member-wise application** (``split``): the confident core of a group (claims of at least
+   two briefs whose evidence, ``analysis.evidence``, reaches the apply threshold) is applied; a
+   member that brings doubt (no stated period and none shared with reports of its release, a
+   brief's second value for one period, a forecast among facts, wording only alike) stays a
+   candidate to join that key, saying the evidence it lacks. Value closeness never counts.
+
+Cost: similarities are computed between the distinct word sets of a bucket (at most
+``MAX_WORDSETS`` of them), so the work is linear in the number of claims for a bounded bucket.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import defaultdict
+from typing import Callable, Optional
+
+from briefcmp.analysis import evidence, lexicon, withinbrief
+from briefcmp.analysis.entities import Entities, slug
+from briefcmp.analysis.measure import (
+    _DIRECTION, _HARMLESS, _VAGUE, FORECAST_WORDS, _DIRECTED, _meaningful, effective_words,
+)
+from briefcmp.analysis.rounding import agree_rounded
+from briefcmp.corpus import units
+
+JOIN = 0.5  # two claims' measured things are one notion from this similarity (the threshold decides --apply)
+MAX_WORDSETS = 300  # distinct word sets compared per bucket; more become groups of one word set each
+MAX_GROUPS_PER_BUCKET = 50
+ONE_SIDED = 0.5  # a qualifier or an expectation written on one side only
+_BASES = frozenset({"yoy", "qoq", "saar"})  # what a change is measured against (measure._basis)
+# Qualifiers that name another measure than the bare word: on one side only, or two of one row, veto.
+_EXCLUSIVE = (frozenset({"nominal", "real"}), frozenset({"monthly", "quarterly", "annual", "yearly", "weekly", "daily"}),
+              frozenset({"net", "gross"}), frozenset({"core", "headline"}))
+_NARROWING = frozenset({"core", "underlying", "trimmed", "capita", "median", "cumulative", "request", "sought"})
+# Qualifiers that may be the period's doing ("the monthly surplus" of December) or an outlet's habit
+# ("net profit"): one side only is a doubt, not a veto.
+_SOFT = frozenset({"monthly", "quarterly", "weekly", "daily", "net", "nominal"})
+# An expectation is not an outcome: "expected", "forecast", "poll" on one side only is a doubt.
+_EXPECT = frozenset({"expect", "forecast", "project", "projected", "predict", "poll", "consensus", "target",
+                     "goal", "aim", "outlook", "economist", "analyst"})
+
+
+def _strong(shared: frozenset[str]) -> bool:
+    """Whether shared words say what is measured, not only how much or which way: "exports" alone does
+    not say of what (a key's "thermal coal imports" and a claim's "LNG imports" share only "imports")."""
+    return any(w not in _VAGUE and w not in _DIRECTION and w not in _BASES and w not in ("export", "import")
+               for w in shared)
+
+
+def weights(wordsets: list[tuple[str, frozenset[str]]]) -> dict[str, float]:
+    """How much each word tells inside a bucket: ``log(1 + B / df)``, B the briefs of the bucket and df
+    those that use the word (``wordsets``: (brief, words) per claim); harmless words tell nothing."""
+    briefs_of: dict[str, set[str]] = defaultdict(set)
+    for brief, words in wordsets:
+        for w in words:
+            briefs_of[w].add(brief)
+    n = len({b for b, _ in wordsets}) or 1
+    return {w: 0.0 if w in _HARMLESS else math.log(1.0 + n / len(b)) for w, b in briefs_of.items()}
+
+
+def veto(a: frozenset[str], b: frozenset[str]) -> str:
+    """Why two measured things can never be one, whatever else they share ("" when nothing forbids it)."""
+    if a & _DIRECTION != b & _DIRECTION:
+        return "a rise is no fall, and a change no level"
+    ba, bb = a & _BASES, b & _BASES
+    if ba and bb and ba != bb:
+        return "changes measured against different bases (year on year, quarter on quarter, annualised)"
+    only_a, only_b = a - b, b - a
+    for x in only_a:
+        for y in only_b:
+            rel = lexicon.relation(x, y)
+            if rel == "opposite":
+                return f"opposites: {x} / {y}"
+            if rel in ("narrower", "broader"):
+                return f"a part is not its total: {x} / {y}"
+    for row in _EXCLUSIVE:
+        if only_a & row and only_b & row:
+            return f"qualifiers name different measures: {'/'.join(sorted((only_a | only_b) & row))}"
+    hard = (only_a | only_b) & _NARROWING
+    if hard:
+        return f"a qualifier names another measure: {', '.join(sorted(hard))}"
+    return ""
+
+
+def similarity(a: frozenset[str], b: frozenset[str], weight: Optional[dict[str, float]] = None) -> float:
+    """How surely two claims' measured words name one thing, 0..1 (see the module docstring)."""
+    if not a or not b or not (_meaningful(a) and _meaningful(b)) or veto(a, b):
+        return 0.0
+    a, b = a - _VAGUE, b - _VAGUE
+    if a == b or (a ^ b) <= _HARMLESS:
+        return 1.0
+    shared = a & b
+    if not _meaningful(frozenset(shared)):
+        return 0.0
+    weight = weight or {}
+    w = lambda x: 0.0 if x in _HARMLESS else weight.get(x, 1.0)  # noqa: E731
+    total = sum(w(x) for x in a | b)
+    score = sum(w(x) for x in shared) / total if total else 1.0
+    # a qualifier, a basis or an expectation on one side only ("target" and "projected" are both expectations)
+    if (a ^ b) & (_SOFT | _BASES) or bool(a & _EXPECT) != bool(b & _EXPECT):
+        score *= ONE_SIDED
+    return round(score, 4)
+
+
+@functools.lru_cache(maxsize=4096)
+def _span(period: str) -> Optional[tuple]:
+    from briefcmp.corpus.fields import parse_period
+
+    p = parse_period(period) if period else None
+    return p.span() if p is not None else None
+
+
+def _nest(p: str, q: str) -> bool:
+    """Whether one period is a part of the other ("2023-12" of "2023")."""
+    a, b = _span(p), _span(q)
+    if p == q or a is None or b is None or a == b:
+        return False
+    return (a[0] >= b[0] and a[1] <= b[1]) or (b[0] >= a[0] and b[1] <= a[1])
+
+
+def _nested(x, y) -> bool:
+    """Figures of a period and of a part of it ("December's exports" and the year's): two measures,
+    however alike their words. Only periods the text gives (not a release's date)."""
+    if not (x.dated and y.dated) or "release-date" in (x.period_how, y.period_how):
+        return False
+    return _nest(x.period, y.period)
+
+
+def _same_figure(x, y) -> bool:
+    vx, vy = x.claim.value, y.claim.value
+    return agree_rounded(vx, vy) or round(vx.base_amount or 0.0, 9) == round(vy.base_amount or 0.0, 9)
+
+
+class _Part:
+    """Claims that may share a group, indexed so that whether two parts can join costs little however
+    many claims they hold: their periods, their vintages, their claims by brief and period."""
+
+    def __init__(self, members: list = ()) -> None:
+        self.members: list = []
+        self.periods: set[str] = set()
+        self.vintages: set[str] = set()
+        self.cells: dict[tuple[str, str], list] = defaultdict(list)
+        for m in members:
+            self.add(m)
+
+    def add(self, m) -> None:
+        self.members.append(m)
+        if m.dated and m.period_how != "release-date":
+            self.periods.add(m.period)
+        if m.vintage:
+            self.vintages.add(m.vintage)
+        if m.dated:
+            self.cells[(m.claim.brief, m.period)].append(m)
+
+    def extend(self, other: "_Part") -> None:
+        for m in other.members:
+            self.add(m)
+
+    def clashes(self, other: "_Part", values: bool = True) -> bool:
+        """Whether a claim of one and a claim of the other can never share a group: a period and a part
+        of it; two estimates of different vintages; (``values``) one brief's two values for one stated
+        period in other words (with the same words the brief contradicts itself, a group of its own)."""
+        if any(_nest(p, q) for p in self.periods for q in other.periods):
+            return True
+        if self.vintages and other.vintages and len(self.vintages | other.vintages) > 1:
+            return True
+        if values:
+            for cell in self.cells.keys() & other.cells.keys():
+                if any(not _same_figure(x, y) and x.words != y.words for x in self.cells[cell]
+                       for y in other.cells[cell]):
+                    return True
+        return False
+
+
+def _blocks(same: list) -> list[list]:
+    """Claims of one word set split so that no two in a block are of a period and a part of it, or of two
+    vintages: the most common period first, so that the figures of a year stay together and December's
+    go apart. (One brief's two values for one period stay together: ``split`` holds both back.)"""
+    count: dict[str, int] = defaultdict(int)
+    for m in same:
+        count[m.period] += 1
+    blocks: list[_Part] = []
+    for m in sorted(same, key=lambda m: (not m.dated, -count[m.period], m.claim.ref)):
+        one = _Part([m])
+        for block in blocks:
+            if not block.clashes(one, values=False):
+                block.add(m)
+                break
+        else:
+            blocks.append(one)
+    return [b.members for b in blocks]
+
+
+def cluster(members: list, eff: dict[int, frozenset[str]]) -> tuple[list[list], dict]:
+    """Complete-linkage groups of ``members`` (one bucket) at similarity ``JOIN``, under ``_Part.clashes``.
+    Returns the groups and the similarity of every two distinct word sets compared."""
+    by_set: dict[frozenset[str], list] = defaultdict(list)
+    vague: list[list] = []  # words that say "how much" of nothing: each claim its own group
+    for m in members:
+        if _meaningful(eff[id(m)] - _VAGUE):
+            by_set[eff[id(m)]].append(m)
+        else:
+            vague.append([m])
+    sets = sorted(by_set, key=lambda s: (-len(by_set[s]), sorted(s)))
+    compared, alone = sets[:MAX_WORDSETS], sets[MAX_WORDSETS:]
+    weight = weights([(m.claim.brief, eff[id(m)]) for m in members])
+    sim: dict[tuple[int, int], float] = {}
+    for i, a in enumerate(compared):
+        for j in range(i + 1, len(compared)):
+            s = similarity(a, compared[j], weight)
+            if s >= JOIN:
+                sim[(i, j)] = s
+    blocks: list[tuple[int, list]] = [(i, block) for i, ws in enumerate(compared) for block in _blocks(by_set[ws])]
+    by_index: dict[int, list[int]] = defaultdict(list)
+    for b, (i, _) in enumerate(blocks):
+        by_index[i].append(b)
+    edges = sorted((-s, b, c) for (i, j), s in sim.items() for b in by_index[i] for c in by_index[j])
+
+    def linked(p: int, q: int) -> bool:
+        i, j = blocks[p][0], blocks[q][0]
+        return i != j and sim.get((min(i, j), max(i, j)), 0.0) >= JOIN
+
+    nodes: list[list[int]] = [[b] for b in range(len(blocks))]  # cluster -> block indices
+    parts = [_Part(block) for _, block in blocks]
+    where = list(range(len(blocks)))
+    for _, p, q in edges:
+        cp, cq = where[p], where[q]
+        if cp == cq:
+            continue
+        if not all(linked(x, y) for x in nodes[cp] for y in nodes[cq]) or parts[cp].clashes(parts[cq]):
+            continue
+        nodes[cp].extend(nodes[cq])
+        parts[cp].extend(parts[cq])
+        for v in nodes[cq]:
+            where[v] = cp
+        nodes[cq] = []
+    groups = [[m for b in node for m in blocks[b][1]] for node in nodes if node]
+    groups += [block for s in alone for block in _blocks(by_set[s])] + vague
+    groups.sort(key=lambda g: (-len({m.claim.brief for m in g}), -len(g), g[0].claim.ref))
+    pair_sim = {frozenset((compared[i], compared[j])): s for (i, j), s in sim.items()}
+    return [sorted(g, key=lambda m: m.claim.ref) for g in groups[:MAX_GROUPS_PER_BUCKET]], pair_sim
+
+
+def measure_score(members: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> float:
+    """The lowest similarity of two word sets of a group (1.0 when they are all the same)."""
+    sets = list({eff[id(m)] for m in members})
+    low = 1.0
+    for i, a in enumerate(sets):
+        for b in sets[i + 1:]:
+            low = min(low, pair_sim.get(frozenset((a, b)), 0.0))
+    return low
+
+
+def group_evidence(members: list, measure: float = 1.0) -> evidence.Evidence:
+    return evidence.evidence(members, _DIRECTED, FORECAST_WORDS, measure)
+
+
+def _digits(m) -> int:
+    """Significant digits written ("1 trillion": 1, "992.1 billion": 4)."""
+    amount = m.claim.value.amount
+    if amount is None:
+        return 0
+    text = f"{abs(amount):.6f}".rstrip("0").rstrip(".")
+    return len((text.rstrip("0") if "." not in text else text.replace(".", "")).lstrip("0"))
+
+
+def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[list, list[tuple[object, str]]]:
+    """The confident core of a group and its doubtful members, each with the evidence it lacks."""
+    doubtful: dict[int, tuple[object, str]] = {}
+    for m in group:
+        if not m.dated:
+            doubtful[id(m)] = (m, f"no stated period for {m.claim.ref} (as-of taken from the publication date; no "
+                                  f"report of the same release within {evidence.RELEASE_DAYS} days gives one period)")
+    per: dict[tuple[str, str], list] = defaultdict(list)
+    for m in group:
+        if m.dated:
+            per[(m.claim.brief, m.period)].append(m)
+    for (brief, period), same in per.items():
+        if any(not agree_rounded(a.claim.value, b.claim.value) and
+               round(a.claim.value.base_amount or 0.0, 9) != round(b.claim.value.base_amount or 0.0, 9)
+               for i, a in enumerate(same) for b in same[i + 1:]):
+            said = [m for m in same if m.period_how != "release"]
+            # a period taken from the release is the doubtful one beside a period the brief states
+            for m in (same if len(said) != 1 else [m for m in same if m.period_how == "release"]):
+                doubtful[id(m)] = (m, f"{brief} gives two values for {period}: the wording does not tell them apart")
+        else:  # one figure written twice ("near $1 trillion" over "$992.1 billion"): the precise one is keyed
+            best = max(_digits(m) for m in same)
+            for m in same:
+                if _digits(m) < best:
+                    doubtful[id(m)] = (m, f"{m.claim.ref} rounds a figure {brief} gives more precisely for {period}")
+    facts = [m for m in group if m.claim.kind == "fact" or evidence.plan(m)]
+    if facts and len(facts) < len(group):
+        for m in group:
+            if m not in facts and id(m) not in doubtful:
+                doubtful[id(m)] = (m, f"{m.claim.ref} is a forecast among figures of fact")
+    for m in group:
+        # effective_words dropped words no other report uses; three or more, more than it shares, may
+        # name a narrower measure ("owner occupiers' housing costs" inflation): not keyed on the others' words
+        extra = m.words - eff[id(m)]
+        if id(m) not in doubtful and len(extra) >= 3 and len(extra) > len(eff[id(m)] - _VAGUE):
+            doubtful[id(m)] = (m, f"{m.claim.ref} names more than the other reports ({' '.join(sorted(extra))}): "
+                                  "it may measure something narrower")
+    if any(m.words & _DIRECTED for m in group):  # exports from A to B are B's imports: one order keyed
+        leads: dict[str, int] = defaultdict(int)
+        for m in group:
+            if id(m) not in doubtful:
+                leads[m.lead] += 1
+        if len(leads) > 1:
+            first = max(sorted(leads), key=lambda lead: leads[lead])
+            for m in group:
+                if id(m) not in doubtful and m.lead != first:
+                    doubtful[id(m)] = (m, f"{m.claim.ref} names the subjects in another order: exports from one may "
+                                          "be imports of the other")
+    stated = [m for m in group if id(m) not in doubtful and m.subjects_from != "release"]
+    for m in group:  # a subject taken from other reports of the release never decides a contradiction
+        if m.subjects_from == "release" and id(m) not in doubtful and any(
+                not evidence.close(m, o) for o in stated if o.period == m.period):
+            doubtful[id(m)] = (m, f"the subject of {m.claim.ref} is inferred from other reports of the release, and "
+                                  "its value differs")
+    core = [m for m in group if id(m) not in doubtful]
+    while len({m.claim.brief for m in core}) >= 2:
+        low = measure_score(core, eff, pair_sim)
+        if low >= 1.0 or group_evidence(core, low).sure():
+            break
+
+        def mean(m) -> float:
+            others = [o for o in core if o is not m]
+            return sum(1.0 if eff[id(o)] == eff[id(m)] else pair_sim.get(frozenset((eff[id(m)], eff[id(o)])), 0.0)
+                       for o in others) / max(len(others), 1)
+
+        worst = min(core, key=lambda m: (mean(m), m.claim.ref))
+        same = [m for m in core if eff[id(m)] == eff[id(worst)]]
+        for m in same:
+            doubtful[id(m)] = (m, f"the wording is only alike: {' '.join(sorted(eff[id(m)]))} (similarity "
+                                  f"{mean(m):.2f})")
+        core = [m for m in core if id(m) not in doubtful]
+    return core, list(doubtful.values())
+
+
+def join_keys(loose: list, key_sigs: list, keyed: dict[str, list], term_match: Callable, result,
+              group_cls: Callable) -> list:
+    """Stage 1 of ``align``: claims that answer a registered key (``key_sigs``: key id, key, subjects,
+    dimension, the word sets of its label and of the claims under it). A claim joins the key its words
+    are most like (``JOIN`` at least; the key's own word in the claim's language counts as the same
+    words); each joining claim is applied when its evidence, with the claims already under the key,
+    reaches the threshold, else it is a candidate saying what it lacks. Returns the claims that join
+    no key (a claim only like a key, ``LOOSE``, is also proposed to it as a candidate)."""
+    joined: dict[str, list[tuple[object, float]]] = defaultdict(list)
+    maybe: dict[str, list] = defaultdict(list)
+    rest = []
+    for m in loose:
+        best, best_sim = None, 0.0
+        for kid, kd, subjects, dim, wordsets in key_sigs:
+            if m.dim != dim or m.subjects != subjects or not subjects:
+                continue
+            # the same words join; words only alike must share one that says what is measured
+            s = max((x for w in wordsets for x in [similarity(m.words, w)] if x >= 1.0 or _strong(m.words & w)),
+                    default=0.0)
+            if s < 1.0 and term_match(kd, m):
+                s = 1.0  # the key's word in the claim's language (analysis/terms.py)
+            if s >= JOIN and s > best_sim:
+                best, best_sim = (kid, kd), s
+            elif 0 < s < JOIN and best is None and any(_alike(m.words, w, s) for w in wordsets):
+                maybe[kid].append((m, kd))
+        if best is None:
+            rest.append(m)
+        else:
+            joined[best[0]].append((m, best_sim))
+    for kid, pairs in sorted(joined.items()):
+        kd = next(k for i, k, *_ in key_sigs if i == kid)
+        under = keyed.get(kid, [])
+        evidence.adopt_release_periods([*under, *(m for m, _ in pairs)])
+        sure, doubtful = [], []
+        for m, s in pairs:
+            ev = group_evidence([*under, m], s)
+            if ev.sure():
+                sure.append(m)
+            else:
+                doubtful.append((m, ev.doubt()))
+        values: dict[tuple[str, str], list] = defaultdict(list)
+        for m in sure:
+            values[(m.claim.brief, m.period)].append(m)
+        for (brief, period), same in values.items():  # two new values of one brief for one period: neither
+            if len(same) > 1 and not group_evidence(same).parts.get("values", 1.0):
+                sure = [m for m in sure if m not in same]
+                doubtful += [(m, f"{brief} gives two values for {period}: the wording does not tell them apart")
+                             for m in same]
+        target = "registered key " + kid
+        if sure:
+            result.groups.append(group_cls(kid, False, kd.label, kd.unit, sure, reason(sure, target), True,
+                                           tuple(kd.subjects), tuple(kd.topics), ""))
+        for m, why in doubtful:
+            result.candidates.append(group_cls(kid, False, kd.label, kd.unit, [m], reason([m], target), False,
+                                               tuple(kd.subjects), tuple(kd.topics), why))
+    for kid, pairs in sorted(maybe.items()):
+        kd = pairs[0][1]
+        members = [m for m, _ in pairs]
+        result.candidates.append(group_cls(kid, False, kd.label, kd.unit, members,
+                                           reason(members, "registered key " + kid), False, tuple(kd.subjects),
+                                           tuple(kd.topics), "the wording is only alike"))
+    return rest
+
+
+def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls: Callable) -> None:
+    """Stage 2 of ``align``: new keys for claims that answer no registered key (``result`` gets
+    the applied groups and the candidates; ``taken`` the key ids used)."""
+    buckets: dict[tuple, list] = defaultdict(list)
+    for m in rest:
+        if m.subjects and m.words:
+            # Figures of one physical dimension share a bucket whatever their unit ("GW", "MW"): they convert.
+            buckets[(m.subjects, m.dim, "" if units.is_physical(m.unit) else m.unit)].append(m)
+    for bucket in sorted(buckets):
+        members = sorted(buckets[bucket], key=lambda m: m.claim.ref)
+        eff = effective_words(members)
+        groups, pair_sim = cluster(members, eff)
+        unapplied: list[list] = []
+        for g in groups:
+            if len({m.claim.brief for m in g}) < 2:
+                if withinbrief.sure(g, group_evidence(g)):  # one brief's series or self-contradiction
+                    key = new_key_id(g, taken)
+                    taken.add(key)
+                    result.groups.append(group_cls(key, True, label(g, entities), units.shared_unit([m.unit for m in g]),
+                                                   g, reason(g, "one brief"), True, g[0].subjects, common_topics(g)))
+                else:
+                    unapplied.append(g)
+                continue
+            same_words: dict[frozenset[str], list] = defaultdict(list)
+            for m in g:  # the period of a release is taken from reports worded alike first, then from the group
+                same_words[eff[id(m)]].append(m)
+            for part in same_words.values():
+                evidence.adopt_release_periods(part, g)
+            evidence.adopt_release_periods(g)
+            core, doubtful = split(g, eff, pair_sim)
+            low = measure_score(core, eff, pair_sim)
+            if len({m.claim.brief for m in core}) >= 2 and group_evidence(core, low).sure():
+                key = new_key_id(core, taken)
+                taken.add(key)
+                result.groups.append(group_cls(key, True, label(core, entities), units.shared_unit([m.unit for m in core]),
+                                               core, reason(core, ""), True, core[0].subjects, common_topics(core), ""))
+                for m, why in doubtful:  # each doubtful member: a candidate to join the key, saying what it lacks
+                    result.candidates.append(group_cls(key, False, label(core, entities), core[0].unit, [m],
+                                                       reason([m], "the key " + key), False, core[0].subjects,
+                                                       common_topics([m]), why))
+                continue
+            ev = group_evidence(g, measure_score(g, eff, pair_sim))
+            key = new_key_id(g, set(taken))
+            result.candidates.append(group_cls(key, True, label(g, entities), units.shared_unit([m.unit for m in g]), g,
+                                               reason(g, ""), False, g[0].subjects, common_topics(g),
+                                               ev.doubt() or "; ".join(why for _, why in doubtful)))
+            unapplied.append(g)
+        _loose(unapplied, eff, entities, taken, result, group_cls)
+
+
+LOOSE = 0.3  # groups not applied whose wording is this alike are proposed together, as candidates
+
+
+def _alike(a: frozenset[str], b: frozenset[str], s: float) -> bool:
+    """Alike enough to propose (never to apply): ``LOOSE`` similarity, or two shared words that say what
+    is measured ("installed solar capacity" and "solar capacity connected to the grid")."""
+    shared = a & b
+    strong = [w for w in shared if _strong(frozenset({w}))]
+    return bool(strong) and (s >= LOOSE or len(strong) >= 2)
+
+
+def _loose(groups: list[list], eff, entities: Entities, taken: set[str], result, group_cls: Callable) -> None:
+    """Loose resemblance between groups not applied: candidates only. (What resembles an applied
+    group shows up on the next run, as a candidate to join its registered key.)"""
+    if len(groups) < 2:
+        return
+    weight = weights([(m.claim.brief, eff[id(m)]) for g in groups for m in g])
+    for i, g in enumerate(groups):
+        for h in groups[i + 1:]:
+            if len({x.claim.brief for x in g + h}) < 2:
+                continue
+            s = similarity(eff[id(g[0])], eff[id(h[0])], weight)
+            if 0 < s < JOIN and _alike(eff[id(g[0])], eff[id(h[0])], s):
+                both = g + h
+                key = new_key_id(both, set(taken))
+                result.candidates.append(group_cls(key, True, label(both, entities),
+                                                   units.shared_unit([m.unit for m in both]), both, reason(both, ""),
+                                                   False, both[0].subjects, common_topics(both),
+                                                   f"the wording is only alike (similarity {s:.2f})"))
+
+
+# --------------------------------------------------------------------------- naming a group
+
+
+def common_topics(group: list) -> tuple[str, ...]:
+    """The topics every claim of the group has; else the two most frequent among them."""
+    common = set(group[0].claim.topics)
+    for m in group[1:]:
+        common &= set(m.claim.topics)
+    if common:
+        return tuple(t for t in group[0].claim.topics if t in common)
+    counts: dict[str, int] = defaultdict(int)
+    for m in group:
+        for t in m.claim.topics:
+            counts[t] += 1
+    return tuple(sorted(counts, key=lambda t: (-counts[t], t))[:2])
+
+
+def shared_order(group: list) -> list[str]:
+    shared = set(group[0].words)
+    for m in group[1:]:
+        shared &= m.words
+    return [w for w in group[0].order if w in shared]
+
+
+def new_key_id(group: list, taken: set[str]) -> str:
+    words = [group[0].shown[w] for w in shared_order(group)]
+    unit = "rank" if group[0].dim == "rank" else {"percent": "pct", "percentage-points": "pp"}.get(group[0].unit,
+                                                                                                group[0].unit)
+    base = slug("-".join([*group[0].subjects, *words[:4], unit]))[:60].strip("-") or "figure"
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    return key
+
+
+def label(group: list, entities: Entities) -> str:
+    """The drafted key's question, as compare shows it: "What is Uganda's transit cargo (tonnes)?",
+    "What is the trade of Japan and Russia (USD)?", "How many visitors does Kenya count?"."""
+    names = [entities.label(s) for s in group[0].subjects]
+    who = " and ".join(names)
+    what = " ".join(group[0].shown[w] for w in shared_order(group)) or "figure"
+    if group[0].dim == "rank":
+        return f"Where does {who or 'it'} rank in {what}?"
+    if not group[0].unit:
+        return f"How many {what} does {who} count?" if who else f"How many {what}?"
+    unit = {"percent": "percent", "percentage-points": "percentage points"}.get(group[0].unit, group[0].unit)
+    if len(names) == 1:
+        return f"What is {who}{chr(39) if who.endswith('s') else chr(39) + 's'} {what} ({unit})?"
+    return f"What is the {what} of {who} ({unit})?" if who else f"What is the {what} ({unit})?"
+
+
+def reason(group: list, target: str) -> str:
+    subjects = ", ".join(group[0].subjects) or "(none)"
+    how = sorted({m.subjects_from for m in group if m.subjects_from not in ("clause", "claim", "release")})
+    shared = sorted(m.claim.ref for m in group if m.subjects_from == "release")
+    words = " ".join(group[0].shown[w] for w in shared_order(group)) or "(none)"
+    how_p = {"relative": " (from the publication date)", "release": " (the release's: reports within "
+             f"{evidence.RELEASE_DAYS} days)", "release-date": " (the release's date: no report states a period)",
+             "": " (inferred)"}
+    found = sorted({(m.period or str(m.claim.as_of or "")) + how_p.get(m.period_how, "")
+                    for m in group if m.period or m.claim.as_of is not None})
+    how = ["brief's main subject (named most)" if h == "main subject" else f"the {h}" for h in how]
+    if shared:  # analysis/subjects.py: a brief that names no country, its figure agreeing with the release's
+        how.append(f"for {', '.join(shared)}: other reports of the release within {evidence.RELEASE_DAYS} days, "
+                   "inferred as its value agrees")
+    parts = [f"subject {subjects}" + (f" (from {', '.join(how)})" if how else ""),
+             f"unit {'rank' if group[0].dim == 'rank' else group[0].unit or 'count'}", f"shared words: {words}",
+             f"period {', '.join(found) or 'not stated'}"]
+    if target:
+        parts.insert(0, target)
+    return "; ".join(parts)
