@@ -294,3 +294,20 @@ def test_a_brief_s_rounded_restatement_waits_beside_its_precise_figure() -> None
     grouping.new_keys([precise, rounded, other], Entities(), set(), result, Group)
     assert [sorted(m.claim.ref for m in g.members) for g in result.groups] == [["a#t1", "b#t1"]]
     assert any(c.members == [rounded] and "rounds a figure" in c.doubt for c in result.candidates)
+
+
+def test_an_undated_figure_repeating_last_month_s_value_takes_no_period() -> None:
+    """A release that states two periods (September 5.2, August 5.4): a report's undated 5.4 may be a slip
+    repeating August's value for September. Taking August because the value agrees would turn the slip
+    into an agreement (a new user's walk found this), so it takes no period and waits as a candidate."""
+    from briefcmp.analysis import evidence
+
+    sep = [_member("release", "s1", 5.2, "2024-09"), _member("wire", "s2", 5.2, "2024-09")]
+    aug = [_member("release", "a1", 5.4, "2024-08"), _member("wire", "a2", 5.4, "2024-08")]
+    slip = _member("paper", "p1", 5.4, "", how="")
+    evidence.adopt_release_periods([*sep, *aug, slip])
+    assert (slip.period, slip.period_how) == ("", "")
+    # one period stated by the release: a figure that agrees takes it
+    agreeing = _member("paper", "p2", 5.2, "", how="")
+    evidence.adopt_release_periods([*sep, agreeing])
+    assert (agreeing.period, agreeing.period_how) == ("2024-09", "release")

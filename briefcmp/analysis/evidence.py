@@ -113,11 +113,11 @@ def adopt_release_periods(group: list, among: list | None = None) -> None:
             for p, bs in stated.get(m.published + timedelta(days=d), {}).items():
                 if bs - {m.claim.brief}:
                     near.add(p)
-        # Several periods stated (a year and its last month): the one whose figures all agree with it, if
-        # only one does (stated by two reports at least); agreeing, it can only ever agree under that
-        # period, never contradict.
+        # Only when the release states one period: when it states several (this month and the last),
+        # a figure that agrees with one of them is as likely a slip repeating last month's value as a
+        # report of that month, and taking that month's period would turn the slip into an agreement.
         fits = [p for p in sorted(near) if all(close(m, o) for o in values[p].values())]
-        if len(fits) == 1 and (len(near) == 1 or len(briefs[fits[0]]) >= 2):
+        if len(fits) == 1 and len(near) == 1:
             _adopt(m, fits[0], values, briefs)
         if near:
             continue
