@@ -567,3 +567,25 @@ def test_the_closing_summary_wraps_at_words_to_the_terminal_width() -> None:
     assert path in text and "--review again to" in " ".join(" ".join(lines).split())
     assert " ".join(" ".join(lines).split()) == ("3 decisions recorded in " + path + "; 2 proposals left undecided "
                                                  "(run briefcmp align --review again to resume)")
+
+
+def test_a_candidate_to_join_a_key_whose_group_was_rejected_is_not_asked() -> None:
+    """align proposes a new key for a confident core and, beside it, candidates to join that key. Once
+    the core is rejected (or before it is accepted) such a candidate could never be accepted: it is not
+    asked (a new user's walk was offered it after every run, and `y` always failed)."""
+    from briefcmp.analysis.align import AlignResult, Group, Member
+    from briefcmp.analysis.decide import Session, pending
+    from briefcmp.analysis.entities import Entities
+    from briefcmp.corpus.model import Claim, Config, Corpus, Value
+
+    claim = Claim(brief="paper", id="pct-5-4", quote="The jobless rate was 5.4%.", kind="fact",
+                  value=Value("quantity", amount=5.4, unit="percent"))
+    member = Member(claim, ("canada",), "clause", "percent", "percent", frozenset({"unemployment"}),
+                    {"unemployment": "jobless"}, ("unemployment",))
+    join = Group("canada-unemployment-pct", False, "What is Canada's unemployment rate?", "percent", [member],
+                 "", False, ("canada",))
+    corpus = Corpus(Path("."), Config())
+    session = Session(corpus, None, AlignResult(), AlignResult(), Entities(), lambda: corpus)
+    assert pending(session, join) is None  # the key it joins was never registered
+    session.labels["canada-unemployment-pct"] = join.label  # its core accepted in this session
+    assert pending(session, join) is join

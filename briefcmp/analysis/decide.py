@@ -63,6 +63,11 @@ def pending(session: Session, group: Group) -> Optional[Group]:
     key K meanwhile, the rest are proposed to join K (as the next run of align would: they read as
     the claims now under K); else what is left is a group if it still can be. Claims a rejection or a
     split keeps apart leave it too (``decisions.reduce``)."""
+    if not group.new and group.key not in session.corpus.config.keys and group.key not in session.labels:
+        # A candidate to join the key this run proposes for its confident core: asked only once that core
+        # is keyed. Its core rejected (or not yet decided), it could never be accepted: offering it again
+        # and again is a loop a person cannot leave.
+        return None
     # A new key's name is only a draft (two proposals may draft one name): any claim keyed meanwhile
     # is keyed otherwise. A claim joining a registered key stays if it was keyed under that key.
     members = [m for m in group.members if m.claim.ref not in session.keyed
@@ -193,7 +198,8 @@ def accept(session: Session, group: Group, label: str = "", key: str = "") -> Gr
         # Only registered entities and named countries can be a key's subjects.
         g = replace(g, subjects=tuple(s for s in g.subjects if not s.startswith("(")))
     elif g.key not in corpus.config.keys:
-        raise ReviewError(f"key {g.key} is no longer registered; run align again")
+        raise ReviewError(f"key {g.key} is not registered: accept the group that proposes it first, "
+                          "or run align again")
     entities = {s: session.entities.label(s) for s in g.subjects if s not in corpus.config.entities}
     if members:
         try:
