@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from typing import Optional
 
-from briefcmp.analysis import clauses, lexicon
+from briefcmp.analysis import clauses, lexicon, statnames
 from briefcmp.analysis.entities import Entities, fold_spelling, proper_names
 from briefcmp.analysis.terms import cjk_words
 
@@ -232,8 +232,13 @@ def _stem(word: str) -> str:
     return word
 
 
+# Words kept as written: qualifiers whose dictionary form says another thing ("underlying" is not "underlie").
+_AS_WRITTEN = frozenset("underlying trimmed expected projected adjusted goods earnings sales services".split())
+
+
 def norm_word(word: str) -> str:
-    """One form per word: lower case, spelling folded, a concept if it has one, else a crude stem."""
+    """One form per word: lower case, spelling folded, a concept if it has one, else its lemma
+    (``lexicon.base``: "estimated" and "estimates" are "estimate", "funding" is "fund")."""
     w = fold_spelling(word.lower().strip("'-"))
     if w.endswith("'s"):
         w = w[:-2]
@@ -241,12 +246,18 @@ def norm_word(word: str) -> str:
         return _CONCEPTS[w]
     if lexicon.known(w):  # "mined", "outlays", "earmarked", "shipments": the shared lexicon's notion
         return lexicon.notion(w)
+    if w in _AS_WRITTEN:
+        return "service" if w == "services" else w
     s = _stem(w)
     # "increased" -> "increas" is "increase"; "dropped" -> "dropp" is "drop"
     for form in (s, s + "e", s[:-1] if len(s) > 3 and s[-1] == s[-2] else s):
         if form in _CONCEPTS:
             return _CONCEPTS[form]
-    return s
+    lem = lexicon.base(w) if _ASCII.fullmatch(w) else w
+    return _CONCEPTS.get(lem, lem)
+
+
+_ASCII = re.compile(r"[a-z][a-z'-]*")
 
 
 
@@ -261,7 +272,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
     cleaned = _CONSUMER_PRICES.sub(lambda m: "inflation".ljust(len(m.group())), "".join(blank))
     cleaned = _PCT_OF_GDP.sub(lambda m: " " * len(m.group()), cleaned)  # a share's denominator
     cleaned = _ORDINAL.sub(lambda m: " " * len(m.group()), cleaned)  # the rank itself is the value, not the thing
-    for phrase, word in _PHRASES:
+    for phrase, word in (*_PHRASES, *statnames.PHRASES):
         cleaned = phrase.sub(lambda m, word=word: word.ljust(len(m.group())), cleaned)
     for pattern, notion_of in _lexicon_phrases():
         def one(m: re.Match, notion_of=notion_of) -> str:
@@ -273,23 +284,42 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         cleaned = cleaned[:figure[1]] + _FROM_AFTER.sub(lambda m: " " * len(m.group()), cleaned[figure[1]:])
     level = figure is not None and _LEVEL_CHANGE.search(cleaned[:figure[0]])
     unit_words = {w.lower() for w in re.findall(r"[A-Za-z]+", unit)}
-    shown: dict[str, str] = {}
-    order: list[str] = []
+    # How standard statistics are named (analysis/statnames): the catalogue's measures and qualifiers
+    # are taken first, as their canonical words, and blanked so that their words are not read again.
+    named = statnames.find(cleaned)
+    found: list[tuple[int, str, str]] = []  # (position, word, how it reads)
+    for a, b, canon, written in named:
+        if level and a < level.end("verb") and b > level.start("verb"):
+            canon = tuple(w for w in canon if w not in _DIRECTION)  # "job growth slowed to": a level
+        for w in canon:
+            found.append((a, w, written.lower() if len(canon) == 1 else statnames.shown(w)))
+        cleaned = cleaned[:a] + " " * (b - a) + cleaned[b:]
+    for a, b, q in statnames.qualifiers(cleaned):
+        found.append((a, q, q))
+        cleaned = cleaned[:a] + " " * (b - a) + cleaned[b:]
     for m in _WORD.finditer(cleaned):
         raw = m.group()
         low = raw.lower()
         if raw[0].isupper() and raw[1:2].islower() and not lexicon.known(low) and (
                 low.endswith("'s") or (m.start() > 0 and cleaned[:m.start()].strip())):
             continue  # a name inside the clause ("Korea's exports"), not a measured word
-        if low in _STOP or low in unit_words or _stem(low) in unit_words or len(low) < 2:
+        if low in _STOP or low in statnames.NOISE or low in unit_words or _stem(low) in unit_words or len(low) < 2:
             continue
         w = norm_word(raw)
-        if not w or w in _STOP:
+        if not w or w in _STOP or w in statnames.NOISE:
             continue
         if level and level.start("verb") <= m.start() < level.end("verb"):
             continue  # "rose to 7.7 percent" gives a level, not a change
+        if w == "gdp" and low.startswith("econom") and any("gdp" not in c for _, _, c, _ in named):
+            continue  # "the economy added 254,000 jobs": whose measure, not GDP
+        if named and not _kept_beside(w, cleaned, m, named):
+            continue  # a catalogue measure is named: other words count only as its modifiers or qualifiers
+        found.append((m.start(), w, _SHOW.get(w, low[:-2] if low.endswith("'s") else low)))
+    shown: dict[str, str] = {}
+    order: list[str] = []
+    for _, w, how in sorted(found, key=lambda f: f[0]):
         if w not in shown:
-            shown[w] = _SHOW.get(w, low[:-2] if low.endswith("'s") else low)
+            shown[w] = _SHOW.get(w, how)
             order.append(w)
     if "capex" in shown and "spend" in shown:  # "capital expenditure outlay": capex is the spending
         del shown["spend"]
@@ -305,6 +335,33 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             order.append(w)
     return frozenset(order), shown, tuple(order)
 
+
+_MODIFIER_GAP = re.compile(r"[\s-]*\Z")
+_OF_GAP = re.compile(r"[\s-]*(?:(?:of|on|for|in)\s+(?:the\s+|its\s+|their\s+)?)?\Z")
+
+
+def _kept_beside(w: str, cleaned: str, m: re.Match, named: list) -> bool:
+    """Whether a word counts beside the catalogue measures a clause names: a notion of the lexicon, a
+    change's direction, an expectation, or a modifier written next to a measure ("tea exports", "the GDP
+    deflator", "spending on schools"); other words are how the outlet wrote it ("the print beat")."""
+    if w in _DIRECTION or w in _CONCEPT_VALUES or lexicon.known(w) or w in _EXPECTATION:
+        return True
+    for a, b, _, _ in named:
+        if b <= m.start():
+            gap = cleaned[b:m.start()]
+            if _MODIFIER_GAP.match(gap) or _OF_GAP.match(gap) and len(gap) < 14:
+                return True  # the word after the measure ("deflator"), or its object ("of tea")
+        elif m.end() <= a:
+            between = cleaned[m.end():a]
+            if _MODIFIER_GAP.match(between) or (len(_WORD.findall(between)) == 1 and
+                                                 not re.search(r"[^\w\s-]", between)):
+                return True  # one or two words before it ("tea exports", "crude steel output")
+    return False
+
+
+# Words that say a figure is expected, not measured (grouping halves a match that has them on one side only).
+_EXPECTATION = frozenset("expect expected forecast project projected predict poll consensus target goal aim "
+                         "outlook economist analyst estimate plan".split())
 
 # --------------------------------------------------------------------------- matching
 
