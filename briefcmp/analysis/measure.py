@@ -139,7 +139,9 @@ _ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|
 _DIRECTED = frozenset("export import lend borrow send give buy sell pay invest".split())
 _CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I)
 _HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary initial "
-                      "provisional revis report public government gross year-on-year annualiz birth".split())
+                      "provisional revis report public government gross year-on-year annualiz birth "
+                      # the same words as lemmas (norm_word)
+                      "estimate revise revised annualized annualize annualise annualised".split())
 _VAGUE = frozenset("share rate number amount level part value figure size volume proportion increase decrease "
                    "gdp".split()) - {"gdp"}
 _CONCEPTS = {
@@ -168,6 +170,11 @@ _CONCEPTS = {
     # budget/procurement, budget/spending. Inflected forms find their entry through norm_word.
     "military": "defense", "defence": "defense",  # and "armed forces" (_PHRASES)
     "devote": "spend",
+    # An expectation however worded (grouping halves a match that has one on one side only); not "project",
+    # a noun as often as a verb.
+    "expect": "forecast", "expected": "forecast", "expects": "forecast", "expecting": "forecast",
+    "expectation": "forecast", "expectations": "forecast", "projected": "forecast", "projecting": "forecast",
+    "projection": "forecast", "projections": "forecast", "predicted": "forecast", "sees": "forecast",
     # Change verbs keep their direction: "increased", "raised", "went up" are "rose", never "fell".
     "raise": "increase", "boost": "increase",
     "decrease": "decrease", "reduce": "decrease", "reduction": "decrease", "cut": "decrease",
@@ -190,7 +197,11 @@ _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
             # a forecast or figure corrected, not a measure that moved: "growth was revised down to 3 percent"
             (re.compile(r"\brevised\s+(?:up|down)(?:wards?)?\b", re.I), ""))
 # After the figure, "up from" and "down from" compare it with another ("3.25 percent, down from 4.4").
-_FROM_AFTER = re.compile(r"\b(?:up|down)(?=\s+from\b)", re.I)
+_FROM_AFTER = re.compile(r"\b(?:up|down)(?=\s+from\b)|"
+                         # the base it is compared with: "revised to 5.8% from the budgeted 5.9%" (the budget's
+                         # figure, not a budget measure)
+                         r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:(?:the|a|an|its|their)\s+)?"
+                         r"(?:[A-Za-z-]+\s+){1,3}?(?=[-+]?(?:US\$|[$€£¥₹])?\d(?!\d{3}\b)(?![\d,.]*\s*(?:/|-)\s*\d))", re.I)
 _DIRECTION = frozenset({"increase", "decrease"})
 # A figure in a sentence about the future is a forecast: "will", "is expected to", "expects growth
 # of", "aims to", "plans to", "is forecast to" - not "faster than expected", "most forecasts", "willingness".
@@ -233,7 +244,7 @@ def _stem(word: str) -> str:
 
 
 # Words kept as written: qualifiers whose dictionary form says another thing ("underlying" is not "underlie").
-_AS_WRITTEN = frozenset("underlying trimmed expected projected adjusted goods earnings sales services".split())
+_AS_WRITTEN = frozenset("underlying trimmed adjusted goods earnings sales services".split())
 
 
 def norm_word(word: str) -> str:
@@ -286,7 +297,12 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
     unit_words = {w.lower() for w in re.findall(r"[A-Za-z]+", unit)}
     # How standard statistics are named (analysis/statnames): the catalogue's measures and qualifiers
     # are taken first, as their canonical words, and blanked so that their words are not read again.
-    named = statnames.find(cleaned)
+    # An aside describes the thing ("CPIH, which adds housing costs to the CPI, rose"): not what is measured.
+    for a, b in _asides(cleaned):
+        if figure is None or not a <= figure[0] < b:
+            cleaned = cleaned[:a] + " " * (b - a) + cleaned[b:]
+    # A relative clause read alone names what it describes, not the measure ("which adds ... to the CPI").
+    named = [] if _RELATIVE.match(cleaned) else statnames.find(cleaned)
     found: list[tuple[int, str, str]] = []  # (position, word, how it reads)
     for a, b, canon, written in named:
         if level and a < level.end("verb") and b > level.start("verb"):
@@ -312,7 +328,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             continue  # "rose to 7.7 percent" gives a level, not a change
         if w == "gdp" and low.startswith("econom") and any("gdp" not in c for _, _, c, _ in named):
             continue  # "the economy added 254,000 jobs": whose measure, not GDP
-        if named and not _kept_beside(w, cleaned, m, named):
+        if named and not (raw.isupper() and len(raw) > 1) and not _kept_beside(w, cleaned, m, named):
             continue  # a catalogue measure is named: other words count only as its modifiers or qualifiers
         found.append((m.start(), w, _SHOW.get(w, low[:-2] if low.endswith("'s") else low)))
     shown: dict[str, str] = {}
@@ -321,6 +337,9 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         if w not in shown:
             shown[w] = _SHOW.get(w, how)
             order.append(w)
+    if "spend" in shown and re.match(r"budget|fiscal", shown["spend"], re.I) and shown.keys() & _BALANCES:
+        del shown["spend"]  # "the federal budget surplus", "the fiscal deficit": a balance, not spending
+        order.remove("spend")
     if "capex" in shown and "spend" in shown:  # "capital expenditure outlay": capex is the spending
         del shown["spend"]
         order.remove("spend")
@@ -334,6 +353,16 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             shown[w] = w
             order.append(w)
     return frozenset(order), shown, tuple(order)
+
+
+_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;:()]{0,120}?,")
+_RELATIVE = re.compile(r"\s*(?:which|that|who|whose)\b", re.I)
+
+
+def _asides(text: str) -> list[tuple[int, int]]:
+    """Spans of non-restrictive relative clauses (", which excludes food and energy,"): they describe the
+    measure, and a measure named inside one is not the clause's."""
+    return [m.span() for m in _ASIDE.finditer(text)]
 
 
 _MODIFIER_GAP = re.compile(r"[\s-]*\Z")
@@ -359,6 +388,7 @@ def _kept_beside(w: str, cleaned: str, m: re.Match, named: list) -> bool:
     return False
 
 
+_BALANCES = frozenset({"deficit", "surplus", "balance", "debt"})
 # Words that say a figure is expected, not measured (grouping halves a match that has them on one side only).
 _EXPECTATION = frozenset("expect expected forecast project projected predict poll consensus target goal aim "
                          "outlook economist analyst estimate plan".split())
@@ -366,7 +396,7 @@ _EXPECTATION = frozenset("expect expected forecast project projected predict pol
 # --------------------------------------------------------------------------- matching
 
 
-_HOW_WORDS = frozenset("annualiz annualized saar yoy qoq".split())  # how a change is measured, not of what
+_HOW_WORDS = frozenset("annualiz annualized annualize annualise annualised saar yoy qoq".split())  # how a change is measured, not of what
 
 
 def _meaningful(words: frozenset[str]) -> bool:

@@ -66,8 +66,9 @@ _MEASURES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("participation",), ("participation rate", "labour force participation", "labor force participation",
                           "labour-force participation", "labor-force participation", "participation")),
     (("wage",), ("average hourly earnings", "hourly earnings", "average earnings", "weekly earnings", "hourly pay",
-                 "hourly wages", "hourly wage", "wages", "wage", "pay growth", "wage growth", "earnings growth",
-                 "pay packets", "salaries")),
+                 "hourly wages", "hourly wage", "wages", "wage", "pay packets", "salaries")),
+    (("wage", "increase"), ("pay growth", "wage growth", "earnings growth", "wage gains", "pay rises", "pay increases",
+                            "wage increases")),
     (("vacancy",), ("job openings", "job vacancies", "vacancies", "openings")),
     # trade
     (("export",), ("exports", "export", "outbound shipments", "overseas shipments", "shipments abroad",
@@ -147,7 +148,7 @@ _QUALIFIER_WORDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # thing ("the print", "data showed", "beat forecasts", "came in at", "two-tenths of a point").
 NOISE = frozenset("""
 print printed prints reading readings data datum release released releases publish published publishes
-report reports reported reporting show showed shows shown see sees saw seen put puts keep keeps kept hold holds
+report reports reported reporting show showed shows shown see saw seen put puts keep keeps kept hold holds
 held remain remains remained stay stays stayed beat beats beating miss missed misses top topped tops exceed
 exceeded exceeds surpass surpassed confirm confirmed confirms compare compared comparison relative relate related
 relation previously prior initially unrevised place placed places welcome welcomed mark marked marks leave left
@@ -160,7 +161,8 @@ note noted notes add adds added adding say said says tenth tenths hundredth hund
 six seven eight nine ten eleven twelve half quarter quarters
 improve improved improves improvement decelerate decelerated decelerates decelerating moderate moderated
 moderating cool cooled cooling soften softened softening firm firmed strengthen strengthened weaken
-weakened quicken quickened slowdown pickup print's reading's latest fresh new ex excl excluding exclude excludes except
+weakened quicken quickened slowdown pickup print's reading's latest fresh new key main big biggest large largest driver
+watch watched watchers far much every bank ex excl excluding exclude excludes except
 """.split())
 # "new" is no measured word (a "new record"), but "new jobs" is a catalogue wording, matched first.
 

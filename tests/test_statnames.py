@@ -1,0 +1,94 @@
+"""analysis/statnames.py: how standard statistics are named, and measured words read through it
+(lemmas, the catalogue's measures and qualifiers, reporting words out, traps kept apart)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefcmp.analysis import evidence, grouping, lexicon, statnames
+from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.measure import measured_words, norm_word
+
+
+def words(text: str) -> frozenset[str]:
+    return measured_words(text, Entities(), "")[0]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("the jobless rate stood at 4.1%", "the unemployment rate was 4.1%"),
+    ("the share of the labour force out of work was 6.5%", "the unemployment rate was 6.5%"),
+    ("outbound shipments rose 3.2%", "exports increased 3.2%"),
+    ("the CPI rose 2.4%", "consumer prices rose 2.4%"),
+    ("headline inflation was 2.4%", "consumer price inflation was 2.4%"),
+    ("the print for GDP growth came in at 5.05%", "GDP growth was 5.05%"),
+    ("estimated services spending", "services spending estimates"),
+    ("employers added 114,000 jobs", "nonfarm payrolls increased by 114,000"),
+    ("factory output fell 0.3%", "industrial production fell 0.3%"),
+    ("the fed funds rate was cut by 50 basis points", "the policy rate was cut by 50 basis points"),
+])
+def test_one_statistic_in_other_words(a: str, b: str) -> None:
+    wa, wb = words(a), words(b)
+    assert wa & statnames.measure_words() == wb & statnames.measure_words() != frozenset()
+    assert grouping.similarity(wa, wb) == 1.0, (wa, wb)  # the same words, or but harmless ones ("headline")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("outbound shipments rose 3.2%", "inbound shipments rose 3.2%"),  # exports / imports
+    ("core inflation was 2.4%", "headline inflation was 2.4%"),
+    ("services inflation eased to 4.0%", "consumer price inflation eased to 4.0%"),
+    ("producer prices rose 1.2%", "consumer prices rose 1.2%"),
+    ("the unemployment rate was 4.1%", "employment rose 4.1%"),
+    ("exports rose 5%", "exports fell 5%"),
+    ("GDP per capita grew 2%", "GDP grew 2%"),
+    ("operating profit rose 8%", "net profit rose 8%"),
+    ("prices rose 0.2% month-on-month", "prices rose 0.2% quarterly"),
+])
+def test_near_neighbours_stay_apart(a: str, b: str) -> None:
+    wa, wb = words(a), words(b)
+    assert wa != wb
+    assert grouping.similarity(wa, wb) < grouping.JOIN or grouping.veto(wa, wb), (wa, wb)
+
+
+def test_a_modifier_makes_another_measure_never_applied() -> None:
+    wa, wb = words("tea exports rose 5%"), words("exports rose 5%")  # a part and its total
+    assert "tea" in wa and grouping.similarity(wa, wb) < evidence.APPLY_THRESHOLD
+
+
+def test_reporting_words_are_not_measured() -> None:
+    assert words("the reading beat forecasts, data showed, and the figure was confirmed") <= {"forecast"}
+    assert words("two-tenths of a percentage point") == frozenset()
+    assert "print" not in words("the second-quarter print for GDP growth")
+
+
+def test_the_rest_of_a_clause_counts_only_as_modifiers() -> None:
+    # a catalogue measure is named: an outlet's verbs drop out, a modifier written beside it stays
+    assert words("the GDP deflator rose 2%") == {"gdp", "deflator", "increase"}
+    assert "tea" in words("exports of tea rose")
+    assert "school" in words("spending on schools rose")
+    assert "cpih" in words("CPIH, which adds housing costs to the CPI, had an annual rate of 2.6%")
+    # an aside describes the measure; read alone, a relative clause does not name the clause's measure
+    assert words("core inflation, which excludes food and energy, rose 3.3%") == {"core", "inflation"}
+    assert {"housing", "owner"} <= words(" which adds owner occupiers' housing costs to the CPI")
+
+
+def test_the_economy_as_the_subject_of_another_measure() -> None:
+    assert words("the economy added 254,000 jobs") == {"employ", "increase"}
+    assert words("the economy grew 2.8%") == {"gdp", "increase"}
+
+
+def test_lemmas_not_crude_stems() -> None:
+    assert norm_word("estimated") == norm_word("estimates") == "estimate"
+    assert norm_word("services") == "service"
+    assert norm_word("funding") == norm_word("funded") == "fund"
+    assert norm_word("underlying") == "underlying"  # a qualifier, not the verb "underlie"
+    assert lexicon.base("housing") == "house"
+
+
+def test_catalogue_tables() -> None:
+    found = statnames.find("the share of the labour force out of work and the jobless rate")
+    assert [f[2] for f in found] == [("unemployment",), ("unemployment",)]
+    assert statnames.find("the unemployment rate")[0][3] == "unemployment rate"  # longest wording first
+    assert [q for _, _, q in statnames.qualifiers("core prices, month-on-month")] == ["core", "monthly"]
+    assert {"gdp", "inflation", "export", "import", "keyrate"} <= statnames.measure_words()
+    assert "core" in statnames.qualifier_words()
+    assert statnames.shown("keyrate") == "policy rate"
