@@ -41,7 +41,7 @@ def test_one_statistic_in_other_words(a: str, b: str) -> None:
     ("exports rose 5%", "exports fell 5%"),
     ("GDP per capita grew 2%", "GDP grew 2%"),
     ("operating profit rose 8%", "net profit rose 8%"),
-    ("prices rose 0.2% month-on-month", "prices rose 0.2% quarterly"),
+    ("prices rose 0.2% on a monthly basis", "prices rose 0.2% on a quarterly basis"),
 ])
 def test_near_neighbours_stay_apart(a: str, b: str) -> None:
     wa, wb = words(a), words(b)
@@ -88,7 +88,7 @@ def test_catalogue_tables() -> None:
     found = statnames.find("the share of the labour force out of work and the jobless rate")
     assert [f[2] for f in found] == [("unemployment",), ("unemployment",)]
     assert statnames.find("the unemployment rate")[0][3] == "unemployment rate"  # longest wording first
-    assert [q for _, _, q in statnames.qualifiers("core prices, month-on-month")] == ["core", "monthly"]
+    assert [q for _, _, q in statnames.qualifiers("core prices, monthly, per capita")] == ["core", "monthly", "capita"]
     assert {"gdp", "inflation", "export", "import", "keyrate"} <= statnames.measure_words()
     assert "core" in statnames.qualifier_words()
     assert statnames.shown("keyrate") == "policy rate"

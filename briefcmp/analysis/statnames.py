@@ -7,7 +7,7 @@ catalogue measures a clause names, each as the canonical words ``measure.measure
 (the notions of ``analysis.lexicon`` where it has them: ``unemployment``, ``export``,
 ``inflation``), with the span of the wording. A clause that names a catalogue measure has that
 measure as its measured thing: the rest of its words count only as qualifiers (``QUALIFIERS``:
-core, services, month-on-month, per capita) or as modifiers written next to the measure
+core, services, monthly, per capita) or as modifiers written next to the measure
 ("tea exports", "GDP deflator"); verbs and the outlet's own wording drop out.
 
 The catalogue is written from how statistics offices, central banks, finance ministries and
@@ -128,8 +128,9 @@ _QUALIFIER_WORDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("fuel", ("fuel", "fuels", "petrol", "gasoline")),
     ("housing", ("housing", "shelter", "rents", "rent")),
     ("manufacturing", ("manufacturing", "manufacturers", "factory")),
-    ("monthly", ("monthly", "month-on-month", "month on month", "m/m", "mom", "from the previous month",
-                 "from the prior month", "on the month")),
+    # (month on month is a basis like year on year, measure._basis: "from August" says it as well as "on the
+    # month", so a qualifier read from one wording only would split one figure)
+    ("monthly", ("monthly",)),
     ("quarterly", ("quarterly",)),
     ("nominal", ("nominal", "current prices", "in cash terms")),
     ("capita", ("per capita", "per head", "per person")),
