@@ -24,6 +24,9 @@ def words(text: str) -> frozenset[str]:
     ("estimated services spending", "services spending estimates"),
     ("employers added 114,000 jobs", "nonfarm payrolls increased by 114,000"),
     ("factory output fell 0.3%", "industrial production fell 0.3%"),
+    ("exports of goods and services rose 2%", "exports rose 2%"),
+    ("the CPI rose 1.6% y-o-y", "consumer prices rose 1.6% year on year"),
+    ("core inflation excluding food and energy prices was 2%", "core CPI ex food & energy was 2%"),
     ("the fed funds rate was cut by 50 basis points", "the policy rate was cut by 50 basis points"),
 ])
 def test_one_statistic_in_other_words(a: str, b: str) -> None:
@@ -92,3 +95,9 @@ def test_catalogue_tables() -> None:
     assert {"gdp", "inflation", "export", "import", "keyrate"} <= statnames.measure_words()
     assert "core" in statnames.qualifier_words()
     assert statnames.shown("keyrate") == "policy rate"
+
+
+def test_bases_written_with_hyphens() -> None:
+    from briefcmp.analysis.measure import _basis
+    assert _basis("rose by 1.6% y-o-y", "", None, False) == "yoy"
+    assert _basis("grew 0.3% q-o-q", "", None, False) == "qoq"

@@ -20,7 +20,9 @@ from briefcmp.analysis.terms import cjk_words
 # Words; a hyphenated compound is its parts ("power-sector emissions" are "power sector emissions").
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|、|，|\s[-–—]\s|(?<!\bresearch)\s(?:and|but|while|whereas|although|though)\s|"
+_CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|、|，|\s[-–—]\s|"
+                           # (not inside the names of statistics: "food and energy", "goods and services")
+                           r"(?<!\bresearch)(?<!\bfood)(?<!\bgoods)(?<!\balcohol)\s(?:and|but|while|whereas|although|though)\s|"
                            r"[.!?]\s+(?=[A-Z\"'])|"
                            # a full stop with a footnote number: "to $27.33 billion in 2021.29 Hyundai ..."
                            r"(?:(?<=[a-z”’\"')])|(?<=\b(?:19|20)\d\d))\.\d{1,3}\s+(?=[A-Z][a-z])")
@@ -75,9 +77,9 @@ _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|progra
                            r"\bin\s+total\b", re.I)
 _BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+(?:rate|pace)\b|\bat\s+an\s+annual\b", re.I)),
           ("qoq", re.compile(r"\bquarter[\s-]on[\s-]quarter\b|\b(?:from|over|on)\s+the\s+(?:previous|preceding|prior)\s+"
-                             r"(?:quarter|three[\s-]month\s+period)\b|\bquarterly\s+basis\b|\bq/q\b|\bqoq\b", re.I)),
+                             r"(?:quarter|three[\s-]month\s+period)\b|\bquarterly\s+basis\b|\bq/q\b|\bqoq\b|\bq-o-q\b", re.I)),
           ("yoy", re.compile(r"\byear[\s-]on[\s-]year\b|\bon[\s-]year\b|\bfrom\s+a\s+year\s+(?:earlier|ago|before)\b|"
-                             r"\b(?:from|over)\s+the\s+same\s+(?:period|quarter|month)\b|\by/y\b|\byoy\b", re.I)))
+                             r"\b(?:from|over)\s+the\s+same\s+(?:period|quarter|month)\b|\by/y\b|\byoy\b|\by-o-y\b", re.I)))
 
 
 _OF_GDP = re.compile(r"\s*(?:per\s*cent|percent|%)?\s*of\s+(?:the\s+|its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|"
@@ -311,7 +313,8 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             found.append((a, w, written.lower() if len(canon) == 1 else statnames.shown(w)))
         cleaned = cleaned[:a] + " " * (b - a) + cleaned[b:]
     for a, b, q in statnames.qualifiers(cleaned):
-        found.append((a, q, q))
+        if q:
+            found.append((a, q, q))
         cleaned = cleaned[:a] + " " * (b - a) + cleaned[b:]
     for m in _WORD.finditer(cleaned):
         raw = m.group()
@@ -346,6 +349,9 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
     if "inflation" in shown and "increase" in shown:  # "consumer prices rose 5 percent" is inflation of 5 percent
         del shown["increase"]
         order.remove("increase")
+    if "price" in shown and shown.keys() & {"inflation", "ppi"}:  # a price index is of prices: no other word
+        del shown["price"]
+        order.remove("price")
     if order == ["increase"] and re.search(r"\bgrowth\b", cleaned, re.I):
         shown["gdp"], order[:0] = "GDP", ["gdp"]  # "Kenya's growth was 3 percent": its economy's
     for w in cjk_words(cleaned):  # Japanese, Korean, Chinese content words (analysis/terms.py)

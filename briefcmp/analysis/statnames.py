@@ -117,6 +117,7 @@ _MEASURES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
 # Qualifiers: words that make another measure of the same name, kept wherever in the clause they are
 # written ("core", "services", "monthly"); each folded to one spelling.
 _QUALIFIER_WORDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("", ("goods and services", "goods & services")),  # the whole, as a bare "exports" is: no qualifier
     ("core", ("core", "core-core")),
     ("headline", ("headline", "all-items", "all items", "overall")),
     ("underlying", ("underlying",)),
@@ -203,14 +204,15 @@ def find(text: str) -> list[tuple[int, int, tuple[str, ...], str]]:
 
 
 def qualifiers(text: str) -> list[tuple[int, int, str]]:
-    """The qualifiers ``text`` writes: (start, end, folded qualifier), e.g. "month-on-month" -> monthly."""
+    """The qualifiers ``text`` writes: (start, end, folded qualifier), e.g. "per head" -> capita ("" for a
+    wording that names the whole: "goods and services")."""
     _, _, pattern, table = _tables()
     return [(m.start(), m.end(), table[_key(m.group())]) for m in pattern.finditer(text)]
 
 
 def qualifier_words() -> frozenset[str]:
     """Every folded qualifier ("core", "service", "monthly", ...)."""
-    return frozenset(q for q, _ in _QUALIFIER_WORDINGS)
+    return frozenset(q for q, _ in _QUALIFIER_WORDINGS if q)
 
 
 def measure_words() -> frozenset[str]:
