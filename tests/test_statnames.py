@@ -101,3 +101,22 @@ def test_bases_written_with_hyphens() -> None:
     from briefcmp.analysis.measure import _basis
     assert _basis("rose by 1.6% y-o-y", "", None, False) == "yoy"
     assert _basis("grew 0.3% q-o-q", "", None, False) == "qoq"
+
+
+def test_a_revision_is_not_a_fall() -> None:
+    assert words("June's job gain was marked down sharply") == {"employ", "increase"}
+    assert words("the payroll gain was revised lower") == {"employ", "increase"}
+
+
+def test_a_clause_that_gives_the_level_reached(tmp_path) -> None:
+    # ", to 4.3%": the level the clause before reached, not a change ("climbed") of 4.3%
+    from briefcmp.analysis.align import describe
+    from tests.test_align_whose import _brief_context
+
+    text = ("Jobless rate rises again\nLabour Wire | 2 August 2024\n\n"
+            "The unemployment rate in Chile climbed for a fourth straight month in July, to 8.7%. Chile's "
+            "unemployment rate was 8.7% in July, the statistics office said.\n")
+    brief, ctx, e = _brief_context(tmp_path, "wire", text)
+    found = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 8.7]
+    assert len(found) == 2 and all(m is not None for m in found)
+    assert found[0].words == found[1].words == {"unemployment"}

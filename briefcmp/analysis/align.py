@@ -57,7 +57,7 @@ from briefcmp.analysis.entities import Entities, proper_names
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
     FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
-    _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, _basis, _meaningful, effective_words, measured_words,
+    _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, REACHED, _basis, _meaningful, effective_words, measured_words,
     word_match,
 )
 from briefcmp.analysis.terms import term_match
@@ -270,7 +270,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     if respective is not None:
         words, shown, order = measured_words(respective[0], entities, "")
     own_direction = words & _DIRECTION
-    apposition = bool(_APPOSITION.match(clause))
+    apposition = bool(_APPOSITION.match(clause) or (fig_in_clause is not None and REACHED.match(clause)))
     participle = clauses.PARTICIPLE.match(clause) if fig_in_clause is not None else None
     if not _meaningful(words) and ctx is not None and fig_in_clause is not None and (
             _COMPARED.match(clause) or clauses.ELLIPTIC.match(clause) or _CHANGE_OF.match(clause) or apposition

@@ -89,6 +89,8 @@ _CHANGE_OF = re.compile(r"\s*(?:an?\s+)?(?:increase|decrease|rise|fall|decline|d
 _PCT_OF_GDP = re.compile(r"(?:per\s*cent|percent|%)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:GDP|gross\s+domestic\s+"
                          r"product)\b", re.I)
 _APPOSITION = re.compile(r"\s*(?:which|that)\s+(?:is|was|are|were)\b|\s*equivalent\s+to\b", re.I)
+# A clause that only gives the level a change reached: "..., climbed for a fourth month, to 4.3%".
+REACHED = re.compile(r"\s*to\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|a\s+|an\s+)?(?:US\$|[$€£¥₹+-])?\d")
 _TO_FIGURE = re.compile(r"\bto\s+(?:about\s+)?\S*\d")
 # Which estimate a figure is: a budget estimate, a first estimate and a revision of one period are
 # three figures, never a contradiction.
@@ -197,7 +199,7 @@ _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+up\b", re.I), "rose"),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+down\b", re.I), "fell"),
             # a forecast or figure corrected, not a measure that moved: "growth was revised down to 3 percent"
-            (re.compile(r"\brevised\s+(?:up|down)(?:wards?)?\b", re.I), ""))
+            (re.compile(r"\b(?:revised|marked)\s+(?:up|down|higher|lower)(?:wards?)?\b", re.I), ""))
 # After the figure, "up from" and "down from" compare it with another ("3.25 percent, down from 4.4").
 _FROM_AFTER = re.compile(r"\b(?:up|down)(?=\s+from\b)|"
                          # the base it is compared with: "revised to 5.8% from the budgeted 5.9%" (the budget's

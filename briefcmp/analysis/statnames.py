@@ -58,10 +58,11 @@ _MEASURES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
                          "joblessness", "share of the labour force out of work", "share of the labor force out of work",
                          "proportion of the labour force out of work", "proportion of the labor force out of work",
                          "share of people out of work", "proportion of people out of work", "out of work")),
-    (("employ",), ("nonfarm payrolls", "non-farm payrolls", "nonfarm payroll", "non-farm payroll", "payrolls",
+    (("employ",), ("nonfarm payrolls", "non-farm payrolls", "nonfarm payroll", "non-farm payroll", "payrolls", "payroll",
                    "payroll employment", "employment", "jobs", "job", "positions", "headcount")),
-    (("employ", "increase"), ("job creation", "job gains", "job growth", "jobs growth", "hiring", "new jobs",
-                              "jobs added", "jobs created", "net new jobs")),
+    (("employ", "increase"), ("job creation", "job gain", "job growth", "jobs growth", "hiring", "new jobs",
+                              "jobs added", "jobs created", "net new jobs", "payroll gain", "payroll growth",
+                              "employment gain", "employment growth")),
     (("employ", "decrease"), ("job losses", "jobs lost", "job cuts", "layoffs")),
     (("participation",), ("participation rate", "labour force participation", "labor force participation",
                           "labour-force participation", "labor-force participation", "participation")),
@@ -193,21 +194,26 @@ def _key(text: str) -> str:
 def _pattern(table: dict) -> re.Pattern:
     alts = sorted(table, key=lambda w: (-len(w), w))
     body = "|".join(r"[\s-]+".join(re.escape(p) for p in w.split(" ")) for w in alts)
-    return re.compile(r"(?<![\w&/-])(?:" + body + r")(?![\w&/-])", re.I)
+    return re.compile(r"(?<![\w&/-])(?:" + body + r")s?(?![\w&/-])", re.I)  # and a plural: "job gains"
 
 
 def find(text: str) -> list[tuple[int, int, tuple[str, ...], str]]:
     """The catalogue measures ``text`` names: (start, end, canonical words, wording as written), in order,
     longest wording first where two overlap ("unemployment rate" before "unemployment")."""
     pattern, measures, _, _ = _tables()
-    return [(m.start(), m.end(), measures[_key(m.group())], m.group()) for m in pattern.finditer(text)]
+    return [(m.start(), m.end(), _get(measures, m.group()), m.group()) for m in pattern.finditer(text)]
 
 
 def qualifiers(text: str) -> list[tuple[int, int, str]]:
     """The qualifiers ``text`` writes: (start, end, folded qualifier), e.g. "per head" -> capita ("" for a
     wording that names the whole: "goods and services")."""
     _, _, pattern, table = _tables()
-    return [(m.start(), m.end(), table[_key(m.group())]) for m in pattern.finditer(text)]
+    return [(m.start(), m.end(), _get(table, m.group())) for m in pattern.finditer(text)]
+
+
+def _get(table: dict, written: str):
+    key = _key(written)
+    return table[key] if key in table else table[key[:-1]]
 
 
 def qualifier_words() -> frozenset[str]:
