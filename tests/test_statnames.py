@@ -45,6 +45,8 @@ def test_one_statistic_in_other_words(a: str, b: str) -> None:
     ("GDP per capita grew 2%", "GDP grew 2%"),
     ("operating profit rose 8%", "net profit rose 8%"),
     ("prices rose 0.2% on a monthly basis", "prices rose 0.2% on a quarterly basis"),
+    ("the youth unemployment rate was 13.5%", "the unemployment rate was 13.5%"),  # a part of the population
+    ("women's employment rose 2%", "employment rose 2%"),
 ])
 def test_near_neighbours_stay_apart(a: str, b: str) -> None:
     wa, wb = words(a), words(b)
@@ -120,3 +122,11 @@ def test_a_clause_that_gives_the_level_reached(tmp_path) -> None:
     found = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 8.7]
     assert len(found) == 2 and all(m is not None for m in found)
     assert found[0].words == found[1].words == {"unemployment"}
+
+
+def test_how_a_series_is_adjusted_is_not_what_it_measures() -> None:
+    text = "GDP was 0.2% higher in price-adjusted terms"
+    at = text.index("0.2")
+    assert measured_words(text, Entities(), "", (at, at + 4))[0] == {"gdp", "increase"}  # "higher": a rise
+    assert words("GDP adjusted for price and calendar effects grew 0.2%") == words("GDP grew 0.2%")
+    assert "trimmed" not in words("the fund trimmed its forecast")  # a verb, not the trimmed mean

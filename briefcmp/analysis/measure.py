@@ -195,6 +195,10 @@ _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
             (re.compile(r"\b(?:fiscal|financial)\s+year\b", re.I), ""),
             (clauses.PAIR_BACK, ""),  # "between the two countries": who, not what is measured
             (re.compile(r"\b(?:at\s+)?constant\s+prices\b|\bin\s+real\s+terms\b", re.I), ""),
+            # how a series is adjusted is not what it measures: "price-adjusted", "adjusted for calendar effects"
+            (re.compile(r"\b(?:price|calendar|inflation|seasonally|seasonal)[\s-]+(?:and\s+calendar[\s-]+)?adjusted\b|"
+                        r"\b(?:after\s+)?adjust(?:ed|ing|ment)\s+for\s+(?:price\s+changes|prices?|inflation|"
+                        r"(?:seasonal|calendar)(?:\s+and\s+calendar)?\s+(?:effects|factors|variations?))\b", re.I), ""),
             (re.compile(r"\b(?:falling|fell|fall|slipped|slipping)\s+behind\b", re.I), ""),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+up\b", re.I), "rose"),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+down\b", re.I), "fell"),
@@ -248,7 +252,7 @@ def _stem(word: str) -> str:
 
 
 # Words kept as written: qualifiers whose dictionary form says another thing ("underlying" is not "underlie").
-_AS_WRITTEN = frozenset("underlying trimmed adjusted goods earnings sales services".split())
+_AS_WRITTEN = frozenset("underlying adjusted goods earnings sales services".split())
 
 
 def norm_word(word: str) -> str:
@@ -298,6 +302,8 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
     if figure is not None:
         cleaned = cleaned[:figure[1]] + _FROM_AFTER.sub(lambda m: " " * len(m.group()), cleaned[figure[1]:])
     level = figure is not None and _LEVEL_CHANGE.search(cleaned[:figure[0]])
+    # "GDP was 0.2% higher than in the quarter before": the comparative after the figure is its direction
+    comparative = _COMPARATIVE.match(cleaned, figure[1]) if figure is not None else None
     unit_words = {w.lower() for w in re.findall(r"[A-Za-z]+", unit)}
     # How standard statistics are named (analysis/statnames): the catalogue's measures and qualifiers
     # are taken first, as their canonical words, and blanked so that their words are not read again.
@@ -336,6 +342,9 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         if named and not (raw.isupper() and len(raw) > 1) and not _kept_beside(w, cleaned, m, named):
             continue  # a catalogue measure is named: other words count only as its modifiers or qualifiers
         found.append((m.start(), w, _SHOW.get(w, low[:-2] if low.endswith("'s") else low)))
+    if comparative:
+        found.append((comparative.start(1), "increase" if comparative.group(1).lower() == "higher" else "decrease",
+                      comparative.group(1).lower()))
     shown: dict[str, str] = {}
     order: list[str] = []
     for _, w, how in sorted(found, key=lambda f: f[0]):
@@ -373,6 +382,7 @@ def _asides(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _ASIDE.finditer(text)]
 
 
+_COMPARATIVE = re.compile(r"\s*(?:per\s*cent|percent|%|pc)?\s+(higher|lower)\b", re.I)
 _MODIFIER_GAP = re.compile(r"[\s-]*\Z")
 _OF_GAP = re.compile(r"[\s-]*(?:(?:of|on|for|in)\s+(?:the\s+|its\s+|their\s+)?)?\Z")
 

@@ -122,7 +122,11 @@ _QUALIFIER_WORDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("core", ("core", "core-core")),
     ("headline", ("headline", "all-items", "all items", "overall")),
     ("underlying", ("underlying",)),
-    ("trimmed", ("trimmed mean", "trimmed-mean", "trimmed", "weighted median")),
+    ("trimmed", ("trimmed mean", "trimmed-mean", "weighted median")),
+    # a part of the population is not all of it: "the youth unemployment rate", "women's employment"
+    ("youth", ("youth", "young people", "aged 15-24", "aged 15 to 24", "15-24", "teen", "teenage", "teenagers")),
+    ("women", ("women", "women's", "female")),
+    ("men", ("men", "men's", "male")),
     ("service", ("services", "service")),
     ("goods", ("goods",)),
     ("food", ("food", "foodstuffs")),
@@ -165,7 +169,7 @@ six seven eight nine ten eleven twelve half quarter quarters
 improve improved improves improvement decelerate decelerated decelerates decelerating moderate moderated
 moderating cool cooled cooling soften softened softening firm firmed strengthen strengthened weaken
 weakened quicken quickened slowdown pickup print's reading's latest fresh new key main big biggest large largest driver
-watch watched watchers far much every bank ex excl excluding exclude excludes except
+watch watched watchers far much every bank meanwhile trim trimmed eurozone euro-zone ex excl excluding exclude excludes except
 """.split())
 # "new" is no measured word (a "new record"), but "new jobs" is a catalogue wording, matched first.
 
