@@ -55,7 +55,9 @@ _NARROWING = frozenset({"core", "underlying", "trimmed", "capita", "median", "cu
                         # a component of a statistic is not the statistic (analysis/statnames qualifiers):
                         # services inflation, energy prices, operating profit, PCE prices
                         "service", "food", "energy", "fuel", "housing", "manufacturing", "operating", "pretax",
-                        "pce"})
+                        "pce",
+                        # a part of the population: the youth unemployment rate is not the unemployment rate
+                        "youth", "women", "men"})
 # Qualifiers that may be the period's doing ("the monthly surplus" of December) or an outlet's habit
 # ("net profit"): one side only is a doubt, not a veto.
 _SOFT = frozenset({"monthly", "quarterly", "weekly", "daily", "net", "nominal",
