@@ -25,6 +25,7 @@ def words(text: str) -> frozenset[str]:
     ("employers added 114,000 jobs", "nonfarm payrolls increased by 114,000"),
     ("factory output fell 0.3%", "industrial production fell 0.3%"),
     ("exports of goods and services rose 2%", "exports rose 2%"),
+    ("an underlying cash balance deficit of $28.3 billion", "a budget deficit of $28.3 billion"),
     ("the CPI rose 1.6% y-o-y", "consumer prices rose 1.6% year on year"),
     ("core inflation excluding food and energy prices was 2%", "core CPI ex food & energy was 2%"),
     ("the fed funds rate was cut by 50 basis points", "the policy rate was cut by 50 basis points"),

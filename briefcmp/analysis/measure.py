@@ -354,6 +354,9 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
     if "spend" in shown and re.match(r"budget|fiscal", shown["spend"], re.I) and shown.keys() & _BALANCES:
         del shown["spend"]  # "the federal budget surplus", "the fiscal deficit": a balance, not spending
         order.remove("spend")
+    if "balance" in shown and shown.keys() & {"deficit", "surplus"}:  # "a cash balance deficit" is a deficit
+        del shown["balance"]
+        order.remove("balance")
     if "capex" in shown and "spend" in shown:  # "capital expenditure outlay": capex is the spending
         del shown["spend"]
         order.remove("spend")

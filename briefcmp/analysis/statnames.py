@@ -80,9 +80,13 @@ _MEASURES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("trade", "balance"), ("trade balance", "balance of trade", "trade account")),
     (("currentaccount",), ("current account", "current-account", "current account balance")),
     # public finance
-    (("deficit",), ("budget deficit", "fiscal deficit", "budget shortfall", "fiscal shortfall", "deficit")),
-    (("surplus",), ("budget surplus", "fiscal surplus", "surplus")),
-    (("balance",), ("budget balance", "fiscal balance", "cash balance", "budget position")),
+    # (the underlying cash balance is the headline measure of a budget in Australia, not a narrower one)
+    (("deficit",), ("budget deficit", "fiscal deficit", "budget shortfall", "fiscal shortfall", "deficit",
+                    "underlying cash deficit", "underlying deficit", "underlying budget deficit")),
+    (("surplus",), ("budget surplus", "fiscal surplus", "surplus", "underlying cash surplus", "underlying surplus",
+                    "underlying budget surplus")),
+    (("balance",), ("budget balance", "fiscal balance", "cash balance", "budget position",
+                    "underlying cash balance", "underlying budget balance")),
     (("debt",), ("public debt", "government debt", "national debt", "sovereign debt", "state debt", "debt")),
     (("revenue",), ("tax revenue", "tax revenues", "tax receipts", "tax take", "tax intake", "tax collections",
                     "revenue", "revenues", "receipts", "turnover", "top line")),
