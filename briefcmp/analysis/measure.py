@@ -91,6 +91,10 @@ _PCT_OF_GDP = re.compile(r"(?:per\s*cent|percent|%)\s+of\s+(?:the\s+|its\s+|thei
 _APPOSITION = re.compile(r"\s*(?:which|that)\s+(?:is|was|are|were)\b|\s*equivalent\s+to\b", re.I)
 # A clause that only gives the level a change reached: "..., climbed for a fourth month, to 4.3%".
 REACHED = re.compile(r"\s*to\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|a\s+|an\s+)?(?:US\$|[$€£¥₹+-])?\d")
+# A clause that is only a figure, one of a list or what the clause before names: "growth of 1.2% in 2024,
+# 2.1% in 2025", "a second surplus, of $9.3 billion": the clause before says what it measures.
+BARE_FIGURE = re.compile(r"\s*(?:(?:and|or|of|at)\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?"
+                         r"[-+]?(?:US\$|[A-Z]\$|Rs\.?\s?|[$€£¥₹])?\d")
 _TO_FIGURE = re.compile(r"\bto\s+(?:about\s+)?\S*\d")
 # Which estimate a figure is: a budget estimate, a first estimate and a revision of one period are
 # three figures, never a contradiction.
@@ -366,8 +370,9 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
     if "price" in shown and shown.keys() & {"inflation", "ppi"}:  # a price index is of prices: no other word
         del shown["price"]
         order.remove("price")
-    if order == ["increase"] and re.search(r"\bgrowth\b", cleaned, re.I):
-        shown["gdp"], order[:0] = "GDP", ["gdp"]  # "Kenya's growth was 3 percent": its economy's
+    if [w for w in order if w not in _EXPECTATION] == ["increase"] and re.search(r"\bgrowth\b", cleaned, re.I):
+        # "Kenya's growth was 3 percent", "the bank forecast growth of 1.2%": its economy's
+        shown["gdp"], order[:0] = "GDP", ["gdp"]
     for w in cjk_words(cleaned):  # Japanese, Korean, Chinese content words (analysis/terms.py)
         if w not in shown:
             shown[w] = w
