@@ -136,15 +136,3 @@ def test_how_a_series_is_adjusted_is_not_what_it_measures() -> None:
 def test_growth_forecast_is_the_economy_s() -> None:
     assert words("the bank forecast growth of 1.2%") == {"forecast", "gdp", "increase"}
 
-
-def test_a_bare_figure_takes_the_measure_of_the_clause_before(tmp_path) -> None:
-    from briefcmp.analysis.align import describe
-    from tests.test_align_whose import _brief_context
-
-    text = ("Bank sees slow recovery\nMarkets Wire | 23 October 2024\n\n"
-            "The Bank of Chile forecasts inflation of 4.2% in 2024, 3.1% in 2025 and 3.0% in 2026. "
-            "The budget shows a second surplus, of $9.3 billion, for Chile in 2024.\n")
-    brief, ctx, e = _brief_context(tmp_path, "wire", text)
-    by_amount = {c.value.amount: describe(c, ctx, e) for c in brief.claims if c.value is not None}
-    assert "inflation" in by_amount[3.1].words
-    assert "surplus" in by_amount[9.3].words

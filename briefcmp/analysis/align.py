@@ -57,7 +57,7 @@ from briefcmp.analysis.entities import Entities, proper_names
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
     FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
-    _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, BARE_FIGURE, REACHED, _basis, _meaningful, effective_words, measured_words,
+    _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, REACHED, _basis, _meaningful, effective_words, measured_words,
     word_match,
 )
 from briefcmp.analysis.terms import term_match
@@ -274,7 +274,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     participle = clauses.PARTICIPLE.match(clause) if fig_in_clause is not None else None
     if not _meaningful(words) and ctx is not None and fig_in_clause is not None and (
             _COMPARED.match(clause) or clauses.ELLIPTIC.match(clause) or _CHANGE_OF.match(clause) or apposition
-            or participle or clauses.after_label(upto[:len(upto) - len(clause)]) or BARE_FIGURE.match(clause)):
+            or participle or clauses.after_label(upto[:len(upto) - len(clause)])):
         # "grew 3.4 percent in 2023, up from 4.8 percent a year earlier": the clause before says what
         # (back over an aside: "4.2 percent in 2023, according to our estimates, well below the 8.02 percent")
         before = upto[:len(upto) - len(clause)]

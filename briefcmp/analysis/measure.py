@@ -91,10 +91,6 @@ _PCT_OF_GDP = re.compile(r"(?:per\s*cent|percent|%)\s+of\s+(?:the\s+|its\s+|thei
 _APPOSITION = re.compile(r"\s*(?:which|that)\s+(?:is|was|are|were)\b|\s*equivalent\s+to\b", re.I)
 # A clause that only gives the level a change reached: "..., climbed for a fourth month, to 4.3%".
 REACHED = re.compile(r"\s*to\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|a\s+|an\s+)?(?:US\$|[$€£¥₹+-])?\d")
-# A clause that is only a figure, one of a list or what the clause before names: "growth of 1.2% in 2024,
-# 2.1% in 2025", "a second surplus, of $9.3 billion": the clause before says what it measures.
-BARE_FIGURE = re.compile(r"\s*(?:(?:and|or|of|at)\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?"
-                         r"[-+]?(?:US\$|[A-Z]\$|Rs\.?\s?|[$€£¥₹])?\d")
 _TO_FIGURE = re.compile(r"\bto\s+(?:about\s+)?\S*\d")
 # Which estimate a figure is: a budget estimate, a first estimate and a revision of one period are
 # three figures, never a contradiction.
