@@ -63,6 +63,7 @@ def test_a_modifier_makes_another_measure_never_applied() -> None:
 def test_reporting_words_are_not_measured() -> None:
     assert words("the reading beat forecasts, data showed, and the figure was confirmed") <= {"forecast"}
     assert words("two-tenths of a percentage point") == frozenset()
+    assert words("the office revised its figure, however, from minus 0.1") == frozenset()
     assert "print" not in words("the second-quarter print for GDP growth")
 
 
@@ -130,6 +131,8 @@ def test_how_a_series_is_adjusted_is_not_what_it_measures() -> None:
     at = text.index("0.2")
     assert measured_words(text, Entities(), "", (at, at + 4))[0] == {"gdp", "increase"}  # "higher": a rise
     assert words("GDP adjusted for price and calendar effects grew 0.2%") == words("GDP grew 0.2%")
+    assert words("GDP grew 0.2% after price, seasonal and calendar adjustment") == words("GDP grew 0.2%")
+    assert words("GDP grew 0.2% in the quarter after price") == words("GDP grew 0.2%")  # a clause cut at a comma
     assert "trimmed" not in words("the fund trimmed its forecast")  # a verb, not the trimmed mean
 
 

@@ -198,7 +198,10 @@ _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
             # how a series is adjusted is not what it measures: "price-adjusted", "adjusted for calendar effects"
             (re.compile(r"\b(?:price|calendar|inflation|seasonally|seasonal)[\s-]+(?:and\s+calendar[\s-]+)?adjusted\b|"
                         r"\b(?:after\s+)?adjust(?:ed|ing|ment)\s+for\s+(?:price\s+changes|prices?|inflation|"
-                        r"(?:seasonal|calendar)(?:\s+and\s+calendar)?\s+(?:effects|factors|variations?))\b", re.I), ""),
+                        r"(?:seasonal|calendar)(?:\s+and\s+calendar)?\s+(?:effects|factors|variations?))\b|"
+                        # "after price, seasonal and calendar adjustment" (a clause may end at "after price")
+                        r"\b(?:after|before)\s+(?:(?:price|seasonal|calendar|seasonally)[\s,-]*(?:and\s+)?)+"
+                        r"(?:adjust(?:ment|ed|ments)?\b|$)", re.I), ""),
             (re.compile(r"\b(?:falling|fell|fall|slipped|slipping)\s+behind\b", re.I), ""),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+up\b", re.I), "rose"),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+down\b", re.I), "fell"),

@@ -173,7 +173,8 @@ six seven eight nine ten eleven twelve half quarter quarters
 improve improved improves improvement decelerate decelerated decelerates decelerating moderate moderated
 moderating cool cooled cooling soften softened softening firm firmed strengthen strengthened weaken
 weakened quicken quickened slowdown pickup print's reading's latest fresh new key main big biggest large largest driver
-watch watched watchers far much every bank meanwhile trim trimmed eurozone euro-zone ex excl excluding exclude excludes except
+watch watched watchers far much every bank meanwhile however moreover nevertheless instead minus plus trim trimmed
+eurozone euro-zone ex excl excluding exclude excludes except
 """.split())
 # "new" is no measured word (a "new record"), but "new jobs" is a catalogue wording, matched first.
 
