@@ -139,3 +139,28 @@ def test_how_a_series_is_adjusted_is_not_what_it_measures() -> None:
 def test_growth_forecast_is_the_economy_s() -> None:
     assert words("the bank forecast growth of 1.2%") == {"forecast", "gdp", "increase"}
 
+
+
+def test_a_change_against_a_named_quarter() -> None:
+    from briefcmp.analysis.measure import basis_against
+    assert basis_against("GDP was 0.4% higher than in the 1st quarter of 2023", "2023-04/2023-06") == "qoq"
+    assert basis_against("Compared with the second quarter of 2022, GDP grew 1.1%", "2023-04/2023-06") == "yoy"
+    assert basis_against("GDP grew 0.1% compared with the 4th quarter of 2022", "2023-01/2023-03") == "qoq"
+    # the figure's own quarter unknown: the base itself, so that two changes against two quarters stay apart
+    assert basis_against("Compared with the 2nd quarter of 2022, GDP grew 1.1%", "") == "against 2022q2"
+    assert basis_against("GDP grew 1.1% in 2023", "2023") == ""
+
+
+def test_what_a_change_is_measured_against_is_never_an_outlet_s_wording() -> None:
+    from types import SimpleNamespace
+
+    from briefcmp.analysis.measure import effective_words
+
+    def member(brief: str, ws: set[str]):
+        return SimpleNamespace(words=frozenset(ws), claim=SimpleNamespace(brief=brief))
+
+    ms = [member("a", {"gdp", "increase", "against 2022q2"}), member("b", {"gdp", "increase", "yoy"}),
+          member("c", {"gdp", "increase", "print"})]
+    eff = effective_words(ms)
+    assert "against 2022q2" in eff[id(ms[0])] and "yoy" in eff[id(ms[1])]
+    assert "print" not in eff[id(ms[2])]  # one outlet's own word

@@ -131,6 +131,31 @@ def _basis(clause: str, sentence: str, figure: Optional[tuple[int, int]], period
     return ""
 
 
+_QUARTER_BASE = re.compile(r"\b(?:than|compared\s+(?:with|to)|from|over|against|versus|on)\s+(?:in\s+)?(?:the\s+)?"
+                           r"(?:(?P<n>[1-4])(?:st|nd|rd|th)|(?P<w>first|second|third|fourth))[\s-]+quarter\s+"
+                           r"(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", re.I)
+_QUARTER_SPAN = re.compile(r"((?:19|20)\d\d)-(01|04|07|10)/\1-(03|06|09|12)")
+
+
+def basis_against(sentence: str, period: str) -> str:
+    """"qoq" or "yoy" when a quarter's figure is compared with a quarter the sentence names ("0.2% higher
+    than in the 2nd quarter of 2024", "compared with the 3rd quarter of 2023"): the quarter before, or
+    the same quarter a year earlier; with the figure's own quarter unknown, the base itself ("against
+    2024q2"), so that two changes against different quarters are never one measure; "" with no such base."""
+    own = _QUARTER_SPAN.fullmatch(period or "")
+    for m in _QUARTER_BASE.finditer(sentence):
+        q = int(m.group("n")) if m.group("n") else ("first", "second", "third", "fourth").index(m.group("w").lower()) + 1
+        y = int(m.group("y"))
+        if own:
+            year, quarter = int(own.group(1)), (int(own.group(2)) + 2) // 3
+            if (y, q) == ((year, quarter - 1) if quarter > 1 else (year - 1, 4)):
+                return "qoq"
+            if (y, q) == (year - 1, quarter):
+                return "yoy"
+        return f"against {y}q{q}"
+    return ""
+
+
 # What follows these after the figure says why, not what: "fell 7.4 percent on weak chip demand".
 _CAUSE = re.compile(r"\s(?:due\s+to|amid|as|because|thanks\s+to|helped\s+by|driven\s+by|led\s+by|that|which|"
                     r"(?:is|was|marks|marked|represents)\s+(?:the|a|an)|on\s+(?:the\s+)?"
@@ -469,5 +494,6 @@ def effective_words(members: list) -> dict[int, frozenset[str]]:
     if len({m.claim.brief for m in members}) < 3:
         return {id(m): m.words for m in members}
     drop = {w for w, b in briefs_of.items() if len(b) == 1 and w not in _QUALIFIERS and w not in _DIRECTION
-            and not lexicon.known(w) and w not in _CONCEPT_VALUES}
+            and not lexicon.known(w) and w not in _CONCEPT_VALUES and w not in statnames.qualifier_words()
+            and w not in _HOW_WORDS and not w.startswith("against ")}  # (what a change is measured against)
     return {id(m): (m.words - drop) or m.words for m in members}
