@@ -495,5 +495,5 @@ def effective_words(members: list) -> dict[int, frozenset[str]]:
         return {id(m): m.words for m in members}
     drop = {w for w, b in briefs_of.items() if len(b) == 1 and w not in _QUALIFIERS and w not in _DIRECTION
             and not lexicon.known(w) and w not in _CONCEPT_VALUES and w not in statnames.qualifier_words()
-            and w not in _HOW_WORDS and not w.startswith("against ")}  # (what a change is measured against)
+            and not w.startswith("against ")}  # (a change against a named quarter: basis_against)
     return {id(m): (m.words - drop) or m.words for m in members}
