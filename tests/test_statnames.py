@@ -24,6 +24,7 @@ def words(text: str) -> frozenset[str]:
     ("estimated services spending", "services spending estimates"),
     ("employers added 114,000 jobs", "nonfarm payrolls increased by 114,000"),
     ("factory output fell 0.3%", "industrial production fell 0.3%"),
+    ("the total retail sales of consumer goods rose 7.2%", "retail sales rose 7.2%"),  # the NBS's name
     ("exports of goods and services rose 2%", "exports rose 2%"),
     ("an underlying cash balance deficit of $28.3 billion", "a budget deficit of $28.3 billion"),
     ("the CPI rose 1.6% y-o-y", "consumer prices rose 1.6% year on year"),

@@ -108,7 +108,7 @@ _MEASURES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
                             "pre-tax income")),
     (("margin",), ("operating margin", "profit margin", "margin")),
     # activity
-    (("retail",), ("retail sales", "retail spending", "sales at retailers", "retail trade", "store sales",
+    (("retail",), ("total retail sales of consumer goods", "retail sales of consumer goods", "total retail sales", "retail sales", "retail spending", "sales at retailers", "retail trade", "store sales",
                    "sales at stores", "retail receipts")),
     (("indprod",), ("industrial production", "industrial output", "factory output", "factory production",
                     "industrial activity")),
