@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from briefcmp.corpus.model import PartialDate
 from briefcmp.drafting.draft import BriefMeta, build_draft
 from briefcmp.drafting.figures import find_figures
-from briefcmp.drafting.sentences import prepare
+from briefcmp.corpus.sentences import prepare
 
 FIXTURES = Path(__file__).parent / "fixtures" / "drafts"
 runner = CliRunner()

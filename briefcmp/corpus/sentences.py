@@ -159,12 +159,16 @@ mr mrs ms dr prof st gen lt col capt maj sgt adm gov sen rep pres jr sr no nos v
 fig figs eg ie etc vs al approx est dept univ inc ltd co corp jan feb mar apr jun jul aug sep sept oct
 nov dec art sec ch para op cit cf
 """.split())
+# ... of which these stand before a number ("No. 5", "p. 12", "Art. 3"): before a word they end a
+# sentence like any other ("Malta also voted no. Spain abstained").
+_NUMBERED = frozenset("no nos vol vols pp p fig figs art sec ch para".split())
 # Abbreviations that often end a sentence too ("... joined the U.S. The ..."): they end
 # one when the next word is a typical sentence opener.
 _OPENERS = frozenset("""
 the this that these those it its in on at as but however and or a an he she they we i his her their
 there here while when after before since although though if yet so such other some many most
 """.split())
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d$")
 _NEXT_WORD = re.compile(r"\s*(\S[\w']*)")
 _END = re.compile(r'[.!?]+[\'")\]]*(?:\d{1,3}(?=\s)|\[\d{1,3}\](?=\s))?|[。！？]+')
 
@@ -192,15 +196,20 @@ def _wrapped(lines: list[str]) -> int:
 
 
 def line_blocks(text: str) -> list[tuple[int, int]]:
-    """Spans of text that no sentence crosses: paragraphs, headings, list items."""
+    """Spans of text that no sentence crosses: paragraphs, headings, list items; the title, outlet and
+    date lines at the head of a text (before its first blank line) one each."""
     lines = text.split("\n")
     width = _wrapped(lines)
     blocks: list[tuple[int, int]] = []
     pos = 0
     start = None
+    head = _head_lines(lines)
     for i, line in enumerate(lines):
         end = pos + len(line)
-        if not line.strip():
+        if i < head:
+            if line.strip():
+                blocks.append((pos, end))
+        elif not line.strip():
             if start is not None:
                 blocks.append((start, pos - 1))
                 start = None
@@ -219,6 +228,16 @@ def line_blocks(text: str) -> list[tuple[int, int]]:
     if start is not None:
         blocks.append((start, len(text)))
     return blocks
+
+
+def _head_lines(lines: list[str]) -> int:
+    """How many lines at the start are a head of title, outlet and date (up to three lines before the
+    first blank one, the first not ending as a sentence does), each its own block; else 0."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    end = next((i for i in range(first, len(lines)) if not lines[i].strip()), len(lines))
+    if first == len(lines) or end - first > 3 or re.search(r"[.!?]\s*$", lines[first]):
+        return 0
+    return end
 
 
 # A "sentence" longer than this (a table, a list of numbers, a text with no full stops) is cut
@@ -285,7 +304,8 @@ def _ends_sentence(text: str, m: re.Match, limit: int) -> bool:
     if first.islower() or first in ",;:)":
         return False
     if m.group()[-1].isdigit() and m.start() > 0 and text[m.start() - 1].isdigit():
-        return False  # a decimal point: "3.5 billion"
+        # a decimal point ("3.5 billion"), but a footnote number after a year: "in 2021.29 Hyundai ..."
+        return bool(_YEAR_BEFORE.search(text, max(0, m.start() - 5), m.start()) and re.match(r"[A-Z][a-z]", rest))
     if m.group()[0] != ".":
         return True
     # The word before the full stop: abbreviations and initials do not end sentences.
@@ -298,7 +318,7 @@ def _ends_sentence(text: str, m: re.Match, limit: int) -> bool:
     if "." in word and word.replace(".", "").isalpha():
         return opener  # "U.S." / "e.g." mid-sentence unless a new sentence clearly starts
     if bare in _ABBREV:
-        return False
+        return bare in _NUMBERED and not rest[0].isdigit()
     if word.isdigit():
         line_start = text.rfind("\n", max(0, m.start() - 40), m.start()) + 1
         if (line_start or m.start() < 40) and text[line_start:m.start()].strip() == word:
