@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefcmp.analysis import nlp
 from briefcmp.analysis.document import Document, lemma, paragraphs
@@ -121,3 +123,32 @@ def test_further_is_a_modifier_before_a_counted_noun() -> None:
     assert counted_noun(" further cuts", 0) == ("cuts", len(" further cuts"))
     assert counted_noun(" of the banks", 0) is None
     assert "may" in MONTH_NAMES and "friday" in WEEKDAYS
+
+
+def _reference_map(text: str) -> list[int]:
+    """Where each character lands once white space is collapsed, one character at a time."""
+    out, pos, pending = [], 0, []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            pending.append(i)
+            continue
+        if pending and out:
+            pos += 1  # the one space a run of white space between two words becomes
+        out.extend([pos] * len(pending))
+        pending = []
+        out.append(pos)
+        pos += 1
+    return out + [pos] * len(pending)
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abé \n\t\r\u00a0\u3000", max_size=40))
+def test_the_map_to_normalised_offsets_is_the_per_character_one(text: str) -> None:
+    from briefcmp.corpus.sentences import prepare
+
+    p = prepare(text)
+    assert [p.norm_at[i] for i in range(len(p.text))] == _reference_map(p.text)
+    for a in range(len(p.text) + 1):
+        s, e = p.norm_span(a, len(p.text))
+        assert p.norm[s:e] == " ".join(p.text[a:].split())

@@ -1,7 +1,7 @@
 """Date claims lined up by event: "Russia annexed Crimea in 2014" in two briefs answer one question.
 
 A date claim answers "when did <event> happen?". Two date claims share a key when their
-sentences name the same event (an event word of ``EVENTS``, read through ``lexicon.lemma``)
+sentences name the same event (an event word of ``EVENTS``, read through ``document.lemma``)
 next to the date, and the names around that event word overlap (the same actors or the same
 object: "Russia's annexation of the Crimean Peninsula", "Russia annexed Crimea"). The key is
 then applied whether the dates agree or not, so different dates for one event contradict.
@@ -24,7 +24,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Callable, Optional
 
-from briefcmp.analysis import lexicon
+from briefcmp.analysis.document import lemma
 from briefcmp.analysis.entities import slug
 
 REPEAT_DAYS = 3
@@ -94,7 +94,7 @@ def event_of(sentence: str, at: tuple[int, int], lang: str = "en", previous: str
     best = None
     phrases = {sum(1 for _, p in tokens if p < m.start()): "tenure-end" for m in _TENURE_END.finditer(sentence)}
     for i, (tok, pos) in enumerate(tokens):
-        lem = lexicon.lemma(tok.lower(), lang)
+        lem = lemma(tok.lower(), lang=lang)
         event = phrases.get(i) or _WORD_EVENT.get(tok.lower()) or _WORD_EVENT.get(lem)
         if event is None:
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefcmp.corpus import anchor
@@ -33,7 +34,7 @@ class Prepared:
     origin: list[int]  # start of the original character (cluster) each prepared character came from
     origin_end: list[int]  # end of that cluster
     norm: str
-    norm_at: list[int]
+    norm_at: "Sequence[int]"  # a list, or a _NormMap that answers the same questions
 
     def quote(self, start: int, end: int) -> str:
         """The original text of prepared span [start, end), white space collapsed."""
@@ -130,24 +131,56 @@ def prepare(original: str) -> Prepared:
     return Prepared(original, text, origin, origin_end, norm, norm_at)
 
 
-def _collapse_map(text: str, norm: str) -> list[int] | None:
+def _collapse_map(text: str, norm: str) -> "_NormMap | None":
     """Where each character of ``text`` lands in ``norm`` (its white space collapsed), or None if
     ``norm`` is not ``text`` with white space collapsed."""
     if " ".join(text.split()) != norm:
         return None
-    at = [0] * len(text)
-    out = 0
-    prev_end = 0
-    for m in _NONSPACE.finditer(text):
-        a, b = m.span()
-        at[prev_end:a] = [out] * (a - prev_end)  # white space lands on what follows it
-        at[a:b] = range(out, out + b - a)
-        out += b - a + 1
-        prev_end = b
-    at[prev_end:] = [len(norm)] * (len(text) - prev_end)
-    return at
+    return _NormMap(text, len(norm))
 
 
+class _NormMap:
+    """``norm_at[i]``: where ``text[i]`` lands in the normalised text (white space lands on what follows
+    it), from the runs of white space that collapsing shortens: the leading and trailing ones, and runs
+    of two or more characters. A list with an entry per character cost a third of the time of reading
+    a source; these runs are a few per paragraph."""
+
+    def __init__(self, text: str, norm_len: int) -> None:
+        self.text = text
+        self.norm_len = norm_len
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.removed: list[int] = []  # characters removed up to the end of each run
+        n = len(text)
+        lead, trail = n - len(text.lstrip()), len(text.rstrip())
+        runs = [m.span() for m in _LONG_SPACE.finditer(text, lead, trail)]
+        if lead:
+            runs.insert(0, (0, lead))
+        if trail < n and trail > 0:
+            runs.append((trail, n))
+        removed = 0
+        for a, b in runs:
+            removed += b - a if a == 0 or b == n else b - a - 1
+            self.starts.append(a)
+            self.ends.append(b)
+            self.removed.append(removed)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __getitem__(self, i: int) -> int:
+        if not 0 <= i < len(self.text):
+            raise IndexError(i)
+        if self.text[i].isspace():
+            j = bisect.bisect_right(self.starts, i) - 1
+            i = self.ends[j] if j >= 0 and i < self.ends[j] else i + 1  # the character after its run
+            if i >= len(self.text):
+                return self.norm_len
+        j = bisect.bisect_right(self.ends, i)  # runs that end at or before i
+        return i - (self.removed[j - 1] if j else 0)
+
+
+_LONG_SPACE = re.compile(r"\s\s+")
 _NONSPACE = re.compile(r"\S+")
 
 
