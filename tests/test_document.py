@@ -66,6 +66,14 @@ def test_spans_are_in_the_normalised_text_where_claims_live() -> None:
     assert [doc.norm[a:b] for a, b in doc.numbers] == ["104.2"]
 
 
+def test_list_items_carry_the_heading_that_dates_them() -> None:
+    doc = Document(HEAD + "Revised Estimates 2024-25\n- Total outlays of 4.1 trillion\n- Capital spending of 1.1 trillion\n\n"
+                   "Spending rose.\n- An item under no heading\n")
+    assert [(doc.norm[a:b], h) for a, b, h in doc.headed] == [
+        ("- Total outlays of 4.1 trillion", "Revised Estimates 2024-25"),
+        ("- Capital spending of 1.1 trillion", "Revised Estimates 2024-25")]
+
+
 def test_read_decodes_as_the_loader_does(tmp_path: Path) -> None:
     from briefcmp.corpus.anchor import normalise
 

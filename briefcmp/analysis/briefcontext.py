@@ -24,8 +24,6 @@ class _Context:
     (``Brief.source_text``, where claim spans live), to find a figure's clause and subjects."""
 
     def __init__(self, brief: Brief, entities: Entities, known: tuple[date, ...] = ()) -> None:
-        from briefcmp.corpus.anchor import normalise
-
         self.ok = False
         self.entities = entities
         self.brief_subjects: tuple[str, ...] = ()
@@ -61,14 +59,7 @@ class _Context:
         if dateline:  # "SEOUL --", "TOKYO, Dec 26 (Reuters) -": the city a wire story is filed from names its country
             mentions += [(eid, False) for eid in entities.subjects(dateline.group(1).title())]
         self.brief_subjects, self.brief_how = whose.main_subject(mentions)
-        self.headed: list[tuple[int, int, str]] = []  # list items under a heading that dates them
-        pos = 0
-        for heading, item in periods.headed_items(original):
-            n = normalise(item)
-            i = norm.find(n, pos) if n else -1
-            if i >= 0:
-                self.headed.append((i, i + len(n), heading))
-                pos = i + len(n)
+        self.headed = doc.headed  # list items under a heading that dates them
         self.ok = bool(self.sentences)
 
     def heading_of(self, pos: int) -> str:

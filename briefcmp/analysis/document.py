@@ -1,5 +1,6 @@
-"""One source text read once: its paragraphs, sentences, tokens with lemmas, entities and numbers,
-each computed when first asked for and kept on the object (as spaCy's ``Doc`` is for a pipeline).
+"""One source text read once: its paragraphs, sentences, tokens with lemmas, entities, numbers and
+the periods its list headings give, each computed when first asked for and kept on the object (as
+spaCy's ``Doc`` is for a pipeline).
 
 Drafting (``drafting.draft``, ``annotate``) and align (``analysis.briefcontext``) both read a source
 through a ``Document``: one sentence splitter (``corpus.sentences``), one paragraph reader, one
@@ -118,6 +119,22 @@ class Document:
         if kept is None or kept[0] is not entities:
             kept = self._entities[id(entities)] = (entities, entities.find(self.norm))
         return kept[1]
+
+    @cached_property
+    def headed(self) -> list[tuple[int, int, str]]:
+        """(start, end, heading) in normalised offsets of each list item under a heading that dates it
+        ("Revised Estimates 2024-25", ``analysis.periods.headed_items``)."""
+        from briefcmp.analysis import periods
+        from briefcmp.corpus.anchor import normalise
+
+        out, pos = [], 0
+        for heading, item in periods.headed_items(self.original):
+            n = normalise(item)
+            i = self.norm.find(n, pos) if n else -1
+            if i >= 0:
+                out.append((i, i + len(n), heading))
+                pos = i + len(n)
+        return out
 
     @cached_property
     def numbers(self) -> list[Span]:
