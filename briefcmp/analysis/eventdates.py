@@ -26,7 +26,7 @@ from typing import Callable, Optional
 
 from briefcmp.analysis.document import lemma
 from briefcmp.analysis.entities import slug
-from briefcmp.corpus.functionwords import FUNCTION_WORDS, MONTH_NAMES
+from briefcmp.corpus.functionwords import FUNCTION_WORDS
 
 REPEAT_DAYS = 3
 REACH = 20  # the event word at most this many words from the date
@@ -55,7 +55,7 @@ _PRONOUN = re.compile(r"\b(?:[Hh]is|[Hh]er|[Hh]e|[Ss]he)\b")
 _ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _CLAUSE_END = re.compile(r"[,;:()]|\s[-–—]\s")
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’-]|\.(?=[A-Za-z]))*")  # "U.S" inside, no sentence's full stop
-_MONTHS = MONTH_NAMES
+_MONTHS = ("january february march april may june july august september october november december").split()
 # Capitalised words that name nobody: the function words (corpus/functionwords.py), titles and linking adverbs.
 _TITLES = FUNCTION_WORDS | frozenset("president prime minister foreign secretary chancellor king queen premier "
                                      "however although since meanwhile still yet".split())
