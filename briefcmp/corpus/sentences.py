@@ -265,10 +265,11 @@ def line_blocks(text: str) -> list[tuple[int, int]]:
 
 def _head_lines(lines: list[str]) -> int:
     """How many lines at the start are a head of title, outlet and date (up to three lines before the
-    first blank one, the first not ending as a sentence does), each its own block; else 0."""
+    first blank one, none ending as a sentence does: "Exports\nrose 4% in 2022." is one sentence), each
+    its own block; else 0."""
     first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
     end = next((i for i in range(first, len(lines)) if not lines[i].strip()), len(lines))
-    if first == len(lines) or end - first > 3 or re.search(r"[.!?]\s*$", lines[first]):
+    if first == len(lines) or end - first > 3 or any(re.search(r"[.!?]\s*$", lines[i]) for i in range(first, end)):
         return 0
     return end
 
