@@ -54,7 +54,7 @@ class _Context:
         # economic output grew") says what the story is about, one further down may describe a side matter.
         lead = next(((a, b) for a, b in self.blocks if b - a >= 200), (0, 0))  # (not a heading or table line)
         mentions = [(eid, norm[a:b] in entities.adjectives and not lead[0] <= a < lead[1])
-                    for a, b, eid in entities.find(norm)]
+                    for a, b, eid in doc.entities(entities)]
         dateline = _DATELINE.search(original[:3000])
         if dateline:  # "SEOUL --", "TOKYO, Dec 26 (Reuters) -": the city a wire story is filed from names its country
             mentions += [(eid, False) for eid in entities.subjects(dateline.group(1).title())]
