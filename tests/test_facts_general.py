@@ -37,6 +37,11 @@ SENTENCES = [
     ("Chancellor Karl Nehammer has once more ruled out joining the alliance.", "",
      {("karl-nehammer", "join", "fact", "no")}),
     ("The tribunal dismissed the appeal.", "", {("tribunal", "dismiss", "fact", "yes")}),
+    # a name no list holds acts in its own name; a capitalised common word opening a sentence is no name
+    ("The Storting rejected the motion on whaling.", "", {("storting", "reject", "fact", "yes")}),
+    ("Vattenfall refused to invest in the new reactor.", "", {("vattenfall", "invest", "fact", "no")}),
+    ("Parliament approved the treaty.", "", set()),
+    ("Parliament approved the treaty.", "norway", {("norway", "approve", "fact", "yes")}),
     ("The court did not suspend the ban on logging.", "", {("court", "suspend", "fact", "no")}),
     ("Mayor Anne Hidalgo banned cars from the riverbank.", "", {("mayor", "ban", "fact", "yes")}),
     ("The governor vetoed the budget.", "", {("governor", "veto", "fact", "yes")}),
@@ -336,3 +341,11 @@ def test_any_words_read_without_error_in_any_context(words: list[str], home: str
 
 
 _ENTITIES = Entities()
+
+
+def test_a_phrase_of_time_is_not_the_object(entities: Entities) -> None:
+    # "at the start of the month", "by the end of the year": when, not what was suspended or done
+    (f,) = read_facts("Peru suspended its trade talks with Chile at the start of the month.", entities)
+    assert set(f.nouns) == {"trade", "talk"} and f.value == "yes"
+    (g,) = read_facts("Peru has not suspended its trade talks with Chile.", entities)
+    assert set(g.nouns) == set(f.nouns) and g.value == "no"

@@ -89,6 +89,22 @@ def is_verb_form(word: str) -> bool:
     return bool(tables and tables.getAllLemmas(word.lower(), upos="VERB"))
 
 
+@lru_cache(maxsize=1)
+def _lexicon():
+    try:
+        from textblob.en import lexicon
+    except Exception:
+        return None
+    return lexicon
+
+
+def is_common_word(word: str) -> bool:
+    """Whether the tagger's English lexicon knows ``word`` in lower case ("parliament", "final"): a capitalised
+    word it does not know ("Bundestag", "Engie") is a name. False without the extra."""
+    lexicon = _lexicon()
+    return bool(lexicon is not None and lexicon.get(word.lower()))
+
+
 def available() -> bool:
     """Whether the 'nlp' extra is installed (``tag`` gives tokens)."""
     return _engine() is not None
