@@ -61,3 +61,26 @@ def test_a_bare_object_lines_up_with_the_full_wording_of_another_brief(tmp_path,
         "Peru has not lifted the ban", "Peru lifted its ban on exports of copper ore to Chile"}]
     assert len(groups) == 1 and groups[0]["sure"]
     assert sorted(c["value"] for c in groups[0]["claims"]) == ["no", "yes"]
+
+
+def test_a_person_speaks_for_the_country_another_statement_names_them_with(entities: Entities) -> None:
+    from types import SimpleNamespace
+
+    from briefcmp.analysis.factrefs import person_countries
+
+    entities.adopt("Ana Lopez")
+    entities.adopt("Lopez")
+    entities.adopt("Juan Perez")
+
+    def st(actor: str, quote: str, object_start: int):
+        return SimpleNamespace(actor=actor, claim=SimpleNamespace(quote=quote), fact=SimpleNamespace(
+            object_start=object_start))
+
+    statements = [st("peru", "Peruvian President Ana Lopez banned the exports", 32),
+                  st("ana-lopez", "President Ana Lopez condemned the attack", 28),
+                  st("lopez", "Lopez signed the decree", 12),
+                  st("juan-perez", "Juan Perez praised the plan", 18),
+                  st("chile", "Chile thanked Juan Perez for the plan", 6),  # named in the object: no anchor
+                  st("peru", "Peru banned the exports", 12)]
+    assert person_countries(statements, entities, frozenset({"peru", "chile"})) == {"ana-lopez": "peru",
+                                                                                     "lopez": "peru"}

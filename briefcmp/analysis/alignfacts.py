@@ -37,7 +37,8 @@ from typing import Callable, Optional
 from briefcmp.analysis import lexicon
 from briefcmp.analysis.entities import Entities, proper_names, slug
 from briefcmp.analysis.facts import Fact, read_facts
-from briefcmp.analysis.factrefs import BriefTexts, antecedent, definite_head
+from briefcmp.analysis.factrefs import BriefTexts, antecedent, definite_head, person_countries
+from briefcmp.analysis.factsubjects import _countries
 from briefcmp.analysis.factwords import BAN_NOUNS, FRAMES, LIGHT_VERBS, MEASURE_NOUNS, SCOPE, scope_value
 from briefcmp.corpus.model import Claim, Corpus
 
@@ -344,6 +345,9 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
             statements.append(st)
     if not statements:
         return 0
+    speaks_for = person_countries(statements, entities, _countries())
+    for st in statements:  # "Chancellor Olaf Scholz" in a brief that names no country: Germany, as another says
+        st.actor = speaks_for.get(st.actor, st.actor)
     keyed = _keyed(corpus, entities, {st.actor for st in statements})
     _roots([*statements, *(k for sts in keyed.values() for k in sts)])
     first = len(result.candidates)  # the figures' candidates come before

@@ -1,5 +1,8 @@
-"""What a bare definite object refers back to: "China has not lifted the ban" after "China's ban on
-imports of Japanese seafood", "ruled out sending the missiles" after "Taurus cruise missiles".
+"""What a statement refers to beyond its own words: the fuller mention of a bare definite object, and
+the country a person named as its actor speaks for.
+
+**Bare definite objects**: "China has not lifted the ban" after "China's ban on imports of Japanese
+seafood", "ruled out sending the missiles" after "Taurus cruise missiles".
 
 A brief names a thing in full once and then by its head noun with "the" (or "its", "this"). Read alone,
 the later statement's object is one word ("ban", "missile") and cannot be lined up with another brief's
@@ -7,6 +10,11 @@ full wording. ``antecedent`` looks back in the same brief for the mentions of th
 more (the words before it, "of"/"on"/"to" and what follows) and gives their nouns and places, when the
 earlier mentions agree (each says no more than the latest, or no less): two different bans named before
 ("the ban on barley", "the ban on wine") leave "the ban" unread.
+
+**People**: a brief that names "Chancellor Olaf Scholz" with no country makes him his own actor; another
+brief (or another of its statements) that names him as the subject of a country's action ("Chancellor
+Olaf Scholz has refused ...", read as Germany's) says whose office he holds. ``person_countries`` gives,
+for each such person, the one country every such statement names.
 """
 
 from __future__ import annotations
@@ -111,3 +119,30 @@ class BriefTexts:
 
 
 MAX_TEXT = 2_000_000  # a source is at most this long here (the loader bounds it too)
+
+
+def person_countries(statements, entities: Entities, countries: frozenset[str]) -> dict[str, str]:
+    """{person actor: country} for actors that are people (named with two or three capitalised words) whom a
+    statement whose actor is a country names in its subject (before its object), when all such name one."""
+    people = {st.actor: entities.label(st.actor) for st in statements if st.actor not in countries}
+    people = {a: label for a, label in people.items() if re.fullmatch(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}", label)}
+    if not people:
+        return {}
+    seen: dict[str, set[str]] = {a: set() for a in people}
+    for st in statements:
+        if st.actor not in countries or st.fact is None:
+            continue
+        subject = st.claim.quote[:st.fact.object_start]
+        for actor, label in people.items():
+            if all(re.search(rf"\b{re.escape(w)}\b", subject) for w in label.split()):
+                seen[actor].add(st.actor)
+    found = {a: next(iter(cs)) for a, cs in seen.items() if len(cs) == 1}
+    # "Kishida" alone (a later mention, or another brief's) is the person of that surname found above
+    for st in statements:
+        label = entities.label(st.actor)
+        if st.actor in found or st.actor in countries or not re.fullmatch(r"[A-Z][\w'-]+", label):
+            continue
+        whose = {found[a] for a in list(found) if a in people and label in people[a].split()}
+        if len(whose) == 1:
+            found[st.actor] = whose.pop()
+    return found
