@@ -143,6 +143,8 @@ def test_the_lexicon_tells_kinds_of_steps_and_light_verbs() -> None:
     assert lexicon.same_action("denounce") == lexicon.same_action("condemn") == "condemn"
     assert lexicon.same_action("deliver") == lexicon.same_action("send")
     assert lexicon.action_family("ban") == lexicon.action_family("exclude") == lexicon.action_family("restrict")
+    # closing waters to fishing curbs it there, as a ban does: a candidate for a person, never the same action
+    assert lexicon.action_family("close") == lexicon.action_family("ban") and lexicon.same_action("close") != "ban"
     assert lexicon.action_family("condemn") == "condemn"
     assert lexicon.opposite_actions("impose", "remove")  # removing is lifting
     assert not lexicon.opposite_actions("ban", "prohibit")

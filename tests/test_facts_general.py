@@ -349,3 +349,15 @@ def test_a_phrase_of_time_is_not_the_object(entities: Entities) -> None:
     assert set(f.nouns) == {"trade", "talk"} and f.value == "yes"
     (g,) = read_facts("Peru has not suspended its trade talks with Chile.", entities)
     assert set(g.nouns) == set(f.nouns) and g.value == "no"
+
+
+def test_the_as_of_reads_the_time_phrase_the_quote_stops_before(tmp_path: Path) -> None:
+    # "by the end of 2026" ends the object (when, not what), but it dates the claim
+    src = tmp_path / "brief.txt"
+    src.write_text("Coal exit\nAndes Review | 3 May 2024\n\nPeru should ban all imports of thermal coal by the end "
+                   "of 2026, the institute said.\n", encoding="utf-8")
+    out = tmp_path / "brief.claims.yaml"
+    assert CliRunner().invoke(app, ["annotate", str(src), "-o", str(out), "--sentences"]).exit_code == 0
+    (claim,) = [c for c in yaml.safe_load(out.read_text(encoding="utf-8"))["claims"]
+                if (c.get("value") or {}).get("stance")]
+    assert claim["quote"] == "Peru should ban all imports of thermal coal" and str(claim["as_of"]) == "2026"
