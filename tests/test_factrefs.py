@@ -84,3 +84,15 @@ def test_a_person_speaks_for_the_country_another_statement_names_them_with(entit
                   st("peru", "Peru banned the exports", 12)]
     assert person_countries(statements, entities, frozenset({"peru", "chile"})) == {"ana-lopez": "peru",
                                                                                      "lopez": "peru"}
+
+
+def test_a_bare_object_told_in_full_after_it_and_an_implied_import(entities: Entities) -> None:
+    # a lead says "has not lifted its ban"; the next paragraph tells which ban
+    after = " It imposed a blanket ban on Chilean copper in May. Trade fell."
+    assert antecedent("ban", "", entities, _clean, after) == (frozenset({"ban", "copper"}), frozenset({"chile"}))
+    from briefcmp.analysis.alignfacts import _implied
+
+    # a country's ban on a foreign good is on its imports; a ban on exports is another ban
+    assert _implied(frozenset({"ban", "import", "copper"})) == {"ban", "copper"}
+    assert _implied(frozenset({"export", "copper"})) == {"export", "copper"}
+    assert _implied(frozenset({"import"})) == {"import"}

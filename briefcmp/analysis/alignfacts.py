@@ -141,9 +141,9 @@ def _read_through(fact: Fact) -> tuple[str, frozenset[str]]:
     return verb, frozenset(drop)
 
 
-def describe(claim: Claim, entities: Entities, before: str = "") -> Optional[Statement]:
-    """The statement a category or stance claim makes, read from its quote; None when unread. ``before``: the
-    brief's text before the quote, where a bare definite object ("lifted the ban") is named in full."""
+def describe(claim: Claim, entities: Entities, around: tuple[str, str] = ("", "")) -> Optional[Statement]:
+    """The statement a category or stance claim makes, read from its quote; None when unread. ``around``: the
+    brief's text before and after the quote, where a bare definite object ("lifted the ban") is named in full."""
     # The drafted id starts with the actor: it tells "It also froze ..." whose statement this is.
     carried = max((e for e in entities.labels if claim.id.startswith(e + "-")), key=len, default="")
     facts = read_facts(claim.quote, entities, carried, clause=True)
@@ -169,14 +169,25 @@ def describe(claim: Claim, entities: Entities, before: str = "") -> Optional[Sta
         verb, words = light[0], words | {lexicon.object_notion(light[1])}
     action = action_of(verb)
     others = frozenset(chosen.others) - {chosen.actor} - _leaders(chosen.object_text, entities)
-    head = definite_head(chosen.object_text) if before and len(words) == 1 and not others else ""
+    head = definite_head(chosen.object_text) if any(around) and len(words) == 1 and not others else ""
     fuller = None
     if head and lexicon.object_notion(lexicon.lemma(head)) in words:
-        found = antecedent(lexicon.lemma(head), before, entities, _clean)
+        found = antecedent(lexicon.lemma(head), around[0], entities, _clean, around[1])
         if found is not None:  # "has not lifted the ban": the ban the brief named in full before
             fuller = ((words | found[0]) - {action, verb}, found[1] - {chosen.actor})
     words -= {action, verb}  # "imposed a ban on" read as "banned": the ban is the action, not its object
+    if lexicon.action_family(action) == _CURB or words & _MEASURES:
+        # a country's ban on a foreign good is on its imports: "banned Japanese seafood" and "banned imports of
+        # Japanese seafood" are one ban ("exports" stays: a ban on exports is another)
+        words, fuller = _implied(words), fuller and (_implied(fuller[0]), fuller[1])
     return Statement(claim, chosen, chosen.actor, action, words, others, role, fuller=fuller)
+
+
+_CURB = lexicon.action_family("ban")
+
+
+def _implied(words: frozenset[str]) -> frozenset[str]:
+    return words - {"import"} if len(words) > 1 else words
 
 
 def _readings(st: Statement) -> list[Statement]:
@@ -340,7 +351,7 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
     statements: list[Statement] = []
     texts = BriefTexts(corpus)
     for claim in loose:
-        st = describe(claim, entities, texts.before(claim))
+        st = describe(claim, entities, texts.around(claim))
         if st is not None:
             statements.append(st)
     if not statements:

@@ -25,7 +25,7 @@ from typing import Callable, Optional
 
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities
-from briefcmp.analysis.factwords import TIME, VAGUE_NOUNS
+from briefcmp.analysis.factwords import SCOPE, TIME, VAGUE_NOUNS
 
 # "the ban", "its ban", "these missiles", "the new ban": a determiner, at most one word, the head.
 _DEFINITE = re.compile(r"(?:the|its|their|this|these|those|that)\s+(?:[a-z-]+\s+)?([a-z-]+)\.?", re.I)
@@ -42,15 +42,28 @@ def definite_head(object_text: str) -> str:
     return m.group(1).lower() if m else ""
 
 
-def antecedent(head: str, before: str, entities: Entities, clean: Callable[[list[str]], frozenset[str]]
-               ) -> Optional[tuple[frozenset[str], frozenset[str]]]:
+def antecedent(head: str, before: str, entities: Entities, clean: Callable[[list[str]], frozenset[str]],
+               after: str = "") -> Optional[tuple[frozenset[str], frozenset[str]]]:
     """(nouns, places) of the fuller mention of ``head`` (a lemma) in ``before`` (the brief's text before the
-    statement), or None when none says more or the mentions disagree. ``clean`` maps lemmas to the notions
-    statements compare."""
+    statement), else in ``after`` (the text after it: "China has not lifted its ban" in a lead, the ban told in
+    the paragraph that follows); None when none says more or the mentions disagree. ``clean`` maps lemmas to
+    the notions statements compare."""
+    found = _mentions(head, before[-LOOK_BACK:], entities, clean)[::-1] or _mentions(
+        head, after[:LOOK_BACK], entities, clean)
+    if not found:
+        return None
+    nearest = found[0]
+    for words, places in found[1:]:  # every fuller mention must agree with the nearest
+        if not (words <= nearest[0] or nearest[0] <= words) or not (places <= nearest[1] or nearest[1] <= places):
+            return None
+    return nearest
+
+
+def _mentions(head: str, text: str, entities: Entities, clean) -> list[tuple[frozenset[str], frozenset[str]]]:
+    """(nouns, places) of each mention of ``head`` in ``text`` that says more than the head, in text order."""
     found: list[tuple[frozenset[str], frozenset[str]]] = []
     pattern = re.compile(rf"\b{re.escape(head)}(?:s|es)?\b", re.I)
-    text = before[-LOOK_BACK:]
-    hits = list(pattern.finditer(text))[-MAX_MENTIONS:]
+    hits = list(pattern.finditer(text))[:MAX_MENTIONS * 4][-MAX_MENTIONS:]
     for m in hits:
         sentence = next((s for s in _SENTENCE.finditer(text) if s.start() <= m.start() < s.end()), None)
         if sentence is None or "|" in sentence.group():
@@ -61,13 +74,7 @@ def antecedent(head: str, before: str, entities: Entities, clean: Callable[[list
         words, places = clean(phrase[0]), phrase[1]
         if words - clean([head]) or places:
             found.append((words, places))
-    if not found:
-        return None
-    latest = found[-1]
-    for words, places in found[:-1]:  # every fuller mention must agree with the latest
-        if not (words <= latest[0] or latest[0] <= words) or not (places <= latest[1] or latest[1] <= places):
-            return None
-    return latest
+    return found
 
 
 def _phrase(sentence: str, at: int, head: str, entities: Entities) -> Optional[tuple[list[str], frozenset[str]]]:
@@ -90,7 +97,7 @@ def _phrase(sentence: str, at: int, head: str, entities: Entities) -> Optional[t
     a, b = tokens[lo].start, tokens[hi - 1].end
     names = [(x, y, e) for x, y, e in entities.find(sentence) if a <= x and y <= b]
     nouns = [t.lemma for t in tokens[lo:hi] if t.noun and _WORD.fullmatch(t.text) and t.lemma not in TIME
-             and t.lemma not in VAGUE_NOUNS and not any(x <= t.start < y for x, y, _ in names)]  # "in May": when
+             and t.lemma not in VAGUE_NOUNS and t.text.lower() not in SCOPE and not any(x <= t.start < y for x, y, _ in names)]  # "in May": when
     return nouns, frozenset(e for _, _, e in names)
 
 
@@ -102,8 +109,8 @@ class BriefTexts:
         self.briefs = {b.id: b for b in corpus.briefs}
         self.texts: dict[str, str] = {}
 
-    def before(self, claim) -> str:
-        """The brief's text before the claim's quote ("" when the text or the quote is not found)."""
+    def around(self, claim) -> tuple[str, str]:
+        """The brief's text before and after the claim's quote (both "" when the text or the quote is not found)."""
         if claim.brief not in self.texts:
             brief = self.briefs.get(claim.brief)
             try:
@@ -112,10 +119,9 @@ class BriefTexts:
                 text = ""
             self.texts[claim.brief] = text[:MAX_TEXT]
         words = (claim.quote or "").split()[:40]
-        if not words:
-            return ""
-        m = re.search(r"\s+".join(map(re.escape, words)), self.texts[claim.brief])
-        return self.texts[claim.brief][:m.start()] if m else ""
+        text = self.texts[claim.brief]
+        m = re.search(r"\s+".join(map(re.escape, words)), text) if words else None
+        return (text[:m.start()], text[m.end():]) if m else ("", "")
 
 
 MAX_TEXT = 2_000_000  # a source is at most this long here (the loader bounds it too)

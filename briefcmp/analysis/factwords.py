@@ -56,7 +56,7 @@ NOT_ACTIONS = frozenset({"say", "note", "argue", "write", "tell", "report", "cla
 # Words on an object that say which part or how hard, not what: values of one question, by class
 # ("selected banks" and "all banks" answer one question differently; "tough" and "severe" alike).
 SCOPE_CLASSES = {
-    "all": "all every each entire full total whole",
+    "all": "all every each entire full total whole blanket",
     "selected": "selected select certain some several few targeted partial specific designated",
     "mild": "mild modest limited light symbolic weak lenient token",
     "severe": "tough severe harsh strong stringent sweeping unprecedented comprehensive robust heavy",
