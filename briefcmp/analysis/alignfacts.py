@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
 from briefcmp.analysis import lexicon
+from briefcmp.analysis.document import lemma
 from briefcmp.analysis.entities import Entities, proper_names, slug
 from briefcmp.analysis.facts import Fact, read_facts
 from briefcmp.analysis.factrefs import BriefTexts, antecedent, definite_head, person_countries
@@ -113,7 +114,7 @@ def _clean(nouns) -> frozenset[str]:
             continue
         w = m.group().strip("-")
         # "exports" and "shipments", "aid" and "assistance": one notion (the figures' table, then the statements')
-        out.add(lexicon.object_notion(lexicon.notion(lexicon.lemma(w) if w != n.lower() else w)))
+        out.add(lexicon.object_notion(lexicon.notion(lemma(w) if w != n.lower() else w)))
     return frozenset(out)
 
 
