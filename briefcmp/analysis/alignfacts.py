@@ -332,9 +332,10 @@ def _keyed(corpus: Corpus, entities: Entities, actors: set[str]) -> dict[str, li
         actor = (keys[key].subjects or ("",))[0]
         return actor in near or bool(_prefixes(actor) & actors)
 
+    texts = BriefTexts(corpus)  # a registered statement is read as a new one is
     for c in corpus.claims():
         if c.key and c.key in keys and c.value is not None and c.value.type in VALUE_TYPES and wanted(c.key):
-            st = describe(c, entities)
+            st = describe(c, entities, texts.around(c))
             if st is not None:
                 out[c.key].append(st)
     return out
