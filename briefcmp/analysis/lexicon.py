@@ -279,7 +279,7 @@ _WORD_ACTION: dict[str, str] = {w: a for a, ws in _ACTIONS.items() for w in ws}
 # Actions a reader asks about as one kind of step, though not one question (a person decides): a ban, a
 # restriction and an exclusion all curb; a donation and a delivery both give.
 _FAMILIES: dict[str, tuple[str, ...]] = {
-    "curb": ("ban", "restrict", "exclude", "block"),
+    "curb": ("ban", "restrict", "exclude", "block", "close", "shut"),  # closing waters to fishing bans it there
     "give": ("send", "provide", "donate", "pledge", "give"),
     "consent": ("approve", "consent", "accept"),
     "end": ("lift", "end"),
