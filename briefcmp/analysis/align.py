@@ -53,7 +53,7 @@ from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _ABBREV_END, _DATELINE, _DATELINE_DAY, _SENTENCE_END, _Context, _dateline_day, _paragraphs,
 )
-from briefcmp.analysis.entities import Entities, proper_names
+from briefcmp.analysis.entities import WORLD, Entities, proper_names
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
     FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
@@ -220,7 +220,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             subjects, subjects_from = (entities.adopt(named[0][2]),), "clause"
         if not subjects and generic and not entities.subjects(clause) and not _POSSESSIVE_START.match(clause):
             # "The region's economy grew 4 percent": about no country, whatever the brief's title says.
-            subjects, subjects_from = (f"({generic.group().lower()})",), "clause"
+            subjects, subjects_from = (_region(clause, generic),), "clause"
         pair = None if subjects or figure_span is None or entities.subjects(clause) else \
             next((m for m in reversed(list(clauses.PAIR_BACK.finditer(upto)))), None)
         if pair is not None:  # "trade between the two countries": the two named before
@@ -344,6 +344,23 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         vintage = next((tag for tag, pattern in _VINTAGES if pattern.search(near)), "")
     return Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
                   subjects[0] if subjects else "", period, how, published, alternate, vintage)
+
+
+# "world", "global", "globally", "worldwide": one subject, the world's ("global growth", "world oil demand")
+_WORLD = frozenset("world global globally worldwide".split())
+# "the world's largest automaker", "the world's top-selling": a description of something else, not the world's figure
+_WORLD_RANK = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+)?[\w-]*(?:largest|biggest|top|leading|best|highest|lowest|most|"
+                         r"smallest|fastest|slowest)\b", re.I)
+
+
+def _region(clause: str, generic: re.Match) -> str:
+    """The subject of a clause about a region, bloc or the world, named by a word of ``_GENERIC_SUBJECT``:
+    ``world`` for every word of the world (a subject ``--apply`` may use), else "(word)": a region the text
+    does not delimit ("the region's economy", "emerging markets"), never applied."""
+    word = generic.group().lower()
+    if word in _WORLD and not _WORLD_RANK.match(clause, generic.end()):
+        return WORLD
+    return f"({'world' if word in _WORLD else word})"
 
 
 # A sentence whose subject points back: "It totals 656.6 trillion won", "That is up 2.8 percent".

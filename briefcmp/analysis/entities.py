@@ -32,6 +32,20 @@ AND ARE CAN PER BEN MAR GAB TON NOR ITA COL DOM ANT MAC GIB AIA ATA MLI NIU
 """.split())
 
 
+# Regions whose figures the press reports like a country's, by every form it writes them in: a euro-area
+# release is about the euro area (not about Germany, where its wire story is filed), whichever of
+# "euro area", "eurozone", "euro zone" or "the single currency area" each outlet writes. ("EZ" is CLDR's
+# code for the euro area; the bloc's member count changes, so "the 20-nation bloc" is not a name.)
+REGIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {  # code -> (id, label, names)
+    "EZ": ("euro-area", "Euro area", ("euro area", "Euro area", "Euro Area", "eurozone", "Eurozone", "euro zone",
+                                      "Euro zone", "Euro Zone", "single currency area", "single-currency area",
+                                      "single currency bloc", "single-currency bloc", "currency bloc")),
+}
+
+
+WORLD = "world"  # the subject of "global growth", "world oil demand" (align: never found as a name in text)
+
+
 _CONTINENT_BEFORE = re.compile(r"\b(?:Latin|South|North|Central|Pan|Native|African|Meso|Anglo|Ibero)[\s-]$")
 
 
@@ -41,6 +55,7 @@ class Country:
     label: str  # "South Korea"
     names: tuple[str, ...]  # every form that names it in text
     adjectives: tuple[str, ...] = ()  # the forms of ``names`` that are its adjective ("Japanese")
+    code: str = ""  # ISO 3166 alpha-2 ("KR")
 
 
 def slug(text: str) -> str:
@@ -87,7 +102,8 @@ def countries() -> tuple[Country, ...]:
             names.add(capital.split(" D.C.")[0] if capital.startswith("Washington") else capital)
         names = {n for n in names if n not in _AMBIGUOUS and "," not in n}
         population = info.get("population") if isinstance(info.get("population"), (int, float)) else 0
-        out.append((population, Country(slug(label), label, tuple(sorted(names)), (demonym,) if demonym in names else ())))
+        out.append((population, Country(slug(label), label, tuple(sorted(names)), (demonym,) if demonym in names else (),
+                                        iso["alpha2"])))
     # A name several countries share ("American" for the United States and the Northern Mariana
     # Islands, "Dominican") belongs to the most populous one.
     owner: dict[str, tuple[float, str]] = {}
@@ -96,7 +112,7 @@ def countries() -> tuple[Country, ...]:
             if n not in owner or population > owner[n][0]:
                 owner[n] = (population, c.id)
     kept = [Country(c.id, c.label, tuple(n for n in c.names if owner[n][1] == c.id),
-                    tuple(n for n in c.adjectives if owner[n][1] == c.id)) for _, c in out]
+                    tuple(n for n in c.adjectives if owner[n][1] == c.id), c.code) for _, c in out]
     return tuple(sorted(kept, key=lambda c: c.id))
 
 
@@ -136,6 +152,8 @@ def currency_country(code: str) -> str:
     return _currency_countries().get(code.upper(), "") if len(code) == 3 and code.isalpha() else ""
 
 
+_AFTER_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s*$)\d[\d.,]*\s*$")  # (not after a year: "... 2024 INEGI")
+_OFFICE_WORDS = frozenset("statistics stats statistical bank reserve central national census treasury".split())
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
 # Capitalised words that start a sentence or name a time or direction, not an organisation: "In India",
 # "Both India and", "December India", "Northern India".
@@ -172,6 +190,22 @@ class Entities:
                 for n in c.names:
                     name_of.setdefault(n, eid)
                 adjectives.update(a for a in c.adjectives if name_of.get(a) == eid)
+            self.labels.setdefault(WORLD, "World")
+            for eid, label, forms in REGIONS.values():
+                self.labels.setdefault(eid, label)
+                for n in forms:
+                    name_of.setdefault(n, eid)
+            # A country's statistics office, central bank or ministry stands for the country (corpus/agencies.py)
+            from briefcmp.corpus.agencies import OFFICES
+
+            code_of: dict[str, str] = {}  # (countryinfo files Wales under GB too: the code is the country holding most names)
+            for c in sorted(countries(), key=lambda c: len(c.names)):
+                code_of[c.code] = name_of.get(c.label, c.id)
+            code_of.update({code: eid for code, (eid, _, _) in REGIONS.items()})
+            for code, forms in OFFICES.items():
+                if code in code_of:
+                    for n in forms:
+                        name_of.setdefault(n, code_of[code])
         self.entity_of = name_of
         self.adjectives = frozenset(adjectives - set(self.labels.values()))  # "Japanese", "American"
         self._config_names = config_names
@@ -228,6 +262,8 @@ class Entities:
                 continue
             if self._company_name(text, m.start(), name):
                 continue
+            if name.isupper() and _AFTER_NUMBER.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "25 BPS": a unit after a number, not an office's acronym
             out.append((m.start(), m.start() + len(name), self.entity_of[name]))
         return out
 
@@ -249,7 +285,10 @@ class Entities:
         if not self._use_countries or name in self._config_names:
             return False
         before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-        return bool(before) and before.group(1).lower() not in _NOT_A_NAME_WORD
+        # "Statistics Canada", "Bank Indonesia": a body's generic name before the country's is the
+        # country's office, whose figures are the country's (not a company's, as "Coal India")
+        return bool(before) and before.group(1).lower() not in _NOT_A_NAME_WORD and \
+            before.group(1).lower() not in _OFFICE_WORDS
 
     def subjects(self, text: str) -> tuple[str, ...]:
         """Entity ids named in ``text``, in order of first mention."""
