@@ -213,6 +213,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         named = [] if subjects or entities.subjects(clause) else proper_names(clause)
         generic = next((g for g in _GENERIC_SUBJECT.finditer(clause)
                         if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())
+                        and not (g.group().lower() in _WORLD and _WORLD_RANK.match(clause, g.end()))
                         and not any(a <= g.start() < b for a, b, _ in named)), None)
         if named and not generic:
             # "reservoir storage in the Santiago metropolitan region": a named place or body is a
@@ -227,8 +228,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             subjects = ctx.pair_before(min(s0, a) + pair.start())
             subjects_from = "two named before" if subjects else ""
         if not subjects:
-            for how, found in (("clause", lambda: entities.subjects(clause)),
-                               ("sentence", lambda: entities.subjects_or_names(upto)),  # a name after the clause is another's
+            for how, found in (("clause", lambda: entities.qualified(clause, entities.subjects(clause))),
+                               ("sentence", lambda: entities.qualified(upto, entities.subjects_or_names(upto))),  # a name after the clause is another's
                                ("previous sentence", lambda: ctx.carried(si)),
                                ("title", lambda: ctx.title_subjects),
                                (ctx.brief_how, lambda: ctx.brief_subjects)):
@@ -356,11 +357,10 @@ _WORLD_RANK = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+)?[\w-]*(?:largest|biggest|
 def _region(clause: str, generic: re.Match) -> str:
     """The subject of a clause about a region, bloc or the world, named by a word of ``_GENERIC_SUBJECT``:
     ``world`` for every word of the world (a subject ``--apply`` may use), else "(word)": a region the text
-    does not delimit ("the region's economy", "emerging markets"), never applied."""
+    does not delimit ("the region's economy", "emerging markets"), never applied. ("The world's largest
+    automaker" is no word of the world: it describes what the sentence is about, named elsewhere.)"""
     word = generic.group().lower()
-    if word in _WORLD and not _WORLD_RANK.match(clause, generic.end()):
-        return WORLD
-    return f"({'world' if word in _WORLD else word})"
+    return WORLD if word in _WORLD else f"({word})"
 
 
 # A sentence whose subject points back: "It totals 656.6 trillion won", "That is up 2.8 percent".
@@ -399,9 +399,24 @@ group_evidence = grouping.group_evidence
 
 
 RELEASE_DAYS = evidence.RELEASE_DAYS
+CURRENCY = "currency of its money figures"  # Member.subjects_from of a subject read from the brief's currency
 plan = evidence.plan
 adopt_release_periods = evidence.adopt_release_periods
 _PLAN = evidence.PLAN
+
+
+def _currency_subject(members: list[Member], ctx: _Context) -> None:
+    """A brief that names no country, whose money figures are all in one country's own currency
+    ("Rs 11.21 lakh crore", "656.6 trillion won"), is about that country: its figures with no subject
+    take it (weaker evidence than a subject the brief names: ``evidence.SUBJECT_WEIGHT``)."""
+    if ctx.brief_subjects or ctx.title_subjects:
+        return
+    country = whose.currency_country(members)
+    if not country:
+        return
+    for m in members:
+        if not m.subjects:
+            m.subjects, m.subjects_from, m.lead = (country,), CURRENCY, country
 
 
 def _brief_hints(members: list[Member]) -> None:
@@ -431,6 +446,9 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     loose: list[Member] = []
     described: list[Member] = []
     known = tuple(sorted({b.published.start() for b in corpus.briefs if b.published is not None}))
+    # companies named with their legal form anywhere (title, publisher, a figure's sentence): their figures
+    # are theirs under every short name ("Toyota Motor Corp." -> "Toyota")
+    entities.add_companies(t for b in corpus.briefs for t in (b.title, b.publisher, *(c.quote for c in b.claims)))
     for brief in corpus.briefs:
         for claim in brief.claims:
             if claim.value is None or claim.value.type not in FIGURE_TYPES:
@@ -442,6 +460,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
                 continue
             described.append(m)
             (keyed[claim.key] if claim.key else loose).append(m)
+        if brief.id in contexts:
+            _currency_subject(described, contexts[brief.id])
         _brief_hints(described)
         described = []
     result.considered = len(loose)

@@ -94,6 +94,8 @@ def countries() -> tuple[Country, ...]:
             names.update({"US", "U.S.", "UK", "U.K.", "Britain", "U.S.A."} & ({"US", "U.S.", "U.S.A."}
                                                                              if iso["alpha2"] == "US" else
                                                                              {"UK", "U.K.", "Britain"}))
+        if iso["alpha2"] == "KR":
+            names.add("Korea")  # the press's "Korea" is the South ("Statistics Korea"); the North is always named so
         demonym = info.get("demonym") if isinstance(info.get("demonym"), str) else ""
         if demonym and demonym.isascii():
             names.add(demonym)
@@ -152,6 +154,14 @@ def currency_country(code: str) -> str:
     return _currency_countries().get(code.upper(), "") if len(code) == 3 and code.isalpha() else ""
 
 
+# A company named with its legal form: "Toyota Motor Corporation", "Samsung Electronics Co.", "Equinor ASA".
+_CORPORATE = re.compile(r"\b((?:[A-Z][A-Za-z&'-]+ ){0,2}[A-Z][A-Za-z&'-]+) (?:Corporation|Corp\b\.?|Inc\b\.?|"
+                        r"Ltd\b\.?|Limited\b|plc\b|PLC\b|Co\.|Company\b|Holdings\b|AG\b|ASA\b|S\.A\.|N\.V\.|LLC\b|"
+                        r"GmbH\b)")
+# What stands between a country and the company it qualifies: "Japanese automaker Toyota", "Japan's biggest Toyota".
+_QUALIFIER_GAP = re.compile(r"(?:'s|’s)?(?:\s+(?!(?:and|or|but|while|as|than)\b)[a-z][a-z-]*){0,2}\s+")
+_COMPANY_NOUN = re.compile(r"(?:'s|’s)?\s+(?:[a-z-]+\s+)?(?:firm|firms|company|companies|automaker|carmaker|maker|"
+                           r"manufacturer|conglomerate|giant|group|corporation|producer|exporter|retailer|lender)\b")
 _AFTER_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s*$)\d[\d.,]*\s*$")  # (not after a year: "... 2024 INEGI")
 _OFFICE_WORDS = frozenset("statistics stats statistical bank reserve central national census treasury".split())
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
@@ -213,9 +223,70 @@ class Entities:
         self._config_cjk = {form: eid for form, eid in name_of.items() if _is_cjk(form)}
         self._cjk_re: Optional[re.Pattern] = None
         self.adopted: set[str] = set()  # ids of the names ``adopt`` took from briefs (not registered)
-        names = sorted(name_of, key=len, reverse=True)
+        self.company_ids: set[str] = set()  # ids of the companies ``add_companies`` found
+        self._compile()
+
+    def _compile(self) -> None:
+        names = sorted(self.entity_of, key=len, reverse=True)
         self._re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w$])"
                               r"(?!\s+dollars?\b)(?:'s)?") if names else None
+        self.__dict__.pop("_found", None)
+
+    def qualified(self, text: str, found: tuple[str, ...]) -> tuple[str, ...]:
+        """``found`` (the subjects of ``text``) without a country that only says where a company is from:
+        "Japanese automaker Toyota", "Japan's Toyota", "a first for a Japan firm" (the figure is the
+        company's), when ``text`` names a company (``add_companies``)."""
+        if not self.company_ids or not any(x in self.company_ids for x in found) and not _COMPANY_NOUN.search(text):
+            return found
+        hits = self.find(text)
+        qualifying = set()
+        for i, (a, b, eid) in enumerate(hits):
+            if eid in self.company_ids:
+                continue
+            nxt = hits[i + 1] if i + 1 < len(hits) else None
+            between = text[b:nxt[0]] if nxt is not None else ""
+            if (nxt is not None and nxt[2] in self.company_ids and _QUALIFIER_GAP.fullmatch(between)) or \
+                    _COMPANY_NOUN.match(text, b):
+                qualifying.add(eid)
+            else:
+                qualifying.discard(eid)  # a mention of its own: the country stays
+        unqualified = {eid for a, b, eid in hits if eid not in self.company_ids} - qualifying
+        out = tuple(x for x in found if x not in qualifying or x in unqualified)
+        return out or found
+
+    def add_companies(self, texts: Iterable[str]) -> list[str]:
+        """Register the companies ``texts`` name with a legal form ("Toyota Motor Corporation", "Toyota
+        Motor Corp."), under their name without it ("Toyota Motor") and their first word when it is
+        no English word and no country's name ("Toyota"): a company's figures are the company's, however
+        each report shortens its name. Returns the new ids. A name holding a country's ("Coal India
+        Limited", see ``companies``) or a registered name is left as it is."""
+        import simplemma  # lazy: align only
+
+        found: dict[str, set[str]] = {}
+        for text in texts:
+            for m in _CORPORATE.finditer(text):
+                core = m.group(1)
+                if self.find(core) or self.companies(core) or core.split()[0].lower() in _NOT_A_NAME_WORD | _GENERIC_NAME | _NAME_HEADS:
+                    continue
+                found.setdefault(core, set()).add(m.group())
+        new = []
+        for core, full in sorted(found.items()):
+            eid = slug(core)
+            if eid in self.labels and eid not in self.adopted:
+                continue
+            forms = {core, *full}
+            first = core.split()[0]
+            if " " in core and not simplemma.is_known(first.lower(), lang="en") and \
+                    first.lower() not in _GENERIC_NAME | _NAME_HEADS | _NOT_A_NAME_WORD:
+                forms.add(first)
+            for f in forms:
+                self.entity_of.setdefault(f, eid)
+            self.labels[eid] = core
+            self.company_ids.add(eid)
+            new.append(eid)
+        if new:
+            self._compile()
+        return new
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, entity id) of every name in ``text``, in order (remembered: align asks of one

@@ -41,7 +41,7 @@ OFFICES: dict[str, tuple[str, ...]] = {
     "US": ("Census Bureau", "Bureau of Labor Statistics", "BLS", "Bureau of Economic Analysis", "BEA",
            "Federal Reserve", "Fed", "Labor Department", "Commerce Department", "Department of Labor",
            "Department of Commerce"),
-    "CA": ("StatCan",),
+    "CA": ("StatCan", "BoC"),
     "MX": ("INEGI", "Banxico"),
     "GB": ("Office for National Statistics", "ONS", "Bank of England", "BoE", "Office for Budget Responsibility", "OBR"),
     "EZ": ("European Central Bank", "ECB"),

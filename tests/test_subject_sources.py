@@ -1,0 +1,117 @@
+"""Whose figure it is, as English reporting says it without naming a country in the figure's clause
+(issue 21): a region (the euro area, however written; the world), a statistics office or central bank
+standing for its country, a company under its short name, and a brief whose money is one country's.
+Fixture texts written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefcmp.analysis import subjects as whose
+from briefcmp.analysis.align import _WORLD_RANK, _region
+from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.measure import _GENERIC_SUBJECT
+from test_align_subjects import _corpus, _found
+
+
+def test_the_euro_area_is_one_region_however_it_is_written() -> None:
+    e = Entities()
+    for text in ("euro area inflation", "Eurozone inflation", "the euro zone economy", "the Euro Zone",
+                 "prices in the single currency area", "the currency bloc's growth"):
+        assert e.subjects(text) == ("euro-area",), text
+    assert e.label("euro-area") == "Euro area"
+
+
+def test_a_statistics_office_or_central_bank_stands_for_its_country() -> None:
+    e = Entities()
+    assert e.subjects("GDP grew 1.0%, INEGI said") == ("mexico",)
+    assert e.subjects("Statistics Canada | The Daily") == ("canada",)  # the office, not a company
+    assert e.subjects("Bank Indonesia held its rate") == ("indonesia",)
+    assert e.subjects("the Office for National Statistics said") == ("united-kingdom",)  # not Wales
+    assert e.subjects("below the Bank of England's target") == ("united-kingdom",)
+    assert e.subjects("the ECB kept rates on hold") == ("euro-area",)
+    assert e.subjects("Q2 2024 BPS data") == ("indonesia",)
+    assert e.subjects("a cut of 25 BPS") == ()  # a unit after a number, not Statistics Indonesia
+    assert e.subjects("Coal India mined more") == ()  # a company whose name ends in its country's
+    assert e.subjects("according to Statistics Korea") == ("south-korea",)
+    assert e.subjects("North Korea fired a missile") == ("north-korea",)
+
+
+def test_a_side_mention_by_adjective_does_not_hide_the_brief_subject() -> None:
+    # "Statistics Canada" in the publisher line; "British Columbia" once, further down
+    assert whose.main_subject([("canada", False), ("united-kingdom", True)]) == (("canada",), "whole brief")
+    assert whose.main_subject([("united-kingdom", True)]) == ((), "")
+    assert whose.main_subject([("canada", False), ("united-kingdom", False)]) == ((), "")
+
+
+def test_world_and_global_are_one_subject_but_not_the_worlds_largest() -> None:
+    for clause in ("Global growth is projected at 3.2 percent", "World oil demand will rise by 1.9 million bpd"):
+        g = next(_GENERIC_SUBJECT.finditer(clause))
+        assert _region(clause, g) == "world"
+    clause = "the world's largest automaker expects profit to fall"
+    g = next(_GENERIC_SUBJECT.finditer(clause))
+    assert _WORLD_RANK.match(clause, g.end())
+    clause = "The region's economy grew 4 percent"
+    assert _region(clause, next(_GENERIC_SUBJECT.finditer(clause))) == "(region)"
+
+
+def test_a_company_is_known_by_its_short_name_and_its_country_only_qualifies_it() -> None:
+    e = Entities()
+    assert e.add_companies(["Kessler Motor Corp. said on Wednesday", "Coal India Limited", "General Motors Co."]) \
+        == ["kessler-motor"]  # (a name holding a country's, or of common words, is left alone)
+    assert e.subjects("Kessler posts record profit") == ("kessler-motor",)
+    assert e.subjects("Kessler Motor Corp. said") == ("kessler-motor",)
+    for text in ("German carmaker Kessler said sales rose", "Germany's Kessler posted a profit",
+                 "Kessler profit tops 5 billion euros, a first for a Germany firm"):
+        assert e.qualified(text, e.subjects(text)) == ("kessler-motor",), text
+    for text in ("Kessler sales in China rose 5%", "Germany's exports rose and Kessler gained"):
+        assert "kessler-motor" in e.qualified(text, e.subjects(text)) and len(e.qualified(text, e.subjects(text))) == 2
+
+
+def test_reports_line_up_by_region_office_company_and_currency(tmp_path: Path) -> None:
+    texts = {
+        # a statistics office's own release: no country in its text
+        "office": "Labour Force Survey, March 2025\nStatistics Canada | The Daily | Released: 2025-04-04\n\n"
+                  "The unemployment rate rose 0.2 percentage points to 6.7% in March 2025.\n",
+        "wire": "Canada's jobless rate climbs to 6.7%\nOTTAWA, April 4 (Reuters) -\n\n"
+                "Canada's unemployment rate rose to 6.7% in March 2025, the highest in three months.\n",
+        # one region, two spellings
+        "paper": "Euro zone prices pick up\nThe Continental Ledger | 2 April 2025\n\n"
+                 "Inflation in the euro zone rose to 2.3% in March 2025, according to a flash estimate.\n",
+        "note": "Eurozone: inflation edges up\nBank research note | 2 April 2025\n\n"
+                "Eurozone inflation was 2.3% in March 2025, up from 2.2% a month earlier.\n",
+    }
+    found = _found(tmp_path / "c", _corpus(tmp_path / "c", texts))
+    assert ("agreement", frozenset({"6.7%"}), frozenset({"canada"})) in found
+    assert ("agreement", frozenset({"2.3%"}), frozenset({"euro-area"})) in found
+
+
+def test_a_brief_naming_no_country_is_about_the_country_of_its_currency(tmp_path: Path) -> None:
+    from briefcmp.analysis.align import CURRENCY, align
+    from briefcmp.corpus.cache import load_corpus
+
+    texts = {
+        "ledger": "Budget 2025: capex pegged at Rs 11.21 lakh crore\nThe Daily Ledger | 1 February 2025\n\n"
+                  "Capital expenditure is budgeted at Rs 11.21 lakh crore for 2025-26. Defence gets Rs 6.81 lakh "
+                  "crore in 2025-26.\n",
+        "wire": "India raises capital spending\nNEW DELHI, Feb 1 (Reuters) -\n\n"
+                "India's capital expenditure for 2025-26 is budgeted at Rs 11.21 lakh crore, the finance "
+                "minister said.\n",
+        "mixed": "Markets wrap\nThe Daily Ledger | 1 February 2025\n\n"
+                 "The fund holds Rs 300 crore and $2 billion in 2025.\n",  # two currencies: no country
+    }
+    from briefcmp.cli import app
+    from typer.testing import CliRunner
+
+    runner, root = CliRunner(), tmp_path / "c"
+    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+    for name, text in texts.items():
+        (root / "sources" / f"{name}.txt").write_text(text, encoding="utf-8")
+        r = runner.invoke(app, ["annotate", str(root / "sources" / f"{name}.txt"), "-o", str(root / f"{name}.claims.yaml")])
+        assert r.exit_code == 0, r.output
+    corpus = load_corpus([tmp_path / "c"], cache=False).corpus
+    result = align(corpus)
+    members = [m for g in (*result.groups, *result.candidates) for m in g.members]
+    ledger = [m for m in members if m.claim.brief == "ledger"]
+    assert ledger and all(m.subjects == ("india",) and m.subjects_from == CURRENCY for m in ledger)
+    assert not any(m.claim.brief == "mixed" and m.subjects_from == CURRENCY for m in members)
