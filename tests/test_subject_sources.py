@@ -115,3 +115,36 @@ def test_a_brief_naming_no_country_is_about_the_country_of_its_currency(tmp_path
     ledger = [m for m in members if m.claim.brief == "ledger"]
     assert ledger and all(m.subjects == ("india",) and m.subjects_from == CURRENCY for m in ledger)
     assert not any(m.claim.brief == "mixed" and m.subjects_from == CURRENCY for m in members)
+
+
+def test_a_bare_dollar_in_a_brief_about_a_dollar_country_is_its_dollar() -> None:
+    from briefcmp.drafting.localdollar import local_dollar
+
+    home = ("Budget 2025-26 at a glance\nCanberra Courier | 25 March 2025\n\n"
+            "Australia will run a deficit of $42.1 billion in 2025-26, the Treasurer said. Australia's net debt "
+            "is forecast at $600 billion.\n")
+    assert local_dollar(home) == "AUD"
+    wire = home.replace("$42.1 billion", "A$42.1 billion ($26.5 billion)")  # wire copy marks its dollars
+    assert local_dollar(wire) == ""
+    assert local_dollar(home.replace("Australia", "Japan")) == ""  # no dollar of its own
+    assert local_dollar(home.replace("Australia", "the United States")) == ""
+    assert local_dollar("Canada's jobs\nOttawa Daily | 1 May 2025\n\nCanada's average hourly wage rose to $35.59; "
+                        "Canada added 47,000 jobs.") == "CAD"
+
+
+def test_drafting_writes_the_local_dollar(tmp_path: Path) -> None:
+    import yaml
+    from briefcmp.cli import app
+    from typer.testing import CliRunner
+
+    runner, root = CliRunner(), tmp_path / "c"
+    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+    src = root / "sources" / "budget.txt"
+    src.write_text("Budget 2025-26 at a glance\nCanberra Courier | 25 March 2025\n\nAustralia will run a deficit of "
+                   "$42.1 billion in 2025-26, the Treasurer said. Australia's net debt is forecast at $600 billion.\n",
+                   encoding="utf-8")
+    r = runner.invoke(app, ["annotate", str(src), "-o", str(root / "budget.claims.yaml")])
+    assert r.exit_code == 0, r.output
+    claims = yaml.safe_load((root / "budget.claims.yaml").read_text(encoding="utf-8"))["claims"]
+    money = [c["value"] for c in claims if "billion" in str(c.get("value"))]
+    assert money and all("AUD" in str(v) and "USD" not in str(v) for v in money), money
