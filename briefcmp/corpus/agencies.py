@@ -1,4 +1,5 @@
-"""News agencies and wire services by name: who a report cites, and who a brief's publisher is.
+"""News agencies and wire services by name: who a report cites, and who a brief's publisher is;
+and (``OFFICES``) the statistics offices and central banks whose figures are their country's.
 
 One table for drafting (``drafting/cites.py`` writes ``cites:``) and for comparison (a claim of a
 Yonhap story and a rewrite citing Yonhap are one origin).
