@@ -11,8 +11,12 @@ describes it by
   subjects come first. A clause about a region, bloc or the world ("the region's economy") has
   no country subject; a company named before the figure's clause ("Output at state-run Coal
   India, ..., rose to") is the subject, not the title's country. A brief that names no country
-  takes the subject of the release it reports, for its figures that agree with other reports
-  (``subjects.adopt_release_subjects``);
+  takes the country of its one national currency ("Rs 11.21 lakh crore"), else the subject of the
+  release it reports, for its figures that agree with other reports
+  (``subjects.adopt_release_subjects``). The euro area is a subject however it is written, "global"
+  and "world" are one subject, a country's statistics office or central bank is the country, and a
+  company named with its legal form anywhere in the corpus is the subject of its figures under its
+  short name ("Toyota"), a country only qualifying it ("Japanese automaker Toyota") dropped;
 - its **dimension and unit** (durations compare in days; ranks are their own dimension);
 - the **measured thing**: the content words of the figure's clause without subject
   names, units, dates and verbs that only state a value ("was", "reached"), spellings
