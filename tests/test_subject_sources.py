@@ -148,3 +148,10 @@ def test_drafting_writes_the_local_dollar(tmp_path: Path) -> None:
     claims = yaml.safe_load((root / "budget.claims.yaml").read_text(encoding="utf-8"))["claims"]
     money = [c["value"] for c in claims if "billion" in str(c.get("value"))]
     assert money and all("AUD" in str(v) and "USD" not in str(v) for v in money), money
+
+
+def test_opec_and_opec_plus_are_two_groups() -> None:
+    e = Entities()
+    assert e.subjects("OPEC's crude output fell") == ("opec",)
+    assert e.subjects("Output of the Organization of the Petroleum Exporting Countries rose") == ("opec",)
+    assert e.subjects("OPEC+ output fell by 557,000 bpd") == ("opec-plus",)

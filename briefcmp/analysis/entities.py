@@ -36,10 +36,14 @@ AND ARE CAN PER BEN MAR GAB TON NOR ITA COL DOM ANT MAC GIB AIA ATA MLI NIU
 # release is about the euro area (not about Germany, where its wire story is filed), whichever of
 # "euro area", "eurozone", "euro zone" or "the single currency area" each outlet writes. ("EZ" is CLDR's
 # code for the euro area; the bloc's member count changes, so "the 20-nation bloc" is not a name.)
-REGIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {  # code -> (id, label, names)
+REGIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {  # code (CLDR's, or the group's name) -> (id, label, names)
     "EZ": ("euro-area", "Euro area", ("euro area", "Euro area", "Euro Area", "eurozone", "Eurozone", "euro zone",
                                       "Euro zone", "Euro Zone", "single currency area", "single-currency area",
                                       "single currency bloc", "single-currency bloc", "currency bloc")),
+    # producer groups whose output and quotas the press reports as one's; "OPEC+" is the wider group
+    "OPEC": ("opec", "OPEC", ("OPEC", "Organization of the Petroleum Exporting Countries",
+                              "Organisation of the Petroleum Exporting Countries")),
+    "OPEC+": ("opec-plus", "OPEC+", ("OPEC+", "OPEC Plus", "OPEC-plus")),
 }
 
 
@@ -228,7 +232,7 @@ class Entities:
 
     def _compile(self) -> None:
         names = sorted(self.entity_of, key=len, reverse=True)
-        self._re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w$])"
+        self._re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w$+])"
                               r"(?!\s+dollars?\b)(?:'s)?") if names else None
         self.__dict__.pop("_found", None)
 
