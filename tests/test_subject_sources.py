@@ -155,3 +155,40 @@ def test_opec_and_opec_plus_are_two_groups() -> None:
     assert e.subjects("OPEC's crude output fell") == ("opec",)
     assert e.subjects("Output of the Organization of the Petroleum Exporting Countries rose") == ("opec",)
     assert e.subjects("OPEC+ output fell by 557,000 bpd") == ("opec-plus",)
+
+
+def test_a_province_is_its_own_subject_and_hides_no_country_adjective() -> None:
+    e = Entities()
+    assert e.subjects("employment declined in British Columbia") == ()  # not the United Kingdom's
+    assert [p[2] for p in e.provinces("grew in Ontario (+43,000) and Quebec (+22,000)")] == ["ontario", "quebec"]
+    assert e.provinces("in Central province") == [] and e.provinces("Georgia's exports") == []
+    assert e.subjects("New South Wales and Australia") == ("australia",)
+    assert e.subjects("South Australia's budget") == ()
+
+
+def test_a_provinces_figure_is_not_its_countrys(tmp_path: Path) -> None:
+    from briefcmp.analysis.align import align
+    from briefcmp.cli import app
+    from briefcmp.corpus.cache import load_corpus
+    from typer.testing import CliRunner
+
+    runner, root = CliRunner(), tmp_path / "c"
+    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+    texts = {"office": "Labour Force Survey, March 2025\nStatistics Canada | The Daily | Released: 2025-04-04\n\n"
+                       "Employment rose by 32,000 in March 2025. By province, employment grew in Alberta (+12,000) "
+                       "and declined in Nova Scotia (-3,000) in March 2025.\n"}
+    for name, text in texts.items():
+        (root / "sources" / f"{name}.txt").write_text(text, encoding="utf-8")
+        assert runner.invoke(app, ["annotate", str(root / "sources" / f"{name}.txt"), "-o",
+                                   str(root / f"{name}.claims.yaml")]).exit_code == 0
+    from briefcmp.analysis import align as A
+    from briefcmp.analysis.entities import Entities
+
+    corpus = load_corpus([root], cache=False).corpus
+    entities = Entities(corpus.config)
+    (brief,) = corpus.briefs
+    ctx = A._Context(brief, entities)
+    members = [m for m in (A.describe(c, ctx, entities) for c in brief.claims) if m is not None]
+    assert {m.claim.value.base_amount: m.subjects for m in members} == \
+        {32000: ("canada",), 12000: ("alberta",), -3000: ("nova-scotia",)}
+    assert align(corpus).considered == 3

@@ -231,6 +231,13 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         if pair is not None:  # "trade between the two countries": the two named before
             subjects = ctx.pair_before(min(s0, a) + pair.start())
             subjects_from = "two named before" if subjects else ""
+        if not subjects and fig_in_clause is not None and not entities.subjects(upto):
+            # "employment grew in Ontario (+43,000)": the province's figure, not its country's
+            provinces = entities.provinces(clause) or entities.provinces(upto)
+            if provinces:
+                end = fig_in_clause[0] + (len(upto) - len(clause) if not entities.provinces(clause) else 0)
+                before = [p for p in provinces if p[1] <= end]
+                subjects, subjects_from = ((before[-1] if before else provinces[0])[2],), "clause"
         if not subjects:
             for how, found in (("clause", lambda: entities.qualified(clause, entities.subjects(clause))),
                                ("sentence", lambda: entities.qualified(upto, entities.subjects_or_names(upto))),  # a name after the clause is another's

@@ -158,6 +158,27 @@ def currency_country(code: str) -> str:
     return _currency_countries().get(code.upper(), "") if len(code) == 3 and code.isalpha() else ""
 
 
+@lru_cache(maxsize=1)
+def _province_names() -> tuple[frozenset[str], int]:
+    """Provinces and states of every country (countryinfo), ASCII names only, none that is a country's
+    name or ambiguous ("Georgia" is the country) or made of words any name uses ("Central", "Northern");
+    and the most words one has."""
+    import countryinfo
+
+    taken = {n for c in countries() for n in c.names}
+    common = _GENERIC_NAME | _NOT_A_NAME_WORD | _NAME_HEADS | _NOT_NAME | {"savannah", "capital"}
+    names = set()
+    for c in countryinfo.all_countries():
+        for p in c.info().get("provinces") or ():
+            if isinstance(p, str) and p.isascii() and p[:1].isupper() and p not in taken and p not in _AMBIGUOUS \
+                    and len(p) > 3 and not all(w.lower() in common for w in p.split()):
+                names.add(" ".join(p.split()))
+    return frozenset(names), max((len(n.split()) for n in names), default=1)
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z.-]*[A-Za-z]|[A-Za-z]")  # ("South Australia's": the name, then 's)
+
+
 # A company named with its legal form: "Toyota Motor Corporation", "Samsung Electronics Co.", "Equinor ASA".
 _CORPORATE = re.compile(r"\b((?:[A-Z][A-Za-z&'-]+ ){0,2}[A-Z][A-Za-z&'-]+) (?:Corporation|Corp\b\.?|Inc\b\.?|"
                         r"Ltd\b\.?|Limited\b|plc\b|PLC\b|Co\.|Company\b|Holdings\b|AG\b|ASA\b|S\.A\.|N\.V\.|LLC\b|"
@@ -235,6 +256,33 @@ class Entities:
         self._re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w$+])"
                               r"(?!\s+dollars?\b)(?:'s)?") if names else None
         self.__dict__.pop("_found", None)
+
+    def provinces(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, id) of the provinces and states ``text`` names ("Ontario", "New South Wales", from
+        countryinfo), in order: a figure whose clause names one is the province's, not its country's.
+        Not a name that is a country's or an English word ("Central", "Victoria" is a person too)."""
+        names, most = _province_names()
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        found: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(tokens):  # the longest name of up to ``most`` words at each capitalised word
+            a = tokens[i][0]
+            hit = 0
+            if text[a].isupper():
+                for n in range(min(most, len(tokens) - i), 0, -1):
+                    name = text[a:tokens[i + n - 1][1]]
+                    if name in names and (n == 1 or " ".join(name.split()) == name):
+                        hit = n
+                        break
+            if hit and not (self._re is not None and self._company_name(text, a, name)) and \
+                    (tokens[i + hit - 1][1] == len(text) or text[tokens[i + hit - 1][1]] not in "-"):
+                eid = slug(name)
+                self.labels.setdefault(eid, name)
+                found.append((a, tokens[i + hit - 1][1], eid))
+                i += hit
+            else:
+                i += 1
+        return found
 
     def qualified(self, text: str, found: tuple[str, ...]) -> tuple[str, ...]:
         """``found`` (the subjects of ``text``) without a country that only says where a company is from:
@@ -340,6 +388,11 @@ class Entities:
             if name.isupper() and _AFTER_NUMBER.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "25 BPS": a unit after a number, not an office's acronym
             out.append((m.start(), m.start() + len(name), self.entity_of[name]))
+        if out and self._use_countries:
+            # "British Columbia", "South Australia", "New South Wales": a province's name, not the country's
+            inside = [(a, b) for a, b, _ in self.provinces(text)]
+            if inside:
+                out = [o for o in out if not any(a <= o[0] and o[1] <= b and (a, b) != o[:2] for a, b in inside)]
         return out
 
     def companies(self, text: str) -> list[str]:
