@@ -176,6 +176,8 @@ def _province_names() -> tuple[frozenset[str], int]:
     return frozenset(names), max((len(n.split()) for n in names), default=1)
 
 
+_NAME_AROUND = re.compile(r" [A-Z]")  # a capitalised word right after a name: maybe one longer name
+_NAME_BEFORE = re.compile(r"[A-Z][a-z]+ $")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z.-]*[A-Za-z]|[A-Za-z]")  # ("South Australia's": the name, then 's)
 
 
@@ -187,6 +189,7 @@ _CORPORATE = re.compile(r"\b((?:[A-Z][A-Za-z&'-]+ ){0,2}[A-Z][A-Za-z&'-]+) (?:Co
 _QUALIFIER_GAP = re.compile(r"(?:'s|’s)?(?:\s+(?!(?:and|or|but|while|as|than)\b)[a-z][a-z-]*){0,2}\s+")
 _COMPANY_NOUN = re.compile(r"(?:'s|’s)?\s+(?:[a-z-]+\s+)?(?:firm|firms|company|companies|automaker|carmaker|maker|"
                            r"manufacturer|conglomerate|giant|group|corporation|producer|exporter|retailer|lender)\b")
+_LEGAL_FORM = re.compile(r"\b(?:Corporation|Corp|Inc|Ltd|Limited|plc|PLC|Co\.|Company|Holdings|AG|ASA|S\.A\.|N\.V\.|LLC|GmbH)\b")
 _AFTER_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s*$)\d[\d.,]*\s*$")  # (not after a year: "... 2024 INEGI")
 _OFFICE_WORDS = frozenset("statistics stats statistical bank reserve central national census treasury".split())
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
@@ -315,7 +318,9 @@ class Entities:
         import simplemma  # lazy: align only
 
         found: dict[str, set[str]] = {}
-        for text in texts:
+        for text in set(texts):
+            if not _LEGAL_FORM.search(text):
+                continue
             for m in _CORPORATE.finditer(text):
                 core = m.group(1)
                 if self.find(core) or self.companies(core) or core.split()[0].lower() in _NOT_A_NAME_WORD | _GENERIC_NAME | _NAME_HEADS:
@@ -388,7 +393,8 @@ class Entities:
             if name.isupper() and _AFTER_NUMBER.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "25 BPS": a unit after a number, not an office's acronym
             out.append((m.start(), m.start() + len(name), self.entity_of[name]))
-        if out and self._use_countries:
+        if out and self._use_countries and any(_NAME_AROUND.match(text, b) or _NAME_BEFORE.search(text, max(0, a - 20), a)
+                                               for a, b, _ in out):
             # "British Columbia", "South Australia", "New South Wales": a province's name, not the country's
             inside = [(a, b) for a, b, _ in self.provinces(text)]
             if inside:
