@@ -37,11 +37,11 @@ def agency_of(publisher: str) -> str:
 # releases and the figures said to come from them are that country's: "INEGI said GDP grew 1.0%" is
 # Mexico's GDP. A name that holds its country's ("Bank of Canada", "Statistics Canada", "Bank of Korea")
 # needs no entry (``analysis.entities`` reads the country in it); a name several countries' bodies share
-# ("National Bureau of Statistics", "Ministry of Finance", "the Treasury", "NBS") gets none.
+# ("National Bureau of Statistics", "Ministry of Finance", "Commerce Department", "the Treasury", "NBS")
+# gets none.
 OFFICES: dict[str, tuple[str, ...]] = {
     "US": ("Census Bureau", "Bureau of Labor Statistics", "BLS", "Bureau of Economic Analysis", "BEA",
-           "Federal Reserve", "Fed", "Labor Department", "Commerce Department", "Department of Labor",
-           "Department of Commerce"),
+           "Federal Reserve", "Fed"),
     "CA": ("StatCan", "BoC"),
     "MX": ("INEGI", "Banxico"),
     "GB": ("Office for National Statistics", "ONS", "Bank of England", "BoE", "Office for Budget Responsibility", "OBR"),
