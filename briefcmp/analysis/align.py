@@ -420,7 +420,7 @@ def _currency_subject(members: list[Member], ctx: _Context) -> None:
     """A brief that names no country, whose money figures are all in one country's own currency
     ("Rs 11.21 lakh crore", "656.6 trillion won"), is about that country: its figures with no subject
     take it (weaker evidence than a subject the brief names: ``evidence.SUBJECT_WEIGHT``)."""
-    if ctx.brief_subjects or ctx.title_subjects:
+    if not ctx.ok or ctx.brief_subjects or ctx.title_subjects:
         return
     country = whose.currency_country(members)
     if not country:
