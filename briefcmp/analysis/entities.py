@@ -154,6 +154,7 @@ class Entities:
         self.labels: dict[str, str] = {}
         name_of: dict[str, str] = {}
         config_names: set[str] = set()
+        forms_of: dict[str, set[str]] = {}
         adjectives: set[str] = set()
         for eid, e in config.entities.items():
             self.labels[eid] = e.label
@@ -161,10 +162,12 @@ class Entities:
                 for form in name_forms(name):
                     name_of.setdefault(form, eid)
                     config_names.add(form)
+                    forms_of.setdefault(eid, set()).add(form)
                     if form != name:
                         adjectives.add(form)
         if use_countries:
             label_ids = {e.label: eid for eid, e in config.entities.items()}
+            as_countries: set[str] = set()
             for c in countries():
                 # A country the config registers under another id keeps the config's id.
                 eid = label_ids.get(c.label) or next((name_of[n] for n in c.names if n in config_names), c.id)
@@ -172,9 +175,14 @@ class Entities:
                 for n in c.names:
                     name_of.setdefault(n, eid)
                 adjectives.update(a for a in c.adjectives if name_of.get(a) == eid)
+                if eid == c.id and self.labels[eid] == c.label and eid in forms_of:
+                    # A country registered as itself (what ``align --apply`` writes) is still read as a
+                    # country ("Statistics Canada" ends an organisation's name as before): a second
+                    # run finds the subjects the first found, so one run is enough.
+                    as_countries.update(forms_of[eid])
         self.entity_of = name_of
         self.adjectives = frozenset(adjectives - set(self.labels.values()))  # "Japanese", "American"
-        self._config_names = config_names
+        self._config_names = config_names - as_countries if use_countries else config_names
         self._use_countries = use_countries
         self._config_cjk = {form: eid for form, eid in name_of.items() if _is_cjk(form)}
         self._cjk_re: Optional[re.Pattern] = None
