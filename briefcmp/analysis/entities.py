@@ -226,10 +226,14 @@ class Entities:
         if self._re is None:
             return []
         out = []
+        companies = []  # kept for ``companies``: one scan of the text answers both
         for m in self._re.finditer(text):
             name = m.group()
             if name.endswith("'s"):
                 name = name[:-2]
+            if name in self.entity_of and self._company_name(text, m.start(), name):
+                before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                companies.append(f"{before.group(1)} {name}")  # type: ignore[union-attr]
             if name.startswith("America") and _CONTINENT_BEFORE.search(text, max(0, m.start() - 9), m.start()):
                 continue  # "Latin America", "South American": not the United States
             if name not in self.entity_of:
@@ -237,19 +241,21 @@ class Entities:
             if self._company_name(text, m.start(), name):
                 continue
             out.append((m.start(), m.start() + len(name), self.entity_of[name]))
+        memo = self.__dict__.setdefault("_companies", {})
+        if len(memo) > 20000:
+            memo.clear()
+        memo[text] = tuple(companies)
         return out
 
     def companies(self, text: str) -> list[str]:
-        """Organisations whose names end with a country's ("Coal India"), in order."""
+        """Organisations whose names end with a country's ("Coal India"), in order (found by the scan
+        ``find`` makes: align asks both of one clause)."""
         if self._re is None:
             return []
-        out = []
-        for m in self._re.finditer(text):
-            name = m.group()[:-2] if m.group().endswith("'s") else m.group()
-            if name in self.entity_of and self._company_name(text, m.start(), name):
-                before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
-                out.append(f"{before.group(1)} {name}")  # type: ignore[union-attr]
-        return out
+        memo = self.__dict__.setdefault("_companies", {})
+        if text not in memo:
+            self._find_ascii(text)
+        return list(memo[text])
 
     def _company_name(self, text: str, start: int, name: str) -> bool:
         """"Coal India", "Air India": a country's name right after a capitalised word is the end of an
