@@ -333,7 +333,7 @@ def bench(args: argparse.Namespace) -> Report:
             report.rows.append(Row("briefcmp align (plan, no apply)", label, run.seconds, run.peak_mb, "bare parse",
                                    run.seconds / bare.seconds,
                                    target=TARGETS["align-1k-s"] * n / 1000 if n >= 1000 else None,
-                                   note=f"{count_unkeyed(corpus):,} unkeyed figures; target in seconds"))
+                                   note=f"{count_unkeyed(corpus):,} unkeyed claims with a value; target in seconds"))
     finally:
         shutil.rmtree(cache_root, ignore_errors=True)
     return report

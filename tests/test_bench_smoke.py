@@ -119,8 +119,8 @@ def test_align_row_is_judged_in_seconds() -> None:
     """Issue 21 item 8: `align` on 1,000 drafted briefs under 10 s; the ratio to the bare parse is shown too."""
     bench = _module("bench")
     fast = bench.Row("briefcmp align (plan, no apply)", "1,000 drafted", 6.5, 300, "bare parse", 8.1, target=10.0,
-                     note="4,921 unkeyed figures; target in seconds")
+                     note="4,921 unkeyed claims with a value; target in seconds")
     slow = bench.Row("briefcmp align (plan, no apply)", "1,000 drafted", 12.0, 300, "bare parse", 15.0, target=10.0)
     assert fast.verdict == "ok" and slow.verdict.startswith("MISSED")
     text = bench.table(bench.Report(machine={}, rows=[fast, slow]))
-    assert "<= 10 s" in text and "8.10x bare parse" in text and "4,921 unkeyed figures" in text
+    assert "<= 10 s" in text and "8.10x bare parse" in text and "4,921 unkeyed claims with a value" in text
