@@ -113,3 +113,14 @@ def test_table_marks_missed_targets() -> None:
     report.growth = {"check (cold)": {100: 50.0, 1000: 55.0}}
     assert bench.growth_lines(report) == [
         "check (cold): 50, 55 us/claim for 100, 1,000 briefs (x1.10 from smallest to largest)"]
+
+
+def test_align_row_is_judged_in_seconds() -> None:
+    """Issue 21 item 8: `align` on 1,000 drafted briefs under 10 s; the ratio to the bare parse is shown too."""
+    bench = _module("bench")
+    fast = bench.Row("briefcmp align (plan, no apply)", "1,000 drafted", 6.5, 300, "bare parse", 8.1, target=10.0,
+                     note="4,921 unkeyed claims with a value; target in seconds")
+    slow = bench.Row("briefcmp align (plan, no apply)", "1,000 drafted", 12.0, 300, "bare parse", 15.0, target=10.0)
+    assert fast.verdict == "ok" and slow.verdict.startswith("MISSED")
+    text = bench.table(bench.Report(machine={}, rows=[fast, slow]))
+    assert "<= 10 s" in text and "8.10x bare parse" in text and "4,921 unkeyed claims with a value" in text

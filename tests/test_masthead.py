@@ -76,6 +76,9 @@ def test_a_second_line_of_another_form_states_nothing(text) -> None:
     ("Title\nPublished 12 March 2024\nBody", "2024-03-12"),
     ("Title\nDate of publication: 3 May 2023\nBody", "2023-05-03"),
     ("Title\nUpdated: 3 May 2023\nBody", "None"),  # an update is not the publication
+    ("Stats NZ | Information release\n\nGDP: September 2024 quarter\n\nEmbargoed until 10:45am, 19 December 2024\n",
+     "2024-12-19"),  # the embargo's end is the release's date, not the quarter its title names
+    ("Title\nEMBARGOED: 3 May 2023\nBody", "2023-05-03"),
     ("Title\nReleased: the figures for May\nBody", "None"),
     ("Title\n" + "Body line\n" * 12 + "Released: 2022-10-07", "None"),  # too far down
 ])

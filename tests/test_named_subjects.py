@@ -49,3 +49,33 @@ def test_a_name_of_generic_words_needs_its_country(name: str, distinctive: bool)
 def test_a_country_name_ending_a_company_name_is_no_country(text, expected) -> None:
     from briefcmp.analysis.entities import Entities
     assert Entities().subjects(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Employment rose by 20,000, Statistics Canada reported Friday.",
+    "Coal India Limited produced 773.81 million tonnes.",
+    "Canada's jobless rate fell to 5.2 percent.",
+])
+def test_a_country_align_registered_reads_as_before(text: str) -> None:
+    """``align --apply`` registers the countries it keys (Canada, with its capital as an alias): a
+    second run must find the subjects the first found, or one run is not enough."""
+    from briefcmp.analysis.alignedit import _entity_entry
+    from briefcmp.analysis.entities import Entities
+    from briefcmp.corpus import yamlsafe
+    from briefcmp.corpus.model import Config, Entity
+
+    registered = {}
+    for eid in ("canada", "india"):
+        entry = yamlsafe.parse(_entity_entry(eid, {"canada": "Canada", "india": "India"}[eid]), "t", [])[eid]
+        registered[eid] = Entity(id=eid, label=entry["label"], aliases=tuple(entry.get("aliases") or ()))
+    assert "Ottawa" in registered["canada"].aliases  # what align writes
+    assert Entities(Config(entities=registered)).subjects(text) == Entities().subjects(text)
+
+
+def test_a_country_registered_under_another_label_still_counts_in_a_name() -> None:
+    """A hand-registered entity keeps the rule that its names always count."""
+    from briefcmp.analysis.entities import Entities
+    from briefcmp.corpus.model import Config, Entity
+
+    entities = Entities(Config(entities={"in": Entity(id="in", label="Republic of India", aliases=("India",))}))
+    assert entities.subjects("Coal India Limited produced 773.81 million tonnes.") == ("in",)

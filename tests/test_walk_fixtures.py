@@ -28,3 +28,16 @@ def test_gold_quotes_are_in_their_sources(name: str) -> None:
     for item in items:
         for claim in item["claims"]:
             assert claim["quote"] in source_text(folder, claim["source"]), claim
+
+
+def test_walk_s4_gold_quotes_are_in_their_sources() -> None:
+    """walk-s4 (one release, four sources): every gold quote is verbatim in its source."""
+    folder = WALK.parent / "walk-s4" / "gdp"
+    gold = yamlsafe.parse((folder / "gold.yaml").read_text(encoding="utf-8"), "gold.yaml", [])
+    assert len(gold["relations"]) >= 8 and len(gold["traps"]) >= 3
+    for item in list(gold["relations"]) + list(gold["traps"]):
+        for claim in item["claims"]:
+            found = [p for p in folder.iterdir() if p.name.split(".")[0] == claim["source"] and p.suffix != ".yaml"]
+            assert len(found) == 1, claim
+            path = WALK.parent / "walk-s4" / "src" / f"{claim['source']}.html" if found[0].suffix == ".pdf" else found[0]
+            assert claim["quote"] in path.read_text(encoding="utf-8"), claim

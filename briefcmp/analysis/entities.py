@@ -211,6 +211,7 @@ class Entities:
         self.labels: dict[str, str] = {}
         name_of: dict[str, str] = {}
         config_names: set[str] = set()
+        forms_of: dict[str, set[str]] = {}
         adjectives: set[str] = set()
         for eid, e in config.entities.items():
             self.labels[eid] = e.label
@@ -218,10 +219,12 @@ class Entities:
                 for form in name_forms(name):
                     name_of.setdefault(form, eid)
                     config_names.add(form)
+                    forms_of.setdefault(eid, set()).add(form)
                     if form != name:
                         adjectives.add(form)
         if use_countries:
             label_ids = {e.label: eid for eid, e in config.entities.items()}
+            as_countries: set[str] = set()
             for c in countries():
                 # A country the config registers under another id keeps the config's id.
                 eid = label_ids.get(c.label) or next((name_of[n] for n in c.names if n in config_names), c.id)
@@ -229,6 +232,11 @@ class Entities:
                 for n in c.names:
                     name_of.setdefault(n, eid)
                 adjectives.update(a for a in c.adjectives if name_of.get(a) == eid)
+                if eid == c.id and self.labels[eid] == c.label and eid in forms_of:
+                    # A country registered as itself (what ``align --apply`` writes) is still read as a
+                    # country ("Statistics Canada" ends an organisation's name as before): a second
+                    # run finds the subjects the first found, so one run is enough.
+                    as_countries.update(forms_of[eid])
             self.labels.setdefault(WORLD, "World")
             for eid, label, forms in REGIONS.values():
                 self.labels.setdefault(eid, label)
@@ -247,7 +255,7 @@ class Entities:
                         name_of.setdefault(n, code_of[code])
         self.entity_of = name_of
         self.adjectives = frozenset(adjectives - set(self.labels.values()))  # "Japanese", "American"
-        self._config_names = config_names
+        self._config_names = config_names - as_countries if use_countries else config_names
         self._use_countries = use_countries
         self._config_cjk = {form: eid for form, eid in name_of.items() if _is_cjk(form)}
         self._cjk_re: Optional[re.Pattern] = None
@@ -381,10 +389,14 @@ class Entities:
         if self._re is None:
             return []
         out = []
+        companies = []  # kept for ``companies``: one scan of the text answers both
         for m in self._re.finditer(text):
             name = m.group()
             if name.endswith("'s"):
                 name = name[:-2]
+            if name in self.entity_of and self._company_name(text, m.start(), name):
+                before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                companies.append(f"{before.group(1)} {name}")  # type: ignore[union-attr]
             if name.startswith("America") and _CONTINENT_BEFORE.search(text, max(0, m.start() - 9), m.start()):
                 continue  # "Latin America", "South American": not the United States
             if name not in self.entity_of:
@@ -400,19 +412,21 @@ class Entities:
             inside = [(a, b) for a, b, _ in self.provinces(text)]
             if inside:
                 out = [o for o in out if not any(a <= o[0] and o[1] <= b and (a, b) != o[:2] for a, b in inside)]
+        memo = self.__dict__.setdefault("_companies", {})
+        if len(memo) > 20000:
+            memo.clear()
+        memo[text] = tuple(companies)
         return out
 
     def companies(self, text: str) -> list[str]:
-        """Organisations whose names end with a country's ("Coal India"), in order."""
+        """Organisations whose names end with a country's ("Coal India"), in order (found by the scan
+        ``find`` makes: align asks both of one clause)."""
         if self._re is None:
             return []
-        out = []
-        for m in self._re.finditer(text):
-            name = m.group()[:-2] if m.group().endswith("'s") else m.group()
-            if name in self.entity_of and self._company_name(text, m.start(), name):
-                before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
-                out.append(f"{before.group(1)} {name}")  # type: ignore[union-attr]
-        return out
+        memo = self.__dict__.setdefault("_companies", {})
+        if text not in memo:
+            self._find_ascii(text)
+        return list(memo[text])
 
     def _company_name(self, text: str, start: int, name: str) -> bool:
         """"Coal India", "Air India": a country's name right after a capitalised word is the end of an

@@ -12,6 +12,7 @@ with different digits never do (the half-unit is kept just short of the boundary
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Optional
 
 from briefcmp.corpus import units
@@ -22,6 +23,7 @@ _HALF = 0.5 * (1 - 1e-9)
 _PERCENT = ("percent", "percentage-points")
 
 
+@lru_cache(maxsize=8192)  # align compares a few thousand values tens of thousands of times
 def half_unit(amount: float) -> float:
     """Half a unit of the last digit of ``amount`` as written (0.5 for integers: trailing zeros of an
     integer are taken as written, the narrower reading)."""

@@ -12,6 +12,7 @@ Currencies are never converted (no exchange rate is right for every brief).
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from briefcmp.corpus.unittable import SYMBOLS as _PHYSICAL_SYMBOLS
 from briefcmp.corpus.unittable import UNITS as _PHYSICAL
@@ -51,6 +52,7 @@ SCALE_ALIASES = {
 }
 
 
+@lru_cache(maxsize=4096)  # align asks of a few units hundreds of thousands of times
 def canonical_unit(unit: str) -> str:
     """The canonical spelling of a unit: currencies as ISO 4217 codes, "%" as "percent"."""
     u = " ".join(unit.split())

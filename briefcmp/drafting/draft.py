@@ -138,6 +138,9 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     annotated = _Annotated(existing)
     draft = Draft(meta)
     items: list[tuple[int, DraftClaim]] = []
+    # The corpus's other publishers: a brief citing one rewrites a report of the corpus (drafting.cites).
+    known = tuple(sorted({b.publisher for b in corpus.briefs if b.publisher and b.id != meta.id
+                          and b.publisher != meta.publisher})) if corpus is not None else ()
     for fig in figures:
         if _too_large(fig.value):  # `check` would refuse it, or a float would not keep every digit
             draft.too_large.append((prep.origin[fig.start] if fig.start < len(prep.origin) else 0,
@@ -146,7 +149,7 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
         fig = _without_controls(prep, fig)
         if fig is None:  # a control character inside the figure itself
             continue
-        claim = _figure_claim(prep, fig, suggest, _before(prep.text, spans, fig.sentence[0]))
+        claim = _figure_claim(prep, fig, suggest, _before(prep.text, spans, fig.sentence[0]), known)
         if claim is None:
             draft.unanchored.append(_line_of(prep, fig.start))
             continue
@@ -317,7 +320,8 @@ def _before(text: str, spans: list[tuple[int, int]], start: int) -> str:
     return text[spans[i][0]:spans[i][1]]
 
 
-def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester, before: str = "") -> Optional[DraftClaim]:
+def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester, before: str = "",
+                  known: tuple[str, ...] = ()) -> Optional[DraftClaim]:
     s, e = fig.sentence
     anchored = _anchor(prep, s, e)
     if anchored is None:
@@ -345,7 +349,7 @@ def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester, before: 
         id=_figure_id(fig, subjects), quote=quote, span=span, kind=kind, topics=topics, subjects=subjects,
         key=key, value=value, as_of=fig.as_of, prefix=prefix, suffix=suffix, phrase=prep.quote(fig.start, fig.end),
         figure_span=prep.norm_span(fig.start, fig.end), key_score=score, note=fig.note,
-        cites=cites_for(prep.text, (s, e), (para_s, para_e if para_e >= 0 else len(prep.text))))
+        cites=cites_for(prep.text, (s, e), (para_s, para_e if para_e >= 0 else len(prep.text)), known))
 
 
 def _sentence_facts(prep: sent.Prepared, s: int, e: int, suggest: Suggester,

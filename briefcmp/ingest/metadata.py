@@ -307,8 +307,10 @@ def _masthead(lines: list[str]) -> tuple[DocMeta, str]:
 
 # "Released: 2022-10-07", "Published 12 March 2024", "Date of publication: 3 May 2023" on a line of
 # their own near the top: the date a release states for itself. "Updated" is not the publication.
+# An embargo line ("Embargoed until 10:45am, 19 December 2024") gives the moment the release came out.
 _DATE_LABEL = re.compile(r"^(?:released|published|issued|release date|publication date|date published|"
-                         r"date of (?:publication|issue|release)|date)(?:\s+on)?\s*[:\u2013\u2014-]?\s*(.{4,60})$", re.I)
+                         r"date of (?:publication|issue|release)|embargoed(?:\s+(?:until|till|to))?|date)"
+                         r"(?:\s+on)?\s*[:\u2013\u2014-]?\s*(.{4,60})$", re.I)
 
 
 def from_date_line(text: str) -> DocMeta:

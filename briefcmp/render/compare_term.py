@@ -111,6 +111,9 @@ _CHANGE = re.compile(r": ((?:un)?changed(?: \(tolerance [^)]*\))?|up [^;(]+|down
                      r"earlier by [^;(]+|the figures differ within one period)")
 _FORECAST = re.compile(r"the forecast (held|missed by [^;(]+|did not hold)")
 _ORIGINS = re.compile(r"(\d+) independent origins?")
+# What an annotation problem is (``rules.screening``, ``bykey``), in the verdict's few words.
+_PROBLEM = re.compile(r"has (no as-of date)|has (no value)|gives an? (\w+) \(.*?\) but key \S+ is an? (\w+)|"
+                      r"(mix units)|an? (unit|currency) mismatch")
 # How figures written differently agree (``rules.wording.agreement_reason``), in the verdict's few words.
 _AGREE_HOW = (("(within rounding:", " within rounding"), (" allows ", " (about)"), (" holds ", " (bound)"),
               ("within the key's tolerance", " within tolerance"))
@@ -138,11 +141,26 @@ def verdict(r: Relation) -> str:
     elif r.kind == "forecast-vs-fact":
         m = _FORECAST.search(e)
         text = ("forecast " + m.group(1)) if m else "forecast checked"
+    elif r.kind == "annotation-problem":
+        text = _problem(e)
     else:
         text = r.kind.replace("-", " ")
     if "inferred" in e and r.kind in CONFLICT_KINDS + ("change-over-time",):
         text += ", as-of inferred"
     return text
+
+
+def _problem(explanation: str) -> str:
+    """"no as-of date", "a rank, key wants quantity", "unit mismatch": not the kind's name again."""
+    m = _PROBLEM.search(explanation)
+    if not m:
+        return "see the explanation"
+    asof, novalue, given, wanted, mixed, what = m.groups()
+    if given:
+        return f"a {given}, key wants a {wanted}"
+    if what:
+        return f"{what} mismatch"
+    return asof or novalue or "units mixed"
 
 
 def verdict_cell(r: Relation) -> Cell:

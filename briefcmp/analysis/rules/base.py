@@ -378,8 +378,13 @@ def own_agencies(corpus: Optional[Corpus]) -> dict[str, str]:
         return {}
     if _OWN[0] is not corpus:
         own = {}
+        # A publisher another brief cites by name (drafting.cites: "according to Canadian Wire Service")
+        # is an origin too, though no agency table knows it.
+        cited = {" ".join(c.cites.split()).casefold() for b in corpus.briefs for c in b.claims if c.cites}
         for b in corpus.briefs:
             agency = agency_of(b.publisher) if b.publisher else ""
+            if not agency and b.publisher and " ".join(b.publisher.split()).casefold() in cited:
+                agency = " ".join(b.publisher.split())
             if agency:
                 own[b.id] = agency
         _OWN[0], _OWN[1] = corpus, own
