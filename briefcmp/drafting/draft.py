@@ -16,6 +16,7 @@ from briefcmp.corpus.model import Claim, Config, Corpus, PartialDate, Period, Va
 from briefcmp.drafting import sentences as sent
 from briefcmp.drafting.cjknumbers import FORECAST as CJK_FORECAST
 from briefcmp.drafting.figures import Figure, find_figures
+from briefcmp.drafting.homecurrency import home_dollars
 from briefcmp.drafting.spans import SpanSet, excluded_spans
 from briefcmp.drafting.suggester import STOPWORDS, Suggester
 
@@ -127,7 +128,7 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     suggest = Suggester(config)
     spans = [(s.start, s.end) for s in sent.split(prep.text)]
     prep.__dict__["_sentence_spans"] = spans  # for ``_short_quotes``
-    figures = _find_figures(prep.text, meta, spans, config.fiscal_year_start)
+    figures = home_dollars(prep.text, _find_figures(prep.text, meta, spans, config.fiscal_year_start), config)
     existing = list(existing)
     taken_ids = {c.id for c in existing}
     existing = [c for c in existing if c.span is not None]

@@ -67,6 +67,17 @@ def fraction_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]
     """"half of", "half-owned", "a third of", "two-thirds of": a share in percent."""
     a, b = m.span()
     token = m.group().lower()
+    parts = re.split(r"[\s-]+", token)
+    n = WORD_NUMBERS.get(parts[0], 1) if len(parts) > 1 else 1
+    whole = re.search(r"\b(\d+|" + NUMWORD + r")\s+and\s+(?:an?\s+)?$", text[max(0, a - 30):a], re.I)
+    point = _FRACTION_POINT.match(text, b) or (re.compile(r"\s+percentage[\s-]+points?\b", re.I).match(text, b)
+                                               if whole else None)
+    if point:  # "half a percentage point", "two-tenths of a percentage point", "a quarter-point cut"
+        amount = round(n * FRACTIONS[parts[-1]] / 100, 4)
+        if whole:  # "one and a half percentage points"
+            amount, a = amount + (number_value(whole.group(1)) or 0), a - len(whole.group())
+        return with_bound(text, a, point.end(), "points",
+                          Value("quantity", amount=amount, unit="percentage-points"))
     follow = re.match(r"[\s-]+(?:of\b|the\b|its\b|their\b|his\b|her\b|[a-z]+-?owned\b|owned\b)", text[b:b + 12])
     if not follow and not _FRACTION_SHARE.match(text, b):
         return None
@@ -76,8 +87,6 @@ def fraction_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]
         return None  # "half the battle", "half of the time", "a third of the way": idioms, no stated whole
     if re.search(r"\b(?:and|a)\s+$|\bon\s+be$", text[max(0, a - 6):a], re.I):
         return None  # "one and a half", "on behalf"
-    parts = re.split(r"[\s-]+", token)
-    n = WORD_NUMBERS.get(parts[0], 1) if len(parts) > 1 else 1
     amount = round(n * FRACTIONS[parts[-1]], 1)
     end = b
     owned = re.match(r"-owned\b", text[b:b + 7])
@@ -86,6 +95,11 @@ def fraction_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]
     return with_bound(text, a, end, "percent", Value("quantity", amount=amount, unit="percent"))
 
 
+# A fraction of a percentage point: "half a percentage point", "two-tenths of a percentage point", "a
+# quarter-point cut" (a rate's move: the hyphenated "point" names a percentage point before these nouns).
+_FRACTION_POINT = re.compile(r"(?:\s+of)?\s+an?\s+percentage[\s-]+point\b|-percentage-point\b|"
+                             r"-point\b(?=\s+(?:\w+\s+)?(?:cut|cuts|hike|hikes|rise|rises|increase|increases|"
+                             r"reduction|reductions|decrease|decreases|move|moves)\b)", re.I)
 # A fraction in words is a share when a comparison, a verb or a clause end follows it:
 # "two-thirds more", "fell by a quarter,", "three-fourths are earmarked".
 _FRACTION_SHARE = re.compile(r"\s*(?:[,.;:)]|\s(?:more|less|fewer|higher|lower|larger|smaller|bigger|above|below|"
@@ -120,7 +134,9 @@ _SPAN_OF_YEARS = re.compile(r"\b(?:over|in|during|for|across)\s+(?:the\s+)?(?:(?
 # What a hyphenated span labels rather than states: "the 10-year yield", "(12-month average: ...)" (not "a
 # 23-year high": how long since, a claim of its own)
 _SPAN_LABEL_AFTER = re.compile(r"\s+(?:(?:rolling|moving|trailing)\s+)?(?:average|averages|yields?|bonds?|notes?|bills?|"
-                               r"tenor|maturity|horizon|window)\b", re.I)
+                               r"tenor|maturity|horizon|window|"
+                               # "a four-day week", "a 24-hour day": a kind of week or day, no duration claimed
+                               r"(?:work(?:ing)?[\s-]?)?(?:weeks?|days?|months?|years?|shifts?))\b", re.I)
 # A comparison base with its own figure between a figure and a date: the date is the base's.
 _BASE_BETWEEN = re.compile(r"\b(?:from|against|compared\s+(?:with|to)|versus|than)\s+(?:(?:a|an|the)\s+)?"
                            r"(?:(?:revised|record|previous|budgeted|initial)\s+)?[$€£¥₹]?\d")
@@ -128,6 +144,22 @@ _POINTS = re.compile(r"\s+points?\b", re.I)
 _PERCENT_IN = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _EVENT_CLAUSE = re.compile(r"[;:,]\s|\s-\s")
 _HANGING_RANGE = re.compile(r"-\s+(?:to|and|or)\s+(\d+(?:\.\d+)?)(?=[\s-])")
+
+
+_CHANGE_VERB = re.compile(r"\b(?:r[oi]se|risen|rising|gain(?:ed|ing)?|jump(?:ed|ing)?|climb(?:ed|ing)?|"
+                          r"increas(?:ed|ing)|add(?:ed|ing)|fell|fallen|falling|dropp(?:ed|ing)|slipp(?:ed|ing)|"
+                          r"declin(?:ed|ing)|lost|shed|slid|eased|up|down)\s+(?:by\s+)?(?:about\s+|some\s+)?$", re.I)
+
+
+def _change_then_level(text: str, start: int, b: int, amount: float, upper: float) -> bool:
+    """"+$1.57 to $31.67", "rose 25 cents to $4.10": "X to Y" is a change and the level it reached, not a
+    range, when X carries a sign or follows a verb of change and Y is far above it (a range's ends are
+    of one size: "rose 2 to 3 percent")."""
+    if "to" not in text[b:b + 40].split()[:3]:
+        return False
+    if start > 0 and text[start - 1] in "+\u2212" or (text[start - 1:start] == "-" and text[start - 2:start - 1] in " ("):
+        return True
+    return bool(_CHANGE_VERB.search(text, max(0, start - 40), start)) and upper >= 4 * amount
 
 
 @dataclass(frozen=True)
@@ -484,6 +516,8 @@ class _Finder:
             return None
         upper, end = None, after.end
         rng = range_after(text, b, after, currency)
+        if rng is not None and _change_then_level(text, cur_start if currency else a, b, amount, rng[0]):
+            rng = None  # "+$1.57 to $31.67", "rose 25 cents to $4.10": a change, then the level it reached
         if rng is not None and rng[0] >= amount:  # "10-4" falls: a score or a change, never a range
             upper, after, end = rng
         unit, kind, scale = after.unit, after.kind, after.scale
