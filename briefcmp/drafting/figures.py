@@ -545,7 +545,7 @@ class _Finder:
             return None  # "2022 sanctions": a year
         if reference_before(before):
             return None
-        if kind in ("count", "duration") and not currency and not words and after.kind != "times" \
+        if kind in ("count", "duration") and not currency and not words and after.kind != "times" and unit != "bps" \
                 and name_before(text, a):
             return None
         if kind == "count" and words and definite_before(before) and not selective(text[b:end]) \
