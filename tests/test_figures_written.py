@@ -218,3 +218,21 @@ def test_the_lineup_eval_finds_values_written_in_words_and_fractions():
     assert written({"amount": 0.5}, "by half a percentage point")
     assert written({"amount": 2}, "growth of two per cent")
     assert not written({"amount": 7}, "cut the rate to 3¾%")
+
+
+# --------------------------------------------------------------------------- tables
+
+_TABLE = ("Output fell in August.\n\nTable: Crude output by country, tb/d (August 2024; change m-o-m)\n"
+          "Kuwait 2,410 (-35); Oman 760 (+4)\n\nThe next meeting has 12 members.")
+
+
+def test_a_table_row_takes_the_unit_its_caption_states():
+    assert values(_TABLE) == [("count", 2410.0, None, "thousand", "barrels per day"),
+                              ("count", -35.0, None, "thousand", "barrels per day"),
+                              ("count", 760.0, None, "thousand", "barrels per day"),
+                              ("count", 4.0, None, "thousand", "barrels per day"),
+                              ("count", 12.0, None, "", "members")]
+
+
+def test_a_caption_with_no_unit_gives_none():
+    assert values("Table: the main figures (2024)\nKuwait 2,410 (-35)\n") == []

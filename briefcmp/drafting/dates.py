@@ -91,6 +91,8 @@ def find_dates(text: str, published: Optional[PartialDate] = None, fiscal_start:
                 continue
             if name == "year" and re.match(r"\.\d", text[b:b + 2]) and not footnote_after(text, b):
                 continue  # "2021.5 million": a decimal, not a year
+            if name in ("year", "relyear") and text[b:b + 1] == "\u2044":
+                continue  # "1801⁄2" is "180½" folded (drafting.numbers.VULGAR), not a year
             if name == "month" and m.group("m") == "May" and not re.match(r"(?:in|since|until|early|late|mid)\b",
                                                                             m.group(), re.I):
                 continue  # "from May", "by May": perhaps a name; "in May" is the month

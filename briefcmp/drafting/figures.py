@@ -20,6 +20,7 @@ signed ..."), not when it labels a period ("by 2030", "the 2040 target").
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -28,10 +29,12 @@ from briefcmp.corpus.model import PartialDate, Period, Value
 from briefcmp.drafting import sentences as _sentences
 from briefcmp.drafting.barecounts import COUNTED_BEFORE, PER_BASE, bare_figure, counted_by
 from briefcmp.drafting.dates import EVENT_VERB, YEAR, DateMention, event_year, find_dates, fiscal_period, pdate
-from briefcmp.drafting.numbers import FOLD_WORDS, FRACTIONS, NUMWORD, TOKEN, WORD_NUMBERS, number_value
+from briefcmp.drafting.fractions import change_then_level, fraction_at
+from briefcmp.drafting.numbers import FOLD_WORDS, NUMWORD, TOKEN, number_value
 from briefcmp.drafting.qualifiers import definite_before, name_before, reference_before, selective, with_bound
 from briefcmp.drafting.ranks import phrase_ranks, rank_at
 from briefcmp.drafting.spans import SpanSet, excluded_spans
+from briefcmp.drafting.tables import TableUnits
 from briefcmp.drafting.unitwords import (
     DURATION_FACTOR, counted_noun, digits_stand_alone, event_noun, plural_noun, prefix_currency, range_after,
     unit_after,
@@ -63,55 +66,6 @@ def is_heading(text: str) -> bool:
     return len(text.split()) <= 14 and not _SENTENCE_END.search(text)
 
 
-def fraction_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]:
-    """"half of", "half-owned", "a third of", "two-thirds of": a share in percent."""
-    a, b = m.span()
-    token = m.group().lower()
-    parts = re.split(r"[\s-]+", token)
-    n = WORD_NUMBERS.get(parts[0], 1) if len(parts) > 1 else 1
-    whole = re.search(r"\b(\d+|" + NUMWORD + r")\s+and\s+(?:an?\s+)?$", text[max(0, a - 30):a], re.I)
-    point = _FRACTION_POINT.match(text, b) or (re.compile(r"\s+percentage[\s-]+points?\b", re.I).match(text, b)
-                                               if whole else None)
-    if point:  # "half a percentage point", "two-tenths of a percentage point", "a quarter-point cut"
-        amount = round(n * FRACTIONS[parts[-1]] / 100, 4)
-        if whole:  # "one and a half percentage points"
-            amount, a = amount + (number_value(whole.group(1)) or 0), a - len(whole.group())
-        return with_bound(text, a, point.end(), "points",
-                          Value("quantity", amount=amount, unit="percentage-points"))
-    follow = re.match(r"[\s-]+(?:of\b|the\b|its\b|their\b|his\b|her\b|[a-z]+-?owned\b|owned\b)", text[b:b + 12])
-    if not follow and not _FRACTION_SHARE.match(text, b):
-        return None
-    if _FRACTION_PERIOD_BEFORE.search(text[max(0, a - 20):a]) or _FRACTION_TIME_AFTER.match(text, b):
-        return None  # "the first half of 2023", "half an hour", "a quarter century": time, not a share
-    if _FRACTION_IDIOM.match(text, b):
-        return None  # "half the battle", "half of the time", "a third of the way": idioms, no stated whole
-    if re.search(r"\b(?:and|a)\s+$|\bon\s+be$", text[max(0, a - 6):a], re.I):
-        return None  # "one and a half", "on behalf"
-    amount = round(n * FRACTIONS[parts[-1]], 1)
-    end = b
-    owned = re.match(r"-owned\b", text[b:b + 7])
-    if owned:
-        end = b + owned.end()
-    return with_bound(text, a, end, "percent", Value("quantity", amount=amount, unit="percent"))
-
-
-# A fraction of a percentage point: "half a percentage point", "two-tenths of a percentage point", "a
-# quarter-point cut" (a rate's move: the hyphenated "point" names a percentage point before these nouns).
-_FRACTION_POINT = re.compile(r"(?:\s+of)?\s+an?\s+percentage[\s-]+point\b|-percentage-point\b|"
-                             r"-point\b(?=\s+(?:\w+\s+)?(?:cut|cuts|hike|hikes|rise|rises|increase|increases|"
-                             r"reduction|reductions|decrease|decreases|move|moves)\b)", re.I)
-# A fraction in words is a share when a comparison, a verb or a clause end follows it:
-# "two-thirds more", "fell by a quarter,", "three-fourths are earmarked".
-_FRACTION_SHARE = re.compile(r"\s*(?:[,.;:)]|\s(?:more|less|fewer|higher|lower|larger|smaller|bigger|above|below|"
-                             r"are|were|is|was|has|have|had|will|would|went|came|before|since|from|in|to|by|on|"
-                             r"last|this|over|and|than)\b)")
-_FRACTION_PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|latter|former|final|next|previous|past|"
-                                     r"same|each|every|per)[\s-]+$", re.I)
-_FRACTION_TIME_AFTER = re.compile(r"[\s-]+(?:an?\s+)?(?:hour|day|week|month|year|decade|century|time|way|mile|"
-                                  r"dozen|point)s?\b", re.I)
-_FRACTION_IDIOM = re.compile(r"[\s-]+(?:of\s+)?(?:the|his|her|its|their|my|our|your)\s+(?:\w+\s+)?"
-                            r"(?:problem|battle|story|time|fun|truth|reason|answer|way|trouble|picture|equation|"
-                            r"secret|life|lives|point)s?\b", re.I)
 # Sentences that continue the one before: a pronoun or "the country" as subject, or "that year".
 _CARRIES = re.compile(r"\s*(?:It|Its|They|Their|This|These|He|She|His|Her|The\s+(?P<noun>country|company|government|"
                       r"economy|state|region|bank|firm|group)(?P<own>'s)?|That\s+year|The\s+same\s+year|"
@@ -144,22 +98,6 @@ _POINTS = re.compile(r"\s+points?\b", re.I)
 _PERCENT_IN = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _EVENT_CLAUSE = re.compile(r"[;:,]\s|\s-\s")
 _HANGING_RANGE = re.compile(r"-\s+(?:to|and|or)\s+(\d+(?:\.\d+)?)(?=[\s-])")
-
-
-_CHANGE_VERB = re.compile(r"\b(?:r[oi]se|risen|rising|gain(?:ed|ing)?|jump(?:ed|ing)?|climb(?:ed|ing)?|"
-                          r"increas(?:ed|ing)|add(?:ed|ing)|fell|fallen|falling|dropp(?:ed|ing)|slipp(?:ed|ing)|"
-                          r"declin(?:ed|ing)|lost|shed|slid|eased|up|down)\s+(?:by\s+)?(?:about\s+|some\s+)?$", re.I)
-
-
-def _change_then_level(text: str, start: int, b: int, amount: float, upper: float) -> bool:
-    """"+$1.57 to $31.67", "rose 25 cents to $4.10": "X to Y" is a change and the level it reached, not a
-    range, when X carries a sign or follows a verb of change and Y is far above it (a range's ends are
-    of one size: "rose 2 to 3 percent")."""
-    if "to" not in text[b:b + 40].split()[:3]:
-        return False
-    if start > 0 and text[start - 1] in "+\u2212" or (text[start - 1:start] == "-" and text[start - 2:start - 1] in " ("):
-        return True
-    return bool(_CHANGE_VERB.search(text, max(0, start - 40), start)) and upper >= 4 * amount
 
 
 @dataclass(frozen=True)
@@ -197,6 +135,7 @@ class _Finder:
         self.date_starts = [d.start for d in self.dates]
         self.date_spans = SpanSet((d.start, d.end) for d in self.dates)
         self.used = SpanSet()
+        self.tables = TableUnits(text)
 
     def sentence_index(self, a: int) -> int:
         """The index of the sentence holding offset ``a`` (or -1)."""
@@ -504,6 +443,9 @@ class _Finder:
                                   Value("quantity", amount=amount, upper=upper, scale=after.scale,
                                         unit=currency or after.unit))
         after = unit_after(text, b, currency=bool(currency))
+        row = self.tables.at(a) if after.kind == "bare" and not currency and not words else None
+        if row is not None:  # "Saudi Arabia 8,971 (-23)" under "Table: ..., tb/d": the caption's unit
+            after = dataclasses.replace(row, end=b)
         pts = _POINTS.match(text, b) if not currency and after.kind in ("count", "bare") else None
         if pts and not (words and re.match(r"\s+[a-z]", text[pts.end():pts.end() + 2])):  # not "an eight point plan"
             s0, s1 = self.sentence_of(a, b)
@@ -516,7 +458,7 @@ class _Finder:
             return None
         upper, end = None, after.end
         rng = range_after(text, b, after, currency)
-        if rng is not None and _change_then_level(text, cur_start if currency else a, b, amount, rng[0]):
+        if rng is not None and change_then_level(text, cur_start if currency else a, b, amount, rng[0]):
             rng = None  # "+$1.57 to $31.67", "rose 25 cents to $4.10": a change, then the level it reached
         if rng is not None and rng[0] >= amount:  # "10-4" falls: a score or a change, never a range
             upper, after, end = rng
@@ -546,6 +488,7 @@ class _Finder:
         if reference_before(before):
             return None
         if kind in ("count", "duration") and not currency and not words and after.kind != "times" and unit != "bps" \
+                and row is None \
                 and name_before(text, a):
             return None
         if kind == "count" and words and definite_before(before) and not selective(text[b:end]) \
