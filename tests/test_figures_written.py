@@ -236,3 +236,17 @@ def test_a_table_row_takes_the_unit_its_caption_states():
 
 def test_a_caption_with_no_unit_gives_none():
     assert values("Table: the main figures (2024)\nKuwait 2,410 (-35)\n") == []
+
+
+# --------------------------------------------------------------------------- a month that qualifies a statistic
+
+def test_a_month_before_a_statistic_dates_it():
+    from briefcmp.corpus.model import PartialDate
+
+    def as_of(text):
+        prep = S.prepare(text)
+        return [str(f.as_of) for f in find_figures(prep.text, published=PartialDate(2024, 10, 2)) if f.kind != "date"]
+
+    assert as_of("Korea Sept inflation cools to 1.6%, below forecast") == ["2024-09"]
+    assert as_of("China's August exports rose 8.7%.") == ["2024-08"]
+    assert as_of("Prices may rise 3% and May exports rose 2%.") == ["None", "None"]  # "May" alone: a modal or a name

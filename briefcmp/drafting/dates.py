@@ -60,6 +60,9 @@ _DATE_PATTERNS = [
     ("relyear", r"\b(?P<rel>last|this|next|previous|past)\s+year\b(?!s)"),
     ("month", rf"\b(?:in|since|by|until|from|early|late|mid|end\s+of|beginning\s+of)[\s-](?P<m>{MONTH})\b"
               r"(?![\s,]*\d)"),
+    # A month that qualifies a statistic, as headlines write it: "Korea Sept inflation cools", "China's
+    # October exports" ("May" and the short forms that are words are left out below).
+    ("month", rf"(?<![\w.,])(?P<m>{MONTH})(?=\s+[a-z]{{3,}}\b)"),
 ]
 _DATE_RES = [(name, re.compile(p)) for name, p in _DATE_PATTERNS]
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+(?:the\s+)?(?:(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|"
