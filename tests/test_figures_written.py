@@ -248,5 +248,6 @@ def test_a_month_before_a_statistic_dates_it():
         return [str(f.as_of) for f in find_figures(prep.text, published=PartialDate(2024, 10, 2)) if f.kind != "date"]
 
     assert as_of("Korea Sept inflation cools to 1.6%, below forecast") == ["2024-09"]
-    assert as_of("China's August exports rose 8.7%.") == ["2024-08"]
+    assert as_of("China's August exports rise 8.7%\nBEIJING -\nExports rose.") == ["2024-08"]
+    assert as_of("The firm's February forecast of 4.5% was beaten.") == ["None"]  # prose: the forecast's date
     assert as_of("Prices may rise 3% and May exports rose 2%.") == ["None", "None"]  # "May" alone: a modal or a name

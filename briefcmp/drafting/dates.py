@@ -61,8 +61,10 @@ _DATE_PATTERNS = [
     ("month", rf"\b(?:in|since|by|until|from|early|late|mid|end\s+of|beginning\s+of)[\s-](?P<m>{MONTH})\b"
               r"(?![\s,]*\d)"),
     # A month that qualifies a statistic, as headlines write it: "Korea Sept inflation cools", "China's
-    # October exports" ("May" and the short forms that are words are left out below).
-    ("month", rf"(?<![\w.,])(?P<m>{MONTH})(?=\s+[a-z]{{3,}}\b)"),
+    # October exports" (in a headline only: in prose "the February forecast", "the September meeting" date
+    # another thing; "May" and the short forms that are words are left out below).
+    ("headmonth", rf"(?<![\w.,])(?P<m>{MONTH})(?=\s+(?!(?:and|or|to|was|were|is|are|had|has|will|would|"
+                  rf"meeting|forecast|report|session|election|survey)\b)[a-z]{{3,}}\b)"),
 ]
 _DATE_RES = [(name, re.compile(p)) for name, p in _DATE_PATTERNS]
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+(?:the\s+)?(?:(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|"
@@ -87,8 +89,11 @@ def find_dates(text: str, published: Optional[PartialDate] = None, fiscal_start:
     # "2025-26" is a fiscal year where the config says when one starts, or in an Indian text (rupees,
     # crores, lakhs: India's fiscal year starts in April)
     span_start = fiscal_start if fiscal_start != 1 else (4 if _INDIAN.search(text) else 1)
-    for name, pattern in _DATE_RES:
+    for written, pattern in _DATE_RES:
+        name = "month" if written == "headmonth" else written  # a headline's month is a month
         for m in pattern.finditer(text):
+            if written == "headmonth" and not _in_headline(text, m.start()):
+                continue
             a, b = m.span("m") if name == "month" else m.span()
             if taken.overlaps(a, b):
                 continue
@@ -116,6 +121,14 @@ def find_dates(text: str, published: Optional[PartialDate] = None, fiscal_start:
                                    name in ("md", "dm", "month")))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """Whether ``pos`` is on a line that is a headline: at most 14 words and no full stop ending a sentence."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return len(line.split()) <= 14 and not re.search(r"[.!?;:][\"')\]]*$|[.!?]\s", line)
 
 
 def footnote_after(text: str, b: int) -> bool:
