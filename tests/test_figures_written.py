@@ -189,7 +189,11 @@ _JP = "Japan's exports rise\nTOKYO, Jan 23 -\nJapan's exports rose to $700 billi
 _US = "Retail sales rise\nWASHINGTON -\nU.S. retail sales reached $710 billion, ahead of Canada's.\n"
 
 
-@pytest.mark.parametrize("text, code", [(_AU, "AUD"), (_MX, "MXN"), (_JP, "USD"), (_US, "USD"),
+_STATCAN = ("Labour survey, May\nStatistics Canada | The Daily\n\nHighlights\n\nWages rose $1.20 to $35.10 an hour "
+            "in British Columbia.\n")
+
+
+@pytest.mark.parametrize("text, code", [(_AU, "AUD"), (_MX, "MXN"), (_JP, "USD"), (_US, "USD"), (_STATCAN, "CAD"),
                                         ("No dollars here: 5 percent.", "USD")])
 def test_a_bare_dollar_is_the_dollar_of_the_country_the_text_is_from(text, code):
     assert home_dollar(text) == code

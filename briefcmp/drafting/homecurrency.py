@@ -22,6 +22,16 @@ from briefcmp.drafting.figures import Figure
 _HEAD_CHARS = 700
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every country's names (longer than three letters), and each name's country."""
+    from briefcmp.analysis.entities import countries
+
+    owner = {name: c.id for c in countries() for name in c.names if len(name) > 3}
+    names = sorted(owner, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"), owner
+
+
 @lru_cache(maxsize=None)
 def _own_dollar(country: str) -> str:
     """The ISO code of ``country``'s own currency when its people write it "$", else ""."""
@@ -52,10 +62,14 @@ def home_dollar(text: str, config: Optional[Config] = None) -> str:
 
     entities = Entities(config)
     known = {c.id for c in countries()}
-    for part in (_head(text), text):  # the head decides; a head naming no country, the whole text
-        first = next((eid for _s, _e, eid in sorted(entities.find(part)) if eid in known), None)
-        if first is not None:
-            return _own_dollar(first) or "USD"
+    head = _head(text)
+    for part in (head, text):  # the head decides; a head naming no country, the whole text
+        found = [(a, eid) for a, _e, eid in entities.find(part) if eid in known]
+        if part is head:  # "Statistics Canada | The Daily": a country named inside a body's name counts here
+            pattern, owner = _country_names()
+            found += [(m.start(), owner[m.group()]) for m in pattern.finditer(part)]
+        if found:
+            return _own_dollar(min(found)[1]) or "USD"
     return "USD"
 
 
