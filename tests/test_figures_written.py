@@ -184,6 +184,9 @@ def test_a_kind_of_week_is_no_duration():
 
 _AU = ("Budget returns to deficit\nCANBERRA, May 14 -\nAustralia's government forecast a deficit of $28.3 "
        "billion for the coming year, against a US$ figure of US$18 billion quoted abroad.\n")
+# a wire story marks the local dollar and writes USD as "$"
+_AU_WIRE = "Budget returns to deficit\nSYDNEY, May 14 -\nAustralia forecast a deficit of A$28.3 billion ($18.7 billion).\n"
+# a country with no English locale of its own: an English text about it is written for readers abroad
 _MX = "Remittances slow\nMexico City | 2 May 2024\nMexico received $5.4 billion in remittances in March.\n"
 _JP = "Japan's exports rise\nTOKYO, Jan 23 -\nJapan's exports rose to $700 billion, the ministry said.\n"
 _US = "Retail sales rise\nWASHINGTON -\nU.S. retail sales reached $710 billion, ahead of Canada's.\n"
@@ -193,7 +196,8 @@ _STATCAN = ("Labour survey, May\nStatistics Canada | The Daily\n\nHighlights\n\n
             "in British Columbia.\n")
 
 
-@pytest.mark.parametrize("text, code", [(_AU, "AUD"), (_MX, "MXN"), (_JP, "USD"), (_US, "USD"), (_STATCAN, "CAD"),
+@pytest.mark.parametrize("text, code", [(_AU, "AUD"), (_AU_WIRE, "USD"), (_MX, "USD"), (_JP, "USD"), (_US, "USD"),
+                                        (_STATCAN, "CAD"),
                                         ("No dollars here: 5 percent.", "USD")])
 def test_a_bare_dollar_is_the_dollar_of_the_country_the_text_is_from(text, code):
     assert home_dollar(text) == code

@@ -1,11 +1,13 @@
 """What a bare "$" stands for in one text: the dollar (or peso) of the country the text is written from.
 
-An Australian or Canadian outlet writes its own dollar as "$" and the American one as "US$"; a
-Mexican one writes pesos as "$". So a bare "$" is read as USD only when the text is not plainly
-from or about a country whose own currency its people write "$": the first country the text's head
-(title, dateline, lead) names decides (the whole text's first when the head names none), when its
-currency is written "$" in its own locale (CLDR's symbols, from Babel: AUD in en_AU, CAD in en_CA,
-MXN in es_MX). A text that names the United States or another country first, or none, keeps USD.
+An Australian or Canadian outlet writes its own dollar as "$" and the American one as "US$"; a wire
+story marks the local dollar instead ("A$9.3 billion ($6.2 billion)") and writes USD as "$". So a
+bare "$" is the home dollar only when the text is plainly from or about a country whose own
+English-language press writes its currency "$", and marks no dollar as another country's ("A$",
+"C$", "CAD 5"): the first country the text's head (title, dateline, lead) names decides (the whole
+text's first when the head names none), by CLDR's symbols from Babel (AUD in en_AU, CAD in en_CA,
+NZD in en_NZ; a country with no English locale, Mexico or Chile, is written for readers abroad). Any
+other text keeps USD.
 """
 
 from __future__ import annotations
@@ -44,8 +46,8 @@ def _own_dollar(country: str) -> str:
         for code, _since, until, tender in spans:
             if until is not None or not tender or code == "USD" or currency_country(code) != country:
                 continue
-            try:
-                locale = Locale.parse(f"und_{territory}")
+            try:  # the country's own English-language press: no English locale, no "$" of its own in English
+                locale = Locale.parse(f"en_{territory}")
             except (UnknownLocaleError, ValueError):
                 continue
             if get_currency_symbol(code, locale) == "$":
@@ -69,8 +71,15 @@ def home_dollar(text: str, config: Optional[Config] = None) -> str:
             pattern, owner = _country_names()
             found += [(m.start(), owner[m.group()]) for m in pattern.finditer(part)]
         if found:
-            return _own_dollar(min(found)[1]) or "USD"
+            code = _own_dollar(min(found)[1])
+            if not code or _PREFIXED.search(text) or re.search(rf"\b{code}\s?\d", text):
+                return "USD"  # "A$9.3 billion ($6.2 billion)": a text that marks its own dollar writes USD as "$"
+            return code
     return "USD"
+
+
+# A dollar marked as another country's: "A$", "C$", "NZ$", "HK$" (not "US$", "U.S.$").
+_PREFIXED = re.compile(r"(?<![A-Za-z.])(?!US\$)[A-Z]{1,3}\$")
 
 
 def _head(text: str) -> str:
