@@ -280,13 +280,13 @@ def test_drafting_statements_takes_linear_time() -> None:
     """CPU time of drafting with --sentences as the text doubles (10 to 40 kB): at most 3 times a step."""
     import time
 
-    from briefcmp.drafting import sentences as sent
+    from briefcmp.analysis.document import Document
     from briefcmp.drafting.draft import BriefMeta, build_draft
 
     def seconds(text: str) -> tuple[float, int]:
         meta = BriefMeta(id="x", title="", source="s.txt", source_sha256="")
         start = time.process_time()
-        draft = build_draft(text, meta=meta, prepared=sent.prepare(text), positions=True)
+        draft = build_draft(text, meta=meta, document=Document(text), positions=True)
         return time.process_time() - start, len(draft.claims)
 
     seconds(_statements(3_000))  # warm up: the tagger's lexicon

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefcmp.corpus import units
-from briefcmp.drafting import sentences as S
+from briefcmp.corpus import sentences as S
 from briefcmp.drafting.figures import find_figures
 from briefcmp.drafting.homecurrency import home_dollar, home_dollars
 from briefcmp.drafting.numbers import number_value

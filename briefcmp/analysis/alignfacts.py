@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from briefcmp.analysis import lexicon
+from briefcmp.analysis.document import lemma
 from briefcmp.analysis.entities import Entities, proper_names, slug
 from briefcmp.analysis.facts import Fact, read_facts
 from briefcmp.analysis.factwords import BAN_NOUNS, FRAMES, LIGHT_VERBS, MEASURE_NOUNS, SCOPE, scope_value
@@ -108,7 +109,7 @@ def _clean(nouns) -> frozenset[str]:
             continue
         w = m.group().strip("-")
         # "exports" and "shipments", "aid" and "assistance": one notion (the figures' table, then the statements')
-        out.add(lexicon.object_notion(lexicon.notion(lexicon.lemma(w) if w != n.lower() else w)))
+        out.add(lexicon.object_notion(lexicon.notion(lemma(w) if w != n.lower() else w)))
     return frozenset(out)
 
 

@@ -16,6 +16,7 @@ from typing import Optional
 from briefcmp.analysis import clauses, lexicon
 from briefcmp.analysis.entities import Entities, fold_spelling, proper_names
 from briefcmp.analysis.terms import cjk_words
+from briefcmp.corpus.functionwords import FUNCTION_WORDS, MONTH_NAMES, PERCENT_WORDS, SAYING, SCALE_WORDS, WEEKDAYS
 
 # Words; a hyphenated compound is its parts ("power-sector emissions" are "power sector emissions").
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
@@ -36,24 +37,20 @@ _GENERIC_SUBJECT = re.compile(r"\b(?:(?i:region|regional|global|globally|world|w
                               r"Asian|Africa|African|Americas|Latin\s+America|Middle\s+East|Gulf|Baltic|Nordic|"
                               r"Balkans?|"
                               r"Caribbean|Pacific|Sahel|Scandinavia|EU|OECD|G7|G20|OPEC|ASEAN|NATO|Mercosur)\b")
-_STOP = frozenset("""
-a about above after again against all also an and any are as at be because been before being below between
-both but by can could did do does during each few for from further had has have having he her here his how i
-if in into is it its itself just more most no nor not now of off on once only or other our out over own same
-she should so some such than that the their them then there these they this those through to too under until
-very was we were what when where which while who whom why with would you your said says say per cent percent
-percentage point points billion million thousand trillion bn mn tn roughly around approximately nearly almost
-least estimated some just well above below exceeding up-to according record high low highest lowest
+# Words that say nothing about what a figure measures: the function words, months, weekdays, scale,
+# percent and saying words (corpus/functionwords.py), and these: reporting verbs, units, periods.
+_STOP = FUNCTION_WORDS | MONTH_NAMES | WEEKDAYS | SCALE_WORDS | PERCENT_WORDS | SAYING | frozenset("""
+percentage point points bn mn tn roughly around approximately nearly almost
+least estimated well exceeding up-to according record high low highest lowest
 year years month months week weeks day days quarter quarters annual annually yearly average averaged total
 totalled totaled overall previous last next current latest early mid late first second half
-january february march april may june july august september october november december
 reach reached reaching stood stand stands come came amount amounted worth value valued equal equaled equalled
 hit hits get got gets make made making represent represented represents account accounted accounts
 supply supplied supplies generate generated generates produce produced produces provide provided
 register registered record recorded post posted see saw seen put estimate
 face faced faces facing affect affected affects affecting cover covered covers covering
 fleet fleets plant plants farm farms station stations facility facilities sector sectors generation
-end ended ending close closed closing finish finished earlier ago before later prior
+end ended ending close closed closing finish finished earlier ago later prior
 slow slowed slowing accelerate accelerated accelerating eased easing edged picked quickened
 country countries nation receive received receives receiving
 dollar dollars euro euros yen won ruble rubles rouble roubles yuan pound pounds usd eur jpy gbp cny
@@ -65,8 +62,8 @@ approve approved approves approv adopt adopted adopts decide decided decid gover
 bring brings brought basis combined combin set press ahead steady policy stayed stay came comes statement
 meeting today start starting starts begin beginning begins metric led leading behind
 govt proposed propose proposes pegged pegs peg aims aim targeted lakh crore crores lakhs rupee rupees rupe rs cr inr
-pace period calendar whole unchanged unchang bps bp friday monday tuesday wednesday thursday
-saturday sunday seasonally adjusted terms inflation-adjusted preliminary revised
+pace period calendar whole unchanged unchang bps bp
+seasonally adjusted terms inflation-adjusted preliminary revised
 finalize finalized finalised finaliz finalis pass passed passes mined fy
 tick ticked ticks edge edged edges inch inched inches crept creep barely slightly marginally modestly sharply
 """.split())

@@ -89,6 +89,13 @@ def is_verb_form(word: str) -> bool:
     return bool(tables and tables.getAllLemmas(word.lower(), upos="VERB"))
 
 
+def lemma(word: str, tag: str) -> Optional[str]:
+    """The lemma of ``word`` read as Penn tag ``tag`` (what ``tag()`` gives its tokens); None without the
+    extra. Callers go through ``analysis.document.lemma``, the one entry point."""
+    engine = _engine()
+    return None if engine is None else engine[1](word, tag)
+
+
 def available() -> bool:
     """Whether the 'nlp' extra is installed (``tag`` gives tokens)."""
     return _engine() is not None

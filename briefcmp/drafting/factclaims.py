@@ -21,7 +21,7 @@ from briefcmp.analysis.facts import Fact, read_facts
 from briefcmp.analysis.factsubjects import Context, home_country
 from briefcmp.analysis.factwords import scope_value
 from briefcmp.corpus.model import PartialDate, Period, Value
-from briefcmp.drafting import sentences as sent
+from briefcmp.corpus import sentences as sent
 from briefcmp.drafting.dates import find_dates
 
 Anchor = Callable[[sent.Prepared, int, int], Optional[tuple[str, tuple[int, int], str, str]]]
