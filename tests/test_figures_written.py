@@ -259,3 +259,11 @@ def test_a_month_before_a_statistic_dates_it():
     assert as_of("China's August exports rise 8.7%\nBEIJING -\nExports rose.") == ["2024-08"]
     assert as_of("The firm's February forecast of 4.5% was beaten.") == ["None"]  # prose: the forecast's date
     assert as_of("Prices may rise 3% and May exports rose 2%.") == ["None", "None"]  # "May" alone: a modal or a name
+
+
+def test_a_period_starting_after_publication_is_this_year():
+    from briefcmp.corpus.model import PartialDate
+
+    prep = S.prepare("The treasurer projected a deficit of 28 billion dollars for the fiscal year starting July 1.")
+    dates = [f for f in find_figures(prep.text, published=PartialDate(2024, 5, 14)) if f.kind == "date"]
+    assert [str(f.value.date) for f in dates] == ["2024-07-01"]

@@ -184,6 +184,8 @@ class _Finder:
         sentence = self.text[self.sentences[i][0]:d.start] + self.text[d.end:self.sentences[i][1]] if i >= 0 else ""
         if _FUTURE.search(sentence):  # (the date itself left out: "in May" is no modal verb)
             return d
+        if re.search(r"\b(?:starting|beginning|commencing)\s+(?:on\s+)?$", self.text[max(0, d.start - 16):d.start], re.I):
+            return d  # "the fiscal year starting July 1": the start of a period ahead, whatever the verb
         if not _PAST.search(sentence) and start.month <= pub.month + 2:
             return d
         shifted = pdate(start.year - 1, start.month, start.day)
