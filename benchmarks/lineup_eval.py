@@ -37,6 +37,7 @@ import re
 import sys
 import tempfile
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -164,6 +165,24 @@ def _keys(corpus: Path, safe_load) -> set[str]:
 # --------------------------------------------------------------------------- matching claims to gold quotes
 
 
+def _spelled_numbers(text: str) -> list[float]:
+    """Numbers written in words, as the drafting reads them ("two", "one-point-six"), and fractions
+    ("half", "two-tenths") as shares (50, 20) and as parts of a percentage point (0.5, 0.2)."""
+    from briefcmp.drafting.numbers import FRACTIONS, TOKEN, WORD_NUMBERS, number_value
+
+    out = []
+    for m in TOKEN.finditer(text):
+        if m.group("word"):
+            n = number_value(m.group())
+            if n is not None:
+                out.append(n)
+        elif m.group("frac"):
+            parts = re.split(r"[\s-]+", m.group().lower())
+            share = (WORD_NUMBERS.get(parts[0], 1) if len(parts) > 1 else 1) * FRACTIONS[parts[-1]]
+            out += [round(share, 1), round(share / 100, 4)]
+    return out
+
+
 def _numbers(text: str) -> list[float]:
     out = []
     for m in _NUM.finditer(text):
@@ -196,8 +215,9 @@ def value_written_in(value: dict, text: str) -> bool:
     except (TypeError, ValueError):
         return True
     nums = _numbers(text)
-    if "½" in text:
-        nums += [n + 0.5 for n in nums]
+    for ch in {c for c in text if unicodedata.category(c) == "No" and 0 < unicodedata.numeric(c, 0) < 1}:
+        nums += [n + unicodedata.numeric(ch) for n in nums] + [unicodedata.numeric(ch)]  # "3¾%", "½"
+    nums += _spelled_numbers(text)  # "one-point-six percent", "two per cent", "half a percentage point"
     # (a sign is not read from the text: "-0.6 percent" holds the amount -0.6)
     return any(abs(n - abs(amount)) <= 1e-9 * max(1.0, abs(n)) for n in nums)
 

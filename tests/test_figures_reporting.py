@@ -136,7 +136,6 @@ def test_a_count_is_named_by_its_verb_or_noun(text, expected):
 
 @pytest.mark.parametrize("text", [
     "The office is at 1,250 Harbour Road.",
-    "The yen fell to 151 against the dollar.",
     "Call 020 7946 0958 for details.",
     "In 2023 the firm moved to a new site.",
     "He scored 12 and she scored 14.",

@@ -118,17 +118,18 @@ def test_a_brief_naming_no_country_is_about_the_country_of_its_currency(tmp_path
 
 
 def test_a_bare_dollar_in_a_brief_about_a_dollar_country_is_its_dollar() -> None:
-    from briefcmp.drafting.localdollar import local_dollar
+    from briefcmp.drafting.homecurrency import home_dollar
 
     home = ("Budget 2025-26 at a glance\nCanberra Courier | 25 March 2025\n\n"
             "Australia will run a deficit of $42.1 billion in 2025-26, the Treasurer said. Australia's net debt "
             "is forecast at $600 billion.\n")
-    assert local_dollar(home) == "AUD"
+    assert home_dollar(home) == "AUD"
     wire = home.replace("$42.1 billion", "A$42.1 billion ($26.5 billion)")  # wire copy marks its dollars
-    assert local_dollar(wire) == ""
-    assert local_dollar(home.replace("Australia", "Japan")) == ""  # no dollar of its own
-    assert local_dollar(home.replace("Australia", "the United States")) == ""
-    assert local_dollar("Canada's jobs\nOttawa Daily | 1 May 2025\n\nCanada's average hourly wage rose to $35.59; "
+    assert home_dollar(wire) == "USD"
+    # (the outlet's city is where the text is from: "Canberra Courier" alone would make it Australian)
+    assert home_dollar(home.replace("Australia", "Japan").replace("Canberra", "Tokyo")) == "USD"  # no dollar of its own
+    assert home_dollar(home.replace("Australia", "the United States").replace("Canberra", "Washington")) == "USD"
+    assert home_dollar("Canada's jobs\nOttawa Daily | 1 May 2025\n\nCanada's average hourly wage rose to $35.59; "
                         "Canada added 47,000 jobs.") == "CAD"
 
 

@@ -60,6 +60,11 @@ _DATE_PATTERNS = [
     ("relyear", r"\b(?P<rel>last|this|next|previous|past)\s+year\b(?!s)"),
     ("month", rf"\b(?:in|since|by|until|from|early|late|mid|end\s+of|beginning\s+of)[\s-](?P<m>{MONTH})\b"
               r"(?![\s,]*\d)"),
+    # A month that qualifies a statistic, as headlines write it: "Korea Sept inflation cools", "China's
+    # October exports" (in a headline only: in prose "the February forecast", "the September meeting" date
+    # another thing; "May" and the short forms that are words are left out below).
+    ("headmonth", rf"(?<![\w.,])(?P<m>{MONTH})(?=\s+(?!(?:and|or|to|was|were|is|are|had|has|will|would|"
+                  rf"meeting|forecast|report|session|election|survey)\b)[a-z]{{3,}}\b)"),
 ]
 _DATE_RES = [(name, re.compile(p)) for name, p in _DATE_PATTERNS]
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+(?:the\s+)?(?:(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|"
@@ -84,13 +89,18 @@ def find_dates(text: str, published: Optional[PartialDate] = None, fiscal_start:
     # "2025-26" is a fiscal year where the config says when one starts, or in an Indian text (rupees,
     # crores, lakhs: India's fiscal year starts in April)
     span_start = fiscal_start if fiscal_start != 1 else (4 if _INDIAN.search(text) else 1)
-    for name, pattern in _DATE_RES:
+    for written, pattern in _DATE_RES:
+        name = "month" if written == "headmonth" else written  # a headline's month is a month
         for m in pattern.finditer(text):
+            if written == "headmonth" and not _in_headline(text, m.start()):
+                continue
             a, b = m.span("m") if name == "month" else m.span()
             if taken.overlaps(a, b):
                 continue
             if name == "year" and re.match(r"\.\d", text[b:b + 2]) and not footnote_after(text, b):
                 continue  # "2021.5 million": a decimal, not a year
+            if name in ("year", "relyear") and text[b:b + 1] == "\u2044":
+                continue  # "1801⁄2" is "180½" folded (drafting.numbers.VULGAR), not a year
             if name == "month" and m.group("m") == "May" and not re.match(r"(?:in|since|until|early|late|mid)\b",
                                                                             m.group(), re.I):
                 continue  # "from May", "by May": perhaps a name; "in May" is the month
@@ -111,6 +121,14 @@ def find_dates(text: str, published: Optional[PartialDate] = None, fiscal_start:
                                    name in ("md", "dm", "month")))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """Whether ``pos`` is on a line that is a headline: at most 14 words and no full stop ending a sentence."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return len(line.split()) <= 14 and not re.search(r"[.!?;:][\"')\]]*$|[.!?]\s", line)
 
 
 def footnote_after(text: str, b: int) -> bool:

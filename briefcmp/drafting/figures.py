@@ -20,6 +20,7 @@ signed ..."), not when it labels a period ("by 2030", "the 2040 target").
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -28,10 +29,12 @@ from briefcmp.corpus.model import PartialDate, Period, Value
 from briefcmp.corpus import sentences as _sentences
 from briefcmp.drafting.barecounts import COUNTED_BEFORE, PER_BASE, bare_figure, counted_by
 from briefcmp.drafting.dates import EVENT_VERB, YEAR, DateMention, event_year, find_dates, fiscal_period, pdate
-from briefcmp.drafting.numbers import FOLD_WORDS, FRACTIONS, NUMWORD, TOKEN, WORD_NUMBERS, number_value
+from briefcmp.drafting.fractions import change_then_level, fraction_at
+from briefcmp.drafting.numbers import FOLD_WORDS, NUMWORD, TOKEN, number_value
 from briefcmp.drafting.qualifiers import definite_before, name_before, reference_before, selective, with_bound
 from briefcmp.drafting.ranks import phrase_ranks, rank_at
 from briefcmp.drafting.spans import SpanSet, excluded_spans
+from briefcmp.drafting.tables import TableUnits
 from briefcmp.drafting.unitwords import (
     DURATION_FACTOR, counted_noun, digits_stand_alone, event_noun, plural_noun, prefix_currency, range_after,
     unit_after,
@@ -63,41 +66,6 @@ def is_heading(text: str) -> bool:
     return len(text.split()) <= 14 and not _SENTENCE_END.search(text)
 
 
-def fraction_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]:
-    """"half of", "half-owned", "a third of", "two-thirds of": a share in percent."""
-    a, b = m.span()
-    token = m.group().lower()
-    follow = re.match(r"[\s-]+(?:of\b|the\b|its\b|their\b|his\b|her\b|[a-z]+-?owned\b|owned\b)", text[b:b + 12])
-    if not follow and not _FRACTION_SHARE.match(text, b):
-        return None
-    if _FRACTION_PERIOD_BEFORE.search(text[max(0, a - 20):a]) or _FRACTION_TIME_AFTER.match(text, b):
-        return None  # "the first half of 2023", "half an hour", "a quarter century": time, not a share
-    if _FRACTION_IDIOM.match(text, b):
-        return None  # "half the battle", "half of the time", "a third of the way": idioms, no stated whole
-    if re.search(r"\b(?:and|a)\s+$|\bon\s+be$", text[max(0, a - 6):a], re.I):
-        return None  # "one and a half", "on behalf"
-    parts = re.split(r"[\s-]+", token)
-    n = WORD_NUMBERS.get(parts[0], 1) if len(parts) > 1 else 1
-    amount = round(n * FRACTIONS[parts[-1]], 1)
-    end = b
-    owned = re.match(r"-owned\b", text[b:b + 7])
-    if owned:
-        end = b + owned.end()
-    return with_bound(text, a, end, "percent", Value("quantity", amount=amount, unit="percent"))
-
-
-# A fraction in words is a share when a comparison, a verb or a clause end follows it:
-# "two-thirds more", "fell by a quarter,", "three-fourths are earmarked".
-_FRACTION_SHARE = re.compile(r"\s*(?:[,.;:)]|\s(?:more|less|fewer|higher|lower|larger|smaller|bigger|above|below|"
-                             r"are|were|is|was|has|have|had|will|would|went|came|before|since|from|in|to|by|on|"
-                             r"last|this|over|and|than)\b)")
-_FRACTION_PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|latter|former|final|next|previous|past|"
-                                     r"same|each|every|per)[\s-]+$", re.I)
-_FRACTION_TIME_AFTER = re.compile(r"[\s-]+(?:an?\s+)?(?:hour|day|week|month|year|decade|century|time|way|mile|"
-                                  r"dozen|point)s?\b", re.I)
-_FRACTION_IDIOM = re.compile(r"[\s-]+(?:of\s+)?(?:the|his|her|its|their|my|our|your)\s+(?:\w+\s+)?"
-                            r"(?:problem|battle|story|time|fun|truth|reason|answer|way|trouble|picture|equation|"
-                            r"secret|life|lives|point)s?\b", re.I)
 # Sentences that continue the one before: a pronoun or "the country" as subject, or "that year".
 _CARRIES = re.compile(r"\s*(?:It|Its|They|Their|This|These|He|She|His|Her|The\s+(?P<noun>country|company|government|"
                       r"economy|state|region|bank|firm|group)(?P<own>'s)?|That\s+year|The\s+same\s+year|"
@@ -120,7 +88,9 @@ _SPAN_OF_YEARS = re.compile(r"\b(?:over|in|during|for|across)\s+(?:the\s+)?(?:(?
 # What a hyphenated span labels rather than states: "the 10-year yield", "(12-month average: ...)" (not "a
 # 23-year high": how long since, a claim of its own)
 _SPAN_LABEL_AFTER = re.compile(r"\s+(?:(?:rolling|moving|trailing)\s+)?(?:average|averages|yields?|bonds?|notes?|bills?|"
-                               r"tenor|maturity|horizon|window)\b", re.I)
+                               r"tenor|maturity|horizon|window|"
+                               # "a four-day week", "a 24-hour day": a kind of week or day, no duration claimed
+                               r"(?:work(?:ing)?[\s-]?)?(?:weeks?|days?|months?|years?|shifts?))\b", re.I)
 # A comparison base with its own figure between a figure and a date: the date is the base's.
 _BASE_BETWEEN = re.compile(r"\b(?:from|against|compared\s+(?:with|to)|versus|than)\s+(?:(?:a|an|the)\s+)?"
                            r"(?:(?:revised|record|previous|budgeted|initial)\s+)?[$€£¥₹]?\d")
@@ -165,6 +135,7 @@ class _Finder:
         self.date_starts = [d.start for d in self.dates]
         self.date_spans = SpanSet((d.start, d.end) for d in self.dates)
         self.used = SpanSet()
+        self.tables = TableUnits(text)
 
     def sentence_index(self, a: int) -> int:
         """The index of the sentence holding offset ``a`` (or -1)."""
@@ -213,6 +184,8 @@ class _Finder:
         sentence = self.text[self.sentences[i][0]:d.start] + self.text[d.end:self.sentences[i][1]] if i >= 0 else ""
         if _FUTURE.search(sentence):  # (the date itself left out: "in May" is no modal verb)
             return d
+        if re.search(r"\b(?:starting|beginning|commencing)\s+(?:on\s+)?$", self.text[max(0, d.start - 16):d.start], re.I):
+            return d  # "the fiscal year starting July 1": the start of a period ahead, whatever the verb
         if not _PAST.search(sentence) and start.month <= pub.month + 2:
             return d
         shifted = pdate(start.year - 1, start.month, start.day)
@@ -472,6 +445,9 @@ class _Finder:
                                   Value("quantity", amount=amount, upper=upper, scale=after.scale,
                                         unit=currency or after.unit))
         after = unit_after(text, b, currency=bool(currency))
+        row = self.tables.at(a) if after.kind == "bare" and not currency and not words else None
+        if row is not None:  # "Saudi Arabia 8,971 (-23)" under "Table: ..., tb/d": the caption's unit
+            after = dataclasses.replace(row, end=b)
         pts = _POINTS.match(text, b) if not currency and after.kind in ("count", "bare") else None
         if pts and not (words and re.match(r"\s+[a-z]", text[pts.end():pts.end() + 2])):  # not "an eight point plan"
             s0, s1 = self.sentence_of(a, b)
@@ -484,6 +460,8 @@ class _Finder:
             return None
         upper, end = None, after.end
         rng = range_after(text, b, after, currency)
+        if rng is not None and change_then_level(text, cur_start if currency else a, b, amount, rng[0]):
+            rng = None  # "+$1.57 to $31.67", "rose 25 cents to $4.10": a change, then the level it reached
         if rng is not None and rng[0] >= amount:  # "10-4" falls: a score or a change, never a range
             upper, after, end = rng
         unit, kind, scale = after.unit, after.kind, after.scale
@@ -511,7 +489,8 @@ class _Finder:
             return None  # "2022 sanctions": a year
         if reference_before(before):
             return None
-        if kind in ("count", "duration") and not currency and not words and after.kind != "times" \
+        if kind in ("count", "duration") and not currency and not words and after.kind != "times" and unit != "bps" \
+                and row is None \
                 and name_before(text, a):
             return None
         if kind == "count" and words and definite_before(before) and not selective(text[b:end]) \

@@ -27,6 +27,14 @@ NUMWORD = (r"(?:(?:" + "|".join(TENS_WORDS) + r")(?:-(?:" + "|".join(UNIT_WORDS[
 # (Only from the start of a run of digits and commas, and without backtracking: a long run such as
 # "11,11,11,..." is read once, in linear time.)
 INDIAN_GROUPED = r"(?<![\d,])\d{1,2}(?:,\d{2}(?!\d))++,\d{3}(?![\d,])(?:\.\d+)?"
+# A vulgar fraction after its whole number: the prepared text folds "3¾" (NFKC) to "33⁄4", the
+# fraction slash U+2044 standing between the fraction's own digits; every vulgar fraction Unicode has
+# a one-digit numerator and a denominator of at most 10 ("⅒" is "1⁄10"). Read as 3.75.
+VULGAR = r"(?<![\d.,])\d*\d\u2044(?:10|[1-9])(?!\d)"
+_VULGAR = re.compile(r"(\d*)(\d)\u2044(\d+)")
+# A decimal spelled out: "one-point-six percent", "seven point six" (digit words after "point").
+DIGIT_WORD = r"(?:" + "|".join(UNIT_WORDS[:10]) + r")"
+SPELLED_DECIMAL = r"(?:[\s-]+point(?:[\s-]+" + DIGIT_WORD + r")+\b)"
 TOKEN = re.compile(
     r"(?P<ord>\b\d+(?:st|nd|rd|th)\b|\b(?:" + "|".join(ORDINAL_WORDS) + r")\b)"
     r"|(?P<fold>\b(?:" + "|".join(FOLD_WORDS) + r")\b)"
@@ -35,15 +43,27 @@ TOKEN = re.compile(
     r"|(?P<mag>\b(?:an|one|two|three|several)\s+orders?\s+of\s+magnitude\b)"
     r"|(?P<frac>\b(?:(?:one|a)[\s-]+(?:third|quarter|fourth|fifth|tenth)|(?:two|three|four)[\s-]+(?:thirds|quarters|"
     r"fourths|fifths|tenths)|half)\b)"
-    r"|(?P<word>\b(?:a\s+(?=dozen))?" + NUMWORD + r"(?:\s+hundred)?\b)"
-    r"|(?P<num>" + INDIAN_GROUPED + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)", re.I)
+    r"|(?P<word>\b(?:a\s+(?=dozen))?" + NUMWORD + r"(?:\s+hundred\b|" + SPELLED_DECIMAL + r")?\b)"
+    r"|(?P<num>" + VULGAR + "|" + INDIAN_GROUPED + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)", re.I)
 
 
 def number_value(token: str) -> Optional[float]:
     """The value of a number token: "1,234.5", "seven", "twenty-one", "a dozen", "two hundred"."""
     t = token.lower().strip()
+    if "\u2044" in t:
+        m = _VULGAR.fullmatch(t)
+        if not m or not int(m.group(3)):
+            return None
+        return float(m.group(1) or 0) + int(m.group(2)) / int(m.group(3))
     if t[:1].isdigit() or t[:1] == ".":
         return float(t.replace(",", ""))
+    point = re.search(r"[\s-]+point[\s-]+", t)
+    if point:  # "one-point-six": the whole part, then one digit word after another
+        whole = number_value(t[:point.start()])
+        digits = re.split(r"[\s-]+", t[point.end():])
+        if whole is None or any(d not in WORD_NUMBERS or WORD_NUMBERS[d] > 9 for d in digits):
+            return None
+        return float(f"{int(whole)}.{''.join(str(WORD_NUMBERS[d]) for d in digits)}")
     if t.startswith(("a ", "an ")):
         t = t.split(None, 1)[1]
     hundred = t.endswith(" hundred")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from briefcmp.corpus.functionwords import FUNCTION_WORDS, PERCENT_WORDS
+from briefcmp.corpus.units import iso_currency
 from briefcmp.corpus.unittable import SYMBOLS as PHYSICAL_SYMBOLS
 from briefcmp.corpus.unittable import WORDS as PHYSICAL_WORDS
 from briefcmp.drafting.dates import MONTHS
@@ -22,7 +23,10 @@ SCALE_WORDS = {"thousand": "thousand", "million": "million", "billion": "billion
                 "cr": "crore", "lakh crore": "lakh crore", "lakh crores": "lakh crore", "lakh cr": "lakh crore"}
 SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD",
             "s$": "SGD", "nt$": "TWD", "r$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW",
-            "₽": "RUB", "₹": "INR", "₴": "UAH"}
+            "₽": "RUB", "₹": "INR", "₴": "UAH", "₱": "PHP", "₦": "NGN", "₫": "VND", "฿": "THB", "₺": "TRY",
+            # letter symbols written before the number in their countries' English press ("Rp5,536.5
+            # trillion", "RM1.2 billion")
+            "rp": "IDR", "rm": "MYR"}
 CODES = ("USD EUR JPY KRW RUB GBP CNY UAH CHF CAD AUD INR HKD SGD TWD NZD BRL TRY PLN SEK NOK DKK "
           "CZK HUF KZT").split()
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
@@ -69,16 +73,20 @@ EVENT_VERBS = {"meet": "meetings", "met": "meetings", "meeting": "meetings", "me
                 "summits": "summits"}
 COMPOUND_NOT_COUNT = frozenset("way sided fold thirds third half quarter".split())
 
+# ISO 4217 codes that are also English words, written in capitals in headings: not read as currencies
+# when written before a number (the codes of CODES are read always).
+_CODE_WORDS = frozenset("ALL TOP CUP MOP BOB PEN SOS GEL MAD BAM LAK".split())
 PREFIX_CURRENCY = re.compile(
-    r"(?:(?P<code>\b(?:" + "|".join(CODES) + r"))\s?|(?P<sym>(?:US|U\.S\.|A|C|HK|NZ|S|NT|R)?\$|[€£¥₩₽₹₴])\s?"
+    r"(?:(?P<code>\b(?:" + "|".join(CODES) + r"|[A-Z]{3}))\s?|(?P<sym>(?:US|U\.S\.|A|C|HK|NZ|S|NT|R)?\$|[€£¥₩₽₹₴₱₦₫฿₺]|"
+    r"\bRp\.?|\bRM)\s?"
     r"|(?P<rs>\bRs\.?)\s?)$")
 # "Rs 11.11 lakh crore", "Rs 6,81,210 crore", "Rs 12 lakh" (Indian reporting); "cr" only after a currency.
 SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|"
                           r"lakh[\s-]+(?:crores?|cr\b\.?)|lakhs?|lacs?|crores?)\b"
                           r"|(?P<g>[kmbtKMBT]|cr(?=\b\.?))\b(?!\.\w)", re.I)
 PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b)(?P<pts>\s+points?\b)?", re.I)
-BASIS_POINTS_AFTER = re.compile(r"\s+basis[\s-]points?\b|\s?bps?\b", re.I)
-POINTS_AFTER = re.compile(r"\s+percentage[\s-]points?\b|\s?(?:pp|ppt|p\.p\.)(?![\w])", re.I)
+BASIS_POINTS_AFTER = re.compile(r"[\s-]+basis[\s-]points?\b|\s?bps?\b", re.I)
+POINTS_AFTER = re.compile(r"[\s-]+percentage[\s-]points?\b|\s?(?:pp|ppt|p\.p\.)(?![\w])", re.I)
 CURRENCY_AFTER = re.compile(
     r"(?:\s+|-)(?:(?P<adj>U\.?S\.?|US|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Taiwan(?:ese)?|"
     r"Japanese|Korean|South Korean|Russian|Chinese|Ukrainian|Indian|Swiss)\s+)?"
@@ -102,6 +110,18 @@ _PHYSICAL_WORD_AFTER = re.compile(r"\s+(?P<u>" + "|".join(re.escape(w).replace(r
                                                           sorted(PHYSICAL_WORDS, key=len, reverse=True)
                                                           if len(w) > 2) + r")\b", re.I)
 
+# Oil in the trade's shorthand, the scale inside the unit: "mb/d" (OPEC, IEA: million barrels a day),
+# "tb/d" (OPEC) and "kb/d" (IEA) a thousand, "MMb/d" a million (EIA). A lone capital "Mb/d" is left
+# alone: in the American convention M is a thousand, elsewhere a million.
+_OIL_RATE_AFTER = re.compile(r"\s(?P<p>mm|MM|m|k|t)(?:b|bbl)/d\b")
+
+# An exchange rate: "150.97 yen per U.S. dollar", "the yen averaged 150.97 to the dollar".
+_BASES = r"dollars?|euros?|yen|yuan|sterling|rupees?|rubles?|roubles?"
+_PER_CURRENCY = re.compile(r"\s+(?:to|per|against)\s+(?:the\s+|one\s+|a\s+|each\s+)?(?:U\.S\.\s?|US\s|American\s)?"
+                           r"(?P<base>" + _BASES + r")\b(?!\s+(?:bonds?|assets?|debt|index|zone)\b)", re.I)
+_CURRENCY_NAMED = re.compile(r"\b(yen|won|yuan|renminbi|euro|rupee|ruble|rouble|hryvnia|lira|zloty|tenge|"
+                             r"dollar|sterling)\b", re.I)
+
 
 @dataclass
 class After:
@@ -120,7 +140,8 @@ def digits_stand_alone(text: str, a: int, b: int, ordinal: bool = False) -> bool
     nxt = text[b] if b < len(text) else " "
     nxt2 = text[b + 1] if b + 1 < len(text) else " "
     if prev.isalpha():
-        return bool(re.search(r"\b(?:" + "|".join(CODES) + r")$", text[max(0, a - 4):a]))
+        return bool(re.search(r"\b(?:" + "|".join(CODES) + r")$", text[max(0, a - 4):a])) \
+            or bool(prefix_currency(text, a)[0])  # "IDR5,536.5trn", "Rp5,536.5 trillion"
     if prev == "-" and prev2.isalnum():
         return False  # Sakhalin-1, COVID-19, F-35
     if prev in ".,;:)]'\"!?" and a > 1 and not prev2.isspace():
@@ -144,15 +165,33 @@ def digits_stand_alone(text: str, a: int, b: int, ordinal: bool = False) -> bool
     return True
 
 
+def glued_scale(text: str, pos: int, m: re.Match) -> bool:
+    """"47k jobs", "(+112k)", "sales rose to 11.1m": a thousand or a million written as one letter glued
+    to the number. "k" is always a thousand there; "m" only after a decimal or before a counted noun
+    ("100m hurdles" aside, an integer with "m" is metres as often: "a 300m tower")."""
+    g = m.group("g")
+    if m.start() != pos or g.lower() not in ("k", "m") or (g == "K" and text[m.end():m.end() + 1] == "m"):
+        return False
+    if text[m.end():m.end() + 1] in ("/", "²", "³", "-", "^"):
+        return False  # "10m/s", "5m²", "a 10m-high wall"
+    if g.lower() == "k":
+        return True
+    decimal = re.search(r"\d\.\d+$", text[max(0, pos - 12):pos])
+    return bool(decimal) or counted_noun(text, m.end()) is not None
+
+
 def prefix_currency(text: str, a: int) -> tuple[str, int]:
     m = PREFIX_CURRENCY.search(text, max(0, a - 6), a)
     if not m:
         return "", a
     if m.group("code"):
-        return m.group("code").upper(), m.start()
+        code = m.group("code")
+        if code not in CODES and (code in _CODE_WORDS or not iso_currency(code)):
+            return "", a  # "ALL 5 members", "CPI 2.4": an ISO code that is a word, or no currency
+        return code, m.start()
     if m.group("rs"):
         return "INR", m.start()
-    return SYMBOLS.get(m.group("sym").lower(), "USD"), m.start()
+    return SYMBOLS.get(m.group("sym").lower().rstrip("."), "USD"), m.start()
 
 
 def unit_after(text: str, pos: int, *, currency: bool) -> After:
@@ -163,7 +202,7 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
         if m.group("s"):
             scale = SCALE_WORDS[" ".join(m.group("s").lower().rstrip(".").replace("-", " ").split())]
             pos = m.end()
-        elif currency or CURRENCY_AFTER.match(text, m.end()):
+        elif currency or CURRENCY_AFTER.match(text, m.end()) or glued_scale(text, pos, m):
             scale = SCALE_WORDS[m.group("g").lower()]
             pos = m.end()
     m = BASIS_POINTS_AFTER.match(text, pos)
@@ -185,6 +224,9 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
             return After("money", DOLLAR_ADJ[adj], scale, m.end())
         if m:
             code = cur.upper() if cur.upper() in CODES else CURRENCY_WORDS[cur]
+            rate = _PER_CURRENCY.match(text, m.end())
+            if rate and not scale:  # "150.97 yen per U.S. dollar": an exchange rate
+                return After("money", f"{code} per {CURRENCY_WORDS[rate.group('base').lower()]}", "", rate.end())
             return After("money", code, scale, m.end())
     if currency:
         return After("money", "", scale, pos)
@@ -193,6 +235,10 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
         prefix = m.group("a")[0] if m.group("a") else {"kilo": "k", "mega": "M", "giga": "G", "tera": "T"}[
             m.group("p").lower()]
         return After("count", ("k" if prefix in "kK" else prefix.upper()) + "Wh", scale, m.end())
+    m = _OIL_RATE_AFTER.match(text, pos) if not scale else None
+    if m:  # "1.9 mb/d", "106 tb/d": the scale is written inside the unit
+        return After("count", "barrels per day", "million" if m.group("p").lower().startswith("m") else "thousand",
+                     m.end())
     m = _SYMBOL_AFTER.match(text, pos)
     if m:
         return After("count", PHYSICAL_SYMBOLS[m.group("u")], scale, m.end())
@@ -218,6 +264,14 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
         if m and m.group("n") not in COMPOUND_NOT_COUNT and not plural_noun(m.group("n")) \
                 and re.match(r"\s+[a-z]", text[m.end():m.end() + 2]):
             return After("count", pluralise(m.group("n")), "", m.end())  # "an eight-point plan"
+    rate = _PER_CURRENCY.match(text, pos) if not scale else None
+    if rate:  # "the yen averaged 150.97 to the dollar": the currency is the clause's subject
+        named = _CURRENCY_NAMED.findall(re.split(r"[.;:!?]\s", text[max(0, pos - 80):pos])[-1])
+        if named:
+            code = CURRENCY_WORDS[named[-1].lower()]
+            base = CURRENCY_WORDS[rate.group("base").lower()]
+            if code != base:
+                return After("money", f"{code} per {base}", "", rate.end())
     noun = counted_noun(text, pos)
     if noun:
         # A unit reached past a modifier ("16.5 cubic GW") is still the unit, written one way.
@@ -245,6 +299,13 @@ def event_noun(text: str, a: int) -> str:
 def counted_noun(text: str, pos: int) -> Optional[tuple[str, int]]:
     """The plural noun counted after a number, past up to three modifiers ("seven largest banks")."""
     if pos < len(text) and not text[pos].isspace():
+        return None
+    more = re.match(r"\s+(?:more|fewer)\b", text[pos:pos + 8], re.I)
+    if more:  # "43,000 more people working": a count of people (a change), when a plural noun follows
+        nxt = WORD.match(text, pos + more.end())
+        word = nxt.group(1).rstrip(".'") if nxt and "\n" not in text[pos:nxt.start(1)] else ""
+        if word and plural_noun(word) and word.lower() not in STOP and word.lower() not in DURATIONS:
+            return word.lower(), nxt.start(1) + len(word)
         return None
     for _ in range(4):
         m = WORD.match(text, pos)

@@ -15,7 +15,7 @@ from json.encoder import encode_basestring as _s  # the C encoder when available
 from typing import Optional
 
 from briefcmp.corpus.model import Claim, Corpus, Relation, Value
-from briefcmp.corpus.units import CURRENCIES
+from briefcmp.corpus.units import is_currency
 from briefcmp.render.stream import encode
 
 _INT_REPR = int.__repr__
@@ -58,7 +58,7 @@ def value_text(v: Optional[Value], nl: str) -> str:
     if v.type == "quantity":
         unit = v.unit
         return (f'{head}"amount": {_num(v.amount)},{i}"upper": {_num(v.upper)},{i}"scale": {_s(v.scale) if v.scale else "null"},'
-                f'{i}"unit": {_s(unit) if unit else "null"},{i}"currency": {_s(unit) if unit in CURRENCIES else "null"},'
+                f'{i}"unit": {_s(unit) if unit else "null"},{i}"currency": {_s(unit) if is_currency(unit) else "null"},'
                 f'{i}"bound": {_s(v.bound)},{i}"base_amount": {_num(v.base_amount)},'
                 f'{i}"base_upper": {_num(v.base_upper)}{nl}}}')
     if v.type == "rank":

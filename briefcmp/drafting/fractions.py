@@ -1,0 +1,76 @@
+"""Numbers that are read with the words around them: fractions in words ("half of", "two-thirds
+of", "half a percentage point") and "X to Y" that is a change and the level it reached, not a range."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from briefcmp.corpus.model import Value
+from briefcmp.drafting.numbers import FRACTIONS, NUMWORD, WORD_NUMBERS, number_value
+from briefcmp.drafting.qualifiers import with_bound
+
+
+def fraction_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]:
+    """"half of", "half-owned", "a third of", "two-thirds of": a share in percent."""
+    a, b = m.span()
+    token = m.group().lower()
+    parts = re.split(r"[\s-]+", token)
+    n = WORD_NUMBERS.get(parts[0], 1) if len(parts) > 1 else 1
+    whole = re.search(r"\b(\d+|" + NUMWORD + r")\s+and\s+(?:an?\s+)?$", text[max(0, a - 30):a], re.I)
+    point = _FRACTION_POINT.match(text, b) or (_PERCENTAGE_POINTS.match(text, b) if whole else None)
+    if point:  # "half a percentage point", "two-tenths of a percentage point", "a quarter-point cut"
+        amount = round(n * FRACTIONS[parts[-1]] / 100, 4)
+        if whole:  # "one and a half percentage points"
+            amount, a = amount + (number_value(whole.group(1)) or 0), a - len(whole.group())
+        return with_bound(text, a, point.end(), "points",
+                          Value("quantity", amount=amount, unit="percentage-points"))
+    follow = re.match(r"[\s-]+(?:of\b|the\b|its\b|their\b|his\b|her\b|[a-z]+-?owned\b|owned\b)", text[b:b + 12])
+    if not follow and not _FRACTION_SHARE.match(text, b):
+        return None
+    if _FRACTION_PERIOD_BEFORE.search(text[max(0, a - 20):a]) or _FRACTION_TIME_AFTER.match(text, b):
+        return None  # "the first half of 2023", "half an hour", "a quarter century": time, not a share
+    if _FRACTION_IDIOM.match(text, b):
+        return None  # "half the battle", "half of the time", "a third of the way": idioms, no stated whole
+    if re.search(r"\b(?:and|a)\s+$|\bon\s+be$", text[max(0, a - 6):a], re.I):
+        return None  # "one and a half", "on behalf"
+    amount = round(n * FRACTIONS[parts[-1]], 1)
+    end = b
+    owned = re.match(r"-owned\b", text[b:b + 7])
+    if owned:
+        end = b + owned.end()
+    return with_bound(text, a, end, "percent", Value("quantity", amount=amount, unit="percent"))
+
+
+# A fraction of a percentage point: "half a percentage point", "two-tenths of a percentage point", "a
+# quarter-point cut" (a rate's move: the hyphenated "point" names a percentage point before these nouns).
+_FRACTION_POINT = re.compile(r"(?:\s+of)?\s+an?\s+percentage[\s-]+point\b|-percentage-point\b|"
+                             r"-point\b(?=\s+(?:\w+\s+)?(?:cut|cuts|hike|hikes|rise|rises|increase|increases|"
+                             r"reduction|reductions|decrease|decreases|move|moves)\b)", re.I)
+_PERCENTAGE_POINTS = re.compile(r"\s+percentage[\s-]+points?\b", re.I)
+# A fraction in words is a share when a comparison, a verb or a clause end follows it:
+# "two-thirds more", "fell by a quarter,", "three-fourths are earmarked".
+_FRACTION_SHARE = re.compile(r"\s*(?:[,.;:)]|\s(?:more|less|fewer|higher|lower|larger|smaller|bigger|above|below|"
+                             r"are|were|is|was|has|have|had|will|would|went|came|before|since|from|in|to|by|on|"
+                             r"last|this|over|and|than)\b)")
+_FRACTION_PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|latter|former|final|next|previous|past|"
+                                     r"same|each|every|per)[\s-]+$", re.I)
+_FRACTION_TIME_AFTER = re.compile(r"[\s-]+(?:an?\s+)?(?:hour|day|week|month|year|decade|century|time|way|mile|"
+                                  r"dozen|point)s?\b", re.I)
+_FRACTION_IDIOM = re.compile(r"[\s-]+(?:of\s+)?(?:the|his|her|its|their|my|our|your)\s+(?:\w+\s+)?"
+                            r"(?:problem|battle|story|time|fun|truth|reason|answer|way|trouble|picture|equation|"
+                            r"secret|life|lives|point)s?\b", re.I)
+_CHANGE_VERB = re.compile(r"\b(?:r[oi]se|risen|rising|gain(?:ed|ing)?|jump(?:ed|ing)?|climb(?:ed|ing)?|"
+                          r"increas(?:ed|ing)|add(?:ed|ing)|fell|fallen|falling|dropp(?:ed|ing)|slipp(?:ed|ing)|"
+                          r"declin(?:ed|ing)|lost|shed|slid|eased|up|down)\s+(?:by\s+)?(?:about\s+|some\s+)?$", re.I)
+
+
+def change_then_level(text: str, start: int, b: int, amount: float, upper: float) -> bool:
+    """"+$1.57 to $31.67", "rose 25 cents to $4.10": "X to Y" is a change and the level it reached, not a
+    range, when X carries a sign or follows a verb of change and Y is far above it (a range's ends are
+    of one size: "rose 2 to 3 percent")."""
+    if "to" not in text[b:b + 40].split()[:3]:
+        return False
+    if start > 0 and text[start - 1] in "+\u2212" or (text[start - 1:start] == "-" and text[start - 2:start - 1] in " ("):
+        return True
+    return bool(_CHANGE_VERB.search(text, max(0, start - 40), start)) and upper >= 4 * amount

@@ -1,0 +1,108 @@
+"""What a bare "$" stands for in one text: the dollar (or peso) of the country the text is written from.
+
+An Australian or Canadian outlet writes its own dollar as "$" and the American one as "US$"; a wire
+story marks the local dollar instead ("A$9.3 billion ($6.2 billion)") and writes USD as "$". So a
+bare "$" is the home dollar only when the text is plainly from or about a country whose own
+English-language press writes its currency "$", and marks no dollar as another country's ("A$",
+"C$", "CAD 5"): the first country the text's head (title, dateline, lead) names decides (the whole
+text's first when the head names none), by CLDR's symbols from Babel (AUD in en_AU, CAD in en_CA,
+NZD in en_NZ; a country with no English locale, Mexico or Chile, is written for readers abroad). Any
+other text keeps USD.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import lru_cache
+from typing import Optional
+
+from briefcmp.corpus.model import Config
+from briefcmp.drafting.figures import Figure
+
+# The head of a text: its title, its outlet and date line, and its lead (the first paragraph).
+_HEAD_CHARS = 700
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every country's names (longer than three letters), and each name's country."""
+    from briefcmp.analysis.entities import countries
+
+    owner = {name: c.id for c in countries() for name in c.names if len(name) > 3}
+    names = sorted(owner, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"), owner
+
+
+@lru_cache(maxsize=None)
+def _own_dollar(country: str) -> str:
+    """The ISO code of ``country``'s own currency when its people write it "$", else ""."""
+    from babel.core import Locale, UnknownLocaleError, get_global
+    from babel.numbers import get_currency_symbol
+
+    from briefcmp.analysis.entities import currency_country
+
+    for territory, spans in get_global("territory_currencies").items():
+        for code, _since, until, tender in spans:
+            if until is not None or not tender or code == "USD" or currency_country(code) != country:
+                continue
+            try:  # the country's own English-language press: no English locale, no "$" of its own in English
+                locale = Locale.parse(f"en_{territory}")
+            except (UnknownLocaleError, ValueError):
+                continue
+            if get_currency_symbol(code, locale) == "$":
+                return code
+    return ""
+
+
+def home_dollar(text: str, config: Optional[Config] = None) -> str:
+    """The currency a bare "$" of ``text`` stands for: "AUD" for a text from Canberra about Australia's
+    budget, "USD" when its head names no country whose own currency is written "$" before the US."""
+    if "$" not in text:
+        return "USD"
+    from briefcmp.analysis.entities import Entities, countries
+
+    entities = Entities(config)
+    known = {c.id for c in countries()}
+    head = _head(text)
+    for part in (head, text):  # the head decides; a head naming no country, the whole text
+        found = [(a, eid) for a, _e, eid in entities.find(part) if eid in known]
+        if part is head:  # "Statistics Canada | The Daily": a country named inside a body's name counts here
+            pattern, owner = _country_names()
+            found += [(m.start(), owner[m.group()]) for m in pattern.finditer(part)]
+        if found:
+            code = _own_dollar(min(found)[1])
+            if not code or _PREFIXED.search(text) or re.search(rf"\b{code}\s?\d", text):
+                return "USD"  # "A$9.3 billion ($6.2 billion)": a text that marks its own dollar writes USD as "$"
+            return code
+    return "USD"
+
+
+# A dollar marked as another country's: "A$", "C$", "NZ$", "HK$" (not "US$", "U.S.$").
+_PREFIXED = re.compile(r"(?<![A-Za-z.])(?!US\$)[A-Z]{1,3}\$")
+
+
+def _head(text: str) -> str:
+    """The title, the outlet and date line and the first paragraph of prose."""
+    stripped = text.lstrip()
+    paragraphs = re.split(r"\n\s*\n", stripped, maxsplit=2)
+    head = "\n".join(paragraphs[:2]) if len(paragraphs[0]) < 200 else paragraphs[0]
+    return head[:_HEAD_CHARS]
+
+
+def bare_dollar(text: str, start: int, end: int) -> bool:
+    """Whether the figure ``text[start:end]`` is written with a bare "$" (not "US$", "A$", "C$")."""
+    i = text.find("$", start, end)
+    return i >= 0 and (i == 0 or not text[i - 1].isalpha() and text[i - 1] != ".")
+
+
+def home_dollars(text: str, figures: list[Figure], config: Optional[Config] = None) -> list[Figure]:
+    """``figures`` with each one written with a bare "$" in the text's own dollar (``home_dollar``)."""
+    bare = [i for i, f in enumerate(figures) if f.value.unit == "USD" and bare_dollar(text, f.start, f.end)]
+    code = home_dollar(text, config) if bare else "USD"
+    if code == "USD":
+        return figures
+    out = list(figures)
+    for i in bare:
+        out[i] = dataclasses.replace(out[i], value=dataclasses.replace(out[i].value, unit=code))
+    return out
