@@ -27,10 +27,12 @@ that an inferred period alone never decides a contradiction.)
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Optional
 
 from briefcmp.analysis.rounding import agree_rounded
 
@@ -117,15 +119,41 @@ def adopt_release_periods(group: list, among: list | None = None) -> None:
         # a figure that agrees with one of them is as likely a slip repeating last month's value as a
         # report of that month, and taking that month's period would turn the slip into an agreement.
         fits = [p for p in sorted(near) if all(close(m, o) for o in values[p].values())]
-        if len(fits) == 1 and len(near) == 1:
+        # Nor another period than the one the brief's title states (a report headed "Japan's 2024 trade
+        # deficit" whose imports "grew 1.8 percent", beside a wire's December "imports climbed 1.8%"):
+        # the release covers both, and the brief speaks of its own.
+        own = getattr(m, "headline", "")
+        if len(fits) == 1 and len(near) == 1 and (not own or own == fits[0]):
             _adopt(m, fits[0], values, briefs)
-        if near:
+        if near and (not own or own in near):
             continue
-        # No other report states one: the brief's main period, only when every figure of the group
-        # agrees (so this period can never decide a contradiction).
-        if getattr(m, "hint", "") and all(close(m, o) for o in every):
-            _adopt(m, m.hint, values, briefs)
+        # No other report states one (or only another than the brief's title's): the brief's own period
+        # (its title's, else the one its figures state most), only when every figure of that period in
+        # the group agrees and none is of a period overlapping it (so that this period never decides
+        # a contradiction, nor joins a month to its year or a fiscal year to a calendar one).
+        own = own or getattr(m, "hint", "")
+        if own and all(close(m, o) for o in every if o.period == own or not o.period_how) and \
+                not any(overlaps(own, o.period) for o in among if o.period_how):
+            _adopt(m, own, values, briefs)
     _release_date(group, among)
+
+
+@functools.lru_cache(maxsize=4096)
+def _span(period: str) -> Optional[tuple]:
+    from briefcmp.corpus.fields import parse_period
+
+    p = parse_period(period) if period else None
+    return p.span() if p is not None else None
+
+
+def overlaps(p: str, q: str) -> bool:
+    """Whether two periods overlap without being one: a part and its whole ("2023-12" of "2023"), or a
+    fiscal year and the calendar year ("2024-04/2025-03" and "2024"). Figures of such periods are two
+    measures, never one series."""
+    a, b = _span(p), _span(q)
+    if p == q or a is None or b is None or a == b:
+        return False
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def _adopt(m, period: str, values: dict, briefs: dict) -> None:

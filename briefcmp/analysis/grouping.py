@@ -30,7 +30,6 @@ Cost: similarities are computed between the distinct word sets of a bucket (at m
 
 from __future__ import annotations
 
-import functools
 import math
 from collections import defaultdict
 from typing import Callable, Optional
@@ -38,7 +37,7 @@ from typing import Callable, Optional
 from briefcmp.analysis import evidence, lexicon, withinbrief
 from briefcmp.analysis.entities import Entities, slug
 from briefcmp.analysis.measure import (
-    _DIRECTION, _HARMLESS, _VAGUE, FORECAST_WORDS, _DIRECTED, _meaningful, effective_words,
+    BASIS_TAGS, _DIRECTION, _HARMLESS, _VAGUE, FORECAST_WORDS, _DIRECTED, _meaningful, effective_words,
 )
 from briefcmp.analysis.rounding import agree_rounded
 from briefcmp.corpus import units
@@ -47,7 +46,7 @@ JOIN = 0.5  # two claims' measured things are one notion from this similarity (t
 MAX_WORDSETS = 300  # distinct word sets compared per bucket; more become groups of one word set each
 MAX_GROUPS_PER_BUCKET = 50
 ONE_SIDED = 0.5  # a qualifier or an expectation written on one side only
-_BASES = frozenset({"yoy", "qoq", "saar"})  # what a change is measured against (measure._basis)
+_BASES = BASIS_TAGS  # what a change is measured against (measure._basis)
 # Qualifiers that name another measure than the bare word: on one side only, or two of one row, veto.
 _EXCLUSIVE = (frozenset({"nominal", "real"}), frozenset({"monthly", "quarterly", "annual", "yearly", "weekly", "daily"}),
               frozenset({"net", "gross"}), frozenset({"core", "headline"}))
@@ -56,8 +55,8 @@ _NARROWING = frozenset({"core", "underlying", "trimmed", "capita", "median", "cu
 # ("net profit"): one side only is a doubt, not a veto.
 _SOFT = frozenset({"monthly", "quarterly", "weekly", "daily", "net", "nominal"})
 # An expectation is not an outcome: "expected", "forecast", "poll" on one side only is a doubt.
-_EXPECT = frozenset({"expect", "forecast", "project", "projected", "predict", "poll", "consensus", "target",
-                     "goal", "aim", "outlook", "economist", "analyst"})
+_EXPECT = frozenset({"expect", "expectation", "forecast", "project", "projected", "predict", "poll", "consensus",
+                     "consensu", "target", "goal", "aim", "outlook", "economist", "analyst"})  # (stems too: consensu)
 
 
 def _strong(shared: frozenset[str]) -> bool:
@@ -122,20 +121,7 @@ def similarity(a: frozenset[str], b: frozenset[str], weight: Optional[dict[str, 
     return round(score, 4)
 
 
-@functools.lru_cache(maxsize=4096)
-def _span(period: str) -> Optional[tuple]:
-    from briefcmp.corpus.fields import parse_period
-
-    p = parse_period(period) if period else None
-    return p.span() if p is not None else None
-
-
-def _nest(p: str, q: str) -> bool:
-    """Whether one period is a part of the other ("2023-12" of "2023")."""
-    a, b = _span(p), _span(q)
-    if p == q or a is None or b is None or a == b:
-        return False
-    return (a[0] >= b[0] and a[1] <= b[1]) or (b[0] >= a[0] and b[1] <= a[1])
+_nest = evidence.overlaps  # a part and its whole ("2023-12" of "2023"), a fiscal and a calendar year
 
 
 def _nested(x, y) -> bool:
@@ -320,6 +306,13 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
         if id(m) not in doubtful and len(extra) >= 3 and len(extra) > len(eff[id(m)] - _VAGUE):
             doubtful[id(m)] = (m, f"{m.claim.ref} names more than the other reports ({' '.join(sorted(extra))}): "
                                   "it may measure something narrower")
+        elif id(m) not in doubtful and extra - _HARMLESS and any(
+                o.claim.brief != m.claim.brief and o.period == m.period and o.dated and not evidence.close(m, o)
+                for o in group if id(o) not in doubtful and not (o.words - eff[id(o)]) - _HARMLESS):
+            # words taken for an outlet's wording are an inference: one that may name a narrower measure ("the
+            # CPI for living necessities") never decides a contradiction against a figure named plainly
+            doubtful[id(m)] = (m, f"{m.claim.ref} names more than the other reports ({' '.join(sorted(extra))}) and "
+                                  "its value differs: it may measure something narrower")
     if any(m.words & _DIRECTED for m in group):  # exports from A to B are B's imports: one order keyed
         leads: dict[str, int] = defaultdict(int)
         for m in group:

@@ -14,6 +14,7 @@ from collections import defaultdict
 from typing import Optional
 
 from briefcmp.analysis import clauses, lexicon
+from briefcmp.analysis.periods import blank_asides
 from briefcmp.analysis.entities import Entities, fold_spelling, proper_names
 from briefcmp.analysis.terms import cjk_words
 
@@ -74,10 +75,17 @@ _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|progra
                            r"\bcombined\b|\bcumulative\b|\bover\s+(?:the\s+)?(?:next\s+|past\s+)?\w+\s+years\b|"
                            r"\bin\s+total\b", re.I)
 _BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+(?:rate|pace)\b|\bat\s+an\s+annual\b", re.I)),
-          ("qoq", re.compile(r"\bquarter[\s-]on[\s-]quarter\b|\b(?:from|over|on)\s+the\s+(?:previous|preceding|prior)\s+"
-                             r"(?:quarter|three[\s-]month\s+period)\b|\bquarterly\s+basis\b|\bq/q\b|\bqoq\b", re.I)),
-          ("yoy", re.compile(r"\byear[\s-]on[\s-]year\b|\bon[\s-]year\b|\bfrom\s+a\s+year\s+(?:earlier|ago|before)\b|"
-                             r"\b(?:from|over)\s+the\s+same\s+(?:period|quarter|month)\b|\by/y\b|\byoy\b", re.I)))
+          ("qoq", re.compile(r"\bquarter[\s-](?:on|over)[\s-]quarter\b|\b(?:from|over|on)\s+the\s+(?:previous|preceding|"
+                             r"prior)\s+(?:quarter|three[\s-]month\s+period|three\s+months)\b|\bquarterly\s+basis\b|"
+                             r"\bq/q\b|\bq-o-q\b|\bqoq\b", re.I)),
+          ("yoy", re.compile(r"\byear[\s-](?:on|over)[\s-]year\b|\bon[\s-]year\b|\bfrom\s+a\s+year\s+(?:earlier|ago|"
+                             r"before)\b|\b(?:from|over)\s+the\s+same\s+(?:period|quarter|month)\b|\by/y\b|\by-o-y\b|"
+                             r"\byoy\b|\bannual\s+basis\b", re.I)),
+          # "rose 0.4% month over month", "m/m", "on a monthly basis", "from the previous month"
+          ("mom", re.compile(r"\bmonth[\s-](?:on|over)[\s-]month\b|\bm/m\b|\bm-o-m\b|\bmom\b|\bmonthly\s+basis\b|"
+                             r"\b(?:from|over|on)\s+the\s+(?:previous|preceding|prior)\s+month\b", re.I)))
+BASIS_TAGS = frozenset(tag for tag, _ in _BASES)
+_A_YEAR = re.compile(r"(?:19|20)\d\d")  # what a change is measured against, as a measured word
 
 
 _OF_GDP = re.compile(r"\s*(?:per\s*cent|percent|%)?\s*of\s+(?:the\s+|its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|"
@@ -114,7 +122,10 @@ def _basis(clause: str, sentence: str, figure: Optional[tuple[int, int]], period
         return weak
     if figure is None or not sentence:
         return ""
-    nums = [m for m in _NUMBER.finditer(sentence)]
+    # an aside in parentheses holding another figure ("2.3 percent (±0.4 percent) from the same period a
+    # year ago") is read past; a year is no figure
+    sentence = blank_asides(sentence, figure)
+    nums = [m for m in _NUMBER.finditer(sentence) if not _A_YEAR.fullmatch(m.group())]
     before = max((m.end() for m in nums if m.end() <= figure[0]), default=0)
     after = min((m.start() for m in nums if m.start() >= figure[1]), default=len(sentence))
     stretch = sentence[before:after]
@@ -309,7 +320,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
 # --------------------------------------------------------------------------- matching
 
 
-_HOW_WORDS = frozenset("annualiz annualized saar yoy qoq".split())  # how a change is measured, not of what
+_HOW_WORDS = frozenset({"annualiz", "annualized", *BASIS_TAGS})  # how a change is measured, not of what
 
 
 def _meaningful(words: frozenset[str]) -> bool:

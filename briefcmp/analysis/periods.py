@@ -48,7 +48,11 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 # "down 0.03 point from October" is a base; "from October to December" is a period.
 _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    r"(?:from|over)(?=\s+(?-i:January|February|March|April|May|June|July|August|September|October|"
-                   r"November|December)\b(?!\s*(?:-|–|to\b|through\b|and\b)))|"
+                   r"November|December)\b(?!\s*(?:-|–|to\b|through\b|and\b))(?!\s+(?:19|20)\d\d\s*(?:-|–|to|through)\s*"
+                   r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\b))|"
+                   # "up 1.4 percent above last year", "2% below the same month a year earlier": a base
+                   r"(?:above|below)(?=\s+(?:last\s+year|the\s+(?:same|previous|prior|preceding|year-?earlier)\b|a\s+year\s+"
+                   r"(?:earlier|ago|before)))|"
                    r"(?:from|over)(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
                    r"October|November|December|Rs)\b)(?-i:[A-Z][a-z]))(?=\s+(?:[^\s,;]+\s+){0,5}?(?:(?!(?:19|20)\d\d\b)[^\s,;]*\d|"
                    r"previous|prior|preceding|earlier|before|last|same|that|record|initial|preliminary|revised|budgeted|"
@@ -59,7 +63,7 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    r"on[\s-]quarter)\b)", re.I)
 _WORD_BASE = re.compile(r"(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|on[\s-]quarter", re.I)
 _BREAK = re.compile(r";|,\s+(?:while|and|but|which|leaving|resulting|producing|bringing|taking|marking|as|with)\b|"
-                    r"\s(?:while|whereas)\s|,\s+(?=[a-z]+ing\b)|\.\s|"
+                    r"\s(?:while|whereas|but)\s|,\s+(?=[a-z]+ing\b)|\.\s|"
                     # "from $2.85 billion in 2000 to $27.33 billion in 2021": the figure after "to" is no base
                     r"\s+to\s+(?=(?:about\s+|around\s+|roughly\s+|nearly\s+)?[$€£¥]?(?!(?:19|20)\d\d\b)\d)")
 
@@ -69,6 +73,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the fiscal year that ended in March", "the year to March": twelve months ending in that month
     ("year-to", re.compile(rf"\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending|"
                            rf"to)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
+    # "the three months to September", "the six months ended June 2024": the months that end in that month
+    ("months-to", re.compile(rf"\b(?P<n>three|six|nine|3|6|9)\s+months\s+(?:that\s+|which\s+)?(?:to|through|ended|"
+                             rf"ending)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
+    # "July 2024 through September 2024", "November 2023 to January 2024": a span, each end with its year
+    ("months", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y1>{_YEAR})\s*(?:-|–|to|through)\s*(?P<m2>{_MON})\s+"
+                          rf"(?P<y>{_YEAR})\b", re.I)),
     ("months", re.compile(rf"\b(?:between\s+(?P<b1>{_MON})\s+and\s+(?P<b2>{_MON})|(?P<m1>{_MON})\s*(?:-|–|to|through)\s*"
                           rf"(?P<m2>{_MON}))(?:\s+period)?"
                           rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
@@ -101,7 +111,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # A month named alone ("in November", "November's figure"), capitalised and no day after it; "May"
     # only after a preposition (else it is the verb).
     ("month-rel", re.compile(r"\b(?:(?P<m1>January|February|March|April|June|July|August|September|October|"
-                             r"November|December)|(?:(?<=\bin )|(?<=\bfor )|(?<=\bof )|(?<=\bsince )|(?<=\bduring ))"
+                             # "1.6 pct in Sept.", "Sept inflation": a headline's short month ("Jan", a name, after
+                             # a preposition only)
+                             r"November|December|(?:Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!['’-])(?!\.?\s*\d)|"
+                             r"(?:(?<=\bin )|(?<=\bfor )|(?<=\bof ))Jan\b(?!\.?\s*\d))|(?:(?<=\bin )|(?<=\bfor )|(?<=\bof )|(?<=\bsince )|(?<=\bduring ))"
                              r"(?P<may>May)|(?P<mays>May)(?=['’]s\b))\b(?!\s*\d)(?!\s+quarter)")),
 ]
 
@@ -131,8 +144,24 @@ def _fiscal_of(day: date, country: str) -> int:
 def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: str,
          fiscal: bool = False) -> tuple[str, str]:
     g = m.groupdict()
+    if kind == "months-to":
+        n = {"three": 3, "six": 6, "nine": 9}.get(g["n"].lower()) or int(g["n"])
+        end = _MONTHS[g["m1"].lower()[:3]]
+        if g.get("y"):
+            y, how = int(g["y"]), "stated"
+        elif published is None:
+            return "", ""
+        else:  # the latest such month, up to the month of publication
+            y, how = published.year - (end > published.month), "relative"
+        first = y * 12 + end - 1 - (n - 1)
+        return _month_span(first // 12, first % 12 + 1, end), how
     if kind == "months":
         m1, m2 = _MONTHS[(g["m1"] or g["b1"]).lower()[:3]], _MONTHS[(g["m2"] or g["b2"]).lower()[:3]]
+        if g.get("y1"):
+            y1, y2 = int(g["y1"]), int(g["y"])
+            if not 0 <= (y2 * 12 + m2) - (y1 * 12 + m1) < 24:
+                return "", ""  # not a span a figure is reported over
+            return _month_span(y1, m1, m2) if y1 == y2 else f"{y1:04d}-{m1:02d}/{y2:04d}-{m2:02d}", "stated"
         if g.get("y"):
             return _month_span(int(g["y"]), m1, m2), "stated"
         if published is None:
@@ -258,6 +287,9 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
 _SINCE_BEFORE = re.compile(r"\b(?:(?:since|until|till|before)|(?:published|released|reported|announced|issued)"
                            r"(?:\s+(?:in|on|at))?)\s+(?:(?:early|mid|late|spring|summer|autumn|fall|winter|"
                            r"the\s+end\s+of|the\s+start\s+of)[\s-]+)?$", re.I)
+# A date stamped with a clock time ("October 02, 2024 09:12", "2 Oct 2024 08:30 KST") is when a text was
+# published (a dateline run into its title), never a figure's period
+_CLOCK = re.compile(r"\s*\d{1,2}:\d{2}\b")
 # A price change over the twelve months to a month is that month's rate: "prices rose 4.9% in the
 # year to September" is September's inflation; output or sales "in the year to June" stay the twelve
 # months (a flow over the year, and its growth on the year before).
@@ -277,7 +309,7 @@ def _expressions(text: str, published: Optional[date], country: str, main: str, 
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue  # inside a longer expression already read ("fiscal 2024", not "2024")
-            if _SINCE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            if _SINCE_BEFORE.search(text, max(0, m.start() - 24), m.start()) or _CLOCK.match(text, m.end()):
                 # "its weakest since May 2022" in a base: where a record run starts, no figure's period
                 taken.append(m.span())
                 continue
@@ -411,10 +443,29 @@ def has_base(sentence: str) -> bool:
     return any(base and not _WORD_BASE.fullmatch(sentence[a:b]) for a, b, base in segments(sentence))
 
 
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def blank_asides(sentence: str, figure: tuple[int, int]) -> str:
+    """The sentence with every parenthesis that holds a figure of its own, other than ``figure``, blanked
+    (offsets kept): in "+1.6% y/y (consensus +1.9%; August +2.0%)" and "rose 2.0% (2.1% in August)" the
+    month in parentheses dates the figures beside it there, not the figure outside. A parenthesis with
+    no figure ("in the third quarter (July-September)") restates the period and stays."""
+    if "(" not in sentence:
+        return sentence
+    out = sentence
+    for m in _ASIDE.finditer(sentence):
+        if m.start() <= figure[0] < m.end() or not _BASE_FIGURE.search(sentence, m.start(), m.end()):
+            continue
+        out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
+    return out
+
+
 def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], country: str = "") -> tuple[str, str]:
     """(as-of, how) for the figure at ``figure`` (offsets in ``sentence``); how: stated | relative | ""."""
     segs = segments(sentence)
     own = next((s for s in segs if s[0] <= figure[0] < s[1]), (0, len(sentence), False))
+    sentence = blank_asides(sentence, figure)
     blanked = list(sentence)
     for a, b, base in segs:
         if base:
