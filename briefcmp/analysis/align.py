@@ -394,7 +394,7 @@ def _brief_hints(members: list[Member], title: str = "", published: Optional[dat
     group agree (``evidence``); a title's period also keeps them from another period of the release."""
     if title and members:
         country = next((x for m in members for x in m.subjects if x in periods.FISCAL_START), "")
-        headline = periods.resolve(title, (len(title), len(title)), published, country)[0]
+        headline = periods.title_period(title, published, country)
         for m in members:
             m.headline = headline
     counts: dict[str, int] = defaultdict(int)

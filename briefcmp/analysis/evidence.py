@@ -10,8 +10,9 @@ measured words, from what each says about itself:
   or only a body with no country (0). A figure whose subject is inferred from other reports and
   whose value differs from a figure of its period never decides a contradiction (0);
 - **period**: stated or read from the text against the publication date (1.0), as drafted (0.95),
-  shared with reports of the same release published within ``RELEASE_DAYS`` days (0.9), the date
-  of a release whose reports all state no period and agree (0.85); none (0);
+  shared with reports of the same release published within ``RELEASE_DAYS`` days (0.9), the brief's
+  own (the one its title states, else the one its figures state most: 0.9), the date of a release
+  whose reports all state no period and agree (0.85); none (0);
 - **kind**: facts, and budgets or plans adopted (1.0); forecasts (0: compared only when a person
   keys them);
 - **order**: a directed measure (exports, loans) names its countries in one order (else 0);
@@ -45,7 +46,8 @@ APPLY_THRESHOLD = 0.7
 RELEASE_DAYS = 7  # reports published this close about one release share its period
 SUBJECT_WEIGHT = {"claim": 1.0, "clause": 1.0, "sentence": 1.0, "two named before": 0.95, "previous sentence": 0.95, "title": 0.9,
                   "whole brief": 0.85, "main subject": 0.8, "release": 0.8}
-PERIOD_WEIGHT = {"claim": 1.0, "stated": 1.0, "relative": 1.0, "drafted": 0.95, "release": 0.9, "release-date": 0.85}
+PERIOD_WEIGHT = {"claim": 1.0, "stated": 1.0, "relative": 1.0, "drafted": 0.95, "release": 0.9, "brief": 0.9,
+                 "release-date": 0.85}
 # A budget or plan adopted is a figure of fact, though the sentence says "will": "will spend 11.11 trillion".
 PLAN = re.compile(r"\b(?:budget\w*|fiscal|outlays?|appropriat\w+|earmark\w*|allocat\w+)\b", re.I)
 
@@ -92,14 +94,16 @@ def adopt_release_periods(group: list, among: list | None = None) -> None:
     """A figure whose sentence states no period takes the one period that the other reports of the
     group, published within RELEASE_DAYS of it, state: reports of one release share its period. Only
     when its value agrees with theirs (and with every figure of that period in ``among``, the whole
-    group when ``group`` is a part of it): an inferred period never decides a contradiction.
+    group when ``group`` is a part of it): an inferred period never decides a contradiction. Nor a
+    period overlapping another figure's of the group (a month and its year, a fiscal and a calendar
+    year never share a key).
+
+    A brief whose title states one period ("Japan's 2024 trade deficit") speaks of it: its undated
+    figures take that period first (on the same terms), and never another period of the release (a
+    wire's December "imports climbed 1.8%" beside the year's "imports grew 1.8 percent").
 
     Indexed (by day, by period, by distinct value) so that a large group costs little more than its size."""
     among = group if among is None else among
-    stated: dict[date, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # day -> period -> briefs
-    for o in group:
-        if o.period_how and o.period_how != "release" and o.published is not None:
-            stated[o.published][o.period].add(o.claim.brief)
     values: dict[str, dict] = defaultdict(dict)  # period -> distinct value -> a figure of it (dated figures)
     briefs: dict[str, set[str]] = defaultdict(set)  # period -> briefs that give a figure of it
     for o in among:
@@ -107,6 +111,20 @@ def adopt_release_periods(group: list, among: list | None = None) -> None:
             values[o.period].setdefault((o.claim.value, o.unit), o)
             briefs[o.period].add(o.claim.brief)
     every = list({(o.claim.value, o.unit): o for o in among}.values())
+    dated = {o.period for o in among if o.period_how}
+
+    def fits(m, period: str) -> bool:
+        return all(close(m, o) for o in values[period].values()) and not any(overlaps(period, p) for p in dated)
+
+    for m in group:  # 1. the brief's own period, its title's
+        own = getattr(m, "headline", "")
+        if not m.period_how and own and fits(m, own):
+            _adopt(m, own, values, briefs, "brief")
+            dated.add(own)
+    stated: dict[date, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # day -> period -> briefs
+    for o in group:
+        if o.period_how and o.period_how != "release" and o.published is not None:
+            stated[o.published][o.period].add(o.claim.brief)
     for m in group:
         if m.period_how or m.published is None:
             continue
@@ -118,23 +136,17 @@ def adopt_release_periods(group: list, among: list | None = None) -> None:
         # Only when the release states one period: when it states several (this month and the last),
         # a figure that agrees with one of them is as likely a slip repeating last month's value as a
         # report of that month, and taking that month's period would turn the slip into an agreement.
-        fits = [p for p in sorted(near) if all(close(m, o) for o in values[p].values())]
-        # Nor another period than the one the brief's title states (a report headed "Japan's 2024 trade
-        # deficit" whose imports "grew 1.8 percent", beside a wire's December "imports climbed 1.8%"):
-        # the release covers both, and the brief speaks of its own.
-        own = getattr(m, "headline", "")
-        if len(fits) == 1 and len(near) == 1 and (not own or own == fits[0]):
-            _adopt(m, fits[0], values, briefs)
-        if near and (not own or own in near):
+        if getattr(m, "headline", ""):
+            continue  # its title's period did not fit: no other
+        if len(near) == 1 and fits(m, next(iter(near))):
+            _adopt(m, next(iter(near)), values, briefs)
+        if near:
             continue
-        # No other report states one (or only another than the brief's title's): the brief's own period
-        # (its title's, else the one its figures state most), only when every figure of that period in
-        # the group agrees and none is of a period overlapping it (so that this period never decides
-        # a contradiction, nor joins a month to its year or a fiscal year to a calendar one).
-        own = own or getattr(m, "hint", "")
-        if own and all(close(m, o) for o in every if o.period == own or not o.period_how) and \
-                not any(overlaps(own, o.period) for o in among if o.period_how):
-            _adopt(m, own, values, briefs)
+        # No other report states one: the brief's main period (the one its figures state most), only
+        # when every figure of the group agrees (so that this period never decides a contradiction).
+        hint = getattr(m, "hint", "")
+        if hint and all(close(m, o) for o in every) and fits(m, hint):
+            _adopt(m, hint, values, briefs, "brief")
     _release_date(group, among)
 
 
@@ -156,8 +168,8 @@ def overlaps(p: str, q: str) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def _adopt(m, period: str, values: dict, briefs: dict) -> None:
-    m.period, m.period_how = period, "release"
+def _adopt(m, period: str, values: dict, briefs: dict, how: str = "release") -> None:
+    m.period, m.period_how = period, how
     values[period].setdefault((m.claim.value, m.unit), m)
     briefs[period].add(m.claim.brief)
 

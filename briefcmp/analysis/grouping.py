@@ -285,9 +285,9 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
         if any(not agree_rounded(a.claim.value, b.claim.value) and
                round(a.claim.value.base_amount or 0.0, 9) != round(b.claim.value.base_amount or 0.0, 9)
                for i, a in enumerate(same) for b in same[i + 1:]):
-            said = [m for m in same if m.period_how != "release"]
-            # a period taken from the release is the doubtful one beside a period the brief states
-            for m in (same if len(said) != 1 else [m for m in same if m.period_how == "release"]):
+            said = [m for m in same if m.period_how not in ("release", "brief")]
+            # a period taken from the release (or the brief's title) is the doubtful one beside a period stated
+            for m in (same if len(said) != 1 else [m for m in same if m.period_how in ("release", "brief")]):
                 doubtful[id(m)] = (m, f"{brief} gives two values for {period}: the wording does not tell them apart")
         else:  # one figure written twice ("near $1 trillion" over "$992.1 billion"): the precise one is keyed
             best = max(_digits(m) for m in same)
@@ -553,6 +553,7 @@ def reason(group: list, target: str) -> str:
     words = " ".join(group[0].shown[w] for w in shared_order(group)) or "(none)"
     how_p = {"relative": " (from the publication date)", "release": " (the release's: reports within "
              f"{evidence.RELEASE_DAYS} days)", "release-date": " (the release's date: no report states a period)",
+             "brief": " (the brief's own: its title's or its figures' period, and the values agree)",
              "": " (inferred)"}
     found = sorted({(m.period or str(m.claim.as_of or "")) + how_p.get(m.period_how, "")
                     for m in group if m.period or m.claim.as_of is not None})

@@ -386,6 +386,17 @@ def heading_period(heading: str, published: Optional[date], country: str = "") -
     return _find(heading, published, country, len(heading))
 
 
+def title_period(title: str, published: Optional[date], country: str = "") -> str:
+    """The one period a title states ("Japan's 2024 trade deficit shrinks 44%": "2024"), its comparison
+    bases left out; "" when it states none or several ("2023 Annual and December Export-Import Trends")."""
+    blanked = list(title)
+    for a, b, base in segments(title):
+        if base:
+            blanked[a:b] = " " * (b - a)
+    found = {e[3] for e in _expressions("".join(blanked), published, country, "")}
+    return found.pop() if len(found) == 1 else ""
+
+
 _WEEKDAY = re.compile(r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
                       r"\b(?P<today>today)\b")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
