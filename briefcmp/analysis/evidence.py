@@ -90,7 +90,7 @@ def _same(a, b) -> bool:
     return round(a.base_amount or 0.0, 9) == round(b.base_amount or 0.0, 9)
 
 
-def adopt_release_periods(group: list, among: list | None = None) -> None:
+def adopt_release_periods(group: list, among: list | None = None, apart: bool = False) -> None:
     """A figure whose sentence states no period takes the one period that the other reports of the
     group, published within RELEASE_DAYS of it, state: reports of one release share its period. Only
     when its value agrees with theirs (and with every figure of that period in ``among``, the whole
@@ -101,6 +101,9 @@ def adopt_release_periods(group: list, among: list | None = None) -> None:
     A brief whose title states one period ("Japan's 2024 trade deficit") speaks of it: its undated
     figures take that period first (on the same terms), and never another period of the release (a
     wire's December "imports climbed 1.8%" beside the year's "imports grew 1.8 percent").
+
+    ``apart``: the caller keeps figures of overlapping periods apart afterwards (``grouping.new_keys``),
+    so a period taken may overlap another figure's.
 
     Indexed (by day, by period, by distinct value) so that a large group costs little more than its size."""
     among = group if among is None else among
@@ -113,12 +116,13 @@ def adopt_release_periods(group: list, among: list | None = None) -> None:
     every = list({(o.claim.value, o.unit): o for o in among}.values())
     dated = {o.period for o in among if o.period_how}
 
-    def fits(m, period: str) -> bool:
-        return all(close(m, o) for o in values[period].values()) and not any(overlaps(period, p) for p in dated)
+    def fits(m, period: str, overlap: bool = False) -> bool:
+        return all(close(m, o) for o in values[period].values()) and (
+            overlap or not any(overlaps(period, p) for p in dated))
 
     for m in group:  # 1. the brief's own period, its title's
         own = getattr(m, "headline", "")
-        if not m.period_how and own and fits(m, own):
+        if not m.period_how and own and fits(m, own, apart):
             _adopt(m, own, values, briefs, "brief")
             dated.add(own)
     stated: dict[date, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # day -> period -> briefs
@@ -138,14 +142,14 @@ def adopt_release_periods(group: list, among: list | None = None) -> None:
         # report of that month, and taking that month's period would turn the slip into an agreement.
         if getattr(m, "headline", ""):
             continue  # its title's period did not fit: no other
-        if len(near) == 1 and fits(m, next(iter(near))):
+        if len(near) == 1 and fits(m, next(iter(near)), apart):
             _adopt(m, next(iter(near)), values, briefs)
         if near:
             continue
         # No other report states one: the brief's main period (the one its figures state most), only
         # when every figure of the group agrees (so that this period never decides a contradiction).
         hint = getattr(m, "hint", "")
-        if hint and all(close(m, o) for o in every) and fits(m, hint):
+        if hint and all(close(m, o) for o in every) and fits(m, hint, apart):
             _adopt(m, hint, values, briefs, "brief")
     _release_date(group, among)
 

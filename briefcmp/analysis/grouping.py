@@ -441,27 +441,40 @@ def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls:
             for m in g:  # the period of a release is taken from reports worded alike first, then from the group
                 same_words[eff[id(m)]].append(m)
             for part in same_words.values():
-                evidence.adopt_release_periods(part, g)
-            evidence.adopt_release_periods(g)
-            core, doubtful = split(g, eff, pair_sim)
-            low = measure_score(core, eff, pair_sim)
-            if len({m.claim.brief for m in core}) >= 2 and group_evidence(core, low).sure():
-                key = new_key_id(core, taken)
-                taken.add(key)
-                result.groups.append(group_cls(key, True, label(core, entities), units.shared_unit([m.unit for m in core]),
-                                               core, reason(core, ""), True, core[0].subjects, common_topics(core), ""))
-                for m, why in doubtful:  # each doubtful member: a candidate to join the key, saying what it lacks
-                    result.candidates.append(group_cls(key, False, label(core, entities), core[0].unit, [m],
-                                                       reason([m], "the key " + key), False, core[0].subjects,
-                                                       common_topics([m]), why))
-                continue
-            ev = group_evidence(g, measure_score(g, eff, pair_sim))
-            key = new_key_id(g, set(taken))
-            result.candidates.append(group_cls(key, True, label(g, entities), units.shared_unit([m.unit for m in g]), g,
-                                               reason(g, ""), False, g[0].subjects, common_topics(g),
-                                               ev.doubt() or "; ".join(why for _, why in doubtful)))
-            unapplied.append(g)
+                evidence.adopt_release_periods(part, g, apart=True)
+            evidence.adopt_release_periods(g, apart=True)
+            said = {m.period for m in g if m.dated and m.period_how != "release-date"}  # (distinct: few)
+            parts = _blocks(g) if any(_nest(p, q) for p in said for q in said) else [g]
+            for part in parts:  # a period a title gave may be a part of another's: a month and its year apart
+                if len({m.claim.brief for m in part}) < 2:
+                    unapplied.append(part)
+                else:
+                    _place(part, eff, pair_sim, entities, taken, result, group_cls, unapplied)
         _loose(unapplied, eff, entities, taken, result, group_cls)
+
+
+def _place(g: list, eff: dict, pair_sim: dict, entities: Entities, taken: set[str], result, group_cls: Callable,
+           unapplied: list) -> None:
+    """A group of two briefs or more, its periods read: its confident core keyed (the doubtful members
+    candidates to join it), or the whole group one candidate."""
+    core, doubtful = split(g, eff, pair_sim)
+    low = measure_score(core, eff, pair_sim)
+    if len({m.claim.brief for m in core}) >= 2 and group_evidence(core, low).sure():
+        key = new_key_id(core, taken)
+        taken.add(key)
+        result.groups.append(group_cls(key, True, label(core, entities), units.shared_unit([m.unit for m in core]),
+                                       core, reason(core, ""), True, core[0].subjects, common_topics(core), ""))
+        for m, why in doubtful:  # each doubtful member: a candidate to join the key, saying what it lacks
+            result.candidates.append(group_cls(key, False, label(core, entities), core[0].unit, [m],
+                                               reason([m], "the key " + key), False, core[0].subjects,
+                                               common_topics([m]), why))
+        return
+    ev = group_evidence(g, measure_score(g, eff, pair_sim))
+    key = new_key_id(g, set(taken))
+    result.candidates.append(group_cls(key, True, label(g, entities), units.shared_unit([m.unit for m in g]), g,
+                                       reason(g, ""), False, g[0].subjects, common_topics(g),
+                                       ev.doubt() or "; ".join(why for _, why in doubtful)))
+    unapplied.append(g)
 
 
 LOOSE = 0.3  # groups not applied whose wording is this alike are proposed together, as candidates
