@@ -85,7 +85,8 @@ _BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+(?:rate|pace)\b|\ba
           ("mom", re.compile(r"\bmonth[\s-](?:on|over)[\s-]month\b|\bm/m\b|\bm-o-m\b|\bmom\b|\bmonthly\s+basis\b|"
                              r"\b(?:from|over|on)\s+the\s+(?:previous|preceding|prior)\s+month\b", re.I)))
 BASIS_TAGS = frozenset(tag for tag, _ in _BASES)
-_A_YEAR = re.compile(r"(?:19|20)\d\d")  # what a change is measured against, as a measured word
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_LEVEL_KEPT = re.compile(r"\b(?:unchanged|flat|steady|the\s+same\s+as)\s+$", re.I)  # what a change is measured against, as a measured word
 
 
 _OF_GDP = re.compile(r"\s*(?:per\s*cent|percent|%)?\s*of\s+(?:the\s+|its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|"
@@ -112,10 +113,14 @@ _BASES_WEAK = (("yoy", re.compile(r"\b(?:for|over|in)\s+the\s+year\b|\bin\s+annu
 
 
 def _basis(clause: str, sentence: str, figure: Optional[tuple[int, int]], period_full_year: bool) -> str:
-    """"qoq", "yoy" or "saar": what a percentage change is measured against, said in its clause,
-    else in its stretch of the sentence (from the figure before it to the figure after)."""
+    """"qoq", "yoy", "mom" or "saar": what a percentage change is measured against, said in its clause,
+    else in its stretch of the sentence (from the figure before it to the figure after). A level said
+    to be "unchanged from the previous month" has no base: that compares it, it measures no change."""
+    def said(pattern: re.Pattern, text: str) -> bool:
+        return any(not _LEVEL_KEPT.search(text, max(0, m.start() - 24), m.start()) for m in pattern.finditer(text))
+
     for tag, pattern in _BASES:
-        if pattern.search(clause):
+        if said(pattern, clause):
             return tag
     weak = next((tag for tag, pattern in _BASES_WEAK if pattern.search(clause)), "")
     if weak:
@@ -133,7 +138,7 @@ def _basis(clause: str, sentence: str, figure: Optional[tuple[int, int]], period
         cut = _CLAUSE_BREAK.search(stretch)
         stretch = stretch[cut.end():] if cut else ""
     for tag, pattern in _BASES:
-        if pattern.search(stretch):
+        if said(pattern, stretch):
             return tag
     return ""
 
@@ -368,5 +373,5 @@ def effective_words(members: list) -> dict[int, frozenset[str]]:
     if len({m.claim.brief for m in members}) < 3:
         return {id(m): m.words for m in members}
     drop = {w for w, b in briefs_of.items() if len(b) == 1 and w not in _QUALIFIERS and w not in _DIRECTION
-            and not lexicon.known(w) and w not in _CONCEPT_VALUES}
+            and not lexicon.known(w) and w not in _CONCEPT_VALUES and w not in BASIS_TAGS}  # (a base is no wording)
     return {id(m): (m.words - drop) or m.words for m in members}
