@@ -262,3 +262,32 @@ def test_words_only_one_report_uses_never_decide_a_contradiction() -> None:
 ])
 def test_short_months_and_datelines(sentence, figure, expected) -> None:
     assert _resolve(sentence, figure, date(2024, 10, 2))[0] == expected
+
+
+@pytest.mark.parametrize("sentence, figure, published, expected", [
+    # a period a preposition brings in right after a figure is that figure's
+    ("The central bank forecasts growth of 1.4% in 2025, 1.9% in 2026 and 2.0% in 2027.", "1.9%", date(2025, 1, 29),
+     "2026"),
+    ("Growth is projected at 3.1 percent in 2025, slowing to 2.7 percent in 2026.", "2.7", date(2025, 1, 29), "2026"),
+    # "last quarter" is the latest quarter before publication, not the fourth
+    ("The economy grew 4.2 percent year-on-year last quarter.", "4.2", date(2025, 5, 6), "2025-01/2025-03"),
+    ("The economy grew 4.2 percent in the last quarter of 2024.", "4.2", date(2025, 5, 6), "2024-10/2024-12"),
+    # the quarter before the one the sentence names
+    ("Growth was 4.2 per cent in the three months to March, below the 4.6 per cent of the previous three-month "
+     "period.", "4.6", date(2025, 5, 6), "2024-10/2024-12"),
+    # "more than half" is no comparison base; "the same volume as in 2024" is one
+    ("Exports, which make up more than half of output, rose 3.3 percent, faster than the 2.9 percent recorded in "
+     "the first quarter.", "3.3", date(2025, 8, 6), ""),
+    ("Exports are projected at 98.5 million tonnes, the same volume as in 2024.", "98.5", date(2025, 7, 10), ""),
+    # a base ends where the figure is given: "unchanged from July at 3.1%", ", or an annualized 0.8 percent"
+    ("The fund left its 2025 growth forecast unchanged from July at 3.1%.", "3.1%", date(2025, 10, 14), "2025"),
+    ("Output in April-June 2025 grew 0.2 percent from the previous quarter, or an annualized 0.8 percent.", "0.8",
+     date(2025, 8, 15), "2025-04/2025-06"),
+    # where a record run starts, and the day a figure was said, date no figure
+    ("Exports rose to 98 trillion won, the highest since comparable data became available in 1988.", "98",
+     date(2025, 1, 2), ""),
+    ("The jobless rate fell to 5.9 per cent, the statistics agency said on Friday.", "5.9", date(2025, 3, 7), ""),
+    ("The central bank cut its key rate to 2.75% on Wednesday.", "2.75%", date(2025, 3, 7), "2025-03-05"),
+])
+def test_periods_as_reporting_writes_them(sentence, figure, published, expected) -> None:
+    assert _resolve(sentence, figure, published)[0] == expected

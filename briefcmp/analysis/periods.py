@@ -56,7 +56,10 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    r"(?:from|over)(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
                    r"October|November|December|Rs)\b)(?-i:[A-Z][a-z]))(?=\s+(?:[^\s,;]+\s+){0,5}?(?:(?!(?:19|20)\d\d\b)[^\s,;]*\d|"
                    r"previous|prior|preceding|earlier|before|last|same|that|record|initial|preliminary|revised|budgeted|"
-                   r"estimated?|forecast|level|a\s+year|the\s+year|FY))|compared\s+(?:with|to)|against|versus|than|"
+                   r"estimated?|forecast|level|a\s+year|the\s+year|FY))|compared\s+(?:with|to)|against|versus|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!rather\s)(?<!other\s)than|"
+                   # "the same volume as in 2024": a base
+                   r"same\s+(?:[a-z]+\s+){0,2}?as(?=\s+(?:in\s+|on\s+|for\s+)?(?:the\s+|a\s+)?(?:[^\s,;]+\s+){0,3}?(?:\d|"
+                   r"previous|prior|last|year))|"
                    # "up 0.2% on the previous quarter", "+0.2% on the 3rd quarter of 2023": a change's base
                    r"on(?=\s+the\s+(?:previous|prior|preceding|same|(?:\d(?:st|nd|rd|th)|first|second|third|fourth)\s+quarter\s+of)\b))\b|"
                    r"(?P<word>\b(?:(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|"
@@ -65,7 +68,9 @@ _WORD_BASE = re.compile(r"(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|mont
 _BREAK = re.compile(r";|,\s+(?:while|and|but|which|leaving|resulting|producing|bringing|taking|marking|as|with)\b|"
                     r"\s(?:while|whereas|but)\s|,\s+(?=[a-z]+ing\b)|\.\s|"
                     # "from $2.85 billion in 2000 to $27.33 billion in 2021": the figure after "to" is no base
-                    r"\s+to\s+(?=(?:about\s+|around\s+|roughly\s+|nearly\s+)?[$€£¥]?(?!(?:19|20)\d\d\b)\d)")
+                    r"\s+(?:to|at)\s+(?=(?:about\s+|around\s+|roughly\s+|nearly\s+)?[$€£¥]?(?!(?:19|20)\d\d\b)\d)|"
+                    # "0.1 percent from the previous quarter, or an annualized 0.4 percent": the same change again
+                    r",\s+or\b")
 
 _SEASON = re.compile(r"\b(?:season|harvest|crop|marketing\s+year|campaign|academic|school\s+year|winter|league)\b", re.I)
 _FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial\s+year|budget\w*|FY|Rs|crores?|lakhs?)\b|₹", re.I)
@@ -99,7 +104,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                               r"(?:(?:fiscal|financial)\s+year\b|fiscal\b(?!\s+(?!year\b)[a-z]))", re.I)),
     ("fiscal-rel", re.compile(r"\bthe\s+(?:fiscal|financial)\s+year\s+(?P<rel>start)(?:ing|s)\s+(?:in\s+)?(?:"
                               rf"{_MON})(?:\s+1)?\b", re.I)),
-    ("quarter-before", re.compile(r"\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:three\s+months|quarter)\b", re.I)),
+    ("quarter-before", re.compile(r"\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:three[\s-]months?(?:\s+period)?|"
+                                  r"quarter)\b", re.I)),
     ("month-last", re.compile(r"\b(?P<rel>last|this|previous|past)\s+month\b(?!['’]s\b)", re.I)),
     # "the 215,000 average of the last year", "over the past 12 months": the twelve months to publication
     ("trailing", re.compile(r"\bthe\s+(?:(?:last|past)\s+year|(?:last|past|prior|previous|preceding)\s+(?:12|twelve)\s+"
@@ -198,6 +204,10 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
             return "", ""
         elif g.get("rel"):
             y, how = published.year - (g["rel"].lower() == "last"), "relative"
+        elif g["q"] and g["q"].lower() == "last":
+            # "grew 5.05 percent last quarter": the latest quarter ended before publication, not the fourth
+            first = (published.year * 12 + published.month - 1) // 3 * 3 - 3
+            return _month_span(first // 12, first % 12 + 1, first % 12 + 3), "relative"
         else:
             y, how = published.year, "relative"
             if date(y, 3 * q, 1) >= date(published.year, published.month, 1):
@@ -287,6 +297,9 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
 _SINCE_BEFORE = re.compile(r"\b(?:(?:since|until|till|before)|(?:published|released|reported|announced|issued)"
                            r"(?:\s+(?:in|on|at))?)\s+(?:(?:early|mid|late|spring|summer|autumn|fall|winter|"
                            r"the\s+end\s+of|the\s+start\s+of)[\s-]+)?$", re.I)
+# "the highest since comparable data became available in 1979": where a record run starts
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w-]+\s+){0,4}?(?:began|begun|became|started|were\s+first|was\s+first|"
+                           r"(?:were|was)\s+\w+ed)\s+(?:\w+\s+)?(?:in\s+)?$", re.I)
 # A date stamped with a clock time ("October 02, 2024 09:12", "2 Oct 2024 08:30 KST") is when a text was
 # published (a dateline run into its title), never a figure's period
 _CLOCK = re.compile(r"\s*\d{1,2}:\d{2}\b")
@@ -305,11 +318,13 @@ def _expressions(text: str, published: Optional[date], country: str, main: str, 
     fiscal = fiscal or bool(_FISCAL_CONTEXT.search(text))
     out = []
     taken: list[tuple[int, int]] = []
+    before: list[tuple[re.Match, int]] = []  # "the previous three-month period" with no main period given
     for rank, (kind, pattern) in enumerate(_PATTERNS):
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue  # inside a longer expression already read ("fiscal 2024", not "2024")
-            if _SINCE_BEFORE.search(text, max(0, m.start() - 24), m.start()) or _CLOCK.match(text, m.end()):
+            if _SINCE_BEFORE.search(text, max(0, m.start() - 24), m.start()) or _CLOCK.match(text, m.end()) or \
+                    _SINCE_CLAUSE.search(text, max(0, m.start() - 60), m.start()):
                 # "its weakest since May 2022" in a base: where a record run starts, no figure's period
                 taken.append(m.span())
                 continue
@@ -317,7 +332,24 @@ def _expressions(text: str, published: Optional[date], country: str, main: str, 
             if value:
                 taken.append(m.span())
                 out.append((m.start(), m.end(), rank, value, how))
+            elif kind == "quarter-before" and not main:
+                before.append((m, rank))
+    quarters = {v for *_, v, _ in out if _QUARTER_SPAN.fullmatch(v) and _months(v) == 3}
+    for m, rank in before:  # "5.05% in the three months to June, below 5.11% of the previous three-month period"
+        if len(quarters) == 1 and not any(a < m.end() and m.start() < b for a, b in taken):
+            value, how = _one("quarter-before", m, published, country, next(iter(quarters)), fiscal)
+            if value:
+                out.append((m.start(), m.end(), rank, value, how))
     return tuple(sorted(out))
+
+
+_QUARTER_SPAN = re.compile(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})")
+
+
+def _months(span: str) -> int:
+    """How many months a span "2024-04/2024-06" covers (3)."""
+    q = _QUARTER_SPAN.fullmatch(span)
+    return (int(q.group(3)) * 12 + int(q.group(4))) - (int(q.group(1)) * 12 + int(q.group(2))) + 1 if q else 0
 
 
 _CLAUSE_CUT = re.compile(r";|\s(?:and|but|while|whereas)\s(?=\S+['’]s\b)|,\s+(?:and|but|while|whereas)\s")
@@ -335,6 +367,24 @@ def _cuts_between(starts: tuple[int, ...], lo: int, hi: int) -> int:
     return bisect.bisect_left(starts, hi) - bisect.bisect_left(starts, lo) if lo < hi else 0
 
 
+# "2.1% in 2025", "2.8 percent in 2024", "5.2 per cent for the year": a period a preposition brings in
+# right after a figure (and its unit) is that figure's
+_AFTER_FIGURE = re.compile(r"(?:\s*(?:%|per\s?cent|percent|pct|points?|[a-z]*illion|tonnes|tons|yen|won|dollars|"
+                           r"euros|rupees|crore))*\s*(?:in|for|during)\s+(?:the\s+)?$", re.I)
+
+
+def _bound_to(text: str, a: int) -> int:
+    """Where the figure starts whose period the expression at ``a`` is ("in 2024" after "1.2%"), or -1."""
+    if a <= 0 or text[a - 1] != " ":
+        return -1
+    before = text[max(0, a - 40):a]
+    for m in reversed(list(_BASE_FIGURE.finditer(before))):
+        if _AFTER_FIGURE.fullmatch(before, m.end()):
+            return a - len(before) + m.start()
+        break
+    return -1
+
+
 def _find(text: str, published: Optional[date], country: str, near: int, main: str = "",
           fiscal: bool = False, rate: Optional[Callable[[], bool]] = None) -> tuple[str, str]:
     """The period expression of ``text`` nearest to position ``near``; ``rate`` says (when asked)
@@ -349,6 +399,8 @@ def _find(text: str, published: Optional[date], country: str, near: int, main: s
         dist = 0 if a <= near <= b else min(abs(a - near), abs(b - near))
         # one across a clause break is farther: "May's gain is 216,000 and June's 179,000"
         dist += 1000 * _cuts_between(starts, min(b, near), max(a, near))
+        if len(nearest) > 1 and _bound_to(text, a) not in (-1, near):
+            dist += 500  # "1.2% in 2024, 2.1% in 2025": "in 2024" is the period of the figure it follows
         if best is None or (dist, rank) < best[:2]:
             best = (dist, rank, value, how)
     if best is not None and rate is not None and "/" in best[2]:
@@ -399,6 +451,8 @@ def title_period(title: str, published: Optional[date], country: str = "") -> st
 
 _WEEKDAY = re.compile(r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
                       r"\b(?P<today>today)\b")
+_SAID = re.compile(r"\b(?:said|says|say|reported|reports|announced|showed|shows|show|released|published|told|stated|"
+                   r"estimated|added|noted|wrote)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -406,7 +460,8 @@ def _day(text: str, published: Optional[date]) -> str:
     """"on Tuesday", "today": the day of a decision, in a report of that week (the latest such day)."""
     if published is None:
         return ""
-    m = _WEEKDAY.search(text)
+    # "Statistics Canada said on Friday", "data showed on Tuesday": the day of the saying, not of the figure
+    m = next((w for w in _WEEKDAY.finditer(text) if not _SAID.search(text, max(0, w.start() - 30), w.start())), None)
     if m is None:
         return ""
     if m.group("today"):
