@@ -208,6 +208,8 @@ def test_a_month_s_growth_never_shares_a_key_with_the_year_s(tmp_path: Path) -> 
     ("2023 Annual and December Export-Import Trends", ""),  # two periods: none
     ("US overtakes Australia as top LNG shipper", ""),
     ("Deficit narrows 44% from the previous year", ""),  # a base is no period
+    ("Inflation back at 2%, and a December cut is still on", ""),  # a month named alone: an event
+    ("Job growth cools in July; jobless rate at 4.3%", "2024-07"),
 ])
 def test_a_title_s_one_period(title: str, expected: str) -> None:
     assert periods.title_period(title, date(2025, 1, 23)) == expected

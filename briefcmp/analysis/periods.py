@@ -445,8 +445,16 @@ def title_period(title: str, published: Optional[date], country: str = "") -> st
     for a, b, base in segments(title):
         if base:
             blanked[a:b] = " " * (b - a)
-    found = {e[3] for e in _expressions("".join(blanked), published, country, "")}
+    text = "".join(blanked)
+    found = set()
+    for a, _, rank, value, _how in _expressions(text, published, country, ""):
+        if _PATTERNS[rank][0] == "month-rel" and not _IN_BEFORE.search(text, max(0, a - 12), a):
+            return ""  # a month named alone, not after "in": "a December cut is still on" names an event
+        found.add(value)
     return found.pop() if len(found) == 1 else ""
+
+
+_IN_BEFORE = re.compile(r"\b(?:in|for|during|of)\s+(?:the\s+)?$", re.I)
 
 
 _WEEKDAY = re.compile(r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
