@@ -290,6 +290,18 @@ def test_short_months_and_datelines(sentence, figure, expected) -> None:
      date(2025, 1, 2), ""),
     ("The jobless rate fell to 5.9 per cent, the statistics agency said on Friday.", "5.9", date(2025, 3, 7), ""),
     ("The central bank cut its key rate to 2.75% on Wednesday.", "2.75%", date(2025, 3, 7), "2025-03-05"),
+    # quarters in analysts' shorthand
+    ("The timely estimate showed 2Q25 GDP expanding 0.6% q/q sa.", "0.6%", date(2025, 7, 30), "2025-04/2025-06"),
+    ("GDP grew 0.6% in Q2'25.", "0.6%", date(2025, 7, 30), "2025-04/2025-06"),
 ])
 def test_periods_as_reporting_writes_them(sentence, figure, published, expected) -> None:
     assert _resolve(sentence, figure, published)[0] == expected
+
+
+def test_a_yearless_dateline_with_a_city_in_title_case() -> None:
+    """"New Delhi, Feb 1 (PTI)" dates the story as "NEW DELHI, Feb 1 (PTI)" does, so that "the current
+    fiscal" in it resolves."""
+    from briefcmp.analysis.briefcontext import _dateline_day
+
+    text = "Budget: capex pegged at Rs 11 lakh cr\nNew Delhi, Feb 1 (PTI)\n\nThe deficit is 4.8 per cent in the current fiscal."
+    assert _dateline_day(text, (date(2025, 2, 1),)) == date(2025, 2, 1)

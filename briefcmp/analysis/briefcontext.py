@@ -158,7 +158,7 @@ def _paragraphs(original: str) -> list[str]:
 # A wire dateline: a city in capitals at the start of a line, then a dash, a colon or ", Mon DD (Agency)".
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:\s*[-–—:]|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b)")
 
-_DATELINE_DAY = re.compile(r"(?m)^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2},\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
+_DATELINE_DAY = re.compile(r"(?m)^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2},\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
                            r"\s+\((?:Reuters|AFP|AP|Bloomberg|Xinhua|Kyodo|Yonhap|PTI|dpa)\)")
 
 

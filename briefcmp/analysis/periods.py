@@ -91,6 +91,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("quarter", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
                            rf"[\s-]+quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year))?", re.I)),
     ("quarter", re.compile(rf"\b(?:Q(?P<qn>[1-4])\s*(?P<y>{_YEAR}))\b")),
+    # "3Q24", "3Q 2024", "Q3'24", "Q3-24": a quarter in analysts' shorthand
+    ("quarter", re.compile(r"\b(?:(?P<qn>[1-4])Q\s?(?P<yy>\d{2}|(?:19|20)\d{2})|Q(?P<qn2>[1-4])\s?['’-]\s?(?P<yy2>\d{2}))\b")),
     ("quarter-month", re.compile(rf"\b(?:the\s+)?(?P<mq>March|June|September|December)\s+quarter"
                                  rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     ("fiscal-span", re.compile(rf"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s?(?P<y>{_YEAR})\s?[-/–]\s?(?P<y2>\d{{2}}|{_YEAR})\b", re.I)),
@@ -196,7 +198,10 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
     if kind == "month":
         return f"{int(g['y']):04d}-{_MONTHS[g['m1'].lower()[:3]]:02d}", "stated"
     if kind == "quarter":
-        q = int(g["qn"]) if g.get("qn") else _ORD[g["q"].lower()]
+        q = int(g.get("qn") or g.get("qn2") or 0) or _ORD[g["q"].lower()]
+        short = g.get("yy") or g.get("yy2")
+        if short:
+            return _month_span(int(short) + (2000 if len(short) == 2 else 0), 3 * q - 2, 3 * q), "stated"
         if g.get("y"):
             y = int(g["y"])
             how = "stated"
