@@ -305,3 +305,17 @@ def test_a_yearless_dateline_with_a_city_in_title_case() -> None:
 
     text = "Budget: capex pegged at Rs 11 lakh cr\nNew Delhi, Feb 1 (PTI)\n\nThe deficit is 4.8 per cent in the current fiscal."
     assert _dateline_day(text, (date(2025, 2, 1),)) == date(2025, 2, 1)
+
+
+def test_a_change_whose_base_is_unstated_waits_saying_the_base_is_missing() -> None:
+    gdp = frozenset({"gdp", "increase"})
+    unstated = _member("times", "u", 3.8, "2024-04/2024-06", ws=gdp)
+    stated = _member("wire", "s", 0.9, "2024-04/2024-06", ws=gdp | {"qoq"})
+    eff = {id(m): m.words for m in (unstated, stated)}
+    core, doubtful = grouping.split([unstated, stated], eff, {})
+    assert core == [stated] and [(m, "the base is missing" in why) for m, why in doubtful] == [(unstated, True)]
+    # the side fewer briefs write waits: here the one stated base
+    other = _member("daily", "o", 3.8, "2024-04/2024-06", ws=gdp)
+    eff[id(other)] = other.words
+    core, doubtful = grouping.split([unstated, other, stated], eff, {})
+    assert stated not in core and any(m is stated and "the others state no base" in why for m, why in doubtful)

@@ -193,6 +193,25 @@ def _release_date(group: list, among: list) -> None:
             m.period, m.period_how = min(days).isoformat(), "release-date"
 
 
+def unstated_bases(group: list, doubtful: dict, bases: frozenset[str], direction: frozenset[str]) -> None:
+    """A change whose base is unstated ("GDP grows 1.6% in Q3") never decides anything against one whose
+    base is stated ("1.0% from the previous three months"): the side fewer briefs write waits as a
+    candidate (the unstated one on a tie), saying which base is missing (``doubtful``: id -> (member, why))."""
+    live = [m for m in group if id(m) not in doubtful and m.words & direction]
+    stated = [m for m in live if m.words & bases]
+    unstated = [m for m in live if not m.words & bases]
+    if not stated or not unstated:
+        return
+    said = " or ".join(sorted({b for m in stated for b in m.words & bases}))
+    if len({m.claim.brief for m in stated}) < len({m.claim.brief for m in unstated}):
+        for m in stated:
+            doubtful[id(m)] = (m, f"{m.claim.ref} is measured {said}; the others state no base")
+    else:
+        for m in unstated:
+            doubtful[id(m)] = (m, f"{m.claim.ref} states no base where the others state one ({said}): "
+                                  "the base is missing")
+
+
 def evidence(members: list, directed: frozenset[str], forecast: re.Pattern, measure: float = 1.0) -> Evidence:
     """The evidence that ``members`` answer one question (see the module docstring); ``measure``: how
     surely their measured words name one thing (``grouping.similarity``, the lowest of the group)."""

@@ -313,7 +313,7 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
             # CPI for living necessities") never decides a contradiction against a figure named plainly
             doubtful[id(m)] = (m, f"{m.claim.ref} names more than the other reports ({' '.join(sorted(extra))}) and "
                                   "its value differs: it may measure something narrower")
-    _unstated_bases(group, doubtful)
+    evidence.unstated_bases(group, doubtful, _BASES, _DIRECTION)
     if any(m.words & _DIRECTED for m in group):  # exports from A to B are B's imports: one order keyed
         leads: dict[str, int] = defaultdict(int)
         for m in group:
@@ -349,25 +349,6 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
                                   f"{mean(m):.2f})")
         core = [m for m in core if id(m) not in doubtful]
     return core, list(doubtful.values())
-
-
-def _unstated_bases(group: list, doubtful: dict) -> None:
-    """A change whose base is unstated ("GDP grows 1.6% in Q3") never decides anything against one whose
-    base is stated ("1.0% from the previous three months"): the side fewer briefs write waits as a
-    candidate (the unstated one on a tie), saying which base is missing."""
-    live = [m for m in group if id(m) not in doubtful and m.words & _DIRECTION]
-    stated = [m for m in live if m.words & _BASES]
-    unstated = [m for m in live if not m.words & _BASES]
-    if not stated or not unstated:
-        return
-    bases = " or ".join(sorted({b for m in stated for b in m.words & _BASES}))
-    if len({m.claim.brief for m in stated}) < len({m.claim.brief for m in unstated}):
-        for m in stated:
-            doubtful[id(m)] = (m, f"{m.claim.ref} is measured {bases}; the others state no base")
-    else:
-        for m in unstated:
-            doubtful[id(m)] = (m, f"{m.claim.ref} states no base where the others state one ({bases}): "
-                                  "the base is missing")
 
 
 def join_keys(loose: list, key_sigs: list, keyed: dict[str, list], term_match: Callable, result,

@@ -12,7 +12,15 @@
 - a comparison base is not the period: in "jumped 16.5 percent from 6.8 trillion yen in the
   current fiscal year" the period of 16.5 percent is not the current fiscal year, while 6.8
   trillion yen, inside the base, is. "On-year", "year-on-year", "from a year earlier" and "from the
-  previous quarter" say what a change is measured against, never when.
+  previous quarter" say what a change is measured against, never when;
+- spans: "the July 2024 through September 2024 period", "the three months to September", "3Q24";
+  "last quarter" is the latest quarter before publication;
+- whose period: one a preposition brings in right after a figure is that figure's ("1.2% in 2024,
+  2.1% in 2025"); a month in parentheses that hold a figure dates only the figures inside them
+  ("+1.6% y/y (August +2.0%)"); where a record run starts ("since data began in 1979"), a
+  dateline's clock-stamped date and the day something was said ("said on Friday") date no figure.
+
+``title_period`` gives the one period a title states, for a brief's figures that state none.
 
 A fiscal year is named by the calendar year it starts in and spans twelve months from the
 country's first month (April for Japan and India, July for Australia, October for the United
