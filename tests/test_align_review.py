@@ -279,13 +279,13 @@ def _command() -> list[str]:
 class Pty:
     """``briefcmp ARGS`` on a pseudo-terminal: read until a text shows, send keys."""
 
-    def __init__(self, args: list[str], cwd: Path) -> None:
+    def __init__(self, args: list[str], cwd: Path, columns: int = 100) -> None:
         import fcntl
         import struct
         import termios
 
         self.master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
         env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "PAGER", "CI")}
         env.update({"TERM": "xterm", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"})
         # A session of its own with the pty as its controlling terminal: Ctrl-C there is a SIGINT to it.
@@ -347,6 +347,27 @@ def test_review_in_a_real_terminal_takes_single_keypresses(corpus: Path) -> None
     t = Pty(["align", str(corpus), "--review"], corpus)
     t.expect("nothing to review")
     assert t.close() == 0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pty")
+@pytest.mark.parametrize("columns", [60, 80])
+def test_help_in_a_narrow_terminal_is_wrapped_at_words(corpus: Path, columns: int) -> None:
+    """? at 60 and 80 columns: every help line fits, so the terminal never folds a word in two (walk-s3 R3)."""
+    t = Pty(["align", str(corpus), "--review"], corpus, columns=columns)
+    t.expect("Key these together [y,n,e,s,q,?]? ")
+    start = len(t.out)
+    t.send("?")
+    t.expect("? - print this help")
+    shown = t.out[start:].decode("utf-8", "replace")
+    t.send("q")
+    assert t.close() == 0
+    lines = [line for line in shown.replace("\r", "").split("\n") if line.strip()]
+    help_lines = lines[:lines.index(next(x for x in lines if x.startswith("? - print")))+1]
+    assert len(help_lines) > 6  # the long entries were wrapped, not left to the terminal
+    assert all(len(line) <= columns for line in help_lines), help_lines
+    assert any(line.startswith("    ") for line in help_lines)  # continuation lines hang under the text
+    words = " ".join(help_lines).split()
+    assert "briefcmp.yaml" in words and "undecided" in words  # whole words only
 
 
 GOLDEN = Path(__file__).parent / "golden" / "alignreview.txt"

@@ -107,6 +107,7 @@ def test_the_readme_commands_run_in_a_fresh_venv(tmp_path: Path) -> None:
     shutil.copyfile(originals[1], downloads / "report-b.html")
     shutil.copyfile(originals[2], downloads / "report-c.txt")
     docs.fpdf_brief(downloads / "water-tariffs.pdf")
+    docs.fpdf_brief(downloads / "brief-d.pdf")  # drafted with --sentences in the path
     # The quick start's second command installs the test extras and runs this very suite: CI
     # runs it as written (.ci/run); here it would run the suite inside itself.
     cmds = [c for c in commands() if "-m pytest" not in c]

@@ -241,7 +241,7 @@ def interactive(session, skip_sure: bool = False, read_key: Callable[[], Optiona
 def _loop(session, queue: list, state: dict, read_key, width: int) -> None:
     """Ask about queue[state["i"]] and on; ``state`` keeps the position and failures (read after Ctrl-C)."""
     from briefcmp.analysis.decide import ReviewError, accept, pending, reject
-    from briefcmp.render.alignreview import HELP, prompt, view
+    from briefcmp.render.alignreview import help_text, prompt, view
     from briefcmp.render.sanitize import terminal_safe
 
     shown = -1
@@ -291,7 +291,7 @@ def _loop(session, queue: list, state: dict, read_key, width: int) -> None:
         elif key == "":
             continue
         else:
-            _echo(HELP, nl=False)
+            _echo(help_text(width), nl=False)
 
 
 def decide_ids(session, accept_ids: list[str], reject_ids: list[str], skip_sure: bool = False) -> int:

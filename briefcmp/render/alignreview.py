@@ -13,15 +13,19 @@ from briefcmp.render.sanitize import terminal_safe
 
 KEYS = "y,n,e,s,q,?"
 
-HELP = """\
-y - key these claims together (as align --apply would: the key into briefcmp.yaml and the claims files)
-n - not the same question: never propose these claims together again
-e - edit the question and key id of a new key, and claims' values (a number, a date, a word) and as-of
-    dates (2022-02-23, 2022-03, START/END), then decide
-s - split the group: choose which claims go together; the others are proposed apart, after it
-q - quit; the decisions made are kept, the rest stay undecided (run --review again to resume)
-? - print this help
-"""
+_HELP = (("y", "key these claims together (as align --apply would: the key into briefcmp.yaml and the claims files)"),
+         ("n", "not the same question: never propose these claims together again"),
+         ("e", "edit the question and key id of a new key, and claims' values (a number, a date, a word) and "
+               "as-of dates (2022-02-23, 2022-03, START/END), then decide"),
+         ("s", "split the group: choose which claims go together; the others are proposed apart, after it"),
+         ("q", "quit; the decisions made are kept, the rest stay undecided (run --review again to resume)"),
+         ("?", "print this help"))
+
+
+def help_text(width: int = PLAIN_WIDTH) -> str:
+    """The keys and what each does, wrapped at word boundaries to ``width`` under a hanging indent
+    (a terminal folding a long line mid-word is unreadable at 60 or 80 columns)."""
+    return "".join("\n".join(wrap(f"{k} - {what}", width, "", "    ")) + "\n" for k, what in _HELP)
 
 
 def view(group: Group, width: int) -> str:
