@@ -478,3 +478,31 @@ def test_a_brief_without_a_dated_line_is_reported(corpus: Path, tmp_path: Path):
     dated = tmp_path / "dated.txt"
     dated.write_text("A title\nKyodo News | 12 March 2024\n\nExports rose 5% in February.\n", encoding="utf-8")
     assert "no publication date" not in add(dated, corpus).output
+
+
+def test_a_yearless_wire_dateline_takes_the_year_of_the_briefs_beside_it(corpus: Path, tmp_path: Path):
+    # "NEW DELHI/OTTAWA, Sept 19 (Reuters) -" gives no year: a brief of the same week fixes it (marked
+    # `corpus`, and add says so); with no brief near that day nothing is taken and add says that instead.
+    note = tmp_path / "note.txt"
+    note.write_text("Water tariffs rise\nThe Basin Review | Commentary | 22 September 2023\n\n"
+                    "The Lower Basin utility raised water tariffs by 4% in September.\n", encoding="utf-8")
+    wire = tmp_path / "wire.txt"
+    wire.write_text("Basin utility lifts tariffs\nNEW DELHI/OTTAWA, Sept 19 (Reuters) -\n\n"
+                    "The Lower Basin utility raised its water tariffs by 4% on Tuesday.\n", encoding="utf-8")
+    assert add(note, corpus).exit_code == 0
+    result = add(wire, corpus)
+    assert result.exit_code == 0, result.output
+    assert "the dateline gives no year: took 2023" in result.output
+    brief = brief_section(corpus / "wire.claims.yaml")
+    assert (brief["published"], brief["original"]["metadata_from"]["published"]) == ("2023-09-19", "corpus")
+    checked = runner.invoke(app, ["check", str(corpus)])
+    assert checked.exit_code in (0, 1) and "\n0 errors" in checked.output  # the schema knows the origin
+
+    far = corpus.parent / "far"
+    far.mkdir()
+    (far / "briefcmp.yaml").write_text(CONFIG, encoding="utf-8")
+    note.write_text(note.read_text(encoding="utf-8").replace("22 September 2023", "2 March 2023"), encoding="utf-8")
+    assert add(note, far).exit_code == 0
+    result = add(wire, far)
+    assert "no publication date with its year found" in result.output
+    assert "published" not in brief_section(far / "wire.claims.yaml")

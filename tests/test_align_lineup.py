@@ -314,3 +314,10 @@ def test_a_headline_rounding_the_body_is_one_value_of_its_brief() -> None:
     assert "two values" not in evidence.evidence(same, frozenset(), re.compile("will")).doubt()
     other = [member("r#a", 1.2, "billion"), member("r#b", 997.3, "million"), member("p#a", 997.25, "million")]
     assert "two values" in evidence.evidence(other, frozenset(), re.compile("will")).doubt()
+
+
+def test_a_wire_filed_from_several_cities_is_dated_too() -> None:
+    from briefcmp.analysis.align import _dateline_day
+
+    text = "Row deepens\nNEW DELHI/OTTAWA, Sept 19 (Reuters) -\n\nIndia expelled a diplomat."
+    assert _dateline_day(text, (date(2023, 9, 22),)) == date(2023, 9, 19)

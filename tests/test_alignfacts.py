@@ -111,9 +111,12 @@ def test_likeness_and_score_by_action_object_places_and_role() -> None:
     invasion = _st("condemn", "attack", "russia")
     attack_on = _st("condemn", "attack", "russia ukraine")
     bare = _st("condemn", "attack")
-    # one names more places, or none: alike (a candidate), not sure
-    assert score(invasion, attack_on) == score(invasion, bare) == pytest.approx(0.75)
-    assert 0.75 < alignfacts.SURE_SCORE
+    # one names more places than the other: alike (a candidate), not sure; one names none (the context says
+    # it: "resumed its contributions"): sure on the same object words, not on fewer
+    assert score(invasion, attack_on) == pytest.approx(0.75) and 0.75 < alignfacts.SURE_SCORE
+    assert score(invasion, bare) == pytest.approx(0.8) and alignfacts.SURE_SCORE == pytest.approx(0.8)
+    assert score(_st("resume", "contribution"), _st("resume", "contribution", "amazon-fund")) >= alignfacts.SURE_SCORE
+    assert score(_st("agree", "exchange"), _st("agree", "ring exchange", "united-kingdom")) < alignfacts.SURE_SCORE
     assert likeness(invasion, bare) == pytest.approx(0.75) and likeness(invasion, attack_on) >= 0.75
     assert score(_st("impose", "sanction", "russia"), _st("impose", "sanction", "belarus")) == 0.0  # other target
     assert likeness(_st("impose", "sanction", "russia"), _st("impose", "sanction", "belarus")) == 0.0
@@ -140,6 +143,8 @@ def test_the_lexicon_tells_kinds_of_steps_and_light_verbs() -> None:
     assert lexicon.same_action("denounce") == lexicon.same_action("condemn") == "condemn"
     assert lexicon.same_action("deliver") == lexicon.same_action("send")
     assert lexicon.action_family("ban") == lexicon.action_family("exclude") == lexicon.action_family("restrict")
+    # closing waters to fishing curbs it there, as a ban does: a candidate for a person, never the same action
+    assert lexicon.action_family("close") == lexicon.action_family("ban") and lexicon.same_action("close") != "ban"
     assert lexicon.action_family("condemn") == "condemn"
     assert lexicon.opposite_actions("impose", "remove")  # removing is lifting
     assert not lexicon.opposite_actions("ban", "prohibit")
@@ -157,14 +162,14 @@ def test_a_body_that_leads_or_backs_the_object_is_not_its_target() -> None:
 
 
 def test_one_question_never_gets_two_keys_without_a_person(tmp_path: Path) -> None:
-    """Two sure groups alike each other (one names the place, one does not): the larger is keyed, the
+    """Two sure groups alike each other (one names a place more than the other): the larger is keyed, the
     other waits as a candidate, and after --apply its claims are proposed to join that key."""
     root = tmp_path / "c"
     assert cli("init", str(root)).exit_code == 0
     texts = {"a": ("Kenya Wire | 3 May 2024", "Kenya closed its border with Uganda on Friday."),
              "b": ("Nation Daily | 4 May 2024", "Kenya closed its border with Uganda."),
-             "c": ("Horn Monitor | 5 May 2024", "Kenya closed its border last week."),
-             "d": ("Lake Review | 6 May 2024", "Kenya closed its border.")}
+             "c": ("Horn Monitor | 5 May 2024", "Kenya closed its border with Uganda and Tanzania last week."),
+             "d": ("Lake Review | 6 May 2024", "Kenya closed its border with Uganda and Tanzania.")}
     for name, (masthead, sentence) in texts.items():
         src = root / "sources" / f"{name}.txt"
         src.write_text(f"Border news\n{masthead}\n\n{sentence}\n", encoding="utf-8")

@@ -18,7 +18,7 @@ from briefcmp.corpus.load import load_corpus
 from briefcmp.corpus.parse import parse_claims_file
 from briefcmp.corpus.model import Config
 from briefcmp.corpus.problems import Problems
-from briefcmp.drafting import sentences
+from briefcmp.corpus import sentences
 
 runner = CliRunner()
 

@@ -33,10 +33,14 @@ def _in_fixtures(monkeypatch):
 
 
 def test_compare_piped_is_plain_and_matches_the_golden_layout():
-    assert run("align", "render").exit_code == 0  # nothing to line up: compare says nothing of it
+    assert run("align", "render").exit_code == 0  # nothing to apply: one candidate ("9 percent of Japan's LNG")
     r = run("compare", "render", "--suggest")
     assert r.exit_code == 0, r.output
-    assert r.stdout == (ROOT / "tests" / "golden" / "compare.txt").read_text(encoding="utf-8")
+    # align leaves that candidate undecided, which compare says in one line under its summary; the rest
+    # is the golden layout of the report
+    lines = r.stdout.splitlines(keepends=True)
+    assert lines[1].startswith("Undecided: 1 candidate group to decide by hand")
+    assert "".join(lines[:1] + lines[2:]) == (ROOT / "tests" / "golden" / "compare.txt").read_text(encoding="utf-8")
     assert "\x1b[" not in r.stdout
 
 

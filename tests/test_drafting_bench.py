@@ -14,7 +14,7 @@ from hypothesis import given, strategies as st
 
 from briefcmp.corpus.model import PartialDate
 from briefcmp.drafting.figures import find_figures
-from briefcmp.drafting.sentences import prepare, split
+from briefcmp.corpus.sentences import prepare, split
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 
-from briefcmp.drafting import sentences as sent
+from briefcmp.analysis.document import Document
 from briefcmp.drafting.draft import BriefMeta, build_draft
 
 # (unit, share of the text). Runs of figures come as lines of constant length, so the work per
@@ -34,7 +34,7 @@ def hostile_text(n: int) -> str:
 def draft_seconds(text: str) -> float:
     meta = BriefMeta(id="x", title="", source="s.txt", source_sha256="")
     start = time.process_time()
-    build_draft(text, meta=meta, prepared=sent.prepare(text))
+    build_draft(text, meta=meta, document=Document(text))
     return time.process_time() - start
 
 

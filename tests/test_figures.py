@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefcmp.corpus import anchor
-from briefcmp.drafting import sentences as S
+from briefcmp.corpus import sentences as S
 from briefcmp.drafting.dates import find_dates
 from briefcmp.drafting.figures import find_figures
 from briefcmp.drafting.numbers import number_value

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from briefcmp.analysis import periods
 from briefcmp.corpus import units
 from briefcmp.corpus.model import SCALES, PartialDate, Value
-from briefcmp.drafting import sentences as S
+from briefcmp.corpus import sentences as S
 from briefcmp.drafting.figures import find_figures
 from briefcmp.drafting.numbers import TOKEN, number_value
 

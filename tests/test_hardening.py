@@ -426,7 +426,7 @@ def test_closest_passage_is_bounded() -> None:
 @pytest.mark.parametrize("text", ["2021 " * 10000, "\n".join(" ".join(f"{(i * 7919 + j) % 99999:>6}" for j in range(8))
                                                              for i in range(600))])
 def test_annotate_text_without_sentence_ends_is_linear(tmp_path: Path, text: str) -> None:
-    from briefcmp.drafting import sentences
+    from briefcmp.corpus import sentences
 
     spans = sentences.split(text)
     assert spans and max(s.end - s.start for s in spans) <= sentences.MAX_SENTENCE

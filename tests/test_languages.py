@@ -19,7 +19,7 @@ from briefcmp.corpus.model import Claim, KeyDef, PartialDate, Value
 from briefcmp.drafting import cjknumbers, eunumbers
 from briefcmp.drafting.draft import BriefMeta, build_draft
 from briefcmp.drafting.intl import find_intl_figures
-from briefcmp.drafting.sentences import prepare, split
+from briefcmp.corpus.sentences import prepare, split
 
 FIXTURES = Path(__file__).parent / "fixtures" / "languages"
 runner = CliRunner()

@@ -51,13 +51,13 @@ from typing import Optional
 from briefcmp.analysis import clauses, eventdates, evidence, grouping, periods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
-    _ABBREV_END, _DATELINE, _DATELINE_DAY, _SENTENCE_END, _Context, _dateline_day, _paragraphs,
+    _DATELINE, _DATELINE_DAY, _Context, _dateline_day,
 )
 from briefcmp.analysis.entities import Entities, proper_names
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
     FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
-    _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, _basis, _meaningful, effective_words, measured_words,
+    _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, REACHED, _basis, basis_against, _meaningful, effective_words, measured_words,
     word_match,
 )
 from briefcmp.analysis.terms import term_match
@@ -271,7 +271,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     if respective is not None:
         words, shown, order = measured_words(respective[0], entities, "")
     own_direction = words & _DIRECTION
-    apposition = bool(_APPOSITION.match(clause))
+    apposition = bool(_APPOSITION.match(clause) or (fig_in_clause is not None and REACHED.match(clause)))
     participle = clauses.PARTICIPLE.match(clause) if fig_in_clause is not None else None
     if not _meaningful(words) and ctx is not None and fig_in_clause is not None and (
             _COMPARED.match(clause) or clauses.ELLIPTIC.match(clause) or _CHANGE_OF.match(clause) or apposition
@@ -333,6 +333,10 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         period, how = str(claim.as_of), "drafted" if claim.status == "draft" else "claim"
     if claim.status != "draft" and claim.as_of is not None and not claim.as_of_inferred:
         period, how = str(claim.as_of), "claim"  # a reviewed as-of stands
+    if unit == "percent" and not words & {"yoy", "qoq", "saar"} and figure_span is not None:
+        basis = basis_against(sentence_text, period)  # "than in the 2nd quarter of 2024": the quarter before
+        if basis:
+            words, order, shown = words | {basis}, (*order, basis), {**shown, basis: basis}
     if figure_span is not None and periods.in_base(sentence_text, figure_span) and words & _DIRECTION and \
             _TO_FIGURE.search(sentence_text, 0, figure_span[0]):
         # "cut its deficit to 5.1% from a revised 5.8%": the figure a change starts from is a level

@@ -31,12 +31,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Optional
 
 from briefcmp.analysis import lexicon
+from briefcmp.analysis.document import lemma
 from briefcmp.analysis.entities import Entities, proper_names, slug
 from briefcmp.analysis.facts import Fact, read_facts
+from briefcmp.analysis.factrefs import BriefTexts, antecedent, definite_head, person_countries
+from briefcmp.analysis.factsubjects import _countries
 from briefcmp.analysis.factwords import BAN_NOUNS, FRAMES, LIGHT_VERBS, MEASURE_NOUNS, SCOPE, scope_value
 from briefcmp.corpus.model import Claim, Corpus
 
@@ -69,6 +72,9 @@ class Statement:
     others: frozenset[str]
     role: str  # "fact" | "forecast" | "position"
     root: str = ""  # the body the actor is part of, as another statement names it ("commerce-department")
+    # a bare definite object read as the brief's fuller mention before it ("the ban": the ban on imports of
+    # Japanese seafood): (words, places), a second reading compared as well as the bare one
+    fuller: Optional[tuple[frozenset[str], frozenset[str]]] = None
 
     @property
     def scoped(self) -> bool:
@@ -108,7 +114,7 @@ def _clean(nouns) -> frozenset[str]:
             continue
         w = m.group().strip("-")
         # "exports" and "shipments", "aid" and "assistance": one notion (the figures' table, then the statements')
-        out.add(lexicon.object_notion(lexicon.notion(lexicon.lemma(w) if w != n.lower() else w)))
+        out.add(lexicon.object_notion(lexicon.notion(lemma(w) if w != n.lower() else w)))
     return frozenset(out)
 
 
@@ -136,8 +142,9 @@ def _read_through(fact: Fact) -> tuple[str, frozenset[str]]:
     return verb, frozenset(drop)
 
 
-def describe(claim: Claim, entities: Entities) -> Optional[Statement]:
-    """The statement a category or stance claim makes, read from its quote; None when unread."""
+def describe(claim: Claim, entities: Entities, around: tuple[str, str] = ("", "")) -> Optional[Statement]:
+    """The statement a category or stance claim makes, read from its quote; None when unread. ``around``: the
+    brief's text before and after the quote, where a bare definite object ("lifted the ban") is named in full."""
     # The drafted id starts with the actor: it tells "It also froze ..." whose statement this is.
     carried = max((e for e in entities.labels if claim.id.startswith(e + "-")), key=len, default="")
     facts = read_facts(claim.quote, entities, carried, clause=True)
@@ -162,9 +169,43 @@ def describe(claim: Claim, entities: Entities) -> Optional[Statement]:
     if light:  # "sanctioned Russia": imposed sanctions on Russia
         verb, words = light[0], words | {lexicon.object_notion(light[1])}
     action = action_of(verb)
-    words -= {action, verb}  # "imposed a ban on" read as "banned": the ban is the action, not its object
     others = frozenset(chosen.others) - {chosen.actor} - _leaders(chosen.object_text, entities)
-    return Statement(claim, chosen, chosen.actor, action, words, others, role)
+    head = definite_head(chosen.object_text) if any(around) and len(words) == 1 and not others else ""
+    fuller = None
+    if head and lexicon.object_notion(lexicon.lemma(head)) in words:
+        found = antecedent(lexicon.lemma(head), around[0], entities, _clean, around[1])
+        if found is not None:  # "has not lifted the ban": the ban the brief named in full before
+            fuller = ((words | found[0]) - {action, verb}, found[1] - {chosen.actor})
+    words -= {action, verb}  # "imposed a ban on" read as "banned": the ban is the action, not its object
+    if lexicon.action_family(action) == _CURB or words & _MEASURES:
+        # a country's ban on a foreign good is on its imports: "banned Japanese seafood" and "banned imports of
+        # Japanese seafood" are one ban ("exports" stays: a ban on exports is another)
+        words, fuller = _implied(words), fuller and (_implied(fuller[0]), fuller[1])
+    return Statement(claim, chosen, chosen.actor, action, words, others, role, fuller=fuller)
+
+
+_CURB = lexicon.action_family("ban")
+
+
+def _implied(words: frozenset[str]) -> frozenset[str]:
+    return words - {"import"} if len(words) > 1 else words
+
+
+def _readings(st: Statement) -> list[Statement]:
+    """The statement as written and, for a bare definite object, as its fuller mention before."""
+    if st.fuller is None:
+        return [st]
+    return [st, replace(st, words=st.fuller[0], others=st.fuller[1], fuller=None)]
+
+
+def _best(sim: Callable[[Statement, Statement], float]) -> Callable[[Statement, Statement], float]:
+    """``sim`` over every reading of the two statements: the likest reading counts."""
+    def best(a: Statement, b: Statement) -> float:
+        if a.fuller is None and b.fuller is None:
+            return sim(a, b)
+        return max(sim(x, y) for x in _readings(a) for y in _readings(b))
+    best.__doc__ = sim.__doc__
+    return best
 
 
 _LEADING = re.compile(r"\s*-\s*(?:led|backed|brokered|sponsored|drafted|funded|made)\b", re.I)
@@ -181,12 +222,16 @@ def _places(a: Statement, b: Statement) -> float:
     ("the Russian invasion", "the Russian attack on Ukraine"), 0 when each names one the other does not."""
     if a.others == b.others:
         return 1.0
-    if not a.others or not b.others or a.others <= b.others or b.others <= a.others:
-        return 0.75  # one names a place ("sanctions against Russia") the other does not: alike, not the same
+    if not a.others or not b.others:
+        # one names a place ("resumed its contributions to the Amazon Fund") the other leaves to the context
+        # ("resumed its contributions"): the same object words key them (score 0.8), fewer do not
+        return 0.8
+    if a.others <= b.others or b.others <= a.others:
+        return 0.75  # one names more places than the other ("the attack", "the attack on Ukraine"): alike
     return 0.0
 
 
-def score(a: Statement, b: Statement) -> float:
+def _score(a: Statement, b: Statement) -> float:
     """How surely two statements answer one question: the share of object words they share, less when the
     places differ (0 when the actor, the action or the role differ, or their objects name different places)."""
     if (a.actor, a.action, a.role) != (b.actor, b.action, b.role):
@@ -200,7 +245,7 @@ def score(a: Statement, b: Statement) -> float:
     return len(a.words & b.words) / len(union) - (1.0 - places)
 
 
-def likeness(a: Statement, b: Statement) -> float:
+def _likeness(a: Statement, b: Statement) -> float:
     """How alike two statements are, for a person to decide (0 when never one question): the object words
     and places they share, over the fewer of them and over all of them (the mean), lowered for a related
     action (a ban and an exclusion) or a forecast against a fact."""
@@ -223,6 +268,10 @@ def likeness(a: Statement, b: Statement) -> float:
     if not _periods_meet([a, b]):
         s *= 0.4  # the sanctions of 2014 and those of 2022: two events (below any candidate), not one question
     return s
+
+
+score = _best(_score)
+likeness = _best(_likeness)
 
 
 def _prefixes(actor: str) -> set[str]:
@@ -283,9 +332,10 @@ def _keyed(corpus: Corpus, entities: Entities, actors: set[str]) -> dict[str, li
         actor = (keys[key].subjects or ("",))[0]
         return actor in near or bool(_prefixes(actor) & actors)
 
+    texts = BriefTexts(corpus)  # a registered statement is read as a new one is
     for c in corpus.claims():
         if c.key and c.key in keys and c.value is not None and c.value.type in VALUE_TYPES and wanted(c.key):
-            st = describe(c, entities)
+            st = describe(c, entities, texts.around(c))
             if st is not None:
                 out[c.key].append(st)
     return out
@@ -301,12 +351,16 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
         for _, _, name in proper_names(claim.quote):
             entities.adopt(name)
     statements: list[Statement] = []
+    texts = BriefTexts(corpus)
     for claim in loose:
-        st = describe(claim, entities)
+        st = describe(claim, entities, texts.around(claim))
         if st is not None:
             statements.append(st)
     if not statements:
         return 0
+    speaks_for = person_countries(statements, entities, _countries())
+    for st in statements:  # "Chancellor Olaf Scholz" in a brief that names no country: Germany, as another says
+        st.actor = speaks_for.get(st.actor, st.actor)
     keyed = _keyed(corpus, entities, {st.actor for st in statements})
     _roots([*statements, *(k for sts in keyed.values() for k in sts)])
     first = len(result.candidates)  # the figures' candidates come before

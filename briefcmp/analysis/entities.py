@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from briefcmp.corpus.functionwords import FUNCTION_WORDS, MONTH_NAMES, SAYING, WEEKDAYS
 from briefcmp.corpus.model import Config
 
 # Capitals that are also common words or names in English text, and codes that are English
@@ -138,13 +139,13 @@ def currency_country(code: str) -> str:
 
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
 # Capitalised words that start a sentence or name a time or direction, not an organisation: "In India",
-# "Both India and", "December India", "Northern India".
-_NOT_A_NAME_WORD = frozenset("""the a an in for from to of and but both while as at on by with unlike like neither
-nor only even since after before meanwhile also if when where whether so yet under over across within than between
-among including against why how what which who said says this that these those all every each its his her their our
-my your rival neighbouring neighboring fellow rural urban north south east west northern southern eastern western
-central greater mainland modern today tomorrow yesterday january february march april may june july august
-september october november december monday tuesday wednesday thursday friday saturday sunday""".split())
+# "Both India and", "December India", "Northern India": the function words, months and weekdays
+# (corpus/functionwords.py), and these words of place, time and relation.
+_NOT_A_NAME_WORD = FUNCTION_WORDS | MONTH_NAMES | WEEKDAYS | SAYING | frozenset("""
+unlike like neither even since meanwhile whether yet across within among including every my rival neighbouring
+neighboring fellow rural urban north south east west northern southern eastern western central greater mainland
+modern today tomorrow yesterday
+""".split())
 
 class Entities:
     """Recognise subjects in text: config entities first, then countries."""
@@ -390,12 +391,8 @@ _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # A name right before a reporting verb is the source of a figure, not what it is about.
 _REPORTS = re.compile(r"\s*(?:'s\s+)?(?:said|says|say|estimated|estimates|estimate|reported|reports|put|puts|"
                       r"projected|projects|forecast|forecasts|expects|expected|noted|notes|found|finds)\b")
-_NOT_NAME = frozenset("""
-the a an in on at by of for from to with as after before during since until while when if this that these those
-its their our his her it they we he she according between among across over under about
-january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday
-""".split())
+# Capitalised words that do not start a name: the function words, months and weekdays, and these.
+_NOT_NAME = FUNCTION_WORDS | MONTH_NAMES | WEEKDAYS | frozenset("according among across since".split())
 
 
 def proper_names(text: str) -> list[tuple[int, int, str]]:

@@ -1,7 +1,7 @@
 """Date claims lined up by event: "Russia annexed Crimea in 2014" in two briefs answer one question.
 
 A date claim answers "when did <event> happen?". Two date claims share a key when their
-sentences name the same event (an event word of ``EVENTS``, read through ``lexicon.lemma``)
+sentences name the same event (an event word of ``EVENTS``, read through ``document.lemma``)
 next to the date, and the names around that event word overlap (the same actors or the same
 object: "Russia's annexation of the Crimean Peninsula", "Russia annexed Crimea"). The key is
 then applied whether the dates agree or not, so different dates for one event contradict.
@@ -24,8 +24,9 @@ from collections import defaultdict
 from datetime import date
 from typing import Callable, Optional
 
-from briefcmp.analysis import lexicon
+from briefcmp.analysis.document import lemma
 from briefcmp.analysis.entities import slug
+from briefcmp.corpus.functionwords import FUNCTION_WORDS
 
 REPEAT_DAYS = 3
 REACH = 20  # the event word at most this many words from the date
@@ -55,9 +56,9 @@ _ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _CLAUSE_END = re.compile(r"[,;:()]|\s[-–—]\s")
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z'’-]|\.(?=[A-Za-z]))*")  # "U.S" inside, no sentence's full stop
 _MONTHS = ("january february march april may june july august september october november december").split()
-_TITLES = frozenset("president prime minister foreign secretary chancellor king queen premier the a an in on of "
-                    "when during with after before his her their its however but and although while since this that these "
-                    "those it as at for from by to then meanwhile still yet also if so".split())
+# Capitalised words that name nobody: the function words (corpus/functionwords.py), titles and linking adverbs.
+_TITLES = FUNCTION_WORDS | frozenset("president prime minister foreign secretary chancellor king queen premier "
+                                     "however although since meanwhile still yet".split())
 
 
 def _date_at(text: str, d: str) -> Optional[tuple[int, int]]:
@@ -94,7 +95,7 @@ def event_of(sentence: str, at: tuple[int, int], lang: str = "en", previous: str
     best = None
     phrases = {sum(1 for _, p in tokens if p < m.start()): "tenure-end" for m in _TENURE_END.finditer(sentence)}
     for i, (tok, pos) in enumerate(tokens):
-        lem = lexicon.lemma(tok.lower(), lang)
+        lem = lemma(tok.lower(), lang=lang)
         event = phrases.get(i) or _WORD_EVENT.get(tok.lower()) or _WORD_EVENT.get(lem)
         if event is None:
             continue

@@ -18,7 +18,9 @@ whose action it is:
 - a **body** that rules or votes ("the tribunal", "the prefectural assembly") is its own actor,
   named by its kind; "the Commission" is the body named in full before ("the European Commission");
   "the bloc" or "the alliance" the organisation named acting before;
-- an **instrument** ("the proposal", "the new threshold", "the closures") is asked about itself.
+- an **instrument** ("the proposal", "the new threshold", "the closures") is asked about itself;
+- a **name** no list holds ("the Bundestag", "Engie": capitalised words the tagger's lexicon does not
+  know) acts in its own name.
 
 Nothing is guessed beyond that: a phrase with other words in it ("The report", "The package of
 measures") has no actor.
@@ -228,6 +230,10 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
         known = ctx.persons.get(np[-1].text.lower()) or carried  # a quote read again: the actor it was drafted with
         if known:
             return known  # "Scholz said ...", after "Chancellor Olaf Scholz"
+        if not named and all(re.fullmatch(r"[A-Z][A-Za-z-]+", t.text) and not nlp.is_common_word(t.text) for t in np):
+            # "The Bundestag rejected", "Engie refused to": a name no list holds (no capitalised common word such
+            # as a sentence's first "Parliament") is a body or company acting in its own name
+            return entities.adopt(" ".join(t.text for t in np))
     return ""
 
 

@@ -56,7 +56,7 @@ NOT_ACTIONS = frozenset({"say", "note", "argue", "write", "tell", "report", "cla
 # Words on an object that say which part or how hard, not what: values of one question, by class
 # ("selected banks" and "all banks" answer one question differently; "tough" and "severe" alike).
 SCOPE_CLASSES = {
-    "all": "all every each entire full total whole",
+    "all": "all every each entire full total whole blanket",
     "selected": "selected select certain some several few targeted partial specific designated",
     "mild": "mild modest limited light symbolic weak lenient token",
     "severe": "tough severe harsh strong stringent sweeping unprecedented comprehensive robust heavy",
@@ -121,7 +121,8 @@ ADVICE_FRAME = re.compile(r"\b(?:recommend(?:s|ed)?|urges?|urged|advises?|advise
 # Phrases of time or manner that end an object ("suspended its budget support with immediate effect").
 WHEN_PHRASE = re.compile(r"\b(?:with\s+(?:immediate\s+)?effect|for\s+an?\s+(?:indefinite|unspecified|limited)\s+"
                           r"period|for\s+the\s+time\s+being|until\s+further\s+notice|with\s+immediate|at\s+once|"
-                          r"for\s+now)\b", re.I)
+                          r"for\s+now|(?:at|by|from|until|before|after|since)\s+the\s+(?:start|end|beginning|close|turn|"
+                          r"middle)\s+of)\b", re.I)  # "... at the start of the month": when, not what
 # "announced that it would join", "said it will not send": a decision reported, not a forecast.
 _COMMITTED = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|decided|decides|pledged|pledges|"
                         r"promised|promises|vowed|vows|agreed|agrees)\b(?:\s+(?:that|on\s+\w+))?(?:\s+\w+){1,3}?\s+"

@@ -50,10 +50,18 @@ _BASES = BASIS_TAGS  # what a change is measured against (measure._basis)
 # Qualifiers that name another measure than the bare word: on one side only, or two of one row, veto.
 _EXCLUSIVE = (frozenset({"nominal", "real"}), frozenset({"monthly", "quarterly", "annual", "yearly", "weekly", "daily"}),
               frozenset({"net", "gross"}), frozenset({"core", "headline"}))
-_NARROWING = frozenset({"core", "underlying", "trimmed", "capita", "median", "cumulative", "request", "sought"})
+_NARROWING = frozenset({"core", "underlying", "trimmed", "capita", "median", "cumulative", "request", "sought",
+                        # a component of a statistic is not the statistic (analysis/statnames qualifiers):
+                        # services inflation, energy prices, operating profit, PCE prices
+                        "service", "food", "energy", "fuel", "housing", "manufacturing", "operating", "pretax",
+                        "pce",
+                        # a part of the population: the youth unemployment rate is not the unemployment rate
+                        "youth", "women", "men"})
 # Qualifiers that may be the period's doing ("the monthly surplus" of December) or an outlet's habit
 # ("net profit"): one side only is a doubt, not a veto.
-_SOFT = frozenset({"monthly", "quarterly", "weekly", "daily", "net", "nominal"})
+_SOFT = frozenset({"monthly", "quarterly", "weekly", "daily", "net", "nominal",
+                   # "exports of goods" are most exports; the harmonised index is most reports' inflation
+                   "goods", "harmonised"})
 # An expectation is not an outcome: "expected", "forecast", "poll" on one side only is a doubt.
 _EXPECT = frozenset({"expect", "expectation", "forecast", "project", "projected", "predict", "poll", "consensus",
                      "consensu", "target", "goal", "aim", "outlook", "economist", "analyst"})  # (stems too: consensu)

@@ -17,7 +17,7 @@ gives the notions a narrower one is part of (defence procurement is part of spen
 gas): a narrower notion never *is* its broader one, so ``same_notion`` says no, and
 ``relation`` says ``narrower``/``broader``.
 
-Stable API (used by align and by the non-figure aligner): ``lemma``, ``notion``, ``synonyms``,
+Stable API (used by align and by the non-figure aligner): ``lemma``, ``base``, ``notion``, ``synonyms``,
 ``same_action``, ``action_family``, ``opposite_actions``, ``is_action``, ``light_form``,
 ``object_notion`` (statements),
 ``same_notion``, ``broader``, ``opposite``, ``relation``, ``resource``.
@@ -161,6 +161,20 @@ def lemma(word: str, lang: str = "en") -> str:
 
 
 @functools.lru_cache(maxsize=65536)
+def base(word: str) -> str:
+    """An English word's lemma, and for a noun in -ing its verb ("funding" -> fund, "housing" -> house):
+    one form for "funded", "funds" and "funding", as a reader takes them in a measured thing."""
+    lem = lemma(word)
+    if not (lem.endswith("ing") and len(lem) > 5 and _ASCII_WORD.match(lem)):
+        return lem
+    mod = _simplemma()
+    for form in _forms(lem)[:2]:
+        if form != lem and (mod.is_known(form, lang="en") if mod is not None else len(form) > 3):
+            return form
+    return lem
+
+
+@functools.lru_cache(maxsize=65536)
 def notion(word: str, lang: str = "en") -> str:
     """The notion a word names ("mined" -> "output", "outlays" -> "spend"); else its lemma."""
     w = word.lower().strip("'-")
@@ -265,7 +279,7 @@ _WORD_ACTION: dict[str, str] = {w: a for a, ws in _ACTIONS.items() for w in ws}
 # Actions a reader asks about as one kind of step, though not one question (a person decides): a ban, a
 # restriction and an exclusion all curb; a donation and a delivery both give.
 _FAMILIES: dict[str, tuple[str, ...]] = {
-    "curb": ("ban", "restrict", "exclude", "block"),
+    "curb": ("ban", "restrict", "exclude", "block", "close", "shut"),  # closing waters to fishing bans it there
     "give": ("send", "provide", "donate", "pledge", "give"),
     "consent": ("approve", "consent", "accept"),
     "end": ("lift", "end"),

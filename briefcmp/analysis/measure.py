@@ -13,15 +13,18 @@ import re
 from collections import defaultdict
 from typing import Optional
 
-from briefcmp.analysis import clauses, lexicon
+from briefcmp.analysis import clauses, lexicon, statnames
 from briefcmp.analysis.periods import blank_asides
 from briefcmp.analysis.entities import Entities, fold_spelling, proper_names
 from briefcmp.analysis.terms import cjk_words
+from briefcmp.corpus.functionwords import FUNCTION_WORDS, MONTH_NAMES, PERCENT_WORDS, SAYING, SCALE_WORDS, WEEKDAYS
 
 # Words; a hyphenated compound is its parts ("power-sector emissions" are "power sector emissions").
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|、|，|\s[-–—]\s|(?<!\bresearch)\s(?:and|but|while|whereas|although|though)\s|"
+_CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|、|，|\s[-–—]\s|"
+                           # (not inside the names of statistics: "food and energy", "goods and services")
+                           r"(?<!\bresearch)(?<!\bfood)(?<!\bgoods)(?<!\balcohol)\s(?:and|but|while|whereas|although|though)\s|"
                            r"[.!?]\s+(?=[A-Z\"'])|"
                            # a full stop with a footnote number: "to $27.33 billion in 2021.29 Hyundai ..."
                            r"(?:(?<=[a-z”’\"')])|(?<=\b(?:19|20)\d\d))\.\d{1,3}\s+(?=[A-Z][a-z])")
@@ -37,24 +40,20 @@ _GENERIC_SUBJECT = re.compile(r"\b(?:(?i:region|regional|global|globally|world|w
                               r"Asian|Africa|African|Americas|Latin\s+America|Middle\s+East|Gulf|Baltic|Nordic|"
                               r"Balkans?|"
                               r"Caribbean|Pacific|Sahel|Scandinavia|EU|OECD|G7|G20|OPEC|ASEAN|NATO|Mercosur)\b")
-_STOP = frozenset("""
-a about above after again against all also an and any are as at be because been before being below between
-both but by can could did do does during each few for from further had has have having he her here his how i
-if in into is it its itself just more most no nor not now of off on once only or other our out over own same
-she should so some such than that the their them then there these they this those through to too under until
-very was we were what when where which while who whom why with would you your said says say per cent percent
-percentage point points billion million thousand trillion bn mn tn roughly around approximately nearly almost
-least estimated some just well above below exceeding up-to according record high low highest lowest
+# Words that say nothing about what a figure measures: the function words, months, weekdays, scale,
+# percent and saying words (corpus/functionwords.py), and these: reporting verbs, units, periods.
+_STOP = FUNCTION_WORDS | MONTH_NAMES | WEEKDAYS | SCALE_WORDS | PERCENT_WORDS | SAYING | frozenset("""
+percentage point points bn mn tn roughly around approximately nearly almost
+least estimated well exceeding up-to according record high low highest lowest
 year years month months week weeks day days quarter quarters annual annually yearly average averaged total
 totalled totaled overall previous last next current latest early mid late first second half
-january february march april may june july august september october november december
 reach reached reaching stood stand stands come came amount amounted worth value valued equal equaled equalled
 hit hits get got gets make made making represent represented represents account accounted accounts
 supply supplied supplies generate generated generates produce produced produces provide provided
 register registered record recorded post posted see saw seen put estimate
 face faced faces facing affect affected affects affecting cover covered covers covering
 fleet fleets plant plants farm farms station stations facility facilities sector sectors generation
-end ended ending close closed closing finish finished earlier ago before later prior
+end ended ending close closed closing finish finished earlier ago later prior
 slow slowed slowing accelerate accelerated accelerating eased easing edged picked quickened
 country countries nation receive received receives receiving
 dollar dollars euro euros yen won ruble rubles rouble roubles yuan pound pounds usd eur jpy gbp cny
@@ -66,8 +65,8 @@ approve approved approves approv adopt adopted adopts decide decided decid gover
 bring brings brought basis combined combin set press ahead steady policy stayed stay came comes statement
 meeting today start starting starts begin beginning begins metric led leading behind
 govt proposed propose proposes pegged pegs peg aims aim targeted lakh crore crores lakhs rupee rupees rupe rs cr inr
-pace period calendar whole unchanged unchang bps bp friday monday tuesday wednesday thursday
-saturday sunday seasonally adjusted terms inflation-adjusted preliminary revised
+pace period calendar whole unchanged unchang bps bp
+seasonally adjusted terms inflation-adjusted preliminary revised
 finalize finalized finalised finaliz finalis pass passed passes mined fy
 tick ticked ticks edge edged edges inch inched inches crept creep barely slightly marginally modestly sharply
 """.split())
@@ -84,9 +83,9 @@ _BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+(?:rate|pace)\b|\ba
           # "rose 0.4% month over month", "m/m", "on a monthly basis", "from the previous month"
           ("mom", re.compile(r"\bmonth[\s-](?:on|over)[\s-]month\b|\bm/m\b|\bm-o-m\b|\bmom\b|\bmonthly\s+basis\b|"
                              r"\b(?:from|over|on)\s+the\s+(?:previous|preceding|prior)\s+month\b", re.I)))
-BASIS_TAGS = frozenset(tag for tag, _ in _BASES)
+BASIS_TAGS = frozenset(tag for tag, _ in _BASES)  # what a change is measured against, as a measured word
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
-_LEVEL_KEPT = re.compile(r"\b(?:unchanged|flat|steady|the\s+same\s+as)\s+$", re.I)  # what a change is measured against, as a measured word
+_LEVEL_KEPT = re.compile(r"\b(?:unchanged|flat|steady|the\s+same\s+as)\s+$", re.I)
 
 
 _OF_GDP = re.compile(r"\s*(?:per\s*cent|percent|%)?\s*of\s+(?:the\s+|its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|"
@@ -96,6 +95,8 @@ _CHANGE_OF = re.compile(r"\s*(?:an?\s+)?(?:increase|decrease|rise|fall|decline|d
 _PCT_OF_GDP = re.compile(r"(?:per\s*cent|percent|%)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:GDP|gross\s+domestic\s+"
                          r"product)\b", re.I)
 _APPOSITION = re.compile(r"\s*(?:which|that)\s+(?:is|was|are|were)\b|\s*equivalent\s+to\b", re.I)
+# A clause that only gives the level a change reached: "..., climbed for a fourth month, to 4.3%".
+REACHED = re.compile(r"\s*to\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|a\s+|an\s+)?(?:US\$|[$€£¥₹+-])?\d")
 _TO_FIGURE = re.compile(r"\bto\s+(?:about\s+)?\S*\d")
 # Which estimate a figure is: a budget estimate, a first estimate and a revision of one period are
 # three figures, never a contradiction.
@@ -143,6 +144,31 @@ def _basis(clause: str, sentence: str, figure: Optional[tuple[int, int]], period
     return ""
 
 
+_QUARTER_BASE = re.compile(r"\b(?:than|compared\s+(?:with|to)|from|over|against|versus|on)\s+(?:in\s+)?(?:the\s+)?"
+                           r"(?:(?P<n>[1-4])(?:st|nd|rd|th)|(?P<w>first|second|third|fourth))[\s-]+quarter\s+"
+                           r"(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", re.I)
+_QUARTER_SPAN = re.compile(r"((?:19|20)\d\d)-(01|04|07|10)/\1-(03|06|09|12)")
+
+
+def basis_against(sentence: str, period: str) -> str:
+    """"qoq" or "yoy" when a quarter's figure is compared with a quarter the sentence names ("0.2% higher
+    than in the 2nd quarter of 2024", "compared with the 3rd quarter of 2023"): the quarter before, or
+    the same quarter a year earlier; with the figure's own quarter unknown, the base itself ("against
+    2024q2"), so that two changes against different quarters are never one measure; "" with no such base."""
+    own = _QUARTER_SPAN.fullmatch(period or "")
+    for m in _QUARTER_BASE.finditer(sentence):
+        q = int(m.group("n")) if m.group("n") else ("first", "second", "third", "fourth").index(m.group("w").lower()) + 1
+        y = int(m.group("y"))
+        if own:
+            year, quarter = int(own.group(1)), (int(own.group(2)) + 2) // 3
+            if (y, q) == ((year, quarter - 1) if quarter > 1 else (year - 1, 4)):
+                return "qoq"
+            if (y, q) == (year - 1, quarter):
+                return "yoy"
+        return f"against {y}q{q}"
+    return ""
+
+
 # What follows these after the figure says why, not what: "fell 7.4 percent on weak chip demand".
 _CAUSE = re.compile(r"\s(?:due\s+to|amid|as|because|thanks\s+to|helped\s+by|driven\s+by|led\s+by|that|which|"
                     r"(?:is|was|marks|marked|represents)\s+(?:the|a|an)|on\s+(?:the\s+)?"
@@ -155,7 +181,9 @@ _ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|
 _DIRECTED = frozenset("export import lend borrow send give buy sell pay invest".split())
 _CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I)
 _HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary initial "
-                      "provisional revis report public government gross year-on-year annualiz birth".split())
+                      "provisional revis report public government gross year-on-year annualiz birth "
+                      # the same words as lemmas (norm_word)
+                      "estimate revise revised annualized annualize annualise annualised".split())
 _VAGUE = frozenset("share rate number amount level part value figure size volume proportion increase decrease "
                    "gdp".split()) - {"gdp"}
 _CONCEPTS = {
@@ -184,6 +212,11 @@ _CONCEPTS = {
     # budget/procurement, budget/spending. Inflected forms find their entry through norm_word.
     "military": "defense", "defence": "defense",  # and "armed forces" (_PHRASES)
     "devote": "spend",
+    # An expectation however worded (grouping halves a match that has one on one side only); not "project",
+    # a noun as often as a verb.
+    "expect": "forecast", "expected": "forecast", "expects": "forecast", "expecting": "forecast",
+    "expectation": "forecast", "expectations": "forecast", "projected": "forecast", "projecting": "forecast",
+    "projection": "forecast", "projections": "forecast", "predicted": "forecast", "sees": "forecast",
     # Change verbs keep their direction: "increased", "raised", "went up" are "rose", never "fell".
     "raise": "increase", "boost": "increase",
     "decrease": "decrease", "reduce": "decrease", "reduction": "decrease", "cut": "decrease",
@@ -200,13 +233,24 @@ _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
             (re.compile(r"\b(?:fiscal|financial)\s+year\b", re.I), ""),
             (clauses.PAIR_BACK, ""),  # "between the two countries": who, not what is measured
             (re.compile(r"\b(?:at\s+)?constant\s+prices\b|\bin\s+real\s+terms\b", re.I), ""),
+            # how a series is adjusted is not what it measures: "price-adjusted", "adjusted for calendar effects"
+            (re.compile(r"\b(?:price|calendar|inflation|seasonally|seasonal)[\s-]+(?:and\s+calendar[\s-]+)?adjusted\b|"
+                        r"\b(?:after\s+)?adjust(?:ed|ing|ment)\s+for\s+(?:price\s+changes|prices?|inflation|"
+                        r"(?:seasonal|calendar)(?:\s+and\s+calendar)?\s+(?:effects|factors|variations?))\b|"
+                        # "after price, seasonal and calendar adjustment" (a clause may end at "after price")
+                        r"\b(?:after|before)\s+(?:(?:price|seasonal|calendar|seasonally)[\s,-]*(?:and\s+)?)+"
+                        r"(?:adjust(?:ment|ed|ments)?\b|$)", re.I), ""),
             (re.compile(r"\b(?:falling|fell|fall|slipped|slipping)\s+behind\b", re.I), ""),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+up\b", re.I), "rose"),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+down\b", re.I), "fell"),
             # a forecast or figure corrected, not a measure that moved: "growth was revised down to 3 percent"
-            (re.compile(r"\brevised\s+(?:up|down)(?:wards?)?\b", re.I), ""))
+            (re.compile(r"\b(?:revised|marked)\s+(?:up|down|higher|lower)(?:wards?)?\b", re.I), ""))
 # After the figure, "up from" and "down from" compare it with another ("3.25 percent, down from 4.4").
-_FROM_AFTER = re.compile(r"\b(?:up|down)(?=\s+from\b)", re.I)
+_FROM_AFTER = re.compile(r"\b(?:up|down)(?=\s+from\b)|"
+                         # the base it is compared with: "revised to 5.8% from the budgeted 5.9%" (the budget's
+                         # figure, not a budget measure)
+                         r"\b(?:from|against|versus|vs\.?|compared\s+(?:with|to))\s+(?:(?:the|a|an|its|their)\s+)?"
+                         r"(?:[A-Za-z-]+\s+){1,3}?(?=[-+]?(?:US\$|[$€£¥₹])?\d(?!\d{3}\b)(?![\d,.]*\s*(?:/|-)\s*\d))", re.I)
 _DIRECTION = frozenset({"increase", "decrease"})
 # A figure in a sentence about the future is a forecast: "will", "is expected to", "expects growth
 # of", "aims to", "plans to", "is forecast to" - not "faster than expected", "most forecasts", "willingness".
@@ -248,8 +292,13 @@ def _stem(word: str) -> str:
     return word
 
 
+# Words kept as written: qualifiers whose dictionary form says another thing ("underlying" is not "underlie").
+_AS_WRITTEN = frozenset("underlying adjusted goods earnings sales services".split())
+
+
 def norm_word(word: str) -> str:
-    """One form per word: lower case, spelling folded, a concept if it has one, else a crude stem."""
+    """One form per word: lower case, spelling folded, a concept if it has one, else its lemma
+    (``lexicon.base``: "estimated" and "estimates" are "estimate", "funding" is "fund")."""
     w = fold_spelling(word.lower().strip("'-"))
     if w.endswith("'s"):
         w = w[:-2]
@@ -257,12 +306,18 @@ def norm_word(word: str) -> str:
         return _CONCEPTS[w]
     if lexicon.known(w):  # "mined", "outlays", "earmarked", "shipments": the shared lexicon's notion
         return lexicon.notion(w)
+    if w in _AS_WRITTEN:
+        return "service" if w == "services" else w
     s = _stem(w)
     # "increased" -> "increas" is "increase"; "dropped" -> "dropp" is "drop"
     for form in (s, s + "e", s[:-1] if len(s) > 3 and s[-1] == s[-2] else s):
         if form in _CONCEPTS:
             return _CONCEPTS[form]
-    return s
+    lem = lexicon.base(w) if _ASCII.fullmatch(w) else w
+    return _CONCEPTS.get(lem, lem)
+
+
+_ASCII = re.compile(r"[a-z][a-z'-]*")
 
 
 
@@ -277,7 +332,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
     cleaned = _CONSUMER_PRICES.sub(lambda m: "inflation".ljust(len(m.group())), "".join(blank))
     cleaned = _PCT_OF_GDP.sub(lambda m: " " * len(m.group()), cleaned)  # a share's denominator
     cleaned = _ORDINAL.sub(lambda m: " " * len(m.group()), cleaned)  # the rank itself is the value, not the thing
-    for phrase, word in _PHRASES:
+    for phrase, word in (*_PHRASES, *statnames.PHRASES):
         cleaned = phrase.sub(lambda m, word=word: word.ljust(len(m.group())), cleaned)
     for pattern, notion_of in _lexicon_phrases():
         def one(m: re.Match, notion_of=notion_of) -> str:
@@ -288,33 +343,73 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
     if figure is not None:
         cleaned = cleaned[:figure[1]] + _FROM_AFTER.sub(lambda m: " " * len(m.group()), cleaned[figure[1]:])
     level = figure is not None and _LEVEL_CHANGE.search(cleaned[:figure[0]])
+    # "GDP was 0.2% higher than in the quarter before": the comparative after the figure is its direction
+    comparative = _COMPARATIVE.match(cleaned, figure[1]) if figure is not None else None
     unit_words = {w.lower() for w in re.findall(r"[A-Za-z]+", unit)}
-    shown: dict[str, str] = {}
-    order: list[str] = []
+    # How standard statistics are named (analysis/statnames): the catalogue's measures and qualifiers
+    # are taken first, as their canonical words, and blanked so that their words are not read again.
+    # An aside describes the thing ("CPIH, which adds housing costs to the CPI, rose"): not what is measured.
+    for a, b in _asides(cleaned):
+        if figure is None or not a <= figure[0] < b:
+            cleaned = cleaned[:a] + " " * (b - a) + cleaned[b:]
+    # A relative clause read alone names what it describes, not the measure ("which adds ... to the CPI").
+    named = [] if _RELATIVE.match(cleaned) else statnames.find(cleaned)
+    found: list[tuple[int, str, str]] = []  # (position, word, how it reads)
+    for a, b, canon, written in named:
+        if level and a < level.end("verb") and b > level.start("verb"):
+            canon = tuple(w for w in canon if w not in _DIRECTION)  # "job growth slowed to": a level
+        for w in canon:
+            found.append((a, w, written.lower() if len(canon) == 1 else statnames.shown(w)))
+        cleaned = cleaned[:a] + " " * (b - a) + cleaned[b:]
+    for a, b, q in statnames.qualifiers(cleaned):
+        if q:
+            found.append((a, q, q))
+        cleaned = cleaned[:a] + " " * (b - a) + cleaned[b:]
     for m in _WORD.finditer(cleaned):
         raw = m.group()
         low = raw.lower()
         if raw[0].isupper() and raw[1:2].islower() and not lexicon.known(low) and (
                 low.endswith("'s") or (m.start() > 0 and cleaned[:m.start()].strip())):
             continue  # a name inside the clause ("Korea's exports"), not a measured word
-        if low in _STOP or low in unit_words or _stem(low) in unit_words or len(low) < 2:
+        if low in _STOP or low in statnames.NOISE or low in unit_words or _stem(low) in unit_words or len(low) < 2:
             continue
         w = norm_word(raw)
-        if not w or w in _STOP:
+        if not w or w in _STOP or w in statnames.NOISE:
             continue
         if level and level.start("verb") <= m.start() < level.end("verb"):
             continue  # "rose to 7.7 percent" gives a level, not a change
+        if w == "gdp" and low.startswith("econom") and any("gdp" not in c for _, _, c, _ in named):
+            continue  # "the economy added 254,000 jobs": whose measure, not GDP
+        if named and not (raw.isupper() and len(raw) > 1) and not _kept_beside(w, cleaned, m, named):
+            continue  # a catalogue measure is named: other words count only as its modifiers or qualifiers
+        found.append((m.start(), w, _SHOW.get(w, low[:-2] if low.endswith("'s") else low)))
+    if comparative:
+        found.append((comparative.start(1), "increase" if comparative.group(1).lower() == "higher" else "decrease",
+                      comparative.group(1).lower()))
+    shown: dict[str, str] = {}
+    order: list[str] = []
+    for _, w, how in sorted(found, key=lambda f: f[0]):
         if w not in shown:
-            shown[w] = _SHOW.get(w, low[:-2] if low.endswith("'s") else low)
+            shown[w] = _SHOW.get(w, how)
             order.append(w)
+    if "spend" in shown and re.match(r"budget|fiscal", shown["spend"], re.I) and shown.keys() & _BALANCES:
+        del shown["spend"]  # "the federal budget surplus", "the fiscal deficit": a balance, not spending
+        order.remove("spend")
+    if "balance" in shown and shown.keys() & {"deficit", "surplus"}:  # "a cash balance deficit" is a deficit
+        del shown["balance"]
+        order.remove("balance")
     if "capex" in shown and "spend" in shown:  # "capital expenditure outlay": capex is the spending
         del shown["spend"]
         order.remove("spend")
     if "inflation" in shown and "increase" in shown:  # "consumer prices rose 5 percent" is inflation of 5 percent
         del shown["increase"]
         order.remove("increase")
-    if order == ["increase"] and re.search(r"\bgrowth\b", cleaned, re.I):
-        shown["gdp"], order[:0] = "GDP", ["gdp"]  # "Kenya's growth was 3 percent": its economy's
+    if "price" in shown and shown.keys() & {"inflation", "ppi"}:  # a price index is of prices: no other word
+        del shown["price"]
+        order.remove("price")
+    if [w for w in order if w not in _EXPECTATION] == ["increase"] and re.search(r"\bgrowth\b", cleaned, re.I):
+        # "Kenya's growth was 3 percent", "the bank forecast growth of 1.2%": its economy's
+        shown["gdp"], order[:0] = "GDP", ["gdp"]
     for w in cjk_words(cleaned):  # Japanese, Korean, Chinese content words (analysis/terms.py)
         if w not in shown:
             shown[w] = w
@@ -322,10 +417,49 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
     return frozenset(order), shown, tuple(order)
 
 
+_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;:()]{0,120}?,")
+_RELATIVE = re.compile(r"\s*(?:which|that|who|whose)\b", re.I)
+
+
+def _asides(text: str) -> list[tuple[int, int]]:
+    """Spans of non-restrictive relative clauses (", which excludes food and energy,"): they describe the
+    measure, and a measure named inside one is not the clause's."""
+    return [m.span() for m in _ASIDE.finditer(text)]
+
+
+_COMPARATIVE = re.compile(r"\s*(?:per\s*cent|percent|%|pc)?\s+(higher|lower)\b", re.I)
+_MODIFIER_GAP = re.compile(r"[\s-]*\Z")
+_OF_GAP = re.compile(r"[\s-]*(?:(?:of|on|for|in)\s+(?:the\s+|its\s+|their\s+)?)?\Z")
+
+
+def _kept_beside(w: str, cleaned: str, m: re.Match, named: list) -> bool:
+    """Whether a word counts beside the catalogue measures a clause names: a notion of the lexicon, a
+    change's direction, an expectation, or a modifier written next to a measure ("tea exports", "the GDP
+    deflator", "spending on schools"); other words are how the outlet wrote it ("the print beat")."""
+    if w in _DIRECTION or w in _CONCEPT_VALUES or lexicon.known(w) or w in _EXPECTATION:
+        return True
+    for a, b, _, _ in named:
+        if b <= m.start():
+            gap = cleaned[b:m.start()]
+            if _MODIFIER_GAP.match(gap) or _OF_GAP.match(gap) and len(gap) < 14:
+                return True  # the word after the measure ("deflator"), or its object ("of tea")
+        elif m.end() <= a:
+            between = cleaned[m.end():a]
+            if _MODIFIER_GAP.match(between) or (len(_WORD.findall(between)) == 1 and
+                                                 not re.search(r"[^\w\s-]", between)):
+                return True  # one or two words before it ("tea exports", "crude steel output")
+    return False
+
+
+_BALANCES = frozenset({"deficit", "surplus", "balance", "debt"})
+# Words that say a figure is expected, not measured (grouping halves a match that has them on one side only).
+_EXPECTATION = frozenset("expect expected forecast project projected predict poll consensus target goal aim "
+                         "outlook economist analyst estimate plan".split())
+
 # --------------------------------------------------------------------------- matching
 
 
-_HOW_WORDS = frozenset({"annualiz", "annualized", *BASIS_TAGS})  # how a change is measured, not of what
+_HOW_WORDS = frozenset({"annualiz", "annualized", "annualize", "annualise", "annualised", *BASIS_TAGS})  # how, not what
 
 
 def _meaningful(words: frozenset[str]) -> bool:
@@ -373,5 +507,7 @@ def effective_words(members: list) -> dict[int, frozenset[str]]:
     if len({m.claim.brief for m in members}) < 3:
         return {id(m): m.words for m in members}
     drop = {w for w, b in briefs_of.items() if len(b) == 1 and w not in _QUALIFIERS and w not in _DIRECTION
-            and not lexicon.known(w) and w not in _CONCEPT_VALUES and w not in BASIS_TAGS}  # (a base is no wording)
+            and not lexicon.known(w) and w not in _CONCEPT_VALUES and w not in statnames.qualifier_words()
+            and w not in BASIS_TAGS  # (a base is no wording)
+            and not w.startswith("against ")}  # (a change against a named quarter: basis_against)
     return {id(m): (m.words - drop) or m.words for m in members}

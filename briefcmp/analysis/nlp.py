@@ -15,6 +15,7 @@ Both are imported lazily, once per process (about half a second: never on the st
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -68,13 +69,18 @@ def _engine():
     return tagger.tag, lemma, is_verb
 
 
-@lru_cache(maxsize=1)
-def _lemminflect():
+@lru_cache(maxsize=None)
+def _optional(module: str, attr: str = ""):
+    """A module of the 'nlp' extra (or one of its attributes), imported once; None without the extra."""
     try:
-        import lemminflect
-    except Exception:
+        found = importlib.import_module(module)
+        return getattr(found, attr) if attr else found
+    except Exception:  # ImportError, or a broken install
         return None
-    return lemminflect
+
+
+def _lemminflect():
+    return _optional("lemminflect")
 
 
 def is_verb_base(word: str) -> bool:
@@ -87,6 +93,20 @@ def is_verb_form(word: str) -> bool:
     """Whether ``word`` can be a form of a verb ("has", "suspended", "bans"); False without the extra."""
     tables = _lemminflect()
     return bool(tables and tables.getAllLemmas(word.lower(), upos="VERB"))
+
+
+def is_common_word(word: str) -> bool:
+    """Whether the tagger's English lexicon knows ``word`` in lower case ("parliament", "final"): a capitalised
+    word it does not know ("Bundestag", "Engie") is a name. False without the extra."""
+    lexicon = _optional("textblob.en", "lexicon")
+    return bool(lexicon is not None and lexicon.get(word.lower()))
+
+
+def lemma(word: str, tag: str) -> Optional[str]:
+    """The lemma of ``word`` read as Penn tag ``tag`` (what ``tag()`` gives its tokens); None without the
+    extra. Callers go through ``analysis.document.lemma``, the one entry point."""
+    engine = _engine()
+    return None if engine is None else engine[1](word, tag)
 
 
 def available() -> bool:

@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from briefcmp.corpus import units
+from briefcmp.corpus.functionwords import FUNCTION_WORDS, PERCENT_WORDS, SAYING, SCALE_WORDS
 from briefcmp.corpus.model import Claim, Config, Corpus
 
 # Jaccard similarity of content words needed to put two claims together.
@@ -29,14 +30,7 @@ WORDING_THRESHOLD = 0.25
 MAX_CLUSTERS_PER_BUCKET = 50  # bounds the work per claim in a pathological bucket
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
-_STOP = frozenset("""
-a about above after again against all also an and any are as at be because been before being
-between both but by can could did do does during each few for from further had has have having he
-her here his how i if in into is it its itself just more most no nor not now of off on once only
-or other our out over own same she should so some such than that the their them then there these
-they this those through to too under until up very was we were what when where which while who
-whom why will with would you your said says say per cent percent billion million thousand trillion
-""".split())
+_STOP = FUNCTION_WORDS | SCALE_WORDS | PERCENT_WORDS | SAYING | frozenset(("up", "will"))
 
 
 @dataclass

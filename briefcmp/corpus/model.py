@@ -220,7 +220,8 @@ class Original:
 
 
 ORIGINAL_TYPES = ("pdf", "html", "md", "txt")
-METADATA_ORIGINS = ("pdf-metadata", "json-ld", "html-meta", "html-title", "front-matter", "text")
+# "corpus": the year of a wire dateline that gives none, from the corpus's other briefs (ingest.metadata.dateline_year)
+METADATA_ORIGINS = ("pdf-metadata", "json-ld", "html-meta", "html-title", "front-matter", "text", "corpus")
 METADATA_FIELDS = ("title", "publisher", "published", "url")
 
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from briefcmp.analysis.document import Document
 from briefcmp.corpus import anchor
 from briefcmp.corpus.model import Config, Corpus, PartialDate
-from briefcmp.drafting import sentences as sent
 from briefcmp.drafting.claimsyaml import (
     AnnotateError, add_drafted_lines, append_to_claims_file, drafted_before, refresh_sha, render_draft,
 )
@@ -173,27 +173,27 @@ def run_annotate(settings: AnnotateSettings) -> AnnotateResult:
     if root is not None and not src.resolve().is_relative_to(root.resolve()):
         warnings.append(f"{src} is outside the corpus folder {root}; copy it into {root}/sources/ "
                         "so that `briefcmp check` can read it")
-    prep = sent.prepare(text)
-    title, publisher, published = find_metadata(prep)
+    doc = Document(text)  # the source read once: metadata, figures and sentences all come from it
+    title, publisher, published = find_metadata(doc.prepared)
     published = settings.published or published
     reference, ref_from = reference_date(src.name) if published is None else (None, "")
     meta = BriefMeta(id=brief_id_from(src), title=title, source=rel, source_sha256=anchor.sha256(data),
                      publisher=publisher, published=published, language=settings.language or language_of(text),
                      reference=reference, reference_from=ref_from)
     if settings.update is None:
-        draft = build_draft(text, meta=meta, config=config, positions=settings.positions, prepared=prep,
+        draft = build_draft(text, meta=meta, config=config, positions=settings.positions, document=doc,
                             corpus=corpus)
         warnings.extend(too_large_warnings(src, text, draft))
         inside = root if target is not None and _in_folder(target, root) else None
         return AnnotateResult(render_draft(draft), draft, target, warnings, root=inside)
     _confine(settings.update, root)  # a corpus's claims file is read and written only inside it
-    result = _update(settings.update, src, prep, meta, config, settings.positions, warnings, corpus,
+    result = _update(settings.update, src, doc, meta, config, settings.positions, warnings, corpus,
                      settings.refresh_sha, settings.language)
     result.root = root
     return result
 
 
-def _update(path: Path, source: Path, prep: sent.Prepared, meta: BriefMeta, config: Config, positions: bool,
+def _update(path: Path, source: Path, doc: Document, meta: BriefMeta, config: Config, positions: bool,
             warnings: list[str], corpus: Optional[Corpus], refresh: bool = False,
             language: Optional[str] = None) -> AnnotateResult:
     from briefcmp.corpus import yamlsafe
@@ -226,15 +226,15 @@ def _update(path: Path, source: Path, prep: sent.Prepared, meta: BriefMeta, conf
                         "review the existing quotes, then add --refresh-sha to record the new hash")
     for c in brief.claims:
         if c.quote:
-            c.span = anchor.find_quote(prep.norm, c.quote, c.prefix, c.suffix).span
+            c.span = anchor.find_quote(doc.norm, c.quote, c.prefix, c.suffix).span
     if brief.published:
         meta.published = brief.published
     if brief.language and not language:
         meta.language = brief.language  # as the reviewer set it
     meta.id = brief.id or meta.id
-    draft = build_draft(prep.original, meta=meta, config=config, positions=positions, existing=brief.claims,
-                        prepared=prep, corpus=corpus)
-    warnings.extend(too_large_warnings(source, prep.original, draft))
+    draft = build_draft(doc.prepared.original, meta=meta, config=config, positions=positions,
+                        existing=brief.claims, document=doc, corpus=corpus)
+    warnings.extend(too_large_warnings(source, doc.prepared.original, draft))
     rejected = drafted_before(existing_text)
     kept = [c for c in draft.claims if fingerprint(c) not in rejected]
     draft.rejected, draft.claims = len(draft.claims) - len(kept), kept

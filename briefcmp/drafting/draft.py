@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from briefcmp.analysis.align import FORECAST_WORDS
+from briefcmp.analysis.document import Document
 from briefcmp.corpus import anchor, units
 from briefcmp.corpus.fields import MAX_EXACT, plain_number
 from briefcmp.corpus.model import Claim, Config, Corpus, PartialDate, Period, Value
-from briefcmp.drafting import sentences as sent
+from briefcmp.corpus import sentences as sent
 from briefcmp.drafting.cjknumbers import FORECAST as CJK_FORECAST
 from briefcmp.drafting.figures import Figure, find_figures
 from briefcmp.drafting.spans import SpanSet, excluded_spans
@@ -112,7 +113,7 @@ def position_kind(sentence: str) -> str:
 
 
 def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None, positions: bool = False,
-                existing: Iterable[Claim] = (), prepared: Optional[sent.Prepared] = None,
+                existing: Iterable[Claim] = (), document: Optional[Document] = None,
                 corpus: Optional[Corpus] = None) -> Draft:
     """Draft claims for every figure (and, with ``positions``, every position) of ``source``.
 
@@ -120,12 +121,13 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     annotated already; those are not drafted again. With the ``corpus`` (its
     config must be ``config``), a suggested key that would make the draft
     contradict another brief, the existing claims or itself is held back as a
-    comment for the analyst.
+    comment for the analyst. ``document``: ``source`` already read (``analysis.document``).
     """
     config = config or Config()
-    prep = prepared if prepared is not None else sent.prepare(source)
+    document = document if document is not None else Document(source)
+    prep = document.prepared
     suggest = Suggester(config)
-    spans = [(s.start, s.end) for s in sent.split(prep.text)]
+    spans = document.sentence_spans
     prep.__dict__["_sentence_spans"] = spans  # for ``_short_quotes``
     figures = _find_figures(prep.text, meta, spans, config.fiscal_year_start)
     existing = list(existing)

@@ -19,9 +19,9 @@ from typing import Callable, Optional
 from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.facts import Fact, read_facts
 from briefcmp.analysis.factsubjects import Context, home_country
-from briefcmp.analysis.factwords import scope_value
+from briefcmp.analysis.factwords import WHEN_PHRASE, scope_value
 from briefcmp.corpus.model import PartialDate, Period, Value
-from briefcmp.drafting import sentences as sent
+from briefcmp.corpus import sentences as sent
 from briefcmp.drafting.dates import find_dates
 
 Anchor = Callable[[sent.Prepared, int, int], Optional[tuple[str, tuple[int, int], str, str]]]
@@ -57,6 +57,9 @@ def _as_of(clause: str, published: Optional[PartialDate]) -> Optional[Period]:
     return next(iter(periods.values())) if len(periods) == 1 else None
 
 
+_REST_OF_CLAUSE = re.compile(r"[^,;:]*")
+
+
 def fact_claims(prep: sent.Prepared, s: int, e: int, entities: Entities, registered: set[str], topics: tuple[str, ...],
                 published: Optional[PartialDate], anchor: Anchor, make, carried: str = "") -> tuple[list, list[Fact]]:
     """(draft claims, the facts read) for the sentence [s, e) of ``prep.text``; ``make`` builds a DraftClaim
@@ -80,6 +83,9 @@ def fact_claims(prep: sent.Prepared, s: int, e: int, entities: Entities, registe
         words = "-".join(f.words[:3])
         claim_id = re.sub(r"[^a-z0-9]+", "-", f"{f.actor}-{f.verb}-{words}".lower()).strip("-")[:60].strip("-")
         clause = sentence[f.start:f.end]
+        when = WHEN_PHRASE.match(sentence, f.end + len(sentence[f.end:]) - len(sentence[f.end:].lstrip()))
+        if when:  # the quote stops before a phrase of time ("by the end of 2025"): the as-of reads it
+            clause += _REST_OF_CLAUSE.match(sentence, f.end).group()
         phrase = question(f, entities)
         out.append(make(id=claim_id or "statement", quote=quote, span=span, kind=f.kind, topics=topics,
                         subjects=tuple(x for x in (f.actor, *f.others) if x in registered), value=fact_value(f),

@@ -4,7 +4,7 @@
 ``model.Value`` (amount as written, scale, unit, bound from the qualifier), the
 period the figure refers to when its sentence says so (``as_of``), and the
 offsets of the figure phrase and of its sentence. The text is expected in the
-*prepared* form of ``briefcmp.drafting.sentences.prepare`` (typographic characters
+*prepared* form of ``briefcmp.corpus.sentences.prepare`` (typographic characters
 folded, line breaks kept), but any text works.
 
 Not figures: footnote markers (``week.2``), endnote and bibliography sections
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from briefcmp.corpus.model import PartialDate, Period, Value
-from briefcmp.drafting import sentences as _sentences
+from briefcmp.corpus import sentences as _sentences
 from briefcmp.drafting.barecounts import COUNTED_BEFORE, PER_BASE, bare_figure, counted_by
 from briefcmp.drafting.dates import EVENT_VERB, YEAR, DateMention, event_year, find_dates, fiscal_period, pdate
 from briefcmp.drafting.numbers import FOLD_WORDS, FRACTIONS, NUMWORD, TOKEN, WORD_NUMBERS, number_value

@@ -50,7 +50,7 @@ _MINUS_BEFORE = re.compile(r"(?:マイナス|마이너스|△|▲|-)$")
 def find_intl_figures(text: str, language: str, *, published: Optional[PartialDate] = None,
                       sentence_spans: Optional[list[tuple[int, int]]] = None, fiscal_start: int = 1) -> list[Figure]:
     """Every figure of ``text`` (a prepared text in ``language``), in text order."""
-    from briefcmp.drafting import sentences as _sentences
+    from briefcmp.corpus import sentences as _sentences
 
     if sentence_spans is None:
         sentence_spans = [(s.start, s.end) for s in _sentences.split(text)]

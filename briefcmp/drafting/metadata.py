@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Optional
 
 from briefcmp.corpus.model import PartialDate
-from briefcmp.drafting import sentences as sent
+from briefcmp.corpus import sentences as sent
 
 # --------------------------------------------------------------------------- metadata
 

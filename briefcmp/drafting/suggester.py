@@ -7,15 +7,22 @@ from typing import Optional
 
 from briefcmp.analysis.entities import fold_spelling
 from briefcmp.corpus import units
+from briefcmp.corpus.functionwords import FUNCTION_WORDS
 from briefcmp.corpus.model import Config, KeyDef, Value
 
 # --------------------------------------------------------------------------- suggestions
 
-STOPWORDS = frozenset("""
-when date dates number how long length many much does did whether which what who
-a an the and or of to in on at for from by with as is are was were be been its it this that these those
-their his her our which who what when how does do did has have had not no yes than then there into over
-under about between among such other any all each both more most less one two per also only s e g ie eg
+# Function words a key's name keeps: modals and pronouns say how sure and whose a statement is
+# ("future-government-should-reinstate"), and the rest have always been kept, so drafted ids stay as they were.
+_KEPT_IN_NAMES = frozenset("""
+can could should would we i you your he she they them above after again against because before being below
+but during few further having here if itself just nor now off once out own same so some through too until very
+where while whom why
+""".split())
+# Words a key's name leaves out: the other function words (corpus/functionwords.py), the words of a
+# question ("how long", "what date") and abbreviations' pieces.
+STOPWORDS = (FUNCTION_WORDS - _KEPT_IN_NAMES) | frozenset("""
+date dates number long length many much whether yes among less one two per s e g ie eg
 """.split())
 
 

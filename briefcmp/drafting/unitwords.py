@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from briefcmp.corpus.functionwords import FUNCTION_WORDS, PERCENT_WORDS
 from briefcmp.corpus.unittable import SYMBOLS as PHYSICAL_SYMBOLS
 from briefcmp.corpus.unittable import WORDS as PHYSICAL_WORDS
 from briefcmp.drafting.dates import MONTHS
@@ -35,14 +36,10 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EU
 DOLLAR_ADJ = {"australian": "AUD", "canadian": "CAD", "hong kong": "HKD", "new zealand": "NZD",
                "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD"}
 
-# Words that end a modifier run before a counted noun.
-STOP = frozenset("""
-a an the this that these those its his her their our your my of in on at to for from by with without
-into onto than as and or but nor if per via about among between against during through under over
-is are was were be been being has have had do does did will would shall should can could may might
-must not no also only just more less most least which who whom whose what when where while it they
-we he she them us him i you each every all both some any such other another same so very too up down
-out off then there here percent cent times fold s
+# Words that end a modifier run before a counted noun: the function words (corpus/functionwords.py)
+# but "further", which is a modifier here ("two further cuts"), and these.
+STOP = (FUNCTION_WORDS - {"further"}) | PERCENT_WORDS | frozenset("""
+my without onto via among will shall may might must less least whose us him every another up down times fold s
 """.split())
 # -s words that are not plural nouns.
 NOT_PLURAL = frozenset("""

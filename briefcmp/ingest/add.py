@@ -199,6 +199,35 @@ def _merge(found: DocMeta, draft_meta, text: str = "") -> DocMeta:
     return merged
 
 
+def _dateline_in_corpus(text: str, corpus: Path, claims_file: Path):
+    """The date of a wire dateline without a year ("BEIJING, Aug 4 (Reuters) -") when the corpus's other briefs
+    were published near that day in exactly one year (the rule align applies to figures:
+    ``briefcontext._dateline_day``); None otherwise."""
+    from briefcmp.analysis.briefcontext import _DATELINE_DAY, _dateline_day
+    from briefcmp.corpus.model import PartialDate
+    from briefcmp.ingest.metadata import parse_date
+
+    if not _DATELINE_DAY.search(text[:3000]):
+        return None
+    known = []
+    for path in sorted(corpus.glob("*.claims.yaml"))[:1000]:
+        if path.resolve() == claims_file.resolve():
+            continue
+        try:
+            head = path.read_text(encoding="utf-8")[:4000]  # the brief section opens the file
+        except (OSError, UnicodeDecodeError):
+            continue
+        m = _PUBLISHED.search(head)
+        found = parse_date(m.group(1).strip("'\"")) if m else None
+        if found is not None and found.day:
+            known.append(found.start())
+    day = _dateline_day(text[:3000], tuple(known))
+    return PartialDate(day.year, day.month, day.day) if day else None
+
+
+_PUBLISHED = re.compile(r"^  published:\s*(\S+)\s*$", re.M)
+
+
 # ---------------------------------------------------------------------------- the command's core
 
 
@@ -271,9 +300,14 @@ def run_add(settings: AddSettings) -> AddResult:
         # The date the document states (a page's meta tags, a masthead, "Released: ...") is the one
         # relative periods are read against ("last month", "in September"), not annotate's guess.
         stated = _stated(got.meta, got.text).published
+        dated = None if stated is not None else _dateline_in_corpus(got.text, corpus, claims_file)
         result = run_annotate(AnnotateSettings(source=source, output=claims_file, positions=settings.positions,
-                                               published=stated))
+                                               published=stated or dated))
         meta = _merge(got.meta, result.draft.meta, got.text)
+        if dated is not None and meta.published in (None, dated):  # annotate took the date it was given
+            meta.published, meta.origin["published"] = dated, "corpus"
+            warnings.append(f"{original}: the dateline gives no year: took {dated.year}, the year that puts it "
+                            f"nearest the other briefs of the corpus; check `published:` in {claims_file}")
         dm = result.draft.meta
         dm.id, dm.title, dm.publisher, dm.published = brief_id, meta.title, meta.publisher, meta.published
         text = _with_original(render_draft(result.draft), original_yaml(original.name, kind, sha, rel_original,

@@ -325,9 +325,10 @@ def from_date_line(text: str) -> DocMeta:
 
 # ---------------------------------------------------------------------------- a wire dateline
 
-# "OTTAWA, Oct 7 (Canadian Wire Service) -", "TOKYO, Dec 22, 2024 (Reuters) —": the agency in
-# parentheses is the publisher; the date is taken only when it states its year.
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?,\s+"
+# "OTTAWA, Oct 7 (Canadian Wire Service) -", "TOKYO, Dec 22, 2024 (Reuters) —", "MADRID/OSLO, May 28 (Reuters) -":
+# the agency in parentheses is the publisher; the date is taken only when it states its year (else `add` may
+# take it from the corpus's other briefs: ``analysis.briefcontext._dateline_day``).
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?,\s+"
                        r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s+"
                        r"\((?P<agency>[^()\n]{2,60})\)\s*[-\u2013\u2014]")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefcmp.corpus import anchor
@@ -33,7 +34,7 @@ class Prepared:
     origin: list[int]  # start of the original character (cluster) each prepared character came from
     origin_end: list[int]  # end of that cluster
     norm: str
-    norm_at: list[int]
+    norm_at: "Sequence[int]"  # a list, or a _NormMap that answers the same questions
 
     def quote(self, start: int, end: int) -> str:
         """The original text of prepared span [start, end), white space collapsed."""
@@ -130,24 +131,56 @@ def prepare(original: str) -> Prepared:
     return Prepared(original, text, origin, origin_end, norm, norm_at)
 
 
-def _collapse_map(text: str, norm: str) -> list[int] | None:
+def _collapse_map(text: str, norm: str) -> "_NormMap | None":
     """Where each character of ``text`` lands in ``norm`` (its white space collapsed), or None if
     ``norm`` is not ``text`` with white space collapsed."""
     if " ".join(text.split()) != norm:
         return None
-    at = [0] * len(text)
-    out = 0
-    prev_end = 0
-    for m in _NONSPACE.finditer(text):
-        a, b = m.span()
-        at[prev_end:a] = [out] * (a - prev_end)  # white space lands on what follows it
-        at[a:b] = range(out, out + b - a)
-        out += b - a + 1
-        prev_end = b
-    at[prev_end:] = [len(norm)] * (len(text) - prev_end)
-    return at
+    return _NormMap(text, len(norm))
 
 
+class _NormMap:
+    """``norm_at[i]``: where ``text[i]`` lands in the normalised text (white space lands on what follows
+    it), from the runs of white space that collapsing shortens: the leading and trailing ones, and runs
+    of two or more characters. A list with an entry per character cost a third of the time of reading
+    a source; these runs are a few per paragraph."""
+
+    def __init__(self, text: str, norm_len: int) -> None:
+        self.text = text
+        self.norm_len = norm_len
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.removed: list[int] = []  # characters removed up to the end of each run
+        n = len(text)
+        lead, trail = n - len(text.lstrip()), len(text.rstrip())
+        runs = [m.span() for m in _LONG_SPACE.finditer(text, lead, trail)]
+        if lead:
+            runs.insert(0, (0, lead))
+        if trail < n and trail > 0:
+            runs.append((trail, n))
+        removed = 0
+        for a, b in runs:
+            removed += b - a if a == 0 or b == n else b - a - 1
+            self.starts.append(a)
+            self.ends.append(b)
+            self.removed.append(removed)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __getitem__(self, i: int) -> int:
+        if not 0 <= i < len(self.text):
+            raise IndexError(i)
+        if self.text[i].isspace():
+            j = bisect.bisect_right(self.starts, i) - 1
+            i = self.ends[j] if j >= 0 and i < self.ends[j] else i + 1  # the character after its run
+            if i >= len(self.text):
+                return self.norm_len
+        j = bisect.bisect_right(self.ends, i)  # runs that end at or before i
+        return i - (self.removed[j - 1] if j else 0)
+
+
+_LONG_SPACE = re.compile(r"\s\s+")
 _NONSPACE = re.compile(r"\S+")
 
 
@@ -159,12 +192,16 @@ mr mrs ms dr prof st gen lt col capt maj sgt adm gov sen rep pres jr sr no nos v
 fig figs eg ie etc vs al approx est dept univ inc ltd co corp jan feb mar apr jun jul aug sep sept oct
 nov dec art sec ch para op cit cf
 """.split())
+# ... of which these stand before a number ("No. 5", "p. 12", "Art. 3"): before a word they end a
+# sentence like any other ("Malta also voted no. Spain abstained").
+_NUMBERED = frozenset("no nos vol vols pp p fig figs art sec ch para".split())
 # Abbreviations that often end a sentence too ("... joined the U.S. The ..."): they end
 # one when the next word is a typical sentence opener.
 _OPENERS = frozenset("""
 the this that these those it its in on at as but however and or a an he she they we i his her their
 there here while when after before since although though if yet so such other some many most
 """.split())
+_YEAR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d$")
 _NEXT_WORD = re.compile(r"\s*(\S[\w']*)")
 _END = re.compile(r'[.!?]+[\'")\]]*(?:\d{1,3}(?=\s)|\[\d{1,3}\](?=\s))?|[。！？]+')
 
@@ -192,15 +229,20 @@ def _wrapped(lines: list[str]) -> int:
 
 
 def line_blocks(text: str) -> list[tuple[int, int]]:
-    """Spans of text that no sentence crosses: paragraphs, headings, list items."""
+    """Spans of text that no sentence crosses: paragraphs, headings, list items; the title, outlet and
+    date lines at the head of a text (before its first blank line) one each."""
     lines = text.split("\n")
     width = _wrapped(lines)
     blocks: list[tuple[int, int]] = []
     pos = 0
     start = None
+    head = _head_lines(lines)
     for i, line in enumerate(lines):
         end = pos + len(line)
-        if not line.strip():
+        if i < head:
+            if line.strip():
+                blocks.append((pos, end))
+        elif not line.strip():
             if start is not None:
                 blocks.append((start, pos - 1))
                 start = None
@@ -219,6 +261,17 @@ def line_blocks(text: str) -> list[tuple[int, int]]:
     if start is not None:
         blocks.append((start, len(text)))
     return blocks
+
+
+def _head_lines(lines: list[str]) -> int:
+    """How many lines at the start are a head of title, outlet and date (up to three lines before the
+    first blank one, none ending as a sentence does: "Exports\nrose 4% in 2022." is one sentence), each
+    its own block; else 0."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    end = next((i for i in range(first, len(lines)) if not lines[i].strip()), len(lines))
+    if first == len(lines) or end - first > 3 or any(re.search(r"[.!?]\s*$", lines[i]) for i in range(first, end)):
+        return 0
+    return end
 
 
 # A "sentence" longer than this (a table, a list of numbers, a text with no full stops) is cut
@@ -285,7 +338,8 @@ def _ends_sentence(text: str, m: re.Match, limit: int) -> bool:
     if first.islower() or first in ",;:)":
         return False
     if m.group()[-1].isdigit() and m.start() > 0 and text[m.start() - 1].isdigit():
-        return False  # a decimal point: "3.5 billion"
+        # a decimal point ("3.5 billion"), but a footnote number after a year: "in 2021.29 Hyundai ..."
+        return bool(_YEAR_BEFORE.search(text, max(0, m.start() - 5), m.start()) and re.match(r"[A-Z][a-z]", rest))
     if m.group()[0] != ".":
         return True
     # The word before the full stop: abbreviations and initials do not end sentences.
@@ -298,7 +352,7 @@ def _ends_sentence(text: str, m: re.Match, limit: int) -> bool:
     if "." in word and word.replace(".", "").isalpha():
         return opener  # "U.S." / "e.g." mid-sentence unless a new sentence clearly starts
     if bare in _ABBREV:
-        return False
+        return bare in _NUMBERED and not rest[0].isdigit()
     if word.isdigit():
         line_start = text.rfind("\n", max(0, m.start() - 40), m.start()) + 1
         if (line_start or m.start() < 40) and text[line_start:m.start()].strip() == word:
