@@ -319,3 +319,22 @@ def test_a_change_whose_base_is_unstated_waits_saying_the_base_is_missing() -> N
     eff[id(other)] = other.words
     core, doubtful = grouping.split([unstated, other, stated], eff, {})
     assert stated not in core and any(m is stated and "the others state no base" in why for m, why in doubtful)
+
+
+def test_a_quarter_s_changes_with_no_base_stated_never_contradict() -> None:
+    """ "grew 1% in the third quarter" and "grows 1.6% in Q3": on the quarter before, or on a year before?
+    Neither says: they wait, saying the base is missing; when they agree they are keyed."""
+    gdp = frozenset({"gdp", "increase"})
+    a = _member("daily", "a", 1.0, "2024-07/2024-09", ws=gdp)
+    b = _member("times", "b", 1.6, "2024-07/2024-09", ws=gdp)
+    eff = {id(m): m.words for m in (a, b)}
+    core, doubtful = grouping.split([a, b], eff, {})
+    assert core == [] and all("the base is missing" in why for _, why in doubtful)
+    c = _member("wire", "c", 1.0, "2024-07/2024-09", ws=gdp)
+    eff[id(c)] = c.words
+    core, doubtful = grouping.split([a, c], eff, {})
+    assert core == [a, c] and not doubtful
+    # a year's growth is on the year before anyway
+    y1, y2 = _member("daily", "y", 3.3, "2023", ws=gdp), _member("times", "z", 3.2, "2023", ws=gdp)
+    core, _ = grouping.split([y1, y2], {id(y1): gdp, id(y2): gdp}, {})
+    assert core == [y1, y2]

@@ -202,7 +202,21 @@ def unstated_bases(group: list, doubtful: dict, bases: frozenset[str], direction
     live = [m for m in group if id(m) not in doubtful and m.words & direction]
     stated = [m for m in live if m.words & bases]
     unstated = [m for m in live if not m.words & bases]
-    if not stated or not unstated:
+    if not stated:
+        # None states one: a quarter's or a month's change may be on the period before or on a year
+        # before ("grew 1% in the third quarter" and "grows 1.6% in Q3"): never a contradiction.
+        per: dict[str, list] = defaultdict(list)
+        for m in unstated:
+            span = _span(m.period) if m.dated else None
+            if span is not None and (span[1] - span[0]).days < 300:
+                per[m.period].append(m)
+        for same in per.values():
+            if any(not close(a, b) for i, a in enumerate(same) for b in same[i + 1:]):
+                for m in same:
+                    doubtful[id(m)] = (m, f"{m.claim.ref} states no base (on the period before, or on a year "
+                                          "before?) and the values differ: the base is missing")
+        return
+    if not unstated:
         return
     said = " or ".join(sorted({b for m in stated for b in m.words & bases}))
     if len({m.claim.brief for m in stated}) < len({m.claim.brief for m in unstated}):
