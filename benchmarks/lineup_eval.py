@@ -13,7 +13,10 @@ What is measured, per set and overall:
   quote (a sentence with three figures matches three quotes, one each). ``pairs`` is a softer
   view: of the gold relations' pairs of claims, how many share one relation of that kind.
 - **false contradictions**: relations of kind contradiction whose claims do not all match the
-  quotes of one gold contradiction (or of one gold revision, below).
+  quotes of one gold contradiction (or of one gold revision, below). Each side of a gold
+  contradiction is widened by the gold agreements that share a claim with it: when the gold says
+  A contradicts C and A agrees with B, then B against C is the same contradiction told by another
+  outlet, not a false one (the gold lists one outlet per side).
 - **revisions**: a gold relation whose note starts with ``revision:`` (a first estimate against its
   revision: same measure, same period, two vintages) is found as a ``contradiction`` or as a
   ``change``, whatever kind it is labelled: ``compare`` shows a change when the text tells the
@@ -260,6 +263,8 @@ def score_set(folder: Path, run: SetRun) -> SetScore:
                 s.pairs += 1
                 s.pairs_found += any(kind in kinds and quotes[i] & refs and quotes[j] & refs
                                      for kind, refs in rel_refs)
+    gold_contradictions = _widened(gold_contradictions, [[matching(q) for q in g.get("claims") or []]
+                                                         for g in gold_rels if g["kind"] == "agreement"])
     traps = [(t.get("why", ""), matching(t["claims"][0]), matching(t["claims"][1]))
              for t in gold.get("traps") or [] if len(t.get("claims") or []) >= 2]
     for kind, refs in rel_refs:
@@ -289,6 +294,21 @@ def score_set(folder: Path, run: SetRun) -> SetScore:
             s.keys_unjudged.append(f"{key}: " + ", ".join(
                 f"{r} {by_ref[r]['value'].get('amount', by_ref[r]['value'].get('date', ''))}" for r in sorted(refs)))
     return s
+
+
+def _widened(contradictions: list[list[set[str]]], agreements: list[list[set[str]]]) -> list[list[set[str]]]:
+    """Each side of each gold contradiction with the claims of every gold agreement sharing a claim with it."""
+    out = []
+    for quotes in contradictions:
+        sides = []
+        for q in quotes:
+            side = set(q)
+            for agreement in agreements:
+                if any(side & a for a in agreement):
+                    side |= set().union(*agreement)
+            sides.append(side)
+        out.append(sides)
+    return out
 
 
 def evaluate(folders: list[Path]) -> list[SetScore]:

@@ -288,6 +288,31 @@ def test_lineup_eval_takes_a_revision_as_change_or_contradiction(tmp_path) -> No
     assert s.found == 0 and len(s.false_contradictions) == 1
 
 
+def test_lineup_eval_widens_a_gold_contradiction_by_its_agreements(tmp_path) -> None:
+    """Gold: a's 1.8 contradicts b's 1.7, and b agrees with c's 1.7: a relation a-vs-c is the same
+    contradiction told by another outlet (not false); a-vs-d (d in no gold relation) stays false."""
+    lineup = _module("lineup_eval")
+    (tmp_path / "gold.yaml").write_text(
+        "event: e\nrelations:\n"
+        "  - kind: contradiction\n    note: slip\n    claims:\n"
+        "      - {source: a, quote: 'rose 1.8 percent'}\n      - {source: b, quote: 'rose 1.7 percent'}\n"
+        "  - kind: agreement\n    note: same\n    claims:\n"
+        "      - {source: b, quote: 'rose 1.7 percent'}\n      - {source: c, quote: 'grew 1.7 percent'}\n",
+        encoding="utf-8")
+    claims = [{"brief": s, "claim": "x", "quote": q, "value": {"amount": v}}
+              for s, q, v in (("a", "rose 1.8 percent", 1.8), ("b", "rose 1.7 percent", 1.7),
+                              ("c", "grew 1.7 percent", 1.7), ("d", "was 1.7 percent", 1.7))]
+    sources = {"a": "It rose 1.8 percent.", "b": "It rose 1.7 percent.", "c": "It grew 1.7 percent.",
+               "d": "It was 1.7 percent."}
+
+    def false_ones(other: str) -> list:
+        rels = [{"kind": "contradiction", "claims": [{"brief": "a", "claim": "x"}, {"brief": other, "claim": "x"}]}]
+        return lineup.score_set(tmp_path, lineup.SetRun("t", rels, claims, sources)).false_contradictions
+
+    assert false_ones("b") == [] and false_ones("c") == []
+    assert len(false_ones("d")) == 1
+
+
 def test_a_yearless_wire_dateline_takes_the_year_of_the_reports_beside_it() -> None:
     from briefcmp.analysis.align import _dateline_day
 

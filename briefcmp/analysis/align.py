@@ -11,8 +11,12 @@ describes it by
   subjects come first. A clause about a region, bloc or the world ("the region's economy") has
   no country subject; a company named before the figure's clause ("Output at state-run Coal
   India, ..., rose to") is the subject, not the title's country. A brief that names no country
-  takes the subject of the release it reports, for its figures that agree with other reports
-  (``subjects.adopt_release_subjects``);
+  takes the country of its one national currency ("Rs 11.21 lakh crore"), else the subject of the
+  release it reports, for its figures that agree with other reports
+  (``subjects.adopt_release_subjects``). The euro area is a subject however it is written, "global"
+  and "world" are one subject, a country's statistics office or central bank is the country, and a
+  company named with its legal form anywhere in the corpus is the subject of its figures under its
+  short name ("Toyota"), a country only qualifying it ("Japanese automaker Toyota") dropped;
 - its **dimension and unit** (durations compare in days; ranks are their own dimension);
 - the **measured thing**: the content words of the figure's clause without subject
   names, units, dates and verbs that only state a value ("was", "reached"), spellings
@@ -53,7 +57,7 @@ from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _DATELINE, _DATELINE_DAY, _Context, _dateline_day,
 )
-from briefcmp.analysis.entities import Entities, proper_names
+from briefcmp.analysis.entities import WORLD, Entities, proper_names
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
     FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
@@ -214,6 +218,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         named = [] if subjects or entities.subjects(clause) else proper_names(clause)
         generic = next((g for g in _GENERIC_SUBJECT.finditer(clause)
                         if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())
+                        and not (g.group().lower() in _WORLD and _WORLD_RANK.match(clause, g.end()))
                         and not any(a <= g.start() < b for a, b, _ in named)), None)
         if named and not generic:
             # "reservoir storage in the Santiago metropolitan region": a named place or body is a
@@ -221,15 +226,22 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             subjects, subjects_from = (entities.adopt(named[0][2]),), "clause"
         if not subjects and generic and not entities.subjects(clause) and not _POSSESSIVE_START.match(clause):
             # "The region's economy grew 4 percent": about no country, whatever the brief's title says.
-            subjects, subjects_from = (f"({generic.group().lower()})",), "clause"
+            subjects, subjects_from = (_region(clause, generic),), "clause"
         pair = None if subjects or figure_span is None or entities.subjects(clause) else \
             next((m for m in reversed(list(clauses.PAIR_BACK.finditer(upto)))), None)
         if pair is not None:  # "trade between the two countries": the two named before
             subjects = ctx.pair_before(min(s0, a) + pair.start())
             subjects_from = "two named before" if subjects else ""
+        if not subjects and fig_in_clause is not None and not entities.subjects(upto):
+            # "employment grew in Ontario (+43,000)": the province's figure, not its country's
+            provinces = entities.provinces(clause) or entities.provinces(upto)
+            if provinces:
+                end = fig_in_clause[0] + (len(upto) - len(clause) if not entities.provinces(clause) else 0)
+                before = [p for p in provinces if p[1] <= end]
+                subjects, subjects_from = ((before[-1] if before else provinces[0])[2],), "clause"
         if not subjects:
-            for how, found in (("clause", lambda: entities.subjects(clause)),
-                               ("sentence", lambda: entities.subjects_or_names(upto)),  # a name after the clause is another's
+            for how, found in (("clause", lambda: entities.qualified(clause, entities.subjects(clause))),
+                               ("sentence", lambda: entities.qualified(upto, entities.subjects_or_names(upto))),  # a name after the clause is another's
                                ("previous sentence", lambda: ctx.carried(si)),
                                ("title", lambda: ctx.title_subjects),
                                (ctx.brief_how, lambda: ctx.brief_subjects)):
@@ -351,6 +363,22 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
                   subjects[0] if subjects else "", period, how, published, alternate, vintage)
 
 
+# "world", "global", "globally", "worldwide": one subject, the world's ("global growth", "world oil demand")
+_WORLD = frozenset("world global globally worldwide".split())
+# "the world's largest automaker", "the world's top-selling": a description of something else, not the world's figure
+_WORLD_RANK = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+)?[\w-]*(?:largest|biggest|top|leading|best|highest|lowest|most|"
+                         r"smallest|fastest|slowest)\b", re.I)
+
+
+def _region(clause: str, generic: re.Match) -> str:
+    """The subject of a clause about a region, bloc or the world, named by a word of ``_GENERIC_SUBJECT``:
+    ``world`` for every word of the world (a subject ``--apply`` may use), else "(word)": a region the text
+    does not delimit ("the region's economy", "emerging markets"), never applied. ("The world's largest
+    automaker" is no word of the world: it describes what the sentence is about, named elsewhere.)"""
+    word = generic.group().lower()
+    return WORLD if word in _WORLD else f"({word})"
+
+
 # A sentence whose subject points back: "It totals 656.6 trillion won", "That is up 2.8 percent".
 _ANAPHOR = re.compile(r"\s*(?:[A-Z]{2,}[^a-z]*?--?\s+)?(?:It|That|This|The\s+(?:figure|total|amount|sum|number))\b")
 
@@ -387,9 +415,24 @@ group_evidence = grouping.group_evidence
 
 
 RELEASE_DAYS = evidence.RELEASE_DAYS
+CURRENCY = "currency of its money figures"  # Member.subjects_from of a subject read from the brief's currency
 plan = evidence.plan
 adopt_release_periods = evidence.adopt_release_periods
 _PLAN = evidence.PLAN
+
+
+def _currency_subject(members: list[Member], ctx: _Context) -> None:
+    """A brief that names no country, whose money figures are all in one country's own currency
+    ("Rs 11.21 lakh crore", "656.6 trillion won"), is about that country: its figures with no subject
+    take it (weaker evidence than a subject the brief names: ``evidence.SUBJECT_WEIGHT``)."""
+    if not ctx.ok or ctx.brief_subjects or ctx.title_subjects:
+        return
+    country = whose.currency_country(members)
+    if not country:
+        return
+    for m in members:
+        if not m.subjects:
+            m.subjects, m.subjects_from, m.lead = (country,), CURRENCY, country
 
 
 def _brief_hints(members: list[Member], title: str = "", published: Optional[date] = None) -> None:
@@ -425,6 +468,9 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     loose: list[Member] = []
     described: list[Member] = []
     known = tuple(sorted({b.published.start() for b in corpus.briefs if b.published is not None}))
+    # companies named with their legal form anywhere (title, publisher, a figure's sentence): their figures
+    # are theirs under every short name ("Toyota Motor Corp." -> "Toyota")
+    entities.add_companies(t for b in corpus.briefs for t in (b.title, b.publisher, *(c.quote for c in b.claims)))
     for brief in corpus.briefs:
         for claim in brief.claims:
             if claim.value is None or claim.value.type not in FIGURE_TYPES:
@@ -437,6 +483,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             described.append(m)
             (keyed[claim.key] if claim.key else loose).append(m)
         if brief.id in contexts:
+            _currency_subject(described, contexts[brief.id])
             _brief_hints(described, brief.title or "", contexts[brief.id].published)
         described = []
     result.considered = len(loose)

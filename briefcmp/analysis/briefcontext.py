@@ -45,7 +45,7 @@ class _Context:
         title = brief.title or ""
         # A headline in sentence case starts with a capital: "Oil fund earned 2,511 billion kroner" names no
         # body called "Oil fund" (a name of more capitalised words, or later in the title, does).
-        title_subjects = entities.subjects(title) or tuple(dict.fromkeys(
+        title_subjects = entities.qualified(title, entities.subjects(title)) or tuple(dict.fromkeys(
             entities.adopt(n) for a, _, n in proper_names(title) if a > 0 or sum(w[:1].isupper() for w in n.split()) > 1))
         self.title_subjects = title_subjects if len(title_subjects) == 1 else ()
         title_countries = entities.subjects(brief.title or "")

@@ -33,6 +33,24 @@ AND ARE CAN PER BEN MAR GAB TON NOR ITA COL DOM ANT MAC GIB AIA ATA MLI NIU
 """.split())
 
 
+# Regions whose figures the press reports like a country's, by every form it writes them in: a euro-area
+# release is about the euro area (not about Germany, where its wire story is filed), whichever of
+# "euro area", "eurozone", "euro zone" or "the single currency area" each outlet writes. ("EZ" is CLDR's
+# code for the euro area; the bloc's member count changes, so "the 20-nation bloc" is not a name.)
+REGIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {  # code (CLDR's, or the group's name) -> (id, label, names)
+    "EZ": ("euro-area", "Euro area", ("euro area", "Euro area", "Euro Area", "eurozone", "Eurozone", "euro zone",
+                                      "Euro zone", "Euro Zone", "single currency area", "single-currency area",
+                                      "single currency bloc", "single-currency bloc", "currency bloc")),
+    # producer groups whose output and quotas the press reports as one's; "OPEC+" is the wider group
+    "OPEC": ("opec", "OPEC", ("OPEC", "Organization of the Petroleum Exporting Countries",
+                              "Organisation of the Petroleum Exporting Countries")),
+    "OPEC+": ("opec-plus", "OPEC+", ("OPEC+", "OPEC Plus", "OPEC-plus")),
+}
+
+
+WORLD = "world"  # the subject of "global growth", "world oil demand" (align: never found as a name in text)
+
+
 _CONTINENT_BEFORE = re.compile(r"\b(?:Latin|South|North|Central|Pan|Native|African|Meso|Anglo|Ibero)[\s-]$")
 
 
@@ -42,6 +60,7 @@ class Country:
     label: str  # "South Korea"
     names: tuple[str, ...]  # every form that names it in text
     adjectives: tuple[str, ...] = ()  # the forms of ``names`` that are its adjective ("Japanese")
+    code: str = ""  # ISO 3166 alpha-2 ("KR")
 
 
 def slug(text: str) -> str:
@@ -80,6 +99,8 @@ def countries() -> tuple[Country, ...]:
             names.update({"US", "U.S.", "UK", "U.K.", "Britain", "U.S.A."} & ({"US", "U.S.", "U.S.A."}
                                                                              if iso["alpha2"] == "US" else
                                                                              {"UK", "U.K.", "Britain"}))
+        if iso["alpha2"] == "KR":
+            names.add("Korea")  # the press's "Korea" is the South ("Statistics Korea"); the North is always named so
         demonym = info.get("demonym") if isinstance(info.get("demonym"), str) else ""
         if demonym and demonym.isascii():
             names.add(demonym)
@@ -88,7 +109,8 @@ def countries() -> tuple[Country, ...]:
             names.add(capital.split(" D.C.")[0] if capital.startswith("Washington") else capital)
         names = {n for n in names if n not in _AMBIGUOUS and "," not in n}
         population = info.get("population") if isinstance(info.get("population"), (int, float)) else 0
-        out.append((population, Country(slug(label), label, tuple(sorted(names)), (demonym,) if demonym in names else ())))
+        out.append((population, Country(slug(label), label, tuple(sorted(names)), (demonym,) if demonym in names else (),
+                                        iso["alpha2"])))
     # A name several countries share ("American" for the United States and the Northern Mariana
     # Islands, "Dominican") belongs to the most populous one.
     owner: dict[str, tuple[float, str]] = {}
@@ -97,7 +119,7 @@ def countries() -> tuple[Country, ...]:
             if n not in owner or population > owner[n][0]:
                 owner[n] = (population, c.id)
     kept = [Country(c.id, c.label, tuple(n for n in c.names if owner[n][1] == c.id),
-                    tuple(n for n in c.adjectives if owner[n][1] == c.id)) for _, c in out]
+                    tuple(n for n in c.adjectives if owner[n][1] == c.id), c.code) for _, c in out]
     return tuple(sorted(kept, key=lambda c: c.id))
 
 
@@ -137,6 +159,40 @@ def currency_country(code: str) -> str:
     return _currency_countries().get(code.upper(), "") if len(code) == 3 and code.isalpha() else ""
 
 
+@lru_cache(maxsize=1)
+def _province_names() -> tuple[frozenset[str], int]:
+    """Provinces and states of every country (countryinfo), ASCII names only, none that is a country's
+    name or ambiguous ("Georgia" is the country) or made of words any name uses ("Central", "Northern");
+    and the most words one has."""
+    import countryinfo
+
+    taken = {n for c in countries() for n in c.names}
+    common = _GENERIC_NAME | _NOT_A_NAME_WORD | _NAME_HEADS | _NOT_NAME | {"savannah", "capital"}
+    names = set()
+    for c in countryinfo.all_countries():
+        for p in c.info().get("provinces") or ():
+            if isinstance(p, str) and p.isascii() and p[:1].isupper() and p not in taken and p not in _AMBIGUOUS \
+                    and len(p) > 3 and not all(w.lower() in common for w in p.split()):
+                names.add(" ".join(p.split()))
+    return frozenset(names), max((len(n.split()) for n in names), default=1)
+
+
+_NAME_AROUND = re.compile(r" [A-Z]")  # a capitalised word right after a name: maybe one longer name
+_NAME_BEFORE = re.compile(r"[A-Z][a-z]+ $")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z.-]*[A-Za-z]|[A-Za-z]")  # ("South Australia's": the name, then 's)
+
+
+# A company named with its legal form: "Toyota Motor Corporation", "Samsung Electronics Co.", "Equinor ASA".
+_CORPORATE = re.compile(r"\b((?:[A-Z][A-Za-z&'-]+ ){0,2}[A-Z][A-Za-z&'-]+) (?:Corporation|Corp\b\.?|Inc\b\.?|"
+                        r"Ltd\b\.?|Limited\b|plc\b|PLC\b|Co\.|Company\b|Holdings\b|AG\b|ASA\b|S\.A\.|N\.V\.|LLC\b|"
+                        r"GmbH\b)")
+# What stands between a country and the company it qualifies: "Japanese automaker Toyota", "Japan's biggest Toyota".
+_QUALIFIER_GAP = re.compile(r"(?:'s|’s)?(?:\s+(?!(?:and|or|but|while|as|than)\b)[a-z][a-z-]*){0,2}\s+")
+_COMPANY_NOUN = re.compile(r"(?:'s|’s)?\s+(?:[a-z-]+\s+)?(?:firm|firms|company|companies|automaker|carmaker|maker|"
+                           r"manufacturer|conglomerate|giant|group|corporation|producer|exporter|retailer|lender)\b")
+_LEGAL_FORM = re.compile(r"\b(?:Corporation|Corp|Inc|Ltd|Limited|plc|PLC|Co\.|Company|Holdings|AG|ASA|S\.A\.|N\.V\.|LLC|GmbH)\b")
+_AFTER_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s*$)\d[\d.,]*\s*$")  # (not after a year: "... 2024 INEGI")
+_OFFICE_WORDS = frozenset("statistics stats statistical bank reserve central national census treasury".split())
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
 # Capitalised words that start a sentence or name a time or direction, not an organisation: "In India",
 # "Both India and", "December India", "Northern India": the function words, months and weekdays
@@ -173,6 +229,22 @@ class Entities:
                 for n in c.names:
                     name_of.setdefault(n, eid)
                 adjectives.update(a for a in c.adjectives if name_of.get(a) == eid)
+            self.labels.setdefault(WORLD, "World")
+            for eid, label, forms in REGIONS.values():
+                self.labels.setdefault(eid, label)
+                for n in forms:
+                    name_of.setdefault(n, eid)
+            # A country's statistics office, central bank or ministry stands for the country (corpus/agencies.py)
+            from briefcmp.corpus.agencies import OFFICES
+
+            code_of: dict[str, str] = {}  # (countryinfo files Wales under GB too: the code is the country holding most names)
+            for c in sorted(countries(), key=lambda c: len(c.names)):
+                code_of[c.code] = name_of.get(c.label, c.id)
+            code_of.update({code: eid for code, (eid, _, _) in REGIONS.items()})
+            for code, forms in OFFICES.items():
+                if code in code_of:
+                    for n in forms:
+                        name_of.setdefault(n, code_of[code])
         self.entity_of = name_of
         self.adjectives = frozenset(adjectives - set(self.labels.values()))  # "Japanese", "American"
         self._config_names = config_names
@@ -180,9 +252,99 @@ class Entities:
         self._config_cjk = {form: eid for form, eid in name_of.items() if _is_cjk(form)}
         self._cjk_re: Optional[re.Pattern] = None
         self.adopted: set[str] = set()  # ids of the names ``adopt`` took from briefs (not registered)
-        names = sorted(name_of, key=len, reverse=True)
-        self._re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w$])"
+        self.company_ids: set[str] = set()  # ids of the companies ``add_companies`` found
+        self._compile()
+
+    def _compile(self) -> None:
+        names = sorted(self.entity_of, key=len, reverse=True)
+        self._re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w$+])"
                               r"(?!\s+dollars?\b)(?:'s)?") if names else None
+        self.__dict__.pop("_found", None)
+
+    def provinces(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, id) of the provinces and states ``text`` names ("Ontario", "New South Wales", from
+        countryinfo), in order: a figure whose clause names one is the province's, not its country's.
+        Not a name that is a country's or an English word ("Central", "Victoria" is a person too)."""
+        names, most = _province_names()
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        found: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(tokens):  # the longest name of up to ``most`` words at each capitalised word
+            a = tokens[i][0]
+            hit = 0
+            if text[a].isupper():
+                for n in range(min(most, len(tokens) - i), 0, -1):
+                    name = text[a:tokens[i + n - 1][1]]
+                    if name in names and (n == 1 or " ".join(name.split()) == name):
+                        hit = n
+                        break
+            if hit and not (self._re is not None and self._company_name(text, a, name)) and \
+                    (tokens[i + hit - 1][1] == len(text) or text[tokens[i + hit - 1][1]] not in "-"):
+                eid = slug(name)
+                self.labels.setdefault(eid, name)
+                found.append((a, tokens[i + hit - 1][1], eid))
+                i += hit
+            else:
+                i += 1
+        return found
+
+    def qualified(self, text: str, found: tuple[str, ...]) -> tuple[str, ...]:
+        """``found`` (the subjects of ``text``) without a country that only says where a company is from:
+        "Japanese automaker Toyota", "Japan's Toyota", "a first for a Japan firm" (the figure is the
+        company's), when ``text`` names a company (``add_companies``)."""
+        if not self.company_ids or not any(x in self.company_ids for x in found) and not _COMPANY_NOUN.search(text):
+            return found
+        hits = self.find(text)
+        qualifying = set()
+        for i, (a, b, eid) in enumerate(hits):
+            if eid in self.company_ids:
+                continue
+            nxt = hits[i + 1] if i + 1 < len(hits) else None
+            between = text[b:nxt[0]] if nxt is not None else ""
+            if (nxt is not None and nxt[2] in self.company_ids and _QUALIFIER_GAP.fullmatch(between)) or \
+                    _COMPANY_NOUN.match(text, b):
+                qualifying.add(eid)
+            else:
+                qualifying.discard(eid)  # a mention of its own: the country stays
+        unqualified = {eid for a, b, eid in hits if eid not in self.company_ids} - qualifying
+        out = tuple(x for x in found if x not in qualifying or x in unqualified)
+        return out or found
+
+    def add_companies(self, texts: Iterable[str]) -> list[str]:
+        """Register the companies ``texts`` name with a legal form ("Toyota Motor Corporation", "Toyota
+        Motor Corp."), under their name without it ("Toyota Motor") and their first word when it is
+        no English word and no country's name ("Toyota"): a company's figures are the company's, however
+        each report shortens its name. Returns the new ids. A name holding a country's ("Coal India
+        Limited", see ``companies``) or a registered name is left as it is."""
+        import simplemma  # lazy: align only
+
+        found: dict[str, set[str]] = {}
+        for text in set(texts):
+            if not _LEGAL_FORM.search(text):
+                continue
+            for m in _CORPORATE.finditer(text):
+                core = m.group(1)
+                if self.find(core) or self.companies(core) or core.split()[0].lower() in _NOT_A_NAME_WORD | _GENERIC_NAME | _NAME_HEADS:
+                    continue
+                found.setdefault(core, set()).add(m.group())
+        new = []
+        for core, full in sorted(found.items()):
+            eid = slug(core)
+            if eid in self.labels and eid not in self.adopted:
+                continue
+            forms = {core, *full}
+            first = core.split()[0]
+            if " " in core and not simplemma.is_known(first.lower(), lang="en") and \
+                    first.lower() not in _GENERIC_NAME | _NAME_HEADS | _NOT_A_NAME_WORD:
+                forms.add(first)
+            for f in forms:
+                self.entity_of.setdefault(f, eid)
+            self.labels[eid] = core
+            self.company_ids.add(eid)
+            new.append(eid)
+        if new:
+            self._compile()
+        return new
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, entity id) of every name in ``text``, in order (remembered: align asks of one
@@ -229,7 +391,15 @@ class Entities:
                 continue
             if self._company_name(text, m.start(), name):
                 continue
+            if name.isupper() and _AFTER_NUMBER.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "25 BPS": a unit after a number, not an office's acronym
             out.append((m.start(), m.start() + len(name), self.entity_of[name]))
+        if out and self._use_countries and any(_NAME_AROUND.match(text, b) or _NAME_BEFORE.search(text, max(0, a - 20), a)
+                                               for a, b, _ in out):
+            # "British Columbia", "South Australia", "New South Wales": a province's name, not the country's
+            inside = [(a, b) for a, b, _ in self.provinces(text)]
+            if inside:
+                out = [o for o in out if not any(a <= o[0] and o[1] <= b and (a, b) != o[:2] for a, b in inside)]
         return out
 
     def companies(self, text: str) -> list[str]:
@@ -250,7 +420,10 @@ class Entities:
         if not self._use_countries or name in self._config_names:
             return False
         before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-        return bool(before) and before.group(1).lower() not in _NOT_A_NAME_WORD
+        # "Statistics Canada", "Bank Indonesia": a body's generic name before the country's is the
+        # country's office, whose figures are the country's (not a company's, as "Coal India")
+        return bool(before) and before.group(1).lower() not in _NOT_A_NAME_WORD and \
+            before.group(1).lower() not in _OFFICE_WORDS
 
     def subjects(self, text: str) -> tuple[str, ...]:
         """Entity ids named in ``text``, in order of first mention."""

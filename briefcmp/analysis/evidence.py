@@ -5,7 +5,8 @@ measured words, from what each says about itself:
 
 - **subject**: named in the figure's clause or sentence (1.0), carried from the sentence before
   (0.95), from the title (0.9), the one country the whole brief names (0.85), the one the brief
-  names far more than any other (0.8), or taken from other reports of the release the brief
+  names far more than any other (0.8), the country whose own currency all the money figures of a brief
+  naming no country are in (0.8), or taken from other reports of the release the brief
   reports (0.8: inferred, below every subject a brief states; see ``analysis.subjects``); none,
   or only a body with no country (0). A figure whose subject is inferred from other reports and
   whose value differs from a figure of its period never decides a contradiction (0);
@@ -47,7 +48,7 @@ from briefcmp.analysis.rounding import agree_rounded
 APPLY_THRESHOLD = 0.7
 RELEASE_DAYS = 7  # reports published this close about one release share its period
 SUBJECT_WEIGHT = {"claim": 1.0, "clause": 1.0, "sentence": 1.0, "two named before": 0.95, "previous sentence": 0.95, "title": 0.9,
-                  "whole brief": 0.85, "main subject": 0.8, "release": 0.8}
+                  "whole brief": 0.85, "main subject": 0.8, "release": 0.8, "currency of its money figures": 0.8}
 PERIOD_WEIGHT = {"claim": 1.0, "stated": 1.0, "relative": 1.0, "drafted": 0.95, "release": 0.9, "brief": 0.9,
                  "release-date": 0.85}
 # A budget or plan adopted is a figure of fact, though the sentence says "will": "will spend 11.11 trillion".

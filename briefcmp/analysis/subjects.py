@@ -45,6 +45,9 @@ def main_subject(mentions: Sequence[tuple[str, bool]]) -> tuple[tuple[str, ...],
     if not counts:
         return (), ""
     nouns = {eid for eid, adjective in mentions if not adjective}
+    side = {eid for eid, n in counts.items() if n == 1 and eid not in nouns}
+    if len(counts) > len(side):  # "... declined in British Columbia": a side matter beside what the brief names
+        counts = Counter({eid: n for eid, n in counts.items() if eid not in side})
     if len(counts) == 1:
         (eid, n), = counts.items()
         # "American technology companies", once: an adjective of something else, not the brief's subject

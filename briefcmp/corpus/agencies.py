@@ -1,4 +1,5 @@
-"""News agencies and wire services by name: who a report cites, and who a brief's publisher is.
+"""News agencies and wire services by name: who a report cites, and who a brief's publisher is;
+and (``OFFICES``) the statistics offices and central banks whose figures are their country's.
 
 One table for drafting (``drafting/cites.py`` writes ``cites:``) and for comparison (a claim of a
 Yonhap story and a rewrite citing Yonhap are one origin).
@@ -29,3 +30,30 @@ def agency_of(publisher: str) -> str:
     naming two ("Reuters, AP") is none of them."""
     found = {NAME_OF[m.group(1)] for m in _PUBLISHER.finditer(publisher)}
     return next(iter(found)) if len(found) == 1 else ""
+
+
+# National statistics offices, central banks and ministries, by the names the press gives them, with
+# the ISO 3166 code of the country whose figures they publish ("EZ": the euro area, as in CLDR). Their
+# releases and the figures said to come from them are that country's: "INEGI said GDP grew 1.0%" is
+# Mexico's GDP. A name that holds its country's ("Bank of Canada", "Statistics Canada", "Bank of Korea")
+# needs no entry (``analysis.entities`` reads the country in it); a name several countries' bodies share
+# ("National Bureau of Statistics", "Ministry of Finance", "Commerce Department", "the Treasury", "NBS")
+# gets none.
+OFFICES: dict[str, tuple[str, ...]] = {
+    "US": ("Census Bureau", "Bureau of Labor Statistics", "BLS", "Bureau of Economic Analysis", "BEA",
+           "Federal Reserve", "Fed"),
+    "CA": ("StatCan", "BoC"),
+    "MX": ("INEGI", "Banxico"),
+    "GB": ("Office for National Statistics", "ONS", "Bank of England", "BoE", "Office for Budget Responsibility", "OBR"),
+    "EZ": ("European Central Bank", "ECB"),
+    "JP": ("BOJ", "BoJ"),
+    "KR": ("BOK", "KOSTAT"),
+    "CN": ("PBOC", "PBoC", "General Administration of Customs"),
+    "IN": ("RBI", "MoSPI", "Ministry of Statistics and Programme Implementation"),
+    "AU": ("Australian Bureau of Statistics", "RBA"),
+    "ID": ("Badan Pusat Statistik", "BPS"),
+    "BR": ("IBGE", "Conab", "Banco Central do Brasil"),
+    "DE": ("Destatis", "Bundesbank"),
+    "FR": ("INSEE",), "IT": ("Istat",), "NO": ("Norges Bank",), "SE": ("Riksbank",), "TR": ("TurkStat",),
+    "RU": ("Rosstat",), "ZA": ("Stats SA",), "NZ": ("Stats NZ", "RBNZ"),
+}

@@ -34,7 +34,7 @@ _ALIASES = {
     "day": "days", "week": "weeks", "month": "months", "year": "years", "hour": "hours",
     "minute": "minutes", "min": "minutes", "mins": "minutes", "second": "seconds", "sec": "seconds",
 }
-CURRENCIES = frozenset({"USD", "JPY", "KRW", "EUR", "RUB", "GBP", "CNY", "UAH", "CHF", "CAD", "AUD", "INR"})
+CURRENCIES = frozenset({"USD", "JPY", "KRW", "EUR", "RUB", "GBP", "CNY", "UAH", "CHF", "CAD", "AUD", "INR", "NZD", "SGD", "HKD"})
 
 # Durations compare across units: everything in days.
 _DAYS = {"days": 1.0, "weeks": 7.0, "months": 30.4375, "years": 365.25, "hours": 1 / 24,

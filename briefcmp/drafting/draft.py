@@ -17,6 +17,7 @@ from briefcmp.corpus.model import Claim, Config, Corpus, PartialDate, Period, Va
 from briefcmp.corpus import sentences as sent
 from briefcmp.drafting.cjknumbers import FORECAST as CJK_FORECAST
 from briefcmp.drafting.figures import Figure, find_figures
+from briefcmp.drafting.localdollar import relabel
 from briefcmp.drafting.spans import SpanSet, excluded_spans
 from briefcmp.drafting.suggester import STOPWORDS, Suggester
 
@@ -130,6 +131,7 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     spans = document.sentence_spans
     prep.__dict__["_sentence_spans"] = spans  # for ``_short_quotes``
     figures = _find_figures(prep.text, meta, spans, config.fiscal_year_start)
+    figures = relabel(prep.text, figures, config)  # "$9.3 billion" in an Australian budget story: AUD
     existing = list(existing)
     taken_ids = {c.id for c in existing}
     existing = [c for c in existing if c.span is not None]
