@@ -91,6 +91,7 @@ class Member:
     alternate: bool = False  # a conversion in parentheses or an alternative reading of another figure
     vintage: str = ""  # "budgeted", "preliminary", "revised": which estimate of the period it is, when said
     hint: str = ""  # the brief's main period, for a figure that states none (see _brief_hints)
+    headline: str = ""  # the period the brief's title states ("Japan's 2024 trade deficit"), see _brief_hints
 
     @property
     def dated(self) -> bool:
@@ -434,9 +435,15 @@ def _currency_subject(members: list[Member], ctx: _Context) -> None:
             m.subjects, m.subjects_from, m.lead = (country,), CURRENCY, country
 
 
-def _brief_hints(members: list[Member]) -> None:
-    """A brief's main period (the one its figures state most, at least twice): a hint for its figures
-    that state none, taken only when every figure of their group agrees (``evidence``)."""
+def _brief_hints(members: list[Member], title: str = "", published: Optional[date] = None) -> None:
+    """A brief's main period: the one its title states, else the one its figures state most (at least
+    twice). A hint for its figures that state none, taken only when the figures of that period in their
+    group agree (``evidence``); a title's period also keeps them from another period of the release."""
+    if title and members:
+        country = next((x for m in members for x in m.subjects if x in periods.FISCAL_START), "")
+        headline = periods.title_period(title, published, country)
+        for m in members:
+            m.headline = headline
     counts: dict[str, int] = defaultdict(int)
     for m in members:
         if m.period_how in ("stated", "relative"):
@@ -477,7 +484,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             (keyed[claim.key] if claim.key else loose).append(m)
         if brief.id in contexts:
             _currency_subject(described, contexts[brief.id])
-        _brief_hints(described)
+            _brief_hints(described, brief.title or "", contexts[brief.id].published)
         described = []
     result.considered = len(loose)
     whose.adopt_release_subjects(loose, [*loose, *(m for ms in keyed.values() for m in ms)], word_match,

@@ -148,6 +148,8 @@ def _set_key(text: str, claim: Claim, key: str) -> str:
 
 _AS_OF_WHY = {"relative": "read from the text against the publication date",
               "release": "the period of the release that reports published within days of it state",
+              "brief": "the brief's own period (its title's, else the one its figures state most): "
+                       "its value agrees with every figure of that period",
               "release-date": "the date of the release: reports published within days of each other, "
                               "none stating a period, that agree",
               "stated": "the period the sentence states (a comparison base is not the period)",

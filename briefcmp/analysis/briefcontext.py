@@ -110,8 +110,9 @@ class _Context:
 # A wire dateline: a city in capitals at the start of a line, then a dash, a colon or ", Mon DD (Agency)".
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:\s*[-–—:]|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b)")
 
-# "NEW DELHI/OTTAWA, Sept 19 (Reuters)": a story filed from several cities names each.
-_DATELINE_DAY = re.compile(r"(?m)^[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+){0,3},\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
+# "NEW DELHI/OTTAWA, Sept 19 (Reuters)": a story filed from several cities names each; "New Delhi, Feb 1 (PTI)"
+# writes the city in title case.
+_DATELINE_DAY = re.compile(r"(?m)^[A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+){0,3},\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
                            r"\s+\((?:Reuters|AFP|AP|Bloomberg|Xinhua|Kyodo|Yonhap|PTI|dpa)\)")
 
 

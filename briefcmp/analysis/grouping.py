@@ -30,7 +30,6 @@ Cost: similarities are computed between the distinct word sets of a bucket (at m
 
 from __future__ import annotations
 
-import functools
 import math
 from collections import defaultdict
 from typing import Callable, Optional
@@ -38,7 +37,7 @@ from typing import Callable, Optional
 from briefcmp.analysis import evidence, lexicon, withinbrief
 from briefcmp.analysis.entities import Entities, slug
 from briefcmp.analysis.measure import (
-    _DIRECTION, _HARMLESS, _VAGUE, FORECAST_WORDS, _DIRECTED, _meaningful, effective_words,
+    BASIS_TAGS, _DIRECTION, _HARMLESS, _VAGUE, FORECAST_WORDS, _DIRECTED, _meaningful, effective_words,
 )
 from briefcmp.analysis.rounding import agree_rounded
 from briefcmp.corpus import units
@@ -47,7 +46,7 @@ JOIN = 0.5  # two claims' measured things are one notion from this similarity (t
 MAX_WORDSETS = 300  # distinct word sets compared per bucket; more become groups of one word set each
 MAX_GROUPS_PER_BUCKET = 50
 ONE_SIDED = 0.5  # a qualifier or an expectation written on one side only
-_BASES = frozenset({"yoy", "qoq", "saar"})  # what a change is measured against (measure._basis)
+_BASES = BASIS_TAGS  # what a change is measured against (measure._basis)
 # Qualifiers that name another measure than the bare word: on one side only, or two of one row, veto.
 _EXCLUSIVE = (frozenset({"nominal", "real"}), frozenset({"monthly", "quarterly", "annual", "yearly", "weekly", "daily"}),
               frozenset({"net", "gross"}), frozenset({"core", "headline"}))
@@ -64,8 +63,8 @@ _SOFT = frozenset({"monthly", "quarterly", "weekly", "daily", "net", "nominal",
                    # "exports of goods" are most exports; the harmonised index is most reports' inflation
                    "goods", "harmonised"})
 # An expectation is not an outcome: "expected", "forecast", "poll" on one side only is a doubt.
-_EXPECT = frozenset({"expect", "forecast", "project", "projected", "predict", "poll", "consensus", "target",
-                     "goal", "aim", "outlook", "economist", "analyst"})
+_EXPECT = frozenset({"expect", "expectation", "forecast", "project", "projected", "predict", "poll", "consensus",
+                     "consensu", "target", "goal", "aim", "outlook", "economist", "analyst"})  # (stems too: consensu)
 
 
 def _strong(shared: frozenset[str]) -> bool:
@@ -130,20 +129,7 @@ def similarity(a: frozenset[str], b: frozenset[str], weight: Optional[dict[str, 
     return round(score, 4)
 
 
-@functools.lru_cache(maxsize=4096)
-def _span(period: str) -> Optional[tuple]:
-    from briefcmp.corpus.fields import parse_period
-
-    p = parse_period(period) if period else None
-    return p.span() if p is not None else None
-
-
-def _nest(p: str, q: str) -> bool:
-    """Whether one period is a part of the other ("2023-12" of "2023")."""
-    a, b = _span(p), _span(q)
-    if p == q or a is None or b is None or a == b:
-        return False
-    return (a[0] >= b[0] and a[1] <= b[1]) or (b[0] >= a[0] and b[1] <= a[1])
+_nest = evidence.overlaps  # a part and its whole ("2023-12" of "2023"), a fiscal and a calendar year
 
 
 def _nested(x, y) -> bool:
@@ -307,9 +293,9 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
         if any(not agree_rounded(a.claim.value, b.claim.value) and
                round(a.claim.value.base_amount or 0.0, 9) != round(b.claim.value.base_amount or 0.0, 9)
                for i, a in enumerate(same) for b in same[i + 1:]):
-            said = [m for m in same if m.period_how != "release"]
-            # a period taken from the release is the doubtful one beside a period the brief states
-            for m in (same if len(said) != 1 else [m for m in same if m.period_how == "release"]):
+            said = [m for m in same if m.period_how not in ("release", "brief")]
+            # a period taken from the release (or the brief's title) is the doubtful one beside a period stated
+            for m in (same if len(said) != 1 else [m for m in same if m.period_how in ("release", "brief")]):
                 doubtful[id(m)] = (m, f"{brief} gives two values for {period}: the wording does not tell them apart")
         else:  # one figure written twice ("near $1 trillion" over "$992.1 billion"): the precise one is keyed
             best = max(_digits(m) for m in same)
@@ -328,6 +314,14 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
         if id(m) not in doubtful and len(extra) >= 3 and len(extra) > len(eff[id(m)] - _VAGUE):
             doubtful[id(m)] = (m, f"{m.claim.ref} names more than the other reports ({' '.join(sorted(extra))}): "
                                   "it may measure something narrower")
+        elif id(m) not in doubtful and extra - _HARMLESS and any(
+                o.claim.brief != m.claim.brief and o.period == m.period and o.dated and not evidence.close(m, o)
+                for o in group if id(o) not in doubtful and not (o.words - eff[id(o)]) - _HARMLESS):
+            # words taken for an outlet's wording are an inference: one that may name a narrower measure ("the
+            # CPI for living necessities") never decides a contradiction against a figure named plainly
+            doubtful[id(m)] = (m, f"{m.claim.ref} names more than the other reports ({' '.join(sorted(extra))}) and "
+                                  "its value differs: it may measure something narrower")
+    evidence.unstated_bases(group, doubtful, _BASES, _DIRECTION)
     if any(m.words & _DIRECTED for m in group):  # exports from A to B are B's imports: one order keyed
         leads: dict[str, int] = defaultdict(int)
         for m in group:
@@ -456,27 +450,40 @@ def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls:
             for m in g:  # the period of a release is taken from reports worded alike first, then from the group
                 same_words[eff[id(m)]].append(m)
             for part in same_words.values():
-                evidence.adopt_release_periods(part, g)
-            evidence.adopt_release_periods(g)
-            core, doubtful = split(g, eff, pair_sim)
-            low = measure_score(core, eff, pair_sim)
-            if len({m.claim.brief for m in core}) >= 2 and group_evidence(core, low).sure():
-                key = new_key_id(core, taken)
-                taken.add(key)
-                result.groups.append(group_cls(key, True, label(core, entities), units.shared_unit([m.unit for m in core]),
-                                               core, reason(core, ""), True, core[0].subjects, common_topics(core), ""))
-                for m, why in doubtful:  # each doubtful member: a candidate to join the key, saying what it lacks
-                    result.candidates.append(group_cls(key, False, label(core, entities), core[0].unit, [m],
-                                                       reason([m], "the key " + key), False, core[0].subjects,
-                                                       common_topics([m]), why))
-                continue
-            ev = group_evidence(g, measure_score(g, eff, pair_sim))
-            key = new_key_id(g, set(taken))
-            result.candidates.append(group_cls(key, True, label(g, entities), units.shared_unit([m.unit for m in g]), g,
-                                               reason(g, ""), False, g[0].subjects, common_topics(g),
-                                               ev.doubt() or "; ".join(why for _, why in doubtful)))
-            unapplied.append(g)
+                evidence.adopt_release_periods(part, g, apart=True)
+            evidence.adopt_release_periods(g, apart=True)
+            said = {m.period for m in g if m.dated and m.period_how != "release-date"}  # (distinct: few)
+            parts = _blocks(g) if any(_nest(p, q) for p in said for q in said) else [g]
+            for part in parts:  # a period a title gave may be a part of another's: a month and its year apart
+                if len({m.claim.brief for m in part}) < 2:
+                    unapplied.append(part)
+                else:
+                    _place(part, eff, pair_sim, entities, taken, result, group_cls, unapplied)
         _loose(unapplied, eff, entities, taken, result, group_cls)
+
+
+def _place(g: list, eff: dict, pair_sim: dict, entities: Entities, taken: set[str], result, group_cls: Callable,
+           unapplied: list) -> None:
+    """A group of two briefs or more, its periods read: its confident core keyed (the doubtful members
+    candidates to join it), or the whole group one candidate."""
+    core, doubtful = split(g, eff, pair_sim)
+    low = measure_score(core, eff, pair_sim)
+    if len({m.claim.brief for m in core}) >= 2 and group_evidence(core, low).sure():
+        key = new_key_id(core, taken)
+        taken.add(key)
+        result.groups.append(group_cls(key, True, label(core, entities), units.shared_unit([m.unit for m in core]),
+                                       core, reason(core, ""), True, core[0].subjects, common_topics(core), ""))
+        for m, why in doubtful:  # each doubtful member: a candidate to join the key, saying what it lacks
+            result.candidates.append(group_cls(key, False, label(core, entities), core[0].unit, [m],
+                                               reason([m], "the key " + key), False, core[0].subjects,
+                                               common_topics([m]), why))
+        return
+    ev = group_evidence(g, measure_score(g, eff, pair_sim))
+    key = new_key_id(g, set(taken))
+    result.candidates.append(group_cls(key, True, label(g, entities), units.shared_unit([m.unit for m in g]), g,
+                                       reason(g, ""), False, g[0].subjects, common_topics(g),
+                                       ev.doubt() or "; ".join(why for _, why in doubtful)))
+    unapplied.append(g)
 
 
 LOOSE = 0.3  # groups not applied whose wording is this alike are proposed together, as candidates
@@ -568,6 +575,7 @@ def reason(group: list, target: str) -> str:
     words = " ".join(group[0].shown[w] for w in shared_order(group)) or "(none)"
     how_p = {"relative": " (from the publication date)", "release": " (the release's: reports within "
              f"{evidence.RELEASE_DAYS} days)", "release-date": " (the release's date: no report states a period)",
+             "brief": " (the brief's own: its title's or its figures' period, and the values agree)",
              "": " (inferred)"}
     found = sorted({(m.period or str(m.claim.as_of or "")) + how_p.get(m.period_how, "")
                     for m in group if m.period or m.claim.as_of is not None})

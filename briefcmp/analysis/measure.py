@@ -14,6 +14,7 @@ from collections import defaultdict
 from typing import Optional
 
 from briefcmp.analysis import clauses, lexicon, statnames
+from briefcmp.analysis.periods import blank_asides
 from briefcmp.analysis.entities import Entities, fold_spelling, proper_names
 from briefcmp.analysis.terms import cjk_words
 from briefcmp.corpus.functionwords import FUNCTION_WORDS, MONTH_NAMES, PERCENT_WORDS, SAYING, SCALE_WORDS, WEEKDAYS
@@ -73,10 +74,18 @@ _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|progra
                            r"\bcombined\b|\bcumulative\b|\bover\s+(?:the\s+)?(?:next\s+|past\s+)?\w+\s+years\b|"
                            r"\bin\s+total\b", re.I)
 _BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+(?:rate|pace)\b|\bat\s+an\s+annual\b", re.I)),
-          ("qoq", re.compile(r"\bquarter[\s-]on[\s-]quarter\b|\b(?:from|over|on)\s+the\s+(?:previous|preceding|prior)\s+"
-                             r"(?:quarter|three[\s-]month\s+period)\b|\bquarterly\s+basis\b|\bq/q\b|\bqoq\b|\bq-o-q\b", re.I)),
-          ("yoy", re.compile(r"\byear[\s-]on[\s-]year\b|\bon[\s-]year\b|\bfrom\s+a\s+year\s+(?:earlier|ago|before)\b|"
-                             r"\b(?:from|over)\s+the\s+same\s+(?:period|quarter|month)\b|\by/y\b|\byoy\b|\by-o-y\b", re.I)))
+          ("qoq", re.compile(r"\bquarter[\s-](?:on|over)[\s-]quarter\b|\b(?:from|over|on)\s+the\s+(?:previous|preceding|"
+                             r"prior)\s+(?:quarter|three[\s-]month\s+period|three\s+months)\b|\bquarterly\s+basis\b|"
+                             r"\bq/q\b|\bq-o-q\b|\bqoq\b", re.I)),
+          ("yoy", re.compile(r"\byear[\s-](?:on|over)[\s-]year\b|\bon[\s-]year\b|\bfrom\s+a\s+year\s+(?:earlier|ago|"
+                             r"before)\b|\b(?:from|over)\s+the\s+same\s+(?:period|quarter|month)\b|\by/y\b|\by-o-y\b|"
+                             r"\byoy\b|\bannual\s+basis\b", re.I)),
+          # "rose 0.4% month over month", "m/m", "on a monthly basis", "from the previous month"
+          ("mom", re.compile(r"\bmonth[\s-](?:on|over)[\s-]month\b|\bm/m\b|\bm-o-m\b|\bmom\b|\bmonthly\s+basis\b|"
+                             r"\b(?:from|over|on)\s+the\s+(?:previous|preceding|prior)\s+month\b", re.I)))
+BASIS_TAGS = frozenset(tag for tag, _ in _BASES)  # what a change is measured against, as a measured word
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_LEVEL_KEPT = re.compile(r"\b(?:unchanged|flat|steady|the\s+same\s+as)\s+$", re.I)
 
 
 _OF_GDP = re.compile(r"\s*(?:per\s*cent|percent|%)?\s*of\s+(?:the\s+|its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|"
@@ -105,17 +114,24 @@ _BASES_WEAK = (("yoy", re.compile(r"\b(?:for|over|in)\s+the\s+year\b|\bin\s+annu
 
 
 def _basis(clause: str, sentence: str, figure: Optional[tuple[int, int]], period_full_year: bool) -> str:
-    """"qoq", "yoy" or "saar": what a percentage change is measured against, said in its clause,
-    else in its stretch of the sentence (from the figure before it to the figure after)."""
+    """"qoq", "yoy", "mom" or "saar": what a percentage change is measured against, said in its clause,
+    else in its stretch of the sentence (from the figure before it to the figure after). A level said
+    to be "unchanged from the previous month" has no base: that compares it, it measures no change."""
+    def said(pattern: re.Pattern, text: str) -> bool:
+        return any(not _LEVEL_KEPT.search(text, max(0, m.start() - 24), m.start()) for m in pattern.finditer(text))
+
     for tag, pattern in _BASES:
-        if pattern.search(clause):
+        if said(pattern, clause):
             return tag
     weak = next((tag for tag, pattern in _BASES_WEAK if pattern.search(clause)), "")
     if weak:
         return weak
     if figure is None or not sentence:
         return ""
-    nums = [m for m in _NUMBER.finditer(sentence)]
+    # an aside in parentheses holding another figure ("2.3 percent (±0.4 percent) from the same period a
+    # year ago") is read past; a year is no figure
+    sentence = blank_asides(sentence, figure)
+    nums = [m for m in _NUMBER.finditer(sentence) if not _A_YEAR.fullmatch(m.group())]
     before = max((m.end() for m in nums if m.end() <= figure[0]), default=0)
     after = min((m.start() for m in nums if m.start() >= figure[1]), default=len(sentence))
     stretch = sentence[before:after]
@@ -123,7 +139,7 @@ def _basis(clause: str, sentence: str, figure: Optional[tuple[int, int]], period
         cut = _CLAUSE_BREAK.search(stretch)
         stretch = stretch[cut.end():] if cut else ""
     for tag, pattern in _BASES:
-        if pattern.search(stretch):
+        if said(pattern, stretch):
             return tag
     return ""
 
@@ -443,7 +459,7 @@ _EXPECTATION = frozenset("expect expected forecast project projected predict pol
 # --------------------------------------------------------------------------- matching
 
 
-_HOW_WORDS = frozenset("annualiz annualized annualize annualise annualised saar yoy qoq".split())  # how a change is measured, not of what
+_HOW_WORDS = frozenset({"annualiz", "annualized", "annualize", "annualise", "annualised", *BASIS_TAGS})  # how, not what
 
 
 def _meaningful(words: frozenset[str]) -> bool:
@@ -492,5 +508,6 @@ def effective_words(members: list) -> dict[int, frozenset[str]]:
         return {id(m): m.words for m in members}
     drop = {w for w, b in briefs_of.items() if len(b) == 1 and w not in _QUALIFIERS and w not in _DIRECTION
             and not lexicon.known(w) and w not in _CONCEPT_VALUES and w not in statnames.qualifier_words()
+            and w not in BASIS_TAGS  # (a base is no wording)
             and not w.startswith("against ")}  # (a change against a named quarter: basis_against)
     return {id(m): (m.words - drop) or m.words for m in members}

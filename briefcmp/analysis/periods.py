@@ -12,7 +12,15 @@
 - a comparison base is not the period: in "jumped 16.5 percent from 6.8 trillion yen in the
   current fiscal year" the period of 16.5 percent is not the current fiscal year, while 6.8
   trillion yen, inside the base, is. "On-year", "year-on-year", "from a year earlier" and "from the
-  previous quarter" say what a change is measured against, never when.
+  previous quarter" say what a change is measured against, never when;
+- spans: "the July 2024 through September 2024 period", "the three months to September", "3Q24";
+  "last quarter" is the latest quarter before publication;
+- whose period: one a preposition brings in right after a figure is that figure's ("1.2% in 2024,
+  2.1% in 2025"); a month in parentheses that hold a figure dates only the figures inside them
+  ("+1.6% y/y (August +2.0%)"); where a record run starts ("since data began in 1979"), a
+  dateline's clock-stamped date and the day something was said ("said on Friday") date no figure.
+
+``title_period`` gives the one period a title states, for a brief's figures that state none.
 
 A fiscal year is named by the calendar year it starts in and spans twelve months from the
 country's first month (April for Japan and India, July for Australia, October for the United
@@ -48,20 +56,29 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 # "down 0.03 point from October" is a base; "from October to December" is a period.
 _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    r"(?:from|over)(?=\s+(?-i:January|February|March|April|May|June|July|August|September|October|"
-                   r"November|December)\b(?!\s*(?:-|–|to\b|through\b|and\b)))|"
+                   r"November|December)\b(?!\s*(?:-|–|to\b|through\b|and\b))(?!\s+(?:19|20)\d\d\s*(?:-|–|to|through)\s*"
+                   r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\b))|"
+                   # "up 1.4 percent above last year", "2% below the same month a year earlier": a base
+                   r"(?:above|below)(?=\s+(?:last\s+year|the\s+(?:same|previous|prior|preceding|year-?earlier)\b|a\s+year\s+"
+                   r"(?:earlier|ago|before)))|"
                    r"(?:from|over)(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
                    r"October|November|December|Rs)\b)(?-i:[A-Z][a-z]))(?=\s+(?:[^\s,;]+\s+){0,5}?(?:(?!(?:19|20)\d\d\b)[^\s,;]*\d|"
                    r"previous|prior|preceding|earlier|before|last|same|that|record|initial|preliminary|revised|budgeted|"
-                   r"estimated?|forecast|level|a\s+year|the\s+year|FY))|compared\s+(?:with|to)|against|versus|than|"
+                   r"estimated?|forecast|level|a\s+year|the\s+year|FY))|compared\s+(?:with|to)|against|versus|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!rather\s)(?<!other\s)than|"
+                   # "the same volume as in 2024": a base
+                   r"same\s+(?:[a-z]+\s+){0,2}?as(?=\s+(?:in\s+|on\s+|for\s+)?(?:the\s+|a\s+)?(?:[^\s,;]+\s+){0,3}?(?:\d|"
+                   r"previous|prior|last|year))|"
                    # "up 0.2% on the previous quarter", "+0.2% on the 3rd quarter of 2023": a change's base
                    r"on(?=\s+the\s+(?:previous|prior|preceding|same|(?:\d(?:st|nd|rd|th)|first|second|third|fourth)\s+quarter\s+of)\b))\b|"
                    r"(?P<word>\b(?:(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|"
                    r"on[\s-]quarter)\b)", re.I)
 _WORD_BASE = re.compile(r"(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|on[\s-]quarter", re.I)
 _BREAK = re.compile(r";|,\s+(?:while|and|but|which|leaving|resulting|producing|bringing|taking|marking|as|with)\b|"
-                    r"\s(?:while|whereas)\s|,\s+(?=[a-z]+ing\b)|\.\s|"
+                    r"\s(?:while|whereas|but)\s|,\s+(?=[a-z]+ing\b)|\.\s|"
                     # "from $2.85 billion in 2000 to $27.33 billion in 2021": the figure after "to" is no base
-                    r"\s+to\s+(?=(?:about\s+|around\s+|roughly\s+|nearly\s+)?[$€£¥]?(?!(?:19|20)\d\d\b)\d)")
+                    r"\s+(?:to|at)\s+(?=(?:about\s+|around\s+|roughly\s+|nearly\s+)?[$€£¥]?(?!(?:19|20)\d\d\b)\d)|"
+                    # "0.1 percent from the previous quarter, or an annualized 0.4 percent": the same change again
+                    r",\s+or\b")
 
 _SEASON = re.compile(r"\b(?:season|harvest|crop|marketing\s+year|campaign|academic|school\s+year|winter|league)\b", re.I)
 _FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial\s+year|budget\w*|FY|Rs|crores?|lakhs?)\b|₹", re.I)
@@ -69,6 +86,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the fiscal year that ended in March", "the year to March": twelve months ending in that month
     ("year-to", re.compile(rf"\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending|"
                            rf"to)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
+    # "the three months to September", "the six months ended June 2024": the months that end in that month
+    ("months-to", re.compile(rf"\b(?P<n>three|six|nine|3|6|9)\s+months\s+(?:that\s+|which\s+)?(?:to|through|ended|"
+                             rf"ending)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
+    # "July 2024 through September 2024", "November 2023 to January 2024": a span, each end with its year
+    ("months", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y1>{_YEAR})\s*(?:-|–|to|through)\s*(?P<m2>{_MON})\s+"
+                          rf"(?P<y>{_YEAR})\b", re.I)),
     ("months", re.compile(rf"\b(?:between\s+(?P<b1>{_MON})\s+and\s+(?P<b2>{_MON})|(?P<m1>{_MON})\s*(?:-|–|to|through)\s*"
                           rf"(?P<m2>{_MON}))(?:\s+period)?"
                           rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
@@ -76,6 +99,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("quarter", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
                            rf"[\s-]+quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year))?", re.I)),
     ("quarter", re.compile(rf"\b(?:Q(?P<qn>[1-4])\s*(?P<y>{_YEAR}))\b")),
+    # "3Q24", "3Q 2024", "Q3'24", "Q3-24": a quarter in analysts' shorthand
+    ("quarter", re.compile(r"\b(?:(?P<qn>[1-4])Q\s?(?P<yy>\d{2}|(?:19|20)\d{2})|Q(?P<qn2>[1-4])\s?['’-]\s?(?P<yy2>\d{2}))\b")),
     ("quarter-month", re.compile(rf"\b(?:the\s+)?(?P<mq>March|June|September|December)\s+quarter"
                                  rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     ("fiscal-span", re.compile(rf"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s?(?P<y>{_YEAR})\s?[-/–]\s?(?P<y2>\d{{2}}|{_YEAR})\b", re.I)),
@@ -89,7 +114,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                               r"(?:(?:fiscal|financial)\s+year\b|fiscal\b(?!\s+(?!year\b)[a-z]))", re.I)),
     ("fiscal-rel", re.compile(r"\bthe\s+(?:fiscal|financial)\s+year\s+(?P<rel>start)(?:ing|s)\s+(?:in\s+)?(?:"
                               rf"{_MON})(?:\s+1)?\b", re.I)),
-    ("quarter-before", re.compile(r"\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:three\s+months|quarter)\b", re.I)),
+    ("quarter-before", re.compile(r"\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:three[\s-]months?(?:\s+period)?|"
+                                  r"quarter)\b", re.I)),
     ("month-last", re.compile(r"\b(?P<rel>last|this|previous|past)\s+month\b(?!['’]s\b)", re.I)),
     # "the 215,000 average of the last year", "over the past 12 months": the twelve months to publication
     ("trailing", re.compile(r"\bthe\s+(?:(?:last|past)\s+year|(?:last|past|prior|previous|preceding)\s+(?:12|twelve)\s+"
@@ -101,7 +127,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # A month named alone ("in November", "November's figure"), capitalised and no day after it; "May"
     # only after a preposition (else it is the verb).
     ("month-rel", re.compile(r"\b(?:(?P<m1>January|February|March|April|June|July|August|September|October|"
-                             r"November|December)|(?:(?<=\bin )|(?<=\bfor )|(?<=\bof )|(?<=\bsince )|(?<=\bduring ))"
+                             # "1.6 pct in Sept.", "Sept inflation": a headline's short month ("Jan", a name, after
+                             # a preposition only)
+                             r"November|December|(?:Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!['’-])(?!\.?\s*\d)|"
+                             r"(?:(?<=\bin )|(?<=\bfor )|(?<=\bof ))Jan\b(?!\.?\s*\d))|(?:(?<=\bin )|(?<=\bfor )|(?<=\bof )|(?<=\bsince )|(?<=\bduring ))"
                              r"(?P<may>May)|(?P<mays>May)(?=['’]s\b))\b(?!\s*\d)(?!\s+quarter)")),
 ]
 
@@ -131,8 +160,24 @@ def _fiscal_of(day: date, country: str) -> int:
 def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: str,
          fiscal: bool = False) -> tuple[str, str]:
     g = m.groupdict()
+    if kind == "months-to":
+        n = {"three": 3, "six": 6, "nine": 9}.get(g["n"].lower()) or int(g["n"])
+        end = _MONTHS[g["m1"].lower()[:3]]
+        if g.get("y"):
+            y, how = int(g["y"]), "stated"
+        elif published is None:
+            return "", ""
+        else:  # the latest such month, up to the month of publication
+            y, how = published.year - (end > published.month), "relative"
+        first = y * 12 + end - 1 - (n - 1)
+        return _month_span(first // 12, first % 12 + 1, end), how
     if kind == "months":
         m1, m2 = _MONTHS[(g["m1"] or g["b1"]).lower()[:3]], _MONTHS[(g["m2"] or g["b2"]).lower()[:3]]
+        if g.get("y1"):
+            y1, y2 = int(g["y1"]), int(g["y"])
+            if not 0 <= (y2 * 12 + m2) - (y1 * 12 + m1) < 24:
+                return "", ""  # not a span a figure is reported over
+            return _month_span(y1, m1, m2) if y1 == y2 else f"{y1:04d}-{m1:02d}/{y2:04d}-{m2:02d}", "stated"
         if g.get("y"):
             return _month_span(int(g["y"]), m1, m2), "stated"
         if published is None:
@@ -161,7 +206,10 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
     if kind == "month":
         return f"{int(g['y']):04d}-{_MONTHS[g['m1'].lower()[:3]]:02d}", "stated"
     if kind == "quarter":
-        q = int(g["qn"]) if g.get("qn") else _ORD[g["q"].lower()]
+        q = int(g.get("qn") or g.get("qn2") or 0) or _ORD[g["q"].lower()]
+        short = g.get("yy") or g.get("yy2")
+        if short:
+            return _month_span(int(short) + (2000 if len(short) == 2 else 0), 3 * q - 2, 3 * q), "stated"
         if g.get("y"):
             y = int(g["y"])
             how = "stated"
@@ -169,6 +217,10 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
             return "", ""
         elif g.get("rel"):
             y, how = published.year - (g["rel"].lower() == "last"), "relative"
+        elif g["q"] and g["q"].lower() == "last":
+            # "grew 5.05 percent last quarter": the latest quarter ended before publication, not the fourth
+            first = (published.year * 12 + published.month - 1) // 3 * 3 - 3
+            return _month_span(first // 12, first % 12 + 1, first % 12 + 3), "relative"
         else:
             y, how = published.year, "relative"
             if date(y, 3 * q, 1) >= date(published.year, published.month, 1):
@@ -258,6 +310,12 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
 _SINCE_BEFORE = re.compile(r"\b(?:(?:since|until|till|before)|(?:published|released|reported|announced|issued)"
                            r"(?:\s+(?:in|on|at))?)\s+(?:(?:early|mid|late|spring|summer|autumn|fall|winter|"
                            r"the\s+end\s+of|the\s+start\s+of)[\s-]+)?$", re.I)
+# "the highest since comparable data became available in 1979": where a record run starts
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w-]+\s+){0,4}?(?:began|begun|became|started|were\s+first|was\s+first|"
+                           r"(?:were|was)\s+\w+ed)\s+(?:\w+\s+)?(?:in\s+)?$", re.I)
+# A date stamped with a clock time ("October 02, 2024 09:12", "2 Oct 2024 08:30 KST") is when a text was
+# published (a dateline run into its title), never a figure's period
+_CLOCK = re.compile(r"\s*\d{1,2}:\d{2}\b")
 # A price change over the twelve months to a month is that month's rate: "prices rose 4.9% in the
 # year to September" is September's inflation; output or sales "in the year to June" stay the twelve
 # months (a flow over the year, and its growth on the year before).
@@ -273,11 +331,13 @@ def _expressions(text: str, published: Optional[date], country: str, main: str, 
     fiscal = fiscal or bool(_FISCAL_CONTEXT.search(text))
     out = []
     taken: list[tuple[int, int]] = []
+    before: list[tuple[re.Match, int]] = []  # "the previous three-month period" with no main period given
     for rank, (kind, pattern) in enumerate(_PATTERNS):
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue  # inside a longer expression already read ("fiscal 2024", not "2024")
-            if _SINCE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            if _SINCE_BEFORE.search(text, max(0, m.start() - 24), m.start()) or _CLOCK.match(text, m.end()) or \
+                    _SINCE_CLAUSE.search(text, max(0, m.start() - 60), m.start()):
                 # "its weakest since May 2022" in a base: where a record run starts, no figure's period
                 taken.append(m.span())
                 continue
@@ -285,7 +345,24 @@ def _expressions(text: str, published: Optional[date], country: str, main: str, 
             if value:
                 taken.append(m.span())
                 out.append((m.start(), m.end(), rank, value, how))
+            elif kind == "quarter-before" and not main:
+                before.append((m, rank))
+    quarters = {v for *_, v, _ in out if _QUARTER_SPAN.fullmatch(v) and _months(v) == 3}
+    for m, rank in before:  # "5.05% in the three months to June, below 5.11% of the previous three-month period"
+        if len(quarters) == 1 and not any(a < m.end() and m.start() < b for a, b in taken):
+            value, how = _one("quarter-before", m, published, country, next(iter(quarters)), fiscal)
+            if value:
+                out.append((m.start(), m.end(), rank, value, how))
     return tuple(sorted(out))
+
+
+_QUARTER_SPAN = re.compile(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})")
+
+
+def _months(span: str) -> int:
+    """How many months a span "2024-04/2024-06" covers (3)."""
+    q = _QUARTER_SPAN.fullmatch(span)
+    return (int(q.group(3)) * 12 + int(q.group(4))) - (int(q.group(1)) * 12 + int(q.group(2))) + 1 if q else 0
 
 
 _CLAUSE_CUT = re.compile(r";|\s(?:and|but|while|whereas)\s(?=\S+['’]s\b)|,\s+(?:and|but|while|whereas)\s")
@@ -303,6 +380,24 @@ def _cuts_between(starts: tuple[int, ...], lo: int, hi: int) -> int:
     return bisect.bisect_left(starts, hi) - bisect.bisect_left(starts, lo) if lo < hi else 0
 
 
+# "2.1% in 2025", "2.8 percent in 2024", "5.2 per cent for the year": a period a preposition brings in
+# right after a figure (and its unit) is that figure's
+_AFTER_FIGURE = re.compile(r"(?:\s*(?:%|per\s?cent|percent|pct|points?|[a-z]*illion|tonnes|tons|yen|won|dollars|"
+                           r"euros|rupees|crore))*\s*(?:in|for|during)\s+(?:the\s+)?$", re.I)
+
+
+def _bound_to(text: str, a: int) -> int:
+    """Where the figure starts whose period the expression at ``a`` is ("in 2024" after "1.2%"), or -1."""
+    if a <= 0 or text[a - 1] != " ":
+        return -1
+    before = text[max(0, a - 40):a]
+    for m in reversed(list(_BASE_FIGURE.finditer(before))):
+        if _AFTER_FIGURE.fullmatch(before, m.end()):
+            return a - len(before) + m.start()
+        break
+    return -1
+
+
 def _find(text: str, published: Optional[date], country: str, near: int, main: str = "",
           fiscal: bool = False, rate: Optional[Callable[[], bool]] = None) -> tuple[str, str]:
     """The period expression of ``text`` nearest to position ``near``; ``rate`` says (when asked)
@@ -317,6 +412,8 @@ def _find(text: str, published: Optional[date], country: str, near: int, main: s
         dist = 0 if a <= near <= b else min(abs(a - near), abs(b - near))
         # one across a clause break is farther: "May's gain is 216,000 and June's 179,000"
         dist += 1000 * _cuts_between(starts, min(b, near), max(a, near))
+        if len(nearest) > 1 and _bound_to(text, a) not in (-1, near):
+            dist += 500  # "1.2% in 2024, 2.1% in 2025": "in 2024" is the period of the figure it follows
         if best is None or (dist, rank) < best[:2]:
             best = (dist, rank, value, how)
     if best is not None and rate is not None and "/" in best[2]:
@@ -354,8 +451,29 @@ def heading_period(heading: str, published: Optional[date], country: str = "") -
     return _find(heading, published, country, len(heading))
 
 
+def title_period(title: str, published: Optional[date], country: str = "") -> str:
+    """The one period a title states ("Japan's 2024 trade deficit shrinks 44%": "2024"), its comparison
+    bases left out; "" when it states none or several ("2023 Annual and December Export-Import Trends")."""
+    blanked = list(title)
+    for a, b, base in segments(title):
+        if base:
+            blanked[a:b] = " " * (b - a)
+    text = "".join(blanked)
+    found = set()
+    for a, _, rank, value, _how in _expressions(text, published, country, ""):
+        if _PATTERNS[rank][0] == "month-rel" and not _IN_BEFORE.search(text, max(0, a - 12), a):
+            return ""  # a month named alone, not after "in": "a December cut is still on" names an event
+        found.add(value)
+    return found.pop() if len(found) == 1 else ""
+
+
+_IN_BEFORE = re.compile(r"\b(?:in|for|during|of)\s+(?:the\s+)?$", re.I)
+
+
 _WEEKDAY = re.compile(r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
                       r"\b(?P<today>today)\b")
+_SAID = re.compile(r"\b(?:said|says|say|reported|reports|announced|showed|shows|show|released|published|told|stated|"
+                   r"estimated|added|noted|wrote)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -363,7 +481,8 @@ def _day(text: str, published: Optional[date]) -> str:
     """"on Tuesday", "today": the day of a decision, in a report of that week (the latest such day)."""
     if published is None:
         return ""
-    m = _WEEKDAY.search(text)
+    # "Statistics Canada said on Friday", "data showed on Tuesday": the day of the saying, not of the figure
+    m = next((w for w in _WEEKDAY.finditer(text) if not _SAID.search(text, max(0, w.start() - 30), w.start())), None)
     if m is None:
         return ""
     if m.group("today"):
@@ -411,10 +530,29 @@ def has_base(sentence: str) -> bool:
     return any(base and not _WORD_BASE.fullmatch(sentence[a:b]) for a, b, base in segments(sentence))
 
 
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def blank_asides(sentence: str, figure: tuple[int, int]) -> str:
+    """The sentence with every parenthesis that holds a figure of its own, other than ``figure``, blanked
+    (offsets kept): in "+1.6% y/y (consensus +1.9%; August +2.0%)" and "rose 2.0% (2.1% in August)" the
+    month in parentheses dates the figures beside it there, not the figure outside. A parenthesis with
+    no figure ("in the third quarter (July-September)") restates the period and stays."""
+    if "(" not in sentence:
+        return sentence
+    out = sentence
+    for m in _ASIDE.finditer(sentence):
+        if m.start() <= figure[0] < m.end() or not _BASE_FIGURE.search(sentence, m.start(), m.end()):
+            continue
+        out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
+    return out
+
+
 def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], country: str = "") -> tuple[str, str]:
     """(as-of, how) for the figure at ``figure`` (offsets in ``sentence``); how: stated | relative | ""."""
     segs = segments(sentence)
     own = next((s for s in segs if s[0] <= figure[0] < s[1]), (0, len(sentence), False))
+    sentence = blank_asides(sentence, figure)
     blanked = list(sentence)
     for a, b, base in segs:
         if base:
