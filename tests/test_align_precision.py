@@ -338,3 +338,23 @@ def test_a_quarter_s_changes_with_no_base_stated_never_contradict() -> None:
     y1, y2 = _member("daily", "y", 3.3, "2023", ws=gdp), _member("times", "z", 3.2, "2023", ws=gdp)
     core, _ = grouping.split([y1, y2], {id(y1): gdp, id(y2): gdp}, {})
     assert core == [y1, y2]
+
+
+def test_a_month_naming_a_forecasts_making_is_not_its_period() -> None:
+    """"the A$18.8 billion shortfall forecast in December's mid-year update" is a forecast of the fiscal
+    year made in December, not December's figure (it was keyed with the budget's 2024-25 deficit as a
+    series); a month with a data word ("the September flash estimate") still dates its figure."""
+    from datetime import date
+
+    from briefcmp.analysis.periods import resolve
+
+    s = ("The treasurer projected a deficit of A$28.3 billion for the fiscal year starting July 1, wider than the "
+         "A$18.8 billion shortfall forecast in December's mid-year update.")
+    i = s.index("18.8")
+    assert resolve(s, (i, i + 4), date(2024, 5, 14), "australia")[0] != "2023-12"
+    i = s.index("28.3")
+    assert resolve(s, (i, i + 4), date(2024, 5, 14), "australia")[0] == "2024-07/2025-06"
+    s = "Inflation was 1.8% in the September flash estimate."
+    assert resolve(s, (s.index("1.8"), s.index("1.8") + 3), date(2024, 10, 31))[0] == "2024-09"
+    s = "The October 2024 outlook puts growth at 3.2% in 2025."
+    assert resolve(s, (s.index("3.2"), s.index("3.2") + 3), date(2024, 10, 22))[0] == "2025"

@@ -548,11 +548,25 @@ def blank_asides(sentence: str, figure: tuple[int, int]) -> str:
     return out
 
 
+# A month naming when a forecast or plan was made, not the period it is of: "the A$18.8 billion shortfall
+# forecast in December's mid-year update", "the May 2023 budget", "the October outlook" (a month with a
+# data word, "the September flash estimate", "August's reading", dates the figure and is left alone).
+_VINTAGE = re.compile(r"\b(?:" + "|".join(sorted((m for m in _MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)) +
+                      r")\.?(?:\s+(?:19|20)\d\d)?(?:['’]s)?\s+(?:(?:mid-year|half-yearly|pre-election|economic|fiscal|"
+                      r"supplementary|interim|budget)\s+)?(?:update|outlook|budget|statement|projections?|review|"
+                      r"mini-budget)\b", re.I)
+
+
+def blank_vintages(sentence: str) -> str:
+    """The sentence with the months that name a forecast's or plan's making blanked (offsets kept)."""
+    return _VINTAGE.sub(lambda m: " " * len(m.group()), sentence) if _VINTAGE.search(sentence) else sentence
+
+
 def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], country: str = "") -> tuple[str, str]:
     """(as-of, how) for the figure at ``figure`` (offsets in ``sentence``); how: stated | relative | ""."""
     segs = segments(sentence)
     own = next((s for s in segs if s[0] <= figure[0] < s[1]), (0, len(sentence), False))
-    sentence = blank_asides(sentence, figure)
+    sentence = blank_vintages(blank_asides(sentence, figure))
     blanked = list(sentence)
     for a, b, base in segs:
         if base:
