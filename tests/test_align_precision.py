@@ -358,3 +358,25 @@ def test_a_month_naming_a_forecasts_making_is_not_its_period() -> None:
     assert resolve(s, (s.index("1.8"), s.index("1.8") + 3), date(2024, 10, 31))[0] == "2024-09"
     s = "The October 2024 outlook puts growth at 3.2% in 2025."
     assert resolve(s, (s.index("3.2"), s.index("3.2") + 3), date(2024, 10, 22))[0] == "2025"
+
+
+def test_an_undated_figure_takes_the_release_s_latest_period_only_when_its_value_is_that_period_s(tmp_path) -> None:
+    """A release states September (5.2%) and, as a base, August (5.4%): a rewrite's undated "5.2 per cent"
+    is September's and agrees with it; another outlet's undated "5.4 per cent" (a slip repeating
+    August's figure) takes no period, so it never agrees with August's (walk-s3)."""
+    head = "{title}\n{outlet} | 7 October 2022\n\n"
+    relations, claims = _lineup(tmp_path, {
+        "release": head.format(title="Labour market report", outlet="Statistics Office of Canada") +
+        "Employment was little changed in Canada. The unemployment rate fell to 5.2% in September, down from "
+        "5.4% in August, as fewer people looked for work.\n",
+        "paper": head.format(title="Hiring slows in Canada", outlet="Prairie Ledger") +
+        "Canada's jobless rate moved down to 5.2 per cent, the agency reported, as fewer people looked for work.\n",
+        "daily": head.format(title="Canada's jobs picture", outlet="Harbour Daily") +
+        "Canada's unemployment rate dropped to 5.4 per cent, the agency said, as fewer people looked for work.\n",
+    })
+    sept = _claim(claims, "release", "5.2% in September", 5.2)
+    paper = _claim(claims, "paper", "5.2 per cent", 5.2)
+    slip = _claim(claims, "daily", "5.4 per cent", 5.4)
+    august = _claim(claims, "release", "5.4% in August", 5.4)
+    assert any(r["kind"] == "agreement" and {sept, paper} <= _refs(r) for r in relations), relations
+    assert not any(r["kind"] == "agreement" and {slip, august} <= _refs(r) for r in relations), relations

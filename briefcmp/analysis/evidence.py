@@ -147,6 +147,10 @@ def adopt_release_periods(group: list, among: list | None = None, apart: bool = 
             continue  # its title's period did not fit: no other
         if len(near) == 1 and fits(m, next(iter(near)), apart):
             _adopt(m, next(iter(near)), values, briefs)
+        elif len(near) > 1:
+            latest = _latest_only(m, near, values)
+            if latest and fits(m, latest, apart):
+                _adopt(m, latest, values, briefs)
         if near:
             continue
         # No other report states one: the brief's main period (the one its figures state most), only
@@ -173,6 +177,22 @@ def overlaps(p: str, q: str) -> bool:
     if p == q or a is None or b is None or a == b:
         return False
     return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _latest_only(m, near: set[str], values: dict) -> str:
+    """Of the periods a release states (its month and, as a base, the month before), the latest when
+    ``m``'s value is that period's and no earlier one's: "the jobless rate moved down to 5.2 per cent"
+    beside a release giving 5.2% for September and 5.4% for August is September's. A value that is an
+    earlier period's (a slip repeating last month's figure) or is both periods' takes none."""
+    spans = {p: _span(p) for p in near}
+    if any(s is None for s in spans.values()):
+        return ""
+    latest = max(near, key=lambda p: spans[p][0])
+    if any(spans[p][1] >= spans[latest][0] for p in near if p != latest):
+        return ""  # overlapping or not all before it: no one latest period
+    def agrees(p: str) -> bool:
+        return bool(values[p]) and all(close(m, o) for o in values[p].values())
+    return latest if agrees(latest) and not any(agrees(p) for p in near if p != latest) else ""
 
 
 def _adopt(m, period: str, values: dict, briefs: dict, how: str = "release") -> None:
