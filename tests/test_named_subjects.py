@@ -79,3 +79,15 @@ def test_a_country_registered_under_another_label_still_counts_in_a_name() -> No
 
     entities = Entities(Config(entities={"in": Entity(id="in", label="Republic of India", aliases=("India",))}))
     assert entities.subjects("Coal India Limited produced 773.81 million tonnes.") == ("in",)
+
+
+def test_the_press_s_two_letter_names_nz_and_hk() -> None:
+    """"NZ GDP", "HK exports" name New Zealand and Hong Kong (walk-s4); a currency prefix ("NZ$57 billion"
+    in a Japanese trade story) names no subject."""
+    from briefcmp.analysis.entities import Entities
+
+    e = Entities()
+    assert e.subjects("NZ GDP fell 1.0% in the September quarter") == ("new-zealand",)
+    assert e.subjects("HK exports rose 2%") == ("hong-kong",)
+    assert e.subjects("Japan's surplus was 5.35 trillion yen (NZ$57 billion)") == ("japan",)
+    assert e.subjects("a deficit of HK$5 billion") == ()

@@ -89,7 +89,7 @@ def countries() -> tuple[Country, ...]:
         label = info["name"]
         names = {label}
         for alt in info.get("altSpellings") or ():
-            if alt.isascii() and alt[:1].isupper() and (len(alt) > 3 or alt in ("UK", "USA", "UAE")):
+            if alt.isascii() and alt[:1].isupper() and (len(alt) > 3 or alt in ("UK", "USA", "UAE", "NZ", "HK")):
                 names.add(alt)
         if iso.get("alpha3"):
             names.add(iso["alpha3"])
