@@ -312,3 +312,16 @@ def test_bundled_no_contradiction_across_different_periods(bundled):
     years = {str(c.as_of) for r in bundled if r.key == "japan-russia-trade-total" and r.kind == "contradiction"
              for c in r.claims}
     assert years == {"2021"}
+
+
+def test_claims_summary_counts_the_drafts_left_to_review() -> None:
+    """A corpus of drafts (what `add` writes) says first how many claims nobody has reviewed yet; a
+    reviewed corpus says nothing of drafts."""
+    from briefcmp.corpus.model import Claim, Value
+    from briefcmp.render.listing import claims_summary
+
+    drafts = [Claim(id=f"c{i}", brief="b", quote="q", status="draft", value=Value(type="quantity", amount=1.0, unit="percent"))
+              for i in range(3)]
+    reviewed = [Claim(id="r", brief="b", quote="q", value=Value(type="quantity", amount=2.0, unit="percent"))]
+    assert claims_summary(drafts + reviewed, None).endswith("(0 with a key, 4 with a value; 3 drafts not yet reviewed)")
+    assert "draft" not in claims_summary(reviewed, None)

@@ -32,8 +32,11 @@ def claims_summary(claims: list[Claim], corpus: Corpus) -> str:
     briefs = len({c.brief for c in claims})
     keyed = sum(1 for c in claims if c.key)
     valued = sum(1 for c in claims if c.value is not None)
+    drafts = sum(1 for c in claims if c.status == "draft")
+    # what a person has still to do first: drafts nobody reviewed (``check`` lists them)
+    review = f"; {drafts} draft{'s' * (drafts != 1)} not yet reviewed" if drafts else ""
     return (f"{len(claims)} claim{'s' * (len(claims) != 1)} from {briefs} brief{'s' * (briefs != 1)} "
-            f"({keyed} with a key, {valued} with a value)")
+            f"({keyed} with a key, {valued} with a value{review})")
 
 
 def render_claims(claims: list[Claim], corpus: Corpus, fmt: str, width: Optional[int] = None,
