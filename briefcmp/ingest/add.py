@@ -190,9 +190,10 @@ def _stated(found: DocMeta, text: str = "") -> DocMeta:
     return merged
 
 
-def _merge(found: DocMeta, draft_meta, text: str = "") -> DocMeta:
+def _merge(stated: DocMeta, draft_meta) -> DocMeta:
     """The metadata the document states (``_stated``), then what annotate found at the top of the text."""
-    merged = _stated(found, text)
+    merged = DocMeta(title=stated.title, publisher=stated.publisher, published=stated.published, url=stated.url,
+                     origin=dict(stated.origin))
     merged.set("title", draft_meta.title, "text")
     merged.set("publisher", draft_meta.publisher, "text")
     merged.set("published", draft_meta.published, "text")
@@ -202,30 +203,24 @@ def _merge(found: DocMeta, draft_meta, text: str = "") -> DocMeta:
 def _dateline_in_corpus(text: str, corpus: Path, claims_file: Path):
     """The date of a wire dateline without a year ("BEIJING, Aug 4 (Reuters) -") when the corpus's other briefs
     were published near that day in exactly one year (the rule align applies to figures:
-    ``briefcontext._dateline_day``); None otherwise."""
+    ``briefcontext._dateline_day``); None otherwise. The other briefs' dates come through the loader (its
+    cache, safe YAML, no file outside the corpus), as every command reads them."""
     from briefcmp.analysis.briefcontext import _DATELINE_DAY, _dateline_day
+    from briefcmp.corpus.cache import load_corpus
     from briefcmp.corpus.model import PartialDate
-    from briefcmp.ingest.metadata import parse_date
+    from briefcmp.corpus.load import InputError
 
     if not _DATELINE_DAY.search(text[:3000]):
         return None
-    known = []
-    for path in sorted(corpus.glob("*.claims.yaml"))[:1000]:
-        if path.resolve() == claims_file.resolve():
-            continue
-        try:
-            head = path.read_text(encoding="utf-8")[:4000]  # the brief section opens the file
-        except (OSError, UnicodeDecodeError):
-            continue
-        m = _PUBLISHED.search(head)
-        found = parse_date(m.group(1).strip("'\"")) if m else None
-        if found is not None and found.day:
-            known.append(found.start())
-    day = _dateline_day(text[:3000], tuple(known))
+    try:
+        briefs = load_corpus([corpus], anchor_quotes=False).corpus.briefs
+    except InputError:
+        return None  # an unusable config: annotate says so next
+    own = claims_file.resolve()
+    known = tuple(sorted({b.published.start() for b in briefs if b.published is not None and b.published.day
+                          and not (b.path and Path(b.path).resolve() == own)}))
+    day = _dateline_day(text[:3000], known)
     return PartialDate(day.year, day.month, day.day) if day else None
-
-
-_PUBLISHED = re.compile(r"^  published:\s*(\S+)\s*$", re.M)
 
 
 # ---------------------------------------------------------------------------- the command's core
@@ -299,11 +294,11 @@ def run_add(settings: AddSettings) -> AddResult:
         write_file(source, got.text, force=settings.force, within=corpus)
         # The date the document states (a page's meta tags, a masthead, "Released: ...") is the one
         # relative periods are read against ("last month", "in September"), not annotate's guess.
-        stated = _stated(got.meta, got.text).published
-        dated = None if stated is not None else _dateline_in_corpus(got.text, corpus, claims_file)
+        stated = _stated(got.meta, got.text)
+        dated = None if stated.published is not None else _dateline_in_corpus(got.text, corpus, claims_file)
         result = run_annotate(AnnotateSettings(source=source, output=claims_file, positions=settings.positions,
-                                               published=stated or dated))
-        meta = _merge(got.meta, result.draft.meta, got.text)
+                                               published=stated.published or dated))
+        meta = _merge(stated, result.draft.meta)
         if dated is not None and meta.published in (None, dated):  # annotate took the date it was given
             meta.published, meta.origin["published"] = dated, "corpus"
             warnings.append(f"{original}: the dateline gives no year: took {dated.year}, the year that puts it "
