@@ -523,11 +523,3 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     return result
 
 
-_common_topics = grouping.common_topics
-_shared_order = grouping.shared_order
-_label = grouping.label
-_reason = grouping.reason
-
-
-def _new_key_id(group: list[Member], entities: Entities, taken: set[str]) -> str:
-    return grouping.new_key_id(group, taken)

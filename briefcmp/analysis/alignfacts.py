@@ -467,8 +467,7 @@ def _candidates(left: list[Statement], entities: Entities, taken: set[str], resu
                  if len({s.claim.brief for s in g}) >= 2]
         found.sort(key=lambda gl: (-gl[1], -len(gl[0]), gl[0][0].claim.ref))
         for g, low in found[:MAX_CANDIDATES_PER_BUCKET]:
-            doubt = _doubt(g) or ("" if _low(g, score) >= SURE_SCORE else "the statements are only alike")
-            result.candidates.append(_group(g, low, doubt or "the statements are only alike", entities, taken,
+            result.candidates.append(_group(g, low, _doubt(g) or "the statements are only alike", entities, taken,
                                             Group, Member))
 
 

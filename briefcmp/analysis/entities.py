@@ -268,6 +268,7 @@ class Entities:
         self._re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w$+])"
                               r"(?!\s+dollars?\b)(?:'s)?") if names else None
         self.__dict__.pop("_found", None)
+        self.__dict__.pop("_companies", None)  # names added since: a text seen before may hold a new company
 
     def provinces(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, id) of the provinces and states ``text`` names ("Ontario", "New South Wales", from
@@ -324,7 +325,9 @@ class Entities:
         no English word and no country's name ("Toyota"): a company's figures are the company's, however
         each report shortens its name. Returns the new ids. A name holding a country's ("Coal India
         Limited", see ``companies``) or a registered name is left as it is."""
-        import simplemma  # lazy: align only
+        from briefcmp.analysis.lexicon import _simplemma  # lazy: align only; the one entry point
+
+        simplemma = _simplemma()
 
         found: dict[str, set[str]] = {}
         for text in set(texts):
@@ -342,7 +345,7 @@ class Entities:
                 continue
             forms = {core, *full}
             first = core.split()[0]
-            if " " in core and not simplemma.is_known(first.lower(), lang="en") and \
+            if " " in core and simplemma is not None and not simplemma.is_known(first.lower(), lang="en") and \
                     first.lower() not in _GENERIC_NAME | _NAME_HEADS | _NOT_A_NAME_WORD:
                 forms.add(first)
             for f in forms:
@@ -394,14 +397,13 @@ class Entities:
             name = m.group()
             if name.endswith("'s"):
                 name = name[:-2]
-            if name in self.entity_of and self._company_name(text, m.start(), name):
+            company = name in self.entity_of and self._company_name(text, m.start(), name)
+            if company:
                 before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
                 companies.append(f"{before.group(1)} {name}")  # type: ignore[union-attr]
             if name.startswith("America") and _CONTINENT_BEFORE.search(text, max(0, m.start() - 9), m.start()):
                 continue  # "Latin America", "South American": not the United States
-            if name not in self.entity_of:
-                continue
-            if self._company_name(text, m.start(), name):
+            if name not in self.entity_of or company:
                 continue
             if name.isupper() and _AFTER_NUMBER.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "25 BPS": a unit after a number, not an office's acronym

@@ -20,7 +20,6 @@ for each such person, the one country every such statement names.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Callable, Optional
 
 from briefcmp.analysis import nlp
@@ -112,19 +111,15 @@ class BriefTexts:
     def around(self, claim) -> tuple[str, str]:
         """The brief's text before and after the claim's quote (both "" when the text or the quote is not found)."""
         if claim.brief not in self.texts:
+            from briefcmp.analysis.document import Document
+
             brief = self.briefs.get(claim.brief)
-            try:
-                text = Path(brief.source_path).read_text(encoding="utf-8-sig") if brief and brief.source_path else ""
-            except (OSError, UnicodeDecodeError):
-                text = ""
-            self.texts[claim.brief] = text[:MAX_TEXT]
+            doc = Document.read(brief.source_path) if brief and brief.source_path else None  # as the loader reads it
+            self.texts[claim.brief] = doc.original if doc is not None else ""
         words = (claim.quote or "").split()[:40]
         text = self.texts[claim.brief]
         m = re.search(r"\s+".join(map(re.escape, words)), text) if words else None
         return (text[:m.start()], text[m.end():]) if m else ("", "")
-
-
-MAX_TEXT = 2_000_000  # a source is at most this long here (the loader bounds it too)
 
 
 def person_countries(statements, entities: Entities, countries: frozenset[str]) -> dict[str, str]:

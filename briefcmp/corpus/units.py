@@ -46,16 +46,15 @@ def iso_currency(code: str) -> bool:
         return True
     if len(code) != 3 or not code.isascii() or not code.isupper():
         return False
-    global _ISO
-    if _ISO is None:
-        from babel.core import get_global
-
-        _ISO = frozenset(code for held in get_global("territory_currencies").values()
-                         for code, _since, until, tender in held if until is None and tender)
-    return code in _ISO
+    return code in _iso_codes()
 
 
-_ISO: "frozenset[str] | None" = None
+@lru_cache(maxsize=1)
+def _iso_codes() -> frozenset[str]:
+    from babel.core import get_global
+
+    return frozenset(code for held in get_global("territory_currencies").values()
+                     for code, _since, until, tender in held if until is None and tender)
 
 # Durations compare across units: everything in days.
 _DAYS = {"days": 1.0, "weeks": 7.0, "months": 30.4375, "years": 365.25, "hours": 1 / 24,
