@@ -142,7 +142,7 @@ def test_a_subject_from_the_release_scores_below_any_stated_one() -> None:
 
 
 def test_the_reason_says_which_subject_was_taken_from_the_release() -> None:
-    from briefcmp.analysis.align import _reason
+    from briefcmp.analysis.grouping import reason as _reason  # where align's reasons are written
 
     reason = _reason([_member("a", 5.0, "title"), _member("b", 5.0, "release")], "")
     assert reason.startswith("subject chile (from the title, for b#x: other reports of the release within 7 days")
