@@ -108,10 +108,15 @@ def test_an_amount_in_lakh_or_crore_has_the_scale_written(hundredths, scale):
 @pytest.mark.parametrize("text, expected", [
     ("The openings-to-applicants ratio fell to 1.18 in March.", [("ratio", 1.18, "")]),
     ("Officials reported a ratio of 0.92 for the quarter.", [("ratio", 0.92, "")]),
-    ("The index stood at 102.4, up from 101.9.", [("ratio", 102.4, ""), ("ratio", 101.9, "")]),
+    # an index is written in points ("127.4 points"): its level without the word is in points too
+    ("The index stood at 102.4, up from 101.9.", [("ratio", 102.4, "points"), ("ratio", 101.9, "points")]),
     ("The gauge slipped to 48.7 from 49.3 in May.", [("ratio", 48.7, ""), ("ratio", 49.3, "")]),
+    ("The FAO Food Price Index printed 127.4 for October.", [("ratio", 127.4, "points")]),
+    ("The index rose 2%, though it is still short of the 160.2 all-time high.",
+     [("percent", 2.0, "percent"), ("ratio", 160.2, "points")]),
+    ("It is still short of the 160.2 all-time high.", []),  # no index named: nothing to say what 160.2 is
 ])
-def test_a_named_ratio_or_index_is_a_unitless_figure(text, expected):
+def test_a_named_ratio_or_index_is_a_level_in_points_or_unitless(text, expected):
     assert [(k, a, u) for k, a, _, u in values(text)] == expected
 
 

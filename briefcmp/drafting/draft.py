@@ -14,6 +14,7 @@ from briefcmp.analysis.document import Document
 from briefcmp.corpus import anchor, units
 from briefcmp.corpus.fields import MAX_EXACT, plain_number
 from briefcmp.corpus.model import Claim, Config, Corpus, PartialDate, Period, Value
+from briefcmp.corpus.numerals import convention
 from briefcmp.corpus import sentences as sent
 from briefcmp.drafting.cjknumbers import FORECAST as CJK_FORECAST
 from briefcmp.drafting.figures import Figure, find_figures
@@ -239,7 +240,17 @@ def _find_figures(text: str, meta: BriefMeta, spans: list[tuple[int, int]], fisc
 
         return find_intl_figures(text, meta.language, published=published, sentence_spans=spans,
                                  fiscal_start=fiscal_start)
-    return find_figures(text, published=published, sentence_spans=spans, fiscal_start=fiscal_start)
+    # "81,4%", "51 770 560": an English text that writes a decimal comma or groups digits with spaces is
+    # read with its numbers written the English way (the same length: every offset holds)
+    written = convention(text)
+    figures = find_figures(written.text, published=published, sentence_spans=spans, fiscal_start=fiscal_start)
+    if written.notes:  # "1,234" read as 1.234: the figure says how else it reads
+        starts = [a for a, _, _ in written.notes]
+        for i, f in enumerate(figures):
+            k = bisect.bisect_left(starts, f.start)
+            if k < len(starts) and written.notes[k][1] <= f.end and not f.note:
+                figures[i] = dataclasses.replace(f, note=written.notes[k][2])
+    return figures
 
 
 def _hold_conflicting_keys(draft: Draft, corpus: Corpus, existing: list[Claim]) -> None:

@@ -206,7 +206,7 @@ class _Finder:
                 continue
             self.used.add(start, end)
             found.append(got)
-            if got[2] in ("count", "ratio") and got[3].unit == "":  # "rose to 1.27 from 1.30", "rose by 25,000, government by 17,000"
+            if got[2] == "ratio" or (got[2] == "count" and got[3].unit == ""):  # "rose to 1.27 from 1.30", "rose by 25,000, government by 17,000"
                 self._last_bare = (self.sentence_of(start, end)[0], got[2])
             if got[2] == "count":  # "visitors from Korea numbered 8,817,800, followed by China with ..."
                 self._last_count = (self.sentence_of(start, end)[0], got[3].unit)
@@ -490,8 +490,8 @@ class _Finder:
         if reference_before(before):
             return None
         if kind in ("count", "duration") and not currency and not words and after.kind != "times" and unit != "bps" \
-                and row is None \
-                and name_before(text, a):
+                and row is None and not (scale and "." in token) \
+                and name_before(text, a):  # ("Gauteng 15.1 million" in a list: a figure after its name)
             return None
         if kind == "count" and words and definite_before(before) and not selective(text[b:end]) \
                 and not re.match(r"\s+of\b", text[end:end + 4]) \
