@@ -322,3 +322,12 @@ def test_the_new_rules_never_fail_and_keep_offsets_inside(words):
         assert 0 <= f.start < f.end <= len(text)
         assert periods.resolve(text, (f.start, f.end), date(2024, 8, 2), "india")[1] in ("", "stated", "relative")
     assert all(item in text for _, item in periods.headed_items(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The kiwi fell to 56.23 U.S. cents after the data.", [("money", 0.5623, "", "USD")]),
+    ("It bought 71.5 Australian cents.", [("money", 0.715, "", "AUD")]),
+    ("Each coin is worth 3.5 euro cents.", [("money", 0.035, "", "EUR")]),
+])
+def test_cents_of_a_named_currency_are_that_currency(text, expected):
+    assert values(text) == expected

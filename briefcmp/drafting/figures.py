@@ -465,6 +465,8 @@ class _Finder:
         if rng is not None and rng[0] >= amount:  # "10-4" falls: a score or a change, never a range
             upper, after, end = rng
         unit, kind, scale = after.unit, after.kind, after.scale
+        if after.cents:  # "56.23 U.S. cents" is USD 0.5623, as its conversion "(US$0.5623)" writes it
+            amount, upper = round(amount / 100, 12), round(upper / 100, 12) if upper is not None else None
         if currency:
             unit, kind = currency, "money"
         if kind == "bare":
