@@ -16,6 +16,7 @@ from briefcmp.corpus.fields import MAX_EXACT, plain_number
 from briefcmp.corpus.model import Claim, Config, Corpus, PartialDate, Period, Value
 from briefcmp.corpus.numerals import convention
 from briefcmp.corpus import sentences as sent
+from briefcmp.drafting.alternates import merge_alternates
 from briefcmp.drafting.cjknumbers import FORECAST as CJK_FORECAST
 from briefcmp.drafting.figures import Figure, find_figures
 from briefcmp.drafting.homecurrency import home_dollars
@@ -132,6 +133,7 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     spans = document.sentence_spans
     prep.__dict__["_sentence_spans"] = spans  # for ``_short_quotes``
     figures = home_dollars(prep.text, _find_figures(prep.text, meta, spans, config.fiscal_year_start), config)
+    figures = merge_alternates(prep.text, figures)  # "9.1 trillion yen ($64 billion)": one claim, two expressions
     existing = list(existing)
     taken_ids = {c.id for c in existing}
     existing = [c for c in existing if c.span is not None]
