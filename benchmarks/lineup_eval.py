@@ -215,6 +215,11 @@ def value_written_in(value: dict, text: str) -> bool:
     except (TypeError, ValueError):
         return True
     nums = _numbers(text)
+    # "81,4%", "51 770 560": a text that writes a decimal comma or groups digits with spaces
+    # (corpus/numerals.py reads them so when drafting)
+    from briefcmp.corpus.numerals import english_digits
+
+    nums += _numbers(english_digits(text))
     for ch in {c for c in text if unicodedata.category(c) == "No" and 0 < unicodedata.numeric(c, 0) < 1}:
         nums += [n + unicodedata.numeric(ch) for n in nums] + [unicodedata.numeric(ch)]  # "3¾%", "½"
     nums += _spelled_numbers(text)  # "one-point-six percent", "two per cent", "half a percentage point"

@@ -45,6 +45,7 @@ for byte), re-parses the result and writes atomically.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections import defaultdict
@@ -67,6 +68,7 @@ from briefcmp.analysis.measure import (  # noqa: F401  (names other modules impo
 from briefcmp.analysis.terms import term_match
 from briefcmp.corpus import units
 from briefcmp.corpus.model import Claim, Corpus
+from briefcmp.corpus.numerals import english_digits
 
 FIGURE_TYPES = ("quantity", "rank")
 DEFAULT_TOLERANCE = "2%"  # money and counts: rounding ("about 1.3 billion" and "1.28 billion"), not another figure
@@ -135,13 +137,14 @@ def _figure_at(text: str, value) -> Optional[tuple[int, int]]:
     """Where the figure's number is written in ``text`` (digits only), if it can be told."""
     if value.amount is None:
         return None
-    for m in _NUMBER.finditer(text):
-        try:
-            x = float(m.group().replace(",", ""))
-        except ValueError:
-            continue
-        if abs(x - abs(value.amount)) <= 1e-9 * max(abs(x), 1.0):  # (a sign is written before the digits)
-            return m.span()
+    for written in (text, english_digits(text)):  # "81,4%", "51 770 560" (same length: offsets hold)
+        for m in _NUMBER.finditer(written):
+            try:
+                x = float(m.group().replace(",", ""))
+            except ValueError:
+                continue
+            if abs(x - abs(value.amount)) <= 1e-9 * max(abs(x), 1.0):  # (a sign is written before the digits)
+                return m.span()
     return None
 
 
@@ -458,6 +461,38 @@ def _brief_hints(members: list[Member], title: str = "", published: Optional[dat
                 m.hint = top[0]
 
 
+def _expressions(claim: Claim) -> list[Claim]:
+    """The claim, then a copy of it for each alternate in another unit (``Value.alternates``): a
+    conversion lines up with figures written in its unit; the key goes on the one claim."""
+    v = claim.value
+    if v is None or not v.alternates:
+        return [claim]
+    main, *alts = v.expressions()
+    return [claim, *(dataclasses.replace(claim, value=dataclasses.replace(e, stands_for=main.display()))
+                     for e in alts if units.canonical_unit(e.unit) != units.canonical_unit(main.unit))]
+
+
+def _one_group_per_claim(result: AlignResult) -> None:
+    """A claim lined up in two expressions keeps the first group that takes it (groups are proposed
+    in order of confidence); a group left with one brief is no proposal."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for g in result.groups:
+        members, own = [], set()
+        for m in g.members:
+            ident = (m.claim.brief, m.claim.id)
+            if ident not in seen and ident not in own:
+                members.append(m)
+                own.add(ident)
+        if len(members) < len(g.members):
+            if len({m.claim.brief for m in members}) < 2:
+                continue
+            g.members[:] = members
+        seen.update((m.claim.brief, m.claim.id) for m in members)
+        kept.append(g)
+    result.groups[:] = kept
+
+
 def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     """Propose keys for unkeyed figure claims: registered keys they answer, or new keys they share."""
     config = corpus.config
@@ -477,11 +512,12 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
                 continue
             if brief.id not in contexts:
                 contexts[brief.id] = _Context(brief, entities, known)
-            m = describe(claim, contexts[brief.id], entities)
-            if m is None or m.alternate:  # "or $4.5 trillion, depending on the rate": read with the first
-                continue
-            described.append(m)
-            (keyed[claim.key] if claim.key else loose).append(m)
+            for expression in _expressions(claim):  # "9.1 trillion yen ($64 billion)": in yen, and in dollars
+                m = describe(expression, contexts[brief.id], entities)
+                if m is None or m.alternate:  # "or $4.5 trillion, depending on the rate": read with the first
+                    continue
+                described.append(m)
+                (keyed[claim.key] if claim.key else loose).append(m)
         if brief.id in contexts:
             _currency_subject(described, contexts[brief.id])
             _brief_hints(described, brief.title or "", contexts[brief.id].published)
@@ -511,6 +547,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     grouping.new_keys(rest, entities, taken, result, Group)
     eventdates.add_groups(result, corpus, entities, lambda b: contexts.get(b.id) or _Context(b, entities),
                           Member, Group, taken)  # date claims by event (analysis/eventdates.py)
+    _one_group_per_claim(result)
     for g in result.groups:
         for s in g.subjects:
             if s not in config.entities:
