@@ -135,3 +135,18 @@ def test_a_bad_alternate_is_located(tmp_path: Path, value: str, message: str) ->
     res = CliRunner().invoke(app, ["check", str(root)])
     assert res.exit_code != 0 and message in res.output
     assert "a.claims.yaml:7:" in res.output  # on the claim's value line
+
+
+def test_a_conversion_bridges_a_key_of_two_currencies() -> None:
+    # "591.48 trillion yen, or $4.21 trillion" with another brief's yen and a third's dollars: one key,
+    # each currency compared on its own, the converted figure in both
+    key = KeyDef("k", "Nominal GDP", "quantity", tolerance=Tolerance(0.01))
+    both = q(591.48, "JPY", "trillion", ((4.21, None, "trillion", "USD", "exact"),))
+    rels = find_relations(_corpus([("a", both), ("b", q(591, "JPY", "trillion")), ("c", q(4.2, "USD", "trillion"))], key))
+    assert sorted((r.kind, tuple(c.brief for c in r.claims)) for r in rels) == \
+        [("agreement", ("a", "b")), ("agreement", ("a", "c"))]
+    rels = find_relations(_corpus([("a", both), ("b", q(591, "JPY", "trillion")), ("c", q(4.5, "USD", "trillion"))], key))
+    assert sorted(r.kind for r in rels) == ["agreement", "contradiction"]
+    # with nothing written in both, two currencies under one key are still an annotation problem
+    rels = find_relations(_corpus([("b", q(591, "JPY", "trillion")), ("c", q(4.2, "USD", "trillion"))], key))
+    assert [r.kind for r in rels] == ["annotation-problem"]

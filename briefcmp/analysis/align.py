@@ -473,23 +473,28 @@ def _expressions(claim: Claim) -> list[Claim]:
 
 
 def _one_group_per_claim(result: AlignResult) -> None:
-    """A claim lined up in two expressions keeps the first group that takes it (groups are proposed
-    in order of confidence); a group left with one brief is no proposal."""
-    seen: set[tuple[str, str]] = set()
-    kept = []
+    """A claim lined up in two expressions ("591.48 trillion yen, or $4.21 trillion" with figures in yen
+    and with figures in dollars) joins its groups into one key, the first proposed: `compare` compares
+    each currency of the key on its own, the converted figure in both (``rules.screening``)."""
+    where: dict[tuple[str, str], Group] = {}
+    kept: list[Group] = []
     for g in result.groups:
         members, own = [], set()
         for m in g.members:
             ident = (m.claim.brief, m.claim.id)
-            if ident not in seen and ident not in own:
+            if ident not in own:
                 members.append(m)
                 own.add(ident)
-        if len(members) < len(g.members):
-            if len({m.claim.brief for m in members}) < 2:
-                continue
+        target = next((where[i] for i in own if i in where), None)
+        if target is None:
             g.members[:] = members
-        seen.update((m.claim.brief, m.claim.id) for m in members)
-        kept.append(g)
+            kept.append(g)
+            target = g
+        else:
+            held = {(m.claim.brief, m.claim.id) for m in target.members}
+            target.members.extend(m for m in members if (m.claim.brief, m.claim.id) not in held)
+        for i in own:
+            where.setdefault(i, target)
     result.groups[:] = kept
 
 

@@ -332,6 +332,8 @@ class _Finder:
                 continue
             if _BASE_BETWEEN.search(between):
                 continue  # "slipped to 1.27 from 1.30 in October": October dates the 1.30, not the 1.27
+            if self.dates_other_in_parens(d, a, b):
+                continue  # "62.03 million (2011: 51.8 million)": 2011 dates the figure in the parentheses
             breaks = len(re.findall(r";|,\s+(?:and|but|while|whereas)\b|\.\s", between))
             if breaks and d.start > b and d.pattern not in ("year", "qyear", "relyear", "fiscal"):
                 continue  # "averaged 7.7 percent over the year, and ... 12.5 percent in December 2023"
@@ -344,6 +346,17 @@ class _Finder:
             if best is None or dist < best[0]:
                 best = (dist, d)
         return best[1] if best else None
+
+    def dates_other_in_parens(self, d: DateMention, a: int, b: int) -> bool:
+        """Whether ``d`` stands in parentheses that hold another figure and not the figure [a, b)."""
+        text = self.text
+        open_ = text.rfind("(", max(0, d.start - 40), d.start)
+        if open_ < 0 or ")" in text[open_:d.start] or open_ <= a < d.start:
+            return False
+        close = text.find(")", d.end, d.end + 60)
+        if close < 0 or a < close and b > open_:
+            return False
+        return bool(re.search(r"\d", text[open_ + 1:d.start] + text[d.end:close]))
 
     def date_figures(self, figures: list[Figure], as_of_used: set[int]) -> list[Figure]:
         """Dates that are claims in their own right.

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from typing import Optional
 
 from briefcmp.analysis.rules.base import INFO, WARNING, KeyView, dimension, make_item, make_relation
 from briefcmp.corpus import units
 from briefcmp.corpus.model import Claim, Corpus, Relation
 
 
-def screen(k: KeyView, claims: list[Claim], corpus: Corpus, out: list[Relation]) -> list[Claim]:
-    """Report claims that cannot be compared under the key; return the others."""
+def screen(k: KeyView, claims: list[Claim], corpus: Corpus, out: list[Relation],
+           bridged: Optional[dict[str, list[Claim]]] = None) -> list[Claim]:
+    """Report claims that cannot be compared under the key; return the others. With ``bridged``, claims
+    of another dimension that a claim with alternates is also written in ("9.1 trillion yen ($64
+    billion)" under a key whose claims are in yen and in dollars) are no problem: they go there by
+    dimension, each dimension to be compared on its own (with the claims written in it too)."""
     typed = []
     for c in claims:
         if c.value is None:
@@ -46,7 +51,11 @@ def screen(k: KeyView, claims: list[Claim], corpus: Corpus, out: list[Relation])
         counts = Counter(dims.values())
         counts.update(d for ds in also.values() for d in ds)
         top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        if len(top) > 1 and top[0][1] == top[1][1]:
+        tied = [d for d, n in top if n == top[0][1]]
+        spans = [{dims[c.ref], *also[c.ref]} for c in typed if c.ref in also]
+        if len(tied) > 1 and bridged is not None and any(set(tied) <= ds for ds in spans):
+            pass  # "591.48 trillion yen, or $4.21 trillion" among yen and dollars: each compared apart
+        elif len(top) > 1 and top[0][1] == top[1][1]:
             # No majority: nothing tells which claims are right, so none is compared.
             listing = "; ".join(f"{c.ref} {c.value.display()}" for c in typed)  # type: ignore[union-attr]
             out.append(make_relation("annotation-problem", WARNING, k, typed, corpus,
@@ -64,6 +73,9 @@ def screen(k: KeyView, claims: list[Claim], corpus: Corpus, out: list[Relation])
             continue
         if expected in also.get(c.ref, ()):  # compared in its alternate of the key's dimension
             kept.append(c)
+            continue
+        if bridged is not None and any(dims[c.ref] in ds for ds in also.values()):
+            bridged.setdefault(dims[c.ref], []).append(c)
             continue
         given = c.value.unit or "no unit"  # type: ignore[union-attr]
         what = "currency" if units.is_currency(c.value.unit) or units.is_currency(expected) else "unit"  # type: ignore[union-attr]
