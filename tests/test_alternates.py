@@ -150,3 +150,35 @@ def test_a_conversion_bridges_a_key_of_two_currencies() -> None:
     # with nothing written in both, two currencies under one key are still an annotation problem
     rels = find_relations(_corpus([("b", q(591, "JPY", "trillion")), ("c", q(4.2, "USD", "trillion"))], key))
     assert [r.kind for r in rels] == ["annotation-problem"]
+
+
+# --------------------------------------------------------------------------- the whole path
+
+def test_init_annotate_align_compare_with_a_conversion(tmp_path: Path) -> None:
+    """A yen figure with its dollar conversion agrees with a report in yen and with one in dollars."""
+    import json
+
+    root = tmp_path / "c"
+    runner = CliRunner()
+    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+    texts = {
+        "wire": "Japan GDP\n\nWire | 15 February 2024\n\nJapan's nominal gross domestic product in 2023 came to "
+                "591.48 trillion yen, or $4.21 trillion, the government said on Thursday.\n",
+        "daily": "Japan economy\n\nDaily | 15 February 2024\n\nJapan's nominal gross domestic product in 2023 was "
+                 "591.48 trillion yen, the cabinet office said.\n",
+        "agency": "Japan output\n\nAgency | 16 February 2024\n\nJapan's nominal gross domestic product in 2023 was "
+                  "$4.21 trillion, the government said.\n",
+    }
+    for name, text in texts.items():
+        (root / "sources" / f"{name}.txt").write_text(text, encoding="utf-8")
+        r = runner.invoke(app, ["annotate", str(root / "sources" / f"{name}.txt"), "-o", str(root / f"{name}.claims.yaml")])
+        assert r.exit_code == 0, r.output
+    assert "alternates: [{amount: 4.21, scale: trillion, unit: USD}]" in (root / "wire.claims.yaml").read_text()
+    assert runner.invoke(app, ["align", str(root), "--apply"]).exit_code in (0, 1)
+    r = runner.invoke(app, ["compare", str(root), "--format", "json"])
+    relations = json.loads(r.stdout)["relations"]
+    found = {(x["kind"], tuple(sorted(c["brief"] for c in x["claims"]))) for x in relations}
+    assert ("agreement", ("daily", "wire")) in found and ("agreement", ("agency", "wire")) in found
+    assert not [x for x in relations if x["kind"] in ("contradiction", "annotation-problem")]
+    dollars = next(x for x in relations if x["kind"] == "agreement" and "agency" in {c["brief"] for c in x["claims"]})
+    assert "USD 4.21 trillion (alternate of JPY 591.48 trillion)" in dollars["explanation"]
