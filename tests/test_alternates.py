@@ -48,6 +48,7 @@ def test_a_conversion_or_an_alternative_is_drafted_as_one_claim(text, expected):
 @pytest.mark.parametrize("text", [
     "Sales were $5 billion ($4.8 billion a year earlier).",  # another figure in parentheses
     "Sales were $5 billion (up 4%) this year.",
+    "Diluted earnings per share were NT$12.54 (US$1.94 per ADR unit).",  # another measure in the parentheses
     "Exports rose 5% to $64 billion, and imports 3% to $50 billion.",
 ])
 def test_other_figures_stay_their_own_claims(text):

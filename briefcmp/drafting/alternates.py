@@ -60,8 +60,10 @@ def _restates(text: str, first: Figure, second: Figure) -> bool:
     if not other_unit and not same_amount:
         return False  # "$5 billion ($4.8 billion a year earlier)": another figure, not a conversion
     inside = next(((p, q) for p, q in clauses.conversions(sentence) if p <= at[0] < q), None)
-    if inside is not None and not text[first.end:s0 + inside[0]].strip():
-        return True  # "9.1 trillion yen ($64 billion)"
+    if inside is not None and not text[first.end:s0 + inside[0]].strip() \
+            and not text[second.end:s0 + inside[1]].strip(" )"):
+        # "9.1 trillion yen ($64 billion)" (not "NT$12.54 (US$1.94 per ADR unit)": another measure)
+        return True
     if not other_unit:
         return False
     return clauses.or_conversion(sentence, at) is not None and re.fullmatch(r"\s*,?\s+or\s+(?:about\s+|around\s+|"
