@@ -148,6 +148,14 @@ def _figure_at(text: str, value) -> Optional[tuple[int, int]]:
     return None
 
 
+# A sentence's opening frame that qualifies the measure of the clause after it: "Measured per person,",
+# "On the expenditure side,", "In real terms,", "Per capita,", "Seasonally adjusted,"
+_FRAME = re.compile(r"\s*(?:(?:measured|expressed|calculated|counted)\s+(?P<a>[a-z][a-z\s-]{1,30}?)|"
+                    r"(?:on|from)\s+the\s+(?P<b>[a-z][a-z\s-]{1,30}?)\s+side|in\s+(?P<c>[a-z][a-z\s-]{1,30}?)\s+terms|"
+                    r"(?P<d>per\s+(?:capita|person|head)|seasonally\s+adjusted))\s*,\s*", re.I)
+_PER_HEAD = re.compile(r"\bper\s+(?:person|head|inhabitant|resident)\b", re.I)
+
+
 def _clause(text: str, a: int, b: int) -> tuple[int, int]:
     start = max((m.end() for m in clauses.breaks(_CLAUSE_BREAK, text, 0, a)), default=0)
     end = min((m.start() for m in clauses.breaks(_CLAUSE_BREAK, text, b)), default=len(text))
@@ -169,6 +177,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     if units.is_count(unit):
         counted, unit, dim = unit, "", ""
     text = claim.quote
+    frame = None
     subjects_from = ""
     figure_span: Optional[tuple[int, int]] = None
     sentence_text = ""
@@ -201,6 +210,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
                 alternate = alt is not None and paren is None
             respective = clauses.respective_words(sentence, (fa, fb))
             c0, c1 = _clause(sentence, fa, fb)
+            frame = _FRAME.fullmatch(sentence[:c0]) if c0 else None
             clause, fig_in_clause = sentence[c0:c1], (fa - c0, fb - c0)
             cause = _CAUSE.search(clause, fig_in_clause[1])
             if cause:  # "... swelled to $992.1 billion as exporters beat expected U.S. tariffs": not the US's
@@ -285,6 +295,11 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
                                          if counted else written if unit != "percent" else "", fig_in_clause)
     if respective is not None:
         words, shown, order = measured_words(respective[0], entities, "")
+    elif frame is not None:  # "Measured per person, GDP dropped 1.2%": the frame qualifies the measure
+        said = _PER_HEAD.sub("per capita", next(g for g in frame.groups() if g))
+        more, more_shown, more_order = measured_words(said, entities, "")
+        words, order = words | more, (*order, *(w for w in more_order if w not in shown))
+        shown = {**shown, **{w: x for w, x in more_shown.items() if w not in shown}}
     own_direction = words & _DIRECTION
     apposition = bool(_APPOSITION.match(clause) or (fig_in_clause is not None and REACHED.match(clause)))
     participle = clauses.PARTICIPLE.match(clause) if fig_in_clause is not None else None
