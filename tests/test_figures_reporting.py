@@ -211,7 +211,8 @@ def test_lakh_crore_and_trillion_rupees_agree_across_reports(tmp_path):
         "wire": "India sets road spending\nNEW DELHI, Feb 3 (Newswire) -\n\nIndia has set its total road "
                 "spending at 2.78 trillion rupees ($32 billion) for 2025/26, the transport ministry said on Monday.\n",
     })
-    assert ("agreement", frozenset({"INR 2.78 lakh crore", "INR 2.78 trillion"})) in found
+    # the conversion is the same claim's alternate, shown beside it
+    assert ("agreement", frozenset({"INR 2.78 lakh crore", "INR 2.78 trillion (or USD 32 billion)"})) in found
     assert not any(kind == "contradiction" for kind, _ in found)
 
 
@@ -331,3 +332,16 @@ def test_the_new_rules_never_fail_and_keep_offsets_inside(words):
 ])
 def test_cents_of_a_named_currency_are_that_currency(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The index came to 127.4 points last month, a 2 percent increase.", [("points", 127.4, "", "points"),
+                                                                           ("percent", 2.0, "", "percent")]),
+    ("The index stood at an average of 127.4 points, 5.5 percent above a year ago.",
+     [("points", 127.4, "", "points"), ("percent", 5.5, "", "percent")]),
+    # a change in a percentage stays percentage points, index or not
+    ("Inflation was 4.1 percent in 2023, a rise of 0.2 point.", [("percent", 4.1, "", "percent"),
+                                                                  ("points", 0.2, "", "percentage-points")]),
+])
+def test_an_index_level_in_points_is_not_percentage_points(text, expected):
+    assert [(v.amount, v.unit) for _, _, v in found(text)] == [(a, u) for _, a, _, u in expected]

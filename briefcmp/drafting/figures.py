@@ -95,6 +95,10 @@ _SPAN_LABEL_AFTER = re.compile(r"\s+(?:(?:rolling|moving|trailing)\s+)?(?:averag
 _BASE_BETWEEN = re.compile(r"\b(?:from|against|compared\s+(?:with|to)|versus|than)\s+(?:(?:a|an|the)\s+)?"
                            r"(?:(?:revised|record|previous|budgeted|initial)\s+)?[$€£¥₹]?\d")
 _POINTS = re.compile(r"\s+points?\b", re.I)
+# what says a figure in points is a level ("stood at an average of 127.4 points", "its peak of 160.2 points")
+_INDEX_LEVEL_BEFORE = re.compile(r"\b(?:at|of|averaged|averaging|reached|hit|touched|printed|registered|posted|"
+                                 r"came\s+to|came\s+in\s+at|revised\s+to)\s+(?:an?\s+)?(?:average\s+of\s+|revised\s+|"
+                                 r"record\s+)?$", re.I)
 _PERCENT_IN = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _EVENT_CLAUSE = re.compile(r"[;:,]\s|\s-\s")
 _HANGING_RANGE = re.compile(r"-\s+(?:to|and|or)\s+(\d+(?:\.\d+)?)(?=[\s-])")
@@ -464,7 +468,10 @@ class _Finder:
         pts = _POINTS.match(text, b) if not currency and after.kind in ("count", "bare") else None
         if pts and not (words and re.match(r"\s+[a-z]", text[pts.end():pts.end() + 2])):  # not "an eight point plan"
             s0, s1 = self.sentence_of(a, b)
-            if _PERCENT_IN.search(text, s0, s1):  # "4.1 percent in 2023, a rise of 0.2 point"
+            # "4.1 percent in 2023, a rise of 0.2 point"; not an index's level in a sentence with a percent
+            # ("the index came to 127.4 points, a 2 percent increase": points of the index)
+            if _PERCENT_IN.search(text, s0, s1) and not (_INDEX_LEVEL_BEFORE.search(text, max(s0, a - 40), a)
+                                                         and re.search(r"\bindex\b", text[s0:s1], re.I)):
                 return with_bound(text, a, pts.end(), "points",
                                   Value("quantity", amount=amount, unit="percentage-points"))
         if words and token.lower() in ("one", "zero") and after.kind not in ("money", "percent", "points"):
