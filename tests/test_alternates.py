@@ -183,3 +183,15 @@ def test_init_annotate_align_compare_with_a_conversion(tmp_path: Path) -> None:
     assert not [x for x in relations if x["kind"] in ("contradiction", "annotation-problem")]
     dollars = next(x for x in relations if x["kind"] == "agreement" and "agency" in {c["brief"] for c in x["claims"]})
     assert "USD 4.21 trillion (alternate of JPY 591.48 trillion)" in dollars["explanation"]
+
+
+def test_a_value_edit_keeps_the_alternates() -> None:
+    from briefcmp.drafting.valueedit import _set_value, parse_value
+
+    text = ("claims:\n  - id: budget\n    quote: \"9.1 trillion yen ($64 billion)\"\n"
+            "    value: {amount: 9.1, scale: trillion, unit: JPY, alternates: [{amount: 64, scale: billion, unit: USD}]}\n")
+    claim = Claim(id="budget", brief="a", quote="q", value=CONVERTED, line=2)
+    edited = _set_value(text, claim, parse_value(CONVERTED, "9.12"))
+    assert "value: {amount: 9.12, scale: trillion, unit: JPY, alternates: [{amount: 64, scale: billion, unit: USD}]}" \
+        in edited
+    assert edited.replace("9.12", "9.1") == text  # nothing else changed
