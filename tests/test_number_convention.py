@@ -61,8 +61,11 @@ def test_space_groups_in_a_decimal_point_text() -> None:
 
 
 def test_dots_grouping_and_a_decimal_comma() -> None:
-    c = convention("Exports reached EUR 1.234,5 million, up 3,2%.")
-    assert c.decimal_comma and "1,234.5" in c.text and "3.2%" in c.text
+    c = convention("Exports reached EUR 1.234,5 million, up 3,2%, from 2.500 firms.")
+    assert c.decimal_comma and "1,234.5" in c.text and "3.2%" in c.text and "2,500 firms" in c.text
+    # a text that writes a decimal comma but never groups with dots keeps "2.5" a decimal
+    c = convention("Prices rose 3,2% while 2.5 percent of firms closed.")
+    assert c.decimal_comma and "3.2%" in c.text and "2.5 percent" in c.text
 
 
 @settings(max_examples=200, deadline=None)

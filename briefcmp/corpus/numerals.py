@@ -68,6 +68,9 @@ def scaled(value: float) -> tuple[float, str]:
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d+,(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)")
 # "1.234,5": dots group, the comma is decimal
 _DOTS_THEN_COMMA = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?!\d|[.,]\d)")
+# "2.500", "1.234.567": dots grouping digits, in a text whose dots group (it writes "1.234,5" or "1.234.567")
+_DOT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?!\d|[.,]\d)")
+_MANY_DOT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?!\d|[.,]\d)")
 # "1,234.5", "12,345,678": English grouping, beyond doubt
 _ENGLISH_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d|(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?!\d|,\d)")
 # "1,234": one comma before three digits, a group sign in English, a decimal sign in a decimal-comma text
@@ -114,6 +117,9 @@ def convention(text: str) -> Convention:
             put(m.start(), m.group().replace(",", "."))
         for m in _DOTS_THEN_COMMA.finditer(text):
             put(m.start(), m.group().translate(_SWAP))
+        if _DOTS_THEN_COMMA.search(text) or _MANY_DOT_GROUPS.search(text):  # its dots group digits: "2.500 firms"
+            for m in _DOT_GROUPS.finditer(text):
+                put(m.start(), m.group().replace(".", ","))
         if len(decimals) >= 2:
             for m in one_comma:
                 put(m.start(), m.group().replace(",", "."))

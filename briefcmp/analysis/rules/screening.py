@@ -7,6 +7,7 @@ such a claim is reported and left out.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections import Counter
 from typing import Optional
@@ -94,7 +95,13 @@ def pick_expressions(k: KeyView, claims: list[Claim]) -> list[Claim]:
     ("USD 64 billion (alternate of JPY 9.1 trillion)"), so every relation shows the expression that matched."""
     if not any(c.value.alternates for c in claims):  # type: ignore[union-attr]
         return claims
-    others = {c.ref: make_item(k, c) for c in claims if not c.value.alternates}  # type: ignore[union-attr]
+    others = [make_item(k, c) for c in claims if not c.value.alternates]  # type: ignore[union-attr]
+    # how many of them an interval overlaps, by two sorted lists (not a pass over them per claim)
+    los, his = sorted(o.wlo for o in others), sorted(o.whi for o in others)
+
+    def overlapping(lo: float, hi: float) -> int:
+        return len(others) - (len(los) - bisect.bisect_right(los, hi)) - bisect.bisect_left(his, lo)
+
     out = []
     for c in claims:
         v = c.value
@@ -104,8 +111,7 @@ def pick_expressions(k: KeyView, claims: list[Claim]) -> list[Claim]:
             out.append(c)
             continue
         probe = [make_item(k, dataclasses.replace(c, value=e)) for e in exprs]
-        agree = [sum(1 for ref, o in others.items() if ref != c.ref and p.wlo <= o.whi and o.wlo <= p.whi)
-                 for p in probe]
+        agree = [overlapping(p.wlo, p.whi) for p in probe]
         best = max(range(len(exprs)), key=lambda i: (agree[i], -i))
         if best == 0 and exprs[0] == v.expressions()[0]:
             out.append(c)  # the value as written
