@@ -155,13 +155,10 @@ def test_a_conversion_bridges_a_key_of_two_currencies() -> None:
 
 # --------------------------------------------------------------------------- the whole path
 
-def test_init_annotate_align_compare_with_a_conversion(tmp_path: Path) -> None:
+def test_init_annotate_align_compare_with_a_conversion(tmp_path: Path, draft_corpus) -> None:
     """A yen figure with its dollar conversion agrees with a report in yen and with one in dollars."""
     import json
 
-    root = tmp_path / "c"
-    runner = CliRunner()
-    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
     texts = {
         "wire": "Japan GDP\n\nWire | 15 February 2024\n\nJapan's nominal gross domestic product in 2023 came to "
                 "591.48 trillion yen, or $4.21 trillion, the government said on Thursday.\n",
@@ -171,9 +168,9 @@ def test_init_annotate_align_compare_with_a_conversion(tmp_path: Path) -> None:
                   "$4.21 trillion, the government said.\n",
     }
     for name, text in texts.items():
-        (root / "sources" / f"{name}.txt").write_text(text, encoding="utf-8")
-        r = runner.invoke(app, ["annotate", str(root / "sources" / f"{name}.txt"), "-o", str(root / f"{name}.claims.yaml")])
-        assert r.exit_code == 0, r.output
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    root = draft_corpus(tmp_path / "c", [tmp_path / f"{name}.txt" for name in texts])
     assert "alternates: [{amount: 4.21, scale: trillion, unit: USD}]" in (root / "wire.claims.yaml").read_text()
     assert runner.invoke(app, ["align", str(root), "--apply"]).exit_code in (0, 1)
     r = runner.invoke(app, ["compare", str(root), "--format", "json"])

@@ -6,11 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 from briefcmp.analysis import align as A
 from briefcmp.analysis.entities import Entities
-from briefcmp.cli import app
 from briefcmp.corpus.cache import load_corpus
 
 TEXT = ("Kiwiland GDP\n\nWire | 19 December 2024\n\nNew Zealand GDP fell 1.0 percent in the quarter. "
@@ -18,12 +15,9 @@ TEXT = ("Kiwiland GDP\n\nWire | 19 December 2024\n\nNew Zealand GDP fell 1.0 per
         "GDP per capita decreased 1.2 percent in the quarter. In real terms, exports rose 2%.\n")
 
 
-def test_an_opening_frame_is_part_of_the_measure(tmp_path: Path) -> None:
-    root = tmp_path / "c"
-    runner = CliRunner()
-    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
-    (root / "sources" / "a.txt").write_text(TEXT, encoding="utf-8")
-    assert runner.invoke(app, ["annotate", str(root / "sources" / "a.txt"), "-o", str(root / "a.claims.yaml")]).exit_code == 0
+def test_an_opening_frame_is_part_of_the_measure(tmp_path: Path, draft_corpus) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    root = draft_corpus(tmp_path / "c", [tmp_path / "a.txt"])
     corpus = load_corpus([root], cache=False).corpus
     entities = Entities(corpus.config)
     (brief,) = corpus.briefs
