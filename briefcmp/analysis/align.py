@@ -187,6 +187,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             # and the converted figure stands where its parenthesis is; "X, or Y, depending on the
             # exchange rate": Y stands where X is.
             sentence, paren = clauses.blank_conversions(sentence, (fa, fb))
+            lead = _DATELINE_LEAD.match(sentence)
+            if lead and lead.end() <= fa:  # "Taipei, Oct. 17 (CNA) TSMC reported ...": where it was filed, not whose
+                sentence = " " * lead.end() + sentence[lead.end():]
             alt = clauses.alternative(sentence, (fa, fb))
             conv = clauses.or_conversion(sentence, (fa, fb)) if alt is None else None
             if conv is not None:
@@ -259,7 +262,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
                 if country:
                     # A body named only in the title ("Budget Passed by the National Assembly") is the
                     # headline's actor, not whose figure it is: the country's.
-                    subjects = country if subjects_from == "title" else (*subjects, *country)
+                    # An organ of the state ("the MPC", "the Reserve Bank") stands for its country.
+                    subjects = country if subjects_from == "title" or all(entities.organ(x) for x in subjects) \
+                        else (*subjects, *country)
                     break
             else:
                 subjects = tuple(f"({x})" for x in subjects)
@@ -361,6 +366,11 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         vintage = next((tag for tag, pattern in _VINTAGES if pattern.search(near)), "")
     return Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
                   subjects[0] if subjects else "", period, how, published, alternate, vintage)
+
+
+# A wire story's dateline opening its first sentence: "Taipei, Oct. 17 (CNA)", "MANILA, Nov 7 (Reuters) -", "ISTANBUL -".
+_DATELINE_LEAD = re.compile(r"\s*(?:[A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+){0,3},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+                            r"(?:,\s+\d{4})?\s*\([A-Za-z .]{2,30}\)\s*[-–—:]?|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}\s+[-–—]{1,2})\s")
 
 
 # "world", "global", "globally", "worldwide": one subject, the world's ("global growth", "world oil demand")

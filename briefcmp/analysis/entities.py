@@ -25,11 +25,10 @@ from typing import Iterable, Optional
 from briefcmp.corpus.functionwords import FUNCTION_WORDS, MONTH_NAMES, SAYING, WEEKDAYS
 from briefcmp.corpus.model import Config
 
-# Capitals that are also common words or names in English text, and codes that are English
-# words: recognising them as countries would attach the wrong subject.
+# Capitals that are also common words or names in English text: recognising them as countries
+# would attach the wrong subject. (ISO alpha-3 codes are no names at all: see ``countries``.)
 _AMBIGUOUS = frozenset("""
 Male Victoria Hamilton Kingston Georgetown Jamestown Santiago Saint Lima Nicosia
-AND ARE CAN PER BEN MAR GAB TON NOR ITA COL DOM ANT MAC GIB AIA ATA MLI NIU
 """.split())
 
 
@@ -67,6 +66,29 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def _english_noun(name: str) -> bool:
+    """Whether a one-word alias is an English noun ("Island", Iceland's name in Icelandic; "Reunion"):
+    simplemma knows a plural of it. A country is recognised by a name, never by an ordinary word."""
+    if " " in name or not name.isalpha():
+        return False
+    from briefcmp.analysis.lexicon import _simplemma  # lazy: the one entry point
+
+    simplemma = _simplemma()
+    low = name.lower()
+    return simplemma is not None and any(simplemma.lemmatize(low + s, lang="en") == low for s in ("s", "es"))
+
+
+def _cldr_names(code: str) -> tuple[str, ...]:
+    """The country's English name in CLDR (Babel), as the press now writes it: "Türkiye", "Czechia",
+    "Côte d'Ivoire" (not a name of several parts: "Congo - Kinshasa", "Hong Kong SAR China", "St. Kitts & Nevis")."""
+    from babel import Locale
+
+    name = Locale.parse("en").territories.get(code, "")
+    if not name or any(x in name for x in ("&", "(", " - ", "SAR", ",")):
+        return ()
+    return tuple(dict.fromkeys((name, name.replace("\u2019", "'"))))
+
+
 @lru_cache(maxsize=1)
 def countries() -> tuple[Country, ...]:
     """Every ISO 3166 country with its names, adjective, capital and codes."""
@@ -87,12 +109,16 @@ def countries() -> tuple[Country, ...]:
     for info in infos:
         iso = info["ISO"]
         label = info["name"]
-        names = {label}
+        names = {label, *_cldr_names(iso["alpha2"])}
         for alt in info.get("altSpellings") or ():
-            if alt.isascii() and alt[:1].isupper() and (len(alt) > 3 or alt in ("UK", "USA", "UAE", "NZ", "HK")):
+            if alt.isascii() and alt[:1].isupper() and (len(alt) > 3 or alt in ("UK", "USA", "UAE", "NZ", "HK")) \
+                    and not _english_noun(alt):
                 names.add(alt)
-        if iso.get("alpha3"):
-            names.add(iso["alpha3"])
+        # (ISO alpha-3 codes are not written for countries in running text, and many spell a word or an
+        # acronym: "VAT" is the Vatican's, "PAN", "CAN", "FIN"; the press's codes are in altSpellings: "USA")
+        singular = label[:-1] if " " not in label and label.endswith("s") and not label.endswith(("ss", "us")) else ""
+        if singular and not _english_noun(singular):
+            names.add(singular)  # a country named in the plural: "Philippine growth", "Lao", "Comoro"
         if iso["alpha2"] == "US":
             names.add("America")  # not after "Latin", "South", ... (see Entities.find)
         if iso["alpha2"] in ("US", "GB"):
@@ -109,8 +135,8 @@ def countries() -> tuple[Country, ...]:
             names.add(capital.split(" D.C.")[0] if capital.startswith("Washington") else capital)
         names = {n for n in names if n not in _AMBIGUOUS and "," not in n}
         population = info.get("population") if isinstance(info.get("population"), (int, float)) else 0
-        out.append((population, Country(slug(label), label, tuple(sorted(names)), (demonym,) if demonym in names else (),
-                                        iso["alpha2"])))
+        out.append((population, Country(slug(label), label, tuple(sorted(names)),
+                                        tuple(a for a in (demonym, singular) if a and a in names), iso["alpha2"])))
     # A name several countries share ("American" for the United States and the Northern Mariana
     # Islands, "Dominican") belongs to the most populous one.
     owner: dict[str, tuple[float, str]] = {}
@@ -184,13 +210,19 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z.-]*[A-Za-z]|[A-Za-z]")  # ("South Australi
 
 # A company named with its legal form: "Toyota Motor Corporation", "Samsung Electronics Co.", "Equinor ASA".
 _CORPORATE = re.compile(r"\b((?:[A-Z][A-Za-z&'-]+ ){0,2}[A-Z][A-Za-z&'-]+) (?:Corporation|Corp\b\.?|Inc\b\.?|"
-                        r"Ltd\b\.?|Limited\b|plc\b|PLC\b|Co\.|Company\b|Holdings\b|AG\b|ASA\b|S\.A\.|N\.V\.|LLC\b|"
+                        r"Ltd\b\.?|Limited\b|plc\b|PLC\b|Co\.|Co\b(?![-'’])|Company\b|Holdings\b|AG\b|ASA\b|S\.A\.|N\.V\.|LLC\b|"
                         r"GmbH\b)")
 # What stands between a country and the company it qualifies: "Japanese automaker Toyota", "Japan's biggest Toyota".
 _QUALIFIER_GAP = re.compile(r"(?:'s|’s)?(?:\s+(?!(?:and|or|but|while|as|than)\b)[a-z][a-z-]*){0,2}\s+")
 _COMPANY_NOUN = re.compile(r"(?:'s|’s)?\s+(?:[a-z-]+\s+)?(?:firm|firms|company|companies|automaker|carmaker|maker|"
                            r"manufacturer|conglomerate|giant|group|corporation|producer|exporter|retailer|lender)\b")
-_LEGAL_FORM = re.compile(r"\b(?:Corporation|Corp|Inc|Ltd|Limited|plc|PLC|Co\.|Company|Holdings|AG|ASA|S\.A\.|N\.V\.|LLC|GmbH)\b")
+# The short name a text gives a company in parentheses right after its full name: "... Co. (TSMC)".
+_DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{1,9})\)")
+# A company named with its stock listing: "TSMC (TWSE: 2330, NYSE: TSM)", "TSMC (2330 TT)", "Sony (6758.T)".
+_LISTED = re.compile(r"\b([A-Z][A-Za-z0-9&.'-]*(?: [A-Z][A-Za-z0-9&.'-]*){0,3}) \((?:[A-Z]{2,8}:\s*[A-Z0-9.]{1,8}|"
+                     r"\d{3,6}(?:\s+[A-Z]{2}|\.[A-Z]{1,2})|[A-Z]{1,5}\.[A-Z]{1,2})[,;)]")
+_LEGAL_FORM = re.compile(r"\b(?:(?:Corporation|Corp|Inc|Ltd|Limited|plc|PLC|Company|Holdings|AG|ASA|LLC|GmbH)\b|Co\.|Co\b(?![-'’])|"
+                         r"S\.A\.|N\.V\.)")
 _AFTER_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s*$)\d[\d.,]*\s*$")  # (not after a year: "... 2024 INEGI")
 _OFFICE_WORDS = frozenset("statistics stats statistical bank reserve central national census treasury".split())
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
@@ -266,7 +298,7 @@ class Entities:
     def _compile(self) -> None:
         names = sorted(self.entity_of, key=len, reverse=True)
         self._re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w$+])"
-                              r"(?!\s+dollars?\b)(?:'s)?") if names else None
+                              r"(?![\s-]+dollars?\b)(?:'s)?") if names else None  # ("U.S. dollar terms", "US-dollar revenue": a currency)
         self.__dict__.pop("_found", None)
         self.__dict__.pop("_companies", None)  # names added since: a text seen before may hold a new company
 
@@ -321,23 +353,31 @@ class Entities:
 
     def add_companies(self, texts: Iterable[str]) -> list[str]:
         """Register the companies ``texts`` name with a legal form ("Toyota Motor Corporation", "Toyota
-        Motor Corp."), under their name without it ("Toyota Motor") and their first word when it is
-        no English word and no country's name ("Toyota"): a company's figures are the company's, however
-        each report shortens its name. Returns the new ids. A name holding a country's ("Coal India
-        Limited", see ``companies``) or a registered name is left as it is."""
+        Motor Corp."), under their name without it ("Toyota Motor"), their first word when it is
+        no English word and no country's name ("Toyota"), the short name the text defines in parentheses
+        after it or the name's initials ("Taiwan Semiconductor Manufacturing Co. (TSMC)"); and a name
+        followed by its stock listing ("TSMC (TWSE: 2330)", "TSMC (2330 TT)"). A company's figures are the
+        company's, however each report shortens its name, never its home country's nor those of the
+        country whose currency or market it reports in. Returns the new ids. A name that ends with a
+        country's ("Coal India Limited", see ``companies``), one that is only a country's and generic
+        words, or a registered name is left as it is."""
         from briefcmp.analysis.lexicon import _simplemma  # lazy: align only; the one entry point
 
         simplemma = _simplemma()
 
         found: dict[str, set[str]] = {}
+        listed: set[str] = set()
         for text in set(texts):
+            for m in _LISTED.finditer(text):
+                listed.add(m.group(1))
             if not _LEGAL_FORM.search(text):
                 continue
             for m in _CORPORATE.finditer(text):
                 core = m.group(1)
-                if self.find(core) or self.companies(core) or core.split()[0].lower() in _NOT_A_NAME_WORD | _GENERIC_NAME | _NAME_HEADS:
+                if not self._company_core(core):
                     continue
-                found.setdefault(core, set()).add(m.group())
+                short = _DEFINED.match(text, m.end())
+                found.setdefault(core, set()).update({m.group(), *((short.group(1),) if short else ())})
         new = []
         for core, full in sorted(found.items()):
             eid = slug(core)
@@ -346,16 +386,43 @@ class Entities:
             forms = {core, *full}
             first = core.split()[0]
             if " " in core and simplemma is not None and not simplemma.is_known(first.lower(), lang="en") and \
-                    first.lower() not in _GENERIC_NAME | _NAME_HEADS | _NOT_A_NAME_WORD:
+                    first.lower() not in _GENERIC_NAME | _NAME_HEADS | _NOT_A_NAME_WORD and not self.find(first):
                 forms.add(first)
+            words = core.split()
+            if len(words) >= 2:  # "TSMC", "TSM": initials of the name with and without its legal form
+                initials = "".join(w[0] for w in words)
+                forms.update({initials + next(iter(f[len(core):].strip()[:1] for f in full if f.startswith(core + " ")), ""),
+                              initials} if len(initials) >= 3 else set())
             for f in forms:
-                self.entity_of.setdefault(f, eid)
+                if f not in self.entity_of or self.entity_of[f] in self.adopted:
+                    self.entity_of[f] = eid
             self.labels[eid] = core
             self.company_ids.add(eid)
             new.append(eid)
+        for name in sorted(listed - set(self.entity_of)):  # a listed company no legal form named
+            if self._company_core(name):
+                eid = slug(name)
+                self.entity_of[name] = eid
+                self.labels.setdefault(eid, name)
+                self.company_ids.add(eid)
+                new.append(eid)
         if new:
             self._compile()
         return new
+
+    def _company_core(self, core: str) -> bool:
+        """Whether ``core`` (the words before a legal form or a listing) may name a company: not a
+        country's name or generic words alone, nor a name ending with a country's ("Coal India", see
+        ``companies``); a name that holds a country's before words of its own is one ("Taiwan
+        Semiconductor Manufacturing", "Korea Electric Power")."""
+        if self.companies(core) or core.split()[0].lower() in _NOT_A_NAME_WORD | (_GENERIC_NAME - {"new"}) | _NAME_HEADS:
+            return False
+        hits = self.find(core)
+        if not hits:
+            return True
+        rest = [w for w in _NAME_TOKEN.findall(core[hits[-1][1]:]) if w[0].isupper()]
+        return len(hits) == 1 and hits[0][0] == 0 and bool(rest) and \
+            not all(w.lower() in _GENERIC_NAME | _NAME_HEADS | _NOT_A_NAME_WORD for w in rest)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, entity id) of every name in ``text``, in order (remembered: align asks of one
@@ -465,6 +532,14 @@ class Entities:
         return any(w.lower() not in _NAME_HEADS and w.lower() not in _NAME_LINKS and w.lower() not in _GENERIC_NAME
                    for w in words)
 
+    def organ(self, eid: str) -> bool:
+        """Whether an adopted name of words any country uses names an organ of the state ("the Monetary
+        Policy Committee", "the Reserve Bank", "the Governing Council", "the Statistics Authority"): its
+        head is an institution's (``_ORGAN_HEADS``), not a place's ("the Northern Region") nor a body that
+        owns its figures ("the Pension Fund", "the National Union"). Its figures are its country's."""
+        words = [w.lower() for w in _NAME_TOKEN.findall(self.labels.get(eid, eid)) if w[0].isupper()]
+        return eid in self.adopted and not self.distinctive(eid) and bool(words) and words[-1] in _ORGAN_HEADS
+
     def adopt(self, name: str) -> str:
         """The entity id of a place or organisation named in a brief (see ``proper_names``), kept with
         its label so that ``align --apply`` can register it: "the Santiago metropolitan region"."""
@@ -572,8 +647,14 @@ foreign home monetary development investment securities energy water environment
 labor justice agriculture agricultural trade industry commerce education defence defense security police
 social housing transport infrastructure capital metropolitan northern southern eastern western north south
 east west upper lower greater new old royal united republic democratic independent international
+policy governing executive standing
 """.split())
 _NAME_LINKS = frozenset("of for and de del do da des la".split())
+# The heads of a state's organs, whose decisions and figures are their country's (``Entities.organ``).
+_ORGAN_HEADS = frozenset("""
+bank reserve committee council board authority agency ministry bureau directorate commission institute
+parliament assembly
+""".split())
 # Words after the head that end the same name: "the Government Pension Fund Global", "Coal India Limited".
 _NAME_ENDS = frozenset("global international worldwide limited ltd inc plc".split())
 _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")

@@ -1,0 +1,88 @@
+"""What a figure is about (issue 21): a country is recognised by a name, never by a code or an ordinary
+word; an organ of the state stands for its country; a company's figures are the company's, however its
+name is shortened, and never the country of its currency; a wire dateline is where a story was filed.
+Fixture texts written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefcmp.analysis.align import _DATELINE_LEAD, describe
+from briefcmp.analysis.entities import Entities
+from tests.test_align_whose import _brief_context
+
+
+@pytest.mark.parametrize("text", [
+    "Working people will not pay more income tax, employee National Insurance or VAT.",  # VAT: the Vatican's code
+    "The PAN card is needed to open an account.",  # Panama's
+    "Sales were flat, CAN said.",  # Canada's alpha-3 code
+    "The Island economy of the north grew.",  # "Ísland", Iceland's own name, is an English noun
+])
+def test_a_code_or_an_ordinary_word_is_no_country(text: str) -> None:
+    assert Entities().subjects(text) == ()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Annual inflation in Türkiye slowed to 48.6 percent.", ("turkey",)),  # CLDR's English name
+    ("Turkiye's central bank held rates.", ("turkey",)),
+    ("Philippine growth slowed to 5.2 percent.", ("philippines",)),  # a plural name's singular is its adjective
+    ("The Philippine Statistics Authority said GDP grew.", ("philippines",)),
+    ("Exports from the USA rose.", ("united-states",)),  # the press's own codes stay names
+    ("Revenue in U.S. dollar terms and US-dollar revenue growth both rose.", ()),  # a currency, not the country
+])
+def test_a_country_by_its_names(text: str, expected: tuple[str, ...]) -> None:
+    assert Entities().subjects(text) == expected
+
+
+def test_a_plural_name_s_singular_is_an_adjective() -> None:
+    e = Entities()
+    assert e.mentions("Philippine exports and the Philippines' imports") == [
+        ("philippines", True), ("philippines", False)]
+
+
+def test_an_organ_of_the_state_is_its_country_a_fund_or_a_place_is_not() -> None:
+    e = Entities()
+    mpc, bank, council = e.adopt("Monetary Policy Committee"), e.adopt("Reserve Bank"), e.adopt("Governing Council")
+    fund, region = e.adopt("Pension Fund"), e.adopt("Northern Region")
+    assert e.organ(mpc) and e.organ(bank) and e.organ(council)
+    assert not e.organ(fund) and not e.organ(region)
+    assert not e.organ(e.adopt("Teachers Service Commission"))  # a name of its own: its own subject
+
+
+def test_a_committee_s_decision_is_its_country_s(tmp_path: Path) -> None:
+    text = ("Resolution of the Monetary Policy Committee\nBank of Ghana | Press release | 25 November 2024\n\n"
+            "The Bank of Ghana said the economy of Ghana kept growing in the third quarter, while inflation in "
+            "Ghana eased for a third month.\n\n"
+            "The Monetary Policy Committee decided to keep the policy rate at 27 percent.\n")
+    brief, ctx, e = _brief_context(tmp_path, "bog", text)
+    (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 27]
+    assert m is not None and m.subjects == ("ghana",)
+
+
+def test_a_company_named_with_its_country_is_the_company() -> None:
+    e = Entities()
+    e.add_companies(["Saudi Arabian Oil Co. (Aramco) said on Tuesday its profit fell.",
+                     "Infosys (NSE: INFY) raised its revenue guidance."])
+    aramco = e.entity_of["Aramco"]
+    assert aramco in e.company_ids and e.label(aramco) == "Saudi Arabian Oil"
+    # the long name is one name (not "Saudi Arabian" and then words), and the short one the same company
+    assert e.subjects("Saudi Arabian Oil Co. reported net income of $27 billion") == (aramco,)
+    assert e.qualified("Saudi Arabia's Aramco reported", e.subjects("Saudi Arabia's Aramco reported")) == (aramco,)
+    assert e.subjects("Infosys kept its margin at 21 percent") == ("infosys",) and "infosys" in e.company_ids
+    # a name that is a country's and generic words, or ends with a country's, is no new company
+    assert e.add_companies(["India Ltd said", "Coal India Limited mined more"]) == []
+
+
+def test_a_dateline_is_where_a_story_was_filed_not_whose_figure(tmp_path: Path) -> None:
+    for lead in ("Taipei, Oct. 17 (CNA) ", "MANILA, Nov 7 (Reuters) - ", "ISTANBUL - ", "SEOUL -- "):
+        assert _DATELINE_LEAD.match(lead + "Exports rose.").end() == len(lead)
+    assert _DATELINE_LEAD.match("India's exports rose.") is None
+    text = ("Widget maker's profit rises\nWire | 17 October 2024\n\n"
+            "Seoul, Oct. 17 (Yonhap) Hanil Widget Co. said its net profit rose 12 percent to 85 billion won in "
+            "the third quarter, helped by orders for its machines.\n")
+    brief, ctx, e = _brief_context(tmp_path, "wire", text)
+    e.add_companies([text])
+    (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 85]
+    assert m is not None and m.subjects == ("hanil-widget",)
