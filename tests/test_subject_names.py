@@ -86,3 +86,41 @@ def test_a_dateline_is_where_a_story_was_filed_not_whose_figure(tmp_path: Path) 
     e.add_companies([text])
     (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 85]
     assert m is not None and m.subjects == ("hanil-widget",)
+
+
+def test_the_lead_s_first_country_named_most_is_the_brief_s_subject() -> None:
+    from briefcmp.analysis import subjects
+
+    p, v, i = ("philippines", False), ("vietnam", False), ("indonesia", False)
+    assert subjects.main_subject([p, v, p, i], lead_first="philippines") == (("philippines",), "main subject")
+    assert subjects.main_subject([p, v, p, i], lead_first="") == ((), "")  # not the lead's: not enough
+    assert subjects.main_subject([p, v, v, p], lead_first="philippines") == ((), "")  # not named more often
+    assert subjects.main_subject([p, v, i], lead_first="philippines") == ((), "")  # named once
+
+
+def test_a_country_s_own_body_in_the_masthead_names_the_brief_s_country(tmp_path: Path) -> None:
+    text = ("Economy grows 4.6 percent in second quarter\nKenya National Bureau of Statistics | Press Release | "
+            "30 September 2024\n\nGross domestic product expanded by 4.6 percent in the second quarter of 2024, "
+            "compared with 5.6 percent in the same quarter of 2023, as growth in construction and mining slowed.\n")
+    brief, ctx, e = _brief_context(tmp_path / "a", "knbs", text)
+    assert ctx.brief_subjects == ("kenya",)  # (a noun already)
+    text = text.replace("Kenya National Bureau", "Kenyan National Bureau")
+    brief, ctx, e = _brief_context(tmp_path / "b", "knbs", text)
+    assert ctx.brief_subjects == ("kenya",)  # an adjective outside the lead, but before its body's name
+    text = text.replace("Kenyan National Bureau of Statistics", "Kenyan Economics Newsletter")
+    brief, ctx, e = _brief_context(tmp_path / "c", "knbs", text)
+    assert ctx.brief_subjects == ()  # a newsletter's adjective, once: a side matter
+
+
+def test_a_fronted_clause_takes_the_main_clause_s_subject(tmp_path: Path) -> None:
+    text = ("Growth slows but stays among the fastest\nNews Agency | 7 November 2024\n\n"
+            "Even with third-quarter growth easing to 4.9 percent, Indonesia still ranks among the fastest-growing "
+            "large economies, the planning minister said on Thursday, ahead of Thailand and Malaysia.\n")
+    brief, ctx, e = _brief_context(tmp_path, "agency", text)
+    (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 4.9]
+    assert m is not None and m.subjects == ("indonesia",) and m.subjects_from == "sentence"
+    text = text.replace("Even with third-quarter growth easing", "Third-quarter growth eased").replace(
+        "4.9 percent, Indonesia still ranks", "4.9 percent, while Indonesia still ranks")
+    brief, ctx, e = _brief_context(tmp_path / "b", "agency", text)
+    (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 4.9]
+    assert m is not None and m.subjects_from != "sentence"  # no fronted clause: a later clause is another's

@@ -171,6 +171,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     sentence_text = ""
     alternate = False
     subjects: tuple[str, ...] = ()
+    clause_at: Optional[tuple[int, int]] = None  # the figure's clause in ``sentence``
     respective = None  # "A and B rose 3% and 5% respectively": B's words (read only from the source text)
     if claim.status != "draft" and claim.subjects:
         subjects, subjects_from = tuple(claim.subjects), "claim"
@@ -201,6 +202,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
                 alternate = alt is not None and paren is None
             respective = clauses.respective_words(sentence, (fa, fb))
             c0, c1 = _clause(sentence, fa, fb)
+            clause_at = (c0, c1)
             clause, fig_in_clause = sentence[c0:c1], (fa - c0, fb - c0)
             cause = _CAUSE.search(clause, fig_in_clause[1])
             if cause:  # "... swelled to $992.1 billion as exporters beat expected U.S. tariffs": not the US's
@@ -245,6 +247,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         if not subjects:
             for how, found in (("clause", lambda: entities.qualified(clause, entities.subjects(clause))),
                                ("sentence", lambda: entities.qualified(upto, entities.subjects_or_names(upto))),  # a name after the clause is another's
+                               ("sentence", lambda: _fronted_subject(sentence, clause_at, entities)),
                                ("previous sentence", lambda: ctx.carried(si)),
                                ("title", lambda: ctx.title_subjects),
                                (ctx.brief_how, lambda: ctx.brief_subjects)):
@@ -366,6 +369,23 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         vintage = next((tag for tag, pattern in _VINTAGES if pattern.search(near)), "")
     return Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
                   subjects[0] if subjects else "", period, how, published, alternate, vintage)
+
+
+# A clause put before the main one: "Even with third-quarter growth easing to 5.2 percent, the Philippines
+# still ranks ...", "After growing 3 percent in 2023, Kenya's economy ...".
+_FRONTED = re.compile(r"\s*(?:even\s+)?(?:with|after|despite|although|though|since|following|amid|in\s+spite\s+of)\b", re.I)
+
+
+def _fronted_subject(sentence: str, at: Optional[tuple[int, int]], entities: Entities) -> tuple[str, ...]:
+    """The subject of the main clause after a fronted clause holding the figure, whose own subject is the
+    main clause's (none when the figure's clause does not open the sentence that way)."""
+    if at is None or sentence[:at[0]].strip() or not _FRONTED.match(sentence, at[0]):
+        return ()
+    rest = sentence[at[1]:]
+    start = len(rest) - len(rest.lstrip(" ,;:"))
+    end = min((m.start() for m in clauses.breaks(_CLAUSE_BREAK, rest, start + 1)), default=len(rest))
+    main = rest[start:end]
+    return entities.qualified(main, entities.subjects(main))
 
 
 # A wire story's dateline opening its first sentence: "Taipei, Oct. 17 (CNA)", "MANILA, Nov 7 (Reuters) -", "ISTANBUL -".
