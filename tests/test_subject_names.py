@@ -80,11 +80,11 @@ def test_a_dateline_is_where_a_story_was_filed_not_whose_figure(tmp_path: Path) 
         assert _DATELINE_LEAD.match(lead + "Exports rose.").end() == len(lead)
     assert _DATELINE_LEAD.match("India's exports rose.") is None
     text = ("Widget maker's profit rises\nWire | 17 October 2024\n\n"
-            "Seoul, Oct. 17 (Yonhap) Hanil Widget Co. said its net profit rose 12 percent to 85 billion won in "
-            "the third quarter, helped by orders for its machines.\n")
+            "Seoul, Oct. 17 (Yonhap) Hanil Widget Co. reported a net profit of 85 billion won for the third "
+            "quarter, up 12 percent from a year earlier.\n")
     brief, ctx, e = _brief_context(tmp_path, "wire", text)
     e.add_companies([text])
-    (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 85]
+    (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 12]
     assert m is not None and m.subjects == ("hanil-widget",)
 
 

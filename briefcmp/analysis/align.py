@@ -187,10 +187,10 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             # "7.95 trillion yen ($56 billion) defense budget": the sentence reads on past a conversion,
             # and the converted figure stands where its parenthesis is; "X, or Y, depending on the
             # exchange rate": Y stands where X is.
-            sentence, paren = clauses.blank_conversions(sentence, (fa, fb))
             lead = _DATELINE_LEAD.match(sentence)
             if lead and lead.end() <= fa:  # "Taipei, Oct. 17 (CNA) TSMC reported ...": where it was filed, not whose
                 sentence = " " * lead.end() + sentence[lead.end():]
+            sentence, paren = clauses.blank_conversions(sentence, (fa, fb))
             alt = clauses.alternative(sentence, (fa, fb))
             conv = clauses.or_conversion(sentence, (fa, fb)) if alt is None else None
             if conv is not None:
