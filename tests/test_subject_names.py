@@ -124,3 +124,40 @@ def test_a_fronted_clause_takes_the_main_clause_s_subject(tmp_path: Path) -> Non
     brief, ctx, e = _brief_context(tmp_path / "b", "agency", text)
     (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 4.9]
     assert m is not None and m.subjects_from != "sentence"  # no fronted clause: a later clause is another's
+
+
+def test_a_population_group_is_no_country() -> None:
+    e = Entities()
+    assert e.subjects("Population groups: black African 81.4%, coloured 8.2%, Indian/Asian 2.7%.") == ()
+    assert e.subjects("Indian exports rose 5 percent.") == ("india",)
+
+
+def test_a_cause_and_a_group_in_the_clause_name_no_subject(tmp_path: Path) -> None:
+    text = ("South Africa census results\nNews Wire | 10 October 2023\n\n"
+            "Black Africans make up 81.4% of the population of South Africa, the census showed.\n\n"
+            "In the list of population groups, black African 81.4% tops the count.\n\n"
+            "The vegetable oil price index rose 7.3% as palm output disappointed in Malaysia.\n")
+    brief, ctx, e = _brief_context(tmp_path, "wire", text)
+    figures = {(c.value.amount, c.quote[:3]): describe(c, ctx, e) for c in brief.claims if c.value is not None}
+    group = figures.get((81.4, "In "))
+    assert group is not None and group.subjects == ("south-africa",)  # not "(african)": the brief's country
+    oil = figures.get((7.3, "The"))
+    assert oil is not None and "malaysia" not in oil.subjects  # a country in the cause is not the figure's
+
+
+def test_the_bloc_of_a_brief_about_the_euro_area_is_the_euro_area(tmp_path: Path) -> None:
+    text = ("Euro zone outlook trimmed\nWire | 12 December 2024\n\n"
+            "The European Central Bank cut rates again. Growth was marked down: the bloc's economy is now seen "
+            "expanding by 0.7% this year.\n\nThe euro zone economy will pick up next year, the bank said.\n")
+    brief, ctx, e = _brief_context(tmp_path, "wire", text)
+    (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 0.7]
+    assert m is not None and m.subjects == ("euro-area",)
+
+
+def test_a_fronted_clause_before_a_province_is_the_province_s(tmp_path: Path) -> None:
+    text = ("Census: Ontario grows\nWire | 9 February 2022\n\n"
+            "With 14.2 million residents, Ontario, which contains Toronto and Ottawa, is still the most populous "
+            "province of Canada.\n")
+    brief, ctx, e = _brief_context(tmp_path, "wire", text)
+    (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 14.2]
+    assert m is not None and m.subjects == ("ontario",)

@@ -57,7 +57,7 @@ from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _DATELINE, _DATELINE_DAY, _Context, _dateline_day,
 )
-from briefcmp.analysis.entities import WORLD, Entities, proper_names
+from briefcmp.analysis.entities import _GROUP_BEFORE, REGIONS, WORLD, Entities, proper_names
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
     FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
@@ -207,7 +207,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             cause = _CAUSE.search(clause, fig_in_clause[1])
             if cause:  # "... swelled to $992.1 billion as exporters beat expected U.S. tariffs": not the US's
                 clause = clause[:cause.start()]
-            upto = sentence[:c1]
+            upto = sentence[:c0 + len(clause)]  # (nor the sentence's: a cause names no subject of the figure)
         else:
             clause, fig_in_clause = ctx.text[a:b], None
             upto = sentence
@@ -223,6 +223,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         named = [] if subjects or entities.subjects(clause) else proper_names(clause)
         generic = next((g for g in _GENERIC_SUBJECT.finditer(clause)
                         if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())
+                        and not _GROUP_BEFORE.search(clause, max(0, g.start() - 10), g.start())  # "black African"
                         and not (g.group().lower() in _WORLD and _WORLD_RANK.match(clause, g.end()))
                         and not any(a <= g.start() < b for a, b, _ in named)), None)
         if named and not generic:
@@ -230,8 +231,11 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             # subject (its name is no measured word), with the country around it (below).
             subjects, subjects_from = (entities.adopt(named[0][2]),), "clause"
         if not subjects and generic and not entities.subjects(clause) and not _POSSESSIVE_START.match(clause):
-            # "The region's economy grew 4 percent": about no country, whatever the brief's title says.
-            subjects, subjects_from = (_region(clause, generic),), "clause"
+            # "The region's economy grew 4 percent": about no country, whatever the brief's title says; "the
+            # bloc's economy" in a brief about the euro area is the euro area's.
+            region = next((x for x in (*ctx.title_subjects, *ctx.brief_subjects) if x in _BLOCS), "") \
+                if generic.group().lower() == "bloc" else ""
+            subjects, subjects_from = (region or _region(clause, generic),), "clause"
         pair = None if subjects or figure_span is None or entities.subjects(clause) else \
             next((m for m in reversed(list(clauses.PAIR_BACK.finditer(upto)))), None)
         if pair is not None:  # "trade between the two countries": the two named before
@@ -371,6 +375,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
                   subjects[0] if subjects else "", period, how, published, alternate, vintage)
 
 
+_BLOCS = frozenset(eid for eid, _, _ in REGIONS.values())  # "the bloc" of a brief about one of them is that one
+
 # A clause put before the main one: "Even with third-quarter growth easing to 5.2 percent, the Philippines
 # still ranks ...", "After growing 3 percent in 2023, Kenya's economy ...".
 _FRONTED = re.compile(r"\s*(?:even\s+)?(?:with|after|despite|although|though|since|following|amid|in\s+spite\s+of)\b", re.I)
@@ -385,7 +391,7 @@ def _fronted_subject(sentence: str, at: Optional[tuple[int, int]], entities: Ent
     start = len(rest) - len(rest.lstrip(" ,;:"))
     end = min((m.start() for m in clauses.breaks(_CLAUSE_BREAK, rest, start + 1)), default=len(rest))
     main = rest[start:end]
-    return entities.qualified(main, entities.subjects(main))
+    return entities.qualified(main, entities.subjects(main)) or tuple(p for _, _, p in entities.provinces(main)[:1])
 
 
 # A wire story's dateline opening its first sentence: "Taipei, Oct. 17 (CNA)", "MANILA, Nov 7 (Reuters) -", "ISTANBUL -".

@@ -225,6 +225,8 @@ _LEGAL_FORM = re.compile(r"\b(?:(?:Corporation|Corp|Inc|Ltd|Limited|plc|PLC|Comp
                          r"S\.A\.|N\.V\.)")
 _AFTER_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s*$)\d[\d.,]*\s*$")  # (not after a year: "... 2024 INEGI")
 _OFFICE_WORDS = frozenset("statistics stats statistical bank reserve central national census treasury".split())
+# Before a demonym, a word that makes it a population group: "black African", "white South Africans", "Indian/Asian".
+_GROUP_BEFORE = re.compile(r"(?:\b(?:[Bb]lack|[Ww]hite|[Cc]olou?red)\s+|/)$")
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
 # Capitalised words that start a sentence or name a time or direction, not an organisation: "In India",
 # "Both India and", "December India", "Northern India": the function words, months and weekdays
@@ -474,6 +476,9 @@ class Entities:
                 continue
             if name.isupper() and _AFTER_NUMBER.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "25 BPS": a unit after a number, not an office's acronym
+            if name in self.adjectives and (_GROUP_BEFORE.search(text, max(0, m.start() - 10), m.start())
+                                            or text.startswith("/", m.start() + len(name))):
+                continue  # "black African", "Indian/Asian": a population group, not a country
             out.append((m.start(), m.start() + len(name), self.entity_of[name]))
         if out and self._use_countries and any(_NAME_AROUND.match(text, b) or _NAME_BEFORE.search(text, max(0, a - 20), a)
                                                for a, b, _ in out):
