@@ -14,7 +14,11 @@ describes it by
   takes the country of its one national currency ("Rs 11.21 lakh crore"), else the subject of the
   release it reports, for its figures that agree with other reports
   (``subjects.adopt_release_subjects``). The euro area is a subject however it is written, "global"
-  and "world" are one subject, a country's statistics office or central bank is the country, and a
+  and "world" are one subject ("the bloc" of a brief about the euro area is the euro area), a
+  fronted clause ("Even with growth easing to 5.2 percent, the Philippines ...") takes the main
+  clause's subject, a wire dateline opening a sentence ("Taipei, Oct. 17 (CNA)") and a clause of
+  cause ("as output disappointed in Malaysia") name none, a country's statistics office, central
+  bank or an organ of its state ("the Monetary Policy Committee") is the country, and a
   company named with its legal form anywhere in the corpus is the subject of its figures under its
   short name ("Toyota"), a country only qualifying it ("Japanese automaker Toyota") dropped;
 - its **dimension and unit** (durations compare in days; ranks are their own dimension);
