@@ -49,6 +49,16 @@ def test_an_organ_of_the_state_is_its_country_a_fund_or_a_place_is_not() -> None
     assert e.organ(mpc) and e.organ(bank) and e.organ(council)
     assert not e.organ(fund) and not e.organ(region)
     assert not e.organ(e.adopt("Teachers Service Commission"))  # a name of its own: its own subject
+    # a sector's ministry owns a part of the budget: "the Health Ministry was allocated Rs 90,000 crore"
+    assert not e.organ(e.adopt("Health Ministry")) and e.organ(e.adopt("National Assembly"))
+
+
+def test_a_listing_names_a_company_a_statistic_in_parentheses_does_not() -> None:
+    e = Entities()
+    e.add_companies(["Hsinchu Widgets (TWSE: 9999) beat estimates", "Headline Inflation (CPI: 2.5) rose",
+                     "Budget Plan (2025 UK) was passed"])
+    assert "hsinchu-widgets" in e.company_ids
+    assert not {"headline-inflation", "budget-plan"} & e.company_ids
 
 
 def test_a_committee_s_decision_is_its_country_s(tmp_path: Path) -> None:

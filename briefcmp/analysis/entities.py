@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from briefcmp.analysis.placenames import (  # noqa: F401  (proper_names: other modules import it from here)
-    _GENERIC_NAME, _NAME_HEADS, _NAME_LINKS, _NAME_TOKEN, _NOT_NAME, _ORGAN_HEADS, proper_names,
+    _GENERIC_NAME, _NAME_HEADS, _NAME_LINKS, _NAME_TOKEN, _NOT_NAME, _ORGAN_HEADS, _STATE_WORDS, proper_names,
 )
 from briefcmp.corpus.functionwords import FUNCTION_WORDS, MONTH_NAMES, SAYING, WEEKDAYS
 from briefcmp.corpus.model import Config
@@ -73,16 +73,18 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _english_noun(name: str) -> bool:
-    """Whether a one-word alias is an English noun ("Island", Iceland's name in Icelandic; "Reunion"):
-    simplemma knows a plural of it. A country is recognised by a name, never by an ordinary word."""
-    if " " in name or not name.isalpha():
-        return False
-    from briefcmp.analysis.lexicon import _simplemma  # lazy: the one entry point
+def _english_alias(alt: str, label: str, cldr: tuple[str, ...]) -> bool:
+    """Whether one of countryinfo's alternative spellings is English: one of several words, a short form
+    the press writes ("UK", "USA"), a word of the country's English name ("Congo", "Gambia") or the ASCII
+    spelling of its CLDR name ("Turkiye"). Its other one-word spellings are in the country's own
+    languages ("Suomi", "Nippon") and some are English words ("Island", Iceland's; "Mann", the Isle of
+    Man's): a country is recognised by a name, never by an ordinary word."""
+    if " " in alt or alt in ("UK", "USA", "UAE", "NZ", "HK"):
+        return True
+    import unicodedata
 
-    simplemma = _simplemma()
-    low = name.lower()
-    return simplemma is not None and any(simplemma.lemmatize(low + s, lang="en") == low for s in ("s", "es"))
+    folded = {unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode() for n in cldr}
+    return alt in label.split() or alt in cldr or alt in folded
 
 
 def _cldr_names(code: str) -> tuple[str, ...]:
@@ -116,15 +118,16 @@ def countries() -> tuple[Country, ...]:
     for info in infos:
         iso = info["ISO"]
         label = info["name"]
-        names = {label, *_cldr_names(iso["alpha2"])}
+        cldr = _cldr_names(iso["alpha2"])
+        names = {label, *cldr}
         for alt in info.get("altSpellings") or ():
             if alt.isascii() and alt[:1].isupper() and (len(alt) > 3 or alt in ("UK", "USA", "UAE", "NZ", "HK")) \
-                    and not _english_noun(alt):
+                    and _english_alias(alt, label, cldr):
                 names.add(alt)
         # (ISO alpha-3 codes are not written for countries in running text, and many spell a word or an
         # acronym: "VAT" is the Vatican's, "PAN", "CAN", "FIN"; the press's codes are in altSpellings: "USA")
         singular = label[:-1] if " " not in label and label.endswith("s") and not label.endswith(("ss", "us")) else ""
-        if singular and not _english_noun(singular):
+        if singular:
             names.add(singular)  # a country named in the plural: "Philippine growth", "Lao", "Comoro"
         if iso["alpha2"] == "US":
             names.add("America")  # not after "Latin", "South", ... (see Entities.find)
@@ -226,8 +229,8 @@ _COMPANY_NOUN = re.compile(r"(?:'s|’s)?\s+(?:[a-z-]+\s+)?(?:firm|firms|company
 # The short name a text gives a company in parentheses right after its full name: "... Co. (TSMC)".
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{1,9})\)")
 # A company named with its stock listing: "TSMC (TWSE: 2330, NYSE: TSM)", "TSMC (2330 TT)", "Sony (6758.T)".
-_LISTED = re.compile(r"\b([A-Z][A-Za-z0-9&.'-]*(?: [A-Z][A-Za-z0-9&.'-]*){0,3}) \((?:[A-Z]{2,8}:\s*[A-Z0-9.]{1,8}|"
-                     r"\d{3,6}(?:\s+[A-Z]{2}|\.[A-Z]{1,2})|[A-Z]{1,5}\.[A-Z]{1,2})[,;)]")
+_LISTED = re.compile(r"\b([A-Z][A-Za-z0-9&.'-]*(?: [A-Z][A-Za-z0-9&.'-]*){0,3}) \((?:[A-Z]{2,8}:\s*(?:[A-Z][A-Z0-9.]{0,7}|"
+                     r"\d{4,6})|(?!(?:19|20)\d\d\b)\d{4,6}(?:\s+[A-Z]{2}|\.[A-Z]{1,2})|[A-Z]{1,5}\.[A-Z]{1,2})[,;)]")
 _LEGAL_FORM = re.compile(r"\b(?:(?:Corporation|Corp|Inc|Ltd|Limited|plc|PLC|Company|Holdings|AG|ASA|LLC|GmbH)\b|Co\.|Co\b(?![-'’])|"
                          r"S\.A\.|N\.V\.)")
 _AFTER_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s*$)\d[\d.,]*\s*$")  # (not after a year: "... 2024 INEGI")
@@ -548,9 +551,12 @@ class Entities:
         """Whether an adopted name of words any country uses names an organ of the state ("the Monetary
         Policy Committee", "the Reserve Bank", "the Governing Council", "the Statistics Authority"): its
         head is an institution's (``_ORGAN_HEADS``), not a place's ("the Northern Region") nor a body that
-        owns its figures ("the Pension Fund", "the National Union"). Its figures are its country's."""
+        owns its figures ("the Pension Fund", "the National Union"), named by words of the state as a
+        whole (``_STATE_WORDS``), not of one sector ("the Health Ministry"). Its figures are its country's."""
         words = [w.lower() for w in _NAME_TOKEN.findall(self.labels.get(eid, eid)) if w[0].isupper()]
-        return eid in self.adopted and not self.distinctive(eid) and bool(words) and words[-1] in _ORGAN_HEADS
+        # (a body of one sector owns a part: "the Health Ministry was allocated Rs 90,000 crore" is not the budget)
+        return eid in self.adopted and not self.distinctive(eid) and bool(words) and words[-1] in _ORGAN_HEADS \
+            and all(w in _STATE_WORDS for w in words[:-1])
 
     def adopt(self, name: str) -> str:
         """The entity id of a place or organisation named in a brief (see ``proper_names``), kept with

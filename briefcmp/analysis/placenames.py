@@ -35,6 +35,12 @@ _ORGAN_HEADS = frozenset("""
 bank reserve committee council board authority agency ministry bureau directorate commission institute
 parliament assembly
 """.split())
+# The words naming an organ of the state as a whole, whose figures are the country's ("the Monetary Policy
+# Committee", "the Central Bank", "the National Statistics Authority"), not one sector's ("the Health Ministry").
+_STATE_WORDS = frozenset("""
+monetary policy governing executive standing central reserve national federal statistics statistical
+statistic census supreme general state people's peoples
+""".split())
 # Words after the head that end the same name: "the Government Pension Fund Global", "Coal India Limited".
 _NAME_ENDS = frozenset("global international worldwide limited ltd inc plc".split())
 _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
