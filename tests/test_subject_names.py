@@ -171,3 +171,10 @@ def test_a_fronted_clause_before_a_province_is_the_province_s(tmp_path: Path) ->
     brief, ctx, e = _brief_context(tmp_path, "wire", text)
     (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 14.2]
     assert m is not None and m.subjects == ("ontario",)
+
+
+def test_a_province_is_not_recognised_by_an_ordinary_word() -> None:
+    e = Entities()
+    # "Centre" is a region of several countries, and India's press calls its central government "the Centre"
+    assert e.provinces("The Centre has budgeted capital expenditure of Rs 11.21 lakh crore.") == []
+    assert [p for _, _, p in e.provinces("Employment grew in Ontario and Quebec.")] == ["ontario", "quebec"]

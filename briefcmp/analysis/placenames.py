@@ -27,7 +27,7 @@ foreign home monetary development investment securities energy water environment
 labor justice agriculture agricultural trade industry commerce education defence defense security police
 social housing transport infrastructure capital metropolitan northern southern eastern western north south
 east west upper lower greater new old royal united republic democratic independent international
-policy governing executive standing
+policy governing executive standing centre center
 """.split())
 _NAME_LINKS = frozenset("of for and de del do da des la".split())
 # The heads of a state's organs, whose decisions and figures are their country's (``Entities.organ``).
