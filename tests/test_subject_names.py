@@ -14,6 +14,16 @@ from briefcmp.analysis.entities import Entities
 from tests.test_align_whose import _brief_context
 
 
+def _figure(folder: Path, name: str, text: str, amount: float, companies: bool = False):
+    """How align describes the one figure of ``amount`` in the one-brief corpus of ``text``."""
+    brief, ctx, e = _brief_context(folder, name, text)
+    if companies:
+        e.add_companies([text])  # (as align does for the whole corpus)
+    (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == amount]
+    assert m is not None
+    return m
+
+
 @pytest.mark.parametrize("text", [
     "Working people will not pay more income tax, employee National Insurance or VAT.",  # VAT: the Vatican's code
     "The PAN card is needed to open an account.",  # Panama's
@@ -66,9 +76,8 @@ def test_a_committee_s_decision_is_its_country_s(tmp_path: Path) -> None:
             "The Bank of Ghana said the economy of Ghana kept growing in the third quarter, while inflation in "
             "Ghana eased for a third month.\n\n"
             "The Monetary Policy Committee decided to keep the policy rate at 27 percent.\n")
-    brief, ctx, e = _brief_context(tmp_path, "bog", text)
-    (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 27]
-    assert m is not None and m.subjects == ("ghana",)
+    m = _figure(tmp_path, "bog", text, 27)
+    assert m.subjects == ("ghana",)
 
 
 def test_a_company_named_with_its_country_is_the_company() -> None:
@@ -92,10 +101,8 @@ def test_a_dateline_is_where_a_story_was_filed_not_whose_figure(tmp_path: Path) 
     text = ("Widget maker's profit rises\nWire | 17 October 2024\n\n"
             "Seoul, Oct. 17 (Yonhap) Hanil Widget Co. reported a net profit of 85 billion won for the third "
             "quarter, up 12 percent from a year earlier.\n")
-    brief, ctx, e = _brief_context(tmp_path, "wire", text)
-    e.add_companies([text])
-    (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 12]
-    assert m is not None and m.subjects == ("hanil-widget",)
+    m = _figure(tmp_path, "wire", text, 12, companies=True)
+    assert m.subjects == ("hanil-widget",)
 
 
 def test_the_lead_s_first_country_named_most_is_the_brief_s_subject() -> None:
@@ -126,14 +133,12 @@ def test_a_fronted_clause_takes_the_main_clause_s_subject(tmp_path: Path) -> Non
     text = ("Growth slows but stays among the fastest\nNews Agency | 7 November 2024\n\n"
             "Even with third-quarter growth easing to 4.9 percent, Indonesia still ranks among the fastest-growing "
             "large economies, the planning minister said on Thursday, ahead of Thailand and Malaysia.\n")
-    brief, ctx, e = _brief_context(tmp_path, "agency", text)
-    (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 4.9]
-    assert m is not None and m.subjects == ("indonesia",) and m.subjects_from == "sentence"
+    m = _figure(tmp_path, "agency", text, 4.9)
+    assert m.subjects == ("indonesia",) and m.subjects_from == "sentence"
     text = text.replace("Even with third-quarter growth easing", "Third-quarter growth eased").replace(
         "4.9 percent, Indonesia still ranks", "4.9 percent, while Indonesia still ranks")
-    brief, ctx, e = _brief_context(tmp_path / "b", "agency", text)
-    (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 4.9]
-    assert m is not None and m.subjects_from != "sentence"  # no fronted clause: a later clause is another's
+    m = _figure(tmp_path / "b", "agency", text, 4.9)
+    assert m.subjects_from != "sentence"  # no fronted clause: a later clause is another's
 
 
 def test_a_population_group_is_no_country() -> None:
@@ -159,18 +164,16 @@ def test_the_bloc_of_a_brief_about_the_euro_area_is_the_euro_area(tmp_path: Path
     text = ("Euro zone outlook trimmed\nWire | 12 December 2024\n\n"
             "The European Central Bank cut rates again. Growth was marked down: the bloc's economy is now seen "
             "expanding by 0.7% this year.\n\nThe euro zone economy will pick up next year, the bank said.\n")
-    brief, ctx, e = _brief_context(tmp_path, "wire", text)
-    (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 0.7]
-    assert m is not None and m.subjects == ("euro-area",)
+    m = _figure(tmp_path, "wire", text, 0.7)
+    assert m.subjects == ("euro-area",)
 
 
 def test_a_fronted_clause_before_a_province_is_the_province_s(tmp_path: Path) -> None:
     text = ("Census: Ontario grows\nWire | 9 February 2022\n\n"
             "With 14.2 million residents, Ontario, which contains Toronto and Ottawa, is still the most populous "
             "province of Canada.\n")
-    brief, ctx, e = _brief_context(tmp_path, "wire", text)
-    (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 14.2]
-    assert m is not None and m.subjects == ("ontario",)
+    m = _figure(tmp_path, "wire", text, 14.2)
+    assert m.subjects == ("ontario",)
 
 
 def test_a_province_is_not_recognised_by_an_ordinary_word() -> None:
