@@ -73,12 +73,27 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+_FOREIGN: set[str] = set()  # one-word names in a country's own languages (``countries``), checked when found
+
+
+@lru_cache(maxsize=256)
+def _english_word(name: str) -> bool:
+    """Whether a one-word name is also an English noun ("Island", Iceland's own name): simplemma knows a
+    plural of it. Asked only when such a name is found in a text, so the dictionary is rarely loaded."""
+    from briefcmp.analysis.lexicon import _simplemma  # lazy: the one entry point
+
+    simplemma = _simplemma()
+    low = name.lower()
+    return simplemma is not None and any(simplemma.lemmatize(low + s, lang="en") == low for s in ("s", "es"))
+
+
 def _english_alias(alt: str, label: str, cldr: tuple[str, ...]) -> bool:
     """Whether one of countryinfo's alternative spellings is English: one of several words, a short form
     the press writes ("UK", "USA"), a word of the country's English name ("Congo", "Gambia") or the ASCII
     spelling of its CLDR name ("Turkiye"). Its other one-word spellings are in the country's own
-    languages ("Suomi", "Nippon") and some are English words ("Island", Iceland's; "Mann", the Isle of
-    Man's): a country is recognised by a name, never by an ordinary word."""
+    languages ("Suomi", "Schweiz"), and some of those are English words ("Island", Iceland's): such a
+    name counts when found only if it is no English word (``_english_word``): a country is recognised by a
+    name, never by an ordinary word."""
     if " " in alt or alt in ("UK", "USA", "UAE", "NZ", "HK"):
         return True
     import unicodedata
@@ -104,6 +119,7 @@ def countries() -> tuple[Country, ...]:
     import countryinfo  # lazy: a data package read only when subjects are recognised
 
     out = []
+    foreign: set[str] = set()
     seen_capitals: dict[str, int] = {}
     infos = []
     for c in countryinfo.all_countries():
@@ -121,9 +137,10 @@ def countries() -> tuple[Country, ...]:
         cldr = _cldr_names(iso["alpha2"])
         names = {label, *cldr}
         for alt in info.get("altSpellings") or ():
-            if alt.isascii() and alt[:1].isupper() and (len(alt) > 3 or alt in ("UK", "USA", "UAE", "NZ", "HK")) \
-                    and _english_alias(alt, label, cldr):
+            if alt.isascii() and alt[:1].isupper() and (len(alt) > 3 or alt in ("UK", "USA", "UAE", "NZ", "HK")):
                 names.add(alt)
+                if not _english_alias(alt, label, cldr):
+                    foreign.add(alt)
         # (ISO alpha-3 codes are not written for countries in running text, and many spell a word or an
         # acronym: "VAT" is the Vatican's, "PAN", "CAN", "FIN"; the press's codes are in altSpellings: "USA")
         singular = label[:-1] if " " not in label and label.endswith("s") and not label.endswith(("ss", "us")) else ""
@@ -156,6 +173,7 @@ def countries() -> tuple[Country, ...]:
                 owner[n] = (population, c.id)
     kept = [Country(c.id, c.label, tuple(n for n in c.names if owner[n][1] == c.id),
                     tuple(n for n in c.adjectives if owner[n][1] == c.id), c.code) for _, c in out]
+    _FOREIGN.update(foreign)
     return tuple(sorted(kept, key=lambda c: c.id))
 
 
@@ -486,6 +504,8 @@ class Entities:
                 continue
             if name.isupper() and _AFTER_NUMBER.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "25 BPS": a unit after a number, not an office's acronym
+            if name in _FOREIGN and self.entity_of[name] not in self.company_ids and _english_word(name):
+                continue  # "Island": Iceland's own name, and an English word
             if name in self.adjectives and (_GROUP_BEFORE.search(text, max(0, m.start() - 10), m.start())
                                             or text.startswith("/", m.start() + len(name))):
                 continue  # "black African", "Indian/Asian": a population group, not a country
