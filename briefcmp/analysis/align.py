@@ -14,7 +14,11 @@ describes it by
   takes the country of its one national currency ("Rs 11.21 lakh crore"), else the subject of the
   release it reports, for its figures that agree with other reports
   (``subjects.adopt_release_subjects``). The euro area is a subject however it is written, "global"
-  and "world" are one subject, a country's statistics office or central bank is the country, and a
+  and "world" are one subject ("the bloc" of a brief about the euro area is the euro area), a
+  fronted clause ("Even with growth easing to 5.2 percent, the Philippines ...") takes the main
+  clause's subject, a wire dateline opening a sentence ("Taipei, Oct. 17 (CNA)") and a clause of
+  cause ("as output disappointed in Malaysia") name none, a country's statistics office, central
+  bank or an organ of its state ("the Monetary Policy Committee") is the country, and a
   company named with its legal form anywhere in the corpus is the subject of its figures under its
   short name ("Toyota"), a country only qualifying it ("Japanese automaker Toyota") dropped;
 - its **dimension and unit** (durations compare in days; ranks are their own dimension);
@@ -58,7 +62,7 @@ from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _DATELINE, _DATELINE_DAY, _Context, _dateline_day,
 )
-from briefcmp.analysis.entities import WORLD, Entities, proper_names
+from briefcmp.analysis.entities import _GROUP_BEFORE, REGIONS, WORLD, Entities, proper_names
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
     FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
@@ -183,6 +187,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     sentence_text = ""
     alternate = False
     subjects: tuple[str, ...] = ()
+    clause_at: Optional[tuple[int, int]] = None  # the figure's clause in ``sentence``
     respective = None  # "A and B rose 3% and 5% respectively": B's words (read only from the source text)
     if claim.status != "draft" and claim.subjects:
         subjects, subjects_from = tuple(claim.subjects), "claim"
@@ -198,6 +203,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             # "7.95 trillion yen ($56 billion) defense budget": the sentence reads on past a conversion,
             # and the converted figure stands where its parenthesis is; "X, or Y, depending on the
             # exchange rate": Y stands where X is.
+            lead = _DATELINE_LEAD.match(sentence)
+            if lead and lead.end() <= fa:  # "Taipei, Oct. 17 (CNA) TSMC reported ...": where it was filed, not whose
+                sentence = " " * lead.end() + sentence[lead.end():]
             sentence, paren = clauses.blank_conversions(sentence, (fa, fb))
             alt = clauses.alternative(sentence, (fa, fb))
             conv = clauses.or_conversion(sentence, (fa, fb)) if alt is None else None
@@ -211,11 +219,12 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             respective = clauses.respective_words(sentence, (fa, fb))
             c0, c1 = _clause(sentence, fa, fb)
             frame = _FRAME.fullmatch(sentence[:c0]) if c0 else None
+            clause_at = (c0, c1)
             clause, fig_in_clause = sentence[c0:c1], (fa - c0, fb - c0)
             cause = _CAUSE.search(clause, fig_in_clause[1])
             if cause:  # "... swelled to $992.1 billion as exporters beat expected U.S. tariffs": not the US's
                 clause = clause[:cause.start()]
-            upto = sentence[:c1]
+            upto = sentence[:c0 + len(clause)]  # (nor the sentence's: a cause names no subject of the figure)
         else:
             clause, fig_in_clause = ctx.text[a:b], None
             upto = sentence
@@ -231,6 +240,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         named = [] if subjects or entities.subjects(clause) else proper_names(clause)
         generic = next((g for g in _GENERIC_SUBJECT.finditer(clause)
                         if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())
+                        and not _GROUP_BEFORE.search(clause, max(0, g.start() - 10), g.start())  # "black African"
                         and not (g.group().lower() in _WORLD and _WORLD_RANK.match(clause, g.end()))
                         and not any(a <= g.start() < b for a, b, _ in named)), None)
         if named and not generic:
@@ -238,8 +248,11 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             # subject (its name is no measured word), with the country around it (below).
             subjects, subjects_from = (entities.adopt(named[0][2]),), "clause"
         if not subjects and generic and not entities.subjects(clause) and not _POSSESSIVE_START.match(clause):
-            # "The region's economy grew 4 percent": about no country, whatever the brief's title says.
-            subjects, subjects_from = (_region(clause, generic),), "clause"
+            # "The region's economy grew 4 percent": about no country, whatever the brief's title says; "the
+            # bloc's economy" in a brief about the euro area is the euro area's.
+            region = next((x for x in (*ctx.title_subjects, *ctx.brief_subjects) if x in _BLOCS), "") \
+                if generic.group().lower() == "bloc" else ""
+            subjects, subjects_from = (region or _region(clause, generic),), "clause"
         pair = None if subjects or figure_span is None or entities.subjects(clause) else \
             next((m for m in reversed(list(clauses.PAIR_BACK.finditer(upto)))), None)
         if pair is not None:  # "trade between the two countries": the two named before
@@ -255,6 +268,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         if not subjects:
             for how, found in (("clause", lambda: entities.qualified(clause, entities.subjects(clause))),
                                ("sentence", lambda: entities.qualified(upto, entities.subjects_or_names(upto))),  # a name after the clause is another's
+                               ("sentence", lambda: _fronted_subject(sentence, clause_at, entities)),
                                ("previous sentence", lambda: ctx.carried(si)),
                                ("title", lambda: ctx.title_subjects),
                                (ctx.brief_how, lambda: ctx.brief_subjects)):
@@ -272,7 +286,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
                 if country:
                     # A body named only in the title ("Budget Passed by the National Assembly") is the
                     # headline's actor, not whose figure it is: the country's.
-                    subjects = country if subjects_from == "title" else (*subjects, *country)
+                    # An organ of the state ("the MPC", "the Reserve Bank") stands for its country.
+                    subjects = country if subjects_from == "title" or all(entities.organ(x) for x in subjects) \
+                        else (*subjects, *country)
                     break
             else:
                 subjects = tuple(f"({x})" for x in subjects)
@@ -379,6 +395,30 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         vintage = next((tag for tag, pattern in _VINTAGES if pattern.search(near)), "")
     return Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
                   subjects[0] if subjects else "", period, how, published, alternate, vintage)
+
+
+_BLOCS = frozenset(eid for eid, _, _ in REGIONS.values())  # "the bloc" of a brief about one of them is that one
+
+# A clause put before the main one: "Even with third-quarter growth easing to 5.2 percent, the Philippines
+# still ranks ...", "After growing 3 percent in 2023, Kenya's economy ...".
+_FRONTED = re.compile(r"\s*(?:even\s+)?(?:with|after|despite|although|though|since|following|amid|in\s+spite\s+of)\b", re.I)
+
+
+def _fronted_subject(sentence: str, at: Optional[tuple[int, int]], entities: Entities) -> tuple[str, ...]:
+    """The subject of the main clause after a fronted clause holding the figure, whose own subject is the
+    main clause's (none when the figure's clause does not open the sentence that way)."""
+    if at is None or sentence[:at[0]].strip() or not _FRONTED.match(sentence, at[0]):
+        return ()
+    rest = sentence[at[1]:]
+    start = len(rest) - len(rest.lstrip(" ,;:"))
+    end = min((m.start() for m in clauses.breaks(_CLAUSE_BREAK, rest, start + 1)), default=len(rest))
+    main = rest[start:end]
+    return entities.qualified(main, entities.subjects(main)) or tuple(p for _, _, p in entities.provinces(main)[:1])
+
+
+# A wire story's dateline opening its first sentence: "Taipei, Oct. 17 (CNA)", "MANILA, Nov 7 (Reuters) -", "ISTANBUL -".
+_DATELINE_LEAD = re.compile(r"\s*(?:[A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+){0,3},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+                            r"(?:,\s+\d{4})?\s*\([A-Za-z .]{2,30}\)\s*[-–—:]?|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}\s+[-–—]{1,2})\s")
 
 
 # "world", "global", "globally", "worldwide": one subject, the world's ("global growth", "world oil demand")
