@@ -55,7 +55,7 @@ from typing import Optional
 from briefcmp.analysis import clauses, eventdates, evidence, grouping, periods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
-    _DATELINE, _DATELINE_DAY, _Context, _dateline_day,
+    _Context, _dateline_day,
 )
 from briefcmp.analysis.entities import WORLD, Entities, proper_names
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)

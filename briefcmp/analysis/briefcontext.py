@@ -6,17 +6,15 @@ from the reports beside it."""
 from __future__ import annotations
 
 import bisect
-import re
 from datetime import date
 from typing import Optional
 
-from briefcmp.analysis import clauses, evidence, periods
+from briefcmp.analysis import clauses, datelines
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.document import Document
 from briefcmp.analysis.entities import Entities, proper_names
 from briefcmp.analysis.measure import _CLAUSE_BREAK
 from briefcmp.corpus.model import Brief
-
 
 
 class _Context:
@@ -55,9 +53,9 @@ class _Context:
         lead = next(((a, b) for a, b in self.blocks if b - a >= 200), (0, 0))  # (not a heading or table line)
         mentions = [(eid, norm[a:b] in entities.adjectives and not lead[0] <= a < lead[1])
                     for a, b, eid in doc.entities(entities)]
-        dateline = _DATELINE.search(original[:3000])
+        dateline = datelines.find(original)
         if dateline:  # "SEOUL --", "TOKYO, Dec 26 (Reuters) -": the city a wire story is filed from names its country
-            mentions += [(eid, False) for eid in entities.subjects(dateline.group(1).title())]
+            mentions += [(eid, False) for eid in entities.subjects(dateline.city.title())]
         self.brief_subjects, self.brief_how = whose.main_subject(mentions)
         self.headed = doc.headed  # list items under a heading that dates them
         self.ok = bool(self.sentences)
@@ -107,29 +105,10 @@ class _Context:
         return ()
 
 
-# A wire dateline: a city in capitals at the start of a line, then a dash, a colon or ", Mon DD (Agency)".
-_DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:\s*[-–—:]|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b)")
-
-# "NEW DELHI/OTTAWA, Sept 19 (Reuters)": a story filed from several cities names each; "New Delhi, Feb 1 (PTI)"
-# writes the city in title case.
-_DATELINE_DAY = re.compile(r"(?m)^[A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+){0,3},\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
-                           r"\s+\((?:Reuters|AFP|AP|Bloomberg|Xinhua|Kyodo|Yonhap|PTI|dpa)\)")
-
-
 def _dateline_day(text: str, known: tuple[date, ...]) -> Optional[date]:
     """A wire dateline with no year ("TOKYO, Dec 26 (Reuters) -") dates the story when the corpus holds
-    other reports published within RELEASE_DAYS of that day in exactly one year."""
-    m = _DATELINE_DAY.search(text)
-    month = periods.month_number(m.group("mon")) if m else 0
-    if not m or not month:
+    other reports published near that day in exactly one year (``datelines.day_in_corpus``)."""
+    found = datelines.find(text)
+    if found is None or found.year:
         return None
-    found = set()
-    for k in known:
-        for y in (k.year - 1, k.year, k.year + 1):
-            try:
-                d = date(y, month, int(m.group("day")))
-            except ValueError:
-                continue
-            if abs((d - k).days) <= evidence.RELEASE_DAYS:
-                found.add(d)
-    return found.pop() if len(found) == 1 else None
+    return datelines.day_in_corpus(found.month, found.day, known)

@@ -22,9 +22,12 @@ A field with no stated value is left out: nothing is guessed.
 
 from __future__ import annotations
 
+import calendar
+import functools
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Optional
 
 from briefcmp.corpus.model import METADATA_FIELDS as FIELDS  # noqa: F401 (re-exported)
@@ -41,6 +44,12 @@ class DocMeta:
     published: Optional[PartialDate] = None
     url: str = ""
     origin: dict[str, str] = field(default_factory=dict)  # field -> one of ORIGINS
+    # A date in numbers that nothing in it decides ("03/12/2024"): its (day first, month first) readings,
+    # the order the place beside it reads dates in ("day" | "month" | "") and why; ``settle_date`` decides.
+    readings: tuple = ()
+    date_text: str = ""
+    order: str = ""
+    order_why: str = ""
 
     def set(self, name: str, value: Any, origin: str) -> None:
         """Take ``value`` for ``name`` unless the field is already filled from an earlier (better) place."""
@@ -50,10 +59,14 @@ class DocMeta:
 
 
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T\s].*)?$")
+# "Posted On: 01 FEB 2025 1:05PM": a label before the date a masthead field states
+_LABEL = re.compile(r"^(?:(?:last\s+)?(?:posted|published|released|issued|dated?)(?:\s+on)?)\s*:?\s*", re.I)
 
 
 def parse_date(text: str) -> Optional[PartialDate]:
-    """A stated date: ISO 8601 (the date part as written, time and zone ignored), or one date in words."""
+    """A stated date: ISO 8601 (the date part as written, time and zone ignored), or one date in words
+    or in numbers whose order a part above 12 decides ("23-10-2024"; see ``date_readings`` for one that
+    nothing in the date itself decides)."""
     text = (text or "").strip()
     if not text or len(text) > 100:
         return None
@@ -66,12 +79,101 @@ def parse_date(text: str) -> Optional[PartialDate]:
             return pd if 1000 <= y <= 9999 else None
         except ValueError:
             return None
-    from briefcmp.drafting.dates import find_dates
+    from briefcmp.drafting.dates import find_dates, fold_month_case
 
-    found = [d for d in find_dates(text) if d.period is not None and d.period.end is None]
+    found = [d for d in find_dates(fold_month_case(_LABEL.sub("", text))) if d.period is not None and d.period.end is None]
     if len(found) == 1 and found[0].period.start.precision.value != "year":
         return found[0].period.start
     return None
+
+
+# "03/12/2024", "8/2/2024, 9:41 AM", "07-10-2025": a date in numbers, separated by slashes or dashes
+# (dots are read day first: no locale writes a month first with dots)
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/-]|\.\d)")
+
+
+def date_readings(text: str) -> tuple[PartialDate, PartialDate] | None:
+    """(day first, month first) for the one date in numbers that ``text`` holds when both readings are
+    dates and differ ("03/12/2024": 3 December or 12 March); None otherwise (no such date, several, or
+    one that a part above 12 or equal parts decide, which ``parse_date`` reads)."""
+    if not text or len(text) > 100:
+        return None
+    found = _NUMERIC.findall(text)
+    if len(found) != 1:
+        return None
+    a, _, b, y = found[0]
+    a, b, y = int(a), int(b), int(y)
+    if a == b or a > 12 or b > 12 or not a or not b:
+        return None
+    from briefcmp.drafting.dates import pdate
+
+    first, second = pdate(y, b, a), pdate(y, a, b)
+    return (first, second) if first and second else None
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> tuple[dict[str, str], Optional[re.Pattern]]:
+    """Place names (countries, their capitals and other names; provinces and states) -> ISO 3166 code,
+    from the maintained data ``analysis.entities`` reads (countryinfo); names two countries share are
+    left out."""
+    import countryinfo
+
+    from briefcmp.analysis.entities import countries
+
+    owner: dict[str, set[str]] = {}
+    for c in countries():
+        for n in (c.label, *c.names):
+            if len(n) > 3 and not n.isupper():
+                owner.setdefault(n, set()).add(c.code)
+    codes = {c.label: c.code for c in countries()}
+    for c in countryinfo.all_countries():
+        info = c.info()
+        code = (info.get("ISO") or {}).get("alpha2") or codes.get(info.get("name", ""), "")
+        for p in info.get("provinces") or ():
+            if code and isinstance(p, str) and p.isascii() and len(p) > 3 and p[:1].isupper():
+                owner.setdefault(" ".join(p.split()), set()).add(code)
+    names = {n: next(iter(cs)) for n, cs in owner.items() if len(cs) == 1}
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w-])") if names else None
+    return names, pattern
+
+
+@functools.lru_cache(maxsize=256)
+def _territory_order(code: str) -> tuple[str, str]:
+    """("day" | "month", the patterns): which comes first in the CLDR short date pattern of every official
+    language of territory ``code`` that writes the year last (pt_BR "dd/MM/y", en_US "M/d/yy"); ("", "")
+    when they differ or put the year first (en_CA "y-MM-dd")."""
+    from babel import Locale, UnknownLocaleError
+    from babel.dates import get_date_format
+    from babel.languages import get_official_languages
+
+    orders, shown = set(), []
+    for lang in get_official_languages(code, de_facto=True):
+        try:
+            pattern = get_date_format("short", locale=Locale.parse(f"{lang}_{code}")).pattern
+        except (UnknownLocaleError, ValueError):
+            continue
+        d, mo, y = pattern.find("d"), pattern.find("M"), pattern.find("y")
+        if min(d, mo, y) < 0 or y < max(d, mo):
+            return "", ""
+        orders.add("day" if d < mo else "month")
+        shown.append(f"{lang}_{code} {pattern}")
+    return (orders.pop(), ", ".join(shown)) if len(orders) == 1 else ("", "")
+
+
+def date_order(place: str) -> tuple[str, str]:
+    """("day" | "month" | "", why) for a date in numbers printed beside ``place`` (the other fields of a
+    masthead: a city, an outlet's name): the order of the territory every place named there belongs to
+    ("Rio de Janeiro": Brazil, pt_BR "dd/MM/y", day first; "Ha Noi": Viet Nam). ("", "") when none is
+    named, several territories are, or their locales do not agree."""
+    names, pattern = _places()
+    if pattern is None or not place:
+        return "", ""
+    hits = [(m.group(), names[m.group()]) for m in pattern.finditer(place)]
+    if len({code for _, code in hits}) != 1:
+        return "", ""
+    order, shown = _territory_order(hits[0][1])
+    return (order, f"{hits[0][0]} ({shown})") if order else ("", "")
 
 
 def _clean(value: Any, limit: int = 300) -> str:
@@ -226,7 +328,7 @@ _MASTHEAD_WEAK_SEP = re.compile(r"\s+[\u2013\u2014/]\s+")
 _SERIES = re.compile(r"\b(?:No\.?|Nr\.?|Number|Vol\.?|Volume|Issue|Series|Brief|Paper|Report|Note|Notes|"
                      r"Commentary|Analysis|Bulletin|Update|Release|Statement|Edition)\b|#\s?\d", re.I)
 _ORGANISATION = re.compile(r"\b(?:Institute|Institut|Institution|Centre|Center|Council|Foundation|Forum|Agency|"
-                           r"Ministry|Department|Office|Bureau|Bank|University|College|School|Association|"
+                           r"Ministry|Department|Office|Bureau|Bank|University|College|School|Association|Government|"
                            r"Society|Group|Trust|Fund|Commission|Committee|Board|Authority|Service|News|Press|"
                            r"Times|Post|Herald|Journal|Tribune|Gazette|Review|Daily|Media|Network|Project|Lab|"
                            r"Initiative|Programme|Program|Observatory|Partners|Associates|Confederation|Federation|Chamber|"
@@ -285,16 +387,27 @@ def _masthead(lines: list[str]) -> tuple[DocMeta, str]:
     if not 2 <= len(parts) <= 4 or not all(parts):
         return meta, ""
     dated = [(i, d) for i, d in ((i, parse_date(p)) for i, p in enumerate(parts)) if d is not None]
+    unsure = [(i, r) for i, r in ((i, date_readings(p)) for i, p in enumerate(parts)) if r is not None]
+    if not dated and len(unsure) == 1:  # "Agência Brasil | Rio de Janeiro | 03/12/2024"
+        dated = [(unsure[0][0], None)]
     if len(dated) != 1:
         return meta, ""
     index, published = dated[0]
     others = [p for i, p in enumerate(parts) if i != index]
     publisher = others[0]
-    if _SERIES.search(publisher) or len(publisher.split()) > 8 or not re.search(r"[A-Z]", publisher):
+    # ("Press Information Bureau, Government of India, Ministry of Finance": organisations' names, each short)
+    if _SERIES.search(publisher) or not re.search(r"[A-Z]", publisher) or len(publisher.split()) > 8 and not (
+            len(publisher.split()) <= 16 and all(_organisation_like(p) for p in publisher.split(", "))):
         return meta, ""
     if weak and not _organisation_like(publisher):
         return meta, ""
     meta.set("publisher", _clean(publisher, 200), "text")
+    if published is None:
+        meta.readings, meta.date_text = unsure[0][1], _NUMERIC.search(parts[index]).group()
+        # the place the line names (a city, the outlet's country), else the date's own line: "Ha Noi, 06/01/2025"
+        meta.order, meta.order_why = date_order(" | ".join(others))
+        if not meta.order:
+            meta.order, meta.order_why = date_order(parts[index])
     meta.set("published", published, "text")
     title = ""
     if len(lines) > 1 and 2 <= len(lines[1].split()) <= 30 and not _MASTHEAD_SEP.search(lines[1]):
@@ -327,25 +440,68 @@ def from_date_line(text: str) -> DocMeta:
 
 # ---------------------------------------------------------------------------- a wire dateline
 
-# "OTTAWA, Oct 7 (Canadian Wire Service) -", "TOKYO, Dec 22, 2024 (Reuters) —", "MADRID/OSLO, May 28 (Reuters) -":
-# the agency in parentheses is the publisher; the date is taken only when it states its year (else `add` may
-# take it from the corpus's other briefs: ``analysis.briefcontext._dateline_day``).
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?,\s+"
-                       r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s+"
-                       r"\((?P<agency>[^()\n]{2,60})\)\s*[-\u2013\u2014]")
-
 
 def from_dateline(text: str) -> DocMeta:
-    """Publisher (and a date with its year) from a wire dateline opening one of the first lines."""
+    """Publisher (and a date with its year) from a wire dateline opening one of the first four lines
+    ("OTTAWA, Oct 7 (Canadian Wire Service) -", "TOKYO, Dec 22, 2024 (Reuters) —": the form
+    ``analysis.datelines`` reads); a day with no year is dated by the corpus (``settle_date``)."""
+    from briefcmp.analysis import datelines
+
     meta = DocMeta()
-    for line in [line.strip() for line in text.split("\n", 8)[:8] if line.strip()][:4]:
-        m = _DATELINE.match(line)
-        if not m:
-            continue
-        agency = m.group("agency").strip()
-        if all(_NAME_WORD.match(w) for w in agency.split()) and re.search(r"[A-Z]", agency):
-            meta.set("publisher", _clean(agency, 200), "text")
-        if re.search(r"\d{4}", m.group("date")):
-            meta.set("published", parse_date(m.group("date")), "text")
-        break
+    lines = [line for line in text.split("\n", 8)[:8] if line.strip()][:4]
+    found = datelines.find("\n".join(lines))
+    if found is None:
+        return meta
+    agency = found.agency
+    if agency and all(_NAME_WORD.match(w) for w in agency.split()) and re.search(r"[A-Z]", agency):
+        meta.set("publisher", _clean(agency, 200), "text")
+    if found.year:
+        from briefcmp.drafting.dates import pdate
+
+        meta.set("published", pdate(found.year, found.month, found.day), "text")
     return meta
+
+
+# ---------------------------------------------------------------------------- dates the corpus settles
+
+NEAR_DAYS = 31  # a reading of a date in numbers this near another brief of the corpus is the one meant
+
+
+def settle_date(meta: DocMeta, text: str, known: tuple[date, ...]) -> tuple[Optional[PartialDate], str, str]:
+    """(date, origin, warning) for a document that states no date as such: a date in numbers whose order
+    nothing in it decides (``DocMeta.readings``) is read in the order of the place beside it, checked
+    against the corpus's other briefs (``known``), or, when no place says, the one reading within
+    NEAR_DAYS of them; a wire dateline with no year takes the year that puts it near them
+    (``datelines.day_in_corpus``). A date nothing decides stays unread, and the warning says so."""
+    if meta.published is not None:
+        return None, "", ""
+    if meta.readings:
+        first, second = meta.readings
+        written = meta.date_text
+        near = [r for r in meta.readings if any(abs((r.start() - k).days) <= NEAR_DAYS for k in known)]
+        def show(r: PartialDate) -> str:
+            return f"{r.day} {calendar.month_name[r.month]} {r.year}"
+        if meta.order:
+            chosen = first if meta.order == "day" else second
+            if len(near) == 1 and near[0] != chosen:
+                other = near[0]
+                return None, "", (f"the date {written!r} reads {show(chosen)} in the order of {meta.order_why}, but "
+                                  f"{show(other)} is the reading near the corpus's other briefs: left unread")
+            return chosen, "text", (f"the date {written!r} read {meta.order} first ({show(chosen)}), the order of "
+                                    f"{meta.order_why}")
+        if len(near) == 1:
+            return near[0], "corpus", (f"the date {written!r} read as {show(near[0])}, the one reading of it near the "
+                                       f"corpus's other briefs")
+        return None, "", (f"the date {written!r} may be {show(first)} or {show(second)} and nothing decides which: "
+                          f"left unread")
+    from briefcmp.analysis import datelines
+
+    found = datelines.find(text)
+    if found is None or found.year or not found.month:
+        return None, "", ""
+    day = datelines.day_in_corpus(found.month, found.day, known)
+    if day is None:
+        return None, "", ("the dateline gives no year, and no other brief of the corpus was published near that day "
+                          "in one year: left undated")
+    return PartialDate(day.year, day.month, day.day), "corpus", (
+        f"the dateline gives no year: took {day.year}, the year that puts it near the other briefs of the corpus")
