@@ -101,6 +101,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("quarter", re.compile(rf"\b(?:Q(?P<qn>[1-4])\s*(?P<y>{_YEAR}))\b")),
     # "3Q24", "3Q 2024", "Q3'24", "Q3-24": a quarter in analysts' shorthand
     ("quarter", re.compile(r"\b(?:(?P<qn>[1-4])Q\s?(?P<yy>\d{2}|(?:19|20)\d{2})|Q(?P<qn2>[1-4])\s?['’-]\s?(?P<yy2>\d{2}))\b")),
+    # "Q3 GDP surprises again", "in 3Q", "beats forecasts in Q3": a quarter with no year, of the year the text
+    # is published in (not a fiscal quarter: "Q3 FY2025", "FY25 Q3")
+    ("quarter", re.compile(r"(?<![\w/–-])(?<!FY\s)(?<!FY\d\d\s)(?<!Q\d\s-\s)(?:Q(?P<qn>[1-4])|(?P<qn3>[1-4])Q)\b"
+                           r"(?![\s'’–-]*(?:\d|FY|[Ff]iscal|Q\d))")),
+    # "the first half of 2024", "H1 2024", "1H24", "in the first half" (of the year published in)
+    ("half", re.compile(rf"\b(?:(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half(?:\s+of\s+(?:(?P<y>{_YEAR})|"
+                        rf"(?P<rel>last|this)\s+year|the\s+year))?|H(?P<hn>[12])\s?(?P<y2>{_YEAR})|"
+                        r"(?P<hn2>[12])H\s?(?P<yy>\d{2}|(?:19|20)\d{2}))\b(?!\s*(?:FY|fiscal))", re.I)),
     ("quarter-month", re.compile(rf"\b(?:the\s+)?(?P<mq>March|June|September|December)\s+quarter"
                                  rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     ("fiscal-span", re.compile(rf"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s?(?P<y>{_YEAR})\s?[-/–]\s?(?P<y2>\d{{2}}|{_YEAR})\b", re.I)),
@@ -157,9 +165,38 @@ def _fiscal_of(day: date, country: str) -> int:
     return day.year if day.month >= start else day.year - 1
 
 
+def _latest(published: date, first: int, months: int, ahead: bool = False) -> str:
+    """The span of ``months`` months starting in month ``first`` (a quarter, a half) written with no year:
+    the latest such span that has ended by the month of publication (a reported outcome: "grew 0.9% in the
+    third quarter" in December is this year's, in August last year's); ``ahead``: the earliest that has
+    not (guidance, a plan: "Q4 guide", "will grow in the fourth quarter")."""
+    y = published.year
+    ended = (y * 12 + first - 1 + months - 1) < (published.year * 12 + published.month - 1)
+    if ahead and ended:
+        y += 1
+    elif not ahead and not ended:
+        y -= 1
+    return _month_span(y, first, first + months - 1)
+
+
+# What speaks of a period to come: guidance, an outlook, a plan ("Q4 guide", "expects ... in the fourth
+# quarter", "will grow ... in the first half"); a past "expected" or "forecasts" beaten is no such word.
+_AHEAD = re.compile(r"\b(?:guid(?:e|ance|ing)|outlook|will|expects?|projects?|sees|is\s+(?:expected|projected|"
+                    r"forecast|seen)\s+to|plans?\s+to)\b", re.I)
+_AHEAD_CLAUSE = re.compile(r"[;.!?]\s|,\s+(?:and|but|while|as|after)\s|\s(?:while|whereas|but|after)\s")
+
+
+def _ahead(text: str, a: int, b: int) -> bool:
+    """Whether the period at text[a:b] is spoken of as to come: a word of ``_AHEAD`` in its clause."""
+    lo = max((m.end() for m in _AHEAD_CLAUSE.finditer(text, 0, a)), default=0)
+    nxt = _AHEAD_CLAUSE.search(text, b)
+    return bool(_AHEAD.search(text, lo, nxt.start() if nxt else len(text)))
+
+
 def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: str,
          fiscal: bool = False) -> tuple[str, str]:
     g = m.groupdict()
+    ahead = kind in ("quarter", "half") and _ahead(m.string, m.start(), m.end())
     if kind == "months-to":
         n = {"three": 3, "six": 6, "nine": 9}.get(g["n"].lower()) or int(g["n"])
         end = _MONTHS[g["m1"].lower()[:3]]
@@ -206,7 +243,7 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
     if kind == "month":
         return f"{int(g['y']):04d}-{_MONTHS[g['m1'].lower()[:3]]:02d}", "stated"
     if kind == "quarter":
-        q = int(g.get("qn") or g.get("qn2") or 0) or _ORD[g["q"].lower()]
+        q = int(g.get("qn") or g.get("qn2") or g.get("qn3") or 0) or _ORD[g["q"].lower()]
         short = g.get("yy") or g.get("yy2")
         if short:
             return _month_span(int(short) + (2000 if len(short) == 2 else 0), 3 * q - 2, 3 * q), "stated"
@@ -217,15 +254,25 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
             return "", ""
         elif g.get("rel"):
             y, how = published.year - (g["rel"].lower() == "last"), "relative"
-        elif g["q"] and g["q"].lower() == "last":
+        elif g.get("q") and g["q"].lower() == "last":
             # "grew 5.05 percent last quarter": the latest quarter ended before publication, not the fourth
             first = (published.year * 12 + published.month - 1) // 3 * 3 - 3
             return _month_span(first // 12, first % 12 + 1, first % 12 + 3), "relative"
         else:
-            y, how = published.year, "relative"
-            if date(y, 3 * q, 1) >= date(published.year, published.month, 1):
-                y -= 1
+            return _latest(published, 3 * q - 2, 3, ahead), "relative"
         return _month_span(y, 3 * q - 2, 3 * q), how
+    if kind == "half":
+        h = int(g.get("hn") or g.get("hn2") or 0) or _ORD[g["h"].lower()]
+        short = g.get("yy")
+        if short or g.get("y") or g.get("y2"):
+            y = int(short) + (2000 if len(short) == 2 else 0) if short else int(g.get("y") or g.get("y2"))
+            return _month_span(y, 6 * h - 5, 6 * h), "stated"
+        if published is None:
+            return "", ""
+        if g.get("rel"):
+            y = published.year - (g["rel"].lower() == "last")
+            return _month_span(y, 6 * h - 5, 6 * h), "relative"
+        return _latest(published, 6 * h - 5, 6, ahead), "relative"
     if kind == "quarter-month":
         end = _MONTHS[g["mq"].lower()[:3]]
         if g.get("y"):

@@ -370,7 +370,20 @@ def from_masthead(text: str) -> tuple[DocMeta, str]:
 def _title_like(line: str) -> bool:
     """A headline: a few words on one short line, no masthead separator, no sentence run-on."""
     return (1 <= len(line.split()) <= 30 and len(line) <= 200 and not _MASTHEAD_SEP.search(line)
-            and parse_date(line) is None)
+            and not _date_line(line))
+
+
+def _date_line(line: str) -> bool:
+    """A line that is a date and little else ("Friday, August 2, 2024"), not a title naming a month
+    ("The Employment Situation — July 2024")."""
+    if parse_date(line) is None:
+        return False
+    from briefcmp.drafting.dates import find_dates, fold_month_case
+
+    rest = list(fold_month_case(line))
+    for d in find_dates("".join(rest)):
+        rest[d.start:d.end] = " " * (d.end - d.start)
+    return len(re.findall(r"[^\W\d_]{2,}", "".join(rest))) <= 2
 
 
 def _masthead(lines: list[str]) -> tuple[DocMeta, str]:
