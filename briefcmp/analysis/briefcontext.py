@@ -23,6 +23,7 @@ class _Context:
 
     def __init__(self, brief: Brief, entities: Entities, known: tuple[date, ...] = ()) -> None:
         self.ok = False
+        self.lead_sentence = ""
         self.entities = entities
         self.brief_subjects: tuple[str, ...] = ()
         self.brief_how = ""  # "whole brief" (the one entity it names) | "main subject" (the one it names most)
@@ -51,6 +52,8 @@ class _Context:
         # The brief's main subject (analysis/subjects.py); an adjective in the lead paragraph ("German
         # economic output grew") says what the story is about, one further down may describe a side matter.
         lead = next(((a, b) for a, b in self.blocks if b - a >= 200), (0, 0))  # (not a heading or table line)
+        # the lead's first sentence: what the story reports, when the title names no period ("grew 5.2% in the third quarter")
+        self.lead_sentence = next((norm[a:b] for a, b in self.sentences if lead[0] <= a < lead[1]), "")
         mentions = [(eid, norm[a:b] in entities.adjectives and not lead[0] <= a < lead[1])
                     for a, b, eid in doc.entities(entities)]
         dateline = datelines.find(original)

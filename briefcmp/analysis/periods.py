@@ -514,6 +514,36 @@ def title_period(title: str, published: Optional[date], country: str = "") -> st
     return found.pop() if len(found) == 1 else ""
 
 
+# "GDP reached R$3.0 trillion in the quarter", "gained 1.9 percent over the month", "averaged 3.63% over the year":
+# the period the report is about, named by its length only ("the same quarter", "the previous month" are others)
+_THE_PERIOD = re.compile(r"\b(?:in|for|during|over|through|throughout|across)\s+the\s+(?P<n>quarter|month|year|half|period)\b"
+                         r"(?!\s+(?:to|ended|ending|before|earlier|ago|of|that|which|starting|beginning|through|under)\b)"
+                         r"(?![-\w])", re.I)
+_LENGTH = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+
+
+def the_period(sentence: str, figure: tuple[int, int]) -> str:
+    """"quarter", "month", "half", "year" or "period" when the figure's own clause (not a comparison base)
+    dates it as "in the quarter", "over the month": the period of the report, which the brief's title or
+    lead states (``fits_length``); "" otherwise."""
+    own = next(((a, b) for a, b, base in segments(sentence) if a <= figure[0] < b and not base), None)
+    if own is None:
+        return ""
+    starts = _cut_starts(sentence)
+    for m in _THE_PERIOD.finditer(sentence, own[0], own[1]):
+        if not _cuts_between(starts, min(m.start(), figure[0]), max(m.start(), figure[1])):
+            return m.group("n").lower()
+    return ""
+
+
+def fits_length(period: str, noun: str) -> bool:
+    """Whether ``period`` ("2024-07/2024-09", "2024-10", "2024") is as long as ``noun`` says ("quarter")."""
+    if noun == "period":
+        return bool(period)
+    months = 1 if re.fullmatch(r"\d{4}-\d{2}", period) else 12 if re.fullmatch(r"\d{4}", period) else _months(period)
+    return months == _LENGTH.get(noun, -1)
+
+
 _IN_BEFORE = re.compile(r"\b(?:in|for|during|of)\s+(?:the\s+)?$", re.I)
 
 
