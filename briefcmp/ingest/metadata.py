@@ -513,8 +513,8 @@ def settle_date(meta: DocMeta, text: str, known: tuple[date, ...]) -> tuple[Opti
     if found is None or found.year or not found.month:
         return None, "", ""
     day = datelines.day_in_corpus(found.month, found.day, known)
-    if day is None:
+    if day is None:  # (with no other brief at all, add's own warning says that no date was found)
         return None, "", ("the dateline gives no year, and no other brief of the corpus was published near that day "
-                          "in one year: left undated")
+                          "in one year: left undated") if known else ""
     return PartialDate(day.year, day.month, day.day), "corpus", (
         f"the dateline gives no year: took {day.year}, the year that puts it near the other briefs of the corpus")
