@@ -70,7 +70,7 @@ def test_lengths() -> None:
 
 
 def _member(period: str = "", how: str = "", the_period: str = ""):
-    return SimpleNamespace(subjects=("brazil",), period=period, period_how=how, the_period=the_period,
+    return SimpleNamespace(subjects=("brazil",), period=period, period_how=how, the_period=the_period, headline_from="",
                            headline="", hint="")
 
 

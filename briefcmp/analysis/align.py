@@ -93,6 +93,7 @@ class Member:
     hint: str = ""  # the brief's main period, for a figure that states none (see _brief_hints)
     headline: str = ""  # the period the brief's title states ("Japan's 2024 trade deficit"), see _brief_hints
     the_period: str = ""  # "quarter" when its clause says "in the quarter": the brief's own period (_brief_hints)
+    headline_from: str = ""  # "title" | "lead": where ``headline`` was read (a lead's period yields to the release's)
 
     @property
     def dated(self) -> bool:
@@ -449,10 +450,11 @@ def _brief_hints(members: list[Member], title: str = "", published: Optional[dat
     if (title or lead) and members:
         country = next((x for m in members for x in m.subjects if x in periods.FISCAL_START), "")
         headline = periods.title_period(title, published, country) if title else ""
+        source = "title"
         if not headline and lead:
-            headline = periods.title_period(lead, published, country)
+            headline, source = periods.title_period(lead, published, country), "lead"
         for m in members:
-            m.headline = headline
+            m.headline, m.headline_from = headline, source
             if headline and not m.period_how and m.the_period and periods.fits_length(headline, m.the_period):
                 m.period, m.period_how = headline, "brief"
     counts: dict[str, int] = defaultdict(int)

@@ -6,6 +6,7 @@ from the reports beside it."""
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
 from typing import Optional
 
@@ -15,6 +16,9 @@ from briefcmp.analysis.document import Document
 from briefcmp.analysis.entities import Entities, proper_names
 from briefcmp.analysis.measure import _CLAUSE_BREAK
 from briefcmp.corpus.model import Brief
+
+
+_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")  # a list item, not running text
 
 
 class _Context:
@@ -52,8 +56,10 @@ class _Context:
         # The brief's main subject (analysis/subjects.py); an adjective in the lead paragraph ("German
         # economic output grew") says what the story is about, one further down may describe a side matter.
         lead = next(((a, b) for a, b in self.blocks if b - a >= 200), (0, 0))  # (not a heading or table line)
-        # the lead's first sentence: what the story reports, when the title names no period ("grew 5.2% in the third quarter")
-        self.lead_sentence = next((norm[a:b] for a, b in self.sentences if lead[0] <= a < lead[1]), "")
+        # the lead: the story's first sentence of running text (ten words or more, ended by a full stop), past the
+        # title, masthead and dateline lines: what it reports, when the title names no period ("GDP rose 7.09% last year")
+        self.lead_sentence = next((norm[a:b] for a, b in self.sentences[:12] if len(norm[a:b].split()) >= 10
+                                   and re.search(r"[.!?][\"'’”)]*\s*$", norm[a:b]) and not _ITEM.match(norm[a:b])), "")
         mentions = [(eid, norm[a:b] in entities.adjectives and not lead[0] <= a < lead[1])
                     for a, b, eid in doc.entities(entities)]
         dateline = datelines.find(original)

@@ -103,7 +103,9 @@ def adopt_release_periods(group: list, among: list | None = None, apart: bool = 
 
     A brief whose title states one period ("Japan's 2024 trade deficit") speaks of it: its undated
     figures take that period first (on the same terms), and never another period of the release (a
-    wire's December "imports climbed 1.8%" beside the year's "imports grew 1.8 percent").
+    wire's December "imports climbed 1.8%" beside the year's "imports grew 1.8 percent"). A title that
+    states none leaves it to the lead's first sentence ("GDP rose 7.09% last year"), taken first too,
+    but which yields to the release's period where it does not fit.
 
     ``apart``: the caller keeps figures of overlapping periods apart afterwards (``grouping.new_keys``),
     so a period taken may overlap another figure's.
@@ -143,8 +145,8 @@ def adopt_release_periods(group: list, among: list | None = None, apart: bool = 
         # Only when the release states one period: when it states several (this month and the last),
         # a figure that agrees with one of them is as likely a slip repeating last month's value as a
         # report of that month, and taking that month's period would turn the slip into an agreement.
-        if getattr(m, "headline", ""):
-            continue  # its title's period did not fit: no other
+        if getattr(m, "headline", "") and getattr(m, "headline_from", "title") == "title":
+            continue  # its title's period did not fit: no other (a lead's period, less sure, yields to the release's)
         if len(near) == 1 and fits(m, next(iter(near)), apart):
             _adopt(m, next(iter(near)), values, briefs)
         elif len(near) > 1:
