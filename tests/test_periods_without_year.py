@@ -98,3 +98,15 @@ def test_period_readers_read_any_text(text: str, published: date) -> None:
     if text:
         periods.the_period(text, (0, 1))
         periods.resolve(text, (0, min(len(text), 3)), published)
+
+
+def test_a_forecast_s_object_is_the_quarter_to_come_and_a_day_in_a_span_is_read() -> None:
+    oct17 = date(2024, 10, 17)
+    assert _resolve("TSMC forecast fourth-quarter revenue of $26.1 billion, above estimates.", "26.1",
+                    oct17)[0] == "2024-10/2024-12"
+    assert _resolve("The economy beat forecasts in the third quarter, growing 0.9%.", "0.9%",
+                    oct17)[0] == "2024-07/2024-09"
+    # "the three months to September 30, 2024" is the quarter, not the year its day is written with
+    assert _resolve("For the three months to September 30, 2024, EPS was NT$12.54.", "12.54",
+                    oct17) == ("2024-07/2024-09", "stated")
+    assert _resolve("Sales for the six months ended June 30, 2024 rose 4%.", "4%", oct17)[0] == "2024-01/2024-06"

@@ -85,10 +85,10 @@ _FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial\s+year|budget\w*|FY|Rs|cror
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the fiscal year that ended in March", "the year to March": twelve months ending in that month
     ("year-to", re.compile(rf"\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending|"
-                           rf"to)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
+                           rf"to)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     # "the three months to September", "the six months ended June 2024": the months that end in that month
     ("months-to", re.compile(rf"\b(?P<n>three|six|nine|3|6|9)\s+months\s+(?:that\s+|which\s+)?(?:to|through|ended|"
-                             rf"ending)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
+                             rf"ending)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     # "July 2024 through September 2024", "November 2023 to January 2024": a span, each end with its year
     ("months", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y1>{_YEAR})\s*(?:-|–|to|through)\s*(?P<m2>{_MON})\s+"
                           rf"(?P<y>{_YEAR})\b", re.I)),
@@ -171,9 +171,12 @@ def _latest(published: date, first: int, months: int, ahead: bool = False) -> st
     third quarter" in December is this year's, in August last year's); ``ahead``: the earliest that has
     not (guidance, a plan: "Q4 guide", "will grow in the fourth quarter")."""
     y = published.year
-    ended = (y * 12 + first - 1 + months - 1) < (published.year * 12 + published.month - 1)
+    now = published.year * 12 + published.month - 1
+    ended = (y * 12 + first - 1 + months - 1) < now
     if ahead and ended:
         y += 1
+        if y * 12 + first - 1 - now > 9:
+            return ""  # guidance for a quarter nearly a year off ("expects third-quarter profit" in October): unread
     elif not ahead and not ended:
         y -= 1
     return _month_span(y, first, first + months - 1)
@@ -186,8 +189,17 @@ _AHEAD = re.compile(r"\b(?:guid(?:e|ance|ing)|outlook|will|expects?|projects?|se
 _AHEAD_CLAUSE = re.compile(r"[;.!?]\s|,\s+(?:and|but|while|as|after)\s|\s(?:while|whereas|but|after)\s")
 
 
+# "TSMC forecast fourth-quarter revenue", "expects third-quarter sales": a forecast's object right after the verb
+# ("beat forecasts in Q3", "than expected in the third quarter" name an outcome)
+_FORECAST_OF = re.compile(r"\b(?:forecast(?:s|ed)?|predict(?:s|ed)?|project(?:s|ed)|expect(?:s|ed)|sees|saw|guided)\s+"
+                          r"(?:(?:the|its|a|their)\s+)?$", re.I)
+
+
 def _ahead(text: str, a: int, b: int) -> bool:
-    """Whether the period at text[a:b] is spoken of as to come: a word of ``_AHEAD`` in its clause."""
+    """Whether the period at text[a:b] is spoken of as to come: a word of ``_AHEAD`` in its clause, or a
+    forecast's verb right before it."""
+    if _FORECAST_OF.search(text, max(0, a - 30), a) and not re.match(r"(?:in|for|during|over|of|by)\s", text[a:b], re.I):
+        return True
     lo = max((m.end() for m in _AHEAD_CLAUSE.finditer(text, 0, a)), default=0)
     nxt = _AHEAD_CLAUSE.search(text, b)
     return bool(_AHEAD.search(text, lo, nxt.start() if nxt else len(text)))
