@@ -145,7 +145,7 @@ def adopt_release_periods(group: list, among: list | None = None, apart: bool = 
         # Only when the release states one period: when it states several (this month and the last),
         # a figure that agrees with one of them is as likely a slip repeating last month's value as a
         # report of that month, and taking that month's period would turn the slip into an agreement.
-        if getattr(m, "headline", "") and getattr(m, "headline_from", "title") == "title":
+        if getattr(m, "headline", "") and getattr(m, "headline_from", "") != "lead":
             continue  # its title's period did not fit: no other (a lead's period, less sure, yields to the release's)
         if len(near) == 1 and fits(m, next(iter(near)), apart):
             _adopt(m, next(iter(near)), values, briefs)
