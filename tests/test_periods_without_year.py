@@ -110,3 +110,14 @@ def test_a_forecast_s_object_is_the_quarter_to_come_and_a_day_in_a_span_is_read(
     assert _resolve("For the three months to September 30, 2024, EPS was NT$12.54.", "12.54",
                     oct17) == ("2024-07/2024-09", "stated")
     assert _resolve("Sales for the six months ended June 30, 2024 rose 4%.", "4%", oct17)[0] == "2024-01/2024-06"
+
+
+@pytest.mark.parametrize("sentence, figure, published, expected", [
+    ("Over the last four quarters, the economy grew 3.1%.", "3.1%", DEC, "2023-10/2024-09"),
+    ("In the first nine months of the year it was 3.3% larger.", "3.3%", DEC, "2024-01/2024-09"),
+    ("In the first nine months of the year it was 3.3% larger.", "3.3%", date(2024, 9, 20), "2023-01/2023-09"),
+    ("Sales in the first six months of 2024 rose 4%.", "4%", DEC, "2024-01/2024-06"),
+    ("GDP rose 0.9% over the previous quarter.", "0.9%", DEC, ""),  # still a base
+])
+def test_spans_counted_from_the_start_or_back_from_publication(sentence, figure, published, expected) -> None:
+    assert _resolve(sentence, figure, published)[0] == expected

@@ -61,7 +61,8 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    # "up 1.4 percent above last year", "2% below the same month a year earlier": a base
                    r"(?:above|below)(?=\s+(?:last\s+year|the\s+(?:same|previous|prior|preceding|year-?earlier)\b|a\s+year\s+"
                    r"(?:earlier|ago|before)))|"
-                   r"(?:from|over)(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
+                   r"(?:from|(?<!\w)over(?!\s+the\s+(?:last|past|previous|preceding)\s+(?:four|4)\s+quarters\b))"
+                   r"(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
                    r"October|November|December|Rs)\b)(?-i:[A-Z][a-z]))(?=\s+(?:[^\s,;]+\s+){0,5}?(?:(?!(?:19|20)\d\d\b)[^\s,;]*\d|"
                    r"previous|prior|preceding|earlier|before|last|same|that|record|initial|preliminary|revised|budgeted|"
                    r"estimated?|forecast|level|a\s+year|the\s+year|FY))|compared\s+(?:with|to)|against|versus|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!rather\s)(?<!other\s)than|"
@@ -128,6 +129,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the 215,000 average of the last year", "over the past 12 months": the twelve months to publication
     ("trailing", re.compile(r"\bthe\s+(?:(?:last|past)\s+year|(?:last|past|prior|previous|preceding)\s+(?:12|twelve)\s+"
                             r"months)\b", re.I)),
+    # "over the last four quarters": the four quarters to the latest ended before publication
+    ("quarters-trailing", re.compile(r"\bthe\s+(?:last|past|previous|preceding)\s+(?:four|4)\s+quarters\b", re.I)),
+    # "in the first nine months of the year", "the first six months of 2024": January to that month
+    ("months-first", re.compile(rf"\bthe\s+first\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+"
+                                rf"months(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last)\s+year|the\s+year))?\b", re.I)),
     ("year-rel", re.compile(r"\b(?P<rel>last|this|next|past|current)\s+year\b(?!['’]s\s+(?:first|second|third|fourth|final|"
                             r"last)\s+quarter)", re.I)),
     ("year-rel", re.compile(r"\b(?:the\s+)?(?P<rel>previous|prior)\s+year\b|\bthe\s+year\s+(?P<rel2>before)\b", re.I)),
@@ -141,6 +147,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                              r"(?:(?<=\bin )|(?<=\bfor )|(?<=\bof ))Jan\b(?!\.?\s*\d))|(?:(?<=\bin )|(?<=\bfor )|(?<=\bof )|(?<=\bsince )|(?<=\bduring ))"
                              r"(?P<may>May)|(?P<mays>May)(?=['’]s\b))\b(?!\s*\d)(?!\s+quarter)")),
 ]
+
+
+_COUNT = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven".split())}
 
 
 def month_number(name: str) -> int:
@@ -316,6 +325,17 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         return m.group("y"), "stated"
     if published is None:
         return "", ""
+    if kind == "quarters-trailing":
+        first = (published.year * 12 + published.month - 1) // 3 * 3 - 12  # the four quarters before this one
+        return f"{first // 12:04d}-{first % 12 + 1:02d}/{(first + 11) // 12:04d}-{(first + 11) % 12 + 1:02d}", "relative"
+    if kind == "months-first":
+        n = _COUNT.get(g["n"].lower()) or int(g["n"])
+        if g.get("y"):
+            return _month_span(int(g["y"]), 1, n), "stated"
+        y = published.year - (1 if (g.get("rel") or "").lower() == "last" else 0)
+        if not g.get("rel") and n >= published.month:
+            y -= 1  # this year's n months have not ended: last year's
+        return _month_span(y, 1, n), "relative"
     if kind == "trailing":
         end = published.year * 12 + published.month - 2  # the last full month before publication
         return f"{(end - 11) // 12:04d}-{(end - 11) % 12 + 1:02d}/{end // 12:04d}-{end % 12 + 1:02d}", "relative"
