@@ -121,3 +121,9 @@ def test_a_forecast_s_object_is_the_quarter_to_come_and_a_day_in_a_span_is_read(
 ])
 def test_spans_counted_from_the_start_or_back_from_publication(sentence, figure, published, expected) -> None:
     assert _resolve(sentence, figure, published)[0] == expected
+
+
+def test_yesterday_is_the_day_before_publication_unless_it_dates_the_saying() -> None:
+    friday = date(2024, 12, 13)
+    assert _resolve("The ECB cut its deposit rate to 3 per cent yesterday.", "3 per", friday)[0] == "2024-12-12"
+    assert _resolve("The bank said yesterday the rate was 3 per cent.", "3 per", friday)[0] == ""

@@ -580,14 +580,14 @@ _IN_BEFORE = re.compile(r"\b(?:in|for|during|of)\s+(?:the\s+)?$", re.I)
 
 
 _WEEKDAY = re.compile(r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
-                      r"\b(?P<today>today)\b")
+                      r"\b(?P<today>today)\b|\b(?P<yesterday>yesterday)\b")
 _SAID = re.compile(r"\b(?:said|says|say|reported|reports|announced|showed|shows|show|released|published|told|stated|"
                    r"estimated|added|noted|wrote)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _day(text: str, published: Optional[date]) -> str:
-    """"on Tuesday", "today": the day of a decision, in a report of that week (the latest such day)."""
+    """"on Tuesday", "today", "yesterday": the day of a decision, in a report of that week (the latest such day)."""
     if published is None:
         return ""
     # "Statistics Canada said on Friday", "data showed on Tuesday": the day of the saying, not of the figure
@@ -596,6 +596,8 @@ def _day(text: str, published: Optional[date]) -> str:
         return ""
     if m.group("today"):
         return published.isoformat()
+    if m.group("yesterday"):  # "cut its deposit rate to 3 per cent yesterday", in the next morning's paper
+        return date.fromordinal(published.toordinal() - 1).isoformat()
     back = (published.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
     return date.fromordinal(published.toordinal() - back).isoformat()
 
