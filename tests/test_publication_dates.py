@@ -52,7 +52,8 @@ def test_the_two_readings_of_a_date_in_numbers() -> None:
     ("Ottawa", ""),  # en_CA and fr_CA write the year first: they say nothing of d/m
     ("The Morning Ledger", ""),  # no place
     ("Rome | Washington", ""),  # two territories that disagree
-    ("Tổng cục Thống kê | Hà Nội", ""),  # not a name the data holds (in ASCII): nothing decides
+    ("Tổng cục Thống kê | Hà Nội", "day"),  # accents folded: Ha Noi
+    ("BRASILIA", "day"),  # a dateline's capitals; Brasília in the data
 ])
 def test_the_order_of_the_place_beside_a_date(place: str, order: str) -> None:
     assert date_order(place)[0] == order
@@ -71,6 +72,12 @@ def test_a_date_in_numbers_read_in_the_order_of_its_place_and_checked_against_th
     assert str(settle_date(meta, "", (date(2024, 12, 4),))[0]) == "2024-12-03"  # the corpus agrees
     day, _, note = settle_date(meta, "", (date(2024, 3, 13),))  # the corpus says 12 March: a conflict
     assert day is None and "left unread" in note
+
+
+def test_a_masthead_with_no_place_takes_the_order_of_the_dateline_city_below_it() -> None:
+    meta, _ = from_masthead("Economy grows\nThe Ledger | 03/12/2024\nBRASILIA (Reuters) - Brazil's GDP grew.\n")
+    assert (meta.publisher, meta.order) == ("The Ledger", "day")
+    assert str(settle_date(meta, "", ())[0]) == "2024-12-03"
 
 
 def test_a_date_in_numbers_with_no_place_takes_the_one_reading_near_the_corpus() -> None:

@@ -111,11 +111,19 @@ def date_readings(text: str) -> tuple[PartialDate, PartialDate] | None:
     return (first, second) if first and second else None
 
 
+def _fold(text: str) -> str:
+    """Lower case, accents dropped ("Brasília" -> "brasilia"), each character kept one for one."""
+    import unicodedata
+
+    return "".join((unicodedata.normalize("NFKD", c).encode("ascii", "ignore").decode() or c)[:1]
+                   for c in text).lower()
+
+
 @functools.lru_cache(maxsize=1)
 def _places() -> tuple[dict[str, str], Optional[re.Pattern]]:
-    """Place names (countries, their capitals and other names; provinces and states) -> ISO 3166 code,
-    from the maintained data ``analysis.entities`` reads (countryinfo); names two countries share are
-    left out."""
+    """Place names, folded (``_fold``), -> ISO 3166 code: countries, their capitals and other names;
+    provinces and states, from the maintained data ``analysis.entities`` reads (countryinfo); names two
+    countries share are left out."""
     import countryinfo
 
     from briefcmp.analysis.entities import countries
@@ -124,14 +132,15 @@ def _places() -> tuple[dict[str, str], Optional[re.Pattern]]:
     for c in countries():
         for n in (c.label, *c.names):
             if len(n) > 3 and not n.isupper():
-                owner.setdefault(n, set()).add(c.code)
+                owner.setdefault(_fold(n), set()).add(c.code)
     codes = {c.label: c.code for c in countries()}
     for c in countryinfo.all_countries():
         info = c.info()
         code = (info.get("ISO") or {}).get("alpha2") or codes.get(info.get("name", ""), "")
-        for p in info.get("provinces") or ():
-            if code and isinstance(p, str) and p.isascii() and len(p) > 3 and p[:1].isupper():
-                owner.setdefault(" ".join(p.split()), set()).add(code)
+        capital = info.get("capital")
+        for p in [*(info.get("provinces") or ()), *([capital] if isinstance(capital, str) else [])]:
+            if code and isinstance(p, str) and len(p) > 3 and p[:1].isupper():
+                owner.setdefault(_fold(" ".join(p.split())), set()).add(code)
     names = {n: next(iter(cs)) for n, cs in owner.items() if len(cs) == 1}
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
                          + r")(?![\w-])") if names else None
@@ -169,7 +178,7 @@ def date_order(place: str) -> tuple[str, str]:
     names, pattern = _places()
     if pattern is None or not place:
         return "", ""
-    hits = [(m.group(), names[m.group()]) for m in pattern.finditer(place)]
+    hits = [(place[m.start():m.end()], names[m.group()]) for m in pattern.finditer(_fold(place))]
     if len({code for _, code in hits}) != 1:
         return "", ""
     order, shown = _territory_order(hits[0][1])
@@ -364,6 +373,12 @@ def from_masthead(text: str) -> tuple[DocMeta, str]:
         if meta.origin:
             title = _clean(lines[0])
             meta.set("title", title, "text")
+    if meta.readings and not meta.order:  # the city a dateline below files the story from: "BRASILIA (Reuters) -"
+        from briefcmp.analysis import datelines
+
+        found = datelines.find("\n".join(lines[:6]))
+        if found is not None:
+            meta.order, meta.order_why = date_order(found.city)
     return meta, title
 
 
