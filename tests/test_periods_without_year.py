@@ -127,3 +127,11 @@ def test_yesterday_is_the_day_before_publication_unless_it_dates_the_saying() ->
     friday = date(2024, 12, 13)
     assert _resolve("The ECB cut its deposit rate to 3 per cent yesterday.", "3 per", friday)[0] == "2024-12-12"
     assert _resolve("The bank said yesterday the rate was 3 per cent.", "3 per", friday)[0] == ""
+
+
+def test_more_than_in_a_period_is_a_base_and_more_than_a_number_is_not() -> None:
+    lead = ("Brazil's 2024/25 grain harvest is estimated at 339.6 million tonnes, 14.2% more than in the 2023/24 "
+            "season.")
+    assert periods.title_period(lead, date(2025, 7, 10), "brazil") == "2024/2025"
+    assert periods.has_base(lead)
+    assert not periods.has_base("More than 100 people died in 2023.")
