@@ -189,3 +189,13 @@ def test_add_reads_dates_in_numbers_by_place_and_by_corpus(tmp_path: Path) -> No
     assert "the one reading of it near" in out.output
     checked = runner.invoke(app, ["check", str(corpus)])
     assert "\n0 errors" in checked.output
+
+
+def test_align_reads_a_date_in_numbers_add_left_unread_once_the_corpus_has_briefs_beside_it() -> None:
+    text = "Consumption keeps GDP growing\nThe Morning Ledger | 04/12/2024\n\nBrazil's GDP grew 0.9%.\n"
+    assert datelines.numbers_day(text, ()) is None  # added first: nothing decides
+    assert datelines.numbers_day(text, (date(2024, 12, 3),)) == date(2024, 12, 4)
+    placed = "GDP grows\nAgência Brasil | Rio de Janeiro | 04/12/2024\n\nBody.\n"
+    assert datelines.numbers_day(placed, ()) == date(2024, 12, 4)
+    assert datelines.numbers_day(placed, (date(2024, 4, 12),)) is None  # place and corpus disagree
+    assert datelines.settle_numbers((PartialDate(2024, 12, 4), PartialDate(2024, 4, 12)), "", ()) == (None, "open")

@@ -38,8 +38,8 @@ class _Context:
             return
         self.doc = doc
         original, norm = doc.original, doc.norm
-        if self.published is None:
-            self.published = _dateline_day(original[:3000], known)
+        if self.published is None:  # a date add could not settle before the briefs beside it were added
+            self.published = _dateline_day(original[:3000], known) or datelines.numbers_day(original[:3000], known)
         self.text = norm
         self.blocks = doc.norm_paragraphs
         self.sentences = doc.norm_sentences

@@ -23,13 +23,13 @@ A field with no stated value is left out: nothing is guessed.
 from __future__ import annotations
 
 import calendar
-import functools
 import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Optional
 
+from briefcmp.analysis.datelines import NUMERIC as _NUMERIC, date_order, date_readings  # noqa: F401 (re-exported)
 from briefcmp.corpus.model import METADATA_FIELDS as FIELDS  # noqa: F401 (re-exported)
 from briefcmp.corpus.model import METADATA_ORIGINS as ORIGINS  # noqa: F401
 from briefcmp.corpus.model import PartialDate
@@ -85,104 +85,6 @@ def parse_date(text: str) -> Optional[PartialDate]:
     if len(found) == 1 and found[0].period.start.precision.value != "year":
         return found[0].period.start
     return None
-
-
-# "03/12/2024", "8/2/2024, 9:41 AM", "07-10-2025": a date in numbers, separated by slashes or dashes
-# (dots are read day first: no locale writes a month first with dots)
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/-]|\.\d)")
-
-
-def date_readings(text: str) -> tuple[PartialDate, PartialDate] | None:
-    """(day first, month first) for the one date in numbers that ``text`` holds when both readings are
-    dates and differ ("03/12/2024": 3 December or 12 March); None otherwise (no such date, several, or
-    one that a part above 12 or equal parts decide, which ``parse_date`` reads)."""
-    if not text or len(text) > 100:
-        return None
-    found = _NUMERIC.findall(text)
-    if len(found) != 1:
-        return None
-    a, _, b, y = found[0]
-    a, b, y = int(a), int(b), int(y)
-    if a == b or a > 12 or b > 12 or not a or not b:
-        return None
-    from briefcmp.drafting.dates import pdate
-
-    first, second = pdate(y, b, a), pdate(y, a, b)
-    return (first, second) if first and second else None
-
-
-def _fold(text: str) -> str:
-    """Lower case, accents dropped ("Brasília" -> "brasilia"), each character kept one for one."""
-    import unicodedata
-
-    return "".join((unicodedata.normalize("NFKD", c).encode("ascii", "ignore").decode() or c)[:1]
-                   for c in text).lower()
-
-
-@functools.lru_cache(maxsize=1)
-def _places() -> tuple[dict[str, str], Optional[re.Pattern]]:
-    """Place names, folded (``_fold``), -> ISO 3166 code: countries, their capitals and other names;
-    provinces and states, from the maintained data ``analysis.entities`` reads (countryinfo); names two
-    countries share are left out."""
-    import countryinfo
-
-    from briefcmp.analysis.entities import countries
-
-    owner: dict[str, set[str]] = {}
-    for c in countries():
-        for n in (c.label, *c.names):
-            if len(n) > 3 and not n.isupper():
-                owner.setdefault(_fold(n), set()).add(c.code)
-    codes = {c.label: c.code for c in countries()}
-    for c in countryinfo.all_countries():
-        info = c.info()
-        code = (info.get("ISO") or {}).get("alpha2") or codes.get(info.get("name", ""), "")
-        capital = info.get("capital")
-        for p in [*(info.get("provinces") or ()), *([capital] if isinstance(capital, str) else [])]:
-            if code and isinstance(p, str) and len(p) > 3 and p[:1].isupper():
-                owner.setdefault(_fold(" ".join(p.split())), set()).add(code)
-    names = {n: next(iter(cs)) for n, cs in owner.items() if len(cs) == 1}
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                         + r")(?![\w-])") if names else None
-    return names, pattern
-
-
-@functools.lru_cache(maxsize=256)
-def _territory_order(code: str) -> tuple[str, str]:
-    """("day" | "month", the patterns): which comes first in the CLDR short date pattern of every official
-    language of territory ``code`` that writes the year last (pt_BR "dd/MM/y", en_US "M/d/yy"); ("", "")
-    when they differ or put the year first (en_CA "y-MM-dd")."""
-    from babel import Locale, UnknownLocaleError
-    from babel.dates import get_date_format
-    from babel.languages import get_official_languages
-
-    orders, shown = set(), []
-    for lang in get_official_languages(code, de_facto=True):
-        try:
-            pattern = get_date_format("short", locale=Locale.parse(f"{lang}_{code}")).pattern
-        except (UnknownLocaleError, ValueError):
-            continue
-        d, mo, y = pattern.find("d"), pattern.find("M"), pattern.find("y")
-        if min(d, mo, y) < 0 or y < max(d, mo):
-            return "", ""
-        orders.add("day" if d < mo else "month")
-        shown.append(f"{lang}_{code} {pattern}")
-    return (orders.pop(), ", ".join(shown)) if len(orders) == 1 else ("", "")
-
-
-def date_order(place: str) -> tuple[str, str]:
-    """("day" | "month" | "", why) for a date in numbers printed beside ``place`` (the other fields of a
-    masthead: a city, an outlet's name): the order of the territory every place named there belongs to
-    ("Rio de Janeiro": Brazil, pt_BR "dd/MM/y", day first; "Ha Noi": Viet Nam). ("", "") when none is
-    named, several territories are, or their locales do not agree."""
-    names, pattern = _places()
-    if pattern is None or not place:
-        return "", ""
-    hits = [(place[m.start():m.end()], names[m.group()]) for m in pattern.finditer(_fold(place))]
-    if len({code for _, code in hits}) != 1:
-        return "", ""
-    order, shown = _territory_order(hits[0][1])
-    return (order, f"{hits[0][0]} ({shown})") if order else ("", "")
 
 
 def _clean(value: Any, limit: int = 300) -> str:
@@ -492,38 +394,33 @@ def from_dateline(text: str) -> DocMeta:
 
 # ---------------------------------------------------------------------------- dates the corpus settles
 
-NEAR_DAYS = 31  # a reading of a date in numbers this near another brief of the corpus is the one meant
-
-
 def settle_date(meta: DocMeta, text: str, known: tuple[date, ...]) -> tuple[Optional[PartialDate], str, str]:
     """(date, origin, warning) for a document that states no date as such: a date in numbers whose order
     nothing in it decides (``DocMeta.readings``) is read in the order of the place beside it, checked
-    against the corpus's other briefs (``known``), or, when no place says, the one reading within
-    NEAR_DAYS of them; a wire dateline with no year takes the year that puts it near them
+    against the corpus's other briefs (``known``), or, when no place says, the one reading near them
+    (``datelines.settle_numbers``); a wire dateline with no year takes the year that puts it near them
     (``datelines.day_in_corpus``). A date nothing decides stays unread, and the warning says so."""
+    from briefcmp.analysis import datelines
+
     if meta.published is not None:
         return None, "", ""
     if meta.readings:
         first, second = meta.readings
         written = meta.date_text
-        near = [r for r in meta.readings if any(abs((r.start() - k).days) <= NEAR_DAYS for k in known)]
+
         def show(r: PartialDate) -> str:
             return f"{r.day} {calendar.month_name[r.month]} {r.year}"
-        if meta.order:
-            chosen = first if meta.order == "day" else second
-            if len(near) == 1 and near[0] != chosen:
-                other = near[0]
-                return None, "", (f"the date {written!r} reads {show(chosen)} in the order of {meta.order_why}, but "
-                                  f"{show(other)} is the reading near the corpus's other briefs: left unread")
-            return chosen, "text", (f"the date {written!r} read {meta.order} first ({show(chosen)}), the order of "
-                                    f"{meta.order_why}")
-        if len(near) == 1:
-            return near[0], "corpus", (f"the date {written!r} read as {show(near[0])}, the one reading of it near the "
-                                       f"corpus's other briefs")
+        day, how = datelines.settle_numbers(meta.readings, meta.order, known)
+        if how == "order":
+            return day, "text", f"the date {written!r} read {meta.order} first ({show(day)}), the order of {meta.order_why}"
+        if how == "corpus":
+            return day, "corpus", f"the date {written!r} read as {show(day)}, the one reading of it near the corpus's other briefs"
+        if how == "conflict":
+            chosen, other = (first, second) if meta.order == "day" else (second, first)
+            return None, "", (f"the date {written!r} reads {show(chosen)} in the order of {meta.order_why}, but "
+                              f"{show(other)} is the reading near the corpus's other briefs: left unread")
         return None, "", (f"the date {written!r} may be {show(first)} or {show(second)} and nothing decides which: "
                           f"left unread")
-    from briefcmp.analysis import datelines
-
     found = datelines.find(text)
     if found is None or found.year or not found.month:
         return None, "", ""
