@@ -77,7 +77,7 @@ def _member(period: str = "", how: str = "", the_period: str = ""):
 def test_a_figure_in_the_quarter_takes_the_period_of_the_title_or_the_lead() -> None:
     quarter, plain = _member(the_period="quarter"), _member()
     _brief_hints([quarter, plain], "Brazil: Q3 GDP surprises again", DEC)
-    assert (quarter.period, quarter.period_how) == ("2024-07/2024-09", "brief")
+    assert (quarter.period, quarter.period_how) == ("2024-07/2024-09", "named")
     assert (plain.period_how, plain.headline) == ("", "2024-07/2024-09")  # a hint only (evidence.adopt_release_periods)
     month = _member(the_period="month")
     _brief_hints([month], "Brazil: Q3 GDP surprises again", DEC)

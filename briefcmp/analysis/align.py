@@ -446,7 +446,7 @@ def _brief_hints(members: list[Member], title: str = "", published: Optional[dat
     that state none, taken only when the figures of that period in their group agree (``evidence``); a
     title's period also keeps them from another period of the release. A figure whose clause names the
     report's period by its length ("R$3.0 trillion in the quarter") takes the title's or lead's period
-    of that length as its own (``brief``)."""
+    of that length as its own (``named``)."""
     if (title or lead) and members:
         country = next((x for m in members for x in m.subjects if x in periods.FISCAL_START), "")
         headline = periods.title_period(title, published, country) if title else ""
@@ -456,7 +456,7 @@ def _brief_hints(members: list[Member], title: str = "", published: Optional[dat
         for m in members:
             m.headline, m.headline_from = headline, source
             if headline and not m.period_how and m.the_period and periods.fits_length(headline, m.the_period):
-                m.period, m.period_how = headline, "brief"
+                m.period, m.period_how = headline, "named"
     counts: dict[str, int] = defaultdict(int)
     for m in members:
         if m.period_how in ("stated", "relative"):
