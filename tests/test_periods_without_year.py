@@ -135,3 +135,21 @@ def test_more_than_in_a_period_is_a_base_and_more_than_a_number_is_not() -> None
     assert periods.title_period(lead, date(2025, 7, 10), "brazil") == "2024/2025"
     assert periods.has_base(lead)
     assert not periods.has_base("More than 100 people died in 2023.")
+
+
+def test_a_period_after_over_is_the_base_when_the_sentence_states_another() -> None:
+    s = "In the April-June quarter, the economy had grown 1.4% over January-March."
+    assert _resolve(s, "1.4%")[0] == "2024-04/2024-06"
+    assert _resolve("Sales rose 5% over January-March.", "5%")[0] == "2024-01/2024-03"  # the only period: its own
+
+
+def test_growth_is_counted_by_calendar_year_in_a_budget_story_and_spending_by_fiscal_year() -> None:
+    oct30 = date(2024, 10, 30)
+    s = ("The Office for Budget Responsibility, the fiscal watchdog, raised its growth forecast for this year to "
+         "1.1% and expects the economy to grow by 2% next year.")
+    i, j = s.index("1.1%"), s.index("2% next")
+    assert periods.resolve(s, (i, i + 4), oct30, "united-kingdom")[0] == "2024"
+    assert periods.resolve(s, (j, j + 2), oct30, "united-kingdom")[0] == "2025"
+    t = "Departmental spending in the budget will rise by 5% next year."
+    k = t.index("5%")
+    assert periods.resolve(t, (k, k + 2), oct30, "united-kingdom")[0] == "2025-04/2026-03"

@@ -378,7 +378,10 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
                 return "", ""
             return str(published.year - 1), "relative"
         step = {"last": -1, "past": -1, "this": 0, "current": 0, "next": 1}[rel]
-        if fiscal and FISCAL_START.get(country, 1) != 1:  # "spending will rise 16% next year" in a budget story
+        # "spending will rise 16% next year" in a budget story is the fiscal year; the economy's growth,
+        # prices and jobs are counted by calendar year even there ("its growth forecast for this year")
+        if fiscal and FISCAL_START.get(country, 1) != 1 and not _CALENDAR_MEASURE.search(
+                m.string, max(0, m.start() - 50), m.start()):
             return fiscal_year(_fiscal_of(published, country) + step, country), "relative"
         return str(published.year + step), "relative"
     if kind == "year":
@@ -479,6 +482,13 @@ def _bound_to(text: str, a: int) -> int:
     return -1
 
 
+_CALENDAR_MEASURE = re.compile(r"\b(?:growth|grow|grew|grows|economy|economic|inflation|prices|unemployment|jobless)\b",
+                               re.I)
+# A period after "over", "against" or "versus" is what a change is measured against when the sentence
+# states another period beside it
+_OVER_BEFORE = re.compile(r"\b(?:over|against|versus|vs\.?)\s+(?:the\s+)?$", re.I)
+
+
 def _find(text: str, published: Optional[date], country: str, near: int, main: str = "",
           fiscal: bool = False, rate: Optional[Callable[[], bool]] = None) -> tuple[str, str]:
     """The period expression of ``text`` nearest to position ``near``; ``rate`` says (when asked)
@@ -495,6 +505,8 @@ def _find(text: str, published: Optional[date], country: str, near: int, main: s
         dist += 1000 * _cuts_between(starts, min(b, near), max(a, near))
         if len(nearest) > 1 and _bound_to(text, a) not in (-1, near):
             dist += 500  # "1.2% in 2024, 2.1% in 2025": "in 2024" is the period of the figure it follows
+        if len(nearest) > 1 and _OVER_BEFORE.search(text, max(0, a - 12), a):
+            dist += 2000  # "In the April-June quarter, the economy had grown 1.4% over January-March": a base
         if best is None or (dist, rank) < best[:2]:
             best = (dist, rank, value, how)
     if best is not None and rate is not None and "/" in best[2]:
