@@ -153,3 +153,10 @@ def test_growth_is_counted_by_calendar_year_in_a_budget_story_and_spending_by_fi
     t = "Departmental spending in the budget will rise by 5% next year."
     k = t.index("5%")
     assert periods.resolve(t, (k, k + 2), oct30, "united-kingdom")[0] == "2025-04/2026-03"
+
+
+def test_the_month_a_company_guided_in_dates_no_figure() -> None:
+    s = ("Sales in the July-September period totaled NT$759.69 billion, while gross margin reached 57.8 percent, "
+         "above the range the company had guided in July.")
+    assert _resolve(s, "57.8", date(2024, 10, 17))[0] == "2024-07/2024-09"
+    assert _resolve("The bank said in July that rates would stay at 5%.", "5%", date(2024, 10, 17))[0] == ""

@@ -389,9 +389,10 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
     return "", ""
 
 
-# "its weakest since May 2022", "the 0.2 percent it had published at the end of October": where a
-# record run starts and when a figure was published date no figure
-_SINCE_BEFORE = re.compile(r"\b(?:(?:since|until|till|before)|(?:published|released|reported|announced|issued)"
+# "its weakest since May 2022", "the 0.2 percent it had published at the end of October", "the range the
+# company had guided in July": where a record run starts and when a figure was published or said date no figure
+_SINCE_BEFORE = re.compile(r"\b(?:(?:since|until|till|before)|(?:published|released|reported|announced|issued|guided|"
+                           r"indicated|signall?ed|said|pledged|promised)"
                            r"(?:\s+(?:in|on|at))?)\s+(?:(?:early|mid|late|spring|summer|autumn|fall|winter|"
                            r"the\s+end\s+of|the\s+start\s+of)[\s-]+)?$", re.I)
 # "the highest since comparable data became available in 1979": where a record run starts
