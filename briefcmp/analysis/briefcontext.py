@@ -1,7 +1,8 @@
 """One brief's source as align reads it: paragraphs and sentences in the offsets of its normalised
 text (where claim spans live, from its ``analysis.document.Document``), its title's and dateline's
-subjects, and its main subject (``analysis.subjects``); a wire dateline with no year dates the story
-from the reports beside it."""
+subjects, its lead sentence, and its main subject (``analysis.subjects``); a wire dateline with no year,
+or a date in numbers that ``add`` left unread, dates the story from the reports beside it
+(``analysis.datelines``)."""
 
 from __future__ import annotations
 
