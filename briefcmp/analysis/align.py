@@ -60,7 +60,7 @@ from typing import Optional
 from briefcmp.analysis import clauses, eventdates, evidence, grouping, periods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
-    _DATELINE, _DATELINE_DAY, _Context, _dateline_day,
+    _Context, _dateline_day,
 )
 from briefcmp.analysis.entities import _GROUP_BEFORE, REGIONS, WORLD, Entities, proper_names
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
@@ -98,6 +98,8 @@ class Member:
     vintage: str = ""  # "budgeted", "preliminary", "revised": which estimate of the period it is, when said
     hint: str = ""  # the brief's main period, for a figure that states none (see _brief_hints)
     headline: str = ""  # the period the brief's title states ("Japan's 2024 trade deficit"), see _brief_hints
+    the_period: str = ""  # "quarter" when its clause says "in the quarter": the brief's own period (_brief_hints)
+    headline_from: str = ""  # "title" | "lead": where ``headline`` was read (a lead's period yields to the release's)
 
     @property
     def dated(self) -> bool:
@@ -393,8 +395,11 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     if figure_span is not None:
         near = sentence_text[max(0, figure_span[0] - 60):figure_span[1] + 10]
         vintage = next((tag for tag, pattern in _VINTAGES if pattern.search(near)), "")
-    return Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
-                  subjects[0] if subjects else "", period, how, published, alternate, vintage)
+    member = Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
+                    subjects[0] if subjects else "", period, how, published, alternate, vintage)
+    if not how and figure_span is not None:
+        member.the_period = periods.the_period(sentence_text, figure_span)
+    return member
 
 
 _BLOCS = frozenset(eid for eid, _, _ in REGIONS.values())  # "the bloc" of a brief about one of them is that one
@@ -493,15 +498,23 @@ def _currency_subject(members: list[Member], ctx: _Context) -> None:
             m.subjects, m.subjects_from, m.lead = (country,), CURRENCY, country
 
 
-def _brief_hints(members: list[Member], title: str = "", published: Optional[date] = None) -> None:
-    """A brief's main period: the one its title states, else the one its figures state most (at least
-    twice). A hint for its figures that state none, taken only when the figures of that period in their
-    group agree (``evidence``); a title's period also keeps them from another period of the release."""
-    if title and members:
+def _brief_hints(members: list[Member], title: str = "", published: Optional[date] = None, lead: str = "") -> None:
+    """A brief's main period: the one its title states (else its lead sentence: "The economy grew 5.2% in
+    the third quarter, ..."), else the one its figures state most (at least twice). A hint for its figures
+    that state none, taken only when the figures of that period in their group agree (``evidence``); a
+    title's period also keeps them from another period of the release. A figure whose clause names the
+    report's period by its length ("R$3.0 trillion in the quarter") takes the title's or lead's period
+    of that length as its own (``named``)."""
+    if (title or lead) and members:
         country = next((x for m in members for x in m.subjects if x in periods.FISCAL_START), "")
-        headline = periods.title_period(title, published, country)
+        headline = periods.title_period(title, published, country) if title else ""
+        source = "title"
+        if not headline and lead:
+            headline, source = periods.title_period(lead, published, country), "lead"
         for m in members:
-            m.headline = headline
+            m.headline, m.headline_from = headline, source
+            if headline and not m.period_how and m.the_period and periods.fits_length(headline, m.the_period):
+                m.period, m.period_how = headline, "named"
     counts: dict[str, int] = defaultdict(int)
     for m in members:
         if m.period_how in ("stated", "relative"):
@@ -580,7 +593,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
                 (keyed[claim.key] if claim.key else loose).append(m)
         if brief.id in contexts:
             _currency_subject(described, contexts[brief.id])
-            _brief_hints(described, brief.title or "", contexts[brief.id].published)
+            _brief_hints(described, brief.title or "", contexts[brief.id].published, contexts[brief.id].lead_sentence)
         described = []
     result.considered = len(loose)
     whose.adopt_release_subjects(loose, [*loose, *(m for ms in keyed.values() for m in ms)], word_match,
