@@ -67,6 +67,42 @@ _EXPECT = frozenset({"expect", "expectation", "forecast", "project", "projected"
                      "consensu", "target", "goal", "aim", "outlook", "economist", "analyst"})  # (stems too: consensu)
 
 
+SUBSET = 0.8  # one side names less, and nothing else of the bucket competes for it (``names_less``)
+# Words the fuller side may add to what the other names and still name one measure: what most reports mean
+# by the bare word ("exports of goods", the harmonised index, net profit).
+_ADDED_OK = frozenset({"goods", "harmonised", "net"})
+
+
+def _neutral(words: frozenset[str]) -> frozenset[str]:
+    """Words that say what is measured: not how much, which way, against what base, or by whom expected."""
+    return frozenset(w for w in words if w not in _VAGUE and w not in _HARMLESS and w not in _DIRECTION
+                     and w not in _BASES and w not in _EXPECT)
+
+
+def names_less(a: frozenset[str], b: frozenset[str], sets: list, briefs: dict) -> bool:
+    """Whether one of two word sets of a bucket names the other's measure with fewer words ("GDP" and
+    "nominal GDP" of a money bucket are not this: nominal is a qualifier; "the surplus" and "the trade
+    surplus", "exports" and "exports of goods" are), and so is the same measure: what the fuller side adds
+    names no notion of the lexicon (a part: "defence spending"), no qualifier of another measure, no base
+    and no expectation; no brief writes both (a brief naming both names two measures: a total and its
+    part); and nothing else of the bucket competes for the shorter side (every other word set that names
+    more than it names the same more)."""
+    x, y = a - _VAGUE, b - _VAGUE
+    if len(x) > len(y):
+        x, y, a, b = y, x, b, a
+    if not x or not x < y or not _strong(x) or veto(a, b):
+        return False
+    added = y - x
+    if added & (_BASES | _EXPECT | _DIRECTION | _NARROWING) or (added & _SOFT) - _ADDED_OK or any(
+            lexicon.known(w) for w in added - _ADDED_OK) or briefs.get(a, set()) & briefs.get(b, set()):
+        return False
+    for c in sets:
+        z = c - _VAGUE
+        if c not in (a, b) and x < z and not _neutral(z - x) <= _neutral(added):
+            return False
+    return True
+
+
 def _strong(shared: frozenset[str]) -> bool:
     """Whether shared words say what is measured, not only how much or which way: "exports" alone does
     not say of what (a key's "thermal coal imports" and a claim's "LNG imports" share only "imports")."""
@@ -219,16 +255,24 @@ def cluster(members: list, eff: dict[int, frozenset[str]]) -> tuple[list[list], 
     compared, alone = sets[:MAX_WORDSETS], sets[MAX_WORDSETS:]
     weight = weights([(m.claim.brief, eff[id(m)]) for m in members])
     sim: dict[tuple[int, int], float] = {}
+    briefs = {ws: {m.claim.brief for m in by_set[ws]} for ws in compared}
     for i, a in enumerate(compared):
         for j in range(i + 1, len(compared)):
             s = similarity(a, compared[j], weight)
+            if s < JOIN and names_less(a, compared[j], compared, briefs):
+                s = SUBSET
             if s >= JOIN:
                 sim[(i, j)] = s
     blocks: list[tuple[int, list]] = [(i, block) for i, ws in enumerate(compared) for block in _blocks(by_set[ws])]
     by_index: dict[int, list[int]] = defaultdict(list)
     for b, (i, _) in enumerate(blocks):
         by_index[i].append(b)
-    edges = sorted((-s, b, c) for (i, j), s in sim.items() for b in by_index[i] for c in by_index[j])
+    # Two briefs writing one measure is what a group is for; one brief's two wordings alike are seldom one
+    # figure: edges within one brief come last, so that they never take a claim from a group of briefs
+    # first ("the central bank" beside "the key rate" of one brief, when other briefs write "the key rate").
+    one = [{m.claim.brief for m in block} for _, block in blocks]
+    edges = sorted((len(one[b] | one[c]) < 2, -s, b, c) for (i, j), s in sim.items() for b in by_index[i]
+                   for c in by_index[j])
 
     def linked(p: int, q: int) -> bool:
         i, j = blocks[p][0], blocks[q][0]
@@ -237,7 +281,7 @@ def cluster(members: list, eff: dict[int, frozenset[str]]) -> tuple[list[list], 
     nodes: list[list[int]] = [[b] for b in range(len(blocks))]  # cluster -> block indices
     parts = [_Part(block) for _, block in blocks]
     where = list(range(len(blocks)))
-    for _, p, q in edges:
+    for _, _, p, q in edges:
         cp, cq = where[p], where[q]
         if cp == cq:
             continue
