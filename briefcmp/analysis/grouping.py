@@ -67,7 +67,7 @@ _EXPECT = frozenset({"expect", "expectation", "forecast", "project", "projected"
                      "consensu", "target", "goal", "aim", "outlook", "economist", "analyst"})  # (stems too: consensu)
 
 
-SUBSET = 0.8  # one side names less, and nothing else of the bucket competes for it (``names_less``)
+SUBSET = 1.0  # one side names less, and nothing else of the bucket competes for it (``names_less``)
 # Words the fuller side may add to what the other names and still name one measure: what most reports mean
 # by the bare word ("exports of goods", the harmonised index, net profit).
 _ADDED_OK = frozenset({"goods", "harmonised", "net"})
