@@ -503,6 +503,12 @@ def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls:
                     unapplied.append(part)
                 else:
                     _place(part, eff, pair_sim, entities, taken, result, group_cls, unapplied)
+        first = len(result.candidates)
+        used = alone(members, unapplied, eff, entities, taken, result, group_cls)
+        if used:  # a claim keyed as the only figure of its kind is no candidate of another group
+            result.candidates[first:] = [c for c in result.candidates[first:]
+                                         if not any(id(m) in used for m in c.members)]
+            unapplied = [g for g in unapplied if not any(id(m) in used for m in g)]
         _loose(unapplied, eff, entities, taken, result, group_cls)
 
 
@@ -528,6 +534,60 @@ def _place(g: list, eff: dict, pair_sim: dict, entities: Entities, taken: set[st
                                        reason(g, ""), False, g[0].subjects, common_topics(g),
                                        ev.doubt() or "; ".join(why for _, why in doubtful)))
     unapplied.append(g)
+
+
+ALONE = 0.85  # the measure evidence of figures that are each the only one of their brief, bucket and period
+
+
+def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two word sets that may name one measure: nothing forbids it (``veto``), the same direction, base and
+    expectation, and one names no measure word the other lacks while the other names one it lacks (GDP in
+    one brief and household consumption in another never are); something named on one side at least."""
+    na, nb = _neutral(a), _neutral(b)
+    return (not veto(a, b) and a & (_BASES | _DIRECTION) == b & (_BASES | _DIRECTION)
+            and bool(a & _EXPECT) == bool(b & _EXPECT) and (na <= nb or nb <= na) and _strong(na | nb))
+
+
+def alone(members: list, unapplied: list[list], eff: dict, entities: Entities, taken: set[str], result,
+          group_cls: Callable) -> set[int]:
+    """The only figure of its kind: in reports of one release (published within ``evidence.RELEASE_DAYS``),
+    when each of two briefs or more gives exactly one figure of a bucket (subjects, unit) for a stated period,
+    and none of that bucket without a period, their figures answer one question if their words are
+    compatible (``_compatible``), though too unlike to be grouped by similarity ("the population" and
+    "South Africans"). Only figures no group applied are taken; returns the ids of those keyed."""
+    left = [m for g in unapplied for m in g]
+    if len({m.claim.brief for m in left}) < 2:
+        return set()
+    undated = {m.claim.brief for m in members if not m.dated or m.period_how == "release-date"}
+    per: dict[tuple[str, str], list] = defaultdict(list)  # (period, brief) -> that brief's figures of it
+    for m in members:
+        if m.dated and m.period_how != "release-date":
+            per[(m.period, m.claim.brief)].append(m)
+    free = {id(m) for m in left}
+    by_period: dict[str, list] = defaultdict(list)
+    for (period, brief), same in per.items():
+        one = same[0]
+        if brief in undated or any(not _same_figure(one, o) for o in same[1:]) or id(one) not in free:
+            continue  # (one figure written twice, a headline over the body, counts once)
+        if all(id(o) in free for o in same):
+            by_period[period].append(max(same, key=_digits))
+    used: set[int] = set()
+    for period, ones in sorted(by_period.items()):
+        days = [m.published for m in ones]
+        if len(ones) < 2 or any(d is None for d in days) or (max(days) - min(days)).days > evidence.RELEASE_DAYS:
+            continue
+        if not all(_compatible(eff[id(x)], eff[id(y)]) for i, x in enumerate(ones) for y in ones[i + 1:]):
+            continue
+        g = sorted(ones, key=lambda m: m.claim.ref)
+        if not group_evidence(g, ALONE).sure():
+            continue
+        key = new_key_id(g, taken)
+        taken.add(key)
+        result.groups.append(group_cls(key, True, label(g, entities), units.shared_unit([m.unit for m in g]), g,
+                                       reason(g, "the only figure of its kind in each brief"), True, g[0].subjects,
+                                       common_topics(g), ""))
+        used |= {id(m) for m in g}
+    return used
 
 
 LOOSE = 0.3  # groups not applied whose wording is this alike are proposed together, as candidates
