@@ -82,9 +82,9 @@ def _neutral(words: frozenset[str]) -> frozenset[str]:
 def names_less(a: frozenset[str], b: frozenset[str], sets: list, briefs: dict) -> bool:
     """Whether one of two word sets of a bucket names the other's measure with fewer words ("GDP" and
     "nominal GDP" of a money bucket are not this: nominal is a qualifier; "the surplus" and "the trade
-    surplus", "exports" and "exports of goods" are), and so is the same measure: what the fuller side adds
-    names no notion of the lexicon (a part: "defence spending"), no qualifier of another measure, no base
-    and no expectation; no brief writes both (a brief naming both names two measures: a total and its
+    surplus", "exports" and "exports of goods", "corn" and "corn output" are), and so is the same measure:
+    what the fuller side adds names no notion of the lexicon beside one the shorter names (a part: "defence
+    spending"), no qualifier of another measure, no base and no expectation; no brief writes both (a brief naming both names two measures: a total and its
     part); and nothing else of the bucket competes for the shorter side (every other word set that names
     more than it names the same more)."""
     x, y = a - _VAGUE, b - _VAGUE
@@ -93,8 +93,11 @@ def names_less(a: frozenset[str], b: frozenset[str], sets: list, briefs: dict) -
     if not x or not x < y or not _strong(x) or veto(a, b):
         return False
     added = y - x
-    if added & (_BASES | _EXPECT | _DIRECTION | _NARROWING) or (added & _SOFT) - _ADDED_OK or any(
-            lexicon.known(w) for w in added - _ADDED_OK) or briefs.get(a, set()) & briefs.get(b, set()):
+    # A notion added to a side that names one already may name its part ("defence" spending); added to a
+    # side that names none, it says what kind of measure the other meant ("corn" and "corn output").
+    if added & (_BASES | _EXPECT | _DIRECTION | _NARROWING) or (added & _SOFT) - _ADDED_OK or (any(
+            lexicon.known(w) for w in added - _ADDED_OK) and any(lexicon.known(w) for w in x)) or \
+            briefs.get(a, set()) & briefs.get(b, set()):
         return False
     for c in sets:
         z = c - _VAGUE
