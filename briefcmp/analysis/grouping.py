@@ -90,7 +90,7 @@ def names_less(a: frozenset[str], b: frozenset[str], sets: list, briefs: dict) -
     x, y = a - _VAGUE, b - _VAGUE
     if len(x) > len(y):
         x, y, a, b = y, x, b, a
-    if not x or not x < y or not _strong(x) or veto(a, b):
+    if not x or not x < y or not _neutral(x) or veto(a, b):
         return False
     added = y - x
     # A notion added to a side that names one already may name its part ("defence" spending); added to a
