@@ -316,8 +316,8 @@ def test_an_undated_figure_repeating_last_month_s_value_takes_no_period() -> Non
 def _names_less(a: set[str], b: set[str], others: tuple = (), both: bool = False) -> bool:
     sets = [frozenset(a), frozenset(b), *map(frozenset, others)]
     briefs = {s: {"x"} for s in sets}
-    briefs[sets[0]] = {"a"}
-    briefs[sets[1]] = {"a"} if both else {"b"}
+    briefs[sets[0]] = {("a", "2024")}
+    briefs[sets[1]] = {("a", "2024")} if both else {("b", "2024")}
     return grouping.names_less(sets[0], sets[1], sets, briefs)
 
 

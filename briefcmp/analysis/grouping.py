@@ -84,9 +84,10 @@ def names_less(a: frozenset[str], b: frozenset[str], sets: list, briefs: dict) -
     "nominal GDP" of a money bucket are not this: nominal is a qualifier; "the surplus" and "the trade
     surplus", "exports" and "exports of goods", "corn" and "corn output" are), and so is the same measure:
     what the fuller side adds names no notion of the lexicon beside one the shorter names (a part: "defence
-    spending"), no qualifier of another measure, no base and no expectation; no brief writes both (a brief naming both names two measures: a total and its
-    part); and nothing else of the bucket competes for the shorter side (every other word set that names
-    more than it names the same more)."""
+    spending"), no qualifier of another measure, no base and no expectation; no brief writes both for one
+    period (``briefs``: word set -> (brief, period) of its figures; a brief naming both names two measures: a
+    total and its part); and nothing else of the bucket competes for the shorter side (every other word
+    set that names more than it names the same more)."""
     x, y = a - _VAGUE, b - _VAGUE
     if len(x) > len(y):
         x, y, a, b = y, x, b, a
@@ -258,11 +259,12 @@ def cluster(members: list, eff: dict[int, frozenset[str]]) -> tuple[list[list], 
     compared, alone = sets[:MAX_WORDSETS], sets[MAX_WORDSETS:]
     weight = weights([(m.claim.brief, eff[id(m)]) for m in members])
     sim: dict[tuple[int, int], float] = {}
-    briefs = {ws: {m.claim.brief for m in by_set[ws]} for ws in compared}
+    # (brief, period) of each word set's figures of a stated period: a brief naming both for one period
+    briefs = {ws: {(m.claim.brief, m.period) for m in by_set[ws] if m.dated} for ws in compared}
     for i, a in enumerate(compared):
         for j in range(i + 1, len(compared)):
             s = similarity(a, compared[j], weight)
-            if s < JOIN and names_less(a, compared[j], compared, briefs):
+            if s < 1.0 and names_less(a, compared[j], compared, briefs):
                 s = SUBSET
             if s >= JOIN:
                 sim[(i, j)] = s
