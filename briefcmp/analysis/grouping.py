@@ -14,10 +14,15 @@ dimension and unit), three steps:
    (core, per capita, nominal against real, monthly against annual, a request against an
    approved amount). A qualifier or an expectation ("forecast", "expected") written on one side
    only halves the score: such a claim may join a group only as a candidate.
+   One side naming less (``names_less``: "the surplus" and "the trade surplus") is the same measure
+   when what the other adds names no part, qualifier, base or expectation and nothing else of the
+   bucket competes for the shorter wording.
 2. **Groups** (``cluster``): complete-linkage grouping of the claims whose similarity reaches
    ``JOIN``, where two claims of one brief that give different values for one stated period never
    share a group unless their wording is the same (the brief contradicting itself), nor two
-   estimates of different vintages.
+   estimates of different vintages. Links between briefs are made before links within one brief.
+   Figures left ungrouped that are each the only one of their brief, bucket and stated period, in
+   reports of one release, with compatible words, are one group (``alone``).
 3. **Member-wise application** (``split``): the confident core of a group (claims of at least
    two briefs whose evidence, ``analysis.evidence``, reaches the apply threshold) is applied; a
    member that brings doubt (no stated period and none shared with reports of its release, a
@@ -35,7 +40,8 @@ from collections import defaultdict
 from typing import Callable, Optional
 
 from briefcmp.analysis import evidence, lexicon, withinbrief
-from briefcmp.analysis.entities import Entities, slug
+from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.keynames import common_topics, label, new_key_id, reason, shared_order  # noqa: F401
 from briefcmp.analysis.measure import (
     BASIS_TAGS, _DIRECTION, _HARMLESS, _VAGUE, FORECAST_WORDS, _DIRECTED, _meaningful, effective_words,
 )
@@ -408,70 +414,6 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
     return core, list(doubtful.values())
 
 
-def join_keys(loose: list, key_sigs: list, keyed: dict[str, list], term_match: Callable, result,
-              group_cls: Callable) -> list:
-    """Stage 1 of ``align``: claims that answer a registered key (``key_sigs``: key id, key, subjects,
-    dimension, the word sets of its label and of the claims under it). A claim joins the key its words
-    are most like (``JOIN`` at least; the key's own word in the claim's language counts as the same
-    words); each joining claim is applied when its evidence, with the claims already under the key,
-    reaches the threshold, else it is a candidate saying what it lacks. Returns the claims that join
-    no key (a claim only like a key, ``LOOSE``, is also proposed to it as a candidate)."""
-    joined: dict[str, list[tuple[object, float]]] = defaultdict(list)
-    maybe: dict[str, list] = defaultdict(list)
-    rest = []
-    for m in loose:
-        best, best_sim = None, 0.0
-        for kid, kd, subjects, dim, wordsets in key_sigs:
-            if m.dim != dim or m.subjects != subjects or not subjects:
-                continue
-            # the same words join; words only alike must share one that says what is measured
-            s = max((x for w in wordsets for x in [similarity(m.words, w)] if x >= 1.0 or _strong(m.words & w)),
-                    default=0.0)
-            if s < 1.0 and term_match(kd, m):
-                s = 1.0  # the key's word in the claim's language (analysis/terms.py)
-            if s >= JOIN and s > best_sim:
-                best, best_sim = (kid, kd), s
-            elif 0 < s < JOIN and best is None and any(_alike(m.words, w, s) for w in wordsets):
-                maybe[kid].append((m, kd))
-        if best is None:
-            rest.append(m)
-        else:
-            joined[best[0]].append((m, best_sim))
-    for kid, pairs in sorted(joined.items()):
-        kd = next(k for i, k, *_ in key_sigs if i == kid)
-        under = keyed.get(kid, [])
-        evidence.adopt_release_periods([*under, *(m for m, _ in pairs)])
-        sure, doubtful = [], []
-        for m, s in pairs:
-            ev = group_evidence([*under, m], s)
-            if ev.sure():
-                sure.append(m)
-            else:
-                doubtful.append((m, ev.doubt()))
-        values: dict[tuple[str, str], list] = defaultdict(list)
-        for m in sure:
-            values[(m.claim.brief, m.period)].append(m)
-        for (brief, period), same in values.items():  # two new values of one brief for one period: neither
-            if len(same) > 1 and not group_evidence(same).parts.get("values", 1.0):
-                sure = [m for m in sure if m not in same]
-                doubtful += [(m, f"{brief} gives two values for {period}: the wording does not tell them apart")
-                             for m in same]
-        target = "registered key " + kid
-        if sure:
-            result.groups.append(group_cls(kid, False, kd.label, kd.unit, sure, reason(sure, target), True,
-                                           tuple(kd.subjects), tuple(kd.topics), ""))
-        for m, why in doubtful:
-            result.candidates.append(group_cls(kid, False, kd.label, kd.unit, [m], reason([m], target), False,
-                                               tuple(kd.subjects), tuple(kd.topics), why))
-    for kid, pairs in sorted(maybe.items()):
-        kd = pairs[0][1]
-        members = [m for m, _ in pairs]
-        result.candidates.append(group_cls(kid, False, kd.label, kd.unit, members,
-                                           reason(members, "registered key " + kid), False, tuple(kd.subjects),
-                                           tuple(kd.topics), "the wording is only alike"))
-    return rest
-
-
 def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls: Callable) -> None:
     """Stage 2 of ``align``: new keys for claims that answer no registered key (``result`` gets
     the applied groups and the candidates; ``taken`` the key ids used)."""
@@ -624,77 +566,3 @@ def _loose(groups: list[list], eff, entities: Entities, taken: set[str], result,
                                                    units.shared_unit([m.unit for m in both]), both, reason(both, ""),
                                                    False, both[0].subjects, common_topics(both),
                                                    f"the wording is only alike (similarity {s:.2f})"))
-
-
-# --------------------------------------------------------------------------- naming a group
-
-
-def common_topics(group: list) -> tuple[str, ...]:
-    """The topics every claim of the group has; else the two most frequent among them."""
-    common = set(group[0].claim.topics)
-    for m in group[1:]:
-        common &= set(m.claim.topics)
-    if common:
-        return tuple(t for t in group[0].claim.topics if t in common)
-    counts: dict[str, int] = defaultdict(int)
-    for m in group:
-        for t in m.claim.topics:
-            counts[t] += 1
-    return tuple(sorted(counts, key=lambda t: (-counts[t], t))[:2])
-
-
-def shared_order(group: list) -> list[str]:
-    shared = set(group[0].words)
-    for m in group[1:]:
-        shared &= m.words
-    return [w for w in group[0].order if w in shared]
-
-
-def new_key_id(group: list, taken: set[str]) -> str:
-    words = [group[0].shown[w] for w in shared_order(group)]
-    unit = "rank" if group[0].dim == "rank" else {"percent": "pct", "percentage-points": "pp"}.get(group[0].unit,
-                                                                                                group[0].unit)
-    base = slug("-".join([*group[0].subjects, *words[:4], unit]))[:60].strip("-") or "figure"
-    key, n = base, 2
-    while key in taken:
-        key, n = f"{base}-{n}", n + 1
-    return key
-
-
-def label(group: list, entities: Entities) -> str:
-    """The drafted key's question, as compare shows it: "What is Uganda's transit cargo (tonnes)?",
-    "What is the trade of Japan and Russia (USD)?", "How many visitors does Kenya count?"."""
-    names = [entities.label(s) for s in group[0].subjects]
-    who = " and ".join(names)
-    what = " ".join(group[0].shown[w] for w in shared_order(group)) or "figure"
-    if group[0].dim == "rank":
-        return f"Where does {who or 'it'} rank in {what}?"
-    if not group[0].unit:
-        return f"How many {what} does {who} count?" if who else f"How many {what}?"
-    unit = {"percent": "percent", "percentage-points": "percentage points"}.get(group[0].unit, group[0].unit)
-    if len(names) == 1:
-        return f"What is {who}{chr(39) if who.endswith('s') else chr(39) + 's'} {what} ({unit})?"
-    return f"What is the {what} of {who} ({unit})?" if who else f"What is the {what} ({unit})?"
-
-
-def reason(group: list, target: str) -> str:
-    subjects = ", ".join(group[0].subjects) or "(none)"
-    how = sorted({m.subjects_from for m in group if m.subjects_from not in ("clause", "claim", "release")})
-    shared = sorted(m.claim.ref for m in group if m.subjects_from == "release")
-    words = " ".join(group[0].shown[w] for w in shared_order(group)) or "(none)"
-    how_p = {"relative": " (from the publication date)", "release": " (the release's: reports within "
-             f"{evidence.RELEASE_DAYS} days)", "release-date": " (the release's date: no report states a period)",
-             "brief": " (the brief's own: its title's or its figures' period, and the values agree)",
-             "": " (inferred)"}
-    found = sorted({(m.period or str(m.claim.as_of or "")) + how_p.get(m.period_how, "")
-                    for m in group if m.period or m.claim.as_of is not None})
-    how = ["brief's main subject (named most)" if h == "main subject" else f"the {h}" for h in how]
-    if shared:  # analysis/subjects.py: a brief that names no country, its figure agreeing with the release's
-        how.append(f"for {', '.join(shared)}: other reports of the release within {evidence.RELEASE_DAYS} days, "
-                   "inferred as its value agrees")
-    parts = [f"subject {subjects}" + (f" (from {', '.join(how)})" if how else ""),
-             f"unit {'rank' if group[0].dim == 'rank' else group[0].unit or 'count'}", f"shared words: {words}",
-             f"period {', '.join(found) or 'not stated'}"]
-    if target:
-        parts.insert(0, target)
-    return "; ".join(parts)
