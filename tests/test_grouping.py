@@ -387,3 +387,17 @@ def test_figures_alone_stay_apart_when_their_words_conflict_or_they_are_not_alon
     ws_a = {"gdp"} if ws_b == {"consumption"} else {"invest"}
     result = _alone(ws_a, ws_b, extra)
     assert not any(len({m.claim.brief for m in g.members}) > 1 for g in result.groups)
+
+
+def test_naming_less_and_an_inferred_period_are_two_inferences_not_a_key() -> None:
+    """"Wind supplied 14 per cent" and "wind's share of power was 14 per cent", neither dated by its text
+    (each takes its brief's main period): one side naming less on top of a period inferred is not keyed;
+    with the period stated, it is."""
+    for how, keyed in (("brief", False), ("stated", True)):
+        short = _member("a", "t1", 14.0, "2023", how=how, ws=frozenset({"wind"}))
+        full = _member("b", "t1", 14.0, "2023", how=how, ws=frozenset({"wind", "power"}))
+        result = AlignResult()
+        grouping.new_keys([short, full], Entities(), set(), result, Group)
+        assert bool(result.groups) == keyed
+        if not keyed:
+            assert any("two inferences" in c.doubt for c in result.candidates)

@@ -459,12 +459,29 @@ def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls:
         _loose(unapplied, eff, entities, taken, result, group_cls)
 
 
+_INFERRED = ("brief", "release-date", "")  # periods no report's text states (a brief's main one, a release's date)
+
+
+def _named_less_undated(core: list, eff: dict) -> bool:
+    """Whether a group is one measure only because one side names less (``names_less``) and its period
+    only because of each brief's main period or the release's date (neither a report's text nor the
+    period other reports of the release state): one inference on another
+    ("Wind farms supplied 14 per cent" and "wind accounted for 14 per cent of Polish power", neither
+    dated) is not enough to key."""
+    sets = [s - _VAGUE for s in {eff[id(m)] for m in core}]
+    return any(a < b for a in sets for b in sets) and all(m.period_how in _INFERRED for m in core)
+
+
 def _place(g: list, eff: dict, pair_sim: dict, entities: Entities, taken: set[str], result, group_cls: Callable,
            unapplied: list) -> None:
     """A group of two briefs or more, its periods read: its confident core keyed (the doubtful members
     candidates to join it), or the whole group one candidate."""
     core, doubtful = split(g, eff, pair_sim)
     low = measure_score(core, eff, pair_sim)
+    if _named_less_undated(core, eff):
+        doubtful += [(m, "one report names less than the other, and no report states the period: two inferences")
+                     for m in core]
+        core = []
     if len({m.claim.brief for m in core}) >= 2 and group_evidence(core, low).sure():
         key = new_key_id(core, taken)
         taken.add(key)
@@ -505,10 +522,11 @@ def alone(members: list, unapplied: list[list], eff: dict, entities: Entities, t
     left = [m for g in unapplied for m in g]
     if len({m.claim.brief for m in left}) < 2:
         return set()
-    undated = {m.claim.brief for m in members if not m.dated or m.period_how == "release-date"}
+    # a period taken from the brief's main one or the release's date is an inference: as none here
+    undated = {m.claim.brief for m in members if m.period_how in _INFERRED}
     per: dict[tuple[str, str], list] = defaultdict(list)  # (period, brief) -> that brief's figures of it
     for m in members:
-        if m.dated and m.period_how != "release-date":
+        if m.period_how not in _INFERRED:
             per[(m.period, m.claim.brief)].append(m)
     free = {id(m) for m in left}
     by_period: dict[str, list] = defaultdict(list)
