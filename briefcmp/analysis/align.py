@@ -45,6 +45,7 @@ for byte), re-parses the result and writes atomically.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections import defaultdict
@@ -67,6 +68,7 @@ from briefcmp.analysis.measure import (  # noqa: F401  (names other modules impo
 from briefcmp.analysis.terms import term_match
 from briefcmp.corpus import units
 from briefcmp.corpus.model import Claim, Corpus
+from briefcmp.corpus.numerals import english_digits
 
 FIGURE_TYPES = ("quantity", "rank")
 DEFAULT_TOLERANCE = "2%"  # money and counts: rounding ("about 1.3 billion" and "1.28 billion"), not another figure
@@ -135,14 +137,23 @@ def _figure_at(text: str, value) -> Optional[tuple[int, int]]:
     """Where the figure's number is written in ``text`` (digits only), if it can be told."""
     if value.amount is None:
         return None
-    for m in _NUMBER.finditer(text):
-        try:
-            x = float(m.group().replace(",", ""))
-        except ValueError:
-            continue
-        if abs(x - abs(value.amount)) <= 1e-9 * max(abs(x), 1.0):  # (a sign is written before the digits)
-            return m.span()
+    for written in (text, english_digits(text)):  # "81,4%", "51 770 560" (same length: offsets hold)
+        for m in _NUMBER.finditer(written):
+            try:
+                x = float(m.group().replace(",", ""))
+            except ValueError:
+                continue
+            if abs(x - abs(value.amount)) <= 1e-9 * max(abs(x), 1.0):  # (a sign is written before the digits)
+                return m.span()
     return None
+
+
+# A sentence's opening frame that qualifies the measure of the clause after it: "Measured per person,",
+# "On the expenditure side,", "In real terms,", "Per capita,", "Seasonally adjusted,"
+_FRAME = re.compile(r"\s*(?:(?:measured|expressed|calculated|counted)\s+(?P<a>[a-z][a-z\s-]{1,30}?)|"
+                    r"(?:on|from)\s+the\s+(?P<b>[a-z][a-z\s-]{1,30}?)\s+side|in\s+(?P<c>[a-z][a-z\s-]{1,30}?)\s+terms|"
+                    r"(?P<d>per\s+(?:capita|person|head)|seasonally\s+adjusted))\s*,\s*", re.I)
+_PER_HEAD = re.compile(r"\bper\s+(?:person|head|inhabitant|resident)\b", re.I)
 
 
 def _clause(text: str, a: int, b: int) -> tuple[int, int]:
@@ -166,6 +177,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     if units.is_count(unit):
         counted, unit, dim = unit, "", ""
     text = claim.quote
+    frame = None
     subjects_from = ""
     figure_span: Optional[tuple[int, int]] = None
     sentence_text = ""
@@ -198,6 +210,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
                 alternate = alt is not None and paren is None
             respective = clauses.respective_words(sentence, (fa, fb))
             c0, c1 = _clause(sentence, fa, fb)
+            frame = _FRAME.fullmatch(sentence[:c0]) if c0 else None
             clause, fig_in_clause = sentence[c0:c1], (fa - c0, fb - c0)
             cause = _CAUSE.search(clause, fig_in_clause[1])
             if cause:  # "... swelled to $992.1 billion as exporters beat expected U.S. tariffs": not the US's
@@ -282,6 +295,11 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
                                          if counted else written if unit != "percent" else "", fig_in_clause)
     if respective is not None:
         words, shown, order = measured_words(respective[0], entities, "")
+    elif frame is not None:  # "Measured per person, GDP dropped 1.2%": the frame qualifies the measure
+        said = _PER_HEAD.sub("per capita", next(g for g in frame.groups() if g))
+        more, more_shown, more_order = measured_words(said, entities, "")
+        words, order = words | more, (*order, *(w for w in more_order if w not in shown))
+        shown = {**shown, **{w: x for w, x in more_shown.items() if w not in shown}}
     own_direction = words & _DIRECTION
     apposition = bool(_APPOSITION.match(clause) or (fig_in_clause is not None and REACHED.match(clause)))
     participle = clauses.PARTICIPLE.match(clause) if fig_in_clause is not None else None
@@ -458,6 +476,43 @@ def _brief_hints(members: list[Member], title: str = "", published: Optional[dat
                 m.hint = top[0]
 
 
+def _expressions(claim: Claim) -> list[Claim]:
+    """The claim, then a copy of it for each alternate in another unit (``Value.alternates``): a
+    conversion lines up with figures written in its unit; the key goes on the one claim."""
+    v = claim.value
+    if v is None or not v.alternates:
+        return [claim]
+    main, *alts = v.expressions()
+    return [claim, *(dataclasses.replace(claim, value=dataclasses.replace(e, stands_for=main.display()))
+                     for e in alts if units.canonical_unit(e.unit) != units.canonical_unit(main.unit))]
+
+
+def _one_group_per_claim(result: AlignResult) -> None:
+    """A claim lined up in two expressions ("591.48 trillion yen, or $4.21 trillion" with figures in yen
+    and with figures in dollars) joins its groups into one key, the first proposed: `compare` compares
+    each currency of the key on its own, the converted figure in both (``rules.screening``)."""
+    where: dict[tuple[str, str], Group] = {}
+    kept: list[Group] = []
+    for g in result.groups:
+        members, own = [], set()
+        for m in g.members:
+            ident = (m.claim.brief, m.claim.id)
+            if ident not in own:
+                members.append(m)
+                own.add(ident)
+        target = next((where[i] for i in own if i in where), None)
+        if target is None:
+            g.members[:] = members
+            kept.append(g)
+            target = g
+        else:
+            held = {(m.claim.brief, m.claim.id) for m in target.members}
+            target.members.extend(m for m in members if (m.claim.brief, m.claim.id) not in held)
+        for i in own:
+            where.setdefault(i, target)
+    result.groups[:] = kept
+
+
 def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     """Propose keys for unkeyed figure claims: registered keys they answer, or new keys they share."""
     config = corpus.config
@@ -477,11 +532,12 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
                 continue
             if brief.id not in contexts:
                 contexts[brief.id] = _Context(brief, entities, known)
-            m = describe(claim, contexts[brief.id], entities)
-            if m is None or m.alternate:  # "or $4.5 trillion, depending on the rate": read with the first
-                continue
-            described.append(m)
-            (keyed[claim.key] if claim.key else loose).append(m)
+            for expression in _expressions(claim):  # "9.1 trillion yen ($64 billion)": in yen, and in dollars
+                m = describe(expression, contexts[brief.id], entities)
+                if m is None or m.alternate:  # "or $4.5 trillion, depending on the rate": read with the first
+                    continue
+                described.append(m)
+                (keyed[claim.key] if claim.key else loose).append(m)
         if brief.id in contexts:
             _currency_subject(described, contexts[brief.id])
             _brief_hints(described, brief.title or "", contexts[brief.id].published)
@@ -511,6 +567,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     grouping.new_keys(rest, entities, taken, result, Group)
     eventdates.add_groups(result, corpus, entities, lambda b: contexts.get(b.id) or _Context(b, entities),
                           Member, Group, taken)  # date claims by event (analysis/eventdates.py)
+    _one_group_per_claim(result)
     for g in result.groups:
         for s in g.subjects:
             if s not in config.entities:
