@@ -311,3 +311,93 @@ def test_an_undated_figure_repeating_last_month_s_value_takes_no_period() -> Non
     agreeing = _member("paper", "p2", 5.2, "", how="")
     evidence.adopt_release_periods([*sep, agreeing])
     assert (agreeing.period, agreeing.period_how) == ("2024-09", "release")
+
+
+def _names_less(a: set[str], b: set[str], others: tuple = (), both: bool = False) -> bool:
+    sets = [frozenset(a), frozenset(b), *map(frozenset, others)]
+    briefs = {s: {"x"} for s in sets}
+    briefs[sets[0]] = {("a", "2024")}
+    briefs[sets[1]] = {("a", "2024")} if both else {("b", "2024")}
+    return grouping.names_less(sets[0], sets[1], sets, briefs)
+
+
+def test_one_side_naming_less_is_the_same_measure_when_nothing_competes_for_it() -> None:
+    assert _names_less({"surplus"}, {"surplus", "trade"})
+    assert _names_less({"export", "goods"}, {"export"})  # "exports of goods" are most exports
+    assert _names_less({"corn"}, {"corn", "output"})  # the notion added says what kind of measure
+    assert _names_less({"keyrate"}, {"central", "keyrate"}, others=[{"forecast", "keyrate"}])  # an expectation competes not
+
+
+@pytest.mark.parametrize("a, b, others, both", [
+    ({"spend"}, {"spend", "defense"}, (), False),  # a notion added beside a notion: a part of it
+    ({"inflation"}, {"inflation", "monthly"}, (), False),  # a qualifier of another measure
+    ({"inflation"}, {"inflation", "yoy"}, (), False),  # a base on one side only: unstated_bases decides
+    ({"borrow"}, {"borrow", "forecast"}, (), False),  # an expectation is not an outcome
+    ({"deficit"}, {"deficit", "trade"}, ({"deficit", "budget"},), False),  # another set competes for it
+    ({"surplus"}, {"surplus", "trade"}, (), True),  # one brief writes both: two measures
+    ({"surplus", "trade"}, {"surplus", "trade"}, (), False),  # the same words: no subset
+])
+def test_naming_less_is_not_enough_when_the_added_words_name_another_measure(a, b, others, both) -> None:
+    assert not _names_less(a, b, others, both)
+
+
+def test_a_subset_joins_the_group_of_the_fuller_wording() -> None:
+    """The trade surplus of two briefs and "the surplus" of a third: one key for the three (a weighted
+    overlap alone leaves the rarer wording out)."""
+    full = [_member(b, "t1", 992.1, "2024", ws=frozenset({"surplus", "trade"})) for b in ("a", "b")]
+    bare = _member("c", "t1", 992.1, "2024", ws=frozenset({"surplus"}))
+    result = AlignResult()
+    grouping.new_keys([*full, bare], Entities(), set(), result, Group)
+    assert [sorted(m.claim.brief for m in g.members) for g in result.groups] == [["a", "b", "c"]]
+
+
+def test_a_brief_s_own_two_wordings_never_take_a_claim_from_a_group_of_briefs() -> None:
+    """Brief a names "the central bank" (another figure) and "the central bank's key rate"; brief b names
+    "the key rate": the key rate of a and b is one group, whatever a's two wordings share."""
+    bank = _member("a", "t1", 2.0, "2024-10", ws=frozenset({"central"}))
+    rate_a = _member("a", "t2", 6.5, "2024-12", ws=frozenset({"central", "keyrate"}))
+    rate_b = _member("b", "t1", 6.5, "2024-12", ws=frozenset({"keyrate"}))
+    groups, _ = grouping.cluster([bank, rate_a, rate_b], {id(m): m.words for m in (bank, rate_a, rate_b)})
+    assert any(rate_a in g and rate_b in g and bank not in g for g in groups)
+
+
+def _alone(ws_a: set[str], ws_b: set[str], extra: list | None = None) -> AlignResult:
+    a = _member("a", "t1", 51.8, "2011", ws=frozenset(ws_a))
+    b = _member("b", "t1", 51.8, "2011", ws=frozenset(ws_b))
+    result = AlignResult()
+    grouping.new_keys([a, b, *(extra or [])], Entities(), set(), result, Group)
+    return result
+
+
+def test_the_only_figure_of_its_kind_in_each_brief_answers_one_question() -> None:
+    """Reports of one release each give one figure of a bucket for 2011, in words compatible but too unlike
+    to be grouped (one names the notion, the other adds another): one key, said as such."""
+    result = _alone({"invest"}, {"invest", "capex"})
+    assert [sorted(m.claim.brief for m in g.members) for g in result.groups] == [["a", "b"]]
+    assert "only figure of its kind" in result.groups[0].reason
+
+
+@pytest.mark.parametrize("ws_b, extra", [
+    ({"consumption"}, None),  # GDP in one, household consumption in the other, each alone: a trap
+    ({"invest", "capex"}, [_member("b", "t2", 9.0, "2011", ws=frozenset({"capex"}))]),  # b gives two of 2011
+    ({"invest", "capex"}, [_member("b", "t2", 9.0, "", how="", ws=frozenset({"capex"}))]),  # one of b's has no period
+    ({"invest", "capex", "forecast"}, None),  # an expectation beside an outcome
+])
+def test_figures_alone_stay_apart_when_their_words_conflict_or_they_are_not_alone(ws_b, extra) -> None:
+    ws_a = {"gdp"} if ws_b == {"consumption"} else {"invest"}
+    result = _alone(ws_a, ws_b, extra)
+    assert not any(len({m.claim.brief for m in g.members}) > 1 for g in result.groups)
+
+
+def test_naming_less_and_an_inferred_period_are_two_inferences_not_a_key() -> None:
+    """"Wind supplied 14 per cent" and "wind's share of power was 14 per cent", neither dated by its text
+    (each takes its brief's main period): one side naming less on top of a period inferred is not keyed;
+    with the period stated, it is."""
+    for how, keyed in (("brief", False), ("stated", True)):
+        short = _member("a", "t1", 14.0, "2023", how=how, ws=frozenset({"wind"}))
+        full = _member("b", "t1", 14.0, "2023", how=how, ws=frozenset({"wind", "power"}))
+        result = AlignResult()
+        grouping.new_keys([short, full], Entities(), set(), result, Group)
+        assert bool(result.groups) == keyed
+        if not keyed:
+            assert any("two inferences" in c.doubt for c in result.candidates)

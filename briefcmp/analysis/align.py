@@ -57,7 +57,7 @@ from datetime import date
 from dataclasses import dataclass, field
 from typing import Optional
 
-from briefcmp.analysis import clauses, eventdates, evidence, grouping, periods
+from briefcmp.analysis import clauses, eventdates, evidence, grouping, joinkeys, periods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
@@ -612,7 +612,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
         key_sigs.append((kid, kd, subjects, "rank" if kd.type == "rank" else units.comparable(unit, 0.0)[0],
                          [label_words, *(m.words for m in keyed.get(kid, ()))]))
     languages = {b.id: b.language for b in corpus.briefs}
-    rest = grouping.join_keys(loose, key_sigs, keyed, lambda kd, m: term_match(kd, m.claim, languages.get(
+    rest = joinkeys.join_keys(loose, key_sigs, keyed, lambda kd, m: term_match(kd, m.claim, languages.get(
         m.claim.brief, "")), result, Group)
 
     # 2. New keys: claims of two or more briefs that answer one question (analysis/grouping.py).

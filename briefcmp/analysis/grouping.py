@@ -14,10 +14,15 @@ dimension and unit), three steps:
    (core, per capita, nominal against real, monthly against annual, a request against an
    approved amount). A qualifier or an expectation ("forecast", "expected") written on one side
    only halves the score: such a claim may join a group only as a candidate.
+   One side naming less (``names_less``: "the surplus" and "the trade surplus") is the same measure
+   when what the other adds names no part, qualifier, base or expectation and nothing else of the
+   bucket competes for the shorter wording.
 2. **Groups** (``cluster``): complete-linkage grouping of the claims whose similarity reaches
    ``JOIN``, where two claims of one brief that give different values for one stated period never
    share a group unless their wording is the same (the brief contradicting itself), nor two
-   estimates of different vintages.
+   estimates of different vintages. Links between briefs are made before links within one brief.
+   Figures left ungrouped that are each the only one of their brief, bucket and stated period, in
+   reports of one release, with compatible words, are one group (``alone``).
 3. **Member-wise application** (``split``): the confident core of a group (claims of at least
    two briefs whose evidence, ``analysis.evidence``, reaches the apply threshold) is applied; a
    member that brings doubt (no stated period and none shared with reports of its release, a
@@ -35,7 +40,8 @@ from collections import defaultdict
 from typing import Callable, Optional
 
 from briefcmp.analysis import evidence, lexicon, withinbrief
-from briefcmp.analysis.entities import Entities, slug
+from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.keynames import common_topics, label, new_key_id, reason, shared_order  # noqa: F401
 from briefcmp.analysis.measure import (
     BASIS_TAGS, _DIRECTION, _HARMLESS, _VAGUE, FORECAST_WORDS, _DIRECTED, _meaningful, effective_words,
 )
@@ -65,6 +71,46 @@ _SOFT = frozenset({"monthly", "quarterly", "weekly", "daily", "net", "nominal",
 # An expectation is not an outcome: "expected", "forecast", "poll" on one side only is a doubt.
 _EXPECT = frozenset({"expect", "expectation", "forecast", "project", "projected", "predict", "poll", "consensus",
                      "consensu", "target", "goal", "aim", "outlook", "economist", "analyst"})  # (stems too: consensu)
+
+
+SUBSET = 1.0  # one side names less, and nothing else of the bucket competes for it (``names_less``)
+# Words the fuller side may add to what the other names and still name one measure: what most reports mean
+# by the bare word ("exports of goods", the harmonised index, net profit).
+_ADDED_OK = frozenset({"goods", "harmonised", "net"})
+
+
+def _neutral(words: frozenset[str]) -> frozenset[str]:
+    """Words that say what is measured: not how much, which way, against what base, or by whom expected."""
+    return frozenset(w for w in words if w not in _VAGUE and w not in _HARMLESS and w not in _DIRECTION
+                     and w not in _BASES and w not in _EXPECT)
+
+
+def names_less(a: frozenset[str], b: frozenset[str], sets: list, briefs: dict) -> bool:
+    """Whether one of two word sets of a bucket names the other's measure with fewer words ("GDP" and
+    "nominal GDP" of a money bucket are not this: nominal is a qualifier; "the surplus" and "the trade
+    surplus", "exports" and "exports of goods", "corn" and "corn output" are), and so is the same measure:
+    what the fuller side adds names no notion of the lexicon beside one the shorter names (a part: "defence
+    spending"), no qualifier of another measure, no base and no expectation; no brief writes both for one
+    period (``briefs``: word set -> (brief, period) of its figures; a brief naming both names two measures: a
+    total and its part); and nothing else of the bucket competes for the shorter side (every other word
+    set that names more than it names the same more)."""
+    x, y = a - _VAGUE, b - _VAGUE
+    if len(x) > len(y):
+        x, y, a, b = y, x, b, a
+    if not x or not x < y or not _neutral(x) or veto(a, b):
+        return False
+    added = y - x
+    # A notion added to a side that names one already may name its part ("defence" spending); added to a
+    # side that names none, it says what kind of measure the other meant ("corn" and "corn output").
+    if added & (_BASES | _EXPECT | _DIRECTION | _NARROWING) or (added & _SOFT) - _ADDED_OK or (any(
+            lexicon.known(w) for w in added - _ADDED_OK) and any(lexicon.known(w) for w in x)) or \
+            briefs.get(a, set()) & briefs.get(b, set()):
+        return False
+    for c in sets:
+        z = c - _VAGUE
+        if c not in (a, b) and x < z and not _neutral(z - x) <= _neutral(added):
+            return False
+    return True
 
 
 def _strong(shared: frozenset[str]) -> bool:
@@ -219,16 +265,25 @@ def cluster(members: list, eff: dict[int, frozenset[str]]) -> tuple[list[list], 
     compared, alone = sets[:MAX_WORDSETS], sets[MAX_WORDSETS:]
     weight = weights([(m.claim.brief, eff[id(m)]) for m in members])
     sim: dict[tuple[int, int], float] = {}
+    # (brief, period) of each word set's figures of a stated period: a brief naming both for one period
+    briefs = {ws: {(m.claim.brief, m.period) for m in by_set[ws] if m.dated} for ws in compared}
     for i, a in enumerate(compared):
         for j in range(i + 1, len(compared)):
             s = similarity(a, compared[j], weight)
+            if s < 1.0 and names_less(a, compared[j], compared, briefs):
+                s = SUBSET
             if s >= JOIN:
                 sim[(i, j)] = s
     blocks: list[tuple[int, list]] = [(i, block) for i, ws in enumerate(compared) for block in _blocks(by_set[ws])]
     by_index: dict[int, list[int]] = defaultdict(list)
     for b, (i, _) in enumerate(blocks):
         by_index[i].append(b)
-    edges = sorted((-s, b, c) for (i, j), s in sim.items() for b in by_index[i] for c in by_index[j])
+    # Two briefs writing one measure is what a group is for; one brief's two wordings alike are seldom one
+    # figure: edges within one brief come last, so that they never take a claim from a group of briefs
+    # first ("the central bank" beside "the key rate" of one brief, when other briefs write "the key rate").
+    one = [{m.claim.brief for m in block} for _, block in blocks]
+    edges = sorted((len(one[b] | one[c]) < 2, -s, b, c) for (i, j), s in sim.items() for b in by_index[i]
+                   for c in by_index[j])
 
     def linked(p: int, q: int) -> bool:
         i, j = blocks[p][0], blocks[q][0]
@@ -237,7 +292,7 @@ def cluster(members: list, eff: dict[int, frozenset[str]]) -> tuple[list[list], 
     nodes: list[list[int]] = [[b] for b in range(len(blocks))]  # cluster -> block indices
     parts = [_Part(block) for _, block in blocks]
     where = list(range(len(blocks)))
-    for _, p, q in edges:
+    for _, _, p, q in edges:
         cp, cq = where[p], where[q]
         if cp == cq:
             continue
@@ -359,70 +414,6 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
     return core, list(doubtful.values())
 
 
-def join_keys(loose: list, key_sigs: list, keyed: dict[str, list], term_match: Callable, result,
-              group_cls: Callable) -> list:
-    """Stage 1 of ``align``: claims that answer a registered key (``key_sigs``: key id, key, subjects,
-    dimension, the word sets of its label and of the claims under it). A claim joins the key its words
-    are most like (``JOIN`` at least; the key's own word in the claim's language counts as the same
-    words); each joining claim is applied when its evidence, with the claims already under the key,
-    reaches the threshold, else it is a candidate saying what it lacks. Returns the claims that join
-    no key (a claim only like a key, ``LOOSE``, is also proposed to it as a candidate)."""
-    joined: dict[str, list[tuple[object, float]]] = defaultdict(list)
-    maybe: dict[str, list] = defaultdict(list)
-    rest = []
-    for m in loose:
-        best, best_sim = None, 0.0
-        for kid, kd, subjects, dim, wordsets in key_sigs:
-            if m.dim != dim or m.subjects != subjects or not subjects:
-                continue
-            # the same words join; words only alike must share one that says what is measured
-            s = max((x for w in wordsets for x in [similarity(m.words, w)] if x >= 1.0 or _strong(m.words & w)),
-                    default=0.0)
-            if s < 1.0 and term_match(kd, m):
-                s = 1.0  # the key's word in the claim's language (analysis/terms.py)
-            if s >= JOIN and s > best_sim:
-                best, best_sim = (kid, kd), s
-            elif 0 < s < JOIN and best is None and any(_alike(m.words, w, s) for w in wordsets):
-                maybe[kid].append((m, kd))
-        if best is None:
-            rest.append(m)
-        else:
-            joined[best[0]].append((m, best_sim))
-    for kid, pairs in sorted(joined.items()):
-        kd = next(k for i, k, *_ in key_sigs if i == kid)
-        under = keyed.get(kid, [])
-        evidence.adopt_release_periods([*under, *(m for m, _ in pairs)])
-        sure, doubtful = [], []
-        for m, s in pairs:
-            ev = group_evidence([*under, m], s)
-            if ev.sure():
-                sure.append(m)
-            else:
-                doubtful.append((m, ev.doubt()))
-        values: dict[tuple[str, str], list] = defaultdict(list)
-        for m in sure:
-            values[(m.claim.brief, m.period)].append(m)
-        for (brief, period), same in values.items():  # two new values of one brief for one period: neither
-            if len(same) > 1 and not group_evidence(same).parts.get("values", 1.0):
-                sure = [m for m in sure if m not in same]
-                doubtful += [(m, f"{brief} gives two values for {period}: the wording does not tell them apart")
-                             for m in same]
-        target = "registered key " + kid
-        if sure:
-            result.groups.append(group_cls(kid, False, kd.label, kd.unit, sure, reason(sure, target), True,
-                                           tuple(kd.subjects), tuple(kd.topics), ""))
-        for m, why in doubtful:
-            result.candidates.append(group_cls(kid, False, kd.label, kd.unit, [m], reason([m], target), False,
-                                               tuple(kd.subjects), tuple(kd.topics), why))
-    for kid, pairs in sorted(maybe.items()):
-        kd = pairs[0][1]
-        members = [m for m, _ in pairs]
-        result.candidates.append(group_cls(kid, False, kd.label, kd.unit, members,
-                                           reason(members, "registered key " + kid), False, tuple(kd.subjects),
-                                           tuple(kd.topics), "the wording is only alike"))
-    return rest
-
-
 def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls: Callable) -> None:
     """Stage 2 of ``align``: new keys for claims that answer no registered key (``result`` gets
     the applied groups and the candidates; ``taken`` the key ids used)."""
@@ -459,7 +450,26 @@ def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls:
                     unapplied.append(part)
                 else:
                     _place(part, eff, pair_sim, entities, taken, result, group_cls, unapplied)
+        first = len(result.candidates)
+        used = alone(members, unapplied, eff, entities, taken, result, group_cls)
+        if used:  # a claim keyed as the only figure of its kind is no candidate of another group
+            result.candidates[first:] = [c for c in result.candidates[first:]
+                                         if not any(id(m) in used for m in c.members)]
+            unapplied = [g for g in unapplied if not any(id(m) in used for m in g)]
         _loose(unapplied, eff, entities, taken, result, group_cls)
+
+
+_INFERRED = ("brief", "release-date", "")  # periods no report's text states (a brief's main one, a release's date)
+
+
+def _named_less_undated(core: list, eff: dict) -> bool:
+    """Whether a group is one measure only because one side names less (``names_less``) and its period
+    only because of each brief's main period or the release's date (neither a report's text nor the
+    period other reports of the release state): one inference on another
+    ("Wind farms supplied 14 per cent" and "wind accounted for 14 per cent of Polish power", neither
+    dated) is not enough to key."""
+    sets = [s - _VAGUE for s in {eff[id(m)] for m in core}]
+    return any(a < b for a in sets for b in sets) and all(m.period_how in _INFERRED for m in core)
 
 
 def _place(g: list, eff: dict, pair_sim: dict, entities: Entities, taken: set[str], result, group_cls: Callable,
@@ -468,6 +478,10 @@ def _place(g: list, eff: dict, pair_sim: dict, entities: Entities, taken: set[st
     candidates to join it), or the whole group one candidate."""
     core, doubtful = split(g, eff, pair_sim)
     low = measure_score(core, eff, pair_sim)
+    if _named_less_undated(core, eff):
+        doubtful += [(m, "one report names less than the other, and no report states the period: two inferences")
+                     for m in core]
+        core = []
     if len({m.claim.brief for m in core}) >= 2 and group_evidence(core, low).sure():
         key = new_key_id(core, taken)
         taken.add(key)
@@ -484,6 +498,61 @@ def _place(g: list, eff: dict, pair_sim: dict, entities: Entities, taken: set[st
                                        reason(g, ""), False, g[0].subjects, common_topics(g),
                                        ev.doubt() or "; ".join(why for _, why in doubtful)))
     unapplied.append(g)
+
+
+ALONE = 0.85  # the measure evidence of figures that are each the only one of their brief, bucket and period
+
+
+def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two word sets that may name one measure: nothing forbids it (``veto``), the same direction, base and
+    expectation, and one names no measure word the other lacks while the other names one it lacks (GDP in
+    one brief and household consumption in another never are); something named on one side at least."""
+    na, nb = _neutral(a), _neutral(b)
+    return (not veto(a, b) and a & (_BASES | _DIRECTION) == b & (_BASES | _DIRECTION)
+            and bool(a & _EXPECT) == bool(b & _EXPECT) and (na <= nb or nb <= na) and _strong(na | nb))
+
+
+def alone(members: list, unapplied: list[list], eff: dict, entities: Entities, taken: set[str], result,
+          group_cls: Callable) -> set[int]:
+    """The only figure of its kind: in reports of one release (published within ``evidence.RELEASE_DAYS``),
+    when each of two briefs or more gives exactly one figure of a bucket (subjects, unit) for a stated period,
+    and none of that bucket without a period, their figures answer one question if their words are
+    compatible (``_compatible``), though too unlike to be grouped by similarity ("the population" and
+    "South Africans"). Only figures no group applied are taken; returns the ids of those keyed."""
+    left = [m for g in unapplied for m in g]
+    if len({m.claim.brief for m in left}) < 2:
+        return set()
+    # a period taken from the brief's main one or the release's date is an inference: as none here
+    undated = {m.claim.brief for m in members if m.period_how in _INFERRED}
+    per: dict[tuple[str, str], list] = defaultdict(list)  # (period, brief) -> that brief's figures of it
+    for m in members:
+        if m.period_how not in _INFERRED:
+            per[(m.period, m.claim.brief)].append(m)
+    free = {id(m) for m in left}
+    by_period: dict[str, list] = defaultdict(list)
+    for (period, brief), same in per.items():
+        one = same[0]
+        if brief in undated or any(not _same_figure(one, o) for o in same[1:]) or id(one) not in free:
+            continue  # (one figure written twice, a headline over the body, counts once)
+        if all(id(o) in free for o in same):
+            by_period[period].append(max(same, key=_digits))
+    used: set[int] = set()
+    for period, ones in sorted(by_period.items()):
+        days = [m.published for m in ones]
+        if len(ones) < 2 or any(d is None for d in days) or (max(days) - min(days)).days > evidence.RELEASE_DAYS:
+            continue
+        if not all(_compatible(eff[id(x)], eff[id(y)]) for i, x in enumerate(ones) for y in ones[i + 1:]):
+            continue
+        g = sorted(ones, key=lambda m: m.claim.ref)
+        if not group_evidence(g, ALONE).sure():
+            continue
+        key = new_key_id(g, taken)
+        taken.add(key)
+        result.groups.append(group_cls(key, True, label(g, entities), units.shared_unit([m.unit for m in g]), g,
+                                       reason(g, "the only figure of its kind in each brief"), True, g[0].subjects,
+                                       common_topics(g), ""))
+        used |= {id(m) for m in g}
+    return used
 
 
 LOOSE = 0.3  # groups not applied whose wording is this alike are proposed together, as candidates
@@ -515,78 +584,3 @@ def _loose(groups: list[list], eff, entities: Entities, taken: set[str], result,
                                                    units.shared_unit([m.unit for m in both]), both, reason(both, ""),
                                                    False, both[0].subjects, common_topics(both),
                                                    f"the wording is only alike (similarity {s:.2f})"))
-
-
-# --------------------------------------------------------------------------- naming a group
-
-
-def common_topics(group: list) -> tuple[str, ...]:
-    """The topics every claim of the group has; else the two most frequent among them."""
-    common = set(group[0].claim.topics)
-    for m in group[1:]:
-        common &= set(m.claim.topics)
-    if common:
-        return tuple(t for t in group[0].claim.topics if t in common)
-    counts: dict[str, int] = defaultdict(int)
-    for m in group:
-        for t in m.claim.topics:
-            counts[t] += 1
-    return tuple(sorted(counts, key=lambda t: (-counts[t], t))[:2])
-
-
-def shared_order(group: list) -> list[str]:
-    shared = set(group[0].words)
-    for m in group[1:]:
-        shared &= m.words
-    return [w for w in group[0].order if w in shared]
-
-
-def new_key_id(group: list, taken: set[str]) -> str:
-    words = [group[0].shown[w] for w in shared_order(group)]
-    unit = "rank" if group[0].dim == "rank" else {"percent": "pct", "percentage-points": "pp"}.get(group[0].unit,
-                                                                                                group[0].unit)
-    base = slug("-".join([*group[0].subjects, *words[:4], unit]))[:60].strip("-") or "figure"
-    key, n = base, 2
-    while key in taken:
-        key, n = f"{base}-{n}", n + 1
-    return key
-
-
-def label(group: list, entities: Entities) -> str:
-    """The drafted key's question, as compare shows it: "What is Uganda's transit cargo (tonnes)?",
-    "What is the trade of Japan and Russia (USD)?", "How many visitors does Kenya count?"."""
-    names = [entities.label(s) for s in group[0].subjects]
-    who = " and ".join(names)
-    what = " ".join(group[0].shown[w] for w in shared_order(group)) or "figure"
-    if group[0].dim == "rank":
-        return f"Where does {who or 'it'} rank in {what}?"
-    if not group[0].unit:
-        return f"How many {what} does {who} count?" if who else f"How many {what}?"
-    unit = {"percent": "percent", "percentage-points": "percentage points"}.get(group[0].unit, group[0].unit)
-    if len(names) == 1:
-        return f"What is {who}{chr(39) if who.endswith('s') else chr(39) + 's'} {what} ({unit})?"
-    return f"What is the {what} of {who} ({unit})?" if who else f"What is the {what} ({unit})?"
-
-
-def reason(group: list, target: str) -> str:
-    subjects = ", ".join(group[0].subjects) or "(none)"
-    how = sorted({m.subjects_from for m in group if m.subjects_from not in ("clause", "claim", "release")})
-    shared = sorted(m.claim.ref for m in group if m.subjects_from == "release")
-    words = " ".join(group[0].shown[w] for w in shared_order(group)) or "(none)"
-    how_p = {"relative": " (from the publication date)", "release": " (the release's: reports within "
-             f"{evidence.RELEASE_DAYS} days)", "release-date": " (the release's date: no report states a period)",
-             "brief": " (the brief's own: its title's or its figures' period, and the values agree)",
-             "named": " (\"in the quarter\": the brief's own, its title's or lead's)",
-             "": " (inferred)"}
-    found = sorted({(m.period or str(m.claim.as_of or "")) + how_p.get(m.period_how, "")
-                    for m in group if m.period or m.claim.as_of is not None})
-    how = ["brief's main subject (named most)" if h == "main subject" else f"the {h}" for h in how]
-    if shared:  # analysis/subjects.py: a brief that names no country, its figure agreeing with the release's
-        how.append(f"for {', '.join(shared)}: other reports of the release within {evidence.RELEASE_DAYS} days, "
-                   "inferred as its value agrees")
-    parts = [f"subject {subjects}" + (f" (from {', '.join(how)})" if how else ""),
-             f"unit {'rank' if group[0].dim == 'rank' else group[0].unit or 'count'}", f"shared words: {words}",
-             f"period {', '.join(found) or 'not stated'}"]
-    if target:
-        parts.insert(0, target)
-    return "; ".join(parts)

@@ -1,0 +1,84 @@
+"""How a proposed key is named and explained: its id, the question it answers, its topics and its reason.
+
+Split from ``grouping`` (which forms the groups). A key is named by the words its claims share, in the
+order the first claim writes them ("What is Uganda's transit cargo (tonnes)?").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from briefcmp.analysis import evidence
+from briefcmp.analysis.entities import slug
+
+
+def common_topics(group: list) -> tuple[str, ...]:
+    """The topics every claim of the group has; else the two most frequent among them."""
+    common = set(group[0].claim.topics)
+    for m in group[1:]:
+        common &= set(m.claim.topics)
+    if common:
+        return tuple(t for t in group[0].claim.topics if t in common)
+    counts: dict[str, int] = defaultdict(int)
+    for m in group:
+        for t in m.claim.topics:
+            counts[t] += 1
+    return tuple(sorted(counts, key=lambda t: (-counts[t], t))[:2])
+
+
+def shared_order(group: list) -> list[str]:
+    shared = set(group[0].words)
+    for m in group[1:]:
+        shared &= m.words
+    return [w for w in group[0].order if w in shared]
+
+
+def new_key_id(group: list, taken: set[str]) -> str:
+    words = [group[0].shown[w] for w in shared_order(group)]
+    unit = "rank" if group[0].dim == "rank" else {"percent": "pct", "percentage-points": "pp"}.get(group[0].unit,
+                                                                                                group[0].unit)
+    base = slug("-".join([*group[0].subjects, *words[:4], unit]))[:60].strip("-") or "figure"
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    return key
+
+
+def label(group: list, entities: Entities) -> str:
+    """The drafted key's question, as compare shows it: "What is Uganda's transit cargo (tonnes)?",
+    "What is the trade of Japan and Russia (USD)?", "How many visitors does Kenya count?"."""
+    names = [entities.label(s) for s in group[0].subjects]
+    who = " and ".join(names)
+    what = " ".join(group[0].shown[w] for w in shared_order(group)) or "figure"
+    if group[0].dim == "rank":
+        return f"Where does {who or 'it'} rank in {what}?"
+    if not group[0].unit:
+        return f"How many {what} does {who} count?" if who else f"How many {what}?"
+    unit = {"percent": "percent", "percentage-points": "percentage points"}.get(group[0].unit, group[0].unit)
+    if len(names) == 1:
+        return f"What is {who}{chr(39) if who.endswith('s') else chr(39) + 's'} {what} ({unit})?"
+    return f"What is the {what} of {who} ({unit})?" if who else f"What is the {what} ({unit})?"
+
+
+def reason(group: list, target: str) -> str:
+    subjects = ", ".join(group[0].subjects) or "(none)"
+    how = sorted({m.subjects_from for m in group if m.subjects_from not in ("clause", "claim", "release")})
+    shared = sorted(m.claim.ref for m in group if m.subjects_from == "release")
+    words = " ".join(group[0].shown[w] for w in shared_order(group)) or "(none)"
+    how_p = {"relative": " (from the publication date)", "release": " (the release's: reports within "
+             f"{evidence.RELEASE_DAYS} days)", "release-date": " (the release's date: no report states a period)",
+             "brief": " (the brief's own: its title's or its figures' period, and the values agree)",
+             "named": " (\"in the quarter\": the brief's own, its title's or lead's)",
+             "": " (inferred)"}
+    found = sorted({(m.period or str(m.claim.as_of or "")) + how_p.get(m.period_how, "")
+                    for m in group if m.period or m.claim.as_of is not None})
+    how = ["brief's main subject (named most)" if h == "main subject" else f"the {h}" for h in how]
+    if shared:  # analysis/subjects.py: a brief that names no country, its figure agreeing with the release's
+        how.append(f"for {', '.join(shared)}: other reports of the release within {evidence.RELEASE_DAYS} days, "
+                   "inferred as its value agrees")
+    parts = [f"subject {subjects}" + (f" (from {', '.join(how)})" if how else ""),
+             f"unit {'rank' if group[0].dim == 'rank' else group[0].unit or 'count'}", f"shared words: {words}",
+             f"period {', '.join(found) or 'not stated'}"]
+    if target:
+        parts.insert(0, target)
+    return "; ".join(parts)
