@@ -47,7 +47,7 @@ from briefcmp.analysis.factobjects import (
 from briefcmp.analysis.factforms import (
     PREVENTING, URGING, assessment, kept_from, listing_at, passive, undecided_on, urged_to,
 )
-from briefcmp.analysis.factsubjects import Context, office_actor, remember
+from briefcmp.analysis.factsubjects import Context, countries_ids, national_body, office_actor, remember
 from briefcmp.analysis.factwords import (
     ACRONYM, ADVICE_FRAME, ADVISABLE, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DENYING, DISPOSED,
     FRAMES, HEADS, HEDGING, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, NOT_BODIES,
@@ -101,6 +101,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     if not tokens:
         return []
     names = _entities_at(entities, sentence)
+    country = context.home if context is not None and context.home else carried if clause and carried in \
+        countries_ids() else ""
+    if country:  # "the Federal Council decided": the home country's government (a quote read again: its actor)
+        names = [(a, b, country if national_body(sentence[a:b]) else e) for a, b, e in names]
     if context is not None:
         context.named(entities, names)
     starts = [t.start for t in tokens]

@@ -96,12 +96,12 @@ def home_country(text: str, entities: Entities) -> str:
     News | Editorial", "China Daily"), else the country it names most, at least twice and twice as
     often as any other; "" when neither holds."""
     lines = [ln.strip() for ln in text[:600].split("\n")]
-    head = [ln for ln in lines[1:4] if ln and len(ln) <= 120 and ("|" in ln or re.search(r"\b(?:19|20)\d\d\b", ln))]
+    head = [ln for ln in lines[1:4] if ln and len(ln) <= 120 and ("|" in ln or re.search(r"\b(?:19|20)\d\d\b", ln)
+                                                                  or _WIRE_DATELINE.search(ln))]
     for line in head[:1]:
-        outlet = line.split("|")[0]
-        named = entities.subjects(outlet)
-        if len(named) == 1 and named[0] in _countries():
-            return named[0]
+        found = _outlet_country(line, text[text.find(line) + len(line):], entities)
+        if found is not None:
+            return found
     found = entities.find(text)
     counts = Counter(e for _, _, e in found)
     starts = {a for a, _, _ in found}
@@ -113,6 +113,32 @@ def home_country(text: str, entities: Entities) -> str:
     if top and top[0][0] in _countries() and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
         return top[0][0]
     return ""
+
+
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,.*\([A-Za-z -]+\)\s*[-\u2013\u2014]+\s*$")  # "SEOUL, Nov. 7 (Yonhap) --"
+_CAPITALS = re.compile(r"\b[A-Z]{2,}(?:[ -][A-Z]{2,})*\b")
+
+
+def _outlet_country(line: str, body: str, entities: Entities) -> Optional[str]:
+    """The country an outlet or dateline line speaks from: the first of its parts ("|") that names
+    anything decides. The outlet's own name ("Kenya Daily Star") says it; a later part ("Republic of
+    Kenya", "Guardian Australia", "Nairobi, 5 March 2024") or a wire dateline ("BERN, Feb 28 (AFP)")
+    says it when the text names that country too (a paper's seat is not what a story about its
+    neighbours is about: it names the country at least twice). None when the line does not say:
+    no part names anything, or the first that does is no one country ("European Commission |
+    Brussels", "NEW DELHI/OTTAWA")."""
+    for k, part in enumerate(line.split("|")):
+        cased = _CAPITALS.sub(lambda m: m.group().title(), part)  # "BERN" is Bern
+        named = entities.subjects(cased)
+        if not named:
+            continue
+        if len(named) != 1 or named[0] not in _countries():
+            return None
+        if k == 0 and cased == part:
+            return named[0]
+        mentions = sum(e == named[0] for _, _, e in entities.find(body))
+        return named[0] if mentions >= 2 else None
+    return None
 
 
 def _modifier(text: str, end: int) -> bool:
@@ -127,6 +153,11 @@ def _countries() -> frozenset[str]:
     from briefcmp.analysis.entities import countries
 
     return frozenset(c.id for c in countries())
+
+
+def countries_ids() -> frozenset[str]:
+    """The ids of the countries ``Entities`` knows."""
+    return _countries()
 
 
 def _subject_phrase(tokens: list[nlp.Token], lo: int, hi: int) -> list[nlp.Token]:
@@ -155,6 +186,19 @@ def _subject_phrase(tokens: list[nlp.Token], lo: int, hi: int) -> list[nlp.Token
             continue  # "Ministry of Commerce"
         return []
     return np
+
+
+# Heads of the names of a country's own government and legislature ("the Federal Council", "the National
+# Assembly", "the State Council", "the Federal Government"), with only office words before them.
+_NATIONAL_HEADS = frozenset("government cabinet council assembly parliament congress senate".split())
+
+
+def national_body(name: str) -> bool:
+    """Whether a name is one of a country's own institutions by its office words alone ("the Federal
+    Council", "the National Assembly"): it acts for the home country. A name that says more ("the
+    National Security Council", "the European Council", "the Security Council") is its own actor."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", name) if w.lower() != "the"]
+    return len(words) >= 2 and words[-1] in _NATIONAL_HEADS and all(w in _OFFICE_WORDS for w in words[:-1])
 
 
 def _is_time(t: nlp.Token) -> bool:
