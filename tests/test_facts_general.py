@@ -37,6 +37,24 @@ SENTENCES = [
     ("Chancellor Karl Nehammer has once more ruled out joining the alliance.", "",
      {("karl-nehammer", "join", "fact", "no")}),
     ("The tribunal dismissed the appeal.", "", {("tribunal", "dismiss", "fact", "yes")}),
+    # a country's own institutions act for it: named by office words, or after the country's possessive;
+    # a name that says more ("the National Security Council") is its own actor
+    ("The Federal Council adopted the new visa rules.", "austria", {("austria", "adopt", "fact", "yes")}),
+    ("Ghana's interim government expelled the envoy.", "", {("ghana", "expel", "fact", "yes")}),
+    ("Ghana's National Assembly rejected the loan.", "", {("ghana", "reject", "fact", "yes")}),
+    ("The National Security Council rejected the loan.", "austria",
+     {("national-security-council", "reject", "fact", "yes")}),
+    # a title and a name with initials and a suffix
+    ("President Rodrigo M. Alvarez Jr. signed the decree.", "chile", {("chile", "sign", "fact", "yes")}),
+    # a clause reported without "that": "said the government would ..."
+    ("A spokesman said the government would appeal the verdict.", "peru", {("peru", "appeal", "fact", "yes")}),
+    ("The minister said the Netherlands would not ratify the treaty.", "",
+     {("netherlands", "ratify", "fact", "no")}),
+    # "whether to" and a verb the lexicon calls a noun
+    ("The regulator has not decided whether to grant Ferrovia the permit.", "",
+     {("regulator", "grant", "fact", "undecided")}),
+    # a party named by its members
+    ("The Liberals voted against the levy.", "", {("liberals", "vote", "fact", "yes")}),
     # a name no list holds acts in its own name; a capitalised common word opening a sentence is no name
     ("The Storting rejected the motion on whaling.", "", {("storting", "reject", "fact", "yes")}),
     ("Vattenfall refused to invest in the new reactor.", "", {("vattenfall", "invest", "fact", "no")}),
@@ -221,6 +239,16 @@ def test_the_home_country_from_the_outlet_or_what_the_text_is_plainly_about(enti
     assert home_country(about, entities) == "brazil"
     even = "Title\nSome Institute | Brief | 2024\n\nBrazil and Norway met. Brazil and Norway spoke."
     assert home_country(even, entities) == ""
+
+
+def test_the_home_country_from_a_later_part_of_the_outlet_line_or_a_dateline(entities: Entities) -> None:
+    body = "\n\nKenya and Uganda met. Kenya spoke. Uganda replied. Uganda and Uganda agreed."
+    assert home_country(f"Title\nOffice of the Spokesperson | Republic of Kenya | 3 May 2024{body}", entities) == "kenya"
+    assert home_country(f"Title\nNAIROBI, May 3 (Wire) -{body}", entities) == "kenya"
+    # a seat city the text names once or never: the paper's seat, not what the story is about
+    once = "\n\nUganda and Tanzania met. Kenya spoke. Uganda replied. Uganda and Uganda agreed."
+    assert home_country(f"Title\nThe Regional | Nairobi | 3 May 2024{once}", entities) == "uganda"
+    assert home_country(f"Title\nNAIROBI/KAMPALA, May 3 (Wire) -{once}", entities) == "uganda"
 
 
 RUNNER = CliRunner()

@@ -47,7 +47,7 @@ from briefcmp.analysis.factobjects import (
 from briefcmp.analysis.factforms import (
     PREVENTING, URGING, assessment, kept_from, listing_at, passive, undecided_on, urged_to,
 )
-from briefcmp.analysis.factsubjects import Context, countries_ids, national_body, office_actor, remember
+from briefcmp.analysis.factsubjects import GOVERNMENT_NOUNS, Context, countries_ids, national_body, office_actor, remember
 from briefcmp.analysis.factwords import (
     ACRONYM, ADVICE_FRAME, ADVISABLE, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DENYING, DISPOSED,
     FRAMES, HEADS, HEDGING, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, NOT_BODIES,
@@ -252,7 +252,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             i = j + 1
             continue
         if verb.lemma in SAYING | {"say", "tell", "note", "add", "warn", "insist", "claim"} and j + 1 < n \
-                and tokens[j + 1].tag in ("NNP", "NNPS") and verb.lemma not in ("decide", "commit"):
+                and _reported_subject(tokens, j + 1) and verb.lemma not in ("decide", "commit"):
             # "Scholz said Germany would not deliver ...": what is said is a clause of its own, and what it
             # says "would" happen is a decision reported, not a forecast (factwords.COMMITTED)
             chain = None
@@ -535,6 +535,18 @@ def _fronted(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.
                         r"meanwhile|though|instead|therefore|nevertheless|by\s+contrast|in\s+turn)\b", rest, re.I):
                 return (e,), a
     return (), tokens[i].start
+
+
+def _reported_subject(tokens: list[nlp.Token], k: int) -> bool:
+    """Whether a reported clause's subject starts at ``k`` with no "that": a name ("said Germany would"), or
+    "the" and a name or an office ("said the Philippines would", "said the government would appeal")."""
+    if tokens[k].tag in ("NNP", "NNPS"):
+        return True
+    if tokens[k].lemma != "the" or k + 2 >= len(tokens):
+        return False
+    nxt = tokens[k + 1]
+    return (nxt.tag in ("NNP", "NNPS") or nxt.lemma in GOVERNMENT_NOUNS) and (tokens[k + 2].tag in ("MD", "VBD", "VBZ")
+                                                                            or tokens[k + 2].tag in ("NNP", "NNPS"))
 
 
 def _to_verb(tokens: list[nlp.Token], pos: int) -> bool:

@@ -225,7 +225,9 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
         k = titles[-1]
         title = lows[k]
         person = [t for t in np[k + 1:] if t.tag[:2] == "NN" and t.text[:1].isupper()]  # "Kishida Fumio" (NN)
-        if len(person) != len(np) - k - 1 or len(person) > 3:
+        full = len(person) == len(np) - k - 1
+        person = [t for t in person if not _INITIAL.fullmatch(t.text)]  # "Ferdinand R. Marcos Jr."
+        if not full or len(person) > 3:
             return ""  # "the minister for trade", "the president's office": not a plain title and name
         if person:
             tokens_of = [t.text.lower() for t in person]
@@ -244,6 +246,11 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
             return ctx.titled.get(title) or entities.adopt(title)  # "the governor"
         return country or fallback  # "the foreign minister", "Germany's chancellor"
     head = np[-1]
+    if country and len(np) > 2 and (np[1].tag == "POS" or np[1].text in ("'s", "\u2019s", "'")) and \
+            any(a <= np[0].start < b and e == country for a, b, e in names) and (
+            head.lemma in GOVERNMENT_NOUNS or head.text.lower() in GOVERNMENT_NOUNS or national_body(
+                " ".join(t.text for t in np[2:] if t.text not in ("s", "'s", "\u2019s")))):
+        return country  # "Pakistan's caretaker government", "Kenya's National Assembly": the country's own
     if head.lemma in GENERIC_BODIES and all(t.tag in ("JJ", "NN") for t in np) and not named:
         return ctx.body or carried  # "the bloc": the organisation the text named as acting before
     if head.lemma in GOVERNMENT_NOUNS or head.text.lower() in GOVERNMENT_NOUNS or any(
@@ -274,11 +281,16 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
         known = ctx.persons.get(np[-1].text.lower()) or carried  # a quote read again: the actor it was drafted with
         if known:
             return known  # "Scholz said ...", after "Chancellor Olaf Scholz"
-        if not named and all(re.fullmatch(r"[A-Z][A-Za-z-]+", t.text) and not nlp.is_common_word(t.text) for t in np):
+        party = len(np) == 1 and np[0].tag == "NNPS" and tokens[lo].lemma == "the" and np[0].text.endswith("s")
+        if not named and all(re.fullmatch(r"[A-Z][A-Za-z-]+", t.text) and not nlp.is_common_word(t.text) for t in np) \
+                or party and not named:  # "the Greens", "the Socialists": a party, named by its members
             # "The Bundestag rejected", "Engie refused to": a name no list holds (no capitalised common word such
             # as a sentence's first "Parliament") is a body or company acting in its own name
             return entities.adopt(" ".join(t.text for t in np))
     return ""
+
+
+_INITIAL = re.compile(r"[A-Z]\.|(?:Jr|Sr)\.?|I{2,3}|IV")
 
 
 def _named_at(np: list[nlp.Token], names: list[tuple[int, int, str]], k: int) -> bool:

@@ -141,7 +141,7 @@ def tag(text: str) -> Optional[list[Token]]:
                 k -= 1
             before = found[k][0].lower()
             governs = tags[k] == "MD" and before not in ("may", "can", "will") or before in ("do", "does", "did") or (
-                tags[k] == "TO" and k and (found[k - 1][0].lower() == "not" or tags[k - 1] in ("VBN", "VBD")
+                tags[k] == "TO" and k and (found[k - 1][0].lower() in ("not", "whether") or tags[k - 1] in ("VBN", "VBD")
                                            and n + 1 < len(found) and tags[n + 1] in ("NNS", "NN", "DT", "PRP$")))
             # "not to default", "compelled to levy sanctions": "to" after a verb is an infinitive's
             if governs or n + 1 < len(found) and tags[n + 1] in ("DT", "PRP$") and tags[k] in ("MD", "TO"):
