@@ -14,8 +14,9 @@ from __future__ import annotations
 from typing import Optional
 
 from briefcmp.analysis import nlp
+from briefcmp.analysis.lexicon import same_action
 from briefcmp.analysis.factobjects import Fact, object_end
-from briefcmp.analysis.factwords import ASSESSED, IDLE, MEASURE_VERBS, SCOPE, TIME
+from briefcmp.analysis.factwords import ASSESSED, BAN_NOUNS, IDLE, MEASURE_NOUNS, MEASURE_VERBS, SCOPE, TIME
 
 def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
              i: int, j: int, kind: str, value: str, assumed: str = "") -> Optional[Fact]:
@@ -28,6 +29,10 @@ def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
     if j + 2 < n and tokens[j + 1].lemma == "by":
         agent = next(((a, b, e) for a, b, e in names
                       if a >= tokens[j + 2].start and a <= tokens[min(j + 3, n - 1)].start), None)
+    elif same_action(tokens[j].lemma) in MEASURE_VERBS and _owner(names, tokens, clause_start, i):
+        # "Canada's countermeasures are paused": a country's own measure is paused (or lifted) by it
+        owner = _owner(names, tokens, clause_start, i)
+        agent = (tokens[j].start, tokens[j].end, owner)
     elif assumed and tokens[j].lemma in MEASURE_VERBS and not any(
             e == assumed for a, b, e in names if tokens[clause_start].start <= a < tokens[i].start):
         agent = (tokens[j].start, tokens[j].end, assumed)
@@ -44,6 +49,27 @@ def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
     lo, hi = subject[0].start, subject[-1].end
     return Fact(agent[2], (agent[2],), tokens[j].lemma, lo, agent[1], lo, hi, kind, value, tuple(nouns),
                 tuple(x.text for x in subject if x.noun), (), others, sentence[lo:hi], tuple(nouns))
+
+
+def _owner(names: list[tuple[int, int, str]], tokens: list[nlp.Token], lo: int, hi: int) -> str:
+    """The entity whose possessive opens the subject tokens[lo:hi] and owns a measure ("Canada's
+    countermeasures", "the EU's tariffs"); "" otherwise."""
+    k = lo + (lo < hi and tokens[lo].lemma == "the")
+    if k + 2 >= hi:
+        return ""
+    owner = next((e for a, b, e in names if a == tokens[k].start), "")
+    m = k
+    while m < hi and any(a <= tokens[m].start < b for a, b, _ in names):
+        m += 1  # past the name's words ("European Union")
+    if not owner or m >= hi or not (tokens[m].tag == "POS" or tokens[m].text in ("'s", "\u2019s", "'")):
+        return ""
+    rest = [t for t in tokens[m + 1:hi] if t.text not in ("s", "'s")]
+    cut = next((k for k, t in enumerate(rest) if t.tag == "IN"), len(rest))  # "ban on seafood": the head is "ban"
+    head = [t for t in rest[:cut] if t.noun]
+    if not head or any(t.verb or t.tag in ("PRP", "WDT") for t in rest) or head[-1].lemma not in MEASURE_NOUNS \
+            and head[-1].lemma not in BAN_NOUNS and not head[-1].lemma.startswith("countermeasure"):
+        return ""
+    return owner
 
 
 PREVENTING = frozenset({"prevent", "stop", "keep", "bar", "block", "deter", "discourage", "prohibit"})

@@ -114,6 +114,7 @@ def available() -> bool:
     return _engine() is not None
 
 
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 MAX_CHARS = 2_000  # a "sentence" longer than this is a table or a list, not a statement
 
@@ -149,6 +150,13 @@ def tag(text: str) -> Optional[list[Token]]:
                 # or "do not" governs is a verb, whatever the lexicon calls it ("may", "can" and "will" are
                 # nouns too, and "to" a preposition)
                 tags[n] = "VB"
+    for n, (word, _, t) in enumerate(found):
+        if t == "VBD" and n:
+            k = n - 1
+            while k > 0 and tags[k] == "RB":
+                k -= 1
+            if found[k][0].lower() in _BE:
+                tags[n] = "VBN"  # "are paused", "was not lifted": a past form after "be" is a participle
     for n, (word, _, t) in enumerate(found):
         if t in ("NN", "NNS") and 0 < n and n + 2 < len(found) and tags[n - 1] in ("NNP", "NNPS", "PRP") \
                 and tags[n + 1] == "TO" and tags[n + 2] == "VB" and is_verb(word):
