@@ -97,8 +97,14 @@ SENTENCES = [
     ("The ombudsman must now insist that Chile publish the contracts.", "",
      {("chile", "publish", "recommendation", "support")}),  # the brief's own demand, in the subjunctive
     ("Uruguay should press Brazil to cut the tariff.", "", {("uruguay", "press", "recommendation", "support")}),
+    # someone else's advice, reported, is a position on what it urges (as the statement sets' writers read it)
     ("The United States urged Japan to join the sanctions.", "",
-     {("united-states", "urge", "fact", "yes")}),  # someone else's advice, reported
+     {("japan", "impose", "recommendation", "support")}),
+    ("Aid groups have repeatedly urged Chad to halt the evictions.", "",
+     {("chad", "halt", "recommendation", "support")}),
+    # "a mistake to" is advice against, whatever the tense; "it" is the last subject
+    ("It would be a mistake to ban imports of Chilean wine.", "peru", set()),  # no one to advise
+    ("It was a mistake for Peru to ban imports of Chilean wine.", "", {("peru", "ban", "recommendation", "oppose")}),
     # a list of actions after "including" shares the main verb's value; "in addition to" presupposes its action
     ("Peru imposed new duties, including a ban on gold exports and the suspension of mining permits.", "",
      {("peru", "impose", "fact", "yes"), ("peru", "ban", "fact", "yes"), ("peru", "suspend", "fact", "yes")}),

@@ -49,7 +49,7 @@ from briefcmp.analysis.factforms import (
 )
 from briefcmp.analysis.factsubjects import GOVERNMENT_NOUNS, Context, countries_ids, national_body, office_actor, remember
 from briefcmp.analysis.factwords import (
-    ACRONYM, ADVICE_FRAME, ADVISABLE, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DENYING, DISPOSED,
+    ACRONYM, ADVICE_FRAME, ADVISABLE, MISTAKEN, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DENYING, DISPOSED,
     FRAMES, HEADS, HEDGING, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, NOT_BODIES,
     PREPOSITION_BEFORE, QUOTE_MARKS, REPORTS, SAYING, TIME, UNASSERTED, WHEN_PHRASE, modality,
 )
@@ -145,9 +145,14 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         if conditional:  # "if Russia invades Ukraine", "in the event Russia invades": nothing is asserted
             i += 1
             continue
-        if t.verb and t.lemma in URGING and clause_start < i and all(x.tag in ("PRP", "RB") for x in
-                                                                   tokens[clause_start:i]):
-            first, to = urged_to(tokens, i)  # "We urge Ghana (not) to restructure its debt": Ghana should (not)
+        u = i
+        if t.lemma == "have" and t.verb:  # "have repeatedly urged"
+            u = i + 1
+            while u + 1 < n and tokens[u].tag == "RB":
+                u += 1
+            u = min(u, n - 1)
+        if tokens[u].verb and tokens[u].lemma in URGING and clause_start < i and _plain_subject(tokens[clause_start:i]):
+            first, to = urged_to(tokens, u)  # "We urge Ghana (not) to restructure its debt": Ghana should (not)
             if to > 0:
                 clause_start, advised = first, to
                 i = to + 1
@@ -387,7 +392,11 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
             if nxt is not None and nxt.verb:
                 j = k
                 continue
-            if t.lemma == "be" and nxt is not None and (nxt.lemma in ADVISABLE or nxt.lemma in DISPOSED):
+            if t.lemma == "be" and nxt is not None and nxt.lemma in ("a", "an") and k + 1 < n \
+                    and tokens[k + 1].lemma in MISTAKEN:
+                k, nxt = k + 1, tokens[k + 1]  # "it would be a mistake to ban": as "unwise to ban"
+            if t.lemma == "be" and nxt is not None and (nxt.lemma in ADVISABLE or nxt.lemma in DISPOSED
+                                                        or nxt.lemma in MISTAKEN):
                 # "would be wise not to follow", "is unlikely to lift", "is ready to resume"
                 m = k + 1
                 while m < n and (tokens[m].tag == "RB" or tokens[m].lemma in ("advised", "not")):
@@ -535,6 +544,13 @@ def _fronted(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.
                         r"meanwhile|though|instead|therefore|nevertheless|by\s+contrast|in\s+turn)\b", rest, re.I):
                 return (e,), a
     return (), tokens[i].start
+
+
+def _plain_subject(run: list[nlp.Token]) -> bool:
+    """Whether tokens before a verb of urging are its subject and auxiliaries: "We", "The Social Democrats",
+    "Rights groups have repeatedly" (someone's advice, reported or the brief's own); no verb of its own."""
+    return all(not x.verb or x.lemma in ("have", "be") for x in run) and not any(x.tag in ("MD", "TO", "WDT", "WP")
+                                                                                for x in run)
 
 
 def _reported_subject(tokens: list[nlp.Token], k: int) -> bool:

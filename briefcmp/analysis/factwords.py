@@ -31,6 +31,8 @@ FRAMES = NEGATING | HEDGING | SAYING | ADVISING | frozenset({"stop", "need", "co
                                                               "rule"})  # "ruled out sending": negated (modality)
 # "would be wise (not) to", "would be well advised to": advice in the words of a judgement.
 ADVISABLE = frozenset({"wise", "prudent", "right", "well", "unwise"})
+# "it would be a mistake to ban", "it was an error to join": a judgement against the action after "to".
+MISTAKEN = frozenset({"mistake", "error", "blunder", "folly"})
 # "is unlikely to lift", "is ready to resume": how disposed the subject is to the action after "to".
 DISPOSED = frozenset({"likely", "unlikely", "ready", "willing", "unwilling", "prepared", "poised", "set", "due",
                       "keen", "eager"})
@@ -111,7 +113,8 @@ _OPPOSE = re.compile(r"\b(?:it\s+would\s+be\s+(?:a\s+)?(?:mistake|error|unwise|w
                      r"(?:would|will)\s+(?:be\s+(?:wise|well\s+advised|prudent|right)|do\s+well)\s+not\s+to|"
                      r"(?:should|must|ought\s+to)\s+(?:refrain|avoid|resist|not|never)|"
                      r"(?:should|must)n['\u2019]t|there\s+is\s+no\s+(?:need|reason|case)\s+(?:to|for)|"
-                     r"it\s+is\s+(?:not\s+)?(?:unwise|imprudent|a\s+mistake))\b", re.I)
+                     r"it\s+is\s+(?:not\s+)?(?:unwise|imprudent|a\s+mistake)|"
+                     r"it\s+(?:was|has\s+been|had\s+been)\s+(?:a|an)\s+(?:mistake|error|blunder))\b", re.I)
 # A recommendation that frames the clause after it ("We recommend that Japan ...").
 ADVICE_FRAME = re.compile(r"\b(?:recommend(?:s|ed)?|urges?|urged|advises?|advised|suggests?|calls?\s+(?:for|on|upon)|"
                           r"press|encourage|invite|implore|"

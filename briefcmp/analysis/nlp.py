@@ -142,9 +142,11 @@ def tag(text: str) -> Optional[list[Token]]:
                 k -= 1
             before = found[k][0].lower()
             governs = tags[k] == "MD" and before not in ("may", "can", "will") or before in ("do", "does", "did") or (
-                tags[k] == "TO" and k and (found[k - 1][0].lower() in ("not", "whether") or tags[k - 1] in ("VBN", "VBD")
+                tags[k] == "TO" and k and (found[k - 1][0].lower() in ("not", "whether") or (
+                    tags[k - 1] in ("VBN", "VBD", "NN", "JJ") or tags[k - 1] == "NNP" and k >= 2 and found[k - 2][0].lower() == "for")
                                            and n + 1 < len(found) and tags[n + 1] in ("NNS", "NN", "DT", "PRP$")))
-            # "not to default", "compelled to levy sanctions": "to" after a verb is an infinitive's
+            # "not to default", "compelled to levy sanctions", "a mistake to ban imports": "to" after a verb, a noun
+            # or an adjective, before an object, is an infinitive's
             if governs or n + 1 < len(found) and tags[n + 1] in ("DT", "PRP$") and tags[k] in ("MD", "TO"):
                 # "should not open the fund", "should press Beijing", "does not target trade": the word a modal
                 # or "do not" governs is a verb, whatever the lexicon calls it ("may", "can" and "will" are
