@@ -44,6 +44,12 @@ SENTENCES = [
     ("Ghana's National Assembly rejected the loan.", "", {("ghana", "reject", "fact", "yes")}),
     ("The National Security Council rejected the loan.", "austria",
      {("national-security-council", "reject", "fact", "yes")}),
+    # an adjective opening the sentence is no part of a name ("Coal India" is a company's)
+    ("Landlocked Chad joined the sanctions against Sudan.", "", {("chad", "impose", "fact", "yes")}),
+    # a country's own measure in an agentless passive is its act
+    ("Chile's countermeasures are paused as well.", "", {("chile", "pause", "fact", "yes")}),
+    ("Peru's ban on quinoa exports was not lifted.", "",
+     {("peru", "lift", "fact", "no"), ("peru", "ban", "fact", "yes")}),
     # a title and a name with initials and a suffix
     ("President Rodrigo M. Alvarez Jr. signed the decree.", "chile", {("chile", "sign", "fact", "yes")}),
     # a clause reported without "that": "said the government would ..."
@@ -395,3 +401,29 @@ def test_the_as_of_reads_the_time_phrase_the_quote_stops_before(tmp_path: Path) 
     (claim,) = [c for c in yaml.safe_load(out.read_text(encoding="utf-8"))["claims"]
                 if (c.get("value") or {}).get("stance")]
     assert claim["quote"] == "Peru should ban all imports of thermal coal" and str(claim["as_of"]) == "2026"
+
+
+def test_the_as_of_of_a_statement_from_a_weekday_an_opening_time_phrase_or_a_when_clause() -> None:
+    from briefcmp.corpus.model import PartialDate
+    from briefcmp.drafting.factclaims import _as_of
+
+    monday = PartialDate(2023, 5, 15)  # a Monday
+    assert str(_as_of("Chile banned the imports on Friday", monday)) == "2023-05-12"
+    assert str(_as_of("the ministry had refused to lift the ban", monday, "On Thursday, a day after the vote, ")) \
+        == "2023-05-11"
+    assert str(_as_of("when Peru did not impose duties", monday, "It was the line it took in 2019, when ")) == "2019"
+    # the publication's own weekday is today or a week ago; a forecast's weekday is the next one: neither is said
+    assert _as_of("Chile banned the imports on Monday", monday) is None
+    assert _as_of("Chile will ban the imports on Friday", monday, "", "forecast") is None
+    assert _as_of("Chile banned the imports on Friday", PartialDate(2023, 5)) is None  # no day of publication
+    assert _as_of("Chile banned the imports", monday, "In its statement, ") is None
+
+
+def test_a_relative_clause_without_that_is_no_part_of_the_object(entities: Entities) -> None:
+    (f,) = [f for f in read_facts("Chile lifted the ban it imposed in 2019.", entities) if f.actor == "chile"]
+    assert f.verb == "lift" and f.words == ("ban",)
+    (g,) = [f for f in read_facts("Peru adopted the duties the Andean Community agreed on.", entities)
+            if f.actor == "peru"]
+    assert g.words == ("duty",)
+    (h,) = read_facts("Chile gave the firms the licences.", entities)  # two objects, no clause
+    assert h.words == ("firm", "licence")

@@ -102,6 +102,13 @@ def is_common_word(word: str) -> bool:
     return bool(lexicon is not None and lexicon.get(word.lower()))
 
 
+def is_adjective(word: str) -> bool:
+    """Whether the tagger's English lexicon reads ``word`` in lower case as an adjective first ("neutral",
+    "landlocked"; not "coal"). False without the extra."""
+    lexicon = _optional("textblob.en", "lexicon")
+    return bool(lexicon is not None and lexicon.get(word.lower()) == "JJ")
+
+
 def lemma(word: str, tag: str) -> Optional[str]:
     """The lemma of ``word`` read as Penn tag ``tag`` (what ``tag()`` gives its tokens); None without the
     extra. Callers go through ``analysis.document.lemma``, the one entry point."""
