@@ -234,7 +234,7 @@ def _places(a: Statement, b: Statement) -> float:
 def _score(a: Statement, b: Statement) -> float:
     """How surely two statements answer one question: the share of object words they share, less when the
     places differ (0 when the actor, the action or the role differ, or their objects name different places)."""
-    if (a.actor, a.action, a.role) != (b.actor, b.action, b.role):
+    if (a.actor, a.action, a.role) != (b.actor, b.action, b.role) or _years_apart(a, b):
         return 0.0
     places = _places(a, b)
     if not places:
@@ -243,6 +243,18 @@ def _score(a: Statement, b: Statement) -> float:
     if not union:  # "Russia invaded Ukraine": the places are the object
         return 1.0 if a.others and a.others == b.others else 0.0
     return len(a.words & b.words) / len(union) - (1.0 - places)
+
+
+def _years_apart(a: Statement, b: Statement) -> bool:
+    """Whether the claims' periods lie in different years ("in 2014" and "on 24 February 2022"), one of them
+    stated (a period inferred from publication counts against a stated one: a 2022 report's undated "joined
+    the sanctions" is not the 2014 refusal it mentions): two events, not one question."""
+    spans = [(s.claim.as_of.span(), s.claim.as_of_inferred) for s in (a, b)
+             if s.claim is not None and s.claim.as_of is not None]
+    if len(spans) < 2 or spans[0][1] and spans[1][1]:
+        return False
+    (x, y), (u, v) = spans[0][0], spans[1][0]
+    return y.year < u.year or v.year < x.year
 
 
 def _likeness(a: Statement, b: Statement) -> float:

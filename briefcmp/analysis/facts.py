@@ -61,13 +61,13 @@ MAX_SUBJECT_NAMES = 6
 def _entities_at(entities: Entities, sentence: str) -> list[tuple[int, int, str]]:
     """Countries and registered entities, then the bodies and places a name says ("the European Union"),
     as align registers them (``Entities.adopt``)."""
+    found = entities.find(sentence)
     first = re.match(r"\s*([A-Z][a-z]+) (?=[A-Z])", sentence)
-    if first and nlp.is_adjective(first.group(1)):
-        # "Neutral Switzerland joined ...": an adjective opening the sentence is no part of a name ("Coal India" is)
+    if first and not any(a == first.start(1) for a, _, _ in found) and nlp.is_adjective(first.group(1)):
+        # "Neutral Switzerland joined ...": an adjective opening the sentence is no part of a name ("Coal India" is
+        # a company's; "New Delhi" a name the list knows)
         k = first.start(1)
         found = entities.find(sentence[:k] + sentence[k].lower() + sentence[k + 1:])
-    else:
-        found = entities.find(sentence)
     taken = [(a, b) for a, b, _ in found]
     for a, b, name in proper_names(sentence):
         if not any(a < y and x < b for x, y in taken):

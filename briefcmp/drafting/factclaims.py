@@ -62,7 +62,7 @@ _WEEKDAY = re.compile(r"\b(?:on|last)\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 # A time phrase that opens the sentence ("On Thursday, the day the troops crossed, the government said ...", "In
 # 2014 Japan ...") or that a "when" clause hangs on ("in 2014, when Switzerland did not ..."): it dates the clause.
 _OPENING_TIME = re.compile(r"\s*(?:on|in|by|last|until)\s+[^,;:]{1,40}?(?=,|\s+(?:the|a|an|[A-Z]))", re.I)
-_WHEN_AFTER = re.compile(r"(?:in|on|by)\s+[^,;:]{1,25},\s+when\s+$", re.I)
+_WHEN_AFTER = re.compile(r"(?:in|on|by)\s+[^,;:]{1,25},\s+(?=when\s)", re.I)
 
 
 def _weekday(text: str, published: Optional[PartialDate], kind: str) -> Optional[Period]:
@@ -86,7 +86,7 @@ def _as_of(clause: str, published: Optional[PartialDate], before: str = "", kind
     none or several."""
     found = _one_period(clause, published) or _weekday(clause, published, kind)
     if found is None and before:
-        lead = _OPENING_TIME.match(before) or _WHEN_AFTER.search(before)
+        lead = _OPENING_TIME.match(before) or _WHEN_AFTER.search(before + clause[:5])
         if lead:
             found = _one_period(lead.group(), published) or _weekday(lead.group(), published, kind)
     return found
