@@ -50,6 +50,8 @@ SENTENCES = [
     ("Chile's countermeasures are paused as well.", "", {("chile", "pause", "fact", "yes")}),
     ("Peru's ban on quinoa exports was not lifted.", "",
      {("peru", "lift", "fact", "no"), ("peru", "ban", "fact", "yes")}),
+    # a passive inside "has not said whether": the sayer's open question, quoted with its frame
+    ("Officials did not say whether the ban would be lifted.", "chile", {("chile", "lift", "fact", "undecided")}),
     # a title and a name with initials and a suffix
     ("President Rodrigo M. Alvarez Jr. signed the decree.", "chile", {("chile", "sign", "fact", "yes")}),
     # a clause reported without "that": "said the government would ..."

@@ -185,6 +185,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             i += 1
             continue
         verb = tokens[j]
+        undergoing = (clause_start, i, "")  # where a passive's subject is, and whose act it is when unsaid
         coordinated = chain is not None and _coordinated(tokens, clause_start, i)
         region = sentence[tokens[clause_start].start:verb.start] if clause_start < n else ""
         if coordinated:
@@ -233,6 +234,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                         sentence[tokens[inner].start:tokens[group].start]):
                     i = j + 1  # "left open whether the systems could include ...": the systems' action, not the actor's
                     continue
+                # "Trump has not said whether the tariffs will be lifted": the tariffs undergo it, at his word
+                undergoing = (inner, group, actors[0] if actors else "")
                 actors = embedded or actors
             kind, value = modality(sentence[said_from:verb.start] if said_from >= 0 else region,
                                    sentence[tokens[i].start:verb.start] if i < j else "")
@@ -255,8 +258,11 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             # actor named after "by" ("The restart was approved by the regulator") it is read the other
             # way round; without one, a measure ("Exports were banned") is the act of the actor the
             # paragraph is about, unless the subject names it ("Japanese imports were banned").
-            undergone = passive(sentence, names, tokens, clause_start, i, j, kind, value,
-                               (context.subject if context is not None else "") or (carried if clause else ""))
+            undergone = passive(sentence, names, tokens, undergoing[0], undergoing[1], j, kind, value,
+                                undergoing[2] or (context.subject if context is not None else "")
+                                or (carried if clause else ""))
+            if undergone is not None and undergoing[0] != clause_start:
+                undergone = replace(undergone, start=min(undergone.start, tokens[clause_start].start))  # with its frame
             if undergone is not None:
                 facts.append(undergone)
             chain = None
