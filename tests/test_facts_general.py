@@ -111,7 +111,17 @@ SENTENCES = [
     ("Aid groups have repeatedly urged Chad to halt the evictions.", "",
      {("chad", "halt", "recommendation", "support")}),
     # "a mistake to" is advice against, whatever the tense; "it" is the last subject
-    ("It would be a mistake to ban imports of Chilean wine.", "peru", set()),  # no one to advise
+    ("It would be a mistake to ban imports of Chilean wine.", "", set()),  # no one to advise
+    ("It would be a mistake to ban imports of Chilean wine.", "peru", {("peru", "ban", "recommendation", "oppose")}),
+    # a judgement of an action named by a gerund or an action noun is a position on taking it
+    ("For the ministry, joining the Pact is in the national interest.", "peru",
+     {("peru", "join", "recommendation", "support")}),
+    ("Adopting the new tariffs is incompatible with the trade agreement.", "peru",
+     {("peru", "adopt", "recommendation", "oppose")}),
+    ("The closure of the border is not in the national interest.", "peru",
+     {("peru", "close", "recommendation", "oppose")}),
+    ("Adopting the new tariffs is incompatible with the trade agreement.", "", set()),  # whose position: unknown
+    ("Running the mine is profitable.", "peru", set()),  # no judgement of right or wrong
     ("It was a mistake for Peru to ban imports of Chilean wine.", "", {("peru", "ban", "recommendation", "oppose")}),
     # a list of actions after "including" shares the main verb's value; "in addition to" presupposes its action
     ("Peru imposed new duties, including a ban on gold exports and the suspension of mining permits.", "",

@@ -11,10 +11,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from briefcmp.analysis import nlp
 from briefcmp.analysis.lexicon import same_action
+from briefcmp.analysis.factnouns import verb_of
 from briefcmp.analysis.factobjects import Fact, object_end
 from briefcmp.analysis.factwords import ASSESSED, BAN_NOUNS, IDLE, MEASURE_NOUNS, MEASURE_VERBS, SCOPE, TIME
 
@@ -133,6 +135,66 @@ def assessment(sentence: str, names: list[tuple[int, int, str]], tokens: list[nl
     words = tuple(x.lemma for x in nouns)
     return Fact(actor, (actor,), "be", lo, tokens[k].end, lo, hi, "assessment", SCOPE[tokens[k].lemma], words,
                 tuple(x.text for x in nouns), (tokens[k].lemma,), others, sentence[lo:hi], words)
+
+
+# Judgements of an action named as the subject ("joining the charter is in the national interest", "adopting the
+# sanctions is incompatible with neutrality"): a position for (or against) taking it.
+_FOR = re.compile(r"\s*(?:(?:also|clearly|fully|entirely|perfectly|wholly)\s+)?(?:in\s+(?:the|its|their|our|\w+'s)\s+"
+                  r"(?:own\s+|best\s+|national\s+|long-term\s+)*interests?|(?:fully\s+)?(?:compatible|consistent)\s+with|"
+                  r"(?:the\s+)?right\s+(?:decision|step|move|choice|thing|course)|justified|legitimate|lawful|"
+                  r"necessary|essential|sensible|wise|prudent)\b", re.I)
+_AGAINST = re.compile(r"\s*(?:(?:also|clearly|plainly|simply)\s+)?(?:(?:incompatible|inconsistent)\s+with|"
+                      r"against\s+(?:the|its|their|our|\w+'s)\s+(?:own\s+|best\s+|national\s+)*interests?|"
+                      r"(?:a|an)\s+(?:\w+\s+)?(?:mistake|error|blunder)|wrong|unwise|unjustified|illegal|unlawful|"
+                      r"(?:a\s+)?(?:violation|breach)\s+of|counterproductive|reckless)\b", re.I)
+
+
+def judged_action(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
+                  i: int, actor: str) -> Optional[Fact]:
+    """"Joining the Charter is in the national interest", "Adopting the EU sanctions is incompatible with
+    neutrality", "The repatriation of illegal foreigners is in the national interest": a judgement of an action
+    named by a gerund or an action noun is a position (support or oppose) on taking it, by ``actor`` (the
+    text's home country or the actor of the sentence before; none: nothing is read)."""
+    n = len(tokens)
+    t = tokens[i]
+    if not actor or t.lemma != "be" or t.tag not in ("VBD", "VBZ", "VBP") or clause_start >= i:
+        return None
+    k = i + 1
+    negated = False
+    while k < n and tokens[k].tag == "RB":
+        negated = negated or tokens[k].lemma in ("not", "never", "n't")
+        k += 1
+    rest = sentence[tokens[k].start:] if k < n else ""
+    value = "support" if _FOR.match(rest) else "oppose" if _AGAINST.match(rest) else ""
+    if not value:
+        return None
+    if negated:
+        value = "oppose" if value == "support" else "support"
+    head = tokens[clause_start]
+    if head.tag in ("DT",) and head.lemma == "the" and clause_start + 2 < i and tokens[clause_start + 2].lemma == "of":
+        action = verb_of(tokens[clause_start + 1].lemma)  # "the repatriation of illegal foreigners"
+        obj = tokens[clause_start + 3:i]
+    elif head.tag == "VBG":
+        action = head.lemma  # "joining the Charter", "taking over the EU sanctions"
+        obj = tokens[clause_start + 1:i]
+        if obj and obj[0].tag in ("IN", "RP") and obj[0].lemma in ("over", "up", "out"):
+            obj = obj[1:]  # "taking over the sanctions": the particle is no part of the object
+    else:
+        return None
+    if not action or not obj or any(x.verb and x.tag != "VBG" or x.tag in ("MD", "WDT", "PRP") for x in obj):
+        return None
+    nouns = [x for x in obj if x.noun and x.lemma not in TIME and not any(a <= x.start < b for a, b, _ in names)]
+    lo, o_start, o_end = head.start, obj[0].start, obj[-1].end
+    others = tuple(dict.fromkeys(e for a, b, e in names if a >= o_start and b <= o_end and e != actor))
+    if not nouns and not others:
+        return None
+    words = tuple(x.lemma for x in nouns)
+    said = _FOR.match(rest) or _AGAINST.match(rest)
+    end = tokens[k].start + said.end()  # the quote holds the judgement: it gives the value, and what it is against
+    more = re.match(r"[^,;:.()]{0,60}?(?=\s+(?:and|but|whatever|because|as|which)\b|[,;:.()]|$)", sentence[end:])
+    end += len(more.group().rstrip()) if more and said.group().rstrip().endswith(("with", "of")) else 0
+    return Fact(actor, (actor,), action, lo, end, o_start, o_end, "recommendation", value,
+                words, tuple(x.text for x in nouns), (), others, sentence[o_start:o_end], words)
 
 
 def undecided_on(tokens: list[nlp.Token], i: int) -> int:

@@ -45,7 +45,7 @@ from briefcmp.analysis.factobjects import (
     restriction_end,
 )
 from briefcmp.analysis.factforms import (
-    PREVENTING, URGING, assessment, kept_from, listing_at, passive, undecided_on, urged_to,
+    PREVENTING, URGING, assessment, judged_action, kept_from, listing_at, passive, undecided_on, urged_to,
 )
 from briefcmp.analysis.factsubjects import GOVERNMENT_NOUNS, Context, countries_ids, national_body, office_actor, remember
 from briefcmp.analysis.factwords import (
@@ -173,7 +173,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         # The whole verb group: auxiliaries and frames before the action verb ("has not", "refused to join").
         j = _action_verb(tokens, i)
         if j is None:
-            judged = assessment(sentence, names, tokens, clause_start, i)
+            judged = assessment(sentence, names, tokens, clause_start, i) or judged_action(
+                sentence, names, tokens, clause_start, i, last_subject or carried or (context.home if context else ""))
             if judged is not None:
                 facts.append(judged)
             open_on = undecided_on(tokens, i)  # "France is undecided on the extension of the ban"
@@ -216,6 +217,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 # its verb ("joined the sanctions against Russia", the second of two coordinated actions) is
                 # the drafted actor's
                 actors, subject_start = (last_subject or carried,), tokens[clause_start].start
+            if not actors and context is not None and context.home and _IMPERSONAL.match(sentence,
+                                                                                         tokens[clause_start].start):
+                # "It was a mistake to join the charter" with no actor before: the advice is to the text's country
+                actors, subject_start = (context.home,), tokens[clause_start].start
             if not actors and _PERSONAL.fullmatch(before):  # "He has not withdrawn the levy": the person named last
                 who = (context.person if context is not None else "") or (carried if clause else "")
                 actors, subject_start = ((who,), tokens[clause_start].start) if who else ((), subject_start)
@@ -351,6 +356,10 @@ def _heading(sentence: str) -> bool:
 
 
 
+# "It is/was/would be a mistake (wise, time, essential) to ...": advice with no subject of its own.
+_IMPERSONAL = re.compile(r"[Ii]t\s+(?:is|was|would\s+be|will\s+be|has\s+been)\s+(?:(?:a|an)\s+)?(?:\w+\s+)?"
+                         r"(?:mistake|error|blunder|wise|unwise|prudent|right|wrong|time|essential|imperative|vital|"
+                         r"crucial|necessary|important)\s+to\s")
 _PERSONAL = re.compile(r"\s*(?:(?:and|but|so|yet)\s+)?(?:[Hh]e|[Ss]he)(?:\s+(?:also|then|later|further))?\s*")
 # Words a quoted clause may start with before its verb ("also banned graphite exports"): no subject of its own.
 _OPENING = re.compile(r"\s*(?:(?:and|but|then|also|later|again|further|subsequently|\w+ly)\s+){0,3}")
