@@ -121,6 +121,8 @@ SENTENCES = [
     ("The closure of the border is not in the national interest.", "peru",
      {("peru", "close", "recommendation", "oppose")}),
     ("Adopting the new tariffs is incompatible with the trade agreement.", "", set()),  # whose position: unknown
+    ("Taking over the EU rules is compatible with neutrality.", "austria",
+     {("austria", "adopt", "recommendation", "support")}),  # a phrasal verb is its plain action
     ("Running the mine is profitable.", "peru", set()),  # no judgement of right or wrong
     ("It was a mistake for Peru to ban imports of Chilean wine.", "", {("peru", "ban", "recommendation", "oppose")}),
     # a list of actions after "including" shares the main verb's value; "in addition to" presupposes its action

@@ -40,7 +40,7 @@ from briefcmp.analysis.entities import Entities, proper_names, slug
 from briefcmp.analysis.facts import Fact, read_facts
 from briefcmp.analysis.factrefs import BriefTexts, antecedent, definite_head, person_countries
 from briefcmp.analysis.factsubjects import _countries
-from briefcmp.analysis.factwords import BAN_NOUNS, FRAMES, LIGHT_VERBS, MEASURE_NOUNS, SCOPE, scope_value
+from briefcmp.analysis.factwords import BAN_NOUNS, FRAMES, LIGHT_VERBS, MEASURE_NOUNS, PHRASAL, SCOPE, scope_value
 from briefcmp.corpus.model import Claim, Corpus
 
 VALUE_TYPES = ("category", "stance")
@@ -125,6 +125,9 @@ def _read_through(fact: Fact) -> tuple[str, frozenset[str]]:
     from briefcmp.analysis import nlp
 
     verb, drop = fact.verb, set()
+    particle = re.match(r"(over|up|through|out|off)\b(?:\s+(?:to|of|on))?", fact.object_text.lower())
+    if particle and (verb, particle.group(1)) in PHRASAL:  # "took over the sanctions": adopted them
+        verb = PHRASAL[(verb, particle.group(1))]
     tokens = None
     if fact.object_text and (fact.verb in _FRAMES or " by " in f" {fact.object_text} "):
         tokens = nlp.tag(fact.object_text) or []
@@ -277,7 +280,7 @@ def _likeness(a: Statement, b: Statement) -> float:
     s *= 1.0 if a.action == b.action else 0.8
     s *= 1.0 if a.role == b.role else 0.9
     s *= 1.0 if a.actor == b.actor else 0.9  # a body and a part of it ("the Commerce Department's bureau")
-    if not _periods_meet([a, b]):
+    if not _periods_meet([a, b]) or _years_apart(a, b):
         s *= 0.4  # the sanctions of 2014 and those of 2022: two events (below any candidate), not one question
     return s
 

@@ -18,7 +18,9 @@ from briefcmp.analysis import nlp
 from briefcmp.analysis.lexicon import same_action
 from briefcmp.analysis.factnouns import verb_of
 from briefcmp.analysis.factobjects import Fact, object_end
-from briefcmp.analysis.factwords import ASSESSED, BAN_NOUNS, IDLE, MEASURE_NOUNS, MEASURE_VERBS, SCOPE, TIME
+from briefcmp.analysis.factwords import (
+    ASSESSED, BAN_NOUNS, IDLE, MEASURE_NOUNS, MEASURE_VERBS, PHRASAL, SCOPE, TIME,
+)
 
 def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
              i: int, j: int, kind: str, value: str, assumed: str = "") -> Optional[Fact]:
@@ -177,8 +179,9 @@ def judged_action(sentence: str, names: list[tuple[int, int, str]], tokens: list
     elif head.tag == "VBG":
         action = head.lemma  # "joining the Charter", "taking over the EU sanctions"
         obj = tokens[clause_start + 1:i]
-        if obj and obj[0].tag in ("IN", "RP") and obj[0].lemma in ("over", "up", "out"):
-            obj = obj[1:]  # "taking over the sanctions": the particle is no part of the object
+        if obj and obj[0].tag in ("IN", "RP") and (action, obj[0].lemma) in PHRASAL:
+            action = PHRASAL[(action, obj[0].lemma)]  # "taking over the sanctions": adopting them
+            obj = obj[1:]
     else:
         return None
     if not action or not obj or any(x.verb and x.tag != "VBG" or x.tag in ("MD", "WDT", "PRP") for x in obj):

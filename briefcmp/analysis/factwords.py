@@ -170,3 +170,10 @@ def modality(region: str, group: str) -> tuple[str, str]:
     if _FORECAST.search(text) and not _COMMITTED.search(text):
         return "forecast", "no" if negated else "yes"
     return "fact", "no" if negated else "yes"
+
+
+# Phrasal verbs that state a plain action ("took over the EU sanctions" adopted them; "signed up to the charter"
+# joined it): (verb lemma, particle) -> the action.
+PHRASAL = {("take", "over"): "adopt", ("sign", "up"): "join", ("wave", "through"): "approve",
+           ("rush", "through"): "approve", ("pull", "out"): "withdraw", ("back", "out"): "withdraw",
+           ("call", "off"): "cancel", ("hold", "off"): "delay", ("put", "off"): "delay", ("phase", "out"): "end"}
