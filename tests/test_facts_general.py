@@ -52,6 +52,10 @@ SENTENCES = [
      {("peru", "lift", "fact", "no"), ("peru", "ban", "fact", "yes")}),
     # a passive inside "has not said whether": the sayer's open question, quoted with its frame
     ("Officials did not say whether the ban would be lifted.", "chile", {("chile", "lift", "fact", "undecided")}),
+    # not ruling out is leaving open; ruling out is "no"
+    ("Chile did not rule out joining the boycott.", "", {("chile", "join", "fact", "undecided")}),
+    ("Chile has ruled out joining the boycott.", "", {("chile", "join", "fact", "no")}),
+    ("Lima has refused to rule out that the Chileans will use the port.", "", {("chile", "use", "fact", "undecided")}),
     # a title and a name with initials and a suffix
     ("President Rodrigo M. Alvarez Jr. signed the decree.", "chile", {("chile", "sign", "fact", "yes")}),
     # a clause reported without "that": "said the government would ..."

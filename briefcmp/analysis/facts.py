@@ -69,6 +69,13 @@ def _entities_at(entities: Entities, sentence: str) -> list[tuple[int, int, str]
         k = first.start(1)
         found = entities.find(sentence[:k] + sentence[k].lower() + sentence[k + 1:])
     taken = [(a, b) for a, b, _ in found]
+    for m in _DEMONYMS.finditer(sentence):  # "the Americans", "Canadians": the people of the country its adjective names
+        a, b = m.span()
+        if not any(a < y and x < b for x, y in taken):
+            country = [e for x, y, e in entities.find(m.group(1)) if (x, y) == (0, len(m.group(1)))]
+            if country:
+                found.append((a, b, country[0]))
+                taken.append((a, b))
     for a, b, name in proper_names(sentence):
         if not any(a < y and x < b for x, y in taken):
             found.append((a, b, entities.adopt(name)))
@@ -78,6 +85,9 @@ def _entities_at(entities: Entities, sentence: str) -> list[tuple[int, int, str]
         if m.group() not in NOT_BODIES and not any(a < y and x < b for x, y in taken):
             found.append((a, b, _spelt_out(entities, m.group()) or entities.adopt(m.group())))
     return sorted(found)
+
+
+_DEMONYMS = re.compile(r"\b([A-Z][a-z]+(?:an|ese|ish|i))s?\b(?<=s)")
 
 
 def _spelt_out(entities: Entities, acronym: str) -> str:
@@ -437,7 +447,7 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
                     m += 1
                 if m < n and tokens[m].lemma in ("that", "whether"):
                     k, nxt = m, tokens[m]
-            if nxt is not None and t.lemma in SAYING | HEDGING | {"deny"} and (
+            if nxt is not None and (t.lemma in SAYING | HEDGING | {"deny"} or t.lemma == "rule" and k > j + 1) and (
                     nxt.lemma in ("whether", "that") or nxt.tag == "PRP" and nxt.lemma in ("it", "they")):
                 # "confirming whether Japan would join": the action is the embedded one
                 m = k + 1  # the embedded verb group: a modal, a finite verb, or "to" and a verb (past quote marks)

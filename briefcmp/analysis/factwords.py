@@ -152,6 +152,10 @@ HEADS = frozenset({"government", "cabinet", "administration", "ministry", "minis
                     "side", "delegation", "regulators", "central", "bank"})
 
 
+_NOT_RULED_OUT = re.compile(r"\b(?:not|never|n['\u2019]t|refus\w*\s+to|declin\w*\s+to)\s+(?:\w+\s+)?"
+                            r"rul(?:e|es|ed|ing)\s+out\b", re.I)
+
+
 def modality(region: str, group: str) -> tuple[str, str]:
     """(kind, value) from the words before the action verb: its subject region and verb group."""
     text = region
@@ -159,7 +163,7 @@ def modality(region: str, group: str) -> tuple[str, str]:
         return "recommendation", "oppose"
     if _ADVICE.search(text):
         return "recommendation", "oppose" if NEGATION.search(group or text) else "support"
-    hedged = bool(_HEDGE.search(text))
+    hedged = bool(_HEDGE.search(text)) or bool(_NOT_RULED_OUT.search(text))  # "did not rule out": still possible
     negated = bool(NEGATION.search(text)) or bool(re.search(
         r"\b(?:refus|declin|fail|reject|resist)\w*\s+to\b|\bavoid\w*\b|\bden(?:y|ies|ied|ying)\b|"
         r"\brul(?:e|es|ed|ing)\s+out\b|\b(?:unlikely|unwilling)\s+to\b|"

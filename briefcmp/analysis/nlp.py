@@ -121,6 +121,7 @@ def available() -> bool:
     return _engine() is not None
 
 
+_PARTICLES = frozenset({"out", "off", "up", "down", "over", "through"})  # "to rule out", "to call off"
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 MAX_CHARS = 2_000  # a "sentence" longer than this is a table or a list, not a statement
@@ -151,7 +152,8 @@ def tag(text: str) -> Optional[list[Token]]:
             governs = tags[k] == "MD" and before not in ("may", "can", "will") or before in ("do", "does", "did") or (
                 tags[k] == "TO" and k and (found[k - 1][0].lower() in ("not", "whether") or (
                     tags[k - 1] in ("VBN", "VBD", "NN", "JJ") or tags[k - 1] == "NNP" and k >= 2 and found[k - 2][0].lower() == "for")
-                                           and n + 1 < len(found) and tags[n + 1] in ("NNS", "NN", "DT", "PRP$")))
+                                           and n + 1 < len(found) and (tags[n + 1] in ("NNS", "NN", "DT", "PRP$")
+                                                                       or found[n + 1][0].lower() in _PARTICLES)))
             # "not to default", "compelled to levy sanctions", "a mistake to ban imports": "to" after a verb, a noun
             # or an adjective, before an object, is an infinitive's
             if governs or n + 1 < len(found) and tags[n + 1] in ("DT", "PRP$") and tags[k] in ("MD", "TO"):
