@@ -52,6 +52,9 @@ SENTENCES = [
      {("peru", "lift", "fact", "no"), ("peru", "ban", "fact", "yes")}),
     # a passive inside "has not said whether": the sayer's open question, quoted with its frame
     ("Officials did not say whether the ban would be lifted.", "chile", {("chile", "lift", "fact", "undecided")}),
+    # a participle coordinated after a passive shares it: "was X-ed by A and Y-ed by B"
+    ("The loan was requested by Ghana and approved by the IMF.", "",
+     {("ghana", "request", "fact", "yes"), ("imf", "approve", "fact", "yes")}),
     # not ruling out is leaving open; ruling out is "no"
     ("Chile did not rule out joining the boycott.", "", {("chile", "join", "fact", "undecided")}),
     ("Chile has ruled out joining the boycott.", "", {("chile", "join", "fact", "no")}),

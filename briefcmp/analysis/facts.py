@@ -133,6 +133,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     last_subject = ""  # the subject of the sentence's last verb group, for "it" after a colon
     advised = -1  # the index of "to" after "we urge NAME": the verb after it is advice to NAME
     denied = False  # in a clause that a denial frames ("denied reports that ...")
+    passive_at: Optional[tuple[int, int, str, str, str]] = None  # the last passive's subject span, actor, kind, value
     i = 0
     n = len(tokens)
     while i < n:
@@ -140,6 +141,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         if t.tag in BREAK_TAGS and t.text not in ("(", ")"):
             if t.text in (";", ":", ".") or t.tag == ".":
                 chain = None
+                passive_at = None
                 denied = False
             clause_start = i + 1
             conditional = conditional and t.text == ","  # "If X, Y did": the comma ends the condition
@@ -268,7 +270,14 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                                                        else len(sentence)):
                 kind, value = "recommendation", "oppose" if NEGATION.search(region) else "support"
                 start = 0  # "We recommend that Japan ..."
-        if verb.tag == "VBN" and any(tokens[k].lemma == "be" for k in range(i, j)):
+        if (verb.tag == "VBN" or verb.tag == "VBD" and j + 1 < n and tokens[j + 1].lemma == "by") and i == j and i \
+                and tokens[i - 1].tag == "CC" and passive_at is not None:
+            # "was requested by Haiti and authorised by the Security Council": the second participle shares the
+            # passive and its subject
+            undergoing, kind, value = passive_at[:3], passive_at[3], passive_at[4]
+            i = passive_at[1]
+        if verb.tag == "VBN" and any(tokens[k].lemma == "be" for k in range(i, j)) or passive_at is not None \
+                and undergoing == passive_at[:3] and verb.tag in ("VBN", "VBD"):
             # "will be considered", "were imposed": the subject is what undergoes the action. With its
             # actor named after "by" ("The restart was approved by the regulator") it is read the other
             # way round; without one, a measure ("Exports were banned") is the act of the actor the
@@ -280,6 +289,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 undergone = replace(undergone, start=min(undergone.start, tokens[clause_start].start))  # with its frame
             if undergone is not None:
                 facts.append(undergone)
+            passive_at = (*undergoing, kind, value)
             chain = None
             i = j + 1
             continue
