@@ -55,6 +55,10 @@ SENTENCES = [
     # a participle coordinated after a passive shares it: "was X-ed by A and Y-ed by B"
     ("The loan was requested by Ghana and approved by the IMF.", "",
      {("ghana", "request", "fact", "yes"), ("imf", "approve", "fact", "yes")}),
+    # calling something unacceptable or illegal condemns it; a government "in" its capital is the country's
+    ("The administration in Bamako called the expulsions unacceptable.", "", {("mali", "condemn", "fact", "yes")}),
+    ("Chile described the blockade as a violation of international law.", "", {("chile", "condemn", "fact", "yes")}),
+    ("Chile described the talks as productive.", "", set()),
     # not ruling out is leaving open; ruling out is "no"
     ("Chile did not rule out joining the boycott.", "", {("chile", "join", "fact", "undecided")}),
     ("Chile has ruled out joining the boycott.", "", {("chile", "join", "fact", "no")}),

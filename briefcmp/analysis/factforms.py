@@ -151,6 +151,13 @@ _AGAINST = re.compile(r"\s*(?:(?:also|clearly|plainly|simply)\s+)?(?:(?:incompat
                       r"(?:a\s+)?(?:violation|breach)\s+of|counterproductive|reckless)\b", re.I)
 
 
+# A judgement that condemns what it names ("called the expulsions unacceptable", "described the deal as illegal").
+CONDEMNED = re.compile(r"(?:(?:wholly|totally|completely|utterly|simply|clearly)\s+)?(?:unacceptable|illegal|unlawful|"
+                       r"illegitimate|unjustified|unjustifiable|(?:a\s+)?(?:serious\s+|grave\s+|flagrant\s+)?"
+                       r"(?:violation|breach)\s+of|null\s+and\s+void|an?\s+(?:\w+\s+)?(?:provocation|aggression))\b",
+                       re.I)
+
+
 def judged_action(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
                   i: int, actor: str) -> Optional[Fact]:
     """"Joining the Charter is in the national interest", "Adopting the EU sanctions is incompatible with

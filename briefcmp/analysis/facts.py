@@ -45,7 +45,7 @@ from briefcmp.analysis.factobjects import (
     restriction_end,
 )
 from briefcmp.analysis.factforms import (
-    PREVENTING, URGING, assessment, judged_action, kept_from, listing_at, passive, undecided_on, urged_to,
+    CONDEMNED, PREVENTING, URGING, assessment, judged_action, kept_from, listing_at, passive, undecided_on, urged_to,
 )
 from briefcmp.analysis.factsubjects import GOVERNMENT_NOUNS, Context, countries_ids, national_body, office_actor, remember
 from briefcmp.analysis.factwords import (
@@ -316,6 +316,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             end_index = j + 2
             while end_index < n and end_index - j <= MAX_OBJECT_TOKENS and tokens[end_index].tag not in BREAK_TAGS:
                 end_index += 1
+        judged = _called(sentence, tokens, j, end_index) if verb.lemma in CALLING else -1
+        if judged > j + 1:  # "called the expulsions unacceptable": condemned them
+            end_index = judged
+            verb = nlp.Token(verb.text, verb.start, verb.end, "VB", "condemn")
         if actors and verb.lemma not in NOT_ACTIONS and verb.lemma not in AUX and end_index > j + 1:
             limited = restriction_at(tokens, j + 2, end_index)  # "banned exports ... for military end uses"
             if limited > j + 2:
@@ -324,6 +328,11 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             o_start, o_end = obj[0].start, obj[-1].end
             words, shown, scope, nouns, others, object_text = object_words(sentence, obj, names, actors)
             q_end = o_end
+            if judged > j + 1:  # the quote holds the judgement: it is what condemns
+                at = tokens[judged + (tokens[judged].lemma == "as")].start
+                q_end = CONDEMNED.match(sentence, at).end()
+                if sentence[:q_end].endswith("of"):  # "a violation of international law": what it violates
+                    q_end += len(re.match(r"[^,;:.()]{0,60}", sentence[q_end:]).group().rstrip())
             if limited > j + 2:
                 scope.append("selected")
                 q_end = tokens[restriction_end(tokens, limited)].end  # the quote shows what limits it
@@ -585,6 +594,21 @@ def _fronted(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.
                         r"meanwhile|though|instead|therefore|nevertheless|by\s+contrast|in\s+turn)\b", rest, re.I):
                 return (e,), a
     return (), tokens[i].start
+
+
+CALLING = frozenset({"call", "describe", "brand", "label", "term", "denounce", "condemn", "criticise", "criticize"})
+
+
+def _called(sentence: str, tokens: list[nlp.Token], j: int, end: int) -> int:
+    """Where the judgement starts in "called the expulsions unacceptable", "described the deal as illegal"
+    (a judgement against what is named: a condemnation of it); -1 when none follows the object."""
+    for k in range(j + 2, min(end + 1, len(tokens))):
+        at = tokens[k].start
+        if tokens[k].lemma == "as" and k + 1 < len(tokens):
+            at = tokens[k + 1].start
+        if tokens[k - 1].noun and CONDEMNED.match(sentence, at):
+            return k
+    return -1
 
 
 def _plain_subject(run: list[nlp.Token]) -> bool:

@@ -211,6 +211,9 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
                  context: Optional[Context], carried: str = "") -> str:
     """The actor of the subject phrase tokens[lo:hi] when it is a person with a title, an office or a
     body (see the module's docstring); "" when it is none of these or cannot be resolved."""
+    seat = _seated(tokens, lo, hi, names)
+    if seat:
+        return seat  # "the Taliban administration in Kabul", "the government in Tokyo": the country seated there
     np = _subject_phrase(tokens, lo, hi)
     if not np:
         return ""
@@ -288,6 +291,21 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
             # as a sentence's first "Parliament") is a body or company acting in its own name
             return entities.adopt(" ".join(t.text for t in np))
     return ""
+
+
+def _seated(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int, int, str]]) -> str:
+    """The country of "<a government noun> in <its capital or its name>" ending tokens[lo:hi], else ""."""
+    k = hi - 1
+    while k > lo and tokens[k].tag in ("RB",):
+        k -= 1
+    place = next((e for a, b, e in names if a <= tokens[k].start < b), "") if k > lo else ""
+    m = k
+    while m > lo and any(a <= tokens[m - 1].start < b for a, b, _ in names):
+        m -= 1  # the place's first word ("Addis Ababa")
+    if not place or place not in _countries() or m - 2 < lo or tokens[m - 1].lemma != "in":
+        return ""
+    head = tokens[m - 2]
+    return place if head.lemma in GOVERNMENT_NOUNS or head.text.lower() in GOVERNMENT_NOUNS else ""
 
 
 _INITIAL = re.compile(r"[A-Z]\.|(?:Jr|Sr)\.?|I{2,3}|IV")
