@@ -145,17 +145,16 @@ _FOR = re.compile(r"\s*(?:(?:also|clearly|fully|entirely|perfectly|wholly)\s+)?(
                   r"(?:own\s+|best\s+|national\s+|long-term\s+)*interests?|(?:fully\s+)?(?:compatible|consistent)\s+with|"
                   r"(?:the\s+)?right\s+(?:decision|step|move|choice|thing|course)|justified|legitimate|lawful|"
                   r"necessary|essential|sensible|wise|prudent)\b", re.I)
+# Against the law: a judgement both against an action and condemning what it names.
+_UNLAWFUL = r"illegal|unlawful|illegitimate|unjustified|unjustifiable|(?:a\s+)?(?:(?:serious|grave|flagrant)\s+)?" \
+            r"(?:violation|breach)\s+of"
 _AGAINST = re.compile(r"\s*(?:(?:also|clearly|plainly|simply)\s+)?(?:(?:incompatible|inconsistent)\s+with|"
                       r"against\s+(?:the|its|their|our|\w+'s)\s+(?:own\s+|best\s+|national\s+)*interests?|"
-                      r"(?:a|an)\s+(?:\w+\s+)?(?:mistake|error|blunder)|wrong|unwise|unjustified|illegal|unlawful|"
-                      r"(?:a\s+)?(?:violation|breach)\s+of|counterproductive|reckless)\b", re.I)
-
-
+                      r"(?:a|an)\s+(?:\w+\s+)?(?:mistake|error|blunder)|wrong|unwise|counterproductive|reckless|"
+                      + _UNLAWFUL + r")\b", re.I)
 # A judgement that condemns what it names ("called the expulsions unacceptable", "described the deal as illegal").
-CONDEMNED = re.compile(r"(?:(?:wholly|totally|completely|utterly|simply|clearly)\s+)?(?:unacceptable|illegal|unlawful|"
-                       r"illegitimate|unjustified|unjustifiable|(?:a\s+)?(?:serious\s+|grave\s+|flagrant\s+)?"
-                       r"(?:violation|breach)\s+of|null\s+and\s+void|an?\s+(?:\w+\s+)?(?:provocation|aggression))\b",
-                       re.I)
+CONDEMNED = re.compile(r"(?:(?:wholly|totally|completely|utterly|simply|clearly)\s+)?(?:unacceptable|null\s+and\s+void|"
+                       r"an?\s+(?:\w+\s+)?(?:provocation|aggression)|" + _UNLAWFUL + r")\b", re.I)
 
 
 def judged_action(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
