@@ -163,7 +163,7 @@ def modality(region: str, group: str) -> tuple[str, str]:
         return "recommendation", "oppose"
     if _ADVICE.search(text):
         return "recommendation", "oppose" if NEGATION.search(group or text) else "support"
-    hedged = bool(_HEDGE.search(text)) or bool(_NOT_RULED_OUT.search(text))  # "did not rule out": still possible
+    hedged = bool(_HEDGE.search(text)) or bool(_NOT_RULED_OUT.search(group))  # "did not rule out": still possible
     negated = bool(NEGATION.search(text)) or bool(re.search(
         r"\b(?:refus|declin|fail|reject|resist)\w*\s+to\b|\bavoid\w*\b|\bden(?:y|ies|ied|ying)\b|"
         r"\brul(?:e|es|ed|ing)\s+out\b|\b(?:unlikely|unwilling)\s+to\b|"
