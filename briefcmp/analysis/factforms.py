@@ -6,7 +6,10 @@
 - ``assessment``: a judgement of degree, "Japan's response was mild";
 - ``undecided_on``: "France is undecided on the extension of the ban";
 - ``listing_at``: actions listed after ", including" or "in addition to";
-- ``urged_to``: "we urge Ghana (not) to restructure its debt": advice to Ghana.
+- ``urged_to``: "we urge Ghana (not) to restructure its debt": advice to Ghana; ``plain_subject``: who urges;
+- ``judged_action``: "joining the Charter is in the national interest": a position on joining;
+- ``called_at``: "called the expulsions unacceptable": a condemnation;
+- ``reported_subject``: "said the government would appeal": a clause reported without "that".
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Optional
 from briefcmp.analysis import nlp
 from briefcmp.analysis.lexicon import same_action
 from briefcmp.analysis.factnouns import verb_of
+from briefcmp.analysis.factsubjects import GOVERNMENT_NOUNS
 from briefcmp.analysis.factobjects import Fact, object_end
 from briefcmp.analysis.factwords import (
     ASSESSED, BAN_NOUNS, IDLE, MEASURE_NOUNS, MEASURE_VERBS, PHRASAL, SCOPE, TIME,
@@ -244,3 +248,37 @@ def urged_to(tokens: list[nlp.Token], i: int) -> tuple[int, int]:
     if m > first and m + 1 < len(tokens) and tokens[m].tag == "TO" and tokens[m + 1].verb:
         return first, m
     return -1, -1
+
+
+CALLING = frozenset({"call", "describe", "brand", "label", "term", "denounce", "condemn", "criticise", "criticize"})
+
+
+def called_at(sentence: str, tokens: list[nlp.Token], j: int, end: int) -> int:
+    """Where the judgement starts in "called the expulsions unacceptable", "described the deal as illegal"
+    (a judgement against what is named: a condemnation of it); -1 when none follows the object."""
+    for k in range(j + 2, min(end + 1, len(tokens))):
+        at = tokens[k].start
+        if tokens[k].lemma == "as" and k + 1 < len(tokens):
+            at = tokens[k + 1].start
+        if tokens[k - 1].noun and CONDEMNED.match(sentence, at):
+            return k
+    return -1
+
+
+def plain_subject(run: list[nlp.Token]) -> bool:
+    """Whether tokens before a verb of urging are its subject and auxiliaries: "We", "The Social Democrats",
+    "Rights groups have repeatedly" (someone's advice, reported or the brief's own); no verb of its own."""
+    return all(not x.verb or x.lemma in ("have", "be") for x in run) and not any(x.tag in ("MD", "TO", "WDT", "WP")
+                                                                                for x in run)
+
+
+def reported_subject(tokens: list[nlp.Token], k: int) -> bool:
+    """Whether a reported clause's subject starts at ``k`` with no "that": a name ("said Germany would"), or
+    "the" and a name or an office ("said the Philippines would", "said the government would appeal")."""
+    if tokens[k].tag in ("NNP", "NNPS"):
+        return True
+    if tokens[k].lemma != "the" or k + 2 >= len(tokens):
+        return False
+    nxt = tokens[k + 1]
+    return (nxt.tag in ("NNP", "NNPS") or nxt.lemma in GOVERNMENT_NOUNS) and (tokens[k + 2].tag in ("MD", "VBD", "VBZ")
+                                                                            or tokens[k + 2].tag in ("NNP", "NNPS"))

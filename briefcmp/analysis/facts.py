@@ -45,9 +45,10 @@ from briefcmp.analysis.factobjects import (
     restriction_end,
 )
 from briefcmp.analysis.factforms import (
-    CONDEMNED, PREVENTING, URGING, assessment, judged_action, kept_from, listing_at, passive, undecided_on, urged_to,
+    CALLING, CONDEMNED, PREVENTING, URGING, assessment, called_at, judged_action, kept_from, listing_at, passive,
+    plain_subject, reported_subject, undecided_on, urged_to,
 )
-from briefcmp.analysis.factsubjects import GOVERNMENT_NOUNS, Context, countries_ids, national_body, office_actor, remember
+from briefcmp.analysis.factsubjects import Context, countries_ids, national_body, office_actor, remember
 from briefcmp.analysis.factwords import (
     ACRONYM, ADVICE_FRAME, ADVISABLE, MISTAKEN, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DENYING, DISPOSED,
     FRAMES, HEADS, HEDGING, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, NOT_BODIES,
@@ -169,7 +170,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             while u + 1 < n and tokens[u].tag == "RB":
                 u += 1
             u = min(u, n - 1)
-        if tokens[u].verb and tokens[u].lemma in URGING and clause_start < i and _plain_subject(tokens[clause_start:i]):
+        if tokens[u].verb and tokens[u].lemma in URGING and clause_start < i and plain_subject(tokens[clause_start:i]):
             first, to = urged_to(tokens, u)  # "We urge Ghana (not) to restructure its debt": Ghana should (not)
             if to > 0:
                 clause_start, advised = first, to
@@ -294,7 +295,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             i = j + 1
             continue
         if verb.lemma in SAYING | {"say", "tell", "note", "add", "warn", "insist", "claim"} and j + 1 < n \
-                and _reported_subject(tokens, j + 1) and verb.lemma not in ("decide", "commit"):
+                and reported_subject(tokens, j + 1) and verb.lemma not in ("decide", "commit"):
             # "Scholz said Germany would not deliver ...": what is said is a clause of its own, and what it
             # says "would" happen is a decision reported, not a forecast (factwords.COMMITTED)
             chain = None
@@ -316,7 +317,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             end_index = j + 2
             while end_index < n and end_index - j <= MAX_OBJECT_TOKENS and tokens[end_index].tag not in BREAK_TAGS:
                 end_index += 1
-        judged = _called(sentence, tokens, j, end_index) if verb.lemma in CALLING else -1
+        judged = called_at(sentence, tokens, j, end_index) if verb.lemma in CALLING else -1
         if judged > j + 1:  # "called the expulsions unacceptable": condemned them
             end_index = judged
             verb = nlp.Token(verb.text, verb.start, verb.end, "VB", "condemn")
@@ -594,40 +595,6 @@ def _fronted(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.
                         r"meanwhile|though|instead|therefore|nevertheless|by\s+contrast|in\s+turn)\b", rest, re.I):
                 return (e,), a
     return (), tokens[i].start
-
-
-CALLING = frozenset({"call", "describe", "brand", "label", "term", "denounce", "condemn", "criticise", "criticize"})
-
-
-def _called(sentence: str, tokens: list[nlp.Token], j: int, end: int) -> int:
-    """Where the judgement starts in "called the expulsions unacceptable", "described the deal as illegal"
-    (a judgement against what is named: a condemnation of it); -1 when none follows the object."""
-    for k in range(j + 2, min(end + 1, len(tokens))):
-        at = tokens[k].start
-        if tokens[k].lemma == "as" and k + 1 < len(tokens):
-            at = tokens[k + 1].start
-        if tokens[k - 1].noun and CONDEMNED.match(sentence, at):
-            return k
-    return -1
-
-
-def _plain_subject(run: list[nlp.Token]) -> bool:
-    """Whether tokens before a verb of urging are its subject and auxiliaries: "We", "The Social Democrats",
-    "Rights groups have repeatedly" (someone's advice, reported or the brief's own); no verb of its own."""
-    return all(not x.verb or x.lemma in ("have", "be") for x in run) and not any(x.tag in ("MD", "TO", "WDT", "WP")
-                                                                                for x in run)
-
-
-def _reported_subject(tokens: list[nlp.Token], k: int) -> bool:
-    """Whether a reported clause's subject starts at ``k`` with no "that": a name ("said Germany would"), or
-    "the" and a name or an office ("said the Philippines would", "said the government would appeal")."""
-    if tokens[k].tag in ("NNP", "NNPS"):
-        return True
-    if tokens[k].lemma != "the" or k + 2 >= len(tokens):
-        return False
-    nxt = tokens[k + 1]
-    return (nxt.tag in ("NNP", "NNPS") or nxt.lemma in GOVERNMENT_NOUNS) and (tokens[k + 2].tag in ("MD", "VBD", "VBZ")
-                                                                            or tokens[k + 2].tag in ("NNP", "NNPS"))
 
 
 def _to_verb(tokens: list[nlp.Token], pos: int) -> bool:
