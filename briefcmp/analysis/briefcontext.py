@@ -53,12 +53,16 @@ class _Context:
         # The brief's main subject (analysis/subjects.py); an adjective in the lead paragraph ("German
         # economic output grew") says what the story is about, one further down may describe a side matter.
         lead = next(((a, b) for a, b in self.blocks if b - a >= 200), (0, 0))  # (not a heading or table line)
-        mentions = [(eid, norm[a:b] in entities.adjectives and not lead[0] <= a < lead[1])
-                    for a, b, eid in doc.entities(entities)]
+        # ("the Philippine Statistics Authority", "the Turkish Statistical Institute": the country's own body,
+        # the issuer of a release, names it as a noun does)
+        found = doc.entities(entities)
+        mentions = [(eid, norm[a:b] in entities.adjectives and not lead[0] <= a < lead[1] and not _OWN_BODY.match(norm, b))
+                    for a, b, eid in found]
+        lead_first = next((eid for a, b, eid in found if lead[0] <= a < lead[1] and norm[a:b] not in entities.adjectives), "")
         dateline = _DATELINE.search(original[:3000])
         if dateline:  # "SEOUL --", "TOKYO, Dec 26 (Reuters) -": the city a wire story is filed from names its country
             mentions += [(eid, False) for eid in entities.subjects(dateline.group(1).title())]
-        self.brief_subjects, self.brief_how = whose.main_subject(mentions)
+        self.brief_subjects, self.brief_how = whose.main_subject(mentions, lead_first)
         self.headed = doc.headed  # list items under a heading that dates them
         self.ok = bool(self.sentences)
 
@@ -106,6 +110,10 @@ class _Context:
                 return tuple(reversed(found))
         return ()
 
+
+# After a country's adjective, the name of one of its bodies: "Philippine Statistics Authority".
+_OWN_BODY = re.compile(r"(?:\s+[A-Z][A-Za-z]+){0,4}\s+(?:Authority|Office|Institute|Bank|Ministry|Bureau|Agency|Commission|"
+                       r"Council|Committee|Board|Department|Treasury)\b")
 
 # A wire dateline: a city in capitals at the start of a line, then a dash, a colon or ", Mon DD (Agency)".
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:\s*[-–—:]|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b)")

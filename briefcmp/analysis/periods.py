@@ -98,7 +98,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y>{_YEAR})\b", re.I)),
     ("quarter", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
                            rf"[\s-]+quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year))?", re.I)),
-    ("quarter", re.compile(rf"\b(?:Q(?P<qn>[1-4])\s*(?P<y>{_YEAR}))\b")),
+    ("quarter", re.compile(rf"\b(?:Q(?P<qn>[1-4])\s*:?\s*(?P<y>{_YEAR}))\b")),  # ("Q2:2024-25", an RBI form)
     # "3Q24", "3Q 2024", "Q3'24", "Q3-24": a quarter in analysts' shorthand
     ("quarter", re.compile(r"\b(?:(?P<qn>[1-4])Q\s?(?P<yy>\d{2}|(?:19|20)\d{2})|Q(?P<qn2>[1-4])\s?['’-]\s?(?P<yy2>\d{2}))\b")),
     ("quarter-month", re.compile(rf"\b(?:the\s+)?(?P<mq>March|June|September|December)\s+quarter"
