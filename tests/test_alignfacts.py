@@ -233,3 +233,20 @@ def test_grouping_partitions_and_every_pair_meets_the_threshold(specs) -> None:
         assert sorted(id(m) for g in groups for m in g) == sorted(id(m) for m in members)
         assert all(sim(a, b) >= threshold for g in groups for a in g for b in g if a is not b)
         assert all(0.0 <= likeness(a, b) <= 1.0 and likeness(a, b) == likeness(b, a) for a in members for b in members)
+
+
+def test_claims_of_different_years_are_two_events_not_one_question() -> None:
+    from types import SimpleNamespace
+
+    from briefcmp.corpus.model import PartialDate, Period
+
+    def dated(year: int, inferred: bool) -> Statement:
+        st = _st("impose", "sanction")
+        st.claim = SimpleNamespace(as_of=Period(PartialDate(year, 2, 24)), as_of_inferred=inferred)  # type: ignore
+        return st
+
+    stated_2014, inferred_2022, stated_2022 = dated(2014, False), dated(2022, True), dated(2022, False)
+    # a 2022 report's undated "imposed sanctions" is not the 2014 refusal it mentions
+    assert score(stated_2014, inferred_2022) == 0.0 and likeness(stated_2014, inferred_2022) < alignfacts.CANDIDATE_SCORE
+    assert score(stated_2022, inferred_2022) == pytest.approx(1.0)
+    assert score(dated(2014, True), inferred_2022) == pytest.approx(1.0)  # two publication dates say nothing of it

@@ -37,6 +37,43 @@ SENTENCES = [
     ("Chancellor Karl Nehammer has once more ruled out joining the alliance.", "",
      {("karl-nehammer", "join", "fact", "no")}),
     ("The tribunal dismissed the appeal.", "", {("tribunal", "dismiss", "fact", "yes")}),
+    # a country's own institutions act for it: named by office words, or after the country's possessive;
+    # a name that says more ("the National Security Council") is its own actor
+    ("The Federal Council adopted the new visa rules.", "austria", {("austria", "adopt", "fact", "yes")}),
+    ("Ghana's interim government expelled the envoy.", "", {("ghana", "expel", "fact", "yes")}),
+    ("Ghana's National Assembly rejected the loan.", "", {("ghana", "reject", "fact", "yes")}),
+    ("The National Security Council rejected the loan.", "austria",
+     {("national-security-council", "reject", "fact", "yes")}),
+    # an adjective opening the sentence is no part of a name ("Coal India" is a company's)
+    ("Landlocked Chad joined the sanctions against Sudan.", "", {("chad", "impose", "fact", "yes")}),
+    # a country's own measure in an agentless passive is its act
+    ("Chile's countermeasures are paused as well.", "", {("chile", "pause", "fact", "yes")}),
+    ("Peru's ban on quinoa exports was not lifted.", "",
+     {("peru", "lift", "fact", "no"), ("peru", "ban", "fact", "yes")}),
+    # a passive inside "has not said whether": the sayer's open question, quoted with its frame
+    ("Officials did not say whether the ban would be lifted.", "chile", {("chile", "lift", "fact", "undecided")}),
+    # a participle coordinated after a passive shares it: "was X-ed by A and Y-ed by B"
+    ("The loan was requested by Ghana and approved by the IMF.", "",
+     {("ghana", "request", "fact", "yes"), ("imf", "approve", "fact", "yes")}),
+    # calling something unacceptable or illegal condemns it; a government "in" its capital is the country's
+    ("The administration in Bamako called the expulsions unacceptable.", "", {("mali", "condemn", "fact", "yes")}),
+    ("Chile described the blockade as a violation of international law.", "", {("chile", "condemn", "fact", "yes")}),
+    ("Chile described the talks as productive.", "", set()),
+    # not ruling out is leaving open; ruling out is "no"
+    ("Chile did not rule out joining the boycott.", "", {("chile", "join", "fact", "undecided")}),
+    ("Chile has ruled out joining the boycott.", "", {("chile", "join", "fact", "no")}),
+    ("Lima has refused to rule out that the Chileans will use the port.", "", {("chile", "use", "fact", "undecided")}),
+    # a title and a name with initials and a suffix
+    ("President Rodrigo M. Alvarez Jr. signed the decree.", "chile", {("chile", "sign", "fact", "yes")}),
+    # a clause reported without "that": "said the government would ..."
+    ("A spokesman said the government would appeal the verdict.", "peru", {("peru", "appeal", "fact", "yes")}),
+    ("The minister said the Netherlands would not ratify the treaty.", "",
+     {("netherlands", "ratify", "fact", "no")}),
+    # "whether to" and a verb the lexicon calls a noun
+    ("The regulator has not decided whether to grant Ferrovia the permit.", "",
+     {("regulator", "grant", "fact", "undecided")}),
+    # a party named by its members
+    ("The Liberals voted against the levy.", "", {("liberals", "vote", "fact", "yes")}),
     # a name no list holds acts in its own name; a capitalised common word opening a sentence is no name
     ("The Storting rejected the motion on whaling.", "", {("storting", "reject", "fact", "yes")}),
     ("Vattenfall refused to invest in the new reactor.", "", {("vattenfall", "invest", "fact", "no")}),
@@ -79,8 +116,26 @@ SENTENCES = [
     ("The ombudsman must now insist that Chile publish the contracts.", "",
      {("chile", "publish", "recommendation", "support")}),  # the brief's own demand, in the subjunctive
     ("Uruguay should press Brazil to cut the tariff.", "", {("uruguay", "press", "recommendation", "support")}),
+    # someone else's advice, reported, is a position on what it urges (as the statement sets' writers read it)
     ("The United States urged Japan to join the sanctions.", "",
-     {("united-states", "urge", "fact", "yes")}),  # someone else's advice, reported
+     {("japan", "impose", "recommendation", "support")}),
+    ("Aid groups have repeatedly urged Chad to halt the evictions.", "",
+     {("chad", "halt", "recommendation", "support")}),
+    # "a mistake to" is advice against, whatever the tense; "it" is the last subject
+    ("It would be a mistake to ban imports of Chilean wine.", "", set()),  # no one to advise
+    ("It would be a mistake to ban imports of Chilean wine.", "peru", {("peru", "ban", "recommendation", "oppose")}),
+    # a judgement of an action named by a gerund or an action noun is a position on taking it
+    ("For the ministry, joining the Pact is in the national interest.", "peru",
+     {("peru", "join", "recommendation", "support")}),
+    ("Adopting the new tariffs is incompatible with the trade agreement.", "peru",
+     {("peru", "adopt", "recommendation", "oppose")}),
+    ("The closure of the border is not in the national interest.", "peru",
+     {("peru", "close", "recommendation", "oppose")}),
+    ("Adopting the new tariffs is incompatible with the trade agreement.", "", set()),  # whose position: unknown
+    ("Taking over the EU rules is compatible with neutrality.", "austria",
+     {("austria", "adopt", "recommendation", "support")}),  # a phrasal verb is its plain action
+    ("Running the mine is profitable.", "peru", set()),  # no judgement of right or wrong
+    ("It was a mistake for Peru to ban imports of Chilean wine.", "", {("peru", "ban", "recommendation", "oppose")}),
     # a list of actions after "including" shares the main verb's value; "in addition to" presupposes its action
     ("Peru imposed new duties, including a ban on gold exports and the suspension of mining permits.", "",
      {("peru", "impose", "fact", "yes"), ("peru", "ban", "fact", "yes"), ("peru", "suspend", "fact", "yes")}),
@@ -223,6 +278,16 @@ def test_the_home_country_from_the_outlet_or_what_the_text_is_plainly_about(enti
     assert home_country(even, entities) == ""
 
 
+def test_the_home_country_from_a_later_part_of_the_outlet_line_or_a_dateline(entities: Entities) -> None:
+    body = "\n\nKenya and Uganda met. Kenya spoke. Uganda replied. Uganda and Uganda agreed."
+    assert home_country(f"Title\nOffice of the Spokesperson | Republic of Kenya | 3 May 2024{body}", entities) == "kenya"
+    assert home_country(f"Title\nNAIROBI, May 3 (Wire) -{body}", entities) == "kenya"
+    # a seat city the text names once or never: the paper's seat, not what the story is about
+    once = "\n\nUganda and Tanzania met. Kenya spoke. Uganda replied. Uganda and Uganda agreed."
+    assert home_country(f"Title\nThe Regional | Nairobi | 3 May 2024{once}", entities) == "uganda"
+    assert home_country(f"Title\nNAIROBI/KAMPALA, May 3 (Wire) -{once}", entities) == "uganda"
+
+
 RUNNER = CliRunner()
 BRIEF = """Kenya halts sugar imports
 The Nairobi Ledger | News | 12 March 2024
@@ -361,3 +426,29 @@ def test_the_as_of_reads_the_time_phrase_the_quote_stops_before(tmp_path: Path) 
     (claim,) = [c for c in yaml.safe_load(out.read_text(encoding="utf-8"))["claims"]
                 if (c.get("value") or {}).get("stance")]
     assert claim["quote"] == "Peru should ban all imports of thermal coal" and str(claim["as_of"]) == "2026"
+
+
+def test_the_as_of_of_a_statement_from_a_weekday_an_opening_time_phrase_or_a_when_clause() -> None:
+    from briefcmp.corpus.model import PartialDate
+    from briefcmp.drafting.factclaims import _as_of
+
+    monday = PartialDate(2023, 5, 15)  # a Monday
+    assert str(_as_of("Chile banned the imports on Friday", monday)) == "2023-05-12"
+    assert str(_as_of("the ministry had refused to lift the ban", monday, "On Thursday, a day after the vote, ")) \
+        == "2023-05-11"
+    assert str(_as_of("when Peru did not impose duties", monday, "It was the line it took in 2019, when ")) == "2019"
+    # the publication's own weekday is today or a week ago; a forecast's weekday is the next one: neither is said
+    assert _as_of("Chile banned the imports on Monday", monday) is None
+    assert _as_of("Chile will ban the imports on Friday", monday, "", "forecast") is None
+    assert _as_of("Chile banned the imports on Friday", PartialDate(2023, 5)) is None  # no day of publication
+    assert _as_of("Chile banned the imports", monday, "In its statement, ") is None
+
+
+def test_a_relative_clause_without_that_is_no_part_of_the_object(entities: Entities) -> None:
+    (f,) = [f for f in read_facts("Chile lifted the ban it imposed in 2019.", entities) if f.actor == "chile"]
+    assert f.verb == "lift" and f.words == ("ban",)
+    (g,) = [f for f in read_facts("Peru adopted the duties the Andean Community agreed on.", entities)
+            if f.actor == "peru"]
+    assert g.words == ("duty",)
+    (h,) = read_facts("Chile gave the firms the licences.", entities)  # two objects, no clause
+    assert h.words == ("firm", "licence")

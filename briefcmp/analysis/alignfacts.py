@@ -40,7 +40,7 @@ from briefcmp.analysis.entities import Entities, proper_names, slug
 from briefcmp.analysis.facts import Fact, read_facts
 from briefcmp.analysis.factrefs import BriefTexts, antecedent, definite_head, person_countries
 from briefcmp.analysis.factsubjects import _countries
-from briefcmp.analysis.factwords import BAN_NOUNS, FRAMES, LIGHT_VERBS, MEASURE_NOUNS, SCOPE, scope_value
+from briefcmp.analysis.factwords import BAN_NOUNS, FRAMES, LIGHT_VERBS, MEASURE_NOUNS, PHRASAL, SCOPE, scope_value
 from briefcmp.corpus.model import Claim, Corpus
 
 VALUE_TYPES = ("category", "stance")
@@ -125,6 +125,9 @@ def _read_through(fact: Fact) -> tuple[str, frozenset[str]]:
     from briefcmp.analysis import nlp
 
     verb, drop = fact.verb, set()
+    particle = re.match(r"(over|up|through|out|off)\b(?:\s+(?:to|of|on))?", fact.object_text.lower())
+    if particle and (verb, particle.group(1)) in PHRASAL:  # "took over the sanctions": adopted them
+        verb = PHRASAL[(verb, particle.group(1))]
     tokens = None
     if fact.object_text and (fact.verb in _FRAMES or " by " in f" {fact.object_text} "):
         tokens = nlp.tag(fact.object_text) or []
@@ -234,7 +237,7 @@ def _places(a: Statement, b: Statement) -> float:
 def _score(a: Statement, b: Statement) -> float:
     """How surely two statements answer one question: the share of object words they share, less when the
     places differ (0 when the actor, the action or the role differ, or their objects name different places)."""
-    if (a.actor, a.action, a.role) != (b.actor, b.action, b.role):
+    if (a.actor, a.action, a.role) != (b.actor, b.action, b.role) or _years_apart(a, b):
         return 0.0
     places = _places(a, b)
     if not places:
@@ -243,6 +246,18 @@ def _score(a: Statement, b: Statement) -> float:
     if not union:  # "Russia invaded Ukraine": the places are the object
         return 1.0 if a.others and a.others == b.others else 0.0
     return len(a.words & b.words) / len(union) - (1.0 - places)
+
+
+def _years_apart(a: Statement, b: Statement) -> bool:
+    """Whether the claims' periods lie in different years ("in 2014" and "on 24 February 2022"), one of them
+    stated (a period inferred from publication counts against a stated one: a 2022 report's undated "joined
+    the sanctions" is not the 2014 refusal it mentions): two events, not one question."""
+    spans = [(s.claim.as_of.span(), s.claim.as_of_inferred) for s in (a, b)
+             if s.claim is not None and s.claim.as_of is not None]
+    if len(spans) < 2 or spans[0][1] and spans[1][1]:
+        return False
+    (x, y), (u, v) = spans[0][0], spans[1][0]
+    return y.year < u.year or v.year < x.year
 
 
 def _likeness(a: Statement, b: Statement) -> float:
@@ -265,7 +280,7 @@ def _likeness(a: Statement, b: Statement) -> float:
     s *= 1.0 if a.action == b.action else 0.8
     s *= 1.0 if a.role == b.role else 0.9
     s *= 1.0 if a.actor == b.actor else 0.9  # a body and a part of it ("the Commerce Department's bureau")
-    if not _periods_meet([a, b]):
+    if not _periods_meet([a, b]) or _years_apart(a, b):
         s *= 0.4  # the sanctions of 2014 and those of 2022: two events (below any candidate), not one question
     return s
 

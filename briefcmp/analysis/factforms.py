@@ -6,16 +6,25 @@
 - ``assessment``: a judgement of degree, "Japan's response was mild";
 - ``undecided_on``: "France is undecided on the extension of the ban";
 - ``listing_at``: actions listed after ", including" or "in addition to";
-- ``urged_to``: "we urge Ghana (not) to restructure its debt": advice to Ghana.
+- ``urged_to``: "we urge Ghana (not) to restructure its debt": advice to Ghana; ``plain_subject``: who urges;
+- ``judged_action``: "joining the Charter is in the national interest": a position on joining;
+- ``called_at``: "called the expulsions unacceptable": a condemnation;
+- ``reported_subject``: "said the government would appeal": a clause reported without "that".
 """
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from briefcmp.analysis import nlp
+from briefcmp.analysis.lexicon import same_action
+from briefcmp.analysis.factnouns import verb_of
+from briefcmp.analysis.factsubjects import GOVERNMENT_NOUNS
 from briefcmp.analysis.factobjects import Fact, object_end
-from briefcmp.analysis.factwords import ASSESSED, IDLE, MEASURE_VERBS, SCOPE, TIME
+from briefcmp.analysis.factwords import (
+    ASSESSED, BAN_NOUNS, IDLE, MEASURE_NOUNS, MEASURE_VERBS, PHRASAL, SCOPE, TIME,
+)
 
 def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
              i: int, j: int, kind: str, value: str, assumed: str = "") -> Optional[Fact]:
@@ -28,6 +37,10 @@ def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
     if j + 2 < n and tokens[j + 1].lemma == "by":
         agent = next(((a, b, e) for a, b, e in names
                       if a >= tokens[j + 2].start and a <= tokens[min(j + 3, n - 1)].start), None)
+    elif same_action(tokens[j].lemma) in MEASURE_VERBS and _owner(names, tokens, clause_start, i):
+        # "Canada's countermeasures are paused": a country's own measure is paused (or lifted) by it
+        owner = _owner(names, tokens, clause_start, i)
+        agent = (tokens[j].start, tokens[j].end, owner)
     elif assumed and tokens[j].lemma in MEASURE_VERBS and not any(
             e == assumed for a, b, e in names if tokens[clause_start].start <= a < tokens[i].start):
         agent = (tokens[j].start, tokens[j].end, assumed)
@@ -44,6 +57,27 @@ def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
     lo, hi = subject[0].start, subject[-1].end
     return Fact(agent[2], (agent[2],), tokens[j].lemma, lo, agent[1], lo, hi, kind, value, tuple(nouns),
                 tuple(x.text for x in subject if x.noun), (), others, sentence[lo:hi], tuple(nouns))
+
+
+def _owner(names: list[tuple[int, int, str]], tokens: list[nlp.Token], lo: int, hi: int) -> str:
+    """The entity whose possessive opens the subject tokens[lo:hi] and owns a measure ("Canada's
+    countermeasures", "the EU's tariffs"); "" otherwise."""
+    k = lo + (lo < hi and tokens[lo].lemma == "the")
+    if k + 2 >= hi:
+        return ""
+    owner = next((e for a, b, e in names if a == tokens[k].start), "")
+    m = k
+    while m < hi and any(a <= tokens[m].start < b for a, b, _ in names):
+        m += 1  # past the name's words ("European Union")
+    if not owner or m >= hi or not (tokens[m].tag == "POS" or tokens[m].text in ("'s", "\u2019s", "'")):
+        return ""
+    rest = [t for t in tokens[m + 1:hi] if t.text not in ("s", "'s")]
+    cut = next((k for k, t in enumerate(rest) if t.tag == "IN"), len(rest))  # "ban on seafood": the head is "ban"
+    head = [t for t in rest[:cut] if t.noun]
+    if not head or any(t.verb or t.tag in ("PRP", "WDT") for t in rest) or head[-1].lemma not in MEASURE_NOUNS \
+            and head[-1].lemma not in BAN_NOUNS and not head[-1].lemma.startswith("countermeasure"):
+        return ""
+    return owner
 
 
 PREVENTING = frozenset({"prevent", "stop", "keep", "bar", "block", "deter", "discourage", "prohibit"})
@@ -109,6 +143,73 @@ def assessment(sentence: str, names: list[tuple[int, int, str]], tokens: list[nl
                 tuple(x.text for x in nouns), (tokens[k].lemma,), others, sentence[lo:hi], words)
 
 
+# Judgements of an action named as the subject ("joining the charter is in the national interest", "adopting the
+# sanctions is incompatible with neutrality"): a position for (or against) taking it.
+_FOR = re.compile(r"\s*(?:(?:also|clearly|fully|entirely|perfectly|wholly)\s+)?(?:in\s+(?:the|its|their|our|\w+'s)\s+"
+                  r"(?:own\s+|best\s+|national\s+|long-term\s+)*interests?|(?:fully\s+)?(?:compatible|consistent)\s+with|"
+                  r"(?:the\s+)?right\s+(?:decision|step|move|choice|thing|course)|justified|legitimate|lawful|"
+                  r"necessary|essential|sensible|wise|prudent)\b", re.I)
+# Against the law: a judgement both against an action and condemning what it names.
+_UNLAWFUL = r"illegal|unlawful|illegitimate|unjustified|unjustifiable|(?:a\s+)?(?:(?:serious|grave|flagrant)\s+)?" \
+            r"(?:violation|breach)\s+of"
+_AGAINST = re.compile(r"\s*(?:(?:also|clearly|plainly|simply)\s+)?(?:(?:incompatible|inconsistent)\s+with|"
+                      r"against\s+(?:the|its|their|our|\w+'s)\s+(?:own\s+|best\s+|national\s+)*interests?|"
+                      r"(?:a|an)\s+(?:\w+\s+)?(?:mistake|error|blunder)|wrong|unwise|counterproductive|reckless|"
+                      + _UNLAWFUL + r")\b", re.I)
+# A judgement that condemns what it names ("called the expulsions unacceptable", "described the deal as illegal").
+CONDEMNED = re.compile(r"(?:(?:wholly|totally|completely|utterly|simply|clearly)\s+)?(?:unacceptable|null\s+and\s+void|"
+                       r"an?\s+(?:\w+\s+)?(?:provocation|aggression)|" + _UNLAWFUL + r")\b", re.I)
+
+
+def judged_action(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
+                  i: int, actor: str) -> Optional[Fact]:
+    """"Joining the Charter is in the national interest", "Adopting the EU sanctions is incompatible with
+    neutrality", "The repatriation of illegal foreigners is in the national interest": a judgement of an action
+    named by a gerund or an action noun is a position (support or oppose) on taking it, by ``actor`` (the
+    text's home country or the actor of the sentence before; none: nothing is read)."""
+    n = len(tokens)
+    t = tokens[i]
+    if not actor or t.lemma != "be" or t.tag not in ("VBD", "VBZ", "VBP") or clause_start >= i:
+        return None
+    k = i + 1
+    negated = False
+    while k < n and tokens[k].tag == "RB":
+        negated = negated or tokens[k].lemma in ("not", "never", "n't")
+        k += 1
+    rest = sentence[tokens[k].start:] if k < n else ""
+    value = "support" if _FOR.match(rest) else "oppose" if _AGAINST.match(rest) else ""
+    if not value:
+        return None
+    if negated:
+        value = "oppose" if value == "support" else "support"
+    head = tokens[clause_start]
+    if head.tag in ("DT",) and head.lemma == "the" and clause_start + 2 < i and tokens[clause_start + 2].lemma == "of":
+        action = verb_of(tokens[clause_start + 1].lemma)  # "the repatriation of illegal foreigners"
+        obj = tokens[clause_start + 3:i]
+    elif head.tag == "VBG":
+        action = head.lemma  # "joining the Charter", "taking over the EU sanctions"
+        obj = tokens[clause_start + 1:i]
+        if obj and obj[0].tag in ("IN", "RP") and (action, obj[0].lemma) in PHRASAL:
+            action = PHRASAL[(action, obj[0].lemma)]  # "taking over the sanctions": adopting them
+            obj = obj[1:]
+    else:
+        return None
+    if not action or not obj or any(x.verb and x.tag != "VBG" or x.tag in ("MD", "WDT", "PRP") for x in obj):
+        return None
+    nouns = [x for x in obj if x.noun and x.lemma not in TIME and not any(a <= x.start < b for a, b, _ in names)]
+    lo, o_start, o_end = head.start, obj[0].start, obj[-1].end
+    others = tuple(dict.fromkeys(e for a, b, e in names if a >= o_start and b <= o_end and e != actor))
+    if not nouns and not others:
+        return None
+    words = tuple(x.lemma for x in nouns)
+    said = _FOR.match(rest) or _AGAINST.match(rest)
+    end = tokens[k].start + said.end()  # the quote holds the judgement: it gives the value, and what it is against
+    more = re.match(r"[^,;:.()]{0,60}?(?=\s+(?:and|but|whatever|because|as|which)\b|[,;:.()]|$)", sentence[end:])
+    end += len(more.group().rstrip()) if more and said.group().rstrip().endswith(("with", "of")) else 0
+    return Fact(actor, (actor,), action, lo, end, o_start, o_end, "recommendation", value,
+                words, tuple(x.text for x in nouns), (), others, sentence[o_start:o_end], words)
+
+
 def undecided_on(tokens: list[nlp.Token], i: int) -> int:
     """After "is undecided on"/"remains divided over" at ``i``: where the action it is undecided on starts."""
     k = i + 1
@@ -147,3 +248,37 @@ def urged_to(tokens: list[nlp.Token], i: int) -> tuple[int, int]:
     if m > first and m + 1 < len(tokens) and tokens[m].tag == "TO" and tokens[m + 1].verb:
         return first, m
     return -1, -1
+
+
+CALLING = frozenset({"call", "describe", "brand", "label", "term", "denounce", "condemn", "criticise", "criticize"})
+
+
+def called_at(sentence: str, tokens: list[nlp.Token], j: int, end: int) -> int:
+    """Where the judgement starts in "called the expulsions unacceptable", "described the deal as illegal"
+    (a judgement against what is named: a condemnation of it); -1 when none follows the object."""
+    for k in range(j + 2, min(end + 1, len(tokens))):
+        at = tokens[k].start
+        if tokens[k].lemma == "as" and k + 1 < len(tokens):
+            at = tokens[k + 1].start
+        if tokens[k - 1].noun and CONDEMNED.match(sentence, at):
+            return k
+    return -1
+
+
+def plain_subject(run: list[nlp.Token]) -> bool:
+    """Whether tokens before a verb of urging are its subject and auxiliaries: "We", "The Social Democrats",
+    "Rights groups have repeatedly" (someone's advice, reported or the brief's own); no verb of its own."""
+    return all(not x.verb or x.lemma in ("have", "be") for x in run) and not any(x.tag in ("MD", "TO", "WDT", "WP")
+                                                                                for x in run)
+
+
+def reported_subject(tokens: list[nlp.Token], k: int) -> bool:
+    """Whether a reported clause's subject starts at ``k`` with no "that": a name ("said Germany would"), or
+    "the" and a name or an office ("said the Philippines would", "said the government would appeal")."""
+    if tokens[k].tag in ("NNP", "NNPS"):
+        return True
+    if tokens[k].lemma != "the" or k + 2 >= len(tokens):
+        return False
+    nxt = tokens[k + 1]
+    return (nxt.tag in ("NNP", "NNPS") or nxt.lemma in GOVERNMENT_NOUNS) and (tokens[k + 2].tag in ("MD", "VBD", "VBZ")
+                                                                            or tokens[k + 2].tag in ("NNP", "NNPS"))

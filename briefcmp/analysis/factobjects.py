@@ -134,6 +134,16 @@ def object_end(tokens: list[nlp.Token], j: int, stops: frozenset[int] = frozense
                 break  # "... invade Ukraine and Japan had to shift": a new clause with its own subject
         if t.tag in ("VBD", "VBZ", "VBP") and k > j + 1 and tokens[k - 1].tag not in ("IN", "DT", "JJ", "PRP$", "TO"):
             break  # a new finite verb (a relative clause without "which"); after "of" it is a mis-tagged noun
+        if k > j + 1 and tokens[k - 1].tag in ("NN", "NNS") and (t.tag in ("DT", "NNP") and t.lemma != "no"
+                                                                 or t.tag == "PRP" and t.lemma in ("it", "they", "we")):
+            m = k + 1
+            while m < n and m - k <= 4 and tokens[m].tag in ("NNP", "NNPS", "JJ", "NN", "NNS", "CD"):
+                m += 1
+            if m < n and (tokens[m].tag in ("VBD", "VBZ", "VBP", "MD") or tokens[m].tag == "VBN" and (
+                    m + 1 >= n or tokens[m + 1].tag not in ("DT", "PRP$", "NN", "NNS"))):
+                # "the packages the European Union adopted", "the ban it imposed in 2023": a relative clause
+                # without "that" (a participle the tagger reads in a past form: no object of its own follows)
+                break
         k += 1
     return k
 

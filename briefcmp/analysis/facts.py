@@ -45,11 +45,12 @@ from briefcmp.analysis.factobjects import (
     restriction_end,
 )
 from briefcmp.analysis.factforms import (
-    PREVENTING, URGING, assessment, kept_from, listing_at, passive, undecided_on, urged_to,
+    CALLING, CONDEMNED, PREVENTING, URGING, assessment, called_at, judged_action, kept_from, listing_at, passive,
+    plain_subject, reported_subject, undecided_on, urged_to,
 )
-from briefcmp.analysis.factsubjects import Context, office_actor, remember
+from briefcmp.analysis.factsubjects import Context, countries_ids, national_body, office_actor, remember
 from briefcmp.analysis.factwords import (
-    ACRONYM, ADVICE_FRAME, ADVISABLE, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DENYING, DISPOSED,
+    ACRONYM, ADVICE_FRAME, ADVISABLE, MISTAKEN, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DENYING, DISPOSED,
     FRAMES, HEADS, HEDGING, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, NOT_BODIES,
     PREPOSITION_BEFORE, QUOTE_MARKS, REPORTS, SAYING, TIME, UNASSERTED, WHEN_PHRASE, modality,
 )
@@ -62,7 +63,20 @@ def _entities_at(entities: Entities, sentence: str) -> list[tuple[int, int, str]
     """Countries and registered entities, then the bodies and places a name says ("the European Union"),
     as align registers them (``Entities.adopt``)."""
     found = entities.find(sentence)
+    first = re.match(r"\s*([A-Z][a-z]+) (?=[A-Z])", sentence)
+    if first and not any(a == first.start(1) for a, _, _ in found) and nlp.is_adjective(first.group(1)):
+        # "Neutral Switzerland joined ...": an adjective opening the sentence is no part of a name ("Coal India" is
+        # a company's; "New Delhi" a name the list knows)
+        k = first.start(1)
+        found = entities.find(sentence[:k] + sentence[k].lower() + sentence[k + 1:])
     taken = [(a, b) for a, b, _ in found]
+    for m in _DEMONYMS.finditer(sentence):  # "the Americans", "Canadians": the people of the country its adjective names
+        a, b = m.span()
+        if not any(a < y and x < b for x, y in taken):
+            country = [e for x, y, e in entities.find(m.group(1)) if (x, y) == (0, len(m.group(1)))]
+            if country:
+                found.append((a, b, country[0]))
+                taken.append((a, b))
     for a, b, name in proper_names(sentence):
         if not any(a < y and x < b for x, y in taken):
             found.append((a, b, entities.adopt(name)))
@@ -72,6 +86,9 @@ def _entities_at(entities: Entities, sentence: str) -> list[tuple[int, int, str]
         if m.group() not in NOT_BODIES and not any(a < y and x < b for x, y in taken):
             found.append((a, b, _spelt_out(entities, m.group()) or entities.adopt(m.group())))
     return sorted(found)
+
+
+_DEMONYMS = re.compile(r"\b([A-Z][a-z]+(?:an|ese|ish|i))s?\b(?<=s)")
 
 
 def _spelt_out(entities: Entities, acronym: str) -> str:
@@ -101,6 +118,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     if not tokens:
         return []
     names = _entities_at(entities, sentence)
+    country = context.home if context is not None and context.home else carried if clause and carried in \
+        countries_ids() else ""
+    if country:  # "the Federal Council decided": the home country's government (a quote read again: its actor)
+        names = [(a, b, country if national_body(sentence[a:b]) else e) for a, b, e in names]
     if context is not None:
         context.named(entities, names)
     starts = [t.start for t in tokens]
@@ -113,6 +134,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     last_subject = ""  # the subject of the sentence's last verb group, for "it" after a colon
     advised = -1  # the index of "to" after "we urge NAME": the verb after it is advice to NAME
     denied = False  # in a clause that a denial frames ("denied reports that ...")
+    passive_at: Optional[tuple[int, int, str, str, str]] = None  # the last passive's subject span, actor, kind, value
     i = 0
     n = len(tokens)
     while i < n:
@@ -120,6 +142,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         if t.tag in BREAK_TAGS and t.text not in ("(", ")"):
             if t.text in (";", ":", ".") or t.tag == ".":
                 chain = None
+                passive_at = None
                 denied = False
             clause_start = i + 1
             conditional = conditional and t.text == ","  # "If X, Y did": the comma ends the condition
@@ -141,9 +164,14 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         if conditional:  # "if Russia invades Ukraine", "in the event Russia invades": nothing is asserted
             i += 1
             continue
-        if t.verb and t.lemma in URGING and clause_start < i and all(x.tag in ("PRP", "RB") for x in
-                                                                   tokens[clause_start:i]):
-            first, to = urged_to(tokens, i)  # "We urge Ghana (not) to restructure its debt": Ghana should (not)
+        u = i
+        if t.lemma == "have" and t.verb:  # "have repeatedly urged"
+            u = i + 1
+            while u + 1 < n and tokens[u].tag == "RB":
+                u += 1
+            u = min(u, n - 1)
+        if tokens[u].verb and tokens[u].lemma in URGING and clause_start < i and plain_subject(tokens[clause_start:i]):
+            first, to = urged_to(tokens, u)  # "We urge Ghana (not) to restructure its debt": Ghana should (not)
             if to > 0:
                 clause_start, advised = first, to
                 i = to + 1
@@ -158,7 +186,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         # The whole verb group: auxiliaries and frames before the action verb ("has not", "refused to join").
         j = _action_verb(tokens, i)
         if j is None:
-            judged = assessment(sentence, names, tokens, clause_start, i)
+            judged = assessment(sentence, names, tokens, clause_start, i) or judged_action(
+                sentence, names, tokens, clause_start, i, last_subject or carried or (context.home if context else ""))
             if judged is not None:
                 facts.append(judged)
             open_on = undecided_on(tokens, i)  # "France is undecided on the extension of the ban"
@@ -170,6 +199,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             i += 1
             continue
         verb = tokens[j]
+        undergoing = (clause_start, i, "")  # where a passive's subject is, and whose act it is when unsaid
         coordinated = chain is not None and _coordinated(tokens, clause_start, i)
         region = sentence[tokens[clause_start].start:verb.start] if clause_start < n else ""
         if coordinated:
@@ -200,6 +230,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 # its verb ("joined the sanctions against Russia", the second of two coordinated actions) is
                 # the drafted actor's
                 actors, subject_start = (last_subject or carried,), tokens[clause_start].start
+            if not actors and context is not None and context.home and _IMPERSONAL.match(sentence,
+                                                                                         tokens[clause_start].start):
+                # "It was a mistake to join the charter" with no actor before: the advice is to the text's country
+                actors, subject_start = (context.home,), tokens[clause_start].start
             if not actors and _PERSONAL.fullmatch(before):  # "He has not withdrawn the levy": the person named last
                 who = (context.person if context is not None else "") or (carried if clause else "")
                 actors, subject_start = ((who,), tokens[clause_start].start) if who else ((), subject_start)
@@ -218,6 +252,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                         sentence[tokens[inner].start:tokens[group].start]):
                     i = j + 1  # "left open whether the systems could include ...": the systems' action, not the actor's
                     continue
+                # "Trump has not said whether the tariffs will be lifted": the tariffs undergo it, at his word
+                undergoing = (inner, group, actors[0] if actors else "")
                 actors = embedded or actors
             kind, value = modality(sentence[said_from:verb.start] if said_from >= 0 else region,
                                    sentence[tokens[i].start:verb.start] if i < j else "")
@@ -235,20 +271,31 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                                                        else len(sentence)):
                 kind, value = "recommendation", "oppose" if NEGATION.search(region) else "support"
                 start = 0  # "We recommend that Japan ..."
-        if verb.tag == "VBN" and any(tokens[k].lemma == "be" for k in range(i, j)):
+        if (verb.tag == "VBN" or verb.tag == "VBD" and j + 1 < n and tokens[j + 1].lemma == "by") and i == j and i \
+                and tokens[i - 1].tag == "CC" and passive_at is not None:
+            # "was requested by Haiti and authorised by the Security Council": the second participle shares the
+            # passive and its subject
+            undergoing, kind, value = passive_at[:3], passive_at[3], passive_at[4]
+            i = passive_at[1]
+        if verb.tag == "VBN" and any(tokens[k].lemma == "be" for k in range(i, j)) or passive_at is not None \
+                and undergoing == passive_at[:3] and verb.tag in ("VBN", "VBD"):
             # "will be considered", "were imposed": the subject is what undergoes the action. With its
             # actor named after "by" ("The restart was approved by the regulator") it is read the other
             # way round; without one, a measure ("Exports were banned") is the act of the actor the
             # paragraph is about, unless the subject names it ("Japanese imports were banned").
-            undergone = passive(sentence, names, tokens, clause_start, i, j, kind, value,
-                               (context.subject if context is not None else "") or (carried if clause else ""))
+            undergone = passive(sentence, names, tokens, undergoing[0], undergoing[1], j, kind, value,
+                                undergoing[2] or (context.subject if context is not None else "")
+                                or (carried if clause else ""))
+            if undergone is not None and undergoing[0] != clause_start:
+                undergone = replace(undergone, start=min(undergone.start, tokens[clause_start].start))  # with its frame
             if undergone is not None:
                 facts.append(undergone)
+            passive_at = (*undergoing, kind, value)
             chain = None
             i = j + 1
             continue
         if verb.lemma in SAYING | {"say", "tell", "note", "add", "warn", "insist", "claim"} and j + 1 < n \
-                and tokens[j + 1].tag in ("NNP", "NNPS") and verb.lemma not in ("decide", "commit"):
+                and reported_subject(tokens, j + 1) and verb.lemma not in ("decide", "commit"):
             # "Scholz said Germany would not deliver ...": what is said is a clause of its own, and what it
             # says "would" happen is a decision reported, not a forecast (factwords.COMMITTED)
             chain = None
@@ -270,6 +317,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             end_index = j + 2
             while end_index < n and end_index - j <= MAX_OBJECT_TOKENS and tokens[end_index].tag not in BREAK_TAGS:
                 end_index += 1
+        judged = called_at(sentence, tokens, j, end_index) if verb.lemma in CALLING else -1
+        if judged > j + 1:  # "called the expulsions unacceptable": condemned them
+            end_index = judged
+            verb = nlp.Token(verb.text, verb.start, verb.end, "VB", "condemn")
         if actors and verb.lemma not in NOT_ACTIONS and verb.lemma not in AUX and end_index > j + 1:
             limited = restriction_at(tokens, j + 2, end_index)  # "banned exports ... for military end uses"
             if limited > j + 2:
@@ -278,6 +329,11 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             o_start, o_end = obj[0].start, obj[-1].end
             words, shown, scope, nouns, others, object_text = object_words(sentence, obj, names, actors)
             q_end = o_end
+            if judged > j + 1:  # the quote holds the judgement: it is what condemns
+                at = tokens[judged + (tokens[judged].lemma == "as")].start
+                q_end = CONDEMNED.match(sentence, at).end()
+                if sentence[:q_end].endswith("of"):  # "a violation of international law": what it violates
+                    q_end += len(re.match(r"[^,;:.()]{0,60}", sentence[q_end:]).group().rstrip())
             if limited > j + 2:
                 scope.append("selected")
                 q_end = tokens[restriction_end(tokens, limited)].end  # the quote shows what limits it
@@ -330,6 +386,10 @@ def _heading(sentence: str) -> bool:
 
 
 
+# "It is/was/would be a mistake (wise, time, essential) to ...": advice with no subject of its own.
+_IMPERSONAL = re.compile(r"[Ii]t\s+(?:is|was|would\s+be|will\s+be|has\s+been)\s+(?:(?:a|an)\s+)?(?:\w+\s+)?"
+                         r"(?:mistake|error|blunder|wise|unwise|prudent|right|wrong|time|essential|imperative|vital|"
+                         r"crucial|necessary|important)\s+to\s")
 _PERSONAL = re.compile(r"\s*(?:(?:and|but|so|yet)\s+)?(?:[Hh]e|[Ss]he)(?:\s+(?:also|then|later|further))?\s*")
 # Words a quoted clause may start with before its verb ("also banned graphite exports"): no subject of its own.
 _OPENING = re.compile(r"\s*(?:(?:and|but|then|also|later|again|further|subsequently|\w+ly)\s+){0,3}")
@@ -383,7 +443,11 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
             if nxt is not None and nxt.verb:
                 j = k
                 continue
-            if t.lemma == "be" and nxt is not None and (nxt.lemma in ADVISABLE or nxt.lemma in DISPOSED):
+            if t.lemma == "be" and nxt is not None and nxt.lemma in ("a", "an") and k + 1 < n \
+                    and tokens[k + 1].lemma in MISTAKEN:
+                k, nxt = k + 1, tokens[k + 1]  # "it would be a mistake to ban": as "unwise to ban"
+            if t.lemma == "be" and nxt is not None and (nxt.lemma in ADVISABLE or nxt.lemma in DISPOSED
+                                                        or nxt.lemma in MISTAKEN):
                 # "would be wise not to follow", "is unlikely to lift", "is ready to resume"
                 m = k + 1
                 while m < n and (tokens[m].tag == "RB" or tokens[m].lemma in ("advised", "not")):
@@ -403,7 +467,7 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
                     m += 1
                 if m < n and tokens[m].lemma in ("that", "whether"):
                     k, nxt = m, tokens[m]
-            if nxt is not None and t.lemma in SAYING | HEDGING | {"deny"} and (
+            if nxt is not None and (t.lemma in SAYING | HEDGING | {"deny"} or t.lemma == "rule" and k > j + 1) and (
                     nxt.lemma in ("whether", "that") or nxt.tag == "PRP" and nxt.lemma in ("it", "they")):
                 # "confirming whether Japan would join": the action is the embedded one
                 m = k + 1  # the embedded verb group: a modal, a finite verb, or "to" and a verb (past quote marks)

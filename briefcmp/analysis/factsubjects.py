@@ -96,12 +96,12 @@ def home_country(text: str, entities: Entities) -> str:
     News | Editorial", "China Daily"), else the country it names most, at least twice and twice as
     often as any other; "" when neither holds."""
     lines = [ln.strip() for ln in text[:600].split("\n")]
-    head = [ln for ln in lines[1:4] if ln and len(ln) <= 120 and ("|" in ln or re.search(r"\b(?:19|20)\d\d\b", ln))]
+    head = [ln for ln in lines[1:4] if ln and len(ln) <= 120 and ("|" in ln or re.search(r"\b(?:19|20)\d\d\b", ln)
+                                                                  or _WIRE_DATELINE.search(ln))]
     for line in head[:1]:
-        outlet = line.split("|")[0]
-        named = entities.subjects(outlet)
-        if len(named) == 1 and named[0] in _countries():
-            return named[0]
+        found = _outlet_country(line, text[text.find(line) + len(line):], entities)
+        if found is not None:
+            return found
     found = entities.find(text)
     counts = Counter(e for _, _, e in found)
     starts = {a for a, _, _ in found}
@@ -113,6 +113,32 @@ def home_country(text: str, entities: Entities) -> str:
     if top and top[0][0] in _countries() and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
         return top[0][0]
     return ""
+
+
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,.*\([A-Za-z -]+\)\s*[-\u2013\u2014]+\s*$")  # "SEOUL, Nov. 7 (Yonhap) --"
+_CAPITALS = re.compile(r"\b[A-Z]{2,}(?:[ -][A-Z]{2,})*\b")
+
+
+def _outlet_country(line: str, body: str, entities: Entities) -> Optional[str]:
+    """The country an outlet or dateline line speaks from: the first of its parts ("|") that names
+    anything decides. The outlet's own name ("Kenya Daily Star") says it; a later part ("Republic of
+    Kenya", "Guardian Australia", "Nairobi, 5 March 2024") or a wire dateline ("BERN, Feb 28 (AFP)")
+    says it when the text names that country too (a paper's seat is not what a story about its
+    neighbours is about: it names the country at least twice). None when the line does not say:
+    no part names anything, or the first that does is no one country ("European Commission |
+    Brussels", "NEW DELHI/OTTAWA")."""
+    for k, part in enumerate(line.split("|")):
+        cased = _CAPITALS.sub(lambda m: m.group().title(), part)  # "BERN" is Bern
+        named = entities.subjects(cased)
+        if not named:
+            continue
+        if len(named) != 1 or named[0] not in _countries():
+            return None
+        if k == 0 and cased == part:
+            return named[0]
+        mentions = sum(e == named[0] for _, _, e in entities.find(body))
+        return named[0] if mentions >= 2 else None
+    return None
 
 
 def _modifier(text: str, end: int) -> bool:
@@ -127,6 +153,11 @@ def _countries() -> frozenset[str]:
     from briefcmp.analysis.entities import countries
 
     return frozenset(c.id for c in countries())
+
+
+def countries_ids() -> frozenset[str]:
+    """The ids of the countries ``Entities`` knows."""
+    return _countries()
 
 
 def _subject_phrase(tokens: list[nlp.Token], lo: int, hi: int) -> list[nlp.Token]:
@@ -157,6 +188,19 @@ def _subject_phrase(tokens: list[nlp.Token], lo: int, hi: int) -> list[nlp.Token
     return np
 
 
+# Heads of the names of a country's own government and legislature ("the Federal Council", "the National
+# Assembly", "the State Council", "the Federal Government"), with only office words before them.
+_NATIONAL_HEADS = frozenset("government cabinet council assembly parliament congress senate".split())
+
+
+def national_body(name: str) -> bool:
+    """Whether a name is one of a country's own institutions by its office words alone ("the Federal
+    Council", "the National Assembly"): it acts for the home country. A name that says more ("the
+    National Security Council", "the European Council", "the Security Council") is its own actor."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", name) if w.lower() != "the"]
+    return len(words) >= 2 and words[-1] in _NATIONAL_HEADS and all(w in _OFFICE_WORDS for w in words[:-1])
+
+
 def _is_time(t: nlp.Token) -> bool:
     from briefcmp.analysis.factwords import TIME
 
@@ -167,6 +211,9 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
                  context: Optional[Context], carried: str = "") -> str:
     """The actor of the subject phrase tokens[lo:hi] when it is a person with a title, an office or a
     body (see the module's docstring); "" when it is none of these or cannot be resolved."""
+    seat = _seated(tokens, lo, hi, names)
+    if seat:
+        return seat  # "the Taliban administration in Kabul", "the government in Tokyo": the country seated there
     np = _subject_phrase(tokens, lo, hi)
     if not np:
         return ""
@@ -181,7 +228,9 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
         k = titles[-1]
         title = lows[k]
         person = [t for t in np[k + 1:] if t.tag[:2] == "NN" and t.text[:1].isupper()]  # "Kishida Fumio" (NN)
-        if len(person) != len(np) - k - 1 or len(person) > 3:
+        full = len(person) == len(np) - k - 1
+        person = [t for t in person if not _INITIAL.fullmatch(t.text)]  # "Ferdinand R. Marcos Jr."
+        if not full or len(person) > 3:
             return ""  # "the minister for trade", "the president's office": not a plain title and name
         if person:
             tokens_of = [t.text.lower() for t in person]
@@ -200,6 +249,11 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
             return ctx.titled.get(title) or entities.adopt(title)  # "the governor"
         return country or fallback  # "the foreign minister", "Germany's chancellor"
     head = np[-1]
+    if country and len(np) > 2 and (np[1].tag == "POS" or np[1].text in ("'s", "\u2019s", "'")) and \
+            any(a <= np[0].start < b and e == country for a, b, e in names) and (
+            head.lemma in GOVERNMENT_NOUNS or head.text.lower() in GOVERNMENT_NOUNS or national_body(
+                " ".join(t.text for t in np[2:] if t.text not in ("s", "'s", "\u2019s")))):
+        return country  # "Pakistan's caretaker government", "Kenya's National Assembly": the country's own
     if head.lemma in GENERIC_BODIES and all(t.tag in ("JJ", "NN") for t in np) and not named:
         return ctx.body or carried  # "the bloc": the organisation the text named as acting before
     if head.lemma in GOVERNMENT_NOUNS or head.text.lower() in GOVERNMENT_NOUNS or any(
@@ -230,11 +284,31 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
         known = ctx.persons.get(np[-1].text.lower()) or carried  # a quote read again: the actor it was drafted with
         if known:
             return known  # "Scholz said ...", after "Chancellor Olaf Scholz"
-        if not named and all(re.fullmatch(r"[A-Z][A-Za-z-]+", t.text) and not nlp.is_common_word(t.text) for t in np):
+        party = len(np) == 1 and np[0].tag == "NNPS" and tokens[lo].lemma == "the" and np[0].text.endswith("s")
+        if not named and all(re.fullmatch(r"[A-Z][A-Za-z-]+", t.text) and not nlp.is_common_word(t.text) for t in np) \
+                or party and not named:  # "the Greens", "the Socialists": a party, named by its members
             # "The Bundestag rejected", "Engie refused to": a name no list holds (no capitalised common word such
             # as a sentence's first "Parliament") is a body or company acting in its own name
             return entities.adopt(" ".join(t.text for t in np))
     return ""
+
+
+def _seated(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int, int, str]]) -> str:
+    """The country of "<a government noun> in <its capital or its name>" ending tokens[lo:hi], else ""."""
+    k = hi - 1
+    while k > lo and tokens[k].tag in ("RB",):
+        k -= 1
+    place = next((e for a, b, e in names if a <= tokens[k].start < b), "") if k > lo else ""
+    m = k
+    while m > lo and any(a <= tokens[m - 1].start < b for a, b, _ in names):
+        m -= 1  # the place's first word ("Addis Ababa")
+    if not place or place not in _countries() or m - 2 < lo or tokens[m - 1].lemma != "in":
+        return ""
+    head = tokens[m - 2]
+    return place if head.lemma in GOVERNMENT_NOUNS or head.text.lower() in GOVERNMENT_NOUNS else ""
+
+
+_INITIAL = re.compile(r"[A-Z]\.|(?:Jr|Sr)\.?|I{2,3}|IV")
 
 
 def _named_at(np: list[nlp.Token], names: list[tuple[int, int, str]], k: int) -> bool:

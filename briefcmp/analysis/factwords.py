@@ -31,6 +31,8 @@ FRAMES = NEGATING | HEDGING | SAYING | ADVISING | frozenset({"stop", "need", "co
                                                               "rule"})  # "ruled out sending": negated (modality)
 # "would be wise (not) to", "would be well advised to": advice in the words of a judgement.
 ADVISABLE = frozenset({"wise", "prudent", "right", "well", "unwise"})
+# "it would be a mistake to ban", "it was an error to join": a judgement against the action after "to".
+MISTAKEN = frozenset({"mistake", "error", "blunder", "folly"})
 # "is unlikely to lift", "is ready to resume": how disposed the subject is to the action after "to".
 DISPOSED = frozenset({"likely", "unlikely", "ready", "willing", "unwilling", "prepared", "poised", "set", "due",
                       "keen", "eager"})
@@ -111,7 +113,8 @@ _OPPOSE = re.compile(r"\b(?:it\s+would\s+be\s+(?:a\s+)?(?:mistake|error|unwise|w
                      r"(?:would|will)\s+(?:be\s+(?:wise|well\s+advised|prudent|right)|do\s+well)\s+not\s+to|"
                      r"(?:should|must|ought\s+to)\s+(?:refrain|avoid|resist|not|never)|"
                      r"(?:should|must)n['\u2019]t|there\s+is\s+no\s+(?:need|reason|case)\s+(?:to|for)|"
-                     r"it\s+is\s+(?:not\s+)?(?:unwise|imprudent|a\s+mistake))\b", re.I)
+                     r"it\s+is\s+(?:not\s+)?(?:unwise|imprudent|a\s+mistake)|"
+                     r"it\s+(?:was|has\s+been|had\s+been)\s+(?:a|an)\s+(?:mistake|error|blunder))\b", re.I)
 # A recommendation that frames the clause after it ("We recommend that Japan ...").
 ADVICE_FRAME = re.compile(r"\b(?:recommend(?:s|ed)?|urges?|urged|advises?|advised|suggests?|calls?\s+(?:for|on|upon)|"
                           r"press|encourage|invite|implore|"
@@ -149,6 +152,10 @@ HEADS = frozenset({"government", "cabinet", "administration", "ministry", "minis
                     "side", "delegation", "regulators", "central", "bank"})
 
 
+_NOT_RULED_OUT = re.compile(r"\b(?:not|never|n['\u2019]t|refus\w*\s+to|declin\w*\s+to)\s+(?:\w+\s+)?"
+                            r"rul(?:e|es|ed|ing)\s+out\b", re.I)
+
+
 def modality(region: str, group: str) -> tuple[str, str]:
     """(kind, value) from the words before the action verb: its subject region and verb group."""
     text = region
@@ -156,7 +163,7 @@ def modality(region: str, group: str) -> tuple[str, str]:
         return "recommendation", "oppose"
     if _ADVICE.search(text):
         return "recommendation", "oppose" if NEGATION.search(group or text) else "support"
-    hedged = bool(_HEDGE.search(text))
+    hedged = bool(_HEDGE.search(text)) or bool(_NOT_RULED_OUT.search(group))  # "did not rule out": still possible
     negated = bool(NEGATION.search(text)) or bool(re.search(
         r"\b(?:refus|declin|fail|reject|resist)\w*\s+to\b|\bavoid\w*\b|\bden(?:y|ies|ied|ying)\b|"
         r"\brul(?:e|es|ed|ing)\s+out\b|\b(?:unlikely|unwilling)\s+to\b|"
@@ -167,3 +174,10 @@ def modality(region: str, group: str) -> tuple[str, str]:
     if _FORECAST.search(text) and not _COMMITTED.search(text):
         return "forecast", "no" if negated else "yes"
     return "fact", "no" if negated else "yes"
+
+
+# Phrasal verbs that state a plain action ("took over the EU sanctions" adopted them; "signed up to the charter"
+# joined it): (verb lemma, particle) -> the action.
+PHRASAL = {("take", "over"): "adopt", ("sign", "up"): "join", ("wave", "through"): "approve",
+           ("rush", "through"): "approve", ("pull", "out"): "withdraw", ("back", "out"): "withdraw",
+           ("call", "off"): "cancel", ("hold", "off"): "delay", ("put", "off"): "delay", ("phase", "out"): "end"}

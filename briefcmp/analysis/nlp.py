@@ -102,6 +102,13 @@ def is_common_word(word: str) -> bool:
     return bool(lexicon is not None and lexicon.get(word.lower()))
 
 
+def is_adjective(word: str) -> bool:
+    """Whether the tagger's English lexicon reads ``word`` in lower case as an adjective first ("neutral",
+    "landlocked"; not "coal"). False without the extra."""
+    lexicon = _optional("textblob.en", "lexicon")
+    return bool(lexicon is not None and lexicon.get(word.lower()) == "JJ")
+
+
 def lemma(word: str, tag: str) -> Optional[str]:
     """The lemma of ``word`` read as Penn tag ``tag`` (what ``tag()`` gives its tokens); None without the
     extra. Callers go through ``analysis.document.lemma``, the one entry point."""
@@ -114,6 +121,8 @@ def available() -> bool:
     return _engine() is not None
 
 
+_PARTICLES = frozenset({"out", "off", "up", "down", "over", "through"})  # "to rule out", "to call off"
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 MAX_CHARS = 2_000  # a "sentence" longer than this is a table or a list, not a statement
 
@@ -141,14 +150,24 @@ def tag(text: str) -> Optional[list[Token]]:
                 k -= 1
             before = found[k][0].lower()
             governs = tags[k] == "MD" and before not in ("may", "can", "will") or before in ("do", "does", "did") or (
-                tags[k] == "TO" and k and (found[k - 1][0].lower() == "not" or tags[k - 1] in ("VBN", "VBD")
-                                           and n + 1 < len(found) and tags[n + 1] in ("NNS", "NN", "DT", "PRP$")))
-            # "not to default", "compelled to levy sanctions": "to" after a verb is an infinitive's
+                tags[k] == "TO" and k and (found[k - 1][0].lower() in ("not", "whether") or (
+                    tags[k - 1] in ("VBN", "VBD", "NN", "JJ") or tags[k - 1] == "NNP" and k >= 2 and found[k - 2][0].lower() == "for")
+                                           and n + 1 < len(found) and (tags[n + 1] in ("NNS", "NN", "DT", "PRP$")
+                                                                       or found[n + 1][0].lower() in _PARTICLES)))
+            # "not to default", "compelled to levy sanctions", "a mistake to ban imports": "to" after a verb, a noun
+            # or an adjective, before an object, is an infinitive's
             if governs or n + 1 < len(found) and tags[n + 1] in ("DT", "PRP$") and tags[k] in ("MD", "TO"):
                 # "should not open the fund", "should press Beijing", "does not target trade": the word a modal
                 # or "do not" governs is a verb, whatever the lexicon calls it ("may", "can" and "will" are
                 # nouns too, and "to" a preposition)
                 tags[n] = "VB"
+    for n, (word, _, t) in enumerate(found):
+        if t == "VBD" and n:
+            k = n - 1
+            while k > 0 and tags[k] == "RB":
+                k -= 1
+            if found[k][0].lower() in _BE:
+                tags[n] = "VBN"  # "are paused", "was not lifted": a past form after "be" is a participle
     for n, (word, _, t) in enumerate(found):
         if t in ("NN", "NNS") and 0 < n and n + 2 < len(found) and tags[n - 1] in ("NNP", "NNPS", "PRP") \
                 and tags[n + 1] == "TO" and tags[n + 2] == "VB" and is_verb(word):

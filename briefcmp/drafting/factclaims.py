@@ -14,6 +14,7 @@ takes its as-of from a date in the clause; without one, the loader takes the pub
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Callable, Optional
 
 from briefcmp.analysis.entities import Entities
@@ -51,10 +52,44 @@ def question(fact: Fact, entities: Entities) -> str:
     return f"{head} {who} {fact.verb} {obj}?".replace(" ?", "?")
 
 
-def _as_of(clause: str, published: Optional[PartialDate]) -> Optional[Period]:
-    """The one period a clause names ("in 2014", "on 28 February"); None for none or several."""
-    periods = {str(d.period): d.period for d in find_dates(clause, published) if d.period is not None}
+def _one_period(text: str, published: Optional[PartialDate]) -> Optional[Period]:
+    periods = {str(d.period): d.period for d in find_dates(text, published) if d.period is not None}
     return next(iter(periods.values())) if len(periods) == 1 else None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(?:on|last)\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+# A time phrase that opens the sentence ("On Thursday, the day the troops crossed, the government said ...", "In
+# 2014 Japan ...") or that a "when" clause hangs on ("in 2014, when Switzerland did not ..."): it dates the clause.
+_OPENING_TIME = re.compile(r"\s*(?:on|in|by|last|until)\s+[^,;:]{1,40}?(?=,|\s+(?:the|a|an|[A-Z]))", re.I)
+_WHEN_AFTER = re.compile(r"(?:in|on|by)\s+[^,;:]{1,25},\s+(?=when\s)", re.I)
+
+
+def _weekday(text: str, published: Optional[PartialDate], kind: str) -> Optional[Period]:
+    """"On Thursday" in a report: the last Thursday before publication (news say "on Thursday" of the past
+    week); None when the publication day is unknown or that very weekday (today or a week ago), or for a
+    forecast ("will meet on Monday" is the next one)."""
+    m = _WEEKDAY.search(text)
+    if m is None or published is None or not published.day or kind == "forecast":
+        return None
+    day = published.start()
+    back = (day.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
+    if not back:
+        return None
+    d = day - timedelta(days=back)
+    return Period(PartialDate(d.year, d.month, d.day))
+
+
+def _as_of(clause: str, published: Optional[PartialDate], before: str = "", kind: str = "fact") -> Optional[Period]:
+    """The one period a clause names ("in 2014", "on 28 February", "on Thursday"), else the one the time phrase
+    opening its sentence or introducing its "when" names (``before``: the sentence before the clause); None for
+    none or several."""
+    found = _one_period(clause, published) or _weekday(clause, published, kind)
+    if found is None and before:
+        lead = _OPENING_TIME.match(before) or _WHEN_AFTER.search(before + clause[:5])
+        if lead:
+            found = _one_period(lead.group(), published) or _weekday(lead.group(), published, kind)
+    return found
 
 
 _REST_OF_CLAUSE = re.compile(r"[^,;:]*")
@@ -89,5 +124,5 @@ def fact_claims(prep: sent.Prepared, s: int, e: int, entities: Entities, registe
         phrase = question(f, entities)
         out.append(make(id=claim_id or "statement", quote=quote, span=span, kind=f.kind, topics=topics,
                         subjects=tuple(x for x in (f.actor, *f.others) if x in registered), value=fact_value(f),
-                        as_of=_as_of(clause, published), prefix=prefix, suffix=suffix, phrase=phrase))
+                        as_of=_as_of(clause, published, sentence[:f.start], f.kind), prefix=prefix, suffix=suffix, phrase=phrase))
     return out, facts
