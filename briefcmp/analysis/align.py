@@ -52,16 +52,16 @@ from datetime import date
 from dataclasses import dataclass, field
 from typing import Optional
 
-from briefcmp.analysis import clauses, eventdates, evidence, grouping, periods
+from briefcmp.analysis import clauses, ellipsis, eventdates, evidence, grouping, periods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _DATELINE, _DATELINE_DAY, _Context, _dateline_day,
 )
 from briefcmp.analysis.entities import WORLD, Entities, proper_names
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
-    FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
+    CHANGE_NOUN, FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
-    _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, REACHED, _basis, basis_against, _meaningful, effective_words, measured_words,
+    _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, REACHED, _basis, blank_acronym_asides, basis_against, _meaningful, effective_words, measured_words,
     word_match,
 )
 from briefcmp.analysis.terms import term_match
@@ -92,6 +92,10 @@ class Member:
     vintage: str = ""  # "budgeted", "preliminary", "revised": which estimate of the period it is, when said
     hint: str = ""  # the brief's main period, for a figure that states none (see _brief_hints)
     headline: str = ""  # the period the brief's title states ("Japan's 2024 trade deficit"), see _brief_hints
+    sentence: int = -1  # the index of its sentence in the brief, and where its figure is written (-1: unknown)
+    at: int = -1
+    elided: str = ""  # "bare" | "gapped": its clause leaves the measure or the verb to the figure before (ellipsis)
+    words_from: str = ""  # where measured words not in its own clause came from ("" : its clause)
 
     @property
     def dated(self) -> bool:
@@ -197,7 +201,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
                 fa, fb = (main[-1].start(), main[-1].end()) if main else (max(at - 1, 0), max(at - 1, 0))
                 alternate = alt is not None and paren is None
             respective = clauses.respective_words(sentence, (fa, fb))
-            c0, c1 = _clause(sentence, fa, fb)
+            c0, c1 = _clause(blank_acronym_asides(sentence, (fa, fb)), fa, fb)
             clause, fig_in_clause = sentence[c0:c1], (fa - c0, fb - c0)
             cause = _CAUSE.search(clause, fig_in_clause[1])
             if cause:  # "... swelled to $992.1 billion as exporters beat expected U.S. tariffs": not the US's
@@ -282,6 +286,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
                                          if counted else written if unit != "percent" else "", fig_in_clause)
     if respective is not None:
         words, shown, order = measured_words(respective[0], entities, "")
+    elided = ellipsis.elision(clause, fig_in_clause) if respective is None else ""
     own_direction = words & _DIRECTION
     apposition = bool(_APPOSITION.match(clause) or (fig_in_clause is not None and REACHED.match(clause)))
     participle = clauses.PARTICIPLE.match(clause) if fig_in_clause is not None else None
@@ -349,8 +354,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         basis = basis_against(sentence_text, period)  # "than in the 2nd quarter of 2024": the quarter before
         if basis:
             words, order, shown = words | {basis}, (*order, basis), {**shown, basis: basis}
-    if figure_span is not None and periods.in_base(sentence_text, figure_span) and words & _DIRECTION and \
-            _TO_FIGURE.search(sentence_text, 0, figure_span[0]):
+    to = _TO_FIGURE.search(sentence_text, 0, figure_span[0]) if figure_span is not None else None
+    if to and periods.in_base(sentence_text, figure_span) and words & _DIRECTION and \
+            not CHANGE_NOUN.search(sentence_text, 0, to.start()):
         # "cut its deficit to 5.1% from a revised 5.8%": the figure a change starts from is a level
         words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
     if "yoy" in words and _YEAR_LONG.fullmatch(period):  # a year's growth is on the year before anyway
@@ -359,8 +365,11 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     if figure_span is not None:
         near = sentence_text[max(0, figure_span[0] - 60):figure_span[1] + 10]
         vintage = next((tag for tag, pattern in _VINTAGES if pattern.search(near)), "")
-    return Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
-                  subjects[0] if subjects else "", period, how, published, alternate, vintage)
+    m = Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
+               subjects[0] if subjects else "", period, how, published, alternate, vintage)
+    if ctx is not None and ctx.ok and claim.span is not None and figure_span is not None:
+        m.sentence, m.at, m.elided = si, min(s0, claim.span[0]) + figure_span[0], elided
+    return m
 
 
 # "world", "global", "globally", "worldwide": one subject, the world's ("global growth", "world oil demand")
@@ -483,6 +492,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             described.append(m)
             (keyed[claim.key] if claim.key else loose).append(m)
         if brief.id in contexts:
+            ellipsis.carry(described)  # "rose 1.5% on the quarter and investment 2.1%": a rise, on the quarter
             _currency_subject(described, contexts[brief.id])
             _brief_hints(described, brief.title or "", contexts[brief.id].published)
         described = []

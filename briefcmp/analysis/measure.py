@@ -69,20 +69,21 @@ pace period calendar whole unchanged unchang bps bp
 seasonally adjusted terms inflation-adjusted preliminary revised
 finalize finalized finalised finaliz finalis pass passed passes mined fy
 tick ticked ticks edge edged edges inch inched inches crept creep barely slightly marginally modestly sharply
-""".split())
+final yet though although whereas still even nonetheless nevertheless meanwhile
+""".split())  # ("final": "the final quarter"; "yet", "still": how a sentence goes on, not what it measures)
 _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
                            r"\bcombined\b|\bcumulative\b|\bover\s+(?:the\s+)?(?:next\s+|past\s+)?\w+\s+years\b|"
                            r"\bin\s+total\b", re.I)
 _BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+(?:rate|pace)\b|\bat\s+an\s+annual\b", re.I)),
-          ("qoq", re.compile(r"\bquarter[\s-](?:on|over)[\s-]quarter\b|\b(?:from|over|on)\s+the\s+(?:previous|preceding|"
+          ("qoq", re.compile(r"\bquarter[\s-](?:on|over)[\s-]quarter\b|\b(?:from|over|on|against|compared\s+(?:with|to))\s+the\s+(?:previous|preceding|"
                              r"prior)\s+(?:quarter|three[\s-]month\s+period|three\s+months)\b|\bquarterly\s+basis\b|"
                              r"\bq/q\b|\bq-o-q\b|\bqoq\b", re.I)),
           ("yoy", re.compile(r"\byear[\s-](?:on|over)[\s-]year\b|\bon[\s-]year\b|\bfrom\s+a\s+year\s+(?:earlier|ago|"
-                             r"before)\b|\b(?:from|over)\s+the\s+same\s+(?:period|quarter|month)\b|\by/y\b|\by-o-y\b|"
+                             r"before)\b|\b(?:from|over|on|against|compared\s+(?:with|to))\s+the\s+same\s+(?:period|quarter|month)\b|\by/y\b|\by-o-y\b|"
                              r"\byoy\b|\bannual\s+basis\b", re.I)),
           # "rose 0.4% month over month", "m/m", "on a monthly basis", "from the previous month"
           ("mom", re.compile(r"\bmonth[\s-](?:on|over)[\s-]month\b|\bm/m\b|\bm-o-m\b|\bmom\b|\bmonthly\s+basis\b|"
-                             r"\b(?:from|over|on)\s+the\s+(?:previous|preceding|prior)\s+month\b", re.I)))
+                             r"\b(?:from|over|on|against|compared\s+(?:with|to))\s+the\s+(?:previous|preceding|prior)\s+month\b", re.I)))
 BASIS_TAGS = frozenset(tag for tag, _ in _BASES)  # what a change is measured against, as a measured word
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
 _LEVEL_KEPT = re.compile(r"\b(?:unchanged|flat|steady|the\s+same\s+as)\s+$", re.I)
@@ -96,8 +97,26 @@ _PCT_OF_GDP = re.compile(r"(?:per\s*cent|percent|%)\s+of\s+(?:the\s+|its\s+|thei
                          r"product)\b", re.I)
 _APPOSITION = re.compile(r"\s*(?:which|that)\s+(?:is|was|are|were)\b|\s*equivalent\s+to\b", re.I)
 # A clause that only gives the level a change reached: "..., climbed for a fourth month, to 4.3%".
-REACHED = re.compile(r"\s*to\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|a\s+|an\s+)?(?:US\$|[$€£¥₹+-])?\d")
+REACHED = re.compile(r"\s*to\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|a\s+|an\s+)?(?:[A-Z]{1,3}\$|[$€£¥₹+-])?\d")
 _TO_FIGURE = re.compile(r"\bto\s+(?:about\s+)?\S*\d")
+# A noun that names a change: "growth accelerated to 7.1% from 5.0%" gives two growth rates, where
+# "cut its deficit to 5.1% from 5.8%" gives two levels.
+CHANGE_NOUN = re.compile(r"\b(?:growth|expansion|contraction)\b", re.I)
+# An abbreviation defined in parentheses, with or without a base: "the consumer price index (CPI, 2003=100)
+# rose", "the cash reserve ratio (CRR)". It names the thing before it, and ends no clause.
+_ACRONYM_ASIDE = re.compile(r"\(\s*[A-Z][A-Za-z&-]*[A-Z](?:\s*[,;][^()]{0,40})?\s*\)")
+
+
+def blank_acronym_asides(sentence: str, figure: Optional[tuple[int, int]] = None) -> str:
+    """``sentence`` with its abbreviation asides blanked (same length, for finding clause breaks); an
+    aside that holds the figure itself stays."""
+    def blank(m: re.Match) -> str:
+        if figure is not None and m.start() <= figure[0] < m.end():
+            return m.group()
+        return " " * len(m.group())
+    return _ACRONYM_ASIDE.sub(blank, sentence)
+
+
 # Which estimate a figure is: a budget estimate, a first estimate and a revision of one period are
 # three figures, never a contradiction.
 _VINTAGES = (("budgeted", re.compile(r"\bbudget(?:ed|\s+estimates?)\b", re.I)),
@@ -177,7 +196,7 @@ _CAUSE = re.compile(r"\s(?:due\s+to|amid|as|because|thanks\s+to|helped\s+by|driv
 # Words that leave the measured thing as it is: "real GDP growth" is "GDP growth", "public debt" is
 # "debt". Any other extra word narrows it ("tea exports", "GDP per capita"), and the match is only a candidate.
 _ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-                      r"eleventh|twelfth|fifteenth|twentieth)(?=[\s-])(?!-(?:time|hand|class|rate|half|quarter)\b)-?", re.I)
+                      r"eleventh|twelfth|fifteenth|twentieth)(?=[\s-]|[.,;:)]|$)(?!-(?:time|hand|class|rate|half|quarter)\b)-?", re.I)
 _DIRECTED = frozenset("export import lend borrow send give buy sell pay invest".split())
 _CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I)
 _HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary initial "
@@ -269,7 +288,7 @@ _LEVEL_CHANGE = re.compile(r"\b(?P<verb>(?:rose|rise[sn]?|grew|grow[sn]?|increas
                            r"narrowed|swelled|accelerated|cooled|moderated|rebounded|ticked|edged|inched|crept|moved)"
                            # "ticked up to 4.3%", "edged down to 1.7%": the particle is the verb's
                            r"(?:\s+(?:up|down|back|higher|lower))?)\s+(?:[\w.%-]+\s+){0,7}?to\s+"
-                           r"(?:(?!by\b)\w+\s+){0,2}(?:US\$|A\$|Rs\.?\s?|[$€£¥₹])?$", re.I)
+                           r"(?:(?!by\b)\w+\s+){0,2}(?:[A-Z]{1,3}\$|Rs\.?\s?|[$€£¥₹])?$", re.I)  # (NT$, R$, HK$, US$: a currency)
 
 
 _LEX_PHRASES: list = []

@@ -1,0 +1,119 @@
+"""Figures whose clause leaves the measure to the figure before it in the sentence.
+
+English lists figures without repeating what they measure, and a reader carries it:
+
+- a **bare list item** names nothing: "headline inflation averages 2.4% in 2024, *2.1% in 2025*",
+  "GDP rose 0.9% q/q in Q3 *and 4.0% y/y*": the item measures what the figure before it measures
+  (its own base or period, when it says one, stays its own);
+- a **gapped clause** names its own measure but leaves out the verb: "Household consumption rose 1.5%
+  on the quarter *and investment 2.1%*": investment *rose*, on the quarter. Only the change word and
+  the base are carried, never the measure.
+
+``elision(clause, figure)`` tells the two apart from the figure's own clause; ``carry(members)`` then
+fills each such member from the nearest figure before it in the same sentence, of the same unit.
+A carried measure is weaker evidence than a stated one: ``Member.words_from`` says where it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from briefcmp.analysis import statnames
+from briefcmp.analysis.measure import _DIRECTION, _ORDINAL, _STOP, _WORD, BASIS_TAGS, _meaningful, norm_word
+
+# What a list item may say besides its figure: when, against what, and list glue.
+_ITEM_WORDS = frozenset("""
+respectively sa nsa sequentially seasonally annualized annualised annualizing same comparison basis
+then both each apiece alone
+""".split())
+# Verbs that state a value: a clause with one of them is no gapped clause ("and investment was 2.1%").
+_VALUE_VERBS = frozenset("""
+is was were are be been being stood stands stand reached reaches reach hit hits totalled totaled totals
+came comes amounted amounts averaged averages remained remains stayed stays held holds accounted accounts
+made makes took takes contributed contributes came represented represents had has have saw sees
+""".split())
+# Words in -ed that name a thing rather than say what it did: "gross fixed capital formation".
+_ED_NOUNS = frozenset("fixed adjusted consolidated diluted listed added unlisted unadjusted".split())
+_YEAR = re.compile(r"\b(?:19|20)\d\d(?:[-/]\d{2,4})?\b")
+
+
+def _content(text: str) -> list[str]:
+    """The words of ``text`` that could name a measure (names included): not function, period, unit,
+    basis or list words."""
+    text = _ORDINAL.sub(" ", _YEAR.sub(" ", text))
+    out = []
+    for raw in _WORD.findall(text):
+        low = raw.lower()
+        if len(low) < 2 or low in _STOP or low in statnames.NOISE or low in _ITEM_WORDS:
+            continue
+        out.append(raw)
+    return out
+
+
+def elision(clause: str, figure: Optional[tuple[int, int]]) -> str:
+    """"bare" when the figure's clause names nothing but the figure (a period, a base), "gapped" when it
+    names a measure and no verb ("and investment 2.1%"), else ""."""
+    if figure is None:
+        return ""
+    before, after = clause[:figure[0]], clause[figure[1]:]
+    words_before, words_after = _content(before), _content(after)
+    if not words_before and not words_after:
+        return "bare"
+    if not words_before or len(words_before) > 5:  # ("2.5 percent for dairy": the noun after the figure)
+        after_noun = re.match(r"\s*(?:per\s*cent|percent|%|pc)?\s+(?:for|in)\s+[A-Za-z]", after or "", re.I)
+        if words_before or not after_noun:
+            return ""
+    tokens = [w.lower() for w in _WORD.findall(before + " " + after)]
+    if any(t in _VALUE_VERBS for t in tokens):
+        return ""
+    for t in tokens:
+        if t.endswith(("ed", "ing")) and t not in _ED_NOUNS and len(t) > 4:
+            return ""  # a verb or participle of its own ("and investment climbed 2.1%")
+        if norm_word(t) in _DIRECTION:
+            return ""
+    return "gapped"
+
+
+def carry(members: list) -> None:
+    """Fill the elided members of one brief (``Member.elided``) from the figure before them in the
+    same sentence: a bare item takes that figure's measured words, a gapped one its change word; both
+    take its base and period when they state none."""
+    by_sentence: dict[int, list] = {}
+    for m in members:
+        if m.sentence >= 0 and m.at >= 0:
+            by_sentence.setdefault(m.sentence, []).append(m)
+    for ms in by_sentence.values():
+        ms.sort(key=lambda m: m.at)
+        for i, m in enumerate(ms):
+            if not m.elided or m.words & _DIRECTION and m.elided == "gapped":
+                continue
+            prev = next((p for p in reversed(ms[:i]) if p.at < m.at and p.unit == m.unit and p.dim == m.dim
+                         and not p.alternate), None)
+            if prev is None:
+                continue
+            own_basis = _bases(m.words)
+            if m.elided == "bare":
+                if _meaningful(m.words - BASIS_TAGS):
+                    continue
+                take = {w for w in prev.words if w not in BASIS_TAGS and not w.startswith("against ")}
+            else:
+                take = set(prev.words & _DIRECTION)
+                if not take:
+                    continue
+            if not own_basis:
+                take |= {w for w in prev.words if w in BASIS_TAGS or w.startswith("against ")}
+            new = [w for w in prev.order if w in take and w not in m.words]
+            if not new:
+                continue
+            m.words = m.words | frozenset(new)
+            m.shown = {**{w: prev.shown.get(w, w) for w in new}, **m.shown}
+            m.order = (*[w for w in prev.order if w in new], *m.order)
+            m.words_from = "the figure before it in its sentence"
+            if not m.period_how and prev.period_how:
+                m.period, m.period_how = prev.period, prev.period_how
+
+
+def _bases(words: frozenset[str]) -> frozenset[str]:
+    """The base tags among ``words`` (yoy, qoq, "against 2024q2", ...)."""
+    return frozenset(w for w in words if w in BASIS_TAGS or w.startswith("against "))
