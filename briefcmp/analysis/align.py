@@ -96,6 +96,7 @@ class Member:
     at: int = -1
     elided: str = ""  # "bare" | "gapped": its clause leaves the measure or the verb to the figure before (ellipsis)
     words_from: str = ""  # where measured words not in its own clause came from ("" : its clause)
+    basis: str = ""  # the base its own clause states ("yoy", "qoq"...), even where its words leave it out
 
     @property
     def dated(self) -> bool:
@@ -135,18 +136,25 @@ class AlignResult:
 # --------------------------------------------------------------------------- describing claims
 
 
-def _figure_at(text: str, value) -> Optional[tuple[int, int]]:
-    """Where the figure's number is written in ``text`` (digits only), if it can be told."""
+def _figure_at(text: str, value, nth: int = 0) -> Optional[tuple[int, int]]:
+    """Where the figure's number is written in ``text`` (digits only), if it can be told: its ``nth``
+    writing when one quote holds the value twice ("2.1% in 2025, 1.9% in 2026 and 2.1% in 2027")."""
     if value.amount is None:
         return None
+    spans = _figure_spans(text, value)
+    return spans[min(nth, len(spans) - 1)] if spans else None
+
+
+def _figure_spans(text: str, value) -> list[tuple[int, int]]:
+    out = []
     for m in _NUMBER.finditer(text):
         try:
             x = float(m.group().replace(",", ""))
         except ValueError:
             continue
         if abs(x - abs(value.amount)) <= 1e-9 * max(abs(x), 1.0):  # (a sign is written before the digits)
-            return m.span()
-    return None
+            out.append(m.span())
+    return out
 
 
 def _clause(text: str, a: int, b: int) -> tuple[int, int]:
@@ -155,7 +163,9 @@ def _clause(text: str, a: int, b: int) -> tuple[int, int]:
     return start, end
 
 
-def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optional[Member]:
+def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int = 0) -> Optional[Member]:
+    """How align sees a figure claim (None for other claims); ``nth``: which writing of its value in its
+    quote it is, when the quote writes the value more than once."""
     v = claim.value
     if v is None or v.type not in FIGURE_TYPES or v.amount is None:
         return None
@@ -183,7 +193,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         si = ctx.sentence_index(a)
         s0, s1 = ctx.sentences[si] if ctx.sentences else (a, b)
         sentence = sentence_text = ctx.text[min(s0, a):max(s1, b)]
-        fig = _figure_at(ctx.text[a:b], v)
+        fig = _figure_at(ctx.text[a:b], v, nth)
         if fig is not None:
             fa, fb = a + fig[0] - min(s0, a), a + fig[1] - min(s0, a)
             figure_span = (fa, fb)
@@ -268,7 +278,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             else:
                 subjects = tuple(f"({x})" for x in subjects)
     else:
-        fig = _figure_at(text, v)
+        fig = _figure_at(text, v, nth)
         clause, fig_in_clause = (text[slice(*_clause(text, *fig))], None) if fig else (text, None)
         if not subjects:
             subjects, subjects_from = entities.subjects(text), "sentence"
@@ -319,7 +329,12 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             words = (words - _DIRECTION) | own_direction
             order = (*[w for w in order if w not in _DIRECTION], *sorted(own_direction))
             shown = {**shown, **{w: _SHOW.get(w, w) for w in own_direction}}
+    if fig_in_clause is not None and figure_span is not None:
+        topical = ellipsis.topic(sentence, clause, figure_span, entities, (words, shown, order))
+        if topical is not None:  # "For inflation excluding energy and food, staff project 2.9%"
+            words, shown, order = topical
     carried_period: tuple[str, str] = ("", "")
+    stated_basis = ""
     if not _meaningful(words) and ctx is not None and figure_span is not None and ctx.ok and claim.span is not None:
         words, shown, order, carried_period = _from_sentence_before(ctx, claim.span[0], sentence_text, entities,
                                                                      unit, (words, shown, order), subjects)
@@ -327,7 +342,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         # what a change is measured against is part of the measure: growth on the quarter before, on
         # the year before, or at an annualized rate are three figures ("5.2% year on year" and "1.0%
         # quarter on quarter" of one quarter never contradict)
-        basis = _basis(clause, sentence_text, figure_span, period_full_year=False)
+        basis = stated_basis = _basis(clause, sentence_text, figure_span, period_full_year=False)
         if basis:
             words, order = words | {basis}, (*order, basis)
             shown = {**shown, basis: basis}
@@ -355,8 +370,10 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         if basis:
             words, order, shown = words | {basis}, (*order, basis), {**shown, basis: basis}
     to = _TO_FIGURE.search(sentence_text, 0, figure_span[0]) if figure_span is not None else None
+    to_clause = max((m.end() for m in clauses.breaks(_CLAUSE_BREAK, sentence_text, 0, to.start())), default=0) \
+        if to else 0  # (the noun of the clause that says "to": not "Growth worries ..., it cut X to Y from Z")
     if to and periods.in_base(sentence_text, figure_span) and words & _DIRECTION and \
-            not CHANGE_NOUN.search(sentence_text, 0, to.start()):
+            not CHANGE_NOUN.search(sentence_text, to_clause, to.start()):
         # "cut its deficit to 5.1% from a revised 5.8%": the figure a change starts from is a level
         words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
     if "yoy" in words and _YEAR_LONG.fullmatch(period):  # a year's growth is on the year before anyway
@@ -368,7 +385,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
     m = Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
                subjects[0] if subjects else "", period, how, published, alternate, vintage)
     if ctx is not None and ctx.ok and claim.span is not None and figure_span is not None:
-        m.sentence, m.at, m.elided = si, min(s0, claim.span[0]) + figure_span[0], elided
+        m.sentence, m.at, m.elided, m.basis = si, min(s0, claim.span[0]) + figure_span[0], elided, stated_basis
     return m
 
 
@@ -481,18 +498,22 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     # are theirs under every short name ("Toyota Motor Corp." -> "Toyota")
     entities.add_companies(t for b in corpus.briefs for t in (b.title, b.publisher, *(c.quote for c in b.claims)))
     for brief in corpus.briefs:
+        nth: dict[tuple, int] = {}
         for claim in brief.claims:
             if claim.value is None or claim.value.type not in FIGURE_TYPES:
                 continue
             if brief.id not in contexts:
                 contexts[brief.id] = _Context(brief, entities, known)
-            m = describe(claim, contexts[brief.id], entities)
+            seen = (claim.span, claim.value.amount)  # the same value twice in one quote: its first, then its second
+            m = describe(claim, contexts[brief.id], entities, nth.get(seen, 0))
+            nth[seen] = nth.get(seen, 0) + 1
             if m is None or m.alternate:  # "or $4.5 trillion, depending on the rate": read with the first
                 continue
             described.append(m)
             (keyed[claim.key] if claim.key else loose).append(m)
         if brief.id in contexts:
             ellipsis.carry(described)  # "rose 1.5% on the quarter and investment 2.1%": a rise, on the quarter
+            ellipsis.national_accounts(described, brief.title or "")  # "output was up 4%" in a GDP report
             _currency_subject(described, contexts[brief.id])
             _brief_hints(described, brief.title or "", contexts[brief.id].published)
         described = []

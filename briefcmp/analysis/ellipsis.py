@@ -12,6 +12,10 @@ English lists figures without repeating what they measure, and a reader carries 
 ``elision(clause, figure)`` tells the two apart from the figure's own clause; ``carry(members)`` then
 fills each such member from the nearest figure before it in the same sentence, of the same unit.
 A carried measure is weaker evidence than a stated one: ``Member.words_from`` says where it came from.
+
+A sentence may also name its measure once, as a topic before its first comma ("For inflation excluding
+energy and food, staff project 2.9% in 2024"): ``topic`` gives that measure to a figure whose own clause
+names none of the catalogue's (``analysis.statnames``).
 """
 
 from __future__ import annotations
@@ -20,7 +24,10 @@ import re
 from typing import Optional
 
 from briefcmp.analysis import statnames
-from briefcmp.analysis.measure import _DIRECTION, _ORDINAL, _STOP, _WORD, BASIS_TAGS, _meaningful, norm_word
+from briefcmp.corpus import units
+from briefcmp.analysis.measure import (
+    _DIRECTION, _EXPECTATION, _ORDINAL, _STOP, _WORD, BASIS_TAGS, _meaningful, measured_words, norm_word,
+)
 
 # What a list item may say besides its figure: when, against what, and list glue.
 _ITEM_WORDS = frozenset("""
@@ -31,8 +38,10 @@ then both each apiece alone
 _VALUE_VERBS = frozenset("""
 is was were are be been being stood stands stand reached reaches reach hit hits totalled totaled totals
 came comes amounted amounts averaged averages remained remains stayed stays held holds accounted accounts
-made makes took takes contributed contributes came represented represents had has have saw sees
+made makes took takes contributed contributes came represented represents had has have saw sees see seen
 """.split())
+# What may stand before a gapped clause's figure besides its noun: "and services by 6.3 percent".
+_GLUE = frozenset("and while whereas but the its their his her by".split())
 # Words in -ed that name a thing rather than say what it did: "gross fixed capital formation".
 _ED_NOUNS = frozenset("fixed adjusted consolidated diluted listed added unlisted unadjusted".split())
 _YEAR = re.compile(r"\b(?:19|20)\d\d(?:[-/]\d{2,4})?\b")
@@ -60,6 +69,8 @@ def elision(clause: str, figure: Optional[tuple[int, int]]) -> str:
     words_before, words_after = _content(before), _content(after)
     if not words_before and not words_after:
         return "bare"
+    if re.search(r"\b(?:of|at)\s*\S*$", before):
+        return ""  # "and CPI inflation of 4.5%": a noun phrase of its own, no verb left out
     if not words_before or len(words_before) > 5:  # ("2.5 percent for dairy": the noun after the figure)
         after_noun = re.match(r"\s*(?:per\s*cent|percent|%|pc)?\s+(?:for|in)\s+[A-Za-z]", after or "", re.I)
         if words_before or not after_noun:
@@ -67,6 +78,9 @@ def elision(clause: str, figure: Optional[tuple[int, int]]) -> str:
     tokens = [w.lower() for w in _WORD.findall(before + " " + after)]
     if any(t in _VALUE_VERBS for t in tokens):
         return ""
+    content = {w.lower() for w in words_before}
+    if any(t not in content and t not in _GLUE for t in (w.lower() for w in _WORD.findall(before))):
+        return ""  # "just under the ECB's 2% goal", "above the 0.8% forecast": a comparison, not a list
     for t in tokens:
         if t.endswith(("ed", "ing")) and t not in _ED_NOUNS and len(t) > 4:
             return ""  # a verb or participle of its own ("and investment climbed 2.1%")
@@ -92,9 +106,9 @@ def carry(members: list) -> None:
                          and not p.alternate), None)
             if prev is None:
                 continue
-            own_basis = _bases(m.words)
+            own_basis = m.basis or _bases(m.words)  # (a stated "y/y" a quarter's words leave out is still its own)
             if m.elided == "bare":
-                if _meaningful(m.words - BASIS_TAGS):
+                if _meaningful(m.words - BASIS_TAGS - _EXPECTATION):
                     continue
                 take = {w for w in prev.words if w not in BASIS_TAGS and not w.startswith("against ")}
             else:
@@ -117,3 +131,49 @@ def carry(members: list) -> None:
 def _bases(words: frozenset[str]) -> frozenset[str]:
     """The base tags among ``words`` (yoy, qoq, "against 2024q2", ...)."""
     return frozenset(w for w in words if w in BASIS_TAGS or w.startswith("against "))
+
+
+# "For inflation excluding energy and food, staff project ...", "As for exports, they ...": a fronted topic
+_TOPIC = re.compile(r"\s*(?:For|On|As\s+for|As\s+to|Regarding|Turning\s+to|In|Under)\s+(?P<np>[^,;:.]{3,80}?),\s")
+_KEPT_WITH_TOPIC = _DIRECTION | _EXPECTATION | BASIS_TAGS  # what a clause adds to its sentence's topic
+
+
+def topic(sentence: str, clause: str, figure: tuple[int, int], entities, own: tuple) -> Optional[tuple]:
+    """(words, shown, order) of a figure whose clause names no catalogue measure, in a sentence that names
+    one as its topic before the figure; None otherwise. The clause keeps its change word, expectation and base."""
+    m = _TOPIC.match(sentence)
+    if not m or figure[0] < m.end():
+        return None
+    words, shown, order = measured_words(m.group("np"), entities, "")
+    own_words, own_shown, own_order = own
+    if "forecast" in words and "forecast" not in own_words:  # "In the staff projections, inflation averages ..."
+        own_words, own_shown, own_order = own_words | {"forecast"}, {**own_shown, "forecast": shown["forecast"]}, \
+            (*own_order, "forecast")
+    if statnames.find(clause) or not statnames.find(m.group("np")):
+        return (own_words, own_shown, own_order) if own_words != own[0] else None
+    kept = [w for w in own_order if w in _KEPT_WITH_TOPIC and w not in words]
+    return (words | frozenset(kept), {**shown, **{w: own_shown.get(w, w) for w in kept}}, (*order, *kept))
+
+
+_OUTPUT_ALONE = frozenset({"output"})
+
+
+_PLAIN = frozenset({"real", "annual", "overall", "total"})
+
+
+def national_accounts(members: list, title: str) -> None:
+    """In a report on GDP (its title names it, or its figures do and none is the output of something
+    named), "output" with no other noun is the economy's: "output was up 4% on a year earlier" is GDP
+    growth. ("Coal output", "factory output" name their own, and a report that has them keeps "output".)"""
+    def alone(m) -> bool:
+        return m.words - _KEPT_WITH_TOPIC - _PLAIN == _OUTPUT_ALONE
+    titled = any("gdp" in canon for _, _, canon, _ in statnames.find(title or ""))
+    if not titled and not (any("gdp" in m.words for m in members) and
+                           not any("output" in m.words and not alone(m) for m in members)):
+        return
+    for m in members:
+        if alone(m) and (m.unit in ("percent", "percentage-points") or units.is_currency(m.unit)):
+            m.words = (m.words - _OUTPUT_ALONE) | {"gdp"}
+            m.order = tuple("gdp" if w == "output" else w for w in m.order)
+            m.shown = {("gdp" if w == "output" else w): ("GDP" if w == "output" else v) for w, v in m.shown.items()}
+            m.words_from = m.words_from or "the report's title (output of the economy)"

@@ -69,7 +69,8 @@ pace period calendar whole unchanged unchang bps bp
 seasonally adjusted terms inflation-adjusted preliminary revised
 finalize finalized finalised finaliz finalis pass passed passes mined fy
 tick ticked ticks edge edged edges inch inched inches crept creep barely slightly marginally modestly sharply
-final yet though although whereas still even nonetheless nevertheless meanwhile
+final yet though although whereas still even nonetheless nevertheless meanwhile third fourth
+little shade tad yesterday tomorrow
 """.split())  # ("final": "the final quarter"; "yet", "still": how a sentence goes on, not what it measures)
 _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
                            r"\bcombined\b|\bcumulative\b|\bover\s+(?:the\s+)?(?:next\s+|past\s+)?\w+\s+years\b|"
@@ -77,12 +78,13 @@ _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|progra
 _BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+(?:rate|pace)\b|\bat\s+an\s+annual\b", re.I)),
           ("qoq", re.compile(r"\bquarter[\s-](?:on|over)[\s-]quarter\b|\b(?:from|over|on|against|compared\s+(?:with|to))\s+the\s+(?:previous|preceding|"
                              r"prior)\s+(?:quarter|three[\s-]month\s+period|three\s+months)\b|\bquarterly\s+basis\b|"
-                             r"\bq/q\b|\bq-o-q\b|\bqoq\b", re.I)),
+                             r"\bq/q\b|\bq-o-q\b|\bqoq\b|\bon\s+the\s+(?:previous\s+)?quarter\b(?!['’])", re.I)),
           ("yoy", re.compile(r"\byear[\s-](?:on|over)[\s-]year\b|\bon[\s-]year\b|\bfrom\s+a\s+year\s+(?:earlier|ago|"
                              r"before)\b|\b(?:from|over|on|against|compared\s+(?:with|to))\s+the\s+same\s+(?:period|quarter|month)\b|\by/y\b|\by-o-y\b|"
-                             r"\byoy\b|\bannual\s+basis\b", re.I)),
+                             r"\byoy\b|\bannual\s+basis\b|\bon\s+(?:the\s+year|a\s+year\s+(?:earlier|ago|before))\b(?!['’])", re.I)),
           # "rose 0.4% month over month", "m/m", "on a monthly basis", "from the previous month"
           ("mom", re.compile(r"\bmonth[\s-](?:on|over)[\s-]month\b|\bm/m\b|\bm-o-m\b|\bmom\b|\bmonthly\s+basis\b|"
+                             r"\bon\s+the\s+month\b(?!['’])|"
                              r"\b(?:from|over|on|against|compared\s+(?:with|to))\s+the\s+(?:previous|preceding|prior)\s+month\b", re.I)))
 BASIS_TAGS = frozenset(tag for tag, _ in _BASES)  # what a change is measured against, as a measured word
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -239,6 +241,7 @@ _CONCEPTS = {
     # Change verbs keep their direction: "increased", "raised", "went up" are "rose", never "fell".
     "raise": "increase", "boost": "increase",
     "decrease": "decrease", "reduce": "decrease", "reduction": "decrease", "cut": "decrease",
+    "lowered": "decrease", "lowers": "decrease", "lowering": "decrease",  # (not "lower": "the lower rate")
 }
 _CONCEPT_VALUES = frozenset(_CONCEPTS.values())
 # Phrases that read as one word (replaced in place, padded to their length, before words are taken).
