@@ -170,3 +170,13 @@ def test_an_abbreviation_aside_ends_no_clause(tmp_path) -> None:
             "The consumer price index (CPI, 2003=100) rose by 2.88% compared with the previous month.\n")
     m = _by_value(_members(tmp_path, text))[2.88][0]
     assert {"inflation", "mom"} <= m.words
+
+
+def test_a_list_item_is_of_the_year_it_writes(tmp_path) -> None:
+    text = ("Projections\nWire | 12 December 2024\n\n"
+            "The economy is now seen expanding by 0.7% this year and by 1.1% in 2025.\n\n"
+            "- Real GDP growth: 0.6% (2024), 1.2% (2025), 1.5% (2026).\n")
+    got = _by_value(_members(tmp_path, text))
+    assert got[1.1][0].period == "2025" and got[0.7][0].period == "2024"
+    assert [got[v][0].period for v in (0.6, 1.2, 1.5)] == ["2024", "2025", "2026"]
+    assert all({"gdp", "increase"} <= got[v][0].words for v in (1.1, 1.2, 1.5))

@@ -97,6 +97,7 @@ class Member:
     elided: str = ""  # "bare" | "gapped": its clause leaves the measure or the verb to the figure before (ellipsis)
     words_from: str = ""  # where measured words not in its own clause came from ("" : its clause)
     basis: str = ""  # the base its own clause states ("yoy", "qoq"...), even where its words leave it out
+    item_year: str = ""  # the one year a list item writes ("..., 1.1% in 2025"): its period (ellipsis.carry)
 
     @property
     def dated(self) -> bool:
@@ -297,6 +298,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
     if respective is not None:
         words, shown, order = measured_words(respective[0], entities, "")
     elided = ellipsis.elision(clause, fig_in_clause) if respective is None else ""
+    item_year = ellipsis.item_year(sentence_text[c0:c1], sentence_text[c1:c1 + 12]) \
+        if elided and fig_in_clause is not None else ""  # (the text as written: a year in parentheses is no aside here)
     own_direction = words & _DIRECTION
     apposition = bool(_APPOSITION.match(clause) or (fig_in_clause is not None and REACHED.match(clause)))
     participle = clauses.PARTICIPLE.match(clause) if fig_in_clause is not None else None
@@ -386,6 +389,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
                subjects[0] if subjects else "", period, how, published, alternate, vintage)
     if ctx is not None and ctx.ok and claim.span is not None and figure_span is not None:
         m.sentence, m.at, m.elided, m.basis = si, min(s0, claim.span[0]) + figure_span[0], elided, stated_basis
+        m.item_year = item_year
     return m
 
 

@@ -89,6 +89,17 @@ def elision(clause: str, figure: Optional[tuple[int, int]]) -> str:
     return "gapped"
 
 
+def item_year(clause: str, after: str = "") -> str:
+    """The one year a list item writes ("2.1% in 2025"; "1.4% (2026)": ``after`` is the text after its
+    clause, where a year in parentheses ends it), or ""."""
+    paren = re.match(r"\s*\(((?:19|20)\d\d)\)", after)
+    # (a year after "in", "for" or in parentheses; "above 2023" is a base)
+    years = {m.group(1) for m in re.finditer(r"(?:\bin\s+|\bfor\s+|\()((?:19|20)\d\d)(?![\d/-])", clause)}
+    if paren:
+        years.add(paren.group(1))
+    return years.pop() if len(years) == 1 else ""
+
+
 def carry(members: list) -> None:
     """Fill the elided members of one brief (``Member.elided``) from the figure before them in the
     same sentence: a bare item takes that figure's measured words, a gapped one its change word; both
@@ -100,6 +111,9 @@ def carry(members: list) -> None:
     for ms in by_sentence.values():
         ms.sort(key=lambda m: m.at)
         for i, m in enumerate(ms):
+            if m.item_year and m.item_year not in m.period:
+                # a list item's own year is its period ("0.7% this year and 1.1% in 2025": not this year)
+                m.period, m.period_how = m.item_year, "stated"
             if not m.elided or m.words & _DIRECTION and m.elided == "gapped":
                 continue
             prev = next((p for p in reversed(ms[:i]) if p.at < m.at and p.unit == m.unit and p.dim == m.dim

@@ -147,7 +147,8 @@ _QUALIFIER_WORDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("", ("goods and services", "goods & services")),  # the whole, as a bare "exports" is: no qualifier
     # (core inflation as its definition: food and energy left out; not "excluding fresh food", Japan's core)
     ("core", ("core", "core-core", "excluding food and energy", "excluding energy and food", "ex food and energy",
-              "ex energy and food", "ex-food and energy", "ex-energy and food", "less food and energy")),
+              "ex energy and food", "ex-food and energy", "ex-energy and food", "less food and energy",
+              "ex food & energy", "excluding food & energy", "ex-food & energy", "ex energy & food")),
     ("headline", ("headline", "all-items", "all items", "overall")),
     ("underlying", ("underlying",)),
     ("trimmed", ("trimmed mean", "trimmed-mean", "weighted median")),
