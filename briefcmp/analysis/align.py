@@ -298,6 +298,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
     if respective is not None:
         words, shown, order = measured_words(respective[0], entities, "")
     elided = ellipsis.elision(clause, fig_in_clause) if respective is None else ""
+    words_from = ""
     item_year = ellipsis.item_year(sentence_text[c0:c1], sentence_text[c1:c1 + 12]) \
         if elided and fig_in_clause is not None else ""  # (the text as written: a year in parentheses is no aside here)
     own_direction = words & _DIRECTION
@@ -332,6 +333,18 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             words = (words - _DIRECTION) | own_direction
             order = (*[w for w in order if w not in _DIRECTION], *sorted(own_direction))
             shown = {**shown, **{w: _SHOW.get(w, w) for w in own_direction}}
+    if not _meaningful(words) and elided == "bare" and ctx is not None and fig_in_clause is not None:
+        # "Soybean production, with the harvest complete, is estimated at 169.5 million tonnes": a clause of
+        # a verb and the figure says it of the sentence's subject, its first clause (the first figure only:
+        # a later one is a list item, ellipsis.carry)
+        subject = ellipsis.sentence_subject(upto[:len(upto) - len(clause)])
+        if subject:
+            found = measured_words(subject, entities, written if unit != "percent" else "")
+            if _meaningful(found[0] - _HARMLESS):
+                words, shown, order = found
+                words_from = "its sentence's subject"
+    if figure_span is not None and ellipsis.signed_rise(sentence_text[:figure_span[0]]) and not words & _DIRECTION:
+        words, order, shown = words | {"increase"}, (*order, "increase"), {**shown, "increase": "+"}  # "+2.1% q/q"
     if fig_in_clause is not None and figure_span is not None:
         topical = ellipsis.topic(sentence, clause, figure_span, entities, (words, shown, order))
         if topical is not None:  # "For inflation excluding energy and food, staff project 2.9%"
@@ -389,7 +402,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
                subjects[0] if subjects else "", period, how, published, alternate, vintage)
     if ctx is not None and ctx.ok and claim.span is not None and figure_span is not None:
         m.sentence, m.at, m.elided, m.basis = si, min(s0, claim.span[0]) + figure_span[0], elided, stated_basis
-        m.item_year = item_year
+        m.item_year, m.words_from = item_year, words_from
     return m
 
 

@@ -191,3 +191,25 @@ def national_accounts(members: list, title: str) -> None:
             m.order = tuple("gdp" if w == "output" else w for w in m.order)
             m.shown = {("gdp" if w == "output" else w): ("GDP" if w == "output" else v) for w, v in m.shown.items()}
             m.words_from = m.words_from or "the report's title (output of the economy)"
+
+
+_A_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_FIRST_BREAK = re.compile(r",\s|;|:\s|\(|\s[-–—]\s")
+
+
+def sentence_subject(before: str) -> str:
+    """The first clause of a sentence whose figure's own clause is only a verb and the figure ("...,
+    already harvested, was put at 169.5 million tons"), ``before`` being the sentence up to that clause;
+    "" when a figure stands before it (then the figure is a list item) or nothing does."""
+    if any(not re.fullmatch(r"(?:19|20)\d\d", n.group()) for n in _A_NUMBER.finditer(before)):
+        return ""
+    cut = _FIRST_BREAK.search(before)
+    return (before[:cut.start()] if cut else before).strip()
+
+
+_PLUS = re.compile(r"(?<![\w+/])\+\s?(?:[A-Z]{0,3}\$|[€£¥₹])?\Z")
+
+
+def signed_rise(before: str) -> bool:
+    """Whether a figure is written with a plus sign ("investment +2.1% q/q", "+114,000 in July"): a rise."""
+    return bool(_PLUS.search(before))

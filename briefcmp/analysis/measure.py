@@ -70,7 +70,7 @@ seasonally adjusted terms inflation-adjusted preliminary revised
 finalize finalized finalised finaliz finalis pass passed passes mined fy
 tick ticked ticks edge edged edges inch inched inches crept creep barely slightly marginally modestly sharply
 final yet though although whereas still even nonetheless nevertheless meanwhile third fourth
-little shade tad yesterday tomorrow
+little shade tad yesterday tomorrow season seasons
 """.split())  # ("final": "the final quarter"; "yet", "still": how a sentence goes on, not what it measures)
 _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
                            r"\bcombined\b|\bcumulative\b|\bover\s+(?:the\s+)?(?:next\s+|past\s+)?\w+\s+years\b|"
@@ -263,6 +263,7 @@ _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
                         r"\b(?:after|before)\s+(?:(?:price|seasonal|calendar|seasonally)[\s,-]*(?:and\s+)?)+"
                         r"(?:adjust(?:ment|ed|ments)?\b|$)", re.I), ""),
             (re.compile(r"\b(?:falling|fell|fall|slipped|slipping)\s+behind\b", re.I), ""),
+            (re.compile(r"\b(?:in\s+line|on\s+par|level)\s+with\b", re.I), ""),  # a comparison, not a measure
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+up\b", re.I), "rose"),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+down\b", re.I), "fell"),
             # a forecast or figure corrected, not a measure that moved: "growth was revised down to 3 percent"
