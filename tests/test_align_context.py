@@ -180,3 +180,31 @@ def test_a_list_item_is_of_the_year_it_writes(tmp_path) -> None:
     assert got[1.1][0].period == "2025" and got[0.7][0].period == "2024"
     assert [got[v][0].period for v in (0.6, 1.2, 1.5)] == ["2024", "2025", "2026"]
     assert all({"gdp", "increase"} <= got[v][0].words for v in (1.1, 1.2, 1.5))
+
+
+def test_a_clause_of_a_verb_and_the_figure_is_about_the_sentences_subject(tmp_path) -> None:
+    text = ("Report\nWire | 4 December 2024\n\n"
+            "Brazil's economy, measured by gross domestic product, expanded 0.9% in the third quarter.\n\n"
+            "The main refinancing rate, which had stood at 3.40% since October, drops to 3.15%.\n\n"
+            "Soybean production, with the harvest complete, is estimated at 169.5 million tonnes.\n")
+    got = _by_value(_members(tmp_path, text))
+    assert {"gdp", "increase"} <= got[0.9][0].words
+    assert {"keyrate", "refi"} <= got[3.15][0].words and not got[3.15][0].words & {"increase", "decrease"}
+    assert {"keyrate", "refi"} <= got[3.4][0].words
+    assert {"soybean", "output"} <= got[169.5][0].words
+
+
+@pytest.mark.parametrize("text, figure, direction", [
+    ("GDP in the fourth quarter is estimated to be 7.55% above the same quarter of 2023", "7.55", "increase"),
+    ("the index was 20.5% below its March 2022 peak", "20.5", "decrease"),
+    ("inflation stayed above 2% all year", "2", None),  # a level above a threshold: no change
+    ("- Best: investment +2.1% q/q", "2.1", None),  # (the plus sign is read in describe, below)
+])
+def test_a_comparative_after_the_figure_is_its_direction(text: str, figure: str, direction) -> None:
+    words = _w(text, figure)
+    assert (words & {"increase", "decrease"}) == ({direction} if direction else set()), words
+
+
+def test_a_plus_sign_is_a_rise_but_a_plus_minus_range_is_not() -> None:
+    assert ellipsis.signed_rise("- Best: investment +") and ellipsis.signed_rise("payrolls: +US$")
+    assert not ellipsis.signed_rise("a margin of +/-") and not ellipsis.signed_rise("GDP ")

@@ -333,15 +333,18 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             words = (words - _DIRECTION) | own_direction
             order = (*[w for w in order if w not in _DIRECTION], *sorted(own_direction))
             shown = {**shown, **{w: _SHOW.get(w, w) for w in own_direction}}
-    if not _meaningful(words) and elided == "bare" and ctx is not None and fig_in_clause is not None:
+    if not _meaningful(words) and ctx is not None and fig_in_clause is not None and (
+            elided == "bare" or ellipsis.verb_only(clause, fig_in_clause)):
         # "Soybean production, with the harvest complete, is estimated at 169.5 million tonnes": a clause of
         # a verb and the figure says it of the sentence's subject, its first clause (the first figure only:
         # a later one is a list item, ellipsis.carry)
         subject = ellipsis.sentence_subject(upto[:len(upto) - len(clause)])
         if subject:
             found = measured_words(subject, entities, written if unit != "percent" else "")
-            if _meaningful(found[0] - _HARMLESS):
-                words, shown, order = found
+            if _meaningful(found[0] - _HARMLESS):  # (with the clause's own change word: "expanded 0.9%")
+                own = [w for w in order if w in _DIRECTION and w not in found[0]]
+                words, shown, order = found[0] | frozenset(own), {**found[1], **{w: shown[w] for w in own}}, \
+                    (*found[2], *own)
                 words_from = "its sentence's subject"
     if figure_span is not None and ellipsis.signed_rise(sentence_text[:figure_span[0]]) and not words & _DIRECTION:
         words, order, shown = words | {"increase"}, (*order, "increase"), {**shown, "increase": "+"}  # "+2.1% q/q"

@@ -193,6 +193,7 @@ def national_accounts(members: list, title: str) -> None:
             m.words_from = m.words_from or "the report's title (output of the economy)"
 
 
+_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;:()]{0,120}?,")
 _A_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _FIRST_BREAK = re.compile(r",\s|;|:\s|\(|\s[-–—]\s")
 
@@ -201,12 +202,22 @@ def sentence_subject(before: str) -> str:
     """The first clause of a sentence whose figure's own clause is only a verb and the figure ("...,
     already harvested, was put at 169.5 million tons"), ``before`` being the sentence up to that clause;
     "" when a figure stands before it (then the figure is a list item) or nothing does."""
-    if any(not re.fullmatch(r"(?:19|20)\d\d", n.group()) for n in _A_NUMBER.finditer(before)):
+    bare = _ASIDE.sub(lambda m: " " * len(m.group()), before)  # (a figure in ", which had stood at 3.40%," is an aside's)
+    if any(not re.fullmatch(r"(?:19|20)\d\d", n.group()) for n in _A_NUMBER.finditer(bare)):
         return ""
     cut = _FIRST_BREAK.search(before)
     return (before[:cut.start()] if cut else before).strip()
 
 
+def verb_only(clause: str, figure: tuple[int, int]) -> bool:
+    """Whether a figure's clause says nothing but a verb, the figure and its period or base ("expanded 0.9%
+    in the third quarter", "drops to 3.15%"): what it is about is the sentence's subject."""
+    ws = _content(clause[:figure[0]]) + _content(clause[figure[1]:])
+    return all(norm_word(w) in _DIRECTION or w.lower() in _VALUE_VERBS or w.lower() in _VERB_FORMS for w in ws)
+
+
+# change verbs in their -s form, which the words above read as nouns ("drops", "rises")
+_VERB_FORMS = frozenset("drops rises falls grows climbs jumps slips eases gains expands contracts shrinks".split())
 _PLUS = re.compile(r"(?<![\w+/])\+\s?(?:[A-Z]{0,3}\$|[€£¥₹])?\Z")
 
 

@@ -70,7 +70,7 @@ seasonally adjusted terms inflation-adjusted preliminary revised
 finalize finalized finalised finaliz finalis pass passed passes mined fy
 tick ticked ticks edge edged edges inch inched inches crept creep barely slightly marginally modestly sharply
 final yet though although whereas still even nonetheless nevertheless meanwhile third fourth
-little shade tad yesterday tomorrow season seasons
+little shade tad yesterday tomorrow season seasons since
 """.split())  # ("final": "the final quarter"; "yet", "still": how a sentence goes on, not what it measures)
 _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
                            r"\bcombined\b|\bcumulative\b|\bover\s+(?:the\s+)?(?:next\s+|past\s+)?\w+\s+years\b|"
@@ -286,8 +286,8 @@ FORECAST_WORDS = re.compile(
 _SHOW = {"increase": "growth", "decrease": "decline", "gdp": "GDP", "cpi": "CPI"}
 # "rose to 7.7 percent", "raised defence spending to 2 percent of GDP", "grew 5 percent to $3 billion":
 # the figure after "to" is a level (but "grew exports to Kenya by 5 percent" is a change).
-_LEVEL_CHANGE = re.compile(r"\b(?P<verb>(?:rose|rise[sn]?|grew|grow[sn]?|increased?|climbed|jumped|fell|fall(?:s|en)?|"
-                           r"declined|dropped|shrank|slowed|slipped|eased|recovered|returned|raised?|boosted|lifted|hiked|"
+_LEVEL_CHANGE = re.compile(r"\b(?P<verb>(?:rose|rise[sn]?|grew|grow[sn]?|increase[sd]?|climb(?:ed|s)|jump(?:ed|s)|fell|fall(?:s|en)?|"
+                           r"decline[sd]|drop(?:ped|s)|slips|eases|cuts|lowers|shrank|slowed|slipped|eased|recovered|returned|raised?|boosted|lifted|hiked|"
                            r"decreased?|reduced?|cut|lowered|slid|sank|dipped|surged|soared|plunged|tumbled|widened|"
                            r"narrowed|swelled|accelerated|cooled|moderated|rebounded|ticked|edged|inched|crept|moved)"
                            # "ticked up to 4.3%", "edged down to 1.7%": the particle is the verb's
@@ -407,7 +407,8 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             continue  # a catalogue measure is named: other words count only as its modifiers or qualifiers
         found.append((m.start(), w, _SHOW.get(w, low[:-2] if low.endswith("'s") else low)))
     if comparative:
-        found.append((comparative.start(1), "increase" if comparative.group(1).lower() == "higher" else "decrease",
+        found.append((comparative.start(1), "increase" if comparative.group(1).lower() in ("higher", "above", "more")
+                      else "decrease",
                       comparative.group(1).lower()))
     shown: dict[str, str] = {}
     order: list[str] = []
@@ -450,7 +451,10 @@ def _asides(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _ASIDE.finditer(text)]
 
 
-_COMPARATIVE = re.compile(r"\s*(?:per\s*cent|percent|%|pc)?\s+(higher|lower)\b", re.I)
+# ("7.55% above the same quarter of 2023", "2.0 percent above September's", "8.3% lower than": a change
+# against a base; "above 2%" before a figure is no direction)
+_COMPARATIVE = re.compile(r"\s*(?:per\s*cent|percent|%|pc)?\s+(higher|lower|(?:above|below|more|less)(?=\s+(?:than|"
+                          r"the|its|their|a|an|last|in|on|that|those|[A-Z][a-z]+['’]s)\b))\b", re.I)
 _MODIFIER_GAP = re.compile(r"[\s-]*\Z")
 _OF_GAP = re.compile(r"[\s-]*(?:(?:of|on|for|in)\s+(?:the\s+|its\s+|their\s+)?)?\Z")
 
