@@ -208,3 +208,14 @@ def test_a_comparative_after_the_figure_is_its_direction(text: str, figure: str,
 def test_a_plus_sign_is_a_rise_but_a_plus_minus_range_is_not() -> None:
     assert ellipsis.signed_rise("- Best: investment +") and ellipsis.signed_rise("payrolls: +US$")
     assert not ellipsis.signed_rise("a margin of +/-") and not ellipsis.signed_rise("GDP ")
+
+
+def test_a_list_of_quarters_gives_each_item_its_quarter(tmp_path) -> None:
+    text = ("Vietnam GDP 2024\nAgency | 6 January 2025\n\n"
+            "GDP grew 7.09% in 2024. Growth improved in every quarter of 2024: 5.98% in the first quarter, "
+            "7.25% in the second, 7.43% in the third and 7.55% in the fourth.\n")
+    got = _by_value(_members(tmp_path, text))
+    assert [got[v][0].period for v in (5.98, 7.25, 7.43, 7.55)] == [
+        "2024-01/2024-03", "2024-04/2024-06", "2024-07/2024-09", "2024-10/2024-12"]
+    assert got[7.09][0].period == "2024"
+    assert ellipsis.item_quarter("7.25% in the second") == 2 and ellipsis.item_quarter("in the first half") == 0

@@ -100,6 +100,29 @@ def item_year(clause: str, after: str = "") -> str:
     return years.pop() if len(years) == 1 else ""
 
 
+_ITEM_QUARTER = re.compile(r"\bin\s+the\s+(first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+quarter)?\b(?!\s+(?:half|"
+                           r"month|week|year|time)\b)|\bQ([1-4])\b", re.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def item_quarter(clause: str) -> int:
+    """The quarter a list item of quarters names ("7.25% in the second", "5.98% in the first quarter",
+    "Q4: 7.55%"), or 0."""
+    found = {_ORDINALS[m.group(1).lower()] if m.group(1) else int(m.group(2)) for m in _ITEM_QUARTER.finditer(clause)}
+    return found.pop() if len(found) == 1 else 0
+
+
+_WITHIN_A_YEAR = re.compile(r"(?:19|20)\d\d(?:-\d\d/(?:19|20)\d\d-\d\d)?")  # a year, or months of one
+
+
+def _quarter_of(period: str, quarter: int) -> str:
+    year = re.match(r"((?:19|20)\d\d)(?:-(\d\d))?", period or "")
+    if not year or not quarter:
+        return ""
+    y = year.group(1)
+    return f"{y}-{3 * quarter - 2:02d}/{y}-{3 * quarter:02d}"
+
+
 def carry(members: list) -> None:
     """Fill the elided members of one brief (``Member.elided``) from the figure before them in the
     same sentence: a bare item takes that figure's measured words, a gapped one its change word; both
@@ -114,6 +137,9 @@ def carry(members: list) -> None:
             if m.item_year and m.item_year not in m.period:
                 # a list item's own year is its period ("0.7% this year and 1.1% in 2025": not this year)
                 m.period, m.period_how = m.item_year, "stated"
+            if m.item_quarter and _WITHIN_A_YEAR.fullmatch(m.period) and m.period[:4] == (m.period[8:12] or m.period[:4]):
+                # "5.98% in the first quarter, 7.25% in the second": each item its own quarter of the year
+                m.period, m.period_how = _quarter_of(m.period, m.item_quarter), "stated"
             if not m.elided or m.words & _DIRECTION and m.elided == "gapped":
                 continue
             prev = next((p for p in reversed(ms[:i]) if p.at < m.at and p.unit == m.unit and p.dim == m.dim
