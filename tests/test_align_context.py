@@ -219,3 +219,25 @@ def test_a_list_of_quarters_gives_each_item_its_quarter(tmp_path) -> None:
         "2024-01/2024-03", "2024-04/2024-06", "2024-07/2024-09", "2024-10/2024-12"]
     assert got[7.09][0].period == "2024"
     assert ellipsis.item_quarter("7.25% in the second") == 2 and ellipsis.item_quarter("in the first half") == 0
+
+
+@pytest.mark.parametrize("clause, basis", [
+    ("had an annual rate of 3.2%", "yoy"),  # a twelve-month rate
+    ("down from an annual rate of 49.38%", "yoy"),
+    ("grew at a 2.8% annual rate", "saar"),  # annualized
+    ("grew at an annual rate of 2.8%", "saar"),
+    ("expanded at a 2.8% annual pace", "saar"),
+])
+def test_an_annual_rate_of_is_twelve_months_but_at_an_annual_rate_is_annualized(clause: str, basis: str) -> None:
+    from briefcmp.analysis.measure import _basis
+
+    assert _basis(clause, clause, None, False) == basis
+
+
+def test_a_measure_named_before_a_relative_aside(tmp_path) -> None:
+    text = ("UK inflation\nOffice | 16 October 2024\n\n"
+            "CPIH, which adds owner occupiers' housing costs to the CPI, had an annual rate of 2.6% in September 2024, "
+            "against 3.1% in August.\n")
+    got = _by_value(_members(tmp_path, text))
+    assert {"cpih", "yoy"} <= got[2.6][0].words and {"cpih", "yoy"} <= got[3.1][0].words
+    assert "housing" not in got[3.1][0].words  # the aside describes the measure: it is not the measure

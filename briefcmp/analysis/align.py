@@ -61,7 +61,7 @@ from briefcmp.analysis.entities import WORLD, Entities, proper_names
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
     CHANGE_NOUN, FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
-    _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, REACHED, _basis, blank_acronym_asides, basis_against, _meaningful, effective_words, measured_words,
+    _RELATIVE, _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, REACHED, _basis, blank_acronym_asides, basis_against, _meaningful, effective_words, measured_words,
     word_match,
 )
 from briefcmp.analysis.terms import term_match
@@ -323,8 +323,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         for _ in range(3):
             p0 = max((m.end() for m in clauses.breaks(_CLAUSE_BREAK, before, 0, max(len(before) - 2, 0))), default=0)
             words, shown, order = measured_words(before[p0:], entities, written if unit != "percent" else "")
-            if _meaningful(words - _HARMLESS) or p0 == 0:
-                break
+            if _meaningful(words - _HARMLESS) and not _RELATIVE.match(before[p0:]) or p0 == 0:
+                break  # (", which adds housing costs to the CPI,": an aside describes, the clause before it names)
             before = before[:p0]
         if apposition:  # "..., which is 3.4 per cent of GDP": a level of what the clause before names
             words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)

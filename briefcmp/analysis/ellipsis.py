@@ -26,7 +26,7 @@ from typing import Optional
 from briefcmp.analysis import statnames
 from briefcmp.corpus import units
 from briefcmp.analysis.measure import (
-    _DIRECTION, _EXPECTATION, _ORDINAL, _STOP, _WORD, BASIS_TAGS, _meaningful, measured_words, norm_word,
+    _DIRECTION, _EXPECTATION, _ORDINAL, _STOP, _VAGUE, _WORD, BASIS_TAGS, _meaningful, measured_words, norm_word,
 )
 
 # What a list item may say besides its figure: when, against what, and list glue.
@@ -149,7 +149,10 @@ def carry(members: list) -> None:
             own_basis = m.basis or _bases(m.words)  # (a stated "y/y" a quarter's words leave out is still its own)
             if m.elided == "bare":
                 if _meaningful(m.words - BASIS_TAGS - _EXPECTATION):
-                    continue
+                    # the measure read from the clause before ("2.6% in September, against 3.1% in August"): the
+                    # figure before's base too, when it is the same measure
+                    if m.words - _bases(m.words) != prev.words - _bases(prev.words) or own_basis:
+                        continue
                 take = {w for w in prev.words if w not in BASIS_TAGS and not w.startswith("against ")}
             else:
                 take = set(prev.words & _DIRECTION)
@@ -239,7 +242,8 @@ def verb_only(clause: str, figure: tuple[int, int]) -> bool:
     """Whether a figure's clause says nothing but a verb, the figure and its period or base ("expanded 0.9%
     in the third quarter", "drops to 3.15%"): what it is about is the sentence's subject."""
     ws = _content(clause[:figure[0]]) + _content(clause[figure[1]:])
-    return all(norm_word(w) in _DIRECTION or w.lower() in _VALUE_VERBS or w.lower() in _VERB_FORMS for w in ws)
+    return all(norm_word(w) in _DIRECTION or norm_word(w) in _VAGUE or w.lower() in _VALUE_VERBS or w.lower() in _VERB_FORMS
+               for w in ws)  # (or a word of how much: "had an annual rate of 3.2%")
 
 
 # change verbs in their -s form, which the words above read as nouns ("drops", "rises")

@@ -75,13 +75,16 @@ little shade tad yesterday tomorrow season seasons since
 _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
                            r"\bcombined\b|\bcumulative\b|\bover\s+(?:the\s+)?(?:next\s+|past\s+)?\w+\s+years\b|"
                            r"\bin\s+total\b", re.I)
-_BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+(?:rate|pace)\b|\bat\s+an\s+annual\b", re.I)),
+# (an annualized rate is said "at an annual rate/pace" or "a 2.8% annual pace"; "an annual rate of 3.2%" is a
+# twelve-month rate, on the year before)
+_BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+pace\b|\bat\s+an?\s+(?:[\d.]+\s*(?:%|percent|per\s*cent)\s+)?"
+                             r"annual\b|\bannual\s+rate\b(?!\s+of\b)", re.I)),
           ("qoq", re.compile(r"\bquarter[\s-](?:on|over)[\s-]quarter\b|\b(?:from|over|on|against|compared\s+(?:with|to))\s+the\s+(?:previous|preceding|"
                              r"prior)\s+(?:quarter|three[\s-]month\s+period|three\s+months)\b|\bquarterly\s+basis\b|"
                              r"\bq/q\b|\bq-o-q\b|\bqoq\b|\bon\s+the\s+(?:previous\s+)?quarter\b(?!['’])", re.I)),
           ("yoy", re.compile(r"\byear[\s-](?:on|over)[\s-]year\b|\bon[\s-]year\b|\bfrom\s+a\s+year\s+(?:earlier|ago|"
                              r"before)\b|\b(?:from|over|on|against|compared\s+(?:with|to))\s+the\s+same\s+(?:period|quarter|month)\b|\by/y\b|\by-o-y\b|"
-                             r"\byoy\b|\bannual\s+basis\b|\bon\s+(?:the\s+year|a\s+year\s+(?:earlier|ago|before))\b(?!['’])", re.I)),
+                             r"\byoy\b|\bannual\s+basis\b|\bannual\s+rate\s+of\b|\bon\s+(?:the\s+year|a\s+year\s+(?:earlier|ago|before))\b(?!['’])", re.I)),
           # "rose 0.4% month over month", "m/m", "on a monthly basis", "from the previous month"
           ("mom", re.compile(r"\bmonth[\s-](?:on|over)[\s-]month\b|\bm/m\b|\bm-o-m\b|\bmom\b|\bmonthly\s+basis\b|"
                              r"\bon\s+the\s+month\b(?!['’])|"
