@@ -241,3 +241,13 @@ def test_a_measure_named_before_a_relative_aside(tmp_path) -> None:
     got = _by_value(_members(tmp_path, text))
     assert {"cpih", "yoy"} <= got[2.6][0].words and {"cpih", "yoy"} <= got[3.1][0].words
     assert "housing" not in got[3.1][0].words  # the aside describes the measure: it is not the measure
+
+
+def test_a_list_item_compared_with_a_relative_base_keeps_the_period_before(tmp_path) -> None:
+    text = ("Turkey inflation\nAgency | 4 November 2024\n\n"
+            "The consumer price index rose by 2.88% in October 2024 compared with the previous month and by "
+            "48.58% compared with the same month of the previous year.\n\n"
+            "The economy grew 0.7% in 2024 and is seen growing 1.1% next year.\n")
+    got = _by_value(_members(tmp_path, text))
+    assert got[48.58][0].period == "2024-10" and {"inflation", "yoy"} <= got[48.58][0].words
+    assert got[1.1][0].period == "2025"  # no base: "next year" is its own period

@@ -99,6 +99,7 @@ class Member:
     basis: str = ""  # the base its own clause states ("yoy", "qoq"...), even where its words leave it out
     item_year: str = ""  # the one year a list item writes ("..., 1.1% in 2025"): its period (ellipsis.carry)
     item_quarter: int = 0  # the quarter a list item of quarters names ("7.25% in the second"), see ellipsis
+    item_base: bool = False  # a list item that says what it is compared with ("and by 48.6% compared with ...")
 
     @property
     def dated(self) -> bool:
@@ -408,6 +409,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         m.sentence, m.at, m.elided, m.basis = si, min(s0, claim.span[0]) + figure_span[0], elided, stated_basis
         m.item_year, m.words_from = item_year, words_from
         m.item_quarter = ellipsis.item_quarter(sentence_text[c0:c1]) if elided else 0
+        m.item_base = bool(elided) and ellipsis.has_base(sentence_text[c0:c1])
     return m
 
 

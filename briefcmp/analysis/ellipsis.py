@@ -123,6 +123,14 @@ def _quarter_of(period: str, quarter: int) -> str:
     return f"{y}-{3 * quarter - 2:02d}/{y}-{3 * quarter:02d}"
 
 
+_BASE_WORDS = re.compile(r"\b(?:compared\s+(?:with|to)|from|than|against|over|versus)\b", re.I)
+
+
+def has_base(clause: str) -> bool:
+    """Whether a list item says what it is compared with: a relative period in it is the base's."""
+    return bool(_BASE_WORDS.search(clause))
+
+
 def carry(members: list) -> None:
     """Fill the elided members of one brief (``Member.elided``) from the figure before them in the
     same sentence: a bare item takes that figure's measured words, a gapped one its change word; both
@@ -142,6 +150,13 @@ def carry(members: list) -> None:
                 m.period, m.period_how = _quarter_of(m.period, m.item_quarter), "stated"
             if not m.elided or m.words & _DIRECTION and m.elided == "gapped":
                 continue
+            if m.item_base and not m.item_year and m.period_how == "relative":
+                # "rose 2.88% in October 2024 compared with the previous month and by 48.58% compared with the
+                # same month of the previous year": the item's relative words date its base; it is of the
+                # period the figure before states
+                stated = next((p for p in reversed(ms[:i]) if p.period_how == "stated"), None)
+                if stated is not None:
+                    m.period, m.period_how = stated.period, "stated"
             prev = next((p for p in reversed(ms[:i]) if p.at < m.at and p.unit == m.unit and p.dim == m.dim
                          and not p.alternate), None)
             if prev is None:
