@@ -33,9 +33,9 @@ from briefcmp.corpus import yamlsafe
 from briefcmp.corpus.fields import Fields
 from briefcmp.corpus.files import read_regular
 from briefcmp.corpus.model import Corpus
+from briefcmp.corpus.paths import DECISIONS_NAME
 from briefcmp.corpus.problems import Problems, Severity
 
-DECISIONS_NAME = "align-decisions.yaml"
 DECISIONS = ("accept", "reject", "split")
 ID_PATTERN = re.compile(r"c-[0-9a-f]{6,40}")
 _REF = re.compile(r"[a-z0-9][a-z0-9._-]*#[a-z0-9][a-z0-9._-]*")

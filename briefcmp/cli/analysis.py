@@ -14,6 +14,7 @@ from briefcmp.cli.app import (
 )
 from briefcmp.cli.complete import complete_briefs, complete_keys, complete_show, complete_subjects, complete_topics
 from briefcmp.corpus.kinds import RELATION_KINDS  # a few constants, no imports: keeps --help instant
+from briefcmp.corpus.paths import DECISIONS_NAME  # stdlib only: keeps --help instant
 
 
 class ReportFormat(str, Enum):
@@ -74,7 +75,6 @@ def _analysis_corpus(paths: Optional[List[Path]], memo=None, texts: str = "all")
     return result.corpus
 
 
-DECISIONS_FILE = "align-decisions.yaml"  # analysis.decisions.DECISIONS_NAME, named without importing align
 
 
 def _undecided_store(root: Path):
@@ -105,7 +105,7 @@ def _undecided(corpus, memo):
         return _undecided_now(corpus), shown
     if memo is not None:  # the report follows the decisions and what align leaves (its next run changes it)
         entry = store.entry()
-        memo.read([describe(Path(corpus.root) / DECISIONS_FILE), *([describe(entry)] if entry else [])])
+        memo.read([describe(Path(corpus.root) / DECISIONS_NAME), *([describe(entry)] if entry else [])])
     stored = store.stored_text()
     if stored is not None:
         try:
@@ -144,7 +144,7 @@ def remember_undecided(paths, counts=None) -> None:
         return
     root = Path(result.corpus.root)
     found = counts if counts is not None else undecided(result.corpus)
-    inputs = None if result.inputs is None else [*result.inputs, describe(root / DECISIONS_FILE)]
+    inputs = None if result.inputs is None else [*result.inputs, describe(root / DECISIONS_NAME)]
     _undecided_store(root).keep_text(f"{found.sure} {found.candidates} {found.claims}", inputs)
 
 

@@ -137,16 +137,10 @@ def say(message: str, nl: bool = True) -> None:
 def _fit_stderr(text: str) -> str:
     """On a terminal, each line wrapped at words to its width (a path or a command word never broken;
     later lines indented two more); off a terminal, as it is."""
-    import os
-    import sys
+    from briefcmp.render.layout import stderr_width
 
-    try:
-        if not sys.stderr.isatty():
-            return text
-        width = os.get_terminal_size(sys.stderr.fileno()).columns
-    except (OSError, AttributeError, ValueError):
-        return text
-    if width < 20 or all(len(line) <= width for line in text.split("\n")):
+    width = stderr_width()
+    if width is None or width < 20 or all(len(line) <= width for line in text.split("\n")):
         return text
     import textwrap
 

@@ -80,16 +80,11 @@ def init(
 def next_steps(folder: str) -> str:
     """What to do after `init`, wrapped to the terminal on stderr (unwrapped off one); each command on
     a line of its own, never broken, so it can be copied whole."""
-    import os
     import shlex
-    import sys
 
-    from briefcmp.render.layout import UNWRAPPED, wrap
+    from briefcmp.render.layout import UNWRAPPED, stderr_width, wrap
 
-    try:
-        width = os.get_terminal_size(sys.stderr.fileno()).columns if sys.stderr.isatty() else UNWRAPPED
-    except (OSError, AttributeError, ValueError):
-        width = UNWRAPPED
+    width = stderr_width() or UNWRAPPED
     where = shlex.quote(folder)
     steps = [
         ("for each brief, a PDF, saved web page, .md or .txt (PDF and HTML need the 'add' extra: "

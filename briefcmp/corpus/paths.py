@@ -12,6 +12,7 @@ from typing import Optional
 
 CONFIG_NAME = "briefcmp.yaml"
 CLAIMS_SUFFIX = ".claims.yaml"
+DECISIONS_NAME = "align-decisions.yaml"  # align --review's decisions, beside the config
 
 Signature = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode: "unchanged" without reading
 

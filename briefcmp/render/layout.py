@@ -28,11 +28,21 @@ UNWRAPPED = 1 << 20  # "no width": every line as long as its text
 MIN_PLAIN_WIDTH = 40  # a $COLUMNS below this gets 40-column lines (the layouts are made for 60 and up)
 
 
-def columns_env() -> Optional[int]:
-    """$COLUMNS as a number, when it is set to one."""
+def columns_env(minimum: int = MIN_PLAIN_WIDTH) -> Optional[int]:
+    """$COLUMNS as a number (at least ``minimum``), when it is set to one."""
     try:
-        return max(MIN_PLAIN_WIDTH, int(os.environ.get("COLUMNS", "")))
+        return max(minimum, int(os.environ.get("COLUMNS", "")))
     except ValueError:
+        return None
+
+
+def stderr_width() -> Optional[int]:
+    """The width of the terminal on stderr, where messages go; None off a terminal."""
+    import sys
+
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns if sys.stderr.isatty() else None
+    except (OSError, AttributeError, ValueError):
         return None
 
 

@@ -65,10 +65,10 @@ def terminal_width(default: int = 100) -> int:
         return os.get_terminal_size(sys.stdout.fileno()).columns
     except (OSError, AttributeError, ValueError):
         pass
-    try:
-        return max(20, int(os.environ.get("COLUMNS", "")))
-    except ValueError:
-        return default
+    from briefcmp.render.layout import columns_env
+
+    width = columns_env(20)
+    return default if width is None else width
 
 
 def terminal_height(default: int = 24) -> int:
