@@ -129,6 +129,8 @@ def _w(text: str, figure: str, unit: str = "") -> frozenset[str]:
     ("Consolidated sales totaled 759.69 billion", "consolidated revenue of 759.69 billion"),
     ("earnings per share came to 12.54", "EPS of 12.54"),
     ("inflation excluding food and energy was 2.7%", "core inflation was 2.7%"),
+    ("On the expenditure side, household final consumption expenditure grew by 5.1 percent",
+     "household spending grew 5.1 percent"),
     ("the size of the economy reached 476.3 billion", "the scale of the economy reached 476.3 billion"),
 ])
 def test_one_measure_in_other_words(a: str, b: str) -> None:
@@ -144,6 +146,7 @@ def test_one_measure_in_other_words(a: str, b: str) -> None:
     ("net sales were 12 billion", "net profit was 12 billion"),
     ("inflation excluding fresh food rose 2.9%", "inflation excluding food and energy rose 2.9%"),
     ("earnings per share rose to 12.54", "earnings per share rose 54%"),
+    ("household consumption rose 1.5%", "government consumption rose 1.5%"),
 ])
 def test_traps_near_measures_stay_apart(a: str, b: str) -> None:
     fa = next(t for t in a.replace("%", " ").split() if t[0].isdigit())

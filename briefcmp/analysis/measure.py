@@ -267,6 +267,9 @@ _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
                         r"(?:adjust(?:ment|ed|ments)?\b|$)", re.I), ""),
             (re.compile(r"\b(?:falling|fell|fall|slipped|slipping)\s+behind\b", re.I), ""),
             (re.compile(r"\b(?:in\s+line|on\s+par|level)\s+with\b", re.I), ""),  # a comparison, not a measure
+            # which account a national-accounts figure is read from: "On the expenditure side, ..."
+            (re.compile(r"\b(?:on|from)\s+the\s+(?:expenditure|spending|production|output|supply|demand|income)\s+"
+                        r"side\b", re.I), ""),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+up\b", re.I), "rose"),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+down\b", re.I), "fell"),
             # a forecast or figure corrected, not a measure that moved: "growth was revised down to 3 percent"

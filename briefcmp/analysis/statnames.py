@@ -35,7 +35,14 @@ _MEASURES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("gdp", "decrease"), ("economic contraction", "contraction of the economy", "recession")),
     (("consumption",), ("private consumption", "household consumption", "consumer spending", "household spending",
                         "personal consumption", "personal spending", "private spending", "consumer outlays",
-                        "spending by households", "spending by consumers", "consumption")),
+                        "spending by households", "spending by consumers", "consumption",
+                        "household consumption expenditure", "household final consumption expenditure",
+                        "final consumption expenditure of households", "private final consumption expenditure",
+                        "private consumption expenditure", "personal consumption expenditures")),
+    # the state's own consumption is another component of demand ("government consumption 0.8%")
+    (("govconsumption",), ("government consumption", "public consumption", "government spending on goods and services",
+                                 "government final consumption expenditure", "government consumption expenditure",
+                                 "general government final consumption expenditure", "public consumption expenditure")),
     (("capex",), ("business investment", "capital expenditure", "capital spending", "capital investment",
                   "fixed investment", "gross fixed capital formation", "fixed capital formation",
                   "fixed-asset investment", "fixed asset investment", "corporate investment")),
@@ -263,7 +270,7 @@ def measure_words() -> frozenset[str]:
 _SHOWN = {"gdp": "GDP", "keyrate": "policy rate", "employ": "employment", "indprod": "industrial production",
           "ppi": "producer prices", "currentaccount": "current account", "capex": "capital spending",
           "pce": "PCE", "pretax": "pre-tax", "reserveratio": "cash reserve ratio", "refi": "main refinancing",
-          "eps": "EPS", "slr": "SLR"}
+          "eps": "EPS", "slr": "SLR", "govconsumption": "government consumption"}
 
 
 def shown(word: str) -> str:
