@@ -254,3 +254,19 @@ def test_a_list_item_compared_with_a_relative_base_keeps_the_period_before(tmp_p
     got = _by_value(_members(tmp_path, text))
     assert got[48.58][0].period == "2024-10" and {"inflation", "yoy"} <= got[48.58][0].words
     assert got[1.1][0].period == "2025"  # no base: "next year" is its own period
+
+
+def test_an_index_named_in_title_case_says_what_it_measures() -> None:
+    assert {"cereal", "increase"} <= _w("The FAO Cereal Price Index rose 0.8 percent", "0.8")
+    assert {"cereal", "increase"} <= _w("The cereal index added 0.8% on the month", "0.8")  # "added 0.8%": a rise
+    assert {"oil", "vegetable"} <= _w("The FAO Vegetable Oil Price Index jumped 7.3 percent", "7.3")
+    assert "increase" not in _w("Sales were 3 billion, he added", "3")  # a saying word, no figure after it
+
+
+def test_over_the_same_month_alone_is_during_it() -> None:
+    from briefcmp.analysis.measure import _basis
+
+    s = "Over the same month the agency measured rises of 2.6 percent for sugar"
+    assert _basis(s, s, None, False) == ""
+    s = "Prices rose 5% over the same month a year earlier"
+    assert _basis(s, s, None, False) == "yoy"

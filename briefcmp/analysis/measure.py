@@ -83,7 +83,10 @@ _BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+pace\b|\bat\s+an?\s
                              r"prior)\s+(?:quarter|three[\s-]month\s+period|three\s+months)\b|\bquarterly\s+basis\b|"
                              r"\bq/q\b|\bq-o-q\b|\bqoq\b|\bon\s+the\s+(?:previous\s+)?quarter\b(?!['’])", re.I)),
           ("yoy", re.compile(r"\byear[\s-](?:on|over)[\s-]year\b|\bon[\s-]year\b|\bfrom\s+a\s+year\s+(?:earlier|ago|"
-                             r"before)\b|\b(?:from|over|on|against|compared\s+(?:with|to))\s+the\s+same\s+(?:period|quarter|month)\b|\by/y\b|\by-o-y\b|"
+                             r"before)\b|\b(?:from|on|against|compared\s+(?:with|to))\s+the\s+same\s+(?:period|quarter|month)\b|"
+                             # ("over the same month" alone is "during it": "Over the same month the FAO measured ...")
+                             r"\bover\s+the\s+same\s+(?:period|quarter|month)\s+(?:a\s+year|last\s+year|of\s+(?:the\s+"
+                             r"previous|last|(?:19|20)\d\d))|\by/y\b|\by-o-y\b|"
                              r"\byoy\b|\bannual\s+basis\b|\bannual\s+rate\s+of\b|\bon\s+(?:the\s+year|a\s+year\s+(?:earlier|ago|before))\b(?!['’])", re.I)),
           # "rose 0.4% month over month", "m/m", "on a monthly basis", "from the previous month"
           ("mom", re.compile(r"\bmonth[\s-](?:on|over)[\s-]month\b|\bm/m\b|\bm-o-m\b|\bmom\b|\bmonthly\s+basis\b|"
@@ -267,6 +270,9 @@ _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
                         r"(?:adjust(?:ment|ed|ments)?\b|$)", re.I), ""),
             (re.compile(r"\b(?:falling|fell|fall|slipped|slipping)\s+behind\b", re.I), ""),
             (re.compile(r"\b(?:in\s+line|on\s+par|level)\s+with\b", re.I), ""),  # a comparison, not a measure
+            # "the cereal index added 0.8%": a rise ("he added" is a saying word)
+            (re.compile(r"\b(?:added|adds|adding)\b(?=\s+(?:about\s+|some\s+|nearly\s+|another\s+|a\s+further\s+)?"
+                        r"[\d$€£¥₹+])", re.I), "rose"),
             # which account a national-accounts figure is read from: "On the expenditure side, ..."
             (re.compile(r"\b(?:on|from)\s+the\s+(?:expenditure|spending|production|output|supply|demand|income)\s+"
                         r"side\b", re.I), ""),
@@ -359,6 +365,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             if i < b or text[b:b + 2] == "'s":
                 blank[i] = " "
     cleaned = _CONSUMER_PRICES.sub(lambda m: "inflation".ljust(len(m.group())), "".join(blank))
+    cleaned = _INDEX_NAME.sub(lambda m: m.group().lower(), cleaned)  # "the FAO Cereal Price Index": cereal prices
     cleaned = _PCT_OF_GDP.sub(lambda m: " " * len(m.group()), cleaned)  # a share's denominator
     cleaned = _ORDINAL.sub(lambda m: " " * len(m.group()), cleaned)  # the rank itself is the value, not the thing
     for phrase, word in (*_PHRASES, *statnames.PHRASES):
@@ -448,6 +455,8 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
 
 
 _ASIDE = re.compile(r",\s*(?:which|who)\b[^,;:()]{0,120}?,")
+# An index named in title case: its words say what it measures ("Vegetable Oil Price Index"), not a name.
+_INDEX_NAME = re.compile(r"\b(?:[A-Z][a-z]+\s+){1,4}(?:Price\s+|Prices\s+)?Ind(?:ex|ices)\b")
 _RELATIVE = re.compile(r"\s*(?:which|that|who|whose)\b", re.I)
 
 
