@@ -70,7 +70,7 @@ seasonally adjusted terms inflation-adjusted preliminary revised
 finalize finalized finalised finaliz finalis pass passed passes mined fy
 tick ticked ticks edge edged edges inch inched inches crept creep barely slightly marginally modestly sharply
 final yet though although whereas still even nonetheless nevertheless meanwhile third fourth
-little shade tad yesterday tomorrow season seasons since
+little shade tad yesterday tomorrow season seasons since millions billions thousands trillions
 """.split())  # ("final": "the final quarter"; "yet", "still": how a sentence goes on, not what it measures)
 _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
                            r"\bcombined\b|\bcumulative\b|\bover\s+(?:the\s+)?(?:next\s+|past\s+)?\w+\s+years\b|"
