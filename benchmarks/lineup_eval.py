@@ -21,6 +21,8 @@ What is measured, per set and overall:
   revision: same measure, same period, two vintages) is found as a ``contradiction`` or as a
   ``change``, whatever kind it is labelled: ``compare`` shows a change when the text tells the
   vintages apart, else a contradiction, and a reader accepts either.
+- a claim matches a gold quote when their texts overlap and the claim's value, or one of its
+  ``alternates`` (the same figure in another currency or unit), is written in the quote;
 - **key precision** (of the keys ``align --apply`` wrote): a key is *wrong* when it joins the two
   claims of a trap; *right* when every claim under it matches a quote of a gold relation and no
   trap is joined; otherwise *unjudged* (claims no gold relation names) and listed with ``-v`` for
@@ -215,6 +217,11 @@ def value_written_in(value: dict, text: str) -> bool:
     except (TypeError, ValueError):
         return True
     nums = _numbers(text)
+    # "81,4%", "51 770 560": a text that writes a decimal comma or groups digits with spaces
+    # (corpus/numerals.py reads them so when drafting)
+    from briefcmp.corpus.numerals import english_digits
+
+    nums += _numbers(english_digits(text))
     for ch in {c for c in text if unicodedata.category(c) == "No" and 0 < unicodedata.numeric(c, 0) < 1}:
         nums += [n + unicodedata.numeric(ch) for n in nums] + [unicodedata.numeric(ch)]  # "3¾%", "½"
     nums += _spelled_numbers(text)  # "one-point-six percent", "two per cent", "half a percentage point"
@@ -234,7 +241,11 @@ def claim_matches(claim: dict, source_id: str, quote: str, sources: dict[str, st
     else:
         i, j = text.find(q), text.find(cq)
         overlap = i >= 0 and j >= 0 and i < j + len(cq) and j < i + len(q)
-    return overlap and value_written_in(claim["value"], q)
+    value = claim["value"]
+    # "591.48 trillion yen, or $4.21 trillion": one claim whose alternates are its other expressions
+    expressions = [value, *(a for a in value.get("alternates") or [] if isinstance(a, dict))] \
+        if isinstance(value, dict) else [value]
+    return overlap and any(value_written_in(v, q) for v in expressions)
 
 
 def _ref(c: dict) -> str:

@@ -75,6 +75,7 @@ UNITS: dict[str, tuple[str, list[str], list[str]]] = {
     "acres": ("acre", [], ["acre", "acres"]),
     # volume
     "cubic metres": ("meter ** 3", ["m3", "m³"], ["cubic metre", "cubic metres", "cubic meter", "cubic meters", "cu m"]),
+    "cubic feet": ("foot ** 3", ["ft3", "ft³"], ["cubic foot", "cubic feet", "cu ft"]),
     "mcm": ("1e6 * meter ** 3", [], ["mcm"]),
     "bcm": ("1e9 * meter ** 3", [], ["bcm"]),
     "tcm": ("1e12 * meter ** 3", [], ["tcm"]),

@@ -78,6 +78,7 @@ def _figures(text: str):
     ("Spending is roughly two-thirds more than in 2022.", [("~66.7%", "2022")]),
     ("Aid falls by a quarter, to 1.8 billion euros.", [("25%", ""), ("EUR 1.8 billion", "")]),
     ("Of the grants, three-fourths are earmarked for schools.", [("75%", "")]),
+    ("One-fourths of the grants go to schools.", [("25%", "")]),  # the plural as some writers write it
     ("Output grew in the second half of the year.", []),
     ("It covers 10- to 15-year contracts.", [("10–15 years", "")]),
     ("Demand will fall by a further 5- to 8-percent by 2026.", [("5–8%", "2026")]),

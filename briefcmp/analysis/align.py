@@ -14,7 +14,11 @@ describes it by
   takes the country of its one national currency ("Rs 11.21 lakh crore"), else the subject of the
   release it reports, for its figures that agree with other reports
   (``subjects.adopt_release_subjects``). The euro area is a subject however it is written, "global"
-  and "world" are one subject, a country's statistics office or central bank is the country, and a
+  and "world" are one subject ("the bloc" of a brief about the euro area is the euro area), a
+  fronted clause ("Even with growth easing to 5.2 percent, the Philippines ...") takes the main
+  clause's subject, a wire dateline opening a sentence ("Taipei, Oct. 17 (CNA)") and a clause of
+  cause ("as output disappointed in Malaysia") name none, a country's statistics office, central
+  bank or an organ of its state ("the Monetary Policy Committee") is the country, and a
   company named with its legal form anywhere in the corpus is the subject of its figures under its
   short name ("Toyota"), a country only qualifying it ("Japanese automaker Toyota") dropped;
 - its **dimension and unit** (durations compare in days; ranks are their own dimension);
@@ -45,6 +49,7 @@ for byte), re-parses the result and writes atomically.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections import defaultdict
@@ -55,9 +60,9 @@ from typing import Optional
 from briefcmp.analysis import clauses, ellipsis, eventdates, evidence, grouping, periods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
-    _DATELINE, _DATELINE_DAY, _Context, _dateline_day,
+    _Context, _dateline_day,
 )
-from briefcmp.analysis.entities import WORLD, Entities, proper_names
+from briefcmp.analysis.entities import _GROUP_BEFORE, REGIONS, WORLD, Entities, proper_names
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
     CHANGE_NOUN, FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
@@ -67,6 +72,7 @@ from briefcmp.analysis.measure import (  # noqa: F401  (names other modules impo
 from briefcmp.analysis.terms import term_match
 from briefcmp.corpus import units
 from briefcmp.corpus.model import Claim, Corpus
+from briefcmp.corpus.numerals import english_digits
 
 FIGURE_TYPES = ("quantity", "rank")
 DEFAULT_TOLERANCE = "2%"  # money and counts: rounding ("about 1.3 billion" and "1.28 billion"), not another figure
@@ -92,6 +98,8 @@ class Member:
     vintage: str = ""  # "budgeted", "preliminary", "revised": which estimate of the period it is, when said
     hint: str = ""  # the brief's main period, for a figure that states none (see _brief_hints)
     headline: str = ""  # the period the brief's title states ("Japan's 2024 trade deficit"), see _brief_hints
+    the_period: str = ""  # "quarter" when its clause says "in the quarter": the brief's own period (_brief_hints)
+    headline_from: str = ""  # "title" | "lead": where ``headline`` was read (a lead's period yields to the release's)
     sentence: int = -1  # the index of its sentence in the brief, and where its figure is written (-1: unknown)
     at: int = -1
     elided: str = ""  # "bare" | "gapped": its clause leaves the measure or the verb to the figure before (ellipsis)
@@ -149,15 +157,26 @@ def _figure_at(text: str, value, nth: int = 0) -> Optional[tuple[int, int]]:
 
 
 def _figure_spans(text: str, value) -> list[tuple[int, int]]:
-    out = []
-    for m in _NUMBER.finditer(text):
-        try:
-            x = float(m.group().replace(",", ""))
-        except ValueError:
-            continue
-        if abs(x - abs(value.amount)) <= 1e-9 * max(abs(x), 1.0):  # (a sign is written before the digits)
-            out.append(m.span())
-    return out
+    for written in (text, english_digits(text)):  # "81,4%", "51 770 560" (same length: offsets hold)
+        out = []
+        for m in _NUMBER.finditer(written):
+            try:
+                x = float(m.group().replace(",", ""))
+            except ValueError:
+                continue
+            if abs(x - abs(value.amount)) <= 1e-9 * max(abs(x), 1.0):  # (a sign is written before the digits)
+                out.append(m.span())
+        if out:
+            return out
+    return []
+
+
+# A sentence's opening frame that qualifies the measure of the clause after it: "Measured per person,",
+# "On the expenditure side,", "In real terms,", "Per capita,", "Seasonally adjusted,"
+_FRAME = re.compile(r"\s*(?:(?:measured|expressed|calculated|counted)\s+(?P<a>[a-z][a-z\s-]{1,30}?)|"
+                    r"(?:on|from)\s+the\s+(?P<b>[a-z][a-z\s-]{1,30}?)\s+side|in\s+(?P<c>[a-z][a-z\s-]{1,30}?)\s+terms|"
+                    r"(?P<d>per\s+(?:capita|person|head)|seasonally\s+adjusted))\s*,\s*", re.I)
+_PER_HEAD = re.compile(r"\bper\s+(?:person|head|inhabitant|resident)\b", re.I)
 
 
 def _clause(text: str, a: int, b: int) -> tuple[int, int]:
@@ -183,11 +202,13 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
     if units.is_count(unit):
         counted, unit, dim = unit, "", ""
     text = claim.quote
+    frame = None
     subjects_from = ""
     figure_span: Optional[tuple[int, int]] = None
     sentence_text = ""
     alternate = False
     subjects: tuple[str, ...] = ()
+    clause_at: Optional[tuple[int, int]] = None  # the figure's clause in ``sentence``
     respective = None  # "A and B rose 3% and 5% respectively": B's words (read only from the source text)
     if claim.status != "draft" and claim.subjects:
         subjects, subjects_from = tuple(claim.subjects), "claim"
@@ -203,6 +224,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             # "7.95 trillion yen ($56 billion) defense budget": the sentence reads on past a conversion,
             # and the converted figure stands where its parenthesis is; "X, or Y, depending on the
             # exchange rate": Y stands where X is.
+            lead = _DATELINE_LEAD.match(sentence)
+            if lead and lead.end() <= fa:  # "Taipei, Oct. 17 (CNA) TSMC reported ...": where it was filed, not whose
+                sentence = " " * lead.end() + sentence[lead.end():]
             sentence, paren = clauses.blank_conversions(sentence, (fa, fb))
             alt = clauses.alternative(sentence, (fa, fb))
             conv = clauses.or_conversion(sentence, (fa, fb)) if alt is None else None
@@ -215,11 +239,13 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
                 alternate = alt is not None and paren is None
             respective = clauses.respective_words(sentence, (fa, fb))
             c0, c1 = _clause(blank_acronym_asides(sentence, (fa, fb)), fa, fb)
+            frame = _FRAME.fullmatch(sentence[:c0]) if c0 else None
+            clause_at = (c0, c1)
             clause, fig_in_clause = sentence[c0:c1], (fa - c0, fb - c0)
             cause = _CAUSE.search(clause, fig_in_clause[1])
             if cause:  # "... swelled to $992.1 billion as exporters beat expected U.S. tariffs": not the US's
                 clause = clause[:cause.start()]
-            upto = sentence[:c1]
+            upto = sentence[:c0 + len(clause)]  # (nor the sentence's: a cause names no subject of the figure)
         else:
             clause, fig_in_clause = ctx.text[a:b], None
             upto = sentence
@@ -235,6 +261,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         named = [] if subjects or entities.subjects(clause) else proper_names(clause)
         generic = next((g for g in _GENERIC_SUBJECT.finditer(clause)
                         if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())
+                        and not _GROUP_BEFORE.search(clause, max(0, g.start() - 10), g.start())  # "black African"
                         and not (g.group().lower() in _WORLD and _WORLD_RANK.match(clause, g.end()))
                         and not any(a <= g.start() < b for a, b, _ in named)), None)
         if named and not generic:
@@ -242,8 +269,11 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             # subject (its name is no measured word), with the country around it (below).
             subjects, subjects_from = (entities.adopt(named[0][2]),), "clause"
         if not subjects and generic and not entities.subjects(clause) and not _POSSESSIVE_START.match(clause):
-            # "The region's economy grew 4 percent": about no country, whatever the brief's title says.
-            subjects, subjects_from = (_region(clause, generic),), "clause"
+            # "The region's economy grew 4 percent": about no country, whatever the brief's title says; "the
+            # bloc's economy" in a brief about the euro area is the euro area's.
+            region = next((x for x in (*ctx.title_subjects, *ctx.brief_subjects) if x in _BLOCS), "") \
+                if generic.group().lower() == "bloc" else ""
+            subjects, subjects_from = (region or _region(clause, generic),), "clause"
         pair = None if subjects or figure_span is None or entities.subjects(clause) else \
             next((m for m in reversed(list(clauses.PAIR_BACK.finditer(upto)))), None)
         if pair is not None:  # "trade between the two countries": the two named before
@@ -259,6 +289,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         if not subjects:
             for how, found in (("clause", lambda: entities.qualified(clause, entities.subjects(clause))),
                                ("sentence", lambda: entities.qualified(upto, entities.subjects_or_names(upto))),  # a name after the clause is another's
+                               ("sentence", lambda: _fronted_subject(sentence, clause_at, entities)),
                                ("previous sentence", lambda: ctx.carried(si)),
                                ("title", lambda: ctx.title_subjects),
                                (ctx.brief_how, lambda: ctx.brief_subjects)):
@@ -276,7 +307,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
                 if country:
                     # A body named only in the title ("Budget Passed by the National Assembly") is the
                     # headline's actor, not whose figure it is: the country's.
-                    subjects = country if subjects_from == "title" else (*subjects, *country)
+                    # An organ of the state ("the MPC", "the Reserve Bank") stands for its country.
+                    subjects = country if subjects_from == "title" or all(entities.organ(x) for x in subjects) \
+                        else (*subjects, *country)
                     break
             else:
                 subjects = tuple(f"({x})" for x in subjects)
@@ -299,6 +332,11 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
                                          if counted else written if unit != "percent" else "", fig_in_clause)
     if respective is not None:
         words, shown, order = measured_words(respective[0], entities, "")
+    elif frame is not None:  # "Measured per person, GDP dropped 1.2%": the frame qualifies the measure
+        said = _PER_HEAD.sub("per capita", next(g for g in frame.groups() if g))
+        more, more_shown, more_order = measured_words(said, entities, "")
+        words, order = words | more, (*order, *(w for w in more_order if w not in shown))
+        shown = {**shown, **{w: x for w, x in more_shown.items() if w not in shown}}
     elided = ellipsis.elision(clause, fig_in_clause) if respective is None else ""
     words_from = ""
     item_year = ellipsis.item_year(sentence_text[c0:c1], sentence_text[c1:c1 + 12]) \
@@ -403,14 +441,40 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
     if figure_span is not None:
         near = sentence_text[max(0, figure_span[0] - 60):figure_span[1] + 10]
         vintage = next((tag for tag, pattern in _VINTAGES if pattern.search(near)), "")
-    m = Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
-               subjects[0] if subjects else "", period, how, published, alternate, vintage)
+    member = Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
+                    subjects[0] if subjects else "", period, how, published, alternate, vintage)
+    if not how and figure_span is not None:
+        member.the_period = periods.the_period(sentence_text, figure_span)
     if ctx is not None and ctx.ok and claim.span is not None and figure_span is not None:
-        m.sentence, m.at, m.elided, m.basis = si, min(s0, claim.span[0]) + figure_span[0], elided, stated_basis
-        m.item_year, m.words_from = item_year, words_from
-        m.item_quarter = ellipsis.item_quarter(sentence_text[c0:c1]) if elided else 0
-        m.item_base = bool(elided) and ellipsis.has_base(sentence_text[c0:c1])
-    return m
+        member.sentence, member.at = si, min(s0, claim.span[0]) + figure_span[0]
+        member.elided, member.basis, member.item_year, member.words_from = elided, stated_basis, item_year, words_from
+        member.item_quarter = ellipsis.item_quarter(sentence_text[c0:c1]) if elided else 0
+        member.item_base = bool(elided) and ellipsis.has_base(sentence_text[c0:c1])
+    return member
+
+
+_BLOCS = frozenset(eid for eid, _, _ in REGIONS.values())  # "the bloc" of a brief about one of them is that one
+
+# A clause put before the main one: "Even with third-quarter growth easing to 5.2 percent, the Philippines
+# still ranks ...", "After growing 3 percent in 2023, Kenya's economy ...".
+_FRONTED = re.compile(r"\s*(?:even\s+)?(?:with|after|despite|although|though|since|following|amid|in\s+spite\s+of)\b", re.I)
+
+
+def _fronted_subject(sentence: str, at: Optional[tuple[int, int]], entities: Entities) -> tuple[str, ...]:
+    """The subject of the main clause after a fronted clause holding the figure, whose own subject is the
+    main clause's (none when the figure's clause does not open the sentence that way)."""
+    if at is None or sentence[:at[0]].strip() or not _FRONTED.match(sentence, at[0]):
+        return ()
+    rest = sentence[at[1]:]
+    start = len(rest) - len(rest.lstrip(" ,;:"))
+    end = min((m.start() for m in clauses.breaks(_CLAUSE_BREAK, rest, start + 1)), default=len(rest))
+    main = rest[start:end]
+    return entities.qualified(main, entities.subjects(main)) or tuple(p for _, _, p in entities.provinces(main)[:1])
+
+
+# A wire story's dateline opening its first sentence: "Taipei, Oct. 17 (CNA)", "MANILA, Nov 7 (Reuters) -", "ISTANBUL -".
+_DATELINE_LEAD = re.compile(r"\s*(?:[A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+){0,3},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+                            r"(?:,\s+\d{4})?\s*\([A-Za-z .]{2,30}\)\s*[-–—:]?|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}\s+[-–—]{1,2})\s")
 
 
 # "world", "global", "globally", "worldwide": one subject, the world's ("global growth", "world oil demand")
@@ -485,15 +549,23 @@ def _currency_subject(members: list[Member], ctx: _Context) -> None:
             m.subjects, m.subjects_from, m.lead = (country,), CURRENCY, country
 
 
-def _brief_hints(members: list[Member], title: str = "", published: Optional[date] = None) -> None:
-    """A brief's main period: the one its title states, else the one its figures state most (at least
-    twice). A hint for its figures that state none, taken only when the figures of that period in their
-    group agree (``evidence``); a title's period also keeps them from another period of the release."""
-    if title and members:
+def _brief_hints(members: list[Member], title: str = "", published: Optional[date] = None, lead: str = "") -> None:
+    """A brief's main period: the one its title states (else its lead sentence: "The economy grew 5.2% in
+    the third quarter, ..."), else the one its figures state most (at least twice). A hint for its figures
+    that state none, taken only when the figures of that period in their group agree (``evidence``); a
+    title's period also keeps them from another period of the release. A figure whose clause names the
+    report's period by its length ("R$3.0 trillion in the quarter") takes the title's or lead's period
+    of that length as its own (``named``)."""
+    if (title or lead) and members:
         country = next((x for m in members for x in m.subjects if x in periods.FISCAL_START), "")
-        headline = periods.title_period(title, published, country)
+        headline = periods.title_period(title, published, country) if title else ""
+        source = "title"
+        if not headline and lead:
+            headline, source = periods.title_period(lead, published, country), "lead"
         for m in members:
-            m.headline = headline
+            m.headline, m.headline_from = headline, source
+            if headline and not m.period_how and m.the_period and periods.fits_length(headline, m.the_period):
+                m.period, m.period_how = headline, "named"
     counts: dict[str, int] = defaultdict(int)
     for m in members:
         if m.period_how in ("stated", "relative"):
@@ -506,6 +578,43 @@ def _brief_hints(members: list[Member], title: str = "", published: Optional[dat
         for m in members:
             if not m.period_how:
                 m.hint = top[0]
+
+
+def _expressions(claim: Claim) -> list[Claim]:
+    """The claim, then a copy of it for each alternate in another unit (``Value.alternates``): a
+    conversion lines up with figures written in its unit; the key goes on the one claim."""
+    v = claim.value
+    if v is None or not v.alternates:
+        return [claim]
+    main, *alts = v.expressions()
+    return [claim, *(dataclasses.replace(claim, value=dataclasses.replace(e, stands_for=main.display()))
+                     for e in alts if units.canonical_unit(e.unit) != units.canonical_unit(main.unit))]
+
+
+def _one_group_per_claim(result: AlignResult) -> None:
+    """A claim lined up in two expressions ("591.48 trillion yen, or $4.21 trillion" with figures in yen
+    and with figures in dollars) joins its groups into one key, the first proposed: `compare` compares
+    each currency of the key on its own, the converted figure in both (``rules.screening``)."""
+    where: dict[tuple[str, str], Group] = {}
+    kept: list[Group] = []
+    for g in result.groups:
+        members, own = [], set()
+        for m in g.members:
+            ident = (m.claim.brief, m.claim.id)
+            if ident not in own:
+                members.append(m)
+                own.add(ident)
+        target = next((where[i] for i in own if i in where), None)
+        if target is None:
+            g.members[:] = members
+            kept.append(g)
+            target = g
+        else:
+            held = {(m.claim.brief, m.claim.id) for m in target.members}
+            target.members.extend(m for m in members if (m.claim.brief, m.claim.id) not in held)
+        for i in own:
+            where.setdefault(i, target)
+    result.groups[:] = kept
 
 
 def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
@@ -528,18 +637,20 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
                 continue
             if brief.id not in contexts:
                 contexts[brief.id] = _Context(brief, entities, known)
-            seen = (claim.span, claim.value.amount)  # the same value twice in one quote: its first, then its second
-            m = describe(claim, contexts[brief.id], entities, nth.get(seen, 0))
-            nth[seen] = nth.get(seen, 0) + 1
-            if m is None or m.alternate:  # "or $4.5 trillion, depending on the rate": read with the first
-                continue
-            described.append(m)
-            (keyed[claim.key] if claim.key else loose).append(m)
+            for expression in _expressions(claim):  # "9.1 trillion yen ($64 billion)": in yen, and in dollars
+                # the same value twice in one quote: its first writing, then its second
+                seen = (claim.span, expression.value.amount, expression.value.unit)
+                m = describe(expression, contexts[brief.id], entities, nth.get(seen, 0))
+                nth[seen] = nth.get(seen, 0) + 1
+                if m is None or m.alternate:  # "or $4.5 trillion, depending on the rate": read with the first
+                    continue
+                described.append(m)
+                (keyed[claim.key] if claim.key else loose).append(m)
         if brief.id in contexts:
             ellipsis.carry(described)  # "rose 1.5% on the quarter and investment 2.1%": a rise, on the quarter
             ellipsis.national_accounts(described, brief.title or "")  # "output was up 4%" in a GDP report
             _currency_subject(described, contexts[brief.id])
-            _brief_hints(described, brief.title or "", contexts[brief.id].published)
+            _brief_hints(described, brief.title or "", contexts[brief.id].published, contexts[brief.id].lead_sentence)
         described = []
     result.considered = len(loose)
     whose.adopt_release_subjects(loose, [*loose, *(m for ms in keyed.values() for m in ms)], word_match,
@@ -566,6 +677,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     grouping.new_keys(rest, entities, taken, result, Group)
     eventdates.add_groups(result, corpus, entities, lambda b: contexts.get(b.id) or _Context(b, entities),
                           Member, Group, taken)  # date claims by event (analysis/eventdates.py)
+    _one_group_per_claim(result)
     for g in result.groups:
         for s in g.subjects:
             if s not in config.entities:

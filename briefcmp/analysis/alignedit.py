@@ -153,7 +153,8 @@ _AS_OF_WHY = {"relative": "read from the text against the publication date",
               "release-date": "the date of the release: reports published within days of each other, "
                               "none stating a period, that agree",
               "stated": "the period the sentence states (a comparison base is not the period)",
-              "drafted": "as drafted"}
+              "drafted": "as drafted",
+              "named": "the sentence's \"in the quarter\" (or month, year): the brief's own period, its title's or lead's"}
 
 
 def as_of_changes(result: AlignResult) -> list[tuple[Claim, str, str]]:

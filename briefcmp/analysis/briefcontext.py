@@ -1,7 +1,8 @@
 """One brief's source as align reads it: paragraphs and sentences in the offsets of its normalised
 text (where claim spans live, from its ``analysis.document.Document``), its title's and dateline's
-subjects, and its main subject (``analysis.subjects``); a wire dateline with no year dates the story
-from the reports beside it."""
+subjects, its lead sentence, and its main subject (``analysis.subjects``); a wire dateline with no year,
+or a date in numbers that ``add`` left unread, dates the story from the reports beside it
+(``analysis.datelines``)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,15 @@ import re
 from datetime import date
 from typing import Optional
 
-from briefcmp.analysis import clauses, evidence, periods
+from briefcmp.analysis import clauses, datelines
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.document import Document
 from briefcmp.analysis.entities import Entities, proper_names
 from briefcmp.analysis.measure import _CLAUSE_BREAK
 from briefcmp.corpus.model import Brief
 
+
+_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")  # a list item, not running text
 
 
 class _Context:
@@ -25,6 +28,7 @@ class _Context:
 
     def __init__(self, brief: Brief, entities: Entities, known: tuple[date, ...] = ()) -> None:
         self.ok = False
+        self.lead_sentence = ""
         self.entities = entities
         self.brief_subjects: tuple[str, ...] = ()
         self.brief_how = ""  # "whole brief" (the one entity it names) | "main subject" (the one it names most)
@@ -35,8 +39,8 @@ class _Context:
             return
         self.doc = doc
         original, norm = doc.original, doc.norm
-        if self.published is None:
-            self.published = _dateline_day(original[:3000], known)
+        if self.published is None:  # a date add could not settle before the briefs beside it were added
+            self.published = _dateline_day(original[:3000], known) or datelines.numbers_day(original[:3000], known)
         self.text = norm
         self.blocks = doc.norm_paragraphs
         self.sentences = doc.norm_sentences
@@ -53,12 +57,20 @@ class _Context:
         # The brief's main subject (analysis/subjects.py); an adjective in the lead paragraph ("German
         # economic output grew") says what the story is about, one further down may describe a side matter.
         lead = next(((a, b) for a, b in self.blocks if b - a >= 200), (0, 0))  # (not a heading or table line)
-        mentions = [(eid, norm[a:b] in entities.adjectives and not lead[0] <= a < lead[1])
-                    for a, b, eid in doc.entities(entities)]
-        dateline = _DATELINE.search(original[:3000])
+        # the lead: the story's first sentence of running text (ten words or more, ended by a full stop), past the
+        # title, masthead and dateline lines: what it reports, when the title names no period ("GDP rose 7.09% last year")
+        self.lead_sentence = next((norm[a:b] for a, b in self.sentences[:12] if len(norm[a:b].split()) >= 10
+                                   and re.search(r"[.!?][\"'’”)]*\s*$", norm[a:b]) and not _ITEM.match(norm[a:b])), "")
+        # ("the Philippine Statistics Authority", "the Turkish Statistical Institute": the country's own body,
+        # the issuer of a release, names it as a noun does)
+        found = doc.entities(entities)
+        mentions = [(eid, norm[a:b] in entities.adjectives and not lead[0] <= a < lead[1] and not _OWN_BODY.match(norm, b))
+                    for a, b, eid in found]
+        lead_first = next((eid for a, b, eid in found if lead[0] <= a < lead[1] and norm[a:b] not in entities.adjectives), "")
+        dateline = datelines.find(original)
         if dateline:  # "SEOUL --", "TOKYO, Dec 26 (Reuters) -": the city a wire story is filed from names its country
-            mentions += [(eid, False) for eid in entities.subjects(dateline.group(1).title())]
-        self.brief_subjects, self.brief_how = whose.main_subject(mentions)
+            mentions += [(eid, False) for eid in entities.subjects(dateline.city.title())]
+        self.brief_subjects, self.brief_how = whose.main_subject(mentions, lead_first)
         self.headed = doc.headed  # list items under a heading that dates them
         self.ok = bool(self.sentences)
 
@@ -107,29 +119,15 @@ class _Context:
         return ()
 
 
-# A wire dateline: a city in capitals at the start of a line, then a dash, a colon or ", Mon DD (Agency)".
-_DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})(?:\s*[-–—:]|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b)")
-
-# "NEW DELHI/OTTAWA, Sept 19 (Reuters)": a story filed from several cities names each; "New Delhi, Feb 1 (PTI)"
-# writes the city in title case.
-_DATELINE_DAY = re.compile(r"(?m)^[A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+){0,3},\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
-                           r"\s+\((?:Reuters|AFP|AP|Bloomberg|Xinhua|Kyodo|Yonhap|PTI|dpa)\)")
+# After a country's adjective, the name of one of its bodies: "Philippine Statistics Authority".
+_OWN_BODY = re.compile(r"(?:\s+[A-Z][A-Za-z]+){0,4}\s+(?:Authority|Office|Institute|Bank|Ministry|Bureau|Agency|Commission|"
+                       r"Council|Committee|Board|Department|Treasury)\b")
 
 
 def _dateline_day(text: str, known: tuple[date, ...]) -> Optional[date]:
     """A wire dateline with no year ("TOKYO, Dec 26 (Reuters) -") dates the story when the corpus holds
-    other reports published within RELEASE_DAYS of that day in exactly one year."""
-    m = _DATELINE_DAY.search(text)
-    month = periods.month_number(m.group("mon")) if m else 0
-    if not m or not month:
+    other reports published near that day in exactly one year (``datelines.day_in_corpus``)."""
+    found = datelines.find(text)
+    if found is None or found.year:
         return None
-    found = set()
-    for k in known:
-        for y in (k.year - 1, k.year, k.year + 1):
-            try:
-                d = date(y, month, int(m.group("day")))
-            except ValueError:
-                continue
-            if abs((d - k).days) <= evidence.RELEASE_DAYS:
-                found.add(d)
-    return found.pop() if len(found) == 1 else None
+    return datelines.day_in_corpus(found.month, found.day, known)

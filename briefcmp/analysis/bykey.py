@@ -13,16 +13,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Container, Optional
 
 from briefcmp.analysis.rules.agreement import agreement
 from briefcmp.analysis.rules.base import (
-    INFO, POSITION_KINDS, KeyView, PeriodCluster, make_item, make_relation, period_clusters,
+    INFO, POSITION_KINDS, KeyView, PeriodCluster, dimension, make_item, make_relation, period_clusters,
 )
 from briefcmp.analysis.rules.changes import change_over_time
 from briefcmp.analysis.rules.conflicts import conflict
 from briefcmp.analysis.rules.forecasts import forecast_targets, forecast_vs_fact
-from briefcmp.analysis.rules.screening import screen
+from briefcmp.analysis.rules.screening import pick_expressions, screen
 from briefcmp.analysis.topics import topic_order
 from briefcmp.corpus.model import Claim, Corpus, Relation
 
@@ -45,7 +46,23 @@ def relations_for_key(key: str, claims: list[Claim], corpus: Corpus,
     k.order = order if order is not None else topic_order(corpus.config)
     claims = sorted(claims, key=lambda c: c.ref)
     out: list[Relation] = []
-    usable = screen(k, claims, corpus, out)
+    bridged: dict[str, list[Claim]] = {}
+    usable = screen(k, claims, corpus, out, bridged)
+    out.extend(_compare(k, usable, corpus, wanted, unexplained))
+    for dim in sorted(bridged):
+        # "591.48 trillion yen, or $4.21 trillion" under a key of figures in yen and in dollars: the
+        # figures in dollars are compared among themselves too, the converted one among them
+        other = dataclasses.replace(k, dim=dim)
+        written = [c for c in claims if c.value is not None and c.value.alternates
+                   and any(dimension(v) == dim for v in c.value.expressions())]
+        out.extend(_compare(other, pick_expressions(other, sorted([*bridged[dim], *written], key=lambda c: c.ref)),
+                            corpus, wanted, unexplained))
+    return out
+
+
+def _compare(k: KeyView, usable: list[Claim], corpus: Corpus, wanted, unexplained: Container[str]) -> list[Relation]:
+    """The relations among the usable claims of one key (and one dimension)."""
+    out: list[Relation] = []
     facts = [c for c in usable if c.kind == "fact"]
     positions = [c for c in usable if c.kind in POSITION_KINDS]
     forecasts = [c for c in usable if c.kind == "forecast"]

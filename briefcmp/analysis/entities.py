@@ -1,10 +1,14 @@
 """Who a sentence is about, and words spelt one way: the subjects and wording every analysis shares.
 
 - ``Entities``: countries recognised by their names, adjectives (demonyms), capitals and
-  codes from the ``countryinfo`` dataset (ISO 3166 names and codes, demonyms, capitals),
-  plus the corpus config's entities and aliases, which come first: a config entity
-  named "Japan" keeps its id. Names match case-sensitively ("Chad", not "chad") and the
-  longest name wins ("South Korea" over "Korea", "Papua New Guinea" over "Guinea").
+  the press's codes ("USA", "UK") from the ``countryinfo`` dataset, and their CLDR English
+  names from Babel ("Türkiye"), plus the corpus config's entities and aliases, which come
+  first: a config entity named "Japan" keeps its id. Names match case-sensitively ("Chad",
+  not "chad") and the longest name wins ("South Korea" over "Korea", "Papua New Guinea" over
+  "Guinea"). A country is never recognised by an ISO alpha-3 code ("VAT" is no Vatican) or by
+  an alias that is an English noun ("Island", Iceland's own name); an organ of the state
+  named by generic words ("the Monetary Policy Committee") is its country's (``organ``);
+  a population group ("black African", "Indian/Asian") is no country.
 - Country names in Japanese, Korean and Chinese (ロシア, 러시아, 俄罗斯) come from Babel's
   CLDR territory names (``cjk_country_names``), read only when a text has CJK characters, and
   match without word boundaries (these scripts have none): a Japanese figure about Russia
@@ -22,14 +26,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from briefcmp.analysis.placenames import (  # noqa: F401  (proper_names: other modules import it from here)
+    _GENERIC_NAME, _NAME_HEADS, _NAME_LINKS, _NAME_TOKEN, _NOT_NAME, _ORGAN_HEADS, _STATE_WORDS, proper_names,
+)
 from briefcmp.corpus.functionwords import FUNCTION_WORDS, MONTH_NAMES, SAYING, WEEKDAYS
 from briefcmp.corpus.model import Config
 
-# Capitals that are also common words or names in English text, and codes that are English
-# words: recognising them as countries would attach the wrong subject.
+# Capitals that are also common words or names in English text: recognising them as countries
+# would attach the wrong subject. (ISO alpha-3 codes are no names at all: see ``countries``.)
 _AMBIGUOUS = frozenset("""
 Male Victoria Hamilton Kingston Georgetown Jamestown Santiago Saint Lima Nicosia
-AND ARE CAN PER BEN MAR GAB TON NOR ITA COL DOM ANT MAC GIB AIA ATA MLI NIU
 """.split())
 
 
@@ -67,12 +73,53 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+_FOREIGN: set[str] = set()  # one-word names in a country's own languages (``countries``), checked when found
+
+
+@lru_cache(maxsize=256)
+def _english_word(name: str) -> bool:
+    """Whether a one-word name is also an English noun ("Island", Iceland's own name): simplemma knows a
+    plural of it. Asked only when such a name is found in a text, so the dictionary is rarely loaded."""
+    from briefcmp.analysis.lexicon import _simplemma  # lazy: the one entry point
+
+    simplemma = _simplemma()
+    low = name.lower()
+    return simplemma is not None and any(simplemma.lemmatize(low + s, lang="en") == low for s in ("s", "es"))
+
+
+def _english_alias(alt: str, label: str, cldr: tuple[str, ...]) -> bool:
+    """Whether one of countryinfo's alternative spellings is English: one of several words, a short form
+    the press writes ("UK", "USA"), a word of the country's English name ("Congo", "Gambia") or the ASCII
+    spelling of its CLDR name ("Turkiye"). Its other one-word spellings are in the country's own
+    languages ("Suomi", "Schweiz"), and some of those are English words ("Island", Iceland's): such a
+    name counts when found only if it is no English word (``_english_word``): a country is recognised by a
+    name, never by an ordinary word."""
+    if " " in alt or alt in ("UK", "USA", "UAE", "NZ", "HK"):
+        return True
+    import unicodedata
+
+    folded = {unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode() for n in cldr}
+    return alt in label.split() or alt in cldr or alt in folded
+
+
+def _cldr_names(code: str) -> tuple[str, ...]:
+    """The country's English name in CLDR (Babel), as the press now writes it: "Türkiye", "Czechia",
+    "Côte d'Ivoire" (not a name of several parts: "Congo - Kinshasa", "Hong Kong SAR China", "St. Kitts & Nevis")."""
+    from babel import Locale
+
+    name = Locale.parse("en").territories.get(code, "")
+    if not name or any(x in name for x in ("&", "(", " - ", "SAR", ",")):
+        return ()
+    return tuple(dict.fromkeys((name, name.replace("\u2019", "'"))))
+
+
 @lru_cache(maxsize=1)
 def countries() -> tuple[Country, ...]:
     """Every ISO 3166 country with its names, adjective, capital and codes."""
     import countryinfo  # lazy: a data package read only when subjects are recognised
 
     out = []
+    foreign: set[str] = set()
     seen_capitals: dict[str, int] = {}
     infos = []
     for c in countryinfo.all_countries():
@@ -87,12 +134,18 @@ def countries() -> tuple[Country, ...]:
     for info in infos:
         iso = info["ISO"]
         label = info["name"]
-        names = {label}
+        cldr = _cldr_names(iso["alpha2"])
+        names = {label, *cldr}
         for alt in info.get("altSpellings") or ():
             if alt.isascii() and alt[:1].isupper() and (len(alt) > 3 or alt in ("UK", "USA", "UAE", "NZ", "HK")):
                 names.add(alt)
-        if iso.get("alpha3"):
-            names.add(iso["alpha3"])
+                if not _english_alias(alt, label, cldr):
+                    foreign.add(alt)
+        # (ISO alpha-3 codes are not written for countries in running text, and many spell a word or an
+        # acronym: "VAT" is the Vatican's, "PAN", "CAN", "FIN"; the press's codes are in altSpellings: "USA")
+        singular = label[:-1] if " " not in label and label.endswith("s") and not label.endswith(("ss", "us")) else ""
+        if singular:
+            names.add(singular)  # a country named in the plural: "Philippine growth", "Lao", "Comoro"
         if iso["alpha2"] == "US":
             names.add("America")  # not after "Latin", "South", ... (see Entities.find)
         if iso["alpha2"] in ("US", "GB"):
@@ -109,8 +162,8 @@ def countries() -> tuple[Country, ...]:
             names.add(capital.split(" D.C.")[0] if capital.startswith("Washington") else capital)
         names = {n for n in names if n not in _AMBIGUOUS and "," not in n}
         population = info.get("population") if isinstance(info.get("population"), (int, float)) else 0
-        out.append((population, Country(slug(label), label, tuple(sorted(names)), (demonym,) if demonym in names else (),
-                                        iso["alpha2"])))
+        out.append((population, Country(slug(label), label, tuple(sorted(names)),
+                                        tuple(a for a in (demonym, singular) if a and a in names), iso["alpha2"])))
     # A name several countries share ("American" for the United States and the Northern Mariana
     # Islands, "Dominican") belongs to the most populous one.
     owner: dict[str, tuple[float, str]] = {}
@@ -120,6 +173,7 @@ def countries() -> tuple[Country, ...]:
                 owner[n] = (population, c.id)
     kept = [Country(c.id, c.label, tuple(n for n in c.names if owner[n][1] == c.id),
                     tuple(n for n in c.adjectives if owner[n][1] == c.id), c.code) for _, c in out]
+    _FOREIGN.update(foreign)
     return tuple(sorted(kept, key=lambda c: c.id))
 
 
@@ -184,15 +238,23 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z.-]*[A-Za-z]|[A-Za-z]")  # ("South Australi
 
 # A company named with its legal form: "Toyota Motor Corporation", "Samsung Electronics Co.", "Equinor ASA".
 _CORPORATE = re.compile(r"\b((?:[A-Z][A-Za-z&'-]+ ){0,2}[A-Z][A-Za-z&'-]+) (?:Corporation|Corp\b\.?|Inc\b\.?|"
-                        r"Ltd\b\.?|Limited\b|plc\b|PLC\b|Co\.|Company\b|Holdings\b|AG\b|ASA\b|S\.A\.|N\.V\.|LLC\b|"
+                        r"Ltd\b\.?|Limited\b|plc\b|PLC\b|Co\.|Co\b(?![-'’])|Company\b|Holdings\b|AG\b|ASA\b|S\.A\.|N\.V\.|LLC\b|"
                         r"GmbH\b)")
 # What stands between a country and the company it qualifies: "Japanese automaker Toyota", "Japan's biggest Toyota".
 _QUALIFIER_GAP = re.compile(r"(?:'s|’s)?(?:\s+(?!(?:and|or|but|while|as|than)\b)[a-z][a-z-]*){0,2}\s+")
 _COMPANY_NOUN = re.compile(r"(?:'s|’s)?\s+(?:[a-z-]+\s+)?(?:firm|firms|company|companies|automaker|carmaker|maker|"
                            r"manufacturer|conglomerate|giant|group|corporation|producer|exporter|retailer|lender)\b")
-_LEGAL_FORM = re.compile(r"\b(?:Corporation|Corp|Inc|Ltd|Limited|plc|PLC|Co\.|Company|Holdings|AG|ASA|S\.A\.|N\.V\.|LLC|GmbH)\b")
+# The short name a text gives a company in parentheses right after its full name: "... Co. (TSMC)".
+_DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{1,9})\)")
+# A company named with its stock listing: "TSMC (TWSE: 2330, NYSE: TSM)", "TSMC (2330 TT)", "Sony (6758.T)".
+_LISTED = re.compile(r"\b([A-Z][A-Za-z0-9&.'-]*(?: [A-Z][A-Za-z0-9&.'-]*){0,3}) \((?:[A-Z]{2,8}:\s*(?:[A-Z][A-Z0-9.]{0,7}|"
+                     r"\d{4,6})|(?!(?:19|20)\d\d\b)\d{4,6}(?:\s+[A-Z]{2}|\.[A-Z]{1,2})|[A-Z]{1,5}\.[A-Z]{1,2})[,;)]")
+_LEGAL_FORM = re.compile(r"\b(?:(?:Corporation|Corp|Inc|Ltd|Limited|plc|PLC|Company|Holdings|AG|ASA|LLC|GmbH)\b|Co\.|Co\b(?![-'’])|"
+                         r"S\.A\.|N\.V\.)")
 _AFTER_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s*$)\d[\d.,]*\s*$")  # (not after a year: "... 2024 INEGI")
 _OFFICE_WORDS = frozenset("statistics stats statistical bank reserve central national census treasury".split())
+# Before a demonym, a word that makes it a population group: "black African", "white South Africans", "Indian/Asian".
+_GROUP_BEFORE = re.compile(r"(?:\b(?:[Bb]lack|[Ww]hite|[Cc]olou?red)\s+|/)$")
 _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
 # Capitalised words that start a sentence or name a time or direction, not an organisation: "In India",
 # "Both India and", "December India", "Northern India": the function words, months and weekdays
@@ -266,7 +328,7 @@ class Entities:
     def _compile(self) -> None:
         names = sorted(self.entity_of, key=len, reverse=True)
         self._re = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w$+])"
-                              r"(?!\s+dollars?\b)(?:'s)?") if names else None
+                              r"(?![\s-]+dollars?\b)(?:'s)?") if names else None  # ("U.S. dollar terms", "US-dollar revenue": a currency)
         self.__dict__.pop("_found", None)
         self.__dict__.pop("_companies", None)  # names added since: a text seen before may hold a new company
 
@@ -321,23 +383,31 @@ class Entities:
 
     def add_companies(self, texts: Iterable[str]) -> list[str]:
         """Register the companies ``texts`` name with a legal form ("Toyota Motor Corporation", "Toyota
-        Motor Corp."), under their name without it ("Toyota Motor") and their first word when it is
-        no English word and no country's name ("Toyota"): a company's figures are the company's, however
-        each report shortens its name. Returns the new ids. A name holding a country's ("Coal India
-        Limited", see ``companies``) or a registered name is left as it is."""
+        Motor Corp."), under their name without it ("Toyota Motor"), their first word when it is
+        no English word and no country's name ("Toyota"), the short name the text defines in parentheses
+        after it or the name's initials ("Taiwan Semiconductor Manufacturing Co. (TSMC)"); and a name
+        followed by its stock listing ("TSMC (TWSE: 2330)", "TSMC (2330 TT)"). A company's figures are the
+        company's, however each report shortens its name, never its home country's nor those of the
+        country whose currency or market it reports in. Returns the new ids. A name that ends with a
+        country's ("Coal India Limited", see ``companies``), one that is only a country's and generic
+        words, or a registered name is left as it is."""
         from briefcmp.analysis.lexicon import _simplemma  # lazy: align only; the one entry point
 
         simplemma = _simplemma()
 
         found: dict[str, set[str]] = {}
+        listed: set[str] = set()
         for text in set(texts):
+            for m in _LISTED.finditer(text):
+                listed.add(m.group(1))
             if not _LEGAL_FORM.search(text):
                 continue
             for m in _CORPORATE.finditer(text):
                 core = m.group(1)
-                if self.find(core) or self.companies(core) or core.split()[0].lower() in _NOT_A_NAME_WORD | _GENERIC_NAME | _NAME_HEADS:
+                if not self._company_core(core):
                     continue
-                found.setdefault(core, set()).add(m.group())
+                short = _DEFINED.match(text, m.end())
+                found.setdefault(core, set()).update({m.group(), *((short.group(1),) if short else ())})
         new = []
         for core, full in sorted(found.items()):
             eid = slug(core)
@@ -346,16 +416,43 @@ class Entities:
             forms = {core, *full}
             first = core.split()[0]
             if " " in core and simplemma is not None and not simplemma.is_known(first.lower(), lang="en") and \
-                    first.lower() not in _GENERIC_NAME | _NAME_HEADS | _NOT_A_NAME_WORD:
+                    first.lower() not in _GENERIC_NAME | _NAME_HEADS | _NOT_A_NAME_WORD and not self.find(first):
                 forms.add(first)
+            words = core.split()
+            if len(words) >= 2:  # "TSMC", "TSM": initials of the name with and without its legal form
+                initials = "".join(w[0] for w in words)
+                forms.update({initials + next(iter(f[len(core):].strip()[:1] for f in full if f.startswith(core + " ")), ""),
+                              initials} if len(initials) >= 3 else set())
             for f in forms:
-                self.entity_of.setdefault(f, eid)
+                if f not in self.entity_of or self.entity_of[f] in self.adopted:
+                    self.entity_of[f] = eid
             self.labels[eid] = core
             self.company_ids.add(eid)
             new.append(eid)
+        for name in sorted(listed - set(self.entity_of)):  # a listed company no legal form named
+            if self._company_core(name):
+                eid = slug(name)
+                self.entity_of[name] = eid
+                self.labels.setdefault(eid, name)
+                self.company_ids.add(eid)
+                new.append(eid)
         if new:
             self._compile()
         return new
+
+    def _company_core(self, core: str) -> bool:
+        """Whether ``core`` (the words before a legal form or a listing) may name a company: not a
+        country's name or generic words alone, nor a name ending with a country's ("Coal India", see
+        ``companies``); a name that holds a country's before words of its own is one ("Taiwan
+        Semiconductor Manufacturing", "Korea Electric Power")."""
+        if self.companies(core) or core.split()[0].lower() in _NOT_A_NAME_WORD | (_GENERIC_NAME - {"new"}) | _NAME_HEADS:
+            return False
+        hits = self.find(core)
+        if not hits:
+            return True
+        rest = [w for w in _NAME_TOKEN.findall(core[hits[-1][1]:]) if w[0].isupper()]
+        return len(hits) == 1 and hits[0][0] == 0 and bool(rest) and \
+            not all(w.lower() in _GENERIC_NAME | _NAME_HEADS | _NOT_A_NAME_WORD for w in rest)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, entity id) of every name in ``text``, in order (remembered: align asks of one
@@ -407,6 +504,11 @@ class Entities:
                 continue
             if name.isupper() and _AFTER_NUMBER.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "25 BPS": a unit after a number, not an office's acronym
+            if name in _FOREIGN and self.entity_of[name] not in self.company_ids and _english_word(name):
+                continue  # "Island": Iceland's own name, and an English word
+            if name in self.adjectives and (_GROUP_BEFORE.search(text, max(0, m.start() - 10), m.start())
+                                            or text.startswith("/", m.start() + len(name))):
+                continue  # "black African", "Indian/Asian": a population group, not a country
             out.append((m.start(), m.start() + len(name), self.entity_of[name]))
         if out and self._use_countries and any(_NAME_AROUND.match(text, b) or _NAME_BEFORE.search(text, max(0, a - 20), a)
                                                for a, b, _ in out):
@@ -464,6 +566,17 @@ class Entities:
         words = [w for w in _NAME_TOKEN.findall(self.labels.get(eid, eid)) if w[0].isupper()]
         return any(w.lower() not in _NAME_HEADS and w.lower() not in _NAME_LINKS and w.lower() not in _GENERIC_NAME
                    for w in words)
+
+    def organ(self, eid: str) -> bool:
+        """Whether an adopted name of words any country uses names an organ of the state ("the Monetary
+        Policy Committee", "the Reserve Bank", "the Governing Council", "the Statistics Authority"): its
+        head is an institution's (``_ORGAN_HEADS``), not a place's ("the Northern Region") nor a body that
+        owns its figures ("the Pension Fund", "the National Union"), named by words of the state as a
+        whole (``_STATE_WORDS``), not of one sector ("the Health Ministry"). Its figures are its country's."""
+        words = [w.lower() for w in _NAME_TOKEN.findall(self.labels.get(eid, eid)) if w[0].isupper()]
+        # (a body of one sector owns a part: "the Health Ministry was allocated Rs 90,000 crore" is not the budget)
+        return eid in self.adopted and not self.distinctive(eid) and bool(words) and words[-1] in _ORGAN_HEADS \
+            and all(w in _STATE_WORDS for w in words[:-1])
 
     def adopt(self, name: str) -> str:
         """The entity id of a place or organisation named in a brief (see ``proper_names``), kept with
@@ -549,84 +662,3 @@ def fold_spelling(word: str) -> str:
 def fold_words(words: Iterable[str]) -> list[str]:
     table = _british_to_american()
     return [table.get(w, w) for w in words]
-
-
-# --------------------------------------------------------------------------- named places and bodies
-
-# The head of a name that names a place or an organisation: "the Santiago metropolitan region",
-# "the Murray-Darling Basin", "the European Central Bank". A capitalised word before such a head
-# (the head itself capitalised or not) makes a proper name; "Consumer Price Index" does not end in one.
-_NAME_HEADS = frozenset("""
-region regions sub-region subregion basin province state valley river delta district county city municipality prefecture oblast
-governorate territory island islands peninsula lake bay coast corridor canal metropolitan area zone
-voivodeship canton krai okrug raion commune parish borough township emirate
-bank fund union council commission community authority agency ministry institute board reserve
-corporation company group association federation committee parliament assembly directorate bureau
-""".split())
-# Words that name a body or place in any country: "the Central Bank", "the National Assembly", "the
-# Northern Region" need their country to say which.
-_GENERIC_NAME = frozenset("""
-central national federal supreme constitutional high general state public people's peoples reserve finance
-financial treasury health statistics statistical statistic electoral planning revenue tax customs interior
-foreign home monetary development investment securities energy water environment environmental audit labour
-labor justice agriculture agricultural trade industry commerce education defence defense security police
-social housing transport infrastructure capital metropolitan northern southern eastern western north south
-east west upper lower greater new old royal united republic democratic independent international
-""".split())
-_NAME_LINKS = frozenset("of for and de del do da des la".split())
-# Words after the head that end the same name: "the Government Pension Fund Global", "Coal India Limited".
-_NAME_ENDS = frozenset("global international worldwide limited ltd inc plc".split())
-_NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
-# A name right before a reporting verb is the source of a figure, not what it is about.
-_REPORTS = re.compile(r"\s*(?:'s\s+)?(?:said|says|say|estimated|estimates|estimate|reported|reports|put|puts|"
-                      r"projected|projects|forecast|forecasts|expects|expected|noted|notes|found|finds)\b")
-# Capitalised words that do not start a name: the function words, months and weekdays, and these.
-_NOT_NAME = FUNCTION_WORDS | MONTH_NAMES | WEEKDAYS | frozenset("according among across since".split())
-
-
-def proper_names(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of each named place or organisation in ``text``: capitalised words
-    (with "of", "and"... between them) ending in a place or organisation head word, which may
-    be lower-case ("Santiago metropolitan region"). Not a name that reports a figure ("the
-    National Statistics Office estimated ...")."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(text)]
-    out: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(tokens):
-        a, _, word = tokens[i]
-        if not (word[0].isupper() and not word.isupper() and word.lower() not in _NOT_NAME):
-            i += 1
-            continue
-        j, last_head, last = i, -1, i
-        while j < len(tokens):
-            _, _, w = tokens[j]
-            gap = text[tokens[j - 1][1]:tokens[j][0]] if j > i else " "
-            if not re.fullmatch(r"\s+|'s\s+", gap) or "'s" in gap:
-                break
-            low = w.lower().removesuffix("'s")
-            capital = w[0].isupper() and not w.isupper() and low not in _NOT_NAME
-            if capital or (low in _NAME_HEADS and j > i) or (low in _NAME_LINKS and j > i and j + 1 < len(tokens)
-                                                             and tokens[j + 1][2][:1].isupper()):
-                if low in _NAME_HEADS and j > i:
-                    last_head = j
-                if capital or low in _NAME_HEADS:
-                    last = j
-                if not capital and low not in _NAME_HEADS and low not in _NAME_LINKS:
-                    break
-                if not capital and low in _NAME_HEADS and j + 1 < len(tokens) and \
-                        tokens[j + 1][2].lower() not in _NAME_HEADS:
-                    break  # a lower-case head ends the name
-                j += 1
-                continue
-            break
-        if last_head > i:
-            if last > last_head and tokens[last_head + 1][2].lower() not in _NAME_LINKS | _NAME_ENDS:
-                last = last_head  # "the Murray-Darling Basin Plan" names the basin's plan: the name is the basin
-            end = tokens[last][1]
-            name = text[a:end].removesuffix("'s")
-            if not _REPORTS.match(text, end):
-                out.append((a, a + len(name), name))
-            i = last + 1
-        else:
-            i = max(j, i + 1)
-    return out

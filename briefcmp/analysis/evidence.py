@@ -11,6 +11,7 @@ measured words, from what each says about itself:
   or only a body with no country (0). A figure whose subject is inferred from other reports and
   whose value differs from a figure of its period never decides a contradiction (0);
 - **period**: stated or read from the text against the publication date (1.0), as drafted (0.95),
+  named by its length ("in the quarter") with the brief's title or lead giving it (0.95),
   shared with reports of the same release published within ``RELEASE_DAYS`` days (0.9), the brief's
   own (the one its title states, else the one its figures state most: 0.9), the date of a release
   whose reports all state no period and agree (0.85); none (0);
@@ -49,7 +50,7 @@ APPLY_THRESHOLD = 0.7
 RELEASE_DAYS = 7  # reports published this close about one release share its period
 SUBJECT_WEIGHT = {"claim": 1.0, "clause": 1.0, "sentence": 1.0, "two named before": 0.95, "previous sentence": 0.95, "title": 0.9,
                   "whole brief": 0.85, "main subject": 0.8, "release": 0.8, "currency of its money figures": 0.8}
-PERIOD_WEIGHT = {"claim": 1.0, "stated": 1.0, "relative": 1.0, "drafted": 0.95, "release": 0.9, "brief": 0.9,
+PERIOD_WEIGHT = {"claim": 1.0, "stated": 1.0, "relative": 1.0, "drafted": 0.95, "named": 0.95, "release": 0.9, "brief": 0.9,
                  "release-date": 0.85}
 # A budget or plan adopted is a figure of fact, though the sentence says "will": "will spend 11.11 trillion".
 PLAN = re.compile(r"\b(?:budget\w*|fiscal|outlays?|appropriat\w+|earmark\w*|allocat\w+)\b", re.I)
@@ -103,7 +104,9 @@ def adopt_release_periods(group: list, among: list | None = None, apart: bool = 
 
     A brief whose title states one period ("Japan's 2024 trade deficit") speaks of it: its undated
     figures take that period first (on the same terms), and never another period of the release (a
-    wire's December "imports climbed 1.8%" beside the year's "imports grew 1.8 percent").
+    wire's December "imports climbed 1.8%" beside the year's "imports grew 1.8 percent"). A title that
+    states none leaves it to the lead's first sentence ("GDP rose 7.09% last year"), taken first too,
+    but which yields to the release's period where it does not fit.
 
     ``apart``: the caller keeps figures of overlapping periods apart afterwards (``grouping.new_keys``),
     so a period taken may overlap another figure's.
@@ -143,8 +146,8 @@ def adopt_release_periods(group: list, among: list | None = None, apart: bool = 
         # Only when the release states one period: when it states several (this month and the last),
         # a figure that agrees with one of them is as likely a slip repeating last month's value as a
         # report of that month, and taking that month's period would turn the slip into an agreement.
-        if getattr(m, "headline", ""):
-            continue  # its title's period did not fit: no other
+        if getattr(m, "headline", "") and getattr(m, "headline_from", "") != "lead":
+            continue  # its title's period did not fit: no other (a lead's period, less sure, yields to the release's)
         if len(near) == 1 and fits(m, next(iter(near)), apart):
             _adopt(m, next(iter(near)), values, briefs)
         elif len(near) > 1:

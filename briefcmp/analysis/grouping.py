@@ -576,6 +576,7 @@ def reason(group: list, target: str) -> str:
     how_p = {"relative": " (from the publication date)", "release": " (the release's: reports within "
              f"{evidence.RELEASE_DAYS} days)", "release-date": " (the release's date: no report states a period)",
              "brief": " (the brief's own: its title's or its figures' period, and the values agree)",
+             "named": " (\"in the quarter\": the brief's own, its title's or lead's)",
              "": " (inferred)"}
     found = sorted({(m.period or str(m.claim.as_of or "")) + how_p.get(m.period_how, "")
                     for m in group if m.period or m.claim.as_of is not None})

@@ -61,10 +61,13 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    # "up 1.4 percent above last year", "2% below the same month a year earlier": a base
                    r"(?:above|below)(?=\s+(?:last\s+year|the\s+(?:same|previous|prior|preceding|year-?earlier)\b|a\s+year\s+"
                    r"(?:earlier|ago|before)))|"
-                   r"(?:from|over)(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
+                   r"(?:from|(?<!\w)over(?!\s+the\s+(?:last|past|previous|preceding)\s+(?:four|4)\s+quarters\b))"
+                   r"(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
                    r"October|November|December|Rs)\b)(?-i:[A-Z][a-z]))(?=\s+(?:[^\s,;]+\s+){0,5}?(?:(?!(?:19|20)\d\d\b)[^\s,;]*\d|"
                    r"previous|prior|preceding|earlier|before|last|same|that|record|initial|preliminary|revised|budgeted|"
                    r"estimated?|forecast|level|a\s+year|the\s+year|FY))|compared\s+(?:with|to)|against|versus|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!rather\s)(?<!other\s)than|"
+                   # "14.2% more than in the 2023/24 season": "more than" before a period is a base (before a number, a qualifier)
+                   r"(?<=more\s|less\s)than(?=\s+(?:in|during|for)\s)|"
                    # "the same volume as in 2024": a base
                    r"same\s+(?:[a-z]+\s+){0,2}?as(?=\s+(?:in\s+|on\s+|for\s+)?(?:the\s+|a\s+)?(?:[^\s,;]+\s+){0,3}?(?:\d|"
                    r"previous|prior|last|year))|"
@@ -85,10 +88,10 @@ _FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial\s+year|budget\w*|FY|Rs|cror
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the fiscal year that ended in March", "the year to March": twelve months ending in that month
     ("year-to", re.compile(rf"\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending|"
-                           rf"to)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
+                           rf"to)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     # "the three months to September", "the six months ended June 2024": the months that end in that month
     ("months-to", re.compile(rf"\b(?P<n>three|six|nine|3|6|9)\s+months\s+(?:that\s+|which\s+)?(?:to|through|ended|"
-                             rf"ending)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
+                             rf"ending)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     # "July 2024 through September 2024", "November 2023 to January 2024": a span, each end with its year
     ("months", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y1>{_YEAR})\s*(?:-|–|to|through)\s*(?P<m2>{_MON})\s+"
                           rf"(?P<y>{_YEAR})\b", re.I)),
@@ -98,9 +101,17 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y>{_YEAR})\b", re.I)),
     ("quarter", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
                            rf"[\s-]+quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year))?", re.I)),
-    ("quarter", re.compile(rf"\b(?:Q(?P<qn>[1-4])\s*(?P<y>{_YEAR}))\b")),
+    ("quarter", re.compile(rf"\b(?:Q(?P<qn>[1-4])\s*:?\s*(?P<y>{_YEAR}))\b")),  # ("Q2:2024-25", an RBI form)
     # "3Q24", "3Q 2024", "Q3'24", "Q3-24": a quarter in analysts' shorthand
     ("quarter", re.compile(r"\b(?:(?P<qn>[1-4])Q\s?(?P<yy>\d{2}|(?:19|20)\d{2})|Q(?P<qn2>[1-4])\s?['’-]\s?(?P<yy2>\d{2}))\b")),
+    # "Q3 GDP surprises again", "in 3Q", "beats forecasts in Q3": a quarter with no year, of the year the text
+    # is published in (not a fiscal quarter: "Q3 FY2025", "FY25 Q3")
+    ("quarter", re.compile(r"(?<![\w/–-])(?<!FY\s)(?<!FY\d\d\s)(?<!Q\d\s-\s)(?:Q(?P<qn>[1-4])|(?P<qn3>[1-4])Q)\b"
+                           r"(?![\s'’–-]*(?:\d|FY|[Ff]iscal|Q\d))")),
+    # "the first half of 2024", "H1 2024", "1H24", "in the first half" (of the year published in)
+    ("half", re.compile(rf"\b(?:(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half(?:\s+of\s+(?:(?P<y>{_YEAR})|"
+                        rf"(?P<rel>last|this)\s+year|the\s+year))?|H(?P<hn>[12])\s?(?P<y2>{_YEAR})|"
+                        r"(?P<hn2>[12])H\s?(?P<yy>\d{2}|(?:19|20)\d{2}))\b(?!\s*(?:FY|fiscal))", re.I)),
     ("quarter-month", re.compile(rf"\b(?:the\s+)?(?P<mq>March|June|September|December)\s+quarter"
                                  rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     ("fiscal-span", re.compile(rf"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s?(?P<y>{_YEAR})\s?[-/–]\s?(?P<y2>\d{{2}}|{_YEAR})\b", re.I)),
@@ -120,6 +131,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the 215,000 average of the last year", "over the past 12 months": the twelve months to publication
     ("trailing", re.compile(r"\bthe\s+(?:(?:last|past)\s+year|(?:last|past|prior|previous|preceding)\s+(?:12|twelve)\s+"
                             r"months)\b", re.I)),
+    # "over the last four quarters": the four quarters to the latest ended before publication
+    ("quarters-trailing", re.compile(r"\bthe\s+(?:last|past|previous|preceding)\s+(?:four|4)\s+quarters\b", re.I)),
+    # "in the first nine months of the year", "the first six months of 2024": January to that month
+    ("months-first", re.compile(rf"\bthe\s+first\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+"
+                                rf"months(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last)\s+year|the\s+year))?\b", re.I)),
     ("year-rel", re.compile(r"\b(?P<rel>last|this|next|past|current)\s+year\b(?!['’]s\s+(?:first|second|third|fourth|final|"
                             r"last)\s+quarter)", re.I)),
     ("year-rel", re.compile(r"\b(?:the\s+)?(?P<rel>previous|prior)\s+year\b|\bthe\s+year\s+(?P<rel2>before)\b", re.I)),
@@ -133,6 +149,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                              r"(?:(?<=\bin )|(?<=\bfor )|(?<=\bof ))Jan\b(?!\.?\s*\d))|(?:(?<=\bin )|(?<=\bfor )|(?<=\bof )|(?<=\bsince )|(?<=\bduring ))"
                              r"(?P<may>May)|(?P<mays>May)(?=['’]s\b))\b(?!\s*\d)(?!\s+quarter)")),
 ]
+
+
+_COUNT = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven".split())}
 
 
 def month_number(name: str) -> int:
@@ -157,9 +176,50 @@ def _fiscal_of(day: date, country: str) -> int:
     return day.year if day.month >= start else day.year - 1
 
 
+def _latest(published: date, first: int, months: int, ahead: bool = False) -> str:
+    """The span of ``months`` months starting in month ``first`` (a quarter, a half) written with no year:
+    the latest such span that has ended by the month of publication (a reported outcome: "grew 0.9% in the
+    third quarter" in December is this year's, in August last year's); ``ahead``: the earliest that has
+    not (guidance, a plan: "Q4 guide", "will grow in the fourth quarter")."""
+    y = published.year
+    now = published.year * 12 + published.month - 1
+    ended = (y * 12 + first - 1 + months - 1) < now
+    if ahead and ended:
+        y += 1
+        if y * 12 + first - 1 - now > 9:
+            return ""  # guidance for a quarter nearly a year off ("expects third-quarter profit" in October): unread
+    elif not ahead and not ended:
+        y -= 1
+    return _month_span(y, first, first + months - 1)
+
+
+# What speaks of a period to come: guidance, an outlook, a plan ("Q4 guide", "expects ... in the fourth
+# quarter", "will grow ... in the first half"); a past "expected" or "forecasts" beaten is no such word.
+_AHEAD = re.compile(r"\b(?:guid(?:e|ance|ing)|outlook|will|expects?|projects?|sees|is\s+(?:expected|projected|"
+                    r"forecast|seen)\s+to|plans?\s+to)\b", re.I)
+_AHEAD_CLAUSE = re.compile(r"[;.!?]\s|,\s+(?:and|but|while|as|after)\s|\s(?:while|whereas|but|after)\s")
+
+
+# "TSMC forecast fourth-quarter revenue", "expects third-quarter sales": a forecast's object right after the verb
+# ("beat forecasts in Q3", "than expected in the third quarter" name an outcome)
+_FORECAST_OF = re.compile(r"\b(?:forecast(?:s|ed)?|predict(?:s|ed)?|project(?:s|ed)|expect(?:s|ed)|sees|saw|guided)\s+"
+                          r"(?:(?:the|its|a|their)\s+)?$", re.I)
+
+
+def _ahead(text: str, a: int, b: int) -> bool:
+    """Whether the period at text[a:b] is spoken of as to come: a word of ``_AHEAD`` in its clause, or a
+    forecast's verb right before it."""
+    if _FORECAST_OF.search(text, max(0, a - 30), a) and not re.match(r"(?:in|for|during|over|of|by)\s", text[a:b], re.I):
+        return True
+    lo = max((m.end() for m in _AHEAD_CLAUSE.finditer(text, 0, a)), default=0)
+    nxt = _AHEAD_CLAUSE.search(text, b)
+    return bool(_AHEAD.search(text, lo, nxt.start() if nxt else len(text)))
+
+
 def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: str,
          fiscal: bool = False) -> tuple[str, str]:
     g = m.groupdict()
+    ahead = kind in ("quarter", "half") and _ahead(m.string, m.start(), m.end())
     if kind == "months-to":
         n = {"three": 3, "six": 6, "nine": 9}.get(g["n"].lower()) or int(g["n"])
         end = _MONTHS[g["m1"].lower()[:3]]
@@ -206,7 +266,7 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
     if kind == "month":
         return f"{int(g['y']):04d}-{_MONTHS[g['m1'].lower()[:3]]:02d}", "stated"
     if kind == "quarter":
-        q = int(g.get("qn") or g.get("qn2") or 0) or _ORD[g["q"].lower()]
+        q = int(g.get("qn") or g.get("qn2") or g.get("qn3") or 0) or _ORD[g["q"].lower()]
         short = g.get("yy") or g.get("yy2")
         if short:
             return _month_span(int(short) + (2000 if len(short) == 2 else 0), 3 * q - 2, 3 * q), "stated"
@@ -217,15 +277,25 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
             return "", ""
         elif g.get("rel"):
             y, how = published.year - (g["rel"].lower() == "last"), "relative"
-        elif g["q"] and g["q"].lower() == "last":
+        elif g.get("q") and g["q"].lower() == "last":
             # "grew 5.05 percent last quarter": the latest quarter ended before publication, not the fourth
             first = (published.year * 12 + published.month - 1) // 3 * 3 - 3
             return _month_span(first // 12, first % 12 + 1, first % 12 + 3), "relative"
         else:
-            y, how = published.year, "relative"
-            if date(y, 3 * q, 1) >= date(published.year, published.month, 1):
-                y -= 1
+            return _latest(published, 3 * q - 2, 3, ahead), "relative"
         return _month_span(y, 3 * q - 2, 3 * q), how
+    if kind == "half":
+        h = int(g.get("hn") or g.get("hn2") or 0) or _ORD[g["h"].lower()]
+        short = g.get("yy")
+        if short or g.get("y") or g.get("y2"):
+            y = int(short) + (2000 if len(short) == 2 else 0) if short else int(g.get("y") or g.get("y2"))
+            return _month_span(y, 6 * h - 5, 6 * h), "stated"
+        if published is None:
+            return "", ""
+        if g.get("rel"):
+            y = published.year - (g["rel"].lower() == "last")
+            return _month_span(y, 6 * h - 5, 6 * h), "relative"
+        return _latest(published, 6 * h - 5, 6, ahead), "relative"
     if kind == "quarter-month":
         end = _MONTHS[g["mq"].lower()[:3]]
         if g.get("y"):
@@ -257,6 +327,17 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         return m.group("y"), "stated"
     if published is None:
         return "", ""
+    if kind == "quarters-trailing":
+        first = (published.year * 12 + published.month - 1) // 3 * 3 - 12  # the four quarters before this one
+        return f"{first // 12:04d}-{first % 12 + 1:02d}/{(first + 11) // 12:04d}-{(first + 11) % 12 + 1:02d}", "relative"
+    if kind == "months-first":
+        n = _COUNT.get(g["n"].lower()) or int(g["n"])
+        if g.get("y"):
+            return _month_span(int(g["y"]), 1, n), "stated"
+        y = published.year - (1 if (g.get("rel") or "").lower() == "last" else 0)
+        if not g.get("rel") and n >= published.month:
+            y -= 1  # this year's n months have not ended: last year's
+        return _month_span(y, 1, n), "relative"
     if kind == "trailing":
         end = published.year * 12 + published.month - 2  # the last full month before publication
         return f"{(end - 11) // 12:04d}-{(end - 11) % 12 + 1:02d}/{end // 12:04d}-{end % 12 + 1:02d}", "relative"
@@ -297,7 +378,10 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
                 return "", ""
             return str(published.year - 1), "relative"
         step = {"last": -1, "past": -1, "this": 0, "current": 0, "next": 1}[rel]
-        if fiscal and FISCAL_START.get(country, 1) != 1:  # "spending will rise 16% next year" in a budget story
+        # "spending will rise 16% next year" in a budget story is the fiscal year; the economy's growth,
+        # prices and jobs are counted by calendar year even there ("its growth forecast for this year")
+        if fiscal and FISCAL_START.get(country, 1) != 1 and not _CALENDAR_MEASURE.search(
+                m.string, max(0, m.start() - 50), m.start()):
             return fiscal_year(_fiscal_of(published, country) + step, country), "relative"
         return str(published.year + step), "relative"
     if kind == "year":
@@ -305,9 +389,10 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
     return "", ""
 
 
-# "its weakest since May 2022", "the 0.2 percent it had published at the end of October": where a
-# record run starts and when a figure was published date no figure
-_SINCE_BEFORE = re.compile(r"\b(?:(?:since|until|till|before)|(?:published|released|reported|announced|issued)"
+# "its weakest since May 2022", "the 0.2 percent it had published at the end of October", "the range the
+# company had guided in July": where a record run starts and when a figure was published or said date no figure
+_SINCE_BEFORE = re.compile(r"\b(?:(?:since|until|till|before)|(?:published|released|reported|announced|issued|guided|"
+                           r"indicated|signall?ed|said|pledged|promised)"
                            r"(?:\s+(?:in|on|at))?)\s+(?:(?:early|mid|late|spring|summer|autumn|fall|winter|"
                            r"the\s+end\s+of|the\s+start\s+of)[\s-]+)?$", re.I)
 # "the highest since comparable data became available in 1979": where a record run starts
@@ -398,6 +483,13 @@ def _bound_to(text: str, a: int) -> int:
     return -1
 
 
+_CALENDAR_MEASURE = re.compile(r"\b(?:growth|grow|grew|grows|economy|economic|inflation|prices|unemployment|jobless)\b",
+                               re.I)
+# A period after "over", "against" or "versus" is what a change is measured against when the sentence
+# states another period beside it
+_OVER_BEFORE = re.compile(r"\b(?:over|against|versus|vs\.?)\s+(?:the\s+)?$", re.I)
+
+
 def _find(text: str, published: Optional[date], country: str, near: int, main: str = "",
           fiscal: bool = False, rate: Optional[Callable[[], bool]] = None) -> tuple[str, str]:
     """The period expression of ``text`` nearest to position ``near``; ``rate`` says (when asked)
@@ -414,6 +506,8 @@ def _find(text: str, published: Optional[date], country: str, near: int, main: s
         dist += 1000 * _cuts_between(starts, min(b, near), max(a, near))
         if len(nearest) > 1 and _bound_to(text, a) not in (-1, near):
             dist += 500  # "1.2% in 2024, 2.1% in 2025": "in 2024" is the period of the figure it follows
+        if len(nearest) > 1 and _OVER_BEFORE.search(text, max(0, a - 12), a):
+            dist += 2000  # "In the April-June quarter, the economy had grown 1.4% over January-March": a base
         if best is None or (dist, rank) < best[:2]:
             best = (dist, rank, value, how)
     if best is not None and rate is not None and "/" in best[2]:
@@ -467,18 +561,48 @@ def title_period(title: str, published: Optional[date], country: str = "") -> st
     return found.pop() if len(found) == 1 else ""
 
 
+# "GDP reached R$3.0 trillion in the quarter", "gained 1.9 percent over the month", "averaged 3.63% over the year":
+# the period the report is about, named by its length only ("the same quarter", "the previous month" are others)
+_THE_PERIOD = re.compile(r"\b(?:in|for|during|over|through|throughout|across)\s+the\s+(?P<n>quarter|month|year|half|period)\b"
+                         r"(?!\s+(?:to|ended|ending|before|earlier|ago|of|that|which|starting|beginning|through|under)\b)"
+                         r"(?![-\w])", re.I)
+_LENGTH = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+
+
+def the_period(sentence: str, figure: tuple[int, int]) -> str:
+    """"quarter", "month", "half", "year" or "period" when the figure's own clause (not a comparison base)
+    dates it as "in the quarter", "over the month": the period of the report, which the brief's title or
+    lead states (``fits_length``); "" otherwise."""
+    own = next(((a, b) for a, b, base in segments(sentence) if a <= figure[0] < b and not base), None)
+    if own is None:
+        return ""
+    starts = _cut_starts(sentence)
+    for m in _THE_PERIOD.finditer(sentence, own[0], own[1]):
+        if not _cuts_between(starts, min(m.start(), figure[0]), max(m.start(), figure[1])):
+            return m.group("n").lower()
+    return ""
+
+
+def fits_length(period: str, noun: str) -> bool:
+    """Whether ``period`` ("2024-07/2024-09", "2024-10", "2024") is as long as ``noun`` says ("quarter")."""
+    if noun == "period":
+        return bool(period)
+    months = 1 if re.fullmatch(r"\d{4}-\d{2}", period) else 12 if re.fullmatch(r"\d{4}", period) else _months(period)
+    return months == _LENGTH.get(noun, -1)
+
+
 _IN_BEFORE = re.compile(r"\b(?:in|for|during|of)\s+(?:the\s+)?$", re.I)
 
 
 _WEEKDAY = re.compile(r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
-                      r"\b(?P<today>today)\b")
+                      r"\b(?P<today>today)\b|\b(?P<yesterday>yesterday)\b")
 _SAID = re.compile(r"\b(?:said|says|say|reported|reports|announced|showed|shows|show|released|published|told|stated|"
                    r"estimated|added|noted|wrote)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _day(text: str, published: Optional[date]) -> str:
-    """"on Tuesday", "today": the day of a decision, in a report of that week (the latest such day)."""
+    """"on Tuesday", "today", "yesterday": the day of a decision, in a report of that week (the latest such day)."""
     if published is None:
         return ""
     # "Statistics Canada said on Friday", "data showed on Tuesday": the day of the saying, not of the figure
@@ -487,6 +611,8 @@ def _day(text: str, published: Optional[date]) -> str:
         return ""
     if m.group("today"):
         return published.isoformat()
+    if m.group("yesterday"):  # "cut its deposit rate to 3 per cent yesterday", in the next morning's paper
+        return date.fromordinal(published.toordinal() - 1).isoformat()
     back = (published.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
     return date.fromordinal(published.toordinal() - back).isoformat()
 

@@ -37,10 +37,12 @@ MAX_SCAN = 200  # figures of one unit, word and week looked at per subjectless f
 RELEASE_MATCHES = 2  # figures of a brief that must agree with one release before it takes the release's subject
 
 
-def main_subject(mentions: Sequence[tuple[str, bool]]) -> tuple[tuple[str, ...], str]:
+def main_subject(mentions: Sequence[tuple[str, bool]], lead_first: str = "") -> tuple[tuple[str, ...], str]:
     """(subjects, how) for a brief from its entity mentions in order, each (entity id, named by an
     adjective outside the lead): the one entity named ("whole brief"), or the one that dominates
-    ("main subject"), else none."""
+    ("main subject"), or the one the lead paragraph names first (``lead_first``, by name) when it is
+    named more often than any other ("main subject": the lead says what a story is about; "the
+    Philippines still ranks among Asia's fastest-growing, ahead of Vietnam and Indonesia"), else none."""
     counts = Counter(eid for eid, _ in mentions)
     if not counts:
         return (), ""
@@ -54,6 +56,8 @@ def main_subject(mentions: Sequence[tuple[str, bool]]) -> tuple[tuple[str, ...],
         return ((eid,), "whole brief") if n >= 2 or eid in nouns else ((), "")
     (top, n), (_, second) = counts.most_common(2)
     if n >= MAIN_MENTIONS and n >= MAIN_RATIO * second and top in nouns:
+        return (top,), "main subject"
+    if top == lead_first and n >= 2 and n > second and top in nouns:
         return (top,), "main subject"
     return (), ""
 

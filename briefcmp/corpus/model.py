@@ -7,6 +7,7 @@ Loading (``briefcmp.corpus.load``) turns YAML into these; analysis (``crossref``
 from __future__ import annotations
 
 import calendar
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -110,6 +111,18 @@ class Value:
     date: Optional[PartialDate] = None
     category: str = ""
     stance: str = ""
+    # Other expressions of the same figure, each (amount, upper, scale, unit, bound): a conversion in
+    # parentheses ("9.1 trillion yen ($64 billion)") or an alternative ("$3.1 trillion, or $3.2 trillion,
+    # depending on the exchange rate"); either may match. Plain tuples, so the cache stores them as is.
+    alternates: tuple[tuple, ...] = ()
+    stands_for: str = ""  # set when compare reads the claim through an alternate: the main value's display
+
+    def expressions(self) -> list["Value"]:
+        """The value itself (without its alternates), then each alternate as a Value."""
+        if not self.alternates:
+            return [self]
+        main = Value(self.type, self.amount, self.upper, self.scale, self.unit, self.bound)
+        return [main, *(Value("quantity", a, u, s, unit, b or "exact") for a, u, s, unit, b in self.alternates)]
 
     @property
     def base_amount(self) -> Optional[float]:
@@ -136,6 +149,11 @@ class Value:
                 amount += f"–{_num(self.upper)}"
             scale = f" {self.scale}" if self.scale else ""
             unit = self.unit
+            if self.stands_for:  # compared in this alternate: "USD 64 billion (alternate of JPY 9.1 trillion)"
+                return f"{dataclasses.replace(self, stands_for='').display()} (alternate of {self.stands_for})"
+            if self.alternates:  # "JPY 9.1 trillion (or USD 64 billion)"
+                main = self.expressions()
+                return f"{main[0].display()} ({'; '.join('or ' + v.display() for v in main[1:])})"
             if unit == "percent":
                 return f"{prefix}{amount}{scale}%"
             if unit and unit.isupper() and len(unit) == 3:
@@ -220,7 +238,8 @@ class Original:
 
 
 ORIGINAL_TYPES = ("pdf", "html", "md", "txt")
-# "corpus": the year of a wire dateline that gives none, from the corpus's other briefs (ingest.metadata.dateline_year)
+# "corpus": the year of a wire dateline that gives none, or the one reading of a date in numbers ("04/12/2024")
+# near the corpus's other briefs (ingest.metadata.settle_date)
 METADATA_ORIGINS = ("pdf-metadata", "json-ld", "html-meta", "html-title", "front-matter", "text", "corpus")
 METADATA_FIELDS = ("title", "publisher", "published", "url")
 

@@ -4,12 +4,16 @@
 ``7兆9496億`` is 7,949,600,000,000 and ``273억`` 27,300,000,000. Values are read by ``kanjize``
 (imported only when such a number is read). Shared by drafting (``drafting.cjknumbers``) and
 analysis (``analysis.terms`` finds a figure in its quote with it).
+
+Also an English text's own number convention (``convention``): a decimal comma and digits grouped by
+spaces, read the English way without moving an offset.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from typing import Optional
 
 _DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -51,3 +55,88 @@ def scaled(value: float) -> tuple[float, str]:
     return value, ""
 
 
+
+
+# ---------------------------------------------------------------- a text's own number convention
+# English as a statistics office in South Africa (or a European agency) writes it: a decimal comma
+# ("81,4%", "About 2,4 million") and digits grouped by spaces ("51 770 560"), as CLDR's en_ZA locale
+# does. The English readers take "." as the decimal sign and "," as the group sign; ``as_english``
+# rewrites such numbers character for character ("81.4%", "51,770,560": the same length, so every
+# offset into the text holds), when the text's own numbers say it writes them that way.
+
+# "81,4", "19,8", "0,25", "1,2345": one comma not before three digits (English never writes that)
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])\d+,(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)")
+# "1.234,5": dots group, the comma is decimal
+_DOTS_THEN_COMMA = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?!\d|[.,]\d)")
+# "2.500", "1.234.567": dots grouping digits, in a text whose dots group (it writes "1.234,5" or "1.234.567")
+_DOT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?!\d|[.,]\d)")
+_MANY_DOT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?!\d|[.,]\d)")
+# "1,234.5", "12,345,678": English grouping, beyond doubt
+_ENGLISH_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d|(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?!\d|,\d)")
+# "1,234": one comma before three digits, a group sign in English, a decimal sign in a decimal-comma text
+_ONE_COMMA_GROUP = re.compile(r"(?<![\d.,])\d{1,3},\d{3}(?!\d|[.,]\d)")
+# "51 770 560", "62 027 503,5": groups of three digits after spaces (not "012 310": a phone number)
+_SPACE_GROUPS = re.compile(r"(?<![\d.,+(])[1-9]\d{0,2}(?: \d{3})+(?:,\d+)?(?!\d|[.,]\d)")
+_MANY_SPACE_GROUPS = re.compile(r"(?<![\d.,+(])[1-9]\d{0,2}(?: \d{3}){2,}(?!\d|[.,]\d)")
+
+
+@dataclass(frozen=True)
+class Convention:
+    """How a text writes its numbers, and the text rewritten the English way."""
+
+    decimal_comma: bool
+    space_groups: bool
+    text: str  # the text with its numbers written the English way (same length)
+    notes: tuple[tuple[int, int, str], ...] = ()  # (start, end, how else it reads) of numbers read one way of two
+
+
+def convention(text: str) -> Convention:
+    """The number convention ``text`` writes in, from its own numbers (no locale is guessed):
+
+    - a decimal comma when it writes one ("81,4%", "1.234,5") and never groups digits with commas the
+      English way ("12,345,678", "1,234.5"); "1,234" then reads 1.234 when two numbers at least show
+      the decimal comma (and says so), else stays 1234;
+    - digits grouped by spaces when it writes a decimal comma or a number of three groups ("51 770 560"),
+      and writes no "1,234".
+    """
+    english = bool(_ENGLISH_GROUPS.search(text))
+    decimals = [] if english else _DECIMAL_COMMA.findall(text) + _DOTS_THEN_COMMA.findall(text)
+    decimal_comma = bool(decimals)
+    one_comma = list(_ONE_COMMA_GROUP.finditer(text)) if decimal_comma or not english else []
+    space_groups = not english and (decimal_comma or (not one_comma and bool(_MANY_SPACE_GROUPS.search(text))))
+    if not decimal_comma and not space_groups:
+        return Convention(False, False, text)
+    chars = list(text)
+    notes = []
+
+    def put(a: int, token: str) -> None:
+        chars[a:a + len(token)] = token
+
+    if decimal_comma:
+        for m in _DECIMAL_COMMA.finditer(text):
+            put(m.start(), m.group().replace(",", "."))
+        for m in _DOTS_THEN_COMMA.finditer(text):
+            put(m.start(), m.group().translate(_SWAP))
+        if _DOTS_THEN_COMMA.search(text) or _MANY_DOT_GROUPS.search(text):  # its dots group digits: "2.500 firms"
+            for m in _DOT_GROUPS.finditer(text):
+                put(m.start(), m.group().replace(".", ","))
+        if len(decimals) >= 2:
+            for m in one_comma:
+                put(m.start(), m.group().replace(",", "."))
+                notes.append((m.start(), m.end(), f"{m.group()!r} is read as {m.group().replace(',', '.')}, as this "
+                              f"text writes a decimal comma; written the English way it is {m.group().replace(',', '')}"))
+    if space_groups:
+        for m in _SPACE_GROUPS.finditer(text):
+            put(m.start(), m.group().translate(_SWAP).replace(" ", ","))
+    return Convention(decimal_comma, space_groups, "".join(chars), tuple(notes))
+
+
+_SWAP = str.maketrans({",": ".", ".": ","})
+
+
+def english_digits(text: str) -> str:
+    """``text`` (a quote) with numbers of a decimal comma or space groups written the English way,
+    whatever the rest of the text does: to find a figure already read in its quote."""
+    text = _DECIMAL_COMMA.sub(lambda m: m.group().replace(",", "."), text)
+    text = _DOTS_THEN_COMMA.sub(lambda m: m.group().translate(_SWAP), text)
+    return _SPACE_GROUPS.sub(lambda m: m.group().translate(_SWAP).replace(" ", ","), text)

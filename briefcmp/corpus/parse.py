@@ -5,6 +5,7 @@ reported as claim-dropped, never silently lost."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any, Optional
 
@@ -202,7 +203,7 @@ _BRIEF_FIELDS = ("id", "title", "publisher", "authors", "published", "url", "lan
 _CLAIM_FIELDS = ("id", "text", "quote", "prefix", "suffix", "kind", "topics", "subjects", "key", "value",
                  "as_of", "cites", "note", "status", "acknowledges")
 _VALUE_FIELDS = {
-    "quantity": ("type", "amount", "upper", "scale", "unit", "bound"),
+    "quantity": ("type", "amount", "upper", "scale", "unit", "bound", "alternates"),
     "rank": ("type", "rank", "of"),
     "date": ("type", "date"),
     "category": ("type", "category"),
@@ -316,6 +317,52 @@ def _parse_claim(f: Fields, item: Any, mark, brief: Brief, config: Config) -> Op
     return claim
 
 
+def _quantity(f: Fields, vm: YMap, where: str) -> Optional[Value]:
+    """A quantity value's fields (amount, upper, scale, unit, bound)."""
+    amount = f.number(vm, "amount", where)
+    if amount is None:
+        if "amount" not in vm:
+            f.problems.error(f.path, vm.mark, "missing-field", f'{where}: required field "amount" is missing')
+        return None
+    scale = f.string(vm, "scale", where)
+    canon = units.SCALE_ALIASES.get(scale.lower().strip()) if scale else ""
+    if canon is None:
+        f.problems.error(f.path, vm.mark_of("scale"), "bad-value",
+                         f'{where}: scale {scale!r}{suggest(scale, SCALES)}; '
+                         f"expected one of: {', '.join(s for s in SCALES if s)}")
+        canon = ""
+    upper = f.number(vm, "upper", where)
+    if upper is not None and upper < amount:
+        f.problems.error(f.path, vm.mark_of("upper"), "bad-value",
+                         f"{where}: upper {upper:g} is less than amount {amount:g}")
+    return Value("quantity", amount=amount, upper=upper, scale=canon,
+                 unit=units.canonical_unit(f.string(vm, "unit", where)),
+                 bound=f.choice(vm, "bound", where, BOUNDS, "exact"))
+
+
+def _alternates(f: Fields, vm: YMap, where: str) -> tuple[tuple, ...]:
+    """A quantity's other expressions ("alternates": a list of quantities without alternates), as the
+    plain tuples ``Value.alternates`` holds; a bad one is reported and left out."""
+    items = vm.get("alternates")
+    if items is None:
+        return ()
+    if not isinstance(items, YList):
+        f.problems.error(f.path, vm.mark_of("alternates"), "wrong-type",
+                         f"{where}: alternates must be a list of quantities ({{amount: 64, scale: billion, unit: USD}})")
+        return ()
+    out = []
+    for i, item in enumerate(items):
+        at = f"{where} alternate {i + 1}"
+        am = f.mapping(item, items.item_marks[i] if i < len(items.item_marks) else items.mark, at)
+        if am is None:
+            continue
+        f.check_keys(am, at, ("amount", "upper", "scale", "unit", "bound"))
+        alt = _quantity(f, am, at)
+        if alt is not None:
+            out.append((alt.amount, alt.upper, alt.scale, alt.unit, alt.bound))
+    return tuple(out)
+
+
 def _parse_value(f: Fields, cm: YMap, where: str) -> Optional[Value]:
     vm = f.mapping(cm["value"], cm.mark_of("value"), f"{where} value")
     if vm is None:
@@ -335,25 +382,8 @@ def _parse_value(f: Fields, cm: YMap, where: str) -> Optional[Value]:
         return None
     f.check_keys(vm, where, _VALUE_FIELDS[vtype])
     if vtype == "quantity":
-        amount = f.number(vm, "amount", where)
-        if amount is None:
-            if "amount" not in vm:
-                f.problems.error(f.path, vm.mark, "missing-field", f'{where}: required field "amount" is missing')
-            return None
-        scale = f.string(vm, "scale", where)
-        canon = units.SCALE_ALIASES.get(scale.lower().strip()) if scale else ""
-        if canon is None:
-            f.problems.error(f.path, vm.mark_of("scale"), "bad-value",
-                             f'{where}: scale {scale!r}{suggest(scale, SCALES)}; '
-                             f"expected one of: {', '.join(s for s in SCALES if s)}")
-            canon = ""
-        upper = f.number(vm, "upper", where)
-        if upper is not None and upper < amount:
-            f.problems.error(f.path, vm.mark_of("upper"), "bad-value",
-                             f"{where}: upper {upper:g} is less than amount {amount:g}")
-        return Value("quantity", amount=amount, upper=upper, scale=canon,
-                     unit=units.canonical_unit(f.string(vm, "unit", where)),
-                     bound=f.choice(vm, "bound", where, BOUNDS, "exact"))
+        value = _quantity(f, vm, where)
+        return dataclasses.replace(value, alternates=_alternates(f, vm, where)) if value is not None else None
     if vtype == "rank":
         rank = f.number(vm, "rank", where)
         if rank is None or rank < 1 or not float(rank).is_integer():

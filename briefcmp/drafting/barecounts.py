@@ -26,6 +26,7 @@ COUNTED_BEFORE = re.compile(r"\b(?P<n>[A-Za-z]{4,})(?:\s+(?:in|of|from|to)\s+(?:
                              r"almost\s+|roughly\s+|more\s+than\s+|over\s+)?$")
 # What names a number with no unit as a figure (see bare_figure).
 _VALUE_VERB = (r"(?:is|was|are|were|stood\s+at|stands\s+at|came\s+in\s+at|came\s+to|reached|hit|rose\s+to|"
+               r"printed|registered|recorded|posted|averaged|touched|read|"  # "the index printed 127.4 for October"
                r"fell\s+to|climbed\s+to|dropped\s+to|slipped\s+to|slid\s+to|eased\s+to|edged\s+(?:up|down)\s+to|"
                r"increased\s+to|decreased\s+to|declined\s+to|improved\s+to|worsened\s+to|jumped\s+to|"
                r"remained\s+at|held\s+at|was\s+unchanged\s+at|unchanged\s+at|at|of|to)")
@@ -49,9 +50,16 @@ _JOBS_NOT = re.compile(r"\b(?:unemploy\w*|jobless\w*|people|persons|workers|firm
 _LABEL_BEFORE = re.compile(r"[A-Za-z)]:\s+" + _QUALIFIER + r"$")
 _COMPARED_AFTER = re.compile(r"\s+(?:(?:lower|higher|more|fewer|less)\s+than|(?:monthly\s+|annual\s+|yearly\s+)?"
                              r"(?:average|increase|gain|rise|drop|decline|decrease|loss)\b)")
+# "the 160.2 all-time high", "a 127.4 peak": a level of the index or ratio the sentence named before
+_LEVEL_AFTER = re.compile(r"\s+(?:(?:all-time|record|previous|earlier|recent|\d{1,2}-(?:year|month))\s+)?"
+                          r"(?:high|low|peak|trough)\b")
+_INDEX_NAMED = re.compile(r"\b(?:index|ratio|gauge|indicator)\b", re.I)
 _LIST_ENTRY_BEFORE = re.compile(r"\b(?:with|at|by)\s+" + _QUALIFIER + r"$")
 _BASE_BEFORE = re.compile(r"\b(?:from|against|versus|compared\s+(?:with|to)|after)\s+" + _QUALIFIER + r"$")
 _CLAUSE_CUT = re.compile(r"[;:]\s|,\s+(?:and|but|while|whereas)\s|\.\s")
+# "the population rose to 62 027 503", "Most populous provinces: Gauteng 15.1 million": a population,
+# and what is populous, is counted in people
+_POPULATION = re.compile(r"\b(?:(?:most|least|more|less)\s+populous|population|inhabitants|populace)\b", re.I)
 
 Found = tuple[int, int, str, Value]
 
@@ -76,12 +84,16 @@ def bare_figure(text: str, a: int, b: int, token: str, amount: float, s0: int,
     sign = a >= 1 and text[a - 1] in "+-\u2212" and (a < 2 or text[a - 2] in " (\n:")
     start = a - 1 if sign else a
     value = -amount if sign and text[a - 1] != "+" else amount
-    if _UNITLESS_BEFORE.search(clause) and not PER_BASE.match(text, b):
-        return with_bound(text, start, b, "ratio", Value("quantity", amount=value))
-    if last_bare and last_bare == (s0, "ratio") and _BASE_BEFORE.search(lead):
-        return with_bound(text, start, b, "ratio", Value("quantity", amount=value))  # "to 1.27 from 1.30"
+    if (_UNITLESS_BEFORE.search(clause) and not PER_BASE.match(text, b)) or \
+            (last_bare and last_bare == (s0, "ratio") and _BASE_BEFORE.search(lead)) or \
+            (_LEVEL_AFTER.match(text, b) and _INDEX_NAMED.search(text, s0, a)):
+        # "the index stood at 98.2", "to 1.27 from 1.30", "short of the 160.2 all-time high": a level of
+        # what was named; an index is written in points ("127.4 points"), a ratio in nothing
+        named = [m.group().lower() for m in _INDEX_NAMED.finditer(text, s0, a)]
+        unit = "points" if named and named[-1] == "index" else ""
+        return with_bound(text, start, b, "ratio", Value("quantity", amount=value, unit=unit))
     grouped = "," in token or amount >= 10000
-    noun = _numbered(clause)
+    noun = _numbered(clause) or _people(text, s0, a)
     if noun and grouped:
         return with_bound(text, start, b, "count", Value("quantity", amount=value, unit=noun))
     if not grouped:
@@ -91,7 +103,8 @@ def bare_figure(text: str, a: int, b: int, token: str, amount: float, s0: int,
         said = re.split(r";\s|\.\s|,\s+(?:and|but|while)\s", lead)[-1]  # a label before a colon too
         jobs = _JOBS.search(said) and not _JOBS_NOT.search(said)
         return with_bound(text, start, b, "count", Value("quantity", amount=value, unit="jobs" if jobs else ""))
-    if last_count and last_count[0] == s0 and _LIST_ENTRY_BEFORE.search(lead):
+    if last_count and last_count[0] == s0 and (_LIST_ENTRY_BEFORE.search(lead) or _BASE_BEFORE.search(lead)):
+        # "followed by KwaZulu-Natal with 12 423 907", "rose to 62,027,503 from 51,770,560": counts the same
         return with_bound(text, start, b, "count", Value("quantity", amount=value, unit=last_count[1]))
     return None
 
@@ -111,7 +124,12 @@ def counted_by(text: str, a: int, s0: int, last_count: Optional[tuple[int, str]]
     if last_count and last_count[0] == s0 and last_count[1] and (_LIST_ENTRY_BEFORE.search(lead) or
                                                                _BASE_BEFORE.search(lead)):
         return last_count[1]
-    return ""
+    return _people(text, s0, a)
+
+
+def _people(text: str, s0: int, a: int) -> str:
+    """"people" when the sentence before the number speaks of a population (see ``_POPULATION``)."""
+    return "people" if _POPULATION.search(text, s0, a) else ""
 
 
 def _numbered(clause: str) -> str:

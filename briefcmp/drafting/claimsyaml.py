@@ -123,6 +123,8 @@ def value_yaml(v: Value) -> str:
         parts.append(("stance", v.stance))
     else:
         parts.append(("category", v.category))
+    if v.type == "quantity" and v.alternates:  # "9.1 trillion yen ($64 billion)": its other expressions
+        parts.append(("alternates", "[" + ", ".join(value_yaml(e) for e in v.expressions()[1:]) + "]"))
     # "yes" and "no" must stay strings (plain, YAML 1.1 reads them as booleans): quoted like units
     return "{" + ", ".join(f"{k}: {yaml_scalar(x, flow=True) if k in ('of', 'unit', 'category', 'stance') else x}"
                            for k, x in parts) + "}"

@@ -42,6 +42,8 @@ _DATE_PATTERNS = [
     ("iso", rf"\b(?P<y>{YEAR})-(?P<mo>\d{{2}})-(?P<d>\d{{2}})\b"),
     ("dotted", rf"\b(?P<d>\d{{1,2}})\.(?P<mo>\d{{1,2}})\.(?P<y>{YEAR})\b"),
     ("slashed", rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{YEAR})\b"),
+    # "23-10-2024": read as "23/10/2024" is (only when a part above 12 decides the order)
+    ("slashed", rf"(?<![\d-])(?P<a>\d{{1,2}})-(?P<b>\d{{1,2}})-(?P<y>{YEAR})\b(?!-)"),
     ("my", rf"\b(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})\b"),
     ("mrel", rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
     ("range", rf"(?<![\d$€£¥.,])(?P<y>{YEAR})\s*(?:-|to|and|through|until)\s*(?P<y2>{YEAR}|\d\d)\b(?![.,]\d)"),
@@ -67,6 +69,14 @@ _DATE_PATTERNS = [
                   rf"meeting|forecast|report|session|election|survey)\b)[a-z]{{3,}}\b)"),
 ]
 _DATE_RES = [(name, re.compile(p)) for name, p in _DATE_PATTERNS]
+_MONTH_CAPS = re.compile(r"\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
+                         r"JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\b")
+
+
+def fold_month_case(text: str) -> str:
+    """A date line's months in capitals in title case ("01 FEB 2025" -> "01 Feb 2025"), offsets kept: for a
+    line that is a date, not running text (where "MAY" may be the verb of a headline in capitals)."""
+    return _MONTH_CAPS.sub(lambda m: m.group().title(), text)
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+(?:the\s+)?(?:(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|"
                           r"year(?:\s+of)?)[\s-]+)?$", re.I)
 

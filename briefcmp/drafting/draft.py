@@ -14,7 +14,9 @@ from briefcmp.analysis.document import Document
 from briefcmp.corpus import anchor, units
 from briefcmp.corpus.fields import MAX_EXACT, plain_number
 from briefcmp.corpus.model import Claim, Config, Corpus, PartialDate, Period, Value
+from briefcmp.corpus.numerals import convention
 from briefcmp.corpus import sentences as sent
+from briefcmp.drafting.alternates import merge_alternates
 from briefcmp.drafting.cjknumbers import FORECAST as CJK_FORECAST
 from briefcmp.drafting.figures import Figure, find_figures
 from briefcmp.drafting.homecurrency import home_dollars
@@ -131,6 +133,7 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     spans = document.sentence_spans
     prep.__dict__["_sentence_spans"] = spans  # for ``_short_quotes``
     figures = home_dollars(prep.text, _find_figures(prep.text, meta, spans, config.fiscal_year_start), config)
+    figures = merge_alternates(prep.text, figures)  # "9.1 trillion yen ($64 billion)": one claim, two expressions
     existing = list(existing)
     taken_ids = {c.id for c in existing}
     existing = [c for c in existing if c.span is not None]
@@ -239,7 +242,17 @@ def _find_figures(text: str, meta: BriefMeta, spans: list[tuple[int, int]], fisc
 
         return find_intl_figures(text, meta.language, published=published, sentence_spans=spans,
                                  fiscal_start=fiscal_start)
-    return find_figures(text, published=published, sentence_spans=spans, fiscal_start=fiscal_start)
+    # "81,4%", "51 770 560": an English text that writes a decimal comma or groups digits with spaces is
+    # read with its numbers written the English way (the same length: every offset holds)
+    written = convention(text)
+    figures = find_figures(written.text, published=published, sentence_spans=spans, fiscal_start=fiscal_start)
+    if written.notes:  # "1,234" read as 1.234: the figure says how else it reads
+        starts = [a for a, _, _ in written.notes]
+        for i, f in enumerate(figures):
+            k = bisect.bisect_left(starts, f.start)
+            if k < len(starts) and written.notes[k][1] <= f.end and not f.note:
+                figures[i] = dataclasses.replace(f, note=written.notes[k][2])
+    return figures
 
 
 def _hold_conflicting_keys(draft: Draft, corpus: Corpus, existing: list[Claim]) -> None:

@@ -95,6 +95,10 @@ _SPAN_LABEL_AFTER = re.compile(r"\s+(?:(?:rolling|moving|trailing)\s+)?(?:averag
 _BASE_BETWEEN = re.compile(r"\b(?:from|against|compared\s+(?:with|to)|versus|than)\s+(?:(?:a|an|the)\s+)?"
                            r"(?:(?:revised|record|previous|budgeted|initial)\s+)?[$€£¥₹]?\d")
 _POINTS = re.compile(r"\s+points?\b", re.I)
+# what says a figure in points is a level ("stood at an average of 127.4 points", "its peak of 160.2 points")
+_INDEX_LEVEL_BEFORE = re.compile(r"\b(?:at|of|averaged|averaging|reached|hit|touched|printed|registered|posted|"
+                                 r"came\s+to|came\s+in\s+at|revised\s+to)\s+(?:an?\s+)?(?:average\s+of\s+|revised\s+|"
+                                 r"record\s+)?$", re.I)
 _PERCENT_IN = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _EVENT_CLAUSE = re.compile(r"[;:,]\s|\s-\s")
 _HANGING_RANGE = re.compile(r"-\s+(?:to|and|or)\s+(\d+(?:\.\d+)?)(?=[\s-])")
@@ -206,7 +210,7 @@ class _Finder:
                 continue
             self.used.add(start, end)
             found.append(got)
-            if got[2] in ("count", "ratio") and got[3].unit == "":  # "rose to 1.27 from 1.30", "rose by 25,000, government by 17,000"
+            if got[2] == "ratio" or (got[2] == "count" and got[3].unit == ""):  # "rose to 1.27 from 1.30", "rose by 25,000, government by 17,000"
                 self._last_bare = (self.sentence_of(start, end)[0], got[2])
             if got[2] == "count":  # "visitors from Korea numbered 8,817,800, followed by China with ..."
                 self._last_count = (self.sentence_of(start, end)[0], got[3].unit)
@@ -332,6 +336,8 @@ class _Finder:
                 continue
             if _BASE_BETWEEN.search(between):
                 continue  # "slipped to 1.27 from 1.30 in October": October dates the 1.30, not the 1.27
+            if self.dates_other_in_parens(d, a, b):
+                continue  # "62.03 million (2011: 51.8 million)": 2011 dates the figure in the parentheses
             breaks = len(re.findall(r";|,\s+(?:and|but|while|whereas)\b|\.\s", between))
             if breaks and d.start > b and d.pattern not in ("year", "qyear", "relyear", "fiscal"):
                 continue  # "averaged 7.7 percent over the year, and ... 12.5 percent in December 2023"
@@ -344,6 +350,17 @@ class _Finder:
             if best is None or dist < best[0]:
                 best = (dist, d)
         return best[1] if best else None
+
+    def dates_other_in_parens(self, d: DateMention, a: int, b: int) -> bool:
+        """Whether ``d`` stands in parentheses that hold another figure and not the figure [a, b)."""
+        text = self.text
+        open_ = text.rfind("(", max(0, d.start - 40), d.start)
+        if open_ < 0 or ")" in text[open_:d.start] or open_ <= a < d.start:
+            return False
+        close = text.find(")", d.end, d.end + 60)
+        if close < 0 or a < close and b > open_:
+            return False
+        return bool(re.search(r"\d", text[open_ + 1:d.start] + text[d.end:close]))
 
     def date_figures(self, figures: list[Figure], as_of_used: set[int]) -> list[Figure]:
         """Dates that are claims in their own right.
@@ -451,7 +468,10 @@ class _Finder:
         pts = _POINTS.match(text, b) if not currency and after.kind in ("count", "bare") else None
         if pts and not (words and re.match(r"\s+[a-z]", text[pts.end():pts.end() + 2])):  # not "an eight point plan"
             s0, s1 = self.sentence_of(a, b)
-            if _PERCENT_IN.search(text, s0, s1):  # "4.1 percent in 2023, a rise of 0.2 point"
+            # "4.1 percent in 2023, a rise of 0.2 point"; not an index's level in a sentence with a percent
+            # ("the index came to 127.4 points, a 2 percent increase": points of the index)
+            if _PERCENT_IN.search(text, s0, s1) and not (_INDEX_LEVEL_BEFORE.search(text, max(s0, a - 40), a)
+                                                         and re.search(r"\bindex\b", text[s0:s1], re.I)):
                 return with_bound(text, a, pts.end(), "points",
                                   Value("quantity", amount=amount, unit="percentage-points"))
         if words and token.lower() in ("one", "zero") and after.kind not in ("money", "percent", "points"):
@@ -465,6 +485,8 @@ class _Finder:
         if rng is not None and rng[0] >= amount:  # "10-4" falls: a score or a change, never a range
             upper, after, end = rng
         unit, kind, scale = after.unit, after.kind, after.scale
+        if after.cents:  # "56.23 U.S. cents" is USD 0.5623, as its conversion "(US$0.5623)" writes it
+            amount, upper = round(amount / 100, 12), round(upper / 100, 12) if upper is not None else None
         if currency:
             unit, kind = currency, "money"
         if kind == "bare":
@@ -490,8 +512,8 @@ class _Finder:
         if reference_before(before):
             return None
         if kind in ("count", "duration") and not currency and not words and after.kind != "times" and unit != "bps" \
-                and row is None \
-                and name_before(text, a):
+                and row is None and not (scale and "." in token) \
+                and name_before(text, a):  # ("Gauteng 15.1 million" in a list: a figure after its name)
             return None
         if kind == "count" and words and definite_before(before) and not selective(text[b:end]) \
                 and not re.match(r"\s+of\b", text[end:end + 4]) \

@@ -41,7 +41,7 @@ TOKEN = re.compile(
     r"|(?P<twice>\btwice\b(?=\s+(?:as|the)\b)|\b(?:double|triple|quadruple)\b(?=\s+(?:the|its|their|that)\b)"
     r"|\b(?:doubled|tripled|quadrupled)\b)"
     r"|(?P<mag>\b(?:an|one|two|three|several)\s+orders?\s+of\s+magnitude\b)"
-    r"|(?P<frac>\b(?:(?:one|a)[\s-]+(?:third|quarter|fourth|fifth|tenth)|(?:two|three|four)[\s-]+(?:thirds|quarters|"
+    r"|(?P<frac>\b(?:(?:one|a)[\s-]+(?:third|quarter|fourth|fifth|tenth)|(?:one|two|three|four)[\s-]+(?:thirds|quarters|"
     r"fourths|fifths|tenths)|half)\b)"
     r"|(?P<word>\b(?:a\s+(?=dozen))?" + NUMWORD + r"(?:\s+hundred\b|" + SPELLED_DECIMAL + r")?\b)"
     r"|(?P<num>" + VULGAR + "|" + INDIAN_GROUPED + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)", re.I)

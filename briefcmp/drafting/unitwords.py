@@ -91,6 +91,10 @@ CURRENCY_AFTER = re.compile(
     r"(?:\s+|-)(?:(?P<adj>U\.?S\.?|US|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Taiwan(?:ese)?|"
     r"Japanese|Korean|South Korean|Russian|Chinese|Ukrainian|Indian|Swiss)\s+)?"
     r"(?P<cur>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + "|" + "|".join(CODES) + r")\b", re.I)
+# "56.23 U.S. cents", "3.5 euro cents", "71 Australian cents" (a bare "cents" is left as written: whose
+# cents, the text's home currency, is not said)
+_CENTS_AFTER = re.compile(r"(?:\s+|-)(?P<adj>U\.\s?S\.|US|American|Australian|Canadian|Hong\s+Kong|New\s+Zealand|"
+                          r"Singapore|euro)\s+cents?\b", re.I)
 TIMES_AFTER = re.compile(r"(?P<more>\s+more)?\s+times\b|(?:\s?-\s?|\s?)fold\b|x\b", re.I)
 COMPARATIVE_AFTER = re.compile(r"\s+(?:more|less|fewer|larger|bigger|greater|higher|lower|smaller|"
                                 r"as\s+[a-z]+\s+as|the\s+(?:size|amount|level|number|value|volume|rate|total)|"
@@ -131,6 +135,7 @@ class After:
     unit: str = ""
     scale: str = ""
     end: int = 0
+    cents: bool = False  # "56.23 U.S. cents": a hundredth of the currency (USD 0.5623)
 
 
 def digits_stand_alone(text: str, a: int, b: int, ordinal: bool = False) -> bool:
@@ -215,6 +220,12 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
     if m:
         return After("points" if m.group("pts") else "percent",
                       "percentage-points" if m.group("pts") else "percent", scale, m.end())
+    m = _CENTS_AFTER.match(text, pos)
+    if m and not currency:  # "56.23 U.S. cents", "3.5 euro cents": the named currency's hundredths
+        adj = " ".join(m.group("adj").lower().replace(".", "").split())
+        code = "USD" if adj in ("us", "american") else "EUR" if adj == "euro" else DOLLAR_ADJ.get(adj, "")
+        if code:
+            return After("money", code, scale, m.end(), cents=True)
     m = CURRENCY_AFTER.match(text, pos)
     if m and not currency:
         cur, adj = m.group("cur").lower(), (m.group("adj") or "").lower()

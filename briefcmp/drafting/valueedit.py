@@ -21,7 +21,8 @@ from briefcmp.drafting.claimsyaml import value_yaml
 
 _NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?|[+-]?\.\d+")
 _WORD = re.compile(r"[a-z0-9][a-z0-9._-]*")
-_VALUE_LINE = re.compile(r"^(?P<pad>\s+)value:\s*\{[^{}\n]*\}\s*(?:#.*)?$")
+# (one level of nested mappings: "alternates: [{amount: 64, scale: billion, unit: USD}]")
+_VALUE_LINE = re.compile(r"^(?P<pad>\s+)value:\s*\{(?:[^{}\n]|\{[^{}\n]*\})*\}\s*(?:#.*)?$")
 
 
 class ValueEditError(Exception):

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Optional
 
 from briefcmp.ingest import IngestError
-from briefcmp.ingest.metadata import DocMeta
+from briefcmp.ingest.metadata import DocMeta, settle_date
 
 TYPES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html", ".md": "md", ".markdown": "md",
          ".txt": "txt"}
@@ -187,6 +187,8 @@ def _stated(found: DocMeta, text: str = "") -> DocMeta:
     for stated in (masthead, from_date_line(text), from_dateline(text)):
         for name in ("title", "publisher", "published"):
             merged.set(name, getattr(stated, name), "text")
+    merged.readings, merged.date_text, merged.order, merged.order_why = (
+        masthead.readings, masthead.date_text, masthead.order, masthead.order_why)
     return merged
 
 
@@ -200,27 +202,31 @@ def _merge(stated: DocMeta, draft_meta) -> DocMeta:
     return merged
 
 
-def _dateline_in_corpus(text: str, corpus: Path, claims_file: Path):
-    """The date of a wire dateline without a year ("BEIJING, Aug 4 (Reuters) -") when the corpus's other briefs
-    were published near that day in exactly one year (the rule align applies to figures:
-    ``briefcontext._dateline_day``); None otherwise. The other briefs' dates come through the loader (its
-    cache, safe YAML, no file outside the corpus), as every command reads them."""
-    from briefcmp.analysis.briefcontext import _DATELINE_DAY, _dateline_day
+def _known_dates(corpus: Path, claims_file: Path) -> tuple:
+    """The days the corpus's other briefs were published, for a date the document leaves open (a date in
+    numbers whose order nothing in it decides, a wire dateline with no year: ``metadata.settle_date``).
+    They come through the loader (its cache, safe YAML, no file outside the corpus), as every command
+    reads them."""
     from briefcmp.corpus.cache import load_corpus
-    from briefcmp.corpus.model import PartialDate
     from briefcmp.corpus.load import InputError
 
-    if not _DATELINE_DAY.search(text[:3000]):
-        return None
     try:
         briefs = load_corpus([corpus], anchor_quotes=False).corpus.briefs
     except InputError:
-        return None  # an unusable config: annotate says so next
+        return ()  # an unusable config: annotate says so next
     own = claims_file.resolve()
-    known = tuple(sorted({b.published.start() for b in briefs if b.published is not None and b.published.day
-                          and not (b.path and Path(b.path).resolve() == own)}))
-    day = _dateline_day(text[:3000], known)
-    return PartialDate(day.year, day.month, day.day) if day else None
+    return tuple(sorted({b.published.start() for b in briefs if b.published is not None and b.published.day
+                         and not (b.path and Path(b.path).resolve() == own)}))
+
+
+def _open_date(stated: DocMeta, text: str) -> bool:
+    """Whether the document states a date only the corpus can settle."""
+    from briefcmp.analysis import datelines
+
+    if stated.published is not None:
+        return False
+    found = datelines.find(text)
+    return bool(stated.readings) or (found is not None and found.month > 0 and not found.year)
 
 
 # ---------------------------------------------------------------------------- the command's core
@@ -295,14 +301,16 @@ def run_add(settings: AddSettings) -> AddResult:
         # The date the document states (a page's meta tags, a masthead, "Released: ...") is the one
         # relative periods are read against ("last month", "in September"), not annotate's guess.
         stated = _stated(got.meta, got.text)
-        dated = None if stated.published is not None else _dateline_in_corpus(got.text, corpus, claims_file)
+        dated, how, note = None, "", ""
+        if _open_date(stated, got.text):  # "03/12/2024", "ROME, Oct. 4 (Xinhua) --"
+            dated, how, note = settle_date(stated, got.text, _known_dates(corpus, claims_file))
         result = run_annotate(AnnotateSettings(source=source, output=claims_file, positions=settings.positions,
                                                published=stated.published or dated))
         meta = _merge(stated, result.draft.meta)
         if dated is not None and meta.published in (None, dated):  # annotate took the date it was given
-            meta.published, meta.origin["published"] = dated, "corpus"
-            warnings.append(f"{original}: the dateline gives no year: took {dated.year}, the year that puts it "
-                            f"nearest the other briefs of the corpus; check `published:` in {claims_file}")
+            meta.published, meta.origin["published"] = dated, how
+        if note and (meta.published is None or meta.published == dated):
+            warnings.append(f"{original}: {note}; check `published:` in {claims_file}")
         dm = result.draft.meta
         dm.id, dm.title, dm.publisher, dm.published = brief_id, meta.title, meta.publisher, meta.published
         text = _with_original(render_draft(result.draft), original_yaml(original.name, kind, sha, rel_original,

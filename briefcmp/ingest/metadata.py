@@ -22,11 +22,14 @@ A field with no stated value is left out: nothing is guessed.
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Optional
 
+from briefcmp.analysis.datelines import NUMERIC as _NUMERIC, date_order, date_readings  # noqa: F401 (re-exported)
 from briefcmp.corpus.model import METADATA_FIELDS as FIELDS  # noqa: F401 (re-exported)
 from briefcmp.corpus.model import METADATA_ORIGINS as ORIGINS  # noqa: F401
 from briefcmp.corpus.model import PartialDate
@@ -41,6 +44,12 @@ class DocMeta:
     published: Optional[PartialDate] = None
     url: str = ""
     origin: dict[str, str] = field(default_factory=dict)  # field -> one of ORIGINS
+    # A date in numbers that nothing in it decides ("03/12/2024"): its (day first, month first) readings,
+    # the order the place beside it reads dates in ("day" | "month" | "") and why; ``settle_date`` decides.
+    readings: tuple = ()
+    date_text: str = ""
+    order: str = ""
+    order_why: str = ""
 
     def set(self, name: str, value: Any, origin: str) -> None:
         """Take ``value`` for ``name`` unless the field is already filled from an earlier (better) place."""
@@ -50,10 +59,14 @@ class DocMeta:
 
 
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T\s].*)?$")
+# "Posted On: 01 FEB 2025 1:05PM": a label before the date a masthead field states
+_LABEL = re.compile(r"^(?:(?:last\s+)?(?:posted|published|released|issued|dated?)(?:\s+on)?)\s*:?\s*", re.I)
 
 
 def parse_date(text: str) -> Optional[PartialDate]:
-    """A stated date: ISO 8601 (the date part as written, time and zone ignored), or one date in words."""
+    """A stated date: ISO 8601 (the date part as written, time and zone ignored), or one date in words
+    or in numbers whose order a part above 12 decides ("23-10-2024"; see ``date_readings`` for one that
+    nothing in the date itself decides)."""
     text = (text or "").strip()
     if not text or len(text) > 100:
         return None
@@ -66,9 +79,9 @@ def parse_date(text: str) -> Optional[PartialDate]:
             return pd if 1000 <= y <= 9999 else None
         except ValueError:
             return None
-    from briefcmp.drafting.dates import find_dates
+    from briefcmp.drafting.dates import find_dates, fold_month_case
 
-    found = [d for d in find_dates(text) if d.period is not None and d.period.end is None]
+    found = [d for d in find_dates(fold_month_case(_LABEL.sub("", text))) if d.period is not None and d.period.end is None]
     if len(found) == 1 and found[0].period.start.precision.value != "year":
         return found[0].period.start
     return None
@@ -226,7 +239,7 @@ _MASTHEAD_WEAK_SEP = re.compile(r"\s+[\u2013\u2014/]\s+")
 _SERIES = re.compile(r"\b(?:No\.?|Nr\.?|Number|Vol\.?|Volume|Issue|Series|Brief|Paper|Report|Note|Notes|"
                      r"Commentary|Analysis|Bulletin|Update|Release|Statement|Edition)\b|#\s?\d", re.I)
 _ORGANISATION = re.compile(r"\b(?:Institute|Institut|Institution|Centre|Center|Council|Foundation|Forum|Agency|"
-                           r"Ministry|Department|Office|Bureau|Bank|University|College|School|Association|"
+                           r"Ministry|Department|Office|Bureau|Bank|University|College|School|Association|Government|"
                            r"Society|Group|Trust|Fund|Commission|Committee|Board|Authority|Service|News|Press|"
                            r"Times|Post|Herald|Journal|Tribune|Gazette|Review|Daily|Media|Network|Project|Lab|"
                            r"Initiative|Programme|Program|Observatory|Partners|Associates|Confederation|Federation|Chamber|"
@@ -262,13 +275,32 @@ def from_masthead(text: str) -> tuple[DocMeta, str]:
         if meta.origin:
             title = _clean(lines[0])
             meta.set("title", title, "text")
+    if meta.readings and not meta.order:  # the city a dateline below files the story from: "BRASILIA (Reuters) -"
+        from briefcmp.analysis import datelines
+
+        found = datelines.find("\n".join(lines[:6]))
+        if found is not None:
+            meta.order, meta.order_why = date_order(found.city)
     return meta, title
 
 
 def _title_like(line: str) -> bool:
     """A headline: a few words on one short line, no masthead separator, no sentence run-on."""
     return (1 <= len(line.split()) <= 30 and len(line) <= 200 and not _MASTHEAD_SEP.search(line)
-            and parse_date(line) is None)
+            and not _date_line(line))
+
+
+def _date_line(line: str) -> bool:
+    """A line that is a date and little else ("Friday, August 2, 2024"), not a title naming a month
+    ("The Employment Situation — July 2024")."""
+    if parse_date(line) is None:
+        return False
+    from briefcmp.drafting.dates import find_dates, fold_month_case
+
+    rest = list(fold_month_case(line))
+    for d in find_dates("".join(rest)):
+        rest[d.start:d.end] = " " * (d.end - d.start)
+    return len(re.findall(r"[^\W\d_]{2,}", "".join(rest))) <= 2
 
 
 def _masthead(lines: list[str]) -> tuple[DocMeta, str]:
@@ -285,16 +317,27 @@ def _masthead(lines: list[str]) -> tuple[DocMeta, str]:
     if not 2 <= len(parts) <= 4 or not all(parts):
         return meta, ""
     dated = [(i, d) for i, d in ((i, parse_date(p)) for i, p in enumerate(parts)) if d is not None]
+    unsure = [(i, r) for i, r in ((i, date_readings(p)) for i, p in enumerate(parts)) if r is not None]
+    if not dated and len(unsure) == 1:  # "Agência Brasil | Rio de Janeiro | 03/12/2024"
+        dated = [(unsure[0][0], None)]
     if len(dated) != 1:
         return meta, ""
     index, published = dated[0]
     others = [p for i, p in enumerate(parts) if i != index]
     publisher = others[0]
-    if _SERIES.search(publisher) or len(publisher.split()) > 8 or not re.search(r"[A-Z]", publisher):
+    # ("Press Information Bureau, Government of India, Ministry of Finance": organisations' names, each short)
+    if _SERIES.search(publisher) or not re.search(r"[A-Z]", publisher) or len(publisher.split()) > 8 and not (
+            len(publisher.split()) <= 16 and all(_organisation_like(p) for p in publisher.split(", "))):
         return meta, ""
     if weak and not _organisation_like(publisher):
         return meta, ""
     meta.set("publisher", _clean(publisher, 200), "text")
+    if published is None:
+        meta.readings, meta.date_text = unsure[0][1], _NUMERIC.search(parts[index]).group()
+        # the place the line names (a city, the outlet's country), else the date's own line: "Ha Noi, 06/01/2025"
+        meta.order, meta.order_why = date_order(" | ".join(others))
+        if not meta.order:
+            meta.order, meta.order_why = date_order(parts[index])
     meta.set("published", published, "text")
     title = ""
     if len(lines) > 1 and 2 <= len(lines[1].split()) <= 30 and not _MASTHEAD_SEP.search(lines[1]):
@@ -327,25 +370,63 @@ def from_date_line(text: str) -> DocMeta:
 
 # ---------------------------------------------------------------------------- a wire dateline
 
-# "OTTAWA, Oct 7 (Canadian Wire Service) -", "TOKYO, Dec 22, 2024 (Reuters) —", "MADRID/OSLO, May 28 (Reuters) -":
-# the agency in parentheses is the publisher; the date is taken only when it states its year (else `add` may
-# take it from the corpus's other briefs: ``analysis.briefcontext._dateline_day``).
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][A-Za-z .]{1,30})?,\s+"
-                       r"(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s+"
-                       r"\((?P<agency>[^()\n]{2,60})\)\s*[-\u2013\u2014]")
-
 
 def from_dateline(text: str) -> DocMeta:
-    """Publisher (and a date with its year) from a wire dateline opening one of the first lines."""
+    """Publisher (and a date with its year) from a wire dateline opening one of the first four lines
+    ("OTTAWA, Oct 7 (Canadian Wire Service) -", "TOKYO, Dec 22, 2024 (Reuters) —": the form
+    ``analysis.datelines`` reads); a day with no year is dated by the corpus (``settle_date``)."""
+    from briefcmp.analysis import datelines
+
     meta = DocMeta()
-    for line in [line.strip() for line in text.split("\n", 8)[:8] if line.strip()][:4]:
-        m = _DATELINE.match(line)
-        if not m:
-            continue
-        agency = m.group("agency").strip()
-        if all(_NAME_WORD.match(w) for w in agency.split()) and re.search(r"[A-Z]", agency):
-            meta.set("publisher", _clean(agency, 200), "text")
-        if re.search(r"\d{4}", m.group("date")):
-            meta.set("published", parse_date(m.group("date")), "text")
-        break
+    lines = [line for line in text.split("\n", 8)[:8] if line.strip()][:4]
+    found = datelines.find("\n".join(lines))
+    if found is None:
+        return meta
+    agency = found.agency
+    if agency and all(_NAME_WORD.match(w) for w in agency.split()) and re.search(r"[A-Z]", agency):
+        meta.set("publisher", _clean(agency, 200), "text")
+    if found.year:
+        from briefcmp.drafting.dates import pdate
+
+        meta.set("published", pdate(found.year, found.month, found.day), "text")
     return meta
+
+
+# ---------------------------------------------------------------------------- dates the corpus settles
+
+def settle_date(meta: DocMeta, text: str, known: tuple[date, ...]) -> tuple[Optional[PartialDate], str, str]:
+    """(date, origin, warning) for a document that states no date as such: a date in numbers whose order
+    nothing in it decides (``DocMeta.readings``) is read in the order of the place beside it, checked
+    against the corpus's other briefs (``known``), or, when no place says, the one reading near them
+    (``datelines.settle_numbers``); a wire dateline with no year takes the year that puts it near them
+    (``datelines.day_in_corpus``). A date nothing decides stays unread, and the warning says so."""
+    from briefcmp.analysis import datelines
+
+    if meta.published is not None:
+        return None, "", ""
+    if meta.readings:
+        first, second = meta.readings
+        written = meta.date_text
+
+        def show(r: PartialDate) -> str:
+            return f"{r.day} {calendar.month_name[r.month]} {r.year}"
+        day, how = datelines.settle_numbers(meta.readings, meta.order, known)
+        if how == "order":
+            return day, "text", f"the date {written!r} read {meta.order} first ({show(day)}), the order of {meta.order_why}"
+        if how == "corpus":
+            return day, "corpus", f"the date {written!r} read as {show(day)}, the one reading of it near the corpus's other briefs"
+        if how == "conflict":
+            chosen, other = (first, second) if meta.order == "day" else (second, first)
+            return None, "", (f"the date {written!r} reads {show(chosen)} in the order of {meta.order_why}, but "
+                              f"{show(other)} is the reading near the corpus's other briefs: left unread")
+        return None, "", (f"the date {written!r} may be {show(first)} or {show(second)} and nothing decides which: "
+                          f"left unread")
+    found = datelines.find(text)
+    if found is None or found.year or not found.month:
+        return None, "", ""
+    day = datelines.day_in_corpus(found.month, found.day, known)
+    if day is None:  # (with no other brief at all, add's own warning says that no date was found)
+        return None, "", ("the dateline gives no year, and no other brief of the corpus was published near that day "
+                          "in one year: left undated") if known else ""
+    return PartialDate(day.year, day.month, day.day), "corpus", (
+        f"the dateline gives no year: took {day.year}, the year that puts it near the other briefs of the corpus")
