@@ -57,16 +57,16 @@ from datetime import date
 from dataclasses import dataclass, field
 from typing import Optional
 
-from briefcmp.analysis import clauses, eventdates, evidence, grouping, joinkeys, periods
+from briefcmp.analysis import clauses, ellipsis, eventdates, evidence, grouping, joinkeys, periods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
 )
 from briefcmp.analysis.entities import _GROUP_BEFORE, REGIONS, WORLD, Entities, proper_names
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
-    FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
+    CHANGE_NOUN, FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
-    _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, REACHED, _basis, basis_against, _meaningful, effective_words, measured_words,
+    _RELATIVE, _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, REACHED, _basis, blank_acronym_asides, basis_against, _meaningful, effective_words, measured_words,
     word_match,
 )
 from briefcmp.analysis.terms import term_match
@@ -100,6 +100,14 @@ class Member:
     headline: str = ""  # the period the brief's title states ("Japan's 2024 trade deficit"), see _brief_hints
     the_period: str = ""  # "quarter" when its clause says "in the quarter": the brief's own period (_brief_hints)
     headline_from: str = ""  # "title" | "lead": where ``headline`` was read (a lead's period yields to the release's)
+    sentence: int = -1  # the index of its sentence in the brief, and where its figure is written (-1: unknown)
+    at: int = -1
+    elided: str = ""  # "bare" | "gapped": its clause leaves the measure or the verb to the figure before (ellipsis)
+    words_from: str = ""  # where measured words not in its own clause came from ("" : its clause)
+    basis: str = ""  # the base its own clause states ("yoy", "qoq"...), even where its words leave it out
+    item_year: str = ""  # the one year a list item writes ("..., 1.1% in 2025"): its period (ellipsis.carry)
+    item_quarter: int = 0  # the quarter a list item of quarters names ("7.25% in the second"), see ellipsis
+    item_base: bool = False  # a list item that says what it is compared with ("and by 48.6% compared with ...")
 
     @property
     def dated(self) -> bool:
@@ -139,19 +147,28 @@ class AlignResult:
 # --------------------------------------------------------------------------- describing claims
 
 
-def _figure_at(text: str, value) -> Optional[tuple[int, int]]:
-    """Where the figure's number is written in ``text`` (digits only), if it can be told."""
+def _figure_at(text: str, value, nth: int = 0) -> Optional[tuple[int, int]]:
+    """Where the figure's number is written in ``text`` (digits only), if it can be told: its ``nth``
+    writing when one quote holds the value twice ("2.1% in 2025, 1.9% in 2026 and 2.1% in 2027")."""
     if value.amount is None:
         return None
+    spans = _figure_spans(text, value)
+    return spans[min(nth, len(spans) - 1)] if spans else None
+
+
+def _figure_spans(text: str, value) -> list[tuple[int, int]]:
     for written in (text, english_digits(text)):  # "81,4%", "51 770 560" (same length: offsets hold)
+        out = []
         for m in _NUMBER.finditer(written):
             try:
                 x = float(m.group().replace(",", ""))
             except ValueError:
                 continue
             if abs(x - abs(value.amount)) <= 1e-9 * max(abs(x), 1.0):  # (a sign is written before the digits)
-                return m.span()
-    return None
+                out.append(m.span())
+        if out:
+            return out
+    return []
 
 
 # A sentence's opening frame that qualifies the measure of the clause after it: "Measured per person,",
@@ -168,7 +185,9 @@ def _clause(text: str, a: int, b: int) -> tuple[int, int]:
     return start, end
 
 
-def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optional[Member]:
+def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int = 0) -> Optional[Member]:
+    """How align sees a figure claim (None for other claims); ``nth``: which writing of its value in its
+    quote it is, when the quote writes the value more than once."""
     v = claim.value
     if v is None or v.type not in FIGURE_TYPES or v.amount is None:
         return None
@@ -198,7 +217,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         si = ctx.sentence_index(a)
         s0, s1 = ctx.sentences[si] if ctx.sentences else (a, b)
         sentence = sentence_text = ctx.text[min(s0, a):max(s1, b)]
-        fig = _figure_at(ctx.text[a:b], v)
+        fig = _figure_at(ctx.text[a:b], v, nth)
         if fig is not None:
             fa, fb = a + fig[0] - min(s0, a), a + fig[1] - min(s0, a)
             figure_span = (fa, fb)
@@ -219,7 +238,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
                 fa, fb = (main[-1].start(), main[-1].end()) if main else (max(at - 1, 0), max(at - 1, 0))
                 alternate = alt is not None and paren is None
             respective = clauses.respective_words(sentence, (fa, fb))
-            c0, c1 = _clause(sentence, fa, fb)
+            c0, c1 = _clause(blank_acronym_asides(sentence, (fa, fb)), fa, fb)
             frame = _FRAME.fullmatch(sentence[:c0]) if c0 else None
             clause_at = (c0, c1)
             clause, fig_in_clause = sentence[c0:c1], (fa - c0, fb - c0)
@@ -295,7 +314,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             else:
                 subjects = tuple(f"({x})" for x in subjects)
     else:
-        fig = _figure_at(text, v)
+        fig = _figure_at(text, v, nth)
         clause, fig_in_clause = (text[slice(*_clause(text, *fig))], None) if fig else (text, None)
         if not subjects:
             subjects, subjects_from = entities.subjects(text), "sentence"
@@ -318,6 +337,10 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         more, more_shown, more_order = measured_words(said, entities, "")
         words, order = words | more, (*order, *(w for w in more_order if w not in shown))
         shown = {**shown, **{w: x for w, x in more_shown.items() if w not in shown}}
+    elided = ellipsis.elision(clause, fig_in_clause) if respective is None else ""
+    words_from = ""
+    item_year = ellipsis.item_year(sentence_text[c0:c1], sentence_text[c1:c1 + 12]) \
+        if elided and fig_in_clause is not None else ""  # (the text as written: a year in parentheses is no aside here)
     own_direction = words & _DIRECTION
     apposition = bool(_APPOSITION.match(clause) or (fig_in_clause is not None and REACHED.match(clause)))
     participle = clauses.PARTICIPLE.match(clause) if fig_in_clause is not None else None
@@ -339,8 +362,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         for _ in range(3):
             p0 = max((m.end() for m in clauses.breaks(_CLAUSE_BREAK, before, 0, max(len(before) - 2, 0))), default=0)
             words, shown, order = measured_words(before[p0:], entities, written if unit != "percent" else "")
-            if _meaningful(words - _HARMLESS) or p0 == 0:
-                break
+            if _meaningful(words - _HARMLESS) and not _RELATIVE.match(before[p0:]) or p0 == 0:
+                break  # (", which adds housing costs to the CPI,": an aside describes, the clause before it names)
             before = before[:p0]
         if apposition:  # "..., which is 3.4 per cent of GDP": a level of what the clause before names
             words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
@@ -350,7 +373,27 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
             words = (words - _DIRECTION) | own_direction
             order = (*[w for w in order if w not in _DIRECTION], *sorted(own_direction))
             shown = {**shown, **{w: _SHOW.get(w, w) for w in own_direction}}
+    if not _meaningful(words) and ctx is not None and fig_in_clause is not None and (
+            elided == "bare" or ellipsis.verb_only(clause, fig_in_clause)):
+        # "Soybean production, with the harvest complete, is estimated at 169.5 million tonnes": a clause of
+        # a verb and the figure says it of the sentence's subject, its first clause (the first figure only:
+        # a later one is a list item, ellipsis.carry)
+        subject = ellipsis.sentence_subject(upto[:len(upto) - len(clause)])
+        if subject:
+            found = measured_words(subject, entities, written if unit != "percent" else "")
+            if _meaningful(found[0] - _HARMLESS):  # (with the clause's own change word: "expanded 0.9%")
+                own = [w for w in order if w in _DIRECTION and w not in found[0]]
+                words, shown, order = found[0] | frozenset(own), {**found[1], **{w: shown[w] for w in own}}, \
+                    (*found[2], *own)
+                words_from = "its sentence's subject"
+    if figure_span is not None and ellipsis.signed_rise(sentence_text[:figure_span[0]]) and not words & _DIRECTION:
+        words, order, shown = words | {"increase"}, (*order, "increase"), {**shown, "increase": "+"}  # "+2.1% q/q"
+    if fig_in_clause is not None and figure_span is not None:
+        topical = ellipsis.topic(sentence, clause, figure_span, entities, (words, shown, order))
+        if topical is not None:  # "For inflation excluding energy and food, staff project 2.9%"
+            words, shown, order = topical
     carried_period: tuple[str, str] = ("", "")
+    stated_basis = ""
     if not _meaningful(words) and ctx is not None and figure_span is not None and ctx.ok and claim.span is not None:
         words, shown, order, carried_period = _from_sentence_before(ctx, claim.span[0], sentence_text, entities,
                                                                      unit, (words, shown, order), subjects)
@@ -358,7 +401,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         # what a change is measured against is part of the measure: growth on the quarter before, on
         # the year before, or at an annualized rate are three figures ("5.2% year on year" and "1.0%
         # quarter on quarter" of one quarter never contradict)
-        basis = _basis(clause, sentence_text, figure_span, period_full_year=False)
+        basis = stated_basis = _basis(clause, sentence_text, figure_span, period_full_year=False)
         if basis:
             words, order = words | {basis}, (*order, basis)
             shown = {**shown, basis: basis}
@@ -385,8 +428,11 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
         basis = basis_against(sentence_text, period)  # "than in the 2nd quarter of 2024": the quarter before
         if basis:
             words, order, shown = words | {basis}, (*order, basis), {**shown, basis: basis}
-    if figure_span is not None and periods.in_base(sentence_text, figure_span) and words & _DIRECTION and \
-            _TO_FIGURE.search(sentence_text, 0, figure_span[0]):
+    to = _TO_FIGURE.search(sentence_text, 0, figure_span[0]) if figure_span is not None else None
+    to_clause = max((m.end() for m in clauses.breaks(_CLAUSE_BREAK, sentence_text, 0, to.start())), default=0) \
+        if to else 0  # (the noun of the clause that says "to": not "Growth worries ..., it cut X to Y from Z")
+    if to and periods.in_base(sentence_text, figure_span) and words & _DIRECTION and \
+            not CHANGE_NOUN.search(sentence_text, to_clause, to.start()):
         # "cut its deficit to 5.1% from a revised 5.8%": the figure a change starts from is a level
         words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
     if "yoy" in words and _YEAR_LONG.fullmatch(period):  # a year's growth is on the year before anyway
@@ -399,6 +445,11 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities) -> Optio
                     subjects[0] if subjects else "", period, how, published, alternate, vintage)
     if not how and figure_span is not None:
         member.the_period = periods.the_period(sentence_text, figure_span)
+    if ctx is not None and ctx.ok and claim.span is not None and figure_span is not None:
+        member.sentence, member.at = si, min(s0, claim.span[0]) + figure_span[0]
+        member.elided, member.basis, member.item_year, member.words_from = elided, stated_basis, item_year, words_from
+        member.item_quarter = ellipsis.item_quarter(sentence_text[c0:c1]) if elided else 0
+        member.item_base = bool(elided) and ellipsis.has_base(sentence_text[c0:c1])
     return member
 
 
@@ -580,18 +631,24 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     # are theirs under every short name ("Toyota Motor Corp." -> "Toyota")
     entities.add_companies(t for b in corpus.briefs for t in (b.title, b.publisher, *(c.quote for c in b.claims)))
     for brief in corpus.briefs:
+        nth: dict[tuple, int] = {}
         for claim in brief.claims:
             if claim.value is None or claim.value.type not in FIGURE_TYPES:
                 continue
             if brief.id not in contexts:
                 contexts[brief.id] = _Context(brief, entities, known)
             for expression in _expressions(claim):  # "9.1 trillion yen ($64 billion)": in yen, and in dollars
-                m = describe(expression, contexts[brief.id], entities)
+                # the same value twice in one quote: its first writing, then its second
+                seen = (claim.span, expression.value.amount, expression.value.unit)
+                m = describe(expression, contexts[brief.id], entities, nth.get(seen, 0))
+                nth[seen] = nth.get(seen, 0) + 1
                 if m is None or m.alternate:  # "or $4.5 trillion, depending on the rate": read with the first
                     continue
                 described.append(m)
                 (keyed[claim.key] if claim.key else loose).append(m)
         if brief.id in contexts:
+            ellipsis.carry(described)  # "rose 1.5% on the quarter and investment 2.1%": a rise, on the quarter
+            ellipsis.national_accounts(described, brief.title or "")  # "output was up 4%" in a GDP report
             _currency_subject(described, contexts[brief.id])
             _brief_hints(described, brief.title or "", contexts[brief.id].published, contexts[brief.id].lead_sentence)
         described = []

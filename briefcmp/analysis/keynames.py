@@ -77,7 +77,10 @@ def reason(group: list, target: str) -> str:
         how.append(f"for {', '.join(shared)}: other reports of the release within {evidence.RELEASE_DAYS} days, "
                    "inferred as its value agrees")
     parts = [f"subject {subjects}" + (f" (from {', '.join(how)})" if how else ""),
-             f"unit {'rank' if group[0].dim == 'rank' else group[0].unit or 'count'}", f"shared words: {words}",
+             f"unit {'rank' if group[0].dim == 'rank' else group[0].unit or 'count'}", f"shared words: {words}" + (
+                 f" (for {', '.join(sorted(m.claim.ref for m in group if m.words_from))}: from "
+                 f"{', '.join(sorted({m.words_from for m in group if m.words_from}))})"
+                 if any(m.words_from for m in group) else ""),
              f"period {', '.join(found) or 'not stated'}"]
     if target:
         parts.insert(0, target)

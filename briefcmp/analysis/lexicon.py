@@ -30,7 +30,9 @@ import re
 
 # notion -> the lemmas (and irregular forms) that name it. A lemma belongs to one notion only.
 _NOTIONS: dict[str, tuple[str, ...]] = {
-    "output": ("output", "produce", "production", "producer", "mined", "extract", "extraction", "manufacture"),
+    # (a farm's "crop" and "harvest" are its output: "the soybean crop was put at", "soybean production")
+    "output": ("output", "produce", "production", "producer", "mined", "extract", "extraction", "manufacture",
+               "crop", "harvest"),
     # A budget is what is to be spent: "budget", "spending", "outlays" and "earmarked" name one amount
     # (what part of it is the measured thing's other words: "defence outlays" is not "capital outlays").
     "spend": ("spend", "spending", "spent", "expenditure", "expend", "outlay", "devote", "disburse",

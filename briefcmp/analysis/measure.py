@@ -69,20 +69,29 @@ pace period calendar whole unchanged unchang bps bp
 seasonally adjusted terms inflation-adjusted preliminary revised
 finalize finalized finalised finaliz finalis pass passed passes mined fy
 tick ticked ticks edge edged edges inch inched inches crept creep barely slightly marginally modestly sharply
-""".split())
+final yet though although whereas still even nonetheless nevertheless meanwhile third fourth
+little shade tad yesterday tomorrow season seasons since millions billions thousands trillions
+""".split())  # ("final": "the final quarter"; "yet", "still": how a sentence goes on, not what it measures)
 _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
                            r"\bcombined\b|\bcumulative\b|\bover\s+(?:the\s+)?(?:next\s+|past\s+)?\w+\s+years\b|"
                            r"\bin\s+total\b", re.I)
-_BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+(?:rate|pace)\b|\bat\s+an\s+annual\b", re.I)),
-          ("qoq", re.compile(r"\bquarter[\s-](?:on|over)[\s-]quarter\b|\b(?:from|over|on)\s+the\s+(?:previous|preceding|"
+# (an annualized rate is said "at an annual rate/pace" or "a 2.8% annual pace"; "an annual rate of 3.2%" is a
+# twelve-month rate, on the year before)
+_BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+pace\b|\bat\s+an?\s+(?:[\d.]+\s*(?:%|percent|per\s*cent)\s+)?"
+                             r"annual\b|\bannual\s+rate\b(?!\s+of\b)", re.I)),
+          ("qoq", re.compile(r"\bquarter[\s-](?:on|over)[\s-]quarter\b|\b(?:from|over|on|against|compared\s+(?:with|to))\s+the\s+(?:previous|preceding|"
                              r"prior)\s+(?:quarter|three[\s-]month\s+period|three\s+months)\b|\bquarterly\s+basis\b|"
-                             r"\bq/q\b|\bq-o-q\b|\bqoq\b", re.I)),
+                             r"\bq/q\b|\bq-o-q\b|\bqoq\b|\bon\s+the\s+(?:previous\s+)?quarter\b(?!['’])", re.I)),
           ("yoy", re.compile(r"\byear[\s-](?:on|over)[\s-]year\b|\bon[\s-]year\b|\bfrom\s+a\s+year\s+(?:earlier|ago|"
-                             r"before)\b|\b(?:from|over)\s+the\s+same\s+(?:period|quarter|month)\b|\by/y\b|\by-o-y\b|"
-                             r"\byoy\b|\bannual\s+basis\b", re.I)),
+                             r"before)\b|\b(?:from|on|against|compared\s+(?:with|to))\s+the\s+same\s+(?:period|quarter|month)\b|"
+                             # ("over the same month" alone is "during it": "Over the same month the FAO measured ...")
+                             r"\bover\s+the\s+same\s+(?:period|quarter|month)\s+(?:a\s+year|last\s+year|of\s+(?:the\s+"
+                             r"previous|last|(?:19|20)\d\d))|\by/y\b|\by-o-y\b|"
+                             r"\byoy\b|\bannual\s+basis\b|\bannual\s+rate\s+of\b|\bon\s+(?:the\s+year|a\s+year\s+(?:earlier|ago|before))\b(?!['’])", re.I)),
           # "rose 0.4% month over month", "m/m", "on a monthly basis", "from the previous month"
           ("mom", re.compile(r"\bmonth[\s-](?:on|over)[\s-]month\b|\bm/m\b|\bm-o-m\b|\bmom\b|\bmonthly\s+basis\b|"
-                             r"\b(?:from|over|on)\s+the\s+(?:previous|preceding|prior)\s+month\b", re.I)))
+                             r"\bon\s+the\s+month\b(?!['’])|"
+                             r"\b(?:from|over|on|against|compared\s+(?:with|to))\s+the\s+(?:previous|preceding|prior)\s+month\b", re.I)))
 BASIS_TAGS = frozenset(tag for tag, _ in _BASES)  # what a change is measured against, as a measured word
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
 _LEVEL_KEPT = re.compile(r"\b(?:unchanged|flat|steady|the\s+same\s+as)\s+$", re.I)
@@ -96,8 +105,26 @@ _PCT_OF_GDP = re.compile(r"(?:per\s*cent|percent|%)\s+of\s+(?:the\s+|its\s+|thei
                          r"product)\b", re.I)
 _APPOSITION = re.compile(r"\s*(?:which|that)\s+(?:is|was|are|were)\b|\s*equivalent\s+to\b", re.I)
 # A clause that only gives the level a change reached: "..., climbed for a fourth month, to 4.3%".
-REACHED = re.compile(r"\s*to\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|a\s+|an\s+)?(?:US\$|[$€£¥₹+-])?\d")
+REACHED = re.compile(r"\s*to\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|a\s+|an\s+)?(?:[A-Z]{1,3}\$|[$€£¥₹+-])?\d")
 _TO_FIGURE = re.compile(r"\bto\s+(?:about\s+)?\S*\d")
+# A noun that names a change: "growth accelerated to 7.1% from 5.0%" gives two growth rates, where
+# "cut its deficit to 5.1% from 5.8%" gives two levels.
+CHANGE_NOUN = re.compile(r"\b(?:growth|expansion|contraction)\b", re.I)
+# An abbreviation defined in parentheses, with or without a base: "the consumer price index (CPI, 2003=100)
+# rose", "the cash reserve ratio (CRR)". It names the thing before it, and ends no clause.
+_ACRONYM_ASIDE = re.compile(r"\(\s*[A-Z][A-Za-z&-]*[A-Z](?:\s*[,;][^()]{0,40})?\s*\)")
+
+
+def blank_acronym_asides(sentence: str, figure: Optional[tuple[int, int]] = None) -> str:
+    """``sentence`` with its abbreviation asides blanked (same length, for finding clause breaks); an
+    aside that holds the figure itself stays."""
+    def blank(m: re.Match) -> str:
+        if figure is not None and m.start() <= figure[0] < m.end():
+            return m.group()
+        return " " * len(m.group())
+    return _ACRONYM_ASIDE.sub(blank, sentence)
+
+
 # Which estimate a figure is: a budget estimate, a first estimate and a revision of one period are
 # three figures, never a contradiction.
 _VINTAGES = (("budgeted", re.compile(r"\bbudget(?:ed|\s+estimates?)\b", re.I)),
@@ -177,7 +204,7 @@ _CAUSE = re.compile(r"\s(?:due\s+to|amid|as|because|thanks\s+to|helped\s+by|driv
 # Words that leave the measured thing as it is: "real GDP growth" is "GDP growth", "public debt" is
 # "debt". Any other extra word narrows it ("tea exports", "GDP per capita"), and the match is only a candidate.
 _ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-                      r"eleventh|twelfth|fifteenth|twentieth)(?=[\s-])(?!-(?:time|hand|class|rate|half|quarter)\b)-?", re.I)
+                      r"eleventh|twelfth|fifteenth|twentieth)(?=[\s-]|[.,;:)]|$)(?!-(?:time|hand|class|rate|half|quarter)\b)-?", re.I)
 _DIRECTED = frozenset("export import lend borrow send give buy sell pay invest".split())
 _CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I)
 _HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary initial "
@@ -220,6 +247,7 @@ _CONCEPTS = {
     # Change verbs keep their direction: "increased", "raised", "went up" are "rose", never "fell".
     "raise": "increase", "boost": "increase",
     "decrease": "decrease", "reduce": "decrease", "reduction": "decrease", "cut": "decrease",
+    "lowered": "decrease", "lowers": "decrease", "lowering": "decrease",  # (not "lower": "the lower rate")
 }
 _CONCEPT_VALUES = frozenset(_CONCEPTS.values())
 # Phrases that read as one word (replaced in place, padded to their length, before words are taken).
@@ -241,6 +269,13 @@ _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
                         r"\b(?:after|before)\s+(?:(?:price|seasonal|calendar|seasonally)[\s,-]*(?:and\s+)?)+"
                         r"(?:adjust(?:ment|ed|ments)?\b|$)", re.I), ""),
             (re.compile(r"\b(?:falling|fell|fall|slipped|slipping)\s+behind\b", re.I), ""),
+            (re.compile(r"\b(?:in\s+line|on\s+par|level)\s+with\b", re.I), ""),  # a comparison, not a measure
+            # "the cereal index added 0.8%": a rise ("he added" is a saying word)
+            (re.compile(r"\b(?:added|adds|adding)\b(?=\s+(?:about\s+|some\s+|nearly\s+|another\s+|a\s+further\s+)?"
+                        r"[\d$€£¥₹+])", re.I), "rose"),
+            # which account a national-accounts figure is read from: "On the expenditure side, ..."
+            (re.compile(r"\b(?:on|from)\s+the\s+(?:expenditure|spending|production|output|supply|demand|income)\s+"
+                        r"side\b", re.I), ""),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+up\b", re.I), "rose"),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+down\b", re.I), "fell"),
             # a forecast or figure corrected, not a measure that moved: "growth was revised down to 3 percent"
@@ -263,13 +298,13 @@ FORECAST_WORDS = re.compile(
 _SHOW = {"increase": "growth", "decrease": "decline", "gdp": "GDP", "cpi": "CPI"}
 # "rose to 7.7 percent", "raised defence spending to 2 percent of GDP", "grew 5 percent to $3 billion":
 # the figure after "to" is a level (but "grew exports to Kenya by 5 percent" is a change).
-_LEVEL_CHANGE = re.compile(r"\b(?P<verb>(?:rose|rise[sn]?|grew|grow[sn]?|increased?|climbed|jumped|fell|fall(?:s|en)?|"
-                           r"declined|dropped|shrank|slowed|slipped|eased|recovered|returned|raised?|boosted|lifted|hiked|"
+_LEVEL_CHANGE = re.compile(r"\b(?P<verb>(?:rose|rise[sn]?|grew|grow[sn]?|increase[sd]?|climb(?:ed|s)|jump(?:ed|s)|fell|fall(?:s|en)?|"
+                           r"decline[sd]|drop(?:ped|s)|slips|eases|cuts|lowers|shrank|slowed|slipped|eased|recovered|returned|raised?|boosted|lifted|hiked|"
                            r"decreased?|reduced?|cut|lowered|slid|sank|dipped|surged|soared|plunged|tumbled|widened|"
                            r"narrowed|swelled|accelerated|cooled|moderated|rebounded|ticked|edged|inched|crept|moved)"
                            # "ticked up to 4.3%", "edged down to 1.7%": the particle is the verb's
                            r"(?:\s+(?:up|down|back|higher|lower))?)\s+(?:[\w.%-]+\s+){0,7}?to\s+"
-                           r"(?:(?!by\b)\w+\s+){0,2}(?:US\$|A\$|Rs\.?\s?|[$€£¥₹])?$", re.I)
+                           r"(?:(?!by\b)\w+\s+){0,2}(?:[A-Z]{1,3}\$|Rs\.?\s?|[$€£¥₹])?$", re.I)  # (NT$, R$, HK$, US$: a currency)
 
 
 _LEX_PHRASES: list = []
@@ -330,6 +365,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             if i < b or text[b:b + 2] == "'s":
                 blank[i] = " "
     cleaned = _CONSUMER_PRICES.sub(lambda m: "inflation".ljust(len(m.group())), "".join(blank))
+    cleaned = _INDEX_NAME.sub(lambda m: m.group().lower(), cleaned)  # "the FAO Cereal Price Index": cereal prices
     cleaned = _PCT_OF_GDP.sub(lambda m: " " * len(m.group()), cleaned)  # a share's denominator
     cleaned = _ORDINAL.sub(lambda m: " " * len(m.group()), cleaned)  # the rank itself is the value, not the thing
     for phrase, word in (*_PHRASES, *statnames.PHRASES):
@@ -384,7 +420,8 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             continue  # a catalogue measure is named: other words count only as its modifiers or qualifiers
         found.append((m.start(), w, _SHOW.get(w, low[:-2] if low.endswith("'s") else low)))
     if comparative:
-        found.append((comparative.start(1), "increase" if comparative.group(1).lower() == "higher" else "decrease",
+        found.append((comparative.start(1), "increase" if comparative.group(1).lower() in ("higher", "above", "more")
+                      else "decrease",
                       comparative.group(1).lower()))
     shown: dict[str, str] = {}
     order: list[str] = []
@@ -418,6 +455,8 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
 
 
 _ASIDE = re.compile(r",\s*(?:which|who)\b[^,;:()]{0,120}?,")
+# An index named in title case: its words say what it measures ("Vegetable Oil Price Index"), not a name.
+_INDEX_NAME = re.compile(r"\b(?:[A-Z][a-z]+\s+){1,4}(?:Price\s+|Prices\s+)?Ind(?:ex|ices)\b")
 _RELATIVE = re.compile(r"\s*(?:which|that|who|whose)\b", re.I)
 
 
@@ -427,7 +466,10 @@ def _asides(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _ASIDE.finditer(text)]
 
 
-_COMPARATIVE = re.compile(r"\s*(?:per\s*cent|percent|%|pc)?\s+(higher|lower)\b", re.I)
+# ("7.55% above the same quarter of 2023", "2.0 percent above September's", "8.3% lower than": a change
+# against a base; "above 2%" before a figure is no direction)
+_COMPARATIVE = re.compile(r"\s*(?:per\s*cent|percent|%|pc)?\s+(higher|lower|(?:above|below|more|less)(?=\s+(?:than|"
+                          r"the|its|their|a|an|last|in|on|that|those|[A-Z][a-z]+['’]s)\b))\b", re.I)
 _MODIFIER_GAP = re.compile(r"[\s-]*\Z")
 _OF_GAP = re.compile(r"[\s-]*(?:(?:of|on|for|in)\s+(?:the\s+|its\s+|their\s+)?)?\Z")
 

@@ -30,12 +30,19 @@ import re
 _MEASURES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     # national accounts
     (("gdp",), ("gross domestic product", "gdp", "economic output", "output of the economy", "national output",
-                "size of the economy")),
+                "size of the economy", "scale of the economy", "value of the economy")),
     (("gdp", "increase"), ("economic growth", "growth of the economy", "economic expansion")),
     (("gdp", "decrease"), ("economic contraction", "contraction of the economy", "recession")),
     (("consumption",), ("private consumption", "household consumption", "consumer spending", "household spending",
                         "personal consumption", "personal spending", "private spending", "consumer outlays",
-                        "spending by households", "spending by consumers", "consumption")),
+                        "spending by households", "spending by consumers", "consumption",
+                        "household consumption expenditure", "household final consumption expenditure",
+                        "final consumption expenditure of households", "private final consumption expenditure",
+                        "private consumption expenditure", "personal consumption expenditures")),
+    # the state's own consumption is another component of demand ("government consumption 0.8%")
+    (("govconsumption",), ("government consumption", "public consumption", "government spending on goods and services",
+                                 "government final consumption expenditure", "government consumption expenditure",
+                                 "general government final consumption expenditure", "public consumption expenditure")),
     (("capex",), ("business investment", "capital expenditure", "capital spending", "capital investment",
                   "fixed investment", "gross fixed capital formation", "fixed capital formation",
                   "fixed-asset investment", "fixed asset investment", "corporate investment")),
@@ -75,6 +82,8 @@ _MEASURES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("export",), ("exports", "export", "outbound shipments", "overseas shipments", "shipments abroad",
                    "foreign shipments", "shipments overseas", "sales abroad", "overseas sales of goods")),
     (("import",), ("imports", "import", "inbound shipments", "purchases from abroad", "foreign purchases")),
+    (("fdi",), ("foreign direct investment", "foreign direct investments", "direct foreign investment", "fdi",
+                "fdi inflows", "fdi inflow")),
     (("trade", "surplus"), ("trade surplus",)),
     (("trade", "deficit"), ("trade deficit", "trade gap")),
     (("trade", "balance"), ("trade balance", "balance of trade", "trade account")),
@@ -88,8 +97,13 @@ _MEASURES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("balance",), ("budget balance", "fiscal balance", "cash balance", "budget position",
                     "underlying cash balance", "underlying budget balance")),
     (("debt",), ("public debt", "government debt", "national debt", "sovereign debt", "state debt", "debt")),
+    # (a company's "sales" and "net sales" are its revenue; sales of goods counted in units are counts, a
+    # dimension of their own)
     (("revenue",), ("tax revenue", "tax revenues", "tax receipts", "tax take", "tax intake", "tax collections",
-                    "revenue", "revenues", "receipts", "turnover", "top line")),
+                    "revenue", "revenues", "receipts", "turnover", "top line", "net sales", "sales",
+                    "net revenue", "net revenues")),
+    (("nics",), ("national insurance contributions", "national insurance contribution", "national insurance",
+                 "nics", "nic")),  # the UK's payroll tax
     (("spend",), ("government spending", "public spending", "public expenditure", "government expenditure",
                   "state spending", "expenditure", "expenditures", "outlays", "spending")),
     # central banks
@@ -97,9 +111,23 @@ _MEASURES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
                     "benchmark interest rate", "key interest rate", "key policy rate", "policy interest rate",
                     "overnight rate", "target for the overnight rate", "overnight interest rate", "key rate",
                     "federal funds rate", "fed funds rate", "bank rate", "base rate", "repo rate",
-                    "refinancing rate", "main refinancing rate", "discount rate", "interest rates", "interest rate",
+                    "discount rate", "interest rates", "interest rate",
                     "borrowing costs", "policy rates", "benchmark rates", "key rates")),
-    (("keyrate", "deposit"), ("deposit facility rate", "deposit rate")),
+    # a central bank's facilities, named by the facility, its rate, or its abbreviation (ECB: MRO, DFR, MLF;
+    # RBI: SDF, MSF): each its own rate ("the refi rate" is the main refinancing operations rate)
+    (("keyrate", "deposit"), ("deposit facility rate", "deposit rate", "deposit facility", "rate on the deposit facility",
+                              "standing deposit facility", "standing deposit facility rate", "sdf", "sdf rate", "dfr")),
+    (("keyrate", "refi"), ("main refinancing operations rate", "main refinancing operations", "main refinancing rate",
+                           "rate on the main refinancing operations", "refinancing rate", "main refi rate", "refi rate",
+                           "mro rate", "mro")),
+    (("keyrate", "marginal"), ("marginal lending facility rate", "marginal lending facility", "marginal lending rate",
+                               "rate on the marginal lending facility", "marginal standing facility",
+                               "marginal standing facility rate", "msf", "msf rate")),
+    (("keyrate", "reverse"), ("reverse repo rate", "reverse repo")),
+    # reserve requirements: a share of deposits, not a rate a bank is paid
+    (("reserveratio",), ("cash reserve ratio", "crr", "reserve requirement ratio", "reserve requirement",
+                         "required reserve ratio", "rrr")),
+    (("slr",), ("statutory liquidity ratio", "slr")),
     # company results
     (("profit",), ("net profit", "net income", "profit", "profits", "bottom line", "net earnings",
                    "earnings attributable", "profit attributable")),
@@ -107,6 +135,7 @@ _MEASURES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("profit", "pretax"), ("pretax profit", "pre-tax profit", "profit before tax", "pretax income",
                             "pre-tax income")),
     (("margin",), ("operating margin", "profit margin", "margin")),
+    (("eps",), ("earnings per share", "eps", "earnings per diluted share", "profit per share")),
     # activity
     (("retail",), ("total retail sales of consumer goods", "retail sales of consumer goods", "total retail sales", "retail sales", "retail spending", "sales at retailers", "retail trade", "store sales",
                    "sales at stores", "retail receipts")),
@@ -123,7 +152,10 @@ _MEASURES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
 # written ("core", "services", "monthly"); each folded to one spelling.
 _QUALIFIER_WORDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("", ("goods and services", "goods & services")),  # the whole, as a bare "exports" is: no qualifier
-    ("core", ("core", "core-core")),
+    # (core inflation as its definition: food and energy left out; not "excluding fresh food", Japan's core)
+    ("core", ("core", "core-core", "excluding food and energy", "excluding energy and food", "ex food and energy",
+              "ex energy and food", "ex-food and energy", "ex-energy and food", "less food and energy",
+              "ex food & energy", "excluding food & energy", "ex-food & energy", "ex energy & food")),
     ("headline", ("headline", "all-items", "all items", "overall")),
     ("underlying", ("underlying",)),
     ("trimmed", ("trimmed mean", "trimmed-mean", "weighted median")),
@@ -237,7 +269,8 @@ def measure_words() -> frozenset[str]:
 
 _SHOWN = {"gdp": "GDP", "keyrate": "policy rate", "employ": "employment", "indprod": "industrial production",
           "ppi": "producer prices", "currentaccount": "current account", "capex": "capital spending",
-          "pce": "PCE", "pretax": "pre-tax"}
+          "pce": "PCE", "pretax": "pre-tax", "reserveratio": "cash reserve ratio", "refi": "main refinancing",
+          "eps": "EPS", "slr": "SLR", "govconsumption": "government consumption"}
 
 
 def shown(word: str) -> str:
