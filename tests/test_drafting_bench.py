@@ -183,3 +183,15 @@ def test_a_number_after_its_subject_counts_the_subject() -> None:
     assert _figures("Deportations rose to 16,400 in 2023.") == [("16,400 deportations", "2023")]
     assert _figures("First-time asylum applications in Germany reached 329,000 in 2023.") == \
         [("329,000 applications", "2023")]
+
+
+def test_the_months_a_rate_runs_over_are_its_period_not_a_figure() -> None:
+    """"the twelve months ending November": the period a rate is of, not a duration of 12 months (walk-s5)."""
+    for text in ("The average annual rate of food inflation for the twelve months ending November was 38.67 per cent.",
+                 "Prices rose 4.1% in the 12 months to September 2024.",
+                 "Exports totalled $88 billion in the three months through June."):
+        shown = [v for v, _ in _figures(text)]
+        assert shown and not any("month" in v for v in shown), (text, shown)
+    # a duration the text claims stays a figure
+    assert any("month" in v for v, _ in _figures("The strike lasted 14 months, ending in November 2023."))
+    assert any("month" in v for v, _ in _figures("Inflation has risen for 12 months in a row."))

@@ -85,6 +85,11 @@ _SPAN_OF_YEARS = re.compile(r"\b(?:over|in|during|for|across)\s+(?:the\s+)?(?:(?
                             r"(?P<n>\d{1,2}|" + NUMWORD + r")\s+years?\s+"
                             r"(?:through|to|until|till|ending(?:\s+in)?|up\s+to)\s+"
                             r"(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s*)?(?P<y>(?:19|20)\d\d)\b", re.I)
+# "the twelve months ending November", "the 12 months to September 2024": a period a figure is of, not a
+# duration the text claims (the figure is the rate or total over it).
+_SPAN_OF_MONTHS = re.compile(r"\b(?P<n>\d{1,2}|" + NUMWORD + r")\s+months?\s+(?:ending|ended|to|through|until|up\s+to)\s+"
+                             r"(?:(?:in|end|end-|the\s+end\s+of)\s*)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b",
+                             re.I)
 # What a hyphenated span labels rather than states: "the 10-year yield", "(12-month average: ...)" (not "a
 # 23-year high": how long since, a claim of its own)
 _SPAN_LABEL_AFTER = re.compile(r"\s+(?:(?:rolling|moving|trailing)\s+)?(?:average|averages|yields?|bonds?|notes?|bills?|"
@@ -226,6 +231,9 @@ class _Finder:
             if sent not in spans_of_years:
                 spans_of_years[sent] = _SPAN_OF_YEARS.search(self.text, sent[0], sent[1])
             span = spans_of_years[sent]
+            if kind == "duration" and any(m.start("n") <= start < m.end("n")
+                                          for m in _SPAN_OF_MONTHS.finditer(self.text, sent[0], sent[1])):
+                continue  # "the twelve months ending November": the period, not a figure
             if span is not None:
                 n = number_value(span.group("n")) or 0
                 if kind == "duration" and span.start("n") <= start < span.end():
