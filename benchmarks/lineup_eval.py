@@ -351,6 +351,28 @@ def evaluate(folders: list[Path]) -> list[SetScore]:
     return out
 
 
+def totals(scores: list[SetScore]) -> dict:
+    """The figures of all sets together (the table's last row, the summary line, the calibration rows)."""
+    t = {"sets": len(scores), "gold": sum(s.gold for s in scores), "found": sum(s.found for s in scores),
+         "pairs": sum(s.pairs for s in scores), "pairs_found": sum(s.pairs_found for s in scores),
+         "right": sum(s.keys_right for s in scores), "wrong": sum(len(s.keys_wrong) for s in scores),
+         "unjudged": sum(len(s.keys_unjudged) for s in scores),
+         "false": sum(len(s.false_contradictions) for s in scores),
+         "traps": sum(len(s.trap_failures) for s in scores), "seconds": sum(s.seconds for s in scores)}
+    t["recall"] = t["found"] / t["gold"] if t["gold"] else 1.0
+    t["precision"] = t["right"] / (t["right"] + t["wrong"]) if t["right"] + t["wrong"] else 1.0
+    return t
+
+
+def summary(scores: list[SetScore], name: str) -> str:
+    """One line a reader takes away, as fromscratch.py ends: what was measured on, and the figures that decide."""
+    t = totals(scores)
+    return (f"{name} ({t['sets']} set{'s' * (t['sets'] != 1)}): {t['found']}/{t['gold']} gold relations found "
+            f"({t['recall']:.0%}); pairs lined up {t['pairs_found']}/{t['pairs']}; false contradictions {t['false']}; "
+            f"keys {t['right']} right, {t['wrong']} wrong ({t['precision']:.0%}), {t['unjudged']} unjudged; "
+            f"traps joined {t['traps']}; {t['seconds']:.1f} s")
+
+
 def table(scores: list[SetScore], title: str, verbose: bool = False) -> str:
     lines = [f"## {title}", "", "| set | gold | found | recall | pairs | false contr. | keys right/wrong/unjudged |"
              " key precision | s |", "|---|---|---|---|---|---|---|---|---|"]
@@ -358,16 +380,9 @@ def table(scores: list[SetScore], title: str, verbose: bool = False) -> str:
         lines.append(f"| {s.name} | {s.gold} | {s.found} | {s.recall:.0%} | {s.pairs_found}/{s.pairs} | "
                      f"{len(s.false_contradictions)} | {s.keys_right}/{len(s.keys_wrong)}/{len(s.keys_unjudged)} | "
                      f"{s.key_precision:.0%} | {s.seconds:.1f} |")
-    g = sum(s.gold for s in scores)
-    f = sum(s.found for s in scores)
-    p = sum(s.pairs for s in scores)
-    pf = sum(s.pairs_found for s in scores)
-    kr = sum(s.keys_right for s in scores)
-    kw = sum(len(s.keys_wrong) for s in scores)
-    ku = sum(len(s.keys_unjudged) for s in scores)
-    fc = sum(len(s.false_contradictions) for s in scores)
-    lines.append(f"| **all** | {g} | {f} | {f / g if g else 1:.0%} | {pf}/{p} | {fc} | {kr}/{kw}/{ku} | "
-                 f"{kr / (kr + kw) if kr + kw else 1:.0%} | {sum(s.seconds for s in scores):.1f} |")
+    t = totals(scores)
+    lines.append(f"| **all** | {t['gold']} | {t['found']} | {t['recall']:.0%} | {t['pairs_found']}/{t['pairs']} | "
+                 f"{t['false']} | {t['right']}/{t['wrong']}/{t['unjudged']} | {t['precision']:.0%} | {t['seconds']:.1f} |")
     if verbose:
         for s in scores:
             extra = [*(f"  missed {m}" for m in s.missed), *(f"  FALSE CONTRADICTION {x}" for x in s.false_contradictions),
@@ -403,12 +418,9 @@ def main(argv: list[str] | None = None) -> int:
         print("| threshold | recall | pairs | false contr. | keys right/wrong | key precision |\n|---|---|---|---|---|---|")
         for t in (1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5):
             ev.APPLY_THRESHOLD = t
-            scores = [s for name in args.sets for s in evaluate(folders_for(name))]
-            g, f = sum(s.gold for s in scores), sum(s.found for s in scores)
-            p, pf = sum(s.pairs for s in scores), sum(s.pairs_found for s in scores)
-            kr, kw = sum(s.keys_right for s in scores), sum(len(s.keys_wrong) for s in scores)
-            fc = sum(len(s.false_contradictions) for s in scores)
-            print(f"| {t} | {f}/{g} | {pf}/{p} | {fc} | {kr}/{kw} | {kr / (kr + kw) if kr + kw else 1:.0%} |")
+            a = totals([s for name in args.sets for s in evaluate(folders_for(name))])
+            print(f"| {t} | {a['found']}/{a['gold']} | {a['pairs_found']}/{a['pairs']} | {a['false']} | "
+                  f"{a['right']}/{a['wrong']} | {a['precision']:.0%} |")
         return 0
     for name in args.sets:
         folders = folders_for(name)
@@ -422,6 +434,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(table(scores, f"lineup: {name}", args.verbose))
             print()
+            print(summary(scores, name))
     return 0
 
 

@@ -141,6 +141,13 @@ def test_claims_on_the_bundled_corpus(bundled, cols, rows):
     claims = bundled["claims"]
     assert max(width(line) for line in lines) <= cols
     assert len(lines) <= 2 * len(claims) + 20, len(lines)
+    # 479 claims are many screens: the first one says what they hold, brief by brief, and how to narrow them
+    first_screen = "\n".join(lines[:rows - 1])
+    for brief in bundled["briefs"]:
+        n = sum(1 for c in claims if c["brief"] == brief)
+        keyed = sum(1 for c in claims if c["brief"] == brief and c["key"])
+        assert re.search(rf"^  {re.escape(brief)}: {n} claims, {keyed} with a key$", first_screen, re.M), brief
+    assert "Narrow with -b BRIEF" in first_screen
     refs = {f"{c['brief']}#{c['claim']}" for c in claims}
     assert refs <= set(text.split())
     assert not broken_ids(text, refs | {c["key"] for c in claims if c["key"]})

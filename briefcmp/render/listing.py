@@ -117,7 +117,30 @@ def claims_terminal(claims: list[Claim], corpus: Corpus, width: int, color: bool
                  claim_value(c) if c.value else "", c.text or c.quote)
     grid.stack = [[0, 1, 2], [3, 4]]
     lines = text_lines("briefcmp claims: " + claims_summary(claims, corpus), width, "bold")
-    return paint(lines + grid_or_stacked(grid, width), color)
+    return paint(lines + _overview(claims, width, text_lines) + grid_or_stacked(grid, width), color)
+
+
+OVERVIEW_FROM = 20  # claims: from this many the listing is taller than a screen, and the first screen says what it holds
+
+
+def _overview(claims: list[Claim], width: int, text_lines) -> list:
+    """Above a long listing, what its first screen would otherwise not show: each brief's claims, keys and
+    drafts to review, and how to narrow the list."""
+    if len(claims) < OVERVIEW_FROM:
+        return []
+    per: dict[str, list[int]] = {}
+    for c in claims:
+        n = per.setdefault(c.brief, [0, 0, 0])
+        n[0] += 1
+        n[1] += bool(c.key)
+        n[2] += c.status == "draft"
+    lines: list = []
+    if len(per) > 1:
+        for brief, (n, keyed, drafts) in per.items():
+            lines += text_lines(f"{brief}: {n} claim{'s' * (n != 1)}, {keyed} with a key"
+                                + (f", {drafts} draft{'s' * (drafts != 1)} to review" if drafts else ""), width, "", "  ", "    ")
+    lines += text_lines("Narrow with -b BRIEF, -k KEY, -t TOPIC or -s ENTITY; -f csv for a spreadsheet.", width, "dim")
+    return lines + [[("", "")]]
 
 
 def briefs_terminal(rows: list[dict], head: str, width: int, color: bool) -> str:
