@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from briefcmp.analysis.align import _DATELINE_LEAD, describe
+from briefcmp.analysis.align import describe
+from briefcmp.analysis.datelines import OPENING
 from briefcmp.analysis.entities import Entities
 from tests.test_align_whose import _brief_context
 
@@ -96,8 +97,8 @@ def test_a_company_named_with_its_country_is_the_company() -> None:
 
 def test_a_dateline_is_where_a_story_was_filed_not_whose_figure(tmp_path: Path) -> None:
     for lead in ("Taipei, Oct. 17 (CNA) ", "MANILA, Nov 7 (Reuters) - ", "ISTANBUL - ", "SEOUL -- "):
-        assert _DATELINE_LEAD.match(lead + "Exports rose.").end() == len(lead)
-    assert _DATELINE_LEAD.match("India's exports rose.") is None
+        assert OPENING.match(lead + "Exports rose.").end() == len(lead)
+    assert OPENING.match("India's exports rose.") is None
     text = ("Widget maker's profit rises\nWire | 17 October 2024\n\n"
             "Seoul, Oct. 17 (Yonhap) Hanil Widget Co. reported a net profit of 85 billion won for the third "
             "quarter, up 12 percent from a year earlier.\n")

@@ -226,3 +226,15 @@ def numbers_day(text: str, known: tuple[date, ...]) -> Optional[date]:
         day, _ = settle_numbers(readings, order, known)
         return day.start() if day is not None else None
     return None
+
+
+# A wire story's dateline opening its first sentence: "Taipei, Oct. 17 (CNA)", "MANILA, Nov 7 (Reuters) -", "ISTANBUL -".
+OPENING = re.compile(r"\s*(?:[A-Z][A-Za-z.'-]+(?:[ /][A-Z][A-Za-z.'-]+){0,3},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+                     r"(?:,\s+\d{4})?\s*\([A-Za-z .]{2,30}\)\s*[-–—:]?|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}\s+[-–—]{1,2})\s")
+
+
+def opening(sentence: str) -> int:
+    """Where a dateline opening ``sentence`` ends (0: none): "Taipei, Oct. 17 (CNA) TSMC reported ...", filed
+    from there, is not about there."""
+    m = OPENING.match(sentence)
+    return m.end() if m else 0

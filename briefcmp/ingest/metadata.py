@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Optional
 
-from briefcmp.analysis.datelines import NUMERIC as _NUMERIC, date_order, date_readings  # noqa: F401 (re-exported)
+from briefcmp.analysis.datelines import NUMERIC as _NUMERIC, date_order, date_readings
 from briefcmp.corpus.model import METADATA_FIELDS as FIELDS  # noqa: F401 (re-exported)
 from briefcmp.corpus.model import METADATA_ORIGINS as ORIGINS  # noqa: F401
 from briefcmp.corpus.model import PartialDate
