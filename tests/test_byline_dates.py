@@ -130,7 +130,8 @@ def test_a_saved_page_dated_only_by_its_byline(corpus: Path, tmp_path: Path) -> 
 
 
 WIRE = ("Central bank holds rates at 5%\n\nLAGOS, Dec 16 (Reuters) - The central bank held its policy rate at 5% "
-        "on Monday, the governor said after a two-day meeting of the committee.\n")
+        "on Monday, the governor said after a two-day meeting of the committee.\n\n"
+        "Inflation rose to 34.6% in November from 33.9% in October.\n")
 
 
 def test_a_wire_datelines_day_is_not_a_claim(corpus: Path, tmp_path: Path) -> None:
@@ -142,7 +143,7 @@ def test_a_wire_datelines_day_is_not_a_claim(corpus: Path, tmp_path: Path) -> No
     wire.write_text(WIRE, encoding="utf-8")
     add(wire, corpus)
     claims = yamlsafe.parse((corpus / "wire.claims.yaml").read_text(encoding="utf-8"), "w", [])["claims"]
-    assert not [c for c in claims if "date" in (c.get("value") or {})]  # "Dec 16" is the brief's date
+    assert not [c for c in claims if str((c.get("value") or {}).get("date")) == "2024-12-16"]  # the brief's date
     assert "5" in [(c.get("value") or {}).get("amount") for c in claims]  # the figures are drafted
     assert str(brief_of(corpus / "wire.claims.yaml")["published"]) == "2024-12-16"
 
@@ -160,6 +161,10 @@ def test_a_yearless_dateline_added_first_is_dated_by_the_next_brief(corpus: Path
     assert "wire, added before: the dateline gives no year: took 2024" in out
     brief = brief_of(corpus / "wire.claims.yaml")
     assert (str(brief["published"]), brief["original"]["metadata_from"]["published"]) == ("2024-12-16", "corpus")
+    # the months its figures name are read against that date, as when a brief is dated at add
+    claims = yamlsafe.parse((corpus / "wire.claims.yaml").read_text(encoding="utf-8"), "w", [])["claims"]
+    periods = {c["value"]["amount"]: str(c.get("as_of")) for c in claims if "amount" in (c.get("value") or {})}
+    assert (periods["34.6"], periods["33.9"]) == ("2024-11", "2024-10")
     checked = runner.invoke(app, ["check", str(corpus)])
     assert "\n0 errors" in checked.output
     # a brief with a date, however it got it, is never touched again

@@ -181,7 +181,8 @@ def date_period(name: str, m: re.Match, published: Optional[PartialDate]) -> Opt
         d = pdate(year, int(g["mo"]), int(g["d"]))
     elif name == "slashed":
         a, b = int(g["a"]), int(g["b"])
-        day, mon = (a, b) if a > 12 else (b, a) if b > 12 else (0, 0)
+        # a part above 12 decides the order; equal parts ("12/12/2024") are one date either way
+        day, mon = (a, b) if a > 12 or a == b else (b, a) if b > 12 else (0, 0)
         d = pdate(year, mon, day) if mon else None
     elif name in ("mdy", "dmy", "md", "dm"):
         d = pdate(year, month, int(g["d"]))

@@ -241,7 +241,7 @@ def settle_earlier(corpus: Path, claims_file: Path) -> list[str]:
         dated, how, note = settle_date(found, text, known)
         if dated is None:
             continue
-        edited = _with_published(claims_text, dated, how)
+        edited = _with_published(_with_periods(b, claims_text, dated), dated, how)
         if edited is None:
             continue
         try:
@@ -250,6 +250,29 @@ def settle_earlier(corpus: Path, claims_file: Path) -> list[str]:
             continue
         said.append(f"{b.id}, added before: {note}; wrote `published: {dated}` in {shown_path(b.path)}: check it")
     return said
+
+
+def _with_periods(brief, claims_text: str, day) -> str:
+    """The claims file with the periods its drafts name ("in November") read against ``day``: what the draft
+    would have held had the brief been dated when it was added. Only drafts with no ``as_of`` get one."""
+    from briefcmp.analysis.alignedit import set_as_of_line
+    from briefcmp.drafting.annotate import AnnotateSettings, run_annotate
+    from briefcmp.drafting.claimsyaml import AnnotateError
+
+    try:
+        redrafted = run_annotate(AnnotateSettings(source=Path(brief.source_path), output=Path(brief.path),
+                                                  published=day)).draft.claims
+    except AnnotateError:
+        return claims_text
+    periods = {c.id: c.as_of for c in redrafted if getattr(c, "as_of", None) is not None}
+    why = "read from the text against the publication date the corpus gave"
+    for claim in sorted(brief.claims, key=lambda c: -c.line):  # from the end: earlier lines stay where they are
+        if claim.status == "draft" and claim.as_of is None and claim.id in periods:
+            try:
+                claims_text = set_as_of_line(claims_text, claim, str(periods[claim.id]), why)
+            except Exception:  # (a claim whose id line was edited away keeps no as_of: it takes the date)
+                continue
+    return claims_text.replace(f"# align: {why}", f"# add: {why}")
 
 
 def _with_published(claims_text: str, day, how: str) -> Optional[str]:
