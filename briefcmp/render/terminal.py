@@ -318,6 +318,22 @@ def text_lines(text: str, width: int, style: str = "", indent: str = "", subsequ
     return [[(indent + first[0], style)]] + [[(later + line, style)] for line in rest]
 
 
+def list_lines(head: str, items: Sequence[str], width: int, style: str = "") -> list[Line]:
+    """``head`` then the items separated by ", ", wrapped between items, never inside one: a count and
+    its noun stay on one line ("8 changes", not "8" at a line's end); the lines after the first indented."""
+    items = [terminal_safe(item) + ("," if i < len(items) - 1 else "") for i, item in enumerate(items)]
+    rows, line = [], terminal_safe(head)
+    for item in items:
+        if line.strip() and cells(line) + 1 + cells(item) > width:
+            rows.append(line)
+            line = "  " + item
+        else:
+            line += (" " if line else "") + item
+    rows.append(line)
+    return [out for text in rows for out in (text_lines(text, width, style, "", "  ") if cells(text) > width
+                                             else [[(text, style)]])]
+
+
 def item_lines(prefix: str, items: Sequence[str], width: int, style: str = "") -> list[Line]:
     """``prefix`` then the items, separated by two spaces, wrapped between items (an item
     is broken only when it is wider than the line)."""
