@@ -40,9 +40,13 @@ def test_a_decimal_or_a_version_is_no_date() -> None:
 def page(byline: str, head: str = "", after: str = "") -> str:
     return (f"<!doctype html><html><head>{head}<title>Rates held at 5% | The Harbour Times</title></head><body>"
             "<nav><a href='/'>Home</a> <span>4 January 2021</span></nav>"
-            f"<article><h1>Rates held at 5%</h1>{byline}<p>The central bank held its policy rate at 5 per cent "
+            f"<article><header><h1>Rates held at 5%</h1>{byline}</header><p>The central bank held its policy rate at 5 per cent "
             "on Tuesday, saying that inflation, at 3.1 per cent in November, was still above its target and "
-            "that it would keep policy tight well into next year.</p></article>"
+            "that it would keep policy tight well into next year.</p>"
+            "<p>Economists had expected the hold. Most of them now see the first cut in the second half of next "
+            "year, once wage growth has slowed and the housing market has cooled further.</p>"
+            "<p>The governor said the board would watch the labour market closely, and that it was ready to act "
+            "if unemployment rose faster than its staff forecast in their latest projections.</p></article>"
             f"<aside><h3>Related</h3><ul><li>Old story <span class='date'>3 March 2021</span></li></ul></aside>{after}"
             "</body></html>")
 
@@ -125,6 +129,10 @@ def test_a_saved_page_dated_only_by_its_byline(corpus: Path, tmp_path: Path) -> 
     assert "no publication date" not in out
     brief = brief_of(corpus / "harbour-times.claims.yaml")
     assert (str(brief["published"]), brief["original"]["metadata_from"]["published"]) == ("2024-12-17", "html-byline")
+    assert (brief["title"], brief["publisher"]) == ("Rates held at 5%", "The Harbour Times")  # <title> less its <h1>
+    text = (corpus / "sources" / "harbour-times.txt").read_text(encoding="utf-8")
+    assert text.startswith("Rates held at 5%\n\nThe central bank held")  # the headline the <header> held, once
+    assert "Related" not in text and "4 January 2021" not in text
     checked = runner.invoke(app, ["check", str(corpus)])
     assert "\n0 errors" in checked.output  # the schema knows the origin
 

@@ -127,7 +127,12 @@ def extract(path: Path, kind: str, data: bytes) -> Extracted:
         from briefcmp.ingest.html import extract_html
 
         paragraphs = _mend(extract_html(path, data))
-        return Extracted(clean.paragraphs_text(paragraphs), metadata.from_html(data), len(paragraphs))
+        meta = metadata.from_html(data)
+        if meta.title and not _opens_with(paragraphs[0], meta.title):
+            # the headline, which trafilatura leaves out with the article's <header>: the text opens with its
+            # title as every other source does (what the headline states is read as the title's)
+            paragraphs.insert(0, meta.title)
+        return Extracted(clean.paragraphs_text(paragraphs), meta, len(paragraphs))
     text = _decode_text(path, data)
     if kind == "md":
         from briefcmp.ingest.markdown import extract_markdown, split_front_matter
@@ -137,6 +142,12 @@ def extract(path: Path, kind: str, data: bytes) -> Extracted:
         return Extracted(clean.paragraphs_text(paragraphs), metadata.from_front_matter(front), len(paragraphs))
     cleaned = clean.clean_plain_text(text)
     return Extracted(cleaned, DocMeta(), sum(1 for p in cleaned.split("\n\n") if p.strip()))
+
+
+def _opens_with(paragraph: str, line: str) -> bool:
+    """Whether a paragraph opens with the words of ``line`` (case, spacing and punctuation aside)."""
+    words, head = (re.findall(r"\w+", x.casefold()) for x in (paragraph, line))
+    return words[:len(head)] == head
 
 
 def _head_apart(paragraphs: list[str]) -> list[str]:

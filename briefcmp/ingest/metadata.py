@@ -193,10 +193,12 @@ def from_html(html: bytes | str) -> DocMeta:
     headline = meta.title
     if titles:
         title = _clean(titles[0].text_content())
-        # "<headline> | <site>" where the page's own headline (og:title, JSON-LD) is the part before the
-        # bar: the rest is the site's name, stated by the page.
+        # "<headline> | <site>" where the page's own headline (og:title, JSON-LD, else its one <h1>) is the
+        # part before the bar: the rest is the site's name, stated by the page.
+        h1 = doc.xpath("//h1")
+        own = meta.title or (_clean(h1[0].text_content()) if len(h1) == 1 else "")
         for sep in (" | ", " - ", " \u2013 ", " \u2014 ", " :: "):
-            site = title[len(meta.title + sep):].strip() if meta.title and title.startswith(meta.title + sep) else ""
+            site = title[len(own + sep):].strip() if own and title.startswith(own + sep) else ""
             if site and len(site.split()) <= 8 and re.search(r"[A-Z]", site) and not _SEP_IN.search(site):
                 meta.set("publisher", site, "html-title")
         if meta.publisher:
