@@ -127,6 +127,9 @@ def test_a_saved_page_dated_only_by_its_byline(corpus: Path, tmp_path: Path) -> 
     saved.write_text(page("<p class='byline'>The Harbour Times | Tuesday, December 17, 2024</p>"), encoding="utf-8")
     out = add(saved, corpus)
     assert "no publication date" not in out
+    # add says what it read and where, so that a wrong date is seen at once
+    assert 'stated: title "Rates held at 5%" (html-title); publisher The Harbour Times (html-title); ' \
+           'published 2024-12-17 (html-byline)' in " ".join(out.split())
     brief = brief_of(corpus / "harbour-times.claims.yaml")
     assert (str(brief["published"]), brief["original"]["metadata_from"]["published"]) == ("2024-12-17", "html-byline")
     assert (brief["title"], brief["publisher"]) == ("Rates held at 5%", "The Harbour Times")  # <title> less its <h1>
@@ -161,6 +164,7 @@ def test_a_yearless_dateline_added_first_is_dated_by_the_next_brief(corpus: Path
     wire.write_text(WIRE, encoding="utf-8")
     out = add(wire, corpus)
     assert "no publication date with its year found" in out and "add then dates this one" in out
+    assert "not stated: published (fill in the brief section)" in " ".join(out.split())
     assert "published" not in brief_of(corpus / "wire.claims.yaml")
     dated = tmp_path / "times.txt"
     dated.write_text("Rates held\nThe Harbour Times | 17 December 2024\n\nThe rate was held at 5% this week.\n",
