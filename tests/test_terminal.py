@@ -383,6 +383,18 @@ def test_a_summary_wraps_between_its_counts(counts, width):
     assert " ".join(" ".join(lines).split()) == "5 briefs: " + ", ".join(items)
 
 
+@given(st.lists(st.tuples(st.integers(0, 10**5), st.sampled_from(["candidates", "unkeyed claims", "groups to key"])),
+                min_size=1, max_size=6), st.integers(20, 90))
+def test_plain_and_message_wrapping_keep_a_count_with_its_word(counts, width):
+    from briefcmp.render.layout import wrap
+
+    text = "briefcmp align: " + ", ".join(f"{n:,} {what}" for n, what in counts) + " (never applied)"
+    lines = wrap(text, width, "", "  ")
+    assert " ".join(" ".join(lines).split()) == " ".join(text.split())  # nothing lost or changed
+    for a, b in zip(lines, lines[1:]):  # "6" never ends a line whose next one starts "candidates"
+        assert not (re.search(r"(^|\s)\d[\d,]*$", a) and re.match(r"\s*[a-z]", b)), (a, b)
+
+
 @pytest.mark.parametrize("cols,rows", SIZES)
 def test_the_first_screen_says_what_matters_first(bundled, cols, rows):
     # The bundled corpus (align has run on it): 7 conflicts, all reviewed. Its first screen gives the
