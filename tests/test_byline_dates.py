@@ -185,3 +185,15 @@ def test_a_yearless_dateline_added_first_is_dated_by_the_next_brief(corpus: Path
     other.write_text("Rates held again\nThe Harbour Post | 18 December 2024\n\nThe rate stayed at 5%.\n", encoding="utf-8")
     assert "added before" not in add(other, corpus)
     assert (corpus / "wire.claims.yaml").read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize("line, publisher, published", [
+    ("By Jane Doe | 16 Dec 2024", "", "2024-12-16"),  # an author's byline: the date, no publisher
+    ("The Harbour Times | By Jane Doe | 16 Dec 2024", "The Harbour Times", "2024-12-16"),
+    ("Harbour Securities | Rates Research | 16-Dec-24", "Harbour Securities", "2024-12-16"),
+])
+def test_a_masthead_with_a_byline(line: str, publisher: str, published: str) -> None:
+    from briefcmp.ingest.metadata import from_masthead
+
+    meta, _ = from_masthead("Rates held at 5%\n" + line)
+    assert (meta.publisher, str(meta.published)) == (publisher, published)

@@ -342,6 +342,9 @@ _COMMA_MASTHEAD = re.compile(r"^(?P<pub>[^,]{3,80}),\s+(?:[^,\d]{2,40},\s+)?(?P<
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.&'’-]*|of|for|and|the|on|in|de|du|des|la|le|für|&)$")
 
 
+_BYLINE = re.compile(r"^By\s+[A-Z]")
+
+
 def _organisation_like(name: str) -> bool:
     """A name in title case with an organisation word in it ("Harbour Institute for Economic Security")."""
     words = name.split()
@@ -416,10 +419,15 @@ def _masthead(lines: list[str]) -> tuple[DocMeta, str]:
         return meta, ""
     index, published = dated[0]
     others = [p for i, p in enumerate(parts) if i != index]
-    publisher = others[0]
+    # "By Jane Doe | 16 Dec 2024": a byline names the author, not the publisher (the date still holds)
+    authors = [p for p in others if _BYLINE.match(p)]
+    others = [p for p in others if not _BYLINE.match(p)]
+    publisher = others[0] if others else ""
     # ("Press Information Bureau, Government of India, Ministry of Finance": organisations' names, each short)
-    if _SERIES.search(publisher) or not re.search(r"[A-Z]", publisher) or len(publisher.split()) > 8 and not (
-            len(publisher.split()) <= 16 and all(_organisation_like(p) for p in publisher.split(", "))):
+    if not publisher and (weak or not authors):
+        return meta, ""
+    if publisher and (_SERIES.search(publisher) or not re.search(r"[A-Z]", publisher) or len(publisher.split()) > 8
+                      and not (len(publisher.split()) <= 16 and all(_organisation_like(p) for p in publisher.split(", ")))):
         return meta, ""
     if weak and not _organisation_like(publisher):
         return meta, ""
