@@ -88,15 +88,12 @@ def test_any_page_text_reads_without_error(html: str) -> None:
 
 # --------------------------------------------------------------------------- add, as a user runs it
 
-CONFIG = "format: 1\ntitle: Rates\n"
-
-
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "briefs"
-    folder.mkdir()
-    (folder / "briefcmp.yaml").write_text(CONFIG, encoding="utf-8")
-    return folder
+    """A new corpus, as a new user makes one."""
+    result = runner.invoke(app, ["init", str(tmp_path / "briefs")])
+    assert result.exit_code == 0, result.output
+    return tmp_path / "briefs"
 
 
 def add(*args) -> str:
