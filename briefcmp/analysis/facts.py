@@ -39,6 +39,9 @@ from typing import Optional
 
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities, proper_names
+from briefcmp.analysis.factclauses import (
+    LINKING, OPEN_WH, bare_action, clause_subject, listed_subject, state, unsaid,
+)
 from briefcmp.analysis.factnouns import listed_actions, noun_actions
 from briefcmp.analysis.factobjects import (
     MAX_OBJECT_TOKENS, Fact, condition_at, head_noun, object_end, object_words, restriction_at,
@@ -190,6 +193,11 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 sentence, names, tokens, clause_start, i, last_subject or carried or (context.home if context else ""))
             if judged is not None:
                 facts.append(judged)
+            elif t.lemma in LINKING:  # "Brazil is not a member of OPEC"
+                who, at = _actors(sentence, names, tokens, clause_start, i)
+                who, at = (who, at) if who else clause_subject(sentence, names, tokens, clause_start, i) or (who, at)
+                facts += state(sentence, names, tokens, i, who, at, *modality(sentence[tokens[clause_start].start:
+                                                                                  tokens[min(i + 2, n - 1)].end], ""))
             open_on = undecided_on(tokens, i)  # "France is undecided on the extension of the ban"
             if open_on > 0:
                 who, _ = _actors(sentence, names, tokens, clause_start, i)
@@ -215,9 +223,12 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 actors = tuple(dict.fromkeys(e for a, b, e in names
                                              if tokens[clause_start].start <= a < tokens[advised].start))
                 subject_start = tokens[clause_start].start
-            if not actors:
+            if not actors:  # "Sweden, which applied in May, remains outside"; "Sweden, which applied"
                 actors, subject_start = _fronted(sentence, names, tokens, clause_start, i)
+                actors, subject_start = (actors, subject_start) if actors else clause_subject(
+                    sentence, names, tokens, clause_start, i) or (actors, subject_start)
             elif clause_start < i:
+                actors, subject_start = listed_subject(names, tokens, clause_start, subject_start, actors)
                 remember(tokens, clause_start, i, actors[0], context)
             if not actors and clause_start < i:  # "Chancellor Olaf Scholz", "the ministry", "the tribunal"
                 who = office_actor(tokens, clause_start, i, names, entities, context, carried if clause else "")
@@ -321,6 +332,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         if judged > j + 1:  # "called the expulsions unacceptable": condemned them
             end_index = judged
             verb = nlp.Token(verb.text, verb.start, verb.end, "VB", "condemn")
+        drafted = len(facts)
         if actors and verb.lemma not in NOT_ACTIONS and verb.lemma not in AUX and end_index > j + 1:
             limited = restriction_at(tokens, j + 2, end_index)  # "banned exports ... for military end uses"
             if limited > j + 2:
@@ -368,6 +380,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     for actor in actors:
                         facts.extend(listed_actions(sentence, names, tokens, listed, actor, "fact" if in_addition
                                                     else kind, "yes" if in_addition else value, stops))
+        if len(facts) == drafted and verb.lemma not in NOT_ACTIONS and verb.lemma not in AUX:
+            facts += bare_action(sentence, tokens, j, end_index, actors, start, kind, value)  # "Spain abstained"
+        elif len(facts) == drafted and verb.lemma in LINKING:  # "Sweden remains outside", "has become a member"
+            facts += state(sentence, names, tokens, j, actors, start, kind, value)
         chain = (actors, start, kind, value) if actors else None
         i = end_index
     facts += noun_actions(sentence, names, tokens, entities, context, last_subject or carried, stops, facts)
@@ -468,7 +484,8 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
                 if m < n and tokens[m].lemma in ("that", "whether"):
                     k, nxt = m, tokens[m]
             if nxt is not None and (t.lemma in SAYING | HEDGING | {"deny"} or t.lemma == "rule" and k > j + 1) and (
-                    nxt.lemma in ("whether", "that") or nxt.tag == "PRP" and nxt.lemma in ("it", "they")):
+                    nxt.lemma in ("whether", "that") or nxt.tag == "PRP" and nxt.lemma in ("it", "they")
+                    or nxt.lemma in OPEN_WH and unsaid(tokens, i, j + 1)):  # "has not said how it will respond"
                 # "confirming whether Japan would join": the action is the embedded one
                 m = k + 1  # the embedded verb group: a modal, a finite verb, or "to" and a verb (past quote marks)
                 while m < n and not (tokens[m].tag in ("MD", "VBD", "VBZ", "VBP") or tokens[m].verb
@@ -489,7 +506,7 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
 def _embedded(tokens: list[nlp.Token], i: int, j: int) -> Optional[int]:
     """The index after "whether"/"that" inside the verb group i..j, if the group embeds a clause."""
     for k in range(j - 1, i, -1):
-        if tokens[k].lemma in ("whether", "that", "if"):
+        if tokens[k].lemma in ("whether", "that", "if") or tokens[k].lemma in OPEN_WH and unsaid(tokens, i, k):
             return k + 1
     return None
 

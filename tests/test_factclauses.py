@@ -1,0 +1,95 @@
+"""Clause shapes read from the tags whatever the verb (briefcmp.analysis.factclauses): an action with no object,
+names listed or set off by an appositive or a relative clause as subjects, linking verbs with a complement, and
+a question a negated verb of saying leaves open. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefcmp.analysis import nlp
+from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.facts import read_facts
+from briefcmp.analysis.factsubjects import Context
+from briefcmp.drafting.factclaims import question
+
+pytest.importorskip("textblob")
+
+# (sentence, the facts read: actor, verb lemma, kind, value)
+SENTENCES = [
+    # an action with no object: the verb alone is the statement, negation and frames give its value
+    ("Chile abstained.", {("chile", "abstain", "fact", "yes")}),
+    ("Peru has not yet retaliated.", {("peru", "retaliate", "fact", "no")}),
+    ("Bolivia has declined to follow for now.", {("bolivia", "follow", "fact", "no")}),
+    ("Uruguay could retaliate.", {("uruguay", "retaliate", "forecast", "yes")}),
+    ("Ecuador voted against, after a long debate.", {("ecuador", "vote", "fact", "yes")}),
+    # a verb of saying with nothing after it states nothing to key
+    ("Chile agreed.", set()),
+    ("Peru responded on Monday.", set()),
+    # names listed with commas are all subjects, also before a relative clause or an appositive
+    ("Chile, Peru and Bolivia signed the treaty.",
+     {("chile", "sign", "fact", "yes"), ("peru", "sign", "fact", "yes"), ("bolivia", "sign", "fact", "yes")}),
+    ("Chile, Peru and Bolivia, which had sought a deal for years, signed the treaty.",
+     {("chile", "seek", "fact", "yes"), ("peru", "seek", "fact", "yes"), ("bolivia", "seek", "fact", "yes"),
+      ("chile", "sign", "fact", "yes"), ("peru", "sign", "fact", "yes"), ("bolivia", "sign", "fact", "yes")}),
+    ("Ecuador, the smallest member, did not sign the treaty.", {("ecuador", "sign", "fact", "no")}),
+    # the subject of a relative clause is the name before ", which"; not a name after a preposition
+    ("The treaty was drafted by Chile, which then ratified it at once.",
+     {("chile", "draft", "fact", "yes")}),
+    ("Tariffs on Peru, which exports copper, were raised.", set()),
+    # a linking verb with a complement that names something: a state, one question for "is", "remains" and
+    # "has become"
+    ("Colombia is not a member of the alliance.", {("colombia", "be", "fact", "no")}),
+    ("Colombia has become a full member of the alliance.", {("colombia", "be", "fact", "yes")}),
+    ("Colombia, which applied in 2019, remains outside.",
+     {("colombia", "apply", "fact", "yes"), ("colombia", "be", "fact", "yes")}),
+    ("Colombia is under no obligation to extradite him.", {("colombia", "be", "fact", "no")}),
+    ("Colombia is ready to join.", {("colombia", "join", "forecast", "yes")}),  # a frame, not a state
+    ("Colombia's response was mild.", {("colombia", "be", "assessment", "mild")}),  # still an assessment
+    # a negated verb of saying before "how", "when", "which": the action it names is left open
+    ("Chile did not say when it would lift the ban.", {("chile", "lift", "fact", "undecided")}),
+    ("The Federal Council has not yet said how it will respond to the ruling.",
+     {("federal-council", "respond", "fact", "undecided")}),
+    ("Chile has not disclosed which ports will be closed.", set()),  # the ports' fate is no one's act
+]
+
+
+@pytest.fixture(scope="module")
+def entities() -> Entities:
+    return Entities()
+
+
+@pytest.mark.parametrize("sentence, expected", SENTENCES)
+def test_clause_shapes(entities: Entities, sentence: str, expected: set) -> None:
+    got = {(f.actor, f.verb, f.kind, f.value) for f in read_facts(sentence, entities, context=Context(""))}
+    assert got == expected
+
+
+def test_an_action_with_no_object_quotes_its_particle_and_asks_about_the_verb(entities: Entities) -> None:
+    sentence = "Ecuador voted against, after a long debate."
+    (fact,) = read_facts(sentence, entities, context=Context(""))
+    assert sentence[fact.start:fact.end] == "Ecuador voted against"
+    assert fact.words == () and fact.object_text == "against"
+    assert question(fact, entities) == "Did Ecuador vote against?"
+
+
+def test_a_state_asks_whether_it_is_so(entities: Entities) -> None:
+    (fact,) = read_facts("Colombia has become a full member of the alliance.", entities, context=Context(""))
+    assert fact.object_text == "a full member of the alliance" and fact.words == ("member", "alliance")
+    assert question(fact, entities) == "Is Colombia a full member of the alliance?"
+
+
+@pytest.mark.parametrize("sentence, word, tag", [
+    ("Peru has retaliated.", "retaliated", "VBN"),  # after "have": a participle
+    ("Analysts say it grants Peru a port.", "grants", "VBZ"),  # after a subject pronoun: a finite verb
+    ("Lima intends to exempt Chile from the duty.", "exempt", "VB"),  # after "to", before an object
+    ("Chile was not ruling out a ban.", "ruling", "VBG"),  # after "be": a progressive
+    ("Peru, which applied in May, waits.", "applied", "VBD"),  # after "which" with no auxiliary: finite
+])
+def test_the_grammar_around_a_word_mends_the_lexicons_tag(sentence: str, word: str, tag: str) -> None:
+    tokens = nlp.tag(sentence)
+    assert next(t.tag for t in tokens if t.text == word) == tag
+
+
+def test_a_noun_after_an_object_pronoun_stays_a_noun() -> None:
+    tokens = nlp.tag("Lima gave it loans and grants.")
+    assert [t.tag for t in tokens if t.text in ("loans", "grants")] == ["NNS", "NNS"]
