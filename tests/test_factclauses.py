@@ -22,9 +22,17 @@ SENTENCES = [
     ("Bolivia has declined to follow for now.", {("bolivia", "follow", "fact", "no")}),
     ("Uruguay could retaliate.", {("uruguay", "retaliate", "forecast", "yes")}),
     ("Ecuador voted against, after a long debate.", {("ecuador", "vote", "fact", "yes")}),
-    # a verb of saying with nothing after it states nothing to key
+    # a verb of saying or reporting with nothing after it states nothing to key; "it" alone may be a thing
     ("Chile agreed.", set()),
     ("Peru responded on Monday.", set()),
+    ("The treaty is void, the government of Chile has indicated.", set()),
+    ("Chile has not decided.", {("chile", "decide", "fact", "undecided")}),
+    ("Chile signed the pact. It renews every year.", {("chile", "sign", "fact", "yes")}),
+    # a subject that is negated ("no ...") negates its statement
+    ("No Chilean court has heard the case.", {("chile", "hear", "fact", "no")}),
+    # pressing someone to act is advice to them, whatever the tense
+    ("For years Lima has pressed Chile to distance itself from the pact.",
+     {("chile", "distance", "recommendation", "support")}),
     # names listed with commas are all subjects, also before a relative clause or an appositive
     ("Chile, Peru and Bolivia signed the treaty.",
      {("chile", "sign", "fact", "yes"), ("peru", "sign", "fact", "yes"), ("bolivia", "sign", "fact", "yes")}),
@@ -50,6 +58,8 @@ SENTENCES = [
     ("The Federal Council has not yet said how it will respond to the ruling.",
      {("federal-council", "respond", "fact", "undecided")}),
     ("Chile has not disclosed which ports will be closed.", set()),  # the ports' fate is no one's act
+    # a clause reported without "that" after a phrase of time: the sayer's decision
+    ("Chile said on Monday it would not renew the agreement.", {("chile", "renew", "fact", "no")}),
 ]
 
 

@@ -14,11 +14,12 @@ Only closed classes are listed here (reporting verbs, relative words, particles)
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from briefcmp.analysis import nlp
 from briefcmp.analysis.factobjects import Fact
-from briefcmp.analysis.factwords import BREAK_TAGS, PREPOSITION_BEFORE, TIME, WHEN_PHRASE
+from briefcmp.analysis.factwords import BREAK_TAGS, PREPOSITION_BEFORE, SAYING, TIME, WHEN_PHRASE
 
 # Verbs that report or comment rather than act: with no object they state nothing keyable ("he added", "the
 # ministry said", "officials warned"). A closed class of reporting verbs.
@@ -26,19 +27,23 @@ REPORTING = frozenset("""say tell add note warn insist claim argue stress explai
 write report suggest agree disagree acknowledge admit concede recall observe remark conclude continue
 begin start end happen occur come go remain seem appear stand sit lie exist matter count""".split())
 RELATIVE = frozenset({"which", "who"})
-MAX_BARE_TAIL = 3  # "voted in favour", "pulled out": a particle phrase, not an object
+MAX_BARE_TAIL = 3
+_IT = re.compile(r"\s*(?:(?:and|but|so|yet)\s+)?[Ii]t\b")  # "voted in favour", "pulled out": a particle phrase, not an object
 
 
-def bare_action(sentence: str, tokens: list[nlp.Token], j: int, end_index: int, actors: tuple[str, ...], start: int,
-                kind: str, value: str) -> list[Fact]:
+def bare_action(sentence: str, tokens: list[nlp.Token], clause_start: int, j: int, end_index: int,
+                actors: tuple[str, ...], start: int, kind: str, value: str) -> list[Fact]:
     """Facts for a verb at ``j`` whose clause holds no object (``end_index``: where ``object_end`` put its end):
     only a particle or a short prepositional phrase without a noun of its own ("against", "in favour", "for
     now") or nothing before the clause ends. [] for a reporting verb, or when a clause or an infinitive follows
     (a frame, read elsewhere)."""
     verb = tokens[j]
     n = len(tokens)
-    if verb.lemma in REPORTING or not actors or verb.tag not in ("VB", "VBD", "VBZ", "VBP", "VBN"):
-        return []
+    if verb.lemma in REPORTING or verb.lemma in SAYING - {"decide"} or not actors \
+            or verb.tag not in ("VB", "VBD", "VBZ", "VBP", "VBN"):
+        return []  # "the government has indicated": a report's tail ("has not decided" is an open question)
+    if _IT.match(sentence, tokens[clause_start].start if clause_start < j else verb.start):
+        return []  # "It renews automatically": "it" is as often a thing as the last actor
     nxt = tokens[j + 1] if j + 1 < n else None
     if nxt is not None and not (nxt.tag in BREAK_TAGS or nxt.tag in ("IN", "RP", "RB", "RBR")):
         return []  # an object, a clause ("that ..."), an infinitive ("to ..."): not bare

@@ -269,6 +269,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             kind, value = modality(sentence[said_from:verb.start] if said_from >= 0 else region,
                                    sentence[tokens[i].start:verb.start] if i < j else "")
             said_from = -1
+            if tokens[clause_start].lemma in ("no", "neither") and value == "yes" and clause_start < i:
+                value = "no"  # "no Swiss court would have heard", "neither country has signed": a negated subject
             if verb.lemma == "decide" and value == "no":
                 value = "undecided"  # "has yet to decide on the reactors": not decided either way
             if denied and kind == "fact" and value == "yes":
@@ -381,7 +383,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                         facts.extend(listed_actions(sentence, names, tokens, listed, actor, "fact" if in_addition
                                                     else kind, "yes" if in_addition else value, stops))
         if len(facts) == drafted and verb.lemma not in NOT_ACTIONS and verb.lemma not in AUX:
-            facts += bare_action(sentence, tokens, j, end_index, actors, start, kind, value)  # "Spain abstained"
+            facts += bare_action(sentence, tokens, clause_start, j, end_index, actors, start, kind, value)  # "Spain abstained"
         elif len(facts) == drafted and verb.lemma in LINKING:  # "Sweden remains outside", "has become a member"
             facts += state(sentence, names, tokens, j, actors, start, kind, value)
         chain = (actors, start, kind, value) if actors else None
@@ -481,7 +483,8 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
                 while m < n and m - k < 4 and tokens[m].tag in ("IN", "NNP", "CD", "DT", "NN") \
                         and tokens[m].lemma not in ("that", "whether"):
                     m += 1
-                if m < n and tokens[m].lemma in ("that", "whether"):
+                if m < n and (tokens[m].lemma in ("that", "whether") or tokens[m].tag == "PRP" and m > k
+                              and tokens[m].lemma in ("it", "they")):  # "said on Monday it would not renew"
                     k, nxt = m, tokens[m]
             if nxt is not None and (t.lemma in SAYING | HEDGING | {"deny"} or t.lemma == "rule" and k > j + 1) and (
                     nxt.lemma in ("whether", "that") or nxt.tag == "PRP" and nxt.lemma in ("it", "they")

@@ -119,7 +119,7 @@ _OPPOSE = re.compile(r"\b(?:it\s+would\s+be\s+(?:a\s+)?(?:mistake|error|unwise|w
                      r"it\s+(?:was|has\s+been|had\s+been)\s+(?:a|an)\s+(?:mistake|error|blunder))\b", re.I)
 # A recommendation that frames the clause after it ("We recommend that Japan ...").
 ADVICE_FRAME = re.compile(r"\b(?:recommend(?:s|ed)?|urges?|urged|advises?|advised|suggests?|calls?\s+(?:for|on|upon)|"
-                          r"press|encourage|invite|implore|"
+                          r"press(?:es|ed)?|encourage|invite|implore|"
                           r"(?:we|must|should)\s+(?:now\s+|also\s+)?(?:insist|demand)\s+that|"  # the brief's own demand
                            r"(?:is|are)\s+(?:imperative|essential|crucial|vital|necessary|important))\s+(?:that\s+)?$",
                            re.I)
