@@ -58,6 +58,19 @@ SENTENCES = [
     ("The Federal Council has not yet said how it will respond to the ruling.",
      {("federal-council", "respond", "fact", "undecided")}),
     ("Chile has not disclosed which ports will be closed.", set()),  # the ports' fate is no one's act
+    # a frame reaches past a phrase of time to its infinitive
+    ("Peru's parliament voted on Tuesday to leave the pact.", {("peru", "leave", "fact", "yes")}),
+    ("Chile decided last week to expel the envoy.", {("chile", "expel", "fact", "yes")}),
+    # a country's institution named in common words after its possessive acts for it; a firm's own name does not
+    ("Peru's Chamber of Deputies on Monday repealed the decree.", {("peru", "repeal", "fact", "yes")}),
+    ("Chile's Codelco cut copper shipments.", set()),
+    # a head noun in the plural ("Andean Community governments") is a head all the same
+    ("Andean Community governments failed to block the plan.",
+     {("andean-community", "block", "fact", "no")}),
+    # a modal with "not" governs a verb the lexicon calls a noun
+    ("Chile will not arrest the minister.", {("chile", "arrest", "forecast", "no")}),
+    # an object that is a free relative ("what ...") holds its own verb
+    ("Chile already meets what the treaty requires of its fleet.", {("chile", "meet", "fact", "yes")}),
     # a clause reported without "that" after a phrase of time: the sayer's decision
     ("Chile said on Monday it would not renew the agreement.", {("chile", "renew", "fact", "no")}),
 ]
@@ -82,6 +95,12 @@ def test_an_action_with_no_object_quotes_its_particle_and_asks_about_the_verb(en
     assert question(fact, entities) == "Did Ecuador vote against?"
 
 
+def test_a_free_relative_object_keeps_its_words(entities: Entities) -> None:
+    (fact,) = read_facts("Chile already meets what the treaty requires of its fleet.", entities, context=Context(""))
+    assert fact.object_text == "what the treaty requires of its fleet"
+    assert {"treaty", "fleet"} <= set(fact.words)
+
+
 def test_a_state_asks_whether_it_is_so(entities: Entities) -> None:
     (fact,) = read_facts("Colombia has become a full member of the alliance.", entities, context=Context(""))
     assert fact.object_text == "a full member of the alliance" and fact.words == ("member", "alliance")
@@ -93,6 +112,9 @@ def test_a_state_asks_whether_it_is_so(entities: Entities) -> None:
     ("Analysts say it grants Peru a port.", "grants", "VBZ"),  # after a subject pronoun: a finite verb
     ("Lima intends to exempt Chile from the duty.", "exempt", "VB"),  # after "to", before an object
     ("Chile was not ruling out a ban.", "ruling", "VBG"),  # after "be": a progressive
+    ("Chile will not arrest him.", "arrest", "VB"),  # a modal with "not"
+    ("Chile already fulfils what it promised.", "fulfils", "VBZ"),  # a name opening its clause, then its verb
+    ("The will of voters matters.", "will", "MD"),  # (the lexicon's reading stays where nothing says otherwise)
     ("Peru, which applied in May, waits.", "applied", "VBD"),  # after "which" with no auxiliary: finite
 ])
 def test_the_grammar_around_a_word_mends_the_lexicons_tag(sentence: str, word: str, tag: str) -> None:

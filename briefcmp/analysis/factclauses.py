@@ -214,3 +214,13 @@ def unsaid(tokens: list[nlp.Token], i: int, k: int) -> bool:
     group = tokens[i:k]
     return bool(group) and group[-1].verb and group[-1].lemma in _UNSAID and any(
         t.lemma in ("not", "n't", "never") for t in group)
+
+
+def past_time(tokens: list[nlp.Token], k: int) -> int:
+    """The index after a short phrase of time at ``k`` ("on Tuesday", "on 4 June", "last week", "in May"), or ``k``
+    when none starts there: a frame reaches past it to its infinitive ("voted on Tuesday to withdraw")."""
+    m = k
+    while m < len(tokens) and m - k < 4 and tokens[m].tag in ("IN", "JJ", "DT", "CD", "NNP", "NN"):
+        m += 1
+    timed = any(t.lemma in TIME or t.tag == "CD" for t in tokens[k:m])
+    return m if m > k and timed and tokens[k].tag in ("IN", "JJ") else k

@@ -40,7 +40,7 @@ from typing import Optional
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities, proper_names
 from briefcmp.analysis.factclauses import (
-    LINKING, OPEN_WH, bare_action, clause_subject, listed_subject, state, unsaid,
+    LINKING, OPEN_WH, bare_action, clause_subject, listed_subject, past_time, state, unsaid,
 )
 from briefcmp.analysis.factnouns import listed_actions, noun_actions
 from briefcmp.analysis.factobjects import (
@@ -473,6 +473,10 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
                 if m + 1 < n and tokens[m].tag == "TO" and tokens[m + 1].verb:
                     j = m + 1
                     continue
+            m = past_time(tokens, k) if t.lemma in FRAMES else k  # "voted on Tuesday to withdraw"
+            if k < m + 1 < n and tokens[m].tag == "TO" and tokens[m + 1].verb:
+                j = m + 1
+                continue
             if t.lemma == "stop" and nxt is not None and nxt.lemma == "short":  # "stopped short of confirming"
                 m = k + 1
                 if m < n and tokens[m].lemma == "of" and m + 1 < n and tokens[m + 1].verb:
@@ -564,7 +568,7 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
             low = t.text.lower()
             if t.text in ("'s", "\u2019s", "'", "\u2019") or t.tag == "POS":
                 possessive = True
-            elif low in HEADS or t.tag in ("RB", "CC") or low in ("both", "itself", "too", "s") or low == "the" and any(
+            elif low in HEADS or t.lemma in HEADS or t.tag in ("RB", "CC") or low in ("both", "itself", "too", "s") or low == "the" and any(
                     t.end < x <= t.end + 2 for x, _, _ in inside):  # "Japan and the Netherlands"
                 head_seen = head_seen or low in HEADS
                 continue

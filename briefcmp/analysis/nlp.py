@@ -183,6 +183,13 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # "it" and "you
 _OPENERS = frozenset({",", ";", ":", "and", "but", "that", "because", "so", "while", "as", "if", "when"})
 
 
+def _opening_name(found: list[tuple[str, int, str]], tags: list[str], k: int) -> bool:
+    """Whether the proper noun at ``k`` ends a run of proper nouns that opens its clause."""
+    while k > 0 and tags[k - 1] in ("NNP", "NNPS"):
+        k -= 1
+    return k == 0 or tags[k - 1] in (",", ":", ".", "CC") or found[k - 1][0].lower() in ("that", "the")
+
+
 def _repair_finite(found: list[tuple[str, int, str]], tags: list[str], is_verb) -> None:
     """Mend in place the lexicon's first reading where the grammar around a word says it is a verb: after a
     subject pronoun ("it grants Ethiopia a base", "they need help": the lexicon's noun is a finite verb), after
@@ -207,6 +214,12 @@ def _repair_finite(found: list[tuple[str, int, str]], tags: list[str], is_verb) 
                                                                              "RB") and is_verb(word):
             tags[n] = "VBZ" if low.endswith("s") and before in ("it", "he", "she") else "VBP" if before != "it" \
                 else tags[n]  # "it grants"; "they need"
+        elif t == "NNS" and tags[k] in ("NNP", "NNPS") and _opening_name(found, tags, k) and low.endswith("s") \
+                and nxt in ("DT", "WP", "WDT", "PRP$") and is_verb(word):
+            tags[n] = "VBZ"  # "Switzerland already fulfils what ...": a name opening the clause, then its verb
+        elif tags[k] == "MD" and t in ("NN", "JJ") and k + 1 < n and found[k + 1][0].lower() in ("not", "n't") \
+                and is_verb(word):
+            tags[n] = "VB"  # "will not arrest", "may not extend": a modal with "not" governs a verb
         elif tags[k] == "TO" and k and tags[k - 1].startswith(("VB", "NN", "JJ")) and nxt in (
                 "DT", "NNP", "NNPS", "PRP", "PRP$") and is_verb(word) and not low.endswith("s"):
             tags[n] = "VB"  # "intends to exempt YouTube", "was asked to block the plan"
