@@ -26,6 +26,8 @@ SENTENCES = [
     ("Chile agreed.", set()),
     ("Peru responded on Monday.", set()),
     ("The treaty is void, the government of Chile has indicated.", set()),
+    ("Chile has not signed the accord, Peru reiterated.", {("chile", "sign", "fact", "no")}),  # a report's tail
+    ("Peru should levy the duty, as Chile already allows.", {("peru", "levy", "recommendation", "support")}),
     ("Chile has not decided.", {("chile", "decide", "fact", "undecided")}),
     ("Chile signed the pact. It renews every year.", {("chile", "sign", "fact", "yes")}),
     # a subject that is negated ("no ...") negates its statement
@@ -58,6 +60,9 @@ SENTENCES = [
     ("The Federal Council has not yet said how it will respond to the ruling.",
      {("federal-council", "respond", "fact", "undecided")}),
     ("Chile has not disclosed which ports will be closed.", set()),  # the ports' fate is no one's act
+    # a relative clause whose object is the noun before it: that noun is the object
+    ("Peru should not wait for a deal that Quito will never accept.",
+     {("peru", "wait", "recommendation", "oppose"), ("ecuador", "accept", "forecast", "no")}),
     # a frame reaches past a phrase of time to its infinitive
     ("Peru's parliament voted on Tuesday to leave the pact.", {("peru", "leave", "fact", "yes")}),
     ("Chile decided last week to expel the envoy.", {("chile", "expel", "fact", "yes")}),
@@ -99,6 +104,14 @@ def test_a_free_relative_object_keeps_its_words(entities: Entities) -> None:
     (fact,) = read_facts("Chile already meets what the treaty requires of its fleet.", entities, context=Context(""))
     assert fact.object_text == "what the treaty requires of its fleet"
     assert {"treaty", "fleet"} <= set(fact.words)
+
+
+def test_the_object_of_a_relative_clause_is_the_noun_it_follows(entities: Entities) -> None:
+    sentence = "The charges of corruption, which Chile rejects, were dropped."
+    (fact,) = read_facts(sentence, entities, context=Context(""))
+    assert (fact.actor, fact.verb, fact.value) == ("chile", "reject", "yes")
+    assert fact.object_text == "The charges of corruption" and {"charge", "corruption"} <= set(fact.words)
+    assert sentence[fact.start:fact.end] == "The charges of corruption, which Chile rejects"
 
 
 def test_a_state_asks_whether_it_is_so(entities: Entities) -> None:

@@ -18,21 +18,22 @@ import re
 from typing import Optional
 
 from briefcmp.analysis import nlp
-from briefcmp.analysis.factobjects import Fact
+from briefcmp.analysis.factobjects import Fact, object_words
 from briefcmp.analysis.factwords import BREAK_TAGS, PREPOSITION_BEFORE, SAYING, TIME, WHEN_PHRASE
 
 # Verbs that report or comment rather than act: with no object they state nothing keyable ("he added", "the
 # ministry said", "officials warned"). A closed class of reporting verbs.
 REPORTING = frozenset("""say tell add note warn insist claim argue stress explain reply respond answer comment
-write report suggest agree disagree acknowledge admit concede recall observe remark conclude continue
+write report suggest agree disagree acknowledge admit concede recall observe remark conclude continue reiterate
+repeat emphasise emphasize underline maintain assert hear learn
 begin start end happen occur come go remain seem appear stand sit lie exist matter count""".split())
 RELATIVE = frozenset({"which", "who"})
-MAX_BARE_TAIL = 3
-_IT = re.compile(r"\s*(?:(?:and|but|so|yet)\s+)?[Ii]t\b")  # "voted in favour", "pulled out": a particle phrase, not an object
+MAX_BARE_TAIL = 3  # "voted in favour", "pulled out": a particle phrase, not an object
+_IT = re.compile(r"\s*(?:(?:and|but|so|yet)\s+)?[Ii]t\b")
 
 
-def bare_action(sentence: str, tokens: list[nlp.Token], clause_start: int, j: int, end_index: int,
-                actors: tuple[str, ...], start: int, kind: str, value: str) -> list[Fact]:
+def bare_action(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int, j: int,
+                end_index: int, actors: tuple[str, ...], start: int, kind: str, value: str) -> list[Fact]:
     """Facts for a verb at ``j`` whose clause holds no object (``end_index``: where ``object_end`` put its end):
     only a particle or a short prepositional phrase without a noun of its own ("against", "in favour", "for
     now") or nothing before the clause ends. [] for a reporting verb, or when a clause or an infinitive follows
@@ -44,6 +45,10 @@ def bare_action(sentence: str, tokens: list[nlp.Token], clause_start: int, j: in
         return []  # "the government has indicated": a report's tail ("has not decided" is an open question)
     if _IT.match(sentence, tokens[clause_start].start if clause_start < j else verb.start):
         return []  # "It renews automatically": "it" is as often a thing as the last actor
+    if clause_start and tokens[clause_start - 1].lemma in ("as", "than"):
+        return []  # "as the regulation already allows": a comparison whose object is the clause before
+    if clause_start and tokens[clause_start - 1].text == "," and all(t.tag in BREAK_TAGS for t in tokens[j + 1:]):
+        return []  # "..., officials reiterated.", "..., the court heard.": a report's tail, not an act
     nxt = tokens[j + 1] if j + 1 < n else None
     if nxt is not None and not (nxt.tag in BREAK_TAGS or nxt.tag in ("IN", "RP", "RB", "RBR")):
         return []  # an object, a clause ("that ..."), an infinitive ("to ..."): not bare
@@ -59,10 +64,33 @@ def bare_action(sentence: str, tokens: list[nlp.Token], clause_start: int, j: in
     elif len(tail) > MAX_BARE_TAIL or any(t.tag in ("NNP", "NNPS", "DT", "PRP$") for t in tail):
         return []  # an object the object reader did not take ("voted against it", "against the plan")
     q_end = tail[-1].end if tail else verb.end
+    gap = _gap_object(tokens, clause_start) if not tail else []
+    if gap:  # "a consensus that Budapest will never give": Budapest will never give the consensus
+        words, shown, scope, nouns, others, object_text = object_words(sentence, gap, names, actors)
+        return [Fact(actor, actors, verb.lemma, gap[0].start, q_end, gap[0].start, gap[-1].end, kind, value,
+                     tuple(words), tuple(shown), tuple(scope), others, object_text, tuple(nouns)) for actor in actors]
     o_start = tail[0].start if tail else verb.end
     shown = sentence[o_start:q_end]
     return [Fact(actor, actors, verb.lemma, start, q_end, o_start, q_end, kind, value, (), (), (), (), shown, ())
             for actor in actors]
+
+
+def _gap_object(tokens: list[nlp.Token], clause_start: int) -> list[nlp.Token]:
+    """The noun phrase a relative clause at ``clause_start`` takes as its verb's object ("the obstacle that the
+    court placed", "the charges, which Israel rejects"): its tokens, or [] when the clause has no such antecedent."""
+    k = clause_start - 1
+    if k < 1 or tokens[k].lemma not in ("that", "which"):
+        return []
+    end = k - 1 if tokens[k - 1].text != "," else k - 2
+    if end < 0 or not tokens[end].noun or tokens[end].tag in ("NNP", "NNPS"):
+        return []
+    first = end
+    while first > 0 and end - first < 5 and (tokens[first - 1].tag[:2] in ("NN", "JJ", "VB") and tokens[first - 1].tag
+                                              not in ("VBD", "VBZ", "VBP") or tokens[first - 1].lemma == "of"):
+        first -= 1
+    while first > 0 and tokens[first - 1].tag in ("DT", "PRP$"):
+        first -= 1
+    return tokens[first:end + 1]
 
 
 def _opening_list(names: list[tuple[int, int, str]], tokens: list[nlp.Token], last: int

@@ -383,7 +383,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                         facts.extend(listed_actions(sentence, names, tokens, listed, actor, "fact" if in_addition
                                                     else kind, "yes" if in_addition else value, stops))
         if len(facts) == drafted and verb.lemma not in NOT_ACTIONS and verb.lemma not in AUX:
-            facts += bare_action(sentence, tokens, clause_start, j, end_index, actors, start, kind, value)  # "Spain abstained"
+            # "Spain abstained", "Beijing has not retaliated"
+            facts += bare_action(sentence, names, tokens, clause_start, j, end_index, actors, start, kind, value)
         elif len(facts) == drafted and verb.lemma in LINKING:  # "Sweden remains outside", "has become a member"
             facts += state(sentence, names, tokens, j, actors, start, kind, value)
         chain = (actors, start, kind, value) if actors else None
@@ -568,7 +569,8 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
             low = t.text.lower()
             if t.text in ("'s", "\u2019s", "'", "\u2019") or t.tag == "POS":
                 possessive = True
-            elif low in HEADS or t.lemma in HEADS or t.tag in ("RB", "CC") or low in ("both", "itself", "too", "s") or low == "the" and any(
+            elif low in HEADS or t.lemma in HEADS or t.tag in ("RB", "CC") or low in ("both", "itself", "too", "s") \
+                    or low == "the" and any(
                     t.end < x <= t.end + 2 for x, _, _ in inside):  # "Japan and the Netherlands"
                 head_seen = head_seen or low in HEADS
                 continue

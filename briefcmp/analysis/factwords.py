@@ -96,8 +96,9 @@ NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|ceas(?:e|ed|es|in
                        r"n['\u2019]t\b|\byet\s+to\b", re.I)
 _HEDGE = re.compile(r"\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|undecided|whether|le(?:ft|aves?|aving)\s+open|"
                     r"on\s+the\s+fence|non-?committal|"
-                    r"(?:not|n['\u2019]t|never)\s+(?:yet\s+)?(?:said|say|says|disclosed?|specified|specify|revealed?|"
-                    r"indicated?|confirmed?|announced?|explained?|clarified|clarify)\s+(?:how|when|which|what|where|why)|"
+                    r"(?:not|n['\u2019]t|never)\s+(?:yet\s+)?(?:said|say|says|disclosed?|specified|specify|"
+                    r"revealed?|indicated?|confirmed?|announced?|explained?|clarified|clarify)\s+"
+                    r"(?:how|when|which|what|where|why)|"
                     r"not\s+(?:yet\s+)?(?:decided|clear)|has\s+yet\s+to\s+decide|weigh(?:s|ed|ing)?|"
                     r"consider(?:s|ed|ing)?|mull(?:s|ed|ing)?)\b", re.I)
 _FORECAST = re.compile(r"\b(?:will|would|could|may|might|shall|(?:is|are|was|were)\s+(?:likely|unlikely|expected|"

@@ -208,10 +208,11 @@ def _repair_finite(found: list[tuple[str, int, str]], tags: list[str], is_verb) 
             k -= 1
         before = found[k][0].lower()
         nxt = tags[n + 1] if n + 1 < len(found) else "."
-        if t in ("NN", "NNS") and k == n - 1 and (before in _SUBJECT_PRONOUNS or before == "it" and (
-                k == 0 or found[k - 1][0].lower() in _OPENERS or tags[k - 1] in ("VBD", "VBZ", "VBP") and
-                found[k - 1][0].lower() in ("say", "says", "said"))) and nxt in ("DT", "NNP", "PRP", "PRP$", "NNS", "IN",
-                                                                             "RB") and is_verb(word):
+        after_said = k and tags[k - 1] in ("VBD", "VBZ", "VBP") and found[k - 1][0].lower() in ("say", "says", "said")
+        subject = before in _SUBJECT_PRONOUNS or before == "it" and (k == 0 or found[k - 1][0].lower() in _OPENERS
+                                                                     or after_said)
+        if t in ("NN", "NNS") and k == n - 1 and subject and nxt in ("DT", "NNP", "PRP", "PRP$", "NNS", "IN", "RB") \
+                and is_verb(word):
             tags[n] = "VBZ" if low.endswith("s") and before in ("it", "he", "she") else "VBP" if before != "it" \
                 else tags[n]  # "it grants"; "they need"
         elif t == "NNS" and tags[k] in ("NNP", "NNPS") and _opening_name(found, tags, k) and low.endswith("s") \
