@@ -5,6 +5,7 @@ a question a negated verb of saying leaves open. The sentences are written for t
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities
@@ -138,3 +139,18 @@ def test_the_grammar_around_a_word_mends_the_lexicons_tag(sentence: str, word: s
 def test_a_noun_after_an_object_pronoun_stays_a_noun() -> None:
     tokens = nlp.tag("Lima gave it loans and grants.")
     assert [t.tag for t in tokens if t.text in ("loans", "grants")] == ["NNS", "NNS"]
+
+
+# the words of the shapes above, in any order: no error, quotes and objects inside the text, never empty
+_WORDS = st.sampled_from(["Chile", "Peru", "the", "not", "which", "who", "that", "is", "remains", "has", "become",
+                          "a", "member", "no", "It", "voted", "against", "abstained", "said", "how", "when", "on",
+                          "Tuesday", "what", "'s", "Chamber", "will", "arrest", ",", ".", "in", "favour", "it"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS, max_size=30))
+def test_any_order_of_these_words_reads_without_error(words: list[str]) -> None:
+    sentence = " ".join(words)
+    for f in read_facts(sentence, Entities(), carried="chile"):
+        assert 0 <= f.start < f.end <= len(sentence) and f.object_start < f.object_end <= len(sentence)
+        assert f.value in ("yes", "no", "undecided", "support", "oppose")

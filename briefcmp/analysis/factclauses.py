@@ -69,8 +69,8 @@ def bare_action(sentence: str, names: list[tuple[int, int, str]], tokens: list[n
         words, shown, scope, nouns, others, object_text = object_words(sentence, gap, names, actors)
         return [Fact(actor, actors, verb.lemma, gap[0].start, q_end, gap[0].start, gap[-1].end, kind, value,
                      tuple(words), tuple(shown), tuple(scope), others, object_text, tuple(nouns)) for actor in actors]
-    o_start = tail[0].start if tail else verb.end
-    shown = sentence[o_start:q_end]
+    o_start = tail[0].start if tail else verb.start  # no object: its span is the verb's own (never empty)
+    shown = sentence[tail[0].start:q_end] if tail else ""
     return [Fact(actor, actors, verb.lemma, start, q_end, o_start, q_end, kind, value, (), (), (), (), shown, ())
             for actor in actors]
 
