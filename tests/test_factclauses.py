@@ -77,6 +77,8 @@ SENTENCES = [
     ("Chile will not arrest the minister.", {("chile", "arrest", "forecast", "no")}),
     # an object that is a free relative ("what ...") holds its own verb
     ("Chile already meets what the treaty requires of its fleet.", {("chile", "meet", "fact", "yes")}),
+    # undertaking to act is a pledge, as "pledged to" is: a forecast of the act
+    ("Chile has undertaken to register the vessels.", {("chile", "register", "forecast", "yes")}),
     # a clause reported without "that" after a phrase of time: the sayer's decision
     ("Chile said on Monday it would not renew the agreement.", {("chile", "renew", "fact", "no")}),
 ]

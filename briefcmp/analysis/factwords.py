@@ -26,7 +26,8 @@ FRAMES = NEGATING | HEDGING | SAYING | ADVISING | frozenset({"stop", "need", "co
                                                               "expect", "try", "want", "appear", "seem", "tend",
                                                               "agree", "move", "support", "back", "vote", "opt",
                                                               "choose", "cease", "quit", "pledge", "promise",
-                                                              "vow", "threaten", "offer", "leave", "compel",
+                                                              "vow", "undertake", "threaten", "offer", "leave",
+                                                              "compel",
                                                               "force", "oblige", "allow", "permit",
                                                               "rule"})  # "ruled out sending": negated (modality)
 # "would be wise (not) to", "would be well advised to": advice in the words of a judgement.
@@ -106,7 +107,8 @@ _FORECAST = re.compile(r"\b(?:will|would|could|may|might|shall|(?:is|are|was|wer
                        r"(?:is|are|was|were)\s+not\s+(?:likely|expected|set|poised)\s+to|"
                        r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:ready|prepared|keen|eager|willing)\s+to|"
                        r"plans?\s+to|intends?\s+to|is\s+going\s+to|"
-                       r"(?:pledg|promis|vow|threaten|offer)\w*\s+to)\b|'ll\b", re.I)  # a pledge is not a deed
+                       r"(?:pledg|promis|vow|threaten|offer|undert(?:ak|ook))\w*\s+to)\b|'ll\b",
+                       re.I)  # a pledge is not a deed
 _ADVICE = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|would\s+do\s+well\s+to|"
                      r"(?:would|will)\s+be\s+(?:wise|well\s+advised|prudent|right)\s+to|"
                      r"(?:we|i|the\s+authors?)\s+(?:strongly\s+)?(?:recommend|urge|advise|suggest)|"
