@@ -53,8 +53,8 @@ from briefcmp.analysis.factforms import (
 )
 from briefcmp.analysis.factsubjects import Context, countries_ids, national_body, office_actor, remember
 from briefcmp.analysis.factwords import (
-    ACRONYM, ADVICE_FRAME, ADVISABLE, MISTAKEN, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DENYING, DISPOSED,
-    FRAMES, HEADS, HEDGING, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, NOT_BODIES,
+    ACRONYM, ADVICE_FRAME, ADVISABLE, MISTAKEN, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DEMANDING,
+    DENYING, DISPOSED, FRAMES, HEADS, HEDGING, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, NOT_BODIES,
     PREPOSITION_BEFORE, QUOTE_MARKS, REPORTS, SAYING, TIME, UNASSERTED, WHEN_PHRASE, modality,
 )
 
@@ -159,7 +159,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 and tokens[i - 2].lemma in DENYING  # "denied reports that ...": what they report did not happen
             conditional = not denied and (t.lemma in ("if", "unless") or condition_at(tokens, i) or (
                 t.lemma in ("that", "whether") and i and (tokens[i - 1].lemma in UNASSERTED  # "the claim that ..."
-                                                          or tokens[i - 1].verb and tokens[i - 1].lemma in MANDATIVE)))
+                                                          or tokens[i - 1].verb and tokens[i - 1].lemma in MANDATIVE
+                                                          and tokens[i - 1].lemma not in DEMANDING)))
             if t.lemma not in ("but", "as", "after", "before", "since"):  # mostly prepositions: the subject holds
                 chain = None
             i += 1
@@ -388,7 +389,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         elif len(facts) == drafted and verb.lemma in LINKING:  # "Sweden remains outside", "has become a member"
             facts += state(sentence, names, tokens, j, actors, start, kind, value)
         chain = (actors, start, kind, value) if actors else None
-        i = end_index
+        i = j + 1 if verb.lemma in DEMANDING and j + 1 < n and tokens[j + 1].lemma == "that" else end_index
     facts += noun_actions(sentence, names, tokens, entities, context, last_subject or carried, stops, facts)
     if clause and carried and not facts:  # a listed action quoted alone ("the suspension of visas for ...")
         facts = listed_actions(sentence, names, tokens, 0, carried, "fact", "yes", stops)

@@ -124,6 +124,7 @@ _OPPOSE = re.compile(r"\b(?:it\s+would\s+be\s+(?:a\s+)?(?:mistake|error|unwise|w
 ADVICE_FRAME = re.compile(r"\b(?:recommend(?:s|ed)?|urges?|urged|advises?|advised|suggests?|calls?\s+(?:for|on|upon)|"
                           r"press(?:es|ed)?|encourage|invite|implore|"
                           r"(?:we|must|should)\s+(?:now\s+|also\s+)?(?:insist|demand)\s+that|"  # the brief's own demand
+                          r"(?:demand|request|ask)(?:s|ed)?\s+that|"  # someone's demand: a position on what it asks
                            r"(?:is|are)\s+(?:imperative|essential|crucial|vital|necessary|important))\s+(?:that\s+)?$",
                            re.I)
 # Phrases of time or manner that end an object ("suspended its budget support with immediate effect").
@@ -143,6 +144,9 @@ accusation charge""".split())
 # Verbs whose "that" clause asks for something ("demanded that the government carry out ..."): the demand
 # is the fact; what it asks for is not asserted.
 MANDATIVE = frozenset({"demand", "request", "require", "stipulate", "ask"})
+# Of those, a person's or a party's demand ("the party demanded that Peru leave the pact"): a position on what it
+# asks for, as reported advice is ("urged Japan to join"); a rule's requirement is no one's position.
+DEMANDING = frozenset({"demand", "request", "ask"})
 # Where a clause starts (the subject of the next verb is after it).
 CLAUSE_WORDS = frozenset({"that", "whether", "which", "who", "while", "whereas", "but", "although", "though",
                            "because", "as", "after", "before", "when", "since", "if", "unless", "so", "where"})
