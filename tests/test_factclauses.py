@@ -117,6 +117,20 @@ def test_the_object_of_a_relative_clause_is_the_noun_it_follows(entities: Entiti
     assert sentence[fact.start:fact.end] == "The charges of corruption, which Chile rejects"
 
 
+@pytest.mark.parametrize("sentence, actor", [
+    ("The foreign minister, a veteran diplomat, banned the imports.", "peru"),  # an office, then its appositive
+    ("The ministry, which had hesitated for weeks, banned the imports.", "peru"),
+    ("Governor Ana Ruiz, a former judge, banned the imports.", "governor"),
+])
+def test_an_office_set_off_by_an_appositive_is_the_subject(entities: Entities, sentence: str, actor: str) -> None:
+    got = {(f.actor, f.verb, f.value) for f in read_facts(sentence, entities, context=Context("peru"))}
+    assert (actor, "ban", "yes") in got
+
+
+def test_a_thing_set_off_by_an_appositive_is_no_actor(entities: Entities) -> None:
+    assert read_facts("The report, published on Monday, criticised the plan.", entities, context=Context("peru")) == []
+
+
 def test_a_state_asks_whether_it_is_so(entities: Entities) -> None:
     (fact,) = read_facts("Colombia has become a full member of the alliance.", entities, context=Context(""))
     assert fact.object_text == "a full member of the alliance" and fact.words == ("member", "alliance")

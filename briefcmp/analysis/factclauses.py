@@ -5,9 +5,15 @@
   is what follows the verb up to the clause end (a particle, a preposition), or nothing;
 - a **listed subject**: names listed with commas before "and" ("France, Italy and Poland joined ..."),
   each an actor;
-- an **appositive or relative subject**: a name set off by an appositive or a relative clause before its
-  verb ("Sweden, which applied in May, remains outside"; "Ecolo-Groen, the Greens, voted against it"),
-  and the subject of a relative clause ("..., Sweden, which applied in May"): the name before "which"/"who".
+- an **appositive, relative or fronted subject**: a name or an office set off by an appositive, a relative
+  clause or a prepositional phrase before its verb ("Sweden, which applied in May, remains outside"; "The
+  foreign minister, a veteran diplomat, banned ..."; "Japan, in its statement, condemned ..."), and the
+  subject of a relative clause ("..., Sweden, which applied in May"): the name before "which"/"who";
+- a **relative clause's object**: the noun it follows ("a consensus that Budapest will never give");
+- a **linking verb** with a complement that names something: a state ("is not a member of", "remains
+  outside", "has become a full member of"), asked as "Is X ...?";
+- what a **negated verb of saying** leaves open ("has not said how it will respond": undecided), and a frame
+  that reaches past a phrase of time to its infinitive ("voted on Tuesday to withdraw").
 
 Only closed classes are listed here (reporting verbs, relative words, particles); the verb itself may be any.
 """
@@ -158,13 +164,9 @@ def clause_subject(sentence: str, names: list[tuple[int, int, str]], tokens: lis
     return appositive_subject(names, tokens, clause_start, i)
 
 
-def appositive_subject(names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
-                       i: int) -> Optional[tuple[tuple[str, ...], int]]:
-    """The names opening a clause whose verb at ``i`` follows an appositive or a relative clause set off by
-    commas: "Sweden, which applied in May, remains outside"; "Ecolo-Groen, the French- and Dutch-speaking
-    Greens, voted against it"; "France, Italy and Poland, which had pushed for a tough line, voted in favour".
-    None when anything but adverbs and auxiliaries stands between the closing comma and the verb, or the names
-    are not the first words of their clause."""
+def _inserted_at(tokens: list[nlp.Token], clause_start: int, i: int) -> Optional[int]:
+    """The index of the comma that opens an appositive or a relative clause closed by the comma before
+    ``clause_start``, when only adverbs and auxiliaries stand between that comma and the verb at ``i``; else None."""
     if clause_start < 2 or clause_start > i or tokens[clause_start - 1].text != ",":
         return None
     if any(t.tag not in ("RB", "MD") and not (t.verb and t.lemma in ("have", "be", "do")) for t in
@@ -180,8 +182,31 @@ def appositive_subject(names: list[tuple[int, int, str]], tokens: list[nlp.Token
         return None
     if inserted[0].lemma not in RELATIVE and any(t.verb for t in inserted):
         return None  # ", hit by sanctions, ...": a participle clause, not another name for the subject
-    listed = _opening_list(names, tokens, k - 1)
+    return k
+
+
+def appositive_subject(names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
+                       i: int) -> Optional[tuple[tuple[str, ...], int]]:
+    """The names opening a clause whose verb at ``i`` follows an appositive or a relative clause set off by
+    commas: "Sweden, which applied in May, remains outside"; "Ecolo-Groen, the French- and Dutch-speaking
+    Greens, voted against it"; "France, Italy and Poland, which had pushed for a tough line, voted in favour".
+    None when anything but adverbs and auxiliaries stands between the closing comma and the verb, or the names
+    are not the first words of their clause."""
+    k = _inserted_at(tokens, clause_start, i)
+    listed = None if k is None else _opening_list(names, tokens, k - 1)
     return None if listed is None else (tuple(dict.fromkeys(listed[0])), listed[1])
+
+
+def appositive_opening(tokens: list[nlp.Token], clause_start: int, i: int) -> Optional[tuple[int, int]]:
+    """The token range of the phrase opening a clause before an appositive that names it again ("Cagayan's
+    governor, Manuel Mamba, has opposed ..."): for the office reader; None without one."""
+    k = _inserted_at(tokens, clause_start, i)
+    if k is None:
+        return None
+    lo = k - 1
+    while lo > 0 and tokens[lo - 1].text not in (",", ";", ":") and tokens[lo - 1].tag != ".":
+        lo -= 1
+    return (lo, k) if lo < k else None
 
 
 # Linking verbs: "X is (not) a member of Y", "X remains outside", "X has become a full member of Y". Their
@@ -252,3 +277,25 @@ def past_time(tokens: list[nlp.Token], k: int) -> int:
         m += 1
     timed = any(t.lemma in TIME or t.tag == "CD" for t in tokens[k:m])
     return m if m > k and timed and tokens[k].tag in ("IN", "JJ") else k
+
+
+def fronted(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
+            i: int) -> tuple[tuple[str, ...], int]:
+    """The subject before a parenthesis set off by a comma: "Japan, in its statement after the invasion,
+    condemned ..." and "Japan in its press statement after the invasion of Ukraine, strongly condemned ...".
+    Only a name that opens the sentence (or a clause after ";") and is followed by a preposition."""
+    if clause_start == 0 or tokens[clause_start - 1].text != ",":
+        return (), tokens[i].start if i < len(tokens) else len(sentence)
+    k = clause_start - 1
+    while k > 0 and tokens[k - 1].text not in (";", ":") and tokens[k - 1].tag != ".":
+        k -= 1
+    head = tokens[k].start
+    for a, b, e in names:
+        if a == head or (a > head and not sentence[head:a].strip(" ,").lower() in ("", "the")):
+            if a != head and sentence[head:a].strip().lower() != "the":
+                continue
+            rest = sentence[b:tokens[clause_start - 1].start]
+            if re.match(r"\s*,?\s*(?:in|at|on|after|during|with|for|through|like|unlike|as|however|too|also|"
+                        r"meanwhile|though|instead|therefore|nevertheless|by\s+contrast|in\s+turn)\b", rest, re.I):
+                return (e,), a
+    return (), tokens[i].start

@@ -10,7 +10,8 @@ gives one ``Fact`` per actor and action:
   ``factsubjects`` says ("Chancellor Olaf Scholz", "the ministry", "the tribunal"), "it" and
   "he" the last subject, an agentless passive of a measure the paragraph's actor;
 - actions written as nouns after a possessive ("the UK's closure of ...") and listed after
-  "including" or "in addition to" are facts too (``factnouns``);
+  "including" or "in addition to" are facts too (``factnouns``); so are actions with no object, states
+  ("is not a member of"), and subjects set off by an appositive or a relative clause (``factclauses``);
 - the **action**: the verb's lemma and its object up to the end of the clause; coordinated
   verbs are separate facts with the same actors ("condemned the attack and joined the
   sanctions" is two);
@@ -40,7 +41,8 @@ from typing import Optional
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities, proper_names
 from briefcmp.analysis.factclauses import (
-    LINKING, OPEN_WH, bare_action, clause_subject, listed_subject, past_time, state, unsaid,
+    LINKING, OPEN_WH, appositive_opening, bare_action, clause_subject, fronted, listed_subject, past_time, state,
+    unsaid,
 )
 from briefcmp.analysis.factnouns import listed_actions, noun_actions
 from briefcmp.analysis.factobjects import (
@@ -225,16 +227,18 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                                              if tokens[clause_start].start <= a < tokens[advised].start))
                 subject_start = tokens[clause_start].start
             if not actors:  # "Sweden, which applied in May, remains outside"; "Sweden, which applied"
-                actors, subject_start = _fronted(sentence, names, tokens, clause_start, i)
+                actors, subject_start = fronted(sentence, names, tokens, clause_start, i)
                 actors, subject_start = (actors, subject_start) if actors else clause_subject(
                     sentence, names, tokens, clause_start, i) or (actors, subject_start)
             elif clause_start < i:
                 actors, subject_start = listed_subject(names, tokens, clause_start, subject_start, actors)
                 remember(tokens, clause_start, i, actors[0], context)
-            if not actors and clause_start < i:  # "Chancellor Olaf Scholz", "the ministry", "the tribunal"
-                who = office_actor(tokens, clause_start, i, names, entities, context, carried if clause else "")
+            opening = None if actors else appositive_opening(tokens, clause_start, i)
+            if not actors and (clause_start < i or opening):  # "Chancellor Olaf Scholz", "the ministry", "the tribunal"
+                lo, hi = opening or (clause_start, i)  # "The minister, a diplomat, banned ...": before the comma
+                who = office_actor(tokens, lo, hi, names, entities, context, carried if clause else "")
                 if who:
-                    actors, subject_start = (who,), tokens[clause_start].start
+                    actors, subject_start = (who,), tokens[lo].start
             before = sentence[tokens[clause_start].start:tokens[i].start] if clause_start < n else ""
             if not actors and (carried or last_subject) and (_PRONOUN.fullmatch(before) or clause and (
                     i == 0 or _OPENING.fullmatch(sentence[:tokens[i].start]))):
@@ -600,28 +604,6 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
 
 _PRONOUN = re.compile(r"\s*(?:(?:and|but|so|yet)\s+)?(?:[Ii]t|[Tt]hey)(?:\s+(?:also|too|then|later|further|"
                       r"subsequently))?\s*")
-
-
-def _fronted(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
-             i: int) -> tuple[tuple[str, ...], int]:
-    """The subject before a parenthesis set off by a comma: "Japan, in its statement after the invasion,
-    condemned ..." and "Japan in its press statement after the invasion of Ukraine, strongly condemned ...".
-    Only a name that opens the sentence (or a clause after ";") and is followed by a preposition."""
-    if clause_start == 0 or tokens[clause_start - 1].text != ",":
-        return (), tokens[i].start if i < len(tokens) else len(sentence)
-    k = clause_start - 1
-    while k > 0 and tokens[k - 1].text not in (";", ":") and tokens[k - 1].tag != ".":
-        k -= 1
-    head = tokens[k].start
-    for a, b, e in names:
-        if a == head or (a > head and not sentence[head:a].strip(" ,").lower() in ("", "the")):
-            if a != head and sentence[head:a].strip().lower() != "the":
-                continue
-            rest = sentence[b:tokens[clause_start - 1].start]
-            if re.match(r"\s*,?\s*(?:in|at|on|after|during|with|for|through|like|unlike|as|however|too|also|"
-                        r"meanwhile|though|instead|therefore|nevertheless|by\s+contrast|in\s+turn)\b", rest, re.I):
-                return (e,), a
-    return (), tokens[i].start
 
 
 def _to_verb(tokens: list[nlp.Token], pos: int) -> bool:
