@@ -22,7 +22,7 @@ SENTENCES = [
     ("Peru has not yet retaliated.", {("peru", "retaliate", "fact", "no")}),
     ("Bolivia has declined to follow for now.", {("bolivia", "follow", "fact", "no")}),
     ("Uruguay could retaliate.", {("uruguay", "retaliate", "forecast", "yes")}),
-    ("Ecuador voted against, after a long debate.", {("ecuador", "vote", "fact", "yes")}),
+    ("Ecuador voted against, after a long debate.", {("ecuador", "vote", "fact", "no")}),
     # a verb of saying or reporting with nothing after it states nothing to key; "it" alone may be a thing
     ("Chile agreed.", set()),
     ("Peru responded on Monday.", set()),
@@ -64,6 +64,10 @@ SENTENCES = [
     # a relative clause whose object is the noun before it: that noun is the object
     ("Peru should not wait for a deal that Quito will never accept.",
      {("peru", "wait", "recommendation", "oppose"), ("ecuador", "accept", "forecast", "no")}),
+    # a vote is read by its side: against is "no" to voting for it; "in favour" is the side, not the object
+    ("Chile voted against the duties.", {("chile", "vote", "fact", "no")}),
+    ("Chile voted for the duties.", {("chile", "vote", "fact", "yes")}),
+    ("Chile should vote against the duties.", {("chile", "vote", "recommendation", "oppose")}),
     # a frame reaches past a phrase of time to its infinitive
     ("Peru's parliament voted on Tuesday to leave the pact.", {("peru", "leave", "fact", "yes")}),
     ("Chile decided last week to expel the envoy.", {("chile", "expel", "fact", "yes")}),
@@ -129,6 +133,13 @@ def test_an_office_set_off_by_an_appositive_is_the_subject(entities: Entities, s
 
 def test_a_thing_set_off_by_an_appositive_is_no_actor(entities: Entities) -> None:
     assert read_facts("The report, published on Monday, criticised the plan.", entities, context=Context("peru")) == []
+
+
+def test_for_and_in_favour_of_are_one_question(entities: Entities) -> None:
+    (a,) = read_facts("Chile voted for the duties.", entities, context=Context(""))
+    (b,) = read_facts("Chile voted in favour of the duties.", entities, context=Context(""))
+    (c,) = read_facts("Chile voted against the duties.", entities, context=Context(""))
+    assert a.words == b.words == c.words == ("duty",) and (a.value, b.value, c.value) == ("yes", "yes", "no")
 
 
 def test_a_state_asks_whether_it_is_so(entities: Entities) -> None:

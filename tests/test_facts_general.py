@@ -73,7 +73,7 @@ SENTENCES = [
     ("The regulator has not decided whether to grant Ferrovia the permit.", "",
      {("regulator", "grant", "fact", "undecided")}),
     # a party named by its members
-    ("The Liberals voted against the levy.", "", {("liberals", "vote", "fact", "yes")}),
+    ("The Liberals voted against the levy.", "", {("liberals", "vote", "fact", "no")}),  # not for it
     # a name no list holds acts in its own name; a capitalised common word opening a sentence is no name
     ("The Storting rejected the motion on whaling.", "", {("storting", "reject", "fact", "yes")}),
     ("Vattenfall refused to invest in the new reactor.", "", {("vattenfall", "invest", "fact", "no")}),

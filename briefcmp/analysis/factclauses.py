@@ -21,6 +21,7 @@ Only closed classes are listed here (reporting verbs, relative words, particles)
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from briefcmp.analysis import nlp
@@ -299,3 +300,24 @@ def fronted(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
                         r"meanwhile|though|instead|therefore|nevertheless|by\s+contrast|in\s+turn)\b", rest, re.I):
                 return (e,), a
     return (), tokens[i].start
+
+
+_AGAINST = re.compile(r"\s*against\b", re.I)
+_FOR = re.compile(r"\s*(?:for\b|in\s+favou?r\b)", re.I)
+_FAVOUR = frozenset({"favour", "favor"})
+
+
+def vote_sides(fact: Fact) -> Fact:
+    """A vote read by its preposition: "voted against the duties" answers "did it vote for the duties?" no, as
+    "voted for" and "voted in favour of" answer yes; "favour" is the side, not what was voted on."""
+    if fact.verb != "vote":
+        return fact
+    if _AGAINST.match(fact.object_text):  # against: the other side ("did not vote against" says neither)
+        fact = replace(fact, value={"yes": "no", "support": "oppose", "oppose": "support"}.get(fact.value,
+                                                                                              "undecided"))
+    elif not _FOR.match(fact.object_text) and not _AGAINST.match(fact.object_text):
+        return fact
+    keep = [k for k, w in enumerate(fact.words) if w not in _FAVOUR]
+    return replace(fact, words=tuple(fact.words[k] for k in keep), shown=tuple(fact.shown[k] for k in keep
+                                                                               if k < len(fact.shown)),
+                   nouns=tuple(w for w in fact.nouns if w not in _FAVOUR))

@@ -42,7 +42,7 @@ from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities, proper_names
 from briefcmp.analysis.factclauses import (
     LINKING, OPEN_WH, appositive_opening, bare_action, clause_subject, fronted, listed_subject, past_time, state,
-    unsaid,
+    unsaid, vote_sides,
 )
 from briefcmp.analysis.factnouns import listed_actions, noun_actions
 from briefcmp.analysis.factobjects import (
@@ -397,7 +397,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     facts += noun_actions(sentence, names, tokens, entities, context, last_subject or carried, stops, facts)
     if clause and carried and not facts:  # a listed action quoted alone ("the suspension of visas for ...")
         facts = listed_actions(sentence, names, tokens, 0, carried, "fact", "yes", stops)
-    return facts
+    return [vote_sides(f) for f in facts]  # "voted against the duties": not for them
 
 
 
