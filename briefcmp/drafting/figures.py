@@ -29,6 +29,7 @@ from briefcmp.corpus.model import PartialDate, Period, Value
 from briefcmp.corpus import sentences as _sentences
 from briefcmp.drafting.barecounts import COUNTED_BEFORE, PER_BASE, bare_figure, counted_by
 from briefcmp.drafting.dates import EVENT_VERB, YEAR, DateMention, event_year, find_dates, fiscal_period, pdate
+from briefcmp.drafting.fiscalparts import INDEX_BASE_AFTER, fiscal_part, part_start
 from briefcmp.drafting.fractions import RATE_NOUN, change_then_level, fraction_at
 from briefcmp.drafting.lettercurrency import letter_currency
 from briefcmp.drafting.nochange import no_change_figures
@@ -140,7 +141,11 @@ class _Finder:
         self.sentences = sorted(sentence_spans)
         self.sentence_starts = [s for s, _ in self.sentences]
         dates = [d for d in find_dates(text, published, fiscal_start)
-                 if not self.blocked.overlaps(d.start, d.end)]
+                 if not self.blocked.overlaps(d.start, d.end) and not INDEX_BASE_AFTER.match(text, d.end)]
+        for i, d in enumerate(dates):  # "Q2 2024-25": the fiscal year's second quarter, not the year
+            part = fiscal_part(text, d.start, d.period) if d.pattern in ("range", "fiscal") else None
+            if part is not None:
+                dates[i] = dataclasses.replace(d, start=part_start(text, d.start), period=part)
         self.fiscal_start = fiscal_start
         self.dates = self.complete_years(dates)
         self.date_starts = [d.start for d in self.dates]
