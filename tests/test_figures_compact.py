@@ -151,3 +151,35 @@ def test_an_index_base_is_no_period() -> None:
     prep = S.prepare("Consumer price index, 2010 = 100: prices rose 1.1% on the month.")
     figs = find_figures(prep.text, published=PartialDate(2024, 12, 12))
     assert [(f.kind, f.value.amount, f.as_of) for f in figs] == [("percent", 1.1, None)]
+
+
+# --------------------------------------------------------------------------- percent as the press writes it
+
+@pytest.mark.parametrize("text, expected", [
+    ("Inflation rose to 2.3pc in October.", [("percent", "2.3pc", 2.3, "", "percent")]),
+    ("The rate rose 0.5%pts to 5%.",
+     [("points", "0.5%pts", 0.5, "", "percentage-points"), ("percent", "5%", 5.0, "", "percent")]),
+    ("Headline inflation slowed by 0.4ppts.", [("points", "0.4ppts", 0.4, "", "percentage-points")]),
+    ("The rate was raised by 0.25 pc points to 5.25pc.",
+     [("points", "0.25 pc points", 0.25, "", "percentage-points"), ("percent", "5.25pc", 5.25, "", "percent")]),
+])
+def test_percent_abbreviations(text, expected) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the level a rate came from, written without its unit, is a percentage
+    ("Inflation was 34.6 percent year-on-year, up from 33.88.",
+     [("percent", "34.6 percent", 34.6, "", "percent"), ("percent", "33.88", 33.88, "", "percent")]),
+    ("The jobless rate rose 2 percentage points from 40.",
+     [("points", "2 percentage points", 2.0, "", "percentage-points"), ("percent", "40", 40.0, "", "percent")]),
+    # no rate and no level: what sales came from is no percentage
+    ("Sales rose 5% from 120.", [("percent", "5%", 5.0, "", "percent")]),
+    ("Sales rose 5% from 2023.", [("percent", "5%", 5.0, "", "percent")]),
+])
+def test_a_percentage_base_written_bare(text, expected) -> None:
+    assert values(text) == expected
+
+
+def test_pcs_are_no_percent() -> None:
+    assert [v[4] for v in values("The school bought 5 PCs.")] != ["percent"]

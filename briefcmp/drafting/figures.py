@@ -107,6 +107,15 @@ _POINTS = re.compile(r"\s+points?\b", re.I)
 _INDEX_LEVEL_BEFORE = re.compile(r"\b(?:at|of|averaged|averaging|reached|hit|touched|printed|registered|posted|"
                                  r"came\s+to|came\s+in\s+at|revised\s+to)\s+(?:an?\s+)?(?:average\s+of\s+|revised\s+|"
                                  r"record\s+)?$", re.I)
+# A percentage, then what it is compared with, whose number comes next with no unit: "34.6% year-on-year, up
+# from 33.88", "4.1 percent, compared with a revised 4.3" (the clause goes on: no sentence end, no other number)
+_BASE_OF_PERCENT = re.compile(r"\d\s*(?P<u>%|percent\b|per\s+cent\b|pct\b|pc\b|percentage[\s-]points?\b)"
+                              r"(?P<pts>\s?pts?\b|\s+points?\b)?[^.;:!?\d]{0,60}?"
+                              r"\b(?:from|than|versus|vs\.?|compared\s+(?:with|to)|against)\s+"
+                              r"(?:(?:a|an|the)\s+)?(?:(?:revised|upwardly\s+revised|downwardly\s+revised|previous|"
+                              r"prior|initial|preliminary)\s+)?$", re.I)
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at|was|were|is|are|of|stood\s+at|came\s+in\s+at)\s+(?:about\s+|around\s+|"
+                           r"roughly\s+|nearly\s+|an?\s+)?[-+]?\d(?:[\d.,]*\d)?$", re.I)
 _PERCENT_IN = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _EVENT_CLAUSE = re.compile(r"[;:,]\s|\s-\s")
 _HANGING_RANGE = re.compile(r"-\s+(?:to|and|or)\s+(\d+(?:\.\d+)?)(?=[\s-])")
@@ -514,6 +523,16 @@ class _Finder:
             amount, upper = round(amount / 100, 12), round(upper / 100, 12) if upper is not None else None
         if currency:
             unit, kind = currency, "money"
+        if kind == "bare" and not words and not upper and not re.fullmatch(YEAR, token):
+            base = _BASE_OF_PERCENT.search(text, max(0, a - 90), a)
+            s0 = self.sentence_of(a, b)[0]
+            if base and base.start() >= s0 and (RATE_NOUN.search(text, s0, base.start())
+                                                or _LEVEL_BEFORE.search(text, max(s0, base.start() - 30),
+                                                                        base.start() + 1)):
+                # "inflation rose to 34.6% from 33.88": the level a rate came from, written without its unit
+                # (a rate's level is in percent, also after a change in points; "sales rose 5% from 120" is
+                # no rate: 120 is what sales were)
+                return with_bound(text, a, b, "percent", Value("quantity", amount=amount, unit="percent"))
         if kind == "bare":
             counted = COUNTED_BEFORE.search(text, max(0, a - 80), a) if not words and not upper else None
             if counted and plural_noun(counted.group("n")) and not re.fullmatch(YEAR, token):

@@ -19,7 +19,8 @@ def fraction_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]
     n = WORD_NUMBERS.get(parts[0], 1) if len(parts) > 1 else 1
     whole = re.search(r"\b(\d+|" + NUMWORD + r")\s+and\s+(?:an?\s+)?$", text[max(0, a - 30):a], re.I)
     point = _FRACTION_POINT.match(text, b) or (_PERCENTAGE_POINTS.match(text, b) if whole else None) \
-        or (_BARE_POINT.match(text, b) if _rate_moved(text, a, b) else None)
+        or (_BARE_POINT.match(text, b) if parts[-1] in ("half", "quarter", "quarters") and _rate_moved(text, a, b)
+            else None)
     if point:  # "half a percentage point", "two-tenths of a percentage point", "a quarter-point cut"
         amount = round(n * FRACTIONS[parts[-1]] / 100, 4)
         if whole:  # "one and a half percentage points"
@@ -54,15 +55,14 @@ _BARE_POINT = re.compile(r"(?:\s+of)?\s+an?\s+point\b|[\s-]points?\b", re.I)
 RATE_NOUN = re.compile(r"\b(?:(?:interest|policy|bank|cash|repo|overnight|key|benchmark|base|discount|lending|"
                        r"deposit|unemployment|jobless|participation|savings|tax|growth|inflation|mortgage)\s+rates?|"
                        r"rates|inflation|unemployment|yields?)\b", re.I)
-_PERCENT_NEAR = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
 
 
 def _rate_moved(text: str, a: int, b: int) -> bool:
-    """Whether the sentence around ``text[a:b]`` speaks of a rate or writes a percentage."""
+    """Whether the sentence before ``text[a:b]`` names a rate (whose move the points are)."""
     s = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a), a - 200) + 1
     ends = [i for i in (text.find(". ", b), text.find("\n", b)) if i >= 0]
     e = min([*ends, b + 200])
-    return bool(RATE_NOUN.search(text, s, e) or _PERCENT_NEAR.search(text, s, e))
+    return bool(RATE_NOUN.search(text, s, a))
 
 
 _PERCENTAGE_POINTS = re.compile(r"\s+percentage[\s-]+points?\b", re.I)

@@ -86,9 +86,11 @@ PREFIX_CURRENCY = re.compile(
 SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|trln|"
                           r"lakh[\s-]+(?:crores?|cr\b\.?)|lakhs?|lacs?|crores?)\b"
                           r"|(?P<g>[kmbtKMBT]|L\s?(?:crores?|cr)(?=\b\.?)|LCr|L|cr(?=\b\.?))\b(?!\.\w)", re.I)
-PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b)(?P<pts>\s+points?\b)?", re.I)
+# "2.3pc" is the British press's percent (lower case only: "5 PCs" are computers); "0.5%pts", "0.25 pc
+# points": percentage points
+PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b|(?-i:pc)\b)(?P<pts>\s+points?\b|\s?pts?\b)?", re.I)
 BASIS_POINTS_AFTER = re.compile(r"[\s-]+basis[\s-]points?\b|\s?bps?\b", re.I)
-POINTS_AFTER = re.compile(r"(?:\s+of\s+a)?[\s-]+percentage[\s-]points?\b|\s?(?:pp|ppt|p\.p\.)(?![\w])", re.I)
+POINTS_AFTER = re.compile(r"(?:\s+of\s+a)?[\s-]+percentage[\s-]points?\b|\s?(?:pp|ppts?|p\.p\.)(?![\w])", re.I)
 CURRENCY_AFTER = re.compile(
     r"(?:\s+|-)(?:(?P<adj>U\.?S\.?|US|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Taiwan(?:ese)?|"
     r"Japanese|Korean|South Korean|Russian|Chinese|Ukrainian|Indian|Swiss)\s+)?"
@@ -167,7 +169,7 @@ def digits_stand_alone(text: str, a: int, b: int, ordinal: bool = False) -> bool
         m = re.match(r"[A-Za-z]+", text[b:b + 6])  # None for a letter of another script: "5年", "3억"
         tail = m.group() if m else ""
         if tail.lower() not in ("bn", "mn", "mln", "bln", "tn", "trn", "k", "m", "b", "t", "x", "pp", "ppt", "bp", "bps",
-                                "trln", "l", "lcr") \
+                                "trln", "l", "lcr", "ppts", "pc") \
                 and (len(tail) < 2 or tail not in PHYSICAL_SYMBOLS):  # "16.5GW", "120MtCO2" stand alone
             return False  # 5G, 3D, 155mm
     return True
