@@ -183,3 +183,14 @@ def test_a_percentage_base_written_bare(text, expected) -> None:
 
 def test_pcs_are_no_percent() -> None:
     assert [v[4] for v in values("The school bought 5 PCs.")] != ["percent"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China's exports rose to Rmb1.2tn.", [("money", "Rmb1.2tn", 1.2, "trillion", "CNY")]),
+    ("China's exports rose to RMB 3.4bn.", [("money", "RMB 3.4bn", 3.4, "billion", "CNY")]),
+    ("Thailand's budget of Bt3.75tn was passed.", [("money", "Bt3.75tn", 3.75, "trillion", "THB")]),
+    ("Bangladesh's budget is Tk7.97tn.", [("money", "Tk7.97tn", 7.97, "trillion", "BDT")]),
+    ("In Kenya, St 5bn and Mr 5bn are no money.", []),
+])
+def test_currency_abbreviations(text, expected) -> None:
+    assert [v for v in values(text) if v[0] == "money"] == expected

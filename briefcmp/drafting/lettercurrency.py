@@ -57,7 +57,16 @@ def candidates(letters: str) -> tuple[frozenset[str], bool]:
     low = letters.lower()
     if len(letters) == 1 or low in names:
         return frozenset(c for name, codes in names.items() if name.startswith(low) for c in codes), False
-    return frozenset(), False
+    # a contraction of the name, its first letter first: "Bt" baht, "Tk" taka, "Sh" shilling, "Dh" dirham
+    return frozenset(c for name, codes in names.items() if _contracts(low, name) for c in codes), False
+
+
+def _contracts(letters: str, name: str) -> bool:
+    """Whether ``letters`` are ``name``'s first letter and then some of its letters in order."""
+    if not name.startswith(letters[0]):
+        return False
+    rest = iter(name[1:])
+    return all(ch in rest for ch in letters[1:])
 
 
 def letter_currency(text: str, a: int, scaled: bool, digits: int,

@@ -28,7 +28,9 @@ SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "c$": "CAD", "
             "₽": "RUB", "₹": "INR", "₴": "UAH", "₱": "PHP", "₦": "NGN", "₫": "VND", "฿": "THB", "₺": "TRY",
             # letter symbols written before the number in their countries' English press ("Rp5,536.5
             # trillion", "RM1.2 billion")
-            "rp": "IDR", "rm": "MYR"}
+            "rp": "IDR", "rm": "MYR",
+            # the renminbi as the financial press abbreviates it before a number ("Rmb1.2tn", "RMB 3.4bn")
+            "rmb": "CNY"}
 CODES = ("USD EUR JPY KRW RUB GBP CNY UAH CHF CAD AUD INR HKD SGD TWD NZD BRL TRY PLN SEK NOK DKK "
           "CZK HUF KZT").split()
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
@@ -80,7 +82,7 @@ COMPOUND_NOT_COUNT = frozenset("way sided fold thirds third half quarter".split(
 _CODE_WORDS = frozenset("ALL TOP CUP MOP BOB PEN SOS GEL MAD BAM LAK".split())
 PREFIX_CURRENCY = re.compile(
     r"(?:(?P<code>\b(?:" + "|".join(CODES) + r"|[A-Z]{3}))\s?|(?P<sym>(?:US|U\.S\.|A|C|HK|NZ|S|NT|R)?\$|[€£¥₩₽₹₴₱₦₫฿₺]|"
-    r"\bRp\.?|\bRM)\s?"
+    r"\bRp\.?|\bRM(?:B\b)?|\bRmb)\s?"
     r"|(?P<rs>\bRs\.?)\s?)$")
 # "Rs 11.11 lakh crore", "Rs 6,81,210 crore", "Rs 12 lakh" (Indian reporting); "cr" only after a currency.
 SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|trln|"
@@ -197,6 +199,8 @@ def prefix_currency(text: str, a: int) -> tuple[str, int]:
     if m.group("code"):
         code = m.group("code")
         if code not in CODES and (code in _CODE_WORDS or not iso_currency(code)):
+            if code.lower() in SYMBOLS:  # "RMB 3.4bn": an abbreviation, not an ISO code
+                return SYMBOLS[code.lower()], m.start()
             return "", a  # "ALL 5 members", "CPI 2.4": an ISO code that is a word, or no currency
         return code, m.start()
     if m.group("rs"):
