@@ -59,9 +59,8 @@ RATE_NOUN = re.compile(r"\b(?:(?:interest|policy|bank|cash|repo|overnight|key|be
 
 def _rate_moved(text: str, a: int, b: int) -> bool:
     """Whether the sentence before ``text[a:b]`` names a rate (whose move the points are)."""
-    s = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a), a - 200) + 1
-    ends = [i for i in (text.find(". ", b), text.find("\n", b)) if i >= 0]
-    e = min([*ends, b + 200])
+    lo = max(0, a - 200)  # (a bounded look back: linear whatever the text)
+    s = max(text.rfind(". ", lo, a), text.rfind("\n", lo, a), lo - 1) + 1
     return bool(RATE_NOUN.search(text, s, a))
 
 

@@ -55,7 +55,9 @@ def no_change_figures(text: str, sentences: list[tuple[int, int]], blocked: Span
         if blocked.overlaps(a, b) or used.overlaps(a, b):
             continue
         i = bisect.bisect_right(starts, a) - 1
-        s, e = sentences[i] if i >= 0 and a < sentences[i][1] else (max(0, a - 200), min(len(text), b + 200))
+        s, e = sentences[i] if i >= 0 and a < sentences[i][1] else (0, len(text))
+        # (a window of the sentence around the word: linear time whatever the sentence's length)
+        s, e = max(s, m.start() - 300), min(e, b + 300)
         clause_end = _CLAUSE.search(text, b, e)
         tail = text[b:clause_end.start() if clause_end else e]
         if _AT_LEVEL.match(tail):
