@@ -194,3 +194,18 @@ def test_pcs_are_no_percent() -> None:
 ])
 def test_currency_abbreviations(text, expected) -> None:
     assert [v for v in values(text) if v[0] == "money"] == expected
+
+
+# --------------------------------------------------------------------------- the home dollar of an outlet's city
+
+def test_an_outlet_named_after_its_city_writes_its_home_dollar() -> None:
+    from briefcmp.drafting.homecurrency import home_dollar
+
+    text = ("Treasurer banks a surplus\nThe Sydney Morning Herald | Budget | May 15, 2024\n\n"
+            "The books will finish the year $9.3 billion in the black.")
+    assert home_dollar(text) == "AUD"  # Sydney: CLDR's time zone Australia/Sydney
+    assert home_dollar(text.replace("Sydney Morning", "Morning")) == "USD"
+    # a city in the title is what the story is about, not where it is written
+    assert home_dollar("Toronto-listed miner raises $500 million\nWire | May 15, 2024\n\nThe miner said.") == "USD"
+    # a text that marks its own dollar writes USD as "$"
+    assert home_dollar(text.replace("$9.3 billion", "A$9.3 billion ($6.2 billion)")) == "USD"
