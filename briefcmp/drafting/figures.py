@@ -594,19 +594,9 @@ class _Finder:
         """The ISO 3166 codes of the countries the text's head names, then of those the whole text names
         (for a currency written as letters, ``drafting.lettercurrency``); read once per text."""
         if "_territories" not in self.__dict__:
-            from briefcmp.analysis.entities import Entities, countries
-            from briefcmp.drafting.homecurrency import _country_names, _head
+            from briefcmp.drafting.heads import named_territories
 
-            code = {c.id: c.code for c in countries()}
-            entities = Entities(None)
-            head = _head(self.text)
-            # "SEOUL, Oct 31 (Reuters) -": a dateline's capitals read as the name they spell
-            head = re.sub(r"\b[A-Z]{3,}\b", lambda m: m.group().title(), head)
-            pattern, owner = _country_names()
-            named = [{code[e] for _a, _b, e in entities.find(head) if e in code}
-                     | {code[owner[m.group()]] for m in pattern.finditer(head) if owner[m.group()] in code},
-                     {code[e] for _a, _b, e in entities.find(self.text) if e in code}]
-            self.__dict__["_territories"] = [n for n in named if n]
+            self.__dict__["_territories"] = named_territories(self.text)
         return self.__dict__["_territories"]
 
     def in_title(self, a: int) -> bool:

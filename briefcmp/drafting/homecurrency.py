@@ -20,19 +20,7 @@ from typing import Optional
 
 from briefcmp.corpus.model import Config
 from briefcmp.drafting.figures import Figure
-
-# The head of a text: its title, its outlet and date line, and its lead (the first paragraph).
-_HEAD_CHARS = 700
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> tuple[re.Pattern, dict[str, str]]:
-    """One pattern for every country's names (longer than three letters), and each name's country."""
-    from briefcmp.analysis.entities import countries
-
-    owner = {name: c.id for c in countries() for name in c.names if len(name) > 3}
-    names = sorted(owner, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"), owner
+from briefcmp.drafting.heads import country_names, head_of
 
 
 @lru_cache(maxsize=None)
@@ -67,7 +55,7 @@ def home_dollar(text: str, config: Optional[Config] = None, publisher: str = "")
 
     entities = Entities(config)
     known = {c.id for c in countries()}
-    head = _head(text)
+    head = head_of(text)
     # the outlet's name: as the brief's metadata read it, else the short lines after the title (the outlet
     # and date line: "The Sydney Morning Herald | Federal budget 2024 | May 15, 2024"; not the title,
     # where a city is what the story is about: "Toronto-listed miner raises $500 million")
@@ -79,7 +67,7 @@ def home_dollar(text: str, config: Optional[Config] = None, publisher: str = "")
         else:
             found = [(a, eid) for a, _e, eid in entities.find(part) if eid in known]
         if part is head:  # "Statistics Canada | The Daily": a country named inside a body's name counts here
-            pattern, owner = _country_names()
+            pattern, owner = country_names()
             found += [(m.start(), owner[m.group()]) for m in pattern.finditer(part)]
         if found:
             code = _own_dollar(min(found)[1])
@@ -120,14 +108,6 @@ def _publisher_country(publisher: str) -> list[str]:
 
 # A dollar marked as another country's: "A$", "C$", "NZ$", "HK$" (not "US$", "U.S.$").
 _PREFIXED = re.compile(r"(?<![A-Za-z.])(?!US\$)[A-Z]{1,3}\$")
-
-
-def _head(text: str) -> str:
-    """The title, the outlet and date line and the first paragraph of prose."""
-    stripped = text.lstrip()
-    paragraphs = re.split(r"\n\s*\n", stripped, maxsplit=2)
-    head = "\n".join(paragraphs[:2]) if len(paragraphs[0]) < 200 else paragraphs[0]
-    return head[:_HEAD_CHARS]
 
 
 def bare_dollar(text: str, start: int, end: int) -> bool:
