@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -30,8 +31,8 @@ from briefcmp.corpus import sentences as _sentences
 from briefcmp.drafting.barecounts import COUNTED_BEFORE, PER_BASE, bare_figure, counted_by
 from briefcmp.drafting.dates import (EVENT_VERB, YEAR, DateMention, dateline_span, event_year, find_dates, fiscal_period,
                                      pdate)
-from briefcmp.drafting.fiscalparts import INDEX_BASE_AFTER, fiscal_part, part_start
-from briefcmp.drafting.fractions import RATE_NOUN, change_then_level, fraction_at
+from briefcmp.drafting.fiscalparts import fiscal_parts
+from briefcmp.drafting.fractions import RATE_NOUN, change_then_level, fraction_at, percent_base
 from briefcmp.drafting.lettercurrency import letter_currency
 from briefcmp.drafting.nochange import no_change_figures
 from briefcmp.drafting.numbers import FOLD_WORDS, NUMWORD, TOKEN, number_value
@@ -108,15 +109,6 @@ _POINTS = re.compile(r"\s+points?\b", re.I)
 _INDEX_LEVEL_BEFORE = re.compile(r"\b(?:at|of|averaged|averaging|reached|hit|touched|printed|registered|posted|"
                                  r"came\s+to|came\s+in\s+at|revised\s+to)\s+(?:an?\s+)?(?:average\s+of\s+|revised\s+|"
                                  r"record\s+)?$", re.I)
-# A percentage, then what it is compared with, whose number comes next with no unit: "34.6% year-on-year, up
-# from 33.88", "4.1 percent, compared with a revised 4.3" (the clause goes on: no sentence end, no other number)
-_BASE_OF_PERCENT = re.compile(r"\d\s*(?P<u>%|percent\b|per\s+cent\b|pct\b|pc\b|percentage[\s-]points?\b)"
-                              r"(?P<pts>\s?pts?\b|\s+points?\b)?[^.;:!?\d]{0,60}?"
-                              r"\b(?:from|than|versus|vs\.?|compared\s+(?:with|to)|against)\s+"
-                              r"(?:(?:a|an|the)\s+)?(?:(?:revised|upwardly\s+revised|downwardly\s+revised|previous|"
-                              r"prior|initial|preliminary)\s+)?$", re.I)
-_LEVEL_BEFORE = re.compile(r"\b(?:to|at|was|were|is|are|of|stood\s+at|came\s+in\s+at)\s+(?:about\s+|around\s+|"
-                           r"roughly\s+|nearly\s+|an?\s+)?[-+]?\d(?:[\d.,]*\d)?$", re.I)
 _PERCENT_IN = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _EVENT_CLAUSE = re.compile(r"[;:,]\s|\s-\s")
 _HANGING_RANGE = re.compile(r"-\s+(?:to|and|or)\s+(\d+(?:\.\d+)?)(?=[\s-])")
@@ -150,12 +142,9 @@ class _Finder:
             sentence_spans = [(s.start, s.end) for s in _sentences.split(text)]
         self.sentences = sorted(sentence_spans)
         self.sentence_starts = [s for s, _ in self.sentences]
-        dates = [d for d in find_dates(text, published, fiscal_start)
-                 if not self.blocked.overlaps(d.start, d.end) and not INDEX_BASE_AFTER.match(text, d.end)]
-        for i, d in enumerate(dates):  # "Q2 2024-25": the fiscal year's second quarter, not the year
-            part = fiscal_part(text, d.start, d.period) if d.pattern in ("range", "fiscal") else None
-            if part is not None:
-                dates[i] = dataclasses.replace(d, start=part_start(text, d.start), period=part)
+        # ("Q2 2024-25" is the fiscal year's second quarter; "2010 = 100" no period: drafting.fiscalparts)
+        dates = fiscal_parts(text, [d for d in find_dates(text, published, fiscal_start)
+                                    if not self.blocked.overlaps(d.start, d.end)])
         self.fiscal_start = fiscal_start
         self.dates = self.complete_years(dates)
         self.date_starts = [d.start for d in self.dates]
@@ -473,7 +462,7 @@ class _Finder:
         letters = ("", a)
         if not words and re.search(r"[A-Za-z]\s?$", text[max(0, a - 2):a]):  # "W9.18tn", "R4.2bn", "Ksh 50bn"
             letters = letter_currency(text, a, bool(SCALE_AFTER.match(text, b)), sum(c.isdigit() for c in token),
-                                      self.territories)
+                                      lambda: self.named)
         if not words and not hanging and not letters[0] and not digits_stand_alone(text, a, b):
             return None
         before = text[max(0, a - 40):a]
@@ -526,14 +515,7 @@ class _Finder:
         if currency:
             unit, kind = currency, "money"
         if kind == "bare" and not words and not upper and not re.fullmatch(YEAR, token):
-            base = _BASE_OF_PERCENT.search(text, max(0, a - 90), a)
-            s0 = self.sentence_of(a, b)[0]
-            if base and base.start() >= s0 and (RATE_NOUN.search(text, s0, base.start())
-                                                or _LEVEL_BEFORE.search(text, max(s0, base.start() - 30),
-                                                                        base.start() + 1)):
-                # "inflation rose to 34.6% from 33.88": the level a rate came from, written without its unit
-                # (a rate's level is in percent, also after a change in points; "sales rose 5% from 120" is
-                # no rate: 120 is what sales were)
+            if percent_base(text, a, self.sentence_of(a, b)[0]):  # "inflation rose to 34.6% from 33.88"
                 return with_bound(text, a, b, "percent", Value("quantity", amount=amount, unit="percent"))
         if kind == "bare":
             counted = COUNTED_BEFORE.search(text, max(0, a - 80), a) if not words and not upper else None
@@ -592,14 +574,12 @@ class _Finder:
         """What a scaled count with no noun after it counts, when its clause says (``drafting.barecounts``)."""
         return counted_by(self.text, a, self.sentence_of(a, a + 1)[0], self.__dict__.get("_last_count"))
 
-    def territories(self) -> list[set[str]]:
-        """The ISO 3166 codes of the countries the text's head names, then of those the whole text names
-        (for a currency written as letters, ``drafting.lettercurrency``); read once per text."""
-        if "_territories" not in self.__dict__:
-            from briefcmp.drafting.heads import named_territories
+    @functools.cached_property
+    def named(self) -> list[set[str]]:
+        """The countries the text names (``heads.named_territories``), read once per text when asked."""
+        from briefcmp.drafting.heads import named_territories
 
-            self.__dict__["_territories"] = named_territories(self.text)
-        return self.__dict__["_territories"]
+        return named_territories(self.text)
 
     def in_title(self, a: int) -> bool:
         """Whether offset ``a`` is in the first line of the text, a heading (the title)."""

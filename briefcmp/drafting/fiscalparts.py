@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Optional
 
@@ -37,3 +38,15 @@ def part_start(text: str, start: int) -> int:
     """Where the quarter or half written before ``start`` begins (``start`` when none is)."""
     m = _PART_BEFORE.search(text, max(0, start - 8), start)
     return m.start() if m else start
+
+
+def fiscal_parts(text: str, dates: list) -> list:
+    """``dates`` (``dates.DateMention``s of ``text``) without index bases, each fiscal year with a quarter
+    or half written before it narrowed to that part."""
+    out = []
+    for d in dates:
+        if INDEX_BASE_AFTER.match(text, d.end):
+            continue  # "2010 = 100": the base an index is expressed in
+        part = fiscal_part(text, d.start, d.period) if d.pattern in ("range", "fiscal") else None
+        out.append(dataclasses.replace(d, start=part_start(text, d.start), period=part) if part else d)
+    return out
