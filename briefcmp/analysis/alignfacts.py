@@ -41,6 +41,7 @@ from briefcmp.analysis.facts import Fact, read_facts
 from briefcmp.analysis.factrefs import BriefTexts, antecedent, definite_head, person_countries
 from briefcmp.analysis.factsubjects import _countries
 from briefcmp.analysis.factwords import BAN_NOUNS, FRAMES, LIGHT_VERBS, MEASURE_NOUNS, PHRASAL, SCOPE, scope_value
+from briefcmp.analysis.undated import date_undated
 from briefcmp.corpus.model import Claim, Corpus
 
 VALUE_TYPES = ("category", "stance")
@@ -361,6 +362,7 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
     ``AlignResult``; ``Group`` and ``Member`` are align's classes, passed in so that neither module
     imports the other at both ends); returns how many claims were considered."""
 
+    date_undated(corpus)  # a brief with no publication date: no earlier than the latest date it cites
     loose = [c for c in corpus.claims() if not c.key and c.value is not None and c.value.type in VALUE_TYPES]
     for claim in loose:  # bodies named in full anywhere first: then "the EU" is the European Union everywhere
         for _, _, name in proper_names(claim.quote):
