@@ -29,9 +29,10 @@ each costs a decision; statements whose stated periods do not meet are two event
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
-from dataclasses import dataclass, replace
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 from typing import Callable, Optional
 
 from briefcmp.analysis import lexicon
@@ -54,6 +55,8 @@ SURE_SCORE = 0.8
 # proposals one actor's action may make. Measured with the simulated analyst
 # (benchmarks/fromscratch_review.py, benchmarks/facts dev with --lineup): see docs/benchmarks.
 CANDIDATE_SCORE = 0.5
+WEIGHTED = True
+MUTUAL = True
 MAX_CANDIDATES_PER_BUCKET = 3
 MAX_GROUPS_PER_BUCKET = 50
 # The verbs a brief frames an action with ("decided to ban", "moved to freeze"): the action is the next verb.
@@ -76,6 +79,16 @@ class Statement:
     # a bare definite object read as the brief's fuller mention before it ("the ban": the ban on imports of
     # Japanese seafood): (words, places), a second reading compared as well as the bare one
     fuller: Optional[tuple[frozenset[str], frozenset[str]]] = None
+    # each object word's weight in this corpus (``weigh``): a word most statements share says little of which
+    # statement answers which; None: every word weighs 1
+    weight: Optional[dict[str, float]] = field(default=None, repr=False, compare=False)
+
+    def mass(self, words) -> float:
+        """The summed weight of ``words`` (a word no statement of the corpus holds weighs as the rarest)."""
+        if self.weight is None:
+            return float(len(words))
+        rare = self.weight.get("", 1.0)
+        return sum(self.weight.get(w, rare) for w in words)
 
     @property
     def scoped(self) -> bool:
@@ -246,7 +259,20 @@ def _score(a: Statement, b: Statement) -> float:
     union = a.words | b.words
     if not union:  # "Russia invaded Ukraine": the places are the object
         return 1.0 if a.others and a.others == b.others else 0.0
-    return len(a.words & b.words) / len(union) - (1.0 - places)
+    return a.mass(a.words & b.words) / a.mass(union) - (1.0 - places)
+
+
+def weigh(statements: list[Statement]) -> None:
+    """Give every statement the corpus's word weights: the inverse of the share of statements whose object
+    (words and places) holds the word, as a search engine weighs terms (log(1 + N / df)). Two statements that
+    share the words every statement of the topic has ("sanctions" in a corpus on sanctions) share little; two
+    that share a word few others hold ("SWIFT") share much."""
+    n = len(statements)
+    df = Counter(w for st in statements for w in st.words | st.others)
+    weight = {w: math.log(1 + n / d) for w, d in df.items()}
+    weight[""] = math.log(1 + n)
+    for st in statements:
+        st.weight = weight
 
 
 def _years_apart(a: Statement, b: Statement) -> bool:
@@ -380,6 +406,8 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
         st.actor = speaks_for.get(st.actor, st.actor)
     keyed = _keyed(corpus, entities, {st.actor for st in statements})
     _roots([*statements, *(k for sts in keyed.values() for k in sts)])
+    if WEIGHTED:
+        weigh([*statements, *(k for sts in keyed.values() for k in sts)])
     first = len(result.candidates)  # the figures' candidates come before
     rest = _join_keys(corpus, statements, keyed, result, Group, Member)
     buckets: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
@@ -409,10 +437,34 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
             for e in group.subjects:  # places and bodies the key names, registered by --apply
                 if e not in corpus.config.entities:
                     result.entities[e] = entities.label(e)
+    if MUTUAL:
+        left = _mutual(rest, left, entities, taken, result, Group, Member)
+        for g in result.groups:
+            for e in g.subjects:
+                if e not in corpus.config.entities and e not in result.entities and not e.startswith("("):
+                    result.entities[e] = entities.label(e)
     _candidates(left, entities, taken, result, Group, Member)
     # a person who stops early has decided the likest: statement candidates in order of likeness
     result.candidates[first:] = sorted(result.candidates[first:], key=lambda g: -g.score)
     return len(statements)
+
+
+def _mutual(everyone: list[Statement], left: list[Statement], entities: Entities, taken: set[str], result, Group,
+            Member) -> list[Statement]:
+    """Key the statements told with other verbs that ``factmatch`` lines up (one-to-one, same value, objects
+    alike by the corpus's weights) when nothing makes them doubtful; returns the statements still left."""
+    from briefcmp.analysis.factmatch import mutual_groups, object_likeness
+
+    free = {id(st) for st in left}
+    keyed: set[int] = set()
+    for g in mutual_groups(everyone, lambda st: id(st) in free):
+        if _doubt(g):
+            continue
+        group = _group(g, _low(g, object_likeness), "", entities, taken, Group, Member)
+        taken.add(group.key)
+        result.groups.append(group)
+        keyed.update(id(st) for st in g)
+    return [st for st in left if id(st) not in keyed]
 
 
 def _join_keys(corpus: Corpus, statements: list[Statement], keyed: dict[str, list[Statement]], result,
