@@ -51,12 +51,16 @@ VALUE_TYPES = ("category", "stance")
 # 10 and keys 15 right; 0.8 finds 10, keys 16 right, 0 wrong, no false contradiction; 0.75 and below
 # find 11 but key claims no gold relation names (a headline with its story; at 0.5, two such keys).
 SURE_SCORE = 0.8
+# Claims that give different answers (yes and no, support and oppose) are keyed together, to be a
+# contradiction or a disagreement, only when their wording is this alike: below it a person decides.
+CONTRADICTION_SCORE = 0.85
 # Candidates (never applied): how alike two statements must be to be put to a person, and how many
 # proposals one actor's action may make. Measured with the simulated analyst
 # (benchmarks/fromscratch_review.py, benchmarks/facts dev with --lineup): see docs/benchmarks.
 CANDIDATE_SCORE = 0.5
 WEIGHTED = True
 MUTUAL = True
+SETTLE = True
 MAX_CANDIDATES_PER_BUCKET = 3
 MAX_GROUPS_PER_BUCKET = 50
 # The verbs a brief frames an action with ("decided to ban", "moved to freeze"): the action is the next verb.
@@ -352,6 +356,8 @@ def _doubt(group: list[Statement]) -> str:
         per[(s.claim.brief, str(s.claim.as_of))].add(s.claim.value.display())
     if any(len(v) > 1 for v in per.values()):
         return "one brief gives two values for one period: the wording does not tell the statements apart"
+    if len(values) > 1 and _low(group, score) < CONTRADICTION_SCORE:
+        return "the claims give different answers and their wording is only alike: a person should say whether they conflict"
     undated = [s.claim.ref for s in group if s.claim.as_of is None]
     if undated and len(values) > 1 and group[0].role != "position":  # positions compare whatever their dates
         return (f"no date for {', '.join(undated)} (none stated, no publication date): a change over time "
@@ -417,10 +423,24 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
     for bucket in sorted(buckets):
         members = sorted(buckets[bucket], key=lambda s: s.claim.ref)
         applied: list[tuple[list[Statement], str]] = []
-        for g in sorted(_agglomerate(members, score, SURE_SCORE), key=lambda g: (-len(g), g[0].claim.ref)):
-            if len({s.claim.brief for s in g}) < 2 or _doubt(g):
+        found = sorted(_agglomerate(members, score, SURE_SCORE), key=lambda g: (-len(g), g[0].claim.ref))
+        singles = [g[0] for g in found if len(g) == 1]
+        used: set[int] = set()
+        for g in found:
+            if len(g) == 1 and id(g[0]) in used:
+                continue  # joined a group as its brief's second telling
+            if len({s.claim.brief for s in g}) < 2:
                 left.extend(g)  # looked at again as a candidate
                 continue
+            if _doubt(g):
+                g, dropped = _settle(g)
+                left.extend(dropped)
+                if not g:
+                    continue
+            if SETTLE:
+                echoes = _echoes(g, [s for s in singles if id(s) not in used and s not in g])
+                used.update(id(s) for s in echoes)
+                g = sorted(g + echoes, key=lambda s: s.claim.ref)
             near = [(h, key) for h, key in applied if min(score(a, b) for a in g for b in h) >= CANDIDATE_SCORE]
             if near:
                 # One question never gets two keys without a person: a group alike one keyed now is proposed
@@ -447,6 +467,44 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
     # a person who stops early has decided the likest: statement candidates in order of likeness
     result.candidates[first:] = sorted(result.candidates[first:], key=lambda g: -g.score)
     return len(statements)
+
+
+def _settle(group: list[Statement]) -> tuple[list[Statement], list[Statement]]:
+    """(the group without the claims a brief gives against itself, those claims) when one brief gives two values
+    for one period and the other briefs' values say which of its two they agree with ("stopped short of
+    confirming whether Japan would join the sanctions" beside "Japan has announced sanctions", the other briefs
+    saying "imposed sanctions"): the agreeing claims are keyed, the other is left for a person. ([], group) when
+    that does not settle it."""
+    if not SETTLE:
+        return [], group
+    per: dict[str, set[str]] = defaultdict(set)
+    for s in group:
+        per[s.claim.brief].add(s.claim.value.display())
+    if all(len(v) == 1 for v in per.values()):
+        return [], group  # doubtful for another reason
+    keep: dict[str, str] = {}
+    for brief, values in per.items():
+        if len(values) == 1:
+            keep[brief] = next(iter(values))
+            continue
+        votes = Counter(s.claim.value.display() for s in group if s.claim.brief != brief and s.claim.value.display() in values)
+        ranked = votes.most_common(2)
+        if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return [], group
+        keep[brief] = ranked[0][0]
+    kept = [s for s in group if s.claim.value.display() == keep[s.claim.brief]]
+    if len({s.claim.brief for s in kept}) < 2 or _doubt(kept):
+        return [], group
+    return kept, [s for s in group if s not in kept]
+
+
+def _echoes(group: list[Statement], singles: list[Statement]) -> list[Statement]:
+    """Statements of the group's briefs that say again what their brief's member says (the same value) and are
+    as alike every other brief's members as a group asks: a brief that says it twice ("condemned the Russian
+    attack", "condemned the Russian invasion") has both keyed, whichever of the two another reader quotes."""
+    value = {s.claim.brief: s.claim.value.display() for s in group}
+    return [s for s in singles if value.get(s.claim.brief) == s.claim.value.display()
+            and all(score(s, o) >= SURE_SCORE for o in group if o.claim.brief != s.claim.brief)]
 
 
 def _mutual(everyone: list[Statement], left: list[Statement], entities: Entities, taken: set[str], result, Group,
