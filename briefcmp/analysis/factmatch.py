@@ -19,6 +19,7 @@ from collections import defaultdict
 from typing import Callable
 
 from briefcmp.analysis import lexicon
+from briefcmp.analysis.factstatements import _periods_meet, _places, _years_apart
 
 # The weighted share of object words (and places) two statements of one actor must share to be keyed as one
 # question though their verbs differ; calibrated on benchmarks/facts/dev (older halves): see docs/benchmarks.md.
@@ -30,8 +31,6 @@ MIN_SHARED = 2
 
 def object_likeness(a, b) -> float:
     """The weighted share of object words and places two statements share (0 when their places disagree)."""
-    from briefcmp.analysis.alignfacts import _places
-
     if not _places(a, b):
         return 0.0
     wa, wb = a.words | a.others, b.words | b.others
@@ -43,8 +42,6 @@ def object_likeness(a, b) -> float:
 
 
 def _compatible(a, b) -> bool:
-    from briefcmp.analysis.alignfacts import _periods_meet, _years_apart
-
     return ((a.root or a.actor) == (b.root or b.actor) and a.role == b.role and a.claim.brief != b.claim.brief
             and a.claim.value.type == b.claim.value.type and not lexicon.opposite_actions(a.action, b.action)
             and _periods_meet([a, b]) and not _years_apart(a, b))
