@@ -23,9 +23,9 @@ from briefcmp.analysis.factstatements import _periods_meet, _places, _years_apar
 
 # The weighted share of object words (and places) two statements of one actor must share to be keyed as one
 # question though their verbs differ; calibrated on benchmarks/facts/dev (older halves): see docs/benchmarks.md.
-OBJECT_SCORE = 0.6
-# Other verbs are read as one action only when the objects share this many words or places: one shared name
-# says what both are about, not that they say the same of it.
+OBJECT_SCORE = 0.5
+# Other verbs are read as one action only when the objects share this many words (places apart): one shared
+# name says what both are about, not that they say the same of it.
 MIN_SHARED = 2
 
 
@@ -36,8 +36,8 @@ def object_likeness(a, b) -> float:
     wa, wb = a.words | a.others, b.words | b.others
     if not a.words or not b.words:  # an action with no object ("took steps"): nothing to tell it by
         return 0.0
-    if len(wa & wb) < MIN_SHARED:  # "signed the Rome Statute", "breached its obligations under the Rome Statute"
-        return 0.0
+    if len(a.words & b.words) < (MIN_SHARED if a.action != b.action else 1):
+        return 0.0  # "signed the Rome Statute", "breached its obligations under the Rome Statute": one word in common
     return a.mass(wa & wb) / a.mass(wa | wb)
 
 
