@@ -27,6 +27,7 @@ OBJECT_SCORE = 0.5
 # Other verbs are read as one action only when the objects share this many words (places apart): one shared
 # name says what both are about, not that they say the same of it.
 MIN_SHARED = 2
+SAME_VERB_APART = False
 
 
 def object_likeness(a, b) -> float:
@@ -43,6 +44,7 @@ def object_likeness(a, b) -> float:
 
 def _compatible(a, b) -> bool:
     return ((a.root or a.actor) == (b.root or b.actor) and a.role == b.role and a.claim.brief != b.claim.brief
+            and (a.action != b.action or not SAME_VERB_APART)
             and a.claim.value.type == b.claim.value.type and not lexicon.opposite_actions(a.action, b.action)
             and _periods_meet([a, b]) and not _years_apart(a, b))
 
