@@ -59,6 +59,9 @@ CONTRADICTION_SCORE = 0.85
 # proposals one actor's action may make. Measured with the simulated analyst
 # (benchmarks/fromscratch_review.py, benchmarks/facts dev with --lineup): see docs/benchmarks.
 CANDIDATE_SCORE = 0.5
+# Switches for measuring each step apart (benchmarks/RESULTS.md, factalign6): object words weighed by the
+# corpus (``weigh``), other verbs lined up one-to-one (``factmatch``), a brief's two values settled and its
+# second telling keyed (``_settle``, ``_echoes``). All on.
 WEIGHTED = True
 MUTUAL = True
 SETTLE = True
