@@ -177,6 +177,7 @@ def _figure_spans(text: str, value) -> list[tuple[int, int]]:
 _FRAME = re.compile(r"\s*(?:(?:measured|expressed|calculated|counted)\s+(?P<a>[a-z][a-z\s-]{1,30}?)|"
                     r"(?:on|from)\s+the\s+(?P<b>[a-z][a-z\s-]{1,30}?)\s+side|in\s+(?P<c>[a-z][a-z\s-]{1,30}?)\s+terms|"
                     r"(?P<d>per\s+(?:capita|person|head)|seasonally\s+adjusted))\s*,\s*", re.I)
+_AFTER_FIGURE = re.compile(r"\s*(?:percent|per\s+cent|%)?\s*(?:higher|lower|more|less|up|down)\b", re.I)  # its own direction
 _PER_HEAD = re.compile(r"\bper\s+(?:person|head|inhabitant|resident)\b", re.I)
 
 
@@ -368,7 +369,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             before = before[:p0]
         if apposition:  # "..., which is 3.4 per cent of GDP": a level of what the clause before names
             words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
-        if own_direction and _CHANGE_OF.match(clause) or (own_direction and re.match(r"\s*(?:up|down|[a-z]+ing)\s+by\b|\s*(?:up|down)\s+[\d$€£¥₹]", clause)):
+        if own_direction and (_CHANGE_OF.match(clause) or _AFTER_FIGURE.match(clause, fig_in_clause[1]) or re.match(
+                r"\s*(?:up|down|[a-z]+ing)\s+by\b|\s*(?:up|down)\s+[\d$€£¥₹]", clause)):  # ("they were 7.5% higher")
             # ("..., up 11.1% from the current year" is a change as much as "up by 11.1%"; "up from" is a base)
             # "..., up by 5.2 percent", "a decrease of 2.08 million": the change of what the clause before measures
             words = (words - _DIRECTION) | own_direction
@@ -590,6 +592,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     result.considered = len(loose)
     whose.adopt_release_subjects(loose, [*loose, *(m for ms in keyed.values() for m in ms)], word_match,
                                  evidence.close, RELEASE_DAYS, _VAGUE)  # a brief that names no country
+    whose.adopt_event_subjects(loose, [*loose, *(m for ms in keyed.values() for m in ms)], evidence.close,
+                               RELEASE_DAYS)  # figures that name no one, in a brief reporting one event
 
     # 1. Registered keys: a claim joins the key whose subjects, unit and wording it shares (analysis/grouping.py).
     key_sigs = []

@@ -14,7 +14,7 @@ from typing import Optional
 from briefcmp.analysis import clauses, datelines
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.document import Document
-from briefcmp.analysis.entities import Entities, proper_names
+from briefcmp.analysis.entities import WORLD, Entities, proper_names
 from briefcmp.analysis.measure import _CLAUSE_BREAK
 from briefcmp.corpus.model import Brief
 
@@ -52,6 +52,8 @@ class _Context:
         title_subjects = entities.qualified(title, entities.subjects(title)) or tuple(dict.fromkeys(
             entities.adopt(n) for a, _, n in proper_names(title) if a > 0 or sum(w[:1].isupper() for w in n.split()) > 1))
         self.title_subjects = title_subjects if len(title_subjects) == 1 else ()
+        if not title_subjects and whose.title_world(title):  # "World food prices rise ...": the world's figures
+            self.title_subjects = (WORLD,)
         title_countries = entities.subjects(brief.title or "")
         self.title_countries = title_countries if len(title_countries) == 1 else ()
         # The brief's main subject (analysis/subjects.py); an adjective in the lead paragraph ("German
@@ -71,6 +73,8 @@ class _Context:
         if dateline:  # "SEOUL --", "TOKYO, Dec 26 (Reuters) -": the city a wire story is filed from names its country
             mentions += [(eid, False) for eid in entities.subjects(dateline.city.title())]
         self.brief_subjects, self.brief_how = whose.main_subject(mentions, lead_first)
+        if len(title_countries) >= whose.TITLE_MANY:  # "IMF raises US, Brazil, UK growth forecasts, cuts China, ...":
+            self.brief_subjects, self.brief_how = (), ""  # a brief about several, none of them its main subject
         self.headed = doc.headed  # list items under a heading that dates them
         self.ok = bool(self.sentences)
 
