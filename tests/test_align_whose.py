@@ -351,3 +351,25 @@ def test_a_title_naming_several_countries_leaves_the_brief_no_main_subject(tmp_p
             "Medium-term growth would fade to 3.1 percent in 2029.\n")
     _, ctx, _ = _brief_context(tmp_path, "wire", text)
     assert ctx.brief_subjects == ()
+
+
+def test_a_country_that_only_qualifies_a_company_noun_names_no_subject(tmp_path: Path) -> None:
+    text = ("Kiwi Motor Corp. posts record profit\nAuto Wire | 9 May 2024\n\n"
+            "Kiwi Motor Corp. announced record results for the year to March.\n\n"
+            "Its operating profit came to 5.35 trillion yen, believed to be the first time a Japanese company has "
+            "topped that mark.\n")
+    e = Entities()
+    e.add_companies([text])
+    assert e.qualified("the first time a Japanese company has topped it", ("japan",)) == ()
+    assert e.qualified("Japanese exports rose", ("japan",)) == ("japan",)  # no company noun: the country's
+
+
+def test_the_sentence_before_carries_its_figure_s_subject_not_a_comparison_s(tmp_path: Path) -> None:
+    text = ("Kiwi Motor Corp. profit nearly doubles\nAuto Wire | 9 May 2024\n\n"
+            "Kiwi Motor Corp. said its results for the year to March were the best in its history. Net profit nearly "
+            "doubled to 4,944.9 billion yen, just short of the corporate record of 4,987.9 billion yen set by "
+            "Tasman Group Corp. in 2021. Sales grew 21.4 percent to 45,095.3 billion yen.\n")
+    brief, ctx, e = _brief_context(tmp_path, "wire", text)
+    e.add_companies([text])
+    (sales,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 21.4]
+    assert sales is not None and "tasman-group" not in sales.subjects

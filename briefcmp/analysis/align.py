@@ -369,8 +369,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             before = before[:p0]
         if apposition:  # "..., which is 3.4 per cent of GDP": a level of what the clause before names
             words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
-        if own_direction and (_CHANGE_OF.match(clause) or _AFTER_FIGURE.match(clause, fig_in_clause[1]) or re.match(
-                r"\s*(?:up|down|[a-z]+ing)\s+by\b|\s*(?:up|down)\s+[\d$€£¥₹]", clause)):  # ("they were 7.5% higher")
+        opposite = words & _DIRECTION and not words & own_direction and _AFTER_FIGURE.match(clause, fig_in_clause[1])
+        if own_direction and (_CHANGE_OF.match(clause) or opposite or re.match(  # ("fell 0.3%; ... they were 7.5% higher")
+                r"\s*(?:up|down|[a-z]+ing)\s+by\b|\s*(?:up|down)\s+[\d$€£¥₹]", clause)):
             # ("..., up 11.1% from the current year" is a change as much as "up by 11.1%"; "up from" is a base)
             # "..., up by 5.2 percent", "a decrease of 2.08 million": the change of what the clause before measures
             words = (words - _DIRECTION) | own_direction

@@ -19,6 +19,7 @@ from briefcmp.analysis.measure import _CLAUSE_BREAK
 from briefcmp.corpus.model import Brief
 
 
+_FIGURE = re.compile(r"\d")  # a clause that holds a figure
 _ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")  # a list item, not running text
 
 
@@ -92,7 +93,9 @@ class _Context:
     def carried(self, sentence_index: int, names: bool = True) -> tuple[str, ...]:
         """Subjects of the nearest earlier sentence in the same paragraph that names any: those of
         its first clause that names one ("Vietnam's economy grew 5 percent, as demand weakened in the
-        United States" is about Vietnam; the next sentence goes on about it, not about both)."""
+        United States" is about Vietnam; the next sentence goes on about it, not about both). A sentence whose
+        figure's clause names no one carries no subject: a later clause names a comparison's ("net profit
+        doubled to 4.9 trillion yen, just short of the record set by SoftBank")."""
         s, _ = self.sentences[sentence_index]
         block = self.block_of(s)
         for j in range(sentence_index - 1, max(sentence_index - 4, -1), -1):
@@ -105,8 +108,11 @@ class _Context:
                 end = m.start() if m is not None else len(sentence)
                 part = sentence[start:end]
                 found = self.entities.subjects_or_names(part) if names else self.entities.subjects(part)
+                found = self.entities.qualified(part, found) if found else found  # ("a Japanese company": no one's)
                 if found:
                     return found
+                if _FIGURE.search(part):
+                    break  # its figure's clause names no one: a later clause names a comparison's ("the record set by X")
                 start = m.end() if m is not None else start
         return ()
 

@@ -379,6 +379,8 @@ class Entities:
                 qualifying.discard(eid)  # a mention of its own: the country stays
         unqualified = {eid for a, b, eid in hits if eid not in self.company_ids} - qualifying
         out = tuple(x for x in found if x not in qualifying or x in unqualified)
+        if not out and not any(x in self.company_ids for x in found):
+            return ()  # "the first time a Japanese company has topped ¥5tn": no one's figure is named here
         return out or found
 
     def add_companies(self, texts: Iterable[str]) -> list[str]:
