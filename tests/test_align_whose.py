@@ -373,3 +373,19 @@ def test_the_sentence_before_carries_its_figure_s_subject_not_a_comparison_s(tmp
     e.add_companies([text])
     (sales,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 21.4]
     assert sales is not None and "tasman-group" not in sales.subjects
+
+
+def test_a_lead_about_the_world_outweighs_the_market_the_story_names_most(tmp_path: Path) -> None:
+    text = ("Air travel demand hits a record in 2024, airlines' body says\nAir Wire | 1 February 2025\n\n"
+            "Global air passenger demand rose 10.4 percent in 2024 to a record, the airlines' association said on "
+            "Thursday, as travel to China recovered.\n\n"
+            "Carriers in China saw traffic jump 31 percent. Flights to China and from China filled up as China "
+            "eased visa rules.\n\n"
+            "Capacity grew 8.7 percent and the load factor reached 83.5 percent.\n")
+    brief, ctx, e = _brief_context(tmp_path, "wire", text)
+    assert ctx.brief_subjects == ("world",)
+    got = {c.value.amount: describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.unit == "percent"}
+    assert got[31.0] is not None and got[31.0].subjects == ("china",)  # its own clause names China
+    assert all(got[x] is not None and got[x].subjects == ("world",) for x in (10.4, 8.7, 83.5))
+    assert not subjects.lead_world("Japan's exports rose 5 percent in 2024, the ministry said.", e)
+    assert not subjects.lead_world("Exports rose 5 percent in 2024, the highest in the world.", e)

@@ -74,6 +74,8 @@ class _Context:
         if dateline:  # "SEOUL --", "TOKYO, Dec 26 (Reuters) -": the city a wire story is filed from names its country
             mentions += [(eid, False) for eid in entities.subjects(dateline.city.title())]
         self.brief_subjects, self.brief_how = whose.main_subject(mentions, lead_first)
+        if not self.title_subjects and whose.lead_world(self.lead_sentence, entities):
+            self.brief_subjects, self.brief_how = (WORLD,), "main subject"  # "Global air passenger demand rose ..."
         if len(title_countries) >= whose.TITLE_MANY:  # "IMF raises US, Brazil, UK growth forecasts, cuts China, ...":
             self.brief_subjects, self.brief_how = (), ""  # a brief about several, none of them its main subject
         self.headed = doc.headed  # list items under a heading that dates them

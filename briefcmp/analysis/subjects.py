@@ -67,6 +67,22 @@ def title_world(title: str) -> bool:
     return False
 
 
+def lead_world(lead: str, entities) -> bool:
+    """Whether a story's lead sentence makes the world what it reports, before its verb names anyone
+    ("Global air passenger demand rose 10.4% in 2024, the airlines' association said": the world's
+    figures, however often the story goes on to name one market)."""
+    from briefcmp.analysis import clauses
+    from briefcmp.analysis.measure import _CLAUSE_BREAK
+
+    first = next(iter(clauses.breaks(_CLAUSE_BREAK, lead)), None)
+    clause = lead[:first.start()] if first is not None else lead
+    head = _FIRST_NUMBER.split(clause, 1)[0]  # what the clause names before its figure
+    return bool(head.strip()) and title_world(head) and not entities.subjects(head)
+
+
+_FIRST_NUMBER = re.compile(r"\d")
+
+
 def main_subject(mentions: Sequence[tuple[str, bool]], lead_first: str = "") -> tuple[tuple[str, ...], str]:
     """(subjects, how) for a brief from its entity mentions in order, each (entity id, named by an
     adjective outside the lead): the one entity named ("whole brief"), or the one that dominates
