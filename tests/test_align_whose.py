@@ -389,3 +389,49 @@ def test_a_lead_about_the_world_outweighs_the_market_the_story_names_most(tmp_pa
     assert all(got[x] is not None and got[x].subjects == ("world",) for x in (10.4, 8.7, 83.5))
     assert not subjects.lead_world("Japan's exports rose 5 percent in 2024, the ministry said.", e)
     assert not subjects.lead_world("Exports rose 5 percent in 2024, the highest in the world.", e)
+
+
+def test_a_region_s_largest_economy_is_a_country_not_the_region(tmp_path: Path) -> None:
+    text = ("Mexico economy grows 3.2% in 2023\nWire | 3 March 2024\n\n"
+            "Growth in Latin America's second-largest economy came in at 3.2 percent in 2023, the statistics "
+            "agency said, and Mexican exports rose to a record.\n")
+    brief, ctx, e = _brief_context(tmp_path, "wire", text)
+    (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 3.2
+            and c.quote.startswith("Growth")]
+    assert m is not None and m.subjects == ("mexico",)
+    text = ("Nigeria economy grows 2.9% in 2023\nWire | 3 March 2024\n\n"
+            "Growth in West Africa's biggest economy came in at 2.9 percent in 2023, the statistics office said.\n")
+    brief, ctx, e = _brief_context(tmp_path / "ng", "wire", text)
+    (n,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 2.9
+            and c.quote.startswith("Growth")]
+    assert n is not None and n.subjects == ("nigeria",)  # not "(africa)"
+
+
+def test_a_list_item_of_a_sentence_takes_the_subject_of_the_figure_before_it(tmp_path: Path) -> None:
+    from briefcmp.analysis import align
+
+    text = ("Fund keeps Chile's forecast at 2.5%\nWire | 22 October 2024\n\n"
+            "SANTIAGO - The fund kept its forecast for Chile's growth at 2.5 percent for 2024.\n\n"
+            "In its outlook, the fund projected global growth at 3.2 percent for 2024 and 3.1 percent for 2025.\n")
+    from briefcmp.corpus.cache import load_corpus
+
+    _corpus(tmp_path, {"wire": text})
+    corpus = load_corpus([tmp_path], cache=False).corpus
+    described: list = []
+    original = align.describe
+
+    def record(*args, **kwargs):
+        m = original(*args, **kwargs)
+        if m is not None:
+            described.append(m)
+        return m
+
+    align.describe = record
+    try:
+        align.align(corpus)
+    finally:
+        align.describe = original
+    by_amount = {m.claim.value.amount: m for m in described}
+    assert by_amount[3.2].subjects == ("world",)
+    assert by_amount[3.1].subjects == ("world",), by_amount[3.1]  # not the title's Chile
+    assert by_amount[2.5].subjects == ("chile",)

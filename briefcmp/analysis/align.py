@@ -260,11 +260,12 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             company = entities.companies(upto)
             if company:
                 subjects, subjects_from = (entities.adopt(company[-1]),), "sentence"
-        named = [] if subjects or entities.subjects(clause) else proper_names(clause)
+        named = [] if subjects or entities.subjects(clause) else [n for n in proper_names(clause)
+                                                                  if not _WORLD_RANK.match(clause, n[1])]
         generic = next((g for g in _GENERIC_SUBJECT.finditer(clause)
                         if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())
                         and not _GROUP_BEFORE.search(clause, max(0, g.start() - 10), g.start())  # "black African"
-                        and not (g.group().lower() in _WORLD and _WORLD_RANK.match(clause, g.end()))
+                        and not _WORLD_RANK.match(clause, g.end())  # "Southeast Asia's largest economy": a country
                         and not any(a <= g.start() < b for a, b, _ in named)), None)
         if named and not generic:
             # "reservoir storage in the Santiago metropolitan region": a named place or body is a
@@ -586,6 +587,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
                 (keyed[claim.key] if claim.key else loose).append(m)
         if brief.id in contexts:
             ellipsis.carry(described)  # "rose 1.5% on the quarter and investment 2.1%": a rise, on the quarter
+            whose.carry_subjects(described)  # "... global growth at 3.2% for 2024 and 3.1% for 2025": the world's too
             ellipsis.national_accounts(described, brief.title or "")  # "output was up 4%" in a GDP report
             _currency_subject(described, contexts[brief.id])
             _brief_hints(described, brief.title or "", contexts[brief.id].published, contexts[brief.id].lead_sentence)

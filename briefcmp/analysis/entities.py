@@ -496,12 +496,12 @@ class Entities:
             name = m.group()
             if name.endswith("'s"):
                 name = name[:-2]
+            if name.startswith("America") and _CONTINENT_BEFORE.search(text, max(0, m.start() - 9), m.start()):
+                continue  # "Latin America", "South American": not the United States (nor a company's name)
             company = name in self.entity_of and self._company_name(text, m.start(), name)
             if company:
                 before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
                 companies.append(f"{before.group(1)} {name}")  # type: ignore[union-attr]
-            if name.startswith("America") and _CONTINENT_BEFORE.search(text, max(0, m.start() - 9), m.start()):
-                continue  # "Latin America", "South American": not the United States
             if name not in self.entity_of or company:
                 continue
             if name.isupper() and _AFTER_NUMBER.search(text, max(0, m.start() - 12), m.start()):

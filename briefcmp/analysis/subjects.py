@@ -240,3 +240,19 @@ def _bin(m) -> int:
 
     x = abs(m.claim.value.base_amount or 0.0)
     return int(math.floor(math.log(x) / math.log(1.01))) if x > 0 else -10**9
+
+
+_WEAK = ("title", "whole brief", "main subject", "")  # subjects a figure's own sentence did not give
+
+
+def carry_subjects(members: Sequence) -> None:
+    """A list item that leaves its measure to the figure before it in its sentence ("global growth at 3.2
+    percent for 2024 and 3.1 percent for 2025", ``ellipsis``) is of that figure's subject too, when its own
+    text names none (its subject came from the title or the whole brief)."""
+    before = None
+    for m in members:
+        if before is not None and m.elided and m.subjects_from in _WEAK and m.sentence >= 0 and \
+                m.sentence == before.sentence and m.claim.brief == before.claim.brief and \
+                before.subjects_from in ("clause", "sentence"):
+            m.subjects, m.subjects_from, m.lead = before.subjects, "sentence", before.lead
+        before = m
