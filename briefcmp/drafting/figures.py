@@ -28,7 +28,8 @@ from typing import Optional
 from briefcmp.corpus.model import PartialDate, Period, Value
 from briefcmp.corpus import sentences as _sentences
 from briefcmp.drafting.barecounts import COUNTED_BEFORE, PER_BASE, bare_figure, counted_by
-from briefcmp.drafting.dates import EVENT_VERB, YEAR, DateMention, event_year, find_dates, fiscal_period, pdate
+from briefcmp.drafting.dates import (EVENT_VERB, YEAR, DateMention, dateline_span, event_year, find_dates, fiscal_period,
+                                     pdate)
 from briefcmp.drafting.fractions import change_then_level, fraction_at
 from briefcmp.drafting.numbers import FOLD_WORDS, NUMWORD, TOKEN, number_value
 from briefcmp.drafting.qualifiers import definite_before, name_before, reference_before, selective, with_bound
@@ -381,8 +382,9 @@ class _Finder:
         out: list[Figure] = []
         seen: set[tuple[tuple[int, int], str]] = set()
         starts = sorted(f.start for f in figures if f.kind != "date")
+        filed = dateline_span(self.text)
         for d in self.dates:
-            if d.period is None or d.period.end is not None:
+            if d.period is None or d.period.end is not None or filed[0] <= d.start < filed[1]:
                 continue
             i = self.sentence_index(d.start)
             own = self.sentences[i] if i >= 0 else (d.start, d.end)
