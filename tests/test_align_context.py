@@ -270,3 +270,11 @@ def test_over_the_same_month_alone_is_during_it() -> None:
     assert _basis(s, s, None, False) == ""
     s = "Prices rose 5% over the same month a year earlier"
     assert _basis(s, s, None, False) == "yoy"
+
+
+def test_a_comparative_after_the_figure_is_its_own_direction_not_the_clause_before_s(tmp_path) -> None:
+    text = ("Dairy index slips\nWire | 8 November 2024\n\n"
+            "Butter prices edged down by 0.4% from September; compared with October 2023 they were still 6.2% higher.\n")
+    got = _by_value(_members(tmp_path, text))
+    assert "decrease" in got[0.4][0].words
+    assert "increase" in got[6.2][0].words and "decrease" not in got[6.2][0].words  # a rise, never the fall's key

@@ -266,3 +266,172 @@ def test_release_subjects_only_ever_come_from_an_agreeing_figure(rows) -> None:
         assert m.subjects_from == "release" and any(
             o.subjects == m.subjects and o.claim.brief != m.claim.brief and evidence.close(m, o)
             and abs((o.published - m.published).days) <= 7 for o in stated)
+
+
+def _figure(brief: str, amount: float, unit: str = "percent", subject: tuple[str, ...] = (), day: int = 1,
+            words: frozenset[str] = frozenset({"sales", "increase"}), scale: str = "") -> Member:
+    claim = Claim(brief=brief, id=f"f{amount}", quote="q", kind="fact",
+                  value=Value("quantity", amount=amount, unit=unit, scale=scale or None))
+    return Member(claim, subject, "clause" if subject else "", unit, unit, words, {}, (),
+                  subject[0] if subject else "", "", "", date(2024, 10, day))
+
+
+def test_a_brief_naming_no_one_takes_the_subject_of_the_event_it_reports_whatever_its_wording() -> None:
+    # "The books will finish the year $9.3 billion in the black": the wire says "a surplus of $9.3 billion"
+    wire = [_figure("wire", 9.3, "AUD", ("australia",), scale="billion", words=frozenset({"surplus"})),
+            _figure("wire", 28.3, "AUD", ("australia",), scale="billion", words=frozenset({"deficit"})),
+            _figure("wire", 4.5, "percent", ("australia",), words=frozenset({"unemployment"}))]
+    paper = [_figure("paper", 9.3, "AUD", scale="billion", words=frozenset({"black"})),
+             _figure("paper", 28.3, "AUD", scale="billion", words=frozenset({"bottom", "line"})),
+             _figure("paper", 3.8, "percent", words=frozenset({"unemployment"}))]
+    took = subjects.adopt_event_subjects(paper, wire + paper, evidence.close, 7)
+    assert [m.subjects for m in took] == [("australia",)] * 3  # the 3.8% too: the brief reports that event
+    assert {m.subjects_from for m in took} == {"event"}
+    # an event subject weighs less than one a brief states, and with its value differing never decides
+    assert 0 < evidence.SUBJECT_WEIGHT["event"] < evidence.SUBJECT_WEIGHT["whole brief"]
+    differs = evidence.evidence([_figure("wire", 4.5, "percent", ("australia",)), paper[2]], _DIRECTED,
+                                FORECAST_WORDS)
+    assert differs.score == 0 and "inferred from other reports" in differs.doubt()
+
+
+def test_an_event_subject_needs_two_values_not_only_small_percentages_and_one_subject_ahead() -> None:
+    wire = [_figure("wire", 0.4, subject=("united-states",)), _figure("wire", 0.1, subject=("united-states",)),
+            _figure("wire", 0.5, subject=("united-states",)), _figure("wire", 714.4, "USD", ("united-states",),
+                                                                       scale="billion")]
+    one = [_figure("one", 714.4, "USD", scale="billion")]
+    assert subjects.adopt_event_subjects(one, wire + one, evidence.close, 7) == []  # one value: chance
+    two_pct = [_figure("pct", 0.4), _figure("pct", 0.1)]
+    assert subjects.adopt_event_subjects(two_pct, wire + two_pct, evidence.close, 7) == []  # small percentages
+    three_pct = [_figure("pct3", 0.4), _figure("pct3", 0.1), _figure("pct3", 0.5)]
+    assert len(subjects.adopt_event_subjects(three_pct, wire + three_pct, evidence.close, 7)) == 3
+    mixed = [_figure("mixed", 0.4), _figure("mixed", 714.4, "USD", scale="billion")]
+    assert len(subjects.adopt_event_subjects(mixed, wire + mixed, evidence.close, 7)) == 2
+    late = [_figure("late", 0.4, day=20), _figure("late", 714.4, "USD", scale="billion", day=20)]
+    assert subjects.adopt_event_subjects(late, wire + late, evidence.close, 7) == []  # not the same release
+    # the same values given for two subjects as often: no one event
+    canada = [_figure("ca", 0.4, subject=("canada",)), _figure("ca", 714.4, "USD", ("canada",), scale="billion")]
+    both = [_figure("both", 0.4), _figure("both", 714.4, "USD", scale="billion")]
+    assert subjects.adopt_event_subjects(both, wire + canada + both, evidence.close, 7) == []
+
+
+def test_in_a_brief_naming_two_countries_only_the_event_s_values_take_its_subject() -> None:
+    wire = [_figure("wire", 2.1, subject=("chile",)), _figure("wire", 4.0, subject=("chile",)),
+            _figure("wire", 42.3, "USD", ("chile",), scale="billion")]
+    mine = [_figure("mine", 2.1), _figure("mine", 42.3, "USD", scale="billion"), _figure("mine", 7.7),
+            _figure("mine", 3.0, subject=("peru",)), _figure("mine", 5.0, subject=("chile",))]
+    took = subjects.adopt_event_subjects(mine, wire + mine, evidence.close, 7)
+    assert sorted(m.claim.value.amount for m in took) == [2.1, 42.3]  # 7.7% may be Peru's: left unknown
+    assert mine[2].subjects == ()
+
+
+def test_a_headline_about_the_world_makes_its_unnamed_figures_the_world_s() -> None:
+    assert subjects.title_world("World food prices rise to 18-month high, FAO says")
+    assert subjects.title_world("Global air passenger traffic hits a record in 2024")
+    assert subjects.title_world("Record 120 million people displaced worldwide, agency says")
+    assert not subjects.title_world("Japan slips to world's fourth-largest economy")  # a rank of Japan's
+    assert not subjects.title_world("Toyota stays the biggest carmaker in the world")
+    assert not subjects.title_world("Exports to the world rise")
+    assert not subjects.title_world("World Bank lends $1 billion")
+
+
+def test_a_global_release_s_figures_are_the_world_s_not_the_host_country_s(tmp_path: Path) -> None:
+    text = ("Global air passenger demand climbs to a record\nAir Wire | 1 February 2025\n\n"
+            "GENEVA - Passenger traffic rose 10.4 percent in 2024, the airline association said, with flights to "
+            "China up sharply as routes reopened and services to China and within China recovering.\n\n"
+            "Load factors reached 83.5 percent in 2024.\n")
+    brief, ctx, e = _brief_context(tmp_path, "wire", text)
+    figures = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.unit == "percent"]
+    assert figures and all(m is not None and m.subjects == ("world",) for m in figures)
+
+
+def test_a_title_naming_several_countries_leaves_the_brief_no_main_subject(tmp_path: Path) -> None:
+    text = ("Fund raises Peru, Chile, Brazil growth forecasts\nWire | 22 October 2024\n\n"
+            "LIMA - The fund raised its forecasts for Peru and Chile, and Peru's outlook improved most, "
+            "with Peru's exporters and Peru's miners doing well.\n\n"
+            "Medium-term growth would fade to 3.1 percent in 2029.\n")
+    _, ctx, _ = _brief_context(tmp_path, "wire", text)
+    assert ctx.brief_subjects == ()
+
+
+def test_a_country_that_only_qualifies_a_company_noun_names_no_subject(tmp_path: Path) -> None:
+    text = ("Kiwi Motor Corp. posts record profit\nAuto Wire | 9 May 2024\n\n"
+            "Kiwi Motor Corp. announced record results for the year to March.\n\n"
+            "Its operating profit came to 5.35 trillion yen, believed to be the first time a Japanese company has "
+            "topped that mark.\n")
+    e = Entities()
+    e.add_companies([text])
+    assert e.qualified("the first time a Japanese company has topped it", ("japan",)) == ()
+    assert e.qualified("Japanese exports rose", ("japan",)) == ("japan",)  # no company noun: the country's
+
+
+def test_the_sentence_before_carries_its_figure_s_subject_not_a_comparison_s(tmp_path: Path) -> None:
+    text = ("Kiwi Motor Corp. profit nearly doubles\nAuto Wire | 9 May 2024\n\n"
+            "Kiwi Motor Corp. said its results for the year to March were the best in its history. Net profit nearly "
+            "doubled to 4,944.9 billion yen, just short of the corporate record of 4,987.9 billion yen set by "
+            "Tasman Group Corp. in 2021. Sales grew 21.4 percent to 45,095.3 billion yen.\n")
+    brief, ctx, e = _brief_context(tmp_path, "wire", text)
+    e.add_companies([text])
+    (sales,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 21.4]
+    assert sales is not None and "tasman-group" not in sales.subjects
+
+
+def test_a_lead_about_the_world_outweighs_the_market_the_story_names_most(tmp_path: Path) -> None:
+    text = ("Air travel demand hits a record in 2024, airlines' body says\nAir Wire | 1 February 2025\n\n"
+            "Global air passenger demand rose 10.4 percent in 2024 to a record, the airlines' association said on "
+            "Thursday, as travel to China recovered.\n\n"
+            "Carriers in China saw traffic jump 31 percent. Flights to China and from China filled up as China "
+            "eased visa rules.\n\n"
+            "Capacity grew 8.7 percent and the load factor reached 83.5 percent.\n")
+    brief, ctx, e = _brief_context(tmp_path, "wire", text)
+    assert ctx.brief_subjects == ("world",)
+    got = {c.value.amount: describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.unit == "percent"}
+    assert got[31.0] is not None and got[31.0].subjects == ("china",)  # its own clause names China
+    assert all(got[x] is not None and got[x].subjects == ("world",) for x in (10.4, 8.7, 83.5))
+    assert not subjects.lead_world("Japan's exports rose 5 percent in 2024, the ministry said.", e)
+    assert not subjects.lead_world("Exports rose 5 percent in 2024, the highest in the world.", e)
+
+
+def test_a_region_s_largest_economy_is_a_country_not_the_region(tmp_path: Path) -> None:
+    text = ("Mexico economy grows 3.2% in 2023\nWire | 3 March 2024\n\n"
+            "Growth in Latin America's second-largest economy came in at 3.2 percent in 2023, the statistics "
+            "agency said, and Mexican exports rose to a record.\n")
+    brief, ctx, e = _brief_context(tmp_path, "wire", text)
+    (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 3.2
+            and c.quote.startswith("Growth")]
+    assert m is not None and m.subjects == ("mexico",)
+    text = ("Nigeria economy grows 2.9% in 2023\nWire | 3 March 2024\n\n"
+            "Growth in West Africa's biggest economy came in at 2.9 percent in 2023, the statistics office said.\n")
+    brief, ctx, e = _brief_context(tmp_path / "ng", "wire", text)
+    (n,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 2.9
+            and c.quote.startswith("Growth")]
+    assert n is not None and n.subjects == ("nigeria",)  # not "(africa)"
+
+
+def test_a_list_item_of_a_sentence_takes_the_subject_of_the_figure_before_it(tmp_path: Path) -> None:
+    from briefcmp.analysis import align
+
+    text = ("Fund keeps Chile's forecast at 2.5%\nWire | 22 October 2024\n\n"
+            "SANTIAGO - The fund kept its forecast for Chile's growth at 2.5 percent for 2024.\n\n"
+            "In its outlook, the fund projected global growth at 3.2 percent for 2024 and 3.1 percent for 2025.\n")
+    from briefcmp.corpus.cache import load_corpus
+
+    _corpus(tmp_path, {"wire": text})
+    corpus = load_corpus([tmp_path], cache=False).corpus
+    described: list = []
+    original = align.describe
+
+    def record(*args, **kwargs):
+        m = original(*args, **kwargs)
+        if m is not None:
+            described.append(m)
+        return m
+
+    align.describe = record
+    try:
+        align.align(corpus)
+    finally:
+        align.describe = original
+    by_amount = {m.claim.value.amount: m for m in described}
+    assert by_amount[3.2].subjects == ("world",)
+    assert by_amount[3.1].subjects == ("world",), by_amount[3.1]  # not the title's Chile
+    assert by_amount[2.5].subjects == ("chile",)

@@ -177,6 +177,7 @@ def _figure_spans(text: str, value) -> list[tuple[int, int]]:
 _FRAME = re.compile(r"\s*(?:(?:measured|expressed|calculated|counted)\s+(?P<a>[a-z][a-z\s-]{1,30}?)|"
                     r"(?:on|from)\s+the\s+(?P<b>[a-z][a-z\s-]{1,30}?)\s+side|in\s+(?P<c>[a-z][a-z\s-]{1,30}?)\s+terms|"
                     r"(?P<d>per\s+(?:capita|person|head)|seasonally\s+adjusted))\s*,\s*", re.I)
+_AFTER_FIGURE = re.compile(r"\s*(?:percent|per\s+cent|%)?\s*(?:higher|lower|more|less|up|down)\b", re.I)  # its own direction
 _PER_HEAD = re.compile(r"\bper\s+(?:person|head|inhabitant|resident)\b", re.I)
 
 
@@ -259,11 +260,12 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             company = entities.companies(upto)
             if company:
                 subjects, subjects_from = (entities.adopt(company[-1]),), "sentence"
-        named = [] if subjects or entities.subjects(clause) else proper_names(clause)
+        named = [] if subjects or entities.subjects(clause) else [n for n in proper_names(clause)
+                                                                  if not _WORLD_RANK.match(clause, n[1])]
         generic = next((g for g in _GENERIC_SUBJECT.finditer(clause)
                         if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())
                         and not _GROUP_BEFORE.search(clause, max(0, g.start() - 10), g.start())  # "black African"
-                        and not (g.group().lower() in _WORLD and _WORLD_RANK.match(clause, g.end()))
+                        and not _WORLD_RANK.match(clause, g.end())  # "Southeast Asia's largest economy": a country
                         and not any(a <= g.start() < b for a, b, _ in named)), None)
         if named and not generic:
             # "reservoir storage in the Santiago metropolitan region": a named place or body is a
@@ -368,7 +370,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             before = before[:p0]
         if apposition:  # "..., which is 3.4 per cent of GDP": a level of what the clause before names
             words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
-        if own_direction and _CHANGE_OF.match(clause) or (own_direction and re.match(r"\s*(?:up|down|[a-z]+ing)\s+by\b|\s*(?:up|down)\s+[\d$€£¥₹]", clause)):
+        opposite = words & _DIRECTION and not words & own_direction and _AFTER_FIGURE.match(clause, fig_in_clause[1])
+        if own_direction and (_CHANGE_OF.match(clause) or opposite or re.match(  # ("fell 0.3%; ... they were 7.5% higher")
+                r"\s*(?:up|down|[a-z]+ing)\s+by\b|\s*(?:up|down)\s+[\d$€£¥₹]", clause)):
             # ("..., up 11.1% from the current year" is a change as much as "up by 11.1%"; "up from" is a base)
             # "..., up by 5.2 percent", "a decrease of 2.08 million": the change of what the clause before measures
             words = (words - _DIRECTION) | own_direction
@@ -583,6 +587,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
                 (keyed[claim.key] if claim.key else loose).append(m)
         if brief.id in contexts:
             ellipsis.carry(described)  # "rose 1.5% on the quarter and investment 2.1%": a rise, on the quarter
+            whose.carry_subjects(described)  # "... global growth at 3.2% for 2024 and 3.1% for 2025": the world's too
             ellipsis.national_accounts(described, brief.title or "")  # "output was up 4%" in a GDP report
             _currency_subject(described, contexts[brief.id])
             _brief_hints(described, brief.title or "", contexts[brief.id].published, contexts[brief.id].lead_sentence)
@@ -590,6 +595,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     result.considered = len(loose)
     whose.adopt_release_subjects(loose, [*loose, *(m for ms in keyed.values() for m in ms)], word_match,
                                  evidence.close, RELEASE_DAYS, _VAGUE)  # a brief that names no country
+    whose.adopt_event_subjects(loose, [*loose, *(m for ms in keyed.values() for m in ms)], evidence.close,
+                               RELEASE_DAYS)  # figures that name no one, in a brief reporting one event
 
     # 1. Registered keys: a claim joins the key whose subjects, unit and wording it shares (analysis/grouping.py).
     key_sigs = []

@@ -14,11 +14,12 @@ from typing import Optional
 from briefcmp.analysis import clauses, datelines
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.document import Document
-from briefcmp.analysis.entities import Entities, proper_names
+from briefcmp.analysis.entities import WORLD, Entities, proper_names
 from briefcmp.analysis.measure import _CLAUSE_BREAK
 from briefcmp.corpus.model import Brief
 
 
+_FIGURE = re.compile(r"\d")  # a clause that holds a figure
 _ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")  # a list item, not running text
 
 
@@ -52,6 +53,8 @@ class _Context:
         title_subjects = entities.qualified(title, entities.subjects(title)) or tuple(dict.fromkeys(
             entities.adopt(n) for a, _, n in proper_names(title) if a > 0 or sum(w[:1].isupper() for w in n.split()) > 1))
         self.title_subjects = title_subjects if len(title_subjects) == 1 else ()
+        if not title_subjects and whose.title_world(title):  # "World food prices rise ...": the world's figures
+            self.title_subjects = (WORLD,)
         title_countries = entities.subjects(brief.title or "")
         self.title_countries = title_countries if len(title_countries) == 1 else ()
         # The brief's main subject (analysis/subjects.py); an adjective in the lead paragraph ("German
@@ -71,6 +74,10 @@ class _Context:
         if dateline:  # "SEOUL --", "TOKYO, Dec 26 (Reuters) -": the city a wire story is filed from names its country
             mentions += [(eid, False) for eid in entities.subjects(dateline.city.title())]
         self.brief_subjects, self.brief_how = whose.main_subject(mentions, lead_first)
+        if not self.title_subjects and whose.lead_world(self.lead_sentence, entities):
+            self.brief_subjects, self.brief_how = (WORLD,), "main subject"  # "Global air passenger demand rose ..."
+        if len(title_countries) >= whose.TITLE_MANY:  # "IMF raises US, Brazil, UK growth forecasts, cuts China, ...":
+            self.brief_subjects, self.brief_how = (), ""  # a brief about several, none of them its main subject
         self.headed = doc.headed  # list items under a heading that dates them
         self.ok = bool(self.sentences)
 
@@ -88,7 +95,9 @@ class _Context:
     def carried(self, sentence_index: int, names: bool = True) -> tuple[str, ...]:
         """Subjects of the nearest earlier sentence in the same paragraph that names any: those of
         its first clause that names one ("Vietnam's economy grew 5 percent, as demand weakened in the
-        United States" is about Vietnam; the next sentence goes on about it, not about both)."""
+        United States" is about Vietnam; the next sentence goes on about it, not about both). A sentence whose
+        figure's clause names no one carries no subject: a later clause names a comparison's ("net profit
+        doubled to 4.9 trillion yen, just short of the record set by SoftBank")."""
         s, _ = self.sentences[sentence_index]
         block = self.block_of(s)
         for j in range(sentence_index - 1, max(sentence_index - 4, -1), -1):
@@ -101,8 +110,11 @@ class _Context:
                 end = m.start() if m is not None else len(sentence)
                 part = sentence[start:end]
                 found = self.entities.subjects_or_names(part) if names else self.entities.subjects(part)
+                found = self.entities.qualified(part, found) if found else found  # ("a Japanese company": no one's)
                 if found:
                     return found
+                if _FIGURE.search(part):
+                    break  # its figure's clause names no one: a later clause names a comparison's ("the record set by X")
                 start = m.end() if m is not None else start
         return ()
 

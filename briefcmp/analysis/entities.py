@@ -379,6 +379,8 @@ class Entities:
                 qualifying.discard(eid)  # a mention of its own: the country stays
         unqualified = {eid for a, b, eid in hits if eid not in self.company_ids} - qualifying
         out = tuple(x for x in found if x not in qualifying or x in unqualified)
+        if not out and not any(x in self.company_ids for x in found):
+            return ()  # "the first time a Japanese company has topped ¥5tn": no one's figure is named here
         return out or found
 
     def add_companies(self, texts: Iterable[str]) -> list[str]:
@@ -494,12 +496,12 @@ class Entities:
             name = m.group()
             if name.endswith("'s"):
                 name = name[:-2]
+            if name.startswith("America") and _CONTINENT_BEFORE.search(text, max(0, m.start() - 9), m.start()):
+                continue  # "Latin America", "South American": not the United States (nor a company's name)
             company = name in self.entity_of and self._company_name(text, m.start(), name)
             if company:
                 before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
                 companies.append(f"{before.group(1)} {name}")  # type: ignore[union-attr]
-            if name.startswith("America") and _CONTINENT_BEFORE.search(text, max(0, m.start() - 9), m.start()):
-                continue  # "Latin America", "South American": not the United States
             if name not in self.entity_of or company:
                 continue
             if name.isupper() and _AFTER_NUMBER.search(text, max(0, m.start() - 12), m.start()):

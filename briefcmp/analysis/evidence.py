@@ -7,9 +7,10 @@ measured words, from what each says about itself:
   (0.95), from the title (0.9), the one country the whole brief names (0.85), the one the brief
   names far more than any other (0.8), the country whose own currency all the money figures of a brief
   naming no country are in (0.8), or taken from other reports of the release the brief
-  reports (0.8: inferred, below every subject a brief states; see ``analysis.subjects``); none,
-  or only a body with no country (0). A figure whose subject is inferred from other reports and
-  whose value differs from a figure of its period never decides a contradiction (0);
+  reports (0.8: inferred, below every subject a brief states; see ``analysis.subjects``), or that of
+  the event whose values a brief naming no one shares with other reports (0.8, the same); none,
+  or only a body with no country (0). A figure whose subject is inferred from other reports (release
+  or event) and whose value differs from a figure of its period never decides a contradiction (0);
 - **period**: stated or read from the text against the publication date (1.0), as drafted (0.95),
   named by its length ("in the quarter") with the brief's title or lead giving it (0.95),
   shared with reports of the same release published within ``RELEASE_DAYS`` days (0.9), the brief's
@@ -53,9 +54,11 @@ from briefcmp.analysis.rounding import agree_rounded
 APPLY_THRESHOLD = 0.7
 RELEASE_DAYS = 7  # reports published this close about one release share its period
 SUBJECT_WEIGHT = {"claim": 1.0, "clause": 1.0, "sentence": 1.0, "two named before": 0.95, "previous sentence": 0.95, "title": 0.9,
-                  "whole brief": 0.85, "main subject": 0.8, "release": 0.8, "currency of its money figures": 0.8}
+                  "whole brief": 0.85, "main subject": 0.8, "release": 0.8, "currency of its money figures": 0.8,
+                  "event": 0.8}
 PERIOD_WEIGHT = {"claim": 1.0, "stated": 1.0, "relative": 1.0, "drafted": 0.95, "named": 0.95, "release": 0.9, "brief": 0.9,
                  "release-date": 0.85}
+INFERRED_SUBJECT = ("release", "event")  # subjects taken from other reports (analysis/subjects.py)
 # A budget or plan adopted is a figure of fact, though the sentence says "will": "will spend 11.11 trillion".
 PLAN = re.compile(r"\b(?:budget\w*|fiscal|outlays?|appropriat\w+|earmark\w*|allocat\w+)\b", re.I)
 
@@ -273,9 +276,9 @@ def evidence(members: list, directed: frozenset[str], forecast: re.Pattern, meas
             part("subject", SUBJECT_WEIGHT.get(m.subjects_from, 1.0), "")
     if measure < 1.0:
         part("measure", measure, f"the wording is only alike (similarity {measure:.2f})")
-    stated = [m for m in members if m.subjects_from != "release"]
+    stated = [m for m in members if m.subjects_from not in INFERRED_SUBJECT]
     for m in members:
-        if m.subjects_from == "release" and any(not close(m, o) for o in stated if o.period == m.period):
+        if m.subjects_from in INFERRED_SUBJECT and any(not close(m, o) for o in stated if o.period == m.period):
             # the subject was shared only because the figure agreed: it never decides a contradiction
             part("subject", 0.0, f"the subject of {m.claim.ref} is inferred from other reports of the release, "
                                  "and its value differs")

@@ -388,9 +388,9 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
                 if id(m) not in doubtful and m.lead != first:
                     doubtful[id(m)] = (m, f"{m.claim.ref} names the subjects in another order: exports from one may "
                                           "be imports of the other")
-    stated = [m for m in group if id(m) not in doubtful and m.subjects_from != "release"]
+    stated = [m for m in group if id(m) not in doubtful and m.subjects_from not in evidence.INFERRED_SUBJECT]
     for m in group:  # a subject taken from other reports of the release never decides a contradiction
-        if m.subjects_from == "release" and id(m) not in doubtful and any(
+        if m.subjects_from in evidence.INFERRED_SUBJECT and id(m) not in doubtful and any(
                 not evidence.close(m, o) for o in stated if o.period == m.period):
             doubtful[id(m)] = (m, f"the subject of {m.claim.ref} is inferred from other reports of the release, and "
                                   "its value differs")

@@ -72,7 +72,9 @@ def reason(group: list, target: str) -> str:
              "": " (inferred)"}
     found = sorted({(m.period or str(m.claim.as_of or "")) + how_p.get(m.period_how, "")
                     for m in group if m.period or m.claim.as_of is not None})
-    how = ["brief's main subject (named most)" if h == "main subject" else f"the {h}" for h in how]
+    how = ["brief's main subject (named most)" if h == "main subject" else
+           f"the event its brief reports (its figures are other reports' within {evidence.RELEASE_DAYS} days)"
+           if h == "event" else f"the {h}" for h in how]
     if shared:  # analysis/subjects.py: a brief that names no country, its figure agreeing with the release's
         how.append(f"for {', '.join(shared)}: other reports of the release within {evidence.RELEASE_DAYS} days, "
                    "inferred as its value agrees")

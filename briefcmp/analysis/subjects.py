@@ -21,6 +21,17 @@ sentence before and the title have named no subject:
   A figure that agrees with none gets none, so a subject taken from other reports never
   decides a contradiction alone; and ``evidence`` scores it below every subject a brief states.
 
+- **The event's subject** (``adopt_event_subjects``): a report that names no one for a figure is
+  no report about nobody. A brief whose figures (at least ``EVENT_VALUES`` distinct values, one at least
+  not a percentage, or ``EVENT_VALUES + 1`` percentages) are the very values that other reports
+  published within ``RELEASE_DAYS`` days give for one subject, and for no other subject as often
+  (half as often at most), reports that event: its figures that name no one take that subject
+  (``subjects_from`` = "event"), whatever their wording ("$9.3 billion in the black" and "a surplus of
+  $9.3 billion"). Not in a brief whose figures name two subjects or more (a brief naming two
+  countries, each with figures): there a figure naming no one may be either's; only those whose value
+  is one of the event's take it. ``evidence`` scores an event subject below every subject a brief
+  states, and one whose value differs from a figure of its period never decides a contradiction.
+
 Cost: figures are indexed by (dimension, unit, measured word) and publication day, and each
 subjectless figure looks at no more than ``MAX_SCAN`` of them per word (linear).
 """
@@ -28,6 +39,7 @@ subjectless figure looks at no more than ``MAX_SCAN`` of them per word (linear).
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from typing import Callable, Iterable, Sequence
 
@@ -35,6 +47,40 @@ MAIN_MENTIONS = 3  # a brief naming several countries is about one it names at l
 MAIN_RATIO = 2.0  # ...and this many times as often as any other
 MAX_SCAN = 200  # figures of one unit, word and week looked at per subjectless figure (keeps the cost linear)
 RELEASE_MATCHES = 2  # figures of a brief that must agree with one release before it takes the release's subject
+EVENT_VALUES = 2  # distinct values a brief must share with other reports of one subject to report its event
+TITLE_MANY = 3  # a title naming this many countries is about several: the brief has no main subject
+EVENT = "event"  # Member.subjects_from of a subject taken from the event a brief reports
+
+
+# The world named as what a headline is about: "World food prices rise", "Global air traffic hits a record",
+# "IMF sees world growth stuck at 3.2%"; not "the world's largest carmaker" (a rank of something else), nor the
+# world after a preposition ("exports to the world", "the biggest in the world"): ``title_world``.
+_WORLD_WORD = re.compile(r"\b(?:[Ww]orld|WORLD|[Gg]lobal|GLOBAL|[Gg]lobally|[Ww]orldwide)\b(?!['’]s\b|\s+(?:Bank|Cup|Series)\b)")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|across|around|than|among|from|to|into|with|for|by|on|over|at)\s+"
+                                 r"(?:the\s+|its\s+|their\s+)?$", re.I)
+
+def title_world(title: str) -> bool:
+    """Whether a headline makes the world what it is about (see ``_WORLD_WORD``)."""
+    for m in _WORLD_WORD.finditer(title):
+        if not _PREPOSITION_BEFORE.search(title, max(0, m.start() - 16), m.start()):
+            return True
+    return False
+
+
+def lead_world(lead: str, entities) -> bool:
+    """Whether a story's lead sentence makes the world what it reports, before its verb names anyone
+    ("Global air passenger demand rose 10.4% in 2024, the airlines' association said": the world's
+    figures, however often the story goes on to name one market)."""
+    from briefcmp.analysis import clauses
+    from briefcmp.analysis.measure import _CLAUSE_BREAK
+
+    first = next(iter(clauses.breaks(_CLAUSE_BREAK, lead)), None)
+    clause = lead[:first.start()] if first is not None else lead
+    head = _FIRST_NUMBER.split(clause, 1)[0]  # what the clause names before its figure
+    return bool(head.strip()) and title_world(head) and not entities.subjects(head)
+
+
+_FIRST_NUMBER = re.compile(r"\d")
 
 
 def main_subject(mentions: Sequence[tuple[str, bool]], lead_first: str = "") -> tuple[tuple[str, ...], str]:
@@ -74,7 +120,8 @@ def currency_country(members: Sequence) -> str:
 
 
 def _stated(m) -> bool:
-    return bool(m.subjects) and not any(s.startswith("(") for s in m.subjects) and m.subjects_from != "release"
+    return bool(m.subjects) and not any(s.startswith("(") for s in m.subjects) and \
+        m.subjects_from not in ("release", EVENT)
 
 
 def _same_period(a, b) -> bool:
@@ -131,3 +178,81 @@ def adopt_release_subjects(members: Iterable, references: Iterable, word_match: 
             m.subjects, m.subjects_from, m.lead = subjects, "release", subjects[0]
             adopted.append(m)
     return adopted
+
+
+def adopt_event_subjects(members: Iterable, references: Iterable, close: Callable, days: int) -> list:
+    """Give the event's subject to the figures that name no one in a brief that reports the event (see the
+    module docstring). ``references``: figures whose stated subjects may be shared; ``close(a, b)``: their
+    values agree. Returns the members that took a subject."""
+    index: dict[tuple, list] = defaultdict(list)  # (dimension, unit, value rounded) -> stated figures, by day
+    for o in references:
+        if _stated(o) and o.published is not None and o.claim.value.base_amount is not None:
+            index[(o.dim, o.unit, _bin(o))].append(o)
+    for lst in index.values():
+        lst.sort(key=lambda o: o.published)
+    days_of = {k: [o.published.toordinal() for o in lst] for k, lst in index.items()}
+    by_brief: dict[str, list] = defaultdict(list)
+    for m in members:
+        by_brief[m.claim.brief].append(m)
+    adopted = []
+    for brief in sorted(by_brief):
+        own = by_brief[brief]
+        orphans = [m for m in own if not m.subjects and m.published is not None
+                   and m.claim.value.base_amount is not None]
+        if not orphans:
+            continue
+        values: dict[tuple, set] = defaultdict(set)  # subjects -> the distinct (unit, value) the brief shares
+        matched: dict[int, set] = defaultdict(set)
+        for m in orphans:
+            day = m.published.toordinal()
+            for k in {(m.dim, m.unit, b) for b in (_bin(m) - 1, _bin(m), _bin(m) + 1)}:
+                if k not in index:
+                    continue
+                lo, hi = bisect.bisect_left(days_of[k], day - days), bisect.bisect_right(days_of[k], day + days)
+                for o in index[k][lo:min(hi, lo + MAX_SCAN)]:
+                    if o.claim.brief != brief and o.subjects not in matched[id(m)] and _same_period(m, o) \
+                            and close(m, o):
+                        matched[id(m)].add(o.subjects)
+                        values[o.subjects].add((m.unit, m.claim.value.base_amount))
+        if not values:
+            continue
+        ranked = sorted(values.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        subjects, shared = ranked[0]
+        second = len(ranked[1][1]) if len(ranked) > 1 else 0
+        percents = sum(1 for unit, _ in shared if unit in ("percent", "percentage-points"))
+        enough = len(shared) >= EVENT_VALUES and (len(shared) > percents or percents > EVENT_VALUES)
+        if not enough or 2 * second > len(shared):
+            continue
+        named = {x for m in own if _stated(m) for x in m.subjects}
+        several = len(named - set(subjects)) >= 1 and len(named) >= 2  # two countries, each with figures
+        for m in orphans:
+            if several and subjects not in matched[id(m)]:
+                continue
+            m.subjects, m.subjects_from, m.lead = subjects, EVENT, subjects[0]
+            adopted.append(m)
+    return adopted
+
+
+def _bin(m) -> int:
+    """A coarse bucket of a figure's value (about 1% wide, on a log scale), so that values that agree
+    within rounding fall in the same bucket or the next one."""
+    import math
+
+    x = abs(m.claim.value.base_amount or 0.0)
+    return int(math.floor(math.log(x) / math.log(1.01))) if x > 0 else -10**9
+
+
+_WEAK = ("title", "whole brief", "main subject", "")  # subjects a figure's own sentence did not give
+
+
+def carry_subjects(members: Sequence) -> None:
+    """A list item that leaves its measure to the figure before it in its sentence ("global growth at 3.2
+    percent for 2024 and 3.1 percent for 2025", ``ellipsis``) is of that figure's subject too, when its own
+    text names none (its subject came from the title or the whole brief)."""
+    before = None
+    for m in members:
+        if before is not None and m.elided and m.subjects_from in _WEAK and m.sentence >= 0 and \
+                m.sentence == before.sentence and m.claim.brief == before.claim.brief and \
+                before.subjects_from in ("clause", "sentence"):
+            m.subjects, m.subjects_from, m.lead = before.subjects, "sentence", before.lead
+        before = m
