@@ -609,7 +609,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
 
     # 2. New keys: claims of two or more briefs that answer one question (analysis/grouping.py).
     taken = set(config.keys)
-    grouping.new_keys(rest, entities, taken, result, Group)
+    grouping.new_keys(rest, entities, taken, result, Group, contexts)
     eventdates.add_groups(result, corpus, entities, lambda b: contexts.get(b.id) or _Context(b, entities),
                           Member, Group, taken)  # date claims by event (analysis/eventdates.py)
     _one_group_per_claim(result)

@@ -414,9 +414,11 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
     return core, list(doubtful.values())
 
 
-def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls: Callable) -> None:
+def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls: Callable,
+             texts: Optional[dict] = None) -> None:
     """Stage 2 of ``align``: new keys for claims that answer no registered key (``result`` gets
-    the applied groups and the candidates; ``taken`` the key ids used)."""
+    the applied groups and the candidates; ``taken`` the key ids used). ``texts``: each brief's
+    ``briefcontext._Context``, for the figures lined up by context (``analysis.linking``) last."""
     buckets: dict[tuple, list] = defaultdict(list)
     for m in rest:
         if m.subjects and m.words:
@@ -457,6 +459,37 @@ def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls:
                                          if not any(id(m) in used for m in c.members)]
             unapplied = [g for g in unapplied if not any(id(m) in used for m in g)]
         _loose(unapplied, eff, entities, taken, result, group_cls)
+    if texts is not None:
+        linked(rest, texts, entities, taken, result, group_cls)
+
+
+def linked(rest: list, texts: dict, entities: Entities, taken: set[str], result, group_cls: Callable) -> None:
+    """Figures no group applied, lined up by their context (``analysis.linking``): a group whose weakest
+    link reaches ``linking.SURE`` is placed as any group (its confident core applied); the others are
+    candidates saying what linked them. Members it applies leave the candidates they were in."""
+    from briefcmp.analysis import linking
+
+    applied = {id(m) for g in result.groups for m in g.members}
+    free = {id(m) for m in rest if id(m) not in applied}
+    used: set[int] = set()
+    for g, low, words in linking.link(rest, free, texts, entities, veto):
+        evidence.adopt_release_periods(g)
+        eff = {id(m): m.words for m in g}
+        said = ", ".join(f"'{w}'" for w in words) or "no shared word"
+        if low < linking.SURE:
+            key = new_key_id(g, set(taken))
+            result.candidates.append(group_cls(key, True, label(g, entities), units.shared_unit([m.unit for m in g]), g,
+                                               reason(g, ""), False, g[0].subjects, common_topics(g),
+                                               f"linked only by context: {said} (score {low:.2f})"))
+            continue
+        pair_sim = {frozenset((a, b)): 1.0 for a in set(eff.values()) for b in set(eff.values())}
+        before = len(result.groups)
+        _place(g, eff, pair_sim, entities, taken, result, group_cls, [])
+        for new in result.groups[before:]:
+            new.reason += f" (lined up by context: {said})"
+            used |= {id(m) for m in new.members}
+    if used:
+        result.candidates[:] = [c for c in result.candidates if not (c.new and any(id(m) in used for m in c.members))]
 
 
 _INFERRED = ("brief", "release-date", "")  # periods no report's text states (a brief's main one, a release's date)
