@@ -466,13 +466,16 @@ def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls:
 def linked(rest: list, texts: dict, entities: Entities, taken: set[str], result, group_cls: Callable) -> None:
     """Figures no group applied, lined up by their context (``analysis.linking``): a group whose weakest
     link reaches ``linking.SURE`` is placed as any group (its confident core applied); the others are
-    candidates saying what linked them. Members it applies leave the candidates they were in."""
+    candidates saying what linked them. A figure whose best match in another brief is keyed in a group
+    applied this run joins that group when the link is as sure and the group stays sure with it (one brief,
+    one figure). Members it applies leave the candidates they were in."""
     from briefcmp.analysis import linking
 
-    applied = {id(m) for g in result.groups for m in g.members}
+    applied = {id(m): g for g in result.groups if g.new for m in g.members}
     free = {id(m) for m in rest if id(m) not in applied}
     used: set[int] = set()
-    for g, low, words in linking.link(rest, free, texts, entities, veto):
+    groups, joins = linking.link(rest, free, texts, entities, veto)
+    for g, low, words in groups:
         evidence.adopt_release_periods(g)
         eff = {id(m): m.words for m in g}
         said = ", ".join(f"'{w}'" for w in words) or "no shared word"
@@ -488,6 +491,20 @@ def linked(rest: list, texts: dict, entities: Entities, taken: set[str], result,
         for new in result.groups[before:]:
             new.reason += f" (lined up by context: {said})"
             used |= {id(m) for m in new.members}
+    for f, k, score, words in joins:
+        target = applied.get(id(k))
+        if score < linking.SURE or id(f) in used or target is None or any(
+                m.claim.brief == f.claim.brief or veto(m.words, f.words) for m in target.members):
+            continue
+        g = [*target.members, f]
+        evidence.adopt_release_periods([f], g)
+        eff = {id(m): m.words for m in g}
+        core, _ = split(g, eff, {frozenset((a, b)): 1.0 for a in set(eff.values()) for b in set(eff.values())})
+        if f in core and all(m in core for m in target.members) and group_evidence(core).sure():
+            target.members.append(f)
+            target.reason += f" ({f.claim.ref} lined up by context: {', '.join(repr(w) for w in words)})"
+            used.add(id(f))
+            applied[id(f)] = target
     if used:
         result.candidates[:] = [c for c in result.candidates if not (c.new and any(id(m) in used for m in c.members))]
 

@@ -239,20 +239,29 @@ def shared_words(group: list, vec: dict, n: int = 3) -> list[str]:
     return sorted(weight, key=lambda w: (-weight[w], w))[:n]
 
 
-def link(members: list, free: set[int], texts: dict, entities, veto: Callable) -> list[tuple[list, float, list[str]]]:
-    """Groups of figures lined up by context (see the module docstring): (members, weakest link, the words
-    that linked them), for figures of at least two briefs. Every figure of ``members`` competes for the
-    best match (a figure already keyed still takes its match away from another), but only the figures of
-    ``free`` (ids) are grouped. A figure whose measured words name nothing (only "how much" or "which
-    way") is not lined up: its context alone cannot say what it measures."""
+def link(members: list, free: set[int], texts: dict, entities, veto: Callable
+         ) -> tuple[list[tuple[list, float, list[str]]], list[tuple[object, object, float, list[str]]]]:
+    """Figures lined up by context (see the module docstring). Every figure of ``members`` competes for the
+    best match (a figure already keyed still takes its match away from another), but only figures of
+    ``free`` (ids) are placed: groups of free figures, as (members, weakest link, the words that linked
+    them), and joins of a free figure to a keyed one, as (free, keyed, score, words). A figure whose
+    measured words name nothing (only "how much" or "which way") is not lined up: its context alone cannot
+    say what it measures."""
     members = [m for m in members if m.subjects and _names(m.words)]
-    if len({m.claim.brief for m in members if id(m) in free}) < 2:
-        return []
+    if not any(id(m) in free for m in members) or len({m.claim.brief for m in members}) < 2:
+        return [], []
     vec = vectors(members, texts, entities)
     veto = functools.lru_cache(maxsize=65536)(veto)  # (word sets repeat: many figures share one)
     scores = _pairs(members, vec, veto)
-    links = [(s, i, j) for s, i, j in _mutual(members, scores) if id(members[i]) in free and id(members[j]) in free]
-    return [(g, s, shared_words(g, vec)) for g, s in _groups(members, links, veto)]
+    both, joins = [], []
+    for s, i, j in _mutual(members, scores):
+        a, b = members[i], members[j]
+        if id(a) in free and id(b) in free:
+            both.append((s, i, j))
+        elif id(a) in free or id(b) in free:
+            f, k = (a, b) if id(a) in free else (b, a)
+            joins.append((f, k, s, shared_words([f, k], vec)))
+    return [(g, s, shared_words(g, vec)) for g, s in _groups(members, both, veto)], joins
 
 
 def _names(words: frozenset[str]) -> bool:
