@@ -62,8 +62,8 @@ def test_values_never_count_the_same_links_whatever_the_amounts() -> None:
     def found(amounts: list[float]) -> list[tuple[list[str], float]]:
         ms = [_member(b, i, w, amount=x) for i, (b, w, x) in enumerate(zip(
             "abc", ({"remittance", "inflow"}, {"remittance", "inflow", "family"}, {"tourism"}), amounts))]
-        return [(sorted(m.claim.ref for m in g), low) for g, low, _ in linking.link(ms, {id(m) for m in ms}, {}, None,
-                                                                                   grouping.veto)]
+        groups, _ = linking.link(ms, {id(m) for m in ms}, {}, None, grouping.veto)
+        return [(sorted(m.claim.ref for m in g), low) for g, low, _ in groups]
     same = found([63.3, 63.3, 20.0])
     assert same and same == found([63.3, 48.0, 20.0])  # a difference stays linked: a contradiction to show
 
@@ -94,8 +94,8 @@ def test_one_to_one_a_brief_with_two_equally_fitting_figures_gets_no_link() -> N
     a = _member("a", 1, {"defence", "outlay"})
     b1, b2 = _member("b", 2, {"defence", "outlay"}), _member("b", 3, {"defence", "outlay"})
     c = _member("c", 4, {"pension"})
-    groups = linking.link([a, b1, b2, c], {id(m) for m in (a, b1, b2, c)}, {}, None, grouping.veto)
-    assert groups == []  # b1 or b2: the context cannot say which
+    groups, joins = linking.link([a, b1, b2, c], {id(m) for m in (a, b1, b2, c)}, {}, None, grouping.veto)
+    assert groups == [] and joins == []  # b1 or b2: the context cannot say which
 
 
 def test_vetoes_and_periods_are_cannot_links() -> None:
@@ -112,8 +112,17 @@ def test_vetoes_and_periods_are_cannot_links() -> None:
 def test_linked_groups_say_what_linked_them() -> None:
     ms = [_member("a", 1, {"remittance", "inflow", "family"}), _member("b", 2, {"remittance", "inflow", "migrant"}),
           _member("c", 3, {"tourism", "receipt"})]
-    found = linking.link(ms, {id(m) for m in ms}, {}, None, grouping.veto)
+    found, _ = linking.link(ms, {id(m) for m in ms}, {}, None, grouping.veto)
     assert len(found) == 1
     group, low, words = found[0]
     assert {m.claim.brief for m in group} == {"a", "b"} and 0 < low <= 1.0
     assert set(words) == {"remittance", "inflow"}
+
+
+def test_a_keyed_figure_takes_its_match_and_a_free_one_may_join_it() -> None:
+    keyed = _member("a", 1, {"remittance", "inflow", "family"})
+    free = _member("b", 2, {"remittance", "inflow", "migrant"})
+    other = _member("c", 3, {"tourism", "receipt"})
+    groups, joins = linking.link([keyed, free, other], {id(free), id(other)}, {}, None, grouping.veto)
+    assert groups == []  # only one free figure of that measure: nothing to group among the free
+    assert [(f.claim.ref, k.claim.ref) for f, k, _, _ in joins] == [(free.claim.ref, keyed.claim.ref)]
