@@ -475,7 +475,15 @@ def linked(rest: list, texts: dict, entities: Entities, taken: set[str], result,
     free = {id(m) for m in rest if id(m) not in applied}
     used: set[int] = set()
     groups, joins = linking.link(rest, free, texts, entities, veto)
+    proposed: dict[int, set[int]] = defaultdict(set)  # a member -> the candidates (indices) that hold it
+    for i, c in enumerate(result.candidates):
+        for m in c.members:
+            proposed[id(m)].add(i)
     for g, low, words in groups:
+        # proposed together already (a candidate of like wording): no second proposal, only a key
+        again = bool(set.intersection(*(proposed[id(m)] for m in g)))
+        if again and low < linking.SURE:
+            continue
         evidence.adopt_release_periods(g)
         eff = {id(m): m.words for m in g}
         said = ", ".join(f"'{w}'" for w in words) or "no shared word"
@@ -486,8 +494,10 @@ def linked(rest: list, texts: dict, entities: Entities, taken: set[str], result,
                                                f"linked only by context: {said} (score {low:.2f})"))
             continue
         pair_sim = {frozenset((a, b)): 1.0 for a in set(eff.values()) for b in set(eff.values())}
-        before = len(result.groups)
+        before, asked = len(result.groups), len(result.candidates)
         _place(g, eff, pair_sim, entities, taken, result, group_cls, [])
+        if again and len(result.groups) == before:
+            del result.candidates[asked:]
         for new in result.groups[before:]:
             new.reason += f" (lined up by context: {said})"
             used |= {id(m) for m in new.members}
