@@ -414,11 +414,10 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
     return core, list(doubtful.values())
 
 
-def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls: Callable,
-             texts: Optional[dict] = None) -> None:
+def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls: Callable) -> None:
     """Stage 2 of ``align``: new keys for claims that answer no registered key (``result`` gets
-    the applied groups and the candidates; ``taken`` the key ids used). ``texts``: each brief's
-    ``briefcontext._Context``, for the figures lined up by context (``analysis.linking``) last."""
+    the applied groups and the candidates; ``taken`` the key ids used). (``analysis.linking.place``
+    then lines up by context the figures no group applied.)"""
     buckets: dict[tuple, list] = defaultdict(list)
     for m in rest:
         if m.subjects and m.words:
@@ -459,64 +458,6 @@ def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls:
                                          if not any(id(m) in used for m in c.members)]
             unapplied = [g for g in unapplied if not any(id(m) in used for m in g)]
         _loose(unapplied, eff, entities, taken, result, group_cls)
-    if texts is not None:
-        linked(rest, texts, entities, taken, result, group_cls)
-
-
-def linked(rest: list, texts: dict, entities: Entities, taken: set[str], result, group_cls: Callable) -> None:
-    """Figures no group applied, lined up by their context (``analysis.linking``): a group whose weakest
-    link reaches ``linking.SURE`` is placed as any group (its confident core applied); the others are
-    candidates saying what linked them. A figure whose best match in another brief is keyed in a group
-    applied this run joins that group when the link is as sure and the group stays sure with it (one brief,
-    one figure). Members it applies leave the candidates they were in."""
-    from briefcmp.analysis import linking
-
-    applied = {id(m): g for g in result.groups if g.new for m in g.members}
-    free = {id(m) for m in rest if id(m) not in applied}
-    used: set[int] = set()
-    groups, joins = linking.link(rest, free, texts, entities, veto)
-    proposed: dict[int, set[int]] = defaultdict(set)  # a member -> the candidates (indices) that hold it
-    for i, c in enumerate(result.candidates):
-        for m in c.members:
-            proposed[id(m)].add(i)
-    for g, low, words in groups:
-        # proposed together already (a candidate of like wording): no second proposal, only a key
-        again = bool(set.intersection(*(proposed[id(m)] for m in g)))
-        if again and low < linking.SURE:
-            continue
-        evidence.adopt_release_periods(g)
-        eff = {id(m): m.words for m in g}
-        said = ", ".join(f"'{w}'" for w in words) or "no shared word"
-        if low < linking.SURE:
-            key = new_key_id(g, set(taken))
-            result.candidates.append(group_cls(key, True, label(g, entities), units.shared_unit([m.unit for m in g]), g,
-                                               reason(g, ""), False, g[0].subjects, common_topics(g),
-                                               f"linked only by context: {said} (score {low:.2f})"))
-            continue
-        pair_sim = {frozenset((a, b)): 1.0 for a in set(eff.values()) for b in set(eff.values())}
-        before, asked = len(result.groups), len(result.candidates)
-        _place(g, eff, pair_sim, entities, taken, result, group_cls, [])
-        if again and len(result.groups) == before:
-            del result.candidates[asked:]
-        for new in result.groups[before:]:
-            new.reason += f" (lined up by context: {said})"
-            used |= {id(m) for m in new.members}
-    for f, k, score, words in joins:
-        target = applied.get(id(k))
-        if score < linking.SURE or id(f) in used or target is None or any(
-                m.claim.brief == f.claim.brief or veto(m.words, f.words) for m in target.members):
-            continue
-        g = [*target.members, f]
-        evidence.adopt_release_periods([f], g)
-        eff = {id(m): m.words for m in g}
-        core, _ = split(g, eff, {frozenset((a, b)): 1.0 for a in set(eff.values()) for b in set(eff.values())})
-        if f in core and all(m in core for m in target.members) and group_evidence(core).sure():
-            target.members.append(f)
-            target.reason += f" ({f.claim.ref} lined up by context: {', '.join(repr(w) for w in words)})"
-            used.add(id(f))
-            applied[id(f)] = target
-    if used:
-        result.candidates[:] = [c for c in result.candidates if not (c.new and any(id(m) in used for m in c.members))]
 
 
 _INFERRED = ("brief", "release-date", "")  # periods no report's text states (a brief's main one, a release's date)

@@ -22,7 +22,9 @@ figures ``grouping`` left unkeyed again, by their **context**:
 4. **Groups** (``_groups``): links added in descending score, never joining two figures of one brief
    for one period, two periods one inside the other, or a pair that a veto forbids.
 
-Values never count: the score reads words only, so figures that differ are linked as readily as
+``place`` (called by ``align`` after ``grouping.new_keys``) takes the figures no group applied: a linked
+group is placed as ``grouping`` places any group, and a free figure may join a group applied in the same
+run. Values never count: the score reads words only, so figures that differ are linked as readily as
 figures that agree (a contradiction stays visible). A group is applied (``grouping.split`` and
 ``analysis.evidence`` as for any group) only when its weakest link reaches ``SURE``; else it is a
 candidate that says what linked it ("linked only by context: 'remittance', 'inflow'").
@@ -37,6 +39,7 @@ from collections import defaultdict
 from typing import Callable, Optional
 
 from briefcmp.analysis import clauses, evidence
+from briefcmp.analysis import grouping as G
 from briefcmp.analysis.measure import BASIS_TAGS as _BASES, _CLAUSE_BREAK, _DIRECTION, _HARMLESS, _VAGUE, norm_word
 from briefcmp.corpus import functionwords, units
 
@@ -275,3 +278,57 @@ def link(members: list, free: set[int], texts: dict, entities, veto: Callable
 
 def _names(words: frozenset[str]) -> bool:
     return bool(words - _VAGUE - _HARMLESS - _DIRECTION - _BASES - _EXPECT)
+
+
+def place(rest: list, texts: dict, entities, taken: set[str], result, group_cls: Callable) -> None:
+    """Figures no group applied, lined up by their context (``analysis.linking``): a group whose weakest
+    link reaches ``SURE`` is placed as any group (its confident core applied); the others are
+    candidates saying what linked them. A figure whose best match in another brief is keyed in a group
+    applied this run joins that group when the link is as sure and the group stays sure with it (one brief,
+    one figure). Members it applies leave the candidates they were in."""
+    applied = {id(m): g for g in result.groups if g.new for m in g.members}
+    free = {id(m) for m in rest if id(m) not in applied}
+    used: set[int] = set()
+    groups, joins = link(rest, free, texts, entities, G.veto)
+    proposed: dict[int, set[int]] = defaultdict(set)  # a member -> the candidates (indices) that hold it
+    for i, c in enumerate(result.candidates):
+        for m in c.members:
+            proposed[id(m)].add(i)
+    for g, low, words in groups:
+        # proposed together already (a candidate of like wording): no second proposal, only a key
+        again = bool(set.intersection(*(proposed[id(m)] for m in g)))
+        if again and low < SURE:
+            continue
+        evidence.adopt_release_periods(g)
+        eff = {id(m): m.words for m in g}
+        said = ", ".join(f"'{w}'" for w in words) or "no shared word"
+        if low < SURE:
+            key = G.new_key_id(g, set(taken))
+            result.candidates.append(group_cls(key, True, G.label(g, entities), units.shared_unit([m.unit for m in g]), g,
+                                               G.reason(g, ""), False, g[0].subjects, G.common_topics(g),
+                                               f"linked only by context: {said} (score {low:.2f})"))
+            continue
+        pair_sim = {frozenset((a, b)): 1.0 for a in set(eff.values()) for b in set(eff.values())}
+        before, asked = len(result.groups), len(result.candidates)
+        G._place(g, eff, pair_sim, entities, taken, result, group_cls, [])
+        if again and len(result.groups) == before:
+            del result.candidates[asked:]
+        for new in result.groups[before:]:
+            new.reason += f" (lined up by context: {said})"
+            used |= {id(m) for m in new.members}
+    for f, k, score, words in joins:
+        target = applied.get(id(k))
+        if score < SURE or id(f) in used or target is None or any(
+                m.claim.brief == f.claim.brief or G.veto(m.words, f.words) for m in target.members):
+            continue
+        g = [*target.members, f]
+        evidence.adopt_release_periods([f], g)
+        eff = {id(m): m.words for m in g}
+        core, _ = G.split(g, eff, {frozenset((a, b)): 1.0 for a in set(eff.values()) for b in set(eff.values())})
+        if f in core and all(m in core for m in target.members) and G.group_evidence(core).sure():
+            target.members.append(f)
+            target.reason += f" ({f.claim.ref} lined up by context: {', '.join(repr(w) for w in words)})"
+            used.add(id(f))
+            applied[id(f)] = target
+    if used:
+        result.candidates[:] = [c for c in result.candidates if not (c.new and any(id(m) in used for m in c.members))]
