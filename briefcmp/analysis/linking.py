@@ -325,7 +325,8 @@ def place(rest: list, texts: dict, entities, taken: set[str], result, group_cls:
         evidence.adopt_release_periods([f], g)
         eff = {id(m): m.words for m in g}
         core, _ = G.split(g, eff, {frozenset((a, b)): 1.0 for a in set(eff.values()) for b in set(eff.values())})
-        if f in core and all(m in core for m in target.members) and G.group_evidence(core).sure():
+        kept = {id(m) for m in core}  # (by identity: members compare equal field by field)
+        if id(f) in kept and all(id(m) in kept for m in target.members) and G.group_evidence(core).sure():
             target.members.append(f)
             target.reason += f" ({f.claim.ref} lined up by context: {', '.join(repr(w) for w in words)})"
             used.add(id(f))
