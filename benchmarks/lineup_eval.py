@@ -225,6 +225,10 @@ def value_written_in(value: dict, text: str) -> bool:
     for ch in {c for c in text if unicodedata.category(c) == "No" and 0 < unicodedata.numeric(c, 0) < 1}:
         nums += [n + unicodedata.numeric(ch) for n in nums] + [unicodedata.numeric(ch)]  # "3¾%", "½"
     nums += _spelled_numbers(text)  # "one-point-six percent", "two per cent", "half a percentage point"
+    from briefcmp.drafting.nochange import says_no_change
+
+    if says_no_change(text):  # "prices were unchanged", "held steady": a change of 0 (drafting/nochange.py)
+        nums.append(0.0)
     # (a sign is not read from the text: "-0.6 percent" holds the amount -0.6)
     return any(abs(n - abs(amount)) <= 1e-9 * max(1.0, abs(n)) for n in nums)
 

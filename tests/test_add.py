@@ -246,10 +246,11 @@ def test_web_page_metadata_from_meta_tags_then_title(corpus: Path, tmp_path: Pat
     bare.write_text(docs.health_page(json_ld=False, meta=False), encoding="utf-8")
     assert add(bare, corpus).exit_code == 0
     brief = brief_section(corpus / "bare.claims.yaml")
-    # the <title> less nothing (no publisher is stated to strip), no date invented
-    assert brief["title"] == f"{docs.HEALTH_TITLE} | Civic Budget Observatory"
+    # the <title> is the page's one <h1> and the site's name after a bar: the site is the publisher the
+    # page states; no date invented
+    assert (brief["title"], brief["publisher"]) == (docs.HEALTH_TITLE, "Civic Budget Observatory")
     assert "published" not in brief
-    assert dict(brief["original"]["metadata_from"]) == {"title": "html-title"}
+    assert dict(brief["original"]["metadata_from"]) == {"title": "html-title", "publisher": "html-title"}
 
 
 def test_markdown_with_front_matter(corpus: Path, tmp_path: Path):

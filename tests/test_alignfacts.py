@@ -78,17 +78,30 @@ def test_scope_words_are_values_of_one_key(drafted: Path) -> None:
     assert sorted(c["value"] for c in coal["claims"]) == ["selected", "yes"]
 
 
-def test_alike_statements_are_candidates_never_applied(corpus: Path) -> None:
-    doc = proposals(corpus)
-    (condemn,) = [g for g in doc["candidates"] if g["key"].startswith("european-union-condemn")]
-    assert not condemn["sure"] and condemn["doubt"]
-    assert condemn["label"] == "Does the European Union condemn the ban?"  # a union takes "the"
+def test_one_object_word_and_two_weighed_by_the_corpus_are_one_question(drafted: Path) -> None:
+    # "condemned the ban" and "denounced the export ban": each other's best match, the same answer, objects
+    # alike by the words few of the corpus's statements hold (analysis/factmatch)
+    (condemn,) = [g for g in proposals(drafted)["groups"] if g["key"].startswith("european-union-condemn")]
+    assert condemn["sure"] and condemn["label"] == "Does the European Union condemn the ban?"  # a union takes "the"
     assert quotes(condemn) == {"The European Union condemned the ban", "The EU denounced the export ban"}
+
+
+def test_alike_statements_are_candidates_never_applied(tmp_path: Path, draft_corpus) -> None:
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "wire.txt").write_text("Chile curbs lithium\nReuters | 3 March 2031\n\nChile banned exports of lithium "
+                                    "ore on Monday, the mining ministry said.\n", encoding="utf-8")
+    (texts / "tank.txt").write_text("Lithium and the state\nCentro de Estudios | 4 March 2031\n\nChile could ban "
+                                    "exports of lithium ore, officials hinted.\n", encoding="utf-8")
+    corpus = draft_corpus(tmp_path / "lithium", texts.glob("*.txt"), "--sentences")
+    doc = proposals(corpus)
+    (ban,) = doc["candidates"]  # a forecast and a fact: alike, for a person
+    assert not doc["groups"] and not ban["sure"] and "a forecast and a fact" in ban["doubt"]
+    assert quotes(ban) == {"Chile could ban exports of lithium ore", "Chile banned exports of lithium ore"}
     assert cli("align", str(corpus), "--apply").exit_code == 0
-    config = (corpus / "briefcmp.yaml").read_text(encoding="utf-8")
-    assert "indonesia-ban-export-nickel-ore:" in config and "condemn" not in config
+    assert "chile-ban" not in (corpus / "briefcmp.yaml").read_text(encoding="utf-8")
     again = proposals(corpus)
-    assert again["groups"] == [] and [g["key"] for g in again["candidates"]] == [condemn["key"]]
+    assert again["groups"] == [] and [g["key"] for g in again["candidates"]] == [ban["key"]]
 
 
 def test_a_later_brief_joins_the_registered_key(corpus: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefcmp.analysis.alignfacts import _clean
+from briefcmp.analysis.factstatements import _clean
 from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.factrefs import antecedent, definite_head
 from briefcmp.corpus.model import Config
@@ -90,7 +90,7 @@ def test_a_bare_object_told_in_full_after_it_and_an_implied_import(entities: Ent
     # a lead says "has not lifted its ban"; the next paragraph tells which ban
     after = " It imposed a blanket ban on Chilean copper in May. Trade fell."
     assert antecedent("ban", "", entities, _clean, after) == (frozenset({"ban", "copper"}), frozenset({"chile"}))
-    from briefcmp.analysis.alignfacts import _implied
+    from briefcmp.analysis.factstatements import _implied
 
     # a country's ban on a foreign good is on its imports; a ban on exports is another ban
     assert _implied(frozenset({"ban", "import", "copper"})) == {"ban", "copper"}

@@ -73,7 +73,7 @@ SENTENCES = [
     ("The regulator has not decided whether to grant Ferrovia the permit.", "",
      {("regulator", "grant", "fact", "undecided")}),
     # a party named by its members
-    ("The Liberals voted against the levy.", "", {("liberals", "vote", "fact", "yes")}),
+    ("The Liberals voted against the levy.", "", {("liberals", "vote", "fact", "no")}),  # not for it
     # a name no list holds acts in its own name; a capitalised common word opening a sentence is no name
     ("The Storting rejected the motion on whaling.", "", {("storting", "reject", "fact", "yes")}),
     ("Vattenfall refused to invest in the new reactor.", "", {("vattenfall", "invest", "fact", "no")}),
@@ -149,10 +149,13 @@ SENTENCES = [
     # a time before a titled person; a claim someone made is not asserted
     ("On Tuesday Prime Minister Ito Hiroshi condemned the shelling.", "japan", {("japan", "condemn", "fact", "yes")}),
     ("The court rejected the claim that Kenya had expelled the envoy.", "", {("court", "reject", "fact", "yes")}),
-    # "X and other Ns" is X; an instrument acts in a reported clause; a demand is a fact, what it asks is not
+    # "X and other Ns" is X; an instrument acts in a reported clause; a demand is a fact, and what it asks is not
+    # asserted but is a position, as reported advice is ("urged Japan to join"); a rule's requirement is neither
     ("Japan and other donors froze the fund.", "", {("japan", "freeze", "fact", "yes")}),
     ("The court confirmed that the closures did not breach the treaty.", "", {("closure", "breach", "fact", "no")}),
-    ("Kenya demanded that Uganda lift the ban.", "", {("kenya", "demand", "fact", "yes")}),
+    ("Kenya demanded that Uganda lift the ban.", "",
+     {("kenya", "demand", "fact", "yes"), ("uganda", "lift", "recommendation", "support")}),
+    ("The treaty requires that Uganda lift the ban.", "", {("treaty", "require", "fact", "yes")}),
     # not deciding leaves the action open; rejecting calls to act, denying reports, being unlikely to: no
     ("France has not decided whether to extend the ban on glyphosate.", "",
      {("france", "extend", "fact", "undecided")}),

@@ -38,7 +38,9 @@ def values(text, **kw):
     ("Farm loans of Rs. 1,92,387 crore were waived.", [("money", 192387.0, "crore", "INR")]),
     ("Incomes up to Rs 12 lakh pay no tax.", [("money", 12.0, "lakh", "INR")]),
     ("Mines could yield Rs 0.33 lakh crore a year.", [("money", 0.33, "lakh crore", "INR")]),
-    ("Headline: capex at Rs 9.5 lakh cr, deficit at 5 pc", [("money", 9.5, "lakh crore", "INR")]),
+    # ("pc": percent, as the Indian and British press abbreviate it)
+    ("Headline: capex at Rs 9.5 lakh cr, deficit at 5 pc",
+     [("money", 9.5, "lakh crore", "INR"), ("percent", 5.0, "", "percent")]),
     ("The scheme reached 3 crore households and 12 lakh farmers.",
      [("count", 3.0, "crore", "households"), ("count", 12.0, "lakh", "farmers")]),
     ("The board approved INR 4,500 crore for the port.", [("money", 4500.0, "crore", "INR")]),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import itertools
 import json
 import os
 import re
@@ -352,6 +353,66 @@ def test_matrix_splits_brief_columns_into_pages(render_analysis):
     assert "Briefs 1-2 of 3" in text and "Briefs 3-3 of 3" in text
     assert max(len(line) for line in text.splitlines()) <= 40 or all(
         len(max(line.split(), key=len)) > 30 for line in text.splitlines() if len(line) > 40)
+
+
+def test_what_waits_to_be_decided_comes_under_the_counts():
+    # align left a candidate group in the render fixture: said under the summary, before the conflicts,
+    # at 60x20 as at 120 columns
+    for cols, rows in ((60, 20), (120, 40)):
+        code, text = in_pty(["compare", "render"], cols, rows, RENDER)
+        lines = text.splitlines()
+        assert code == 0 and lines[0].startswith("3 briefs: 2 conflicts (2 unreviewed), 1 agreement")
+        # (as align left it, or, when align has not run on the fixture as it is, the claims to line up)
+        assert re.match(r"Undecided \(1 candidate group|\d+ unkeyed claims not yet lined up", lines[1]), lines[1]
+        assert "briefcmp align render" in " ".join(lines[1:5])
+        assert text.index(lines[1]) < text.index("Conflicts (2: 2 unreviewed, 0 reviewed)")
+
+
+@given(st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from(["conflicts (3 unreviewed)", "agreements",
+                                                                  "forecast checks", "changes", "annotation problems"])),
+                min_size=1, max_size=8), st.integers(30, 120))
+def test_a_summary_wraps_between_its_counts(counts, width):
+    from briefcmp.render.terminal import cells, list_lines
+
+    items = [f"{n} {what}" for n, what in counts]
+    lines = ["".join(t for t, _ in line) for line in list_lines("5 briefs:", items, width)]
+    assert all(cells(line) <= width for line in lines)
+    joined = "\n".join(lines)
+    for item in (i for i in items if cells(i) + 3 <= width):  # each count with its noun on one line, never "8"
+        assert re.search(rf"(^|\s){re.escape(item)}(,|$)", joined, re.M), (item, lines)
+    assert " ".join(" ".join(lines).split()) == "5 briefs: " + ", ".join(items)
+
+
+@given(st.lists(st.tuples(st.integers(0, 10**5), st.sampled_from(["candidates", "unkeyed claims", "groups to key"])),
+                min_size=1, max_size=6), st.integers(20, 90))
+def test_plain_and_message_wrapping_keep_a_count_with_its_word(counts, width):
+    from briefcmp.render.layout import wrap
+
+    text = "briefcmp align: " + ", ".join(f"{n:,} {what}" for n, what in counts) + " (never applied)"
+    lines = wrap(text, width, "", "  ")
+    assert " ".join(" ".join(lines).split()) == " ".join(text.split())  # nothing lost or changed
+    for a, b in zip(lines, lines[1:]):  # "6" never ends a line whose next one starts "candidates"
+        assert not (re.search(r"(^|\s)\d[\d,]*$", a) and re.match(r"\s*[a-z]", b)), (a, b)
+
+
+@pytest.mark.parametrize("cols,rows", SIZES)
+def test_the_first_screen_says_what_matters_first(bundled, cols, rows):
+    # The bundled corpus (align has run on it): 7 conflicts, all reviewed. Its first screen gives the
+    # counts, then every conflict, reviewed ones short.
+    code, text = bundled["views"][("compare", cols, rows)]
+    lines = text.splitlines()
+    first = "\n".join(lines[:rows - 1])
+    assert re.match(r"5 briefs: 7 conflicts \(0 unreviewed\),", lines[0])
+    assert not re.search(r"\d$", lines[0])  # the summary never breaks between a number and its noun
+    conflicts = [r for r in bundled["relations"] if r["kind"] in ("contradiction", "disagreement")]
+    assert all(r.get("reviewed") for r in conflicts)
+    shown = [r["key"] for r in conflicts if re.search(rf"^{re.escape(r['key'])}(\s|$)", first, re.M)]
+    assert len(shown) == len(conflicts) if cols >= 80 else len(shown) >= 3
+    for r in conflicts:  # a reviewed conflict: key, verdict and review, then its values on one line
+        at = next(i for i, line in enumerate(lines) if re.match(rf"{re.escape(r['key'])}(\s|$)", line))
+        block = [lines[at]] + list(itertools.takewhile(lambda line: line.startswith("  "), lines[at + 1:]))
+        assert len(block) <= {60: 4, 80: 3, 120: 2}[cols], block  # (the question and quotes: briefcmp show KEY)
+        assert "reviewed: accepted" in " ".join(block)
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200), st.integers(8, 80))

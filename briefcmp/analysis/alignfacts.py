@@ -29,19 +29,22 @@ each costs a decision; statements whose stated periods do not meet are two event
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
-from dataclasses import dataclass, replace
-from typing import Callable, Optional
+import math
+from collections import Counter, defaultdict
+from dataclasses import replace
+from typing import Callable
 
 from briefcmp.analysis import lexicon
-from briefcmp.analysis.document import lemma
 from briefcmp.analysis.entities import Entities, proper_names, slug
-from briefcmp.analysis.facts import Fact, read_facts
-from briefcmp.analysis.factrefs import BriefTexts, antecedent, definite_head, person_countries
+from briefcmp.analysis.factrefs import BriefTexts, person_countries
+from briefcmp.analysis.factmatch import mutual_groups, object_likeness
+from briefcmp.analysis.factstatements import (  # noqa: F401 (re-exported: a statement, its question, the pair tests)
+    Statement, _leaders, _periods_meet, _places, _years_apart, action_of, describe, question,
+)
 from briefcmp.analysis.factsubjects import _countries
-from briefcmp.analysis.factwords import BAN_NOUNS, FRAMES, LIGHT_VERBS, MEASURE_NOUNS, PHRASAL, SCOPE, scope_value
-from briefcmp.corpus.model import Claim, Corpus
+from briefcmp.analysis.factwords import scope_value
+from briefcmp.analysis.undated import date_undated
+from briefcmp.corpus.model import Corpus
 
 VALUE_TYPES = ("category", "stance")
 # The share of object nouns two claims must share to be keyed together without a person. Calibrated on
@@ -49,151 +52,21 @@ VALUE_TYPES = ("category", "stance")
 # 10 and keys 15 right; 0.8 finds 10, keys 16 right, 0 wrong, no false contradiction; 0.75 and below
 # find 11 but key claims no gold relation names (a headline with its story; at 0.5, two such keys).
 SURE_SCORE = 0.8
+# Claims that give different answers (yes and no, support and oppose) are keyed together, to be a
+# contradiction or a disagreement, only when their wording is this alike: below it a person decides.
+CONTRADICTION_SCORE = 0.85
 # Candidates (never applied): how alike two statements must be to be put to a person, and how many
 # proposals one actor's action may make. Measured with the simulated analyst
 # (benchmarks/fromscratch_review.py, benchmarks/facts dev with --lineup): see docs/benchmarks.
 CANDIDATE_SCORE = 0.5
+# Switches for measuring each step apart (benchmarks/RESULTS.md, factalign6): object words weighed by the
+# corpus (``weigh``), other verbs lined up one-to-one (``factmatch``), a brief's two values settled and its
+# second telling keyed (``_settle``, ``_echoes``). All on.
+WEIGHTED = True
+MUTUAL = True
+SETTLE = True
 MAX_CANDIDATES_PER_BUCKET = 3
 MAX_GROUPS_PER_BUCKET = 50
-# The verbs a brief frames an action with ("decided to ban", "moved to freeze"): the action is the next verb.
-_FRAMES = FRAMES | frozenset({"decide", "move", "vote", "agree", "opt", "choose", "act", "begin", "start"})
-_WORD = re.compile(r"[a-z][a-z0-9-]*")
-_LIGHT = frozenset(lexicon.same_action(v) for v in LIGHT_VERBS)
-_MEASURES = frozenset(MEASURE_NOUNS | BAN_NOUNS)
-
-
-@dataclass
-class Statement:
-    claim: Claim
-    fact: Fact
-    actor: str
-    action: str
-    words: frozenset[str]
-    others: frozenset[str]
-    role: str  # "fact" | "forecast" | "position"
-    root: str = ""  # the body the actor is part of, as another statement names it ("commerce-department")
-    # a bare definite object read as the brief's fuller mention before it ("the ban": the ban on imports of
-    # Japanese seafood): (words, places), a second reading compared as well as the bare one
-    fuller: Optional[tuple[frozenset[str], frozenset[str]]] = None
-
-    @property
-    def scoped(self) -> bool:
-        """Whether the claim states which part or how hard ("selected banks", "mild sanctions", "all
-        banks"); "all" is drafted as yes, but only a claim that says it compares with "selected"."""
-        v = self.claim.value
-        if v is None or v.type != "category":
-            return False
-        return v.category not in ("yes", "no", "undecided") or bool(scope_value(self.fact.scope))
-
-    @property
-    def family(self) -> str:
-        """The kind of step: "imposed sanctions on exports" curbs, as a ban or a restriction does."""
-        if self.action in _LIGHT and self.words & _MEASURES:
-            return lexicon.action_family("restrict")
-        return lexicon.action_family(self.action)
-
-    @property
-    def asks(self) -> str:
-        """Which question it answers: "should" (a recommendation or judgement) or "does"."""
-        return "should" if self.role == "position" else "does"
-
-
-def action_of(verb: str) -> str:
-    """One lemma for verbs that state the same action (the shared lexicon's table)."""
-    return lexicon.same_action(verb)
-
-
-def _clean(nouns) -> frozenset[str]:
-    """The object's nouns by notion; a footnote mark glued to a word ("systems.[11") is no part of it."""
-    out = set()
-    for n in nouns:
-        m = _WORD.match(n.lower())
-        if m is None:
-            if n == "+more":
-                out.add(n)
-            continue
-        w = m.group().strip("-")
-        # "exports" and "shipments", "aid" and "assistance": one notion (the figures' table, then the statements')
-        out.add(lexicon.object_notion(lexicon.notion(lemma(w) if w != n.lower() else w)))
-    return frozenset(out)
-
-
-def _read_through(fact: Fact) -> tuple[str, frozenset[str]]:
-    """(action, object words to drop) for a frame or means the verb stands in for:
-    "decided to ban Russia" -> ban; "aligned its policies ... by sanctioning Russia" -> sanction; else
-    the verb as it is."""
-    from briefcmp.analysis import nlp
-
-    verb, drop = fact.verb, set()
-    particle = re.match(r"(over|up|through|out|off)\b(?:\s+(?:to|of|on))?", fact.object_text.lower())
-    if particle and (verb, particle.group(1)) in PHRASAL:  # "took over the sanctions": adopted them
-        verb = PHRASAL[(verb, particle.group(1))]
-    tokens = None
-    if fact.object_text and (fact.verb in _FRAMES or " by " in f" {fact.object_text} "):
-        tokens = nlp.tag(fact.object_text) or []
-    if tokens and fact.verb in _FRAMES and len(tokens) > 1 and tokens[0].text.lower() == "to":
-        nxt = tokens[1]
-        if nxt.verb or lexicon.is_action(nxt.lemma):  # a tagger may read "to ban" as a noun
-            verb, drop = nxt.lemma, {nxt.lemma, nxt.text.lower()}
-    elif tokens:
-        for k, t in enumerate(tokens[:-1]):
-            means = tokens[k + 1]
-            if t.text.lower() == "by" and means.tag == "VBG" and lexicon.is_action(means.lemma):
-                verb = means.lemma  # the means is the deed: what comes before it says why
-                drop = {x.lemma for x in tokens[:k] if x.noun} | {means.lemma, means.text.lower()}
-                break
-    return verb, frozenset(drop)
-
-
-def describe(claim: Claim, entities: Entities, around: tuple[str, str] = ("", "")) -> Optional[Statement]:
-    """The statement a category or stance claim makes, read from its quote; None when unread. ``around``: the
-    brief's text before and after the quote, where a bare definite object ("lifted the ban") is named in full."""
-    # The drafted id starts with the actor: it tells "It also froze ..." whose statement this is.
-    carried = max((e for e in entities.labels if claim.id.startswith(e + "-")), key=len, default="")
-    facts = read_facts(claim.quote, entities, carried, clause=True)
-    if not facts:
-        return None
-    chosen = None
-    for f in facts:  # the drafted id names the actor: "south-korea-join-sanction"
-        if claim.id.startswith(slug(f.actor) + "-") or claim.id == slug(f.actor):
-            chosen = f
-            break
-    if chosen is None and claim.subjects:
-        chosen = next((f for f in facts if f.actor == claim.subjects[0]), None)
-    if chosen is None:
-        if len({(f.actor, f.verb) for f in facts}) != 1:
-            return None  # several statements in one quote: which one this claim makes is not known
-        chosen = facts[0]
-    role = "position" if claim.value.type == "stance" or claim.kind in ("recommendation", "assessment") else \
-        "forecast" if claim.kind == "forecast" else "fact"  # "could withdraw" is no answer to "has it withdrawn?"
-    verb, drop = _read_through(chosen)
-    words = _clean(chosen.nouns) - _clean(drop)
-    light = lexicon.light_form(verb)
-    if light:  # "sanctioned Russia": imposed sanctions on Russia
-        verb, words = light[0], words | {lexicon.object_notion(light[1])}
-    action = action_of(verb)
-    others = frozenset(chosen.others) - {chosen.actor} - _leaders(chosen.object_text, entities)
-    head = definite_head(chosen.object_text) if any(around) and len(words) == 1 and not others else ""
-    fuller = None
-    if head and lexicon.object_notion(lexicon.lemma(head)) in words:
-        found = antecedent(lexicon.lemma(head), around[0], entities, _clean, around[1])
-        if found is not None:  # "has not lifted the ban": the ban the brief named in full before
-            fuller = ((words | found[0]) - {action, verb}, found[1] - {chosen.actor})
-    words -= {action, verb}  # "imposed a ban on" read as "banned": the ban is the action, not its object
-    if lexicon.action_family(action) == _CURB or words & _MEASURES:
-        # a country's ban on a foreign good is on its imports: "banned Japanese seafood" and "banned imports of
-        # Japanese seafood" are one ban ("exports" stays: a ban on exports is another)
-        words, fuller = _implied(words), fuller and (_implied(fuller[0]), fuller[1])
-    return Statement(claim, chosen, chosen.actor, action, words, others, role, fuller=fuller)
-
-
-_CURB = lexicon.action_family("ban")
-
-
-def _implied(words: frozenset[str]) -> frozenset[str]:
-    return words - {"import"} if len(words) > 1 else words
-
-
 def _readings(st: Statement) -> list[Statement]:
     """The statement as written and, for a bare definite object, as its fuller mention before."""
     if st.fuller is None:
@@ -211,29 +84,6 @@ def _best(sim: Callable[[Statement, Statement], float]) -> Callable[[Statement, 
     return best
 
 
-_LEADING = re.compile(r"\s*-\s*(?:led|backed|brokered|sponsored|drafted|funded|made)\b", re.I)
-
-
-def _leaders(text: str, entities: Entities) -> frozenset[str]:
-    """Bodies that lead, back or broker what the object names ("the U.S.-led sanctions"): who leads the
-    sanctions is not whom they target."""
-    return frozenset(e for _, b, e in entities.find(text) if _LEADING.match(text, b))
-
-
-def _places(a: Statement, b: Statement) -> float:
-    """How far the places the objects name agree: 1 the same, less when one names some the other does not
-    ("the Russian invasion", "the Russian attack on Ukraine"), 0 when each names one the other does not."""
-    if a.others == b.others:
-        return 1.0
-    if not a.others or not b.others:
-        # one names a place ("resumed its contributions to the Amazon Fund") the other leaves to the context
-        # ("resumed its contributions"): the same object words key them (score 0.8), fewer do not
-        return 0.8
-    if a.others <= b.others or b.others <= a.others:
-        return 0.75  # one names more places than the other ("the attack", "the attack on Ukraine"): alike
-    return 0.0
-
-
 def _score(a: Statement, b: Statement) -> float:
     """How surely two statements answer one question: the share of object words they share, less when the
     places differ (0 when the actor, the action or the role differ, or their objects name different places)."""
@@ -245,19 +95,20 @@ def _score(a: Statement, b: Statement) -> float:
     union = a.words | b.words
     if not union:  # "Russia invaded Ukraine": the places are the object
         return 1.0 if a.others and a.others == b.others else 0.0
-    return len(a.words & b.words) / len(union) - (1.0 - places)
+    return a.mass(a.words & b.words) / a.mass(union) - (1.0 - places)
 
 
-def _years_apart(a: Statement, b: Statement) -> bool:
-    """Whether the claims' periods lie in different years ("in 2014" and "on 24 February 2022"), one of them
-    stated (a period inferred from publication counts against a stated one: a 2022 report's undated "joined
-    the sanctions" is not the 2014 refusal it mentions): two events, not one question."""
-    spans = [(s.claim.as_of.span(), s.claim.as_of_inferred) for s in (a, b)
-             if s.claim is not None and s.claim.as_of is not None]
-    if len(spans) < 2 or spans[0][1] and spans[1][1]:
-        return False
-    (x, y), (u, v) = spans[0][0], spans[1][0]
-    return y.year < u.year or v.year < x.year
+def weigh(statements: list[Statement]) -> None:
+    """Give every statement the corpus's word weights: the inverse of the share of statements whose object
+    (words and places) holds the word, as a search engine weighs terms (log(1 + N / df)). Two statements that
+    share the words every statement of the topic has ("sanctions" in a corpus on sanctions) share little; two
+    that share a word few others hold ("SWIFT") share much."""
+    n = len(statements)
+    df = Counter(w for st in statements for w in st.words | st.others)
+    weight = {w: math.log(1 + n / d) for w, d in df.items()}
+    weight[""] = math.log(1 + n)
+    for st in statements:
+        st.weight = weight
 
 
 def _likeness(a: Statement, b: Statement) -> float:
@@ -303,13 +154,6 @@ def _roots(statements: list[Statement]) -> None:
         s.root = root[s.actor]
 
 
-def _periods_meet(group: list[Statement]) -> bool:
-    """Whether the periods the claims state (not those inferred from publication) overlap."""
-    spans = [s.claim.as_of.span() for s in group
-             if s.claim is not None and s.claim.as_of is not None and not s.claim.as_of_inferred]
-    return all(a0 <= b1 and b0 <= a1 for i, (a0, a1) in enumerate(spans) for b0, b1 in spans[i + 1:])
-
-
 def _doubt(group: list[Statement]) -> str:
     # "selected banks" against "banks": the second may mean all or say nothing of it. "All banks" against
     # "banks" is one answer; "all banks" against "selected banks" is a real difference.
@@ -325,6 +169,8 @@ def _doubt(group: list[Statement]) -> str:
         per[(s.claim.brief, str(s.claim.as_of))].add(s.claim.value.display())
     if any(len(v) > 1 for v in per.values()):
         return "one brief gives two values for one period: the wording does not tell the statements apart"
+    if len(values) > 1 and _low(group, score) < CONTRADICTION_SCORE:
+        return "the claims give different answers and their wording is only alike: a person should say whether they conflict"
     undated = [s.claim.ref for s in group if s.claim.as_of is None]
     if undated and len(values) > 1 and group[0].role != "position":  # positions compare whatever their dates
         return (f"no date for {', '.join(undated)} (none stated, no publication date): a change over time "
@@ -361,6 +207,7 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
     ``AlignResult``; ``Group`` and ``Member`` are align's classes, passed in so that neither module
     imports the other at both ends); returns how many claims were considered."""
 
+    date_undated(corpus)  # a brief with no publication date: no earlier than the latest date it cites
     loose = [c for c in corpus.claims() if not c.key and c.value is not None and c.value.type in VALUE_TYPES]
     for claim in loose:  # bodies named in full anywhere first: then "the EU" is the European Union everywhere
         for _, _, name in proper_names(claim.quote):
@@ -378,6 +225,8 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
         st.actor = speaks_for.get(st.actor, st.actor)
     keyed = _keyed(corpus, entities, {st.actor for st in statements})
     _roots([*statements, *(k for sts in keyed.values() for k in sts)])
+    if WEIGHTED:
+        weigh([*statements, *(k for sts in keyed.values() for k in sts)])
     first = len(result.candidates)  # the figures' candidates come before
     rest = _join_keys(corpus, statements, keyed, result, Group, Member)
     buckets: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
@@ -387,10 +236,24 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
     for bucket in sorted(buckets):
         members = sorted(buckets[bucket], key=lambda s: s.claim.ref)
         applied: list[tuple[list[Statement], str]] = []
-        for g in sorted(_agglomerate(members, score, SURE_SCORE), key=lambda g: (-len(g), g[0].claim.ref)):
-            if len({s.claim.brief for s in g}) < 2 or _doubt(g):
+        found = sorted(_agglomerate(members, score, SURE_SCORE), key=lambda g: (-len(g), g[0].claim.ref))
+        singles = [g[0] for g in found if len(g) == 1]
+        used: set[int] = set()
+        for g in found:
+            if len(g) == 1 and id(g[0]) in used:
+                continue  # joined a group as its brief's second telling
+            if len({s.claim.brief for s in g}) < 2:
                 left.extend(g)  # looked at again as a candidate
                 continue
+            if _doubt(g):
+                g, dropped = _settle(g)
+                left.extend(dropped)
+                if not g:
+                    continue
+            if SETTLE:
+                echoes = _echoes(g, [s for s in singles if id(s) not in used and s not in g])
+                used.update(id(s) for s in echoes)
+                g = sorted(g + echoes, key=lambda s: s.claim.ref)
             near = [(h, key) for h, key in applied if min(score(a, b) for a in g for b in h) >= CANDIDATE_SCORE]
             if near:
                 # One question never gets two keys without a person: a group alike one keyed now is proposed
@@ -407,10 +270,70 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
             for e in group.subjects:  # places and bodies the key names, registered by --apply
                 if e not in corpus.config.entities:
                     result.entities[e] = entities.label(e)
+    if MUTUAL:
+        left = _mutual(rest, left, entities, taken, result, Group, Member)
+        for g in result.groups:
+            for e in g.subjects:
+                if e not in corpus.config.entities and e not in result.entities and not e.startswith("("):
+                    result.entities[e] = entities.label(e)
     _candidates(left, entities, taken, result, Group, Member)
     # a person who stops early has decided the likest: statement candidates in order of likeness
     result.candidates[first:] = sorted(result.candidates[first:], key=lambda g: -g.score)
     return len(statements)
+
+
+def _settle(group: list[Statement]) -> tuple[list[Statement], list[Statement]]:
+    """(the group without the claims a brief gives against itself, those claims) when one brief gives two values
+    for one period and the other briefs' values say which of its two they agree with ("stopped short of
+    confirming whether Japan would join the sanctions" beside "Japan has announced sanctions", the other briefs
+    saying "imposed sanctions"): the agreeing claims are keyed, the other is left for a person. ([], group) when
+    that does not settle it."""
+    if not SETTLE:
+        return [], group
+    per: dict[str, set[str]] = defaultdict(set)
+    for s in group:
+        per[s.claim.brief].add(s.claim.value.display())
+    if all(len(v) == 1 for v in per.values()):
+        return [], group  # doubtful for another reason
+    keep: dict[str, str] = {}
+    for brief, values in per.items():
+        if len(values) == 1:
+            keep[brief] = next(iter(values))
+            continue
+        votes = Counter(s.claim.value.display() for s in group if s.claim.brief != brief and s.claim.value.display() in values)
+        ranked = votes.most_common(2)
+        if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return [], group
+        keep[brief] = ranked[0][0]
+    kept = [s for s in group if s.claim.value.display() == keep[s.claim.brief]]
+    if len({s.claim.brief for s in kept}) < 2 or _doubt(kept):
+        return [], group
+    return kept, [s for s in group if s not in kept]
+
+
+def _echoes(group: list[Statement], singles: list[Statement]) -> list[Statement]:
+    """Statements of the group's briefs that say again what their brief's member says (the same value) and are
+    as alike every other brief's members as a group asks: a brief that says it twice ("condemned the Russian
+    attack", "condemned the Russian invasion") has both keyed, whichever of the two another reader quotes."""
+    value = {s.claim.brief: s.claim.value.display() for s in group}
+    return [s for s in singles if value.get(s.claim.brief) == s.claim.value.display()
+            and all(score(s, o) >= SURE_SCORE for o in group if o.claim.brief != s.claim.brief)]
+
+
+def _mutual(everyone: list[Statement], left: list[Statement], entities: Entities, taken: set[str], result, Group,
+            Member) -> list[Statement]:
+    """Key the statements told with other verbs that ``factmatch`` lines up (one-to-one, same value, objects
+    alike by the corpus's weights) when nothing makes them doubtful; returns the statements still left."""
+    free = {id(st) for st in left}
+    keyed: set[int] = set()
+    for g in mutual_groups(everyone, lambda st: id(st) in free):
+        if _doubt(g):
+            continue
+        group = _group(g, _low(g, object_likeness), "", entities, taken, Group, Member)
+        taken.add(group.key)
+        result.groups.append(group)
+        keyed.update(id(st) for st in g)
+    return [st for st in left if id(st) not in keyed]
 
 
 def _join_keys(corpus: Corpus, statements: list[Statement], keyed: dict[str, list[Statement]], result,
@@ -573,37 +496,6 @@ def _key_id(group: list[Statement], taken: set[str]) -> str:
     while key in taken:
         key, n = f"{base}-{n}", n + 1
     return key
-
-
-def question(st: Statement, entities: Entities, scopes: tuple[str, ...] = ()) -> str:
-    """The key's label as a question: "Does Japan freeze the assets of Russian individuals?"; with the
-    scopes its claims state, a question of how far: "Does Japan exclude Russian banks from SWIFT (all or
-    selected)?"."""
-    obj = " ".join(st.fact.object_text.split())
-    if st.fact.verb == "be":  # a judgement of degree: the object is its subject
-        return f"Is {obj[:1].upper()}{obj[1:]} mild or severe?"
-    if scopes:  # the scope is the answer, not part of the question
-        obj = re.sub(r"\b(?:" + "|".join(map(re.escape, SCOPE)) + r")\s+", "", obj, flags=re.I)
-    obj = re.sub(r"^(?:its|their|his|her)\b", "its", obj)
-    obj = re.sub(r"\.?\[\d+\]?$|[.;:,]+$", "", obj).strip()  # a footnote mark or stop at the end
-    if st.fact.verb != st.action and obj.lower().startswith("to "):  # "decided to ban Russia": ban Russia
-        obj = obj.split(" ", 2)[2] if obj.count(" ") >= 2 else ""
-    head = "Should" if st.role == "position" else "Does"
-    how = f" ({' or '.join(scopes)})" if len(scopes) > 1 else ""
-    return f"{head} {_named(entities.label(st.actor))} {st.action} {obj}".strip() + how + "?"
-
-
-# Names English writes with "the": a union, kingdom, republic, a plural, a body ("the European Union",
-# "the Netherlands", "the Commission"); a country's or a person's name takes none.
-_THE = re.compile(r"^(?:(?:[A-Z][\w'-]*\s+)*(?:Union|Kingdom|Republic|States|Emirates|Commission|Council|Parliament|"
-                  r"Ministry|Department|Bureau|Agency|Bank|Government|Court|Tribunal|Assembly|Administration|"
-                  r"Organi[sz]ation|Fund|Board|Office|Authority|Institute|Centre|Center)\b|Netherlands|Philippines|"
-                  r"Bahamas|Gambia|Vatican|Maldives)")
-
-
-def _named(label: str) -> str:
-    """The actor's label as a question names it: "the European Union", "Japan"."""
-    return f"the {label}" if _THE.match(label) and not label.lower().startswith("the ") else label
 
 
 def _reason(group: list[Statement], values: list[str], low: float) -> str:

@@ -139,6 +139,9 @@ def find_relations(corpus: Corpus, kinds: Optional[Iterable[str]] = None,
     returned are those of the full list, in the same order. ``unexplained``: kinds whose
     explanations may be left empty (see ``bykey.relations_for_key``), except under those keys.
     """
+    from briefcmp.analysis.undated import date_undated
+
+    date_undated(corpus)  # a brief with no publication date: no earlier than the latest date it cites
     by_key: dict[str, list[Claim]] = defaultdict(list)
     for claim in corpus.claims():
         if claim.key:

@@ -107,7 +107,8 @@ def object_end(tokens: list[nlp.Token], j: int, stops: frozenset[int] = frozense
         if t.tag in BREAK_TAGS or t.lemma in ("which", "who", "while", "whereas", "but", "because", "although",
                                                 "though", "as", "after", "when", "since", "if", "unless",
                                                 "that", "whether", "until", "till", "once", "before", "so",
-                                                "despite", "amid", "according", "what", "where", "how"):
+                                                "despite", "amid", "according", "what", "where", "how") \
+                and not (t.lemma == "what" and k == j + 1):  # "fulfils what the ruling requires": the object
             break
         if t.noun and t.lemma in TIME and k > j + 1 and k + 1 < n and tokens[k + 1].tag in ("IN", "RB", "RBR"):
             break  # "... hours after the discharge", "days later"
@@ -133,6 +134,9 @@ def object_end(tokens: list[nlp.Token], j: int, stops: frozenset[int] = frozense
             if m > k + 1 and m < n and (tokens[m].tag in ("VBD", "VBZ", "VBP", "MD")):
                 break  # "... invade Ukraine and Japan had to shift": a new clause with its own subject
         if t.tag in ("VBD", "VBZ", "VBP") and k > j + 1 and tokens[k - 1].tag not in ("IN", "DT", "JJ", "PRP$", "TO"):
+            if tokens[j + 1].lemma == "what" and not any(x.tag in ("VBD", "VBZ", "VBP") for x in tokens[j + 2:k]):
+                k += 1  # "what the judgment requires": the free relative's own verb
+                continue
             break  # a new finite verb (a relative clause without "which"); after "of" it is a mis-tagged noun
         if k > j + 1 and tokens[k - 1].tag in ("NN", "NNS") and (t.tag in ("DT", "NNP") and t.lemma != "no"
                                                                  or t.tag == "PRP" and t.lemma in ("it", "they", "we")):

@@ -10,7 +10,8 @@ gives one ``Fact`` per actor and action:
   ``factsubjects`` says ("Chancellor Olaf Scholz", "the ministry", "the tribunal"), "it" and
   "he" the last subject, an agentless passive of a measure the paragraph's actor;
 - actions written as nouns after a possessive ("the UK's closure of ...") and listed after
-  "including" or "in addition to" are facts too (``factnouns``);
+  "including" or "in addition to" are facts too (``factnouns``); so are actions with no object, states
+  ("is not a member of"), and subjects set off by an appositive or a relative clause (``factclauses``);
 - the **action**: the verb's lemma and its object up to the end of the clause; coordinated
   verbs are separate facts with the same actors ("condemned the attack and joined the
   sanctions" is two);
@@ -39,6 +40,10 @@ from typing import Optional
 
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities, proper_names
+from briefcmp.analysis.factclauses import (
+    LINKING, OPEN_WH, appositive_opening, bare_action, clause_subject, fronted, listed_subject, past_time, state,
+    unsaid, vote_sides,
+)
 from briefcmp.analysis.factnouns import listed_actions, noun_actions
 from briefcmp.analysis.factobjects import (
     MAX_OBJECT_TOKENS, Fact, condition_at, head_noun, object_end, object_words, restriction_at,
@@ -50,8 +55,8 @@ from briefcmp.analysis.factforms import (
 )
 from briefcmp.analysis.factsubjects import Context, countries_ids, national_body, office_actor, remember
 from briefcmp.analysis.factwords import (
-    ACRONYM, ADVICE_FRAME, ADVISABLE, MISTAKEN, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DENYING, DISPOSED,
-    FRAMES, HEADS, HEDGING, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, NOT_BODIES,
+    ACRONYM, ADVICE_FRAME, ADVISABLE, MISTAKEN, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DEMANDING,
+    DENYING, DISPOSED, FRAMES, HEADS, HEDGING, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, NOT_BODIES,
     PREPOSITION_BEFORE, QUOTE_MARKS, REPORTS, SAYING, TIME, UNASSERTED, WHEN_PHRASE, modality,
 )
 
@@ -156,7 +161,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 and tokens[i - 2].lemma in DENYING  # "denied reports that ...": what they report did not happen
             conditional = not denied and (t.lemma in ("if", "unless") or condition_at(tokens, i) or (
                 t.lemma in ("that", "whether") and i and (tokens[i - 1].lemma in UNASSERTED  # "the claim that ..."
-                                                          or tokens[i - 1].verb and tokens[i - 1].lemma in MANDATIVE)))
+                                                          or tokens[i - 1].verb and tokens[i - 1].lemma in MANDATIVE
+                                                          and tokens[i - 1].lemma not in DEMANDING)))
             if t.lemma not in ("but", "as", "after", "before", "since"):  # mostly prepositions: the subject holds
                 chain = None
             i += 1
@@ -190,6 +196,11 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 sentence, names, tokens, clause_start, i, last_subject or carried or (context.home if context else ""))
             if judged is not None:
                 facts.append(judged)
+            elif t.lemma in LINKING:  # "Brazil is not a member of OPEC"
+                who, at = _actors(sentence, names, tokens, clause_start, i)
+                who, at = (who, at) if who else clause_subject(sentence, names, tokens, clause_start, i) or (who, at)
+                facts += state(sentence, names, tokens, i, who, at, *modality(sentence[tokens[clause_start].start:
+                                                                                  tokens[min(i + 2, n - 1)].end], ""))
             open_on = undecided_on(tokens, i)  # "France is undecided on the extension of the ban"
             if open_on > 0:
                 who, _ = _actors(sentence, names, tokens, clause_start, i)
@@ -215,14 +226,19 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 actors = tuple(dict.fromkeys(e for a, b, e in names
                                              if tokens[clause_start].start <= a < tokens[advised].start))
                 subject_start = tokens[clause_start].start
-            if not actors:
-                actors, subject_start = _fronted(sentence, names, tokens, clause_start, i)
+            if not actors:  # "Sweden, which applied in May, remains outside"; "Sweden, which applied"
+                actors, subject_start = fronted(sentence, names, tokens, clause_start, i)
+                actors, subject_start = (actors, subject_start) if actors else clause_subject(
+                    sentence, names, tokens, clause_start, i) or (actors, subject_start)
             elif clause_start < i:
+                actors, subject_start = listed_subject(names, tokens, clause_start, subject_start, actors)
                 remember(tokens, clause_start, i, actors[0], context)
-            if not actors and clause_start < i:  # "Chancellor Olaf Scholz", "the ministry", "the tribunal"
-                who = office_actor(tokens, clause_start, i, names, entities, context, carried if clause else "")
+            opening = None if actors else appositive_opening(tokens, clause_start, i)
+            if not actors and (clause_start < i or opening):  # "Chancellor Olaf Scholz", "the ministry", "the tribunal"
+                lo, hi = opening or (clause_start, i)  # "The minister, a diplomat, banned ...": before the comma
+                who = office_actor(tokens, lo, hi, names, entities, context, carried if clause else "")
                 if who:
-                    actors, subject_start = (who,), tokens[clause_start].start
+                    actors, subject_start = (who,), tokens[lo].start
             before = sentence[tokens[clause_start].start:tokens[i].start] if clause_start < n else ""
             if not actors and (carried or last_subject) and (_PRONOUN.fullmatch(before) or clause and (
                     i == 0 or _OPENING.fullmatch(sentence[:tokens[i].start]))):
@@ -258,6 +274,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             kind, value = modality(sentence[said_from:verb.start] if said_from >= 0 else region,
                                    sentence[tokens[i].start:verb.start] if i < j else "")
             said_from = -1
+            if tokens[clause_start].lemma in ("no", "neither") and value == "yes" and clause_start < i:
+                value = "no"  # "no Swiss court would have heard", "neither country has signed": a negated subject
             if verb.lemma == "decide" and value == "no":
                 value = "undecided"  # "has yet to decide on the reactors": not decided either way
             if denied and kind == "fact" and value == "yes":
@@ -321,6 +339,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         if judged > j + 1:  # "called the expulsions unacceptable": condemned them
             end_index = judged
             verb = nlp.Token(verb.text, verb.start, verb.end, "VB", "condemn")
+        drafted = len(facts)
         if actors and verb.lemma not in NOT_ACTIONS and verb.lemma not in AUX and end_index > j + 1:
             limited = restriction_at(tokens, j + 2, end_index)  # "banned exports ... for military end uses"
             if limited > j + 2:
@@ -368,12 +387,17 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     for actor in actors:
                         facts.extend(listed_actions(sentence, names, tokens, listed, actor, "fact" if in_addition
                                                     else kind, "yes" if in_addition else value, stops))
+        if len(facts) == drafted and verb.lemma not in NOT_ACTIONS and verb.lemma not in AUX:
+            # "Spain abstained", "Beijing has not retaliated"
+            facts += bare_action(sentence, names, tokens, clause_start, j, end_index, actors, start, kind, value)
+        elif len(facts) == drafted and verb.lemma in LINKING:  # "Sweden remains outside", "has become a member"
+            facts += state(sentence, names, tokens, j, actors, start, kind, value)
         chain = (actors, start, kind, value) if actors else None
-        i = end_index
+        i = j + 1 if verb.lemma in DEMANDING and j + 1 < n and tokens[j + 1].lemma == "that" else end_index
     facts += noun_actions(sentence, names, tokens, entities, context, last_subject or carried, stops, facts)
     if clause and carried and not facts:  # a listed action quoted alone ("the suspension of visas for ...")
         facts = listed_actions(sentence, names, tokens, 0, carried, "fact", "yes", stops)
-    return facts
+    return [vote_sides(f) for f in facts]  # "voted against the duties": not for them
 
 
 
@@ -455,6 +479,10 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
                 if m + 1 < n and tokens[m].tag == "TO" and tokens[m + 1].verb:
                     j = m + 1
                     continue
+            m = past_time(tokens, k) if t.lemma in FRAMES else k  # "voted on Tuesday to withdraw"
+            if k < m + 1 < n and tokens[m].tag == "TO" and tokens[m + 1].verb:
+                j = m + 1
+                continue
             if t.lemma == "stop" and nxt is not None and nxt.lemma == "short":  # "stopped short of confirming"
                 m = k + 1
                 if m < n and tokens[m].lemma == "of" and m + 1 < n and tokens[m + 1].verb:
@@ -465,10 +493,12 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
                 while m < n and m - k < 4 and tokens[m].tag in ("IN", "NNP", "CD", "DT", "NN") \
                         and tokens[m].lemma not in ("that", "whether"):
                     m += 1
-                if m < n and tokens[m].lemma in ("that", "whether"):
+                if m < n and (tokens[m].lemma in ("that", "whether") or tokens[m].tag == "PRP" and m > k
+                              and tokens[m].lemma in ("it", "they")):  # "said on Monday it would not renew"
                     k, nxt = m, tokens[m]
             if nxt is not None and (t.lemma in SAYING | HEDGING | {"deny"} or t.lemma == "rule" and k > j + 1) and (
-                    nxt.lemma in ("whether", "that") or nxt.tag == "PRP" and nxt.lemma in ("it", "they")):
+                    nxt.lemma in ("whether", "that") or nxt.tag == "PRP" and nxt.lemma in ("it", "they")
+                    or nxt.lemma in OPEN_WH and unsaid(tokens, i, j + 1)):  # "has not said how it will respond"
                 # "confirming whether Japan would join": the action is the embedded one
                 m = k + 1  # the embedded verb group: a modal, a finite verb, or "to" and a verb (past quote marks)
                 while m < n and not (tokens[m].tag in ("MD", "VBD", "VBZ", "VBP") or tokens[m].verb
@@ -489,7 +519,7 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
 def _embedded(tokens: list[nlp.Token], i: int, j: int) -> Optional[int]:
     """The index after "whether"/"that" inside the verb group i..j, if the group embeds a clause."""
     for k in range(j - 1, i, -1):
-        if tokens[k].lemma in ("whether", "that", "if"):
+        if tokens[k].lemma in ("whether", "that", "if") or tokens[k].lemma in OPEN_WH and unsaid(tokens, i, k):
             return k + 1
     return None
 
@@ -544,7 +574,8 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
             low = t.text.lower()
             if t.text in ("'s", "\u2019s", "'", "\u2019") or t.tag == "POS":
                 possessive = True
-            elif low in HEADS or t.tag in ("RB", "CC") or low in ("both", "itself", "too", "s") or low == "the" and any(
+            elif low in HEADS or t.lemma in HEADS or t.tag in ("RB", "CC") or low in ("both", "itself", "too", "s") \
+                    or low == "the" and any(
                     t.end < x <= t.end + 2 for x, _, _ in inside):  # "Japan and the Netherlands"
                 head_seen = head_seen or low in HEADS
                 continue
@@ -573,28 +604,6 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
 
 _PRONOUN = re.compile(r"\s*(?:(?:and|but|so|yet)\s+)?(?:[Ii]t|[Tt]hey)(?:\s+(?:also|too|then|later|further|"
                       r"subsequently))?\s*")
-
-
-def _fronted(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
-             i: int) -> tuple[tuple[str, ...], int]:
-    """The subject before a parenthesis set off by a comma: "Japan, in its statement after the invasion,
-    condemned ..." and "Japan in its press statement after the invasion of Ukraine, strongly condemned ...".
-    Only a name that opens the sentence (or a clause after ";") and is followed by a preposition."""
-    if clause_start == 0 or tokens[clause_start - 1].text != ",":
-        return (), tokens[i].start if i < len(tokens) else len(sentence)
-    k = clause_start - 1
-    while k > 0 and tokens[k - 1].text not in (";", ":") and tokens[k - 1].tag != ".":
-        k -= 1
-    head = tokens[k].start
-    for a, b, e in names:
-        if a == head or (a > head and not sentence[head:a].strip(" ,").lower() in ("", "the")):
-            if a != head and sentence[head:a].strip().lower() != "the":
-                continue
-            rest = sentence[b:tokens[clause_start - 1].start]
-            if re.match(r"\s*,?\s*(?:in|at|on|after|during|with|for|through|like|unlike|as|however|too|also|"
-                        r"meanwhile|though|instead|therefore|nevertheless|by\s+contrast|in\s+turn)\b", rest, re.I):
-                return (e,), a
-    return (), tokens[i].start
 
 
 def _to_verb(tokens: list[nlp.Token], pos: int) -> bool:

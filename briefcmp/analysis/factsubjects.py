@@ -252,7 +252,7 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
     if country and len(np) > 2 and (np[1].tag == "POS" or np[1].text in ("'s", "\u2019s", "'")) and \
             any(a <= np[0].start < b and e == country for a, b, e in names) and (
             head.lemma in GOVERNMENT_NOUNS or head.text.lower() in GOVERNMENT_NOUNS or national_body(
-                " ".join(t.text for t in np[2:] if t.text not in ("s", "'s", "\u2019s")))):
+                " ".join(t.text for t in np[2:] if t.text not in ("s", "'s", "\u2019s"))) or _institution(np[2:])):
         return country  # "Pakistan's caretaker government", "Kenya's National Assembly": the country's own
     if head.lemma in GENERIC_BODIES and all(t.tag in ("JJ", "NN") for t in np) and not named:
         return ctx.body or carried  # "the bloc": the organisation the text named as acting before
@@ -291,6 +291,14 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
             # as a sentence's first "Parliament") is a body or company acting in its own name
             return entities.adopt(" ".join(t.text for t in np))
     return ""
+
+
+def _institution(np: list[nlp.Token]) -> bool:
+    """Whether a capitalised phrase after a country's possessive names an institution in common words ("Belgium's
+    Chamber of Representatives", "Peru's Constitutional Court"), not a firm's own name ("Russia's Gazprom")."""
+    words = [t for t in np if t.text not in ("s", "'s", "\u2019s")]
+    return bool(words) and words[-1].tag.startswith("NN") and all(
+        t.lemma == "of" or t.text[:1].isupper() and nlp.is_common_word(t.text) for t in words)
 
 
 def _seated(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int, int, str]]) -> str:

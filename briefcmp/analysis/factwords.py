@@ -26,7 +26,8 @@ FRAMES = NEGATING | HEDGING | SAYING | ADVISING | frozenset({"stop", "need", "co
                                                               "expect", "try", "want", "appear", "seem", "tend",
                                                               "agree", "move", "support", "back", "vote", "opt",
                                                               "choose", "cease", "quit", "pledge", "promise",
-                                                              "vow", "threaten", "offer", "leave", "compel",
+                                                              "vow", "undertake", "threaten", "offer", "leave",
+                                                              "compel",
                                                               "force", "oblige", "allow", "permit",
                                                               "rule"})  # "ruled out sending": negated (modality)
 # "would be wise (not) to", "would be well advised to": advice in the words of a judgement.
@@ -96,6 +97,9 @@ NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|ceas(?:e|ed|es|in
                        r"n['\u2019]t\b|\byet\s+to\b", re.I)
 _HEDGE = re.compile(r"\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|undecided|whether|le(?:ft|aves?|aving)\s+open|"
                     r"on\s+the\s+fence|non-?committal|"
+                    r"(?:not|n['\u2019]t|never)\s+(?:yet\s+)?(?:said|say|says|disclosed?|specified|specify|"
+                    r"revealed?|indicated?|confirmed?|announced?|explained?|clarified|clarify)\s+"
+                    r"(?:how|when|which|what|where|why)|"
                     r"not\s+(?:yet\s+)?(?:decided|clear)|has\s+yet\s+to\s+decide|weigh(?:s|ed|ing)?|"
                     r"consider(?:s|ed|ing)?|mull(?:s|ed|ing)?)\b", re.I)
 _FORECAST = re.compile(r"\b(?:will|would|could|may|might|shall|(?:is|are|was|were)\s+(?:likely|unlikely|expected|"
@@ -103,7 +107,8 @@ _FORECAST = re.compile(r"\b(?:will|would|could|may|might|shall|(?:is|are|was|wer
                        r"(?:is|are|was|were)\s+not\s+(?:likely|expected|set|poised)\s+to|"
                        r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:ready|prepared|keen|eager|willing)\s+to|"
                        r"plans?\s+to|intends?\s+to|is\s+going\s+to|"
-                       r"(?:pledg|promis|vow|threaten|offer)\w*\s+to)\b|'ll\b", re.I)  # a pledge is not a deed
+                       r"(?:pledg|promis|vow|threaten|offer|undert(?:ak|ook))\w*\s+to)\b|'ll\b",
+                       re.I)  # a pledge is not a deed
 _ADVICE = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|would\s+do\s+well\s+to|"
                      r"(?:would|will)\s+be\s+(?:wise|well\s+advised|prudent|right)\s+to|"
                      r"(?:we|i|the\s+authors?)\s+(?:strongly\s+)?(?:recommend|urge|advise|suggest)|"
@@ -117,8 +122,9 @@ _OPPOSE = re.compile(r"\b(?:it\s+would\s+be\s+(?:a\s+)?(?:mistake|error|unwise|w
                      r"it\s+(?:was|has\s+been|had\s+been)\s+(?:a|an)\s+(?:mistake|error|blunder))\b", re.I)
 # A recommendation that frames the clause after it ("We recommend that Japan ...").
 ADVICE_FRAME = re.compile(r"\b(?:recommend(?:s|ed)?|urges?|urged|advises?|advised|suggests?|calls?\s+(?:for|on|upon)|"
-                          r"press|encourage|invite|implore|"
+                          r"press(?:es|ed)?|encourage|invite|implore|"
                           r"(?:we|must|should)\s+(?:now\s+|also\s+)?(?:insist|demand)\s+that|"  # the brief's own demand
+                          r"(?:demand|request|ask)(?:s|ed)?\s+that|"  # someone's demand: a position on what it asks
                            r"(?:is|are)\s+(?:imperative|essential|crucial|vital|necessary|important))\s+(?:that\s+)?$",
                            re.I)
 # Phrases of time or manner that end an object ("suspended its budget support with immediate effect").
@@ -138,6 +144,9 @@ accusation charge""".split())
 # Verbs whose "that" clause asks for something ("demanded that the government carry out ..."): the demand
 # is the fact; what it asks for is not asserted.
 MANDATIVE = frozenset({"demand", "request", "require", "stipulate", "ask"})
+# Of those, a person's or a party's demand ("the party demanded that Peru leave the pact"): a position on what it
+# asks for, as reported advice is ("urged Japan to join"); a rule's requirement is no one's position.
+DEMANDING = frozenset({"demand", "request", "ask"})
 # Where a clause starts (the subject of the next verb is after it).
 CLAUSE_WORDS = frozenset({"that", "whether", "which", "who", "while", "whereas", "but", "although", "though",
                            "because", "as", "after", "before", "when", "since", "if", "unless", "so", "where"})

@@ -166,13 +166,67 @@ def tag(text: str) -> Optional[list[Token]]:
             k = n - 1
             while k > 0 and tags[k] == "RB":
                 k -= 1
-            if found[k][0].lower() in _BE:
-                tags[n] = "VBN"  # "are paused", "was not lifted": a past form after "be" is a participle
+            if found[k][0].lower() in _BE | _HAVE:
+                # "are paused", "was not lifted", "has not yet retaliated": a past form after "be" or "have" is a
+                # participle
+                tags[n] = "VBN"
+    _repair_finite(found, tags, is_verb)
     for n, (word, _, t) in enumerate(found):
         if t in ("NN", "NNS") and 0 < n and n + 2 < len(found) and tags[n - 1] in ("NNP", "NNPS", "PRP") \
                 and tags[n + 1] == "TO" and tags[n + 2] == "VB" and is_verb(word):
             tags[n] = "VBP"  # "Japan need to orient ...": a name, a verb the lexicon calls a noun, "to" and a verb
     return [Token(text[i:i + len(word)], i, i + len(word), t, lemma(word, t)) for (word, i, _), t in zip(found, tags)]
+
+
+_HAVE = frozenset({"has", "have", "had"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # "it" and "you" are objects too
+_OPENERS = frozenset({",", ";", ":", "and", "but", "that", "because", "so", "while", "as", "if", "when"})
+
+
+def _opening_name(found: list[tuple[str, int, str]], tags: list[str], k: int) -> bool:
+    """Whether the proper noun at ``k`` ends a run of proper nouns that opens its clause."""
+    while k > 0 and tags[k - 1] in ("NNP", "NNPS"):
+        k -= 1
+    return k == 0 or tags[k - 1] in (",", ":", ".", "CC") or found[k - 1][0].lower() in ("that", "the")
+
+
+def _repair_finite(found: list[tuple[str, int, str]], tags: list[str], is_verb) -> None:
+    """Mend in place the lexicon's first reading where the grammar around a word says it is a verb: after a
+    subject pronoun ("it grants Ethiopia a base", "they need help": the lexicon's noun is a finite verb), after
+    "to" and before an object ("intends to exempt YouTube": an infinitive), and an "-ing" form after "be"
+    ("was not ruling out": a progressive). Closed-class words only: no verb is listed."""
+    for n in range(1, len(found)):
+        word, t = found[n][0], tags[n]
+        low = word.lower()
+        if t == "VBN" and found[n - 1][0].lower() in ("which", "who"):
+            tags[n] = "VBD"  # "Sweden, which applied in May": no auxiliary, so a finite past
+            continue
+        if t not in ("NN", "NNS", "JJ"):
+            continue
+        k = n - 1
+        while k > 0 and tags[k] == "RB":
+            k -= 1
+        before = found[k][0].lower()
+        nxt = tags[n + 1] if n + 1 < len(found) else "."
+        after_said = k and tags[k - 1] in ("VBD", "VBZ", "VBP") and found[k - 1][0].lower() in ("say", "says", "said")
+        subject = before in _SUBJECT_PRONOUNS or before == "it" and (k == 0 or found[k - 1][0].lower() in _OPENERS
+                                                                     or after_said)
+        if t in ("NN", "NNS") and k == n - 1 and subject and nxt in ("DT", "NNP", "PRP", "PRP$", "NNS", "IN", "RB") \
+                and is_verb(word):
+            tags[n] = "VBZ" if low.endswith("s") and before in ("it", "he", "she") else "VBP" if before != "it" \
+                else tags[n]  # "it grants"; "they need"
+        elif t == "NNS" and tags[k] in ("NNP", "NNPS") and _opening_name(found, tags, k) and low.endswith("s") \
+                and nxt in ("DT", "WP", "WDT", "PRP$") and is_verb(word):
+            tags[n] = "VBZ"  # "Switzerland already fulfils what ...": a name opening the clause, then its verb
+        elif tags[k] == "MD" and t in ("NN", "JJ") and k + 1 < n and found[k + 1][0].lower() in ("not", "n't") \
+                and is_verb(word):
+            tags[n] = "VB"  # "will not arrest", "may not extend": a modal with "not" governs a verb
+        elif tags[k] == "TO" and k and tags[k - 1].startswith(("VB", "NN", "JJ")) and nxt in (
+                "DT", "NNP", "NNPS", "PRP", "PRP$") and is_verb(word) and not low.endswith("s"):
+            tags[n] = "VB"  # "intends to exempt YouTube", "was asked to block the plan"
+        elif before in _BE and low.endswith("ing") and is_verb(word) and t == "NN" and nxt in ("IN", "RP", "DT", "RB",
+                                                                                                "NNS", "PRP$"):
+            tags[n] = "VBG"  # "was not ruling out", "is considering sanctions"
 
 
 def words(text: str) -> list[str]:

@@ -137,7 +137,7 @@ def say(message: str, nl: bool = True) -> None:
 def _fit_stderr(text: str) -> str:
     """On a terminal, each line wrapped at words to its width (a path or a command word never broken;
     later lines indented two more); off a terminal, as it is."""
-    from briefcmp.render.layout import stderr_width
+    from briefcmp.render.layout import hold_counts, release_counts, stderr_width
 
     width = stderr_width()
     if width is None or width < 20 or all(len(line) <= width for line in text.split("\n")):
@@ -147,8 +147,9 @@ def _fit_stderr(text: str) -> str:
     out = []
     for line in text.split("\n"):
         lead = line[:len(line) - len(line.lstrip(" "))]
-        out += textwrap.wrap(line, width, initial_indent="", subsequent_indent=lead + "  ", break_long_words=False,
-                             break_on_hyphens=False, drop_whitespace=True) if len(line) > width else [line]
+        out += [release_counts(piece) for piece in textwrap.wrap(  # (a count stays with its word: "6 candidates")
+            hold_counts(line), width, initial_indent="", subsequent_indent=lead + "  ", break_long_words=False,
+            break_on_hyphens=False, drop_whitespace=True)] if len(line) > width else [line]
     return "\n".join(out)
 
 

@@ -58,10 +58,24 @@ def add(
         say(f"kept the original as {result.copied_to} (`briefcmp check` reports if it changes)")
     say(f"wrote {result.source}: {paragraphs}{pages} from {Path(original).name}")
     say(f"wrote {result.claims_file}: {result.claims} draft claim{'s' * (result.claims != 1)}")
-    found = [f"{k} from {v}" for k, v in result.meta.origin.items()]
-    say("metadata: " + ("; ".join(found) if found else "none stated (fill in title and published)"))
+    say(_metadata_line(result.meta))
     where = shlex.quote(str(corpus))
     say(f"next: add the other briefs the same way, then key what answers the same question: "
         f"briefcmp align {where} --apply")
     say(f"the drafts to review: briefcmp check {where}")
     raise typer.Exit(EXIT_CLEAN)
+
+
+def _metadata_line(meta) -> str:
+    """What the document states, each value with where it was found ("published 2024-12-16 (corpus)"),
+    so that a wrong title or date is seen at once; the fields nobody stated are named, to fill in."""
+    shown = []
+    for name in ("title", "publisher", "published"):
+        if name in meta.origin:
+            value = str(getattr(meta, name))
+            value = value if len(value) <= 60 else value[:59].rstrip() + "…"
+            shown.append(f'{name} "{value}" ({meta.origin[name]})' if name == "title" else
+                         f"{name} {value} ({meta.origin[name]})")
+    missing = [name for name in ("title", "published") if name not in meta.origin]
+    line = "stated: " + ("; ".join(shown) if shown else "nothing")
+    return line + (f"; not stated: {', '.join(missing)} (fill in the brief section)" if missing else "")

@@ -240,7 +240,8 @@ class Original:
 ORIGINAL_TYPES = ("pdf", "html", "md", "txt")
 # "corpus": the year of a wire dateline that gives none, or the one reading of a date in numbers ("04/12/2024")
 # near the corpus's other briefs (ingest.metadata.settle_date)
-METADATA_ORIGINS = ("pdf-metadata", "json-ld", "html-meta", "html-title", "front-matter", "text", "corpus")
+METADATA_ORIGINS = ("pdf-metadata", "json-ld", "html-meta", "html-title", "html-byline", "front-matter", "text",
+                    "corpus")
 METADATA_FIELDS = ("title", "publisher", "published", "url")
 
 

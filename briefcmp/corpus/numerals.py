@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 _DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -140,3 +141,35 @@ def english_digits(text: str) -> str:
     text = _DECIMAL_COMMA.sub(lambda m: m.group().replace(",", "."), text)
     text = _DOTS_THEN_COMMA.sub(lambda m: m.group().translate(_SWAP), text)
     return _SPACE_GROUPS.sub(lambda m: m.group().translate(_SWAP).replace(" ", ","), text)
+
+
+@lru_cache(maxsize=32)
+def compact_scales(language: str) -> tuple[tuple[str, float], ...]:
+    """The scale words and abbreviations ``language`` writes after a number, from CLDR's compact decimal
+    formats (Babel): Portuguese "mil", "mi", "bi", "tri", "milhões"; Spanish "M", "mil millones"; German
+    "Mio.", "Mrd.", "Bio."; Italian "Mln", "Mld". Longest first, each with the factor it multiplies by
+    ("0000 M" at a billion is a million: CLDR writes the number's digits in the pattern). Empty for a
+    language CLDR does not know."""
+    from babel.core import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(language)
+    except (UnknownLocaleError, ValueError):
+        return ()
+    out: dict[str, float] = {}
+    for width in ("short", "long"):
+        for forms in (locale.compact_decimal_formats.get(width) or {}).values():
+            for magnitude, pattern in forms.items():
+                text = getattr(pattern, "pattern", str(pattern))
+                zeros = text.count("0")
+                word = " ".join(re.sub(r"[0#.,;]|'", "", text.split(";")[0]).replace("\u00a0", " ").split())
+                if not zeros or not word or any(c.isdigit() for c in word):
+                    continue
+                factor = int(magnitude) / 10 ** (zeros - 1)
+                if factor < 1000:
+                    continue
+                # "Mio." is written with its dot as often as without
+                dotted = "'.'" in text or text.rstrip().endswith(".")
+                for w in {word, word + "." if dotted else word}:
+                    out.setdefault(w, factor)
+    return tuple(sorted(out.items(), key=lambda kv: -len(kv[0])))

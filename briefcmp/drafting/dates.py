@@ -21,6 +21,7 @@ MONTHS["sept"] = 9
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 YEAR = r"(?:1[89]\d\d|20\d\d)"
+MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,13 @@ _DATE_PATTERNS = [
     ("mdy", rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>{YEAR})\b"),
     ("dmy", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>{YEAR})\b"),
     ("iso", rf"\b(?P<y>{YEAR})-(?P<mo>\d{{2}})-(?P<d>\d{{2}})\b"),
+    # "2024.12.16", "2024/12/16": the year first, as East Asian outlets print a date (Korean and Japanese
+    # sites, Xinhua), read as ISO's order is
+    ("iso", rf"(?<![\d./])(?P<y>{YEAR})(?P<sep>[./])(?P<mo>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})\b(?![./]\d)"),
+    # "16-Dec-24", "16-Dec-2024": the day, the month's short name and the year set apart by hyphens, as
+    # spreadsheets and broker notes print a date; a two-digit year is read as POSIX strptime's %y does
+    # (69-99: 1900s, 00-68: 2000s)
+    ("dmy", rf"(?<![\w.,-])(?P<d>\d{{1,2}})-(?P<m>{MONTH_SHORT})-(?P<y>{YEAR}|\d\d)\b(?!-\d)"),
     ("dotted", rf"\b(?P<d>\d{{1,2}})\.(?P<mo>\d{{1,2}})\.(?P<y>{YEAR})\b"),
     ("slashed", rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{YEAR})\b"),
     # "23-10-2024": read as "23/10/2024" is (only when a part above 12 decides the order)
@@ -163,7 +171,7 @@ def date_period(name: str, m: re.Match, published: Optional[PartialDate]) -> Opt
             return None
         year = base + {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1}[g["rel"].lower()]
     elif g.get("y"):
-        year = int(g["y"])
+        year = full_year(g["y"])
     else:
         year = implied_year(m, g, published)
         if year is None:
@@ -173,7 +181,8 @@ def date_period(name: str, m: re.Match, published: Optional[PartialDate]) -> Opt
         d = pdate(year, int(g["mo"]), int(g["d"]))
     elif name == "slashed":
         a, b = int(g["a"]), int(g["b"])
-        day, mon = (a, b) if a > 12 else (b, a) if b > 12 else (0, 0)
+        # a part above 12 decides the order; equal parts ("12/12/2024") are one date either way
+        day, mon = (a, b) if a > 12 or a == b else (b, a) if b > 12 else (0, 0)
         d = pdate(year, mon, day) if mon else None
     elif name in ("mdy", "dmy", "md", "dm"):
         d = pdate(year, month, int(g["d"]))
@@ -193,6 +202,21 @@ def date_period(name: str, m: re.Match, published: Optional[PartialDate]) -> Opt
     else:
         d = PartialDate(year)
     return Period(d) if d else None
+
+
+def full_year(written: str) -> int:
+    """A year as written: "2024", or "24" read as POSIX strptime's %y reads it (69-99: 1969-1999, else 2000s)."""
+    year = int(written)
+    return year if len(written) != 2 else year + (1900 if year >= 69 else 2000)
+
+
+def dateline_span(text: str) -> tuple[int, int]:
+    """Where the wire dateline heading a story is ("LAGOS, Dec 16 (Reuters) - ..."; ``analysis.datelines``),
+    (0, 0) when it has none: its day is when the story was filed, the brief's date, not a date it reports."""
+    from briefcmp.analysis import datelines
+
+    found = datelines.find(text)
+    return (found.start, found.end) if found is not None else (0, 0)
 
 
 def month_of(word: str) -> int:

@@ -132,7 +132,8 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
     suggest = Suggester(config)
     spans = document.sentence_spans
     prep.__dict__["_sentence_spans"] = spans  # for ``_short_quotes``
-    figures = home_dollars(prep.text, _find_figures(prep.text, meta, spans, config.fiscal_year_start), config)
+    figures = home_dollars(prep.text, _find_figures(prep.text, meta, spans, config.fiscal_year_start), config,
+                           meta.publisher or "")
     figures = merge_alternates(prep.text, figures)  # "9.1 trillion yen ($64 billion)": one claim, two expressions
     existing = list(existing)
     taken_ids = {c.id for c in existing}

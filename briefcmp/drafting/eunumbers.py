@@ -91,6 +91,22 @@ _SCALE = {
     "nl": (("miljard", 1e9), ("miljoen", 1e6), ("mld.", 1e9), ("mln.", 1e6)),
     "pt": (("mil milhões", 1e9), ("bilhões", 1e9), ("milhões", 1e6), ("milhão", 1e6)),
 }
+
+
+@lru_cache(maxsize=16)
+def _scales(lang: str) -> tuple[tuple[str, float], ...]:
+    """The scale words above and CLDR's for ``lang`` (corpus.numerals.compact_scales: Portuguese "bi",
+    "mi", "tri", Italian "Mln"), longest first. CLDR's one-letter ones are left out but "M" ("3,4 M€"): a
+    capital alone after a number is a grade or a name as often ("B" is a billón in Spanish CLDR)."""
+    from briefcmp.corpus.numerals import compact_scales
+
+    words = dict(_SCALE.get(lang, ()))
+    for word, factor in compact_scales(lang):
+        if len(word) > 1 or word == "M":
+            words.setdefault(word, factor)
+    return tuple(sorted(words.items(), key=lambda kv: -len(kv[0])))
+
+
 _PERCENT = re.compile(r"\s?(?:%|Prozent\b|pour\s?cent\b|por\s+ciento\b|per\s?cento\b|procent\b|por\s+cento\b)")
 _POINTS = re.compile(r"\s?(?:Prozentpunkte?n?\b|points?\s+de\s+pourcentage\b|puntos?\s+porcentuales\b|"
                      r"punti\s+percentuali\b|procentpunt(?:en)?\b|pontos?\s+percentuais\b|"
@@ -120,7 +136,7 @@ def unit_after(text: str, pos: int, lang: str) -> Optional[Unit]:
     factor, p = 1.0, pos
     rest = text[pos:pos + 20]
     lead = len(rest) - len(rest.lstrip(" "))
-    for word, f in _SCALE.get(lang, ()) if lead <= 1 else ():
+    for word, f in _scales(lang) if lead <= 1 else ():
         follow = rest[lead + len(word):lead + len(word) + 1]
         if rest[lead:].startswith(word) and (word.endswith(".") or not follow.isalpha()):
             factor, p = f, pos + lead + len(word)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -28,15 +29,19 @@ from typing import Optional
 from briefcmp.corpus.model import PartialDate, Period, Value
 from briefcmp.corpus import sentences as _sentences
 from briefcmp.drafting.barecounts import COUNTED_BEFORE, PER_BASE, bare_figure, counted_by
-from briefcmp.drafting.dates import EVENT_VERB, YEAR, DateMention, event_year, find_dates, fiscal_period, pdate
-from briefcmp.drafting.fractions import change_then_level, fraction_at
+from briefcmp.drafting.dates import (EVENT_VERB, YEAR, DateMention, dateline_span, event_year, find_dates, fiscal_period,
+                                     pdate)
+from briefcmp.drafting.fiscalparts import fiscal_parts
+from briefcmp.drafting.fractions import RATE_NOUN, change_then_level, fraction_at, percent_base
+from briefcmp.drafting.lettercurrency import letter_currency
+from briefcmp.drafting.nochange import no_change_figures
 from briefcmp.drafting.numbers import FOLD_WORDS, NUMWORD, TOKEN, number_value
 from briefcmp.drafting.qualifiers import definite_before, name_before, reference_before, selective, with_bound
 from briefcmp.drafting.ranks import phrase_ranks, rank_at
 from briefcmp.drafting.spans import SpanSet, excluded_spans
 from briefcmp.drafting.tables import TableUnits
 from briefcmp.drafting.unitwords import (
-    DURATION_FACTOR, counted_noun, digits_stand_alone, event_noun, plural_noun, prefix_currency, range_after,
+    DURATION_FACTOR, SCALE_AFTER, counted_noun, digits_stand_alone, event_noun, plural_noun, prefix_currency, range_after,
     unit_after,
 )
 
@@ -137,8 +142,9 @@ class _Finder:
             sentence_spans = [(s.start, s.end) for s in _sentences.split(text)]
         self.sentences = sorted(sentence_spans)
         self.sentence_starts = [s for s, _ in self.sentences]
-        dates = [d for d in find_dates(text, published, fiscal_start)
-                 if not self.blocked.overlaps(d.start, d.end)]
+        # ("Q2 2024-25" is the fiscal year's second quarter; "2010 = 100" no period: drafting.fiscalparts)
+        dates = fiscal_parts(text, [d for d in find_dates(text, published, fiscal_start)
+                                    if not self.blocked.overlaps(d.start, d.end)])
         self.fiscal_start = fiscal_start
         self.dates = self.complete_years(dates)
         self.date_starts = [d.start for d in self.dates]
@@ -220,6 +226,7 @@ class _Finder:
             if got[2] == "count":  # "visitors from Korea numbered 8,817,800, followed by China with ..."
                 self._last_count = (self.sentence_of(start, end)[0], got[3].unit)
         found.extend(phrase_ranks(self.text, self.blocked, self.used))
+        found.extend(no_change_figures(self.text, self.sentences, self.blocked, self.used))  # "were unchanged": 0
         figures = []
         as_of_used: set[int] = set()
         # What is looked up in a sentence is looked up once per sentence, not once per figure in it
@@ -381,8 +388,9 @@ class _Finder:
         out: list[Figure] = []
         seen: set[tuple[tuple[int, int], str]] = set()
         starts = sorted(f.start for f in figures if f.kind != "date")
+        filed = dateline_span(self.text)
         for d in self.dates:
-            if d.period is None or d.period.end is not None:
+            if d.period is None or d.period.end is not None or filed[0] <= d.start < filed[1]:
                 continue
             i = self.sentence_index(d.start)
             own = self.sentences[i] if i >= 0 else (d.start, d.end)
@@ -451,10 +459,16 @@ class _Finder:
         if amount is None:
             return None
         hanging = _HANGING_RANGE.match(text, b) if not words else None
-        if not words and not hanging and not digits_stand_alone(text, a, b):
+        letters = ("", a)
+        if not words and re.search(r"[A-Za-z]\s?$", text[max(0, a - 2):a]):  # "W9.18tn", "R4.2bn", "Ksh 50bn"
+            letters = letter_currency(text, a, bool(SCALE_AFTER.match(text, b)), sum(c.isdigit() for c in token),
+                                      lambda: self.named)
+        if not words and not hanging and not letters[0] and not digits_stand_alone(text, a, b):
             return None
         before = text[max(0, a - 40):a]
         currency, cur_start = prefix_currency(text, a)
+        if not currency and letters[0]:
+            currency, cur_start = letters
         if hanging:  # "10- to 15-year contracts", "5- to 8-percent": the unit is written once, at the end
             b2 = hanging.end()
             spaced = text[:b2] + " " + text[b2 + 1:] if text[b2:b2 + 1] == "-" else text
@@ -478,8 +492,11 @@ class _Finder:
             s0, s1 = self.sentence_of(a, b)
             # "4.1 percent in 2023, a rise of 0.2 point"; not an index's level in a sentence with a percent
             # ("the index came to 127.4 points, a 2 percent increase": points of the index)
-            if _PERCENT_IN.search(text, s0, s1) and not (_INDEX_LEVEL_BEFORE.search(text, max(s0, a - 40), a)
-                                                         and re.search(r"\bindex\b", text[s0:s1], re.I)):
+            # "the jobless rate rose 0.2 point": a rate's move, with no percentage written beside it
+            if (_PERCENT_IN.search(text, s0, s1) or RATE_NOUN.search(text, s0, s1)) \
+                    and not (_INDEX_LEVEL_BEFORE.search(text, max(s0, a - 40), a)
+                             and re.search(r"\bindex\b", text[s0:s1], re.I)) \
+                    and not (not _PERCENT_IN.search(text, s0, s1) and re.search(r"\bindex\b", text[s0:s1], re.I)):
                 return with_bound(text, a, pts.end(), "points",
                                   Value("quantity", amount=amount, unit="percentage-points"))
         if words and token.lower() in ("one", "zero") and after.kind not in ("money", "percent", "points"):
@@ -497,6 +514,9 @@ class _Finder:
             amount, upper = round(amount / 100, 12), round(upper / 100, 12) if upper is not None else None
         if currency:
             unit, kind = currency, "money"
+        if kind == "bare" and not words and not upper and not re.fullmatch(YEAR, token):
+            if percent_base(text, a, self.sentence_of(a, b)[0]):  # "inflation rose to 34.6% from 33.88"
+                return with_bound(text, a, b, "percent", Value("quantity", amount=amount, unit="percent"))
         if kind == "bare":
             counted = COUNTED_BEFORE.search(text, max(0, a - 80), a) if not words and not upper else None
             if counted and plural_noun(counted.group("n")) and not re.fullmatch(YEAR, token):
@@ -553,6 +573,13 @@ class _Finder:
     def counted_by_sentence(self, a: int) -> str:
         """What a scaled count with no noun after it counts, when its clause says (``drafting.barecounts``)."""
         return counted_by(self.text, a, self.sentence_of(a, a + 1)[0], self.__dict__.get("_last_count"))
+
+    @functools.cached_property
+    def named(self) -> list[set[str]]:
+        """The countries the text names (``heads.named_territories``), read once per text when asked."""
+        from briefcmp.drafting.heads import named_territories
+
+        return named_territories(self.text)
 
     def in_title(self, a: int) -> bool:
         """Whether offset ``a`` is in the first line of the text, a heading (the title)."""

@@ -1,5 +1,6 @@
 """Numbers that are read with the words around them: fractions in words ("half of", "two-thirds
-of", "half a percentage point") and "X to Y" that is a change and the level it reached, not a range."""
+of", "half a percentage point"), "X to Y" that is a change and the level it reached, not a range, and
+the bare base of a rate's percentage ("34.6%, up from 33.88")."""
 
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ def fraction_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]
     parts = re.split(r"[\s-]+", token)
     n = WORD_NUMBERS.get(parts[0], 1) if len(parts) > 1 else 1
     whole = re.search(r"\b(\d+|" + NUMWORD + r")\s+and\s+(?:an?\s+)?$", text[max(0, a - 30):a], re.I)
-    point = _FRACTION_POINT.match(text, b) or (_PERCENTAGE_POINTS.match(text, b) if whole else None)
+    point = _FRACTION_POINT.match(text, b) or (_PERCENTAGE_POINTS.match(text, b) if whole else None) \
+        or (_BARE_POINT.match(text, b) if parts[-1] in ("half", "quarter", "quarters") and _rate_moved(text, a, b)
+            else None)
     if point:  # "half a percentage point", "two-tenths of a percentage point", "a quarter-point cut"
         amount = round(n * FRACTIONS[parts[-1]] / 100, 4)
         if whole:  # "one and a half percentage points"
@@ -47,6 +50,21 @@ def fraction_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]
 _FRACTION_POINT = re.compile(r"(?:\s+of)?\s+an?\s+percentage[\s-]+point\b|-percentage-point\b|"
                              r"-point\b(?=\s+(?:\w+\s+)?(?:cut|cuts|hike|hikes|rise|rises|increase|increases|"
                              r"reduction|reductions|decrease|decreases|move|moves)\b)", re.I)
+# "half a point", "a quarter point", "a half-point": a percentage point left unsaid, read so only where the
+# text speaks of a rate or writes a percentage (not "won by half a point")
+_BARE_POINT = re.compile(r"(?:\s+of)?\s+an?\s+point\b|[\s-]points?\b", re.I)
+RATE_NOUN = re.compile(r"\b(?:(?:interest|policy|bank|cash|repo|overnight|key|benchmark|base|discount|lending|"
+                       r"deposit|unemployment|jobless|participation|savings|tax|growth|inflation|mortgage)\s+rates?|"
+                       r"rates|inflation|unemployment|yields?)\b", re.I)
+
+
+def _rate_moved(text: str, a: int, b: int) -> bool:
+    """Whether the sentence before ``text[a:b]`` names a rate (whose move the points are)."""
+    lo = max(0, a - 200)  # (a bounded look back: linear whatever the text)
+    s = max(text.rfind(". ", lo, a), text.rfind("\n", lo, a), lo - 1) + 1
+    return bool(RATE_NOUN.search(text, s, a))
+
+
 _PERCENTAGE_POINTS = re.compile(r"\s+percentage[\s-]+points?\b", re.I)
 # A fraction in words is a share when a comparison, a verb or a clause end follows it:
 # "two-thirds more", "fell by a quarter,", "three-fourths are earmarked".
@@ -74,3 +92,25 @@ def change_then_level(text: str, start: int, b: int, amount: float, upper: float
     if start > 0 and text[start - 1] in "+\u2212" or (text[start - 1:start] == "-" and text[start - 2:start - 1] in " ("):
         return True
     return bool(_CHANGE_VERB.search(text, max(0, start - 40), start)) and upper >= 4 * amount
+
+
+# A percentage, then what it is compared with, whose number comes next with no unit: "34.6% year-on-year, up
+# from 33.88", "4.1 percent, compared with a revised 4.3" (the clause goes on: no sentence end, no other number)
+_BASE_OF_PERCENT = re.compile(r"\d\s*(?P<u>%|percent\b|per\s+cent\b|pct\b|pc\b|percentage[\s-]points?\b)"
+                              r"(?P<pts>\s?pts?\b|\s+points?\b)?[^.;:!?\d]{0,60}?"
+                              r"\b(?:from|than|versus|vs\.?|compared\s+(?:with|to)|against)\s+"
+                              r"(?:(?:a|an|the)\s+)?(?:(?:revised|upwardly\s+revised|downwardly\s+revised|previous|"
+                              r"prior|initial|preliminary)\s+)?$", re.I)
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at|was|were|is|are|of|stood\s+at|came\s+in\s+at)\s+(?:about\s+|around\s+|"
+                           r"roughly\s+|nearly\s+|an?\s+)?[-+]?\d(?:[\d.,]*\d)?$", re.I)
+
+
+def percent_base(text: str, a: int, sentence_start: int) -> bool:
+    """Whether the bare number at ``a`` is the level a rate came from ("inflation rose to 34.6% from
+    33.88"): a percentage in percent, also after a change in points. Not "sales rose 5% from 120": with no
+    rate named and no level before it, 120 is what sales were."""
+    base = _BASE_OF_PERCENT.search(text, max(0, a - 90), a)
+    if not base or base.start() < sentence_start:
+        return False
+    return bool(RATE_NOUN.search(text, sentence_start, base.start())
+                or _LEVEL_BEFORE.search(text, max(sentence_start, base.start() - 30), base.start() + 1))

@@ -5,7 +5,8 @@ story marks the local dollar instead ("A$9.3 billion ($6.2 billion)") and writes
 bare "$" is the home dollar only when the text is plainly from or about a country whose own
 English-language press writes its currency "$", and marks no dollar as another country's ("A$",
 "C$", "CAD 5"): the first country the text's head (title, dateline, lead) names decides (the whole
-text's first when the head names none), by CLDR's symbols from Babel (AUD in en_AU, CAD in en_CA,
+text's first when the head names none; before that, the city the outlet is named after, "The Sydney
+Morning Herald", from CLDR's time-zone cities), by CLDR's symbols from Babel (AUD in en_AU, CAD in en_CA,
 NZD in en_NZ; a country with no English locale, Mexico or Chile, is written for readers abroad). Any
 other text keeps USD.
 """
@@ -19,19 +20,7 @@ from typing import Optional
 
 from briefcmp.corpus.model import Config
 from briefcmp.drafting.figures import Figure
-
-# The head of a text: its title, its outlet and date line, and its lead (the first paragraph).
-_HEAD_CHARS = 700
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> tuple[re.Pattern, dict[str, str]]:
-    """One pattern for every country's names (longer than three letters), and each name's country."""
-    from briefcmp.analysis.entities import countries
-
-    owner = {name: c.id for c in countries() for name in c.names if len(name) > 3}
-    names = sorted(owner, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"), owner
+from briefcmp.drafting.heads import country_names, head_of
 
 
 @lru_cache(maxsize=None)
@@ -55,20 +44,30 @@ def _own_dollar(country: str) -> str:
     return ""
 
 
-def home_dollar(text: str, config: Optional[Config] = None) -> str:
+def home_dollar(text: str, config: Optional[Config] = None, publisher: str = "") -> str:
     """The currency a bare "$" of ``text`` stands for: "AUD" for a text from Canberra about Australia's
-    budget, "USD" when its head names no country whose own currency is written "$" before the US."""
+    budget, "USD" when its head names no country whose own currency is written "$" before the US.
+    ``publisher``: the outlet's name ("The Sydney Morning Herald"), whose city says where it writes from
+    when the head names no country."""
     if "$" not in text:
         return "USD"
     from briefcmp.analysis.entities import Entities, countries
 
     entities = Entities(config)
     known = {c.id for c in countries()}
-    head = _head(text)
-    for part in (head, text):  # the head decides; a head naming no country, the whole text
-        found = [(a, eid) for a, _e, eid in entities.find(part) if eid in known]
+    head = head_of(text)
+    # the outlet's name: as the brief's metadata read it, else the short lines after the title (the outlet
+    # and date line: "The Sydney Morning Herald | Federal budget 2024 | May 15, 2024"; not the title,
+    # where a city is what the story is about: "Toronto-listed miner raises $500 million")
+    lines = [line for line in head.split("\n") if line.strip()]
+    publisher = publisher or "\n".join(line for line in lines[1:3] if len(line.split()) <= 14)
+    for part in (head, publisher, text):  # the head decides; then the outlet's city; then the whole text
+        if part is publisher:
+            found = [(0, eid) for eid in _publisher_country(publisher)]
+        else:
+            found = [(a, eid) for a, _e, eid in entities.find(part) if eid in known]
         if part is head:  # "Statistics Canada | The Daily": a country named inside a body's name counts here
-            pattern, owner = _country_names()
+            pattern, owner = country_names()
             found += [(m.start(), owner[m.group()]) for m in pattern.finditer(part)]
         if found:
             code = _own_dollar(min(found)[1])
@@ -78,16 +77,37 @@ def home_dollar(text: str, config: Optional[Config] = None) -> str:
     return "USD"
 
 
+@lru_cache(maxsize=1)
+def _zone_cities() -> dict[str, str]:
+    """City -> ISO 3166 code, from the exemplar cities of CLDR's time zones (Babel: "Australia/Sydney" is
+    in AU, "America/Toronto" in CA): the cities an outlet is named after, without a gazetteer."""
+    from babel.core import get_global
+
+    out: dict[str, str] = {}
+    for zone, territory in get_global("zone_territories").items():
+        city = zone.rsplit("/", 1)[-1].replace("_", " ")
+        if "/" in zone and len(city) > 3 and territory != "001":
+            out.setdefault(city, territory)
+    return out
+
+
+def _publisher_country(publisher: str) -> list[str]:
+    """The country of the city an outlet is named after ("The Sydney Morning Herald" -> australia), or []."""
+    if not publisher:
+        return []
+    from briefcmp.analysis.entities import countries
+
+    by_code = {c.code: c.id for c in countries()}
+    cities = _zone_cities()
+    words = re.findall(r"[A-Z][a-z]+", publisher)
+    for name in [" ".join(p) for p in zip(words, words[1:])] + words:  # "New York" before "York"
+        if name in cities and cities[name] in by_code:
+            return [by_code[cities[name]]]
+    return []
+
+
 # A dollar marked as another country's: "A$", "C$", "NZ$", "HK$" (not "US$", "U.S.$").
 _PREFIXED = re.compile(r"(?<![A-Za-z.])(?!US\$)[A-Z]{1,3}\$")
-
-
-def _head(text: str) -> str:
-    """The title, the outlet and date line and the first paragraph of prose."""
-    stripped = text.lstrip()
-    paragraphs = re.split(r"\n\s*\n", stripped, maxsplit=2)
-    head = "\n".join(paragraphs[:2]) if len(paragraphs[0]) < 200 else paragraphs[0]
-    return head[:_HEAD_CHARS]
 
 
 def bare_dollar(text: str, start: int, end: int) -> bool:
@@ -96,10 +116,11 @@ def bare_dollar(text: str, start: int, end: int) -> bool:
     return i >= 0 and (i == 0 or not text[i - 1].isalpha() and text[i - 1] != ".")
 
 
-def home_dollars(text: str, figures: list[Figure], config: Optional[Config] = None) -> list[Figure]:
+def home_dollars(text: str, figures: list[Figure], config: Optional[Config] = None,
+                 publisher: str = "") -> list[Figure]:
     """``figures`` with each one written with a bare "$" in the text's own dollar (``home_dollar``)."""
     bare = [i for i, f in enumerate(figures) if f.value.unit == "USD" and bare_dollar(text, f.start, f.end)]
-    code = home_dollar(text, config) if bare else "USD"
+    code = home_dollar(text, config, publisher) if bare else "USD"
     if code == "USD":
         return figures
     out = list(figures)

@@ -19,6 +19,8 @@ from briefcmp.drafting.numbers import WORD_NUMBERS
 SCALE_WORDS = {"thousand": "thousand", "million": "million", "billion": "billion", "trillion": "trillion",
                 "k": "thousand", "m": "million", "mn": "million", "mln": "million", "b": "billion",
                 "bn": "billion", "bln": "billion", "t": "trillion", "tn": "trillion", "trn": "trillion",
+                # the wires' "trln" ("2.3 trln yen"); CLDR en_IN's "L" (lakh) and "LCr" (lakh crore): "Rs 1.2L cr"
+                "trln": "trillion", "l": "lakh", "l cr": "lakh crore", "lcr": "lakh crore", "l crore": "lakh crore",
                 "lakh": "lakh", "lakhs": "lakh", "lac": "lakh", "lacs": "lakh", "crore": "crore", "crores": "crore",
                 "cr": "crore", "lakh crore": "lakh crore", "lakh crores": "lakh crore", "lakh cr": "lakh crore"}
 SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD",
@@ -26,7 +28,9 @@ SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "c$": "CAD", "
             "₽": "RUB", "₹": "INR", "₴": "UAH", "₱": "PHP", "₦": "NGN", "₫": "VND", "฿": "THB", "₺": "TRY",
             # letter symbols written before the number in their countries' English press ("Rp5,536.5
             # trillion", "RM1.2 billion")
-            "rp": "IDR", "rm": "MYR"}
+            "rp": "IDR", "rm": "MYR",
+            # the renminbi as the financial press abbreviates it before a number ("Rmb1.2tn", "RMB 3.4bn")
+            "rmb": "CNY"}
 CODES = ("USD EUR JPY KRW RUB GBP CNY UAH CHF CAD AUD INR HKD SGD TWD NZD BRL TRY PLN SEK NOK DKK "
           "CZK HUF KZT").split()
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
@@ -78,15 +82,17 @@ COMPOUND_NOT_COUNT = frozenset("way sided fold thirds third half quarter".split(
 _CODE_WORDS = frozenset("ALL TOP CUP MOP BOB PEN SOS GEL MAD BAM LAK".split())
 PREFIX_CURRENCY = re.compile(
     r"(?:(?P<code>\b(?:" + "|".join(CODES) + r"|[A-Z]{3}))\s?|(?P<sym>(?:US|U\.S\.|A|C|HK|NZ|S|NT|R)?\$|[€£¥₩₽₹₴₱₦₫฿₺]|"
-    r"\bRp\.?|\bRM)\s?"
+    r"\bRp\.?|\bRM(?:B\b)?|\bRmb)\s?"
     r"|(?P<rs>\bRs\.?)\s?)$")
 # "Rs 11.11 lakh crore", "Rs 6,81,210 crore", "Rs 12 lakh" (Indian reporting); "cr" only after a currency.
-SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|"
+SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|trln|"
                           r"lakh[\s-]+(?:crores?|cr\b\.?)|lakhs?|lacs?|crores?)\b"
-                          r"|(?P<g>[kmbtKMBT]|cr(?=\b\.?))\b(?!\.\w)", re.I)
-PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b)(?P<pts>\s+points?\b)?", re.I)
+                          r"|(?P<g>[kmbtKMBT]|L\s?(?:crores?|cr)(?=\b\.?)|LCr|L|cr(?=\b\.?))\b(?!\.\w)", re.I)
+# "2.3pc" is the British press's percent (lower case only: "5 PCs" are computers); "0.5%pts", "0.25 pc
+# points": percentage points
+PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b|(?-i:pc)\b)(?P<pts>\s+points?\b|\s?pts?\b)?", re.I)
 BASIS_POINTS_AFTER = re.compile(r"[\s-]+basis[\s-]points?\b|\s?bps?\b", re.I)
-POINTS_AFTER = re.compile(r"[\s-]+percentage[\s-]points?\b|\s?(?:pp|ppt|p\.p\.)(?![\w])", re.I)
+POINTS_AFTER = re.compile(r"(?:\s+of\s+a)?[\s-]+percentage[\s-]points?\b|\s?(?:pp|ppts?|p\.p\.)(?![\w])", re.I)
 CURRENCY_AFTER = re.compile(
     r"(?:\s+|-)(?:(?P<adj>U\.?S\.?|US|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Taiwan(?:ese)?|"
     r"Japanese|Korean|South Korean|Russian|Chinese|Ukrainian|Indian|Swiss)\s+)?"
@@ -164,7 +170,8 @@ def digits_stand_alone(text: str, a: int, b: int, ordinal: bool = False) -> bool
     if nxt.isalpha():
         m = re.match(r"[A-Za-z]+", text[b:b + 6])  # None for a letter of another script: "5年", "3억"
         tail = m.group() if m else ""
-        if tail.lower() not in ("bn", "mn", "mln", "bln", "tn", "trn", "k", "m", "b", "t", "x", "pp", "ppt") \
+        if tail.lower() not in ("bn", "mn", "mln", "bln", "tn", "trn", "k", "m", "b", "t", "x", "pp", "ppt", "bp", "bps",
+                                "trln", "l", "lcr", "ppts", "pc") \
                 and (len(tail) < 2 or tail not in PHYSICAL_SYMBOLS):  # "16.5GW", "120MtCO2" stand alone
             return False  # 5G, 3D, 155mm
     return True
@@ -192,6 +199,8 @@ def prefix_currency(text: str, a: int) -> tuple[str, int]:
     if m.group("code"):
         code = m.group("code")
         if code not in CODES and (code in _CODE_WORDS or not iso_currency(code)):
+            if code.lower() in SYMBOLS:  # "RMB 3.4bn": an abbreviation, not an ISO code
+                return SYMBOLS[code.lower()], m.start()
             return "", a  # "ALL 5 members", "CPI 2.4": an ISO code that is a word, or no currency
         return code, m.start()
     if m.group("rs"):
@@ -208,7 +217,8 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
             scale = SCALE_WORDS[" ".join(m.group("s").lower().rstrip(".").replace("-", " ").split())]
             pos = m.end()
         elif currency or CURRENCY_AFTER.match(text, m.end()) or glued_scale(text, pos, m):
-            scale = SCALE_WORDS[m.group("g").lower()]
+            scale = SCALE_WORDS[" ".join(m.group("g").lower().rstrip(".").replace("crores", "cr")
+                                         .replace("crore", "cr").split())]
             pos = m.end()
     m = BASIS_POINTS_AFTER.match(text, pos)
     if m:  # "25 basis points": a hundredth of a percentage point (corpus/units.py converts)

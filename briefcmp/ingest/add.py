@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Optional
 
 from briefcmp.ingest import IngestError
-from briefcmp.ingest.metadata import DocMeta, settle_date
+from briefcmp.ingest.metadata import DocMeta, from_masthead, settle_date
 
 TYPES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html", ".md": "md", ".markdown": "md",
          ".txt": "txt"}
@@ -127,16 +127,39 @@ def extract(path: Path, kind: str, data: bytes) -> Extracted:
         from briefcmp.ingest.html import extract_html
 
         paragraphs = _mend(extract_html(path, data))
-        return Extracted(clean.paragraphs_text(paragraphs), metadata.from_html(data), len(paragraphs))
+        meta = metadata.from_html(data)
+        if meta.title and not _opens_with(paragraphs[0], meta.title):
+            # the headline, which trafilatura leaves out with the article's <header>: the text opens with its
+            # title as every other source does (what the headline states is read as the title's)
+            paragraphs.insert(0, meta.title)
+        return Extracted(clean.paragraphs_text(paragraphs), meta, len(paragraphs))
     text = _decode_text(path, data)
     if kind == "md":
         from briefcmp.ingest.markdown import extract_markdown, split_front_matter
 
         front, body = split_front_matter(text)
-        paragraphs = _mend(extract_markdown(body))
+        paragraphs = _mend(_head_apart(extract_markdown(body)))
         return Extracted(clean.paragraphs_text(paragraphs), metadata.from_front_matter(front), len(paragraphs))
     cleaned = clean.clean_plain_text(text)
     return Extracted(cleaned, DocMeta(), sum(1 for p in cleaned.split("\n\n") if p.strip()))
+
+
+def _opens_with(paragraph: str, line: str) -> bool:
+    """Whether a paragraph opens with the words of ``line`` (case, spacing and punctuation aside)."""
+    words, head = (re.findall(r"\w+", x.casefold()) for x in (paragraph, line))
+    return words[:len(head)] == head
+
+
+def _head_apart(paragraphs: list[str]) -> list[str]:
+    """A first paragraph that is a title line and a masthead line under it ("Nigeria CPI: ..." then
+    "Eko Securities | Fixed Income Research | 16-Dec-24"), which Markdown joins into one paragraph,
+    as two paragraphs: the masthead is read as the text's publisher and date, not as words of the title."""
+    from briefcmp.ingest.metadata import from_masthead
+
+    lines = paragraphs[0].split("\n") if paragraphs else []
+    if len(lines) == 2 and from_masthead("\n".join(lines))[0].origin:
+        return lines + paragraphs[1:]
+    return paragraphs
 
 
 def _mend(paragraphs: list[str]) -> list[str]:
@@ -200,6 +223,95 @@ def _merge(stated: DocMeta, draft_meta) -> DocMeta:
     merged.set("publisher", draft_meta.publisher, "text")
     merged.set("published", draft_meta.published, "text")
     return merged
+
+
+def settle_earlier(corpus: Path, claims_file: Path) -> list[str]:
+    """Date the briefs added before this one that ``add`` left undated because the corpus had no date
+    near them yet (a wire dateline with no year, a date in numbers nothing decided), now that this brief
+    gives one: ``published:`` is written into each such claims file (origin ``corpus``; a brief that has
+    a date, however it got it, is never touched). Returns a line for the user per brief dated."""
+    from briefcmp.corpus.cache import load_corpus
+    from briefcmp.corpus.files import OutputError, read_regular, shown_path, write_file
+    from briefcmp.corpus.load import MAX_SOURCE_BYTES, InputError
+
+    try:
+        briefs = load_corpus([corpus], anchor_quotes=False).corpus.briefs
+    except InputError:
+        return []
+    known = tuple(sorted({b.published.start() for b in briefs if b.published is not None and b.published.day}))
+    said = []
+    for b in briefs:
+        if b.published is not None or b.original is None or not b.path or not b.source_path:
+            continue
+        try:
+            text = read_regular(b.source_path, MAX_SOURCE_BYTES).decode("utf-8")
+            claims_text = read_regular(b.path, MAX_SOURCE_BYTES).decode("utf-8")
+        except (OSError, ValueError):  # (a file that cannot be read whole is left as it is)
+            continue
+        found = from_masthead(text)[0]
+        dated, how, note = settle_date(found, text, known)
+        if dated is None:
+            continue
+        edited = _with_published(_with_periods(b, claims_text, dated), dated, how)
+        if edited is None:
+            continue
+        try:
+            write_file(Path(b.path), edited, force=True, within=corpus)
+        except OutputError:
+            continue
+        said.append(f"{b.id}, added before: {note}; wrote `published: {dated}` in {shown_path(b.path)}: check it")
+    return said
+
+
+def _with_periods(brief, claims_text: str, day) -> str:
+    """The claims file with the periods its drafts name ("in November") read against ``day``: what the draft
+    would have held had the brief been dated when it was added. Only drafts with no ``as_of`` get one."""
+    from briefcmp.analysis.alignedit import set_as_of_line
+    from briefcmp.drafting.annotate import AnnotateSettings, run_annotate
+    from briefcmp.drafting.claimsyaml import AnnotateError
+
+    try:
+        redrafted = run_annotate(AnnotateSettings(source=Path(brief.source_path), output=Path(brief.path),
+                                                  published=day)).draft.claims
+    except AnnotateError:
+        return claims_text
+    periods = {c.id: c.as_of for c in redrafted if getattr(c, "as_of", None) is not None}
+    why = "read from the text against the publication date the corpus gave"
+    for claim in sorted(brief.claims, key=lambda c: -c.line):  # from the end: earlier lines stay where they are
+        if claim.status == "draft" and claim.as_of is None and claim.id in periods:
+            try:
+                claims_text = set_as_of_line(claims_text, claim, str(periods[claim.id]), why)
+            except Exception:  # (a claim whose id line was edited away keeps no as_of: it takes the date)
+                continue
+    return claims_text.replace(f"# align: {why}", f"# add: {why}")
+
+
+def _with_published(claims_text: str, day, how: str) -> Optional[str]:
+    """The claims file with ``published: day`` added to its brief section (which has none) and the origin
+    under ``metadata_from``; None when the layout is not the one ``add`` writes, or the result would not
+    read back with that date."""
+    from briefcmp.corpus import yamlsafe
+
+    lines = claims_text.split("\n")
+    try:
+        start = lines.index("brief:")
+    except ValueError:
+        return None
+    end = next((i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith(" ")), len(lines))
+    at = next((i for i in range(start + 1, end) if re.match(r"  (?:language|source):", lines[i])), None)
+    origin = next((i for i in range(start + 1, end) if lines[i] == "    metadata_from:"), None)
+    if at is None or any(re.match(r"  published:", line) for line in lines[start:end]):
+        return None
+    if origin is not None:
+        lines.insert(origin + 1, f"      published: {how}")
+    lines.insert(at, f"  published: {day}")
+    edited = "\n".join(lines)
+    try:
+        data = yamlsafe.parse(edited, "claims", [])
+    except Exception:  # (safe YAML only: an edit that does not read back is not written)
+        return None
+    brief = data.get("brief") if isinstance(data, dict) else None
+    return edited if isinstance(brief, dict) and str(brief.get("published")) == str(day) else None
 
 
 def _known_dates(corpus: Path, claims_file: Path) -> tuple:
@@ -329,10 +441,14 @@ def run_add(settings: AddSettings) -> AddResult:
             _remove(copy)
         raise
     warnings.extend(w for w in result.warnings if "outside the corpus folder" not in w)
+    if meta.published is not None:  # a date now near the briefs added before any other
+        warnings.extend(settle_earlier(corpus, claims_file))
     if meta.published is None:  # said now: compare would only report the claims' missing as-of dates later
+        later = (", or add a brief published near its dateline's day next (add then dates this one)"
+                 if _open_date(stated, got.text) and not note else "")
         warnings.append(f"{original}: no publication date with its year found; add `published:` to the brief "
-                        f"section of {claims_file} (claims without as_of take it, and relative periods such as "
-                        f"\"last month\" were left undated)")
+                        f"section of {claims_file}{later} (claims without as_of take it, and relative periods such "
+                        f"as \"last month\" were left undated)")
     return AddResult(brief_id, kind, sha, source, claims_file, got.paragraphs, len(result.draft.claims), meta,
                      rel_original, copy, got.pages, warnings)
 

@@ -190,12 +190,15 @@ def from_html(html: bytes | str) -> DocMeta:
         url = _clean(url, 500)
         meta.set("url", url if url.startswith(("http://", "https://")) else "", "html-meta")
     titles = doc.xpath("//title")
+    headline = meta.title
     if titles:
         title = _clean(titles[0].text_content())
-        # "<headline> | <site>" where the page's own headline (og:title, JSON-LD) is the part before the
-        # bar: the rest is the site's name, stated by the page.
+        # "<headline> | <site>" where the page's own headline (og:title, JSON-LD, else its one <h1>) is the
+        # part before the bar: the rest is the site's name, stated by the page.
+        h1 = doc.xpath("//h1")
+        own = meta.title or (_clean(h1[0].text_content()) if len(h1) == 1 else "")
         for sep in (" | ", " - ", " \u2013 ", " \u2014 ", " :: "):
-            site = title[len(meta.title + sep):].strip() if meta.title and title.startswith(meta.title + sep) else ""
+            site = title[len(own + sep):].strip() if own and title.startswith(own + sep) else ""
             if site and len(site.split()) <= 8 and re.search(r"[A-Z]", site) and not _SEP_IN.search(site):
                 meta.set("publisher", site, "html-title")
         if meta.publisher:
@@ -203,7 +206,96 @@ def from_html(html: bytes | str) -> DocMeta:
                 if title.endswith(sep + meta.publisher):
                     title = title[: -len(sep + meta.publisher)].strip()
         meta.set("title", title, "html-title")
+    if meta.published is None:
+        meta.set("published", _byline_date(doc, headline or meta.title), "html-byline")
     return meta
+
+
+# A page's own lines, as a reader sees them: block elements start a line; what a reader never sees as the
+# article (scripts, navigation, asides, forms) is passed over.
+_BLOCKS = frozenset("address article aside blockquote br dd details div dl dt figcaption footer h1 h2 h3 h4 h5 h6 "
+                    "header hr li main nav ol p section summary table td th tr ul".split())
+_HIDDEN = frozenset("script style noscript template svg nav aside footer form button select iframe".split())
+_UPDATED = re.compile(r"^\s*(?:last\s+)?(?:updated|modified|edited|revised)\b", re.I)
+_BYLINE_LINES = 8  # the byline sits within a few lines under the headline
+_RUNNING_TEXT = 25  # words: a line this long is the article's text, and the byline is above it
+
+
+def _page_lines(doc) -> tuple[list[str], dict[int, list]]:
+    """The visible lines of a page's body, and the <time> elements each line holds."""
+    from lxml import etree
+
+    body = doc.find("body")
+    if body is None:
+        return [], {}
+    lines: list[str] = [""]
+    times: dict[int, list] = {}
+    walker = etree.iterwalk(body, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _BLOCKS:
+                lines.append("")
+            if tag in _HIDDEN or not tag:  # (a comment's tag is not a string; its tail comes at its end)
+                walker.skip_subtree()
+                continue
+            if tag == "time":
+                times.setdefault(len(lines) - 1, []).append(el)
+            lines[-1] += el.text or ""
+        else:
+            if tag in _BLOCKS:
+                lines.append("")
+            lines[-1] += el.tail or ""
+        if len(lines) > 5000:  # the byline is near the top: a page's whole text is not needed
+            break
+    out: list[str] = []
+    kept: dict[int, list] = {}
+    for i, line in enumerate(lines):
+        line = " ".join(line.split())
+        if line:
+            out.append(line)
+        if i in times:  # an empty <time datetime=...></time> goes with the next line
+            kept.setdefault(len(out) - 1 if line else len(out), []).extend(times[i])
+    return out, kept
+
+
+def _byline_date(doc, headline: str) -> Optional[PartialDate]:
+    """The publication date a page prints under its headline, where the main text (which leaves the byline
+    out) no longer holds it: a <time> element there (its ``datetime``; one marked ``pubdate`` first), or a
+    line that is a date ("Tuesday, December 17, 2024", "Mon 16 Dec 2024 10.02 GMT"), a labelled date
+    ("Published 16 December 2024, 10:02 GMT") or a masthead ("The Lagos Ledger | 17 December 2024").
+    A date marked as an update is not the publication; a page whose headline is not found gives none
+    (a date elsewhere on a page may be a related story's)."""
+    lines, times = _page_lines(doc)
+    want = " ".join(headline.split()).casefold()
+    heads = [" ".join(h.text_content().split()).casefold() for h in doc.xpath("//h1")[:5]]
+    at = next((i for i, line in enumerate(lines) if line.casefold() in ({want} | set(heads)) - {""}), None)
+    if at is None:
+        return None
+    zone = []
+    for i in range(at + 1, min(len(lines), at + 1 + _BYLINE_LINES)):
+        if len(lines[i].split()) > _RUNNING_TEXT:
+            break
+        zone.append(i)
+    stamped = [el for i in [at, *zone] for el in times.get(i, [])]
+    stamped.sort(key=lambda el: el.get("pubdate") is None)
+    for el in stamped:
+        shown = " ".join(el.text_content().split())
+        line = next((lines[i] for i in zone if shown and shown in lines[i]), "")
+        if not _UPDATED.match(line) and not _UPDATED.match(shown):
+            found = parse_date(el.get("datetime") or "") or parse_date(shown)
+            if found is not None:
+                return found
+    for i in zone:
+        line = lines[i][:200]
+        if _UPDATED.match(line):
+            continue
+        found = from_date_line(line).published or from_masthead(line)[0].published
+        if found is None and (_date_line(line) or re.match(r"By\s+[A-Z]", line)):
+            found = parse_date(line)
+        if found is not None:
+            return found
+    return None
 
 
 # ---------------------------------------------------------------------------- Markdown front matter
@@ -248,6 +340,9 @@ _ORGANISATION = re.compile(r"\b(?:Institute|Institut|Institution|Centre|Center|C
 # field must be an organisation's name), the date last.
 _COMMA_MASTHEAD = re.compile(r"^(?P<pub>[^,]{3,80}),\s+(?:[^,\d]{2,40},\s+)?(?P<date>[^,]*\d[^,]*(?:,\s*\d{4})?)$")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.&'’-]*|of|for|and|the|on|in|de|du|des|la|le|für|&)$")
+
+
+_BYLINE = re.compile(r"^By\s+[A-Z]")
 
 
 def _organisation_like(name: str) -> bool:
@@ -324,10 +419,15 @@ def _masthead(lines: list[str]) -> tuple[DocMeta, str]:
         return meta, ""
     index, published = dated[0]
     others = [p for i, p in enumerate(parts) if i != index]
-    publisher = others[0]
+    # "By Jane Doe | 16 Dec 2024": a byline names the author, not the publisher (the date still holds)
+    authors = [p for p in others if _BYLINE.match(p)]
+    others = [p for p in others if not _BYLINE.match(p)]
+    publisher = others[0] if others else ""
     # ("Press Information Bureau, Government of India, Ministry of Finance": organisations' names, each short)
-    if _SERIES.search(publisher) or not re.search(r"[A-Z]", publisher) or len(publisher.split()) > 8 and not (
-            len(publisher.split()) <= 16 and all(_organisation_like(p) for p in publisher.split(", "))):
+    if not publisher and (weak or not authors):
+        return meta, ""
+    if publisher and (_SERIES.search(publisher) or not re.search(r"[A-Z]", publisher) or len(publisher.split()) > 8
+                      and not (len(publisher.split()) <= 16 and all(_organisation_like(p) for p in publisher.split(", ")))):
         return meta, ""
     if weak and not _organisation_like(publisher):
         return meta, ""

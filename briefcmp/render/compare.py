@@ -33,18 +33,20 @@ def count_text(kind: str, n: int) -> str:
 
 def summary(analysis: Analysis) -> str:
     """One line: "5 briefs, 143 claims, 12 relations: 2 contradictions, 10 agreements"."""
+    head, counts, hidden = summary_parts(analysis)
+    return head + (": " + ", ".join(counts) if counts else "") + hidden
+
+
+def summary_parts(analysis: Analysis) -> tuple[str, list[str], str]:
+    """("5 briefs, 143 claims, 12 relations", ["2 contradictions", "10 agreements"], " (3 more left out ...)")."""
     corpus = analysis.corpus
     n = len(analysis.relations)
     claims = sum(len(b.claims) for b in corpus.briefs)
-    text = (f"{len(corpus.briefs)} brief{'s' * (len(corpus.briefs) != 1)}, "
+    head = (f"{len(corpus.briefs)} brief{'s' * (len(corpus.briefs) != 1)}, "
             f"{claims} claim{'s' * (claims != 1)}, {n} relation{'s' * (n != 1)}")
-    counts = analysis.counts()
-    if counts:
-        text += ": " + ", ".join(count_text(k, v) for k, v in counts.items())
+    counts = [count_text(k, v) for k, v in analysis.counts().items()]
     hidden = len(analysis.all_relations) - n
-    if hidden:
-        text += f" ({hidden} more left out by the filters)"
-    return text
+    return head, counts, f" ({hidden} more left out by the filters)" if hidden else ""
 
 
 def topic_heading(topic: str, corpus: Corpus) -> str:
@@ -128,10 +130,14 @@ def render_table(analysis: Analysis, width: int, color: bool) -> str:
     terminal's width (wrapped at words: ids and quotes whole), headings and findings styled."""
     from briefcmp.render.compare_term import SYMBOL, relation_style
     from briefcmp.render.sanitize import terminal_safe
-    from briefcmp.render.terminal import paint, text_lines
+    from briefcmp.render.terminal import list_lines, paint, text_lines
 
     corpus = analysis.corpus
-    out = text_lines("briefcmp compare: " + summary(analysis), width, "bold")
+    head, counts, hidden = summary_parts(analysis)
+    if counts:  # wrapped between the counts, never inside one
+        out = list_lines(f"briefcmp compare: {head}:", counts[:-1] + [counts[-1] + hidden], width, "bold")
+    else:
+        out = text_lines("briefcmp compare: " + summary(analysis), width, "bold")
     if analysis.undecided:
         out += text_lines(undecided_text(analysis), width, "yellow", "", "  ")
     if not analysis.relations:

@@ -22,7 +22,8 @@ from briefcmp.corpus.model import Claim, Corpus, Relation
 from briefcmp.render.layout import Cell
 from briefcmp.render.sanitize import terminal_safe
 from briefcmp.render.terminal import (
-    ELLIPSIS, Col, Grid, Line, _pad, _rstrip, cells, cut, grid_or_stacked, item_lines, paint, text_lines, wrap_words,
+    ELLIPSIS, Col, Grid, Line, _pad, _rstrip, cells, cut, grid_or_stacked, item_lines, list_lines, paint, text_lines,
+    wrap_words,
 )
 from briefcmp.render.words import count
 
@@ -33,7 +34,6 @@ SECTIONS = (  # (title, kinds): what a reader must act on first, then what holds
     ("Forecast checks", ("forecast-vs-fact",)),
     ("Changes over time", ("change-over-time",)),
 )
-UNDECIDED_BEFORE = "Agreements"  # what align left undecided comes after the problems, before what agrees
 
 SYMBOL = {"contradiction": "✗", "disagreement": "✗", "annotation-problem": "!", "forecast-vs-fact": "◇",
           "change-over-time": "→", "agreement": "✓"}
@@ -204,7 +204,7 @@ def section_title(title: str, rels: list[Relation]) -> str:
     return f"{title} ({len(rels)}: {open_} unreviewed, {len(rels) - open_} reviewed)"
 
 
-def relation_grid(title: str, rels: list[Relation], corpus: Corpus) -> Grid:
+def relation_grid(title: str, rels: list[Relation], corpus: Corpus, heading: str = "") -> Grid:
     briefs = [b.id for b in corpus.briefs if any(c.brief == b.id for r in rels for c in r.claims)]
     labels = short_labels(briefs)
     # The question is read whole: wrapped at words, never cut (a "short" column).
@@ -215,7 +215,7 @@ def relation_grid(title: str, rels: list[Relation], corpus: Corpus) -> Grid:
     if reviewed:
         cols.append(Col("review", "short"))
     # a question wrapped into a narrow column over many lines reads worse than a record
-    grid = Grid(cols, title=section_title(title, rels), legend=legend(labels), row_lines=3)
+    grid = Grid(cols, title=heading or section_title(title, rels), legend=legend(labels), row_lines=3)
     for r in rels:
         style = relation_style(r)
         key_style = "bold " + style if not r.reviewed else style
@@ -234,24 +234,34 @@ _SHORT = {"Annotation problems": ("annotation problem", "annotation problems"),
 
 def summary_line(analysis: Analysis) -> str:
     """One short line: "5 briefs: 7 conflicts (0 unreviewed), 2 forecast checks, 8 changes, 26 agreements"."""
+    head, parts = summary_parts(analysis)
+    return f"{head} " + ", ".join(parts)
+
+
+def summary_lines(analysis: Analysis, width: int) -> list[Line]:
+    """The summary wrapped between its counts, never inside one ("8" at a line's end, "changes" below)."""
+    head, parts = summary_parts(analysis)
+    return list_lines(head, parts, width, "bold")
+
+
+def summary_parts(analysis: Analysis) -> tuple[str, list[str]]:
+    """("5 briefs:", ["7 conflicts (0 unreviewed)", "26 agreements", ...]): what the summary counts. What
+    align left undecided is said on the lines under it (``undecided_lines``), not counted again here."""
     corpus = analysis.corpus
     n = len(corpus.briefs)
     counts = {title: [r for r in analysis.relations if r.kind in kinds] for title, kinds in SECTIONS}
     conflicts = counts["Conflicts"]
     open_ = sum(1 for r in conflicts if not r.reviewed)
-    parts = [f"{len(conflicts)} conflict{'s' * (len(conflicts) != 1)} ({open_} unreviewed)"]
+    parts = [f"{len(conflicts)} conflict{'s' * (len(conflicts) != 1)}" + (f" ({open_} unreviewed)" if conflicts else "")]
     for title, _ in SECTIONS[1:]:
         k = len(counts[title])
         if k:
             one, many = _SHORT[title]
             parts.append(f"{k} {one if k == 1 else many}")
-    u = analysis.undecided
-    if u and (u.sure or u.candidates):
-        parts.insert(1, f"{count(u.sure + u.candidates, 'group')} undecided")
     hidden = len(analysis.all_relations) - len(analysis.relations)
     if hidden:
         parts.append(f"{hidden} more left out by the filters")
-    return f"{n} brief{'s' * (n != 1)}: " + ", ".join(parts)
+    return f"{n} brief{'s' * (n != 1)}:", parts
 
 
 HINT = ("Quotes and relation ids: briefcmp compare --details", "one key: briefcmp show KEY",
@@ -259,21 +269,26 @@ HINT = ("Quotes and relation ids: briefcmp compare --details", "one key: briefcm
 
 
 def findings_lines(analysis: Analysis, width: int) -> list[Line]:
+    """The first screen says what matters first: the counts, what waits to be decided (align's groups,
+    claims not yet lined up), then the conflicts nobody reviewed in full, the reviewed ones two lines
+    each; then the rest."""
     corpus = analysis.corpus
-    out: list[Line] = text_lines(summary_line(analysis), width, "bold")
+    out: list[Line] = summary_lines(analysis, width)
     if not analysis.relations:
         out += text_lines("No relations: no two claims share a key" if not analysis.all_relations
                           else "No relation matches the filters.", width)
-    sections = section_relations(analysis)
-    told = False
-    for title, rels in sections:
-        if title == UNDECIDED_BEFORE or (title not in ("Conflicts", "Annotation problems") and not told):
-            out += undecided_lines(analysis, width)
-            told = True
+    out += undecided_lines(analysis, width)
+    for title, rels in section_relations(analysis):
         out.append([])
-        out += grid_or_stacked(relation_grid(title, rels, corpus), width)
-    if not told:
-        out += undecided_lines(analysis, width)
+        if title != "Conflicts":
+            out += grid_or_stacked(relation_grid(title, rels, corpus), width)
+            continue
+        unreviewed = [r for r in rels if not r.reviewed]
+        if unreviewed:
+            out += grid_or_stacked(relation_grid(title, unreviewed, corpus, section_title(title, rels)), width)
+        else:
+            out += text_lines(section_title(title, rels), width, "bold")
+        out += reviewed_lines([r for r in rels if r.reviewed], width, bool(unreviewed))
     if analysis.suggested:
         out.append([])
         out += suggestion_lines(analysis, width)
@@ -281,18 +296,43 @@ def findings_lines(analysis: Analysis, width: int) -> list[Line]:
     return out
 
 
+def reviewed_lines(rels: list[Relation], width: int, after_unreviewed: bool) -> list[Line]:
+    """Reviewed conflicts, two lines each (dim): the key, the verdict and the review; then each brief's
+    values on one line, shortened with "…" (``briefcmp show KEY`` gives the question and the quotes)."""
+    if not rels:
+        return []
+    out: list[Line] = []
+    if after_unreviewed:
+        out.append([])
+        out += text_lines(f"Reviewed ({len(rels)})", width, "bold")
+    out += text_lines("the question and quotes of one: briefcmp show KEY", width, "dim", "  ")
+    for r in rels:
+        line = r.key
+        for piece in (f"{SYMBOL.get(r.kind, '•')} {verdict(r).strip()}", f"reviewed: {r.reviewed}"):
+            if cells(line) + 2 + cells(piece) > width:  # (pieces whole, the key never broken)
+                out.append([(line, REVIEWED_STYLE)])
+                line = "  " + piece
+            else:
+                line += "  " + piece
+        out.append([(cut(line, width), REVIEWED_STYLE)])
+        briefs = list(dict.fromkeys(c.brief for c in r.claims))
+        values = "  ".join(f"{b}: {brief_values(r.claims, b)}" for b in briefs)
+        out.append([(cut("  " + terminal_safe(values), width), REVIEWED_STYLE)])
+    return out
+
+
 def undecided_lines(analysis: Analysis, width: int) -> list[Line]:
-    """What align left undecided, after the conflicts and before the agreements: a heading, then
-    one line a command ("what it does: command", the command never broken). When align has not run
-    on the corpus as it is, one quiet note."""
+    """What align left undecided, under the summary (what waits to be decided, on the first screen): a
+    heading, then one line a command ("what it does: command", the command never broken). When align
+    has not run on the corpus as it is, the one step that lines the claims up."""
     u = analysis.undecided
     if not u:
         return []
     from briefcmp.render.undecided import undecided_head, undecided_steps
 
     if not (u.sure or u.candidates):
-        return [[]] + text_lines(undecided_head(analysis), width, "dim")
-    out: list[Line] = [[]] + text_lines(undecided_head(analysis), width, "bold yellow")
+        return text_lines(undecided_head(analysis), width, "yellow", "", "  ")
+    out: list[Line] = text_lines(undecided_head(analysis), width, "bold yellow")
     for what, command in undecided_steps(analysis):
         line = f"  {what}: {command}"
         out += [[(line, "yellow")]] if cells(line) <= width else \

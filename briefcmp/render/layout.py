@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import os
+import re
 import textwrap
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Sequence, Union
@@ -115,14 +116,31 @@ def cell_style(c: CellLike) -> str:
 # --------------------------------------------------------------------------- plain text
 
 
+# A count and the word it counts ("6 candidates", "39 unkeyed claims") are one piece to a line wrapper: the
+# space between them is held by a private-use character while wrapping, then given back.
+# (a count: "6", "1,234", not a year, a date's part or a decimal; the word after it in lower case)
+_COUNT_SPACE = re.compile(r"(?<![\w.,/:-])(?!(?:19|20)\d\d\b)(\d{1,3}(?:,\d{3})+|\d+) (?=[a-z])")
+_HELD = "\ue000"
+
+
+def hold_counts(text: str) -> str:
+    """``text`` with each count held to its word (undo with ``release_counts``)."""
+    return _COUNT_SPACE.sub(lambda m: m.group(1) + _HELD, text.replace(_HELD, " "))
+
+
+def release_counts(text: str) -> str:
+    return text.replace(_HELD, " ")
+
+
 def wrap(text: str, width: int, indent: str = "", subsequent: Optional[str] = None) -> list[str]:
-    """Wrap at word boundaries only: long words (ids, URLs) stay whole, never cut."""
+    """Wrap at word boundaries only: long words (ids, URLs) stay whole, never cut; a count stays with
+    its word ("6 candidates", never "6" at a line's end)."""
     out = []
-    for para in terminal_safe(text).split("\n"):
+    for para in hold_counts(terminal_safe(text)).split("\n"):
         lines = textwrap.wrap(para, width=max(width, 1), initial_indent=indent,
                               subsequent_indent=indent if subsequent is None else subsequent,
                               break_long_words=False, break_on_hyphens=False)
-        out.extend(lines or [indent.rstrip()])
+        out.extend(release_counts(line) for line in (lines or [indent.rstrip()]))
     return out
 
 

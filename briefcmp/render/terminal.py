@@ -20,7 +20,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Optional, Sequence, Union
 
-from briefcmp.render.layout import Cell
+from briefcmp.render.layout import Cell, hold_counts, release_counts
 from briefcmp.render.sanitize import terminal_safe
 
 GAP = 2
@@ -311,11 +311,27 @@ def text_lines(text: str, width: int, style: str = "", indent: str = "", subsequ
     """Free text wrapped at words (ids stay whole) as lines; ``subsequent`` indents the
     lines after the first (default: ``indent``)."""
     later = indent if subsequent is None else subsequent
-    first = wrap_words(terminal_safe(text), width - len(indent), may_cut=False)
+    first = wrap_words(hold_counts(terminal_safe(text)), width - len(indent), may_cut=False)  # "479 claims" whole
     if len(first) <= 1 or later == indent:
-        return [[(indent + line, style)] for line in first]
+        return [[(indent + release_counts(line), style)] for line in first]
     rest = wrap_words(" ".join(" ".join(first[1:]).split()), width - len(later), may_cut=False)
-    return [[(indent + first[0], style)]] + [[(later + line, style)] for line in rest]
+    return [[(indent + release_counts(first[0]), style)]] + [[(later + release_counts(line), style)] for line in rest]
+
+
+def list_lines(head: str, items: Sequence[str], width: int, style: str = "") -> list[Line]:
+    """``head`` then the items separated by ", ", wrapped between items, never inside one: a count and
+    its noun stay on one line ("8 changes", not "8" at a line's end); the lines after the first indented."""
+    items = [terminal_safe(item) + ("," if i < len(items) - 1 else "") for i, item in enumerate(items)]
+    rows, line = [], terminal_safe(head)
+    for item in items:
+        if line.strip() and cells(line) + 1 + cells(item) > width:
+            rows.append(line)
+            line = "  " + item
+        else:
+            line += (" " if line else "") + item
+    rows.append(line)
+    return [out for text in rows for out in (text_lines(text, width, style, "", "  ") if cells(text) > width
+                                             else [[(text, style)]])]
 
 
 def item_lines(prefix: str, items: Sequence[str], width: int, style: str = "") -> list[Line]:

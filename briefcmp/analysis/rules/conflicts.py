@@ -15,6 +15,7 @@ from briefcmp.analysis.rules.base import (
 from briefcmp.analysis.rules.wording import (
     distance, drafted_statements, for_period, inferred_note, join, statement, tolerance_text,
 )
+from briefcmp.analysis.undated import floored
 from briefcmp.corpus.model import Claim, Corpus, Relation
 
 
@@ -23,7 +24,7 @@ def _span(c: Claim) -> tuple[int, int]:
     return a.toordinal(), b.toordinal()
 
 
-def same_moment(sides: list[list[Claim]]) -> bool:
+def same_moment(sides: list[list[Claim]], floored: frozenset[str] = frozenset()) -> bool:
     """Whether differing claims of one period cluster certainly describe the same time.
 
     Overlapping as-of spans may still be different moments: "2022-02" (some time in
@@ -33,6 +34,11 @@ def same_moment(sides: list[list[Claim]]) -> bool:
     or when an as-of was only inferred (then the explanation says so). Cost: one pass,
     plus a containment test against the intervals of a single side.
     """
+    briefs = {c.brief for side in sides for c in side}
+    if len(briefs) > 1 and any(c.as_of_inferred and c.brief in floored for side in sides for c in side):
+        # a brief with no publication date is dated no earlier than what it cites (analysis.undated): a floor
+        # says when it was written at the earliest, not that it describes another brief's moment
+        return False
     seen: set[str] = set()
     spans: dict[tuple[int, int], set[int]] = defaultdict(set)
     intervals: list[tuple[int, int, int]] = []
@@ -63,7 +69,7 @@ def conflict(k: KeyView, groups: list[Group], period: PeriodCluster, corpus: Cor
     internal = len(briefs) == 1
     # Name claims rather than briefs when a brief is on more than one side.
     by_ref = internal or sum(len({c.brief for c in side}) for side in sides) > len(briefs)
-    certain = not period.dated or same_moment(sides)
+    certain = not period.dated or same_moment(sides, floored(corpus) if any(c.as_of_inferred for c in claims) else frozenset())
     quotes = drafted_statements(k, claims)
     if not period.dated or len({as_of_text(c) for c in claims}) <= 1:
         text = "; ".join(statement(side, by_ref, quotes) for side in sides) + for_period(period)

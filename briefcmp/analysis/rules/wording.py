@@ -219,7 +219,15 @@ def inferred_note(claims: list[Claim]) -> str:
         dates = ", ".join(f"{d} for {b}" for b, d in inferred)
         return (f"; careful: every as-of date here is inferred from a publication date ({dates}), "
                 "so the briefs may well describe the same period: add as_of to compare them")
-    briefs = list(dict.fromkeys(b for b, _ in inferred))
+    from briefcmp.analysis.undated import current_floors
+
+    floors = current_floors()
+    undated = [f"{b} states no publication date and cites nothing later than {floors[b]}, so its as-of is "
+               "only a floor" for b in dict.fromkeys(b for b, _ in inferred) if b in floors]
+    briefs = list(dict.fromkeys(b for b, _ in inferred if b not in floors))
+    if not briefs:
+        return "; " + "; ".join(undated)
+    tail = "".join(f"; {u}" for u in undated)
     if len(briefs) == 1:
-        return f"; the as-of date of {briefs[0]} is only inferred from its publication date"
-    return f"; the as-of dates of {join(briefs)} are only inferred from their publication dates"
+        return f"; the as-of date of {briefs[0]} is only inferred from its publication date" + tail
+    return f"; the as-of dates of {join(briefs)} are only inferred from their publication dates" + tail

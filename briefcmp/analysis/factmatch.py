@@ -1,0 +1,100 @@
+"""Statements told in other verbs, lined up by what they are about: one-to-one between briefs, by the corpus's weights.
+
+Two briefs often say one thing with two verbs: "recalled its ambassador" and "withdrew its ambassador",
+"approved the law" and "passed the law". No word list holds every such pair, but the objects tell: the
+statements of one actor in two briefs whose objects share the words few other statements of the corpus
+hold (``alignfacts.weigh``: "ambassador" in a corpus where most statements are about sanctions) and
+which are each other's best match between those two briefs (mutual best, so one statement answers at
+most one of the other brief's) answer one question.
+
+Only agreement is keyed so: the statements must give the same value. Two verbs with different values
+are the trap this stage must not fall into ("suspended the deal" and "did not end the deal" are both
+true), and opposite actions ("imposed" and "lifted") never match. A contradiction needs one action
+(``alignfacts``); what this stage finds with differing values is left to a person.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Callable
+
+from briefcmp.analysis import lexicon
+from briefcmp.analysis.factstatements import _periods_meet, _places, _years_apart
+
+# The weighted share of object words (and places) two statements of one actor must share to be keyed as one
+# question though their verbs differ; calibrated on benchmarks/facts/dev (older halves): see docs/benchmarks.md.
+OBJECT_SCORE = 0.5
+# Other verbs are read as one action only when the objects share this many words (places apart): one shared
+# name says what both are about, not that they say the same of it.
+MIN_SHARED = 2
+# True: only other verbs here (the same verb left to alignfacts' SURE_SCORE). Measured off: with it on, facts dev
+# s3 6 -> 4/81 and s4 6 -> 5/85, old11 pairs 33 -> 32 of 93.
+SAME_VERB_APART = False
+
+
+def object_likeness(a, b) -> float:
+    """The weighted share of object words and places two statements share (0 when their places disagree)."""
+    if not _places(a, b):
+        return 0.0
+    wa, wb = a.words | a.others, b.words | b.others
+    if not a.words or not b.words:  # an action with no object ("took steps"): nothing to tell it by
+        return 0.0
+    if len(a.words & b.words) < (MIN_SHARED if a.action != b.action else 1):
+        return 0.0  # "signed the Rome Statute", "breached its obligations under the Rome Statute": one word in common
+    return a.mass(wa & wb) / a.mass(wa | wb)
+
+
+def _compatible(a, b) -> bool:
+    return ((a.root or a.actor) == (b.root or b.actor) and a.role == b.role and a.claim.brief != b.claim.brief
+            and (a.action != b.action or not SAME_VERB_APART)
+            and a.claim.value.type == b.claim.value.type and not lexicon.opposite_actions(a.action, b.action)
+            and _periods_meet([a, b]) and not _years_apart(a, b))
+
+
+def mutual_groups(everyone: list, free: Callable[[object], bool], threshold: float = 0.0) -> list[list]:
+    """Groups of ``free`` statements linked one-to-one across briefs: each pair the other's best match in its
+    brief (among ``everyone``: a statement already keyed still takes its place as a best match), the same value,
+    at least ``threshold`` alike (``OBJECT_SCORE`` by default); a group naming one brief twice is left out."""
+    threshold = threshold or OBJECT_SCORE
+    by_actor: dict[tuple[str, str], list] = defaultdict(list)
+    for st in everyone:
+        by_actor[(st.root or st.actor, st.role)].append(st)
+    parent: dict[int, int] = {}
+
+    def find(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    ids = {id(st): st for st in everyone}
+    for bucket in by_actor.values():
+        if len(bucket) > 400:  # bounded: pairs are compared within one actor's statements of one role
+            bucket = bucket[:400]
+        best: dict[tuple[int, str], tuple[float, int]] = {}
+        for a in bucket:
+            for b in bucket:
+                if a is b or not _compatible(a, b):
+                    continue
+                s = object_likeness(a, b)
+                key = (id(a), b.claim.brief)
+                if s > best.get(key, (0.0, 0))[0]:
+                    best[key] = (s, id(b))
+        for (ia, brief), (s, ib) in best.items():
+            a, b = ids[ia], ids[ib]
+            if s < threshold or not free(a) or not free(b) or ia > ib:
+                continue
+            if best.get((ib, a.claim.brief), (0.0, 0))[1] != ia:
+                continue  # not each other's best
+            if a.claim.value.display() != b.claim.value.display():
+                continue  # other verbs, other values: a person says whether they answer one question
+            parent[find(ia)] = find(ib)
+    groups: dict[int, list] = defaultdict(list)
+    for i in list(parent):
+        groups[find(i)].append(ids[i])
+    out = []
+    for g in groups.values():
+        if len(g) > 1 and len({s.claim.brief for s in g}) == len(g) and all(
+                _compatible(a, b) and object_likeness(a, b) >= threshold * 2 / 3 for i, a in enumerate(g) for b in g[i + 1:]):
+            out.append(sorted(g, key=lambda s: s.claim.ref))  # a chain whose ends are unlike is no group
+    return sorted(out, key=lambda g: g[0].claim.ref)
