@@ -57,7 +57,7 @@ from datetime import date
 from dataclasses import dataclass, field
 from typing import Optional
 
-from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, grouping, joinkeys, periods
+from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, grouping, joinkeys, linking, periods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
@@ -617,6 +617,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     # 2. New keys: claims of two or more briefs that answer one question (analysis/grouping.py).
     taken = set(config.keys)
     grouping.new_keys(rest, entities, taken, result, Group)
+    linking.place(rest, contexts, entities, taken, result, Group)  # the figures left, by context (analysis/linking.py)
     eventdates.add_groups(result, corpus, entities, lambda b: contexts.get(b.id) or _Context(b, entities),
                           Member, Group, taken)  # date claims by event (analysis/eventdates.py)
     _one_group_per_claim(result)

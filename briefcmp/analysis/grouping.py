@@ -416,7 +416,8 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
 
 def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls: Callable) -> None:
     """Stage 2 of ``align``: new keys for claims that answer no registered key (``result`` gets
-    the applied groups and the candidates; ``taken`` the key ids used)."""
+    the applied groups and the candidates; ``taken`` the key ids used). (``analysis.linking.place``
+    then lines up by context the figures no group applied.)"""
     buckets: dict[tuple, list] = defaultdict(list)
     for m in rest:
         if m.subjects and m.words:
