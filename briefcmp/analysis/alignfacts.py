@@ -59,12 +59,6 @@ CONTRADICTION_SCORE = 0.85
 # proposals one actor's action may make. Measured with the simulated analyst
 # (benchmarks/fromscratch_review.py, benchmarks/facts dev with --lineup): see docs/benchmarks.
 CANDIDATE_SCORE = 0.5
-# Switches for measuring each step apart (benchmarks/RESULTS.md, factalign6): object words weighed by the
-# corpus (``weigh``), other verbs lined up one-to-one (``factmatch``), a brief's two values settled and its
-# second telling keyed (``_settle``, ``_echoes``). All on.
-WEIGHTED = True
-MUTUAL = True
-SETTLE = True
 MAX_CANDIDATES_PER_BUCKET = 3
 MAX_GROUPS_PER_BUCKET = 50
 def _readings(st: Statement) -> list[Statement]:
@@ -225,8 +219,7 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
         st.actor = speaks_for.get(st.actor, st.actor)
     keyed = _keyed(corpus, entities, {st.actor for st in statements})
     _roots([*statements, *(k for sts in keyed.values() for k in sts)])
-    if WEIGHTED:
-        weigh([*statements, *(k for sts in keyed.values() for k in sts)])
+    weigh([*statements, *(k for sts in keyed.values() for k in sts)])  # object words weighed by the corpus
     first = len(result.candidates)  # the figures' candidates come before
     rest = _join_keys(corpus, statements, keyed, result, Group, Member)
     buckets: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
@@ -250,10 +243,9 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
                 left.extend(dropped)
                 if not g:
                     continue
-            if SETTLE:
-                echoes = _echoes(g, [s for s in singles if id(s) not in used and s not in g])
-                used.update(id(s) for s in echoes)
-                g = sorted(g + echoes, key=lambda s: s.claim.ref)
+            echoes = _echoes(g, [s for s in singles if id(s) not in used and s not in g])  # a second telling
+            used.update(id(s) for s in echoes)
+            g = sorted(g + echoes, key=lambda s: s.claim.ref)
             near = [(h, key) for h, key in applied if min(score(a, b) for a in g for b in h) >= CANDIDATE_SCORE]
             if near:
                 # One question never gets two keys without a person: a group alike one keyed now is proposed
@@ -270,12 +262,11 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
             for e in group.subjects:  # places and bodies the key names, registered by --apply
                 if e not in corpus.config.entities:
                     result.entities[e] = entities.label(e)
-    if MUTUAL:
-        left = _mutual(rest, left, entities, taken, result, Group, Member)
-        for g in result.groups:
-            for e in g.subjects:
-                if e not in corpus.config.entities and e not in result.entities and not e.startswith("("):
-                    result.entities[e] = entities.label(e)
+    left = _mutual(rest, left, entities, taken, result, Group, Member)  # other verbs, one-to-one (factmatch)
+    for g in result.groups:
+        for e in g.subjects:
+            if e not in corpus.config.entities and e not in result.entities and not e.startswith("("):
+                result.entities[e] = entities.label(e)
     _candidates(left, entities, taken, result, Group, Member)
     # a person who stops early has decided the likest: statement candidates in order of likeness
     result.candidates[first:] = sorted(result.candidates[first:], key=lambda g: -g.score)
@@ -288,8 +279,6 @@ def _settle(group: list[Statement]) -> tuple[list[Statement], list[Statement]]:
     confirming whether Japan would join the sanctions" beside "Japan has announced sanctions", the other briefs
     saying "imposed sanctions"): the agreeing claims are keyed, the other is left for a person. ([], group) when
     that does not settle it."""
-    if not SETTLE:
-        return [], group
     per: dict[str, set[str]] = defaultdict(set)
     for s in group:
         per[s.claim.brief].add(s.claim.value.display())
