@@ -435,3 +435,24 @@ def test_a_list_item_of_a_sentence_takes_the_subject_of_the_figure_before_it(tmp
     assert by_amount[3.2].subjects == ("world",)
     assert by_amount[3.1].subjects == ("world",), by_amount[3.1]  # not the title's Chile
     assert by_amount[2.5].subjects == ("chile",)
+
+
+def test_people_beside_a_counted_noun_count_the_same_thing() -> None:
+    """"35,600 people" and "35,600 jobs" under one key (as align lines them up): one count, not mixed units;
+    jobs against banks is still two things."""
+    from briefcmp.analysis.rules.base import KeyView
+    from briefcmp.analysis.rules.screening import screen
+    from briefcmp.corpus.model import Config, Corpus, Tolerance
+
+    def claim(brief: str, amount: float, unit: str) -> Claim:
+        return Claim(brief=brief, id="v", quote="q", kind="fact", key="k",
+                     value=Value("quantity", amount=amount, scale="thousand", unit=unit))
+
+    out: list = []
+    kept = screen(KeyView("k", "quantity", "", Tolerance()),
+                  [claim("a", 35.6, "people"), claim("b", 36, ""), claim("c", 35.6, "jobs")], Corpus(Path("."), Config()), out)
+    assert (len(kept), out) == (3, [])
+    out = []
+    kept = screen(KeyView("k", "quantity", "", Tolerance()),
+                  [claim("a", 35.6, "people"), claim("b", 35.6, "jobs"), claim("c", 35.6, "banks")], Corpus(Path("."), Config()), out)
+    assert len(out) == 1 and len(kept) < 3

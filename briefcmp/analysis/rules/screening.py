@@ -40,8 +40,10 @@ def screen(k: KeyView, claims: list[Claim], corpus: Corpus, out: list[Relation],
         return typed
     dims = {c.ref: dimension(c.value) for c in typed}  # type: ignore[arg-type]
     counted = {d for d in dims.values() if units.is_count(d)} | ({k.unit} if units.is_count(k.unit) else set())
-    if len(counted) == 1:  # a bare count under a key of "visitors" counts visitors (corpus/units.is_count)
-        dims = {ref: next(iter(counted)) if d == "(no unit)" else d for ref, d in dims.items()}
+    named = counted - units.PERSON_NOUNS  # "35,600 people" beside "35,600 jobs": people only say "how many humans"
+    if len(named) == 1 or len(counted) == 1:  # a bare count under a key of "visitors" counts visitors (units.is_count)
+        noun = next(iter(named or counted))
+        dims = {ref: noun if d == "(no unit)" or d in units.PERSON_NOUNS else d for ref, d in dims.items()}
     # "9.1 trillion yen ($64 billion)": a claim with alternates counts for each dimension it is written in
     also = {c.ref: {dimension(v) for v in c.value.expressions()} - {dims[c.ref]}  # type: ignore[union-attr]
             for c in typed if c.value.alternates}  # type: ignore[union-attr]
