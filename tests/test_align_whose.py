@@ -456,3 +456,23 @@ def test_people_beside_a_counted_noun_count_the_same_thing() -> None:
     kept = screen(KeyView("k", "quantity", "", Tolerance()),
                   [claim("a", 35.6, "people"), claim("b", 35.6, "jobs"), claim("c", 35.6, "banks")], Corpus(Path("."), Config()), out)
     assert len(out) == 1 and len(kept) < 3
+
+
+def test_a_count_key_asks_how_many_only_of_a_counted_plural() -> None:
+    """"How many visitors does Kenya count?", but "What is Australia's employment growth (number)?", never
+    "How many employment growth"."""
+    from types import SimpleNamespace
+
+    from briefcmp.analysis import keynames
+    from briefcmp.analysis.entities import Entities
+    from briefcmp.corpus.model import Config
+
+    def group(*words: str, who: str):
+        m = SimpleNamespace(subjects=(who,), dim="", unit="", shown={w: w for w in words}, order=words,
+                            words=frozenset(words))
+        return [m, SimpleNamespace(**vars(m))]
+
+    ents = Entities(Config())
+    assert keynames.label(group("visitors", who="kenya"), ents) == "How many visitors does Kenya count?"
+    assert keynames.label(group("employment", "growth", who="australia"), ents) == \
+        "What is Australia's employment growth (number)?"

@@ -6,6 +6,7 @@ order the first claim writes them ("What is Uganda's transit cargo (tonnes)?").
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from briefcmp.analysis import evidence
@@ -53,7 +54,12 @@ def label(group: list, entities: Entities) -> str:
     if group[0].dim == "rank":
         return f"Where does {who or 'it'} rank in {what}?"
     if not group[0].unit:
-        return f"How many {what} does {who} count?" if who else f"How many {what}?"
+        last = what.split()[-1]
+        if re.fullmatch(r"[A-Za-z]+[^s]s", last):  # a counted plural: "How many visitors does Kenya count?"
+            return f"How many {what} does {who} count?" if who else f"How many {what}?"
+        # "employment growth", "part time employment decline": a number of what the measure names, not a noun to count
+        return f"What is {who}{chr(39) if who.endswith('s') else chr(39) + 's'} {what} (number)?" if who \
+            else f"What is the {what} (number)?"
     unit = {"percent": "percent", "percentage-points": "percentage points"}.get(group[0].unit, group[0].unit)
     if len(names) == 1:
         return f"What is {who}{chr(39) if who.endswith('s') else chr(39) + 's'} {what} ({unit})?"
