@@ -88,7 +88,9 @@ def _figures(text: str):
     ("In 2023 Chile mined 5.3 million tonnes of copper. Its share of world output was 24 percent.",
      [("5.3 million tonnes", "2023"), ("24%", "2023")]),
     ("Inflation averaged 7.7 percent over the year, and the rate rose to 12.5 percent in December 2023.",
-     [("7.7%", ""), ("12.5%", "2023-12"), ("2023-12", "")]),
+     [("7.7%", ""), ("12.5%", "2023-12")]),  # December 2023 is the 12.5%'s month, no date of its own
+    ("Inflation was steady at 2.8% y/y in November 2024, the bureau said.", [("2.8%", "2024-11")]),
+    ("Mr Abe hosted Mr Putin in December 2016, and signed 8 economic deals.", [("2016-12", ""), ("8 deals", "2016-12")]),
     ("The duty falls to 20 percent in the second year.", [("20%", "")]),
     ("Source: Ministry of Finance, Budget Statement 2025, 3 February 2025.", []),
     ("Japan will buy more LNG (Reuters, 12 March 2024).", []),

@@ -111,6 +111,9 @@ _INDEX_LEVEL_BEFORE = re.compile(r"\b(?:at|of|averaged|averaging|reached|hit|tou
                                  r"record\s+)?$", re.I)
 _PERCENT_IN = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _EVENT_CLAUSE = re.compile(r"[;:,]\s|\s-\s")
+# between a figure and the month it holds for: "34.6% in", "2.64% m/m in", "34.60 per cent y/y for"
+_FIGURE_THEN_MONTH = re.compile(r"(?:\s*(?:per\s*cent|percent|pct|points?|y/y|m/m|yoy|mom|year-on-year|month-on-month))*"
+                                r"\s+(?:in|for|during)\s+(?:the\s+month\s+of\s+)?", re.I)
 _HANGING_RANGE = re.compile(r"-\s+(?:to|and|or)\s+(\d+(?:\.\d+)?)(?=[\s-])")
 
 
@@ -388,6 +391,7 @@ class _Finder:
         out: list[Figure] = []
         seen: set[tuple[tuple[int, int], str]] = set()
         starts = sorted(f.start for f in figures if f.kind != "date")
+        ends = sorted(f.end for f in figures if f.kind != "date" and f.value.type == "quantity")
         filed = dateline_span(self.text)
         for d in self.dates:
             if d.period is None or d.period.end is not None or filed[0] <= d.start < filed[1]:
@@ -396,6 +400,8 @@ class _Finder:
             own = self.sentences[i] if i >= 0 else (d.start, d.end)
             if d.start in as_of_used and not self.dates_an_event(d, own, starts):
                 continue
+            if d.period.start.precision.value == "month" and self.dates_a_figure(d, ends):
+                continue  # "rose to 34.6% in November": the month its figure holds for, not a date of its own
             if d.period.start.precision.value == "year" and not event_year(self.text, d, own):
                 continue  # "by 2030", "the 2040 target": a period label, not a date of its own
             own_text = self.text[own[0]:own[1]]
@@ -417,6 +423,13 @@ class _Finder:
             seen.add(key)
             out.append(Figure("date", Value("date", date=d.period.start), d.start, d.end, sent, None))
         return out
+
+    def dates_a_figure(self, d: DateMention, ends: list[int]) -> bool:
+        """A month written right after a figure is that figure's period ("rose to 34.6% in November", "was
+        steady at 2.8% in November 2024"), not a date of its own; an event's month is not ("host Putin in
+        December 2016", "the second summit in September 2013")."""
+        k = bisect.bisect_right(ends, d.start) - 1
+        return k >= 0 and bool(_FIGURE_THEN_MONTH.fullmatch(self.text, ends[k], d.start))
 
     def dates_an_event(self, d: DateMention, own: tuple[int, int], starts: list[int]) -> bool:
         """A date opening its sentence dates its event too when the event has a clause without a
