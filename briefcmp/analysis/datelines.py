@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
+from briefcmp.corpus.functionwords import MONTH_NUMBER
 from briefcmp.corpus.model import PartialDate
 
 _MON = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 # (optional) an outlet and a bar ("TASS | "); the city or cities in capitals or title case ("NEW DELHI/OTTAWA",
 # "New Delhi"), a region after a comma ("OTTAWA, Ontario"); the day ("Oct. 4", "October 14, 2024"); the
 # agency in parentheses; then a dash, a colon, a full stop or the end of the line.
@@ -67,7 +67,7 @@ def find(text: str, limit: int = 3000) -> Optional[Dateline]:
             ok = capitals and end in ("-", "--", "\u2013", "\u2014", ":") and not m.group("outlet")
         if not ok:
             continue
-        month = _MONTHS.get(m.group("mon")[:3].lower(), 0) if m.group("mon") else 0
+        month = MONTH_NUMBER.get(m.group("mon")[:3].lower(), 0) if m.group("mon") else 0
         return Dateline(m.start("city"), m.end(), city, month, int(m.group("day") or 0), int(m.group("year") or 0),
                         (m.group("agency") or "").strip())
     return None

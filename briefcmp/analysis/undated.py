@@ -26,6 +26,7 @@ import re
 from datetime import date, timedelta
 from typing import Optional
 
+from briefcmp.corpus.functionwords import MONTH_NUMBER
 from briefcmp.corpus.model import Corpus, PartialDate, Period
 
 CORROBORATE_DAYS = 365
@@ -38,8 +39,6 @@ _DATES = re.compile(
     rf"|\b(?P<y3>{_YEAR})-(?P<mo3>[01]\d)-(?P<d3>[0-3]\d)\b"  # 2022-03-15 (also inside an address)
     rf"|\b(?P<m4>{_MONTH}),?\s+(?P<y4>{_YEAR})\b",  # March 2022: the month's first day is the floor
     re.I)
-_MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-                                           "nov", "dec"))}
 # A note or reference: "[11] ...", "11. ...", "11) ...", "^ ...", "* ...", a superscript number.
 _NOTE = re.compile(r"\s*(?:\[\d{1,3}\]|\d{1,3}[.)]\s|[\^*†‡]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s)")
 _URL = re.compile(r"https?://|\bwww\.|\bdoi:", re.I)
@@ -73,12 +72,12 @@ def _date(m: re.Match) -> Optional[date]:
     g = m.groupdict()
     try:
         if g["y1"]:
-            return date(int(g["y1"]), _MONTHS[g["m1"][:3].lower()], int(g["d1"]))
+            return date(int(g["y1"]), MONTH_NUMBER[g["m1"][:3].lower()], int(g["d1"]))
         if g["y2"]:
-            return date(int(g["y2"]), _MONTHS[g["m2"][:3].lower()], int(g["d2"]))
+            return date(int(g["y2"]), MONTH_NUMBER[g["m2"][:3].lower()], int(g["d2"]))
         if g["y3"]:
             return date(int(g["y3"]), int(g["mo3"]), int(g["d3"]))
-        return date(int(g["y4"]), _MONTHS[g["m4"][:3].lower()], 1)
+        return date(int(g["y4"]), MONTH_NUMBER[g["m4"][:3].lower()], 1)
     except ValueError:  # "31 February 2022": no such day
         return None
 

@@ -21,6 +21,8 @@ very was we were what when where which while who whom why with would you your
 MONTH_NAMES = frozenset("""
 january february march april may june july august september october november december
 """.split())
+# A month's number by its first three letters ("Sept." and "September" are both "sep"): 9.
+MONTH_NUMBER = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Words that scale a number: "3 billion", "1.2 trillion".
 SCALE_WORDS = frozenset("thousand million billion trillion".split())
