@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from typing import Optional
 
-from briefcmp.analysis import clauses, lexicon, statnames
+from briefcmp.analysis import clauses, figurerole, lexicon, statnames
 from briefcmp.analysis.periods import blank_asides
 from briefcmp.analysis.entities import Entities, fold_spelling, proper_names
 from briefcmp.analysis.terms import cjk_words
@@ -379,6 +379,11 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
     if figure is not None:
         cleaned = cleaned[:figure[1]] + _FROM_AFTER.sub(lambda m: " " * len(m.group()), cleaned[figure[1]:])
     level = figure is not None and _LEVEL_CHANGE.search(cleaned[:figure[0]])
+    if figure is not None:  # the grammar around the figure (analysis/figurerole.py): a level reached, an expectation's figure
+        head = None if level else figurerole.level_head(cleaned, figure, lambda w: norm_word(w) in _DIRECTION)
+        level = figurerole.Span(*head) if head else level
+        for a, b in figurerole.governed_expectations(cleaned, figure, lambda w: norm_word(w) in _EXPECTATION_NOTIONS):
+            cleaned = cleaned[:a] + " " * (b - a) + cleaned[b:]
     # "GDP was 0.2% higher than in the quarter before": the comparative after the figure is its direction
     comparative = _COMPARATIVE.match(cleaned, figure[1]) if figure is not None else None
     unit_words = {w.lower() for w in re.findall(r"[A-Za-z]+", unit)}
@@ -497,6 +502,7 @@ _BALANCES = frozenset({"deficit", "surplus", "balance", "debt"})
 # Words that say a figure is expected, not measured (grouping halves a match that has them on one side only).
 _EXPECTATION = frozenset("expect expected forecast project projected predict poll consensus target goal aim "
                          "outlook economist analyst estimate plan".split())
+_EXPECTATION_NOTIONS = _EXPECTATION | {"consensu", "expectation"}  # (as norm_word gives them)
 
 # --------------------------------------------------------------------------- matching
 

@@ -87,8 +87,9 @@ _SEASON = re.compile(r"\b(?:season|harvest|crop|marketing\s+year|campaign|academ
 _FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial\s+year|budget\w*|FY|Rs|crores?|lakhs?)\b|₹", re.I)
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the fiscal year that ended in March", "the year to March": twelve months ending in that month
-    ("year-to", re.compile(rf"\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending|"
-                           rf"to)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
+    # "the year through October" and "the 12 months to October" are the same twelve months
+    ("year-to", re.compile(rf"\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:year|(?:12|twelve)[\s-]months?)\s+(?:that\s+|which\s+)?"
+                           rf"(?:ended|ending|to|through)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     # "the three months to September", "the six months ended June 2024": the months that end in that month
     ("months-to", re.compile(rf"\b(?P<n>three|six|nine|3|6|9)\s+months\s+(?:that\s+|which\s+)?(?:to|through|ended|"
                              rf"ending)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
@@ -99,6 +100,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                           rf"(?P<m2>{_MON}))(?:\s+period)?"
                           rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     ("month", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y>{_YEAR})\b", re.I)),
+    # "2023's fourth quarter", "last year's third quarter", "2024's first half": the year's own part of it
+    ("quarter", re.compile(rf"\b(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year)['’]s\s+(?P<q>first|second|third|fourth|final|"
+                           rf"last|1st|2nd|3rd|4th)[\s-]+quarter\b", re.I)),
+    ("half", re.compile(rf"\b(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year)['’]s\s+(?P<h>first|second|1st|2nd)\s+half\b",
+                        re.I)),
     ("quarter", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
                            rf"[\s-]+quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year))?", re.I)),
     ("quarter", re.compile(rf"\b(?:Q(?P<qn>[1-4])\s*:?\s*(?P<y>{_YEAR}))\b")),  # ("Q2:2024-25", an RBI form)

@@ -1,0 +1,74 @@
+"""What a figure is, read from its grammar (analysis/figurerole.py): a level a movement reached, a change,
+and the figure an expectation word governs. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefcmp.analysis import figurerole, nlp
+from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.grouping import veto
+from briefcmp.analysis.measure import measured_words
+
+pytestmark = pytest.mark.skipif(not nlp.available(), reason="the 'nlp' extra reads the grammar")
+
+
+def words(text: str, figure: str) -> frozenset[str]:
+    i = text.index(figure)
+    unit = "percent" if "%" in figure else ""
+    return measured_words(text, Entities(use_countries=False), unit, (i, i + len(figure)))[0]
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("The crop agency lifted its estimate for the 2025/26 wheat harvest to 41.2 million tonnes", "41.2 million"),
+    ("Thursday's move takes the bank's hikes since March to 300 basis points", "300"),
+    ("The ministry cut its outlook for the season's sugar output to nearly 28 million tonnes", "28 million"),
+])
+def test_the_end_point_of_a_movement_is_a_level(text: str, figure: str) -> None:
+    assert not words(text, figure) & {"increase", "decrease"}
+
+
+def test_the_movement_itself_stays_a_change_and_its_end_point_a_level() -> None:
+    text = "Shipments of copper climbed 6.5% to $4.8 billion in the half"
+    assert "increase" in words(text, "6.5%")
+    assert "increase" not in words(text, "$4.8 billion")
+    assert veto(words(text, "6.5%"), words(text, "$4.8 billion"))  # a change is no level
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("Retail sales grew 0.6% in the month", "0.6%"),
+    ("Retail sales showed growth of 0.6% in the month", "0.6%"),
+    ("The index was close to 4% higher than a year before", "4%"),
+])
+def test_a_change_written_as_a_verb_or_a_noun_is_one_change(text: str, figure: str) -> None:
+    assert "increase" in words(text, figure)
+
+
+def test_a_comparison_with_to_is_no_level() -> None:
+    assert figurerole.level_head("the rate was close to 4.1%", (20, 24), lambda w: False) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Output grew 1.7% beating the 1.4% consensus",
+    "Output grew 1.7% against forecasts of 1.4%",
+    "Output grew 1.7%, above the 1.4% analysts had expected",
+    "Output grew 1.7% compared with the 1.4% predicted in a poll",
+])
+def test_an_expectation_word_binds_the_figure_it_governs(text: str) -> None:
+    outcome, forecast = words(text, "1.7%"), words(text, "1.4%")
+    expect = {"forecast", "consensus", "consensu", "poll", "analyst", "predict", "expect"}
+    assert not outcome & expect, outcome
+    assert forecast & expect, forecast
+
+
+def test_an_expectation_with_no_figure_of_its_own_says_what_the_clause_is() -> None:
+    assert "forecast" in words("Output is expected to grow 1.7% next year", "1.7%")
+    # a period written as a number is not a figure the word could govern
+    assert "forecast" in words("The agency raised its forecast for the 2025/26 harvest to 41.2 million tonnes",
+                               "41.2 million")
+
+
+def test_without_the_extra_nothing_is_read(monkeypatch) -> None:
+    monkeypatch.setattr(nlp, "_engine", lambda: None)
+    assert figurerole.level_head("prices rose to 4%", (15, 17), lambda w: True) is None
+    assert figurerole.governed_expectations("grew 2% beating the 1% consensus", (5, 7), lambda w: True) == []
