@@ -96,3 +96,12 @@ def test_a_drafted_forecast_that_is_an_outcome_is_a_figure_of_fact() -> None:
     claim = SimpleNamespace(status="draft", kind="forecast", quote="Output grew 8.2% in 2023, above the 7% target")
     assert evidence.plan(SimpleNamespace(claim=claim, outcome=True))
     assert not evidence.plan(SimpleNamespace(claim=claim, outcome=False))
+
+
+@pytest.mark.parametrize("text,figure,direction", [
+    ("The new plan is 3.4 percent larger than last year's outlays", "3.4", "increase"),
+    ("Freight volumes were 1.2 percent smaller than a year before", "1.2", "decrease"),
+    ("The 2025 plan is 3.4% above 2024 outlays", "3.4%", "increase"),
+])
+def test_a_comparative_after_the_figure_makes_it_a_change(text: str, figure: str, direction: str) -> None:
+    assert direction in words(text, figure)

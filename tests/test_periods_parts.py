@@ -37,3 +37,8 @@ def test_twelve_months_to_a_month_are_one_span_however_worded(wording: str) -> N
 def test_a_price_change_over_twelve_months_is_the_months_rate_however_worded() -> None:
     for wording in ("the year to January", "the 12 months through January"):
         assert period(f"Consumer prices rose 1.9% in {wording}", "1.9%") == ("2025-01", "relative")
+
+
+def test_a_year_after_above_or_below_is_the_base_not_the_period() -> None:
+    assert period("The 2025 plan is 3.4% above 2024 outlays", "3.4%") == ("2025", "stated")
+    assert period("Freight volumes were 1.2% below 2023 levels", "1.2%") == ("", "")

@@ -491,35 +491,7 @@ def _currency_subject(members: list[Member], ctx: _Context) -> None:
             m.subjects, m.subjects_from, m.lead = (country,), CURRENCY, country
 
 
-def _brief_hints(members: list[Member], title: str = "", published: Optional[date] = None, lead: str = "") -> None:
-    """A brief's main period: the one its title states (else its lead sentence: "The economy grew 5.2% in
-    the third quarter, ..."), else the one its figures state most (at least twice). A hint for its figures
-    that state none, taken only when the figures of that period in their group agree (``evidence``); a
-    title's period also keeps them from another period of the release. A figure whose clause names the
-    report's period by its length ("R$3.0 trillion in the quarter") takes the title's or lead's period
-    of that length as its own (``named``)."""
-    if (title or lead) and members:
-        country = next((x for m in members for x in m.subjects if x in periods.FISCAL_START), "")
-        headline = periods.title_period(title, published, country) if title else ""
-        source = "title"
-        if not headline and lead:
-            headline, source = periods.title_period(lead, published, country), "lead"
-        for m in members:
-            m.headline, m.headline_from = headline, source
-            if headline and not m.period_how and m.the_period and periods.fits_length(headline, m.the_period):
-                m.period, m.period_how = headline, "named"
-    counts: dict[str, int] = defaultdict(int)
-    for m in members:
-        if m.period_how in ("stated", "relative"):
-            counts[m.period] += 1
-    if not counts:
-        return
-    best = max(counts.values())
-    top = [p for p, n in counts.items() if n == best]
-    if best >= 2 and len(top) == 1:
-        for m in members:
-            if not m.period_how:
-                m.hint = top[0]
+_brief_hints = evidence.brief_hints  # (moved to analysis/evidence.py; tests import it from here)
 
 
 def _expressions(claim: Claim) -> list[Claim]:

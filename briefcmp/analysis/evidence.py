@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Optional
 
+from briefcmp.analysis import periods as _periods
 from briefcmp.analysis.rounding import agree_rounded
 
 # Calibrated on benchmarks/lineup/dev (19 events, 2026-12-06, member-wise application with the measure
@@ -313,3 +314,34 @@ def evidence(members: list, directed: frozenset[str], forecast: re.Pattern, meas
         weak = sorted(k for k, w in ev.parts.items() if w < 1.0)
         ev.missing.append(f"weak evidence ({', '.join(weak)}): score {ev.score:.2f} below {APPLY_THRESHOLD}")
     return ev
+
+
+def brief_hints(members: list, title: str = "", published: Optional[date] = None, lead: str = "") -> None:
+    """A brief's main period: the one its title states (else its lead sentence: "The economy grew 5.2% in
+    the third quarter, ..."), else the one its figures state most (at least twice). A hint for its figures
+    that state none, taken only when the figures of that period in their group agree (``evidence``); a
+    title's period also keeps them from another period of the release. A figure whose clause names the
+    report's period by its length ("R$3.0 trillion in the quarter") takes the title's or lead's period
+    of that length as its own (``named``)."""
+    if (title or lead) and members:
+        country = next((x for m in members for x in m.subjects if x in _periods.FISCAL_START), "")
+        headline = _periods.title_period(title, published, country) if title else ""
+        source = "title"
+        if not headline and lead:
+            headline, source = _periods.title_period(lead, published, country), "lead"
+        for m in members:
+            m.headline, m.headline_from = headline, source
+            if headline and not m.period_how and m.the_period and _periods.fits_length(headline, m.the_period):
+                m.period, m.period_how = headline, "named"
+    counts: dict[str, int] = defaultdict(int)
+    for m in members:
+        if m.period_how in ("stated", "relative"):
+            counts[m.period] += 1
+    if not counts:
+        return
+    best = max(counts.values())
+    top = [p for p, n in counts.items() if n == best]
+    if best >= 2 and len(top) == 1:
+        for m in members:
+            if not m.period_how:
+                m.hint = top[0]

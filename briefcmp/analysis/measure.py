@@ -425,7 +425,8 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             continue  # a catalogue measure is named: other words count only as its modifiers or qualifiers
         found.append((m.start(), w, _SHOW.get(w, low[:-2] if low.endswith("'s") else low)))
     if comparative:
-        found.append((comparative.start(1), "increase" if comparative.group(1).lower() in ("higher", "above", "more")
+        found.append((comparative.start(1), "increase" if comparative.group(1).lower() in ("higher", "above", "more",
+                                                                                             "larger", "bigger", "greater")
                       else "decrease",
                       comparative.group(1).lower()))
     shown: dict[str, str] = {}
@@ -473,8 +474,11 @@ def _asides(text: str) -> list[tuple[int, int]]:
 
 # ("7.55% above the same quarter of 2023", "2.0 percent above September's", "8.3% lower than": a change
 # against a base; "above 2%" before a figure is no direction)
+# "2.8 percent larger than the 2023 budget", "0.3 percent smaller than a year earlier": a comparative of size is one
+# too; "2.8% above 2023 spending": a year after it is the base's
 _COMPARATIVE = re.compile(r"\s*(?:per\s*cent|percent|%|pc)?\s+(higher|lower|(?:above|below|more|less)(?=\s+(?:than|"
-                          r"the|its|their|a|an|last|in|on|that|those|[A-Z][a-z]+['’]s)\b))\b", re.I)
+                          r"the|its|their|a|an|last|in|on|that|those|[A-Z][a-z]+['’]s|(?:19|20)\d\d)\b)|"
+                          r"(?:larger|bigger|greater|smaller|fewer)(?=\s+than\b))\b", re.I)
 _MODIFIER_GAP = re.compile(r"[\s-]*\Z")
 _OF_GAP = re.compile(r"[\s-]*(?:(?:of|on|for|in)\s+(?:the\s+|its\s+|their\s+)?)?\Z")
 
