@@ -125,10 +125,18 @@ def adopt_release_periods(group: list, among: list | None = None, apart: bool = 
     among = group if among is None else among
     values: dict[str, dict] = defaultdict(dict)  # period -> distinct value -> a figure of it (dated figures)
     briefs: dict[str, set[str]] = defaultdict(set)  # period -> briefs that give a figure of it
+    # A brief that gives two values for one period does not tell its figures apart (``split`` keeps them
+    # out of a key): neither says what that period's value is, nor keeps another report from its period.
+    said: dict[tuple[str, str], list] = defaultdict(list)
     for o in among:
         if o.period_how:
+            said[(o.period, o.claim.brief)].append(o)
+    for (period, brief), same in said.items():
+        two = any(not agree_rounded(a.claim.value, b.claim.value) and not _same(a.claim.value, b.claim.value)
+                  for i, a in enumerate(same) for b in same[i + 1:])
+        for o in ([] if two else same):
             values[o.period].setdefault((o.claim.value, o.unit), o)
-            briefs[o.period].add(o.claim.brief)
+        briefs[period].add(brief)
     every = list({(o.claim.value, o.unit): o for o in among}.values())
     dated = {o.period for o in among if o.period_how}
 
