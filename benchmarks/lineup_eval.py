@@ -423,21 +423,29 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sure", type=float, help="the context links' threshold (analysis/linking.py SURE) for this run")
     ap.add_argument("--calibrate", action="store_true",
                     help="sweep the apply threshold: recall, false contradictions and key precision at each")
+    ap.add_argument("--calibrate-sure", action="store_true",
+                    help="sweep the context links' threshold (linking.SURE) at the apply threshold in use")
     args = ap.parse_args(argv)
     from briefcmp.analysis import evidence as ev
+    from briefcmp.analysis import linking
     if args.threshold is not None:
         ev.APPLY_THRESHOLD = args.threshold
     if args.sure is not None:
-        from briefcmp.analysis import linking
         linking.SURE = args.sure
-    if args.calibrate:
-        print("| threshold | recall | pairs | false contr. | keys right/wrong | key precision |\n|---|---|---|---|---|---|")
-        drafted = Path(tempfile.mkdtemp())  # each set drafted once, then aligned at every threshold
-        for t in (1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5):
-            ev.APPLY_THRESHOLD = t
+    if args.calibrate or args.calibrate_sure:
+        name, grid = (("SURE", (0.3, 0.4, 0.5, 0.6, 0.7)) if args.calibrate_sure else
+                      ("threshold", (1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5)))
+        print(f"| {name} | recall | pairs | false contr. | keys right/wrong | key precision | traps joined |\n"
+              "|---|---|---|---|---|---|---|", flush=True)
+        drafted = Path(tempfile.mkdtemp())  # each set drafted once, then aligned at every value
+        for t in grid:
+            if args.calibrate_sure:
+                linking.SURE = t
+            else:
+                ev.APPLY_THRESHOLD = t
             a = totals([s for name in args.sets for s in evaluate(folders_for(name), drafted)])
             print(f"| {t} | {a['found']}/{a['gold']} | {a['pairs_found']}/{a['pairs']} | {a['false']} | "
-                  f"{a['right']}/{a['wrong']} | {a['precision']:.0%} |")
+                  f"{a['right']}/{a['wrong']} | {a['precision']:.0%} | {a['traps']} |", flush=True)
         shutil.rmtree(drafted, ignore_errors=True)
         return 0
     for name in args.sets:
