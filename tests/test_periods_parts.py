@@ -42,3 +42,11 @@ def test_a_price_change_over_twelve_months_is_the_months_rate_however_worded() -
 def test_a_year_after_above_or_below_is_the_base_not_the_period() -> None:
     assert period("The 2025 plan is 3.4% above 2024 outlays", "3.4%") == ("2025", "stated")
     assert period("Freight volumes were 1.2% below 2023 levels", "1.2%") == ("", "")
+
+
+def test_a_full_date_in_a_title_dates_the_text_not_a_period() -> None:
+    from briefcmp.analysis.periods import title_period
+
+    assert title_period("Central bank rate announcement (March 12, 2025)", PUBLISHED, "canada") == ""
+    assert title_period("Rate decision of 12 March 2025", PUBLISHED, "canada") == ""
+    assert title_period("Wholesale trade in March 2025", PUBLISHED, "canada") == "2025-03"

@@ -552,6 +552,11 @@ def heading_period(heading: str, published: Optional[date], country: str = "") -
     return _find(heading, published, country, len(heading))
 
 
+# A day, month and year written in a title date the text (its announcement or publication), not a period it reports
+_FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON},?\s+{_YEAR}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})\b",
+                        re.I)
+
+
 def title_period(title: str, published: Optional[date], country: str = "") -> str:
     """The one period a title states ("Japan's 2024 trade deficit shrinks 44%": "2024"), its comparison
     bases left out; "" when it states none or several ("2023 Annual and December Export-Import Trends")."""
@@ -559,6 +564,8 @@ def title_period(title: str, published: Optional[date], country: str = "") -> st
     for a, b, base in segments(title):
         if base:
             blanked[a:b] = " " * (b - a)
+    for m in _FULL_DATE.finditer(title):  # "Interest Rate Announcement (October 23, 2024)": when it was said
+        blanked[m.start():m.end()] = " " * (m.end() - m.start())
     text = "".join(blanked)
     found = set()
     for a, _, rank, value, _how in _expressions(text, published, country, ""):
