@@ -74,6 +74,30 @@ def test_without_the_extra_nothing_is_read(monkeypatch) -> None:
     assert figurerole.governed_expectations("grew 2% beating the 1% consensus", (5, 7), lambda w: True) == []
 
 
+@pytest.mark.parametrize("sentence,figure,expected", [
+    ("Rwanda's economy grew 8.2% in 2023, above the official target of about 7%", "8.2%", True),
+    ("Exports expanded 4.4% last year, and the ministry expects 5% growth this year", "4.4%", True),
+    ("Exports expanded 4.4% last year, and the ministry expects 5% growth this year", "5%", False),
+    ("The ministry will raise the levy to 4.4% and expects 5% growth", "4.4%", False),
+    ("The deficit is put at 4.4% and will narrow next year", "4.4%", False),  # no past verb: a plan may be meant
+])
+def test_an_outcome_before_every_forecast_phrase_of_its_sentence(sentence, figure, expected) -> None:
+    from briefcmp.analysis.measure import FORECAST_WORDS
+
+    i = sentence.index(figure)
+    assert figurerole.outcome(sentence, (i, i + len(figure)), FORECAST_WORDS) is expected
+
+
+def test_a_drafted_forecast_that_is_an_outcome_is_a_figure_of_fact() -> None:
+    from types import SimpleNamespace
+
+    from briefcmp.analysis import evidence
+
+    claim = SimpleNamespace(status="draft", kind="forecast", quote="Output grew 8.2% in 2023, above the 7% target")
+    assert evidence.plan(SimpleNamespace(claim=claim, outcome=True))
+    assert not evidence.plan(SimpleNamespace(claim=claim, outcome=False))
+
+
 @pytest.mark.parametrize("text,figure,direction", [
     ("The new plan is 3.4 percent larger than last year's outlays", "3.4", "increase"),
     ("Freight volumes were 1.2 percent smaller than a year before", "1.2", "decrease"),

@@ -57,7 +57,8 @@ from datetime import date
 from dataclasses import dataclass, field
 from typing import Optional
 
-from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, grouping, joinkeys, linking, periods
+from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
+from briefcmp.analysis import periods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
@@ -109,6 +110,7 @@ class Member:
     item_year: str = ""  # the one year a list item writes ("..., 1.1% in 2025"): its period (ellipsis.carry)
     item_quarter: int = 0  # the quarter a list item of quarters names ("7.25% in the second"), see ellipsis
     item_base: bool = False  # a list item that says what it is compared with ("and by 48.6% compared with ...")
+    outcome: bool = False  # drafted as a forecast, yet every forecast phrase of its sentence comes after it (figurerole)
 
     @property
     def dated(self) -> bool:
@@ -455,6 +457,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         member.elided, member.basis, member.item_year, member.words_from = elided, stated_basis, item_year, words_from
         member.item_quarter = ellipsis.item_quarter(sentence_text[c0:c1]) if elided else 0
         member.item_base = bool(elided) and ellipsis.has_base(sentence_text[c0:c1])
+        member.outcome = figurerole.outcome(sentence_text, figure_span, FORECAST_WORDS)
     return member
 
 

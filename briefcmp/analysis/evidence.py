@@ -79,9 +79,11 @@ class Evidence:
 
 
 def plan(m) -> bool:
-    """A drafted forecast that is a budget or plan adopted ("will spend 11.11 trillion rupees"): a
-    figure of fact, which ``--apply`` writes as ``kind: fact``."""
-    return m.claim.status == "draft" and m.claim.kind == "forecast" and bool(PLAN.search(m.claim.quote))
+    """A drafted forecast that is a figure of fact, which ``--apply`` writes as ``kind: fact``: a budget or
+    plan adopted ("will spend 11.11 trillion rupees"), or an outcome that the sentence's forecast phrases
+    all follow ("grew 5.2% last year, above the target of about 5%": ``Member.outcome``)."""
+    return m.claim.status == "draft" and m.claim.kind == "forecast" and (
+        bool(PLAN.search(m.claim.quote)) or getattr(m, "outcome", False))
 
 
 def close(a, b) -> bool:
@@ -302,7 +304,7 @@ def evidence(members: list, directed: frozenset[str], forecast: re.Pattern, meas
         part("order", 0.0, "the subjects are named in another order: exports from one may be imports of the other")
     kinds = {"fact" if plan(m) else m.claim.kind for m in members}
     if kinds != {"fact"} or any(m.claim.status == "draft" and forecast.search(m.claim.quote)
-                                and not PLAN.search(m.claim.quote) for m in members):
+                                and not PLAN.search(m.claim.quote) and not getattr(m, "outcome", False) for m in members):
         part("kind", 0.0, "forecasts are compared only when a person keys them")
     per_brief: dict[tuple[str, str], list] = defaultdict(list)
     for m in members:

@@ -102,3 +102,21 @@ class Span:
 
     def end(self, group: object = 0) -> int:
         return self.b
+
+
+def outcome(sentence: str, figure: tuple[int, int], forecast: re.Pattern) -> bool:
+    """Whether the figure at ``figure`` is an outcome, though its sentence speaks of the future: every
+    forecast phrase of the sentence (``forecast``: "will", "expected to", "a target of") comes after it,
+    and its own verb is in the past tense ("the economy grew 5.2% last year, above the target of about 5%";
+    "GDP expanded 2.3%, and the bank expects 2% next year"). A figure after a forecast phrase is that
+    phrase's, and a figure whose verb is not in the past may be one of a plan ("is set at 5%, and will ...")."""
+    found = list(forecast.finditer(sentence))
+    if not found or any(m.start() < figure[1] for m in found):
+        return False
+    tokens = [t for t in _tokens(sentence[:figure[0]]) if t.end <= figure[0]]
+    k = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i].verb), -1)
+    if k < 0:
+        return False
+    if tokens[k].tag == "VBN":  # "GDP expanded 2.3%": a past form with no auxiliary before it is finite
+        return k > 0 and tokens[k - 1].tag.startswith(("NN", "PRP")) and tokens[k - 1].text.lower() not in _AUXILIARIES
+    return tokens[k].tag == "VBD"
