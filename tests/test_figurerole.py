@@ -105,3 +105,15 @@ def test_a_drafted_forecast_that_is_an_outcome_is_a_figure_of_fact() -> None:
 ])
 def test_a_comparative_after_the_figure_makes_it_a_change(text: str, figure: str, direction: str) -> None:
     assert direction in words(text, figure)
+
+
+def test_a_past_form_that_reads_like_the_base_form_is_past_after_its_subject() -> None:
+    from briefcmp.analysis.measure import FORECAST_WORDS
+
+    for sentence in ("The central bank (CB) cut its policy rate by 25 basis points, and will review it in June",
+                     "The central bank cut its policy rate by 25 basis points and will review it in June"):
+        i = sentence.index("25 basis points")
+        assert figurerole.outcome(sentence, (i, i + 15), FORECAST_WORDS), sentence
+    plan = "The central bank will cut its policy rate by 25 basis points and review it in June"
+    i = plan.index("25 basis points")
+    assert not figurerole.outcome(plan, (i, i + 15), FORECAST_WORDS)

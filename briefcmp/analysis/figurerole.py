@@ -117,6 +117,9 @@ def outcome(sentence: str, figure: tuple[int, int], forecast: re.Pattern) -> boo
     k = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i].verb), -1)
     if k < 0:
         return False
-    if tokens[k].tag == "VBN":  # "GDP expanded 2.3%": a past form with no auxiliary before it is finite
-        return k > 0 and tokens[k - 1].tag.startswith(("NN", "PRP")) and tokens[k - 1].text.lower() not in _AUXILIARIES
+    if tokens[k].tag in ("VBN", "VB"):
+        # "GDP expanded 2.3%": a past form with no auxiliary before it is finite; "The Bank (BoC) cut its rate by
+        # 50 basis points": a base form right after its subject (no modal, no "to") is a past one that reads alike
+        return k > 0 and (tokens[k - 1].tag.startswith(("NN", "PRP")) or tokens[k - 1].tag == ")") \
+            and tokens[k - 1].text.lower() not in _AUXILIARIES
     return tokens[k].tag == "VBD"
