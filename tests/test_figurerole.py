@@ -117,3 +117,18 @@ def test_a_past_form_that_reads_like_the_base_form_is_past_after_its_subject() -
     plan = "The central bank will cut its policy rate by 25 basis points and review it in June"
     i = plan.index("25 basis points")
     assert not figurerole.outcome(plan, (i, i + 15), FORECAST_WORDS)
+
+
+def test_a_rise_of_consumer_prices_in_percent_is_inflation_whatever_the_aside(tmp_path) -> None:
+    """"Consumer prices, the main gauge of inflation, rose 2.3 percent": inflation of 2.3 percent, the measure
+    of "inflation was 2.3 percent" (no direction left beside it); a rise of a rate in points stays a change."""
+    from tests.test_align_context import _members
+
+    text = ("Freedonia inflation eases in May\nFreedonia Daily | June 4, 2025\n\n"
+            "Consumer prices in Freedonia, the main gauge of inflation, rose 2.3 percent in May from a year earlier. "
+            "Inflation in Freedonia was 2.3 percent in May, the statistics office said. "
+            "The jobless rate in Freedonia rose 0.2 percentage point in May.\n")
+    members = _members(tmp_path, text)
+    rise = [m for m in members if m.claim.value.amount == 2.3]
+    assert len(rise) == 2 and all("increase" not in m.words and "inflation" in m.words for m in rise)
+    assert any(m.claim.value.amount == 0.2 and "increase" in m.words for m in members)

@@ -442,6 +442,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             not CHANGE_NOUN.search(sentence_text, to_clause, to.start()):
         # "cut its deficit to 5.1% from a revised 5.8%": the figure a change starts from is a level
         words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
+    if unit == "percent" and {"inflation", "increase"} <= words:  # "consumer prices ... rose 1.6%": inflation of 1.6%
+        words, order = words - {"increase"}, tuple(w for w in order if w != "increase")
     if "yoy" in words and _YEAR_LONG.fullmatch(period):  # a year's growth is on the year before anyway
         words, order = words - {"yoy"}, tuple(w for w in order if w != "yoy")
     vintage = ""
