@@ -16,8 +16,9 @@ measured words, from what each says about itself:
   shared with reports of the same release published within ``RELEASE_DAYS`` days (0.9), the brief's
   own (the one its title states, else the one its figures state most: 0.9), the date of a release
   whose reports all state no period and agree (0.85); none (0);
-- **kind**: facts, and budgets or plans adopted (1.0); forecasts (0: compared only when a person
-  keys them);
+- **kind**: facts, budgets or plans adopted, and outcomes that every forecast phrase of their sentence
+  follows ("grew 5.2% last year, above the target of about 5%": ``figurerole.outcome``) (1.0); forecasts
+  (0: compared only when a person keys them);
 - **order**: a directed measure (exports, loans) names its countries in one order (else 0);
 - **one value per brief and period** (else 0: the wording does not tell the figures apart).
 
@@ -111,6 +112,9 @@ def adopt_release_periods(group: list, among: list | None = None, apart: bool = 
     group when ``group`` is a part of it): an inferred period never decides a contradiction. Nor a
     period overlapping another figure's of the group (a month and its year, a fiscal and a calendar
     year never share a key).
+
+    A brief that gives two values for one period does not tell its figures apart: neither says what that
+    period's value is, nor keeps another report from that period.
 
     A brief whose title states one period ("Japan's 2024 trade deficit") speaks of it: its undated
     figures take that period first (on the same terms), and never another period of the release (a
