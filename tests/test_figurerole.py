@@ -132,3 +132,9 @@ def test_a_rise_of_consumer_prices_in_percent_is_inflation_whatever_the_aside(tm
     rise = [m for m in members if m.claim.value.amount == 2.3]
     assert len(rise) == 2 and all("increase" not in m.words and "inflation" in m.words for m in rise)
     assert any(m.claim.value.amount == 0.2 and "increase" in m.words for m in members)
+
+
+def test_a_verb_of_expectation_governs_every_figure_of_its_complement() -> None:
+    text = "The carmaker expects operating profit to fall 12.5% to 3.1 trillion yen and net profit to drop 9.8%"
+    for figure in ("12.5%", "3.1 trillion", "9.8%"):
+        assert "forecast" in words(text, figure), figure

@@ -50,3 +50,10 @@ def test_a_full_date_in_a_title_dates_the_text_not_a_period() -> None:
     assert title_period("Central bank rate announcement (March 12, 2025)", PUBLISHED, "canada") == ""
     assert title_period("Rate decision of 12 March 2025", PUBLISHED, "canada") == ""
     assert title_period("Wholesale trade in March 2025", PUBLISHED, "canada") == "2025-03"
+
+
+def test_the_ends_of_a_span_in_a_title_are_its_period_not_its_date() -> None:
+    from briefcmp.analysis.periods import title_period
+
+    # two periods (a fiscal year named, and the span of days): the title names none for sure
+    assert title_period("FY2025 Results (April 1, 2024 through March 31, 2025)", PUBLISHED, "japan") == ""

@@ -62,7 +62,8 @@ def governed_expectations(clause: str, figure: tuple[int, int], is_expectation: 
     ``figure``: each goes with the nearest figure (a number that is not a year) on its side, when no finite
     verb and no comma stand between them ("the 2.1% consensus", "forecasts of 2.1%", "2.1% expected by
     economists"). A word whose phrase holds no figure ("is expected to grow 2%", "economists expected,
-    and ...") says what the whole clause is, and stays."""
+    and ...") says what the whole clause is, and stays; so does a finite verb of expectation before its
+    figures ("Toyota expects profit to fall 19.7% and net profit to drop 27.8%": all of them)."""
     tokens = _tokens(clause)
     others = [(t.start, t.end) for t in tokens if t.tag == "CD" and _DIGIT.search(t.text) and not _YEAR.fullmatch(t.text)
               and not (t.start < figure[1] and figure[0] < t.end)]
@@ -75,6 +76,10 @@ def governed_expectations(clause: str, figure: tuple[int, int], is_expectation: 
             continue
         nearest = min(spans, key=lambda s: s[0] - t.end if s[0] >= t.end else t.start - s[1])
         if nearest == figure:
+            continue
+        if t.verb and nearest[0] >= t.end and t.tag != "VBN":
+            # "Toyota expects operating profit to fall 19.7% ... and net profit to drop 27.8%": a verb of
+            # expectation before its figures governs its whole complement, every figure of it
             continue
         lo, hi = (t.end, nearest[0]) if nearest[0] >= t.end else (nearest[1], t.start)
         between = [u for u in tokens if lo <= u.start and u.end <= hi]
