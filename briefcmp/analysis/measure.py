@@ -9,6 +9,7 @@ own wording among three or more reports).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from typing import Optional
@@ -349,7 +350,17 @@ def norm_word(word: str) -> str:
         if form in _CONCEPTS:
             return _CONCEPTS[form]
     lem = lexicon.base(w) if _ASCII.fullmatch(w) else w
-    return _CONCEPTS.get(lem, lem)
+    if lem in _CONCEPTS:
+        return _CONCEPTS[lem]
+    # a word the tables do not know: WordNet's first sense, never into or out of this module's own classes
+    return lexicon.wordnet_form(lem, "", _protected()) if _ASCII.fullmatch(lem) else lem
+
+
+@functools.lru_cache(maxsize=1)
+def _protected() -> frozenset[str]:
+    """Words whose class here decides a match (how much, which way, what kind): WordNet never folds them."""
+    return (_STOP | _VAGUE | _HARMLESS | _DIRECTION | _QUALIFIERS | _EXPECTATION | _HOW_WORDS | _AS_WRITTEN
+            | frozenset(_CONCEPTS) | _CONCEPT_VALUES | statnames.NOISE | statnames.qualifier_words() | BASIS_TAGS)
 
 
 _ASCII = re.compile(r"[a-z][a-z'-]*")
