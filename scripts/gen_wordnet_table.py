@@ -21,7 +21,8 @@ The table, laid out to load in one pass of ``str.split`` (no per-line parsing un
   tagged first (the n-th is sense n), then a line ``%%``;
 - then one line a word: ``word<TAB>senses<TAB>derived``: ``senses`` per part of speech (n, v, a for
   adjectives and their satellites, r), space-separated, as ``<pos><first>:<id>,<id>`` (WordNet's order;
-  ``first`` the word's first sense if it is shared, else ``-``); ``derived`` the words one derivation
+  ``first`` the word's first sense if it is shared and holds at least half the word's tagged uses as that
+  part of speech, else ``-``); ``derived`` the words one derivation
   away in frequent senses (noun and verb, or adjective and noun).
 ``--check`` exits 1 when the committed table differs from what the package gives.
 """
@@ -97,8 +98,12 @@ def table(archive: str) -> tuple[str, str]:
     for (word, pos), found in senses.items():
         for _, off in found:
             holders[(pos, off)].add(word)
-    # each sense's words, the one most often tagged in it first ("close shut": the word a key is named by)
-    order = {k: sorted(ws, key=lambda w: (-counts[(w, k[0], k[1])], w)) for k, ws in holders.items() if len(ws) > 1}
+    # each sense's words, the one most often tagged (in all its senses) first: the word a key is named by
+    # ("package", not "packet")
+    total: dict[str, int] = defaultdict(int)
+    for (w, _, _), n in counts.items():
+        total[w] += n
+    order = {k: sorted(ws, key=lambda w: (-total[w], w)) for k, ws in holders.items() if len(ws) > 1}
     shared = sorted(order, key=lambda k: (k[0], order[k]))
     index = {k: i for i, k in enumerate(shared)}
     pairs: dict[str, set[str]] = defaultdict(set)
@@ -124,7 +129,11 @@ def table(archive: str) -> tuple[str, str]:
         found = sorted(senses[(word, pos)])
         ids = [str(index[(pos, off)]) for _, off in found if (pos, off) in index]
         if ids:
-            first = str(index[(pos, found[0][1])]) if found[0][0] == 1 and (pos, found[0][1]) in index else "-"
+            tagged = sum(counts[(word, pos, off)] for _, off in found)
+            # the first sense, when it is how the word is mostly used: at least half its tagged uses ("make" is
+            # "do" in 31% of its uses: not folded), or a word never tagged
+            dominant = found[0][0] == 1 and 2 * counts[(word, pos, found[0][1])] >= tagged
+            first = str(index[(pos, found[0][1])]) if dominant and (pos, found[0][1]) in index else "-"
             by_word[word].append(f"{pos}{first}:{','.join(ids)}")
     for word in sorted(set(by_word) | set(pairs)):
         lines.append(f"{word}\t{' '.join(by_word.get(word, ()))}\t{' '.join(sorted(pairs.get(word, ())))}")

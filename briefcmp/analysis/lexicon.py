@@ -319,9 +319,9 @@ _WORD_OBJECT: dict[str, str] = {w: o for o, ws in _OBJECTS.items() for w in ws}
 
 def same_action(verb: str) -> str:
     """One lemma for verbs that state the same action ("removed" duties are "lifted"): the lemma given,
-    or the action it names."""
+    or the action it names. (Verbs the table does not know are joined within a corpus: ``action_folds``.)"""
     w = verb.lower()
-    return _WORD_ACTION.get(w) or wordnet_form(w, "v")
+    return _WORD_ACTION.get(w, w)
 
 
 def action_family(action: str) -> str:
@@ -414,3 +414,35 @@ def wordnet_same(a: str, b: str, protect: frozenset[str] = frozenset()) -> bool:
     if wn is None or {a, b} & (_HAND | protect):
         return False
     return wordnet_form(a, "", protect) == wordnet_form(b, "", protect) or b in wn.derived(a)
+
+
+def wordnet_same_action(a: str, b: str, protect: frozenset[str] = frozenset()) -> bool:
+    """Whether two verbs the hand tables do not know share a sense WordNet counts often for both
+    ("lodged" and "filed" a complaint; "started" and "began"); never steps that undo each other."""
+    a, b = a.lower(), b.lower()
+    wn = _wordnet()
+    if a == b or wn is None or {a, b} & (_HAND | protect) or opposite_actions(a, b):
+        return a == b
+    return bool(wn.senses(a, "v") & wn.senses(b, "v"))
+
+
+def action_folds(actions, protect: frozenset[str] = frozenset()) -> dict[str, str]:
+    """The actions of one corpus's statements joined where WordNet has them share a frequent sense
+    (``wordnet_same_action``): action -> the one its group is named by (the most often seen, then
+    alphabetical). A group holds only verbs that all share a sense pairwise, so no chain through a verb of many
+    senses ("meet" is "fulfil" an obligation and "encounter" a person) joins two unlike ones."""
+    seen: dict[str, int] = {}
+    for a in actions:
+        seen[a] = seen.get(a, 0) + 1
+    names = sorted(seen, key=lambda a: (-seen[a], a))
+    groups: list[list[str]] = []
+    for a in names:
+        for g in groups:
+            if all(wordnet_same_action(a, x, protect) for x in g):
+                g.append(a)
+                break
+        else:
+            groups.append([a])
+        if len(groups) > 2000:  # bounded: a corpus with more distinct verbs keeps the rest as they are
+            break
+    return {a: g[0] for g in groups for a in g if a != g[0]}
