@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _clear() -> None:
-    for f in (wordnet._table, wordnet._entry, lexicon._wordnet, lexicon.wordnet_form, measure._protected):
+    for f in (wordnet._table, wordnet._entry, wordnet.senses, lexicon._wordnet, lexicon.wordnet_form, measure._protected):
         f.cache_clear()
     wordnet._LOAD.clear()
 
@@ -104,6 +104,24 @@ def test_traps_never_joined(a: str, b: str) -> None:
     assert measure.norm_word(a) != measure.norm_word(b)
     assert not lexicon.same_notion(a, b)
     assert not lexicon.wordnet_same(lexicon.lemma(a), lexicon.lemma(b), measure._protected())
+
+
+def test_measured_words_fold_within_one_bucket() -> None:
+    """Figures: words of one bucket's reports that WordNet counts in one sense are one word, named by the one
+    the reports use most; the traps and measure's own classes never."""
+    from types import SimpleNamespace as NS
+
+    def member(brief: str, *words: str):
+        return NS(words=frozenset(words), claim=NS(brief=brief))
+
+    a, b, c = member("wire", "maize", "output"), member("paper", "corn", "output"), member("agency", "corn", "export")
+    eff = measure.effective_words([a, b, c])
+    assert eff[id(a)] == {"corn", "output"} == eff[id(b)]
+    assert lexicon.word_folds(["maize", "corn", "corn"]) == {"maize": "corn"}
+    assert lexicon.word_folds(["export", "import", "spending", "revenue", "total", "amount", "sum"],
+                              measure._protected()) == {}
+    two = [member("wire", "request", "aid"), member("paper", "amount", "aid")]
+    assert measure.effective_words(two) == {id(m): m.words for m in two}
 
 
 def test_hand_tables_decide_their_words() -> None:

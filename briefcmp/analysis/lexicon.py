@@ -404,16 +404,15 @@ def wordnet_synonyms(word: str) -> frozenset[str]:
     return frozenset(x for x in wn.synonyms(w) if wordnet_form(x) == form) | {w}
 
 
-def wordnet_same(a: str, b: str, protect: frozenset[str] = frozenset()) -> bool:
-    """Whether WordNet joins two words the hand tables do not know: one form (``wordnet_form``), or one
-    derived from the other in frequent senses ("withdrawal"/"withdraw"). Never a hand-table word."""
+def wordnet_same(a: str, b: str, protect: frozenset[str] = frozenset(), pos: str = "") -> bool:
+    """Whether two words the hand tables do not know share a sense WordNet counts often for both ("maize" and
+    "corn"; "outlay" and "spending" are the hand table's), as ``pos`` (n, v, a, r; "" any). Never a
+    hand-table word or one in ``protect``."""
     a, b = a.lower(), b.lower()
-    if a == b:
-        return True
     wn = _wordnet()
-    if wn is None or {a, b} & (_HAND | protect):
-        return False
-    return wordnet_form(a, "", protect) == wordnet_form(b, "", protect) or b in wn.derived(a)
+    if a == b or wn is None or a in _HAND or b in _HAND or a in protect or b in protect:
+        return a == b
+    return not wn.senses(a, pos).isdisjoint(wn.senses(b, pos))
 
 
 def wordnet_same_action(a: str, b: str, protect: frozenset[str] = frozenset()) -> bool:
@@ -421,9 +420,9 @@ def wordnet_same_action(a: str, b: str, protect: frozenset[str] = frozenset()) -
     ("lodged" and "filed" a complaint; "started" and "began"); never steps that undo each other."""
     a, b = a.lower(), b.lower()
     wn = _wordnet()
-    if a == b or wn is None or {a, b} & (_HAND | protect) or opposite_actions(a, b):
+    if a == b or wn is None or a in _HAND or b in _HAND or a in protect or b in protect or opposite_actions(a, b):
         return a == b
-    return bool(wn.senses(a, "v") & wn.senses(b, "v"))
+    return not wn.senses(a, "v").isdisjoint(wn.senses(b, "v"))
 
 
 def action_folds(actions, protect: frozenset[str] = frozenset()) -> dict[str, str]:
@@ -431,18 +430,30 @@ def action_folds(actions, protect: frozenset[str] = frozenset()) -> dict[str, st
     (``wordnet_same_action``): action -> the one its group is named by (the most often seen, then
     alphabetical). A group holds only verbs that all share a sense pairwise, so no chain through a verb of many
     senses ("meet" is "fulfil" an obligation and "encounter" a person) joins two unlike ones."""
+    return _folds(actions, lambda a, b: wordnet_same_action(a, b, protect))
+
+
+def word_folds(words, protect: frozenset[str] = frozenset()) -> dict[str, str]:
+    """The same for the measured words of one corpus's figures (``wordnet_same`` as nouns: a measured thing is
+    named by a noun, and adjectives and verbs join loosely: "cheap" and "flash", "tell" and "order"): word ->
+    the one its group is named by, a word the corpus itself uses ("maize" and "corn": whichever its reports
+    use more)."""
+    return _folds(words, lambda a, b: wordnet_same(a, b, protect, "n"))
+
+
+def _folds(items, same) -> dict[str, str]:
     seen: dict[str, int] = {}
-    for a in actions:
+    for a in items:
         seen[a] = seen.get(a, 0) + 1
     names = sorted(seen, key=lambda a: (-seen[a], a))
     groups: list[list[str]] = []
     for a in names:
         for g in groups:
-            if all(wordnet_same_action(a, x, protect) for x in g):
+            if all(same(a, x) for x in g):
                 g.append(a)
                 break
         else:
             groups.append([a])
-        if len(groups) > 2000:  # bounded: a corpus with more distinct verbs keeps the rest as they are
+        if len(groups) > 2000:  # bounded: a corpus with more distinct words keeps the rest as they are
             break
     return {a: g[0] for g in groups for a in g if a != g[0]}

@@ -80,6 +80,7 @@ def load_seconds() -> float:
     return _LOAD[0] if _LOAD else 0.0
 
 
+@functools.lru_cache(maxsize=65536)
 def senses(word: str, pos: str = "") -> frozenset[int]:
     """The frequent senses ``word`` shares with another word (all parts of speech, or ``pos``: n v a r)."""
     return frozenset(i for p, (_, ids) in _entry(word.lower())[0].items() if not pos or p == pos for i in ids)
