@@ -160,3 +160,21 @@ def test_other_verbs_on_one_object_are_a_candidate_saying_what_is_missing(tmp_pa
     # never applied: a person decides
     assert runner.invoke(app, ["align", str(root), "--apply"]).exit_code in (0, 1)
     assert "germany-oppose" not in (root / "briefcmp.yaml").read_text(encoding="utf-8")
+
+
+@pytestmark_nlp
+def test_facts_eval_counts_what_a_simulated_analyst_finds_and_the_decisions_it_took() -> None:
+    """benchmarks/facts_eval.py --decisions on a set written for it (tests/fixtures/facts/arms-exports): two
+    recommendations told with other verbs ("halt" / "not restrict") are no key automatically; the analyst,
+    asked once, says y (the gold relates them) and the disagreement is found."""
+    from test_bench_smoke import _module
+
+    facts_eval = _module("facts_eval")
+    folder = Path(__file__).parent / "fixtures" / "facts" / "arms-exports"
+    auto, _ = facts_eval.evaluate([folder])
+    decided = facts_eval.with_decisions([folder])
+    ((score, stats),) = decided
+    assert auto[0].found == 0 and score.found == 1 and score.false_contradictions == []
+    assert stats.asked == 1 and stats.answers["y"] == 1
+    report = facts_eval.decisions_report(auto, decided, "arms")
+    assert "found 1/1 (100%), decisions asked 1, decisions per relation found 1.00" in report
