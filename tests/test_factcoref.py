@@ -178,3 +178,20 @@ def test_facts_eval_counts_what_a_simulated_analyst_finds_and_the_decisions_it_t
     assert stats.asked == 1 and stats.answers["y"] == 1
     report = facts_eval.decisions_report(auto, decided, "arms")
     assert "found 1/1 (100%), decisions asked 1, decisions per relation found 1.00" in report
+
+
+def test_a_short_noun_phrase_is_the_one_longer_noun_phrase_it_ends(entities: Entities) -> None:
+    for name in ("junta", "military junta", "court", "supreme court", "constitutional court"):
+        entities.adopt(name)
+    sts = [_st("a", "junta"), _st("b", "military-junta"), _st("a", "court"), _st("b", "supreme-court"),
+           _st("c", "constitutional-court")]
+    # "the junta" is the military junta; "the court" ends two names: which one is not said
+    assert stands_for(sts, entities, Texts(), _countries()) == {("a", "junta"): "military-junta"}
+
+
+def test_a_minister_acts_for_the_home_of_the_brief(entities: Entities) -> None:
+    entities.adopt("minister")
+    sts = [_st("a", "minister", "recall", "ambassador"), _st("b", "chile", "recall", "ambassador")]
+    texts = Texts(a="Santiago recalls envoy\nLa Tercera | Chile | 3 June 2031\n\nThe minister recalled the "
+                    "ambassador on Tuesday. Chile said the talks were over.")
+    assert stands_for(sts, entities, texts, _countries()) == {("a", "minister"): "chile"}

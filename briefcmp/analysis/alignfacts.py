@@ -415,8 +415,10 @@ def _candidates(left: list[Statement], entities: Entities, taken: set[str], resu
                  if len({s.claim.brief for s in g}) >= 2]
         found.sort(key=lambda gl: (-gl[1], -len(gl[0]), gl[0][0].claim.ref))
         for g, low in found[:MAX_CANDIDATES_PER_BUCKET]:
-            result.candidates.append(_group(g, low, _doubt(g) or "the statements are only alike", entities, taken,
-                                            Group, Member))
+            doubt = _doubt(g) or "the statements are only alike"
+            if len({s.actor for s in g}) > 1:  # "Yerevan" and "Armenia": what a person is asked to take as one
+                doubt += f"; the actors ({' / '.join(sorted({entities.label(s.actor) for s in g}))}) are taken as one"
+            result.candidates.append(_group(g, low, doubt, entities, taken, Group, Member))
             asked.update(id(s) for s in g)
     return asked
 

@@ -265,7 +265,8 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
     - a body's **members** or a generic word for it ("member states", "the bloc") are the one organisation
       the brief names that the corpus's statements have as an actor ("ECOWAS");
     - a body named by the last words of one other actor's name, and of no other ("the Security Council",
-      "the Commission") is that actor ("the United Nations Security Council", "the European Commission").
+      "the Commission", "the junta") is that actor ("the United Nations Security Council", "the European
+      Commission", "the military junta").
 
     Nothing else is read so: a court, a party, the opposition, a company or a person named without a
     national title acts in its own name."""
@@ -337,11 +338,12 @@ def _titled(name: str, text: str) -> bool:
 
 def _longer_names(actors: set[str], entities: Entities, countries: frozenset[str]) -> dict[str, str]:
     """{actor: the one other actor whose name ends with the actor's whole name}: "Security Council" ->
-    "United Nations Security Council" when no other actor's name ends so."""
-    labels = {a: " ".join(entities.label(a).split()) for a in actors if a not in countries}
+    "United Nations Security Council", "the junta" -> "Niger's military junta", when no other actor's name
+    ends so (names compared without "the" and case)."""
+    labels = {a: re.sub(r"^the ", "", " ".join(entities.label(a).split()).lower()) for a in actors if a not in countries}
     out = {}
     for a, label in labels.items():
-        if not label[:1].isupper():
+        if not label:
             continue
         longer = [b for b, other in labels.items() if b != a and other.endswith(" " + label)]
         if len(longer) == 1:
