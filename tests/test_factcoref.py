@@ -195,3 +195,13 @@ def test_a_minister_acts_for_the_home_of_the_brief(entities: Entities) -> None:
     texts = Texts(a="Santiago recalls envoy\nLa Tercera | Chile | 3 June 2031\n\nThe minister recalled the "
                     "ambassador on Tuesday. Chile said the talks were over.")
     assert stands_for(sts, entities, texts, _countries()) == {("a", "minister"): "chile"}
+
+
+def test_a_candidate_says_what_a_person_is_asked_to_supply() -> None:
+    from briefcmp.analysis.alignfacts import _missing
+
+    a = _st("a", "chile", "ban", "export lithium ore")
+    b = _st("b", "chile", "restrict", "export lithium")
+    assert _missing([a, b]) == ("the verbs differ (ban / restrict); not every claim names ore: a person should say "
+                                "whether they answer one question")
+    assert _missing([a, _st("b", "chile", "ban", "export lithium ore")]) == "the statements are only alike"

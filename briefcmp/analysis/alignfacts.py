@@ -385,7 +385,7 @@ def _join_keys(corpus: Corpus, statements: list[Statement], keyed: dict[str, lis
         parts = _agglomerate(sorted(joining, key=lambda s: s.claim.ref), likeness, CANDIDATE_SCORE)
         parts.sort(key=lambda g: (-min(likeness(s, o) for s in g for o in keyed[key]), g[0].claim.ref))
         for part in parts[:MAX_CANDIDATES_PER_BUCKET]:
-            doubt = _doubt(keyed[key] + part) or "the statements are only alike"
+            doubt = _doubt(keyed[key] + part) or _missing(keyed[key] + part)
             result.candidates.append(_join(corpus, key, part, keyed[key], False, doubt, Group, Member))
     return rest
 
@@ -415,12 +415,27 @@ def _candidates(left: list[Statement], entities: Entities, taken: set[str], resu
                  if len({s.claim.brief for s in g}) >= 2]
         found.sort(key=lambda gl: (-gl[1], -len(gl[0]), gl[0][0].claim.ref))
         for g, low in found[:MAX_CANDIDATES_PER_BUCKET]:
-            doubt = _doubt(g) or "the statements are only alike"
+            doubt = _doubt(g) or _missing(g)
             if len({s.actor for s in g}) > 1:  # "Yerevan" and "Armenia": what a person is asked to take as one
                 doubt += f"; the actors ({' / '.join(sorted({entities.label(s.actor) for s in g}))}) are taken as one"
             result.candidates.append(_group(g, low, doubt, entities, taken, Group, Member))
             asked.update(id(s) for s in g)
     return asked
+
+
+def _missing(group: list[Statement]) -> str:
+    """What a person is asked to supply for statements that are only alike: the verbs that differ, the object
+    words not every claim names."""
+    parts = []
+    if len({s.action for s in group}) > 1:
+        parts.append(f"the verbs differ ({' / '.join(sorted({s.fact.verb for s in group}))})")
+    named = [s.words | s.others for s in group]
+    apart = sorted(set().union(*named) - set.intersection(*map(set, named)) - {"+more"})
+    if apart:
+        parts.append(f"not every claim names {', '.join(apart[:6])}{' ...' if len(apart) > 6 else ''}")
+    if not parts:
+        return "the statements are only alike"
+    return "; ".join(parts) + ": a person should say whether they answer one question"
 
 
 def _other_verbs(everyone: list[Statement], free: list[Statement], entities: Entities, taken: set[str], result,
