@@ -205,3 +205,18 @@ def test_a_candidate_says_what_a_person_is_asked_to_supply() -> None:
     assert _missing([a, b]) == ("the verbs differ (ban / restrict); not every claim names ore: a person should say "
                                 "whether they answer one question")
     assert _missing([a, _st("b", "chile", "ban", "export lithium ore")]) == "the statements are only alike"
+
+
+@pytestmark_nlp
+def test_another_actor_and_another_verb_together_are_never_keyed_without_a_person(tmp_path: Path) -> None:
+    root = _draft(tmp_path / "c", {
+        "wire": "Exchange idea\nReuters | 4 March 2031\n\nForeign Minister Annalena Baerbock floated a ring exchange "
+                "of missiles with Britain on Monday. Germany ratified the arms treaty with Ukraine in May. Germany "
+                "also joined the air defence initiative for Ukraine. Ukraine thanked Britain.\n",
+        "tank": "Berlin's swap\nInstitute for Security Studies | 6 March 2031\n\nGermany agreed a ring exchange of "
+                "missiles with Britain this week.\n"})
+    doc = json.loads(runner.invoke(app, ["align", str(root), "-f", "json"]).stdout)
+    assert not [g for g in doc["groups"] if len({c["brief"] for c in g["claims"]}) == 2]
+    (cand,) = doc["candidates"]  # a person is asked, told both guesses
+    assert "the verbs differ (agree / float)" in cand["doubt"]
+    assert "the actors (Annalena Baerbock / Germany) are taken as one" in cand["doubt"]

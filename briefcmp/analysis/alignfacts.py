@@ -337,6 +337,10 @@ def _mutual(everyone: list[Statement], left: list[Statement], entities: Entities
     for g in mutual_groups(everyone, lambda st: id(st) in free):
         if _doubt(g):
             continue
+        if len({s.actor for s in g}) > 1 and len({s.action for s in g}) > 1:
+            # two actors taken as one and two verbs taken as one act: each a guess, both together a person's call
+            # ("Foreign Minister Baerbock floated a ring exchange", "Germany agreed a ring exchange")
+            continue
         group = _group(g, _low(g, object_likeness), "", entities, taken, Group, Member)
         taken.add(group.key)
         result.groups.append(group)
