@@ -128,16 +128,20 @@ def _draft(root: Path, texts: dict[str, str]) -> Path:
     return root
 
 
+def _wire_and_tank(tmp_path: Path, wire: str, tank: str) -> dict:
+    """align's proposals (JSON) for a wire story opening with ``wire`` and a think-tank note saying ``tank``. The
+    wire names Ukraine more often than Germany: the drafting finds no home country for an office or a person."""
+    root = _draft(tmp_path / "c", {
+        "wire": f"Missiles stay home\nReuters | 4 March 2031\n\n{wire} Germany ratified the arms treaty with Ukraine "
+                "in May. Germany also joined the air defence initiative for Ukraine.\n",
+        "tank": f"Berlin's red line\nInstitute for Security Studies | 6 March 2031\n\n{tank}\n"})
+    return json.loads(runner.invoke(app, ["align", str(root), "-f", "json"]).stdout)
+
+
 @pytestmark_nlp
 def test_a_person_and_the_country_are_keyed_one_to_one_with_the_same_answer(tmp_path: Path) -> None:
-    root = _draft(tmp_path / "c", {
-        # a brief naming Ukraine more often than Germany: the drafting has no home country for the chancellor
-        "wire": "Missiles stay home\nReuters | 4 March 2031\n\nChancellor Olaf Scholz refused to send cruise "
-                "missiles to Ukraine on Monday. Germany ratified the arms treaty with Ukraine in May. Germany also "
-                "joined the air defence initiative for Ukraine.\n",
-        "tank": "Berlin's red line\nInstitute for Security Studies | 6 March 2031\n\nGermany refused to send cruise "
-                "missiles to Ukraine this week.\n"})
-    doc = json.loads(runner.invoke(app, ["align", str(root), "-f", "json"]).stdout)
+    doc = _wire_and_tank(tmp_path, "Chancellor Olaf Scholz refused to send cruise missiles to Ukraine on Monday.",
+                         "Germany refused to send cruise missiles to Ukraine this week.")
     (group,) = [g for g in doc["groups"] if len({c["brief"] for c in g["claims"]}) == 2]
     assert {c["quote"] for c in group["claims"]} == {
         "Chancellor Olaf Scholz refused to send cruise missiles to Ukraine",
@@ -209,13 +213,8 @@ def test_a_candidate_says_what_a_person_is_asked_to_supply() -> None:
 
 @pytestmark_nlp
 def test_another_actor_and_another_verb_together_are_never_keyed_without_a_person(tmp_path: Path) -> None:
-    root = _draft(tmp_path / "c", {
-        "wire": "Exchange idea\nReuters | 4 March 2031\n\nForeign Minister Annalena Baerbock floated a ring exchange "
-                "of missiles with Britain on Monday. Germany ratified the arms treaty with Ukraine in May. Germany "
-                "also joined the air defence initiative for Ukraine. Ukraine thanked Britain.\n",
-        "tank": "Berlin's swap\nInstitute for Security Studies | 6 March 2031\n\nGermany agreed a ring exchange of "
-                "missiles with Britain this week.\n"})
-    doc = json.loads(runner.invoke(app, ["align", str(root), "-f", "json"]).stdout)
+    doc = _wire_and_tank(tmp_path, "Foreign Minister Annalena Baerbock floated a ring exchange of missiles with "
+                         "Britain on Monday.", "Germany agreed a ring exchange of missiles with Britain this week.")
     assert not [g for g in doc["groups"] if len({c["brief"] for c in g["claims"]}) == 2]
     (cand,) = doc["candidates"]  # a person is asked, told both guesses
     assert "the verbs differ (agree / float)" in cand["doubt"]
