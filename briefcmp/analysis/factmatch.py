@@ -49,10 +49,12 @@ def _compatible(a, b) -> bool:
             and _periods_meet([a, b]) and not _years_apart(a, b))
 
 
-def mutual_groups(everyone: list, free: Callable[[object], bool], threshold: float = 0.0) -> list[list]:
+def mutual_groups(everyone: list, free: Callable[[object], bool], threshold: float = 0.0,
+                  other_values: bool = False) -> list[list]:
     """Groups of ``free`` statements linked one-to-one across briefs: each pair the other's best match in its
     brief (among ``everyone``: a statement already keyed still takes its place as a best match), the same value,
-    at least ``threshold`` alike (``OBJECT_SCORE`` by default); a group naming one brief twice is left out."""
+    at least ``threshold`` alike (``OBJECT_SCORE`` by default); a group naming one brief twice is left out.
+    ``other_values``: pairs whose values differ are linked too (for a person to decide, never keyed so)."""
     threshold = threshold or OBJECT_SCORE
     by_actor: dict[tuple[str, str], list] = defaultdict(list)
     for st in everyone:
@@ -84,7 +86,7 @@ def mutual_groups(everyone: list, free: Callable[[object], bool], threshold: flo
                 continue
             if best.get((ib, a.claim.brief), (0.0, 0))[1] != ia:
                 continue  # not each other's best
-            if a.claim.value.display() != b.claim.value.display():
+            if a.claim.value.display() != b.claim.value.display() and not other_values:
                 continue  # other verbs, other values: a person says whether they answer one question
             parent[find(ia)] = find(ib)
     groups: dict[int, list] = defaultdict(list)

@@ -15,11 +15,18 @@ earlier mentions agree (each says no more than the latest, or no less): two diff
 brief (or another of its statements) that names him as the subject of a country's action ("Chancellor
 Olaf Scholz has refused ...", read as Germany's) says whose office he holds. ``person_countries`` gives,
 for each such person, the one country every such statement names.
+
+**Actors that stand for another** (``stands_for``): "Yerevan" for Armenia (the capital table), "the
+ministry" for its brief's home country, "the U.S. Commerce Department" for the United States (the
+country the corpus writes before it), "member states" or "the bloc" for the one organisation its brief
+names. ``alignfacts`` lines such statements up with their country's or body's only one-to-one and
+alike (``factmatch``), never by the alias alone.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Callable, Optional
 
 from briefcmp.analysis import nlp
@@ -108,16 +115,20 @@ class BriefTexts:
         self.briefs = {b.id: b for b in corpus.briefs}
         self.texts: dict[str, str] = {}
 
-    def around(self, claim) -> tuple[str, str]:
-        """The brief's text before and after the claim's quote (both "" when the text or the quote is not found)."""
-        if claim.brief not in self.texts:
+    def text(self, brief_id: str) -> str:
+        """The brief's source text ("" when it has none)."""
+        if brief_id not in self.texts:
             from briefcmp.analysis.document import Document
 
-            brief = self.briefs.get(claim.brief)
+            brief = self.briefs.get(brief_id)
             doc = Document.read(brief.source_path) if brief and brief.source_path else None  # as the loader reads it
-            self.texts[claim.brief] = doc.original if doc is not None else ""
+            self.texts[brief_id] = doc.original if doc is not None else ""
+        return self.texts[brief_id]
+
+    def around(self, claim) -> tuple[str, str]:
+        """The brief's text before and after the claim's quote (both "" when the text or the quote is not found)."""
         words = (claim.quote or "").split()[:40]
-        text = self.texts[claim.brief]
+        text = self.text(claim.brief)
         m = re.search(r"\s+".join(map(re.escape, words)), text) if words else None
         return (text[:m.start()], text[m.end():]) if m else ("", "")
 
@@ -147,3 +158,194 @@ def person_countries(statements, entities: Entities, countries: frozenset[str]) 
         if len(whose) == 1:
             found[st.actor] = whose.pop()
     return found
+
+
+# --------------------------------------------------------------------------- actors that stand for another
+
+# Words between a country's name and an office or a person that say which office ("German Chancellor Olaf
+# Scholz", "the U.S. Commerce Department", "Israel's Foreign Ministry"); any other word ("opposition leader",
+# "Supreme Court") leaves the mention saying nothing of whom the actor acts for.
+_MEMBERS = re.compile(r"(?:the\s+)?(?:member\s+(?:states|countries|nations|governments)|members)", re.I)
+# Words that end the names of bodies and states, never of people ("Andean Trade Bloc", "United Kingdom").
+_NOT_PEOPLE = frozenset("""kingdom states republic nations union bank fund agency institute party company group
+corporation association federation organisation organization forum centre center network""".split())
+_MENTION_GAP = 60  # characters before a mention searched for the country that modifies it
+
+
+def _capitals() -> dict[str, frozenset[str]]:
+    """{capital as written: the ids of the countries whose capital countryinfo says it is}: "Yerevan" ->
+    {armenia}; a capital two countries name ("Jerusalem") keeps both, for the corpus to choose."""
+    from briefcmp.analysis.entities import countries
+
+    import countryinfo  # lazy: the data package entities already reads
+
+    by_label = {c.label: c.id for c in countries()}
+    out: dict[str, set[str]] = {}
+    for c in countryinfo.all_countries():
+        info = c.info()
+        capital, name = info.get("capital"), info.get("name")
+        if isinstance(capital, str) and capital.isascii() and name in by_label:
+            out.setdefault(capital.split(" D.C.")[0], set()).add(by_label[name])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_CAPITAL_TABLE: Optional[dict[str, frozenset[str]]] = None
+
+
+def capital_of(label: str) -> frozenset[str]:
+    """The countries whose capital is ``label`` (a name as written), from countryinfo."""
+    global _CAPITAL_TABLE
+    if _CAPITAL_TABLE is None:
+        _CAPITAL_TABLE = _capitals()
+    return _CAPITAL_TABLE.get(label, frozenset())
+
+
+def _kind(label: str) -> str:
+    """What an actor's label names, by its words: "office" (a generic office or service that acts for its
+    country: "the foreign ministry", "officials"), "members" (a body's members or the body by a generic
+    word: "member states", "the bloc"), "department" (a named office of a state: "Commerce Department",
+    "Foreign Ministry"), "person" (two or three capitalised names), else ""."""
+    from briefcmp.analysis.factsubjects import (BODY_NOUNS, GENERIC_BODIES, GOVERNMENT_NOUNS, NATIONAL_TITLES,
+                                                _OFFICE_WORDS, national_body)
+
+    words = re.findall(r"[A-Za-z]+", label)
+    low = [w.lower() for w in words if w.lower() != "the"]
+    if not low:
+        return ""
+    if _MEMBERS.fullmatch(label.strip()) or len(low) == 1 and low[0] in GENERIC_BODIES:
+        return "members"
+    if national_body(label):  # "the Federal Council", "the National Assembly": a country's own, by office words
+        return "department"
+    offices = GOVERNMENT_NOUNS | NATIONAL_TITLES
+    if low[-1] in offices and all(w in _OFFICE_WORDS or w in offices for w in low[:-1]):
+        return "office" if label[:1].islower() or len(low) == 1 else "department"
+    if low[-1] in offices | {"department", "ministry", "office"} and all(w[:1].isupper() for w in words):
+        return "department"
+    if re.fullmatch(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}", label.strip()) and not set(low) & (
+            GENERIC_BODIES | BODY_NOUNS | GOVERNMENT_NOUNS | _NOT_PEOPLE):
+        return "person"
+    return ""
+
+
+def _modifier_votes(label: str, kind: str, texts: dict[str, str], entities: Entities, countries) -> set[str]:
+    """The countries the corpus's texts name right before ``label`` with only office words between ("German
+    Chancellor Olaf Scholz", "the U.S. Commerce Department"): a person needs a national title there."""
+    from briefcmp.analysis.factsubjects import NATIONAL_TITLES, _OFFICE_WORDS
+
+    found: set[str] = set()
+    pattern = re.compile(rf"\b{re.escape(label)}\b")
+    for text in texts.values():
+        for m in list(pattern.finditer(text))[:MAX_MENTIONS]:
+            window = text[max(0, m.start() - _MENTION_GAP):m.start()]
+            names = [(a, b, e) for a, b, e in entities.find(window) if e in countries]
+            if not names:
+                continue
+            _, end, country = names[-1]
+            between = [w.lower() for w in re.findall(r"[A-Za-z]+", window[end:]) if w.lower() not in ("the", "s")]
+            if re.search(r"[.;:!?\n]", window[end:]):
+                continue  # another sentence or line
+            titled = any(w in NATIONAL_TITLES for w in between)
+            if all(w in _OFFICE_WORDS or w in NATIONAL_TITLES for w in between) and (titled or kind != "person"):
+                found.add(country)
+    return found
+
+
+def stands_for(statements, entities: Entities, texts: BriefTexts, countries: frozenset[str]) -> dict[tuple[str, str], str]:
+    """{(brief, actor): whom the actor acts for there} for actors that are not countries but speak for one or
+    for a body, as the corpus tells:
+
+    - a **capital** ("Yerevan") is its country (countryinfo's table; a capital two countries claim, the one of
+      them the corpus's statements have as an actor);
+    - a named **office** or a **person** is the country the corpus's texts name right before it with only
+      office words between ("the U.S. Commerce Department", "German Chancellor Olaf Scholz"), when they all
+      name one;
+    - a generic **office** ("the ministry", "officials"), and a named one or a person named with a national
+      title ("President Yoon Suk Yeol") that the corpus names with no country, is its brief's home country
+      (``home_country``, else the country that acts in at least two of its statements and twice as many as any other), unless that country is where the statement's act is aimed;
+    - a body's **members** or a generic word for it ("member states", "the bloc") are the one organisation
+      the brief names that the corpus's statements have as an actor ("ECOWAS");
+    - a body named by the last words of one other actor's name, and of no other ("the Security Council",
+      "the Commission", "the junta") is that actor ("the United Nations Security Council", "the European
+      Commission", "the military junta").
+
+    Nothing else is read so: a court, a party, the opposition, a company or a person named without a
+    national title acts in its own name."""
+    from briefcmp.analysis.factsubjects import home_country
+
+    actors = {st.actor for st in statements}
+    # organisations by name ("ECOWAS", "the African Union"): what "member states" and "the bloc" may stand for
+    bodies = {a for a in actors if a not in countries and entities.label(a)[:1].isupper()
+              and _kind(entities.label(a)) in ("", "department") and not capital_of(entities.label(a))}
+    full: dict[str, str] = {}
+    for brief in {st.claim.brief for st in statements}:
+        full[brief] = texts.text(brief)
+    homes: dict[str, str] = {}
+    out: dict[tuple[str, str], str] = {}
+    longer = _longer_names(actors, entities, countries)
+
+    def home(brief: str) -> str:
+        """The brief's home country, else the country most of its statements are about (twice any other's)."""
+        if brief not in homes:
+            text = full[brief]
+            found = home_country(text, entities) if text else ""
+            if not found:  # the country whose acts the brief reports most, ahead of any other
+                top = Counter(st.actor for st in statements if st.claim.brief == brief and st.actor in countries
+                              ).most_common(2)
+                found = top[0][0] if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else ""
+            homes[brief] = found
+        return homes[brief]
+    votes_of: dict[str, set[str]] = {}
+    for st in statements:
+        actor, brief = st.actor, st.claim.brief
+        if actor in countries or (brief, actor) in out:
+            continue
+        label = entities.label(actor)
+        whose = ""
+        capital = capital_of(label)
+        kind = _kind(label)
+        if capital:
+            mine = capital & actors
+            whose = next(iter(capital)) if len(capital) == 1 else next(iter(mine)) if len(mine) == 1 else ""
+        elif kind in ("person", "department"):
+            if actor not in votes_of:
+                votes_of[actor] = _modifier_votes(label, kind, full, entities, countries)
+            votes = votes_of[actor]
+            whose = next(iter(votes)) if len(votes) == 1 else ""
+            if not votes and kind == "department":
+                whose = home_country(full[brief], entities) if full[brief] else ""  # its outlet's, or plainly about
+            elif not votes and _titled(label, full[brief]):
+                whose = home(brief)  # "Chancellor Olaf Scholz" in a brief on what Germany does
+        elif kind == "office":
+            whose = home(brief)
+        elif kind == "members":
+            text = full[brief]
+            named = {b for b in bodies if b != actor and re.search(rf"\b{re.escape(entities.label(b))}\b", text)}
+            whose = next(iter(named)) if len(named) == 1 else ""
+        if not whose and not capital and kind != "person":
+            whose = longer.get(actor, "")
+        if whose and whose != actor and whose not in st.others:  # no actor is the place its act is aimed at
+            out[(brief, actor)] = whose
+    return out
+
+
+def _titled(name: str, text: str) -> bool:
+    """Whether ``text`` writes a national title right before the person's name ("President Yoon Suk Yeol")."""
+    from briefcmp.analysis.factsubjects import NATIONAL_TITLES
+
+    return any(m.group(1).lower() in NATIONAL_TITLES
+               for m in re.finditer(rf"\b([A-Za-z]+)\s+{re.escape(name)}\b", text[:200_000]))
+
+
+def _longer_names(actors: set[str], entities: Entities, countries: frozenset[str]) -> dict[str, str]:
+    """{actor: the one other actor whose name ends with the actor's whole name}: "Security Council" ->
+    "United Nations Security Council", "the junta" -> "Niger's military junta", when no other actor's name
+    ends so (names compared without "the" and case)."""
+    labels = {a: re.sub(r"^the ", "", " ".join(entities.label(a).split()).lower()) for a in actors if a not in countries}
+    out = {}
+    for a, label in labels.items():
+        if not label:
+            continue
+        longer = [b for b, other in labels.items() if b != a and other.endswith(" " + label)]
+        if len(longer) == 1:
+            out[a] = longer[0]
+    return out
