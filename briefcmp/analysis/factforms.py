@@ -20,7 +20,8 @@ from typing import Optional
 from briefcmp.analysis import nlp
 from briefcmp.analysis.lexicon import same_action
 from briefcmp.analysis.factnouns import verb_of
-from briefcmp.analysis.factsubjects import GOVERNMENT_NOUNS
+from briefcmp.analysis.factsubjects import GOVERNMENT_NOUNS, phrase_actor
+from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.factobjects import Fact, object_end
 from briefcmp.analysis.factwords import (
     ASSESSED, BAN_NOUNS, IDLE, MEASURE_NOUNS, MEASURE_VERBS, PHRASAL, SCOPE, TIME,
@@ -57,6 +58,27 @@ def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
     lo, hi = subject[0].start, subject[-1].end
     return Fact(agent[2], (agent[2],), tokens[j].lemma, lo, agent[1], lo, hi, kind, value, tuple(nouns),
                 tuple(x.text for x in subject if x.noun), (), others, sentence[lo:hi], tuple(nouns))
+
+
+def undergoer(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int, i: int,
+              j: int, kind: str, value: str, entities: Entities) -> Optional[Fact]:
+    """A passive with no actor to be had ("Internet access has been cut since Thursday", "No gas has been
+    produced", "All trade with Mali is suspended"): the thing acted on is what the statement is about, with the
+    verb and its value ("undergone"); None when the subject is no plain noun phrase."""
+    n = len(tokens)
+    if clause_start >= i or j + 1 < n and tokens[j + 1].lemma == "by":
+        return None  # "by" an actor the name rules did not resolve: whose act it is stays unknown
+    lo, hi = clause_start, i
+    k = lo
+    while k < hi and tokens[k].tag not in ("IN",):
+        k += 1
+    thing = phrase_actor(tokens, lo, k, names, entities)  # "All trade with the country": trade
+    if not thing:
+        return None
+    start, end = tokens[lo].start, tokens[j].end
+    others = tuple(dict.fromkeys(e for a, b, e in names if tokens[lo].start <= a and b <= tokens[hi - 1].end))
+    return Fact(thing, (thing,), tokens[j].lemma, start, end, tokens[j].start, end, kind, value, (), (), (), others,
+                tokens[j].text, (), undergone=True)
 
 
 def _owner(names: list[tuple[int, int, str]], tokens: list[nlp.Token], lo: int, hi: int) -> str:

@@ -51,9 +51,12 @@ from briefcmp.analysis.factobjects import (
 )
 from briefcmp.analysis.factforms import (
     CALLING, CONDEMNED, PREVENTING, URGING, assessment, called_at, judged_action, kept_from, listing_at, passive,
+    undergoer,
     plain_subject, reported_subject, undecided_on, urged_to,
 )
-from briefcmp.analysis.factsubjects import Context, countries_ids, national_body, office_actor, remember
+from briefcmp.analysis.factsubjects import (
+    Context, countries_ids, national_body, office_actor, phrase_actor, remember,
+)
 from briefcmp.analysis.factwords import (
     ACRONYM, ADVICE_FRAME, ADVISABLE, MISTAKEN, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DEMANDING,
     DENYING, DISPOSED, FRAMES, HEADS, HEDGING, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, NOT_BODIES,
@@ -236,7 +239,9 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             opening = None if actors else appositive_opening(tokens, clause_start, i)
             if not actors and (clause_start < i or opening):  # "Chancellor Olaf Scholz", "the ministry", "the tribunal"
                 lo, hi = opening or (clause_start, i)  # "The minister, a diplomat, banned ...": before the comma
-                who = office_actor(tokens, lo, hi, names, entities, context, carried if clause else "")
+                who = office_actor(tokens, lo, hi, names, entities, context, carried if clause else "") or (
+                    "" if _passive_group(tokens, i, j) else phrase_actor(tokens, lo, hi, names, entities))
+                # "Member states", "the junta": the phrase itself (a passive's subject is what undergoes it)
                 if who:
                     actors, subject_start = (who,), tokens[lo].start
             before = sentence[tokens[clause_start].start:tokens[i].start] if clause_start < n else ""
@@ -304,6 +309,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             undergone = passive(sentence, names, tokens, undergoing[0], undergoing[1], j, kind, value,
                                 undergoing[2] or (context.subject if context is not None else "")
                                 or (carried if clause else ""))
+            if undergone is None:  # "Internet access has been cut": no actor said, the thing acted on is asked about
+                undergone = undergoer(sentence, names, tokens, undergoing[0], undergoing[1], j, kind, value, entities)
             if undergone is not None and undergoing[0] != clause_start:
                 undergone = replace(undergone, start=min(undergone.start, tokens[clause_start].start))  # with its frame
             if undergone is not None:
@@ -514,6 +521,11 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
                 return None if not t.verb or t.lemma in AUX else j
         return j if t.verb else None
     return None
+
+
+def _passive_group(tokens: list[nlp.Token], i: int, j: int) -> bool:
+    """Whether the verb group i..j is a passive ("were banned", "has been frozen")."""
+    return tokens[j].tag == "VBN" and any(tokens[k].lemma == "be" for k in range(i, j))
 
 
 def _embedded(tokens: list[nlp.Token], i: int, j: int) -> Optional[int]:

@@ -275,7 +275,9 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
             if len(full) == 1:
                 return full.pop()
         # "the prefectural assembly", and "the Niigata prefectural assembly" alike: the body by its kind
-        return entities.adopt(" ".join(t.text.lower() for t in np if t.tag in ("JJ", "NN", "NNS")
+        # "the High Court" and "the Supreme Court" are two courts: a capitalised word says which
+        return entities.adopt(" ".join(t.text if t.tag in ("NNP", "NNPS") and t.lemma not in BODY_NOUNS
+                                       else t.text.lower() for t in np if t.tag in ("JJ", "NN", "NNS", "NNP", "NNPS")
                                        or t.lemma in BODY_NOUNS))
     if len(np) <= 3 and all(t.tag in ("NNP", "NNPS") and t.text[:1].isupper() for t in np) and not named \
             and tokens[lo].lemma == "the" and (head.lemma in GOVERNMENT_NOUNS or head.lemma == "office"):
@@ -347,3 +349,50 @@ def remember(tokens: list[nlp.Token], lo: int, hi: int, actor: str, context: Opt
                                                    for t in np[titles[-1] + 1:]):
         for t in np[titles[-1] + 1:]:
             context.know(t.text.lower(), lows[titles[-1]], actor)
+
+
+# Determiners that quantify a whole subject ("every member", "all member states", "each party", "no company"):
+# the actor is the kind of thing quantified ("no" also negates the value: the caller reads it).
+_UNIVERSAL = frozenset("every all each both no neither".split())
+# Words that head a subject phrase without naming anyone that acts: a time ("Last week"), a quantity ("Many"),
+# a pronoun the tagger calls a noun.
+_NOT_ACTORS = frozenset("one ones thing things something nothing anything everything someone anyone everyone nobody "
+                        "none lot lots number part rest".split())
+# Those who comment on what others do, in the voice of a report ("Analysts welcomed ...", "Critics attacked ...",
+# "The report stopped short of ..."): a reaction or a document, not an actor of the events reported.
+_COMMENTATORS = frozenset("analyst critic observer expert commentator economist scholar researcher report study "
+                          "paper article analysis survey".split())
+MAX_PHRASE_WORDS = 4
+
+
+def phrase_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int, int, str]],
+                 entities: Entities) -> str:
+    """The actor of a subject noun phrase that names no registered entity, person or office ("Member states",
+    "the junta", "Every ECOWAS member", "The Appellate Division", "Internet access"): the phrase itself, its
+    common nouns as lemmas and its names as written ("member state", "ECOWAS member", "Appellate Division"), so
+    that two briefs' statements about "member states" share an actor. Articles, possessive pronouns ("its
+    members") and quantifiers of the whole ("every", "all") are left out. "" when the phrase is more than a
+    few adjectives and nouns, holds a possessive ("Guinea's participation": whose), or ends in a word that
+    names no one ("Many", "the rest")."""
+    np = _subject_phrase(tokens, lo, hi)
+    if not np and lo < hi and tokens[lo].lemma in _UNIVERSAL:
+        np = _subject_phrase(tokens, lo + 1, hi)  # "Every member", "All member states"
+    while np and np[0].lemma in _UNIVERSAL:
+        np = np[1:]
+    if not np or len(np) > MAX_PHRASE_WORDS or not np[-1].noun or np[-1].lemma in _NOT_ACTORS or _is_time(np[-1]) \
+            or np[-1].lemma in _COMMENTATORS:
+        return ""
+    if any(t.tag == "POS" or t.text in ("'s", "\u2019s", "'", "s") or t.tag == "IN" for t in np):
+        return ""
+    if any(t.tag in ("NN", "NNS") and not re.fullmatch(r"[A-Za-z][A-Za-z-]*", t.text) for t in np):
+        return ""
+    inside = [(a, b, e) for a, b, e in names if np[0].start <= a and b <= np[-1].end]
+    if inside and any(a <= np[-1].start < b for a, b, _ in inside):
+        return ""  # the phrase ends in a name: the name's own rules decided, and found no actor
+    words = []
+    for t in np:
+        if t.text.isupper() and len(t.text) > 1 or t.tag in ("NNP", "NNPS") or any(a <= t.start < b for a, b, _ in inside):
+            words.append(t.text)  # "ECOWAS" keeps its letters (the tagger's lemma is "ecowa"); names as written
+        else:
+            words.append(t.lemma.lower())
+    return entities.adopt(" ".join(words))
