@@ -181,8 +181,10 @@ def _inserted_at(tokens: list[nlp.Token], clause_start: int, i: int) -> Optional
     inserted = tokens[k + 1:clause_start - 1]
     if not inserted or not (inserted[0].lemma in RELATIVE or inserted[0].tag in ("DT", "JJ", "NNP", "PRP$")):
         return None
-    if inserted[0].lemma not in RELATIVE and any(t.verb for t in inserted):
+    absolute = len(inserted) > 1 and inserted[-1].tag in ("VBN", "VBD") and not any(t.verb for t in inserted[:-1])
+    if inserted[0].lemma not in RELATIVE and any(t.verb for t in inserted) and not absolute:
         return None  # ", hit by sanctions, ...": a participle clause, not another name for the subject
+    # (", Guinea included, ...": an absolute phrase after a noun, standing aside as an appositive does)
     return k
 
 

@@ -187,9 +187,11 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 continue
         urged = advised >= 0 and i == advised + 1  # the verb after "we urge Ghana to"
         # a quote that starts at a verb ("banned graphite exports ..."): the second of coordinated actions
-        opening = clause and carried and t.tag in ("VBN", "VBD") and _OPENING.fullmatch("" if i == 0 else
+        opening = clause and carried and t.tag in ("VBN", "VBD", "VBG") and _OPENING.fullmatch("" if i == 0 else
                                                                                     sentence[:t.start] + " ")
-        if not (t.verb or t.tag == "MD") or not (_predicate(tokens, i, chain is not None) or urged or opening):
+        participle = chain is not None and _free_participle(tokens, i)  # ", calling ...", "answered by withdrawing"
+        if not (t.verb or t.tag == "MD") or not (_predicate(tokens, i, chain is not None) or urged or opening
+                                                 or participle):
             i += 1
             continue
         # The whole verb group: auxiliaries and frames before the action verb ("has not", "refused to join").
@@ -214,14 +216,16 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             continue
         verb = tokens[j]
         undergoing = (clause_start, i, "")  # where a passive's subject is, and whose act it is when unsaid
-        coordinated = chain is not None and _coordinated(tokens, clause_start, i)
+        coordinated = chain is not None and (_coordinated(tokens, clause_start, i) or participle)
         region = sentence[tokens[clause_start].start:verb.start] if clause_start < n else ""
         if coordinated:
             actors, subject_start, kind0, value0 = chain  # type: ignore[misc]
             own = sentence[tokens[i - 1].end if i else 0:verb.start]
             kind, value = modality(own, sentence[tokens[i].start:verb.start])
-            if kind == "fact" and value == "yes" and not own.strip(" ,and"):
+            if kind == "fact" and value == "yes" and not own.strip(" ,and") and not (participle and kind0 == "fact"
+                                                                                 and tokens[i - 1].text == ","):
                 kind, value = kind0, value0  # "should condemn ... and join": the second verb shares the modal
+            # (", calling the sanctions unlawful" is said whatever the main verb: "refused to comply, calling ...")
             start = tokens[i].start
         else:
             actors, subject_start = _actors(sentence, names, tokens, clause_start, i)
@@ -300,7 +304,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             # passive and its subject
             undergoing, kind, value = passive_at[:3], passive_at[3], passive_at[4]
             i = passive_at[1]
-        if verb.tag == "VBN" and any(tokens[k].lemma == "be" for k in range(i, j)) or passive_at is not None \
+        if _passive_group(tokens, i, j) or passive_at is not None \
                 and undergoing == passive_at[:3] and verb.tag in ("VBN", "VBD"):
             # "will be considered", "were imposed": the subject is what undergoes the action. With its
             # actor named after "by" ("The restart was approved by the regulator") it is read the other
@@ -336,6 +340,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 i = j + 1
                 continue
         end_index = object_end(tokens, j, stops)
+        if j + 2 < n and tokens[j + 1].lemma == "by" and _free_participle(tokens, j + 2):
+            end_index = j + 1  # "answered by withdrawing its envoys": the means is the action (read next)
         if verb.lemma in MANDATIVE and end_index == j + 1 and j + 2 < n and tokens[j + 1].lemma == "that":
             # "demanded that the government carry out seven measures": the demand is the fact, what it asks
             # for is not asserted (the clause is read as a condition is)
@@ -464,6 +470,7 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
         t = tokens[j]
         k = j + 1
         while k < n and (tokens[k].tag in ("RB", "MD", "TO") or tokens[k].lemma in ("not", "n't")
+                         or _adverbial(tokens, k)  # "has since quietly eased": a preposition with no object
                          or tokens[k].text in ("n", "'", "\u2019", "t")
                          or tokens[k].text.lower() == "more" and tokens[k - 1].lemma == "once"  # "had once more ruled"
                          or t.lemma == "rule" and tokens[k].lemma == "out"
@@ -523,9 +530,41 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
     return None
 
 
+# Participles that work as prepositions ("including", "following the vote", "according to", "given the risk"):
+# they open no action of the subject's. A closed class of English grammar.
+_PREPOSITIONAL = frozenset("include exclude follow accord regard concern consider give pend bar notwithstand start "
+                           "begin compare depend exempt save".split())
+
+
+def _free_participle(tokens: list[nlp.Token], i: int) -> bool:
+    """Whether the -ing form at ``i`` opens a participle clause whose subject is the main clause's ("..., calling
+    the sanctions unlawful", "answered by withdrawing its envoys"): after a comma or "by", not a preposition in
+    participle form, not a report ("saying ...": read as what is said)."""
+    t = tokens[i]
+    return t.tag == "VBG" and i > 0 and (tokens[i - 1].text == "," or tokens[i - 1].lemma == "by") \
+        and t.lemma not in _PREPOSITIONAL and t.lemma not in SAYING \
+        and (t.lemma not in NOT_ACTIONS or t.lemma in CALLING) \
+        and i + 1 < len(tokens) and tokens[i + 1].tag not in BREAK_TAGS
+
+
+def _adverbial(tokens: list[nlp.Token], k: int) -> bool:
+    """Whether the preposition at ``k`` stands as an adverb inside a verb group ("has since eased", "has since
+    quietly eased"): a verb or an adverb follows it at once, so it has no object of its own."""
+    return tokens[k].tag == "IN" and tokens[k].lemma not in ("that", "whether", "if", "because", "as", "than") \
+        and k + 1 < len(tokens) and (tokens[k + 1].tag in ("RB", "VBN", "VBD") or tokens[k + 1].tag == "VBG"
+                                     and tokens[k - 1].lemma == "be")
+
+
 def _passive_group(tokens: list[nlp.Token], i: int, j: int) -> bool:
-    """Whether the verb group i..j is a passive ("were banned", "has been frozen")."""
-    return tokens[j].tag == "VBN" and any(tokens[k].lemma == "be" for k in range(i, j))
+    """Whether the verb group i..j is a passive ("were banned", "has been frozen"; "has been cut", which the tagger
+    may read as a past tense: after a form of "be" it is the participle)."""
+    if tokens[j].tag == "VBN":
+        return any(tokens[k].lemma == "be" for k in range(i, j))
+    k = j - 1
+    while k >= i and tokens[k].tag in ("RB", "RBR"):
+        k -= 1
+    return tokens[j].tag in ("VBD", "VB") and k >= i and tokens[k].lemma == "be" and tokens[k].verb \
+        and tokens[j].lemma != "be"
 
 
 def _embedded(tokens: list[nlp.Token], i: int, j: int) -> Optional[int]:

@@ -391,7 +391,8 @@ def phrase_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
         return ""  # the phrase ends in a name: the name's own rules decided, and found no actor
     words = []
     for t in np:
-        if t.text.isupper() and len(t.text) > 1 or t.tag in ("NNP", "NNPS") or any(a <= t.start < b for a, b, _ in inside):
+        if t.text.isupper() and len(t.text) > 1 or t.tag in ("NNP", "NNPS") \
+                or any(a <= t.start < b for a, b, _ in inside):
             words.append(t.text)  # "ECOWAS" keeps its letters (the tagger's lemma is "ecowa"); names as written
         else:
             words.append(t.lemma.lower())
