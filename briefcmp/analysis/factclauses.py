@@ -219,11 +219,12 @@ MAX_COMPLEMENT = 10
 
 
 def state(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], c: int, actors: tuple[str, ...],
-          start: int, kind: str, value: str) -> list[Fact]:
+          start: int, kind: str, value: str, judged: bool = False) -> list[Fact]:
     """Facts for a linking verb at ``c`` with a subject that is an actor and a complement that names something:
     a noun phrase ("a full member of OPEC"), a place word or a preposition with its noun ("outside NATO",
     "under no obligation to ..."). The verb is "be" for all; the complement is the object. [] for an adjective
-    alone ("is ready to", "is unlikely": frames read elsewhere) or a participle (a passive)."""
+    alone ("is ready to", "is unlikely": frames read elsewhere) or a participle (a passive); but a thing's state
+    (``judged``: the subject is a thing, not an actor) may be an adjective ("the curfew remains necessary")."""
     n = len(tokens)
     k = c + 1
     while k < n and (tokens[k].tag == "RB" or tokens[k].lemma in ("not", "n't")):
@@ -232,7 +233,9 @@ def state(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Tok
         return []
     if tokens[k].tag.startswith("JJ") and (k + 1 >= n or tokens[k + 1].tag in ("TO", "IN") or
                                            tokens[k + 1].tag in BREAK_TAGS):
-        return []  # "is ready to", "was unlikely to", "is weak": a frame or a judgement
+        if not judged or k + 1 < n and tokens[k + 1].tag == "TO":
+            return []  # "is ready to", "was unlikely to", "is weak": a frame or a judgement
+        return _quality(sentence, tokens, k, actors, start, kind, value)
     end = k
     while end < n and end - k < MAX_COMPLEMENT and tokens[end].tag not in BREAK_TAGS and not tokens[end].verb \
             and tokens[end].lemma not in ("that", "which", "who", "while", "because", "but", "although", "as"):
@@ -257,6 +260,15 @@ def state(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Tok
     o_start, o_end = comp[0].start, comp[-1].end
     return [Fact(actor, actors, "be", start, o_end, o_start, o_end, kind, value, words, shown, (), others,
                  sentence[o_start:o_end], tuple(t.lemma for t in nouns)) for actor in actors]
+
+
+def _quality(sentence: str, tokens: list[nlp.Token], k: int, actors: tuple[str, ...], start: int, kind: str,
+             value: str) -> list[Fact]:
+    """A thing's state in one adjective ("the curfew remains necessary", "the ban is not lawful"): the adjective
+    is what is asked ("Is the curfew necessary?")."""
+    adj = tokens[k]
+    return [Fact(actor, actors, "be", start, adj.end, adj.start, adj.end, kind, value, (adj.lemma,), (adj.text,), (),
+                 (), adj.text, ()) for actor in actors]
 
 
 # "has not said how it will respond", "did not say when": the question the words leave open (closed class).

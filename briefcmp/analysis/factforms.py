@@ -66,8 +66,10 @@ def undergoer(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp
     produced", "All trade with Mali is suspended"): the thing acted on is what the statement is about, with the
     verb and its value ("undergone"); None when the subject is no plain noun phrase."""
     n = len(tokens)
-    if clause_start >= i or j + 1 < n and tokens[j + 1].lemma == "by":
-        return None  # "by" an actor the name rules did not resolve: whose act it is stays unknown
+    if clause_start >= i or j + 1 < n and tokens[j + 1].lemma in ("by", "that", "to", "whether"):
+        # "by" an actor the name rules did not resolve: whose act it is stays unknown; "is convinced that ...",
+        # "were asked to ...": a frame, what it frames is read elsewhere
+        return None
     lo, hi = clause_start, i
     k = lo
     while k < hi and tokens[k].tag not in ("IN",):

@@ -204,8 +204,12 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             elif t.lemma in LINKING:  # "Brazil is not a member of OPEC"
                 who, at = _actors(sentence, names, tokens, clause_start, i)
                 who, at = (who, at) if who else clause_subject(sentence, names, tokens, clause_start, i) or (who, at)
+                thing = "" if who or clause_start >= i else phrase_actor(tokens, clause_start, i, names, entities)
+                if thing:  # "The curfew remains necessary", "A new election is not on the agenda": a thing's state
+                    who, at = (thing,), tokens[clause_start].start
                 facts += state(sentence, names, tokens, i, who, at, *modality(sentence[tokens[clause_start].start:
-                                                                                  tokens[min(i + 2, n - 1)].end], ""))
+                                                                                  tokens[min(i + 2, n - 1)].end], ""),
+                               judged=bool(thing))
             open_on = undecided_on(tokens, i)  # "France is undecided on the extension of the ban"
             if open_on > 0:
                 who, _ = _actors(sentence, names, tokens, clause_start, i)
@@ -215,6 +219,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             i += 1
             continue
         verb = tokens[j]
+        phrased = ""  # the actor when it is a subject phrase naming no entity ("member state", "curfew")
         undergoing = (clause_start, i, "")  # where a passive's subject is, and whose act it is when unsaid
         coordinated = chain is not None and (_coordinated(tokens, clause_start, i) or participle)
         region = sentence[tokens[clause_start].start:verb.start] if clause_start < n else ""
@@ -243,9 +248,11 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             opening = None if actors else appositive_opening(tokens, clause_start, i)
             if not actors and (clause_start < i or opening):  # "Chancellor Olaf Scholz", "the ministry", "the tribunal"
                 lo, hi = opening or (clause_start, i)  # "The minister, a diplomat, banned ...": before the comma
-                who = office_actor(tokens, lo, hi, names, entities, context, carried if clause else "") or (
-                    "" if _passive_group(tokens, i, j) else phrase_actor(tokens, lo, hi, names, entities))
-                # "Member states", "the junta": the phrase itself (a passive's subject is what undergoes it)
+                who = office_actor(tokens, lo, hi, names, entities, context, carried if clause else "")
+                if not who and not _passive_group(tokens, i, j):
+                    # "Member states", "the junta": the phrase itself (a passive's subject is what undergoes it)
+                    who = phrase_actor(tokens, lo, hi, names, entities)
+                    phrased = who
                 if who:
                     actors, subject_start = (who,), tokens[lo].start
             before = sentence[tokens[clause_start].start:tokens[i].start] if clause_start < n else ""
@@ -263,8 +270,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 who = (context.person if context is not None else "") or (carried if clause else "")
                 actors, subject_start = ((who,), tokens[clause_start].start) if who else ((), subject_start)
             if actors and (context is None or actors[0] not in context.person_actors):  # "it" is no person
-                if not last_subject and context is not None:
-                    context.subject = actors[0]  # the sentence's first subject: what "it" in the next one is
+                if not last_subject and context is not None and not phrased:
+                    # the sentence's first subject: what "it" in the next one is, and whose an agentless measure is
+                    # (not a thing's: "The curfew remains ...; internet access has been cut" is not the curfew's act)
+                    context.subject = actors[0]
                 last_subject = actors[0]
             inner = _embedded(tokens, i, j)
             if inner is not None:  # "stopped short of confirming whether Japan would join": Japan joins
@@ -404,7 +413,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             # "Spain abstained", "Beijing has not retaliated"
             facts += bare_action(sentence, names, tokens, clause_start, j, end_index, actors, start, kind, value)
         elif len(facts) == drafted and verb.lemma in LINKING:  # "Sweden remains outside", "has become a member"
-            facts += state(sentence, names, tokens, j, actors, start, kind, value)
+            facts += state(sentence, names, tokens, j, actors, start, kind, value, judged=bool(phrased))
         chain = (actors, start, kind, value) if actors else None
         i = j + 1 if verb.lemma in DEMANDING and j + 1 < n and tokens[j + 1].lemma == "that" else end_index
     facts += noun_actions(sentence, names, tokens, entities, context, last_subject or carried, stops, facts)

@@ -375,7 +375,7 @@ def phrase_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
     few adjectives and nouns, holds a possessive ("Guinea's participation": whose), or ends in a word that
     names no one ("Many", "the rest")."""
     np = _subject_phrase(tokens, lo, hi)
-    if not np and lo < hi and tokens[lo].lemma in _UNIVERSAL:
+    if not np and lo < hi and (tokens[lo].lemma in _UNIVERSAL or tokens[lo].lemma in ("a", "an")):
         np = _subject_phrase(tokens, lo + 1, hi)  # "Every member", "All member states"
     while np and np[0].lemma in _UNIVERSAL:
         np = np[1:]

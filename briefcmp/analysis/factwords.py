@@ -27,7 +27,7 @@ FRAMES = NEGATING | HEDGING | SAYING | ADVISING | frozenset({"stop", "need", "co
                                                               "agree", "move", "support", "back", "vote", "opt",
                                                               "choose", "cease", "quit", "pledge", "promise",
                                                               "vow", "undertake", "threaten", "offer", "leave",
-                                                              "compel",
+                                                              "compel", "require", "obligate",  # "are required to"
                                                               "force", "oblige", "allow", "permit",
                                                               "rule"})  # "ruled out sending": negated (modality)
 # "would be wise (not) to", "would be well advised to": advice in the words of a judgement.
@@ -102,7 +102,9 @@ _HEDGE = re.compile(r"\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|undecided|whether|le
                     r"(?:how|when|which|what|where|why)|"
                     r"not\s+(?:yet\s+)?(?:decided|clear)|has\s+yet\s+to\s+decide|weigh(?:s|ed|ing)?|"
                     r"consider(?:s|ed|ing)?|mull(?:s|ed|ing)?)\b", re.I)
-_FORECAST = re.compile(r"\b(?:will|would|could|may|might|shall|(?:is|are|was|were)\s+(?:likely|unlikely|expected|"
+# ("shall" is not here: in the legal and official register it states an obligation in force, "the State shall not
+# extradite its nationals", and news do not use it of the future)
+_FORECAST = re.compile(r"\b(?:will|would|could|may|might|(?:is|are|was|were)\s+(?:likely|unlikely|expected|"
                        r"set|poised|bound|due)\s+to|"
                        r"(?:is|are|was|were)\s+not\s+(?:likely|expected|set|poised)\s+to|"
                        r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:ready|prepared|keen|eager|willing)\s+to|"
