@@ -47,8 +47,10 @@ def bare_action(sentence: str, names: list[tuple[int, int, str]], tokens: list[n
     (a frame, read elsewhere)."""
     verb = tokens[j]
     n = len(tokens)
+    progressive = verb.tag == "VBG" and j and any(t.lemma == "be" and t.verb
+                                                  for t in tokens[max(clause_start, j - 3):j])
     if verb.lemma in REPORTING or verb.lemma in SAYING - {"decide"} or not actors \
-            or verb.tag not in ("VB", "VBD", "VBZ", "VBP", "VBN"):
+            or verb.tag not in ("VB", "VBD", "VBZ", "VBP", "VBN") and not progressive:  # "stocks are declining"
         return []  # "the government has indicated": a report's tail ("has not decided" is an open question)
     if _IT.match(sentence, tokens[clause_start].start if clause_start < j else verb.start):
         return []  # "It renews automatically": "it" is as often a thing as the last actor
@@ -267,8 +269,16 @@ def _quality(sentence: str, tokens: list[nlp.Token], k: int, actors: tuple[str, 
     """A thing's state in one adjective ("the curfew remains necessary", "the ban is not lawful"): the adjective
     is what is asked ("Is the curfew necessary?")."""
     adj = tokens[k]
-    return [Fact(actor, actors, "be", start, adj.end, adj.start, adj.end, kind, value, (adj.lemma,), (adj.text,), (),
-                 (), adj.text, ()) for actor in actors]
+    end = k + 1  # "exempt from the new levy": what it is exempt from is part of the state
+    while end < len(tokens) and end - k < MAX_COMPLEMENT and tokens[end].tag not in BREAK_TAGS \
+            and not tokens[end].verb and tokens[end].tag in ("IN", "DT", "JJ", "NN", "NNS", "PRP$"):
+        end += 1
+    phrase = tokens[k + 1:end] if end > k + 2 and tokens[end - 1].noun and tokens[k + 1].tag == "IN" else []
+    nouns = tuple(t.lemma for t in phrase if t.noun and t.lemma not in TIME)
+    last = phrase[-1] if phrase else adj
+    return [Fact(actor, actors, "be", start, last.end, adj.start, last.end, kind, value, (adj.lemma, *nouns),
+                 (adj.text, *(t.text for t in phrase if t.noun and t.lemma not in TIME)), (), (),
+                 sentence[adj.start:last.end], nouns) for actor in actors]
 
 
 # "has not said how it will respond", "did not say when": the question the words leave open (closed class).

@@ -368,32 +368,71 @@ MAX_PHRASE_WORDS = 4
 def phrase_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int, int, str]],
                  entities: Entities) -> str:
     """The actor of a subject noun phrase that names no registered entity, person or office ("Member states",
-    "the junta", "Every ECOWAS member", "The Appellate Division", "Internet access"): the phrase itself, its
-    common nouns as lemmas and its names as written ("member state", "ECOWAS member", "Appellate Division"), so
-    that two briefs' statements about "member states" share an actor. Articles, possessive pronouns ("its
-    members") and quantifiers of the whole ("every", "all") are left out. "" when the phrase is more than a
-    few adjectives and nouns, holds a possessive ("Guinea's participation": whose), or ends in a word that
-    names no one ("Many", "the rest")."""
-    np = _subject_phrase(tokens, lo, hi)
-    if not np and lo < hi and (tokens[lo].lemma in _UNIVERSAL or tokens[lo].lemma in ("a", "an")):
-        np = _subject_phrase(tokens, lo + 1, hi)  # "Every member", "All member states"
-    while np and np[0].lemma in _UNIVERSAL:
-        np = np[1:]
+    "the junta", "Every ECOWAS member", "The Appellate Division", "The levy on imported steel"): the phrase
+    itself, its common nouns as lemmas and its names as written ("member state", "ECOWAS member", "Appellate
+    Division", "levy on imported steel"), so that two briefs' statements about "member states" share an actor.
+    Articles, possessive pronouns ("its members") and quantifiers of the whole ("every", "all") are left out;
+    a name's government or court ("Transnistria's government") is the name's. "" when the phrase is more than
+    a few adjectives and nouns (and one phrase of "of", "on", "for" or "with"), holds another possessive
+    ("Guinea's participation": whose), or ends in a word that names no one ("Many", "the rest")."""
+    owned = _owned_body(tokens, lo, hi, names, entities)
+    if owned:
+        return owned
+    k = lo + (lo < hi and (tokens[lo].lemma in _UNIVERSAL or tokens[lo].lemma in ("a", "an")))
+    k += k < hi and tokens[k].tag in ("DT", "PRP$") and tokens[k].lemma in ("the", "its", "their")  # "all the"
+    cut = next((m for m in range(k + 1, hi) if tokens[m].tag == "IN"), hi)  # "the levy | on imported steel"
+    np = _subject_phrase(tokens, k, cut)
+    tail = tokens[cut + 1:hi] if cut < hi and tokens[cut].lemma in _OF else []
+    if cut < hi and (not tail or len(tail) > MAX_PHRASE_WORDS - 1 or not all(
+            t.tag[:2] in ("NN", "JJ") or t.tag == "VBN" or t.tag == "DT" and t.lemma == "the" for t in tail)):
+        return ""  # "Guinea, in a statement", "the ban in 2014": not one noun phrase
+    tail = [t for t in tail if t.tag != "DT"]
     if not np or len(np) > MAX_PHRASE_WORDS or not np[-1].noun or np[-1].lemma in _NOT_ACTORS or _is_time(np[-1]) \
-            or np[-1].lemma in _COMMENTATORS:
+            or np[-1].lemma in _COMMENTATORS or tail and not tail[-1].noun:
         return ""
-    if any(t.tag == "POS" or t.text in ("'s", "\u2019s", "'", "s") or t.tag == "IN" for t in np):
+    if any(t.tag == "POS" or t.text in ("'s", "\u2019s", "'", "s") for t in np):
         return ""
-    if any(t.tag in ("NN", "NNS") and not re.fullmatch(r"[A-Za-z][A-Za-z-]*", t.text) for t in np):
+    if any(t.tag in ("NN", "NNS") and not re.fullmatch(r"[A-Za-z][A-Za-z-]*", t.text) for t in np + tail):
         return ""
     inside = [(a, b, e) for a, b, e in names if np[0].start <= a and b <= np[-1].end]
     if inside and any(a <= np[-1].start < b for a, b, _ in inside):
         return ""  # the phrase ends in a name: the name's own rules decided, and found no actor
-    words = []
-    for t in np:
-        if t.text.isupper() and len(t.text) > 1 or t.tag in ("NNP", "NNPS") \
-                or any(a <= t.start < b for a, b, _ in inside):
-            words.append(t.text)  # "ECOWAS" keeps its letters (the tagger's lemma is "ecowa"); names as written
-        else:
-            words.append(t.lemma.lower())
+    words = [_phrase_word(t, k == 0, inside) for k, t in enumerate(np)]
+    if tail:
+        words += [tokens[cut].lemma] + [_phrase_word(t, False, names) for t in tail]
     return entities.adopt(" ".join(words))
+
+
+_OF = frozenset({"of", "on", "for", "with"})
+
+
+def _phrase_word(t: nlp.Token, first: bool, inside) -> str:
+    """A word of a phrase actor: a name as written ("ECOWAS" keeps its letters: the tagger's lemma is "ecowa"),
+    a common noun as its lemma, also when a sentence's first word is capitalised ("Farmers": farmer)."""
+    if any(a <= t.start < b for a, b, *_ in inside) or t.text.isupper() and len(t.text) > 1:
+        return t.text
+    if t.tag in ("NNP", "NNPS") and not (first and nlp.is_common_word(t.text)):
+        return t.text
+    if t.tag in ("NNP", "NNPS"):
+        return (nlp.lemma(t.text.lower(), "NNS" if t.tag == "NNPS" or t.text.endswith("s") else "NN")
+                or t.text.lower())
+    return t.lemma.lower() if t.noun else t.text.lower()  # "imported steel", not "import steel"
+
+
+def _owned_body(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int, int, str]],
+                entities: Entities) -> str:
+    """The entity whose own government, court or body a phrase names ("Transnistria's government", "the
+    bloc's commission"), else ""."""
+    np = _subject_phrase(tokens, lo, hi)
+    if len(np) < 3 or not (np[-1].lemma in GOVERNMENT_NOUNS or np[-1].lemma in BODY_NOUNS):
+        return ""
+    k = next((m for m in range(len(np)) if np[m].tag == "POS" or np[m].text in ("'s", "\u2019s", "'")), -1)
+    if k < 1:
+        return ""
+    owner = next((e for a, b, e in names if a == np[0].start and b >= np[k - 1].end), "")
+    if not owner and all(t.tag in ("NNP", "NNPS") and not nlp.is_common_word(t.text) for t in np[:k]):
+        owner = entities.adopt(" ".join(t.text for t in np[:k]))  # a name no list holds ("Transnistria")
+    if not owner:
+        return ""
+    rest = [t for t in np[k + 1:] if t.text not in ("s", "'s", "\u2019s")]
+    return owner if rest and all(t.lemma in _OFFICE_WORDS or t is rest[-1] for t in rest) else ""
