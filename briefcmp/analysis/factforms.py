@@ -72,9 +72,10 @@ def undergoer(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp
         return None
     lo, hi = clause_start, i
     k = lo
-    while k < hi and tokens[k].tag not in ("IN",):
+    while k < hi and tokens[k].tag not in ("IN", "TO"):
         k += 1
-    thing = phrase_actor(tokens, lo, k, names, entities)  # "All trade with the country": trade
+    # "Imports of timber" as a whole; "All trade with the country", "All flights to the capital": trade, flights
+    thing = phrase_actor(tokens, lo, hi, names, entities) or phrase_actor(tokens, lo, k, names, entities)
     if not thing:
         return None
     start, end = tokens[lo].start, tokens[j].end

@@ -397,7 +397,7 @@ def phrase_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
     inside = [(a, b, e) for a, b, e in names if np[0].start <= a and b <= np[-1].end]
     if inside and any(a <= np[-1].start < b for a, b, _ in inside):
         return ""  # the phrase ends in a name: the name's own rules decided, and found no actor
-    words = [_phrase_word(t, k == 0, inside) for k, t in enumerate(np)]
+    words = [_phrase_word(t, t.start == tokens[0].start, inside) for t in np]
     if tail:
         words += [tokens[cut].lemma] + [_phrase_word(t, False, names) for t in tail]
     return entities.adopt(" ".join(words))
@@ -408,7 +408,7 @@ _OF = frozenset({"of", "on", "for", "with"})
 
 def _phrase_word(t: nlp.Token, first: bool, inside) -> str:
     """A word of a phrase actor: a name as written ("ECOWAS" keeps its letters: the tagger's lemma is "ecowa"),
-    a common noun as its lemma, also when a sentence's first word is capitalised ("Farmers": farmer)."""
+    a common noun as its lemma, also when it is capitalised as the sentence's first word ("Farmers": farmer)."""
     if any(a <= t.start < b for a, b, *_ in inside) or t.text.isupper() and len(t.text) > 1:
         return t.text
     if t.tag in ("NNP", "NNPS") and not (first and nlp.is_common_word(t.text)):
