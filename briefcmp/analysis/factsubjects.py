@@ -380,12 +380,17 @@ def phrase_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
         return owned
     k = lo + (lo < hi and (tokens[lo].lemma in _UNIVERSAL or tokens[lo].lemma in ("a", "an")))
     k += k < hi and tokens[k].tag in ("DT", "PRP$") and tokens[k].lemma in ("the", "its", "their")  # "all the"
+    k = _past_common_owner(tokens, k, hi, names)  # "the country's gas reserves": the reserves (whose: the text's)
+    if k + 1 < hi and re.fullmatch(r"(?:19|20)\d\d", tokens[k].text) and tokens[k + 1].noun:
+        k += 1  # "The 2023 ban": the ban ("Three ships" is a count: no actor)
     cut = next((m for m in range(k + 1, hi) if tokens[m].tag == "IN"), hi)  # "the levy | on imported steel"
     np = _subject_phrase(tokens, k, cut)
     tail = tokens[cut + 1:hi] if cut < hi and tokens[cut].lemma in _OF else []
-    if cut < hi and (not tail or len(tail) > MAX_PHRASE_WORDS - 1 or not all(
-            t.tag[:2] in ("NN", "JJ") or t.tag == "VBN" or t.tag == "DT" and t.lemma == "the" for t in tail)):
+    if cut < hi and (not tail or len(tail) > MAX_PHRASE_WORDS + 1 or not all(
+            t.tag[:2] in ("NN", "JJ") or t.tag == "VBN" or t.tag == "DT" and t.lemma == "the"
+            or t.tag == "IN" and t.lemma in _OF for t in tail)):
         return ""  # "Guinea, in a statement", "the ban in 2014": not one noun phrase
+    # ("the ban on exports of bauxite ore": a phrase of "of" inside the first is still one noun phrase)
     tail = [t for t in tail if t.tag != "DT"]
     if not np or len(np) > MAX_PHRASE_WORDS or not np[-1].noun or np[-1].lemma in _NOT_ACTORS or _is_time(np[-1]) \
             or np[-1].lemma in _COMMENTATORS or tail and not tail[-1].noun:
@@ -399,11 +404,24 @@ def phrase_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
         return ""  # the phrase ends in a name: the name's own rules decided, and found no actor
     words = [_phrase_word(t, t.start == tokens[0].start, inside) for t in np]
     if tail:
-        words += [tokens[cut].lemma] + [_phrase_word(t, False, names) for t in tail]
+        words += [tokens[cut].lemma] + [t.lemma if t.tag == "IN" else _phrase_word(t, False, names) for t in tail]
     return entities.adopt(" ".join(words))
 
 
 _OF = frozenset({"of", "on", "for", "with"})
+
+
+def _past_common_owner(tokens: list[nlp.Token], k: int, hi: int, names: list[tuple[int, int, str]]) -> int:
+    """Where a phrase starts after a possessive of common nouns ("the country's gas reserves", "the
+    company's plan"): whose they are the text says around it; a named owner ("Guinea's") is kept."""
+    m = k
+    while m < hi and tokens[m].tag in ("NN", "NNS") and tokens[m].text.islower() \
+            and not any(a <= tokens[m].start < b for a, b, _ in names):
+        m += 1
+    if m == k or m >= hi or not (tokens[m].tag == "POS" or tokens[m].text in ("'s", "\u2019s", "'")):
+        return k
+    m += 1
+    return m + (m < hi and tokens[m].text == "s")
 
 
 def _phrase_word(t: nlp.Token, first: bool, inside) -> str:
