@@ -62,6 +62,12 @@ SENTENCES = [
     ("The State shall not extradite its own nationals.", {("state", "extradite", "fact", "no")}),
     ("Operators are hereby required to register every drone.", {("operator", "register", "fact", "yes")}),
     ("Licence holders are obliged to publish their tariffs.", {("licence-holder", "publish", "fact", "yes")}),
+    ("Seasonal workers are not covered by the new scheme.", {("seasonal-worker", "cover", "fact", "no")}),
+    ("The national airspace is closed to all flights from Belarus.", {("national-airspace", "close", "fact", "yes")}),
+    # dispositions and abilities: the action after "to" is the statement
+    ("Platforms will not be able to require passports.", {("platform", "require", "forecast", "no")}),
+    ("Tourists remain free to enter the park.", {("tourist", "enter", "fact", "yes")}),
+    ("The decree does not itself lift the moratorium.", {("decree", "lift", "fact", "no")}),
     # states with no action verb
     ("The curfew remains necessary.", {("curfew", "be", "fact", "yes")}),
     ("A referendum is not on the agenda.", {("referendum", "be", "fact", "no")}),
@@ -87,6 +93,13 @@ def test_two_briefs_wordings_of_one_phrase_actor_are_one_actor(entities: Entitie
     a = read_facts("Member states recalled their envoys.", entities)
     b = read_facts("All the member states have recalled their envoys.", entities)
     assert [f.actor for f in a] == [f.actor for f in b] == ["member-state"]
+
+
+def test_an_undergone_statement_keeps_by_what_or_to_what(entities: Entities) -> None:
+    sentence = "Seasonal workers are not covered by the new scheme."
+    (f,) = read_facts(sentence, entities)
+    assert sentence[f.start:f.end] == "Seasonal workers are not covered by the new scheme"
+    assert f.words == ("scheme",) and f.undergone
 
 
 def test_an_undergone_statement_is_asked_of_the_thing(entities: Entities) -> None:

@@ -24,7 +24,7 @@ from briefcmp.analysis.factsubjects import GOVERNMENT_NOUNS, phrase_actor
 from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.factobjects import Fact, object_end
 from briefcmp.analysis.factwords import (
-    ASSESSED, BAN_NOUNS, IDLE, MEASURE_NOUNS, MEASURE_VERBS, PHRASAL, SCOPE, TIME,
+    ASSESSED, BAN_NOUNS, BREAK_TAGS, IDLE, MEASURE_NOUNS, MEASURE_VERBS, PHRASAL, SCOPE, TIME,
 )
 
 def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
@@ -60,16 +60,21 @@ def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
                 tuple(x.text for x in subject if x.noun), (), others, sentence[lo:hi], tuple(nouns))
 
 
+MAX_PHRASE = 8
+
+
 def undergoer(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int, i: int,
               j: int, kind: str, value: str, entities: Entities) -> Optional[Fact]:
     """A passive with no actor to be had ("Internet access has been cut since Thursday", "No gas has been
     produced", "All trade with Mali is suspended"): the thing acted on is what the statement is about, with the
     verb and its value ("undergone"); None when the subject is no plain noun phrase."""
     n = len(tokens)
-    if clause_start >= i or j + 1 < n and tokens[j + 1].lemma in ("by", "that", "to", "whether"):
-        # "by" an actor the name rules did not resolve: whose act it is stays unknown; "is convinced that ...",
-        # "were asked to ...": a frame, what it frames is read elsewhere
-        return None
+    nxt = tokens[j + 1] if j + 1 < n else None
+    if clause_start >= i or nxt is not None and (nxt.lemma in ("that", "whether") or nxt.tag == "TO" and j + 2 < n
+                                                 and tokens[j + 2].verb):
+        return None  # "is convinced that ...", "were asked to leave": a frame, what it frames is read elsewhere
+    if nxt is not None and nxt.lemma == "by" and any(a >= nxt.end and a <= nxt.end + 12 for a, _, _ in names):
+        return None  # "by" an actor the name rules did not resolve: whose act it is stays unknown
     lo, hi = clause_start, i
     k = lo
     while k < hi and tokens[k].tag not in ("IN", "TO"):
@@ -80,8 +85,21 @@ def undergoer(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp
         return None
     start, end = tokens[lo].start, tokens[j].end
     others = tuple(dict.fromkeys(e for a, b, e in names if tokens[lo].start <= a and b <= tokens[hi - 1].end))
-    return Fact(thing, (thing,), tokens[j].lemma, start, end, tokens[j].start, end, kind, value, (), (), (), others,
-                tokens[j].text, (), undergone=True)
+    # "are not covered by the present plan", "is closed to all flights": the phrase after the participle says by
+    # what or to what (up to the clause's end), and is asked with it
+    m = j + 1
+    while m < n and m - j <= MAX_PHRASE and tokens[m].tag not in BREAK_TAGS and not tokens[m].verb \
+            and tokens[m].lemma not in ("that", "which", "who", "because", "while", "after", "before", "since"):
+        m += 1
+    phrase = tokens[j + 1:m] if m > j + 2 and tokens[j + 1].tag in ("IN", "TO") and tokens[m - 1].noun else []
+    nouns = tuple(t.lemma for t in phrase if t.noun and t.lemma not in TIME and t.lemma not in IDLE
+                  and not any(a <= t.start < b for a, b, _ in names))
+    if phrase and (nouns or others):
+        end = phrase[-1].end
+        others = tuple(dict.fromkeys((*others, *(e for a, b, e in names if phrase[0].start <= a < end))))
+    return Fact(thing, (thing,), tokens[j].lemma, start, end, tokens[j].start, end, kind, value, nouns,
+                tuple(t.text for t in phrase if t.noun and t.lemma in nouns), (), others, sentence[tokens[j].start:end],
+                nouns, undergone=True)
 
 
 def _owner(names: list[tuple[int, int, str]], tokens: list[nlp.Token], lo: int, hi: int) -> str:

@@ -480,21 +480,23 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
         k = j + 1
         while k < n and (tokens[k].tag in ("RB", "MD", "TO") or tokens[k].lemma in ("not", "n't")
                          or _adverbial(tokens, k)  # "has since quietly eased": a preposition with no object
+                         or tokens[k].tag == "PRP" and tokens[k].lemma.endswith(("self", "selves"))  # "does not itself"
                          or tokens[k].text in ("n", "'", "\u2019", "t")
                          or tokens[k].text.lower() == "more" and tokens[k - 1].lemma == "once"  # "had once more ruled"
                          or t.lemma == "rule" and tokens[k].lemma == "out"
                          or t.lemma == "leave" and tokens[k].lemma == "open"):  # "left open whether"
             k += 1
         nxt = tokens[k] if k < n else None
-        if t.tag == "MD" or (t.verb and (t.lemma in AUX or t.lemma in FRAMES)):
+        if t.tag == "MD" or (t.verb and (t.lemma in AUX or t.lemma in FRAMES or t.lemma == "remain" and nxt is not None
+                                         and nxt.text.lower() in DISPOSED)):  # "remains free to enter"
             if nxt is not None and nxt.verb:
                 j = k
                 continue
             if t.lemma == "be" and nxt is not None and nxt.lemma in ("a", "an") and k + 1 < n \
                     and tokens[k + 1].lemma in MISTAKEN:
                 k, nxt = k + 1, tokens[k + 1]  # "it would be a mistake to ban": as "unwise to ban"
-            if t.lemma == "be" and nxt is not None and (nxt.lemma in ADVISABLE or nxt.lemma in DISPOSED
-                                                        or nxt.lemma in MISTAKEN):
+            if t.lemma in ("be", "remain") and nxt is not None and (
+                    nxt.lemma in ADVISABLE or nxt.text.lower() in DISPOSED or nxt.lemma in MISTAKEN):
                 # "would be wise not to follow", "is unlikely to lift", "is ready to resume"
                 m = k + 1
                 while m < n and (tokens[m].tag == "RB" or tokens[m].lemma in ("advised", "not")):

@@ -36,6 +36,7 @@ ADVISABLE = frozenset({"wise", "prudent", "right", "well", "unwise"})
 MISTAKEN = frozenset({"mistake", "error", "blunder", "folly"})
 # "is unlikely to lift", "is ready to resume": how disposed the subject is to the action after "to".
 DISPOSED = frozenset({"likely", "unlikely", "ready", "willing", "unwilling", "prepared", "poised", "set", "due",
+                      "able", "unable", "free", "committed",  # "will not be able to", "remains committed to leading"
                       "keen", "eager"})
 # "denied reports that ...", "dismissed claims that ...": the reported clause did not happen.
 DENYING = frozenset({"deny", "dismiss", "reject", "refute", "rebut"})
@@ -177,7 +178,7 @@ def modality(region: str, group: str) -> tuple[str, str]:
     hedged = bool(_HEDGE.search(text)) or bool(_NOT_RULED_OUT.search(group))  # "did not rule out": still possible
     negated = bool(NEGATION.search(text)) or bool(re.search(
         r"\b(?:refus|declin|fail|reject|resist)\w*\s+to\b|\bavoid\w*\b|\bden(?:y|ies|ied|ying)\b|"
-        r"\brul(?:e|es|ed|ing)\s+out\b|\b(?:unlikely|unwilling)\s+to\b|"
+        r"\brul(?:e|es|ed|ing)\s+out\b|\b(?:unlikely|unwilling|unable)\s+to\b|"
         r"\b(?:refus|declin|reject|resist|rebuff|dismiss)\w*\s+(?:\w+\s+){0,2}(?:calls?|demands?|requests?|pressure|"
         r"proposals?|appeals?)\s+to\b", text, re.I))  # "rejected calls to reopen the border"
     if hedged:
