@@ -68,6 +68,9 @@ SENTENCES = [
     ("Platforms will not be able to require passports.", {("platform", "require", "forecast", "no")}),
     ("Tourists remain free to enter the park.", {("tourist", "enter", "fact", "yes")}),
     ("The decree does not itself lift the moratorium.", {("decree", "lift", "fact", "no")}),
+    # "has no plans to", "had no intention of": the action is denied
+    ("The council has no power to deploy soldiers abroad.", {("council", "deploy", "fact", "no")}),
+    ("Malawi had no intention of following Zambia.", {("malawi", "follow", "fact", "no")}),
     # states with no action verb
     ("The curfew remains necessary.", {("curfew", "be", "fact", "yes")}),
     ("A referendum is not on the agenda.", {("referendum", "be", "fact", "no")}),

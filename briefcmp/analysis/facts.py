@@ -59,8 +59,8 @@ from briefcmp.analysis.factsubjects import (
 )
 from briefcmp.analysis.factwords import (
     ACRONYM, ADVICE_FRAME, ADVISABLE, MISTAKEN, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DEMANDING,
-    DENYING, DISPOSED, FRAMES, HEADS, HEDGING, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, NOT_BODIES,
-    PREPOSITION_BEFORE, QUOTE_MARKS, REPORTS, SAYING, TIME, UNASSERTED, WHEN_PHRASE, modality,
+    DENYING, DISPOSED, FRAMES, HEADS, HEDGING, INTENT_NOUNS, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION,
+    NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, QUOTE_MARKS, REPORTS, SAYING, TIME, UNASSERTED, WHEN_PHRASE, modality,
 )
 
 
@@ -507,6 +507,11 @@ def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
             m = past_time(tokens, k) if t.lemma in FRAMES else k  # "voted on Tuesday to withdraw"
             if k < m + 1 < n and tokens[m].tag == "TO" and tokens[m + 1].verb:
                 j = m + 1
+                continue
+            if t.lemma == "have" and nxt is not None and nxt.lemma == "no" and k + 3 < n \
+                    and tokens[k + 1].lemma in INTENT_NOUNS and tokens[k + 2].lemma in ("to", "of") \
+                    and tokens[k + 3].verb:
+                j = k + 3  # "has no plans to amend the act": not amending it (the value reads the frame)
                 continue
             if t.lemma == "stop" and nxt is not None and nxt.lemma == "short":  # "stopped short of confirming"
                 m = k + 1
