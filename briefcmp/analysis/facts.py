@@ -231,7 +231,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                                                                                  and tokens[i - 1].text == ","):
                 kind, value = kind0, value0  # "should condemn ... and join": the second verb shares the modal
             # (", calling the sanctions unlawful" is said whatever the main verb: "refused to comply, calling ...")
-            start = tokens[i].start
+            start = tokens[i].start if not (participle and tokens[i - 1].lemma == "by") else subject_start
+            # ("The junta answered by expelling the envoys": the quote holds its subject, read again the same way)
         else:
             actors, subject_start = _actors(sentence, names, tokens, clause_start, i)
             if urged:
