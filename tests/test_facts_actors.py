@@ -131,3 +131,12 @@ def test_the_quote_of_a_state_holds_its_phrase(entities: Entities) -> None:
     (f,) = read_facts(sentence, entities)
     assert sentence[f.start:f.end] == "Pensioners are exempt from the new charge"
     assert "charge" in f.words
+
+
+def test_courts_are_told_apart_by_their_common_words_not_by_a_place(entities: Entities) -> None:
+    high = read_facts("The High Court declined to hear the petition.", entities)
+    supreme = read_facts("The Supreme Court declined to hear the petition.", entities)
+    assert {f.actor for f in high} == {"high-court"} and {f.actor for f in supreme} == {"supreme-court"}
+    named = read_facts("The Niigata prefectural assembly approved the restart.", entities)
+    plain = read_facts("The prefectural assembly approved the restart.", entities)
+    assert [f.actor for f in named] == [f.actor for f in plain] == ["prefectural-assembly"]

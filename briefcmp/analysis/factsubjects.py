@@ -275,10 +275,13 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
             if len(full) == 1:
                 return full.pop()
         # "the prefectural assembly", and "the Niigata prefectural assembly" alike: the body by its kind
-        # "the High Court" and "the Supreme Court" are two courts: a capitalised word says which
-        return entities.adopt(" ".join(t.text if t.tag in ("NNP", "NNPS") and t.lemma not in BODY_NOUNS
-                                       else t.text.lower() for t in np if t.tag in ("JJ", "NN", "NNS", "NNP", "NNPS")
-                                       or t.lemma in BODY_NOUNS))
+        # "the High Court" and "the Supreme Court" are two courts: a capitalised common word says which; a place's
+        # name does not ("the Niigata prefectural assembly" is still the prefectural assembly)
+        named_at = [(a, b) for a, b, _ in names]
+        kept = [t for t in np if t.tag in ("JJ", "NN", "NNS") or t.lemma in BODY_NOUNS or t.tag in ("NNP", "NNPS")
+                and nlp.is_common_word(t.text) and not any(a <= t.start < b for a, b in named_at)]
+        capital = any(t.tag in ("NNP", "NNPS") and t.lemma not in BODY_NOUNS for t in kept)
+        return entities.adopt(" ".join(t.text if capital else t.text.lower() for t in kept))
     if len(np) <= 3 and all(t.tag in ("NNP", "NNPS") and t.text[:1].isupper() for t in np) and not named \
             and tokens[lo].lemma == "the" and (head.lemma in GOVERNMENT_NOUNS or head.lemma == "office"):
         return entities.adopt(" ".join(t.text for t in np))  # "the Commerce Department" of no country the text says
