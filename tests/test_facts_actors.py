@@ -140,3 +140,13 @@ def test_courts_are_told_apart_by_their_common_words_not_by_a_place(entities: En
     named = read_facts("The Niigata prefectural assembly approved the restart.", entities)
     plain = read_facts("The prefectural assembly approved the restart.", entities)
     assert [f.actor for f in named] == [f.actor for f in plain] == ["prefectural-assembly"]
+
+
+def test_the_courts_phrasal_verbs_are_read_as_their_plain_action(entities: Entities) -> None:
+    from briefcmp.analysis.factstatements import _read_through
+
+    for sentence, action in (("The Appellate Division set aside the conviction.", "annul"),
+                             ("The court struck down the decree.", "annul"),
+                             ("Malawi broke off relations with Zambia.", "end")):
+        (f,) = read_facts(sentence, entities)
+        assert _read_through(f)[0] == action
