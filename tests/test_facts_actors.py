@@ -150,3 +150,10 @@ def test_the_courts_phrasal_verbs_are_read_as_their_plain_action(entities: Entit
                              ("Malawi broke off relations with Zambia.", "end")):
         (f,) = read_facts(sentence, entities)
         assert _read_through(f)[0] == action
+
+
+def test_an_undergone_statement_is_read_again_the_same_from_its_quote(entities: Entities) -> None:
+    for sentence in ("Internet access has been cut since Thursday.", "Internet access has not been cut."):
+        (f,) = read_facts(sentence, entities)
+        (g,) = read_facts(sentence[f.start:f.end], entities, f.actor, clause=True)
+        assert (g.actor, g.verb, g.words, g.value, g.undergone) == (f.actor, f.verb, f.words, f.value, True)

@@ -320,11 +320,13 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             # actor named after "by" ("The restart was approved by the regulator") it is read the other
             # way round; without one, a measure ("Exports were banned") is the act of the actor the
             # paragraph is about, unless the subject names it ("Japanese imports were banned").
-            undergone = passive(sentence, names, tokens, undergoing[0], undergoing[1], j, kind, value,
-                                undergoing[2] or (context.subject if context is not None else "")
-                                or (carried if clause else ""))
+            thing = undergoer(sentence, names, tokens, undergoing[0], undergoing[1], j, kind, value, entities)
+            assumed = undergoing[2] or (context.subject if context is not None else "") or (carried if clause else "")
+            # a quote read again with the thing it was drafted about: not that thing's own act on itself
+            undergone = thing if thing is not None and thing.actor == assumed else passive(
+                sentence, names, tokens, undergoing[0], undergoing[1], j, kind, value, assumed)
             if undergone is None:  # "Internet access has been cut": no actor said, the thing acted on is asked about
-                undergone = undergoer(sentence, names, tokens, undergoing[0], undergoing[1], j, kind, value, entities)
+                undergone = thing
             if undergone is not None and undergoing[0] != clause_start:
                 undergone = replace(undergone, start=min(undergone.start, tokens[clause_start].start))  # with its frame
             if undergone is not None:
