@@ -35,6 +35,12 @@ SENTENCES = [
     ("No member has vetoed the accession.", {("member", "veto", "fact", "no")}),
     ("The levy on imported timber applies from Monday.", {("levy-on-imported-timber", "apply", "fact", "yes")}),
     ("Transnistria's government has rejected the offer.", {("transnistria", "reject", "fact", "yes")}),
+    ("The Government of Malawi has suspended the levy.", {("malawi", "suspend", "fact", "yes")}),
+    ("The President of the Republic of Zambia signed the decree.", {("zambia", "sign", "fact", "yes")}),
+    ("Last week the junta closed the border.", {("junta", "close", "fact", "yes")}),
+    # a passive's agent after "by" that is an office, a body or a thing: its act, read the other way round
+    ("The petition was rejected by the High Court.", {("high-court", "reject", "fact", "yes")}),
+    ("Seasonal workers are not covered by the new scheme.", {("scheme", "cover", "fact", "no")}),
     # commentators and documents comment: they are not actors of what is reported
     ("Analysts doubted the figures.", set()),
     ("The report criticised the ministry.", set()),
@@ -62,7 +68,6 @@ SENTENCES = [
     ("The State shall not extradite its own nationals.", {("state", "extradite", "fact", "no")}),
     ("Operators are hereby required to register every drone.", {("operator", "register", "fact", "yes")}),
     ("Licence holders are obliged to publish their tariffs.", {("licence-holder", "publish", "fact", "yes")}),
-    ("Seasonal workers are not covered by the new scheme.", {("seasonal-worker", "cover", "fact", "no")}),
     ("The national airspace is closed to all flights from Belarus.", {("national-airspace", "close", "fact", "yes")}),
     # dispositions and abilities: the action after "to" is the statement
     ("Platforms will not be able to require passports.", {("platform", "require", "forecast", "no")}),
@@ -98,11 +103,11 @@ def test_two_briefs_wordings_of_one_phrase_actor_are_one_actor(entities: Entitie
     assert [f.actor for f in a] == [f.actor for f in b] == ["member-state"]
 
 
-def test_an_undergone_statement_keeps_by_what_or_to_what(entities: Entities) -> None:
-    sentence = "Seasonal workers are not covered by the new scheme."
+def test_an_undergone_statement_keeps_to_what(entities: Entities) -> None:
+    sentence = "The national airspace is closed to all flights from Belarus."
     (f,) = read_facts(sentence, entities)
-    assert sentence[f.start:f.end] == "Seasonal workers are not covered by the new scheme"
-    assert f.words == ("scheme",) and f.undergone
+    assert sentence[f.start:f.end] == "The national airspace is closed to all flights from Belarus"
+    assert f.words == ("flight",) and f.others == ("belarus",) and f.undergone
 
 
 def test_an_undergone_statement_is_asked_of_the_thing(entities: Entities) -> None:

@@ -28,8 +28,9 @@ from briefcmp.analysis.factwords import (
 )
 
 def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
-             i: int, j: int, kind: str, value: str, assumed: str = "") -> Optional[Fact]:
-    """"X was banned by Y": Y's action on X, when "by" and a name follow the verb at once; without "by", a
+             i: int, j: int, kind: str, value: str, assumed: str = "", by: tuple[int, str] = (0, "")) -> Optional[Fact]:
+    """"X was banned by Y": Y's action on X, when "by" and a name (or ``by``: the end and actor of another agent
+    phrase) follow the verb at once; without "by", a
     measure (``MEASURE_VERBS``) is the ``assumed`` actor's when the subject does not name it."""
     n = len(tokens)
     if clause_start >= i:
@@ -38,6 +39,8 @@ def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
     if j + 2 < n and tokens[j + 1].lemma == "by":
         agent = next(((a, b, e) for a, b, e in names
                       if a >= tokens[j + 2].start and a <= tokens[min(j + 3, n - 1)].start), None)
+        if agent is None and by[1]:  # "by the Federal Government", "by the present plan": an office, a body, a thing
+            agent = (tokens[j + 2].start, by[0], by[1])
     elif same_action(tokens[j].lemma) in MEASURE_VERBS and _owner(names, tokens, clause_start, i):
         # "Canada's countermeasures are paused": a country's own measure is paused (or lifted) by it
         owner = _owner(names, tokens, clause_start, i)
@@ -61,6 +64,19 @@ def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
 
 
 MAX_PHRASE = 8
+
+
+def by_phrase(tokens: list[nlp.Token], j: int) -> tuple[int, int]:
+    """The token range of the agent phrase after "by" following the participle at ``j`` (up to a clause break,
+    a verb or a relative word), or (0, 0) when "by" does not follow."""
+    n = len(tokens)
+    if not (j + 2 < n and tokens[j + 1].lemma == "by"):
+        return 0, 0
+    m = j + 2
+    while m < n and m - j <= MAX_PHRASE and tokens[m].tag not in BREAK_TAGS and not tokens[m].verb \
+            and tokens[m].lemma not in ("that", "which", "who", "because", "while", "after", "before", "since"):
+        m += 1
+    return j + 2, m
 
 
 def undergoer(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int, i: int,

@@ -381,6 +381,8 @@ def phrase_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
     owned = _owned_body(tokens, lo, hi, names, entities)
     if owned:
         return owned
+    while lo + 2 < hi and tokens[lo].lemma in ("last", "this", "next", "earlier") and _is_time(tokens[lo + 1]):
+        lo += 2  # "Last week parliament approved ...": when, before who
     k = lo + (lo < hi and (tokens[lo].lemma in _UNIVERSAL or tokens[lo].lemma in ("a", "an")))
     k += k < hi and tokens[k].tag in ("DT", "PRP$") and tokens[k].lemma in ("the", "its", "their")  # "all the"
     k = _past_common_owner(tokens, k, hi, names)  # "the country's gas reserves": the reserves (whose: the text's)
@@ -406,6 +408,10 @@ def phrase_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
     if inside and any(a <= np[-1].start < b for a, b, _ in inside):
         return ""  # the phrase ends in a name: the name's own rules decided, and found no actor
     words = [_phrase_word(t, t.start == tokens[0].start, inside) for t in np]
+    whose = {e for a, b, e in names if tail and tail[0].start <= a and b <= tail[-1].end}
+    if (np[-1].lemma in GOVERNMENT_NOUNS or np[-1].text.lower() in NATIONAL_TITLES) and len(whose) == 1 \
+            and whose <= _countries() and all(t.tag in ("NNP", "NNPS", "IN") for t in tail):
+        return whose.pop()  # "the Government of Kenya", "the President of the Republic of Poland": the country's
     if tail:
         words += [tokens[cut].lemma] + [t.lemma if t.tag == "IN" else _phrase_word(t, False, names) for t in tail]
     return entities.adopt(" ".join(words))

@@ -197,5 +197,5 @@ PHRASAL = {("take", "over"): "adopt", ("sign", "up"): "join", ("wave", "through"
            ("rush", "through"): "approve", ("pull", "out"): "withdraw", ("back", "out"): "withdraw",
            ("call", "off"): "cancel", ("hold", "off"): "delay", ("put", "off"): "delay", ("phase", "out"): "end",
            # the courts' register: "set aside the ruling", "struck down the law", "threw out the case"
-           ("set", "aside"): "annul", ("strike", "down"): "annul", ("throw", "out"): "reject", ("turn", "down"): "reject",
-           ("break", "off"): "end", ("shut", "down"): "close"}
+           ("set", "aside"): "annul", ("strike", "down"): "annul", ("throw", "out"): "reject",
+           ("turn", "down"): "reject", ("break", "off"): "end", ("shut", "down"): "close"}
