@@ -162,3 +162,12 @@ def test_an_undergone_statement_is_read_again_the_same_from_its_quote(entities: 
         (f,) = read_facts(sentence, entities)
         (g,) = read_facts(sentence[f.start:f.end], entities, f.actor, clause=True)
         assert (g.actor, g.verb, g.words, g.value, g.undergone) == (f.actor, f.verb, f.words, f.value, True)
+
+
+def test_the_government_of_no_home_country_is_the_paragraphs_country(entities: Entities) -> None:
+    ctx = Context()
+    read_facts("Malawi recalled its ambassador on Monday.", entities, context=ctx)
+    (f,) = read_facts("The government also suspended all flights to Zambia.", entities, ctx.subject, context=ctx)
+    assert f.actor == "malawi"
+    (g,) = read_facts("The government also suspended all flights to Zambia.", entities, context=Context())
+    assert g.actor == "government"  # no country said anywhere: the phrase itself

@@ -222,7 +222,8 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
     lows = [t.text.lower() for t in np]
     named = [e for a, b, e in names if np[0].start <= a and b <= np[-1].end]
     country = next((e for e in named if e in _countries()), "")
-    fallback = ctx.home or carried
+    # (no home country: the country the paragraph is about, its last subject: "Taiwan ... The government said")
+    fallback = ctx.home or carried or (ctx.subject if ctx.subject in _countries() else "")
     titles = [k for k, w in enumerate(lows) if w in NATIONAL_TITLES or w in LOCAL_TITLES]
     if titles:
         k = titles[-1]
