@@ -76,6 +76,9 @@ SENTENCES = [
     # "has no plans to", "had no intention of": the action is denied
     ("The council has no power to deploy soldiers abroad.", {("council", "deploy", "fact", "no")}),
     ("Malawi had no intention of following Zambia.", {("malawi", "follow", "fact", "no")}),
+    # a decision told to someone is reported, not forecast
+    ("President Chakwera told Premier Hichilema at the summit that Malawi would leave the bloc.",
+     {("malawi", "leave", "fact", "yes")}),
     # states with no action verb
     ("The curfew remains necessary.", {("curfew", "be", "fact", "yes")}),
     ("A referendum is not on the agenda.", {("referendum", "be", "fact", "no")}),

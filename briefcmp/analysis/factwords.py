@@ -141,7 +141,10 @@ WHEN_PHRASE = re.compile(r"\b(?:with\s+(?:immediate\s+)?effect|for\s+an?\s+(?:in
 # "announced that it would join", "said it will not send": a decision reported, not a forecast.
 _COMMITTED = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|decided|decides|pledged|pledges|"
                         r"promised|promises|vowed|vows|agreed|agrees)\b(?:\s+(?:that|on\s+\w+))?(?:\s+\w+){1,3}?\s+"
-                        r"(?:would|will|wo)\b", re.I)
+                        r"(?:would|will|wo)\b|"
+                        # "told Premier Li at the summit that Italy would leave": said to someone, past its addressee
+                        r"\b(?:told|tells|informed|informs|assured|assures|notified|notifies)\b[^.;:]{1,60}?\bthat"
+                        r"(?:\s+\w+){1,3}?\s+(?:would|will|wo)\b", re.I)
 # Nouns whose "that" clause is someone's claim, not the brief's ("rejected the claim that the ban
 # discriminated"): nothing in it is drafted as a fact. (A fear or possibility "that China could ..." is
 # drafted: its modal makes it a forecast.)
