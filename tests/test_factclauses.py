@@ -26,7 +26,7 @@ SENTENCES = [
     # a verb of saying or reporting with nothing after it states nothing to key; "it" alone may be a thing
     ("Chile agreed.", set()),
     ("Peru responded on Monday.", set()),
-    ("The treaty is void, the government of Chile has indicated.", set()),
+    ("The treaty is void, the government of Chile has indicated.", {("treaty", "be", "fact", "yes")}),  # a state
     ("Chile has not signed the accord, Peru reiterated.", {("chile", "sign", "fact", "no")}),  # a report's tail
     ("Peru should levy the duty, as Chile already allows.", {("peru", "levy", "recommendation", "support")}),
     ("Chile has not decided.", {("chile", "decide", "fact", "undecided")}),

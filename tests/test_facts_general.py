@@ -77,7 +77,7 @@ SENTENCES = [
     # a name no list holds acts in its own name; a capitalised common word opening a sentence is no name
     ("The Storting rejected the motion on whaling.", "", {("storting", "reject", "fact", "yes")}),
     ("Vattenfall refused to invest in the new reactor.", "", {("vattenfall", "invest", "fact", "no")}),
-    ("Parliament approved the treaty.", "", set()),
+    ("Parliament approved the treaty.", "", {("parliament", "approve", "fact", "yes")}),  # no country known: itself
     ("Parliament approved the treaty.", "norway", {("norway", "approve", "fact", "yes")}),
     ("The court did not suspend the ban on logging.", "", {("court", "suspend", "fact", "no")}),
     ("Mayor Anne Hidalgo banned cars from the riverbank.", "", {("mayor", "ban", "fact", "yes")}),
@@ -222,7 +222,9 @@ def test_it_is_no_person_and_an_opening_participle_acts_for_nobody(entities: Ent
 def test_an_agentless_passive_measure_is_the_paragraph_actors_unless_it_is_the_target(entities: Entities) -> None:
     assert _read(entities, ["Canada announced new measures on Monday.", "Imports of Indian steel were banned."])[1] \
         == [("canada", "ban", "yes")]
-    assert _read(entities, ["India announced new measures.", "Indian steel exports were banned."])[1] == []
+    # not India's act: the exports undergo it, no actor said
+    assert _read(entities, ["India announced new measures.", "Indian steel exports were banned."])[1] == [
+        ("indian-steel-export", "ban", "yes")]
     assert _read(entities, ["Canada announced new measures.", "Three ships were seen near the port."])[1] == []
 
 

@@ -47,8 +47,10 @@ def bare_action(sentence: str, names: list[tuple[int, int, str]], tokens: list[n
     (a frame, read elsewhere)."""
     verb = tokens[j]
     n = len(tokens)
+    progressive = verb.tag == "VBG" and j and any(t.lemma == "be" and t.verb
+                                                  for t in tokens[max(clause_start, j - 3):j])
     if verb.lemma in REPORTING or verb.lemma in SAYING - {"decide"} or not actors \
-            or verb.tag not in ("VB", "VBD", "VBZ", "VBP", "VBN"):
+            or verb.tag not in ("VB", "VBD", "VBZ", "VBP", "VBN") and not progressive:  # "stocks are declining"
         return []  # "the government has indicated": a report's tail ("has not decided" is an open question)
     if _IT.match(sentence, tokens[clause_start].start if clause_start < j else verb.start):
         return []  # "It renews automatically": "it" is as often a thing as the last actor
@@ -181,8 +183,10 @@ def _inserted_at(tokens: list[nlp.Token], clause_start: int, i: int) -> Optional
     inserted = tokens[k + 1:clause_start - 1]
     if not inserted or not (inserted[0].lemma in RELATIVE or inserted[0].tag in ("DT", "JJ", "NNP", "PRP$")):
         return None
-    if inserted[0].lemma not in RELATIVE and any(t.verb for t in inserted):
+    absolute = len(inserted) > 1 and inserted[-1].tag in ("VBN", "VBD") and not any(t.verb for t in inserted[:-1])
+    if inserted[0].lemma not in RELATIVE and any(t.verb for t in inserted) and not absolute:
         return None  # ", hit by sanctions, ...": a participle clause, not another name for the subject
+    # (", Guinea included, ...": an absolute phrase after a noun, standing aside as an appositive does)
     return k
 
 
@@ -217,11 +221,12 @@ MAX_COMPLEMENT = 10
 
 
 def state(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], c: int, actors: tuple[str, ...],
-          start: int, kind: str, value: str) -> list[Fact]:
+          start: int, kind: str, value: str, judged: bool = False) -> list[Fact]:
     """Facts for a linking verb at ``c`` with a subject that is an actor and a complement that names something:
     a noun phrase ("a full member of OPEC"), a place word or a preposition with its noun ("outside NATO",
     "under no obligation to ..."). The verb is "be" for all; the complement is the object. [] for an adjective
-    alone ("is ready to", "is unlikely": frames read elsewhere) or a participle (a passive)."""
+    alone ("is ready to", "is unlikely": frames read elsewhere) or a participle (a passive); but a thing's state
+    (``judged``: the subject is a thing, not an actor) may be an adjective ("the curfew remains necessary")."""
     n = len(tokens)
     k = c + 1
     while k < n and (tokens[k].tag == "RB" or tokens[k].lemma in ("not", "n't")):
@@ -230,7 +235,9 @@ def state(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Tok
         return []
     if tokens[k].tag.startswith("JJ") and (k + 1 >= n or tokens[k + 1].tag in ("TO", "IN") or
                                            tokens[k + 1].tag in BREAK_TAGS):
-        return []  # "is ready to", "was unlikely to", "is weak": a frame or a judgement
+        if not judged or k + 1 < n and tokens[k + 1].tag == "TO":
+            return []  # "is ready to", "was unlikely to", "is weak": a frame or a judgement
+        return _quality(sentence, tokens, k, actors, start, kind, value)
     end = k
     while end < n and end - k < MAX_COMPLEMENT and tokens[end].tag not in BREAK_TAGS and not tokens[end].verb \
             and tokens[end].lemma not in ("that", "which", "who", "while", "because", "but", "although", "as"):
@@ -255,6 +262,23 @@ def state(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Tok
     o_start, o_end = comp[0].start, comp[-1].end
     return [Fact(actor, actors, "be", start, o_end, o_start, o_end, kind, value, words, shown, (), others,
                  sentence[o_start:o_end], tuple(t.lemma for t in nouns)) for actor in actors]
+
+
+def _quality(sentence: str, tokens: list[nlp.Token], k: int, actors: tuple[str, ...], start: int, kind: str,
+             value: str) -> list[Fact]:
+    """A thing's state in one adjective ("the curfew remains necessary", "the ban is not lawful"): the adjective
+    is what is asked ("Is the curfew necessary?")."""
+    adj = tokens[k]
+    end = k + 1  # "exempt from the new levy": what it is exempt from is part of the state
+    while end < len(tokens) and end - k < MAX_COMPLEMENT and tokens[end].tag not in BREAK_TAGS \
+            and not tokens[end].verb and tokens[end].tag in ("IN", "DT", "JJ", "NN", "NNS", "PRP$"):
+        end += 1
+    phrase = tokens[k + 1:end] if end > k + 2 and tokens[end - 1].noun and tokens[k + 1].tag == "IN" else []
+    nouns = tuple(t.lemma for t in phrase if t.noun and t.lemma not in TIME)
+    last = phrase[-1] if phrase else adj
+    return [Fact(actor, actors, "be", start, last.end, adj.start, last.end, kind, value, (adj.lemma, *nouns),
+                 (adj.text, *(t.text for t in phrase if t.noun and t.lemma not in TIME)), (), (),
+                 sentence[adj.start:last.end], nouns) for actor in actors]
 
 
 # "has not said how it will respond", "did not say when": the question the words leave open (closed class).

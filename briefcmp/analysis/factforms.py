@@ -20,15 +20,17 @@ from typing import Optional
 from briefcmp.analysis import nlp
 from briefcmp.analysis.lexicon import same_action
 from briefcmp.analysis.factnouns import verb_of
-from briefcmp.analysis.factsubjects import GOVERNMENT_NOUNS
+from briefcmp.analysis.factsubjects import GOVERNMENT_NOUNS, phrase_actor
+from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.factobjects import Fact, object_end
 from briefcmp.analysis.factwords import (
-    ASSESSED, BAN_NOUNS, IDLE, MEASURE_NOUNS, MEASURE_VERBS, PHRASAL, SCOPE, TIME,
+    ASSESSED, BAN_NOUNS, BREAK_TAGS, IDLE, MEASURE_NOUNS, MEASURE_VERBS, PHRASAL, SCOPE, TIME,
 )
 
 def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
-             i: int, j: int, kind: str, value: str, assumed: str = "") -> Optional[Fact]:
-    """"X was banned by Y": Y's action on X, when "by" and a name follow the verb at once; without "by", a
+             i: int, j: int, kind: str, value: str, assumed: str = "", by: tuple[int, str] = (0, "")) -> Optional[Fact]:
+    """"X was banned by Y": Y's action on X, when "by" and a name (or ``by``: the end and actor of another agent
+    phrase) follow the verb at once; without "by", a
     measure (``MEASURE_VERBS``) is the ``assumed`` actor's when the subject does not name it."""
     n = len(tokens)
     if clause_start >= i:
@@ -37,6 +39,8 @@ def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
     if j + 2 < n and tokens[j + 1].lemma == "by":
         agent = next(((a, b, e) for a, b, e in names
                       if a >= tokens[j + 2].start and a <= tokens[min(j + 3, n - 1)].start), None)
+        if agent is None and by[1]:  # "by the Federal Government", "by the present plan": an office, a body, a thing
+            agent = (tokens[j + 2].start, by[0], by[1])
     elif same_action(tokens[j].lemma) in MEASURE_VERBS and _owner(names, tokens, clause_start, i):
         # "Canada's countermeasures are paused": a country's own measure is paused (or lifted) by it
         owner = _owner(names, tokens, clause_start, i)
@@ -57,6 +61,61 @@ def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
     lo, hi = subject[0].start, subject[-1].end
     return Fact(agent[2], (agent[2],), tokens[j].lemma, lo, agent[1], lo, hi, kind, value, tuple(nouns),
                 tuple(x.text for x in subject if x.noun), (), others, sentence[lo:hi], tuple(nouns))
+
+
+MAX_PHRASE = 8
+
+
+def by_phrase(tokens: list[nlp.Token], j: int) -> tuple[int, int]:
+    """The token range of the agent phrase after "by" following the participle at ``j`` (up to a clause break,
+    a verb or a relative word), or (0, 0) when "by" does not follow."""
+    n = len(tokens)
+    if not (j + 2 < n and tokens[j + 1].lemma == "by"):
+        return 0, 0
+    m = j + 2
+    while m < n and m - j <= MAX_PHRASE and tokens[m].tag not in BREAK_TAGS and not tokens[m].verb \
+            and tokens[m].lemma not in ("that", "which", "who", "because", "while", "after", "before", "since"):
+        m += 1
+    return j + 2, m
+
+
+def undergoer(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int, i: int,
+              j: int, kind: str, value: str, entities: Entities) -> Optional[Fact]:
+    """A passive with no actor to be had ("Internet access has been cut since Thursday", "No gas has been
+    produced", "All trade with Mali is suspended"): the thing acted on is what the statement is about, with the
+    verb and its value ("undergone"); None when the subject is no plain noun phrase."""
+    n = len(tokens)
+    nxt = tokens[j + 1] if j + 1 < n else None
+    if clause_start >= i or nxt is not None and (nxt.lemma in ("that", "whether") or nxt.tag == "TO" and j + 2 < n
+                                                 and tokens[j + 2].verb):
+        return None  # "is convinced that ...", "were asked to leave": a frame, what it frames is read elsewhere
+    if nxt is not None and nxt.lemma == "by" and any(a >= nxt.end and a <= nxt.end + 12 for a, _, _ in names):
+        return None  # "by" an actor the name rules did not resolve: whose act it is stays unknown
+    lo, hi = clause_start, i
+    k = lo
+    while k < hi and tokens[k].tag not in ("IN", "TO"):
+        k += 1
+    # "Imports of timber" as a whole; "All trade with the country", "All flights to the capital": trade, flights
+    thing = phrase_actor(tokens, lo, hi, names, entities) or phrase_actor(tokens, lo, k, names, entities)
+    if not thing:
+        return None
+    start, end = tokens[lo].start, tokens[j].end
+    others = tuple(dict.fromkeys(e for a, b, e in names if tokens[lo].start <= a and b <= tokens[hi - 1].end))
+    # "are not covered by the present plan", "is closed to all flights": the phrase after the participle says by
+    # what or to what (up to the clause's end), and is asked with it
+    m = j + 1
+    while m < n and m - j <= MAX_PHRASE and tokens[m].tag not in BREAK_TAGS and not tokens[m].verb \
+            and tokens[m].lemma not in ("that", "which", "who", "because", "while", "after", "before", "since"):
+        m += 1
+    phrase = tokens[j + 1:m] if m > j + 2 and tokens[j + 1].tag in ("IN", "TO") and tokens[m - 1].noun else []
+    nouns = tuple(t.lemma for t in phrase if t.noun and t.lemma not in TIME and t.lemma not in IDLE
+                  and not any(a <= t.start < b for a, b, _ in names))
+    if phrase and (nouns or others):
+        end = phrase[-1].end
+        others = tuple(dict.fromkeys((*others, *(e for a, b, e in names if phrase[0].start <= a < end))))
+    return Fact(thing, (thing,), tokens[j].lemma, start, end, tokens[j].start, end, kind, value, nouns,
+                tuple(t.text for t in phrase if t.noun and t.lemma in nouns), (), others, sentence[tokens[j].start:end],
+                nouns, undergone=True)
 
 
 def _owner(names: list[tuple[int, int, str]], tokens: list[nlp.Token], lo: int, hi: int) -> str:

@@ -36,6 +36,7 @@ class Fact:
     others: tuple[str, ...] = field(default=())  # entities named in the object (Russia in "sanctions on Russia")
     object_text: str = ""  # the object as written ("the assets of Russian individuals")
     nouns: tuple[str, ...] = ()  # the object's nouns (lemmas), without times ("Friday", "last week"): what it is
+    undergone: bool = False  # the actor undergoes the action, no agent said ("Internet access has been cut")
 
     @property
     def value_type(self) -> str:

@@ -41,25 +41,28 @@ from typing import Optional
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities, proper_names
 from briefcmp.analysis.factclauses import (
-    LINKING, OPEN_WH, appositive_opening, bare_action, clause_subject, fronted, listed_subject, past_time, state,
-    unsaid, vote_sides,
+    LINKING, appositive_opening, bare_action, clause_subject, fronted, listed_subject, state, vote_sides,
+)
+from briefcmp.analysis.factforms import (
+    CALLING, CONDEMNED, PREVENTING, URGING, assessment, by_phrase, called_at, judged_action, kept_from, listing_at,
+    passive, plain_subject, reported_subject, undecided_on, undergoer, urged_to,
 )
 from briefcmp.analysis.factnouns import listed_actions, noun_actions
 from briefcmp.analysis.factobjects import (
     MAX_OBJECT_TOKENS, Fact, condition_at, head_noun, object_end, object_words, restriction_at,
     restriction_end,
 )
-from briefcmp.analysis.factforms import (
-    CALLING, CONDEMNED, PREVENTING, URGING, assessment, called_at, judged_action, kept_from, listing_at, passive,
-    plain_subject, reported_subject, undecided_on, urged_to,
+from briefcmp.analysis.factsubjects import (
+    Context, countries_ids, national_body, office_actor, phrase_actor, remember,
 )
-from briefcmp.analysis.factsubjects import Context, countries_ids, national_body, office_actor, remember
+from briefcmp.analysis.factverbs import (
+    action_verb, coordinated_at, embedded_at, free_participle, group_start, passive_group, predicate,
+)
 from briefcmp.analysis.factwords import (
-    ACRONYM, ADVICE_FRAME, ADVISABLE, MISTAKEN, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DEMANDING,
-    DENYING, DISPOSED, FRAMES, HEADS, HEDGING, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, NOT_BODIES,
-    PREPOSITION_BEFORE, QUOTE_MARKS, REPORTS, SAYING, TIME, UNASSERTED, WHEN_PHRASE, modality,
+    ACRONYM, ADVICE_FRAME, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DEMANDING, DENYING, HEADS,
+    LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, REPORTS, SAYING,
+    TIME, UNASSERTED, WHEN_PHRASE, modality,
 )
-
 
 MAX_SUBJECT_NAMES = 6
 
@@ -184,13 +187,15 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 continue
         urged = advised >= 0 and i == advised + 1  # the verb after "we urge Ghana to"
         # a quote that starts at a verb ("banned graphite exports ..."): the second of coordinated actions
-        opening = clause and carried and t.tag in ("VBN", "VBD") and _OPENING.fullmatch("" if i == 0 else
+        opening = clause and carried and t.tag in ("VBN", "VBD", "VBG") and _OPENING.fullmatch("" if i == 0 else
                                                                                     sentence[:t.start] + " ")
-        if not (t.verb or t.tag == "MD") or not (_predicate(tokens, i, chain is not None) or urged or opening):
+        participle = chain is not None and free_participle(tokens, i)  # ", calling ...", "answered by withdrawing"
+        if not (t.verb or t.tag == "MD") or not (predicate(tokens, i, chain is not None) or urged or opening
+                                                 or participle):
             i += 1
             continue
         # The whole verb group: auxiliaries and frames before the action verb ("has not", "refused to join").
-        j = _action_verb(tokens, i)
+        j = action_verb(tokens, i)
         if j is None:
             judged = assessment(sentence, names, tokens, clause_start, i) or judged_action(
                 sentence, names, tokens, clause_start, i, last_subject or carried or (context.home if context else ""))
@@ -199,8 +204,12 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             elif t.lemma in LINKING:  # "Brazil is not a member of OPEC"
                 who, at = _actors(sentence, names, tokens, clause_start, i)
                 who, at = (who, at) if who else clause_subject(sentence, names, tokens, clause_start, i) or (who, at)
+                thing = "" if who or clause_start >= i else phrase_actor(tokens, clause_start, i, names, entities)
+                if thing:  # "The curfew remains necessary", "A new election is not on the agenda": a thing's state
+                    who, at = (thing,), tokens[clause_start].start
                 facts += state(sentence, names, tokens, i, who, at, *modality(sentence[tokens[clause_start].start:
-                                                                                  tokens[min(i + 2, n - 1)].end], ""))
+                                                                                  tokens[min(i + 2, n - 1)].end], ""),
+                               judged=bool(thing))
             open_on = undecided_on(tokens, i)  # "France is undecided on the extension of the ban"
             if open_on > 0:
                 who, _ = _actors(sentence, names, tokens, clause_start, i)
@@ -210,16 +219,20 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             i += 1
             continue
         verb = tokens[j]
+        phrased = ""  # the actor when it is a subject phrase naming no entity ("member state", "curfew")
         undergoing = (clause_start, i, "")  # where a passive's subject is, and whose act it is when unsaid
-        coordinated = chain is not None and _coordinated(tokens, clause_start, i)
+        coordinated = chain is not None and (coordinated_at(tokens, clause_start, i) or participle)
         region = sentence[tokens[clause_start].start:verb.start] if clause_start < n else ""
         if coordinated:
             actors, subject_start, kind0, value0 = chain  # type: ignore[misc]
             own = sentence[tokens[i - 1].end if i else 0:verb.start]
             kind, value = modality(own, sentence[tokens[i].start:verb.start])
-            if kind == "fact" and value == "yes" and not own.strip(" ,and"):
+            if kind == "fact" and value == "yes" and not own.strip(" ,and") and not (participle and kind0 == "fact"
+                                                                                 and tokens[i - 1].text == ","):
                 kind, value = kind0, value0  # "should condemn ... and join": the second verb shares the modal
-            start = tokens[i].start
+            # (", calling the sanctions unlawful" is said whatever the main verb: "refused to comply, calling ...")
+            start = tokens[i].start if not (participle and tokens[i - 1].lemma == "by") else subject_start
+            # ("The junta answered by expelling the envoys": the quote holds its subject, read again the same way)
         else:
             actors, subject_start = _actors(sentence, names, tokens, clause_start, i)
             if urged:
@@ -237,6 +250,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             if not actors and (clause_start < i or opening):  # "Chancellor Olaf Scholz", "the ministry", "the tribunal"
                 lo, hi = opening or (clause_start, i)  # "The minister, a diplomat, banned ...": before the comma
                 who = office_actor(tokens, lo, hi, names, entities, context, carried if clause else "")
+                if not who and not passive_group(tokens, i, j):
+                    # "Member states", "the junta": the phrase itself (a passive's subject is what undergoes it)
+                    who = phrase_actor(tokens, lo, hi, names, entities)
+                    phrased = who
                 if who:
                     actors, subject_start = (who,), tokens[lo].start
             before = sentence[tokens[clause_start].start:tokens[i].start] if clause_start < n else ""
@@ -254,12 +271,14 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 who = (context.person if context is not None else "") or (carried if clause else "")
                 actors, subject_start = ((who,), tokens[clause_start].start) if who else ((), subject_start)
             if actors and (context is None or actors[0] not in context.person_actors):  # "it" is no person
-                if not last_subject and context is not None:
-                    context.subject = actors[0]  # the sentence's first subject: what "it" in the next one is
+                if not last_subject and context is not None and not phrased:
+                    # the sentence's first subject: what "it" in the next one is, and whose an agentless measure is
+                    # (not a thing's: "The curfew remains ...; internet access has been cut" is not the curfew's act)
+                    context.subject = actors[0]
                 last_subject = actors[0]
-            inner = _embedded(tokens, i, j)
+            inner = embedded_at(tokens, i, j)
             if inner is not None:  # "stopped short of confirming whether Japan would join": Japan joins
-                group = _group_start(tokens, inner, j)
+                group = group_start(tokens, inner, j)
                 embedded, _ = _actors(sentence, names, tokens, inner, group)
                 if not embedded and group > inner:  # "confirmed that the closures did not ...", "that the ministry"
                     who = office_actor(tokens, inner, group, names, entities, context)
@@ -295,15 +314,23 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             # passive and its subject
             undergoing, kind, value = passive_at[:3], passive_at[3], passive_at[4]
             i = passive_at[1]
-        if verb.tag == "VBN" and any(tokens[k].lemma == "be" for k in range(i, j)) or passive_at is not None \
+        if passive_group(tokens, i, j) or passive_at is not None \
                 and undergoing == passive_at[:3] and verb.tag in ("VBN", "VBD"):
             # "will be considered", "were imposed": the subject is what undergoes the action. With its
             # actor named after "by" ("The restart was approved by the regulator") it is read the other
             # way round; without one, a measure ("Exports were banned") is the act of the actor the
             # paragraph is about, unless the subject names it ("Japanese imports were banned").
-            undergone = passive(sentence, names, tokens, undergoing[0], undergoing[1], j, kind, value,
-                                undergoing[2] or (context.subject if context is not None else "")
-                                or (carried if clause else ""))
+            thing = undergoer(sentence, names, tokens, undergoing[0], undergoing[1], j, kind, value, entities)
+            assumed = undergoing[2] or (context.subject if context is not None else "") or (carried if clause else "")
+            # a quote read again with the thing it was drafted about: not that thing's own act on itself
+            lo_by, hi_by = by_phrase(tokens, j)  # "are covered by the present plan": the plan covers them
+            by = office_actor(tokens, lo_by, hi_by, names, entities, context) or phrase_actor(
+                tokens, lo_by, hi_by, names, entities) if hi_by > lo_by else ""
+            undergone = thing if thing is not None and thing.actor == assumed else passive(
+                sentence, names, tokens, undergoing[0], undergoing[1], j, kind, value, assumed,
+                (tokens[hi_by - 1].end if by else 0, by))
+            if undergone is None:  # "Internet access has been cut": no actor said, the thing acted on is asked about
+                undergone = thing
             if undergone is not None and undergoing[0] != clause_start:
                 undergone = replace(undergone, start=min(undergone.start, tokens[clause_start].start))  # with its frame
             if undergone is not None:
@@ -329,6 +356,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 i = j + 1
                 continue
         end_index = object_end(tokens, j, stops)
+        if j + 2 < n and tokens[j + 1].lemma == "by" and free_participle(tokens, j + 2):
+            end_index = j + 1  # "answered by withdrawing its envoys": the means is the action (read next)
         if verb.lemma in MANDATIVE and end_index == j + 1 and j + 2 < n and tokens[j + 1].lemma == "that":
             # "demanded that the government carry out seven measures": the demand is the fact, what it asks
             # for is not asserted (the clause is read as a condition is)
@@ -391,7 +420,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             # "Spain abstained", "Beijing has not retaliated"
             facts += bare_action(sentence, names, tokens, clause_start, j, end_index, actors, start, kind, value)
         elif len(facts) == drafted and verb.lemma in LINKING:  # "Sweden remains outside", "has become a member"
-            facts += state(sentence, names, tokens, j, actors, start, kind, value)
+            facts += state(sentence, names, tokens, j, actors, start, kind, value, judged=bool(phrased))
         chain = (actors, start, kind, value) if actors else None
         i = j + 1 if verb.lemma in DEMANDING and j + 1 < n and tokens[j + 1].lemma == "that" else end_index
     facts += noun_actions(sentence, names, tokens, entities, context, last_subject or carried, stops, facts)
@@ -418,128 +447,6 @@ _PERSONAL = re.compile(r"\s*(?:(?:and|but|so|yet)\s+)?(?:[Hh]e|[Ss]he)(?:\s+(?:a
 # Words a quoted clause may start with before its verb ("also banned graphite exports"): no subject of its own.
 _OPENING = re.compile(r"\s*(?:(?:and|but|then|also|later|again|further|subsequently|\w+ly)\s+){0,3}")
 _SHORT_OF = re.compile(r"\bshort\s+of\s+\w+ing\b", re.I)
-
-def _predicate(tokens: list[nlp.Token], i: int, in_chain: bool) -> bool:
-    """Whether the verb at ``i`` heads a verb group (not a participle used as an adjective: "designated
-    persons", "frozen assets", nor a participle clause: ", calling it ...")."""
-    t = tokens[i]
-    prev = tokens[i - 1] if i else None
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if prev is not None and prev.verb and (prev.lemma in AUX or prev.lemma in FRAMES) and t.tag in ("VBN", "VBG"):
-        return False  # part of the group that started before
-    if prev is not None and prev.tag == "TO" and i >= 3 and tokens[i - 3].lemma == "for" and tokens[i - 2].noun:
-        return True  # "it would be a mistake for Japan to divert aid"
-    if prev is not None and prev.tag in ("MD", "TO") or prev is not None and prev.lemma in ("not", "never"):
-        return False  # "would join", "to join": the group starts at the modal (handled by the caller's scan)
-    if t.tag == "MD":
-        return True
-    if t.tag == "VBG":
-        return False  # "calling it ...", "excluding banks": a participle clause, not a statement of its own
-    if t.tag == "VBN":
-        if nxt is not None and nxt.tag[:2] in ("NN", "JJ") and (prev is None or prev.tag in ("DT", "JJ", "PRP$", "IN",
-                                                                                          "CD", "POS", "CC", "VBD",
-                                                                                          "VBN", "VBZ", "VBP")):
-            if not (prev is not None and prev.tag == "CC" and in_chain):
-                return False  # "selected Russian banks", "the frozen assets"
-        if prev is not None and prev.text == "," and nxt is not None and nxt.tag in ("DT", "PRP$", "NNS", "NN"):
-            return True  # "Japan, in a statement, condemned the attack": a participle takes no object
-        return prev is not None and (prev.tag.startswith(("NN", "PRP")) or prev.tag in ("RB", "CC")
-                                     or prev.lemma in AUX)
-    return True
-
-
-def _action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
-    """The index of the action verb of the group starting at ``i``: past auxiliaries, modals, "not",
-    and frames ("refused to", "stopped short of confirming whether X would", "is considering")."""
-    j = i
-    n = len(tokens)
-    for _ in range(12):
-        t = tokens[j]
-        k = j + 1
-        while k < n and (tokens[k].tag in ("RB", "MD", "TO") or tokens[k].lemma in ("not", "n't")
-                         or tokens[k].text in ("n", "'", "\u2019", "t")
-                         or tokens[k].text.lower() == "more" and tokens[k - 1].lemma == "once"  # "had once more ruled"
-                         or t.lemma == "rule" and tokens[k].lemma == "out"
-                         or t.lemma == "leave" and tokens[k].lemma == "open"):  # "left open whether"
-            k += 1
-        nxt = tokens[k] if k < n else None
-        if t.tag == "MD" or (t.verb and (t.lemma in AUX or t.lemma in FRAMES)):
-            if nxt is not None and nxt.verb:
-                j = k
-                continue
-            if t.lemma == "be" and nxt is not None and nxt.lemma in ("a", "an") and k + 1 < n \
-                    and tokens[k + 1].lemma in MISTAKEN:
-                k, nxt = k + 1, tokens[k + 1]  # "it would be a mistake to ban": as "unwise to ban"
-            if t.lemma == "be" and nxt is not None and (nxt.lemma in ADVISABLE or nxt.lemma in DISPOSED
-                                                        or nxt.lemma in MISTAKEN):
-                # "would be wise not to follow", "is unlikely to lift", "is ready to resume"
-                m = k + 1
-                while m < n and (tokens[m].tag == "RB" or tokens[m].lemma in ("advised", "not")):
-                    m += 1
-                if m + 1 < n and tokens[m].tag == "TO" and tokens[m + 1].verb:
-                    j = m + 1
-                    continue
-            m = past_time(tokens, k) if t.lemma in FRAMES else k  # "voted on Tuesday to withdraw"
-            if k < m + 1 < n and tokens[m].tag == "TO" and tokens[m + 1].verb:
-                j = m + 1
-                continue
-            if t.lemma == "stop" and nxt is not None and nxt.lemma == "short":  # "stopped short of confirming"
-                m = k + 1
-                if m < n and tokens[m].lemma == "of" and m + 1 < n and tokens[m + 1].verb:
-                    j = m + 1
-                    continue
-            if nxt is not None and t.lemma in SAYING | {"deny"} and nxt.tag in ("IN", "NNP") and nxt.lemma != "that":
-                m = k  # "announced on Monday that ...": past a short time phrase
-                while m < n and m - k < 4 and tokens[m].tag in ("IN", "NNP", "CD", "DT", "NN") \
-                        and tokens[m].lemma not in ("that", "whether"):
-                    m += 1
-                if m < n and (tokens[m].lemma in ("that", "whether") or tokens[m].tag == "PRP" and m > k
-                              and tokens[m].lemma in ("it", "they")):  # "said on Monday it would not renew"
-                    k, nxt = m, tokens[m]
-            if nxt is not None and (t.lemma in SAYING | HEDGING | {"deny"} or t.lemma == "rule" and k > j + 1) and (
-                    nxt.lemma in ("whether", "that") or nxt.tag == "PRP" and nxt.lemma in ("it", "they")
-                    or nxt.lemma in OPEN_WH and unsaid(tokens, i, j + 1)):  # "has not said how it will respond"
-                # "confirming whether Japan would join": the action is the embedded one
-                m = k + 1  # the embedded verb group: a modal, a finite verb, or "to" and a verb (past quote marks)
-                while m < n and not (tokens[m].tag in ("MD", "VBD", "VBZ", "VBP") or tokens[m].verb
-                                     and tokens[m - 1].tag == "TO") and (tokens[m].tag not in BREAK_TAGS
-                                                                         or tokens[m].text in QUOTE_MARKS):
-                    m += 1
-                if m < n and tokens[m].verb or m < n and tokens[m].tag == "MD":
-                    j = m
-                    continue
-                if t.lemma == "leave":
-                    return None  # "left open whether ...": the open question is all it says
-            if t.lemma in AUX or t.tag == "MD":
-                return None if not t.verb or t.lemma in AUX else j
-        return j if t.verb else None
-    return None
-
-
-def _embedded(tokens: list[nlp.Token], i: int, j: int) -> Optional[int]:
-    """The index after "whether"/"that" inside the verb group i..j, if the group embeds a clause."""
-    for k in range(j - 1, i, -1):
-        if tokens[k].lemma in ("whether", "that", "if") or tokens[k].lemma in OPEN_WH and unsaid(tokens, i, k):
-            return k + 1
-    return None
-
-
-def _group_start(tokens: list[nlp.Token], lo: int, j: int) -> int:
-    """The first modal, auxiliary or verb from ``lo`` on (the embedded verb group)."""
-    for k in range(lo, j + 1):
-        if tokens[k].tag == "MD" or tokens[k].verb:
-            return k
-    return j
-
-
-def _coordinated(tokens: list[nlp.Token], clause_start: int, i: int) -> bool:
-    """Whether the verb at ``i`` continues the previous verb's subject ("... and joined")."""
-    k = i - 1
-    while k >= clause_start and tokens[k].tag in ("RB", "MD") or (k >= 0 and tokens[k].lemma in AUX
-                                                                  and tokens[k].verb and k >= clause_start):
-        k -= 1
-    return k >= 0 and tokens[k].tag == "CC" and tokens[k].lemma in ("and", "or", "but")
-
 
 def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
             i: int) -> tuple[tuple[str, ...], int]:

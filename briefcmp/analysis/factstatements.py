@@ -107,7 +107,8 @@ def _read_through(fact: Fact) -> tuple[str, frozenset[str]]:
     from briefcmp.analysis import nlp
 
     verb, drop = fact.verb, set()
-    particle = re.match(r"(over|up|through|out|off)\b(?:\s+(?:to|of|on))?", fact.object_text.lower())
+    particle = re.match(r"(" + "|".join(sorted({p for _, p in PHRASAL})) + r")\b(?:\s+(?:to|of|on))?",
+                        fact.object_text.lower())  # (the particles the table knows: "set aside", "struck down")
     if particle and (verb, particle.group(1)) in PHRASAL:  # "took over the sanctions": adopted them
         verb = PHRASAL[(verb, particle.group(1))]
     tokens = None

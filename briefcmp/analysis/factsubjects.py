@@ -222,7 +222,8 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
     lows = [t.text.lower() for t in np]
     named = [e for a, b, e in names if np[0].start <= a and b <= np[-1].end]
     country = next((e for e in named if e in _countries()), "")
-    fallback = ctx.home or carried
+    # (no home country: the country the paragraph is about, its last subject: "Taiwan ... The government said")
+    fallback = ctx.home or carried or (ctx.subject if ctx.subject in _countries() else "")
     titles = [k for k, w in enumerate(lows) if w in NATIONAL_TITLES or w in LOCAL_TITLES]
     if titles:
         k = titles[-1]
@@ -275,8 +276,13 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
             if len(full) == 1:
                 return full.pop()
         # "the prefectural assembly", and "the Niigata prefectural assembly" alike: the body by its kind
-        return entities.adopt(" ".join(t.text.lower() for t in np if t.tag in ("JJ", "NN", "NNS")
-                                       or t.lemma in BODY_NOUNS))
+        # "the High Court" and "the Supreme Court" are two courts: a capitalised common word says which; a place's
+        # name does not ("the Niigata prefectural assembly" is still the prefectural assembly)
+        named_at = [(a, b) for a, b, _ in names]
+        kept = [t for t in np if t.tag in ("JJ", "NN", "NNS") or t.lemma in BODY_NOUNS or t.tag in ("NNP", "NNPS")
+                and nlp.is_common_word(t.text) and not any(a <= t.start < b for a, b in named_at)]
+        capital = any(t.tag in ("NNP", "NNPS") and t.lemma not in BODY_NOUNS for t in kept)
+        return entities.adopt(" ".join(t.text if capital else t.text.lower() for t in kept))
     if len(np) <= 3 and all(t.tag in ("NNP", "NNPS") and t.text[:1].isupper() for t in np) and not named \
             and tokens[lo].lemma == "the" and (head.lemma in GOVERNMENT_NOUNS or head.lemma == "office"):
         return entities.adopt(" ".join(t.text for t in np))  # "the Commerce Department" of no country the text says
@@ -347,3 +353,114 @@ def remember(tokens: list[nlp.Token], lo: int, hi: int, actor: str, context: Opt
                                                    for t in np[titles[-1] + 1:]):
         for t in np[titles[-1] + 1:]:
             context.know(t.text.lower(), lows[titles[-1]], actor)
+
+
+# Determiners that quantify a whole subject ("every member", "all member states", "each party", "no company"):
+# the actor is the kind of thing quantified ("no" also negates the value: the caller reads it).
+_UNIVERSAL = frozenset("every all each both no neither".split())
+# Words that head a subject phrase without naming anyone that acts: a time ("Last week"), a quantity ("Many"),
+# a pronoun the tagger calls a noun.
+_NOT_ACTORS = frozenset("one ones thing things something nothing anything everything someone anyone everyone nobody "
+                        "none lot lots number part rest".split())
+# Those who comment on what others do, in the voice of a report ("Analysts welcomed ...", "Critics attacked ...",
+# "The report stopped short of ..."): a reaction or a document, not an actor of the events reported.
+_COMMENTATORS = frozenset("analyst critic observer expert commentator economist scholar researcher report study "
+                          "paper article analysis survey".split())
+MAX_PHRASE_WORDS = 4
+
+
+def phrase_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int, int, str]],
+                 entities: Entities) -> str:
+    """The actor of a subject noun phrase that names no registered entity, person or office ("Member states",
+    "the junta", "Every ECOWAS member", "The Appellate Division", "The levy on imported steel"): the phrase
+    itself, its common nouns as lemmas and its names as written ("member state", "ECOWAS member", "Appellate
+    Division", "levy on imported steel"), so that two briefs' statements about "member states" share an actor.
+    Articles, possessive pronouns ("its members") and quantifiers of the whole ("every", "all") are left out;
+    a name's government or court ("Transnistria's government") is the name's. "" when the phrase is more than
+    a few adjectives and nouns (and one phrase of "of", "on", "for" or "with"), holds another possessive
+    ("Guinea's participation": whose), or ends in a word that names no one ("Many", "the rest")."""
+    owned = _owned_body(tokens, lo, hi, names, entities)
+    if owned:
+        return owned
+    while lo + 2 < hi and tokens[lo].lemma in ("last", "this", "next", "earlier") and _is_time(tokens[lo + 1]):
+        lo += 2  # "Last week parliament approved ...": when, before who
+    k = lo + (lo < hi and (tokens[lo].lemma in _UNIVERSAL or tokens[lo].lemma in ("a", "an")))
+    k += k < hi and tokens[k].tag in ("DT", "PRP$") and tokens[k].lemma in ("the", "its", "their")  # "all the"
+    k = _past_common_owner(tokens, k, hi, names)  # "the country's gas reserves": the reserves (whose: the text's)
+    if k + 1 < hi and re.fullmatch(r"(?:19|20)\d\d", tokens[k].text) and tokens[k + 1].noun:
+        k += 1  # "The 2023 ban": the ban ("Three ships" is a count: no actor)
+    cut = next((m for m in range(k + 1, hi) if tokens[m].tag == "IN"), hi)  # "the levy | on imported steel"
+    np = _subject_phrase(tokens, k, cut)
+    tail = tokens[cut + 1:hi] if cut < hi and tokens[cut].lemma in _OF else []
+    if cut < hi and (not tail or len(tail) > MAX_PHRASE_WORDS + 1 or not all(
+            t.tag[:2] in ("NN", "JJ") or t.tag == "VBN" or t.tag == "DT" and t.lemma == "the"
+            or t.tag == "IN" and t.lemma in _OF for t in tail)):
+        return ""  # "Guinea, in a statement", "the ban in 2014": not one noun phrase
+    # ("the ban on exports of bauxite ore": a phrase of "of" inside the first is still one noun phrase)
+    tail = [t for t in tail if t.tag != "DT"]
+    if not np or len(np) > MAX_PHRASE_WORDS or not np[-1].noun or np[-1].lemma in _NOT_ACTORS or _is_time(np[-1]) \
+            or np[-1].lemma in _COMMENTATORS or tail and not tail[-1].noun:
+        return ""
+    if any(t.tag == "POS" or t.text in ("'s", "\u2019s", "'", "s") for t in np):
+        return ""
+    if any(t.tag in ("NN", "NNS") and not re.fullmatch(r"[A-Za-z][A-Za-z-]*", t.text) for t in np + tail):
+        return ""
+    inside = [(a, b, e) for a, b, e in names if np[0].start <= a and b <= np[-1].end]
+    if inside and any(a <= np[-1].start < b for a, b, _ in inside):
+        return ""  # the phrase ends in a name: the name's own rules decided, and found no actor
+    words = [_phrase_word(t, t.start == tokens[0].start, inside) for t in np]
+    whose = {e for a, b, e in names if tail and tail[0].start <= a and b <= tail[-1].end}
+    if (np[-1].lemma in GOVERNMENT_NOUNS or np[-1].text.lower() in NATIONAL_TITLES) and len(whose) == 1 \
+            and whose <= _countries() and all(t.tag in ("NNP", "NNPS", "IN") for t in tail):
+        return whose.pop()  # "the Government of Kenya", "the President of the Republic of Poland": the country's
+    if tail:
+        words += [tokens[cut].lemma] + [t.lemma if t.tag == "IN" else _phrase_word(t, False, names) for t in tail]
+    return entities.adopt(" ".join(words))
+
+
+_OF = frozenset({"of", "on", "for", "with"})
+
+
+def _past_common_owner(tokens: list[nlp.Token], k: int, hi: int, names: list[tuple[int, int, str]]) -> int:
+    """Where a phrase starts after a possessive of common nouns ("the country's gas reserves", "the
+    company's plan"): whose they are the text says around it; a named owner ("Guinea's") is kept."""
+    m = k
+    while m < hi and tokens[m].tag in ("NN", "NNS") and tokens[m].text.islower() \
+            and not any(a <= tokens[m].start < b for a, b, _ in names):
+        m += 1
+    if m == k or m >= hi or not (tokens[m].tag == "POS" or tokens[m].text in ("'s", "\u2019s", "'")):
+        return k
+    m += 1
+    return m + (m < hi and tokens[m].text == "s")
+
+
+def _phrase_word(t: nlp.Token, first: bool, inside) -> str:
+    """A word of a phrase actor: a name as written ("ECOWAS" keeps its letters: the tagger's lemma is "ecowa"),
+    a common noun as its lemma, also when it is capitalised as the sentence's first word ("Farmers": farmer)."""
+    if any(a <= t.start < b for a, b, *_ in inside) or t.text.isupper() and len(t.text) > 1:
+        return t.text
+    if t.tag in ("NNP", "NNPS") and not (first and nlp.is_common_word(t.text)):
+        return t.text
+    if t.tag in ("NNP", "NNPS"):
+        return (nlp.lemma(t.text.lower(), "NNS" if t.tag == "NNPS" or t.text.endswith("s") else "NN")
+                or t.text.lower())
+    return t.lemma.lower() if t.noun else t.text.lower()  # "imported steel", not "import steel"
+
+
+def _owned_body(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int, int, str]],
+                entities: Entities) -> str:
+    """The entity whose own government, court or body a phrase names ("Transnistria's government", "the
+    bloc's commission"), else ""."""
+    np = _subject_phrase(tokens, lo, hi)
+    if len(np) < 3 or not (np[-1].lemma in GOVERNMENT_NOUNS or np[-1].lemma in BODY_NOUNS):
+        return ""
+    k = next((m for m in range(len(np)) if np[m].tag == "POS" or np[m].text in ("'s", "\u2019s", "'")), -1)
+    if k < 1:
+        return ""
+    owner = next((e for a, b, e in names if a == np[0].start and b >= np[k - 1].end), "")
+    if not owner and all(t.tag in ("NNP", "NNPS") and not nlp.is_common_word(t.text) for t in np[:k]):
+        owner = entities.adopt(" ".join(t.text for t in np[:k]))  # a name no list holds ("Transnistria")
+    if not owner:
+        return ""
+    rest = [t for t in np[k + 1:] if t.text not in ("s", "'s", "\u2019s")]
+    return owner if rest and all(t.lemma in _OFFICE_WORDS or t is rest[-1] for t in rest) else ""

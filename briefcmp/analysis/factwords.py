@@ -27,7 +27,7 @@ FRAMES = NEGATING | HEDGING | SAYING | ADVISING | frozenset({"stop", "need", "co
                                                               "agree", "move", "support", "back", "vote", "opt",
                                                               "choose", "cease", "quit", "pledge", "promise",
                                                               "vow", "undertake", "threaten", "offer", "leave",
-                                                              "compel",
+                                                              "compel", "require", "obligate",  # "are required to"
                                                               "force", "oblige", "allow", "permit",
                                                               "rule"})  # "ruled out sending": negated (modality)
 # "would be wise (not) to", "would be well advised to": advice in the words of a judgement.
@@ -36,6 +36,7 @@ ADVISABLE = frozenset({"wise", "prudent", "right", "well", "unwise"})
 MISTAKEN = frozenset({"mistake", "error", "blunder", "folly"})
 # "is unlikely to lift", "is ready to resume": how disposed the subject is to the action after "to".
 DISPOSED = frozenset({"likely", "unlikely", "ready", "willing", "unwilling", "prepared", "poised", "set", "due",
+                      "able", "unable", "free", "committed",  # "will not be able to", "remains committed to leading"
                       "keen", "eager"})
 # "denied reports that ...", "dismissed claims that ...": the reported clause did not happen.
 DENYING = frozenset({"deny", "dismiss", "reject", "refute", "rebut"})
@@ -93,7 +94,10 @@ def scope_value(scope: tuple[str, ...]) -> str:
     return classes.pop() if len(classes) == 1 else ""
 
 
-NEGATION = re.compile(r"\b(?:not|never|no\s+longer|neither|nor|ceas(?:e|ed|es|ing)|quit|stopp?(?:ed|s)?(?!\s+short))\b|"
+# "has no plans to amend", "had no intention of following", "has no power to deploy": the action is denied
+INTENT_NOUNS = frozenset({"plan", "intention", "intent", "power", "authority", "right", "mandate", "desire", "wish"})
+NEGATION = re.compile(r"\bha(?:s|ve|d|ving)\s+no\s+(?:" + "|".join(sorted(INTENT_NOUNS)) + r")s?\s+(?:to|of)\b|"
+                      r"\b(?:not|never|no\s+longer|neither|nor|ceas(?:e|ed|es|ing)|quit|stopp?(?:ed|s)?(?!\s+short))\b|"
                        r"n['\u2019]t\b|\byet\s+to\b", re.I)
 _HEDGE = re.compile(r"\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|undecided|whether|le(?:ft|aves?|aving)\s+open|"
                     r"on\s+the\s+fence|non-?committal|"
@@ -102,7 +106,9 @@ _HEDGE = re.compile(r"\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|undecided|whether|le
                     r"(?:how|when|which|what|where|why)|"
                     r"not\s+(?:yet\s+)?(?:decided|clear)|has\s+yet\s+to\s+decide|weigh(?:s|ed|ing)?|"
                     r"consider(?:s|ed|ing)?|mull(?:s|ed|ing)?)\b", re.I)
-_FORECAST = re.compile(r"\b(?:will|would|could|may|might|shall|(?:is|are|was|were)\s+(?:likely|unlikely|expected|"
+# ("shall" is not here: in the legal and official register it states an obligation in force, "the State shall not
+# extradite its nationals", and news do not use it of the future)
+_FORECAST = re.compile(r"\b(?:will|would|could|may|might|(?:is|are|was|were)\s+(?:likely|unlikely|expected|"
                        r"set|poised|bound|due)\s+to|"
                        r"(?:is|are|was|were)\s+not\s+(?:likely|expected|set|poised)\s+to|"
                        r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:ready|prepared|keen|eager|willing)\s+to|"
@@ -135,7 +141,10 @@ WHEN_PHRASE = re.compile(r"\b(?:with\s+(?:immediate\s+)?effect|for\s+an?\s+(?:in
 # "announced that it would join", "said it will not send": a decision reported, not a forecast.
 _COMMITTED = re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|decided|decides|pledged|pledges|"
                         r"promised|promises|vowed|vows|agreed|agrees)\b(?:\s+(?:that|on\s+\w+))?(?:\s+\w+){1,3}?\s+"
-                        r"(?:would|will|wo)\b", re.I)
+                        r"(?:would|will|wo)\b|"
+                        # "told Premier Li at the summit that Italy would leave": said to someone, past its addressee
+                        r"\b(?:told|tells|informed|informs|assured|assures|notified|notifies)\b[^.;:]{1,60}?\bthat"
+                        r"(?:\s+\w+){1,3}?\s+(?:would|will|wo)\b", re.I)
 # Nouns whose "that" clause is someone's claim, not the brief's ("rejected the claim that the ban
 # discriminated"): nothing in it is drafted as a fact. (A fear or possibility "that China could ..." is
 # drafted: its modal makes it a forecast.)
@@ -175,7 +184,7 @@ def modality(region: str, group: str) -> tuple[str, str]:
     hedged = bool(_HEDGE.search(text)) or bool(_NOT_RULED_OUT.search(group))  # "did not rule out": still possible
     negated = bool(NEGATION.search(text)) or bool(re.search(
         r"\b(?:refus|declin|fail|reject|resist)\w*\s+to\b|\bavoid\w*\b|\bden(?:y|ies|ied|ying)\b|"
-        r"\brul(?:e|es|ed|ing)\s+out\b|\b(?:unlikely|unwilling)\s+to\b|"
+        r"\brul(?:e|es|ed|ing)\s+out\b|\b(?:unlikely|unwilling|unable)\s+to\b|"
         r"\b(?:refus|declin|reject|resist|rebuff|dismiss)\w*\s+(?:\w+\s+){0,2}(?:calls?|demands?|requests?|pressure|"
         r"proposals?|appeals?)\s+to\b", text, re.I))  # "rejected calls to reopen the border"
     if hedged:
@@ -189,4 +198,7 @@ def modality(region: str, group: str) -> tuple[str, str]:
 # joined it): (verb lemma, particle) -> the action.
 PHRASAL = {("take", "over"): "adopt", ("sign", "up"): "join", ("wave", "through"): "approve",
            ("rush", "through"): "approve", ("pull", "out"): "withdraw", ("back", "out"): "withdraw",
-           ("call", "off"): "cancel", ("hold", "off"): "delay", ("put", "off"): "delay", ("phase", "out"): "end"}
+           ("call", "off"): "cancel", ("hold", "off"): "delay", ("put", "off"): "delay", ("phase", "out"): "end",
+           # the courts' register: "set aside the ruling", "struck down the law", "threw out the case"
+           ("set", "aside"): "annul", ("strike", "down"): "annul", ("throw", "out"): "reject",
+           ("turn", "down"): "reject", ("break", "off"): "end", ("shut", "down"): "close"}

@@ -48,6 +48,9 @@ def question(fact: Fact, entities: Entities) -> str:
     who = entities.label(fact.actor)
     who = who if who[:1].isupper() else f"the {who}"  # "the tribunal"
     obj = re.sub(r"^(?:its|their)\b", "its", obj)
+    if fact.undergone:  # "Was internet access cut?": the thing acted on, no actor said
+        return {"recommendation": f"Should {who} be {obj}?", "forecast": f"Will {who} be {obj}?"}.get(
+            fact.kind, f"Was {who} {obj}?")
     if fact.verb == "be":  # a state: "Is Brazil a member of OPEC?", "Will it be ...?", "Should it be ...?"
         return {"recommendation": f"Should {who} be {obj}?", "forecast": f"Will {who} be {obj}?"}.get(
             fact.kind, f"Is {who} {obj}?")

@@ -1,0 +1,188 @@
+"""The verb group of a statement in a tagged sentence: where it starts, which verb is its action, and its shape.
+
+``predicate`` says whether a verb heads a verb group (not a participle used as an adjective); ``action_verb``
+walks past auxiliaries, modals, adverbs and frames ("has since quietly eased", "refused to join", "stopped
+short of confirming whether X would", "are hereby required to") to the action; ``free_participle`` finds a
+participle clause whose subject is the main clause's (", calling the sanctions unlawful", "answered by
+withdrawing its envoys"); ``passive_group``, ``embedded_at``, ``group_start`` and ``coordinated_at`` read the
+group's voice, an embedded clause and coordination. Split from ``briefcmp.analysis.facts``, which reads
+the statements.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from briefcmp.analysis import nlp
+from briefcmp.analysis.factclauses import OPEN_WH, past_time, unsaid
+from briefcmp.analysis.factforms import CALLING
+from briefcmp.analysis.factwords import (
+    ADVISABLE, AUX, BREAK_TAGS, DISPOSED, FRAMES, HEDGING, INTENT_NOUNS, MISTAKEN, NOT_ACTIONS, QUOTE_MARKS, SAYING,
+)
+
+
+def predicate(tokens: list[nlp.Token], i: int, in_chain: bool) -> bool:
+    """Whether the verb at ``i`` heads a verb group (not a participle used as an adjective: "designated
+    persons", "frozen assets", nor a participle clause: ", calling it ...")."""
+    t = tokens[i]
+    prev = tokens[i - 1] if i else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if prev is not None and prev.verb and (prev.lemma in AUX or prev.lemma in FRAMES) and t.tag in ("VBN", "VBG"):
+        return False  # part of the group that started before
+    if prev is not None and prev.tag == "TO" and i >= 3 and tokens[i - 3].lemma == "for" and tokens[i - 2].noun:
+        return True  # "it would be a mistake for Japan to divert aid"
+    if prev is not None and prev.tag in ("MD", "TO") or prev is not None and prev.lemma in ("not", "never"):
+        return False  # "would join", "to join": the group starts at the modal (handled by the caller's scan)
+    if t.tag == "MD":
+        return True
+    if t.tag == "VBG":
+        return False  # "calling it ...", "excluding banks": a participle clause, not a statement of its own
+    if t.tag == "VBN":
+        if nxt is not None and nxt.tag[:2] in ("NN", "JJ") and (prev is None or prev.tag in ("DT", "JJ", "PRP$", "IN",
+                                                                                          "CD", "POS", "CC", "VBD",
+                                                                                          "VBN", "VBZ", "VBP")):
+            if not (prev is not None and prev.tag == "CC" and in_chain):
+                return False  # "selected Russian banks", "the frozen assets"
+        if prev is not None and prev.text == "," and nxt is not None and nxt.tag in ("DT", "PRP$", "NNS", "NN"):
+            return True  # "Japan, in a statement, condemned the attack": a participle takes no object
+        return prev is not None and (prev.tag.startswith(("NN", "PRP")) or prev.tag in ("RB", "CC")
+                                     or prev.lemma in AUX)
+    return True
+
+
+def action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
+    """The index of the action verb of the group starting at ``i``: past auxiliaries, modals, "not",
+    and frames ("refused to", "stopped short of confirming whether X would", "is considering")."""
+    j = i
+    n = len(tokens)
+    for _ in range(12):
+        t = tokens[j]
+        k = j + 1
+        while k < n and (tokens[k].tag in ("RB", "MD", "TO") or tokens[k].lemma in ("not", "n't")
+                         or _adverbial(tokens, k)  # "has since quietly eased": a preposition with no object
+                         or tokens[k].tag == "PRP" and tokens[k].lemma.endswith(("self", "selves"))  # "does not itself"
+                         or tokens[k].text in ("n", "'", "\u2019", "t")
+                         or tokens[k].text.lower() == "more" and tokens[k - 1].lemma == "once"  # "had once more ruled"
+                         or t.lemma == "rule" and tokens[k].lemma == "out"
+                         or t.lemma == "leave" and tokens[k].lemma == "open"):  # "left open whether"
+            k += 1
+        nxt = tokens[k] if k < n else None
+        if t.tag == "MD" or (t.verb and (t.lemma in AUX or t.lemma in FRAMES or t.lemma == "remain" and nxt is not None
+                                         and nxt.text.lower() in DISPOSED)):  # "remains free to enter"
+            if nxt is not None and nxt.verb:
+                j = k
+                continue
+            if t.lemma == "be" and nxt is not None and nxt.lemma in ("a", "an") and k + 1 < n \
+                    and tokens[k + 1].lemma in MISTAKEN:
+                k, nxt = k + 1, tokens[k + 1]  # "it would be a mistake to ban": as "unwise to ban"
+            if t.lemma in ("be", "remain") and nxt is not None and (
+                    nxt.lemma in ADVISABLE or nxt.text.lower() in DISPOSED or nxt.lemma in MISTAKEN):
+                # "would be wise not to follow", "is unlikely to lift", "is ready to resume"
+                m = k + 1
+                while m < n and (tokens[m].tag == "RB" or tokens[m].lemma in ("advised", "not")):
+                    m += 1
+                if m + 1 < n and tokens[m].tag == "TO" and tokens[m + 1].verb:
+                    j = m + 1
+                    continue
+            m = past_time(tokens, k) if t.lemma in FRAMES else k  # "voted on Tuesday to withdraw"
+            if k < m + 1 < n and tokens[m].tag == "TO" and tokens[m + 1].verb:
+                j = m + 1
+                continue
+            if t.lemma == "have" and nxt is not None and nxt.lemma == "no" and k + 3 < n \
+                    and tokens[k + 1].lemma in INTENT_NOUNS and tokens[k + 2].lemma in ("to", "of") \
+                    and tokens[k + 3].verb:
+                j = k + 3  # "has no plans to amend the act": not amending it (the value reads the frame)
+                continue
+            if t.lemma == "stop" and nxt is not None and nxt.lemma == "short":  # "stopped short of confirming"
+                m = k + 1
+                if m < n and tokens[m].lemma == "of" and m + 1 < n and tokens[m + 1].verb:
+                    j = m + 1
+                    continue
+            if nxt is not None and t.lemma in SAYING | {"deny"} and nxt.tag in ("IN", "NNP") and nxt.lemma != "that":
+                m = k  # "announced on Monday that ...": past a short time phrase
+                while m < n and m - k < 4 and tokens[m].tag in ("IN", "NNP", "CD", "DT", "NN") \
+                        and tokens[m].lemma not in ("that", "whether"):
+                    m += 1
+                if m < n and (tokens[m].lemma in ("that", "whether") or tokens[m].tag == "PRP" and m > k
+                              and tokens[m].lemma in ("it", "they")):  # "said on Monday it would not renew"
+                    k, nxt = m, tokens[m]
+            if nxt is not None and (t.lemma in SAYING | HEDGING | {"deny"} or t.lemma == "rule" and k > j + 1) and (
+                    nxt.lemma in ("whether", "that") or nxt.tag == "PRP" and nxt.lemma in ("it", "they")
+                    or nxt.lemma in OPEN_WH and unsaid(tokens, i, j + 1)):  # "has not said how it will respond"
+                # "confirming whether Japan would join": the action is the embedded one
+                m = k + 1  # the embedded verb group: a modal, a finite verb, or "to" and a verb (past quote marks)
+                while m < n and not (tokens[m].tag in ("MD", "VBD", "VBZ", "VBP") or tokens[m].verb
+                                     and tokens[m - 1].tag == "TO") and (tokens[m].tag not in BREAK_TAGS
+                                                                         or tokens[m].text in QUOTE_MARKS):
+                    m += 1
+                if m < n and tokens[m].verb or m < n and tokens[m].tag == "MD":
+                    j = m
+                    continue
+                if t.lemma == "leave":
+                    return None  # "left open whether ...": the open question is all it says
+            if t.lemma in AUX or t.tag == "MD":
+                return None if not t.verb or t.lemma in AUX else j
+        return j if t.verb else None
+    return None
+
+
+# Participles that work as prepositions ("including", "following the vote", "according to", "given the risk"):
+# they open no action of the subject's. A closed class of English grammar.
+_PREPOSITIONAL = frozenset("include exclude follow accord regard concern consider give pend bar notwithstand start "
+                           "begin compare depend exempt save".split())
+
+
+def free_participle(tokens: list[nlp.Token], i: int) -> bool:
+    """Whether the -ing form at ``i`` opens a participle clause whose subject is the main clause's ("..., calling
+    the sanctions unlawful", "answered by withdrawing its envoys"): after a comma or "by", not a preposition in
+    participle form, not a report ("saying ...": read as what is said)."""
+    t = tokens[i]
+    return t.tag == "VBG" and i > 0 and (tokens[i - 1].text == "," or tokens[i - 1].lemma == "by") \
+        and t.lemma not in _PREPOSITIONAL and t.lemma not in SAYING \
+        and (t.lemma not in NOT_ACTIONS or t.lemma in CALLING) \
+        and i + 1 < len(tokens) and tokens[i + 1].tag not in BREAK_TAGS
+
+
+def _adverbial(tokens: list[nlp.Token], k: int) -> bool:
+    """Whether the preposition at ``k`` stands as an adverb inside a verb group ("has since eased", "has since
+    quietly eased"): a verb or an adverb follows it at once, so it has no object of its own."""
+    return tokens[k].tag == "IN" and tokens[k].lemma not in ("that", "whether", "if", "because", "as", "than") \
+        and k + 1 < len(tokens) and (tokens[k + 1].tag in ("RB", "VBN", "VBD") or tokens[k + 1].tag == "VBG"
+                                     and tokens[k - 1].lemma == "be")
+
+
+def passive_group(tokens: list[nlp.Token], i: int, j: int) -> bool:
+    """Whether the verb group i..j is a passive ("were banned", "has been frozen"; "has been cut", which the tagger
+    may read as a past tense: after a form of "be" it is the participle)."""
+    if tokens[j].tag == "VBN":
+        return any(tokens[k].lemma == "be" for k in range(i, j))
+    k = j - 1
+    while k >= i and tokens[k].tag in ("RB", "RBR"):
+        k -= 1
+    return tokens[j].tag in ("VBD", "VB") and k >= i and tokens[k].lemma == "be" and tokens[k].verb \
+        and tokens[j].lemma != "be"
+
+
+def embedded_at(tokens: list[nlp.Token], i: int, j: int) -> Optional[int]:
+    """The index after "whether"/"that" inside the verb group i..j, if the group embeds a clause."""
+    for k in range(j - 1, i, -1):
+        if tokens[k].lemma in ("whether", "that", "if") or tokens[k].lemma in OPEN_WH and unsaid(tokens, i, k):
+            return k + 1
+    return None
+
+
+def group_start(tokens: list[nlp.Token], lo: int, j: int) -> int:
+    """The first modal, auxiliary or verb from ``lo`` on (the embedded verb group)."""
+    for k in range(lo, j + 1):
+        if tokens[k].tag == "MD" or tokens[k].verb:
+            return k
+    return j
+
+
+def coordinated_at(tokens: list[nlp.Token], clause_start: int, i: int) -> bool:
+    """Whether the verb at ``i`` continues the previous verb's subject ("... and joined")."""
+    k = i - 1
+    while k >= clause_start and tokens[k].tag in ("RB", "MD") or (k >= 0 and tokens[k].lemma in AUX
+                                                                  and tokens[k].verb and k >= clause_start):
+        k -= 1
+    return k >= 0 and tokens[k].tag == "CC" and tokens[k].lemma in ("and", "or", "but")
