@@ -20,8 +20,8 @@ PER_BASE = re.compile(r"\s+per\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<what>(?:[a-
                        r"population|children|women|men)|[a-z]+s|people|population|children)\b")
 # "Deportations rose to 16,400", "visitors from South Korea numbered 8,817,800": the subject is counted
 COUNTED_BEFORE = re.compile(r"\b(?P<n>[A-Za-z]{4,})(?:\s+(?:in|of|from|to)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
-                             r"\s+(?:reached|totall?ed|"
-                             r"numbered|stood\s+at|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to|increased\s+to|"
+                             r"\s+(?:reached|totall?ed|numbers?|totals?|reach(?:es)?|stood\s+at|"
+                             r"numbered|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to|increased\s+to|"
                              r"decreased\s+to|grew\s+to|jumped\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
                              r"almost\s+|roughly\s+|more\s+than\s+|over\s+)?$")
 # What names a number with no unit as a figure (see bare_figure).
@@ -47,6 +47,9 @@ _COUNT_CHANGE_BEFORE = re.compile(r"\b(?:rose|fell|grew|gained|increased|decreas
 _JOBS = re.compile(r"\b(?:payrolls?|employment|jobs?|hiring|job\s+(?:gains?|growth))\b", re.I)
 _JOBS_NOT = re.compile(r"\b(?:unemploy\w*|jobless\w*|people|persons|workers|firms|companies|applicants|openings|"
                        r"vacancies|claims|layoffs)\b", re.I)
+# "ran at a seasonally adjusted annual rate of 1,289,000", "to an annualized 533,000": a flow counted per year
+_ANNUAL_RATE_BEFORE = re.compile(r"\b(?:(?:annual|annuali[sz]ed|yearly)\s+(?:rate|pace)\s+of|an\s+annuali[sz]ed)\s+"
+                                 + _QUALIFIER + r"$", re.I)
 _LABEL_BEFORE = re.compile(r"[A-Za-z)]:\s+" + _QUALIFIER + r"$")
 _COMPARED_AFTER = re.compile(r"\s+(?:(?:lower|higher|more|fewer|less)\s+than|(?:monthly\s+|annual\s+|yearly\s+)?"
                              r"(?:average|increase|gain|rise|drop|decline|decrease|loss)\b)")
@@ -98,7 +101,8 @@ def bare_figure(text: str, a: int, b: int, token: str, amount: float, s0: int,
         return with_bound(text, start, b, "count", Value("quantity", amount=value, unit=noun))
     if not grouped:
         return None
-    if sign or _COUNT_CHANGE_BEFORE.search(lead) or _LABEL_BEFORE.search(lead) or _COMPARED_AFTER.match(text, b):
+    if sign or _COUNT_CHANGE_BEFORE.search(lead) or _LABEL_BEFORE.search(lead) or _COMPARED_AFTER.match(text, b) \
+            or _ANNUAL_RATE_BEFORE.search(lead):
         # "payroll employment edged up by 114,000", "Nonfarm payrolls: +114,000": jobs are counted
         said = re.split(r";\s|\.\s|,\s+(?:and|but|while)\s", lead)[-1]  # a label before a colon too
         jobs = _JOBS.search(said) and not _JOBS_NOT.search(said)

@@ -32,7 +32,7 @@ from briefcmp.drafting.barecounts import COUNTED_BEFORE, PER_BASE, bare_figure, 
 from briefcmp.drafting.dates import (EVENT_VERB, YEAR, DateMention, dateline_span, event_year, find_dates, fiscal_period,
                                      pdate)
 from briefcmp.drafting.fiscalparts import fiscal_parts
-from briefcmp.drafting.fractions import RATE_NOUN, change_then_level, fraction_at, percent_base
+from briefcmp.drafting.fractions import RATE_NOUN, change_then_level, fraction_at, percent_base, proportion_at
 from briefcmp.drafting.lettercurrency import letter_currency
 from briefcmp.drafting.nochange import no_change_figures
 from briefcmp.drafting.numbers import FOLD_WORDS, NUMWORD, TOKEN, number_value
@@ -41,7 +41,8 @@ from briefcmp.drafting.ranks import phrase_ranks, rank_at
 from briefcmp.drafting.spans import SpanSet, excluded_spans
 from briefcmp.drafting.tables import TableUnits
 from briefcmp.drafting.unitwords import (
-    DURATION_FACTOR, SCALE_AFTER, counted_noun, digits_stand_alone, event_noun, plural_noun, prefix_currency, range_after,
+    DURATION_FACTOR, SCALE_AFTER, counted_noun, digits_stand_alone, event_noun, gapped_currency, plural_noun, prefix_currency,
+    range_after,
     unit_after,
 )
 
@@ -228,6 +229,8 @@ class _Finder:
                 self._last_bare = (self.sentence_of(start, end)[0], got[2])
             if got[2] == "count":  # "visitors from Korea numbered 8,817,800, followed by China with ..."
                 self._last_count = (self.sentence_of(start, end)[0], got[3].unit)
+            if got[2] == "money" and got[3].scale:  # "cuts of 40 billion euros and tax rises for 20 billion"
+                self._last_money = (self.sentence_of(start, end)[0], end, got[3].unit)
         found.extend(phrase_ranks(self.text, self.blocked, self.used))
         found.extend(no_change_figures(self.text, self.sentences, self.blocked, self.used))  # "were unchanged": 0
         figures = []
@@ -471,6 +474,9 @@ class _Finder:
         amount = number_value(token)
         if amount is None:
             return None
+        share = proportion_at(text, a, b, amount, words)  # "three in four refugees": 75 percent, not 4 refugees
+        if share is not None:
+            return share
         hanging = _HANGING_RANGE.match(text, b) if not words else None
         letters = ("", a)
         if not words and re.search(r"[A-Za-z]\s?$", text[max(0, a - 2):a]):  # "W9.18tn", "R4.2bn", "Ksh 50bn"
@@ -545,12 +551,15 @@ class _Finder:
             kind = "count"
             if not words and not currency:  # "the number of visitors hit a record 36.87 million": visitors
                 unit = self.counted_by_sentence(a) or unit
+            if not words and not currency and not unit:
+                unit = gapped_currency(text, self.sentence_of(a, b)[0], a, self.__dict__.get("_last_money"))
+                kind = "money" if unit else kind
         if kind == "times":
             kind, unit = "count", event_noun(text, a) or "times"
         if not words and not currency and not scale and kind in ("count", "duration", "multiple") \
                 and re.fullmatch(YEAR, token):
             return None  # "2022 sanctions": a year
-        if reference_before(before):
+        if reference_before(before) and not scale:  # ("refugees number 43.4 million": a verb; no "No. 4 million")
             return None
         if kind in ("count", "duration") and not currency and not words and after.kind != "times" and unit != "bps" \
                 and row is None and not (scale and "." in token) \

@@ -8,7 +8,7 @@ import re
 from typing import Optional
 
 from briefcmp.corpus.model import Value
-from briefcmp.drafting.numbers import FRACTIONS, NUMWORD, WORD_NUMBERS, number_value
+from briefcmp.drafting.numbers import FRACTIONS, NUMWORD, TOKEN, WORD_NUMBERS, number_value
 from briefcmp.drafting.qualifiers import with_bound
 
 
@@ -59,10 +59,12 @@ RATE_NOUN = re.compile(r"\b(?:(?:interest|policy|bank|cash|repo|overnight|key|be
 
 
 def _rate_moved(text: str, a: int, b: int) -> bool:
-    """Whether the sentence before ``text[a:b]`` names a rate (whose move the points are)."""
-    lo = max(0, a - 200)  # (a bounded look back: linear whatever the text)
+    """Whether the sentence of ``text[a:b]`` names a rate (whose move the points are), before the
+    points ("inflation rose half a point") or after them ("will add half a point to inflation")."""
+    lo, hi = max(0, a - 200), min(len(text), b + 120)  # (a bounded look: linear whatever the text)
     s = max(text.rfind(". ", lo, a), text.rfind("\n", lo, a), lo - 1) + 1
-    return bool(RATE_NOUN.search(text, s, a))
+    e = min(i for i in (text.find(". ", b, hi), text.find("\n", b, hi), hi) if i >= 0)
+    return bool(RATE_NOUN.search(text, s, e))
 
 
 _PERCENTAGE_POINTS = re.compile(r"\s+percentage[\s-]+points?\b", re.I)
@@ -114,3 +116,46 @@ def percent_base(text: str, a: int, sentence_start: int) -> bool:
         return False
     return bool(RATE_NOUN.search(text, sentence_start, base.start())
                 or _LEVEL_BEFORE.search(text, max(sentence_start, base.start() - 30), base.start() + 1))
+
+
+# "three in four refugees", "one in every five adults", "two out of three firms", "1 in 10": a share of a
+# whole, as a percentage (not a count of four refugees). The whole is a small number not followed by a
+# time ("one in five years" is a frequency) and not a year ("3 in 2024").
+_PROPORTION = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<m>\d{1,4}(?:,\d{3})?|" + NUMWORD + r"(?:\s+hundred)?)\b"
+                         r"(?!\s*(?:%|percent|per\s+cent|[.,]\d))", re.I)
+_PROPORTION_TIME = re.compile(r"[\s-]+(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|"
+                              r"century|attempts?|tries|games?|matches|seasons?|races?|elections?|innings)\b", re.I)
+_PROPORTION_NOT_BEFORE = re.compile(r"\b(?:no\.?|number|ranked|rank|ranks|top|seed|seeded|score[sd]?|scoring|"
+                                    r"version|chapter|page|section|article|item|step|phase|stage|part|act|"
+                                    r"game|round|grade|class|level|tier|category)\s+$", re.I)
+
+
+def proportion_at(text: str, a: int, b: int, amount: float, words: bool) -> Optional[tuple[int, int, str, Value]]:
+    """"three in four", "one in every five", "two out of three": the share amount/whole in percent, or
+    None. The figure spans both numbers (the whole is no count of its own)."""
+    m = _PROPORTION.match(text, b)
+    if not m:
+        return None
+    whole = number_value(m.group("m").replace(",", ""))
+    if whole is None or not (0 < amount < whole) or whole > 10000 or amount != int(amount) or \
+            (not words and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("m"))):
+        return None
+    if _PROPORTION_TIME.match(text, m.end()) or _PROPORTION_NOT_BEFORE.search(text, max(0, a - 16), a):
+        return None
+    if a > 0 and (text[a - 1].isdigit() or text[a - 1] in ".,"):
+        return None
+    share = round(100 * amount / whole, 1)
+    return with_bound(text, a, m.end(), "percent", Value("quantity", amount=share, unit="percent"))
+
+
+def written_shares(text: str) -> list[float]:
+    """The shares in percent that ``text`` writes as proportions ("three in four": 75.0), as
+    ``proportion_at`` drafts them (for checking that a drafted value is written in a quote)."""
+    out = []
+    for m in TOKEN.finditer(text):
+        if m.group("word") or m.group("num"):
+            n = number_value(m.group())
+            got = proportion_at(text, m.start(), m.end(), n, bool(m.group("word"))) if n is not None else None
+            if got is not None:
+                out.append(got[3].amount)
+    return out

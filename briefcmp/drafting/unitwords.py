@@ -379,3 +379,16 @@ def pluralise(noun: str) -> str:
     if noun.endswith(("s", "x", "ch", "sh")):
         return noun + "es"
     return noun + "s"
+
+
+_GAP_BREAK = re.compile(r"[;:()\d]|\s-\s")
+
+
+def gapped_currency(text: str, s0: int, a: int, last_money: Optional[tuple[int, int, str]]) -> str:
+    """The currency of a scaled amount written with no unit after a sum of money in its sentence: the
+    unit written once for parallel figures ("cuts of 40 billion euros and tax rises of 20 billion"),
+    or "". ``last_money``: (sentence start, end, currency) of the sentence's last scaled sum; only
+    within 80 characters, across no other number, parenthesis or clause break (";", ":", " - ")."""
+    if not last_money or last_money[0] != s0 or not 0 <= a - last_money[1] <= 80:
+        return ""
+    return "" if _GAP_BREAK.search(text, last_money[1], a) else last_money[2]
