@@ -1,0 +1,118 @@
+"""Figures whose unit or number is left to the words around them: a share written as "three in four",
+a currency written once for parallel sums, a count with "number" as its verb, a count at an annual
+rate, no change written without a verb, a fraction of a point whose rate is named after it. Every
+sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefcmp.corpus import sentences as S
+from briefcmp.drafting.figures import find_figures
+from briefcmp.drafting.fractions import written_shares
+from briefcmp.drafting.nochange import says_no_change
+
+
+def values(text):
+    prep = S.prepare(text)
+    return [(f.kind, f.value.amount, f.value.scale, f.value.unit, f.phrase(prep.text))
+            for f in find_figures(prep.text) if f.kind != "date"]
+
+
+# --------------------------------------------------------------------------- proportions
+
+@pytest.mark.parametrize("text, expected", [
+    ("Three in four households now own a heat pump.", [("percent", 75.0, "", "percent", "Three in four")]),
+    ("One in every 50 residents was born abroad.", [("percent", 2.0, "", "percent", "One in every 50")]),
+    ("Two out of three small firms expect higher costs.", [("percent", 66.7, "", "percent", "Two out of three")]),
+    ("Nearly 1 in 10 homes stood empty in the census.", [("percent", 10.0, "", "percent", "Nearly 1 in 10")]),
+])
+def test_a_proportion_is_a_share_not_a_count_of_the_whole(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The storm returns once in five years.",            # a frequency, not a share
+    "Exports rose 3 in 2024 after a weak year.",         # a year, not a whole
+    "She finished 2 in 3 races this season.",             # races are events counted over time
+    "Four in three is no proportion at all.",             # the part larger than the whole
+])
+def test_what_is_no_proportion_is_not_read_as_one(text):
+    assert not any(kind == "percent" for kind, *_ in values(text))
+
+
+def test_the_shares_a_quote_writes_are_read_as_drafted():
+    assert written_shares("Three in four refugees live in poorer countries; one in every 69 people is displaced.") \
+        == [75.0, 1.4]
+    assert written_shares("Turnout was 75 percent.") == []
+
+
+@given(st.integers(min_value=1, max_value=99), st.integers(min_value=2, max_value=500))
+@settings(max_examples=60, deadline=None)
+def test_any_proportion_of_a_larger_whole_is_its_percentage(part, whole):
+    found = values(f"Surveyors said {part} in {whole} bridges need repair.")
+    if part < whole:
+        assert found[0][:2] == ("percent", round(100 * part / whole, 1))
+    else:
+        assert all(kind != "percent" for kind, *_ in found)
+
+
+# --------------------------------------------------------------------------- a unit written once
+
+def test_a_currency_written_once_holds_for_the_parallel_sum():
+    assert values("Savings of 30 billion euros come from cuts and 12 billion from new levies, the draft says.") == [
+        ("money", 30.0, "billion", "EUR", "30 billion euros"), ("money", 12.0, "billion", "EUR", "12 billion")]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("The agency spent $4 billion on roads and 2 billion people live nearby.", "people"),   # a counted noun
+    ("The fund lost $3 billion; rivals 7 billion.", ""),                                     # across a clause break
+    ("Revenue was $8 billion (up 5%), and 1.2 billion was profit.", ""),                     # across another number
+])
+def test_a_sum_counted_or_set_apart_takes_no_currency(text, unit):
+    scaled = [v for v in values(text) if v[2] == "billion" and v[0] != "money"]
+    assert [v[3] for v in scaled] == [unit]
+
+
+# --------------------------------------------------------------------------- counts by their verb
+
+def test_number_as_a_verb_counts_its_subject():
+    assert values("Asylum seekers number 6.1 million worldwide.") == [
+        ("count", 6.1, "million", "seekers", "6.1 million")]
+
+
+def test_a_reference_number_is_still_no_figure():
+    assert values("See annex number 4 for the method.") == []
+
+
+def test_a_count_at_an_annual_rate_is_drafted():
+    found = values("Completions ran at a seasonally adjusted annual rate of 1,402,000 in March.")
+    assert ("count", 1402000.0, "", "", "1,402,000") in found
+
+
+# --------------------------------------------------------------------------- no change, no verb
+
+@pytest.mark.parametrize("text", [
+    "Core prices eased to 3.1% y/y, with prices flat m/m.",
+    "Retail sales unchanged on the month in April",
+    "Wages flat month-on-month as bonuses fell.",
+])
+def test_no_change_without_a_verb_before_its_base_is_a_zero_change(text):
+    assert ("percent", 0.0) in [(k, a) for k, a, *_ in values(text)]
+    assert says_no_change(text)
+
+
+@pytest.mark.parametrize("text", ["A flat tax of 19% applies to all.", "The unchanged text went to the floor in May."])
+def test_flat_or_unchanged_as_an_adjective_is_no_figure(text):
+    assert 0.0 not in [a for _, a, *_ in values(text)]
+
+
+# --------------------------------------------------------------------------- a fraction of a point
+
+def test_half_a_point_counts_as_percentage_points_when_the_rate_is_named_after_it():
+    assert values("The tariff will add about half a point to inflation next year.") == [
+        ("points", 0.5, "", "percentage-points", "about half a point")]
+    assert values("The favourite lost by half a point.") == []
