@@ -116,3 +116,20 @@ def test_half_a_point_counts_as_percentage_points_when_the_rate_is_named_after_i
     assert values("The tariff will add about half a point to inflation next year.") == [
         ("points", 0.5, "", "percentage-points", "about half a point")]
     assert values("The favourite lost by half a point.") == []
+
+
+# --------------------------------------------------------------------------- scales in words
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brussels pledged 4.5 milliard euros to the fund.", [("money", 4.5, "billion", "EUR", "4.5 milliard euros")]),
+    ("Half a million households lost power.", [("count", 0.5, "million", "households", "Half a million households")]),
+    ("The strike cost a quarter of a billion dollars.",
+     [("money", 0.25, "billion", "USD", "a quarter of a billion dollars")]),
+    ("One and a half million pilgrims came.", [("count", 1.5, "million", "pilgrims", "One and a half million pilgrims")]),
+])
+def test_a_fraction_of_a_scale_is_an_amount_not_a_share(text, expected):
+    assert values(text) == expected
+
+
+def test_a_fraction_of_a_whole_is_still_a_share():
+    assert values("Half of the 40 million voters stayed home.")[0][:2] == ("percent", 50.0)

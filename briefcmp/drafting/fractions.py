@@ -10,6 +10,7 @@ from typing import Optional
 from briefcmp.corpus.model import Value
 from briefcmp.drafting.numbers import FRACTIONS, NUMWORD, TOKEN, WORD_NUMBERS, number_value
 from briefcmp.drafting.qualifiers import with_bound
+from briefcmp.drafting.unitwords import unit_after
 
 
 def fraction_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]:
@@ -28,6 +29,16 @@ def fraction_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]
             amount, a = amount + (number_value(whole.group(1)) or 0), a - len(whole.group())
         return with_bound(text, a, point.end(), "points",
                           Value("quantity", amount=amount, unit="percentage-points"))
+    scaled = _FRACTION_OF_SCALE.match(text, b)
+    if scaled and not re.search(r"\b(?:first|second|last)\s+$", text[max(0, a - 8):a], re.I):
+        # "half a million people", "a quarter of a million jobs", "one and a half billion dollars": an amount
+        amount = n * FRACTIONS[parts[-1]] / 100 + (number_value(whole.group(1)) or 0 if whole else 0)
+        after = unit_after(text, scaled.end(), currency=False)
+        if after.kind in ("scaled", "count", "money"):
+            start = a - len(whole.group()) if whole else a
+            kind = "money" if after.kind == "money" else "count"
+            return with_bound(text, start, after.end, kind,
+                              Value("quantity", amount=round(amount, 4), scale=after.scale, unit=after.unit))
     follow = re.match(r"[\s-]+(?:of\b|the\b|its\b|their\b|his\b|her\b|[a-z]+-?owned\b|owned\b)", text[b:b + 12])
     if not follow and not _FRACTION_SHARE.match(text, b):
         return None
@@ -67,6 +78,9 @@ def _rate_moved(text: str, a: int, b: int) -> bool:
     return bool(RATE_NOUN.search(text, s, e))
 
 
+# "half a million", "a quarter of a million", "one and a half billion": a fraction of the scale word after it
+_FRACTION_OF_SCALE = re.compile(r"(?:\s+of)?\s+an?(?=\s+(?:thousand|million|billion|trillion)\b)|"
+                                r"(?=\s+(?:million|billion|trillion)\b)", re.I)
 _PERCENTAGE_POINTS = re.compile(r"\s+percentage[\s-]+points?\b", re.I)
 # A fraction in words is a share when a comparison, a verb or a clause end follows it:
 # "two-thirds more", "fell by a quarter,", "three-fourths are earmarked".

@@ -22,7 +22,9 @@ SCALE_WORDS = {"thousand": "thousand", "million": "million", "billion": "billion
                 # the wires' "trln" ("2.3 trln yen"); CLDR en_IN's "L" (lakh) and "LCr" (lakh crore): "Rs 1.2L cr"
                 "trln": "trillion", "l": "lakh", "l cr": "lakh crore", "lcr": "lakh crore", "l crore": "lakh crore",
                 "lakh": "lakh", "lakhs": "lakh", "lac": "lakh", "lacs": "lakh", "crore": "crore", "crores": "crore",
-                "cr": "crore", "lakh crore": "lakh crore", "lakh crores": "lakh crore", "lakh cr": "lakh crore"}
+                "cr": "crore", "lakh crore": "lakh crore", "lakh crores": "lakh crore", "lakh cr": "lakh crore",
+                # the long scale's thousand million, as British and European English still write it
+                "milliard": "billion", "milliards": "billion"}
 SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD",
             "s$": "SGD", "nt$": "TWD", "r$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW",
             "₽": "RUB", "₹": "INR", "₴": "UAH", "₱": "PHP", "₦": "NGN", "₫": "VND", "฿": "THB", "₺": "TRY",
@@ -85,7 +87,7 @@ PREFIX_CURRENCY = re.compile(
     r"\bRp\.?|\bRM(?:B\b)?|\bRmb)\s?"
     r"|(?P<rs>\bRs\.?)\s?)$")
 # "Rs 11.11 lakh crore", "Rs 6,81,210 crore", "Rs 12 lakh" (Indian reporting); "cr" only after a currency.
-SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|trln|"
+SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillion|milliards?|mn|mln|bn|bln|tn|trn|trln|"
                           r"lakh[\s-]+(?:crores?|cr\b\.?)|lakhs?|lacs?|crores?)\b"
                           r"|(?P<g>[kmbtKMBT]|L\s?(?:crores?|cr)(?=\b\.?)|LCr|L|cr(?=\b\.?))\b(?!\.\w)", re.I)
 # "2.3pc" is the British press's percent (lower case only: "5 PCs" are computers); "0.5%pts", "0.25 pc
