@@ -28,6 +28,7 @@ from typing import Optional
 
 from briefcmp.corpus.model import PartialDate, Period, Value
 from briefcmp.corpus import sentences as _sentences
+from briefcmp.drafting.asof import WORDS, AsOf
 from briefcmp.drafting.barecounts import COUNTED_BEFORE, PER_BASE, bare_figure, counted_by
 from briefcmp.drafting.dates import (EVENT_VERB, YEAR, DateMention, dateline_span, event_year, find_dates, fiscal_period,
                                      pdate)
@@ -46,7 +47,6 @@ from briefcmp.drafting.unitwords import (
     unit_after,
 )
 
-WORDS = re.compile(r"[^\W\d_]{2,}")
 _PAST = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
 _FUTURE = re.compile(r"\b(?:will|shall|would|may|might|could|upcoming|next|coming|due|expected|planned|scheduled|"
                      r"to be held|is to)\b", re.I)
@@ -72,10 +72,6 @@ def is_heading(text: str) -> bool:
     return len(text.split()) <= 14 and not _SENTENCE_END.search(text)
 
 
-# Sentences that continue the one before: a pronoun or "the country" as subject, or "that year".
-_CARRIES = re.compile(r"\s*(?:It|Its|They|Their|This|These|He|She|His|Her|The\s+(?P<noun>country|company|government|"
-                      r"economy|state|region|bank|firm|group)(?P<own>'s)?|That\s+year|The\s+same\s+year|"
-                      r"In\s+that\s+year)\b")
 # "committed 1.2 billion dollars over four years": a total over a period whose end is not stated, not
 # a figure of one year (not "in over four years", "for over four years": a duration's bound).
 _OVER_YEARS = re.compile(r"(?<!\bin\s)(?<!\bfor\s)(?<!\bof\s)(?<!\bthan\s)\b(?:over|during|across)\s+"
@@ -83,7 +79,6 @@ _OVER_YEARS = re.compile(r"(?<!\bin\s)(?<!\bfor\s)(?<!\bof\s)(?<!\bthan\s)\b(?:o
                          r"years?\b", re.I)
 _YEAR_BEFORE = re.compile(r"\s*(?:in\s+)?(?:a\s+year\s+(?:earlier|before)|the\s+(?:previous|prior|preceding)\s+year|"
                           r"the\s+year\s+(?:before|earlier))\b", re.I)
-_THE_YEAR = re.compile(r"\b(?:the|that)\s+(?:same\s+)?year\b(?!\s+(?:before|after|earlier|ago))")
 _FISCAL_BEFORE = re.compile(r"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s*$", re.I)
 # "over five years through fiscal 2027": a period, not a duration figure; the figures of the
 # sentence hold for the whole period.
@@ -102,9 +97,6 @@ _SPAN_LABEL_AFTER = re.compile(r"\s+(?:(?:rolling|moving|trailing)\s+)?(?:averag
                                r"tenor|maturity|horizon|window|"
                                # "a four-day week", "a 24-hour day": a kind of week or day, no duration claimed
                                r"(?:work(?:ing)?[\s-]?)?(?:weeks?|days?|months?|years?|shifts?))\b", re.I)
-# A comparison base with its own figure between a figure and a date: the date is the base's.
-_BASE_BETWEEN = re.compile(r"\b(?:from|against|compared\s+(?:with|to)|versus|than)\s+(?:(?:a|an|the)\s+)?"
-                           r"(?:(?:revised|record|previous|budgeted|initial)\s+)?[$€£¥₹]?\d")
 _POINTS = re.compile(r"\s+points?\b", re.I)
 # what says a figure in points is a level ("stood at an average of 127.4 points", "its peak of 160.2 points")
 _INDEX_LEVEL_BEFORE = re.compile(r"\b(?:at|of|averaged|averaging|reached|hit|touched|printed|registered|posted|"
@@ -134,7 +126,7 @@ class Figure:
         return text[self.start:self.end]
 
 
-class _Finder:
+class _Finder(AsOf):
     """One pass over a text; see ``find_figures``."""
 
     def __init__(self, text: str, published: Optional[PartialDate],
@@ -155,19 +147,6 @@ class _Finder:
         self.date_spans = SpanSet((d.start, d.end) for d in self.dates)
         self.used = SpanSet()
         self.tables = TableUnits(text)
-
-    def sentence_index(self, a: int) -> int:
-        """The index of the sentence holding offset ``a`` (or -1)."""
-        i = bisect.bisect_right(self.sentence_starts, a) - 1
-        return i if i >= 0 and a < self.sentences[i][1] else -1
-
-    def dates_in(self, s: int, e: int) -> list[DateMention]:
-        return self.dates[bisect.bisect_left(self.date_starts, s):bisect.bisect_left(self.date_starts, e)]
-
-    def opens(self, sent_start: int, d: DateMention) -> bool:
-        """True when the date opens its sentence ("In 2020, ...", "As of 2019, ..."): it dates it all."""
-        head = self.text[sent_start:d.start]
-        return len(head) <= 20 and len(WORDS.findall(head)) <= 4
 
     def complete_years(self, dates: list[DateMention]) -> list[DateMention]:
         """"the 2014 conference in November": a yearless date takes the year written just before it."""
@@ -309,79 +288,6 @@ class _Finder:
             words = WORDS.findall(self.text[s:e])
             memo[(s, e)] = len(words) <= 2 and bool(re.search(r"\d", self.text[s:e]))
         return memo[(s, e)]
-
-    def carried_date(self, sent: tuple[int, int]) -> Optional[DateMention]:
-        """A sentence that goes on about the one before ("In 2023 Chile mined ... Its share was 30
-        percent", "That year, ...") holds for the year that opens the sentence before, or its only date.
-        (Found once per sentence: a sentence may hold hundreds of figures.)"""
-        memo = self.__dict__.setdefault("_carried", {})
-        if sent not in memo:
-            memo[sent] = self._carried_date(sent)
-        return memo[sent]
-
-    def _carried_date(self, sent: tuple[int, int]) -> Optional[DateMention]:
-        carries = _CARRIES.match(self.text, sent[0])
-        if not carries and not _THE_YEAR.search(self.text, sent[0], sent[1]):
-            return None
-        i = self.sentence_index(sent[0])
-        if i <= 0:
-            return None
-        ps, pe = self.sentences[i - 1]
-        if "\n\n" in self.text[pe:sent[0]]:
-            return None  # another paragraph
-        if carries and carries.group("noun") and not carries.group("own") and \
-                not _THE_YEAR.search(self.text, sent[0], sent[1]) and \
-                not re.search(rf"\b{carries.group('noun')}\b", self.text[ps:pe], re.I):
-            return None  # "The government has committed ...": a new statement, unless the sentence before spoke of it
-        dates = [d for d in self.dates_in(ps, pe) if d.period is not None and d.word_before not in
-                 ("since", "after", "before", "until", "till", "than", "by")]
-        opening = [d for d in dates if self.opens(ps, d)]
-        if opening:
-            return opening[0]
-        return dates[0] if len({str(d.period) for d in dates}) == 1 else None
-
-    def as_of(self, sent: tuple[int, int], a: int, b: int) -> Optional[DateMention]:
-        """The date that says when the figure holds: the nearest one in its sentence.
-
-        A date across a clause break counts as far; one more than 100 characters
-        away only counts when it opens the sentence ("In 2020, ...").
-        """
-        best: Optional[tuple[float, DateMention]] = None
-        for d in self.dates_in(*sent):
-            if d.period is None or d.end > sent[1]:
-                continue
-            if d.word_before in ("since", "after", "before", "until", "till", "than"):
-                continue
-            between = self.text[d.end:a] if d.end <= a else self.text[b:d.start]
-            if len(between) > 100 and not self.opens(sent[0], d):
-                continue
-            if _BASE_BETWEEN.search(between):
-                continue  # "slipped to 1.27 from 1.30 in October": October dates the 1.30, not the 1.27
-            if self.dates_other_in_parens(d, a, b):
-                continue  # "62.03 million (2011: 51.8 million)": 2011 dates the figure in the parentheses
-            breaks = len(re.findall(r";|,\s+(?:and|but|while|whereas)\b|\.\s", between))
-            if breaks and d.start > b and d.pattern not in ("year", "qyear", "relyear", "fiscal"):
-                continue  # "averaged 7.7 percent over the year, and ... 12.5 percent in December 2023"
-            dist = len(between) + 1000 * breaks
-            if d.start > b and "," in between and \
-                    any(self.opens(sent[0], o) and o.end <= a for o in self.dates_in(*sent)):
-                dist += 500  # "In 2023, coverage was 92%, up from 89% in 2022": the opening year dates the 92%
-            if d.start > b:
-                dist -= 0.5  # on a tie, "$15 billion in 2020" reads forward
-            if best is None or dist < best[0]:
-                best = (dist, d)
-        return best[1] if best else None
-
-    def dates_other_in_parens(self, d: DateMention, a: int, b: int) -> bool:
-        """Whether ``d`` stands in parentheses that hold another figure and not the figure [a, b)."""
-        text = self.text
-        open_ = text.rfind("(", max(0, d.start - 40), d.start)
-        if open_ < 0 or ")" in text[open_:d.start] or open_ <= a < d.start:
-            return False
-        close = text.find(")", d.end, d.end + 60)
-        if close < 0 or a < close and b > open_:
-            return False
-        return bool(re.search(r"\d", text[open_ + 1:d.start] + text[d.end:close]))
 
     def date_figures(self, figures: list[Figure], as_of_used: set[int]) -> list[Figure]:
         """Dates that are claims in their own right.
