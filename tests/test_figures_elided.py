@@ -133,3 +133,29 @@ def test_a_fraction_of_a_scale_is_an_amount_not_a_share(text, expected):
 
 def test_a_fraction_of_a_whole_is_still_a_share():
     assert values("Half of the 40 million voters stayed home.")[0][:2] == ("percent", 50.0)
+
+
+# --------------------------------------------------------------------------- a vote's tally
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The board voted 6-3 to raise the levy.", "6-3"),
+    ("The council backed the plan by a majority of 6–3.", "6-3"),  # (the prepared text folds the dash)
+    ("The final vote was 6 to 3.", "6 to 3"),
+    ("A 6-3 ruling upheld the law.", "6-3"),
+])
+def test_a_tally_is_the_majority_out_of_all_votes(text, phrase):
+    assert values(text) == [("count", 6.0, "", "votes of 9", phrase)]
+
+
+def test_a_tally_in_votes_needs_no_other_cue():
+    assert values("The motion carried by 301 votes to 250.") == [("count", 301.0, "", "votes of 551", "301 votes to 250")]
+
+
+@pytest.mark.parametrize("text", [
+    "United won 3-1 on Saturday.",            # a score
+    "See sections 4-7 of the act.",            # a span of sections
+    "The panel voted 7 to 2 weeks ago.",       # a duration after "to"
+    "The committee vote moved rates from 2 to 4 percent.",  # a change of a rate
+])
+def test_what_is_no_tally_is_not_read_as_one(text):
+    assert not any(unit.startswith("votes") for *_, unit, _ in values(text))

@@ -46,6 +46,7 @@ from briefcmp.drafting.unitwords import (
     range_after,
     unit_after,
 )
+from briefcmp.drafting.votes import tally_at
 
 _PAST = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
 _FUTURE = re.compile(r"\b(?:will|shall|would|may|might|could|upcoming|next|coming|due|expected|planned|scheduled|"
@@ -383,6 +384,9 @@ class _Finder(AsOf):
         share = proportion_at(text, a, b, amount, words)  # "three in four refugees": 75 percent, not 4 refugees
         if share is not None:
             return share
+        tally = tally_at(text, a) if not words else None  # "voted 8-1": 8 votes of 9
+        if tally is not None:
+            return tally
         hanging = _HANGING_RANGE.match(text, b) if not words else None
         letters = ("", a)
         if not words and re.search(r"[A-Za-z]\s?$", text[max(0, a - 2):a]):  # "W9.18tn", "R4.2bn", "Ksh 50bn"
