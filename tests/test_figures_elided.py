@@ -159,3 +159,11 @@ def test_a_tally_in_votes_needs_no_other_cue():
 ])
 def test_what_is_no_tally_is_not_read_as_one(text):
     assert not any(unit.startswith("votes") for *_, unit, _ in values(text))
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Measured in kroner, the 1,950 billion was a record.", "kroner"),
+    ("In dollar terms, shipments came to 2.4 trillion.", "USD"),
+])
+def test_a_currency_named_before_in_the_clause_is_the_amounts(text, unit):
+    assert [(k, u) for k, _, s, u, _ in values(text) if s] == [("money", unit)]

@@ -386,11 +386,19 @@ def pluralise(noun: str) -> str:
 _GAP_BREAK = re.compile(r"[;:()\d]|\s-\s")
 
 
+# "in kroner the 2,511 billion", "In dollar terms, exports came to 1.2 trillion": the currency said before
+_IN_CURRENCY = re.compile(r"\bin\s+(?P<cur>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) +
+                          r")(?:\s+terms)?\b(?P<rest>[^;:()\d]{0,40})$", re.I)
+
+
 def gapped_currency(text: str, s0: int, a: int, last_money: Optional[tuple[int, int, str]]) -> str:
-    """The currency of a scaled amount written with no unit after a sum of money in its sentence: the
-    unit written once for parallel figures ("cuts of 40 billion euros and tax rises of 20 billion"),
-    or "". ``last_money``: (sentence start, end, currency) of the sentence's last scaled sum; only
+    """The currency of a scaled amount written with no unit: named before it in its clause ("in kroner the
+    2,511 billion"), or that of a sum of money before it in its sentence, the unit written once for
+    parallel figures ("cuts of 40 billion euros and tax rises of 20 billion"); or "". ``last_money``: (sentence start, end, currency) of the sentence's last scaled sum; only
     within 80 characters, across no other number, parenthesis or clause break (";", ":", " - ")."""
+    named = _IN_CURRENCY.search(text, max(s0, a - 80), a)
+    if named and not re.search(r"\s-\s|\.\s", named.group("rest")):  # "in kroner the 2,511 billion"
+        return CURRENCY_WORDS[named.group("cur").lower()]
     if not last_money or last_money[0] != s0 or not 0 <= a - last_money[1] <= 80:
         return ""
     return "" if _GAP_BREAK.search(text, last_money[1], a) else last_money[2]
