@@ -91,6 +91,8 @@ def test_a_reference_number_is_still_no_figure():
 def test_a_count_at_an_annual_rate_is_drafted():
     found = values("Completions ran at a seasonally adjusted annual rate of 1,402,000 in March.")
     assert ("count", 1402000.0, "", "", "1,402,000") in found
+    assert values("Multifamily completions ran at 388,000.") == [("count", 388000.0, "", "", "388,000")]
+    assert values("Oil exports ran at 900 Mb/d.") == []  # (an unclear unit, not a count: not grouped)
 
 
 # --------------------------------------------------------------------------- no change, no verb

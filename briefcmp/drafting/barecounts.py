@@ -47,9 +47,10 @@ _COUNT_CHANGE_BEFORE = re.compile(r"\b(?:rose|fell|grew|gained|increased|decreas
 _JOBS = re.compile(r"\b(?:payrolls?|employment|jobs?|hiring|job\s+(?:gains?|growth))\b", re.I)
 _JOBS_NOT = re.compile(r"\b(?:unemploy\w*|jobless\w*|people|persons|workers|firms|companies|applicants|openings|"
                        r"vacancies|claims|layoffs)\b", re.I)
-# "ran at a seasonally adjusted annual rate of 1,289,000", "to an annualized 533,000": a flow counted per year
-_ANNUAL_RATE_BEFORE = re.compile(r"\b(?:(?:annual|annuali[sz]ed|yearly)\s+(?:rate|pace)\s+of|an\s+annuali[sz]ed)\s+"
-                                 + _QUALIFIER + r"$", re.I)
+# "ran at a seasonally adjusted annual rate of 1,289,000", "to an annualized 533,000", "single-family starts
+# ran at 1,011,000": a flow counted per period (a grouped number: "exports ran at 900 Mb/d" is no count)
+_ANNUAL_RATE_BEFORE = re.compile(r"\b(?:(?:annual|annuali[sz]ed|yearly)\s+(?:rate|pace)\s+of|an\s+annuali[sz]ed|"
+                                 r"(?:ran|runs|run|running)\s+at)\s+" + _QUALIFIER + r"$", re.I)
 _LABEL_BEFORE = re.compile(r"[A-Za-z)]:\s+" + _QUALIFIER + r"$")
 _COMPARED_AFTER = re.compile(r"\s+(?:(?:lower|higher|more|fewer|less)\s+than|(?:monthly\s+|annual\s+|yearly\s+)?"
                              r"(?:average|increase|gain|rise|drop|decline|decrease|loss)\b)")
