@@ -169,3 +169,15 @@ def test_what_is_no_tally_is_not_read_as_one(text):
 ])
 def test_a_currency_named_before_in_the_clause_is_the_amounts(text, unit):
     assert [(k, u) for k, _, s, u, _ in values(text) if s] == [("money", unit)]
+
+
+def test_a_tenth_of_a_point_is_a_rate_move_or_nothing():
+    assert values("The jobless rate rose a tenth of a point to 4.2%.")[0] == (
+        "points", 0.1, "", "percentage-points", "a tenth of a point")
+    assert values("The skater won by a tenth of a point.") == []  # never a share of 10 percent
+
+
+def test_a_range_whose_ends_carry_a_glued_scale_is_one_range():
+    prep = S.prepare("Analysts see a charge of $2bn-$3bn.")
+    (fig,) = find_figures(prep.text)
+    assert (fig.value.amount, fig.value.upper, fig.value.scale, fig.value.unit) == (2.0, 3.0, "billion", "USD")

@@ -20,9 +20,13 @@ def fraction_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]
     parts = re.split(r"[\s-]+", token)
     n = WORD_NUMBERS.get(parts[0], 1) if len(parts) > 1 else 1
     whole = re.search(r"\b(\d+|" + NUMWORD + r")\s+and\s+(?:an?\s+)?$", text[max(0, a - 30):a], re.I)
+    of_a_point = _OF_A_POINT.match(text, b)
     point = _FRACTION_POINT.match(text, b) or (_PERCENTAGE_POINTS.match(text, b) if whole else None) \
+        or (of_a_point if of_a_point and _rate_moved(text, a, b) else None) \
         or (_BARE_POINT.match(text, b) if parts[-1] in ("half", "quarter", "quarters") and _rate_moved(text, a, b)
             else None)
+    if of_a_point and not point:
+        return None  # "a tenth of a point" of a score or an index: no share, and no percentage point said
     if point:  # "half a percentage point", "two-tenths of a percentage point", "a quarter-point cut"
         amount = round(n * FRACTIONS[parts[-1]] / 100, 4)
         if whole:  # "one and a half percentage points"
@@ -63,6 +67,7 @@ _FRACTION_POINT = re.compile(r"(?:\s+of)?\s+an?\s+percentage[\s-]+point\b|-perce
                              r"reduction|reductions|decrease|decreases|move|moves)\b)", re.I)
 # "half a point", "a quarter point", "a half-point": a percentage point left unsaid, read so only where the
 # text speaks of a rate or writes a percentage (not "won by half a point")
+_OF_A_POINT = re.compile(r"\s+of\s+an?\s+point\b", re.I)  # "a tenth of a point", "two-tenths of a point"
 _BARE_POINT = re.compile(r"(?:\s+of)?\s+an?\s+point\b|[\s-]points?\b", re.I)
 RATE_NOUN = re.compile(r"\b(?:(?:interest|policy|bank|cash|repo|overnight|key|benchmark|base|discount|lending|"
                        r"deposit|unemployment|jobless|participation|savings|tax|growth|inflation|mortgage)\s+rates?|"

@@ -111,7 +111,8 @@ ENERGY_AFTER = re.compile(r"\s*(?:(?P<p>kilo|mega|giga|tera)[\s-]?watt[\s-]hours
 DURATION_AFTER = re.compile(r"(?:\s+|-)(?P<u>" + "|".join(DURATIONS) + r")\b", re.I)
 COMPOUND_AFTER = re.compile(r"-(?P<n>[a-z]{3,})\b(?!-)")
 RANGE_NEXT = re.compile(r"(?:\s?-\s?|\s+to\s+|\s+and\s+)(?P<cur>(?:US)?\$|[€£¥₩₽])?\s?"
-                         r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b(?![.,]\d)")
+                         r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                         r"(?:\b|(?=(?:bn|mn|mln|bln|tn|trn|trln|[kmbt])\b))(?![.,]\d)")  # (a scale glued: "$3bn-$4bn")
 WORD = re.compile(r"[\s-]*([A-Za-z][A-Za-z'.]*(?:-[A-Za-z]+)*)")
 # Physical units after a number, drafted as their canonical unit (corpus/unittable.py, from pint):
 # symbols as written ("16.5 GW", "120 Mt CO2"; one-letter ones like "t" and "m" are too ambiguous to
