@@ -181,3 +181,19 @@ def test_a_range_whose_ends_carry_a_glued_scale_is_one_range():
     prep = S.prepare("Analysts see a charge of $2bn-$3bn.")
     (fig,) = find_figures(prep.text)
     assert (fig.value.amount, fig.value.upper, fig.value.scale, fig.value.unit) == (2.0, 3.0, "billion", "USD")
+
+
+def test_a_currency_said_in_the_sentence_before_or_the_title_holds_for_a_bare_sum():
+    found = values("Shipments abroad rose 4% to 98.2 trillion yen last year. Purchases rose 2% to 101.5 trillion.")
+    assert [(k, a, u) for k, a, s, u, _ in found if s] == [("money", 98.2, "JPY"), ("money", 101.5, "JPY")]
+    titled = values("Deficit narrows to 3.3 trillion yen\nThe deficit shrank to 3.3 trillion in March, data showed.")
+    assert [u for _, _, s, u, _ in titled if s] == ["JPY", "JPY"]
+
+
+@pytest.mark.parametrize("text", [
+    "Turnover was 910 billion yen and 2 billion euros. Some 4 billion were spent.",  # two currencies of that scale
+    "Turnover was 3 billion euros.\n\nThe group shipped 1.2 billion.",  # another paragraph
+    "Turnover was 3 billion euros. The group shipped 1.2 million.",     # another scale
+])
+def test_no_currency_is_carried_when_it_is_not_one_of_the_same_scale_next_door(text):
+    assert [u for k, _, s, u, _ in values(text) if s and k != "money"] == [""]

@@ -211,6 +211,7 @@ class _Finder(AsOf):
                 self._last_count = (self.sentence_of(start, end)[0], got[3].unit)
             if got[2] == "money" and got[3].scale:  # "cuts of 40 billion euros and tax rises for 20 billion"
                 self._last_money = (self.sentence_of(start, end)[0], end, got[3].unit)
+                self.__dict__.setdefault("_money", []).append((start, got[3].scale, got[3].unit))
         found.extend(phrase_ranks(self.text, self.blocked, self.used))
         found.extend(no_change_figures(self.text, self.sentences, self.blocked, self.used))  # "were unchanged": 0
         figures = []
@@ -462,7 +463,8 @@ class _Finder(AsOf):
             if not words and not currency:  # "the number of visitors hit a record 36.87 million": visitors
                 unit = self.counted_by_sentence(a) or unit
             if not words and not currency and not unit:
-                unit = gapped_currency(text, self.sentence_of(a, b)[0], a, self.__dict__.get("_last_money"))
+                unit = gapped_currency(text, self.sentence_of(a, b)[0], a, self.__dict__.get("_last_money")) \
+                    or self.carried_currency(a, scale)
                 kind = "money" if unit else kind
         if kind == "times":
             kind, unit = "count", event_noun(text, a) or "times"
@@ -501,6 +503,24 @@ class _Finder(AsOf):
         """A number with no unit after it that is still a figure (``drafting.barecounts``)."""
         return bare_figure(self.text, a, b, token, amount, self.sentence_of(a, b)[0],
                            self.__dict__.get("_last_bare"), self.__dict__.get("_last_count"))
+
+    def carried_currency(self, a: int, scale: str) -> str:
+        """The currency of a scaled amount written with no unit, from the sentence before it in its paragraph
+        or the title: "Exports rose 6% to 107.9 trillion yen. Imports rose 2% to 113.3 trillion." The
+        sums of that scale there must all be in one currency ("9.1 trillion yen ($64 billion)": yen for a
+        trillion, dollars for a billion)."""
+        money = self.__dict__.get("_money")
+        i = self.sentence_index(a)
+        if not money or i <= 0:
+            return ""
+        spans = []
+        ps, pe = self.sentences[i - 1]
+        if "\n\n" not in self.text[pe:self.sentences[i][0]]:
+            spans.append((ps, pe))
+        if self.in_title(self.sentences[0][0]):
+            spans.append(self.sentences[0])
+        said = {unit for start, sc, unit in money if sc == scale and any(s <= start < e for s, e in spans)}
+        return said.pop() if len(said) == 1 else ""
 
     def counted_by_sentence(self, a: int) -> str:
         """What a scaled count with no noun after it counts, when its clause says (``drafting.barecounts``)."""
