@@ -197,3 +197,26 @@ def test_a_currency_said_in_the_sentence_before_or_the_title_holds_for_a_bare_su
 ])
 def test_no_currency_is_carried_when_it_is_not_one_of_the_same_scale_next_door(text):
     assert [u for k, _, s, u, _ in values(text) if s and k != "money"] == [""]
+
+
+# --------------------------------------------------------------------------- percent and points as written
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The jobless rate climbed 0.3 percentage pts to 4.4%.", "0.3 percentage pts"),
+    ("The savings rate fell 0.5 %-points.", "0.5 %-points"),
+])
+def test_percentage_points_in_short_forms(text, phrase):
+    assert values(text)[0] == ("points", values(text)[0][1], "", "percentage-points", phrase)
+
+
+def test_a_dash_after_a_percent_is_no_point():
+    assert values("Growth of 5% - a modest pace.") == [("percent", 5.0, "", "percent", "5%")]
+
+
+def test_a_level_takes_the_unit_written_once_after_its_base():
+    assert values("The jobless rate rose to 4.3 from 4.1 per cent.") == [
+        ("percent", 4.3, "", "percent", "4.3"), ("percent", 4.1, "", "percent", "4.1 per cent")]
+    assert [(a, u) for _, a, _, u, _ in values("Debt rose to 1.2 trillion from 1.1 trillion yen.")] == [
+        (1.2, "JPY"), (1.1, "JPY")]
+    # another scale after the base: not the same unit written once
+    assert values("Debt rose to 1.2 billion from 1.1 trillion yen.")[0][3] == ""

@@ -43,8 +43,7 @@ from briefcmp.drafting.spans import SpanSet, excluded_spans
 from briefcmp.drafting.tables import TableUnits
 from briefcmp.drafting.unitwords import (
     DURATION_FACTOR, SCALE_AFTER, counted_noun, digits_stand_alone, event_noun, gapped_currency, plural_noun, prefix_currency,
-    range_after,
-    unit_after,
+    range_after, unit_after, unit_of_base,
 )
 from briefcmp.drafting.votes import tally_at
 
@@ -449,7 +448,8 @@ class _Finder(AsOf):
         if currency:
             unit, kind = currency, "money"
         if kind == "bare" and not words and not upper and not re.fullmatch(YEAR, token):
-            if percent_base(text, a, self.sentence_of(a, b)[0]):  # "inflation rose to 34.6% from 33.88"
+            if percent_base(text, a, self.sentence_of(a, b)[0]) or unit_of_base(text, a, b, ""):
+                # "inflation rose to 34.6% from 33.88", "rose to 4.3 from 4.1 per cent": the unit written once
                 return with_bound(text, a, b, "percent", Value("quantity", amount=amount, unit="percent"))
         if kind == "bare":
             counted = COUNTED_BEFORE.search(text, max(0, a - 80), a) if not words and not upper else None
@@ -468,7 +468,7 @@ class _Finder(AsOf):
                 unit = self.counted_by_sentence(a) or unit
             if not words and not currency and not unit:
                 unit = gapped_currency(text, self.sentence_of(a, b)[0], a, self.__dict__.get("_last_money")) \
-                    or self.carried_currency(a, scale)
+                    or self.carried_currency(a, scale) or getattr(unit_of_base(text, a, end, scale), "unit", "")
                 kind = "money" if unit else kind
         if kind == "times":
             kind, unit = "count", event_noun(text, a) or "times"

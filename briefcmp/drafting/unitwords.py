@@ -92,9 +92,9 @@ SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillio
                           r"|(?P<g>[kmbtKMBT]|L\s?(?:crores?|cr)(?=\b\.?)|LCr|L|cr(?=\b\.?))\b(?!\.\w)", re.I)
 # "2.3pc" is the British press's percent (lower case only: "5 PCs" are computers); "0.5%pts", "0.25 pc
 # points": percentage points
-PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b|(?-i:pc)\b)(?P<pts>\s+points?\b|\s?pts?\b)?", re.I)
+PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b|(?-i:pc)\b)(?P<pts>\s+points?\b|-points?\b|\s?-?pts?\b)?", re.I)
 BASIS_POINTS_AFTER = re.compile(r"[\s-]+basis[\s-]points?\b|\s?bps?\b", re.I)
-POINTS_AFTER = re.compile(r"(?:\s+of\s+a)?[\s-]+percentage[\s-]points?\b|\s?(?:pp|ppts?|p\.p\.)(?![\w])", re.I)
+POINTS_AFTER = re.compile(r"(?:\s+of\s+a)?[\s-]+percentage[\s-](?:points?|pts?)\b|\s?(?:pp|ppts?|p\.p\.)(?![\w])", re.I)
 CURRENCY_AFTER = re.compile(
     r"(?:\s+|-)(?:(?P<adj>U\.?S\.?|US|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Taiwan(?:ese)?|"
     r"Japanese|Korean|South Korean|Russian|Chinese|Ukrainian|Indian|Swiss)\s+)?"
@@ -406,3 +406,23 @@ def gapped_currency(text: str, s0: int, a: int, last_money: Optional[tuple[int, 
     if not last_money or last_money[0] != s0 or not 0 <= a - last_money[1] <= 80:
         return ""
     return "" if _GAP_BREAK.search(text, last_money[1], a) else last_money[2]
+
+
+# "rose to 4.3 from 4.1 per cent", "to 1.2 trillion from 1.1 trillion yen": the unit written once, after the base
+_THEN_BASE = re.compile(r"\s+from\s+(?:an?\s+|the\s+)?(?:(?:revised|previous|prior|initial|preliminary)\s+)?"
+                        r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.,]\d)")
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+$", re.I)
+
+
+def unit_of_base(text: str, a: int, b: int, scale: str) -> Optional[After]:
+    """The unit of a level written with none, from the base it is compared with right after it, in percent
+    or money of the same scale ("rose to 4.3 from 4.1 per cent"), or None."""
+    if not _LEVEL_BEFORE.search(text, max(0, a - 6), a):
+        return None
+    m = _THEN_BASE.match(text, b)
+    if not m:
+        return None
+    after = unit_after(text, m.end(), currency=False)
+    if after.kind == "percent" and not scale or after.kind == "money" and scale and after.scale == scale:
+        return after
+    return None
