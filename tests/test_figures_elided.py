@@ -220,3 +220,8 @@ def test_a_level_takes_the_unit_written_once_after_its_base():
         (1.2, "JPY"), (1.1, "JPY")]
     # another scale after the base: not the same unit written once
     assert values("Debt rose to 1.2 billion from 1.1 trillion yen.")[0][3] == ""
+
+
+def test_a_move_in_percent_restated_in_points_is_in_index_points():
+    assert values("The Hang Seng slid 2.1%, or about 410 points, on Monday.")[1][3] == "points"
+    assert values("The jobless rate rose 0.2 point to 4.3%.")[0][3] == "percentage-points"
