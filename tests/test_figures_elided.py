@@ -225,3 +225,9 @@ def test_a_level_takes_the_unit_written_once_after_its_base():
 def test_a_move_in_percent_restated_in_points_is_in_index_points():
     assert values("The Hang Seng slid 2.1%, or about 410 points, on Monday.")[1][3] == "points"
     assert values("The jobless rate rose 0.2 point to 4.3%.")[0][3] == "percentage-points"
+
+
+def test_one_with_a_scale_is_a_figure():
+    assert values("Nearly one million pilgrims came.") == [
+        ("count", 1.0, "million", "pilgrims", "Nearly one million pilgrims")]
+    assert values("One of the firms left a year later.") == []

@@ -435,7 +435,8 @@ class _Finder(AsOf):
                     and not (not _PERCENT_IN.search(text, s0, s1) and re.search(r"\bindex\b", text[s0:s1], re.I)):
                 return with_bound(text, a, pts.end(), "points",
                                   Value("quantity", amount=amount, unit="percentage-points"))
-        if words and token.lower() in ("one", "zero") and after.kind not in ("money", "percent", "points"):
+        if words and token.lower() in ("one", "zero") and after.kind not in ("money", "percent", "points") \
+                and not after.scale:  # ("one million visitors" is a figure)
             return None  # "one of", "one year after": not figures
         if currency and after.kind not in ("money", "bare", "count", "scaled"):
             return None
