@@ -231,3 +231,16 @@ def test_one_with_a_scale_is_a_figure():
     assert values("Nearly one million pilgrims came.") == [
         ("count", 1.0, "million", "pilgrims", "Nearly one million pilgrims")]
     assert values("One of the firms left a year later.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A million households lost power.", [("count", 1.0, "million", "households", "A million households")]),
+    ("The port cost a billion dollars.", [("money", 1.0, "billion", "USD", "a billion dollars")]),
+])
+def test_a_scale_after_a_is_one_of_it(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", ["She was one in a million.", "He had one of a million excuses."])
+def test_a_million_as_an_idiom_is_no_figure(text):
+    assert values(text) == []
