@@ -244,3 +244,7 @@ def test_a_scale_after_a_is_one_of_it(text, expected):
 @pytest.mark.parametrize("text", ["She was one in a million.", "He had one of a million excuses."])
 def test_a_million_as_an_idiom_is_no_figure(text):
     assert values(text) == []
+
+
+def test_dozens_multiply():
+    assert values("Some two dozen lenders failed.") == [("count", 24.0, "", "lenders", "Some two dozen lenders")]

@@ -44,7 +44,7 @@ TOKEN = re.compile(
     r"|(?P<frac>\b(?:(?:one|a)[\s-]+(?:third|quarter|fourth|fifth|tenth)|(?:one|two|three|four)[\s-]+(?:thirds|quarters|"
     r"fourths|fifths|tenths)|half)\b)"
     r"|(?P<word>(?<!\bof\s)(?<!\bin\s)\ban?(?=\s+(?:thousand|million|billion|trillion)\b)"  # "a million people" (not "one in a million")
-    r"|\b(?:a\s+(?=dozen))?" + NUMWORD + r"(?:\s+hundred\b|" + SPELLED_DECIMAL + r")?\b)"
+    r"|\b(?:a\s+(?=dozen))?" + NUMWORD + r"(?:\s+hundred\b|\s+dozen\b|" + SPELLED_DECIMAL + r")?\b)"
     r"|(?P<num>" + VULGAR + "|" + INDIAN_GROUPED + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)", re.I)
 
 
@@ -69,6 +69,9 @@ def number_value(token: str) -> Optional[float]:
         return 1.0
     if t.startswith(("a ", "an ")):
         t = t.split(None, 1)[1]
+    if t.endswith(" dozen") and t != "a dozen":  # "two dozen": 24
+        inner = number_value(t.rsplit(None, 1)[0])
+        return inner * 12 if inner is not None else None
     hundred = t.endswith(" hundred")
     if hundred:
         t = t.rsplit(None, 1)[0]
