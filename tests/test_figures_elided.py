@@ -248,3 +248,18 @@ def test_a_million_as_an_idiom_is_no_figure(text):
 
 def test_dozens_multiply():
     assert values("Some two dozen lenders failed.") == [("count", 24.0, "", "lenders", "Some two dozen lenders")]
+
+
+def test_a_rates_level_takes_the_percent_said_just_before():
+    found = values("Headline inflation cooled to 2.9 percent in May. Core inflation slowed to 3.4 in the month.")
+    assert [(k, a, u) for k, a, _, u, _ in found] == [("percent", 2.9, "percent"), ("percent", 3.4, "percent")]
+
+
+@pytest.mark.parametrize("text", [
+    "Exports rose 4%. The exchange rate stood at 7.1.",               # an exchange rate
+    "Prices rose 3%. The consumer price index rose to 104.5.",        # an index level
+    "The fertility rate fell to 1.2 even as wages rose 3%.",          # no percent before it; a rate per woman
+    "The jobless rate was 4.1 in May.",                               # no percent said in the text
+])
+def test_a_bare_level_stays_unread_where_no_percent_is_implied(text):
+    assert not any(k == "percent" and a in (7.1, 104.5, 1.2, 4.1) for k, a, *_ in values(text))

@@ -33,7 +33,8 @@ from briefcmp.drafting.barecounts import COUNTED_BEFORE, PER_BASE, bare_figure, 
 from briefcmp.drafting.dates import (EVENT_VERB, YEAR, DateMention, dateline_span, event_year, find_dates, fiscal_period,
                                      pdate)
 from briefcmp.drafting.fiscalparts import fiscal_parts
-from briefcmp.drafting.fractions import RATE_NOUN, change_then_level, fraction_at, percent_base, proportion_at
+from briefcmp.drafting.fractions import (RATE_NOUN, change_then_level, fraction_at, percent_base, proportion_at,
+                                         rate_level)
 from briefcmp.drafting.lettercurrency import letter_currency
 from briefcmp.drafting.nochange import no_change_figures
 from briefcmp.drafting.numbers import FOLD_WORDS, NUMWORD, TOKEN, number_value
@@ -452,7 +453,8 @@ class _Finder(AsOf):
         if currency:
             unit, kind = currency, "money"
         if kind == "bare" and not words and not upper and not re.fullmatch(YEAR, token):
-            if percent_base(text, a, self.sentence_of(a, b)[0]) or unit_of_base(text, a, b, ""):
+            if percent_base(text, a, self.sentence_of(a, b)[0]) or unit_of_base(text, a, b, "") or \
+                    rate_level(text, a, self.sentence_of(a, b)[0], self.sentence_before(a), amount):
                 # "inflation rose to 34.6% from 33.88", "rose to 4.3 from 4.1 per cent": the unit written once
                 return with_bound(text, a, b, "percent", Value("quantity", amount=amount, unit="percent"))
         if kind == "bare":
@@ -511,6 +513,14 @@ class _Finder(AsOf):
         """A number with no unit after it that is still a figure (``drafting.barecounts``)."""
         return bare_figure(self.text, a, b, token, amount, self.sentence_of(a, b)[0],
                            self.__dict__.get("_last_bare"), self.__dict__.get("_last_count"))
+
+    def sentence_before(self, a: int) -> int:
+        """Where the sentence before the one holding ``a`` starts, in its paragraph (else its own start)."""
+        i = self.sentence_index(a)
+        if i <= 0:
+            return self.sentences[i][0] if i == 0 else a
+        ps, pe = self.sentences[i - 1]
+        return self.sentences[i][0] if "\n\n" in self.text[pe:self.sentences[i][0]] else ps
 
     def carried_currency(self, a: int, scale: str) -> str:
         """The currency of a scaled amount written with no unit, from the sentence before it in its paragraph

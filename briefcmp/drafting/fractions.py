@@ -178,3 +178,27 @@ def written_shares(text: str) -> list[float]:
             if got is not None:
                 out.append(got[3].amount)
     return out
+
+
+# A rate's level with its percent left unsaid: "Inflation eased to 2.4 percent. Core inflation slowed to 3.1."
+_RATE_LEVEL_BEFORE = re.compile(r"\b(?:was|were|is|are|stood\s+at|stands\s+at|came\s+in\s+at|(?:rose|fell|climbed|dropped|"
+                                r"eased|slowed|accelerated|quickened|increased|decreased|declined|slipped|jumped|"
+                                r"edged\s+(?:up|down)|ticked\s+(?:up|down))\s+to|remained\s+at|held\s+at|"
+                                r"unchanged\s+at)\s+(?:an?\s+)?$", re.I)
+_NOT_PERCENT_RATE = re.compile(r"\b(?:index|exchange|ratio|hourly|per\s+hour|birth|fertility|mortality|death|"
+                               r"dollar|yen|euro|won|yuan)\b", re.I)
+_PERCENT_WRITTEN = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b|pct\b)", re.I)
+_RATE_CLAUSE_CUT = re.compile(r"[;:]\s|,\s+(?:and|but|while|whereas)\s|\.\s")
+
+
+def rate_level(text: str, a: int, s0: int, before: int, amount: float) -> bool:
+    """Whether the bare number at ``a`` is the level of a rate the clause names ("core inflation slowed to
+    3.1", "the jobless rate was 4.1") in a text that writes the rate's percent in the same sentence or
+    the one before (``before``: where that one starts): the unit a report leaves off once it has said it.
+    Not an index, an exchange rate, a ratio or a rate per head of population."""
+    if not 0 <= amount < 100 or not _RATE_LEVEL_BEFORE.search(text, max(s0, a - 40), a):
+        return False
+    clause = _RATE_CLAUSE_CUT.split(text[max(s0, a - 160):a])[-1]
+    if not RATE_NOUN.search(clause) or _NOT_PERCENT_RATE.search(clause):
+        return False
+    return bool(_PERCENT_WRITTEN.search(text, max(before, a - 400), a))
