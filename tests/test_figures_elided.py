@@ -188,11 +188,13 @@ def test_a_currency_said_in_the_sentence_before_or_the_title_holds_for_a_bare_su
     assert [(k, a, u) for k, a, s, u, _ in found if s] == [("money", 98.2, "JPY"), ("money", 101.5, "JPY")]
     titled = values("Deficit narrows to 3.3 trillion yen\nThe deficit shrank to 3.3 trillion in March, data showed.")
     assert [u for _, _, s, u, _ in titled if s] == ["JPY", "JPY"]
+    wire = values("Exports rose 4% to 98.2 trillion yen, data showed.\n\nImports rose 2% to 101.5 trillion.")
+    assert [u for _, _, s, u, _ in wire if s] == ["JPY", "JPY"]  # one sentence a paragraph, as wire copy is set
 
 
 @pytest.mark.parametrize("text", [
     "Turnover was 910 billion yen and 2 billion euros. Some 4 billion were spent.",  # two currencies of that scale
-    "Turnover was 3 billion euros.\n\nThe group shipped 1.2 billion.",  # another paragraph
+    "Turnover was 3 billion euros.\n\nOutlook for 2025\n\nThe group shipped 1.2 billion.",  # a heading between
     "Turnover was 3 billion euros. The group shipped 1.2 million.",     # another scale
 ])
 def test_no_currency_is_carried_when_it_is_not_one_of_the_same_scale_next_door(text):

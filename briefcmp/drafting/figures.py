@@ -515,15 +515,15 @@ class _Finder(AsOf):
                            self.__dict__.get("_last_bare"), self.__dict__.get("_last_count"))
 
     def sentence_before(self, a: int) -> int:
-        """Where the sentence before the one holding ``a`` starts, in its paragraph (else its own start)."""
+        """Where the sentence before the one holding ``a`` starts, unless it is a heading (else its own start)."""
         i = self.sentence_index(a)
         if i <= 0:
             return self.sentences[i][0] if i == 0 else a
         ps, pe = self.sentences[i - 1]
-        return self.sentences[i][0] if "\n\n" in self.text[pe:self.sentences[i][0]] else ps
+        return self.sentences[i][0] if is_heading(self.text[ps:pe]) else ps
 
     def carried_currency(self, a: int, scale: str) -> str:
-        """The currency of a scaled amount written with no unit, from the sentence before it in its paragraph
+        """The currency of a scaled amount written with no unit, from the sentence before it (not a heading)
         or the title: "Exports rose 6% to 107.9 trillion yen. Imports rose 2% to 113.3 trillion." The
         sums of that scale there must all be in one currency ("9.1 trillion yen ($64 billion)": yen for a
         trillion, dollars for a billion)."""
@@ -533,7 +533,7 @@ class _Finder(AsOf):
             return ""
         spans = []
         ps, pe = self.sentences[i - 1]
-        if "\n\n" not in self.text[pe:self.sentences[i][0]]:
+        if not is_heading(self.text[ps:pe]):  # (wire copy sets each sentence apart: a paragraph break is no bar)
             spans.append((ps, pe))
         if self.in_title(self.sentences[0][0]):
             spans.append(self.sentences[0])
