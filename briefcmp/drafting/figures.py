@@ -33,8 +33,8 @@ from briefcmp.drafting.barecounts import COUNTED_BEFORE, PER_BASE, bare_figure, 
 from briefcmp.drafting.dates import (EVENT_VERB, YEAR, DateMention, dateline_span, event_year, find_dates, fiscal_period,
                                      pdate)
 from briefcmp.drafting.fiscalparts import fiscal_parts
-from briefcmp.drafting.fractions import (RATE_NOUN, change_then_level, fraction_at, percent_base, proportion_at,
-                                         rate_level)
+from briefcmp.drafting.fractions import (PERCENT_WRITTEN, RATE_NOUN, change_then_level, fraction_at, percent_base,
+                                         proportion_at, rate_level)
 from briefcmp.drafting.lettercurrency import letter_currency
 from briefcmp.drafting.nochange import no_change_figures
 from briefcmp.drafting.numbers import FOLD_WORDS, NUMWORD, TOKEN, number_value
@@ -108,7 +108,6 @@ _PERCENT_OR = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b),?\s+or\s+(?:about\s
 _INDEX_LEVEL_BEFORE = re.compile(r"\b(?:at|of|averaged|averaging|reached|hit|touched|printed|registered|posted|"
                                  r"came\s+to|came\s+in\s+at|revised\s+to)\s+(?:an?\s+)?(?:average\s+of\s+|revised\s+|"
                                  r"record\s+)?$", re.I)
-_PERCENT_IN = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _EVENT_CLAUSE = re.compile(r"[;:,]\s|\s-\s")
 # between a figure and the month it holds for: "34.6% in", "2.64% m/m in", "34.60 per cent y/y for"
 _FIGURE_THEN_MONTH = re.compile(r"(?:\s*(?:per\s*cent|percent|pct|points?|y/y|m/m|yoy|mom|year-on-year|month-on-month))*"
@@ -429,11 +428,11 @@ class _Finder(AsOf):
             # ("the index came to 127.4 points, a 2 percent increase": points of the index)
             # "the jobless rate rose 0.2 point": a rate's move, with no percentage written beside it
             # "down 36.10 points, or 1.44 percent": the same move restated in percent, so index points
-            if (_PERCENT_IN.search(text, s0, s1) or RATE_NOUN.search(text, s0, s1)) \
+            if (PERCENT_WRITTEN.search(text, s0, s1) or RATE_NOUN.search(text, s0, s1)) \
                     and not _OR_PERCENT.match(text, pts.end()) and not _PERCENT_OR.search(text, max(s0, a - 40), a) \
                     and not (_INDEX_LEVEL_BEFORE.search(text, max(s0, a - 40), a)
                              and re.search(r"\bindex\b", text[s0:s1], re.I)) \
-                    and not (not _PERCENT_IN.search(text, s0, s1) and re.search(r"\bindex\b", text[s0:s1], re.I)):
+                    and not (not PERCENT_WRITTEN.search(text, s0, s1) and re.search(r"\bindex\b", text[s0:s1], re.I)):
                 return with_bound(text, a, pts.end(), "points",
                                   Value("quantity", amount=amount, unit="percentage-points"))
         if words and token.lower() in ("one", "zero") and after.kind not in ("money", "percent", "points") \

@@ -187,7 +187,7 @@ _RATE_LEVEL_BEFORE = re.compile(r"\b(?:was|were|is|are|stood\s+at|stands\s+at|ca
                                 r"unchanged\s+at)\s+(?:an?\s+)?$", re.I)
 _NOT_PERCENT_RATE = re.compile(r"\b(?:index|exchange|ratio|hourly|per\s+hour|birth|fertility|mortality|death|"
                                r"dollar|yen|euro|won|yuan)\b", re.I)
-_PERCENT_WRITTEN = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b|pct\b)", re.I)
+PERCENT_WRITTEN = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b|pct\b)", re.I)
 _RATE_CLAUSE_CUT = re.compile(r"[;:]\s|,\s+(?:and|but|while|whereas)\s|\.\s")
 
 
@@ -201,4 +201,4 @@ def rate_level(text: str, a: int, s0: int, before: int, amount: float) -> bool:
     clause = _RATE_CLAUSE_CUT.split(text[max(s0, a - 160):a])[-1]
     if not RATE_NOUN.search(clause) or _NOT_PERCENT_RATE.search(clause):
         return False
-    return bool(_PERCENT_WRITTEN.search(text, max(before, a - 400), a))
+    return bool(PERCENT_WRITTEN.search(text, max(before, a - 400), a))
