@@ -265,3 +265,12 @@ def test_a_rates_level_takes_the_percent_said_just_before():
 ])
 def test_a_bare_level_stays_unread_where_no_percent_is_implied(text):
     assert not any(k == "percent" and a in (7.1, 104.5, 1.2, 4.1) for k, a, *_ in values(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Overseas tourists hit a record 36.87 mil. in 2024", ("count", 36.87, "million")),
+    ("The plan costs 3.2 bil. yen", ("money", 3.2, "billion")),
+    ("Shipments hit 1.2 mil tonnes", ("count", 1.2, "million")),
+])
+def test_the_wires_abbreviated_scales(text, expected):
+    assert values(text)[0][:3] == expected
