@@ -274,3 +274,11 @@ def test_a_bare_level_stays_unread_where_no_percent_is_implied(text):
 ])
 def test_the_wires_abbreviated_scales(text, expected):
     assert values(text)[0][:3] == expected
+
+
+def test_a_change_by_a_sum_then_the_level_it_reached_is_two_figures():
+    assert [(a, u) for _, a, _, u, _ in values("The shortfall narrowed by £2.3bn to £11.6bn in May.")] == [
+        (2.3, "GBP"), (11.6, "GBP")]
+    prep = S.prepare("Fares rose by 2% to 4% this year.")
+    (fig,) = find_figures(prep.text)
+    assert (fig.value.amount, fig.value.upper) == (2.0, 4.0)  # one unit for both ends: a range

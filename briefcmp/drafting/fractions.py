@@ -101,7 +101,10 @@ _FRACTION_IDIOM = re.compile(r"[\s-]+(?:of\s+)?(?:the|his|her|its|their|my|our|y
                             r"secret|life|lives|point)s?\b", re.I)
 _CHANGE_VERB = re.compile(r"\b(?:r[oi]se|risen|rising|gain(?:ed|ing)?|jump(?:ed|ing)?|climb(?:ed|ing)?|"
                           r"increas(?:ed|ing)|add(?:ed|ing)|fell|fallen|falling|dropp(?:ed|ing)|slipp(?:ed|ing)|"
-                          r"declin(?:ed|ing)|lost|shed|slid|eased|up|down)\s+(?:by\s+)?(?:about\s+|some\s+)?$", re.I)
+                          r"declin(?:ed|ing)|lost|shed|slid|eased|up|down|"
+                          r"shr[aiu]nk|narrow(?:ed|ing)|widen(?:ed|ing)|gr[oe]w|grown|expand(?:ed|ing)|contract(?:ed|ing)|"
+                          r"surg(?:ed|ing)|soar(?:ed|ing)|plung(?:ed|ing)|tumbl(?:ed|ing)|slump(?:ed|ing))"
+                          r"\s+(?P<by>by\s+)?(?:about\s+|some\s+)?$", re.I)
 
 
 def change_then_level(text: str, start: int, b: int, amount: float, upper: float) -> bool:
@@ -112,7 +115,11 @@ def change_then_level(text: str, start: int, b: int, amount: float, upper: float
         return False
     if start > 0 and text[start - 1] in "+\u2212" or (text[start - 1:start] == "-" and text[start - 2:start - 1] in " ("):
         return True
-    return bool(_CHANGE_VERB.search(text, max(0, start - 40), start)) and upper >= 4 * amount
+    verb = _CHANGE_VERB.search(text, max(0, start - 40), start)
+    # "shrank by £4.1bn to £17.8bn": "by" before a change with its own unit says the first is the change,
+    # whatever the sizes (not "rose by 2 to 3 percent": one unit for both ends, a range)
+    own_unit = not re.match(r"\s*(?:to\b|%|per\s?cent\b|percent\b|pct\b)", text[b:b + 12], re.I)
+    return bool(verb) and (bool(verb.group("by")) and own_unit or upper >= 4 * amount)
 
 
 # A percentage, then what it is compared with, whose number comes next with no unit: "34.6% year-on-year, up
