@@ -282,3 +282,12 @@ def test_a_change_by_a_sum_then_the_level_it_reached_is_two_figures():
     prep = S.prepare("Fares rose by 2% to 4% this year.")
     (fig,) = find_figures(prep.text)
     assert (fig.value.amount, fig.value.upper) == (2.0, 4.0)  # one unit for both ends: a range
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Payrolls rose 151,000 in February.", [("count", 151000.0, "", "jobs", "151,000")]),
+    ("Payrolls rose 151K in February.", [("count", 151.0, "thousand", "jobs", "151K")]),
+    ("Initial claims fell 9,000 to 213,000.", [("count", 9000.0, "", "", "9,000"), ("count", 213000.0, "", "", "213,000")]),
+])
+def test_a_count_changing_with_no_by_is_drafted_and_jobs_are_jobs_at_any_scale(text, expected):
+    assert values(text) == expected

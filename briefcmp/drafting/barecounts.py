@@ -41,8 +41,8 @@ _NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?P<n>[a-z-]+(?:\s+[a-z-]+){0,2
 _COUNT_CHANGE_BEFORE = re.compile(r"\b(?:rose|fell|grew|gained|increased|decreased|declined|dropped|climbed|jumped|"
                                   r"slipped|edged\s+(?:up|down|higher|lower)|went\s+(?:up|down)|revised\s+(?:up|down)|"
                                   r"lowered|raised|cut|reduced|added|shed|lost|grown|risen|fallen|up|down)"
-                                  r"(?:,?\s+\w+){0,10}?,?\s+(?:by|to)\s+(?:(?:a\s+combined|a\s+total\s+of|an\s+average\s+of|"
-                                  r"a\s+net)\s+)?" + _QUALIFIER + r"$", re.I)
+                                  r"(?:(?:,?\s+\w[\w,.]*){0,10}?,?\s+(?:by|to)\s+(?:(?:a\s+combined|a\s+total\s+of|an\s+average\s+of|"
+                                  r"a\s+net)\s+)?|\s+)" + _QUALIFIER + r"$", re.I)  # ("payrolls rose 143,000": no "by")
 # What counts jobs: employment and payrolls (not unemployment, not a count of people or firms named)
 _JOBS = re.compile(r"\b(?:payrolls?|employment|jobs?|hiring|job\s+(?:gains?|growth))\b", re.I)
 _JOBS_NOT = re.compile(r"\b(?:unemploy\w*|jobless\w*|people|persons|workers|firms|companies|applicants|openings|"
@@ -109,9 +109,7 @@ def bare_figure(text: str, a: int, b: int, token: str, amount: float, s0: int,
     if sign or _COUNT_CHANGE_BEFORE.search(lead) or _LABEL_BEFORE.search(lead) or _COMPARED_AFTER.match(text, b) \
             or _ANNUAL_RATE_BEFORE.search(lead):
         # "payroll employment edged up by 114,000", "Nonfarm payrolls: +114,000": jobs are counted
-        said = re.split(r";\s|\.\s|,\s+(?:and|but|while)\s", lead)[-1]  # a label before a colon too
-        jobs = _JOBS.search(said) and not _JOBS_NOT.search(said)
-        return with_bound(text, start, b, "count", Value("quantity", amount=value, unit="jobs" if jobs else ""))
+        return with_bound(text, start, b, "count", Value("quantity", amount=value, unit=_jobs(lead)))
     if last_count and last_count[0] == s0 and (_LIST_ENTRY_BEFORE.search(lead) or _BASE_BEFORE.search(lead)):
         # "followed by KwaZulu-Natal with 12 423 907", "rose to 62,027,503 from 51,770,560": counts the same
         return with_bound(text, start, b, "count", Value("quantity", amount=value, unit=last_count[1]))
@@ -133,7 +131,17 @@ def counted_by(text: str, a: int, s0: int, last_count: Optional[tuple[int, str]]
     if last_count and last_count[0] == s0 and last_count[1] and (_LIST_ENTRY_BEFORE.search(lead) or
                                                                _BASE_BEFORE.search(lead)):
         return last_count[1]
+    if _COUNT_CHANGE_BEFORE.search(lead) or _LABEL_BEFORE.search(lead) or (a >= 1 and text[a - 1] in "+-\u2212"):
+        jobs = _jobs(lead)  # "payrolls rose 256K", "Nonfarm payrolls: +256k": jobs, as "rose 256,000" is
+        if jobs:
+            return jobs
     return _people(text, s0, a)
+
+
+def _jobs(lead: str) -> str:
+    """"jobs" when the clause before a count changing speaks of employment or payrolls, else ""."""
+    said = re.split(r";\s|\.\s|,\s+(?:and|but|while)\s", lead)[-1]  # a label before a colon too
+    return "jobs" if _JOBS.search(said) and not _JOBS_NOT.search(said) else ""
 
 
 def _people(text: str, s0: int, a: int) -> str:
