@@ -82,6 +82,7 @@ def test_a_sum_counted_or_set_apart_takes_no_currency(text, unit):
 def test_number_as_a_verb_counts_its_subject():
     assert values("Asylum seekers number 6.1 million worldwide.") == [
         ("count", 6.1, "million", "seekers", "6.1 million")]
+    assert values("Arrivals hit 2.2 million in July.") == [("count", 2.2, "million", "arrivals", "2.2 million")]
 
 
 def test_a_reference_number_is_still_no_figure():

@@ -20,7 +20,7 @@ PER_BASE = re.compile(r"\s+per\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<what>(?:[a-
                        r"population|children|women|men)|[a-z]+s|people|population|children)\b")
 # "Deportations rose to 16,400", "visitors from South Korea numbered 8,817,800": the subject is counted
 COUNTED_BEFORE = re.compile(r"\b(?P<n>[A-Za-z]{4,})(?:\s+(?:in|of|from|to)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
-                             r"\s+(?:reached|totall?ed|numbers?|totals?|reach(?:es)?|stood\s+at|"
+                             r"\s+(?:reached|totall?ed|numbers?|totals?|reach(?:es)?|hit|stood\s+at|"
                              r"numbered|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to|increased\s+to|"
                              r"decreased\s+to|grew\s+to|jumped\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
                              r"almost\s+|roughly\s+|more\s+than\s+|over\s+)?$")
