@@ -29,6 +29,7 @@ def values(text):
     ("One in every 50 residents was born abroad.", [("percent", 2.0, "", "percent", "One in every 50")]),
     ("Two out of three small firms expect higher costs.", [("percent", 66.7, "", "percent", "Two out of three")]),
     ("Nearly 1 in 10 homes stood empty in the census.", [("percent", 10.0, "", "percent", "Nearly 1 in 10")]),
+    ("Economists put a one-in-four chance on a recession.", [("percent", 25.0, "", "percent", "one-in-four")]),
 ])
 def test_a_proportion_is_a_share_not_a_count_of_the_whole(text, expected):
     assert values(text) == expected
@@ -39,6 +40,7 @@ def test_a_proportion_is_a_share_not_a_count_of_the_whole(text, expected):
     "Exports rose 3 in 2024 after a weak year.",         # a year, not a whole
     "She finished 2 in 3 races this season.",             # races are events counted over time
     "Four in three is no proportion at all.",             # the part larger than the whole
+    "The levee failed in a 1-in-100-year flood.",         # a return period, not a share
 ])
 def test_what_is_no_proportion_is_not_read_as_one(text):
     assert not any(kind == "percent" for kind, *_ in values(text))

@@ -147,7 +147,7 @@ def percent_base(text: str, a: int, sentence_start: int) -> bool:
 # "three in four refugees", "one in every five adults", "two out of three firms", "1 in 10": a share of a
 # whole, as a percentage (not a count of four refugees). The whole is a small number not followed by a
 # time ("one in five years" is a frequency) and not a year ("3 in 2024").
-_PROPORTION = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<m>\d{1,4}(?:,\d{3})?|" + NUMWORD + r"(?:\s+hundred)?)\b"
+_PROPORTION = re.compile(r"(?:\s+|-)(?:in|out[\s-]+of)(?:\s+|-)(?:every\s+)?(?P<m>\d{1,4}(?:,\d{3})?|" + NUMWORD + r"(?:\s+hundred)?)\b"
                          r"(?!\s*(?:%|percent|per\s+cent|[.,]\d))", re.I)
 _PROPORTION_TIME = re.compile(r"[\s-]+(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|"
                               r"century|attempts?|tries|games?|matches|seasons?|races?|elections?|innings)\b", re.I)
