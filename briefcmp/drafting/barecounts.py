@@ -41,7 +41,8 @@ _NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?P<n>[a-z-]+(?:\s+[a-z-]+){0,2
 _COUNT_CHANGE_BEFORE = re.compile(r"\b(?:rose|fell|grew|gained|increased|decreased|declined|dropped|climbed|jumped|"
                                   r"slipped|edged\s+(?:up|down|higher|lower)|went\s+(?:up|down)|revised\s+(?:up|down)|"
                                   r"lowered|raised|cut|reduced|added|shed|lost|grown|risen|fallen|up|down)"
-                                  r"(?:(?:,?\s+\w[\w,.]*){0,10}?,?\s+(?:by|to)\s+(?:(?:a\s+combined|a\s+total\s+of|an\s+average\s+of|"
+                                  r"(?:(?:,?\s+\w[\w,.]*){0,10}?,?\s+(?:by|to)\s+"
+                                  r"(?:(?:a\s+combined|a\s+total\s+of|an\s+average\s+of|"
                                   r"a\s+net)\s+)?|\s+)" + _QUALIFIER + r"$", re.I)  # ("payrolls rose 143,000": no "by")
 # What counts jobs: employment and payrolls (not unemployment, not a count of people or firms named)
 _JOBS = re.compile(r"\b(?:payrolls?|employment|jobs?|hiring|job\s+(?:gains?|growth))\b", re.I)

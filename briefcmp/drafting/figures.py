@@ -43,8 +43,8 @@ from briefcmp.drafting.ranks import phrase_ranks, rank_at
 from briefcmp.drafting.spans import SpanSet, excluded_spans
 from briefcmp.drafting.tables import TableUnits
 from briefcmp.drafting.unitwords import (
-    DURATION_FACTOR, SCALE_AFTER, counted_noun, digits_stand_alone, event_noun, gapped_currency, plural_noun, prefix_currency,
-    range_after, unit_after, unit_of_base,
+    DURATION_FACTOR, SCALE_AFTER, counted_noun, digits_stand_alone, event_noun, gapped_currency, plural_noun,
+    prefix_currency, range_after, unit_after, unit_of_base,
 )
 from briefcmp.drafting.votes import tally_at
 
@@ -103,8 +103,8 @@ _POINTS = re.compile(r"\s+points?\b", re.I)
 _OR_PERCENT = re.compile(r",?\s+or\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?\d[\d.,]*\s*(?:%|per\s?cent\b|percent\b)",
                          re.I)
 # "fell 1.2%, or 480 points": the move in percent restated in the index's points
-_PERCENT_OR = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b),?\s+or\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?$",
-                         re.I)
+_PERCENT_OR = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b),?\s+or\s+"
+                         r"(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?$", re.I)
 _INDEX_LEVEL_BEFORE = re.compile(r"\b(?:at|of|averaged|averaging|reached|hit|touched|printed|registered|posted|"
                                  r"came\s+to|came\s+in\s+at|revised\s+to)\s+(?:an?\s+)?(?:average\s+of\s+|revised\s+|"
                                  r"record\s+)?$", re.I)

@@ -102,7 +102,8 @@ _FRACTION_IDIOM = re.compile(r"[\s-]+(?:of\s+)?(?:the|his|her|its|their|my|our|y
 _CHANGE_VERB = re.compile(r"\b(?:r[oi]se|risen|rising|gain(?:ed|ing)?|jump(?:ed|ing)?|climb(?:ed|ing)?|"
                           r"increas(?:ed|ing)|add(?:ed|ing)|fell|fallen|falling|dropp(?:ed|ing)|slipp(?:ed|ing)|"
                           r"declin(?:ed|ing)|lost|shed|slid|eased|up|down|"
-                          r"shr[aiu]nk|narrow(?:ed|ing)|widen(?:ed|ing)|gr[oe]w|grown|expand(?:ed|ing)|contract(?:ed|ing)|"
+                          r"shr[aiu]nk|narrow(?:ed|ing)|widen(?:ed|ing)|gr[oe]w|grown|expand(?:ed|ing)|"
+                          r"contract(?:ed|ing)|"
                           r"surg(?:ed|ing)|soar(?:ed|ing)|plung(?:ed|ing)|tumbl(?:ed|ing)|slump(?:ed|ing))"
                           r"\s+(?P<by>by\s+)?(?:about\s+|some\s+)?$", re.I)
 
@@ -147,7 +148,8 @@ def percent_base(text: str, a: int, sentence_start: int) -> bool:
 # "three in four refugees", "one in every five adults", "two out of three firms", "1 in 10": a share of a
 # whole, as a percentage (not a count of four refugees). The whole is a small number not followed by a
 # time ("one in five years" is a frequency) and not a year ("3 in 2024").
-_PROPORTION = re.compile(r"(?:\s+|-)(?:in|out[\s-]+of)(?:\s+|-)(?:every\s+)?(?P<m>\d{1,4}(?:,\d{3})?|" + NUMWORD + r"(?:\s+hundred)?)\b"
+_PROPORTION = re.compile(r"(?:\s+|-)(?:in|out[\s-]+of)(?:\s+|-)(?:every\s+)?"
+                         r"(?P<m>\d{1,4}(?:,\d{3})?|" + NUMWORD + r"(?:\s+hundred)?)\b"
                          r"(?!\s*(?:%|percent|per\s+cent|[.,]\d))", re.I)
 _PROPORTION_TIME = re.compile(r"[\s-]+(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|"
                               r"century|attempts?|tries|games?|matches|seasons?|races?|elections?|innings)\b", re.I)
@@ -188,7 +190,8 @@ def written_shares(text: str) -> list[float]:
 
 
 # A rate's level with its percent left unsaid: "Inflation eased to 2.4 percent. Core inflation slowed to 3.1."
-_RATE_LEVEL_BEFORE = re.compile(r"\b(?:was|were|is|are|stood\s+at|stands\s+at|came\s+in\s+at|(?:rose|fell|climbed|dropped|"
+_RATE_LEVEL_BEFORE = re.compile(r"\b(?:was|were|is|are|stood\s+at|stands\s+at|came\s+in\s+at|"
+                                r"(?:rose|fell|climbed|dropped|"
                                 r"eased|slowed|accelerated|quickened|increased|decreased|declined|slipped|jumped|"
                                 r"edged\s+(?:up|down)|ticked\s+(?:up|down))\s+to|remained\s+at|held\s+at|"
                                 r"unchanged\s+at)\s+(?:an?\s+)?$", re.I)

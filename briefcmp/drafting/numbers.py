@@ -43,7 +43,8 @@ TOKEN = re.compile(
     r"|(?P<mag>\b(?:an|one|two|three|several)\s+orders?\s+of\s+magnitude\b)"
     r"|(?P<frac>\b(?:(?:one|a)[\s-]+(?:third|quarter|fourth|fifth|tenth)|(?:one|two|three|four)[\s-]+(?:thirds|quarters|"
     r"fourths|fifths|tenths)|half)\b)"
-    r"|(?P<word>(?<!\bof\s)(?<!\bin\s)\ban?(?=\s+(?:thousand|million|billion|trillion)\b)"  # "a million people" (not "one in a million")
+    # "a million people" (not "one in a million")
+    r"|(?P<word>(?<!\bof\s)(?<!\bin\s)\ban?(?=\s+(?:thousand|million|billion|trillion)\b)"
     r"|\b(?:a\s+(?=dozen))?" + NUMWORD + r"(?:\s+hundred\b|\s+dozen\b|" + SPELLED_DECIMAL + r")?\b)"
     r"|(?P<num>" + VULGAR + "|" + INDIAN_GROUPED + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)", re.I)
 

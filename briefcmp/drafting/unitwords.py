@@ -89,12 +89,14 @@ PREFIX_CURRENCY = re.compile(
     r"\bRp\.?|\bRM(?:B\b)?|\bRmb)\s?"
     r"|(?P<rs>\bRs\.?)\s?)$")
 # "Rs 11.11 lakh crore", "Rs 6,81,210 crore", "Rs 12 lakh" (Indian reporting); "cr" only after a currency.
-SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillion|milliards?|mil|bil|mn|mln|bn|bln|tn|trn|trln|"
+SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillion|milliards?|mil|bil|mn|mln|bn|bln|tn|"
+                          r"trn|trln|"
                           r"lakh[\s-]+(?:crores?|cr\b\.?)|lakhs?|lacs?|crores?)\b"
                           r"|(?P<g>[kmbtKMBT]|L\s?(?:crores?|cr)(?=\b\.?)|LCr|L|cr(?=\b\.?))\b(?!\.\w)", re.I)
 # "2.3pc" is the British press's percent (lower case only: "5 PCs" are computers); "0.5%pts", "0.25 pc
 # points": percentage points
-PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b|(?-i:pc)\b)(?P<pts>\s+points?\b|-points?\b|\s?-?pts?\b)?", re.I)
+PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b|(?-i:pc)\b)"
+                           r"(?P<pts>\s+points?\b|-points?\b|\s?-?pts?\b)?", re.I)
 BASIS_POINTS_AFTER = re.compile(r"[\s-]+basis[\s-]points?\b|\s?bps?\b", re.I)
 POINTS_AFTER = re.compile(r"(?:\s+of\s+a)?[\s-]+percentage[\s-](?:points?|pts?)\b|\s?(?:pp|ppts?|p\.p\.)(?![\w])", re.I)
 CURRENCY_AFTER = re.compile(
@@ -223,7 +225,8 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
         if m.group("s"):
             scale = SCALE_WORDS[" ".join(m.group("s").lower().rstrip(".").replace("-", " ").split())]
             pos = m.end()
-            if text[pos:pos + 1] == "." and m.group("s").lower() in ("mil", "bil") and CURRENCY_AFTER.match(text, pos + 1):
+            if text[pos:pos + 1] == "." and m.group("s").lower() in ("mil", "bil") \
+                    and CURRENCY_AFTER.match(text, pos + 1):
                 pos += 1  # "3.2 bil. yen": the abbreviation's full stop, then the unit
         elif currency or CURRENCY_AFTER.match(text, m.end()) or glued_scale(text, pos, m):
             scale = SCALE_WORDS[" ".join(m.group("g").lower().rstrip(".").replace("crores", "cr")
