@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -106,11 +107,12 @@ def source_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md", ".html", ".htm") and p.is_file())
 
 
-def run_set(folder: Path, work: Path, align: bool = True, analyst=None) -> SetRun:
+def run_set(folder: Path, work: Path, align: bool = True, analyst=None, drafted: Path | None = None) -> SetRun:
     """init -> add every source -> align --apply -> compare --format json, in process, no hand edit.
 
     ``analyst``: called with the corpus folder after ``align --apply`` (a simulated person answering
-    ``align --review``, benchmarks/fromscratch_review.py)."""
+    ``align --review``, benchmarks/fromscratch_review.py). ``drafted``: a folder keeping each set's corpus as
+    drafted (before align), so that a sweep (``--calibrate``) drafts each set once."""
     from typer.testing import CliRunner
 
     from briefcmp.cli import app
@@ -127,11 +129,17 @@ def run_set(folder: Path, work: Path, align: bool = True, analyst=None) -> SetRu
             errors.append(f"{' '.join(args[:2])}: exit {r.exit_code}: {(r.output or '')[-300:]}")
         return r
 
-    cli("init", str(corpus))
-    for src in source_files(folder):
-        # a set of statements (benchmarks/facts/) is drafted with --sentences (issue 22)
-        cli("add", str(src), str(corpus), "--id", src.stem, *(["--sentences"] if "facts" in folder.parts else []),
-            ok=(0, 1))
+    kept = drafted / folder.name if drafted is not None else None
+    if kept is not None and kept.is_dir():
+        shutil.copytree(kept, corpus)
+    else:
+        cli("init", str(corpus))
+        for src in source_files(folder):
+            # a set of statements (benchmarks/facts/) is drafted with --sentences (issue 22)
+            cli("add", str(src), str(corpus), "--id", src.stem, *(["--sentences"] if "facts" in folder.parts else []),
+                ok=(0, 1))
+        if kept is not None:
+            shutil.copytree(corpus, kept)
     keys_before = _keys(corpus, safe_load)
     if align:
         cli("align", str(corpus), "--apply", ok=(0, 1))
@@ -349,11 +357,11 @@ def _widened(contradictions: list[list[set[str]]], agreements: list[list[set[str
     return out
 
 
-def evaluate(folders: list[Path]) -> list[SetScore]:
+def evaluate(folders: list[Path], drafted: Path | None = None) -> list[SetScore]:
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         for folder in folders:
-            run = run_set(folder, Path(tmp))
+            run = run_set(folder, Path(tmp), drafted=drafted)
             out.append(score_set(folder, run))
     return out
 
@@ -415,19 +423,33 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--threshold", type=float, help="align's apply threshold for this run (default: the shipped one)")
+    ap.add_argument("--sure", type=float, help="the context links' threshold (analysis/linking.py SURE) for this run")
     ap.add_argument("--calibrate", action="store_true",
                     help="sweep the apply threshold: recall, false contradictions and key precision at each")
+    ap.add_argument("--calibrate-sure", action="store_true",
+                    help="sweep the context links' threshold (linking.SURE) at the apply threshold in use")
     args = ap.parse_args(argv)
     from briefcmp.analysis import evidence as ev
+    from briefcmp.analysis import linking
     if args.threshold is not None:
         ev.APPLY_THRESHOLD = args.threshold
-    if args.calibrate:
-        print("| threshold | recall | pairs | false contr. | keys right/wrong | key precision |\n|---|---|---|---|---|---|")
-        for t in (1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5):
-            ev.APPLY_THRESHOLD = t
-            a = totals([s for name in args.sets for s in evaluate(folders_for(name))])
+    if args.sure is not None:
+        linking.SURE = args.sure
+    if args.calibrate or args.calibrate_sure:
+        name, grid = (("SURE", (0.3, 0.4, 0.5, 0.6, 0.7)) if args.calibrate_sure else
+                      ("threshold", (1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5)))
+        print(f"| {name} | recall | pairs | false contr. | keys right/wrong | key precision | traps joined |\n"
+              "|---|---|---|---|---|---|---|", flush=True)
+        drafted = Path(tempfile.mkdtemp())  # each set drafted once, then aligned at every value
+        for t in grid:
+            if args.calibrate_sure:
+                linking.SURE = t
+            else:
+                ev.APPLY_THRESHOLD = t
+            a = totals([s for name in args.sets for s in evaluate(folders_for(name), drafted)])
             print(f"| {t} | {a['found']}/{a['gold']} | {a['pairs_found']}/{a['pairs']} | {a['false']} | "
-                  f"{a['right']}/{a['wrong']} | {a['precision']:.0%} |")
+                  f"{a['right']}/{a['wrong']} | {a['precision']:.0%} | {a['traps']} |", flush=True)
+        shutil.rmtree(drafted, ignore_errors=True)
         return 0
     for name in args.sets:
         folders = folders_for(name)

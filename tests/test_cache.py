@@ -496,3 +496,13 @@ def test_compare_shows_the_same_with_only_keyed_texts_loaded(generated, fmt) -> 
     for view in ("findings", "details"):
         full = report("all", view)
         assert full and report("keyed", view) == full
+
+
+def test_a_report_depends_on_the_template_and_data_files_too() -> None:
+    """The finished-report key hashes every file of the package: an HTML report made with an older template or
+    stylesheet must not be replayed (an edited checkout showed the old page)."""
+    from briefcmp.corpus.cache import package_files
+
+    names = {p.name for p in package_files()}
+    assert {"report.html.j2", "report.css", "report.js", "claims.schema.json", "cache.py"} <= names
+    assert not any(p.suffix == ".pyc" or "__pycache__" in p.parts for p in package_files())

@@ -402,3 +402,23 @@ def test_naming_less_and_an_inferred_period_are_two_inferences_not_a_key() -> No
         if not keyed:
             assert any("two inferences" in c.doubt for c in result.candidates)
             assert all(c.doubt.count("two inferences") <= 1 for c in result.candidates)  # said once, not per member
+
+
+def test_a_brief_giving_two_values_for_a_period_keeps_no_report_from_that_period() -> None:
+    """A late commentary writes two figures for 2023 in one sentence that its wording does not tell apart
+    (997 and 12): neither says what 2023's value is. The release's reports, whose titles name 2023 and whose
+    figures state no period, take their title's period when they agree with every other report of 2023."""
+    from briefcmp.analysis import evidence
+
+    commentary = [_member("late", "c1", 997.0, "2023"), _member("late", "c2", 12.0, "2023")]
+    wire, paper = _member("wire", "w1", 997.0, "", how=""), _member("paper", "p1", 997.1, "", how="")
+    for m in (wire, paper):
+        m.headline, m.headline_from = "2023", "title"
+    evidence.adopt_release_periods([*commentary, wire, paper])
+    assert [(m.period, m.period_how) for m in (wire, paper)] == [("2023", "brief")] * 2
+    # a report that states 2023 with another value still keeps an inferred 2023 away: no contradiction decided
+    slip = _member("agency", "a1", 893.0, "2023")
+    wire2 = _member("wire", "w2", 997.0, "", how="")
+    wire2.headline, wire2.headline_from = "2023", "title"
+    evidence.adopt_release_periods([*commentary, slip, wire2])
+    assert (wire2.period, wire2.period_how) == ("", "")

@@ -57,7 +57,8 @@ from datetime import date
 from dataclasses import dataclass, field
 from typing import Optional
 
-from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, grouping, joinkeys, linking, periods
+from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
+from briefcmp.analysis import periods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
@@ -109,6 +110,7 @@ class Member:
     item_year: str = ""  # the one year a list item writes ("..., 1.1% in 2025"): its period (ellipsis.carry)
     item_quarter: int = 0  # the quarter a list item of quarters names ("7.25% in the second"), see ellipsis
     item_base: bool = False  # a list item that says what it is compared with ("and by 48.6% compared with ...")
+    outcome: bool = False  # drafted as a forecast, yet every forecast phrase of its sentence comes after it (figurerole)
 
     @property
     def dated(self) -> bool:
@@ -440,6 +442,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             not CHANGE_NOUN.search(sentence_text, to_clause, to.start()):
         # "cut its deficit to 5.1% from a revised 5.8%": the figure a change starts from is a level
         words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
+    if unit == "percent" and {"inflation", "increase"} <= words:  # "consumer prices ... rose 1.6%": inflation of 1.6%
+        words, order = words - {"increase"}, tuple(w for w in order if w != "increase")
     if "yoy" in words and _YEAR_LONG.fullmatch(period):  # a year's growth is on the year before anyway
         words, order = words - {"yoy"}, tuple(w for w in order if w != "yoy")
     vintage = ""
@@ -455,6 +459,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         member.elided, member.basis, member.item_year, member.words_from = elided, stated_basis, item_year, words_from
         member.item_quarter = ellipsis.item_quarter(sentence_text[c0:c1]) if elided else 0
         member.item_base = bool(elided) and ellipsis.has_base(sentence_text[c0:c1])
+        member.outcome = figurerole.outcome(sentence_text, figure_span, FORECAST_WORDS)
     return member
 
 
@@ -488,35 +493,7 @@ def _currency_subject(members: list[Member], ctx: _Context) -> None:
             m.subjects, m.subjects_from, m.lead = (country,), CURRENCY, country
 
 
-def _brief_hints(members: list[Member], title: str = "", published: Optional[date] = None, lead: str = "") -> None:
-    """A brief's main period: the one its title states (else its lead sentence: "The economy grew 5.2% in
-    the third quarter, ..."), else the one its figures state most (at least twice). A hint for its figures
-    that state none, taken only when the figures of that period in their group agree (``evidence``); a
-    title's period also keeps them from another period of the release. A figure whose clause names the
-    report's period by its length ("R$3.0 trillion in the quarter") takes the title's or lead's period
-    of that length as its own (``named``)."""
-    if (title or lead) and members:
-        country = next((x for m in members for x in m.subjects if x in periods.FISCAL_START), "")
-        headline = periods.title_period(title, published, country) if title else ""
-        source = "title"
-        if not headline and lead:
-            headline, source = periods.title_period(lead, published, country), "lead"
-        for m in members:
-            m.headline, m.headline_from = headline, source
-            if headline and not m.period_how and m.the_period and periods.fits_length(headline, m.the_period):
-                m.period, m.period_how = headline, "named"
-    counts: dict[str, int] = defaultdict(int)
-    for m in members:
-        if m.period_how in ("stated", "relative"):
-            counts[m.period] += 1
-    if not counts:
-        return
-    best = max(counts.values())
-    top = [p for p, n in counts.items() if n == best]
-    if best >= 2 and len(top) == 1:
-        for m in members:
-            if not m.period_how:
-                m.hint = top[0]
+_brief_hints = evidence.brief_hints  # (moved to analysis/evidence.py; tests import it from here)
 
 
 def _expressions(claim: Claim) -> list[Claim]:

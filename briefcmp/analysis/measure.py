@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from typing import Optional
 
-from briefcmp.analysis import clauses, lexicon, statnames
+from briefcmp.analysis import clauses, figurerole, lexicon, statnames
 from briefcmp.analysis.periods import blank_asides
 from briefcmp.analysis.entities import Entities, fold_spelling, proper_names
 from briefcmp.analysis.terms import cjk_words
@@ -379,6 +379,11 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
     if figure is not None:
         cleaned = cleaned[:figure[1]] + _FROM_AFTER.sub(lambda m: " " * len(m.group()), cleaned[figure[1]:])
     level = figure is not None and _LEVEL_CHANGE.search(cleaned[:figure[0]])
+    if figure is not None:  # the grammar around the figure (analysis/figurerole.py): a level reached, an expectation's figure
+        head = None if level else figurerole.level_head(cleaned, figure, lambda w: norm_word(w) in _DIRECTION)
+        level = figurerole.Span(*head) if head else level
+        for a, b in figurerole.governed_expectations(cleaned, figure, lambda w: norm_word(w) in _EXPECTATION_NOTIONS):
+            cleaned = cleaned[:a] + " " * (b - a) + cleaned[b:]
     # "GDP was 0.2% higher than in the quarter before": the comparative after the figure is its direction
     comparative = _COMPARATIVE.match(cleaned, figure[1]) if figure is not None else None
     unit_words = {w.lower() for w in re.findall(r"[A-Za-z]+", unit)}
@@ -420,7 +425,8 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             continue  # a catalogue measure is named: other words count only as its modifiers or qualifiers
         found.append((m.start(), w, _SHOW.get(w, low[:-2] if low.endswith("'s") else low)))
     if comparative:
-        found.append((comparative.start(1), "increase" if comparative.group(1).lower() in ("higher", "above", "more")
+        found.append((comparative.start(1), "increase" if comparative.group(1).lower() in ("higher", "above", "more",
+                                                                                             "larger", "bigger", "greater")
                       else "decrease",
                       comparative.group(1).lower()))
     shown: dict[str, str] = {}
@@ -468,8 +474,11 @@ def _asides(text: str) -> list[tuple[int, int]]:
 
 # ("7.55% above the same quarter of 2023", "2.0 percent above September's", "8.3% lower than": a change
 # against a base; "above 2%" before a figure is no direction)
+# "2.8 percent larger than the 2023 budget", "0.3 percent smaller than a year earlier": a comparative of size is one
+# too; "2.8% above 2023 spending": a year after it is the base's
 _COMPARATIVE = re.compile(r"\s*(?:per\s*cent|percent|%|pc)?\s+(higher|lower|(?:above|below|more|less)(?=\s+(?:than|"
-                          r"the|its|their|a|an|last|in|on|that|those|[A-Z][a-z]+['’]s)\b))\b", re.I)
+                          r"the|its|their|a|an|last|in|on|that|those|[A-Z][a-z]+['’]s|(?:19|20)\d\d)\b)|"
+                          r"(?:larger|bigger|greater|smaller|fewer)(?=\s+than\b))\b", re.I)
 _MODIFIER_GAP = re.compile(r"[\s-]*\Z")
 _OF_GAP = re.compile(r"[\s-]*(?:(?:of|on|for|in)\s+(?:the\s+|its\s+|their\s+)?)?\Z")
 
@@ -497,6 +506,7 @@ _BALANCES = frozenset({"deficit", "surplus", "balance", "debt"})
 # Words that say a figure is expected, not measured (grouping halves a match that has them on one side only).
 _EXPECTATION = frozenset("expect expected forecast project projected predict poll consensus target goal aim "
                          "outlook economist analyst estimate plan".split())
+_EXPECTATION_NOTIONS = _EXPECTATION | {"consensu", "expectation"}  # (as norm_word gives them)
 
 # --------------------------------------------------------------------------- matching
 

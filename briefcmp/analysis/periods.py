@@ -58,9 +58,10 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    r"(?:from|over)(?=\s+(?-i:January|February|March|April|May|June|July|August|September|October|"
                    r"November|December)\b(?!\s*(?:-|–|to\b|through\b|and\b))(?!\s+(?:19|20)\d\d\s*(?:-|–|to|through)\s*"
                    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\b))|"
-                   # "up 1.4 percent above last year", "2% below the same month a year earlier": a base
+                   # "up 1.4 percent above last year", "2% below the same month a year earlier", "2.8% above 2023
+                   # spending": a base
                    r"(?:above|below)(?=\s+(?:last\s+year|the\s+(?:same|previous|prior|preceding|year-?earlier)\b|a\s+year\s+"
-                   r"(?:earlier|ago|before)))|"
+                   r"(?:earlier|ago|before)|(?:19|20)\d\d\b(?!\s*(?:-|–|/)\s*\d)))|"
                    r"(?:from|(?<!\w)over(?!\s+the\s+(?:last|past|previous|preceding)\s+(?:four|4)\s+quarters\b))"
                    r"(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
                    r"October|November|December|Rs)\b)(?-i:[A-Z][a-z]))(?=\s+(?:[^\s,;]+\s+){0,5}?(?:(?!(?:19|20)\d\d\b)[^\s,;]*\d|"
@@ -87,8 +88,9 @@ _SEASON = re.compile(r"\b(?:season|harvest|crop|marketing\s+year|campaign|academ
 _FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial\s+year|budget\w*|FY|Rs|crores?|lakhs?)\b|₹", re.I)
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the fiscal year that ended in March", "the year to March": twelve months ending in that month
-    ("year-to", re.compile(rf"\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending|"
-                           rf"to)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
+    # "the year through October" and "the 12 months to October" are the same twelve months
+    ("year-to", re.compile(rf"\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:year|(?:12|twelve)[\s-]months?)\s+(?:that\s+|which\s+)?"
+                           rf"(?:ended|ending|to|through)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     # "the three months to September", "the six months ended June 2024": the months that end in that month
     ("months-to", re.compile(rf"\b(?P<n>three|six|nine|3|6|9)\s+months\s+(?:that\s+|which\s+)?(?:to|through|ended|"
                              rf"ending)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
@@ -99,6 +101,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                           rf"(?P<m2>{_MON}))(?:\s+period)?"
                           rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     ("month", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y>{_YEAR})\b", re.I)),
+    # "2023's fourth quarter", "last year's third quarter", "2024's first half": the year's own part of it
+    ("quarter", re.compile(rf"\b(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year)['’]s\s+(?P<q>first|second|third|fourth|final|"
+                           rf"last|1st|2nd|3rd|4th)[\s-]+quarter\b", re.I)),
+    ("half", re.compile(rf"\b(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year)['’]s\s+(?P<h>first|second|1st|2nd)\s+half\b",
+                        re.I)),
     ("quarter", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
                            rf"[\s-]+quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year))?", re.I)),
     ("quarter", re.compile(rf"\b(?:Q(?P<qn>[1-4])\s*:?\s*(?P<y>{_YEAR}))\b")),  # ("Q2:2024-25", an RBI form)
@@ -545,6 +552,13 @@ def heading_period(heading: str, published: Optional[date], country: str = "") -
     return _find(heading, published, country, len(heading))
 
 
+# A day, month and year written in a title date the text (its announcement or publication), not a period it reports
+_FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON},?\s+{_YEAR}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})\b",
+                        re.I)
+_SPAN_AFTER = re.compile(r"\s*(?:-|–|to\b|through\b|thru\b|until\b)", re.I)
+_SPAN_BEFORE = re.compile(r"(?:-|–|\bto|\bthrough|\bthru|\buntil|\bfrom|\bbetween)\s*$", re.I)
+
+
 def title_period(title: str, published: Optional[date], country: str = "") -> str:
     """The one period a title states ("Japan's 2024 trade deficit shrinks 44%": "2024"), its comparison
     bases left out; "" when it states none or several ("2023 Annual and December Export-Import Trends")."""
@@ -552,6 +566,10 @@ def title_period(title: str, published: Optional[date], country: str = "") -> st
     for a, b, base in segments(title):
         if base:
             blanked[a:b] = " " * (b - a)
+    for m in _FULL_DATE.finditer(title):  # "Interest Rate Announcement (October 23, 2024)": when it was said
+        if _SPAN_AFTER.match(title, m.end()) or _SPAN_BEFORE.search(title[:m.start()]):
+            continue  # "(April 1, 2023 through March 31, 2024)": the ends of a span are its period
+        blanked[m.start():m.end()] = " " * (m.end() - m.start())
     text = "".join(blanked)
     found = set()
     for a, _, rank, value, _how in _expressions(text, published, country, ""):

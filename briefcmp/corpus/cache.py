@@ -208,10 +208,16 @@ def all_code_digest() -> bytes:
     global _all_code
     if _all_code is None:
         pkg = Path(__file__).resolve().parent.parent
-        files = sorted(p for p in pkg.rglob("*") if p.suffix in (".py", ".json") and "__pycache__" not in p.parts)
         _all_code = _hash_files(hashlib.sha256(__version__.encode() + sys.version.encode()),
-                                ((p.relative_to(pkg).as_posix(), str(p)) for p in files))
+                                ((p.relative_to(pkg).as_posix(), str(p)) for p in package_files()))
     return _all_code
+
+
+def package_files() -> list[Path]:
+    """Every file of the installed package a report may depend on: modules, schemas, the HTML template, its
+    stylesheet and script, data tables (a report made by an older template must not be replayed)."""
+    pkg = Path(__file__).resolve().parent.parent
+    return sorted(p for p in pkg.rglob("*") if p.is_file() and p.suffix != ".pyc" and "__pycache__" not in p.parts)
 
 
 def _fresh(sig: Optional[tuple], now_ns: int) -> bool:
