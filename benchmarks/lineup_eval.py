@@ -233,6 +233,9 @@ def value_written_in(value: dict, text: str) -> bool:
     for ch in {c for c in text if unicodedata.category(c) == "No" and 0 < unicodedata.numeric(c, 0) < 1}:
         nums += [n + unicodedata.numeric(ch) for n in nums] + [unicodedata.numeric(ch)]  # "3¾%", "½"
     nums += _spelled_numbers(text)  # "one-point-six percent", "two per cent", "half a percentage point"
+    from briefcmp.drafting.fractions import written_shares
+
+    nums += written_shares(text)  # "three in four refugees": a share of 75 percent
     from briefcmp.drafting.nochange import says_no_change
 
     if says_no_change(text):  # "prices were unchanged", "held steady": a change of 0 (drafting/nochange.py)

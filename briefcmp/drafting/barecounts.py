@@ -20,8 +20,8 @@ PER_BASE = re.compile(r"\s+per\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?P<what>(?:[a-
                        r"population|children|women|men)|[a-z]+s|people|population|children)\b")
 # "Deportations rose to 16,400", "visitors from South Korea numbered 8,817,800": the subject is counted
 COUNTED_BEFORE = re.compile(r"\b(?P<n>[A-Za-z]{4,})(?:\s+(?:in|of|from|to)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
-                             r"\s+(?:reached|totall?ed|"
-                             r"numbered|stood\s+at|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to|increased\s+to|"
+                             r"\s+(?:reached|totall?ed|numbers?|totals?|reach(?:es)?|hit|stood\s+at|"
+                             r"numbered|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to|increased\s+to|"
                              r"decreased\s+to|grew\s+to|jumped\s+to)\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
                              r"almost\s+|roughly\s+|more\s+than\s+|over\s+)?$")
 # What names a number with no unit as a figure (see bare_figure).
@@ -41,12 +41,17 @@ _NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?P<n>[a-z-]+(?:\s+[a-z-]+){0,2
 _COUNT_CHANGE_BEFORE = re.compile(r"\b(?:rose|fell|grew|gained|increased|decreased|declined|dropped|climbed|jumped|"
                                   r"slipped|edged\s+(?:up|down|higher|lower)|went\s+(?:up|down)|revised\s+(?:up|down)|"
                                   r"lowered|raised|cut|reduced|added|shed|lost|grown|risen|fallen|up|down)"
-                                  r"(?:,?\s+\w+){0,10}?,?\s+(?:by|to)\s+(?:(?:a\s+combined|a\s+total\s+of|an\s+average\s+of|"
-                                  r"a\s+net)\s+)?" + _QUALIFIER + r"$", re.I)
+                                  r"(?:(?:,?\s+\w[\w,.]*){0,10}?,?\s+(?:by|to)\s+"
+                                  r"(?:(?:a\s+combined|a\s+total\s+of|an\s+average\s+of|"
+                                  r"a\s+net)\s+)?|\s+)" + _QUALIFIER + r"$", re.I)  # ("payrolls rose 143,000": no "by")
 # What counts jobs: employment and payrolls (not unemployment, not a count of people or firms named)
 _JOBS = re.compile(r"\b(?:payrolls?|employment|jobs?|hiring|job\s+(?:gains?|growth))\b", re.I)
 _JOBS_NOT = re.compile(r"\b(?:unemploy\w*|jobless\w*|people|persons|workers|firms|companies|applicants|openings|"
                        r"vacancies|claims|layoffs)\b", re.I)
+# "ran at a seasonally adjusted annual rate of 1,289,000", "to an annualized 533,000", "single-family starts
+# ran at 1,011,000": a flow counted per period (a grouped number: "exports ran at 900 Mb/d" is no count)
+_ANNUAL_RATE_BEFORE = re.compile(r"\b(?:(?:annual|annuali[sz]ed|yearly)\s+(?:rate|pace)\s+of|an\s+annuali[sz]ed|"
+                                 r"(?:ran|runs|run|running)\s+at)\s+" + _QUALIFIER + r"$", re.I)
 _LABEL_BEFORE = re.compile(r"[A-Za-z)]:\s+" + _QUALIFIER + r"$")
 _COMPARED_AFTER = re.compile(r"\s+(?:(?:lower|higher|more|fewer|less)\s+than|(?:monthly\s+|annual\s+|yearly\s+)?"
                              r"(?:average|increase|gain|rise|drop|decline|decrease|loss)\b)")
@@ -102,11 +107,10 @@ def bare_figure(text: str, a: int, b: int, token: str, amount: float, s0: int,
         return with_bound(text, start, b, "count", Value("quantity", amount=value, unit=noun))
     if not grouped:
         return None
-    if sign or _COUNT_CHANGE_BEFORE.search(lead) or _LABEL_BEFORE.search(lead) or _COMPARED_AFTER.match(text, b):
+    if sign or _COUNT_CHANGE_BEFORE.search(lead) or _LABEL_BEFORE.search(lead) or _COMPARED_AFTER.match(text, b) \
+            or _ANNUAL_RATE_BEFORE.search(lead):
         # "payroll employment edged up by 114,000", "Nonfarm payrolls: +114,000": jobs are counted
-        said = re.split(r";\s|\.\s|,\s+(?:and|but|while)\s", lead)[-1]  # a label before a colon too
-        jobs = _JOBS.search(said) and not _JOBS_NOT.search(said)
-        return with_bound(text, start, b, "count", Value("quantity", amount=value, unit="jobs" if jobs else ""))
+        return with_bound(text, start, b, "count", Value("quantity", amount=value, unit=_jobs(lead)))
     if last_count and last_count[0] == s0 and (_LIST_ENTRY_BEFORE.search(lead) or _BASE_BEFORE.search(lead)):
         # "followed by KwaZulu-Natal with 12 423 907", "rose to 62,027,503 from 51,770,560": counts the same
         return with_bound(text, start, b, "count", Value("quantity", amount=value, unit=last_count[1]))
@@ -128,7 +132,17 @@ def counted_by(text: str, a: int, s0: int, last_count: Optional[tuple[int, str]]
     if last_count and last_count[0] == s0 and last_count[1] and (_LIST_ENTRY_BEFORE.search(lead) or
                                                                _BASE_BEFORE.search(lead)):
         return last_count[1]
+    if _COUNT_CHANGE_BEFORE.search(lead) or _LABEL_BEFORE.search(lead) or (a >= 1 and text[a - 1] in "+-\u2212"):
+        jobs = _jobs(lead)  # "payrolls rose 256K", "Nonfarm payrolls: +256k": jobs, as "rose 256,000" is
+        if jobs:
+            return jobs
     return _people(text, s0, a)
+
+
+def _jobs(lead: str) -> str:
+    """"jobs" when the clause before a count changing speaks of employment or payrolls, else ""."""
+    said = re.split(r";\s|\.\s|,\s+(?:and|but|while)\s", lead)[-1]  # a label before a colon too
+    return "jobs" if _JOBS.search(said) and not _JOBS_NOT.search(said) else ""
 
 
 def _people(text: str, s0: int, a: int) -> str:

@@ -28,11 +28,13 @@ from typing import Optional
 
 from briefcmp.corpus.model import PartialDate, Period, Value
 from briefcmp.corpus import sentences as _sentences
+from briefcmp.drafting.asof import WORDS, AsOf
 from briefcmp.drafting.barecounts import COUNTED_BEFORE, PER_BASE, bare_figure, counted_by
 from briefcmp.drafting.dates import (EVENT_VERB, YEAR, DateMention, dateline_span, event_year, find_dates, fiscal_period,
                                      pdate)
 from briefcmp.drafting.fiscalparts import fiscal_parts
-from briefcmp.drafting.fractions import RATE_NOUN, change_then_level, fraction_at, percent_base
+from briefcmp.drafting.fractions import (PERCENT_WRITTEN, RATE_NOUN, change_then_level, fraction_at, percent_base,
+                                         proportion_at, rate_level)
 from briefcmp.drafting.lettercurrency import letter_currency
 from briefcmp.drafting.nochange import no_change_figures
 from briefcmp.drafting.numbers import FOLD_WORDS, NUMWORD, TOKEN, number_value
@@ -41,11 +43,11 @@ from briefcmp.drafting.ranks import phrase_ranks, rank_at
 from briefcmp.drafting.spans import SpanSet, excluded_spans
 from briefcmp.drafting.tables import TableUnits
 from briefcmp.drafting.unitwords import (
-    DURATION_FACTOR, SCALE_AFTER, counted_noun, digits_stand_alone, event_noun, plural_noun, prefix_currency, range_after,
-    unit_after,
+    DURATION_FACTOR, SCALE_AFTER, counted_noun, digits_stand_alone, event_noun, gapped_currency, plural_noun,
+    prefix_currency, range_after, unit_after, unit_of_base,
 )
+from briefcmp.drafting.votes import tally_at
 
-WORDS = re.compile(r"[^\W\d_]{2,}")
 _PAST = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
 _FUTURE = re.compile(r"\b(?:will|shall|would|may|might|could|upcoming|next|coming|due|expected|planned|scheduled|"
                      r"to be held|is to)\b", re.I)
@@ -71,10 +73,6 @@ def is_heading(text: str) -> bool:
     return len(text.split()) <= 14 and not _SENTENCE_END.search(text)
 
 
-# Sentences that continue the one before: a pronoun or "the country" as subject, or "that year".
-_CARRIES = re.compile(r"\s*(?:It|Its|They|Their|This|These|He|She|His|Her|The\s+(?P<noun>country|company|government|"
-                      r"economy|state|region|bank|firm|group)(?P<own>'s)?|That\s+year|The\s+same\s+year|"
-                      r"In\s+that\s+year)\b")
 # "committed 1.2 billion dollars over four years": a total over a period whose end is not stated, not
 # a figure of one year (not "in over four years", "for over four years": a duration's bound).
 _OVER_YEARS = re.compile(r"(?<!\bin\s)(?<!\bfor\s)(?<!\bof\s)(?<!\bthan\s)\b(?:over|during|across)\s+"
@@ -82,7 +80,6 @@ _OVER_YEARS = re.compile(r"(?<!\bin\s)(?<!\bfor\s)(?<!\bof\s)(?<!\bthan\s)\b(?:o
                          r"years?\b", re.I)
 _YEAR_BEFORE = re.compile(r"\s*(?:in\s+)?(?:a\s+year\s+(?:earlier|before)|the\s+(?:previous|prior|preceding)\s+year|"
                           r"the\s+year\s+(?:before|earlier))\b", re.I)
-_THE_YEAR = re.compile(r"\b(?:the|that)\s+(?:same\s+)?year\b(?!\s+(?:before|after|earlier|ago))")
 _FISCAL_BEFORE = re.compile(r"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s*$", re.I)
 # "over five years through fiscal 2027": a period, not a duration figure; the figures of the
 # sentence hold for the whole period.
@@ -101,17 +98,16 @@ _SPAN_LABEL_AFTER = re.compile(r"\s+(?:(?:rolling|moving|trailing)\s+)?(?:averag
                                r"tenor|maturity|horizon|window|"
                                # "a four-day week", "a 24-hour day": a kind of week or day, no duration claimed
                                r"(?:work(?:ing)?[\s-]?)?(?:weeks?|days?|months?|years?|shifts?))\b", re.I)
-# A comparison base with its own figure between a figure and a date: the date is the base's.
-_BASE_BETWEEN = re.compile(r"\b(?:from|against|compared\s+(?:with|to)|versus|than)\s+(?:(?:a|an|the)\s+)?"
-                           r"(?:(?:revised|record|previous|budgeted|initial)\s+)?[$€£¥₹]?\d")
 _POINTS = re.compile(r"\s+points?\b", re.I)
 # what says a figure in points is a level ("stood at an average of 127.4 points", "its peak of 160.2 points")
 _OR_PERCENT = re.compile(r",?\s+or\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?\d[\d.,]*\s*(?:%|per\s?cent\b|percent\b)",
                          re.I)
+# "fell 1.2%, or 480 points": the move in percent restated in the index's points
+_PERCENT_OR = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b),?\s+or\s+"
+                         r"(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?$", re.I)
 _INDEX_LEVEL_BEFORE = re.compile(r"\b(?:at|of|averaged|averaging|reached|hit|touched|printed|registered|posted|"
                                  r"came\s+to|came\s+in\s+at|revised\s+to)\s+(?:an?\s+)?(?:average\s+of\s+|revised\s+|"
                                  r"record\s+)?$", re.I)
-_PERCENT_IN = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
 _EVENT_CLAUSE = re.compile(r"[;:,]\s|\s-\s")
 # between a figure and the month it holds for: "34.6% in", "2.64% m/m in", "34.60 per cent y/y for"
 _FIGURE_THEN_MONTH = re.compile(r"(?:\s*(?:per\s*cent|percent|pct|points?|y/y|m/m|yoy|mom|year-on-year|month-on-month))*"
@@ -135,7 +131,7 @@ class Figure:
         return text[self.start:self.end]
 
 
-class _Finder:
+class _Finder(AsOf):
     """One pass over a text; see ``find_figures``."""
 
     def __init__(self, text: str, published: Optional[PartialDate],
@@ -156,19 +152,6 @@ class _Finder:
         self.date_spans = SpanSet((d.start, d.end) for d in self.dates)
         self.used = SpanSet()
         self.tables = TableUnits(text)
-
-    def sentence_index(self, a: int) -> int:
-        """The index of the sentence holding offset ``a`` (or -1)."""
-        i = bisect.bisect_right(self.sentence_starts, a) - 1
-        return i if i >= 0 and a < self.sentences[i][1] else -1
-
-    def dates_in(self, s: int, e: int) -> list[DateMention]:
-        return self.dates[bisect.bisect_left(self.date_starts, s):bisect.bisect_left(self.date_starts, e)]
-
-    def opens(self, sent_start: int, d: DateMention) -> bool:
-        """True when the date opens its sentence ("In 2020, ...", "As of 2019, ..."): it dates it all."""
-        head = self.text[sent_start:d.start]
-        return len(head) <= 20 and len(WORDS.findall(head)) <= 4
 
     def complete_years(self, dates: list[DateMention]) -> list[DateMention]:
         """"the 2014 conference in November": a yearless date takes the year written just before it."""
@@ -230,6 +213,9 @@ class _Finder:
                 self._last_bare = (self.sentence_of(start, end)[0], got[2])
             if got[2] == "count":  # "visitors from Korea numbered 8,817,800, followed by China with ..."
                 self._last_count = (self.sentence_of(start, end)[0], got[3].unit)
+            if got[2] == "money" and got[3].scale:  # "cuts of 40 billion euros and tax rises for 20 billion"
+                self._last_money = (self.sentence_of(start, end)[0], end, got[3].unit)
+                self.__dict__.setdefault("_money", []).append((start, got[3].scale, got[3].unit))
         found.extend(phrase_ranks(self.text, self.blocked, self.used))
         found.extend(no_change_figures(self.text, self.sentences, self.blocked, self.used))  # "were unchanged": 0
         figures = []
@@ -308,79 +294,6 @@ class _Finder:
             words = WORDS.findall(self.text[s:e])
             memo[(s, e)] = len(words) <= 2 and bool(re.search(r"\d", self.text[s:e]))
         return memo[(s, e)]
-
-    def carried_date(self, sent: tuple[int, int]) -> Optional[DateMention]:
-        """A sentence that goes on about the one before ("In 2023 Chile mined ... Its share was 30
-        percent", "That year, ...") holds for the year that opens the sentence before, or its only date.
-        (Found once per sentence: a sentence may hold hundreds of figures.)"""
-        memo = self.__dict__.setdefault("_carried", {})
-        if sent not in memo:
-            memo[sent] = self._carried_date(sent)
-        return memo[sent]
-
-    def _carried_date(self, sent: tuple[int, int]) -> Optional[DateMention]:
-        carries = _CARRIES.match(self.text, sent[0])
-        if not carries and not _THE_YEAR.search(self.text, sent[0], sent[1]):
-            return None
-        i = self.sentence_index(sent[0])
-        if i <= 0:
-            return None
-        ps, pe = self.sentences[i - 1]
-        if "\n\n" in self.text[pe:sent[0]]:
-            return None  # another paragraph
-        if carries and carries.group("noun") and not carries.group("own") and \
-                not _THE_YEAR.search(self.text, sent[0], sent[1]) and \
-                not re.search(rf"\b{carries.group('noun')}\b", self.text[ps:pe], re.I):
-            return None  # "The government has committed ...": a new statement, unless the sentence before spoke of it
-        dates = [d for d in self.dates_in(ps, pe) if d.period is not None and d.word_before not in
-                 ("since", "after", "before", "until", "till", "than", "by")]
-        opening = [d for d in dates if self.opens(ps, d)]
-        if opening:
-            return opening[0]
-        return dates[0] if len({str(d.period) for d in dates}) == 1 else None
-
-    def as_of(self, sent: tuple[int, int], a: int, b: int) -> Optional[DateMention]:
-        """The date that says when the figure holds: the nearest one in its sentence.
-
-        A date across a clause break counts as far; one more than 100 characters
-        away only counts when it opens the sentence ("In 2020, ...").
-        """
-        best: Optional[tuple[float, DateMention]] = None
-        for d in self.dates_in(*sent):
-            if d.period is None or d.end > sent[1]:
-                continue
-            if d.word_before in ("since", "after", "before", "until", "till", "than"):
-                continue
-            between = self.text[d.end:a] if d.end <= a else self.text[b:d.start]
-            if len(between) > 100 and not self.opens(sent[0], d):
-                continue
-            if _BASE_BETWEEN.search(between):
-                continue  # "slipped to 1.27 from 1.30 in October": October dates the 1.30, not the 1.27
-            if self.dates_other_in_parens(d, a, b):
-                continue  # "62.03 million (2011: 51.8 million)": 2011 dates the figure in the parentheses
-            breaks = len(re.findall(r";|,\s+(?:and|but|while|whereas)\b|\.\s", between))
-            if breaks and d.start > b and d.pattern not in ("year", "qyear", "relyear", "fiscal"):
-                continue  # "averaged 7.7 percent over the year, and ... 12.5 percent in December 2023"
-            dist = len(between) + 1000 * breaks
-            if d.start > b and "," in between and \
-                    any(self.opens(sent[0], o) and o.end <= a for o in self.dates_in(*sent)):
-                dist += 500  # "In 2023, coverage was 92%, up from 89% in 2022": the opening year dates the 92%
-            if d.start > b:
-                dist -= 0.5  # on a tie, "$15 billion in 2020" reads forward
-            if best is None or dist < best[0]:
-                best = (dist, d)
-        return best[1] if best else None
-
-    def dates_other_in_parens(self, d: DateMention, a: int, b: int) -> bool:
-        """Whether ``d`` stands in parentheses that hold another figure and not the figure [a, b)."""
-        text = self.text
-        open_ = text.rfind("(", max(0, d.start - 40), d.start)
-        if open_ < 0 or ")" in text[open_:d.start] or open_ <= a < d.start:
-            return False
-        close = text.find(")", d.end, d.end + 60)
-        if close < 0 or a < close and b > open_:
-            return False
-        return bool(re.search(r"\d", text[open_ + 1:d.start] + text[d.end:close]))
 
     def date_figures(self, figures: list[Figure], as_of_used: set[int]) -> list[Figure]:
         """Dates that are claims in their own right.
@@ -473,6 +386,12 @@ class _Finder:
         amount = number_value(token)
         if amount is None:
             return None
+        share = proportion_at(text, a, b, amount, words)  # "three in four refugees": 75 percent, not 4 refugees
+        if share is not None:
+            return share
+        tally = tally_at(text, a) if not words else None  # "voted 8-1": 8 votes of 9
+        if tally is not None:
+            return tally
         hanging = _HANGING_RANGE.match(text, b) if not words else None
         letters = ("", a)
         if not words and re.search(r"[A-Za-z]\s?$", text[max(0, a - 2):a]):  # "W9.18tn", "R4.2bn", "Ksh 50bn"
@@ -509,14 +428,15 @@ class _Finder:
             # ("the index came to 127.4 points, a 2 percent increase": points of the index)
             # "the jobless rate rose 0.2 point": a rate's move, with no percentage written beside it
             # "down 36.10 points, or 1.44 percent": the same move restated in percent, so index points
-            if (_PERCENT_IN.search(text, s0, s1) or RATE_NOUN.search(text, s0, s1)) \
-                    and not _OR_PERCENT.match(text, pts.end()) \
+            if (PERCENT_WRITTEN.search(text, s0, s1) or RATE_NOUN.search(text, s0, s1)) \
+                    and not _OR_PERCENT.match(text, pts.end()) and not _PERCENT_OR.search(text, max(s0, a - 40), a) \
                     and not (_INDEX_LEVEL_BEFORE.search(text, max(s0, a - 40), a)
                              and re.search(r"\bindex\b", text[s0:s1], re.I)) \
-                    and not (not _PERCENT_IN.search(text, s0, s1) and re.search(r"\bindex\b", text[s0:s1], re.I)):
+                    and not (not PERCENT_WRITTEN.search(text, s0, s1) and re.search(r"\bindex\b", text[s0:s1], re.I)):
                 return with_bound(text, a, pts.end(), "points",
                                   Value("quantity", amount=amount, unit="percentage-points"))
-        if words and token.lower() in ("one", "zero") and after.kind not in ("money", "percent", "points"):
+        if words and token.lower() in ("one", "zero") and after.kind not in ("money", "percent", "points") \
+                and not after.scale:  # ("one million visitors" is a figure)
             return None  # "one of", "one year after": not figures
         if currency and after.kind not in ("money", "bare", "count", "scaled"):
             return None
@@ -532,7 +452,9 @@ class _Finder:
         if currency:
             unit, kind = currency, "money"
         if kind == "bare" and not words and not upper and not re.fullmatch(YEAR, token):
-            if percent_base(text, a, self.sentence_of(a, b)[0]):  # "inflation rose to 34.6% from 33.88"
+            if percent_base(text, a, self.sentence_of(a, b)[0]) or unit_of_base(text, a, b, "") or \
+                    rate_level(text, a, self.sentence_of(a, b)[0], self.sentence_before(a), amount):
+                # "inflation rose to 34.6% from 33.88", "rose to 4.3 from 4.1 per cent": the unit written once
                 return with_bound(text, a, b, "percent", Value("quantity", amount=amount, unit="percent"))
         if kind == "bare":
             counted = COUNTED_BEFORE.search(text, max(0, a - 80), a) if not words and not upper else None
@@ -549,12 +471,16 @@ class _Finder:
             kind = "count"
             if not words and not currency:  # "the number of visitors hit a record 36.87 million": visitors
                 unit = self.counted_by_sentence(a) or unit
+            if not words and not currency and not unit:
+                unit = gapped_currency(text, self.sentence_of(a, b)[0], a, self.__dict__.get("_last_money")) \
+                    or self.carried_currency(a, scale) or getattr(unit_of_base(text, a, end, scale), "unit", "")
+                kind = "money" if unit else kind
         if kind == "times":
             kind, unit = "count", event_noun(text, a) or "times"
         if not words and not currency and not scale and kind in ("count", "duration", "multiple") \
                 and re.fullmatch(YEAR, token):
             return None  # "2022 sanctions": a year
-        if reference_before(before):
+        if reference_before(before) and not scale:  # ("refugees number 43.4 million": a verb; no "No. 4 million")
             return None
         if kind in ("count", "duration") and not currency and not words and after.kind != "times" and unit != "bps" \
                 and row is None and not (scale and "." in token) \
@@ -586,6 +512,32 @@ class _Finder:
         """A number with no unit after it that is still a figure (``drafting.barecounts``)."""
         return bare_figure(self.text, a, b, token, amount, self.sentence_of(a, b)[0],
                            self.__dict__.get("_last_bare"), self.__dict__.get("_last_count"))
+
+    def sentence_before(self, a: int) -> int:
+        """Where the sentence before the one holding ``a`` starts, unless it is a heading (else its own start)."""
+        i = self.sentence_index(a)
+        if i <= 0:
+            return self.sentences[i][0] if i == 0 else a
+        ps, pe = self.sentences[i - 1]
+        return self.sentences[i][0] if is_heading(self.text[ps:pe]) else ps
+
+    def carried_currency(self, a: int, scale: str) -> str:
+        """The currency of a scaled amount written with no unit, from the sentence before it (not a heading)
+        or the title: "Exports rose 6% to 107.9 trillion yen. Imports rose 2% to 113.3 trillion." The
+        sums of that scale there must all be in one currency ("9.1 trillion yen ($64 billion)": yen for a
+        trillion, dollars for a billion)."""
+        money = self.__dict__.get("_money")
+        i = self.sentence_index(a)
+        if not money or i <= 0:
+            return ""
+        spans = []
+        ps, pe = self.sentences[i - 1]
+        if not is_heading(self.text[ps:pe]):  # (wire copy sets each sentence apart: a paragraph break is no bar)
+            spans.append((ps, pe))
+        if self.in_title(self.sentences[0][0]):
+            spans.append(self.sentences[0])
+        said = {unit for start, sc, unit in money if sc == scale and any(s <= start < e for s, e in spans)}
+        return said.pop() if len(said) == 1 else ""
 
     def counted_by_sentence(self, a: int) -> str:
         """What a scaled count with no noun after it counts, when its clause says (``drafting.barecounts``)."""

@@ -22,6 +22,12 @@ _NO_CHANGE = re.compile(
     r"hold|holding|came\s+in|come\s+in|comes\s+in|proved|ended|end|ends|finished|showed|recorded|posted|saw)"
     r"\s+(?P<q>(?:virtually|essentially|broadly|basically|largely|almost|nearly|roughly|practically|about|mostly)\s+)?"
     r"(?P<w>unchanged|flat|stable|steady|no\s+change)\b(?!-)", re.I)
+# With no verb: "with prices flat m/m", "CPI unchanged on the month" (a headline or an absolute clause drops
+# the copula); read so only right before the base of the change, where the word can only be a predicate
+# (not "a flat tax", "the unchanged text").
+_NO_CHANGE_VERBLESS = re.compile(
+    r"(?<![\w-])(?P<q>)(?P<w>unchanged|flat)(?=\s+(?:[mqy]/[mqy]\b|on\s+the\s+(?:month|quarter|year)\b|"
+    r"(?:month|quarter|year)[\s-](?:on|over)[\s-](?:month|quarter|year)\b))", re.I)
 # "unchanged at 4.75%", "steady at 5.25 per cent": a level kept, written as its own figure.
 _AT_LEVEL = re.compile(r"\s+(?:at|on|around|near)\s+(?:(?:about|around|roughly|an?|the|its|their|a\s+record|"
                        r"a\s+seasonally\s+adjusted|an\s+annual(?:ized|ised)?|annual(?:ized|ised)?|rate\s+of)\s+)*"
@@ -50,7 +56,8 @@ def no_change_figures(text: str, sentences: list[tuple[int, int]], blocked: Span
 
     out = []
     starts = [s for s, _ in sentences]
-    for m in _NO_CHANGE.finditer(text):
+    found = sorted([*_NO_CHANGE.finditer(text), *_NO_CHANGE_VERBLESS.finditer(text)], key=lambda m: m.start("w"))
+    for m in found:
         a, b = m.start("w"), m.end("w")
         if blocked.overlaps(a, b) or used.overlaps(a, b):
             continue
@@ -81,4 +88,4 @@ def no_change_figures(text: str, sentences: list[tuple[int, int]], blocked: Span
 def says_no_change(text: str) -> bool:
     """Whether ``text`` writes a change of 0 in words ("were unchanged", "held steady"): where a value of 0
     is written, for matching a drafted claim to a quote (benchmarks/lineup_eval.py)."""
-    return _NO_CHANGE.search(text) is not None
+    return _NO_CHANGE.search(text) is not None or _NO_CHANGE_VERBLESS.search(text) is not None

@@ -43,7 +43,9 @@ TOKEN = re.compile(
     r"|(?P<mag>\b(?:an|one|two|three|several)\s+orders?\s+of\s+magnitude\b)"
     r"|(?P<frac>\b(?:(?:one|a)[\s-]+(?:third|quarter|fourth|fifth|tenth)|(?:one|two|three|four)[\s-]+(?:thirds|quarters|"
     r"fourths|fifths|tenths)|half)\b)"
-    r"|(?P<word>\b(?:a\s+(?=dozen))?" + NUMWORD + r"(?:\s+hundred\b|" + SPELLED_DECIMAL + r")?\b)"
+    # "a million people" (not "one in a million")
+    r"|(?P<word>(?<!\bof\s)(?<!\bin\s)\ban?(?=\s+(?:thousand|million|billion|trillion)\b)"
+    r"|\b(?:a\s+(?=dozen))?" + NUMWORD + r"(?:\s+hundred\b|\s+dozen\b|" + SPELLED_DECIMAL + r")?\b)"
     r"|(?P<num>" + VULGAR + "|" + INDIAN_GROUPED + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)", re.I)
 
 
@@ -64,8 +66,13 @@ def number_value(token: str) -> Optional[float]:
         if whole is None or any(d not in WORD_NUMBERS or WORD_NUMBERS[d] > 9 for d in digits):
             return None
         return float(f"{int(whole)}.{''.join(str(WORD_NUMBERS[d]) for d in digits)}")
+    if t in ("a", "an"):  # "a million": one of the scale after it
+        return 1.0
     if t.startswith(("a ", "an ")):
         t = t.split(None, 1)[1]
+    if t.endswith(" dozen") and t != "a dozen":  # "two dozen": 24
+        inner = number_value(t.rsplit(None, 1)[0])
+        return inner * 12 if inner is not None else None
     hundred = t.endswith(" hundred")
     if hundred:
         t = t.rsplit(None, 1)[0]

@@ -22,7 +22,11 @@ SCALE_WORDS = {"thousand": "thousand", "million": "million", "billion": "billion
                 # the wires' "trln" ("2.3 trln yen"); CLDR en_IN's "L" (lakh) and "LCr" (lakh crore): "Rs 1.2L cr"
                 "trln": "trillion", "l": "lakh", "l cr": "lakh crore", "lcr": "lakh crore", "l crore": "lakh crore",
                 "lakh": "lakh", "lakhs": "lakh", "lac": "lakh", "lacs": "lakh", "crore": "crore", "crores": "crore",
-                "cr": "crore", "lakh crore": "lakh crore", "lakh crores": "lakh crore", "lakh cr": "lakh crore"}
+                "cr": "crore", "lakh crore": "lakh crore", "lakh crores": "lakh crore", "lakh cr": "lakh crore",
+                # the long scale's thousand million, as British and European English still write it
+                "milliard": "billion", "milliards": "billion",
+                # the Japanese wires' headline abbreviations ("record 36.87 mil.", "3.2 bil. yen")
+                "mil": "million", "bil": "billion"}
 SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD",
             "s$": "SGD", "nt$": "TWD", "r$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW",
             "₽": "RUB", "₹": "INR", "₴": "UAH", "₱": "PHP", "₦": "NGN", "₫": "VND", "฿": "THB", "₺": "TRY",
@@ -85,14 +89,16 @@ PREFIX_CURRENCY = re.compile(
     r"\bRp\.?|\bRM(?:B\b)?|\bRmb)\s?"
     r"|(?P<rs>\bRs\.?)\s?)$")
 # "Rs 11.11 lakh crore", "Rs 6,81,210 crore", "Rs 12 lakh" (Indian reporting); "cr" only after a currency.
-SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|trln|"
+SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillion|milliards?|mil|bil|mn|mln|bn|bln|tn|"
+                          r"trn|trln|"
                           r"lakh[\s-]+(?:crores?|cr\b\.?)|lakhs?|lacs?|crores?)\b"
                           r"|(?P<g>[kmbtKMBT]|L\s?(?:crores?|cr)(?=\b\.?)|LCr|L|cr(?=\b\.?))\b(?!\.\w)", re.I)
 # "2.3pc" is the British press's percent (lower case only: "5 PCs" are computers); "0.5%pts", "0.25 pc
 # points": percentage points
-PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b|(?-i:pc)\b)(?P<pts>\s+points?\b|\s?pts?\b)?", re.I)
+PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b|pct\b|(?-i:pc)\b)"
+                           r"(?P<pts>\s+points?\b|-points?\b|\s?-?pts?\b)?", re.I)
 BASIS_POINTS_AFTER = re.compile(r"[\s-]+basis[\s-]points?\b|\s?bps?\b", re.I)
-POINTS_AFTER = re.compile(r"(?:\s+of\s+a)?[\s-]+percentage[\s-]points?\b|\s?(?:pp|ppts?|p\.p\.)(?![\w])", re.I)
+POINTS_AFTER = re.compile(r"(?:\s+of\s+a)?[\s-]+percentage[\s-](?:points?|pts?)\b|\s?(?:pp|ppts?|p\.p\.)(?![\w])", re.I)
 CURRENCY_AFTER = re.compile(
     r"(?:\s+|-)(?:(?P<adj>U\.?S\.?|US|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Taiwan(?:ese)?|"
     r"Japanese|Korean|South Korean|Russian|Chinese|Ukrainian|Indian|Swiss)\s+)?"
@@ -109,7 +115,8 @@ ENERGY_AFTER = re.compile(r"\s*(?:(?P<p>kilo|mega|giga|tera)[\s-]?watt[\s-]hours
 DURATION_AFTER = re.compile(r"(?:\s+|-)(?P<u>" + "|".join(DURATIONS) + r")\b", re.I)
 COMPOUND_AFTER = re.compile(r"-(?P<n>[a-z]{3,})\b(?!-)")
 RANGE_NEXT = re.compile(r"(?:\s?-\s?|\s+to\s+|\s+and\s+)(?P<cur>(?:US)?\$|[€£¥₩₽])?\s?"
-                         r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\b(?![.,]\d)")
+                         r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                         r"(?:\b|(?=(?:bn|mn|mln|bln|tn|trn|trln|[kmbt])\b))(?![.,]\d)")  # (a scale glued: "$3bn-$4bn")
 WORD = re.compile(r"[\s-]*([A-Za-z][A-Za-z'.]*(?:-[A-Za-z]+)*)")
 # Physical units after a number, drafted as their canonical unit (corpus/unittable.py, from pint):
 # symbols as written ("16.5 GW", "120 Mt CO2"; one-letter ones like "t" and "m" are too ambiguous to
@@ -218,6 +225,9 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
         if m.group("s"):
             scale = SCALE_WORDS[" ".join(m.group("s").lower().rstrip(".").replace("-", " ").split())]
             pos = m.end()
+            if text[pos:pos + 1] == "." and m.group("s").lower() in ("mil", "bil") \
+                    and CURRENCY_AFTER.match(text, pos + 1):
+                pos += 1  # "3.2 bil. yen": the abbreviation's full stop, then the unit
         elif currency or CURRENCY_AFTER.match(text, m.end()) or glued_scale(text, pos, m):
             scale = SCALE_WORDS[" ".join(m.group("g").lower().rstrip(".").replace("crores", "cr")
                                          .replace("crore", "cr").split())]
@@ -382,3 +392,44 @@ def pluralise(noun: str) -> str:
     if noun.endswith(("s", "x", "ch", "sh")):
         return noun + "es"
     return noun + "s"
+
+
+_GAP_BREAK = re.compile(r"[;:()\d]|\s-\s")
+
+
+# "in kroner the 2,511 billion", "In dollar terms, exports came to 1.2 trillion": the currency said before
+_IN_CURRENCY = re.compile(r"\bin\s+(?P<cur>" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) +
+                          r")(?:\s+terms)?\b(?P<rest>[^;:()\d]{0,40})$", re.I)
+
+
+def gapped_currency(text: str, s0: int, a: int, last_money: Optional[tuple[int, int, str]]) -> str:
+    """The currency of a scaled amount written with no unit: named before it in its clause ("in kroner the
+    2,511 billion"), or that of a sum of money before it in its sentence, the unit written once for
+    parallel figures ("cuts of 40 billion euros and tax rises of 20 billion"); or "". ``last_money``: (sentence start, end, currency) of the sentence's last scaled sum; only
+    within 80 characters, across no other number, parenthesis or clause break (";", ":", " - ")."""
+    named = _IN_CURRENCY.search(text, max(s0, a - 80), a)
+    if named and not re.search(r"\s-\s|\.\s", named.group("rest")):  # "in kroner the 2,511 billion"
+        return CURRENCY_WORDS[named.group("cur").lower()]
+    if not last_money or last_money[0] != s0 or not 0 <= a - last_money[1] <= 80:
+        return ""
+    return "" if _GAP_BREAK.search(text, last_money[1], a) else last_money[2]
+
+
+# "rose to 4.3 from 4.1 per cent", "to 1.2 trillion from 1.1 trillion yen": the unit written once, after the base
+_THEN_BASE = re.compile(r"\s+from\s+(?:an?\s+|the\s+)?(?:(?:revised|previous|prior|initial|preliminary)\s+)?"
+                        r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.,]\d)")
+_LEVEL_BEFORE = re.compile(r"\b(?:to|at)\s+$", re.I)
+
+
+def unit_of_base(text: str, a: int, b: int, scale: str) -> Optional[After]:
+    """The unit of a level written with none, from the base it is compared with right after it, in percent
+    or money of the same scale ("rose to 4.3 from 4.1 per cent"), or None."""
+    if not _LEVEL_BEFORE.search(text, max(0, a - 6), a):
+        return None
+    m = _THEN_BASE.match(text, b)
+    if not m:
+        return None
+    after = unit_after(text, m.end(), currency=False)
+    if after.kind == "percent" and not scale or after.kind == "money" and scale and after.scale == scale:
+        return after
+    return None
