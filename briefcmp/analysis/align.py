@@ -57,7 +57,7 @@ from datetime import date
 from dataclasses import dataclass, field
 from typing import Optional
 
-from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, grouping, joinkeys, linking, periods
+from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, grouping, joinkeys, linking, organisations, periods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
@@ -569,6 +569,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     # companies named with their legal form anywhere (title, publisher, a figure's sentence): their figures
     # are theirs under every short name ("Toyota Motor Corp." -> "Toyota")
     entities.add_companies(t for b in corpus.briefs for t in (b.title, b.publisher, *(c.quote for c in b.claims)))
+    organisations.corpus_names(corpus.briefs, entities)  # "Airbus", headlined by several reports: a company
     for brief in corpus.briefs:
         nth: dict[tuple, int] = {}
         for claim in brief.claims:

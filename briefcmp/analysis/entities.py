@@ -265,6 +265,21 @@ neighboring fellow rural urban north south east west northern southern eastern w
 modern today tomorrow yesterday
 """.split())
 
+# An aside right after a company's name: ", the aircraft maker registered in the Netherlands," or ", which has
+# plants in France, Germany and Spain,": it ends at a comma before a lower-case word ("..., said") or at a full stop.
+_ASIDE_START = re.compile(r",\s+(?=[a-z])")
+_ASIDE_END = re.compile(r",\s+(?!(?:and|or)\b)(?=[a-z])|[.;:!?](?:\s|$)")
+
+
+def _aside(text: str, end: int) -> tuple[int, int]:
+    """The span of the aside that describes the name ending at ``end`` (empty when none follows): the places it
+    names say where the company is or works, not whose figure it is."""
+    if not _ASIDE_START.match(text, end):
+        return (end, end)
+    close = _ASIDE_END.search(text, end + 2, end + 200)
+    return (end, close.start()) if close is not None else (end, end)
+
+
 class Entities:
     """Recognise subjects in text: config entities first, then countries."""
 
@@ -367,13 +382,14 @@ class Entities:
             return found
         hits = self.find(text)
         qualifying = set()
+        asides = [_aside(text, b) for a, b, eid in hits if eid in self.company_ids]
         for i, (a, b, eid) in enumerate(hits):
             if eid in self.company_ids:
                 continue
             nxt = hits[i + 1] if i + 1 < len(hits) else None
             between = text[b:nxt[0]] if nxt is not None else ""
             if (nxt is not None and nxt[2] in self.company_ids and _QUALIFIER_GAP.fullmatch(between)) or \
-                    _COMPANY_NOUN.match(text, b):
+                    _COMPANY_NOUN.match(text, b) or any(x <= a < y for x, y in asides):
                 qualifying.add(eid)
             else:
                 qualifying.discard(eid)  # a mention of its own: the country stays

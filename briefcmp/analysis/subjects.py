@@ -197,12 +197,13 @@ def adopt_event_subjects(members: Iterable, references: Iterable, close: Callabl
     adopted = []
     for brief in sorted(by_brief):
         own = by_brief[brief]
-        orphans = [m for m in own if not m.subjects and m.published is not None
+        orphans = [m for m in own if (not m.subjects or _guessed(m)) and m.published is not None
                    and m.claim.value.base_amount is not None]
         if not orphans:
             continue
         values: dict[tuple, set] = defaultdict(set)  # subjects -> the distinct (unit, value) the brief shares
         matched: dict[int, set] = defaultdict(set)
+        strong: dict[int, set] = defaultdict(set)  # the subjects of the figures its value agrees with whose own text names them
         for m in orphans:
             day = m.published.toordinal()
             for k in {(m.dim, m.unit, b) for b in (_bin(m) - 1, _bin(m), _bin(m) + 1)}:
@@ -210,10 +211,12 @@ def adopt_event_subjects(members: Iterable, references: Iterable, close: Callabl
                     continue
                 lo, hi = bisect.bisect_left(days_of[k], day - days), bisect.bisect_right(days_of[k], day + days)
                 for o in index[k][lo:min(hi, lo + MAX_SCAN)]:
-                    if o.claim.brief != brief and o.subjects not in matched[id(m)] and _same_period(m, o) \
+                    if o.claim.brief != brief and o.subjects not in strong[id(m)] and _same_period(m, o) \
                             and close(m, o):
                         matched[id(m)].add(o.subjects)
                         values[o.subjects].add((m.unit, m.claim.value.base_amount))
+                        if o.subjects_from in _STRONG:
+                            strong[id(m)].add(o.subjects)
         if not values:
             continue
         ranked = sorted(values.items(), key=lambda kv: (-len(kv[1]), kv[0]))
@@ -226,11 +229,27 @@ def adopt_event_subjects(members: Iterable, references: Iterable, close: Callabl
         named = {x for m in own if _stated(m) for x in m.subjects}
         several = len(named - set(subjects)) >= 1 and len(named) >= 2  # two countries, each with figures
         for m in orphans:
-            if several and subjects not in matched[id(m)]:
+            if m.subjects:  # a guess of its own: yields only where its value is one other reports state of the event
+                if m.subjects == subjects or subjects not in strong[id(m)] or any(
+                        m.subjects in strong[id(x)] for x in orphans):
+                    continue  # (nor where other reports state a figure of the brief's guess: both are in the news)
+            elif several and subjects not in matched[id(m)]:
                 continue
             m.subjects, m.subjects_from, m.lead = subjects, EVENT, subjects[0]
             adopted.append(m)
     return adopted
+
+
+# Where a figure's subject came from when its own text named it (or a reader did): stronger than any guess.
+_STRONG = ("claim", "clause", "sentence", "two named before", "previous sentence")
+
+
+def _guessed(m) -> bool:
+    """Whether a figure's subject is a guess its text does not make: the brief's main subject or the one entity
+    it names ("whole brief", "main subject"), or a body named by words any country uses whose country no text
+    around it names ("(central-bank)")."""
+    return m.subjects_from in ("whole brief", "main subject") or \
+        bool(m.subjects) and all(x.startswith("(") for x in m.subjects)
 
 
 def _bin(m) -> int:
