@@ -239,7 +239,7 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z.-]*[A-Za-z]|[A-Za-z]")  # ("South Australi
 # A company named with its legal form: "Toyota Motor Corporation", "Samsung Electronics Co.", "Equinor ASA".
 _CORPORATE = re.compile(r"\b((?:[A-Z][A-Za-z&'-]+ ){0,2}[A-Z][A-Za-z&'-]+) (?:Corporation|Corp\b\.?|Inc\b\.?|"
                         r"Ltd\b\.?|Limited\b|plc\b|PLC\b|Co\.|Co\b(?![-'’])|Company\b|Holdings\b|AG\b|ASA\b|S\.A\.|N\.V\.|LLC\b|"
-                        r"GmbH\b)")
+                        r"GmbH\b|SE\b(?![-'’]))")  # ("Airbus SE": a European company, Societas Europaea)
 # What stands between a country and the company it qualifies: "Japanese automaker Toyota", "Japan's biggest Toyota".
 _QUALIFIER_GAP = re.compile(r"(?:'s|’s)?(?:\s+(?!(?:and|or|but|while|as|than)\b)[a-z][a-z-]*){0,2}\s+")
 _COMPANY_NOUN = re.compile(r"(?:'s|’s)?\s+(?:[a-z-]+\s+)?(?:firm|firms|company|companies|automaker|carmaker|maker|"
@@ -249,7 +249,7 @@ _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{1,9})\)")
 # A company named with its stock listing: "TSMC (TWSE: 2330, NYSE: TSM)", "TSMC (2330 TT)", "Sony (6758.T)".
 _LISTED = re.compile(r"\b([A-Z][A-Za-z0-9&.'-]*(?: [A-Z][A-Za-z0-9&.'-]*){0,3}) \((?:[A-Z]{2,8}:\s*(?:[A-Z][A-Z0-9.]{0,7}|"
                      r"\d{4,6})|(?!(?:19|20)\d\d\b)\d{4,6}(?:\s+[A-Z]{2}|\.[A-Z]{1,2})|[A-Z]{1,5}\.[A-Z]{1,2})[,;)]")
-_LEGAL_FORM = re.compile(r"\b(?:(?:Corporation|Corp|Inc|Ltd|Limited|plc|PLC|Company|Holdings|AG|ASA|LLC|GmbH)\b|Co\.|Co\b(?![-'’])|"
+_LEGAL_FORM = re.compile(r"\b(?:(?:Corporation|Corp|Inc|Ltd|Limited|plc|PLC|Company|Holdings|AG|ASA|LLC|GmbH|SE)\b|Co\.|Co\b(?![-'’])|"
                          r"S\.A\.|N\.V\.)")
 _AFTER_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s*$)\d[\d.,]*\s*$")  # (not after a year: "... 2024 INEGI")
 _OFFICE_WORDS = frozenset("statistics stats statistical bank reserve central national census treasury".split())

@@ -12,7 +12,7 @@ A name is an organisation the corpus reports on (``headline_names``) when, in th
   "in" ("in Toulouse"), before "-based" ("Toulouse-based") or before a country's name after a comma
   ("Toulouse, France");
 - **it is a company**: some text introduces it by its kind ("planemaker Airbus", "Unilever, the consumer
-  goods group,", "the Airbus group"), so an event ("Brexit") or a season ("Autumn Budget") is none;
+  goods group,"), so an event ("Brexit") or a season ("Autumn Budget") is none;
 - **it is no person**: never written right after another capitalised word inside a sentence ("Jerome
   Powell", "Governor Powell", "Mr Powell"): the press introduces a person with a first name or a title.
   A company needs none ("planemaker Airbus", "Airbus said").
@@ -74,8 +74,7 @@ def headline_names(titles: Iterable[str], texts: Iterable[str], entities) -> lis
             start = bool(_SENTENCE_START.search(before))
             if not start:
                 inside.add(w)
-            if _KIND_BEFORE.search(before) or _KIND_AFTER.match(text, m.end()) or \
-                    re.match(r"(?:'s|’s)?\s+" + _KIND + r"\b", text[m.end():m.end() + 30]):
+            if _KIND_BEFORE.search(before) or _KIND_AFTER.match(text, m.end()):  # (not "Brexit firms": a modifier)
                 kind.add(w)
             if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text, m.end()) and \
                     (text[m.end():m.end() + 1] == "-" or entities.find(text[m.end() + 1:m.end() + 40].lstrip()[:30])):

@@ -31,6 +31,11 @@ sentence before and the title have named no subject:
   countries, each with figures): there a figure naming no one may be either's; only those whose value
   is one of the event's take it. ``evidence`` scores an event subject below every subject a brief
   states, and one whose value differs from a figure of its period never decides a contradiction.
+  A figure whose subject is only a guess (the brief's main subject, the one country it names, or a body
+  named by words any country uses with no country near: "(central-bank)") takes the event's subject too,
+  when its own value is one that other reports give that subject in their own text (clause, sentence),
+  and no report states a figure of the brief for the guessed subject: a guess never keeps apart two
+  figures that a subject read from the text would join.
 
 Cost: figures are indexed by (dimension, unit, measured word) and publication day, and each
 subjectless figure looks at no more than ``MAX_SCAN`` of them per word (linear).
@@ -182,8 +187,10 @@ def adopt_release_subjects(members: Iterable, references: Iterable, word_match: 
 
 def adopt_event_subjects(members: Iterable, references: Iterable, close: Callable, days: int) -> list:
     """Give the event's subject to the figures that name no one in a brief that reports the event (see the
-    module docstring). ``references``: figures whose stated subjects may be shared; ``close(a, b)``: their
-    values agree. Returns the members that took a subject."""
+    module docstring); then to those whose subject is a guess (``_guessed``) whose value other reports state
+    for the event's subject in their own text, unless they state a figure of the guessed subject too.
+    ``references``: figures whose stated subjects may be shared; ``close(a, b)``: their values agree.
+    Returns the members that took a subject."""
     index: dict[tuple, list] = defaultdict(list)  # (dimension, unit, value rounded) -> stated figures, by day
     for o in references:
         if _stated(o) and o.published is not None and o.claim.value.base_amount is not None:
@@ -197,47 +204,59 @@ def adopt_event_subjects(members: Iterable, references: Iterable, close: Callabl
     adopted = []
     for brief in sorted(by_brief):
         own = by_brief[brief]
-        orphans = [m for m in own if (not m.subjects or _guessed(m)) and m.published is not None
-                   and m.claim.value.base_amount is not None]
-        if not orphans:
-            continue
-        values: dict[tuple, set] = defaultdict(set)  # subjects -> the distinct (unit, value) the brief shares
-        matched: dict[int, set] = defaultdict(set)
-        strong: dict[int, set] = defaultdict(set)  # the subjects of the figures its value agrees with whose own text names them
-        for m in orphans:
-            day = m.published.toordinal()
-            for k in {(m.dim, m.unit, b) for b in (_bin(m) - 1, _bin(m), _bin(m) + 1)}:
-                if k not in index:
-                    continue
-                lo, hi = bisect.bisect_left(days_of[k], day - days), bisect.bisect_right(days_of[k], day + days)
-                for o in index[k][lo:min(hi, lo + MAX_SCAN)]:
-                    if o.claim.brief != brief and o.subjects not in strong[id(m)] and _same_period(m, o) \
-                            and close(m, o):
-                        matched[id(m)].add(o.subjects)
-                        values[o.subjects].add((m.unit, m.claim.value.base_amount))
-                        if o.subjects_from in _STRONG:
-                            strong[id(m)].add(o.subjects)
-        if not values:
-            continue
-        ranked = sorted(values.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-        subjects, shared = ranked[0]
-        second = len(ranked[1][1]) if len(ranked) > 1 else 0
-        percents = sum(1 for unit, _ in shared if unit in ("percent", "percentage-points"))
-        enough = len(shared) >= EVENT_VALUES and (len(shared) > percents or percents > EVENT_VALUES)
-        if not enough or 2 * second > len(shared):
-            continue
-        named = {x for m in own if _stated(m) for x in m.subjects}
-        several = len(named - set(subjects)) >= 1 and len(named) >= 2  # two countries, each with figures
-        for m in orphans:
-            if m.subjects:  # a guess of its own: yields only where its value is one other reports state of the event
-                if m.subjects == subjects or subjects not in strong[id(m)] or any(
-                        m.subjects in strong[id(x)] for x in orphans):
-                    continue  # (nor where other reports state a figure of the brief's guess: both are in the news)
-            elif several and subjects not in matched[id(m)]:
+        for guesses in (False, True):
+            orphans = [m for m in own if (not m.subjects or guesses and _guessed(m)) and m.published is not None
+                       and m.claim.value.base_amount is not None]
+            if not orphans or guesses and not any(m.subjects for m in orphans):
                 continue
-            m.subjects, m.subjects_from, m.lead = subjects, EVENT, subjects[0]
-            adopted.append(m)
+            found = _event(brief, orphans, index, days_of, close, days)
+            if found is None:
+                continue
+            subjects, matched, strong = found
+            named = {x for m in own if _stated(m) for x in m.subjects}
+            several = len(named - set(subjects)) >= 1 and len(named) >= 2  # two countries, each with figures
+            for m in orphans:
+                if guesses and not m.subjects:
+                    continue  # (those the first pass left keep none)
+                if m.subjects:  # a guess: yields only where its value is one other reports state of the event's subject
+                    if m.subjects == subjects or subjects not in strong[id(m)] or any(
+                            m.subjects in strong[id(x)] for x in orphans):
+                        continue  # (nor where other reports state a figure of the guessed subject: both are in the news)
+                elif several and subjects not in matched[id(m)]:
+                    continue
+                m.subjects, m.subjects_from, m.lead = subjects, EVENT, subjects[0]
+                adopted.append(m)
     return adopted
+
+
+def _event(brief: str, orphans: list, index: dict, days_of: dict, close: Callable, days: int):
+    """(the event's subjects, the subjects each orphan's value agrees with, those of them stated in the text)
+    for one brief's figures, or None when they report no one event (see ``adopt_event_subjects``)."""
+    values: dict[tuple, set] = defaultdict(set)  # subjects -> the distinct (unit, value) the brief shares
+    matched: dict[int, set] = defaultdict(set)
+    strong: dict[int, set] = defaultdict(set)  # the subjects of the agreeing figures whose own text names them
+    for m in orphans:
+        day = m.published.toordinal()
+        for k in {(m.dim, m.unit, b) for b in (_bin(m) - 1, _bin(m), _bin(m) + 1)}:
+            if k not in index:
+                continue
+            lo, hi = bisect.bisect_left(days_of[k], day - days), bisect.bisect_right(days_of[k], day + days)
+            for o in index[k][lo:min(hi, lo + MAX_SCAN)]:
+                if o.claim.brief != brief and o.subjects not in strong[id(m)] and _same_period(m, o) and close(m, o):
+                    matched[id(m)].add(o.subjects)
+                    values[o.subjects].add((m.unit, m.claim.value.base_amount))
+                    if o.subjects_from in _STRONG:
+                        strong[id(m)].add(o.subjects)
+    if not values:
+        return None
+    ranked = sorted(values.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    subjects, shared = ranked[0]
+    second = len(ranked[1][1]) if len(ranked) > 1 else 0
+    percents = sum(1 for unit, _ in shared if unit in ("percent", "percentage-points"))
+    enough = len(shared) >= EVENT_VALUES and (len(shared) > percents or percents > EVENT_VALUES)
+    if not enough or 2 * second > len(shared):
+        return None
+    return subjects, matched, strong
 
 
 # Where a figure's subject came from when its own text named it (or a reader did): stronger than any guess.
