@@ -57,6 +57,12 @@ def test_headline_names_are_companies_not_places_people_words_or_events() -> Non
     texts = ["Shares in planemaker Kestrava rose. Fed Chair Jerome Powell said rates would hold, and Powell added "
              "more. Jobs in Toulouse rose. The budget deficit narrowed. The cost of Brexit mounted, Brexit firms said."]
     assert headline_names(titles, texts, e) == ["Kestrava"]
+    # a rise "in Kestrava shares" names no place
+    assert headline_names(titles, [texts[0] + " Trading in Kestrava shares was brisk."], e) == ["Kestrava"]
+    # a body a report introduces as a central bank or one of its committees is its country's, no company
+    bank = ["Copom lifts rate", "Copom surprises", "Banrep holds", "Banrep cuts"]
+    assert headline_names(bank, ["Rates rose, said Copom, the central bank's policy committee. Later Copom spoke. "
+                                 "Rates fell, said Banrep, the central bank. Later Banrep spoke."], e) == []
     # one outlet's headline is not the corpus's: two titles at least
     assert headline_names(titles[:1] + titles[2:], texts, e) == []
     # a name no text introduces as a company is none ("Kestrava rose" alone)

@@ -9,8 +9,8 @@ A name is an organisation the corpus reports on (``headline_names``) when, in th
   no text writes in lower case ("budget", "jobs" are words a headline capitalises) and that some text
   writes capitalised inside a sentence;
 - **it is no place**: not a country, province or registered entity (``Entities``), never written after
-  "in" ("in Toulouse"), before "-based" ("Toulouse-based") or before a country's name after a comma
-  ("Toulouse, France");
+  "in" as the end of a phrase ("in Toulouse", "in Toulouse on Monday"; "in Kestrava shares" names shares),
+  before "-based" ("Toulouse-based") or before a country's name after a comma ("Toulouse, France");
 - **it is a company**: some text introduces it by its kind ("planemaker Airbus", "Unilever, the consumer
   goods group,"), so an event ("Brexit") or a season ("Autumn Budget") is none;
 - **it is no person**: never written right after another capitalised word inside a sentence ("Jerome
@@ -36,10 +36,13 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(\n]\s*|\s[-–—]\s+)$")
 # The kind of company a report introduces a name with: "planemaker Airbus", "consumer goods group Unilever",
 # "Airbus, the European aircraft maker,": a business's name, not an event's ("Brexit") nor a season's.
 _KIND = (r"(?:[a-z]*maker|firm|company|manufacturer|conglomerate|giant|group|corporation|producer|exporter|"
-         r"retailer|lender|bank|insurer|carrier|airline|miner|operator|supplier|multinational|chain|business)s?")
+         r"retailer|lender|(?<!central )(?<!reserve )(?<!national )bank|insurer|carrier|airline|miner|operator|supplier|"
+         r"multinational)s?(?![\w'’])")  # (a central bank is its country's; "the central bank's committee" is no bank)
 _KIND_BEFORE = re.compile(r"\b" + _KIND + r"\s+$")
 _KIND_AFTER = re.compile(r",\s+(?:the|a|an|its)\s+(?:[\w'’-]+\s+){0,4}?" + _KIND + r"\b")
 _PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside)\s+$")
+# The end of a phrase "in X" that names a place: not "in Kestrava shares".
+_PLACE_END = re.compile(r"\s*(?:[,.;:)!?]|$)|\s+(?:and|or|on|in|at|for|from|to|with|last|this|since|during)\b")
 _PLACE_AFTER = re.compile(r"-based\b|,\s+[A-Z]")
 
 
@@ -76,7 +79,8 @@ def headline_names(titles: Iterable[str], texts: Iterable[str], entities) -> lis
                 inside.add(w)
             if _KIND_BEFORE.search(before) or _KIND_AFTER.match(text, m.end()):  # (not "Brexit firms": a modifier)
                 kind.add(w)
-            if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(text, m.end()) and \
+            if _PLACE_BEFORE.search(before) and _PLACE_END.match(text, m.end()) or \
+                    _PLACE_AFTER.match(text, m.end()) and \
                     (text[m.end():m.end() + 1] == "-" or entities.find(text[m.end() + 1:m.end() + 40].lstrip()[:30])):
                 ruled_out.add(w)  # "in Toulouse", "Toulouse-based", "Toulouse, France": a place
                 continue
