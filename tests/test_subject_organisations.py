@@ -135,6 +135,10 @@ def test_a_guessed_subject_yields_to_the_one_other_reports_state_for_its_values(
     assert [(m.claim.value.amount, m.subjects, m.subjects_from) for m in guess] == [
         (5.0, ("chile",), "event"), (4.2, ("chile",), "event"), (3.1, ("chile",), "event"),
         (7.7, ("peru",), "main subject")]
+    # a title's subject is a guess too ("IMF sees India growth at 7%": the world's figures of the report are not India's)
+    titled = [_m("side", x, ("peru",), "title") for x in (5.0, 4.2, 3.1)]
+    subjects.adopt_event_subjects(titled, [*wire, *titled], _close, 7)
+    assert all(m.subjects == ("chile",) for m in titled)
     # a subject the brief's own text states never yields
     stated = [_m("side", x, ("peru",), "clause") for x in (5.0, 4.2, 3.1)]
     subjects.adopt_event_subjects(stated, [*wire, *stated], _close, 7)

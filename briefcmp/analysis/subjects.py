@@ -31,7 +31,7 @@ sentence before and the title have named no subject:
   countries, each with figures): there a figure naming no one may be either's; only those whose value
   is one of the event's take it. ``evidence`` scores an event subject below every subject a brief
   states, and one whose value differs from a figure of its period never decides a contradiction.
-  A figure whose subject is only a guess (the brief's main subject, the one country it names, or a body
+  A figure whose subject is only a guess (its title's, the brief's main subject, the one country it names, or a body
   named by words any country uses with no country near: "(central-bank)") takes the event's subject too,
   when its own value is one that other reports give that subject in their own text (clause, sentence),
   and no report states a figure of the brief for the guessed subject: a guess never keeps apart two
@@ -264,10 +264,10 @@ _STRONG = ("claim", "clause", "sentence", "two named before", "previous sentence
 
 
 def _guessed(m) -> bool:
-    """Whether a figure's subject is a guess its text does not make: the brief's main subject or the one entity
-    it names ("whole brief", "main subject"), or a body named by words any country uses whose country no text
+    """Whether a figure's subject is a guess its text does not make (``_WEAK``: its title's, the brief's main
+    subject or the one entity it names), or a body named by words any country uses whose country no text
     around it names ("(central-bank)")."""
-    return m.subjects_from in ("whole brief", "main subject") or \
+    return m.subjects_from in _WEAK[:-1] or \
         bool(m.subjects) and all(x.startswith("(") for x in m.subjects)
 
 
