@@ -47,6 +47,18 @@ def test_a_company_several_outlets_headline_is_the_subject_of_its_results(tmp_pa
 
     config = yaml.safe_load((tmp_path / "c" / "briefcmp.yaml").read_text(encoding="utf-8"))
     assert config["entities"]["kestrava"]["label"] == "Kestrava"
+    from briefcmp.analysis.briefcontext import _Context
+    from briefcmp.analysis.align import describe
+    from briefcmp.analysis.organisations import corpus_names
+    from briefcmp.corpus.cache import load_corpus
+
+    corpus = load_corpus([tmp_path / "c"], cache=False).corpus
+    e = Entities(corpus.config)
+    corpus_names(corpus.briefs, e)
+    wire = next(b for b in corpus.briefs if b.id == "wire")
+    ctx = _Context(wire, e)
+    (m,) = [describe(c, ctx, e) for c in wire.claims if c.value is not None and c.value.amount == 69.2]
+    assert m is not None and m.subjects == ("kestrava",)  # not the Netherlands of its aside, on a second run too
 
 
 def test_headline_names_are_companies_not_places_people_words_or_events() -> None:

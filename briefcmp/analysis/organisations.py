@@ -56,7 +56,7 @@ def headline_names(titles: Iterable[str], texts: Iterable[str], entities) -> lis
         for w in set(_CAPITAL.findall(title or "")):
             headlined[w] += 1
     names = {w for w, n in headlined.items() if n >= TITLES and w.lower() not in _NOT_A_NAME_WORD
-             and w.lower() not in _GENERIC_NAME and w.lower() not in _NAME_HEADS and not entities.find(w)
+             and w.lower() not in _GENERIC_NAME and w.lower() not in _NAME_HEADS and _unknown(w, entities)
              and not entities.provinces(w)}
     if not names:
         return []
@@ -91,6 +91,18 @@ def headline_names(titles: Iterable[str], texts: Iterable[str], entities) -> lis
     return sorted(names & inside & kind - ruled_out)
 
 
+def _unknown(name: str, entities) -> bool:
+    """Whether ``name`` is no country, region or other entity's name, unless it is the name of an entity
+    registered under its own id that is no country (a company an earlier run registered)."""
+    from briefcmp.analysis.entities import REGIONS, WORLD, countries, slug
+
+    found = {eid for _, _, eid in entities.find(name)}
+    if not found:
+        return True
+    places = {c.id for c in countries()} | {eid for eid, _, _ in REGIONS.values()} | {WORLD}
+    return found == {slug(name)} and slug(name) not in places
+
+
 def _prose(text: str) -> str:
     """``text`` with its lines in title case blanked ("Strong Demand Lifts Unilever Sales"): a headline
     capitalises every word, so it tells no name from a word nor a person from a company."""
@@ -103,13 +115,16 @@ def _prose(text: str) -> str:
 
 
 def register(entities, names: Iterable[str]) -> list[str]:
-    """Register each name as a company of ``entities`` (its id the name's slug), unless a registered entity
-    has that id: a later run finds it by the registered name. Returns the new ids."""
+    """Register each name as a company of ``entities`` (its id the name's slug), unless another entity has that
+    name or id; a name the config registers under that id is marked a company. Returns the new ids."""
     from briefcmp.analysis.entities import slug
 
     new = []
     for name in names:
         eid = slug(name)
+        if entities.entity_of.get(name) == eid:  # registered by an earlier run: still a company (its asides,
+            entities.company_ids.add(eid)  # its headlines), so a second run finds the subjects the first found
+            continue
         if name in entities.entity_of or (eid in entities.labels and eid not in entities.adopted):
             continue
         entities.entity_of[name] = eid
