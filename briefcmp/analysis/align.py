@@ -468,24 +468,9 @@ group_evidence = grouping.group_evidence
 
 
 RELEASE_DAYS = evidence.RELEASE_DAYS
-CURRENCY = "currency of its money figures"  # Member.subjects_from of a subject read from the brief's currency
 plan = evidence.plan
 adopt_release_periods = evidence.adopt_release_periods
 _PLAN = evidence.PLAN
-
-
-def _currency_subject(members: list[Member], ctx: _Context) -> None:
-    """A brief that names no country, whose money figures are all in one country's own currency
-    ("Rs 11.21 lakh crore", "656.6 trillion won"), is about that country: its figures with no subject
-    take it (weaker evidence than a subject the brief names: ``evidence.SUBJECT_WEIGHT``)."""
-    if not ctx.ok or ctx.brief_subjects or ctx.title_subjects:
-        return
-    country = whose.currency_country(members)
-    if not country:
-        return
-    for m in members:
-        if not m.subjects:
-            m.subjects, m.subjects_from, m.lead = (country,), CURRENCY, country
 
 
 def _brief_hints(members: list[Member], title: str = "", published: Optional[date] = None, lead: str = "") -> None:
@@ -590,7 +575,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             ellipsis.carry(described)  # "rose 1.5% on the quarter and investment 2.1%": a rise, on the quarter
             whose.carry_subjects(described)  # "... global growth at 3.2% for 2024 and 3.1% for 2025": the world's too
             ellipsis.national_accounts(described, brief.title or "")  # "output was up 4%" in a GDP report
-            _currency_subject(described, contexts[brief.id])
+            whose.currency_subject(described, contexts[brief.id])
             _brief_hints(described, brief.title or "", contexts[brief.id].published, contexts[brief.id].lead_sentence)
         described = []
     result.considered = len(loose)

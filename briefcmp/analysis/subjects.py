@@ -124,6 +124,24 @@ def currency_country(members: Sequence) -> str:
     return of_code(next(iter(codes))) if len(codes) == 1 else ""
 
 
+CURRENCY = "currency of its money figures"  # Member.subjects_from of a subject read from the brief's currency
+
+
+def currency_subject(members: Sequence, ctx) -> None:
+    """A brief that names no country, whose money figures are all in one country's own currency
+    ("Rs 11.21 lakh crore", "656.6 trillion won"), is about that country: its figures with no subject
+    take it (weaker evidence than a subject the brief names: ``evidence.SUBJECT_WEIGHT``). ``ctx``: the
+    brief's ``briefcontext._Context``."""
+    if not ctx.ok or ctx.brief_subjects or ctx.title_subjects:
+        return
+    country = currency_country(members)
+    if not country:
+        return
+    for m in members:
+        if not m.subjects:
+            m.subjects, m.subjects_from, m.lead = (country,), CURRENCY, country
+
+
 def _stated(m) -> bool:
     return bool(m.subjects) and not any(s.startswith("(") for s in m.subjects) and \
         m.subjects_from not in ("release", EVENT)
