@@ -30,7 +30,6 @@ from typing import Iterable
 
 TITLES = 2  # briefs whose titles must name an organisation before the corpus is taken to report on it
 
-_WORD = re.compile(r"(?<![\w.'’-])([A-Za-z][a-z]+(?:[A-Z][a-z]+)?)(?![\w-]*\.\w)")
 _CAPITAL = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)?")  # "Airbus", "Unilever", "PepsiCo"-like
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(\n]\s*|\s[-–—]\s+)$")
 # The kind of company a report introduces a name with: "planemaker Airbus", "consumer goods group Unilever",
@@ -64,15 +63,19 @@ def headline_names(titles: Iterable[str], texts: Iterable[str], entities) -> lis
     inside: set[str] = set()  # written capitalised inside a sentence
     kind: set[str] = set()  # introduced as a company somewhere
     ruled_out: set[str] = set()
+    # (only the candidates' writings are looked at, in any case: linear in the text, whatever its length)
+    written = re.compile(r"(?<![\w.'’-])(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) +
+                         r")(?![\w-]*\.\w)(?!\w)", re.I)
     for text in texts:
-        for m in _WORD.finditer(_prose(text)):
+        headline_lines: dict[int, bool] = {}
+        for m in written.finditer(text):
             w = m.group(1)
-            if w in lower and w not in names:
-                ruled_out.add(lower[w])  # "budget": a word, not a name
+            if w not in names:
+                if w.islower():
+                    ruled_out.add(lower[w.lower()])  # "budget": a word, not a name
                 continue
-            if w not in names or w in ruled_out:
+            if w in ruled_out or _in_headline(text, m.start(), headline_lines):
                 continue
-            text = m.string
             before = text[max(0, m.start() - 40):m.start()]
             start = bool(_SENTENCE_START.search(before))
             if not start:
@@ -103,15 +106,15 @@ def _unknown(name: str, entities) -> bool:
     return found == {slug(name)} and slug(name) not in places
 
 
-def _prose(text: str) -> str:
-    """``text`` with its lines in title case blanked ("Strong Demand Lifts Unilever Sales"): a headline
-    capitalises every word, so it tells no name from a word nor a person from a company."""
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        words = [w for w in re.findall(r"[A-Za-z]{4,}", line)]
-        if words and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
-            lines[i] = " " * len(line)
-    return "\n".join(lines)
+def _in_headline(text: str, at: int, seen: dict[int, bool]) -> bool:
+    """Whether offset ``at`` is on a line in title case ("Strong Demand Lifts Unilever Sales"): a headline
+    capitalises every word, so it tells no name from a word nor a person from a company (``seen``: by line)."""
+    start = text.rfind("\n", 0, at) + 1
+    if start not in seen:
+        end = text.find("\n", at)
+        words = re.findall(r"[A-Za-z]{4,}", text[start:end if end >= 0 else len(text)][:400])
+        seen[start] = bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    return seen[start]
 
 
 def register(entities, names: Iterable[str]) -> list[str]:
