@@ -151,6 +151,14 @@ def test_a_guessed_subject_yields_to_the_one_other_reports_state_for_its_values(
     titled = [_m("side", x, ("peru",), "title") for x in (5.0, 4.2, 3.1)]
     subjects.adopt_event_subjects(titled, [*wire, *titled], _close, 7)
     assert all(m.subjects == ("chile",) for m in titled)
+    # two reports giving the values the event's subject by their own guesses are as good as one stating it
+    weak = [_m(b, x, ("chile",), "title") for b in ("wire", "paper") for x in (5.0, 4.2, 3.1)]
+    guess = [_m("side", x, ("peru",), "previous sentence") for x in (5.0, 4.2, 3.1)]
+    subjects.adopt_event_subjects(guess, [*weak, *guess], _close, 7)
+    assert all(m.subjects == ("chile",) for m in guess)
+    guess = [_m("side", x, ("peru",), "previous sentence") for x in (5.0, 4.2, 3.1)]
+    subjects.adopt_event_subjects(guess, [*weak[:3], *guess], _close, 7)  # one report's guess against another's
+    assert all(m.subjects == ("peru",) for m in guess)
     # a subject the brief's own text states never yields
     stated = [_m("side", x, ("peru",), "clause") for x in (5.0, 4.2, 3.1)]
     subjects.adopt_event_subjects(stated, [*wire, *stated], _close, 7)

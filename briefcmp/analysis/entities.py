@@ -262,7 +262,7 @@ _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
 _NOT_A_NAME_WORD = FUNCTION_WORDS | MONTH_NAMES | WEEKDAYS | SAYING | frozenset("""
 unlike like neither even since meanwhile whether yet across within among including every my rival neighbouring
 neighboring fellow rural urban north south east west northern southern eastern western central greater mainland
-modern today tomorrow yesterday
+modern today tomorrow yesterday next last previous
 """.split())
 
 # An aside right after a company's name: ", the aircraft maker registered in the Netherlands," or ", which has

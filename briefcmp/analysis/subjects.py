@@ -31,11 +31,12 @@ sentence before and the title have named no subject:
   countries, each with figures): there a figure naming no one may be either's; only those whose value
   is one of the event's take it. ``evidence`` scores an event subject below every subject a brief
   states, and one whose value differs from a figure of its period never decides a contradiction.
-  A figure whose subject is only a guess (its title's, the brief's main subject, the one country it names, or a body
+  A figure whose subject is only a guess (its title's, the sentence before's, the brief's main subject, the one
+  country it names, or a body
   named by words any country uses with no country near: "(central-bank)") takes the event's subject too,
-  when its own value is one that other reports give that subject in their own text (clause, sentence),
-  and no report states a figure of the brief for the guessed subject: a guess never keeps apart two
-  figures that a subject read from the text would join.
+  when its own value is one that other reports give that subject in their own text (clause, sentence)
+  or in two reports at least, and none gives it the guessed subject, nor states a figure of the brief for
+  it: a guess never keeps apart two figures that the other reports' subjects would join.
 
 Cost: figures are indexed by (dimension, unit, measured word) and publication day, and each
 subjectless figure looks at no more than ``MAX_SCAN`` of them per word (linear).
@@ -230,16 +231,18 @@ def adopt_event_subjects(members: Iterable, references: Iterable, close: Callabl
             found = _event(brief, orphans, index, days_of, close, days)
             if found is None:
                 continue
-            subjects, matched, strong = found
+            subjects, matched, strong, briefs = found
             named = {x for m in own if _stated(m) for x in m.subjects}
             several = len(named - set(subjects)) >= 1 and len(named) >= 2  # two countries, each with figures
             for m in orphans:
                 if guesses and not m.subjects:
                     continue  # (those the first pass left keep none)
-                if m.subjects:  # a guess: yields only where its value is one other reports state of the event's subject
-                    if m.subjects == subjects or subjects not in strong[id(m)] or any(
-                            m.subjects in strong[id(x)] for x in orphans):
-                        continue  # (nor where other reports state a figure of the guessed subject: both are in the news)
+                if m.subjects:  # a guess: yields only where other reports give its value to the event's subject, in
+                    # their own text or in two reports at least, and none to the guessed one (nor a figure of the brief)
+                    if m.subjects == subjects or m.subjects in matched[id(m)] or \
+                            subjects not in strong[id(m)] and len(briefs[id(m)].get(subjects, ())) < 2 or \
+                            any(m.subjects in strong[id(x)] for x in orphans):
+                        continue
                 elif several and subjects not in matched[id(m)]:
                     continue
                 m.subjects, m.subjects_from, m.lead = subjects, EVENT, subjects[0]
@@ -248,11 +251,13 @@ def adopt_event_subjects(members: Iterable, references: Iterable, close: Callabl
 
 
 def _event(brief: str, orphans: list, index: dict, days_of: dict, close: Callable, days: int):
-    """(the event's subjects, the subjects each orphan's value agrees with, those of them stated in the text)
-    for one brief's figures, or None when they report no one event (see ``adopt_event_subjects``)."""
+    """(the event's subjects, the subjects each orphan's value agrees with, those of them stated in the text, the
+    briefs giving it each subject) for one brief's figures, or None when they report no one event (see
+    ``adopt_event_subjects``)."""
     values: dict[tuple, set] = defaultdict(set)  # subjects -> the distinct (unit, value) the brief shares
     matched: dict[int, set] = defaultdict(set)
     strong: dict[int, set] = defaultdict(set)  # the subjects of the agreeing figures whose own text names them
+    briefs: dict[int, dict] = defaultdict(lambda: defaultdict(set))  # subjects -> the briefs giving them the value
     for m in orphans:
         day = m.published.toordinal()
         for k in {(m.dim, m.unit, b) for b in (_bin(m) - 1, _bin(m), _bin(m) + 1)}:
@@ -260,8 +265,10 @@ def _event(brief: str, orphans: list, index: dict, days_of: dict, close: Callabl
                 continue
             lo, hi = bisect.bisect_left(days_of[k], day - days), bisect.bisect_right(days_of[k], day + days)
             for o in index[k][lo:min(hi, lo + MAX_SCAN)]:
-                if o.claim.brief != brief and o.subjects not in strong[id(m)] and _same_period(m, o) and close(m, o):
+                if o.claim.brief != brief and o.claim.brief not in briefs[id(m)][o.subjects] and \
+                        _same_period(m, o) and close(m, o):
                     matched[id(m)].add(o.subjects)
+                    briefs[id(m)][o.subjects].add(o.claim.brief)
                     values[o.subjects].add((m.unit, m.claim.value.base_amount))
                     if o.subjects_from in _STRONG:
                         strong[id(m)].add(o.subjects)
@@ -274,18 +281,21 @@ def _event(brief: str, orphans: list, index: dict, days_of: dict, close: Callabl
     enough = len(shared) >= EVENT_VALUES and (len(shared) > percents or percents > EVENT_VALUES)
     if not enough or 2 * second > len(shared):
         return None
-    return subjects, matched, strong
+    return subjects, matched, strong, briefs
 
 
 # Where a figure's subject came from when its own text named it (or a reader did): stronger than any guess.
-_STRONG = ("claim", "clause", "sentence", "two named before", "previous sentence")
+_STRONG = ("claim", "clause", "sentence", "two named before")
+# A subject carried from the sentence before ("For Irish households, the refinancing rate matters. It falls to
+# 3.15%": not Ireland's rate) is read from the text around a figure, not from its own: a guess too.
+_CARRIED = "previous sentence"
 
 
 def _guessed(m) -> bool:
     """Whether a figure's subject is a guess its text does not make (``_WEAK``: its title's, the brief's main
-    subject or the one entity it names), or a body named by words any country uses whose country no text
+    subject or the one entity it names; or the sentence before's), or a body named by words any country uses whose country no text
     around it names ("(central-bank)")."""
-    return m.subjects_from in _WEAK[:-1] or \
+    return m.subjects_from in (*_WEAK[:-1], _CARRIED) or \
         bool(m.subjects) and all(x.startswith("(") for x in m.subjects)
 
 
