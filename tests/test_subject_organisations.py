@@ -172,3 +172,7 @@ def test_a_guessed_subject_yields_to_the_one_other_reports_state_for_its_values(
     body = [_m("bank", x, ("(central-bank)",), "clause") for x in (5.0, 4.2, 3.1)]
     subjects.adopt_event_subjects(body, [*wire, *body], _close, 7)
     assert all(m.subjects == ("chile",) for m in body)
+    # a region the text does not delimit ("Middle Eastern airlines grew 9.4%") is no one else's
+    region = [_m("brief", x, ("(european)",), "clause") for x in (5.0, 4.2, 3.1)]
+    subjects.adopt_event_subjects(region, [*wire, *region], _close, 7)
+    assert all(m.subjects == ("(european)",) for m in region)

@@ -296,7 +296,16 @@ def _guessed(m) -> bool:
     subject or the one entity it names; or the sentence before's), or a body named by words any country uses whose country no text
     around it names ("(central-bank)")."""
     return m.subjects_from in (*_WEAK[:-1], _CARRIED) or \
-        bool(m.subjects) and all(x.startswith("(") for x in m.subjects)
+        bool(m.subjects) and all(x.startswith("(") and not _region(x) for x in m.subjects)
+
+
+def _region(subject: str) -> bool:
+    """Whether a subject in parentheses is a region the text does not delimit ("(asia)", "(region)": never
+    another's), not a body whose country no text names."""
+    from briefcmp.analysis.measure import _GENERIC_SUBJECT
+
+    inner = subject.strip("()").replace("-", " ")
+    return any(_GENERIC_SUBJECT.fullmatch(form) for form in (inner, inner.title(), inner.upper()))
 
 
 def _bin(m) -> int:
