@@ -507,3 +507,40 @@ def test_a_yearless_wire_dateline_takes_the_year_of_the_briefs_beside_it(corpus:
     result = add(wire, far)
     assert "no publication date with its year found" in result.output
     assert "published" not in brief_section(far / "wire.claims.yaml")
+
+
+def test_a_release_with_a_letterhead_and_a_page_header_in_small_type(corpus: Path, tmp_path: Path):
+    # A ministry's release as PDF: a small running header naming the country and ministry, a letterhead of
+    # three short lines (name, "Press Release", the release line), then the headline in large bold type. The
+    # title is the headline (not the first line), the letterhead's lines stay lines of their own, and the
+    # release line dates it. (Session 7's walk: all three were wrong, three hand edits.)
+    from fpdf import FPDF
+    from fpdf.enums import XPos, YPos
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=8)
+    pdf.cell(0, 5, "Republic of Korea | Ministry of Finance", align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(6)
+    pdf.set_font("Helvetica", size=10)
+    for line in ("Ministry of Finance", "Press Release", "For immediate release: 4 December 2024"):
+        pdf.multi_cell(0, 5, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(3)
+    pdf.set_font("Helvetica", "B", 15)
+    pdf.multi_cell(0, 7, "Government to supply liquidity until markets settle", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font("Helvetica", size=10)
+    pdf.ln(3)
+    body = ("The finance minister chaired an emergency meeting at 7 a.m. with the heads of the central bank and "
+            "the financial regulators, who agreed that markets unsettled overnight have been returning to "
+            "stability. The government will supply liquidity to the bond and currency markets as needed.")
+    pdf.multi_cell(0, 5, body, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    path = tmp_path / "release.pdf"
+    pdf.output(str(path))
+    assert add(str(path), corpus).exit_code == 0
+    brief = brief_section(corpus / "release.claims.yaml")
+    assert brief["title"] == "Government to supply liquidity until markets settle"
+    assert (brief["publisher"], brief["published"]) == ("Ministry of Finance", "2024-12-04")
+    text = (corpus / "sources" / "release.txt").read_text(encoding="utf-8")
+    paragraphs = [" ".join(p.split()) for p in text.split("\n\n")]
+    assert "Press Release" in paragraphs and "Ministry of Finance" in paragraphs
+    assert body in paragraphs  # the wrapped body stays one paragraph

@@ -206,6 +206,15 @@ def test_edit_an_as_of_then_key(corpus: Path) -> None:
     assert str(claim["as_of"]) == "2023-12"
 
 
+def test_a_new_question_names_its_key(corpus: Path) -> None:
+    """e with a new question: the key id offered (and taken on enter) comes from the question's words, not
+    from the proposal's (a proposed id of incidental words would outlive the question that replaced it)."""
+    out, _, after = _review_debt_only(corpus, "e\nHow much public debt does Kenya carry?\n\n\ny\n")
+    assert "Key id [public-debt-kenya-carry]" in out
+    assert "key: public-debt-kenya-carry" in after
+    assert cli("check", str(corpus)).exit_code in (0, 1)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="pty")
 def test_edit_an_as_of_in_a_real_terminal(corpus: Path) -> None:
     by_refs = {v: k for k, v in ids(proposals(corpus)).items()}

@@ -476,3 +476,25 @@ def test_a_count_key_asks_how_many_only_of_a_counted_plural() -> None:
     assert keynames.label(group("visitors", who="kenya"), ents) == "How many visitors does Kenya count?"
     assert keynames.label(group("employment", "growth", who="australia"), ents) == \
         "What is Australia's employment growth (number)?"
+
+
+def test_a_wire_dated_by_the_event_it_reports_is_no_series_beside_a_same_day_report(tmp_path: Path) -> None:
+    """Two reports of one trading day: the wire's lead names the event of the night before ("late Tuesday"),
+    the other says "on Wednesday". The wire's figures state no period; dating them by the day its lead names
+    most would turn one close into a series ("1.44% on the 3rd -> 1.4% on the 4th: unchanged")."""
+    wire = ("Stocks slide after a night of turmoil\n\n"
+            "SEOUL, Dec. 4 (Harbour Wire) -- South Korean shares fell sharply on Wednesday and the won swung "
+            "after the president declared martial law late Tuesday, only to lift it some six hours later.\n\n"
+            "The benchmark Composite Stock Price Index finished at 2,464.00, down 36.10 points, or 1.44 percent, "
+            "from the previous session.\n\n"
+            "The local currency ended onshore trade at 1,410.1 won per dollar, down 7.2 won from Tuesday's close, "
+            "after weakening past 1,440 won overnight.\n\n"
+            "All 190 lawmakers present voted for a resolution calling for the decree to be lifted shortly after "
+            "1 a.m.\n")
+    daily = ("Index falls 1.4% as the shock fades\nThe Seoul Ledger | 4 December 2024\n\n"
+             "Seoul's main stock index fell 1.4 percent on Wednesday, closing at 2,464, as investors digested "
+             "the night's events.\n")
+    relations = _corpus(tmp_path, {"wire": wire, "daily": daily})
+    assert not [r for r in relations if r["kind"] == "change-over-time"]
+    found = {(r["kind"], frozenset(c["value"]["display"] for c in r["claims"])) for r in relations}
+    assert ("agreement", frozenset({"1.44%", "1.4%"})) in found

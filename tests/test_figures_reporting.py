@@ -347,3 +347,28 @@ def test_cents_of_a_named_currency_are_that_currency(text, expected):
 ])
 def test_an_index_level_in_points_is_not_percentage_points(text, expected):
     assert [(v.amount, v.unit) for _, _, v in found(text)] == [(a, u) for _, a, _, u in expected]
+
+
+# --------------------------------------------------------------------------- markets: the won, an index's close
+
+@pytest.mark.parametrize("text, expected", [
+    # "won" after a bare number is the currency where a rate or a clause's end follows it...
+    ("The won ended at 1,410.1 won per dollar on Friday.", [("money", 1410.1, "", "KRW per USD")]),
+    ("The currency closed down 7.2 won.", [("money", 7.2, "", "KRW")]),
+    ("It traded at 1,398 won to the dollar.", [("money", 1398.0, "", "KRW per USD")]),
+    # an index's move in points restated in percent is in index points, not percentage points
+    ("The Composite Index finished at 2,464.00, down 36.10 points, or 1.44 percent.",
+     [("ratio", 2464.0, "", "points"), ("count", 36.1, "", "points"), ("percent", 1.44, "", "percent")]),
+    ("The main stock index fell 1.4 percent, closing at 2,464.", [("percent", 1.4, "", "percent"),
+                                                                  ("ratio", 2464.0, "", "points")]),
+    # a rate's move beside a percent stays in percentage points
+    ("The jobless rate rose 0.2 points to 4.1 percent.", [("points", 0.2, "", "percentage-points"),
+                                                         ("percent", 4.1, "", "percent")]),
+])
+def test_markets_in_won_and_index_points(text, expected) -> None:
+    assert values(text) == expected
+
+
+def test_won_the_verb_after_a_number_is_no_currency() -> None:
+    assert not [v for v in values("Of the 300 seats, the party's candidates 190 won seats in the capital.")
+                if "KRW" in v[3]]

@@ -401,3 +401,4 @@ def test_naming_less_and_an_inferred_period_are_two_inferences_not_a_key() -> No
         assert bool(result.groups) == keyed
         if not keyed:
             assert any("two inferences" in c.doubt for c in result.candidates)
+            assert all(c.doubt.count("two inferences") <= 1 for c in result.candidates)  # said once, not per member

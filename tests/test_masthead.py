@@ -121,3 +121,27 @@ def test_a_site_name_after_the_headline_in_the_page_title(html: str, publisher: 
     assert meta.publisher == publisher
     assert meta.origin.get("publisher", "") == ("" if not publisher else
                                                  "html-meta" if "site_name" in html else "html-title")
+
+
+# The walk of session 7 (a commentary, a ministry's PDF release): a publisher's series after its name, and a
+# release's "For immediate release:" line.
+@pytest.mark.parametrize("text, publisher, published", [
+    ("Six hours that shook the capital\n\nEast Asia Institute Commentary | 5 December 2024\n\nBody",
+     "East Asia Institute", "2024-12-05"),
+    ("Reform the tariff\nHarbour Institute Policy Brief No. 12 | 3 May 2023\nBody", "Harbour Institute", "2023-05-03"),
+    ("A title\nPeterson Institute for International Economics Working Paper 24-3 | 2 April 2024\nBody",
+     "Peterson Institute for International Economics", "2024-04-02"),
+])
+def test_a_publisher_named_with_its_series(text, publisher, published) -> None:
+    meta, _ = from_masthead(text)
+    assert (meta.publisher, str(meta.published)) == (publisher, published)
+
+
+def test_a_series_label_alone_is_still_no_publisher() -> None:
+    assert from_masthead("Policy Brief | 10 March 2024\nTitle")[0].publisher == ""
+
+
+@pytest.mark.parametrize("line", ["For immediate release: 4 December 2024", "FOR IMMEDIATE RELEASE 4 December 2024",
+                                  "For release on 4 December 2024"])
+def test_a_press_release_line_dates_the_release(line) -> None:
+    assert str(from_date_line(f"Ministry of Finance\nPress Release\n{line}\n\nTitle\n\nBody").published) == "2024-12-04"

@@ -166,7 +166,8 @@ def adopt_release_periods(group: list, among: list | None = None, apart: bool = 
         # No other report states one: the brief's main period (the one its figures state most), only
         # when every figure of the group agrees (so that this period never decides a contradiction).
         hint = getattr(m, "hint", "")
-        if hint and all(close(m, o) for o in every) and fits(m, hint, apart):
+        # ...and only when no other brief of the group states another period (``_others_of``)
+        if hint and all(close(m, o) for o in every) and fits(m, hint, apart) and _others_of(among, m, hint):
             _adopt(m, hint, values, briefs, "brief")
     _release_date(group, among)
 
@@ -203,6 +204,15 @@ def _latest_only(m, near: set[str], values: dict) -> str:
     def agrees(p: str) -> bool:
         return bool(values[p]) and all(close(m, o) for o in values[p].values())
     return latest if agrees(latest) and not any(agrees(p) for p in near if p != latest) else ""
+
+
+def _others_of(group: list, m, period: str) -> bool:
+    """Whether no other brief's figure of ``group`` states a period other than ``period`` (a figure that
+    states none, or whose period is itself inferred, does not count). A wire's lead dating its figures by
+    the event it reports (martial law declared "late Tuesday") beside a report stating "on Wednesday" would
+    otherwise read as a series ("1.44% on the 3rd -> 1.4% on the 4th: unchanged")."""
+    return not any(o.period_how and o.period_how not in ("release", "brief") and o.period != period
+                   for o in group if o.claim.brief != m.claim.brief)
 
 
 def _adopt(m, period: str, values: dict, briefs: dict, how: str = "release") -> None:

@@ -497,7 +497,7 @@ def _place(g: list, eff: dict, pair_sim: dict, entities: Entities, taken: set[st
     key = new_key_id(g, set(taken))
     result.candidates.append(group_cls(key, True, label(g, entities), units.shared_unit([m.unit for m in g]), g,
                                        reason(g, ""), False, g[0].subjects, common_topics(g),
-                                       ev.doubt() or "; ".join(why for _, why in doubtful)))
+                                       ev.doubt() or "; ".join(dict.fromkeys(why for _, why in doubtful))))  # each doubt said once
     unapplied.append(g)
 
 

@@ -133,7 +133,9 @@ def _edit(session, group):
         label = _read_line(terminal_safe(f"Question [{group.label}]: ", one_line=True))
         if label is None:
             return group
-        key = (_read_line(f"Key id [{group.key}]: ") or "").strip()
+        # a new question names its key: "How many lawmakers voted to lift martial law?" -> lawmakers-voted-lift-...
+        default = _key_from_question(label) or group.key
+        key = (_read_line(terminal_safe(f"Key id [{default}]: ", one_line=True)) or "").strip() or default
         if key and not _KEY_ID.fullmatch(key):
             _echo(f"{terminal_safe(key, one_line=True)!r} is not a key id: lower-case letters, digits, '.', '_', '-'")
             key = ""
@@ -141,6 +143,18 @@ def _edit(session, group):
     else:
         _echo(f"{group.key} is a registered key: its question is in briefcmp.yaml")
     return _edit_values(session, group)
+
+
+def _key_from_question(question: str) -> str:
+    """A key id from a question typed at ``e``: its words without the function words, at most six ("" for none)."""
+    from briefcmp.corpus.functionwords import FUNCTION_WORDS
+
+    words = re.findall(r"[^\W_]+", question.lower())
+    if any(not re.fullmatch(r"[a-z0-9]+", w) for w in words):
+        return ""  # a question in another script or with accents: the proposed key stays
+    words = [w for w in words if (len(w) > 1 or w.isdigit()) and w not in FUNCTION_WORDS
+             and w not in ("many", "much", "what", "which", "who", "whom", "whose")]
+    return "-".join(words[:6])[:60].strip("-")
 
 
 def _edit_values(session, group):

@@ -11,7 +11,7 @@ the same stat signature (size, mtime, ctime, inode), or else the same content ha
 A signature taken less than two seconds before it was stored is not trusted (a file edited
 twice within the clock's resolution would look unchanged), so its content is hashed instead.
 
-**Finished reports.** ``ReportStore`` keeps the text a command wrote, with its notes and exit
+**Finished reports.** ``corpus.reportstore.ReportStore`` keeps the text a command wrote, with its notes and exit
 code, under a key of the command, its options, the working folder and the whole briefcmp code,
 guarded by a manifest of every input (the claims files listed, their sources, the config,
 the reviewed file). An unchanged corpus answers from it without loading anything.
@@ -39,11 +39,9 @@ from __future__ import annotations
 import errno
 import hashlib
 import hmac
-import itertools
 import marshal
 import os
 import secrets
-import stat
 import struct
 import sys
 import tempfile
@@ -54,11 +52,13 @@ from types import ModuleType
 from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional
 
 from briefcmp import __version__
+from briefcmp.corpus.cachefiles import MAX_RECORD, abandon_quietly, atomic_write, open_entry, temp_beside, unlink_quietly
 from briefcmp.corpus.files import NotRegularFile, read_regular
 from briefcmp.corpus.paths import display_path, signature
 
 if TYPE_CHECKING:
     from briefcmp.corpus.load import FileLoad, Input, LoadResult
+    from briefcmp.corpus.reportstore import ReportStore
     from briefcmp.corpus.model import Config
     from briefcmp.corpus.problems import Problem
 
@@ -83,18 +83,12 @@ _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# This file is a cache directory tag created by briefcmp.\n"
         "# For information about cache directory tags see https://bford.info/cachedir/\n")
 
-_MAX_RECORD = 64 * 1024 * 1024
-
 _PRUNE_STAMP = "last-prune"
 
 _DAY = 24 * 3600.0
 
 MAX_AGE_DAYS = 30  # cache files unused this long are deleted (checked at most once a day)
 
-MAX_REPORTS = 8  # finished reports kept (the most recently used)...
-SMALL_REPORT = 64 * 1024  # a small answer (what align left undecided for compare, a short report)...
-MAX_SMALL_REPORTS = 256  # ...kept by the hundred, apart from the big ones
-MAX_REPORT_BYTES = 2 * 1024**3  # ...as long as together they stay under this (the newest one is always kept)
 
 RACY_NS = 2_000_000_000  # a stat signature this fresh is not trusted (see the module docstring)
 
@@ -220,53 +214,6 @@ def all_code_digest() -> bytes:
     return _all_code
 
 
-# --------------------------------------------------------------------------- files
-
-
-def _open_entry(path: "Path | str") -> IO[bytes]:
-    """Open a cache file for reading: the one place cache files are opened. Only a regular file
-    (opened non-blocking and checked on the descriptor): a planted FIFO or device cannot hang a run."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise NotRegularFile(errno.EINVAL, "not a regular file")
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
-
-
-_tmp_names = itertools.count()
-
-
-def _temp_beside(path: Path, mode: int = 0o644) -> tuple[str, IO[bytes]]:
-    """A new temporary file beside ``path`` (unique to this process), open for writing."""
-    tmp = os.path.join(path.parent, f".{path.name[:16]}.{os.getpid()}.{next(_tmp_names)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
-    return tmp, os.fdopen(fd, "wb")
-
-
-def _atomic_write(path: Path, data: bytes, mode: int = 0o644) -> None:
-    """Write a temporary file beside ``path``, then move it into place."""
-    tmp, fh = _temp_beside(path, mode)
-    try:
-        with fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        _unlink(tmp)
-        raise
-
-
-def _unlink(path: Any) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
-
-
 def _fresh(sig: Optional[tuple], now_ns: int) -> bool:
     """Whether a stat signature is too recent to be trusted (mtime or ctime within RACY_NS of now)."""
     return sig is not None and max(sig[1], sig[2]) >= now_ns - RACY_NS
@@ -355,7 +302,7 @@ class BriefCache:
             (self.path / _REPORTS).mkdir(exist_ok=True)
             tag = self.path / _TAG_FILE
             if not tag.exists():
-                _atomic_write(tag, _TAG.encode())
+                atomic_write(tag, _TAG.encode())
             self._secret = self._load_secret()
             self._usable = True
         except OSError as exc:
@@ -393,12 +340,12 @@ class BriefCache:
                 if len(data) == 32:
                     return data
                 # A damaged key: replace it (every entry made with the old one is then ignored).
-                _atomic_write(key_path, secrets.token_bytes(32), mode=0o600)
+                atomic_write(key_path, secrets.token_bytes(32), mode=0o600)
                 continue
             except FileNotFoundError:
                 pass
             except NotRegularFile:  # something planted in the cache folder: replace it with a key
-                _atomic_write(key_path, secrets.token_bytes(32), mode=0o600)
+                atomic_write(key_path, secrets.token_bytes(32), mode=0o600)
                 continue
             # First use: write a key to a temporary file and link it into place, so that two
             # processes starting at once agree on one key (the loser reads the winner's).
@@ -460,7 +407,7 @@ class BriefCache:
         except OSError:
             return 0
         try:
-            _atomic_write(stamp, b"")
+            atomic_write(stamp, b"")
         except OSError:
             return 0
         now, removed = time.time(), 0
@@ -477,7 +424,7 @@ class BriefCache:
         """Delete every entry (only files briefcmp writes: a mistaken BRIEFCMP_CACHE_DIR loses nothing else)."""
         removed = self.info()
         for e in list(self._entry_files()):
-            _unlink(e)
+            unlink_quietly(e)
         for folder in self.path.glob("briefs-*"):
             for shard in folder.iterdir() if folder.is_dir() else ():
                 try:
@@ -518,6 +465,7 @@ class BriefCache:
         if not self._prepare():
             return None
         self.prune()
+        from briefcmp.corpus.reportstore import ReportStore
         return ReportStore(self.path / _REPORTS, self.secret)
 
 
@@ -547,7 +495,7 @@ class CacheSession:
 
     def _open(self) -> None:
         try:
-            fh = _open_entry(self.path)
+            fh = open_entry(self.path)
         except OSError:
             return
         try:
@@ -562,7 +510,7 @@ class CacheSession:
                 fh.seek(offset)
                 raw = fh.read(head)
                 klen, plen, mac = _RECORD_HEAD.unpack(raw)
-                if offset + head + klen + plen > size or plen > _MAX_RECORD:
+                if offset + head + klen + plen > size or plen > MAX_RECORD:
                     self._dirty = True  # truncated: the rest is ignored
                     break
                 key = fh.read(klen)
@@ -625,11 +573,11 @@ class CacheSession:
             payload = marshal.dumps(value, 4)
         except ValueError:  # something marshal cannot store: leave it uncached
             return
-        if len(payload) > _MAX_RECORD:
+        if len(payload) > MAX_RECORD:
             return
         try:
             if self._out is None:
-                self._out = _temp_beside(self.path)
+                self._out = temp_beside(self.path)
                 self._out[1].write(_MAGIC)
             self._out[1].write(_RECORD_HEAD.pack(len(key), len(payload), self._mac(key, payload)) + key + payload)
             self._written.add(key)
@@ -643,7 +591,7 @@ class CacheSession:
                 fh.close()
             except OSError:
                 pass
-            _unlink(tmp)
+            unlink_quietly(tmp)
         self._out = None
         self._written = set()
 
@@ -725,7 +673,7 @@ class CacheSession:
                 return
             if self._out is None:
                 try:
-                    self._out = _temp_beside(self.path)
+                    self._out = temp_beside(self.path)
                     self._out[1].write(_MAGIC)
                 except OSError:
                     self._out = None
@@ -746,206 +694,14 @@ class CacheSession:
                 fh.close()
                 os.replace(tmp, self.path)
             except OSError:
-                _abandon_quietly(tmp, fh)
+                abandon_quietly(tmp, fh)
             self._out = None
         finally:
             if reader is not None:
                 reader.close()
 
 
-def _abandon_quietly(tmp: str, fh: IO[bytes]) -> None:
-    try:
-        fh.close()
-    except OSError:
-        pass
-    _unlink(tmp)
-
-
-# --------------------------------------------------------------------------- finished reports
-
-_TRAILER = struct.Struct("<Q32s32s")  # head length, head MAC, body MAC
-
-
-class ReportStore:
-    """Finished reports (a folder of files, the most recently used MAX_REPORTS kept).
-
-    A report file is the report's UTF-8 text, then its head (marshal: manifest, notes, exit
-    code), then the trailer: head length, MAC of the head, MAC of the text. Written in one
-    pass while the report is streamed out; read back in two (check, then write out).
-    """
-
-    def __init__(self, folder: Path, secret: bytes) -> None:
-        self.folder = folder
-        self.secret = secret
-
-    def _path(self, key: bytes) -> Path:
-        return self.folder / f"{key.hex()[:40]}.report"
-
-    def _mac(self, key: bytes, part: bytes) -> Any:
-        m = hmac.new(self.secret, b"report\0" + key, "sha256")
-        m.update(part)
-        return m
-
-    def lookup(self, key: bytes, still_valid: Callable[[Any], bool]) -> Optional["StoredReport"]:
-        """The stored report for ``key`` if authentic and ``still_valid(manifest)``; else None."""
-        path = self._path(key)
-        try:
-            fh = _open_entry(path)
-        except OSError:
-            return None
-        try:
-            size = os.fstat(fh.fileno()).st_size
-            if size < _TRAILER.size:
-                raise ValueError("short")
-            fh.seek(size - _TRAILER.size)
-            head_len, head_mac, body_mac = _TRAILER.unpack(fh.read(_TRAILER.size))
-            body_len = size - _TRAILER.size - head_len
-            if head_len > _MAX_RECORD or body_len < 0:
-                raise ValueError("bad lengths")
-            fh.seek(body_len)
-            head = fh.read(head_len)
-            if not hmac.compare_digest(self._mac(key, body_mac + head).digest(), head_mac):
-                raise ValueError("not ours")
-            tag, manifest, notes, code = marshal.loads(head)
-            if tag != "report" or type(notes) is not tuple or type(code) is not int:
-                raise ValueError("bad head")
-            if not still_valid(manifest):
-                raise ValueError("stale")
-            m = self._mac(key, b"")
-            fh.seek(0)
-            left = body_len
-            while left:
-                block = fh.read(min(left, 1 << 20))
-                if not block:
-                    raise ValueError("truncated")
-                m.update(block)
-                left -= len(block)
-            if not hmac.compare_digest(m.digest(), body_mac):
-                raise ValueError("damaged")
-        except Exception:  # unreadable, damaged, foreign or stale: not an answer
-            fh.close()
-            return None
-        if time.time() - os.fstat(fh.fileno()).st_mtime > 60:
-            try:
-                os.utime(path)  # most recently used (see ``_trim``)
-            except OSError:
-                pass
-        return StoredReport(fh, body_len, tuple(str(n) for n in notes), code)
-
-    def writer(self, key: bytes) -> Optional["ReportWriter"]:
-        try:
-            return ReportWriter(self, key)
-        except OSError:
-            return None
-
-    def _trim(self) -> None:
-        """Keep the most recently used reports: MAX_REPORTS at most, MAX_REPORT_BYTES together."""
-        try:
-            found = []
-            for e in self.folder.iterdir():
-                if e.suffix == ".report":
-                    try:
-                        st = e.stat()
-                        found.append((st.st_mtime, st.st_size, e))
-                    except OSError:
-                        pass
-            total, n, small = 0, 0, 0
-            for first, (_, size, e) in enumerate(sorted(found, key=lambda f: f[0], reverse=True)):
-                total += size
-                if size <= SMALL_REPORT:  # counted apart: eight big reports must not push out what align left
-                    small += 1
-                    over = small > MAX_SMALL_REPORTS
-                else:
-                    n += 1
-                    over = n > MAX_REPORTS
-                if first and (over or total > MAX_REPORT_BYTES):
-                    _unlink(e)
-        except OSError:
-            pass
-
-
-class StoredReport:
-    """An authenticated report: its text (read in chunks), its notes and exit code."""
-
-    def __init__(self, fh: IO[bytes], length: int, notes: tuple[str, ...], code: int) -> None:
-        self._fh = fh
-        self._length = length
-        self.notes = notes
-        self.code = code
-
-    def blocks(self) -> Iterator[bytes]:
-        """The text as UTF-8, in blocks (decoding it would only cost time and memory)."""
-        try:
-            self._fh.seek(0)
-            left = self._length
-            while left:
-                block = self._fh.read(min(left, 1 << 20))
-                if not block:
-                    break
-                left -= len(block)
-                yield block
-        finally:
-            self._fh.close()
-
-
-class ReportWriter:
-    """Takes a report as it is written out; ``finish`` stores it (``discard`` when the run failed)."""
-
-    def __init__(self, store: ReportStore, key: bytes) -> None:
-        self.store = store
-        self.key = key
-        self.path = store._path(key)
-        self.tmp, self.fh = _temp_beside(self.path)
-        self.mac = store._mac(key, b"")
-        self.ok = True
-        self.complete = False  # every chunk went through (a reader that went away stops the report early)
-
-    def tee(self, chunks: Iterable[str]) -> Iterator[str]:
-        """The chunks, unchanged, also written to the report file."""
-        self.complete = False
-        for chunk in chunks:
-            self._keep(chunk.encode("utf-8", "surrogateescape"))
-            yield chunk
-        self.complete = True
-
-    def tee_utf8(self, chunks: Iterable[str]) -> Iterator[bytes]:
-        """The chunks encoded as UTF-8 (once, for both: at 1,000 briefs the report is 80 MB), also
-        written to the report file."""
-        self.complete = False
-        for chunk in chunks:
-            data = chunk.encode("utf-8", "surrogateescape")
-            self._keep(data)
-            yield data
-        self.complete = True
-
-    def _keep(self, data: bytes) -> None:
-        if self.ok:
-            try:
-                self.fh.write(data)
-                self.mac.update(data)
-            except OSError:
-                self.ok = False
-
-    def finish(self, manifest: Any, notes: Iterable[str], code: int) -> None:
-        try:
-            if not self.ok or not self.complete:
-                raise OSError("write failed or report cut short")
-            head = marshal.dumps(("report", manifest, tuple(notes), code), 4)
-            body_mac = self.mac.digest()
-            head_mac = self.store._mac(self.key, body_mac + head).digest()
-            self.fh.write(head + _TRAILER.pack(len(head), head_mac, body_mac))
-            self.fh.close()
-            os.replace(self.tmp, self.path)
-        except (OSError, ValueError):
-            self.discard()
-            return
-        self.store._trim()
-
-    def discard(self) -> None:
-        _abandon_quietly(self.tmp, self.fh)
-
-
-__all__ = ["BriefCache", "CacheInfo", "CacheSession", "ReportStore", "cache_dir", "default_cache", "describe",
+__all__ = ["BriefCache", "CacheInfo", "CacheSession", "cache_dir", "default_cache", "describe",
            "disable", "enabled", "unchanged"]
 
 

@@ -54,6 +54,9 @@ _COMPARED_AFTER = re.compile(r"\s+(?:(?:lower|higher|more|fewer|less)\s+than|(?:
 _LEVEL_AFTER = re.compile(r"\s+(?:(?:all-time|record|previous|earlier|recent|\d{1,2}-(?:year|month))\s+)?"
                           r"(?:high|low|peak|trough)\b")
 _INDEX_NAMED = re.compile(r"\b(?:index|ratio|gauge|indicator)\b", re.I)
+# "The ... Index (KOSPI) finished at 2,464.00", "the index fell 1.4%, closing at 2,464": a market's close is a level
+_CLOSE_AT_BEFORE = re.compile(r"\b(?:clos|finish|end|open|settl)(?:ed|ing|es|e|)\s+(?:the\s+(?:day|session|week)\s+)?"
+                              r"at\s+" + _QUALIFIER + r"$", re.I)
 _LIST_ENTRY_BEFORE = re.compile(r"\b(?:with|at|by)\s+" + _QUALIFIER + r"$")
 _BASE_BEFORE = re.compile(r"\b(?:from|against|versus|compared\s+(?:with|to)|after)\s+" + _QUALIFIER + r"$")
 _CLAUSE_CUT = re.compile(r"[;:]\s|,\s+(?:and|but|while|whereas)\s|\.\s")
@@ -86,7 +89,8 @@ def bare_figure(text: str, a: int, b: int, token: str, amount: float, s0: int,
     value = -amount if sign and text[a - 1] != "+" else amount
     if (_UNITLESS_BEFORE.search(clause) and not PER_BASE.match(text, b)) or \
             (last_bare and last_bare == (s0, "ratio") and _BASE_BEFORE.search(lead)) or \
-            (_LEVEL_AFTER.match(text, b) and _INDEX_NAMED.search(text, s0, a)):
+            (_LEVEL_AFTER.match(text, b) and _INDEX_NAMED.search(text, s0, a)) or \
+            (_CLOSE_AT_BEFORE.search(clause) and re.search(r"\bindex\b", clause, re.I) and not PER_BASE.match(text, b)):
         # "the index stood at 98.2", "to 1.27 from 1.30", "short of the 160.2 all-time high": a level of
         # what was named; an index is written in points ("127.4 points"), a ratio in nothing
         named = [m.group().lower() for m in _INDEX_NAMED.finditer(text, s0, a)]

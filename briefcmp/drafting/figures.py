@@ -106,6 +106,8 @@ _BASE_BETWEEN = re.compile(r"\b(?:from|against|compared\s+(?:with|to)|versus|tha
                            r"(?:(?:revised|record|previous|budgeted|initial)\s+)?[$€£¥₹]?\d")
 _POINTS = re.compile(r"\s+points?\b", re.I)
 # what says a figure in points is a level ("stood at an average of 127.4 points", "its peak of 160.2 points")
+_OR_PERCENT = re.compile(r",?\s+or\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?\d[\d.,]*\s*(?:%|per\s?cent\b|percent\b)",
+                         re.I)
 _INDEX_LEVEL_BEFORE = re.compile(r"\b(?:at|of|averaged|averaging|reached|hit|touched|printed|registered|posted|"
                                  r"came\s+to|came\s+in\s+at|revised\s+to)\s+(?:an?\s+)?(?:average\s+of\s+|revised\s+|"
                                  r"record\s+)?$", re.I)
@@ -506,7 +508,9 @@ class _Finder:
             # "4.1 percent in 2023, a rise of 0.2 point"; not an index's level in a sentence with a percent
             # ("the index came to 127.4 points, a 2 percent increase": points of the index)
             # "the jobless rate rose 0.2 point": a rate's move, with no percentage written beside it
+            # "down 36.10 points, or 1.44 percent": the same move restated in percent, so index points
             if (_PERCENT_IN.search(text, s0, s1) or RATE_NOUN.search(text, s0, s1)) \
+                    and not _OR_PERCENT.match(text, pts.end()) \
                     and not (_INDEX_LEVEL_BEFORE.search(text, max(s0, a - 40), a)
                              and re.search(r"\bindex\b", text[s0:s1], re.I)) \
                     and not (not _PERCENT_IN.search(text, s0, s1) and re.search(r"\bindex\b", text[s0:s1], re.I)):

@@ -129,6 +129,8 @@ _OIL_RATE_AFTER = re.compile(r"\s(?P<p>mm|MM|m|k|t)(?:b|bbl)/d\b")
 _BASES = r"dollars?|euros?|yen|yuan|sterling|rupees?|rubles?|roubles?"
 _PER_CURRENCY = re.compile(r"\s+(?:to|per|against)\s+(?:the\s+|one\s+|a\s+|each\s+)?(?:U\.S\.\s?|US\s|American\s)?"
                            r"(?P<base>" + _BASES + r")\b(?!\s+(?:bonds?|assets?|debt|index|zone)\b)", re.I)
+# What follows "won" the currency but not "won" the verb: a clause's end, or a comparison of the rate.
+_WON_AFTER = re.compile(r"\s*(?:[,.;:)]|\s(?:from|lower|higher|weaker|stronger|apiece|each)\b)")
 _CURRENCY_NAMED = re.compile(r"\b(yen|won|yuan|renminbi|euro|rupee|ruble|rouble|hryvnia|lira|zloty|tenge|"
                              r"dollar|sterling)\b", re.I)
 
@@ -239,8 +241,9 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
     m = CURRENCY_AFTER.match(text, pos)
     if m and not currency:
         cur, adj = m.group("cur").lower(), (m.group("adj") or "").lower()
-        if cur == "won" and not (scale or adj):
-            m = None  # "won" the verb
+        if cur == "won" and not (scale or adj) and not (_PER_CURRENCY.match(text, m.end())
+                                                         or _WON_AFTER.match(text, m.end())):
+            m = None  # "won" the verb ("190 won seats"); "1,410.1 won per dollar", "down 7.2 won." are the currency
         elif cur in ("dollar", "dollars") and adj in DOLLAR_ADJ:
             return After("money", DOLLAR_ADJ[adj], scale, m.end())
         if m:

@@ -121,7 +121,7 @@ def extract(path: Path, kind: str, data: bytes) -> Extracted:
             raise IngestError(f"{path}: not a PDF file (it does not start with %PDF); check the file, "
                               "or give it the extension of what it is")
         got = extract_pdf(path, data)
-        return Extracted(clean.paragraphs_text(got.paragraphs), metadata.from_pdf(got.info, path.stem),
+        return Extracted(clean.paragraphs_text(got.paragraphs), metadata.from_pdf(got.info, path.stem, got.headline),
                          len(got.paragraphs), got.pages, got.warnings)
     if kind == "html":
         from briefcmp.ingest.html import extract_html

@@ -101,11 +101,15 @@ _JUNK_TITLE = re.compile(r"^(?:untitled|microsoft (?:word|powerpoint) - .*|.*\.(
                          r"tmp|qxp|xlsx?)|document\d*|title|slide \d+)$", re.I)
 
 
-def from_pdf(info: dict[str, str], file_stem: str) -> DocMeta:
+def from_pdf(info: dict[str, str], file_stem: str, headline: str = "") -> DocMeta:
+    """The title and publisher a PDF's document information states; without a title there, the
+    ``headline`` its first page sets in large type (origin ``text``: it is the text's own)."""
     meta = DocMeta()
     title = _clean(info.get("Title", ""))
     if title and not _JUNK_TITLE.match(title) and title.lower() != file_stem.lower():
         meta.set("title", title, "pdf-metadata")
+    elif headline:
+        meta.set("title", _clean(headline), "text")
     meta.set("publisher", _clean(info.get("Publisher", ""), 200), "pdf-metadata")
     return meta
 
@@ -345,6 +349,24 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][\w.&'’-]*|of|for|and|the|on|in|de|du|des|l
 _BYLINE = re.compile(r"^By\s+[A-Z]")
 
 
+# Words that name a publication series after its publisher's name ("East Asia Institute Commentary",
+# "Harbour Institute Policy Brief No. 12"), cut from the end of a masthead's first field.
+_SERIES_TAIL = re.compile(r"(?:\s+(?:Policy|Working|Occasional|Discussion|Research|Special|Briefing|Insights?|"
+                          r"Perspectives?|Viewpoint|Opinion|Op-Ed|Comment|No\.?|Nr\.?|#?\s?\d+[\w/.-]*)"
+                          r"|\s+" + _SERIES.pattern.replace("\\b", "").replace("|#\\s?\\d", "") + r")+$", re.I)
+
+
+def _without_series(field: str) -> str:
+    """A masthead field naming a publisher and then its series: the publisher alone, when what is left is
+    an organisation's name; else the field as it is."""
+    m = _SERIES_TAIL.search(field)
+    name = field[:m.start()].strip() if m else ""
+    if m and _SERIES.search(m.group()) and _organisation_like(name) \
+            and name.split()[-1].lower() not in ("of", "for", "and", "the", "on", "in", "&"):
+        return name  # ("Centre for Policy" names no series: it stays whole)
+    return field
+
+
 def _organisation_like(name: str) -> bool:
     """A name in title case with an organisation word in it ("Harbour Institute for Economic Security")."""
     words = name.split()
@@ -426,6 +448,7 @@ def _masthead(lines: list[str]) -> tuple[DocMeta, str]:
     # ("Press Information Bureau, Government of India, Ministry of Finance": organisations' names, each short)
     if not publisher and (weak or not authors):
         return meta, ""
+    publisher = _without_series(publisher)
     if publisher and (_SERIES.search(publisher) or not re.search(r"[A-Z]", publisher) or len(publisher.split()) > 8
                       and not (len(publisher.split()) <= 16 and all(_organisation_like(p) for p in publisher.split(", ")))):
         return meta, ""
@@ -452,6 +475,7 @@ def _masthead(lines: list[str]) -> tuple[DocMeta, str]:
 # their own near the top: the date a release states for itself. "Updated" is not the publication.
 # An embargo line ("Embargoed until 10:45am, 19 December 2024") gives the moment the release came out.
 _DATE_LABEL = re.compile(r"^(?:released|published|issued|release date|publication date|date published|"
+                         r"for (?:immediate )?release|"
                          r"date of (?:publication|issue|release)|embargoed(?:\s+(?:until|till|to))?|date)"
                          r"(?:\s+on)?\s*[:\u2013\u2014-]?\s*(.{4,60})$", re.I)
 

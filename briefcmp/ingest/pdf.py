@@ -83,6 +83,7 @@ class PdfText:
     pages: int
     info: dict[str, str] = field(default_factory=dict)  # the document information dictionary
     warnings: list[str] = field(default_factory=list)
+    headline: str = ""  # the first page's line(s) in the largest type, when that type stands out
 
 
 # ---------------------------------------------------------------------------- reading
@@ -144,7 +145,24 @@ def extract_pdf(path: Path, data: bytes) -> PdfText:
         warnings.append(f"{path}: page{'s' * (len(scanned) > 1)} {_ranges(scanned)} ha{'ve' if len(scanned) > 1 else 's'} "
                         "no text layer (scanned images), so their text is missing; "
                         "run the PDF through OCRmyPDF, then add the result")
-    return PdfText(layout(pages), len(pages), info, warnings)
+    return PdfText(layout(pages), len(pages), info, warnings, headline(pages[0], body_size(pages)) if pages else "")
+
+
+def headline(words: list[Word], size: float) -> str:
+    """The title a first page sets in type well above the body's (1.2 times or more): its largest-type
+    rows, when they follow one another (a title broken over two or three lines) and hold 2-30 words;
+    "" when nothing stands out (a page-wide running header in small type is no title)."""
+    rows = rows_of(words)
+    if not rows:
+        return ""
+    top = max(r.size for r in rows)
+    if top < 1.2 * size:
+        return ""
+    at = [i for i, r in enumerate(rows) if r.size >= 0.95 * top]
+    if at[-1] - at[0] != len(at) - 1 or len(at) > 3:
+        return ""  # several headings in that type (section titles): no one of them is the document's
+    text = " ".join(rows[i].text for i in at)
+    return text if 2 <= len(text.split()) <= 30 else ""
 
 
 def _encrypted(path: Path) -> IngestError:
@@ -349,10 +367,14 @@ def split_paragraphs(lines: list[Line], size: float) -> tuple[list[list[Line]], 
     # most this), and at most what ordinary leading leaves (a run of one-line paragraphs).
     usual = sorted(gaps)[len(gaps) // 5] if gaps else 0.0
     justified = bool(body) and sum(1 for l in body if right - l.x1 < 1.5) >= 0.5 * len(body)
+    # where lines of each type size end at the most (a wider title above them says nothing of the column)
+    ends: dict[float, float] = {}
+    for l in body:
+        ends[l.size] = max(ends.get(l.size, 0.0), l.x1)
     paragraphs: list[list[Line]] = []
     prev: Optional[Line] = None
     for line in body:
-        if prev is None or _breaks(prev, line, left, right, usual, justified):
+        if prev is None or _breaks(prev, line, left, right, usual, justified, ends):
             paragraphs.append([])
         paragraphs[-1].append(line)
         prev = line
@@ -373,7 +395,8 @@ def _starts_note(text: str) -> bool:
     return bool(_NOTE_MARK.match(t)) and not re.match(r"^\d{4}\b", t)
 
 
-def _breaks(prev: Line, line: Line, left: float, right: float, usual: float, justified: bool) -> bool:
+def _breaks(prev: Line, line: Line, left: float, right: float, usual: float, justified: bool,
+            ends: dict[float, float]) -> bool:
     s = max(prev.size, line.size)
     if abs(prev.size - line.size) > 0.1 * s:
         return True
@@ -383,7 +406,16 @@ def _breaks(prev: Line, line: Line, left: float, right: float, usual: float, jus
         return True  # a first-line indent after a full line
     if justified and right - prev.x1 > 2.5 * s and prev.text.rstrip()[-1:] in ".!?:\"”":
         return True
+    text_right = max((x for z, x in ends.items() if abs(z - prev.size) <= 0.1 * prev.size), default=right)
+    if not justified and line.words and text_right - prev.x1 > _fits(line.words[0]) + 0.6 * s:
+        return True  # ragged right: the next line's first word would have fitted here, so the break is the writer's
     return False
+
+
+def _fits(word: Word) -> float:
+    """The width a word needs on a line (hyphenated words may break after their hyphen)."""
+    part = re.split(r"(?<=[-\u2010\u2013])", word.text, maxsplit=1)[0]
+    return (word.x1 - word.x0) * len(part) / max(len(word.text), 1)
 
 
 def layout(pages: list[list[Word]]) -> list[str]:
