@@ -87,7 +87,8 @@ def test_reports_line_up_by_region_office_company_and_currency(tmp_path: Path) -
 
 
 def test_a_brief_naming_no_country_is_about_the_country_of_its_currency(tmp_path: Path) -> None:
-    from briefcmp.analysis.align import CURRENCY, align
+    from briefcmp.analysis.align import align
+    from briefcmp.analysis.subjects import CURRENCY
     from briefcmp.corpus.cache import load_corpus
 
     texts = {

@@ -58,7 +58,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
-from briefcmp.analysis import periods
+from briefcmp.analysis import organisations, periods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
@@ -473,24 +473,9 @@ group_evidence = grouping.group_evidence
 
 
 RELEASE_DAYS = evidence.RELEASE_DAYS
-CURRENCY = "currency of its money figures"  # Member.subjects_from of a subject read from the brief's currency
 plan = evidence.plan
 adopt_release_periods = evidence.adopt_release_periods
 _PLAN = evidence.PLAN
-
-
-def _currency_subject(members: list[Member], ctx: _Context) -> None:
-    """A brief that names no country, whose money figures are all in one country's own currency
-    ("Rs 11.21 lakh crore", "656.6 trillion won"), is about that country: its figures with no subject
-    take it (weaker evidence than a subject the brief names: ``evidence.SUBJECT_WEIGHT``)."""
-    if not ctx.ok or ctx.brief_subjects or ctx.title_subjects:
-        return
-    country = whose.currency_country(members)
-    if not country:
-        return
-    for m in members:
-        if not m.subjects:
-            m.subjects, m.subjects_from, m.lead = (country,), CURRENCY, country
 
 
 _brief_hints = evidence.brief_hints  # (moved to analysis/evidence.py; tests import it from here)
@@ -546,6 +531,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     # companies named with their legal form anywhere (title, publisher, a figure's sentence): their figures
     # are theirs under every short name ("Toyota Motor Corp." -> "Toyota")
     entities.add_companies(t for b in corpus.briefs for t in (b.title, b.publisher, *(c.quote for c in b.claims)))
+    organisations.corpus_names(corpus.briefs, entities)  # "Airbus", headlined by several reports: a company
     for brief in corpus.briefs:
         nth: dict[tuple, int] = {}
         for claim in brief.claims:
@@ -566,7 +552,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
             ellipsis.carry(described)  # "rose 1.5% on the quarter and investment 2.1%": a rise, on the quarter
             whose.carry_subjects(described)  # "... global growth at 3.2% for 2024 and 3.1% for 2025": the world's too
             ellipsis.national_accounts(described, brief.title or "")  # "output was up 4%" in a GDP report
-            _currency_subject(described, contexts[brief.id])
+            whose.currency_subject(described, contexts[brief.id])
             _brief_hints(described, brief.title or "", contexts[brief.id].published, contexts[brief.id].lead_sentence)
         described = []
     result.considered = len(loose)

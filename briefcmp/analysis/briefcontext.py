@@ -52,6 +52,9 @@ class _Context:
         # body called "Oil fund" (a name of more capitalised words, or later in the title, does).
         title_subjects = entities.qualified(title, entities.subjects(title)) or tuple(dict.fromkeys(
             entities.adopt(n) for a, _, n in proper_names(title) if a > 0 or sum(w[:1].isupper() for w in n.split()) > 1))
+        companies = [x for x in title_subjects if x in entities.company_ids]
+        if len(title_subjects) > 1 and len(companies) == 1:  # "Kestrava results lift Spanish suppliers": a
+            title_subjects = tuple(companies)  # company's headline names its markets and suppliers beside it
         self.title_subjects = title_subjects if len(title_subjects) == 1 else ()
         if not title_subjects and whose.title_world(title):  # "World food prices rise ...": the world's figures
             self.title_subjects = (WORLD,)

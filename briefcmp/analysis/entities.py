@@ -239,7 +239,7 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z.-]*[A-Za-z]|[A-Za-z]")  # ("South Australi
 # A company named with its legal form: "Toyota Motor Corporation", "Samsung Electronics Co.", "Equinor ASA".
 _CORPORATE = re.compile(r"\b((?:[A-Z][A-Za-z&'-]+ ){0,2}[A-Z][A-Za-z&'-]+) (?:Corporation|Corp\b\.?|Inc\b\.?|"
                         r"Ltd\b\.?|Limited\b|plc\b|PLC\b|Co\.|Co\b(?![-'’])|Company\b|Holdings\b|AG\b|ASA\b|S\.A\.|N\.V\.|LLC\b|"
-                        r"GmbH\b)")
+                        r"GmbH\b|SE\b(?![-'’]))")  # ("Airbus SE": a European company, Societas Europaea)
 # What stands between a country and the company it qualifies: "Japanese automaker Toyota", "Japan's biggest Toyota".
 _QUALIFIER_GAP = re.compile(r"(?:'s|’s)?(?:\s+(?!(?:and|or|but|while|as|than)\b)[a-z][a-z-]*){0,2}\s+")
 _COMPANY_NOUN = re.compile(r"(?:'s|’s)?\s+(?:[a-z-]+\s+)?(?:firm|firms|company|companies|automaker|carmaker|maker|"
@@ -249,7 +249,7 @@ _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9&]{1,9})\)")
 # A company named with its stock listing: "TSMC (TWSE: 2330, NYSE: TSM)", "TSMC (2330 TT)", "Sony (6758.T)".
 _LISTED = re.compile(r"\b([A-Z][A-Za-z0-9&.'-]*(?: [A-Z][A-Za-z0-9&.'-]*){0,3}) \((?:[A-Z]{2,8}:\s*(?:[A-Z][A-Z0-9.]{0,7}|"
                      r"\d{4,6})|(?!(?:19|20)\d\d\b)\d{4,6}(?:\s+[A-Z]{2}|\.[A-Z]{1,2})|[A-Z]{1,5}\.[A-Z]{1,2})[,;)]")
-_LEGAL_FORM = re.compile(r"\b(?:(?:Corporation|Corp|Inc|Ltd|Limited|plc|PLC|Company|Holdings|AG|ASA|LLC|GmbH)\b|Co\.|Co\b(?![-'’])|"
+_LEGAL_FORM = re.compile(r"\b(?:(?:Corporation|Corp|Inc|Ltd|Limited|plc|PLC|Company|Holdings|AG|ASA|LLC|GmbH|SE)\b|Co\.|Co\b(?![-'’])|"
                          r"S\.A\.|N\.V\.)")
 _AFTER_NUMBER = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\s*$)\d[\d.,]*\s*$")  # (not after a year: "... 2024 INEGI")
 _OFFICE_WORDS = frozenset("statistics stats statistical bank reserve central national census treasury".split())
@@ -262,8 +262,23 @@ _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
 _NOT_A_NAME_WORD = FUNCTION_WORDS | MONTH_NAMES | WEEKDAYS | SAYING | frozenset("""
 unlike like neither even since meanwhile whether yet across within among including every my rival neighbouring
 neighboring fellow rural urban north south east west northern southern eastern western central greater mainland
-modern today tomorrow yesterday
+modern today tomorrow yesterday next last previous
 """.split())
+
+# An aside right after a company's name: ", the aircraft maker registered in the Netherlands," or ", which has
+# plants in France, Germany and Spain,": it ends at a comma before a lower-case word ("..., said") or at a full stop.
+_ASIDE_START = re.compile(r",\s+(?=[a-z])")
+_ASIDE_END = re.compile(r",\s+(?!(?:and|or)\b)(?=[a-z])|[.;:!?](?:\s|$)")
+
+
+def _aside(text: str, end: int) -> tuple[int, int]:
+    """The span of the aside that describes the name ending at ``end`` (empty when none follows): the places it
+    names say where the company is or works, not whose figure it is."""
+    if not _ASIDE_START.match(text, end):
+        return (end, end)
+    close = _ASIDE_END.search(text, end + 2, end + 200)
+    return (end, close.start()) if close is not None else (end, end)
+
 
 class Entities:
     """Recognise subjects in text: config entities first, then countries."""
@@ -367,13 +382,14 @@ class Entities:
             return found
         hits = self.find(text)
         qualifying = set()
+        asides = [_aside(text, b) for a, b, eid in hits if eid in self.company_ids]
         for i, (a, b, eid) in enumerate(hits):
             if eid in self.company_ids:
                 continue
             nxt = hits[i + 1] if i + 1 < len(hits) else None
             between = text[b:nxt[0]] if nxt is not None else ""
             if (nxt is not None and nxt[2] in self.company_ids and _QUALIFIER_GAP.fullmatch(between)) or \
-                    _COMPANY_NOUN.match(text, b):
+                    _COMPANY_NOUN.match(text, b) or any(x <= a < y for x, y in asides):
                 qualifying.add(eid)
             else:
                 qualifying.discard(eid)  # a mention of its own: the country stays

@@ -31,6 +31,12 @@ sentence before and the title have named no subject:
   countries, each with figures): there a figure naming no one may be either's; only those whose value
   is one of the event's take it. ``evidence`` scores an event subject below every subject a brief
   states, and one whose value differs from a figure of its period never decides a contradiction.
+  A figure whose subject is only a guess (its title's, the sentence before's, the brief's main subject, the one
+  country it names, or a body
+  named by words any country uses with no country near: "(central-bank)") takes the event's subject too,
+  when its own value is one that other reports give that subject in their own text (clause, sentence)
+  or in two reports at least, and none gives it the guessed subject, nor states a figure of the brief for
+  it: a guess never keeps apart two figures that the other reports' subjects would join.
 
 Cost: figures are indexed by (dimension, unit, measured word) and publication day, and each
 subjectless figure looks at no more than ``MAX_SCAN`` of them per word (linear).
@@ -119,6 +125,24 @@ def currency_country(members: Sequence) -> str:
     return of_code(next(iter(codes))) if len(codes) == 1 else ""
 
 
+CURRENCY = "currency of its money figures"  # Member.subjects_from of a subject read from the brief's currency
+
+
+def currency_subject(members: Sequence, ctx) -> None:
+    """A brief that names no country, whose money figures are all in one country's own currency
+    ("Rs 11.21 lakh crore", "656.6 trillion won"), is about that country: its figures with no subject
+    take it (weaker evidence than a subject the brief names: ``evidence.SUBJECT_WEIGHT``). ``ctx``: the
+    brief's ``briefcontext._Context``."""
+    if not ctx.ok or ctx.brief_subjects or ctx.title_subjects:
+        return
+    country = currency_country(members)
+    if not country:
+        return
+    for m in members:
+        if not m.subjects:
+            m.subjects, m.subjects_from, m.lead = (country,), CURRENCY, country
+
+
 def _stated(m) -> bool:
     return bool(m.subjects) and not any(s.startswith("(") for s in m.subjects) and \
         m.subjects_from not in ("release", EVENT)
@@ -182,8 +206,10 @@ def adopt_release_subjects(members: Iterable, references: Iterable, word_match: 
 
 def adopt_event_subjects(members: Iterable, references: Iterable, close: Callable, days: int) -> list:
     """Give the event's subject to the figures that name no one in a brief that reports the event (see the
-    module docstring). ``references``: figures whose stated subjects may be shared; ``close(a, b)``: their
-    values agree. Returns the members that took a subject."""
+    module docstring); then to those whose subject is a guess (``_guessed``) whose value other reports state
+    for the event's subject in their own text, unless they state a figure of the guessed subject too.
+    ``references``: figures whose stated subjects may be shared; ``close(a, b)``: their values agree.
+    Returns the members that took a subject."""
     index: dict[tuple, list] = defaultdict(list)  # (dimension, unit, value rounded) -> stated figures, by day
     for o in references:
         if _stated(o) and o.published is not None and o.claim.value.base_amount is not None:
@@ -197,40 +223,89 @@ def adopt_event_subjects(members: Iterable, references: Iterable, close: Callabl
     adopted = []
     for brief in sorted(by_brief):
         own = by_brief[brief]
-        orphans = [m for m in own if not m.subjects and m.published is not None
-                   and m.claim.value.base_amount is not None]
-        if not orphans:
-            continue
-        values: dict[tuple, set] = defaultdict(set)  # subjects -> the distinct (unit, value) the brief shares
-        matched: dict[int, set] = defaultdict(set)
-        for m in orphans:
-            day = m.published.toordinal()
-            for k in {(m.dim, m.unit, b) for b in (_bin(m) - 1, _bin(m), _bin(m) + 1)}:
-                if k not in index:
-                    continue
-                lo, hi = bisect.bisect_left(days_of[k], day - days), bisect.bisect_right(days_of[k], day + days)
-                for o in index[k][lo:min(hi, lo + MAX_SCAN)]:
-                    if o.claim.brief != brief and o.subjects not in matched[id(m)] and _same_period(m, o) \
-                            and close(m, o):
-                        matched[id(m)].add(o.subjects)
-                        values[o.subjects].add((m.unit, m.claim.value.base_amount))
-        if not values:
-            continue
-        ranked = sorted(values.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-        subjects, shared = ranked[0]
-        second = len(ranked[1][1]) if len(ranked) > 1 else 0
-        percents = sum(1 for unit, _ in shared if unit in ("percent", "percentage-points"))
-        enough = len(shared) >= EVENT_VALUES and (len(shared) > percents or percents > EVENT_VALUES)
-        if not enough or 2 * second > len(shared):
-            continue
-        named = {x for m in own if _stated(m) for x in m.subjects}
-        several = len(named - set(subjects)) >= 1 and len(named) >= 2  # two countries, each with figures
-        for m in orphans:
-            if several and subjects not in matched[id(m)]:
+        for guesses in (False, True):
+            orphans = [m for m in own if (not m.subjects or guesses and _guessed(m)) and m.published is not None
+                       and m.claim.value.base_amount is not None]
+            if not orphans or guesses and not any(m.subjects for m in orphans):
                 continue
-            m.subjects, m.subjects_from, m.lead = subjects, EVENT, subjects[0]
-            adopted.append(m)
+            found = _event(brief, orphans, index, days_of, close, days)
+            if found is None:
+                continue
+            subjects, matched, strong, briefs = found
+            named = {x for m in own if _stated(m) for x in m.subjects}
+            several = len(named - set(subjects)) >= 1 and len(named) >= 2  # two countries, each with figures
+            for m in orphans:
+                if guesses and not m.subjects:
+                    continue  # (those the first pass left keep none)
+                if m.subjects:  # a guess: yields only where other reports give its value to the event's subject, in
+                    # their own text or in two reports at least, and none to the guessed one (nor a figure of the brief)
+                    if m.subjects == subjects or m.subjects in matched[id(m)] or \
+                            subjects not in strong[id(m)] and len(briefs[id(m)].get(subjects, ())) < 2 or \
+                            any(m.subjects in strong[id(x)] for x in orphans):
+                        continue
+                elif several and subjects not in matched[id(m)]:
+                    continue
+                m.subjects, m.subjects_from, m.lead = subjects, EVENT, subjects[0]
+                adopted.append(m)
     return adopted
+
+
+def _event(brief: str, orphans: list, index: dict, days_of: dict, close: Callable, days: int):
+    """(the event's subjects, the subjects each orphan's value agrees with, those of them stated in the text, the
+    briefs giving it each subject) for one brief's figures, or None when they report no one event (see
+    ``adopt_event_subjects``)."""
+    values: dict[tuple, set] = defaultdict(set)  # subjects -> the distinct (unit, value) the brief shares
+    matched: dict[int, set] = defaultdict(set)
+    strong: dict[int, set] = defaultdict(set)  # the subjects of the agreeing figures whose own text names them
+    briefs: dict[int, dict] = defaultdict(lambda: defaultdict(set))  # subjects -> the briefs giving them the value
+    for m in orphans:
+        day = m.published.toordinal()
+        for k in {(m.dim, m.unit, b) for b in (_bin(m) - 1, _bin(m), _bin(m) + 1)}:
+            if k not in index:
+                continue
+            lo, hi = bisect.bisect_left(days_of[k], day - days), bisect.bisect_right(days_of[k], day + days)
+            for o in index[k][lo:min(hi, lo + MAX_SCAN)]:
+                if o.claim.brief != brief and o.claim.brief not in briefs[id(m)][o.subjects] and \
+                        _same_period(m, o) and close(m, o):
+                    matched[id(m)].add(o.subjects)
+                    briefs[id(m)][o.subjects].add(o.claim.brief)
+                    values[o.subjects].add((m.unit, m.claim.value.base_amount))
+                    if o.subjects_from in _STRONG:
+                        strong[id(m)].add(o.subjects)
+    if not values:
+        return None
+    ranked = sorted(values.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    subjects, shared = ranked[0]
+    second = len(ranked[1][1]) if len(ranked) > 1 else 0
+    percents = sum(1 for unit, _ in shared if unit in ("percent", "percentage-points"))
+    enough = len(shared) >= EVENT_VALUES and (len(shared) > percents or percents > EVENT_VALUES)
+    if not enough or 2 * second > len(shared):
+        return None
+    return subjects, matched, strong, briefs
+
+
+# Where a figure's subject came from when its own text named it (or a reader did): stronger than any guess.
+_STRONG = ("claim", "clause", "sentence", "two named before")
+# A subject carried from the sentence before ("For Irish households, the refinancing rate matters. It falls to
+# 3.15%": not Ireland's rate) is read from the text around a figure, not from its own: a guess too.
+_CARRIED = "previous sentence"
+
+
+def _guessed(m) -> bool:
+    """Whether a figure's subject is a guess its text does not make (``_WEAK``: its title's, the brief's main
+    subject or the one entity it names; or the sentence before's), or a body named by words any country uses whose country no text
+    around it names ("(central-bank)")."""
+    return m.subjects_from in (*_WEAK[:-1], _CARRIED) or \
+        bool(m.subjects) and all(x.startswith("(") and not _region(x) for x in m.subjects)
+
+
+def _region(subject: str) -> bool:
+    """Whether a subject in parentheses is a region the text does not delimit ("(asia)", "(region)": never
+    another's), not a body whose country no text names."""
+    from briefcmp.analysis.measure import _GENERIC_SUBJECT
+
+    inner = subject.strip("()").replace("-", " ")
+    return any(_GENERIC_SUBJECT.fullmatch(form) for form in (inner, inner.title(), inner.upper()))
 
 
 def _bin(m) -> int:
