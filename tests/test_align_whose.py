@@ -498,3 +498,15 @@ def test_a_wire_dated_by_the_event_it_reports_is_no_series_beside_a_same_day_rep
     assert not [r for r in relations if r["kind"] == "change-over-time"]
     found = {(r["kind"], frozenset(c["value"]["display"] for c in r["claims"])) for r in relations}
     assert ("agreement", frozenset({"1.44%", "1.4%"})) in found
+
+
+def test_a_company_s_target_and_a_forecaster_s_estimate_are_forecasts() -> None:
+    """A company's aim for next year and a broker's own estimate are forecasts, never facts compared with the
+    year's outcome (a guidance, a broker's estimate and the actual under one company key read as a contradiction)."""
+    for s in ("For 2025, the group targets adjusted operating profit of around 7 billion euros.",
+              "The company targets around 820 deliveries and cash flow of about 4.5 billion.",
+              "Our own FY25 operating profit estimate stays at EUR7.3bn."):
+        assert FORECAST_WORDS.search(s), s
+    for s in ("Operating profit fell 8% to 5.35 billion euros, above the 5.30 billion analysts expected.",
+              "The company hit its targets in 2024.", "Exports fell 3% in 2024."):
+        assert not FORECAST_WORDS.search(s.split(", above")[0]), s

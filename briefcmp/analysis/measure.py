@@ -295,7 +295,11 @@ FORECAST_WORDS = re.compile(
     r"likely|poised|due|predicted|estimated)\s+to|expects?\s+(?!that\b)\w|expecting\s|(?:intends?|intending|seeks?|"
     r"pledged?|promised?|hopes?|wants?)\s+to\b|(?:forecasts?|projects?|predicts?)\s+"
     r"(?:that\s|an?\s|growth|\w+\s+(?:of|to|at)\b)|aims?\s+(?:to|for)|aiming\s+(?:to|for)|plans?\s+to|planned\s+to|"
-    r"targets?\s+(?:of|for)\b|targeting|by\s+(?:the\s+(?:end\s+of\s+)?)?(?:year\s+)?20[3-9]\d)", re.I)
+    r"targets?\s+(?:of|for)\b|targeting|by\s+(?:the\s+(?:end\s+of\s+)?)?(?:year\s+)?20[3-9]\d|"
+    # a company's or a government's aim ("Airbus targets around 820 deliveries", "targets adjusted profit of
+    # around 7 billion"), and a forecaster's own number ("our FY25 estimate stays at 7.3bn")
+    r"targets\s+(?:around|about|roughly|some|up\s+to|at\s+least|\w+(?:\s+\w+){0,3}\s+of\s+(?:around|about|roughly|some)\b)|"
+    r"(?:estimate|forecast|projection|guidance)\s+(?:stays|stands|remains|is)\s+at\b)", re.I)
 _SHOW = {"increase": "growth", "decrease": "decline", "gdp": "GDP", "cpi": "CPI"}
 # "rose to 7.7 percent", "raised defence spending to 2 percent of GDP", "grew 5 percent to $3 billion":
 # the figure after "to" is a level (but "grew exports to Kenya by 5 percent" is a change).
