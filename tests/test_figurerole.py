@@ -138,3 +138,17 @@ def test_a_verb_of_expectation_governs_every_figure_of_its_complement() -> None:
     text = "The carmaker expects operating profit to fall 12.5% to 3.1 trillion yen and net profit to drop 9.8%"
     for figure in ("12.5%", "3.1 trillion", "9.8%"):
         assert "forecast" in words(text, figure), figure
+
+
+def test_a_verb_that_moves_nothing_is_no_level_s_head() -> None:
+    """"decided to lower the rate by 25 basis points to 5.00 percent": "decided" is no movement, and the tagger
+    reads the infinitive "lower" as a comparative; the level's head is a word of change or nothing."""
+    from briefcmp.analysis import figurerole
+
+    s = "the Board decided to lower the monetary policy rate by 25 basis points to 5.00 percent"
+    i = s.index("5.00")
+    assert figurerole.level_head(s, (i, i + 4), lambda w: w in ("rose", "fell", "lowered", "cut")) is None
+    s = "the bank lowered its benchmark rate by 25 basis points to 5.00 percent"
+    i = s.index("5.00")
+    head = figurerole.level_head(s, (i, i + 4), lambda w: w in ("rose", "fell", "lowered", "cut"))
+    assert head is not None and s[head[0]:head[1]] == "lowered"

@@ -46,10 +46,13 @@ def level_head(clause: str, figure: tuple[int, int], is_change: Callable[[str], 
         return None
     if tokens[k - 1].tag.startswith("JJ"):  # "close to", "equal to", "similar to": a comparison
         return None
-    for t in reversed(tokens[:k]):
+    for i in range(k - 1, -1, -1):
+        t = tokens[i]
         if t.tag in (",", ":", "."):
             break  # the movement is in the figure's own clause
-        if t.verb:
+        # a verb of movement ("decided" in "decided to lower the rate by 25 bp to 5%" moves nothing; the tagger
+        # reads that infinitive "lower" as a comparative)
+        if (t.verb or t.tag == "JJR" and i and tokens[i - 1].tag == "TO") and is_change(t.text):
             return (t.start, t.end)
         if t.noun and is_change(t.text):
             return (t.start, t.end)
