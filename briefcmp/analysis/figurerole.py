@@ -50,9 +50,9 @@ def level_head(clause: str, figure: tuple[int, int], is_change: Callable[[str], 
         t = tokens[i]
         if t.tag in (",", ":", "."):
             break  # the movement is in the figure's own clause
-        # a verb of movement ("decided" in "decided to lower the rate by 25 bp to 5%" moves nothing; the tagger
-        # reads that infinitive "lower" as a comparative)
-        if (t.verb or t.tag == "JJR" and i and tokens[i - 1].tag == "TO") and is_change(t.text):
+        # not a verb that takes an infinitive ("decided" in "decided to lower the rate by 25 bp to 5%" moves
+        # nothing; the tagger reads that infinitive "lower" as a comparative)
+        if t.verb and (is_change(t.text) or not (i + 1 < k and tokens[i + 1].tag == "TO")):
             return (t.start, t.end)
         if t.noun and is_change(t.text):
             return (t.start, t.end)

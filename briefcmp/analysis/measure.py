@@ -392,7 +392,8 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         cleaned = cleaned[:figure[1]] + _FROM_AFTER.sub(lambda m: " " * len(m.group()), cleaned[figure[1]:])
     level = figure is not None and _LEVEL_CHANGE.search(cleaned[:figure[0]])
     if figure is not None:  # the grammar around the figure (analysis/figurerole.py): a level reached, an expectation's figure
-        head = None if level else figurerole.level_head(cleaned, figure, lambda w: norm_word(w) in _DIRECTION)
+        # read on the text as written: the canonical words put in (a "keyrate") are no English the tagger knows
+        head = None if level else figurerole.level_head(text, figure, lambda w: norm_word(w) in _DIRECTION)
         level = figurerole.Span(*head) if head else level
         for a, b in figurerole.governed_expectations(cleaned, figure, lambda w: norm_word(w) in _EXPECTATION_NOTIONS):
             cleaned = cleaned[:a] + " " * (b - a) + cleaned[b:]
