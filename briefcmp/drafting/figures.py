@@ -99,12 +99,13 @@ _SPAN_LABEL_AFTER = re.compile(r"\s+(?:(?:rolling|moving|trailing)\s+)?(?:averag
                                # "a four-day week", "a 24-hour day": a kind of week or day, no duration claimed
                                r"(?:work(?:ing)?[\s-]?)?(?:weeks?|days?|months?|years?|shifts?))\b", re.I)
 _POINTS = re.compile(r"\s+points?\b", re.I)
+# One move said twice, in points and in percent, is in the index's points, either way round:
+# "down 36.10 points, or 1.44 percent" (_OR_PERCENT after the points), "fell 1.2%, or 480 points" (_PERCENT_OR before)
+_ABOUT_OR = r",?\s+or\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?"
+_PERCENT_WORD = r"(?:%|per\s?cent\b|percent\b)"
+_OR_PERCENT = re.compile(_ABOUT_OR + r"\d[\d.,]*\s*" + _PERCENT_WORD, re.I)
+_PERCENT_OR = re.compile(r"\d\s*" + _PERCENT_WORD + _ABOUT_OR + r"$", re.I)
 # what says a figure in points is a level ("stood at an average of 127.4 points", "its peak of 160.2 points")
-_OR_PERCENT = re.compile(r",?\s+or\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?\d[\d.,]*\s*(?:%|per\s?cent\b|percent\b)",
-                         re.I)
-# "fell 1.2%, or 480 points": the move in percent restated in the index's points
-_PERCENT_OR = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b),?\s+or\s+"
-                         r"(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?$", re.I)
 _INDEX_LEVEL_BEFORE = re.compile(r"\b(?:at|of|averaged|averaging|reached|hit|touched|printed|registered|posted|"
                                  r"came\s+to|came\s+in\s+at|revised\s+to)\s+(?:an?\s+)?(?:average\s+of\s+|revised\s+|"
                                  r"record\s+)?$", re.I)
@@ -427,7 +428,7 @@ class _Finder(AsOf):
             # "4.1 percent in 2023, a rise of 0.2 point"; not an index's level in a sentence with a percent
             # ("the index came to 127.4 points, a 2 percent increase": points of the index)
             # "the jobless rate rose 0.2 point": a rate's move, with no percentage written beside it
-            # "down 36.10 points, or 1.44 percent": the same move restated in percent, so index points
+            # the same move restated in percent ("36.10 points, or 1.44 percent"): index points
             if (PERCENT_WRITTEN.search(text, s0, s1) or RATE_NOUN.search(text, s0, s1)) \
                     and not _OR_PERCENT.match(text, pts.end()) and not _PERCENT_OR.search(text, max(s0, a - 40), a) \
                     and not (_INDEX_LEVEL_BEFORE.search(text, max(s0, a - 40), a)

@@ -332,8 +332,9 @@ def from_front_matter(lines: list[str]) -> DocMeta:
 # "Vietnam's Power Plan – Build the Grid – 10 March 2024" is a title, not a masthead).
 _MASTHEAD_SEP = re.compile(r"\s+[|\u00b7\u2022\u2016]\s+")
 _MASTHEAD_WEAK_SEP = re.compile(r"\s+[\u2013\u2014/]\s+")
-_SERIES = re.compile(r"\b(?:No\.?|Nr\.?|Number|Vol\.?|Volume|Issue|Series|Brief|Paper|Report|Note|Notes|"
-                     r"Commentary|Analysis|Bulletin|Update|Release|Statement|Edition)\b|#\s?\d", re.I)
+_SERIES_WORDS = (r"No\.?|Nr\.?|Number|Vol\.?|Volume|Issue|Series|Brief|Paper|Report|Note|Notes|"
+                 r"Commentary|Analysis|Bulletin|Update|Release|Statement|Edition")
+_SERIES = re.compile(r"\b(?:" + _SERIES_WORDS + r")\b|#\s?\d", re.I)
 _ORGANISATION = re.compile(r"\b(?:Institute|Institut|Institution|Centre|Center|Council|Foundation|Forum|Agency|"
                            r"Ministry|Department|Office|Bureau|Bank|University|College|School|Association|Government|"
                            r"Society|Group|Trust|Fund|Commission|Committee|Board|Authority|Service|News|Press|"
@@ -353,7 +354,7 @@ _BYLINE = re.compile(r"^By\s+[A-Z]")
 # "Harbour Institute Policy Brief No. 12"), cut from the end of a masthead's first field.
 _SERIES_TAIL = re.compile(r"(?:\s+(?:Policy|Working|Occasional|Discussion|Research|Special|Briefing|Insights?|"
                           r"Perspectives?|Viewpoint|Opinion|Op-Ed|Comment|No\.?|Nr\.?|#?\s?\d+[\w/.-]*)"
-                          r"|\s+" + _SERIES.pattern.replace("\\b", "").replace("|#\\s?\\d", "") + r")+$", re.I)
+                          r"|\s+(?:" + _SERIES_WORDS + r"))+$", re.I)
 
 
 def _without_series(field: str) -> str:
