@@ -36,10 +36,10 @@ from typing import Callable
 
 from briefcmp.analysis import lexicon
 from briefcmp.analysis.entities import Entities, proper_names, slug
-from briefcmp.analysis.factrefs import BriefTexts, person_countries, stands_for
+from briefcmp.analysis.factrefs import BriefTexts, act_head, person_countries, stands_for
 from briefcmp.analysis.factmatch import mutual_groups, object_likeness
 from briefcmp.analysis.factstatements import (  # noqa: F401 (re-exported: a statement, its question, the pair tests)
-    Statement, _leaders, _periods_meet, _places, _years_apart, action_of, describe, question,
+    Statement, _clean, _leaders, _periods_meet, _places, _years_apart, action_of, describe, question,
 )
 from briefcmp.analysis.factsubjects import _countries
 from briefcmp.analysis.factwords import DELIBERATING, FRAMES, LIGHT_VERBS, scope_value
@@ -163,6 +163,9 @@ def _coreferent(statements: list[Statement], entities: Entities, texts: BriefTex
         whose = alias.get((st.claim.brief, st.root)) or alias.get((st.claim.brief, st.actor))
         if whose:
             st.root = whose
+            head = act_head(entities.label(st.actor)) if getattr(st.fact, "undergone", False) else ""
+            if head:  # "the suspension was lifted": Chile's act on its suspension, the thing it acts on
+                st.words = st.words | _clean([head])
 
 
 def _doubt(group: list[Statement]) -> str:
@@ -225,11 +228,10 @@ def _fold_actions(statements: list[Statement]) -> None:
         st.action = fold.get(st.action, st.action)
 
 
-def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Group, Member) -> int:
-    """Add groups (sure) and candidates of unkeyed category and stance claims to ``result`` (an
-    ``AlignResult``; ``Group`` and ``Member`` are align's classes, passed in so that neither module
-    imports the other at both ends); returns how many claims were considered."""
-
+def read_statements(corpus: Corpus, entities: Entities) -> tuple[list[Statement], dict[str, list[Statement]]]:
+    """(the corpus's unkeyed category and stance claims read as statements, the registered keys' statements), each
+    with its actor read through (people, offices and acts for whom they stand), its action folded with the
+    corpus's other wordings of one act, and the corpus's word weights: what ``align_facts`` lines up."""
     date_undated(corpus)  # a brief with no publication date: no earlier than the latest date it cites
     loose = [c for c in corpus.claims() if not c.key and c.value is not None and c.value.type in VALUE_TYPES]
     for claim in loose:  # bodies named in full anywhere first: then "the EU" is the European Union everywhere
@@ -242,7 +244,7 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
         if st is not None:
             statements.append(st)
     if not statements:
-        return 0
+        return [], {}
     speaks_for = person_countries(statements, entities, _countries())
     for st in statements:  # "Chancellor Olaf Scholz" in a brief that names no country: Germany, as another says
         st.actor = speaks_for.get(st.actor, st.actor)
@@ -251,6 +253,17 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
     _roots([*statements, *(k for sts in keyed.values() for k in sts)])
     _coreferent([*statements, *(k for sts in keyed.values() for k in sts)], entities, texts)
     weigh([*statements, *(k for sts in keyed.values() for k in sts)])  # object words weighed by the corpus
+    return statements, keyed
+
+
+def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Group, Member) -> int:
+    """Add groups (sure) and candidates of unkeyed category and stance claims to ``result`` (an
+    ``AlignResult``; ``Group`` and ``Member`` are align's classes, passed in so that neither module
+    imports the other at both ends); returns how many claims were considered."""
+
+    statements, keyed = read_statements(corpus, entities)
+    if not statements:
+        return 0
     first = len(result.candidates)  # the figures' candidates come before
     rest = _join_keys(corpus, statements, keyed, result, Group, Member)
     buckets: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
@@ -434,10 +447,18 @@ def _candidates(left: list[Statement], entities: Entities, taken: set[str], resu
         for g, low in found[:MAX_CANDIDATES_PER_BUCKET]:
             doubt = _doubt(g) or _missing(g)
             if len({s.actor for s in g}) > 1:  # "Yerevan" and "Armenia": what a person is asked to take as one
-                doubt += f"; the actors ({' / '.join(sorted({entities.label(s.actor) for s in g}))}) are taken as one"
+                doubt += _actors_missing(g, entities)
             result.candidates.append(_group(g, low, doubt, entities, taken, Group, Member))
             asked.update(id(s) for s in g)
     return asked
+
+
+def _actors_missing(group: list[Statement], entities: Entities) -> str:
+    """What is missing when a group's actors differ: that they are one, as read from the corpus (a person named
+    for a country, an office for its brief's country, an act for whoever does it), which no claim says."""
+    actors = " / ".join(sorted({entities.label(s.actor) for s in group}))
+    return (f"; the actors ({actors}) are taken as one: read as {entities.label(_actor(group))} from the briefs "
+            "(a person, an office or an act for whom it stands), which a person should confirm")
 
 
 def _missing(group: list[Statement]) -> str:
@@ -477,7 +498,7 @@ def _other_verbs(everyone: list[Statement], free: list[Statement], entities: Ent
         if len(values) > 1:
             doubt += f", and whether {' and '.join(values)} conflict"
         if len({s.actor for s in g}) > 1:
-            doubt += f"; the actors ({' / '.join(sorted({entities.label(s.actor) for s in g}))}) are taken as one"
+            doubt += _actors_missing(g, entities)
         # ranked below candidates of one kind of step as alike: a verb of another kind is weaker evidence
         result.candidates.append(_group(g, OTHER_VERB_WEIGHT * _low(g, object_likeness), doubt, entities, taken,
                                         Group, Member))

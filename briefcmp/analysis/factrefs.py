@@ -170,6 +170,7 @@ _MEMBERS = re.compile(r"(?:the\s+)?(?:member\s+(?:states|countries|nations|gover
 _NOT_PEOPLE = frozenset("""kingdom states republic nations union bank fund agency institute party company group
 corporation association federation organisation organization forum centre center network""".split())
 _MENTION_GAP = 60  # characters before a mention searched for the country that modifies it
+_OF_COUNTRY = re.compile(r",?\s+of\s+((?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})")
 
 
 def _capitals() -> dict[str, frozenset[str]]:
@@ -197,7 +198,10 @@ def capital_of(label: str) -> frozenset[str]:
     global _CAPITAL_TABLE
     if _CAPITAL_TABLE is None:
         _CAPITAL_TABLE = _capitals()
-    return _CAPITAL_TABLE.get(label, frozenset())
+    found = _CAPITAL_TABLE.get(label)
+    if found is None and label[:1].islower():  # an actor's label read from its id ("lima")
+        found = _CAPITAL_TABLE.get(label[:1].upper() + label[1:])
+    return found or frozenset()
 
 
 def _kind(label: str) -> str:
@@ -221,10 +225,21 @@ def _kind(label: str) -> str:
         return "office" if label[:1].islower() or len(low) == 1 else "department"
     if low[-1] in offices | {"department", "ministry", "office"} and all(w[:1].isupper() for w in words):
         return "department"
+    if _titled_name(label):
+        return "person"  # "president Ana Rojas": a title and a name
     if re.fullmatch(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}", label.strip()) and not set(low) & (
             GENERIC_BODIES | BODY_NOUNS | GOVERNMENT_NOUNS | _NOT_PEOPLE):
         return "person"
     return ""
+
+
+def _titled_name(label: str) -> str:
+    """The name in a label that is a national title and one to three capitalised names ("president Ana Rojas",
+    "Chancellor Scholz" -> "Ana Rojas", "Scholz"); "" otherwise."""
+    from briefcmp.analysis.factsubjects import NATIONAL_TITLES
+
+    m = re.fullmatch(r"([A-Za-z]+) ([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2})", label.strip())
+    return m.group(2) if m and m.group(1).lower() in NATIONAL_TITLES else ""
 
 
 def _modifier_votes(label: str, kind: str, texts: dict[str, str], entities: Entities, countries) -> set[str]:
@@ -233,9 +248,18 @@ def _modifier_votes(label: str, kind: str, texts: dict[str, str], entities: Enti
     from briefcmp.analysis.factsubjects import NATIONAL_TITLES, _OFFICE_WORDS
 
     found: set[str] = set()
+    name = _titled_name(label)
+    if name:  # "president Ana Rojas": the name as written after any title ("President Ana Rojas of Chile")
+        label, kind = name, "titled"
     pattern = re.compile(rf"\b{re.escape(label)}\b")
     for text in texts.values():
         for m in list(pattern.finditer(text))[:MAX_MENTIONS]:
+            after = _OF_COUNTRY.match(text, m.end())  # "President Lula of Brazil", "the Ministry of Defence of Japan"
+            if after:
+                named = [e for a, _, e in entities.find(after.group(1)) if a == 0 and e in countries]
+                if named and (kind != "person" or _titled(label, text)):  # a titled name: its title was said
+                    found.add(named[0])
+                    continue
             window = text[max(0, m.start() - _MENTION_GAP):m.start()]
             names = [(a, b, e) for a, b, e in entities.find(window) if e in countries]
             if not names:
@@ -295,6 +319,8 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
             homes[brief] = found
         return homes[brief]
     votes_of: dict[str, set[str]] = {}
+    later = []  # read once every other actor is
+    found: dict[tuple[str, str], str] = {}  # every reading, also where one statement aims the act at it
     for st in statements:
         actor, brief = st.actor, st.claim.brief
         if actor in countries or (brief, actor) in out:
@@ -317,21 +343,136 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
                 whose = home(brief)  # "Chancellor Olaf Scholz" in a brief on what Germany does
         elif kind == "office":
             whose = home(brief)
+            if not whose:
+                later.append(st)  # a brief that names no country: the country its people and capitals are (below)
+                continue
         elif kind == "members":
             text = full[brief]
             named = {b for b in bodies if b != actor and re.search(rf"\b{re.escape(entities.label(b))}\b", text)}
             whose = next(iter(named)) if len(named) == 1 else ""
         if not whose and not capital and kind != "person":
             whose = longer.get(actor, "")
+        if not whose and not kind and act_head(label):
+            later.append(st)  # "the suspension was lifted": whose act it is, once the brief's actors are read
+            continue
+        if whose and whose != actor:
+            found[(brief, actor)] = whose
         if whose and whose != actor and whose not in st.others:  # no actor is the place its act is aimed at
+            out[(brief, actor)] = whose
+    _through(out, countries, found)
+    for st in later:
+        actor, brief = st.actor, st.claim.brief
+        if (brief, actor) in out:
+            continue
+        head = act_head(entities.label(actor))
+        whose = act_owner(head, st, statements, out, full[brief], entities, countries) if head else ""
+        whose = whose or home(brief) or _named_most(full[brief], out, brief, entities, countries)
+        if whose and whose != actor and whose not in st.others:
             out[(brief, actor)] = whose
     return out
 
 
+def _through(out: dict[tuple[str, str], str], countries: frozenset[str], found: dict[tuple[str, str], str]) -> None:
+    """Read aliases through to a country: "Rojas" stands for "President Ana Rojas", whom another brief names
+    "of Chile" (an actor one brief resolves is resolved so in every brief that only names it)."""
+    anywhere: dict[str, set[str]] = {}
+    for (_, actor), whose in found.items():
+        anywhere.setdefault(actor, set()).add(whose)
+    for (brief, actor), whose in list(out.items()):
+        seen = {actor}
+        while whose not in countries and whose not in seen:
+            seen.add(whose)
+            nxt = found.get((brief, whose)) or (next(iter(anywhere[whose])) if len(anywhere.get(whose, ())) == 1 else "")
+            if not nxt:
+                break
+            whose = nxt
+        out[(brief, actor)] = whose
+
+
+def _named_most(text: str, out: dict[tuple[str, str], str], brief: str, entities: Entities,
+                countries: frozenset[str]) -> str:
+    """The country a brief that never names one is about: the one its people and capitals stand for ("Rojas",
+    read as Chile's president), counted by their mentions, at least twice and twice any other."""
+    counts: Counter = Counter()
+    for (b, actor), whose in out.items():
+        if b == brief and whose in countries:
+            counts[whose] += len(re.findall(rf"\b{re.escape(entities.label(actor))}\b", text[:200_000]))
+    for _, _, e in entities.find(text[:200_000]):
+        if e in countries:
+            counts[e] += 1
+    top = counts.most_common(2)
+    return top[0][0] if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else ""
+
+
+def act_head(label: str) -> str:
+    """The noun that names an act or a measure, when an actor's label is one ("the suspension", "suspension of
+    trade", "the withdrawal", "the new ban"): a measure noun, or a noun WordNet derives from a verb; "" for
+    anything else (a name, an office, a thing)."""
+    from briefcmp.analysis import lexicon
+    from briefcmp.analysis.factsubjects import BODY_NOUNS, GENERIC_BODIES, GOVERNMENT_NOUNS, INSTRUMENTS
+    from briefcmp.analysis.factwords import BAN_NOUNS, MEASURE_NOUNS
+
+    words = re.findall(r"[A-Za-z]+", label)
+    if not words or not label[:1].islower() and label[:4] != "the ":
+        return ""  # a name ("Operation Sindoor") acts in its own name
+    low = [w.lower() for w in words if w.lower() != "the"]
+    cut = next((i for i, w in enumerate(low) if w in _LINKS), len(low))  # "suspension of trade": suspension
+    head = lexicon.lemma(low[cut - 1]) if cut else ""
+    if head in GOVERNMENT_NOUNS or head in BODY_NOUNS or head in GENERIC_BODIES:
+        return ""  # "the administration", "the commission": who acts, not an act
+    if head in INSTRUMENTS or head in MEASURE_NOUNS or head in BAN_NOUNS or _act_verbs(head):
+        return head
+    return ""
+
+
+def _act_verbs(noun: str) -> frozenset[str]:
+    """The actions a noun names ("suspension" -> suspend, "sale" -> sell), by WordNet's derivations; a noun that is
+    a verb of action itself ("ban", "freeze") names that action."""
+    from briefcmp.analysis import lexicon
+    from briefcmp.corpus import wordnet
+
+    if not noun:
+        return frozenset()
+    # "suspension" -> suspend, "withdrawal" -> withdraw (a verb lemminflect knows); "ban" is one itself
+    verbs = {v for v in wordnet.derived(noun) if nlp.is_verb_base(v)} | ({noun} if lexicon.is_action(noun) else set())
+    return frozenset(lexicon.same_action(v) for v in verbs)
+
+
+def act_owner(head: str, st, statements, out: dict[tuple[str, str], str], text: str, entities: Entities,
+              countries: frozenset[str]) -> str:
+    """Whose act ``head`` ("suspension") is in ``st``'s brief: the one actor (read through) of the brief's other
+    statements whose action the noun names ("Chile suspended ..."), else the one country the brief writes it
+    after ("Chile's suspension"); "" when none or several."""
+    from briefcmp.analysis import lexicon
+    from briefcmp.analysis.factwords import BAN_NOUNS, MEASURE_NOUNS
+
+    verbs = _act_verbs(head) | ({lexicon.same_action("ban")} if head in BAN_NOUNS else frozenset())
+    families = {lexicon.action_family(v) for v in verbs}
+    owners = set()
+    for other in statements:
+        if other is st or other.claim.brief != st.claim.brief or act_head(entities.label(other.actor)):
+            continue
+        who = out.get((other.claim.brief, other.actor), other.actor)
+        imposed = head in MEASURE_NOUNS | BAN_NOUNS and lexicon.notion(head) in other.words and \
+            lexicon.action_family(other.action) == lexicon.action_family("impose")
+        if other.action in verbs or lexicon.action_family(other.action) in families or imposed:
+            owners.add(who)
+    if not owners:
+        for m in list(re.finditer(rf"\b{re.escape(head)}", text[:200_000], re.I))[:MAX_MENTIONS]:
+            before = text[max(0, m.start() - _MENTION_GAP):m.start()]
+            found = [(b, e) for _, b, e in entities.find(before) if e in countries]
+            if found and re.fullmatch(r"(?:['\u2019]s)?\s+(?:[a-z-]+\s+){0,2}", before[found[-1][0]:]):
+                owners.add(found[-1][1])  # "Chile's suspension", "Chile's temporary export suspension"
+    return next(iter(owners)) if len(owners) == 1 else ""
+
+
 def _titled(name: str, text: str) -> bool:
-    """Whether ``text`` writes a national title right before the person's name ("President Yoon Suk Yeol")."""
+    """Whether ``text`` writes a national title right before the person's name ("President Yoon Suk Yeol"), or
+    the name as the corpus registered it opens with one ("President Ana Rojas")."""
     from briefcmp.analysis.factsubjects import NATIONAL_TITLES
 
+    if name.split(" ", 1)[0].lower() in NATIONAL_TITLES:
+        return True
     return any(m.group(1).lower() in NATIONAL_TITLES
                for m in re.finditer(rf"\b([A-Za-z]+)\s+{re.escape(name)}\b", text[:200_000]))
 

@@ -1,0 +1,158 @@
+"""Actors as the corpus tells them (analysis/factrefs.stands_for): a titled person named "of" a country, a short
+name read through the longer one, an office in a brief that names no country (the country its people and capitals
+stand for), and a noun-named act ("the suspension") as the act of whoever does it in that brief. Then align on
+briefs written for these tests: inferred actors line statements up for agreement or for a person, never for a
+contradiction alone; opposite acts and different actors stay apart.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from typer.testing import CliRunner
+
+from briefcmp.analysis import lexicon, nlp
+from briefcmp.analysis.alignfacts import Statement
+from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.factrefs import _kind, act_head, capital_of, stands_for
+from briefcmp.analysis.factsubjects import _countries
+from briefcmp.cli import app
+from briefcmp.corpus.model import Value
+
+runner = CliRunner()
+
+
+class Texts:
+    def __init__(self, **texts: str) -> None:
+        self.texts = texts
+
+    def text(self, brief: str) -> str:
+        return self.texts.get(brief, "")
+
+
+def _st(brief: str, actor: str, action: str = "suspend", words: str = "licence", others: str = "",
+        undergone: bool = False) -> Statement:
+    claim = SimpleNamespace(brief=brief, ref=f"{brief}#{actor}-{action}", value=Value("category", category="yes"),
+                            as_of=None, as_of_inferred=False, id=f"{actor}-{action}")
+    fact = SimpleNamespace(scope="", words=(), shown=(), verb=action, object_text=words, undergone=undergone)
+    return Statement(claim=claim, fact=fact, actor=actor, action=lexicon.same_action(action),  # type: ignore[arg-type]
+                     words=frozenset(words.split()), others=frozenset(others.split()), role="fact")
+
+
+@pytest.fixture()
+def entities() -> Entities:
+    ents = Entities()
+    for name in ("president Ana Rojas", "Rojas", "Kwame Mensah", "administration", "cabinet", "suspension", "withdrawal",
+                 "tribunal", "Operation Dawn"):
+        ents.adopt(name)
+    return ents
+
+
+def test_what_names_an_act_and_what_does_not() -> None:
+    assert act_head("suspension") == "suspension" and act_head("the withdrawal") == "withdrawal"
+    assert act_head("suspension of trade") == "suspension" and act_head("withdrawal") == "withdrawal"
+    assert act_head("ban") == "ban"
+    for other in ("administration", "Operation Dawn", "Ghana", "minimum age", "miner"):
+        assert act_head(other) == "", other
+    assert _kind("president Ana Rojas") == "person" and capital_of("lima") == {"peru"}
+
+
+def test_a_titled_person_named_of_a_country_and_a_short_name_read_through(entities: Entities) -> None:
+    sts = [_st("wire", "president-ana-rojas", "sign", "decree"), _st("daily", "rojas", "sign", "decree")]
+    texts = Texts(wire="Lithium rules\nReuters | 3 March 2031\n\nPresident Ana Rojas of Chile signed the decree.",
+                  daily="Decree signed\nEl Diario | 4 March 2031\n\nRojas signed the decree.")
+    alias = stands_for(sts, entities, texts, _countries())
+    assert alias == {("wire", "president-ana-rojas"): "chile", ("daily", "rojas"): "chile"}
+
+
+def test_a_person_named_of_a_country_without_a_title_acts_in_their_own_name(entities: Entities) -> None:
+    sts = [_st("wire", "kwame-mensah", "sign", "decree")]
+    texts = Texts(wire="Decree\nReuters | 3 March 2031\n\nKwame Mensah of Ghana signed the decree.")
+    assert stands_for(sts, entities, texts, _countries()) == {}
+
+
+def test_an_office_in_a_brief_naming_no_country_is_the_country_its_people_stand_for(entities: Entities) -> None:
+    sts = [_st("wire", "president-ana-rojas", "sign", "decree"), _st("daily", "rojas", "defend", "freeze"),
+           _st("daily", "administration", "freeze", "licence"), _st("daily", "lima", "condemn", "freeze")]
+    texts = Texts(wire="Decree\nReuters | 3 March 2031\n\nPresident Ana Rojas of Chile signed the decree.",
+                  daily="Rojas holds the line\nEl Diario | 4 March 2031\n\nThe administration froze licences. "
+                        "Rojas defended the freeze. Lima condemned it.")
+    alias = stands_for(sts, entities, texts, _countries())
+    assert alias[("daily", "administration")] == "chile" and alias[("daily", "lima")] == "peru"
+    # the same brief naming Peru's capital as often as Rojas: whose administration it is is not said
+    texts = Texts(wire=texts.text("wire"), daily="Rojas holds the line\nEl Diario | 4 March 2031\n\nThe "
+                  "administration froze licences. Lima condemned it. Lima recalled its envoy.")
+    assert ("daily", "administration") not in stands_for(sts, entities, texts, _countries())
+
+
+def test_a_noun_named_act_is_the_act_of_who_does_it_in_that_brief(entities: Entities) -> None:
+    sts = [_st("tank", "chile", "suspend", "licence"), _st("tank", "suspension", "lift", undergone=True),
+           _st("tank", "peru", "condemn", "suspension")]
+    texts = Texts(tank="Pause\nAndes Institute | 10 March 2031\n\nChile suspended licences. Peru condemned the "
+                       "suspension. The suspension was lifted in May.")
+    # the one who suspends, not the one who condemns the suspension
+    assert stands_for(sts, entities, texts, _countries()) == {("tank", "suspension"): "chile"}
+    # no statement does the act: the country the brief writes it after ("Ghana's withdrawal")
+    sts = [_st("post", "withdrawal", "approve", undergone=True), _st("post", "togo", "condemn", "withdrawal")]
+    texts = Texts(post="Arms\nDaily Post | 2 May 2031\n\nGhana's withdrawal from the pact was approved.")
+    assert stands_for(sts, entities, texts, _countries()) == {("post", "withdrawal"): "ghana"}
+    # two who do it: whose it is is not said
+    sts = [_st("tank", "chile", "suspend", "licence"), _st("tank", "peru", "suspend", "licence"),
+           _st("tank", "suspension", "lift", undergone=True)]
+    texts = Texts(tank="Pause\nAndes Institute | 10 March 2031\n\nChile and Peru each suspended licences; Peru "
+                       "and Chile are neighbours. The suspension was lifted in May.")
+    assert ("tank", "suspension") not in stands_for(sts, entities, texts, _countries())
+
+
+pytestmark_nlp = pytest.mark.skipif(not nlp.available(), reason="the nlp extra: statements are drafted with values only with it")
+
+
+def _align(root: Path, texts: dict[str, str]) -> dict:
+    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+    for name, text in texts.items():
+        src = root / "sources" / f"{name}.txt"
+        src.write_text(text, encoding="utf-8")
+        r = runner.invoke(app, ["annotate", str(src), "-o", str(root / f"{name}.claims.yaml"), "--sentences"])
+        assert r.exit_code == 0, r.output
+    r = runner.invoke(app, ["align", str(root), "-f", "json"])
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout)
+
+
+# Three briefs on one act told by a country, its president, its administration and the act's own name.
+LITHIUM = {name: text for name, text in (("wire", "Chile suspends lithium export licences\nSANTIAGO, 3 March 2031 (Reuters) -\n\nChile suspended new lithium export licences on Monday, the mining ministry said.\n\nPresident Ana Rojas of Chile said the suspension would last until a new royalty law is passed.\n\nPeru condemned the move. Peru's foreign minister, Luis Carrasco, said the decision broke a 2029 trade pact.\n\nThe government also raised the royalty on copper concentrate.\n"), ("daily", 'Rojas halts lithium licences in royalty row\nEl Mercurio Austral | 4 March 2031\n\nThe administration froze the issuing of new lithium export licences this week.\n\nRojas defended the freeze as temporary. The suspension was criticised by miners.\n\nLima denounced the suspension as a breach of the pact.\n\nThe cabinet did not raise the royalty on copper concentrate, officials said.\n'), ("tank", "Chile's lithium pause: what it means\nAndes Policy Institute | 10 March 2031\n\nChile's suspension of lithium export licences is a blunt tool. The suspension was announced on 2 March.\n\nPeru's government condemned the suspension and threatened to file a complaint.\n\nThe department has not lifted the suspension.\n"))}
+
+
+def _quotes(g: dict) -> set[str]:
+    return {c["quote"] for c in g["claims"]}
+
+
+@pytestmark_nlp
+def test_inferred_actors_with_other_answers_are_a_candidate_never_a_contradiction(tmp_path: Path) -> None:
+    doc = _align(tmp_path / "c", LITHIUM)
+    joined = [g for g in doc["groups"] if any("royalty" in q for q in _quotes(g))]
+    assert joined == []  # two inferred actors, two answers: never keyed, so never a contradiction
+    (cand,) = [g for g in doc["candidates"] if any("royalty" in q for q in _quotes(g))]
+    assert not cand["sure"] and cand["subjects"][0] == "chile"
+    assert "are taken as one: read as Chile" in cand["doubt"] and "cabinet" in cand["doubt"] and "government" in cand["doubt"]
+    # Lima for Peru, Peru's government for Peru: one act condemned, the same answer, keyed
+    (peru,) = [g for g in doc["groups"] if g["subjects"][0] == "peru"]
+    assert _quotes(peru) == {"Lima denounced the suspension as a breach of the pact", "Peru's government condemned the suspension"}
+    # the administration (Chile, as Rojas is) froze what Chile suspended: a candidate saying the verbs differ
+    (freeze,) = [g for g in doc["candidates"] if any("froze" in q for q in _quotes(g))]
+    assert "the verbs differ (freeze / suspend)" in freeze["doubt"] and freeze["subjects"][0] == "chile"
+
+
+@pytestmark_nlp
+def test_different_countries_offices_and_opposite_acts_stay_apart(tmp_path: Path) -> None:
+    doc = _align(tmp_path / "c", {
+        "wire": "Tariffs\nNAIROBI, 3 May 2031 (Reuters) -\n\nKenya imposed a tariff on imported sugar. The "
+                "ministry said it would review it.\n",
+        "tank": "Sugar wars\nAccra Policy Forum | Ghana | 5 May 2031\n\nGhana's trade ministry welcomed the news. "
+                "The government lifted the tariff on imported sugar, the ministry said.\n"})
+    for g in doc["groups"] + doc["candidates"]:
+        q = " ".join(_quotes(g))
+        assert not ("imposed a tariff" in q and "lifted the tariff" in q), g  # opposite acts, different actors
