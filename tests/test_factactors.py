@@ -141,9 +141,25 @@ def test_inferred_actors_with_other_answers_are_a_candidate_never_a_contradictio
     # Lima for Peru, Peru's government for Peru: one act condemned, the same answer, keyed
     (peru,) = [g for g in doc["groups"] if g["subjects"][0] == "peru"]
     assert _quotes(peru) == {"Lima denounced the suspension as a breach of the pact", "Peru's government condemned the suspension"}
-    # the administration (Chile, as Rojas is) froze what Chile suspended: a candidate saying the verbs differ
-    (freeze,) = [g for g in doc["candidates"] if any("froze" in q for q in _quotes(g))]
-    assert "the verbs differ (freeze / suspend)" in freeze["doubt"] and freeze["subjects"][0] == "chile"
+    # the administration (Chile, as Rojas is) froze what Chile suspended: verbs WordNet gives one sense, one
+    # answer, objects alike, each the other's best match: an agreement
+    (freeze,) = [g for g in doc["groups"] if any("froze" in q for q in _quotes(g))]
+    assert freeze["subjects"][0] == "chile" and freeze["sure"]
+    assert _quotes(freeze) == {"The administration froze the issuing of new lithium export licences this week",
+                               "Chile suspended new lithium export licences"}
+
+
+def test_verbs_of_one_act_by_wordnet_and_opposites_apart() -> None:
+    from briefcmp.analysis.alignfacts import _one_act
+
+    def st(verb: str, action: str = "") -> Statement:
+        s = _st("a", "chile", verb)
+        s.action = action or lexicon.same_action(verb)
+        return s
+
+    assert _one_act([st("freeze"), st("suspend")])  # a frequent sense they share
+    assert not _one_act([st("impose"), st("lift")])  # one undoes the other
+    assert not _one_act([st("condemn"), st("oppose")])  # no sense in common: a person says
 
 
 @pytestmark_nlp

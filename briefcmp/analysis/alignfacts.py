@@ -363,9 +363,10 @@ def _mutual(everyone: list[Statement], left: list[Statement], entities: Entities
     for g in mutual_groups(everyone, lambda st: id(st) in free):
         if _doubt(g):
             continue
-        if len({s.actor for s in g}) > 1 and len({s.action for s in g}) > 1:
+        if len({s.actor for s in g}) > 1 and len({s.action for s in g}) > 1 and not _one_act(g):
             # two actors taken as one and two verbs taken as one act: each a guess, both together a person's call
-            # ("Foreign Minister Baerbock floated a ring exchange", "Germany agreed a ring exchange")
+            # ("Foreign Minister Baerbock floated a ring exchange", "Germany agreed a ring exchange"); verbs a
+            # dictionary gives one sense ("froze" / "suspended" licences) are no guess
             continue
         group = _group(g, _low(g, object_likeness), "", entities, taken, Group, Member)
         taken.add(group.key)
@@ -493,7 +494,8 @@ def _other_verbs(everyone: list[Statement], free: list[Statement], entities: Ent
             continue
         per[bucket] += 1
         verbs = " / ".join(sorted({s.fact.verb for s in g}))
-        doubt = f"the verbs differ ({verbs}): a person should say whether they state one act"
+        evidence = "though WordNet gives them one sense" if _one_act(g) else "and no dictionary joins them"
+        doubt = f"the verbs differ ({verbs}), {evidence}: a person should say whether they state one act"
         values = sorted({s.claim.value.display() for s in g})
         if len(values) > 1:
             doubt += f", and whether {' and '.join(values)} conflict"
@@ -502,6 +504,25 @@ def _other_verbs(everyone: list[Statement], free: list[Statement], entities: Ent
         # ranked below candidates of one kind of step as alike: a verb of another kind is weaker evidence
         result.candidates.append(_group(g, OTHER_VERB_WEIGHT * _low(g, object_likeness), doubt, entities, taken,
                                         Group, Member))
+
+
+def _one_act(group: list[Statement]) -> bool:
+    """Whether every two verbs of the group state one act by WordNet (``corpus.wordnet.same``: a frequent sense
+    they share, "freeze" and "suspend"; or one derived from the other, "withdrawal" and "withdraw"), as their
+    lemmas or the actions they are read as, and none undoes another ("impose" / "lift")."""
+    from briefcmp.corpus import wordnet
+
+    def forms(st: Statement) -> set[str]:
+        return {st.action, lexicon.lemma(st.fact.verb)}
+
+    for i, a in enumerate(group):
+        for b in group[i + 1:]:
+            if a.action == b.action:
+                continue
+            if lexicon.opposite_actions(a.action, b.action) or not any(
+                    wordnet.same(x, y, "v") or wordnet.same(y, x, "v") for x in forms(a) for y in forms(b)):
+                return False
+    return True
 
 
 def _low(group: list[Statement], sim: Callable[[Statement, Statement], float]) -> float:
