@@ -172,3 +172,21 @@ def test_different_countries_offices_and_opposite_acts_stay_apart(tmp_path: Path
     for g in doc["groups"] + doc["candidates"]:
         q = " ".join(_quotes(g))
         assert not ("imposed a tariff" in q and "lifted the tariff" in q), g  # opposite acts, different actors
+
+
+def test_an_act_whose_owner_the_brief_does_not_say_stays_unread(entities: Entities) -> None:
+    entities.adopt("agreement")
+    sts = [_st("tank", "agreement", "reach", undergone=True), _st("tank", "chile", "host", "talks")]
+    texts = Texts(tank="Talks\nAndes Institute | 10 March 2031\n\nThe envoy of Peru visited Chile but an agreement "
+                       "was reached only later. Chile hosted the talks. Chile said little. Chile waited.")
+    assert ("tank", "agreement") not in stands_for(sts, entities, texts, _countries())
+
+
+def test_the_government_of_a_brief_on_a_mission_abroad_is_the_sending_country(entities: Entities) -> None:
+    entities.adopt("government")
+    sts = [_st("daily", "government", "appeal", "ruling")]
+    texts = Texts(daily="Court halts Ghana police mission to Togo\nThe Daily Herald | 2 May 2031\n\nGhana's High Court "
+                        "blocked the deployment of police to Togo. Ghana had pledged 400 officers for Togo, and Ghana "
+                        "lawmakers approved it. The mission in Togo is on hold. The government said it would appeal.")
+    assert stands_for(sts, entities, texts, _countries()) == {("daily", "government"): "ghana"}
+    assert capital_of("Brasília") == {"brazil"} and capital_of("Brasilia") == {"brazil"}

@@ -185,9 +185,17 @@ def _capitals() -> dict[str, frozenset[str]]:
     for c in countryinfo.all_countries():
         info = c.info()
         capital, name = info.get("capital"), info.get("name")
-        if isinstance(capital, str) and capital.isascii() and name in by_label:
+        if isinstance(capital, str) and name in by_label:
             out.setdefault(capital.split(" D.C.")[0], set()).add(by_label[name])
+            if not capital.isascii():  # "Brasília", as written, and "Brasilia", as often typed
+                out.setdefault(_ascii(capital.split(" D.C.")[0]), set()).add(by_label[name])
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 _CAPITAL_TABLE: Optional[dict[str, frozenset[str]]] = None
@@ -316,6 +324,8 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
                 top = Counter(st.actor for st in statements if st.claim.brief == brief and st.actor in countries
                               ).most_common(2)
                 found = top[0][0] if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else ""
+            if not found and text:  # the country it names as who acts, not where ("police mission to Haiti")
+                found = _named_most(text, {}, brief, entities, countries)
             homes[brief] = found
         return homes[brief]
     votes_of: dict[str, set[str]] = {}
@@ -365,8 +375,10 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
         if (brief, actor) in out:
             continue
         head = act_head(entities.label(actor))
-        whose = act_owner(head, st, statements, out, full[brief], entities, countries) if head else ""
-        whose = whose or home(brief) or _named_most(full[brief], out, brief, entities, countries)
+        if head:  # whose act it is must be said in the brief: an agreement reached is no one country's alone
+            whose = act_owner(head, st, statements, out, full[brief], entities, countries)
+        else:
+            whose = home(brief) or _named_most(full[brief], out, brief, entities, countries)
         if whose and whose != actor and whose not in st.others:
             out[(brief, actor)] = whose
     return out
@@ -389,16 +401,25 @@ def _through(out: dict[tuple[str, str], str], countries: frozenset[str], found: 
         out[(brief, actor)] = whose
 
 
+# A country named after one of these is where an act is aimed or happens ("a mission to Haiti", "sanctions on
+# Russia"), not who acts: a brief's own country is named as a subject or a modifier ("Kenya's police", "Kenya said").
+_AIMED = re.compile(r"\b(?:to|in|into|on|against|at|from|for|with|toward|towards|over|across|inside|within|"
+                    r"through)\s+(?:the\s+)?$", re.I)
+
+
 def _named_most(text: str, out: dict[tuple[str, str], str], brief: str, entities: Entities,
                 countries: frozenset[str]) -> str:
-    """The country a brief that never names one is about: the one its people and capitals stand for ("Rojas",
-    read as Chile's president), counted by their mentions, at least twice and twice any other."""
+    """The country a brief is about, as who acts: the one it names (or names by its people and capitals: "Rojas",
+    read as Chile's president) most often other than as where an act is aimed ("to Haiti"), at least twice and
+    twice any other."""
     counts: Counter = Counter()
+    text = text[:200_000]
     for (b, actor), whose in out.items():
         if b == brief and whose in countries:
-            counts[whose] += len(re.findall(rf"\b{re.escape(entities.label(actor))}\b", text[:200_000]))
-    for _, _, e in entities.find(text[:200_000]):
-        if e in countries:
+            counts[whose] += sum(1 for m in re.finditer(rf"\b{re.escape(entities.label(actor))}\b", text)
+                                 if not _AIMED.search(text, max(0, m.start() - 12), m.start()))
+    for a, _, e in entities.find(text):
+        if e in countries and not _AIMED.search(text, max(0, a - 12), a):
             counts[e] += 1
     top = counts.most_common(2)
     return top[0][0] if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else ""
@@ -461,7 +482,7 @@ def act_owner(head: str, st, statements, out: dict[tuple[str, str], str], text: 
         for m in list(re.finditer(rf"\b{re.escape(head)}", text[:200_000], re.I))[:MAX_MENTIONS]:
             before = text[max(0, m.start() - _MENTION_GAP):m.start()]
             found = [(b, e) for _, b, e in entities.find(before) if e in countries]
-            if found and re.fullmatch(r"(?:['\u2019]s)?\s+(?:[a-z-]+\s+){0,2}", before[found[-1][0]:]):
+            if found and re.fullmatch(r"['\u2019]s\s+(?:[a-z-]+\s+){0,2}|\s", before[found[-1][0]:]):
                 owners.add(found[-1][1])  # "Chile's suspension", "Chile's temporary export suspension"
     return next(iter(owners)) if len(owners) == 1 else ""
 
