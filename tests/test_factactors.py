@@ -147,6 +147,12 @@ def test_inferred_actors_with_other_answers_are_a_candidate_never_a_contradictio
     assert freeze["subjects"][0] == "chile" and freeze["sure"]
     assert _quotes(freeze) == {"The administration froze the issuing of new lithium export licences this week",
                                "Chile suspended new lithium export licences"}
+    # align --review (piped) shows the candidate with the evidence that is missing: whom the actors stand for
+    r = runner.invoke(app, ["align", str(tmp_path / "c"), "--review"], input="n\n" * 4 + "q\n")
+    assert r.exit_code in (0, 1), r.output
+    shown = " ".join(r.output.split())
+    assert "Does Chile raise the royalty on copper concentrate?" in shown
+    assert "the actors (cabinet / government) are taken as one: read as Chile from the briefs" in shown
 
 
 def test_verbs_of_one_act_by_wordnet_and_opposites_apart() -> None:
