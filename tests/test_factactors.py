@@ -196,3 +196,14 @@ def test_the_government_of_a_brief_on_a_mission_abroad_is_the_sending_country(en
                         "lawmakers approved it. The mission in Togo is on hold. The government said it would appeal.")
     assert stands_for(sts, entities, texts, _countries()) == {("daily", "government"): "ghana"}
     assert capital_of("Brasília") == {"brazil"} and capital_of("Brasilia") == {"brazil"}
+
+
+def test_a_measure_undergone_with_no_agent_is_the_act_of_who_takes_it_in_that_brief(entities: Entities) -> None:
+    entities.adopt("export")
+    sts = [_st("release", "export", "halt", others="togo", undergone=True), _st("release", "ghana", "inform", "public")]
+    texts = Texts(release="Trade measures\nMinistry of Trade of Ghana | 2 May 2031\n\nAll exports to Togo have been "
+                          "halted. Ghana will inform the public. Ghana's ministry regrets the step.")
+    assert stands_for(sts, entities, texts, _countries()) == {("release", "export"): "ghana"}
+    # a thing undergoing what is no measure ("exports rose") acts in no one's name
+    sts = [_st("release", "export", "rise", undergone=True), _st("release", "ghana", "inform", "public")]
+    assert stands_for(sts, entities, texts, _countries()) == {}

@@ -30,6 +30,7 @@ each costs a decision; statements whose stated periods do not meet are two event
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Callable
@@ -42,7 +43,8 @@ from briefcmp.analysis.factstatements import (  # noqa: F401 (re-exported: a sta
     Statement, _clean, _leaders, _periods_meet, _places, _years_apart, action_of, describe, question,
 )
 from briefcmp.analysis.factsubjects import _countries
-from briefcmp.analysis.factwords import DELIBERATING, FRAMES, LIGHT_VERBS, scope_value
+from briefcmp.analysis.factwords import DELIBERATING, FRAMES, LIGHT_VERBS, SCOPE, scope_value
+from briefcmp.corpus.functionwords import FUNCTION_WORDS
 from briefcmp.analysis.undated import date_undated
 from briefcmp.corpus.model import Corpus
 
@@ -163,9 +165,11 @@ def _coreferent(statements: list[Statement], entities: Entities, texts: BriefTex
         whose = alias.get((st.claim.brief, st.root)) or alias.get((st.claim.brief, st.actor))
         if whose:
             st.root = whose
-            head = act_head(entities.label(st.actor)) if getattr(st.fact, "undergone", False) else ""
-            if head:  # "the suspension was lifted": Chile's act on its suspension, the thing it acts on
-                st.words = st.words | _clean([head])
+            if getattr(st.fact, "undergone", False) and whose != st.actor:
+                # "the suspension was lifted", "exports were halted": Chile's act on the thing it names
+                thing = act_head(entities.label(st.actor)) or entities.label(st.actor)
+                st.words = st.words | _clean(w for w in re.findall(r"[A-Za-z][A-Za-z-]*", thing.lower())
+                                             if w not in FUNCTION_WORDS and w not in SCOPE)
 
 
 def _doubt(group: list[Statement]) -> str:

@@ -362,8 +362,8 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
             whose = next(iter(named)) if len(named) == 1 else ""
         if not whose and not capital and kind != "person":
             whose = longer.get(actor, "")
-        if not whose and not kind and act_head(label):
-            later.append(st)  # "the suspension was lifted": whose act it is, once the brief's actors are read
+        if not whose and not kind and (act_head(label) or _measure_undergone(st)):
+            later.append(st)  # "the suspension was lifted", "exports were halted": whose act, once the rest are read
             continue
         if whose and whose != actor:
             found[(brief, actor)] = whose
@@ -377,6 +377,10 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
         head = act_head(entities.label(actor))
         if head:  # whose act it is must be said in the brief: an agreement reached is no one country's alone
             whose = act_owner(head, st, statements, out, full[brief], entities, countries)
+        elif _measure_undergone(st):  # "all exports to Israel have been halted": who halts, else the brief's country
+            doers = {out.get((o.claim.brief, o.actor), o.actor) for o in statements if o.claim.brief == brief
+                     and o.action == st.action and o is not st and not getattr(o.fact, "undergone", False)}
+            whose = next(iter(doers)) if len(doers) == 1 else "" if doers else home(brief)
         else:
             whose = home(brief) or _named_most(full[brief], out, brief, entities, countries)
         if whose and whose != actor and whose not in st.others:
@@ -423,6 +427,16 @@ def _named_most(text: str, out: dict[tuple[str, str], str], brief: str, entities
             counts[e] += 1
     top = counts.most_common(2)
     return top[0][0] if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else ""
+
+
+def _measure_undergone(st) -> bool:
+    """Whether the statement is a measure undergone with no agent said ("all exports have been halted", "access was
+    cut"): a government's act (``MEASURE_VERBS``), as ``factforms.passive`` reads one whose actor the paragraph names."""
+    from briefcmp.analysis import lexicon
+    from briefcmp.analysis.factwords import MEASURE_VERBS
+
+    return bool(getattr(st.fact, "undergone", False)) and (
+        st.action in MEASURE_VERBS or lexicon.lemma(st.fact.verb) in MEASURE_VERBS)
 
 
 def act_head(label: str) -> str:
