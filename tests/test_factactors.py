@@ -207,3 +207,18 @@ def test_a_measure_undergone_with_no_agent_is_the_act_of_who_takes_it_in_that_br
     # a thing undergoing what is no measure ("exports rose") acts in no one's name
     sts = [_st("release", "export", "rise", undergone=True), _st("release", "ghana", "inform", "public")]
     assert stands_for(sts, entities, texts, _countries()) == {}
+
+
+def test_a_group_is_asked_as_its_plainest_active_statement_says_it(entities: Entities) -> None:
+    from briefcmp.analysis.align import Group, Member
+    from briefcmp.analysis.alignfacts import _group
+
+    passive = _st("tank", "suspension", "announce", "", undergone=True)
+    passive.fact.object_text, passive.root = "announced", "chile"
+    active = _st("wire", "chile", "announce", "suspension")
+    active.fact.object_text = "the suspension of lithium licences"
+    for s in (passive, active):
+        s.claim.topics, s.claim.kind = (), "fact"
+    entities.adopt("Chile")
+    group = _group([passive, active], 1.0, "", entities, set(), Group, Member)
+    assert group.label == "Does Chile announce the suspension of lithium licences?"

@@ -567,7 +567,9 @@ def _group(g: list[Statement], low: float, doubt: str, entities: Entities, taken
            key: str = ""):
     vtype = "stance" if g[0].claim.value.type == "stance" else "category"
     values = sorted({s.claim.value.display() for s in g})
-    plainest = min(g, key=lambda s: (s.role != "fact", len(s.fact.object_text.split()), s.claim.ref))
+    # asked as the plainest statement says it, not as a passive ("the suspension was announced") words it
+    plainest = min(g, key=lambda s: (s.role != "fact", bool(getattr(s.fact, "undergone", False)),
+                                     len(s.fact.object_text.split()), s.claim.ref))
     if len({s.actor for s in g}) > 1 and plainest.root:  # "Yerevan" and "Armenia": asked of the country
         plainest = replace(plainest, actor=plainest.root)
     return group_cls(key=key or _key_id(g, taken), new=True, label=question(plainest, entities, _scopes(g)), unit="",
