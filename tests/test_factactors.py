@@ -222,3 +222,25 @@ def test_a_group_is_asked_as_its_plainest_active_statement_says_it(entities: Ent
     entities.adopt("Chile")
     group = _group([passive, active], 1.0, "", entities, set(), Group, Member)
     assert group.label == "Does Chile announce the suspension of lithium licences?"
+
+
+@pytestmark_nlp
+def test_a_statement_left_over_joins_the_group_its_one_to_one_match_is_keyed_in(tmp_path: Path) -> None:
+    briefs = {
+        "wire": "Vienna holds back tanks\nVIENNA, 3 April 2031 (Reuters) -\n\nAustria has refused to send Panther "
+                "tanks to Moldova.\n",
+        "daily": "Austria says no again\nDer Abendbote | 4 April 2031\n\nAustria again refused to send Panther tanks "
+                 "on Friday.\n",
+        "tank": "A cautious line\nDanube Security Forum | 6 April 2031\n\nChancellor Maria Berg of Austria has not "
+                "delivered Panther tanks. She keeps to neutrality.\n"}
+    doc = _align(tmp_path / "a", briefs)
+    (group,) = [g for g in doc["groups"] if any("Panther" in q for q in _quotes(g))]
+    assert _quotes(group) == {"Austria has refused to send Panther tanks to Moldova",
+                              "Austria again refused to send Panther tanks",
+                              "Chancellor Maria Berg of Austria has not delivered Panther tanks"}
+    assert group["key"] == "austria-send-panther-tank" and group["sure"]
+    # the chancellor saying the opposite is no agreement: her statement stays out of the group, for a person
+    briefs["tank"] = briefs["tank"].replace("has not delivered", "has delivered")
+    doc = _align(tmp_path / "b", briefs)
+    (group,) = [g for g in doc["groups"] if any("Panther" in q for q in _quotes(g))]
+    assert not any("Berg" in q for q in _quotes(group))

@@ -33,7 +33,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
-from typing import Callable
+from typing import Callable, Optional
 
 from briefcmp.analysis import lexicon
 from briefcmp.analysis.entities import Entities, proper_names, slug
@@ -274,6 +274,7 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
     for st in rest:
         buckets[(st.actor, st.action, st.role)].append(st)
     left: list[Statement] = []
+    made: list[list[Statement]] = []  # the sure groups keyed here, each one's statements
     for bucket in sorted(buckets):
         members = sorted(buckets[bucket], key=lambda s: s.claim.ref)
         applied: list[tuple[list[Statement], str]] = []
@@ -305,12 +306,14 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
                 continue
             group = _group(g, _low(g, score), "", entities, taken, Group, Member)
             applied.append((g, group.key))
+            made.append(g)
             taken.add(group.key)
             result.groups.append(group)
             for e in group.subjects:  # places and bodies the key names, registered by --apply
                 if e not in corpus.config.entities:
                     result.entities[e] = entities.label(e)
-    left = _mutual(rest, left, entities, taken, result, Group, Member)  # other verbs, one-to-one (factmatch)
+    left = _mutual(rest, left, entities, taken, result, Group, Member, made)  # other verbs, one-to-one (factmatch)
+    left = _join_made(rest, left, made, entities, taken, result, Group, Member)
     for g in result.groups:
         for e in g.subjects:
             if e not in corpus.config.entities and e not in result.entities and not e.startswith("("):
@@ -359,7 +362,7 @@ def _echoes(group: list[Statement], singles: list[Statement]) -> list[Statement]
 
 
 def _mutual(everyone: list[Statement], left: list[Statement], entities: Entities, taken: set[str], result, Group,
-            Member) -> list[Statement]:
+            Member, made: list[list[Statement]]) -> list[Statement]:
     """Key the statements told with other verbs that ``factmatch`` lines up (one-to-one, same value, objects
     alike by the corpus's weights) when nothing makes them doubtful; returns the statements still left."""
     free = {id(st) for st in left}
@@ -375,8 +378,49 @@ def _mutual(everyone: list[Statement], left: list[Statement], entities: Entities
         group = _group(g, _low(g, object_likeness), "", entities, taken, Group, Member)
         taken.add(group.key)
         result.groups.append(group)
+        made.append(list(g))
         keyed.update(id(st) for st in g)
     return [st for st in left if id(st) not in keyed]
+
+
+def _join_made(everyone: list[Statement], left: list[Statement], made: list[list[Statement]], entities: Entities,
+               taken: set[str], result, Group, Member) -> list[Statement]:
+    """A statement left over joins a group keyed here when it and one of the group's statements are each other's best
+    match between their two briefs (``factmatch``: one actor read through, objects alike by the corpus's weights)
+    and it gives the group's one answer, from a brief the group does not hold ("It has not delivered Taurus cruise
+    missiles" joins Chancellor Scholz's two refusals): an agreement only; the group is asked again of the country
+    its actors stand for. Returns the statements still left."""
+    from briefcmp.analysis.factmatch import OBJECT_SCORE, _compatible
+
+    def best(a: Statement, brief: str) -> Optional[Statement]:
+        pool = [(object_likeness(a, b), b.claim.ref, b) for b in everyone
+                if b.claim.brief == brief and b is not a and _compatible(a, b)]
+        return max(pool, key=lambda t: (t[0], t[1]))[2] if pool and max(t[0] for t in pool) > 0 else None
+
+    joined: set[int] = set()
+    for st in left[:MAX_GROUPS_PER_BUCKET * 4]:  # bounded: each costs a pass over one actor's statements
+        for g in made:
+            values = {s.claim.value.display() for s in g}
+            if values != {st.claim.value.display()} or st.claim.brief in {s.claim.brief for s in g}:
+                continue
+            partner = next((p for p in g if object_likeness(st, p) >= OBJECT_SCORE and best(st, p.claim.brief) is p
+                            and best(p, st.claim.brief) is st), None)
+            grown = g + [st]
+            if partner is None or not all(_compatible(st, q) for q in g) or _doubt(grown):
+                continue
+            if len({s.actor for s in grown}) > 1 and len({s.action for s in grown}) > 1 and not _one_act(grown):
+                continue  # two guesses at once: a person's call (as in ``_mutual``)
+            old = next(k for k, x in enumerate(result.groups) if x.new and {m.claim.ref for m in x.members}
+                       == {s.claim.ref for s in g})
+            taken.discard(result.groups[old].key)
+            grown.sort(key=lambda s: s.claim.ref)
+            low = min(result.groups[old].score, object_likeness(st, partner))
+            result.groups[old] = _group(grown, low, "", entities, taken, Group, Member)
+            taken.add(result.groups[old].key)
+            g.append(st)
+            joined.add(id(st))
+            break
+    return [st for st in left if id(st) not in joined]
 
 
 def _join_keys(corpus: Corpus, statements: list[Statement], keyed: dict[str, list[Statement]], result,

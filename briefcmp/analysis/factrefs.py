@@ -170,6 +170,7 @@ _MEMBERS = re.compile(r"(?:the\s+)?(?:member\s+(?:states|countries|nations|gover
 _NOT_PEOPLE = frozenset("""kingdom states republic nations union bank fund agency institute party company group
 corporation association federation organisation organization forum centre center network""".split())
 _MENTION_GAP = 60  # characters before a mention searched for the country that modifies it
+_OF_IN_LABEL = re.compile(r"(.+?)\s+of\s+((?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})")
 _OF_COUNTRY = re.compile(r",?\s+of\s+((?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})")
 
 
@@ -339,7 +340,12 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
         whose = ""
         capital = capital_of(label)
         kind = _kind(label)
-        if capital:
+        of = _OF_IN_LABEL.fullmatch(label.strip())
+        if of and (_titled_name(of.group(1)) or _kind(of.group(1)) == "department"):
+            # "Chancellor Maria Berg of Austria", "the Ministry of Defence of Japan": one name holding its country
+            named = [e for a, _, e in entities.find(of.group(2)) if a == 0 and e in countries]
+            whose = named[0] if named else ""
+        elif capital:
             mine = capital & actors
             whose = next(iter(capital)) if len(capital) == 1 else next(iter(mine)) if len(mine) == 1 else ""
         elif kind in ("person", "department"):
