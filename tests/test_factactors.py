@@ -244,3 +244,17 @@ def test_a_statement_left_over_joins_the_group_its_one_to_one_match_is_keyed_in(
     doc = _align(tmp_path / "b", briefs)
     (group,) = [g for g in doc["groups"] if any("Panther" in q for q in _quotes(g))]
     assert not any("Berg" in q for q in _quotes(group))
+
+
+def test_who_lifts_a_suspension_owns_it_and_a_lifted_ban_is_a_measure_undone(entities: Entities) -> None:
+    entities.adopt("ban")
+    sts = [_st("note", "suspension", "be", "measure"), _st("note", "ghana", "lift", "suspension"),
+           _st("note", "togo", "condemn", "suspension")]
+    texts = Texts(note="Ghana lifts suspension\nGhana Ministry of Information | 2 May 2031\n\nGhana lifted the "
+                       "suspension. The suspension was a lawful measure. Togo condemned the suspension.")
+    assert stands_for(sts, entities, texts, _countries()) == {("note", "suspension"): "ghana"}
+    # "the ban was lifted", no one in the brief banning: a measure undone, the brief's country's
+    sts = [_st("court", "ban", "lift", undergone=True), _st("court", "ghana", "appeal", "ruling")]
+    texts = Texts(court="Ruling\nGhana Law Review | 3 May 2031\n\nGhana appealed the ruling. Ghana's courts sat. "
+                        "Ghana said the ban was lifted.")
+    assert stands_for(sts, entities, texts, _countries()) == {("court", "ban"): "ghana"}

@@ -163,7 +163,7 @@ def _coreferent(statements: list[Statement], entities: Entities, texts: BriefTex
     alias = stands_for(statements, entities, texts, _countries())
     for st in statements:
         whose = alias.get((st.claim.brief, st.root)) or alias.get((st.claim.brief, st.actor))
-        if whose:
+        if whose and whose not in st.others:  # no actor is the place its act is aimed at, statement by statement
             st.root = whose
             if getattr(st.fact, "undergone", False) and whose != st.actor:
                 # "the suspension was lifted", "exports were halted": Chile's act on the thing it names

@@ -381,13 +381,13 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
         if (brief, actor) in out:
             continue
         head = act_head(entities.label(actor))
-        if head:  # whose act it is must be said in the brief: an agreement reached is no one country's alone
-            whose = act_owner(head, st, statements, out, full[brief], entities, countries)
-        elif _measure_undergone(st):  # "all exports to Israel have been halted": who halts, else the brief's country
-            doers = {out.get((o.claim.brief, o.actor), o.actor) for o in statements if o.claim.brief == brief
-                     and o.action == st.action and o is not st and not getattr(o.fact, "undergone", False)}
-            whose = next(iter(doers)) if len(doers) == 1 else "" if doers else home(brief)
-        else:
+        # whose act it is must be said in the brief: an agreement reached is no one country's alone
+        whose = act_owner(head, st, statements, out, full[brief], entities, countries) if head else ""
+        if not whose and _measure_undergone(st):  # "exports have been halted", "the ban was lifted": who halts or
+            doers = {out.get((o.claim.brief, o.actor), o.actor) for o in statements if o.claim.brief == brief  # lifts,
+                     and o.action == st.action and o is not st and not getattr(o.fact, "undergone", False)}  # else
+            whose = next(iter(doers)) if len(doers) == 1 else "" if doers else home(brief)  # the brief's country
+        elif not head:
             whose = home(brief) or _named_most(full[brief], out, brief, entities, countries)
         if whose and whose != actor and whose not in st.others:
             out[(brief, actor)] = whose
@@ -494,9 +494,12 @@ def act_owner(head: str, st, statements, out: dict[tuple[str, str], str], text: 
         if other is st or other.claim.brief != st.claim.brief or act_head(entities.label(other.actor)):
             continue
         who = out.get((other.claim.brief, other.actor), other.actor)
-        imposed = head in MEASURE_NOUNS | BAN_NOUNS and lexicon.notion(head) in other.words and \
+        named = lexicon.notion(head) in other.words
+        imposed = head in MEASURE_NOUNS | BAN_NOUNS and named and \
             lexicon.action_family(other.action) == lexicon.action_family("impose")
-        if other.action in verbs or lexicon.action_family(other.action) in families or imposed:
+        # who lifts or ends a suspension is who suspended: a measure is undone by its owner
+        undone = named and any(lexicon.opposite_actions(other.action, v) for v in verbs | {"impose"})
+        if other.action in verbs or lexicon.action_family(other.action) in families or imposed or undone:
             owners.add(who)
     if not owners:
         for m in list(re.finditer(rf"\b{re.escape(head)}", text[:200_000], re.I))[:MAX_MENTIONS]:
