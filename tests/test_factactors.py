@@ -258,3 +258,14 @@ def test_who_lifts_a_suspension_owns_it_and_a_lifted_ban_is_a_measure_undone(ent
     texts = Texts(court="Ruling\nGhana Law Review | 3 May 2031\n\nGhana appealed the ruling. Ghana's courts sat. "
                         "Ghana said the ban was lifted.")
     assert stands_for(sts, entities, texts, _countries()) == {("court", "ban"): "ghana"}
+
+
+def test_objects_are_alike_by_their_fuller_reading_too() -> None:
+    from briefcmp.analysis.factmatch import object_likeness
+
+    bare = _st("daily", "austria", "send", "tank")  # "ruled out sending the tanks"
+    full = _st("wire", "austria", "send", "panther tank")
+    other = _st("wire", "austria", "send", "fuel helmet")
+    assert object_likeness(bare, full) < 1.0
+    bare.fuller = (frozenset({"panther", "tank"}), frozenset())  # the Panther tanks the brief named before
+    assert object_likeness(bare, full) == 1.0 and object_likeness(bare, other) == 0.0

@@ -40,7 +40,7 @@ from briefcmp.analysis.entities import Entities, proper_names, slug
 from briefcmp.analysis.factrefs import BriefTexts, act_head, person_countries, stands_for
 from briefcmp.analysis.factmatch import mutual_groups, object_likeness
 from briefcmp.analysis.factstatements import (  # noqa: F401 (re-exported: a statement, its question, the pair tests)
-    Statement, _clean, _leaders, _periods_meet, _places, _years_apart, action_of, describe, question,
+    Statement, _clean, _leaders, _periods_meet, _places, _readings, _years_apart, action_of, describe, question,
 )
 from briefcmp.analysis.factsubjects import _countries
 from briefcmp.analysis.factwords import DELIBERATING, FRAMES, LIGHT_VERBS, SCOPE, scope_value
@@ -68,13 +68,6 @@ MAX_CANDIDATES_PER_BUCKET = 3
 # against 40 with 34).
 OTHER_VERB_WEIGHT = 0.8
 MAX_GROUPS_PER_BUCKET = 50
-def _readings(st: Statement) -> list[Statement]:
-    """The statement as written and, for a bare definite object, as its fuller mention before."""
-    if st.fuller is None:
-        return [st]
-    return [st, replace(st, words=st.fuller[0], others=st.fuller[1], fuller=None)]
-
-
 def _best(sim: Callable[[Statement, Statement], float]) -> Callable[[Statement, Statement], float]:
     """``sim`` over every reading of the two statements: the likest reading counts."""
     def best(a: Statement, b: Statement) -> float:
