@@ -290,6 +290,26 @@ def unstated_bases(group: list, doubtful: dict, bases: frozenset[str], direction
                                   "the base is missing")
 
 
+_LENGTH = {1: "a month", 3: "a quarter", 6: "a half-year", 12: "a year"}
+
+
+def months(period: str) -> int:
+    """How many months a period written as align writes it spans ("2023-12": 1, "2024-07/2024-09": 3,
+    "2023": 12); 0 for a day (a point in time, as a rate set or a close, which any length may hold) or
+    anything else."""
+    ends = []
+    for part in (period or "").split("/")[:2]:
+        bits = part.split("-")
+        if not bits[0].isdigit() or len(bits[0]) != 4 or len(bits) > 2 or not all(b.isdigit() for b in bits):
+            return 0
+        ends.append((int(bits[0]), int(bits[1]) if len(bits) == 2 else 0))
+    if not ends:
+        return 0
+    (y1, m1), (y2, m2) = ends[0], ends[-1]
+    n = (y2 - y1) * 12 + (m2 or 12) - (m1 or 1) + 1
+    return n if n > 0 else 0
+
+
 def evidence(members: list, directed: frozenset[str], forecast: re.Pattern, measure: float = 1.0) -> Evidence:
     """The evidence that ``members`` answer one question (see the module docstring); ``measure``: how
     surely their measured words name one thing (``grouping.similarity``, the lowest of the group)."""
@@ -320,6 +340,10 @@ def evidence(members: list, directed: frozenset[str], forecast: re.Pattern, meas
     for m in members:
         if m.dated:
             part("period", PERIOD_WEIGHT.get(m.period_how, 1.0), "")
+    lengths = sorted({n for m in members if m.dated for n in [months(m.period)] if n})
+    if len(lengths) > 1:  # December's exports are not the year's, a quarter's growth not the year's
+        part("period", 0.0, "periods of different lengths (" + ", ".join(_LENGTH.get(n, f"{n} months") for n in lengths)
+             + "): a figure of a month, a quarter or a year answers another question than one of another length")
     if len({m.lead for m in members}) > 1 and any(m.words & directed for m in members):
         part("order", 0.0, "the subjects are named in another order: exports from one may be imports of the other")
     kinds = {"fact" if plan(m) else m.claim.kind for m in members}
