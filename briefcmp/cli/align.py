@@ -72,31 +72,13 @@ def align(
     result = session.result
     written: list[Path] = []
     if apply and result.groups:
-        applied: list = []
-        considered = result.considered
-        # Keys written change what the rest read as (a claim keyed leaves a one-to-one choice to the
-        # others; a new key is one more to join): align runs again on the corpus as written until it is
-        # sure of nothing more, so that a second `--apply` proposes nothing new.
-        for _ in range(APPLY_ROUNDS):
-            try:
-                for p in apply_plan(AlignResult(groups=result.groups, entities=result.entities,
-                                                considered=result.considered), corpus):
-                    if p not in written:
-                        written.append(p)
-            except (AlignError, OSError) as exc:
-                raise fail(f"align --apply: {exc}")
-            applied += result.groups
-            corpus = reloader(paths)()
-            session = start(corpus, reloader(paths), store)
-            result = session.result
-            if not result.groups:
-                break
+        try:
+            written = apply_plan(AlignResult(groups=result.groups, entities=result.entities,
+                                             considered=result.considered), corpus)
+        except (AlignError, OSError) as exc:
+            raise fail(f"align --apply: {exc}")
         for p in written:
             say(f"updated {p}")
-        # shown: every group written, and what is left to decide on the corpus as written (sure groups
-        # still found after the last round are left for a person, with the candidates)
-        result = AlignResult(groups=applied, candidates=[*result.groups, *result.candidates],
-                             entities=result.entities, considered=considered)
     if review or ids["accept"] or ids["reject"]:
         try:
             code = interactive(session, skip_sure=bool(written)) if review else \
@@ -112,9 +94,6 @@ def align(
         width = terminal_width() if stdout_is_terminal() else plain_width()  # piped: $COLUMNS, else unwrapped
         emit(render_text(result, applied=bool(written), width=width, decided=decided,
                          where=shlex.quote(corpus_shown(corpus))))
-
-
-APPLY_ROUNDS = 4  # align runs again after writing until sure of nothing more (two rounds are the rule)
 
 
 def _counts(result):
