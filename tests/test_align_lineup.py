@@ -242,14 +242,15 @@ def test_lineup_runner_on_one_dev_set(tmp_path) -> None:
     assert not any(m.claim.value.amount == 57.6 for g in again.groups for m in g.members)
 
 
-def test_periods_of_different_lengths_are_not_one_question() -> None:
-    """A month's, a quarter's and a year's figure of one measure are not sure to answer one question; a
-    day (a rate set, a close) goes with any length."""
+def test_a_claim_of_another_period_length_does_not_join_a_key_alone() -> None:
+    """A month's, a quarter's and a year's figure of one measure: a claim joining a key written earlier is
+    not sure when its period is of another length than the claims under it; a day (a rate set, a close)
+    goes with any length."""
+    from briefcmp.analysis.align import Member
+    from briefcmp.corpus.model import Claim, Value
+
     assert [evidence.months(p) for p in ("2023", "2023-12", "2024-07/2024-09", "2024-04/2025-03", "2024-12-19",
                                          "", "2023-Q4")] == [12, 1, 3, 12, 0, 0, 0]
-
-    from briefcmp.analysis.align import FORECAST_WORDS, _DIRECTED, Member
-    from briefcmp.corpus.model import Claim, Value
 
     def member(brief: str, period: str) -> Member:
         claim = Claim(brief=brief, id="x", quote="Exports came to $57.6 billion.", kind="fact",
@@ -257,17 +258,12 @@ def test_periods_of_different_lengths_are_not_one_question() -> None:
         return Member(claim, ("south-korea",), "clause", "currency", "USD", frozenset({"export"}), {},
                       ("export",), "south-korea", period, "stated")
 
-    def missing(*periods: str) -> tuple[bool, str]:
-        ev = evidence.evidence([member(b, p) for b, p in zip("abc", periods)], _DIRECTED, FORECAST_WORDS)
-        return ev.sure(), " ".join(ev.missing)
-
-    sure, why = missing("2023-12", "2023")
-    assert not sure and "different lengths (a month, a year)" in why
-    assert "(a month, a quarter)" in missing("2024-07/2024-09", "2024-09")[1]
-    assert missing("2023", "2023") == (True, "")
-    assert missing("2024-04/2025-03", "2024") == (True, "")  # a fiscal year and a year: one length
-    # a day is a point in time (a rate set, a close): any length may hold it
-    assert "different lengths" not in missing("2024-12-19", "2024-07")[1]
+    why = evidence.other_length(member("c", "2023-12"), [member("a", "2023"), member("b", "2023")])
+    assert why == "c#x is a figure of a month, the key's of a year: periods of another length"
+    assert "a quarter" in evidence.other_length(member("c", "2024-07/2024-09"), [member("a", "2024")])
+    assert evidence.other_length(member("c", "2022"), [member("a", "2023")]) == ""  # another year: one length
+    assert evidence.other_length(member("c", "2024-04/2025-03"), [member("a", "2024")]) == ""
+    assert evidence.other_length(member("c", "2024-12-19"), [member("a", "2024-07")]) == ""  # a day: any length
 
 
 def test_every_dev_set_is_well_formed() -> None:

@@ -293,6 +293,18 @@ def unstated_bases(group: list, doubtful: dict, bases: frozenset[str], direction
 _LENGTH = {1: "a month", 3: "a quarter", 6: "a half-year", 12: "a year"}
 
 
+def other_length(member, under: list) -> str:
+    """Why ``member`` is not sure to answer the question of the claims ``under`` a key, when its period
+    is of another length than theirs ("a month" against "a year": December's exports are not the year's,
+    a quarter's growth not the year's), else "". Days (a rate set, a close) go with any length."""
+    mine = months(member.period) if member.dated else 0
+    theirs = sorted({n for o in under if o.dated for n in [months(o.period)] if n})
+    if not mine or not theirs or mine in theirs:
+        return ""
+    return (f"{member.claim.ref} is a figure of {_LENGTH.get(mine, f'{mine} months')}, the key's of "
+            + " and ".join(_LENGTH.get(n, f"{n} months") for n in theirs) + ": periods of another length")
+
+
 def months(period: str) -> int:
     """How many months a period written as align writes it spans ("2023-12": 1, "2024-07/2024-09": 3,
     "2023": 12); 0 for a day (a point in time, as a rate set or a close, which any length may hold) or
@@ -340,10 +352,6 @@ def evidence(members: list, directed: frozenset[str], forecast: re.Pattern, meas
     for m in members:
         if m.dated:
             part("period", PERIOD_WEIGHT.get(m.period_how, 1.0), "")
-    lengths = sorted({n for m in members if m.dated for n in [months(m.period)] if n})
-    if len(lengths) > 1:  # December's exports are not the year's, a quarter's growth not the year's
-        part("period", 0.0, "periods of different lengths (" + ", ".join(_LENGTH.get(n, f"{n} months") for n in lengths)
-             + "): a figure of a month, a quarter or a year answers another question than one of another length")
     if len({m.lead for m in members}) > 1 and any(m.words & directed for m in members):
         part("order", 0.0, "the subjects are named in another order: exports from one may be imports of the other")
     kinds = {"fact" if plan(m) else m.claim.kind for m in members}
