@@ -22,7 +22,9 @@ What is measured, per set and overall:
   ``change``, whatever kind it is labelled: ``compare`` shows a change when the text tells the
   vintages apart, else a contradiction, and a reader accepts either.
 - a claim matches a gold quote when their texts overlap and the claim's value, or one of its
-  ``alternates`` (the same figure in another currency or unit), is written in the quote;
+  ``alternates`` (the same figure in another currency or unit), is written in the quote; when
+  several claims share one quote and one value (a sentence stating 5.2% twice), the k-th claim
+  stands for the k-th writing of the value and matches only the gold quote around it;
 - **key precision** (of the keys ``align --apply`` wrote): a key is *wrong* when it joins the two
   claims of a trap; *right* when every claim under it matches a quote of a gold relation and no
   trap is joined; otherwise *unjudged* (claims no gold relation names) and listed with ``-v`` for
@@ -267,6 +269,37 @@ def _ref(c: dict) -> str:
     return f"{c['brief']}:{c['claim']}"
 
 
+def _pinned(claims: list[dict], sources: dict[str, str]) -> dict[str, int]:
+    """Where in its source each of several claims sharing one quote and one value is written.
+
+    A drafted sentence that states one figure twice ("grew 5.2% last year ..., with fourth-quarter
+    growth of 5.2%") gives two claims with the same quote and value; the k-th of them (in the order
+    the claims file lists them, the order of the text) stands for the k-th writing of the value, so
+    each matches only the gold quote around its own writing, not both."""
+    groups: dict[tuple, list[dict]] = {}
+    for c in claims:
+        amount = c["value"].get("amount") if isinstance(c["value"], dict) else None
+        if isinstance(amount, (int, float)) and not isinstance(amount, bool):
+            groups.setdefault((c["brief"], c["quote"], abs(float(amount))), []).append(c)
+    out: dict[str, int] = {}
+    for (brief, quote, amount), members in groups.items():
+        text = sources.get(brief, "")
+        start = text.find(quote)
+        if len(members) < 2 or start < 0 or text.find(quote, start + 1) >= 0:
+            continue
+        at = [m.start() for m in _NUM.finditer(quote) if _as_float(m.group()) == amount]
+        if len(at) == len(members):
+            out.update({_ref(c): start + i for c, i in zip(members, at)})
+    return out
+
+
+def _as_float(written: str) -> float | None:
+    try:
+        return float(written.replace(",", ""))
+    except ValueError:
+        return None
+
+
 def score_set(folder: Path, run: SetRun) -> SetScore:
     from yaml import safe_load
 
@@ -274,8 +307,19 @@ def score_set(folder: Path, run: SetRun) -> SetScore:
     s = SetScore(run.name, seconds=run.seconds, errors=list(run.errors))
     by_ref = {_ref(c): c for c in run.claims}
 
+    pinned = _pinned(run.claims, run.sources)
+
+    def written_inside(ref: str, item: dict) -> bool:
+        # a claim pinned to one writing of its value matches only the gold quote around that writing
+        if ref not in pinned:
+            return True
+        q = norm(item["quote"])
+        i = run.sources.get(item["source"], "").find(q)
+        return i < 0 or i <= pinned[ref] < i + len(q)
+
     def matching(item: dict) -> set[str]:
-        return {_ref(c) for c in run.claims if claim_matches(c, item["source"], item["quote"], run.sources)}
+        return {_ref(c) for c in run.claims if claim_matches(c, item["source"], item["quote"], run.sources)
+                and written_inside(_ref(c), item)}
 
     for item in [*(gold.get("relations") or []), *(gold.get("traps") or [])]:
         for q in item.get("claims") or []:

@@ -313,6 +313,34 @@ def test_lineup_eval_widens_a_gold_contradiction_by_its_agreements(tmp_path) -> 
     assert len(false_ones("d")) == 1
 
 
+def test_lineup_eval_pins_claims_sharing_a_quote_to_their_own_writing(tmp_path) -> None:
+    """A sentence stating 5.2% twice (a year's growth, then the fourth quarter's) drafts two claims
+    with one quote and one value: the first stands for the first writing, the second for the
+    second, so a key joining the first with another brief's annual figure is right, not a trap."""
+    lineup = _module("lineup_eval")
+    sentence = "The economy grew 5.2% last year, with fourth-quarter growth of 5.2% from a year earlier."
+    (tmp_path / "gold.yaml").write_text(
+        "event: e\nrelations:\n"
+        "  - kind: agreement\n    note: the year\n    claims:\n"
+        "      - {source: a, quote: 'grew 5.2% last year'}\n      - {source: b, quote: 'grew 5.2 percent in 2023'}\n"
+        "traps:\n  - why: a year is not a quarter\n    claims:\n"
+        "      - {source: b, quote: 'grew 5.2 percent in 2023'}\n"
+        "      - {source: a, quote: 'fourth-quarter growth of 5.2%'}\n",
+        encoding="utf-8")
+    claims = [{"brief": "a", "claim": "year", "quote": sentence, "value": {"amount": 5.2}, "key": "k"},
+              {"brief": "a", "claim": "q4", "quote": sentence, "value": {"amount": 5.2}},
+              {"brief": "b", "claim": "year", "quote": "grew 5.2 percent in 2023", "value": {"amount": 5.2}, "key": "k"}]
+    sources = {"a": sentence, "b": "It grew 5.2 percent in 2023."}
+    rels = [{"kind": "agreement", "claims": [{"brief": "a", "claim": "year"}, {"brief": "b", "claim": "year"}]}]
+    s = lineup.score_set(tmp_path, lineup.SetRun("t", rels, claims, sources))
+    assert (s.found, s.keys_right, s.keys_wrong, s.trap_failures) == (1, 1, [], [])
+    # the same key on the second writing joins the trap
+    claims[0]["key"], claims[1]["key"] = None, "k"
+    rels[0]["claims"][0]["claim"] = "q4"
+    s = lineup.score_set(tmp_path, lineup.SetRun("t", rels, claims, sources))
+    assert s.found == 0 and len(s.keys_wrong) == 1
+
+
 def test_a_yearless_wire_dateline_takes_the_year_of_the_reports_beside_it() -> None:
     from briefcmp.analysis.align import _dateline_day
 
