@@ -277,14 +277,25 @@ def _join_made(everyone: list[Statement], left: list[Statement], made: list[list
     its actors stand for. Returns the statements still left."""
     from briefcmp.analysis.factmatch import OBJECT_SCORE, _compatible
 
+    by_root: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+    for b in everyone:
+        by_root[(b.root or b.actor, b.claim.brief)].append(b)
+    found: dict[tuple[int, str], Optional[Statement]] = {}
+
     def best(a: Statement, brief: str) -> Optional[Statement]:
-        pool = [(object_likeness(a, b), b.claim.ref, b) for b in everyone
-                if b.claim.brief == brief and b is not a and _compatible(a, b)]
-        return max(pool, key=lambda t: (t[0], t[1]))[2] if pool and max(t[0] for t in pool) > 0 else None
+        """``a``'s likest statement of ``brief`` (of its actor, read through), once per pair."""
+        if (id(a), brief) not in found:
+            pool = [(object_likeness(a, b), b.claim.ref, b) for b in by_root[(a.root or a.actor, brief)]
+                    if b is not a and _compatible(a, b)]
+            top = max(pool, key=lambda t: (t[0], t[1])) if pool else None
+            found[(id(a), brief)] = top[2] if top and top[0] > 0 else None
+        return found[(id(a), brief)]
 
     joined: set[int] = set()
     for st in left[:MAX_GROUPS_PER_BUCKET * 4]:  # bounded: each costs a pass over one actor's statements
         for g in made:
+            if (g[0].root or g[0].actor) != (st.root or st.actor):
+                continue  # another actor's question
             values = {s.claim.value.display() for s in g}
             if values != {st.claim.value.display()} or st.claim.brief in {s.claim.brief for s in g}:
                 continue
