@@ -376,6 +376,7 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
         if whose and whose != actor and whose not in st.others:  # no actor is the place its act is aimed at
             out[(brief, actor)] = whose
     _through(out, countries, found)
+    most: dict[str, str] = {}
     for st in later:
         actor, brief = st.actor, st.claim.brief
         if (brief, actor) in out:
@@ -388,7 +389,9 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
                      and o.action == st.action and o is not st and not getattr(o.fact, "undergone", False)}  # else
             whose = next(iter(doers)) if len(doers) == 1 else "" if doers else home(brief)  # the brief's country
         elif not head:
-            whose = home(brief) or _named_most(full[brief], out, brief, entities, countries)
+            if brief not in most:  # once per brief: the readings above are all in
+                most[brief] = _named_most(full[brief], out, brief, entities, countries)
+            whose = home(brief) or most[brief]
         if whose and whose != actor and whose not in st.others:
             out[(brief, actor)] = whose
     return out
