@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from typer.testing import CliRunner
@@ -20,26 +19,18 @@ from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.factrefs import _kind, act_head, capital_of, stands_for
 from briefcmp.analysis.factsubjects import _countries
 from briefcmp.cli import app
-from briefcmp.corpus.model import Value
+from test_factcoref import Texts, _draft
+from test_factcoref import _st as _coref_st
 
 runner = CliRunner()
 
 
-class Texts:
-    def __init__(self, **texts: str) -> None:
-        self.texts = texts
-
-    def text(self, brief: str) -> str:
-        return self.texts.get(brief, "")
-
-
 def _st(brief: str, actor: str, action: str = "suspend", words: str = "licence", others: str = "",
         undergone: bool = False) -> Statement:
-    claim = SimpleNamespace(brief=brief, ref=f"{brief}#{actor}-{action}", value=Value("category", category="yes"),
-                            as_of=None, as_of_inferred=False, id=f"{actor}-{action}")
-    fact = SimpleNamespace(scope="", words=(), shown=(), verb=action, object_text=words, undergone=undergone)
-    return Statement(claim=claim, fact=fact, actor=actor, action=lexicon.same_action(action),  # type: ignore[arg-type]
-                     words=frozenset(words.split()), others=frozenset(others.split()), role="fact")
+    """test_factcoref's statement, said as a passive with no agent when ``undergone``."""
+    st = _coref_st(brief, actor, action, words, others)
+    st.fact.undergone = undergone
+    return st
 
 
 @pytest.fixture()
@@ -111,13 +102,7 @@ pytestmark_nlp = pytest.mark.skipif(not nlp.available(), reason="the nlp extra: 
 
 
 def _align(root: Path, texts: dict[str, str]) -> dict:
-    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
-    for name, text in texts.items():
-        src = root / "sources" / f"{name}.txt"
-        src.write_text(text, encoding="utf-8")
-        r = runner.invoke(app, ["annotate", str(src), "-o", str(root / f"{name}.claims.yaml"), "--sentences"])
-        assert r.exit_code == 0, r.output
-    r = runner.invoke(app, ["align", str(root), "-f", "json"])
+    r = runner.invoke(app, ["align", str(_draft(root, texts)), "-f", "json"])
     assert r.exit_code == 0, r.output
     return json.loads(r.stdout)
 
