@@ -13,8 +13,8 @@ in 2019, so the rule is written here (about forty lines).
 left out: which one a lone use means cannot be told); ``defined(table)`` makes it the one
 ``long_form(token)`` answers from while a corpus is aligned (``analysis.align``), so that
 ``measure.measured_words`` reads a lone short form as its long form. A long form written as a name
-("Federal Reserve (Fed)", "Food and Agriculture Organization (FAO)": every word capitalised) is a name,
-not a measure, and is not given.
+("Monetary Policy Committee (MPC)", "Food and Agriculture Organization (FAO)": every word capitalised) is
+a name, not a measure, and is not given.
 """
 
 from __future__ import annotations
@@ -105,14 +105,14 @@ def _is_name(long: str) -> bool:
 
 
 def table(texts: Iterable[str]) -> dict[str, str]:
-    """Short form -> long form over a corpus's texts; a short form defined two ways is left out, and one
-    that stands for a name maps to "" (no measured word)."""
+    """Short form -> long form over a corpus's texts; a short form defined two ways is left out, and so is
+    one that stands for a name (it stays a word as written, as a name's other spellings do)."""
     seen: dict[str, Counter] = {}
     for text in texts:
         for short, long in definitions(text):
             key = re.sub(r"\s+", " ", long.lower())
             seen.setdefault(short, Counter())[key if not _is_name(long) else ""] += 1
-    return {short: next(iter(longs)) for short, longs in seen.items() if len(longs) == 1}
+    return {short: next(iter(longs)) for short, longs in seen.items() if len(longs) == 1 and "" not in longs}
 
 
 @contextlib.contextmanager
@@ -126,5 +126,5 @@ def defined(acronyms: dict[str, str]) -> Iterator[None]:
 
 
 def long_form(token: str) -> Optional[str]:
-    """The long form of a short form the corpus defines ("" for a name's), else None."""
+    """The long form of a short form the corpus defines, else None."""
     return _CURRENT.get().get(token)

@@ -237,11 +237,12 @@ _NOT_DERIVED = frozenset({"increase", "decrease", "gdp", "inflation"})
 
 @functools.lru_cache(maxsize=65536)
 def derived_notion(word: str) -> str:
-    """The table's notion of a word one derivation away from ``word`` ("unemployed" -> unemployment,
+    """The table's notion of a participle one derivation away from it ("unemployed" -> unemployment,
     "consumed" -> consumption), by WordNet's derivations (``corpus.wordnet.derived``) or the noun a verb
     forms with -ment/-ion/-ation; "" when none, or more than one, or only one of ``_NOT_DERIVED``."""
     w = word.lower()
-    if not _ASCII_WORD.match(w) or _AGENT.search(w) or known(w):
+    # a participle only: "projected" is a forecast, but "a project" is as often a noun as a verb
+    if not _ASCII_WORD.match(w) or not w.endswith("ed") or _AGENT.search(w) or known(w):
         return ""
     forms = {w, *_forms(w)}
     wn = _wordnet()

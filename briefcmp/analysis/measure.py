@@ -442,10 +442,9 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             continue
         long = acronyms.long_form(raw)
         if long is not None:  # "UTOP", defined in the corpus as "underlying trading operating profit"
-            if long:  # (a name's abbreviation measures nothing)
-                with acronyms.defined({}):
-                    _, long_shown, long_order = measured_words(long, entities, unit)
-                found.extend((m.start(), w, long_shown[w]) for w in long_order)
+            with acronyms.defined({}):
+                _, long_shown, long_order = measured_words(long, entities, unit)
+            found.extend((m.start(), w, long_shown[w]) for w in long_order)
             continue
         w = norm_word(raw)
         if not w or w in _STOP or w in statnames.NOISE:
