@@ -201,13 +201,14 @@ def _lemminflect():
 
 
 def _verb_lemma(word: str) -> str:
-    """lemminflect's verb lemma of an -ing word when it is the word or a form the suffix rules allow, else ""."""
+    """lemminflect's verb lemma of an -ing word its dictionary knows, when it is the word or a form the suffix
+    rules allow, else ""."""
     mod = _lemminflect()
     if mod is None:
         return ""
-    try:
-        found = mod.getLemma(word, upos="VERB")
-    except (KeyError, ValueError):
+    try:  # its dictionary only: a name it does not know is no verb ("Boeing" is not "boe")
+        found = mod.getAllLemmas(word, upos="VERB").get("VERB", ())
+    except (KeyError, ValueError, AttributeError):
         return ""
     return found[0] if found and found[0] in (word, *_forms(word)) else ""
 
