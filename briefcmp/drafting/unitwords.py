@@ -168,8 +168,8 @@ def digits_stand_alone(text: str, a: int, b: int, ordinal: bool = False) -> bool
         return False  # a footnote marker: "weeks.2", "said,3"
     if prev == "+" and (a < 2 or prev2 in " (\n\t"):
         return True  # an explicit sign: "payrolls: +114,000", "(+0.2%)"
-    if prev in "+/#^:@_&=\\*[" or (prev == "(" and nxt == ")"):
-        return False  # 2+2, 24/7, #6, [6], (3)
+    if prev in "+/#^:@_&=\\*[" or (prev == "(" and nxt == ")" and "," not in text[a:b]):
+        return False  # 2+2, 24/7, #6, [6], (3) (not "(30,420)": a figure in brackets)
     if ordinal:
         return True
     if nxt in "+/:" and nxt2.isdigit():
@@ -347,6 +347,8 @@ def counted_noun(text: str, pos: int) -> Optional[tuple[str, int]]:
             return None
         word = m.group(1).rstrip(".'")
         low = word.lower()
+        if pos > 0 and text[pos - 1] == "." and word[:1].isupper() and not re.search(r"\b[A-Z]\.$", text[:pos]):
+            return None  # "at 4.461 bb. Ending stocks": a sentence ended ("3 U.S. States" aside)
         if low in STOP or low in WORD_NUMBERS or low[:3] in MONTHS and low in MONTHS:
             return None
         if plural_noun(word):
