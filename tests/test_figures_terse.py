@@ -100,3 +100,150 @@ def test_definitions_in_any_text_never_fail(text) -> None:
     d = DefinedUnits(text)
     for i in range(len(text) + 1):
         d.after(text, i)
+
+
+# --------------------------------------------------------------------------- the unit written once, beside
+
+SHIPPING_RESULTS = """Nordhavn Line: full-year 2024 results
+
+Nordhavn Line A/S | Company announcement | 6 February 2025
+
+Key figures (amounts in US$ million)
+- Revenue: 51,200 (2023: 47,100)
+- EBITDA: 12,100 (9,600)
+- Capital expenditure: 3,450 (4,020)
+
+Volumes rose to 12.3 million containers (2023: 11.8), and the average freight rate was 1,420 (prev. 1,390)
+dollars per container. Guidance for 2025 EBITDA is 8,000 to 11,000, see note (3). Questions: call +45 3363 3363.
+"""
+
+
+def test_a_results_table_in_the_unit_its_note_states() -> None:
+    got = values(SHIPPING_RESULTS)
+    for phrase, amount in (("51,200", 51200.0), ("47,100", 47100.0), ("12,100", 12100.0), ("9,600", 9600.0),
+                           ("3,450", 3450.0), ("4,020", 4020.0)):
+        assert (phrase, amount, "million", "USD") in got
+    # the bracketed figure after a figure is its measure for another period or in another's estimate
+    assert ("11.8", 11.8, "million", "containers") in got
+    # not a footnote, a phone number, or the years of the labels
+    assert not any(g[1] in (3.0, 45.0, 3363.0, 2023.0, 2024.0, 2025.0) for g in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Inflation eased to 2.4% (prev. 2.6) in October.", ("2.6", 2.6, "", "percent")),
+    ("Revenue came to EUR 4.1 billion (cons. 4.0), the company said.", ("4.0", 4.0, "billion", "EUR")),
+    ("Net orders reached 826 aircraft in 2024 (2023: 2,094).", ("2,094", 2094.0, "", "aircraft")),
+])
+def test_a_bracketed_base_takes_the_figures_unit(text, expected) -> None:
+    assert expected in values(text)
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Inflation eased to 2.4% (up 0.3) in October.", 0.3),       # a change, not the measure's other value
+    ("Inflation eased to 2.4% (or 2.6 on the old basis).", 2.6),  # an alternative
+    ("Net orders reached 826 aircraft (2023: 12).", 12.0),        # of another order than the figure
+    ("Net orders reached 826 aircraft (see 2).", 2.0),            # a reference
+])
+def test_what_is_no_bracketed_base(text, amount) -> None:
+    assert not any(g[1] == amount for g in values(text))
+
+
+def test_the_quote_of_a_bracketed_base_is_its_whole_sentence() -> None:
+    prep = S.prepare("Inflation eased to 2.4% (prev. 2.6) in October. Wages rose 3%.")
+    figs = [f for f in find_figures(prep.text) if f.value.amount == 2.6]
+    assert prep.text[figs[0].sentence[0]:figs[0].sentence[1]] == "Inflation eased to 2.4% (prev. 2.6) in October."
+
+
+CROP_BULLETS = """Coffee: Brazil crop seen smaller
+
+- Brazil's ending stocks are put at 1.2 million bags, down from 3.1 million bags.
+- Ending stocks 1.4 in the agency's high case
+- Exports came in at 48.6 million bags, below the average trade estimate of 52.8.
+- Deliveries: 766; Shipments of 880
+"""
+
+
+def test_a_measure_named_again_takes_the_unit_it_was_named_with() -> None:
+    got = values(CROP_BULLETS)
+    assert ("1.4", 1.4, "million", "bags") in got          # "Ending stocks 1.4": ending stocks are in million bags
+    assert ("52.8", 52.8, "million", "bags") in got        # what the trade estimated: the exports before it
+    assert ("766", 766.0, "", "deliveries") in got         # a label counts what it names
+    assert ("880", 880.0, "", "shipments") in got
+
+
+def test_a_measure_named_with_two_units_carries_neither() -> None:
+    text = ("World ending stocks fell to 304.1 million tonnes. US ending stocks rose to 470 million bushels.\n"
+            "- Ending stocks 455 in the low case")
+    assert not any(g[1] == 455.0 for g in values(text))
+
+
+def test_a_verb_names_no_measure() -> None:
+    # "fell to 1.2": a level reached, whose measure the verb does not name (not the 3% of "rose")
+    assert not any(g[1] == 1.2 for g in values("The fertility rate fell to 1.2 even as wages rose 3%."))
+
+
+def test_a_forecast_gain_counts_what_the_figure_before_counts() -> None:
+    got = values("Employment rose by 35,600 in November, above market forecasts for a gain of 25,000.")
+    assert [g[3] for g in got if g[1] in (35600.0, 25000.0)] == ["jobs", "jobs"]
+
+
+# --------------------------------------------------------------------------- letters and sentence ends
+
+def test_a_one_currency_symbol_where_no_country_is_named() -> None:
+    assert ("R6.6bn", 6.6, "billion", "ZAR") in values("Inventories were run down by R6.6bn in the quarter.")
+    # a country named that does not use the rand: no currency guessed
+    assert not any(g[3] == "ZAR" for g in values("In Brazil, inventories were run down by R6.6bn."))
+
+
+def test_a_counted_noun_is_not_read_past_a_sentence_end() -> None:
+    got = values("The crop was put at 4.461 mb. Ending stocks were higher. Shipments rose to 3 U.S. States.")
+    assert not any(g[3] == "stocks" for g in got)
+
+
+@pytest.mark.parametrize("text", [
+    "- Order numbers: 4471\n- Deliveries: 766",
+    "- Pages: 212\n- Deliveries: 766",
+    "- Phone: 555 0123\n- Deliveries: 766",
+    "- Codes of 4471\n- Deliveries: 766",
+])
+def test_no_figure_from_ids_pages_or_phone_numbers(text) -> None:
+    assert [g[1] for g in values(text)] == [766.0]
+
+
+# --------------------------------------------------------------------------- signed changes, levels, lists
+
+@pytest.mark.parametrize("text, expected", [
+    ("The jobless rate rose 0.3 pt to 4.3%.", ("0.3 pt", 0.3, "", "percentage-points")),
+    ("- Unemployment rate: 3.9% (-0.2 pts)", ("-0.2 pts", -0.2, "", "percentage-points")),
+    ("Jobless rate +0.2pts to 4.4% in May.", ("0.2pts", 0.2, "", "percentage-points")),
+])
+def test_a_rates_move_in_abbreviated_points(text, expected) -> None:
+    assert expected in values(text)
+
+
+def test_points_of_a_game_or_an_index_stay_what_they_were() -> None:
+    assert not any(g[3] == "percentage-points" for g in values("He scored 12 pts in the game."))
+    assert not any(g[3] == "percentage-points" for g in values("The index rose 3 pts to 4,400."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Soybean exports were cut 25 million bushels to 1.825 billion.", ("1.825 billion", 1.825, "billion", "bushels")),
+    ("Output rose 2 million tonnes to a record 45 million.", ("45 million", 45.0, "million", "tonnes")),
+])
+def test_a_level_takes_the_unit_of_the_change_that_reached_it(text, expected) -> None:
+    assert expected in values(text)
+
+
+def test_a_scaled_number_after_another_clause_takes_no_unit_from_it() -> None:
+    got = values("Output rose 2 million tonnes, and the firm hired to 45 million.")
+    assert not any(g[1] == 45.0 and g[3] == "tonnes" for g in got)
+
+
+def test_a_headline_abbreviation_of_trillion() -> None:
+    assert ("7.95 tril. yen", 7.95, "trillion", "JPY") in values("Defence budget hits record 7.95 tril. yen")
+
+
+def test_each_list_item_is_its_own_quote() -> None:
+    prep = S.prepare("Results at a glance\n\n- Volumes +4.6% y/y\n- Average freight rate 3,035 USD/FFE (+56%)\n")
+    figs = {f.phrase(prep.text): prep.text[f.sentence[0]:f.sentence[1]] for f in find_figures(prep.text)}
+    assert figs["4.6%"] == "- Volumes +4.6% y/y"

@@ -49,6 +49,18 @@ def bracketed_base(text: str, a: int, b: int, amount: float,
     return with_bound(text, a, b, end_kind, Value("quantity", amount=amount, scale=value.scale, unit=value.unit))
 
 
+# "cut 25 million bushels to 1.825 billion": the level a change reached, its unit written on the change
+_TO_LEVEL = re.compile(r"\s+to\s+(?:(?:a\s+)?(?:record|revised|new)\s+|about\s+|around\s+|nearly\s+|some\s+)?")
+
+
+def level_unit(text: str, a: int, last: Optional[tuple[int, str, Value]]) -> str:
+    """The counted or physical unit of a scaled number with none ("to 1.825 billion") that a change
+    written just before it names ("cut 25 million bushels to 1.825 billion"), or ""."""
+    if last is None or last[1] != "count" or not last[2].unit or not last[2].scale or not 0 < a - last[0] <= 30:
+        return ""
+    return last[2].unit if _TO_LEVEL.fullmatch(text, last[0], a) else ""
+
+
 # --------------------------------------------------------------------------- a measure named again
 
 # "Ending stocks 470", "Deliveries: 766", "gross orders of 878", "stocks were 470": a number right after
@@ -62,7 +74,10 @@ _LABELLED = re.compile(r"(?P<label>(?:[A-Za-z][A-Za-z'-]*\s+){0,2}(?P<head>[A-Za
 _STAND_INS = frozenset("estimate estimates forecast forecasts expectation expectations consensus average median "
                        "projection projections guess guidance target poll reading figure level".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_NO_MEASURE = STOP | REFERENCE_WORDS | frozenset(MONTHS) | frozenset(WORD_NUMBERS)  # words that name none
+# words that name no measure: function words, references ("page", "number"), months, identifiers
+_NO_MEASURE = STOP | REFERENCE_WORDS | frozenset(MONTHS) | frozenset(WORD_NUMBERS) | frozenset(
+    "id code ref reference tel telephone phone fax mobile isin isbn ticker account zip postcode "
+    "minus plus negative positive".split())  # ("from minus 0.1": a sign, not a measure)
 _NEAR_MEASURE = 10.0  # one measure in one text is of one order: a number ten times off is another measure
 
 
@@ -89,7 +104,8 @@ def measure_named_again(text: str, unplaced: list[tuple[int, int, float, int]],
     out = []
     for a, b, amount, s0 in unplaced:
         m = _LABELLED.search(text, max(s0, a - 60), a)
-        if m is None or amount == 0 or m.group("head").lower() in _NO_MEASURE or m.group("head").endswith("ed"):
+        if m is None or amount == 0 or _stem(m.group("head")) in _NO_MEASURE or m.group("head").lower() in _NO_MEASURE \
+                or m.group("head").endswith("ed"):
             continue
         head = m.group("head").lower()
         before = [f for f in found if s0 <= f[0] and f[1] <= m.start()][-1:]

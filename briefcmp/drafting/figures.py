@@ -30,7 +30,7 @@ from briefcmp.corpus.model import PartialDate, Period, Value
 from briefcmp.corpus import sentences as _sentences
 from briefcmp.drafting.asof import WORDS, AsOf
 from briefcmp.drafting.barecounts import COUNTED_BEFORE, PER_BASE, bare_figure, counted_by
-from briefcmp.drafting.carried import bracketed_base, measure_named_again
+from briefcmp.drafting.carried import bracketed_base, level_unit, measure_named_again
 from briefcmp.drafting.dates import (EVENT_VERB, YEAR, DateMention, dateline_span, event_year, find_dates, fiscal_period,
                                      pdate)
 from briefcmp.drafting.definedunits import DefinedUnits
@@ -100,7 +100,7 @@ _SPAN_LABEL_AFTER = re.compile(r"\s+(?:(?:rolling|moving|trailing)\s+)?(?:averag
                                r"tenor|maturity|horizon|window|"
                                # "a four-day week", "a 24-hour day": a kind of week or day, no duration claimed
                                r"(?:work(?:ing)?[\s-]?)?(?:weeks?|days?|months?|years?|shifts?))\b", re.I)
-_POINTS = re.compile(r"\s+points?\b", re.I)
+_POINTS = re.compile(r"\s+points?\b|\s?pts?\b(?!\.\w)", re.I)  # ("+0.3 pt", "0.2pts": market copy's points)
 # One move said twice, in points and in percent, is in the index's points, either way round:
 # "down 36.10 points, or 1.44 percent" (_OR_PERCENT after the points), "fell 1.2%, or 480 points" (_PERCENT_OR before)
 _ABOUT_OR = r",?\s+or\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?"
@@ -280,14 +280,14 @@ class _Finder(AsOf):
         return figures
 
     def sentence_of(self, a: int, b: int) -> tuple[int, int]:
-        """The sentence holding [a, b); a figure alone on its line takes the next line as its caption."""
+        """The sentence holding [a, b); a figure alone on its line (not a list item) takes the next as its caption."""
         spans = self.sentences
         i = self.sentence_index(a)
         if i < 0:
             return (a, b)
         s, e = spans[i]
         e = max(e, b)
-        if self.label_only(s, e) and i + 1 < len(spans):
+        if self.label_only(s, e) and i + 1 < len(spans) and not re.match(r"[-*\u2022\u2013]\s", self.text[s:e]):
             nxt = spans[i + 1]
             if "\n" in self.text[e:nxt[0]] and not self.label_only(*nxt):
                 return (s, nxt[1])
@@ -426,8 +426,7 @@ class _Finder(AsOf):
         own = self.defined.after(text, b) if not currency and not words else None  # "-25 mb", "mb" defined
         after = own or unit_after(text, b, currency=bool(currency))
         row = self.tables.at(a) if after.kind == "bare" and not currency and not words else None
-        if row is not None:  # "Saudi Arabia 8,971 (-23)" under "Table: ..., tb/d": the caption's unit
-            after = dataclasses.replace(row, end=b)
+        after = dataclasses.replace(row, end=b) if row else after  # "Iraq 4,112" under "Table: ..., tb/d"
         row = row or own
         pts = _POINTS.match(text, b) if not currency and after.kind in ("count", "bare") else None
         if pts and not (words and re.match(r"\s+[a-z]", text[pts.end():pts.end() + 2])):  # not "an eight point plan"
@@ -441,8 +440,9 @@ class _Finder(AsOf):
                     and not (_INDEX_LEVEL_BEFORE.search(text, max(s0, a - 40), a)
                              and re.search(r"\bindex\b", text[s0:s1], re.I)) \
                     and not (not PERCENT_WRITTEN.search(text, s0, s1) and re.search(r"\bindex\b", text[s0:s1], re.I)):
-                return with_bound(text, a, pts.end(), "points",
-                                  Value("quantity", amount=amount, unit="percentage-points"))
+                neg = text[a - 1:a] == "-" and text[a - 2:a - 1] in ("", " ", "(", "\n")  # "(-0.2 pts)"
+                return with_bound(text, a - neg, pts.end(), "points",
+                                  Value("quantity", amount=-amount if neg else amount, unit="percentage-points"))
         if words and token.lower() in ("one", "zero") and after.kind not in ("money", "percent", "points") \
                 and not after.scale:  # ("one million visitors" is a figure)
             return None  # "one of", "one year after": not figures
@@ -483,7 +483,7 @@ class _Finder(AsOf):
         if kind == "scaled":
             kind = "count"
             if not words and not currency:  # "the number of visitors hit a record 36.87 million": visitors
-                unit = self.counted_by_sentence(a) or unit
+                unit = self.counted_by_sentence(a) or level_unit(text, a, self.__dict__.get("_last")) or unit
             if not words and not currency and not unit:
                 unit = gapped_currency(text, self.sentence_of(a, b)[0], a, self.__dict__.get("_last_money")) \
                     or self.carried_currency(a, scale) or getattr(unit_of_base(text, a, end, scale), "unit", "")
