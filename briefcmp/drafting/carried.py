@@ -34,15 +34,12 @@ def bracketed_base(text: str, a: int, b: int, amount: float,
     if last is None or not 0 < a - last[0] <= 40:
         return None
     m = _LABEL.fullmatch(text, last[0], a)
-    if m is None or _NOT_BASE.search(m.group("label")) or text[a - 1:a] in "+-\u2212":
-        return None
-    near = _NEAR if m.group("label").strip() else 3.0  # "34,141 (30,420)": with no label, a grouped number near it
-    if not m.group("label").strip() and "," not in text[a:b]:
-        return None
+    if m is None or not m.group("label").strip() or _NOT_BASE.search(m.group("label")) or text[a - 1:a] in "+-\u2212":
+        return None  # (a bare "(30,420)" says neither its period nor whose estimate: two values for one period)
     if not re.match(r"\s*[);,]", text[b:b + 3]):
         return None  # "(2023: 2,094)", "(cons. 825; ...)": the number closes its label's clause
     end_kind, value = last[1], last[2]
-    if value.amount is None or amount == 0 or not 1 / near <= abs(value.amount / amount) <= near:
+    if value.amount is None or amount == 0 or not 1 / _NEAR <= abs(value.amount / amount) <= _NEAR:
         return None
     if end_kind not in ("money", "percent", "points", "count", "ratio") or value.upper is not None:
         return None

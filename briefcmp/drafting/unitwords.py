@@ -168,8 +168,8 @@ def digits_stand_alone(text: str, a: int, b: int, ordinal: bool = False) -> bool
         return False  # a footnote marker: "weeks.2", "said,3"
     if prev == "+" and (a < 2 or prev2 in " (\n\t"):
         return True  # an explicit sign: "payrolls: +114,000", "(+0.2%)"
-    if prev in "+/#^:@_&=\\*[" or (prev == "(" and nxt == ")" and "," not in text[a:b]):
-        return False  # 2+2, 24/7, #6, [6], (3) (not "(30,420)": a figure in brackets)
+    if prev in "+/#^:@_&=\\*[" or (prev == "(" and nxt == ")"):
+        return False  # 2+2, 24/7, #6, [6], (3)
     if ordinal:
         return True
     if nxt in "+/:" and nxt2.isdigit():
