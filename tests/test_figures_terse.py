@@ -89,7 +89,8 @@ def test_what_is_defined_and_its_siblings() -> None:
     assert forms["bb"] == ("billion", "bushels")  # the same unit at another scale
     assert forms["kb"] == ("thousand", "bushels")
     # a parenthesis that is no abbreviation of the words before it defines nothing
-    assert DefinedUnits("Output was 470 million tonnes (est.). Sales of 3 million cars (record).").forms == {}
+    forms = DefinedUnits("Output was 470 million tonnes (est.). Sales of 3 million cars (record).").forms
+    assert "est" not in forms and "record" not in forms
     # a plural noun with no scale is no unit: "the ministers (FMs)" is a name, not a unit of figures
     assert DefinedUnits("The finance ministers (fm) met twice.").forms == {}
 
@@ -249,3 +250,11 @@ def test_each_list_item_is_its_own_quote() -> None:
     prep = S.prepare("Results at a glance\n\n- Volumes +4.6% y/y\n- Average freight rate 3,035 USD/FFE (+56%)\n")
     figs = {f.phrase(prep.text): prep.text[f.sentence[0]:f.sentence[1]] for f in find_figures(prep.text)}
     assert figs["4.6%"] == "- Volumes +4.6% y/y"
+
+
+def test_a_unit_written_in_full_gives_its_initials() -> None:
+    text = "USDA: soy stocks 470 mb\n\nThe USDA raised its soybean ending stocks to 470 million bushels."
+    assert ("470 mb", 470.0, "million", "bushels") in values(text)
+    # two units of the text with the same initials: neither is read
+    both = "Crude stocks fell 2 mb. Output was 3 million barrels and wheat 4 million bushels."
+    assert not any(g[0] == "2 mb" for g in values(both))

@@ -6,8 +6,9 @@ plural noun, or a physical unit of ``corpus/unittable``; without a scale word on
 to a short form in parentheses whose letters are the long form's in order, the first one a word's
 first letter (the test of Schwartz and Hearst's abbreviation finder, 2003). A short form that
 opens with its scale word's initial has siblings of the other scales: where "mb" is a million
-bushels, "bb" is a billion and "kb" a thousand, as the trade writes them. Nothing here is a list of
-abbreviations: a text that defines none gets none.
+bushels, "bb" is a billion and "kb" a thousand, as the trade writes them. A unit the text writes in
+full after a number ("470 million bushels") also gives its initials ("mb") when no other unit of the
+text has the same. Nothing here is a list of abbreviations: a text that defines none gets none.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ _LONG_WORD = r"[A-Za-z]+"
 _SHORT_AFTER = re.compile(r"\b((?:" + _LONG_WORD + r"\s+){0,3}" + _LONG_WORD + r")\s*\((" + _SHORT + r")\)")
 # "mb (million bushels)": the short form first, the long form is all of the parenthesis
 _LONG_AFTER = re.compile(r"\b(" + _SHORT + r")\s*\(((?:" + _LONG_WORD + r"\s+){1,3}" + _LONG_WORD + r")\)")
+
+
+# a scale word and the unit after a number: "470 million bushels", "1.2 billion cubic metres"
+_WRITTEN_IN_FULL = re.compile(r"\d\s+((?:thousand|million|billion|trillion)\s+[a-z]+(?:\s+[a-z]+)?)\b")
 
 
 def abbreviates(short: str, long: str) -> bool:
@@ -75,8 +80,25 @@ class DefinedUnits:
             got = _unit_of(words)
             if got is not None and abbreviates(short, " ".join(words)):
                 self._define(short, got)
+        self._initialisms(text)
         self.pattern = re.compile(r"\s?(" + "|".join(sorted(map(re.escape, self.forms), key=len, reverse=True))
                                   + r")\b(?![/.\-]?\w)") if self.forms else None
+
+    def _initialisms(self, text: str) -> None:
+        """"470 million bushels" in the text, "Exports -25 mb" in its table: a unit the text writes in full
+        after a number gives its initials ("mb": the scale's and each word's first letter), when no other
+        unit of the text has the same ones and the text defines no other meaning for them."""
+        seen: dict[str, set[tuple[str, str]]] = {}
+        for m in _WRITTEN_IN_FULL.finditer(text):
+            words = m.group(1).split()
+            for k in (len(words), 2):  # "million metric tons" and "million metric"... the longest that is a unit
+                got = _unit_of(words[:k]) if k <= len(words) else None
+                if got is not None:
+                    seen.setdefault("".join(w[0] for w in words[:k]).lower(), set()).add(got)
+                    break
+        for short, units in seen.items():
+            if len(units) == 1 and len(short) >= 2 and short not in {f.lower() for f in self.forms}:
+                self.forms[short] = next(iter(units))
 
     def _define(self, short: str, got: tuple[str, str]) -> None:
         scale, unit = got
