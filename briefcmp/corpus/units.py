@@ -64,7 +64,7 @@ SCALE_ALIASES = {
     "k": "thousand", "thousand": "thousand", "thousands": "thousand",
     "m": "million", "mn": "million", "mln": "million", "million": "million", "millions": "million",
     "b": "billion", "bn": "billion", "bln": "billion", "billion": "billion", "billions": "billion",
-    "milliard": "billion", "milliards": "billion", "mil": "million", "bil": "billion", "tril": "trillion",
+    "milliard": "billion", "milliards": "billion", "mil": "million", "bil": "billion",
     "t": "trillion", "tn": "trillion", "trillion": "trillion", "trillions": "trillion",
     "lakh": "lakh", "lakhs": "lakh", "lac": "lakh", "crore": "crore", "crores": "crore", "cr": "crore",
     "lakh crore": "lakh crore", "lakh crores": "lakh crore",

@@ -71,6 +71,8 @@ _LABELLED = re.compile(r"(?P<label>(?:[A-Za-z][A-Za-z'-]*\s+){0,2}(?P<head>[A-Za
 _STAND_INS = frozenset("estimate estimates forecast forecasts expectation expectations consensus average median "
                        "projection projections guess guidance target poll reading figure level".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# "yield 183.1 bushels per acre vs trade 183.6": what a figure is set against is of its measure
+_COMPARED = re.compile(r"\b(?:vs\.?|versus|against|compared\s+(?:with|to))\s", re.I)
 # words that name no measure: function words, references ("page", "number"), months, identifiers
 _NO_MEASURE = STOP | REFERENCE_WORDS | frozenset(MONTHS) | frozenset(WORD_NUMBERS) | frozenset(
     "id code ref reference tel telephone phone fax mobile isin isbn ticker account zip postcode "
@@ -87,8 +89,8 @@ def measure_named_again(text: str, unplaced: list[tuple[int, int, float, int]],
                         found: list[tuple[int, int, str, Value]]) -> list[tuple[int, int, str, Value]]:
     """Figures for numbers written with no unit after the words naming their measure, whose unit the text
     gave where it named the same measure with a figure ("Ending stocks were raised to 470 million bushels"
-    ... "Ending stocks 470"), or, after a stand-in noun ("the average trade estimate of 52.8"), the unit of
-    the figure before it in its sentence. ``unplaced``: (start, end, amount, sentence start) of the
+    ... "Ending stocks 470"), or, after a stand-in noun ("the average trade estimate of 52.8") or set
+    against the figure before it in its sentence ("vs trade 183.6"), that figure's unit. ``unplaced``: (start, end, amount, sentence start) of the
     numbers. Only where every figure so named has one unit and scale,
     and the number is of the order of one of them."""
     found = [f for f in found if _usable(f[2], f[3])]
@@ -105,9 +107,9 @@ def measure_named_again(text: str, unplaced: list[tuple[int, int, float, int]],
                 or m.group("head").endswith("ed"):
             continue
         head = m.group("head").lower()
-        before = [f for f in found if s0 <= f[0] and f[1] <= m.start()][-1:]
-        if before and any(w.lower() in _STAND_INS for w in _WORD.findall(text, before[0][1], a)) \
-                and not re.search(r"\d", text[before[0][1]:m.start()]):
+        before = [f for f in found if s0 <= f[0] and f[1] <= a][-1:]
+        if before and (any(w.lower() in _STAND_INS for w in _WORD.findall(text, before[0][1], a))
+                       or _COMPARED.search(text, before[0][1], a)) and not re.search(r"\d", text[before[0][1]:a]):
             named = before  # "rose by 35,600, above forecasts for a gain of 25,000": what was forecast
         else:
             named = by_word.get(_stem(head), [])

@@ -25,8 +25,8 @@ SCALE_WORDS = {"thousand": "thousand", "million": "million", "billion": "billion
                 "cr": "crore", "lakh crore": "lakh crore", "lakh crores": "lakh crore", "lakh cr": "lakh crore",
                 # the long scale's thousand million, as British and European English still write it
                 "milliard": "billion", "milliards": "billion",
-                # the Japanese wires' headline abbreviations ("record 36.87 mil.", "3.2 bil. yen", "7.95 tril. yen")
-                "mil": "million", "bil": "billion", "tril": "trillion"}
+                # the Japanese wires' headline abbreviations ("record 36.87 mil.", "3.2 bil. yen")
+                "mil": "million", "bil": "billion"}
 SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "nz$": "NZD",
             "s$": "SGD", "nt$": "TWD", "r$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW",
             "₽": "RUB", "₹": "INR", "₴": "UAH", "₱": "PHP", "₦": "NGN", "₫": "VND", "฿": "THB", "₺": "TRY",
@@ -89,7 +89,7 @@ PREFIX_CURRENCY = re.compile(
     r"\bRp\.?|\bRM(?:B\b)?|\bRmb)\s?"
     r"|(?P<rs>\bRs\.?)\s?)$")
 # "Rs 11.11 lakh crore", "Rs 6,81,210 crore", "Rs 12 lakh" (Indian reporting); "cr" only after a currency.
-SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillion|milliards?|mil|bil|tril|mn|mln|bn|bln|tn|"
+SCALE_AFTER = re.compile(r"(?:\s?-?\s?|\s)(?P<s>thousand|million|billion|trillion|milliards?|mil|bil|mn|mln|bn|bln|tn|"
                           r"trn|trln|"
                           r"lakh[\s-]+(?:crores?|cr\b\.?)|lakhs?|lacs?|crores?)\b"
                           r"|(?P<g>[kmbtKMBT]|L\s?(?:crores?|cr)(?=\b\.?)|LCr|L|cr(?=\b\.?))\b(?!\.\w)", re.I)
@@ -225,7 +225,7 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
         if m.group("s"):
             scale = SCALE_WORDS[" ".join(m.group("s").lower().rstrip(".").replace("-", " ").split())]
             pos = m.end()
-            if text[pos:pos + 1] == "." and m.group("s").lower() in ("mil", "bil", "tril") \
+            if text[pos:pos + 1] == "." and m.group("s").lower() in ("mil", "bil") \
                     and CURRENCY_AFTER.match(text, pos + 1):
                 pos += 1  # "3.2 bil. yen": the abbreviation's full stop, then the unit
         elif currency or CURRENCY_AFTER.match(text, m.end()) or glued_scale(text, pos, m):
