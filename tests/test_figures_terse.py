@@ -267,3 +267,13 @@ def test_what_a_figure_is_set_against_is_of_its_measure(text, expected) -> None:
 def test_a_comparison_across_another_number_carries_nothing() -> None:
     # "versus 2024 levels of 12": a year between, and a number ten times off the figure
     assert not any(g[1] == 12.0 for g in values("Exports rose 5% versus 2024 levels of 12 in the older series."))
+
+
+def test_a_list_label_counts_what_it_names_but_a_place_is_whose() -> None:
+    got = values("- Transits: 9,936 (FY2023: 14,080)\n- Foreign arrivals: 35.5 mn (+26%)\n- Philippines: 4.2 mn\n"
+                 "- Netherlands: 766\n")
+    assert ("9,936", 9936.0, "", "transits") in got
+    assert ("14,080", 14080.0, "", "transits") in got
+    assert ("35.5 mn", 35.5, "million", "arrivals") in got
+    assert ("4.2 mn", 4.2, "million", "") in got  # a count, of nothing the label says
+    assert not any(g[1] == 766.0 for g in got)

@@ -14,6 +14,7 @@ import re
 from typing import Optional
 
 from briefcmp.corpus.model import Value
+from briefcmp.drafting.barecounts import place_word
 from briefcmp.drafting.dates import MONTHS
 from briefcmp.drafting.numbers import WORD_NUMBERS
 from briefcmp.drafting.qualifiers import REFERENCE_WORDS, with_bound
@@ -113,7 +114,8 @@ def measure_named_again(text: str, unplaced: list[tuple[int, int, float, int]],
             named = before  # "rose by 35,600, above forecasts for a gain of 25,000": what was forecast
         else:
             named = by_word.get(_stem(head), [])
-        if not named and plural_noun(head) and "." not in text[a:b] and re.match(r"\s*:|\s+of\b", text[m.end("head"):a]):
+        if not named and plural_noun(head) and not place_word(m.group("head")) and "." not in text[a:b] \
+                and re.match(r"\s*:|\s+of\b", text[m.end("head"):a]):
             # "Commercial aircraft deliveries: 766", "gross orders of 878": a count of what the label names
             out.append(with_bound(text, a, b, "count", Value("quantity", amount=amount, unit=head)))
             continue
