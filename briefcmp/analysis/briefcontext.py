@@ -69,7 +69,7 @@ class _Context:
                                    and re.search(r"[.!?][\"'’”)]*\s*$", norm[a:b]) and not _ITEM.match(norm[a:b])), "")
         # ("the Philippine Statistics Authority", "the Turkish Statistical Institute": the country's own body,
         # the issuer of a release, names it as a noun does)
-        found = doc.entities(entities)
+        found = _unqualified(doc.entities(entities), self.sentences, norm, entities)
         mentions = [(eid, norm[a:b] in entities.adjectives and not lead[0] <= a < lead[1] and not _OWN_BODY.match(norm, b))
                     for a, b, eid in found]
         lead_first = next((eid for a, b, eid in found if lead[0] <= a < lead[1] and norm[a:b] not in entities.adjectives), "")
@@ -132,6 +132,29 @@ class _Context:
             if len(found) == 2:
                 return tuple(reversed(found))
         return ()
+
+
+def _unqualified(found: list, sentences: list, text: str, entities: Entities) -> list:
+    """``found`` (a brief's entity mentions) without the countries that only say where a company named beside
+    them is from ("Swiss food group Brevanne", "Brevanne, the group based in Switzerland"): the brief is the
+    company's, not its home country's (``Entities.qualified``, sentence by sentence)."""
+    if not entities.company_ids or not any(eid in entities.company_ids for _, _, eid in found):
+        return found
+    out, i = [], 0
+    for a, b in sentences:
+        inside = []
+        while i < len(found) and found[i][0] < b:
+            if found[i][0] >= a:
+                inside.append(found[i])
+            else:
+                out.append(found[i])  # (between sentences: a heading)
+            i += 1
+        if any(eid in entities.company_ids for _, _, eid in inside):
+            sentence = text[a:b]
+            kept = set(entities.qualified(sentence, entities.subjects(sentence)))
+            inside = [x for x in inside if x[2] in kept]
+        out += inside
+    return out + found[i:]
 
 
 # After a country's adjective, the name of one of its bodies: "Philippine Statistics Authority".
