@@ -30,6 +30,7 @@ class _Context:
     def __init__(self, brief: Brief, entities: Entities, known: tuple[date, ...] = ()) -> None:
         self.ok = False
         self.lead_sentence = ""
+        self.topic: frozenset[str] = frozenset()
         self.entities = entities
         self.brief_subjects: tuple[str, ...] = ()
         self.brief_how = ""  # "whole brief" (the one entity it names) | "main subject" (the one it names most)
@@ -76,12 +77,17 @@ class _Context:
         dateline = datelines.find(original)
         if dateline:  # "SEOUL --", "TOKYO, Dec 26 (Reuters) -": the city a wire story is filed from names its country
             mentions += [(eid, False) for eid in entities.subjects(dateline.city.title())]
-        self.brief_subjects, self.brief_how = whose.main_subject(mentions, lead_first)
+        # the one entity the lead sentence names, when the title names no other, says what the story is about
+        in_lead = set(entities.qualified(self.lead_sentence, entities.subjects(self.lead_sentence)))
+        lead_only = next(iter(in_lead)) if len(in_lead) == 1 and not set(entities.subjects(title)) - in_lead else ""
+        self.brief_subjects, self.brief_how = whose.main_subject(mentions, lead_first, lead_only)
         if not self.title_subjects and whose.lead_world(self.lead_sentence, entities):
             self.brief_subjects, self.brief_how = (WORLD,), "main subject"  # "Global air passenger demand rose ..."
         if len(title_countries) >= whose.TITLE_MANY:  # "IMF raises US, Brazil, UK growth forecasts, cuts China, ...":
             self.brief_subjects, self.brief_how = (), ""  # a brief about several, none of them its main subject
         self.headed = doc.headed  # list items under a heading that dates them
+        # what the story's title and lead say it is about, to find the other reports of its event (``subjects``)
+        self.topic = whose.topic_words(f"{title} {self.lead_sentence}")
         self.ok = bool(self.sentences)
 
     def heading_of(self, pos: int) -> str:

@@ -89,12 +89,15 @@ def lead_world(lead: str, entities) -> bool:
 _FIRST_NUMBER = re.compile(r"\d")
 
 
-def main_subject(mentions: Sequence[tuple[str, bool]], lead_first: str = "") -> tuple[tuple[str, ...], str]:
+def main_subject(mentions: Sequence[tuple[str, bool]], lead_first: str = "",
+                 lead_only: str = "") -> tuple[tuple[str, ...], str]:
     """(subjects, how) for a brief from its entity mentions in order, each (entity id, named by an
     adjective outside the lead): the one entity named ("whole brief"), or the one that dominates
     ("main subject"), or the one the lead paragraph names first (``lead_first``, by name) when it is
     named more often than any other ("main subject": the lead says what a story is about; "the
-    Philippines still ranks among Asia's fastest-growing, ahead of Vietnam and Indonesia"), else none."""
+    Philippines still ranks among Asia's fastest-growing, ahead of Vietnam and Indonesia"), or as often as
+    any other when it is the only one the lead sentence and the title name (``lead_only``: "Colombia's economy
+    grew 2.0%" with the United States named once further down), else none."""
     counts = Counter(eid for eid, _ in mentions)
     if not counts:
         return (), ""
@@ -111,6 +114,8 @@ def main_subject(mentions: Sequence[tuple[str, bool]], lead_first: str = "") -> 
         return (top,), "main subject"
     if top == lead_first and n >= 2 and n > second and top in nouns:
         return (top,), "main subject"
+    if lead_only in nouns and counts[lead_only] == n:
+        return (lead_only,), "main subject"
     return (), ""
 
 
@@ -145,7 +150,55 @@ def currency_subject(members: Sequence, ctx) -> None:
 
 def _stated(m) -> bool:
     return bool(m.subjects) and not any(s.startswith("(") for s in m.subjects) and \
-        m.subjects_from not in ("release", EVENT)
+        m.subjects_from not in ("release", EVENT, REPORTS)
+
+
+REPORTS = "reports of the event"  # Member.subjects_from of a subject taken from what the event's other reports are about
+TOPIC_WORDS = 2  # words of its title and lead a brief must share with the reports of one subject to report their event
+
+
+def topic_words(text: str) -> frozenset[str]:
+    """The words a title and lead say an event with ("gdp", "quarter", "growth", "sales", "organic"): lower case,
+    four letters or more, no function word, month or weekday, no number."""
+    from briefcmp.corpus.functionwords import FUNCTION_WORDS, MONTH_NAMES, WEEKDAYS
+
+    stop = FUNCTION_WORDS | {w.lower() for w in MONTH_NAMES | WEEKDAYS}
+    return frozenset(w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in stop)
+
+
+def adopt_reported_subjects(members: Iterable, briefs: dict, days: int) -> list:
+    """A figure that names no one, in a brief that names no subject at all (no title, lead, dateline or main
+    subject), is of the subject the corpus's reports of the same event are about: the subject (title's or main)
+    of the briefs published within ``days`` days whose titles and leads share at least ``TOPIC_WORDS`` words with
+    its own, when one subject shares more than any other (never decided by a figure's value). ``briefs``: brief
+    id -> (its own subject, publication day, topic words). The subject stays inferred (``subjects_from`` =
+    ``REPORTS``: it may key an agreement, never decides a contradiction alone). Returns the members that took one."""
+    by_brief: dict[str, list] = defaultdict(list)
+    for m in members:
+        if not m.subjects:
+            by_brief[m.claim.brief].append(m)
+    about = sorted((day.toordinal(), bid, subject, words) for bid, (subject, day, words) in briefs.items()
+                   if subject and day is not None)
+    days_of = [a[0] for a in about]
+    adopted = []
+    for bid in sorted(by_brief):
+        own, day, words = briefs.get(bid, ((), None, frozenset()))
+        if own or day is None or not words:
+            continue
+        lo, hi = bisect.bisect_left(days_of, day.toordinal() - days), bisect.bisect_right(days_of, day.toordinal() + days)
+        best: dict[tuple, int] = {}
+        for _, other, subject, theirs in about[lo:min(hi, lo + MAX_SCAN)]:
+            shared = len(words & theirs)
+            if other != bid and shared >= TOPIC_WORDS:
+                best[subject] = max(best.get(subject, 0), shared)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not ranked or len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+            continue  # no report of the event, or two subjects' reports alike: whose it is stays unsaid
+        subject = ranked[0][0]
+        for m in by_brief[bid]:
+            m.subjects, m.subjects_from, m.lead = subject, REPORTS, subject[0]
+            adopted.append(m)
+    return adopted
 
 
 def _same_period(a, b) -> bool:
