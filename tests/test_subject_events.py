@@ -134,6 +134,11 @@ def test_a_brief_naming_no_one_takes_the_subject_its_event_s_reports_are_about()
     assert subjects.adopt_reported_subjects([_m("digest", 2.2)], far, 7) == []
     other = {**briefs, "digest": ((), day, subjects.topic_words("Weather: snow expected."))}
     assert subjects.adopt_reported_subjects([_m("digest", 2.2)], other, 7) == []
+    # a body named by words any country uses, whose country no text of its brief names, is no one's yet
+    bank = [_m("digest", 4.3, ("(central-bank)",))]
+    assert subjects.adopt_reported_subjects(bank, briefs, 7) == bank and bank[0].subjects == ("uruguay",)
+    region = [_m("digest", 4.3, ("(asia)",))]  # a region is no one else's
+    assert subjects.adopt_reported_subjects(region, briefs, 7) == [] and region[0].subjects == ("(asia)",)
     # two subjects' reports as alike: whose it is stays unsaid
     tie = {**briefs, "chile": (("chile",), day, gdp)}
     assert subjects.adopt_reported_subjects([_m("digest", 2.2)], tie, 7) == []

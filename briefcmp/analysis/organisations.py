@@ -4,15 +4,21 @@ outlets headline ("Airbus", "Unilever"), whatever each report says of its head o
 A name is an organisation the corpus reports on (``headline_names``) when, in the corpus's own texts:
 
 - **several reports headline it**: it is in the titles of at least ``TITLES`` briefs (a story's title says
-  what it is about; one outlet's headline word is not enough);
-- **it is a proper name**: a capitalised word (not in capitals: "GDP", "CPI" are acronyms of measures) that
+  what it is about; one outlet's headline word is not enough), or in the titles or lead sentences of most
+  briefs (at least ``TITLES``);
+- **it is a proper name**: a capitalised word in any letters ("Nestlé", "Ørsted"; one name with or without its
+  accents) or the last part of a compound ("A.P. Moller-Maersk"), not in capitals ("GDP", "CPI" are acronyms of measures), that
   no text writes in lower case ("budget", "jobs" are words a headline capitalises) and that some text
   writes capitalised inside a sentence;
 - **it is no place**: not a country, province or registered entity (``Entities``), never written after
   "in" as the end of a phrase ("in Toulouse", "in Toulouse on Monday"; "in Kestrava shares" names shares),
   before "-based" ("Toulouse-based") or before a country's name after a comma ("Toulouse, France");
 - **it is a company**: some text introduces it by its kind ("planemaker Airbus", "Unilever, the consumer
-  goods group,"), so an event ("Brexit") or a season ("Autumn Budget") is none;
+  goods group,"), so an event ("Brexit") or a season ("Autumn Budget") is none; or, for a name most briefs
+  front, it speaks for itself ("Maersk said", "Nestle reported") or has shares ("Nestle shares fell"), which a
+  benchmark ("Brent crude rose") does not;
+- **it is no body of the state**: no text introduces it as a central bank, statistics office, ministry or
+  agency ("Sweden's central bank, the Riksbank,"): its figures are its country's;
 - **it is no person**: never written right after another capitalised word inside a sentence ("Jerome
   Powell", "Governor Powell", "Mr Powell"): the press introduces a person with a first name or a title.
   A company needs none ("planemaker Airbus", "Airbus said").

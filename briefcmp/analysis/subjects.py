@@ -166,16 +166,24 @@ def topic_words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in stop)
 
 
+def own_subject(ctx, entities) -> tuple[str, ...]:
+    """What a brief says it is about (its title's subject, else its main subject; ``ctx``: its
+    ``briefcontext._Context``), but a body named by words any country uses ("Central Bank cuts rate"), which
+    says whose only with its country."""
+    own = ctx.title_subjects or ctx.brief_subjects
+    return () if own and all(x in entities.adopted and not entities.distinctive(x) for x in own) else own
+
+
 def adopt_reported_subjects(members: Iterable, briefs: dict, days: int) -> list:
-    """A figure that names no one, in a brief that names no subject at all (no title, lead, dateline or main
-    subject), is of the subject the corpus's reports of the same event are about: the subject (title's or main)
+    """A figure that names no one (or only a body whose country no text names, "the Central Bank"), in a brief
+    that names no subject at all (no title, lead, dateline or main subject but such a body), is of the subject the corpus's reports of the same event are about: the subject (title's or main)
     of the briefs published within ``days`` days whose titles and leads share at least ``TOPIC_WORDS`` words with
     its own, when one subject shares more than any other (never decided by a figure's value). ``briefs``: brief
     id -> (its own subject, publication day, topic words). The subject stays inferred (``subjects_from`` =
     ``REPORTS``: it may key an agreement, never decides a contradiction alone). Returns the members that took one."""
     by_brief: dict[str, list] = defaultdict(list)
-    for m in members:
-        if not m.subjects:
+    for m in members:  # (a body named by words any country uses, no text naming its country: "(central-bank)")
+        if not m.subjects or all(x.startswith("(") and not _region(x) for x in m.subjects):
             by_brief[m.claim.brief].append(m)
     about = sorted((day.toordinal(), bid, subject, words) for bid, (subject, day, words) in briefs.items()
                    if subject and day is not None)
