@@ -31,6 +31,8 @@ class _Context:
         self.ok = False
         self.lead_sentence = ""
         self.topic: frozenset[str] = frozenset()
+        self.mentioned: frozenset[str] = frozenset()
+        self.several = False
         self.entities = entities
         self.brief_subjects: tuple[str, ...] = ()
         self.brief_how = ""  # "whole brief" (the one entity it names) | "main subject" (the one it names most)
@@ -81,6 +83,10 @@ class _Context:
         in_lead = set(entities.qualified(self.lead_sentence, entities.subjects(self.lead_sentence)))
         lead_only = next(iter(in_lead)) if len(in_lead) == 1 and not set(entities.subjects(title)) - in_lead else ""
         self.brief_subjects, self.brief_how = whose.main_subject(mentions, lead_first, lead_only)
+        # the entities the brief names itself (not a body of words any country uses), and whether its title names
+        # several: a brief about several is no brief that names none (``subjects.adopt_reported_subjects``)
+        self.mentioned = frozenset(eid for eid, _ in mentions if eid not in entities.adopted or entities.distinctive(eid))
+        self.several = len(title_subjects) > 1
         if not self.title_subjects and whose.lead_world(self.lead_sentence, entities):
             self.brief_subjects, self.brief_how = (WORLD,), "main subject"  # "Global air passenger demand rose ..."
         if len(title_countries) >= whose.TITLE_MANY:  # "IMF raises US, Brazil, UK growth forecasts, cuts China, ...":
