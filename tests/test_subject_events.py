@@ -93,6 +93,7 @@ def test_a_currency_s_name_and_a_described_company_name_no_subject() -> None:
     assert e.subjects("Revenue reached 40 billion Danish kroner") == ()
     assert e.subjects("Swiss exports rose 3 percent") == ("switzerland",)  # the adjective of a figure's own subject
     assert e.subjects("Mexico's peso weakened") == ("mexico",)
+    assert e.subjects("The Chilean peso has depreciated 6 percent") == ("chile",)  # the currency measured: Chile's
     assert proper_names("The Vevey-based group posted sales of CHF 91.4 billion") == []
     assert [n for _, _, n in proper_names("Output in the Santiago metropolitan region rose")] == \
         ["Santiago metropolitan region"]
@@ -137,8 +138,12 @@ def test_a_brief_naming_no_one_takes_the_subject_its_event_s_reports_are_about()
     assert subjects.adopt_reported_subjects([_m("digest", 2.2)], other, 7) == []
     # a body named by words any country uses, whose country no text of its brief names, is no one's yet
     bank = [_m("digest", 4.3, ("(central-bank)",))]
+    bank[0].subjects_from = "title"
     assert subjects.adopt_reported_subjects(bank, briefs, 7) == bank and bank[0].subjects == ("uruguay",)
+    ministry = [_m("digest", 2.4, ("(finance-ministry)",))]  # a body its own clause names says whose it is
+    assert subjects.adopt_reported_subjects(ministry, briefs, 7) == []
     region = [_m("digest", 4.3, ("(asia)",))]  # a region is no one else's
+    region[0].subjects_from = "title"
     assert subjects.adopt_reported_subjects(region, briefs, 7) == [] and region[0].subjects == ("(asia)",)
     # a brief naming the event's subject among others takes it; one naming only others, or several in its title, not
     for named, taken in ((frozenset({"uruguay", "argentina"}), True), (frozenset({"argentina"}), False),

@@ -181,7 +181,8 @@ SEVERAL = "(several)"  # in what a brief names: its title names several subjects
 
 
 def adopt_reported_subjects(members: Iterable, briefs: dict, days: int) -> list:
-    """A figure that names no one (or only a body whose country no text names, "the Central Bank"), in a brief
+    """A figure that names no one (or only its brief's body whose country no text names: "Central Bank cuts
+    rate", not a body its own clause names, "the finance ministry expects 2.4%"), in a brief
     that names no subject at all (no title, lead, dateline or main subject but such a body), is of the subject the corpus's reports of the same event are about: the subject (title's or main)
     of the briefs published within ``days`` days whose titles and leads share at least ``TOPIC_WORDS`` words with
     its own, when one subject shares more than any other (never decided by a figure's value), and the brief names
@@ -190,7 +191,7 @@ def adopt_reported_subjects(members: Iterable, briefs: dict, days: int) -> list:
     ``REPORTS``: it may key an agreement, never decides a contradiction alone). Returns the members that took one."""
     by_brief: dict[str, list] = defaultdict(list)
     for m in members:  # (a body named by words any country uses, no text naming its country: "(central-bank)")
-        if not m.subjects or all(x.startswith("(") and not _region(x) for x in m.subjects):
+        if not m.subjects or m.subjects_from in _WEAK and all(x.startswith("(") and not _region(x) for x in m.subjects):
             by_brief[m.claim.brief].append(m)
     about = sorted((day.toordinal(), bid, subject, words) for bid, ((subject, _), day, words) in briefs.items()
                    if subject and day is not None)
