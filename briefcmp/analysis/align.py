@@ -567,6 +567,8 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
                                  evidence.close, RELEASE_DAYS, _VAGUE)  # a brief that names no country
     whose.adopt_event_subjects(loose, [*loose, *(m for ms in keyed.values() for m in ms)], evidence.close,
                                RELEASE_DAYS)  # figures that name no one, in a brief reporting one event
+    whose.adopt_reported_subjects(loose, {bid: (whose.own_subject(c, entities), c.published, c.topic)
+                                          for bid, c in contexts.items() if c.ok}, RELEASE_DAYS)  # a brief naming no one
 
     # 1. Registered keys: a claim joins the key whose subjects, unit and wording it shares (analysis/grouping.py).
     key_sigs = []
