@@ -504,9 +504,14 @@ def _find(text: str, published: Optional[date], country: str, near: int, main: s
     a weekday ("on Thursday", ``_days``) is one of the expressions too, the last in rank."""
     best: tuple[int, int, str, str] | None = None
     expressions = _expressions(text, published, country, main, fiscal)  # disjoint, in text order
-    if days:
-        extra = [d for d in _days(text, published) if not any(a < d[1] and d[0] < b for a, b, *_ in expressions)]
+    if days:  # a weekday right after the figure ("kept at 0.25% on Thursday", "to 38,814 on Thursday") is its
+        # day; one before it mostly dates the report ("TSMC on Thursday reported a profit of ... for the quarter")
+        weekdays = _days(text, published)
+        extra = [d for d in weekdays if near <= d[0] <= near + _DAY_AFTER and not _BREAK_BEFORE.search(text, near, d[0])
+                 and not any(a < d[1] and d[0] < b for a, b, *_ in expressions)]
         expressions = tuple(sorted((*expressions, *extra))) if extra else expressions
+        if not expressions and weekdays:  # nothing else dates the figure: a decision's day in the sentence
+            return weekdays[0][3], weekdays[0][4]
     # the nearest is the last one starting at or before ``near`` or the first after it
     i = bisect.bisect_right(expressions, near, key=lambda e: e[0])
     nearest = expressions[max(i - 1, 0):i + 1]
@@ -621,6 +626,10 @@ _WEEKDAY = re.compile(r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Fri
 _SAID = re.compile(r"\b(?:said|says|say|reported|reports|announced|showed|shows|show|released|published|told|stated|"
                    r"estimated|added|noted|wrote)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+_DAY_AFTER = 40  # characters from a figure's start to a weekday that dates it ("38,814 on Thursday")
+_BREAK_BEFORE = re.compile(r"[,;:()]")
 
 
 def _days(text: str, published: Optional[date]) -> list[tuple[int, int, int, str, str]]:
