@@ -138,6 +138,17 @@ def _resolve(sentence: str, figure: str, published: date, country: str = "") -> 
     ("Hiring slowed from the 190,000 average of the last year.", "190,000", date(2024, 7, 5), "united-states",
      "2023-07/2024-06"),
     ("Hiring averaged 190,000 a month last year.", "190,000", date(2024, 7, 5), "united-states", "2023"),
+    # a decision's day beside the figure dates it, not a period of another noun farther on
+    ("The bank kept its rate at 4.5% on Thursday, waiting for clarity on next year's pay round.", "4.5",
+     date(2024, 12, 19), "norway", "2024-12-19"),
+    ("Copper closed at $9,120 a tonne on Monday, its lowest since last year's rout.", "9,120", date(2024, 12, 18),
+     "chile", "2024-12-16"),
+    # a weekday before the figure dates the report, not the figure its period follows
+    ("The chipmaker on Thursday reported a net profit of NT$300 billion (US$9.3 billion) for the third quarter "
+     "of 2024.", "300", date(2024, 10, 17), "taiwan", "2024-07/2024-09"),
+    # a day the figure was said on is no period: the stated one is
+    ("Exports rose 4.1% in November, the customs office said on Tuesday.", "4.1", date(2024, 12, 10), "chile",
+     "2024-11"),
 ])
 def test_periods(sentence, figure, published, country, expected) -> None:
     assert _resolve(sentence, figure, published, country)[0] == expected

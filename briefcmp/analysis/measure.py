@@ -463,7 +463,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             continue  # a catalogue measure is named: other words count only as its modifiers or qualifiers
         # a catalogue's canonical word met as written ("keyrate" where the measure was read on canonical text)
         # reads as the catalogue shows it ("policy rate"), never as the token
-        found.append((m.start(), w, _SHOW.get(w, statnames.shown(w) if w in _CANONICAL()
+        found.append((m.start(), w, _SHOW.get(w, statnames.shown(w) if low == w and w in _CANONICAL()
                                               else low[:-2] if low.endswith("'s") else low)))
     if comparative:
         found.append((comparative.start(1), "increase" if comparative.group(1).lower() in ("higher", "above", "more",
