@@ -53,7 +53,7 @@ from briefcmp.analysis.factobjects import (
     restriction_end,
 )
 from briefcmp.analysis.factsubjects import (
-    Context, countries_ids, national_body, office_actor, phrase_actor, remember,
+    Context, countries_ids, national_body, office_actor, owner_agent, phrase_actor, remember,
 )
 from briefcmp.analysis.factverbs import (
     action_verb, coordinated_at, embedded_at, free_participle, group_start, passive_group, predicate,
@@ -65,6 +65,7 @@ from briefcmp.analysis.factwords import (
 )
 
 MAX_SUBJECT_NAMES = 6
+_OBJECT_TAGS = frozenset({"DT", "NN", "NNS", "NNP", "NNPS", "PRP$", "JJ", "CD"})  # an object starts with one
 
 
 def _entities_at(entities: Entities, sentence: str) -> list[tuple[int, int, str]]:
@@ -246,6 +247,13 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             elif clause_start < i:
                 actors, subject_start = listed_subject(names, tokens, clause_start, subject_start, actors)
                 remember(tokens, clause_start, i, actors[0], context)
+            if not actors and clause_start < i and not passive_group(tokens, i, j) and j + 1 < n and (
+                    tokens[j + 1].tag in _OBJECT_TAGS or tokens[j + 1].tag in ("RP", "RB") and j + 2 < n and tokens[j + 2].tag in
+                    _OBJECT_TAGS):  # "turned back 40 migrants": a particle before the object
+                # "Chile's coast guard boarded the trawler": the owner acts through its service (an act done to
+                # something: an object follows)
+                owner = owner_agent(tokens, clause_start, i, names)
+                actors, subject_start = ((owner,), tokens[clause_start].start) if owner else (actors, subject_start)
             opening = None if actors else appositive_opening(tokens, clause_start, i)
             if not actors and (clause_start < i or opening):  # "Chancellor Olaf Scholz", "the ministry", "the tribunal"
                 lo, hi = opening or (clause_start, i)  # "The minister, a diplomat, banned ...": before the comma
@@ -285,8 +293,14 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     embedded = (who,) if who else ()
                 if not embedded and any(x.noun for x in tokens[inner:group]) and not _PRONOUN.fullmatch(
                         sentence[tokens[inner].start:tokens[group].start]):
-                    i = j + 1  # "left open whether the systems could include ...": the systems' action, not the actor's
-                    continue
+                    # "left open whether the systems could include ...": the systems' action, not the actor's; a thing
+                    # that acts with no object ("did not say whether the talks had resumed") is asked about itself
+                    thing = "" if passive_group(tokens, group, j) or j + 1 < n and tokens[j + 1].tag in _OBJECT_TAGS \
+                        else phrase_actor(tokens, inner, group, names, entities)
+                    if not thing:
+                        i = j + 1
+                        continue
+                    embedded, phrased = (thing,), thing
                 # "Trump has not said whether the tariffs will be lifted": the tariffs undergo it, at his word
                 undergoing = (inner, group, actors[0] if actors else "")
                 actors = embedded or actors

@@ -464,3 +464,31 @@ def _owned_body(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int
         return ""
     rest = [t for t in np[k + 1:] if t.text not in ("s", "'s", "\u2019s")]
     return owner if rest and all(t.lemma in _OFFICE_WORDS or t is rest[-1] for t in rest) else ""
+
+
+def owner_agent(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int, int, str]]) -> str:
+    """The named owner of a subject phrase whose head is one of its people or services ("Peru's border police",
+    "Chile's coast guard", "Ghana's cocoa board" turned back / boarded / cut ...): the owner acts through them.
+    The caller asks only for a verb with an object (an act done to something). "" when the head names an action
+    in a derived form or one the lexicon knows ("Russia's invasion", "China's ban": read by ``factnouns``), a state
+    or share ("Japan's position", "China's share"), a time, or a measured thing (``statnames``, ``lexicon``
+    notions: "China's exports", "Japan's economy"), or when anything but common nouns and adjectives follows the
+    possessive."""
+    np = _subject_phrase(tokens, lo, hi)
+    k = next((m for m in range(len(np)) if np[m].tag == "POS" or np[m].text in ("'s", "\u2019s", "'")), -1)
+    if k < 1:
+        return ""
+    owner = next((e for a, b, e in names if a == np[0].start and b >= np[k - 1].end), "")
+    rest = [t for t in np[k + 1:] if t.text not in ("s", "'s", "\u2019s")]
+    if not owner or not rest or len(rest) > 3 or any(t.tag not in ("JJ", "NN", "NNS") for t in rest):
+        return ""
+    head = rest[-1]
+    from briefcmp.analysis import lexicon, statnames
+    from briefcmp.analysis.factnouns import STATE_NOUNS, verb_of  # factnouns imports this module
+
+    derived = verb_of(head.lemma)
+    if head.lemma in STATE_NOUNS or _is_time(head) or head.lemma in _NOT_ACTORS or derived and derived != head.lemma \
+            or lexicon.is_action(head.lemma) or lexicon.notion(head.lemma) != head.lemma \
+            or statnames.find(" ".join(t.text.lower() for t in rest)):
+        return ""  # "Russia's invasion", "China's ban", "Japan's economy" (GDP), "China's exports": not doers
+    return owner

@@ -179,6 +179,7 @@ def tag(text: str) -> Optional[list[Token]]:
 
 
 _HAVE = frozenset({"has", "have", "had"})
+_OBJECT_OPENERS = frozenset({"DT", "NNP", "NNPS", "NNS", "NN", "PRP$", "JJ", "CD"})  # tags an object starts with
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # "it" and "you" are objects too
 _OPENERS = frozenset({",", ";", ":", "and", "but", "that", "because", "so", "while", "as", "if", "when"})
 
@@ -201,13 +202,21 @@ def _repair_finite(found: list[tuple[str, int, str]], tags: list[str], is_verb) 
         if t == "VBN" and found[n - 1][0].lower() in ("which", "who"):
             tags[n] = "VBD"  # "Sweden, which applied in May": no auxiliary, so a finite past
             continue
-        if t not in ("NN", "NNS", "JJ"):
-            continue
         k = n - 1
         while k > 0 and tags[k] == "RB":
             k -= 1
         before = found[k][0].lower()
         nxt = tags[n + 1] if n + 1 < len(found) else "."
+        if k < n - 1 and tags[k] in ("NN", "NNS", "NNP", "NNPS", "PRP") and (
+                t == "VBN" and nxt in _OBJECT_OPENERS or t == "NNS" and nxt in _OBJECT_OPENERS and is_verb(word)) \
+                and (k == 0 or tags[k - 1] not in ("IN", "TO")) and not (k and found[k - 1][0].lower() in _BE | _HAVE):
+            # "The embargo never covered medicines", "The ruling also bars Telegram": a noun, an adverb, then a word
+            # with an object after it is the noun's finite verb (no auxiliary before it: a participle needs one;
+            # a noun after a noun never has an adverb between)
+            tags[n] = "VBD" if t == "VBN" else "VBZ"
+            continue
+        if t not in ("NN", "NNS", "JJ"):
+            continue
         after_said = k and tags[k - 1] in ("VBD", "VBZ", "VBP") and found[k - 1][0].lower() in ("say", "says", "said")
         subject = before in _SUBJECT_PRONOUNS or before == "it" and (k == 0 or found[k - 1][0].lower() in _OPENERS
                                                                      or after_said)
