@@ -47,7 +47,7 @@ from briefcmp.analysis.factforms import (
     CALLING, CONDEMNED, PREVENTING, URGING, assessment, by_phrase, called_at, judged_action, kept_from, listing_at,
     passive, plain_subject, reported_subject, undecided_on, undergoer, urged_to,
 )
-from briefcmp.analysis.factnouns import listed_actions, noun_actions
+from briefcmp.analysis.factnouns import ADVOCATING, advocated, listed_actions, noun_actions
 from briefcmp.analysis.factobjects import (
     MAX_OBJECT_TOKENS, Fact, condition_at, head_noun, object_end, object_words, restriction_at,
     restriction_end,
@@ -378,6 +378,13 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             end_index = j + 2
             while end_index < n and end_index - j <= MAX_OBJECT_TOKENS and tokens[end_index].tag not in BREAK_TAGS:
                 end_index += 1
+        if verb.lemma in ADVOCATING and actors and kind == "fact" and value == "yes":
+            sided = advocated(sentence, names, tokens, j, actors, start, stops)  # "argued against a cap on exports"
+            if sided:
+                facts.extend(sided)
+                chain = None
+                i = max(end_index, j + 1)
+                continue
         judged = called_at(sentence, tokens, j, end_index) if verb.lemma in CALLING else -1
         if judged > j + 1:  # "called the expulsions unacceptable": condemned them
             end_index = judged

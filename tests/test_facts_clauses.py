@@ -1,0 +1,83 @@
+"""Clauses read from the tagger's grammar rather than from taught shapes: a finite verb after its subject and an
+adverb, a possessive owner acting through its service, a frame's -ing action, a reported clause without "that",
+a thing's act left open, a state after "remains", a position after "argued for/against". The sentences are
+written for these tests (not taken from the benchmark sets)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.facts import read_facts
+from briefcmp.analysis.factsubjects import Context
+
+pytest.importorskip("textblob")
+
+# (sentence, home country, facts that must be read: actor, verb lemma, value)
+READ = [
+    # a finite verb after an adverb, no auxiliary: the tagger's participle or plural noun is the verb
+    ("Iceland never ratified the whaling convention.", "", {("iceland", "ratify", "no")}),
+    ("The statute also forbids strikes.", "", {("statute", "forbid", "yes")}),
+    ("The treaty still excludes fisheries.", "", {("treaty", "exclude", "yes")}),
+    # a named owner acts through its service when it does something to something
+    ("Morocco's navy escorted the convoy.", "", {("morocco", "escort", "yes")}),
+    ("Latvia's customs service seized the shipment.", "", {("latvia", "seize", "yes")}),
+    # the -ing action a frame ends in, with no object
+    ("Chancellor Anna Berg has stopped short of resigning.", "", {("anna-berg", "resign", "no")}),
+    # a reported clause without "that": its own subject and modal
+    ("The union has said the tariff should be cut.", "", {("tariff", "cut", "support")}),
+    # a thing acting with no object, inside "did not say whether": open
+    ("The ministry did not say whether the negotiations had stalled.", "", {("negotiation", "stall", "undecided")}),
+    # a participle after "remains": a state
+    ("The bridge remains closed to lorries.", "", {("bridge", "be", "yes")}),
+    # a verb of advocacy and "for"/"against" an action noun: a position on that action
+    ("The chamber of commerce has argued against a cap on rents.", "", {("chamber-of-commerce", "cap", "oppose")}),
+    ("Farm groups campaigned for a ban on imports of beef.", "", {("farm-group", "ban", "support")}),
+]
+
+# (sentence, actor, verb) that must not be read
+NOT_READ = [
+    # a measured thing of a country is no doer ("Japan's economy", "China's exports")
+    ("Japan's economy needs more workers.", "japan", "need"),
+    ("China's exports hit a record in May.", "china", "hit"),
+    # an action noun after a possessive is read as the action it names, not as a doer of the verb
+    ("Russia's invasion shocked the markets.", "russia", "shock"),
+    # a participle after a noun with no adverb between stays a participle: no finite verb of the noun's
+    ("The cargo seized last week belongs to a Greek firm.", "cargo", "seize"),
+    # "argued that" is a report, not a position on a noun's action
+    ("The lobby argued that the tax had failed.", "lobby", "tax"),
+]
+
+
+def _read(sentence: str, home: str = "") -> set[tuple[str, str, str]]:
+    return {(f.actor, f.verb, f.value) for f in read_facts(sentence, Entities(None), context=Context(home))}
+
+
+@pytest.mark.parametrize("sentence,home,expected", READ)
+def test_clause_is_read(sentence: str, home: str, expected: set) -> None:
+    assert expected <= _read(sentence, home)
+
+
+@pytest.mark.parametrize("sentence,actor,verb", NOT_READ)
+def test_clause_is_not_misread(sentence: str, actor: str, verb: str) -> None:
+    assert not any(a == actor and v == verb for a, v, _ in _read(sentence))
+
+
+def test_the_clause_benchmark_keeps_its_recall_and_precision_on_both_halves() -> None:
+    """benchmarks/clauses: sentences written in several registers and domains, tuned on one half and checked on
+    the other. Floors a little under today's figures (tune 46/47, check 43/46 at 93% precision)."""
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "clauses_eval.py"
+    spec = importlib.util.spec_from_file_location("clauses_eval", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    import yaml
+
+    rows = yaml.safe_load(module.DATA.read_text())["sentences"]
+    for half in ("tune", "check"):
+        s = module.score([r for r in rows if r["half"] == half])
+        assert s["expected"] >= 40
+        assert s["found"] / s["expected"] >= 0.85, half
+        assert s["right"] / s["drafted"] >= 0.88, half
