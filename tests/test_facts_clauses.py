@@ -81,3 +81,17 @@ def test_the_clause_benchmark_keeps_its_recall_and_precision_on_both_halves() ->
         assert s["expected"] >= 40
         assert s["found"] / s["expected"] >= 0.85, half
         assert s["right"] / s["drafted"] >= 0.88, half
+
+
+def test_a_clause_with_no_finite_verb_reads_its_participle_as_the_past() -> None:
+    from briefcmp.analysis import nlp
+
+    tags = {t.text: t.tag for t in nlp.tag("Norway and Iceland condemned the seizure of the trawler.")}
+    assert tags["condemned"] == "VBD"
+    # a participle before "by", or in a clause that has its finite verb, stays a participle
+    tags = {t.text: t.tag for t in nlp.tag("The ship seized by the navy was Greek.")}
+    assert tags["seized"] == "VBN"
+    tags = {t.text: t.tag for t in nlp.tag("The cargo seized last week belongs to a Greek firm.")}
+    assert tags["seized"] != "VBD"
+    assert {("norway", "condemn", "yes"), ("iceland", "condemn", "yes")} <= _read(
+        "Norway and Iceland condemned the seizure of the trawler.")

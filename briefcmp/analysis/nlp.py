@@ -171,6 +171,7 @@ def tag(text: str) -> Optional[list[Token]]:
                 # participle
                 tags[n] = "VBN"
     _repair_finite(found, tags, is_verb)
+    _finite_participle(found, tags)
     for n, (word, _, t) in enumerate(found):
         if t in ("NN", "NNS") and 0 < n and n + 2 < len(found) and tags[n - 1] in ("NNP", "NNPS", "PRP") \
                 and tags[n + 1] == "TO" and tags[n + 2] == "VB" and is_verb(word):
@@ -236,6 +237,34 @@ def _repair_finite(found: list[tuple[str, int, str]], tags: list[str], is_verb) 
         elif before in _BE and low.endswith("ing") and is_verb(word) and t == "NN" and nxt in ("IN", "RP", "DT", "RB",
                                                                                                 "NNS", "PRP$"):
             tags[n] = "VBG"  # "was not ruling out", "is considering sanctions"
+
+
+_SUBJECT_TAGS = frozenset({"DT", "JJ", "JJS", "CD", "NN", "NNS", "NNP", "NNPS", "POS", "PRP", "CC", "RB"})
+
+
+def _finite_participle(found: list[tuple[str, int, str]], tags: list[str]) -> None:
+    """A clause needs a finite verb: in a stretch between breaks with none (no past, present or modal), a past
+    participle right after the noun phrase that opens the stretch is the finite past ("The two leaders condemned
+    the deployment"; the lexicon's first reading of "condemned" is the participle). Not before "by" (a passive
+    left without its auxiliary: "the ship seized by ..."), not after a preposition's noun."""
+    n = len(found)
+    lo = 0
+    while lo < n:
+        hi = lo
+        while hi < n and tags[hi] not in (",", ":", ".", "(", ")") and found[hi][0].lower() not in _CLAUSE_OPENERS:
+            hi += 1
+        finite = any(tags[m] in ("VBD", "VBZ", "VBP", "MD") for m in range(lo, hi))
+        k = lo
+        while k < hi and tags[k] in _SUBJECT_TAGS and found[k][0].lower() not in ("of", "for"):
+            k += 1
+        if not finite and lo < k < hi and tags[k] == "VBN" and tags[k - 1][:2] in ("NN", "PR") \
+                and tags[k - 1] != "PRP$" and (k + 1 >= n or found[k + 1][0].lower() != "by") \
+                and (k + 1 < n and tags[k + 1] in ("DT", "NNP", "NNPS", "NN", "NNS", "PRP$", "JJ", "CD", "PRP")):
+            tags[k] = "VBD"
+        lo = hi + 1
+
+
+_CLAUSE_OPENERS = frozenset({"that", "which", "who", "whether", "because", "while", "although", "when", "if", "but"})
 
 
 def words(text: str) -> list[str]:
