@@ -33,6 +33,16 @@ READ = [
     ("The ministry did not say whether the negotiations had stalled.", "", {("negotiation", "stall", "undecided")}),
     # a participle after "remains": a state
     ("The bridge remains closed to lorries.", "", {("bridge", "be", "yes")}),
+    # a subject no name, office or phrase rule reads: its noun phrase before a modifier, each conjunct, the owner
+    # of an office
+    ("Harbour police at the northern ports seized the cargo.", "", {("harbour-police", "seize", "yes")}),
+    ("Dock workers and truck drivers blocked the terminal.", "",
+     {("dock-worker", "block", "yes"), ("truck-driver", "block", "yes")}),
+    ("Tuvalu's finance minister resigned over the loan.", "", {("tuvalu", "resign", "yes")}),
+    # a negated verb of saying leaves its "that" clause open
+    ("The ministry has not confirmed that the smelter has closed.", "", {("smelter", "close", "undecided")}),
+    # "do" or a modal with "not" governs a verb the lexicon reads first as an adverb
+    ("Finland would not back the plan.", "", {("finland", "back", "no")}),
     # a verb of advocacy and "for"/"against" an action noun: a position on that action
     ("The chamber of commerce has argued against a cap on rents.", "", {("chamber-of-commerce", "cap", "oppose")}),
     ("Farm groups campaigned for a ban on imports of beef.", "", {("farm-group", "ban", "support")}),
@@ -47,6 +57,8 @@ NOT_READ = [
     ("Russia's invasion shocked the markets.", "russia", "shock"),
     # a participle after a noun with no adverb between stays a participle: no finite verb of the noun's
     ("The cargo seized last week belongs to a Greek firm.", "cargo", "seize"),
+    # a count names no one ("The two ..."), nor does a clause opening the subject
+    ("The two agreed on a ceasefire.", "two", "agree"),
     # "argued that" is a report, not a position on a noun's action
     ("The lobby argued that the tax had failed.", "lobby", "tax"),
 ]

@@ -53,7 +53,7 @@ from briefcmp.analysis.factobjects import (
     restriction_end,
 )
 from briefcmp.analysis.factsubjects import (
-    Context, countries_ids, national_body, office_actor, owner_agent, phrase_actor, remember,
+    Context, countries_ids, national_body, office_actor, owner_agent, phrase_actor, remember, subject_actors,
 )
 from briefcmp.analysis.factverbs import (
     action_verb, coordinated_at, embedded_at, free_participle, group_start, passive_group, predicate,
@@ -264,6 +264,12 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     phrased = who
                 if who:
                     actors, subject_start = (who,), tokens[lo].start
+                elif not passive_group(tokens, i, j):
+                    # the subject's grammar: its noun phrase before a modifier, each conjunct ("Local leaders and oil
+                    # workers urged ..."), the owner of an office ("Somaliland's defence minister resigned")
+                    actors = subject_actors(tokens, lo, hi, names, entities, context)
+                    subject_start = tokens[lo].start
+                    phrased = actors[0] if actors else ""
             before = sentence[tokens[clause_start].start:tokens[i].start] if clause_start < n else ""
             if not actors and (carried or last_subject) and (_PRONOUN.fullmatch(before) or clause and (
                     i == 0 or _OPENING.fullmatch(sentence[:tokens[i].start]))):
@@ -293,10 +299,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     embedded = (who,) if who else ()
                 if not embedded and any(x.noun for x in tokens[inner:group]) and not _PRONOUN.fullmatch(
                         sentence[tokens[inner].start:tokens[group].start]):
-                    # "left open whether the systems could include ...": the systems' action, not the actor's; a thing
-                    # that acts with no object ("did not say whether the talks had resumed") is asked about itself
-                    thing = "" if passive_group(tokens, group, j) or j + 1 < n and tokens[j + 1].tag in _OBJECT_TAGS \
-                        else phrase_actor(tokens, inner, group, names, entities)
+                    # "left open whether the systems could include ...": the systems' action, not the actor's; it is
+                    # asked of them ("did not say whether the talks had resumed": the talks)
+                    thing = "" if passive_group(tokens, group, j) else phrase_actor(tokens, inner, group, names,
+                                                                                     entities)
                     if not thing:
                         i = j + 1
                         continue

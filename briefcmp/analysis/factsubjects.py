@@ -492,3 +492,59 @@ def owner_agent(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int
             or statnames.find(" ".join(t.text.lower() for t in rest)):
         return ""  # "Russia's invasion", "China's ban", "Japan's economy" (GDP), "China's exports": not doers
     return owner
+
+
+def subject_actors(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int, int, str]], entities: Entities,
+                   context: Optional[Context] = None) -> tuple[str, ...]:
+    """The actors of a subject phrase tokens[lo:hi] that the name, office and phrase readers gave none for, read
+    from its grammar: the noun phrase up to a modifier that follows its head (a preposition other than "of", an
+    "-ing" or relative clause: "Law enforcement agencies | across the country", "Registered refugees | holding
+    PoR cards"), each of its conjuncts an actor ("Local leaders and oil workers": two), each by the office or phrase
+    reader, or the owner a possessive names when its head is an office or service ("Somaliland's defence
+    minister"). () when a conjunct yields no actor."""
+    np_end = lo
+    while np_end < hi and tokens[np_end].tag in ("DT", "PRP$", "JJ", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "CC",
+                                                  "POS", "CD") or np_end < hi and tokens[np_end].text in ("'s", "s") \
+            or np_end < hi and tokens[np_end].lemma == "of" and np_end + 1 < hi and tokens[np_end + 1].tag[:2] in (
+                "NN", "DT", "JJ"):
+        np_end += 1
+    rest = tokens[np_end:hi]
+    if np_end == lo or rest and not (rest[0].tag in ("IN", "VBG", "WDT", "WP") or rest[0].text == ","
+                                     or all(t.tag == "RB" for t in rest)):
+        return ()
+    if rest and rest[0].tag == "IN" and rest[0].lemma in ("that", "whether", "if", "because"):
+        return ()
+    parts: list[tuple[int, int]] = []
+    a = lo
+    for k in range(lo, np_end + 1):
+        if k == np_end or tokens[k].lemma == "and" and tokens[k].tag == "CC":
+            parts.append((a, k))
+            a = k + 1
+    actors: list[str] = []
+    for a, b in parts:
+        while b - 1 > a and tokens[b - 1].tag == "RB":
+            b -= 1
+        if a >= b or tokens[b - 1].tag == "CD" or not tokens[b - 1].noun:
+            return ()  # "the two", "most of": a count or a quantity, no one named
+        who = office_actor(tokens, a, b, names, entities, context) or phrase_actor(tokens, a, b, names, entities) \
+            or _possessed_office(tokens, a, b, names, entities)
+        if not who:
+            return ()
+        actors.append(who)
+    return tuple(dict.fromkeys(actors))
+
+
+def _possessed_office(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int, int, str]],
+                      entities: Entities) -> str:
+    """The owner of "Somaliland's defence minister", "Cagayan's governor" (an office or service of a place no list
+    holds): the owner's name as written; "" for another phrase."""
+    np = _subject_phrase(tokens, lo, hi)
+    k = next((m for m in range(len(np)) if np[m].tag == "POS" or np[m].text in ("'s", "\u2019s", "'")), -1)
+    if k < 1 or not all(t.tag in ("NNP", "NNPS") for t in np[:k]):
+        return ""
+    head = np[-1].text.lower()
+    if head not in NATIONAL_TITLES and head not in LOCAL_TITLES and np[-1].lemma not in GOVERNMENT_NOUNS \
+            and np[-1].lemma not in BODY_NOUNS:
+        return ""
+    owner = next((e for a, b, e in names if a == np[0].start and b >= np[k - 1].end), "")
+    return owner or entities.adopt(" ".join(t.text for t in np[:k]))

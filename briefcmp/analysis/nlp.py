@@ -200,6 +200,11 @@ def _repair_finite(found: list[tuple[str, int, str]], tags: list[str], is_verb) 
     for n in range(1, len(found)):
         word, t = found[n][0], tags[n]
         low = word.lower()
+        if t == "RB" and n >= 2 and found[n - 1][0].lower() in ("not", "n't") and n + 1 < len(found) \
+                and (found[n - 2][0].lower() in ("do", "does", "did") or tags[n - 2] == "MD") \
+                and tags[n + 1] in ("PRP", "DT", "NNP", "NNPS", "PRP$", "NNS") and is_verb(word):
+            tags[n] = "VB"  # "did not back it", "would not back the plan": "do" or a modal with "not" governs a verb
+            continue
         if t == "VBN" and found[n - 1][0].lower() in ("which", "who"):
             tags[n] = "VBD"  # "Sweden, which applied in May": no auxiliary, so a finite past
             continue
