@@ -39,6 +39,8 @@ READ = [
     ("Dock workers and truck drivers blocked the terminal.", "",
      {("dock-worker", "block", "yes"), ("truck-driver", "block", "yes")}),
     ("Tuvalu's finance minister resigned over the loan.", "", {("tuvalu", "resign", "yes")}),
+    ("On 12 May the Riksdag in Stockholm approved the treaty.", "", {("riksdag", "approve", "yes")}),
+    ("Licensed traders holding export permits are exempt from the levy.", "", {("licensed-trader", "be", "yes")}),
     # a negated verb of saying leaves its "that" clause open
     ("The ministry has not confirmed that the smelter has closed.", "", {("smelter", "close", "undecided")}),
     # "do" or a modal with "not" governs a verb the lexicon reads first as an adverb
@@ -59,6 +61,8 @@ NOT_READ = [
     ("The cargo seized last week belongs to a Greek firm.", "cargo", "seize"),
     # a count names no one ("The two ..."), nor does a clause opening the subject
     ("The two agreed on a ceasefire.", "two", "agree"),
+    # a definition is background: a kind, defined
+    ("A quota is a limit on the quantity of a good.", "quota", "be"),
     # "argued that" is a report, not a position on a noun's action
     ("The lobby argued that the tax had failed.", "lobby", "tax"),
 ]

@@ -202,10 +202,13 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 sentence, names, tokens, clause_start, i, last_subject or carried or (context.home if context else ""))
             if judged is not None:
                 facts.append(judged)
+            elif t.lemma in LINKING and _defining(tokens, clause_start, i):
+                pass  # "A tariff is a tax on imported goods": a definition, background to what anyone did
             elif t.lemma in LINKING:  # "Brazil is not a member of OPEC"
                 who, at = _actors(sentence, names, tokens, clause_start, i)
                 who, at = (who, at) if who else clause_subject(sentence, names, tokens, clause_start, i) or (who, at)
-                thing = "" if who or clause_start >= i else phrase_actor(tokens, clause_start, i, names, entities)
+                thing = "" if who or clause_start >= i else phrase_actor(tokens, clause_start, i, names, entities) \
+                    or next(iter(subject_actors(tokens, clause_start, i, names, entities, context)), "")
                 if thing:  # "The curfew remains necessary", "A new election is not on the agenda": a thing's state
                     who, at = (thing,), tokens[clause_start].start
                 facts += state(sentence, names, tokens, i, who, at, *modality(sentence[tokens[clause_start].start:
@@ -455,6 +458,16 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         facts = listed_actions(sentence, names, tokens, 0, carried, "fact", "yes", stops)
     return [vote_sides(f) for f in facts]  # "voted against the duties": not for them
 
+
+
+def _defining(tokens: list[nlp.Token], clause_start: int, i: int) -> bool:
+    """Whether the linking verb at ``i`` defines a kind: a subject that opens with "a"/"an" and a complement that does
+    too ("A tariff is a tax on imported goods", "A moratorium is a temporary halt")."""
+    k = i + 1
+    while k < len(tokens) and tokens[k].tag == "RB":
+        k += 1
+    return clause_start < i and tokens[clause_start].lemma in ("a", "an") and k < len(tokens) \
+        and tokens[k].lemma in ("a", "an")
 
 
 def _heading(sentence: str) -> bool:

@@ -502,6 +502,11 @@ def subject_actors(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[
     PoR cards"), each of its conjuncts an actor ("Local leaders and oil workers": two), each by the office or phrase
     reader, or the owner a possessive names when its head is an office or service ("Somaliland's defence
     minister"). () when a conjunct yields no actor."""
+    if lo + 2 < hi and tokens[lo].tag == "IN" and (tokens[lo + 1].tag == "CD" or _is_time(tokens[lo + 1])):
+        lo += 1  # "On 30 March the assembly approved ...": when, before who
+        while lo < hi and (tokens[lo].tag == "CD" or _is_time(tokens[lo])):
+            lo += 1
+        lo += lo < hi and tokens[lo].text == ","
     np_end = lo
     while np_end < hi and tokens[np_end].tag in ("DT", "PRP$", "JJ", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "CC",
                                                   "POS", "CD") or np_end < hi and tokens[np_end].text in ("'s", "s") \
@@ -526,8 +531,15 @@ def subject_actors(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[
             b -= 1
         if a >= b or tokens[b - 1].tag == "CD" or not tokens[b - 1].noun:
             return ()  # "the two", "most of": a count or a quantity, no one named
-        who = office_actor(tokens, a, b, names, entities, context) or phrase_actor(tokens, a, b, names, entities) \
-            or _possessed_office(tokens, a, b, names, entities)
+        a += a < b and tokens[a].lemma == "the"
+        whole = [e for x, y, e in names if x == tokens[a].start and y == tokens[b - 1].end]  # "the Grand Assembly"
+        who = (whole[0] if whole else "") or office_actor(tokens, a, b, names, entities, context) or phrase_actor(
+            tokens, a, b, names, entities) or _possessed_office(tokens, a, b, names, entities)
+        plain = tokens[a:b]
+        if not who and 0 < len(plain) <= MAX_PHRASE_WORDS and all(t.tag in ("JJ", "VBN", "NN", "NNS") for t in plain) \
+                and plain[-1].lemma not in _NOT_ACTORS and not _is_time(plain[-1]):
+            who = entities.adopt(" ".join(_phrase_word(t, t.start == tokens[0].start, names) for t in plain))
+            # ("Registered refugees": a participle before the noun, which the phrase reader leaves out)
         if not who:
             return ()
         actors.append(who)
