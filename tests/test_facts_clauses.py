@@ -41,6 +41,8 @@ READ = [
     ("Tuvalu's finance minister resigned over the loan.", "", {("tuvalu", "resign", "yes")}),
     ("On 12 May the Riksdag in Stockholm approved the treaty.", "", {("riksdag", "approve", "yes")}),
     ("Licensed traders holding export permits are exempt from the levy.", "", {("licensed-trader", "be", "yes")}),
+    # a possessed thing's state: the thing (its owner is in the quote), not the owner's act
+    ("Chile's main port remains closed despite the deal.", "", {("main-port", "be", "yes")}),
     # a negated verb of saying leaves its "that" clause open
     ("The ministry has not confirmed that the smelter has closed.", "", {("smelter", "close", "undecided")}),
     # "do" or a modal with "not" governs a verb the lexicon reads first as an adverb

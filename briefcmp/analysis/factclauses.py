@@ -279,7 +279,8 @@ def _quality(sentence: str, tokens: list[nlp.Token], k: int, actors: tuple[str, 
     while end < len(tokens) and end - k < MAX_COMPLEMENT and tokens[end].tag not in BREAK_TAGS \
             and not tokens[end].verb and tokens[end].tag in ("IN", "TO", "DT", "JJ", "NN", "NNS", "NNP", "PRP$"):
         end += 1
-    phrase = tokens[k + 1:end] if end > k + 2 and tokens[end - 1].noun and tokens[k + 1].tag in ("IN", "TO") else []
+    phrase = tokens[k + 1:end] if end > k + 2 and tokens[end - 1].noun and tokens[k + 1].tag in ("IN", "TO") \
+        and tokens[k + 1].lemma not in _CIRCUMSTANCE else []  # "open despite the attacks": why, not what
     nouns = tuple(t.lemma for t in phrase if t.noun and t.lemma not in TIME)
     last = phrase[-1] if phrase else adj
     return [Fact(actor, actors, "be", start, last.end, adj.start, last.end, kind, value, (adj.lemma, *nouns),
@@ -287,6 +288,8 @@ def _quality(sentence: str, tokens: list[nlp.Token], k: int, actors: tuple[str, 
                  sentence[adj.start:last.end], nouns) for actor in actors]
 
 
+# Prepositions of time, cause and concession: the phrase after them says when or why, not what (closed class).
+_CIRCUMSTANCE = frozenset({"despite", "amid", "after", "before", "since", "until", "during", "because", "following"})
 # "has not said how it will respond", "did not say when": the question the words leave open (closed class).
 OPEN_WH = frozenset({"how", "when", "which", "what", "where", "why"})
 _UNSAID = frozenset({"say", "disclose", "specify", "reveal", "indicate", "confirm", "announce", "explain", "clarify"})

@@ -250,7 +250,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             elif clause_start < i:
                 actors, subject_start = listed_subject(names, tokens, clause_start, subject_start, actors)
                 remember(tokens, clause_start, i, actors[0], context)
-            if not actors and clause_start < i and not passive_group(tokens, i, j) and j + 1 < n and (
+            if not actors and clause_start < i and not passive_group(tokens, i, j) and verb.lemma not in LINKING \
+                    and j + 1 < n and (
                     tokens[j + 1].tag in _OBJECT_TAGS or tokens[j + 1].tag in ("RP", "RB") and j + 2 < n and tokens[j + 2].tag in
                     _OBJECT_TAGS):  # "turned back 40 migrants": a particle before the object
                 # "Chile's coast guard boarded the trawler": the owner acts through its service (an act done to

@@ -540,6 +540,13 @@ def subject_actors(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[
                 and plain[-1].lemma not in _NOT_ACTORS and not _is_time(plain[-1]):
             who = entities.adopt(" ".join(_phrase_word(t, t.start == tokens[0].start, names) for t in plain))
             # ("Registered refugees": a participle before the noun, which the phrase reader leaves out)
+        owned = next((m for m in range(len(plain)) if plain[m].tag == "POS" or plain[m].text in ("'s", "\u2019s")), -1)
+        if not who and owned > 0:
+            kept = [t for t in plain[owned + 1:] if t.tag in ("JJ", "NN", "NNS") and t.text not in ("s",)]
+            if kept and len(kept) == len([t for t in plain[owned + 1:] if t.text not in ("s", "'s", "\u2019s")]) \
+                    and kept[-1].noun and kept[-1].lemma not in _NOT_ACTORS and len(kept) <= MAX_PHRASE_WORDS:
+                who = entities.adopt(" ".join(_phrase_word(t, False, names) for t in kept))
+                # "Ukraine's grain corridor remains open": the thing owned (its owner is named in the quote)
         if not who:
             return ()
         actors.append(who)
