@@ -41,6 +41,11 @@ READ = [
     ("Tuvalu's finance minister resigned over the loan.", "", {("tuvalu", "resign", "yes")}),
     ("On 12 May the Riksdag in Stockholm approved the treaty.", "", {("riksdag", "approve", "yes")}),
     ("Licensed traders holding export permits are exempt from the levy.", "", {("licensed-trader", "be", "yes")}),
+    # a word of order before the verb, and a participle read as the finite past when the clause has no other verb
+    ("Peru first restricted fishmeal exports in 2019.", "", {("peru", "restrict", "yes")}),
+    ("Greenpeace said the permit breached the marine protection law.", "", {("permit", "breach", "yes")}),
+    ("Opposition senators called for a review of the fishing quota.", "", {("opposition-senator", "review",
+                                                                                   "support")}),
     # a possessed thing's state: the thing (its owner is in the quote), not the owner's act
     ("Chile's main port remains closed despite the deal.", "", {("main-port", "be", "yes")}),
     # a negated verb of saying leaves its "that" clause open

@@ -172,10 +172,11 @@ def listed_actions(sentence: str, names: list[tuple[int, int, str]], tokens: lis
     return out
 
 
-# Verbs that take a side on what follows "for" or "against" ("argued against a cap on exports", "campaigned for a
+# Verbs that take a side on what follows "for" or "against" ("argued against a cap on exports", "called for a review
+# of aid", "campaigned for a
 # ban on short-term rentals", "warned against a freeze on wages"): a closed class of verbs of advocacy. ("vote" is
 # read by ``factclauses.vote_sides``.)
-ADVOCATING = frozenset("argue campaign lobby push press plead advocate speak warn caution".split())
+ADVOCATING = frozenset("argue campaign lobby push press plead advocate speak warn caution call".split())
 
 
 def advocated(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], j: int,

@@ -534,6 +534,9 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
                 continue  # "China and other countries will take part": China does
             elif t.tag == "TO" and re.search(r"\bfor\s+$", before):
                 continue
+            elif t.tag == "JJ" and t.end <= hi and not any(x.start > t.start and x.start < hi for x in tokens[
+                    bisect.bisect_left(starts, t.end):bisect.bisect_left(starts, hi)]):
+                continue  # "Jakarta first banned": a word of order or manner just before the verb, not a noun's
             elif t.verb and t.lemma in ("have", "be") or timed and (t.tag in ("IN", "DT", "CD", "JJ")
                                                                      or t.lemma in TIME):
                 continue  # "South Korea has for years treated ...": an auxiliary and a time before the verb

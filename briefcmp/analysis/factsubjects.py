@@ -494,6 +494,9 @@ def owner_agent(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int
     return owner
 
 
+_QUANTIFIERS = frozenset("several many some most few various numerous".split())  # how many, not who (closed class)
+
+
 def subject_actors(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int, int, str]], entities: Entities,
                    context: Optional[Context] = None) -> tuple[str, ...]:
     """The actors of a subject phrase tokens[lo:hi] that the name, office and phrase readers gave none for, read
@@ -532,25 +535,39 @@ def subject_actors(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[
         if a >= b or tokens[b - 1].tag == "CD" or not tokens[b - 1].noun:
             return ()  # "the two", "most of": a count or a quantity, no one named
         a += a < b and tokens[a].lemma == "the"
+        a += a + 1 < b and tokens[a].lemma in _QUANTIFIERS  # "Several Republican lawmakers": the lawmakers
         whole = [e for x, y, e in names if x == tokens[a].start and y == tokens[b - 1].end]  # "the Grand Assembly"
         who = (whole[0] if whole else "") or office_actor(tokens, a, b, names, entities, context) or phrase_actor(
             tokens, a, b, names, entities) or _possessed_office(tokens, a, b, names, entities)
         plain = tokens[a:b]
         if not who and 0 < len(plain) <= MAX_PHRASE_WORDS and all(t.tag in ("JJ", "VBN", "NN", "NNS") for t in plain) \
-                and plain[-1].lemma not in _NOT_ACTORS and not _is_time(plain[-1]):
+                and plain[-1].lemma not in _NOT_ACTORS and plain[-1].lemma not in _COMMENTATORS \
+                and not _is_time(plain[-1]):
             who = entities.adopt(" ".join(_phrase_word(t, t.start == tokens[0].start, names) for t in plain))
             # ("Registered refugees": a participle before the noun, which the phrase reader leaves out)
         owned = next((m for m in range(len(plain)) if plain[m].tag == "POS" or plain[m].text in ("'s", "\u2019s")), -1)
         if not who and owned > 0:
             kept = [t for t in plain[owned + 1:] if t.tag in ("JJ", "NN", "NNS") and t.text not in ("s",)]
             if kept and len(kept) == len([t for t in plain[owned + 1:] if t.text not in ("s", "'s", "\u2019s")]) \
-                    and kept[-1].noun and kept[-1].lemma not in _NOT_ACTORS and len(kept) <= MAX_PHRASE_WORDS:
+                    and kept[-1].noun and kept[-1].lemma not in _NOT_ACTORS and len(kept) <= MAX_PHRASE_WORDS \
+                    and kept[-1].lemma not in _COMMENTATORS \
+                    and not _action_noun(kept[-1].lemma):  # "Tokyo's reaction": the owner's act, read as such
                 who = entities.adopt(" ".join(_phrase_word(t, False, names) for t in kept))
                 # "Ukraine's grain corridor remains open": the thing owned (its owner is named in the quote)
         if not who:
             return ()
         actors.append(who)
     return tuple(dict.fromkeys(actors))
+
+
+def _action_noun(lemma: str) -> bool:
+    """Whether a noun names an action, derived from a verb ("reaction", "closure") or one the lexicon knows ("ban"),
+    or a state or view ("position", "stance"): the owner's, read as such, not a thing of its own."""
+    from briefcmp.analysis import lexicon
+    from briefcmp.analysis.factnouns import STATE_NOUNS, verb_of  # factnouns imports this module
+
+    derived = verb_of(lemma)
+    return bool(derived and derived != lemma) or lexicon.is_action(lemma) or lemma in STATE_NOUNS
 
 
 def _possessed_office(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int, int, str]],

@@ -200,6 +200,9 @@ def _repair_finite(found: list[tuple[str, int, str]], tags: list[str], is_verb) 
     for n in range(1, len(found)):
         word, t = found[n][0], tags[n]
         low = word.lower()
+        if t in ("VB", "VBP", "VBZ") and found[n - 1][0].lower() in ("the", "a", "an"):
+            tags[n] = "NNS" if t == "VBZ" else "NN"  # "said the permit breached ...": an article's word is a noun
+            continue
         if t == "RB" and n >= 2 and found[n - 1][0].lower() in ("not", "n't") and n + 1 < len(found) \
                 and (found[n - 2][0].lower() in ("do", "does", "did") or tags[n - 2] == "MD") \
                 and tags[n + 1] in ("PRP", "DT", "NNP", "NNPS", "PRP$", "NNS") and is_verb(word):
@@ -256,20 +259,30 @@ def _finite_participle(found: list[tuple[str, int, str]], tags: list[str]) -> No
     lo = 0
     while lo < n:
         hi = lo
-        while hi < n and tags[hi] not in (",", ":", ".", "(", ")") and found[hi][0].lower() not in _CLAUSE_OPENERS:
-            hi += 1
+        while hi < n and tags[hi] not in (",", ":", ".", "(", ")") and found[hi][0].lower() not in _CLAUSE_OPENERS \
+                and not (hi > lo and found[hi - 1][0].lower() in _SAID and tags[hi - 1].startswith("VB")):
+            hi += 1  # (a reported clause without "that" starts after "said": "said the law flouted ...")
         finite = any(tags[m] in ("VBD", "VBZ", "VBP", "MD") for m in range(lo, hi))
         k = lo
         while k < hi and tags[k] in _SUBJECT_TAGS and found[k][0].lower() not in ("of", "for"):
             k += 1
-        if not finite and lo < k < hi and tags[k] == "VBN" and tags[k - 1][:2] in ("NN", "PR") \
-                and tags[k - 1] != "PRP$" and (k + 1 >= n or found[k + 1][0].lower() != "by") \
-                and (k + 1 < n and tags[k + 1] in ("DT", "NNP", "NNPS", "NN", "NNS", "PRP$", "JJ", "CD", "PRP")):
+        m = k - 1
+        while m > lo and tags[m] in ("RB", "JJ") and m > k - 3:
+            m -= 1  # "Jakarta first banned": an adverb (or "first") between the subject and its verb
+        alone = sum(tags[x].startswith("VB") or tags[x] == "MD" for x in range(lo, hi)) == 1
+        if not finite and lo <= m < k < hi and tags[k] == "VBN" and tags[m][:2] in ("NN", "PR") \
+                and tags[m] != "PRP$" and (k + 1 >= n or found[k + 1][0].lower() != "by") \
+                and (k + 1 < n and (tags[k + 1] in ("DT", "NNP", "NNPS", "NN", "NNS", "PRP$", "JJ", "CD", "PRP")
+                                    or alone and tags[k + 1] in ("IN", "TO", "RP"))):
+            # (a preposition after it only when no other verb stands in the stretch: "the assets frozen in 2022
+            # remain" has its own)
             tags[k] = "VBD"
-        lo = hi + 1
+        lo = hi + (hi < n and tags[hi] in (",", ":", ".", "(", ")") or hi < n and found[hi][0].lower() in
+                   _CLAUSE_OPENERS)
 
 
 _CLAUSE_OPENERS = frozenset({"that", "which", "who", "whether", "because", "while", "although", "when", "if", "but"})
+_SAID = frozenset({"said", "says", "argued", "argues", "warned", "warns", "added", "noted", "claimed", "insisted"})
 
 
 def words(text: str) -> list[str]:
