@@ -53,14 +53,15 @@ from briefcmp.analysis.factobjects import (
     restriction_end,
 )
 from briefcmp.analysis.factsubjects import (
-    Context, countries_ids, national_body, office_actor, owner_agent, phrase_actor, remember, subject_actors,
+    Context, countries_ids, national_body, office_actor, phrase_actor, remember,
 )
+from briefcmp.analysis.factgrammar import owner_agent, subject_actors
 from briefcmp.analysis.factverbs import (
     action_verb, coordinated_at, embedded_at, free_participle, group_start, passive_group, predicate,
 )
 from briefcmp.analysis.factwords import (
     ACRONYM, ADVICE_FRAME, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DEMANDING, DENYING, HEADS,
-    LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, REPORTS, SAYING,
+    LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, REPORTS, SAYING, SCOPE,
     TIME, UNASSERTED, WHEN_PHRASE, modality,
 )
 
@@ -208,7 +209,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 who, at = _actors(sentence, names, tokens, clause_start, i)
                 who, at = (who, at) if who else clause_subject(sentence, names, tokens, clause_start, i) or (who, at)
                 thing = "" if who or clause_start >= i else phrase_actor(tokens, clause_start, i, names, entities) \
-                    or next(iter(subject_actors(tokens, clause_start, i, names, entities, context)), "")
+                    or ("" if _degree_at(tokens, i) else  # "Tokyo's reaction was not severe": a degree, not a state
+                        next(iter(subject_actors(tokens, clause_start, i, names, entities, context)), ""))
                 if thing:  # "The curfew remains necessary", "A new election is not on the agenda": a thing's state
                     who, at = (thing,), tokens[clause_start].start
                 facts += state(sentence, names, tokens, i, who, at, *modality(sentence[tokens[clause_start].start:
@@ -459,6 +461,15 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         facts = listed_actions(sentence, names, tokens, 0, carried, "fact", "yes", stops)
     return [vote_sides(f) for f in facts]  # "voted against the duties": not for them
 
+
+
+def _degree_at(tokens: list[nlp.Token], i: int) -> bool:
+    """Whether the complement of the linking verb at ``i`` is a word of degree ("was not severe", "is mild"): a
+    judgement of degree, read by ``assessment`` or left alone."""
+    k = i + 1
+    while k < len(tokens) and tokens[k].tag == "RB":
+        k += 1
+    return k < len(tokens) and SCOPE.get(tokens[k].lemma) in ("mild", "severe")
 
 
 def _defining(tokens: list[nlp.Token], clause_start: int, i: int) -> bool:
