@@ -52,9 +52,17 @@ READ = [
     ("The ministry has not confirmed that the smelter has closed.", "", {("smelter", "close", "undecided")}),
     # "do" or a modal with "not" governs a verb the lexicon reads first as an adverb
     ("Finland would not back the plan.", "", {("finland", "back", "no")}),
+    # what a clause that "whether" opens says is an open question, whatever frames it
+    ("It remains unclear whether Austria will sign the pact.", "", {("austria", "sign", "undecided")}),
+    ("Whether Iceland will resume whaling remains open.", "", {("iceland", "resume", "undecided")}),
     # a verb of advocacy and "for"/"against" an action noun: a position on that action
     ("The chamber of commerce has argued against a cap on rents.", "", {("chamber-of-commerce", "cap", "oppose")}),
     ("Farm groups campaigned for a ban on imports of beef.", "", {("farm-group", "ban", "support")}),
+]
+
+# (sentence, actor, verb) that must not be read as a plain "yes" or a forecast
+ASSERTED_NOT = [
+    ("It is not yet clear whether Chile will renew the licence.", "chile", "renew"),
 ]
 
 # (sentence, actor, verb) that must not be read
@@ -118,3 +126,9 @@ def test_a_clause_with_no_finite_verb_reads_its_participle_as_the_past() -> None
     assert tags["seized"] != "VBD"
     assert {("norway", "condemn", "yes"), ("iceland", "condemn", "yes")} <= _read(
         "Norway and Iceland condemned the seizure of the trawler.")
+
+
+@pytest.mark.parametrize("sentence,actor,verb", ASSERTED_NOT)
+def test_a_whether_clause_is_not_asserted(sentence: str, actor: str, verb: str) -> None:
+    read = {(f.actor, f.verb): (f.kind, f.value) for f in read_facts(sentence, Entities(None))}
+    assert read[(actor, verb)] == ("fact", "undecided")

@@ -459,7 +459,35 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     facts += noun_actions(sentence, names, tokens, entities, context, last_subject or carried, stops, facts)
     if clause and carried and not facts:  # a listed action quoted alone ("the suspension of visas for ...")
         facts = listed_actions(sentence, names, tokens, 0, carried, "fact", "yes", stops)
+    facts = _whether_open(tokens, facts)
     return [vote_sides(f) for f in facts]  # "voted against the duties": not for them
+
+
+def _whether_open(tokens: list[nlp.Token], facts: list[Fact]) -> list[Fact]:
+    """A statement inside a clause that "whether" opens is an open question, whatever frames it ("It remains unclear
+    whether Japan will join", "Whether Norway will extend the moratorium remains open"): ``undecided``, quoted
+    with the frame from the start of its clause. Statements that start before "whether" (its sayer's: "did not say
+    whether ...") were read with the frame already."""
+    out = []
+    for k, t in enumerate(tokens):
+        if t.lemma != "whether":
+            continue
+        lo = k
+        while lo > 0 and tokens[lo - 1].tag not in BREAK_TAGS:
+            lo -= 1
+        hi = k + 1
+        while hi < len(tokens) and tokens[hi].tag not in BREAK_TAGS:
+            hi += 1
+        out.append((t.start, tokens[lo].start, tokens[hi - 1].end))
+    if not out:
+        return facts
+    opened = []
+    for f in facts:
+        inside = next(((a, lo) for a, lo, hi in out if a <= f.start < hi), None)
+        if inside is not None and f.kind != "recommendation":
+            f = replace(f, kind="fact", value="undecided", start=min(f.start, inside[1]))
+        opened.append(f)
+    return opened
 
 
 
