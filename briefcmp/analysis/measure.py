@@ -301,6 +301,12 @@ FORECAST_WORDS = re.compile(
     r"targets\s+(?:around|about|roughly|some|up\s+to|at\s+least|\w+(?:\s+\w+){0,3}\s+of\s+(?:around|about|roughly|some)\b)|"
     r"(?:estimate|forecast|projection|guidance)\s+(?:stays|stands|remains|is)\s+at\b)", re.I)
 _SHOW = {"increase": "growth", "decrease": "decline", "gdp": "GDP", "cpi": "CPI"}
+
+
+@functools.lru_cache(maxsize=1)
+def _CANONICAL() -> frozenset[str]:
+    """The catalogue's canonical measure words ("keyrate", "indprod"): shown as the catalogue says."""
+    return statnames.measure_words()
 # "rose to 7.7 percent", "raised defence spending to 2 percent of GDP", "grew 5 percent to $3 billion":
 # the figure after "to" is a level (but "grew exports to Kenya by 5 percent" is a change).
 _LEVEL_CHANGE = re.compile(r"\b(?P<verb>(?:rose|rise[sn]?|grew|grow[sn]?|increase[sd]?|climb(?:ed|s)|jump(?:ed|s)|fell|fall(?:s|en)?|"
@@ -436,7 +442,10 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             continue  # "the economy added 254,000 jobs": whose measure, not GDP
         if named and not (raw.isupper() and len(raw) > 1) and not _kept_beside(w, cleaned, m, named):
             continue  # a catalogue measure is named: other words count only as its modifiers or qualifiers
-        found.append((m.start(), w, _SHOW.get(w, low[:-2] if low.endswith("'s") else low)))
+        # a catalogue's canonical word met as written ("keyrate" where the measure was read on canonical text)
+        # reads as the catalogue shows it ("policy rate"), never as the token
+        found.append((m.start(), w, _SHOW.get(w, statnames.shown(w) if w in _CANONICAL()
+                                              else low[:-2] if low.endswith("'s") else low)))
     if comparative:
         found.append((comparative.start(1), "increase" if comparative.group(1).lower() in ("higher", "above", "more",
                                                                                              "larger", "bigger", "greater")
