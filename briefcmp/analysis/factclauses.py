@@ -47,8 +47,10 @@ def bare_action(sentence: str, names: list[tuple[int, int, str]], tokens: list[n
     (a frame, read elsewhere)."""
     verb = tokens[j]
     n = len(tokens)
-    progressive = verb.tag == "VBG" and j and any(t.lemma == "be" and t.verb
-                                                  for t in tokens[max(clause_start, j - 3):j])
+    progressive = verb.tag == "VBG" and j and (any(t.lemma == "be" and t.verb for t in tokens[max(clause_start, j - 3):j])
+                                               or tokens[j - 1].tag == "IN" and j - 1 > clause_start
+                                               and tokens[j - 2].tag in ("JJ", "RB", "VBD", "VBN"))
+    # ("has stopped short of apologising": the -ing form a frame ends in is its action)
     if verb.lemma in REPORTING or verb.lemma in SAYING - {"decide"} or not actors \
             or verb.tag not in ("VB", "VBD", "VBZ", "VBP", "VBN") and not progressive:  # "stocks are declining"
         return []  # "the government has indicated": a report's tail ("has not decided" is an open question)
@@ -231,11 +233,15 @@ def state(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Tok
     k = c + 1
     while k < n and (tokens[k].tag == "RB" or tokens[k].lemma in ("not", "n't")):
         k += 1
-    if not actors or k >= n or tokens[k].verb or tokens[k].tag in BREAK_TAGS or tokens[k].tag in ("TO", "MD"):
+    # "remains closed to", "stayed shut": after a linking verb other than "be" a participle is a state, not a passive
+    adjectival = k < n and tokens[k].tag in ("VBN", "VBD") and tokens[c].lemma in ("remain", "stay")
+    if not actors or k >= n or tokens[k].verb and not adjectival or tokens[k].tag in BREAK_TAGS \
+            or tokens[k].tag in ("TO", "MD"):
         return []
-    if tokens[k].tag.startswith("JJ") and (k + 1 >= n or tokens[k + 1].tag in ("TO", "IN") or
-                                           tokens[k + 1].tag in BREAK_TAGS):
-        if not judged or k + 1 < n and tokens[k + 1].tag == "TO":
+    if (tokens[k].tag.startswith("JJ") or adjectival) and (k + 1 >= n or tokens[k + 1].tag in ("TO", "IN") or
+                                                           tokens[k + 1].tag in BREAK_TAGS):
+        infinitive = k + 2 < n and tokens[k + 1].tag == "TO" and tokens[k + 2].verb
+        if not judged or infinitive:
             return []  # "is ready to", "was unlikely to", "is weak": a frame or a judgement
         return _quality(sentence, tokens, k, actors, start, kind, value)
     end = k
@@ -271,9 +277,10 @@ def _quality(sentence: str, tokens: list[nlp.Token], k: int, actors: tuple[str, 
     adj = tokens[k]
     end = k + 1  # "exempt from the new levy": what it is exempt from is part of the state
     while end < len(tokens) and end - k < MAX_COMPLEMENT and tokens[end].tag not in BREAK_TAGS \
-            and not tokens[end].verb and tokens[end].tag in ("IN", "DT", "JJ", "NN", "NNS", "PRP$"):
+            and not tokens[end].verb and tokens[end].tag in ("IN", "TO", "DT", "JJ", "NN", "NNS", "NNP", "PRP$"):
         end += 1
-    phrase = tokens[k + 1:end] if end > k + 2 and tokens[end - 1].noun and tokens[k + 1].tag == "IN" else []
+    phrase = tokens[k + 1:end] if end > k + 2 and tokens[end - 1].noun and tokens[k + 1].tag in ("IN", "TO") \
+        and tokens[k + 1].lemma not in _CIRCUMSTANCE else []  # "open despite the attacks": why, not what
     nouns = tuple(t.lemma for t in phrase if t.noun and t.lemma not in TIME)
     last = phrase[-1] if phrase else adj
     return [Fact(actor, actors, "be", start, last.end, adj.start, last.end, kind, value, (adj.lemma, *nouns),
@@ -281,6 +288,8 @@ def _quality(sentence: str, tokens: list[nlp.Token], k: int, actors: tuple[str, 
                  sentence[adj.start:last.end], nouns) for actor in actors]
 
 
+# Prepositions of time, cause and concession: the phrase after them says when or why, not what (closed class).
+_CIRCUMSTANCE = frozenset({"despite", "amid", "after", "before", "since", "until", "during", "because", "following"})
 # "has not said how it will respond", "did not say when": the question the words leave open (closed class).
 OPEN_WH = frozenset({"how", "when", "which", "what", "where", "why"})
 _UNSAID = frozenset({"say", "disclose", "specify", "reveal", "indicate", "confirm", "announce", "explain", "clarify"})

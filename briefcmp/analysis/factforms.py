@@ -339,5 +339,13 @@ def reported_subject(tokens: list[nlp.Token], k: int) -> bool:
     if tokens[k].lemma != "the" or k + 2 >= len(tokens):
         return False
     nxt = tokens[k + 1]
-    return (nxt.tag in ("NNP", "NNPS") or nxt.lemma in GOVERNMENT_NOUNS) and (tokens[k + 2].tag in ("MD", "VBD", "VBZ")
-                                                                            or tokens[k + 2].tag in ("NNP", "NNPS"))
+    if (nxt.tag in ("NNP", "NNPS") or nxt.lemma in GOVERNMENT_NOUNS) and (tokens[k + 2].tag in ("MD", "VBD", "VBZ")
+                                                                        or tokens[k + 2].tag in ("NNP", "NNPS")):
+        return True
+    # "said the levy should be scrapped", "said the new rules had failed": a noun phrase, then its finite verb
+    m = k + 1
+    while m < len(tokens) and m - k <= 5 and tokens[m].tag in ("JJ", "NN", "NNS", "NNP", "NNPS", "VBN"):
+        m += 1
+    while m < len(tokens) and tokens[m].tag == "RB":
+        m += 1
+    return m > k + 1 and m < len(tokens) and tokens[m - 1].noun and tokens[m].tag in ("MD", "VBD", "VBZ", "VBP")

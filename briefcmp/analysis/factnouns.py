@@ -170,3 +170,50 @@ def listed_actions(sentence: str, names: list[tuple[int, int, str]], tokens: lis
             break
         k += 1
     return out
+
+
+# Verbs that take a side on what follows "for" or "against" ("argued against a cap on exports", "called for a review
+# of aid", "campaigned for a
+# ban on short-term rentals", "warned against a freeze on wages"): a closed class of verbs of advocacy. ("vote" is
+# read by ``factclauses.vote_sides``.)
+ADVOCATING = frozenset("argue campaign lobby push press plead advocate speak warn caution call".split())
+
+
+def advocated(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], j: int,
+              actors: tuple[str, ...], start: int, stops: frozenset[int]) -> list[Fact]:
+    """A position on the action a noun names after a verb of advocacy and "for"/"against"/"in favour of" ("has
+    argued against a cap on exports": oppose capping exports), one per actor; [] for another shape."""
+    n = len(tokens)
+    if tokens[j].lemma not in ADVOCATING:
+        return []
+    k = j + 1
+    while k < n and tokens[k].tag in ("RP", "RB") and tokens[k].lemma not in ("for", "against"):
+        k += 1  # "spoke out against"
+    if k + 1 >= n:
+        return []
+    if tokens[k].lemma == "against":
+        side = "oppose"
+    elif tokens[k].lemma == "for":
+        side = "support"
+    elif tokens[k].lemma == "in" and tokens[k + 1].lemma in ("favour", "favor") and k + 2 < n \
+            and tokens[k + 2].lemma == "of":
+        side, k = "support", k + 2
+    else:
+        return []
+    k += 1
+    while k < n and tokens[k].tag in ("DT", "PRP$"):
+        k += 1
+    found = action_at(tokens, k)
+    if found is None:
+        return []
+    verb, noun_at, obj_from = found
+    end = object_end(tokens, obj_from - 1, stops)
+    if end <= obj_from:
+        return []
+    obj = tokens[obj_from:end]
+    words, shown, scope, nouns, others, object_text = object_words(sentence, obj, names, actors)
+    scope = [x.lemma for x in tokens[k:noun_at] if x.lemma in SCOPE] + scope
+    if not (words or others):
+        return []
+    return [Fact(actor, actors, verb, start, obj[-1].end, obj[0].start, obj[-1].end, "recommendation", side,
+                 tuple(words), tuple(shown), tuple(scope), others, object_text, tuple(nouns)) for actor in actors]

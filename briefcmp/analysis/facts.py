@@ -47,7 +47,7 @@ from briefcmp.analysis.factforms import (
     CALLING, CONDEMNED, PREVENTING, URGING, assessment, by_phrase, called_at, judged_action, kept_from, listing_at,
     passive, plain_subject, reported_subject, undecided_on, undergoer, urged_to,
 )
-from briefcmp.analysis.factnouns import listed_actions, noun_actions
+from briefcmp.analysis.factnouns import ADVOCATING, advocated, listed_actions, noun_actions
 from briefcmp.analysis.factobjects import (
     MAX_OBJECT_TOKENS, Fact, condition_at, head_noun, object_end, object_words, restriction_at,
     restriction_end,
@@ -55,16 +55,18 @@ from briefcmp.analysis.factobjects import (
 from briefcmp.analysis.factsubjects import (
     Context, countries_ids, national_body, office_actor, phrase_actor, remember,
 )
+from briefcmp.analysis.factgrammar import owner_agent, subject_actors
 from briefcmp.analysis.factverbs import (
     action_verb, coordinated_at, embedded_at, free_participle, group_start, passive_group, predicate,
 )
 from briefcmp.analysis.factwords import (
     ACRONYM, ADVICE_FRAME, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DEMANDING, DENYING, HEADS,
-    LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, REPORTS, SAYING,
+    LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, REPORTS, SAYING, SCOPE,
     TIME, UNASSERTED, WHEN_PHRASE, modality,
 )
 
 MAX_SUBJECT_NAMES = 6
+_OBJECT_TAGS = frozenset({"DT", "NN", "NNS", "NNP", "NNPS", "PRP$", "JJ", "CD"})  # an object starts with one
 
 
 def _entities_at(entities: Entities, sentence: str) -> list[tuple[int, int, str]]:
@@ -201,10 +203,14 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 sentence, names, tokens, clause_start, i, last_subject or carried or (context.home if context else ""))
             if judged is not None:
                 facts.append(judged)
+            elif t.lemma in LINKING and _defining(tokens, clause_start, i):
+                pass  # "A tariff is a tax on imported goods": a definition, background to what anyone did
             elif t.lemma in LINKING:  # "Brazil is not a member of OPEC"
                 who, at = _actors(sentence, names, tokens, clause_start, i)
                 who, at = (who, at) if who else clause_subject(sentence, names, tokens, clause_start, i) or (who, at)
-                thing = "" if who or clause_start >= i else phrase_actor(tokens, clause_start, i, names, entities)
+                thing = "" if who or clause_start >= i else phrase_actor(tokens, clause_start, i, names, entities) \
+                    or ("" if _degree_at(tokens, i) else  # "Tokyo's reaction was not severe": a degree, not a state
+                        next(iter(subject_actors(tokens, clause_start, i, names, entities, context)), ""))
                 if thing:  # "The curfew remains necessary", "A new election is not on the agenda": a thing's state
                     who, at = (thing,), tokens[clause_start].start
                 facts += state(sentence, names, tokens, i, who, at, *modality(sentence[tokens[clause_start].start:
@@ -246,6 +252,14 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             elif clause_start < i:
                 actors, subject_start = listed_subject(names, tokens, clause_start, subject_start, actors)
                 remember(tokens, clause_start, i, actors[0], context)
+            if not actors and clause_start < i and not passive_group(tokens, i, j) and verb.lemma not in LINKING \
+                    and j + 1 < n and (
+                    tokens[j + 1].tag in _OBJECT_TAGS or tokens[j + 1].tag in ("RP", "RB") and j + 2 < n and tokens[j + 2].tag in
+                    _OBJECT_TAGS):  # "turned back 40 migrants": a particle before the object
+                # "Chile's coast guard boarded the trawler": the owner acts through its service (an act done to
+                # something: an object follows)
+                owner = owner_agent(tokens, clause_start, i, names)
+                actors, subject_start = ((owner,), tokens[clause_start].start) if owner else (actors, subject_start)
             opening = None if actors else appositive_opening(tokens, clause_start, i)
             if not actors and (clause_start < i or opening):  # "Chancellor Olaf Scholz", "the ministry", "the tribunal"
                 lo, hi = opening or (clause_start, i)  # "The minister, a diplomat, banned ...": before the comma
@@ -256,6 +270,12 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     phrased = who
                 if who:
                     actors, subject_start = (who,), tokens[lo].start
+                elif not passive_group(tokens, i, j):
+                    # the subject's grammar: its noun phrase before a modifier, each conjunct ("Local leaders and oil
+                    # workers urged ..."), the owner of an office ("Somaliland's defence minister resigned")
+                    actors = subject_actors(tokens, lo, hi, names, entities, context)
+                    subject_start = tokens[lo].start
+                    phrased = actors[0] if actors else ""
             before = sentence[tokens[clause_start].start:tokens[i].start] if clause_start < n else ""
             if not actors and (carried or last_subject) and (_PRONOUN.fullmatch(before) or clause and (
                     i == 0 or _OPENING.fullmatch(sentence[:tokens[i].start]))):
@@ -285,8 +305,14 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     embedded = (who,) if who else ()
                 if not embedded and any(x.noun for x in tokens[inner:group]) and not _PRONOUN.fullmatch(
                         sentence[tokens[inner].start:tokens[group].start]):
-                    i = j + 1  # "left open whether the systems could include ...": the systems' action, not the actor's
-                    continue
+                    # "left open whether the systems could include ...": the systems' action, not the actor's; it is
+                    # asked of them ("did not say whether the talks had resumed": the talks)
+                    thing = "" if passive_group(tokens, group, j) else phrase_actor(tokens, inner, group, names,
+                                                                                     entities)
+                    if not thing:
+                        i = j + 1
+                        continue
+                    embedded, phrased = (thing,), thing
                 # "Trump has not said whether the tariffs will be lifted": the tariffs undergo it, at his word
                 undergoing = (inner, group, actors[0] if actors else "")
                 actors = embedded or actors
@@ -364,6 +390,13 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             end_index = j + 2
             while end_index < n and end_index - j <= MAX_OBJECT_TOKENS and tokens[end_index].tag not in BREAK_TAGS:
                 end_index += 1
+        if verb.lemma in ADVOCATING and actors and kind == "fact" and value == "yes":
+            sided = advocated(sentence, names, tokens, j, actors, start, stops)  # "argued against a cap on exports"
+            if sided:
+                facts.extend(sided)
+                chain = None
+                i = max(end_index, j + 1)
+                continue
         judged = called_at(sentence, tokens, j, end_index) if verb.lemma in CALLING else -1
         if judged > j + 1:  # "called the expulsions unacceptable": condemned them
             end_index = judged
@@ -426,8 +459,55 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     facts += noun_actions(sentence, names, tokens, entities, context, last_subject or carried, stops, facts)
     if clause and carried and not facts:  # a listed action quoted alone ("the suspension of visas for ...")
         facts = listed_actions(sentence, names, tokens, 0, carried, "fact", "yes", stops)
+    facts = _whether_open(tokens, facts)
     return [vote_sides(f) for f in facts]  # "voted against the duties": not for them
 
+
+def _whether_open(tokens: list[nlp.Token], facts: list[Fact]) -> list[Fact]:
+    """A statement inside a clause that "whether" opens is an open question, whatever frames it ("It remains unclear
+    whether Japan will join", "Whether Norway will extend the moratorium remains open"): ``undecided``, quoted
+    with the frame from the start of its clause. Statements that start before "whether" (its sayer's: "did not say
+    whether ...") were read with the frame already."""
+    out = []
+    for k, t in enumerate(tokens):
+        if t.lemma != "whether":
+            continue
+        lo = k
+        while lo > 0 and tokens[lo - 1].tag not in BREAK_TAGS:
+            lo -= 1
+        hi = k + 1
+        while hi < len(tokens) and tokens[hi].tag not in BREAK_TAGS:
+            hi += 1
+        out.append((t.start, tokens[lo].start, tokens[hi - 1].end))
+    if not out:
+        return facts
+    opened = []
+    for f in facts:
+        inside = next(((a, lo) for a, lo, hi in out if a <= f.start < hi), None)
+        if inside is not None and f.kind != "recommendation":
+            f = replace(f, kind="fact", value="undecided", start=min(f.start, inside[1]))
+        opened.append(f)
+    return opened
+
+
+
+def _degree_at(tokens: list[nlp.Token], i: int) -> bool:
+    """Whether the complement of the linking verb at ``i`` is a word of degree ("was not severe", "is mild"): a
+    judgement of degree, read by ``assessment`` or left alone."""
+    k = i + 1
+    while k < len(tokens) and tokens[k].tag == "RB":
+        k += 1
+    return k < len(tokens) and SCOPE.get(tokens[k].lemma) in ("mild", "severe")
+
+
+def _defining(tokens: list[nlp.Token], clause_start: int, i: int) -> bool:
+    """Whether the linking verb at ``i`` defines a kind: a subject that opens with "a"/"an" and a complement that does
+    too ("A tariff is a tax on imported goods", "A moratorium is a temporary halt")."""
+    k = i + 1
+    while k < len(tokens) and tokens[k].tag == "RB":
+        k += 1
+    return clause_start < i and tokens[clause_start].lemma in ("a", "an") and k < len(tokens) \
+        and tokens[k].lemma in ("a", "an")
 
 
 def _heading(sentence: str) -> bool:
@@ -493,6 +573,9 @@ def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
                 continue  # "China and other countries will take part": China does
             elif t.tag == "TO" and re.search(r"\bfor\s+$", before):
                 continue
+            elif t.tag == "JJ" and t.end <= hi and not any(x.start > t.start and x.start < hi for x in tokens[
+                    bisect.bisect_left(starts, t.end):bisect.bisect_left(starts, hi)]):
+                continue  # "Jakarta first banned": a word of order or manner just before the verb, not a noun's
             elif t.verb and t.lemma in ("have", "be") or timed and (t.tag in ("IN", "DT", "CD", "JJ")
                                                                      or t.lemma in TIME):
                 continue  # "South Korea has for years treated ...": an auxiliary and a time before the verb

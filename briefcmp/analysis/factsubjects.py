@@ -464,3 +464,4 @@ def _owned_body(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int
         return ""
     rest = [t for t in np[k + 1:] if t.text not in ("s", "'s", "\u2019s")]
     return owner if rest and all(t.lemma in _OFFICE_WORDS or t is rest[-1] for t in rest) else ""
+

@@ -31,6 +31,9 @@ def predicate(tokens: list[nlp.Token], i: int, in_chain: bool) -> bool:
         return False  # part of the group that started before
     if prev is not None and prev.tag == "TO" and i >= 3 and tokens[i - 3].lemma == "for" and tokens[i - 2].noun:
         return True  # "it would be a mistake for Japan to divert aid"
+    if prev is not None and prev.lemma in ("not", "never") and t.tag in ("VBD", "VBZ", "VBP") and not any(
+            x.tag == "MD" or x.verb and x.lemma in AUX for x in tokens[max(0, i - 3):i - 1]):
+        return True  # "The embargo never covered medicines": a finite verb after its adverb, no auxiliary before
     if prev is not None and prev.tag in ("MD", "TO") or prev is not None and prev.lemma in ("not", "never"):
         return False  # "would join", "to join": the group starts at the modal (handled by the caller's scan)
     if t.tag == "MD":

@@ -103,7 +103,7 @@ _HEDGE = re.compile(r"\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|undecided|whether|le
                     r"on\s+the\s+fence|non-?committal|"
                     r"(?:not|n['\u2019]t|never)\s+(?:yet\s+)?(?:said|say|says|disclosed?|specified|specify|"
                     r"revealed?|indicated?|confirmed?|announced?|explained?|clarified|clarify)\s+"
-                    r"(?:how|when|which|what|where|why)|"
+                    r"(?:how|when|which|what|where|why|that)|"
                     r"not\s+(?:yet\s+)?(?:decided|clear)|has\s+yet\s+to\s+decide|weigh(?:s|ed|ing)?|"
                     r"consider(?:s|ed|ing)?|mull(?:s|ed|ing)?)\b", re.I)
 # ("shall" is not here: in the legal and official register it states an obligation in force, "the State shall not

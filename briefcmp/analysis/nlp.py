@@ -171,6 +171,7 @@ def tag(text: str) -> Optional[list[Token]]:
                 # participle
                 tags[n] = "VBN"
     _repair_finite(found, tags, is_verb)
+    _finite_participle(found, tags)
     for n, (word, _, t) in enumerate(found):
         if t in ("NN", "NNS") and 0 < n and n + 2 < len(found) and tags[n - 1] in ("NNP", "NNPS", "PRP") \
                 and tags[n + 1] == "TO" and tags[n + 2] == "VB" and is_verb(word):
@@ -179,6 +180,7 @@ def tag(text: str) -> Optional[list[Token]]:
 
 
 _HAVE = frozenset({"has", "have", "had"})
+_OBJECT_OPENERS = frozenset({"DT", "NNP", "NNPS", "NNS", "NN", "PRP$", "JJ", "CD"})  # tags an object starts with
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # "it" and "you" are objects too
 _OPENERS = frozenset({",", ";", ":", "and", "but", "that", "because", "so", "while", "as", "if", "when"})
 
@@ -198,16 +200,32 @@ def _repair_finite(found: list[tuple[str, int, str]], tags: list[str], is_verb) 
     for n in range(1, len(found)):
         word, t = found[n][0], tags[n]
         low = word.lower()
+        if t in ("VB", "VBP", "VBZ") and found[n - 1][0].lower() in ("the", "a", "an"):
+            tags[n] = "NNS" if t == "VBZ" else "NN"  # "said the permit breached ...": an article's word is a noun
+            continue
+        if t == "RB" and n >= 2 and found[n - 1][0].lower() in ("not", "n't") and n + 1 < len(found) \
+                and (found[n - 2][0].lower() in ("do", "does", "did") or tags[n - 2] == "MD") \
+                and tags[n + 1] in ("PRP", "DT", "NNP", "NNPS", "PRP$", "NNS") and is_verb(word):
+            tags[n] = "VB"  # "did not back it", "would not back the plan": "do" or a modal with "not" governs a verb
+            continue
         if t == "VBN" and found[n - 1][0].lower() in ("which", "who"):
             tags[n] = "VBD"  # "Sweden, which applied in May": no auxiliary, so a finite past
-            continue
-        if t not in ("NN", "NNS", "JJ"):
             continue
         k = n - 1
         while k > 0 and tags[k] == "RB":
             k -= 1
         before = found[k][0].lower()
         nxt = tags[n + 1] if n + 1 < len(found) else "."
+        if k < n - 1 and tags[k] in ("NN", "NNS", "NNP", "NNPS", "PRP") and (
+                t == "VBN" and nxt in _OBJECT_OPENERS or t == "NNS" and nxt in _OBJECT_OPENERS and is_verb(word)) \
+                and (k == 0 or tags[k - 1] not in ("IN", "TO")) and not (k and found[k - 1][0].lower() in _BE | _HAVE):
+            # "The embargo never covered medicines", "The ruling also bars Telegram": a noun, an adverb, then a word
+            # with an object after it is the noun's finite verb (no auxiliary before it: a participle needs one;
+            # a noun after a noun never has an adverb between)
+            tags[n] = "VBD" if t == "VBN" else "VBZ"
+            continue
+        if t not in ("NN", "NNS", "JJ"):
+            continue
         after_said = k and tags[k - 1] in ("VBD", "VBZ", "VBP") and found[k - 1][0].lower() in ("say", "says", "said")
         subject = before in _SUBJECT_PRONOUNS or before == "it" and (k == 0 or found[k - 1][0].lower() in _OPENERS
                                                                      or after_said)
@@ -227,6 +245,44 @@ def _repair_finite(found: list[tuple[str, int, str]], tags: list[str], is_verb) 
         elif before in _BE and low.endswith("ing") and is_verb(word) and t == "NN" and nxt in ("IN", "RP", "DT", "RB",
                                                                                                 "NNS", "PRP$"):
             tags[n] = "VBG"  # "was not ruling out", "is considering sanctions"
+
+
+_SUBJECT_TAGS = frozenset({"DT", "JJ", "JJS", "CD", "NN", "NNS", "NNP", "NNPS", "POS", "PRP", "CC", "RB"})
+
+
+def _finite_participle(found: list[tuple[str, int, str]], tags: list[str]) -> None:
+    """A clause needs a finite verb: in a stretch between breaks with none (no past, present or modal), a past
+    participle right after the noun phrase that opens the stretch is the finite past ("The two leaders condemned
+    the deployment"; the lexicon's first reading of "condemned" is the participle). Not before "by" (a passive
+    left without its auxiliary: "the ship seized by ..."), not after a preposition's noun."""
+    n = len(found)
+    lo = 0
+    while lo < n:
+        hi = lo
+        while hi < n and tags[hi] not in (",", ":", ".", "(", ")") and found[hi][0].lower() not in _CLAUSE_OPENERS \
+                and not (hi > lo and found[hi - 1][0].lower() in _SAID and tags[hi - 1].startswith("VB")):
+            hi += 1  # (a reported clause without "that" starts after "said": "said the law flouted ...")
+        finite = any(tags[m] in ("VBD", "VBZ", "VBP", "MD") for m in range(lo, hi))
+        k = lo
+        while k < hi and tags[k] in _SUBJECT_TAGS and found[k][0].lower() not in ("of", "for"):
+            k += 1
+        m = k - 1
+        while m > lo and tags[m] in ("RB", "JJ") and m > k - 3:
+            m -= 1  # "Jakarta first banned": an adverb (or "first") between the subject and its verb
+        alone = sum(tags[x].startswith("VB") or tags[x] == "MD" for x in range(lo, hi)) == 1
+        if not finite and lo <= m < k < hi and tags[k] == "VBN" and tags[m][:2] in ("NN", "PR") \
+                and tags[m] != "PRP$" and (k + 1 >= n or found[k + 1][0].lower() != "by") \
+                and (k + 1 < n and (tags[k + 1] in ("DT", "NNP", "NNPS", "NN", "NNS", "PRP$", "JJ", "CD", "PRP")
+                                    or alone and tags[k + 1] in ("IN", "TO", "RP"))):
+            # (a preposition after it only when no other verb stands in the stretch: "the assets frozen in 2022
+            # remain" has its own)
+            tags[k] = "VBD"
+        lo = hi + (hi < n and tags[hi] in (",", ":", ".", "(", ")") or hi < n and found[hi][0].lower() in
+                   _CLAUSE_OPENERS)
+
+
+_CLAUSE_OPENERS = frozenset({"that", "which", "who", "whether", "because", "while", "although", "when", "if", "but"})
+_SAID = frozenset({"said", "says", "argued", "argues", "warned", "warns", "added", "noted", "claimed", "insisted"})
 
 
 def words(text: str) -> list[str]:

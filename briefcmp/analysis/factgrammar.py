@@ -1,0 +1,139 @@
+"""Subjects read from their grammar when no name, office or phrase rule of ``factsubjects`` gives an actor.
+
+- ``owner_agent``: a named owner acting through its people or services ("Chile's coast guard boarded the
+  trawler", "Peru's border police turned back ..."), for a verb with an object; not when the head names an action,
+  a state or a measured thing ("Russia's invasion", "Japan's position", "China's exports");
+- ``subject_actors``: the noun phrase before a modifier that follows its head ("Law enforcement agencies | across
+  the country"), each conjunct an actor ("Local leaders and oil workers"), the owner of an office ("Somaliland's
+  defence minister"), a whole name after an opening time phrase ("On 12 May the Riksdag in Stockholm"), a plain
+  phrase ("Registered refugees") and a possessed thing ("Ukraine's grain corridor remains open").
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from briefcmp.analysis import lexicon, nlp, statnames
+from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.factnouns import STATE_NOUNS, verb_of
+from briefcmp.analysis.factsubjects import (
+    _COMMENTATORS, _NOT_ACTORS, BODY_NOUNS, GOVERNMENT_NOUNS, LOCAL_TITLES, MAX_PHRASE_WORDS, NATIONAL_TITLES, Context,
+    _is_time, _phrase_word, _subject_phrase, office_actor, phrase_actor,
+)
+
+
+def owner_agent(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int, int, str]]) -> str:
+    """The named owner of a subject phrase whose head is one of its people or services ("Peru's border police",
+    "Chile's coast guard", "Ghana's cocoa board" turned back / boarded / cut ...): the owner acts through them.
+    The caller asks only for a verb with an object (an act done to something). "" when the head names an action
+    in a derived form or one the lexicon knows ("Russia's invasion", "China's ban": read by ``factnouns``), a state
+    or share ("Japan's position", "China's share"), a time, or a measured thing (``statnames``, ``lexicon``
+    notions: "China's exports", "Japan's economy"), or when anything but common nouns and adjectives follows the
+    possessive."""
+    np = _subject_phrase(tokens, lo, hi)
+    k = next((m for m in range(len(np)) if np[m].tag == "POS" or np[m].text in ("'s", "\u2019s", "'")), -1)
+    if k < 1:
+        return ""
+    owner = next((e for a, b, e in names if a == np[0].start and b >= np[k - 1].end), "")
+    rest = [t for t in np[k + 1:] if t.text not in ("s", "'s", "\u2019s")]
+    if not owner or not rest or len(rest) > 3 or any(t.tag not in ("JJ", "NN", "NNS") for t in rest):
+        return ""
+    head = rest[-1]
+    derived = verb_of(head.lemma)
+    if head.lemma in STATE_NOUNS or _is_time(head) or head.lemma in _NOT_ACTORS or derived and derived != head.lemma \
+            or lexicon.is_action(head.lemma) or lexicon.notion(head.lemma) != head.lemma \
+            or statnames.find(" ".join(t.text.lower() for t in rest)):
+        return ""  # "Russia's invasion", "China's ban", "Japan's economy" (GDP), "China's exports": not doers
+    return owner
+
+
+_QUANTIFIERS = frozenset("several many some most few various numerous".split())  # how many, not who (closed class)
+
+
+def subject_actors(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int, int, str]], entities: Entities,
+                   context: Optional[Context] = None) -> tuple[str, ...]:
+    """The actors of a subject phrase tokens[lo:hi] that the name, office and phrase readers gave none for, read
+    from its grammar: the noun phrase up to a modifier that follows its head (a preposition other than "of", an
+    "-ing" or relative clause: "Law enforcement agencies | across the country", "Registered refugees | holding
+    PoR cards"), each of its conjuncts an actor ("Local leaders and oil workers": two), each by the office or phrase
+    reader, or the owner a possessive names when its head is an office or service ("Somaliland's defence
+    minister"). () when a conjunct yields no actor."""
+    if lo + 2 < hi and tokens[lo].tag == "IN" and (tokens[lo + 1].tag == "CD" or _is_time(tokens[lo + 1])):
+        lo += 1  # "On 30 March the assembly approved ...": when, before who
+        while lo < hi and (tokens[lo].tag == "CD" or _is_time(tokens[lo])):
+            lo += 1
+        lo += lo < hi and tokens[lo].text == ","
+    np_end = lo
+    while np_end < hi and tokens[np_end].tag in ("DT", "PRP$", "JJ", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "CC",
+                                                  "POS", "CD") or np_end < hi and tokens[np_end].text in ("'s", "s") \
+            or np_end < hi and tokens[np_end].lemma == "of" and np_end + 1 < hi and tokens[np_end + 1].tag[:2] in (
+                "NN", "DT", "JJ"):
+        np_end += 1
+    rest = tokens[np_end:hi]
+    complemented = bool(rest) and rest[0].tag in ("IN", "TO")
+    if np_end == lo or rest and not (rest[0].tag in ("IN", "VBG", "WDT", "WP") or rest[0].text == ","
+                                     or all(t.tag == "RB" for t in rest)):
+        return ()
+    if rest and rest[0].tag == "IN" and rest[0].lemma in ("that", "whether", "if", "because"):
+        return ()
+    parts: list[tuple[int, int]] = []
+    a = lo
+    for k in range(lo, np_end + 1):
+        if k == np_end or tokens[k].lemma == "and" and tokens[k].tag == "CC":
+            parts.append((a, k))
+            a = k + 1
+    actors: list[str] = []
+    for a, b in parts:
+        while b - 1 > a and tokens[b - 1].tag == "RB":
+            b -= 1
+        if a >= b or tokens[b - 1].tag == "CD" or not tokens[b - 1].noun:
+            return ()  # "the two", "most of": a count or a quantity, no one named
+        a += a < b and tokens[a].lemma == "the"
+        a += a + 1 < b and tokens[a].lemma in _QUANTIFIERS  # "Several Republican lawmakers": the lawmakers
+        whole = [e for x, y, e in names if x == tokens[a].start and y == tokens[b - 1].end]  # "the Grand Assembly"
+        who = (whole[0] if whole else "") or office_actor(tokens, a, b, names, entities, context) or phrase_actor(
+            tokens, a, b, names, entities) or _possessed_office(tokens, a, b, names, entities)
+        plain = tokens[a:b]
+        if not who and 0 < len(plain) <= MAX_PHRASE_WORDS and all(t.tag in ("JJ", "VBN", "NN", "NNS") for t in plain) \
+                and plain[-1].lemma not in _NOT_ACTORS and plain[-1].lemma not in _COMMENTATORS \
+                and not _is_time(plain[-1]):
+            who = entities.adopt(" ".join(_phrase_word(t, t.start == tokens[0].start, names) for t in plain))
+            # ("Registered refugees": a participle before the noun, which the phrase reader leaves out)
+        owned = next((m for m in range(len(plain)) if plain[m].tag == "POS" or plain[m].text in ("'s", "\u2019s")), -1)
+        if not who and owned > 0:
+            kept = [t for t in plain[owned + 1:] if t.tag in ("JJ", "NN", "NNS") and t.text not in ("s",)]
+            if kept and len(kept) == len([t for t in plain[owned + 1:] if t.text not in ("s", "'s", "\u2019s")]) \
+                    and kept[-1].noun and kept[-1].lemma not in _NOT_ACTORS and len(kept) <= MAX_PHRASE_WORDS \
+                    and kept[-1].lemma not in _COMMENTATORS \
+                    and kept[-1].lemma not in STATE_NOUNS \
+                    and not (complemented and _action_noun(kept[-1].lemma)):
+                # ("Chile's position": a view, not a thing; "Kenya's ban on plastic bags": an action with what it acts
+                # on, the owner's act, read by ``factnouns``)
+                who = entities.adopt(" ".join(_phrase_word(t, False, names) for t in kept))
+                # "Ukraine's grain corridor remains open": the thing owned (its owner is named in the quote)
+        if not who:
+            return ()
+        actors.append(who)
+    return tuple(dict.fromkeys(actors))
+
+
+def _action_noun(lemma: str) -> bool:
+    """Whether a noun names an action: derived from a verb ("withdrawal", "closure") or one the lexicon knows ("ban")."""
+    derived = verb_of(lemma)
+    return bool(derived and derived != lemma) or lexicon.is_action(lemma)
+
+
+def _possessed_office(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int, int, str]],
+                      entities: Entities) -> str:
+    """The owner of "Somaliland's defence minister", "Cagayan's governor" (an office or service of a place no list
+    holds): the owner's name as written; "" for another phrase."""
+    np = _subject_phrase(tokens, lo, hi)
+    k = next((m for m in range(len(np)) if np[m].tag == "POS" or np[m].text in ("'s", "\u2019s", "'")), -1)
+    if k < 1 or not all(t.tag in ("NNP", "NNPS") for t in np[:k]):
+        return ""
+    head = np[-1].text.lower()
+    if head not in NATIONAL_TITLES and head not in LOCAL_TITLES and np[-1].lemma not in GOVERNMENT_NOUNS \
+            and np[-1].lemma not in BODY_NOUNS:
+        return ""
+    owner = next((e for a, b, e in names if a == np[0].start and b >= np[k - 1].end), "")
+    return owner or entities.adopt(" ".join(t.text for t in np[:k]))
