@@ -73,7 +73,12 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    r"same\s+(?:[a-z]+\s+){0,2}?as(?=\s+(?:in\s+|on\s+|for\s+)?(?:the\s+|a\s+)?(?:[^\s,;]+\s+){0,3}?(?:\d|"
                    r"previous|prior|last|year))|"
                    # "up 0.2% on the previous quarter", "+0.2% on the 3rd quarter of 2023": a change's base
-                   r"on(?=\s+the\s+(?:previous|prior|preceding|same|(?:\d(?:st|nd|rd|th)|first|second|third|fourth)\s+quarter\s+of)\b))\b|"
+                   r"on(?=\s+the\s+(?:previous|prior|preceding|same|(?:\d(?:st|nd|rd|th)|first|second|third|fourth)\s+quarter\s+of)\b)|"
+                   # "fell by 8.9% on September 2024", "rose 10.4% on 2023": a change "on" a month or a year (not a
+                   # day: "on September 12") is measured against it
+                   r"(?:(?<=%\s)|(?<=percent\s)|(?<=per\scent\s)|(?<=points\s))on(?=\s+(?:(?-i:January|February|March|"
+                   r"April|May|June|July|August|September|October|November|December)(?!\s+\d{1,2}\b)|(?:19|20)\d\d\b(?!\s*"
+                   r"(?:-|–|/)\s*\d))))\b|"
                    r"(?P<word>\b(?:(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|"
                    r"on[\s-]quarter)\b)", re.I)
 _WORD_BASE = re.compile(r"(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|on[\s-]quarter", re.I)
@@ -108,7 +113,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                         re.I)),
     ("quarter", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
                            rf"[\s-]+quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year))?", re.I)),
-    ("quarter", re.compile(rf"\b(?:Q(?P<qn>[1-4])\s*:?\s*(?P<y>{_YEAR}))\b")),  # ("Q2:2024-25", an RBI form)
+    # ("Q2:2024-25", an RBI form: a quarter of the fiscal year 2024-25, counted from the country's first month)
+    ("quarter", re.compile(rf"\b(?:Q(?P<qn>[1-4])\s*:?\s*(?P<y>{_YEAR})(?P<fy>[-–/]\d{{2}}(?!\d))?)(?![\w-])")),
     # "3Q24", "3Q 2024", "Q3'24", "Q3-24": a quarter in analysts' shorthand
     ("quarter", re.compile(r"\b(?:(?P<qn>[1-4])Q\s?(?P<yy>\d{2}|(?:19|20)\d{2})|Q(?P<qn2>[1-4])\s?['’-]\s?(?P<yy2>\d{2}))\b")),
     # "Q3 GDP surprises again", "in 3Q", "beats forecasts in Q3": a quarter with no year, of the year the text
@@ -277,6 +283,9 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         short = g.get("yy") or g.get("yy2")
         if short:
             return _month_span(int(short) + (2000 if len(short) == 2 else 0), 3 * q - 2, 3 * q), "stated"
+        if g.get("y") and g.get("fy") and FISCAL_START.get(country, 1) > 1:
+            first = int(g["y"]) * 12 + FISCAL_START[country] - 1 + 3 * (q - 1)  # a split year's quarter: fiscal
+            return _month_span(first // 12, first % 12 + 1, first % 12 + 3), "stated"
         if g.get("y"):
             y = int(g["y"])
             how = "stated"

@@ -1,0 +1,49 @@
+"""A change "on" a month or a year is measured against it, and a quarter of a split fiscal year counts from
+the country's first month (analysis/periods.py). Sentences written for these tests, in several domains."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefcmp.analysis.periods import resolve
+
+
+def period(sentence: str, figure: str, published: date, country: str = "") -> tuple[str, str]:
+    i = sentence.index(figure)
+    return resolve(sentence, (i, i + len(figure)), published, country)
+
+
+@pytest.mark.parametrize("sentence,figure,published,country,expected", [
+    # a statistics release: the month compared against is not the month measured
+    ("Chemical output slipped 2.3% on August 2024, the office said.", "2.3%", date(2024, 10, 8), "germany", ""),
+    ("In September, chemical output slipped 2.3% on August.", "2.3%", date(2024, 10, 8), "germany",
+     "2024-09"),
+    # a commodity report: "on 2023" is the base of a 2024 figure
+    ("Copper shipments in 2024 rose 6.1 percent on 2023.", "6.1 percent", date(2025, 1, 20), "", "2024"),
+    # a company's results: the base year is not the year of the figure that follows it
+    ("Group revenue for 2024 climbed 4 per cent on 2023 levels.", "4 per cent", date(2025, 2, 27), "", "2024"),
+])
+def test_a_change_on_a_month_or_a_year_is_measured_against_it(sentence, figure, published, country, expected) -> None:
+    assert period(sentence, figure, published, country)[0] == expected
+
+
+def test_a_day_after_on_is_a_day_not_a_base() -> None:
+    # a market report: "on September 12" is when the fall happened
+    got = period("The index fell 1.2% on September 12, 2024.", "1.2%", date(2024, 9, 13))
+    assert got[0] != "" and not got[0].startswith("2024-08")
+
+
+@pytest.mark.parametrize("sentence,figure,country,expected", [
+    # a central bank (India's fiscal year starts in April): Q2 of 2024-25 is July to September 2024
+    ("Real output grew 6.7 per cent in Q2:2024-25 on strong services.", "6.7 per cent", "india",
+     "2024-07/2024-09"),
+    ("Tax receipts rose 9% in Q4:2023-24.", "9%", "india", "2024-01/2024-03"),
+    # a budget office (Australia's fiscal year starts in July): Q1 of 2024-25 is July to September 2024
+    ("Outlays rose 3.2% in Q1 2024-25.", "3.2%", "australia", "2024-07/2024-09"),
+    # a calendar quarter with a year stays calendar
+    ("Real output grew 6.7 per cent in Q2 2024.", "6.7 per cent", "india", "2024-04/2024-06"),
+])
+def test_a_quarter_of_a_split_fiscal_year_counts_from_its_first_month(sentence, figure, country, expected) -> None:
+    assert period(sentence, figure, date(2024, 12, 6), country)[0] == expected
