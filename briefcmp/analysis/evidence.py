@@ -97,14 +97,16 @@ def mostly_ahead(m) -> bool:
     """Whether more than half of a figure's period (stated or read from its text) lies after the day it was
     published: no report gives the outcome of a period that has mostly not happened ("2025 profit of $5
     billion" in February 2025 is guidance, whatever its verb; "inflation was 2.3% in November" on 29 November
-    is a flash estimate, an outcome). A budget or plan adopted (``PLAN``) is a figure of fact."""
+    is a flash estimate, an outcome). A budget or plan adopted (``PLAN``) is a figure of fact. Measured from a
+    month after publication, as a date may be known only to its month."""
     if m.period_how not in ("stated", "relative", "claim", "drafted") or m.published is None or PLAN.search(m.claim.quote):
         return False
     span = _span(m.period)
     if span is None:
         return False
     start, end = span
-    return (end - m.published).days > (end - start).days / 2
+    # (a publication date known only to its month reads as the month's first day: a month's grace)
+    return (end - m.published).days - 31 > (end - start).days / 2
 
 
 def close(a, b) -> bool:

@@ -369,7 +369,8 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
             for m in same:
                 if _digits(m) < best:
                     doubtful[id(m)] = (m, f"{m.claim.ref} rounds a figure {brief} gives more precisely for {period}")
-    facts = [m for m in group if m.claim.kind == "fact" or evidence.plan(m)]
+    # (a figure of a period mostly after its publication is an expectation, however it is worded: evidence.mostly_ahead)
+    facts = [m for m in group if (m.claim.kind == "fact" or evidence.plan(m)) and not evidence.mostly_ahead(m)]
     if facts and len(facts) < len(group):
         for m in group:
             if m not in facts and id(m) not in doubtful:
