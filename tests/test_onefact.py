@@ -108,3 +108,21 @@ def test_a_figure_of_a_period_mostly_after_publication_is_no_outcome() -> None:
     other.published = date(2025, 2, 21)
     ev = grouping.group_evidence([guidance, other])
     assert not ev.sure() and "expectation" in ev.doubt()
+
+
+def test_a_lone_figure_whose_brief_writes_another_of_the_measure_elsewhere_joins_nothing() -> None:
+    """A brief's preliminary and final figures for one period: one of them keyed (in another unit, say) does not
+    make the other its brief's only figure."""
+    group = _applied("k", [_member("agency", 1.5, BARE), _member("daily", 1.5, BARE)])
+    final = _member("wire", 1.5, BARE)
+    first = _member("wire", 1.4, BARE)
+    first.claim = Claim(id="pct-1.4-first", brief="wire", quote="a first estimate put it at 1.4%", kind="fact",
+                        value=Value("quantity", amount=1.4, unit="percent"))
+    digest = _member("digest", 1.5, BARE)
+    for m in (final, digest):  # the final figure keyed in its conversion: another bucket
+        m.unit = m.dim = "USD"
+    elsewhere = _applied("k-usd", [final, digest])
+    result = AlignResult(groups=[group, elsewhere])
+    onefact.merge([first, final], result)
+    assert not any(m.claim.id == "pct-1.4-first" for g in result.groups for m in g.members)
+    assert len(result.groups) == 2

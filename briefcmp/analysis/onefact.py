@@ -10,7 +10,8 @@ and ``linking`` have placed their groups, this module joins:
    against what base or how they are said), that share a stated period and have no period inside
    another's, no two vintages and nothing ``grouping.veto`` forbids between any two of their members.
 2. **A lone figure** (no applied group holds it) and an applied group, on the same terms, when it
-   states the period of a figure of that group.
+   states the period of a figure of that group and is the only figure its brief writes of that measure and
+   period (in any unit: a brief giving a preliminary and a final figure says neither alone).
 
 One-to-one, as ``linking`` aligns figures: a group merges only with the one group that fits it, when
 that group has no other; a lone figure joins only the one group that fits it, and only when no other
@@ -112,14 +113,21 @@ def merge(rest: list, result) -> None:
             by_bucket[_bucket(g.members[0])].append(g)
     applied = {(m.claim.brief, m.claim.id) for g in result.groups for m in g.members}
     lone: dict[tuple, list] = defaultdict(list)
+    # what each brief writes of a measure and period, however it was placed (an expression applied in another
+    # unit is still that brief's figure): a brief writing two such figures does not say which one is the fact
+    written: dict[tuple, set] = defaultdict(set)
     for m in rest:
+        if m.dated:
+            written[(m.claim.brief, m.period, measure_of(m.words))].add(m.claim.id)
         if m.subjects and (m.claim.brief, m.claim.id) not in applied and _bucket(m) in by_bucket:
             lone[_bucket(m)].append(m)
     used: set[tuple[str, str]] = set()
     gone: set[int] = set()
     for bucket in sorted(by_bucket, key=str):
         _merge_groups(by_bucket[bucket], gone, used)
-        _join_lone([g for g in by_bucket[bucket] if id(g) not in gone], lone.get(bucket, []), used)
+        _join_lone([g for g in by_bucket[bucket] if id(g) not in gone],
+                   [m for m in lone.get(bucket, []) if len(written[(m.claim.brief, m.period, measure_of(m.words))]) == 1],
+                   used)
     if gone:
         result.groups[:] = [g for g in result.groups if id(g) not in gone]
     if used:
