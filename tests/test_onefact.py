@@ -78,9 +78,9 @@ def test_a_lone_figure_of_the_measure_and_period_joins_the_one_group_it_fits() -
 
 
 def test_a_lone_figure_whose_brief_has_two_that_fit_joins_nothing() -> None:
-    group = _applied("k", [_member("agency", 1.5, BARE), _member("daily", 1.5, BARE)])
-    one, two = _member("wire", 1.5, BARE), _member("wire", 1.7, BARE)
-    two.claim = Claim(id="pct-1.7-b", brief="wire", quote="spending rose 1.7%", kind="fact",
+    group = _applied("k", [_member("agency", 1.5, {"spending"}), _member("daily", 1.5, {"spending"})])
+    one, two = _member("wire", 1.5, {"spending"}), _member("wire", 1.7, {"spending"})
+    two.claim = Claim(id="pct-1.7-b", brief="wire", quote="spending was 1.7%", kind="fact",
                       value=Value("quantity", amount=1.7, unit="percent"))
     result = AlignResult(groups=[group])
     onefact.merge([one, two], result)
@@ -113,12 +113,13 @@ def test_a_figure_of_a_period_mostly_after_publication_is_no_outcome() -> None:
 def test_a_lone_figure_whose_brief_writes_another_of_the_measure_elsewhere_joins_nothing() -> None:
     """A brief's preliminary and final figures for one period: one of them keyed (in another unit, say) does not
     make the other its brief's only figure."""
-    group = _applied("k", [_member("agency", 1.5, BARE), _member("daily", 1.5, BARE)])
-    final = _member("wire", 1.5, BARE)
-    first = _member("wire", 1.4, BARE)
+    LEVEL = {"spending"}  # a level: figures that differ are compared
+    group = _applied("k", [_member("agency", 1.5, LEVEL), _member("daily", 1.5, LEVEL)])
+    final = _member("wire", 1.5, LEVEL)
+    first = _member("wire", 1.4, LEVEL)
     first.claim = Claim(id="pct-1.4-first", brief="wire", quote="a first estimate put it at 1.4%", kind="fact",
                         value=Value("quantity", amount=1.4, unit="percent"))
-    digest = _member("digest", 1.5, BARE)
+    digest = _member("digest", 1.5, LEVEL)
     for m in (final, digest):  # the final figure keyed in its conversion: another bucket
         m.unit = m.dim = "USD"
     elsewhere = _applied("k-usd", [final, digest])
