@@ -104,10 +104,13 @@ def test_a_figure_of_a_period_mostly_after_publication_is_no_outcome() -> None:
     budget.published = date(2024, 12, 20)
     assert evidence.mostly_ahead(guidance)
     assert not evidence.mostly_ahead(flash) and not evidence.mostly_ahead(budget)
-    other = _member("paper", 5.0, BARE, period="2025", quote="Ebitda for 2025 is put at 5 billion")
-    other.published = date(2025, 2, 21)
-    ev = grouping.group_evidence([guidance, other])
+    outcome = _member("paper", 4.0, BARE, period="2024", quote="Ebitda was 4 billion in 2024")
+    outcome.published = date(2025, 2, 21)
+    ev = grouping.group_evidence([guidance, outcome])  # an outcome and the next year's guidance: no key
     assert not ev.sure() and "expectation" in ev.doubt()
+    other = _member("paper", 5.0, BARE, period="2025", quote="Ebitda for 2025 is put at 5 billion")
+    other.published = date(2025, 2, 21)  # two reports of one expectation: compared as they are
+    assert "expectation" not in grouping.group_evidence([guidance, other]).doubt()
 
 
 def test_a_lone_figure_whose_brief_writes_another_of_the_measure_elsewhere_joins_nothing() -> None:

@@ -342,10 +342,12 @@ def evidence(members: list, directed: frozenset[str], forecast: re.Pattern, meas
     if kinds != {"fact"} or any(m.claim.status == "draft" and forecast.search(m.claim.quote)
                                 and not PLAN.search(m.claim.quote) and not getattr(m, "outcome", False) for m in members):
         part("kind", 0.0, "forecasts are compared only when a person keys them")
-    ahead = [m.claim.ref for m in members if mostly_ahead(m)]
-    if ahead:  # guidance worded as a fact ("2025 EBITDA guidance of $5 billion") is an expectation all the same
-        part("kind", 0.0, f"most of the period of {', '.join(ahead)} lies after its publication: an expectation, "
-                          "not an outcome")
+    ahead = [m for m in members if mostly_ahead(m)]
+    # guidance worded as a fact ("2025 EBITDA guidance of $5 billion") is an expectation all the same: never keyed
+    # with the outcomes of another period (expectations of one period, a budget's estimates, compare as they are)
+    if ahead and any(not mostly_ahead(o) and o.period != m.period for m in ahead for o in members):
+        part("kind", 0.0, f"most of the period of {', '.join(m.claim.ref for m in ahead)} lies after its "
+                          "publication: an expectation, not an outcome")
     per_brief: dict[tuple[str, str], list] = defaultdict(list)
     for m in members:
         per_brief[(m.claim.brief, m.period)].append(m.claim.value)

@@ -369,8 +369,11 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
             for m in same:
                 if _digits(m) < best:
                     doubtful[id(m)] = (m, f"{m.claim.ref} rounds a figure {brief} gives more precisely for {period}")
-    # (a figure of a period mostly after its publication is an expectation, however it is worded: evidence.mostly_ahead)
-    facts = [m for m in group if (m.claim.kind == "fact" or evidence.plan(m)) and not evidence.mostly_ahead(m)]
+    # (a figure of a period mostly after its publication is an expectation, however it is worded, beside the
+    # outcomes of other periods: evidence.mostly_ahead)
+    ahead = {id(m) for m in group if evidence.mostly_ahead(m)}
+    facts = [m for m in group if (m.claim.kind == "fact" or evidence.plan(m)) and not (id(m) in ahead and any(
+        o.period != m.period and id(o) not in ahead for o in group))]
     if facts and len(facts) < len(group):
         for m in group:
             if m not in facts and id(m) not in doubtful:
