@@ -130,3 +130,14 @@ def test_a_lone_figure_whose_brief_writes_another_of_the_measure_elsewhere_joins
     onefact.merge([first, final], result)
     assert not any(m.claim.id == "pct-1.4-first" for g in result.groups for m in g.members)
     assert len(result.groups) == 2
+
+
+def test_a_budgets_next_year_beside_the_year_still_running_is_no_outcome_against_guidance() -> None:
+    """A budget published in February gives the coming fiscal year's estimate and the running year's revised one:
+    neither is an outcome, and a key may hold both (a change)."""
+    estimate = _member("office", 50.6, {"expenditure"}, period="2025-04/2026-03", quote="Total expenditure: Rs 50.65 lakh crore")
+    running = _member("paper", 47.2, {"expenditure"}, period="2024-04/2025-03", quote="Spending this year: Rs 47.16 lakh crore")
+    for m in (estimate, running):
+        m.published = date(2025, 2, 1)
+    assert evidence.mostly_ahead(estimate) and not evidence.ended(running)
+    assert "expectation" not in grouping.group_evidence([estimate, running]).doubt()

@@ -109,6 +109,14 @@ def mostly_ahead(m) -> bool:
     return (end - m.published).days - 31 > (end - start).days / 2
 
 
+def ended(m) -> bool:
+    """Whether a figure's period (read from its text) had ended when it was published: an outcome's."""
+    if not m.dated or m.period_how == "release-date" or m.published is None:
+        return False
+    span = _span(m.period)
+    return span is not None and span[1] < m.published
+
+
 def close(a, b) -> bool:
     """Whether two figures agree within the rounding their writing shows (see the module docstring:
     never evidence for a key)."""
@@ -344,8 +352,9 @@ def evidence(members: list, directed: frozenset[str], forecast: re.Pattern, meas
         part("kind", 0.0, "forecasts are compared only when a person keys them")
     ahead = [m for m in members if mostly_ahead(m)]
     # guidance worded as a fact ("2025 EBITDA guidance of $5 billion") is an expectation all the same: never keyed
-    # with the outcomes of another period (expectations of one period, a budget's estimates, compare as they are)
-    if ahead and any(not mostly_ahead(o) and o.period != m.period for m in ahead for o in members):
+    # with the outcomes of another period, ended when reported (expectations of one period compare as they are, and
+    # a budget's estimates for the next year beside those for the year still running)
+    if ahead and any(ended(o) and o.period != m.period for m in ahead for o in members):
         part("kind", 0.0, f"most of the period of {', '.join(m.claim.ref for m in ahead)} lies after its "
                           "publication: an expectation, not an outcome")
     per_brief: dict[tuple[str, str], list] = defaultdict(list)

@@ -373,7 +373,7 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
     # outcomes of other periods: evidence.mostly_ahead)
     ahead = {id(m) for m in group if evidence.mostly_ahead(m)}
     facts = [m for m in group if (m.claim.kind == "fact" or evidence.plan(m)) and not (id(m) in ahead and any(
-        o.period != m.period and id(o) not in ahead for o in group))]
+        o.period != m.period and evidence.ended(o) for o in group))]
     if facts and len(facts) < len(group):
         for m in group:
             if m not in facts and id(m) not in doubtful:
