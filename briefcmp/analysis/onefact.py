@@ -161,9 +161,15 @@ def _merge_groups(groups: list, gone: set[int], used: set) -> None:
 def _join_lone(groups: list, lone: list, used: set) -> None:
     fits: dict[int, list] = defaultdict(list)  # a lone figure -> the groups it fits
     takers: dict[tuple[int, str], list] = defaultdict(list)  # (group, brief) -> the lone figures of it that fit
+    index: dict[tuple, list] = defaultdict(list)  # (measure, period) -> the groups of that measure holding it
+    for g in groups:
+        what = {measure_of(o.words) for o in g.members}
+        if len(what) == 1:
+            for period in {o.period for o in g.members}:
+                index[(next(iter(what)), period)].append(g)
     for m in lone:
-        for g in groups:
-            if any(m.period == o.period for o in g.members) and _fits(g.members, [m]):
+        for g in index.get((measure_of(m.words), m.period), ()):
+            if _fits(g.members, [m]):
                 fits[id(m)].append(g)
                 takers[(id(g), m.claim.brief)].append(m)
     for m in lone:
