@@ -141,3 +141,13 @@ def test_a_budgets_next_year_beside_the_year_still_running_is_no_outcome_against
         m.published = date(2025, 2, 1)
     assert evidence.mostly_ahead(estimate) and not evidence.ended(running)
     assert "expectation" not in grouping.group_evidence([estimate, running]).doubt()
+
+
+def test_a_member_waiting_to_join_a_key_merged_away_waits_for_the_key_that_holds_it_now() -> None:
+    bare = _applied("k-bare", [_member("agency", 1.5, BARE), _member("daily", 1.5, BARE)])
+    qoq = _applied("k-qoq", [_member("wire", 1.5, QOQ), _member("digest", 1.5, QOQ)])
+    waiting = Group("k-qoq", False, "k-qoq", "percent", [_member("paper", 1.5, QOQ, period="")], "", False,
+                    ("brazil",), doubt="no stated period")
+    result = AlignResult(groups=[bare, qoq], candidates=[waiting])
+    onefact.merge([], result)
+    assert [g.key for g in result.groups] == [c.key for c in result.candidates]

@@ -123,19 +123,23 @@ def merge(rest: list, result) -> None:
             lone[_bucket(m)].append(m)
     used: set[tuple[str, str]] = set()
     gone: set[int] = set()
+    renamed: dict[str, str] = {}  # a key merged away -> the key that holds its figures now
     for bucket in sorted(by_bucket, key=str):
-        _merge_groups(by_bucket[bucket], gone, used)
+        _merge_groups(by_bucket[bucket], gone, used, renamed)
         _join_lone([g for g in by_bucket[bucket] if id(g) not in gone],
                    [m for m in lone.get(bucket, []) if len(written[(m.claim.brief, m.period, measure_of(m.words))]) == 1],
                    used)
     if gone:
         result.groups[:] = [g for g in result.groups if id(g) not in gone]
+    for c in result.candidates:  # a doubtful member waits to join the key its group now has
+        if not c.new and c.key in renamed:
+            c.key = renamed[c.key]
     if used:
         result.candidates[:] = [c for c in result.candidates
                                 if not any((m.claim.brief, m.claim.id) in used for m in c.members)]
 
 
-def _merge_groups(groups: list, gone: set[int], used: set) -> None:
+def _merge_groups(groups: list, gone: set[int], used: set, renamed: dict[str, str]) -> None:
     partners: dict[int, list] = defaultdict(list)
     for i, g in enumerate(groups):
         for h in groups[i + 1:]:
@@ -155,6 +159,7 @@ def _merge_groups(groups: list, gone: set[int], used: set) -> None:
         keep.members[:] = sorted(members, key=lambda m: m.claim.ref)
         keep.reason += f" (one fact: joined with the key {drop.key} proposed apart)"
         gone.add(id(drop))
+        renamed[drop.key] = keep.key
         used |= {(m.claim.brief, m.claim.id) for m in members}
 
 
