@@ -47,3 +47,22 @@ def test_a_day_after_on_is_a_day_not_a_base() -> None:
 ])
 def test_a_quarter_of_a_split_fiscal_year_counts_from_its_first_month(sentence, figure, country, expected) -> None:
     assert period(sentence, figure, date(2024, 12, 6), country)[0] == expected
+
+
+@pytest.mark.parametrize("sentence,figure,period,expected", [
+    # a statistics release, a trade ministry, a commodity report
+    ("Consumer prices rose 0.3% from October.", "0.3%", "2024-11", "mom"),
+    ("Exports fell 4 percent from September, the ministry said.", "4 percent", "2024-10", "mom"),
+    ("Prices were up 2.8% compared with November 2023.", "2.8%", "2024-11", "yoy"),
+    ("Gold imports rose 12% from June 2023.", "12%", "2024-06", "yoy"),
+    ("Inflation in January rose 0.6% from December.", "0.6%", "2025-01", "mom"),  # December of the year before
+    # a base that gives a value of its own is the level before, not the base of a change
+    ("Inflation was 2.8% in November, up from 2.6% in October.", "2.8%", "2024-11", ""),
+    ("Gold imports rose 12% from May 2023.", "12%", "2024-06", ""),  # thirteen months: neither
+    ("Retail sales rose 1.1% from the third quarter.", "1.1%", "2024-10/2024-12", ""),  # not a month's figure
+])
+def test_a_months_change_against_a_named_month_says_its_base(sentence, figure, period, expected) -> None:
+    from briefcmp.analysis.periods import month_basis
+
+    i = sentence.index(figure)
+    assert month_basis(sentence, (i, i + len(figure)), period) == expected

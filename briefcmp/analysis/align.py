@@ -434,6 +434,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         period, how = str(claim.as_of), "claim"  # a reviewed as-of stands
     if unit == "percent" and not words & {"yoy", "qoq", "saar"} and figure_span is not None:
         basis = basis_against(sentence_text, period)  # "than in the 2nd quarter of 2024": the quarter before
+        basis = basis or periods.month_basis(sentence_text, figure_span, period)  # "rose 0.3% from October"
         if basis:
             words, order, shown = words | {basis}, (*order, basis), {**shown, basis: basis}
     to = _TO_FIGURE.search(sentence_text, 0, figure_span[0]) if figure_span is not None else None

@@ -740,3 +740,29 @@ def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], c
         if day:
             return day, "relative"
     return found
+
+
+_MONTH_IN_BASE = re.compile(rf"\b(?P<m>{_MON})(?:\s+(?P<y>{_YEAR}))?(?!\s*\d)(?![\w-])", re.I)
+_A_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def month_basis(sentence: str, figure: tuple[int, int], period: str) -> str:
+    """"mom" or "yoy" when a month's figure is compared with a month its sentence names ("rose 0.3% from
+    October" of November: the month before; "2.8% higher than in November 2023": the same month a year
+    earlier), in the first comparison base after the figure; "" otherwise, and for a base that gives a value
+    of its own (a month named with no year is the latest such month before the figure's)."""
+    own = _A_MONTH.fullmatch(period or "")
+    if not own:
+        return ""
+    year, month = int(own.group(1)), int(own.group(2))
+    for a, b, base in segments(sentence):
+        if not base or b <= figure[0]:
+            continue
+        m = _MONTH_IN_BASE.search(sentence, a, b)
+        if m is None or _BASE_FIGURE.search(sentence, a, m.start()):
+            return ""  # (a base holding a figure, "up from 2.6% in October", is the level before: no base of a change)
+        mb = _MONTHS[m.group("m").lower().rstrip(".")[:3] if m.group("m").lower()[:4] != "sept" else "sep"]
+        yb = int(m.group("y")) if m.group("y") else year - (mb >= month)
+        gap = (year * 12 + month) - (yb * 12 + mb)
+        return {1: "mom", 12: "yoy"}.get(gap, "")
+    return ""
