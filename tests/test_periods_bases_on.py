@@ -66,3 +66,14 @@ def test_a_months_change_against_a_named_month_says_its_base(sentence, figure, p
 
     i = sentence.index(figure)
     assert month_basis(sentence, (i, i + len(figure)), period) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The peso has depreciated about 6% since the October meeting.",  # an event in a month
+    "The peso has depreciated about 6% since October.",  # since: from a day of it
+])
+def test_a_change_since_a_month_or_an_event_in_it_has_no_months_base(sentence) -> None:
+    from briefcmp.analysis.periods import month_basis
+
+    i = sentence.index("6%")
+    assert month_basis(sentence, (i, i + 2), "2024-11") == ""

@@ -742,7 +742,10 @@ def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], c
     return found
 
 
-_MONTH_IN_BASE = re.compile(rf"\b(?P<m>{_MON})(?:\s+(?P<y>{_YEAR}))?(?!\s*\d)(?![\w-])", re.I)
+# the month a base names as a whole ("from October", "compared with November 2023", "on March levels"), not a
+# month that says which of something ("since the October meeting": an event)
+_MONTH_IN_BASE = re.compile(rf"\b(?P<m>{_MON})(?:\s+(?P<y>{_YEAR}))?(?=\s*(?:[,.;:)]|$)|\s+levels?\b)", re.I)
+_SINCE = re.compile(r"(?:up\s+|down\s+)?(?:since|after)\b", re.I)
 _A_MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
@@ -758,6 +761,8 @@ def month_basis(sentence: str, figure: tuple[int, int], period: str) -> str:
     for a, b, base in segments(sentence):
         if not base or b <= figure[0]:
             continue
+        if _SINCE.match(sentence, a):
+            return ""  # (a change since a month, or after it, runs from a day of it: no month's base)
         m = _MONTH_IN_BASE.search(sentence, a, b)
         if m is None or _BASE_FIGURE.search(sentence, a, m.start()):
             return ""  # (a base holding a figure, "up from 2.6% in October", is the level before: no base of a change)
