@@ -77,3 +77,10 @@ def test_a_change_since_a_month_or_an_event_in_it_has_no_months_base(sentence) -
 
     i = sentence.index("6%")
     assert month_basis(sentence, (i, i + 2), "2024-11") == ""
+
+
+def test_a_base_on_a_month_is_that_month_alone() -> None:
+    """A statistics office's revision: the month after "on" is the base of the figure before it, not the period
+    of a figure further on ("against the 2.5% of the first release" names no month of its own)."""
+    sentence = "Output now shows a fall of 2.0% on August 2024, against the 2.5% reported in the first release."
+    assert period(sentence, "2.5%", date(2024, 12, 6), "germany")[0] != "2024-08"

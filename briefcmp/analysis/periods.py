@@ -73,12 +73,12 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    r"same\s+(?:[a-z]+\s+){0,2}?as(?=\s+(?:in\s+|on\s+|for\s+)?(?:the\s+|a\s+)?(?:[^\s,;]+\s+){0,3}?(?:\d|"
                    r"previous|prior|last|year))|"
                    # "up 0.2% on the previous quarter", "+0.2% on the 3rd quarter of 2023": a change's base
-                   r"on(?=\s+the\s+(?:previous|prior|preceding|same|(?:\d(?:st|nd|rd|th)|first|second|third|fourth)\s+quarter\s+of)\b)|"
+                   r"on(?=\s+the\s+(?:previous|prior|preceding|same|(?:\d(?:st|nd|rd|th)|first|second|third|fourth)\s+quarter\s+of)\b))\b|"
                    # "fell by 8.9% on September 2024", "rose 10.4% on 2023": a change "on" a month or a year (not a
-                   # day: "on September 12") is measured against it
-                   r"(?:(?<=%\s)|(?<=percent\s)|(?<=per\scent\s)|(?<=points\s))on(?=\s+(?:(?-i:January|February|March|"
-                   r"April|May|June|July|August|September|October|November|December)(?!\s+\d{1,2}\b)|(?:19|20)\d\d\b(?!\s*"
-                   r"(?:-|–|/)\s*\d))))\b|"
+                   # day: "on September 12") is measured against it; the base is that month or year alone
+                   r"(?P<onp>(?:(?<=%\s)|(?<=percent\s)|(?<=per\scent\s)|(?<=points\s))on\s+(?:(?-i:January|February|March|"
+                   r"April|May|June|July|August|September|October|November|December)(?!\s+\d{1,2}\b)(?:\s+(?:19|20)\d\d)?|"
+                   r"(?:19|20)\d\d(?!\s*(?:-|–|/)\s*\d))\b)|"
                    r"(?P<word>\b(?:(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|"
                    r"on[\s-]quarter)\b)", re.I)
 _WORD_BASE = re.compile(r"(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|on[\s-]quarter", re.I)
@@ -656,7 +656,7 @@ def segments(sentence: str) -> list[tuple[int, int, bool]]:
     for m in _BASE.finditer(sentence):
         if m.start() < pos:
             continue
-        end = m.end() if m.group("word") else next((b.start() for b in _BREAK.finditer(sentence, m.end())),
+        end = m.end() if m.group("word") or m.group("onp") else next((b.start() for b in _BREAK.finditer(sentence, m.end())),
                                                     len(sentence))
         if not m.group("word") and not sentence[:m.start()].strip() and "," in sentence[m.end():end]:
             end = sentence.index(",", m.end())  # "Compared with the same quarter last year, GDP was 0.3% smaller"
