@@ -99,22 +99,24 @@ def mostly_ahead(m) -> bool:
     billion" in February 2025 is guidance, whatever its verb; "inflation was 2.3% in November" on 29 November
     is a flash estimate, an outcome). A budget or plan adopted (``PLAN``) is a figure of fact. Measured from a
     month after publication, as a date may be known only to its month."""
-    if m.period_how not in ("stated", "relative", "claim", "drafted") or m.published is None or PLAN.search(m.claim.quote):
+    published = getattr(m, "published", None)
+    if m.period_how not in ("stated", "relative", "claim", "drafted") or published is None or PLAN.search(m.claim.quote):
         return False
     span = _span(m.period)
     if span is None:
         return False
     start, end = span
     # (a publication date known only to its month reads as the month's first day: a month's grace)
-    return (end - m.published).days - 31 > (end - start).days / 2
+    return (end - published).days - 31 > (end - start).days / 2
 
 
 def ended(m) -> bool:
     """Whether a figure's period (read from its text) had ended when it was published: an outcome's."""
-    if not m.dated or m.period_how == "release-date" or m.published is None:
+    published = getattr(m, "published", None)
+    if not m.period_how or m.period_how == "release-date" or published is None:
         return False
     span = _span(m.period)
-    return span is not None and span[1] < m.published
+    return span is not None and span[1] < published
 
 
 def close(a, b) -> bool:
