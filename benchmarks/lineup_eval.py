@@ -30,7 +30,10 @@ What is measured, per set and overall:
   trap is joined; otherwise *unjudged* (claims no gold relation names) and listed with ``-v`` for
   a person to read. Precision is right / (right + wrong).
 
-Usage: python benchmarks/lineup_eval.py [dev|test|FOLDER ...] [-v] [--json]
+- **--incremental**: the same path as a person adding one brief at a time, with ``align --apply``
+  after each (from the second): keys written early are joined by later briefs' claims.
+
+Usage: python benchmarks/lineup_eval.py [dev|test|FOLDER ...] [-v] [--json] [--incremental]
 """
 
 from __future__ import annotations
@@ -53,6 +56,10 @@ KIND_OF = {"agreement": {"agreement"}, "contradiction": {"contradiction"}, "disa
            "change": {"change-over-time", "change"}}
 # A first estimate against its revision (gold note "revision: ..."): a change or a contradiction.
 REVISION_KINDS = KIND_OF["contradiction"] | KIND_OF["change"]
+# --incremental: `align --apply` after each `add` from the second brief on (a person's daily use: a brief
+# added to a corpus already keyed), then once more at the end; what it measures is how precise joining new
+# claims to keys already written is.
+INCREMENTAL = False
 _NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SPACE = re.compile(r"\s+")
 
@@ -136,10 +143,12 @@ def run_set(folder: Path, work: Path, align: bool = True, analyst=None, drafted:
         shutil.copytree(kept, corpus)
     else:
         cli("init", str(corpus))
-        for src in source_files(folder):
+        for i, src in enumerate(source_files(folder)):
             # a set of statements (benchmarks/facts/) is drafted with --sentences (issue 22)
             cli("add", str(src), str(corpus), "--id", src.stem, *(["--sentences"] if "facts" in folder.parts else []),
                 ok=(0, 1))
+            if INCREMENTAL and align and i >= 1:  # a person adding one brief at a time, aligning each time
+                cli("align", str(corpus), "--apply", ok=(0, 1))
         if kept is not None:
             shutil.copytree(corpus, kept)
     keys_before = _keys(corpus, safe_load)
@@ -468,6 +477,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--threshold", type=float, help="align's apply threshold for this run (default: the shipped one)")
     ap.add_argument("--sure", type=float, help="the context links' threshold (analysis/linking.py SURE) for this run")
+    ap.add_argument("--incremental", action="store_true",
+                    help="align --apply after each brief is added (daily use), not only once all are")
     ap.add_argument("--calibrate", action="store_true",
                     help="sweep the apply threshold: recall, false contradictions and key precision at each")
     ap.add_argument("--calibrate-sure", action="store_true",
@@ -475,6 +486,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     from briefcmp.analysis import evidence as ev
     from briefcmp.analysis import linking
+    global INCREMENTAL
+    INCREMENTAL = args.incremental
     if args.threshold is not None:
         ev.APPLY_THRESHOLD = args.threshold
     if args.sure is not None:

@@ -60,7 +60,8 @@ UNITS: dict[str, tuple[str, list[str], list[str]]] = {
     "long tons": ("long_ton", [], ["long ton", "long tons", "gross ton", "gross tons"]),
     "kt": ("1e3 * metric_ton", ["kt"], ["kilotonne", "kilotonnes", "kilotons"]),
     "Mt": ("1e6 * metric_ton", ["Mt", "MtCO2", "MtCO2e", "Mt CO2", "Mt CO2e", "Mt CO2-eq", "MtCO2-eq"],
-           ["megatonne", "megatonnes", "megaton", "megatons", "mtco2", "mt co2", "mtco2e", "mt co2e"]),
+           # "mmt": a million metric tons as USDA and the grain and shipping trades abbreviate it
+           ["megatonne", "megatonnes", "megaton", "megatons", "mtco2", "mt co2", "mtco2e", "mt co2e", "mmt"]),
     "Gt": ("1e9 * metric_ton", ["Gt", "GtCO2", "GtCO2e", "Gt CO2", "Gt CO2e"],
            ["gigatonne", "gigatonnes", "gtco2", "gt co2", "gtco2e", "gt co2e"]),
     # length

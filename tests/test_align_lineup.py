@@ -138,6 +138,17 @@ def _resolve(sentence: str, figure: str, published: date, country: str = "") -> 
     ("Hiring slowed from the 190,000 average of the last year.", "190,000", date(2024, 7, 5), "united-states",
      "2023-07/2024-06"),
     ("Hiring averaged 190,000 a month last year.", "190,000", date(2024, 7, 5), "united-states", "2023"),
+    # a decision's day beside the figure dates it, not a period of another noun farther on
+    ("The bank kept its rate at 4.5% on Thursday, waiting for clarity on next year's pay round.", "4.5",
+     date(2024, 12, 19), "norway", "2024-12-19"),
+    ("Copper closed at $9,120 a tonne on Monday, its lowest since last year's rout.", "9,120", date(2024, 12, 18),
+     "chile", "2024-12-16"),
+    # a weekday before the figure dates the report, not the figure its period follows
+    ("The chipmaker on Thursday reported a net profit of NT$300 billion (US$9.3 billion) for the third quarter "
+     "of 2024.", "300", date(2024, 10, 17), "taiwan", "2024-07/2024-09"),
+    # a day the figure was said on is no period: the stated one is
+    ("Exports rose 4.1% in November, the customs office said on Tuesday.", "4.1", date(2024, 12, 10), "chile",
+     "2024-11"),
 ])
 def test_periods(sentence, figure, published, country, expected) -> None:
     assert _resolve(sentence, figure, published, country)[0] == expected
@@ -234,6 +245,36 @@ def test_lineup_runner_on_one_dev_set(tmp_path) -> None:
     assert score.found >= 1 and score.keys_right >= 1
     # the as-of align wrote says why
     assert any("# align:" in p.read_text(encoding="utf-8") for p in (tmp_path / folder.name).glob("*.claims.yaml"))
+    # a second run does not join December's exports (a month's figure) to the year's exports key written
+    from briefcmp.analysis.align import align
+    from briefcmp.corpus.cache import load_corpus
+
+    again = align(load_corpus([tmp_path / folder.name], cache=False).corpus)
+    assert not any(m.claim.value.amount == 57.6 for g in again.groups for m in g.members)
+
+
+def test_a_claim_of_another_period_length_does_not_join_a_key_alone() -> None:
+    """A month's, a quarter's and a year's figure of one measure: a claim joining a key written earlier is
+    not sure when its period is of another length than the claims under it; a day (a rate set, a close)
+    goes with any length."""
+    from briefcmp.analysis.align import Member
+    from briefcmp.corpus.model import Claim, Value
+
+    assert [evidence.months(p) for p in ("2023", "2023-12", "2024-07/2024-09", "2024-04/2025-03", "2024-12-19",
+                                         "", "2023-Q4")] == [12, 1, 3, 12, 0, 0, 0]
+
+    def member(brief: str, period: str) -> Member:
+        claim = Claim(brief=brief, id="x", quote="Exports came to $57.6 billion.", kind="fact",
+                      value=Value("quantity", amount=57.6e9, unit="USD"))
+        return Member(claim, ("south-korea",), "clause", "currency", "USD", frozenset({"export"}), {},
+                      ("export",), "south-korea", period, "stated")
+
+    why = evidence.other_length(member("c", "2023-12"), [member("a", "2023"), member("b", "2023")])
+    assert why == "c#x is a figure of a month, the key's of a year: periods of another length"
+    assert "a quarter" in evidence.other_length(member("c", "2024-07/2024-09"), [member("a", "2024")])
+    assert evidence.other_length(member("c", "2022"), [member("a", "2023")]) == ""  # another year: one length
+    assert evidence.other_length(member("c", "2024-04/2025-03"), [member("a", "2024")]) == ""
+    assert evidence.other_length(member("c", "2024-12-19"), [member("a", "2024-07")]) == ""  # a day: any length
 
 
 def test_every_dev_set_is_well_formed() -> None:

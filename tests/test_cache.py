@@ -312,7 +312,8 @@ def test_stale_entries_are_pruned_at_most_once_a_day(generated, tmp_path) -> Non
 
 def test_the_code_that_loading_runs_is_part_of_the_key() -> None:
     names = {m.__name__ for m in cache_mod._loader_modules()}
-    assert {"briefcmp.corpus.load", "briefcmp.corpus.yamlsafe", "briefcmp.corpus.anchor", "briefcmp.corpus.model", "briefcmp.corpus.cache"} <= names
+    assert {"briefcmp.corpus.load", "briefcmp.corpus.yamlsafe", "briefcmp.corpus.anchor", "briefcmp.corpus.model", "briefcmp.corpus.cache",
+            "briefcmp.corpus.cachesession"} <= names
 
 
 # --------------------------------------------------------------------------- progress

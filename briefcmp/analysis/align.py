@@ -59,7 +59,7 @@ from typing import Optional
 
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
 from briefcmp.analysis import onefact
-from briefcmp.analysis import organisations, periods
+from briefcmp.analysis import acronyms, organisations, periods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
@@ -496,18 +496,25 @@ def _expressions(claim: Claim) -> list[Claim]:
 
 def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     """Propose keys for unkeyed figure claims: registered keys they answer, or new keys they share."""
-    config = corpus.config
-    entities = entities or Entities(config)
-    result = AlignResult()
-    contexts: dict[str, _Context] = {}
-    keyed: dict[str, list[Member]] = defaultdict(list)
-    loose: list[Member] = []
-    described: list[Member] = []
+    entities = entities or Entities(corpus.config)
     known = tuple(sorted({b.published.start() for b in corpus.briefs if b.published is not None}))
     # companies named with their legal form anywhere (title, publisher, a figure's sentence): their figures
     # are theirs under every short name ("Toyota Motor Corp." -> "Toyota")
     entities.add_companies(t for b in corpus.briefs for t in (b.title, b.publisher, *(c.quote for c in b.claims)))
     organisations.corpus_names(corpus.briefs, entities)  # "Airbus", headlined by several reports: a company
+    contexts = {b.id: _Context(b, entities, known) for b in corpus.briefs
+                if any(c.value is not None and c.value.type in FIGURE_TYPES for c in b.claims)}
+    # an abbreviation one report defines ("organic growth (OG)") is its long form in every report (analysis/acronyms)
+    with acronyms.defined(acronyms.table(c.text for c in contexts.values() if c.ok)):
+        return _align(corpus, entities, contexts, known)
+
+
+def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], known: tuple) -> AlignResult:
+    config = corpus.config
+    result = AlignResult()
+    keyed: dict[str, list[Member]] = defaultdict(list)
+    loose: list[Member] = []
+    described: list[Member] = []
     for brief in corpus.briefs:
         nth: dict[tuple, int] = {}
         for claim in brief.claims:
@@ -536,6 +543,8 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
                                  evidence.close, RELEASE_DAYS, _VAGUE)  # a brief that names no country
     whose.adopt_event_subjects(loose, [*loose, *(m for ms in keyed.values() for m in ms)], evidence.close,
                                RELEASE_DAYS)  # figures that name no one, in a brief reporting one event
+    whose.adopt_reported_subjects(loose, {bid: (whose.own_subject(c, entities), c.published, c.topic)
+                                          for bid, c in contexts.items() if c.ok}, RELEASE_DAYS)  # a brief naming no one
 
     # 1. Registered keys: a claim joins the key whose subjects, unit and wording it shares (analysis/grouping.py).
     key_sigs = []

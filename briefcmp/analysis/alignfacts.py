@@ -29,24 +29,22 @@ each costs a decision; statements whose stated periods do not meet are two event
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from dataclasses import replace
-from typing import Callable
+from typing import Callable, Optional
 
 from briefcmp.analysis import lexicon
-from briefcmp.analysis.entities import Entities, proper_names, slug
-from briefcmp.analysis.factrefs import BriefTexts, person_countries, stands_for
+from briefcmp.analysis.entities import Entities, slug
 from briefcmp.analysis.factmatch import mutual_groups, object_likeness
-from briefcmp.analysis.factstatements import (  # noqa: F401 (re-exported: a statement, its question, the pair tests)
-    Statement, _leaders, _periods_meet, _places, _years_apart, action_of, describe, question,
+from briefcmp.analysis.factread import (  # noqa: F401 (re-exported: what align and the diagnostics read)
+    VALUE_TYPES, _prefixes, _roots, read_statements, weigh,
 )
-from briefcmp.analysis.factsubjects import _countries
-from briefcmp.analysis.factwords import DELIBERATING, FRAMES, LIGHT_VERBS, scope_value
-from briefcmp.analysis.undated import date_undated
+from briefcmp.analysis.factstatements import (  # noqa: F401 (re-exported: a statement, its question, the pair tests)
+    Statement, _leaders, _periods_meet, _places, _readings, _years_apart, action_of, describe, question,
+)
+from briefcmp.analysis.factwords import scope_value
 from briefcmp.corpus.model import Corpus
 
-VALUE_TYPES = ("category", "stance")
 # The share of object nouns two claims must share to be keyed together without a person. Calibrated on
 # benchmarks/facts/dev (5 sets, 24 gold relations; `benchmarks/facts_eval.py dev --sweep`): 1.0 finds
 # 10 and keys 15 right; 0.8 finds 10, keys 16 right, 0 wrong, no false contradiction; 0.75 and below
@@ -66,13 +64,6 @@ MAX_CANDIDATES_PER_BUCKET = 3
 # against 40 with 34).
 OTHER_VERB_WEIGHT = 0.8
 MAX_GROUPS_PER_BUCKET = 50
-def _readings(st: Statement) -> list[Statement]:
-    """The statement as written and, for a bare definite object, as its fuller mention before."""
-    if st.fuller is None:
-        return [st]
-    return [st, replace(st, words=st.fuller[0], others=st.fuller[1], fuller=None)]
-
-
 def _best(sim: Callable[[Statement, Statement], float]) -> Callable[[Statement, Statement], float]:
     """``sim`` over every reading of the two statements: the likest reading counts."""
     def best(a: Statement, b: Statement) -> float:
@@ -95,19 +86,6 @@ def _score(a: Statement, b: Statement) -> float:
     if not union:  # "Russia invaded Ukraine": the places are the object
         return 1.0 if a.others and a.others == b.others else 0.0
     return a.mass(a.words & b.words) / a.mass(union) - (1.0 - places)
-
-
-def weigh(statements: list[Statement]) -> None:
-    """Give every statement the corpus's word weights: the inverse of the share of statements whose object
-    (words and places) holds the word, as a search engine weighs terms (log(1 + N / df)). Two statements that
-    share the words every statement of the topic has ("sanctions" in a corpus on sanctions) share little; two
-    that share a word few others hold ("SWIFT") share much."""
-    n = len(statements)
-    df = Counter(w for st in statements for w in st.words | st.others)
-    weight = {w: math.log(1 + n / d) for w, d in df.items()}
-    weight[""] = math.log(1 + n)
-    for st in statements:
-        st.weight = weight
 
 
 def _likeness(a: Statement, b: Statement) -> float:
@@ -139,32 +117,6 @@ score = _best(_score)
 likeness = _best(_likeness)
 
 
-def _prefixes(actor: str) -> set[str]:
-    """An actor id and each part of it before a hyphen: "commerce-department-s-bureau" -> commerce, ..."""
-    return {actor[:i] for i, ch in enumerate(actor) if ch == "-"} | {actor}
-
-
-def _roots(statements: list[Statement]) -> None:
-    """Set each statement's root: the shortest actor another statement names whose id the actor's begins
-    with ("commerce-department" for "commerce-department-s-bureau-of-industry-and-security")."""
-    actors = sorted({s.actor for s in statements}, key=len)
-    root = {a: next((r for r in actors if len(r) < len(a) and a.startswith(r + "-")), a) for a in actors}
-    for s in statements:
-        s.root = root[s.actor]
-
-
-def _coreferent(statements: list[Statement], entities: Entities, texts: BriefTexts) -> None:
-    """Give a statement whose actor stands for a country or a body (``factrefs.stands_for``: "Yerevan", "the
-    ministry", "member states") that country or body as its root: lined up with the country's own statements
-    only where roots count (``factmatch``'s one-to-one matches, candidates for a person), never by the actor
-    alone."""
-    alias = stands_for(statements, entities, texts, _countries())
-    for st in statements:
-        whose = alias.get((st.claim.brief, st.root)) or alias.get((st.claim.brief, st.actor))
-        if whose:
-            st.root = whose
-
-
 def _doubt(group: list[Statement]) -> str:
     # "selected banks" against "banks": the second may mean all or say nothing of it. "All banks" against
     # "banks" is one answer; "all banks" against "selected banks" is a real difference.
@@ -193,70 +145,21 @@ def _doubt(group: list[Statement]) -> str:
     return ""
 
 
-def _keyed(corpus: Corpus, entities: Entities, actors: set[str]) -> dict[str, list[Statement]]:
-    """The statements already under each registered key of a category or stance type whose actor (the key's
-    first subject) is one of ``actors``: only those can be joined, and each is read again."""
-    out: dict[str, list[Statement]] = defaultdict(list)
-    keys = corpus.config.keys
-    near = set().union(*(_prefixes(a) for a in actors))  # an actor, or a body it is part of
-
-    def wanted(key: str) -> bool:
-        actor = (keys[key].subjects or ("",))[0]
-        return actor in near or bool(_prefixes(actor) & actors)
-
-    texts = BriefTexts(corpus)  # a registered statement is read as a new one is
-    for c in corpus.claims():
-        if c.key and c.key in keys and c.value is not None and c.value.type in VALUE_TYPES and wanted(c.key):
-            st = describe(c, entities, texts.around(c))
-            if st is not None:
-                out[c.key].append(st)
-    return out
-
-
-# Verbs WordNet never joins here: frames, light and deliberating verbs say how, not what, is done.
-_UNFOLDED = FRAMES | LIGHT_VERBS | DELIBERATING | frozenset("be have do make take get go say".split())
-
-
-def _fold_actions(statements: list[Statement]) -> None:
-    """Verbs of this corpus that WordNet has share a frequent sense are one action ("lodged"/"filed" a
-    complaint): ``lexicon.action_folds``."""
-    fold = lexicon.action_folds([st.action for st in statements], _UNFOLDED)
-    for st in statements:
-        st.action = fold.get(st.action, st.action)
-
-
 def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Group, Member) -> int:
     """Add groups (sure) and candidates of unkeyed category and stance claims to ``result`` (an
     ``AlignResult``; ``Group`` and ``Member`` are align's classes, passed in so that neither module
     imports the other at both ends); returns how many claims were considered."""
 
-    date_undated(corpus)  # a brief with no publication date: no earlier than the latest date it cites
-    loose = [c for c in corpus.claims() if not c.key and c.value is not None and c.value.type in VALUE_TYPES]
-    for claim in loose:  # bodies named in full anywhere first: then "the EU" is the European Union everywhere
-        for _, _, name in proper_names(claim.quote):
-            entities.adopt(name)
-    statements: list[Statement] = []
-    texts = BriefTexts(corpus)
-    for claim in loose:
-        st = describe(claim, entities, texts.around(claim))
-        if st is not None:
-            statements.append(st)
+    statements, keyed = read_statements(corpus, entities)
     if not statements:
         return 0
-    speaks_for = person_countries(statements, entities, _countries())
-    for st in statements:  # "Chancellor Olaf Scholz" in a brief that names no country: Germany, as another says
-        st.actor = speaks_for.get(st.actor, st.actor)
-    keyed = _keyed(corpus, entities, {st.actor for st in statements})
-    _fold_actions([*statements, *(k for sts in keyed.values() for k in sts)])
-    _roots([*statements, *(k for sts in keyed.values() for k in sts)])
-    _coreferent([*statements, *(k for sts in keyed.values() for k in sts)], entities, texts)
-    weigh([*statements, *(k for sts in keyed.values() for k in sts)])  # object words weighed by the corpus
     first = len(result.candidates)  # the figures' candidates come before
     rest = _join_keys(corpus, statements, keyed, result, Group, Member)
     buckets: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
     for st in rest:
         buckets[(st.actor, st.action, st.role)].append(st)
     left: list[Statement] = []
+    made: list[list[Statement]] = []  # the sure groups keyed here, each one's statements
     for bucket in sorted(buckets):
         members = sorted(buckets[bucket], key=lambda s: s.claim.ref)
         applied: list[tuple[list[Statement], str]] = []
@@ -288,12 +191,14 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
                 continue
             group = _group(g, _low(g, score), "", entities, taken, Group, Member)
             applied.append((g, group.key))
+            made.append(g)
             taken.add(group.key)
             result.groups.append(group)
             for e in group.subjects:  # places and bodies the key names, registered by --apply
                 if e not in corpus.config.entities:
                     result.entities[e] = entities.label(e)
-    left = _mutual(rest, left, entities, taken, result, Group, Member)  # other verbs, one-to-one (factmatch)
+    left = _mutual(rest, left, entities, taken, result, Group, Member, made)  # other verbs, one-to-one (factmatch)
+    left = _join_made(rest, left, made, entities, taken, result, Group, Member)
     for g in result.groups:
         for e in g.subjects:
             if e not in corpus.config.entities and e not in result.entities and not e.startswith("("):
@@ -342,7 +247,7 @@ def _echoes(group: list[Statement], singles: list[Statement]) -> list[Statement]
 
 
 def _mutual(everyone: list[Statement], left: list[Statement], entities: Entities, taken: set[str], result, Group,
-            Member) -> list[Statement]:
+            Member, made: list[list[Statement]]) -> list[Statement]:
     """Key the statements told with other verbs that ``factmatch`` lines up (one-to-one, same value, objects
     alike by the corpus's weights) when nothing makes them doubtful; returns the statements still left."""
     free = {id(st) for st in left}
@@ -350,15 +255,68 @@ def _mutual(everyone: list[Statement], left: list[Statement], entities: Entities
     for g in mutual_groups(everyone, lambda st: id(st) in free):
         if _doubt(g):
             continue
-        if len({s.actor for s in g}) > 1 and len({s.action for s in g}) > 1:
+        if len({s.actor for s in g}) > 1 and len({s.action for s in g}) > 1 and not _one_act(g):
             # two actors taken as one and two verbs taken as one act: each a guess, both together a person's call
-            # ("Foreign Minister Baerbock floated a ring exchange", "Germany agreed a ring exchange")
+            # ("Foreign Minister Baerbock floated a ring exchange", "Germany agreed a ring exchange"); verbs a
+            # dictionary gives one sense ("froze" / "suspended" licences) are no guess
             continue
         group = _group(g, _low(g, object_likeness), "", entities, taken, Group, Member)
         taken.add(group.key)
         result.groups.append(group)
+        made.append(list(g))
         keyed.update(id(st) for st in g)
     return [st for st in left if id(st) not in keyed]
+
+
+def _join_made(everyone: list[Statement], left: list[Statement], made: list[list[Statement]], entities: Entities,
+               taken: set[str], result, Group, Member) -> list[Statement]:
+    """A statement left over joins a group keyed here when it and one of the group's statements are each other's best
+    match between their two briefs (``factmatch``: one actor read through, objects alike by the corpus's weights)
+    and it gives the group's one answer, from a brief the group does not hold ("It has not delivered Taurus cruise
+    missiles" joins Chancellor Scholz's two refusals): an agreement only; the group is asked again of the country
+    its actors stand for. Returns the statements still left."""
+    from briefcmp.analysis.factmatch import OBJECT_SCORE, _compatible
+
+    by_root: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+    for b in everyone:
+        by_root[(b.root or b.actor, b.claim.brief)].append(b)
+    found: dict[tuple[int, str], Optional[Statement]] = {}
+
+    def best(a: Statement, brief: str) -> Optional[Statement]:
+        """``a``'s likest statement of ``brief`` (of its actor, read through), once per pair."""
+        if (id(a), brief) not in found:
+            pool = [(object_likeness(a, b), b.claim.ref, b) for b in by_root[(a.root or a.actor, brief)]
+                    if b is not a and _compatible(a, b)]
+            top = max(pool, key=lambda t: (t[0], t[1])) if pool else None
+            found[(id(a), brief)] = top[2] if top and top[0] > 0 else None
+        return found[(id(a), brief)]
+
+    joined: set[int] = set()
+    for st in left[:MAX_GROUPS_PER_BUCKET * 4]:  # bounded: each costs a pass over one actor's statements
+        for g in made:
+            if (g[0].root or g[0].actor) != (st.root or st.actor):
+                continue  # another actor's question
+            values = {s.claim.value.display() for s in g}
+            if values != {st.claim.value.display()} or st.claim.brief in {s.claim.brief for s in g}:
+                continue
+            partner = next((p for p in g if object_likeness(st, p) >= OBJECT_SCORE and best(st, p.claim.brief) is p
+                            and best(p, st.claim.brief) is st), None)
+            grown = g + [st]
+            if partner is None or not all(_compatible(st, q) for q in g) or _doubt(grown):
+                continue
+            if len({s.actor for s in grown}) > 1 and len({s.action for s in grown}) > 1 and not _one_act(grown):
+                continue  # two guesses at once: a person's call (as in ``_mutual``)
+            old = next(k for k, x in enumerate(result.groups) if x.new and {m.claim.ref for m in x.members}
+                       == {s.claim.ref for s in g})
+            taken.discard(result.groups[old].key)
+            grown.sort(key=lambda s: s.claim.ref)
+            low = min(result.groups[old].score, object_likeness(st, partner))
+            result.groups[old] = _group(grown, low, "", entities, taken, Group, Member)
+            taken.add(result.groups[old].key)
+            g.append(st)
+            joined.add(id(st))
+            break
+    return [st for st in left if id(st) not in joined]
 
 
 def _join_keys(corpus: Corpus, statements: list[Statement], keyed: dict[str, list[Statement]], result,
@@ -434,10 +392,18 @@ def _candidates(left: list[Statement], entities: Entities, taken: set[str], resu
         for g, low in found[:MAX_CANDIDATES_PER_BUCKET]:
             doubt = _doubt(g) or _missing(g)
             if len({s.actor for s in g}) > 1:  # "Yerevan" and "Armenia": what a person is asked to take as one
-                doubt += f"; the actors ({' / '.join(sorted({entities.label(s.actor) for s in g}))}) are taken as one"
+                doubt += _actors_missing(g, entities)
             result.candidates.append(_group(g, low, doubt, entities, taken, Group, Member))
             asked.update(id(s) for s in g)
     return asked
+
+
+def _actors_missing(group: list[Statement], entities: Entities) -> str:
+    """What is missing when a group's actors differ: that they are one, as read from the corpus (a person named
+    for a country, an office for its brief's country, an act for whoever does it), which no claim says."""
+    actors = " / ".join(sorted({entities.label(s.actor) for s in group}))
+    return (f"; the actors ({actors}) are taken as one: read as {entities.label(_actor(group))} from the briefs "
+            "(a person, an office or an act for whom it stands), which a person should confirm")
 
 
 def _missing(group: list[Statement]) -> str:
@@ -472,15 +438,35 @@ def _other_verbs(everyone: list[Statement], free: list[Statement], entities: Ent
             continue
         per[bucket] += 1
         verbs = " / ".join(sorted({s.fact.verb for s in g}))
-        doubt = f"the verbs differ ({verbs}): a person should say whether they state one act"
+        evidence = "though WordNet gives them one sense" if _one_act(g) else "and no dictionary joins them"
+        doubt = f"the verbs differ ({verbs}), {evidence}: a person should say whether they state one act"
         values = sorted({s.claim.value.display() for s in g})
         if len(values) > 1:
             doubt += f", and whether {' and '.join(values)} conflict"
         if len({s.actor for s in g}) > 1:
-            doubt += f"; the actors ({' / '.join(sorted({entities.label(s.actor) for s in g}))}) are taken as one"
+            doubt += _actors_missing(g, entities)
         # ranked below candidates of one kind of step as alike: a verb of another kind is weaker evidence
         result.candidates.append(_group(g, OTHER_VERB_WEIGHT * _low(g, object_likeness), doubt, entities, taken,
                                         Group, Member))
+
+
+def _one_act(group: list[Statement]) -> bool:
+    """Whether every two verbs of the group state one act by WordNet (``corpus.wordnet.same``: a frequent sense
+    they share, "freeze" and "suspend"; or one derived from the other, "withdrawal" and "withdraw"), as their
+    lemmas or the actions they are read as, and none undoes another ("impose" / "lift")."""
+    from briefcmp.corpus import wordnet
+
+    def forms(st: Statement) -> set[str]:
+        return {st.action, lexicon.lemma(st.fact.verb)}
+
+    for i, a in enumerate(group):
+        for b in group[i + 1:]:
+            if a.action == b.action:
+                continue
+            if lexicon.opposite_actions(a.action, b.action) or not any(
+                    wordnet.same(x, y, "v") or wordnet.same(y, x, "v") for x in forms(a) for y in forms(b)):
+                return False
+    return True
 
 
 def _low(group: list[Statement], sim: Callable[[Statement, Statement], float]) -> float:
@@ -521,7 +507,9 @@ def _group(g: list[Statement], low: float, doubt: str, entities: Entities, taken
            key: str = ""):
     vtype = "stance" if g[0].claim.value.type == "stance" else "category"
     values = sorted({s.claim.value.display() for s in g})
-    plainest = min(g, key=lambda s: (s.role != "fact", len(s.fact.object_text.split()), s.claim.ref))
+    # asked as the plainest statement says it, not as a passive ("the suspension was announced") words it
+    plainest = min(g, key=lambda s: (s.role != "fact", bool(getattr(s.fact, "undergone", False)),
+                                     len(s.fact.object_text.split()), s.claim.ref))
     if len({s.actor for s in g}) > 1 and plainest.root:  # "Yerevan" and "Armenia": asked of the country
         plainest = replace(plainest, actor=plainest.root)
     return group_cls(key=key or _key_id(g, taken), new=True, label=question(plainest, entities, _scopes(g)), unit="",

@@ -30,6 +30,9 @@ class _Context:
     def __init__(self, brief: Brief, entities: Entities, known: tuple[date, ...] = ()) -> None:
         self.ok = False
         self.lead_sentence = ""
+        self.topic: frozenset[str] = frozenset()
+        self.mentioned: frozenset[str] = frozenset()
+        self.several = False
         self.entities = entities
         self.brief_subjects: tuple[str, ...] = ()
         self.brief_how = ""  # "whole brief" (the one entity it names) | "main subject" (the one it names most)
@@ -69,19 +72,28 @@ class _Context:
                                    and re.search(r"[.!?][\"'’”)]*\s*$", norm[a:b]) and not _ITEM.match(norm[a:b])), "")
         # ("the Philippine Statistics Authority", "the Turkish Statistical Institute": the country's own body,
         # the issuer of a release, names it as a noun does)
-        found = doc.entities(entities)
+        found = _unqualified(doc.entities(entities), self.sentences, norm, entities)
         mentions = [(eid, norm[a:b] in entities.adjectives and not lead[0] <= a < lead[1] and not _OWN_BODY.match(norm, b))
                     for a, b, eid in found]
         lead_first = next((eid for a, b, eid in found if lead[0] <= a < lead[1] and norm[a:b] not in entities.adjectives), "")
         dateline = datelines.find(original)
         if dateline:  # "SEOUL --", "TOKYO, Dec 26 (Reuters) -": the city a wire story is filed from names its country
             mentions += [(eid, False) for eid in entities.subjects(dateline.city.title())]
-        self.brief_subjects, self.brief_how = whose.main_subject(mentions, lead_first)
+        # the one entity the lead sentence names, when the title names no other, says what the story is about
+        in_lead = set(entities.qualified(self.lead_sentence, entities.subjects(self.lead_sentence)))
+        lead_only = next(iter(in_lead)) if len(in_lead) == 1 and not set(entities.subjects(title)) - in_lead else ""
+        self.brief_subjects, self.brief_how = whose.main_subject(mentions, lead_first, lead_only)
+        # the entities the brief names itself (not a body of words any country uses), and whether its title names
+        # several: a brief about several is no brief that names none (``subjects.adopt_reported_subjects``)
+        self.mentioned = frozenset(eid for eid, _ in mentions if eid not in entities.adopted or entities.distinctive(eid))
+        self.several = len(title_subjects) > 1
         if not self.title_subjects and whose.lead_world(self.lead_sentence, entities):
             self.brief_subjects, self.brief_how = (WORLD,), "main subject"  # "Global air passenger demand rose ..."
         if len(title_countries) >= whose.TITLE_MANY:  # "IMF raises US, Brazil, UK growth forecasts, cuts China, ...":
             self.brief_subjects, self.brief_how = (), ""  # a brief about several, none of them its main subject
         self.headed = doc.headed  # list items under a heading that dates them
+        # what the story's title and lead say it is about, to find the other reports of its event (``subjects``)
+        self.topic = whose.topic_words(f"{title} {self.lead_sentence}")
         self.ok = bool(self.sentences)
 
     def heading_of(self, pos: int) -> str:
@@ -132,6 +144,29 @@ class _Context:
             if len(found) == 2:
                 return tuple(reversed(found))
         return ()
+
+
+def _unqualified(found: list, sentences: list, text: str, entities: Entities) -> list:
+    """``found`` (a brief's entity mentions) without the countries that only say where a company named beside
+    them is from ("Swiss food group Brevanne", "Brevanne, the group based in Switzerland"): the brief is the
+    company's, not its home country's (``Entities.qualified``, sentence by sentence)."""
+    if not entities.company_ids or not any(eid in entities.company_ids for _, _, eid in found):
+        return found
+    out, i = [], 0
+    for a, b in sentences:
+        inside = []
+        while i < len(found) and found[i][0] < b:
+            if found[i][0] >= a:
+                inside.append(found[i])
+            else:
+                out.append(found[i])  # (between sentences: a heading)
+            i += 1
+        if any(eid in entities.company_ids for _, _, eid in inside):
+            sentence = text[a:b]
+            kept = set(entities.qualified(sentence, entities.subjects(sentence)))
+            inside = [x for x in inside if x[2] in kept]
+        out += inside
+    return out + found[i:]
 
 
 # After a country's adjective, the name of one of its bodies: "Philippine Statistics Authority".

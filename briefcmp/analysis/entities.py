@@ -527,6 +527,9 @@ class Entities:
             if name in self.adjectives and (_GROUP_BEFORE.search(text, max(0, m.start() - 10), m.start())
                                             or text.startswith("/", m.start() + len(name))):
                 continue  # "black African", "Indian/Asian": a population group, not a country
+            if name in self.adjectives and _AMOUNT_BEFORE.search(text, max(0, m.start() - 30), m.start()) and \
+                    _currency_after(text, name, m.start() + len(name)):
+                continue  # "91.4 billion Swiss francs": a unit, not whose figure it is ("the Chilean peso fell": Chile's)
             out.append((m.start(), m.start() + len(name), self.entity_of[name]))
         if out and self._use_countries and any(_NAME_AROUND.match(text, b) or _NAME_BEFORE.search(text, max(0, a - 20), a)
                                                for a, b, _ in out):
@@ -604,6 +607,34 @@ class Entities:
             self.labels[eid] = name
             self.adopted.add(eid)
         return eid
+
+
+_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
+_AMOUNT_BEFORE = re.compile(r"\d(?:\s*[a-z]+)?\s+$")  # "91.4 billion ", "3.05 ": a currency's name here is a unit
+
+
+def _currency_after(text: str, adjective: str, end: int) -> bool:
+    """Whether an adjective of a country at ``end`` begins a currency's English name ("Swiss francs",
+    "Danish kroner", "Mexican peso": CLDR's names, one and many)."""
+    word = _NEXT_WORD.match(text, end, end + 20)
+    return bool(word) and f"{adjective} {word.group(1)}".lower() in _currency_names()
+
+
+@lru_cache(maxsize=1)
+def _currency_names() -> frozenset[str]:
+    """The English names of the currencies, singular and plural, lower case ("swiss franc", "swiss francs"),
+    from Babel's CLDR data (already a dependency: ``corpus.units``)."""
+    from babel import Locale
+
+    en = Locale("en")
+    plural = en._data["currency_names_plural"]
+    names = {n.lower() for n in en.currencies.values()}
+    for code in en.currencies:
+        try:
+            names.update(v.lower() for v in dict(plural[code]).values())
+        except (KeyError, TypeError):
+            continue
+    return frozenset(n for n in names if " " in n)
 
 
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")

@@ -63,10 +63,11 @@ APPLY_THRESHOLD = 0.7
 RELEASE_DAYS = 7  # reports published this close about one release share its period
 SUBJECT_WEIGHT = {"claim": 1.0, "clause": 1.0, "sentence": 1.0, "two named before": 0.95, "previous sentence": 0.95, "title": 0.9,
                   "whole brief": 0.85, "main subject": 0.8, "release": 0.8, "currency of its money figures": 0.8,
-                  "event": 0.8}
+                  "event": 0.8, "reports of the event": 0.8, "lead": 0.8}
 PERIOD_WEIGHT = {"claim": 1.0, "stated": 1.0, "relative": 1.0, "drafted": 0.95, "named": 0.95, "release": 0.9, "brief": 0.9,
                  "release-date": 0.85}
-INFERRED_SUBJECT = ("release", "event")  # subjects taken from other reports (analysis/subjects.py)
+# subjects taken from other reports, or from a lead naming one of two named as often (analysis/subjects.py)
+INFERRED_SUBJECT = ("release", "event", "reports of the event", "lead")
 # A budget or plan adopted is a figure of fact, though the sentence says "will": "will spend 11.11 trillion".
 PLAN = re.compile(r"\b(?:budget\w*|fiscal|outlays?|appropriat\w+|earmark\w*|allocat\w+)\b", re.I)
 
@@ -314,6 +315,38 @@ def unstated_bases(group: list, doubtful: dict, bases: frozenset[str], direction
         for m in unstated:
             doubtful[id(m)] = (m, f"{m.claim.ref} states no base where the others state one ({said}): "
                                   "the base is missing")
+
+
+_LENGTH = {1: "a month", 3: "a quarter", 6: "a half-year", 12: "a year"}
+
+
+def other_length(member, under: list) -> str:
+    """Why ``member`` is not sure to answer the question of the claims ``under`` a key, when its period
+    is of another length than theirs ("a month" against "a year": December's exports are not the year's,
+    a quarter's growth not the year's), else "". Days (a rate set, a close) go with any length."""
+    mine = months(member.period) if member.dated else 0
+    theirs = sorted({n for o in under if o.dated for n in [months(o.period)] if n})
+    if not mine or not theirs or mine in theirs:
+        return ""
+    return (f"{member.claim.ref} is a figure of {_LENGTH.get(mine, f'{mine} months')}, the key's of "
+            + " and ".join(_LENGTH.get(n, f"{n} months") for n in theirs) + ": periods of another length")
+
+
+def months(period: str) -> int:
+    """How many months a period written as align writes it spans ("2023-12": 1, "2024-07/2024-09": 3,
+    "2023": 12); 0 for a day (a point in time, as a rate set or a close, which any length may hold) or
+    anything else."""
+    ends = []
+    for part in (period or "").split("/")[:2]:
+        bits = part.split("-")
+        if not bits[0].isdigit() or len(bits[0]) != 4 or len(bits) > 2 or not all(b.isdigit() for b in bits):
+            return 0
+        ends.append((int(bits[0]), int(bits[1]) if len(bits) == 2 else 0))
+    if not ends:
+        return 0
+    (y1, m1), (y2, m2) = ends[0], ends[-1]
+    n = (y2 - y1) * 12 + (m2 or 12) - (m1 or 1) + 1
+    return n if n > 0 else 0
 
 
 def evidence(members: list, directed: frozenset[str], forecast: re.Pattern, measure: float = 1.0) -> Evidence:

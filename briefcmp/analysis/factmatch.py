@@ -19,7 +19,7 @@ from collections import defaultdict
 from typing import Callable
 
 from briefcmp.analysis import lexicon
-from briefcmp.analysis.factstatements import _periods_meet, _places, _years_apart
+from briefcmp.analysis.factstatements import _periods_meet, _places, _readings, _years_apart
 
 # The weighted share of object words (and places) two statements of one actor must share to be keyed as one
 # question though their verbs differ; calibrated on benchmarks/facts/dev (older halves): see docs/benchmarks.md.
@@ -32,7 +32,14 @@ MIN_SHARED = 2
 
 
 def object_likeness(a, b) -> float:
-    """The weighted share of object words and places two statements share (0 when their places disagree)."""
+    """The weighted share of object words and places two statements share (0 when their places disagree), the
+    likest of their readings ("ruled out sending the missiles" read as the Taurus cruise missiles named before)."""
+    if a.fuller is None and b.fuller is None:
+        return _object_likeness(a, b)
+    return max(_object_likeness(x, y) for x in _readings(a) for y in _readings(b))
+
+
+def _object_likeness(a, b) -> float:
     if not _places(a, b):
         return 0.0
     wa, wb = a.words | a.others, b.words | b.others

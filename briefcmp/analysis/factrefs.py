@@ -170,6 +170,8 @@ _MEMBERS = re.compile(r"(?:the\s+)?(?:member\s+(?:states|countries|nations|gover
 _NOT_PEOPLE = frozenset("""kingdom states republic nations union bank fund agency institute party company group
 corporation association federation organisation organization forum centre center network""".split())
 _MENTION_GAP = 60  # characters before a mention searched for the country that modifies it
+_OF_IN_LABEL = re.compile(r"(.+?)\s+of\s+((?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})")
+_OF_COUNTRY = re.compile(r",?\s+of\s+((?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})")
 
 
 def _capitals() -> dict[str, frozenset[str]]:
@@ -184,9 +186,17 @@ def _capitals() -> dict[str, frozenset[str]]:
     for c in countryinfo.all_countries():
         info = c.info()
         capital, name = info.get("capital"), info.get("name")
-        if isinstance(capital, str) and capital.isascii() and name in by_label:
+        if isinstance(capital, str) and name in by_label:
             out.setdefault(capital.split(" D.C.")[0], set()).add(by_label[name])
+            if not capital.isascii():  # "Brasília", as written, and "Brasilia", as often typed
+                out.setdefault(_ascii(capital.split(" D.C.")[0]), set()).add(by_label[name])
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 _CAPITAL_TABLE: Optional[dict[str, frozenset[str]]] = None
@@ -197,7 +207,10 @@ def capital_of(label: str) -> frozenset[str]:
     global _CAPITAL_TABLE
     if _CAPITAL_TABLE is None:
         _CAPITAL_TABLE = _capitals()
-    return _CAPITAL_TABLE.get(label, frozenset())
+    found = _CAPITAL_TABLE.get(label)
+    if found is None and label[:1].islower():  # an actor's label read from its id ("lima")
+        found = _CAPITAL_TABLE.get(label[:1].upper() + label[1:])
+    return found or frozenset()
 
 
 def _kind(label: str) -> str:
@@ -221,10 +234,21 @@ def _kind(label: str) -> str:
         return "office" if label[:1].islower() or len(low) == 1 else "department"
     if low[-1] in offices | {"department", "ministry", "office"} and all(w[:1].isupper() for w in words):
         return "department"
+    if _titled_name(label):
+        return "person"  # "president Ana Rojas": a title and a name
     if re.fullmatch(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}", label.strip()) and not set(low) & (
             GENERIC_BODIES | BODY_NOUNS | GOVERNMENT_NOUNS | _NOT_PEOPLE):
         return "person"
     return ""
+
+
+def _titled_name(label: str) -> str:
+    """The name in a label that is a national title and one to three capitalised names ("president Ana Rojas",
+    "Chancellor Scholz" -> "Ana Rojas", "Scholz"); "" otherwise."""
+    from briefcmp.analysis.factsubjects import NATIONAL_TITLES
+
+    m = re.fullmatch(r"([A-Za-z]+) ([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,2})", label.strip())
+    return m.group(2) if m and m.group(1).lower() in NATIONAL_TITLES else ""
 
 
 def _modifier_votes(label: str, kind: str, texts: dict[str, str], entities: Entities, countries) -> set[str]:
@@ -233,9 +257,18 @@ def _modifier_votes(label: str, kind: str, texts: dict[str, str], entities: Enti
     from briefcmp.analysis.factsubjects import NATIONAL_TITLES, _OFFICE_WORDS
 
     found: set[str] = set()
+    name = _titled_name(label)
+    if name:  # "president Ana Rojas": the name as written after any title ("President Ana Rojas of Chile")
+        label, kind = name, "titled"
     pattern = re.compile(rf"\b{re.escape(label)}\b")
     for text in texts.values():
         for m in list(pattern.finditer(text))[:MAX_MENTIONS]:
+            after = _OF_COUNTRY.match(text, m.end())  # "President Lula of Brazil", "the Ministry of Defence of Japan"
+            if after:
+                named = [e for a, _, e in entities.find(after.group(1)) if a == 0 and e in countries]
+                if named and (kind != "person" or _titled(label, text)):  # a titled name: its title was said
+                    found.add(named[0])
+                    continue
             window = text[max(0, m.start() - _MENTION_GAP):m.start()]
             names = [(a, b, e) for a, b, e in entities.find(window) if e in countries]
             if not names:
@@ -292,9 +325,13 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
                 top = Counter(st.actor for st in statements if st.claim.brief == brief and st.actor in countries
                               ).most_common(2)
                 found = top[0][0] if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else ""
+            if not found and text:  # the country it names as who acts, not where ("police mission to Haiti")
+                found = _named_most(text, {}, brief, entities, countries)
             homes[brief] = found
         return homes[brief]
     votes_of: dict[str, set[str]] = {}
+    later = []  # read once every other actor is
+    found: dict[tuple[str, str], str] = {}  # every reading, also where one statement aims the act at it
     for st in statements:
         actor, brief = st.actor, st.claim.brief
         if actor in countries or (brief, actor) in out:
@@ -303,7 +340,12 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
         whose = ""
         capital = capital_of(label)
         kind = _kind(label)
-        if capital:
+        of = _OF_IN_LABEL.fullmatch(label.strip())
+        if of and (_titled_name(of.group(1)) or _kind(of.group(1)) == "department"):
+            # "Chancellor Maria Berg of Austria", "the Ministry of Defence of Japan": one name holding its country
+            named = [e for a, _, e in entities.find(of.group(2)) if a == 0 and e in countries]
+            whose = named[0] if named else ""
+        elif capital:
             mine = capital & actors
             whose = next(iter(capital)) if len(capital) == 1 else next(iter(mine)) if len(mine) == 1 else ""
         elif kind in ("person", "department"):
@@ -317,21 +359,167 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
                 whose = home(brief)  # "Chancellor Olaf Scholz" in a brief on what Germany does
         elif kind == "office":
             whose = home(brief)
+            if not whose:
+                later.append(st)  # a brief that names no country: the country its people and capitals are (below)
+                continue
         elif kind == "members":
             text = full[brief]
             named = {b for b in bodies if b != actor and re.search(rf"\b{re.escape(entities.label(b))}\b", text)}
             whose = next(iter(named)) if len(named) == 1 else ""
         if not whose and not capital and kind != "person":
             whose = longer.get(actor, "")
+        if not whose and not kind and (act_head(label) or _measure_undergone(st)):
+            later.append(st)  # "the suspension was lifted", "exports were halted": whose act, once the rest are read
+            continue
+        if whose and whose != actor:
+            found[(brief, actor)] = whose
         if whose and whose != actor and whose not in st.others:  # no actor is the place its act is aimed at
+            out[(brief, actor)] = whose
+    _through(out, countries, found)
+    most: dict[str, str] = {}
+    for st in later:
+        actor, brief = st.actor, st.claim.brief
+        if (brief, actor) in out:
+            continue
+        head = act_head(entities.label(actor))
+        # whose act it is must be said in the brief: an agreement reached is no one country's alone
+        whose = act_owner(head, st, statements, out, full[brief], entities, countries) if head else ""
+        if not whose and _measure_undergone(st):  # "exports have been halted", "the ban was lifted": who halts or
+            doers = {out.get((o.claim.brief, o.actor), o.actor) for o in statements if o.claim.brief == brief  # lifts,
+                     and o.action == st.action and o is not st and not getattr(o.fact, "undergone", False)}  # else
+            whose = next(iter(doers)) if len(doers) == 1 else "" if doers else home(brief)  # the brief's country
+        elif not head:
+            if brief not in most:  # once per brief: the readings above are all in
+                most[brief] = _named_most(full[brief], out, brief, entities, countries)
+            whose = home(brief) or most[brief]
+        if whose and whose != actor and whose not in st.others:
             out[(brief, actor)] = whose
     return out
 
 
+def _through(out: dict[tuple[str, str], str], countries: frozenset[str], found: dict[tuple[str, str], str]) -> None:
+    """Read aliases through to a country: "Rojas" stands for "President Ana Rojas", whom another brief names
+    "of Chile" (an actor one brief resolves is resolved so in every brief that only names it)."""
+    anywhere: dict[str, set[str]] = {}
+    for (_, actor), whose in found.items():
+        anywhere.setdefault(actor, set()).add(whose)
+    for (brief, actor), whose in list(out.items()):
+        seen = {actor}
+        while whose not in countries and whose not in seen:
+            seen.add(whose)
+            nxt = found.get((brief, whose)) or (next(iter(anywhere[whose])) if len(anywhere.get(whose, ())) == 1 else "")
+            if not nxt:
+                break
+            whose = nxt
+        out[(brief, actor)] = whose
+
+
+# A country named after one of these is where an act is aimed or happens ("a mission to Haiti", "sanctions on
+# Russia"), not who acts: a brief's own country is named as a subject or a modifier ("Kenya's police", "Kenya said").
+_AIMED = re.compile(r"\b(?:to|in|into|on|against|at|from|for|with|toward|towards|over|across|inside|within|"
+                    r"through)\s+(?:the\s+)?$", re.I)
+
+
+def _named_most(text: str, out: dict[tuple[str, str], str], brief: str, entities: Entities,
+                countries: frozenset[str]) -> str:
+    """The country a brief is about, as who acts: the one it names (or names by its people and capitals: "Rojas",
+    read as Chile's president) most often other than as where an act is aimed ("to Haiti"), at least twice and
+    twice any other."""
+    counts: Counter = Counter()
+    text = text[:200_000]
+    for (b, actor), whose in out.items():
+        if b == brief and whose in countries:
+            counts[whose] += sum(1 for m in re.finditer(rf"\b{re.escape(entities.label(actor))}\b", text)
+                                 if not _AIMED.search(text, max(0, m.start() - 12), m.start()))
+    for a, _, e in entities.find(text):
+        if e in countries and not _AIMED.search(text, max(0, a - 12), a):
+            counts[e] += 1
+    top = counts.most_common(2)
+    return top[0][0] if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else ""
+
+
+def _measure_undergone(st) -> bool:
+    """Whether the statement is a measure undergone with no agent said ("all exports have been halted", "access was
+    cut"): a government's act (``MEASURE_VERBS``), as ``factforms.passive`` reads one whose actor the paragraph names."""
+    from briefcmp.analysis import lexicon
+    from briefcmp.analysis.factwords import MEASURE_VERBS
+
+    return bool(getattr(st.fact, "undergone", False)) and (
+        st.action in MEASURE_VERBS or lexicon.lemma(st.fact.verb) in MEASURE_VERBS)
+
+
+def act_head(label: str) -> str:
+    """The noun that names an act or a measure, when an actor's label is one ("the suspension", "suspension of
+    trade", "the withdrawal", "the new ban"): a measure noun, or a noun WordNet derives from a verb; "" for
+    anything else (a name, an office, a thing)."""
+    from briefcmp.analysis import lexicon
+    from briefcmp.analysis.factsubjects import BODY_NOUNS, GENERIC_BODIES, GOVERNMENT_NOUNS, INSTRUMENTS
+    from briefcmp.analysis.factwords import BAN_NOUNS, MEASURE_NOUNS
+
+    words = re.findall(r"[A-Za-z]+", label)
+    if not words or not label[:1].islower() and label[:4] != "the ":
+        return ""  # a name ("Operation Sindoor") acts in its own name
+    low = [w.lower() for w in words if w.lower() != "the"]
+    cut = next((i for i, w in enumerate(low) if w in _LINKS), len(low))  # "suspension of trade": suspension
+    head = lexicon.lemma(low[cut - 1]) if cut else ""
+    if head in GOVERNMENT_NOUNS or head in BODY_NOUNS or head in GENERIC_BODIES:
+        return ""  # "the administration", "the commission": who acts, not an act
+    if head in INSTRUMENTS or head in MEASURE_NOUNS or head in BAN_NOUNS or _act_verbs(head):
+        return head
+    return ""
+
+
+def _act_verbs(noun: str) -> frozenset[str]:
+    """The actions a noun names ("suspension" -> suspend, "sale" -> sell), by WordNet's derivations; a noun that is
+    a verb of action itself ("ban", "freeze") names that action."""
+    from briefcmp.analysis import lexicon
+    from briefcmp.corpus import wordnet
+
+    if not noun:
+        return frozenset()
+    # "suspension" -> suspend, "withdrawal" -> withdraw (a verb lemminflect knows); "ban" is one itself
+    verbs = {v for v in wordnet.derived(noun) if nlp.is_verb_base(v)} | ({noun} if lexicon.is_action(noun) else set())
+    return frozenset(lexicon.same_action(v) for v in verbs)
+
+
+def act_owner(head: str, st, statements, out: dict[tuple[str, str], str], text: str, entities: Entities,
+              countries: frozenset[str]) -> str:
+    """Whose act ``head`` ("suspension") is in ``st``'s brief: the one actor (read through) of the brief's other
+    statements whose action the noun names ("Chile suspended ..."), else the one country the brief writes it
+    after ("Chile's suspension"); "" when none or several."""
+    from briefcmp.analysis import lexicon
+    from briefcmp.analysis.factwords import BAN_NOUNS, MEASURE_NOUNS
+
+    verbs = _act_verbs(head) | ({lexicon.same_action("ban")} if head in BAN_NOUNS else frozenset())
+    families = {lexicon.action_family(v) for v in verbs}
+    owners = set()
+    for other in statements:
+        if other is st or other.claim.brief != st.claim.brief or act_head(entities.label(other.actor)):
+            continue
+        who = out.get((other.claim.brief, other.actor), other.actor)
+        named = lexicon.notion(head) in other.words
+        imposed = head in MEASURE_NOUNS | BAN_NOUNS and named and \
+            lexicon.action_family(other.action) == lexicon.action_family("impose")
+        # who lifts or ends a suspension is who suspended: a measure is undone by its owner
+        undone = named and any(lexicon.opposite_actions(other.action, v) for v in verbs | {"impose"})
+        if other.action in verbs or lexicon.action_family(other.action) in families or imposed or undone:
+            owners.add(who)
+    if not owners:
+        for m in list(re.finditer(rf"\b{re.escape(head)}", text[:200_000], re.I))[:MAX_MENTIONS]:
+            before = text[max(0, m.start() - _MENTION_GAP):m.start()]
+            found = [(b, e) for _, b, e in entities.find(before) if e in countries]
+            if found and re.fullmatch(r"['\u2019]s\s+(?:[a-z-]+\s+){0,2}|\s", before[found[-1][0]:]):
+                owners.add(found[-1][1])  # "Chile's suspension", "Chile's temporary export suspension"
+    return next(iter(owners)) if len(owners) == 1 else ""
+
+
 def _titled(name: str, text: str) -> bool:
-    """Whether ``text`` writes a national title right before the person's name ("President Yoon Suk Yeol")."""
+    """Whether ``text`` writes a national title right before the person's name ("President Yoon Suk Yeol"), or
+    the name as the corpus registered it opens with one ("President Ana Rojas")."""
     from briefcmp.analysis.factsubjects import NATIONAL_TITLES
 
+    if name.split(" ", 1)[0].lower() in NATIONAL_TITLES:
+        return True
     return any(m.group(1).lower() in NATIONAL_TITLES
                for m in re.finditer(rf"\b([A-Za-z]+)\s+{re.escape(name)}\b", text[:200_000]))
 

@@ -15,7 +15,7 @@ lines statements up.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from briefcmp.analysis import lexicon
@@ -78,6 +78,13 @@ class Statement:
     def asks(self) -> str:
         """Which question it answers: "should" (a recommendation or judgement) or "does"."""
         return "should" if self.role == "position" else "does"
+
+
+def _readings(st: Statement) -> list[Statement]:
+    """The statement as written and, for a bare definite object, as its fuller mention before."""
+    if st.fuller is None:
+        return [st]
+    return [st, replace(st, words=st.fuller[0], others=st.fuller[1], fuller=None)]
 
 
 def action_of(verb: str) -> str:

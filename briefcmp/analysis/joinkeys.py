@@ -51,7 +51,10 @@ def join_keys(loose: list, key_sigs: list, keyed: dict[str, list], term_match: C
         sure, doubtful = [], []
         for m, s in pairs:
             ev = group_evidence([*under, m], s)
-            if ev.sure():
+            longer = evidence.other_length(m, under)
+            if longer:  # a key written earlier holds figures of one length: joined alone, a month's is no year's
+                doubtful.append((m, longer))
+            elif ev.sure():
                 sure.append(m)
             else:
                 doubtful.append((m, ev.doubt()))

@@ -181,11 +181,36 @@ def base(word: str) -> str:
     lem = lemma(word)
     if not (lem.endswith("ing") and len(lem) > 5 and _ASCII_WORD.match(lem)):
         return lem
+    verb = _verb_lemma(lem)
+    if verb:  # "trading" -> trade, "mining" -> mine, "rating" -> rate (the suffix rules give trad, min, rat)
+        return verb
     mod = _simplemma()
     for form in _forms(lem)[:2]:
         if form != lem and (mod.is_known(form, lang="en") if mod is not None else len(form) > 3):
             return form
     return lem
+
+
+@functools.lru_cache(maxsize=1)
+def _lemminflect():
+    try:
+        import lemminflect  # lazy; the 'nlp' extra (lemma tables by part of speech in the wheel, no download)
+    except ImportError:  # documented fallback: the suffix rules of ``base``
+        return None
+    return lemminflect
+
+
+def _verb_lemma(word: str) -> str:
+    """lemminflect's verb lemma of an -ing word its dictionary knows, when it is the word or a form the suffix
+    rules allow, else ""."""
+    mod = _lemminflect()
+    if mod is None:
+        return ""
+    try:  # its dictionary only: a name it does not know is no verb ("Boeing" is not "boe")
+        found = mod.getAllLemmas(word, upos="VERB").get("VERB", ())
+    except (KeyError, ValueError, AttributeError):
+        return ""
+    return found[0] if found and found[0] in (word, *_forms(word)) else ""
 
 
 @functools.lru_cache(maxsize=65536)
@@ -200,6 +225,32 @@ def notion(word: str, lang: str = "en") -> str:
                 return _WORD_NOTION[form]
     lem = lemma(w, lang)
     return _WORD_NOTION.get(lem, lem)
+
+
+# A person is not the activity ("growers" are not growth, "exporters" named in the table aside): agent nouns
+# take no derivation.
+_AGENT = re.compile(r"(?:er|or|ist|ee|ant)s?\Z")
+_NOMINAL_SUFFIXES = ("ment", "ion", "ation")
+# Notions no derivation reaches: a direction, and aggregates whose relatives say other things ("an inflated
+# figure", "an economical car" are no inflation, no GDP).
+_NOT_DERIVED = frozenset({"increase", "decrease", "gdp", "inflation"})
+
+
+@functools.lru_cache(maxsize=65536)
+def derived_notion(word: str) -> str:
+    """The table's notion of a participle one derivation away from it ("unemployed" -> unemployment,
+    "consumed" -> consumption), by WordNet's derivations (``corpus.wordnet.derived``) or the noun a verb
+    forms with -ment/-ion/-ation; "" when none, or more than one, or only one of ``_NOT_DERIVED``."""
+    w = word.lower()
+    # a participle only: "projected" is a forecast, but "a project" is as often a noun as a verb
+    if not _ASCII_WORD.match(w) or not w.endswith("ed") or _AGENT.search(w) or known(w):
+        return ""
+    forms = {w, *_forms(w)}
+    wn = _wordnet()
+    found = {x for f in forms for x in (wn.derived(f) if wn is not None else ())}
+    found |= {f + s for f in forms if len(f) >= 4 for s in _NOMINAL_SUFFIXES}
+    notions = {notion(x) for x in found if known(x) and not _AGENT.search(x)} - _NOT_DERIVED
+    return notions.pop() if len(notions) == 1 else ""
 
 
 @functools.lru_cache(maxsize=65536)

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from typing import Optional
 
-from briefcmp.analysis import clauses, figurerole, lexicon, statnames
+from briefcmp.analysis import acronyms, clauses, figurerole, lexicon, statnames
 from briefcmp.analysis.periods import blank_asides
 from briefcmp.analysis.entities import Entities, fold_spelling, proper_names
 from briefcmp.analysis.terms import cjk_words
@@ -42,7 +42,9 @@ _GENERIC_SUBJECT = re.compile(r"\b(?:(?i:region|regional|global|globally|world|w
                               r"Balkans?|"
                               r"Caribbean|Pacific|Sahel|Scandinavia|EU|OECD|G7|G20|OPEC|ASEAN|NATO|Mercosur)\b")
 # Words that say nothing about what a figure measures: the function words, months, weekdays, scale,
-# percent and saying words (corpus/functionwords.py), and these: reporting verbs, units, periods.
+# percent and saying words (corpus/functionwords.py), and these: reporting verbs, units, periods, how a
+# series is adjusted ("sa", "nsa": seasonally adjusted or not, as the phrase is blanked below) and how big a
+# change is ("a modest 0.2% rise", "a sharp fall": the size is the figure, not what it measures).
 _STOP = FUNCTION_WORDS | MONTH_NAMES | WEEKDAYS | SCALE_WORDS | PERCENT_WORDS | SAYING | frozenset("""
 percentage point points bn mn tn roughly around approximately nearly almost
 least estimated well exceeding up-to according record high low highest lowest
@@ -72,6 +74,7 @@ finalize finalized finalised finaliz finalis pass passed passes mined fy
 tick ticked ticks edge edged edges inch inched inches crept creep barely slightly marginally modestly sharply
 final yet though although whereas still even nonetheless nevertheless meanwhile third fourth
 little shade tad yesterday tomorrow season seasons since millions billions thousands trillions
+sa nsa modest slight sharp steep marginal robust solid brisk tepid sluggish meagre meager hefty whopping mere
 """.split())  # ("final": "the final quarter"; "yet", "still": how a sentence goes on, not what it measures)
 _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
                            r"\bcombined\b|\bcumulative\b|\bover\s+(?:the\s+)?(?:next\s+|past\s+)?\w+\s+years\b|"
@@ -301,6 +304,12 @@ FORECAST_WORDS = re.compile(
     r"targets\s+(?:around|about|roughly|some|up\s+to|at\s+least|\w+(?:\s+\w+){0,3}\s+of\s+(?:around|about|roughly|some)\b)|"
     r"(?:estimate|forecast|projection|guidance)\s+(?:stays|stands|remains|is)\s+at\b)", re.I)
 _SHOW = {"increase": "growth", "decrease": "decline", "gdp": "GDP", "cpi": "CPI"}
+
+
+@functools.lru_cache(maxsize=1)
+def _CANONICAL() -> frozenset[str]:
+    """The catalogue's canonical measure words ("keyrate", "indprod"): shown as the catalogue says."""
+    return statnames.measure_words()
 # "rose to 7.7 percent", "raised defence spending to 2 percent of GDP", "grew 5 percent to $3 billion":
 # the figure after "to" is a level (but "grew exports to Kenya by 5 percent" is a change).
 _LEVEL_CHANGE = re.compile(r"\b(?P<verb>(?:rose|rise[sn]?|grew|grow[sn]?|increase[sd]?|climb(?:ed|s)|jump(?:ed|s)|fell|fall(?:s|en)?|"
@@ -353,8 +362,18 @@ def norm_word(word: str) -> str:
     for form in (s, s + "e", s[:-1] if len(s) > 3 and s[-1] == s[-2] else s):
         if form in _CONCEPTS:
             return _CONCEPTS[form]
+    derived = lexicon.derived_notion(w)
+    if derived:  # "unemployed" is the notion of "unemployment", "consumed" of "consumption"
+        return _CONCEPTS.get(derived, derived)
+    if _ABBREVIATION.fullmatch(word):
+        # an abbreviation is read as written, never through the lemmatiser's dictionary: a company's "OG"
+        # (organic growth) is not oganesson, "US" not "we" (analysis/acronyms gives its long form)
+        return w
     lem = lexicon.base(w) if _ASCII.fullmatch(w) else w
     return _CONCEPTS.get(lem, lem)
+
+
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -427,6 +446,12 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             continue  # a name inside the clause ("Korea's exports"), not a measured word
         if low in _STOP or low in statnames.NOISE or low in unit_words or _stem(low) in unit_words or len(low) < 2:
             continue
+        long = acronyms.long_form(raw)
+        if long is not None:  # "UTOP", defined in the corpus as "underlying trading operating profit"
+            with acronyms.defined({}):
+                _, long_shown, long_order = measured_words(long, entities, unit)
+            found.extend((m.start(), w, long_shown[w]) for w in long_order)
+            continue
         w = norm_word(raw)
         if not w or w in _STOP or w in statnames.NOISE:
             continue
@@ -436,7 +461,10 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             continue  # "the economy added 254,000 jobs": whose measure, not GDP
         if named and not (raw.isupper() and len(raw) > 1) and not _kept_beside(w, cleaned, m, named):
             continue  # a catalogue measure is named: other words count only as its modifiers or qualifiers
-        found.append((m.start(), w, _SHOW.get(w, low[:-2] if low.endswith("'s") else low)))
+        # a catalogue's canonical word met as written ("keyrate" where the measure was read on canonical text)
+        # reads as the catalogue shows it ("policy rate"), never as the token
+        found.append((m.start(), w, _SHOW.get(w, statnames.shown(w) if low == w and w in _CANONICAL()
+                                              else low[:-2] if low.endswith("'s") else low)))
     if comparative:
         found.append((comparative.start(1), "increase" if comparative.group(1).lower() in ("higher", "above", "more",
                                                                                              "larger", "bigger", "greater")
@@ -535,7 +563,20 @@ def word_match(a: frozenset[str], b: frozenset[str]) -> str:
     """"sure" when the measured things agree, "maybe" when they look alike, else "".
 
     Words that only say "how much" ("rate", "share", "level") are left out when others are
-    there: "the unemployment rate" and "unemployment" measure one thing."""
+    there: "the unemployment rate" and "unemployment" measure one thing. What a change is measured
+    against (yoy, qoq, mom, saar) is a qualifier, never the measure: two different ones are two figures,
+    one stated on one side only leaves the match a "maybe"."""
+    if not a or not b or not (_meaningful(a) and _meaningful(b)):
+        return ""
+    based_a, based_b = a & BASIS_TAGS, b & BASIS_TAGS
+    if based_a and based_b and based_a != based_b:
+        return ""
+    if based_a != based_b:
+        return "maybe" if _word_match(a - BASIS_TAGS, b - BASIS_TAGS) else ""
+    return _word_match(a - BASIS_TAGS, b - BASIS_TAGS)
+
+
+def _word_match(a: frozenset[str], b: frozenset[str]) -> str:
     if not a or not b or not (_meaningful(a) and _meaningful(b)):
         return ""
     if a & _DIRECTION != b & _DIRECTION:

@@ -507,11 +507,20 @@ _OVER_BEFORE = re.compile(r"\b(?:over|against|versus|vs\.?)\s+(?:the\s+)?$", re.
 
 
 def _find(text: str, published: Optional[date], country: str, near: int, main: str = "",
-          fiscal: bool = False, rate: Optional[Callable[[], bool]] = None) -> tuple[str, str]:
+          fiscal: bool = False, rate: Optional[Callable[[], bool]] = None, days: bool = False) -> tuple[str, str]:
     """The period expression of ``text`` nearest to position ``near``; ``rate`` says (when asked)
-    whether the figure is a price change, read over the year to a month as that month's rate."""
+    whether the figure is a price change, read over the year to a month as that month's rate; ``days``:
+    a weekday ("on Thursday", ``_days``) is one of the expressions too, the last in rank."""
     best: tuple[int, int, str, str] | None = None
     expressions = _expressions(text, published, country, main, fiscal)  # disjoint, in text order
+    if days:  # a weekday right after the figure ("kept at 0.25% on Thursday", "to 38,814 on Thursday") is its
+        # day; one before it mostly dates the report ("TSMC on Thursday reported a profit of ... for the quarter")
+        weekdays = _days(text, published)
+        extra = [d for d in weekdays if near <= d[0] <= near + _DAY_AFTER and not _BREAK_BEFORE.search(text, near, d[0])
+                 and not any(a < d[1] and d[0] < b for a, b, *_ in expressions)]
+        expressions = tuple(sorted((*expressions, *extra))) if extra else expressions
+        if not expressions and weekdays:  # nothing else dates the figure: a decision's day in the sentence
+            return weekdays[0][3], weekdays[0][4]
     # the nearest is the last one starting at or before ``near`` or the first after it
     i = bisect.bisect_right(expressions, near, key=lambda e: e[0])
     nearest = expressions[max(i - 1, 0):i + 1]
@@ -628,20 +637,28 @@ _SAID = re.compile(r"\b(?:said|says|say|reported|reports|announced|showed|shows|
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def _day(text: str, published: Optional[date]) -> str:
-    """"on Tuesday", "today", "yesterday": the day of a decision, in a report of that week (the latest such day)."""
+_DAY_AFTER = 40  # characters from a figure's start to a weekday that dates it ("38,814 on Thursday")
+_BREAK_BEFORE = re.compile(r"[,;:()]")
+
+
+def _days(text: str, published: Optional[date]) -> list[tuple[int, int, int, str, str]]:
+    """"on Tuesday", "today", "yesterday": the day of a decision, in a report of that week (the latest such
+    day), as period expressions (start, end, rank, value, how) of the lowest rank."""
     if published is None:
-        return ""
-    # "Statistics Canada said on Friday", "data showed on Tuesday": the day of the saying, not of the figure
-    m = next((w for w in _WEEKDAY.finditer(text) if not _SAID.search(text, max(0, w.start() - 30), w.start())), None)
-    if m is None:
-        return ""
-    if m.group("today"):
-        return published.isoformat()
-    if m.group("yesterday"):  # "cut its deposit rate to 3 per cent yesterday", in the next morning's paper
-        return date.fromordinal(published.toordinal() - 1).isoformat()
-    back = (published.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
-    return date.fromordinal(published.toordinal() - back).isoformat()
+        return []
+    out = []
+    for m in _WEEKDAY.finditer(text):
+        # "Statistics Canada said on Friday", "data showed on Tuesday": the day of the saying, not of the figure
+        if _SAID.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        if m.group("today"):
+            day = published
+        elif m.group("yesterday"):  # "cut its deposit rate to 3 per cent yesterday", in the next morning's paper
+            day = date.fromordinal(published.toordinal() - 1)
+        else:
+            day = date.fromordinal(published.toordinal() - (published.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7)
+        out.append((m.start(), m.end(), len(_PATTERNS), day.isoformat(), "relative"))
+    return out
 
 
 # A figure of a base's own ("from 5.8%"), not an ordinal or a year ("on the 3rd quarter of 2023")
@@ -734,12 +751,9 @@ def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], c
         main = _find(main_text, published, country, figure[0])[0] or "-"
         text = " " * own[0] + sentence[own[0]:own[1]]
         return _find(text, published, country, figure[0] - 0, main, bool(_FISCAL_CONTEXT.search(sentence)), rate)
-    found = _find(main_text, published, country, figure[0], rate=rate)
-    if not found[0]:
-        day = _day(main_text, published)  # a decision's day, when nothing else dates the figure
-        if day:
-            return day, "relative"
-    return found
+    # a decision's day dates the figure beside it ("kept rates at 0.25% on Thursday, ... next year's wage
+    # talks": Thursday's, not next year's), and any figure nothing else in its sentence dates
+    return _find(main_text, published, country, figure[0], rate=rate, days=True)
 
 
 # the month a base names as a whole ("from October", "compared with November 2023", "on March levels"), not a

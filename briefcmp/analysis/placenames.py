@@ -47,6 +47,9 @@ _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # A name right before a reporting verb is the source of a figure, not what it is about.
 _REPORTS = re.compile(r"\s*(?:'s\s+)?(?:said|says|say|estimated|estimates|estimate|reported|reports|put|puts|"
                       r"projected|projects|forecast|forecasts|expects|expected|noted|notes|found|finds)\b")
+# "The Vevey-based group", "the Paris-listed company": a body described by where it is, not named (its name is
+# the company's, said elsewhere).
+_DESCRIBED = re.compile(r"-[a-z]+ed$")
 # Capitalised words that do not start a name: the function words, months and weekdays, and these.
 _NOT_NAME = FUNCTION_WORDS | MONTH_NAMES | WEEKDAYS | frozenset("according among across since".split())
 
@@ -61,7 +64,7 @@ def proper_names(text: str) -> list[tuple[int, int, str]]:
     i = 0
     while i < len(tokens):
         a, _, word = tokens[i]
-        if not (word[0].isupper() and not word.isupper() and word.lower() not in _NOT_NAME):
+        if not (word[0].isupper() and not word.isupper() and word.lower() not in _NOT_NAME) or _DESCRIBED.search(word):
             i += 1
             continue
         j, last_head, last = i, -1, i
@@ -71,7 +74,7 @@ def proper_names(text: str) -> list[tuple[int, int, str]]:
             if not re.fullmatch(r"\s+|'s\s+", gap) or "'s" in gap:
                 break
             low = w.lower().removesuffix("'s")
-            capital = w[0].isupper() and not w.isupper() and low not in _NOT_NAME
+            capital = w[0].isupper() and not w.isupper() and low not in _NOT_NAME and not _DESCRIBED.search(w)
             if capital or (low in _NAME_HEADS and j > i) or (low in _NAME_LINKS and j > i and j + 1 < len(tokens)
                                                              and tokens[j + 1][2][:1].isupper()):
                 if low in _NAME_HEADS and j > i:

@@ -64,9 +64,14 @@ _MEASURES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("unemployment",), ("unemployment rate", "jobless rate", "rate of unemployment", "unemployment",
                          "joblessness", "share of the labour force out of work", "share of the labor force out of work",
                          "proportion of the labour force out of work", "proportion of the labor force out of work",
-                         "share of people out of work", "proportion of people out of work", "out of work")),
+                         "share of people out of work", "proportion of people out of work", "out of work",
+                         "unemployed people", "unemployed persons", "people unemployed", "persons unemployed",
+                         "number of unemployed", "the unemployed")),
     (("employ",), ("nonfarm payrolls", "non-farm payrolls", "nonfarm payroll", "non-farm payroll", "payrolls", "payroll",
-                   "payroll employment", "employment", "jobs", "job", "positions", "headcount")),
+                   "payroll employment", "employment", "jobs", "job", "positions", "headcount",
+                   # (how a labour force survey's count of the employed is said: "people in work")
+                   "in work", "in employment", "people in work", "people in employment", "employed people",
+                   "employed persons", "people employed", "persons employed", "number of employed")),
     (("employ", "increase"), ("job creation", "job gain", "job growth", "jobs growth", "hiring", "new jobs",
                               "jobs added", "jobs created", "net new jobs", "payroll gain", "payroll growth",
                               "employment gain", "employment growth")),
@@ -183,7 +188,7 @@ _QUALIFIER_WORDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("household", ("household", "households")),
     ("federal", ("federal",)),
     ("foreign", ("foreign", "international", "overseas", "inbound")),
-    ("domestic", ("domestic",)),
+    ("domestic", ("domestic", "internal")),  # "internal demand" is domestic demand
     ("hourly", ("hourly",)),
 )
 

@@ -56,6 +56,7 @@ RELEASE_MATCHES = 2  # figures of a brief that must agree with one release befor
 EVENT_VALUES = 2  # distinct values a brief must share with other reports of one subject to report its event
 TITLE_MANY = 3  # a title naming this many countries is about several: the brief has no main subject
 EVENT = "event"  # Member.subjects_from of a subject taken from the event a brief reports
+LEAD = "lead"  # Member.subjects_from of a brief's main subject that only its lead says (another named as often)
 
 
 # The world named as what a headline is about: "World food prices rise", "Global air traffic hits a record",
@@ -89,12 +90,15 @@ def lead_world(lead: str, entities) -> bool:
 _FIRST_NUMBER = re.compile(r"\d")
 
 
-def main_subject(mentions: Sequence[tuple[str, bool]], lead_first: str = "") -> tuple[tuple[str, ...], str]:
+def main_subject(mentions: Sequence[tuple[str, bool]], lead_first: str = "",
+                 lead_only: str = "") -> tuple[tuple[str, ...], str]:
     """(subjects, how) for a brief from its entity mentions in order, each (entity id, named by an
     adjective outside the lead): the one entity named ("whole brief"), or the one that dominates
     ("main subject"), or the one the lead paragraph names first (``lead_first``, by name) when it is
     named more often than any other ("main subject": the lead says what a story is about; "the
-    Philippines still ranks among Asia's fastest-growing, ahead of Vietnam and Indonesia"), else none."""
+    Philippines still ranks among Asia's fastest-growing, ahead of Vietnam and Indonesia"), or as often as
+    any other when it is the only one the lead sentence and the title name (``lead_only``: "Colombia's economy
+    grew 2.0%" with the United States named once further down: "lead", ``LEAD``), else none."""
     counts = Counter(eid for eid, _ in mentions)
     if not counts:
         return (), ""
@@ -111,6 +115,8 @@ def main_subject(mentions: Sequence[tuple[str, bool]], lead_first: str = "") -> 
         return (top,), "main subject"
     if top == lead_first and n >= 2 and n > second and top in nouns:
         return (top,), "main subject"
+    if lead_only in nouns and counts[lead_only] == n:  # (another as often: a guess, decides no contradiction alone)
+        return (lead_only,), LEAD
     return (), ""
 
 
@@ -145,7 +151,72 @@ def currency_subject(members: Sequence, ctx) -> None:
 
 def _stated(m) -> bool:
     return bool(m.subjects) and not any(s.startswith("(") for s in m.subjects) and \
-        m.subjects_from not in ("release", EVENT)
+        m.subjects_from not in ("release", EVENT, REPORTS)
+
+
+REPORTS = "reports of the event"  # Member.subjects_from of a subject taken from what the event's other reports are about
+TOPIC_WORDS = 2  # words of its title and lead a brief must share with the reports of one subject to report their event
+
+
+def topic_words(text: str) -> frozenset[str]:
+    """The words a title and lead say an event with ("gdp", "quarter", "growth", "sales", "organic"): lower case,
+    four letters or more, no function word, month or weekday, no number."""
+    from briefcmp.corpus.functionwords import FUNCTION_WORDS, MONTH_NAMES, WEEKDAYS
+
+    stop = FUNCTION_WORDS | {w.lower() for w in MONTH_NAMES | WEEKDAYS}
+    return frozenset(w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in stop)
+
+
+def own_subject(ctx, entities) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(what a brief says it is about, what it names) for ``adopt_reported_subjects`` (``ctx``: its
+    ``briefcontext._Context``): its title's subject, else its main subject, but a body named by words any country
+    uses ("Central Bank cuts rate"), which says whose only with its country; a brief whose title names several
+    names them all (``SEVERAL``): it is about them, no one of them its subject."""
+    own = ctx.title_subjects or ctx.brief_subjects
+    own = () if own and all(x in entities.adopted and not entities.distinctive(x) for x in own) else own
+    return own, ctx.mentioned | ({SEVERAL} if ctx.several else frozenset())
+
+
+SEVERAL = "(several)"  # in what a brief names: its title names several subjects
+
+
+def adopt_reported_subjects(members: Iterable, briefs: dict, days: int) -> list:
+    """A figure that names no one (or only its brief's body whose country no text names: "Central Bank cuts
+    rate", not a body its own clause names, "the finance ministry expects 2.4%"), in a brief
+    that names no subject at all (no title, lead, dateline or main subject but such a body), is of the subject the corpus's reports of the same event are about: the subject (title's or main)
+    of the briefs published within ``days`` days whose titles and leads share at least ``TOPIC_WORDS`` words with
+    its own, when one subject shares more than any other (never decided by a figure's value), and the brief names
+    no other subject or names that one too (no title naming several). ``briefs``: brief id -> ((its own subject,
+    the subjects it names: ``own_subject``), publication day, topic words). The subject stays inferred (``subjects_from`` =
+    ``REPORTS``: it may key an agreement, never decides a contradiction alone). Returns the members that took one."""
+    by_brief: dict[str, list] = defaultdict(list)
+    for m in members:  # (a body named by words any country uses, no text naming its country: "(central-bank)")
+        if not m.subjects or m.subjects_from in _WEAK and all(x.startswith("(") and not _region(x) for x in m.subjects):
+            by_brief[m.claim.brief].append(m)
+    about = sorted((day.toordinal(), bid, subject, words) for bid, ((subject, _), day, words) in briefs.items()
+                   if subject and day is not None)
+    days_of = [a[0] for a in about]
+    adopted = []
+    for bid in sorted(by_brief):
+        (own, named), day, words = briefs.get(bid, (((), frozenset()), None, frozenset()))
+        if own or day is None or not words or SEVERAL in named:
+            continue
+        lo, hi = bisect.bisect_left(days_of, day.toordinal() - days), bisect.bisect_right(days_of, day.toordinal() + days)
+        best: dict[tuple, int] = {}
+        for _, other, subject, theirs in about[lo:min(hi, lo + MAX_SCAN)]:
+            shared = len(words & theirs)
+            if other != bid and shared >= TOPIC_WORDS:
+                best[subject] = max(best.get(subject, 0), shared)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not ranked or len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+            continue  # no report of the event, or two subjects' reports alike: whose it is stays unsaid
+        subject = ranked[0][0]
+        if named and not set(subject) <= named:
+            continue  # a brief naming others, never the event's subject, is about something else
+        for m in by_brief[bid]:
+            m.subjects, m.subjects_from, m.lead = subject, REPORTS, subject[0]
+            adopted.append(m)
+    return adopted
 
 
 def _same_period(a, b) -> bool:
@@ -317,7 +388,7 @@ def _bin(m) -> int:
     return int(math.floor(math.log(x) / math.log(1.01))) if x > 0 else -10**9
 
 
-_WEAK = ("title", "whole brief", "main subject", "")  # subjects a figure's own sentence did not give
+_WEAK = ("title", "whole brief", "main subject", "lead", "")  # subjects a figure's own sentence did not give
 
 
 def carry_subjects(members: Sequence) -> None:

@@ -342,6 +342,9 @@ def _ends_sentence(text: str, m: re.Match, limit: int) -> bool:
         return bool(_YEAR_BEFORE.search(text, max(0, m.start() - 5), m.start()) and re.match(r"[A-Z][a-z]", rest))
     if m.group()[0] != ".":
         return True
+    if first.isdigit() and text.rfind("(", max(0, m.start() - 30), m.start()) > \
+            text.rfind(")", max(0, m.start() - 30), m.start()):
+        return False  # "(prev. 2.6)", "(cons. 825)": a label abbreviated inside open brackets, then its number
     # The word before the full stop: abbreviations and initials do not end sentences.
     before = re.search(r"([\w.]+)$", text[max(0, m.start() - 20):m.start()])
     word = before.group(1) if before else ""

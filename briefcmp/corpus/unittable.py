@@ -199,6 +199,7 @@ WORDS = {
     'mt co2': 'Mt',
     'mtco2e': 'Mt',
     'mt co2e': 'Mt',
+    'mmt': 'Mt',
     'gigatonne': 'Gt',
     'gigatonnes': 'Gt',
     'gtco2': 'Gt',

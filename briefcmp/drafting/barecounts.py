@@ -8,10 +8,12 @@ sentence's last such figure, so that a list or a comparison base counts what cam
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
 from briefcmp.corpus.model import Value
+from briefcmp.corpus.units import PERSON_NOUNS
 from briefcmp.drafting.qualifiers import with_bound
 from briefcmp.drafting.unitwords import plural_noun
 
@@ -109,8 +111,10 @@ def bare_figure(text: str, a: int, b: int, token: str, amount: float, s0: int,
         return None
     if sign or _COUNT_CHANGE_BEFORE.search(lead) or _LABEL_BEFORE.search(lead) or _COMPARED_AFTER.match(text, b) \
             or _ANNUAL_RATE_BEFORE.search(lead):
-        # "payroll employment edged up by 114,000", "Nonfarm payrolls: +114,000": jobs are counted
-        return with_bound(text, start, b, "count", Value("quantity", amount=value, unit=_jobs(lead)))
+        # "payroll employment edged up by 114,000", "Nonfarm payrolls: +114,000": jobs are counted;
+        # "Transits: 9,936": what the label names
+        return with_bound(text, start, b, "count", Value("quantity", amount=value,
+                                                         unit=_jobs(lead) or label_noun(text, s0, start)))
     if last_count and last_count[0] == s0 and (_LIST_ENTRY_BEFORE.search(lead) or _BASE_BEFORE.search(lead)):
         # "followed by KwaZulu-Natal with 12 423 907", "rose to 62,027,503 from 51,770,560": counts the same
         return with_bound(text, start, b, "count", Value("quantity", amount=value, unit=last_count[1]))
@@ -136,7 +140,33 @@ def counted_by(text: str, a: int, s0: int, last_count: Optional[tuple[int, str]]
         jobs = _jobs(lead)  # "payrolls rose 256K", "Nonfarm payrolls: +256k": jobs, as "rose 256,000" is
         if jobs:
             return jobs
-    return _people(text, s0, a)
+    return _people(text, s0, a) or label_noun(text, s0, a)
+
+
+# "Transits: 9,936", "- Foreign arrivals: 35.5 mn": a list's label, a plural noun and a colon
+_LABEL_NOUN = re.compile(r"\b([A-Za-z][a-z-]{2,}):\s*[+\-\u2212]?$")
+
+
+def label_noun(text: str, s0: int, a: int) -> str:
+    """The plural noun a label names right before a count ("Transits: 9,936" -> transits), or "" (not a
+    place: "Philippines: 4.2 mn" is whose, not what)."""
+    m = _LABEL_NOUN.search(text, max(s0, a - 40), a)
+    word = m.group(1) if m else ""
+    # (not "people": how many humans, the measure named by the words before it, "Employed people: +35,600")
+    return word.lower() if word and plural_noun(word) and not place_word(word) and word.lower() not in PERSON_NOUNS else ""
+
+
+def place_word(word: str) -> bool:
+    """A capitalised word that ends the English name of a country or territory in CLDR ("Philippines",
+    "Islands", "Netherlands")."""
+    return word[:1].isupper() and word in _place_words()
+
+
+@functools.lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(name.split()[-1] for name in Locale("en").territories.values())
 
 
 def _jobs(lead: str) -> str:

@@ -30,8 +30,10 @@ from briefcmp.corpus.model import PartialDate, Period, Value
 from briefcmp.corpus import sentences as _sentences
 from briefcmp.drafting.asof import WORDS, AsOf
 from briefcmp.drafting.barecounts import COUNTED_BEFORE, PER_BASE, bare_figure, counted_by
+from briefcmp.drafting.carried import bracketed_base, level_unit, measure_named_again
 from briefcmp.drafting.dates import (EVENT_VERB, YEAR, DateMention, dateline_span, event_year, find_dates, fiscal_period,
                                      pdate)
+from briefcmp.drafting.definedunits import DefinedUnits
 from briefcmp.drafting.fiscalparts import fiscal_parts
 from briefcmp.drafting.fractions import (PERCENT_WRITTEN, RATE_NOUN, change_then_level, fraction_at, percent_base,
                                          proportion_at, rate_level)
@@ -98,7 +100,7 @@ _SPAN_LABEL_AFTER = re.compile(r"\s+(?:(?:rolling|moving|trailing)\s+)?(?:averag
                                r"tenor|maturity|horizon|window|"
                                # "a four-day week", "a 24-hour day": a kind of week or day, no duration claimed
                                r"(?:work(?:ing)?[\s-]?)?(?:weeks?|days?|months?|years?|shifts?))\b", re.I)
-_POINTS = re.compile(r"\s+points?\b", re.I)
+_POINTS = re.compile(r"\s+points?\b|\s?pts?\b(?!\.\w)", re.I)  # ("+0.3 pt", "0.2pts": market copy's points)
 # One move said twice, in points and in percent, is in the index's points, either way round:
 # "down 36.10 points, or 1.44 percent" (_OR_PERCENT after the points), "fell 1.2%, or 480 points" (_PERCENT_OR before)
 _ABOUT_OR = r",?\s+or\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?"
@@ -153,6 +155,7 @@ class _Finder(AsOf):
         self.date_spans = SpanSet((d.start, d.end) for d in self.dates)
         self.used = SpanSet()
         self.tables = TableUnits(text)
+        self.defined = DefinedUnits(text)  # "million bushels (mb)", then "Exports -25 mb"
 
     def complete_years(self, dates: list[DateMention]) -> list[DateMention]:
         """"the 2014 conference in November": a yearless date takes the year written just before it."""
@@ -210,6 +213,7 @@ class _Finder(AsOf):
                 continue
             self.used.add(start, end)
             found.append(got)
+            self._last = (end, got[2], got[3])  # for the bracketed figure after it: drafting.carried
             if got[2] == "ratio" or (got[2] == "count" and got[3].unit == ""):  # "rose to 1.27 from 1.30", "rose by 25,000, government by 17,000"
                 self._last_bare = (self.sentence_of(start, end)[0], got[2])
             if got[2] == "count":  # "visitors from Korea numbered 8,817,800, followed by China with ..."
@@ -217,6 +221,7 @@ class _Finder(AsOf):
             if got[2] == "money" and got[3].scale:  # "cuts of 40 billion euros and tax rises for 20 billion"
                 self._last_money = (self.sentence_of(start, end)[0], end, got[3].unit)
                 self.__dict__.setdefault("_money", []).append((start, got[3].scale, got[3].unit))
+        found.extend(measure_named_again(self.text, self.__dict__.get("_unplaced", []), found))
         found.extend(phrase_ranks(self.text, self.blocked, self.used))
         found.extend(no_change_figures(self.text, self.sentences, self.blocked, self.used))  # "were unchanged": 0
         figures = []
@@ -275,14 +280,14 @@ class _Finder(AsOf):
         return figures
 
     def sentence_of(self, a: int, b: int) -> tuple[int, int]:
-        """The sentence holding [a, b); a figure alone on its line takes the next line as its caption."""
+        """The sentence holding [a, b); a figure alone on its line (not a list item) takes the next as its caption."""
         spans = self.sentences
         i = self.sentence_index(a)
         if i < 0:
             return (a, b)
         s, e = spans[i]
         e = max(e, b)
-        if self.label_only(s, e) and i + 1 < len(spans):
+        if self.label_only(s, e) and i + 1 < len(spans) and not re.match(r"[-*\u2022\u2013]\s", self.text[s:e]):
             nxt = spans[i + 1]
             if "\n" in self.text[e:nxt[0]] and not self.label_only(*nxt):
                 return (s, nxt[1])
@@ -418,10 +423,11 @@ class _Finder(AsOf):
                 return with_bound(text, cur_start if currency else a, after.end, "money" if currency else kind,
                                   Value("quantity", amount=amount, upper=upper, scale=after.scale,
                                         unit=currency or after.unit))
-        after = unit_after(text, b, currency=bool(currency))
+        own = self.defined.after(text, b) if not currency and not words else None  # "-25 mb", "mb" defined
+        after = own or unit_after(text, b, currency=bool(currency))
         row = self.tables.at(a) if after.kind == "bare" and not currency and not words else None
-        if row is not None:  # "Saudi Arabia 8,971 (-23)" under "Table: ..., tb/d": the caption's unit
-            after = dataclasses.replace(row, end=b)
+        after = dataclasses.replace(row, end=b) if row else after  # "Iraq 4,112" under "Table: ..., tb/d"
+        row = row or own
         pts = _POINTS.match(text, b) if not currency and after.kind in ("count", "bare") else None
         if pts and not (words and re.match(r"\s+[a-z]", text[pts.end():pts.end() + 2])):  # not "an eight point plan"
             s0, s1 = self.sentence_of(a, b)
@@ -434,8 +440,9 @@ class _Finder(AsOf):
                     and not (_INDEX_LEVEL_BEFORE.search(text, max(s0, a - 40), a)
                              and re.search(r"\bindex\b", text[s0:s1], re.I)) \
                     and not (not PERCENT_WRITTEN.search(text, s0, s1) and re.search(r"\bindex\b", text[s0:s1], re.I)):
-                return with_bound(text, a, pts.end(), "points",
-                                  Value("quantity", amount=amount, unit="percentage-points"))
+                neg = text[a - 1:a] == "-" and text[a - 2:a - 1] in ("", " ", "(", "\n")  # "(-0.2 pts)"
+                return with_bound(text, a - neg, pts.end(), "points",
+                                  Value("quantity", amount=-amount if neg else amount, unit="percentage-points"))
         if words and token.lower() in ("one", "zero") and after.kind not in ("money", "percent", "points") \
                 and not after.scale:  # ("one million visitors" is a figure)
             return None  # "one of", "one year after": not figures
@@ -458,6 +465,9 @@ class _Finder(AsOf):
                 # "inflation rose to 34.6% from 33.88", "rose to 4.3 from 4.1 per cent": the unit written once
                 return with_bound(text, a, b, "percent", Value("quantity", amount=amount, unit="percent"))
         if kind == "bare":
+            base = bracketed_base(text, a, b, amount, self.__dict__.get("_last")) if not words and not upper else None
+            if base is not None:  # "net orders reached 826 (2023: 1,952)": the unit written once, before
+                return base
             counted = COUNTED_BEFORE.search(text, max(0, a - 80), a) if not words and not upper else None
             if counted and plural_noun(counted.group("n")) and not re.fullmatch(YEAR, token):
                 # "Deportations rose to 16,400", "asylum applications reached 329,000": the subject is counted
@@ -467,11 +477,13 @@ class _Finder(AsOf):
                 bare = self.bare_figure(a, b, token, amount)
                 if bare is not None:
                     return bare
+            if not words and not upper and not re.fullmatch(YEAR, token):  # drafting.carried, once all are read
+                self.__dict__.setdefault("_unplaced", []).append((a, b, amount, self.sentence_of(a, b)[0]))
             return self.of_the_count(m, amount) if words or amount < 1000 else None
         if kind == "scaled":
             kind = "count"
             if not words and not currency:  # "the number of visitors hit a record 36.87 million": visitors
-                unit = self.counted_by_sentence(a) or unit
+                unit = self.counted_by_sentence(a) or level_unit(text, a, self.__dict__.get("_last")) or unit
             if not words and not currency and not unit:
                 unit = gapped_currency(text, self.sentence_of(a, b)[0], a, self.__dict__.get("_last_money")) \
                     or self.carried_currency(a, scale) or getattr(unit_of_base(text, a, end, scale), "unit", "")

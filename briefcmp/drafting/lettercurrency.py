@@ -4,7 +4,8 @@ Korean and financial press abbreviate it), "R4.2bn" (the rand), "N1.2tn" (the na
 The letters name a currency when they are the currency's symbol in one of CLDR's English locales
 (Babel: "R" for ZAR in en_ZA, "Ksh" for KES in en_KE, "P" for BWP) or the start of its unit's English
 name ("W", "Won" -> won; "N" -> naira), and the currency is the own currency of a country the text
-names (its head first, as ``homecurrency`` decides a bare "$"). The number must carry a scale ("bn",
+names (its head first, as ``homecurrency`` decides a bare "$"), or, in a text naming no country, the
+one currency a CLDR symbol writes in English ("R": the rand). The number must carry a scale ("bn",
 "tn", "trillion"), or, for a CLDR symbol, at least three digits: a capital glued to a small number is a
 name far more often ("P5", "K2", "G7").
 """
@@ -82,10 +83,14 @@ def letter_currency(text: str, a: int, scaled: bool, digits: int,
     codes, symbol = candidates(m.group("l"))
     if not codes or not (scaled or (symbol and digits >= 3)) or (m.group("space") and not symbol):
         return "", a
+    named_any = False
     for named in territories():
+        named_any = named_any or bool(named)
         own = {c for t in named for c in _territory_codes().get(t, ())} & codes
         if len(own) == 1:
             return own.pop(), m.start()
         if own:
             return "", a
+    if symbol and scaled and len(codes) == 1 and not named_any:
+        return next(iter(codes)), m.start()  # "R6.6bn" in a note naming no country: the one currency "R" writes
     return "", a

@@ -180,7 +180,7 @@ def digits_stand_alone(text: str, a: int, b: int, ordinal: bool = False) -> bool
         m = re.match(r"[A-Za-z]+", text[b:b + 6])  # None for a letter of another script: "5年", "3억"
         tail = m.group() if m else ""
         if tail.lower() not in ("bn", "mn", "mln", "bln", "tn", "trn", "k", "m", "b", "t", "x", "pp", "ppt", "bp", "bps",
-                                "trln", "l", "lcr", "ppts", "pc") \
+                                "trln", "l", "lcr", "ppts", "pc", "pt", "pts") \
                 and (len(tail) < 2 or tail not in PHYSICAL_SYMBOLS):  # "16.5GW", "120MtCO2" stand alone
             return False  # 5G, 3D, 155mm
     return True
@@ -347,6 +347,8 @@ def counted_noun(text: str, pos: int) -> Optional[tuple[str, int]]:
             return None
         word = m.group(1).rstrip(".'")
         low = word.lower()
+        if pos > 0 and text[pos - 1] == "." and word[:1].isupper() and not re.search(r"\b[A-Z]\.$", text[:pos]):
+            return None  # "at 4.461 bb. Ending stocks": a sentence ended ("3 U.S. States" aside)
         if low in STOP or low in WORD_NUMBERS or low[:3] in MONTHS and low in MONTHS:
             return None
         if plural_noun(word):
