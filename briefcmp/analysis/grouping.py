@@ -65,10 +65,8 @@ _NARROWING = frozenset({"core", "underlying", "trimmed", "capita", "median", "cu
                         "youth", "women", "men"})
 # Qualifiers that may be the period's doing ("the monthly surplus" of December) or an outlet's habit
 # ("net profit"): one side only is a doubt, not a veto.
-# A month's change and a twelve-month rate, however each is said ("rose 0.3% on the month" / "monthly";
-# "2.8% year on year" / "annual inflation"): never one measure, one side saying its base in words, the other as a tag.
-_ON_A_MONTH = frozenset({"mom", "monthly"})
-_ON_A_YEAR = frozenset({"yoy", "annual", "yearly"})
+# A month's change and a twelve-month rate, however each is said ("on the month", "monthly"; "year on year", "annual")
+_ON_A_MONTH, _ON_A_YEAR = frozenset({"mom", "monthly"}), frozenset({"yoy", "annual", "yearly"})
 _SOFT = frozenset({"monthly", "quarterly", "weekly", "daily", "net", "nominal",
                    # "exports of goods" are most exports; the harmonised index is most reports' inflation
                    "goods", "harmonised"})
@@ -135,12 +133,6 @@ def weights(wordsets: list[tuple[str, frozenset[str]]]) -> dict[str, float]:
     return {w: 0.0 if w in _HARMLESS else math.log(1.0 + n / len(b)) for w, b in briefs_of.items()}
 
 
-def _span_of(words: frozenset[str]) -> str:
-    """"month" or "year" when the words say a change is over one of them only, else ""."""
-    month, year = bool(words & _ON_A_MONTH), bool(words & _ON_A_YEAR)
-    return "month" if month and not year else "year" if year and not month else ""
-
-
 def veto(a: frozenset[str], b: frozenset[str]) -> str:
     """Why two measured things can never be one, whatever else they share ("" when nothing forbids it)."""
     if a & _DIRECTION != b & _DIRECTION:
@@ -148,7 +140,7 @@ def veto(a: frozenset[str], b: frozenset[str]) -> str:
     ba, bb = a & _BASES, b & _BASES
     if ba and bb and ba != bb:
         return "changes measured against different bases (year on year, quarter on quarter, annualised)"
-    if {_span_of(a), _span_of(b)} == {"month", "year"}:
+    if {bool(x & _ON_A_MONTH) - bool(x & _ON_A_YEAR) for x in (a, b)} == {1, -1}:  # only a month's, only a year's
         return "a change on the month is no rate over a year"
     only_a, only_b = a - b, b - a
     for x in only_a:
