@@ -18,7 +18,9 @@ defence" are one level; "increased its military budget by 7.5 percent" and "rais
 percent" one change), and Colombia's public finances, a trap pair of near-synonyms that stay apart (exports
 and imports, spending and revenue, unemployment and employment, a defence budget and defence procurement,
 a budget that rose and one that fell, a change of 8 percent and a level of 8 percent of GDP) next to an
-"armed forces budget went up by 3.1 percent" that agrees with a "military budget" raised by 3.1 percent.
+"armed forces budget went up by 3.1 percent" that agrees with a "military budget" raised by 3.1 percent;
+and Norway's prices and an oil company's profit: a month's rise in prices is never keyed with an annual rate,
+and next year's profit "seen at" a figure (guidance, though worded as a fact) never with this year's outcome.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ PLANTED = {
                  frozenset({"42 deaths per 1000 live births"})}),
     "defence": ({frozenset({"7.5%", "5%"})}, {frozenset({"3.9%"})}),
     "fiscal": ({frozenset({"4.6%", "4.9%"})}, {frozenset({"3.1%"})}),
+    "prices": ({frozenset({"2.6%", "2.9%"})}, {frozenset({"USD 27 billion"})}),
 }
 # pairs whose every relation is known: (kind, values shown), nothing more and nothing less
 EXACT = {
@@ -108,7 +111,7 @@ def test_subject_is_registered_as_an_entity(walked) -> None:
     pair, root, relations = walked
     named = {"water": "Santiago metropolitan region", "malaria": "West Nile sub-region", "vietnam": "Vietnam",
              "schools": "Teachers Service Commission", "power": "Poland", "labour": "Peru", "rates": "",
-             "displacement": "Darfur State", "defence": "France", "fiscal": "Colombia"}[pair]
+             "displacement": "Darfur State", "defence": "France", "fiscal": "Colombia", "prices": "Norway"}[pair]
     config = (root / "briefcmp.yaml").read_text(encoding="utf-8")
     if not named:  # nothing lines up: no body is registered
         assert "central-bank" not in config and "national-assembly" not in config
@@ -138,6 +141,12 @@ def test_traps_stay_out(walked) -> None:
         assert not {"44%", "14%"} & in_relations
     if pair == "displacement":
         assert not {"1.4 million", "1.7 million"} & in_relations
+    if pair == "prices":  # a month's change against annual rates; guidance for 2025 against the 2024 outcome
+        assert not {"0.3%", "USD 30 billion", "USD 31 billion"} & in_relations
+        keys = {c["key"] for r in relations for c in r["claims"] if c["value"]["display"] == "USD 27 billion"}
+        claims = (root / "prices-b.claims.yaml").read_text(encoding="utf-8")
+        guidance = claims[claims.index("id: usd-31-billion"):].split("\n  - id:")[0]
+        assert not any(f"key: {k}" in guidance for k in keys)
     if pair == "fiscal":  # near-synonyms, a fall against a rise, a change against a level
         assert not {"6.2%", "4.1%", "19.5%", "17.2%", "10.2%", "56.8%", "9%", "8%"} & in_relations
         refs = {(c["brief"], c["claim"]) for r in relations for c in r["claims"]}

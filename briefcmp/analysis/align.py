@@ -58,6 +58,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
+from briefcmp.analysis import onefact
 from briefcmp.analysis import acronyms, organisations, periods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
@@ -433,6 +434,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         period, how = str(claim.as_of), "claim"  # a reviewed as-of stands
     if unit == "percent" and not words & {"yoy", "qoq", "saar"} and figure_span is not None:
         basis = basis_against(sentence_text, period)  # "than in the 2nd quarter of 2024": the quarter before
+        basis = basis or periods.month_basis(sentence_text, figure_span, period)  # "rose 0.3% from October"
         if basis:
             words, order, shown = words | {basis}, (*order, basis), {**shown, basis: basis}
     to = _TO_FIGURE.search(sentence_text, 0, figure_span[0]) if figure_span is not None else None
@@ -490,32 +492,6 @@ def _expressions(claim: Claim) -> list[Claim]:
     main, *alts = v.expressions()
     return [claim, *(dataclasses.replace(claim, value=dataclasses.replace(e, stands_for=main.display()))
                      for e in alts if units.canonical_unit(e.unit) != units.canonical_unit(main.unit))]
-
-
-def _one_group_per_claim(result: AlignResult) -> None:
-    """A claim lined up in two expressions ("591.48 trillion yen, or $4.21 trillion" with figures in yen
-    and with figures in dollars) joins its groups into one key, the first proposed: `compare` compares
-    each currency of the key on its own, the converted figure in both (``rules.screening``)."""
-    where: dict[tuple[str, str], Group] = {}
-    kept: list[Group] = []
-    for g in result.groups:
-        members, own = [], set()
-        for m in g.members:
-            ident = (m.claim.brief, m.claim.id)
-            if ident not in own:
-                members.append(m)
-                own.add(ident)
-        target = next((where[i] for i in own if i in where), None)
-        if target is None:
-            g.members[:] = members
-            kept.append(g)
-            target = g
-        else:
-            held = {(m.claim.brief, m.claim.id) for m in target.members}
-            target.members.extend(m for m in members if (m.claim.brief, m.claim.id) not in held)
-        for i in own:
-            where.setdefault(i, target)
-    result.groups[:] = kept
 
 
 def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
@@ -592,7 +568,8 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
     linking.place(rest, contexts, entities, taken, result, Group)  # the figures left, by context (analysis/linking.py)
     eventdates.add_groups(result, corpus, entities, lambda b: contexts.get(b.id) or _Context(b, entities),
                           Member, Group, taken)  # date claims by event (analysis/eventdates.py)
-    _one_group_per_claim(result)
+    onefact.merge(rest, result)  # one fact told apart by two groups: one key (analysis/onefact.py)
+    onefact.one_group_per_claim(result)
     for g in result.groups:
         for s in g.subjects:
             if s not in config.entities:

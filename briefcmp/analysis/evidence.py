@@ -94,6 +94,32 @@ def plan(m) -> bool:
         bool(PLAN.search(m.claim.quote)) or getattr(m, "outcome", False))
 
 
+def mostly_ahead(m) -> bool:
+    """Whether more than half of a figure's period (stated or read from its text) lies after the day it was
+    published: no report gives the outcome of a period that has mostly not happened ("2025 profit of $5
+    billion" in February 2025 is guidance, whatever its verb; "inflation was 2.3% in November" on 29 November
+    is a flash estimate, an outcome). A budget or plan adopted (``PLAN``) is a figure of fact. Measured from a
+    month after publication, as a date may be known only to its month."""
+    published = getattr(m, "published", None)
+    if m.period_how not in ("stated", "relative", "claim", "drafted") or published is None or PLAN.search(m.claim.quote):
+        return False
+    span = _span(m.period)
+    if span is None:
+        return False
+    start, end = span
+    # (a publication date known only to its month reads as the month's first day: a month's grace)
+    return (end - published).days - 31 > (end - start).days / 2
+
+
+def ended(m) -> bool:
+    """Whether a figure's period (read from its text) had ended when it was published: an outcome's."""
+    published = getattr(m, "published", None)
+    if not m.period_how or m.period_how == "release-date" or published is None:
+        return False
+    span = _span(m.period)
+    return span is not None and span[1] < published
+
+
 def close(a, b) -> bool:
     """Whether two figures agree within the rounding their writing shows (see the module docstring:
     never evidence for a key)."""
@@ -359,6 +385,13 @@ def evidence(members: list, directed: frozenset[str], forecast: re.Pattern, meas
     if kinds != {"fact"} or any(m.claim.status == "draft" and forecast.search(m.claim.quote)
                                 and not PLAN.search(m.claim.quote) and not getattr(m, "outcome", False) for m in members):
         part("kind", 0.0, "forecasts are compared only when a person keys them")
+    ahead = [m for m in members if mostly_ahead(m)]
+    # guidance worded as a fact ("2025 EBITDA guidance of $5 billion") is an expectation all the same: never keyed
+    # with the outcomes of another period, ended when reported (expectations of one period compare as they are, and
+    # a budget's estimates for the next year beside those for the year still running)
+    if ahead and any(ended(o) and o.period != m.period for m in ahead for o in members):
+        part("kind", 0.0, f"most of the period of {', '.join(m.claim.ref for m in ahead)} lies after its "
+                          "publication: an expectation, not an outcome")
     per_brief: dict[tuple[str, str], list] = defaultdict(list)
     for m in members:
         per_brief[(m.claim.brief, m.period)].append(m.claim.value)

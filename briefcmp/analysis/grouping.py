@@ -65,6 +65,8 @@ _NARROWING = frozenset({"core", "underlying", "trimmed", "capita", "median", "cu
                         "youth", "women", "men"})
 # Qualifiers that may be the period's doing ("the monthly surplus" of December) or an outlet's habit
 # ("net profit"): one side only is a doubt, not a veto.
+# A month's change and a twelve-month rate, however each is said ("on the month", "monthly"; "year on year", "annual")
+_ON_A_MONTH, _ON_A_YEAR = frozenset({"mom", "monthly"}), frozenset({"yoy", "annual", "yearly"})
 _SOFT = frozenset({"monthly", "quarterly", "weekly", "daily", "net", "nominal",
                    # "exports of goods" are most exports; the harmonised index is most reports' inflation
                    "goods", "harmonised"})
@@ -138,6 +140,8 @@ def veto(a: frozenset[str], b: frozenset[str]) -> str:
     ba, bb = a & _BASES, b & _BASES
     if ba and bb and ba != bb:
         return "changes measured against different bases (year on year, quarter on quarter, annualised)"
+    if {bool(x & _ON_A_MONTH) - bool(x & _ON_A_YEAR) for x in (a, b)} == {1, -1}:  # only a month's, only a year's
+        return "a change on the month is no rate over a year"
     only_a, only_b = a - b, b - a
     for x in only_a:
         for y in only_b:
@@ -357,7 +361,11 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
             for m in same:
                 if _digits(m) < best:
                     doubtful[id(m)] = (m, f"{m.claim.ref} rounds a figure {brief} gives more precisely for {period}")
-    facts = [m for m in group if m.claim.kind == "fact" or evidence.plan(m)]
+    # (a figure of a period mostly after its publication is an expectation, however it is worded, beside the
+    # outcomes of other periods: evidence.mostly_ahead)
+    ahead = {id(m) for m in group if evidence.mostly_ahead(m)}
+    facts = [m for m in group if (m.claim.kind == "fact" or evidence.plan(m)) and not (id(m) in ahead and any(
+        o.period != m.period and evidence.ended(o) for o in group))]
     if facts and len(facts) < len(group):
         for m in group:
             if m not in facts and id(m) not in doubtful:

@@ -74,6 +74,11 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    r"previous|prior|last|year))|"
                    # "up 0.2% on the previous quarter", "+0.2% on the 3rd quarter of 2023": a change's base
                    r"on(?=\s+the\s+(?:previous|prior|preceding|same|(?:\d(?:st|nd|rd|th)|first|second|third|fourth)\s+quarter\s+of)\b))\b|"
+                   # "fell by 8.9% on September 2024", "rose 10.4% on 2023": a change "on" a month or a year (not a
+                   # day: "on September 12") is measured against it; the base is that month or year alone
+                   r"(?P<onp>(?:(?<=%\s)|(?<=percent\s)|(?<=per\scent\s)|(?<=points\s))on\s+(?:(?-i:January|February|March|"
+                   r"April|May|June|July|August|September|October|November|December)(?!\s+\d{1,2}\b)(?:\s+(?:19|20)\d\d)?|"
+                   r"(?:19|20)\d\d(?!\s*(?:-|–|/)\s*\d))\b)|"
                    r"(?P<word>\b(?:(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|"
                    r"on[\s-]quarter)\b)", re.I)
 _WORD_BASE = re.compile(r"(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|on[\s-]quarter", re.I)
@@ -108,7 +113,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                         re.I)),
     ("quarter", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
                            rf"[\s-]+quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year))?", re.I)),
-    ("quarter", re.compile(rf"\b(?:Q(?P<qn>[1-4])\s*:?\s*(?P<y>{_YEAR}))\b")),  # ("Q2:2024-25", an RBI form)
+    # ("Q2:2024-25", an RBI form: a quarter of the fiscal year 2024-25, counted from the country's first month)
+    ("quarter", re.compile(rf"\b(?:Q(?P<qn>[1-4])\s*:?\s*(?P<y>{_YEAR})(?P<fy>[-–/]\d{{2}}(?!\d))?)(?![\w-])")),
     # "3Q24", "3Q 2024", "Q3'24", "Q3-24": a quarter in analysts' shorthand
     ("quarter", re.compile(r"\b(?:(?P<qn>[1-4])Q\s?(?P<yy>\d{2}|(?:19|20)\d{2})|Q(?P<qn2>[1-4])\s?['’-]\s?(?P<yy2>\d{2}))\b")),
     # "Q3 GDP surprises again", "in 3Q", "beats forecasts in Q3": a quarter with no year, of the year the text
@@ -277,6 +283,9 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         short = g.get("yy") or g.get("yy2")
         if short:
             return _month_span(int(short) + (2000 if len(short) == 2 else 0), 3 * q - 2, 3 * q), "stated"
+        if g.get("y") and g.get("fy") and FISCAL_START.get(country, 1) > 1:
+            first = int(g["y"]) * 12 + FISCAL_START[country] - 1 + 3 * (q - 1)  # a split year's quarter: fiscal
+            return _month_span(first // 12, first % 12 + 1, first % 12 + 3), "stated"
         if g.get("y"):
             y = int(g["y"])
             how = "stated"
@@ -664,7 +673,7 @@ def segments(sentence: str) -> list[tuple[int, int, bool]]:
     for m in _BASE.finditer(sentence):
         if m.start() < pos:
             continue
-        end = m.end() if m.group("word") else next((b.start() for b in _BREAK.finditer(sentence, m.end())),
+        end = m.end() if m.group("word") or m.group("onp") else next((b.start() for b in _BREAK.finditer(sentence, m.end())),
                                                     len(sentence))
         if not m.group("word") and not sentence[:m.start()].strip() and "," in sentence[m.end():end]:
             end = sentence.index(",", m.end())  # "Compared with the same quarter last year, GDP was 0.3% smaller"
@@ -745,3 +754,34 @@ def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], c
     # a decision's day dates the figure beside it ("kept rates at 0.25% on Thursday, ... next year's wage
     # talks": Thursday's, not next year's), and any figure nothing else in its sentence dates
     return _find(main_text, published, country, figure[0], rate=rate, days=True)
+
+
+# the month a base names as a whole ("from October", "compared with November 2023", "on March levels"), not a
+# month that says which of something ("since the October meeting": an event)
+_MONTH_IN_BASE = re.compile(rf"\b(?P<m>{_MON})(?:\s+(?P<y>{_YEAR}))?(?=\s*(?:[,.;:)]|$)|\s+levels?\b)", re.I)
+_SINCE = re.compile(r"(?:up\s+|down\s+)?(?:since|after)\b", re.I)
+_A_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def month_basis(sentence: str, figure: tuple[int, int], period: str) -> str:
+    """"mom" or "yoy" when a month's figure is compared with a month its sentence names ("rose 0.3% from
+    October" of November: the month before; "2.8% higher than in November 2023": the same month a year
+    earlier), in the first comparison base after the figure; "" otherwise, and for a base that gives a value
+    of its own (a month named with no year is the latest such month before the figure's)."""
+    own = _A_MONTH.fullmatch(period or "")
+    if not own:
+        return ""
+    year, month = int(own.group(1)), int(own.group(2))
+    for a, b, base in segments(sentence):
+        if not base or b <= figure[0]:
+            continue
+        if _SINCE.match(sentence, a):
+            return ""  # (a change since a month, or after it, runs from a day of it: no month's base)
+        m = _MONTH_IN_BASE.search(sentence, a, b)
+        if m is None or _BASE_FIGURE.search(sentence, a, m.start()):
+            return ""  # (a base holding a figure, "up from 2.6% in October", is the level before: no base of a change)
+        mb = _MONTHS[m.group("m").lower().rstrip(".")[:3] if m.group("m").lower()[:4] != "sept" else "sep"]
+        yb = int(m.group("y")) if m.group("y") else year - (mb >= month)
+        gap = (year * 12 + month) - (yb * 12 + mb)
+        return {1: "mom", 12: "yoy"}.get(gap, "")
+    return ""
