@@ -1,0 +1,157 @@
+"""Comparison bases: where a sentence measures a figure against something ("from 5.8%", "on the previous
+quarter", "compared with November 2023"), which is no period of the figure's own, and what a base says of
+a month's change (``month_basis``). Split from ``periods``, which reads the period itself; also the
+month names both use.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|" \
+       r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_YEAR = r"(?:19|20)\d{2}"
+
+# Where a comparison base starts: what follows, to the next clause break, is not the figure's period.
+# "down 0.03 point from October" is a base; "from October to December" is a period.
+_BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
+                   r"(?:from|over)(?=\s+(?-i:January|February|March|April|May|June|July|August|September|October|"
+                   r"November|December)\b(?!\s*(?:-|–|to\b|through\b|and\b))(?!\s+(?:19|20)\d\d\s*(?:-|–|to|through)\s*"
+                   r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\b))|"
+                   # "up 1.4 percent above last year", "2% below the same month a year earlier", "2.8% above 2023
+                   # spending": a base
+                   r"(?:above|below)(?=\s+(?:last\s+year|the\s+(?:same|previous|prior|preceding|year-?earlier)\b|a\s+year\s+"
+                   r"(?:earlier|ago|before)|(?:19|20)\d\d\b(?!\s*(?:-|–|/)\s*\d)))|"
+                   r"(?:from|(?<!\w)over(?!\s+the\s+(?:last|past|previous|preceding)\s+(?:four|4)\s+quarters\b))"
+                   r"(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
+                   r"October|November|December|Rs)\b)(?-i:[A-Z][a-z]))(?=\s+(?:[^\s,;]+\s+){0,5}?(?:(?!(?:19|20)\d\d\b)[^\s,;]*\d|"
+                   r"previous|prior|preceding|earlier|before|last|same|that|record|initial|preliminary|revised|budgeted|"
+                   r"estimated?|forecast|level|a\s+year|the\s+year|FY))|compared\s+(?:with|to)|against|versus|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!rather\s)(?<!other\s)than|"
+                   # "14.2% more than in the 2023/24 season": "more than" before a period is a base (before a number, a qualifier)
+                   r"(?<=more\s|less\s)than(?=\s+(?:in|during|for)\s)|"
+                   # "the same volume as in 2024": a base
+                   r"same\s+(?:[a-z]+\s+){0,2}?as(?=\s+(?:in\s+|on\s+|for\s+)?(?:the\s+|a\s+)?(?:[^\s,;]+\s+){0,3}?(?:\d|"
+                   r"previous|prior|last|year))|"
+                   # "up 0.2% on the previous quarter", "+0.2% on the 3rd quarter of 2023": a change's base
+                   r"on(?=\s+the\s+(?:previous|prior|preceding|same|(?:\d(?:st|nd|rd|th)|first|second|third|fourth)\s+quarter\s+of)\b))\b|"
+                   # "fell by 8.9% on September 2024", "rose 10.4% on 2023": a change "on" a month or a year (not a
+                   # day: "on September 12") is measured against it; the base is that month or year alone
+                   r"(?P<onp>(?:(?<=%\s)|(?<=percent\s)|(?<=per\scent\s)|(?<=points\s))on\s+(?:(?-i:January|February|March|"
+                   r"April|May|June|July|August|September|October|November|December)(?!\s+\d{1,2}\b)(?:\s+(?:19|20)\d\d)?|"
+                   r"(?:19|20)\d\d(?!\s*(?:-|–|/)\s*\d))\b)|"
+                   r"(?P<word>\b(?:(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|"
+                   r"on[\s-]quarter)\b)", re.I)
+_WORD_BASE = re.compile(r"(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|on[\s-]quarter", re.I)
+_BREAK = re.compile(r";|,\s+(?:while|and|but|which|leaving|resulting|producing|bringing|taking|marking|as|with)\b|"
+                    r"\s(?:while|whereas|but)\s|,\s+(?=[a-z]+ing\b)|\.\s|"
+                    # "from $2.85 billion in 2000 to $27.33 billion in 2021": the figure after "to" is no base
+                    r"\s+(?:to|at)\s+(?=(?:about\s+|around\s+|roughly\s+|nearly\s+)?[$€£¥]?(?!(?:19|20)\d\d\b)\d)|"
+                    # "0.1 percent from the previous quarter, or an annualized 0.4 percent": the same change again
+                    r",\s+or\b")
+
+
+# A figure of a base's own ("from 5.8%"), not an ordinal or a year ("on the 3rd quarter of 2023")
+_BASE_FIGURE = re.compile(r"(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\d]|st\b|nd\b|rd\b|th\b)")
+
+
+@functools.lru_cache(maxsize=4096)
+def segments(sentence: str) -> list[tuple[int, int, bool]]:
+    """The sentence cut at comparison bases: (start, end, is_base)."""
+    cuts: list[tuple[int, int, bool]] = []
+    pos = 0
+    for m in _BASE.finditer(sentence):
+        if m.start() < pos:
+            continue
+        end = m.end() if m.group("word") or m.group("onp") else next((b.start() for b in _BREAK.finditer(sentence, m.end())),
+                                                    len(sentence))
+        if not m.group("word") and not sentence[:m.start()].strip() and "," in sentence[m.end():end]:
+            end = sentence.index(",", m.end())  # "Compared with the same quarter last year, GDP was 0.3% smaller"
+        paren = sentence.find("(", m.end(), end)
+        if paren >= 0 and not _BASE_FIGURE.search(sentence, m.end(), paren):
+            end = paren  # "a decrease of 0.3% on the previous quarter (previously: -0.1%)": the aside is the figure's
+        if m.start() > pos:
+            cuts.append((pos, m.start(), False))
+        cuts.append((m.start(), end, True))
+        pos = end
+    if pos < len(sentence):
+        cuts.append((pos, len(sentence), False))
+    return cuts
+
+
+def in_base(sentence: str, figure: tuple[int, int]) -> bool:
+    """Whether the figure stands in a comparison base ("from a revised 5.8%")."""
+    return any(base and a <= figure[0] < b and not _WORD_BASE.fullmatch(sentence[a:b])
+               for a, b, base in segments(sentence))
+
+
+def has_base(sentence: str) -> bool:
+    """Whether the sentence measures against a comparison base ("from", "over", "compared with")."""
+    return any(base and not _WORD_BASE.fullmatch(sentence[a:b]) for a, b, base in segments(sentence))
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def blank_asides(sentence: str, figure: tuple[int, int]) -> str:
+    """The sentence with every parenthesis that holds a figure of its own, other than ``figure``, blanked
+    (offsets kept): in "+1.6% y/y (consensus +1.9%; August +2.0%)" and "rose 2.0% (2.1% in August)" the
+    month in parentheses dates the figures beside it there, not the figure outside. A parenthesis with
+    no figure ("in the third quarter (July-September)") restates the period and stays."""
+    if "(" not in sentence:
+        return sentence
+    out = sentence
+    for m in _ASIDE.finditer(sentence):
+        if m.start() <= figure[0] < m.end() or not _BASE_FIGURE.search(sentence, m.start(), m.end()):
+            continue
+        out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
+    return out
+
+
+# A month naming when a forecast or plan was made, not the period it is of: "the A$18.8 billion shortfall
+# forecast in December's mid-year update", "the May 2023 budget", "the October outlook" (a month with a
+# data word, "the September flash estimate", "August's reading", dates the figure and is left alone).
+_VINTAGE = re.compile(r"\b(?:" + "|".join(sorted((m for m in _MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)) +
+                      r")\.?(?:\s+(?:19|20)\d\d)?(?:['’]s)?\s+(?:(?:mid-year|half-yearly|pre-election|economic|fiscal|"
+                      r"supplementary|interim|budget)\s+)?(?:update|outlook|budget|statement|projections?|review|"
+                      r"mini-budget)\b", re.I)
+
+
+def blank_vintages(sentence: str) -> str:
+    """The sentence with the months that name a forecast's or plan's making blanked (offsets kept)."""
+    return _VINTAGE.sub(lambda m: " " * len(m.group()), sentence) if _VINTAGE.search(sentence) else sentence
+
+
+# the month a base names as a whole ("from October", "compared with November 2023", "on March levels"), not a
+# month that says which of something ("since the October meeting": an event)
+_MONTH_IN_BASE = re.compile(rf"\b(?P<m>{_MON})(?:\s+(?P<y>{_YEAR}))?(?=\s*(?:[,.;:)]|$)|\s+levels?\b)", re.I)
+_SINCE = re.compile(r"(?:up\s+|down\s+)?(?:since|after)\b", re.I)
+_A_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def month_basis(sentence: str, figure: tuple[int, int], period: str) -> str:
+    """"mom" or "yoy" when a month's figure is compared with a month its sentence names ("rose 0.3% from
+    October" of November: the month before; "2.8% higher than in November 2023": the same month a year
+    earlier), in the first comparison base after the figure; "" otherwise, and for a base that gives a value
+    of its own (a month named with no year is the latest such month before the figure's)."""
+    own = _A_MONTH.fullmatch(period or "")
+    if not own:
+        return ""
+    year, month = int(own.group(1)), int(own.group(2))
+    for a, b, base in segments(sentence):
+        if not base or b <= figure[0]:
+            continue
+        if _SINCE.match(sentence, a):
+            return ""  # (a change since a month, or after it, runs from a day of it: no month's base)
+        m = _MONTH_IN_BASE.search(sentence, a, b)
+        if m is None or _BASE_FIGURE.search(sentence, a, m.start()):
+            return ""  # (a base holding a figure, "up from 2.6% in October", is the level before: no base of a change)
+        mb = _MONTHS[m.group("m").lower().rstrip(".")[:3] if m.group("m").lower()[:4] != "sept" else "sep"]
+        yb = int(m.group("y")) if m.group("y") else year - (mb >= month)
+        gap = (year * 12 + month) - (yb * 12 + mb)
+        return {1: "mom", 12: "yoy"}.get(gap, "")
+    return ""
