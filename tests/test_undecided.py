@@ -86,6 +86,15 @@ def test_compare_reads_what_align_left(daily_corpus: Path, tmp_path: Path, monke
     proposed = json.loads(run("align", corpus_dir, "--format", "json").stdout)
     known = count()
     assert (known.sure, known.candidates) == (len(proposed["groups"]), len(proposed["candidates"]))
+    # what align left is the corpus's, wherever either command ran from and however it named the corpus
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert count() == known
+    monkeypatch.chdir(corpus_dir.parent)
+    assert run("align", corpus_dir.name, "--format", "json").exit_code == 0
+    monkeypatch.chdir(elsewhere)
+    assert count() == known
     claims = sorted(corpus_dir.glob("*.claims.yaml"))[0]
     claims.write_text(claims.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert count() == waiting  # a changed claims file: align has not seen it

@@ -38,6 +38,7 @@ class Memo:
         self.writer: Any = None
         self.inputs: Optional[list] = []
         self.key = b""
+        self.anywhere = False
         if fmt == "table":  # a terminal's width, colours and rich version: not worth keeping
             return
         from briefcmp.corpus import cache
@@ -49,14 +50,19 @@ class Memo:
             return
         from briefcmp.corpus.paths import InputError
 
-        try:
-            self.listing = _listing(paths)  # before anything is read: a file added meanwhile shows next time
+        # counts say nothing of how paths are shown: one entry per corpus, wherever run from and however named
+        self.anywhere = fmt == "counts"
+        try:  # (the listing taken before anything is read: a file added meanwhile shows next time)
+            self.listing = _listing([Path(p).resolve() for p in paths] if self.anywhere else paths)
         except (InputError, OSError):
             return
         self.store = store
         # Plain text is wrapped at $COLUMNS when it is set (render.layout.plain_width): part of the key.
         width = os.environ.get("COLUMNS") if fmt == "plain" else None
-        ident = repr((command, [os.fspath(p) for p in paths], options, fmt, os.getcwd(), width))
+        if self.anywhere:
+            ident = repr((command, [os.fspath(Path(p).resolve()) for p in paths], options, fmt))
+        else:
+            ident = repr((command, [os.fspath(p) for p in paths], options, fmt, os.getcwd(), width))
         self.key = hashlib.sha256(ident.encode("utf-8", "surrogateescape") + cache.all_code_digest()).digest()
 
     def _still_valid(self, manifest: Any) -> bool:
@@ -95,6 +101,8 @@ class Memo:
         """Store a small answer made from ``inputs`` (``load.Input``s; None: not describable, not kept)."""
         if self.store is None or inputs is None:
             return
+        if self.anywhere:  # inputs as absolute paths: checked again from any working folder
+            inputs = [(os.path.abspath(path), *rest) for path, *rest in inputs]
         writer = self.store.writer(self.key)
         if writer is not None:
             for _ in writer.tee([text]):
