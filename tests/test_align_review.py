@@ -11,6 +11,7 @@ import json
 import os
 import re
 import select
+import signal
 import shutil
 import subprocess
 import sys
@@ -297,10 +298,14 @@ class Pty:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
         env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "PAGER", "CI")}
         env.update({"TERM": "xterm", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"})
-        # A session of its own with the pty as its controlling terminal: Ctrl-C there is a SIGINT to it.
+        # A session of its own with the pty as its controlling terminal: Ctrl-C there is a SIGINT to it. SIGINT
+        # as a terminal delivers it (a suite started in the background, `nohup pytest &`, passes it on ignored).
+        def child() -> None:
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
         self.proc = subprocess.Popen(_command() + args, stdin=slave, stdout=slave, stderr=slave, cwd=cwd, env=env,
-                                     start_new_session=True,
-                                     preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))
+                                     start_new_session=True, preexec_fn=child)
         os.close(slave)
         self.out = b""
 
