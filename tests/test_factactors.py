@@ -116,11 +116,6 @@ def _quotes(g: dict) -> set[str]:
 
 
 @pytestmark_nlp
-@pytest.mark.xfail(strict=True, reason=(
-    "known regression of session 8's merge (factdraft8 with factalign8): 'President Ana Rojas of Chile said the "
-    "suspension would last' is now read as the suspension's statement, so no statement names Rojas with her country; "
-    "the daily's 'Rojas', 'the administration' and 'the cabinet' then stand for no one, and the freeze agreement and "
-    "the royalty candidate are lost. Fix: take a person's country from the corpus's text, not only from statements"))
 def test_inferred_actors_with_other_answers_are_a_candidate_never_a_contradiction(tmp_path: Path) -> None:
     doc = _align(tmp_path / "c", LITHIUM)
     joined = [g for g in doc["groups"] if any("royalty" in q for q in _quotes(g))]

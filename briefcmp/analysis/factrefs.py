@@ -368,6 +368,13 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
             whose = next(iter(named)) if len(named) == 1 else ""
         if not whose and not capital and kind != "person":
             whose = longer.get(actor, "")
+        if not whose and not kind and label[:1].isupper() and " " not in label.strip():
+            # a surname alone ("Rojas defended the freeze"): a person whose title and country the corpus
+            # writes beside the name elsewhere ("President Ana Rojas of Chile")
+            if actor not in votes_of:
+                votes_of[actor] = _modifier_votes(label, "person", full, entities, countries)
+            votes = votes_of[actor]
+            whose = next(iter(votes)) if len(votes) == 1 else ""
         if not whose and not kind and (act_head(label) or _measure_undergone(st)):
             later.append(st)  # "the suspension was lifted", "exports were halted": whose act, once the rest are read
             continue
@@ -520,8 +527,15 @@ def _titled(name: str, text: str) -> bool:
 
     if name.split(" ", 1)[0].lower() in NATIONAL_TITLES:
         return True
-    return any(m.group(1).lower() in NATIONAL_TITLES
-               for m in re.finditer(rf"\b([A-Za-z]+)\s+{re.escape(name)}\b", text[:200_000]))
+    # a surname alone is titled by the title before its given names too ("President Ana Rojas": Rojas)
+    for m in re.finditer(rf"\b{re.escape(name)}\b", text[:200_000]):
+        before = re.findall(r"[A-Za-z][\w'-]*", text[max(0, m.start() - 60):m.start()])[-3:]
+        for word in reversed(before):
+            if word.lower() in NATIONAL_TITLES:
+                return True
+            if not word[:1].isupper():
+                break  # only given names stand between a title and the name
+    return False
 
 
 def _longer_names(actors: set[str], entities: Entities, countries: frozenset[str]) -> dict[str, str]:
