@@ -471,6 +471,7 @@ def folders_for(arg: str) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global INCREMENTAL
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("sets", nargs="*", default=["dev"], help="dev, test, or set folders")
     ap.add_argument("-v", "--verbose", action="store_true")
@@ -486,7 +487,6 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     from briefcmp.analysis import evidence as ev
     from briefcmp.analysis import linking
-    global INCREMENTAL
     INCREMENTAL = args.incremental
     if args.threshold is not None:
         ev.APPLY_THRESHOLD = args.threshold

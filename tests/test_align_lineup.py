@@ -260,7 +260,7 @@ def test_a_claim_of_another_period_length_does_not_join_a_key_alone() -> None:
     from briefcmp.analysis.align import Member
     from briefcmp.corpus.model import Claim, Value
 
-    assert [evidence.months(p) for p in ("2023", "2023-12", "2024-07/2024-09", "2024-04/2025-03", "2024-12-19",
+    assert [periods.months(p) for p in ("2023", "2023-12", "2024-07/2024-09", "2024-04/2025-03", "2024-12-19",
                                          "", "2023-Q4")] == [12, 1, 3, 12, 0, 0, 0]
 
     def member(brief: str, period: str) -> Member:

@@ -317,36 +317,20 @@ def unstated_bases(group: list, doubtful: dict, bases: frozenset[str], direction
                                   "the base is missing")
 
 
-_LENGTH = {1: "a month", 3: "a quarter", 6: "a half-year", 12: "a year"}
+# how compare names a period's length (periods' own table, read the other way)
+_LENGTH = {n: "a half-year" if noun == "half" else f"a {noun}" for noun, n in _periods._LENGTH.items()}
 
 
 def other_length(member, under: list) -> str:
     """Why ``member`` is not sure to answer the question of the claims ``under`` a key, when its period
     is of another length than theirs ("a month" against "a year": December's exports are not the year's,
     a quarter's growth not the year's), else "". Days (a rate set, a close) go with any length."""
-    mine = months(member.period) if member.dated else 0
-    theirs = sorted({n for o in under if o.dated for n in [months(o.period)] if n})
+    mine = _periods.months(member.period) if member.dated else 0
+    theirs = sorted({n for o in under if o.dated for n in [_periods.months(o.period)] if n})
     if not mine or not theirs or mine in theirs:
         return ""
     return (f"{member.claim.ref} is a figure of {_LENGTH.get(mine, f'{mine} months')}, the key's of "
             + " and ".join(_LENGTH.get(n, f"{n} months") for n in theirs) + ": periods of another length")
-
-
-def months(period: str) -> int:
-    """How many months a period written as align writes it spans ("2023-12": 1, "2024-07/2024-09": 3,
-    "2023": 12); 0 for a day (a point in time, as a rate set or a close, which any length may hold) or
-    anything else."""
-    ends = []
-    for part in (period or "").split("/")[:2]:
-        bits = part.split("-")
-        if not bits[0].isdigit() or len(bits[0]) != 4 or len(bits) > 2 or not all(b.isdigit() for b in bits):
-            return 0
-        ends.append((int(bits[0]), int(bits[1]) if len(bits) == 2 else 0))
-    if not ends:
-        return 0
-    (y1, m1), (y2, m2) = ends[0], ends[-1]
-    n = (y2 - y1) * 12 + (m2 or 12) - (m1 or 1) + 1
-    return n if n > 0 else 0
 
 
 def evidence(members: list, directed: frozenset[str], forecast: re.Pattern, measure: float = 1.0) -> Evidence:

@@ -307,7 +307,7 @@ _SHOW = {"increase": "growth", "decrease": "decline", "gdp": "GDP", "cpi": "CPI"
 
 
 @functools.lru_cache(maxsize=1)
-def _CANONICAL() -> frozenset[str]:
+def _canonical_words() -> frozenset[str]:
     """The catalogue's canonical measure words ("keyrate", "indprod"): shown as the catalogue says."""
     return statnames.measure_words()
 # "rose to 7.7 percent", "raised defence spending to 2 percent of GDP", "grew 5 percent to $3 billion":
@@ -463,7 +463,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             continue  # a catalogue measure is named: other words count only as its modifiers or qualifiers
         # a catalogue's canonical word met as written ("keyrate" where the measure was read on canonical text)
         # reads as the catalogue shows it ("policy rate"), never as the token
-        found.append((m.start(), w, _SHOW.get(w, statnames.shown(w) if low == w and w in _CANONICAL()
+        found.append((m.start(), w, _SHOW.get(w, statnames.shown(w) if low == w and w in _canonical_words()
                                               else low[:-2] if low.endswith("'s") else low)))
     if comparative:
         found.append((comparative.start(1), "increase" if comparative.group(1).lower() in ("higher", "above", "more",

@@ -407,7 +407,7 @@ def _expressions(text: str, published: Optional[date], country: str, main: str, 
                 out.append((m.start(), m.end(), rank, value, how))
             elif kind == "quarter-before" and not main:
                 before.append((m, rank))
-    quarters = {v for *_, v, _ in out if _QUARTER_SPAN.fullmatch(v) and _months(v) == 3}
+    quarters = {v for *_, v, _ in out if _QUARTER_SPAN.fullmatch(v) and months(v) == 3}
     for m, rank in before:  # "5.05% in the three months to June, below 5.11% of the previous three-month period"
         if len(quarters) == 1 and not any(a < m.end() and m.start() < b for a, b in taken):
             value, how = _one("quarter-before", m, published, country, next(iter(quarters)), fiscal)
@@ -419,10 +419,20 @@ def _expressions(text: str, published: Optional[date], country: str, main: str, 
 _QUARTER_SPAN = re.compile(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})")
 
 
-def _months(span: str) -> int:
-    """How many months a span "2024-04/2024-06" covers (3)."""
-    q = _QUARTER_SPAN.fullmatch(span)
-    return (int(q.group(3)) * 12 + int(q.group(4))) - (int(q.group(1)) * 12 + int(q.group(2))) + 1 if q else 0
+def months(period: str) -> int:
+    """How many months a period as align writes it spans ("2023-12": 1, "2024-07/2024-09": 3, "2023": 12);
+    0 for a day (a point in time, as a rate set or a close) or anything else."""
+    ends = []
+    for part in (period or "").split("/")[:2]:
+        bits = part.split("-")
+        if not bits[0].isdigit() or len(bits[0]) != 4 or len(bits) > 2 or not all(b.isdigit() for b in bits):
+            return 0
+        ends.append((int(bits[0]), int(bits[1]) if len(bits) == 2 else 0))
+    if not ends:
+        return 0
+    (y1, m1), (y2, m2) = ends[0], ends[-1]
+    n = (y2 - y1) * 12 + (m2 or 12) - (m1 or 1) + 1
+    return n if n > 0 else 0
 
 
 _CLAUSE_CUT = re.compile(r";|\s(?:and|but|while|whereas)\s(?=\S+['’]s\b)|,\s+(?:and|but|while|whereas)\s")
@@ -582,8 +592,7 @@ def fits_length(period: str, noun: str) -> bool:
     """Whether ``period`` ("2024-07/2024-09", "2024-10", "2024") is as long as ``noun`` says ("quarter")."""
     if noun == "period":
         return bool(period)
-    months = 1 if re.fullmatch(r"\d{4}-\d{2}", period) else 12 if re.fullmatch(r"\d{4}", period) else _months(period)
-    return months == _LENGTH.get(noun, -1)
+    return months(period) == _LENGTH.get(noun, -1)
 
 
 _IN_BEFORE = re.compile(r"\b(?:in|for|during|of)\s+(?:the\s+)?$", re.I)
