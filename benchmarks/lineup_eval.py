@@ -31,9 +31,12 @@ What is measured, per set and overall:
   a person to read. Precision is right / (right + wrong).
 
 - **--incremental**: the same path as a person adding one brief at a time, with ``align --apply``
-  after each (from the second): keys written early are joined by later briefs' claims.
+  after each (from the second): keys written early are joined by later briefs' claims. With
+  ``--reversed`` the briefs arrive in the reverse order (does the result depend on the order?).
+- **second apply**: after the last ``align --apply``, ``align`` on the unchanged corpus should propose no
+  new sure group (``align --apply`` is a fixed point); the sure groups it still proposes are counted.
 
-Usage: python benchmarks/lineup_eval.py [dev|test|FOLDER ...] [-v] [--json] [--incremental]
+Usage: python benchmarks/lineup_eval.py [dev|test|FOLDER ...] [-v] [--json] [--incremental [--reversed]]
 """
 
 from __future__ import annotations
@@ -60,6 +63,7 @@ REVISION_KINDS = KIND_OF["contradiction"] | KIND_OF["change"]
 # added to a corpus already keyed), then once more at the end; what it measures is how precise joining new
 # claims to keys already written is.
 INCREMENTAL = False
+REVERSED = False  # --reversed: the briefs added in the reverse of their sorted order
 _NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SPACE = re.compile(r"\s+")
 
@@ -83,6 +87,7 @@ class SetRun:
     keys_applied: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    second: list[str] = field(default_factory=list)  # sure groups a second align on the applied corpus proposes
 
 
 @dataclass
@@ -101,6 +106,7 @@ class SetScore:
     trap_failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    second: list[str] = field(default_factory=list)  # sure groups a second align proposes (target: none)
 
     @property
     def recall(self) -> float:
@@ -143,7 +149,7 @@ def run_set(folder: Path, work: Path, align: bool = True, analyst=None, drafted:
         shutil.copytree(kept, corpus)
     else:
         cli("init", str(corpus))
-        for i, src in enumerate(source_files(folder)):
+        for i, src in enumerate(source_files(folder)[::-1] if REVERSED else source_files(folder)):
             # a set of statements (benchmarks/facts/) is drafted with --sentences (issue 22)
             cli("add", str(src), str(corpus), "--id", src.stem, *(["--sentences"] if "facts" in folder.parts else []),
                 ok=(0, 1))
@@ -152,8 +158,15 @@ def run_set(folder: Path, work: Path, align: bool = True, analyst=None, drafted:
         if kept is not None:
             shutil.copytree(corpus, kept)
     keys_before = _keys(corpus, safe_load)
+    second: list[str] = []
     if align:
         cli("align", str(corpus), "--apply", ok=(0, 1))
+        r = cli("align", str(corpus), "--format", "json", ok=(0, 1))  # the applied corpus: a fixed point?
+        try:
+            second = [f"{g['key']}: " + " | ".join(f"{c['brief']}:{c['claim']}" for c in g["claims"])
+                      for g in json.loads(r.stdout)["groups"]]
+        except (ValueError, KeyError):
+            errors.append("align gave no JSON")
     if analyst is not None:
         analyst(corpus)
     r = cli("compare", str(corpus), "--format", "json", ok=(0, 1))
@@ -165,7 +178,7 @@ def run_set(folder: Path, work: Path, align: bool = True, analyst=None, drafted:
     claims = _claims(corpus, safe_load)
     keys_applied = len({c["key"] for c in claims if c.get("key")} - keys_before)
     sources = {p.stem: norm(p.read_text(encoding="utf-8")) for p in (corpus / "sources").glob("*.txt")}
-    return SetRun(folder.name, relations, claims, sources, keys_applied, time.perf_counter() - t0, errors)
+    return SetRun(folder.name, relations, claims, sources, keys_applied, time.perf_counter() - t0, errors, second)
 
 
 def _claims(corpus: Path, safe_load) -> list[dict]:
@@ -313,7 +326,7 @@ def score_set(folder: Path, run: SetRun) -> SetScore:
     from yaml import safe_load
 
     gold = safe_load((folder / "gold.yaml").read_text(encoding="utf-8")) or {}
-    s = SetScore(run.name, seconds=run.seconds, errors=list(run.errors))
+    s = SetScore(run.name, seconds=run.seconds, errors=list(run.errors), second=list(run.second))
     by_ref = {_ref(c): c for c in run.claims}
 
     pinned = _pinned(run.claims, run.sources)
@@ -426,7 +439,8 @@ def totals(scores: list[SetScore]) -> dict:
          "right": sum(s.keys_right for s in scores), "wrong": sum(len(s.keys_wrong) for s in scores),
          "unjudged": sum(len(s.keys_unjudged) for s in scores),
          "false": sum(len(s.false_contradictions) for s in scores),
-         "traps": sum(len(s.trap_failures) for s in scores), "seconds": sum(s.seconds for s in scores)}
+         "traps": sum(len(s.trap_failures) for s in scores), "second": sum(len(s.second) for s in scores),
+         "seconds": sum(s.seconds for s in scores)}
     t["recall"] = t["found"] / t["gold"] if t["gold"] else 1.0
     t["precision"] = t["right"] / (t["right"] + t["wrong"]) if t["right"] + t["wrong"] else 1.0
     return t
@@ -438,7 +452,7 @@ def summary(scores: list[SetScore], name: str) -> str:
     return (f"{name} ({t['sets']} set{'s' * (t['sets'] != 1)}): {t['found']}/{t['gold']} gold relations found "
             f"({t['recall']:.0%}); pairs lined up {t['pairs_found']}/{t['pairs']}; false contradictions {t['false']}; "
             f"keys {t['right']} right, {t['wrong']} wrong ({t['precision']:.0%}), {t['unjudged']} unjudged; "
-            f"traps joined {t['traps']}; {t['seconds']:.1f} s")
+            f"traps joined {t['traps']}; a second apply proposes {t['second']} sure groups; {t['seconds']:.1f} s")
 
 
 def table(scores: list[SetScore], title: str, verbose: bool = False) -> str:
@@ -455,7 +469,8 @@ def table(scores: list[SetScore], title: str, verbose: bool = False) -> str:
         for s in scores:
             extra = [*(f"  missed {m}" for m in s.missed), *(f"  FALSE CONTRADICTION {x}" for x in s.false_contradictions),
                      *(f"  WRONG KEY {x}" for x in s.keys_wrong), *(f"  trap joined: {x}" for x in s.trap_failures),
-                     *(f"  unjudged key {x}" for x in s.keys_unjudged), *(f"  error: {x}" for x in s.errors)]
+                     *(f"  unjudged key {x}" for x in s.keys_unjudged),
+                     *(f"  second apply proposes {x}" for x in s.second), *(f"  error: {x}" for x in s.errors)]
             if extra:
                 lines += ["", f"{s.name}:", *extra]
     return "\n".join(lines)
@@ -471,7 +486,7 @@ def folders_for(arg: str) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    global INCREMENTAL
+    global INCREMENTAL, REVERSED
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("sets", nargs="*", default=["dev"], help="dev, test, or set folders")
     ap.add_argument("-v", "--verbose", action="store_true")
@@ -480,6 +495,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sure", type=float, help="the context links' threshold (analysis/linking.py SURE) for this run")
     ap.add_argument("--incremental", action="store_true",
                     help="align --apply after each brief is added (daily use), not only once all are")
+    ap.add_argument("--reversed", action="store_true", help="with --incremental: the briefs in the reverse order")
     ap.add_argument("--calibrate", action="store_true",
                     help="sweep the apply threshold: recall, false contradictions and key precision at each")
     ap.add_argument("--calibrate-sure", action="store_true",
@@ -487,7 +503,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     from briefcmp.analysis import evidence as ev
     from briefcmp.analysis import linking
-    INCREMENTAL = args.incremental
+    INCREMENTAL, REVERSED = args.incremental, args.reversed
     if args.threshold is not None:
         ev.APPLY_THRESHOLD = args.threshold
     if args.sure is not None:

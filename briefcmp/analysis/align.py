@@ -539,11 +539,12 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
             _brief_hints(described, brief.title or "", contexts[brief.id].published, contexts[brief.id].lead_sentence)
         described = []
     result.considered = len(loose)
-    whose.adopt_release_subjects(loose, [*loose, *(m for ms in keyed.values() for m in ms)], word_match,
-                                 evidence.close, RELEASE_DAYS, _VAGUE)  # a brief that names no country
-    whose.adopt_event_subjects(loose, [*loose, *(m for ms in keyed.values() for m in ms)], evidence.close,
+    # keyed figures are read as a first run read them (before they were keyed): what grouping sees stays the same
+    every = [*loose, *(m for ms in keyed.values() for m in ms)]
+    whose.adopt_release_subjects(every, every, word_match, evidence.close, RELEASE_DAYS, _VAGUE)  # naming no country
+    whose.adopt_event_subjects(every, every, evidence.close,
                                RELEASE_DAYS)  # figures that name no one, in a brief reporting one event
-    whose.adopt_reported_subjects(loose, {bid: (whose.own_subject(c, entities), c.published, c.topic)
+    whose.adopt_reported_subjects(every, {bid: (whose.own_subject(c, entities), c.published, c.topic)
                                           for bid, c in contexts.items() if c.ok}, RELEASE_DAYS)  # a brief naming no one
 
     # 1. Registered keys: a claim joins the key whose subjects, unit and wording it shares (analysis/grouping.py).
@@ -559,16 +560,24 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
         key_sigs.append((kid, kd, subjects, "rank" if kd.type == "rank" else units.comparable(unit, 0.0)[0],
                          [label_words, *(m.words for m in keyed.get(kid, ()))]))
     languages = {b.id: b.language for b in corpus.briefs}
-    rest = joinkeys.join_keys(loose, key_sigs, keyed, lambda kd, m: term_match(kd, m.claim, languages.get(
-        m.claim.brief, "")), result, Group)
 
-    # 2. New keys: claims of two or more briefs that answer one question (analysis/grouping.py).
+    # 1. Groups over every figure, keyed or not, as a first run forms them (analysis/grouping.py, linking.py,
+    # onefact.py), then read against the keys written (joinkeys.settle): new keys, claims joining a key by the
+    # standard a new group passes, and nothing new on a corpus align has just keyed.
     taken = set(config.keys)
-    grouping.new_keys(rest, entities, taken, result, Group)
-    linking.place(rest, contexts, entities, taken, result, Group)  # the figures left, by context (analysis/linking.py)
+    fresh = AlignResult()
+    grouping.new_keys(every, entities, taken, fresh, Group)
+    linking.place(every, contexts, entities, taken, fresh, Group)  # the figures left, by context (analysis/linking.py)
+    onefact.merge(every, fresh)  # one fact told apart by two groups: one key (analysis/onefact.py)
+    onefact.one_group_per_claim(fresh)
+    judged = joinkeys.settle(fresh, keyed, config.keys, result, Group)
+    # 2. Registered keys no group reached (a key registered by hand, or claims grouping left alone): a claim
+    # joins one when its words and the key's claims form a group a new key would form (analysis/joinkeys.py).
+    placed = judged | {id(m) for g in result.groups for m in g.members}
+    joinkeys.join_keys([m for m in loose if id(m) not in placed], key_sigs, keyed, lambda kd, m: term_match(
+        kd, m.claim, languages.get(m.claim.brief, "")), result, Group)
     eventdates.add_groups(result, corpus, entities, lambda b: contexts.get(b.id) or _Context(b, entities),
                           Member, Group, taken)  # date claims by event (analysis/eventdates.py)
-    onefact.merge(rest, result)  # one fact told apart by two groups: one key (analysis/onefact.py)
     onefact.one_group_per_claim(result)
     for g in result.groups:
         for s in g.subjects:

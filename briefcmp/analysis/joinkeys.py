@@ -23,41 +23,45 @@ def join_keys(loose: list, key_sigs: list, keyed: dict[str, list], term_match: C
     words); each joining claim is applied when its evidence, with the claims already under the key,
     reaches the threshold, else it is a candidate saying what it lacks. Returns the claims that join
     no key (a claim only like a key, ``LOOSE``, is also proposed to it as a candidate)."""
-    joined: dict[str, list[tuple[object, float]]] = defaultdict(list)
+    joined: dict[str, list[tuple[object, float, bool]]] = defaultdict(list)
     maybe: dict[str, list] = defaultdict(list)
     rest = []
     for m in loose:
-        best, best_sim = None, 0.0
+        best, best_sim, worded = None, 0.0, True
         for kid, kd, subjects, dim, wordsets in key_sigs:
             if m.dim != dim or m.subjects != subjects or not subjects:
                 continue
             # the same words join; words only alike must share one that says what is measured
             s = max((x for w in wordsets for x in [similarity(m.words, w)] if x >= 1.0 or _strong(m.words & w)),
                     default=0.0)
-            if s < 1.0 and term_match(kd, m):
+            by_term = s < 1.0 and term_match(kd, m)
+            if by_term:
                 s = 1.0  # the key's word in the claim's language (analysis/terms.py)
             if s >= JOIN and s > best_sim:
-                best, best_sim = (kid, kd), s
+                best, best_sim, worded = (kid, kd), s, not by_term
             elif 0 < s < JOIN and best is None and any(_alike(m.words, w, s) for w in wordsets):
                 maybe[kid].append((m, kd))
         if best is None:
             rest.append(m)
         else:
-            joined[best[0]].append((m, best_sim))
+            joined[best[0]].append((m, best_sim, worded))
     for kid, pairs in sorted(joined.items()):
         kd = next(k for i, k, *_ in key_sigs if i == kid)
         under = keyed.get(kid, [])
-        evidence.adopt_release_periods([*under, *(m for m, _ in pairs)])
+        evidence.adopt_release_periods([*under, *(m for m, *_ in pairs)])
         sure, doubtful = [], []
-        for m, s in pairs:
-            ev = group_evidence([*under, m], s)
+        for m, s, worded in pairs:
+            # the key's claims and this one must form a group a new key would form (``joins``); a key with no
+            # claim in the corpus (registered by hand) has only its label to go by
+            alone = group_evidence([m], s)
+            why = joins(under, m, worded) if under else "" if alone.sure() else alone.doubt()
             longer = evidence.other_length(m, under)
             if longer:  # a key written earlier holds figures of one length: joined alone, a month's is no year's
                 doubtful.append((m, longer))
-            elif ev.sure():
+            elif not why:
                 sure.append(m)
             else:
-                doubtful.append((m, ev.doubt()))
+                doubtful.append((m, why))
         values: dict[tuple[str, str], list] = defaultdict(list)
         for m in sure:
             values[(m.claim.brief, m.period)].append(m)
@@ -66,6 +70,11 @@ def join_keys(loose: list, key_sigs: list, keyed: dict[str, list], term_match: C
                 sure = [m for m in sure if m not in same]
                 doubtful += [(m, f"{brief} gives two values for {period}: the wording does not tell them apart")
                              for m in same]
+        if len(sure) > 1:  # each joining claim with the key's claims and the others joining it: one group
+            worded_of = {id(m): w for m, _, w in pairs}
+            together = {id(m): joins([*under, *(o for o in sure if o is not m)], m, worded_of[id(m)]) for m in sure}
+            doubtful += [(m, together[id(m)]) for m in sure if together[id(m)]]
+            sure = [m for m in sure if not together[id(m)]]
         target = "registered key " + kid
         if sure:
             result.groups.append(group_cls(kid, False, kd.label, kd.unit, sure, reason(sure, target), True,
@@ -80,3 +89,102 @@ def join_keys(loose: list, key_sigs: list, keyed: dict[str, list], term_match: C
                                            reason(members, "registered key " + kid), False, tuple(kd.subjects),
                                            tuple(kd.topics), "the wording is only alike"))
     return rest
+
+
+def joins(under: list, m, worded: bool = True) -> str:
+    """Why ``m`` may not join the key whose claims are ``under`` ("" when it may): the group they would
+    form together must pass what a new group passes (``grouping.split`` and ``group_evidence``): every
+    two word sets alike at ``JOIN`` (complete linkage, as ``grouping.cluster``; not asked of a claim that
+    joined by the key's word in its own language, ``worded`` False), no period and a part of
+    it, no two vintages, no second value of one brief for one period, ``m`` and every claim the key held
+    firmly in the confident core, and the core's evidence sure. One standard for joining and forming."""
+    from briefcmp.analysis import grouping as G
+    from briefcmp.analysis.measure import effective_words
+
+    group = [*under, m]
+    eff = effective_words(group)
+    sets = list({eff[id(o)] for o in group})
+    briefs = {ws: {(o.claim.brief, o.period) for o in group if eff[id(o)] == ws and o.dated} for ws in sets}
+    weight = G.weights([(o.claim.brief, eff[id(o)]) for o in group])
+    pair_sim = {}
+    for i, a in enumerate(sets):
+        for b in sets[i + 1:]:
+            s = similarity(a, b, weight)
+            if s < 1.0 and G.names_less(a, b, sets, briefs):
+                s = G.SUBSET
+            pair_sim[frozenset((a, b))] = s
+    low = min((pair_sim.get(frozenset((eff[id(m)], eff[id(o)])), 1.0) for o in under if eff[id(o)] != eff[id(m)]),
+              default=1.0)
+    if worded and low < JOIN:
+        return f"the wording is only alike (similarity {low:.2f} with a claim under the key)"
+    if G._Part(under).clashes(G._Part([m])):
+        return "a period and a part of it, two vintages, or a second value of one brief for one period"
+    held, _ = G.split(list(under), eff, pair_sim) if len(under) > 1 else (list(under), [])
+    core, doubtful = G.split(group, eff, pair_sim)
+    kept = {id(o) for o in core}
+    if id(m) not in kept:
+        return next((why for o, why in doubtful if o is m), "not in the confident core")
+    if any(id(o) not in kept for o in held):
+        return f"with {m.claim.ref}, a claim the key held is in doubt"
+    ev = group_evidence(core, G.measure_score(core, eff, pair_sim))
+    return "" if ev.sure() else ev.doubt()
+
+
+def settle(fresh, keyed: dict[str, list], keys: dict, result, group_cls: Callable) -> set[int]:
+    """What the new-key stages (``fresh``), run over every figure as a first run sees them (keyed or
+    not), mean for a corpus with keys already written: a sure group of claims none of them keyed is a new
+    key; one that holds every claim of one key found in the corpus, and claims not keyed, is those claims
+    joining it (the standard a new group passes); one that holds claims of two keys, or only some of a
+    key's, keys nothing (its unkeyed claims are candidates to join). Candidates are read the same way. So a
+    second ``align --apply`` on the corpus it wrote finds the groups it wrote, and proposes nothing new;
+    and briefs added one at a time meet the groups a first run over all of them would form. Returns the
+    ids of the unkeyed claims judged here beside a key's claims (``join_keys`` does not ask again)."""
+    judged: set[int] = set()
+    renamed: dict[str, str] = {}  # a group's fresh id -> the key it stands for
+    joining: dict[str, list] = defaultdict(list)
+    asked: list = []
+    for g in fresh.groups:
+        loose = [m for m in g.members if not m.claim.key]
+        held = sorted({m.claim.key for m in g.members if m.claim.key})
+        if held:
+            judged |= {id(m) for m in loose}
+        if not held:
+            result.groups.append(g)
+        elif len(held) == 1 and held[0] in keys and {id(m) for m in keyed.get(held[0], ())} <= {
+                id(m) for m in g.members}:
+            renamed[g.key] = held[0]
+            joining[held[0]].extend(loose)
+        elif loose:
+            why = (f"claims of the keys {' and '.join(held)} line up with them" if len(held) > 1 else
+                   f"only some of the claims of the key {held[0]} line up with them")
+            asked.append(_under(g, held[0] if len(held) == 1 else g.key, loose, keys, group_cls, why))
+    for kid, members in sorted(joining.items()):
+        if members:
+            kd = keys[kid]
+            result.groups.append(group_cls(kid, False, kd.label, kd.unit, members,
+                                           reason(members, "registered key " + kid), True, tuple(kd.subjects),
+                                           tuple(kd.topics), ""))
+    for c in fresh.candidates:
+        loose = [m for m in c.members if not m.claim.key]
+        held = sorted({m.claim.key for m in c.members if m.claim.key})
+        target = renamed.get(c.key) or (held[0] if len(held) == 1 else "")
+        if not loose:
+            continue
+        if held or target:
+            judged |= {id(m) for m in loose}
+        if target:
+            asked.append(_under(c, target, loose, keys, group_cls, c.doubt))
+        else:
+            c.members[:] = loose
+            asked.append(c)
+    result.candidates.extend(asked)
+    return judged
+
+
+def _under(g, kid: str, members: list, keys: dict, group_cls: Callable, why: str):
+    """A candidate to join key ``kid`` (registered, or proposed this run as ``g``)."""
+    kd = keys.get(kid)
+    if kd is None:
+        return group_cls(kid, g.new, g.label, g.unit, members, reason(members, ""), False, g.subjects, g.topics, why)
+    return group_cls(kid, False, kd.label, kd.unit, members, reason(members, "registered key " + kid), False,
+                     tuple(kd.subjects), tuple(kd.topics), why)
