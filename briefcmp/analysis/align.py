@@ -74,7 +74,7 @@ from briefcmp.analysis.measure import (  # noqa: F401  (names other modules impo
 from briefcmp.analysis.figurecontext import _BLOCS, _WORLD, _WORLD_RANK, _from_sentence_before, _fronted_subject, _region
 from briefcmp.analysis.terms import term_match
 from briefcmp.corpus import units
-from briefcmp.corpus.model import Claim, Corpus
+from briefcmp.corpus.model import Claim, Corpus, Period
 from briefcmp.corpus.numerals import english_digits
 
 FIGURE_TYPES = ("quantity", "rank")
@@ -517,9 +517,13 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
     described: list[Member] = []
     for brief in corpus.briefs:
         nth: dict[tuple, int] = {}
+        aligned = evidence.aligned_periods(brief.path) if brief.path and any(c.key for c in brief.claims) else ()
         for claim in brief.claims:
             if claim.value is None or claim.value.type not in FIGURE_TYPES:
                 continue
+            if claim.id in aligned:  # read as the first run read it, before align wrote its period
+                claim = dataclasses.replace(claim, as_of=Period(brief.published) if brief.published else None,
+                                            as_of_inferred=brief.published is not None)
             if brief.id not in contexts:
                 contexts[brief.id] = _Context(brief, entities, known)
             for expression in _expressions(claim):  # "9.1 trillion yen ($64 billion)": in yen, and in dollars

@@ -423,3 +423,28 @@ def brief_hints(members: list, title: str = "", published: Optional[date] = None
         for m in members:
             if not m.period_how:
                 m.hint = top[0]
+
+
+_ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*(['\"]?)([^'\"#\s]+)\1\s*(?:#.*)?$")
+_ALIGNED_AS_OF = re.compile(r"^\s*as_of:\s*\S+\s+#\s*align:")
+
+
+def aligned_periods(claims_path: str) -> set[str]:
+    """The ids of the claims whose ``as_of`` an ``align --apply`` wrote (``as_of: 2024  # align: why``,
+    alignedit): a period align inferred (a release's, a brief's) is read again as the first run read it, so
+    that a second run sees what the first saw and a period taken while the figures agreed is dropped when
+    a later report disagrees. (A period the text states is read from the text again anyway.)"""
+    from pathlib import Path
+
+    try:
+        text = Path(claims_path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, ValueError):
+        return set()
+    out, current = set(), ""
+    for line in text.splitlines():
+        m = _ID_LINE.match(line)
+        if m:
+            current = m.group(2)
+        elif current and _ALIGNED_AS_OF.match(line):
+            out.add(current)
+    return out
