@@ -116,9 +116,11 @@ def joins(under: list, m, worded: bool = True) -> str:
     low = min((pair_sim.get(frozenset((eff[id(m)], eff[id(o)])), 1.0) for o in under if eff[id(o)] != eff[id(m)]),
               default=1.0)
     if worded and low < JOIN:
-        return f"the wording is only alike (similarity {low:.2f} with a claim under the key)"
+        vetoed = next((v for o in under for v in [G.veto(eff[id(m)], eff[id(o)])] if v), "")
+        return vetoed or f"the wording is only alike (similarity {low:.2f} with a claim under the key)"
     if G._Part(under).clashes(G._Part([m])):
-        return "a period and a part of it, two vintages, or a second value of one brief for one period"
+        return (f"{m.claim.ref} is of a period that holds, or is part of, a period of the key's claims, or of "
+                "another vintage, or a second value of its brief for their period")
     held, _ = G.split(list(under), eff, pair_sim) if len(under) > 1 else (list(under), [])
     core, doubtful = G.split(group, eff, pair_sim)
     kept = {id(o) for o in core}
@@ -148,11 +150,12 @@ def settle(fresh, keyed: dict[str, list], keys: dict, result, group_cls: Callabl
         held = sorted({m.claim.key for m in g.members if m.claim.key})
         if held:
             judged |= {id(m) for m in loose}
+        if len(held) == 1:  # its doubtful members wait to join that key (or are no candidates of it)
+            renamed[g.key] = held[0]
         if not held:
             result.groups.append(g)
         elif len(held) == 1 and held[0] in keys and {id(m) for m in keyed.get(held[0], ())} <= {
                 id(m) for m in g.members}:
-            renamed[g.key] = held[0]
             joining[held[0]].extend(loose)
         elif loose:
             why = (f"claims of the keys {' and '.join(held)} line up with them" if len(held) > 1 else
@@ -170,7 +173,7 @@ def settle(fresh, keyed: dict[str, list], keys: dict, result, group_cls: Callabl
         target = renamed.get(c.key) or (held[0] if len(held) == 1 else "")
         if not loose:
             continue
-        if held or target:
+        if held or target or c.key in keys:
             judged |= {id(m) for m in loose}
         if target:
             asked.append(_under(c, target, loose, keys, group_cls, c.doubt))
