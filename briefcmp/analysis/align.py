@@ -31,8 +31,12 @@ describes it by
   percent") never matches a level ("3.9 percent of GDP", "rose to 3.9 percent");
 - its **period** (as-of) and kind.
 
-A claim joins a registered key when the subjects, the unit and the measured thing agree
-with the key's label or with a claim already under it. Claims of at least two briefs
+Groups are formed over every figure, keyed or not, as a first run forms them, and read against the
+keys already written (``joinkeys.settle``): a group holding all of a key's claims and new ones is the
+new ones joining it, so a second run on the corpus a first keyed proposes nothing new. A claim no group
+reached joins a registered key when the subjects, the unit and the measured thing agree with the key's
+label or claims, and it and the key's claims form a group a new key would form (``joinkeys.joins``).
+Claims of at least two briefs
 that agree on all of them form a new key: an id and a question drafted from the shared
 words, the type, the unit, and a tolerance for rounding only. A group is *sure* (applied
 by ``--apply``) only when the subjects and the unit agree, the measured words agree but
@@ -551,7 +555,7 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
     whose.adopt_reported_subjects(every, {bid: (whose.own_subject(c, entities), c.published, c.topic)
                                           for bid, c in contexts.items() if c.ok}, RELEASE_DAYS)  # a brief naming no one
 
-    # 1. Registered keys: a claim joins the key whose subjects, unit and wording it shares (analysis/grouping.py).
+    # Registered keys: their subjects, unit and words (a claim no group reached may join one, step 2).
     key_sigs = []
     for kid, kd in sorted(config.keys.items()):
         if kd.type not in FIGURE_TYPES:
@@ -565,9 +569,7 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
                          [label_words, *(m.words for m in keyed.get(kid, ()))]))
     languages = {b.id: b.language for b in corpus.briefs}
 
-    # 1. Groups over every figure, keyed or not, as a first run forms them (analysis/grouping.py, linking.py,
-    # onefact.py), then read against the keys written (joinkeys.settle): new keys, claims joining a key by the
-    # standard a new group passes, and nothing new on a corpus align has just keyed.
+    # 1. Groups over every figure, keyed or not, as a first run forms them, read against the keys written (joinkeys)
     taken = set(config.keys)
     fresh = AlignResult()
     grouping.new_keys(every, entities, taken, fresh, Group)
@@ -575,8 +577,7 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
     onefact.merge(every, fresh)  # one fact told apart by two groups: one key (analysis/onefact.py)
     onefact.one_group_per_claim(fresh)
     judged = joinkeys.settle(fresh, keyed, config.keys, result, Group)
-    # 2. Registered keys no group reached (a key registered by hand, or claims grouping left alone): a claim
-    # joins one when its words and the key's claims form a group a new key would form (analysis/joinkeys.py).
+    # 2. Registered keys no group reached (one registered by hand): joined by the standard a new group passes
     placed = judged | {id(m) for g in result.groups for m in g.members}
     joinkeys.join_keys([m for m in loose if id(m) not in placed], key_sigs, keyed, lambda kd, m: term_match(
         kd, m.claim, languages.get(m.claim.brief, "")), result, Group)
