@@ -17,10 +17,11 @@ from briefcmp.analysis.keynames import reason
 
 def join_keys(loose: list, key_sigs: list, keyed: dict[str, list], term_match: Callable, result,
               group_cls: Callable) -> list:
-    """Stage 1 of ``align``: claims that answer a registered key (``key_sigs``: key id, key, subjects,
+    """Claims that answer a registered key no group reached (``key_sigs``: key id, key, subjects,
     dimension, the word sets of its label and of the claims under it). A claim joins the key its words
     are most like (``JOIN`` at least; the key's own word in the claim's language counts as the same
-    words); each joining claim is applied when its evidence, with the claims already under the key,
+    words), a key with claims in the corpus only by that word (its claims' groups are ``settle``'s: a claim
+    they left apart is only proposed to it); each joining claim is applied when its evidence, with the claims already under the key,
     reaches the threshold, else it is a candidate saying what it lacks. Returns the claims that join
     no key (a claim only like a key, ``LOOSE``, is also proposed to it as a candidate)."""
     joined: dict[str, list[tuple[object, float, bool]]] = defaultdict(list)
@@ -37,10 +38,16 @@ def join_keys(loose: list, key_sigs: list, keyed: dict[str, list], term_match: C
             by_term = s < 1.0 and term_match(kd, m)
             if by_term:
                 s = 1.0  # the key's word in the claim's language (analysis/terms.py)
+            elif keyed.get(kid) and s >= JOIN:
+                # a key with claims in the corpus is joined through the groups they form (``settle``): a claim
+                # grouping left apart from them joins no more on a second run than on the first
+                if best is None:
+                    maybe[kid].append((m, kd, "the claims of the key form no group with it"))
+                continue
             if s >= JOIN and s > best_sim:
                 best, best_sim, worded = (kid, kd), s, not by_term
             elif 0 < s < JOIN and best is None and any(_alike(m.words, w, s) for w in wordsets):
-                maybe[kid].append((m, kd))
+                maybe[kid].append((m, kd, "the wording is only alike"))
         if best is None:
             rest.append(m)
         else:
@@ -84,10 +91,10 @@ def join_keys(loose: list, key_sigs: list, keyed: dict[str, list], term_match: C
                                                tuple(kd.subjects), tuple(kd.topics), why))
     for kid, pairs in sorted(maybe.items()):
         kd = pairs[0][1]
-        members = [m for m, _ in pairs]
+        members = [m for m, *_ in pairs]
         result.candidates.append(group_cls(kid, False, kd.label, kd.unit, members,
                                            reason(members, "registered key " + kid), False, tuple(kd.subjects),
-                                           tuple(kd.topics), "the wording is only alike"))
+                                           tuple(kd.topics), "; ".join(dict.fromkeys(why for *_, why in pairs))))
     return rest
 
 
