@@ -134,7 +134,23 @@ def _daily(root: Path, each: bool) -> tuple[set, list]:
 def test_apply_is_a_fixed_point_and_one_brief_at_a_time_contradicts_no_more_than_all_at_once(tmp_path) -> None:
     batch, again = _daily(tmp_path / "batch", each=False)
     assert again == []  # a second run on the corpus the first keyed proposes no sure group
-    assert batch == {frozenset({"andes-wire:4.9%", "commission-release:4.9%", "metals-digest:5.9%"})}
+    assert len(batch) == 1 and {"andes-wire:4.9%", "metals-digest:5.9%"} <= next(iter(batch))  # the digest's slip
     daily, again = _daily(tmp_path / "daily", each=True)
     assert again == []  # after every apply
     assert daily <= batch
+
+
+def test_one_side_naming_more_with_another_value_decides_no_contradiction() -> None:
+    """Two reports only (nothing in the bucket tells an outlet's wording from a narrower measure): "the
+    staff projection" beside "the projection" is one measure only by inference; with another value it is a
+    candidate, with the same value it is keyed."""
+    from briefcmp.analysis import grouping
+
+    plain = _member("wire", "t1", 1.4, ws=frozenset({"copper", "production"}))
+    for amount, doubted in ((1.5, True), (1.4, False)):
+        fuller = _member("daily", "t1", amount, ws=frozenset({"copper", "production", "smelter"}))
+        eff = {id(m): m.words for m in (plain, fuller)}
+        core, doubtful = grouping.split([plain, fuller], eff, {frozenset((plain.words, fuller.words)): 1.0})
+        assert (fuller in [m for m, _ in doubtful]) is doubted
+        if doubted:
+            assert "names more than wire#t1 (smelter)" in dict((id(m), w) for m, w in doubtful)[id(fuller)]

@@ -317,6 +317,29 @@ def unstated_bases(group: list, doubtful: dict, bases: frozenset[str], direction
                                   "the base is missing")
 
 
+def names_more(group: list, eff: dict, doubtful: dict, vague: frozenset, harmless: frozenset) -> None:
+    """One side naming less is the same measure only by inference (``grouping.names_less``), as a word
+    taken for an outlet's wording is: a figure whose words are another brief's and more, of the same
+    period, whose value differs, may measure something narrower ("staff projections" beside "projections")
+    and decides no contradiction. Compared by distinct word set and value: a large group costs little."""
+    cells: dict[str, dict[frozenset, dict]] = defaultdict(lambda: defaultdict(dict))  # period -> words -> values
+    for o in group:
+        if id(o) not in doubtful and o.dated:
+            cells[o.period][eff[id(o)] - vague].setdefault((o.claim.value.base_amount, o.unit), o)
+    for m in group:
+        mine = eff[id(m)] - vague
+        if id(m) in doubtful or not m.dated:
+            continue
+        for theirs, figures in cells.get(m.period, {}).items():
+            more = (mine - theirs) - harmless
+            other = next((o for o in figures.values() if o.claim.brief != m.claim.brief and not close(m, o)),
+                         None) if theirs < mine and more else None
+            if other is not None:
+                doubtful[id(m)] = (m, f"{m.claim.ref} names more than {other.claim.ref} ({' '.join(sorted(more))})"
+                                      " and its value differs: it may measure something narrower")
+                break
+
+
 # how compare names a period's length (periods' own table, read the other way)
 _LENGTH = {n: "a half-year" if noun == "half" else f"a {noun}" for noun, n in _periods._LENGTH.items()}
 
