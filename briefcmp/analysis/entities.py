@@ -290,6 +290,7 @@ class Entities:
         config_names: set[str] = set()
         forms_of: dict[str, set[str]] = {}
         adjectives: set[str] = set()
+        adjectives_of: dict[str, set[str]] = {}
         for eid, e in config.entities.items():
             self.labels[eid] = e.label
             for name in {e.label, *e.aliases}:
@@ -299,6 +300,7 @@ class Entities:
                     forms_of.setdefault(eid, set()).add(form)
                     if form != name:
                         adjectives.add(form)
+                        adjectives_of.setdefault(eid, set()).add(form)
         if use_countries:
             label_ids = {e.label: eid for eid, e in config.entities.items()}
             as_countries: set[str] = set()
@@ -314,6 +316,16 @@ class Entities:
                     # country ("Statistics Canada" ends an organisation's name as before): a second
                     # run finds the subjects the first found, so one run is enough.
                     as_countries.update(forms_of[eid])
+                    adjectives -= adjectives_of.get(eid, set()) - set(c.adjectives)  # (its own, as unregistered)
+                    for form in forms_of[eid] - set(c.names) - set(c.adjectives):
+                        if name_of.get(form) == eid:
+                            del name_of[form]
+            if self.labels.get(WORLD) == "World" and WORLD in forms_of:  # the world registered as itself: the same
+                as_countries.update(forms_of[WORLD])  # (else "World Agricultural Outlook" would name the world)
+                adjectives -= adjectives_of.get(WORLD, set())
+                for form in forms_of[WORLD]:
+                    if name_of.get(form) == WORLD:
+                        del name_of[form]
             self.labels.setdefault(WORLD, "World")
             for eid, label, forms in REGIONS.values():
                 self.labels.setdefault(eid, label)
