@@ -154,3 +154,25 @@ def test_one_side_naming_more_with_another_value_decides_no_contradiction() -> N
         assert (fuller in [m for m, _ in doubtful]) is doubted
         if doubted:
             assert "names more than wire#t1 (smelter)" in dict((id(m), w) for m, w in doubtful)[id(fuller)]
+
+
+def test_entities_align_registers_read_as_before_they_were_registered() -> None:
+    """``align --apply`` registers the countries and the world its keys name (with a country's other names
+    as aliases); a second run must find the subjects the first found: "World Agricultural Supply" names no
+    subject, "Argentinian" is no new adjective."""
+    from briefcmp.analysis.alignedit import _entity_entry
+    from briefcmp.analysis.entities import Entities
+    from briefcmp.corpus import yamlsafe
+    from briefcmp.corpus.model import Config, Entity
+    from briefcmp.corpus.problems import Problems
+
+    entries = "".join(_entity_entry(e, label) for e, label in
+                      (("argentina", "Argentina"), ("united-states", "United States"), ("world", "World")))
+    data = yamlsafe.parse("entities:\n" + entries, "briefcmp.yaml", Problems())
+    registered = Config(entities={eid: Entity(eid, str(e["label"]), tuple(str(a) for a in e.get("aliases") or ()))
+                                  for eid, e in data["entities"].items()})
+    assert len(registered.entities["united-states"].aliases) >= 2  # (the aliases are written)
+    before, after = Entities(Config()), Entities(registered)
+    assert after.entity_of == before.entity_of and after.adjectives == before.adjectives
+    text = "The World Agricultural Supply and Demand Estimates put Argentina's soybean crop at 52 million tonnes."
+    assert after.subjects(text) == before.subjects(text)
