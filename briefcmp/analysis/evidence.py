@@ -321,7 +321,11 @@ def names_more(group: list, eff: dict, doubtful: dict, vague: frozenset, harmles
     """One side naming less is the same measure only by inference (``grouping.names_less``), as a word
     taken for an outlet's wording is: a figure whose words are another brief's and more, of the same
     period, whose value differs, may measure something narrower ("staff projections" beside "projections")
-    and decides no contradiction. Compared by distinct word set and value: a large group costs little."""
+    and decides no contradiction. Only in a group of two briefs: from three, ``measure.effective_words``
+    tells an outlet's wording from a narrower measure (and ``grouping.split`` holds the second back).
+    Compared by distinct word set and value: a large group costs little."""
+    if len({m.claim.brief for m in group}) > 2:
+        return
     cells: dict[str, dict[frozenset, dict]] = defaultdict(lambda: defaultdict(dict))  # period -> words -> values
     for o in group:
         if id(o) not in doubtful and o.dated:
