@@ -384,7 +384,7 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
             # CPI for living necessities") never decides a contradiction against a figure named plainly
             doubtful[id(m)] = (m, f"{m.claim.ref} names more than the other reports ({' '.join(sorted(extra))}) and "
                                   "its value differs: it may measure something narrower")
-    evidence.names_more(group, eff, doubtful, _VAGUE, _HARMLESS)
+    evidence.names_more(group, eff, doubtful, _VAGUE, _HARMLESS | _BASES)  # (a base on one side: unstated_bases)
     evidence.unstated_bases(group, doubtful, _BASES, _DIRECTION)
     if any(m.words & _DIRECTED for m in group):  # exports from A to B are B's imports: one order keyed
         leads: dict[str, int] = defaultdict(int)

@@ -1,8 +1,9 @@
-"""Stage 1 of ``align``: claims that answer a key already registered join it, member by member.
+"""Claims and the keys already written: groups read against them (``settle``), claims joining them.
 
-Split from ``grouping`` (which proposes new keys). A claim joins the key its measured words are most
-like (``grouping.similarity``); it is applied when its evidence, with the claims already under the key,
-reaches the threshold (``analysis.evidence``), else it is a candidate saying what it lacks.
+Split from ``grouping`` (which proposes new keys). ``align`` forms its groups over every figure, keyed or
+not, as a first run forms them; ``settle`` reads them against the keys written, so that ``align --apply``
+is a fixed point. A claim no group reached joins a registered key only when it and the key's claims form
+a group a new key would form (``joins``: one standard for joining and forming, ``analysis.evidence``).
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ def join_keys(loose: list, key_sigs: list, keyed: dict[str, list], term_match: C
     dimension, the word sets of its label and of the claims under it). A claim joins the key its words
     are most like (``JOIN`` at least; the key's own word in the claim's language counts as the same
     words), a key with claims in the corpus only by that word (its claims' groups are ``settle``'s: a claim
-    they left apart is only proposed to it); each joining claim is applied when its evidence, with the claims already under the key,
-    reaches the threshold, else it is a candidate saying what it lacks. Returns the claims that join
-    no key (a claim only like a key, ``LOOSE``, is also proposed to it as a candidate)."""
+    they left apart is only proposed to it); each joining claim is applied when it and the claims already
+    under the key form a group a new key would form (``joins``), else it is a candidate saying what it
+    lacks. Returns the claims that join no key (a claim only like a key, ``LOOSE``, is also proposed to it
+    as a candidate)."""
     joined: dict[str, list[tuple[object, float, bool]]] = defaultdict(list)
     maybe: dict[str, list] = defaultdict(list)
     rest = []
