@@ -555,7 +555,7 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
     whose.adopt_reported_subjects(every, {bid: (whose.own_subject(c, entities), c.published, c.topic)
                                           for bid, c in contexts.items() if c.ok}, RELEASE_DAYS)  # a brief naming no one
 
-    # Registered keys: their subjects, unit and words (a claim no group reached may join one, step 2).
+    # Registered keys: their subjects, unit and words.
     key_sigs = []
     for kid, kd in sorted(config.keys.items()):
         if kd.type not in FIGURE_TYPES:
@@ -569,18 +569,19 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
                          [label_words, *(m.words for m in keyed.get(kid, ()))]))
     languages = {b.id: b.language for b in corpus.briefs}
 
-    # 1. Groups over every figure, keyed or not, as a first run forms them, read against the keys written (joinkeys)
+    # 1. Registered keys no claim of the corpus holds (registered by hand), or by their word in the claim's language
+    joinkeys.join_keys(loose, key_sigs, keyed, lambda kd, m: term_match(kd, m.claim, languages.get(
+        m.claim.brief, "")), result, Group)
+    asked = {id(m) for c in result.candidates for m in c.members}  # (doubtful joiners wait for that key only)
+    # 2. Groups over every figure, keyed or not, as a first run forms them, read against the keys (joinkeys.settle)
     taken = set(config.keys)
     fresh = AlignResult()
     grouping.new_keys(every, entities, taken, fresh, Group)
     linking.place(every, contexts, entities, taken, fresh, Group)  # the figures left, by context (analysis/linking.py)
     onefact.merge(every, fresh)  # one fact told apart by two groups: one key (analysis/onefact.py)
     onefact.one_group_per_claim(fresh)
-    judged = joinkeys.settle(fresh, keyed, config.keys, result, Group)
-    # 2. Registered keys no group reached (one registered by hand): joined by the standard a new group passes
-    placed = judged | {id(m) for g in result.groups for m in g.members}
-    joinkeys.join_keys([m for m in loose if id(m) not in placed], key_sigs, keyed, lambda kd, m: term_match(
-        kd, m.claim, languages.get(m.claim.brief, "")), result, Group)
+    joinkeys.settle(fresh, keyed, config.keys, result, Group, {id(m): g.key for g in result.groups for m in g.members},
+                    asked)
     eventdates.add_groups(result, corpus, entities, lambda b: contexts.get(b.id) or _Context(b, entities),
                           Member, Group, taken)  # date claims by event (analysis/eventdates.py)
     onefact.one_group_per_claim(result)

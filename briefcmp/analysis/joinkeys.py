@@ -43,8 +43,6 @@ def join_keys(loose: list, key_sigs: list, keyed: dict[str, list], term_match: C
             elif keyed.get(kid) and s >= JOIN:
                 # a key with claims in the corpus is joined through the groups they form (``settle``): a claim
                 # grouping left apart from them joins no more on a second run than on the first
-                if best is None:
-                    maybe[kid].append((m, kd, "the claims of the key form no group with it"))
                 continue
             if s >= JOIN and s > best_sim:
                 best, best_sim, worded = (kid, kd), s, not by_term
@@ -62,8 +60,9 @@ def join_keys(loose: list, key_sigs: list, keyed: dict[str, list], term_match: C
         for m, s, worded in pairs:
             # the key's claims and this one must form a group a new key would form (``joins``); a key with no
             # claim in the corpus (registered by hand) has only its label to go by
-            alone = group_evidence([m], s)
-            why = joins(under, m, worded) if under else "" if alone.sure() else alone.doubt()
+            # (a claim joining by the key's word in its own language has no words to compare: its evidence alone)
+            alone = group_evidence([*under, m], s)
+            why = joins(under, m) if under and worded else "" if alone.sure() else alone.doubt()
             longer = evidence.other_length(m, under)
             if longer:  # a key written earlier holds figures of one length: joined alone, a month's is no year's
                 doubtful.append((m, longer))
@@ -79,11 +78,11 @@ def join_keys(loose: list, key_sigs: list, keyed: dict[str, list], term_match: C
                 sure = [m for m in sure if m not in same]
                 doubtful += [(m, f"{brief} gives two values for {period}: the wording does not tell them apart")
                              for m in same]
-        if len(sure) > 1:  # each joining claim with the key's claims and the others joining it: one group
-            worded_of = {id(m): w for m, _, w in pairs}
-            together = {id(m): joins([*under, *(o for o in sure if o is not m)], m, worded_of[id(m)]) for m in sure}
-            doubtful += [(m, together[id(m)]) for m in sure if together[id(m)]]
-            sure = [m for m in sure if not together[id(m)]]
+        worded = [m for m in sure if any(o is m and w for o, _, w in pairs)]
+        if len(worded) > 1:  # each joining claim with the key's claims and the others joining it: one group
+            together = {id(m): joins([*under, *(o for o in worded if o is not m)], m) for m in worded}
+            doubtful += [(m, together[id(m)]) for m in worded if together[id(m)]]
+            sure = [m for m in sure if not together.get(id(m))]
         target = "registered key " + kid
         if sure:
             result.groups.append(group_cls(kid, False, kd.label, kd.unit, sure, reason(sure, target), True,
@@ -141,7 +140,8 @@ def joins(under: list, m, worded: bool = True) -> str:
     return "" if ev.sure() else ev.doubt()
 
 
-def settle(fresh, keyed: dict[str, list], keys: dict, result, group_cls: Callable) -> set[int]:
+def settle(fresh, keyed: dict[str, list], keys: dict, result, group_cls: Callable,
+           joined: dict[int, str] | None = None, asked: set[int] = frozenset()) -> set[int]:
     """What the new-key stages (``fresh``), run over every figure as a first run sees them (keyed or
     not), mean for a corpus with keys already written: a sure group of claims none of them keyed is a new
     key; one that holds every claim of one key found in the corpus, and claims not keyed, is those claims
@@ -149,22 +149,33 @@ def settle(fresh, keyed: dict[str, list], keys: dict, result, group_cls: Callabl
     key's, keys nothing (its unkeyed claims are candidates to join). Candidates are read the same way. So a
     second ``align --apply`` on the corpus it wrote finds the groups it wrote, and proposes nothing new;
     and briefs added one at a time meet the groups a first run over all of them would form. Returns the
-    ids of the unkeyed claims judged here beside a key's claims (``join_keys`` does not ask again)."""
+    ids of the unkeyed claims judged here beside a key's claims. ``joined``: claims ``join_keys`` joined to a
+    key this run (by id), read as under it; ``asked``: claims proposed to such a key, left out here."""
+    joined = joined or {}
+
+    def key_of(m) -> str:
+        return m.claim.key or joined.get(id(m), "")
+
+    present: dict[str, set[int]] = defaultdict(set)
+    for kid, ms in keyed.items():
+        present[kid] |= {id(m) for m in ms}
+    for i, kid in joined.items():
+        present[kid].add(i)
     judged: set[int] = set()
     renamed: dict[str, str] = {}  # a group's fresh id -> the key it stands for
     joining: dict[str, list] = defaultdict(list)
     asked: list = []
     for g in fresh.groups:
-        loose = [m for m in g.members if not m.claim.key]
-        held = sorted({m.claim.key for m in g.members if m.claim.key})
+        g.members[:] = [m for m in g.members if id(m) not in asked]
+        loose = [m for m in g.members if not key_of(m)]
+        held = sorted({key_of(m) for m in g.members if key_of(m)})
         if held:
             judged |= {id(m) for m in loose}
         if len(held) == 1:  # its doubtful members wait to join that key (or are no candidates of it)
             renamed[g.key] = held[0]
         if not held:
             result.groups.append(g)
-        elif len(held) == 1 and held[0] in keys and {id(m) for m in keyed.get(held[0], ())} <= {
-                id(m) for m in g.members}:
+        elif len(held) == 1 and held[0] in keys and present[held[0]] <= {id(m) for m in g.members}:
             joining[held[0]].extend(loose)
         elif loose:
             why = (f"claims of the keys {' and '.join(held)} line up with them" if len(held) > 1 else
@@ -177,12 +188,12 @@ def settle(fresh, keyed: dict[str, list], keys: dict, result, group_cls: Callabl
                                            reason(members, "registered key " + kid), True, tuple(kd.subjects),
                                            tuple(kd.topics), ""))
     for c in fresh.candidates:
-        loose = [m for m in c.members if not m.claim.key]
-        held = sorted({m.claim.key for m in c.members if m.claim.key})
-        target = renamed.get(c.key) or (held[0] if len(held) == 1 else "")
-        if not loose:
-            continue
-        if held or target or c.key in keys:
+        loose = [m for m in c.members if not key_of(m) and id(m) not in asked]
+        held = sorted({key_of(m) for m in c.members if key_of(m)})
+        target = renamed.get(c.key, "")
+        if not loose or (held and not target):
+            continue  # an unsure group of a key's claims and others: no more than a first run would propose
+        if target or c.key in keys:
             judged |= {id(m) for m in loose}
         if target:
             asked.append(_under(c, target, loose, keys, group_cls, c.doubt))
