@@ -201,13 +201,14 @@ def _with_original(claims_text: str, block: str, url: str) -> str:
 def _stated(found: DocMeta, text: str = "") -> DocMeta:
     """The document's own metadata, completed by what the top of the text states in a set form: a
     masthead line ("Publisher | Series | Date"), a labelled date line ("Released: 2022-10-07"), a
-    wire dateline ("OTTAWA, Oct 7 (Agency) -")."""
-    from briefcmp.ingest.metadata import from_date_line, from_dateline, from_masthead
+    wire dateline ("OTTAWA, Oct 7 (Agency) -"), a letterhead ("RESERVE BANK OF NEW ZEALAND | ..." over
+    "Wellington, 27 November 2024 · For release at 2.00 pm")."""
+    from briefcmp.ingest.metadata import from_date_line, from_dateline, from_letterhead, from_masthead
 
     merged = DocMeta(title=found.title, publisher=found.publisher, published=found.published, url=found.url,
                      origin=dict(found.origin))
     masthead, _ = from_masthead(text)
-    for stated in (masthead, from_date_line(text), from_dateline(text)):
+    for stated in (masthead, from_date_line(text), from_dateline(text), from_letterhead(text, found.title)):
         for name in ("title", "publisher", "published"):
             merged.set(name, getattr(stated, name), "text")
     merged.readings, merged.date_text, merged.order, merged.order_why = (
