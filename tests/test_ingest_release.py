@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefcmp.ingest.metadata import from_letterhead
+from briefcmp.ingest.letterhead import from_letterhead
 from briefcmp.ingest.pdf import extract_pdf
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")

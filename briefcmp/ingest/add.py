@@ -203,7 +203,8 @@ def _stated(found: DocMeta, text: str = "") -> DocMeta:
     masthead line ("Publisher | Series | Date"), a labelled date line ("Released: 2022-10-07"), a
     wire dateline ("OTTAWA, Oct 7 (Agency) -"), a letterhead ("RESERVE BANK OF NEW ZEALAND | ..." over
     "Wellington, 27 November 2024 · For release at 2.00 pm")."""
-    from briefcmp.ingest.metadata import from_date_line, from_dateline, from_letterhead, from_masthead
+    from briefcmp.ingest.letterhead import from_letterhead
+    from briefcmp.ingest.metadata import from_date_line, from_dateline, from_masthead
 
     merged = DocMeta(title=found.title, publisher=found.publisher, published=found.published, url=found.url,
                      origin=dict(found.origin))

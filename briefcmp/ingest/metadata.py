@@ -470,58 +470,6 @@ def _masthead(lines: list[str]) -> tuple[DocMeta, str]:
     return meta, title
 
 
-# ---------------------------------------------------------------------------- a letterhead
-
-_SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "für"}
-
-
-def _title_cased(name: str) -> str:
-    """An organisation's name set in capitals, as it is written in running text ("RESERVE BANK OF NEW
-    ZEALAND" -> "Reserve Bank of New Zealand"); a name in mixed case as it is."""
-    if not name.isupper():
-        return name
-    words = [w.capitalize() for w in name.split()]
-    return " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else w for i, w in enumerate(words))
-
-
-def from_letterhead(text: str, title: str = "") -> DocMeta:
-    """Publisher and date from a letterhead at the top of a release or a think tank's brief (origin
-    ``text``): the publisher, an organisation's name on the first line, alone or as the first field of
-    a line of fields ("RESERVE BANK OF NEW ZEALAND | Te Pūtea Matua", "BLACK SEA POLICY CENTRE"), or
-    first on a line of fields under the title ("Government of Georgia | Press Office"); the date, one
-    field of a short line of fields, or a line of its own, above the body ("Wellington, 27 November
-    2024 · For release at 2.00 pm", "Policy Brief No. 11 · 2 December 2024 · A. Author"). The title
-    line itself is never the publisher."""
-    from briefcmp.ingest.clean import is_print_header
-
-    meta = DocMeta()
-    lines = [line.strip() for line in text.split("\n", 12)[:12] if line.strip()]
-    if lines and is_print_header(lines[0]):
-        lines = lines[1:]
-    top: list[str] = []
-    for line in lines[:8]:
-        if len(line) > 200 or len(line.split()) > 30:
-            break  # the body has begun
-        top.append(line)
-    for i, line in enumerate(top[:4]):
-        fields = [f.strip() for f in _MASTHEAD_SEP.split(line)]
-        if line == title or (i and len(fields) == 1) or not 1 <= len(fields) <= 4:
-            continue
-        name = _title_cased(fields[0])
-        if len(name.split()) <= 8 and _organisation_like(name) and parse_date(name) is None:
-            meta.set("publisher", _clean(name, 200), "text")
-            break
-    for line in top:
-        fields = [f.strip() for f in _MASTHEAD_SEP.split(line)]
-        if len(line.split()) > 16 or len(fields) > 4 or (len(fields) == 1 and not _date_line(line)):
-            continue
-        dated = [d for d in map(parse_date, fields) if d is not None and d.day]
-        if len(dated) == 1:
-            meta.set("published", dated[0], "text")
-            break
-    return meta
-
-
 # ---------------------------------------------------------------------------- a labelled date line
 
 # "Released: 2022-10-07", "Published 12 March 2024", "Date of publication: 3 May 2023" on a line of
