@@ -72,3 +72,21 @@ def test_a_quarter_typed_in_a_real_terminal(corpus: Path) -> None:  # noqa: F811
     assert f"{DEBT[0]}: 68%, as of 2023-10/2023-12" in text
     assert "as_of: 2023-10/2023-12  # align: set in align --review" in \
         (corpus / "sahel-brief.claims.yaml").read_text(encoding="utf-8")
+
+
+def test_typing_an_existing_key_id_joins_that_key(corpus: Path) -> None:  # noqa: F811 (the fixture)
+    """At e, the id of a key already registered (here the one just keyed at y) joins it: the claims take
+    that key and no second key "KEY-2" is registered behind the person's back (walk9)."""
+    doc = proposals(corpus)
+    (inflation,) = [g for g in doc["groups"] + doc["candidates"]
+                    if tuple(sorted(f"{c['brief']}#{c['claim']}" for c in g["claims"])) == INFLATION]
+    key = inflation["key"]
+    order = [tuple(sorted(f"{c['brief']}#{c['claim']}" for c in g["claims"])) for g in doc["groups"] + doc["candidates"]]
+    assert order.index(INFLATION) < order.index(DEBT)  # asked first, keyed with y
+    r = runner.invoke(app, ["align", str(corpus), "--review"], input=f"y\ne\n\n{key}\n\ny\n")
+    assert r.exit_code == 0, r.output
+    assert f"{key} is a registered key (" in r.stdout and "these claims join it" in r.stdout
+    config = (corpus / "briefcmp.yaml").read_text(encoding="utf-8")
+    assert f"{key}-2" not in config and config.count(f"  {key}:") == 1
+    from test_align_review import keys_of
+    assert {ref: keys_of(corpus).get(ref) for ref in DEBT} == {ref: key for ref in DEBT}
