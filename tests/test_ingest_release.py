@@ -50,7 +50,7 @@ def release_pdf(path: Path) -> Path:
     pdf.cell(0, 6, "Port Ellis, 6 August 2025 · Embargoed to 10.45 am", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     with pdf.text_columns(ncols=2, gutter=8, text_align="J", balance=True) as cols:
-        for p in LEFT + RIGHT:
+        for p in ["Jobs"] + LEFT + ["Pay and hours"] + RIGHT:  # headings in the body's type, as plain text
             cols.write(text=p + "\n")
             cols.ln(2)
     pdf.ln(5)
@@ -83,7 +83,9 @@ def test_columns_under_a_letterhead_and_over_a_table_are_read_whole(release: Pat
     assert pars[:4] == ["NATIONAL STATISTICS OFFICE | Labour Market Statistics",
                         "Release Services · 14 Harbour Street, Port Ellis · stats.example.org",
                         "Unemployment falls as hiring picks up", "Port Ellis, 6 August 2025 · Embargoed to 10.45 am"]
-    assert pars[4] == LEFT[0]
+    # a heading set in the body's own type is a paragraph of its own, at the top of a column or at its foot
+    assert pars[4:6] == ["Jobs", LEFT[0]]
+    assert pars[pars.index(RIGHT[0]) - 1] == "Pay and hours"
 
 
 def test_a_table_across_the_columns_is_read_row_by_row_under_its_caption(release: Path):
@@ -107,6 +109,9 @@ def test_the_letterhead_names_the_publisher_and_the_date():
     # a press office's release: the office on a line of fields under the title, the date on its own line
     meta = from_letterhead("Minister opens new port\n\nMinistry of Transport | Press Office\n3 March 2025\n\n" + LEFT[1])
     assert (meta.publisher, str(meta.published)) == ("Ministry of Transport", "2025-03-03")
+    # a statement: its title, the institution alone on the next line, then the date on a line of its own
+    meta = from_letterhead("Statement on Harbour Policy\nPort Authority of Ellis\nMarch 3, 2025\n\n" + LEFT[1])
+    assert (meta.publisher, str(meta.published)) == ("Port Authority of Ellis", "2025-03-03")
 
 
 def test_a_title_or_a_sentence_is_never_taken_for_a_publisher():
@@ -114,6 +119,8 @@ def test_a_title_or_a_sentence_is_never_taken_for_a_publisher():
     assert from_letterhead("Central Bank Holds Rates\n6 August 2025\n" + LEFT[0],
                            title="Central Bank Holds Rates").publisher == ""
     assert from_letterhead("The central bank held rates on Tuesday.\n" + LEFT[0]).publisher == ""
+    # a name alone under the title with no date line below it is a subtitle, not a letterhead
+    assert from_letterhead("Harbour levies\nPort Authority Review\n" + LEFT[0]).publisher == ""
     # a date is one field of a short line, not a date a sentence of the body mentions
     assert from_letterhead(RIGHT[1]).published is None
 

@@ -21,8 +21,9 @@ def _title_cased(name: str) -> str:
 def from_letterhead(text: str, title: str = "") -> DocMeta:
     """Publisher and date from a letterhead at the top of a release or a think tank's brief (origin
     ``text``): the publisher, an organisation's name on the first line, alone or as the first field of
-    a line of fields ("RESERVE BANK OF NEW ZEALAND | Te Pūtea Matua", "BLACK SEA POLICY CENTRE"), or
-    first on a line of fields under the title ("Government of Georgia | Press Office"); the date, one
+    a line of fields ("RESERVE BANK OF NEW ZEALAND | Te Pūtea Matua", "BLACK SEA POLICY CENTRE"),
+    first on a line of fields under the title ("Government of Georgia | Press Office"), or alone
+    right above a date line ("Bank of Japan" over "December 19, 2024"); the date, one
     field of a short line of fields, or a line of its own, above the body ("Wellington, 27 November
     2024 · For release at 2.00 pm", "Policy Brief No. 11 · 2 December 2024 · A. Author"). The title
     line itself is never the publisher."""
@@ -39,7 +40,10 @@ def from_letterhead(text: str, title: str = "") -> DocMeta:
         top.append(line)
     for i, line in enumerate(top[:4]):
         fields = [f.strip() for f in _MASTHEAD_SEP.split(line)]
-        if line == title or (i and len(fields) == 1) or not 1 <= len(fields) <= 4:
+        # a name alone below the first line is a letterhead only right above the date line
+        # ("Statement on Monetary Policy" / "Bank of Japan" / "December 19, 2024")
+        alone = i and len(fields) == 1 and not (i + 1 < len(top) and _date_line(top[i + 1]))
+        if line == title or alone or not 1 <= len(fields) <= 4:
             continue
         name = _title_cased(fields[0])
         if len(name.split()) <= 8 and _organisation_like(name) and parse_date(name) is None:

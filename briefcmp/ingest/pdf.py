@@ -471,8 +471,8 @@ def _breaks(prev: Line, line: Line, left: float, right: float, usual: float, jus
         return True
     if line.x0 - left > 0.8 * s and prev.x0 - left <= 0.8 * s and right - prev.x1 < 1.5:
         return True  # a first-line indent after a full line
-    if justified and right - prev.x1 > 2.5 * s and prev.text.rstrip()[-1:] in ".!?:\"”":
-        return True
+    if justified and right - prev.x1 > 2.5 * s and (prev.text.rstrip()[-1:] in ".!?:\"”" or line.text[:1].isupper()):
+        return True  # justified text sets every line full but a paragraph's last (or a heading: "Summary")
     text_right = max((x for z, x in ends.items() if abs(z - prev.size) <= 0.1 * prev.size), default=right)
     if not justified and line.words and text_right - prev.x1 > _fits(line.words[0]) + 0.6 * s:
         return True  # ragged right: the next line's first word would have fitted here, so the break is the writer's
@@ -503,16 +503,19 @@ def layout(pages: list[list[Word]]) -> list[str]:
     body: list[list[Line]] = []
     notes_after: dict[int, list[list[Line]]] = {}
     last = (-1, False)
+    short = False  # the last paragraph so far ends on a short line of justified text: it is whole
     for paragraphs, notes, (page, spanning) in pieces:
         # A column carries on from the column before it or from the last page, never from the
         # title or the table across the page above it (a dateline stops mid-sentence too).
         apart = page == last[0] and (spanning or last[1])
         for i, par in enumerate(paragraphs):
-            if i == 0 and body and not apart and _continues(body[-1], par, vocab):
+            if i == 0 and body and not apart and not short and _continues(body[-1], par, vocab):
                 body[-1].extend(par)
             else:
                 body.append(list(par))
         last = (page, spanning)
+        if paragraphs:
+            short = _ends_short([line for par in paragraphs for line in par], size)
         if notes:
             notes_after.setdefault(max(0, len(body) - 1), []).extend(notes)
     text = lambda lines: clean.join_lines([l.text for l in lines], vocab)  # noqa: E731
@@ -523,6 +526,14 @@ def layout(pages: list[list[Word]]) -> list[str]:
     if not body:
         out.extend(text(n) for ns in notes_after.values() for n in ns)
     return [p for p in out if p]
+
+
+def _ends_short(lines: list[Line], size: float) -> bool:
+    """Is the last line of justified text short (a paragraph's end or a heading: "Leverage already
+    used" at the foot of a column never runs into the next column's first paragraph)?"""
+    right = max((l.x1 for l in lines), default=0.0)
+    full = sum(1 for l in lines if right - l.x1 < 1.5)
+    return len(lines) >= 3 and full >= 0.5 * len(lines) and right - lines[-1].x1 > 2.5 * max(size, lines[-1].size)
 
 
 def print_margins(rows: list[Line], size: float) -> set[int]:
