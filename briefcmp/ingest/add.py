@@ -128,7 +128,10 @@ def extract(path: Path, kind: str, data: bytes) -> Extracted:
 
         paragraphs = _mend(extract_html(path, data))
         meta = metadata.from_html(data)
-        if meta.title and not _opens_with(paragraphs[0], meta.title):
+        at = next((i for i, p in enumerate(paragraphs[:3]) if _opens_with(p, meta.title)), None) if meta.title else 0
+        if at and all(len(p.split()) <= 4 and p.rstrip()[-1:] not in ".!?" for p in paragraphs[:at]):
+            del paragraphs[:at]  # a kicker above the headline ("Georgia"): a section label, not the text
+        elif meta.title and at is None:
             # the headline, which trafilatura leaves out with the article's <header>: the text opens with its
             # title as every other source does (what the headline states is read as the title's)
             paragraphs.insert(0, meta.title)
