@@ -65,6 +65,9 @@ def release_pdf(path: Path) -> Path:
     pdf.set_font("D", "", 7.5)
     pdf.multi_cell(0, 4, "¹ Seasonally adjusted. Employment growth is quarterly; wage growth is the change from a "
                    "year earlier.", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_auto_page_break(False)
+    pdf.set_y(-15)  # the release's own footer in the bottom margin, with its page number
+    pdf.cell(0, 5, "Labour Market Statistics: June 2025 quarter    Page 1", align="C")
     pdf.output(str(path))
     return path
 
@@ -94,7 +97,9 @@ def test_a_table_across_the_columns_is_read_row_by_row_under_its_caption(release
     assert pars[at + 1:at + 5] == ["Mar 2025 Jun 2025", "Unemployment rate (%) 4.3 4.1",
                                    "Employment growth (%) 0.0 0.4", "Wage growth, annual (%) 4.2 3.6"]
     assert at > pars.index(RIGHT[-1])  # after both columns, not inside one of them
-    assert pars[-1].startswith("¹ Seasonally adjusted.")
+    # the last footnote whole, without the page's footer run into it
+    assert pars[-1] == ("¹ Seasonally adjusted. Employment growth is quarterly; wage growth is the change from a "
+                        "year earlier.")
 
 
 def test_the_letterhead_names_the_publisher_and_the_date():

@@ -30,6 +30,8 @@ and paragraphs told apart only by the space between them. The layout, page by pa
    paragraph per note, placed after the paragraph it interrupts.
 6. Across columns and pages, a paragraph continues when it stops mid-sentence
    (``clean.continues``); never from a title or table across the page into the columns below.
+7. A one-page document's own footer ("... Page 1" in the bottom margin) is dropped by its shape
+   (``page_footer``): with one page, nothing repeats to tell it by.
 """
 
 from __future__ import annotations
@@ -491,7 +493,7 @@ def layout(pages: list[list[Word]]) -> list[str]:
     page_rows = [rows_of(words) for words in pages]
     drops = clean.running_lines([[r.text for r in rows] for rows in page_rows])
     for rows, drop in zip(page_rows, drops):
-        drop |= print_margins(rows, size)
+        drop |= print_margins(rows, size) | page_footer(rows, size)
     pieces: list[tuple[list[list[Line]], list[list[Line]], tuple[int, bool]]] = []
     for n, (rows, drop) in enumerate(zip(page_rows, drops)):
         kept = [r for i, r in enumerate(rows) if i not in drop]
@@ -534,6 +536,21 @@ def _ends_short(lines: list[Line], size: float) -> bool:
     right = max((l.x1 for l in lines), default=0.0)
     full = sum(1 for l in lines if right - l.x1 < 1.5)
     return len(lines) >= 3 and full >= 0.5 * len(lines) and right - lines[-1].x1 > 2.5 * max(size, lines[-1].size)
+
+
+_PAGE_LABEL = re.compile(r"(?:\bPage\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|^[-–—]?\s*\d{1,3}\s*[-–—]?)$", re.I)
+
+
+def page_footer(rows: list[Line], size: float) -> set[int]:
+    """The page's own footer on a page of its own (one page: nothing repeats to tell it by): the last
+    row, ending in its page number ("Media release — November 2024   Page 1", "- 3 -"), set in the
+    bottom margin (three font sizes below the text) in type no larger than the body's."""
+    if len(rows) < 2:
+        return set()
+    last, above = rows[-1], rows[-2]
+    if _PAGE_LABEL.search(last.text.strip()) and last.size <= 1.05 * size and last.top - above.bottom >= 3.0 * size:
+        return {len(rows) - 1}
+    return set()
 
 
 def print_margins(rows: list[Line], size: float) -> set[int]:
