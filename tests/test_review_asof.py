@@ -90,3 +90,14 @@ def test_typing_an_existing_key_id_joins_that_key(corpus: Path) -> None:  # noqa
     assert f"{key}-2" not in config and config.count(f"  {key}:") == 1
     from test_align_review import keys_of
     assert {ref: keys_of(corpus).get(ref) for ref in DEBT} == {ref: key for ref in DEBT}
+
+
+def test_the_closing_line_names_the_decisions_file_as_other_files_are_named(corpus: Path,  # noqa: F811
+                                                                             monkeypatch) -> None:
+    """Relative to the working folder, as "updated kenya/treasury-note.claims.yaml" above it (walk9: the
+    absolute path of the decisions file among relative ones)."""
+    monkeypatch.chdir(corpus.parent)
+    r = runner.invoke(app, ["align", corpus.name, "--review"], input="q\n")
+    assert r.exit_code == 0, r.output
+    assert f"0 decisions recorded in {corpus.name}/align-decisions.yaml" in r.stdout
+    assert str(corpus.parent) not in r.stdout
