@@ -39,7 +39,7 @@ from dataclasses import replace
 from typing import Optional
 
 from briefcmp.analysis import nlp
-from briefcmp.analysis.entities import Entities, proper_names
+from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.factclauses import (
     LINKING, appositive_opening, bare_action, clause_subject, fronted, listed_subject, state, vote_sides,
 )
@@ -55,61 +55,19 @@ from briefcmp.analysis.factobjects import (
 from briefcmp.analysis.factsubjects import (
     Context, countries_ids, national_body, office_actor, phrase_actor, remember,
 )
-from briefcmp.analysis.factgrammar import owner_agent, subject_actors
+from briefcmp.analysis.factgrammar import named_actors, owner_agent, subject_actors
+from briefcmp.analysis.factnames import entities_at
 from briefcmp.analysis.factverbs import (
     action_verb, coordinated_at, embedded_at, free_participle, group_start, passive_group, predicate,
 )
 from briefcmp.analysis.factwords import (
-    ACRONYM, ADVICE_FRAME, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DEMANDING, DENYING, HEADS,
-    LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, REPORTS, SAYING, SCOPE,
-    TIME, UNASSERTED, WHEN_PHRASE, modality,
+    ADVICE_FRAME, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DEMANDING, DENYING, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, REPORTS, SAYING, SCOPE,
+    UNASSERTED, WHEN_PHRASE, modality,
 )
 
-MAX_SUBJECT_NAMES = 6
 _OBJECT_TAGS = frozenset({"DT", "NN", "NNS", "NNP", "NNPS", "PRP$", "JJ", "CD"})  # an object starts with one
 
 
-def _entities_at(entities: Entities, sentence: str) -> list[tuple[int, int, str]]:
-    """Countries and registered entities, then the bodies and places a name says ("the European Union"),
-    as align registers them (``Entities.adopt``)."""
-    found = entities.find(sentence)
-    first = re.match(r"\s*([A-Z][a-z]+) (?=[A-Z])", sentence)
-    if first and not any(a == first.start(1) for a, _, _ in found) and nlp.is_adjective(first.group(1)):
-        # "Neutral Switzerland joined ...": an adjective opening the sentence is no part of a name ("Coal India" is
-        # a company's; "New Delhi" a name the list knows)
-        k = first.start(1)
-        found = entities.find(sentence[:k] + sentence[k].lower() + sentence[k + 1:])
-    taken = [(a, b) for a, b, _ in found]
-    for m in _DEMONYMS.finditer(sentence):  # "the Americans", "Canadians": the people of the country its adjective names
-        a, b = m.span()
-        if not any(a < y and x < b for x, y in taken):
-            country = [e for x, y, e in entities.find(m.group(1)) if (x, y) == (0, len(m.group(1)))]
-            if country:
-                found.append((a, b, country[0]))
-                taken.append((a, b))
-    for a, b, name in proper_names(sentence):
-        if not any(a < y and x < b for x, y in taken):
-            found.append((a, b, entities.adopt(name)))
-            taken.append((a, b))
-    for m in ACRONYM.finditer(sentence):  # "the EU", "ECOWAS", "the WTO" (not in an all-capitals heading)
-        a, b = m.span()
-        if m.group() not in NOT_BODIES and not any(a < y and x < b for x, y in taken):
-            found.append((a, b, _spelt_out(entities, m.group()) or entities.adopt(m.group())))
-    return sorted(found)
-
-
-_DEMONYMS = re.compile(r"\b([A-Z][a-z]+(?:an|ese|ish|i))s?\b(?<=s)")
-
-
-def _spelt_out(entities: Entities, acronym: str) -> str:
-    """The id of a body already named in full whose initials the acronym is ("EU": the European Union)."""
-    for eid in sorted(entities.adopted | set(entities.labels)):  # named in full in a brief, or registered
-        words = [w for w in re.findall(r"[A-Za-z]+", entities.label(eid)) if w.lower() not in ("of", "and", "the",
-                                                                                                "for", "on")]
-        if len(words) == len(acronym) > 1 and "".join(w[0] for w in words).upper() == acronym \
-                and all(w[0].isupper() for w in words):
-            return eid
-    return ""
 
 
 def read_facts(sentence: str, entities: Entities, carried: str = "", clause: bool = False,
@@ -127,7 +85,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     tokens = nlp.tag(sentence)
     if not tokens:
         return []
-    names = _entities_at(entities, sentence)
+    names = entities_at(entities, sentence)
     country = context.home if context is not None and context.home else carried if clause and carried in \
         countries_ids() else ""
     if country:  # "the Federal Council decided": the home country's government (a quote read again: its actor)
@@ -206,7 +164,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             elif t.lemma in LINKING and _defining(tokens, clause_start, i):
                 pass  # "A tariff is a tax on imported goods": a definition, background to what anyone did
             elif t.lemma in LINKING:  # "Brazil is not a member of OPEC"
-                who, at = _actors(sentence, names, tokens, clause_start, i)
+                who, at = named_actors(sentence, names, tokens, clause_start, i)
                 who, at = (who, at) if who else clause_subject(sentence, names, tokens, clause_start, i) or (who, at)
                 thing = "" if who or clause_start >= i else phrase_actor(tokens, clause_start, i, names, entities) \
                     or ("" if _degree_at(tokens, i) else  # "Tokyo's reaction was not severe": a degree, not a state
@@ -218,7 +176,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                                judged=bool(thing))
             open_on = undecided_on(tokens, i)  # "France is undecided on the extension of the ban"
             if open_on > 0:
-                who, _ = _actors(sentence, names, tokens, clause_start, i)
+                who, _ = named_actors(sentence, names, tokens, clause_start, i)
                 for actor in who:  # the quote holds the subject and "undecided"
                     facts.extend(replace(f, start=tokens[clause_start].start) for f in listed_actions(
                         sentence, names, tokens, open_on, actor, "fact", "undecided", stops))
@@ -240,7 +198,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             start = tokens[i].start if not (participle and tokens[i - 1].lemma == "by") else subject_start
             # ("The junta answered by expelling the envoys": the quote holds its subject, read again the same way)
         else:
-            actors, subject_start = _actors(sentence, names, tokens, clause_start, i)
+            actors, subject_start = named_actors(sentence, names, tokens, clause_start, i)
             if urged:
                 actors = tuple(dict.fromkeys(e for a, b, e in names
                                              if tokens[clause_start].start <= a < tokens[advised].start))
@@ -299,7 +257,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             inner = embedded_at(tokens, i, j)
             if inner is not None:  # "stopped short of confirming whether Japan would join": Japan joins
                 group = group_start(tokens, inner, j)
-                embedded, _ = _actors(sentence, names, tokens, inner, group)
+                embedded, _ = named_actors(sentence, names, tokens, inner, group)
                 if not embedded and group > inner:  # "confirmed that the closures did not ...", "that the ministry"
                     who = office_actor(tokens, inner, group, names, entities, context)
                     embedded = (who,) if who else ()
@@ -528,77 +486,6 @@ _PERSONAL = re.compile(r"\s*(?:(?:and|but|so|yet)\s+)?(?:[Hh]e|[Ss]he)(?:\s+(?:a
 _OPENING = re.compile(r"\s*(?:(?:and|but|then|also|later|again|further|subsequently|\w+ly)\s+){0,3}")
 _SHORT_OF = re.compile(r"\bshort\s+of\s+\w+ing\b", re.I)
 
-def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
-            i: int) -> tuple[tuple[str, ...], int]:
-    """The entities that are the subject of the verb group at ``i``, and where the subject starts.
-
-    A name is a subject when only names, "and", adverbs and head nouns ("government", "Prime
-    Minister") stand between it and the verb group; not after a preposition ("the attack on
-    Ukraine") or as a possessive of another noun ("Russia's attack")."""
-    lo = tokens[clause_start].start if clause_start < len(tokens) else 0
-    hi = tokens[i].start
-    # The subject is near its verb: the last few names before it are enough (and bound the work on a
-    # sentence that lists hundreds of names).
-    inside = [(a, b, e) for a, b, e in names if a >= lo and b <= hi][-MAX_SUBJECT_NAMES:]
-    starts = [t.start for t in tokens]
-    found: list[tuple[int, str]] = []
-    for a, b, e in inside:
-        before = sentence[max(lo, a - 20):a]
-        if PREPOSITION_BEFORE.search(before) and not (re.search(r"\bfor\s+$", before) and _to_verb(tokens, b)):
-            continue  # "the attack on Ukraine", "sanctions against Russia"; but "a mistake for Japan to act"
-        ok = True
-        possessive = False
-        run = tokens[bisect.bisect_left(starts, b):bisect.bisect_left(starts, hi)]
-        timed = any(x.lemma in TIME and x.noun for x in run)
-        # "the US Commerce Department": capitalised words before a head word name the country's body
-        head_seen = any(x.text.lower() in HEADS for x in run) and all(
-            x.text.lower() in HEADS or x.text[:1].isupper() or x.tag in ("RB", "POS") or x.text in ("'s", "\u2019s")
-            for x in run)
-        prev_low = ""
-        for t in tokens[bisect.bisect_left(starts, b):bisect.bisect_left(starts, hi)]:
-            if any(x <= t.start < y for x, y, _ in inside):
-                continue  # another name: "Japan and South Korea"
-            low = t.text.lower()
-            if t.text in ("'s", "\u2019s", "'", "\u2019") or t.tag == "POS":
-                possessive = True
-            elif low in HEADS or t.lemma in HEADS or t.tag in ("RB", "CC") or low in ("both", "itself", "too", "s") \
-                    or low == "the" and any(
-                    t.end < x <= t.end + 2 for x, _, _ in inside):  # "Japan and the Netherlands"
-                head_seen = head_seen or low in HEADS
-                continue
-            elif head_seen and t.tag.startswith("NN") and t.text[:1].isupper():
-                continue  # "Japanese Prime Minister Fumio Kishida condemned": the country's leader speaks for it
-            elif low == "other" or t.tag == "NNS" and prev_low == "other":
-                prev_low = low
-                continue  # "China and other countries will take part": China does
-            elif t.tag == "TO" and re.search(r"\bfor\s+$", before):
-                continue
-            elif t.tag == "JJ" and t.end <= hi and not any(x.start > t.start and x.start < hi for x in tokens[
-                    bisect.bisect_left(starts, t.end):bisect.bisect_left(starts, hi)]):
-                continue  # "Jakarta first banned": a word of order or manner just before the verb, not a noun's
-            elif t.verb and t.lemma in ("have", "be") or timed and (t.tag in ("IN", "DT", "CD", "JJ")
-                                                                     or t.lemma in TIME):
-                continue  # "South Korea has for years treated ...": an auxiliary and a time before the verb
-            else:
-                ok = False
-                break
-        if ok and possessive and not any(t.text.lower() in HEADS
-                                         for t in tokens[bisect.bisect_left(starts, b):bisect.bisect_left(starts, hi)]):
-            ok = False  # "Russia's attack"; "Tokyo's government" is Tokyo
-        if ok:
-            found.append((a, e))
-    if not found:
-        return (), hi
-    return tuple(dict.fromkeys(e for _, e in found)), min(a for a, _ in found)
-
 
 _PRONOUN = re.compile(r"\s*(?:(?:and|but|so|yet)\s+)?(?:[Ii]t|[Tt]hey)(?:\s+(?:also|too|then|later|further|"
                       r"subsequently))?\s*")
-
-
-def _to_verb(tokens: list[nlp.Token], pos: int) -> bool:
-    """Whether "to" and a verb follow offset ``pos`` ("for Japan to divert")."""
-    k = bisect.bisect_left([t.start for t in tokens], pos)
-    after = tokens[k:k + 2]
-    return len(after) == 2 and after[0].tag == "TO" and after[1].verb
-
