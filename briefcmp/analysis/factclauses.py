@@ -174,8 +174,9 @@ def _inserted_at(tokens: list[nlp.Token], clause_start: int, i: int) -> Optional
     ``clause_start``, when only adverbs and auxiliaries stand between that comma and the verb at ``i``; else None."""
     if clause_start < 2 or clause_start > i or tokens[clause_start - 1].text != ",":
         return None
-    if any(t.tag not in ("RB", "MD") and not (t.verb and t.lemma in ("have", "be", "do")) for t in
-           tokens[clause_start:i]):
+    if any(t.tag not in ("RB", "MD") and not (t.verb and t.lemma in ("have", "be", "do"))
+           and not (t.tag == "JJ" and k == i - 1) for k, t in enumerate(tokens[clause_start:i], clause_start)):
+        # (a word of order just before the verb: "..., first halted")
         return None
     k = clause_start - 2  # back to the comma that opens the inserted phrase
     while k > 0 and tokens[k].text not in (",", ";", ":") and tokens[k].tag != ".":
@@ -183,7 +184,9 @@ def _inserted_at(tokens: list[nlp.Token], clause_start: int, i: int) -> Optional
     if k <= 0 or tokens[k].text != ",":
         return None
     inserted = tokens[k + 1:clause_start - 1]
-    if not inserted or not (inserted[0].lemma in RELATIVE or inserted[0].tag in ("DT", "JJ", "NNP", "PRP$")):
+    if not inserted or not (inserted[0].lemma in RELATIVE or inserted[0].tag in ("DT", "JJ", "NNP", "PRP$")
+                            or inserted[0].tag in ("NN", "NNS") and inserted[0].text[:1].isupper()):
+        # (", AKEP,": a name the lexicon does not know is tagged a common noun, capitalised mid-sentence)
         return None
     absolute = len(inserted) > 1 and inserted[-1].tag in ("VBN", "VBD") and not any(t.verb for t in inserted[:-1])
     if inserted[0].lemma not in RELATIVE and any(t.verb for t in inserted) and not absolute:

@@ -216,3 +216,25 @@ def _to_verb(tokens: list[nlp.Token], pos: int) -> bool:
     k = bisect.bisect_left([t.start for t in tokens], pos)
     after = tokens[k:k + 2]
     return len(after) == 2 and after[0].tag == "TO" and after[1].verb
+
+
+_TIME_PREPOSITIONS = frozenset({"on", "in", "since", "from", "by", "until", "after", "before", "during", "as", "of"})
+
+
+def past_opening_time(tokens: list[nlp.Token], lo: int, hi: int) -> int:
+    """Where the subject of a clause starts after a phrase of time that opens it ("On 4 July the Appellate Division
+    declined ...", "(Since) 13 March the app has been blocked ...", "In late 2023, the cabinet ..."): a preposition
+    or none, then numbers and words of time only (at least one), then the subject before the verb at ``hi``.
+    ``lo`` when no such phrase opens the clause, or nothing would be left for the subject."""
+    k = lo + (lo < hi and tokens[lo].tag == "IN" and tokens[lo].lemma in _TIME_PREPOSITIONS)
+    m, timed = k, False
+    while m < hi and (tokens[m].tag == "CD" or re.fullmatch(r"[0-9]{1,4}", tokens[m].text) or tokens[m].lemma in TIME or tokens[m].tag == "JJ" and m + 1 < hi
+                      and (tokens[m + 1].tag == "CD" or tokens[m + 1].lemma in TIME)):
+        # a word of time or a year ("late 2023", "On 4 July": the tagger's "4" may be IN); a count alone is no time
+        # ("Three ships were seen")
+        timed = timed or tokens[m].lemma in TIME or bool(re.fullmatch(r"(?:19|20)[0-9]{2}", tokens[m].text))
+        m += 1
+    m += m < hi and tokens[m].text == ","
+    if not timed or m >= hi or tokens[m].tag not in ("DT", "NNP", "NNPS", "NN", "NNS", "PRP", "PRP$", "JJ"):
+        return lo
+    return m

@@ -55,10 +55,10 @@ from briefcmp.analysis.factobjects import (
 from briefcmp.analysis.factsubjects import (
     Context, countries_ids, national_body, office_actor, phrase_actor, remember,
 )
-from briefcmp.analysis.factgrammar import named_actors, owner_agent, subject_actors
+from briefcmp.analysis.factgrammar import named_actors, owner_agent, past_opening_time, subject_actors
 from briefcmp.analysis.factnames import entities_at
 from briefcmp.analysis.factverbs import (
-    action_verb, coordinated_at, embedded_at, free_participle, group_start, passive_group, predicate,
+    action_verb, coordinated_at, embedded_at, free_participle, group_start, passive_group, predicate, requested,
 )
 from briefcmp.analysis.factwords import (
     ADVICE_FRAME, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DEMANDING, DENYING, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, REPORTS, SAYING, SCOPE,
@@ -184,6 +184,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             continue
         verb = tokens[j]
         phrased = ""  # the actor when it is a subject phrase naming no entity ("member state", "curfew")
+        timed_from = clause_start  # "On 4 July the Appellate Division declined ...": the subject after the time
+        clause_start = past_opening_time(tokens, clause_start, i)
         undergoing = (clause_start, i, "")  # where a passive's subject is, and whose act it is when unsaid
         coordinated = chain is not None and (coordinated_at(tokens, clause_start, i) or participle)
         region = sentence[tokens[clause_start].start:verb.start] if clause_start < n else ""
@@ -287,7 +289,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     tokens[k].lemma in SAYING for k in range(i, j)):
                 value = "no"  # "stopped short of banning graphite": not banned ("... of confirming whether": open)
             # The quote holds the whole clause, so that the frame that gives the value is read with it.
-            start = min(subject_start, tokens[clause_start].start) if clause_start < n else subject_start
+            start = min(subject_start, tokens[min(clause_start, timed_from)].start) if clause_start < n \
+                else subject_start
             if kind == "fact" and ADVICE_FRAME.search(sentence, 0, tokens[clause_start].start if clause_start < n
                                                        else len(sentence)):
                 kind, value = "recommendation", "oppose" if NEGATION.search(region) else "support"
@@ -360,7 +363,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             end_index = judged
             verb = nlp.Token(verb.text, verb.start, verb.end, "VB", "condemn")
         drafted = len(facts)
-        if actors and verb.lemma not in NOT_ACTIONS and verb.lemma not in AUX and end_index > j + 1:
+        if actors and (verb.lemma not in NOT_ACTIONS or requested(tokens, j)) and verb.lemma not in AUX \
+                and end_index > j + 1:
             limited = restriction_at(tokens, j + 2, end_index)  # "banned exports ... for military end uses"
             if limited > j + 2:
                 end_index = min(end_index, limited)
@@ -407,7 +411,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     for actor in actors:
                         facts.extend(listed_actions(sentence, names, tokens, listed, actor, "fact" if in_addition
                                                     else kind, "yes" if in_addition else value, stops))
-        if len(facts) == drafted and verb.lemma not in NOT_ACTIONS and verb.lemma not in AUX:
+        if len(facts) == drafted and (verb.lemma not in NOT_ACTIONS or requested(tokens, j)) and verb.lemma not in AUX:
             # "Spain abstained", "Beijing has not retaliated"
             facts += bare_action(sentence, names, tokens, clause_start, j, end_index, actors, start, kind, value)
         elif len(facts) == drafted and verb.lemma in LINKING:  # "Sweden remains outside", "has become a member"

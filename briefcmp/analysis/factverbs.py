@@ -189,3 +189,15 @@ def coordinated_at(tokens: list[nlp.Token], clause_start: int, i: int) -> bool:
                                                                   and tokens[k].verb and k >= clause_start):
         k -= 1
     return k >= 0 and tokens[k].tag == "CC" and tokens[k].lemma in ("and", "or", "but")
+
+
+def requested(tokens: list[nlp.Token], j: int) -> bool:
+    """Whether "ask" at ``j`` makes a request of someone ("asked Moscow to close its base", "asked Taiwan for aid"):
+    an act with an addressee, not a question ("asked whether ...", "when asked about it")."""
+    if tokens[j].lemma != "ask":
+        return False
+    k = j + 1
+    while k < len(tokens) and k - j <= 6 and (tokens[k].noun or tokens[k].tag in ("DT", "JJ", "PRP", "PRP$", "POS")):
+        k += 1
+    return j + 1 < k < len(tokens) and (tokens[k].tag == "TO" and k + 1 < len(tokens) and tokens[k + 1].verb
+                                        or tokens[k].lemma == "for")
