@@ -57,6 +57,7 @@ from briefcmp.analysis.factsubjects import (
 )
 from briefcmp.analysis.factgrammar import named_actors, owner_agent, past_opening_time, subject_actors
 from briefcmp.analysis.factnames import entities_at
+from briefcmp.analysis.factopen import open_questions
 from briefcmp.analysis.factverbs import (
     action_verb, coordinated_at, embedded_at, free_participle, group_start, passive_group, predicate, requested,
 )
@@ -422,7 +423,18 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     if clause and carried and not facts:  # a listed action quoted alone ("the suspension of visas for ...")
         facts = listed_actions(sentence, names, tokens, 0, carried, "fact", "yes", stops)
     facts = _whether_open(tokens, facts)
+    if not clause:  # "It is not clear when the wells will be plugged": the open clause read as a clause of its own
+        facts = open_questions(sentence, tokens, facts, lambda text: _read_open(text, entities, last_subject or carried,
+                                                                                context))
     return [vote_sides(f) for f in facts]  # "voted against the duties": not for them
+
+
+def _read_open(text: str, entities: Entities, carried: str, context: Optional[Context]) -> list[Fact]:
+    """The statements of a clause a frame leaves open, read on their own ("it" is the outer sentence's subject); an
+    agentless passive in it is no one's act ("whether any agreement had been suspended": the agreement undergoes
+    it), and what the document's context remembers stays the outer sentence's."""
+    return read_facts(text, entities, carried, context=replace(context, subject="", person=context.person)
+                      if context is not None else None)
 
 
 def _whether_open(tokens: list[nlp.Token], facts: list[Fact]) -> list[Fact]:

@@ -156,8 +156,11 @@ def tag(text: str) -> Optional[list[Token]]:
                                                                        or found[n + 1][0].lower() in _PARTICLES)))
             # "not to default", "compelled to levy sanctions", "a mistake to ban imports": "to" after a verb, a noun
             # or an adjective, before an object, is an infinitive's
-            if governs or n + 1 < len(found) and tags[n + 1] in ("DT", "PRP$") and tags[k] in ("MD", "TO"):
-                # "should not open the fund", "should press Beijing", "does not target trade": the word a modal
+            if governs or n + 1 < len(found) and (tags[n + 1] in ("DT", "PRP$") and tags[k] in ("MD", "TO") or tags[
+                    n + 1] in ("NNS", "NNP", "NNPS") and tags[k] == "MD" and k == n - 1 and k and tags[k - 1] in (
+                    "NN", "NNS", "NNP", "NNPS", "PRP")):
+                # "should not open the fund", "should press Beijing", "does not target trade", "platforms will check
+                # ages" (a modal right after its subject, an object after the word): the word a modal
                 # or "do not" governs is a verb, whatever the lexicon calls it ("may", "can" and "will" are
                 # nouns too, and "to" a preposition)
                 tags[n] = "VB"
