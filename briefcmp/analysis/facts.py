@@ -437,6 +437,9 @@ def _read_open(text: str, entities: Entities, carried: str, context: Optional[Co
                       if context is not None else None)
 
 
+_ASKING = frozenset({"ask", "wonder", "question", "inquire", "enquire"})  # verbs that put a question
+
+
 def _whether_open(tokens: list[nlp.Token], facts: list[Fact]) -> list[Fact]:
     """A statement inside a clause that "whether" opens is an open question, whatever frames it ("It remains unclear
     whether Japan will join", "Whether Norway will extend the moratorium remains open"): ``undecided``, quoted
@@ -452,12 +455,15 @@ def _whether_open(tokens: list[nlp.Token], facts: list[Fact]) -> list[Fact]:
         hi = k + 1
         while hi < len(tokens) and tokens[hi].tag not in BREAK_TAGS:
             hi += 1
-        out.append((t.start, tokens[lo].start, tokens[hi - 1].end))
+        asked = k and tokens[k - 1].verb and tokens[k - 1].lemma in _ASKING
+        out.append((t.start, tokens[lo].start, tokens[hi - 1].end, asked))
     if not out:
         return facts
     opened = []
     for f in facts:
-        inside = next(((a, lo) for a, lo, hi in out if a <= f.start < hi), None)
+        inside = next(((a, lo, asked) for a, lo, hi, asked in out if a <= f.start < hi), None)
+        if inside is not None and inside[2] and f.start >= inside[0]:
+            continue  # "The senator asked whether the treaty had been signed": a question, no statement of anyone's
         if inside is not None and f.kind != "recommendation":
             f = replace(f, kind="fact", value="undecided", start=min(f.start, inside[1]))
         opened.append(f)

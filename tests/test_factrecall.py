@@ -1,0 +1,84 @@
+"""Statements recalled by the structure of the clause, whatever its words: a verb after an appositive or a relative
+clause, a verb the lexicon reads as a noun between a subject and its object, a verb coordinated with a finite one,
+a subject after an opening phrase of time, a request ("asked X to ..."), and a clause a frame leaves open ("it is
+not clear when ..."). The sentences are written for these tests, in several domains (a court, a central bank, a
+company, a treaty, a border), not taken from the benchmark sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefcmp.analysis import nlp
+from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.factopen import open_clauses
+from briefcmp.analysis.facts import read_facts
+from briefcmp.analysis.factsubjects import Context
+
+pytest.importorskip("textblob")
+
+
+def _read(sentence: str, home: str = "") -> set[tuple[str, str, str, str]]:
+    return {(f.actor, f.verb, f.kind, f.value) for f in read_facts(sentence, Entities(None), context=Context(home))}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the verb after an appositive (tagged a participle: nothing else in the sentence is finite)
+    ("The central bank, Bank Negara, raised its policy rate by a quarter point.", ("central-bank", "raise")),
+    ("The regulator, CNMV, suspended trading in the shares.", ("regulator", "suspend")),
+    # ... and after a relative clause, past a word of order
+    ("The tribunal, which sits in The Hague, first ordered a stay of the sale.", ("tribunal", "order")),
+    # a verb the lexicon reads first as a plural noun, between an opening noun phrase and its object
+    ("The treaty ends the dispute over the river.", ("treaty", "end")),
+    ("The ruling concerns the northern border only.", ("ruling", "concern")),
+])
+def test_a_finite_verb_is_read_where_the_tagger_saw_none(sentence, expected):
+    assert any((a, v) == expected and value == "yes" for a, v, _, value in _read(sentence))
+
+
+def test_a_verb_coordinated_with_a_finite_one_shares_its_tense():
+    found = _read("The company renewed the licence and extended it to every mine.")
+    assert ("company", "renew", "fact", "yes") in found and ("company", "extend", "fact", "yes") in found
+    found = _read("The new charter extends the mandate by two years and ends the veto on new members.")
+    assert ("new-charter", "end", "fact", "yes") in found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("On 4 July the Supreme Court declined to hear the appeal.", ("supreme-court", "hear", "fact", "no")),
+    ("Since 1 March the bridge has been closed to trucks.", ("bridge", "close", "fact", "yes")),
+    ("In May 2024 the board approved the merger.", ("board", "approve", "fact", "yes")),
+])
+def test_the_subject_follows_an_opening_phrase_of_time(sentence, expected):
+    assert expected in _read(sentence)
+
+
+def test_a_count_opening_a_clause_is_no_phrase_of_time():
+    # "Three ships" is what was seen, not when: no actor, nothing drafted as an act of "ships" by time-skipping
+    assert not any(a == "ship" for a, *_ in _read("Three ships were seen near the port."))
+
+
+def test_a_request_is_an_act_and_a_question_is_not():
+    assert ("peru", "ask", "fact", "no") in _read("Peru has not asked Chile to reopen the border.")
+    assert ("ghana", "ask", "fact", "yes") in _read("Ghana asked the IMF for a new loan.")
+    assert not any(v == "ask" for _, v, _, _ in _read("The minister asked whether the loan was legal."))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("It is not yet clear when the central bank will cut rates.", ("central-bank", "cut")),
+    ("The company did not say how long the plant would stay shut.", ("plant", "stay")),
+    ("Nobody yet knows how regulators will enforce the cap.", ("regulator", "enforce")),
+    ("It remains unclear whether the court will hear the case.", ("court", "hear")),
+])
+def test_a_clause_a_frame_leaves_open_is_undecided(sentence, expected):
+    found = {(a.rstrip("s"), v): value for a, v, _, value in _read(sentence)}  # "regulators": the phrase's id
+    assert found.get(expected) == "undecided"
+
+
+def test_a_clause_a_frame_settles_is_not_open():
+    # a frame that is not negated or doubtful leaves nothing open
+    tokens = nlp.tag("It is clear when the bank will cut rates.")
+    assert open_clauses(tokens) == []
+    tokens = nlp.tag("The ministry said when the plant would reopen.")
+    assert open_clauses(tokens) == []
+    # the statement read from an open clause is never a "yes"
+    assert all(value == "undecided" for _, _, _, value in _read("Officials did not say when the treaty would be "
+                                                                 "ratified."))
