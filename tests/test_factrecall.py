@@ -82,3 +82,10 @@ def test_a_clause_a_frame_settles_is_not_open():
     # the statement read from an open clause is never a "yes"
     assert all(value == "undecided" for _, _, _, value in _read("Officials did not say when the treaty would be "
                                                                  "ratified."))
+
+
+def test_each_conjunct_of_a_passive_subject_undergoes_it():
+    found = _read("Pensioners and students will not be charged.")
+    assert ("pensioner", "charge", "forecast", "no") in found and ("student", "charge", "forecast", "no") in found
+    # a determiner of any kind opens the phrase, not the thing ("Any such licences": licences)
+    assert ("licence", "revoke", "fact", "yes") in _read("Any such licences are revoked.")
