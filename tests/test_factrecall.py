@@ -89,3 +89,13 @@ def test_each_conjunct_of_a_passive_subject_undergoes_it():
     assert ("pensioner", "charge", "forecast", "no") in found and ("student", "charge", "forecast", "no") in found
     # a determiner of any kind opens the phrase, not the thing ("Any such licences": licences)
     assert ("licence", "revoke", "fact", "yes") in _read("Any such licences are revoked.")
+
+
+def test_a_relative_clause_is_said_of_the_noun_phrase_before_which():
+    found = _read("The ban was imposed by the regulator, which later lifted it for small exporters.")
+    assert ("regulator", "lift", "fact", "yes") in found
+    # past a date after "of": the decree, not its date
+    assert ("decree", "suspend", "fact", "yes") in _read("The decree of 3 May 2024, which suspends the levy, "
+                                                           "remains in force.")
+    # after another preposition the grammar does not say which noun "which" takes: nothing is said of either
+    assert not any(v == "expire" for _, v, _, _ in _read("Duties on Chinese steel, which expire in May, hit exports."))

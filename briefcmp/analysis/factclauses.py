@@ -357,3 +357,45 @@ def vote_sides(fact: Fact) -> Fact:
     return replace(fact, words=tuple(fact.words[k] for k in keep), shown=tuple(fact.shown[k] for k in keep
                                                                                if k < len(fact.shown)),
                    nouns=tuple(w for w in fact.nouns if w not in _FAVOUR))
+
+
+_NP_TAGS = frozenset({"DT", "JJ", "JJS", "CD", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$"})
+
+
+def relative_antecedent(sentence: str, tokens: list[nlp.Token], clause_start: int, i: int,
+                        names: list[tuple[int, int, str]], entities, context) -> Optional[tuple[tuple[str, ...], int]]:
+    """The subject of a relative clause whose antecedent is a noun phrase ("the judgment, which declared the law
+    unconstitutional"; "Law 407 of 3 November 2023, which declares a moratorium"; "... by the regulator, which
+    later lifted it"): the noun phrase just before ", which"/", who" (past a date after "of"), read as a subject
+    is (a name, an office, a phrase). None when anything but adverbs and words of time stands between "which" and
+    the verb at ``i``, when the phrase follows a preposition other than "by" (whether "sanctions on Russia, which
+    ..." are the sanctions or Russia, the grammar does not say), or when it is no phrase the readers know."""
+    from briefcmp.analysis.factgrammar import named_actors  # (they read subjects: a level above this module)
+    from briefcmp.analysis.factsubjects import office_actor, phrase_actor
+
+    r = clause_start - 1
+    if r < 2 or tokens[r].lemma not in RELATIVE or tokens[r - 1].text != ",":
+        return None
+    if any(t.tag not in ("RB", "MD") and t.lemma not in TIME and not (t.verb and t.lemma in ("have", "be", "do"))
+           for t in tokens[clause_start:i]):
+        return None
+    hi = r - 1
+    lo = hi
+    while lo > 0 and tokens[lo - 1].tag in _NP_TAGS:
+        lo -= 1
+    if lo == hi:
+        return None
+    if lo >= 2 and tokens[lo - 1].lemma == "of" and all(t.tag == "CD" or t.lemma in TIME for t in tokens[lo:hi]):
+        hi = lo - 1  # "Law 407 of 3 November 2023": the law, not its date
+        lo = hi
+        while lo > 0 and tokens[lo - 1].tag in _NP_TAGS:
+            lo -= 1
+        if lo == hi:
+            return None
+    if lo and tokens[lo - 1].tag in ("IN", "TO") and tokens[lo - 1].lemma != "by":
+        return None
+    who, at = named_actors(sentence, names, tokens, lo, hi)
+    if who:
+        return who, at
+    actor = office_actor(tokens, lo, hi, names, entities, context) or phrase_actor(tokens, lo, hi, names, entities)
+    return ((actor,), tokens[lo].start) if actor else None

@@ -41,7 +41,8 @@ from typing import Optional
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.factclauses import (
-    LINKING, appositive_opening, bare_action, clause_subject, fronted, listed_subject, state, vote_sides,
+    LINKING, appositive_opening, bare_action, clause_subject, fronted, listed_subject, relative_antecedent, state,
+    vote_sides,
 )
 from briefcmp.analysis.factforms import (
     CALLING, CONDEMNED, PREVENTING, URGING, assessment, by_phrase, called_at, judged_action, kept_from, listing_at,
@@ -210,6 +211,9 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 actors, subject_start = fronted(sentence, names, tokens, clause_start, i)
                 actors, subject_start = (actors, subject_start) if actors else clause_subject(
                     sentence, names, tokens, clause_start, i) or (actors, subject_start)
+                if not actors:  # "the judgment, which declared the law unconstitutional": the noun before "which"
+                    actors, subject_start = relative_antecedent(sentence, tokens, clause_start, i, names, entities, context) \
+                        or (actors, subject_start)
             elif clause_start < i:
                 actors, subject_start = listed_subject(names, tokens, clause_start, subject_start, actors)
                 remember(tokens, clause_start, i, actors[0], context)
