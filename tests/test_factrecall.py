@@ -99,3 +99,11 @@ def test_a_relative_clause_is_said_of_the_noun_phrase_before_which():
                                                            "remains in force.")
     # after another preposition the grammar does not say which noun "which" takes: nothing is said of either
     assert not any(v == "expire" for _, v, _, _ in _read("Duties on Chinese steel, which expire in May, hit exports."))
+
+
+def test_a_list_of_actions_shares_its_subject():
+    found = _read("The central bank raised its rate in March, sold dollars in April and then halted bond purchases.")
+    assert {("central-bank", v, "fact", "yes") for v in ("raise", "sell", "halt")} <= found
+    # a verb after a relative clause's closing comma is the main clause's, not a list's
+    found = _read("The tribunal, which sat in May, dismissed the claim.")
+    assert ("tribunal", "dismiss", "fact", "yes") in found

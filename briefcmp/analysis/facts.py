@@ -60,7 +60,8 @@ from briefcmp.analysis.factgrammar import named_actors, owner_agent, past_openin
 from briefcmp.analysis.factnames import entities_at
 from briefcmp.analysis.factopen import open_questions
 from briefcmp.analysis.factverbs import (
-    action_verb, coordinated_at, embedded_at, free_participle, group_start, passive_group, predicate, requested,
+    action_verb, coordinated_at, embedded_at, free_participle, group_start, listed_verb, passive_group, predicate,
+    requested,
 )
 from briefcmp.analysis.factwords import (
     ADVICE_FRAME, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DEMANDING, DENYING, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, REPORTS, SAYING, SCOPE,
@@ -101,6 +102,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     conditional = False  # inside "if ...", "unless ...", "in the event ..."
     said_from = -1  # where "said" stands before a reported clause ("Scholz said Germany would ...")
     chain: Optional[tuple[tuple[str, ...], int, str, str]] = None  # actors, subject start, kind, value of the last verb
+    chain_tag = ""  # the tag of that verb, for the next verb of a list ("shut ..., closed ... and halted ...")
     last_subject = ""  # the subject of the sentence's last verb group, for "it" after a colon
     advised = -1  # the index of "to" after "we urge NAME": the verb after it is advice to NAME
     denied = False  # in a clause that a denial frames ("denied reports that ...")
@@ -189,7 +191,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         timed_from = clause_start  # "On 4 July the Appellate Division declined ...": the subject after the time
         clause_start = past_opening_time(tokens, clause_start, i)
         undergoing = (clause_start, i, "")  # where a passive's subject is, and whose act it is when unsaid
-        coordinated = chain is not None and (coordinated_at(tokens, clause_start, i) or participle)
+        coordinated = chain is not None and (coordinated_at(tokens, clause_start, i) or participle
+                                             or listed_verb(tokens, clause_start, i, chain_tag))
         region = sentence[tokens[clause_start].start:verb.start] if clause_start < n else ""
         if coordinated:
             actors, subject_start, kind0, value0 = chain  # type: ignore[misc]
@@ -424,6 +427,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         elif len(facts) == drafted and verb.lemma in LINKING:  # "Sweden remains outside", "has become a member"
             facts += state(sentence, names, tokens, j, actors, start, kind, value, judged=bool(phrased))
         chain = (actors, start, kind, value) if actors else None
+        chain_tag = verb.tag if i == j else tokens[i].tag  # (a group's first word: "has banned" lists "has closed")
         i = j + 1 if verb.lemma in DEMANDING and j + 1 < n and tokens[j + 1].lemma == "that" else end_index
     facts += noun_actions(sentence, names, tokens, entities, context, last_subject or carried, stops, facts)
     if clause and carried and not facts:  # a listed action quoted alone ("the suspension of visas for ...")

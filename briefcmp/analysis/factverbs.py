@@ -201,3 +201,30 @@ def requested(tokens: list[nlp.Token], j: int) -> bool:
         k += 1
     return j + 1 < k < len(tokens) and (tokens[k].tag == "TO" and k + 1 < len(tokens) and tokens[k + 1].verb
                                         or tokens[k].lemma == "for")
+
+
+def _form(tag: str) -> str:
+    """A finite verb's form: past (the tagger reads a past as a participle at times), or its own tag."""
+    return "past" if tag in ("VBD", "VBN") else tag
+
+
+def listed_verb(tokens: list[nlp.Token], clause_start: int, i: int, before: str) -> bool:
+    """Whether the verb at ``i`` continues a list of actions of one subject ("It shut the border, closed its
+    airspace and halted trade"; "Jakarta banned ore exports in 2014, relaxed the ban in 2017, and then restored
+    it"): right after a comma, in the form of the list's verb before it (``before``: its tag), with the list closed
+    later in the sentence by "and"/"or" and a verb of that form. A verb after a comma without such a close is
+    another clause's ("Sweden, which applied in May, remains outside")."""
+    n = len(tokens)
+    if clause_start != i or i < 2 or tokens[i - 1].text != "," or not before \
+            or tokens[i].tag not in ("VBD", "VBN", "VBZ", "VBP") or _form(tokens[i].tag) != _form(before):
+        return False
+    for k in range(i + 1, n):
+        if tokens[k].text in (";", ":") or tokens[k].tag == "." or tokens[k].lemma in ("which", "who", "that"):
+            return False
+        if tokens[k].tag == "CC" and tokens[k].lemma in ("and", "or"):
+            m = k + 1
+            while m < n and tokens[m].tag == "RB":
+                m += 1  # "and then restored"
+            if m < n and tokens[m].tag in ("VBD", "VBN", "VBZ", "VBP") and _form(tokens[m].tag) == _form(before):
+                return True
+    return False
