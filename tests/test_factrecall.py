@@ -107,3 +107,10 @@ def test_a_list_of_actions_shares_its_subject():
     # a verb after a relative clause's closing comma is the main clause's, not a list's
     found = _read("The tribunal, which sat in May, dismissed the claim.")
     assert ("tribunal", "dismiss", "fact", "yes") in found
+
+
+def test_a_phrase_set_off_between_subject_and_verb_leaves_the_subject():
+    assert ("regulator", "fine", "fact", "yes") in _read("The regulator, for its part, fined the lender.")
+    assert ("board", "set", "fact", "yes") in _read("The board, in a brief statement, set up a review panel.")
+    # a word between an auxiliary and its participle is an adverb ("have long resisted")
+    assert ("central-bank", "resist", "fact", "yes") in _read("The central bank has long resisted the pressure.")

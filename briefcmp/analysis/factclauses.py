@@ -185,7 +185,10 @@ def _inserted_at(tokens: list[nlp.Token], clause_start: int, i: int) -> Optional
         return None
     inserted = tokens[k + 1:clause_start - 1]
     if not inserted or not (inserted[0].lemma in RELATIVE or inserted[0].tag in ("DT", "JJ", "NNP", "PRP$")
-                            or inserted[0].tag in ("NN", "NNS") and inserted[0].text[:1].isupper()):
+                            or inserted[0].tag in ("NN", "NNS") and inserted[0].text[:1].isupper()
+                            or inserted[0].tag == "IN" and inserted[0].lemma not in ("that", "whether", "if")
+                            and not any(t.verb for t in inserted)):
+        # (", for its part,", ", in a statement,": a phrase of a preposition set off between the subject and its verb)
         # (", AKEP,": a name the lexicon does not know is tagged a common noun, capitalised mid-sentence)
         return None
     absolute = len(inserted) > 1 and inserted[-1].tag in ("VBN", "VBD") and not any(t.verb for t in inserted[:-1])

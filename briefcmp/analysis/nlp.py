@@ -167,6 +167,10 @@ def tag(text: str) -> Optional[list[Token]]:
                 # nouns too, and "to" a preposition)
                 tags[n] = "VB"
     for n, (word, _, t) in enumerate(found):
+        if t == "JJ" and 0 < n < len(found) - 1 and found[n - 1][0].lower() in _BE | _HAVE \
+                and tags[n + 1] in ("VBN", "VBD"):
+            tags[n] = "RB"  # "have long called", "has fully complied": a word between an auxiliary and its participle
+    for n, (word, _, t) in enumerate(found):
         if t == "VBD" and n:
             k = n - 1
             while k > 0 and tags[k] == "RB":
@@ -254,7 +258,7 @@ def _repair_finite(found: list[tuple[str, int, str]], tags: list[str], is_verb) 
             tags[n] = "VBG"  # "was not ruling out", "is considering sanctions"
 
 
-_SUBJECT_TAGS = frozenset({"DT", "JJ", "JJS", "CD", "NN", "NNS", "NNP", "NNPS", "POS", "PRP", "CC", "RB"})
+_SUBJECT_TAGS = frozenset({"DT", "JJ", "JJS", "CD", "NN", "NNS", "NNP", "NNPS", "POS", "PRP", "PRP$", "CC", "RB"})
 
 
 def _finite_participle(found: list[tuple[str, int, str]], tags: list[str]) -> None:
@@ -337,8 +341,9 @@ def _mend_segment(found: list[tuple[str, int, str]], tags: list[str], lo: int, h
     v = c + 1
     if v < hi and tags[v] in ("RB", "JJ") and v + 1 < hi and tags[v + 1] == "VBN":
         v += 1
-    if v + 1 < hi and tags[v] == "VBN" and found[v + 1][0].lower() != "by" and tags[v + 1] in _OBJECT_OPENERS:
-        tags[v] = "VBD"
+    if v + 1 < hi and tags[v] == "VBN" and found[v + 1][0].lower() != "by" and (tags[v + 1] in _OBJECT_OPENERS or (
+            found[v + 1][0].lower() in _PARTICLES and v + 2 < hi and tags[v + 2] in _OBJECT_OPENERS)):
+        tags[v] = "VBD"  # (a particle before the object: "Noboa, for his part, set up a committee")
 
 
 def _present_after_subject(found: list[tuple[str, int, str]], tags: list[str], is_verb) -> None:
