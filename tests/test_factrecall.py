@@ -67,6 +67,7 @@ def test_a_request_is_an_act_and_a_question_is_not():
     ("The company did not say how long the plant would stay shut.", ("plant", "stay")),
     ("Nobody yet knows how regulators will enforce the cap.", ("regulator", "enforce")),
     ("It remains unclear whether the court will hear the case.", ("court", "hear")),
+    ("The governor stopped short of saying when the bank would cut rates.", ("bank", "cut")),
 ])
 def test_a_clause_a_frame_leaves_open_is_undecided(sentence, expected):
     found = {(a.rstrip("s"), v): value for a, v, _, value in _read(sentence)}  # "regulators": the phrase's id

@@ -2,7 +2,7 @@
 
 "It is not yet clear when the last wells will be plugged", "He did not say how long the measure would last",
 "Nobody yet knows how platforms will check ages", "Officials did not say whether any agreement had been
-suspended": the embedded clause (after "whether", "if", "when", "how", "how long", "where", "why") says who does
+suspended", "stopped short of saying when shipments would restart": the embedded clause (after "whether", "if", "when", "how", "how long", "where", "why") says who does
 what, and the frame before it (a negated verb of knowing or saying, "not clear", "unclear", "uncertain") asserts
 neither that it happens nor that it does not. The embedded clause is read as a clause of its own
 (``read_facts``, passed in by the caller), and each statement it holds is ``undecided``, quoted from the frame on.
@@ -43,7 +43,8 @@ def open_clauses(tokens: list[nlp.Token]) -> list[tuple[int, int, int]]:
             lo -= 1
         frame = tokens[m]
         negated = any(x.lemma in _NEGATORS or x.text.lower() in ("nobody", "no-one") for x in tokens[lo:m]) or (
-            m >= 2 and tokens[m - 2].lemma == "no" and tokens[m - 1].lemma == "one")
+            m >= 2 and tokens[m - 2].lemma == "no" and tokens[m - 1].lemma == "one") or (
+            m >= 2 and tokens[m - 2].lemma == "short" and tokens[m - 1].lemma == "of")  # "stopped short of saying when"
         doubt = frame.tag.startswith("JJ") and (frame.lemma in _DOUBTFUL or frame.lemma == "clear" and negated)
         if not (doubt or frame.verb and frame.lemma in _KNOWING and negated):
             continue
