@@ -115,3 +115,18 @@ def test_a_phrase_set_off_between_subject_and_verb_leaves_the_subject():
     assert ("board", "set", "fact", "yes") in _read("The board, in a brief statement, set up a review panel.")
     # a word between an auxiliary and its participle is an adverb ("have long resisted")
     assert ("central-bank", "resist", "fact", "yes") in _read("The central bank has long resisted the pressure.")
+
+
+def test_coordinated_adjectives_each_state_a_quality():
+    facts = read_facts("The court held that the merger was unlawful and invalid.", Entities(None), context=Context(""))
+    assert {(f.actor, f.words[0], f.value) for f in facts} >= {("merger", "unlawful", "yes"), ("merger", "invalid", "yes")}
+    facts = read_facts("The curfew is neither necessary nor proportionate.", Entities(None), context=Context(""))
+    assert {(f.words[0], f.value) for f in facts} == {("necessary", "no"), ("proportionate", "no")}
+    # "not A and B" may deny either one: nothing is split
+    facts = read_facts("The curfew is not necessary and proportionate.", Entities(None), context=Context(""))
+    assert not any(f.words[:1] == ("proportionate",) for f in facts)
+
+
+def test_an_adverb_set_off_inside_a_verb_group_keeps_the_group():
+    assert ("uruguay", "block", "forecast", "no") in _read("Uruguay will not, however, block the accord.")
+    assert ("central-bank", "raise", "fact", "yes") in _read("The central bank has, therefore, raised its rate.")

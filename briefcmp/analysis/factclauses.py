@@ -244,6 +244,18 @@ def state(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Tok
     if not actors or k >= n or tokens[k].verb and not adjectival or tokens[k].tag in BREAK_TAGS \
             or tokens[k].tag in ("TO", "MD"):
         return []
+    neither = judged and k + 1 < n and tokens[k].lemma == "neither" and tokens[k + 1].tag.startswith("JJ")
+    if neither:
+        k += 1  # "is neither necessary nor lawful": not the one, not the other
+        value = "no" if value == "yes" else value
+    if judged and tokens[k].tag.startswith("JJ") and k + 3 <= n and (
+            neither and tokens[k + 1].lemma == "nor" or value == "yes" and tokens[k + 1].lemma == "and") \
+            and tokens[k + 2].tag.startswith("JJ") and (k + 3 == n or tokens[k + 3].tag in ("TO", "IN")
+                                                       or tokens[k + 3].tag in BREAK_TAGS):
+        # "was unconstitutional and unlawful", "is neither necessary nor lawful": a state each adjective says ("is
+        # not necessary and lawful" may deny either: left alone)
+        return _quality(sentence, tokens, k, actors, start, kind, value) + \
+            _quality(sentence, tokens, k + 2, actors, start, kind, value)
     if (tokens[k].tag.startswith("JJ") or adjectival) and (k + 1 >= n or tokens[k + 1].tag in ("TO", "IN") or
                                                            tokens[k + 1].tag in BREAK_TAGS):
         infinitive = k + 2 < n and tokens[k + 1].tag == "TO" and tokens[k + 2].verb

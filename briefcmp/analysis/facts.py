@@ -60,7 +60,8 @@ from briefcmp.analysis.factgrammar import named_actors, owner_agent, past_openin
 from briefcmp.analysis.factnames import entities_at
 from briefcmp.analysis.factopen import open_questions
 from briefcmp.analysis.factverbs import (
-    action_verb, coordinated_at, embedded_at, free_participle, group_start, listed_verb, passive_group, predicate,
+    action_verb, coordinated_at, embedded_at, free_participle, group_start, inside_group, listed_verb, passive_group,
+    predicate,
     requested,
 )
 from briefcmp.analysis.factwords import (
@@ -88,6 +89,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     tokens = nlp.tag(sentence)
     if not tokens:
         return []
+    tokens = inside_group(tokens)
     names = entities_at(entities, sentence)
     country = context.home if context is not None and context.home else carried if clause and carried in \
         countries_ids() else ""

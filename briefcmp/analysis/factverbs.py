@@ -228,3 +228,25 @@ def listed_verb(tokens: list[nlp.Token], clause_start: int, i: int, before: str)
             if m < n and tokens[m].tag in ("VBD", "VBN", "VBZ", "VBP") and _form(tokens[m].tag) == _form(before):
                 return True
     return False
+
+
+def inside_group(tokens: list[nlp.Token]) -> list[nlp.Token]:
+    """The tokens with the commas around an adverb set off inside a verb group read as adverbs ("Armenia will not,
+    however, prevent ...", "The bank has, therefore, raised ..."): the group goes on past them. Only between a modal
+    or an auxiliary (or "not" after one) and a verb."""
+    out = list(tokens)
+    for k in range(1, len(tokens) - 3):
+        before, after = tokens[k - 1], tokens[k + 3]
+        modal = before.tag == "MD" or before.lemma in ("not", "n't") and k >= 2 and tokens[k - 2].tag == "MD"
+        if tokens[k].text != "," or tokens[k + 1].tag != "RB" or tokens[k + 2].text != "," or not (
+                modal or before.verb and before.lemma in AUX
+                or before.lemma in ("not", "n't") and k >= 2 and tokens[k - 2].verb):
+            continue
+        if modal and not after.verb and after.tag in ("NN", "JJ") and nlp.is_verb_base(after.text):
+            # "will not, however, block the accord": the word a modal governs is a verb, whatever the lexicon says
+            after = out[k + 3] = nlp.Token(after.text, after.start, after.end, "VB", nlp.lemma(after.text, "VB") or
+                                           after.lemma)
+        if after.verb:
+            for m in (k, k + 2):
+                out[m] = nlp.Token(tokens[m].text, tokens[m].start, tokens[m].end, "RB", ",")
+    return out
