@@ -92,6 +92,8 @@ def undergoer(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp
     if nxt is not None and nxt.lemma == "by" and any(a >= nxt.end and a <= nxt.end + 12 for a, _, _ in names):
         return None  # "by" an actor the name rules did not resolve: whose act it is stays unknown
     lo, hi = clause_start, i
+    if any(tokens[m].tag == "TO" and tokens[m + 1].verb for m in range(lo, hi - 1)):
+        return None  # "any attempt to stop or divert water would be treated as ...": a verb of its own in the subject
     k = lo
     while k < hi and tokens[k].tag not in ("IN", "TO"):
         k += 1
@@ -125,8 +127,9 @@ def _conjuncts(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int,
     """The things a subject of conjoined noun phrases names, each one ("Children and parents", "All trade and
     financial dealings"): () unless every conjunct is a phrase ``phrase_actor`` reads."""
     cuts = [m for m in range(lo + 1, hi - 1) if tokens[m].lemma == "and" and tokens[m].tag == "CC"]
-    if not cuts or len(cuts) > 2:
-        return ()
+    if not cuts or len(cuts) > 2 or any(t.text == "," for t in tokens[lo:hi]) or any(
+            tokens[b - 1].tag not in ("NN", "NNS") for b in [*cuts, hi]):
+        return ()  # "The Defence, Naval and Air Advisers": words shared by one head, not things of their own
     found = [phrase_actor(tokens, a, b, names, entities) for a, b in zip([lo, *(c + 1 for c in cuts)], [*cuts, hi])]
     return tuple(dict.fromkeys(found)) if all(found) else ()
 

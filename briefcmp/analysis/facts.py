@@ -449,7 +449,7 @@ def _read_open(text: str, entities: Entities, carried: str, context: Optional[Co
                       if context is not None else None)
 
 
-_ASKING = frozenset({"ask", "wonder", "question", "inquire", "enquire"})  # verbs that put a question
+_ASKING = frozenset({"ask", "wonder", "inquire", "enquire"})  # verbs that put a question ("question whether": doubt)
 
 
 def _whether_open(tokens: list[nlp.Token], facts: list[Fact]) -> list[Fact]:

@@ -151,7 +151,7 @@ def tag(text: str) -> Optional[list[Token]]:
             before = found[k][0].lower()
             governs = tags[k] == "MD" and before not in ("may", "can", "will") or before in ("do", "does", "did") or (
                 tags[k] == "TO" and k and (found[k - 1][0].lower() in ("not", "whether") or (
-                    tags[k - 1] in ("VBN", "VBD", "NN", "JJ", "NNS") or tags[k - 1] in ("NNP", "NNPS") and k >= 2 and (
+                    tags[k - 1] in ("VBN", "VBD", "NN", "JJ") or tags[k - 1] in ("NNP", "NNPS") and k >= 2 and (
                         found[k - 2][0].lower() == "for" or tags[k - 2] in ("NNP", "DT")))
                                            and n + 1 < len(found) and (tags[n + 1] in ("NNS", "NN", "DT", "PRP$")
                                                                        or found[n + 1][0].lower() in _PARTICLES)))
