@@ -130,3 +130,9 @@ def test_coordinated_adjectives_each_state_a_quality():
 def test_an_adverb_set_off_inside_a_verb_group_keeps_the_group():
     assert ("uruguay", "block", "forecast", "no") in _read("Uruguay will not, however, block the accord.")
     assert ("central-bank", "raise", "fact", "yes") in _read("The central bank has, therefore, raised its rate.")
+
+
+def test_a_negating_verb_inside_a_passive_subject_negates_nothing():
+    # "stop" in the subject's own infinitive says nothing about the main verb: no "no" for "treated"
+    found = _read("Any attempt to stop the convoy would be treated as a hostile act.")
+    assert not any(v == "treat" and value == "no" for _, v, _, value in found)
