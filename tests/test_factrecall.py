@@ -136,3 +136,9 @@ def test_a_negating_verb_inside_a_passive_subject_negates_nothing():
     # "stop" in the subject's own infinitive says nothing about the main verb: no "no" for "treated"
     found = _read("Any attempt to stop the convoy would be treated as a hostile act.")
     assert not any(v == "treat" and value == "no" for _, v, _, value in found)
+
+
+def test_a_when_clause_in_the_past_asserts_its_event_and_one_in_the_present_does_not():
+    found = _read("When the tribunal annulled the contract, the company appealed.")
+    assert ("tribunal", "annul", "fact", "yes") in found
+    assert not any(v == "cut" for _, v, _, _ in _read("When the central bank cuts rates, the currency will fall."))

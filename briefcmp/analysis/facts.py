@@ -61,7 +61,7 @@ from briefcmp.analysis.factnames import entities_at
 from briefcmp.analysis.factopen import open_questions
 from briefcmp.analysis.factverbs import (
     action_verb, coordinated_at, embedded_at, free_participle, group_start, inside_group, listed_verb, passive_group,
-    predicate,
+    past_clause, predicate,
     requested,
 )
 from briefcmp.analysis.factwords import (
@@ -124,11 +124,14 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 conditional = False
             i += 1
             continue
-        if t.lemma in CLAUSE_WORDS and t.tag in ("IN", "WDT", "WP", "CC", "RB") or condition_at(tokens, i):
+        if t.lemma in CLAUSE_WORDS and t.tag in ("IN", "WDT", "WP", "CC", "RB") or condition_at(tokens, i) \
+                or t.lemma == "when" and t.tag == "WRB" and (i == 0 or tokens[i - 1].text == ","):
             clause_start = i + 1
             denied = t.lemma == "that" and i >= 2 and tokens[i - 1].lemma in REPORTS and tokens[i - 2].verb \
                 and tokens[i - 2].lemma in DENYING  # "denied reports that ...": what they report did not happen
-            conditional = not denied and (t.lemma in ("if", "unless") or condition_at(tokens, i) or (
+            # "When the president vetoed the bill": a past event, asserted; "when the bank cuts rates": a condition
+            conditional = not denied and (t.lemma in ("if", "unless") or condition_at(tokens, i) or t.lemma == "when"
+                                          and t.tag == "WRB" and not past_clause(tokens, i + 1) or (
                 t.lemma in ("that", "whether") and i and (tokens[i - 1].lemma in UNASSERTED  # "the claim that ..."
                                                           or tokens[i - 1].verb and tokens[i - 1].lemma in MANDATIVE
                                                           and tokens[i - 1].lemma not in DEMANDING)))

@@ -250,3 +250,17 @@ def inside_group(tokens: list[nlp.Token]) -> list[nlp.Token]:
             for m in (k, k + 2):
                 out[m] = nlp.Token(tokens[m].text, tokens[m].start, tokens[m].end, "RB", ",")
     return out
+
+
+def past_clause(tokens: list[nlp.Token], k: int) -> bool:
+    """Whether the first verb of the clause from ``k`` (up to a break) is in the past ("when the president vetoed
+    the bill", "when Switzerland did not join", "when the talks had collapsed"): an event the sentence asserts, where
+    a present or a modal ("when the bank cuts rates", "when it will") makes a condition or a time to come."""
+    for t in tokens[k:]:
+        if t.tag in BREAK_TAGS:
+            return False
+        if t.tag == "MD":
+            return False
+        if t.verb and t.tag != "VBG":
+            return t.tag in ("VBD", "VBN")
+    return False
