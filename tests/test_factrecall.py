@@ -142,3 +142,11 @@ def test_a_when_clause_in_the_past_asserts_its_event_and_one_in_the_present_does
     found = _read("When the tribunal annulled the contract, the company appealed.")
     assert ("tribunal", "annul", "fact", "yes") in found
     assert not any(v == "cut" for _, v, _, _ in _read("When the central bank cuts rates, the currency will fall."))
+
+
+def test_a_participle_of_saying_reports_a_clause_with_its_own_subject():
+    found = _read("The bank kept its rate on hold, saying the currency was still too weak.")
+    assert ("bank", "keep", "fact", "yes") in found and ("currency", "be", "fact", "yes") in found
+    # "it" in what is reported may be the speaker or the thing spoken of: no actor is guessed for it
+    found = _read("The union appealed the ruling, arguing that it breaches the labour code.")
+    assert not any(v == "breach" for _, v, _, _ in found)

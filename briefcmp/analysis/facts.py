@@ -104,6 +104,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     conditional = False  # inside "if ...", "unless ...", "in the event ..."
     said_from = -1  # where "said" stands before a reported clause ("Scholz said Germany would ...")
     chain: Optional[tuple[tuple[str, ...], int, str, str]] = None  # actors, subject start, kind, value of the last verb
+    reported_at = -1  # where the clause a participle of saying reports starts (", arguing that it ...")
     chain_tag = ""  # the tag of that verb, for the next verb of a list ("shut ..., closed ... and halted ...")
     last_subject = ""  # the subject of the sentence's last verb group, for "it" after a colon
     advised = -1  # the index of "to" after "we urge NAME": the verb after it is advice to NAME
@@ -138,6 +139,14 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             if t.lemma not in ("but", "as", "after", "before", "since"):  # mostly prepositions: the subject holds
                 chain = None
             i += 1
+            continue
+        if t.tag == "VBG" and i and tokens[i - 1].text == "," and t.lemma in _REPORTING_PARTICIPLES and i + 1 < n \
+                and tokens[i + 1].tag not in BREAK_TAGS:
+            # ", saying inventories were still too large", ", arguing that it breaches ...": what is said is a clause of
+            # its own, with its own subject
+            clause_start = reported_at = i + 1 + (tokens[i + 1].lemma == "that")  # ("it" there: the speaker's or
+            chain = None  # the thing's; the grammar does not say)
+            i = clause_start
             continue
         if conditional:  # "if Russia invades Ukraine", "in the event Russia invades": nothing is asserted
             i += 1
@@ -250,7 +259,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     subject_start = tokens[lo].start
                     phrased = actors[0] if actors else ""
             before = sentence[tokens[clause_start].start:tokens[i].start] if clause_start < n else ""
-            if not actors and (carried or last_subject) and (_PRONOUN.fullmatch(before) or clause and (
+            if not actors and (carried or last_subject) and clause_start != reported_at and (
+                    _PRONOUN.fullmatch(before) or clause and (
                     i == 0 or _OPENING.fullmatch(sentence[:tokens[i].start]))):
                 # "It also froze ..."; "Beijing answered at once: it banned ..."; a quoted clause that starts at
                 # its verb ("joined the sanctions against Russia", the second of two coordinated actions) is
@@ -452,6 +462,7 @@ def _read_open(text: str, entities: Entities, carried: str, context: Optional[Co
                       if context is not None else None)
 
 
+_REPORTING_PARTICIPLES = frozenset({"say", "argue", "warn", "note", "add", "claim", "insist", "stress", "explain"})
 _ASKING = frozenset({"ask", "wonder", "inquire", "enquire"})  # verbs that put a question ("question whether": doubt)
 
 
