@@ -134,8 +134,10 @@ def test_an_adverb_set_off_inside_a_verb_group_keeps_the_group():
 
 def test_a_negating_verb_inside_a_passive_subject_negates_nothing():
     # "stop" in the subject's own infinitive says nothing about the main verb: no "no" for "treated"
-    found = _read("Any attempt to stop the convoy would be treated as a hostile act.")
-    assert not any(v == "treat" and value == "no" for _, v, _, value in found)
+    assert ("attempt", "treat", "forecast", "yes") in _read("Any attempt to stop the convoy would be treated as a "
+                                                            "hostile act.")
+    assert ("attempt", "tolerate", "forecast", "no") in _read("Any attempt to stop the convoy would not be tolerated.")
+    assert ("attempt", "make", "fact", "no") in _read("No attempt to stop the convoy was made.")
 
 
 def test_a_when_clause_in_the_past_asserts_its_event_and_one_in_the_present_does_not():

@@ -24,7 +24,7 @@ from briefcmp.analysis.factsubjects import GOVERNMENT_NOUNS, phrase_actor
 from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.factobjects import Fact, object_end
 from briefcmp.analysis.factwords import (
-    ASSESSED, BAN_NOUNS, BREAK_TAGS, IDLE, MEASURE_NOUNS, MEASURE_VERBS, NEGATION, PHRASAL, SCOPE, TIME,
+    ASSESSED, BAN_NOUNS, BREAK_TAGS, IDLE, MEASURE_NOUNS, MEASURE_VERBS, PHRASAL, SCOPE, TIME,
 )
 
 def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
@@ -92,9 +92,6 @@ def undergoer(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp
     if nxt is not None and nxt.lemma == "by" and any(a >= nxt.end and a <= nxt.end + 12 for a, _, _ in names):
         return None  # "by" an actor the name rules did not resolve: whose act it is stays unknown
     lo, hi = clause_start, i
-    if any(tokens[m].tag == "TO" and tokens[m + 1].verb for m in range(lo, hi - 1)) and lo < hi \
-            and NEGATION.search(sentence, tokens[lo].start, tokens[hi - 1].end):
-        return None  # "any attempt to stop or divert water would be treated as ...": its "stop" negates nothing
     k = lo
     while k < hi and tokens[k].tag not in ("IN", "TO"):
         k += 1

@@ -208,6 +208,11 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         coordinated = chain is not None and (coordinated_at(tokens, clause_start, i) or participle
                                              or listed_verb(tokens, clause_start, i, chain_tag))
         region = sentence[tokens[clause_start].start:verb.start] if clause_start < n else ""
+        if passive_group(tokens, i, j) and any(tokens[m].tag == "TO" and tokens[m + 1].verb
+                                               for m in range(clause_start, i - 1)):
+            # "any attempt to stop or divert water would be treated as ...": the subject's own verb ("stop") says
+            # nothing of the passive's; its value is the verb group's
+            region = sentence[tokens[i].start:verb.start]
         if coordinated:
             actors, subject_start, kind0, value0 = chain  # type: ignore[misc]
             own = sentence[tokens[i - 1].end if i else 0:verb.start]
