@@ -117,7 +117,9 @@ score = _best(_score)
 likeness = _best(_likeness)
 
 
-def _doubt(group: list[Statement]) -> str:
+def _doubt(group: list[Statement], alike: Optional[bool] = None) -> str:
+    """Why a group of statements should be put to a person ("" when nothing): ``alike`` says whether their wording
+    is alike enough for two answers to be a contradiction (by default: ``score`` at least CONTRADICTION_SCORE)."""
     # "selected banks" against "banks": the second may mean all or say nothing of it. "All banks" against
     # "banks" is one answer; "all banks" against "selected banks" is a real difference.
     partial = [s for s in group if s.scoped and scope_value(s.fact.scope) != "all"]
@@ -132,7 +134,7 @@ def _doubt(group: list[Statement]) -> str:
         per[(s.claim.brief, str(s.claim.as_of))].add(s.claim.value.display())
     if any(len(v) > 1 for v in per.values()):
         return "one brief gives two values for one period: the wording does not tell the statements apart"
-    if len(values) > 1 and _low(group, score) < CONTRADICTION_SCORE:
+    if len(values) > 1 and not (alike if alike is not None else _low(group, score) >= CONTRADICTION_SCORE):
         return "the claims give different answers and their wording is only alike: a person should say whether they conflict"
     undated = [s.claim.ref for s in group if s.claim.as_of is None]
     if undated and len(values) > 1 and group[0].role != "position":  # positions compare whatever their dates
@@ -199,6 +201,7 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
                     result.entities[e] = entities.label(e)
     left = _mutual(rest, left, entities, taken, result, Group, Member, made)  # other verbs, one-to-one (factmatch)
     left = _join_made(rest, left, made, entities, taken, result, Group, Member)
+    left = _learned(rest, left, entities, taken, result, Group, Member)  # the trained linker (factlink)
     for g in result.groups:
         for e in g.subjects:
             if e not in corpus.config.entities and e not in result.entities and not e.startswith("("):
@@ -208,6 +211,35 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
     # a person who stops early has decided the likest: statement candidates in order of likeness
     result.candidates[first:] = sorted(result.candidates[first:], key=lambda g: -g.score)
     return len(statements)
+
+
+def _learned(everyone: list[Statement], left: list[Statement], entities: Entities, taken: set[str], result, Group,
+             Member) -> list[Statement]:
+    """Key the groups the trained pair linker (``factlink``) links above its calibrated bar when nothing makes them
+    doubtful (two answers only above its stricter contradiction bar); put those between its candidate bar and the
+    applied bar to a person, saying what is missing. Returns the statements still left."""
+    from briefcmp.analysis import factlink
+
+    linker = factlink.model()
+    if linker is None or len({st.claim.brief for st in left}) < 2:
+        return left
+    used: set[int] = set()
+    for g, p in factlink.link(everyone, {id(st) for st in left}, linker):
+        doubt = _doubt(g, alike=p >= linker.contradiction)
+        if not doubt and len({s.root or s.actor for s in g}) > 1:  # one question has one actor: a person joins two
+            doubt = "the statements' actors differ"
+        if p >= linker.threshold and not doubt:
+            group = _group(g, p, "", entities, taken, Group, Member)
+            taken.add(group.key)
+            result.groups.append(group)
+        else:
+            missing = doubt or (f"the linker rates them {p:.2f}, below its bar {linker.threshold:.2f}; "
+                                + _missing(g))
+            if len({s.actor for s in g}) > 1:
+                missing += _actors_missing(g, entities)
+            result.candidates.append(_group(g, p, missing, entities, taken, Group, Member))
+        used.update(id(st) for st in g)
+    return [st for st in left if id(st) not in used]
 
 
 def _settle(group: list[Statement]) -> tuple[list[Statement], list[Statement]]:
