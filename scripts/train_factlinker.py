@@ -200,10 +200,16 @@ def main() -> int:
     everything = np.ones_like(J)
     threshold = lowest(everything, args.precision)
     contradiction = max(threshold, lowest(D, args.precision))
-    # a person is asked about what is right at least half the time, counting the pairs the gold does not judge
-    candidate = min(lowest(everything, 0.5, judged=False), threshold)
+    # a person is asked about a pair only where the pairs just below the applied bar are right at least half the time
+    # (counting the pairs the gold does not judge as wrong): each question costs a decision
+    candidate = threshold
+    for b in sorted(set(np.round(P[P < threshold], 4)), reverse=True):
+        band = (P >= b) & (P < threshold)
+        if band.sum() >= 5 and Y[band].mean() < 0.5:
+            break
+        candidate = float(b)
     print(f"bars: applied {threshold:.3f}, two answers {contradiction:.3f} (judged pair precision >= "
-          f"{args.precision}), candidate {candidate:.3f} (precision of every pair >= 0.5)")
+          f"{args.precision}), candidate {candidate:.3f} (every pair between it and the applied bar right >= 0.5)")
 
     def line(ph, yh, cols, lost, label):
         j = cols["judged"]

@@ -34,7 +34,7 @@ NAMES = (
     "action_same", "action_family", "action_wordnet", "action_opposite",
     "object_weighted", "object_contains", "object_shared_2", "object_empty",
     "places", "places_none",
-    "clause_cosine", "clause_cosine_sq",
+    "clause_cosine", "clause_cosine_sq", "object_cosine", "round_differs",
     "role_same", "type_same", "kind_same", "hedge_differs",
     "periods_meet", "years_apart",
     "actor_action_object",
@@ -73,8 +73,17 @@ class Context:
             self._vectors[key] = {t: x / norm for t, x in v.items()}
         return self._vectors[key]
 
-    def cosine(self, a: Statement, b: Statement) -> float:
-        va, vb = self.vector(a), self.vector(b)
+    def object_vector(self, st: Statement) -> dict[str, float]:
+        """The statement's object as written, a unit TF-IDF vector (the clauses' IDF)."""
+        key = -id(st)
+        if key not in self._vectors:
+            v = {t: c * self.idf.get(t, self.rare) for t, c in Counter(_terms(st.fact.object_text or "")).items()}
+            norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+            self._vectors[key] = {t: x / norm for t, x in v.items()}
+        return self._vectors[key]
+
+    def cosine(self, a: Statement, b: Statement, objects: bool = False) -> float:
+        va, vb = (self.object_vector(a), self.object_vector(b)) if objects else (self.vector(a), self.vector(b))
         if len(va) > len(vb):
             va, vb = vb, va
         return sum(x * vb.get(t, 0.0) for t, x in va.items())
@@ -166,7 +175,8 @@ def features(a: Statement, b: Statement, ctx: Context) -> list[float]:
         same, family, sense, opposite,
         weighted, contains, shared2, empty,
         places, 1.0 if not a.others and not b.others else 0.0,
-        cos, cos * cos,
+        cos, cos * cos, ctx.cosine(a, b, objects=True),
+        1.0 if ("+more" in a.words) != ("+more" in b.words) else 0.0,  # "more diplomats": a further round
         1.0 if a.role == b.role else 0.0,
         1.0 if a.claim.value.type == b.claim.value.type else 0.0,
         1.0 if a.claim.kind == b.claim.kind else 0.0,
