@@ -35,7 +35,7 @@ from typing import Callable, Optional
 
 from briefcmp.analysis import lexicon
 from briefcmp.analysis.entities import Entities, slug
-from briefcmp.analysis.factmatch import mutual_groups, object_likeness
+from briefcmp.analysis.factmatch import _agglomerate, _low, mutual_groups, object_likeness
 from briefcmp.analysis.factread import (  # noqa: F401 (re-exported: what align and the diagnostics read)
     VALUE_TYPES, _prefixes, _roots, read_statements, weigh,
 )
@@ -63,7 +63,7 @@ MAX_CANDIDATES_PER_BUCKET = 3
 # (old11, s3, s4, s5), 1 more relation was found with the simulated analyst for 4 more decisions (41 with 38,
 # against 40 with 34).
 OTHER_VERB_WEIGHT = 0.8
-MAX_GROUPS_PER_BUCKET = 50
+MAX_GROUPS_PER_BUCKET = 50  # (factmatch.MAX_GROUPS bounds the groups of one bucket the same way)
 def _best(sim: Callable[[Statement, Statement], float]) -> Callable[[Statement, Statement], float]:
     """``sim`` over every reading of the two statements: the likest reading counts."""
     def best(a: Statement, b: Statement) -> float:
@@ -226,8 +226,10 @@ def _learned(everyone: list[Statement], left: list[Statement], entities: Entitie
     used: set[int] = set()
     for g, p in factlink.link(everyone, {id(st) for st in left}, linker):
         doubt = _doubt(g, alike=p >= linker.contradiction)
-        if not doubt and len({s.root or s.actor for s in g}) > 1:  # one question has one actor: a person joins two
-            doubt = "the statements' actors differ"
+        actors = sorted({entities.label(s.root or s.actor) for s in g})
+        if len(actors) > 1:  # one question has one actor: only a person says that one stands for the other
+            doubt = (doubt + "; " if doubt else "") + (f"the actors differ ({' / '.join(actors)}): a person should "
+                                                       "say whether one stands for the other")
         if p >= linker.threshold and not doubt:
             group = _group(g, p, "", entities, taken, Group, Member)
             taken.add(group.key)
@@ -235,7 +237,7 @@ def _learned(everyone: list[Statement], left: list[Statement], entities: Entitie
         else:
             missing = doubt or (f"the linker rates them {p:.2f}, below its bar {linker.threshold:.2f}; "
                                 + _missing(g))
-            if len({s.actor for s in g}) > 1:
+            if len(actors) == 1 and len({s.actor for s in g}) > 1:
                 missing += _actors_missing(g, entities)
             result.candidates.append(_group(g, p, missing, entities, taken, Group, Member))
         used.update(id(st) for st in g)
@@ -499,40 +501,6 @@ def _one_act(group: list[Statement]) -> bool:
                     wordnet.same(x, y, "v") or wordnet.same(y, x, "v") for x in forms(a) for y in forms(b)):
                 return False
     return True
-
-
-def _low(group: list[Statement], sim: Callable[[Statement, Statement], float]) -> float:
-    return min((sim(a, b) for i, a in enumerate(group) for b in group[i + 1:]), default=1.0)
-
-
-def _agglomerate(members: list[Statement], sim, threshold: float) -> list[list[Statement]]:
-    """Groups in which every pair is at least ``threshold`` alike, the likest pairs joined first (complete
-    linkage); a bucket too large for that is grouped greedily, in order, at most MAX_GROUPS_PER_BUCKET groups."""
-    if len(members) > 60:
-        groups: list[list[Statement]] = []
-        for st in members:
-            for g in groups:
-                if all(sim(st, o) >= threshold for o in g):
-                    g.append(st)
-                    break
-            else:
-                if len(groups) < MAX_GROUPS_PER_BUCKET:
-                    groups.append([st])
-        return groups
-    n = len(members)
-    pair = [[sim(members[i], members[j]) if i != j else 1.0 for j in range(n)] for i in range(n)]
-    clusters: list[list[int]] = [[i] for i in range(n)]
-    while True:
-        best, bi, bj = threshold, -1, -1
-        for x in range(len(clusters)):
-            for y in range(x + 1, len(clusters)):
-                link = min(pair[i][j] for i in clusters[x] for j in clusters[y])
-                if link >= best and (bi < 0 or link > best):
-                    best, bi, bj = link, x, y
-        if bi < 0:
-            break
-        clusters[bi] += clusters.pop(bj)
-    return [[members[i] for i in sorted(c)] for c in clusters]
 
 
 def _group(g: list[Statement], low: float, doubt: str, entities: Entities, taken: set[str], group_cls, member_cls,

@@ -111,29 +111,33 @@ def _senses_meet(fa: frozenset[str], fb: frozenset[str]) -> bool:
 
 
 # How many likest statements of other briefs each statement is compared with (bounded: no quadratic scoring).
-NEIGHBOURS = 40
+NEIGHBOURS = 20
+POSTINGS = 400
 
 
 def pairs(statements: list[Statement], ctx: Context) -> list[tuple[int, int]]:
     """The pairs (i < j) worth scoring: statements of two briefs that share a clause word, each statement with at
-    most ``NEIGHBOURS`` of the others (the likest by clause cosine) and every statement of its actor. A word most
-    clauses hold (over half of them) is no reason to compare two."""
-    index: dict[str, list[int]] = {}
+    most ``NEIGHBOURS`` of the others (the likest by clause cosine) and as many again of its own actor's. A word
+    over half the clauses hold is no reason to compare two, and each word's list is bounded (``POSTINGS``): the
+    cosines are summed over the lists (a sparse dot product), so the time grows with the pairs kept, not n^2."""
+    index: dict[str, list[tuple[int, float]]] = {}
     common = math.log(1 + 2)  # idf of a word held by half the clauses
     for i, st in enumerate(statements):
-        for t in ctx.vector(st):
+        for t, x in ctx.vector(st).items():
             if ctx.idf.get(t, ctx.rare) > common:
-                index.setdefault(t, []).append(i)
+                posting = index.setdefault(t, [])
+                if len(posting) < POSTINGS:
+                    posting.append((i, x))
     out: set[tuple[int, int]] = set()
     for i, a in enumerate(statements):
-        near: set[int] = set()
-        for t in ctx.vector(a):
-            near.update(index.get(t, ())[:500])
-        near.discard(i)
-        near = {j for j in near if statements[j].claim.brief != a.claim.brief}
-        ranked = sorted(near, key=lambda j: (-ctx.cosine(a, statements[j]), j))
-        keep = set(ranked[:NEIGHBOURS]) | set([j for j in ranked if (statements[j].root or statements[j].actor)
-                                               == (a.root or a.actor)][:3 * NEIGHBOURS])
+        acc: dict[int, float] = {}
+        for t, x in ctx.vector(a).items():
+            for j, y in index.get(t, ()):
+                if j != i:
+                    acc[j] = acc.get(j, 0.0) + x * y
+        ranked = sorted((j for j in acc if statements[j].claim.brief != a.claim.brief), key=lambda j: (-acc[j], j))
+        root = a.root or a.actor
+        keep = ranked[:NEIGHBOURS] + [j for j in ranked if (statements[j].root or statements[j].actor) == root][:NEIGHBOURS]
         out.update((min(i, j), max(i, j)) for j in keep)
     return sorted(out)
 
