@@ -102,7 +102,10 @@ def collect(folder: Path, work: Path, drafted: Path) -> list[dict]:
         w = TRAP_WEIGHT if (i, j) in traps and not y else 1.0
         judged = bool(y) or (i, j) in traps or (i in in_gold and j in in_gold)
         # the values calibrate only the bar two answers are keyed at, never a feature
-        differ = statements[i].claim.value.display() != statements[j].claim.value.display()
+        values = {statements[i].claim.value.display(), statements[j].claim.value.display()}
+        # a pair alignfacts would key as two answers: two values, one role, neither "undecided" (_doubt asks a person
+        # about those whatever the linker says)
+        differ = (len(values) > 1 and "undecided" not in values and statements[i].role == statements[j].role)
         rows.append({"x": x, "y": y, "w": w, "trap": (i, j) in traps, "judged": judged, "differ": differ,
                      "refs": [statements[i].claim.ref, statements[j].claim.ref]})
     lost = len(positive - seen)  # positives no candidate pair holds: the recall blocking costs
