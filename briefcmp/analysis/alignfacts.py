@@ -225,7 +225,9 @@ def _learned(everyone: list[Statement], left: list[Statement], entities: Entitie
         return left
     used: set[int] = set()
     for g, p in factlink.link(everyone, {id(st) for st in left}, linker):
-        doubt = _doubt(g, alike=p >= linker.contradiction)
+        # two answers are a contradiction only of one act: "suspended the deal" and "did not end the deal" both hold
+        one_act = len({s.action for s in g}) == 1
+        doubt = _doubt(g, alike=p >= linker.contradiction and one_act)
         actors = sorted({entities.label(s.root or s.actor) for s in g})
         if len(actors) > 1:  # one question has one actor: only a person says that one stands for the other
             doubt = (doubt + "; " if doubt else "") + (f"the actors differ ({' / '.join(actors)}): a person should "
