@@ -8,8 +8,8 @@ is positive when both statements quote one gold relation, negative when they quo
 statements of different actors) are left out.
 
 Training uses the **tuning halves only**: every dev set except the check half named by ``--check`` (a file
-listing set folders, one a line). A logistic model (L2, Newton's method, numpy only: nothing is imported at
-run time) is cross-validated by set (``--folds`` groups of sets): the out-of-fold probabilities set the
+listing set folders, one a line). A logistic model (L2, Newton's method, numpy only: numpy comes with the nlp
+extra's lemminflect and is used here, at training time; nothing of it is imported at run time) is cross-validated by set (``--folds`` groups of sets): the out-of-fold probabilities set the
 applied bar (the lowest at which pair precision is at least ``--precision``) and the candidate bar. Per-fold
 pair precision and recall are printed, and for the check half only its summed pair figures (never its texts,
 gold or per-pair output). ``--write`` stores the final model (trained on every tuning set) as
