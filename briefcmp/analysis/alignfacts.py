@@ -225,9 +225,13 @@ def _learned(everyone: list[Statement], left: list[Statement], entities: Entitie
         return left
     used: set[int] = set()
     for g, p in factlink.link(everyone, {id(st) for st in left}, linker):
-        # two answers are a contradiction only of one act: "suspended the deal" and "did not end the deal" both hold
-        one_act = len({s.action for s in g}) == 1
-        doubt = _doubt(g, alike=p >= linker.contradiction and one_act)
+        # two answers are a contradiction only of one act by one actor as written: "suspended the deal" and "did not
+        # end the deal" both hold, and an actor read as standing for another is a guess (as in ``_mutual``); a scope
+        # on one side ("has not closed all of its crossings" beside "closed its border") may answer another question
+        one = len({s.action for s in g}) == 1 and len({s.actor for s in g}) == 1 and not any(s.scoped for s in g)
+        doubt = _doubt(g, alike=p >= linker.contradiction and one)
+        if not doubt and len({s.actor for s in g}) > 1 and len({s.action for s in g}) > 1 and not _one_act(g):
+            doubt = _missing(g)  # two guesses at once, an actor and a verb taken as one: a person's call
         actors = sorted({entities.label(s.root or s.actor) for s in g})
         if len(actors) > 1:  # one question has one actor: only a person says that one stands for the other
             doubt = (doubt + "; " if doubt else "") + (f"the actors differ ({' / '.join(actors)}): a person should "
