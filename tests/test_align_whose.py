@@ -171,7 +171,7 @@ def test_release_subjects_need_two_agreeing_figures_and_one_subject() -> None:
 
 
 def test_one_matching_figure_is_enough_when_the_currency_names_the_country() -> None:
-    from briefcmp.analysis.entities import currency_country
+    from briefcmp.analysis.countrydata import currency_country
     from briefcmp.analysis.measure import _VAGUE, word_match
 
     assert [currency_country(c) for c in ("KRW", "INR", "GBP", "JPY")] == ["south-korea", "india",

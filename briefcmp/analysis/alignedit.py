@@ -118,7 +118,7 @@ def _statement_key_entry(g: Group, refs: str) -> str:
 
 
 def _entity_entry(eid: str, label: str) -> str:
-    from briefcmp.analysis.entities import countries
+    from briefcmp.analysis.countrydata import countries
 
     country = next((c for c in countries() if c.id == eid), None)
     aliases = [n for n in (country.names if country else ()) if n != label and n not in name_forms(label)

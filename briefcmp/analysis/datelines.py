@@ -134,7 +134,7 @@ def _places() -> tuple[dict[str, str], Optional[re.Pattern]]:
     countries share are left out."""
     import countryinfo
 
-    from briefcmp.analysis.entities import countries
+    from briefcmp.analysis.countrydata import countries
 
     owner: dict[str, set[str]] = {}
     for c in countries():

@@ -25,7 +25,7 @@ from datetime import date
 from typing import Callable, Optional
 
 from briefcmp.analysis.document import lemma
-from briefcmp.analysis.entities import slug
+from briefcmp.analysis.countrydata import slug
 from briefcmp.corpus.functionwords import FUNCTION_WORDS
 
 REPEAT_DAYS = 3

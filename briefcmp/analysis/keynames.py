@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 
 from briefcmp.analysis import evidence
-from briefcmp.analysis.entities import slug
+from briefcmp.analysis.countrydata import slug
 
 
 def common_topics(group: list) -> tuple[str, ...]:

@@ -163,7 +163,8 @@ def headline_names(titles: Iterable[str], texts: Iterable[str], entities, leads:
 def _unknown(name: str, entities) -> bool:
     """Whether ``name`` is no country, region or other entity's name, unless it is the name of an entity
     registered under its own id that is no country (a company an earlier run registered)."""
-    from briefcmp.analysis.entities import REGIONS, WORLD, countries, slug
+    from briefcmp.analysis.countrydata import countries, slug
+    from briefcmp.analysis.entities import REGIONS, WORLD
 
     found = {eid for _, _, eid in entities.find(name)}
     if not found:
@@ -186,7 +187,7 @@ def _in_headline(text: str, at: int, seen: dict[int, bool]) -> bool:
 def register(entities, names: Iterable[str]) -> list[str]:
     """Register each name as a company of ``entities`` (its id the name's slug), unless another entity has that
     name or id; a name the config registers under that id is marked a company. Returns the new ids."""
-    from briefcmp.analysis.entities import slug
+    from briefcmp.analysis.countrydata import slug
 
     new: list[str] = []
     changed = False

@@ -124,7 +124,7 @@ def currency_country(members: Sequence) -> str:
     """The country whose own currency all the money figures of ``members`` (one brief's) are in
     ("trillion won": South Korea; "Rs 11.21 lakh crore": India), or "": none for a currency of several
     countries (euro, dollar) or two currencies."""
-    from briefcmp.analysis.entities import currency_country as of_code
+    from briefcmp.analysis.countrydata import currency_country as of_code
     from briefcmp.corpus import units
 
     codes = {m.unit.upper() for m in members if m.unit and (units.is_currency(m.unit) or of_code(m.unit))}

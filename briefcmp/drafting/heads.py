@@ -13,7 +13,7 @@ _HEAD_CHARS = 700
 @lru_cache(maxsize=1)
 def country_names() -> tuple[re.Pattern, dict[str, str]]:
     """One pattern for every country's names (longer than three letters), and each name's country."""
-    from briefcmp.analysis.entities import countries
+    from briefcmp.analysis.countrydata import countries
 
     owner = {name: c.id for c in countries() for name in c.names if len(name) > 3}
     names = sorted(owner, key=len, reverse=True)
@@ -31,7 +31,8 @@ def head_of(text: str) -> str:
 def named_territories(text: str) -> list[set[str]]:
     """The ISO 3166 codes of the countries ``text``'s head names (a dateline's capitals read as the name
     they spell: "SEOUL"), then of those the whole text names; empty sets left out."""
-    from briefcmp.analysis.entities import Entities, countries
+    from briefcmp.analysis.countrydata import countries
+    from briefcmp.analysis.entities import Entities
 
     code = {c.id: c.code for c in countries()}
     entities = Entities(None)

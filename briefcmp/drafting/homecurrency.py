@@ -29,7 +29,7 @@ def _own_dollar(country: str) -> str:
     from babel.core import Locale, UnknownLocaleError, get_global
     from babel.numbers import get_currency_symbol
 
-    from briefcmp.analysis.entities import currency_country
+    from briefcmp.analysis.countrydata import currency_country
 
     for territory, spans in get_global("territory_currencies").items():
         for code, _since, until, tender in spans:
@@ -51,7 +51,8 @@ def home_dollar(text: str, config: Optional[Config] = None, publisher: str = "")
     when the head names no country."""
     if "$" not in text:
         return "USD"
-    from briefcmp.analysis.entities import Entities, countries
+    from briefcmp.analysis.countrydata import countries
+    from briefcmp.analysis.entities import Entities
 
     entities = Entities(config)
     known = {c.id for c in countries()}
@@ -95,7 +96,7 @@ def _publisher_country(publisher: str) -> list[str]:
     """The country of the city an outlet is named after ("The Sydney Morning Herald" -> australia), or []."""
     if not publisher:
         return []
-    from briefcmp.analysis.entities import countries
+    from briefcmp.analysis.countrydata import countries
 
     by_code = {c.code: c.id for c in countries()}
     cities = _zone_cities()

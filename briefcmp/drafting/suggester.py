@@ -117,7 +117,7 @@ class Suggester:
 
     def _cjk_names(self) -> re.Pattern:
         if not hasattr(self, "_cjk_re"):
-            from briefcmp.analysis.entities import cjk_country_names
+            from briefcmp.analysis.countrydata import cjk_country_names
 
             table = cjk_country_names()
             self._cjk_of = {}
