@@ -450,3 +450,20 @@ def test_update_never_re_adds_a_deleted_draft_and_refreshes_the_hash(tmp_path: P
     new = claims.read_text(encoding="utf-8")
     assert f"source_sha256: {anchor.sha256(src.read_bytes())}" in new and "amount: 7" in new
     assert check(claims).exit_code == 0
+
+
+@pytest.mark.parametrize("name, data, what", [
+    ("brief.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "a PDF"),
+    ("saved.html", b"<!DOCTYPE html><html><body><p>Rates rose 2% in 2024.</p></body></html>", "a web page (HTML)"),
+    ("page.txt", b"\xef\xbb\xbf<html lang='en'><p>Rates rose 2% in 2024.</p></html>", "a web page (HTML)"),
+])
+def test_an_original_is_sent_to_add_never_drafted_from_its_bytes(tmp_path: Path, name: str, data: bytes,
+                                                                  what: str) -> None:
+    """walk9: annotate on a saved page drafted 13 claims from its markup; on a PDF it said 'looks binary'."""
+    src = tmp_path / name
+    src.write_bytes(data)
+    out = tmp_path / "x.claims.yaml"
+    result = CliRunner().invoke(app, ["annotate", str(src), "-o", str(out)])
+    assert result.exit_code == 2
+    assert f"{src}:1:1: {what}, not a source text: `briefcmp add {src} CORPUS`" in result.output
+    assert not out.exists()

@@ -299,3 +299,15 @@ def test_chromium_renders_the_report(tmp_path, bundled):
     png = shot.read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
     assert struct.unpack(">II", png[16:24]) == (1000, 700)
+
+
+def test_dates_are_never_broken_at_their_hyphens(monkeypatch):
+    """A publication date and an as-of ("2024-11-\\n28" in a narrow Published column, walk9) stay whole:
+    each date part is set no-wrap, an as-of may break only after its slash."""
+    monkeypatch.chdir(ROOT)
+    page = CliRunner().invoke(app, ["compare", "briefs/", "--format", "html"]).stdout
+    published = re.findall(r'<td data-label="Published"([^>]*)>([^<]*)</td>', page)
+    assert published and all(attrs == ' class="nw"' for attrs, _ in published)
+    assert any(re.fullmatch(r"\d{4}-\d{2}-\d{2}", when) for _, when in published)
+    # every "as of" in the page sets its dates in no-wrap spans
+    assert ", as of 20" not in page and "as of <span class=\"nw\">" in page

@@ -132,15 +132,20 @@ def test_statements_left_undecided_are_counted_too(tmp_path: Path) -> None:
     assert {k for c in drafted for k in c.get("value", {})} == {"category"}  # statements only: not a figure
     proposed = json.loads(run("align", corpus, "--format", "json").stdout)
     candidates = len(proposed["candidates"])
-    assert candidates >= 1 and not proposed["groups"]
+    # the two suspensions of sugar imports are keyed (analysis/factlink); the border closed and "not all of its
+    # crossings" closed are left to a person
+    assert candidates >= 1 and all(not g["unit"] for g in proposed["groups"])
+    assert any("border" in g["label"] and not g["sure"] for g in proposed["candidates"])
     assert "unkeyed claims (figures and statements)" in run("align", corpus).stdout
     shown = os.path.relpath(corpus)
     lines = " ".join(run("compare", corpus).stdout.split())
-    assert (f"Undecided: {candidates} candidate group{'s' * (candidates != 1)} to decide by hand "
+    sure = len(proposed["groups"])
+    assert (f"Undecided: {sure} group{'s' * (sure != 1)} of claims to key (briefcmp align {shown} --apply) and "
+            f"{candidates} candidate group{'s' * (candidates != 1)} to decide by hand "
             f"(briefcmp align {shown} --review") in lines, lines
     doc = json.loads(run("compare", corpus, "-f", "json").stdout)
     jsonschema.validate(doc, SCHEMA)
-    assert (doc["summary"]["undecided"]["sure_groups"], doc["summary"]["undecided"]["candidate_groups"]) == (0, candidates)
+    assert (doc["summary"]["undecided"]["sure_groups"], doc["summary"]["undecided"]["candidate_groups"]) == (sure, candidates)
     assert "Undecided: " in run("compare", corpus, "-f", "markdown").stdout
     assert '<p class="undecided" role="note">Undecided: ' in run("compare", corpus, "-f", "html").stdout
 

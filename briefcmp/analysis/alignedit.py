@@ -157,18 +157,20 @@ _AS_OF_WHY = {"relative": "read from the text against the publication date",
               "named": "the sentence's \"in the quarter\" (or month, year): the brief's own period, its title's or lead's"}
 
 
+def keyed_as_of(m) -> str:
+    """The as-of keying a group writes for its member ``m`` (a draft claim whose period align reads
+    otherwise), or ""."""
+    c = m.claim
+    if c.status != "draft" or not m.period or m.period_how not in _AS_OF_WHY:
+        return ""
+    if c.as_of is not None and not c.as_of_inferred and str(c.as_of) == m.period:
+        return ""
+    return m.period
+
+
 def as_of_changes(result: AlignResult) -> list[tuple[Claim, str, str]]:
     """(claim, as-of, why) for draft claims of sure groups whose period align reads differently."""
-    out = []
-    for g in result.groups:
-        for m in g.members:
-            c = m.claim
-            if c.status != "draft" or not m.period or m.period_how not in _AS_OF_WHY:
-                continue
-            if c.as_of is not None and not c.as_of_inferred and str(c.as_of) == m.period:
-                continue
-            out.append((c, m.period, _AS_OF_WHY[m.period_how]))
-    return out
+    return [(m.claim, m.period, _AS_OF_WHY[m.period_how]) for g in result.groups for m in g.members if keyed_as_of(m)]
 
 
 def _set_kind_fact(text: str, claim: Claim) -> str:

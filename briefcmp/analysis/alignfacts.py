@@ -35,7 +35,7 @@ from typing import Callable, Optional
 
 from briefcmp.analysis import lexicon
 from briefcmp.analysis.entities import Entities, slug
-from briefcmp.analysis.factmatch import mutual_groups, object_likeness
+from briefcmp.analysis.factmatch import _agglomerate, _low, mutual_groups, object_likeness
 from briefcmp.analysis.factread import (  # noqa: F401 (re-exported: what align and the diagnostics read)
     VALUE_TYPES, _prefixes, _roots, read_statements, weigh,
 )
@@ -63,7 +63,7 @@ MAX_CANDIDATES_PER_BUCKET = 3
 # (old11, s3, s4, s5), 1 more relation was found with the simulated analyst for 4 more decisions (41 with 38,
 # against 40 with 34).
 OTHER_VERB_WEIGHT = 0.8
-MAX_GROUPS_PER_BUCKET = 50
+MAX_GROUPS_PER_BUCKET = 50  # (factmatch.MAX_GROUPS bounds the groups of one bucket the same way)
 def _best(sim: Callable[[Statement, Statement], float]) -> Callable[[Statement, Statement], float]:
     """``sim`` over every reading of the two statements: the likest reading counts."""
     def best(a: Statement, b: Statement) -> float:
@@ -117,7 +117,9 @@ score = _best(_score)
 likeness = _best(_likeness)
 
 
-def _doubt(group: list[Statement]) -> str:
+def _doubt(group: list[Statement], alike: Optional[bool] = None) -> str:
+    """Why a group of statements should be put to a person ("" when nothing): ``alike`` says whether their wording
+    is alike enough for two answers to be a contradiction (by default: ``score`` at least CONTRADICTION_SCORE)."""
     # "selected banks" against "banks": the second may mean all or say nothing of it. "All banks" against
     # "banks" is one answer; "all banks" against "selected banks" is a real difference.
     partial = [s for s in group if s.scoped and scope_value(s.fact.scope) != "all"]
@@ -132,7 +134,7 @@ def _doubt(group: list[Statement]) -> str:
         per[(s.claim.brief, str(s.claim.as_of))].add(s.claim.value.display())
     if any(len(v) > 1 for v in per.values()):
         return "one brief gives two values for one period: the wording does not tell the statements apart"
-    if len(values) > 1 and _low(group, score) < CONTRADICTION_SCORE:
+    if len(values) > 1 and not (alike if alike is not None else _low(group, score) >= CONTRADICTION_SCORE):
         return "the claims give different answers and their wording is only alike: a person should say whether they conflict"
     undated = [s.claim.ref for s in group if s.claim.as_of is None]
     if undated and len(values) > 1 and group[0].role != "position":  # positions compare whatever their dates
@@ -199,6 +201,7 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
                     result.entities[e] = entities.label(e)
     left = _mutual(rest, left, entities, taken, result, Group, Member, made)  # other verbs, one-to-one (factmatch)
     left = _join_made(rest, left, made, entities, taken, result, Group, Member)
+    left = _learned(rest, left, entities, taken, result, Group, Member)  # the trained linker (factlink)
     for g in result.groups:
         for e in g.subjects:
             if e not in corpus.config.entities and e not in result.entities and not e.startswith("("):
@@ -208,6 +211,43 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
     # a person who stops early has decided the likest: statement candidates in order of likeness
     result.candidates[first:] = sorted(result.candidates[first:], key=lambda g: -g.score)
     return len(statements)
+
+
+def _learned(everyone: list[Statement], left: list[Statement], entities: Entities, taken: set[str], result, Group,
+             Member) -> list[Statement]:
+    """Key the groups the trained pair linker (``factlink``) links above its calibrated bar when nothing makes them
+    doubtful (two answers only above its stricter contradiction bar); put those between its candidate bar and the
+    applied bar to a person, saying what is missing. Returns the statements still left."""
+    from briefcmp.analysis import factlink
+
+    linker = factlink.model()
+    if linker is None or len({st.claim.brief for st in left}) < 2:
+        return left
+    used: set[int] = set()
+    for g, p in factlink.link(everyone, {id(st) for st in left}, linker):
+        # two answers are a contradiction only of one act by one actor as written: "suspended the deal" and "did not
+        # end the deal" both hold, and an actor read as standing for another is a guess (as in ``_mutual``); a scope
+        # on one side ("has not closed all of its crossings" beside "closed its border") may answer another question
+        one = len({s.action for s in g}) == 1 and len({s.actor for s in g}) == 1 and not any(s.scoped for s in g)
+        doubt = _doubt(g, alike=p >= linker.contradiction and one)
+        if not doubt and len({s.actor for s in g}) > 1 and len({s.action for s in g}) > 1 and not _one_act(g):
+            doubt = _missing(g)  # two guesses at once, an actor and a verb taken as one: a person's call
+        actors = sorted({entities.label(s.root or s.actor) for s in g})
+        if len(actors) > 1:  # one question has one actor: only a person says that one stands for the other
+            doubt = (doubt + "; " if doubt else "") + (f"the actors differ ({' / '.join(actors)}): a person should "
+                                                       "say whether one stands for the other")
+        if p >= linker.threshold and not doubt:
+            group = _group(g, p, "", entities, taken, Group, Member)
+            taken.add(group.key)
+            result.groups.append(group)
+        else:
+            missing = doubt or (f"the linker rates them {p:.2f}, below its bar {linker.threshold:.2f}; "
+                                + _missing(g))
+            if len(actors) == 1 and len({s.actor for s in g}) > 1:
+                missing += _actors_missing(g, entities)
+            result.candidates.append(_group(g, p, missing, entities, taken, Group, Member))
+        used.update(id(st) for st in g)
+    return [st for st in left if id(st) not in used]
 
 
 def _settle(group: list[Statement]) -> tuple[list[Statement], list[Statement]]:
@@ -467,40 +507,6 @@ def _one_act(group: list[Statement]) -> bool:
                     wordnet.same(x, y, "v") or wordnet.same(y, x, "v") for x in forms(a) for y in forms(b)):
                 return False
     return True
-
-
-def _low(group: list[Statement], sim: Callable[[Statement, Statement], float]) -> float:
-    return min((sim(a, b) for i, a in enumerate(group) for b in group[i + 1:]), default=1.0)
-
-
-def _agglomerate(members: list[Statement], sim, threshold: float) -> list[list[Statement]]:
-    """Groups in which every pair is at least ``threshold`` alike, the likest pairs joined first (complete
-    linkage); a bucket too large for that is grouped greedily, in order, at most MAX_GROUPS_PER_BUCKET groups."""
-    if len(members) > 60:
-        groups: list[list[Statement]] = []
-        for st in members:
-            for g in groups:
-                if all(sim(st, o) >= threshold for o in g):
-                    g.append(st)
-                    break
-            else:
-                if len(groups) < MAX_GROUPS_PER_BUCKET:
-                    groups.append([st])
-        return groups
-    n = len(members)
-    pair = [[sim(members[i], members[j]) if i != j else 1.0 for j in range(n)] for i in range(n)]
-    clusters: list[list[int]] = [[i] for i in range(n)]
-    while True:
-        best, bi, bj = threshold, -1, -1
-        for x in range(len(clusters)):
-            for y in range(x + 1, len(clusters)):
-                link = min(pair[i][j] for i in clusters[x] for j in clusters[y])
-                if link >= best and (bi < 0 or link > best):
-                    best, bi, bj = link, x, y
-        if bi < 0:
-            break
-        clusters[bi] += clusters.pop(bj)
-    return [[members[i] for i in sorted(c)] for c in clusters]
 
 
 def _group(g: list[Statement], low: float, doubt: str, entities: Entities, taken: set[str], group_cls, member_cls,

@@ -177,8 +177,12 @@ def decisions_path(corpus: Corpus) -> Path:
 
 
 def corpus_store(corpus: Corpus) -> Store:
-    """The corpus's decisions file, loaded (a missing one is empty)."""
-    return load_store(decisions_path(corpus), root=Path(corpus.root))
+    """The corpus's decisions file, loaded (a missing one is empty); named in messages as every other
+    file of the corpus is, relative to the working folder ("nz/align-decisions.yaml")."""
+    from briefcmp.corpus.paths import display_path
+
+    path = decisions_path(corpus)
+    return load_store(path, display_path(path), root=Path(corpus.root))
 
 
 def load_store(path: Path, shown: Optional[str] = None, root: Optional[Path] = None) -> Store:

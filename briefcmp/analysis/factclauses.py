@@ -174,8 +174,9 @@ def _inserted_at(tokens: list[nlp.Token], clause_start: int, i: int) -> Optional
     ``clause_start``, when only adverbs and auxiliaries stand between that comma and the verb at ``i``; else None."""
     if clause_start < 2 or clause_start > i or tokens[clause_start - 1].text != ",":
         return None
-    if any(t.tag not in ("RB", "MD") and not (t.verb and t.lemma in ("have", "be", "do")) for t in
-           tokens[clause_start:i]):
+    if any(t.tag not in ("RB", "MD") and not (t.verb and t.lemma in ("have", "be", "do"))
+           and not (t.tag == "JJ" and k == i - 1) for k, t in enumerate(tokens[clause_start:i], clause_start)):
+        # (a word of order just before the verb: "..., first halted")
         return None
     k = clause_start - 2  # back to the comma that opens the inserted phrase
     while k > 0 and tokens[k].text not in (",", ";", ":") and tokens[k].tag != ".":
@@ -183,7 +184,12 @@ def _inserted_at(tokens: list[nlp.Token], clause_start: int, i: int) -> Optional
     if k <= 0 or tokens[k].text != ",":
         return None
     inserted = tokens[k + 1:clause_start - 1]
-    if not inserted or not (inserted[0].lemma in RELATIVE or inserted[0].tag in ("DT", "JJ", "NNP", "PRP$")):
+    if not inserted or not (inserted[0].lemma in RELATIVE or inserted[0].tag in ("DT", "JJ", "NNP", "PRP$")
+                            or inserted[0].tag in ("NN", "NNS") and inserted[0].text[:1].isupper()
+                            or inserted[0].tag == "IN" and inserted[0].lemma not in ("that", "whether", "if")
+                            and not any(t.verb for t in inserted)):
+        # (", for its part,", ", in a statement,": a phrase of a preposition set off between the subject and its verb)
+        # (", AKEP,": a name the lexicon does not know is tagged a common noun, capitalised mid-sentence)
         return None
     absolute = len(inserted) > 1 and inserted[-1].tag in ("VBN", "VBD") and not any(t.verb for t in inserted[:-1])
     if inserted[0].lemma not in RELATIVE and any(t.verb for t in inserted) and not absolute:
@@ -238,6 +244,18 @@ def state(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Tok
     if not actors or k >= n or tokens[k].verb and not adjectival or tokens[k].tag in BREAK_TAGS \
             or tokens[k].tag in ("TO", "MD"):
         return []
+    neither = judged and k + 1 < n and tokens[k].lemma == "neither" and tokens[k + 1].tag.startswith("JJ")
+    if neither:
+        k += 1  # "is neither necessary nor lawful": not the one, not the other
+        value = "no" if value == "yes" else value
+    if judged and tokens[k].tag.startswith("JJ") and k + 3 <= n and (
+            neither and tokens[k + 1].lemma == "nor" or value == "yes" and tokens[k + 1].lemma == "and") \
+            and tokens[k + 2].tag.startswith("JJ") and (k + 3 == n or tokens[k + 3].tag in ("TO", "IN")
+                                                       or tokens[k + 3].tag in BREAK_TAGS):
+        # "was unconstitutional and unlawful", "is neither necessary nor lawful": a state each adjective says ("is
+        # not necessary and lawful" may deny either: left alone)
+        return _quality(sentence, tokens, k, actors, start, kind, value) + \
+            _quality(sentence, tokens, k + 2, actors, start, kind, value)
     if (tokens[k].tag.startswith("JJ") or adjectival) and (k + 1 >= n or tokens[k + 1].tag in ("TO", "IN") or
                                                            tokens[k + 1].tag in BREAK_TAGS):
         infinitive = k + 2 < n and tokens[k + 1].tag == "TO" and tokens[k + 2].verb
@@ -354,3 +372,45 @@ def vote_sides(fact: Fact) -> Fact:
     return replace(fact, words=tuple(fact.words[k] for k in keep), shown=tuple(fact.shown[k] for k in keep
                                                                                if k < len(fact.shown)),
                    nouns=tuple(w for w in fact.nouns if w not in _FAVOUR))
+
+
+_NP_TAGS = frozenset({"DT", "JJ", "JJS", "CD", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$"})
+
+
+def relative_antecedent(sentence: str, tokens: list[nlp.Token], clause_start: int, i: int,
+                        names: list[tuple[int, int, str]], entities, context) -> Optional[tuple[tuple[str, ...], int]]:
+    """The subject of a relative clause whose antecedent is a noun phrase ("the judgment, which declared the law
+    unconstitutional"; "Law 407 of 3 November 2023, which declares a moratorium"; "... by the regulator, which
+    later lifted it"): the noun phrase just before ", which"/", who" (past a date after "of"), read as a subject
+    is (a name, an office, a phrase). None when anything but adverbs and words of time stands between "which" and
+    the verb at ``i``, when the phrase follows a preposition other than "by" (whether "sanctions on Russia, which
+    ..." are the sanctions or Russia, the grammar does not say), or when it is no phrase the readers know."""
+    from briefcmp.analysis.factgrammar import named_actors  # (they read subjects: a level above this module)
+    from briefcmp.analysis.factsubjects import office_actor, phrase_actor
+
+    r = clause_start - 1
+    if r < 2 or tokens[r].lemma not in RELATIVE or tokens[r - 1].text != ",":
+        return None
+    if any(t.tag not in ("RB", "MD") and t.lemma not in TIME and not (t.verb and t.lemma in ("have", "be", "do"))
+           for t in tokens[clause_start:i]):
+        return None
+    hi = r - 1
+    lo = hi
+    while lo > 0 and tokens[lo - 1].tag in _NP_TAGS:
+        lo -= 1
+    if lo == hi:
+        return None
+    if lo >= 2 and tokens[lo - 1].lemma == "of" and all(t.tag == "CD" or t.lemma in TIME for t in tokens[lo:hi]):
+        hi = lo - 1  # "Law 407 of 3 November 2023": the law, not its date
+        lo = hi
+        while lo > 0 and tokens[lo - 1].tag in _NP_TAGS:
+            lo -= 1
+        if lo == hi:
+            return None
+    if lo and tokens[lo - 1].tag in ("IN", "TO") and tokens[lo - 1].lemma != "by":
+        return None
+    who, at = named_actors(sentence, names, tokens, lo, hi)
+    if who:
+        return who, at
+    actor = office_actor(tokens, lo, hi, names, entities, context) or phrase_actor(tokens, lo, hi, names, entities)
+    return ((actor,), tokens[lo].start) if actor else None

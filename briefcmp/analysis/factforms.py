@@ -97,8 +97,10 @@ def undergoer(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp
         k += 1
     # "Imports of timber" as a whole; "All trade with the country", "All flights to the capital": trade, flights
     thing = phrase_actor(tokens, lo, hi, names, entities) or phrase_actor(tokens, lo, k, names, entities)
-    if not thing:
+    things = (thing,) if thing else _conjuncts(tokens, lo, k, names, entities)
+    if not things:
         return None
+    thing = things[0]
     start, end = tokens[lo].start, tokens[j].end
     others = tuple(dict.fromkeys(e for a, b, e in names if tokens[lo].start <= a and b <= tokens[hi - 1].end))
     # "are not covered by the present plan", "is closed to all flights": the phrase after the participle says by
@@ -113,9 +115,21 @@ def undergoer(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp
     if phrase and (nouns or others):
         end = phrase[-1].end
         others = tuple(dict.fromkeys((*others, *(e for a, b, e in names if phrase[0].start <= a < end))))
-    return Fact(thing, (thing,), tokens[j].lemma, start, end, tokens[j].start, end, kind, value, nouns,
+    return Fact(thing, things, tokens[j].lemma, start, end, tokens[j].start, end, kind, value, nouns,
                 tuple(t.text for t in phrase if t.noun and t.lemma in nouns), (), others, sentence[tokens[j].start:end],
                 nouns, undergone=True)
+
+
+def _conjuncts(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int, int, str]],
+               entities: Entities) -> tuple[str, ...]:
+    """The things a subject of conjoined noun phrases names, each one ("Children and parents", "All trade and
+    financial dealings"): () unless every conjunct is a phrase ``phrase_actor`` reads."""
+    cuts = [m for m in range(lo + 1, hi - 1) if tokens[m].lemma == "and" and tokens[m].tag == "CC"]
+    if not cuts or len(cuts) > 2 or any(t.text == "," for t in tokens[lo:hi]) or any(
+            tokens[b - 1].tag not in ("NN", "NNS") for b in [*cuts, hi]):
+        return ()  # "The Defence, Naval and Air Advisers": words shared by one head, not things of their own
+    found = [phrase_actor(tokens, a, b, names, entities) for a, b in zip([lo, *(c + 1 for c in cuts)], [*cuts, hi])]
+    return tuple(dict.fromkeys(found)) if all(found) else ()
 
 
 def _owner(names: list[tuple[int, int, str]], tokens: list[nlp.Token], lo: int, hi: int) -> str:

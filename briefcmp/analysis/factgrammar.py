@@ -6,16 +6,21 @@
 - ``subject_actors``: the noun phrase before a modifier that follows its head ("Law enforcement agencies | across
   the country"), each conjunct an actor ("Local leaders and oil workers"), the owner of an office ("Somaliland's
   defence minister"), a whole name after an opening time phrase ("On 12 May the Riksdag in Stockholm"), a plain
-  phrase ("Registered refugees") and a possessed thing ("Ukraine's grain corridor remains open").
+  phrase ("Registered refugees") and a possessed thing ("Ukraine's grain corridor remains open");
+- ``named_actors``: the names that are the subject of a verb group (not after a preposition, not a possessive of
+  another noun).
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import Optional
 
 from briefcmp.analysis import lexicon, nlp, statnames
 from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.factnouns import STATE_NOUNS, verb_of
+from briefcmp.analysis.factwords import HEADS, PREPOSITION_BEFORE, TIME
 from briefcmp.analysis.factsubjects import (
     _COMMENTATORS, _NOT_ACTORS, BODY_NOUNS, GOVERNMENT_NOUNS, LOCAL_TITLES, MAX_PHRASE_WORDS, NATIONAL_TITLES, Context,
     _is_time, _phrase_word, _subject_phrase, office_actor, phrase_actor,
@@ -137,3 +142,99 @@ def _possessed_office(tokens: list[nlp.Token], lo: int, hi: int, names: list[tup
         return ""
     owner = next((e for a, b, e in names if a == np[0].start and b >= np[k - 1].end), "")
     return owner or entities.adopt(" ".join(t.text for t in np[:k]))
+
+
+MAX_SUBJECT_NAMES = 6
+
+
+def named_actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
+            i: int) -> tuple[tuple[str, ...], int]:
+    """The entities that are the subject of the verb group at ``i``, and where the subject starts.
+
+    A name is a subject when only names, "and", adverbs and head nouns ("government", "Prime
+    Minister") stand between it and the verb group; not after a preposition ("the attack on
+    Ukraine") or as a possessive of another noun ("Russia's attack")."""
+    lo = tokens[clause_start].start if clause_start < len(tokens) else 0
+    hi = tokens[i].start
+    # The subject is near its verb: the last few names before it are enough (and bound the work on a
+    # sentence that lists hundreds of names).
+    inside = [(a, b, e) for a, b, e in names if a >= lo and b <= hi][-MAX_SUBJECT_NAMES:]
+    starts = [t.start for t in tokens]
+    found: list[tuple[int, str]] = []
+    for a, b, e in inside:
+        before = sentence[max(lo, a - 20):a]
+        if PREPOSITION_BEFORE.search(before) and not (re.search(r"\bfor\s+$", before) and _to_verb(tokens, b)):
+            continue  # "the attack on Ukraine", "sanctions against Russia"; but "a mistake for Japan to act"
+        ok = True
+        possessive = False
+        run = tokens[bisect.bisect_left(starts, b):bisect.bisect_left(starts, hi)]
+        timed = any(x.lemma in TIME and x.noun for x in run)
+        # "the US Commerce Department": capitalised words before a head word name the country's body
+        head_seen = any(x.text.lower() in HEADS for x in run) and all(
+            x.text.lower() in HEADS or x.text[:1].isupper() or x.tag in ("RB", "POS") or x.text in ("'s", "\u2019s")
+            for x in run)
+        prev_low = ""
+        for t in tokens[bisect.bisect_left(starts, b):bisect.bisect_left(starts, hi)]:
+            if any(x <= t.start < y for x, y, _ in inside):
+                continue  # another name: "Japan and South Korea"
+            low = t.text.lower()
+            if t.text in ("'s", "\u2019s", "'", "\u2019") or t.tag == "POS":
+                possessive = True
+            elif low in HEADS or t.lemma in HEADS or t.tag in ("RB", "CC") or low in ("both", "itself", "too", "s") \
+                    or low == "the" and any(
+                    t.end < x <= t.end + 2 for x, _, _ in inside):  # "Japan and the Netherlands"
+                head_seen = head_seen or low in HEADS
+                continue
+            elif head_seen and t.tag.startswith("NN") and t.text[:1].isupper():
+                continue  # "Japanese Prime Minister Fumio Kishida condemned": the country's leader speaks for it
+            elif low == "other" or t.tag == "NNS" and prev_low == "other":
+                prev_low = low
+                continue  # "China and other countries will take part": China does
+            elif t.tag == "TO" and re.search(r"\bfor\s+$", before):
+                continue
+            elif t.tag == "JJ" and t.end <= hi and not any(x.start > t.start and x.start < hi for x in tokens[
+                    bisect.bisect_left(starts, t.end):bisect.bisect_left(starts, hi)]):
+                continue  # "Jakarta first banned": a word of order or manner just before the verb, not a noun's
+            elif t.verb and t.lemma in ("have", "be") or timed and (t.tag in ("IN", "DT", "CD", "JJ")
+                                                                     or t.lemma in TIME):
+                continue  # "South Korea has for years treated ...": an auxiliary and a time before the verb
+            else:
+                ok = False
+                break
+        if ok and possessive and not any(t.text.lower() in HEADS
+                                         for t in tokens[bisect.bisect_left(starts, b):bisect.bisect_left(starts, hi)]):
+            ok = False  # "Russia's attack"; "Tokyo's government" is Tokyo
+        if ok:
+            found.append((a, e))
+    if not found:
+        return (), hi
+    return tuple(dict.fromkeys(e for _, e in found)), min(a for a, _ in found)
+
+
+def _to_verb(tokens: list[nlp.Token], pos: int) -> bool:
+    """Whether "to" and a verb follow offset ``pos`` ("for Japan to divert")."""
+    k = bisect.bisect_left([t.start for t in tokens], pos)
+    after = tokens[k:k + 2]
+    return len(after) == 2 and after[0].tag == "TO" and after[1].verb
+
+
+_TIME_PREPOSITIONS = frozenset({"on", "in", "since", "from", "by", "until", "after", "before", "during", "as", "of"})
+
+
+def past_opening_time(tokens: list[nlp.Token], lo: int, hi: int) -> int:
+    """Where the subject of a clause starts after a phrase of time that opens it ("On 4 July the Appellate Division
+    declined ...", "(Since) 13 March the app has been blocked ...", "In late 2023, the cabinet ..."): a preposition
+    or none, then numbers and words of time only (at least one), then the subject before the verb at ``hi``.
+    ``lo`` when no such phrase opens the clause, or nothing would be left for the subject."""
+    k = lo + (lo < hi and tokens[lo].tag == "IN" and tokens[lo].lemma in _TIME_PREPOSITIONS)
+    m, timed = k, False
+    while m < hi and (tokens[m].tag == "CD" or re.fullmatch(r"[0-9]{1,4}", tokens[m].text) or tokens[m].lemma in TIME or tokens[m].tag == "JJ" and m + 1 < hi
+                      and (tokens[m + 1].tag == "CD" or tokens[m + 1].lemma in TIME)):
+        # a word of time or a year ("late 2023", "On 4 July": the tagger's "4" may be IN); a count alone is no time
+        # ("Three ships were seen")
+        timed = timed or tokens[m].lemma in TIME or bool(re.fullmatch(r"(?:19|20)[0-9]{2}", tokens[m].text))
+        m += 1
+    m += m < hi and tokens[m].text == ","
+    if not timed or m >= hi or tokens[m].tag not in ("DT", "NNP", "NNPS", "NN", "NNS", "PRP", "PRP$", "JJ"):
+        return lo
+    return m

@@ -19,7 +19,7 @@ from collections import defaultdict
 from typing import Callable
 
 from briefcmp.analysis import lexicon
-from briefcmp.analysis.factstatements import _periods_meet, _places, _readings, _years_apart
+from briefcmp.analysis.factstatements import Statement, _periods_meet, _places, _readings, _years_apart
 
 # The weighted share of object words (and places) two statements of one actor must share to be keyed as one
 # question though their verbs differ; calibrated on benchmarks/facts/dev (older halves): see docs/benchmarks.md.
@@ -105,3 +105,41 @@ def mutual_groups(everyone: list, free: Callable[[object], bool], threshold: flo
                 _compatible(a, b) and object_likeness(a, b) >= threshold * 2 / 3 for i, a in enumerate(g) for b in g[i + 1:]):
             out.append(sorted(g, key=lambda s: s.claim.ref))  # a chain whose ends are unlike is no group
     return sorted(out, key=lambda g: g[0].claim.ref)
+
+
+# A bucket too large to group by complete linkage keeps at most this many groups (alignfacts' MAX_GROUPS_PER_BUCKET).
+MAX_GROUPS = 50
+
+
+def _low(group: list[Statement], sim: Callable[[Statement, Statement], float]) -> float:
+    return min((sim(a, b) for i, a in enumerate(group) for b in group[i + 1:]), default=1.0)
+
+
+def _agglomerate(members: list[Statement], sim, threshold: float) -> list[list[Statement]]:
+    """Groups in which every pair is at least ``threshold`` alike, the likest pairs joined first (complete
+    linkage); a bucket too large for that is grouped greedily, in order, at most MAX_GROUPS groups."""
+    if len(members) > 60:
+        groups: list[list[Statement]] = []
+        for st in members:
+            for g in groups:
+                if all(sim(st, o) >= threshold for o in g):
+                    g.append(st)
+                    break
+            else:
+                if len(groups) < MAX_GROUPS:
+                    groups.append([st])
+        return groups
+    n = len(members)
+    pair = [[sim(members[i], members[j]) if i != j else 1.0 for j in range(n)] for i in range(n)]
+    clusters: list[list[int]] = [[i] for i in range(n)]
+    while True:
+        best, bi, bj = threshold, -1, -1
+        for x in range(len(clusters)):
+            for y in range(x + 1, len(clusters)):
+                link = min(pair[i][j] for i in clusters[x] for j in clusters[y])
+                if link >= best and (bi < 0 or link > best):
+                    best, bi, bj = link, x, y
+        if bi < 0:
+            break
+        clusters[bi] += clusters.pop(bj)
+    return [[members[i] for i in sorted(c)] for c in clusters]

@@ -39,9 +39,10 @@ from dataclasses import replace
 from typing import Optional
 
 from briefcmp.analysis import nlp
-from briefcmp.analysis.entities import Entities, proper_names
+from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.factclauses import (
-    LINKING, appositive_opening, bare_action, clause_subject, fronted, listed_subject, state, vote_sides,
+    LINKING, appositive_opening, bare_action, clause_subject, fronted, listed_subject, relative_antecedent, state,
+    vote_sides,
 )
 from briefcmp.analysis.factforms import (
     CALLING, CONDEMNED, PREVENTING, URGING, assessment, by_phrase, called_at, judged_action, kept_from, listing_at,
@@ -55,61 +56,22 @@ from briefcmp.analysis.factobjects import (
 from briefcmp.analysis.factsubjects import (
     Context, countries_ids, national_body, office_actor, phrase_actor, remember,
 )
-from briefcmp.analysis.factgrammar import owner_agent, subject_actors
+from briefcmp.analysis.factgrammar import named_actors, owner_agent, past_opening_time, subject_actors
+from briefcmp.analysis.factnames import entities_at
+from briefcmp.analysis.factopen import open_questions
 from briefcmp.analysis.factverbs import (
-    action_verb, coordinated_at, embedded_at, free_participle, group_start, passive_group, predicate,
+    action_verb, coordinated_at, embedded_at, free_participle, group_start, inside_group, listed_verb, passive_group,
+    past_clause, predicate,
+    requested,
 )
 from briefcmp.analysis.factwords import (
-    ACRONYM, ADVICE_FRAME, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DEMANDING, DENYING, HEADS,
-    LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, NOT_BODIES, PREPOSITION_BEFORE, REPORTS, SAYING, SCOPE,
-    TIME, UNASSERTED, WHEN_PHRASE, modality,
+    ADVICE_FRAME, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DEMANDING, DENYING, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, REPORTS, SAYING, SCOPE,
+    UNASSERTED, WHEN_PHRASE, modality,
 )
 
-MAX_SUBJECT_NAMES = 6
 _OBJECT_TAGS = frozenset({"DT", "NN", "NNS", "NNP", "NNPS", "PRP$", "JJ", "CD"})  # an object starts with one
 
 
-def _entities_at(entities: Entities, sentence: str) -> list[tuple[int, int, str]]:
-    """Countries and registered entities, then the bodies and places a name says ("the European Union"),
-    as align registers them (``Entities.adopt``)."""
-    found = entities.find(sentence)
-    first = re.match(r"\s*([A-Z][a-z]+) (?=[A-Z])", sentence)
-    if first and not any(a == first.start(1) for a, _, _ in found) and nlp.is_adjective(first.group(1)):
-        # "Neutral Switzerland joined ...": an adjective opening the sentence is no part of a name ("Coal India" is
-        # a company's; "New Delhi" a name the list knows)
-        k = first.start(1)
-        found = entities.find(sentence[:k] + sentence[k].lower() + sentence[k + 1:])
-    taken = [(a, b) for a, b, _ in found]
-    for m in _DEMONYMS.finditer(sentence):  # "the Americans", "Canadians": the people of the country its adjective names
-        a, b = m.span()
-        if not any(a < y and x < b for x, y in taken):
-            country = [e for x, y, e in entities.find(m.group(1)) if (x, y) == (0, len(m.group(1)))]
-            if country:
-                found.append((a, b, country[0]))
-                taken.append((a, b))
-    for a, b, name in proper_names(sentence):
-        if not any(a < y and x < b for x, y in taken):
-            found.append((a, b, entities.adopt(name)))
-            taken.append((a, b))
-    for m in ACRONYM.finditer(sentence):  # "the EU", "ECOWAS", "the WTO" (not in an all-capitals heading)
-        a, b = m.span()
-        if m.group() not in NOT_BODIES and not any(a < y and x < b for x, y in taken):
-            found.append((a, b, _spelt_out(entities, m.group()) or entities.adopt(m.group())))
-    return sorted(found)
-
-
-_DEMONYMS = re.compile(r"\b([A-Z][a-z]+(?:an|ese|ish|i))s?\b(?<=s)")
-
-
-def _spelt_out(entities: Entities, acronym: str) -> str:
-    """The id of a body already named in full whose initials the acronym is ("EU": the European Union)."""
-    for eid in sorted(entities.adopted | set(entities.labels)):  # named in full in a brief, or registered
-        words = [w for w in re.findall(r"[A-Za-z]+", entities.label(eid)) if w.lower() not in ("of", "and", "the",
-                                                                                                "for", "on")]
-        if len(words) == len(acronym) > 1 and "".join(w[0] for w in words).upper() == acronym \
-                and all(w[0].isupper() for w in words):
-            return eid
-    return ""
 
 
 def read_facts(sentence: str, entities: Entities, carried: str = "", clause: bool = False,
@@ -127,7 +89,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     tokens = nlp.tag(sentence)
     if not tokens:
         return []
-    names = _entities_at(entities, sentence)
+    tokens = inside_group(tokens)
+    names = entities_at(entities, sentence)
     country = context.home if context is not None and context.home else carried if clause and carried in \
         countries_ids() else ""
     if country:  # "the Federal Council decided": the home country's government (a quote read again: its actor)
@@ -141,6 +104,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     conditional = False  # inside "if ...", "unless ...", "in the event ..."
     said_from = -1  # where "said" stands before a reported clause ("Scholz said Germany would ...")
     chain: Optional[tuple[tuple[str, ...], int, str, str]] = None  # actors, subject start, kind, value of the last verb
+    reported_at = -1  # where the clause a participle of saying reports starts (", arguing that it ...")
+    chain_tag = ""  # the tag of that verb, for the next verb of a list ("shut ..., closed ... and halted ...")
     last_subject = ""  # the subject of the sentence's last verb group, for "it" after a colon
     advised = -1  # the index of "to" after "we urge NAME": the verb after it is advice to NAME
     denied = False  # in a clause that a denial frames ("denied reports that ...")
@@ -160,17 +125,28 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 conditional = False
             i += 1
             continue
-        if t.lemma in CLAUSE_WORDS and t.tag in ("IN", "WDT", "WP", "CC", "RB") or condition_at(tokens, i):
+        if t.lemma in CLAUSE_WORDS and t.tag in ("IN", "WDT", "WP", "CC", "RB") or condition_at(tokens, i) \
+                or t.lemma == "when" and t.tag == "WRB" and (i == 0 or tokens[i - 1].text == ","):
             clause_start = i + 1
             denied = t.lemma == "that" and i >= 2 and tokens[i - 1].lemma in REPORTS and tokens[i - 2].verb \
                 and tokens[i - 2].lemma in DENYING  # "denied reports that ...": what they report did not happen
-            conditional = not denied and (t.lemma in ("if", "unless") or condition_at(tokens, i) or (
+            # "When the president vetoed the bill": a past event, asserted; "when the bank cuts rates": a condition
+            conditional = not denied and (t.lemma in ("if", "unless") or condition_at(tokens, i) or t.lemma == "when"
+                                          and t.tag == "WRB" and not past_clause(tokens, i + 1) or (
                 t.lemma in ("that", "whether") and i and (tokens[i - 1].lemma in UNASSERTED  # "the claim that ..."
                                                           or tokens[i - 1].verb and tokens[i - 1].lemma in MANDATIVE
                                                           and tokens[i - 1].lemma not in DEMANDING)))
             if t.lemma not in ("but", "as", "after", "before", "since"):  # mostly prepositions: the subject holds
                 chain = None
             i += 1
+            continue
+        if t.tag == "VBG" and i and tokens[i - 1].text == "," and t.lemma in _REPORTING_PARTICIPLES and i + 1 < n \
+                and tokens[i + 1].tag not in BREAK_TAGS:
+            # ", saying inventories were still too large", ", arguing that it breaches ...": what is said is a clause of
+            # its own, with its own subject
+            clause_start = reported_at = i + 1 + (tokens[i + 1].lemma == "that")  # ("it" there: the speaker's or
+            chain = None  # the thing's; the grammar does not say)
+            i = clause_start
             continue
         if conditional:  # "if Russia invades Ukraine", "in the event Russia invades": nothing is asserted
             i += 1
@@ -206,7 +182,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             elif t.lemma in LINKING and _defining(tokens, clause_start, i):
                 pass  # "A tariff is a tax on imported goods": a definition, background to what anyone did
             elif t.lemma in LINKING:  # "Brazil is not a member of OPEC"
-                who, at = _actors(sentence, names, tokens, clause_start, i)
+                who, at = named_actors(sentence, names, tokens, clause_start, i)
                 who, at = (who, at) if who else clause_subject(sentence, names, tokens, clause_start, i) or (who, at)
                 thing = "" if who or clause_start >= i else phrase_actor(tokens, clause_start, i, names, entities) \
                     or ("" if _degree_at(tokens, i) else  # "Tokyo's reaction was not severe": a degree, not a state
@@ -218,7 +194,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                                judged=bool(thing))
             open_on = undecided_on(tokens, i)  # "France is undecided on the extension of the ban"
             if open_on > 0:
-                who, _ = _actors(sentence, names, tokens, clause_start, i)
+                who, _ = named_actors(sentence, names, tokens, clause_start, i)
                 for actor in who:  # the quote holds the subject and "undecided"
                     facts.extend(replace(f, start=tokens[clause_start].start) for f in listed_actions(
                         sentence, names, tokens, open_on, actor, "fact", "undecided", stops))
@@ -226,9 +202,17 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             continue
         verb = tokens[j]
         phrased = ""  # the actor when it is a subject phrase naming no entity ("member state", "curfew")
+        timed_from = clause_start  # "On 4 July the Appellate Division declined ...": the subject after the time
+        clause_start = past_opening_time(tokens, clause_start, i)
         undergoing = (clause_start, i, "")  # where a passive's subject is, and whose act it is when unsaid
-        coordinated = chain is not None and (coordinated_at(tokens, clause_start, i) or participle)
+        coordinated = chain is not None and (coordinated_at(tokens, clause_start, i) or participle
+                                             or listed_verb(tokens, clause_start, i, chain_tag))
         region = sentence[tokens[clause_start].start:verb.start] if clause_start < n else ""
+        if passive_group(tokens, i, j) and any(tokens[m].tag == "TO" and tokens[m + 1].verb
+                                               for m in range(clause_start, i - 1)):
+            # "any attempt to stop or divert water would be treated as ...": the subject's own verb ("stop") says
+            # nothing of the passive's; its value is the verb group's
+            region = sentence[tokens[i].start:verb.start]
         if coordinated:
             actors, subject_start, kind0, value0 = chain  # type: ignore[misc]
             own = sentence[tokens[i - 1].end if i else 0:verb.start]
@@ -240,7 +224,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             start = tokens[i].start if not (participle and tokens[i - 1].lemma == "by") else subject_start
             # ("The junta answered by expelling the envoys": the quote holds its subject, read again the same way)
         else:
-            actors, subject_start = _actors(sentence, names, tokens, clause_start, i)
+            actors, subject_start = named_actors(sentence, names, tokens, clause_start, i)
             if urged:
                 actors = tuple(dict.fromkeys(e for a, b, e in names
                                              if tokens[clause_start].start <= a < tokens[advised].start))
@@ -249,6 +233,9 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 actors, subject_start = fronted(sentence, names, tokens, clause_start, i)
                 actors, subject_start = (actors, subject_start) if actors else clause_subject(
                     sentence, names, tokens, clause_start, i) or (actors, subject_start)
+                if not actors:  # "the judgment, which declared the law unconstitutional": the noun before "which"
+                    actors, subject_start = relative_antecedent(sentence, tokens, clause_start, i, names, entities, context) \
+                        or (actors, subject_start)
             elif clause_start < i:
                 actors, subject_start = listed_subject(names, tokens, clause_start, subject_start, actors)
                 remember(tokens, clause_start, i, actors[0], context)
@@ -277,7 +264,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     subject_start = tokens[lo].start
                     phrased = actors[0] if actors else ""
             before = sentence[tokens[clause_start].start:tokens[i].start] if clause_start < n else ""
-            if not actors and (carried or last_subject) and (_PRONOUN.fullmatch(before) or clause and (
+            if not actors and (carried or last_subject) and clause_start != reported_at and (
+                    _PRONOUN.fullmatch(before) or clause and (
                     i == 0 or _OPENING.fullmatch(sentence[:tokens[i].start]))):
                 # "It also froze ..."; "Beijing answered at once: it banned ..."; a quoted clause that starts at
                 # its verb ("joined the sanctions against Russia", the second of two coordinated actions) is
@@ -299,7 +287,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             inner = embedded_at(tokens, i, j)
             if inner is not None:  # "stopped short of confirming whether Japan would join": Japan joins
                 group = group_start(tokens, inner, j)
-                embedded, _ = _actors(sentence, names, tokens, inner, group)
+                embedded, _ = named_actors(sentence, names, tokens, inner, group)
                 if not embedded and group > inner:  # "confirmed that the closures did not ...", "that the ministry"
                     who = office_actor(tokens, inner, group, names, entities, context)
                     embedded = (who,) if who else ()
@@ -329,7 +317,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     tokens[k].lemma in SAYING for k in range(i, j)):
                 value = "no"  # "stopped short of banning graphite": not banned ("... of confirming whether": open)
             # The quote holds the whole clause, so that the frame that gives the value is read with it.
-            start = min(subject_start, tokens[clause_start].start) if clause_start < n else subject_start
+            start = min(subject_start, tokens[min(clause_start, timed_from)].start) if clause_start < n \
+                else subject_start
             if kind == "fact" and ADVICE_FRAME.search(sentence, 0, tokens[clause_start].start if clause_start < n
                                                        else len(sentence)):
                 kind, value = "recommendation", "oppose" if NEGATION.search(region) else "support"
@@ -361,6 +350,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 undergone = replace(undergone, start=min(undergone.start, tokens[clause_start].start))  # with its frame
             if undergone is not None:
                 facts.append(undergone)
+                if undergone.undergone:  # "Children and parents will not be penalised": each undergoes it
+                    facts.extend(replace(undergone, actor=x) for x in undergone.actors[1:])
             passive_at = (*undergoing, kind, value)
             chain = None
             i = j + 1
@@ -402,7 +393,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             end_index = judged
             verb = nlp.Token(verb.text, verb.start, verb.end, "VB", "condemn")
         drafted = len(facts)
-        if actors and verb.lemma not in NOT_ACTIONS and verb.lemma not in AUX and end_index > j + 1:
+        if actors and (verb.lemma not in NOT_ACTIONS or requested(tokens, j)) and verb.lemma not in AUX \
+                and end_index > j + 1:
             limited = restriction_at(tokens, j + 2, end_index)  # "banned exports ... for military end uses"
             if limited > j + 2:
                 end_index = min(end_index, limited)
@@ -449,18 +441,34 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     for actor in actors:
                         facts.extend(listed_actions(sentence, names, tokens, listed, actor, "fact" if in_addition
                                                     else kind, "yes" if in_addition else value, stops))
-        if len(facts) == drafted and verb.lemma not in NOT_ACTIONS and verb.lemma not in AUX:
+        if len(facts) == drafted and (verb.lemma not in NOT_ACTIONS or requested(tokens, j)) and verb.lemma not in AUX:
             # "Spain abstained", "Beijing has not retaliated"
             facts += bare_action(sentence, names, tokens, clause_start, j, end_index, actors, start, kind, value)
         elif len(facts) == drafted and verb.lemma in LINKING:  # "Sweden remains outside", "has become a member"
             facts += state(sentence, names, tokens, j, actors, start, kind, value, judged=bool(phrased))
         chain = (actors, start, kind, value) if actors else None
+        chain_tag = verb.tag if i == j else tokens[i].tag  # (a group's first word: "has banned" lists "has closed")
         i = j + 1 if verb.lemma in DEMANDING and j + 1 < n and tokens[j + 1].lemma == "that" else end_index
     facts += noun_actions(sentence, names, tokens, entities, context, last_subject or carried, stops, facts)
     if clause and carried and not facts:  # a listed action quoted alone ("the suspension of visas for ...")
         facts = listed_actions(sentence, names, tokens, 0, carried, "fact", "yes", stops)
     facts = _whether_open(tokens, facts)
+    if not clause:  # "It is not clear when the wells will be plugged": the open clause read as a clause of its own
+        facts = open_questions(sentence, tokens, facts, lambda text: _read_open(text, entities, last_subject or carried,
+                                                                                context))
     return [vote_sides(f) for f in facts]  # "voted against the duties": not for them
+
+
+def _read_open(text: str, entities: Entities, carried: str, context: Optional[Context]) -> list[Fact]:
+    """The statements of a clause a frame leaves open, read on their own ("it" is the outer sentence's subject); an
+    agentless passive in it is no one's act ("whether any agreement had been suspended": the agreement undergoes
+    it), and what the document's context remembers stays the outer sentence's."""
+    return read_facts(text, entities, carried, context=replace(context, subject="", person=context.person)
+                      if context is not None else None)
+
+
+_REPORTING_PARTICIPLES = frozenset({"say", "argue", "warn", "note", "add", "claim", "insist", "stress", "explain"})
+_ASKING = frozenset({"ask", "wonder", "inquire", "enquire"})  # verbs that put a question ("question whether": doubt)
 
 
 def _whether_open(tokens: list[nlp.Token], facts: list[Fact]) -> list[Fact]:
@@ -478,12 +486,15 @@ def _whether_open(tokens: list[nlp.Token], facts: list[Fact]) -> list[Fact]:
         hi = k + 1
         while hi < len(tokens) and tokens[hi].tag not in BREAK_TAGS:
             hi += 1
-        out.append((t.start, tokens[lo].start, tokens[hi - 1].end))
+        asked = k and tokens[k - 1].verb and tokens[k - 1].lemma in _ASKING
+        out.append((t.start, tokens[lo].start, tokens[hi - 1].end, asked))
     if not out:
         return facts
     opened = []
     for f in facts:
-        inside = next(((a, lo) for a, lo, hi in out if a <= f.start < hi), None)
+        inside = next(((a, lo, asked) for a, lo, hi, asked in out if a <= f.start < hi), None)
+        if inside is not None and inside[2] and f.start >= inside[0]:
+            continue  # "The senator asked whether the treaty had been signed": a question, no statement of anyone's
         if inside is not None and f.kind != "recommendation":
             f = replace(f, kind="fact", value="undecided", start=min(f.start, inside[1]))
         opened.append(f)
@@ -528,77 +539,6 @@ _PERSONAL = re.compile(r"\s*(?:(?:and|but|so|yet)\s+)?(?:[Hh]e|[Ss]he)(?:\s+(?:a
 _OPENING = re.compile(r"\s*(?:(?:and|but|then|also|later|again|further|subsequently|\w+ly)\s+){0,3}")
 _SHORT_OF = re.compile(r"\bshort\s+of\s+\w+ing\b", re.I)
 
-def _actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int,
-            i: int) -> tuple[tuple[str, ...], int]:
-    """The entities that are the subject of the verb group at ``i``, and where the subject starts.
-
-    A name is a subject when only names, "and", adverbs and head nouns ("government", "Prime
-    Minister") stand between it and the verb group; not after a preposition ("the attack on
-    Ukraine") or as a possessive of another noun ("Russia's attack")."""
-    lo = tokens[clause_start].start if clause_start < len(tokens) else 0
-    hi = tokens[i].start
-    # The subject is near its verb: the last few names before it are enough (and bound the work on a
-    # sentence that lists hundreds of names).
-    inside = [(a, b, e) for a, b, e in names if a >= lo and b <= hi][-MAX_SUBJECT_NAMES:]
-    starts = [t.start for t in tokens]
-    found: list[tuple[int, str]] = []
-    for a, b, e in inside:
-        before = sentence[max(lo, a - 20):a]
-        if PREPOSITION_BEFORE.search(before) and not (re.search(r"\bfor\s+$", before) and _to_verb(tokens, b)):
-            continue  # "the attack on Ukraine", "sanctions against Russia"; but "a mistake for Japan to act"
-        ok = True
-        possessive = False
-        run = tokens[bisect.bisect_left(starts, b):bisect.bisect_left(starts, hi)]
-        timed = any(x.lemma in TIME and x.noun for x in run)
-        # "the US Commerce Department": capitalised words before a head word name the country's body
-        head_seen = any(x.text.lower() in HEADS for x in run) and all(
-            x.text.lower() in HEADS or x.text[:1].isupper() or x.tag in ("RB", "POS") or x.text in ("'s", "\u2019s")
-            for x in run)
-        prev_low = ""
-        for t in tokens[bisect.bisect_left(starts, b):bisect.bisect_left(starts, hi)]:
-            if any(x <= t.start < y for x, y, _ in inside):
-                continue  # another name: "Japan and South Korea"
-            low = t.text.lower()
-            if t.text in ("'s", "\u2019s", "'", "\u2019") or t.tag == "POS":
-                possessive = True
-            elif low in HEADS or t.lemma in HEADS or t.tag in ("RB", "CC") or low in ("both", "itself", "too", "s") \
-                    or low == "the" and any(
-                    t.end < x <= t.end + 2 for x, _, _ in inside):  # "Japan and the Netherlands"
-                head_seen = head_seen or low in HEADS
-                continue
-            elif head_seen and t.tag.startswith("NN") and t.text[:1].isupper():
-                continue  # "Japanese Prime Minister Fumio Kishida condemned": the country's leader speaks for it
-            elif low == "other" or t.tag == "NNS" and prev_low == "other":
-                prev_low = low
-                continue  # "China and other countries will take part": China does
-            elif t.tag == "TO" and re.search(r"\bfor\s+$", before):
-                continue
-            elif t.tag == "JJ" and t.end <= hi and not any(x.start > t.start and x.start < hi for x in tokens[
-                    bisect.bisect_left(starts, t.end):bisect.bisect_left(starts, hi)]):
-                continue  # "Jakarta first banned": a word of order or manner just before the verb, not a noun's
-            elif t.verb and t.lemma in ("have", "be") or timed and (t.tag in ("IN", "DT", "CD", "JJ")
-                                                                     or t.lemma in TIME):
-                continue  # "South Korea has for years treated ...": an auxiliary and a time before the verb
-            else:
-                ok = False
-                break
-        if ok and possessive and not any(t.text.lower() in HEADS
-                                         for t in tokens[bisect.bisect_left(starts, b):bisect.bisect_left(starts, hi)]):
-            ok = False  # "Russia's attack"; "Tokyo's government" is Tokyo
-        if ok:
-            found.append((a, e))
-    if not found:
-        return (), hi
-    return tuple(dict.fromkeys(e for _, e in found)), min(a for a, _ in found)
-
 
 _PRONOUN = re.compile(r"\s*(?:(?:and|but|so|yet)\s+)?(?:[Ii]t|[Tt]hey)(?:\s+(?:also|too|then|later|further|"
                       r"subsequently))?\s*")
-
-
-def _to_verb(tokens: list[nlp.Token], pos: int) -> bool:
-    """Whether "to" and a verb follow offset ``pos`` ("for Japan to divert")."""
-    k = bisect.bisect_left([t.start for t in tokens], pos)
-    after = tokens[k:k + 2]
-    return len(after) == 2 and after[0].tag == "TO" and after[1].verb
-

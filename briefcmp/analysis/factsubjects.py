@@ -384,8 +384,9 @@ def phrase_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
         return owned
     while lo + 2 < hi and tokens[lo].lemma in ("last", "this", "next", "earlier") and _is_time(tokens[lo + 1]):
         lo += 2  # "Last week parliament approved ...": when, before who
-    k = lo + (lo < hi and (tokens[lo].lemma in _UNIVERSAL or tokens[lo].lemma in ("a", "an")))
+    k = lo + (lo < hi and (tokens[lo].lemma in _UNIVERSAL or tokens[lo].lemma in ("a", "an", "any")))
     k += k < hi and tokens[k].tag in ("DT", "PRP$") and tokens[k].lemma in ("the", "its", "their")  # "all the"
+    k += k + 1 < hi and tokens[k].lemma == "such"  # "Any such visas": the visas
     k = _past_common_owner(tokens, k, hi, names)  # "the country's gas reserves": the reserves (whose: the text's)
     if k + 1 < hi and re.fullmatch(r"(?:19|20)\d\d", tokens[k].text) and tokens[k + 1].noun:
         k += 1  # "The 2023 ban": the ban ("Three ships" is a count: no actor)

@@ -189,3 +189,78 @@ def coordinated_at(tokens: list[nlp.Token], clause_start: int, i: int) -> bool:
                                                                   and tokens[k].verb and k >= clause_start):
         k -= 1
     return k >= 0 and tokens[k].tag == "CC" and tokens[k].lemma in ("and", "or", "but")
+
+
+def requested(tokens: list[nlp.Token], j: int) -> bool:
+    """Whether "ask" at ``j`` makes a request of someone ("asked Moscow to close its base", "asked Taiwan for aid"):
+    an act with an addressee, not a question ("asked whether ...", "when asked about it")."""
+    if tokens[j].lemma != "ask":
+        return False
+    k = j + 1
+    while k < len(tokens) and k - j <= 6 and (tokens[k].noun or tokens[k].tag in ("DT", "JJ", "PRP", "PRP$", "POS")):
+        k += 1
+    return j + 1 < k < len(tokens) and (tokens[k].tag == "TO" and k + 1 < len(tokens) and tokens[k + 1].verb
+                                        or tokens[k].lemma == "for")
+
+
+def _form(tag: str) -> str:
+    """A finite verb's form: past (the tagger reads a past as a participle at times), or its own tag."""
+    return "past" if tag in ("VBD", "VBN") else tag
+
+
+def listed_verb(tokens: list[nlp.Token], clause_start: int, i: int, before: str) -> bool:
+    """Whether the verb at ``i`` continues a list of actions of one subject ("It shut the border, closed its
+    airspace and halted trade"; "Jakarta banned ore exports in 2014, relaxed the ban in 2017, and then restored
+    it"): right after a comma, in the form of the list's verb before it (``before``: its tag), with the list closed
+    later in the sentence by "and"/"or" and a verb of that form. A verb after a comma without such a close is
+    another clause's ("Sweden, which applied in May, remains outside")."""
+    n = len(tokens)
+    if clause_start != i or i < 2 or tokens[i - 1].text != "," or not before \
+            or tokens[i].tag not in ("VBD", "VBN", "VBZ", "VBP") or _form(tokens[i].tag) != _form(before):
+        return False
+    for k in range(i + 1, n):
+        if tokens[k].text in (";", ":") or tokens[k].tag == "." or tokens[k].lemma in ("which", "who", "that"):
+            return False
+        if tokens[k].tag == "CC" and tokens[k].lemma in ("and", "or"):
+            m = k + 1
+            while m < n and tokens[m].tag == "RB":
+                m += 1  # "and then restored"
+            if m < n and tokens[m].tag in ("VBD", "VBN", "VBZ", "VBP") and _form(tokens[m].tag) == _form(before):
+                return True
+    return False
+
+
+def inside_group(tokens: list[nlp.Token]) -> list[nlp.Token]:
+    """The tokens with the commas around an adverb set off inside a verb group read as adverbs ("Armenia will not,
+    however, prevent ...", "The bank has, therefore, raised ..."): the group goes on past them. Only between a modal
+    or an auxiliary (or "not" after one) and a verb."""
+    out = list(tokens)
+    for k in range(1, len(tokens) - 3):
+        before, after = tokens[k - 1], tokens[k + 3]
+        modal = before.tag == "MD" or before.lemma in ("not", "n't") and k >= 2 and tokens[k - 2].tag == "MD"
+        if tokens[k].text != "," or tokens[k + 1].tag != "RB" or tokens[k + 2].text != "," or not (
+                modal or before.verb and before.lemma in AUX
+                or before.lemma in ("not", "n't") and k >= 2 and tokens[k - 2].verb):
+            continue
+        if modal and not after.verb and after.tag in ("NN", "JJ") and nlp.is_verb_base(after.text):
+            # "will not, however, block the accord": the word a modal governs is a verb, whatever the lexicon says
+            after = out[k + 3] = nlp.Token(after.text, after.start, after.end, "VB", nlp.lemma(after.text, "VB") or
+                                           after.lemma)
+        if after.verb:
+            for m in (k, k + 2):
+                out[m] = nlp.Token(tokens[m].text, tokens[m].start, tokens[m].end, "RB", ",")
+    return out
+
+
+def past_clause(tokens: list[nlp.Token], k: int) -> bool:
+    """Whether the first verb of the clause from ``k`` (up to a break) is in the past ("when the president vetoed
+    the bill", "when Switzerland did not join", "when the talks had collapsed"): an event the sentence asserts, where
+    a present or a modal ("when the bank cuts rates", "when it will") makes a condition or a time to come."""
+    for t in tokens[k:]:
+        if t.tag in BREAK_TAGS:
+            return False
+        if t.tag == "MD":
+            return False
+        if t.verb and t.tag != "VBG":
+            return t.tag in ("VBD", "VBN")
+    return False

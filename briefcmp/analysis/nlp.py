@@ -151,16 +151,25 @@ def tag(text: str) -> Optional[list[Token]]:
             before = found[k][0].lower()
             governs = tags[k] == "MD" and before not in ("may", "can", "will") or before in ("do", "does", "did") or (
                 tags[k] == "TO" and k and (found[k - 1][0].lower() in ("not", "whether") or (
-                    tags[k - 1] in ("VBN", "VBD", "NN", "JJ") or tags[k - 1] == "NNP" and k >= 2 and found[k - 2][0].lower() == "for")
+                    tags[k - 1] in ("VBN", "VBD", "NN", "JJ") or tags[k - 1] in ("NNP", "NNPS") and k >= 2 and (
+                        found[k - 2][0].lower() == "for" or tags[k - 2] in ("NNP", "DT")))
                                            and n + 1 < len(found) and (tags[n + 1] in ("NNS", "NN", "DT", "PRP$")
                                                                        or found[n + 1][0].lower() in _PARTICLES)))
-            # "not to default", "compelled to levy sanctions", "a mistake to ban imports": "to" after a verb, a noun
-            # or an adjective, before an object, is an infinitive's
-            if governs or n + 1 < len(found) and tags[n + 1] in ("DT", "PRP$") and tags[k] in ("MD", "TO"):
-                # "should not open the fund", "should press Beijing", "does not target trade": the word a modal
+            # "not to default", "compelled to levy sanctions", "a mistake to ban imports", "asked the Constitutional
+            # Court to strike down": "to" after a verb, a noun, a name or an adjective, before an object, is an
+            # infinitive's
+            if governs or n + 1 < len(found) and (tags[n + 1] in ("DT", "PRP$") and tags[k] in ("MD", "TO") or tags[
+                    n + 1] in ("NNS", "NNP", "NNPS") and tags[k] == "MD" and k == n - 1 and k and tags[k - 1] in (
+                    "NN", "NNS", "NNP", "NNPS", "PRP")):
+                # "should not open the fund", "should press Beijing", "does not target trade", "platforms will check
+                # ages" (a modal right after its subject, an object after the word): the word a modal
                 # or "do not" governs is a verb, whatever the lexicon calls it ("may", "can" and "will" are
                 # nouns too, and "to" a preposition)
                 tags[n] = "VB"
+    for n, (word, _, t) in enumerate(found):
+        if t == "JJ" and 0 < n < len(found) - 1 and found[n - 1][0].lower() in _BE | _HAVE \
+                and tags[n + 1] in ("VBN", "VBD"):
+            tags[n] = "RB"  # "have long called", "has fully complied": a word between an auxiliary and its participle
     for n, (word, _, t) in enumerate(found):
         if t == "VBD" and n:
             k = n - 1
@@ -172,6 +181,8 @@ def tag(text: str) -> Optional[list[Token]]:
                 tags[n] = "VBN"
     _repair_finite(found, tags, is_verb)
     _finite_participle(found, tags)
+    _finite_after_insert(found, tags)
+    _present_after_subject(found, tags, is_verb)
     for n, (word, _, t) in enumerate(found):
         if t in ("NN", "NNS") and 0 < n and n + 2 < len(found) and tags[n - 1] in ("NNP", "NNPS", "PRP") \
                 and tags[n + 1] == "TO" and tags[n + 2] == "VB" and is_verb(word):
@@ -247,7 +258,7 @@ def _repair_finite(found: list[tuple[str, int, str]], tags: list[str], is_verb) 
             tags[n] = "VBG"  # "was not ruling out", "is considering sanctions"
 
 
-_SUBJECT_TAGS = frozenset({"DT", "JJ", "JJS", "CD", "NN", "NNS", "NNP", "NNPS", "POS", "PRP", "CC", "RB"})
+_SUBJECT_TAGS = frozenset({"DT", "JJ", "JJS", "CD", "NN", "NNS", "NNP", "NNPS", "POS", "PRP", "PRP$", "CC", "RB"})
 
 
 def _finite_participle(found: list[tuple[str, int, str]], tags: list[str]) -> None:
@@ -282,6 +293,95 @@ def _finite_participle(found: list[tuple[str, int, str]], tags: list[str]) -> No
 
 
 _CLAUSE_OPENERS = frozenset({"that", "which", "who", "whether", "because", "while", "although", "when", "if", "but"})
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_NOUN_PHRASE = frozenset({"DT", "JJ", "JJS", "CD", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "CC"})
+
+
+def _finite_after_insert(found: list[tuple[str, int, str]], tags: list[str]) -> None:
+    """A sentence needs a finite verb: when a noun phrase opens it, an appositive or a relative clause set off by
+    commas follows ("The regulator, AKEP, ..."; "The regulator ARECOMS, which sits under the ministry, ..."), and
+    nothing outside the relative clause is finite, the past participle that the closing comma (and at most one
+    adverb) leads to is the finite past ("... renewed the suspension"; "... first halted shipments"). Not before
+    "by" (a passive participle), not without an object after it."""
+    n = len(found)
+    lo = 0
+    while lo < n:
+        hi = lo
+        while hi < n and tags[hi] not in (";", ":", ".") and found[hi][0] not in (";", ":"):
+            hi += 1
+        _mend_segment(found, tags, lo, hi)
+        lo = hi + 1
+
+
+def _mend_segment(found: list[tuple[str, int, str]], tags: list[str], lo: int, hi: int) -> None:
+    k = lo
+    while k < hi and tags[k] in _NOUN_PHRASE:
+        k += 1
+    if k == lo or k >= hi or tags[k] != ",":
+        return  # no noun phrase opening the segment, up to a comma
+    relative = False
+    finite_outside = False
+    closing = []  # indices of commas that close an inserted phrase
+    inserted = 0
+    for m in range(k, hi):
+        low = found[m][0].lower()
+        if tags[m] == ",":
+            if relative or inserted:
+                closing.append(m)
+            relative = m + 1 < hi and found[m + 1][0].lower() in ("which", "who")
+            inserted = m + 1
+            continue
+        if tags[m] in _FINITE and not relative:
+            if m > inserted:  # a finite verb of the main clause: the tagger found it
+                finite_outside = True
+    if finite_outside or not closing:
+        return
+    c = closing[0]
+    v = c + 1
+    if v < hi and tags[v] in ("RB", "JJ") and v + 1 < hi and tags[v + 1] == "VBN":
+        v += 1
+    if v + 1 < hi and tags[v] == "VBN" and found[v + 1][0].lower() != "by" and (tags[v + 1] in _OBJECT_OPENERS or (
+            found[v + 1][0].lower() in _PARTICLES and v + 2 < hi and tags[v + 2] in _OBJECT_OPENERS)):
+        tags[v] = "VBD"  # (a particle before the object: "Noboa, for his part, set up a committee")
+
+
+def _present_after_subject(found: list[tuple[str, int, str]], tags: list[str], is_verb) -> None:
+    """"The law ends the ban", "The decision concerns TikTok": in a clause with no finite verb, a plural noun
+    the lexicon reads first right after the head of an opening noun phrase, and before an article, a possessive
+    or a name, is the phrase's verb in the present (two noun phrases never meet without one)."""
+    n = len(found)
+    for m in range(2, n - 1):
+        if tags[m] in ("NNS", "VBN") and tags[m - 1] == "CC" and tags[m + 1] in ("DT", "PRP$", "PRP", "NNP"):
+            # "extends the lifetime ... and ends the ban", "renewed the suspension ... and applied it": a verb
+            # coordinated with a finite one shares its tense (no auxiliary stands before it)
+            k = m - 2
+            while k >= 0 and tags[k] not in (",", ";", ":", ".") and found[k][0].lower() not in _CLAUSE_OPENERS:
+                k -= 1
+            finite = [x for x in range(k + 1, m - 1) if tags[x] in _FINITE]
+            if finite and not any(found[x][0].lower() in _BE | _HAVE for x in finite) and (
+                    tags[m] == "NNS" and tags[finite[-1]] == "VBZ" and is_verb(found[m][0])
+                    or tags[m] == "VBN" and tags[finite[-1]] == "VBD"):
+                tags[m] = "VBZ" if tags[m] == "NNS" else "VBD"
+            continue
+        if tags[m] != "NNS" or tags[m - 1] != "NN" or tags[m + 1] not in ("DT", "PRP$", "NNP") \
+                or not found[m][0].lower().endswith("s") or not is_verb(found[m][0]):
+            continue
+        k = m - 1
+        while k > 0 and tags[k - 1] in ("NN", "JJ", "NNP"):
+            k -= 1
+        if k == 0 or tags[k - 1] not in ("DT", "PRP$"):
+            continue
+        opening = k - 1
+        if opening and tags[opening - 1] not in (",", ";", ":", ".", "CC") and found[opening - 1][0].lower() \
+                not in _CLAUSE_OPENERS:
+            continue  # not the phrase opening its clause ("rules on the law ends ..." is no subject)
+        end = m + 1
+        while end < n and tags[end] not in (",", ";", ":", ".") and found[end][0].lower() not in _CLAUSE_OPENERS:
+            end += 1
+        if not any(tags[x] in _FINITE for x in range(opening, end)):
+            tags[m] = "VBZ"
+
 _SAID = frozenset({"said", "says", "argued", "argues", "warned", "warns", "added", "noted", "claimed", "insisted"})
 
 

@@ -139,6 +139,14 @@ def _edit(session, group):
         if key and not _KEY_ID.fullmatch(key):
             _echo(f"{terminal_safe(key, one_line=True)!r} is not a key id: lower-case letters, digits, '.', '_', '-'")
             key = ""
+        known = session.reload().config.keys.get(key) if key and key != group.key else None
+        if known is not None and known.unit and group.unit and known.unit != group.unit:
+            _echo(terminal_safe(f"{key} is a registered key in {known.unit}, these claims are in {group.unit}: "
+                                f"kept {group.key}", one_line=True))
+            key = ""
+        elif known is not None:  # an existing key typed: the claims join it (never a second key "KEY-2")
+            _echo(terminal_safe(f"{key} is a registered key ({known.label}): these claims join it", one_line=True))
+            return _edit_values(session, replace(group, key=key, label=known.label, new=False))
         group = replace(group, label=label.strip() or group.label, key=key or group.key)
     else:
         _echo(f"{group.key} is a registered key: its question is in briefcmp.yaml")

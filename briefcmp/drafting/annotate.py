@@ -69,11 +69,26 @@ def read_source(path: Path) -> tuple[str, bytes]:
         raise AnnotateError(f"{path}: cannot read: {exc.strerror}") from None
     if len(data) > MAX_SOURCE_BYTES:
         raise AnnotateError(f"{path}:1:1: file is larger than {MAX_SOURCE_BYTES:,} bytes")
+    _not_an_original(path, data)
     text = decode_text(path, data)
     if not text.strip():
         raise AnnotateError(f"{path}:1:1: the source text is empty")
     _check_draftable(path, text)
     return text, data
+
+
+def _not_an_original(path: Path, data: bytes) -> None:
+    """A PDF or a saved web page given to annotate (which reads a source text as it is) is sent to
+    `add`, which extracts its text: never drafted from its bytes or its markup."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF"):
+        what = "a PDF"
+    elif path.suffix.lower() in (".html", ".htm", ".xhtml") or re.match(rb"(?i)<(?:!doctype\s+html|html[\s>])", head):
+        what = "a web page (HTML)"
+    else:
+        return
+    raise AnnotateError(f"{path}:1:1: {what}, not a source text: `briefcmp add {path} CORPUS` extracts its text "
+                        "into the corpus's sources/ and drafts its claims")
 
 
 def _in_folder(path: Path, root: Optional[Path]) -> bool:

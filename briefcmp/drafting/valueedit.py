@@ -73,11 +73,24 @@ def _set_value(text: str, claim: Claim, value: Value) -> str:
 
 
 def parse_as_of(text: str) -> Period:
-    """The as-of ``text`` says: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``START/END``."""
-    period = parse_period(text.strip())
+    """The as-of ``text`` says: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``START/END``, or one date or
+    period as a person writes it, the whole of the text ("Q3 2024", "2024-Q3", "November 2024",
+    "27 Nov 2024", "H1 2025")."""
+    t = text.strip()
+    period = parse_period(t)
     if period is None:
-        raise ValueEditError(f"{text.strip()!r} is not an as-of: YYYY, YYYY-MM, YYYY-MM-DD or START/END "
-                             "(e.g. 2022-02-24/2022-03-03)")
+        from briefcmp.drafting.dates import find_dates, fold_month_case
+
+        # "2024-Q3", "q3 2024": the ISO-like order and lower case, as "Q3 2024"
+        said = re.sub(r"^(?:(\d{4})\s*-?\s*([QH][1-4])|([QH][1-4])(\s+\d{4}))$",
+                      lambda m: f"{m.group(2).upper()} {m.group(1)}" if m.group(1) else m.group(3).upper() + m.group(4),
+                      t, flags=re.I)
+        found = find_dates(fold_month_case(said))
+        if len(found) == 1 and found[0].period is not None and found[0].start == 0 \
+                and found[0].end == len(said.rstrip(".")):
+            period = found[0].period
+    if period is None:
+        raise ValueEditError(f"{t!r} is not an as-of: try 2024, 2024-11, 2024-11-27, Q3 2024 or START/END")
     return period
 
 

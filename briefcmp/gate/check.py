@@ -121,9 +121,11 @@ def corpus_checks(result: LoadResult, affected: Optional[set[str]] = None) -> Pr
 def load_selection(sel: Selection) -> LoadResult:
     """The whole corpus plus any outside claims files, read with the corpus config.
 
-    Quotes and texts are checked while loading and never shown by a check: the corpus's are not kept.
+    Quotes and texts are checked while loading; only keyed claims' are kept: a relation's explanation
+    quotes the drafted statements it joins ("bspc recommends oppose (bspc#x: "The EU should not ...")"),
+    never an empty pair of quotation marks.
     """
-    result = load_corpus([sel.root], texts="none")
+    result = load_corpus([sel.root], texts="keyed")
     ids = {b.id: b.path for b in result.corpus.briefs}
     for f in sel.extra:
         shown = display_path(f)

@@ -128,7 +128,10 @@ def extract(path: Path, kind: str, data: bytes) -> Extracted:
 
         paragraphs = _mend(extract_html(path, data))
         meta = metadata.from_html(data)
-        if meta.title and not _opens_with(paragraphs[0], meta.title):
+        at = next((i for i, p in enumerate(paragraphs[:3]) if _opens_with(p, meta.title)), None) if meta.title else 0
+        if at and all(len(p.split()) <= 4 and p.rstrip()[-1:] not in ".!?" for p in paragraphs[:at]):
+            del paragraphs[:at]  # a kicker above the headline ("Georgia"): a section label, not the text
+        elif meta.title and at is None:
             # the headline, which trafilatura leaves out with the article's <header>: the text opens with its
             # title as every other source does (what the headline states is read as the title's)
             paragraphs.insert(0, meta.title)
@@ -201,13 +204,15 @@ def _with_original(claims_text: str, block: str, url: str) -> str:
 def _stated(found: DocMeta, text: str = "") -> DocMeta:
     """The document's own metadata, completed by what the top of the text states in a set form: a
     masthead line ("Publisher | Series | Date"), a labelled date line ("Released: 2022-10-07"), a
-    wire dateline ("OTTAWA, Oct 7 (Agency) -")."""
+    wire dateline ("OTTAWA, Oct 7 (Agency) -"), a letterhead ("RESERVE BANK OF NEW ZEALAND | ..." over
+    "Wellington, 27 November 2024 · For release at 2.00 pm")."""
+    from briefcmp.ingest.letterhead import from_letterhead
     from briefcmp.ingest.metadata import from_date_line, from_dateline, from_masthead
 
     merged = DocMeta(title=found.title, publisher=found.publisher, published=found.published, url=found.url,
                      origin=dict(found.origin))
     masthead, _ = from_masthead(text)
-    for stated in (masthead, from_date_line(text), from_dateline(text)):
+    for stated in (masthead, from_date_line(text), from_dateline(text), from_letterhead(text, found.title)):
         for name in ("title", "publisher", "published"):
             merged.set(name, getattr(stated, name), "text")
     merged.readings, merged.date_text, merged.order, merged.order_why = (

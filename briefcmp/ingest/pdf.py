@@ -16,16 +16,22 @@ and paragraphs told apart only by the space between them. The layout, page by pa
    the margin, three font sizes away). Rows inside the page are never dropped this way.
 4. **Columns**: a gutter is a vertical strip at least one font size wide, with text on
    both sides, that at most a tenth of the rows cross (none, on a page of two rows).
-   Rows that run across a gutter (a word over it, or words either side a word space
-   apart: a title or a note over both columns) span the page; between them, each column
-   is read top to bottom, left column first.
+   A strip more rows cross (up to half: a one-page release's letterhead, title, dateline and
+   footnotes) is a gutter when three rows in a run hold a line of text either side of it.
+   Rows that run across a gutter (a word over it, or words either side a word space of
+   their own type apart: a title or a note over both columns) span the page, and so do the
+   rows of a table set across the columns (cells far apart, a label far left of the gutter
+   and figures far right of it) with its caption; between them, each column is read top to
+   bottom, left column first. A table's rows are a paragraph each.
 5. **Paragraphs** inside a column: a break where the space between two lines is wider
    than the usual leading, where the font size changes, at a first-line indent, or (in
    justified text) after a short line that ends a sentence. Small type at the foot of a
    column that starts with a note marker ("1", "[2]", "*") is a footnote block, one
    paragraph per note, placed after the paragraph it interrupts.
 6. Across columns and pages, a paragraph continues when it stops mid-sentence
-   (``clean.continues``).
+   (``clean.continues``); never from a title or table across the page into the columns below.
+7. A one-page document's own footer ("... Page 1" in the bottom margin) is dropped by its shape
+   (``page_footer``): with one page, nothing repeats to tell it by.
 """
 
 from __future__ import annotations
@@ -272,16 +278,42 @@ def gutters(rows: list[Line], size: float) -> list[float]:
     out: list[float] = []
     # Strips that no row crosses, then strips that one row crosses, ... up to a tenth of the rows
     # (a title or a note set across the columns). Each is a strip with text on both sides, so a
-    # column holding a line or two under a spanning title is found too.
-    for limit in range(max(1, len(rows) // 10) + 1 if len(rows) >= 3 else 1):
+    # column holding a line or two under a spanning title is found too. A strip more rows cross
+    # (up to half) is a gutter when few cross it between the first and the last row with text on
+    # both sides: a one-page release has a letterhead, a title, a dateline and footnotes across
+    # the page, above and below its columns.
+    few = max(1, len(rows) // 10) if len(rows) >= 3 else 0
+    for limit in range(max(few, len(rows) // 2) + 1 if len(rows) >= 3 else 1):
         for a, b in _runs(covered, limit, width, size):
             # the middle of the least-crossed part of the strip (not of text a spanning row has there)
             low = min(covered[a:b])
             sa, sb = max(_runs(covered[a:b], low, b - a, 0, edges=False), key=lambda r: r[1] - r[0])
             g = left + a + (sa + sb) / 2
-            if all(abs(g - h) > size for h in out):
+            if all(abs(g - h) > size for h in out) and (limit <= few or _columns_between(rows, g, size)):
                 out.append(g)
     return sorted(out)
+
+
+def _columns_between(rows: list[Line], g: float, size: float) -> bool:
+    """Is ``g`` a gutter between columns of text: do three rows in a run of rows that do not cross
+    it hold a line of text on each side (its three words nearest ``g`` a word space apart), the
+    two lines a gutter's space apart (one and a half font sizes: wider than a justified line's
+    word space)? Not the space between the cells of a table (figures far apart)."""
+
+    def line(ws: list[Word]) -> bool:
+        return len(ws) >= 3 and all(b.x0 - a.x1 < 1.5 * size for a, b in zip(ws, ws[1:]))
+
+    run = 0
+    for r in rows:
+        left = [w for w in r.words if w.x1 < g]
+        right = [w for w in r.words if w.x0 > g]
+        if _crosses(r, [g], size):
+            run = 0
+        elif line(left[-3:]) and line(right[:3]) and right[0].x0 - left[-1].x1 >= 1.5 * size:
+            run += 1
+            if run >= 3:
+                return True
+    return False
 
 
 def _runs(covered: list[int], limit: int, width: int, size: float, edges: bool = True) -> list[tuple[int, int]]:
@@ -305,7 +337,8 @@ def _crosses(row: Line, gs: list[float], size: float) -> bool:
     for g in gs:
         if any(w.x0 < g < w.x1 for w in ws):
             return True
-        if any(a.x1 <= g <= b.x0 and b.x0 - a.x1 < 0.8 * size for a, b in zip(ws, ws[1:])):
+        # a word space of the row's own type (a letterhead in large type spaces its words wider)
+        if any(a.x1 <= g <= b.x0 and b.x0 - a.x1 < 0.8 * max(size, a.size, b.size) for a, b in zip(ws, ws[1:])):
             return True
     return False
 
@@ -315,6 +348,8 @@ class Segment:
     """Lines read in one go: one column of a band, or a run of rows spanning the columns."""
 
     lines: list[Line]
+    spanning: bool = False  # rows across the columns (a title, a table), not a column
+    table: bool = False  # a table's rows (and caption): one paragraph each, a row never run into the next
 
 
 def segments(rows: list[Line], gs: list[float], size: float) -> list[Segment]:
@@ -334,18 +369,52 @@ def segments(rows: list[Line], gs: list[float], size: float) -> list[Segment]:
                 out.append(Segment(rows_of(col)))
         band.clear()
 
-    for row in rows:
-        if gs and _crosses(row, gs, size):
+    table = _table_rows(rows, gs, size) if gs else set()
+    for i, row in enumerate(rows):
+        if gs and (i in table or _crosses(row, gs, size)):
             flush_band()
+            if spanning and (i in table) != (i - 1 in table):
+                out.append(Segment(list(spanning), True, i - 1 in table))
+                spanning.clear()
             spanning.append(row)
             continue
         if spanning:
-            out.append(Segment(list(spanning)))
+            out.append(Segment(list(spanning), True, i - 1 in table))
             spanning.clear()
         band.extend(row.words)
     flush_band()
     if spanning:
-        out.append(Segment(list(spanning)))
+        out.append(Segment(list(spanning), True, len(rows) - 1 in table))
+    return out
+
+
+def _table_rows(rows: list[Line], gs: list[float], size: float) -> set[int]:
+    """Indexes of the rows of a table set across the columns (read row by row, never column by
+    column): rows whose cells lie far apart (a gap of more than 2.5 font sizes between two
+    words that holds no gutter), one of them also wide apart over a gutter (a label far left of
+    it, the figures far right), and the tabular rows next to those (a header row)."""
+
+    def gaps(r: Line) -> list[tuple[float, bool]]:
+        """(width, holds a gutter) of each space between two words of the row."""
+        return [(b.x0 - a.x1, any(a.x1 <= g <= b.x0 for g in gs)) for a, b in zip(r.words, r.words[1:])]
+
+    narrow = [w for r in rows for w, over in gaps(r) if over]
+    gutter = min(narrow) if narrow else 0.0  # the gutter's own width: the narrowest space over it
+    wide = lambda r: any(w > 2.5 * size and not over for w, over in gaps(r))  # noqa: E731
+    out = {i for i, r in enumerate(rows)
+           if wide(r) and any(over and w > gutter + 2 * size for w, over in gaps(r))}
+    grown = True
+    while grown:
+        grown = False
+        for i, r in enumerate(rows):
+            if i not in out and wide(r) and (i - 1 in out or i + 1 in out):
+                out.add(i)
+                grown = True
+    # A caption: the row right above a table, nearer to it than to the row above it.
+    for i in sorted(out):
+        if i - 1 not in out and 1 <= i - 1 and (rows[i - 1].top - rows[i - 2].bottom
+                                                > rows[i].top - rows[i - 1].bottom):
+            out.add(i - 1)
     return out
 
 
@@ -404,8 +473,8 @@ def _breaks(prev: Line, line: Line, left: float, right: float, usual: float, jus
         return True
     if line.x0 - left > 0.8 * s and prev.x0 - left <= 0.8 * s and right - prev.x1 < 1.5:
         return True  # a first-line indent after a full line
-    if justified and right - prev.x1 > 2.5 * s and prev.text.rstrip()[-1:] in ".!?:\"”":
-        return True
+    if justified and right - prev.x1 > 2.5 * s and (prev.text.rstrip()[-1:] in ".!?:\"”" or line.text[:1].isupper()):
+        return True  # justified text sets every line full but a paragraph's last (or a heading: "Summary")
     text_right = max((x for z, x in ends.items() if abs(z - prev.size) <= 0.1 * prev.size), default=right)
     if not justified and line.words and text_right - prev.x1 > _fits(line.words[0]) + 0.6 * s:
         return True  # ragged right: the next line's first word would have fitted here, so the break is the writer's
@@ -424,22 +493,31 @@ def layout(pages: list[list[Word]]) -> list[str]:
     page_rows = [rows_of(words) for words in pages]
     drops = clean.running_lines([[r.text for r in rows] for rows in page_rows])
     for rows, drop in zip(page_rows, drops):
-        drop |= print_margins(rows, size)
-    pieces: list[tuple[list[list[Line]], list[list[Line]]]] = []
-    for rows, drop in zip(page_rows, drops):
+        drop |= print_margins(rows, size) | page_footer(rows, size)
+    pieces: list[tuple[list[list[Line]], list[list[Line]], tuple[int, bool]]] = []
+    for n, (rows, drop) in enumerate(zip(page_rows, drops)):
         kept = [r for i, r in enumerate(rows) if i not in drop]
         gs = gutters(kept, size)
         for seg in segments(kept, gs, size):
-            pieces.append(split_paragraphs(seg.lines, size))
-    vocab = clean.vocabulary(l.text for pars, notes in pieces for par in pars + notes for l in par)
+            pars = ([[line] for line in seg.lines], []) if seg.table else split_paragraphs(seg.lines, size)
+            pieces.append((*pars, (n, seg.spanning)))
+    vocab = clean.vocabulary(l.text for pars, notes, _ in pieces for par in pars + notes for l in par)
     body: list[list[Line]] = []
     notes_after: dict[int, list[list[Line]]] = {}
-    for paragraphs, notes in pieces:
+    last = (-1, False)
+    short = False  # the last paragraph so far ends on a short line of justified text: it is whole
+    for paragraphs, notes, (page, spanning) in pieces:
+        # A column carries on from the column before it or from the last page, never from the
+        # title or the table across the page above it (a dateline stops mid-sentence too).
+        apart = page == last[0] and (spanning or last[1])
         for i, par in enumerate(paragraphs):
-            if i == 0 and body and _continues(body[-1], par, vocab):
+            if i == 0 and body and not apart and not short and _continues(body[-1], par, vocab):
                 body[-1].extend(par)
             else:
                 body.append(list(par))
+        last = (page, spanning)
+        if paragraphs:
+            short = _ends_short([line for par in paragraphs for line in par], size)
         if notes:
             notes_after.setdefault(max(0, len(body) - 1), []).extend(notes)
     text = lambda lines: clean.join_lines([l.text for l in lines], vocab)  # noqa: E731
@@ -450,6 +528,29 @@ def layout(pages: list[list[Word]]) -> list[str]:
     if not body:
         out.extend(text(n) for ns in notes_after.values() for n in ns)
     return [p for p in out if p]
+
+
+def _ends_short(lines: list[Line], size: float) -> bool:
+    """Is the last line of justified text short (a paragraph's end or a heading: "Leverage already
+    used" at the foot of a column never runs into the next column's first paragraph)?"""
+    right = max((l.x1 for l in lines), default=0.0)
+    full = sum(1 for l in lines if right - l.x1 < 1.5)
+    return len(lines) >= 3 and full >= 0.5 * len(lines) and right - lines[-1].x1 > 2.5 * max(size, lines[-1].size)
+
+
+_PAGE_LABEL = re.compile(r"(?:\bPage\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|^[-–—]?\s*\d{1,3}\s*[-–—]?)$", re.I)
+
+
+def page_footer(rows: list[Line], size: float) -> set[int]:
+    """The page's own footer on a page of its own (one page: nothing repeats to tell it by): the last
+    row, ending in its page number ("Media release — November 2024   Page 1", "- 3 -"), set in the
+    bottom margin (three font sizes below the text) in type no larger than the body's."""
+    if len(rows) < 2:
+        return set()
+    last, above = rows[-1], rows[-2]
+    if _PAGE_LABEL.search(last.text.strip()) and last.size <= 1.05 * size and last.top - above.bottom >= 3.0 * size:
+        return {len(rows) - 1}
+    return set()
 
 
 def print_margins(rows: list[Line], size: float) -> set[int]:

@@ -48,7 +48,10 @@ def render_text(result: AlignResult, applied: bool = False, width: Optional[int]
 
 
 def group_lines(g: Group, width: int) -> list[str]:
-    """One group: its key and question, its id, why, and each claim with its value and quote."""
+    """One group: its key and question, its id, why, and each claim with its value, its as-of (and the
+    one keying writes, when align reads the period otherwise) and its quote."""
+    from briefcmp.analysis.alignedit import keyed_as_of
+
     what = "new key" if g.new else "join key"
     lines = wrap(terminal_safe(f"{what} {g.key}: {g.label}"), width, "", "  ")
     lines.append(f"  id: {group_id(g)}")
@@ -58,6 +61,9 @@ def group_lines(g: Group, width: int) -> list[str]:
     for m in g.members:
         v = m.claim.value.display() if m.claim.value else ""
         when = f", as of {m.claim.as_of}{' (inferred)' if m.claim.as_of_inferred else ''}" if m.claim.as_of else ""
+        keyed = keyed_as_of(m)
+        if keyed and keyed != str(m.claim.as_of or ""):  # what keying writes, before the person says yes
+            when += f"; keying sets {keyed}" if when else f", keying sets as of {keyed}"
         lines += wrap(terminal_safe(f"- {m.claim.ref}: {v}{when}"), width, "  ", "    ")
         lines += wrap(terminal_safe(f'"{m.claim.quote}"'), width, "      ", "       ")
     return lines

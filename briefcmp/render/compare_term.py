@@ -145,6 +145,9 @@ def verdict(r: Relation) -> str:
         text = _problem(e)
     else:
         text = r.kind.replace("-", " ")
+    if r.kind == "change-over-time" and r.inferred_decides and len(values) > 1:
+        # only the publication dates standing in for as-of make this a change: say what it would be
+        return " vs ".join(values) + ": a conflict if of one moment (as-of inferred)"
     if "inferred" in e and r.kind in CONFLICT_KINDS + ("change-over-time",):
         text += ", as-of inferred"
     return text
