@@ -335,3 +335,28 @@ def test_prepare_maps_back_to_the_original(text) -> None:
         quote = prep.quote(sentence.start, sentence.end)
         span = prep.norm_span(sentence.start, sentence.end)
         assert anchor.normalise(quote) == prep.norm[span[0]:span[1]]
+
+
+@pytest.mark.parametrize("text, amounts", [
+    # thousands grouped by spaces (UN and SI style), no-break and thin spaces too
+    ("AIDS-related deaths fell to 630 000 last year, from 670 000 the year before.", [630000, 670000]),
+    ("About 1\u00a0250\u00a0000 people were displaced.", [1250000]),
+    ("Output reached 12\u202f000.5 tonnes.", [12000.5]),
+    # runs that are not one number: a table's two columns, a phone number, a year before a count
+    ("Deaths 630 000 670 000", []),  # (bare numbers with no noun are no figures; none is fused)
+    ("In 2023 100 countries reported cases.", [100]),
+])
+def test_thousands_grouped_by_spaces_are_one_number(text: str, amounts: list) -> None:
+    got = [f[1] for f in figures(text) if f[0] == "quantity"]
+    assert got == amounts
+
+
+def test_a_run_of_space_grouped_numbers_is_read_group_by_group() -> None:
+    from briefcmp.drafting.numbers import TOKEN
+
+    def nums(text: str) -> list:
+        return [number_value(m.group()) for m in TOKEN.finditer(text) if m.group("num")]
+
+    assert nums("Deaths 630 000 670 000") == [630, 0, 670, 0]  # two columns, or one number: not guessed
+    assert nums("Call +41 22 791 2111") == [41, 22, 791, 2111]
+    assert nums("fell to 630 000 in 2023") == [630000, 2023]

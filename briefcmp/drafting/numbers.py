@@ -27,6 +27,11 @@ NUMWORD = (r"(?:(?:" + "|".join(TENS_WORDS) + r")(?:-(?:" + "|".join(UNIT_WORDS[
 # (Only from the start of a run of digits and commas, and without backtracking: a long run such as
 # "11,11,11,..." is read once, in linear time.)
 INDIAN_GROUPED = r"(?<![\d,])\d{1,2}(?:,\d{2}(?!\d))++,\d{3}(?![\d,])(?:\.\d+)?"
+# Thousands grouped by spaces, as the UN, WHO and SI style write them in English too ("630 000",
+# "1 250 000"; the prepared text folds no-break and thin spaces to plain ones). One or two groups, and never
+# when another number follows after a space: "630 000 670 000" may be two columns of a table, and a phone
+# number "22 791 2111" is none: such runs are read digit group by digit group, as before.
+SPACE_GROUPED = r"(?<![\d.,])(?<!\d )\d{1,3}(?: \d{3}){1,2}(?![\d,]| \d)(?:\.\d+)?"
 # A vulgar fraction after its whole number: the prepared text folds "3¾" (NFKC) to "33⁄4", the
 # fraction slash U+2044 standing between the fraction's own digits; every vulgar fraction Unicode has
 # a one-digit numerator and a denominator of at most 10 ("⅒" is "1⁄10"). Read as 3.75.
@@ -46,7 +51,7 @@ TOKEN = re.compile(
     # "a million people" (not "one in a million")
     r"|(?P<word>(?<!\bof\s)(?<!\bin\s)\ban?(?=\s+(?:thousand|million|billion|trillion)\b)"
     r"|\b(?:a\s+(?=dozen))?" + NUMWORD + r"(?:\s+hundred\b|\s+dozen\b|" + SPELLED_DECIMAL + r")?\b)"
-    r"|(?P<num>" + VULGAR + "|" + INDIAN_GROUPED + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)", re.I)
+    r"|(?P<num>" + VULGAR + "|" + INDIAN_GROUPED + "|" + SPACE_GROUPED + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)", re.I)
 
 
 def number_value(token: str) -> Optional[float]:
@@ -58,7 +63,7 @@ def number_value(token: str) -> Optional[float]:
             return None
         return float(m.group(1) or 0) + int(m.group(2)) / int(m.group(3))
     if t[:1].isdigit() or t[:1] == ".":
-        return float(t.replace(",", ""))
+        return float(t.replace(",", "").replace(" ", ""))
     point = re.search(r"[\s-]+point[\s-]+", t)
     if point:  # "one-point-six": the whole part, then one digit word after another
         whole = number_value(t[:point.start()])
