@@ -34,7 +34,8 @@ from dataclasses import replace
 from typing import Callable, Optional
 
 from briefcmp.analysis import lexicon
-from briefcmp.analysis.entities import Entities, slug
+from briefcmp.analysis.countrydata import slug
+from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.factmatch import _agglomerate, _low, mutual_groups, object_likeness
 from briefcmp.analysis.factread import (  # noqa: F401 (re-exported: what align and the diagnostics read)
     VALUE_TYPES, _prefixes, _roots, read_statements, weigh,

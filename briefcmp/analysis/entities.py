@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from briefcmp.analysis.countrydata import (  # noqa: F401  (slug: statements' modules read it from here)
+from briefcmp.analysis.countrydata import (
     _AMBIGUOUS, _FOREIGN, _currency_names, _english_word, _is_cjk, cjk_country_names, countries, slug,
 )
 from briefcmp.analysis.placenames import (  # noqa: F401  (proper_names: other modules import it from here)

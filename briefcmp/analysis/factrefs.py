@@ -177,7 +177,7 @@ _OF_COUNTRY = re.compile(r",?\s+of\s+((?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]
 def _capitals() -> dict[str, frozenset[str]]:
     """{capital as written: the ids of the countries whose capital countryinfo says it is}: "Yerevan" ->
     {armenia}; a capital two countries name ("Jerusalem") keeps both, for the corpus to choose."""
-    from briefcmp.analysis.entities import countries
+    from briefcmp.analysis.countrydata import countries
 
     import countryinfo  # lazy: the data package entities already reads
 

@@ -20,7 +20,8 @@ from typing import Optional
 
 from briefcmp.analysis import lexicon
 from briefcmp.analysis.document import lemma
-from briefcmp.analysis.entities import Entities, slug
+from briefcmp.analysis.countrydata import slug
+from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.facts import Fact, read_facts
 from briefcmp.analysis.factrefs import antecedent, definite_head
 from briefcmp.analysis.factwords import BAN_NOUNS, FRAMES, LIGHT_VERBS, MEASURE_NOUNS, PHRASAL, SCOPE, scope_value

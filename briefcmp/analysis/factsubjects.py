@@ -35,7 +35,8 @@ from functools import lru_cache
 from typing import Optional
 
 from briefcmp.analysis import nlp
-from briefcmp.analysis.entities import Entities, proper_names, slug
+from briefcmp.analysis.countrydata import slug
+from briefcmp.analysis.entities import Entities, proper_names
 from briefcmp.analysis.factwords import ACRONYM, NOT_BODIES
 
 # Titles of people who act for their country, and of those who act for a region or themselves.
@@ -150,7 +151,7 @@ def _modifier(text: str, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
-    from briefcmp.analysis.entities import countries
+    from briefcmp.analysis.countrydata import countries
 
     return frozenset(c.id for c in countries())
 
