@@ -178,3 +178,18 @@ def test_entities_align_registers_read_as_before_they_were_registered() -> None:
     assert after.entity_of == before.entity_of and after.adjectives == before.adjectives
     text = "The World Agricultural Supply and Demand Estimates put Argentina's soybean crop at 52 million tonnes."
     assert after.subjects(text) == before.subjects(text)
+
+
+def test_a_country_registered_as_itself_leaves_a_neighbours_demonym_to_the_neighbour():
+    """Niger registered as itself (what `align --apply` writes) once made "Nigerian" a config name with no
+    owner, and reading the config raised KeyError for Nigeria (`align --review` on such a corpus)."""
+    from briefcmp.analysis.entities import Entities
+    from briefcmp.corpus.model import Config, Entity
+
+    config = Config(entities={
+        "niger": Entity("niger", "Niger", ("Niamey", "Nigerien", "Republic of Niger")),
+        "france": Entity("france", "France", ("French", "Paris")),
+    })
+    ents = Entities(config)
+    assert set(ents.subjects("Niger's junta expelled the French ambassador from Niamey.")) == {"niger", "france"}
+    assert ents.subjects("A Nigerian delegation arrived in Abuja.") == ("nigeria",)

@@ -149,7 +149,8 @@ class Entities:
             as_countries: set[str] = set()
             for c in countries():
                 # A country the config registers under another id keeps the config's id.
-                eid = label_ids.get(c.label) or next((name_of[n] for n in c.names if n in config_names), c.id)
+                eid = label_ids.get(c.label) or next((name_of[n] for n in c.names
+                                                      if n in config_names and n in name_of), c.id)
                 self.labels.setdefault(eid, c.label)
                 for n in c.names:
                     name_of.setdefault(n, eid)
@@ -162,7 +163,10 @@ class Entities:
                     adjectives -= adjectives_of.get(eid, set()) - set(c.adjectives)  # (its own, as unregistered)
                     for form in forms_of[eid] - set(c.names) - set(c.adjectives):
                         if name_of.get(form) == eid:
+                            # (a form guessed for it, "Nigerian" of Niger, is no longer the config's:
+                            # a later country that names it, Nigeria, is itself)
                             del name_of[form]
+                            config_names.discard(form)
             if self.labels.get(WORLD) == "World" and WORLD in forms_of:  # the world registered as itself: the same
                 as_countries.update(forms_of[WORLD])  # (else "World Agricultural Outlook" would name the world)
                 adjectives -= adjectives_of.get(WORLD, set())
