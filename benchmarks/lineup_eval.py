@@ -423,12 +423,23 @@ def _widened(contradictions: list[list[set[str]]], agreements: list[list[set[str
     return out
 
 
-def evaluate(folders: list[Path], drafted: Path | None = None) -> list[SetScore]:
+def evaluate(folders: list[Path], drafted: Path | None = None, name: str = "") -> list[SetScore]:
+    """Score each set in turn; with a name, the running totals go to stderr after each set, so a run cut
+    short (a time limit, Ctrl-C) still says what it had measured, and on what."""
     out = []
+    live = sys.stderr.isatty()
     with tempfile.TemporaryDirectory() as tmp:
         for folder in folders:
             run = run_set(folder, Path(tmp), drafted=drafted)
             out.append(score_set(folder, run))
+            if name:
+                line = f"{name}: {len(out)} of {len(folders)} sets so far; {summary(out, name).split(': ', 1)[1]}"
+                if live:
+                    print(f"\r{line[:shutil.get_terminal_size().columns - 1]}\x1b[K", end="", file=sys.stderr, flush=True)
+                else:
+                    print(line, file=sys.stderr, flush=True)
+    if name and live:
+        print("\r\x1b[K", end="", file=sys.stderr, flush=True)
     return out
 
 
@@ -529,7 +540,7 @@ def main(argv: list[str] | None = None) -> int:
         if not folders:
             print(f"{name}: no sets (folders with gold.yaml)", file=sys.stderr)
             return 2
-        scores = evaluate(folders)
+        scores = evaluate(folders, name=name)
         if args.json:
             print(json.dumps([{**s.__dict__, "recall": s.recall, "key_precision": s.key_precision} for s in scores],
                              indent=1))
