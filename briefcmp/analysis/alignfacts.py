@@ -26,7 +26,7 @@ exclusion, a fact and a forecast, objects one of which holds the other, a body a
 is a *candidate* for a person, ranked by likeness and bounded per actor and kind of step, since
 each costs a decision; statements whose stated periods do not meet are two events, not one. Last, the statements
 nothing proposed that the trained pair linker links well below its own candidate bar (``REVIEW_BAR``), of one actor,
-are put to a person too (``_review``): a person decides what the linker cannot, a few a actor, likest first.
+are put to a person too (``_review``): a person decides what the linker cannot, a few per actor, likest first.
 """
 
 from __future__ import annotations
