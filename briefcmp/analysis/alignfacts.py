@@ -284,7 +284,7 @@ def _review(everyone: list[Statement], free: list[Statement], entities: Entities
         if per[root] >= MAX_REVIEW_PER_ACTOR:
             continue
         per[root] += 1
-        doubt = (f"the linker rates them {p:.2f} (it keys from {linker.threshold:.2f}): "
+        doubt = (f"the linker rates them {p:.3f} (it keys from {linker.threshold:.3f}): "
                  + (_doubt(g, alike=False) or _missing(g)))
         if len({s.actor for s in g}) > 1:
             doubt += _actors_missing(g, entities)
