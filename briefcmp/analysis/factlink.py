@@ -251,15 +251,17 @@ def model() -> Optional[Model]:
     return Model(json.loads(text))
 
 
-def link(statements: list[Statement], free: set[int], linker: Model) -> list[tuple[list[Statement], float]]:
+def link(statements: list[Statement], free: set[int], linker: Model,
+         bar: Optional[float] = None) -> list[tuple[list[Statement], float]]:
     """Groups of ``free`` statements (by id) the model links, each with its mean pair probability: pairs above the
-    candidate bar joined likest first, by average linkage (a pair not scored counts 0), one statement per brief (a
-    brief says a thing once: the one-to-one reading). Statements not free count only as context."""
+    candidate bar (or ``bar``) joined likest first, by average linkage (a pair not scored counts 0), one statement
+    per brief (a brief says a thing once: the one-to-one reading). Statements not free count only as context."""
+    bar = linker.candidate if bar is None else bar
     found = {}
     for i, j, x in described(statements):
         if id(statements[i]) in free and id(statements[j]) in free:
             p = linker.probability(x)
-            if p >= linker.candidate:
+            if p >= bar:
                 found[(i, j)] = p
     cluster = {i: [i] for pair in found for i in pair}
     for (i, j), p in sorted(found.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -267,7 +269,7 @@ def link(statements: list[Statement], free: set[int], linker: Model) -> list[tup
         if ci is cj or {statements[k].claim.brief for k in ci} & {statements[k].claim.brief for k in cj}:
             continue
         mean = sum(found.get((min(x, y), max(x, y)), 0.0) for x in ci for y in cj) / (len(ci) * len(cj))
-        if mean < linker.candidate:
+        if mean < bar:
             continue
         ci.extend(cj)
         for k in cj:

@@ -40,7 +40,9 @@ def align(
     shown with its claims, values and why (shared words, subject, unit or action, period). --apply writes
     the sure groups as text edits: comments, order and untouched lines stay as they were,
     each file is re-parsed before an atomic write, and a second run proposes nothing new.
-    Unsure matches are listed as candidates to decide by hand and never written.
+    Unsure matches are listed as candidates to decide by hand and never written, each
+    saying what evidence is missing; statements come likest first, down to some only
+    weakly alike (a few per actor), since a person decides what align cannot.
 
     Each proposal has a stable id (c- and six hex digits, from its claims). Decide it in a
     terminal with --review (a single keypress each; line input when stdin is not a
