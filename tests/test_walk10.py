@@ -1,0 +1,68 @@
+"""Defects a new user's walk showed (session 10, benchmarks/walks): a headline's expected time dating a
+report's figures, a release's kind taken for its publisher, statements drafted without NLTK's import."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from briefcmp.analysis.periods import title_period
+from briefcmp.ingest.metadata import from_masthead
+
+PUBLISHED = date(2024, 12, 4)
+
+
+@pytest.mark.parametrize("title", [
+    "Weak quarter brings a cut in borrowing costs into view for early next year",
+    "Lenders tipped to trim rates by mid-2025",
+    "Cuts unlikely until the end of next year, traders say",
+    "Rate cut likely next year as growth stalls",
+    "Outlook brightens for next year",
+])
+def test_a_titles_expected_time_is_no_period_of_its_figures(title: str) -> None:
+    assert title_period(title, PUBLISHED, "australia") == ""
+
+
+@pytest.mark.parametrize("title, period", [
+    ("Output grows 0.5% in the September quarter", "2024-07/2024-09"),
+    ("Economy to expand 2% next year", "2025"),  # a forecast's own period, with its figure
+    ("Budget 2025-26: the deficit widens", "2025-07/2026-06"),
+    ("Trade surplus narrows in 2024", "2024"),
+])
+def test_a_titles_own_period_is_kept(title: str, period: str) -> None:
+    assert title_period(title, PUBLISHED, "australia") == period
+
+
+@pytest.mark.parametrize("text, publisher, published, title", [
+    ("NATIONAL STATISTICS BOARD OF ERIDIA\nMedia release | Port Ash, 4 December 2024 | Embargo 11.30 am\n"
+     "Factory output edges up\n\nBody text here.", "National Statistics Board of Eridia", "2024-12-04",
+     "Factory output edges up"),
+    ("Coastal Rivers Trust\nStatement | 4 December 2024\nA poor deal for the estuary\n\nWe regret it.",
+     "Coastal Rivers Trust", "2024-12-04", "A poor deal for the estuary"),
+    ("COUNCIL OF THE NORTHERN LEAGUE\nPress release | Vardo, 3 December 2024\n\nMinisters agree on a levy\n\nText.",
+     "Council of the Northern League", "2024-12-03", "Ministers agree on a levy"),
+])
+def test_a_documents_kind_in_the_masthead_is_no_publisher(text: str, publisher: str, published: str,
+                                                           title: str) -> None:
+    meta, found = from_masthead(text)
+    assert (meta.publisher, str(meta.published), meta.title, found) == (publisher, published, title, title)
+
+
+def test_a_kind_alone_under_a_sentence_names_no_publisher() -> None:
+    meta, _ = from_masthead("The ministry said on Tuesday that it will act.\nPress release | 3 December 2024\nText")
+    assert meta.publisher == ""
+
+
+def test_statements_are_tagged_without_importing_nltk() -> None:
+    pytest.importorskip("textblob")
+    code = ("import sys; from briefcmp.analysis import nlp; "
+            "t = nlp.tag('The council postponed the rules.'); "
+            "assert [x.tag for x in t][:3] == ['DT', 'NN', 'VBD'], t; "
+            "assert nlp.is_common_word('parliament') and nlp.is_adjective('neutral'); "
+            "assert 'nltk' not in sys.modules and 'textblob' not in sys.modules; "
+            "import textblob; from textblob.en.taggers import PatternTagger; "
+            "assert PatternTagger().tag('The council met.')[1] == ('council', 'NN')")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
