@@ -66,3 +66,45 @@ def test_statements_are_tagged_without_importing_nltk() -> None:
             "import textblob; from textblob.en.taggers import PatternTagger; "
             "assert PatternTagger().tag('The council met.')[1] == ('council', 'NN')")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+@pytest.mark.parametrize("sentence, figure", [
+    ("Annual growth slowed to 1.1 per cent, the weakest in years.", "1.1 per cent"),
+    ("Over the year to the June quarter, output grew 1.1 per cent.", "1.1 per cent"),
+    ("Output rose 0.2 per cent in the quarter and 1.1 per cent through the year.", "1.1 per cent"),
+])
+def test_annual_growth_is_measured_on_the_year_before(sentence: str, figure: str) -> None:
+    from briefcmp.analysis.measure import _basis
+
+    i = sentence.index(figure)
+    clause = sentence[sentence.rfind(",", 0, i) + 1:]
+    assert _basis(clause, sentence, (i, i + len(figure)), False) == "yoy"
+
+
+def test_an_annual_rate_stays_annualized() -> None:
+    from briefcmp.analysis.measure import _basis
+
+    s = "Output grew at an annual rate of 2.6% in the quarter."
+    i = s.index("2.6%")
+    assert _basis(s, s, (i, i + 4), False) == "saar"
+
+
+def test_a_reporting_clause_ends_a_comparison_base() -> None:
+    from briefcmp.analysis.periods import resolve
+
+    s = ("Output rose 0.4% in the June quarter from the previous three months, the bureau said, "
+         "short of the 0.6% analysts had expected.")
+    i = s.index("0.6%")
+    assert resolve(s, (i, i + 4), PUBLISHED, "australia")[0] != "2024-01/2024-03"
+    j = s.index("0.4%")
+    assert resolve(s, (j, j + 4), PUBLISHED, "australia")[0] == "2024-04/2024-06"
+
+
+def test_a_wire_lead_without_a_headline_is_titled_without_its_dateline() -> None:
+    from briefcmp.corpus import sentences as sent
+    from briefcmp.drafting.metadata import find_metadata
+
+    text = ("PORT ASH, Dec 4 (Wirecorp) - Eridia's factories lifted output for a third month in November as "
+            "orders for machinery recovered, figures showed on Wednesday.\n\nMore text follows here.\n")
+    title, _, _ = find_metadata(sent.prepare(text))
+    assert title.startswith("Eridia's factories lifted output")

@@ -83,10 +83,11 @@ def score(planted: dict, relations: list[dict], verbose: bool = False) -> dict:
                     print(f"  WRONG {r['kind']} for planted agreement: {rel['note']}")
         best.discard("")
         best.discard(" ")
-        shown += len(best) >= 2 or (rel["kind"] == "change" and bool(best))
+        ok = len(best) >= 2 or (rel["kind"] == "change" and bool(best))
+        shown += ok
         complete += best == briefs
         if verbose:
-            print(f"  {'shown' if len(best) >= 2 else 'MISSED':6} {len(best)}/{len(briefs)} {rel['kind']}: {rel['note']}")
+            print(f"  {'shown' if ok else 'MISSED':6} {len(best)}/{len(briefs)} {rel['kind']}: {rel['note']}")
     planted_conflicts = [r for r in planted["relations"] if r["kind"] in ("contradiction", "disagreement")]
     fc = []
     for r in relations:
