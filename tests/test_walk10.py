@@ -4,6 +4,7 @@ report's figures, a release's kind taken for its publisher, statements drafted w
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 import sys
 from datetime import date
 
@@ -108,3 +109,30 @@ def test_a_wire_lead_without_a_headline_is_titled_without_its_dateline() -> None
             "orders for machinery recovered, figures showed on Wednesday.\n\nMore text follows here.\n")
     title, _, _ = find_metadata(sent.prepare(text))
     assert title.startswith("Eridia's factories lifted output")
+
+
+def test_a_question_says_per_capita_and_never_a_sign() -> None:
+    from types import SimpleNamespace
+
+    from briefcmp.analysis.entities import Entities
+    from briefcmp.analysis.keynames import label
+    from briefcmp.corpus.model import Config
+
+    def member(shown: dict[str, str]):
+        return SimpleNamespace(subjects=("eridia",), shown=shown, order=tuple(shown), words=frozenset(shown),
+                               dim="percent", unit="percent")
+
+    entities = Entities(Config())
+    group = [member({"capita": "capita", "gdp": "GDP", "decrease": "decline"})] * 2
+    assert "per capita GDP decline" in label(group, entities)
+
+
+def test_a_signed_rise_is_shown_as_growth(tmp_path: Path) -> None:
+    from briefcmp.analysis.align import describe
+    from tests.test_align_whose import _brief_context
+
+    text = ("Eridia: quarterly accounts\nHarbour Bank Economics | 4 December 2024\n\n"
+            "In the September quarter, government consumption +1.4% q/q; public investment +5.3% q/q.\n")
+    brief, ctx, e = _brief_context(tmp_path, "note", text)
+    (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 5.3]
+    assert m is not None and "increase" in m.words and m.shown["increase"] == "growth"

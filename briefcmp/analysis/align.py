@@ -399,7 +399,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
                     (*found[2], *own)
                 words_from = "its sentence's subject"
     if figure_span is not None and ellipsis.signed_rise(sentence_text[:figure_span[0]]) and not words & _DIRECTION:
-        words, order, shown = words | {"increase"}, (*order, "increase"), {**shown, "increase": "+"}  # "+2.1% q/q"
+        # "+2.1% q/q": a rise, which a question calls growth (never "+")
+        words, order, shown = words | {"increase"}, (*order, "increase"), {**shown, "increase": "growth"}
     if fig_in_clause is not None and figure_span is not None:
         topical = ellipsis.topic(sentence, clause, figure_span, entities, (words, shown, order))
         if topical is not None:  # "For inflation excluding energy and food, staff project 2.9%"
