@@ -136,3 +136,22 @@ def test_a_signed_rise_is_shown_as_growth(tmp_path: Path) -> None:
     brief, ctx, e = _brief_context(tmp_path, "note", text)
     (m,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 5.3]
     assert m is not None and "increase" in m.words and m.shown["increase"] == "growth"
+
+
+def test_brussels_in_a_brief_about_the_eu_is_not_belgium(tmp_path: Path) -> None:
+    from tests.test_align_whose import _brief_context
+
+    text = ("Widget levy agreed\nPress release | Brussels, 3 December 2024\n\n"
+            "The Council of the European Union and the European Parliament agreed to raise the levy on imported "
+            "widgets to 12 per cent from 2026.\n\nThe levy applies for 18 months at first.\n")
+    _, ctx, _ = _brief_context(tmp_path / "eu", "council", text)
+    assert "belgium" not in ctx.brief_subjects and "belgium" not in ctx.mentioned
+
+
+def test_brussels_in_a_brief_about_belgium_stays_belgium(tmp_path: Path) -> None:
+    from tests.test_align_whose import _brief_context
+
+    text = ("Airport traffic\nCity Desk | Brussels, 3 December 2024\n\n"
+            "Passenger numbers at the airport in Brussels rose 6 per cent in November to 2.1 million.\n")
+    _, ctx, _ = _brief_context(tmp_path / "be", "desk", text)
+    assert "belgium" in ctx.mentioned
