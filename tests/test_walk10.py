@@ -155,3 +155,15 @@ def test_brussels_in_a_brief_about_belgium_stays_belgium(tmp_path: Path) -> None
             "Passenger numbers at the airport in Brussels rose 6 per cent in November to 2.1 million.\n")
     _, ctx, _ = _brief_context(tmp_path / "be", "desk", text)
     assert "belgium" in ctx.mentioned
+
+
+def test_a_change_of_nothing_has_no_direction(tmp_path: Path) -> None:
+    from briefcmp.analysis.align import describe
+    from tests.test_align_whose import _brief_context
+
+    text = ("Eridia: quarterly accounts\nStatistics Board of Eridia | 4 December 2024\n\n"
+            "Household consumption was unchanged in the September quarter, after falling 0.3 per cent in the "
+            "June quarter.\n")
+    brief, ctx, e = _brief_context(tmp_path, "board", text)
+    (flat,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 0]
+    assert flat is not None and "consumption" in flat.words and not flat.words & {"increase", "decrease"}

@@ -92,8 +92,7 @@ _BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+pace\b|\bat\s+an?\s
                              r"\bover\s+the\s+same\s+(?:period|quarter|month)\s+(?:a\s+year|last\s+year|of\s+(?:the\s+"
                              r"previous|last|(?:19|20)\d\d))|\by/y\b|\by-o-y\b|"
                              r"\byoy\b|\bannual\s+basis\b|\bannual\s+rate\s+of\b|\bon\s+(?:the\s+year|a\s+year\s+(?:earlier|ago|before))\b(?!['’])|"
-                             # "annual growth slipped to 0.8%", "0.8% through the year", "over the year to
-                             # the September quarter": on the year before (an annualized rate is said above)
+                             # "annual growth slipped to 0.8%", "through the year", "over the year to June"
                              r"\bannual\s+(?:growth|increase|rise|gain|expansion|contraction|decline|fall|change)\b|"
                              r"\bthrough\s+the\s+year\b|\b(?:over|in)\s+the\s+(?:year|twelve\s+months|12\s+months)\s+to\b", re.I)),
           # "rose 0.4% month over month", "m/m", "on a monthly basis", "from the previous month"

@@ -396,8 +396,6 @@ def from_masthead(text: str) -> tuple[DocMeta, str]:
         if meta.kind_only and _issuer_like(lines[0]):
             # "COUNCIL OF THE EUROPEAN UNION" over "Press release | Brussels, 3 December 2024": a letterhead,
             # then the document's kind and date; the headline is the line after
-            from briefcmp.ingest.letterhead import title_cased
-
             meta.set("publisher", _clean(title_cased(lines[0]), 200), "text")
             title = _clean(lines[2]) if len(lines) > 2 and _title_like(lines[2]) else ""
             meta.set("title", title, "text")
@@ -417,6 +415,18 @@ def from_masthead(text: str) -> tuple[DocMeta, str]:
 _DOC_KIND = re.compile(r"^(?:(?:joint\s+)?(?:media|press|news)\s+(?:release|statement|notice|briefing|note)s?|"
                        r"statement|communiqu[ée]|announcement|for\s+(?:immediate\s+)?release\b.*|embargo(?:ed)?\b.*)$",
                        re.I)
+
+
+_SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "für"}
+
+
+def title_cased(name: str) -> str:
+    """An organisation's name set in capitals, as it is written in running text ("RESERVE BANK OF NEW
+    ZEALAND" -> "Reserve Bank of New Zealand"); a name in mixed case as it is."""
+    if not name.isupper():
+        return name
+    words = [w.capitalize() for w in name.split()]
+    return " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else w for i, w in enumerate(words))
 
 
 def _issuer_like(line: str) -> bool:
