@@ -8,6 +8,7 @@ from briefcmp.ingest.metadata import (
     _MASTHEAD_SEP, DocMeta, _clean, _date_line, _organisation_like, parse_date, title_cased,
 )
 
+
 def from_letterhead(text: str, title: str = "") -> DocMeta:
     """Publisher and date from a letterhead at the top of a release or a think tank's brief (origin
     ``text``): the publisher, an organisation's name on the first line, alone or as the first field of
