@@ -167,3 +167,8 @@ def test_a_change_of_nothing_has_no_direction(tmp_path: Path) -> None:
     brief, ctx, e = _brief_context(tmp_path, "board", text)
     (flat,) = [describe(c, ctx, e) for c in brief.claims if c.value is not None and c.value.amount == 0]
     assert flat is not None and "consumption" in flat.words and not flat.words & {"increase", "decrease"}
+
+
+def test_a_past_point_in_a_title_or_lead_stays_its_period() -> None:
+    lead = "The agency said 41.2 million people were displaced at the end of 2023, a record."
+    assert title_period(lead, date(2024, 6, 13), "") == "2023"
