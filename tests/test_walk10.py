@@ -172,3 +172,11 @@ def test_a_change_of_nothing_has_no_direction(tmp_path: Path) -> None:
 def test_a_past_point_in_a_title_or_lead_stays_its_period() -> None:
     lead = "The agency said 41.2 million people were displaced at the end of 2023, a record."
     assert title_period(lead, date(2024, 6, 13), "") == "2023"
+
+
+def test_an_annual_rise_in_prices_is_the_inflation_rate_not_a_basis() -> None:
+    from briefcmp.analysis.measure import _basis
+
+    s = "The annual rise in the consumer prices index slowed to 2.4% last month from 2.9% in May."
+    i = s.index("2.4%")
+    assert _basis(s[:s.index(" from")], s, (i, i + 4), False) == ""
