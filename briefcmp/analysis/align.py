@@ -399,7 +399,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
                     (*found[2], *own)
                 words_from = "its sentence's subject"
     if figure_span is not None and ellipsis.signed_rise(sentence_text[:figure_span[0]]) and not words & _DIRECTION:
-        words, order, shown = words | {"increase"}, (*order, "increase"), {**shown, "increase": "+"}  # "+2.1% q/q"
+        words, order, shown = words | {"increase"}, (*order, "increase"), {**shown, "increase": "growth"}  # "+2.1%"
     if fig_in_clause is not None and figure_span is not None:
         topical = ellipsis.topic(sentence, clause, figure_span, entities, (words, shown, order))
         if topical is not None:  # "For inflation excluding energy and food, staff project 2.9%"
@@ -456,6 +456,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
     if figure_span is not None:
         near = sentence_text[max(0, figure_span[0] - 60):figure_span[1] + 10]
         vintage = next((tag for tag, pattern in _VINTAGES if pattern.search(near)), "")
+    words, order = figurerole.undirected(claim.value, unit, words, order)  # "flat": no rise, no fall
     member = Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
                     subjects[0] if subjects else "", period, how, published, alternate, vintage)
     if not how and figure_span is not None:

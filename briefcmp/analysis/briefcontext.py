@@ -16,6 +16,12 @@ from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.document import Document
 from briefcmp.analysis.entities import WORLD, Entities, proper_names
 from briefcmp.analysis.measure import _CLAUSE_BREAK
+
+# A brief that names the EU or one of its institutions writes "Brussels" for them (the press's metonymy, as
+# "Washington" for the US government): there the city is no mention of Belgium
+_EU_BODY = re.compile(r"\b(?:EU|European\s+(?:Union|Commission|Parliament|Council)|Council\s+of\s+the\s+"
+                      r"(?:European\s+Union|EU))\b")
+_EU_SEATS = frozenset({"Brussels"})
 from briefcmp.corpus.model import Brief
 
 
@@ -73,11 +79,15 @@ class _Context:
         # ("the Philippine Statistics Authority", "the Turkish Statistical Institute": the country's own body,
         # the issuer of a release, names it as a noun does)
         found = _unqualified(doc.entities(entities), self.sentences, norm, entities)
+        eu_seat = bool(_EU_BODY.search(norm))
+        if eu_seat:  # "Press release | Brussels, ...", "Brussels wants ...": where the EU sits, not Belgium
+            found = [f for f in found if norm[f[0]:f[1]] not in _EU_SEATS]
         mentions = [(eid, norm[a:b] in entities.adjectives and not lead[0] <= a < lead[1] and not _OWN_BODY.match(norm, b))
                     for a, b, eid in found]
         lead_first = next((eid for a, b, eid in found if lead[0] <= a < lead[1] and norm[a:b] not in entities.adjectives), "")
         dateline = datelines.find(original)
-        if dateline:  # "SEOUL --", "TOKYO, Dec 26 (Reuters) -": the city a wire story is filed from names its country
+        if dateline and not (eu_seat and dateline.city.title() in _EU_SEATS):
+            # "SEOUL --", "TOKYO, Dec 26 (Reuters) -": the city a wire story is filed from names its country
             mentions += [(eid, False) for eid in entities.subjects(dateline.city.title())]
         # the one entity the lead sentence names, when the title names no other, says what the story is about
         in_lead = set(entities.qualified(self.lead_sentence, entities.subjects(self.lead_sentence)))

@@ -131,3 +131,14 @@ def outcome(sentence: str, figure: tuple[int, int], forecast: re.Pattern) -> boo
         return k > 0 and (tokens[k - 1].tag.startswith(("NN", "PRP")) or tokens[k - 1].tag == ")") \
             and tokens[k - 1].text.lower() not in _AUXILIARIES
     return tokens[k].tag == "VBD"
+
+
+_DIRECTIONS = frozenset({"increase", "decrease"})  # (measure._DIRECTION: the words a change's direction reads as)
+
+
+def undirected(value, unit: str, words: frozenset[str], order: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A change of nothing ("flat", "unchanged", "0.0%") has no direction: a verb beside it ("unchanged, after
+    falling 0.3%") is another figure's, so its measured words keep no rise or fall; other figures as they are."""
+    if value is None or value.amount != 0 or value.upper is not None or unit not in ("percent", "percentage-points"):
+        return words, order
+    return words - _DIRECTIONS, tuple(w for w in order if w not in _DIRECTIONS)

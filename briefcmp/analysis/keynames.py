@@ -51,6 +51,8 @@ def label(group: list, entities: Entities) -> str:
     names = [entities.label(s) for s in group[0].subjects]
     who = " and ".join(names)
     what = " ".join(group[0].shown[w] for w in shared_order(group)) or "figure"
+    # "per" is no measured word, so "GDP per capita" keeps "capita" alone: the question says it whole
+    what = re.sub(r"(?<!\bper )\bcapita\b", "per capita", what)
     if group[0].dim == "rank":
         return f"Where does {who or 'it'} rank in {what}?"
     if not group[0].unit:

@@ -96,6 +96,11 @@ _BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+pace\b|\bat\s+an?\s
           ("mom", re.compile(r"\bmonth[\s-](?:on|over)[\s-]month\b|\bm/m\b|\bm-o-m\b|\bmom\b|\bmonthly\s+basis\b|"
                              r"\bon\s+the\s+month\b(?!['’])|"
                              r"\b(?:from|over|on|against|compared\s+(?:with|to))\s+the\s+(?:previous|preceding|prior)\s+month\b", re.I)))
+# "annual growth slipped to 0.8%", "through the year", "over the year to June": output's change on the year
+# before (read only where no price is measured: an inflation rate is annual anyway, "the annual rise in CPI")
+_ANNUAL = re.compile(r"\bannual\s+(?:growth|increase|rise|gain|expansion|contraction|decline|fall|change)\b|"
+                     r"\bthrough\s+the\s+year\b|\b(?:over|in)\s+the\s+(?:year|twelve\s+months|12\s+months)\s+to\b", re.I)
+_PRICED = re.compile(r"\b(?:prices?|inflation|CPI|CPIH|RPI|PPI|HICP|cost\s+of\s+living)\b", re.I)
 BASIS_TAGS = frozenset(tag for tag, _ in _BASES)  # what a change is measured against, as a measured word
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
 _LEVEL_KEPT = re.compile(r"\b(?:unchanged|flat|steady|the\s+same\s+as)\s+$", re.I)
@@ -154,6 +159,8 @@ def _basis(clause: str, sentence: str, figure: Optional[tuple[int, int]], period
     for tag, pattern in _BASES:
         if said(pattern, clause):
             return tag
+    if said(_ANNUAL, clause) and not _PRICED.search(sentence or clause):
+        return "yoy"
     weak = next((tag for tag, pattern in _BASES_WEAK if pattern.search(clause)), "")
     if weak:
         return weak
@@ -172,7 +179,7 @@ def _basis(clause: str, sentence: str, figure: Optional[tuple[int, int]], period
     for tag, pattern in _BASES:
         if said(pattern, stretch):
             return tag
-    return ""
+    return "yoy" if said(_ANNUAL, stretch) and not _PRICED.search(sentence) else ""
 
 
 _QUARTER_BASE = re.compile(r"\b(?:than|compared\s+(?:with|to)|from|over|against|versus|on)\s+(?:in\s+)?(?:the\s+)?"

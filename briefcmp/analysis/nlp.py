@@ -4,7 +4,7 @@
 Treebank tag and its lemma), or None when the extra is not installed; callers then draft
 and align as without it (sentence claims with no value, no fact keys).
 
-- Tags: TextBlob's ``PatternTagger`` (the Brill tagger and English lexicon of CLiPS Pattern,
+- Tags: TextBlob's Pattern tagger, ``textblob.en.tag`` (the Brill tagger and English lexicon of CLiPS Pattern,
   shipped inside the textblob wheel: nothing is downloaded). TextBlob's default NLTK tagger
   is not used: its model is a separate download.
 - Lemmas: lemminflect (its lemma tables ship in the wheel), by the word's part of speech:
@@ -43,14 +43,44 @@ _UPOS = (("VB", "VERB"), ("NN", "NOUN"), ("JJ", "ADJ"), ("RB", "ADV"))
 
 
 @lru_cache(maxsize=1)
+def _pattern():
+    """TextBlob's ``textblob.en`` (the Pattern tagger and its lexicon), loaded without running textblob's
+    package ``__init__``: that imports TextBlob's classes and through them NLTK, about a second on first use
+    (``add --sentences`` on a short brief) for nothing used here. The modules loaded this way are taken out
+    of ``sys.modules`` again, so that an ``import textblob`` elsewhere finds the package as usual."""
+    import importlib.util
+    import sys
+    import types
+
+    if "textblob" in sys.modules:
+        return importlib.import_module("textblob.en")
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("textblob")
+    stub = types.ModuleType("textblob")
+    stub.__path__ = list(spec.submodule_search_locations)
+    sys.modules["textblob"] = stub
+    try:
+        return importlib.import_module("textblob.en")
+    finally:
+        for name in [m for m in sys.modules if m == "textblob" or m.startswith("textblob.")]:
+            if name == "textblob" and sys.modules[name] is not stub:
+                continue
+            del sys.modules[name]
+
+
+@lru_cache(maxsize=1)
 def _engine():
     """(tag function, lemma function), or None without the 'nlp' extra."""
     try:
         import lemminflect
-        from textblob.en.taggers import PatternTagger
+
+        pattern = _pattern()
     except Exception:  # ImportError, or a broken install: drafting goes on without values
         return None
-    tagger = PatternTagger()
+
+    def tagger(text: str) -> list:
+        return pattern.tag(text, tokenize=True)  # what TextBlob's PatternTagger.tag does
 
     @lru_cache(maxsize=50_000)
     def lemma(word: str, tag: str) -> str:
@@ -66,7 +96,7 @@ def _engine():
     def is_verb(word: str) -> bool:
         return bool(lemminflect.getAllLemmas(word.lower(), upos="VERB"))
 
-    return tagger.tag, lemma, is_verb
+    return tagger, lemma, is_verb
 
 
 @lru_cache(maxsize=None)
@@ -75,6 +105,14 @@ def _optional(module: str, attr: str = ""):
     try:
         found = importlib.import_module(module)
         return getattr(found, attr) if attr else found
+    except Exception:  # ImportError, or a broken install
+        return None
+
+
+def _lexicon():
+    """The Pattern tagger's English lexicon; None without the extra."""
+    try:
+        return _pattern().lexicon
     except Exception:  # ImportError, or a broken install
         return None
 
@@ -98,14 +136,14 @@ def is_verb_form(word: str) -> bool:
 def is_common_word(word: str) -> bool:
     """Whether the tagger's English lexicon knows ``word`` in lower case ("parliament", "final"): a capitalised
     word it does not know ("Bundestag", "Engie") is a name. False without the extra."""
-    lexicon = _optional("textblob.en", "lexicon")
+    lexicon = _lexicon()
     return bool(lexicon is not None and lexicon.get(word.lower()))
 
 
 def is_adjective(word: str) -> bool:
     """Whether the tagger's English lexicon reads ``word`` in lower case as an adjective first ("neutral",
     "landlocked"; not "coal"). False without the extra."""
-    lexicon = _optional("textblob.en", "lexicon")
+    lexicon = _lexicon()
     return bool(lexicon is not None and lexicon.get(word.lower()) == "JJ")
 
 

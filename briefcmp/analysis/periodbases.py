@@ -52,7 +52,11 @@ _BREAK = re.compile(r";|,\s+(?:while|and|but|which|leaving|resulting|producing|b
                     # "from $2.85 billion in 2000 to $27.33 billion in 2021": the figure after "to" is no base
                     r"\s+(?:to|at)\s+(?=(?:about\s+|around\s+|roughly\s+|nearly\s+)?[$€£¥]?(?!(?:19|20)\d\d\b)\d)|"
                     # "0.1 percent from the previous quarter, or an annualized 0.4 percent": the same change again
-                    r",\s+or\b")
+                    r",\s+or\b|"
+                    # "... from the previous three months, the statistics bureau said, short of the 0.5% forecast":
+                    # a reporting clause ends the base (what follows is another clause's)
+                    r",\s+(?=(?:[\w.'’-]+\s+){0,8}?(?:said|says|reported|showed|shows|estimated|announced|noted|added)"
+                    r"\s*(?:on\s+\w+\s*)?,)")
 
 
 # A figure of a base's own ("from 5.8%"), not an ordinal or a year ("on the 3rd quarter of 2023")

@@ -559,11 +559,27 @@ def title_period(title: str, published: Optional[date], country: str = "") -> st
         blanked[m.start():m.end()] = " " * (m.end() - m.start())
     text = "".join(blanked)
     found = set()
-    for a, _, rank, value, _how in _expressions(text, published, country, ""):
+    expressions = _expressions(text, published, country, "")
+    rest = list(text)
+    for a, b, *_ in expressions:
+        rest[a:b] = " " * (b - a)
+    figureless = not re.search(r"\d", "".join(rest))
+    for a, _, rank, value, how in expressions:
         if _PATTERNS[rank][0] == "month-rel" and not _IN_BEFORE.search(text, max(0, a - 12), a):
             return ""  # a month named alone, not after "in": "a December cut is still on" names an event
+        # "rate relief for early next year", "cuts seen by mid-2025", a figureless "Rate cut likely next year":
+        # when something is expected, no period of the report's figures (a past "by the end of 2023" is a stock's)
+        if published and value.split("/")[0] > f"{published:%Y-%m}" and (
+                _POINT_BEFORE.search(text, max(0, a - 24), a) or how == "relative" and figureless):
+            continue
         found.add(value)
     return found.pop() if len(found) == 1 else ""
+
+
+# A period named as a point ("early next year", "by mid-2025", "until the end of 2026"): in a title, when it is
+# still to come, it says when something is expected, never the period a report's figures cover
+_POINT_BEFORE = re.compile(r"\b(?:early|mid|late|by|until|till|before|after|(?:the\s+)?(?:end|start|beginning|middle)"
+                           r"\s+of)[\s-]+(?:the\s+)?$", re.I)
 
 
 # "GDP reached R$3.0 trillion in the quarter", "gained 1.9 percent over the month", "averaged 3.63% over the year":

@@ -15,6 +15,7 @@ from briefcmp.corpus import units
 from briefcmp.corpus.fields import MAX_EXACT, plain_number
 from briefcmp.corpus.model import Claim, Config, Corpus, PartialDate, Period, Value
 from briefcmp.corpus.numerals import convention
+from briefcmp.corpus import progress
 from briefcmp.corpus import sentences as sent
 from briefcmp.drafting.alternates import merge_alternates
 from briefcmp.drafting.cjknumbers import FORECAST as CJK_FORECAST
@@ -168,7 +169,11 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
         entities, registered = Entities(config), set(config.entities)
         blocked = SpanSet(excluded_spans(prep.text))
         carried, last_end = "", 0  # the actor of the paragraph's last statement, for "It also froze ..."
-        for s, e in spans:
+        # the first statement loads the tagger and its tables (a second or two): a bar says so on a terminal
+        bar = progress.TerminalProgress(len(spans), "reading statements") if progress.wanted() else None
+        for n, (s, e) in enumerate(spans):
+            if bar is not None:
+                bar(n, len(spans))
             if "\n\n" in prep.text[last_end:s]:
                 carried = ""
             last_end = e
@@ -192,6 +197,8 @@ def build_draft(source: str, *, meta: BriefMeta, config: Optional[Config] = None
                 draft.unanchored.append(_line_of(prep, s))
             elif not annotated.touches(claim.span):  # a sentence someone annotated already is left alone
                 items.append((s, claim))
+        if bar is not None:
+            bar.close()
     items.sort(key=lambda it: it[0])
     _one_value_per_key([c for _, c in items], existing)
     counters: dict[str, int] = {}

@@ -56,6 +56,13 @@ def find_metadata(prep: sent.Prepared) -> tuple[str, str, Optional[PartialDate]]
             break
     if not title:
         title = next((l for l in head if l != publisher and len(l.split()) >= 2), lines[0] if lines else "")
+    # wire copy with no headline opens on its dateline ("SYDNEY, Dec 4 (Reuters) - Australia's economy ..."):
+    # the lead without it is the title (the dateline is where and when, read for ``published``)
+    from briefcmp.analysis.datelines import opening
+
+    cut = opening(title)
+    if cut and len(title) - cut > 20:
+        title = title[cut:].strip()
     published = None
     top = "\n".join(prep.text.split("\n")[:20])
     for d in find_dates(top):

@@ -4,18 +4,9 @@ title, a date among a series label and the authors)."""
 
 from __future__ import annotations
 
-from briefcmp.ingest.metadata import _MASTHEAD_SEP, DocMeta, _clean, _date_line, _organisation_like, parse_date
-
-_SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "für"}
-
-
-def _title_cased(name: str) -> str:
-    """An organisation's name set in capitals, as it is written in running text ("RESERVE BANK OF NEW
-    ZEALAND" -> "Reserve Bank of New Zealand"); a name in mixed case as it is."""
-    if not name.isupper():
-        return name
-    words = [w.capitalize() for w in name.split()]
-    return " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else w for i, w in enumerate(words))
+from briefcmp.ingest.metadata import (
+    _MASTHEAD_SEP, DocMeta, _clean, _date_line, _organisation_like, parse_date, title_cased,
+)
 
 
 def from_letterhead(text: str, title: str = "") -> DocMeta:
@@ -45,7 +36,7 @@ def from_letterhead(text: str, title: str = "") -> DocMeta:
         alone = i and len(fields) == 1 and not (i + 1 < len(top) and _date_line(top[i + 1]))
         if line == title or alone or not 1 <= len(fields) <= 4:
             continue
-        name = _title_cased(fields[0])
+        name = title_cased(fields[0])
         if len(name.split()) <= 8 and _organisation_like(name) and parse_date(name) is None:
             meta.set("publisher", _clean(name, 200), "text")
             break

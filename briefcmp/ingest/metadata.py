@@ -50,6 +50,9 @@ class DocMeta:
     date_text: str = ""
     order: str = ""
     order_why: str = ""
+    # The masthead's fields name the document's kind ("Press release | Brussels, 3 December 2024"), not
+    # who issued it: the letterhead line above it does (``from_masthead``).
+    kind_only: bool = False
 
     def set(self, name: str, value: Any, origin: str) -> None:
         """Take ``value`` for ``name`` unless the field is already filled from an earlier (better) place."""
@@ -390,7 +393,13 @@ def from_masthead(text: str) -> tuple[DocMeta, str]:
     meta, title = _masthead(lines)
     if not meta.origin and len(lines) > 1 and _title_like(lines[0]):
         meta, _ = _masthead(lines[1:2])
-        if meta.origin:
+        if meta.kind_only and _issuer_like(lines[0]):
+            # "COUNCIL OF THE EUROPEAN UNION" over "Press release | Brussels, 3 December 2024": a letterhead,
+            # then the document's kind and date; the headline is the line after
+            meta.set("publisher", _clean(title_cased(lines[0]), 200), "text")
+            title = _clean(lines[2]) if len(lines) > 2 and _title_like(lines[2]) else ""
+            meta.set("title", title, "text")
+        elif meta.origin:
             title = _clean(lines[0])
             meta.set("title", title, "text")
     if meta.readings and not meta.order:  # the city a dateline below files the story from: "BRASILIA (Reuters) -"
@@ -400,6 +409,32 @@ def from_masthead(text: str) -> tuple[DocMeta, str]:
         if found is not None:
             meta.order, meta.order_why = date_order(found.city)
     return meta, title
+
+
+# A masthead field that names the document's kind or its embargo, never its publisher
+_DOC_KIND = re.compile(r"^(?:(?:joint\s+)?(?:media|press|news)\s+(?:release|statement|notice|briefing|note)s?|"
+                       r"statement|communiqu[ée]|announcement|for\s+(?:immediate\s+)?release\b.*|embargo(?:ed)?\b.*)$",
+                       re.I)
+
+
+_SMALL_WORDS = {"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "für"}
+
+
+def title_cased(name: str) -> str:
+    """An organisation's name set in capitals, as it is written in running text ("RESERVE BANK OF NEW
+    ZEALAND" -> "Reserve Bank of New Zealand"); a name in mixed case as it is."""
+    if not name.isupper():
+        return name
+    words = [w.capitalize() for w in name.split()]
+    return " ".join(w.lower() if i and w.lower() in _SMALL_WORDS else w for i, w in enumerate(words))
+
+
+def _issuer_like(line: str) -> bool:
+    """A letterhead: a name of a few words, each capitalised but small words ("Forest Watch Europe",
+    "COUNCIL OF THE EUROPEAN UNION"), no sentence and no date."""
+    words = line.split()
+    return (1 <= len(words) <= 8 and all(_NAME_WORD.match(w) or w.isupper() for w in words)
+            and not line.rstrip().endswith((".", "?", "!", ":")) and parse_date(line) is None)
 
 
 def _title_like(line: str) -> bool:
@@ -445,17 +480,23 @@ def _masthead(lines: list[str]) -> tuple[DocMeta, str]:
     # "By Jane Doe | 16 Dec 2024": a byline names the author, not the publisher (the date still holds)
     authors = [p for p in others if _BYLINE.match(p)]
     others = [p for p in others if not _BYLINE.match(p)]
+    # "Media release | Canberra, 4 December 2024 | Embargo 11.30 am": the document's kind and its embargo
+    # are no publisher (the letterhead above names it)
+    kinds = [p for p in others if _DOC_KIND.match(p)]
+    others = [p for p in others if not _DOC_KIND.match(p)]
     publisher = others[0] if others else ""
     # ("Press Information Bureau, Government of India, Ministry of Finance": organisations' names, each short)
-    if not publisher and (weak or not authors):
+    if not publisher and (weak or not (authors or kinds)):
         return meta, ""
+    meta.kind_only = not publisher and bool(kinds)
     publisher = _without_series(publisher)
     if publisher and (_SERIES.search(publisher) or not re.search(r"[A-Z]", publisher) or len(publisher.split()) > 8
                       and not (len(publisher.split()) <= 16 and all(_organisation_like(p) for p in publisher.split(", ")))):
         return meta, ""
     if weak and not _organisation_like(publisher):
         return meta, ""
-    meta.set("publisher", _clean(publisher, 200), "text")
+    if publisher:
+        meta.set("publisher", _clean(publisher, 200), "text")
     if published is None:
         meta.readings, meta.date_text = unsure[0][1], _NUMERIC.search(parts[index]).group()
         # the place the line names (a city, the outlet's country), else the date's own line: "Ha Noi, 06/01/2025"
