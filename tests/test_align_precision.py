@@ -12,7 +12,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from briefcmp.analysis import evidence, grouping, periods
+from briefcmp.analysis import evidence, grouping, periods, titleperiods
 from briefcmp.analysis.align import AlignResult, Group, Member
 from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.measure import _basis
@@ -212,7 +212,7 @@ def test_a_month_s_growth_never_shares_a_key_with_the_year_s(tmp_path: Path) -> 
     ("Job growth cools in July; jobless rate at 4.3%", "2024-07"),
 ])
 def test_a_title_s_one_period(title: str, expected: str) -> None:
-    assert periods.title_period(title, date(2025, 1, 23)) == expected
+    assert titleperiods.title_period(title, date(2025, 1, 23)) == expected
 
 
 def test_a_fiscal_year_and_the_calendar_year_overlap_and_never_share_a_key() -> None:

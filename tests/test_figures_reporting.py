@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefcmp.analysis import periods
+from briefcmp.analysis import periods, titleperiods
 from briefcmp.corpus import units
 from briefcmp.corpus.model import SCALES, PartialDate, Value
 from briefcmp.corpus import sentences as S
@@ -167,13 +167,13 @@ def test_list_items_take_the_period_of_their_heading_and_no_paragraph_after():
             "Budget Estimates 2025-26\n- Road spending: Rs 2.7 lakh crore.\n- Bridges: Rs 0.4 lakh crore.\n\n"
             "Revised Estimates 2024-25\n- Road spending of Rs 2.4 lakh crore\n\n"
             "Tolls: the minister said tolls of Rs 1,200 a trip stay.\n")
-    got = periods.headed_items(text)
+    got = titleperiods.headed_items(text)
     assert got == [("Budget Estimates 2025-26", "- Road spending: Rs 2.7 lakh crore."),
                    ("Budget Estimates 2025-26", "- Bridges: Rs 0.4 lakh crore."),
                    ("Revised Estimates 2024-25", "- Road spending of Rs 2.4 lakh crore")]
-    assert periods.heading_period("Revised Estimates 2024-25", date(2025, 2, 3), "india")[0] == "2024-04/2025-03"
+    assert titleperiods.heading_period("Revised Estimates 2024-25", date(2025, 2, 3), "india")[0] == "2024-04/2025-03"
     # a line that is a sentence is no heading: its items are dated by nothing
-    assert periods.headed_items("Spending rose sharply this year, officials said.\n- Roads: Rs 2 lakh crore\n") == []
+    assert titleperiods.headed_items("Spending rose sharply this year, officials said.\n- Roads: Rs 2 lakh crore\n") == []
 
 
 def test_a_label_before_a_colon_names_what_the_value_measures():
@@ -239,7 +239,7 @@ def test_a_conversion_in_parentheses_is_read_with_the_figure_it_converts(sentenc
 def test_label_lines_under_a_heading_are_its_items():
     text = ("GDP, 2nd quarter of 2024, first release\nOn the previous quarter, adjusted: +0.3%\n"
             "On the 2nd quarter of 2023, price-adjusted: -0.1%\n\nThe economy grew.\n")
-    assert [item for _, item in periods.headed_items(text)] == [
+    assert [item for _, item in titleperiods.headed_items(text)] == [
         "On the previous quarter, adjusted: +0.3%", "On the 2nd quarter of 2023, price-adjusted: -0.1%"]
 
 
@@ -324,7 +324,7 @@ def test_the_new_rules_never_fail_and_keep_offsets_inside(words):
     for f in find_figures(text, published=PartialDate(2024, 8, 2)):
         assert 0 <= f.start < f.end <= len(text)
         assert periods.resolve(text, (f.start, f.end), date(2024, 8, 2), "india")[1] in ("", "stated", "relative")
-    assert all(item in text for _, item in periods.headed_items(text))
+    assert all(item in text for _, item in titleperiods.headed_items(text))
 
 
 @pytest.mark.parametrize("text, expected", [

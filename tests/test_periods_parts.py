@@ -45,7 +45,7 @@ def test_a_year_after_above_or_below_is_the_base_not_the_period() -> None:
 
 
 def test_a_full_date_in_a_title_dates_the_text_not_a_period() -> None:
-    from briefcmp.analysis.periods import title_period
+    from briefcmp.analysis.titleperiods import title_period
 
     assert title_period("Central bank rate announcement (March 12, 2025)", PUBLISHED, "canada") == ""
     assert title_period("Rate decision of 12 March 2025", PUBLISHED, "canada") == ""
@@ -53,7 +53,7 @@ def test_a_full_date_in_a_title_dates_the_text_not_a_period() -> None:
 
 
 def test_the_ends_of_a_span_in_a_title_are_its_period_not_its_date() -> None:
-    from briefcmp.analysis.periods import title_period
+    from briefcmp.analysis.titleperiods import title_period
 
     # two periods (a fiscal year named, and the span of days): the title names none for sure
     assert title_period("FY2025 Results (April 1, 2024 through March 31, 2025)", PUBLISHED, "japan") == ""

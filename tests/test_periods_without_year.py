@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from briefcmp.analysis import periods
+from briefcmp.analysis import periods, titleperiods
 from briefcmp.analysis.align import _brief_hints
 
 DEC = date(2024, 12, 4)
@@ -36,7 +36,7 @@ def _resolve(sentence: str, figure: str, published: date = DEC) -> tuple[str, st
     ("Wachstum im dritten Quartal: Q3 stark", DEC, "2024-07/2024-09"),  # non-ASCII around it
 ])
 def test_a_quarter_or_half_with_no_year(title: str, published: date, expected: str) -> None:
-    assert periods.title_period(title, published) == expected
+    assert titleperiods.title_period(title, published) == expected
 
 
 def test_guidance_is_for_the_quarter_to_come_and_an_outcome_for_the_one_ended() -> None:
@@ -94,7 +94,7 @@ def test_a_figure_in_the_quarter_takes_the_period_of_the_title_or_the_lead() -> 
 @given(st.text(max_size=300), st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31)))
 @settings(max_examples=200, deadline=None)
 def test_period_readers_read_any_text(text: str, published: date) -> None:
-    periods.title_period(text, published)
+    titleperiods.title_period(text, published)
     if text:
         periods.the_period(text, (0, 1))
         periods.resolve(text, (0, min(len(text), 3)), published)
@@ -132,7 +132,7 @@ def test_yesterday_is_the_day_before_publication_unless_it_dates_the_saying() ->
 def test_more_than_in_a_period_is_a_base_and_more_than_a_number_is_not() -> None:
     lead = ("Brazil's 2024/25 grain harvest is estimated at 339.6 million tonnes, 14.2% more than in the 2023/24 "
             "season.")
-    assert periods.title_period(lead, date(2025, 7, 10), "brazil") == "2024/2025"
+    assert titleperiods.title_period(lead, date(2025, 7, 10), "brazil") == "2024/2025"
     assert periods.has_base(lead)
     assert not periods.has_base("More than 100 people died in 2023.")
 

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from briefcmp.analysis.periods import title_period
+from briefcmp.analysis.titleperiods import title_period
 from briefcmp.ingest.metadata import from_masthead
 
 PUBLISHED = date(2024, 12, 4)

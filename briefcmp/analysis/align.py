@@ -63,7 +63,7 @@ from typing import Optional
 
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
 from briefcmp.analysis import onefact
-from briefcmp.analysis import acronyms, organisations, periods
+from briefcmp.analysis import acronyms, organisations, periods, titleperiods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
@@ -427,7 +427,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
     if not how and ctx is not None and ctx.ok and claim.span is not None and figure_span is not None:
         heading = ctx.heading_of(claim.span[0])  # an item of a list under "Revised Estimates 2024-25"
         if heading:
-            period, how = periods.heading_period(heading, published, country)
+            period, how = titleperiods.heading_period(heading, published, country)
     if not how and carried_period[1] and not periods.in_base(sentence_text, figure_span or (0, 0)):
         period, how = carried_period  # (a figure in a comparison base is of another period: never carried)
     if not how and claim.as_of is not None and not claim.as_of_inferred and not (

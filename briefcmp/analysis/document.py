@@ -123,12 +123,12 @@ class Document:
     @cached_property
     def headed(self) -> list[tuple[int, int, str]]:
         """(start, end, heading) in normalised offsets of each list item under a heading that dates it
-        ("Revised Estimates 2024-25", ``analysis.periods.headed_items``)."""
-        from briefcmp.analysis import periods
+        ("Revised Estimates 2024-25", ``analysis.titleperiods.headed_items``)."""
+        from briefcmp.analysis import titleperiods
         from briefcmp.corpus.anchor import normalise
 
         out, pos = [], 0
-        for heading, item in periods.headed_items(self.original):
+        for heading, item in titleperiods.headed_items(self.original):
             n = normalise(item)
             i = self.norm.find(n, pos) if n else -1
             if i >= 0:

@@ -40,6 +40,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from briefcmp.analysis import periods as _periods
+from briefcmp.analysis import titleperiods
 from briefcmp.analysis.rounding import agree_rounded
 
 # Calibrated on benchmarks/lineup/dev (19 events, 2026-12-06, member-wise application with the measure
@@ -430,10 +431,10 @@ def brief_hints(members: list, title: str = "", published: Optional[date] = None
     of that length as its own (``named``)."""
     if (title or lead) and members:
         country = next((x for m in members for x in m.subjects if x in _periods.FISCAL_START), "")
-        headline = _periods.title_period(title, published, country) if title else ""
+        headline = titleperiods.title_period(title, published, country) if title else ""
         source = "title"
         if not headline and lead:
-            headline, source = _periods.title_period(lead, published, country), "lead"
+            headline, source = titleperiods.title_period(lead, published, country), "lead"
         for m in members:
             m.headline, m.headline_from = headline, source
             if headline and not m.period_how and m.the_period and _periods.fits_length(headline, m.the_period):

@@ -1,0 +1,88 @@
+"""The period a title or a heading states, for the figures of a brief that state none.
+
+``title_period(title, published, country)`` gives the one period a title names ("Japan's 2024 trade
+deficit shrinks 44%": "2024"), never the date a text was published nor a time something is still
+expected; ``headed_items`` and ``heading_period`` give the list items under a heading line ("Revised
+Estimates 2024-25") and the period that heading names. The reading of each expression is
+``analysis.periods``'.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Optional
+
+from briefcmp.analysis.periodbases import _MON, _YEAR, segments
+from briefcmp.analysis.periods import _IN_BEFORE, _PATTERNS, _expressions, _find  # (how periods reads each expression)
+
+
+_BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
+# "On the previous quarter, adjusted for price: +0.2%": a label and its value, a line of a table
+_LABEL_LINE = re.compile(r"[^\n]{3,100}:\s*[-+−]?\S*\d\S*\s*$")
+
+
+def headed_items(original: str) -> list[tuple[str, str]]:
+    """(heading, item) for each list item that sits under a heading line: "Revised Estimates 2024-25"
+    over "- Total expenditure of Rs 47.16 lakh crore". A heading governs the items right below it up
+    to a blank line or a line that is neither an item nor a heading, never a paragraph further on."""
+    out: list[tuple[str, str]] = []
+    heading = ""
+    for line in original.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if not line.strip():
+            heading = ""
+        elif _BULLET.match(line) or (heading and _LABEL_LINE.match(line)):
+            if heading:
+                out.append((heading, line))
+        else:
+            words = re.findall(r"[^\W\d_]+", line)
+            heading = line if len(words) <= 8 and not re.search(r"[.!?;,:]\s*$", line) else ""
+    return out
+
+
+def heading_period(heading: str, published: Optional[date], country: str = "") -> tuple[str, str]:
+    """The period a heading names ("Budget Estimates 2025-26"), for the items under it."""
+    return _find(heading, published, country, len(heading))
+
+
+# A day, month and year written in a title date the text (its announcement or publication), not a period it reports
+_FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON},?\s+{_YEAR}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})\b",
+                        re.I)
+_SPAN_AFTER = re.compile(r"\s*(?:-|–|to\b|through\b|thru\b|until\b)", re.I)
+_SPAN_BEFORE = re.compile(r"(?:-|–|\bto|\bthrough|\bthru|\buntil|\bfrom|\bbetween)\s*$", re.I)
+
+
+def title_period(title: str, published: Optional[date], country: str = "") -> str:
+    """The one period a title states ("Japan's 2024 trade deficit shrinks 44%": "2024"), its comparison
+    bases left out; "" when it states none or several ("2023 Annual and December Export-Import Trends")."""
+    blanked = list(title)
+    for a, b, base in segments(title):
+        if base:
+            blanked[a:b] = " " * (b - a)
+    for m in _FULL_DATE.finditer(title):  # "Interest Rate Announcement (October 23, 2024)": when it was said
+        if _SPAN_AFTER.match(title, m.end()) or _SPAN_BEFORE.search(title[:m.start()]):
+            continue  # "(April 1, 2023 through March 31, 2024)": the ends of a span are its period
+        blanked[m.start():m.end()] = " " * (m.end() - m.start())
+    text = "".join(blanked)
+    found = set()
+    expressions = _expressions(text, published, country, "")
+    rest = list(text)
+    for a, b, *_ in expressions:
+        rest[a:b] = " " * (b - a)
+    figureless = not re.search(r"\d", "".join(rest))
+    for a, _, rank, value, how in expressions:
+        if _PATTERNS[rank][0] == "month-rel" and not _IN_BEFORE.search(text, max(0, a - 12), a):
+            return ""  # a month named alone, not after "in": "a December cut is still on" names an event
+        # "rate relief for early next year", "cuts seen by mid-2025", a figureless "Rate cut likely next year":
+        # when something is expected, no period of the report's figures (a past "by the end of 2023" is a stock's)
+        if published and value.split("/")[0] > f"{published:%Y-%m}" and (
+                _POINT_BEFORE.search(text, max(0, a - 24), a) or how == "relative" and figureless):
+            continue
+        found.add(value)
+    return found.pop() if len(found) == 1 else ""
+
+
+# A period named as a point ("early next year", "by mid-2025", "until the end of 2026"): in a title, when it is
+# still to come, it says when something is expected, never the period a report's figures cover
+_POINT_BEFORE = re.compile(r"\b(?:early|mid|late|by|until|till|before|after|(?:the\s+)?(?:end|start|beginning|middle)"
+                           r"\s+of)[\s-]+(?:the\s+)?$", re.I)
