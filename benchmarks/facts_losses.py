@@ -12,8 +12,9 @@ in the first class that loses it:
   lemma, one kind of step, one WordNet sense nor opposite steps), ``role`` (a fact and a forecast, ...),
   ``period`` (the stated periods do not meet, or lie in different years), ``not scored`` (no shared clause
   word: ``factlink.pairs`` never compares them), ``below bar`` (scored under the applied bar);
-- ``linked``: the linker scores the pair at or above its applied bar (``align`` may still part it: doubt,
-  one statement per brief).
+- ``linked``: the linker scores the pair at or above its applied bar, but ``align --apply`` keyed the two
+  apart (doubt, one statement per brief: a candidate at most);
+- ``keyed``: ``align --apply`` put the two statements under one key (whichever rule did).
 
 Run it on the tuning halves only (never the check halves or ``test``: ``-v`` prints the quotes).
 
@@ -35,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 import lineup_eval as le  # noqa: E402
 
 CLASSES = ("not drafted", "no value", "not read", "actor", "action", "role", "period", "not scored",
-           "below bar", "linked")
+           "below bar", "linked", "keyed")
 
 
 def _verdict(f: dict[str, float], p: float, scored: bool, bar: float) -> str:
@@ -62,6 +63,8 @@ def losses(folder: Path, work: Path, drafted: Path | None) -> list[tuple[str, st
     from briefcmp.analysis.factread import read_statements
     from briefcmp.corpus.cache import load_corpus
 
+    aligned = le.run_set(folder, work / "aligned", align=True, drafted=drafted)
+    key_of = {(c["brief"], c["claim"]): c.get("key") for c in aligned.claims}
     le.run_set(folder, work, align=False, drafted=drafted)
     corpus = load_corpus([work / folder.name], cache=False).corpus
     claims = [c for c in corpus.claims()]
@@ -102,6 +105,10 @@ def losses(folder: Path, work: Path, drafted: Path | None) -> list[tuple[str, st
                     out.append((lost, qa["quote"], qb["quote"], ""))
                     continue
                 best = None
+                keyed = {key_of.get((statements[x].claim.brief, statements[x].claim.id)) for x in xs}
+                if keyed & {key_of.get((statements[y].claim.brief, statements[y].claim.id)) for y in ys} - {None}:
+                    out.append(("keyed", qa["quote"], qb["quote"], ""))
+                    continue
                 for x in xs:
                     for y in ys:
                         if statements[x].claim.brief == statements[y].claim.brief:
@@ -139,6 +146,7 @@ def main() -> int:
             if not (folder / "gold.yaml").exists():
                 print(f"{name}:1:1: no gold.yaml in this folder", file=sys.stderr)
                 return 2
+            (Path(tmp) / "aligned").mkdir(exist_ok=True)
             found = losses(folder, Path(tmp), Path(args.cache) if args.cache else None)
             counts = Counter(c for c, *_ in found)
             total.update(counts)
