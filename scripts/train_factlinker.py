@@ -15,7 +15,7 @@ pair precision and recall are printed, and for the check half only its summed pa
 gold or per-pair output). ``--write`` stores the final model (trained on every tuning set) as
 briefcmp/analysis/factweights.json.
 
-Usage: .venv/bin/python scripts/train_factlinker.py [--check FILE] [--cache DIR] [--write]
+Usage: .venv/bin/python scripts/train_factlinker.py [--check FILE | --check-halves s8,s9] [--cache DIR] [--write]
 """
 
 from __future__ import annotations
@@ -112,6 +112,22 @@ def collect(folder: Path, work: Path, drafted: Path) -> list[dict]:
     return rows + [{"x": None, "y": 1, "w": 0.0, "trap": False, "judged": True, "differ": False}] * lost
 
 
+def halves(dev: Path, tags: set[str]) -> set[str]:
+    """The sets the held-out READMEs of ``tags`` ("s8") list first (a table row naming the set), as the evals
+    group the halves."""
+    import re
+
+    sets = {d.name for d in dev.iterdir() if (d / "gold.yaml").exists()}
+    owner: dict[str, str] = {}
+    for readme in sorted(dev.glob("README-heldout-*.md")):
+        m = re.search(r"-(s\d+)\.md$", readme.name)
+        for line in readme.read_text(encoding="utf-8").splitlines():
+            cell = line.split("|")[1].strip().strip("*") if line.startswith("|") else ""
+            if cell in sets:
+                owner.setdefault(cell, m.group(1) if m else "")
+    return {name for name, tag in owner.items() if tag in tags}
+
+
 def fit(X, y, w):
     import numpy as np
 
@@ -145,14 +161,25 @@ def main() -> int:
     import numpy as np
 
     ap = argparse.ArgumentParser()
-    ap.add_argument("--check", default="/work/notes/s9/f8sets.txt", help="a file naming the check half's set folders")
+    ap.add_argument("--check", help="a file naming the check halves' set folders (default: the sets the READMEs of "
+                                    "--check-halves add)")
+    ap.add_argument("--check-halves", default="s8,s9", help="the halves held out, by their README-heldout-*-sN.md")
     ap.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "factlinker"), help="drafted sets kept here")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--precision", type=float, default=0.97)
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
-    check = {Path(s).name for s in Path(args.check).read_text().split()} if Path(args.check).is_file() else set()
     dev = ROOT / "benchmarks/facts/dev"
+    if args.check:
+        if not Path(args.check).is_file():
+            print(f"{args.check}:1:1: no such file (the check halves must be left out)", file=sys.stderr)
+            return 2
+        check = {Path(s).name for s in Path(args.check).read_text().split()}
+    else:
+        check = halves(dev, set(args.check_halves.split(",")))
+    if not check:
+        print(f"{dev}:1:1: no check half found: training on every set would leave nothing to check", file=sys.stderr)
+        return 2
     sets = sorted(d for d in dev.iterdir() if (d / "gold.yaml").exists())
     cache = Path(args.cache)
     rows_json = cache / "pairs.json"

@@ -140,3 +140,18 @@ class _Member(SimpleNamespace):
 class _Group(SimpleNamespace):
     def __init__(self, key, new, label, unit, members, reason, sure, subjects, topics, doubt, score):
         super().__init__(key=key, members=members, sure=sure, doubt=doubt, score=score, subjects=subjects)
+
+
+def test_one_actor_doing_one_act_is_a_feature_even_with_an_object_unwritten() -> None:
+    # "Lima voted against", "Peru voted against the levy": one act, one object left unwritten
+    a = _st("wire", "peru", "vote", "", "Lima voted against")
+    b = _st("paper", "peru", "vote", "levy", "Peru voted against the levy", n=1)
+    ctx = factlink.Context(_corpus(a, b, *_others()))
+    f = dict(zip(factlink.NAMES, factlink.features(a, b, ctx)))
+    assert f["actor_action"] == 1.0 and f["actor_action_bare"] == 1.0
+    # a copula says nothing of the act: "Peru is in the pact" and "Peru is a member" share no act by their verb
+    c = _st("wire", "peru", "be", "", "Peru is in", n=2)
+    d = _st("paper", "peru", "be", "member", "Peru is a member", n=3)
+    ctx = factlink.Context(_corpus(c, d, *_others()))
+    f = dict(zip(factlink.NAMES, factlink.features(c, d, ctx)))
+    assert f["actor_action"] == 0.0 and f["actor_action_bare"] == 0.0

@@ -37,13 +37,15 @@ NAMES = (
     "clause_cosine", "clause_cosine_sq", "object_cosine", "round_differs",
     "role_same", "type_same", "kind_same", "hedge_differs",
     "periods_meet", "years_apart",
-    "actor_action_object",
+    "actor_action_object", "actor_action", "actor_action_bare",
     "best_both", "best_one", "margin",
 )
 # The features ``features`` gives for the pair alone; ``described`` adds the last three (how the pair ranks among
 # each statement's pairs with the other brief).
 PAIR_NAMES = NAMES[:-3]
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# Verbs that say nothing of the act without their objects: a copula, a possessive, a support verb.
+_EMPTY_VERBS = frozenset("be have do make take get give".split())
 # Words that make a clause a hedge or a report of a report: English marks doubt with these ("may", "reportedly").
 _HEDGES = frozenset("may might could would reportedly allegedly apparently possibly likely unlikely "
                     "considering weighing mulling".split())
@@ -171,6 +173,8 @@ def features(a: Statement, b: Statement, ctx: Context) -> list[float]:
     family = 1.0 if not same and a.family == b.family else 0.0
     sense = 1.0 if not same and not opposite and _one_sense(a, b) else 0.0
     weighted, contains, shared2, empty = _objects(a, b)
+    # one act, told by a verb that says what was done ("is a member", "took part" say it in their objects)
+    act = 1.0 if (same or sense) and a.action not in _EMPTY_VERBS and b.action not in _EMPTY_VERBS else 0.0
     places = _places(a, b)
     cos = ctx.cosine(a, b)
     return [
@@ -188,6 +192,10 @@ def features(a: Statement, b: Statement, ctx: Context) -> list[float]:
         1.0 if _periods_meet([a, b]) else 0.0,
         1.0 if _years_apart(a, b) else 0.0,
         (actor_same or stands) * (same or sense) * weighted,
+        # one actor doing one act, whatever the objects say; and so where one object is not written ("Berlin voted
+        # against", "the memorandum Addis Ababa signed"): objects cannot tell such pairs apart, the rest can
+        (actor_same or stands) * act,
+        (actor_same or stands) * act * empty,
     ]
 
 

@@ -40,6 +40,24 @@ def _prefixes(actor: str) -> set[str]:
     return {actor[:i] for i, ch in enumerate(actor) if ch == "-"} | {actor}
 
 
+def _fold_plurals(statements: list[Statement], countries: frozenset[str]) -> None:
+    """Read an actor written in the plural as the corpus's singular one ("Member States", capitalised and kept as
+    written, is the "member state" another statement names): one group of actors, not two. A country's own
+    name ("the United States", "the Netherlands") is never folded."""
+    actors = {s.actor for s in statements}
+    fold = {}
+    for a in actors:
+        head, _, last = a.rpartition("-")
+        single = lexicon.lemma(last)
+        if a in countries or single == last or not single:
+            continue
+        one = f"{head}-{single}" if head else single
+        if one in actors and one not in countries:
+            fold[a] = one
+    for s in statements:
+        s.actor = fold.get(s.actor, s.actor)
+
+
 def _roots(statements: list[Statement]) -> None:
     """Set each statement's root: the shortest actor another statement names whose id the actor's begins
     with ("commerce-department" for "commerce-department-s-bureau-of-industry-and-security")."""
@@ -118,6 +136,7 @@ def read_statements(corpus: Corpus, entities: Entities) -> tuple[list[Statement]
     speaks_for = person_countries(statements, entities, _countries())
     for st in statements:  # "Chancellor Olaf Scholz" in a brief that names no country: Germany, as another says
         st.actor = speaks_for.get(st.actor, st.actor)
+    _fold_plurals(statements, _countries())
     keyed = _keyed(corpus, entities, {st.actor for st in statements})
     _fold_actions([*statements, *(k for sts in keyed.values() for k in sts)])
     _roots([*statements, *(k for sts in keyed.values() for k in sts)])

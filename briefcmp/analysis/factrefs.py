@@ -213,6 +213,11 @@ def capital_of(label: str) -> frozenset[str]:
     return found or frozenset()
 
 
+# A country's own chambers, which act for it as its parliament does ("the Senate passed the bill"); a council or
+# an assembly may be an international body's ("the Security Council", "the General Assembly"), so is not one.
+_LEGISLATURES = frozenset("senate congress legislature".split())
+
+
 def _kind(label: str) -> str:
     """What an actor's label names, by its words: "office" (a generic office or service that acts for its
     country: "the foreign ministry", "officials"), "members" (a body's members or the body by a generic
@@ -229,7 +234,7 @@ def _kind(label: str) -> str:
         return "members"
     if national_body(label):  # "the Federal Council", "the National Assembly": a country's own, by office words
         return "department"
-    offices = GOVERNMENT_NOUNS | NATIONAL_TITLES
+    offices = GOVERNMENT_NOUNS | NATIONAL_TITLES | _LEGISLATURES
     if low[-1] in offices and all(w in _OFFICE_WORDS or w in offices for w in low[:-1]):
         return "office" if label[:1].islower() or len(low) == 1 else "department"
     if low[-1] in offices | {"department", "ministry", "office"} and all(w[:1].isupper() for w in words):
@@ -327,8 +332,22 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
                 found = top[0][0] if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) else ""
             if not found and text:  # the country it names as who acts, not where ("police mission to Haiti")
                 found = _named_most(text, {}, brief, entities, countries)
+            if not found and text:  # a short brief naming its country once: the country the corpus is about, when
+                found = about_corpus()  # the brief names it and names no other country as often
+                mine = Counter(e for _, _, e in entities.find(text[:200_000]) if e in countries)
+                if not found or not mine[found] or any(n >= mine[found] for e, n in mine.items() if e != found):
+                    found = ""
             homes[brief] = found
         return homes[brief]
+
+    corpus_home: list[str] = []
+
+    def about_corpus() -> str:
+        """The country the corpus's texts name most as who acts (at least twice and twice any other), once."""
+        if not corpus_home:
+            corpus_home.append(_named_most("\n".join(t[:200_000] for t in full.values()), {}, "", entities,
+                                           countries))
+        return corpus_home[0]
     votes_of: dict[str, set[str]] = {}
     later = []  # read once every other actor is
     found: dict[tuple[str, str], str] = {}  # every reading, also where one statement aims the act at it

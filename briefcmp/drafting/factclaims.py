@@ -69,6 +69,10 @@ _WEEKDAY = re.compile(r"\b(?:on|last)\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 # 2014 Japan ...") or that a "when" clause hangs on ("in 2014, when Switzerland did not ..."): it dates the clause.
 _OPENING_TIME = re.compile(r"\s*(?:on|in|by|last|until)\s+[^,;:]{1,40}?(?=,|\s+(?:the|a|an|[A-Z]))", re.I)
 _WHEN_AFTER = re.compile(r"(?:in|on|by)\s+[^,;:]{1,25},\s+(?=when\s)", re.I)
+# A time phrase right before the clause's subject, after a conjunction or another clause ("But in January Noboa
+# proposed ...", "..., and on 3 May the ministry banned ..."): it dates the clause as an opening one does.
+_TIME_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:but|and|yet|then|so|however|still)\s+)((?:on|in|last|until)\s+"
+                          r"[^,;:]{1,30}?),?\s*$", re.I)
 
 
 def _weekday(text: str, published: Optional[PartialDate], kind: str) -> Optional[Period]:
@@ -95,6 +99,9 @@ def _as_of(clause: str, published: Optional[PartialDate], before: str = "", kind
         lead = _OPENING_TIME.match(before) or _WHEN_AFTER.search(before + clause[:5])
         if lead:
             found = _one_period(lead.group(), published) or _weekday(lead.group(), published, kind)
+        near = None if found is not None else _TIME_BEFORE.search(before[-80:])
+        if near:
+            found = _one_period(near.group(1), published) or _weekday(near.group(1), published, kind)
     return found
 
 
