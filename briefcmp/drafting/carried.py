@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from briefcmp.corpus import units as unit_table
 from briefcmp.corpus.model import Value
 from briefcmp.drafting.barecounts import place_word
 from briefcmp.drafting.dates import MONTHS
@@ -115,8 +116,10 @@ def measure_named_again(text: str, unplaced: list[tuple[int, int, float, int]],
         else:
             named = by_word.get(_stem(head), [])
         if not named and plural_noun(head) and not place_word(m.group("head")) and "." not in text[a:b] \
+                and not unit_table.is_physical(head) \
                 and re.match(r"\s*:|\s+of\b", text[m.end("head"):a]):
             # "Commercial aircraft deliveries: 766", "gross orders of 878": a count of what the label names
+            # (never of a unit: "bpd of 68" counts no barrels a day)
             out.append(with_bound(text, a, b, "count", Value("quantity", amount=amount, unit=head)))
             continue
         units = {(f[2], f[3].unit, f[3].scale) for f in named}
