@@ -63,7 +63,7 @@ from typing import Optional
 
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
 from briefcmp.analysis import onefact
-from briefcmp.analysis import acronyms, organisations, periods
+from briefcmp.analysis import acronyms, figuresubject, organisations, periods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
@@ -233,10 +233,11 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             # "7.95 trillion yen ($56 billion) defense budget": the sentence reads on past a conversion,
             # and the converted figure stands where its parenthesis is; "X, or Y, depending on the
             # exchange rate": Y stands where X is.
+            subjects, subjects_from = figuresubject.paren_subject(sentence, (fa, fb), entities, subjects, subjects_from)
             lead = datelines.opening(sentence)
             if lead and lead <= fa:  # "Taipei, Oct. 17 (CNA) TSMC reported ...": where it was filed, not whose
                 sentence = " " * lead + sentence[lead:]
-            sentence, paren = clauses.blank_conversions(sentence, (fa, fb))
+            sentence, paren = clauses.blank_conversions(figuresubject.blank_home(sentence, entities), (fa, fb))
             alt = clauses.alternative(sentence, (fa, fb))
             conv = clauses.or_conversion(sentence, (fa, fb)) if alt is None else None
             if conv is not None:
@@ -298,7 +299,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
                 subjects, subjects_from = ((before[-1] if before else provinces[0])[2],), "clause"
         if not subjects:
             for how, found in (("clause", lambda: entities.qualified(clause, entities.subjects(clause))),
-                               ("sentence", lambda: entities.qualified(upto, entities.subjects_or_names(upto))),  # a name after the clause is another's
+                               ("sentence", lambda: figuresubject.sentence_subjects(upto, len(upto) - len(clause), entities)),
                                ("sentence", lambda: _fronted_subject(sentence, clause_at, entities)),
                                ("previous sentence", lambda: ctx.carried(si)),
                                ("title", lambda: ctx.title_subjects),
