@@ -145,3 +145,15 @@ def test_a_country_an_earlier_clause_names_as_an_object_is_not_the_sentence_s() 
     assert figuresubject.other_clauses(fronted, fronted.index("unemployment"), e) == fronted
     own = "The unit won orders from Peru worth 80 million"  # the figure's own clause: read as it is
     assert figuresubject.other_clauses(own, 0, e) == own
+
+
+def test_a_list_of_names_in_parentheses_joined_by_and() -> None:
+    e = Entities()
+    text = "followed by Austria (1.2 million) and Poland (0.9 million)."
+    assert figuresubject.named_before_paren(text, (text.index("0.9"), text.index("0.9") + 3), e) == "poland"
+
+
+def test_a_province_under_its_head_word_is_the_province() -> None:
+    e = Entities()
+    assert figuresubject.named_id("Ontario Province", e) == figuresubject.named_id("Ontario", e) == "ontario"
+    assert figuresubject.named_id("Ontario Teachers Pension Plan", e) != "ontario"  # a body of its own

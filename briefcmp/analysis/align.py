@@ -278,7 +278,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         if named and not generic:
             # "reservoir storage in the Santiago metropolitan region": a named place or body is a
             # subject (its name is no measured word), with the country around it (below).
-            subjects, subjects_from = (entities.adopt(named[0][2]),), "clause"
+            subjects, subjects_from = (figuresubject.named_id(named[0][2], entities),), "clause"
         if not subjects and generic and not entities.subjects(clause) and not _POSSESSIVE_START.match(clause):
             # "The region's economy grew 4 percent": about no country, whatever the brief's title says; "the
             # bloc's economy" in a brief about the euro area is the euro area's.

@@ -68,8 +68,9 @@ def named_before_paren(sentence: str, figure: tuple[int, int], entities) -> str:
     last = [eid for b, eid in found if not before[b:].strip()]
     gap = sentence[:opening.start()]
     digits = [m.end() for m in re.finditer(r"\d", gap)]
-    # ("invested 5 billion euros in Spain ($5.4 billion)": no break since the figure before: a conversion of it)
-    if not last or digits and not re.search(r"[,;:]", gap[digits[-1]:]):
+    # ("invested 5 billion euros in Spain ($5.4 billion)": no break since the figure before, nor its parenthesis
+    # closed ("Malaysia (4.9 million) and Russia (1.7 million)"): a conversion of it)
+    if not last or digits and not re.search(r"[,;:)]", gap[digits[-1]:]):
         return ""
     return last[0]
 
@@ -101,3 +102,15 @@ def paren_subject(sentence: str, figure: tuple[int, int], entities, subjects: tu
     read in its clause; else ``subjects`` and ``how`` as they were."""
     named = "" if subjects else named_before_paren(sentence, figure, entities)
     return ((named,), "clause") if named else (subjects, how)
+
+
+_PLACE_HEAD = re.compile(r"\s+(?:State|Province|Region|County|Prefecture|Governorate|Oblast|Territory)", re.I)
+
+
+def named_id(name: str, entities) -> str:
+    """The subject of a place or body a clause names: a province under its head word ("Bauchi State", "Ontario
+    Province") is the province ("Bauchi": one subject however written), else the name ``adopt`` keeps."""
+    found = entities.provinces(name)
+    if len(found) == 1 and found[0][0] == 0 and _PLACE_HEAD.fullmatch(name, found[0][1]):
+        return found[0][2]
+    return entities.adopt(name)
