@@ -381,7 +381,7 @@ class Entities:
                 continue
             if name.isupper() and _AFTER_NUMBER.search(text, max(0, m.start() - 12), m.start()) and \
                     not _MEMBERS_AFTER.match(text, m.start() + len(name)):
-                continue  # "25 BPS": a unit after a number, not an office's acronym ("the 12 OPEC members": the group)
+                continue  # "25 BPS": a unit after a number, not an office's acronym ("output of the 12 OPEC members": the group's)
             if name in _FOREIGN and self.entity_of[name] not in self.company_ids and _english_word(name):
                 continue  # "Island": Iceland's own name, and an English word
             if name in self.adjectives and (_GROUP_BEFORE.search(text, max(0, m.start() - 10), m.start())

@@ -44,7 +44,7 @@ statistic census supreme general state people's peoples
 # Words after the head that end the same name: "the Government Pension Fund Global", "Coal India Limited".
 _NAME_ENDS = frozenset("global international worldwide limited ltd inc plc".split())
 _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
-# Words any company names its parts with: "by Business Group: Beauty 6.5%", "the Operating Segment": a part of the
+# Words any company names its parts with: "Sales by Business Group: Snacks 4.1%", "the Operating Segment": a part of the
 # company a story is about, named by no word of its own, is no place or body (its figures are the company's).
 _UNIT_WORDS = frozenset("business businesses operating reporting group groups unit units segment segments division "
                         "divisions area areas".split())
