@@ -63,7 +63,7 @@ from typing import Optional
 
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
 from briefcmp.analysis import onefact
-from briefcmp.analysis import acronyms, organisations, periods, titleperiods
+from briefcmp.analysis import acronyms, figuresubject, organisations, periods, titleperiods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
@@ -233,10 +233,11 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             # "7.95 trillion yen ($56 billion) defense budget": the sentence reads on past a conversion,
             # and the converted figure stands where its parenthesis is; "X, or Y, depending on the
             # exchange rate": Y stands where X is.
+            subjects, subjects_from = figuresubject.paren_subject(sentence, (fa, fb), entities, subjects, subjects_from)
             lead = datelines.opening(sentence)
             if lead and lead <= fa:  # "Taipei, Oct. 17 (CNA) TSMC reported ...": where it was filed, not whose
                 sentence = " " * lead + sentence[lead:]
-            sentence, paren = clauses.blank_conversions(sentence, (fa, fb))
+            sentence, paren = clauses.blank_conversions(figuresubject.blank_home(sentence, entities), (fa, fb))
             alt = clauses.alternative(sentence, (fa, fb))
             conv = clauses.or_conversion(sentence, (fa, fb)) if alt is None else None
             if conv is not None:
@@ -277,7 +278,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         if named and not generic:
             # "reservoir storage in the Santiago metropolitan region": a named place or body is a
             # subject (its name is no measured word), with the country around it (below).
-            subjects, subjects_from = (entities.adopt(named[0][2]),), "clause"
+            subjects, subjects_from = (figuresubject.named_id(named[0][2], entities),), "clause"
         if not subjects and generic and not entities.subjects(clause) and not _POSSESSIVE_START.match(clause):
             # "The region's economy grew 4 percent": about no country, whatever the brief's title says; "the
             # bloc's economy" in a brief about the euro area is the euro area's.
@@ -298,7 +299,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
                 subjects, subjects_from = ((before[-1] if before else provinces[0])[2],), "clause"
         if not subjects:
             for how, found in (("clause", lambda: entities.qualified(clause, entities.subjects(clause))),
-                               ("sentence", lambda: entities.qualified(upto, entities.subjects_or_names(upto))),  # a name after the clause is another's
+                               ("sentence", lambda: figuresubject.sentence_subjects(upto, len(upto) - len(clause), entities)),
                                ("sentence", lambda: _fronted_subject(sentence, clause_at, entities)),
                                ("previous sentence", lambda: ctx.carried(si)),
                                ("title", lambda: ctx.title_subjects),

@@ -64,8 +64,9 @@ class _Context:
         companies = [x for x in title_subjects if x in entities.company_ids]
         if len(title_subjects) > 1 and len(companies) == 1:  # "Kestrava results lift Spanish suppliers": a
             title_subjects = tuple(companies)  # company's headline names its markets and suppliers beside it
-        self.title_subjects = title_subjects if len(title_subjects) == 1 else ()
-        if not title_subjects and whose.title_world(title):  # "World food prices rise ...": the world's figures
+        self.title_subjects = title_subjects if len(title_subjects) == 1 and not _later_item(title, entities) else ()
+        if not title_subjects and whose.title_world(title) or whose.title_world_figure(title):  # "World food prices
+            # rise ...", "Drought, war push global hunger past 300 million": the world's figures
             self.title_subjects = (WORLD,)
         title_countries = entities.subjects(brief.title or "")
         self.title_countries = title_countries if len(title_countries) == 1 else ()
@@ -154,6 +155,13 @@ class _Context:
             if len(found) == 2:
                 return tuple(reversed(found))
         return ()
+
+
+def _later_item(title: str, entities: Entities) -> bool:
+    """Whether a headline of items ("Shipping Digest: box rates ease; Peru port strike ends") names a country in
+    a later item that its first item does not name: another story of a digest, not what the brief is about."""
+    first, *later = title.split(";")
+    return bool(later) and bool(set(entities.subjects(";".join(later))) - set(entities.subjects(first)))
 
 
 def _unqualified(found: list, sentences: list, text: str, entities: Entities) -> list:

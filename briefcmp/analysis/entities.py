@@ -379,8 +379,9 @@ class Entities:
                 companies.append(f"{before.group(1)} {name}")  # type: ignore[union-attr]
             if name not in self.entity_of or company:
                 continue
-            if name.isupper() and _AFTER_NUMBER.search(text, max(0, m.start() - 12), m.start()):
-                continue  # "25 BPS": a unit after a number, not an office's acronym
+            if name.isupper() and _AFTER_NUMBER.search(text, max(0, m.start() - 12), m.start()) and \
+                    not _MEMBERS_AFTER.match(text, m.start() + len(name)):
+                continue  # "25 BPS": a unit after a number, not an office's acronym ("output of the 12 OPEC members": the group's)
             if name in _FOREIGN and self.entity_of[name] not in self.company_ids and _english_word(name):
                 continue  # "Island": Iceland's own name, and an English word
             if name in self.adjectives and (_GROUP_BEFORE.search(text, max(0, m.start() - 10), m.start())
@@ -469,6 +470,7 @@ class Entities:
 
 
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
+_MEMBERS_AFTER = re.compile(r"\s+(?:member|members|countries|nations|states|economies|producers)\b")
 _AMOUNT_BEFORE = re.compile(r"\d(?:\s*[a-z]+)?\s+$")  # "91.4 billion ", "3.05 ": a currency's name here is a unit
 
 
@@ -476,7 +478,14 @@ def _currency_after(text: str, adjective: str, end: int) -> bool:
     """Whether an adjective of a country at ``end`` begins a currency's English name ("Swiss francs",
     "Danish kroner", "Mexican peso": CLDR's names, one and many)."""
     word = _NEXT_WORD.match(text, end, end + 20)
-    return bool(word) and f"{adjective} {word.group(1)}".lower() in _currency_names()
+    if not word:
+        return False
+    # ("Danish crowns", "Czech crowns": the English of krone, kroner, krona, koruna, which CLDR names)
+    forms = _CROWNS if word.group(1).lower() in ("crown", "crowns") else (word.group(1),)
+    return any(f"{adjective} {w}".lower() in _currency_names() for w in forms)
+
+
+_CROWNS = ("krone", "kroner", "krona", "kronor", "koruna", "korunas", "korun")
 
 
 def name_forms(name: str) -> list[str]:

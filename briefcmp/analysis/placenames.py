@@ -44,6 +44,10 @@ statistic census supreme general state people's peoples
 # Words after the head that end the same name: "the Government Pension Fund Global", "Coal India Limited".
 _NAME_ENDS = frozenset("global international worldwide limited ltd inc plc".split())
 _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# Words any company names its parts with: "Sales by Business Group: Snacks 4.1%", "the Operating Segment": a part of the
+# company a story is about, named by no word of its own, is no place or body (its figures are the company's).
+_UNIT_WORDS = frozenset("business businesses operating reporting group groups unit units segment segments division "
+                        "divisions area areas".split())
 # A name right before a reporting verb is the source of a figure, not what it is about.
 _REPORTS = re.compile(r"\s*(?:'s\s+)?(?:said|says|say|estimated|estimates|estimate|reported|reports|put|puts|"
                       r"projected|projects|forecast|forecasts|expects|expected|noted|notes|found|finds)\b")
@@ -94,7 +98,7 @@ def proper_names(text: str) -> list[tuple[int, int, str]]:
                 last = last_head  # "the Murray-Darling Basin Plan" names the basin's plan: the name is the basin
             end = tokens[last][1]
             name = text[a:end].removesuffix("'s")
-            if not _REPORTS.match(text, end):
+            if not _REPORTS.match(text, end) and not all(w.lower() in _UNIT_WORDS for w in _NAME_TOKEN.findall(name)):
                 out.append((a, a + len(name), name))
             i = last + 1
         else:

@@ -74,6 +74,18 @@ def title_world(title: str) -> bool:
     return False
 
 
+# "Drought, war push global hunger past 300 million": the world's measure, then its figure; not a name's
+# ("Renko global sales rise 5%", "Chile's global exports"): the world word follows a lower-case word (a verb's)
+_WORLD_FIGURE = re.compile(r"(?:^|[^\w'’])[a-z]+\s+(?:global|world|worldwide)\s+(?:[a-z]+\s+){1,2}?(?:(?:past|to|at|above|below|"
+                           r"over|near|of)\s+)?(?:US\$|[$€£¥₹])?\d")
+
+
+def title_world_figure(title: str) -> bool:
+    """Whether a headline gives the world's figure, whatever it names as the cause ("Drought, war push global
+    hunger past 300 million": what pushes is a cause, the figure is the world's)."""
+    return bool(_WORLD_FIGURE.search(title))
+
+
 def lead_world(lead: str, entities) -> bool:
     """Whether a story's lead sentence makes the world what it reports, before its verb names anyone
     ("Global air passenger demand rose 10.4% in 2024, the airlines' association said": the world's

@@ -1,0 +1,116 @@
+"""What names no subject of a figure in its own sentence, for ``align.describe``:
+
+- **a company's home** (``blank_home``): "the Finnish lender posted a profit of 2.1 billion euros", "The
+  Asian chipmaker booked revenue of $9 billion": a place's adjective before one company's kind, after
+  "the", says where the company a story is about comes from; the figure is that company's (its name,
+  said elsewhere), not the place's. Plural or bare ("Finnish lenders", "Asian chipmakers") names a
+  sector of the place: kept.
+- **another clause's aside** (``blank_asides``): "Tourist spending, most of which came from Germany,
+  totalled 3.2 billion euros": a relative or "mostly from" aside, closed by its comma before the
+  figure's clause, describes something else; a country it names is not whose the figure is.
+
+Both blank what they find (offsets kept), so the rest of ``describe`` reads the same positions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefcmp.analysis.organisations import _KIND
+
+# Regions' adjectives that a company's home is told by ("the European planemaker"); countries' come from Entities.
+_REGION_ADJECTIVES = r"European|Asian|African|Nordic|Scandinavian|Latin\s+American|Middle\s+Eastern|Gulf"
+# "the Finnish lender", "The Asian aircraft maker", "the Swiss food group": (the adjective) and the kind after it
+_HOME = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+(?:[a-z]+-)?(?P<adj>[A-Z][A-Za-z]+(?:[-\s][A-Z][a-z]+)?)\s+"
+                   r"(?:[a-z][\w-]*\s+){0,2}?" + _KIND.replace("s?(?!", "(?!"))  # (singular: one company)
+
+
+def blank_home(sentence: str, entities) -> str:
+    """``sentence`` with the adjective of a company's home blanked ("the Finnish lender": see the module
+    docstring). ``entities``: ``analysis.entities.Entities`` (its adjectives are the countries')."""
+    out = None
+    for m in _HOME.finditer(sentence):
+        adj = m.group("adj")
+        if adj not in entities.adjectives and not re.fullmatch(_REGION_ADJECTIVES, adj):
+            continue
+        out = out if out is not None else list(sentence)
+        out[m.start("adj"):m.end("adj")] = " " * (m.end("adj") - m.start("adj"))
+    return "".join(out) if out is not None else sentence
+
+
+# ", most of which came from Germany,", ", mostly from Germany,", ", which ...,", ", who ...,":
+# an aside of another clause, closed by its comma (a figure inside it is the aside's own: never blanked)
+_ASIDE = re.compile(r",\s+(?:(?:most|much|many|some|all|part|half|none|one|two|three|a\s+third|a\s+quarter)\s+of\s+"
+                    r"(?:which|whom|them|it)|which|who|whose|mostly|mainly|largely|chiefly|primarily|partly)\b"
+                    r"[^,;:()\d]*,")
+
+
+def blank_asides(text: str) -> str:
+    """``text`` (a figure's sentence up to its clause) with the asides of another clause blanked (see the
+    module docstring): their countries name no subject of the figure after them."""
+    return _ASIDE.sub(lambda m: " " * len(m.group()), text)
+
+
+# "followed by Austria (1.2 million), Poland (0.9 million)": a name, then its figure alone in parentheses
+_PAREN_OPEN = re.compile(r"\s*\(\s*(?:US\$|[$€£¥₹])?\s*$")
+_PAREN_ONLY = re.compile(r"\s*(?:[a-z]+\s*)?\)")  # (the figure and at most a scale word: "(1.2 million)")
+
+
+def named_before_paren(sentence: str, figure: tuple[int, int], entities) -> str:
+    """The country or province named right before the parenthesis that holds a figure alone ("Austria (1.2
+    million)"): the figure is that name's, not a conversion of the figure before it; "" otherwise."""
+    fa, fb = figure
+    opening = _PAREN_OPEN.search(sentence, max(0, fa - 8), fa)
+    if opening is None or not _PAREN_ONLY.match(sentence, fb):
+        return ""
+    before = sentence[max(0, opening.start() - 40):opening.start()]
+    found = [(b, eid) for _, b, eid in entities.find(before)] + [(b, eid) for _, b, eid in entities.provinces(before)]
+    last = [eid for b, eid in found if not before[b:].strip()]
+    gap = sentence[:opening.start()]
+    digits = [m.end() for m in re.finditer(r"\d", gap)]
+    # ("invested 5 billion euros in Spain ($5.4 billion)": no break since the figure before, nor its parenthesis
+    # closed ("Austria (1.2 million) and Poland (0.9 million)"): a conversion of it)
+    if not last or digits and not re.search(r"[,;:)]", gap[digits[-1]:]):
+        return ""
+    return last[0]
+
+
+# "won 12 orders from Peru in the spring, but booked a loss of 80 million": a country an earlier clause names as the
+# object of a preposition (whom for, to, from...) is not who the later clause's figure is of ("In Peru, ..." is)
+_OBJECT_BEFORE = re.compile(r"\b(?:for|to|from|with|against|than|by|into|toward|towards)\s+(?:the\s+)?$", re.I)
+
+
+def other_clauses(upto: str, clause_start: int, entities) -> str:
+    """``upto`` (a figure's sentence up to the end of its clause, which starts at ``clause_start``) as the
+    sentence's subject is read from: no aside of another clause (``blank_asides``), no country named as a
+    preposition's object in an earlier clause."""
+    out = list(blank_asides(upto))
+    for a, b, _ in entities.find(upto[:clause_start]):
+        if _OBJECT_BEFORE.search(upto, max(0, a - 16), a):
+            out[a:b] = " " * (b - a)
+    return "".join(out)
+
+
+def sentence_subjects(upto: str, clause_start: int, entities) -> tuple[str, ...]:
+    """The subjects a figure's sentence names before the end of its clause, but in another clause's aside or
+    object (``other_clauses``); a name after the clause is another's."""
+    return entities.qualified(upto, entities.subjects_or_names(other_clauses(upto, clause_start, entities)))
+
+
+def paren_subject(sentence: str, figure: tuple[int, int], entities, subjects: tuple, how: str) -> tuple[tuple, str]:
+    """(subjects, where from) of a figure alone in parentheses after a name (``named_before_paren``): the name's,
+    read in its clause; else ``subjects`` and ``how`` as they were."""
+    named = "" if subjects else named_before_paren(sentence, figure, entities)
+    return ((named,), "clause") if named else (subjects, how)
+
+
+_PLACE_HEAD = re.compile(r"\s+(?:State|Province|Region|County|Prefecture|Governorate|Oblast|Territory)", re.I)
+
+
+def named_id(name: str, entities) -> str:
+    """The subject of a place or body a clause names: a province under its head word ("Ontario Province") is the
+    province ("Ontario": one subject however written), else the name ``adopt`` keeps."""
+    found = entities.provinces(name)
+    if len(found) == 1 and found[0][0] == 0 and _PLACE_HEAD.fullmatch(name, found[0][1]):
+        return found[0][2]
+    return entities.adopt(name)
