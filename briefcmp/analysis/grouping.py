@@ -403,6 +403,7 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
                 not evidence.close(m, o) for o in stated if o.period == m.period):
             doubtful[id(m)] = (m, f"the subject of {m.claim.ref} is inferred from other reports of the release, and "
                                   "its value differs")
+    evidence.borrowed_measure(group, doubtful)
     core = [m for m in group if id(m) not in doubtful]
     while len({m.claim.brief for m in core}) >= 2:
         low = measure_score(core, eff, pair_sim)
@@ -420,7 +421,9 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
             doubtful[id(m)] = (m, f"the wording is only alike: {' '.join(sorted(eff[id(m)]))} (similarity "
                                   f"{mean(m):.2f})")
         core = [m for m in core if id(m) not in doubtful]
-    return core, list(doubtful.values())
+    evidence.alike_only(core, eff, pair_sim, doubtful)
+    return [m for m in core if id(m) not in doubtful], list(doubtful.values())
+
 
 
 def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls: Callable) -> None:
