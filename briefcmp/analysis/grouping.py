@@ -404,6 +404,7 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
             doubtful[id(m)] = (m, f"the subject of {m.claim.ref} is inferred from other reports of the release, and "
                                   "its value differs")
     evidence.borrowed_measure(group, doubtful)
+    evidence.revisions(group, doubtful)
     core = [m for m in group if id(m) not in doubtful]
     while len({m.claim.brief for m in core}) >= 2:
         low = measure_score(core, eff, pair_sim)
@@ -557,7 +558,7 @@ def alone(members: list, unapplied: list[list], eff: dict, entities: Entities, t
         if not all(_compatible(eff[id(x)], eff[id(y)]) for i, x in enumerate(ones) for y in ones[i + 1:]):
             continue
         g = sorted(ones, key=lambda m: m.claim.ref)
-        if not group_evidence(g, ALONE).sure():
+        if not group_evidence(g, ALONE).sure() or not evidence.all_close(g):  # (an inference: no contradiction)
             continue
         key = new_key_id(g, taken)
         taken.add(key)

@@ -311,6 +311,8 @@ def place(rest: list, texts: dict, entities, taken: set[str], result, group_cls:
         waiting = _differing(g)  # context alone never sets two values against each other
         kept = [m for m in g if id(m) not in waiting]
         if waiting and len({m.claim.brief for m in kept}) < 2:
+            if again:  # proposed already, with what it lacks
+                continue
             key = G.new_key_id(g, set(taken))
             result.candidates.append(group_cls(key, True, G.label(g, entities), units.shared_unit([m.unit for m in g]), g,
                                                G.reason(g, ""), False, g[0].subjects, G.common_topics(g),
