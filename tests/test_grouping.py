@@ -446,32 +446,6 @@ def test_a_borrowed_measure_that_agrees_is_keyed() -> None:
     assert [sorted(m.claim.brief for m in g.members) for g in result.groups] == [["a", "b", "c"]]
 
 
-def test_an_early_estimate_and_a_later_release_of_its_period_are_a_revision_not_a_contradiction() -> None:
-    """A flash estimate and the figure published weeks later for the same quarter differ as a revision: the
-    earlier waits as a candidate saying so (issue 21), and nothing is keyed to contradict."""
-    flash = _member("a", "t1", 0.4, "2024-07/2024-09")
-    flash.claim.quote = "output grew 0.4% in the quarter, a flash estimate showed"
-    flash.published = date(2024, 10, 30)
-    detail = _member("b", "t1", 0.2, "2024-07/2024-09")
-    detail.published = date(2024, 11, 28)
-    result = AlignResult()
-    grouping.new_keys([flash, detail], Entities(), set(), result, Group)
-    assert result.groups == []
-    assert any("revision" in c.doubt and "published 29 days later" in c.doubt for c in result.candidates)
-
-
-def test_reports_of_one_release_days_apart_that_differ_still_contradict() -> None:
-    """Only a later release revises: two reports a day apart that differ stay a contradiction to show."""
-    a = _member("a", "t1", 0.4, "2024-07/2024-09")
-    a.claim.quote = "output grew 0.4% in the quarter, a flash estimate showed"
-    a.published = date(2024, 10, 30)
-    b = _member("b", "t1", 0.2, "2024-07/2024-09")
-    b.published = date(2024, 10, 31)
-    result = AlignResult()
-    grouping.new_keys([a, b], Entities(), set(), result, Group)
-    assert [sorted(m.claim.brief for m in g.members) for g in result.groups] == [["a", "b"]]
-
-
 def test_wording_only_alike_never_sets_two_values_against_each_other() -> None:
     """Wording only alike keys figures that agree; of two that differ, the wording fewer briefs use waits."""
     plain = [_member(b, "t1", 997.0, "2023") for b in ("a", "b")]

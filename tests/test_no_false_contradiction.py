@@ -1,6 +1,7 @@
 """Issue 21: weak evidence that two figures are one (a measure borrowed from another figure, wording only
-alike, the only figure of its kind, a context link, an early estimate and a later release) never sets two
-values against each other; the group waits as a candidate saying what is missing. Texts written here."""
+alike, the only figure of its kind, a context link) never sets two values against each other: the group
+waits as a candidate saying what is missing; an early estimate and a later release of its period are a
+revision, shown as a change. Texts written here."""
 
 from __future__ import annotations
 
@@ -37,16 +38,27 @@ def test_shares_of_two_different_wholes_are_no_contradiction(tmp_path: Path) -> 
     assert any("narrower" in (c.get("doubt") or "") for c in candidates)
 
 
+_FLASH = ("Austria's economy grows in the third quarter\n\nVIENNA, October {day}, 2024 (Wire) - Austria's gross domestic "
+          "product grew 0.3% in the third quarter of 2024 from the previous quarter, according to a flash estimate by "
+          "the statistics office.\n")
+_DETAIL = ("Austria's growth revised down\n\nVIENNA, November 29, 2024 (Wire) - Austria's gross domestic product grew "
+           "0.1% in the third quarter of 2024 from the previous quarter, the statistics office said in its detailed "
+           "release.\n")
+
+
 def test_a_flash_estimate_and_the_detailed_release_a_month_later_are_a_revision(tmp_path: Path) -> None:
-    relations, candidates = _run(tmp_path / "c", {
-        "flash": "Austria's economy grows in the third quarter\n\nVIENNA, October 30, 2024 (Wire) - Austria's gross "
-                 "domestic product grew 0.3% in the third quarter of 2024 from the previous quarter, according to a "
-                 "flash estimate by the statistics office.\n",
-        "detail": "Austria's growth revised down\n\nVIENNA, November 29, 2024 (Wire) - Austria's gross domestic "
-                  "product grew 0.1% in the third quarter of 2024 from the previous quarter, the statistics office "
-                  "said in its detailed release.\n"})
-    assert not [r for r in relations if r["kind"] == "contradiction"]
-    assert any("revision" in (c.get("doubt") or "") for c in candidates)
+    """Two vintages of one quarter's figure are keyed together and shown as a change of estimate."""
+    relations, _ = _run(tmp_path / "c", {"flash": _FLASH.format(day=30), "detail": _DETAIL})
+    assert [r["kind"] for r in relations] == ["change-over-time"]
+    assert "a revision, not a contradiction" in relations[0]["explanation"]
+    assert "published 30 days later" in relations[0]["explanation"]
+
+
+def test_reports_a_day_apart_that_differ_still_contradict(tmp_path: Path) -> None:
+    detail = _DETAIL.replace("November 29", "November 28")
+    relations, _ = _run(tmp_path / "c", {"flash": _FLASH.format(day=27).replace("October", "November"),
+                                         "detail": detail})
+    assert [r["kind"] for r in relations] == ["contradiction"]
 
 
 def test_a_month_to_month_rate_is_never_the_annual_rate(tmp_path: Path) -> None:

@@ -344,11 +344,6 @@ def names_more(group: list, eff: dict, doubtful: dict, vague: frozenset, harmles
                 break
 
 
-def all_close(group: list) -> bool:
-    """Whether every two figures of ``group`` agree (``close``): what an inference alone may key (issue 21)."""
-    return all(close(x, y) for i, x in enumerate(group) for y in group[i + 1:])
-
-
 def borrowed_measure(group: list, doubtful: dict) -> None:
     """A measure taken from the figure before or the sentence's subject (``ellipsis``, ``align``) is an
     inference: such a figure whose value differs from another brief's of its period waits, saying so,
@@ -362,29 +357,11 @@ def borrowed_measure(group: list, doubtful: dict) -> None:
 
 
 # An estimate said to come early, and one said to come later, of a period (a flash estimate and the detailed
-# release weeks after it): reports of two vintages, whatever window of words ``align`` read the vintage in.
-_EARLY = re.compile(r"\b(?:flash|advance|preliminary|provisional|initial|first|early)\s+(?:estimates?|readings?|"
-                    r"figures?|data|print|release)\b|\bpreliminary\b|\bprovisional(?:ly)?\b", re.I)
-_LATER = re.compile(r"\brevis(?:ed|ion|es|ing)\b|\b(?:detailed|second|third|final)\s+(?:estimates?|release|"
-                    r"figures?|data|reading)\b", re.I)
-
-
-def revisions(group: list, doubtful: dict) -> None:
-    """A figure of an early estimate and another brief's figure of its period published more than
-    ``RELEASE_DAYS`` days later, said to be a later estimate or published after one said to be early, whose
-    values differ: a revision (a change of estimate), never a contradiction. The earlier waits, saying so."""
-    for m in group:
-        if id(m) in doubtful or not m.dated or m.published is None:
-            continue
-        later = next((o for o in group if id(o) not in doubtful and o.claim.brief != m.claim.brief and o.dated
-                      and o.period == m.period and o.published is not None
-                      and (o.published - m.published).days > RELEASE_DAYS and not close(m, o)
-                      and (m.vintage == "preliminary" or _EARLY.search(m.claim.quote or "")
-                           or o.vintage == "revised" or _LATER.search(o.claim.quote or ""))), None)
-        if later is not None:
-            doubtful[id(m)] = (m, f"{m.claim.ref} is an earlier estimate than {later.claim.ref}, published "
-                                  f"{(later.published - m.published).days} days later: a revision, not a "
-                                  "contradiction (which estimate each is is missing)")
+# release weeks after it): reports of two vintages (``rules.conflicts.revision``), whatever words ``align`` read.
+EARLY = re.compile(r"\b(?:flash|advance|preliminary|provisional|initial|first|early)\s+(?:estimates?|readings?|"
+                   r"figures?|data|print|release)\b|\bpreliminary\b|\bprovisional(?:ly)?\b", re.I)
+LATER = re.compile(r"\brevis(?:ed|ion|es|ing)\b|\b(?:detailed|second|third|final)\s+(?:estimates?|release|"
+                   r"figures?|data|reading|results)\b", re.I)
 
 def alike_only(core: list, eff: dict, pair_sim: dict, doubtful: dict) -> None:
     """Wording only alike is enough to key figures that agree, never to set two values against each
