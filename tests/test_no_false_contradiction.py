@@ -71,3 +71,19 @@ def test_a_month_to_month_rate_is_never_the_annual_rate(tmp_path: Path) -> None:
         "paper": "Prices rise more slowly\n\n11 April 2024\n\nGhana's inflation rate slowed to 25.8 per cent in March "
                  "2024.\n"})
     assert not [r for r in relations if r["kind"] == "contradiction"]
+
+
+def test_this_year_with_no_publication_date_takes_no_later_figure_s_year(tmp_path: Path) -> None:
+    """Unread for want of a date, "this year" still dates its figure (as unknown): the year written after
+    the next figure is not its period, or one order of adding briefs contradicts what another keys."""
+    import yaml
+
+    src = tmp_path / "wire.txt"
+    src.write_text("Bank sees slower inflation\n\nStaff now see inflation at 3.1% this year and 2.6% next year, "
+                   "before it eases to 2.2% in 2027.\n", encoding="utf-8")
+    out = tmp_path / "wire.claims.yaml"
+    assert runner.invoke(app, ["annotate", str(src), "-o", str(out)]).exit_code == 0
+    as_of = {c["value"]["amount"]: c.get("as_of") for c in yaml.safe_load(out.read_text(encoding="utf-8"))["claims"]
+             if (c.get("value") or {}).get("amount") is not None}
+    assert as_of[3.1] is None and as_of[2.6] is None
+    assert str(as_of[2.2]) == "2027"
