@@ -87,3 +87,16 @@ def test_this_year_with_no_publication_date_takes_no_later_figure_s_year(tmp_pat
              if (c.get("value") or {}).get("amount") is not None}
     assert as_of[3.1] is None and as_of[2.6] is None
     assert str(as_of[2.2]) == "2027"
+
+
+def test_align_reads_an_unread_this_year_as_no_period_not_the_next_figure_s() -> None:
+    from datetime import date
+
+    from briefcmp.analysis.periods import resolve
+
+    s = "Staff now see inflation at 3.1% this year and 2.6% next year, before it eases to 2.2% in 2027."
+    i = s.index("3.1")
+    assert resolve(s, (i, i + 4), None)[0] == ""
+    assert resolve(s, (i, i + 4), date(2024, 12, 12))[0] == "2024"
+    j = s.index("2.2")
+    assert resolve(s, (j, j + 4), None)[0] == "2027"
