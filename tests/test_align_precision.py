@@ -101,6 +101,9 @@ def test_a_bulletin_s_bracketed_last_month_never_contradicts_the_wire(tmp_path: 
     ("rose by 1.6% y-o-y", "yoy"),
     ("were up 2.2% unadjusted year over year", "yoy"),
     ("fell 0.3% q-o-q", "qoq"),
+    ("a month-to-month inflation rate of 0.4 per cent", "mom"),  # "to" as statistics offices write it
+    ("output grew 1.2% quarter-to-quarter", "qoq"),
+    ("prices were 3.3% higher year-to-year", "yoy"),
 ])
 def test_bases_as_reporting_writes_them(clause: str, tag: str) -> None:
     i = next(i for i, ch in enumerate(clause) if ch.isdigit())

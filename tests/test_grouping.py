@@ -422,3 +422,41 @@ def test_a_brief_giving_two_values_for_a_period_keeps_no_report_from_that_period
     wire2.headline, wire2.headline_from = "2023", "title"
     evidence.adopt_release_periods([*commentary, slip, wire2])
     assert (wire2.period, wire2.period_how) == ("", "")
+
+
+def test_a_figure_whose_measure_is_only_taken_from_another_waits_when_its_value_differs() -> None:
+    """A figure whose clause names no measure ("..., up from 412 tonnes a year before") takes the figure
+    before it's: an inference that never decides a contradiction. It waits as a candidate saying so."""
+    core = [_member("a", "t1", 997.0, "2023"), _member("b", "t1", 997.0, "2023")]
+    borrowed = _member("c", "t1", 640.0, "2023")
+    borrowed.words_from = "the figure before it in its sentence"
+    result = AlignResult()
+    grouping.new_keys([*core, borrowed], Entities(), set(), result, Group)
+    assert [sorted(m.claim.brief for m in g.members) for g in result.groups] == [["a", "b"]]
+    assert any(c.members == [borrowed] and "taken from the figure before it" in c.doubt and "missing" in c.doubt
+               for c in result.candidates)
+
+
+def test_a_borrowed_measure_that_agrees_is_keyed() -> None:
+    core = [_member("a", "t1", 997.0, "2023"), _member("b", "t1", 997.0, "2023")]
+    borrowed = _member("c", "t1", 997.0, "2023")
+    borrowed.words_from = "its sentence's subject"
+    result = AlignResult()
+    grouping.new_keys([*core, borrowed], Entities(), set(), result, Group)
+    assert [sorted(m.claim.brief for m in g.members) for g in result.groups] == [["a", "b", "c"]]
+
+
+def test_wording_only_alike_never_sets_two_values_against_each_other() -> None:
+    """Wording only alike keys figures that agree; of two that differ, the wording fewer briefs use waits."""
+    plain = [_member(b, "t1", 997.0, "2023") for b in ("a", "b")]
+    other = _member("c", "t1", 640.0, "2023", ws=frozenset({"coal", "despatch"}))
+    eff = {id(m): m.words for m in (*plain, other)}
+    pair_sim = {frozenset((plain[0].words, other.words)): 0.8}
+    doubtful: dict = {}
+    from briefcmp.analysis import evidence
+    evidence.alike_only([*plain, other], eff, pair_sim, doubtful)
+    assert set(doubtful) == {id(other)} and "only alike" in doubtful[id(other)][1]
+    agreeing = _member("c", "t1", 997.0, "2023", ws=frozenset({"coal", "despatch"}))
+    doubtful = {}
+    evidence.alike_only([*plain, agreeing], {**eff, id(agreeing): agreeing.words}, pair_sim, doubtful)
+    assert doubtful == {}

@@ -126,3 +126,24 @@ def test_a_keyed_figure_takes_its_match_and_a_free_one_may_join_it() -> None:
     groups, joins = linking.link([keyed, free, other], {id(free), id(other)}, {}, None, grouping.veto)
     assert groups == []  # only one free figure of that measure: nothing to group among the free
     assert [(f.claim.ref, k.claim.ref) for f, k, _, _ in joins] == [(free.claim.ref, keyed.claim.ref)]
+
+
+def test_figures_linked_only_by_context_that_differ_wait_as_a_candidate(tmp_path: Path) -> None:
+    """Context weighs the words around a figure, not what it measures: two values it links that differ are
+    no contradiction, only a proposal saying what evidence is missing (issue 21)."""
+    relations, keys = _run(tmp_path / "differ", "45,700")
+    assert not keys[("wire", 47500.0)] or keys[("wire", 47500.0)] != keys[("office", 45700.0)]
+    assert not any(r["kind"] == "contradiction" for r in relations)
+    r = runner.invoke(app, ["align", str(tmp_path / "differ"), "--format", "json"])
+    held = [{x["claim"] for x in c["claims"]} for c in json.loads(r.stdout).get("candidates") or []]
+    assert any({"47500", "people-45700"} <= refs for refs in held), held  # proposed, saying what it lacks
+
+
+def test_a_context_link_keeps_its_agreeing_figures_and_the_differing_one_waits() -> None:
+    ms = [_member("a", 1, {"remittance"}, amount=63.3), _member("b", 2, {"inflow"}, amount=63.3),
+          _member("c", 3, {"transfer"}, amount=48.0)]
+    waiting = linking._differing(ms)
+    assert set(waiting) == {id(ms[2])} and "differs from" in waiting[id(ms[2])]
+    tie = linking._differing(ms[1:])  # one brief against one: both wait
+    assert set(tie) == {id(ms[1]), id(ms[2])}
+    assert linking._differing([_member("a", 1, {"x"}, amount=2.0), _member("b", 2, {"y"}, amount=2.0)]) == {}

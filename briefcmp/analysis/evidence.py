@@ -345,6 +345,50 @@ def names_more(group: list, eff: dict, doubtful: dict, vague: frozenset, harmles
                 break
 
 
+def borrowed_measure(group: list, doubtful: dict) -> None:
+    """A measure taken from the figure before or the sentence's subject (``ellipsis``, ``align``) is an
+    inference: such a figure whose value differs from another brief's of its period waits, saying so,
+    and never decides a contradiction (issue 21)."""
+    for m in group:
+        if m.words_from and id(m) not in doubtful and any(
+                o.claim.brief != m.claim.brief and o.dated and o.period == m.period and not close(m, o)
+                for o in group if id(o) not in doubtful):
+            doubtful[id(m)] = (m, f"the measure of {m.claim.ref} is taken from {m.words_from}, and its value "
+                                  "differs: a measure its own clause states is missing")
+
+
+# An estimate said to come early, and one said to come later, of a period (a flash estimate and the detailed
+# release weeks after it): reports of two vintages (``rules.conflicts.revision``), whatever words ``align`` read.
+EARLY = re.compile(r"\b(?:flash|advance|preliminary|provisional|initial|first|early)\s+(?:estimates?|readings?|"
+                   r"figures?|data|print|release)\b|\bpreliminary\b|\bprovisional(?:ly)?\b", re.I)
+LATER = re.compile(r"\brevis(?:ed|ion|es|ing)\b|\b(?:detailed|second|third|final)\s+(?:estimates?|release|"
+                   r"figures?|data|reading|results)\b", re.I)
+
+def alike_only(core: list, eff: dict, pair_sim: dict, doubtful: dict) -> None:
+    """Wording only alike is enough to key figures that agree, never to set two values against each
+    other (issue 21): of two briefs' figures of one period that differ and are worded only alike, the
+    wording fewer of the core's briefs use waits, saying so (both, when as many use each)."""
+    def sim(m, o) -> float:
+        return 1.0 if eff[id(m)] == eff[id(o)] else pair_sim.get(frozenset((eff[id(m)], eff[id(o)])), 0.0)
+
+    def users(m) -> int:
+        return len({o.claim.brief for o in core if eff[id(o)] == eff[id(m)]})
+
+    marks = {}
+    for m in core:
+        if id(m) in doubtful or not m.dated:
+            continue
+        for o in core:
+            if (id(o) in doubtful or o.claim.brief == m.claim.brief or o.period != m.period or sim(m, o) >= 1.0
+                    or close(m, o) or users(m) > users(o)):
+                continue
+            marks[id(m)] = (m, f"the wording of {m.claim.ref} ({' '.join(sorted(eff[id(m)]))}) is only alike "
+                               f"to {o.claim.ref}'s (similarity {sim(m, o):.2f}), and the values differ: "
+                               "wording that says they are one measure is missing")
+            break
+    doubtful.update(marks)
+
+
 # how compare names a period's length (periods' own table, read the other way)
 _LENGTH = {n: "a half-year" if noun == "half" else f"a {noun}" for noun, n in _periods._LENGTH.items()}
 

@@ -26,8 +26,9 @@ dimension and unit), three steps:
 3. **Member-wise application** (``split``): the confident core of a group (claims of at least
    two briefs whose evidence, ``analysis.evidence``, reaches the apply threshold) is applied; a
    member that brings doubt (no stated period and none shared with reports of its release, a
-   brief's second value for one period, a forecast among facts, wording only alike) stays a
-   candidate to join that key, saying the evidence it lacks. Value closeness never counts.
+   brief's second value for one period, a forecast among facts, wording only alike; and, where its
+   value differs, a measure borrowed from another figure or wording only alike) stays a candidate
+   to join that key, saying the evidence it lacks.
 
 Cost: similarities are computed between the distinct word sets of a bucket (at most
 ``MAX_WORDSETS`` of them), so the work is linear in the number of claims for a bounded bucket.
@@ -56,24 +57,20 @@ _BASES = BASIS_TAGS  # what a change is measured against (measure._basis)
 # Qualifiers that name another measure than the bare word: on one side only, or two of one row, veto.
 _EXCLUSIVE = (frozenset({"nominal", "real"}), frozenset({"monthly", "quarterly", "annual", "yearly", "weekly", "daily"}),
               frozenset({"net", "gross"}), frozenset({"core", "headline"}))
+# (a component of a statistic is not the statistic, as services inflation, energy prices, operating profit, PCE
+# prices; nor a part of the population's rate the population's: the youth unemployment rate)
 _NARROWING = frozenset({"core", "underlying", "trimmed", "capita", "median", "cumulative", "request", "sought",
-                        # a component of a statistic is not the statistic (analysis/statnames qualifiers):
-                        # services inflation, energy prices, operating profit, PCE prices
                         "service", "food", "energy", "fuel", "housing", "manufacturing", "operating", "pretax",
-                        "pce",
-                        # a part of the population: the youth unemployment rate is not the unemployment rate
-                        "youth", "women", "men"})
+                        "pce", "youth", "women", "men"})
 # Qualifiers that may be the period's doing ("the monthly surplus" of December) or an outlet's habit
 # ("net profit"): one side only is a doubt, not a veto.
 # A month's change and a twelve-month rate, however each is said ("on the month", "monthly"; "year on year", "annual")
 _ON_A_MONTH, _ON_A_YEAR = frozenset({"mom", "monthly"}), frozenset({"yoy", "annual", "yearly"})
-_SOFT = frozenset({"monthly", "quarterly", "weekly", "daily", "net", "nominal",
-                   # "exports of goods" are most exports; the harmonised index is most reports' inflation
-                   "goods", "harmonised"})
+# ("exports of goods" are most exports; the harmonised index is most reports' inflation)
+_SOFT = frozenset({"monthly", "quarterly", "weekly", "daily", "net", "nominal", "goods", "harmonised"})
 # An expectation is not an outcome: "expected", "forecast", "poll" on one side only is a doubt.
 _EXPECT = frozenset({"expect", "expectation", "forecast", "project", "projected", "predict", "poll", "consensus",
                      "consensu", "target", "goal", "aim", "outlook", "economist", "analyst"})  # (stems too: consensu)
-
 
 SUBSET = 1.0  # one side names less, and nothing else of the bucket competes for it (``names_less``)
 # Words the fuller side may add to what the other names and still name one measure: what most reports mean
@@ -403,6 +400,7 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
                 not evidence.close(m, o) for o in stated if o.period == m.period):
             doubtful[id(m)] = (m, f"the subject of {m.claim.ref} is inferred from other reports of the release, and "
                                   "its value differs")
+    evidence.borrowed_measure(group, doubtful)
     core = [m for m in group if id(m) not in doubtful]
     while len({m.claim.brief for m in core}) >= 2:
         low = measure_score(core, eff, pair_sim)
@@ -420,7 +418,9 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
             doubtful[id(m)] = (m, f"the wording is only alike: {' '.join(sorted(eff[id(m)]))} (similarity "
                                   f"{mean(m):.2f})")
         core = [m for m in core if id(m) not in doubtful]
-    return core, list(doubtful.values())
+    evidence.alike_only(core, eff, pair_sim, doubtful)
+    return [m for m in core if id(m) not in doubtful], list(doubtful.values())
+
 
 
 def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls: Callable) -> None:
@@ -554,7 +554,11 @@ def alone(members: list, unapplied: list[list], eff: dict, entities: Entities, t
         if not all(_compatible(eff[id(x)], eff[id(y)]) for i, x in enumerate(ones) for y in ones[i + 1:]):
             continue
         g = sorted(ones, key=lambda m: m.claim.ref)
-        if not group_evidence(g, ALONE).sure():
+        # an inference overrides no doubt of split's, save an amount naming more ("LNG" beside "shipping ... tons"
+        # of it): of a share, more words name another whole ("of those who know their status")
+        doubts = split(g, eff, {frozenset((eff[id(x)], eff[id(y)])): 1.0 for x in g for y in g})[1]
+        if not group_evidence(g, ALONE).sure() or any(m.unit == "percent" or "names more than" not in why
+                                                       for m, why in doubts):
             continue
         key = new_key_id(g, taken)
         taken.add(key)

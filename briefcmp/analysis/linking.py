@@ -308,14 +308,30 @@ def place(rest: list, texts: dict, entities, taken: set[str], result, group_cls:
                                                G.reason(g, ""), False, g[0].subjects, G.common_topics(g),
                                                f"linked only by context: {said} (score {low:.2f})"))
             continue
+        waiting = _differing(g)  # context alone never sets two values against each other
+        kept = [m for m in g if id(m) not in waiting]
+        if waiting and len({m.claim.brief for m in kept}) < 2:
+            if again:  # proposed already, with what it lacks
+                continue
+            key = G.new_key_id(g, set(taken))
+            result.candidates.append(group_cls(key, True, G.label(g, entities), units.shared_unit([m.unit for m in g]), g,
+                                               G.reason(g, ""), False, g[0].subjects, G.common_topics(g),
+                                               f"linked by context ({said}), and " + next(iter(waiting.values()))))
+            continue
         pair_sim = {frozenset((a, b)): 1.0 for a in set(eff.values()) for b in set(eff.values())}
         before, asked = len(result.groups), len(result.candidates)
-        G._place(g, eff, pair_sim, entities, taken, result, group_cls, [])
+        G._place(kept, eff, pair_sim, entities, taken, result, group_cls, [])
         if again and len(result.groups) == before:
             del result.candidates[asked:]
         for new in result.groups[before:]:
             new.reason += f" (lined up by context: {said})"
             used |= {id(m) for m in new.members}
+            for m in g:
+                if id(m) in waiting:
+                    result.candidates.append(group_cls(new.key, False, new.label, new.unit, [m],
+                                                       G.reason([m], "the key " + new.key), False, new.subjects,
+                                                       G.common_topics([m]), f"linked by context ({said}), and "
+                                                       + waiting[id(m)]))
     for f, k, score, words in joins:
         target = applied.get(id(k))
         if score < SURE or id(f) in used or target is None or any(
@@ -323,6 +339,8 @@ def place(rest: list, texts: dict, entities, taken: set[str], result, group_cls:
             continue
         g = [*target.members, f]
         evidence.adopt_release_periods([f], g)
+        if _differing(g):  # context alone never sets two values against each other
+            continue
         eff = {id(m): m.words for m in g}
         core, _ = G.split(g, eff, {frozenset((a, b)): 1.0 for a in set(eff.values()) for b in set(eff.values())})
         kept = {id(m) for m in core}  # (by identity: members compare equal field by field)
@@ -333,3 +351,21 @@ def place(rest: list, texts: dict, entities, taken: set[str], result, group_cls:
             applied[id(f)] = target
     if used:
         result.candidates[:] = [c for c in result.candidates if not (c.new and any(id(m) in used for m in c.members))]
+
+
+
+def _differing(g: list) -> dict[int, str]:
+    """The figures of a context-linked group whose value differs from another brief's of their period, each
+    with why it waits: the value fewer briefs give (both, when as many give each). Context links weigh the
+    words around a figure, never what it measures, so they never decide a contradiction (issue 21)."""
+    def backing(m) -> int:
+        return len({o.claim.brief for o in g if o.dated and o.period == m.period and evidence.close(m, o)})
+
+    out: dict[int, str] = {}
+    for m in g:
+        rival = next((o for o in g if m.dated and o.dated and o.claim.brief != m.claim.brief and o.period == m.period
+                      and not evidence.close(m, o) and backing(m) <= backing(o)), None)
+        if rival is not None:
+            out[id(m)] = (f"the value of {m.claim.ref} differs from {rival.claim.ref}'s: wording that says they are "
+                          "one measure is missing")
+    return out

@@ -83,17 +83,17 @@ _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|progra
 # twelve-month rate, on the year before)
 _BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+pace\b|\bat\s+an?\s+(?:[\d.]+\s*(?:%|percent|per\s*cent)\s+)?"
                              r"annual\b|\bannual\s+rate\b(?!\s+of\b)", re.I)),
-          ("qoq", re.compile(r"\bquarter[\s-](?:on|over)[\s-]quarter\b|\b(?:from|over|on|against|compared\s+(?:with|to))\s+the\s+(?:previous|preceding|"
+          ("qoq", re.compile(r"\bquarter[\s-](?:on|over|to)[\s-]quarter\b|\b(?:from|over|on|against|compared\s+(?:with|to))\s+the\s+(?:previous|preceding|"
                              r"prior)\s+(?:quarter|three[\s-]month\s+period|three\s+months)\b|\bquarterly\s+basis\b|"
                              r"\bq/q\b|\bq-o-q\b|\bqoq\b|\bon\s+the\s+(?:previous\s+)?quarter\b(?!['’])", re.I)),
-          ("yoy", re.compile(r"\byear[\s-](?:on|over)[\s-]year\b|\bon[\s-]year\b|\bfrom\s+a\s+year\s+(?:earlier|ago|"
+          ("yoy", re.compile(r"\byear[\s-](?:on|over|to)[\s-]year\b|\bon[\s-]year\b|\bfrom\s+a\s+year\s+(?:earlier|ago|"
                              r"before)\b|\b(?:from|on|against|compared\s+(?:with|to))\s+the\s+same\s+(?:period|quarter|month)\b|"
                              # ("over the same month" alone is "during it": "Over the same month the FAO measured ...")
                              r"\bover\s+the\s+same\s+(?:period|quarter|month)\s+(?:a\s+year|last\s+year|of\s+(?:the\s+"
                              r"previous|last|(?:19|20)\d\d))|\by/y\b|\by-o-y\b|"
                              r"\byoy\b|\bannual\s+basis\b|\bannual\s+rate\s+of\b|\bon\s+(?:the\s+year|a\s+year\s+(?:earlier|ago|before))\b(?!['’])", re.I)),
-          # "rose 0.4% month over month", "m/m", "on a monthly basis", "from the previous month"
-          ("mom", re.compile(r"\bmonth[\s-](?:on|over)[\s-]month\b|\bm/m\b|\bm-o-m\b|\bmom\b|\bmonthly\s+basis\b|"
+          # "rose 0.4% month over month" (or "month-to-month"), "m/m", "on a monthly basis", "from the previous month"
+          ("mom", re.compile(r"\bmonth[\s-](?:on|over|to)[\s-]month\b|\bm/m\b|\bm-o-m\b|\bmom\b|\bmonthly\s+basis\b|"
                              r"\bon\s+the\s+month\b(?!['’])|"
                              r"\b(?:from|over|on|against|compared\s+(?:with|to))\s+the\s+(?:previous|preceding|prior)\s+month\b", re.I)))
 # "annual growth slipped to 0.8%", "through the year", "over the year to June": output's change on the year

@@ -384,6 +384,9 @@ _RATE_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pct\b)", re.I)
 _PRICES = re.compile(r"\b(?:prices?|inflation|CPI|CPIH|RPI|PPI|HICP|cost\s+of\s+living)\b", re.I)
 
 
+_SOME_DAY = date(2000, 6, 15)  # any date: does an expression need one to be read?
+
+
 @functools.lru_cache(maxsize=4096)
 def _expressions(text: str, published: Optional[date], country: str, main: str, fiscal: bool = False) -> tuple:
     """Every period expression of ``text``: (start, end, rank, value, how); remembered, as a sentence
@@ -408,6 +411,11 @@ def _expressions(text: str, published: Optional[date], country: str, main: str, 
                 out.append((m.start(), m.end(), rank, value, how))
             elif kind == "quarter-before" and not main:
                 before.append((m, rank))
+            elif published is None and _one(kind, m, _SOME_DAY, country, main, fiscal)[0]:
+                # relative ("this year") with no publication date to read it against: it holds its place, so
+                # the figure it follows takes no period rather than the next figure's ("... before 1.9% in 2026")
+                taken.append(m.span())
+                out.append((m.start(), m.end(), rank, "", ""))
     quarters = {v for *_, v, _ in out if _QUARTER_SPAN.fullmatch(v) and months(v) == 3}
     for m, rank in before:  # "5.05% in the three months to June, below 5.11% of the previous three-month period"
         if len(quarters) == 1 and not any(a < m.end() and m.start() < b for a, b in taken):

@@ -73,6 +73,8 @@ def title_period(title: str, published: Optional[date], country: str = "") -> st
     for a, _, rank, value, how in expressions:
         if _PATTERNS[rank][0] == "month-rel" and not _IN_BEFORE.search(text, max(0, a - 12), a):
             return ""  # a month named alone, not after "in": "a December cut is still on" names an event
+        if not value:
+            continue  # ("this year" with no publication date: unread, no period)
         # "rate relief for early next year", "cuts seen by mid-2025", a figureless "Rate cut likely next year":
         # when something is expected, no period of the report's figures (a past "by the end of 2023" is a stock's)
         if published and value.split("/")[0] > f"{published:%Y-%m}" and (

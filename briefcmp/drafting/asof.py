@@ -85,7 +85,9 @@ class AsOf:
         """
         best: Optional[tuple[float, DateMention]] = None
         for d in self.dates_in(*sent):
-            if d.period is None or d.end > sent[1]:
+            # "this year" with no publication date to read it against still dates its figure: as unknown, so
+            # that the figure takes no later figure's year ("2.4% this year ... before slipping to 1.9% in 2026")
+            if (d.period is None and d.pattern not in ("relyear", "mrel")) or d.end > sent[1]:
                 continue
             if d.word_before in ("since", "after", "before", "until", "till", "than"):
                 continue
@@ -107,7 +109,7 @@ class AsOf:
                 dist -= 0.5  # on a tie, "$15 billion in 2020" reads forward
             if best is None or dist < best[0]:
                 best = (dist, d)
-        return best[1] if best else None
+        return best[1] if best and best[1].period is not None else None
 
     def dates_other_in_parens(self, d: DateMention, a: int, b: int) -> bool:
         """Whether ``d`` stands in parentheses that hold another figure and not the figure [a, b)."""

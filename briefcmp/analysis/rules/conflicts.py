@@ -15,6 +15,7 @@ from briefcmp.analysis.rules.base import (
 from briefcmp.analysis.rules.wording import (
     distance, drafted_statements, for_period, inferred_note, join, statement, tolerance_text,
 )
+from briefcmp.analysis.evidence import EARLY, LATER, RELEASE_DAYS
 from briefcmp.analysis.undated import floored
 from briefcmp.corpus.model import Claim, Corpus, Relation
 
@@ -60,6 +61,28 @@ def same_moment(sides: list[list[Claim]], floored: frozenset[str] = frozenset())
     return any(a <= x and y <= b for a, b, i in intervals for x, y, j in points if i != j)
 
 
+def revision(sides: list[list[Claim]], corpus: Corpus) -> str:
+    """How two sides are a first estimate and its revision ("" when they are not): every brief of one side
+    published more than ``RELEASE_DAYS`` days before every brief of the other, and the earlier said to be an
+    early estimate (flash, advance, preliminary) or the later said to be revised or detailed. Reports of two
+    vintages of one period differ as a change of estimate, never as a contradiction (issue 21)."""
+    if len(sides) != 2:
+        return ""
+    spans = []
+    for side in sides:
+        days = [b.published for c in side for b in [corpus.brief(c.brief)] if b is not None and b.published]
+        if len(days) < len(side) or any(not d.day for d in days):
+            return ""
+        spans.append((min(d.start() for d in days), max(d.start() for d in days)))
+    early, late = (0, 1) if spans[0][0] <= spans[1][0] else (1, 0)
+    gap = (spans[late][0] - spans[early][1]).days
+    if gap <= RELEASE_DAYS or not (any(EARLY.search(c.quote or "") for c in sides[early])
+                                   or any(LATER.search(c.quote or "") for c in sides[late])):
+        return ""
+    return (f"; a revision, not a contradiction: {join(sorted({c.brief for c in sides[early]}))} reported an earlier "
+            f"estimate, {join(sorted({c.brief for c in sides[late]}))} the figure published {gap} days later")
+
+
 def conflict(k: KeyView, groups: list[Group], period: PeriodCluster, corpus: Corpus, role: str) -> Relation:
     # Open-ended bounds that agree with every group take no side: leave them out.
     everywhere = set.intersection(*({i.ref for i in g.items} for g in groups))
@@ -96,6 +119,9 @@ def conflict(k: KeyView, groups: list[Group], period: PeriodCluster, corpus: Cor
                  "the same moment")
         return make_relation("change-over-time", WARNING, k, claims, corpus, text, sides)
     if role == "fact":
+        again = "" if internal else revision(sides, corpus)
+        if again:
+            return make_relation("change-over-time", WARNING, k, claims, corpus, text + again, sides)
         return make_relation("contradiction", ERROR, k, claims, corpus, text, sides)
     # Positions differ, forecasts differ: disagreements of judgement, not of fact.
     return make_relation("disagreement", WARNING, k, claims, corpus, text, sides)
