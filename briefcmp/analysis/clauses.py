@@ -137,3 +137,12 @@ def respective_words(sentence: str, figure: tuple[int, int]) -> Optional[tuple[s
     noun = pair.group(1 + which)
     level = bool(re.search(r"\bto\s+\S*$", sentence[:numbers[idx - which].start()]))
     return (noun if level else f"{noun} {pair.group(3)}"), level
+
+
+# Where a clause ends inside a sentence (a comma, a semicolon, a conjunction, a bracket, a full stop).
+CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|、|，|\s[-–—]\s|"
+                          # (not inside the names of statistics: "food and energy", "goods and services")
+                          r"(?<!\bresearch)(?<!\bfood)(?<!\bgoods)(?<!\balcohol)\s(?:and|but|while|whereas|although|though)\s|"
+                          r"[.!?]\s+(?=[A-Z\"'])|"
+                          # a full stop with a footnote number: "to $27.33 billion in 2021.29 Hyundai ..."
+                          r"(?:(?<=[a-z”’\"')])|(?<=\b(?:19|20)\d\d))\.\d{1,3}\s+(?=[A-Z][a-z])")
