@@ -22,6 +22,7 @@ from briefcmp.corpus.functionwords import FUNCTION_WORDS, MONTH_NAMES, PERCENT_W
 
 # Words; a hyphenated compound is its parts ("power-sector emissions" are "power sector emissions").
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]|[A-Za-z]")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")  # (align reads it here)
 _CLAUSE_BREAK = clauses.CLAUSE_BREAK  # (figurecontext, subjects, briefcontext and linking read it here)
 _COMPARED = re.compile(r"\s*(?:up|down|compared|against|versus|vs\.?|from|as\s+against|(?:(?:well|far|just|slightly|"
                        r"much)\s+)?(?:below|above|under|over|short\s+of)\s+the)\b", re.I)
