@@ -364,6 +364,7 @@ EARLY = re.compile(r"\b(?:flash|advance|preliminary|provisional|initial|first|ea
 LATER = re.compile(r"\brevis(?:ed|ion|es|ing)\b|\b(?:detailed|second|third|final)\s+(?:estimates?|release|"
                    r"figures?|data|reading|results)\b", re.I)
 
+
 def alike_only(core: list, eff: dict, pair_sim: dict, doubtful: dict) -> None:
     """Wording only alike is enough to key figures that agree, never to set two values against each
     other (issue 21): of two briefs' figures of one period that differ and are worded only alike, the
