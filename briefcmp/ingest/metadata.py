@@ -33,6 +33,7 @@ from briefcmp.analysis.datelines import NUMERIC as _NUMERIC, date_order, date_re
 from briefcmp.corpus.model import METADATA_FIELDS as FIELDS  # noqa: F401 (re-exported)
 from briefcmp.corpus.model import METADATA_ORIGINS as ORIGINS  # noqa: F401
 from briefcmp.corpus.model import PartialDate
+from briefcmp.ingest import localdates
 
 
 @dataclass
@@ -69,7 +70,7 @@ _LABEL = re.compile(r"^(?:(?:last\s+)?(?:posted|published|released|issued|dated?
 def parse_date(text: str) -> Optional[PartialDate]:
     """A stated date: ISO 8601 (the date part as written, time and zone ignored), or one date in words
     or in numbers whose order a part above 12 decides ("23-10-2024"; see ``date_readings`` for one that
-    nothing in the date itself decides)."""
+    nothing in the date itself decides), or one in another language's words (``ingest.localdates``)."""
     text = (text or "").strip()
     if not text or len(text) > 100:
         return None
@@ -86,7 +87,9 @@ def parse_date(text: str) -> Optional[PartialDate]:
 
     found = [d for d in find_dates(fold_month_case(_LABEL.sub("", text))) if d.period is not None and d.period.end is None]
     if len(found) == 1 and found[0].period.start.precision.value != "year":
-        return found[0].period.start
+        return localdates.with_day(text, found[0].period.start)  # ("Wien, 7. April 2025")
+    if all(d.period.start.precision.value == "year" for d in found):  # "Lunes 16 de diciembre de 2024"
+        return localdates.one(text)  # (its year alone is all the English reading finds)
     return None
 
 
@@ -451,8 +454,8 @@ def _date_line(line: str) -> bool:
     from briefcmp.drafting.dates import find_dates, fold_month_case
 
     rest = list(fold_month_case(line))
-    for d in find_dates("".join(rest)):
-        rest[d.start:d.end] = " " * (d.end - d.start)
+    for a, b in [(d.start, d.end) for d in find_dates("".join(rest))] + [x[:2] for x in localdates.find(line)]:
+        rest[a:b] = " " * (b - a)
     return len(re.findall(r"[^\W\d_]{2,}", "".join(rest))) <= 2
 
 
