@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from briefcmp.analysis import evidence
 from briefcmp.analysis.countrydata import slug
+
+if TYPE_CHECKING:  # (an annotation only: entities is not imported at run time here)
+    from briefcmp.analysis.entities import Entities
 
 
 def common_topics(group: list) -> tuple[str, ...]:

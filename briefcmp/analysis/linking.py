@@ -353,7 +353,6 @@ def place(rest: list, texts: dict, entities, taken: set[str], result, group_cls:
         result.candidates[:] = [c for c in result.candidates if not (c.new and any(id(m) in used for m in c.members))]
 
 
-
 def _differing(g: list) -> dict[int, str]:
     """The figures of a context-linked group whose value differs from another brief's of their period, each
     with why it waits: the value fewer briefs give (both, when as many give each). Context links weigh the

@@ -363,7 +363,6 @@ def _mend_segment(found: list[tuple[str, int, str]], tags: list[str], lo: int, h
     closing = []  # indices of commas that close an inserted phrase
     inserted = 0
     for m in range(k, hi):
-        low = found[m][0].lower()
         if tags[m] == ",":
             if relative or inserted:
                 closing.append(m)
