@@ -357,7 +357,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
     participle = clauses.PARTICIPLE.match(clause) if fig_in_clause is not None else None
     if not _meaningful(words) and ctx is not None and fig_in_clause is not None and (
             _COMPARED.match(clause) or clauses.ELLIPTIC.match(clause) or _CHANGE_OF.match(clause) or apposition
-            or participle or clauses.after_label(upto[:len(upto) - len(clause)])):
+            or participle or clauses.after_label(upto[:len(upto) - len(clause)])
+            or clauses.appositive_figure(clause, fig_in_clause, upto[:len(upto) - len(clause)])):
         # "grew 3.4 percent in 2023, up from 4.8 percent a year earlier": the clause before says what
         # (back over an aside: "4.2 percent in 2023, according to our estimates, well below the 8.02 percent")
         before = upto[:len(upto) - len(clause)]

@@ -331,6 +331,8 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             cleaned = cleaned[:a] + " " * (b - a) + cleaned[b:]
     # "GDP was 0.2% higher than in the quarter before": the comparative after the figure is its direction
     comparative = _COMPARATIVE.match(cleaned, figure[1]) if figure is not None else None
+    # "closes the year with 274,000 more jobs": a count with "more" or "fewer" before its noun is a change
+    comparative = comparative or (_MORE_NOUN.match(cleaned, figure[1]) if figure is not None else None)
     unit_words = {w.lower() for w in re.findall(r"[A-Za-z]+", unit)}
     # How standard statistics are named (analysis/statnames): the catalogue's measures and qualifiers
     # are taken first, as their canonical words, and blanked so that their words are not read again.
@@ -355,8 +357,8 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         raw = m.group()
         low = raw.lower()
         if raw[0].isupper() and raw[1:2].islower() and not lexicon.known(low) and (
-                low.endswith("'s") or (m.start() > 0 and cleaned[:m.start()].strip())):
-            continue  # a name inside the clause ("Korea's exports"), not a measured word
+                low.endswith("'s") or (m.start() > 0 and _WORD.search(cleaned[:m.start()]))):
+            continue  # a name inside the clause ("Korea's exports"), not a measured word; a list's dash is no word
         if low in _STOP or low in statnames.NOISE or low in unit_words or _stem(low) in unit_words or len(low) < 2:
             continue
         long = acronyms.long_form(raw)
@@ -381,7 +383,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
     if comparative:
         found.append((comparative.start(1), "increase" if comparative.group(1).lower() in ("higher", "above", "more",
                                                                                              "larger", "bigger", "greater")
-                      else "decrease",
+                      else "decrease",  # (less, lower, fewer...)
                       comparative.group(1).lower()))
     shown: dict[str, str] = {}
     order: list[str] = []
@@ -433,6 +435,7 @@ def _asides(text: str) -> list[tuple[int, int]]:
 _COMPARATIVE = re.compile(r"\s*(?:per\s*cent|percent|%|pc)?\s+(higher|lower|(?:above|below|more|less)(?=\s+(?:than|"
                           r"the|its|their|a|an|last|in|on|that|those|[A-Z][a-z]+['’]s|(?:19|20)\d\d)\b)|"
                           r"(?:larger|bigger|greater|smaller|fewer)(?=\s+than\b))\b", re.I)
+_MORE_NOUN = re.compile(r"\s+(more|fewer)\s+(?!than\b)[A-Za-z]", re.I)
 _MODIFIER_GAP = re.compile(r"[\s-]*\Z")
 _OF_GAP = re.compile(r"[\s-]*(?:(?:of|on|for|in)\s+(?:the\s+|its\s+|their\s+)?)?\Z")
 

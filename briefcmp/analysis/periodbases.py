@@ -159,3 +159,12 @@ def month_basis(sentence: str, figure: tuple[int, int], period: str) -> str:
         gap = (year * 12 + month) - (yb * 12 + mb)
         return {1: "mom", 12: "yoy"}.get(gap, "")
     return ""
+
+
+def year_before(period: str) -> str:
+    """The same span a year earlier ("2024" -> "2023", "2024-02/2025-01" -> "2023-02/2024-01"); "" for any other."""
+    m = re.fullmatch(r"(\d{4})((?:-\d{2})?)(?:/(\d{4})(-\d{2}))?", period or "")
+    if not m:
+        return ""
+    out = f"{int(m.group(1)) - 1:04d}{m.group(2)}"
+    return f"{out}/{int(m.group(3)) - 1:04d}{m.group(4)}" if m.group(3) else out
