@@ -14,7 +14,7 @@ from datetime import date
 from typing import Optional
 
 from briefcmp.analysis.periodbases import _MON, _YEAR, segments
-from briefcmp.analysis.periods import _IN_BEFORE, _PATTERNS, _expressions, _find  # (how periods reads each expression)
+from briefcmp.analysis.periods import _IN_BEFORE, _PATTERNS, _expressions, _find, months  # (how periods reads each expression)
 
 
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
@@ -79,6 +79,9 @@ def title_period(title: str, published: Optional[date], country: str = "") -> st
         # when something is expected, no period of the report's figures (a past "by the end of 2023" is a stock's)
         if published and value.split("/")[0] > f"{published:%Y-%m}" and (
                 _POINT_BEFORE.search(text, max(0, a - 24), a) or how == "relative" and figureless):
+            continue
+        # "solid Q4, guide in line" in November: a quarter not over when the report came out holds none of its outcomes
+        if published and how == "relative" and months(value) < 12 and f"{value.split('/')[-1]}" > f"{published:%Y-%m}":
             continue
         # "MTI keeps its 2025 growth forecast" in February 2025: the forecast's period, not the figures' it reports
         if published and _FORECAST.search(text) and f"{value.split('/')[-1]}-12"[:7] > f"{published:%Y-%m}":
