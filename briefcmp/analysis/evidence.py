@@ -70,9 +70,10 @@ PERIOD_WEIGHT = {"claim": 1.0, "stated": 1.0, "relative": 1.0, "drafted": 0.95, 
 # subjects taken from other reports, or from a lead naming one of two named as often (analysis/subjects.py)
 INFERRED_SUBJECT = ("release", "event", "reports of the event", "lead")
 # A budget or plan adopted is a figure of fact, though the sentence says "will": "will spend 11.11 trillion".
-# ("fiscal 2025", "the fiscal year", "fiscal first quarter" name a period: a company's outlook for it is no plan adopted)
+# ("fiscal 2025", "the fiscal year", "fiscal first quarter" name a period and a "purchase price allocation" is
+# accounting: a company's outlook that names them is no plan adopted)
 PLAN = re.compile(r"\b(?:budget\w*|fiscal(?![\s-]+(?:years?|(?:19|20)?\d\d|quarters?|half|first|second|third|fourth|"
-                  r"full[\s-]year)\b)|outlays?|appropriat\w+|earmark\w*|allocat\w+)\b", re.I)
+                  r"full[\s-]year)\b)|outlays?|appropriat\w+|earmark\w*|(?<!price\s)allocat\w+)\b", re.I)
 
 
 @dataclass
