@@ -121,13 +121,26 @@ def test_a_figure_in_apposition_belongs_to_the_noun_before_it() -> None:
     assert not appositive_figure(" up 600 million,", (4, 15), "while the rail renewal fund,")
 
 
-def test_an_outlook_for_a_fiscal_year_is_no_plan_adopted() -> None:
-    from briefcmp.analysis.evidence import PLAN
+def test_money_sent_abroad_is_no_money_sent_by_people_abroad() -> None:
+    from briefcmp.analysis.grouping import veto
 
-    assert not PLAN.search("Outlook for fiscal 2026: the group expects earnings per share of 5.10 to 5.60 francs.")
-    assert not PLAN.search("adjusted for purchase price allocation effects")
-    assert PLAN.search("The budget allocates 3 billion to schools in fiscal 2026.")
-    assert PLAN.search("the fiscal deficit will narrow to 3.1% of GDP")
+    out = _words("Transfers sent abroad by residents came to 410 million dollars")
+    home = _words("Transfers sent by Peruvians abroad came to 4.1 billion dollars")
+    assert "outflow" in out and "inflow" in home and veto(out, home)
+    # the opposite: where the senders live names no measure, and two inflows stay one measure
+    assert not _words("Peruvians living abroad sent 4.1 billion dollars home") & {"abroad", "outflow", "inflow"}
+    assert not veto(home, _words("Transfers from abroad came to 4.1 billion dollars"))
+
+
+def test_an_outlook_for_a_fiscal_year_is_no_plan_adopted() -> None:
+    from briefcmp.analysis.evidence import adopted
+
+    assert not adopted("Outlook for fiscal 2026: the group expects earnings per share of 5.10 to 5.60 francs.")
+    assert not adopted("Earnings before purchase price allocation effects will reach 2 francs a share.")
+    # the opposite: a government's spending for a fiscal year, a budget's allocation, a deficit target
+    assert adopted("The state will spend 3 trillion pesos on roads in the fiscal year starting in July.")
+    assert adopted("The budget allocates 3 billion to schools and the ministry expects to hire 900 teachers.")
+    assert adopted("the fiscal deficit will narrow to 3.1% of GDP")
 
 
 # ----------------------------------------------------------------------------- revisions

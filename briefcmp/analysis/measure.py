@@ -193,6 +193,12 @@ _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
             # which account a national-accounts figure is read from: "On the expenditure side, ..."
             (re.compile(r"\b(?:on|from)\s+the\s+(?:expenditure|spending|production|output|supply|demand|income)\s+"
                         r"side\b", re.I), ""),
+            # money sent abroad leaves the country; money sent by its people abroad (or from abroad) comes in;
+            # where the senders live ("Kenyans working abroad") says who, not what is measured
+            (re.compile(r"\b(?:sent|sends?|sending|transferred|transfers?|remitted|paid)\s+abroad\b", re.I), "outflow"),
+            (re.compile(r"\bby\s+(?:[A-Za-z'-]+\s+){0,2}?(?:(?:living|working|residing)\s+)?abroad\b|\bfrom\s+abroad\b",
+                        re.I), "inflow"),
+            (re.compile(r"\b(?:living|working|residing|based)\s+abroad\b", re.I), ""),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+up\b", re.I), "rose"),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+down\b", re.I), "fell"),
             # a forecast or figure corrected, not a measure that moved: "growth was revised down to 3 percent"
