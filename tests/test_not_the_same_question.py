@@ -78,6 +78,12 @@ def test_a_period_after_its_own_figure_across_no_figure_still_dates_it() -> None
     assert _period(s, "2.5%", date(2025, 4, 18)) == "2025-03"
 
 
+def test_a_concessive_clause_dates_no_figure_of_the_main_one() -> None:
+    s = "Bookings rose to 8.2 per cent from 7.9 per cent, even though August is usually a quiet month."
+    assert _period(s, "8.2", date(2024, 10, 20)) == ""
+    assert _period("Bookings rose 8.2 per cent in August, even though prices rose.", "8.2", date(2024, 10, 20)) == "2024-08"
+
+
 def test_the_day_a_figure_was_released_is_not_its_period() -> None:
     s = "Growth was 2.6 per cent in the first estimates released on 3 October."
     assert _period(s, "2.6", date(2024, 11, 20)) == ""

@@ -459,6 +459,9 @@ def _cut_starts(text: str) -> tuple[int, ...]:
     return tuple(c.start() for c in _CLAUSE_CUT.finditer(text))
 
 
+_CONCESSIVE = re.compile(r",\s+(?:even\s+)?(?:though|although|because|despite)\b", re.I)
+
+
 def _other_figures(text: str, starts: tuple[int, ...], near: int, a: int) -> bool:
     """Whether a clause break after the figure at ``near`` and another figure come before ``a``: a period
     there is that clause's own."""
@@ -516,8 +519,10 @@ def _find(text: str, published: Optional[date], country: str, near: int, main: s
     nearest = expressions[max(i - 1, 0):i + 1]
     starts = _cut_starts(text)
     for a, b, rank, value, how in nearest:
-        if a > near and _other_figures(text, starts, near, a):
-            continue  # "... than the 4.3% of the advance estimate, though it slowed from 5.7% in the third quarter"
+        if a > near and (_other_figures(text, starts, near, a) or _CONCESSIVE.search(text, near, a)):
+            # "... than the 4.3% of the advance estimate, though it slowed from 5.7% in the third quarter";
+            # "rose to 21.3% from 21.1%, even though December is a soft month": that clause's own period
+            continue
         dist = 0 if a <= near <= b else min(abs(a - near), abs(b - near))
         # one across a clause break is farther: "May's gain is 216,000 and June's 179,000"
         dist += 1000 * _cuts_between(starts, min(b, near), max(a, near))
