@@ -138,6 +138,17 @@ def test_money_sent_abroad_is_no_money_sent_by_people_abroad() -> None:
     assert not veto(home, _words("Transfers from abroad came to 4.1 billion dollars"))
 
 
+def test_a_total_since_a_year_is_no_year_s_figure() -> None:
+    from briefcmp.analysis.measure import multi_period
+
+    assert multi_period("Since 2005 the vaccines have prevented 3.1 million deaths")
+    assert multi_period("the fund has paid out 2 billion since 2019")
+    # the opposite: where a record run starts, and a plain year's figure
+    assert not multi_period("exports rose 4%, their strongest gain since 2021")
+    assert not multi_period("the jobless rate hit its highest level since 2016")
+    assert not multi_period("deaths fell to 600,000 in 2023")
+
+
 def test_an_outlook_for_a_fiscal_year_is_no_plan_adopted() -> None:
     from briefcmp.analysis.evidence import adopted
 

@@ -74,6 +74,16 @@ sa nsa modest slight sharp steep marginal robust solid brisk tepid sluggish meag
 _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
                            r"\bcombined\b|\bcumulative\b|\bover\s+(?:the\s+)?(?:next\s+|past\s+)?\w+\s+years\b|"
                            r"\bin\s+total\b", re.I)
+# "since 2000 the programmes averted 12.7 million deaths": a running total, not a year's; "the fastest pace
+# since 2008", "the first time since 2019" say where a record run starts
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.I)
+_RECORD_BEFORE = re.compile(r"\b(?:\w+est|most|least|first|time|record|ever|level|pace|rate)\b[^,;:.]{0,30}$", re.I)
+
+
+def multi_period(clause: str) -> bool:
+    """Whether a clause's figure is a total over several periods ("over five years", "since 2000")."""
+    return bool(_MULTI_PERIOD.search(clause)) or any(
+        not _RECORD_BEFORE.search(clause, 0, m.start()) for m in _SINCE_YEAR.finditer(clause))
 
 
 _OF_GDP = re.compile(r"\s*(?:per\s*cent|percent|%)?\s*of\s+(?:the\s+|its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|"
