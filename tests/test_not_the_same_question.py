@@ -143,6 +143,7 @@ def test_a_total_since_a_year_is_no_year_s_figure() -> None:
 
     assert multi_period("Since 2005 the vaccines have prevented 3.1 million deaths")
     assert multi_period("the fund has paid out 2 billion since 2019")
+    assert multi_period("and 3.1 million deaths", "Since 2005 vaccines prevented 9 million cases and 3.1 million deaths")
     # the opposite: where a record run starts, and a plain year's figure
     assert not multi_period("exports rose 4%, their strongest gain since 2021")
     assert not multi_period("the jobless rate hit its highest level since 2016")

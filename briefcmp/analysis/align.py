@@ -419,7 +419,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         if basis:
             words, order = words | {basis}, (*order, basis)
             shown = {**shown, basis: basis}
-    if multi_period(clause):
+    if multi_period(clause, sentence_text):
         dim += ":total"  # "a combined 43 trillion yen over five years": not one year's figure
     published = ctx.published if ctx is not None else None
     period, how = "", ""

@@ -80,10 +80,12 @@ _SINCE_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.I)
 _RECORD_BEFORE = re.compile(r"\b(?:\w+est|most|least|first|time|record|ever|level|pace|rate)\b[^,;:.]{0,30}$", re.I)
 
 
-def multi_period(clause: str) -> bool:
-    """Whether a clause's figure is a total over several periods ("over five years", "since 2000")."""
+def multi_period(clause: str, sentence: str = "") -> bool:
+    """Whether a clause's figure is a total over several periods ("over five years", "since 2000"; a sentence
+    opening "Since 2000, ..." says it of each of its figures)."""
     return bool(_MULTI_PERIOD.search(clause)) or any(
-        not _RECORD_BEFORE.search(clause, 0, m.start()) for m in _SINCE_YEAR.finditer(clause))
+        not _RECORD_BEFORE.search(clause, 0, m.start()) for m in _SINCE_YEAR.finditer(clause)) or bool(
+        _SINCE_YEAR.match(sentence.lstrip()))
 
 
 _OF_GDP = re.compile(r"\s*(?:per\s*cent|percent|%)?\s*of\s+(?:the\s+|its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|"
