@@ -37,8 +37,8 @@ import re
 from datetime import date
 from typing import Callable, Optional
 
-from briefcmp.analysis.periodbases import (_BASE_FIGURE, _MON, _MONTHS, _YEAR, blank_asides, blank_vintages, segments,
-                                           year_before)
+from briefcmp.analysis.periodbases import (_BASE_FIGURE, _CONCESSIVE, _MON, _MONTHS, _YEAR, _cut_starts, _cuts_between,
+                                           _other_figures, blank_asides, blank_vintages, segments, year_before)
 from briefcmp.analysis.periodbases import has_base, in_base, month_basis  # noqa: F401 (periods.in_base and the rest, as callers name them)
 
 FISCAL_START = {"japan": 4, "india": 4, "united-kingdom": 4, "canada": 4, "hong-kong": 4, "singapore": 4,
@@ -447,31 +447,6 @@ def months(period: str) -> int:
     (y1, m1), (y2, m2) = ends[0], ends[-1]
     n = (y2 - y1) * 12 + (m2 or 12) - (m1 or 1) + 1
     return n if n > 0 else 0
-
-
-_CLAUSE_CUT = re.compile(r";|\s(?:and|but|while|whereas)\s(?=\S+['’]s\b)|,\s+(?:and|but|while|whereas|though|although)\s")
-
-
-@functools.lru_cache(maxsize=1024)
-def _cut_starts(text: str) -> tuple[int, ...]:
-    """Where the clause breaks of ``text`` start (found once per text: a sentence is read once for
-    each of its figures)."""
-    return tuple(c.start() for c in _CLAUSE_CUT.finditer(text))
-
-
-_CONCESSIVE = re.compile(r",\s+(?:even\s+)?(?:though|although|because|despite)\b", re.I)
-
-
-def _other_figures(text: str, starts: tuple[int, ...], near: int, a: int) -> bool:
-    """Whether a clause break after the figure at ``near`` and another figure come before ``a``: a period
-    there is that clause's own."""
-    cut = next((c for c in starts if near < c < a), None)
-    return cut is not None and bool(re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", text[cut:a])))
-
-
-def _cuts_between(starts: tuple[int, ...], lo: int, hi: int) -> int:
-    """How many clause breaks (at ``starts``) start between ``lo`` and ``hi``."""
-    return bisect.bisect_left(starts, hi) - bisect.bisect_left(starts, lo) if lo < hi else 0
 
 
 # "2.1% in 2025", "2.8 percent in 2024", "5.2 per cent for the year": a period a preposition brings in
