@@ -104,9 +104,10 @@ def test_a_title_s_forecast_year_or_a_quarter_not_over_is_no_period_of_the_repor
 
 # ----------------------------------------------------------------------------- words of the measure
 
-def test_a_list_dash_makes_no_name_of_the_first_word() -> None:
+def test_a_prefix_glued_by_a_hyphen_is_no_name() -> None:
     assert "non" in _words("- Non-food sales +3.1% y/y", "percent")
     assert "non" in _words("Non-food sales rose 3.1%", "percent")
+    assert "non" in _words("- Non-food sales +3.1% y/y", "percent") - _words("- Food sales +3.1% y/y", "percent")
     assert "ostrava" not in _words("- Sales at Ostrava rose 3.1%", "percent")  # a name inside the clause
 
 

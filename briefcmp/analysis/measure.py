@@ -375,8 +375,9 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         raw = m.group()
         low = raw.lower()
         if raw[0].isupper() and raw[1:2].islower() and not lexicon.known(low) and (
-                low.endswith("'s") or (m.start() > 0 and _WORD.search(cleaned[:m.start()]))):
-            continue  # a name inside the clause ("Korea's exports"), not a measured word; a list's dash is no word
+                low.endswith("'s") or (m.start() > 0 and cleaned[:m.start()].strip())) and not (
+                low in _PREFIXES and cleaned[m.end():m.end() + 1] == "-"):
+            continue  # a name inside the clause ("Korea's exports"), not a measured word ("- Non-oil": a prefix)
         if low in _STOP or low in statnames.NOISE or low in unit_words or _stem(low) in unit_words or len(low) < 2:
             continue
         long = acronyms.long_form(raw)
@@ -453,6 +454,7 @@ def _asides(text: str) -> list[tuple[int, int]]:
 _COMPARATIVE = re.compile(r"\s*(?:per\s*cent|percent|%|pc)?\s+(higher|lower|(?:above|below|more|less)(?=\s+(?:than|"
                           r"the|its|their|a|an|last|in|on|that|those|[A-Z][a-z]+['’]s|(?:19|20)\d\d)\b)|"
                           r"(?:larger|bigger|greater|smaller|fewer)(?=\s+than\b))\b", re.I)
+_PREFIXES = frozenset("non ex pre post anti semi sub self co over under".split())  # "Non-oil", "Pre-tax": no name
 _MORE_NOUN = re.compile(r"\s+(more|fewer)\s+(?!than\b)[A-Za-z]", re.I)
 _MODIFIER_GAP = re.compile(r"[\s-]*\Z")
 _OF_GAP = re.compile(r"[\s-]*(?:(?:of|on|for|in)\s+(?:the\s+|its\s+|their\s+)?)?\Z")
