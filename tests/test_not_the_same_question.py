@@ -50,6 +50,12 @@ def test_a_level_in_the_base_is_the_year_before_s() -> None:
     assert _period(t, "81") == "2023"
 
 
+def test_a_change_s_base_a_year_earlier_dates_no_figure_after_it() -> None:
+    s = "Output in the July-September quarter grew 3.1% from a year earlier, after 2.9% in the April-June period."
+    assert _period(s, "3.1%", date(2024, 11, 5)) == "2024-07/2024-09"
+    assert _period(s, "2.9%", date(2024, 11, 5)) == "2024-04/2024-06"
+
+
 def test_a_year_earlier_outside_a_base_dates_nothing() -> None:
     assert _period("Ticket sales were 81 million a year ago.", "81") == ""
     assert _period("Ticket sales rose 6% from a year earlier to 86 million in 2024.", "6%") == "2024"

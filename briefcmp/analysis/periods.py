@@ -113,8 +113,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year-rel", re.compile(r"\b(?P<rel>last|this|next|past|current)\s+year\b(?!['’]s\s+(?:first|second|third|fourth|final|"
                             r"last)\s+quarter)", re.I)),
     ("year-rel", re.compile(r"\b(?:the\s+)?(?P<rel>previous|prior)\s+year\b|\bthe\s+year\s+(?P<rel2>before)\b", re.I)),
-    # "from 5.4 billion a year earlier": in a base, the base's period; elsewhere only what a change is against
-    ("year-rel", re.compile(r"\ba\s+year\s+(?P<rel3>earlier|ago|before)\b", re.I)),
+    # "from 5.4 billion a year earlier": in a base, the base's period ("grew 5% from a year earlier": never a period)
+    ("year-rel", re.compile(r"(?<!\bfrom\s)(?<!\bon\s)(?<!\bthan\s)(?<!\bover\s)(?<!\bagainst\s)(?<!\bwith\s)"
+                            r"(?<!\bto\s)(?<!\bversus\s)\ba\s+year\s+(?P<rel3>earlier|ago|before)\b", re.I)),
     ("year", re.compile(rf"\b(?:calendar\s+(?:year\s+)?)?(?P<y>{_YEAR})\b(?!\s*[-/–]\s*\d)")),
     # A month named alone ("in November", "November's figure"), capitalised and no day after it; "May"
     # only after a preposition (else it is the verb).
@@ -350,11 +351,10 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         return fiscal_year(fy, country if FISCAL_START.get(country) else "japan"), "relative"
     if kind == "year-rel":
         rel = (g.get("rel") or g.get("rel2") or "").lower()
-        if g.get("rel3"):
+        if g.get("rel3") or rel in ("previous", "prior", "before") and main and main != "-":
+            # "rose 9% in the year to January from 5.4 billion the year before": the main span, a year earlier
             return (year_before(main), "relative") if year_before(main) else ("", "")
         if rel in ("previous", "prior", "before"):
-            if main and main != "-":  # "rose 9% in the year to January from 5.4 billion the year before"
-                return (year_before(main), "relative") if year_before(main) else ("", "")
             if main == "-":  # in a comparison base whose main period is unknown: the year before what?
                 return "", ""
             return str(published.year - 1), "relative"
@@ -495,8 +495,7 @@ def _find(text: str, published: Optional[date], country: str, near: int, main: s
     starts = _cut_starts(text)
     for a, b, rank, value, how in nearest:
         if a > near and (_other_figures(text, starts, near, a) or _CONCESSIVE.search(text, near, a)):
-            # "... than the 4.3% of the advance estimate, though it slowed from 5.7% in the third quarter";
-            # "rose to 21.3% from 21.1%, even though December is a soft month": that clause's own period
+            # "..., though it slowed from 5.7% in the third quarter", ", even though December is soft": theirs
             continue
         dist = 0 if a <= near <= b else min(abs(a - near), abs(b - near))
         # one across a clause break is farther: "May's gain is 216,000 and June's 179,000"
