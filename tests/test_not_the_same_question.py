@@ -5,18 +5,15 @@ Sentences written here."""
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from briefcmp.analysis import periods
 from briefcmp.analysis.periodbases import year_before
-
-runner = CliRunner()
+from test_no_false_contradiction import _run
 
 
 def _period(sentence: str, figure: str, published: date = date(2025, 3, 10)) -> str:
@@ -182,15 +179,7 @@ _DETAIL = ("Estonia's growth revised\n\nTALLINN, December 3, 2025 (Wire) - Eston
 
 
 def _relations(root: Path, texts: dict[str, str]) -> list[dict]:
-    from briefcmp.cli import app
-
-    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
-    for name, text in texts.items():
-        path = root.parent / f"{root.name}-{name}.txt"
-        path.write_text(text, encoding="utf-8")
-        assert runner.invoke(app, ["add", str(path), str(root), "--id", name]).exit_code in (0, 1)
-    assert runner.invoke(app, ["align", str(root), "--apply"]).exit_code in (0, 1)
-    return json.loads(runner.invoke(app, ["compare", str(root), "--format", "json"]).stdout)["relations"]
+    return _run(root, texts)[0]  # init -> add -> align --apply -> compare
 
 
 def test_an_undated_report_that_names_its_vintage_takes_its_side_of_a_revision(tmp_path: Path) -> None:
