@@ -73,7 +73,7 @@ from briefcmp.analysis.measure import (  # noqa: F401  (names other modules impo
     CHANGE_NOUN, FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
     _RELATIVE, _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, REACHED, _basis, blank_acronym_asides, basis_against, _meaningful, effective_words, measured_words,
-    word_match,
+    multi_period, word_match,
 )
 from briefcmp.analysis.figurecontext import _BLOCS, _WORLD, _WORLD_RANK, _from_sentence_before, _fronted_subject, _region
 from briefcmp.analysis.terms import term_match
@@ -357,7 +357,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
     participle = clauses.PARTICIPLE.match(clause) if fig_in_clause is not None else None
     if not _meaningful(words) and ctx is not None and fig_in_clause is not None and (
             _COMPARED.match(clause) or clauses.ELLIPTIC.match(clause) or _CHANGE_OF.match(clause) or apposition
-            or participle or clauses.after_label(upto[:len(upto) - len(clause)])):
+            or participle or clauses.after_label(upto[:len(upto) - len(clause)])
+            or clauses.appositive_figure(clause, fig_in_clause, upto[:len(upto) - len(clause)])):
         # "grew 3.4 percent in 2023, up from 4.8 percent a year earlier": the clause before says what
         # (back over an aside: "4.2 percent in 2023, according to our estimates, well below the 8.02 percent")
         before = upto[:len(upto) - len(clause)]
@@ -418,7 +419,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         if basis:
             words, order = words | {basis}, (*order, basis)
             shown = {**shown, basis: basis}
-    if _MULTI_PERIOD.search(clause):
+    if multi_period(clause, sentence_text):
         dim += ":total"  # "a combined 43 trillion yen over five years": not one year's figure
     published = ctx.published if ctx is not None else None
     period, how = "", ""

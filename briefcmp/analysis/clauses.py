@@ -146,3 +146,12 @@ CLAUSE_BREAK = re.compile(r",\s|;|:\s|\(|\)|、|，|\s[-–—]\s|"
                           r"[.!?]\s+(?=[A-Z\"'])|"
                           # a full stop with a footnote number: "to $27.33 billion in 2021.29 Hyundai ..."
                           r"(?:(?<=[a-z”’\"')])|(?<=\b(?:19|20)\d\d))\.\d{1,3}\s+(?=[A-Z][a-z])")
+
+
+def appositive_figure(clause: str, figure: tuple[int, int], before: str) -> bool:
+    """Whether the figure opens its clause right after a noun phrase that states no figure: "while the
+    logistics plan, 900 million euros a year, ...": the figure is the plan's, not the figure's before it."""
+    if re.search(r"[A-Za-z]", clause[:figure[0]]) or not re.search(r",\s*\Z", before):
+        return False
+    last = re.split(r"[,;:()]", before.rstrip().rstrip(","))[-1]
+    return bool(re.search(r"[A-Za-z]{3}", last)) and not re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", last))

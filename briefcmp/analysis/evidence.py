@@ -70,7 +70,15 @@ PERIOD_WEIGHT = {"claim": 1.0, "stated": 1.0, "relative": 1.0, "drafted": 0.95, 
 # subjects taken from other reports, or from a lead naming one of two named as often (analysis/subjects.py)
 INFERRED_SUBJECT = ("release", "event", "reports of the event", "lead")
 # A budget or plan adopted is a figure of fact, though the sentence says "will": "will spend 11.11 trillion".
-PLAN = re.compile(r"\b(?:budget\w*|fiscal|outlays?|appropriat\w+|earmark\w*|allocat\w+)\b", re.I)
+# ("purchase price allocation" is accounting; a company's outlook "for fiscal 2025" is no plan adopted: OUTLOOK)
+PLAN = re.compile(r"\b(?:budget\w*|fiscal|outlays?|appropriat\w+|earmark\w*|(?<!price\s)allocat\w+)\b", re.I)
+OUTLOOK = re.compile(r"\b(?:outlook|guidance|guides?|expects?|sees)\b", re.I)
+_BUDGET = re.compile(r"\bbudget\w*", re.I)
+
+
+def adopted(quote: str) -> bool:
+    """Whether a sentence speaks of a budget or plan adopted (``PLAN``), not of an outlook that names a fiscal year."""
+    return bool(PLAN.search(quote)) and not (OUTLOOK.search(quote) and not _BUDGET.search(quote))
 
 
 @dataclass
@@ -92,7 +100,7 @@ def plan(m) -> bool:
     plan adopted ("will spend 11.11 trillion rupees"), or an outcome that the sentence's forecast phrases
     all follow ("grew 5.2% last year, above the target of about 5%": ``Member.outcome``)."""
     return m.claim.status == "draft" and m.claim.kind == "forecast" and (
-        bool(PLAN.search(m.claim.quote)) or getattr(m, "outcome", False))
+        adopted(m.claim.quote) or getattr(m, "outcome", False))
 
 
 def mostly_ahead(m) -> bool:
@@ -102,7 +110,7 @@ def mostly_ahead(m) -> bool:
     is a flash estimate, an outcome). A budget or plan adopted (``PLAN``) is a figure of fact. Measured from a
     month after publication, as a date may be known only to its month."""
     published = getattr(m, "published", None)
-    if m.period_how not in ("stated", "relative", "claim", "drafted") or published is None or PLAN.search(m.claim.quote):
+    if m.period_how not in ("stated", "relative", "claim", "drafted") or published is None or adopted(m.claim.quote):
         return False
     span = _span(m.period)
     if span is None:
@@ -440,7 +448,7 @@ def evidence(members: list, directed: frozenset[str], forecast: re.Pattern, meas
         part("order", 0.0, "the subjects are named in another order: exports from one may be imports of the other")
     kinds = {"fact" if plan(m) else m.claim.kind for m in members}
     if kinds != {"fact"} or any(m.claim.status == "draft" and forecast.search(m.claim.quote)
-                                and not PLAN.search(m.claim.quote) and not getattr(m, "outcome", False) for m in members):
+                                and not adopted(m.claim.quote) and not getattr(m, "outcome", False) for m in members):
         part("kind", 0.0, "forecasts are compared only when a person keys them")
     ahead = [m for m in members if mostly_ahead(m)]
     # guidance worded as a fact ("2025 EBITDA guidance of $5 billion") is an expectation all the same: never keyed

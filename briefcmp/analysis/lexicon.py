@@ -103,7 +103,7 @@ _BROADER: dict[str, frozenset[str]] = {
 # pairs a reader keeps apart however alike they look
 _OPPOSITES = frozenset(frozenset(p) for p in (
     ("export", "import"), ("increase", "decrease"), ("spend", "revenue"),
-    ("unemployment", "employ"), ("surplus", "deficit"), ("buy", "sell"), ("lend", "borrow")))
+    ("unemployment", "employ"), ("surplus", "deficit"), ("buy", "sell"), ("lend", "borrow"), ("inflow", "outflow")))
 
 _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*\Z")
 

@@ -74,6 +74,18 @@ sa nsa modest slight sharp steep marginal robust solid brisk tepid sluggish meag
 _MULTI_PERIOD = re.compile(r"\b(?:\w+|\d+)[\s-]years?[\s-](?:buildup|plan|programme|program|period|total)\b|"
                            r"\bcombined\b|\bcumulative\b|\bover\s+(?:the\s+)?(?:next\s+|past\s+)?\w+\s+years\b|"
                            r"\bin\s+total\b", re.I)
+# "since 2000 the programmes averted 12.7 million deaths": a running total, not a year's; "the fastest pace
+# since 2008", "the first time since 2019" say where a record run starts
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:19|20)\d\d\b", re.I)
+_RECORD_BEFORE = re.compile(r"\b(?:\w+est|most|least|first|time|record|ever|level|pace|rate)\b[^,;:.]{0,30}$", re.I)
+
+
+def multi_period(clause: str, sentence: str = "") -> bool:
+    """Whether a clause's figure is a total over several periods ("over five years", "since 2000"; a sentence
+    opening "Since 2000, ..." says it of each of its figures)."""
+    return bool(_MULTI_PERIOD.search(clause)) or any(
+        not _RECORD_BEFORE.search(clause, 0, m.start()) for m in _SINCE_YEAR.finditer(clause)) or bool(
+        _SINCE_YEAR.match(sentence.lstrip()))
 
 
 _OF_GDP = re.compile(r"\s*(?:per\s*cent|percent|%)?\s*of\s+(?:the\s+|its\s+|their\s+)?(?:GDP|gross\s+domestic\s+product|"
@@ -193,6 +205,12 @@ _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
             # which account a national-accounts figure is read from: "On the expenditure side, ..."
             (re.compile(r"\b(?:on|from)\s+the\s+(?:expenditure|spending|production|output|supply|demand|income)\s+"
                         r"side\b", re.I), ""),
+            # money sent abroad leaves the country; money sent by its people abroad (or from abroad) comes in;
+            # where the senders live ("Kenyans working abroad") says who, not what is measured
+            (re.compile(r"\b(?:sent|sends?|sending|transferred|transfers?|remitted|paid)\s+abroad\b", re.I), "outflow"),
+            (re.compile(r"\bby\s+(?:[A-Za-z'-]+\s+){0,2}?(?:(?:living|working|residing)\s+)?abroad\b|\bfrom\s+abroad\b",
+                        re.I), "inflow"),
+            (re.compile(r"\b(?:living|working|residing|based)\s+abroad\b", re.I), ""),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+up\b", re.I), "rose"),
             (re.compile(r"\b(?:went|gone|goes|go|going)\s+down\b", re.I), "fell"),
             # a forecast or figure corrected, not a measure that moved: "growth was revised down to 3 percent"
@@ -331,6 +349,8 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             cleaned = cleaned[:a] + " " * (b - a) + cleaned[b:]
     # "GDP was 0.2% higher than in the quarter before": the comparative after the figure is its direction
     comparative = _COMPARATIVE.match(cleaned, figure[1]) if figure is not None else None
+    # "closes the year with 274,000 more jobs": a count with "more" or "fewer" before its noun is a change
+    comparative = comparative or (_MORE_NOUN.match(cleaned, figure[1]) if figure is not None else None)
     unit_words = {w.lower() for w in re.findall(r"[A-Za-z]+", unit)}
     # How standard statistics are named (analysis/statnames): the catalogue's measures and qualifiers
     # are taken first, as their canonical words, and blanked so that their words are not read again.
@@ -355,8 +375,9 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         raw = m.group()
         low = raw.lower()
         if raw[0].isupper() and raw[1:2].islower() and not lexicon.known(low) and (
-                low.endswith("'s") or (m.start() > 0 and cleaned[:m.start()].strip())):
-            continue  # a name inside the clause ("Korea's exports"), not a measured word
+                low.endswith("'s") or (m.start() > 0 and cleaned[:m.start()].strip())) and not (
+                low in _PREFIXES and cleaned[m.end():m.end() + 1] == "-"):
+            continue  # a name inside the clause ("Korea's exports"), not a measured word ("- Non-oil": a prefix)
         if low in _STOP or low in statnames.NOISE or low in unit_words or _stem(low) in unit_words or len(low) < 2:
             continue
         long = acronyms.long_form(raw)
@@ -381,7 +402,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
     if comparative:
         found.append((comparative.start(1), "increase" if comparative.group(1).lower() in ("higher", "above", "more",
                                                                                              "larger", "bigger", "greater")
-                      else "decrease",
+                      else "decrease",  # (less, lower, fewer...)
                       comparative.group(1).lower()))
     shown: dict[str, str] = {}
     order: list[str] = []
@@ -433,6 +454,8 @@ def _asides(text: str) -> list[tuple[int, int]]:
 _COMPARATIVE = re.compile(r"\s*(?:per\s*cent|percent|%|pc)?\s+(higher|lower|(?:above|below|more|less)(?=\s+(?:than|"
                           r"the|its|their|a|an|last|in|on|that|those|[A-Z][a-z]+['’]s|(?:19|20)\d\d)\b)|"
                           r"(?:larger|bigger|greater|smaller|fewer)(?=\s+than\b))\b", re.I)
+_PREFIXES = frozenset("non ex pre post anti semi sub self co over under".split())  # "Non-oil", "Pre-tax": no name
+_MORE_NOUN = re.compile(r"\s+(more|fewer)\s+(?!than\b)[A-Za-z]", re.I)
 _MODIFIER_GAP = re.compile(r"[\s-]*\Z")
 _OF_GAP = re.compile(r"[\s-]*(?:(?:of|on|for|in)\s+(?:the\s+|its\s+|their\s+)?)?\Z")
 

@@ -6,6 +6,7 @@ month names both use.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import functools
 import re
@@ -159,3 +160,38 @@ def month_basis(sentence: str, figure: tuple[int, int], period: str) -> str:
         gap = (year * 12 + month) - (yb * 12 + mb)
         return {1: "mom", 12: "yoy"}.get(gap, "")
     return ""
+
+
+def year_before(period: str) -> str:
+    """The same span a year earlier ("2024" -> "2023", "2024-02/2025-01" -> "2023-02/2024-01"); "" for any other."""
+    m = re.fullmatch(r"(\d{4})((?:-\d{2})?)(?:/(\d{4})(-\d{2}))?", period or "")
+    if not m:
+        return ""
+    out = f"{int(m.group(1)) - 1:04d}{m.group(2)}"
+    return f"{out}/{int(m.group(3)) - 1:04d}{m.group(4)}" if m.group(3) else out
+
+
+# Clause breaks a period seldom crosses (periods._find): another figure's clause, a concessive one
+_CLAUSE_CUT = re.compile(r";|\s(?:and|but|while|whereas)\s(?=\S+['’]s\b)|,\s+(?:and|but|while|whereas|though|although)\s")
+
+
+@functools.lru_cache(maxsize=1024)
+def _cut_starts(text: str) -> tuple[int, ...]:
+    """Where the clause breaks of ``text`` start (found once per text: a sentence is read once for
+    each of its figures)."""
+    return tuple(c.start() for c in _CLAUSE_CUT.finditer(text))
+
+
+_CONCESSIVE = re.compile(r",\s+(?:even\s+)?(?:though|although|because|despite)\b", re.I)
+
+
+def _other_figures(text: str, starts: tuple[int, ...], near: int, a: int) -> bool:
+    """Whether a clause break after the figure at ``near`` and another figure come before ``a``: a period
+    there is that clause's own."""
+    cut = next((c for c in starts if near < c < a), None)
+    return cut is not None and bool(re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", text[cut:a])))
+
+
+def _cuts_between(starts: tuple[int, ...], lo: int, hi: int) -> int:
+    """How many clause breaks (at ``starts``) start between ``lo`` and ``hi``."""
+    return bisect.bisect_left(starts, hi) - bisect.bisect_left(starts, lo) if lo < hi else 0

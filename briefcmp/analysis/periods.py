@@ -37,7 +37,8 @@ import re
 from datetime import date
 from typing import Callable, Optional
 
-from briefcmp.analysis.periodbases import _BASE_FIGURE, _MON, _MONTHS, _YEAR, blank_asides, blank_vintages, segments
+from briefcmp.analysis.periodbases import (_BASE_FIGURE, _CONCESSIVE, _MON, _MONTHS, _YEAR, _cut_starts, _cuts_between,
+                                           _other_figures, blank_asides, blank_vintages, segments, year_before)
 from briefcmp.analysis.periodbases import has_base, in_base, month_basis  # noqa: F401 (periods.in_base and the rest, as callers name them)
 
 FISCAL_START = {"japan": 4, "india": 4, "united-kingdom": 4, "canada": 4, "hong-kong": 4, "singapore": 4,
@@ -55,10 +56,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the fiscal year that ended in March", "the year to March": twelve months ending in that month
     # "the year through October" and "the 12 months to October" are the same twelve months
     ("year-to", re.compile(rf"\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:year|(?:12|twelve)[\s-]months?)\s+(?:that\s+|which\s+)?"
-                           rf"(?:ended|ending|to|through)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
+                           rf"(?:ended|ending|to|through)\s+(?:in\s+)?(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?(?P<m1>{_MON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     # "the three months to September", "the six months ended June 2024": the months that end in that month
     ("months-to", re.compile(rf"\b(?P<n>three|six|nine|3|6|9)\s+months\s+(?:that\s+|which\s+)?(?:to|through|ended|"
-                             rf"ending)\s+(?:in\s+)?(?P<m1>{_MON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
+                             rf"ending)\s+(?:in\s+)?(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?(?P<m1>{_MON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     # "July 2024 through September 2024", "November 2023 to January 2024": a span, each end with its year
     ("months", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y1>{_YEAR})\s*(?:-|–|to|through)\s*(?P<m2>{_MON})\s+"
                           rf"(?P<y>{_YEAR})\b", re.I)),
@@ -112,6 +113,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year-rel", re.compile(r"\b(?P<rel>last|this|next|past|current)\s+year\b(?!['’]s\s+(?:first|second|third|fourth|final|"
                             r"last)\s+quarter)", re.I)),
     ("year-rel", re.compile(r"\b(?:the\s+)?(?P<rel>previous|prior)\s+year\b|\bthe\s+year\s+(?P<rel2>before)\b", re.I)),
+    # "from 5.4 billion a year earlier": in a base, the base's period ("grew 5% from a year earlier": never a period)
+    ("year-rel", re.compile(r"(?<!\bfrom\s)(?<!\bon\s)(?<!\bthan\s)(?<!\bover\s)(?<!\bagainst\s)(?<!\bwith\s)"
+                            r"(?<!\bto\s)(?<!\bversus\s)\ba\s+year\s+(?P<rel3>earlier|ago|before)\b", re.I)),
     ("year", re.compile(rf"\b(?:calendar\s+(?:year\s+)?)?(?P<y>{_YEAR})\b(?!\s*[-/–]\s*\d)")),
     # A month named alone ("in November", "November's figure"), capitalised and no day after it; "May"
     # only after a preposition (else it is the verb).
@@ -347,9 +351,10 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         return fiscal_year(fy, country if FISCAL_START.get(country) else "japan"), "relative"
     if kind == "year-rel":
         rel = (g.get("rel") or g.get("rel2") or "").lower()
+        if g.get("rel3") or rel in ("previous", "prior", "before") and main and main != "-":
+            # "rose 9% in the year to January from 5.4 billion the year before": the main span, a year earlier
+            return (year_before(main), "relative") if year_before(main) else ("", "")
         if rel in ("previous", "prior", "before"):
-            if main and re.fullmatch(r"\d{4}", main):
-                return str(int(main) - 1), "relative"
             if main == "-":  # in a comparison base whose main period is unknown: the year before what?
                 return "", ""
             return str(published.year - 1), "relative"
@@ -370,7 +375,7 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
 _SINCE_BEFORE = re.compile(r"\b(?:(?:since|until|till|before)|(?:published|released|reported|announced|issued|guided|"
                            r"indicated|signall?ed|said|pledged|promised)"
                            r"(?:\s+(?:in|on|at))?)\s+(?:(?:early|mid|late|spring|summer|autumn|fall|winter|"
-                           r"the\s+end\s+of|the\s+start\s+of)[\s-]+)?$", re.I)
+                           r"the\s+end\s+of|the\s+start\s+of)[\s-]+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$", re.I)  # "on 2 January"
 # "the highest since comparable data became available in 1979": where a record run starts
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w-]+\s+){0,4}?(?:began|begun|became|started|were\s+first|was\s+first|"
                            r"(?:were|was)\s+\w+ed)\s+(?:\w+\s+)?(?:in\s+)?$", re.I)
@@ -444,21 +449,6 @@ def months(period: str) -> int:
     return n if n > 0 else 0
 
 
-_CLAUSE_CUT = re.compile(r";|\s(?:and|but|while|whereas)\s(?=\S+['’]s\b)|,\s+(?:and|but|while|whereas)\s")
-
-
-@functools.lru_cache(maxsize=1024)
-def _cut_starts(text: str) -> tuple[int, ...]:
-    """Where the clause breaks of ``text`` start (found once per text: a sentence is read once for
-    each of its figures)."""
-    return tuple(c.start() for c in _CLAUSE_CUT.finditer(text))
-
-
-def _cuts_between(starts: tuple[int, ...], lo: int, hi: int) -> int:
-    """How many clause breaks (at ``starts``) start between ``lo`` and ``hi``."""
-    return bisect.bisect_left(starts, hi) - bisect.bisect_left(starts, lo) if lo < hi else 0
-
-
 # "2.1% in 2025", "2.8 percent in 2024", "5.2 per cent for the year": a period a preposition brings in
 # right after a figure (and its unit) is that figure's
 _AFTER_FIGURE = re.compile(r"(?:\s*(?:%|per\s?cent|percent|pct|points?|[a-z]*illion|tonnes|tons|yen|won|dollars|"
@@ -502,8 +492,11 @@ def _find(text: str, published: Optional[date], country: str, near: int, main: s
     # the nearest is the last one starting at or before ``near`` or the first after it
     i = bisect.bisect_right(expressions, near, key=lambda e: e[0])
     nearest = expressions[max(i - 1, 0):i + 1]
-    starts = _cut_starts(text) if len(nearest) > 1 else ()
+    starts = _cut_starts(text)
     for a, b, rank, value, how in nearest:
+        if a > near and (_other_figures(text, starts, near, a) or _CONCESSIVE.search(text, near, a)):
+            # "..., though it slowed from 5.7% in the third quarter", ", even though December is soft": theirs
+            continue
         dist = 0 if a <= near <= b else min(abs(a - near), abs(b - near))
         # one across a clause break is farther: "May's gain is 216,000 and June's 179,000"
         dist += 1000 * _cuts_between(starts, min(b, near), max(a, near))

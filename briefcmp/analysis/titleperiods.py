@@ -14,7 +14,7 @@ from datetime import date
 from typing import Optional
 
 from briefcmp.analysis.periodbases import _MON, _YEAR, segments
-from briefcmp.analysis.periods import _IN_BEFORE, _PATTERNS, _expressions, _find  # (how periods reads each expression)
+from briefcmp.analysis.periods import _IN_BEFORE, _PATTERNS, _expressions, _find, months  # (how periods reads each expression)
 
 
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
@@ -80,10 +80,17 @@ def title_period(title: str, published: Optional[date], country: str = "") -> st
         if published and value.split("/")[0] > f"{published:%Y-%m}" and (
                 _POINT_BEFORE.search(text, max(0, a - 24), a) or how == "relative" and figureless):
             continue
+        # "solid Q4, guide in line" in November: a quarter not over when the report came out holds none of its outcomes
+        if published and how == "relative" and months(value) < 12 and f"{value.split('/')[-1]}" > f"{published:%Y-%m}":
+            continue
+        # "MTI keeps its 2025 growth forecast" in February 2025: the forecast's period, not the figures' it reports
+        if published and _FORECAST.search(text) and f"{value.split('/')[-1]}-12"[:7] > f"{published:%Y-%m}":
+            continue
         found.add(value)
     return found.pop() if len(found) == 1 else ""
 
 
+_FORECAST = re.compile(r"\b(?:forecasts?|outlook|projections?|guidance|targets?)\b", re.I)
 # A period named as a point ("early next year", "by mid-2025", "until the end of 2026"): in a title, when it is
 # still to come, it says when something is expected, never the period a report's figures cover
 _POINT_BEFORE = re.compile(r"\b(?:early|mid|late|by|until|till|before|after|(?:the\s+)?(?:end|start|beginning|middle)"

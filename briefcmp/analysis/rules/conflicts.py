@@ -63,19 +63,25 @@ def same_moment(sides: list[list[Claim]], floored: frozenset[str] = frozenset())
 
 def revision(sides: list[list[Claim]], corpus: Corpus) -> str:
     """How two sides are a first estimate and its revision ("" when they are not): every brief of one side
-    published more than ``RELEASE_DAYS`` days before every brief of the other, and the earlier said to be an
+    published more than ``RELEASE_DAYS`` days before every brief of the other (a brief with no date only when its
+    claim names its side's vintage itself), and the earlier said to be an
     early estimate (flash, advance, preliminary) or the later said to be revised or detailed. Reports of two
     vintages of one period differ as a change of estimate, never as a contradiction (issue 21)."""
     if len(sides) != 2:
         return ""
-    spans = []
+    spans, undated = [], []
     for side in sides:
-        days = [b.published for c in side for b in [corpus.brief(c.brief)] if b is not None and b.published]
-        if len(days) < len(side) or any(not d.day for d in days):
+        dates = {c.ref: b.published for c in side for b in [corpus.brief(c.brief)] if b is not None and b.published}
+        if not dates or any(not d.day for d in dates.values()):
             return ""
-        spans.append((min(d.start() for d in days), max(d.start() for d in days)))
+        spans.append((min(d.start() for d in dates.values()), max(d.start() for d in dates.values())))
+        undated.append([c for c in side if c.ref not in dates])
     early, late = (0, 1) if spans[0][0] <= spans[1][0] else (1, 0)
     gap = (spans[late][0] - spans[early][1]).days
+    # an undated report takes a side only by naming its own vintage ("advance estimates put growth at 4.0%")
+    if any(not EARLY.search(c.quote or "") for c in undated[early]) or \
+            any(not LATER.search(c.quote or "") for c in undated[late]):
+        return ""
     if gap <= RELEASE_DAYS or not (any(EARLY.search(c.quote or "") for c in sides[early])
                                    or any(LATER.search(c.quote or "") for c in sides[late])):
         return ""
