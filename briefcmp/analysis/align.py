@@ -425,7 +425,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
     period, how = "", ""
     if ctx is not None and ctx.ok and figure_span is not None:
         country = next((x for x in subjects if x in periods.FISCAL_START), subjects[0] if subjects else "")
-        period, how = periods.resolve(sentence_text, figure_span, published, country)
+        period, how = periods.resolve(sentence_text, figure_span, published, country, ctx.own_year)
     if not how and ctx is not None and ctx.ok and claim.span is not None and figure_span is not None:
         heading = ctx.heading_of(claim.span[0])  # an item of a list under "Revised Estimates 2024-25"
         if heading:

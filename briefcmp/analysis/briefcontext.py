@@ -7,6 +7,7 @@ or a date in numbers that ``add`` left unread, dates the story from the reports 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from datetime import date
 from typing import Optional
@@ -56,7 +57,7 @@ class _Context:
         self.sentences = doc.norm_sentences
         self.starts = [s for s, _ in self.sentences]
         self.block_starts = [a for a, _ in self.blocks]
-        title = brief.title or ""
+        title = self.title = brief.title or ""
         # A headline in sentence case starts with a capital: "Oil fund earned 2,511 billion kroner" names no
         # body called "Oil fund" (a name of more capitalised words, or later in the title, does).
         title_subjects = entities.qualified(title, entities.subjects(title)) or tuple(dict.fromkeys(
@@ -106,6 +107,17 @@ class _Context:
         # what the story's title and lead say it is about, to find the other reports of its event (``subjects``)
         self.topic = whose.topic_words(f"{title} {self.lead_sentence}")
         self.ok = bool(self.sentences)
+
+    @functools.cached_property
+    def own_year(self) -> str:
+        """The past year a brief's title reports on ("Lufthansa closes 2024 with record revenue", published in
+        2025): what "the previous year" of a sentence that names no year of its own is the year before."""
+        if not self.title or self.published is None:
+            return ""
+        from briefcmp.analysis.titleperiods import title_period
+
+        own = title_period(self.title, self.published)
+        return own if re.fullmatch(r"\d{4}", own) and int(own) < self.published.year else ""
 
     def heading_of(self, pos: int) -> str:
         """The heading over the list item holding offset ``pos``, or ""."""

@@ -234,6 +234,17 @@ FORECAST_WORDS = re.compile(
     # around 7 billion"), and a forecaster's own number ("our FY25 estimate stays at 7.3bn")
     r"targets\s+(?:around|about|roughly|some|up\s+to|at\s+least|\w+(?:\s+\w+){0,3}\s+of\s+(?:around|about|roughly|some)\b)|"
     r"(?:estimate|forecast|projection|guidance)\s+(?:stays|stands|remains|is)\s+at\b)", re.I)
+# A forecaster's view ("we see headline inflation near 2.5-3%", "analysts now see growth of 1%"; not "as we see
+# it" or "we see that"), and a forecast reported after the fact ("Moody's had expected growth of 0.5% for 2024",
+# "the bank had projected 0.6%"): made before the outcome, never a report of it; its object follows ("more than
+# analysts had expected." and "... had expected in January" are an outcome's). Drafting reads them for the
+# figures after them, outside a comparison base ("had expected the rate to climb to 4.2% from 4.1% in October":
+# 4.1% is October's outcome; "2024 deficit 4.7% of GDP; we see 4.3% in 2025": 4.7% is the outcome).
+REPORTED_FORECAST = re.compile(
+    r"\b(?:we|analysts?|economists?|traders?|markets?|investors?|forecasters?)\s+(?:now\s+|still\s+|also\s+)?"
+    r"sees?\s+(?!(?:it|this|that|them|as)\b)|"
+    r"\bhad\s+(?:been\s+)?(?:expected|projected|forecast|predicted|anticipated|tipped|pencilled\s+in|penciled\s+in)\s+"
+    r"(?!(?:in|on|at|by|for|and|or|but|as|when|after|before|since|until|from|with)\b)[\w$€£¥]", re.I)
 _SHOW = {"increase": "growth", "decrease": "decline", "gdp": "GDP", "cpi": "CPI"}
 
 

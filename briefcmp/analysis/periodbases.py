@@ -46,7 +46,10 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    r"April|May|June|July|August|September|October|November|December)(?!\s+\d{1,2}\b)(?:\s+(?:19|20)\d\d)?|"
                    r"(?:19|20)\d\d(?!\s*(?:-|–|/)\s*\d))\b)|"
                    r"(?P<word>\b(?:(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|"
-                   r"on[\s-]quarter)\b)", re.I)
+                   r"on[\s-]quarter)\b)|"
+                   # "EUR 1,380 million (previous year: EUR 1,673 million)": a results release's label for its base,
+                   # to the closing parenthesis
+                   r"(?P<label>(?<=\()\s*(?:previous|prior|preceding|last)\s+(?:year|quarter|month|period)\s*:)", re.I)
 _WORD_BASE = re.compile(r"(?:year|quarter|month)[\s-]on[\s-](?:year|quarter|month)|on[\s-]year|on[\s-]quarter", re.I)
 _BREAK = re.compile(r";|,\s+(?:while|and|but|which|leaving|resulting|producing|bringing|taking|marking|as|with)\b|"
                     r"\s(?:while|whereas|but)\s|,\s+(?=[a-z]+ing\b)|\.\s|"
@@ -74,6 +77,8 @@ def segments(sentence: str) -> list[tuple[int, int, bool]]:
             continue
         end = m.end() if m.group("word") or m.group("onp") else next((b.start() for b in _BREAK.finditer(sentence, m.end())),
                                                     len(sentence))
+        if m.group("label") and ")" in sentence[m.end():]:
+            end = sentence.index(")", m.end())
         if not m.group("word") and not sentence[:m.start()].strip() and "," in sentence[m.end():end]:
             end = sentence.index(",", m.end())  # "Compared with the same quarter last year, GDP was 0.3% smaller"
         paren = sentence.find("(", m.end(), end)

@@ -39,6 +39,7 @@ from typing import Callable, Optional
 
 from briefcmp.analysis.periodbases import (_BASE_FIGURE, _CONCESSIVE, _MON, _MONTHS, _YEAR, _cut_starts, _cuts_between,
                                            _other_figures, blank_asides, blank_vintages, segments, year_before)
+from briefcmp.analysis.weekdays import _BREAK_BEFORE, _DAY_AFTER, weekdays_in
 from briefcmp.analysis.periodbases import has_base, in_base, month_basis  # noqa: F401 (periods.in_base and the rest, as callers name them)
 
 FISCAL_START = {"japan": 4, "india": 4, "united-kingdom": 4, "canada": 4, "hong-kong": 4, "singapore": 4,
@@ -478,12 +479,12 @@ def _find(text: str, published: Optional[date], country: str, near: int, main: s
           fiscal: bool = False, rate: Optional[Callable[[], bool]] = None, days: bool = False) -> tuple[str, str]:
     """The period expression of ``text`` nearest to position ``near``; ``rate`` says (when asked)
     whether the figure is a price change, read over the year to a month as that month's rate; ``days``:
-    a weekday ("on Thursday", ``_days``) is one of the expressions too, the last in rank."""
+    a weekday ("on Thursday", ``weekdays.weekdays_in``) is one of the expressions too, the last in rank."""
     best: tuple[int, int, str, str] | None = None
     expressions = _expressions(text, published, country, main, fiscal)  # disjoint, in text order
     if days:  # a weekday right after the figure ("kept at 0.25% on Thursday", "to 38,814 on Thursday") is its
         # day; one before it mostly dates the report ("TSMC on Thursday reported a profit of ... for the quarter")
-        weekdays = _days(text, published)
+        weekdays = weekdays_in(text, published, len(_PATTERNS))
         extra = [d for d in weekdays if near <= d[0] <= near + _DAY_AFTER and not _BREAK_BEFORE.search(text, near, d[0])
                  and not any(a < d[1] and d[0] < b for a, b, *_ in expressions)]
         expressions = tuple(sorted((*expressions, *extra))) if extra else expressions
@@ -545,39 +546,10 @@ def fits_length(period: str, noun: str) -> bool:
 _IN_BEFORE = re.compile(r"\b(?:in|for|during|of)\s+(?:the\s+)?$", re.I)
 
 
-_WEEKDAY = re.compile(r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
-                      r"\b(?P<today>today)\b|\b(?P<yesterday>yesterday)\b")
-_SAID = re.compile(r"\b(?:said|says|say|reported|reports|announced|showed|shows|show|released|published|told|stated|"
-                   r"estimated|added|noted|wrote)\s+(?:\w+\s+)?(?:on\s+)?$", re.I)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-_DAY_AFTER = 40  # characters from a figure's start to a weekday that dates it ("38,814 on Thursday")
-_BREAK_BEFORE = re.compile(r"[,;:()]")
-
-
-def _days(text: str, published: Optional[date]) -> list[tuple[int, int, int, str, str]]:
-    """"on Tuesday", "today", "yesterday": the day of a decision, in a report of that week (the latest such
-    day), as period expressions (start, end, rank, value, how) of the lowest rank."""
-    if published is None:
-        return []
-    out = []
-    for m in _WEEKDAY.finditer(text):
-        # "Statistics Canada said on Friday", "data showed on Tuesday": the day of the saying, not of the figure
-        if _SAID.search(text, max(0, m.start() - 30), m.start()):
-            continue
-        if m.group("today"):
-            day = published
-        elif m.group("yesterday"):  # "cut its deposit rate to 3 per cent yesterday", in the next morning's paper
-            day = date.fromordinal(published.toordinal() - 1)
-        else:
-            day = date.fromordinal(published.toordinal() - (published.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7)
-        out.append((m.start(), m.end(), len(_PATTERNS), day.isoformat(), "relative"))
-    return out
-
-
-def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], country: str = "") -> tuple[str, str]:
-    """(as-of, how) for the figure at ``figure`` (offsets in ``sentence``); how: stated | relative | ""."""
+def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], country: str = "",
+            own_year: str = "") -> tuple[str, str]:
+    """(as-of, how) for the figure at ``figure`` (offsets in ``sentence``); how: stated | relative | "".
+    ``own_year``: the year the brief reports on (its title's), for "the previous year" of a sentence naming none."""
     segs = segments(sentence)
     own = next((s for s in segs if s[0] <= figure[0] < s[1]), (0, len(sentence), False))
     sentence = blank_vintages(blank_asides(sentence, figure))
@@ -592,10 +564,23 @@ def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], c
             and bool(_PRICES.search(sentence))
 
     if own[2]:  # the figure is inside a comparison base: its own words date it, relative to the main period
-        main = _find(main_text, published, country, figure[0])[0] or "-"
+        main = _find(main_text, published, country, figure[0])[0] or own_year or "-"
         text = " " * own[0] + sentence[own[0]:own[1]]
         return _find(text, published, country, figure[0] - 0, main, bool(_FISCAL_CONTEXT.search(sentence)), rate)
     # a decision's day dates the figure beside it ("kept rates at 0.25% on Thursday, ... next year's wage
     # talks": Thursday's, not next year's), and any figure nothing else in its sentence dates
+    if own_year and _previous_year_only(main_text, published, country):
+        # "Net profit amounted to EUR 1,380 million (previous year: EUR 1,673 million)" in a release on 2024
+        # published in 2025: the year before 2024, not before the day of publication
+        return _find(main_text, published, country, figure[0], main=own_year, rate=rate, days=True)
     return _find(main_text, published, country, figure[0], rate=rate, days=True)
 
+
+
+_PREVIOUS_YEAR = re.compile(r"(?:the\s+)?(?:previous|prior)\s+year|the\s+year\s+before", re.I)
+
+
+def _previous_year_only(text: str, published: Optional[date], country: str) -> bool:
+    """Whether the one kind of period ``text`` names is "the previous year" (none of its own)."""
+    found = _expressions(text, published, country, "")
+    return bool(found) and all(_PREVIOUS_YEAR.fullmatch(text[a:b].strip()) for a, b, *_ in found)

@@ -70,7 +70,10 @@ def title_period(title: str, published: Optional[date], country: str = "") -> st
     for a, b, *_ in expressions:
         rest[a:b] = " " * (b - a)
     figureless = not re.search(r"\d", "".join(rest))
+    clauses = _title_clauses(text)
     for a, _, rank, value, how in expressions:
+        if _forecast_clause(text, clauses, a):
+            continue  # "profit falls 39%, sees rebound in 2025": the year is the outlook's, not the report's
         if _PATTERNS[rank][0] == "month-rel" and not _IN_BEFORE.search(text, max(0, a - 12), a):
             return ""  # a month named alone, not after "in": "a December cut is still on" names an event
         if not value:
@@ -95,3 +98,37 @@ _FORECAST = re.compile(r"\b(?:forecasts?|outlook|projections?|guidance|targets?)
 # still to come, it says when something is expected, never the period a report's figures cover
 _POINT_BEFORE = re.compile(r"\b(?:early|mid|late|by|until|till|before|after|(?:the\s+)?(?:end|start|beginning|middle)"
                            r"\s+of)[\s-]+(?:the\s+)?$", re.I)
+
+
+# A title of two clauses, one reporting and one looking ahead ("Lufthansa profit falls 39%, sees strong rebound in
+# 2025"; "... closes 2024 with record revenue; higher earnings expected for 2025"): the period of the clause that
+# looks ahead is the outlook's; the report's figures are the other clause's
+_TITLE_CLAUSE = re.compile(r"[,;:]\s|\s[-–—]\s|\s(?:as|but|while|and\s+(?=sees?\b|expects?\b|forecasts?\b))\s", re.I)
+_AHEAD = re.compile(r"\b(?:sees?|seen|expects?|expected|expecting|forecasts?|predicts?|projects?|projected|eyes|targets?|"
+                    r"aims?|plans?|will|likely|guides?|guidance|vows?|pledges?|outlook)\b", re.I)
+
+
+def _title_clauses(text: str) -> list[tuple[int, int]]:
+    cuts = [0, *(m.end() for m in _TITLE_CLAUSE.finditer(text)), len(text) + 1]
+    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+
+def _forecast_clause(text: str, clauses: list[tuple[int, int]], a: int) -> bool:
+    """Whether position ``a`` lies in a clause that looks ahead while another clause of the title does not."""
+    if len(clauses) < 2:
+        return False
+    own = next((c for c in clauses if c[0] <= a < c[1]), None)
+    if own is None or not _ahead(text, own[0], a):
+        return False
+    return any(not _ahead(text, c[0], c[1]) and re.search(r"[^\W\d_]{3}", text[c[0]:c[1]])
+               for c in clauses if c != own)
+
+
+# "beats forecasts", "tops expectations", "above the outlook": an outcome set against a forecast
+_MEASURED_AGAINST = re.compile(r"\b(?:beats?|beaten|tops?|topped|miss(?:es|ed)?|exceed(?:s|ed)?|than|above|below|"
+                               r"of|with|on|past|defies|defied|confounds?)\s+(?:the\s+|all\s+|analysts'?\s+)?$", re.I)
+
+
+def _ahead(text: str, a: int, b: int) -> bool:
+    return any(not _MEASURED_AGAINST.search(text, max(0, m.start() - 24), m.start())
+               for m in _AHEAD.finditer(text, a, b))

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from briefcmp.analysis.align import FORECAST_WORDS
+from briefcmp.analysis.measure import REPORTED_FORECAST
+from briefcmp.analysis.periodbases import in_base
 from briefcmp.analysis.document import Document
 from briefcmp.corpus import units
 from briefcmp.corpus.fields import MAX_EXACT, plain_number
@@ -361,7 +363,8 @@ def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester, before: 
     if key:
         topics = tuple(dict.fromkeys((*suggest.config.keys[key].topics, *topics)))[:3]
     kind = "forecast" if fig.kind != "date" and (_FORECAST_FIGURE.search(statement) or (
-        not statement.isascii() and CJK_FORECAST.search(statement))) else "fact"
+        not statement.isascii() and CJK_FORECAST.search(statement)) or _reported_forecast(
+        prep.text, s, statement, fig)) else "fact"
     from briefcmp.drafting.cites import cites_for
 
     para_s = prep.text.rfind("\n\n", 0, s) + 1
@@ -430,6 +433,16 @@ def _own_clause(text: str, s: int, e: int, a: int, b: int) -> str:
 
 
 _FORECAST_FIGURE = FORECAST_WORDS  # shared with align: a forecast is never compared as a fact
+
+
+def _reported_forecast(text: str, s: int, statement: str, fig: Figure) -> bool:
+    """Whether the figure is the object of a forecast reported after the fact ("economists, who had expected
+    annual inflation of 48.3%"): after the phrase in its statement, outside a comparison base ("to climb to
+    4.2% from 4.1% in October": 4.1% is October's outcome). The figure before it is the outcome."""
+    at = text.find(statement, s)
+    return at >= 0 and any(at + m.start() < fig.start for m in REPORTED_FORECAST.finditer(statement)) and \
+        not in_base(text[s:fig.sentence[1]], (fig.start - s, fig.end - s))
+
 
 
 def _sentence_claim(prep: sent.Prepared, s: int, e: int, kind: str, suggest: Suggester) -> Optional[DraftClaim]:
