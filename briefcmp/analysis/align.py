@@ -301,6 +301,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             for how, found in (("clause", lambda: entities.qualified(clause, entities.subjects(clause))),
                                ("sentence", lambda: figuresubject.sentence_subjects(upto, len(upto) - len(clause), entities)),
                                ("sentence", lambda: _fronted_subject(sentence, clause_at, entities)),
+                               ("sentence", lambda: figuresubject.world_sentence(upto[:len(upto) - len(clause)], entities)),
                                ("previous sentence", lambda: ctx.carried(si)),
                                ("title", lambda: ctx.title_subjects),
                                (ctx.brief_how, lambda: ctx.brief_subjects)):

@@ -387,9 +387,11 @@ class Entities:
             if name in self.adjectives and (_GROUP_BEFORE.search(text, max(0, m.start() - 10), m.start())
                                             or text.startswith("/", m.start() + len(name))):
                 continue  # "black African", "Indian/Asian": a population group, not a country
-            if name in self.adjectives and _AMOUNT_BEFORE.search(text, max(0, m.start() - 30), m.start()) and \
+            if name in self.adjectives and (_AMOUNT_BEFORE.search(text, max(0, m.start() - 30), m.start()) or
+                                            _TERMS_AFTER.match(text, m.start() + len(name))) and \
                     _currency_after(text, name, m.start() + len(name)):
-                continue  # "91.4 billion Swiss francs": a unit, not whose figure it is ("the Chilean peso fell": Chile's)
+                continue  # "91.4 billion Swiss francs", "in Indian rupee terms": a unit, not whose figure it is
+                # ("the Chilean peso fell": Chile's)
             out.append((m.start(), m.start() + len(name), self.entity_of[name]))
         if out and self._use_countries and any(_NAME_AROUND.match(text, b) or _NAME_BEFORE.search(text, max(0, a - 20), a)
                                                for a, b, _ in out):
@@ -471,6 +473,7 @@ class Entities:
 
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
 _MEMBERS_AFTER = re.compile(r"\s+(?:member|members|countries|nations|states|economies|producers)\b")
+_TERMS_AFTER = re.compile(r"\s+[A-Za-z]+\s+terms\b")  # "Indian rupee terms": what a figure is expressed in
 _AMOUNT_BEFORE = re.compile(r"\d(?:\s*[a-z]+)?\s+$")  # "91.4 billion ", "3.05 ": a currency's name here is a unit
 
 
