@@ -116,3 +116,27 @@ def test_a_name_scoping_a_rank_is_not_whose_figure_it_is() -> None:
     assert _sentence(text, "cut output", e) == ("kuwait",)
     text = "Africa's largest economy, Nigeria, grew 3.4%"
     assert _sentence(text, "grew 3.4%", e) == ("nigeria",)
+
+
+def test_a_producer_group_forecasting_the_market_is_its_source_not_its_subject() -> None:
+    e = Entities()
+
+    def source(text: str, alone: bool = False) -> tuple[str, ...]:
+        return figuresubject.source_not_subject(text, e.subjects_or_names(text), e, alone)
+
+    assert source("OPEC has again revised its forecast for global copper-free fuel demand, by 90,000 barrels") == \
+        ("world",)
+    assert source("OPEC now expects oil demand of 99.2 million barrels a day") == ()  # whose: a later step
+    assert source("OPEC lowers world fuel demand forecast for a second month", alone=True) == ("world",)
+    # its own output, a country's or a company's own forecast: kept
+    assert source("OPEC cut output by 120,000 barrels a day") == ("opec",)
+    assert source("Kenya expects growth of 5.1% next year") == ("kenya",)
+    # a headline naming another beside the forecaster names several: left as it is
+    assert set(source("OPEC trims its demand view as Iraq outage cuts output", alone=True)) == {"opec", "iraq"}
+
+
+def test_another_body_s_projection_of_a_country_s_figure_is_the_country_s(tmp_path: Path) -> None:
+    text = ("Oman's economy to grow faster\nGulf Desk | 10 October 2025\n\n"
+            "Analysts polled by the desk forecast growth of 2.3% for Oman in 2026, above the International Monetary "
+            "Fund's recently revised projection of 1.9%.\n")
+    assert _figure(tmp_path, text, 1.9).subjects == ("oman",)

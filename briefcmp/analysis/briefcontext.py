@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Optional
 
-from briefcmp.analysis import clauses, datelines
+from briefcmp.analysis import clauses, datelines, figuresubject
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.document import Document
 from briefcmp.analysis.entities import WORLD, Entities, proper_names
@@ -61,6 +61,8 @@ class _Context:
         # body called "Oil fund" (a name of more capitalised words, or later in the title, does).
         title_subjects = entities.qualified(title, entities.subjects(title)) or tuple(dict.fromkeys(
             entities.adopt(n) for a, _, n in proper_names(title) if a > 0 or sum(w[:1].isupper() for w in n.split()) > 1))
+        # ("OPEC cuts oil demand growth forecast": the forecaster is no subject; "... global demand ...": the world's)
+        title_subjects = figuresubject.source_not_subject(title, title_subjects, entities, alone=True)
         companies = [x for x in title_subjects if x in entities.company_ids]
         if len(title_subjects) > 1 and len(companies) == 1:  # "Kestrava results lift Spanish suppliers": a
             title_subjects = tuple(companies)  # company's headline names its markets and suppliers beside it

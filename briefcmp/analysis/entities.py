@@ -51,6 +51,9 @@ REGIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {  # code (CLDR's, or the
 
 
 WORLD = "world"  # the subject of "global growth", "world oil demand" (align: never found as a name in text)
+# The producer groups of ``REGIONS``: their output is their own, the market outlooks they publish are not ("OPEC
+# expects demand to grow": the world's demand), see ``analysis.figuresubject.source_not_subject``
+PRODUCER_GROUPS = frozenset({"opec", "opec-plus"})
 
 
 _CONTINENT_BEFORE = re.compile(r"\b(?:Latin|South|North|Central|Pan|Native|African|Meso|Anglo|Ibero)[\s-]$")
