@@ -140,3 +140,40 @@ def test_another_body_s_projection_of_a_country_s_figure_is_the_country_s(tmp_pa
             "Analysts polled by the desk forecast growth of 2.3% for Oman in 2026, above the International Monetary "
             "Fund's recently revised projection of 1.9%.\n")
     assert _figure(tmp_path, text, 1.9).subjects == ("oman",)
+
+
+def test_a_country_named_in_capitals_is_the_country_unless_an_english_word() -> None:
+    e = Entities()
+    assert e.subjects("URUGUAY. GDP grew 0.9% in the quarter") == ("uruguay",)
+    assert e.subjects("SOUTH AFRICA | Rates desk") == ("south-africa",)
+    assert e.subjects("TURKEY PRICES SOAR BEFORE THE HOLIDAY") == ()  # a noun in a shouting headline
+    assert e.subjects("CHAD SHORTAGE DELAYS COUNT") == ()
+
+
+def test_a_digest_s_section_label_names_its_paragraph_s_figures(tmp_path: Path) -> None:
+    text = ("Andes Daily: three economies in brief\nAndes Daily | Tue, Nov 19, 2024\n\n"
+            "URUGUAY. GDP grew 0.9% y/y in the third quarter, the central bank said. Farming rose 4.4% on the year.\n\n"
+            "PARAGUAY. Inflation eased to 3.8% in October.\n")
+    assert _figure(tmp_path, text, 4.4).subjects == ("uruguay",)
+
+
+def test_an_office_named_head_first_is_an_organ_of_its_country() -> None:
+    e = Entities()
+    for name in ("General Authority for Statistics", "Bureau of Statistics"):
+        assert e.organ(e.adopt(name)), name
+    for name in ("Health Ministry", "Supervisory Board", "Pension Fund"):  # a sector's, a company's, a fund's own
+        assert not e.organ(e.adopt(name)), name
+
+
+def test_a_date_after_a_semicolon_dates_another_clause_s_figure() -> None:
+    from datetime import date
+
+    from briefcmp.analysis import periods
+
+    text = "Software exports were up 41% for the year; chips reached $9.1bn in December alone."
+    at = text.index("41")
+    assert periods.resolve(text, (at, at + 2), date(2025, 1, 10))[0] != "2024-12"
+    at = text.index("9.1")
+    assert periods.resolve(text, (at, at + 3), date(2025, 1, 10))[0] == "2024-12"
+    text = "Exports rose 5% in 2024; imports fell 2% in December."
+    assert periods.resolve(text, (text.index("5%"), text.index("5%") + 1), date(2025, 1, 10))[0] == "2024"
