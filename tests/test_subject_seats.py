@@ -142,21 +142,6 @@ def test_another_body_s_projection_of_a_country_s_figure_is_the_country_s(tmp_pa
     assert _figure(tmp_path, text, 1.9).subjects == ("oman",)
 
 
-def test_a_country_named_in_capitals_is_the_country_unless_an_english_word() -> None:
-    e = Entities()
-    assert e.subjects("URUGUAY. GDP grew 0.9% in the quarter") == ("uruguay",)
-    assert e.subjects("SOUTH AFRICA | Rates desk") == ("south-africa",)
-    assert e.subjects("TURKEY PRICES SOAR BEFORE THE HOLIDAY") == ()  # a noun in a shouting headline
-    assert e.subjects("CHAD SHORTAGE DELAYS COUNT") == ()
-
-
-def test_a_digest_s_section_label_names_its_paragraph_s_figures(tmp_path: Path) -> None:
-    text = ("Andes Daily: three economies in brief\nAndes Daily | Tue, Nov 19, 2024\n\n"
-            "URUGUAY. GDP grew 0.9% y/y in the third quarter, the central bank said. Farming rose 4.4% on the year.\n\n"
-            "PARAGUAY. Inflation eased to 3.8% in October.\n")
-    assert _figure(tmp_path, text, 4.4).subjects == ("uruguay",)
-
-
 def test_an_office_named_head_first_is_an_organ_of_its_country() -> None:
     e = Entities()
     for name in ("General Authority for Statistics", "Bureau of Statistics"):

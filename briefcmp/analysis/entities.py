@@ -147,7 +147,6 @@ class Entities:
                     if form != name:
                         adjectives.add(form)
                         adjectives_of.setdefault(eid, set()).add(form)
-        capitals: set[str] = set()  # country names in capitals
         if use_countries:
             label_ids = {e.label: eid for eid, e in config.entities.items()}
             as_countries: set[str] = set()
@@ -158,11 +157,6 @@ class Entities:
                 self.labels.setdefault(eid, c.label)
                 for n in c.names:
                     name_of.setdefault(n, eid)
-                if len(c.label) >= 4 and c.label.isascii() and c.label != c.label.upper():
-                    # a digest's section label, a masthead in capitals: "COLOMBIA. GDP grew 2.0%" (not an English
-                    # word in capitals, "TURKEY PRICES": checked when found)
-                    capitals.add(c.label.upper())
-                    name_of.setdefault(c.label.upper(), eid)
                 adjectives.update(a for a in c.adjectives if name_of.get(a) == eid)
                 if eid == c.id and self.labels[eid] == c.label and eid in forms_of:
                     # A country registered as itself (what ``align --apply`` writes) is still read as a
@@ -199,7 +193,6 @@ class Entities:
                     for n in forms:
                         name_of.setdefault(n, code_of[code])
         self.entity_of = name_of
-        self._capitals = frozenset(capitals)
         self.adjectives = frozenset(adjectives - set(self.labels.values()))  # "Japanese", "American"
         self._config_names = config_names - as_countries if use_countries else config_names
         self._use_countries = use_countries
@@ -394,8 +387,6 @@ class Entities:
                 continue  # "25 BPS": a unit after a number, not an office's acronym ("output of the 12 OPEC members": the group's)
             if name in _FOREIGN and self.entity_of[name] not in self.company_ids and _english_word(name):
                 continue  # "Island": Iceland's own name, and an English word
-            if name in self._capitals and _english_word(name.title()):
-                continue  # "TURKEY PRICES": an English word in capitals
             if name in self.adjectives and (_GROUP_BEFORE.search(text, max(0, m.start() - 10), m.start())
                                             or text.startswith("/", m.start() + len(name))):
                 continue  # "black African", "Indian/Asian": a population group, not a country
