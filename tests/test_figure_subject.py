@@ -19,7 +19,11 @@ def test_a_company_s_home_adjective_is_blanked_offsets_kept() -> None:
     e = Entities()
     for text in ("On Monday the Finnish lender posted a profit of 2.1 billion euros.",
                  "The Asian chipmaker booked revenue of $9 billion.",
-                 "Its Dutch parent company reported sales of 4.4 billion euros."):
+                 "Its Dutch parent company reported sales of 4.4 billion euros.",
+                 # where one company is listed or based (session 11)
+                 "The Oslo-listed insurer booked premiums of 40 billion crowns.",
+                 "a Lisbon-based lender earned 900 million euros",
+                 "Its Paris-headquartered parent group sold 3 million units."):
         out = figuresubject.blank_home(text, e)
         assert len(out) == len(text) and not e.subjects(out), out
     assert "Finnish" not in figuresubject.blank_home("the Finnish food group said", e)

@@ -268,8 +268,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             company = entities.companies(upto)
             if company:
                 subjects, subjects_from = (entities.adopt(company[-1]),), "sentence"
-        named = [] if subjects or entities.subjects(clause) else [n for n in proper_names(clause)
-                                                                  if not _WORLD_RANK.match(clause, n[1])]
+        named = [] if subjects or entities.subjects(clause) else [n for n in proper_names(clause) if not _WORLD_RANK.match(
+            clause, n[1]) and not figuresubject.forecasts(clause, n[1])]  # ("the Fund's projection of": its source)
         generic = next((g for g in _GENERIC_SUBJECT.finditer(clause)
                         if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())
                         and not _GROUP_BEFORE.search(clause, max(0, g.start() - 10), g.start())  # "black African"
@@ -298,9 +298,10 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
                 before = [p for p in provinces if p[1] <= end]
                 subjects, subjects_from = ((before[-1] if before else provinces[0])[2],), "clause"
         if not subjects:
-            for how, found in (("clause", lambda: entities.qualified(clause, entities.subjects(clause))),
+            for how, found in (("clause", lambda: figuresubject.clause_subjects(clause, entities)),
                                ("sentence", lambda: figuresubject.sentence_subjects(upto, len(upto) - len(clause), entities)),
                                ("sentence", lambda: _fronted_subject(sentence, clause_at, entities)),
+                               ("sentence", lambda: figuresubject.world_sentence(upto[:len(upto) - len(clause)], entities)),
                                ("previous sentence", lambda: ctx.carried(si)),
                                ("title", lambda: ctx.title_subjects),
                                (ctx.brief_how, lambda: ctx.brief_subjects)):

@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import Optional
 
-from briefcmp.analysis import clauses, datelines
+from briefcmp.analysis import clauses, datelines, figuresubject
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.document import Document
 from briefcmp.analysis.entities import WORLD, Entities, proper_names
@@ -62,6 +62,8 @@ class _Context:
         # body called "Oil fund" (a name of more capitalised words, or later in the title, does).
         title_subjects = entities.qualified(title, entities.subjects(title)) or tuple(dict.fromkeys(
             entities.adopt(n) for a, _, n in proper_names(title) if a > 0 or sum(w[:1].isupper() for w in n.split()) > 1))
+        # ("OPEC cuts oil demand growth forecast": the forecaster is no subject; "... global demand ...": the world's)
+        title_subjects = figuresubject.source_not_subject(title, title_subjects, entities, alone=True)
         companies = [x for x in title_subjects if x in entities.company_ids]
         if len(title_subjects) > 1 and len(companies) == 1:  # "Kestrava results lift Spanish suppliers": a
             title_subjects = tuple(companies)  # company's headline names its markets and suppliers beside it
@@ -84,8 +86,8 @@ class _Context:
         eu_seat = bool(_EU_BODY.search(norm))
         if eu_seat:  # "Press release | Brussels, ...", "Brussels wants ...": where the EU sits, not Belgium
             found = [f for f in found if norm[f[0]:f[1]] not in _EU_SEATS]
-        mentions = [(eid, norm[a:b] in entities.adjectives and not lead[0] <= a < lead[1] and not _OWN_BODY.match(norm, b))
-                    for a, b, eid in found]
+        mentions = [(eid, (norm[a:b] in entities.adjectives or _attributive(norm, a, b)) and not lead[0] <= a < lead[1]
+                     and not _OWN_BODY.match(norm, b)) for a, b, eid in found]
         lead_first = next((eid for a, b, eid in found if lead[0] <= a < lead[1] and norm[a:b] not in entities.adjectives), "")
         dateline = datelines.find(original)
         if dateline and not (eu_seat and dateline.city.title() in _EU_SEATS):
@@ -197,6 +199,27 @@ def _unqualified(found: list, sentences: list, text: str, entities: Entities) ->
             inside = [x for x in inside if x[2] in kept]
         out += inside
     return out + found[i:]
+
+
+# A country's abbreviation before a noun ("U.S. tariff policy", "UK gilt yields"): the press's adjective
+_ABBREVIATION = re.compile(r"[A-Z](?:\.?[A-Z])+\.?")
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+_SEAT_AFTER = re.compile(r"-(?:listed|based|headquartered|registered|domiciled)\b")
+
+
+def _attributive(text: str, a: int, b: int) -> bool:
+    """Whether the name at ``text[a:b]`` is used as an adjective: an abbreviation before a noun ("U.S. tariff
+    policy"), or a place that says where a company is ("the Oslo-listed carrier"). Named so once outside the lead,
+    it describes a side matter as "American tariffs" does (``subjects.main_subject``)."""
+    from briefcmp.corpus.functionwords import FUNCTION_WORDS, SAYING
+
+    if _SEAT_AFTER.match(text, b):
+        return True
+    noun = _NOUN_AFTER.match(text, b)  # (not a verb: "the U.S. said", "the U.S. imposed")
+    return bool(_ABBREVIATION.fullmatch(text[a:b])) and noun is not None and \
+        noun.group(1) not in FUNCTION_WORDS | SAYING and not noun.group(1).endswith("ed")
 
 
 # After a country's adjective, the name of one of its bodies: "Philippine Statistics Authority".

@@ -51,6 +51,9 @@ REGIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {  # code (CLDR's, or the
 
 
 WORLD = "world"  # the subject of "global growth", "world oil demand" (align: never found as a name in text)
+# The producer groups of ``REGIONS``: their output is their own, the market outlooks they publish are not ("OPEC
+# expects demand to grow": the world's demand), see ``analysis.figuresubject.source_not_subject``
+PRODUCER_GROUPS = frozenset({"opec", "opec-plus"})
 
 
 _CONTINENT_BEFORE = re.compile(r"\b(?:Latin|South|North|Central|Pan|Native|African|Meso|Anglo|Ibero)[\s-]$")
@@ -387,9 +390,11 @@ class Entities:
             if name in self.adjectives and (_GROUP_BEFORE.search(text, max(0, m.start() - 10), m.start())
                                             or text.startswith("/", m.start() + len(name))):
                 continue  # "black African", "Indian/Asian": a population group, not a country
-            if name in self.adjectives and _AMOUNT_BEFORE.search(text, max(0, m.start() - 30), m.start()) and \
+            if name in self.adjectives and (_AMOUNT_BEFORE.search(text, max(0, m.start() - 30), m.start()) or
+                                            _TERMS_AFTER.match(text, m.start() + len(name))) and \
                     _currency_after(text, name, m.start() + len(name)):
-                continue  # "91.4 billion Swiss francs": a unit, not whose figure it is ("the Chilean peso fell": Chile's)
+                continue  # "91.4 billion Swiss francs", "in Indian rupee terms": a unit, not whose figure it is
+                # ("the Chilean peso fell": Chile's)
             out.append((m.start(), m.start() + len(name), self.entity_of[name]))
         if out and self._use_countries and any(_NAME_AROUND.match(text, b) or _NAME_BEFORE.search(text, max(0, a - 20), a)
                                                for a, b, _ in out):
@@ -456,8 +461,10 @@ class Entities:
         whole (``_STATE_WORDS``), not of one sector ("the Health Ministry"). Its figures are its country's."""
         words = [w.lower() for w in _NAME_TOKEN.findall(self.labels.get(eid, eid)) if w[0].isupper()]
         # (a body of one sector owns a part: "the Health Ministry was allocated Rs 90,000 crore" is not the budget)
-        return eid in self.adopted and not self.distinctive(eid) and bool(words) and words[-1] in _ORGAN_HEADS \
-            and all(w in _STATE_WORDS for w in words[:-1])
+        # (the head first: "the General Authority for Statistics", "the Bureau of Statistics")
+        return eid in self.adopted and not self.distinctive(eid) and bool(words) and (
+            words[-1] in _ORGAN_HEADS and all(w in _STATE_WORDS for w in words[:-1]) or
+            any(w in _ORGAN_HEADS for w in words[:-1]) and all(w in _STATE_WORDS | _ORGAN_HEADS for w in words))
 
     def adopt(self, name: str) -> str:
         """The entity id of a place or organisation named in a brief (see ``proper_names``), kept with
@@ -471,6 +478,7 @@ class Entities:
 
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
 _MEMBERS_AFTER = re.compile(r"\s+(?:member|members|countries|nations|states|economies|producers)\b")
+_TERMS_AFTER = re.compile(r"\s+[A-Za-z]+\s+terms\b")  # "Indian rupee terms": what a figure is expressed in
 _AMOUNT_BEFORE = re.compile(r"\d(?:\s*[a-z]+)?\s+$")  # "91.4 billion ", "3.05 ": a currency's name here is a unit
 
 

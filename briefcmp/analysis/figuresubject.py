@@ -5,6 +5,15 @@
   "the", says where the company a story is about comes from; the figure is that company's (its name,
   said elsewhere), not the place's. Plural or bare ("Finnish lenders", "Asian chipmakers") names a
   sector of the place: kept.
+- **where a company is listed or based** (``blank_home`` too): "The London-listed company made earnings of
+  $23.7bn", "the Zurich-based lender earned 3 billion francs": the place before "-listed", "-based",
+  "-headquartered" says where one company is, not whose the figure is (plural, "London-listed companies",
+  names a market's sector: kept).
+- **a forecaster** (``source_not_subject``): "OPEC expects oil demand of 104.1 mb/d", "the agency revised its
+  forecast for global demand growth", "below the Fund's projection of 1.5%": a body that publishes outlooks of
+  others' figures (a producer group, a body named in the text that is no country or company) is their source, not
+  whose they are; the world when the forecast is of a world's measure. A country or a company forecasting is
+  forecasting its own ("Toyota expects profit of ...").
 - **another clause's aside** (``blank_asides``): "Tourist spending, most of which came from Germany,
   totalled 3.2 billion euros": a relative or "mostly from" aside, closed by its comma before the
   figure's clause, describes something else; a country it names is not whose the figure is.
@@ -23,15 +32,19 @@ _REGION_ADJECTIVES = r"European|Asian|African|Nordic|Scandinavian|Latin\s+Americ
 # "the Finnish lender", "The Asian aircraft maker", "the Swiss food group": (the adjective) and the kind after it
 _HOME = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+(?:[a-z]+-)?(?P<adj>[A-Z][A-Za-z]+(?:[-\s][A-Z][a-z]+)?)\s+"
                    r"(?:[a-z][\w-]*\s+){0,2}?" + _KIND.replace("s?(?!", "(?!"))  # (singular: one company)
+# "the London-listed company", "a Zurich-based lender", "the New York-headquartered bank": any place (a city names
+# its country) before the word that says where one company is listed or based, then its kind
+_SEAT = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts)\s+(?P<adj>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)-(?:listed|based|headquartered|"
+                   r"registered|domiciled)\s+(?:[a-z][\w-]*\s+){0,2}?" + _KIND.replace("s?(?!", "(?!"))
 
 
 def blank_home(sentence: str, entities) -> str:
-    """``sentence`` with the adjective of a company's home blanked ("the Finnish lender": see the module
-    docstring). ``entities``: ``analysis.entities.Entities`` (its adjectives are the countries')."""
+    """``sentence`` with the adjective of a company's home, or the place it is listed or based in, blanked ("the
+    Finnish lender", "the London-listed company": see the module docstring). ``entities``: ``analysis.entities.Entities`` (its adjectives are the countries')."""
     out = None
-    for m in _HOME.finditer(sentence):
+    for m in (*_HOME.finditer(sentence), *_SEAT.finditer(sentence)):
         adj = m.group("adj")
-        if adj not in entities.adjectives and not re.fullmatch(_REGION_ADJECTIVES, adj):
+        if m.re is _HOME and adj not in entities.adjectives and not re.fullmatch(_REGION_ADJECTIVES, adj):
             continue
         out = out if out is not None else list(sentence)
         out[m.start("adj"):m.end("adj")] = " " * (m.end("adj") - m.start("adj"))
@@ -91,10 +104,31 @@ def other_clauses(upto: str, clause_start: int, entities) -> str:
     return "".join(out)
 
 
+# Where a sentence turns to another subject: "A grew 2.8% in 2024; in B, growth is expected at 0.8%", "Growth in A is
+# projected at 4.8%, while B is expected to grow by 6.5%"
+_TURN = re.compile(r";\s*|,\s+(?:while|whereas|but|although|though)\s+")
+# "Iraq, OPEC's second-largest producer, cut output": a name that scopes a rank describes another, whose figure it is
+_RANK_AFTER = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+)?[\w-]*(?:largest|biggest|top|leading|highest|lowest|smallest)\b", re.I)
+
+
 def sentence_subjects(upto: str, clause_start: int, entities) -> tuple[str, ...]:
     """The subjects a figure's sentence names before the end of its clause, but in another clause's aside or
-    object (``other_clauses``); a name after the clause is another's."""
-    return entities.qualified(upto, entities.subjects_or_names(other_clauses(upto, clause_start, entities)))
+    object (``other_clauses``); a name after the clause is another's. Where the sentence turns to another
+    subject before the figure's clause ("...; in the euro area, growth ...", "..., while India is expected to grow by
+    6.5%"), the part after the turn names the figure's (when it names anyone); a name scoping a rank ("OPEC's
+    second-largest producer") is none beside another, nor a forecaster (``source_not_subject``)."""
+    text = other_clauses(upto, clause_start, entities)
+    turns = [m.end() for m in _TURN.finditer(text, 0, clause_start)]
+    part = next((t for t in reversed(turns) if entities.subjects(text[t:])), 0)
+    found = entities.subjects_or_names(text[part:])
+    ranked = {eid for _, b, eid in entities.find(text[part:]) if _RANK_AFTER.match(text, part + b)}
+    kept = tuple(x for x in found if x not in ranked)
+    return source_not_subject(upto, entities.qualified(upto[part:], kept or found), entities)
+
+
+def clause_subjects(clause: str, entities) -> tuple[str, ...]:
+    """The subjects a figure's clause names (``Entities.qualified``), but a forecaster (``source_not_subject``)."""
+    return source_not_subject(clause, entities.qualified(clause, entities.subjects(clause)), entities)
 
 
 def paren_subject(sentence: str, figure: tuple[int, int], entities, subjects: tuple, how: str) -> tuple[tuple, str]:
@@ -114,3 +148,69 @@ def named_id(name: str, entities) -> str:
     if len(found) == 1 and found[0][0] == 0 and _PLACE_HEAD.fullmatch(name, found[0][1]):
         return found[0][2]
     return entities.adopt(name)
+
+
+# "World oil demand rose in the quarter, with annual growth reaching 1.5 mb/d", "In 2025, global demand is forecast to
+# grow by 1.6 mb/d": a sentence whose subject is the world's measure (after an opening frame or a heading's label)
+_WORLD_OPENS = re.compile(r"\s*(?:[-•*–]\s+)?(?:(?:In|For|Over|By|Across|During)\s[^,;:]{1,40},\s*)?(?:[Tt]he\s+|[Tt]otal\s+)?"
+                          r"(?:[Ww]orld|[Gg]lobal|[Ww]orldwide)\s+(?!(?:Bank|Cup|Series|Trade\s+Organi[sz]ation)\b)[a-z]")
+
+
+def world_sentence(before: str, entities) -> tuple[str, ...]:
+    """The world (``entities.WORLD``), when the sentence before a figure's clause (``before``) opens with the world's
+    measure as its subject and names no one ("World oil demand rose ..., with annual growth reaching 1.5 mb/d");
+    else (). Not a world word later in the sentence ("Despite weak global demand, exports rose 5%": whose exports
+    the sentence does not say)."""
+    from briefcmp.analysis.entities import WORLD
+
+    return (WORLD,) if _WORLD_OPENS.match(before) and not entities.subjects(before) else ()
+
+
+# After a body's name, a forecast it makes: "OPEC expects", "OPEC (the group) has again revised its forecast for",
+# "the agency cut its 2025 demand growth estimate", "OPEC's forecast", "the IMF's recently revised projection"
+_FORECAST_NOUNS = r"(?:forecasts?|estimates?|outlook|views?|projections?|predictions?|assessments?|guidance)\b"
+_FORECAST_AFTER = re.compile(
+    r"(?:['’]s\s+(?:[\w-]+\s+){0,3}?" + _FORECAST_NOUNS + r"|(?:\s+\([A-Z+]{2,8}\))?"
+    r"(?:\s+(?:now|again|also|still|has|had|have|will|would|on\s+[A-Z][a-z]+day))*\s+"
+    r"(?:(?:expects?|expected|sees?|saw|forecasts?|projects?|projected|predicts?|predicted|anticipates?|anticipated)\b|"
+    r"(?:estimates?|estimated|puts?)\s+(?![\w-]*\s*(?:output|production|crude|supply)\b)|"
+    r"(?:cut|cuts|raised|raises|lowered|lowers|trimmed|trims|revised|revises|kept|keeps|held|holds|dropped|drops|lifted|"
+    r"lifts|upgraded|downgraded|reduced|reduces|maintained|maintains)\s+(?:its\s+|their\s+)?(?:[\w/-]+,?\s+){0,6}?"
+    + _FORECAST_NOUNS + r"))")
+
+
+def forecasts(text: str, end: int) -> bool:
+    """Whether the body named before ``end`` makes a forecast there ("the Fund's projection of", "the agency
+    expects"): a named body's forecast is its source's, not its own figure."""
+    return bool(_FORECAST_AFTER.match(text, end))
+
+
+def _forecasts_others(eid: str, entities) -> bool:
+    """Whether a body publishes outlooks of others' figures: a producer group, or a body named in the text that is
+    no company (countries and companies forecast their own)."""
+    from briefcmp.analysis.entities import PRODUCER_GROUPS
+
+    return eid in PRODUCER_GROUPS or eid in entities.adopted and eid not in entities.company_ids
+
+
+def source_not_subject(text: str, found: tuple[str, ...], entities, alone: bool = False) -> tuple[str, ...]:
+    """``found`` (the subjects read from ``text``) without the bodies ``text`` names as making a forecast (see the
+    module docstring): the world when none is left and the forecast names the world's measure ("revised its
+    forecast for global oil demand growth"); () when none is left otherwise (whose it is, a later step reads).
+    ``alone``: only when every subject found is such a body (a headline naming another beside it, "OPEC trims its
+    view as Libya outage sinks output", names several: left as it is)."""
+    from briefcmp.analysis.entities import WORLD, proper_names
+    from briefcmp.analysis.subjects import _WORLD_WORD
+
+    who, start = set(), len(text)
+    named = [(b, entities.adopt(n)) for _, b, n in proper_names(text)] if set(found) & entities.adopted else []
+    for b, eid in [(b, eid) for _, b, eid in entities.find(text)] + named:
+        if eid in found and _forecasts_others(eid, entities) and _FORECAST_AFTER.match(text, b):
+            who.add(eid)
+            start = min(start, b)
+    kept = tuple(x for x in found if x not in who)
+    if not who or alone and kept:
+        return found
+    if kept:
+        return kept
+    return (WORLD,) if _WORLD_WORD.search(text, start) else ()

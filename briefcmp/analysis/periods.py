@@ -558,7 +558,11 @@ def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], c
         if base:
             for i in range(a, b):
                 blanked[i] = " "
+    semicolon = sentence.find(";", figure[1])  # "up 59% for the year; ... reached $17bn in December": another clause's
+    if semicolon >= 0:
+        blanked[semicolon:] = " " * (len(blanked) - semicolon)
     main_text = "".join(blanked)
+
     def rate() -> bool:
         return bool(_RATE_AFTER.match(sentence, figure[1]) or _RATE_AFTER.search(sentence[figure[0]:figure[1]])) \
             and bool(_PRICES.search(sentence))
