@@ -27,7 +27,10 @@ _BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+pace\b|\bat\s+an?\s
                              # ("over the same month" alone is "during it": "Over the same month the FAO measured ...")
                              r"\bover\s+the\s+same\s+(?:period|quarter|month)\s+(?:a\s+year|last\s+year|of\s+(?:the\s+"
                              r"previous|last|(?:19|20)\d\d))|\by/y\b|\by-o-y\b|"
-                             r"\byoy\b|\bannual\s+basis\b|\bannual\s+rate\s+of\b|\bon\s+(?:the\s+year|a\s+year\s+(?:earlier|ago|before))\b(?!['’])", re.I)),
+                             r"\byoy\b|\bannual\s+basis\b|\bannual\s+rate\s+of\b|"
+                             # "Compared with a year earlier, ...", "in the annual comparison", "from year-earlier levels"
+                             r"\b(?:compared\s+(?:with|to)|against|than)\s+a\s+year\s+(?:earlier|ago|before)\b|"
+                             r"\b(?:annual|year-on-year|yearly)\s+comparison\b|\b(?:from|on|over)\s+year[\s-]earlier\b|\bon\s+(?:the\s+year|a\s+year\s+(?:earlier|ago|before))\b(?!['’])", re.I)),
           # "rose 0.4% month over month" (or "month-to-month"), "m/m", "on a monthly basis", "from the previous month"
           ("mom", re.compile(r"\bmonth[\s-](?:on|over|to)[\s-]month\b|\bm/m\b|\bm-o-m\b|\bmom\b|\bmonthly\s+basis\b|"
                              r"\bon\s+the\s+month\b(?!['’])|"
@@ -103,4 +106,16 @@ def basis_against(sentence: str, period: str) -> str:
             if (y, q) == (year - 1, quarter):
                 return "yoy"
         return f"against {y}q{q}"
+    if own:  # "grew 3.9% in the third quarter compared with the second": the quarter before, of its own year
+        for m in _QUARTER_BEFORE.finditer(sentence):
+            q = ("first", "second", "third", "fourth").index(m.group("w").lower()) + 1
+            if q == (int(own.group(2)) + 2) // 3 - 1:
+                return "qoq"
     return ""
+
+
+# A quarter named without its year ("compared with the second", "from the first quarter"); not "the second
+# estimate", nor a quarter a year names (``_QUARTER_BASE``)
+_QUARTER_BEFORE = re.compile(r"\b(?:than|compared\s+(?:with|to)|from|over|against|versus|on)\s+(?:in\s+)?the\s+"
+                             r"(?P<w>first|second|third|fourth)(?:(?=\s*(?:[.;,)]|$))|[\s-]+quarter\b(?![\s-]+(?:of\s+)?"
+                             r"(?:(?:19|20)\d\d|last|the|a)\b))", re.I)

@@ -123,7 +123,9 @@ _CAUSE = re.compile(r"\s(?:due\s+to|amid|as|because|thanks\s+to|helped\s+by|driv
 _ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                       r"eleventh|twelfth|fifteenth|twentieth)(?=[\s-]|[.,;:)]|$)(?!-(?:time|hand|class|rate|half|quarter)\b)-?", re.I)
 _DIRECTED = frozenset("export import lend borrow send give buy sell pay invest".split())
-_CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I)
+# ("prices of consumer goods and services": how statistics offices write the CPI's basket)
+_CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b|\bprices\s+of\s+consumer\s+goods"
+                              r"(?:\s+and\s+services)?\b", re.I)
 _HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary initial "
                       "provisional revis report public government gross year-on-year annualiz birth "
                       # the same words as lemmas (norm_word)
@@ -225,10 +227,15 @@ def _canonical_words() -> frozenset[str]:
     return statnames.measure_words()
 # "rose to 7.7 percent", "raised defence spending to 2 percent of GDP", "grew 5 percent to $3 billion":
 # the figure after "to" is a level (but "grew exports to Kenya by 5 percent" is a change).
-_LEVEL_CHANGE = re.compile(r"\b(?P<verb>(?:rose|rise[sn]?|grew|grow[sn]?|increase[sd]?|climb(?:ed|s)|jump(?:ed|s)|fell|fall(?:s|en)?|"
-                           r"decline[sd]|drop(?:ped|s)|slips|eases|cuts|lowers|shrank|slowed|slipped|eased|recovered|returned|raised?|boosted|lifted|hiked|"
-                           r"decreased?|reduced?|cut|lowered|slid|sank|dipped|surged|soared|plunged|tumbled|widened|"
-                           r"narrowed|swelled|accelerated|cooled|moderated|rebounded|ticked|edged|inched|crept|moved)"
+_LEVEL_CHANGE = re.compile(r"\b(?P<verb>(?:rose|ris(?:e[sn]?|ing)|grew|grow(?:[sn]|ing)?|increas(?:e[sd]?|ing)|"
+                           r"climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|fell|fall(?:s|en|ing)?|declin(?:e[sd]?|ing)|"
+                           r"drop(?:ped|s|ping)?|slips|eases|cuts|lowers|shrank|shr(?:ink(?:s|ing)?|unk)|slowed|slipped|"
+                           r"eased|recovered|returned|raised?|boosted|lifted|hiked|decreas(?:e[sd]?|ing)|reduc(?:e[sd]?|ing)|"
+                           r"cut|lowered|slid|sank|dipped|surged|soared|plunged|tumbled|widened|narrowed|swelled|"
+                           r"accelerated|cooled|moderated|rebounded|ticked|edged|edges|inched|inches|crept|creeps|moved|"
+                           # ("expanded 6.2 percent to 107 trillion", "net income up 9% to 5.9 billion", "has come
+                           # down to 4.9%": the particle alone is the movement, and what follows "to" is a level)
+                           r"expand(?:ed|s|ing)|contract(?:ed|ing)|advanced|gained|up|down)"
                            # "ticked up to 4.3%", "edged down to 1.7%": the particle is the verb's
                            r"(?:\s+(?:up|down|back|higher|lower))?)\s+(?:[\w.%-]+\s+){0,7}?to\s+"
                            r"(?:(?!by\b)\w+\s+){0,2}(?:[A-Z]{1,3}\$|Rs\.?\s?|[$€£¥₹])?$", re.I)  # (NT$, R$, HK$, US$: a currency)
@@ -454,6 +461,16 @@ def _kept_beside(w: str, cleaned: str, m: re.Match, named: list) -> bool:
                                                  not re.search(r"[^\w\s-]", between)):
                 return True  # one or two words before it ("tea exports", "crude steel output")
     return False
+
+
+def prices_rising(words: frozenset[str], order: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A percentage rise of prices is their inflation: "prices rose 0.3%", "food prices were up 4%" measure what
+    "inflation of 0.3%", "food inflation of 4%" do (what prices is said beside it: food, services). Only a rise:
+    a fall of prices read as inflation would set its value against a negative rate's sign. (For percent figures.)"""
+    if not {"price", "increase"} <= words or words & {"ppi", "inflation"}:
+        return words, order
+    out = tuple("inflation" if w == "price" else w for w in order if w != "increase")
+    return (words - {"price", "increase"}) | {"inflation"}, out
 
 
 _BALANCES = frozenset({"deficit", "surplus", "balance", "debt"})
