@@ -1,0 +1,113 @@
+"""Words read for what they say before two figures' measured words are compared (lane words11).
+
+A level reached ("up 9% to 5.9 billion", "has come down to 4.9%") has no direction, however the movement is
+said; a base said in words ("compared with a year earlier", "compared with the second") is the base; prices
+rising by a percentage are inflation; "capital outlay" is capital spending. And what must stay apart does:
+a rise and a fall, a change and a level, exports and imports, a base against another.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefcmp.analysis import grouping
+from briefcmp.analysis.changebasis import basis, basis_against
+from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.measure import measured_words, prices_rising, word_match
+
+_E = Entities(use_countries=False)
+
+
+def _words(marked: str) -> frozenset[str]:
+    """The measured words of a clause whose figure is written in brackets: "sales up 3% to [40] million"."""
+    a, b = marked.index("["), marked.index("]")
+    text = marked[:a] + marked[a + 1:b] + marked[b + 1:]
+    return measured_words(text, _E, "", (a, b - 1))[0]
+
+
+@pytest.mark.parametrize("clause", [
+    "turnover up 6% to [812] million dollars",
+    "the jobless rate up to [5.4]% in March",
+    "net borrowing edges up to [31.5] billion",
+    "the hourly minimum wage up 40 cents to [11.20] dollars",
+    "shipments abroad expanded 3.1 percent on the year to [64.2] billion",
+    "core inflation has come down to [2.6]%",
+    "the plan is to bring the budget deficit down to [3.2] per cent of GDP",
+    "a pledge to shrink the deficit to [2.9]% of output",
+    "tourist arrivals rising 12 percent to [4.4] million",
+])
+def test_a_level_reached_has_no_direction_however_the_movement_is_said(clause: str) -> None:
+    assert not _words(clause) & {"increase", "decrease"}, _words(clause)
+
+
+@pytest.mark.parametrize("clause, direction", [
+    ("turnover up [6]% to 812 million dollars", "increase"),
+    ("shipments abroad expanded [3.1] percent on the year to 64.2 billion", "increase"),
+    ("sales to Chile were up [5]% in the year to June", "increase"),
+    ("exports rose [5]% to Chile", "increase"),
+    ("the deficit fell [0.4] points to 3.2%", "decrease"),
+])
+def test_the_change_itself_keeps_its_direction(clause: str, direction: str) -> None:
+    assert direction in _words(clause), _words(clause)
+
+
+def test_a_level_reached_meets_the_level_written_plainly_and_never_the_change() -> None:
+    level = _words("turnover up 6% to [812] million dollars")
+    assert word_match(level, _words("turnover of [812] million dollars")) == "sure"
+    assert word_match(_words("turnover up [6]% to 812 million dollars"), level) == ""
+    assert word_match(_words("the jobless rate up to [5.4]% in March"), _words("a jobless rate of [5.4]%")) == "sure"
+
+
+def _basis(sentence: str, figure: str) -> str:
+    i = sentence.index(figure)
+    return basis(sentence, sentence, (i, i + len(figure)), False)
+
+
+@pytest.mark.parametrize("sentence, figure, tag", [
+    ("Compared with a year earlier, household spending grew 2.7%.", "2.7", "yoy"),
+    ("In the annual comparison, output grew 1.9%, the agency said.", "1.9", "yoy"),
+    ("Orders were 4.1% higher than a year ago.", "4.1", "yoy"),
+    ("Freight volumes rose 6% from year-earlier levels.", "6", "yoy"),
+    ("Freight volumes rose 6% from the second estimate.", "6", ""),
+    ("Freight volumes rose 6% in the year.", "6", "yoy"),  # (the weak hint, as before)
+])
+def test_bases_said_in_words(sentence: str, figure: str, tag: str) -> None:
+    assert _basis(sentence, figure) == tag
+
+
+@pytest.mark.parametrize("sentence, period, tag", [
+    ("Output grew 0.7% in the second quarter compared with the first.", "2023-04/2023-06", "qoq"),
+    ("Output grew 0.7% in the fourth quarter from the third quarter.", "2023-10/2023-12", "qoq"),
+    # the same quarter named without a year: a year earlier or the same quarter's estimate, unsaid
+    ("Output grew 0.7% in the fourth quarter compared with the fourth quarter.", "2023-10/2023-12", ""),
+    ("Output grew 0.7% compared with the first.", "", ""),  # its own quarter unknown
+    ("Output grew 0.7% compared with the second estimate.", "2023-07/2023-09", ""),
+    ("Output grew 0.7% from the second quarter of 2022.", "2023-07/2023-09", "against 2022q2"),
+])
+def test_a_quarter_named_without_its_year_is_the_quarter_before_only_when_it_is(sentence, period, tag) -> None:
+    assert basis_against(sentence, period) == tag
+
+
+def test_prices_rising_are_inflation_and_a_fall_stays_as_said() -> None:
+    words, order = prices_rising(frozenset({"food", "price", "increase"}), ("food", "price", "increase"))
+    assert words == {"food", "inflation"} and order == ("food", "inflation")
+    fall = frozenset({"price", "decrease"})
+    assert prices_rising(fall, ("price", "decrease"))[0] == fall  # never a negative rate against a positive one
+    ppi = frozenset({"ppi", "price", "increase"})
+    assert prices_rising(ppi, ("ppi", "price", "increase"))[0] == ppi  # producer prices are their own index
+    assert "inflation" in _words("prices of consumer goods and services rose [2.2]% year on year")
+
+
+def test_capital_outlay_is_capital_spending() -> None:
+    assert _words("capital outlay is budgeted at [9.8] billion") == _words("capital expenditure of [9.8] billion")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("exports up 4% to [61] billion", "imports up 4% to [61] billion"),  # exports/imports
+    ("spending up 2% to [410] billion", "revenue up 2% to [410] billion"),  # spending/revenue
+    ("turnover up [6]%", "turnover down [6]%"),  # a rise is never a fall
+    ("turnover up [6]%", "turnover up 6% to [812] million"),  # a change is never a level
+])
+def test_what_must_stay_apart_stays_apart(a: str, b: str) -> None:
+    wa, wb = _words(a), _words(b)
+    assert word_match(wa, wb) != "sure" and grouping.similarity(wa, wb) < grouping.JOIN, (wa, wb)
