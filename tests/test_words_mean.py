@@ -89,12 +89,14 @@ def test_a_quarter_named_without_its_year_is_the_quarter_before_only_when_it_is(
 
 
 def test_prices_rising_are_inflation_and_a_fall_stays_as_said() -> None:
-    words, order = prices_rising(frozenset({"food", "price", "increase"}), ("food", "price", "increase"))
-    assert words == {"food", "inflation"} and order == ("food", "inflation")
-    fall = frozenset({"price", "decrease"})
-    assert prices_rising(fall, ("price", "decrease"))[0] == fall  # never a negative rate against a positive one
-    ppi = frozenset({"ppi", "price", "increase"})
-    assert prices_rising(ppi, ("ppi", "price", "increase"))[0] == ppi  # producer prices are their own index
+    words, order = prices_rising(frozenset({"food", "price", "increase", "yoy"}), ("food", "price", "increase", "yoy"))
+    assert words == {"food", "inflation", "yoy"} and order == ("food", "inflation", "yoy")
+    unstated = frozenset({"price", "increase"})  # over what stretch is unsaid: no twelve-month rate
+    assert prices_rising(unstated, ("price", "increase"))[0] == unstated
+    fall = frozenset({"price", "decrease", "mom"})
+    assert prices_rising(fall, ("price", "decrease", "mom"))[0] == fall  # never a negative rate against a positive one
+    ppi = frozenset({"ppi", "price", "increase", "yoy"})
+    assert prices_rising(ppi, ("ppi", "price", "increase", "yoy"))[0] == ppi  # producer prices are their own index
     assert "inflation" in _words("prices of consumer goods and services rose [2.2]% year on year")
 
 

@@ -464,10 +464,12 @@ def _kept_beside(w: str, cleaned: str, m: re.Match, named: list) -> bool:
 
 
 def prices_rising(words: frozenset[str], order: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """A percentage rise of prices is their inflation: "prices rose 0.3%", "food prices were up 4%" measure what
-    "inflation of 0.3%", "food inflation of 4%" do (what prices is said beside it: food, services). Only a rise:
-    a fall of prices read as inflation would set its value against a negative rate's sign. (For percent figures.)"""
-    if not {"price", "increase"} <= words or words & {"ppi", "inflation"}:
+    """A percentage rise of prices against a stated base is their inflation: "prices rose 0.3% m/m", "food prices
+    were up 4% year on year" measure what "inflation of 0.3% m/m", "food inflation of 4% y/y" do (what prices is
+    said beside it: food, services). Only a rise: a fall of prices read as inflation would set its value against
+    a negative rate's sign. Only with a base: prices that "rose 0.3%" over a stretch left unsaid ("between
+    September and October") are no twelve-month rate. (For percent figures.)"""
+    if not {"price", "increase"} <= words or words & {"ppi", "inflation"} or not words & BASIS_TAGS:
         return words, order
     out = tuple("inflation" if w == "price" else w for w in order if w != "increase")
     return (words - {"price", "increase"}) | {"inflation"}, out
