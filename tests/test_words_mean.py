@@ -113,3 +113,43 @@ def test_capital_outlay_is_capital_spending() -> None:
 def test_what_must_stay_apart_stays_apart(a: str, b: str) -> None:
     wa, wb = _words(a), _words(b)
     assert word_match(wa, wb) != "sure" and grouping.similarity(wa, wb) < grouping.JOIN, (wa, wb)
+
+
+def test_a_percentage_against_a_base_is_a_change_and_a_positive_one_a_rise() -> None:
+    from briefcmp.analysis.measure import based_change
+
+    steady = frozenset({"consumption", "yoy"})  # "consumption was steady at 4.9% y/y"
+    assert based_change(steady, ("consumption", "yoy"), 4.9)[0] == {"consumption", "yoy", "increase"}
+    assert based_change(steady, ("consumption", "yoy"), -0.4)[0] == steady  # a sign is its own direction
+    assert based_change(steady, ("consumption", "yoy"), 0.0)[0] == steady  # flat: no rise, no fall
+    level = frozenset({"consumption"})  # no base: a level as much as a change
+    assert based_change(level, ("consumption",), 4.9)[0] == level
+    fell = frozenset({"consumption", "decrease", "qoq"})
+    assert based_change(fell, ("consumption", "decrease", "qoq"), 1.1)[0] == fell  # a fall stays a fall
+    for rate in ("unemployment", "inflation", "margin", "deficit"):  # a rate is no quantity that rises
+        words = frozenset({rate, "yoy"})
+        assert based_change(words, (rate, "yoy"), 4.1)[0] == words
+
+
+def test_a_steady_rate_against_a_base_meets_the_rise_it_is(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from briefcmp.cli import app
+
+    runner = CliRunner()
+    texts = {
+        "a": "# Portugal's second quarter\n\nPublished 2 August 2024.\n\nPortugal's household consumption was "
+             "steady at 4.9% y/y in the second quarter of 2024, the statistics office said. Exports slipped to "
+             "2.1% y/y.\n",
+        "b": "# Portugal's economy\n\nPublished 3 August 2024.\n\nIn Portugal, household consumption rose 4.9 percent "
+             "year on year in the second quarter of 2024. Imports grew 2.1 percent from a year earlier.\n",
+    }
+    root = tmp_path / "c"
+    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        assert runner.invoke(app, ["add", str(tmp_path / f"{name}.txt"), str(root), "--id", name]).exit_code in (0, 1)
+    out = runner.invoke(app, ["align", str(root), "--apply"]).output
+    assert "household consumption growth" in out and "a#pct-4-9" in out and "b#pct-4-9" in out
+    keyed = [line for line in out.splitlines() if "#pct-2-1" in line]
+    assert not keyed  # exports and imports of one value stay apart

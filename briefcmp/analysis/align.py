@@ -73,7 +73,7 @@ from briefcmp.analysis.measure import (  # noqa: F401  (names other modules impo
     CHANGE_NOUN, FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
     _RELATIVE, _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, REACHED, _basis, blank_acronym_asides, basis_against, _meaningful, effective_words, measured_words,
-    prices_rising, word_match,
+    based_change, prices_rising, word_match,
 )
 from briefcmp.analysis.figurecontext import _BLOCS, _WORLD, _WORLD_RANK, _from_sentence_before, _fronted_subject, _region
 from briefcmp.analysis.terms import term_match
@@ -449,6 +449,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             not CHANGE_NOUN.search(sentence_text, to_clause, to.start()):
         # "cut its deficit to 5.1% from a revised 5.8%": the figure a change starts from is a level
         words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
+    if unit == "percent" and not elided and figure_span is not None:  # "steady at 4.9% y/y": a rise of 4.9%
+        words, order = based_change(words, order, claim.value.amount)
+        shown = {**shown, "increase": shown.get("increase", "growth")} if "increase" in words else shown
     if unit == "percent" and {"inflation", "increase"} <= words:  # "consumer prices ... rose 1.6%": inflation of 1.6%
         words, order = words - {"increase"}, tuple(w for w in order if w != "increase")
     if unit == "percent" and "price" in words:  # "prices rose 0.3%": inflation of 0.3% (measure.prices_rising)

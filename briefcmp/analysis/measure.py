@@ -463,6 +463,24 @@ def _kept_beside(w: str, cleaned: str, m: re.Match, named: list) -> bool:
     return False
 
 
+# Measures that are rates or levels in themselves: a base beside them ("the jobless rate, 4.1% y/y") makes no
+# change of them a rise.
+_RATES = frozenset({"inflation", "unemployment", "keyrate", "rate", "margin", "share", "deficit", "surplus", "balance",
+                    "debt", "participation", "ratio", "yield", "ppi", "reserveratio", "slr", "price", "currentaccount"})
+
+
+def based_change(words: frozenset[str], order: tuple[str, ...], amount: Optional[float]
+                 ) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A percentage measured against a base (yoy, qoq, mom, saar) is a change, never a level, however the clause
+    goes ("consumption was steady at 4.9% y/y", "investment improved to 4.4% YoY", "GDP 1.2% q/q"): a positive one
+    with no word of direction is a rise, as "rose 4.9%" is. A negative one is left as written (its sign is its
+    direction, and a fall's value is written without one), and so is a rate ("the jobless rate ... y/y")."""
+    if words & _DIRECTION or not words & BASIS_TAGS or amount is None or amount <= 0 or words & _RATES or \
+            not _meaningful(words - BASIS_TAGS):
+        return words, order
+    return words | {"increase"}, (*order, "increase")
+
+
 def prices_rising(words: frozenset[str], order: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
     """A percentage rise of prices against a stated base is their inflation: "prices rose 0.3% m/m", "food prices
     were up 4% year on year" measure what "inflation of 0.3% m/m", "food inflation of 4% y/y" do (what prices is

@@ -87,6 +87,11 @@ _MEASURES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("export",), ("exports", "export", "outbound shipments", "overseas shipments", "shipments abroad",
                    "foreign shipments", "shipments overseas", "sales abroad", "overseas sales of goods")),
     (("import",), ("imports", "import", "inbound shipments", "purchases from abroad", "foreign purchases")),
+    # (money migrants send home, as a central bank's balance of payments names it; "cash" and "personal"
+    # remittances stay apart: the words next to the measure are kept)
+    (("remittance",), ("remittances", "remittance", "remittance inflows", "remittance inflow", "inflows of remittances",
+                       "remittance revenues", "remittance revenue", "remittance receipts", "remittance income",
+                       "remittance flows", "remittances from abroad")),
     (("fdi",), ("foreign direct investment", "foreign direct investments", "direct foreign investment", "fdi",
                 "fdi inflows", "fdi inflow")),
     (("trade", "surplus"), ("trade surplus",)),
