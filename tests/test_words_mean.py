@@ -153,3 +153,19 @@ def test_a_steady_rate_against_a_base_meets_the_rise_it_is(tmp_path) -> None:
     assert "household consumption growth" in out and "a#pct-4-9" in out and "b#pct-4-9" in out
     keyed = [line for line in out.splitlines() if "#pct-2-1" in line]
     assert not keyed  # exports and imports of one value stay apart
+
+
+def test_a_base_quarter_is_named_once_the_figure_s_own_quarter_is_known() -> None:
+    from types import SimpleNamespace
+
+    from briefcmp.analysis.changebasis import settle_bases, settled
+
+    assert settled(frozenset({"gdp", "increase", "against 2024q2"}), "2024-07/2024-09") == {"against 2024q2": "qoq"}
+    assert settled(frozenset({"gdp", "increase", "against 2023q3"}), "2024-07/2024-09") == {"against 2023q3": "yoy"}
+    assert settled(frozenset({"gdp", "against 2023q1"}), "2024-07/2024-09") == {}  # another base: kept as written
+    assert settled(frozenset({"gdp", "against 2024q2"}), "2024") == {}  # no quarter of its own
+    m = SimpleNamespace(words=frozenset({"gdp", "increase", "against 2024q4"}), order=("gdp", "increase", "against 2024q4"),
+                        shown={"gdp": "GDP", "increase": "growth", "against 2024q4": "against 2024q4"},
+                        period="2025-01/2025-03", dated=True)
+    settle_bases([m])
+    assert m.words == {"gdp", "increase", "qoq"} and m.order == ("gdp", "increase", "qoq") and m.shown["qoq"] == "qoq"

@@ -119,3 +119,37 @@ def basis_against(sentence: str, period: str) -> str:
 _QUARTER_BEFORE = re.compile(r"\b(?:than|compared\s+(?:with|to)|from|over|against|versus|on)\s+(?:in\s+)?the\s+"
                              r"(?P<w>first|second|third|fourth)(?:(?=\s*(?:[.;,)]|$))|[\s-]+quarter\b(?![\s-]+(?:of\s+)?"
                              r"(?:(?:19|20)\d\d|last|the|a)\b))", re.I)
+
+
+_AGAINST = re.compile(r"against ((?:19|20)\d\d)q([1-4])")
+
+
+def settled(words: frozenset[str], period: str) -> dict[str, str]:
+    """A base quarter read before the figure's own quarter was known ("against 2024q2", from "grew 0.2% against
+    the second quarter of 2024" in a brief whose quarter the title gives), named once the period is: "qoq"
+    for the quarter before, "yoy" for the same quarter a year earlier. Returns {written tag: its base}."""
+    own = _QUARTER_SPAN.fullmatch(period or "")
+    if not own:
+        return {}
+    year, quarter = int(own.group(1)), (int(own.group(2)) + 2) // 3
+    out = {}
+    for w in words:
+        m = _AGAINST.fullmatch(w)
+        if m:
+            y, q = int(m.group(1)), int(m.group(2))
+            if (y, q) == ((year, quarter - 1) if quarter > 1 else (year - 1, 4)):
+                out[w] = "qoq"
+            elif (y, q) == (year - 1, quarter):
+                out[w] = "yoy"
+    return out
+
+
+def settle_bases(members: list) -> None:
+    """``settled`` for the figures of one brief once their periods are read (align's members: words, order,
+    shown, period, dated); a figure that states a base tag besides keeps its words."""
+    for m in members:
+        tags = settled(m.words, m.period) if m.dated else {}
+        if tags and not m.words & BASIS_TAGS:
+            m.words = frozenset(tags.get(w, w) for w in m.words)
+            m.order = tuple(dict.fromkeys(tags.get(w, w) for w in m.order))
+            m.shown = {tags.get(w, w): tags.get(w, x) for w, x in m.shown.items()}

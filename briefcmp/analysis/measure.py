@@ -481,6 +481,19 @@ def based_change(words: frozenset[str], order: tuple[str, ...], amount: Optional
     return words | {"increase"}, (*order, "increase")
 
 
+def percent_reading(words: frozenset[str], order: tuple[str, ...], shown: dict[str, str], amount: Optional[float],
+                    elided: bool) -> tuple[frozenset[str], tuple[str, ...], dict[str, str]]:
+    """A percentage figure's words read for what they say (``based_change``, then ``prices_rising``); an elided
+    figure ("and investment 2.1%") takes its direction from the figure before it, not from here."""
+    if not elided:
+        words, order = based_change(words, order, amount)
+    words, order = prices_rising(words, order)
+    for w in ("increase", "inflation"):
+        if w in words and w not in shown:
+            shown = {**shown, w: _SHOW.get(w, w)}
+    return words, order, shown
+
+
 def prices_rising(words: frozenset[str], order: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
     """A percentage rise of prices against a stated base is their inflation: "prices rose 0.3% m/m", "food prices
     were up 4% year on year" measure what "inflation of 0.3% m/m", "food inflation of 4% y/y" do (what prices is
