@@ -150,7 +150,8 @@ def test_a_steady_rate_against_a_base_meets_the_rise_it_is(tmp_path) -> None:
         (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
         assert runner.invoke(app, ["add", str(tmp_path / f"{name}.txt"), str(root), "--id", name]).exit_code in (0, 1)
     out = runner.invoke(app, ["align", str(root), "--apply"]).output
-    assert "household consumption growth" in out and "a#pct-4-9" in out and "b#pct-4-9" in out
+    block = out[out.index("household-consumption"):]
+    assert "a#pct-4-9" in block.split("new key")[0] and "b#pct-4-9" in block.split("new key")[0], out
     keyed = [line for line in out.splitlines() if "#pct-2-1" in line]
     assert not keyed  # exports and imports of one value stay apart
 
@@ -169,3 +170,17 @@ def test_a_base_quarter_is_named_once_the_figure_s_own_quarter_is_known() -> Non
                         period="2025-01/2025-03", dated=True)
     settle_bases([m])
     assert m.words == {"gdp", "increase", "qoq"} and m.order == ("gdp", "increase", "qoq") and m.shown["qoq"] == "qoq"
+
+
+def test_a_measure_no_table_names_as_a_quantity_is_left_as_written() -> None:
+    from briefcmp.analysis.measure import based_change
+
+    index = frozenset({"cpih", "yoy"})  # an index's own name, "an annual rate of 2.6%": no rise read into it
+    assert based_change(index, ("cpih", "yoy"), 2.6)[0] == index
+
+
+def test_a_quarter_s_change_on_a_year_earlier_keeps_its_base_and_a_year_s_is_on_the_year_before() -> None:
+    from briefcmp.analysis.measure import year_long
+
+    assert year_long("2024") and year_long("2024-04/2025-03") and year_long("2024-01/2024-12")
+    assert not year_long("2024-04/2024-06") and not year_long("2024-10") and not year_long("")

@@ -110,7 +110,17 @@ _VINTAGES = (("budgeted", re.compile(r"\bbudget(?:ed|\s+estimates?)\b", re.I)),
              ("revised", re.compile(r"\brevised\b|\brevision\b|\bsecond\s+preliminary\b", re.I)),
              ("preliminary", re.compile(r"\bpreliminary\b|\bfirst\s+(?:estimate|reported)\b|\binitial(?:ly)?\s+"
                                         r"(?:estimate|reported)\b|\badvance\s+estimate\b", re.I)))
-_YEAR_LONG = re.compile(r"\d{4}|(\d{4})-(\d{2})/\d{4}-\d{2}")
+_YEAR_LONG = re.compile(r"\d{4}|(\d{4})-(\d{2})/(\d{4})-(\d{2})")
+
+
+def year_long(period: str) -> bool:
+    """Whether ``period`` is a year ("2024") or twelve months ("2024-04/2025-03"): its change is on the year before
+    anyway. A quarter ("2024-04/2024-06") is not: its change on a year earlier is one base of two."""
+    m = _YEAR_LONG.fullmatch(period or "")
+    if not m or not m.group(1):
+        return bool(m)
+    months = (int(m.group(3)) - int(m.group(1))) * 12 + int(m.group(4)) - int(m.group(2)) + 1
+    return months == 12
 
 
 # What follows these after the figure says why, not what: "fell 7.4 percent on weak chip demand".
@@ -469,29 +479,38 @@ _RATES = frozenset({"inflation", "unemployment", "keyrate", "rate", "margin", "s
                     "debt", "participation", "ratio", "yield", "ppi", "reserveratio", "slr", "price", "currentaccount"})
 
 
+# Quantities (flows and stocks of the catalogue and the lexicon) whose percentage against a base is their change;
+# a measure read from no table (an index's own name: "CPIH") is left as written.
+_QUANTITIES = frozenset({"gdp", "consumption", "govconsumption", "capex", "invest", "export", "import", "revenue",
+                         "spend", "profit", "retail", "indprod", "employ", "visitor", "output", "wage", "remittance",
+                         "sell", "fdi", "lend", "borrow", "population"})
+
+
 def based_change(words: frozenset[str], order: tuple[str, ...], amount: Optional[float]
                  ) -> tuple[frozenset[str], tuple[str, ...]]:
     """A percentage measured against a base (yoy, qoq, mom, saar) is a change, never a level, however the clause
     goes ("consumption was steady at 4.9% y/y", "investment improved to 4.4% YoY", "GDP 1.2% q/q"): a positive one
     with no word of direction is a rise, as "rose 4.9%" is. A negative one is left as written (its sign is its
-    direction, and a fall's value is written without one), and so is a rate ("the jobless rate ... y/y")."""
+    direction, and a fall's value is written without one), and so is a rate ("the jobless rate ... y/y") and a
+    measure no table names as a quantity (``_QUANTITIES``)."""
     if words & _DIRECTION or not words & BASIS_TAGS or amount is None or amount <= 0 or words & _RATES or \
-            not _meaningful(words - BASIS_TAGS):
+            not words & _QUANTITIES:
         return words, order
     return words | {"increase"}, (*order, "increase")
 
 
-def percent_reading(words: frozenset[str], order: tuple[str, ...], shown: dict[str, str], amount: Optional[float],
-                    elided: bool) -> tuple[frozenset[str], tuple[str, ...], dict[str, str]]:
-    """A percentage figure's words read for what they say (``based_change``, then ``prices_rising``); an elided
-    figure ("and investment 2.1%") takes its direction from the figure before it, not from here."""
-    if not elided:
-        words, order = based_change(words, order, amount)
-    words, order = prices_rising(words, order)
-    for w in ("increase", "inflation"):
-        if w in words and w not in shown:
-            shown = {**shown, w: _SHOW.get(w, w)}
-    return words, order, shown
+def read_changes(members: list) -> None:
+    """The percentage figures of one brief read for what they say once its elided figures have taken the words
+    and bases of the figures before them (align's members: unit, words, order, shown, claim): ``based_change``,
+    then ``prices_rising``."""
+    for m in members:
+        if m.unit != "percent":
+            continue
+        words, order = based_change(m.words, m.order, m.claim.value.amount)
+        words, order = prices_rising(words, order)
+        if words != m.words:
+            m.words, m.order = words, order
+            m.shown = {**m.shown, **{w: _SHOW.get(w, w) for w in ("increase", "inflation") if w in words and w not in m.shown}}
 
 
 def prices_rising(words: frozenset[str], order: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
