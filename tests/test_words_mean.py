@@ -179,8 +179,29 @@ def test_a_measure_no_table_names_as_a_quantity_is_left_as_written() -> None:
     assert based_change(index, ("cpih", "yoy"), 2.6)[0] == index
 
 
-def test_a_quarter_s_change_on_a_year_earlier_keeps_its_base_and_a_year_s_is_on_the_year_before() -> None:
-    from briefcmp.analysis.measure import year_long
 
-    assert year_long("2024") and year_long("2024-04/2025-03") and year_long("2024-01/2024-12")
-    assert not year_long("2024-04/2024-06") and not year_long("2024-10") and not year_long("")
+@pytest.mark.parametrize("sentence, clause, expected", [
+    ("Without corrective action, the deficit would reach 6.8% of GDP next year.", "the deficit would reach 6.8% of GDP",
+     True),
+    ("Absent new measures, debt would have climbed to 119% of GDP.", "debt would have climbed to 119% of GDP", True),
+    ("On unchanged policies the shortfall would widen to 5.2%.", "the shortfall would widen to 5.2%", True),
+    ("The plan would cut the deficit to 4.9% of GDP.", "The plan would cut the deficit to 4.9% of GDP", False),
+    ("Without corrective action the deficit would grow, so the plan cuts it to 4.9%.", "so the plan cuts it to 4.9%",
+     False),
+])
+def test_what_would_be_without_action_is_a_scenario(sentence: str, clause: str, expected: bool) -> None:
+    from briefcmp.analysis.measure import scenario
+
+    assert scenario(sentence, clause) is expected
+
+
+def test_a_scenario_never_meets_the_plan_s_figure() -> None:
+    assert grouping.veto(frozenset({"deficit", "scenario"}), frozenset({"deficit"}))
+
+
+def test_a_figure_written_as_a_word_takes_no_base_from_a_clause_of_other_figures() -> None:
+    sentence = "Retail prices rose 3.9% on the year in May and were flat on the month."
+    assert basis(sentence, sentence, None, False, word_figure=True) == ""
+    assert basis(sentence, sentence, None, False) == "yoy"  # (a clause read alone, its figure in it: as before)
+    alone = "Sales were little changed on a monthly basis."
+    assert basis(alone, alone, None, False, word_figure=True) == "mom"

@@ -51,12 +51,18 @@ _BASES_WEAK = (("yoy", re.compile(r"\b(?:for|over|in)\s+the\s+year\b|\bin\s+annu
                                   r"a\s+year))", re.I)))
 
 
-def basis(clause: str, sentence: str, figure: Optional[tuple[int, int]], period_full_year: bool) -> str:
+def basis(clause: str, sentence: str, figure: Optional[tuple[int, int]], period_full_year: bool,
+          word_figure: bool = False) -> str:
     """"qoq", "yoy", "mom" or "saar": what a percentage change is measured against, said in its clause,
     else in its stretch of the sentence (from the figure before it to the figure after). A level said
     to be "unchanged from the previous month" has no base: that compares it, it measures no change."""
     def said(pattern: re.Pattern, text: str) -> bool:
         return any(not _LEVEL_KEPT.search(text, max(0, m.start() - 24), m.start()) for m in pattern.finditer(text))
+
+    if word_figure and any(not _A_YEAR.fullmatch(n.group()) for n in _NUMBER.finditer(clause)):
+        # (``word_figure``) a figure written as a word ("were flat", "unchanged") in a clause of other figures:
+        # whose base is which ("rose 4.7% y/y and were flat m/m") cannot be told from where it stands
+        return ""
 
     for tag, pattern in _BASES:
         if said(pattern, clause):

@@ -110,17 +110,8 @@ _VINTAGES = (("budgeted", re.compile(r"\bbudget(?:ed|\s+estimates?)\b", re.I)),
              ("revised", re.compile(r"\brevised\b|\brevision\b|\bsecond\s+preliminary\b", re.I)),
              ("preliminary", re.compile(r"\bpreliminary\b|\bfirst\s+(?:estimate|reported)\b|\binitial(?:ly)?\s+"
                                         r"(?:estimate|reported)\b|\badvance\s+estimate\b", re.I)))
-_YEAR_LONG = re.compile(r"\d{4}|(\d{4})-(\d{2})/(\d{4})-(\d{2})")
+_YEAR_LONG = re.compile(r"\d{4}|(\d{4})-(\d{2})/\d{4}-\d{2}")
 
-
-def year_long(period: str) -> bool:
-    """Whether ``period`` is a year ("2024") or twelve months ("2024-04/2025-03"): its change is on the year before
-    anyway. A quarter ("2024-04/2024-06") is not: its change on a year earlier is one base of two."""
-    m = _YEAR_LONG.fullmatch(period or "")
-    if not m or not m.group(1):
-        return bool(m)
-    months = (int(m.group(3)) - int(m.group(1))) * 12 + int(m.group(4)) - int(m.group(2)) + 1
-    return months == 12
 
 
 # What follows these after the figure says why, not what: "fell 7.4 percent on weak chip demand".
@@ -499,18 +490,32 @@ def based_change(words: frozenset[str], order: tuple[str, ...], amount: Optional
     return words | {"increase"}, (*order, "increase")
 
 
-def read_changes(members: list) -> None:
-    """The percentage figures of one brief read for what they say once its elided figures have taken the words
-    and bases of the figures before them (align's members: unit, words, order, shown, claim): ``based_change``,
-    then ``prices_rising``."""
-    for m in members:
-        if m.unit != "percent":
-            continue
-        words, order = based_change(m.words, m.order, m.claim.value.amount)
-        words, order = prices_rising(words, order)
-        if words != m.words:
-            m.words, m.order = words, order
-            m.shown = {**m.shown, **{w: _SHOW.get(w, w) for w in ("increase", "inflation") if w in words and w not in m.shown}}
+# A figure of what would happen without a policy ("Without corrective action, the deficit would reach 7%",
+# "absent new measures", "on unchanged policies"): another measure than the plan's or the outcome's.
+COUNTERFACTUAL = re.compile(r"\b(?:without|absent|in\s+the\s+absence\s+of|barring)\s+(?:any\s+|further\s+|corrective\s+|"
+                            r"new\s+|policy\s+|additional\s+|these\s+|the\s+|such\s+)*(?:action|measures?|changes?|"
+                            r"reforms?|intervention|steps|savings|cuts|effort)\b|\b(?:on|under)\s+(?:unchanged|current)\s+"
+                            r"polic(?:y|ies)\b|\bno[\s-]policy[\s-]change\b", re.I)
+_WOULD = re.compile(r"\bwould\b|\bcould\s+have\b", re.I)
+
+
+def scenario(sentence: str, clause: str) -> bool:
+    """Whether a figure's clause says what would be ("would reach 7%") in a sentence that says under what lack of
+    action (``COUNTERFACTUAL``): a scenario, never the plan's figure or the outcome."""
+    return bool(_WOULD.search(clause) and COUNTERFACTUAL.search(sentence))
+
+
+def percent_reading(words: frozenset[str], order: tuple[str, ...], shown: dict[str, str], amount: Optional[float],
+                    elided: bool) -> tuple[frozenset[str], tuple[str, ...], dict[str, str]]:
+    """A percentage figure's words read for what they say: ``based_change`` (not of an elided figure, "and
+    investment 2.1%", which takes its direction from the figure before it), then ``prices_rising``."""
+    if not elided:
+        words, order = based_change(words, order, amount)
+    words, order = prices_rising(words, order)
+    for w in ("increase", "inflation"):
+        if w in words and w not in shown:
+            shown = {**shown, w: _SHOW.get(w, w)}
+    return words, order, shown
 
 
 def prices_rising(words: frozenset[str], order: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -580,7 +585,7 @@ def _word_match(a: frozenset[str], b: frozenset[str]) -> str:
 _QUALIFIERS = frozenset("monthly quarterly weekly daily nominal core underlying trimmed capita net gross average "
                         "median cumulative per household private public state local federal central foreign "
                         "domestic indicator expect expected forecast target projected project estimate "
-                        "goal aim plan".split())
+                        "goal aim plan scenario".split())
 
 
 def effective_words(members: list) -> dict[int, frozenset[str]]:
