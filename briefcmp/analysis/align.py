@@ -73,8 +73,9 @@ from briefcmp.analysis.measure import (  # noqa: F401  (names other modules impo
     CHANGE_NOUN, FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
     _RELATIVE, _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, REACHED, _basis, blank_acronym_asides, basis_against, _meaningful, effective_words, measured_words,
-    multi_period, word_match,
+    multi_period, percent_reading, scenario, word_match,
 )
+from briefcmp.analysis.changebasis import settle_bases
 from briefcmp.analysis.figurecontext import _BLOCS, _WORLD, _WORLD_RANK, _from_sentence_before, _fronted_subject, _region
 from briefcmp.analysis.terms import term_match
 from briefcmp.corpus import units
@@ -416,10 +417,13 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         # what a change is measured against is part of the measure: growth on the quarter before, on
         # the year before, or at an annualized rate are three figures ("5.2% year on year" and "1.0%
         # quarter on quarter" of one quarter never contradict)
-        basis = stated_basis = _basis(clause, sentence_text, figure_span, period_full_year=False)
+        basis = stated_basis = _basis(clause, sentence_text, figure_span, period_full_year=False,
+                                      word_figure=figure_span is None)
         if basis:
             words, order = words | {basis}, (*order, basis)
             shown = {**shown, basis: basis}
+    if fig_in_clause is not None and scenario(sentence_text, clause):  # "without action, it would reach 7%"
+        words, order, shown = words | {"scenario"}, (*order, "scenario"), {**shown, "scenario": "without action"}
     if multi_period(clause, sentence_text):
         dim += ":total"  # "a combined 43 trillion yen over five years": not one year's figure
     published = ctx.published if ctx is not None else None
@@ -451,6 +455,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             not CHANGE_NOUN.search(sentence_text, to_clause, to.start()):
         # "cut its deficit to 5.1% from a revised 5.8%": the figure a change starts from is a level
         words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
+    if unit == "percent" and figure_span is not None:  # "steady at 4.9% y/y" is a rise; "prices rose 0.3% m/m" inflation
+        words, order, shown = percent_reading(words, order, shown, claim.value.amount, bool(elided))
     if unit == "percent" and {"inflation", "increase"} <= words:  # "consumer prices ... rose 1.6%": inflation of 1.6%
         words, order = words - {"increase"}, tuple(w for w in order if w != "increase")
     if "yoy" in words and _YEAR_LONG.fullmatch(period):  # a year's growth is on the year before anyway
@@ -549,6 +555,7 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
             ellipsis.national_accounts(described, brief.title or "")  # "output was up 4%" in a GDP report
             whose.currency_subject(described, contexts[brief.id])
             _brief_hints(described, brief.title or "", contexts[brief.id].published, contexts[brief.id].lead_sentence)
+            settle_bases(described)  # "against 2024q2" named once the figure's quarter is known: "qoq"
         described = []
     result.considered = len(loose)
     # keyed figures are read as a first run read them (before they were keyed): what grouping sees stays the same

@@ -27,7 +27,10 @@ _BASES = (("saar", re.compile(r"\bannuali[sz]ed\b|\bannual\s+pace\b|\bat\s+an?\s
                              # ("over the same month" alone is "during it": "Over the same month the FAO measured ...")
                              r"\bover\s+the\s+same\s+(?:period|quarter|month)\s+(?:a\s+year|last\s+year|of\s+(?:the\s+"
                              r"previous|last|(?:19|20)\d\d))|\by/y\b|\by-o-y\b|"
-                             r"\byoy\b|\bannual\s+basis\b|\bannual\s+rate\s+of\b|\bon\s+(?:the\s+year|a\s+year\s+(?:earlier|ago|before))\b(?!['’])", re.I)),
+                             r"\byoy\b|\bannual\s+basis\b|\bannual\s+rate\s+of\b|"
+                             # "Compared with a year earlier, ...", "in the annual comparison", "from year-earlier levels"
+                             r"\b(?:compared\s+(?:with|to)|against|than)\s+a\s+year\s+(?:earlier|ago|before)\b|"
+                             r"\b(?:annual|year-on-year|yearly)\s+comparison\b|\b(?:from|on|over)\s+year[\s-]earlier\b|\bon\s+(?:the\s+year|a\s+year\s+(?:earlier|ago|before))\b(?!['’])", re.I)),
           # "rose 0.4% month over month" (or "month-to-month"), "m/m", "on a monthly basis", "from the previous month"
           ("mom", re.compile(r"\bmonth[\s-](?:on|over|to)[\s-]month\b|\bm/m\b|\bm-o-m\b|\bmom\b|\bmonthly\s+basis\b|"
                              r"\bon\s+the\s+month\b(?!['’])|"
@@ -48,12 +51,18 @@ _BASES_WEAK = (("yoy", re.compile(r"\b(?:for|over|in)\s+the\s+year\b|\bin\s+annu
                                   r"a\s+year))", re.I)))
 
 
-def basis(clause: str, sentence: str, figure: Optional[tuple[int, int]], period_full_year: bool) -> str:
+def basis(clause: str, sentence: str, figure: Optional[tuple[int, int]], period_full_year: bool,
+          word_figure: bool = False) -> str:
     """"qoq", "yoy", "mom" or "saar": what a percentage change is measured against, said in its clause,
     else in its stretch of the sentence (from the figure before it to the figure after). A level said
     to be "unchanged from the previous month" has no base: that compares it, it measures no change."""
     def said(pattern: re.Pattern, text: str) -> bool:
         return any(not _LEVEL_KEPT.search(text, max(0, m.start() - 24), m.start()) for m in pattern.finditer(text))
+
+    if word_figure and any(not _A_YEAR.fullmatch(n.group()) for n in _NUMBER.finditer(clause)):
+        # (``word_figure``) a figure written as a word ("were flat", "unchanged") in a clause of other figures:
+        # whose base is which ("rose 4.7% y/y and were flat m/m") cannot be told from where it stands
+        return ""
 
     for tag, pattern in _BASES:
         if said(pattern, clause):
@@ -103,4 +112,50 @@ def basis_against(sentence: str, period: str) -> str:
             if (y, q) == (year - 1, quarter):
                 return "yoy"
         return f"against {y}q{q}"
+    if own:  # "grew 3.9% in the third quarter compared with the second": the quarter before, of its own year
+        for m in _QUARTER_BEFORE.finditer(sentence):
+            q = ("first", "second", "third", "fourth").index(m.group("w").lower()) + 1
+            if q == (int(own.group(2)) + 2) // 3 - 1:
+                return "qoq"
     return ""
+
+
+# A quarter named without its year ("compared with the second", "from the first quarter"); not "the second
+# estimate", nor a quarter a year names (``_QUARTER_BASE``)
+_QUARTER_BEFORE = re.compile(r"\b(?:than|compared\s+(?:with|to)|from|over|against|versus|on)\s+(?:in\s+)?the\s+"
+                             r"(?P<w>first|second|third|fourth)(?:(?=\s*(?:[.;,)]|$))|[\s-]+quarter\b(?![\s-]+(?:of\s+)?"
+                             r"(?:(?:19|20)\d\d|last|the|a)\b))", re.I)
+
+
+_AGAINST = re.compile(r"against ((?:19|20)\d\d)q([1-4])")
+
+
+def settled(words: frozenset[str], period: str) -> dict[str, str]:
+    """A base quarter read before the figure's own quarter was known ("against 2024q2", from "grew 0.2% against
+    the second quarter of 2024" in a brief whose quarter the title gives), named once the period is: "qoq"
+    for the quarter before, "yoy" for the same quarter a year earlier. Returns {written tag: its base}."""
+    own = _QUARTER_SPAN.fullmatch(period or "")
+    if not own:
+        return {}
+    year, quarter = int(own.group(1)), (int(own.group(2)) + 2) // 3
+    out = {}
+    for w in words:
+        m = _AGAINST.fullmatch(w)
+        if m:
+            y, q = int(m.group(1)), int(m.group(2))
+            if (y, q) == ((year, quarter - 1) if quarter > 1 else (year - 1, 4)):
+                out[w] = "qoq"
+            elif (y, q) == (year - 1, quarter):
+                out[w] = "yoy"
+    return out
+
+
+def settle_bases(members: list) -> None:
+    """``settled`` for the figures of one brief once their periods are read (align's members: words, order,
+    shown, period, dated); a figure that states a base tag besides keeps its words."""
+    for m in members:
+        tags = settled(m.words, m.period) if m.dated else {}
+        if tags and not m.words & BASIS_TAGS:
+            m.words = frozenset(tags.get(w, w) for w in m.words)
+            m.order = tuple(dict.fromkeys(tags.get(w, w) for w in m.order))
+            m.shown = {tags.get(w, w): tags.get(w, x) for w, x in m.shown.items()}

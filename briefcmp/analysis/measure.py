@@ -125,6 +125,7 @@ _VINTAGES = (("budgeted", re.compile(r"\bbudget(?:ed|\s+estimates?)\b", re.I)),
 _YEAR_LONG = re.compile(r"\d{4}|(\d{4})-(\d{2})/\d{4}-\d{2}")
 
 
+
 # What follows these after the figure says why, not what: "fell 7.4 percent on weak chip demand".
 _CAUSE = re.compile(r"\s(?:due\s+to|amid|as|because|thanks\s+to|helped\s+by|driven\s+by|led\s+by|that|which|"
                     r"(?:is|was|marks|marked|represents)\s+(?:the|a|an)|on\s+(?:the\s+)?"
@@ -135,7 +136,9 @@ _CAUSE = re.compile(r"\s(?:due\s+to|amid|as|because|thanks\s+to|helped\s+by|driv
 _ORDINAL = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                       r"eleventh|twelfth|fifteenth|twentieth)(?=[\s-]|[.,;:)]|$)(?!-(?:time|hand|class|rate|half|quarter)\b)-?", re.I)
 _DIRECTED = frozenset("export import lend borrow send give buy sell pay invest".split())
-_CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b", re.I)
+# ("prices of consumer goods and services": how statistics offices write the CPI's basket)
+_CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+prices?(?:[\s-]+index)?\b|\bprices\s+of\s+consumer\s+goods"
+                              r"(?:\s+and\s+services)?\b", re.I)
 _HARMLESS = frozenset("real annual overall total headline official national economic estimat preliminary initial "
                       "provisional revis report public government gross year-on-year annualiz birth "
                       # the same words as lemmas (norm_word)
@@ -254,10 +257,15 @@ def _canonical_words() -> frozenset[str]:
     return statnames.measure_words()
 # "rose to 7.7 percent", "raised defence spending to 2 percent of GDP", "grew 5 percent to $3 billion":
 # the figure after "to" is a level (but "grew exports to Kenya by 5 percent" is a change).
-_LEVEL_CHANGE = re.compile(r"\b(?P<verb>(?:rose|rise[sn]?|grew|grow[sn]?|increase[sd]?|climb(?:ed|s)|jump(?:ed|s)|fell|fall(?:s|en)?|"
-                           r"decline[sd]|drop(?:ped|s)|slips|eases|cuts|lowers|shrank|slowed|slipped|eased|recovered|returned|raised?|boosted|lifted|hiked|"
-                           r"decreased?|reduced?|cut|lowered|slid|sank|dipped|surged|soared|plunged|tumbled|widened|"
-                           r"narrowed|swelled|accelerated|cooled|moderated|rebounded|ticked|edged|inched|crept|moved)"
+_LEVEL_CHANGE = re.compile(r"\b(?P<verb>(?:rose|ris(?:e[sn]?|ing)|grew|grow(?:[sn]|ing)?|increas(?:e[sd]?|ing)|"
+                           r"climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|fell|fall(?:s|en|ing)?|declin(?:e[sd]?|ing)|"
+                           r"drop(?:ped|s|ping)?|slips|eases|cuts|lowers|shrank|shr(?:ink(?:s|ing)?|unk)|slowed|slipped|"
+                           r"eased|recovered|returned|raised?|boosted|lifted|hiked|decreas(?:e[sd]?|ing)|reduc(?:e[sd]?|ing)|"
+                           r"cut|lowered|slid|sank|dipped|surged|soared|plunged|tumbled|widened|narrowed|swelled|"
+                           r"accelerated|cooled|moderated|rebounded|ticked|edged|edges|inched|inches|crept|creeps|moved|"
+                           # ("expanded 6.2 percent to 107 trillion", "net income up 9% to 5.9 billion", "has come
+                           # down to 4.9%": the particle alone is the movement, and what follows "to" is a level)
+                           r"expand(?:ed|s|ing)|contract(?:ed|ing)|advanced|gained|up|down)"
                            # "ticked up to 4.3%", "edged down to 1.7%": the particle is the verb's
                            r"(?:\s+(?:up|down|back|higher|lower))?)\s+(?:[\w.%-]+\s+){0,7}?to\s+"
                            r"(?:(?!by\b)\w+\s+){0,2}(?:[A-Z]{1,3}\$|Rs\.?\s?|[$€£¥₹])?$", re.I)  # (NT$, R$, HK$, US$: a currency)
@@ -490,6 +498,72 @@ def _kept_beside(w: str, cleaned: str, m: re.Match, named: list) -> bool:
     return False
 
 
+# Measures that are rates or levels in themselves: a base beside them ("the jobless rate, 4.1% y/y") makes no
+# change of them a rise.
+_RATES = frozenset({"inflation", "unemployment", "keyrate", "rate", "margin", "share", "deficit", "surplus", "balance",
+                    "debt", "participation", "ratio", "yield", "ppi", "reserveratio", "slr", "price", "currentaccount"})
+
+
+# Quantities (flows and stocks of the catalogue and the lexicon) whose percentage against a base is their change;
+# a measure read from no table (an index's own name: "CPIH") is left as written.
+_QUANTITIES = frozenset({"gdp", "consumption", "govconsumption", "capex", "invest", "export", "import", "revenue",
+                         "spend", "profit", "retail", "indprod", "employ", "visitor", "output", "wage", "remittance",
+                         "sell", "fdi", "lend", "borrow", "population"})
+
+
+def based_change(words: frozenset[str], order: tuple[str, ...], amount: Optional[float]
+                 ) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A percentage measured against a base (yoy, qoq, mom, saar) is a change, never a level, however the clause
+    goes ("consumption was steady at 4.9% y/y", "investment improved to 4.4% YoY", "GDP 1.2% q/q"): a positive one
+    with no word of direction is a rise, as "rose 4.9%" is. A negative one is left as written (its sign is its
+    direction, and a fall's value is written without one), and so is a rate ("the jobless rate ... y/y") and a
+    measure no table names as a quantity (``_QUANTITIES``)."""
+    if words & _DIRECTION or not words & BASIS_TAGS or amount is None or amount <= 0 or words & _RATES or \
+            not words & _QUANTITIES:
+        return words, order
+    return words | {"increase"}, (*order, "increase")
+
+
+# A figure of what would happen without a policy ("Without corrective action, the deficit would reach 7%",
+# "absent new measures", "on unchanged policies"): another measure than the plan's or the outcome's.
+COUNTERFACTUAL = re.compile(r"\b(?:without|absent|in\s+the\s+absence\s+of|barring)\s+(?:any\s+|further\s+|corrective\s+|"
+                            r"new\s+|policy\s+|additional\s+|these\s+|the\s+|such\s+)*(?:action|measures?|changes?|"
+                            r"reforms?|intervention|steps|savings|cuts|effort)\b|\b(?:on|under)\s+(?:unchanged|current)\s+"
+                            r"polic(?:y|ies)\b|\bno[\s-]policy[\s-]change\b", re.I)
+_WOULD = re.compile(r"\bwould\b|\bcould\s+have\b", re.I)
+
+
+def scenario(sentence: str, clause: str) -> bool:
+    """Whether a figure's clause says what would be ("would reach 7%") in a sentence that says under what lack of
+    action (``COUNTERFACTUAL``): a scenario, never the plan's figure or the outcome."""
+    return bool(_WOULD.search(clause) and COUNTERFACTUAL.search(sentence))
+
+
+def percent_reading(words: frozenset[str], order: tuple[str, ...], shown: dict[str, str], amount: Optional[float],
+                    elided: bool) -> tuple[frozenset[str], tuple[str, ...], dict[str, str]]:
+    """A percentage figure's words read for what they say: ``based_change`` (not of an elided figure, "and
+    investment 2.1%", which takes its direction from the figure before it), then ``prices_rising``."""
+    if not elided:
+        words, order = based_change(words, order, amount)
+    words, order = prices_rising(words, order)
+    for w in ("increase", "inflation"):
+        if w in words and w not in shown:
+            shown = {**shown, w: _SHOW.get(w, w)}
+    return words, order, shown
+
+
+def prices_rising(words: frozenset[str], order: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A percentage rise of prices against a stated base is their inflation: "prices rose 0.3% m/m", "food prices
+    were up 4% year on year" measure what "inflation of 0.3% m/m", "food inflation of 4% y/y" do (what prices is
+    said beside it: food, services). Only a rise: a fall of prices read as inflation would set its value against
+    a negative rate's sign. Only with a base: prices that "rose 0.3%" over a stretch left unsaid ("between
+    September and October") are no twelve-month rate. (For percent figures.)"""
+    if not {"price", "increase"} <= words or words & {"ppi", "inflation"} or not words & BASIS_TAGS:
+        return words, order
+    out = tuple("inflation" if w == "price" else w for w in order if w != "increase")
+    return (words - {"price", "increase"}) | {"inflation"}, out
+
+
 _BALANCES = frozenset({"deficit", "surplus", "balance", "debt"})
 # Words that say a figure is expected, not measured (grouping halves a match that has them on one side only).
 _EXPECTATION = frozenset("expect expected forecast project projected predict poll consensus target goal aim "
@@ -545,7 +619,7 @@ def _word_match(a: frozenset[str], b: frozenset[str]) -> str:
 _QUALIFIERS = frozenset("monthly quarterly weekly daily nominal core underlying trimmed capita net gross average "
                         "median cumulative per household private public state local federal central foreign "
                         "domestic indicator expect expected forecast target projected project estimate "
-                        "goal aim plan".split())
+                        "goal aim plan scenario".split())
 
 
 def effective_words(members: list) -> dict[int, frozenset[str]]:

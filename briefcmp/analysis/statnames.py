@@ -43,7 +43,7 @@ _MEASURES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("govconsumption",), ("government consumption", "public consumption", "government spending on goods and services",
                                  "government final consumption expenditure", "government consumption expenditure",
                                  "general government final consumption expenditure", "public consumption expenditure")),
-    (("capex",), ("business investment", "capital expenditure", "capital spending", "capital investment",
+    (("capex",), ("business investment", "capital expenditure", "capital spending", "capital investment", "capital outlay",
                   "fixed investment", "gross fixed capital formation", "fixed capital formation",
                   "fixed-asset investment", "fixed asset investment", "corporate investment")),
     (("inventory",), ("inventories", "stockbuilding", "stock building", "change in inventories")),
@@ -87,6 +87,11 @@ _MEASURES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("export",), ("exports", "export", "outbound shipments", "overseas shipments", "shipments abroad",
                    "foreign shipments", "shipments overseas", "sales abroad", "overseas sales of goods")),
     (("import",), ("imports", "import", "inbound shipments", "purchases from abroad", "foreign purchases")),
+    # (money migrants send home, as a central bank's balance of payments names it; "cash" and "personal"
+    # remittances stay apart: the words next to the measure are kept)
+    (("remittance",), ("remittances", "remittance", "remittance inflows", "remittance inflow", "inflows of remittances",
+                       "remittance revenues", "remittance revenue", "remittance receipts", "remittance income",
+                       "remittance flows", "remittances from abroad")),
     (("fdi",), ("foreign direct investment", "foreign direct investments", "direct foreign investment", "fdi",
                 "fdi inflows", "fdi inflow")),
     (("trade", "surplus"), ("trade surplus",)),
@@ -104,7 +109,7 @@ _MEASURES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("debt",), ("public debt", "government debt", "national debt", "sovereign debt", "state debt", "debt")),
     # (a company's "sales" and "net sales" are its revenue; sales of goods counted in units are counts, a
     # dimension of their own)
-    (("revenue",), ("tax revenue", "tax revenues", "tax receipts", "tax take", "tax intake", "tax collections",
+    (("revenue",), ("tax revenue", "tax revenues", "tax receipts", "tax take", "tax intake", "tax collections", "collections",
                     "revenue", "revenues", "receipts", "turnover", "top line", "net sales", "sales",
                     "net revenue", "net revenues")),
     (("nics",), ("national insurance contributions", "national insurance contribution", "national insurance",
