@@ -135,3 +135,10 @@ def test_a_gapped_sentence_takes_the_change_word_of_the_sentence_before(tmp_path
 def test_a_gapped_sentence_after_two_directions_takes_none(tmp_path) -> None:
     got = _words(tmp_path, "Exports rose 2.2% and imports fell 0.7%.\n\nServices, 0.3%.")
     assert not got[0.3][0] & {"increase", "decrease"}
+
+
+def test_a_bulleted_label_names_its_figures(tmp_path) -> None:
+    got = _words(tmp_path, "Highlights:\n\n- Jobless: -3.4k q/q to 1.62mn\n- Buyback: EUR0.8bn for 2025.\n"
+                           "- Revenue rose 4% to EUR 2bn.")
+    assert "unemployment" in got[1.62][0] and "buyback" in got[0.8][0]
+    assert {"revenue", "increase"} <= got[4.0][0]

@@ -355,7 +355,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         raw = m.group()
         low = raw.lower()
         if raw[0].isupper() and raw[1:2].islower() and not lexicon.known(low) and (
-                low.endswith("'s") or (m.start() > 0 and cleaned[:m.start()].strip())):
+                low.endswith("'s") or (m.start() > 0 and cleaned[:m.start()].strip(" \t\n-*•–—"))):
             continue  # a name inside the clause ("Korea's exports"), not a measured word
         if low in _STOP or low in statnames.NOISE or low in unit_words or _stem(low) in unit_words or len(low) < 2:
             continue
