@@ -63,7 +63,7 @@ from typing import Optional
 
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
 from briefcmp.analysis import onefact
-from briefcmp.analysis import acronyms, figuresubject, organisations, periods, titleperiods
+from briefcmp.analysis import acronyms, figurecontext, figuresubject, organisations, periods, titleperiods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
@@ -185,7 +185,6 @@ def _figure_spans(text: str, value) -> list[tuple[int, int]]:
 _FRAME = re.compile(r"\s*(?:(?:measured|expressed|calculated|counted)\s+(?P<a>[a-z][a-z\s-]{1,30}?)|"
                     r"(?:on|from)\s+the\s+(?P<b>[a-z][a-z\s-]{1,30}?)\s+side|in\s+(?P<c>[a-z][a-z\s-]{1,30}?)\s+terms|"
                     r"(?P<d>per\s+(?:capita|person|head)|seasonally\s+adjusted))\s*,\s*", re.I)
-_AFTER_FIGURE = re.compile(r"\s*(?:percent|per\s+cent|%)?\s*(?:higher|lower|more|less|up|down)\b", re.I)  # its own direction
 _PER_HEAD = re.compile(r"\bper\s+(?:person|head|inhabitant|resident)\b", re.I)
 
 
@@ -339,6 +338,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             share = _OF_GDP.match(clause, fig_in_clause[1])
             if share:
                 clause = clause[:share.start()] + " " * (share.end() - share.start()) + clause[share.end():]
+        clause = figurerole.blank_against_expectations(clause)  # "rose more than expected to 4.7%": an outcome
     # the unit in any spelling is no measured word ("402 billion kroner" is in crowns)
     written = " ".join(units.spellings(unit)) if unit not in ("", "percent") else unit
     words, shown, order = measured_words(clause, entities, (counted if counted in units.PERSON_NOUNS else "")
@@ -354,41 +354,10 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
     words_from = ""
     item_year = ellipsis.item_year(sentence_text[c0:c1], sentence_text[c1:c1 + 12]) \
         if elided and fig_in_clause is not None else ""  # (the text as written: a year in parentheses is no aside here)
-    own_direction = words & _DIRECTION
-    apposition = bool(_APPOSITION.match(clause) or (fig_in_clause is not None and REACHED.match(clause)))
-    participle = clauses.PARTICIPLE.match(clause) if fig_in_clause is not None else None
-    if not _meaningful(words) and ctx is not None and fig_in_clause is not None and (
-            _COMPARED.match(clause) or clauses.ELLIPTIC.match(clause) or _CHANGE_OF.match(clause) or apposition
-            or participle or clauses.after_label(upto[:len(upto) - len(clause)])
-            or clauses.appositive_figure(clause, fig_in_clause, upto[:len(upto) - len(clause)])):
+    if not _meaningful(words) and ctx is not None and fig_in_clause is not None:
         # "grew 3.4 percent in 2023, up from 4.8 percent a year earlier": the clause before says what
-        # (back over an aside: "4.2 percent in 2023, according to our estimates, well below the 8.02 percent")
-        before = upto[:len(upto) - len(clause)]
-        if participle:
-            # "The value of trade ... has increased tenfold, growing from X to Y": the participle goes on
-            # about the sentence's subject, named in its first clause
-            first = next(iter(clauses.breaks(_CLAUSE_BREAK, before)), None)
-            subject_words = measured_words(before[:first.start()] if first else before, entities,
-                                           written if unit != "percent" else "")
-            if _meaningful(subject_words[0] - _HARMLESS - _DIRECTION):
-                before = before[:first.start()] if first else before
-                apposition = not participle.group().rstrip().endswith("by")  # a level, unless "rising by"
-        for _ in range(3):
-            p0 = max((m.end() for m in clauses.breaks(_CLAUSE_BREAK, before, 0, max(len(before) - 2, 0))), default=0)
-            words, shown, order = measured_words(before[p0:], entities, written if unit != "percent" else "")
-            if _meaningful(words - _HARMLESS) and not _RELATIVE.match(before[p0:]) or p0 == 0:
-                break  # (", which adds housing costs to the CPI,": an aside describes, the clause before it names)
-            before = before[:p0]
-        if apposition:  # "..., which is 3.4 per cent of GDP": a level of what the clause before names
-            words, order = words - _DIRECTION, tuple(w for w in order if w not in _DIRECTION)
-        opposite = words & _DIRECTION and not words & own_direction and _AFTER_FIGURE.match(clause, fig_in_clause[1])
-        if own_direction and (_CHANGE_OF.match(clause) or opposite or re.match(  # ("fell 0.3%; ... they were 7.5% higher")
-                r"\s*(?:up|down|[a-z]+ing)\s+by\b|\s*(?:up|down)\s+[\d$€£¥₹]", clause)):
-            # ("..., up 11.1% from the current year" is a change as much as "up by 11.1%"; "up from" is a base)
-            # "..., up by 5.2 percent", "a decrease of 2.08 million": the change of what the clause before measures
-            words = (words - _DIRECTION) | own_direction
-            order = (*[w for w in order if w not in _DIRECTION], *sorted(own_direction))
-            shown = {**shown, **{w: _SHOW.get(w, w) for w in own_direction}}
+        words, shown, order, words_from = figurecontext.clause_before(clause, fig_in_clause, upto, (words, shown, order),
+                                                                      entities, written if unit != "percent" else "")
     if not _meaningful(words) and ctx is not None and fig_in_clause is not None and (
             elided == "bare" or ellipsis.verb_only(clause, fig_in_clause)):
         # "Soybean production, with the harvest complete, is estimated at 169.5 million tonnes": a clause of
@@ -411,8 +380,15 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
     carried_period: tuple[str, str] = ("", "")
     stated_basis = ""
     if not _meaningful(words) and ctx is not None and figure_span is not None and ctx.ok and claim.span is not None:
+        own_words = words
         words, shown, order, carried_period = _from_sentence_before(ctx, claim.span[0], sentence_text, entities,
                                                                      unit, (words, shown, order), subjects)
+        words_from = words_from or ("the sentence before it" if words != own_words else "")  # (an inference: evidence)
+    gap = figurecontext.gapped_sentence(ctx, claim.span[0], sentence_text, entities, unit) \
+        if ctx is not None and ctx.ok and claim.span is not None and not words & _DIRECTION else None
+    if gap:  # "Exports fell 3%. Imports, 5%.": the verb (its change word, base, period) is the sentence before's
+        words, order, shown = words | gap[0], (*order, *sorted(gap[0] - words)), {**shown, **{w: w for w in gap[0]}}
+        carried_period = carried_period if carried_period[1] else gap[1]
     if dim in ("percent", "percentage-points") or unit in ("percent", "percentage-points"):
         # what a change is measured against is part of the measure: growth on the quarter before, on
         # the year before, or at an annualized rate are three figures ("5.2% year on year" and "1.0%
@@ -446,6 +422,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
     if unit == "percent" and not words & {"yoy", "qoq", "saar"} and figure_span is not None:
         basis = basis_against(sentence_text, period)  # "than in the 2nd quarter of 2024": the quarter before
         basis = basis or periods.month_basis(sentence_text, figure_span, period)  # "rose 0.3% from October"
+        basis = basis or figurecontext.year_against(clause, fig_in_clause, period)  # "15.6% more than in 2019"
         if basis:
             words, order, shown = words | {basis}, (*order, basis), {**shown, basis: basis}
     to = _TO_FIGURE.search(sentence_text, 0, figure_span[0]) if figure_span is not None else None

@@ -45,6 +45,8 @@ _GLUE = frozenset("and while whereas but the its their his her by".split())
 # Words in -ed that name a thing rather than say what it did: "gross fixed capital formation".
 _ED_NOUNS = frozenset("fixed adjusted consolidated diluted listed added unlisted unadjusted".split())
 _YEAR = re.compile(r"\b(?:19|20)\d\d(?:[-/]\d{2,4})?\b")
+_MARGIN = re.compile(r"(?:±|\+/-|\+-)\s*$")
+_BASE_BEFORE = re.compile(r"\b(?:than|over|compared\s+(?:with|to)|against|versus|from|above|below|since)\s+(?:\w+\s+)?$", re.I)
 
 
 def _content(text: str) -> list[str]:
@@ -66,6 +68,8 @@ def elision(clause: str, figure: Optional[tuple[int, int]]) -> str:
     if figure is None:
         return ""
     before, after = clause[:figure[0]], clause[figure[1]:]
+    if _MARGIN.search(before):
+        return ""  # "(±0.5 percent)": a margin of error, no item of a list
     words_before, words_after = _content(before), _content(after)
     if not words_before and not words_after:
         return "bare"
@@ -94,7 +98,9 @@ def item_year(clause: str, after: str = "") -> str:
     clause, where a year in parentheses ends it), or ""."""
     paren = re.match(r"\s*\(((?:19|20)\d\d)\)", after)
     # (a year after "in", "for" or in parentheses; "above 2023" is a base)
-    years = {m.group(1) for m in re.finditer(r"(?:\bin\s+|\bfor\s+|\()((?:19|20)\d\d)(?![\d/-])", clause)}
+    # ("15.6% more than in 2019", "up 3% over 2023", "compared with 2023": a comparison base, not the item's year)
+    years = {m.group(1) for m in re.finditer(r"(?:\bin\s+|\bfor\s+|\()((?:19|20)\d\d)(?![\d/-])", clause)
+             if not _BASE_BEFORE.search(clause, 0, m.start())}
     if paren:
         years.add(paren.group(1))
     return years.pop() if len(years) == 1 else ""

@@ -94,6 +94,28 @@ def governed_expectations(clause: str, figure: tuple[int, int], is_expectation: 
     return out
 
 
+# An outcome set against what was expected: "rose more than expected to 4.7%", "a faster-than-expected 0.8%",
+# "beating forecasts", "in line with the consensus", "as expected". The expectation is no figure's here.
+_EXPECTED = r"(?:expected|forecasts?|anticipated|predicted|projected|estimated|feared|hoped|thought|consensus|estimates?|expectations)"
+_WHO = r"(?:(?:the|most|many|some|had|been|was|were|have|markets?|analysts?|economists?|investors|forecasters|polled|" \
+       r"previously|initially|originally|widely|generally|market['’]?s?|analysts['’]|economists['’]|consensus|median|average)\s+){0,4}"
+_AGAINST_EXPECTATIONS = re.compile(
+    r"(?:\b(?:more|less|faster|slower|higher|lower|better|worse|stronger|weaker|larger|smaller|bigger|sharper|steeper|"
+    r"greater|softer|hotter|cooler|deeper|milder)[\s-]+than[\s-]+" + _WHO + _EXPECTED +
+    r"|\b(?:beat(?:ing|s)?|miss(?:ed|ing|es)?|top(?:ped|ping|s)?|exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?|"
+    r"outstrip(?:ped|ping|s)?|defy(?:ing)?|defied|confound(?:ed|ing|s)?)\s+" + _WHO + _EXPECTED +
+    r"|\b(?:in\s+line\s+with|(?:well\s+)?(?:above|below|ahead\s+of|short\s+of)|matching|matched|meeting|met)\s+" + _WHO +
+    r"(?:expectations|consensus|forecasts?|estimates)(?![\s-]+(?:of|at|for)\b)"
+    r"|(?<=,)\s*as\s+" + _WHO + r"(?:expected|forecast|anticipated|predicted))\b", re.I)
+
+
+def blank_against_expectations(text: str) -> str:
+    """``text`` with its comparisons of an outcome with expectations blanked (offsets kept): "rose more than
+    expected to 4.7%" measures inflation, not a forecast of it. An expectation that holds its own figure
+    ("above the 2.1% consensus", "below forecasts of 2%") is left to ``governed_expectations``."""
+    return _AGAINST_EXPECTATIONS.sub(lambda m: " " * len(m.group()), text)
+
+
 _AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "did"})  # "2.1% economists had expected"
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:FY|Q[1-4])?(?:19|20)\d\d(?:[/-]\d{2,4})?|FY\d\d", re.I)  # a period, not a figure ("2024/25", "FY24")

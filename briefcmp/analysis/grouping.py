@@ -138,6 +138,8 @@ def veto(a: frozenset[str], b: frozenset[str]) -> str:
     ba, bb = a & _BASES, b & _BASES
     if ba and bb and ba != bb:
         return "changes measured against different bases (year on year, quarter on quarter, annualised)"
+    if len({frozenset(w for w in x if w[:8] == "against " and w[8:].isdigit()) for x in (a, b)}) > 1:
+        return "changes measured against different years"  # "15.6% more than in 2019" (figurecontext.year_against)
     if {bool(x & _ON_A_MONTH) - bool(x & _ON_A_YEAR) for x in (a, b)} == {1, -1}:  # only a month's, only a year's
         return "a change on the month is no rate over a year"
     only_a, only_b = a - b, b - a

@@ -394,7 +394,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         raw = m.group()
         low = raw.lower()
         if raw[0].isupper() and raw[1:2].islower() and not lexicon.known(low) and (
-                low.endswith("'s") or (m.start() > 0 and cleaned[:m.start()].strip())) and not (
+                low.endswith("'s") or (m.start() > 0 and cleaned[:m.start()].strip(" \t\n-*•–—"))) and not (
                 low in _PREFIXES and cleaned[m.end():m.end() + 1] == "-"):
             continue  # a name inside the clause ("Korea's exports"), not a measured word ("- Non-oil": a prefix)
         if low in _STOP or low in statnames.NOISE or low in unit_words or _stem(low) in unit_words or len(low) < 2:
