@@ -285,7 +285,25 @@ def _modifier_votes(label: str, kind: str, texts: dict[str, str], entities: Enti
             titled = any(w in NATIONAL_TITLES for w in between)
             if all(w in _OFFICE_WORDS or w in NATIONAL_TITLES for w in between) and (titled or kind != "person"):
                 found.add(country)
+            elif _APPOSED.search(window[end:]) and between and all(w in _OFFICE_WORDS for w in between[:-1]) and (
+                    between[-1] in _CHAMBERS or between[-1] in NATIONAL_TITLES):
+                found.add(country)  # "Lithuania's parliament, the Seimas", "Chile's president, Rojas,": in apposition
+        if " " not in label:
+            for after in list(_CHAMBER_AFTER.finditer(text, 0))[:MAX_MENTIONS] if label in text else ():
+                if after.group(1) != label:
+                    continue
+                named = [e for a, _, e in entities.find(after.group(2)) if a == 0 and e in countries]
+                if named:
+                    found.add(named[0])  # "the Seimas, Lithuania's parliament,"; "the Sejm (Poland's lower house)"
     return found
+
+
+# A country's chambers and governing bodies, which a name in apposition names ("the Seimas, Lithuania's parliament").
+_CHAMBERS = frozenset("parliament legislature assembly senate congress house chamber cabinet government".split())
+_APPOSED = re.compile(r"\s*(?:,|\()\s*(?:the\s+)?$")
+_CHAMBER_AFTER = re.compile(r"\b(?:the\s+)?([A-Z][\w'-]+)\s*(?:,|\()\s*(?:the\s+)?([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)"
+                            r"(?:['\u2019]s)?\s+(?:(?:lower|upper|single|unicameral|national|federal)\s+)?(?:house\s+of\s+)?"
+                            r"(?:parliament|legislature|assembly|senate|congress|house|chamber)\b")
 
 
 def stands_for(statements, entities: Entities, texts: BriefTexts, countries: frozenset[str]) -> dict[tuple[str, str], str]:
