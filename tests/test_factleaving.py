@@ -6,6 +6,8 @@ from other acts by their object. The sentences are written for these tests, not 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.facts import read_facts
@@ -104,3 +106,55 @@ def test_a_chamber_named_in_apposition_acts_for_its_country() -> None:
     assert _modifier_votes("Storting", "person", {"c": texts["c"]}, ents, _countries()) == {"norway"}
     # a name after a comma that no chamber noun governs is nobody's ("Estonia's neighbour, Latvia")
     assert _modifier_votes("Tartu", "person", {"d": "Estonia's second city, Tartu, voted."}, ents, _countries()) == set()
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Peru is not bound by the fisheries pact.", "no"),
+    ("Peru is no longer bound by the fisheries pact.", "no"),
+    ("Peru was bound by the fisheries pact until March.", "yes"),
+])
+def test_bound_by_is_a_state_of_the_subject(sentence, value):
+    found = {(f.actor, f.verb, f.value, f.object_text) for f in _read(sentence)}
+    assert ("peru", "bind", value, "by the fisheries pact") in found
+
+
+def test_a_passive_with_its_agent_is_still_the_agents_act():
+    assert {(f.actor, f.verb) for f in _read("The fisheries pact was signed by Peru.")} == {("peru", "sign")}
+
+
+def test_seats_of_government_stand_for_their_country():
+    from briefcmp.analysis.factrefs import capital_of
+
+    assert capital_of("the Kremlin") == {"russia"} and capital_of("Downing Street") == {"united-kingdom"}
+    assert capital_of("Putrajaya") == {"malaysia"} and capital_of("Lima") == {"peru"}
+    assert capital_of("the Hague") == frozenset()  # the courts' city too: nobody's government by itself
+
+
+def test_votes_in_an_absolute_phrase_are_each_names_vote():
+    found = {(f.actor, f.verb, f.value, f.object_text) for f in
+             _read("The council adopted the fisheries pact, with Peru voting against and Chile abstaining.")}
+    assert ("peru", "vote", "no", "against the fisheries pact") in found
+    assert ("chile", "abstain", "yes", "") in found
+    # the quote, read again alone, says the same
+    again = {(f.actor, f.verb, f.value) for f in _read("the fisheries pact, with Peru voting against")}
+    assert again == {("peru", "vote", "no")}
+    yes = {(f.actor, f.value) for f in _read("The board approved the loan with Peru and Chile voting in favour.")}
+    assert yes == {("peru", "yes"), ("chile", "yes")} | {x for x in yes if x[0] == "board"}
+
+
+def test_an_absolute_phrase_without_names_or_votes_drafts_no_vote():
+    assert not any(f.verb in ("vote", "abstain") for f in
+                   _read("The council adopted the fisheries pact, with two members voting against."))
+    assert not any(f.actor == "chile" for f in _read("Peru arrived with Chile."))
+
+
+_WORDS = ["with", "Peru", "Chile", "and", ",", "voting", "abstaining", "against", "for", "in", "favour", "the",
+          "pact", "only", "withdrawal", "from", "no", "longer", "Peru's", "bound", "by", "is", "left", "."]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14))
+def test_any_word_salad_reads_without_error_and_quotes_inside_the_sentence(words):
+    sentence = " ".join(words)
+    for f in _read(sentence):
+        assert 0 <= f.start <= f.end <= len(sentence) and f.value in ("yes", "no", "undecided", "support", "oppose")

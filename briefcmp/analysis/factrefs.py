@@ -202,14 +202,28 @@ def _ascii(text: str) -> str:
 _CAPITAL_TABLE: Optional[dict[str, frozenset[str]]] = None
 
 
+# Seats of government a brief names for its government, where countryinfo's capital is another city or none
+# ("Putrajaya", "La Paz") or the seat is a building or street ("the Kremlin", "Downing Street"): general knowledge,
+# a closed class, read as capitals are (the corpus chooses nothing here: each names one country).
+_SEATS = {"kremlin": "russia", "white house": "united-states", "downing street": "united-kingdom",
+          "whitehall": "united-kingdom", "elysee": "france", "elysee palace": "france", "quai d'orsay": "france",
+          "zhongnanhai": "china", "blue house": "south-korea", "planalto": "brazil", "casa rosada": "argentina",
+          "malacanang": "philippines", "malacanang palace": "philippines", "palazzo chigi": "italy",
+          "kantei": "japan", "putrajaya": "malaysia", "la paz": "bolivia", "abidjan": "ivory-coast"}
+
+
 def capital_of(label: str) -> frozenset[str]:
-    """The countries whose capital is ``label`` (a name as written), from countryinfo."""
+    """The countries whose capital is ``label`` (a name as written), from countryinfo, or whose seat of
+    government it names (``_SEATS``)."""
     global _CAPITAL_TABLE
     if _CAPITAL_TABLE is None:
         _CAPITAL_TABLE = _capitals()
     found = _CAPITAL_TABLE.get(label)
     if found is None and label[:1].islower():  # an actor's label read from its id ("lima")
         found = _CAPITAL_TABLE.get(label[:1].upper() + label[1:])
+    if not found:
+        seat = _SEATS.get(re.sub(r"^the\s+", "", _ascii(label).strip().lower().replace("-", " ")))
+        found = frozenset({seat}) if seat else None
     return found or frozenset()
 
 
