@@ -158,3 +158,9 @@ def test_any_word_salad_reads_without_error_and_quotes_inside_the_sentence(words
     sentence = " ".join(words)
     for f in _read(sentence):
         assert 0 <= f.start <= f.end <= len(sentence) and f.value in ("yes", "no", "undecided", "support", "oppose")
+
+
+def test_a_date_after_an_action_noun_is_no_object_and_no_bar_to_its_infinitive():
+    found = {(f.actor, f.verb) for f in _read("Peru's decision on 17 March to sever relations with Chile was a shock.")}
+    assert ("peru", "sever") in found
+    assert not any(f.actor == "finland" for f in _read("Finland's accession on 4 April completed the enlargement."))

@@ -63,6 +63,17 @@ def verb_of(noun: str) -> str:
     return noun if nlp.is_verb_base(noun) else ""
 
 
+def _date_end(tokens: list[nlp.Token], k: int) -> int:
+    """The index after a phrase of date "on"/"in" at ``k`` opens ("on 17 March", "in May 2024"); ``k`` for none."""
+    if k >= len(tokens) or tokens[k].lemma not in ("on", "in"):
+        return k
+    m = k + 1
+    while m < len(tokens) and (tokens[m].tag == "CD" or re.fullmatch(r"[0-9]{1,4}", tokens[m].text)
+                               or tokens[m].lemma in TIME and tokens[m].lemma not in ("last", "next", "past")):
+        m += 1
+    return m if m > k + 1 else k
+
+
 def action_at(tokens: list[nlp.Token], k: int) -> Optional[tuple[str, int, int]]:
     """For a possessive ending before token ``k``: (verb, index of the action noun, index where its object
     starts), when tokens from ``k`` are an action noun and its complement; else None."""
@@ -75,10 +86,10 @@ def action_at(tokens: list[nlp.Token], k: int) -> Optional[tuple[str, int, int]]
     if any(t.text.lower() in NOT_YET for t in tokens[k:m + 1]):
         return None
     noun, after = tokens[m], tokens[m + 1]
-    if noun.lemma in TO_NOUNS and after.tag == "TO" and m + 2 < n and tokens[m + 2].verb:
-        return tokens[m + 2].lemma, m, m + 3  # "decision to restart": restart, and its object
-    if after.lemma == "on" and (tokens[m + 2].tag == "CD" or re.fullmatch(r"[0-9]+", tokens[m + 2].text)
-                                  or tokens[m + 2].lemma in TIME if m + 2 < n else True):
+    dated = _date_end(tokens, m + 1)  # "decision on 17 March to sever ...", "accession on 4 April"
+    if noun.lemma in TO_NOUNS and dated + 1 < n and tokens[dated].tag == "TO" and tokens[dated + 1].verb:
+        return tokens[dated + 1].lemma, m, dated + 2  # "decision to restart": restart, and its object
+    if dated > m + 1:
         return None  # "Finland's accession on 4 April": a date, not what the act is on
     verb = verb_of(noun.lemma)
     if after.lemma not in COMPLEMENTS and not (after.lemma == "from" and verb in _FROM_VERBS
