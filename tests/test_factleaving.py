@@ -164,3 +164,14 @@ def test_a_date_after_an_action_noun_is_no_object_and_no_bar_to_its_infinitive()
     found = {(f.actor, f.verb) for f in _read("Peru's decision on 17 March to sever relations with Chile was a shock.")}
     assert ("peru", "sever") in found
     assert not any(f.actor == "finland" for f in _read("Finland's accession on 4 April completed the enlargement."))
+
+
+def test_the_country_as_subject_is_the_country_last_the_subject_else_the_texts_own():
+    ctx = Context("")
+    read_facts("Peru signed the fisheries pact in 2010.", Entities(None), context=ctx)
+    found = read_facts("The country withdrew from the fisheries pact last year.", Entities(None), context=ctx)
+    assert {(f.actor, f.verb) for f in found} == {("peru", "withdraw")}
+    home = read_facts("The country withdrew from the fisheries pact.", Entities(None), context=Context("chile"))
+    assert {f.actor for f in home} == {"chile"}
+    alone = read_facts("The country withdrew from the fisheries pact.", Entities(None), context=Context(""))
+    assert {f.actor for f in alone} == {"country"}  # no country said: the phrase itself, as before
