@@ -181,6 +181,7 @@ def named_actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[
             if t.text in ("'s", "\u2019s", "'", "\u2019") or t.tag == "POS":
                 possessive = True
             elif low in HEADS or t.lemma in HEADS or t.tag in ("RB", "CC") or low in ("both", "itself", "too", "s") \
+                    or low == "no" and _NO_LONGER.match(sentence, t.end) \
                     or low == "the" and any(
                     t.end < x <= t.end + 2 for x, _, _ in inside):  # "Japan and the Netherlands"
                 head_seen = head_seen or low in HEADS
@@ -209,6 +210,10 @@ def named_actors(sentence: str, names: list[tuple[int, int, str]], tokens: list[
     if not found:
         return (), hi
     return tuple(dict.fromkeys(e for _, e in found)), min(a for a, _ in found)
+
+
+# "Estonia no longer funds ...": "no longer" is an adverb of the verb group, not a determiner of a noun.
+_NO_LONGER = re.compile(r"\s+longer\b", re.I)
 
 
 def _to_verb(tokens: list[nlp.Token], pos: int) -> bool:

@@ -16,6 +16,7 @@ as a fact (``yes``) of its possessor, whatever verb the sentence hangs it on:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
@@ -23,22 +24,27 @@ from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.factobjects import Fact, object_end, object_words
 from briefcmp.analysis.factsubjects import Context, office_actor
-from briefcmp.analysis.factwords import BREAK_TAGS, SCOPE
+from briefcmp.analysis.factwords import BREAK_TAGS, SCOPE, TIME
 
 # Nouns with a verb of their own that name a state, share or view, not an action taken.
 STATE_NOUNS = frozenset("""position relation relations situation condition opinion nation question region population
 tradition portion version function session mission commission vision share view stance role interest need use
-lead record state standing account stake hold border rule power part place face right claim""".split())
+lead record state standing account stake hold border rule power part place face right claim instrument""".split())
 # Words before an action noun that say it has not happened.
 NOT_YET = frozenset("possible proposed planned potential threatened expected rumoured rumored mooted future any "
                     "would-be prospective hypothetical".split())
 COMPLEMENTS = frozenset({"of", "on", "against"})
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
+# Verbs whose noun takes what it acts on after another preposition: "withdrawal from the treaty" (withdrew from
+# it), "exit from the bloc", "accession to the alliance" (acceded to it).
+_FROM_VERBS = frozenset("withdraw depart exit secede retreat".split())
+_TO_VERBS = frozenset({"accede"})
 # Verbs that undo the action a noun names ("reversed its decision to close the embassy", "lifted its ban").
 CANCELLING = frozenset("""reverse lift scrap revoke withdraw cancel abandon drop end rescind repeal overturn undo
 annul halt suspend""".split())
 # Nouns whose "to" and verb name the action ("decision to restart", "plan to withdraw").
 TO_NOUNS = frozenset({"decision", "move", "refusal", "agreement", "commitment", "pledge", "bid", "attempt"})
-_SUFFIXES = (("ure", ("e", "")), ("sion", ("d", "de", "t", "")), ("ition", ("e", "it")), ("ation", ("e", "")),
+_SUFFIXES = (("ure", ("e", "")), ("ession", ("ede",)), ("sion", ("d", "de", "t", "")), ("ition", ("e", "it")), ("ation", ("e", "")),
              ("tion", ("t", "te", "ce", "")), ("al", ("e", "")), ("ment", ("",)), ("ance", ("", "e")))
 
 
@@ -57,6 +63,17 @@ def verb_of(noun: str) -> str:
     return noun if nlp.is_verb_base(noun) else ""
 
 
+def _date_end(tokens: list[nlp.Token], k: int) -> int:
+    """The index after a phrase of date "on"/"in" at ``k`` opens ("on 17 March", "in May 2024"); ``k`` for none."""
+    if k >= len(tokens) or tokens[k].lemma not in ("on", "in"):
+        return k
+    m = k + 1
+    while m < len(tokens) and (tokens[m].tag == "CD" or re.fullmatch(r"[0-9]{1,4}", tokens[m].text)
+                               or tokens[m].lemma in TIME and tokens[m].lemma not in ("last", "next", "past")):
+        m += 1
+    return m if m > k + 1 else k
+
+
 def action_at(tokens: list[nlp.Token], k: int) -> Optional[tuple[str, int, int]]:
     """For a possessive ending before token ``k``: (verb, index of the action noun, index where its object
     starts), when tokens from ``k`` are an action noun and its complement; else None."""
@@ -69,11 +86,17 @@ def action_at(tokens: list[nlp.Token], k: int) -> Optional[tuple[str, int, int]]
     if any(t.text.lower() in NOT_YET for t in tokens[k:m + 1]):
         return None
     noun, after = tokens[m], tokens[m + 1]
-    if noun.lemma in TO_NOUNS and after.tag == "TO" and m + 2 < n and tokens[m + 2].verb:
-        return tokens[m + 2].lemma, m, m + 3  # "decision to restart": restart, and its object
-    if after.lemma not in COMPLEMENTS:
-        return None
+    dated = _date_end(tokens, m + 1)  # "decision on 17 March to sever ...", "accession on 4 April"
+    if noun.lemma in TO_NOUNS and dated + 1 < n and tokens[dated].tag == "TO" and tokens[dated + 1].verb:
+        return tokens[dated + 1].lemma, m, dated + 2  # "decision to restart": restart, and its object
+    if dated > m + 1:
+        return None  # "Finland's accession on 4 April": a date, not what the act is on
     verb = verb_of(noun.lemma)
+    if after.lemma not in COMPLEMENTS and not (after.lemma == "from" and verb in _FROM_VERBS
+                                               or after.lemma == "to" and verb in _TO_VERBS):
+        return None
+    if after.lemma not in COMPLEMENTS:  # the object holds its preposition, as the verb's does ("withdrew from")
+        return (verb, m, m + 1) if verb else None
     return (verb, m, m + 2) if verb else None
 
 
@@ -101,6 +124,9 @@ def noun_actions(sentence: str, names: list[tuple[int, int, str]], tokens: list[
             actor, q_start = pronoun_actor, t.start
         else:
             owner = next(((a, e) for a, b, e in names if b == end_of_owner), None)
+            if owner is None and p >= 2 and pronoun_actor and tokens[p - 1].lemma in _COUNTRY_NOUNS \
+                    and tokens[p - 2].lemma == "the":
+                owner = (tokens[p - 2].start, pronoun_actor)  # "the country's withdrawal": the country last named
             if owner is None:
                 lo = p
                 while lo > 0 and tokens[lo - 1].tag in ("NNP", "NNPS"):

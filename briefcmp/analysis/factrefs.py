@@ -202,14 +202,28 @@ def _ascii(text: str) -> str:
 _CAPITAL_TABLE: Optional[dict[str, frozenset[str]]] = None
 
 
+# Seats of government a brief names for its government, where countryinfo's capital is another city or none
+# ("Putrajaya", "La Paz") or the seat is a building or street ("the Kremlin", "Downing Street"): general knowledge,
+# a closed class, read as capitals are (the corpus chooses nothing here: each names one country).
+_SEATS = {"kremlin": "russia", "white house": "united-states", "downing street": "united-kingdom",
+          "whitehall": "united-kingdom", "elysee": "france", "elysee palace": "france", "quai d'orsay": "france",
+          "zhongnanhai": "china", "blue house": "south-korea", "planalto": "brazil", "casa rosada": "argentina",
+          "malacanang": "philippines", "malacanang palace": "philippines", "palazzo chigi": "italy",
+          "kantei": "japan", "putrajaya": "malaysia", "la paz": "bolivia", "abidjan": "ivory-coast"}
+
+
 def capital_of(label: str) -> frozenset[str]:
-    """The countries whose capital is ``label`` (a name as written), from countryinfo."""
+    """The countries whose capital is ``label`` (a name as written), from countryinfo, or whose seat of
+    government it names (``_SEATS``)."""
     global _CAPITAL_TABLE
     if _CAPITAL_TABLE is None:
         _CAPITAL_TABLE = _capitals()
     found = _CAPITAL_TABLE.get(label)
     if found is None and label[:1].islower():  # an actor's label read from its id ("lima")
         found = _CAPITAL_TABLE.get(label[:1].upper() + label[1:])
+    if not found:
+        seat = _SEATS.get(re.sub(r"^the\s+", "", _ascii(label).strip().lower().replace("-", " ")))
+        found = frozenset({seat}) if seat else None
     return found or frozenset()
 
 
@@ -285,7 +299,25 @@ def _modifier_votes(label: str, kind: str, texts: dict[str, str], entities: Enti
             titled = any(w in NATIONAL_TITLES for w in between)
             if all(w in _OFFICE_WORDS or w in NATIONAL_TITLES for w in between) and (titled or kind != "person"):
                 found.add(country)
+            elif _APPOSED.search(window[end:]) and between and all(w in _OFFICE_WORDS for w in between[:-1]) and (
+                    between[-1] in _CHAMBERS or between[-1] in NATIONAL_TITLES):
+                found.add(country)  # "Lithuania's parliament, the Seimas", "Chile's president, Rojas,": in apposition
+        if " " not in label:
+            for after in list(_CHAMBER_AFTER.finditer(text, 0))[:MAX_MENTIONS] if label in text else ():
+                if after.group(1) != label:
+                    continue
+                named = [e for a, _, e in entities.find(after.group(2)) if a == 0 and e in countries]
+                if named:
+                    found.add(named[0])  # "the Seimas, Lithuania's parliament,"; "the Sejm (Poland's lower house)"
     return found
+
+
+# A country's chambers and governing bodies, which a name in apposition names ("the Seimas, Lithuania's parliament").
+_CHAMBERS = frozenset("parliament legislature assembly senate congress house chamber cabinet government".split())
+_APPOSED = re.compile(r"\s*(?:,|\()\s*(?:the\s+)?$")
+_CHAMBER_AFTER = re.compile(r"\b(?:the\s+)?([A-Z][\w'-]+)\s*(?:,|\()\s*(?:the\s+)?([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)?)"
+                            r"(?:['\u2019]s)?\s+(?:(?:lower|upper|single|unicameral|national|federal)\s+)?(?:house\s+of\s+)?"
+                            r"(?:parliament|legislature|assembly|senate|congress|house|chamber)\b")
 
 
 def stands_for(statements, entities: Entities, texts: BriefTexts, countries: frozenset[str]) -> dict[tuple[str, str], str]:

@@ -59,6 +59,7 @@ from briefcmp.analysis.factsubjects import (
 from briefcmp.analysis.factgrammar import named_actors, owner_agent, past_opening_time, subject_actors
 from briefcmp.analysis.factnames import entities_at
 from briefcmp.analysis.factopen import open_questions
+from briefcmp.analysis.factvotes import absolute_votes
 from briefcmp.analysis.factverbs import (
     action_verb, coordinated_at, embedded_at, free_participle, group_start, inside_group, listed_verb, passive_group,
     past_clause, predicate,
@@ -69,6 +70,8 @@ from briefcmp.analysis.factwords import (
     UNASSERTED, WHEN_PHRASE, modality,
 )
 
+# Passives that state what their subject is, not what the agent after "by" did ("is no longer bound by the treaty").
+_STATES = frozenset({"bind"})
 _OBJECT_TAGS = frozenset({"DT", "NN", "NNS", "NNP", "NNPS", "PRP$", "JJ", "CD"})  # an object starts with one
 
 
@@ -329,8 +332,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             # passive and its subject
             undergoing, kind, value = passive_at[:3], passive_at[3], passive_at[4]
             i = passive_at[1]
-        if passive_group(tokens, i, j) or passive_at is not None \
-                and undergoing == passive_at[:3] and verb.tag in ("VBN", "VBD"):
+        if (passive_group(tokens, i, j) or passive_at is not None
+                and undergoing == passive_at[:3] and verb.tag in ("VBN", "VBD")) and not (
+                verb.lemma in _STATES and actors and j + 1 < n and tokens[j + 1].lemma == "by"):
+            # ("Peru is not bound by the treaty": a state of Peru's, read as its own verb and object below)
             # "will be considered", "were imposed": the subject is what undergoes the action. With its
             # actor named after "by" ("The restart was approved by the regulator") it is read the other
             # way round; without one, a measure ("Exports were banned") is the act of the actor the
@@ -450,6 +455,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         chain_tag = verb.tag if i == j else tokens[i].tag  # (a group's first word: "has banned" lists "has closed")
         i = j + 1 if verb.lemma in DEMANDING and j + 1 < n and tokens[j + 1].lemma == "that" else end_index
     facts += noun_actions(sentence, names, tokens, entities, context, last_subject or carried, stops, facts)
+    facts += [v for v in absolute_votes(sentence, names, tokens)  # ", with Peru voting against"
+              if not any(f.actor == v.actor and f.verb == v.verb for f in facts)]
     if clause and carried and not facts:  # a listed action quoted alone ("the suspension of visas for ...")
         facts = listed_actions(sentence, names, tokens, 0, carried, "fact", "yes", stops)
     facts = _whether_open(tokens, facts)

@@ -162,7 +162,7 @@ def describe(claim: Claim, entities: Entities, around: tuple[str, str] = ("", ""
     light = lexicon.light_form(verb)
     if light:  # "sanctioned Russia": imposed sanctions on Russia
         verb, words = light[0], words | {lexicon.object_notion(light[1])}
-    action = action_of(verb)
+    action = _by_object(verb, chosen) or action_of(verb)
     others = frozenset(chosen.others) - {chosen.actor} - _leaders(chosen.object_text, entities)
     head = definite_head(chosen.object_text) if any(around) and len(words) == 1 and not others else ""
     fuller = None
@@ -179,6 +179,55 @@ def describe(claim: Claim, entities: Entities, around: tuple[str, str] = ("", ""
 
 
 _CURB = lexicon.action_family("ban")
+
+# One act said in several verbs, which only its object tells apart: leaving a treaty or a body ("withdrew from the
+# convention", "left the alliance", "quit the bloc", "exited the pact", "denounced the treaty": the law's word for
+# renouncing one) is one act, as withdrawing an envoy is recalling one; "withdrew its troops", "left the door open",
+# "denounced the attack" are other acts and keep their verbs.
+_LEAVING = frozenset("withdraw leave quit exit depart secede".split())
+_RENOUNCING = frozenset("denounce abandon renounce repudiate".split())
+_COMPACTS = frozenset("""treaty convention pact accord agreement charter protocol statute covenant memorandum deal
+compact""".split())
+_BODIES = frozenset("""alliance bloc union organisation organization court forum group grouping coalition community
+league initiative framework partnership commonwealth federation council assembly mechanism arrangement""".split())
+_ENVOYS = frozenset("ambassador envoy emissary consul representative".split())
+_FROM = re.compile(r"(?:from|out\s+of)\s+", re.I)
+
+
+def _by_object(verb: str, fact: Fact) -> str:
+    """"leave" for an act of leaving a treaty or body, "recall" for withdrawing an envoy, by the object the verb
+    takes; "" when the object does not say (the verb's own action then)."""
+    if verb not in _LEAVING and verb not in _RENOUNCING:
+        return ""
+    obj = fact.object_text.strip()
+    away = _FROM.match(obj)
+    head = _head(obj[away.end():] if away else obj)
+    if verb == "withdraw" and not away:
+        return "recall" if head in _ENVOYS else ""  # "withdrew its envoy"; "withdrew its troops" is no leaving
+    if away and verb not in ("withdraw", "exit", "depart", "secede"):
+        return ""  # "quit from", "abandon from": not a treaty left
+    if verb in _RENOUNCING:  # "denounced the treaty", never "denounced the attack" or "the bloc's stance"
+        return "leave" if head in _COMPACTS else ""
+    from briefcmp.analysis.factsubjects import countries_ids
+
+    named = [o for o in fact.others if o != fact.actor]
+    if head in _COMPACTS | _BODIES or head == "" and named and not set(named) & countries_ids():
+        return "leave"  # "left the Pacific forum", "quit the ICC": a body named, no country
+    return ""
+
+
+_FIRST_PHRASE = re.compile(r"[^,;:()]*?(?=\s+(?:of|on|to|for|with|in|at|by|against|over|from|under|and|or|that|which)\b"
+                           r"|['\u2019]s\b|[,;:()]|$)", re.I)
+
+
+def _head(obj: str) -> str:
+    """The lemma of the last word of the object's first phrase ("the fisheries pact with Chile": pact), "" when
+    that word is a name ("NATO", "the Pacific Islands Forum" keep theirs to the entities)."""
+    words = re.findall(r"[A-Za-z][\w'-]*", _FIRST_PHRASE.match(obj).group())
+    last = lexicon.lemma(words[-1].lower()) if words else ""
+    if not words or words[-1][:1].isupper() and last not in _COMPACTS | _BODIES | _ENVOYS:
+        return ""  # ("their Ambassadors", "the Paris Agreement": a word of the tables, whatever its case)
+    return last
 
 
 def _implied(words: frozenset[str]) -> frozenset[str]:

@@ -251,6 +251,9 @@ def office_actor(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[in
             return ctx.titled.get(title) or entities.adopt(title)  # "the governor"
         return country or fallback  # "the foreign minister", "Germany's chancellor"
     head = np[-1]
+    if len(np) == 1 and head.lemma in ("country", "nation") and tokens[lo].lemma == "the":
+        # "Peru signed the pact ... The country withdrew": the country last the subject, else the text's own
+        return next((c for c in (ctx.subject, carried) if c in _countries()), "") or ctx.home
     if country and len(np) > 2 and (np[1].tag == "POS" or np[1].text in ("'s", "\u2019s", "'")) and \
             any(a <= np[0].start < b and e == country for a, b, e in names) and (
             head.lemma in GOVERNMENT_NOUNS or head.text.lower() in GOVERNMENT_NOUNS or national_body(

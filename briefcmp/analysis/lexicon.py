@@ -346,6 +346,7 @@ _ACTIONS: dict[str, tuple[str, ...]] = {
     "freeze": ("freeze",),
     "restrict": ("restrict", "curb", "curtail", "limit"),
     "exclude": ("exclude", "disconnect"),
+    "join": ("join", "accede"),  # "acceded to the convention": joined it
 }
 _WORD_ACTION: dict[str, str] = {w: a for a, ws in _ACTIONS.items() for w in ws}
 # Actions a reader asks about as one kind of step, though not one question (a person decides): a ban, a

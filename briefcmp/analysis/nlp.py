@@ -217,6 +217,10 @@ def tag(text: str) -> Optional[list[Token]]:
                 # "are paused", "was not lifted", "has not yet retaliated": a past form after "be" or "have" is a
                 # participle
                 tags[n] = "VBN"
+    for n, (word, _, t) in enumerate(found):
+        if t == "NNS" and 1 < n < len(found) - 1 and found[n - 1][0].lower() == "longer" \
+                and found[n - 2][0].lower() == "no" and tags[n + 1] in _OBJECT_OPENERS and is_verb(word):
+            tags[n] = "VBZ"  # "Estonia no longer funds the project": "no longer" is an adverb, its word a verb
     _repair_finite(found, tags, is_verb)
     _finite_participle(found, tags)
     _finite_after_insert(found, tags)
