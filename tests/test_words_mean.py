@@ -13,7 +13,8 @@ import pytest
 from briefcmp.analysis import grouping
 from briefcmp.analysis.changebasis import basis, basis_against
 from briefcmp.analysis.entities import Entities
-from briefcmp.analysis.measure import measured_words, prices_rising, word_match
+from briefcmp.analysis.measure import measured_words, word_match
+from briefcmp.analysis.percentreading import prices_rising
 
 _E = Entities(use_countries=False)
 
@@ -116,7 +117,7 @@ def test_what_must_stay_apart_stays_apart(a: str, b: str) -> None:
 
 
 def test_a_percentage_against_a_base_is_a_change_and_a_positive_one_a_rise() -> None:
-    from briefcmp.analysis.measure import based_change
+    from briefcmp.analysis.percentreading import based_change
 
     steady = frozenset({"consumption", "yoy"})  # "consumption was steady at 4.9% y/y"
     assert based_change(steady, ("consumption", "yoy"), 4.9)[0] == {"consumption", "yoy", "increase"}
@@ -173,7 +174,7 @@ def test_a_base_quarter_is_named_once_the_figure_s_own_quarter_is_known() -> Non
 
 
 def test_a_measure_no_table_names_as_a_quantity_is_left_as_written() -> None:
-    from briefcmp.analysis.measure import based_change
+    from briefcmp.analysis.percentreading import based_change
 
     index = frozenset({"cpih", "yoy"})  # an index's own name, "an annual rate of 2.6%": no rise read into it
     assert based_change(index, ("cpih", "yoy"), 2.6)[0] == index

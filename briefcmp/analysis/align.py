@@ -73,8 +73,9 @@ from briefcmp.analysis.measure import (  # noqa: F401  (names other modules impo
     CHANGE_NOUN, FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
     _RELATIVE, _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, REACHED, _basis, blank_acronym_asides, basis_against, _meaningful, effective_words, measured_words,
-    multi_period, percent_reading, scenario, word_match,
+    multi_period, word_match,
 )
+from briefcmp.analysis.percentreading import percent_reading, scenario
 from briefcmp.analysis.changebasis import settle_bases
 from briefcmp.analysis.figurecontext import _BLOCS, _WORLD, _WORLD_RANK, _from_sentence_before, _fronted_subject, _region
 from briefcmp.analysis.terms import term_match

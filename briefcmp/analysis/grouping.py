@@ -62,7 +62,7 @@ _EXCLUSIVE = (frozenset({"nominal", "real"}), frozenset({"monthly", "quarterly",
 _NARROWING = frozenset({"core", "underlying", "trimmed", "capita", "median", "cumulative", "request", "sought",
                         "service", "food", "energy", "fuel", "housing", "manufacturing", "operating", "pretax",
                         "pce", "youth", "women", "men",
-                        "scenario"})  # (what would be without action: measure.scenario)
+                        "scenario"})  # (what would be without action: percentreading.scenario)
 # Qualifiers that may be the period's doing ("the monthly surplus" of December) or an outlet's habit
 # ("net profit"): one side only is a doubt, not a veto.
 # A month's change and a twelve-month rate, however each is said ("on the month", "monthly"; "year on year", "annual")
