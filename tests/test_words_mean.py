@@ -191,7 +191,7 @@ def test_a_measure_no_table_names_as_a_quantity_is_left_as_written() -> None:
      False),
 ])
 def test_what_would_be_without_action_is_a_scenario(sentence: str, clause: str, expected: bool) -> None:
-    from briefcmp.analysis.measure import scenario
+    from briefcmp.analysis.percentreading import scenario
 
     assert scenario(sentence, clause) is expected
 
