@@ -83,3 +83,15 @@ def test_words_come_back_whole_and_in_reading_order(paragraphs, columns, page_li
         expected.insert(0, "Policy Brief")
     assert " ".join(out).split() == " ".join(expected).split()
     assert out == expected  # paragraph breaks kept, none made up
+
+
+def test_a_short_line_at_a_page_foot_runs_on_into_lower_case() -> None:
+    """Found by the property test above: ragged lines can look justified on a page of three rows, and the
+    last of them short; a page that then opens in lower case mid-sentence carries the paragraph on."""
+    words = [["A."], ["A."], ["A."], ["A."], ["A", *["a"] * 10, "aaaa", "aaaaaa", "aaaaaaa", "aaaaaaaaa."],
+             ["A", "aaa", "aaa", "aaaaaaa", "aaaaaaaaa", "a", "aaa", "aaaa", "aaaaaa", "aaaaaaaaa", "a", "aaa", "aaaaa",
+              "aaaaaaa", "aaaaaaaa."]]
+    count = iter(range(100))
+    paragraphs = [["".join(chr(113 + int(d)) for d in str(next(count))) + w for w in p] for p in words]
+    out = layout(typeset(paragraphs, 1, 3, False, False))
+    assert out == [" ".join(p) for p in paragraphs]

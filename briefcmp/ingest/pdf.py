@@ -511,7 +511,10 @@ def layout(pages: list[list[Word]]) -> list[str]:
         # title or the table across the page above it (a dateline stops mid-sentence too).
         apart = page == last[0] and (spanning or last[1])
         for i, par in enumerate(paragraphs):
-            if i == 0 and body and not apart and not short and _continues(body[-1], par, vocab):
+            # (a short last line ends a paragraph, unless the next page or column opens in lower case after a
+            # line with no closing mark: ragged text's line may be short and still run on mid-sentence)
+            if i == 0 and body and not apart and (not short or _runs_on(body[-1], par)) and \
+                    _continues(body[-1], par, vocab):
                 body[-1].extend(par)
             else:
                 body.append(list(par))
@@ -574,6 +577,12 @@ def print_margins(rows: list[Line], size: float) -> set[int]:
             break
         out.add(i)
     return out
+
+
+def _runs_on(par: list[Line], nxt: list[Line]) -> bool:
+    """Does the next paragraph start in lower case after a line that stops with no closing mark?"""
+    a, b = par[-1].text.rstrip(), nxt[0].text.lstrip()
+    return bool(a and b) and b[0].islower() and a[-1] not in ".!?:;\"'”’)]。！？」』）"
 
 
 def _continues(par: list[Line], nxt: list[Line], vocab: Any) -> bool:
