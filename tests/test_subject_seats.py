@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefcmp.analysis import figuresubject
 from briefcmp.analysis.briefcontext import _attributive
 from briefcmp.analysis.entities import Entities
@@ -146,3 +148,17 @@ def test_a_date_after_a_semicolon_dates_another_clause_s_figure() -> None:
     assert periods.resolve(text, (at, at + 3), date(2025, 1, 10))[0] == "2024-12"
     text = "Exports rose 5% in 2024; imports fell 2% in December."
     assert periods.resolve(text, (text.index("5%"), text.index("5%") + 1), date(2025, 1, 10))[0] == "2024"
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Jalisco drew the most foreign investment of any state last year, 4.1 billion dollars.", "state"),
+    ("Alberta posted the lowest jobless rate among all provinces, 5.9%.", "province"),
+    ("Lisbon had the most tourist nights of any region, followed by the Algarve with 21 million.", "region"),
+    ("Foreign investment reached a record 36 billion dollars last year.", ""),
+    ("The state of public finances is weaker than in 2023.", ""),
+])
+def test_a_part_ranked_among_its_kind_is_named_by_that_kind(sentence: str, expected: str) -> None:
+    """A figure of one part of a country ranked among the others is that part's, never the country's total."""
+    from briefcmp.analysis.figuresubject import ranked_part
+
+    assert ranked_part(sentence) == expected

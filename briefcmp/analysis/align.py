@@ -401,6 +401,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             shown = {**shown, basis: basis}
     if fig_in_clause is not None and scenario(sentence_text, clause):  # "without action, it would reach 7%"
         words, order, shown = words | {"scenario"}, (*order, "scenario"), {**shown, "scenario": "without action"}
+    part = figuresubject.ranked_part(sentence_text) if fig_in_clause is not None else ""
+    if part and part not in words:  # "the most remittances of any state, 5,646 million": a state's, not the whole's
+        words, order, shown = words | {part}, (*order, part), {**shown, part: part}
     if multi_period(clause, sentence_text):
         dim += ":total"  # "a combined 43 trillion yen over five years": not one year's figure
     published = ctx.published if ctx is not None else None

@@ -214,3 +214,23 @@ def source_not_subject(text: str, found: tuple[str, ...], entities, alone: bool 
     if kept:
         return kept
     return (WORLD,) if _WORLD_WORD.search(text, start) else ()
+
+
+# "Michoacan received the most remittances of any state, 5,646 million dollars, followed by Guanajuato with
+# 5,645 million": parts of the country ranked among themselves; their figures are a part's, never the whole's
+_RANKED_PART = re.compile(r"\b(?:of|among)\s+(?:any|all\s+the|all)\s+(?P<part>states?|provinces?|regions?|cities|city|"
+                          r"districts?|counties|county|municipalit(?:y|ies)|prefectures?|territor(?:y|ies)|departments?|"
+                          r"cantons?|emirates?|oblasts?|republics?|governorates?|länder|land)\b", re.I)
+_PART_NOUN = {"cities": "city", "counties": "county", "municipalities": "municipality", "territories": "territory",
+              "länder": "land"}
+
+
+def ranked_part(sentence: str) -> str:
+    """The kind of part ("state") a sentence ranks its figures among ("the most remittances of any state",
+    "the highest rate among all regions"), or ""."""
+    m = _RANKED_PART.search(sentence)
+    if m is None:
+        return ""
+    part = m.group("part").lower()
+    return _PART_NOUN.get(part, part[:-1] if part.endswith("s") else part)
+
