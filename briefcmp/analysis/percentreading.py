@@ -9,9 +9,7 @@ import re
 from typing import Optional
 
 from briefcmp.analysis.changebasis import BASIS_TAGS
-
-_DIRECTION = frozenset({"increase", "decrease"})  # (measure._DIRECTION)
-_SHOW = {"increase": "growth", "inflation": "inflation"}  # how the words added are shown (measure._SHOW)
+from briefcmp.analysis.measure import _DIRECTION, _SHOW
 
 
 # Measures that are rates or levels in themselves: a base beside them ("the jobless rate, 4.1% y/y") makes no
