@@ -62,7 +62,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
-from briefcmp.analysis import onefact
+from briefcmp.analysis import onefact, views
 from briefcmp.analysis import acronyms, figurecontext, figuresubject, organisations, periods, titleperiods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
@@ -118,6 +118,7 @@ class Member:
     item_quarter: int = 0  # the quarter a list item of quarters names ("7.25% in the second"), see ellipsis
     item_base: bool = False  # a list item that says what it is compared with ("and by 48.6% compared with ...")
     outcome: bool = False  # drafted as a forecast, yet every forecast phrase of its sentence comes after it (figurerole)
+    view: bool = False  # a view, not an outcome: the brief's own estimate or a forecast named after it (views)
 
     @property
     def dated(self) -> bool:
@@ -457,6 +458,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         member.item_quarter = ellipsis.item_quarter(sentence_text[c0:c1]) if elided else 0
         member.item_base = bool(elided) and ellipsis.has_base(sentence_text[c0:c1])
         member.outcome = figurerole.outcome(sentence_text, figure_span, FORECAST_WORDS)
+    if figure_span is not None:
+        member.view = views.a_view(sentence_text, figure_span)
     return member
 
 

@@ -98,8 +98,9 @@ class Evidence:
 def plan(m) -> bool:
     """A drafted forecast that is a figure of fact, which ``--apply`` writes as ``kind: fact``: a budget or
     plan adopted ("will spend 11.11 trillion rupees"), or an outcome that the sentence's forecast phrases
-    all follow ("grew 5.2% last year, above the target of about 5%": ``Member.outcome``)."""
-    return m.claim.status == "draft" and m.claim.kind == "forecast" and (
+    all follow ("grew 5.2% last year, above the target of about 5%": ``Member.outcome``); never a view ("the 6.7% the
+    budget had counted on" is the budget's forecast of growth, not an allocation: ``Member.view``)."""
+    return m.claim.status == "draft" and m.claim.kind == "forecast" and not getattr(m, "view", False) and (
         adopted(m.claim.quote) or getattr(m, "outcome", False))
 
 

@@ -11,6 +11,7 @@ from typing import Iterable, Optional
 
 from briefcmp.analysis.align import FORECAST_WORDS
 from briefcmp.analysis.measure import REPORTED_FORECAST
+from briefcmp.analysis import views
 from briefcmp.analysis.periodbases import in_base
 from briefcmp.analysis.document import Document
 from briefcmp.corpus import units
@@ -364,7 +365,7 @@ def _figure_claim(prep: sent.Prepared, fig: Figure, suggest: Suggester, before: 
         topics = tuple(dict.fromkeys((*suggest.config.keys[key].topics, *topics)))[:3]
     kind = "forecast" if fig.kind != "date" and (_FORECAST_FIGURE.search(statement) or (
         not statement.isascii() and CJK_FORECAST.search(statement)) or _reported_forecast(
-        prep.text, s, statement, fig)) else "fact"
+        prep.text, s, statement, fig) or _a_view(prep.text, s, statement, fig)) else "fact"
     from briefcmp.drafting.cites import cites_for
 
     para_s = prep.text.rfind("\n\n", 0, s) + 1
@@ -443,6 +444,12 @@ def _reported_forecast(text: str, s: int, statement: str, fig: Figure) -> bool:
     return at >= 0 and any(at + m.start() < fig.start for m in REPORTED_FORECAST.finditer(statement)) and \
         not in_base(text[s:fig.sentence[1]], (fig.start - s, fig.end - s))
 
+
+def _a_view(text: str, s: int, statement: str, fig: Figure) -> bool:
+    """Whether the figure is a view in its statement (``analysis.views``): the brief's own estimate ("we estimate
+    the deficit at 8.2%", "our 2.2% forecast") or a forecast named after it ("the 6.7% the budget had counted on")."""
+    at = text.find(statement, s)
+    return at >= 0 and at <= fig.start and views.a_view(statement, (fig.start - at, fig.end - at))
 
 
 def _sentence_claim(prep: sent.Prepared, s: int, e: int, kind: str, suggest: Suggester) -> Optional[DraftClaim]:
