@@ -55,6 +55,20 @@ def test_an_outcome_is_no_view(sentence, figure):
     assert not a_view(sentence, _at(sentence, figure))
 
 
+def test_a_budgets_own_projection_stated_as_its_content_is_no_view():
+    """"forecast for <year>" after a budget's figure is what the budget says: reports of the budget give it as its
+    content, so it is drafted as they are (and no budget's wording is overruled by a held view)."""
+    from briefcmp.analysis.views import held_view
+
+    sentence = "* Shortfall of $17.4 billion forecast for 2026/27"
+    at = _at(sentence, "17.4")
+    assert not a_view(sentence, at) and not held_view(sentence, at)
+    other = "Capital spending rose 3.1%, half of the 6.2% the plan had counted on."
+    assert held_view(other, _at(other, "6.2"))
+    assumed = "Growth of 1.9% beat the 1.5% assumed in the spring budget."
+    assert a_view(assumed, _at(assumed, "1.5")) and not held_view(assumed, _at(assumed, "1.5"))
+
+
 def test_a_span_that_ends_before_its_unit_reads_the_same():
     sentence = "Capital spending rose 3.1%, half of the 6.2% the plan had counted on."
     start = sentence.index("6.2")

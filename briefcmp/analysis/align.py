@@ -118,7 +118,7 @@ class Member:
     item_quarter: int = 0  # the quarter a list item of quarters names ("7.25% in the second"), see ellipsis
     item_base: bool = False  # a list item that says what it is compared with ("and by 48.6% compared with ...")
     outcome: bool = False  # drafted as a forecast, yet every forecast phrase of its sentence comes after it (figurerole)
-    view: bool = False  # a view, not an outcome: the brief's own estimate or a forecast named after it (views)
+    view: bool = False  # a view no budget's wording makes a fact: the brief's own, or one held before the outcome (views)
 
     @property
     def dated(self) -> bool:
@@ -459,7 +459,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         member.item_base = bool(elided) and ellipsis.has_base(sentence_text[c0:c1])
         member.outcome = figurerole.outcome(sentence_text, figure_span, FORECAST_WORDS)
     if figure_span is not None:
-        member.view = views.a_view(sentence_text, figure_span)
+        member.view = views.held_view(sentence_text, figure_span)
     return member
 
 

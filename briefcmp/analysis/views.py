@@ -32,11 +32,15 @@ _OUR_VIEW = re.compile(
 # "expected by economists" (a participle needs its preposition: "2.2% expected" alone may head "expected growth").
 _EXPECTING = (r"(?:counted\s+on|assumed|expected|forecast|projected|predicted|pencill?ed\s+in|budgeted|"
               r"anticipated|envisaged|penciled\s+in|bargained\s+for)")
-_AFTER = re.compile(
-    r"(?:\s*(?:%|per\s*cent|percent|pc)(?![A-Za-z]))?"  # (a figure's span may end before its unit)
-    r"(?:\s*(?:(?:that|which)\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[A-Za-z][\w'.&-]*\s+){1,4}?"
-    r"(?:had|has|have)\s+(?:been\s+|originally\s+|initially\s+)?" + _EXPECTING + r"\b"
-    r"|\s*(?:originally\s+|initially\s+|previously\s+)?" + _EXPECTING + r"\s+(?:in|by|for|under)\b)", re.I)
+_UNIT = r"(?:\s*(?:%|per\s*cent|percent|pc)(?![A-Za-z]))?"  # (a figure's span may end before its unit)
+# "[that] the budget had counted on": an expectation held before the outcome, told after it
+_HAD_AFTER = re.compile(
+    _UNIT + r"\s*(?:(?:that|which)\s+)?(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[A-Za-z][\w'.&-]*\s+){1,4}?"
+    r"(?:had|has|have)\s+(?:been\s+|originally\s+|initially\s+)?" + _EXPECTING + r"\b", re.I)
+# "assumed in the budget", "expected by economists" (not "forecast for 2024/25": a budget's own projection, which
+# reports of the budget give as its content)
+_PARTICIPLE_AFTER = re.compile(
+    _UNIT + r"\s*(?:originally\s+|initially\s+|previously\s+)?" + _EXPECTING + r"\s+(?:in|by)\b", re.I)
 
 
 def own_view(clause: str, figure: tuple[int, int]) -> bool:
@@ -63,9 +67,16 @@ _BREAK = re.compile(r"[\d,;:]|\b(?:while|but|whereas|and\s+(?:the|its|their)\b)"
 
 def expected_after(text: str, end: int) -> bool:
     """Whether the words right after a figure ending at ``end`` name it as what someone expected."""
-    return _AFTER.match(text, end) is not None
+    return _HAD_AFTER.match(text, end) is not None or _PARTICIPLE_AFTER.match(text, end) is not None
 
 
 def a_view(clause: str, figure: tuple[int, int]) -> bool:
-    """Either reading: the figure is a view, not an outcome."""
+    """Either reading: the figure is a view, not an outcome (drafting makes it a forecast)."""
     return own_view(clause, figure) or expected_after(clause, figure[1])
+
+
+def held_view(clause: str, figure: tuple[int, int]) -> bool:
+    """A view no budget's wording makes a fact (``evidence.plan``): the brief's own, or an expectation told as held
+    before the outcome ("the 6.7% the budget had counted on"). A budget's own projection stated as its content
+    ("a deficit of $28.3 billion forecast for 2024/25") is what the budget says, a figure of fact about it."""
+    return own_view(clause, figure) or _HAD_AFTER.match(clause, figure[1]) is not None
