@@ -1,0 +1,140 @@
+"""Figures the hand rules left out, lined up by the learned pair linker (``analysis.figlink``).
+
+``place`` (called by ``align`` after ``linking.place``) scores the pairs of figures ``figlink.pairs`` finds,
+one side at least in no group applied this run, and
+
+- joins free figures whose every pair reaches the applied bar (complete linkage, one figure per brief, never
+  two periods, a veto or an expectation on one side: ``linking._clash``) into a group placed as any group
+  (``grouping._place``: its confident core applied when ``analysis.evidence`` finds it sure, the doubtful
+  members candidates), its reason naming the linker's score;
+- joins a free figure to a group applied this run when its likest figure there is linked above the bar, it
+  clashes with none of the group and the group stays sure with it;
+- proposes the groups linked above the candidate bar only, for a person to decide (never applied).
+
+It never splits or changes a group the hand rules made. The linker reads no value, so two figures it links
+whose values differ are held back as ``linking`` holds them (``linking._differing``): words the model weighs,
+like an inferred subject or period, never decide a contradiction alone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Callable
+
+from briefcmp.analysis import evidence, figlink, linking
+from briefcmp.analysis import grouping as G
+from briefcmp.corpus import units
+
+
+def _clusters(members: list, scored: dict[tuple[int, int], float], bar: float) -> list[tuple[list[int], float]]:
+    """Complete-linkage groups of the pairs scored at ``bar`` or above (a pair not scored counts 0), likest
+    first; each with its weakest pair. One figure per brief, none that ``linking._clash`` forbids."""
+    where = {i: [i] for pair in scored for i in pair}
+    for (i, j), p in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0])):
+        if p < bar:
+            break
+        ci, cj = where[i], where[j]
+        if ci is cj or any(scored.get((min(x, y), max(x, y)), 0.0) < bar or linking._clash(members[x], members[y], G.veto)
+                           for x in ci for y in cj):
+            continue
+        ci.extend(cj)
+        for k in cj:
+            where[k] = ci
+    out, seen = [], set()
+    for c in where.values():
+        if id(c) in seen or len(c) < 2:
+            continue
+        seen.add(id(c))
+        c.sort()
+        low = min(scored[(x, y)] for n, x in enumerate(c) for y in c[n + 1:])
+        out.append((c, low))
+    return sorted(out, key=lambda cl: (-cl[1], cl[0]))
+
+
+def _candidate(g: list, entities, taken: set[str], group_cls: Callable, why: str):
+    key = G.new_key_id(g, set(taken))
+    return group_cls(key, True, G.label(g, entities), units.shared_unit([m.unit for m in g]), g, G.reason(g, ""),
+                     False, g[0].subjects, G.common_topics(g), why)
+
+
+def place(rest: list, texts: dict, entities, taken: set[str], result, group_cls: Callable) -> None:
+    """Figures no group applied, lined up by the pair linker (see the module docstring)."""
+    linker = figlink.model()
+    members = [m for m in rest if figlink.usable(m)]
+    if linker is None or len({m.claim.brief for m in members}) < 2:
+        return
+    applied = {id(m): g for g in result.groups if g.new for m in g.members}
+    ctx = figlink.Context(members, texts, entities)
+    free_pairs: dict[tuple[int, int], float] = {}
+    joins: dict[int, list[tuple[float, int]]] = defaultdict(list)  # a free figure -> its links to applied ones
+    for i, j, x in figlink.described(members, ctx):
+        a, b = members[i], members[j]
+        if id(a) in applied and id(b) in applied:
+            continue
+        p = linker.probability(x)
+        if p < linker.candidate:
+            continue
+        if id(a) not in applied and id(b) not in applied:
+            free_pairs[(i, j)] = p
+        else:
+            f, k = (i, j) if id(a) not in applied else (j, i)
+            joins[f].append((p, k))
+    proposed: dict[int, set[int]] = defaultdict(set)  # a member -> the candidates (indices) that hold it
+    for n, c in enumerate(result.candidates):
+        for m in c.members:
+            proposed[id(m)].add(n)
+    used: set[int] = set()
+    for idx, low in _clusters(members, free_pairs, linker.candidate):
+        g = [members[i] for i in idx]
+        said = f"figure linker, weakest pair {low:.2f}"
+        again = bool(set.intersection(*(proposed[id(m)] for m in g)))  # proposed together already
+        if low < linker.threshold:
+            if not again:
+                result.candidates.append(_candidate(g, entities, taken, group_cls,
+                                                    f"linked only by the figure linker (weakest pair {low:.2f}, "
+                                                    f"below its bar {linker.threshold:.2f})"))
+            continue
+        evidence.adopt_release_periods(g)
+        waiting = linking._differing(g)  # the linker reads no value: it never sets two values against each other
+        kept = [m for m in g if id(m) not in waiting]
+        if len({m.claim.brief for m in kept}) < 2:
+            if not again:
+                result.candidates.append(_candidate(g, entities, taken, group_cls, f"linked by the {said}, and "
+                                                    + next(iter(waiting.values()))))
+            continue
+        eff = {id(m): m.words for m in kept}
+        pair_sim = {frozenset((a, b)): 1.0 for a in set(eff.values()) for b in set(eff.values())}
+        before, asked = len(result.groups), len(result.candidates)
+        G._place(kept, eff, pair_sim, entities, taken, result, group_cls, [])
+        if again and len(result.groups) == before:
+            del result.candidates[asked:]
+        for new in result.groups[before:]:
+            new.reason += f" (lined up by the {said})"
+            used |= {id(m) for m in new.members}
+            for m in g:
+                if id(m) in waiting:
+                    result.candidates.append(group_cls(new.key, False, new.label, new.unit, [m],
+                                                       G.reason([m], "the key " + new.key), False, new.subjects,
+                                                       G.common_topics([m]), f"linked by the {said}, and "
+                                                       + waiting[id(m)]))
+    for f, links in sorted(joins.items()):
+        fm = members[f]
+        p, k = max(links)
+        target = applied.get(id(members[k]))
+        if p < linker.threshold or id(fm) in used or target is None or any(
+                linking._clash(m, fm, G.veto) for m in target.members):
+            continue
+        g = [*target.members, fm]
+        evidence.adopt_release_periods([fm], g)
+        if linking._differing(g):
+            continue
+        eff = {id(m): m.words for m in g}
+        core, _ = G.split(g, eff, {frozenset((a, b)): 1.0 for a in set(eff.values()) for b in set(eff.values())})
+        kept = {id(m) for m in core}
+        if id(fm) in kept and all(id(m) in kept for m in target.members) and G.group_evidence(core).sure():
+            target.members.append(fm)
+            target.reason += f" ({fm.claim.ref} lined up by the figure linker, score {p:.2f})"
+            used.add(id(fm))
+            applied[id(fm)] = target
+    if used:
+        result.candidates[:] = [c for c in result.candidates if not (c.new and any(id(m) in used for m in c.members))]
