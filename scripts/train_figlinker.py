@@ -32,8 +32,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 TRAP_WEIGHT = 5.0
-CANDIDATE_RIGHT = 0.6
-VERSION = 2  # of the rows stored in the cache (bump when collect changes)
+CANDIDATE_RIGHT = 0.5
+VERSION = 3  # of the rows stored in the cache (bump when collect changes)
 L2 = 1.0
 
 
@@ -68,6 +68,8 @@ def collect(folder: Path, work: Path, drafted: Path) -> list[dict]:
     """The set's pairs: {"x": features, "y": 1/0, "w": weight, "trap": bool}."""
     import lineup_eval as le
     from yaml import safe_load
+
+    from briefcmp.analysis.rounding import agree_rounded
 
     run = le.run_set(folder, work, align=False, drafted=drafted)
     seen = _described(work / folder.name)
@@ -108,7 +110,11 @@ def collect(folder: Path, work: Path, drafted: Path) -> list[dict]:
         y = 1 if ra in parent and rb in parent and find(ra) == find(rb) and not trap else 0
         rows.append({"x": x, "y": y, "w": TRAP_WEIGHT if trap else 1.0, "trap": trap,
                      "join": int(id(a) in applied or id(b) in applied),
-                     "judged": int(ra in parent and rb in parent), "refs": [ra, rb]})
+                     "judged": int(ra in parent and rb in parent), "refs": [ra, rb],
+                     # the pairs --apply may write: both periods stated, both facts, values that agree (the values
+                     # choose only the population the applied bar is calibrated on, never a feature)
+                     "appliable": int(a.dated and b.dated and a.claim.kind == b.claim.kind == "fact"
+                                      and agree_rounded(a.claim.value, b.claim.value))})
     return rows
 
 
@@ -184,7 +190,8 @@ def main() -> int:
         rows = [r for n in names for r in data[n]]
         X = np.array([r["x"] for r in rows]) if rows else np.zeros((0, len(figlink.NAMES)))
         return (X, np.array([r["y"] for r in rows], float), np.array([r["w"] for r in rows]),
-                np.array([r["trap"] for r in rows], bool), np.array([r.get("judged", 1) for r in rows], bool))
+                np.array([r["trap"] for r in rows], bool), np.array([r.get("judged", 1) for r in rows], bool),
+                np.array([r.get("appliable", 1) for r in rows], bool))
 
     def train(X, y, w) -> dict:
         return {"weights": [round(float(b), 5) for b in fit(X, y, w)]}
@@ -196,22 +203,25 @@ def main() -> int:
     tags = sorted(set(half.values()), key=lambda t: (t != "old", int(t[1:]) if t[1:].isdigit() else 0))
     oof = []
     for t in tags:
-        X, y, w, _, _ = arrays([n for n, h in half.items() if h != t])
+        X, y, w, _, _, _ = arrays([n for n, h in half.items() if h != t])
         trained = train(X, y, w)
-        Xh, yh, _, th, jh = arrays([n for n, h in half.items() if h == t])
-        oof.append((t, score(trained, Xh), yh, th, jh))
+        Xh, yh, _, th, jh, ah = arrays([n for n, h in half.items() if h == t])
+        oof.append((t, score(trained, Xh), yh, th, jh, ah))
     P = np.concatenate([o[1] for o in oof])
     Y = np.concatenate([o[2] for o in oof])
     T = np.concatenate([o[3] for o in oof])
     J = np.concatenate([o[4] for o in oof]) | T
+    A = np.concatenate([o[5] for o in oof])
 
     def at(p, y, t, bar):
         sel = p >= bar
         return int((sel & (y == 1)).sum()), int((sel & (y == 0)).sum()), int((sel & t).sum()), int((y == 1).sum())
 
+    # the applied bar: on the pairs --apply may write (A), at least the target precision, every pair the gold does
+    # not join counted false, no trap above it
     threshold = 1.0
-    for b in sorted(set(np.round(P, 4)), reverse=True):
-        tp, fp, traps, _ = at(P, Y, T, b)
+    for b in sorted(set(np.round(P[A], 4)), reverse=True):
+        tp, fp, traps, _ = at(P[A], Y[A], T[A], b)
         if tp + fp >= 10 and tp / (tp + fp) >= args.precision and traps == 0:
             threshold = float(b)
     # a person is asked about pairs down to where those below the applied bar are right CANDIDATE_RIGHT of the time
@@ -223,16 +233,19 @@ def main() -> int:
             break
         candidate = float(b)
     print(f"{len(half)} tuning sets, {len(P)} pairs ({int(Y.sum())} positive, {int(T.sum())} traps)")
-    for bar in sorted({0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, round(threshold, 4), round(candidate, 4)}):
+    for bar in sorted({0.3, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, round(threshold, 4), round(candidate, 4)}):
         tp, fp, traps, pos = at(P, Y, T, bar)
         jtp, jfp, _, _ = at(P[J], Y[J], T[J], bar)
+        atp, afp, atr, apos = at(P[A], Y[A], T[A], bar)
         print(f"  bar {bar:.4f}: out-of-half precision {tp / max(tp + fp, 1):.3f} ({tp}/{tp + fp}), "
-              f"recall {tp}/{pos}, traps above {traps}; judged pairs only {jtp / max(jtp + jfp, 1):.3f}")
-    for t, ph, yh, th, _ in oof:
-        tp, fp, traps, pos = at(ph, yh, th, threshold)
+              f"recall {tp}/{pos}, traps above {traps}; judged pairs only {jtp / max(jtp + jfp, 1):.3f}; "
+              f"pairs --apply may write {atp / max(atp + afp, 1):.3f} ({atp}/{atp + afp}, recall {atp}/{apos}, "
+              f"traps {atr})")
+    for t, ph, yh, th, _, ah in oof:
+        tp, fp, traps, pos = at(ph[ah], yh[ah], th[ah], threshold)
         print(f"  half {t:4s} left out: applied bar {tp}/{tp + fp} right, recall {tp}/{pos}, traps {traps}")
     print(f"bars: applied {threshold:.4f}, candidate {candidate:.4f}")
-    X, y, w, _, _ = arrays(sorted(half))
+    X, y, w, _, _, _ = arrays(sorted(half))
     trained = train(X, y, w)
     for name, b in zip(figlink.NAMES, trained.get("weights", ())):
         print(f"  {name:22s} {b:+.3f}")

@@ -51,6 +51,10 @@ def _clusters(members: list, scored: dict[tuple[int, int], float], bar: float) -
     return sorted(out, key=lambda cl: (-cl[1], cl[0]))
 
 
+def _claim(m) -> tuple[str, str]:
+    return (m.claim.brief, m.claim.id)
+
+
 def _candidate(g: list, entities, taken: set[str], group_cls: Callable, why: str):
     key = G.new_key_id(g, set(taken))
     return group_cls(key, True, G.label(g, entities), units.shared_unit([m.unit for m in g]), g, G.reason(g, ""),
@@ -64,12 +68,17 @@ def place(rest: list, texts: dict, entities, taken: set[str], result, group_cls:
     if linker is None or len({m.claim.brief for m in members}) < 2:
         return
     applied = {id(m): g for g in result.groups if g.new for m in g.members}
+    # a claim read in two currencies is two figures: once one of them is keyed, the other is not free
+    # (``onefact.one_group_per_claim`` would join two groups through it)
+    held = {_claim(m) for g in result.groups for m in g.members}
     ctx = figlink.Context(members, texts, entities)
     free_pairs: dict[tuple[int, int], float] = {}
     joins: dict[int, list[tuple[float, int]]] = defaultdict(list)  # a free figure -> its links to applied ones
     for i, j, x in figlink.described(members, ctx):
         a, b = members[i], members[j]
-        if id(a) in applied and id(b) in applied:
+        if (id(a) in applied or _claim(a) in held) and (id(b) in applied or _claim(b) in held):
+            continue
+        if (id(a) not in applied and _claim(a) in held) or (id(b) not in applied and _claim(b) in held):
             continue
         p = linker.probability(x)
         if p < linker.candidate:
@@ -86,6 +95,8 @@ def place(rest: list, texts: dict, entities, taken: set[str], result, group_cls:
     used: set[int] = set()
     for idx, low in _clusters(members, free_pairs, linker.candidate):
         g = [members[i] for i in idx]
+        if any(_claim(m) in held for m in g):
+            continue
         said = f"figure linker, weakest pair {low:.2f}"
         again = bool(set.intersection(*(proposed[id(m)] for m in g)))  # proposed together already
         if low < linker.threshold:
@@ -111,6 +122,7 @@ def place(rest: list, texts: dict, entities, taken: set[str], result, group_cls:
         for new in result.groups[before:]:
             new.reason += f" (lined up by the {said})"
             used |= {id(m) for m in new.members}
+            held |= {_claim(m) for m in new.members}
             for m in g:
                 if id(m) in waiting:
                     result.candidates.append(group_cls(new.key, False, new.label, new.unit, [m],
@@ -121,7 +133,7 @@ def place(rest: list, texts: dict, entities, taken: set[str], result, group_cls:
         fm = members[f]
         p, k = max(links)
         target = applied.get(id(members[k]))
-        if p < linker.threshold or id(fm) in used or target is None or any(
+        if p < linker.threshold or id(fm) in used or _claim(fm) in held or target is None or any(
                 linking._clash(m, fm, G.veto) for m in target.members):
             continue
         g = [*target.members, fm]
@@ -135,6 +147,7 @@ def place(rest: list, texts: dict, entities, taken: set[str], result, group_cls:
             target.members.append(fm)
             target.reason += f" ({fm.claim.ref} lined up by the figure linker, score {p:.2f})"
             used.add(id(fm))
+            held.add(_claim(fm))
             applied[id(fm)] = target
     if used:
         result.candidates[:] = [c for c in result.candidates if not (c.new and any(id(m) in used for m in c.members))]
