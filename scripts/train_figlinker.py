@@ -12,7 +12,9 @@ Training uses the **tuning halves only**: every dev set except those of the chec
 by their README-heldout-*-sN.md; they are never drafted here). Calibration leaves **whole halves** out: train on
 all tuning halves but one, score that one, for each; the pooled out-of-half probabilities set the applied bar
 (the lowest at which pair precision, counting every pair the gold does not join as false, is at least
-``--precision``) and the candidate bar. A logistic model (L2, Newton's method; numpy at training time only).
+``--precision``; measured on the pairs ``--apply`` may write: both periods stated, both facts, values that agree,
+since ``figlinkplace`` holds back linked figures whose values differ: the values choose that population, never a
+feature) and the candidate bar (pairs just below the applied bar right ``CANDIDATE_RIGHT`` of the time). A logistic model (L2, Newton's method; numpy at training time only).
 ``--write`` stores the model trained on every tuning set as briefcmp/analysis/figweights.json.
 
 Usage: .venv/bin/python scripts/train_figlinker.py [--check-halves s11] [--cache DIR] [--write]

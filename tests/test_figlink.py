@@ -145,3 +145,17 @@ def test_pairs_grow_with_the_figures_not_their_square() -> None:
     ms = [_member(f"b{i}", i, {f"w{i % 50}", "budget"}) for i in range(1000)]
     ctx = figlink.Context(ms, {}, None)
     assert len(figlink.pairs(ms, ctx)) < 1000 * figlink.MAX_POSTING
+
+
+def test_a_name_the_corpus_does_not_register_is_only_proposed(monkeypatch) -> None:
+    """A key under a name taken from the briefs registers it, and the next run reads every brief with it: the
+    linker leaves such keys to the hand rules, so that a second align --apply proposes nothing new."""
+    monkeypatch.setattr(figlink, "model", lambda: _always(0.95))
+    entities = Entities()
+    entities.adopted.add("harbour-board")
+    a = _member("a", 1, {"toll", "receipt"}, amount=5.0, subjects=("harbour-board",))
+    b = _member("b", 2, {"toll", "income"}, amount=5.0, subjects=("harbour-board",))
+    result = _result()
+    figlinkplace.place([a, b], {}, entities, set(), result, Group)
+    assert result.groups == [] and len(result.candidates) == 1
+    assert "does not register yet" in result.candidates[0].doubt

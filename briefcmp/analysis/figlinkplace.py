@@ -105,6 +105,15 @@ def place(rest: list, texts: dict, entities, taken: set[str], result, group_cls:
                                                     f"linked only by the figure linker (weakest pair {low:.2f}, "
                                                     f"below its bar {linker.threshold:.2f})"))
             continue
+        fresh_name = next((x for x in g[0].subjects if x in getattr(entities, "adopted", ())), "")
+        if fresh_name:
+            # a key would register this name, and every brief would be read again with it: the next run would
+            # not meet the groups this one formed (the hand rules key such names; the linker only proposes)
+            if not again:
+                result.candidates.append(_candidate(g, entities, taken, group_cls, f"linked by the {said}, and "
+                                                    f"its subject '{fresh_name}' is a name the corpus does not "
+                                                    "register yet"))
+            continue
         evidence.adopt_release_periods(g)
         waiting = linking._differing(g)  # the linker reads no value: it never sets two values against each other
         kept = [m for m in g if id(m) not in waiting]
