@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 TRAP_WEIGHT = 5.0
 CANDIDATE_RIGHT = 0.5
-VERSION = 3  # of the rows stored in the cache (bump when collect changes)
+VERSION = 4  # of the rows stored in the cache (bump when collect changes)
 L2 = 1.0
 
 

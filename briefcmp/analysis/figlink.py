@@ -55,6 +55,7 @@ _PERIOD_STATED = frozenset({"stated", "relative", "claim"})
 _EXPECT = linking._EXPECT
 TOP_WORDS = 8  # each figure is indexed under its rarest context words
 MAX_POSTING = 80  # a word on more figures of a block than this finds no pairs (it still scores)
+NEIGHBOURS = 30  # each figure is scored with at most this many figures of other briefs, the likest by context
 
 
 def _content(words: frozenset[str]) -> frozenset[str]:
@@ -111,7 +112,9 @@ def usable(m) -> bool:
 
 def pairs(members: list, ctx: Context) -> list[tuple[int, int]]:
     """The pairs (indices, i < j) worth scoring: one block, two briefs, ``linking.compatible``, sharing one of
-    their rarest context words."""
+    their rarest context words; each figure with at most ``NEIGHBOURS`` others, the likest by context cosine.
+    Each figure meets at most ``TOP_WORDS * MAX_POSTING`` others through the index, so the cost is linear in
+    the figures."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, m in enumerate(members):
         if usable(m):
@@ -126,14 +129,18 @@ def pairs(members: list, ctx: Context) -> list[tuple[int, int]]:
             v = ctx.vec.get(id(members[i]), {})
             for w in sorted(v, key=lambda w: (-v[w], w))[:TOP_WORDS]:
                 postings[w].append(i)
+        met: dict[int, set[int]] = defaultdict(set)
         for post in postings.values():
             if len(post) > MAX_POSTING:
                 continue
-            for x, i in enumerate(post):
-                for j in post[x + 1:]:
-                    key = (min(i, j), max(i, j))
-                    if key not in out and linking.compatible(members[key[0]], members[key[1]], veto):
-                        out.add(key)
+            for i in post:
+                met[i].update(post)
+        for i, others in met.items():
+            a = members[i]
+            found = [(ctx.cosine(a, members[j]), j) for j in others
+                     if j != i and linking.compatible(a, members[j], veto)]
+            for _, j in sorted(found, key=lambda cj: (-cj[0], cj[1]))[:NEIGHBOURS]:
+                out.add((min(i, j), max(i, j)))
     return sorted(out)
 
 
