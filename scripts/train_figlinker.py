@@ -33,10 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-TRAP_WEIGHT = 5.0
+TRAP_WEIGHT = 5.0  # (the fit, L2-regularised logistic by Newton's method, is the statement linker's: train_factlinker)
 CANDIDATE_RIGHT = 0.5
 VERSION = 4  # of the rows stored in the cache (bump when collect changes)
-L2 = 1.0
 
 
 def _described(corpus_dir: Path):
@@ -121,39 +120,16 @@ def collect(folder: Path, work: Path, drafted: Path) -> list[dict]:
 
 
 def halves(dev: Path) -> dict[str, str]:
-    """Each set's half: the held-out README that lists it first (as evalall groups them), else "old"."""
-    sets = sorted(d.name for d in dev.iterdir() if (d / "gold.yaml").exists())
+    """Each set's half: the tag of the held-out README that lists it first (``train_factlinker.halves``, as
+    evalall groups them; a README without a tag is s2), else "old"."""
+    from train_factlinker import halves as listed
+
     owner: dict[str, str] = {}
-    for readme in sorted(dev.glob("README-heldout-*.md")):
-        m = re.search(r"-(s\d+)\.md$", readme.name)
-        for line in readme.read_text(encoding="utf-8").splitlines():
-            cell = line.split("|")[1].strip().strip("*") if line.startswith("|") else ""
-            if cell in sets:
-                owner.setdefault(cell, m.group(1) if m else "s2")
-    return {s: owner.get(s, "old") for s in sets}
-
-
-def fit(X, y, w):
-    import numpy as np
-
-    beta = np.zeros(X.shape[1])
-    reg = np.full(X.shape[1], L2)
-    reg[0] = 0.0  # the bias is not shrunk
-    for _ in range(60):
-        p = 1 / (1 + np.exp(-np.clip(X @ beta, -30, 30)))
-        g = X.T @ (w * (p - y)) + reg * beta
-        H = (X * (w * p * (1 - p))[:, None]).T @ X + np.diag(reg) + 1e-9 * np.eye(X.shape[1])
-        step = np.linalg.solve(H, g)
-        beta -= step
-        if np.abs(step).max() < 1e-7:
-            break
-    return beta
-
-
-def predict(beta, X):
-    import numpy as np
-
-    return 1 / (1 + np.exp(-np.clip(X @ beta, -30, 30)))
+    for readme in dev.glob("README-heldout-*.md"):
+        tag = re.search(r"-(s\d+)\.md$", readme.name)
+        for name in listed(dev, {tag.group(1) if tag else ""}):
+            owner[name] = tag.group(1) if tag else "s2"
+    return {d.name: owner.get(d.name, "old") for d in sorted(dev.iterdir()) if (d / "gold.yaml").exists()}
 
 
 def main() -> int:
@@ -194,6 +170,8 @@ def main() -> int:
         return (X, np.array([r["y"] for r in rows], float), np.array([r["w"] for r in rows]),
                 np.array([r["trap"] for r in rows], bool), np.array([r.get("judged", 1) for r in rows], bool),
                 np.array([r.get("appliable", 1) for r in rows], bool))
+
+    from train_factlinker import fit
 
     def train(X, y, w) -> dict:
         return {"weights": [round(float(b), 5) for b in fit(X, y, w)]}
@@ -252,13 +230,12 @@ def main() -> int:
     for name, b in zip(figlink.NAMES, trained.get("weights", ())):
         print(f"  {name:22s} {b:+.3f}")
     if args.write:
-        out = {"names": list(figlink.NAMES), **trained,
-               "threshold": round(threshold, 4), "candidate": round(candidate, 4),
-               "trained_on": f"benchmarks/lineup/dev tuning halves ({len(half)} sets; {', '.join(sorted(check))} "
-                             "left out); bars by leaving whole halves out",
-               "target_precision": args.precision}
-        (ROOT / "briefcmp/analysis/figweights.json").write_text(json.dumps(out, indent=1) + "\n")
-        print("wrote briefcmp/analysis/figweights.json")
+        shipped = ROOT / "briefcmp/analysis/figweights.json"
+        shipped.write_text(json.dumps(dict(
+            names=list(figlink.NAMES), **trained, threshold=round(threshold, 4), candidate=round(candidate, 4),
+            trained_on=f"benchmarks/lineup/dev tuning halves ({len(half)} sets; {', '.join(sorted(check))} left "
+                       "out); bars by leaving whole halves out", target_precision=args.precision), indent=1) + "\n")
+        print(f"wrote {shipped.relative_to(ROOT)}")
     return 0
 
 

@@ -22,15 +22,13 @@ figures out.
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter, defaultdict
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
+from briefcmp.analysis import factlink, linking
 from briefcmp.analysis import grouping as G
-from briefcmp.analysis import linking
 from briefcmp.analysis.measure import BASIS_TAGS, _DIRECTION, _HARMLESS, _VAGUE, word_match
 from briefcmp.corpus import units
 
@@ -195,47 +193,20 @@ def _likeness(x: list[float]) -> float:
 def described(members: list, ctx: Context) -> list[tuple[int, int, list[float]]]:
     """Every pair worth scoring with its features in ``NAMES`` order: the pair's own, then whether each figure
     is the other's likest in its brief (both, one) and by how much the likest leads the next (a brief gives a
-    figure once: its likest figure is the one that answers)."""
+    figure once: its likest figure is the one that answers; ``factlink.one_to_one``)."""
     found = [(i, j, features(members[i], members[j], ctx)) for i, j in pairs(members, ctx)]
-    like = [_likeness(x) for _, _, x in found]
-    ranked: dict[tuple[int, str], list[float]] = {}
-    for (i, j, _), s in zip(found, like):
-        ranked.setdefault((i, members[j].claim.brief), []).append(s)
-        ranked.setdefault((j, members[i].claim.brief), []).append(s)
-    for v in ranked.values():
-        v.sort(reverse=True)
-    out = []
-    for (i, j, x), s in zip(found, like):
-        ri, rj = ranked[(i, members[j].claim.brief)], ranked[(j, members[i].claim.brief)]
-        top_i, top_j = s >= ri[0], s >= rj[0]
-        nxt = max(ri[1] if len(ri) > 1 else 0.0, rj[1] if len(rj) > 1 else 0.0)
-        out.append((i, j, x + [1.0 if top_i and top_j else 0.0, 1.0 if top_i != top_j else 0.0,
-                               max(-1.0, min(1.0, s - nxt)) if top_i or top_j else 0.0]))
-    return out
+    return factlink.one_to_one(found, [_likeness(x) for _, _, x in found], [m.claim.brief for m in members])
 
 
-class Model:
-    """The shipped logistic model: weights by feature name and the calibrated bars."""
+class Model(factlink.Model):
+    """The shipped logistic model (as the statement linker's): weights by feature name and the calibrated bars,
+    ``threshold`` applied (out-of-half pair precision >= the target) and ``candidate`` put to a person."""
 
     def __init__(self, data: dict):
-        if list(data.get("names", [])) != list(NAMES):
-            raise ValueError("figweights.json lists other features than figlink.NAMES: train it again")
-        self.weights = [float(w) for w in data["weights"]]
-        self.threshold = float(data["threshold"])  # applied: out-of-half pair precision >= the target
-        self.candidate = float(data["candidate"])  # put to a person
-
-    def probability(self, x: list[float]) -> float:
-        z = sum(w * v for w, v in zip(self.weights, x))
-        if z < -30:
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-z))
+        super().__init__(data, NAMES, "figweights.json")
 
 
 @lru_cache(maxsize=1)
 def model() -> Optional[Model]:
     """The shipped model; None when the package holds no weights (the linker is then not used)."""
-    try:
-        text = resources.files("briefcmp.analysis").joinpath("figweights.json").read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        return None
-    return Model(json.loads(text))
+    return factlink.load("figweights.json", Model)

@@ -40,15 +40,9 @@ def _clusters(members: list, scored: dict[tuple[int, int], float], bar: float) -
         ci.extend(cj)
         for k in cj:
             where[k] = ci
-    out, seen = [], set()
-    for c in where.values():
-        if id(c) in seen or len(c) < 2:
-            continue
-        seen.add(id(c))
-        c.sort()
-        low = min(scored[(x, y)] for n, x in enumerate(c) for y in c[n + 1:])
-        out.append((c, low))
-    return sorted(out, key=lambda cl: (-cl[1], cl[0]))
+    groups = {id(c): sorted(c) for c in where.values() if len(c) > 1}.values()
+    weakest = [min(scored[(x, y)] for n, x in enumerate(c) for y in c[n + 1:]) for c in groups]
+    return sorted(zip(groups, weakest), key=lambda cl: (-cl[1], cl[0]))
 
 
 def _claim(m) -> tuple[str, str]:
@@ -122,22 +116,10 @@ def place(rest: list, texts: dict, entities, taken: set[str], result, group_cls:
                 result.candidates.append(_candidate(g, entities, taken, group_cls, f"linked by the {said}, and "
                                                     + next(iter(waiting.values()))))
             continue
-        eff = {id(m): m.words for m in kept}
-        pair_sim = {frozenset((a, b)): 1.0 for a in set(eff.values()) for b in set(eff.values())}
-        before, asked = len(result.groups), len(result.candidates)
-        G._place(kept, eff, pair_sim, entities, taken, result, group_cls, [])
-        if again and len(result.groups) == before:
-            del result.candidates[asked:]
-        for new in result.groups[before:]:
-            new.reason += f" (lined up by the {said})"
+        for new in linking.place_linked(g, kept, waiting, again, (f"lined up by the {said}", f"linked by the {said}"),
+                                        entities, taken, result, group_cls):
             used |= {id(m) for m in new.members}
             held |= {_claim(m) for m in new.members}
-            for m in g:
-                if id(m) in waiting:
-                    result.candidates.append(group_cls(new.key, False, new.label, new.unit, [m],
-                                                       G.reason([m], "the key " + new.key), False, new.subjects,
-                                                       G.common_topics([m]), f"linked by the {said}, and "
-                                                       + waiting[id(m)]))
     for f, links in sorted(joins.items()):
         fm = members[f]
         p, k = max(links)
