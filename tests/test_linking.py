@@ -11,7 +11,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from briefcmp.analysis import grouping, linking
+from briefcmp.analysis import figlink, grouping, linking
 from briefcmp.analysis.align import Member
 from briefcmp.cli import app
 from briefcmp.corpus.model import Claim, Value
@@ -70,6 +70,7 @@ def test_values_never_count_the_same_links_whatever_the_amounts() -> None:
 
 def test_without_the_context_links_the_two_wordings_stay_apart(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(linking, "SURE", 2.0)  # nothing is sure enough: candidates only
+    monkeypatch.setattr(figlink, "model", lambda: None)  # (nor the learned pair linker, which reads other evidence)
     relations, keys = _run(tmp_path / "off", "47,500")
     assert not keys[("wire", 47500.0)] and not keys[("office", 47500.0)]
     assert not any(r["key"] == "australia-full-time-growth" for r in relations)

@@ -62,7 +62,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
-from briefcmp.analysis import onefact, views
+from briefcmp.analysis import figlinkplace, onefact, views
 from briefcmp.analysis import acronyms, figurecontext, figuresubject, organisations, periods, titleperiods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
@@ -573,6 +573,7 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
     fresh = AlignResult()
     grouping.new_keys(every, entities, taken, fresh, Group)
     linking.place(every, contexts, entities, taken, fresh, Group)  # the figures left, by context (analysis/linking.py)
+    figlinkplace.place(every, contexts, entities, taken, fresh, Group)  # still left: the learned pair linker
     onefact.merge(every, fresh)  # one fact told apart by two groups: one key (analysis/onefact.py)
     onefact.one_group_per_claim(fresh)
     joinkeys.settle(fresh, keyed, config.keys, result, Group, {id(m): g.key for g in result.groups for m in g.members},

@@ -213,16 +213,22 @@ def described(statements: list[Statement], ctx: Optional[Context] = None) -> lis
     next (one-to-one reading: a brief says a thing once, so its likest statement is the one that answers)."""
     ctx = ctx or Context(statements)
     found = [(i, j, features(statements[i], statements[j], ctx)) for i, j in pairs(statements, ctx)]
-    like = [_likeness(x) for _, _, x in found]
+    return one_to_one(found, [_likeness(x) for _, _, x in found], [st.claim.brief for st in statements])
+
+
+def one_to_one(found: list[tuple[int, int, list[float]]], like: list[float],
+               brief: list[str]) -> list[tuple[int, int, list[float]]]:
+    """Each pair's features with three more: whether each side is the other's likest (by ``like``) in its brief
+    (both, one of them) and by how much the likest leads the next (``brief``: each item's brief)."""
     ranked: dict[tuple[int, str], list[float]] = {}
     for (i, j, _), s in zip(found, like):
-        ranked.setdefault((i, statements[j].claim.brief), []).append(s)
-        ranked.setdefault((j, statements[i].claim.brief), []).append(s)
+        ranked.setdefault((i, brief[j]), []).append(s)
+        ranked.setdefault((j, brief[i]), []).append(s)
     for v in ranked.values():
         v.sort(reverse=True)
     out = []
     for (i, j, x), s in zip(found, like):
-        ri, rj = ranked[(i, statements[j].claim.brief)], ranked[(j, statements[i].claim.brief)]
+        ri, rj = ranked[(i, brief[j])], ranked[(j, brief[i])]
         top_i, top_j = s >= ri[0], s >= rj[0]
         nxt = max(ri[1] if len(ri) > 1 else 0.0, rj[1] if len(rj) > 1 else 0.0)
         out.append((i, j, x + [1.0 if top_i and top_j else 0.0, 1.0 if top_i != top_j else 0.0,
@@ -233,9 +239,9 @@ def described(statements: list[Statement], ctx: Optional[Context] = None) -> lis
 class Model:
     """The shipped logistic model: weights by feature name and the calibrated bars."""
 
-    def __init__(self, data: dict):
-        if list(data.get("names", [])) != list(NAMES):
-            raise ValueError("factweights.json lists other features than factlink.NAMES: train it again")
+    def __init__(self, data: dict, names: tuple[str, ...] = NAMES, source: str = "factweights.json"):
+        if list(data.get("names", [])) != list(names):
+            raise ValueError(f"{source} lists other features than the linker's NAMES: train it again")
         self.weights = [float(w) for w in data["weights"]]
         self.threshold = float(data["threshold"])  # applied: pair precision >= the target in cross-validation
         self.candidate = float(data["candidate"])  # put to a person
@@ -252,11 +258,16 @@ class Model:
 @lru_cache(maxsize=1)
 def model() -> Optional[Model]:
     """The shipped model; None when the package holds no weights (the linker is then not used)."""
+    return load("factweights.json", Model)
+
+
+def load(name: str, kind: type) -> Optional[Model]:
+    """A model shipped as package data ``name`` (None when the package holds none)."""
     try:
-        text = resources.files("briefcmp.analysis").joinpath("factweights.json").read_text(encoding="utf-8")
+        text = resources.files("briefcmp.analysis").joinpath(name).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
         return None
-    return Model(json.loads(text))
+    return kind(json.loads(text))
 
 
 def link(statements: list[Statement], free: set[int], linker: Model,

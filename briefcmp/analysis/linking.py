@@ -318,20 +318,9 @@ def place(rest: list, texts: dict, entities, taken: set[str], result, group_cls:
                                                G.reason(g, ""), False, g[0].subjects, G.common_topics(g),
                                                f"linked by context ({said}), and " + next(iter(waiting.values()))))
             continue
-        pair_sim = {frozenset((a, b)): 1.0 for a in set(eff.values()) for b in set(eff.values())}
-        before, asked = len(result.groups), len(result.candidates)
-        G._place(kept, eff, pair_sim, entities, taken, result, group_cls, [])
-        if again and len(result.groups) == before:
-            del result.candidates[asked:]
-        for new in result.groups[before:]:
-            new.reason += f" (lined up by context: {said})"
+        for new in place_linked(g, kept, waiting, again, (f"lined up by context: {said}", f"linked by context ({said})"),
+                                entities, taken, result, group_cls):
             used |= {id(m) for m in new.members}
-            for m in g:
-                if id(m) in waiting:
-                    result.candidates.append(group_cls(new.key, False, new.label, new.unit, [m],
-                                                       G.reason([m], "the key " + new.key), False, new.subjects,
-                                                       G.common_topics([m]), f"linked by context ({said}), and "
-                                                       + waiting[id(m)]))
     for f, k, score, words in joins:
         target = applied.get(id(k))
         if score < SURE or id(f) in used or target is None or any(
@@ -351,6 +340,29 @@ def place(rest: list, texts: dict, entities, taken: set[str], result, group_cls:
             applied[id(f)] = target
     if used:
         result.candidates[:] = [c for c in result.candidates if not (c.new and any(id(m) in used for m in c.members))]
+
+
+def place_linked(g: list, kept: list, waiting: dict[int, str], again: bool, said: tuple[str, str], entities,
+                 taken: set[str], result, group_cls: Callable) -> list:
+    """A linked group's ``kept`` figures placed as any group (``grouping._place``: its confident core applied);
+    each figure of ``g`` that ``waiting`` holds back a candidate to join the key, saying why. ``again``: the
+    figures were proposed together already (no second proposal, only a key). ``said``: what linked them, as
+    the key's reason says it and as a candidate's doubt begins. Returns the groups applied."""
+    eff = {id(m): m.words for m in g}
+    pair_sim = {frozenset((a, b)): 1.0 for a in set(eff.values()) for b in set(eff.values())}
+    before, asked = len(result.groups), len(result.candidates)
+    G._place(kept, eff, pair_sim, entities, taken, result, group_cls, [])
+    if again and len(result.groups) == before:
+        del result.candidates[asked:]
+    placed = result.groups[before:]
+    for new in placed:
+        new.reason += f" ({said[0]})"
+        for m in g:
+            if id(m) in waiting:
+                result.candidates.append(group_cls(new.key, False, new.label, new.unit, [m],
+                                                   G.reason([m], "the key " + new.key), False, new.subjects,
+                                                   G.common_topics([m]), f"{said[1]}, and " + waiting[id(m)]))
+    return placed
 
 
 def _differing(g: list) -> dict[int, str]:
