@@ -1,0 +1,64 @@
+"""The measure a brief's headline names, for its figures whose own text names none: one sense per
+discourse. A bank's note headed "Q3 GDP: a narrow recovery" writes "-2.1% y/y" in its summary; a report
+headed "Inflation eases again" writes "to 4.1% from 4.5%": readers take the headline's measure.
+
+``headline_measure`` reads the title (else the lead sentence) for exactly one catalogue
+measure (``analysis.statnames``; "the economy" is GDP), leaving out what a share is of ("4.7% of GDP"
+measures a deficit, not GDP). ``adopt_headline`` gives it to the percentages of the brief that name no
+measure after every other reading (clause, sentence, the sentence before), keeping their own change word
+and base, and marks it inferred (``Member.words_from``): such a figure may join reports that agree with it,
+and never sets two values against each other nor joins a series alone (``evidence.borrowed_measure``).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from briefcmp.analysis import statnames
+from briefcmp.analysis.measure import _DIRECTION, _OF_GDP, _meaningful, measured_words
+
+from briefcmp.analysis.evidence import HEADLINE  # Member.words_from of a measure taken from the title or lead
+_UNITS = ("percent", "percentage-points")  # a bare share or change: its measure is the headline's
+
+
+def _blank_shares(text: str) -> str:
+    """``text`` with what a share is of blanked: "deficit 4.7% of GDP" names a deficit only."""
+    return _OF_GDP.sub(lambda m: " " * len(m.group()), text)
+
+
+def _one_measure(text: str, entities) -> tuple[str, ...]:
+    """The canonical words of the one catalogue measure ``text`` names (without a change word), else ()."""
+    text = _blank_shares(text)
+    found = {tuple(w for w in canon if w not in _DIRECTION) for _, _, canon, _ in statnames.find(text)}
+    found.discard(())
+    if len(found) == 1:
+        return next(iter(found))
+    if not found:  # "Economy grows 2.3%": the economy's output
+        words = measured_words(text, entities, "")[0]
+        if "gdp" in words and not statnames.find(text):
+            return ("gdp",)
+    return ()
+
+
+def headline_measure(title: str, lead: str, entities) -> tuple[str, ...]:
+    """The measure the brief is about: the one its title names, else the one its lead sentence names."""
+    own = _one_measure(title or "", entities)
+    return own or _one_measure(lead, entities) if lead else own
+
+
+def adopt_headline(members: Sequence, measure: tuple[str, ...]) -> list:
+    """Give ``measure`` (the brief's headline measure) to the members of one brief whose percentages name no
+    measure; returns those that took it."""
+    if not measure:
+        return []
+    took = []
+    for m in members:
+        if m.unit not in _UNITS or m.sentence < 0 or _meaningful(m.words):
+            continue
+        new = [w for w in measure if w not in m.words]
+        m.words = m.words | frozenset(new)
+        m.order = (*new, *m.order)
+        m.shown = {**{w: statnames.shown(w) for w in new}, **m.shown}
+        m.words_from = m.words_from or HEADLINE
+        took.append(m)
+    return took
