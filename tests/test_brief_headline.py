@@ -43,9 +43,9 @@ def test_no_headline_measure(e: Entities, title: str, lead: str) -> None:
     assert headline.headline_measure(title, lead, e) == ()
 
 
-def _member(words: set, unit: str = "percent", sentence: int = 3, words_from: str = ""):
+def _member(words: set, unit: str = "percent", sentence: int = 3, words_from: str = "", how: str = "stated"):
     return SimpleNamespace(words=frozenset(words), order=tuple(sorted(words)), shown={w: w for w in words},
-                           unit=unit, sentence=sentence, words_from=words_from)
+                           unit=unit, sentence=sentence, words_from=words_from, period_how=how)
 
 
 def test_a_bare_percentage_takes_the_headline_measure_marked_inferred() -> None:
@@ -60,7 +60,8 @@ def test_a_figure_naming_its_own_measure_or_no_percentage_keeps_its_words() -> N
     own = _member({"export", "increase"})
     money = _member(set(), unit="EUR")
     unread = _member(set(), sentence=-1)  # no source sentence: nothing read of it
-    assert headline.adopt_headline([own, money, unread], ("gdp",)) == []
+    undated = _member(set(), how="")  # no period: nothing to agree with
+    assert headline.adopt_headline([own, money, unread, undated], ("gdp",)) == []
     assert own.words == {"export", "increase"} and money.words == frozenset()
     assert headline.adopt_headline([_member(set())], ()) == []
 

@@ -4,8 +4,8 @@ headed "Inflation eases again" writes "to 4.1% from 4.5%": readers take the head
 
 ``headline_measure`` reads the title (else the lead sentence) for exactly one catalogue
 measure (``analysis.statnames``; "the economy" is GDP), leaving out what a share is of ("4.7% of GDP"
-measures a deficit, not GDP). ``adopt_headline`` gives it to the percentages of the brief that name no
-measure after every other reading (clause, sentence, the sentence before), keeping their own change word
+measures a deficit, not GDP). ``adopt_headline`` gives it to the dated percentages of the brief that name
+no measure after every other reading (clause, sentence, the sentence before), keeping their own change word
 and base, and marks it inferred (``Member.words_from``): such a figure may join reports that agree with it,
 and never sets two values against each other nor joins a series alone (``evidence.borrowed_measure``).
 """
@@ -48,12 +48,12 @@ def headline_measure(title: str, lead: str, entities) -> tuple[str, ...]:
 
 def adopt_headline(members: Sequence, measure: tuple[str, ...]) -> list:
     """Give ``measure`` (the brief's headline measure) to the members of one brief whose percentages name no
-    measure; returns those that took it."""
+    measure and state a period (an undated one has nothing to agree with); returns those that took it."""
     if not measure:
         return []
     took = []
     for m in members:
-        if m.unit not in _UNITS or m.sentence < 0 or _meaningful(m.words):
+        if m.unit not in _UNITS or m.sentence < 0 or not m.period_how or _meaningful(m.words):
             continue
         new = [w for w in measure if w not in m.words]
         m.words = m.words | frozenset(new)
