@@ -37,38 +37,71 @@ def test_the_headline_measure(e: Entities, title: str, lead: str, measure: tuple
     ("Exports and imports both fall in May", ""),  # two measures: none is the brief's
     ("Jobless rate unchanged; payrolls up 150,000", ""),
     ("Markets wrap: stocks, bonds and the krone", ""),  # no catalogue measure
+    ("Global Economy Wire", ""),  # the economy named, no change of it: a masthead
     ("Monthly note", "Exports fell 3% while imports rose 2%, the ministry said."),  # the lead names two
 ])
 def test_no_headline_measure(e: Entities, title: str, lead: str) -> None:
     assert headline.headline_measure(title, lead, e) == ()
 
 
-def _member(words: set, unit: str = "percent", sentence: int = 3, words_from: str = "", how: str = "stated"):
+def _member(words: set, unit: str = "percent", sentence: int = 3, words_from: str = "", how: str = "stated", at: int = 0):
     return SimpleNamespace(words=frozenset(words), order=tuple(sorted(words)), shown={w: w for w in words},
-                           unit=unit, sentence=sentence, words_from=words_from, period_how=how)
+                           unit=unit, sentence=sentence, words_from=words_from, period_how=how, elided="",
+                           claim=SimpleNamespace(span=(at, at + 4), kind="fact", quote="The print was 0.5%."))
 
 
-def test_a_bare_percentage_takes_the_headline_measure_marked_inferred() -> None:
+def _ctx(measure: tuple, headings: dict | None = None, sentence: str = "The print was 0.5% in the quarter."):
+    """A brief's context as ``adopt_headline`` reads it: its headline measure, the heading over an offset, its
+    sentences (each figure's the same here)."""
+    return SimpleNamespace(ok=True, headline_measure=measure, heading_of=lambda pos: (headings or {}).get(pos, ""),
+                           text=sentence, sentences=[(0, len(sentence))] * 5)
+
+
+def test_a_bare_percentage_takes_the_headline_measure_marked_inferred(e: Entities) -> None:
     bare, signed = _member({"yoy"}), _member({"decrease", "qoq"})
-    took = headline.adopt_headline([bare, signed], ("gdp",))
+    took = headline.adopt_headline([bare, signed], _ctx(("gdp",)), e)
     assert took == [bare, signed]
     assert bare.words == {"gdp", "yoy"} and signed.words == {"gdp", "decrease", "qoq"}  # its own change and base kept
     assert bare.words_from == headline.HEADLINE and bare.order[0] == "gdp"
 
 
-def test_a_figure_naming_its_own_measure_or_no_percentage_keeps_its_words() -> None:
+def test_the_heading_over_a_list_item_comes_before_the_title(e: Entities) -> None:
+    item, plain, other = _member(set(), at=40), _member(set(), at=90), _member(set(), at=140)
+    ctx = _ctx(("gdp",), {40: "Headline inflation", 140: "Outlook for next year"})
+    headline.adopt_headline([item, plain, other], ctx, e)
+    assert item.words == {"inflation"} and plain.words == {"gdp"}
+    assert other.words == {"gdp"}  # a heading naming no measure leaves the title's
+
+
+def test_a_figure_naming_its_own_measure_or_no_percentage_keeps_its_words(e: Entities) -> None:
     own = _member({"export", "increase"})
-    money = _member(set(), unit="EUR")
+    count = _member(set(), unit="")  # a count: its noun is its measure
     unread = _member(set(), sentence=-1)  # no source sentence: nothing read of it
     undated = _member(set(), how="")  # no period: nothing to agree with
-    assert headline.adopt_headline([own, money, unread, undated], ("gdp",)) == []
-    assert own.words == {"export", "increase"} and money.words == frozenset()
-    assert headline.adopt_headline([_member(set())], ()) == []
+    assert headline.adopt_headline([own, count, unread, undated], _ctx(("gdp",)), e) == []
+    assert own.words == {"export", "increase"} and count.words == frozenset()
+    money = _member(set(), unit="EUR")  # "(EUR 22.5bn)" in a note headed by the deficit: the deficit's
+    assert headline.adopt_headline([money], _ctx(("deficit",)), e) == [money] and money.words == {"deficit"}
+    assert headline.adopt_headline([_member(set())], _ctx(()), e) == []
 
 
-def test_a_measure_taken_from_elsewhere_keeps_saying_where_from() -> None:
+def test_a_sentence_naming_another_measure_or_a_list_item_keeps_its_own(e: Entities) -> None:
+    m = _member(set())
+    sentence = "Growth is projected at 1.2% in 2024, and unemployment at 6.5%."
+    assert headline.adopt_headline([m], _ctx(("keyrate",), sentence=sentence), e) == [] and m.words == frozenset()
+    item = _member(set())
+    item.elided = "bare"  # "..., and 2.4% in 2026": the figure before's measure (ellipsis.carry)
+    assert headline.adopt_headline([item], _ctx(("keyrate",)), e) == []
+    ahead = _member(set())
+    ahead.claim.quote = "The print will be 0.5% or so."  # a forecast is compared only when a person keys it
+    assert headline.adopt_headline([ahead], _ctx(("gdp",)), e) == []
+    same = _member({"increase"})  # the sentence names the headline's own measure
+    assert headline.adopt_headline([same], _ctx(("gdp",), sentence="GDP grew 0.5% after 0.2%."), e) == [same]
+
+
+def test_a_measure_taken_from_elsewhere_keeps_saying_where_from(e: Entities) -> None:
     m = _member({"increase"}, words_from="the sentence before it")
-    headline.adopt_headline([m], ("inflation",))
+    headline.adopt_headline([m], _ctx(("inflation",)), e)
     assert m.words_from == "the sentence before it"
 
 

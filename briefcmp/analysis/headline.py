@@ -4,8 +4,8 @@ headed "Inflation eases again" writes "to 4.1% from 4.5%": readers take the head
 
 ``headline_measure`` reads the title (else the lead sentence) for exactly one catalogue
 measure (``analysis.statnames``; "the economy" is GDP), leaving out what a share is of ("4.7% of GDP"
-measures a deficit, not GDP). ``adopt_headline`` gives it to the dated percentages of the brief that name
-no measure after every other reading (clause, sentence, the sentence before), keeping their own change word
+measures a deficit, not GDP). ``adopt_headline`` gives it (or the one the heading over a list item names)
+to the dated percentages and amounts of the brief that name no measure after every other reading (clause, sentence, the sentence before) in a sentence naming no other, keeping their own change word
 and base, and marks it inferred (``Member.words_from``): such a figure may join reports that agree with it,
 and never sets two values against each other nor joins a series alone (``evidence.borrowed_measure``).
 """
@@ -15,10 +15,11 @@ from __future__ import annotations
 from typing import Sequence
 
 from briefcmp.analysis import statnames
-from briefcmp.analysis.measure import _DIRECTION, _OF_GDP, _meaningful, measured_words
+from briefcmp.corpus import units
+from briefcmp.analysis.measure import FORECAST_WORDS, _DIRECTION, _OF_GDP, _meaningful, measured_words
 
 from briefcmp.analysis.evidence import HEADLINE  # Member.words_from of a measure taken from the title or lead
-_UNITS = ("percent", "percentage-points")  # a bare share or change: its measure is the headline's
+_UNITS = ("percent", "percentage-points")  # a bare share or change (or an amount): its measure is the headline's
 
 
 def _blank_shares(text: str) -> str:
@@ -33,9 +34,9 @@ def _one_measure(text: str, entities) -> tuple[str, ...]:
     found.discard(())
     if len(found) == 1:
         return next(iter(found))
-    if not found:  # "Economy grows 2.3%": the economy's output
+    if not found:  # "Economy grows 2.3%": the economy's output, said growing or shrinking (not "Economy Wire")
         words = measured_words(text, entities, "")[0]
-        if "gdp" in words and not statnames.find(text):
+        if "gdp" in words and words & _DIRECTION and not statnames.find(text):
             return ("gdp",)
     return ()
 
@@ -46,14 +47,29 @@ def headline_measure(title: str, lead: str, entities) -> tuple[str, ...]:
     return own or _one_measure(lead, entities) if lead else own
 
 
-def adopt_headline(members: Sequence, measure: tuple[str, ...]) -> list:
-    """Give ``measure`` (the brief's headline measure) to the members of one brief whose percentages name no
-    measure and state a period (an undated one has nothing to agree with); returns those that took it."""
-    if not measure:
-        return []
+def _names_other(ctx, sentence: int, measure: tuple[str, ...]) -> bool:
+    """Whether the figure's sentence names a catalogue measure other than ``measure``: the sentence's own
+    ("GDP growth is projected at 1.2% in 2024 and 2.1% in 2025" in a note on the policy rate)."""
+    a, b = ctx.sentences[sentence] if 0 <= sentence < len(ctx.sentences) else (0, 0)
+    named = {tuple(w for w in canon if w not in _DIRECTION) for _, _, canon, _ in statnames.find(_blank_shares(ctx.text[a:b]))}
+    return bool(named - {(), measure})
+
+
+def adopt_headline(members: Sequence, ctx, entities) -> list:
+    """Give the headline measure to the members of one brief (``ctx``: its ``briefcontext._Context``) whose
+    percentages or amounts name no measure and state a period (an undated one has nothing to agree with): the measure of
+    the heading over its list item or table line when that heading names one ("Headline inflation" over
+    "- December: 23.8%"), else the brief's. Returns those that took one."""
     took = []
     for m in members:
-        if m.unit not in _UNITS or m.sentence < 0 or not m.period_how or _meaningful(m.words):
+        if not (m.unit in _UNITS or units.is_currency(m.unit)) or m.sentence < 0 or not m.period_how or \
+                _meaningful(m.words):
+            continue
+        if m.elided or not ctx.ok or m.claim.span is None or m.claim.kind != "fact" or FORECAST_WORDS.search(m.claim.quote):
+            continue  # (a list item's measure is the figure's before it, ``ellipsis.carry``; a forecast waits anyway)
+        heading = ctx.heading_of(m.claim.span[0])
+        measure = (_one_measure(heading, entities) if heading else ()) or ctx.headline_measure
+        if not measure or _names_other(ctx, m.sentence, measure):
             continue
         new = [w for w in measure if w not in m.words]
         m.words = m.words | frozenset(new)
