@@ -46,7 +46,7 @@ def test_no_headline_measure(e: Entities, title: str, lead: str) -> None:
 
 def _member(words: set, unit: str = "percent", sentence: int = 3, words_from: str = "", how: str = "stated", at: int = 0):
     return SimpleNamespace(words=frozenset(words), order=tuple(sorted(words)), shown={w: w for w in words},
-                           unit=unit, sentence=sentence, words_from=words_from, period_how=how, elided="",
+                           unit=unit, sentence=sentence, words_from=words_from, period_how=how, elided="", at=at + 30,
                            claim=SimpleNamespace(span=(at, at + 4), kind="fact", quote="The print was 0.5%."))
 
 
@@ -87,8 +87,12 @@ def test_a_figure_naming_its_own_measure_or_no_percentage_keeps_its_words(e: Ent
 
 def test_a_sentence_naming_another_measure_or_a_list_item_keeps_its_own(e: Entities) -> None:
     m = _member(set())
-    sentence = "Growth is projected at 1.2% in 2024, and unemployment at 6.5%."
+    sentence = "Unemployment is projected at 6.5% in 2025 and 6.2% in 2026."
     assert headline.adopt_headline([m], _ctx(("keyrate",), sentence=sentence), e) == [] and m.words == frozenset()
+    after = _member(set())  # "cut to 3.25% in September, as inflation undershoots": another clause's
+    after.at = 11  # (where its figure is written)
+    assert headline.adopt_headline([after], _ctx(("keyrate",), sentence="It went to 3.25%, as inflation eased."),
+                                   e) == [after]
     item = _member(set())
     item.elided = "bare"  # "..., and 2.4% in 2026": the figure before's measure (ellipsis.carry)
     assert headline.adopt_headline([item], _ctx(("keyrate",)), e) == []

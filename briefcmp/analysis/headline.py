@@ -47,11 +47,13 @@ def headline_measure(title: str, lead: str, entities) -> tuple[str, ...]:
     return own or _one_measure(lead, entities) if lead else own
 
 
-def _names_other(ctx, sentence: int, measure: tuple[str, ...]) -> bool:
-    """Whether the figure's sentence names a catalogue measure other than ``measure``: the sentence's own
-    ("GDP growth is projected at 1.2% in 2024 and 2.1% in 2025" in a note on the policy rate)."""
-    a, b = ctx.sentences[sentence] if 0 <= sentence < len(ctx.sentences) else (0, 0)
-    named = {tuple(w for w in canon if w not in _DIRECTION) for _, _, canon, _ in statnames.find(_blank_shares(ctx.text[a:b]))}
+def _names_other(ctx, m, measure: tuple[str, ...]) -> bool:
+    """Whether the figure's sentence names a catalogue measure other than ``measure`` before the figure: the
+    sentence's own ("GDP growth is projected at 1.2% in 2024 and 2.1% in 2025" in a note on the policy rate);
+    one named after it is another clause's ("..., as inflation undershoots")."""
+    a, _ = ctx.sentences[m.sentence] if 0 <= m.sentence < len(ctx.sentences) else (0, 0)
+    before = ctx.text[a:max(a, m.at)]
+    named = {tuple(w for w in canon if w not in _DIRECTION) for _, _, canon, _ in statnames.find(_blank_shares(before))}
     return bool(named - {(), measure})
 
 
@@ -69,7 +71,7 @@ def adopt_headline(members: Sequence, ctx, entities) -> list:
             continue  # (a list item's measure is the figure's before it, ``ellipsis.carry``; a forecast waits anyway)
         heading = ctx.heading_of(m.claim.span[0])
         measure = (_one_measure(heading, entities) if heading else ()) or ctx.headline_measure
-        if not measure or _names_other(ctx, m.sentence, measure):
+        if not measure or _names_other(ctx, m, measure):
             continue
         new = [w for w in measure if w not in m.words]
         m.words = m.words | frozenset(new)
