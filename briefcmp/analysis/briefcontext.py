@@ -121,6 +121,13 @@ class _Context:
         own = title_period(self.title, self.published)
         return own if re.fullmatch(r"\d{4}", own) and int(own) < self.published.year else ""
 
+    @functools.cached_property
+    def headline_measure(self) -> tuple[str, ...]:
+        """The one measure the brief's title (else its lead) names: its figures' that name none (``headline``)."""
+        from briefcmp.analysis.headline import headline_measure
+
+        return headline_measure(self.title, self.lead_sentence, self.entities) if self.ok else ()
+
     def heading_of(self, pos: int) -> str:
         """The heading over the list item holding offset ``pos``, or ""."""
         return next((h for a, b, h in self.headed if a <= pos < b), "")

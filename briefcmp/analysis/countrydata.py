@@ -60,6 +60,11 @@ def _english_alias(alt: str, label: str, cldr: tuple[str, ...]) -> bool:
     return alt in label.split() or alt in cldr or alt in folded
 
 
+# A country's formal style of one adjective and a form of state ("Hellenic Republic", "Kyrgyz Republic", "Argentine
+# Republic"): the adjective names the country's own bodies ("Hellenic Statistical Authority") as its demonym does
+_STYLE = re.compile(r"([A-Z][a-z]+)\s+(?:Republic|Kingdom|Confederation|Federation|Principality|Commonwealth)")
+
+
 def _cldr_names(code: str) -> tuple[str, ...]:
     """The country's English name in CLDR (Babel), as the press now writes it: "Türkiye", "Czechia",
     "Côte d'Ivoire" (not a name of several parts: "Congo - Kinshasa", "Hong Kong SAR China", "St. Kitts & Nevis")."""
@@ -94,11 +99,16 @@ def countries() -> tuple[Country, ...]:
         label = info["name"]
         cldr = _cldr_names(iso["alpha2"])
         names = {label, *cldr}
+        styled = ""  # the adjective of its formal style ("Hellenic Republic": "Hellenic"), as its offices use it
         for alt in info.get("altSpellings") or ():
             if alt.isascii() and alt[:1].isupper() and (len(alt) > 3 or alt in ("UK", "USA", "UAE", "NZ", "HK")):
                 names.add(alt)
                 if not _english_alias(alt, label, cldr):
                     foreign.add(alt)
+            style = _STYLE.fullmatch(alt)
+            if style and not styled:
+                styled = style.group(1)
+                names.add(styled)
         # (ISO alpha-3 codes are not written for countries in running text, and many spell a word or an
         # acronym: "VAT" is the Vatican's, "PAN", "CAN", "FIN"; the press's codes are in altSpellings: "USA")
         singular = label[:-1] if " " not in label and label.endswith("s") and not label.endswith(("ss", "us")) else ""
@@ -121,7 +131,7 @@ def countries() -> tuple[Country, ...]:
         names = {n for n in names if n not in _AMBIGUOUS and "," not in n}
         population = info.get("population") if isinstance(info.get("population"), (int, float)) else 0
         out.append((population, Country(slug(label), label, tuple(sorted(names)),
-                                        tuple(a for a in (demonym, singular) if a and a in names), iso["alpha2"])))
+                                        tuple(a for a in (demonym, singular, styled) if a and a in names), iso["alpha2"])))
     # A name several countries share ("American" for the United States and the Northern Mariana
     # Islands, "Dominican") belongs to the most populous one.
     owner: dict[str, tuple[float, str]] = {}

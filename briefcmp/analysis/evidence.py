@@ -354,16 +354,26 @@ def names_more(group: list, eff: dict, doubtful: dict, vague: frozenset, harmles
                 break
 
 
+HEADLINE = "the brief's headline"  # Member.words_from of a measure its brief's title or lead gives (analysis/headline)
+
+
 def borrowed_measure(group: list, doubtful: dict) -> None:
     """A measure taken from the figure before or the sentence's subject (``ellipsis``, ``align``) is an
     inference: such a figure whose value differs from another brief's of its period waits, saying so,
-    and never decides a contradiction (issue 21)."""
+    and never decides a contradiction (issue 21); one taken from its brief's headline waits unless another
+    report's figure agrees with it (of its period, or of none stated yet): it joins no series alone."""
     for m in group:
         if m.words_from and id(m) not in doubtful and any(
                 o.claim.brief != m.claim.brief and o.dated and o.period == m.period and not close(m, o)
                 for o in group if id(o) not in doubtful):
             doubtful[id(m)] = (m, f"the measure of {m.claim.ref} is taken from {m.words_from}, and its value "
                                   "differs: a measure its own clause states is missing")
+        elif m.words_from == HEADLINE and id(m) not in doubtful and not any(
+                o.claim.brief != m.claim.brief and (not o.dated or o.period == m.period) and close(m, o)
+                for o in group if id(o) not in doubtful):
+            # a headline's measure is the brief's, not the sentence's: it joins a report that agrees, no series
+            doubtful[id(m)] = (m, f"the measure of {m.claim.ref} is taken from {m.words_from}, and no other "
+                                  "report agrees with its value")
 
 
 # An estimate said to come early, and one said to come later, of a period (a flash estimate and the detailed
