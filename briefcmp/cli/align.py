@@ -73,14 +73,31 @@ def align(
     session = start(corpus, reloader(paths), store)
     result = session.result
     written: list[Path] = []
-    if apply and result.groups:
+    applied: list = []
+    # --apply runs to a fixed point: a key written may register an entity (a canal, a fund) that the next
+    # reading of every brief names, making more groups sure; those are written too, so that a second
+    # `align --apply` proposes nothing (at most APPLY_ROUNDS readings; each writes only sure groups)
+    for _ in range(APPLY_ROUNDS if apply and not review else 1 if apply else 0):
+        if not result.groups:
+            break
         try:
-            written = apply_plan(AlignResult(groups=result.groups, entities=result.entities,
-                                             considered=result.considered), corpus)
+            now = apply_plan(AlignResult(groups=result.groups, entities=result.entities,
+                                         considered=result.considered), corpus)
         except (AlignError, OSError) as exc:
             raise fail(f"align --apply: {exc}")
-        for p in written:
+        for p in now:
             say(f"updated {p}")
+        written += [p for p in now if p not in written]
+        applied += result.groups
+        if review or ids["accept"] or ids["reject"]:
+            break
+        corpus = _analysis_corpus(paths)
+        store = load_decisions(corpus)
+        session = start(corpus, reloader(paths), store)
+        result = session.result
+    if applied:
+        result = AlignResult(groups=applied, candidates=result.candidates, entities=result.entities,
+                             considered=result.considered)
     if review or ids["accept"] or ids["reject"]:
         try:
             code = interactive(session, skip_sure=bool(written)) if review else \
@@ -96,6 +113,11 @@ def align(
         width = terminal_width() if stdout_is_terminal() else plain_width()  # piped: $COLUMNS, else unwrapped
         emit(render_text(result, applied=bool(written), width=width, decided=decided,
                          where=shlex.quote(corpus_shown(corpus))))
+
+
+# Readings of the corpus `--apply` makes at most: the first keys what it finds; a later one what the keys written
+# made sure (in practice one more reading suffices; the bound keeps a run's cost fixed).
+APPLY_ROUNDS = 3
 
 
 def _counts(result):
