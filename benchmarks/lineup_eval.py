@@ -35,8 +35,14 @@ What is measured, per set and overall:
   ``--reversed`` the briefs arrive in the reverse order (does the result depend on the order?).
 - **second apply**: after the last ``align --apply``, ``align`` on the unchanged corpus should propose no
   new sure group (``align --apply`` is a fixed point); the sure groups it still proposes are counted.
+- **--decisions**: each set again with a simulated analyst answering every prompt ``align --review`` asks
+  after ``align --apply`` (``fromscratch_review.make_analyst``, the rule ``facts_eval.py --decisions`` uses:
+  **y** when the gold relates all of the group's claims and no trap parts two of them, **s** keeping the
+  claims of one gold relation when the group holds two or more of them and others, **n** otherwise): the
+  relations found then, FC, wrong keys and traps joined after the decisions, and the decisions asked per
+  relation found (issue 22's target applied to figures: at most 1.5).
 
-Usage: python benchmarks/lineup_eval.py [dev|test|FOLDER ...] [-v] [--json] [--incremental [--reversed]]
+Usage: python benchmarks/lineup_eval.py [dev|test|FOLDER ...] [-v] [--json] [--incremental [--reversed]] [--decisions]
 """
 
 from __future__ import annotations
@@ -443,6 +449,37 @@ def evaluate(folders: list[Path], drafted: Path | None = None, name: str = "") -
     return out
 
 
+def with_decisions(folders: list[Path], name: str = "") -> list[tuple[SetScore, object]]:
+    """Each set after ``align --apply`` and a simulated analyst's answers from its gold (y/n/s): (score, the
+    analyst's record: decisions asked, answers, log)."""
+    sys.path.insert(0, str(ROOT))
+    from fromscratch_review import Analyst, Gold, make_analyst
+
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for folder in folders:
+            stats = Analyst(split=True)
+            run = run_set(folder, Path(tmp), analyst=make_analyst(stats, lambda c, f=folder: Gold(f, c)))
+            out.append((score_set(folder, run), stats))
+            if name:
+                print(f"{name}: {len(out)} of {len(folders)} sets with decisions", file=sys.stderr, flush=True)
+    return out
+
+
+def decisions_summary(decided: list[tuple[SetScore, object]], name: str) -> str:
+    """One line: relations found with decisions, the decisions asked (y/n/s), per relation found, and what the
+    decisions did to precision (FC, wrong keys, traps joined)."""
+    scores = [d for d, _ in decided]
+    t = totals(scores)
+    asked = sum(st.asked for _, st in decided)
+    ans = {k: sum(st.answers[k] for _, st in decided) for k in "yns"}
+    per = f"{asked / t['found']:.2f}" if t["found"] else "n/a"
+    return (f"{name} ({t['sets']} sets): with decisions {t['found']}/{t['gold']} ({t['recall']:.0%}) after {asked} "
+            f"decisions (y {ans['y']}, n {ans['n']}, s {ans['s']}); {per} decisions per relation found; "
+            f"pairs {t['pairs_found']}/{t['pairs']}; false contradictions {t['false']}; keys {t['right']} right, "
+            f"{t['wrong']} wrong; traps joined {t['traps']}")
+
+
 def totals(scores: list[SetScore]) -> dict:
     """The figures of all sets together (the table's last row, the summary line, the calibration rows)."""
     t = {"sets": len(scores), "gold": sum(s.gold for s in scores), "found": sum(s.found for s in scores),
@@ -511,6 +548,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="sweep the apply threshold: recall, false contradictions and key precision at each")
     ap.add_argument("--calibrate-sure", action="store_true",
                     help="sweep the context links' threshold (linking.SURE) at the apply threshold in use")
+    ap.add_argument("--decisions", action="store_true", help="each set with a simulated analyst answering align "
+                    "--review from its gold (y/n/s), instead of the automatic run")
     args = ap.parse_args(argv)
     from briefcmp.analysis import evidence as ev
     from briefcmp.analysis import linking
@@ -540,6 +579,20 @@ def main(argv: list[str] | None = None) -> int:
         if not folders:
             print(f"{name}: no sets (folders with gold.yaml)", file=sys.stderr)
             return 2
+        if args.decisions:
+            decided = with_decisions(folders, name)
+            if args.json:
+                print(json.dumps([{**s.__dict__, "asked": st.asked, "answers": dict(st.answers),
+                                   "failed": st.failed} for s, st in decided], indent=1))
+            else:
+                if args.verbose:
+                    for s, st in decided:
+                        print("\n".join([f"{s.name}:", *(f"  {x}" for x in st.log), *(f"  FAILED {x}" for x in st.failed),
+                                         *(f"  FALSE CONTRADICTION {x}" for x in s.false_contradictions),
+                                         *(f"  WRONG KEY {x}" for x in s.keys_wrong),
+                                         *(f"  missed {m}" for m in s.missed)]))
+                print(decisions_summary(decided, name))
+            continue
         scores = evaluate(folders, name=name)
         if args.json:
             print(json.dumps([{**s.__dict__, "recall": s.recall, "key_precision": s.key_precision} for s in scores],
