@@ -275,7 +275,7 @@ def _loop(session, queue: list, state: dict, read_key, width: int) -> None:
             continue
         queue[i] = g
         if shown != i:
-            _echo(view(g, width), nl=False)
+            _echo(view(g, width, _under(session, g)), nl=False)
             shown = i
         _echo(prompt(i + 1, len(queue)), nl=False)
         key = read_key()
@@ -314,6 +314,16 @@ def _loop(session, queue: list, state: dict, read_key, width: int) -> None:
             continue
         else:
             _echo(help_text(width), nl=False)
+
+
+def _under(session, group) -> list:
+    """The claims already under the key ``group`` joins (none for a new key), as the corpus read them."""
+    if group.new:
+        return []
+    refs = set(session.under.get(group.key, ())) - {m.claim.ref for m in group.members}
+    periods = {m.period for m in group.members if m.period}
+    under = [c for b in session.corpus.briefs for c in b.claims if c.ref in refs]
+    return sorted(under, key=lambda c: str(c.as_of or "") not in periods)  # those of the joining claims' period first
 
 
 def decide_ids(session, accept_ids: list[str], reject_ids: list[str], skip_sure: bool = False) -> int:

@@ -6,6 +6,8 @@ Every text from a brief (quotes, labels drafted from its words) goes through
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from briefcmp.analysis.align import Group
 from briefcmp.render.align import group_lines
 from briefcmp.render.layout import PLAIN_WIDTH, wrap
@@ -28,10 +30,26 @@ def help_text(width: int = PLAIN_WIDTH) -> str:
     return "".join("\n".join(wrap(f"{k} - {what}", width, "", "    ")) + "\n" for k, what in _HELP)
 
 
-def view(group: Group, width: int) -> str:
-    """The group: key, question, id, why, and each claim with its value, period and quote."""
+UNDER_SHOWN = 3  # claims already under a key shown beside a group joining it
+
+
+def view(group: Group, width: int, under: Sequence = ()) -> str:
+    """The group: key, question, id, why, and each claim with its value, period and quote. ``under``: the
+    claims already under the key a group joins, a few of them shown after it, so that a person compares
+    what joins with what is there (the question alone rarely tells)."""
     head = "sure (--apply would key these)" if group.sure else "candidate"
-    return "\n".join(["", f"[{head}]", *group_lines(group, width)]) + "\n"
+    lines = ["", f"[{head}]", *group_lines(group, width)]
+    if under and not group.new:
+        lines += wrap(terminal_safe(f"already under {group.key} ({len(under)} claim{'s' * (len(under) != 1)}):"),
+                      width, "  ", "    ")
+        for c in under[:UNDER_SHOWN]:
+            v = c.value.display() if c.value else ""
+            when = f", as of {c.as_of}{' (inferred)' if c.as_of_inferred else ''}" if c.as_of else ""
+            lines += wrap(terminal_safe(f"= {c.ref}: {v}{when}"), width, "  ", "    ")
+            lines += wrap(terminal_safe(f'"{c.quote}"'), width, "      ", "       ")
+        if len(under) > UNDER_SHOWN:
+            lines.append(f"    and {len(under) - UNDER_SHOWN} more")
+    return "\n".join(lines) + "\n"
 
 
 def prompt(index: int, total: int) -> str:
