@@ -74,6 +74,8 @@ def align(
     result = session.result
     written: list[Path] = []
     applied: list = []
+    first = result  # what the run looked at: its unkeyed claims, before anything was written
+    entities: dict = {}
     # --apply runs to a fixed point: a key written may register an entity (a canal, a fund) that the next
     # reading of every brief names, making more groups sure; those are written too, so that a second
     # `align --apply` proposes nothing (at most APPLY_ROUNDS readings; each writes only sure groups)
@@ -89,6 +91,7 @@ def align(
             say(f"updated {p}")
         written += [p for p in now if p not in written]
         applied += result.groups
+        entities.update(result.entities)
         if review or ids["accept"] or ids["reject"]:
             break
         corpus = _analysis_corpus(paths)
@@ -96,8 +99,8 @@ def align(
         session = start(corpus, reloader(paths), store)
         result = session.result
     if applied:
-        result = AlignResult(groups=applied, candidates=result.candidates, entities=result.entities,
-                             considered=result.considered)
+        result = AlignResult(groups=applied, candidates=result.candidates, entities={**entities, **result.entities},
+                             considered=first.considered)
     if review or ids["accept"] or ids["reject"]:
         try:
             code = interactive(session, skip_sure=bool(written)) if review else \
