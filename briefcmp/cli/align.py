@@ -78,7 +78,8 @@ def align(
     entities: dict = {}
     # --apply runs to a fixed point: a key written may register an entity (a canal, a fund) that the next
     # reading of every brief names, making more groups sure; those are written too, so that a second
-    # `align --apply` proposes nothing (at most APPLY_ROUNDS readings; each writes only sure groups)
+    # `align --apply` proposes nothing (read again only after an entity was registered; at most APPLY_ROUNDS
+    # readings; each writes only sure groups)
     for _ in range(APPLY_ROUNDS if apply and not review else 1 if apply else 0):
         if not result.groups:
             break
@@ -92,8 +93,8 @@ def align(
         written += [p for p in now if p not in written]
         applied += result.groups
         entities.update(result.entities)
-        if review or ids["accept"] or ids["reject"]:
-            break
+        if review or ids["accept"] or ids["reject"] or not result.entities:
+            break  # (only an entity registered changes how the next reading reads the briefs)
         corpus = _analysis_corpus(paths)
         store = load_decisions(corpus)
         session = start(corpus, reloader(paths), store)
