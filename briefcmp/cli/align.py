@@ -68,19 +68,26 @@ def align(
         raise fail("--review asks about each group; --accept and --reject decide given ids: use one or the other")
     if review and fmt == AlignFormat.json:
         raise fail("--review is interactive; --format json lists the proposals without deciding")
-    corpus = _analysis_corpus(paths)
-    store = load_decisions(corpus)
-    session = start(corpus, reloader(paths), store)
-    result = session.result
+
+    def read():  # the corpus, its decisions and align's proposals, as they stand now
+        corpus = _analysis_corpus(paths)
+        store = load_decisions(corpus)
+        return corpus, store, start(corpus, reloader(paths), store)
+
+    corpus, store, session = read()
+    result = first = session.result
     written: list[Path] = []
     applied: list = []
-    first = result  # what the run looked at: its unkeyed claims, before anything was written
     entities: dict = {}
     # --apply runs to a fixed point: a key written may register an entity (a canal, a fund) that the next
     # reading of every brief names, making more groups sure; those are written too, so that a second
-    # `align --apply` proposes nothing (read again only after an entity was registered; at most APPLY_ROUNDS
-    # readings; each writes only sure groups)
-    for _ in range(APPLY_ROUNDS if apply and not review else 1 if apply else 0):
+    # `align --apply` proposes nothing (read again only after an entity was registered, and never with
+    # --review/--accept/--reject, which decide on the first reading; at most APPLY_ROUNDS readings)
+    once = review or ids["accept"] or ids["reject"]
+    for round_ in range(APPLY_ROUNDS if apply else 0):
+        if round_:
+            corpus, store, session = read()
+            result = session.result
         if not result.groups:
             break
         try:
@@ -93,14 +100,10 @@ def align(
         written += [p for p in now if p not in written]
         applied += result.groups
         entities.update(result.entities)
-        if review or ids["accept"] or ids["reject"] or not result.entities:
+        if once or not result.entities:
             break  # (only an entity registered changes how the next reading reads the briefs)
-        corpus = _analysis_corpus(paths)
-        store = load_decisions(corpus)
-        session = start(corpus, reloader(paths), store)
-        result = session.result
-    if applied:
-        result = AlignResult(groups=applied, candidates=result.candidates, entities={**entities, **result.entities},
+    if applied:  # every group written, the candidates of the last reading, the unkeyed claims of the first
+        result = AlignResult(groups=applied, candidates=result.candidates, entities=entities,
                              considered=first.considered)
     if review or ids["accept"] or ids["reject"]:
         try:
