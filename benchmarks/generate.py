@@ -21,7 +21,6 @@ import argparse
 import hashlib
 import itertools
 import json
-import os
 import random
 import shutil
 import sys
@@ -31,142 +30,10 @@ from pathlib import Path
 GENERATOR_VERSION = 2
 STAMP = ".generated.json"
 
-TOPICS = {
-    "sanctions": ("Sanctions", ""),
-    "financial-sanctions": ("Financial sanctions", "sanctions"),
-    "export-controls": ("Export controls", "sanctions"),
-    "trade": ("Trade and investment", ""),
-    "energy": ("Energy", ""),
-    "lng": ("Liquefied natural gas", "energy"),
-    "aid": ("Aid", ""),
-    "humanitarian-aid": ("Humanitarian aid", "aid"),
-    "military-aid": ("Military aid", "aid"),
-    "regional-security": ("Regional security", ""),
-    "alliances": ("Alliances and partnerships", ""),
-    "defence": ("Defence policy", ""),
-    "domestic-politics": ("Domestic politics", ""),
-    "diplomacy": ("Diplomacy", ""),
-    "migration": ("Migration and refugees", ""),
-    "economy": ("Economy", ""),
-    "history": ("History", ""),
-}
-
-ENTITIES = {
-    "japan": ("Japan", ["Tokyo"]), "south-korea": ("South Korea", ["Seoul", "ROK"]),
-    "russia": ("Russia", ["Moscow", "Kremlin"]), "ukraine": ("Ukraine", ["Kyiv"]),
-    "united-states": ("United States", ["U.S.", "Washington"]), "china": ("China", ["Beijing", "PRC"]),
-    "north-korea": ("North Korea", ["Pyongyang", "DPRK"]), "taiwan": ("Taiwan", ["Taipei"]),
-    "india": ("India", ["New Delhi"]), "australia": ("Australia", ["Canberra"]),
-    "germany": ("Germany", ["Berlin"]), "france": ("France", ["Paris"]),
-    "united-kingdom": ("United Kingdom", ["UK", "Britain"]), "italy": ("Italy", ["Rome"]),
-    "poland": ("Poland", ["Warsaw"]), "turkey": ("Turkey", ["Ankara"]),
-    "canada": ("Canada", ["Ottawa"]), "brazil": ("Brazil", ["Brasilia"]),
-    "indonesia": ("Indonesia", ["Jakarta"]), "vietnam": ("Vietnam", ["Hanoi"]),
-    "philippines": ("Philippines", ["Manila"]), "kazakhstan": ("Kazakhstan", ["Astana"]),
-    "belarus": ("Belarus", ["Minsk"]), "moldova": ("Moldova", ["Chisinau"]),
-    "georgia": ("Georgia", ["Tbilisi"]), "finland": ("Finland", ["Helsinki"]),
-    "sweden": ("Sweden", ["Stockholm"]), "norway": ("Norway", ["Oslo"]),
-    "netherlands": ("Netherlands", ["The Hague"]), "spain": ("Spain", ["Madrid"]),
-    "mongolia": ("Mongolia", ["Ulaanbaatar"]), "singapore": ("Singapore", []),
-    "eu": ("European Union", ["EU", "Brussels"]), "nato": ("NATO", ["the Alliance"]),
-    "g7": ("G7", ["Group of Seven"]), "asean": ("ASEAN", []),
-}
-
-# (id pattern, type, unit, tolerance, topics, label pattern, sentence pattern, magnitude, scale)
-# {a}/{b} are entity ids, {A}/{B} labels, {V} the value as written, {Y} the as-of text.
-METRICS = [
-    ("{a}-{b}-trade-total", "quantity", "USD", "5%", ["trade"], "Total {A}-{B} trade in a year",
-     "Trade between {A} and {B} totalled {V} in {Y}", 30.0, "billion"),
-    ("{a}-exports-to-{b}", "quantity", "USD", "5%", ["trade"], "{A}'s exports to {B}",
-     "{A}'s exports to {B} reached {V} in {Y}", 12.0, "billion"),
-    ("{a}-imports-from-{b}", "quantity", "USD", "5%", ["trade"], "{A}'s imports from {B}",
-     "{A} imported goods worth {V} from {B} in {Y}", 15.0, "billion"),
-    ("{b}-share-of-{a}-lng-imports", "quantity", "percent", "1", ["energy", "lng"],
-     "{B}'s share of {A}'s LNG imports", "{B} supplied {V} of the liquefied natural gas that {A} imported in {Y}",
-     9.0, ""),
-    ("{b}-share-of-{a}-coal-imports", "quantity", "percent", "1", ["energy"],
-     "{B}'s share of {A}'s thermal coal imports", "{B} accounted for {V} of {A}'s thermal coal imports in {Y}",
-     11.0, ""),
-    ("{a}-fdi-stock-in-{b}", "quantity", "USD", "10%", ["trade"], "{A}'s FDI stock in {B}",
-     "The stock of {A}'s direct investment in {B} stood at {V} at the end of {Y}", 2.5, "billion"),
-    ("{a}-aid-to-{b}", "quantity", "USD", "5%", ["aid"], "{A}'s aid to {B}",
-     "{A} pledged {V} in assistance to {B} in {Y}", 400.0, "million"),
-    ("{a}-military-aid-to-{b}", "quantity", "USD", "5%", ["aid", "military-aid"], "{A}'s military aid to {B}",
-     "{A} committed {V} of military equipment to {B} in {Y}", 250.0, "million"),
-    ("{a}-sanctioned-individuals-{b}", "quantity", "people", "0", ["sanctions"],
-     "Individuals of {B} sanctioned by {A}", "{A} had sanctioned {V} from {B} by {Y}", 120.0, ""),
-    ("{a}-sanctioned-banks-{b}", "quantity", "banks", "0", ["sanctions", "financial-sanctions"],
-     "Banks of {B} sanctioned by {A}", "the assets of {V} of {B} were frozen by {A} in {Y}", 9.0, ""),
-    ("{b}-rank-{a}-import-partner", "rank", "import partner", "", ["trade"],
-     "{B}'s rank among {A}'s import partners", "{B} was {A}'s {V} largest source of imports in {Y}", 12.0, ""),
-    ("{b}-rank-{a}-export-market", "rank", "export market", "", ["trade"],
-     "{B}'s rank among {A}'s export markets", "{B} ranked as {A}'s {V} export market in {Y}", 15.0, ""),
-    ("{a}-{b}-summit-date", "date", "", "", ["diplomacy"], "Date of the {A}-{B} summit",
-     "the leaders of {A} and {B} met on {V}", 0.0, ""),
-    ("{a}-first-sanctions-{b}", "date", "", "", ["sanctions"], "When {A} first sanctioned {B}",
-     "{A} announced its first sanctions against {B} on {V}", 0.0, ""),
-    ("{a}-swift-exclusion-{b}", "category", "", "", ["sanctions", "financial-sanctions"],
-     "Does {A} take part in excluding {B}'s banks from SWIFT?",
-     "Asked whether it would cut {B}'s banks off from SWIFT, {A} answered: {V}", 0.0, ""),
-    ("{a}-price-cap-{b}", "category", "", "", ["energy", "sanctions"], "Does {A} apply the price cap on {B}'s oil?",
-     "On the price cap for {B}'s oil, the position of {A} was: {V}", 0.0, ""),
-    ("{a}-should-arm-{b}", "stance", "", "", ["defence", "military-aid"], "Should {A} send weapons to {B}?",
-     "The authors' view on whether {A} should arm {B} is: {V}", 0.0, ""),
-    ("{a}-sanctions-on-{b}-effective", "stance", "", "", ["sanctions"], "Are {A}'s sanctions on {B} effective?",
-     "Judged on the evidence, the verdict on {A}'s sanctions against {B} is: {V}", 0.0, ""),
-    ("{a}-defence-budget", "quantity", "USD", "3%", ["defence"], "{A}'s defence budget",
-     "{A} set its defence budget at {V} for {Y}", 50.0, "billion"),
-    ("{a}-gdp-growth", "quantity", "percent", "0.3", ["economy"], "{A}'s real GDP growth",
-     "{A}'s economy grew by {V} in {Y}", 2.0, ""),
-    ("{a}-refugees-from-{b}", "quantity", "people", "10%", ["migration", "humanitarian-aid"],
-     "Refugees from {B} hosted by {A}", "{A} hosted {V} from {B} in {Y}", 40000.0, ""),
-    ("{a}-oil-reserve-duration", "quantity", "days", "5%", ["energy"], "How long {A}'s oil reserves would last",
-     "{A}'s strategic oil reserves would last {V} as of {Y}", 180.0, ""),
-]
-CATEGORIES = {"swift-exclusion": ["yes", "no", "partial"], "price-cap": ["yes", "no", "considering"]}
-
-PUBLISHERS = [
-    "Polish Institute of International Affairs", "Center for American Progress", "The Diplomat",
-    "Centre for Eastern Studies", "Carnegie Endowment", "Chatham House", "Brookings Institution",
-    "Korea Institute for National Unification", "Japan Institute of International Affairs",
-    "European Council on Foreign Relations", "RAND Corporation", "Lowy Institute",
-    "Stimson Center", "German Marshall Fund", "Institut Montaigne", "Clingendael",
-]
-FIRST = ["Anna", "Kenji", "Min-jun", "Olena", "James", "Yuki", "Piotr", "Sofia", "Hiroshi", "Ji-woo",
-         "Maria", "Tomasz", "Emily", "Daniel", "Aiko", "Viktor", "Laura", "Seo-yeon", "Marek", "Claire"]
-LAST = ["Kowalska", "Tanaka", "Kim", "Shevchenko", "Miller", "Sato", "Nowak", "Rossi", "Watanabe", "Park",
-        "Garcia", "Lewandowski", "Brown", "Schmidt", "Suzuki", "Petrov", "Martin", "Lee", "Wojcik", "Dubois"]
-CITES = ["IMF Direction of Trade Statistics", "Japan Ministry of Finance", "Korea Customs Service",
-         "Kiel Institute Ukraine Support Tracker", "UNHCR", "SIPRI", "World Bank", "IEA", "Reuters",
-         "Nikkei Asia", "Yonhap", "Eurostat", "US Treasury", "national statistics office"]
-
-VERBS = ["strengthen", "reconsider", "deepen", "limit", "expand", "review", "coordinate", "accelerate",
-         "restrict", "diversify", "support", "reassess"]
-OBJECTS = ["its energy ties", "security cooperation", "export controls", "its trade exposure",
-           "humanitarian assistance", "defence spending", "financial sanctions", "its diplomatic outreach",
-           "supply chains for critical minerals", "investment screening", "its LNG contracts",
-           "coordination with the G7"]
-HORIZONS = ["in the coming year", "over the next decade", "before the next election", "in the medium term",
-            "as the war continues", "once the fighting stops", "within the current budget cycle"]
-ADVERBS = ["quietly", "rapidly", "cautiously", "steadily", "decisively", "gradually"]
-FILLER = [
-    "The government has not published a detailed assessment of the costs",
-    "Officials declined to comment on the details of the negotiations",
-    "Public opinion remains divided on how far the country should go",
-    "Several ministries are involved, which slows down the decision-making process",
-    "The opposition criticised the measures as insufficient",
-    "Business associations warned of the consequences for exporters",
-    "The situation is changing quickly and the figures may be revised",
-    "Analysts expect the debate to continue in parliament",
-    "This section summarises the main developments of the period",
-    "The background to these decisions lies in the events of the previous decade",
-    "Both sides have repeatedly stressed the importance of dialogue",
-    "Regional partners are watching these developments closely",
-    "It remains unclear how the measures will be enforced in practice",
-    "The decision followed weeks of consultations with allies",
-    "Critics argue that the policy lacks a long-term strategy",
-    "The ministry's statement was brief and did not mention any numbers",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # (benchmarks/ is not a package; tests load this by path)
+from generate_words import (  # noqa: E402
+    TOPICS, ENTITIES, METRICS, CATEGORIES, PUBLISHERS, FIRST, LAST, CITES, VERBS, OBJECTS, HORIZONS, ADVERBS, FILLER,
+)
 
 
 @dataclass(frozen=True)

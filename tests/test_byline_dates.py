@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from briefcmp.cli import app
 from briefcmp.corpus import yamlsafe
 from briefcmp.drafting.dates import find_dates
-from briefcmp.ingest.metadata import from_html, parse_date
+from briefcmp.ingest.htmlmeta import from_html
+from briefcmp.ingest.metadata import parse_date
 
 runner = CliRunner()
 

@@ -115,7 +115,7 @@ def test_date_and_dateline_lines_read_any_text(text) -> None:
 ])
 def test_a_site_name_after_the_headline_in_the_page_title(html: str, publisher: str) -> None:
     pytest.importorskip("lxml")
-    from briefcmp.ingest.metadata import from_html
+    from briefcmp.ingest.htmlmeta import from_html
 
     meta = from_html(f"<html><head>{html}</head><body><p>Text</p></body></html>")
     assert meta.publisher == publisher

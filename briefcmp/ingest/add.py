@@ -125,9 +125,10 @@ def extract(path: Path, kind: str, data: bytes) -> Extracted:
                          len(got.paragraphs), got.pages, got.warnings)
     if kind == "html":
         from briefcmp.ingest.html import extract_html
+        from briefcmp.ingest.htmlmeta import from_html
 
         paragraphs = _mend(extract_html(path, data))
-        meta = metadata.from_html(data)
+        meta = from_html(data)
         at = next((i for i, p in enumerate(paragraphs[:3]) if _opens_with(p, meta.title)), None) if meta.title else 0
         if at and all(len(p.split()) <= 4 and p.rstrip()[-1:] not in ".!?" for p in paragraphs[:at]):
             del paragraphs[:at]  # a kicker above the headline ("Georgia"): a section label, not the text
