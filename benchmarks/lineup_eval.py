@@ -11,7 +11,9 @@ What is measured, per set and overall:
   whose claims match every gold quote. A claim matches a gold quote when its quote overlaps the
   gold quote and, for a figure or a date, the number or year it states is written inside the gold
   quote (a sentence with three figures matches three quotes, one each). ``pairs`` is a softer
-  view: of the gold relations' pairs of claims, how many share one relation of that kind.
+  view: of the gold relations' pairs of claims, how many share one relation of that kind; ``in part``
+  counts the relations of which ``compare`` shows at least two sources' claims in one relation of that kind
+  (three outlets of five agreeing is a relation a reader sees in part).
 - **false contradictions**: relations of kind contradiction whose claims do not all match the
   quotes of one gold contradiction (or of one gold revision, below). Each side of a gold
   contradiction is widened by the gold agreements that share a claim with it: when the gold says
@@ -49,17 +51,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import shutil
 import sys
 import tempfile
 import time
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent))
+sys.path.insert(0, str(ROOT))  # (benchmarks/ is not a package; tests load this by path)
+from lineup_match import (  # noqa: E402  (re-exported: the other benchmarks import them from here)
+    _pinned, _ref, claim_matches, norm, value_written_in,
+)
 
 KIND_OF = {"agreement": {"agreement"}, "contradiction": {"contradiction"}, "disagreement": {"disagreement"},
            "change": {"change-over-time", "change"}}
@@ -70,16 +74,6 @@ REVISION_KINDS = KIND_OF["contradiction"] | KIND_OF["change"]
 # claims to keys already written is.
 INCREMENTAL = False
 REVERSED = False  # --reversed: the briefs added in the reverse of their sorted order
-_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_SPACE = re.compile(r"\s+")
-
-
-def norm(text: str) -> str:
-    # curly quotes folded: a reviewed quote may be typed with straight ones ("Russia's" for "Russia’s")
-    return _SPACE.sub(" ", text.replace("\u00a0", " ").translate(_QUOTES)).strip()
-
-
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
 @dataclass
@@ -101,6 +95,7 @@ class SetScore:
     name: str
     gold: int = 0
     found: int = 0
+    found_part: int = 0  # relations shown in part: two or more of their sources' claims in one relation
     pairs: int = 0
     pairs_found: int = 0
     contradictions: int = 0
@@ -202,132 +197,6 @@ def _keys(corpus: Path, safe_load) -> set[str]:
     return {c["key"] for c in _claims(corpus, safe_load) if c.get("key")}
 
 
-# --------------------------------------------------------------------------- matching claims to gold quotes
-
-
-def _spelled_numbers(text: str) -> list[float]:
-    """Numbers written in words, as the drafting reads them ("two", "one-point-six"), and fractions
-    ("half", "two-tenths") as shares (50, 20) and as parts of a percentage point (0.5, 0.2)."""
-    from briefcmp.drafting.numbers import FRACTIONS, TOKEN, WORD_NUMBERS, number_value
-
-    out = []
-    for m in TOKEN.finditer(text):
-        if m.group("word"):
-            n = number_value(m.group())
-            if n is not None:
-                out.append(n)
-        elif m.group("frac"):
-            parts = re.split(r"[\s-]+", m.group().lower())
-            share = (WORD_NUMBERS.get(parts[0], 1) if len(parts) > 1 else 1) * FRACTIONS[parts[-1]]
-            out += [round(share, 1), round(share / 100, 4)]
-    return out
-
-
-def _numbers(text: str) -> list[float]:
-    out = []
-    for m in _NUM.finditer(text):
-        try:
-            out.append(float(m.group().replace(",", "")))
-        except ValueError:
-            pass
-    return out
-
-
-def value_written_in(value: dict, text: str) -> bool:
-    """Whether the figure or date of a claim's value is written in ``text``; other values: always."""
-    if not isinstance(value, dict):
-        return True
-    if "date" in value:
-        d = str(value.get("date") or "")
-        if d[:4] and d[:4] in text:
-            return True
-        if len(d) == 10:  # "On February 15, Kishida ...": a day written without its year
-            month = ("january february march april may june july august september october november "
-                     "december").split()[int(d[5:7]) - 1]
-            return bool(re.search(rf"\b{month[:3]}[a-z]*\.?\s+{int(d[8:])}\b|\b{int(d[8:])}\s+{month[:3]}",
-                                  text, re.I))
-        return False
-    amount = value.get("amount", value.get("rank"))
-    if amount is None:
-        return True
-    try:
-        amount = float(amount)
-    except (TypeError, ValueError):
-        return True
-    nums = _numbers(text)
-    # "81,4%", "51 770 560": a text that writes a decimal comma or groups digits with spaces
-    # (corpus/numerals.py reads them so when drafting)
-    from briefcmp.corpus.numerals import english_digits
-
-    nums += _numbers(english_digits(text))
-    for ch in {c for c in text if unicodedata.category(c) == "No" and 0 < unicodedata.numeric(c, 0) < 1}:
-        nums += [n + unicodedata.numeric(ch) for n in nums] + [unicodedata.numeric(ch)]  # "3¾%", "½"
-    nums += _spelled_numbers(text)  # "one-point-six percent", "two per cent", "half a percentage point"
-    from briefcmp.drafting.fractions import written_shares
-
-    nums += written_shares(text)  # "three in four refugees": a share of 75 percent
-    from briefcmp.drafting.nochange import says_no_change
-
-    if says_no_change(text):  # "prices were unchanged", "held steady": a change of 0 (drafting/nochange.py)
-        nums.append(0.0)
-    # (a sign is not read from the text: "-0.6 percent" holds the amount -0.6)
-    return any(abs(n - abs(amount)) <= 1e-9 * max(1.0, abs(n)) for n in nums)
-
-
-def claim_matches(claim: dict, source_id: str, quote: str, sources: dict[str, str]) -> bool:
-    """A claim matches a gold quote: same source, overlapping text, and its value written in the quote."""
-    if claim["brief"] != source_id:
-        return False
-    q = norm(quote)
-    cq = claim["quote"]
-    text = sources.get(source_id, "")
-    if q in cq or cq in q:
-        overlap = True
-    else:
-        i, j = text.find(q), text.find(cq)
-        overlap = i >= 0 and j >= 0 and i < j + len(cq) and j < i + len(q)
-    value = claim["value"]
-    # "591.48 trillion yen, or $4.21 trillion": one claim whose alternates are its other expressions
-    expressions = [value, *(a for a in value.get("alternates") or [] if isinstance(a, dict))] \
-        if isinstance(value, dict) else [value]
-    return overlap and any(value_written_in(v, q) for v in expressions)
-
-
-def _ref(c: dict) -> str:
-    return f"{c['brief']}:{c['claim']}"
-
-
-def _pinned(claims: list[dict], sources: dict[str, str]) -> dict[str, int]:
-    """Where in its source each of several claims sharing one quote and one value is written.
-
-    A drafted sentence that states one figure twice ("grew 5.2% last year ..., with fourth-quarter
-    growth of 5.2%") gives two claims with the same quote and value; the k-th of them (in the order
-    the claims file lists them, the order of the text) stands for the k-th writing of the value, so
-    each matches only the gold quote around its own writing, not both."""
-    groups: dict[tuple, list[dict]] = {}
-    for c in claims:
-        amount = c["value"].get("amount") if isinstance(c["value"], dict) else None
-        if isinstance(amount, (int, float)) and not isinstance(amount, bool):
-            groups.setdefault((c["brief"], c["quote"], abs(float(amount))), []).append(c)
-    out: dict[str, int] = {}
-    for (brief, quote, amount), members in groups.items():
-        text = sources.get(brief, "")
-        start = text.find(quote)
-        if len(members) < 2 or start < 0 or text.find(quote, start + 1) >= 0:
-            continue
-        at = [m.start() for m in _NUM.finditer(quote) if _as_float(m.group()) == amount]
-        if len(at) == len(members):
-            out.update({_ref(c): start + i for c, i in zip(members, at)})
-    return out
-
-
-def _as_float(written: str) -> float | None:
-    try:
-        return float(written.replace(",", ""))
-    except ValueError:
-        return None
-
-
 def score_set(folder: Path, run: SetRun) -> SetScore:
     from yaml import safe_load
 
@@ -371,6 +240,8 @@ def score_set(folder: Path, run: SetRun) -> SetScore:
         s.gold += 1
         ok = any(kind in kinds and all(q & refs for q in quotes) for kind, refs in rel_refs)
         s.found += ok
+        s.found_part += ok or any(kind in kinds and len({c["source"] for c, q in zip(g["claims"], quotes) if q & refs}) >= 2
+                                  for kind, refs in rel_refs)
         if not ok:
             s.missed.append(f"{g['kind']}: {g.get('note', '')}")
         for i in range(len(quotes)):
@@ -483,7 +354,7 @@ def decisions_summary(decided: list[tuple[SetScore, object]], name: str) -> str:
 def totals(scores: list[SetScore]) -> dict:
     """The figures of all sets together (the table's last row, the summary line, the calibration rows)."""
     t = {"sets": len(scores), "gold": sum(s.gold for s in scores), "found": sum(s.found for s in scores),
-         "pairs": sum(s.pairs for s in scores), "pairs_found": sum(s.pairs_found for s in scores),
+         "found_part": sum(s.found_part for s in scores), "pairs": sum(s.pairs for s in scores), "pairs_found": sum(s.pairs_found for s in scores),
          "right": sum(s.keys_right for s in scores), "wrong": sum(len(s.keys_wrong) for s in scores),
          "unjudged": sum(len(s.keys_unjudged) for s in scores),
          "false": sum(len(s.false_contradictions) for s in scores),
@@ -498,7 +369,7 @@ def summary(scores: list[SetScore], name: str) -> str:
     """One line a reader takes away, as fromscratch.py ends: what was measured on, and the figures that decide."""
     t = totals(scores)
     return (f"{name} ({t['sets']} set{'s' * (t['sets'] != 1)}): {t['found']}/{t['gold']} gold relations found "
-            f"({t['recall']:.0%}); pairs lined up {t['pairs_found']}/{t['pairs']}; false contradictions {t['false']}; "
+            f"({t['recall']:.0%}), {t['found_part']} in part; pairs lined up {t['pairs_found']}/{t['pairs']}; false contradictions {t['false']}; "
             f"keys {t['right']} right, {t['wrong']} wrong ({t['precision']:.0%}), {t['unjudged']} unjudged; "
             f"traps joined {t['traps']}; a second apply proposes {t['second']} sure groups; {t['seconds']:.1f} s")
 

@@ -1,0 +1,147 @@
+"""Which drafted claim a gold quote names: the same source, overlapping text, and the claim's figure or date
+written inside the quote (``claim_matches``); a quote's text folded as the gold is typed (``norm``); where each
+of several claims sharing one quote and one value is written (``pinned``). Split from ``lineup_eval``, which
+re-exports these names for the other benchmarks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SPACE = re.compile(r"\s+")
+
+
+def norm(text: str) -> str:
+    # curly quotes folded: a reviewed quote may be typed with straight ones ("Russia's" for "Russia’s")
+    return _SPACE.sub(" ", text.replace("\u00a0", " ").translate(_QUOTES)).strip()
+
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+# --------------------------------------------------------------------------- matching claims to gold quotes
+
+
+def _spelled_numbers(text: str) -> list[float]:
+    """Numbers written in words, as the drafting reads them ("two", "one-point-six"), and fractions
+    ("half", "two-tenths") as shares (50, 20) and as parts of a percentage point (0.5, 0.2)."""
+    from briefcmp.drafting.numbers import FRACTIONS, TOKEN, WORD_NUMBERS, number_value
+
+    out = []
+    for m in TOKEN.finditer(text):
+        if m.group("word"):
+            n = number_value(m.group())
+            if n is not None:
+                out.append(n)
+        elif m.group("frac"):
+            parts = re.split(r"[\s-]+", m.group().lower())
+            share = (WORD_NUMBERS.get(parts[0], 1) if len(parts) > 1 else 1) * FRACTIONS[parts[-1]]
+            out += [round(share, 1), round(share / 100, 4)]
+    return out
+
+
+def _numbers(text: str) -> list[float]:
+    out = []
+    for m in _NUM.finditer(text):
+        try:
+            out.append(float(m.group().replace(",", "")))
+        except ValueError:
+            pass
+    return out
+
+
+def value_written_in(value: dict, text: str) -> bool:
+    """Whether the figure or date of a claim's value is written in ``text``; other values: always."""
+    if not isinstance(value, dict):
+        return True
+    if "date" in value:
+        d = str(value.get("date") or "")
+        if d[:4] and d[:4] in text:
+            return True
+        if len(d) == 10:  # "On February 15, Kishida ...": a day written without its year
+            month = ("january february march april may june july august september october november "
+                     "december").split()[int(d[5:7]) - 1]
+            return bool(re.search(rf"\b{month[:3]}[a-z]*\.?\s+{int(d[8:])}\b|\b{int(d[8:])}\s+{month[:3]}",
+                                  text, re.I))
+        return False
+    amount = value.get("amount", value.get("rank"))
+    if amount is None:
+        return True
+    try:
+        amount = float(amount)
+    except (TypeError, ValueError):
+        return True
+    nums = _numbers(text)
+    # "81,4%", "51 770 560": a text that writes a decimal comma or groups digits with spaces
+    # (corpus/numerals.py reads them so when drafting)
+    from briefcmp.corpus.numerals import english_digits
+
+    nums += _numbers(english_digits(text))
+    for ch in {c for c in text if unicodedata.category(c) == "No" and 0 < unicodedata.numeric(c, 0) < 1}:
+        nums += [n + unicodedata.numeric(ch) for n in nums] + [unicodedata.numeric(ch)]  # "3¾%", "½"
+    nums += _spelled_numbers(text)  # "one-point-six percent", "two per cent", "half a percentage point"
+    from briefcmp.drafting.fractions import written_shares
+
+    nums += written_shares(text)  # "three in four refugees": a share of 75 percent
+    from briefcmp.drafting.nochange import says_no_change
+
+    if says_no_change(text):  # "prices were unchanged", "held steady": a change of 0 (drafting/nochange.py)
+        nums.append(0.0)
+    # (a sign is not read from the text: "-0.6 percent" holds the amount -0.6)
+    return any(abs(n - abs(amount)) <= 1e-9 * max(1.0, abs(n)) for n in nums)
+
+
+def claim_matches(claim: dict, source_id: str, quote: str, sources: dict[str, str]) -> bool:
+    """A claim matches a gold quote: same source, overlapping text, and its value written in the quote."""
+    if claim["brief"] != source_id:
+        return False
+    q = norm(quote)
+    cq = claim["quote"]
+    text = sources.get(source_id, "")
+    if q in cq or cq in q:
+        overlap = True
+    else:
+        i, j = text.find(q), text.find(cq)
+        overlap = i >= 0 and j >= 0 and i < j + len(cq) and j < i + len(q)
+    value = claim["value"]
+    # "591.48 trillion yen, or $4.21 trillion": one claim whose alternates are its other expressions
+    expressions = [value, *(a for a in value.get("alternates") or [] if isinstance(a, dict))] \
+        if isinstance(value, dict) else [value]
+    return overlap and any(value_written_in(v, q) for v in expressions)
+
+
+def _ref(c: dict) -> str:
+    return f"{c['brief']}:{c['claim']}"
+
+
+def _pinned(claims: list[dict], sources: dict[str, str]) -> dict[str, int]:
+    """Where in its source each of several claims sharing one quote and one value is written.
+
+    A drafted sentence that states one figure twice ("grew 5.2% last year ..., with fourth-quarter
+    growth of 5.2%") gives two claims with the same quote and value; the k-th of them (in the order
+    the claims file lists them, the order of the text) stands for the k-th writing of the value, so
+    each matches only the gold quote around its own writing, not both."""
+    groups: dict[tuple, list[dict]] = {}
+    for c in claims:
+        amount = c["value"].get("amount") if isinstance(c["value"], dict) else None
+        if isinstance(amount, (int, float)) and not isinstance(amount, bool):
+            groups.setdefault((c["brief"], c["quote"], abs(float(amount))), []).append(c)
+    out: dict[str, int] = {}
+    for (brief, quote, amount), members in groups.items():
+        text = sources.get(brief, "")
+        start = text.find(quote)
+        if len(members) < 2 or start < 0 or text.find(quote, start + 1) >= 0:
+            continue
+        at = [m.start() for m in _NUM.finditer(quote) if _as_float(m.group()) == amount]
+        if len(at) == len(members):
+            out.update({_ref(c): start + i for c, i in zip(members, at)})
+    return out
+
+
+def _as_float(written: str) -> float | None:
+    try:
+        return float(written.replace(",", ""))
+    except ValueError:
+        return None
