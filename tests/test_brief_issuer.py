@@ -135,3 +135,21 @@ def test_a_release_s_masthead_and_a_digest_s_labels_name_whose_figures(tmp_path:
     found = _found(tmp_path / "c", _corpus(tmp_path / "c", texts))
     assert ("agreement", frozenset({"2.4%"}), frozenset({"norway"})) in found
     assert not any(kind == "contradiction" for kind, _, _ in found)  # Sweden's 3.0% is Sweden's
+
+
+def test_a_country_named_only_as_an_adjective_after_a_preposition_is_not_carried(e: Entities) -> None:
+    from briefcmp.analysis.briefcontext import _only_attributive
+
+    assert _only_attributive("the guide leaves out the effect of US tariffs", ("united-states",), e)
+    assert not _only_attributive("U.S. soybean supply changes include lower exports", ("united-states",), e)  # its subject
+    assert not _only_attributive("exports to the United States fell", ("united-states",), e)  # a noun, not an adjective
+
+
+@pytest.mark.parametrize("clause, market", [
+    ("China was again the biggest market, with 6.1 million visitors", True),
+    ("the United States remained the largest source of remittances", True),
+    ("Japan is one of its largest customers", True),
+    ("China's economy grew 5.0% in 2025", False), ("Exports to China rose 4%", False),
+])
+def test_a_place_said_to_be_a_market(clause: str, market: bool) -> None:
+    assert issuer.market_clause(clause) is market

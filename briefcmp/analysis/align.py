@@ -314,11 +314,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
                 if subjects:
                     subjects_from = how
                     break
-        if subjects and all(x in entities.adopted and issuer.company_organ(entities.label(x)) for x in subjects):
-            # "The Supervisory Board proposes a dividend of EUR 0.30": the company's, the one the brief is about
-            company = issuer.brief_company(ctx, entities)
-            if company:
-                subjects, subjects_from = (company,), issuer.ISSUER
+        subjects, subjects_from = issuer.organ_as_company(subjects, subjects_from, ctx, entities)  # "The Supervisory Board"
         if subjects and all(x in entities.adopted and not entities.distinctive(x) for x in subjects):
             # A name of words any country uses ("the Central Bank", "the Supreme Court") is that
             # country's: the one the sentence, the one before, the title or the brief names; with

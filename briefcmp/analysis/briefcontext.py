@@ -182,9 +182,9 @@ class _Context:
                 found = self.entities.subjects_or_names(part) if names else self.entities.subjects(part)
                 found = self.entities.qualified(part, found) if found else found  # ("a Japanese company": no one's)
                 if found and (issuer.describes_issuer(sentence) and issuer.only_markets(part, self.entities)
-                              or _only_attributive(part, found, self.entities)):
-                    # "The group's sales in China rose 8%", "... the mid-year effect of US tariffs": a market or a
-                    # cause of the company's figures, no subject the next sentence goes on about
+                              or issuer.market_clause(part) or _only_attributive(part, found, self.entities)):
+                    # "The group's sales in China rose 8%", "China was the biggest market", "... the effect of US
+                    # tariffs": a market or a cause of the brief's figures, no subject the next sentence goes on about
                     return ()
                 if found:
                     return found
@@ -216,7 +216,7 @@ def _only_attributive(part: str, found: tuple[str, ...], entities: Entities) -> 
 
 # A preposition before an adjective's name ("the effect of US tariffs", "amid higher U.S. rates"): a side matter's; one
 # opening the sentence's subject ("U.S. soybean supply ...") is what the sentence is about
-_SIDE_BEFORE = re.compile(r"(?:of|from|by|on|over|against|amid|despite|after|to|with|for|about)\s+(?:[a-z-]+\s+)?$")
+_SIDE_BEFORE = re.compile(r"\b(?:of|from|by|on|over|against|amid|despite|after|to|with|for|about)\s+(?:[a-z-]+\s+)?$")
 
 
 def _later_item(title: str, entities: Entities) -> bool:

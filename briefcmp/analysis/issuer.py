@@ -124,6 +124,16 @@ def only_markets(sentence: str, entities) -> bool:
     return bool(found) and all(_PREPOSITION_BEFORE.search(sentence, max(0, a - 24), a) for a, _, _ in found)
 
 
+def organ_as_company(subjects: tuple[str, ...], how: str, ctx, entities) -> tuple[tuple[str, ...], str]:
+    """(subjects, where from) of a figure whose subjects are a company's organs (``company_organ``: "The Supervisory
+    Board proposes a dividend of EUR 0.30"): the company the brief is about, marked ``ISSUER``; else as they were."""
+    if subjects and all(x in entities.adopted and company_organ(entities.label(x)) for x in subjects):
+        company = brief_company(ctx, entities)
+        if company:
+            return (company,), ISSUER
+    return subjects, how
+
+
 def brief_company(ctx, entities) -> str:
     """The company a brief is about (its title's subject, else its main subject, when that is a company), or ""."""
     own = ctx.title_subjects or ctx.brief_subjects
@@ -168,3 +178,17 @@ def label_subjects(paragraph: str, entities) -> tuple[str, ...]:
         return ()
     found = entities.subjects(title_case(m.group("label")))
     return found if len(found) == 1 else ()
+
+
+# "China was again the biggest market", "the US remained the largest source of remittances", "Japan is one of its
+# largest customers": a place said to be a market or source of the brief's subject (its figures are that subject's)
+_MARKET_PREDICATE = re.compile(r"\b(?:was|is|were|are|remained|remains|became|becomes|stayed|stays|regained\s+its\s+place\s+as)"
+                               r"\s+(?:again\s+|still\s+|now\s+|once\s+again\s+)?(?:the\s+|its\s+|their\s+|one\s+of\s+"
+                               r"(?:the|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:markets?|sources?|destinations?|buyers?|"
+                               r"customers?|suppliers?|origins?|trading\s+partners?)\b")
+
+
+def market_clause(clause: str) -> bool:
+    """Whether ``clause`` says a place is a market or source of the brief's subject (see ``_MARKET_PREDICATE``): the
+    place is no subject the sentences after it go on about."""
+    return bool(_MARKET_PREDICATE.search(clause))
