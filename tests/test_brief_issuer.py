@@ -19,7 +19,7 @@ def e() -> Entities:
 
 
 @pytest.mark.parametrize("text", [
-    "Notes on the ILO's jobs report", "International Energy Agency | Paris | 3 May 2026",
+    "Notes on the ILO's jobs report", "International Energy Agency | Outlook note | 3 May 2026",
     "The WTO now projects a fall in goods trade", "UN Tourism barometer, March",
     "World Steel Organization | Brussels",  # a name of that shape
 ])
@@ -141,13 +141,13 @@ def test_a_country_named_only_as_an_adjective_after_a_preposition_is_not_carried
     from briefcmp.analysis.briefcontext import _only_attributive
 
     assert _only_attributive("the guide leaves out the effect of US tariffs", ("united-states",), e)
-    assert not _only_attributive("U.S. soybean supply changes include lower exports", ("united-states",), e)  # its subject
+    assert not _only_attributive("U.S. wheat exports fell in the spring", ("united-states",), e)  # its subject
     assert not _only_attributive("exports to the United States fell", ("united-states",), e)  # a noun, not an adjective
 
 
 @pytest.mark.parametrize("clause, market", [
-    ("China was again the biggest market, with 6.1 million visitors", True),
-    ("the United States remained the largest source of remittances", True),
+    ("Germany remained the largest market, with 3.1 million guests", True),
+    ("Italy remained the top source of visitors", True),
     ("Japan is one of its largest customers", True),
     ("China's economy grew 5.0% in 2025", False), ("Exports to China rose 4%", False),
 ])

@@ -143,7 +143,7 @@ class _Context:
         return headline_measure(self.title, self.lead_sentence, self.entities) if self.ok else ()
 
     def label_of(self, pos: int) -> tuple[str, ...]:
-        """The one entity the label in capitals that opens the paragraph holding ``pos`` names ("VOLKSWAGEN: ..."),
+        """The one entity the label in capitals that opens the paragraph holding ``pos`` names ("VELMORA: ..."),
         else () (``issuer.label_subjects``)."""
         a, b = self.block_of(pos)
         labels = self.__dict__.setdefault("_labels", {})
@@ -183,7 +183,7 @@ class _Context:
                 found = self.entities.qualified(part, found) if found else found  # ("a Japanese company": no one's)
                 if found and (issuer.describes_issuer(sentence) and issuer.only_markets(part, self.entities)
                               or issuer.market_clause(part) or _only_attributive(part, found, self.entities)):
-                    # "The group's sales in China rose 8%", "China was the biggest market", "... the effect of US
+                    # "The group's sales in China rose 8%", "Germany was the largest market", "... the effect of US
                     # tariffs": a market or a cause of the brief's figures, no subject the next sentence goes on about
                     return ()
                 if found:
@@ -215,7 +215,7 @@ def _only_attributive(part: str, found: tuple[str, ...], entities: Entities) -> 
 
 
 # A preposition before an adjective's name ("the effect of US tariffs", "amid higher U.S. rates"): a side matter's; one
-# opening the sentence's subject ("U.S. soybean supply ...") is what the sentence is about
+# opening the sentence's subject ("U.S. wheat exports ...") is what the sentence is about
 _SIDE_BEFORE = re.compile(r"\b(?:of|from|by|on|over|against|amid|despite|after|to|with|for|about)\s+(?:[a-z-]+\s+)?$")
 
 

@@ -1,11 +1,11 @@
 """Whose figures a brief reports when a figure's own text names no one: the brief's issuer, read once per
-brief from its title, its masthead line (the short lines under the title: "International Energy Agency | Paris |
-15 January 2025") and its lead sentence (``briefcontext``), and what refers to it in a sentence.
+brief from its title, its masthead line (the short lines under the title: "Northsea Statistics Office | Release |
+4 May 2026") and its lead sentence (``briefcontext``), and what refers to it in a sentence.
 
 - **A global body's report** (``world_issuer``): a brief whose title, masthead or lead names a body of the
   world's governments (``GLOBAL_BODIES``, by name or acronym, or a name of that shape: "World ... Organization",
   "International ... Agency", "United Nations ...") reports that body's report; its figures that name no one
-  are the world's ("Youth unemployment stood at 12.6%" in a note on the ILO's trends report). Not a producer
+  are the world's ("The jobless rate held at 5.1%" in a think tank's note on the ILO's jobs report). Not a producer
   group (OPEC's output is its own) nor a regional body.
 - **A company's organs** (``company_organ``): "the Supervisory Board", "the Board of Management", "the Annual
   General Meeting" propose the company's dividend: their figures are the company's, the brief's.
@@ -66,7 +66,7 @@ _LINE_WORDS = 16  # a masthead line is short: an outlet's or issuer's name, a pl
 
 def masthead(original: str, title: str) -> str:
     """The short lines between a brief's title and its first line of running text (the issuer's or outlet's
-    line, "BANGKO SENTRAL NG PILIPINAS | Media Release | 17 February 2025"), joined by " | "; "" when none."""
+    line, "NATIONAL STATISTICS OFFICE | Release | 4 May 2026"), joined by " | "; "" when none."""
     lines = [x.strip() for x in original[:2000].split("\n")]
     lines = [x for x in lines if x]
     if lines and title and lines[0].strip() == title.strip():
@@ -160,13 +160,13 @@ def title_case(text: str) -> str:
 
 
 def capitals_subjects(text: str, entities) -> tuple[str, ...]:
-    """The entities ``text`` (a masthead or a label) names in capitals ("NATIONAL BANK OF SERBIA", "VOLKSWAGEN"),
+    """The entities ``text`` (a masthead or a label) names in capitals ("STATISTICS NORWAY", "VELMORA"),
     beyond those it names as written; () unless it names exactly one."""
     found = set(entities.subjects(title_case(text))) - set(entities.subjects(text)) if _CAPS_WORD.search(text) else set()
     return (next(iter(found)),) if len(found) == 1 and not set(entities.subjects(text)) else ()
 
 
-# A paragraph that opens with a label in capitals and a colon ("VOLKSWAGEN: The group's operating profit ...",
+# A paragraph that opens with a label in capitals and a colon ("VELMORA: The group's operating profit ...",
 # "KENYA: Inflation eased to ..."): a digest's item, whose figures are the label's
 _LABEL = re.compile(r"\s*(?:[-•*–]\s+)?(?P<label>[A-Z][A-Z&'’.\- ]{1,40}[A-Z])\s*:\s")
 
@@ -180,7 +180,7 @@ def label_subjects(paragraph: str, entities) -> tuple[str, ...]:
     return found if len(found) == 1 else ()
 
 
-# "China was again the biggest market", "the US remained the largest source of remittances", "Japan is one of its
+# "Germany remained the largest market", "Italy remained the top source of visitors", "Japan is one of its
 # largest customers": a place said to be a market or source of the brief's subject (its figures are that subject's)
 _MARKET_PREDICATE = re.compile(r"\b(?:was|is|were|are|remained|remains|became|becomes|stayed|stays|regained\s+its\s+place\s+as)"
                                r"\s+(?:again\s+|still\s+|now\s+|once\s+again\s+)?(?:the\s+|its\s+|their\s+|one\s+of\s+"
