@@ -62,7 +62,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
-from briefcmp.analysis import figlinkplace, headline, onefact, views
+from briefcmp.analysis import figlinkplace, headline, issuer, onefact, views
 from briefcmp.analysis import acronyms, figurecontext, figuresubject, organisations, periods, titleperiods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
@@ -304,13 +304,17 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
                                ("sentence", lambda: figuresubject.sentence_subjects(upto, len(upto) - len(clause), entities)),
                                ("sentence", lambda: _fronted_subject(sentence, clause_at, entities)),
                                ("sentence", lambda: figuresubject.world_sentence(upto[:len(upto) - len(clause)], entities)),
+                               (issuer.ISSUER, lambda: issuer.described(ctx, sentence, entities)),
+                               (issuer.ISSUER, lambda: ctx.label_of(min(s0, a))),
                                ("previous sentence", lambda: ctx.carried(si)),
                                ("title", lambda: ctx.title_subjects),
-                               (ctx.brief_how, lambda: ctx.brief_subjects)):
+                               (ctx.brief_how, lambda: ctx.brief_subjects),
+                               (issuer.ISSUER, lambda: ctx.issuer_subjects)):
                 subjects = found()
                 if subjects:
                     subjects_from = how
                     break
+        subjects, subjects_from = issuer.organ_as_company(subjects, subjects_from, ctx, entities)  # "The Supervisory Board"
         if subjects and all(x in entities.adopted and not entities.distinctive(x) for x in subjects):
             # A name of words any country uses ("the Central Bank", "the Supreme Court") is that
             # country's: the one the sentence, the one before, the title or the brief names; with

@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import Optional
 
-from briefcmp.analysis import clauses, datelines, figuresubject
+from briefcmp.analysis import clauses, datelines, figuresubject, issuer
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.document import Document
 from briefcmp.analysis.entities import WORLD, Entities, proper_names
@@ -43,6 +43,8 @@ class _Context:
         self.entities = entities
         self.brief_subjects: tuple[str, ...] = ()
         self.brief_how = ""  # "whole brief" (the one entity it names) | "main subject" (the one it names most)
+        self.issuer_subjects: tuple[str, ...] = ()  # the world, for a global body's report (``analysis.issuer``)
+        self.masthead = ""
         self.published = brief.published.start() if brief.published is not None else None
         # the loader keeps no source in memory: read it again, once, into the brief's document
         doc = Document.read(brief.source_path) if brief.source_path else None
@@ -105,6 +107,18 @@ class _Context:
             self.brief_subjects, self.brief_how = (WORLD,), "main subject"  # "Global air passenger demand rose ..."
         if len(title_countries) >= whose.TITLE_MANY:  # "IMF raises US, Brazil, UK growth forecasts, cuts China, ...":
             self.brief_subjects, self.brief_how = (), ""  # a brief about several, none of them its main subject
+        # the brief's issuer (``analysis.issuer``): a global body's report gives its figures that name no one the world,
+        # when neither the title nor a main subject the title or lead names says whose they are (inferred)
+        self.masthead = issuer.masthead(original, title)
+        self.issuer_subjects: tuple[str, ...] = ()
+        if not self.title_subjects and issuer.world_issuer(title, self.masthead, self.lead_sentence) and (
+                not self.brief_subjects or self.brief_how in ("main subject",) and self.brief_subjects != (WORLD,) and
+                not set(self.brief_subjects) &
+                set(entities.subjects(f"{title} {self.lead_sentence}"))):
+            self.brief_subjects, self.brief_how = (), ""
+            self.issuer_subjects = (WORLD,)
+        elif not self.title_subjects and not self.brief_subjects:  # "STATISTICS LITHUANIA | News release": the issuer
+            self.issuer_subjects = issuer.capitals_subjects(self.masthead, entities)  # its masthead names in capitals
         self.headed = doc.headed  # list items under a heading that dates them
         # what the story's title and lead say it is about, to find the other reports of its event (``subjects``)
         self.topic = whose.topic_words(f"{title} {self.lead_sentence}")
@@ -127,6 +141,15 @@ class _Context:
         from briefcmp.analysis.headline import headline_measure
 
         return headline_measure(self.title, self.lead_sentence, self.entities) if self.ok else ()
+
+    def label_of(self, pos: int) -> tuple[str, ...]:
+        """The one entity the label in capitals that opens the paragraph holding ``pos`` names ("VELMORA: ..."),
+        else () (``issuer.label_subjects``)."""
+        a, b = self.block_of(pos)
+        labels = self.__dict__.setdefault("_labels", {})
+        if a not in labels:
+            labels[a] = issuer.label_subjects(self.text[a:b], self.entities)
+        return labels[a]
 
     def heading_of(self, pos: int) -> str:
         """The heading over the list item holding offset ``pos``, or ""."""
@@ -158,6 +181,11 @@ class _Context:
                 part = sentence[start:end]
                 found = self.entities.subjects_or_names(part) if names else self.entities.subjects(part)
                 found = self.entities.qualified(part, found) if found else found  # ("a Japanese company": no one's)
+                if found and (issuer.describes_issuer(sentence) and issuer.only_markets(part, self.entities)
+                              or issuer.market_clause(part) or _only_attributive(part, found, self.entities)):
+                    # "The group's sales in China rose 8%", "Germany was the largest market", "... the effect of US
+                    # tariffs": a market or a cause of the brief's figures, no subject the next sentence goes on about
+                    return ()
                 if found:
                     return found
                 if _FIGURE.search(part):
@@ -176,6 +204,19 @@ class _Context:
             if len(found) == 2:
                 return tuple(reversed(found))
         return ()
+
+
+def _only_attributive(part: str, found: tuple[str, ...], entities: Entities) -> bool:
+    """Whether every name of ``found`` that ``part`` writes is used as an adjective ("US tariffs",
+    ``_attributive``) after a preposition: what it describes is a side matter, not a subject to carry."""
+    hits = [(a, b, eid) for a, b, eid in entities.find(part) if eid in found]
+    return {eid for _, _, eid in hits} == set(found) and all(
+        _attributive(part, a, b) and _SIDE_BEFORE.search(part, max(0, a - 30), a) for a, b, _ in hits)
+
+
+# A preposition before an adjective's name ("the effect of US tariffs", "amid higher U.S. rates"): a side matter's; one
+# opening the sentence's subject ("U.S. wheat exports ...") is what the sentence is about
+_SIDE_BEFORE = re.compile(r"\b(?:of|from|by|on|over|against|amid|despite|after|to|with|for|about)\s+(?:[a-z-]+\s+)?$")
 
 
 def _later_item(title: str, entities: Entities) -> bool:

@@ -64,11 +64,11 @@ APPLY_THRESHOLD = 0.7
 RELEASE_DAYS = 7  # reports published this close about one release share its period
 SUBJECT_WEIGHT = {"claim": 1.0, "clause": 1.0, "sentence": 1.0, "two named before": 0.95, "previous sentence": 0.95, "title": 0.9,
                   "whole brief": 0.85, "main subject": 0.8, "release": 0.8, "currency of its money figures": 0.8,
-                  "event": 0.8, "reports of the event": 0.8, "lead": 0.8}
+                  "event": 0.8, "reports of the event": 0.8, "lead": 0.8, "issuer": 0.8}
 PERIOD_WEIGHT = {"claim": 1.0, "stated": 1.0, "relative": 1.0, "drafted": 0.95, "named": 0.95, "release": 0.9, "brief": 0.9,
                  "release-date": 0.85}
 # subjects taken from other reports, or from a lead naming one of two named as often (analysis/subjects.py)
-INFERRED_SUBJECT = ("release", "event", "reports of the event", "lead")
+INFERRED_SUBJECT = ("release", "event", "reports of the event", "lead", "issuer")  # (issuer: analysis/issuer.py)
 # A budget or plan adopted is a figure of fact, though the sentence says "will": "will spend 11.11 trillion".
 # ("purchase price allocation" is accounting; a company's outlook "for fiscal 2025" is no plan adopted: OUTLOOK)
 PLAN = re.compile(r"\b(?:budget\w*|fiscal|outlays?|appropriat\w+|earmark\w*|(?<!price\s)allocat\w+)\b", re.I)

@@ -163,7 +163,7 @@ def currency_subject(members: Sequence, ctx) -> None:
 
 def _stated(m) -> bool:
     return bool(m.subjects) and not any(s.startswith("(") for s in m.subjects) and \
-        m.subjects_from not in ("release", EVENT, REPORTS)
+        m.subjects_from not in ("release", EVENT, REPORTS, "issuer")
 
 
 REPORTS = "reports of the event"  # Member.subjects_from of a subject taken from what the event's other reports are about
@@ -400,7 +400,7 @@ def _bin(m) -> int:
     return int(math.floor(math.log(x) / math.log(1.01))) if x > 0 else -10**9
 
 
-_WEAK = ("title", "whole brief", "main subject", "lead", "")  # subjects a figure's own sentence did not give
+_WEAK = ("title", "whole brief", "main subject", "lead", "issuer", "")  # subjects a figure's own sentence did not give
 
 
 def carry_subjects(members: Sequence) -> None:
