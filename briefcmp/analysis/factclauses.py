@@ -104,6 +104,34 @@ def _gap_object(tokens: list[nlp.Token], clause_start: int) -> list[nlp.Token]:
     return tokens[first:end + 1]
 
 
+def reported_at(tokens: list[nlp.Token], k: int) -> bool:
+    """Whether a clause a verb reports opens at ``k``, right after its "that": "said that ...", "to inform him
+    that ...", "told reporters that ..." (a verb, and at most its object, before "that")."""
+    if k < 2 or tokens[k - 1].lemma != "that" or tokens[k - 1].tag not in ("IN", "WDT"):
+        return False
+    before = tokens[k - 2]
+    return before.verb or before.tag in ("PRP", "NN", "NNS", "NNP") and k >= 3 and tokens[k - 3].verb
+
+
+def next_clause(tokens: list[nlp.Token], clause_start: int, i: int) -> int:
+    """Where the subject of the verb at ``i`` starts when a clause of its own stands before it, joined by "and" or
+    "but" ("The House adopted the bill on 12 March and the Senate adopted it": "the Senate"): after the last such
+    conjunction that has a finite verb and its object before it; else ``clause_start``."""
+    for k in range(i - 1, clause_start, -1):
+        if tokens[k].tag == "CC" and tokens[k].lemma in ("and", "but") and any(
+                _finite(tokens, m) for m in range(clause_start + 1, k)):
+            return k + 1
+    return clause_start
+
+
+def _finite(tokens: list[nlp.Token], m: int) -> bool:
+    """Whether the verb at ``m`` is a clause's finite verb: tagged so, or a past form the tagger read as a participle
+    right after a noun and before its object ("the House adopted the bill")."""
+    t = tokens[m]
+    return t.tag in ("VBD", "VBZ", "VBP") or t.tag == "VBN" and tokens[m - 1].tag in ("NN", "NNS", "NNP", "NNPS") \
+        and m + 1 < len(tokens) and tokens[m + 1].tag in ("DT", "PRP", "PRP$")
+
+
 def _opening_list(names: list[tuple[int, int, str]], tokens: list[nlp.Token], last: int
                   ) -> Optional[tuple[list[str], int]]:
     """The names listed from the opening of a clause to token ``last`` ("France, Italy and Poland"), with where
@@ -119,7 +147,7 @@ def _opening_list(names: list[tuple[int, int, str]], tokens: list[nlp.Token], la
         m = k
         while m > 0 and tokens[m - 1].end > a:
             m -= 1  # the name's first token
-        if m == 0 or tokens[m - 1].text in (";", ":") or tokens[m - 1].tag == ".":
+        if m == 0 or tokens[m - 1].text in (";", ":") or tokens[m - 1].tag == "." or reported_at(tokens, m):
             return found, a
         k = m - 1
         if tokens[k].lemma == "and" and k and tokens[k - 1].text == ",":
@@ -335,12 +363,13 @@ def fronted(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
             i: int) -> tuple[tuple[str, ...], int]:
     """The subject before a parenthesis set off by a comma: "Japan, in its statement after the invasion,
     condemned ..." and "Japan in its press statement after the invasion of Ukraine, strongly condemned ...".
-    Only a name that opens the sentence (or a clause after ";") and is followed by a preposition."""
+    Only a name that opens the sentence (or a clause after ";", or one a verb reports after "that") and is followed
+    by a preposition."""
     if clause_start == 0 or tokens[clause_start - 1].text != ",":
         return (), tokens[i].start if i < len(tokens) else len(sentence)
     k = clause_start - 1
-    while k > 0 and tokens[k - 1].text not in (";", ":") and tokens[k - 1].tag != ".":
-        k -= 1
+    while k > 0 and tokens[k - 1].text not in (";", ":") and tokens[k - 1].tag != "." and not reported_at(tokens, k):
+        k -= 1  # (a clause reported after "that" opens where "that" ends: "said that Japan, in its reply, ...")
     head = tokens[k].start
     for a, b, e in names:
         if a == head or (a > head and not sentence[head:a].strip(" ,").lower() in ("", "the")):

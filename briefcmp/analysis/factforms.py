@@ -75,8 +75,19 @@ def by_phrase(tokens: list[nlp.Token], j: int) -> tuple[int, int]:
     m = j + 2
     while m < n and m - j <= MAX_PHRASE and tokens[m].tag not in BREAK_TAGS and not tokens[m].verb \
             and tokens[m].lemma not in ("that", "which", "who", "because", "while", "after", "before", "since"):
+        if m > j + 2 and tokens[m - 1].noun and (tokens[m].tag == "IN" and tokens[m].lemma != "of"
+                                                  or tokens[m].tag == "CC" and not _conjunct_follows(tokens, m)):
+            break  # "by the Senate on 21 March and signed ...": the agent is the noun phrase, not when
         m += 1
     return j + 2, m
+
+
+def _conjunct_follows(tokens: list[nlp.Token], m: int) -> bool:
+    """Whether the conjunction at ``m`` joins another agent ("by France and Germany"), not another verb or clause."""
+    k = m + 1
+    while k < len(tokens) and tokens[k].tag in ("DT", "JJ", "NNP", "NNPS", "NN", "NNS", "POS"):
+        k += 1
+    return k > m + 1 and (k >= len(tokens) or not tokens[k].verb)
 
 
 def undergoer(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int, i: int,
@@ -345,11 +356,22 @@ def plain_subject(run: list[nlp.Token]) -> bool:
                                                                                 for x in run)
 
 
+# Pronouns a reported clause's subject may be that stand for its speaker ("Ankara said it would ...", "Ruto said he
+# had ..."): a closed class.
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+
+
 def reported_subject(tokens: list[nlp.Token], k: int) -> bool:
-    """Whether a reported clause's subject starts at ``k`` with no "that": a name ("said Germany would"), or
-    "the" and a name or an office ("said the Philippines would", "said the government would appeal")."""
+    """Whether a reported clause's subject starts at ``k`` with no "that": a name ("said Germany would"), a pronoun
+    and its finite verb ("said it would appeal"), or "the" and a name or an office ("said the Philippines would",
+    "said the government would appeal")."""
     if tokens[k].tag in ("NNP", "NNPS"):
         return True
+    if tokens[k].tag == "PRP" and tokens[k].lemma in _SPEAKER_PRONOUNS:  # "said it would appeal", "said he had"
+        m = k + 1
+        while m < len(tokens) and tokens[m].tag == "RB":
+            m += 1
+        return m < len(tokens) and tokens[m].tag in ("MD", "VBD", "VBZ", "VBP")
     if tokens[k].lemma != "the" or k + 2 >= len(tokens):
         return False
     nxt = tokens[k + 1]

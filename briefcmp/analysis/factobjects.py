@@ -195,3 +195,4 @@ def restriction_end(tokens: list[nlp.Token], k: int) -> int:
         if _restricting(tokens[m]):
             last = m
     return last
+
