@@ -122,3 +122,50 @@ def test_a_reported_clause_after_that_keeps_its_subject_before_a_parenthesis(ent
 def test_a_clause_a_noun_frames_after_that_is_not_reported_as_said(entities):
     facts = _read(entities, "The rumour that Peru, which joined in 2001, remains outside is wrong.")[0]
     assert ("peru", "be") not in {f[:2] for f in facts}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The lower house adopted the bill on 3 May and the Senate adopted it on 9 June.",
+     {("lower-house", "adopt"), ("senate", "adopt")}),
+    ("Chile recalled its envoy, and Peru has also closed its embassy.", {("chile", "recall"), ("peru", "close")}),
+])
+def test_a_clause_joined_by_and_with_a_subject_of_its_own_has_that_subject(entities, sentence, expected):
+    facts = _read(entities, "The ministry banned night fishing.", sentence)[1]
+    assert expected <= {f[:2] for f in facts}
+
+
+def test_a_verb_joined_by_and_without_a_subject_keeps_the_first_verbs():
+    from briefcmp.analysis.factclauses import next_clause
+
+    tokens = nlp.tag("Chile closed its land and air borders and froze the assets.")
+    froze = next(k for k, t in enumerate(tokens) if t.text == "froze")
+    assert next_clause(tokens, 0, froze) == 0
+    tokens = nlp.tag("Chile closed its borders and Peru froze the assets.")
+    froze = next(k for k, t in enumerate(tokens) if t.text == "froze")
+    assert tokens[next_clause(tokens, 0, froze)].text == "Peru"
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The panel rejected the ministry's claim that the quota harmed Peruvian fishers.", "no"),
+    ("The panel dismissed the allegations that the quota harmed Peruvian fishers.", "no"),
+])
+def test_a_clause_a_denied_claim_reports_did_not_happen(entities, sentence, value):
+    facts = _read(entities, sentence)[0]
+    assert ("quota", "harm", value) in {f[:3] for f in facts}
+
+
+def test_a_clause_an_upheld_claim_reports_is_not_asserted_either_way(entities):
+    facts = _read(entities, "The panel upheld the ministry's claim that the quota harmed Peruvian fishers.")[0]
+    assert ("quota", "harm") not in {f[:2] for f in facts}
+
+
+def test_a_word_between_a_name_and_its_verb_is_an_adverb():
+    tokens = nlp.tag("President Ana Lopez first announced the closure.")
+    first = next(t for t in tokens if t.text == "first")
+    assert first.tag == "RB"
+    assert nlp.tag("The first vote failed.")[1].tag != "RB"
+
+
+def test_a_subject_before_a_word_of_order_acts(entities):
+    facts = _read(entities, "Foreign Minister Ana Lopez first announced the closure in May.")[0]
+    assert ("chile", "announce") in {f[:2] for f in facts}

@@ -26,7 +26,7 @@ from typing import Optional
 
 from briefcmp.analysis import nlp
 from briefcmp.analysis.factobjects import Fact, object_words
-from briefcmp.analysis.factwords import BREAK_TAGS, PREPOSITION_BEFORE, SAYING, TIME, WHEN_PHRASE
+from briefcmp.analysis.factwords import BREAK_TAGS, DENYING, PREPOSITION_BEFORE, REPORTS, SAYING, TIME, WHEN_PHRASE
 
 # Verbs that report or comment rather than act: with no object they state nothing keyable ("he added", "the
 # ministry said", "officials warned"). A closed class of reporting verbs.
@@ -117,11 +117,15 @@ def next_clause(tokens: list[nlp.Token], clause_start: int, i: int) -> int:
     """Where the subject of the verb at ``i`` starts when a clause of its own stands before it, joined by "and" or
     "but" ("The House adopted the bill on 12 March and the Senate adopted it": "the Senate"): after the last such
     conjunction that has a finite verb and its object before it; else ``clause_start``."""
-    for k in range(i - 1, clause_start, -1):
-        if tokens[k].tag == "CC" and tokens[k].lemma in ("and", "but") and any(
-                _finite(tokens, m) for m in range(clause_start + 1, k)):
-            return k + 1
-    return clause_start
+    k = i - 1
+    while k > clause_start and (tokens[k].tag in _SUBJECT_TAGS or tokens[k].text in ("'s", "\u2019s")):
+        k -= 1  # back over the subject's noun phrase (and an adverb or auxiliary before the verb)
+    if k == i - 1 or k <= clause_start or tokens[k].tag != "CC" or tokens[k].lemma not in ("and", "but"):
+        return clause_start  # ("... and froze ...": no subject of its own, the first verb's)
+    return k + 1 if any(_finite(tokens, m) for m in range(clause_start + 1, k)) else clause_start
+
+
+_SUBJECT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP", "PRP$", "CD", "RB", "MD"})
 
 
 def _finite(tokens: list[nlp.Token], m: int) -> bool:
@@ -130,6 +134,19 @@ def _finite(tokens: list[nlp.Token], m: int) -> bool:
     t = tokens[m]
     return t.tag in ("VBD", "VBZ", "VBP") or t.tag == "VBN" and tokens[m - 1].tag in ("NN", "NNS", "NNP", "NNPS") \
         and m + 1 < len(tokens) and tokens[m + 1].tag in ("DT", "PRP", "PRP$")
+
+
+def denied_report(tokens: list[nlp.Token], i: int) -> bool:
+    """Whether "that" at ``i`` opens what a report says that a verb of denial rejects: "denied reports that ...",
+    "rejected the Commission's claim that ...", "dismissed the allegations that ...": the clause did not happen."""
+    if tokens[i].lemma != "that" or i < 2 or tokens[i - 1].lemma not in REPORTS:
+        return False
+    k = i - 2
+    while k > 0 and i - k <= 6 and (tokens[k].tag in ("DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$")
+                                    or tokens[k].text in ("'s", "\u2019s") or tokens[k].text == "s"
+                                    and tokens[k - 1].tag == "POS"):
+        k -= 1  # back over the report's determiner and owner ("the Commission's")
+    return tokens[k].verb and tokens[k].lemma in DENYING
 
 
 def _opening_list(names: list[tuple[int, int, str]], tokens: list[nlp.Token], last: int
