@@ -26,7 +26,7 @@ from typing import Optional
 
 from briefcmp.analysis import nlp
 from briefcmp.analysis.factobjects import Fact, object_words
-from briefcmp.analysis.factwords import BREAK_TAGS, DENYING, PREPOSITION_BEFORE, REPORTS, SAYING, TIME, WHEN_PHRASE
+from briefcmp.analysis.factwords import BREAK_TAGS, PREPOSITION_BEFORE, SAYING, TIME, WHEN_PHRASE
 
 # Verbs that report or comment rather than act: with no object they state nothing keyable ("he added", "the
 # ministry said", "officials warned"). A closed class of reporting verbs.
@@ -134,19 +134,6 @@ def _finite(tokens: list[nlp.Token], m: int) -> bool:
     t = tokens[m]
     return t.tag in ("VBD", "VBZ", "VBP") or t.tag == "VBN" and tokens[m - 1].tag in ("NN", "NNS", "NNP", "NNPS") \
         and m + 1 < len(tokens) and tokens[m + 1].tag in ("DT", "PRP", "PRP$")
-
-
-def denied_report(tokens: list[nlp.Token], i: int) -> bool:
-    """Whether "that" at ``i`` opens what a report says that a verb of denial rejects: "denied reports that ...",
-    "rejected the Commission's claim that ...", "dismissed the allegations that ...": the clause did not happen."""
-    if tokens[i].lemma != "that" or i < 2 or tokens[i - 1].lemma not in REPORTS:
-        return False
-    k = i - 2
-    while k > 0 and i - k <= 6 and (tokens[k].tag in ("DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$")
-                                    or tokens[k].text in ("'s", "\u2019s") or tokens[k].text == "s"
-                                    and tokens[k - 1].tag == "POS"):
-        k -= 1  # back over the report's determiner and owner ("the Commission's")
-    return tokens[k].verb and tokens[k].lemma in DENYING
 
 
 def _opening_list(names: list[tuple[int, int, str]], tokens: list[nlp.Token], last: int

@@ -41,7 +41,7 @@ from typing import Optional
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.factclauses import (
-    LINKING, appositive_opening, bare_action, clause_subject, denied_report, fronted, listed_subject, next_clause,
+    LINKING, appositive_opening, bare_action, clause_subject, fronted, listed_subject, next_clause,
     relative_antecedent, state, vote_sides,
 )
 from briefcmp.analysis.factforms import (
@@ -132,7 +132,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         if t.lemma in CLAUSE_WORDS and t.tag in ("IN", "WDT", "WP", "CC", "RB") or condition_at(tokens, i) \
                 or t.lemma == "when" and t.tag == "WRB" and (i == 0 or tokens[i - 1].text == ","):
             clause_start = i + 1
-            denied = denied_report(tokens, i)  # "denied reports that ...": what they report did not happen
+            denied = t.lemma == "that" and i >= 2 and tokens[i - 1].lemma in REPORTS and tokens[i - 2].verb \
+                and tokens[i - 2].lemma in DENYING  # "denied reports that ...": what they report did not happen
             # "When the president vetoed the bill": a past event, asserted; "when the bank cuts rates": a condition
             conditional = not denied and (t.lemma in ("if", "unless") or condition_at(tokens, i) or t.lemma == "when"
                                           and t.tag == "WRB" and not past_clause(tokens, i + 1) or (
