@@ -172,3 +172,15 @@ def test_not_before_the_subject_is_no_opening_adverb():
 
     tokens = nlp.tag("Not the ministry but the cabinet closed the port.")
     assert past_opening_time(tokens, 0, 6) == 0
+
+
+def test_a_participle_set_off_with_its_agent_is_the_agents_act_on_the_noun_before(entities):
+    facts = _read(entities, "The fisheries law, signed by the president on 2 April, took effect in May.")[0]
+    read = {f[:2]: f[3] for f in facts}
+    assert read.get(("chile", "sign")) == "The fisheries law"
+    assert any(actor.endswith("law") and verb == "take" for actor, verb in read)  # the subject before it acts
+
+
+def test_a_name_before_a_participle_is_no_thing_acted_on(entities):
+    facts = _read(entities, "Peru, hit by the floods, cut its exports.")[0]
+    assert {f[:2] for f in facts} == {("peru", "cut")}

@@ -216,7 +216,7 @@ def _inserted_at(tokens: list[nlp.Token], clause_start: int, i: int) -> Optional
     if k <= 0 or tokens[k].text != ",":
         return None
     inserted = tokens[k + 1:clause_start - 1]
-    if not inserted or not (inserted[0].lemma in RELATIVE or inserted[0].tag in ("DT", "JJ", "NNP", "PRP$")
+    if not inserted or not (inserted[0].lemma in RELATIVE or inserted[0].tag in ("DT", "JJ", "NNP", "PRP$", "VBN", "VBD")
                             or inserted[0].tag in ("NN", "NNS") and inserted[0].text[:1].isupper()
                             or inserted[0].tag == "IN" and inserted[0].lemma not in ("that", "whether", "if")
                             and not any(t.verb for t in inserted)):
@@ -224,7 +224,10 @@ def _inserted_at(tokens: list[nlp.Token], clause_start: int, i: int) -> Optional
         # (", AKEP,": a name the lexicon does not know is tagged a common noun, capitalised mid-sentence)
         return None
     absolute = len(inserted) > 1 and inserted[-1].tag in ("VBN", "VBD") and not any(t.verb for t in inserted[:-1])
-    if inserted[0].lemma not in RELATIVE and any(t.verb for t in inserted) and not absolute:
+    # (", signed by the president on 2 April,": a participle and its agent set off after the subject, which acts)
+    by_agent = len(inserted) > 2 and inserted[0].tag in ("VBN", "VBD") and inserted[1].lemma == "by" and not any(
+        t.verb for t in inserted[1:])
+    if inserted[0].lemma not in RELATIVE and any(t.verb for t in inserted) and not absolute and not by_agent:
         return None  # ", hit by sanctions, ...": a participle clause, not another name for the subject
     # (", Guinea included, ...": an absolute phrase after a noun, standing aside as an appositive does)
     return k

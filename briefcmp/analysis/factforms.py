@@ -20,7 +20,7 @@ from typing import Optional
 from briefcmp.analysis import nlp
 from briefcmp.analysis.lexicon import same_action
 from briefcmp.analysis.factnouns import verb_of
-from briefcmp.analysis.factsubjects import GOVERNMENT_NOUNS, phrase_actor
+from briefcmp.analysis.factsubjects import GOVERNMENT_NOUNS, Context, office_actor, phrase_actor
 from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.factobjects import Fact, object_end
 from briefcmp.analysis.factwords import (
@@ -88,6 +88,32 @@ def _conjunct_follows(tokens: list[nlp.Token], m: int) -> bool:
     while k < len(tokens) and tokens[k].tag in ("DT", "JJ", "NNP", "NNPS", "NN", "NNS", "POS"):
         k += 1
     return k > m + 1 and (k >= len(tokens) or not tokens[k].verb)
+
+
+_NP = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "CD"})
+
+
+def reduced_passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], j: int,
+                    entities: Entities, context: Optional[Context]) -> Optional[Fact]:
+    """"The law, signed by the president on 2 April, took effect": a participle set off by a comma after a noun
+    phrase, with its agent after "by", is the agent's act on that noun phrase (None when no agent is read)."""
+    n = len(tokens)
+    if tokens[j].tag not in ("VBN", "VBD") or j < 3 or j + 2 >= n or tokens[j + 1].lemma != "by" \
+            or tokens[j - 1].text != ",":  # (a past form right after a comma and before "by" is a participle)
+        return None
+    end = j - 1
+    if not tokens[end - 1].noun:
+        return None
+    lo = end - 1
+    while lo > 0 and (tokens[lo - 1].tag in _NP or tokens[lo - 1].text in ("s", "'s")) and tokens[lo - 1].text != ",":
+        lo -= 1
+    lo_by, hi_by = by_phrase(tokens, j)
+    if hi_by <= lo_by:
+        return None
+    by = office_actor(tokens, lo_by, hi_by, names, entities, context) or phrase_actor(tokens, lo_by, hi_by, names,
+                                                                                      entities)
+    return passive(sentence, names, tokens, lo, end, j, "fact", "yes", "", (tokens[hi_by - 1].end, by) if by else
+                   (0, ""))
 
 
 def undergoer(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int, i: int,

@@ -46,7 +46,7 @@ from briefcmp.analysis.factclauses import (
 )
 from briefcmp.analysis.factforms import (
     CALLING, CONDEMNED, PREVENTING, URGING, assessment, by_phrase, called_at, judged_action, kept_from, listing_at,
-    passive, plain_subject, reported_subject, undecided_on, undergoer, urged_to,
+    passive, plain_subject, reduced_passive, reported_subject, undecided_on, undergoer, urged_to,
 )
 from briefcmp.analysis.factnouns import ADVOCATING, advocated, listed_actions, noun_actions
 from briefcmp.analysis.factobjects import (
@@ -155,6 +155,9 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         if conditional:  # "if Russia invades Ukraine", "in the event Russia invades": nothing is asserted
             i += 1
             continue
+        reduced = reduced_passive(sentence, names, tokens, i, entities, context) if t.tag in ("VBN", "VBD") else None
+        if reduced is not None:  # "The law, signed by the president on 2 April, took effect ..."
+            facts.append(reduced)
         u = i
         if t.lemma == "have" and t.verb:  # "have repeatedly urged"
             u = i + 1
