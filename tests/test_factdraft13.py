@@ -184,3 +184,8 @@ def test_a_participle_set_off_with_its_agent_is_the_agents_act_on_the_noun_befor
 def test_a_name_before_a_participle_is_no_thing_acted_on(entities):
     facts = _read(entities, "Peru, hit by the floods, cut its exports.")[0]
     assert {f[:2] for f in facts} == {("peru", "cut")}
+
+
+def test_each_agent_a_by_phrase_lists_acts(entities):
+    facts = _read(entities, "The accord was approved by Peru and Bolivia on Monday.")[0]
+    assert {("peru", "approve"), ("bolivia", "approve")} <= {f[:2] for f in facts}

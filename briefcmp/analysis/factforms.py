@@ -50,6 +50,12 @@ def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
         agent = (tokens[j].start, tokens[j].end, assumed)
     if agent is None:
         return None
+    agents = (agent[2],)
+    if j + 2 < n and tokens[j + 1].lemma == "by":  # "by France and Germany": each acts
+        lo_by, hi_by = by_phrase(tokens, j)
+        agents = tuple(dict.fromkeys([agent[2], *(e for a, b, e in names if tokens[lo_by].start <= a
+                                                  and b <= tokens[hi_by - 1].end)])) if hi_by > lo_by else agents
+        agent = (agent[0], max(agent[1], tokens[hi_by - 1].end) if len(agents) > 1 else agent[1], agent[2])
     subject = tokens[clause_start:i]
     inside = [(a, b) for a, b, _ in names]
     nouns = [x.lemma for x in subject if x.noun and x.lemma not in TIME and x.lemma not in IDLE
@@ -57,9 +63,9 @@ def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
     if not nouns:
         return None
     others = tuple(dict.fromkeys(e for a, b, e in names if subject[0].start <= a and b <= subject[-1].end
-                                 and e != agent[2]))
+                                 and e not in agents))
     lo, hi = subject[0].start, subject[-1].end
-    return Fact(agent[2], (agent[2],), tokens[j].lemma, lo, agent[1], lo, hi, kind, value, tuple(nouns),
+    return Fact(agent[2], agents, tokens[j].lemma, lo, agent[1], lo, hi, kind, value, tuple(nouns),
                 tuple(x.text for x in subject if x.noun), (), others, sentence[lo:hi], tuple(nouns))
 
 

@@ -367,7 +367,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 undergone = replace(undergone, start=min(undergone.start, tokens[clause_start].start))  # with its frame
             if undergone is not None:
                 facts.append(undergone)
-                if undergone.undergone:  # "Children and parents will not be penalised": each undergoes it
+                if undergone.undergone or undergone.actor == undergone.actors[0]:
+                    # "Children and parents will not be penalised": each undergoes it; "by France and Germany": each acts
                     facts.extend(replace(undergone, actor=x) for x in undergone.actors[1:])
             passive_at = (*undergoing, kind, value)
             chain = None
