@@ -195,4 +195,3 @@ def restriction_end(tokens: list[nlp.Token], k: int) -> int:
         if _restricting(tokens[m]):
             last = m
     return last
-

@@ -208,9 +208,6 @@ def tag(text: str) -> Optional[list[Token]]:
         if t == "JJ" and 0 < n < len(found) - 1 and found[n - 1][0].lower() in _BE | _HAVE \
                 and tags[n + 1] in ("VBN", "VBD"):
             tags[n] = "RB"  # "have long called", "has fully complied": a word between an auxiliary and its participle
-        elif t == "JJ" and 0 < n < len(found) - 1 and tags[n - 1] in ("NNP", "NNPS", "PRP") \
-                and tags[n + 1] in ("VBD", "VBZ", "VBP"):
-            tags[n] = "RB"  # "Rama first announced", "he later withdrew": no adjective stands between a subject and its verb
     for n, (word, _, t) in enumerate(found):
         if t == "VBD" and n:
             k = n - 1
