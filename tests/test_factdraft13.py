@@ -191,3 +191,19 @@ def test_a_name_before_a_participle_is_no_thing_acted_on(entities):
 def test_each_agent_a_by_phrase_lists_acts(entities):
     facts = _read(entities, "The accord was approved by Peru and Bolivia on Monday.")[0]
     assert {("peru", "approve"), ("bolivia", "approve")} <= {f[:2] for f in facts}
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The minister said that the fishermen were arrested.", "yes"),
+    ("The minister said that no fisherman had been arrested.", "no"),
+    ("The minister denied that any fisherman had been arrested.", "no"),
+    ("The minister did not say whether any fisherman had been arrested.", "undecided"),
+])
+def test_a_passive_a_speaker_asserts_after_that_is_read_as_a_passive(entities, sentence, value):
+    facts = _read(entities, sentence)[0]
+    assert ("fisherman", "arrest", value) in {f[:3] for f in facts}
+
+
+def test_a_negated_subject_of_a_clause_reported_after_that_negates_it(entities):
+    facts = _read(entities, "The minister said that no country had signed the pact.")[0]
+    assert ("country", "sign", "no") in {f[:3] for f in facts}

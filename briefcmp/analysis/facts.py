@@ -312,17 +312,20 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     # asked of them ("did not say whether the talks had resumed": the talks)
                     thing = "" if passive_group(tokens, group, j) else phrase_actor(tokens, inner, group, names,
                                                                                      entities)
-                    if not thing:
+                    if thing:
+                        embedded, phrased = (thing,), thing
+                    elif not (inner and tokens[inner - 1].lemma == "that" and passive_group(tokens, group, j)):
                         i = j + 1
                         continue
-                    embedded, phrased = (thing,), thing
+                    # ("said that no refugee had been arrested": what is asserted undergoes it, read as a passive)
                 # "Trump has not said whether the tariffs will be lifted": the tariffs undergo it, at his word
                 undergoing = (inner, group, actors[0] if actors else "")
                 actors = embedded or actors
             kind, value = modality(sentence[said_from:verb.start] if said_from >= 0 else region,
                                    sentence[tokens[i].start:verb.start] if i < j else "")
             said_from = -1
-            if tokens[clause_start].lemma in ("no", "neither") and value == "yes" and clause_start < i:
+            if value == "yes" and (tokens[clause_start].lemma in ("no", "neither") and clause_start < i or inner
+                                   and tokens[inner].lemma in ("no", "neither") and inner < j):
                 value = "no"  # "no Swiss court would have heard", "neither country has signed": a negated subject
             if verb.lemma == "decide" and value == "no":
                 value = "undecided"  # "has yet to decide on the reactors": not decided either way
