@@ -207,3 +207,14 @@ def test_a_passive_a_speaker_asserts_after_that_is_read_as_a_passive(entities, s
 def test_a_negated_subject_of_a_clause_reported_after_that_negates_it(entities):
     facts = _read(entities, "The minister said that no country had signed the pact.")[0]
     assert ("country", "sign", "no") in {f[:3] for f in facts}
+
+
+def test_a_quote_with_a_pronoun_is_read_again_after_the_brief_before_it(entities):
+    from briefcmp.analysis.factstatements import _in_paragraph
+
+    before = ("Foreign Minister Ana Lopez spoke in Lima.\n\nCongress passed the fisheries law on Tuesday. ")
+    facts = _in_paragraph("The president did not sign it", (before, "."), entities, "")
+    assert [(f.verb, f.value, f.object_text) for f in facts] == [("sign", "no", "the fisheries law")]
+    facts = _in_paragraph("Lopez said he would not restore the visas", ("Foreign Minister Ana Lopez spoke in Lima.\n\n",
+                                                                           "."), entities, "")
+    assert ("restore", "no") in {(f.verb, f.value) for f in facts}
