@@ -166,13 +166,13 @@ def main() -> int:
     ap.add_argument("--cache", help="a folder keeping each set's drafted corpus, so that a second run drafts nothing")
     ap.add_argument("-v", "--verbose", action="append", default=[], help="print the quotes of this class or reason")
     args = ap.parse_args()
+    missing = [name for name in args.folders if not (Path(name) / "gold.yaml").exists()]
+    if missing:  # every folder is checked before any is drafted
+        print(f"{missing[0]}:1:1: no gold.yaml in this folder", file=sys.stderr)
+        return 2
     total, reasons, pol = Counter(), Counter(), 0
     with tempfile.TemporaryDirectory() as tmp:
-        for name in args.folders:
-            folder = Path(name)
-            if not (folder / "gold.yaml").exists():
-                print(f"{name}:1:1: no gold.yaml in this folder", file=sys.stderr)
-                return 2
+        for folder in map(Path, args.folders):
             found, polarity = causes(folder, Path(tmp), Path(args.cache) if args.cache else None)
             total.update(c for c, *_ in found)
             reasons.update(r for c, r, *_ in found if r)

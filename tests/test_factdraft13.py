@@ -218,3 +218,32 @@ def test_a_quote_with_a_pronoun_is_read_again_after_the_brief_before_it(entities
     facts = _in_paragraph("Lopez said he would not restore the visas", ("Foreign Minister Ana Lopez spoke in Lima.\n\n",
                                                                            "."), entities, "")
     assert ("restore", "no") in {(f.verb, f.value) for f in facts}
+
+
+def test_the_causes_diagnostic_refuses_a_folder_without_gold(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    r = subprocess.run([sys.executable, str(root / "benchmarks/facts_causes.py"), str(tmp_path)],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and f"{tmp_path}:1:1: no gold.yaml" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_the_causes_diagnostic_says_where_an_uncovered_quote_stands():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from facts_causes import _reason
+
+    text = "Peru left the pact, saying it wanted to protect its fishers. Chile signed it later."
+    assert _reason(text, 0, "Peru left the pact", False) == "no sentence drafted"
+    at = text.index("saying")
+    assert _reason(text, at, "saying it wanted to protect its fishers", True) == "participle"
+    text = "The pact, which Chile drafted, lapsed."
+    assert _reason(text, text.index("Chile"), "Chile drafted", True) == "relative"
+    text = "Officials said the pact lapsed."
+    assert _reason(text, text.index("the pact"), "the pact lapsed", True) == "reported"
+    assert _reason("the end of the pact", 0, "the end of the pact", True) == "nominal"
