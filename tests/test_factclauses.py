@@ -44,8 +44,8 @@ SENTENCES = [
       ("chile", "sign", "fact", "yes"), ("peru", "sign", "fact", "yes"), ("bolivia", "sign", "fact", "yes")}),
     ("Ecuador, the smallest member, did not sign the treaty.", {("ecuador", "sign", "fact", "no")}),
     # the subject of a relative clause is the name before ", which"; not a name after a preposition
-    ("The treaty was drafted by Chile, which then ratified it at once.",
-     {("chile", "draft", "fact", "yes")}),
+    ("The treaty was drafted by Chile, which then ratified it at once.",  # "it": the treaty (session 13)
+     {("chile", "draft", "fact", "yes"), ("chile", "ratify", "fact", "yes")}),
     ("Tariffs on Peru, which exports copper, were raised.", set()),
     # a linking verb with a complement that names something: a state, one question for "is", "remains" and
     # "has become"

@@ -104,6 +104,38 @@ def _gap_object(tokens: list[nlp.Token], clause_start: int) -> list[nlp.Token]:
     return tokens[first:end + 1]
 
 
+def reported_at(tokens: list[nlp.Token], k: int) -> bool:
+    """Whether a clause a verb reports opens at ``k``, right after its "that": "said that ...", "to inform him
+    that ...", "told reporters that ..." (a verb, and at most its object, before "that")."""
+    if k < 2 or tokens[k - 1].lemma != "that" or tokens[k - 1].tag not in ("IN", "WDT"):
+        return False
+    before = tokens[k - 2]
+    return before.verb or before.tag in ("PRP", "NN", "NNS", "NNP") and k >= 3 and tokens[k - 3].verb
+
+
+def next_clause(tokens: list[nlp.Token], clause_start: int, i: int) -> int:
+    """Where the subject of the verb at ``i`` starts when a clause of its own stands before it, joined by "and" or
+    "but" ("The House adopted the bill on 12 March and the Senate adopted it": "the Senate"): after the last such
+    conjunction that has a finite verb and its object before it; else ``clause_start``."""
+    k = i - 1
+    while k > clause_start and (tokens[k].tag in _SUBJECT_TAGS or tokens[k].text in ("'s", "\u2019s")):
+        k -= 1  # back over the subject's noun phrase (and an adverb or auxiliary before the verb)
+    if k == i - 1 or k <= clause_start or tokens[k].tag != "CC" or tokens[k].lemma not in ("and", "but"):
+        return clause_start  # ("... and froze ...": no subject of its own, the first verb's)
+    return k + 1 if any(_finite(tokens, m) for m in range(clause_start + 1, k)) else clause_start
+
+
+_SUBJECT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP", "PRP$", "CD", "RB", "MD"})
+
+
+def _finite(tokens: list[nlp.Token], m: int) -> bool:
+    """Whether the verb at ``m`` is a clause's finite verb: tagged so, or a past form the tagger read as a participle
+    right after a noun and before its object ("the House adopted the bill")."""
+    t = tokens[m]
+    return t.tag in ("VBD", "VBZ", "VBP") or t.tag == "VBN" and tokens[m - 1].tag in ("NN", "NNS", "NNP", "NNPS") \
+        and m + 1 < len(tokens) and tokens[m + 1].tag in ("DT", "PRP", "PRP$")
+
+
 def _opening_list(names: list[tuple[int, int, str]], tokens: list[nlp.Token], last: int
                   ) -> Optional[tuple[list[str], int]]:
     """The names listed from the opening of a clause to token ``last`` ("France, Italy and Poland"), with where
@@ -119,7 +151,7 @@ def _opening_list(names: list[tuple[int, int, str]], tokens: list[nlp.Token], la
         m = k
         while m > 0 and tokens[m - 1].end > a:
             m -= 1  # the name's first token
-        if m == 0 or tokens[m - 1].text in (";", ":") or tokens[m - 1].tag == ".":
+        if m == 0 or tokens[m - 1].text in (";", ":") or tokens[m - 1].tag == "." or reported_at(tokens, m):
             return found, a
         k = m - 1
         if tokens[k].lemma == "and" and k and tokens[k - 1].text == ",":
@@ -184,7 +216,7 @@ def _inserted_at(tokens: list[nlp.Token], clause_start: int, i: int) -> Optional
     if k <= 0 or tokens[k].text != ",":
         return None
     inserted = tokens[k + 1:clause_start - 1]
-    if not inserted or not (inserted[0].lemma in RELATIVE or inserted[0].tag in ("DT", "JJ", "NNP", "PRP$")
+    if not inserted or not (inserted[0].lemma in RELATIVE or inserted[0].tag in ("DT", "JJ", "NNP", "PRP$", "VBN", "VBD")
                             or inserted[0].tag in ("NN", "NNS") and inserted[0].text[:1].isupper()
                             or inserted[0].tag == "IN" and inserted[0].lemma not in ("that", "whether", "if")
                             and not any(t.verb for t in inserted)):
@@ -192,7 +224,10 @@ def _inserted_at(tokens: list[nlp.Token], clause_start: int, i: int) -> Optional
         # (", AKEP,": a name the lexicon does not know is tagged a common noun, capitalised mid-sentence)
         return None
     absolute = len(inserted) > 1 and inserted[-1].tag in ("VBN", "VBD") and not any(t.verb for t in inserted[:-1])
-    if inserted[0].lemma not in RELATIVE and any(t.verb for t in inserted) and not absolute:
+    # (", signed by the president on 2 April,": a participle and its agent set off after the subject, which acts)
+    by_agent = len(inserted) > 2 and inserted[0].tag in ("VBN", "VBD") and inserted[1].lemma == "by" and not any(
+        t.verb for t in inserted[1:])
+    if inserted[0].lemma not in RELATIVE and any(t.verb for t in inserted) and not absolute and not by_agent:
         return None  # ", hit by sanctions, ...": a participle clause, not another name for the subject
     # (", Guinea included, ...": an absolute phrase after a noun, standing aside as an appositive does)
     return k
@@ -335,12 +370,13 @@ def fronted(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
             i: int) -> tuple[tuple[str, ...], int]:
     """The subject before a parenthesis set off by a comma: "Japan, in its statement after the invasion,
     condemned ..." and "Japan in its press statement after the invasion of Ukraine, strongly condemned ...".
-    Only a name that opens the sentence (or a clause after ";") and is followed by a preposition."""
+    Only a name that opens the sentence (or a clause after ";", or one a verb reports after "that") and is followed
+    by a preposition."""
     if clause_start == 0 or tokens[clause_start - 1].text != ",":
         return (), tokens[i].start if i < len(tokens) else len(sentence)
     k = clause_start - 1
-    while k > 0 and tokens[k - 1].text not in (";", ":") and tokens[k - 1].tag != ".":
-        k -= 1
+    while k > 0 and tokens[k - 1].text not in (";", ":") and tokens[k - 1].tag != "." and not reported_at(tokens, k):
+        k -= 1  # (a clause reported after "that" opens where "that" ends: "said that Japan, in its reply, ...")
     head = tokens[k].start
     for a, b, e in names:
         if a == head or (a > head and not sentence[head:a].strip(" ,").lower() in ("", "the")):

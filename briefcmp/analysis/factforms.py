@@ -20,7 +20,7 @@ from typing import Optional
 from briefcmp.analysis import nlp
 from briefcmp.analysis.lexicon import same_action
 from briefcmp.analysis.factnouns import verb_of
-from briefcmp.analysis.factsubjects import GOVERNMENT_NOUNS, phrase_actor
+from briefcmp.analysis.factsubjects import GOVERNMENT_NOUNS, Context, office_actor, phrase_actor
 from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.factobjects import Fact, object_end
 from briefcmp.analysis.factwords import (
@@ -50,6 +50,12 @@ def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
         agent = (tokens[j].start, tokens[j].end, assumed)
     if agent is None:
         return None
+    agents = (agent[2],)
+    if j + 2 < n and tokens[j + 1].lemma == "by":  # "by France and Germany": each acts
+        lo_by, hi_by = by_phrase(tokens, j)
+        agents = tuple(dict.fromkeys([agent[2], *(e for a, b, e in names if tokens[lo_by].start <= a
+                                                  and b <= tokens[hi_by - 1].end)])) if hi_by > lo_by else agents
+        agent = (agent[0], max(agent[1], tokens[hi_by - 1].end) if len(agents) > 1 else agent[1], agent[2])
     subject = tokens[clause_start:i]
     inside = [(a, b) for a, b, _ in names]
     nouns = [x.lemma for x in subject if x.noun and x.lemma not in TIME and x.lemma not in IDLE
@@ -57,9 +63,9 @@ def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
     if not nouns:
         return None
     others = tuple(dict.fromkeys(e for a, b, e in names if subject[0].start <= a and b <= subject[-1].end
-                                 and e != agent[2]))
+                                 and e not in agents))
     lo, hi = subject[0].start, subject[-1].end
-    return Fact(agent[2], (agent[2],), tokens[j].lemma, lo, agent[1], lo, hi, kind, value, tuple(nouns),
+    return Fact(agent[2], agents, tokens[j].lemma, lo, agent[1], lo, hi, kind, value, tuple(nouns),
                 tuple(x.text for x in subject if x.noun), (), others, sentence[lo:hi], tuple(nouns))
 
 
@@ -75,8 +81,45 @@ def by_phrase(tokens: list[nlp.Token], j: int) -> tuple[int, int]:
     m = j + 2
     while m < n and m - j <= MAX_PHRASE and tokens[m].tag not in BREAK_TAGS and not tokens[m].verb \
             and tokens[m].lemma not in ("that", "which", "who", "because", "while", "after", "before", "since"):
+        if m > j + 2 and tokens[m - 1].noun and (tokens[m].tag == "IN" and tokens[m].lemma != "of"
+                                                  or tokens[m].tag == "CC" and not _conjunct_follows(tokens, m)):
+            break  # "by the Senate on 21 March and signed ...": the agent is the noun phrase, not when
         m += 1
     return j + 2, m
+
+
+def _conjunct_follows(tokens: list[nlp.Token], m: int) -> bool:
+    """Whether the conjunction at ``m`` joins another agent ("by France and Germany"), not another verb or clause."""
+    k = m + 1
+    while k < len(tokens) and tokens[k].tag in ("DT", "JJ", "NNP", "NNPS", "NN", "NNS", "POS"):
+        k += 1
+    return k > m + 1 and (k >= len(tokens) or not tokens[k].verb)
+
+
+_NP = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$", "CD"})
+
+
+def reduced_passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], j: int,
+                    entities: Entities, context: Optional[Context]) -> Optional[Fact]:
+    """"The law, signed by the president on 2 April, took effect": a participle set off by a comma after a noun
+    phrase, with its agent after "by", is the agent's act on that noun phrase (None when no agent is read)."""
+    n = len(tokens)
+    if tokens[j].tag not in ("VBN", "VBD") or j < 3 or j + 2 >= n or tokens[j + 1].lemma != "by" \
+            or tokens[j - 1].text != ",":  # (a past form right after a comma and before "by" is a participle)
+        return None
+    end = j - 1
+    if not tokens[end - 1].noun:
+        return None
+    lo = end - 1
+    while lo > 0 and (tokens[lo - 1].tag in _NP or tokens[lo - 1].text in ("s", "'s")) and tokens[lo - 1].text != ",":
+        lo -= 1
+    lo_by, hi_by = by_phrase(tokens, j)
+    if hi_by <= lo_by:
+        return None
+    by = office_actor(tokens, lo_by, hi_by, names, entities, context) or phrase_actor(tokens, lo_by, hi_by, names,
+                                                                                      entities)
+    return passive(sentence, names, tokens, lo, end, j, "fact", "yes", "", (tokens[hi_by - 1].end, by) if by else
+                   (0, ""))
 
 
 def undergoer(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int, i: int,
@@ -345,11 +388,22 @@ def plain_subject(run: list[nlp.Token]) -> bool:
                                                                                 for x in run)
 
 
+# Pronouns a reported clause's subject may be that stand for its speaker ("Ankara said it would ...", "Ruto said he
+# had ..."): a closed class.
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+
+
 def reported_subject(tokens: list[nlp.Token], k: int) -> bool:
-    """Whether a reported clause's subject starts at ``k`` with no "that": a name ("said Germany would"), or
-    "the" and a name or an office ("said the Philippines would", "said the government would appeal")."""
+    """Whether a reported clause's subject starts at ``k`` with no "that": a name ("said Germany would"), a pronoun
+    and its finite verb ("said it would appeal"), or "the" and a name or an office ("said the Philippines would",
+    "said the government would appeal")."""
     if tokens[k].tag in ("NNP", "NNPS"):
         return True
+    if tokens[k].tag == "PRP" and tokens[k].lemma in _SPEAKER_PRONOUNS:  # "said it would appeal", "said he had"
+        m = k + 1
+        while m < len(tokens) and tokens[m].tag == "RB":
+            m += 1
+        return m < len(tokens) and tokens[m].tag in ("MD", "VBD", "VBZ", "VBP")
     if tokens[k].lemma != "the" or k + 2 >= len(tokens):
         return False
     nxt = tokens[k + 1]

@@ -226,15 +226,26 @@ def _to_verb(tokens: list[nlp.Token], pos: int) -> bool:
 _TIME_PREPOSITIONS = frozenset({"on", "in", "since", "from", "by", "until", "after", "before", "during", "as", "of"})
 
 
+def _time_follows(tokens: list[nlp.Token], m: int, hi: int) -> bool:
+    """Whether a word of time follows at ``m``, after at most a determiner ("this month", "month")."""
+    m += m + 1 < hi and tokens[m].tag == "DT"
+    return m < hi and tokens[m].noun and tokens[m].lemma in TIME
+
+
 def past_opening_time(tokens: list[nlp.Token], lo: int, hi: int) -> int:
     """Where the subject of a clause starts after a phrase of time that opens it ("On 4 July the Appellate Division
     declined ...", "(Since) 13 March the app has been blocked ...", "In late 2023, the cabinet ..."): a preposition
     or none, then numbers and words of time only (at least one), then the subject before the verb at ``hi``.
     ``lo`` when no such phrase opens the clause, or nothing would be left for the subject."""
+    if lo + 1 < hi and tokens[lo].tag == "RB" and tokens[lo].lemma not in ("not", "never", "only", "also", "even") \
+            and (tokens[lo + 1].tag in ("DT", "NNP", "NNPS", "PRP$") or tokens[lo + 1].text == "," and lo + 2 < hi):
+        return lo + 1 + (tokens[lo + 1].text == ",")  # "Finally, the ministry closed ...": an adverb opens the clause
     k = lo + (lo < hi and tokens[lo].tag == "IN" and tokens[lo].lemma in _TIME_PREPOSITIONS)
     m, timed = k, False
     while m < hi and (tokens[m].tag == "CD" or re.fullmatch(r"[0-9]{1,4}", tokens[m].text) or tokens[m].lemma in TIME or tokens[m].tag == "JJ" and m + 1 < hi
-                      and (tokens[m + 1].tag == "CD" or tokens[m + 1].lemma in TIME)):
+                      and (tokens[m + 1].tag == "CD" or tokens[m + 1].lemma in TIME)
+                      or tokens[m].tag in ("RB", "RBR", "JJR", "DT") and m + 1 < hi and _time_follows(tokens, m + 1, hi)):
+        # ("Earlier this month the Senate ...": an adverb of time and a determiner before the word of time)
         # a word of time or a year ("late 2023", "On 4 July": the tagger's "4" may be IN); a count alone is no time
         # ("Three ships were seen")
         timed = timed or tokens[m].lemma in TIME or bool(re.fullmatch(r"(?:19|20)[0-9]{2}", tokens[m].text))

@@ -41,12 +41,12 @@ from typing import Optional
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.factclauses import (
-    LINKING, appositive_opening, bare_action, clause_subject, fronted, listed_subject, relative_antecedent, state,
-    vote_sides,
+    LINKING, appositive_opening, bare_action, clause_subject, fronted, listed_subject, next_clause,
+    relative_antecedent, state, vote_sides,
 )
 from briefcmp.analysis.factforms import (
     CALLING, CONDEMNED, PREVENTING, URGING, assessment, by_phrase, called_at, judged_action, kept_from, listing_at,
-    passive, plain_subject, reported_subject, undecided_on, undergoer, urged_to,
+    passive, plain_subject, reduced_passive, reported_subject, undecided_on, undergoer, urged_to,
 )
 from briefcmp.analysis.factnouns import ADVOCATING, advocated, listed_actions, noun_actions
 from briefcmp.analysis.factobjects import (
@@ -54,7 +54,7 @@ from briefcmp.analysis.factobjects import (
     restriction_end,
 )
 from briefcmp.analysis.factsubjects import (
-    Context, countries_ids, national_body, office_actor, phrase_actor, remember,
+    Context, countries_ids, national_body, office_actor, phrase_actor, pronoun_object, remember,
 )
 from briefcmp.analysis.factgrammar import named_actors, owner_agent, past_opening_time, subject_actors
 from briefcmp.analysis.factnames import entities_at
@@ -106,6 +106,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     clause_start = 0  # token index where the current clause (and so its subject) starts
     conditional = False  # inside "if ...", "unless ...", "in the event ..."
     said_from = -1  # where "said" stands before a reported clause ("Scholz said Germany would ...")
+    speaker = ("", -1)  # who said it, and where the clause reported starts: "it" or "he" there is the speaker
     chain: Optional[tuple[tuple[str, ...], int, str, str]] = None  # actors, subject start, kind, value of the last verb
     reported_at = -1  # where the clause a participle of saying reports starts (", arguing that it ...")
     chain_tag = ""  # the tag of that verb, for the next verb of a list ("shut ..., closed ... and halted ...")
@@ -154,6 +155,9 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         if conditional:  # "if Russia invades Ukraine", "in the event Russia invades": nothing is asserted
             i += 1
             continue
+        reduced = reduced_passive(sentence, names, tokens, i, entities, context) if t.tag in ("VBN", "VBD") else None
+        if reduced is not None:  # "The law, signed by the president on 2 April, took effect ..."
+            facts.append(reduced)
         u = i
         if t.lemma == "have" and t.verb:  # "have repeatedly urged"
             u = i + 1
@@ -227,6 +231,9 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             start = tokens[i].start if not (participle and tokens[i - 1].lemma == "by") else subject_start
             # ("The junta answered by expelling the envoys": the quote holds its subject, read again the same way)
         else:
+            joined = next_clause(tokens, clause_start, i)  # "X adopted the bill and the Senate adopted it"
+            if joined != clause_start:
+                clause_start = timed_from = joined
             actors, subject_start = named_actors(sentence, names, tokens, clause_start, i)
             if urged:
                 actors = tuple(dict.fromkeys(e for a, b, e in names
@@ -267,6 +274,11 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     subject_start = tokens[lo].start
                     phrased = actors[0] if actors else ""
             before = sentence[tokens[clause_start].start:tokens[i].start] if clause_start < n else ""
+            if not actors and speaker[0] and clause_start == speaker[1] and (_PRONOUN.fullmatch(before)
+                                                                              or _PERSONAL.fullmatch(before)):
+                # "The union said it would appeal", "Ruto said he had signed": the pronoun of a clause reported with
+                # no "that" is its speaker
+                actors, subject_start = (speaker[0],), tokens[clause_start].start
             if not actors and (carried or last_subject) and clause_start != reported_at and (
                     _PRONOUN.fullmatch(before) or clause and (
                     i == 0 or _OPENING.fullmatch(sentence[:tokens[i].start]))):
@@ -300,17 +312,20 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     # asked of them ("did not say whether the talks had resumed": the talks)
                     thing = "" if passive_group(tokens, group, j) else phrase_actor(tokens, inner, group, names,
                                                                                      entities)
-                    if not thing:
+                    if thing:
+                        embedded, phrased = (thing,), thing
+                    elif not (inner and tokens[inner - 1].lemma == "that" and passive_group(tokens, group, j)):
                         i = j + 1
                         continue
-                    embedded, phrased = (thing,), thing
+                    # ("said that no refugee had been arrested": what is asserted undergoes it, read as a passive)
                 # "Trump has not said whether the tariffs will be lifted": the tariffs undergo it, at his word
                 undergoing = (inner, group, actors[0] if actors else "")
                 actors = embedded or actors
             kind, value = modality(sentence[said_from:verb.start] if said_from >= 0 else region,
                                    sentence[tokens[i].start:verb.start] if i < j else "")
             said_from = -1
-            if tokens[clause_start].lemma in ("no", "neither") and value == "yes" and clause_start < i:
+            if value == "yes" and (tokens[clause_start].lemma in ("no", "neither") and clause_start < i or inner
+                                   and tokens[inner].lemma in ("no", "neither") and inner < j):
                 value = "no"  # "no Swiss court would have heard", "neither country has signed": a negated subject
             if verb.lemma == "decide" and value == "no":
                 value = "undecided"  # "has yet to decide on the reactors": not decided either way
@@ -346,7 +361,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             lo_by, hi_by = by_phrase(tokens, j)  # "are covered by the present plan": the plan covers them
             by = office_actor(tokens, lo_by, hi_by, names, entities, context) or phrase_actor(
                 tokens, lo_by, hi_by, names, entities) if hi_by > lo_by else ""
-            undergone = thing if thing is not None and thing.actor == assumed else passive(
+            undergone = thing if thing is not None and thing.actor == assumed and hi_by <= lo_by else passive(
                 sentence, names, tokens, undergoing[0], undergoing[1], j, kind, value, assumed,
                 (tokens[hi_by - 1].end if by else 0, by))
             if undergone is None:  # "Internet access has been cut": no actor said, the thing acted on is asked about
@@ -355,7 +370,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 undergone = replace(undergone, start=min(undergone.start, tokens[clause_start].start))  # with its frame
             if undergone is not None:
                 facts.append(undergone)
-                if undergone.undergone:  # "Children and parents will not be penalised": each undergoes it
+                if undergone.undergone or undergone.actor == undergone.actors[0]:
+                    # "Children and parents will not be penalised": each undergoes it; "by France and Germany": each acts
                     facts.extend(replace(undergone, actor=x) for x in undergone.actors[1:])
             passive_at = (*undergoing, kind, value)
             chain = None
@@ -368,6 +384,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             chain = None
             clause_start = j + 1
             said_from = tokens[j].start
+            speaker = (actors[0], j + 1) if actors else ("", -1)
             i = j + 1
             continue
         if verb.lemma in PREVENTING:  # "has prevented Japan and Russia from ever signing a peace treaty"
@@ -406,6 +423,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             obj = tokens[j + 1:end_index]
             o_start, o_end = obj[0].start, obj[-1].end
             words, shown, scope, nouns, others, object_text = object_words(sentence, obj, names, actors)
+            if not (words or others):  # "Congress passed the law; Boluarte did not sign it": the law
+                words, shown, nouns, object_text = pronoun_object(obj, facts, context, entities)
             q_end = o_end
             if judged > j + 1:  # the quote holds the judgement: it is what condemns
                 at = tokens[judged + (tokens[judged].lemma == "as")].start
@@ -463,6 +482,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     if not clause:  # "It is not clear when the wells will be plugged": the open clause read as a clause of its own
         facts = open_questions(sentence, tokens, facts, lambda text: _read_open(text, entities, last_subject or carried,
                                                                                 context))
+    if context is not None:
+        context.thing = facts[-1] if facts else context.thing
     return [vote_sides(f) for f in facts]  # "voted against the duties": not for them
 
 

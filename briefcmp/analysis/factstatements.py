@@ -23,6 +23,7 @@ from briefcmp.analysis.document import lemma
 from briefcmp.analysis.countrydata import slug
 from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.facts import Fact, read_facts
+from briefcmp.analysis.factsubjects import Context, home_country
 from briefcmp.analysis.factrefs import antecedent, definite_head
 from briefcmp.analysis.factwords import BAN_NOUNS, FRAMES, LIGHT_VERBS, MEASURE_NOUNS, PHRASAL, SCOPE, scope_value
 from briefcmp.corpus.model import Claim
@@ -142,6 +143,8 @@ def describe(claim: Claim, entities: Entities, around: tuple[str, str] = ("", ""
     # The drafted id starts with the actor: it tells "It also froze ..." whose statement this is.
     carried = max((e for e in entities.labels if claim.id.startswith(e + "-")), key=len, default="")
     facts = read_facts(claim.quote, entities, carried, clause=True)
+    if not facts and around[0] and _PRONOUN.search(claim.quote):
+        facts = _in_paragraph(claim.quote, around, entities, carried)
     if not facts:
         return None
     chosen = None
@@ -179,6 +182,22 @@ def describe(claim: Claim, entities: Entities, around: tuple[str, str] = ("", ""
 
 
 _CURB = lexicon.action_family("ban")
+_PRONOUN = re.compile(r"\b(?:it|them|he|she|they)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
+
+
+def _in_paragraph(quote: str, around: tuple[str, str], entities: Entities, carried: str) -> list[Fact]:
+    """The facts of a quote with a pronoun ("did not sign it", "he would not rule out ..."), read after the
+    brief's sentences before it, in its brief's country, as the drafter read them: "it" is the thing last acted on
+    in its paragraph, "he" the person last named with a title, a surname the person named so earlier."""
+    context = Context(home_country(around[0] + quote + around[1], entities))
+    for paragraph in around[0].split("\n\n"):
+        context.subject = context.person = ""  # as the drafter does at a paragraph's start
+        context.thing = None
+        for sentence in _SENTENCE_END.split(paragraph):
+            if sentence.strip():
+                read_facts(sentence, entities, carried, context=context)
+    return read_facts(quote, entities, carried, clause=True, context=context)
 
 # One act said in several verbs, which only its object tells apart: leaving a treaty or a body ("withdrew from the
 # convention", "left the alliance", "quit the bloc", "exited the pact", "denounced the treaty": the law's word for

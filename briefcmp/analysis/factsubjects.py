@@ -76,6 +76,7 @@ class Context:
     subject: str = ""  # the first subject of the last sentence read that had one, for "It" in the next
     person: str = ""  # the actor of the last person named with a title, for "He" and "She"
     end: int = 0  # where that sentence ended (the drafter starts again after a paragraph break)
+    thing: Optional[object] = None  # the last fact read (a ``Fact``): what "it" as an object may stand for
 
     def know(self, surname: str, title: str, actor: str) -> None:
         """A person named with a title acts as ``actor`` from now on."""
@@ -470,3 +471,45 @@ def _owned_body(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int
     rest = [t for t in np[k + 1:] if t.text not in ("s", "'s", "\u2019s")]
     return owner if rest and all(t.lemma in _OFFICE_WORDS or t is rest[-1] for t in rest) else ""
 
+
+
+_OBJECT_PRONOUNS = frozenset({"it", "them"})
+_AGENT_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent)s?$")  # "farmers", "regulator", "activists": people
+
+
+def thing_label(actor: str, entities: Entities) -> str:
+    """The words of a subject phrase read as an actor when it names a thing, not people or a body ("law",
+    "fishery law"): lower case, singular, no agent's suffix, no office or body noun; "" otherwise."""
+    label = entities.label(actor) if actor in entities.adopted else ""
+    words = label.split()
+    if not words or label != label.lower() or len(words) > 3:
+        return ""
+    head = words[-1]
+    if head.endswith("s") or _AGENT_SUFFIX.search(head) or head in BODY_NOUNS or head in GOVERNMENT_NOUNS \
+            or head in NATIONAL_TITLES or head in LOCAL_TITLES or head in _NOT_ACTORS:
+        return ""
+    return label
+
+
+def pronoun_object(obj: list[nlp.Token], facts: list, context: Optional[Context], entities: Entities
+                   ) -> tuple[list[str], list[str], list[str], str]:
+    """(words, as written, nouns, object text) of an object that is only "it" or "them" ("did not sign it", "waved it
+    through"): what the last fact before it is about (the sentence's, else the document's, ``context.thing``): its
+    subject when that is a thing ("the law breaches the constitution, and rights groups criticised it": the law;
+    "the law was passed": the law), else its object ("Congress passed the law; the president did not sign it").
+    Nothing when there is none, or when the pronoun is not the object's first word."""
+    empty: tuple[list[str], list[str], list[str], str] = ([], [], [], "")
+    if not obj or obj[0].tag != "PRP" or obj[0].lemma not in _OBJECT_PRONOUNS:
+        return empty
+    if any(t.noun for t in obj[1:3]):  # "made it a crime", "called it censorship": "it" is no object of its own
+        return empty
+    near = facts[-1] if facts else context.thing if context is not None else None
+    if near is None or near.value == "undecided" or near.kind != "fact":
+        return empty  # an open question, a forecast or advice ("which State will represent ...") is no thing acted on
+    thing = thing_label(near.actor, entities)
+    if thing:  # a thing is the subject: it is what "it" stands for
+        words = thing.split()
+        return words, words, words[-1:], f"the {thing}"
+    if near.undergone or not near.words:
+        return empty
+    return list(near.words), list(near.shown), list(near.nouns), near.object_text

@@ -233,7 +233,8 @@ def listed_verb(tokens: list[nlp.Token], clause_start: int, i: int, before: str)
 def inside_group(tokens: list[nlp.Token]) -> list[nlp.Token]:
     """The tokens with the commas around an adverb set off inside a verb group read as adverbs ("Armenia will not,
     however, prevent ...", "The bank has, therefore, raised ..."): the group goes on past them. Only between a modal
-    or an auxiliary (or "not" after one) and a verb."""
+    or an auxiliary (or "not" after one) and a verb. A word the tagger calls an adjective between a name or pronoun
+    and its finite verb is an adverb too ("Rama first announced"): the statements' reading only, not the tagger's."""
     out = list(tokens)
     for k in range(1, len(tokens) - 3):
         before, after = tokens[k - 1], tokens[k + 3]
@@ -249,6 +250,10 @@ def inside_group(tokens: list[nlp.Token]) -> list[nlp.Token]:
         if after.verb:
             for m in (k, k + 2):
                 out[m] = nlp.Token(tokens[m].text, tokens[m].start, tokens[m].end, "RB", ",")
+    for k in range(1, len(out) - 1):
+        if out[k].tag == "JJ" and out[k - 1].tag in ("NNP", "NNPS", "PRP") and out[k + 1].tag in ("VBD", "VBZ", "VBP"):
+            # "Rama first announced", "he later withdrew": no adjective stands between a subject and its verb
+            out[k] = nlp.Token(out[k].text, out[k].start, out[k].end, "RB", out[k].lemma)
     return out
 
 

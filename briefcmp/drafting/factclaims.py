@@ -120,6 +120,7 @@ def fact_claims(prep: sent.Prepared, s: int, e: int, entities: Entities, registe
         context = prep.__dict__["_fact_context"] = Context(home_country(prep.text, entities))
     if "\n\n" in prep.text[context.end:s]:
         context.subject = context.person = ""  # a new paragraph: "It" and "He" are no longer the last subjects
+        context.thing = None  # nor "it" the thing last acted on
     context.end = e
     facts = read_facts(sentence, entities, context.subject or carried, context=context)
     out = []
