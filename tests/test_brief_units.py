@@ -43,8 +43,10 @@ def test_a_currency_written_by_its_name(word: str, own: set, countries: tuple, c
 
 
 def _m(brief: str, amount: float, unit: str = "", scale: str = "billion", words=("revenue",), subjects=("halvard",),
-       period: str = "", how: str = "", published: date = date(2025, 3, 12), kind: str = "fact", drafted_unit: str = ""):
-    claim = SimpleNamespace(brief=brief, ref=f"{brief}#x{amount}", status="draft", kind=kind, quote="",
+       period: str = "", how: str = "", published: date = date(2025, 3, 12), kind: str = "fact",
+       drafted_unit: str = ""):
+    claim = SimpleNamespace(brief=brief, ref=f"{brief}#x{amount}", id=f"x{amount}", key="", status="draft", kind=kind,
+                            quote="",
                             value=Value("quantity", amount, scale=scale, unit=drafted_unit or unit))
     return SimpleNamespace(claim=claim, unit=unit, dim=unit, words=frozenset(words), order=tuple(words),
                            shown={w: w for w in words}, subjects=subjects, unit_from="", period=period,
@@ -154,3 +156,21 @@ def test_a_word_after_a_number_names_a_currency_only_of_the_brief_or_its_country
     lei, ctx = member("146 million lei")
     ctx.mentioned = frozenset({"romania"})
     assert briefunits.read_named([lei], ctx) == [lei] and lei.unit == "RON" and "lei" not in lei.words
+
+
+def test_a_currency_align_wrote_is_read_again_as_inferred(tmp_path: Path) -> None:
+    from briefcmp.analysis.alignedit import set_unit_line
+
+    text = ("claims:\n  - id: rev\n    status: draft\n    key: halvard-revenue\n"
+            "    value: {amount: 61.2, scale: billion}\n"
+            "  - id: cars\n    value: {amount: 2.4, scale: million, unit: cars}\n")
+    claim = SimpleNamespace(line=2, id="rev", path="x")
+    edited = set_unit_line(text, claim, "EUR", "currency: the brief's currency")
+    assert "    value: {amount: 61.2, scale: billion, unit: EUR}  # align: currency: the brief's currency\n" in edited
+    assert edited.count("unit: cars}\n") == 1  # the next claim untouched
+    path = tmp_path / "a.claims.yaml"
+    path.write_text(edited, encoding="utf-8")
+    assert briefunits.aligned_units(str(path)) == {"rev": "the brief's currency"}
+    named = set_unit_line(text, claim, "THB", "the currency its name says (CLDR)")  # a reading, not an inference
+    path.write_text(named, encoding="utf-8")
+    assert briefunits.aligned_units(str(path)) == {}

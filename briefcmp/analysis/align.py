@@ -535,7 +535,7 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
                 described.append(m)
                 (keyed[claim.key] if claim.key else loose).append(m)
         if brief.id in contexts:
-            briefunits.read_named(described, contexts[brief.id])  # "10.9 billion francs" in a Swiss report: CHF
+            briefunits.read_named(described, contexts[brief.id], brief.path)  # "10.9 billion francs", Swiss: CHF
             ellipsis.carry(described)  # "rose 1.5% on the quarter and investment 2.1%": a rise, on the quarter
             whose.carry_subjects(described)  # "... global growth at 3.2% for 2024 and 3.1% for 2025": the world's too
             ellipsis.national_accounts(described, brief.title or "")  # "output was up 4%" in a GDP report

@@ -273,7 +273,8 @@ def plan_edits(result: AlignResult, corpus: Corpus) -> list[Edit]:
             if plan(m):
                 plans[m.claim.path].add(m.claim.id)
             if keyed_unit(m):
-                currencies[m.claim.path][m.claim.id] = (m.unit, f"currency: {m.unit_from or 'the name of its currency'}")
+                currencies[m.claim.path][m.claim.id] = (m.unit, f"currency: {m.unit_from}" if m.unit_from else
+                                                        "the currency its name says (CLDR)")
     for path, items in sorted(by_file.items()):
         text = Path(path).read_text(encoding="utf-8")
         new_text = text

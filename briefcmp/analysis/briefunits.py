@@ -7,8 +7,9 @@ as ``headline`` reads the measure.
   (``named_currency``), marked inferred.
 - An amount with a scale and no currency, "Revenue 61.2bn (-3% y/y)" in a note titled in euros: the one
   currency the brief names (its amounts, its title, a line such as "EUR m", "in euros"), or the one the
-  heading over its list item names ("FY24 (USD)" over "- Revenue 55.5bn"), is its, when the corpus writes that measure with a currency (a figure of the same subject whose measured
-  words match, in a currency) and never as a count of something (``adopt_currency``). Never in a brief
+  heading over its list item names ("FY24 (USD)" over "- Revenue 55.5bn"), is its, when the corpus writes
+  that measure with a currency (a figure of the same subject whose measured words match, in a currency) and
+  never as a count of something (``adopt_currency``). Never in a brief
   naming two currencies, never for a count ("2.4 million cars"), a percentage or a figure with no scale.
 
 An inferred currency is marked (``Member.unit_from``): the figure joins only reports that agree with
@@ -31,14 +32,15 @@ _SCALED = frozenset({"thousand", "million", "billion", "trillion", "lakh", "cror
 
 
 @lru_cache(maxsize=1)
-def currency_names() -> dict[str, frozenset[str]]:
-    """The last word of each currency's English name, singular and plural, lower case -> the ISO codes in
-    use it names ("francs" -> CHF, XOF, ...; "baht" -> THB), from Babel's CLDR data."""
+def _cldr_names() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """(the last word of each currency's English name, the whole name), singular and plural, lower case -> the
+    ISO codes in use it names ("francs" -> CHF, XOF, ...; "swiss francs" -> CHF), from Babel's CLDR data."""
     from babel import Locale
 
     en = Locale("en")
     plural = en._data["currency_names_plural"]
-    out: dict[str, set[str]] = defaultdict(set)
+    last: dict[str, set[str]] = defaultdict(set)
+    whole: dict[str, set[str]] = defaultdict(set)
     for code, name in en.currencies.items():
         if not units.iso_currency(code):
             continue
@@ -48,29 +50,19 @@ def currency_names() -> dict[str, frozenset[str]]:
         except (KeyError, TypeError):
             pass
         for n in names:
-            word = n.split()[-1] if n.split() else ""
-            if re.fullmatch(r"[a-z]{3,}", word):
-                out[word].add(code)
-    return {w: frozenset(c) for w, c in out.items()}
+            whole[n].add(code)
+            if re.fullmatch(r"[a-z]{3,}", n.split()[-1] if n.split() else ""):
+                last[n.split()[-1]].add(code)
+    return ({w: frozenset(c) for w, c in last.items()}, {n: frozenset(c) for n, c in whole.items()})
 
 
-@lru_cache(maxsize=1)
+def currency_names() -> dict[str, frozenset[str]]:
+    """The last word of each currency's English name -> the codes it names ("baht" -> THB)."""
+    return _cldr_names()[0]
+
+
 def _full_names() -> dict[str, frozenset[str]]:
-    """Each currency's whole English name, singular and plural, lower case -> its code ("swiss francs" -> CHF)."""
-    from babel import Locale
-
-    en = Locale("en")
-    plural = en._data["currency_names_plural"]
-    out: dict[str, set[str]] = defaultdict(set)
-    for code, name in en.currencies.items():
-        if units.iso_currency(code):
-            out[name.lower()].add(code)
-            try:
-                for v in dict(plural[code]).values():
-                    out[v.lower()].add(code)
-            except (KeyError, TypeError):
-                pass
-    return {n: frozenset(c) for n, c in out.items()}
+    return _cldr_names()[1]
 
 
 # how a text names a currency outside a figure: a symbol, a code beside a scale ("EUR m", "USD bn"), or
@@ -167,12 +159,43 @@ def _set_unit(m, code: str, how: str, drop: str = "") -> None:
         m.shown = {w: s for w, s in m.shown.items() if w not in gone}
 
 
-def read_named(members: Sequence, ctx) -> list:
-    """Give the members of one brief (``ctx``: its ``briefcontext._Context``) whose currency is written by its
+_ALIGNED_UNIT = re.compile(r"^\s*value:\s*\{.*\}\s*#\s*align:\s*currency:\s*(?P<why>.*)$")
+_ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*(['\"]?)([^'\"#\s]+)\1\s*(?:#.*)?$")
+
+
+def aligned_units(claims_path: str) -> dict[str, str]:
+    """claim id -> why, for the claims whose currency an ``align --apply`` wrote into the value (``value: {...,
+    unit: EUR}  # align: currency: why``): read again as inferred, as the first run read it, so that a later
+    report that disagrees is never set against it (as ``evidence.aligned_periods`` does for an as-of)."""
+    from pathlib import Path
+
+    try:
+        text = Path(claims_path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, ValueError):
+        return {}
+    out, current = {}, ""
+    for line in text.splitlines():
+        m = _ID_LINE.match(line)
+        if m:
+            current = m.group(2)
+        else:
+            u = _ALIGNED_UNIT.match(line)
+            if current and u:
+                out[current] = u.group("why").strip() or BRIEF_CURRENCY
+    return out
+
+
+def read_named(members: Sequence, ctx, path: str = "") -> list:
+    """Mark the currencies ``align --apply`` wrote into the claims file at ``path`` inferred (``aligned_units``),
+    and give the members of one brief (``ctx``: its ``briefcontext._Context``) whose currency is written by its
     name (drafted as a count of "francs", or as no unit: "146.03 billion lei") that currency
     (``named_currency``; the countries the brief names choose among a name's currencies). Returns those that
     took one."""
     countries = (*ctx.mentioned, *ctx.brief_subjects, *ctx.title_subjects) if getattr(ctx, "ok", False) else ()
+    aligned = aligned_units(path) if path and any(m.claim.key for m in members) else {}
+    for m in members:
+        if m.claim.id in aligned and units.is_currency(m.unit):
+            m.unit_from = aligned[m.claim.id]  # (written by align: an inference still)
     own = {m.unit for m in members if units.is_currency(m.unit)}
     took = []
     for m in members:

@@ -389,10 +389,10 @@ def borrowed_unit(group: list, doubtful: dict) -> None:
             continue
         what = " and ".join(inferred)
         if any(o.claim.brief != m.claim.brief and o.dated and o.period == m.period and not close(m, o) for o in live):
-            doubtful[id(m)] = (m, f"the {what} of {m.claim.ref} is inferred, and its value differs: a {what.split()[0]} "
-                                  "its own text states is missing")
-        elif getattr(m, "unit_from", "") and not any(o.claim.brief != m.claim.brief and (not o.dated or o.period == m.period)
-                                                     and close(m, o) for o in live):
+            doubtful[id(m)] = (m, f"the {what} of {m.claim.ref} is inferred, and its value differs: a "
+                                  f"{what.split()[0]} its own text states is missing")
+        elif getattr(m, "unit_from", "") and not any(
+                o.claim.brief != m.claim.brief and (not o.dated or o.period == m.period) and close(m, o) for o in live):
             doubtful[id(m)] = (m, f"the currency of {m.claim.ref} is inferred ({m.unit_from}), and no other report "
                                   "agrees with its value")
 
@@ -547,39 +547,26 @@ def release_periods(claims_path: str) -> frozenset[str]:
     from pathlib import Path
 
     try:
-        path = Path(claims_path)
-        return _release_periods(str(path), path.stat().st_mtime_ns)
+        return _release_periods(claims_path, Path(claims_path).stat().st_mtime_ns)
     except (OSError, ValueError):
         return frozenset()
 
 
 @functools.lru_cache(maxsize=256)
 def _release_periods(path: str, _mtime: int) -> frozenset[str]:
-    from pathlib import Path
-
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError, ValueError):
-        return frozenset()
-    out, current = set(), ""
-    for line in text.splitlines():
-        m = _ID_LINE.match(line)
-        if m:
-            current = m.group(2)
-        elif current and _ALIGNED_AS_OF.match(line) and f"# align: {FROM_RELEASE}" in line:
-            out.add(current)
-    return frozenset(out)
+    return frozenset(aligned_periods(path, FROM_RELEASE))
 
 
 _ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*(['\"]?)([^'\"#\s]+)\1\s*(?:#.*)?$")
 _ALIGNED_AS_OF = re.compile(r"^\s*as_of:\s*\S+\s+#\s*align:")
 
 
-def aligned_periods(claims_path: str) -> set[str]:
+def aligned_periods(claims_path: str, why: str = "") -> set[str]:
     """The ids of the claims whose ``as_of`` an ``align --apply`` wrote (``as_of: 2024  # align: why``,
     alignedit): a period align inferred (a release's, a brief's) is read again as the first run read it, so
     that a second run sees what the first saw and a period taken while the figures agreed is dropped when
-    a later report disagrees. (A period the text states is read from the text again anyway.)"""
+    a later report disagrees. (A period the text states is read from the text again anyway.) ``why``: only those
+    whose comment begins so."""
     from pathlib import Path
 
     try:
@@ -591,6 +578,6 @@ def aligned_periods(claims_path: str) -> set[str]:
         m = _ID_LINE.match(line)
         if m:
             current = m.group(2)
-        elif current and _ALIGNED_AS_OF.match(line):
+        elif current and _ALIGNED_AS_OF.match(line) and f"# align: {why}" in line:
             out.add(current)
     return out

@@ -71,7 +71,8 @@ def adopt(every: Sequence, word_match: Callable) -> list:
             else:
                 period = evidence._latest_only(m, set(fellows), fellows)
             own = m.headline or m.hint  # the brief's own period (its lead's, or the one its figures state most)
-            if not period or (own and own != period) or (m.the_period and not _periods.fits_length(period, m.the_period)):
+            if not period or (own and own != period) or (
+                    m.the_period and not _periods.fits_length(period, m.the_period)):
                 continue
             m.period, m.period_how = period, RELEASE
             took.append(m)
