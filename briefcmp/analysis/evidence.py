@@ -377,14 +377,17 @@ def borrowed_measure(group: list, doubtful: dict) -> None:
 
 
 def borrowed_unit(group: list, doubtful: dict) -> None:
-    """A currency taken from the brief (``Member.unit_from``, ``analysis.briefunits``) or a period taken from the
-    fellow reports of a release (``fellowperiods``) is an inference: such a figure whose value differs from
-    another brief's of its period waits, saying so (it never decides a contradiction); one whose currency is
-    the brief's waits unless another report's figure agrees with it (it joins no series alone)."""
+    """A currency taken from the brief (``Member.unit_from``, ``analysis.briefunits``), a period taken from the
+    fellow reports of a release (``fellowperiods``) or from the brief's other figures (not its title) is an
+    inference: such a figure whose value differs from another brief's of its period waits, saying so (it never
+    decides a contradiction); one whose currency is the brief's waits unless another report's figure agrees
+    with it (it joins no series alone)."""
     live = [o for o in group if id(o) not in doubtful]
     for m in group:
         inferred = [x for x, on in ((f"currency ({m.unit_from})", m.unit_from),
-                                    ("period (inferred from the release)", m.period_how == "release")) if on]
+                                    ("period (inferred from the release)", m.period_how in ("release", "release-date")),
+                                    ("period (the one its brief's figures state most)",
+                                     m.period_how == "brief" and m.period != getattr(m, "headline", ""))) if on]
         if not inferred or id(m) in doubtful:
             continue
         what = " and ".join(inferred)

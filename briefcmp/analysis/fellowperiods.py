@@ -8,9 +8,9 @@ only alike) published within ``evidence.RELEASE_DAYS`` days of it, in any report
 "Revenue 55.5bn" under a table of 2024), when its value agrees with every fellow of that period. Fellows of
 several periods (the month and, as a base, the month before) give the latest, only when the value is that
 period's and no earlier one's (``evidence._latest_only``): a slip repeating last month's value takes none.
-A brief whose title states a period keeps it (``evidence.adopt_release_periods``), and one whose lead states
-another or whose figures state another most is left to it; a figure that names its period's length ("in the
-quarter") takes only a period of that length; a forecast takes none.
+A brief whose title, lead or figures state another period is left to it (``evidence.adopt_release_periods``);
+one whose title states this one gives the brief's own period, its fellows agreeing (``brief``). A figure that
+names its period's length ("in the quarter") takes only a period of that length; a forecast takes none.
 
 The period is marked ``release`` (``Member.period_how``): weaker evidence than one stated
 (``evidence.PERIOD_WEIGHT``), written by ``align --apply`` with a comment saying it was inferred from the
@@ -52,8 +52,8 @@ def adopt(every: Sequence, word_match: Callable) -> list:
             continue
         days = [o.published.toordinal() for o in dated]
         for m in members:
-            if m.period_how or (m.headline and m.headline_from == "title"):
-                continue  # (a title's period is the brief's: evidence.adopt_release_periods gives it first)
+            if m.period_how:
+                continue
             day = m.published.toordinal()
             near = dated[bisect.bisect_left(days, day - window):bisect.bisect_right(days, day + window)]
             fellows: dict[str, dict] = defaultdict(dict)  # period -> distinct value -> a figure of it
@@ -74,6 +74,6 @@ def adopt(every: Sequence, word_match: Callable) -> list:
             if not period or (own and own != period) or (
                     m.the_period and not _periods.fits_length(period, m.the_period)):
                 continue
-            m.period, m.period_how = period, RELEASE
+            m.period, m.period_how = period, "brief" if period == m.headline and m.headline_from == "title" else RELEASE
             took.append(m)
     return took
