@@ -174,3 +174,23 @@ def test_a_currency_align_wrote_is_read_again_as_inferred(tmp_path: Path) -> Non
     named = set_unit_line(text, claim, "THB", "the currency its name says (CLDR)")  # a reading, not an inference
     path.write_text(named, encoding="utf-8")
     assert briefunits.aligned_units(str(path)) == {}
+
+
+def test_a_shared_currency_name_is_the_currency_of_the_brief_s_country() -> None:
+    def member(text: str, unit: str, subjects=()):
+        m = _m("a", 960.0, unit=unit, words=("earnings",), subjects=subjects)
+        m.at = text.index("960")
+        ctx = SimpleNamespace(ok=True, text=text, mentioned=frozenset(), brief_subjects=("sri-lanka",),
+                              title_subjects=())
+        return m, ctx
+
+    rupees, ctx = member("Earnings were 960 billion rupees last year.", "INR")  # drafted as India's
+    assert briefunits.read_named([rupees], ctx) == [rupees] and rupees.unit == "LKR"
+    assert rupees.unit_from == briefunits.NAMED_CURRENCY
+    rs, ctx = member("Earnings were Rs. 960 billion last year.", "INR")
+    assert briefunits.read_named([rs], ctx) == [rs] and rs.unit == "LKR"
+    dollars, ctx = member("Earnings were 960 billion dollars last year.", "USD")  # a dollar is the US dollar
+    assert briefunits.read_named([dollars], ctx) == [] and dollars.unit == "USD"
+    india, ctx = member("Earnings were 960 billion rupees last year.", "INR", subjects=("india",))
+    ctx.brief_subjects = ("india",)
+    assert briefunits.read_named([india], ctx) == [] and india.unit == "INR"

@@ -4,7 +4,8 @@ as ``headline`` reads the measure.
 - A currency written by its name, "10.9 billion francs", "104 billion dirhams", "146 billion lei": the
   name is CLDR's (Babel) for one currency or several. One currency's name is that currency. A name of
   several is the one the brief's other amounts are in, else the one a country the brief names issues
-  (``named_currency``), marked inferred.
+  (``named_currency``), marked inferred; one drafted from such a name ("960 billion rupees": INR) is the one the
+  brief's country issues (LKR in a Sri Lankan report: ``_home_currency``).
 - An amount with a scale and no currency, "Revenue 61.2bn (-3% y/y)" in a note titled in euros: the one
   currency the brief names (its amounts, its title, a line such as "EUR m", "in euros"), or the one the
   heading over its list item names ("FY24 (USD)" over "- Revenue 55.5bn"), is its, when the corpus writes
@@ -209,6 +210,33 @@ def read_named(members: Sequence, ctx, path: str = "") -> list:
             code = ""  # a word after a number that only names a currency abroad: "the 120 million mark" is a milestone
         if code:
             _set_unit(m, code, NAMED_CURRENCY if inferred else "", word)
+            took.append(m)
+    return took + _home_currency(members, ctx)
+
+
+_RS_BEFORE = re.compile(r"\bRs\.?\s?$")
+
+
+def _home_currency(members: Sequence, ctx) -> list:
+    """A currency drafted from a name several countries' currencies share ("960 billion rupees", "Rs 960
+    billion": drafted INR) is the one of them the country the brief or the figure is about issues (Sri Lanka's
+    rupees are LKR), when that country issues exactly one of them and not the drafted one. Not for dollars (a
+    price in dollars is the US dollar in any country's press: ``drafting.homecurrency`` reads "$")."""
+    if not getattr(ctx, "ok", False):
+        return []
+    took = []
+    for m in members:
+        v = m.claim.value
+        if m.claim.status != "draft" or v.alternates or m.unit_from or not units.is_currency(m.unit) or m.at < 0:
+            continue
+        word = "rupees" if _RS_BEFORE.search(ctx.text, max(0, m.at - 5), m.at) else _word_after(ctx, m)
+        codes = currency_names().get(word, frozenset())
+        if len(codes) < 2 or m.unit not in codes or word.startswith("dollar"):
+            continue
+        home = _country_currencies((*ctx.brief_subjects, *ctx.title_subjects, *m.subjects))
+        found = (codes & home) - {m.unit}
+        if len(found) == 1 and m.unit not in home:
+            _set_unit(m, next(iter(found)), NAMED_CURRENCY)
             took.append(m)
     return took
 
