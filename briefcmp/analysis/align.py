@@ -62,7 +62,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
-from briefcmp.analysis import figlinkplace, headline, issuer, onefact, views
+from briefcmp.analysis import briefunits, figlinkplace, fellowperiods, headline, issuer, onefact, views
 from briefcmp.analysis import acronyms, figurecontext, figuresubject, organisations, periods, titleperiods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
@@ -119,6 +119,7 @@ class Member:
     item_base: bool = False  # a list item that says what it is compared with ("and by 48.6% compared with ...")
     outcome: bool = False  # drafted as a forecast, yet every forecast phrase of its sentence comes after it (figurerole)
     view: bool = False  # a view no budget's wording makes a fact: the brief's own, or one held before the outcome (views)
+    unit_from: str = ""  # where a currency its figure does not write came from (briefunits; "" : as written)
 
     @property
     def dated(self) -> bool:
@@ -538,6 +539,7 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
                 described.append(m)
                 (keyed[claim.key] if claim.key else loose).append(m)
         if brief.id in contexts:
+            briefunits.read_named(described, contexts[brief.id], brief.path)  # "10.9 billion francs", Swiss: CHF
             ellipsis.carry(described)  # "rose 1.5% on the quarter and investment 2.1%": a rise, on the quarter
             whose.carry_subjects(described)  # "... global growth at 3.2% for 2024 and 3.1% for 2025": the world's too
             ellipsis.national_accounts(described, brief.title or "")  # "output was up 4%" in a GDP report
@@ -549,12 +551,13 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
     result.considered = len(loose)
     # keyed figures are read as a first run read them (before they were keyed): what grouping sees stays the same
     every = [*loose, *(m for ms in keyed.values() for m in ms)]
+    briefunits.adopt_currency(every, contexts, word_match)  # "Revenue 61.2bn" in a note whose amounts are in euros
     whose.adopt_release_subjects(every, every, word_match, evidence.close, RELEASE_DAYS, _VAGUE)  # naming no country
     whose.adopt_event_subjects(every, every, evidence.close,
                                RELEASE_DAYS)  # figures that name no one, in a brief reporting one event
     whose.adopt_reported_subjects(every, {bid: (whose.own_subject(c, entities), c.published, c.topic)
                                           for bid, c in contexts.items() if c.ok}, RELEASE_DAYS)  # a brief naming no one
-
+    fellowperiods.adopt(every, word_match)  # "went up to 6.2%" beside fellow reports' "6.2% in December"
     # Registered keys: their subjects, unit and words.
     key_sigs = []
     for kid, kd in sorted(config.keys.items()):

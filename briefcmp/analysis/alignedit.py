@@ -147,7 +147,7 @@ def _set_key(text: str, claim: Claim, key: str) -> str:
 
 
 _AS_OF_WHY = {"relative": "read from the text against the publication date",
-              "release": "the period of the release that reports published within days of it state",
+              "release": "period inferred from the release: the period that reports of it published within days state",
               "brief": "the brief's own period (its title's, else the one its figures state most): "
                        "its value agrees with every figure of that period",
               "release-date": "the date of the release: reports published within days of each other, "
@@ -211,6 +211,40 @@ def set_as_of_line(text: str, claim: Claim, period: str, why: str) -> str:
     raise AlignError(f"{claim.path}:{claim.line}: cannot find the id line of claim {claim.id}; set its as_of by hand")
 
 
+def keyed_unit(m) -> str:
+    """The currency keying a group writes into its draft member's value when align read one the value does not
+    write (``briefunits``: "10.9 billion francs" in a Swiss report, "Revenue 61.2bn" in a note in euros), or ""."""
+    v = m.claim.value
+    if m.claim.status != "draft" or v is None or v.alternates or not units.is_currency(m.unit):
+        return ""
+    return m.unit if units.canonical_unit(v.unit) != m.unit else ""
+
+
+_FLOW_VALUE = re.compile(r"^(?P<head>\s+value:\s*\{)(?P<body>[^{}\n]*)\}\s*$")
+
+
+def set_unit_line(text: str, claim: Claim, code: str, why: str) -> str:
+    """Set the currency of the claim's one-line ``value:`` mapping (its ``unit:`` replaced or added), with a
+    comment saying where it came from; a value written otherwise is left as it is."""
+    lines = text.splitlines(keepends=True)
+    start = max(claim.line - 1, 0)
+    for i in range(start, min(start + 12, len(lines))):
+        line = lines[i].rstrip("\r\n")
+        if i > start and re.match(r"^\s*-\s", line):
+            break
+        m = _FLOW_VALUE.match(line)
+        if m is None:
+            continue
+        parts = [p.strip() for p in m.group("body").split(",") if p.strip()]
+        parts = [p for p in parts if not p.startswith("unit:")]
+        at = next((j for j, p in enumerate(parts) if p.startswith("bound:")), len(parts))
+        parts.insert(at, f"unit: {code}")
+        nl = lines[i][len(line):]
+        lines[i] = f"{m.group('head')}{', '.join(parts)}}}  # align: {why}{nl}"
+        return "".join(lines)
+    return text
+
+
 def plan_edits(result: AlignResult, corpus: Corpus) -> list[Edit]:
     """The text edits that write the sure groups: config (entities, keys) and claims files."""
     if not result.groups:
@@ -233,10 +267,14 @@ def plan_edits(result: AlignResult, corpus: Corpus) -> list[Edit]:
     for claim, period, why in as_of_changes(result):
         periods[claim.path][claim.id] = (period, why)
     plans: dict[str, set[str]] = defaultdict(set)
+    currencies: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
     for g in result.groups:
         for m in g.members:
             if plan(m):
                 plans[m.claim.path].add(m.claim.id)
+            if keyed_unit(m):
+                currencies[m.claim.path][m.claim.id] = (m.unit, f"currency: {m.unit_from}" if m.unit_from else
+                                                        "the currency its name says (CLDR)")
     for path, items in sorted(by_file.items()):
         text = Path(path).read_text(encoding="utf-8")
         new_text = text
@@ -245,6 +283,8 @@ def plan_edits(result: AlignResult, corpus: Corpus) -> list[Edit]:
                 new_text = _set_kind_fact(new_text, claim)
             if claim.id in periods[path]:
                 new_text = set_as_of_line(new_text, claim, *periods[path][claim.id])
+            if claim.id in currencies[path]:
+                new_text = set_unit_line(new_text, claim, *currencies[path][claim.id])
             new_text = _set_key(new_text, claim, key)
         edits.append(Edit(Path(path), text, new_text))
     return edits

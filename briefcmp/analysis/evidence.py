@@ -376,6 +376,30 @@ def borrowed_measure(group: list, doubtful: dict) -> None:
                                   "report agrees with its value")
 
 
+def borrowed_unit(group: list, doubtful: dict) -> None:
+    """A currency taken from the brief (``Member.unit_from``, ``analysis.briefunits``), a period taken from the
+    fellow reports of a release (``fellowperiods``) or from the brief's other figures (not its title) is an
+    inference: such a figure whose value differs from another brief's of its period waits, saying so (it never
+    decides a contradiction); one whose currency is the brief's waits unless another report's figure agrees
+    with it (it joins no series alone)."""
+    live = [o for o in group if id(o) not in doubtful]
+    for m in group:
+        inferred = [x for x, on in ((f"currency ({m.unit_from})", m.unit_from),
+                                    ("period (inferred from the release)", m.period_how in ("release", "release-date")),
+                                    ("period (the one its brief's figures state most)",
+                                     m.period_how == "brief" and m.period != getattr(m, "headline", ""))) if on]
+        if not inferred or id(m) in doubtful:
+            continue
+        what = " and ".join(inferred)
+        if any(o.claim.brief != m.claim.brief and o.dated and o.period == m.period and not close(m, o) for o in live):
+            doubtful[id(m)] = (m, f"the {what} of {m.claim.ref} is inferred, and its value differs: a "
+                                  f"{what.split()[0]} its own text states is missing")
+        elif getattr(m, "unit_from", "") and not any(
+                o.claim.brief != m.claim.brief and (not o.dated or o.period == m.period) and close(m, o) for o in live):
+            doubtful[id(m)] = (m, f"the currency of {m.claim.ref} is inferred ({m.unit_from}), and no other report "
+                                  "agrees with its value")
+
+
 # An estimate said to come early, and one said to come later, of a period (a flash estimate and the detailed
 # release weeks after it): reports of two vintages (``rules.conflicts.revision``), whatever words ``align`` read.
 EARLY = re.compile(r"\b(?:flash|advance|preliminary|provisional|initial|first|early)\s+(?:estimates?|readings?|"
@@ -517,15 +541,35 @@ def brief_hints(members: list, title: str = "", published: Optional[date] = None
                 m.hint = top[0]
 
 
+FROM_RELEASE = "period inferred from the release"  # how alignedit's comment on an as-of a release gave begins
+
+
+def release_periods(claims_path: str) -> frozenset[str]:
+    """The ids of the claims of a claims file whose ``as_of`` ``align --apply`` took from their release's fellow
+    reports (``as_of: 2024  # align: period inferred from the release ...``): compare says so."""
+    from pathlib import Path
+
+    try:
+        return _release_periods(claims_path, Path(claims_path).stat().st_mtime_ns)
+    except (OSError, ValueError):
+        return frozenset()
+
+
+@functools.lru_cache(maxsize=256)
+def _release_periods(path: str, _mtime: int) -> frozenset[str]:
+    return frozenset(aligned_periods(path, FROM_RELEASE))
+
+
 _ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*(['\"]?)([^'\"#\s]+)\1\s*(?:#.*)?$")
 _ALIGNED_AS_OF = re.compile(r"^\s*as_of:\s*\S+\s+#\s*align:")
 
 
-def aligned_periods(claims_path: str) -> set[str]:
+def aligned_periods(claims_path: str, why: str = "") -> set[str]:
     """The ids of the claims whose ``as_of`` an ``align --apply`` wrote (``as_of: 2024  # align: why``,
     alignedit): a period align inferred (a release's, a brief's) is read again as the first run read it, so
     that a second run sees what the first saw and a period taken while the figures agreed is dropped when
-    a later report disagrees. (A period the text states is read from the text again anyway.)"""
+    a later report disagrees. (A period the text states is read from the text again anyway.) ``why``: only those
+    whose comment begins so."""
     from pathlib import Path
 
     try:
@@ -537,6 +581,6 @@ def aligned_periods(claims_path: str) -> set[str]:
         m = _ID_LINE.match(line)
         if m:
             current = m.group(2)
-        elif current and _ALIGNED_AS_OF.match(line):
+        elif current and _ALIGNED_AS_OF.match(line) and f"# align: {why}" in line:
             out.add(current)
     return out

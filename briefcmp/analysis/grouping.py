@@ -404,6 +404,7 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
             doubtful[id(m)] = (m, f"the subject of {m.claim.ref} is inferred from other reports of the release, and "
                                   "its value differs")
     evidence.borrowed_measure(group, doubtful)
+    evidence.borrowed_unit(group, doubtful)  # a currency or a release's period inferred (briefunits, fellowperiods)
     core = [m for m in group if id(m) not in doubtful]
     while len({m.claim.brief for m in core}) >= 2:
         low = measure_score(core, eff, pair_sim)

@@ -77,7 +77,7 @@ def reason(group: list, target: str) -> str:
     how = sorted({m.subjects_from for m in group if m.subjects_from not in ("clause", "claim", "release")})
     shared = sorted(m.claim.ref for m in group if m.subjects_from == "release")
     words = " ".join(group[0].shown[w] for w in shared_order(group)) or "(none)"
-    how_p = {"relative": " (from the publication date)", "release": " (the release's: reports within "
+    how_p = {"relative": " (from the publication date)", "release": " (inferred from the release: reports within "
              f"{evidence.RELEASE_DAYS} days)", "release-date": " (the release's date: no report states a period)",
              "brief": " (the brief's own: its title's or its figures' period, and the values agree)",
              "named": " (\"in the quarter\": the brief's own, its title's or lead's)",
@@ -91,7 +91,9 @@ def reason(group: list, target: str) -> str:
         how.append(f"for {', '.join(shared)}: other reports of the release within {evidence.RELEASE_DAYS} days, "
                    "inferred as its value agrees")
     parts = [f"subject {subjects}" + (f" (from {', '.join(how)})" if how else ""),
-             f"unit {'rank' if group[0].dim == 'rank' else group[0].unit or 'count'}", f"shared words: {words}" + (
+             f"unit {'rank' if group[0].dim == 'rank' else group[0].unit or 'count'}" + "".join(
+                 f" (for {m.claim.ref}: {m.unit_from})" for m in group if getattr(m, "unit_from", "")),
+             f"shared words: {words}" + (
                  f" (for {', '.join(sorted(m.claim.ref for m in group if m.words_from))}: from "
                  f"{', '.join(sorted({m.words_from for m in group if m.words_from}))})"
                  if any(m.words_from for m in group) else ""),

@@ -211,7 +211,22 @@ def origins_text(claims: list[Claim], own: Optional[dict[str, str]] = None) -> s
 
 
 def inferred_note(claims: list[Claim]) -> str:
-    """The caveat for as-of dates that were only inferred from publication dates."""
+    """The caveat for as-of dates that were only inferred from publication dates, or from the release that
+    fellow reports date (``align --apply``'s comment on the as-of: ``evidence.release_periods``)."""
+    return _inferred_note(claims) + _release_note(claims)
+
+
+def _release_note(claims: list[Claim]) -> str:
+    from briefcmp.analysis.evidence import release_periods
+
+    briefs = list(dict.fromkeys(c.brief for c in claims if c.path and not c.as_of_inferred and c.as_of is not None
+                                and c.id in release_periods(c.path)))
+    if not briefs:
+        return ""
+    return f"; the period of {join(briefs)} is inferred from the release (other reports of it state it)"
+
+
+def _inferred_note(claims: list[Claim]) -> str:
     inferred = sorted({(c.brief, str(c.as_of)) for c in claims if c.as_of_inferred and c.as_of is not None})
     if not inferred:
         return ""
