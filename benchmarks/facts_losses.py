@@ -54,8 +54,10 @@ def _verdict(f: dict[str, float], p: float, scored: bool, bar: float) -> str:
     return "linked" if p >= bar else "below bar"
 
 
-def losses(folder: Path, work: Path, drafted: Path | None) -> list[tuple[str, str, str, str]]:
-    """The set's gold pairs as (class, quote a, quote b, what the likest statements read as)."""
+def losses(folder: Path, work: Path, drafted: Path | None, likest: list | None = None) -> list[tuple[str, str, str, str]]:
+    """The set's gold pairs as (class, quote a, quote b, what the likest statements read as); ``likest``, when
+    given, gets one (class, statement a, statement b, features by name, probability) per pair read on both sides
+    (``facts_firstdiff.py`` reads them)."""
     from yaml import safe_load
 
     from briefcmp.analysis import factlink
@@ -124,11 +126,13 @@ def losses(folder: Path, work: Path, drafted: Path | None) -> list[tuple[str, st
                         if best is None or rank > best[0]:
                             a, b = statements[i], statements[j]
                             best = (rank, verdict, f"{a.actor}/{a.action}/{a.role} ~ {b.actor}/{b.action}/{b.role}"
-                                                   f" p={p:.2f}")
+                                                   f" p={p:.2f}", (a, b, f, p))
                 if best is None:
                     out.append(("not read", qa["quote"], qb["quote"], "one brief"))
                 else:
                     out.append((best[1], qa["quote"], qb["quote"], best[2]))
+                    if likest is not None:
+                        likest.append((best[1], *best[3]))
     return out
 
 

@@ -248,7 +248,11 @@ def _kind(label: str) -> str:
         return "members"
     if national_body(label):  # "the Federal Council", "the National Assembly": a country's own, by office words
         return "department"
+    if " ".join(low) in _HOME_OFFICES:
+        return "office"  # "the President of the Republic", "the State": its brief's own
     offices = GOVERNMENT_NOUNS | NATIONAL_TITLES | _LEGISLATURES
+    if low[-1] not in offices and low[-1] + "s" in offices:
+        low[-1] += "s"  # an actor's id is singular ("lawmaker", "official"): the table writes the plural
     if low[-1] in offices and all(w in _OFFICE_WORDS or w in offices for w in low[:-1]):
         return "office" if label[:1].islower() or len(low) == 1 else "department"
     if low[-1] in offices | {"department", "ministry", "office"} and all(w[:1].isupper() for w in words):
@@ -410,6 +414,9 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
                 whose = home(brief)  # "Chancellor Olaf Scholz" in a brief on what Germany does
         elif kind == "office":
             whose = home(brief)
+            if not whose:  # "the presidency in Algiers": the place named with it
+                owners = body_country(label, [full[brief]], entities, countries)
+                whose = next(iter(owners)) if len(owners) == 1 else ""
             if not whose:
                 later.append(st)  # a brief that names no country: the country its people and capitals are (below)
                 continue
@@ -417,6 +424,11 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
             text = full[brief]
             named = {b for b in bodies if b != actor and re.search(rf"\b{re.escape(entities.label(b))}\b", text)}
             whose = next(iter(named)) if len(named) == 1 else ""
+        if not whose and not capital and kind != "person" and kind != "members":
+            # "the Court" in a brief that names "Uganda's Constitutional Court"; "the presidency in Algiers"
+            owners = body_country(label, [full[brief]] if len(_words(label)) == 1 else list(full.values()),
+                                  entities, countries)
+            whose = next(iter(owners)) if len(owners) == 1 else ""
         if not whose and not capital and kind != "person":
             whose = longer.get(actor, "")
         if not whose and not kind and label[:1].isupper() and " " not in label.strip():
@@ -453,6 +465,62 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
         if whose and whose != actor and whose not in st.others:
             out[(brief, actor)] = whose
     return out
+
+
+# Heads of a state's own bodies and offices, which act for their state ("the Court", "the presidency", "the Grand
+# National Assembly"): whose they are is read from how the corpus names them in full (``body_country``).
+_STATE_BODIES = frozenset("""court tribunal council assembly senate chamber parliament congress legislature
+presidency executive junta cabinet government administration ministry""".split())
+# Offices a brief names by its own state's titles, with no country ("the President of the Republic", "the Head of
+# State", "the State", "the Executive"): its home country's.
+_HOME_OFFICES = frozenset({"president of republic", "president of the republic", "head of state", "head of the state",
+                           "head of government", "state", "executive", "presidency"})
+_PLACE_AFTER = re.compile(r"\s+(?:of|in)\s+((?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})")
+_NAME_BETWEEN = 3  # words between a country and the body it owns ("Uganda's highest Constitutional Court")
+
+
+def _words(label: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[A-Za-z]+", label) if w.lower() != "the"]
+
+
+def body_country(label: str, texts: list[str], entities: Entities, countries: frozenset[str]) -> set[str]:
+    """The countries ``texts`` name as owning the state body ``label`` names (its head one of ``_STATE_BODIES``,
+    bare or in full): the country or its people right before the body's name, with at most a few of the name's
+    words between ("Uganda's Constitutional Court", "the Turkish parliament"), or named after it with "of" or "in"
+    ("the Constitutional Court of Romania", "the presidency in Algiers": a capital names its country). A bare
+    head is read in its own brief only (pass that brief's text): another brief's court may be another country's."""
+    from briefcmp.corpus.functionwords import FUNCTION_WORDS
+
+    from briefcmp.analysis import lexicon
+
+    of = _OF_IN_LABEL.fullmatch(label.strip())
+    if of and _words(of.group(1)) and _words(of.group(1))[-1] in _STATE_BODIES:  # "the Constitutional Court of Chile"
+        named = [e for a, _, e in entities.find(of.group(2)) if a == 0 and e in countries]
+        if named:
+            return {named[0]}
+    low = _words(label)
+
+    if not low or low[-1] not in _STATE_BODIES and lexicon.lemma(low[-1]) not in _STATE_BODIES:
+        return set()
+    written = " ".join(re.findall(r"[A-Za-z][\w'-]*", re.sub(r"^the\s+", "", label.strip(), flags=re.I)))
+    pattern = re.compile(rf"\b{re.escape(written)}\b", re.I if len(low) == 1 else 0)
+    found: set[str] = set()
+    for text in texts:
+        for m in list(pattern.finditer(text[:200_000]))[:MAX_MENTIONS]:
+            after = _PLACE_AFTER.match(text, m.end())
+            if after:
+                named = [e for a, _, e in entities.find(after.group(1)) if a == 0 and e in countries]
+                if named:
+                    found.add(named[0])
+                    continue
+            window = text[max(0, m.start() - _MENTION_GAP):m.start()]
+            names = [(b, e) for _, b, e in entities.find(window) if e in countries]
+            if not names or re.search(r"[.;:!?\n]", window[names[-1][0]:]):
+                continue
+            between = [w.lower() for w in re.findall(r"[A-Za-z]+", window[names[-1][0]:]) if w.lower() != "s"]
+            if len(between) <= _NAME_BETWEEN and not any(w in FUNCTION_WORDS and w != "the" for w in between):
+                found.add(names[-1][1])
+    return found
 
 
 def _through(out: dict[tuple[str, str], str], countries: frozenset[str], found: dict[tuple[str, str], str]) -> None:

@@ -1,0 +1,69 @@
+"""A state's bodies and offices read as the state for its acts (issue 22): "the Court" of a brief that names
+"Peru's Supreme Court", "the presidency in Lisbon", "the President of the Republic", "lawmakers". Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.factrefs import _kind, body_country
+from briefcmp.analysis.factsubjects import countries_ids
+from briefcmp.corpus.model import Config
+
+
+@pytest.fixture(scope="module")
+def entities() -> Entities:
+    return Entities(Config())
+
+
+def test_a_bare_body_is_the_country_its_brief_names_it_with(entities: Entities) -> None:
+    text = "Peru's Supreme Court heard the appeal in April. The Court declined to strike down the law."
+    assert body_country("court", [text], entities, countries_ids()) == {"peru"}
+    # named after it, by the country or its capital
+    assert body_country("presidency", ["The presidency in Lisbon announced a review."], entities,
+                        countries_ids()) == {"portugal"}
+    text = "On Monday the Constitutional Court of Chile ruled on the petition."
+    assert body_country("Constitutional Court of Chile", [text], entities, countries_ids()) == {"chile"}
+    assert body_country("the Grand Assembly", ["The Turkish Grand Assembly met."], entities,
+                        countries_ids()) == {"turkey"}
+
+
+def test_two_countries_or_none_or_a_country_aimed_at_say_nothing(entities: Entities) -> None:
+    text = "Peru's Supreme Court ruled in May; Chile's Supreme Court ruled in June. The Court was silent."
+    assert body_country("court", [text], entities, countries_ids()) == {"peru", "chile"}
+    assert body_country("court", ["The Court declined to hear it."], entities, countries_ids()) == set()
+    # a country another phrase names, with a verb or a preposition between, owns no court
+    assert body_country("court", ["Peru appealed to the court."], entities, countries_ids()) == set()
+    assert body_country("court", ["Peru. The court met."], entities, countries_ids()) == set()
+    # no state body: a company or a person is read elsewhere
+    assert body_country("the company", ["Peru's company grew."], entities, countries_ids()) == set()
+
+
+def test_offices_of_the_home_state_and_plural_offices(entities: Entities) -> None:
+    assert _kind("the President of the Republic") == "office"
+    assert _kind("Head of State") == "office" and _kind("the State") == "office"
+    assert _kind("lawmaker") == "office" and _kind("official") == "office"
+    assert _kind("Foreign states") != "office"
+
+
+def test_the_court_and_the_country_key_one_refusal(tmp_path, draft_corpus) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from briefcmp.cli import app
+
+    pytest.importorskip("textblob")
+    texts = {"a": "Court ruling\nLakeside Courier | 3 May 2024\n\nPeru's Supreme Court heard the appeal in April. "
+                  "The Court declined to strike down the mining law on Tuesday.\n",
+             "b": "Mining law stands\nCoastal Wire | 5 May 2024\n\nPeru refused to strike down the mining law.\n"}
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    root = draft_corpus(tmp_path / "c", [tmp_path / "a.txt", tmp_path / "b.txt"], "--sentences")
+    r = CliRunner().invoke(app, ["align", str(root), "-f", "json"])
+    assert r.exit_code == 0, r.output
+    groups = [g for g in json.loads(r.stdout)["groups"] if g.get("sure", True)]
+    quotes = [{c["quote"] for c in g["claims"]} for g in groups]
+    assert {"The Court declined to strike down the mining law",
+            "Peru refused to strike down the mining law"} in quotes
