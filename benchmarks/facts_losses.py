@@ -62,6 +62,7 @@ def losses(folder: Path, work: Path, drafted: Path | None, likest: list | None =
 
     from briefcmp.analysis import factlink
     from briefcmp.analysis.entities import Entities
+    from briefcmp.analysis.factnominal import read_acts
     from briefcmp.analysis.factread import read_statements
     from briefcmp.corpus.cache import load_corpus
 
@@ -71,6 +72,7 @@ def losses(folder: Path, work: Path, drafted: Path | None, likest: list | None =
     corpus = load_corpus([work / folder.name], cache=False).corpus
     claims = [c for c in corpus.claims()]
     statements, _ = read_statements(corpus, Entities(corpus.config))
+    read_acts(statements)  # as alignfacts reads them
     sources = {p.stem: le.norm(p.read_text(encoding="utf-8")) for p in (work / folder.name / "sources").glob("*.txt")}
     gold = safe_load((folder / "gold.yaml").read_text(encoding="utf-8")) or {}
     linker = factlink.model()

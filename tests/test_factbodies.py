@@ -1,6 +1,6 @@
-"""A state's bodies and offices read as the state for its acts (issue 22): "the Court" of a brief that names
-"Peru's Supreme Court", "the presidency in Lisbon", "the President of the Republic", "lawmakers". Sentences written
-for these tests."""
+"""A state's political bodies and offices read as the state for its acts (issue 22): "the Congress" of a brief that
+names "Peru's unicameral Congress", "the presidency in Lisbon", "the President of the Republic", "lawmakers"; never a
+court. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -18,24 +18,29 @@ def entities() -> Entities:
 
 
 def test_a_bare_body_is_the_country_its_brief_names_it_with(entities: Entities) -> None:
-    text = "Peru's Supreme Court heard the appeal in April. The Court declined to strike down the law."
-    assert body_country("court", [text], entities, countries_ids()) == {"peru"}
+    text = "Peru's unicameral Congress met in April. The Congress declined to strike down the law."
+    assert body_country("congress", [text], entities, countries_ids()) == {"peru"}
     # named after it, by the country or its capital
     assert body_country("presidency", ["The presidency in Lisbon announced a review."], entities,
                         countries_ids()) == {"portugal"}
-    text = "On Monday the Constitutional Court of Chile ruled on the petition."
-    assert body_country("Constitutional Court of Chile", [text], entities, countries_ids()) == {"chile"}
+    # a capital the recogniser does not hold as its country's name is read from the capital table
+    assert body_country("presidency", ["The presidency in Lima spoke."], entities, countries_ids()) == {"peru"}
+    text = "On Monday the National Congress of Chile voted on the petition."
+    assert body_country("National Congress of Chile", [text], entities, countries_ids()) == {"chile"}
     assert body_country("the Grand Assembly", ["The Turkish Grand Assembly met."], entities,
                         countries_ids()) == {"turkey"}
 
 
 def test_two_countries_or_none_or_a_country_aimed_at_say_nothing(entities: Entities) -> None:
-    text = "Peru's Supreme Court ruled in May; Chile's Supreme Court ruled in June. The Court was silent."
-    assert body_country("court", [text], entities, countries_ids()) == {"peru", "chile"}
-    assert body_country("court", ["The Court declined to hear it."], entities, countries_ids()) == set()
-    # a country another phrase names, with a verb or a preposition between, owns no court
-    assert body_country("court", ["Peru appealed to the court."], entities, countries_ids()) == set()
-    assert body_country("court", ["Peru. The court met."], entities, countries_ids()) == set()
+    text = "Peru's Senate voted in May; Chile's Senate voted in June. The Senate was silent."
+    assert body_country("senate", [text], entities, countries_ids()) == {"peru", "chile"}
+    assert body_country("senate", ["The Senate declined to vote."], entities, countries_ids()) == set()
+    # a country another phrase names, with a verb or a preposition between, owns no chamber
+    assert body_country("senate", ["Peru wrote to the senate."], entities, countries_ids()) == set()
+    assert body_country("senate", ["Peru. The senate met."], entities, countries_ids()) == set()
+    # a court acts in its own name, and a bare council may be anyone's
+    assert body_country("court", ["Peru's Supreme Court met. The Court ruled."], entities, countries_ids()) == set()
+    assert body_country("council", ["Peru's Council met. The Council ruled."], entities, countries_ids()) == set()
     # no state body: a company or a person is read elsewhere
     assert body_country("the company", ["Peru's company grew."], entities, countries_ids()) == set()
 
@@ -47,7 +52,7 @@ def test_offices_of_the_home_state_and_plural_offices(entities: Entities) -> Non
     assert _kind("Foreign states") != "office"
 
 
-def test_the_court_and_the_country_key_one_refusal(tmp_path, draft_corpus) -> None:
+def test_the_chamber_and_the_country_key_one_refusal(tmp_path, draft_corpus) -> None:
     import json
 
     from typer.testing import CliRunner
@@ -55,9 +60,9 @@ def test_the_court_and_the_country_key_one_refusal(tmp_path, draft_corpus) -> No
     from briefcmp.cli import app
 
     pytest.importorskip("textblob")
-    texts = {"a": "Court ruling\nLakeside Courier | 3 May 2024\n\nPeru's Supreme Court heard the appeal in April. "
-                  "The Court declined to strike down the mining law on Tuesday.\n",
-             "b": "Mining law stands\nCoastal Wire | 5 May 2024\n\nPeru refused to strike down the mining law.\n"}
+    texts = {"a": "Mining vote\nLakeside Courier | 3 May 2024\n\nPeru's unicameral Congress met in April. "
+                  "The Congress declined to repeal the mining law on Tuesday.\n",
+             "b": "Mining law stands\nCoastal Wire | 5 May 2024\n\nPeru refused to repeal the mining law.\n"}
     for name, text in texts.items():
         (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
     root = draft_corpus(tmp_path / "c", [tmp_path / "a.txt", tmp_path / "b.txt"], "--sentences")
@@ -65,5 +70,4 @@ def test_the_court_and_the_country_key_one_refusal(tmp_path, draft_corpus) -> No
     assert r.exit_code == 0, r.output
     groups = [g for g in json.loads(r.stdout)["groups"] if g.get("sure", True)]
     quotes = [{c["quote"] for c in g["claims"]} for g in groups]
-    assert {"The Court declined to strike down the mining law",
-            "Peru refused to strike down the mining law"} in quotes
+    assert {"The Congress declined to repeal the mining law", "Peru refused to repeal the mining law"} in quotes

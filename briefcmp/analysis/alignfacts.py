@@ -40,6 +40,7 @@ from briefcmp.analysis.factgroups import (  # noqa: F401 (re-exported: tests and
     _actor, _actors_missing, _group, _key_id, _member, _missing, _reason, _scopes, _shared, _subjects, _topics,
 )
 from briefcmp.analysis.factmatch import _agglomerate, _low, mutual_groups, object_likeness
+from briefcmp.analysis.factnominal import read_acts
 from briefcmp.analysis.factread import (  # noqa: F401 (re-exported: what align and the diagnostics read)
     VALUE_TYPES, _prefixes, _roots, read_statements, weigh,
 )
@@ -168,6 +169,7 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
     statements, keyed = read_statements(corpus, entities)
     if not statements:
         return 0
+    read_acts([*statements, *(k for sts in keyed.values() for k in sts)])  # "announced the suspension of": suspends
     first = len(result.candidates)  # the figures' candidates come before
     rest = _join_keys(corpus, statements, keyed, result, Group, Member)
     buckets: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)

@@ -31,13 +31,15 @@ from typing import Callable, Optional
 
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.factbodies import (  # noqa: F401 (capital_of re-exported: its readers import it from here)
+    _HOME_OFFICES, _MENTION_GAP, _OF_IN_LABEL, MAX_MENTIONS, _words, body_country, capital_of,
+)
 from briefcmp.analysis.factwords import SCOPE, TIME, VAGUE_NOUNS
 
 # "the ban", "its ban", "these missiles", "the new ban": a determiner, at most one word, the head.
 _DEFINITE = re.compile(r"(?:the|its|their|this|these|those|that)\s+(?:[a-z-]+\s+)?([a-z-]+)\.?", re.I)
 _SENTENCE = re.compile(r"[^.!?\n]+")
 LOOK_BACK = 4000  # characters of the brief before the statement searched for the full mention
-MAX_MENTIONS = 12
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _LINKS = ("of", "on", "against", "to", "from", "for", "in")
 
@@ -169,62 +171,7 @@ _MEMBERS = re.compile(r"(?:the\s+)?(?:member\s+(?:states|countries|nations|gover
 # Words that end the names of bodies and states, never of people ("Andean Trade Bloc", "United Kingdom").
 _NOT_PEOPLE = frozenset("""kingdom states republic nations union bank fund agency institute party company group
 corporation association federation organisation organization forum centre center network""".split())
-_MENTION_GAP = 60  # characters before a mention searched for the country that modifies it
-_OF_IN_LABEL = re.compile(r"(.+?)\s+of\s+((?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})")
 _OF_COUNTRY = re.compile(r",?\s+of\s+((?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})")
-
-
-def _capitals() -> dict[str, frozenset[str]]:
-    """{capital as written: the ids of the countries whose capital countryinfo says it is}: "Yerevan" ->
-    {armenia}; a capital two countries name ("Jerusalem") keeps both, for the corpus to choose."""
-    from briefcmp.analysis.countrydata import countries
-
-    import countryinfo  # lazy: the data package entities already reads
-
-    by_label = {c.label: c.id for c in countries()}
-    out: dict[str, set[str]] = {}
-    for c in countryinfo.all_countries():
-        info = c.info()
-        capital, name = info.get("capital"), info.get("name")
-        if isinstance(capital, str) and name in by_label:
-            out.setdefault(capital.split(" D.C.")[0], set()).add(by_label[name])
-            if not capital.isascii():  # "Brasília", as written, and "Brasilia", as often typed
-                out.setdefault(_ascii(capital.split(" D.C.")[0]), set()).add(by_label[name])
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-def _ascii(text: str) -> str:
-    import unicodedata
-
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-
-
-_CAPITAL_TABLE: Optional[dict[str, frozenset[str]]] = None
-
-
-# Seats of government a brief names for its government, where countryinfo's capital is another city or none
-# ("Putrajaya", "La Paz") or the seat is a building or street ("the Kremlin", "Downing Street"): general knowledge,
-# a closed class, read as capitals are (the corpus chooses nothing here: each names one country).
-_SEATS = {"kremlin": "russia", "white house": "united-states", "downing street": "united-kingdom",
-          "whitehall": "united-kingdom", "elysee": "france", "elysee palace": "france", "quai d'orsay": "france",
-          "zhongnanhai": "china", "blue house": "south-korea", "planalto": "brazil", "casa rosada": "argentina",
-          "malacanang": "philippines", "malacanang palace": "philippines", "palazzo chigi": "italy",
-          "kantei": "japan", "putrajaya": "malaysia", "la paz": "bolivia", "abidjan": "ivory-coast"}
-
-
-def capital_of(label: str) -> frozenset[str]:
-    """The countries whose capital is ``label`` (a name as written), from countryinfo, or whose seat of
-    government it names (``_SEATS``)."""
-    global _CAPITAL_TABLE
-    if _CAPITAL_TABLE is None:
-        _CAPITAL_TABLE = _capitals()
-    found = _CAPITAL_TABLE.get(label)
-    if found is None and label[:1].islower():  # an actor's label read from its id ("lima")
-        found = _CAPITAL_TABLE.get(label[:1].upper() + label[1:])
-    if not found:
-        seat = _SEATS.get(re.sub(r"^the\s+", "", _ascii(label).strip().lower().replace("-", " ")))
-        found = frozenset({seat}) if seat else None
-    return found or frozenset()
 
 
 # A country's own chambers, which act for it as its parliament does ("the Senate passed the bill"); a council or
@@ -425,10 +372,10 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
             named = {b for b in bodies if b != actor and re.search(rf"\b{re.escape(entities.label(b))}\b", text)}
             whose = next(iter(named)) if len(named) == 1 else ""
         if not whose and not capital and kind != "person" and kind != "members":
-            # "the Court" in a brief that names "Uganda's Constitutional Court"; "the presidency in Algiers"
+            # "the Congress" of a brief that names "Peru's unicameral Congress"; "the presidency in Algiers"
             owners = body_country(label, [full[brief]] if len(_words(label)) == 1 else list(full.values()),
                                   entities, countries)
-            whose = next(iter(owners)) if len(owners) == 1 else ""
+            whose = next(iter(owners)) if len(owners) == 1 and not owners & st.others else ""
         if not whose and not capital and kind != "person":
             whose = longer.get(actor, "")
         if not whose and not kind and label[:1].isupper() and " " not in label.strip():
@@ -465,62 +412,6 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
         if whose and whose != actor and whose not in st.others:
             out[(brief, actor)] = whose
     return out
-
-
-# Heads of a state's own bodies and offices, which act for their state ("the Court", "the presidency", "the Grand
-# National Assembly"): whose they are is read from how the corpus names them in full (``body_country``).
-_STATE_BODIES = frozenset("""court tribunal council assembly senate chamber parliament congress legislature
-presidency executive junta cabinet government administration ministry""".split())
-# Offices a brief names by its own state's titles, with no country ("the President of the Republic", "the Head of
-# State", "the State", "the Executive"): its home country's.
-_HOME_OFFICES = frozenset({"president of republic", "president of the republic", "head of state", "head of the state",
-                           "head of government", "state", "executive", "presidency"})
-_PLACE_AFTER = re.compile(r"\s+(?:of|in)\s+((?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})")
-_NAME_BETWEEN = 3  # words between a country and the body it owns ("Uganda's highest Constitutional Court")
-
-
-def _words(label: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"[A-Za-z]+", label) if w.lower() != "the"]
-
-
-def body_country(label: str, texts: list[str], entities: Entities, countries: frozenset[str]) -> set[str]:
-    """The countries ``texts`` name as owning the state body ``label`` names (its head one of ``_STATE_BODIES``,
-    bare or in full): the country or its people right before the body's name, with at most a few of the name's
-    words between ("Uganda's Constitutional Court", "the Turkish parliament"), or named after it with "of" or "in"
-    ("the Constitutional Court of Romania", "the presidency in Algiers": a capital names its country). A bare
-    head is read in its own brief only (pass that brief's text): another brief's court may be another country's."""
-    from briefcmp.corpus.functionwords import FUNCTION_WORDS
-
-    from briefcmp.analysis import lexicon
-
-    of = _OF_IN_LABEL.fullmatch(label.strip())
-    if of and _words(of.group(1)) and _words(of.group(1))[-1] in _STATE_BODIES:  # "the Constitutional Court of Chile"
-        named = [e for a, _, e in entities.find(of.group(2)) if a == 0 and e in countries]
-        if named:
-            return {named[0]}
-    low = _words(label)
-
-    if not low or low[-1] not in _STATE_BODIES and lexicon.lemma(low[-1]) not in _STATE_BODIES:
-        return set()
-    written = " ".join(re.findall(r"[A-Za-z][\w'-]*", re.sub(r"^the\s+", "", label.strip(), flags=re.I)))
-    pattern = re.compile(rf"\b{re.escape(written)}\b", re.I if len(low) == 1 else 0)
-    found: set[str] = set()
-    for text in texts:
-        for m in list(pattern.finditer(text[:200_000]))[:MAX_MENTIONS]:
-            after = _PLACE_AFTER.match(text, m.end())
-            if after:
-                named = [e for a, _, e in entities.find(after.group(1)) if a == 0 and e in countries]
-                if named:
-                    found.add(named[0])
-                    continue
-            window = text[max(0, m.start() - _MENTION_GAP):m.start()]
-            names = [(b, e) for _, b, e in entities.find(window) if e in countries]
-            if not names or re.search(r"[.;:!?\n]", window[names[-1][0]:]):
-                continue
-            between = [w.lower() for w in re.findall(r"[A-Za-z]+", window[names[-1][0]:]) if w.lower() != "s"]
-            if len(between) <= _NAME_BETWEEN and not any(w in FUNCTION_WORDS and w != "the" for w in between):
-                found.add(names[-1][1])
-    return found
 
 
 def _through(out: dict[tuple[str, str], str], countries: frozenset[str], found: dict[tuple[str, str], str]) -> None:
