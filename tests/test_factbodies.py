@@ -71,3 +71,28 @@ def test_the_chamber_and_the_country_key_one_refusal(tmp_path, draft_corpus) -> 
     groups = [g for g in json.loads(r.stdout)["groups"] if g.get("sure", True)]
     quotes = [{c["quote"] for c in g["claims"]} for g in groups]
     assert {"The Congress declined to repeal the mining law", "Peru refused to repeal the mining law"} in quotes
+
+
+def test_the_department_of_state_is_an_office_of_its_brief_s_state() -> None:
+    assert _kind("the Department of State") == "office" and _kind("Secretary of State") == "office"
+
+
+def test_the_government_of_a_brief_that_names_no_country_is_the_corpus_s(tmp_path, draft_corpus) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from briefcmp.cli import app
+
+    pytest.importorskip("textblob")
+    texts = {"a": "Pact suspended\nHarbour Notes | 4 May 2024\n\nThe government suspended the fisheries pact on "
+                  "Monday.\n",
+             "b": "Fisheries\nPacific Review | 5 May 2024\n\nPeru suspended the fisheries pact. Peru also recalled "
+                  "its envoy. Peru has not closed its ports.\n"}
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    root = draft_corpus(tmp_path / "c", [tmp_path / "a.txt", tmp_path / "b.txt"], "--sentences")
+    r = CliRunner().invoke(app, ["align", str(root), "-f", "json"])
+    assert r.exit_code == 0, r.output
+    groups = json.loads(r.stdout)["groups"]
+    assert any({c["brief"] for c in g["claims"]} == {"a", "b"} and g["subjects"][0] == "peru" for g in groups), groups

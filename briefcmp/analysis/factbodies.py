@@ -78,7 +78,8 @@ government administration ministry""".split())
 # Offices a brief names by its own state's titles, with no country ("the President of the Republic", "the Head of
 # State", "the State", "the Executive"): its home country's.
 _HOME_OFFICES = frozenset({"president of republic", "president of the republic", "head of state", "head of the state",
-                           "head of government", "state", "executive", "presidency"})
+                           "head of government", "state", "executive", "presidency", "department of state",
+                           "secretary of state"})
 _PLACE_AFTER = re.compile(r"\s+(?:of|in)\s+((?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})")
 _NAME_BETWEEN = 3  # words between a country and the body it owns ("Uganda's highest Constitutional Court")
 

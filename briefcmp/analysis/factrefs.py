@@ -409,9 +409,21 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
             if brief not in most:  # once per brief: the readings above are all in
                 most[brief] = _named_most(full[brief], out, brief, entities, countries)
             whose = home(brief) or most[brief]
+            if not whose and _kind(entities.label(actor)) == "office" and not _names_a_country(
+                    full[brief], brief, out, entities, countries):
+                # "the government" in a brief that names no country at all (a domestic outlet writes none): the
+                # country the corpus is about; a person is never read so (a president may be another country's)
+                whose = about_corpus()
         if whose and whose != actor and whose not in st.others:
             out[(brief, actor)] = whose
     return out
+
+
+def _names_a_country(text: str, brief: str, out: dict[tuple[str, str], str], entities: Entities,
+                     countries: frozenset[str]) -> bool:
+    """Whether a brief names any country, by name, demonym or capital, or by an actor read as one."""
+    return any(e in countries for _, _, e in entities.find(text[:200_000])) or any(
+        b == brief and w in countries for (b, _), w in out.items())
 
 
 def _through(out: dict[tuple[str, str], str], countries: frozenset[str], found: dict[tuple[str, str], str]) -> None:
