@@ -92,12 +92,11 @@ def main() -> int:
 
     entities = Entities()
     total, details = Counter(), Counter()
+    folders = facts_losses.gold_folders(args.folders)
+    if folders is None:
+        return 2
     with tempfile.TemporaryDirectory() as tmp:
-        for name in args.folders:
-            folder = Path(name)
-            if not (folder / "gold.yaml").exists():
-                print(f"{name}:1:1: no gold.yaml in this folder", file=sys.stderr)
-                return 2
+        for folder in folders:
             (Path(tmp) / "aligned").mkdir(exist_ok=True)
             likest: list = []
             facts_losses.losses(folder, Path(tmp), Path(args.cache) if args.cache else None, likest)

@@ -138,6 +138,15 @@ def losses(folder: Path, work: Path, drafted: Path | None, likest: list | None =
     return out
 
 
+def gold_folders(names: list[str]) -> list[Path] | None:
+    """The set folders named, or None after saying which holds no gold.yaml (``path:1:1: message``)."""
+    for name in names:
+        if not (Path(name) / "gold.yaml").exists():
+            print(f"{name}:1:1: no gold.yaml in this folder", file=sys.stderr)
+            return None
+    return [Path(name) for name in names]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folders", nargs="+")
@@ -146,12 +155,11 @@ def main() -> int:
     ap.add_argument("-v", "--verbose", action="append", default=[], help="print the pairs of this class")
     args = ap.parse_args()
     total = Counter()
+    folders = gold_folders(args.folders)
+    if folders is None:
+        return 2
     with tempfile.TemporaryDirectory() as tmp:
-        for name in args.folders:
-            folder = Path(name)
-            if not (folder / "gold.yaml").exists():
-                print(f"{name}:1:1: no gold.yaml in this folder", file=sys.stderr)
-                return 2
+        for folder in folders:
             (Path(tmp) / "aligned").mkdir(exist_ok=True)
             found = losses(folder, Path(tmp), Path(args.cache) if args.cache else None)
             counts = Counter(c for c, *_ in found)

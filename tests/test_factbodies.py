@@ -17,6 +17,23 @@ def entities() -> Entities:
     return Entities(Config())
 
 
+def aligned_groups(tmp_path, draft_corpus, texts: dict[str, str]) -> list[dict]:
+    """The groups ``align`` proposes (JSON) for briefs drafted with ``--sentences`` from ``texts`` (name: text)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from briefcmp.cli import app
+
+    pytest.importorskip("textblob")
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    root = draft_corpus(tmp_path / "c", [tmp_path / f"{name}.txt" for name in texts], "--sentences")
+    r = CliRunner().invoke(app, ["align", str(root), "-f", "json"])
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout)["groups"]
+
+
 def test_a_bare_body_is_the_country_its_brief_names_it_with(entities: Entities) -> None:
     text = "Peru's unicameral Congress met in April. The Congress declined to strike down the law."
     assert body_country("congress", [text], entities, countries_ids()) == {"peru"}
@@ -53,23 +70,11 @@ def test_offices_of_the_home_state_and_plural_offices(entities: Entities) -> Non
 
 
 def test_the_chamber_and_the_country_key_one_refusal(tmp_path, draft_corpus) -> None:
-    import json
-
-    from typer.testing import CliRunner
-
-    from briefcmp.cli import app
-
-    pytest.importorskip("textblob")
-    texts = {"a": "Mining vote\nLakeside Courier | 3 May 2024\n\nPeru's unicameral Congress met in April. "
-                  "The Congress declined to repeal the mining law on Tuesday.\n",
-             "b": "Mining law stands\nCoastal Wire | 5 May 2024\n\nPeru refused to repeal the mining law.\n"}
-    for name, text in texts.items():
-        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-    root = draft_corpus(tmp_path / "c", [tmp_path / "a.txt", tmp_path / "b.txt"], "--sentences")
-    r = CliRunner().invoke(app, ["align", str(root), "-f", "json"])
-    assert r.exit_code == 0, r.output
-    groups = [g for g in json.loads(r.stdout)["groups"] if g.get("sure", True)]
-    quotes = [{c["quote"] for c in g["claims"]} for g in groups]
+    groups = aligned_groups(tmp_path, draft_corpus, {
+        "a": "Mining vote\nLakeside Courier | 3 May 2024\n\nPeru's unicameral Congress met in April. The Congress "
+             "declined to repeal the mining law on Tuesday.\n",
+        "b": "Mining law stands\nCoastal Wire | 5 May 2024\n\nPeru refused to repeal the mining law.\n"})
+    quotes = [{c["quote"] for c in g["claims"]} for g in groups if g.get("sure", True)]
     assert {"The Congress declined to repeal the mining law", "Peru refused to repeal the mining law"} in quotes
 
 
@@ -78,21 +83,8 @@ def test_the_department_of_state_is_an_office_of_its_brief_s_state() -> None:
 
 
 def test_the_government_of_a_brief_that_names_no_country_is_the_corpus_s(tmp_path, draft_corpus) -> None:
-    import json
-
-    from typer.testing import CliRunner
-
-    from briefcmp.cli import app
-
-    pytest.importorskip("textblob")
-    texts = {"a": "Pact suspended\nHarbour Notes | 4 May 2024\n\nThe government suspended the fisheries pact on "
-                  "Monday.\n",
-             "b": "Fisheries\nPacific Review | 5 May 2024\n\nPeru suspended the fisheries pact. Peru also recalled "
-                  "its envoy. Peru has not closed its ports.\n"}
-    for name, text in texts.items():
-        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-    root = draft_corpus(tmp_path / "c", [tmp_path / "a.txt", tmp_path / "b.txt"], "--sentences")
-    r = CliRunner().invoke(app, ["align", str(root), "-f", "json"])
-    assert r.exit_code == 0, r.output
-    groups = json.loads(r.stdout)["groups"]
+    groups = aligned_groups(tmp_path, draft_corpus, {
+        "a": "Pact suspended\nHarbour Notes | 4 May 2024\n\nThe government suspended the fisheries pact on Monday.\n",
+        "b": "Fisheries\nPacific Review | 5 May 2024\n\nPeru suspended the fisheries pact. Peru also recalled its "
+             "envoy. Peru has not closed its ports.\n"})
     assert any({c["brief"] for c in g["claims"]} == {"a", "b"} and g["subjects"][0] == "peru" for g in groups), groups

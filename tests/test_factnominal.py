@@ -3,12 +3,12 @@ act, so that it lines up with the briefs that tell the act with its verb. Senten
 
 from __future__ import annotations
 
-from types import SimpleNamespace
 
 import pytest
 
 from briefcmp.analysis.factnominal import act_named, read_acts
 from briefcmp.analysis.factobjects import Fact
+from test_factbodies import aligned_groups
 
 
 def _st(verb: str, obj: str, words: str = ""):
@@ -50,20 +50,8 @@ def test_the_read_act_takes_the_object_after_the_noun() -> None:
 
 
 def test_the_announced_suspension_and_the_suspension_key_together(tmp_path, draft_corpus) -> None:
-    import json
-
-    from typer.testing import CliRunner
-
-    from briefcmp.cli import app
-
-    pytest.importorskip("textblob")
-    texts = {"a": "Treaty row\nAndes Daily | 3 May 2024\n\nThe presidency in Lima announced the suspension of the "
-                  "fisheries treaty with Chile on Monday.\n",
-             "b": "Fisheries\nPacific Review | 5 May 2024\n\nPeru suspended its fisheries treaty with Chile.\n"}
-    for name, text in texts.items():
-        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-    root = draft_corpus(tmp_path / "c", [tmp_path / "a.txt", tmp_path / "b.txt"], "--sentences")
-    r = CliRunner().invoke(app, ["align", str(root), "-f", "json"])
-    assert r.exit_code == 0, r.output
-    groups = json.loads(r.stdout)["groups"]
+    groups = aligned_groups(tmp_path, draft_corpus, {
+        "a": "Treaty row\nAndes Daily | 3 May 2024\n\nThe presidency in Lima announced the suspension of the "
+             "fisheries treaty with Chile on Monday.\n",
+        "b": "Fisheries\nPacific Review | 5 May 2024\n\nPeru suspended its fisheries treaty with Chile.\n"})
     assert any(len({c["brief"] for c in g["claims"]}) == 2 for g in groups), groups
