@@ -3,7 +3,6 @@ act, so that it lines up with the briefs that tell the act with its verb. Senten
 
 from __future__ import annotations
 
-
 import pytest
 
 from briefcmp.analysis.factnominal import act_named, read_acts
