@@ -3,6 +3,8 @@ act, so that it lines up with the briefs that tell the act with its verb. Senten
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from briefcmp.analysis.factnominal import act_named, read_acts
