@@ -54,12 +54,15 @@ def _verdict(f: dict[str, float], p: float, scored: bool, bar: float) -> str:
     return "linked" if p >= bar else "below bar"
 
 
-def losses(folder: Path, work: Path, drafted: Path | None) -> list[tuple[str, str, str, str]]:
-    """The set's gold pairs as (class, quote a, quote b, what the likest statements read as)."""
+def losses(folder: Path, work: Path, drafted: Path | None, likest: list | None = None) -> list[tuple[str, str, str, str]]:
+    """The set's gold pairs as (class, quote a, quote b, what the likest statements read as); ``likest``, when
+    given, gets one (class, statement a, statement b, features by name, probability) per pair read on both sides
+    (``facts_firstdiff.py`` reads them)."""
     from yaml import safe_load
 
     from briefcmp.analysis import factlink
     from briefcmp.analysis.entities import Entities
+    from briefcmp.analysis.factnominal import read_acts
     from briefcmp.analysis.factread import read_statements
     from briefcmp.corpus.cache import load_corpus
 
@@ -69,6 +72,7 @@ def losses(folder: Path, work: Path, drafted: Path | None) -> list[tuple[str, st
     corpus = load_corpus([work / folder.name], cache=False).corpus
     claims = [c for c in corpus.claims()]
     statements, _ = read_statements(corpus, Entities(corpus.config))
+    read_acts(statements)  # as alignfacts reads them
     sources = {p.stem: le.norm(p.read_text(encoding="utf-8")) for p in (work / folder.name / "sources").glob("*.txt")}
     gold = safe_load((folder / "gold.yaml").read_text(encoding="utf-8")) or {}
     linker = factlink.model()
@@ -124,12 +128,23 @@ def losses(folder: Path, work: Path, drafted: Path | None) -> list[tuple[str, st
                         if best is None or rank > best[0]:
                             a, b = statements[i], statements[j]
                             best = (rank, verdict, f"{a.actor}/{a.action}/{a.role} ~ {b.actor}/{b.action}/{b.role}"
-                                                   f" p={p:.2f}")
+                                                   f" p={p:.2f}", (a, b, f, p))
                 if best is None:
                     out.append(("not read", qa["quote"], qb["quote"], "one brief"))
                 else:
                     out.append((best[1], qa["quote"], qb["quote"], best[2]))
+                    if likest is not None:
+                        likest.append((best[1], *best[3]))
     return out
+
+
+def gold_folders(names: list[str]) -> list[Path] | None:
+    """The set folders named, or None after saying which holds no gold.yaml (``path:1:1: message``)."""
+    for name in names:
+        if not (Path(name) / "gold.yaml").exists():
+            print(f"{name}:1:1: no gold.yaml in this folder", file=sys.stderr)
+            return None
+    return [Path(name) for name in names]
 
 
 def main() -> int:
@@ -140,12 +155,11 @@ def main() -> int:
     ap.add_argument("-v", "--verbose", action="append", default=[], help="print the pairs of this class")
     args = ap.parse_args()
     total = Counter()
+    folders = gold_folders(args.folders)
+    if folders is None:
+        return 2
     with tempfile.TemporaryDirectory() as tmp:
-        for name in args.folders:
-            folder = Path(name)
-            if not (folder / "gold.yaml").exists():
-                print(f"{name}:1:1: no gold.yaml in this folder", file=sys.stderr)
-                return 2
+        for folder in folders:
             (Path(tmp) / "aligned").mkdir(exist_ok=True)
             found = losses(folder, Path(tmp), Path(args.cache) if args.cache else None)
             counts = Counter(c for c, *_ in found)

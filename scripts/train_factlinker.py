@@ -41,12 +41,14 @@ def collect(folder: Path, work: Path, drafted: Path) -> list[dict]:
 
     from briefcmp.analysis import factlink
     from briefcmp.analysis.entities import Entities
+    from briefcmp.analysis.factnominal import read_acts
     from briefcmp.analysis.factread import read_statements
     from briefcmp.corpus.cache import load_corpus
 
     le.run_set(folder, work, align=False, drafted=drafted)
     corpus = load_corpus([work / folder.name], cache=False).corpus
     statements, _ = read_statements(corpus, Entities(corpus.config))
+    read_acts(statements)  # as alignfacts reads them
     sources = {p.stem: le.norm(p.read_text(encoding="utf-8")) for p in (work / folder.name / "sources").glob("*.txt")}
     gold = safe_load((folder / "gold.yaml").read_text(encoding="utf-8")) or {}
 

@@ -39,7 +39,8 @@ from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.factgroups import (  # noqa: F401 (re-exported: tests and the diagnostics read them)
     _actor, _actors_missing, _group, _key_id, _member, _missing, _reason, _scopes, _shared, _subjects, _topics,
 )
-from briefcmp.analysis.factmatch import _agglomerate, _low, mutual_groups, object_likeness
+from briefcmp.analysis.factmatch import _agglomerate, _low, held_likeness, mutual_groups, object_likeness
+from briefcmp.analysis.factnominal import read_acts
 from briefcmp.analysis.factread import (  # noqa: F401 (re-exported: what align and the diagnostics read)
     VALUE_TYPES, _prefixes, _roots, read_statements, weigh,
 )
@@ -168,6 +169,7 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
     statements, keyed = read_statements(corpus, entities)
     if not statements:
         return 0
+    read_acts([*statements, *(k for sts in keyed.values() for k in sts)])  # "announced the suspension of": suspends
     first = len(result.candidates)  # the figures' candidates come before
     rest = _join_keys(corpus, statements, keyed, result, Group, Member)
     buckets: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
@@ -335,7 +337,7 @@ def _mutual(everyone: list[Statement], left: list[Statement], entities: Entities
     alike by the corpus's weights) when nothing makes them doubtful; returns the statements still left."""
     free = {id(st) for st in left}
     keyed: set[int] = set()
-    for g in mutual_groups(everyone, lambda st: id(st) in free):
+    for g in mutual_groups(everyone, lambda st: id(st) in free, sim=held_likeness):
         if _doubt(g):
             continue
         if len({s.actor for s in g}) > 1 and len({s.action for s in g}) > 1 and not _one_act(g):
@@ -343,7 +345,7 @@ def _mutual(everyone: list[Statement], left: list[Statement], entities: Entities
             # ("Foreign Minister Baerbock floated a ring exchange", "Germany agreed a ring exchange"); verbs a
             # dictionary gives one sense ("froze" / "suspended" licences) are no guess
             continue
-        group = _group(g, _low(g, object_likeness), "", entities, taken, Group, Member)
+        group = _group(g, _low(g, held_likeness), "", entities, taken, Group, Member)
         taken.add(group.key)
         result.groups.append(group)
         made.append(list(g))

@@ -50,6 +50,30 @@ def _object_likeness(a, b) -> float:
     return a.mass(wa & wb) / a.mass(wa | wb)
 
 
+# The share of the larger object's words the smaller must make for one held in the other to count as one object.
+HELD_SHARE = 0.25
+
+
+def held_likeness(a, b) -> float:
+    """``object_likeness``, or more where one statement's object is wholly held in the other's and the verb is the same:
+    "suspended 30 of its licences" and "suspended 30 of its licences for arms exports to Israel" tell one act, the
+    second saying more of it. The smaller object must hold a quarter of the larger's words (one word of a long
+    list is not it), both must name one (a bare "voted against" holds nothing), and "more" ("further licences") on one side
+    only is another round."""
+    best = object_likeness(a, b)
+    if a.action != b.action or best >= 1.0:
+        return best
+    for x in _readings(a):
+        for y in _readings(b):
+            if not x.words or not y.words or ("+more" in x.words) != ("+more" in y.words) or not _places(x, y):
+                continue
+            small, big = sorted((x.words | x.others, y.words | y.others), key=lambda w: (len(w), sorted(w)))
+            if small <= big and len(small) >= HELD_SHARE * len(big):
+                # ranked by how much of the larger it holds: one object said the same way stays the likest
+                best = max(best, OBJECT_SCORE + (1.0 - OBJECT_SCORE) * len(small) / len(big) - 1e-9)
+    return best
+
+
 def _compatible(a, b) -> bool:
     return ((a.root or a.actor) == (b.root or b.actor) and a.role == b.role and a.claim.brief != b.claim.brief
             and a.claim.value.type == b.claim.value.type and not lexicon.opposite_actions(a.action, b.action)
@@ -57,7 +81,7 @@ def _compatible(a, b) -> bool:
 
 
 def mutual_groups(everyone: list, free: Callable[[object], bool], threshold: float = 0.0,
-                  other_values: bool = False) -> list[list]:
+                  other_values: bool = False, sim: Callable = object_likeness) -> list[list]:
     """Groups of ``free`` statements linked one-to-one across briefs: each pair the other's best match in its
     brief (among ``everyone``: a statement already keyed still takes its place as a best match), the same value,
     at least ``threshold`` alike (``OBJECT_SCORE`` by default); a group naming one brief twice is left out.
@@ -83,7 +107,7 @@ def mutual_groups(everyone: list, free: Callable[[object], bool], threshold: flo
             for b in bucket:
                 if a is b or not _compatible(a, b):
                     continue
-                s = object_likeness(a, b)
+                s = sim(a, b)
                 key = (id(a), b.claim.brief)
                 if s > best.get(key, (0.0, 0))[0]:
                     best[key] = (s, id(b))
@@ -102,7 +126,7 @@ def mutual_groups(everyone: list, free: Callable[[object], bool], threshold: flo
     out = []
     for g in groups.values():
         if len(g) > 1 and len({s.claim.brief for s in g}) == len(g) and all(
-                _compatible(a, b) and object_likeness(a, b) >= threshold * 2 / 3 for i, a in enumerate(g) for b in g[i + 1:]):
+                _compatible(a, b) and sim(a, b) >= threshold * 2 / 3 for i, a in enumerate(g) for b in g[i + 1:]):
             out.append(sorted(g, key=lambda s: s.claim.ref))  # a chain whose ends are unlike is no group
     return sorted(out, key=lambda g: g[0].claim.ref)
 

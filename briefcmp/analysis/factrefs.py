@@ -31,13 +31,15 @@ from typing import Callable, Optional
 
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.factbodies import (  # noqa: F401 (capital_of re-exported: its readers import it from here)
+    _HOME_OFFICES, _MENTION_GAP, _OF_IN_LABEL, MAX_MENTIONS, _words, body_country, capital_of,
+)
 from briefcmp.analysis.factwords import SCOPE, TIME, VAGUE_NOUNS
 
 # "the ban", "its ban", "these missiles", "the new ban": a determiner, at most one word, the head.
 _DEFINITE = re.compile(r"(?:the|its|their|this|these|those|that)\s+(?:[a-z-]+\s+)?([a-z-]+)\.?", re.I)
 _SENTENCE = re.compile(r"[^.!?\n]+")
 LOOK_BACK = 4000  # characters of the brief before the statement searched for the full mention
-MAX_MENTIONS = 12
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _LINKS = ("of", "on", "against", "to", "from", "for", "in")
 
@@ -169,62 +171,7 @@ _MEMBERS = re.compile(r"(?:the\s+)?(?:member\s+(?:states|countries|nations|gover
 # Words that end the names of bodies and states, never of people ("Andean Trade Bloc", "United Kingdom").
 _NOT_PEOPLE = frozenset("""kingdom states republic nations union bank fund agency institute party company group
 corporation association federation organisation organization forum centre center network""".split())
-_MENTION_GAP = 60  # characters before a mention searched for the country that modifies it
-_OF_IN_LABEL = re.compile(r"(.+?)\s+of\s+((?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})")
 _OF_COUNTRY = re.compile(r",?\s+of\s+((?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})")
-
-
-def _capitals() -> dict[str, frozenset[str]]:
-    """{capital as written: the ids of the countries whose capital countryinfo says it is}: "Yerevan" ->
-    {armenia}; a capital two countries name ("Jerusalem") keeps both, for the corpus to choose."""
-    from briefcmp.analysis.countrydata import countries
-
-    import countryinfo  # lazy: the data package entities already reads
-
-    by_label = {c.label: c.id for c in countries()}
-    out: dict[str, set[str]] = {}
-    for c in countryinfo.all_countries():
-        info = c.info()
-        capital, name = info.get("capital"), info.get("name")
-        if isinstance(capital, str) and name in by_label:
-            out.setdefault(capital.split(" D.C.")[0], set()).add(by_label[name])
-            if not capital.isascii():  # "Brasília", as written, and "Brasilia", as often typed
-                out.setdefault(_ascii(capital.split(" D.C.")[0]), set()).add(by_label[name])
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-def _ascii(text: str) -> str:
-    import unicodedata
-
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-
-
-_CAPITAL_TABLE: Optional[dict[str, frozenset[str]]] = None
-
-
-# Seats of government a brief names for its government, where countryinfo's capital is another city or none
-# ("Putrajaya", "La Paz") or the seat is a building or street ("the Kremlin", "Downing Street"): general knowledge,
-# a closed class, read as capitals are (the corpus chooses nothing here: each names one country).
-_SEATS = {"kremlin": "russia", "white house": "united-states", "downing street": "united-kingdom",
-          "whitehall": "united-kingdom", "elysee": "france", "elysee palace": "france", "quai d'orsay": "france",
-          "zhongnanhai": "china", "blue house": "south-korea", "planalto": "brazil", "casa rosada": "argentina",
-          "malacanang": "philippines", "malacanang palace": "philippines", "palazzo chigi": "italy",
-          "kantei": "japan", "putrajaya": "malaysia", "la paz": "bolivia", "abidjan": "ivory-coast"}
-
-
-def capital_of(label: str) -> frozenset[str]:
-    """The countries whose capital is ``label`` (a name as written), from countryinfo, or whose seat of
-    government it names (``_SEATS``)."""
-    global _CAPITAL_TABLE
-    if _CAPITAL_TABLE is None:
-        _CAPITAL_TABLE = _capitals()
-    found = _CAPITAL_TABLE.get(label)
-    if found is None and label[:1].islower():  # an actor's label read from its id ("lima")
-        found = _CAPITAL_TABLE.get(label[:1].upper() + label[1:])
-    if not found:
-        seat = _SEATS.get(re.sub(r"^the\s+", "", _ascii(label).strip().lower().replace("-", " ")))
-        found = frozenset({seat}) if seat else None
-    return found or frozenset()
 
 
 # A country's own chambers, which act for it as its parliament does ("the Senate passed the bill"); a council or
@@ -248,7 +195,11 @@ def _kind(label: str) -> str:
         return "members"
     if national_body(label):  # "the Federal Council", "the National Assembly": a country's own, by office words
         return "department"
+    if " ".join(low) in _HOME_OFFICES:
+        return "office"  # "the President of the Republic", "the State": its brief's own
     offices = GOVERNMENT_NOUNS | NATIONAL_TITLES | _LEGISLATURES
+    if low[-1] not in offices and low[-1] + "s" in offices:
+        low[-1] += "s"  # an actor's id is singular ("lawmaker", "official"): the table writes the plural
     if low[-1] in offices and all(w in _OFFICE_WORDS or w in offices for w in low[:-1]):
         return "office" if label[:1].islower() or len(low) == 1 else "department"
     if low[-1] in offices | {"department", "ministry", "office"} and all(w[:1].isupper() for w in words):
@@ -410,6 +361,9 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
                 whose = home(brief)  # "Chancellor Olaf Scholz" in a brief on what Germany does
         elif kind == "office":
             whose = home(brief)
+            if not whose:  # "the presidency in Algiers": the place named with it
+                owners = body_country(label, [full[brief]], entities, countries)
+                whose = next(iter(owners)) if len(owners) == 1 else ""
             if not whose:
                 later.append(st)  # a brief that names no country: the country its people and capitals are (below)
                 continue
@@ -417,6 +371,11 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
             text = full[brief]
             named = {b for b in bodies if b != actor and re.search(rf"\b{re.escape(entities.label(b))}\b", text)}
             whose = next(iter(named)) if len(named) == 1 else ""
+        if not whose and not capital and kind != "person" and kind != "members":
+            # "the Congress" of a brief that names "Peru's unicameral Congress"; "the presidency in Algiers"
+            owners = body_country(label, [full[brief]] if len(_words(label)) == 1 else list(full.values()),
+                                  entities, countries)
+            whose = next(iter(owners)) if len(owners) == 1 and not owners & st.others else ""
         if not whose and not capital and kind != "person":
             whose = longer.get(actor, "")
         if not whose and not kind and label[:1].isupper() and " " not in label.strip():
@@ -450,9 +409,21 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
             if brief not in most:  # once per brief: the readings above are all in
                 most[brief] = _named_most(full[brief], out, brief, entities, countries)
             whose = home(brief) or most[brief]
+            if not whose and _kind(entities.label(actor)) == "office" and not _names_a_country(
+                    full[brief], brief, out, entities, countries):
+                # "the government" in a brief that names no country at all (a domestic outlet writes none): the
+                # country the corpus is about; a person is never read so (a president may be another country's)
+                whose = about_corpus()
         if whose and whose != actor and whose not in st.others:
             out[(brief, actor)] = whose
     return out
+
+
+def _names_a_country(text: str, brief: str, out: dict[tuple[str, str], str], entities: Entities,
+                     countries: frozenset[str]) -> bool:
+    """Whether a brief names any country, by name, demonym or capital, or by an actor read as one."""
+    return any(e in countries for _, _, e in entities.find(text[:200_000])) or any(
+        b == brief and w in countries for (b, _), w in out.items())
 
 
 def _through(out: dict[tuple[str, str], str], countries: frozenset[str], found: dict[tuple[str, str], str]) -> None:

@@ -1,0 +1,73 @@
+"""An act told as a noun after a verb that only announces, decides or consents to it, read as the act itself: "the
+presidency announced the suspension of the treaty" suspends the treaty, "parliament approved the country's withdrawal
+from the court" leaves the court, "the government approved joining the charter" joins it, as "suspended the treaty",
+"voted to withdraw from the court" and "joined the charter" do in other briefs (issue 22: one act in several verbs and
+nominalisations).
+
+The noun must name an act by WordNet's derivations (``factrefs._act_verbs``: "suspension" -> suspend, "withdrawal" ->
+withdraw) or be a gerund ("joining"), and be the head of the object's first phrase; the rest of the object is the
+act's object ("of the treaty", "from the court": a treaty or a body left is read as leaving, as
+``factstatements._by_object`` reads the verb). A noun of no act ("approved the law", "announced a plan") leaves the
+statement as it was: approving a law is its own act.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from briefcmp.analysis import lexicon
+from briefcmp.analysis.factstatements import Statement, _by_object, action_of
+from briefcmp.analysis.factwords import FRAMES, NOT_ACTIONS
+
+# Verbs that carry another act named as a noun: saying it, deciding it, consenting to it.
+CARRIERS = frozenset("""announce approve endorse authorise authorize confirm order decide adopt enact unveil""".split())
+# Acts too general to be one question by themselves ("the decision", "the move", "the step").
+_EMPTY = FRAMES | NOT_ACTIONS | frozenset("be have do make take get go give put set come".split())
+_DET = re.compile(r"\s*(?:(?:the|a|an|its|their|his|her|this|that)\s+)?(?:[\w.+-]+['\u2019]s\s+)?")
+_GERUND = re.compile(r"([a-z]+ing)\b")
+_PHRASE = re.compile(r"((?:[a-z][\w-]*\s+){0,2})([a-z][a-z-]+)(?=\s+(?:of|to|from|on|with|against|in|into|for)\b|\s*[,;]|\s*$)")
+
+
+def act_named(st: Statement) -> tuple[str, str, str] | None:
+    """(the verb the object's head noun names, the noun, the rest of the object) when ``st``'s verb carries an act
+    named as a noun ("announced the immediate suspension of the treaty": suspend, suspension, "of the treaty");
+    None otherwise."""
+    from briefcmp.analysis import nlp
+    from briefcmp.analysis.factrefs import _act_verbs
+
+    if lexicon.lemma(st.fact.verb) not in CARRIERS:
+        return None
+    text = st.fact.object_text or ""
+    at = _DET.match(text).end()
+    gerund = _GERUND.match(text, at) if at == 0 else None
+    m = gerund or _PHRASE.match(text, at)
+    if m is None:
+        return None
+    noun, rest = m.group(m.lastindex), text[m.end():]
+    if gerund:  # "approved joining the charter"
+        verb = lexicon.lemma(noun)
+        verbs = {verb} if verb != noun and nlp.is_verb_base(verb) else set()
+    else:
+        verbs = set(_act_verbs(lexicon.lemma(noun)))
+    verbs = {v for v in verbs if v not in _EMPTY}
+    if len(verbs) != 1:
+        return None
+    return next(iter(verbs)), noun, rest
+
+
+def read_acts(statements: list[Statement]) -> int:
+    """Read each statement whose verb carries an act named as a noun as that act (its action and object words);
+    returns how many were read so."""
+    n = 0
+    for st in statements:
+        found = act_named(st)
+        if found is None:
+            continue
+        verb, noun, rest = found
+        act = _by_object(verb, replace(st.fact, object_text=rest.strip())) or action_of(verb)
+        head = lexicon.object_notion(lexicon.notion(lexicon.lemma(noun)))
+        st.words = st.words - {head, lexicon.lemma(noun), noun, verb, act}
+        st.action = act
+        n += 1
+    return n
