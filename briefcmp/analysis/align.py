@@ -69,6 +69,7 @@ from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the
     _Context, _dateline_day,
 )
 from briefcmp.analysis.entities import _GROUP_BEFORE, Entities, proper_names
+from briefcmp.analysis.figurespans import _figure_at
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
     CHANGE_NOUN, FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
@@ -81,7 +82,6 @@ from briefcmp.analysis.figurecontext import _BLOCS, _WORLD, _WORLD_RANK, _from_s
 from briefcmp.analysis.terms import term_match
 from briefcmp.corpus import units
 from briefcmp.corpus.model import Claim, Corpus, Period
-from briefcmp.corpus.numerals import english_digits
 
 FIGURE_TYPES = ("quantity", "rank")
 DEFAULT_TOLERANCE = "2%"  # money and counts: rounding ("about 1.3 billion" and "1.28 billion"), not another figure
@@ -157,30 +157,6 @@ class AlignResult:
 
 
 # --------------------------------------------------------------------------- describing claims
-
-
-def _figure_at(text: str, value, nth: int = 0) -> Optional[tuple[int, int]]:
-    """Where the figure's number is written in ``text`` (digits only), if it can be told: its ``nth``
-    writing when one quote holds the value twice ("2.1% in 2025, 1.9% in 2026 and 2.1% in 2027")."""
-    if value.amount is None:
-        return None
-    spans = _figure_spans(text, value)
-    return spans[min(nth, len(spans) - 1)] if spans else None
-
-
-def _figure_spans(text: str, value) -> list[tuple[int, int]]:
-    for written in (text, english_digits(text)):  # "81,4%", "51 770 560" (same length: offsets hold)
-        out = []
-        for m in _NUMBER.finditer(written):
-            try:
-                x = float(m.group().replace(",", ""))
-            except ValueError:
-                continue
-            if abs(x - abs(value.amount)) <= 1e-9 * max(abs(x), 1.0):  # (a sign is written before the digits)
-                out.append(m.span())
-        if out:
-            return out
-    return []
 
 
 # A sentence's opening frame that qualifies the measure of the clause after it: "Measured per person,",
