@@ -42,6 +42,16 @@ def test_no_longer_negates_the_verb_after_its_subject(sentence, verb):
     assert (actor, verb, "no") in found
 
 
+@pytest.mark.parametrize("sentence, value", [
+    ("Norway cannot import Russian coal under the new rules.", "no"),
+    ("Norway can not import Russian coal under the new rules.", "no"),
+    ("Norway can import Russian coal under the new rules.", "yes"),
+])
+def test_cannot_negates_as_can_not_does(sentence, value):
+    # ("cannot" is one word: the \bnot\b of the negation never matched inside it)
+    assert ("norway", "import", value) in {(f.actor, f.verb, f.value) for f in _read(sentence)}
+
+
 def test_a_plural_noun_after_no_longer_stays_a_noun_without_a_subject():
     assert not any(f.verb == "fund" for f in _read("There are no longer funds for the river project."))
 

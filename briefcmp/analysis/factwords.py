@@ -97,7 +97,7 @@ def scope_value(scope: tuple[str, ...]) -> str:
 # "has no plans to amend", "had no intention of following", "has no power to deploy": the action is denied
 INTENT_NOUNS = frozenset({"plan", "intention", "intent", "power", "authority", "right", "mandate", "desire", "wish"})
 NEGATION = re.compile(r"\bha(?:s|ve|d|ving)\s+no\s+(?:" + "|".join(sorted(INTENT_NOUNS)) + r")s?\s+(?:to|of)\b|"
-                      r"\b(?:not|never|no\s+longer|neither|nor|ceas(?:e|ed|es|ing)|quit|stopp?(?:ed|s)?(?!\s+short))\b|"
+                      r"\b(?:not|cannot|never|no\s+longer|neither|nor|ceas(?:e|ed|es|ing)|quit|stopp?(?:ed|s)?(?!\s+short))\b|"
                        r"n['\u2019]t\b|\byet\s+to\b", re.I)
 _HEDGE = re.compile(r"\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|undecided|whether|le(?:ft|aves?|aving)\s+open|"
                     r"on\s+the\s+fence|non-?committal|"
