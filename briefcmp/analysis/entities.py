@@ -56,7 +56,7 @@ WORLD = "world"  # the subject of "global growth", "world oil demand" (align: ne
 PRODUCER_GROUPS = frozenset({"opec", "opec-plus"})
 
 
-_CONTINENT_BEFORE = re.compile(r"\b(?:Latin|South|North|Central|Pan|Native|African|Meso|Anglo|Ibero)[\s-]$")
+_CONTINENT_BEFORE = re.compile(r"\b(?:Latin|South|North|Central|Pan|Inter|Native|African|Afro|Meso|Anglo|Ibero)[\s-]$")
 
 
 @lru_cache(maxsize=1)
