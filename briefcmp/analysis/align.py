@@ -73,7 +73,7 @@ from briefcmp.analysis.figurespans import _figure_at
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
     CHANGE_NOUN, FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
-    _RELATIVE, _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, REACHED, _basis, blank_acronym_asides, basis_against, _meaningful, effective_words, measured_words,
+    _RELATIVE, _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, REACHED, _basis, blank_acronym_asides, basis_against, cause_at, _meaningful, effective_words, measured_words,
     multi_period, word_match,
 )
 from briefcmp.analysis.percentreading import percent_reading, scenario
@@ -231,9 +231,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             frame = _FRAME.fullmatch(sentence[:c0]) if c0 else None
             clause_at = (c0, c1)
             clause, fig_in_clause = sentence[c0:c1], (fa - c0, fb - c0)
-            cause = _CAUSE.search(clause, fig_in_clause[1])
-            if cause:  # "... swelled to $992.1 billion as exporters beat expected U.S. tariffs": not the US's
-                clause = clause[:cause.start()]
+            cause = cause_at(clause, fig_in_clause)
+            if cause is not None:  # "... swelled to $992.1 billion as exporters beat expected U.S. tariffs": not the US's
+                clause = clause[:cause]
             upto = sentence[:c0 + len(clause)]  # (nor the sentence's: a cause names no subject of the figure)
         else:
             clause, fig_in_clause = ctx.text[a:b], None
@@ -314,9 +314,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         if not subjects:
             subjects, subjects_from = entities.subjects(text), "sentence"
     if fig_in_clause is not None:
-        cause = _CAUSE.search(clause, fig_in_clause[1])
-        if cause:
-            clause = clause[:cause.start()]
+        cause = cause_at(clause, fig_in_clause)
+        if cause is not None:
+            clause = clause[:cause]
         if unit == "percent":  # "5.1 per cent of GDP": the denominator of a share, not the measured thing
             share = _OF_GDP.match(clause, fig_in_clause[1])
             if share:
