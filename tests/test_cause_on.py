@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefcmp.analysis.measure import cause_at
+from briefcmp.analysis.causes import cause_at
 
 _FIGURE = re.compile(r"[$€]?\d[\d.,]*\s?(?:%|bn|billion)?")
 

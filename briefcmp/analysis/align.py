@@ -69,11 +69,12 @@ from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the
     _Context, _dateline_day,
 )
 from briefcmp.analysis.entities import _GROUP_BEFORE, Entities, proper_names
+from briefcmp.analysis.causes import cause_at
 from briefcmp.analysis.figurespans import _figure_at
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
-    CHANGE_NOUN, FORECAST_WORDS, _APPOSITION, _CAUSE, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
+    CHANGE_NOUN, FORECAST_WORDS, _APPOSITION, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
-    _RELATIVE, _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, REACHED, _basis, blank_acronym_asides, basis_against, cause_at, _meaningful, effective_words, measured_words,
+    _RELATIVE, _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, REACHED, _basis, blank_acronym_asides, basis_against, _meaningful, effective_words, measured_words,
     multi_period, word_match,
 )
 from briefcmp.analysis.percentreading import percent_reading, scenario
