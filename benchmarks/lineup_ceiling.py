@@ -16,11 +16,12 @@ with ``needs`` (which of subject, period, measure, basis, unit came from outside
 A relation (or a gold pair) is as readable as its least readable claim. The classes printed are
 cumulative: **sentence** (every claim ``sentence``), **+subject** (or ``brief`` needing only the subject,
 which for one event's reports is the event's own), **brief** (every claim ``sentence`` or ``brief``),
-**reach** (no claim ``value`` or ``gold``: within the issue's own rule). For each, the tool's relations
+**reach** (no claim ``value`` or ``gold``: within the issue's own rule); and **strict**, reach less the
+claims whose basis came from outside their sentence (a lower bound). For each, the tool's relations
 found and gold pairs found on the same batch path ``lineup_eval.py`` measures (init, add every brief,
 ``align --apply``, ``compare``), counted the way ``lineup_eval.score_set`` counts them.
 
-Usage: python benchmarks/lineup_ceiling.py [dev | FOLDER ...] [--check] [--json] [--where]
+Usage: python benchmarks/lineup_ceiling.py [dev | FOLDER ...] [--half s12] [--check] [--json] [--where]
   (default: every set of benchmarks/lineup/dev with a readable.yaml; --check validates the files only)
 """
 
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 from collections import Counter
@@ -48,6 +50,8 @@ CLASSES = (
     ("+subject", lambda worst, needs: worst == "sentence" or (worst == "brief" and needs <= {"subject"})),
     ("brief", lambda worst, needs: worst in ("sentence", "brief")),
     ("reach", lambda worst, needs: worst not in ("value", "gold")),
+    # a stricter reader: a basis (y/y, q/q, on 2019) read from the brief's frame counts as unreadable too
+    ("strict", lambda worst, needs: worst not in ("value", "gold") and "basis" not in needs),
 )
 
 
@@ -240,7 +244,7 @@ def _pct(a: int, b: int) -> str:
 
 def report(sets: list[SetCeiling]) -> str:
     lines = ["relations found / gold, then gold pairs found / gold, by how readable they are without the value",
-             f"{'set':34} " + " ".join(f"{name:>23}" for name, _ in CLASSES) + f" {'all':>23}"]
+             f"{'set':34} " + " ".join(f"{name:>16}" for name, _ in CLASSES) + f" {'all':>16}"]
     for s in [*sets, None]:
         name = s.name if s else "total"
         rels = [it for x in ([s] if s else sets) for it in x.relations]
@@ -248,7 +252,7 @@ def report(sets: list[SetCeiling]) -> str:
         for what, items in (("rel", rels), ("pairs", prs)):
             t = tally(items)
             cells = [_pct(*t[n]) for n, _ in CLASSES] + [_pct(sum(i.found for i in items), len(items))]
-            lines.append(f"{(name if what == 'rel' else ''):28} {what:>5} " + " ".join(f"{c:>23}" for c in cells))
+            lines.append(f"{(name if what == 'rel' else ''):28} {what:>5} " + " ".join(f"{c:>16}" for c in cells))
     claims = [j for s in sets for j in s.claims]
     lines.append("")
     lines.append("claims by label: " + ", ".join(f"{k} {v}" for k, v in
@@ -266,9 +270,12 @@ def report(sets: list[SetCeiling]) -> str:
         f"{'+'.join(sorted(k, key=NEEDS.index)) or 'none'} {v}" for k, v in
         Counter(p.needs for p in missed).most_common(10)))
     if any(p.where for p in missed):
-        for name, test in CLASSES[::2]:
-            lost = Counter(p.where for p in missed if test(p.worst, p.needs))
-            lines.append(f"reachable pairs missed, class {name} ({sum(lost.values())}), where they ended / first "
+        subsets = [(f"class {name}", lambda p, test=test: test(p.worst, p.needs)) for name, test in CLASSES
+                   if name in ("sentence", "reach")]
+        subsets.append(("whose measure both sentences state", lambda p: "measure" not in p.needs))
+        for name, keep in subsets:
+            lost = Counter(p.where for p in missed if keep(p))
+            lines.append(f"reachable pairs missed, {name} ({sum(lost.values())}), where they ended / first "
                          "difference: " + ", ".join(f"{k} {v}" for k, v in lost.most_common(8)))
     for s in sets:
         for e in s.errors:
@@ -285,25 +292,37 @@ def as_json(sets: list[SetCeiling]) -> dict:
             "pairs": block([i for s in sets for i in s.pairs])}
 
 
-def folders_for(args: list[str]) -> list[Path]:
-    if not args or args == ["dev"]:
-        return sorted(p.parent for p in (ROOT / "lineup" / "dev").glob(f"*/{FILE}"))
-    return [Path(a) for a in args]
+def folders_for(args: list[str], half: str = "") -> list[Path]:
+    """The set folders named, or the judged dev sets (of one half: the sets its README's table lists)."""
+    if args and args != ["dev"]:
+        return [Path(a) for a in args]
+    dev = ROOT / "lineup" / "dev"
+    judged = sorted(p.parent for p in dev.glob(f"*/{FILE}"))
+    if not half:
+        return judged
+    names: set[str] = set()
+    for readme in dev.glob(f"README-heldout-*-{half}.md"):
+        names |= set(re.findall(r"^\| ([a-z0-9][a-z0-9-]*) \|", readme.read_text(encoding="utf-8"), re.M))
+    return [f for f in judged if f.name in names]
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("sets", nargs="*", help="set folders (default: dev sets with a readable.yaml)")
+    ap.add_argument("--half", default="", help="only the judged dev sets of this half (s11, s12, ...)")
     ap.add_argument("--check", action="store_true", help="only check each readable.yaml against its gold.yaml")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--where", action="store_true",
                     help="also say where each missed pair ended after align (lineup_pairs; a second run per set)")
     ns = ap.parse_args(argv)
-    folders = folders_for(ns.sets)
+    folders = folders_for(ns.sets, ns.half)
     bad = [f for f in folders if not (f / FILE).is_file()]
-    if not folders or bad:
-        for f in bad or [ROOT / "lineup" / "dev"]:
-            print(f"{f / FILE}:1:1: no {FILE} here", file=sys.stderr)
+    for f in bad:
+        print(f"{f / FILE}:1:1: no {FILE} here", file=sys.stderr)
+    if not folders:
+        print(f"{ROOT / 'lineup' / 'dev'}:1:1: no set with a {FILE}" + (f" in half {ns.half}" if ns.half else ""),
+              file=sys.stderr)
+    if bad or not folders:
         return 2
     try:
         judged = {f: load(f) for f in folders}

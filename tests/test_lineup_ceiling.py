@@ -56,12 +56,12 @@ relations:
 
 
 def _set(tmp_path: Path, readable: str = _READABLE) -> Path:
+    """The orchard set: two briefs, its gold and a reader's judgments of it."""
     folder = tmp_path / "sets" / "orchard"
     folder.mkdir(parents=True)
-    (folder / "alpha.txt").write_text(_ALPHA, encoding="utf-8")
-    (folder / "beta.txt").write_text(_BETA, encoding="utf-8")
-    (folder / "gold.yaml").write_text(_GOLD, encoding="utf-8")
-    (folder / "readable.yaml").write_text(readable, encoding="utf-8")
+    files = {"alpha.txt": _ALPHA, "beta.txt": _BETA, "gold.yaml": _GOLD, "readable.yaml": readable}
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
     return folder
 
 
@@ -96,7 +96,9 @@ def test_classes_are_cumulative_and_a_pair_is_as_readable_as_its_worse_claim() -
     items = [ceil.Item("sentence", frozenset(), True), ceil.Item("brief", frozenset({"subject"}), False),
              ceil.Item("brief", frozenset({"period"}), True), ceil.Item("fellow", frozenset(), False),
              ceil.Item("value", frozenset(), False), ceil.Item("gold", frozenset(), True)]
-    assert ceil.tally(items) == {"sentence": (1, 1), "+subject": (1, 2), "brief": (2, 3), "reach": (2, 4)}
+    items.append(ceil.Item("brief", frozenset({"basis"}), True))
+    assert ceil.tally(items) == {"sentence": (1, 1), "+subject": (1, 2), "brief": (3, 4), "reach": (3, 5),
+                                 "strict": (2, 4)}
 
 
 def test_the_tool_is_scored_within_each_class(tmp_path) -> None:
@@ -151,3 +153,12 @@ def test_the_judged_benchmark_sets_fit_their_gold() -> None:
     for folder in folders:
         judged = ceil.load(folder)
         assert all(row for row in judged), folder
+
+
+def test_a_half_is_the_judged_sets_its_readme_lists() -> None:
+    ceil = _module("lineup_ceiling")
+    s12 = ceil.folders_for([], "s12")
+    assert len(s12) == 8 and all((f / "readable.yaml").is_file() for f in s12)
+    assert set(s12) <= set(ceil.folders_for([]))
+    assert ceil.folders_for([], "no-such-half") == []
+    assert ceil.main(["--half", "no-such-half", "--check"]) == 2
