@@ -88,7 +88,28 @@ UNITS: dict[str, tuple[str, list[str], list[str]]] = {
     "barrels per day": ("oil_barrel / day", ["b/d", "bbl/d"], ["barrels per day", "barrels a day", "barrels of oil per day",
                                                      "barrels of oil a day", "barrels of crude per day", "bpd"]),
     "bcm/y": ("1e9 * meter ** 3 / year", [], ["bcm a year", "bcm per year", "bcm/y", "bcma"]),
+    # small lengths and their rates: rainfall, sea level ("3.4 mm a year"). The bare symbols "mm" and "cm"
+    # are not read: "155mm shells" and "a 120 mm mortar" are calibres, names of a weapon, not figures.
+    "millimetres": ("millimeter", [], ["millimetre", "millimetres", "millimeter", "millimeters"]),
+    "centimetres": ("centimeter", [], ["centimetre", "centimetres", "centimeter", "centimeters"]),
+    "mm/year": ("millimeter / year", ["mm/yr", "mm/year", "mm/y"],
+                ["mm a year", "mm per year", "millimetres a year", "millimetres per year", "millimeters a year",
+                 "millimeters per year"]),
+    # temperatures as differences (an anomaly "1.55 °C above the 1850-1900 average", a record "48.8°C"):
+    # pint's delta units, so a kelvin difference is a Celsius one. Fahrenheit is its own dimension: an
+    # absolute 119.8 °F is 48.8 °C but a 2.7 °F rise is 1.5 °C, and the text rarely says which it is.
+    "°C": ("delta_degree_Celsius", ["°C", "ºC", "° C", "℃"],
+           ["degrees celsius", "degree celsius", "celsius degrees", "degrees centigrade", "deg c"]),
+    "°F": ("delta_degree_Fahrenheit", ["°F", "ºF", "° F", "℉"],
+           ["degrees fahrenheit", "degree fahrenheit", "fahrenheit degrees"]),
+    # concentrations ("420 ppm of carbon dioxide")
+    "ppm": ("ppm", ["ppm"], ["parts per million", "ppm"]),
+    "ppb": ("1e-3 * ppm", ["ppb"], ["parts per billion", "ppb"]),
 }
+
+# Units whose dimension is named here, not from pint's (which calls every concentration dimensionless and
+# would make a kelvin rise and a Fahrenheit one comparable)
+OWN_DIMENSION = {"°F": "temperature (Fahrenheit)", "ppm": "concentration", "ppb": "concentration"}
 
 # pint's dimensionality -> the dimension's name in briefcmp
 DIMENSIONS = {
@@ -99,6 +120,8 @@ DIMENSIONS = {
     "[length] ** 2": "area",
     "[length] ** 3": "volume",
     "[length] ** 3 / [time]": "volume per time",
+    "[length] / [time]": "length per time",
+    "[temperature]": "temperature",
 }
 
 
@@ -113,7 +136,7 @@ def table() -> str:
     words: dict[str, str] = {}
     for symbol, (expr, symbols, names) in UNITS.items():
         q = ureg.Quantity(expr) if expr[0].isdigit() else ureg.Quantity(1, expr)
-        dim = DIMENSIONS[str(q.dimensionality)]
+        dim = OWN_DIMENSION.get(symbol) or DIMENSIONS[str(q.dimensionality)]
         factor = float(q.to_base_units().magnitude)
         lines.append(f"    {symbol!r}: ({dim!r}, {factor!r}),")
         for s in [symbol, *symbols]:

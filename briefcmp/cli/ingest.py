@@ -7,15 +7,17 @@ from typing import Optional
 
 import typer
 
-from briefcmp.cli.app import EXIT_CLEAN, app, fail, say
+from briefcmp.cli.app import EXIT_CLEAN, app, default_paths, fail, say
 
 
 @app.command()
 def add(
     original: str = typer.Argument(..., metavar="FILE", show_default=False,
                                     help="The brief as it came: .pdf, .html/.htm (a saved web page), .md or .txt."),
-    corpus: Path = typer.Argument(Path("briefs"), metavar="[PATH]", show_default=False,
-                                  help="The corpus folder (holding briefcmp.yaml). Default: ./briefs"),
+    corpus: Optional[Path] = typer.Argument(None, metavar="[PATH]", show_default=False,
+                                            help="The corpus folder (holding briefcmp.yaml). Default: ./briefs if "
+                                                 "it exists, else the nearest folder upward holding briefcmp.yaml "
+                                                 "(as for every other command)."),
     brief_id: Optional[str] = typer.Option(None, "--id", metavar="ID",
                                            help="The brief id (and file names). Default: from FILE's name."),
     force: bool = typer.Option(False, "--force", help="Replace an existing source text and claims file."),
@@ -44,6 +46,10 @@ def add(
 
     from briefcmp.ingest import IngestError
     from briefcmp.ingest.add import AddSettings, run_add
+
+    # Found the way every other command finds it, so `briefcmp add report.pdf` works from inside the corpus
+    # folder as `briefcmp compare` does (it used to insist on ./briefs).
+    corpus = corpus if corpus is not None else default_paths(None)[0]
 
     try:
         result = run_add(AddSettings(original=original, corpus=corpus, brief_id=brief_id, force=force,

@@ -127,6 +127,31 @@ _PHYSICAL_WORD_AFTER = re.compile(r"\s+(?P<u>" + "|".join(re.escape(w).replace(r
                                                           sorted(PHYSICAL_WORDS, key=len, reverse=True)
                                                           if len(w) > 2) + r")\b", re.I)
 
+# A capital C glued to a number is degrees Celsius in the press ("warming of 1.5C") only where the text
+# around it (its sentence and the one before: "Another estimate put it at 1.54C") speaks of heat:
+# elsewhere "3C" is a grade, a class or a section.
+_GLUED_CELSIUS = re.compile(r"C(?![\w/])")
+_TEMPERATURE_WORDS = re.compile(r"\b(?:temperatures?|warm\w*|heat\w*|hott\w*|cool\w*|cold\w*|degrees?|celsius|"
+                                r"climate|thermometers?|mercury|frost\w*|freez\w*)\b", re.I)
+
+
+def glued_celsius(text: str, pos: int) -> bool:
+    """A "C" glued to the number ending at ``pos`` that means degrees Celsius (see _GLUED_CELSIUS)."""
+    if not _GLUED_CELSIUS.match(text, pos):
+        return False
+    label = re.search(r"\b([A-Z][a-z]*)\s+[\d.,]+$", text[max(0, pos - 30):pos])  # "Class 3C", "Room 4C": a name
+    return not (label and label.group(1).lower() not in ("to", "at", "of", "by")) \
+        and bool(_TEMPERATURE_WORDS.search(_sentence_around(text, pos)))
+
+
+def _sentence_around(text: str, pos: int) -> str:
+    """The sentence holding ``pos`` and the one before it, roughly (by full stops and line ends)."""
+    before = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
+    start = max(text.rfind(". ", 0, max(before, 0)), text.rfind("\n", 0, max(before, 0))) + 1
+    ends = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
+
+
 # Oil in the trade's shorthand, the scale inside the unit: "mb/d" (OPEC, IEA: million barrels a day),
 # "tb/d" (OPEC) and "kb/d" (IEA) a thousand, "MMb/d" a million (EIA). A lone capital "Mb/d" is left
 # alone: in the American convention M is a thousand, elsewhere a million.
@@ -181,7 +206,8 @@ def digits_stand_alone(text: str, a: int, b: int, ordinal: bool = False) -> bool
         tail = m.group() if m else ""
         if tail.lower() not in ("bn", "mn", "mln", "bln", "tn", "trn", "k", "m", "b", "t", "x", "pp", "ppt", "bp", "bps",
                                 "trln", "l", "lcr", "ppts", "pc", "pt", "pts") \
-                and (len(tail) < 2 or tail not in PHYSICAL_SYMBOLS):  # "16.5GW", "120MtCO2" stand alone
+                and (len(tail) < 2 or tail not in PHYSICAL_SYMBOLS) \
+                and not glued_celsius(text, b):  # "16.5GW", "120MtCO2", "warming of 1.5C" stand alone
             return False  # 5G, 3D, 155mm
     return True
 
@@ -274,11 +300,13 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
         return After("count", "barrels per day", "million" if m.group("p").lower().startswith("m") else "thousand",
                      m.end())
     m = _SYMBOL_AFTER.match(text, pos)
-    if m:
+    w = _PHYSICAL_WORD_AFTER.match(text, pos)
+    if m and not (w and w.end() > m.end()):  # the longer reading: "4.7 mm a year" is a rate, not a length
         return After("count", PHYSICAL_SYMBOLS[m.group("u")], scale, m.end())
-    m = _PHYSICAL_WORD_AFTER.match(text, pos)
-    if m:
-        return After("count", PHYSICAL_WORDS[" ".join(m.group("u").lower().split())], scale, m.end())
+    if w:
+        return After("count", PHYSICAL_WORDS[" ".join(w.group("u").lower().split())], scale, w.end())
+    if not scale and glued_celsius(text, pos):
+        return After("count", "°C", "", pos + 1)  # "1.5C above pre-industrial levels", as the press writes it
     if not scale:
         m = TIMES_AFTER.match(text, pos)
         if m:
