@@ -109,3 +109,20 @@ def test_apply_then_review_in_a_real_terminal(corpus: Path) -> None:
     assert "keyed 1 claim as kenya-inflation-pct" in text and "Traceback" not in text
     assert t.close() == 0
     assert keys_of(corpus)[LATE] == "kenya-inflation-pct"
+
+
+def test_a_claim_rejected_for_two_registered_keys_is_asked_for_neither_again(tmp_path: Path) -> None:
+    """A claim proposed to join key A, rejected, then to join key B, rejected: one id (it names the claims),
+    two answers; the second never undoes the first (the simulated analyst was asked A, B, A, B ...)."""
+    from briefcmp.analysis.decisions import Decision, candidate_id
+
+    store = load_store(tmp_path / DECISIONS_NAME)
+    ref = "wire#pct-13-9"
+    one = candidate_id([ref])
+    store.record(Decision(one, "reject", (ref,), key="deficit-forecast", registered=True))
+    store.record(Decision(one, "reject", (ref,), key="budget-forecast", registered=True))
+    _, not_key = load_store(tmp_path / DECISIONS_NAME).apart()
+    assert {(ref, "deficit-forecast"), (ref, "budget-forecast")} <= not_key
+    store.record(Decision(one, "accept", (ref,), key="deficit-forecast", registered=True))  # a mind changed
+    _, not_key = load_store(tmp_path / DECISIONS_NAME).apart()
+    assert (ref, "deficit-forecast") not in not_key and (ref, "budget-forecast") in not_key
