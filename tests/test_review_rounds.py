@@ -31,9 +31,7 @@ def drafted(tmp_path_factory, draft_corpus) -> Path:
 
 @pytest.fixture
 def corpus(drafted: Path, tmp_path: Path) -> Path:
-    dest = tmp_path / "kenya"
-    shutil.copytree(drafted, dest)
-    return dest
+    return Path(shutil.copytree(drafted, tmp_path / "kenya"))  # (each test decides on its own copy)
 
 
 def test_apply_then_review_asks_to_join_the_keys_apply_just_wrote(corpus: Path) -> None:

@@ -63,7 +63,7 @@ from typing import Optional
 
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
 from briefcmp.analysis import briefunits, figlinkplace, fellowperiods, headline, issuer, onefact, views
-from briefcmp.analysis import acronyms, alignedmarks, figurecontext, figuresubject, organisations, periods, titleperiods
+from briefcmp.analysis import acronyms, appliedmarks, figurecontext, figuresubject, organisations, periods, titleperiods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
@@ -498,7 +498,7 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
     for brief in corpus.briefs:
         nth: dict[tuple, int] = {}
         # what an earlier --apply wrote (as-ofs, currencies), read once per keyed brief
-        marks = alignedmarks.read(brief.path) if brief.path and any(c.key for c in brief.claims) else alignedmarks.NONE
+        marks = appliedmarks.read(brief.path) if brief.path and any(c.key for c in brief.claims) else appliedmarks.NONE
         aligned = marks.periods()
         for claim in brief.claims:
             if claim.value is None or claim.value.type not in FIGURE_TYPES:

@@ -25,7 +25,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
-from briefcmp.analysis import alignedmarks
+from briefcmp.analysis import appliedmarks
 from briefcmp.corpus import units
 
 BRIEF_CURRENCY = "the brief's currency"  # Member.unit_from of a currency the brief's other amounts or title give
@@ -161,16 +161,16 @@ def _set_unit(m, code: str, how: str, drop: str = "") -> None:
         m.shown = {w: s for w, s in m.shown.items() if w not in gone}
 
 
-def aligned_units(claims_path: str, marks: Optional[alignedmarks.Marks] = None) -> dict[str, str]:
+def aligned_units(claims_path: str, marks: Optional[appliedmarks.Marks] = None) -> dict[str, str]:
     """claim id -> why, for the claims whose currency an ``align --apply`` wrote into the value (``value: {...,
     unit: EUR}  # align: currency: why``): read again as inferred, as the first run read it, so that a later
     report that disagrees is never set against it (as ``evidence.aligned_periods`` does for an as-of).
-    ``marks``: the file's comments already read (``alignedmarks``; ``align`` reads each file once)."""
-    marks = alignedmarks.read(claims_path) if marks is None else marks
+    ``marks``: the file's comments already read (``appliedmarks``; ``align`` reads each file once)."""
+    marks = appliedmarks.read(claims_path) if marks is None else marks
     return {cid: why or BRIEF_CURRENCY for cid, why in marks.currencies.items()}
 
 
-def read_named(members: Sequence, ctx, path: str = "", marks: Optional[alignedmarks.Marks] = None) -> list:
+def read_named(members: Sequence, ctx, path: str = "", marks: Optional[appliedmarks.Marks] = None) -> list:
     """Mark the currencies ``align --apply`` wrote into the claims file at ``path`` inferred (``aligned_units``),
     and give the members of one brief (``ctx``: its ``briefcontext._Context``) whose currency is written by its
     name (drafted as a count of "francs", or as no unit: "146.03 billion lei") that currency

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Optional
 
-from briefcmp.analysis import alignedmarks
+from briefcmp.analysis import appliedmarks
 from briefcmp.analysis import periods as _periods
 from briefcmp.analysis import titleperiods
 from briefcmp.analysis.rounding import agree_rounded
@@ -566,5 +566,5 @@ def aligned_periods(claims_path: str, why: str = "") -> set[str]:
     alignedit): a period align inferred (a release's, a brief's) is read again as the first run read it, so
     that a second run sees what the first saw and a period taken while the figures agreed is dropped when
     a later report disagrees. (A period the text states is read from the text again anyway.) ``why``: only those
-    whose comment begins so. (``align`` reads the file once for these and the currencies: ``alignedmarks``.)"""
-    return alignedmarks.read(claims_path).periods(why)
+    whose comment begins so. (``align`` reads the file once for these and the currencies: ``appliedmarks``.)"""
+    return appliedmarks.read(claims_path).periods(why)

@@ -1,4 +1,4 @@
-"""analysis/alignedmarks.py: the ``# align:`` comments of a claims file (as-ofs and currencies align wrote),
+"""analysis/appliedmarks.py: the ``# align:`` comments of a claims file (as-ofs and currencies align wrote),
 read once per keyed brief by ``align`` and given to both readers."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefcmp.analysis import alignedmarks, briefunits, evidence
+from briefcmp.analysis import appliedmarks, briefunits, evidence
 from briefcmp.cli import app
 
 FIXTURES = Path(__file__).parent / "fixtures" / "align-review"
@@ -34,7 +34,7 @@ TEXT = """claims:
 def test_one_read_gives_the_as_ofs_and_the_currencies(tmp_path: Path) -> None:
     path = tmp_path / "a.claims.yaml"
     path.write_text(TEXT, encoding="utf-8")
-    marks = alignedmarks.read(str(path))
+    marks = appliedmarks.read(str(path))
     assert marks.periods() == {"rev", "cars"}
     assert marks.periods(evidence.FROM_RELEASE) == {"rev"}
     assert marks.currencies == {"rev": "the brief's currency", "plain": ""}
@@ -46,10 +46,10 @@ def test_one_read_gives_the_as_ofs_and_the_currencies(tmp_path: Path) -> None:
 
 
 def test_an_unreadable_file_has_no_marks(tmp_path: Path) -> None:
-    assert alignedmarks.read(str(tmp_path / "missing.claims.yaml")) == alignedmarks.NONE
+    assert appliedmarks.read(str(tmp_path / "missing.claims.yaml")) == appliedmarks.NONE
     bad = tmp_path / "bad.claims.yaml"
     bad.write_bytes(b"claims:\n  - id: x\n    as_of: 2024  # align: \xff\n")
-    assert alignedmarks.read(str(bad)).periods() == set()
+    assert appliedmarks.read(str(bad)).periods() == set()
 
 
 @pytest.fixture(scope="module")
