@@ -94,6 +94,8 @@ def test_benchmark_runs_end_to_end_and_reports(tmp_path, capsys) -> None:
     rows = {(r["what"], r["size"]): r for r in data["rows"]}
     warm = rows[("briefcmp compare --format json (warm)", "4 x 3")]
     assert warm["seconds"] > 0 and warm["peak_mb"] > 1 and warm["target"] == 0.1
+    assert warm["judged"] is False  # (a target for 1,000 briefs: shown, never MISSED on 4)
+    assert "MISSED" not in [line for line in printed.splitlines() if "compare --format json (warm)" in line][0]
     assert data["machine"]["python"]
     md = (tmp_path / "r.md").read_text(encoding="utf-8")
     assert md.startswith("## Performance") and "| what | corpus |" in md
@@ -124,3 +126,15 @@ def test_align_row_is_judged_in_seconds() -> None:
     assert fast.verdict == "ok" and slow.verdict.startswith("MISSED")
     text = bench.table(bench.Report(machine={}, rows=[fast, slow]))
     assert "<= 10 s" in text and "8.10x bare parse" in text and "4,921 unkeyed claims with a value" in text
+
+
+def test_compare_targets_are_not_judged_below_their_size() -> None:
+    """The compare ratios are targets for 1,000 briefs and more: --quick's 50 are shown, not judged."""
+    bench = _module("bench")
+    small = bench.Row("briefcmp compare --format json (warm)", "50 x 10", 0.5, 28, "bare parse", 1.3, target=0.1,
+                      judged=50 >= bench.JUDGED_FROM)
+    large = bench.Row("briefcmp compare --format json (warm)", "1,000 x 40", 0.5, 28, "bare parse", 1.3, target=0.1,
+                      judged=1000 >= bench.JUDGED_FROM)
+    assert small.verdict == "not judged at this size" and large.verdict == "MISSED"
+    text = bench.table(bench.Report(machine={}, rows=[small, large]))
+    assert text.count("<= 0.1x") == 2 and text.count("MISSED") == 1

@@ -63,7 +63,7 @@ from typing import Optional
 
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
 from briefcmp.analysis import briefunits, figlinkplace, fellowperiods, headline, issuer, onefact, views
-from briefcmp.analysis import acronyms, figurecontext, figuresubject, organisations, periods, titleperiods
+from briefcmp.analysis import acronyms, appliedmarks, figurecontext, figuresubject, organisations, periods, titleperiods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
@@ -497,7 +497,9 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
     described: list[Member] = []
     for brief in corpus.briefs:
         nth: dict[tuple, int] = {}
-        aligned = evidence.aligned_periods(brief.path) if brief.path and any(c.key for c in brief.claims) else ()
+        # what an earlier --apply wrote (as-ofs, currencies), read once per keyed brief
+        marks = appliedmarks.read(brief.path) if brief.path and any(c.key for c in brief.claims) else appliedmarks.NONE
+        aligned = marks.periods()
         for claim in brief.claims:
             if claim.value is None or claim.value.type not in FIGURE_TYPES:
                 continue
@@ -516,7 +518,7 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
                 described.append(m)
                 (keyed[claim.key] if claim.key else loose).append(m)
         if brief.id in contexts:
-            briefunits.read_named(described, contexts[brief.id], brief.path)  # "10.9 billion francs", Swiss: CHF
+            briefunits.read_named(described, contexts[brief.id], brief.path, marks)  # "10.9 billion francs", Swiss: CHF
             ellipsis.carry(described)  # "rose 1.5% on the quarter and investment 2.1%": a rise, on the quarter
             whose.carry_subjects(described)  # "... global growth at 3.2% for 2024 and 3.1% for 2025": the world's too
             ellipsis.national_accounts(described, brief.title or "")  # "output was up 4%" in a GDP report

@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
+from briefcmp.analysis import appliedmarks
 from briefcmp.corpus import units
 
 BRIEF_CURRENCY = "the brief's currency"  # Member.unit_from of a currency the brief's other amounts or title give
@@ -160,40 +161,23 @@ def _set_unit(m, code: str, how: str, drop: str = "") -> None:
         m.shown = {w: s for w, s in m.shown.items() if w not in gone}
 
 
-_ALIGNED_UNIT = re.compile(r"^\s*value:\s*\{.*\}\s*#\s*align:\s*currency:\s*(?P<why>.*)$")
-_ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*(['\"]?)([^'\"#\s]+)\1\s*(?:#.*)?$")
-
-
-def aligned_units(claims_path: str) -> dict[str, str]:
+def aligned_units(claims_path: str, marks: Optional[appliedmarks.Marks] = None) -> dict[str, str]:
     """claim id -> why, for the claims whose currency an ``align --apply`` wrote into the value (``value: {...,
     unit: EUR}  # align: currency: why``): read again as inferred, as the first run read it, so that a later
-    report that disagrees is never set against it (as ``evidence.aligned_periods`` does for an as-of)."""
-    from pathlib import Path
-
-    try:
-        text = Path(claims_path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError, ValueError):
-        return {}
-    out, current = {}, ""
-    for line in text.splitlines():
-        m = _ID_LINE.match(line)
-        if m:
-            current = m.group(2)
-        else:
-            u = _ALIGNED_UNIT.match(line)
-            if current and u:
-                out[current] = u.group("why").strip() or BRIEF_CURRENCY
-    return out
+    report that disagrees is never set against it (as ``evidence.aligned_periods`` does for an as-of).
+    ``marks``: the file's comments already read (``appliedmarks``; ``align`` reads each file once)."""
+    marks = appliedmarks.read(claims_path) if marks is None else marks
+    return {cid: why or BRIEF_CURRENCY for cid, why in marks.currencies.items()}
 
 
-def read_named(members: Sequence, ctx, path: str = "") -> list:
+def read_named(members: Sequence, ctx, path: str = "", marks: Optional[appliedmarks.Marks] = None) -> list:
     """Mark the currencies ``align --apply`` wrote into the claims file at ``path`` inferred (``aligned_units``),
     and give the members of one brief (``ctx``: its ``briefcontext._Context``) whose currency is written by its
     name (drafted as a count of "francs", or as no unit: "146.03 billion lei") that currency
     (``named_currency``; the countries the brief names choose among a name's currencies). Returns those that
     took one."""
     countries = (*ctx.mentioned, *ctx.brief_subjects, *ctx.title_subjects) if getattr(ctx, "ok", False) else ()
-    aligned = aligned_units(path) if path and any(m.claim.key for m in members) else {}
+    aligned = aligned_units(path, marks) if path and any(m.claim.key for m in members) else {}
     for m in members:
         if m.claim.id in aligned and units.is_currency(m.unit):
             m.unit_from = aligned[m.claim.id]  # (written by align: an inference still)

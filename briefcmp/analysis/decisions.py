@@ -108,7 +108,10 @@ class Store:
             return self._apart
         pairs: set[frozenset[str]] = set()
         not_key: set[tuple[str, str]] = set()
-        for d in self.last().values():
+        # One claim proposed to join key A, then key B, has one id (the id names claims): each registered key's
+        # answer counts on its own, else rejecting B would undo rejecting A and A be asked again.
+        counted = {(d.id, d.key if d.registered else ""): d for d in self.decisions}
+        for d in counted.values():
             if d.decision == "reject" and d.registered and d.key:
                 not_key.update((ref, d.key) for ref in d.claims)
             elif d.decision == "reject":

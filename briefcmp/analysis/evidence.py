@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Optional
 
+from briefcmp.analysis import appliedmarks
 from briefcmp.analysis import periods as _periods
 from briefcmp.analysis import titleperiods
 from briefcmp.analysis.rounding import agree_rounded
@@ -560,27 +561,10 @@ def _release_periods(path: str, _mtime: int) -> frozenset[str]:
     return frozenset(aligned_periods(path, FROM_RELEASE))
 
 
-_ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*(['\"]?)([^'\"#\s]+)\1\s*(?:#.*)?$")
-_ALIGNED_AS_OF = re.compile(r"^\s*as_of:\s*\S+\s+#\s*align:")
-
-
 def aligned_periods(claims_path: str, why: str = "") -> set[str]:
     """The ids of the claims whose ``as_of`` an ``align --apply`` wrote (``as_of: 2024  # align: why``,
     alignedit): a period align inferred (a release's, a brief's) is read again as the first run read it, so
     that a second run sees what the first saw and a period taken while the figures agreed is dropped when
     a later report disagrees. (A period the text states is read from the text again anyway.) ``why``: only those
-    whose comment begins so."""
-    from pathlib import Path
-
-    try:
-        text = Path(claims_path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError, ValueError):
-        return set()
-    out, current = set(), ""
-    for line in text.splitlines():
-        m = _ID_LINE.match(line)
-        if m:
-            current = m.group(2)
-        elif current and _ALIGNED_AS_OF.match(line) and f"# align: {why}" in line:
-            out.add(current)
-    return out
+    whose comment begins so. (``align`` reads the file once for these and the currencies: ``appliedmarks``.)"""
+    return appliedmarks.read(claims_path).periods(why)

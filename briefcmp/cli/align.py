@@ -48,14 +48,15 @@ def align(
     terminal with --review (a single keypress each; line input when stdin is not a
     terminal), or in scripts with --accept ID and --reject ID. Decisions are written as
     they are made to align-decisions.yaml in the corpus: a rejected group is never proposed
-    again, and a review that stopped resumes at the first undecided proposal. Exit 0 (also
+    again, and a review that stopped resumes at the first undecided proposal. As --apply runs
+    to a fixed point, --review reads the corpus again once every proposal is answered and asks
+    what the decisions made possible (with --apply, the sure groups of that reading are written). Exit 0 (also
     when there is nothing to align), 2 on unusable input, an unknown id or a usage error, 130
     when a review is interrupted (Ctrl-C; the decisions made are kept).
 
     Example: briefcmp align my-briefs --apply && briefcmp compare my-briefs
     """
     from briefcmp.analysis.align import AlignResult
-    from briefcmp.analysis.alignedit import AlignError, apply_plan
     from briefcmp.analysis.decide import start
     from briefcmp.cli.alignreview import decide_ids, interactive, load_decisions, reloader, split_ids
     from briefcmp.cli.analysis import _analysis_corpus, remember_undecided
@@ -90,13 +91,7 @@ def align(
             result = session.result
         if not result.groups:
             break
-        try:
-            now = apply_plan(AlignResult(groups=result.groups, entities=result.entities,
-                                         considered=result.considered), corpus)
-        except (AlignError, OSError) as exc:
-            raise fail(f"align --apply: {exc}")
-        for p in now:
-            say(f"updated {p}")
+        now = _write(result, corpus)
         written += [p for p in now if p not in written]
         applied += result.groups
         entities.update(result.entities)
@@ -106,8 +101,18 @@ def align(
         result = AlignResult(groups=applied, candidates=result.candidates, entities=entities,
                              considered=first.considered)
     if review or ids["accept"] or ids["reject"]:
+        # keys --apply just wrote are registered: the candidates to join them are asked (the reading predates them)
+        session.labels.update({g.key: g.label for g in applied if g.new})
+
+        def again():  # the next round of --review: align on the corpus as decided; with --apply, its sure groups written
+            corpus, _, fresh = read()
+            if apply and fresh.result.groups:
+                fresh.labels.update({g.key: g.label for g in fresh.result.groups if g.new})
+                _write(fresh.result, corpus)
+            return fresh
+
         try:
-            code = interactive(session, skip_sure=bool(written)) if review else \
+            code = interactive(session, skip_sure=bool(written), again=again) if review else \
                 decide_ids(session, ids["accept"], ids["reject"], skip_sure=bool(written))
         finally:  # what compare says is left undecided: the corpus as decided so far
             remember_undecided(paths)
@@ -125,6 +130,21 @@ def align(
 # Readings of the corpus `--apply` makes at most: the first keys what it finds; a later one what the keys written
 # made sure (in practice one more reading suffices; the bound keeps a run's cost fixed).
 APPLY_ROUNDS = 3
+
+
+def _write(result, corpus) -> list[Path]:
+    """The sure groups of one reading written, as --apply writes them; the files updated."""
+    from briefcmp.analysis.align import AlignResult
+    from briefcmp.analysis.alignedit import AlignError, apply_plan
+
+    try:
+        now = apply_plan(AlignResult(groups=result.groups, entities=result.entities,
+                                     considered=result.considered), corpus)
+    except (AlignError, OSError) as exc:
+        raise fail(f"align --apply: {exc}")
+    for p in now:
+        say(f"updated {p}")
+    return now
 
 
 def _counts(result):

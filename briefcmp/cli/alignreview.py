@@ -234,8 +234,11 @@ def _split(session, group):
         return None
 
 
-def interactive(session, skip_sure: bool = False, read_key: Callable[[], Optional[str]] = _read_key) -> int:
-    """Ask about each proposal; returns the exit code (0; 2 when a decision could not be written; 130 on Ctrl-C)."""
+def interactive(session, skip_sure: bool = False, read_key: Callable[[], Optional[str]] = _read_key,
+                again: Optional[Callable[[], object]] = None) -> int:
+    """Ask about each proposal; returns the exit code (0; 2 when a decision could not be written; 130 on Ctrl-C).
+    ``again``: a new session on the corpus as decided so far (align run again; with --apply, its sure groups
+    written): once every proposal is answered, what the decisions made possible is asked too (``_next_round``)."""
     from briefcmp.render.alignreview import summary
     from briefcmp.render.layout import PLAIN_WIDTH
     from briefcmp.render.output import stdout_is_terminal, terminal_width
@@ -247,8 +250,17 @@ def interactive(session, skip_sure: bool = False, read_key: Callable[[], Optiona
         return 0
     state = {"i": 0, "failed": 0}
     interrupted = False
+    asked: set[str] = set()
     try:
-        _loop(session, queue, state, read_key, width)
+        while True:
+            before = session.decided
+            _loop(session, queue, state, read_key, width)
+            if state["i"] < len(queue) or again is None or session.decided == before:
+                break  # (quit, or a round that decided nothing: the next reading would propose the same)
+            fresh, more = _next_round(session, queue, asked, again, skip_sure)
+            if not more:
+                break
+            session, queue, state["i"] = fresh, more, 0
     except KeyboardInterrupt:  # Ctrl-C: as q, what was decided stays
         interrupted = True
         _echo()
@@ -258,6 +270,26 @@ def interactive(session, skip_sure: bool = False, read_key: Callable[[], Optiona
     for p in dict.fromkeys(session.written):
         say(f"updated {p}")
     return 130 if interrupted else EXIT_INPUT if failed else 0
+
+
+def _next_round(session, queue: list, asked: set[str], again: Callable[[], object], skip_sure: bool):
+    """The next round of a review, as ``--apply`` reads the corpus again after it wrote keys: align run on
+    the corpus as decided (``again``), and the proposals no earlier round asked (a claim keyed lets another
+    group form, or a candidate join its key). Returns the new session, carrying the decisions and the files
+    written so far, and its queue."""
+    from briefcmp.analysis.decide import pending
+    from briefcmp.analysis.decisions import group_id
+
+    asked.update(group_id(g) for g in queue)
+    fresh = again()
+    fresh.decided += session.decided
+    fresh.written[:0] = session.written
+    # (a candidate to join a key a person rejected is no question: pending leaves it out, as _loop would)
+    more = [g for g in (fresh.result.candidates if skip_sure else fresh.proposals)
+            if group_id(g) not in asked and pending(fresh, g) is not None]
+    if more:
+        _echo(f"{len(more)} more proposal{'s' * (len(more) != 1)}, made possible by the decisions so far:")
+    return fresh, more
 
 
 def _loop(session, queue: list, state: dict, read_key, width: int) -> None:
