@@ -296,7 +296,6 @@ def bench(args: argparse.Namespace) -> Report:
             bare = best([sys.executable, "-c", BARE_PARSE, str(corpus)], base_env, REPO, rep, timeout)
             report.rows.append(Row("bare yaml.load CSafeLoader (baseline)", label, bare.seconds, bare.peak_mb,
                                    per_claim_us=bare.seconds / claims * 1e6))
-            largest = n == max(sizes)
             commands = [("check", ["check", str(corpus), "--format", "json"])]
             if not args.no_compare:
                 commands.append(("compare --format json", ["compare", str(corpus), "--format", "json"]))
