@@ -138,3 +138,14 @@ def test_for_review_keeps_other_candidates_and_drops_align_s_figure_fragments():
     out = for_review(result, ENTITIES, Group, {})
     assert refs(out.candidates[:1]) == [{"a#x", "b#x"}] and out.candidates[-1] is statement
     assert pair not in out.candidates
+
+
+def test_claims_rejected_for_two_keys_in_turn_are_kept_from_both(tmp_path):
+    from briefcmp.analysis.decisions import DECISIONS_NAME, Decision, candidate_id, load_store
+
+    store = load_store(tmp_path / DECISIONS_NAME, root=tmp_path)
+    claims = ("a#x", "b#x")
+    for key in ("ruritania-tolls", "ruritania-staff-tolls"):  # one id (the claims), two questions
+        store.record(Decision(candidate_id(claims), "reject", claims, key=key, registered=True))
+    _, not_key = load_store(tmp_path / DECISIONS_NAME, root=tmp_path).apart()
+    assert {("a#x", "ruritania-tolls"), ("a#x", "ruritania-staff-tolls")} <= not_key

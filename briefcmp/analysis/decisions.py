@@ -108,7 +108,10 @@ class Store:
             return self._apart
         pairs: set[frozenset[str]] = set()
         not_key: set[tuple[str, str]] = set()
-        for d in self.last().values():
+        # The last decision counts per id and, for claims joining a registered key, per key: one group's claims
+        # rejected for one key and then for another are kept from both (an id names the claims, not the key).
+        last = {(d.id, d.key if d.registered else ""): d for d in self.decisions}
+        for d in last.values():
             if d.decision == "reject" and d.registered and d.key:
                 not_key.update((ref, d.key) for ref in d.claims)
             elif d.decision == "reject":
