@@ -41,6 +41,8 @@ ASK = 0.3  # mean measured-word similarity from which figures are asked together
 MAX_BLOCK = 120  # figures compared pairwise in one block
 _UNSTATED = ("", "brief", "release-date")  # periods no report's text states (grouping._INFERRED)
 KEY_PULL = 0.5  # of ASK: the likeness at which a group is asked to join a key of its block rather than be a new one
+PULL_SINGLES = False  # a lone figure joins a key only at the full bar (else each is one more prompt, most answered n)
+LOOSE_PERIODS = False  # (with PER_PERIOD off) figures of other drafted periods asked together; measured, not kept
 PER_PERIOD = True  # blocks of one period: each period's figures asked apart (a key of one period each)
 EXPECT_APART = False  # an expectation never asked with an outcome (else: its wording only halves the likeness)
 KEEP_ALIGN = False  # align's own figure candidates asked after these (measured: see RESULTS)
@@ -117,13 +119,18 @@ class _Cluster:
             return False
         if self.seen & other.seen and not (self.key and self.key == other.key):
             return False
+        if LOOSE_PERIODS:  # periods as drafted are often a guess: one brief's two figures only if both state theirs
+            mine = {m.claim.brief: m for m in self.members if not m.claim.key}
+            if any(m.claim.brief in mine and not (_stated(m) and _stated(mine[m.claim.brief]))
+                   for m in other.members if not m.claim.key):
+                return False
         if EXPECT_APART and len(self.expect | other.expect) > 1:
             return False
         both = self.members + other.members
         periods = {_period(m) for m in both}
         if not any(m.period_how for m in both if m.period_how != "release-date"):
             return False  # no figure gives a period: each one's is a guess, and two guesses agree too readily
-        if len(periods) > 1:
+        if len(periods) > 1 and not LOOSE_PERIODS:
             if not all(_stated(m) for m in both):
                 return False
             if any(p != q and overlaps(p, q) for p in periods for q in periods):
@@ -196,7 +203,8 @@ def _groups(block: list, min_sim: float, apart: tuple = (set(), set())) -> list[
         total.pop((x, y), None)
     # A group that could join a key of its block joins it, at half the bar: two keys for one measure and period
     # never line up, and a person asked "add these to KEY?" sees the key's claims beside them.
-    for x in [x for x in clusters if not clusters[x].key]:
+    for x in [x for x in clusters if not clusters[x].key and (PULL_SINGLES or len(
+            {m.claim.brief for m in clusters[x].members}) >= 2)]:
         near = [(total.get((min(x, y), max(x, y))), y) for y in clusters if clusters[y].key]
         near = [(s / (len(index[x]) * len(index[y])), y) for s, y in near if s is not None]
         near = [(s, y) for s, y in near if s >= min_sim * KEY_PULL and clusters[y].fits(clusters[x])]
@@ -217,10 +225,11 @@ def _groups(block: list, min_sim: float, apart: tuple = (set(), set())) -> list[
     return out
 
 
-def review_groups(result, entities, group_cls: Callable, keys: dict, min_sim: float = ASK,
+def review_groups(result, entities, group_cls: Callable, keys: dict, min_sim: Optional[float] = None,
                   apart: tuple = (set(), set())) -> list:
     """The figure groups a review asks about, likeliest first (``result``: align's, with its ``figures``;
     ``keys``: the registered keys, id -> definition)."""
+    min_sim = ASK if min_sim is None else min_sim
     sure = {m.claim.ref for g in result.groups for m in g.members}
     seen: set[tuple] = set()
     blocks: dict[tuple, list] = defaultdict(list)
