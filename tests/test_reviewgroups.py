@@ -149,3 +149,13 @@ def test_claims_rejected_for_two_keys_in_turn_are_kept_from_both(tmp_path):
         store.record(Decision(candidate_id(claims), "reject", claims, key=key, registered=True))
     _, not_key = load_store(tmp_path / DECISIONS_NAME, root=tmp_path).apart()
     assert {("a#x", "ruritania-tolls"), ("a#x", "ruritania-staff-tolls")} <= not_key
+
+
+def test_a_block_too_large_to_compare_keeps_align_s_candidates(monkeypatch):
+    from briefcmp.analysis import reviewgroups
+
+    figs = [fig(b, "x", "toll revenue") for b in "abc"] + [fig(b, "y", "ferry count", unit="EUR") for b in "ab"]
+    theirs = Group("k", True, "q", "percent", figs[:2], "", False)
+    monkeypatch.setattr(reviewgroups, "MAX_BLOCK", 2)  # the toll block (three figures) is left to align
+    out = for_review(AlignResult(candidates=[theirs], figures=figs), ENTITIES, Group, {})
+    assert theirs in out.candidates and {"a#y", "b#y"} in refs(out.candidates)

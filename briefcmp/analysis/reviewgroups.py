@@ -42,7 +42,6 @@ MAX_BLOCK = 120  # figures compared pairwise in one block
 _UNSTATED = ("", "brief", "release-date")  # periods no report's text states (grouping._INFERRED)
 KEY_PULL = 0.5  # of ASK: the likeness at which a group is asked to join a key of its block rather than be a new one
 PULL_SINGLES = False  # a lone figure joins a key only at the full bar (else each is one more prompt, most answered n)
-LOOSE_PERIODS = False  # (with PER_PERIOD off) figures of other drafted periods asked together; measured, not kept
 PER_PERIOD = True  # blocks of one period: each period's figures asked apart (a key of one period each)
 EXPECT_APART = False  # an expectation never asked with an outcome (else: its wording only halves the likeness)
 KEEP_ALIGN = False  # align's own figure candidates asked after these (measured: see RESULTS)
@@ -119,18 +118,13 @@ class _Cluster:
             return False
         if self.seen & other.seen and not (self.key and self.key == other.key):
             return False
-        if LOOSE_PERIODS:  # periods as drafted are often a guess: one brief's two figures only if both state theirs
-            mine = {m.claim.brief: m for m in self.members if not m.claim.key}
-            if any(m.claim.brief in mine and not (_stated(m) and _stated(mine[m.claim.brief]))
-                   for m in other.members if not m.claim.key):
-                return False
         if EXPECT_APART and len(self.expect | other.expect) > 1:
             return False
         both = self.members + other.members
         periods = {_period(m) for m in both}
         if not any(m.period_how for m in both if m.period_how != "release-date"):
             return False  # no figure gives a period: each one's is a guess, and two guesses agree too readily
-        if len(periods) > 1 and not LOOSE_PERIODS:
+        if len(periods) > 1:
             if not all(_stated(m) for m in both):
                 return False
             if any(p != q and overlaps(p, q) for p in periods for q in periods):
@@ -226,9 +220,9 @@ def _groups(block: list, min_sim: float, apart: tuple = (set(), set())) -> list[
 
 
 def review_groups(result, entities, group_cls: Callable, keys: dict, min_sim: Optional[float] = None,
-                  apart: tuple = (set(), set())) -> list:
+                  apart: tuple = (set(), set()), left: Optional[set] = None) -> list:
     """The figure groups a review asks about, likeliest first (``result``: align's, with its ``figures``;
-    ``keys``: the registered keys, id -> definition)."""
+    ``keys``: the registered keys, id -> definition; ``left`` gets the claims of blocks too large to compare)."""
     min_sim = ASK if min_sim is None else min_sim
     sure = {m.claim.ref for g in result.groups for m in g.members}
     seen: set[tuple] = set()
@@ -247,6 +241,8 @@ def review_groups(result, entities, group_cls: Callable, keys: dict, min_sim: Op
     taken = set(keys)
     for bk in sorted(blocks):
         block = sorted(blocks[bk], key=lambda m: m.claim.ref)
+        if len(block) > MAX_BLOCK and left is not None:
+            left.update(m.claim.ref for m in block)
         if len(block) < 2 or len(block) > MAX_BLOCK or len({m.claim.brief for m in block}) < 2:
             continue
         for c, score in _groups(block, min_sim, apart):
@@ -273,13 +269,14 @@ def review_groups(result, entities, group_cls: Callable, keys: dict, min_sim: Op
 
 
 def for_review(result, entities, group_cls: Callable, keys: dict, apart: tuple = (set(), set())):
-    """``result`` with its figure candidates replaced by ``review_groups`` (other candidates, and claims in
-    no block the review forms, kept after them)."""
-    mine = review_groups(result, entities, group_cls, keys, apart=apart)
+    """``result`` with its figure candidates replaced by ``review_groups``, other candidates after them (and
+    align's figure candidates of blocks too large to compare; all of align's when the review forms none)."""
+    left: set[str] = set()
+    mine = review_groups(result, entities, group_cls, keys, apart=apart, left=left)
     if not mine:
         return result
     covered = {m.claim.ref for g in mine for m in g.members}
-    rest = [g for g in result.candidates if not _figures(g)
+    rest = [g for g in result.candidates if not _figures(g) or any(m.claim.ref in left for m in g.members)
             or (KEEP_ALIGN and not all(m.claim.ref in covered for m in g.members))]
     return replace(result, candidates=[*mine, *rest])
 
