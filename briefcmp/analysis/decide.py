@@ -50,13 +50,14 @@ class Session:
         return [*self.result.groups, *self.result.candidates]
 
 
-def start(corpus: Corpus, reload: Callable[[], Corpus], store: Optional[Store] = None) -> Session:
-    """Run align on ``corpus`` and screen its proposals by the decisions recorded in the corpus."""
+def start(corpus: Corpus, reload: Callable[[], Corpus], store: Optional[Store] = None, asking: bool = True) -> Session:
+    """Run align on ``corpus`` and screen its proposals by the decisions recorded in the corpus. ``asking``: a
+    review, which asks about figures as ``reviewgroups`` groups them (else align's proposals, as listed)."""
     store = store if store is not None else corpus_store(corpus)
     entities = Entities(corpus.config)
     listed = align(corpus, entities)
     # the groups a person is asked about: whole measures, formed again around what was decided before
-    raw = reviewgroups.for_review(listed, entities, Group, corpus.config.keys, store.apart())
+    raw = reviewgroups.for_review(listed, entities, Group, corpus.config.keys, store.apart()) if asking else listed
     return Session(corpus, store, screen(raw, store, corpus), raw, entities, reload, under=keyed_claims(corpus),
                    listed=[*listed.groups, *listed.candidates])
 
