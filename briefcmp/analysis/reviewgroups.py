@@ -4,22 +4,23 @@
 fragments, one claim at a time. A person answering them needs many prompts per relation found.
 This module forms the groups a review asks about instead, from every figure ``align`` described:
 
-- **blocks** as ``align`` forms them: the same subjects, unit dimension and unit;
-- inside a block, **groups by the measured thing** (average linkage of ``grouping.similarity`` over
-  the block's word weights, at the relaxed bar ``ASK``: a bar for asking, never for applying), where
-  ``grouping.veto`` (a rise and a fall, opposites, a part and its total, other bases) always keeps
-  apart, one brief gives at most one figure of a period, a forecast is not asked with a fact, a month
-  is not asked with its year, and figures of different periods share a group only when every one of
-  them states its period (a change over time a person sees; an unstated period is the brief's own);
-- a group holding claims already under one key is asked as **"add these to KEY?"** (its free claims
-  join the key); one holding claims of two keys is never formed;
+- **blocks** as ``align`` forms them, one period each: the same subjects, unit dimension, unit and
+  period (as drafted; a figure with none takes its brief's). Each period's figures are asked apart: asked
+  across the periods drafted, a person met more prompts than relations found (see RESULTS, figreview14);
+- inside a block, **groups by the measured thing** (average linkage of ``ask_similarity`` over the
+  block's word weights, at the relaxed bar ``ASK``: a bar for asking, never for applying), where
+  ``ask_veto`` (a rise and a fall, opposites, a part and its total, other bases) and a pair a person
+  kept apart (``decisions.Store.apart``) always keep apart, one brief gives at most one figure of a
+  period, and no group is formed of figures none of which a text dates (two guesses agree too readily);
+- a group holding claims already under one key, or near one (``KEY_PULL``), is asked as **"add these to
+  KEY?"** (its free claims join the key); one holding claims of two keys is never formed;
 - groups are ordered by their measure evidence (the mean similarity of their pairs, then the briefs
   they span), so the likeliest come first.
 
 **Values are never read**: whether two figures agree is what a person must see, not a reason to ask
 (a contradiction is asked as readily as an agreement). What a person decided is screened by
-``decisions.screen`` as for any proposal: a rejected group's claims are never asked together again, a
-split's parts are asked next (``decide.split``).
+``decisions.screen`` as for any proposal and shapes the next groups: a rejected group's claims are never
+asked together again, a split's parts are asked next (``decide.split``).
 
 Cost: pairs are compared inside a block only, of at most ``MAX_BLOCK`` figures (a larger block is
 left to align's candidates), so the work is linear in the figures.
