@@ -57,6 +57,11 @@ class Analyst:
 
     split: bool = False
     dates: bool = False  # e: the analyst types the as-of a reader gives before keying (counted as a decision)
+    # Asked to add claims to a key, the analyst compares them with the key's claims of their period when it has
+    # some (those `align --review` shows first), not with every claim under it: a key holding one measure's
+    # 2024, 2025 and 2026 figures spans three gold relations, and the strict rule answers n to every claim of
+    # 2026 joining it, where a person reading the prompt answers y (lane figreview14; off by default).
+    same_period: bool = False
     asked: int = 0
     answers: Counter = field(default_factory=Counter)  # y / n / s
     failed: list[str] = field(default_factory=list)  # accepts that could not be written
@@ -220,6 +225,9 @@ def make_analyst(stats: Analyst, oracle_for):
                     continue
                 under = set(session.under.get(g.key, ())) if not g.new else set()  # keyed before and in this session
                 keyed = [c for b in session.corpus.briefs for c in b.claims if c.ref in under]
+                if stats.same_period and keyed:
+                    periods = {m.period for m in g.members if m.period}
+                    keyed = [c for c in keyed if str(c.as_of or "") in periods] or keyed
                 ans, keep = oracle.answer(g, keyed)
                 if ans == "s" and not stats.split:
                     ans = "n"

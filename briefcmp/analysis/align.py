@@ -155,6 +155,7 @@ class AlignResult:
     candidates: list[Group] = field(default_factory=list)  # unsure: for a person to decide
     entities: dict[str, str] = field(default_factory=dict)  # entity id -> label to register
     considered: int = 0  # unkeyed figure claims looked at
+    figures: list = field(default_factory=list, repr=False)  # every figure described (for reviewgroups)
 
 
 # --------------------------------------------------------------------------- describing claims
@@ -530,6 +531,7 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
     result.considered = len(loose)
     # keyed figures are read as a first run read them (before they were keyed): what grouping sees stays the same
     every = [*loose, *(m for ms in keyed.values() for m in ms)]
+    result.figures = every
     briefunits.adopt_currency(every, contexts, word_match)  # "Revenue 61.2bn" in a note whose amounts are in euros
     whose.adopt_release_subjects(every, every, word_match, evidence.close, RELEASE_DAYS, _VAGUE)  # naming no country
     whose.adopt_event_subjects(every, every, evidence.close,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Optional
 
+from briefcmp.analysis import reviewgroups
 from briefcmp.analysis.align import AlignResult, Group, align
 from briefcmp.analysis.decisions import (Decision, DecisionError, Store, corpus_store, group_id, group_refs,
                                          keyed_claims, reduce, screen)
@@ -42,18 +43,23 @@ class Session:
     keyed: dict[str, str] = field(default_factory=dict)  # claim ref -> key, for the claims keyed in this session
     under: dict[str, list[str]] = field(default_factory=dict)  # key -> refs of its claims (at start, then keyed)
     labels: dict[str, str] = field(default_factory=dict)  # key -> question, of the keys this session wrote
+    listed: list[Group] = field(default_factory=list)  # what `align` lists (its ids are accepted by --accept too)
 
     @property
     def proposals(self) -> list[Group]:
         return [*self.result.groups, *self.result.candidates]
 
 
-def start(corpus: Corpus, reload: Callable[[], Corpus], store: Optional[Store] = None) -> Session:
-    """Run align on ``corpus`` and screen its proposals by the decisions recorded in the corpus."""
+def start(corpus: Corpus, reload: Callable[[], Corpus], store: Optional[Store] = None, asking: bool = True) -> Session:
+    """Run align on ``corpus`` and screen its proposals by the decisions recorded in the corpus. ``asking``: a
+    review, which asks about figures as ``reviewgroups`` groups them (else align's proposals, as listed)."""
     store = store if store is not None else corpus_store(corpus)
     entities = Entities(corpus.config)
-    raw = align(corpus, entities)
-    return Session(corpus, store, screen(raw, store, corpus), raw, entities, reload, under=keyed_claims(corpus))
+    listed = align(corpus, entities)
+    # the groups a person is asked about: whole measures, formed again around what was decided before
+    raw = reviewgroups.for_review(listed, entities, Group, corpus.config.keys, store.apart()) if asking else listed
+    return Session(corpus, store, screen(raw, store, corpus), raw, entities, reload, under=keyed_claims(corpus),
+                   listed=[*listed.groups, *listed.candidates])
 
 
 def pending(session: Session, group: Group) -> Optional[Group]:

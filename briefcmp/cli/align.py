@@ -73,7 +73,8 @@ def align(
     def read():  # the corpus, its decisions and align's proposals, as they stand now
         corpus = _analysis_corpus(paths)
         store = load_decisions(corpus)
-        return corpus, store, start(corpus, reloader(paths), store)
+        asking = bool(review or ids["accept"] or ids["reject"])  # (a listing and --apply: align's own proposals)
+        return corpus, store, start(corpus, reloader(paths), store, asking=asking)
 
     corpus, store, session = read()
     result = first = session.result

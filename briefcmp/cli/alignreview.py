@@ -309,7 +309,7 @@ def _loop(session, queue: list, state: dict, read_key, width: int) -> None:
         if shown != i:
             _echo(view(g, width, _under(session, g)), nl=False)
             shown = i
-        _echo(prompt(i + 1, len(queue)), nl=False)
+        _echo(prompt(i + 1, len(queue), g), nl=False)
         key = read_key()
         if key is None or key == "q":
             break
@@ -361,7 +361,7 @@ def _under(session, group) -> list:
 def decide_ids(session, accept_ids: list[str], reject_ids: list[str], skip_sure: bool = False) -> int:
     """--accept and --reject: every id must name a proposal (or a decided group); exit 2 with did-you-mean if not."""
     from briefcmp.analysis.decide import ReviewError, accept, reject
-    from briefcmp.analysis.decisions import find, group_id
+    from briefcmp.analysis.decisions import find, group_id, reduce
     from briefcmp.corpus.problems import suggest
     from briefcmp.render.sanitize import terminal_safe
 
@@ -369,6 +369,10 @@ def decide_ids(session, accept_ids: list[str], reject_ids: list[str], skip_sure:
     if both:
         raise fail(f"{', '.join(sorted(both))}: given to both --accept and --reject")
     pool = list(session.result.candidates if skip_sure else session.proposals)
+    # and the groups `align` lists, whose ids a person read there (as long as no decision changed them)
+    asked = {group_id(g) for g in pool}
+    pool += [g for g in session.listed if group_id(g) not in asked and not (skip_sure and g.sure)
+             and reduce(g, session.store, session.under) is g]
     earlier = session.store.last()
     known = [group_id(g) for g in pool]
     actions = []

@@ -6,7 +6,7 @@ Every text from a brief (quotes, labels drafted from its words) goes through
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Optional, Sequence
 
 from briefcmp.analysis.align import Group
 from briefcmp.render.align import group_lines
@@ -52,7 +52,11 @@ def view(group: Group, width: int, under: Sequence = ()) -> str:
     return "\n".join(lines) + "\n"
 
 
-def prompt(index: int, total: int) -> str:
+def prompt(index: int, total: int, group: Optional[Group] = None) -> str:
+    """The question: a group joining a key already written is asked as adding to that key."""
+    if group is not None and not group.new:
+        what = "this" if len(group.members) == 1 else "these"
+        return terminal_safe(f"({index}/{total}) Add {what} to {group.key} [{KEYS}]? ", one_line=True)
     return f"({index}/{total}) Key these together [{KEYS}]? "
 
 
