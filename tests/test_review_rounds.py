@@ -39,7 +39,7 @@ def test_apply_then_review_asks_to_join_the_keys_apply_just_wrote(corpus: Path) 
     predates the keys: they were dropped unasked before)."""
     r = runner.invoke(app, ["align", str(corpus), "--apply", "--review"], input="y\n")
     assert r.exit_code == 0, r.output
-    assert "(1/1) Key these together" in r.stdout and "keyed 1 claim as kenya-inflation-pct" in r.stdout
+    assert "(1/1) Add this to kenya-inflation-pct" in r.stdout and "keyed 1 claim as kenya-inflation-pct" in r.stdout
     assert keys_of(corpus)[LATE] == "kenya-inflation-pct"
     again = runner.invoke(app, ["align", str(corpus)])
     assert "0 groups to key, 0 candidates" in again.stdout  # the fixed point: nothing left to ask
@@ -78,7 +78,7 @@ def test_a_second_round_asks_only_what_the_first_made_possible(corpus: Path, cap
     out = capsys.readouterr().out
     assert code == 0 and len(readings) == 2  # (the second round decided: a third reading, with nothing new)
     assert "1 more proposal, made possible by the decisions so far:" in out
-    assert out.count("(1/1) Key these together") == 1 and "(2/2) Key these together" in out
+    assert out.count("(1/1) Add this to kenya-inflation-pct") == 1 and "(2/2) Key these together" in out
     assert "3 decisions recorded" in out and "left undecided" not in out
     store = load_store(corpus / DECISIONS_NAME)
     assert [d.decision for d in store.decisions] == ["accept", "reject", "accept"]
@@ -102,7 +102,7 @@ def test_a_round_that_decides_nothing_reads_no_more(corpus: Path, capsys) -> Non
 @pytest.mark.skipif(sys.platform == "win32", reason="pty")
 def test_apply_then_review_in_a_real_terminal(corpus: Path) -> None:
     t = Pty(["align", str(corpus), "--apply", "--review"], corpus)
-    t.dialogue(("(1/1) Key these together [y,n,e,s,q,?]? ", "y"))
+    t.dialogue(("(1/1) Add this to kenya-inflation-pct [y,n,e,s,q,?]? ", "y"))
     text = t.expect("1 decision recorded", timeout=120)
     assert "keyed 1 claim as kenya-inflation-pct" in text and "Traceback" not in text
     assert t.close() == 0

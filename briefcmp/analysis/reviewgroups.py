@@ -32,7 +32,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Callable, Optional
 
-from briefcmp.analysis import grouping
+from briefcmp.analysis import measuresim
 from briefcmp.analysis.evidence import overlaps
 from briefcmp.analysis.keynames import common_topics, label, new_key_id, reason
 from briefcmp.analysis.measure import _DIRECTION, _HARMLESS, _VAGUE, _meaningful, effective_words
@@ -40,7 +40,7 @@ from briefcmp.corpus import units
 
 ASK = 0.3  # mean measured-word similarity from which figures are asked together (asking only, never applying)
 MAX_BLOCK = 120  # figures compared pairwise in one block
-_UNSTATED = ("", "brief", "release-date")  # periods no report's text states (grouping._INFERRED)
+_UNSTATED = ("", "brief", "release-date")  # periods no report's text states (alonefigures._INFERRED)
 KEY_PULL = 0.5  # of ASK: the likeness at which a group is asked to join a key of its block rather than be a new one
 PULL_SINGLES = False  # a lone figure joins a key only at the full bar (else each is one more prompt, most answered n)
 PER_PERIOD = True  # blocks of one period: each period's figures asked apart (a key of one period each)
@@ -50,14 +50,14 @@ ASKED = "asked as one measure: wording alike (a person decides; values are not c
 
 
 def ask_veto(a: frozenset[str], b: frozenset[str]) -> str:
-    """Why two measured things are never asked together ("" when they may be): ``grouping.veto`` less what
+    """Why two measured things are never asked together ("" when they may be): ``measuresim.veto`` less what
     only a reading for applying needs. A direction on one side only ("rose 6.1% to 1.505 million" beside
     "1.505 million") and a qualifier on one side only are asked (a person tells them apart); a rise and a
     fall, different bases, opposites, a part and its total, two qualifiers of one row never are."""
     da, db = a & _DIRECTION, b & _DIRECTION
     if da and db and da != db:
         return "a rise is no fall"
-    why = grouping.veto(a - _DIRECTION if not (da and db) else a, b - _DIRECTION if not (da and db) else b)
+    why = measuresim.veto(a - _DIRECTION if not (da and db) else a, b - _DIRECTION if not (da and db) else b)
     return "" if why.startswith("a qualifier names another measure") else why
 
 
@@ -80,8 +80,8 @@ def ask_similarity(a: frozenset[str], b: frozenset[str], weight: dict[str, float
     score = sum(w(t) for t in shared) / total if total else 1.0
     # (an expectation's word on one side only is no doubt here: "staff project 0.7%" and "growth of 0.7%" are
     # both reports of one projection, and which is a forecast a person sees in the quotes)
-    if (x ^ y) & (grouping._SOFT | grouping._BASES | grouping._NARROWING):
-        score *= grouping.ONE_SIDED
+    if (x ^ y) & (measuresim._SOFT | measuresim._BASES | measuresim._NARROWING):
+        score *= measuresim.ONE_SIDED
     return round(score, 4)
 
 
@@ -99,7 +99,7 @@ def _stated(m) -> bool:
 
 def _forecast(m, words: frozenset[str]) -> bool:
     """An expectation, drafted as one or written as one ("economists expected 1.34 million")."""
-    return m.claim.kind == "forecast" or bool(words & grouping._EXPECT)
+    return m.claim.kind == "forecast" or bool(words & measuresim._EXPECT)
 
 
 class _Cluster:
@@ -143,7 +143,7 @@ def _groups(block: list, min_sim: float, apart: tuple = (set(), set())) -> list[
     """Average-linkage groups of one block (``ask_veto`` and a person's decisions keep apart: ``apart``, as
     ``decisions.Store.apart`` gives it), each with its mean pair similarity."""
     eff = effective_words(block)
-    weight = grouping.weights([(m.claim.brief, eff[id(m)]) for m in block])
+    weight = measuresim.weights([(m.claim.brief, eff[id(m)]) for m in block])
     pairs, not_key = apart
     n = len(block)
     sim: dict[tuple[int, int], float] = {}
