@@ -378,12 +378,19 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
             doubtful[id(m)] = (m, f"{m.claim.ref} names more than the other reports ({' '.join(sorted(extra))}): "
                                   "it may measure something narrower")
         elif id(m) not in doubtful and extra - _HARMLESS and any(
-                o.claim.brief != m.claim.brief and o.period == m.period and o.dated and not evidence.close(m, o)
+                o.claim.brief != m.claim.brief and o.period == m.period and o.dated and not _same_figure(m, o)
                 for o in group if id(o) not in doubtful and not (o.words - eff[id(o)]) - _HARMLESS):
             # words taken for an outlet's wording are an inference: one that may name a narrower measure ("the
-            # CPI for living necessities") never decides a contradiction against a figure named plainly
+            # CPI for living necessities") never decides a contradiction against a figure named plainly, nor an
+            # agreement only near (a part is often near its total: "segment revenue" beside the group's)
             doubtful[id(m)] = (m, f"{m.claim.ref} names more than the other reports ({' '.join(sorted(extra))}) and "
                                   "its value differs: it may measure something narrower")
+        elif id(m) not in doubtful and len(m.words) > len(eff[id(m)]) and extra - _HARMLESS and any(
+                o.claim.brief != m.claim.brief and eff[id(m)] - _VAGUE < eff[id(o)] - _VAGUE for o in group):
+            # one side naming less is one measure by inference (names_less); naming less only once its own words
+            # are taken for its outlet's wording is two ("a dividend ... down 11.4%" beside "profit, down 11.4%")
+            doubtful[id(m)] = (m, f"{m.claim.ref} names less than the other reports only once its own words "
+                                  f"({' '.join(sorted(extra))}) are taken for its outlet's wording")
     evidence.names_more(group, eff, doubtful, _VAGUE, _HARMLESS | _BASES)  # (a base on one side: unstated_bases)
     evidence.unstated_bases(group, doubtful, _BASES, _DIRECTION)
     if any(m.words & _DIRECTED for m in group):  # exports from A to B are B's imports: one order keyed

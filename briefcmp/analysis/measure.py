@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from typing import Optional
 
-from briefcmp.analysis import acronyms, clauses, figurerole, lexicon, statnames
+from briefcmp.analysis import acronyms, clauses, comparatives, figurerole, lexicon, statnames
 from briefcmp.analysis.changebasis import BASIS_TAGS, basis as _basis, basis_against  # noqa: F401 (callers name them here)
 from briefcmp.analysis.entities import Entities, fold_spelling, proper_names
 from briefcmp.analysis.terms import cjk_words
@@ -363,10 +363,8 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         for a, b in figurerole.governed_expectations(cleaned, figure, lambda w: norm_word(w) in _EXPECTATION_NOTIONS):
             cleaned = cleaned[:a] + " " * (b - a) + cleaned[b:]
     # "GDP was 0.2% higher than in the quarter before": the comparative after the figure is its direction
-    comparative = _COMPARATIVE.match(cleaned, figure[1]) if figure is not None else None
-    # "closes the year with 274,000 more jobs": a count with "more" or "fewer" before its noun is a change
-    comparative = comparative or (_MORE_NOUN.match(cleaned, figure[1]) if figure is not None else None)
     unit_words = {w.lower() for w in re.findall(r"[A-Za-z]+", unit)}
+    comparative = comparatives.after(cleaned, figure, unit_words) if figure is not None else None
     # How standard statistics are named (analysis/statnames): the catalogue's measures and qualifiers
     # are taken first, as their canonical words, and blanked so that their words are not read again.
     # An aside describes the thing ("CPIH, which adds housing costs to the CPI, rose"): not what is measured.
@@ -462,15 +460,7 @@ def _asides(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _ASIDE.finditer(text)]
 
 
-# ("7.55% above the same quarter of 2023", "2.0 percent above September's", "8.3% lower than": a change
-# against a base; "above 2%" before a figure is no direction)
-# "2.8 percent larger than the 2023 budget", "0.3 percent smaller than a year earlier": a comparative of size is one
-# too; "2.8% above 2023 spending": a year after it is the base's
-_COMPARATIVE = re.compile(r"\s*(?:per\s*cent|percent|%|pc)?\s+(higher|lower|(?:above|below|more|less)(?=\s+(?:than|"
-                          r"the|its|their|a|an|last|in|on|that|those|[A-Z][a-z]+['’]s|(?:19|20)\d\d)\b)|"
-                          r"(?:larger|bigger|greater|smaller|fewer)(?=\s+than\b))\b", re.I)
 _PREFIXES = frozenset("non ex pre post anti semi sub self co over under".split())  # "Non-oil", "Pre-tax": no name
-_MORE_NOUN = re.compile(r"\s+(more|fewer)\s+(?!than\b)[A-Za-z]", re.I)
 _MODIFIER_GAP = re.compile(r"[\s-]*\Z")
 _OF_GAP = re.compile(r"[\s-]*(?:(?:of|on|for|in)\s+(?:the\s+|its\s+|their\s+)?)?\Z")
 

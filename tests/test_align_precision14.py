@@ -1,0 +1,113 @@
+"""Precision of align on figures, session 14: a difference told with a comparative after its amount is a
+change ("$1.5 billion higher than"), and words taken for an outlet's wording key nothing on their own (a
+figure that names less only once its own words are dropped, or whose value is only near). Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings, strategies as st
+
+from briefcmp.analysis import comparatives, grouping
+from briefcmp.analysis.align import Member
+from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.measure import measured_words
+from briefcmp.corpus.model import Claim, Value
+
+
+def _direction(clause: str, figure: str, unit: str = "") -> frozenset[str]:
+    i = clause.index(figure)
+    return measured_words(clause, Entities(), unit, (i, i + len(figure)))[0] & {"increase", "decrease"}
+
+
+# --------------------------------------------------------------------------- a comparative after an amount
+
+
+def test_a_comparative_after_an_amount_s_scale_and_unit_is_its_direction() -> None:
+    assert _direction("Timber sales were $2.3 billion higher than a year before", "2.3") == {"increase"}
+    assert _direction("Fish exports came in 410 million crowns lower than in 2022", "410", "crowns") == {"decrease"}
+    assert _direction("Orders were 12 percent higher than in May", "12") == {"increase"}  # (as before)
+
+
+def test_a_difference_told_two_ways_gives_both_writings_their_direction() -> None:
+    clause = "the port's takings were about $80 million, or 6 percent, lower than the year before"
+    assert _direction(clause, "80") == {"decrease"}
+    assert _direction(clause, "6") == {"decrease"}
+    # the second writing alone, as its clause begins at "or"
+    assert _direction("or 6 percent, lower than the year before", "6") == {"decrease"}
+
+
+def test_an_amount_with_no_comparative_after_it_is_a_level() -> None:
+    assert not _direction("Timber sales were $2.3 billion in the year, or 6 percent of output", "2.3")
+    assert not _direction("Fish exports came to 410 million crowns, above all to Japan", "410", "crowns")
+
+
+def test_the_clause_of_a_figure_reads_on_to_its_comparative() -> None:
+    text = "At $9.1 billion, tolls were about $0.7 billion, or 8.3 percent, higher than in 2023."
+    for figure in ("0.7", "8.3"):
+        i = text.index(figure)
+        end = comparatives.reach(text, (i, i + len(figure)), {"usd", "dollars"})
+        assert end is not None and text[:end].endswith("higher")
+    i = text.index("9.1")
+    assert comparatives.reach(text, (i, i + 3), set()) is None  # the level before them reads no comparative
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789 ,.%$()abcdefghilmnoprstuvwy", max_size=120), st.integers(0, 120))
+def test_reading_a_comparative_never_fails_and_never_reads_backwards(text: str, at: int) -> None:
+    at = min(at, len(text))
+    m = comparatives.after(text, (at, at), {"dollars"})
+    assert m is None or m.start() >= at
+    end = comparatives.reach(text, (at, at), set())
+    assert end is None or at < end <= len(text)
+
+
+# --------------------------------------------------------------------------- words taken for an outlet's wording
+
+
+def _member(brief: str, amount: float, words: set[str], eff: set[str], unit: str = "percent") -> tuple[Member, frozenset]:
+    claim = Claim(id=f"x{amount}".replace(".", "-"), brief=brief, quote="q", kind="fact",
+                  value=Value("quantity", amount=amount, unit=unit))
+    ws = frozenset(words)
+    m = Member(claim, ("acme",), "clause", unit, unit, ws, {w: w for w in ws}, tuple(sorted(ws)), "acme", "2024",
+               "stated", date(2025, 3, 4))
+    return m, frozenset(eff)
+
+
+def _split(*pairs: tuple[Member, frozenset]) -> tuple[set[str], dict[str, str]]:
+    group = [m for m, _ in pairs]
+    eff = {id(m): e for m, e in pairs}
+    sims = {frozenset((a, b)): 1.0 for _, a in pairs for _, b in pairs if a != b}
+    core, doubtful = grouping.split(group, eff, sims)
+    return {m.claim.brief for m in core}, {m.claim.brief: why for m, why in doubtful}
+
+
+def test_naming_less_only_once_its_own_words_are_dropped_keys_nothing() -> None:
+    """A payout's cut ("the board proposed a payout of ... a share, down 7%") whose words "payout" and "share"
+    no other report of the bucket uses, beside two reports of earnings down 7%: the payout's words are not an
+    outlet's wording of earnings."""
+    payout = _member("daily", 7.0, {"payout", "share", "firm", "decrease"}, {"firm", "decrease"})
+    earnings = _member("digest", 7.0, {"firm", "earnings", "decrease"}, {"firm", "earnings", "decrease"})
+    again = _member("weekly", 7.0, {"firm", "earnings", "decrease"}, {"firm", "earnings", "decrease"})
+    core, doubtful = _split(payout, earnings, again)
+    assert core == {"digest", "weekly"}
+    assert "daily" in doubtful and "payout share" in doubtful["daily"]
+
+
+def test_a_word_dropped_beside_the_same_words_still_keys() -> None:
+    """The outlet's own word dropped, nothing named less: one measure, as before ("approved" spending)."""
+    a = _member("daily", 3.0, {"spending", "approve"}, {"spending"}, "USD")
+    b = _member("digest", 3.0, {"spending"}, {"spending"}, "USD")
+    c = _member("weekly", 3.0, {"spending"}, {"spending"}, "USD")
+    assert _split(a, b, c)[0] == {"daily", "digest", "weekly"}
+
+
+def test_a_part_only_near_its_total_keys_nothing() -> None:
+    """A segment's sales (a word no other report uses) of 9.7 beside the group's 9.8: near, not the same
+    figure at the precision written; the segment's figure waits."""
+    segment = _member("release", 9.7, {"sales", "segment"}, {"sales"}, "EUR")
+    group = _member("wire", 9.8, {"sales"}, {"sales"}, "EUR")
+    other = _member("paper", 9.8, {"sales"}, {"sales"}, "EUR")
+    core, doubtful = _split(segment, group, other)
+    assert core == {"wire", "paper"} and "segment" in doubtful["release"]
