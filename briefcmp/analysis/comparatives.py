@@ -48,8 +48,8 @@ def _past_amount(text: str, figure: tuple[int, int], unit_words: set[str]) -> in
 
 def after(text: str, figure: tuple[int, int], unit_words: set[str]) -> Optional[re.Match]:
     """The comparative that follows a figure (group 1 its word), or None."""
-    at = _past_amount(text, figure, unit_words)
-    return COMPARATIVE.match(text, at) or MORE_NOUN.match(text, at)
+    # ("1.2 million more are asylum-seekers": "more" past a scale is seldom a change; read as before)
+    return COMPARATIVE.match(text, _past_amount(text, figure, unit_words)) or MORE_NOUN.match(text, figure[1])
 
 
 def reach(text: str, figure: tuple[int, int], unit_words: set[str]) -> Optional[int]:

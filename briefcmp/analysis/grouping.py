@@ -45,6 +45,7 @@ from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.keynames import common_topics, label, new_key_id, reason, shared_order  # noqa: F401
 from briefcmp.analysis.measure import (
     BASIS_TAGS, _DIRECTION, _HARMLESS, _VAGUE, FORECAST_WORDS, _DIRECTED, _meaningful, effective_words,
+    less_once_trimmed,
 )
 from briefcmp.analysis.rounding import agree_rounded
 from briefcmp.corpus import units
@@ -385,10 +386,7 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
             # agreement only near (a part is often near its total: "segment revenue" beside the group's)
             doubtful[id(m)] = (m, f"{m.claim.ref} names more than the other reports ({' '.join(sorted(extra))}) and "
                                   "its value differs: it may measure something narrower")
-        elif id(m) not in doubtful and len(m.words) > len(eff[id(m)]) and extra - _HARMLESS and any(
-                o.claim.brief != m.claim.brief and eff[id(m)] - _VAGUE < eff[id(o)] - _VAGUE for o in group):
-            # one side naming less is one measure by inference (names_less); naming less only once its own words
-            # are taken for its outlet's wording is two ("a dividend ... down 11.4%" beside "profit, down 11.4%")
+        elif id(m) not in doubtful and less_once_trimmed(m, group, eff, _neutral, JOIN):
             doubtful[id(m)] = (m, f"{m.claim.ref} names less than the other reports only once its own words "
                                   f"({' '.join(sorted(extra))}) are taken for its outlet's wording")
     evidence.names_more(group, eff, doubtful, _VAGUE, _HARMLESS | _BASES)  # (a base on one side: unstated_bases)

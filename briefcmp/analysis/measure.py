@@ -563,3 +563,18 @@ def effective_words(members: list) -> dict[int, frozenset[str]]:
             and w not in BASIS_TAGS  # (a base is no wording)
             and not w.startswith("against ")}  # (a change against a named quarter: basis_against)
     return {id(m): (words[id(m)] - drop) or words[id(m)] for m in members}
+
+
+def less_once_trimmed(m, group: list, eff: dict, neutral, join: float) -> bool:
+    """Whether a figure names less than another brief's only once its own words are taken for its outlet's
+    wording (``effective_words``): one side naming less is one measure by inference (``grouping.names_less``),
+    and on words dropped by another it is two ("a dividend ... down 11.4%" beside "profit, down 11.4%"). Not
+    when another report writes the shorter wording itself, nor when the two wordings as written share
+    ``join`` of their measured words (``neutral``: "went back" and "went home")."""
+    mine = neutral(eff[id(m)])
+    if len(m.words) <= len(eff[id(m)]) or not (m.words - eff[id(m)]) - _HARMLESS or any(
+            o.claim.brief != m.claim.brief and neutral(o.words) == mine for o in group):
+        return False
+    own = neutral(m.words)
+    return any(o.claim.brief != m.claim.brief and mine < neutral(eff[id(o)])
+               and len(own & neutral(o.words)) < join * len(own | neutral(o.words)) for o in group)
