@@ -45,7 +45,6 @@ from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.keynames import common_topics, label, new_key_id, reason, shared_order  # noqa: F401
 from briefcmp.analysis.measure import (
     BASIS_TAGS, _DIRECTION, _HARMLESS, _VAGUE, FORECAST_WORDS, _DIRECTED, _meaningful, effective_words,
-    less_once_trimmed,
 )
 from briefcmp.analysis.rounding import agree_rounded
 from briefcmp.corpus import units
@@ -386,9 +385,6 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
             # agreement only near (a part is often near its total: "segment revenue" beside the group's)
             doubtful[id(m)] = (m, f"{m.claim.ref} names more than the other reports ({' '.join(sorted(extra))}) and "
                                   "its value differs: it may measure something narrower")
-        elif id(m) not in doubtful and less_once_trimmed(m, group, eff, _neutral, JOIN):
-            doubtful[id(m)] = (m, f"{m.claim.ref} names less than the other reports only once its own words "
-                                  f"({' '.join(sorted(extra))}) are taken for its outlet's wording")
     evidence.names_more(group, eff, doubtful, _VAGUE, _HARMLESS | _BASES)  # (a base on one side: unstated_bases)
     evidence.unstated_bases(group, doubtful, _BASES, _DIRECTION)
     if any(m.words & _DIRECTED for m in group):  # exports from A to B are B's imports: one order keyed
@@ -464,6 +460,9 @@ def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls:
             evidence.adopt_release_periods(g, apart=True)
             said = {m.period for m in g if m.dated and m.period_how != "release-date"}  # (distinct: few)
             parts = _blocks(g) if any(_nest(p, q) for p in said for q in said) else [g]
+            # (a projection path, "2.1% in 2025, 1.9% in 2026", is no change over time: each year its own question)
+            if len(said) > 1 and all(m.claim.kind == "forecast" or m.words & _EXPECT for m in g):
+                parts = [[m for m in q if m.period == p] for q in parts for p in sorted({m.period for m in q})]
             for part in parts:  # a period a title gave may be a part of another's: a month and its year apart
                 if len({m.claim.brief for m in part}) < 2:
                     unapplied.append(part)

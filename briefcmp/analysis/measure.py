@@ -17,6 +17,7 @@ from typing import Optional
 from briefcmp.analysis import acronyms, clauses, comparatives, figurerole, lexicon, statnames
 from briefcmp.analysis.changebasis import BASIS_TAGS, basis as _basis, basis_against  # noqa: F401 (callers name them here)
 from briefcmp.analysis.entities import Entities, fold_spelling, proper_names
+from briefcmp.analysis.organisations import _KIND
 from briefcmp.analysis.terms import cjk_words
 from briefcmp.corpus.functionwords import FUNCTION_WORDS, MONTH_NAMES, PERCENT_WORDS, SAYING, SCALE_WORDS, WEEKDAYS
 
@@ -29,6 +30,10 @@ _COMPARED = re.compile(r"\s*(?:up|down|compared|against|versus|vs\.?|from|as\s+a
 # ... but not "its share of world output", "the highest in the region", "faster than its neighbours".
 _GENERIC_NOT_SUBJECT = re.compile(r"\b(?:of|in|across|than|among|from|to|with)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _POSSESSIVE_START = re.compile(r"\s*(?:Its|Their|His|Her)\b")
+# A company named by its kind as the subject of a verb or an owner ("The group proposed a dividend", "the
+# company's revenue"): whose figure it is (the issuer), not what it measures ("Group profit" is the consolidated one).
+_COMPANY_REF = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+" + _KIND[:_KIND.rindex(")s?") + 1] + r"(?:(?:'s|’s)|(?=\s+(?:[a-z]+ly\s+)?"
+                          r"(?:[a-z]+ed|said|says|sees|expects|reports|posts|will|would|has|had|is|was|did|does)\b))")
 # Words that make a figure about somewhere or something other than a named country.
 _GENERIC_SUBJECT = re.compile(r"\b(?:(?i:region|regional|global|globally|world|worldwide|continent|continental|bloc|"
                               r"eurozone|euro\s+area|emerging\s+(?:markets?|economies)|developing\s+(?:countries|"
@@ -342,6 +347,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             if i < b or text[b:b + 2] == "'s":
                 blank[i] = " "
     cleaned = _CONSUMER_PRICES.sub(lambda m: "inflation".ljust(len(m.group())), "".join(blank))
+    cleaned = _COMPANY_REF.sub(lambda m: " " * len(m.group()), cleaned)  # "The group proposed a dividend": whose, not what
     cleaned = _INDEX_NAME.sub(lambda m: m.group().lower(), cleaned)  # "the FAO Cereal Price Index": cereal prices
     cleaned = _PCT_OF_GDP.sub(lambda m: " " * len(m.group()), cleaned)  # a share's denominator
     cleaned = _ORDINAL.sub(lambda m: " " * len(m.group()), cleaned)  # the rank itself is the value, not the thing
@@ -564,17 +570,3 @@ def effective_words(members: list) -> dict[int, frozenset[str]]:
             and not w.startswith("against ")}  # (a change against a named quarter: basis_against)
     return {id(m): (words[id(m)] - drop) or words[id(m)] for m in members}
 
-
-def less_once_trimmed(m, group: list, eff: dict, neutral, join: float) -> bool:
-    """Whether a figure names less than another brief's only once its own words are taken for its outlet's
-    wording (``effective_words``): one side naming less is one measure by inference (``grouping.names_less``),
-    and on words dropped by another it is two ("a dividend ... down 11.4%" beside "profit, down 11.4%"). Not
-    when another report writes the shorter wording itself, nor when the two wordings as written share
-    ``join`` of their measured words (``neutral``: "went back" and "went home")."""
-    mine = neutral(eff[id(m)])
-    if len(m.words) <= len(eff[id(m)]) or not (m.words - eff[id(m)]) - _HARMLESS or any(
-            o.claim.brief != m.claim.brief and neutral(o.words) == mine for o in group):
-        return False
-    own = neutral(m.words)
-    return any(o.claim.brief != m.claim.brief and mine < neutral(eff[id(o)])
-               and len(own & neutral(o.words)) < join * len(own | neutral(o.words)) for o in group)
