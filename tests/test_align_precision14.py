@@ -28,6 +28,7 @@ def test_a_comparative_after_an_amount_s_scale_and_unit_is_its_direction() -> No
     assert _direction("Timber sales were $2.3 billion higher than a year before", "2.3") == {"increase"}
     assert _direction("Fish exports came in 410 million crowns lower than in 2022", "410", "crowns") == {"decrease"}
     assert _direction("Orders were 12 percent higher than in May", "12") == {"increase"}  # (as before)
+    assert _direction("Port fees came in $35m ahead of plan", "35") == {"increase"}
 
 
 def test_a_difference_told_two_ways_gives_both_writings_their_direction() -> None:
@@ -103,3 +104,51 @@ def test_a_part_only_near_its_total_keys_nothing() -> None:
     other = _member("paper", 9.8, {"sales"}, {"sales"}, "EUR")
     core, doubtful = _split(segment, group, other)
     assert core == {"wire", "paper"} and "segment" in doubtful["release"]
+
+
+# --------------------------------------------------------------------------- statements and dates
+
+
+def test_a_projection_path_is_keyed_a_year_each() -> None:
+    """Two outlets give one body's projections for three years in the same words: each year is its own question
+    (a path is no change over time), so 2025's 3.4% never shares a key with 2027's 3.4%."""
+    from briefcmp.analysis.align import AlignResult, Group
+    members = []
+    for brief in ("bank", "wire", "note"):
+        for year, amount in (("2025", 3.4), ("2026", 2.6), ("2027", 3.4)):
+            claim = Claim(id=f"p{year}", brief=brief, quote="q", kind="fact",
+                          value=Value("quantity", amount=amount, unit="percent"))
+            ws = frozenset({"inflation", "forecast"})
+            members.append(Member(claim, ("freedonia",), "clause", "percent", "percent", ws, {w: w for w in ws},
+                                  tuple(sorted(ws)), "freedonia", year, "stated", date(2025, 6, 9)))
+    result = AlignResult()
+    grouping.new_keys(members, Entities(), set(), result, Group)
+    assert result.groups and all(len({m.period for m in g.members}) == 1 for g in result.groups)
+
+
+def test_whose_export_was_banned_names_the_thing_before_it() -> None:
+    from briefcmp.analysis.facts import read_facts
+    sentence = "Raw cashews, whose export was banned by Ostland in March, remain barred."
+    facts = read_facts(sentence, Entities())
+    assert facts and all({"cashew", "export"} <= set(f.nouns) for f in facts)
+    assert all(sentence[f.start:f.end].startswith("Raw cashews, whose export") for f in facts)
+
+
+def test_never_before_is_a_record_not_a_denial() -> None:
+    from briefcmp.analysis.facts import read_facts
+    assert not [f for f in read_facts("Ostland had never before delayed a general election.", Entities())
+                if f.verb == "delay"]
+    assert [(f.verb, f.value) for f in read_facts("Ostland had never delayed a general election.", Entities())
+            if f.verb == "delay"] == [("delay", "no")]
+
+
+def test_a_date_dates_the_event_of_its_own_clause() -> None:
+    from briefcmp.analysis.eventdates import event_of
+
+    def event(sentence: str, d: str):
+        i = sentence.index(d)
+        return event_of(sentence, (i, i + len(d)))
+    assert event("Ostland refused in May 2021 to admit monitors, and Westmark then quit the treaty.",
+                 "May 2021") is None
+    assert event("In March 2019, Ostland annexed Westmark after a disputed vote.", "March 2019")[0] == "annexation"
+    assert event("Ostland annexed Westmark in March 2019.", "March 2019")[0] == "annexation"

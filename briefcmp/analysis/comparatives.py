@@ -12,10 +12,11 @@ from briefcmp.corpus import units
 # ("7.55% above the same quarter of 2023", "2.0 percent above September's", "8.3% lower than": a change
 # against a base; "above 2%" before a figure is no direction)
 # "2.8 percent larger than the 2023 budget", "0.3 percent smaller than a year earlier": a comparative of size is one
-# too; "2.8% above 2023 spending": a year after it is the base's
+# too; "2.8% above 2023 spending": a year after it is the base's; "$209 million ahead of budget" is "above" it
 COMPARATIVE = re.compile(r"\s*(?:per\s*cent|percent|%|pc)?\s+(higher|lower|(?:above|below|more|less)(?=\s+(?:than|"
                          r"the|its|their|a|an|last|in|on|that|those|[A-Z][a-z]+['’]s|(?:19|20)\d\d)\b)|"
-                         r"(?:larger|bigger|greater|smaller|fewer)(?=\s+than\b))\b", re.I)
+                         r"(?:larger|bigger|greater|smaller|fewer)(?=\s+than\b)|ahead(?=\s+of\b))\b", re.I)
+RISING = frozenset({"higher", "above", "more", "larger", "bigger", "greater", "ahead"})
 # "closes the year with 274,000 more jobs": a count with "more" or "fewer" before its noun is a change
 MORE_NOUN = re.compile(r"\s+(more|fewer)\s+(?!than\b)[A-Za-z]", re.I)
 # What may stand between an amount and its comparative: its scale and unit ("1.5 billion euros higher"), and
@@ -47,7 +48,7 @@ def _past_amount(text: str, figure: tuple[int, int], unit_words: set[str]) -> in
 
 
 def after(text: str, figure: tuple[int, int], unit_words: set[str]) -> Optional[re.Match]:
-    """The comparative that follows a figure (group 1 its word), or None."""
+    """The comparative that follows a figure (group 1 its word: ``RISING`` or a fall), or None."""
     # ("1.2 million more are asylum-seekers": "more" past a scale is seldom a change; read as before)
     return COMPARATIVE.match(text, _past_amount(text, figure, unit_words)) or MORE_NOUN.match(text, figure[1])
 

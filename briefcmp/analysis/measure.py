@@ -419,8 +419,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         found.append((m.start(), w, _SHOW.get(w, statnames.shown(w) if low == w and w in _canonical_words()
                                               else low[:-2] if low.endswith("'s") else low)))
     if comparative:
-        found.append((comparative.start(1), "increase" if comparative.group(1).lower() in ("higher", "above", "more",
-                                                                                             "larger", "bigger", "greater")
+        found.append((comparative.start(1), "increase" if comparative.group(1).lower() in comparatives.RISING
                       else "decrease",  # (less, lower, fewer...)
                       comparative.group(1).lower()))
     shown: dict[str, str] = {}
