@@ -152,3 +152,8 @@ def test_a_date_dates_the_event_of_its_own_clause() -> None:
                  "May 2021") is None
     assert event("In March 2019, Ostland annexed Westmark after a disputed vote.", "March 2019")[0] == "annexation"
     assert event("Ostland annexed Westmark in March 2019.", "March 2019")[0] == "annexation"
+    # an appositive's commas part no clause
+    assert event("On 4 May, Ostland annexed its neighbour, the Republic of Westmark, after a vote.",
+                 "4 May")[0] == "annexation"
+    assert event("When Ostland told the assembly on 4 May that it would quit the pact, it stopped short of leaving "
+                 "the treaty.", "4 May") is None

@@ -129,16 +129,17 @@ def event_of(sentence: str, at: tuple[int, int], lang: str = "en", previous: str
     return best[1], best[2], best[3], best[4]
 
 
+# Where another clause begins: a semicolon, colon, parenthesis or dash, or a comma before a conjunction or a pronoun
+# subject (", and Moscow called off", ", he stopped short of"); an appositive's commas (", President X,") part nothing.
+_CLAUSE_START = re.compile(r"[;:()]|\s[-–—]\s|,\s+(?:and|but|while|whereas|although|though|which|who|when|after|"
+                           r"before|as|he|she|it|they|we)\b", re.I)
+
+
 def _other_clause(sentence: str, at: tuple[int, int], pos: int) -> bool:
     """Whether an event word at ``pos`` stands in another clause than the date at ``at`` ("refused in August 2022
     to let inspectors in, and Moscow called off a meeting of the treaty's commission": the refusal's date, not
-    the treaty's); a fronted date's own comma ("In March 2014, Russia annexed Crimea") parts nothing."""
-    if pos < at[0]:
-        return bool(_CLAUSE_END.search(sentence, pos, at[0]))
-    between = sentence[at[1]:pos]
-    fronted = not re.search(r"[A-Za-z]", re.sub(r"^\W*(?:in|on|at|since|during)\s*$", "", sentence[:at[0]].strip(),
-                                                 flags=re.I)) and re.match(r"\s*,", between)
-    return bool(_CLAUSE_END.search(between, 1 if fronted else 0))
+    the treaty's)."""
+    return bool(_CLAUSE_START.search(sentence, pos, at[0]) if pos < at[0] else _CLAUSE_START.search(sentence, at[1], pos))
 
 
 def _day(d: str) -> Optional[date]:
