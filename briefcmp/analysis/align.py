@@ -63,7 +63,8 @@ from typing import Optional
 
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
 from briefcmp.analysis import briefunits, figlinkplace, fellowperiods, headline, issuer, onefact, views
-from briefcmp.analysis import acronyms, appliedmarks, figurecontext, figuresubject, organisations, periods, titleperiods
+from briefcmp.analysis import acronyms, appliedmarks, comparatives, figurecontext, figuresubject, organisations, periods
+from briefcmp.analysis import titleperiods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
@@ -175,6 +176,11 @@ def _clause(text: str, a: int, b: int) -> tuple[int, int]:
     return start, end
 
 
+def _unit_words(unit: str) -> set[str]:
+    return {w.lower() for s in units.spellings(unit) for w in re.findall(r"[A-Za-z]+", s)} \
+        if unit not in ("", "percent") else set()
+
+
 def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int = 0) -> Optional[Member]:
     """How align sees a figure claim (None for other claims); ``nth``: which writing of its value in its
     quote it is, when the quote writes the value more than once."""
@@ -230,6 +236,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
                 alternate = alt is not None and paren is None
             respective = clauses.respective_words(sentence, (fa, fb))
             c0, c1 = _clause(blank_acronym_asides(sentence, (fa, fb)), fa, fb)
+            reach = comparatives.reach(sentence, (fa, fb), _unit_words(unit))  # "$6.4 billion, or 26.8%, higher"
+            if reach is not None and reach > c1:
+                c1 = _clause(sentence, reach, reach)[1]
             frame = _FRAME.fullmatch(sentence[:c0]) if c0 else None
             clause_at = (c0, c1)
             clause, fig_in_clause = sentence[c0:c1], (fa - c0, fb - c0)

@@ -103,7 +103,7 @@ def event_of(sentence: str, at: tuple[int, int], lang: str = "en", previous: str
                 tok.lower() in ("call", "calls") and _CALL_NOUN.search(sentence, max(0, pos - 10), pos + len(tok))):
             continue  # "called for restraint", "called on Moscow": no phone call
         distance = abs(i - date_i)
-        if distance > REACH:
+        if distance > REACH or _other_clause(sentence, at, pos):
             continue
         names = frozenset(_stem(t) for t, _ in tokens[max(0, i - WINDOW):i + WINDOW + 1]
                           if t[0].isupper() and t.lower() not in _TITLES and t.lower().rstrip(".") not in _MONTHS
@@ -127,6 +127,19 @@ def event_of(sentence: str, at: tuple[int, int], lang: str = "en", previous: str
     if best is None or not best[1] or not best[2]:
         return None  # no event near the date, or two, or nobody's
     return best[1], best[2], best[3], best[4]
+
+
+# Where another clause begins: a semicolon, colon, parenthesis or dash, or a comma before a conjunction or a pronoun
+# subject (", and Moscow called off", ", he stopped short of"); an appositive's commas (", President X,") part nothing.
+_CLAUSE_START = re.compile(r"[;:()]|\s[-–—]\s|,\s+(?:and|but|while|whereas|although|though|which|who|when|after|"
+                           r"before|as|he|she|it|they|we)\b", re.I)
+
+
+def _other_clause(sentence: str, at: tuple[int, int], pos: int) -> bool:
+    """Whether an event word at ``pos`` stands in another clause than the date at ``at`` ("refused in August 2022
+    to let inspectors in, and Moscow called off a meeting of the treaty's commission": the refusal's date, not
+    the treaty's)."""
+    return bool(_CLAUSE_START.search(sentence, pos, at[0]) if pos < at[0] else _CLAUSE_START.search(sentence, at[1], pos))
 
 
 def _day(d: str) -> Optional[date]:

@@ -62,11 +62,24 @@ def passive(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.T
              and not any(a <= x.start < b for a, b in inside)]
     if not nouns:
         return None
+    owner = whose_antecedent(tokens, clause_start)  # "Broken rice, whose export was banned": the export of broken rice
+    nouns = [*(x.lemma for x in owner if x.lemma not in nouns), *nouns]
     others = tuple(dict.fromkeys(e for a, b, e in names if subject[0].start <= a and b <= subject[-1].end
                                  and e not in agents))
-    lo, hi = subject[0].start, subject[-1].end
+    lo, hi = (owner or subject)[0].start, subject[-1].end
     return Fact(agent[2], agents, tokens[j].lemma, lo, agent[1], lo, hi, kind, value, tuple(nouns),
-                tuple(x.text for x in subject if x.noun), (), others, sentence[lo:hi], tuple(nouns))
+                tuple(x.text for x in (*owner, *subject) if x.noun), (), others, sentence[lo:hi], tuple(nouns))
+
+
+def whose_antecedent(tokens: list[nlp.Token], k: int) -> list[nlp.Token]:
+    """The noun phrase a relative "whose" at ``k`` belongs to ("Broken rice, whose export ..."): its nouns and
+    modifiers, read back from the comma before it ([] when ``k`` holds no "whose" after a noun phrase)."""
+    if not (0 < k < len(tokens) and tokens[k].lemma == "whose" and tokens[k - 1].text == ","):
+        return []
+    m = k - 1
+    while m > 0 and k - m < MAX_PHRASE and (tokens[m - 1].noun or tokens[m - 1].tag in ("JJ", "VBN")):
+        m -= 1
+    return [x for x in tokens[m:k - 1] if x.noun or x.tag in ("JJ", "VBN")] if m < k - 1 and tokens[k - 2].noun else []
 
 
 MAX_PHRASE = 8

@@ -66,7 +66,8 @@ from briefcmp.analysis.factverbs import (
     requested,
 )
 from briefcmp.analysis.factwords import (
-    ADVICE_FRAME, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DEMANDING, DENYING, LIGHT_VERBS, MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, REPORTS, SAYING, SCOPE,
+    ADVICE_FRAME, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DEMANDING, DENYING, FIRST_TIME, LIGHT_VERBS,
+    MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, REPORTS, SAYING, SCOPE,
     UNASSERTED, WHEN_PHRASE, modality,
 )
 
@@ -324,6 +325,9 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             kind, value = modality(sentence[said_from:verb.start] if said_from >= 0 else region,
                                    sentence[tokens[i].start:verb.start] if i < j else "")
             said_from = -1
+            if value == "no" and i < j and FIRST_TIME.search(sentence, tokens[i].start, verb.start):
+                i = j + 1  # "had never before postponed an election": a record until now, not that it was not done
+                continue
             if value == "yes" and (tokens[clause_start].lemma in ("no", "neither") and clause_start < i or inner
                                    and tokens[inner].lemma in ("no", "neither") and inner < j):
                 value = "no"  # "no Swiss court would have heard", "neither country has signed": a negated subject

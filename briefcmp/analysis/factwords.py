@@ -99,6 +99,8 @@ INTENT_NOUNS = frozenset({"plan", "intention", "intent", "power", "authority", "
 NEGATION = re.compile(r"\bha(?:s|ve|d|ving)\s+no\s+(?:" + "|".join(sorted(INTENT_NOUNS)) + r")s?\s+(?:to|of)\b|"
                       r"\b(?:not|cannot|never|no\s+longer|neither|nor|ceas(?:e|ed|es|ing)|quit|stopp?(?:ed|s)?(?!\s+short))\b|"
                        r"n['\u2019]t\b|\byet\s+to\b", re.I)
+# "had never before postponed", "never previously held": what had not happened until now is a record, not a denial
+FIRST_TIME = re.compile(r"\bnever\s+(?:before|previously|once\s+before)\b", re.I)
 _HEDGE = re.compile(r"\b(?:stopp?(?:ed|ing|s)?\s+short\s+of|undecided|whether|le(?:ft|aves?|aving)\s+open|"
                     r"on\s+the\s+fence|non-?committal|"
                     r"(?:not|n['\u2019]t|never)\s+(?:yet\s+)?(?:said|say|says|disclosed?|specified|specify|"

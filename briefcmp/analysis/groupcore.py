@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from briefcmp.analysis import evidence
-from briefcmp.analysis.figclusters import measure_score
+from briefcmp.analysis.figclusters import _same_figure, measure_score
 from briefcmp.analysis.measure import _DIRECTED, _DIRECTION, _HARMLESS, _VAGUE, BASIS_TAGS as _BASES, FORECAST_WORDS
 from briefcmp.analysis.rounding import agree_rounded
 
@@ -70,10 +70,11 @@ def split(group: list, eff: dict[int, frozenset[str]], pair_sim: dict) -> tuple[
             doubtful[id(m)] = (m, f"{m.claim.ref} names more than the other reports ({' '.join(sorted(extra))}): "
                                   "it may measure something narrower")
         elif id(m) not in doubtful and extra - _HARMLESS and any(
-                o.claim.brief != m.claim.brief and o.period == m.period and o.dated and not evidence.close(m, o)
+                o.claim.brief != m.claim.brief and o.period == m.period and o.dated and not _same_figure(m, o)
                 for o in group if id(o) not in doubtful and not (o.words - eff[id(o)]) - _HARMLESS):
             # words taken for an outlet's wording are an inference: one that may name a narrower measure ("the
-            # CPI for living necessities") never decides a contradiction against a figure named plainly
+            # CPI for living necessities") never decides a contradiction against a figure named plainly, nor an
+            # agreement only near (a part is often near its total: "segment revenue" beside the group's)
             doubtful[id(m)] = (m, f"{m.claim.ref} names more than the other reports ({' '.join(sorted(extra))}) and "
                                   "its value differs: it may measure something narrower")
     evidence.names_more(group, eff, doubtful, _VAGUE, _HARMLESS | _BASES)  # (a base on one side: unstated_bases)

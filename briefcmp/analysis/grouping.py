@@ -74,6 +74,9 @@ def new_keys(rest: list, entities: Entities, taken: set[str], result, group_cls:
             evidence.adopt_release_periods(g, apart=True)
             said = {m.period for m in g if m.dated and m.period_how != "release-date"}  # (distinct: few)
             parts = _blocks(g) if any(_nest(p, q) for p in said for q in said) else [g]
+            # (a projection path, "2.1% in 2025, 1.9% in 2026", is no change over time: each year its own question)
+            if len(said) > 1 and all(m.claim.kind == "forecast" or m.words & _EXPECT for m in g):
+                parts = [[m for m in q if m.period == p] for q in parts for p in sorted({m.period for m in q})]
             for part in parts:  # a period a title gave may be a part of another's: a month and its year apart
                 if len({m.claim.brief for m in part}) < 2:
                     unapplied.append(part)

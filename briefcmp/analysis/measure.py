@@ -14,9 +14,10 @@ import re
 from collections import defaultdict
 from typing import Optional
 
-from briefcmp.analysis import acronyms, clauses, figurerole, lexicon, statnames
+from briefcmp.analysis import acronyms, clauses, comparatives, figurerole, lexicon, statnames
 from briefcmp.analysis.changebasis import BASIS_TAGS, basis as _basis, basis_against  # noqa: F401 (callers name them here)
 from briefcmp.analysis.entities import Entities, fold_spelling, proper_names
+from briefcmp.analysis.organisations import _KIND
 from briefcmp.analysis.terms import cjk_words
 from briefcmp.corpus.functionwords import FUNCTION_WORDS, MONTH_NAMES, PERCENT_WORDS, SAYING, SCALE_WORDS, WEEKDAYS
 
@@ -29,6 +30,10 @@ _COMPARED = re.compile(r"\s*(?:up|down|compared|against|versus|vs\.?|from|as\s+a
 # ... but not "its share of world output", "the highest in the region", "faster than its neighbours".
 _GENERIC_NOT_SUBJECT = re.compile(r"\b(?:of|in|across|than|among|from|to|with)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _POSSESSIVE_START = re.compile(r"\s*(?:Its|Their|His|Her)\b")
+# A company named by its kind as the subject of a verb or an owner ("The group proposed a dividend", "the
+# company's revenue"): whose figure it is (the issuer), not what it measures ("Group profit" is the consolidated one).
+_COMPANY_REF = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+" + _KIND[:_KIND.rindex(")s?") + 1] + r"(?:(?:'s|’s)|(?=\s+(?:[a-z]+ly\s+)?"
+                          r"(?:[a-z]+ed|said|says|sees|expects|reports|posts|will|would|has|had|is|was|did|does)\b))")
 # Words that make a figure about somewhere or something other than a named country.
 _GENERIC_SUBJECT = re.compile(r"\b(?:(?i:region|regional|global|globally|world|worldwide|continent|continental|bloc|"
                               r"eurozone|euro\s+area|emerging\s+(?:markets?|economies)|developing\s+(?:countries|"
@@ -342,6 +347,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             if i < b or text[b:b + 2] == "'s":
                 blank[i] = " "
     cleaned = _CONSUMER_PRICES.sub(lambda m: "inflation".ljust(len(m.group())), "".join(blank))
+    cleaned = _COMPANY_REF.sub(lambda m: " " * len(m.group()), cleaned)  # "The group proposed a dividend": whose, not what
     cleaned = _INDEX_NAME.sub(lambda m: m.group().lower(), cleaned)  # "the FAO Cereal Price Index": cereal prices
     cleaned = _PCT_OF_GDP.sub(lambda m: " " * len(m.group()), cleaned)  # a share's denominator
     cleaned = _ORDINAL.sub(lambda m: " " * len(m.group()), cleaned)  # the rank itself is the value, not the thing
@@ -363,10 +369,8 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         for a, b in figurerole.governed_expectations(cleaned, figure, lambda w: norm_word(w) in _EXPECTATION_NOTIONS):
             cleaned = cleaned[:a] + " " * (b - a) + cleaned[b:]
     # "GDP was 0.2% higher than in the quarter before": the comparative after the figure is its direction
-    comparative = _COMPARATIVE.match(cleaned, figure[1]) if figure is not None else None
-    # "closes the year with 274,000 more jobs": a count with "more" or "fewer" before its noun is a change
-    comparative = comparative or (_MORE_NOUN.match(cleaned, figure[1]) if figure is not None else None)
     unit_words = {w.lower() for w in re.findall(r"[A-Za-z]+", unit)}
+    comparative = comparatives.after(cleaned, figure, unit_words) if figure is not None else None
     # How standard statistics are named (analysis/statnames): the catalogue's measures and qualifiers
     # are taken first, as their canonical words, and blanked so that their words are not read again.
     # An aside describes the thing ("CPIH, which adds housing costs to the CPI, rose"): not what is measured.
@@ -415,8 +419,7 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         found.append((m.start(), w, _SHOW.get(w, statnames.shown(w) if low == w and w in _canonical_words()
                                               else low[:-2] if low.endswith("'s") else low)))
     if comparative:
-        found.append((comparative.start(1), "increase" if comparative.group(1).lower() in ("higher", "above", "more",
-                                                                                             "larger", "bigger", "greater")
+        found.append((comparative.start(1), "increase" if comparative.group(1).lower() in comparatives.RISING
                       else "decrease",  # (less, lower, fewer...)
                       comparative.group(1).lower()))
     shown: dict[str, str] = {}
@@ -462,15 +465,7 @@ def _asides(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _ASIDE.finditer(text)]
 
 
-# ("7.55% above the same quarter of 2023", "2.0 percent above September's", "8.3% lower than": a change
-# against a base; "above 2%" before a figure is no direction)
-# "2.8 percent larger than the 2023 budget", "0.3 percent smaller than a year earlier": a comparative of size is one
-# too; "2.8% above 2023 spending": a year after it is the base's
-_COMPARATIVE = re.compile(r"\s*(?:per\s*cent|percent|%|pc)?\s+(higher|lower|(?:above|below|more|less)(?=\s+(?:than|"
-                          r"the|its|their|a|an|last|in|on|that|those|[A-Z][a-z]+['’]s|(?:19|20)\d\d)\b)|"
-                          r"(?:larger|bigger|greater|smaller|fewer)(?=\s+than\b))\b", re.I)
 _PREFIXES = frozenset("non ex pre post anti semi sub self co over under".split())  # "Non-oil", "Pre-tax": no name
-_MORE_NOUN = re.compile(r"\s+(more|fewer)\s+(?!than\b)[A-Za-z]", re.I)
 _MODIFIER_GAP = re.compile(r"[\s-]*\Z")
 _OF_GAP = re.compile(r"[\s-]*(?:(?:of|on|for|in)\s+(?:the\s+|its\s+|their\s+)?)?\Z")
 
@@ -573,3 +568,4 @@ def effective_words(members: list) -> dict[int, frozenset[str]]:
             and w not in BASIS_TAGS  # (a base is no wording)
             and not w.startswith("against ")}  # (a change against a named quarter: basis_against)
     return {id(m): (words[id(m)] - drop) or words[id(m)] for m in members}
+
