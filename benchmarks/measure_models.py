@@ -31,6 +31,7 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import math
 import os
@@ -155,15 +156,13 @@ def extract(names: list[str], out: Path) -> None:
 def load_wordllama():
     """WordLlama's default model from the files its wheel ships (its own ``load`` looks for the tokenizer
     in a folder the wheel does not have and would download it): a phrase -> unit vector function."""
-    from pathlib import Path as _P
-
     import numpy as np
     import wordllama
     from safetensors import safe_open
     from tokenizers import Tokenizer
     from wordllama.inference import WordLlamaInference
 
-    root = _P(wordllama.__file__).parent
+    root = Path(wordllama.__file__).parent
     tok = Tokenizer.from_file(str(root / "tokenizers" / "l2_supercat_tokenizer_config.json"))
     with safe_open(str(root / "weights" / "l2_supercat_256.safetensors"), framework="np", device="cpu") as f:
         emb = f.get_tensor("embedding.weight")
@@ -186,7 +185,6 @@ def auc(pos: list[float], neg: list[float]) -> float:
     if not pos or not neg:
         return float("nan")
     neg_sorted = sorted(neg)
-    import bisect
     total = 0.0
     for p in pos:
         lo, hi = bisect.bisect_left(neg_sorted, p), bisect.bisect_right(neg_sorted, p)
@@ -257,7 +255,8 @@ def report(data: dict, lex: dict, mod: dict, model: str, summary_only: set[str])
     for name, d in data.items():
         by_half[d["half"]].append(name)
     tuning = [h for h in by_half if h not in summary_only]
-    groups = [(h, by_half[h]) for h in sorted(by_half, key=lambda h: (h != "old", int(h[1:]) if h[1:].isdigit() else 0))]
+    order = sorted(by_half, key=lambda h: (h != "old", int(h[1:]) if h[1:].isdigit() else 0))
+    groups = [(h, by_half[h]) for h in order]
     groups += [("tuning", [n for h in tuning for n in by_half[h]])]
     for label, names in groups:
         kinds = {k: [(n, p) for n in names for p in map(tuple, data[n].get(k, []))] for k in KINDS}
@@ -284,9 +283,9 @@ def report(data: dict, lex: dict, mod: dict, model: str, summary_only: set[str])
                          f"{len(S['other'])}: AUC {_fmt(auc(S['gold'], neg(S)))}; above the best block trap "
                          f"({_fmt(bar)}): recall {_fmt(rec)}, precision vs others {_fmt(prec)}")
         from briefcmp.analysis.measuresim import JOIN
-        lines.append(f"    lexical >= JOIN ({JOIN}): gold {sum(1 for x in L['gold'] if x >= JOIN)}, "
-                     f"other {sum(1 for x in L['other'] if x >= JOIN)}, block trap {sum(1 for x in L['block trap'] if x >= JOIN)}, "
-                     f"any trap {sum(1 for x in L['trap'] if x >= JOIN)}")
+        over = {k: sum(1 for x in v if x >= JOIN) for k, v in L.items()}
+        lines.append(f"    lexical >= JOIN ({JOIN}): gold {over['gold']}, other {over['other']}, "
+                     f"block trap {over['block trap']}, any trap {over['trap']}")
     return lines
 
 
@@ -399,7 +398,8 @@ def _summary(data: dict, lex: dict, mod: dict, label: str, summary_only: set[str
         print(line)
     tuning = [n for n, d in data.items() if d["half"] not in summary_only]
     check = [n for n, d in data.items() if d["half"] in summary_only]
-    trap_scores = [(-1.0 if lex[n][tuple(p)][2] else mod[n][tuple(p)]) for n in tuning for p in data[n].get("block trap", [])]
+    trap_scores = [(-1.0 if lex[n][tuple(p)][2] else mod[n][tuple(p)])
+                   for n in tuning for p in data[n].get("block trap", [])]
     bar = max(trap_scores, default=1.0)
     for label, names in (("tuning", tuning), ("check", check)):
         if names:
@@ -408,8 +408,8 @@ def _summary(data: dict, lex: dict, mod: dict, label: str, summary_only: set[str
             for b, why in ((bar, "the tuning halves' best block trap"), (0.95, ""), (0.9, ""), (0.8, ""), (0.7, ""),
                            (0.6, "")):
                 g = gain(data, lex, mod, names, b)
-                print(f"    above {b:.3f}{' (' + why + ')' if why else ''}: {g['gold']} ({g['gold worded alike']}) / {g['other']} / "
-                      f"{g['block trap']} / {g['trap']}")
+                print(f"    above {b:.3f}{' (' + why + ')' if why else ''}: {g['gold']} ({g['gold worded alike']}) / "
+                      f"{g['other']} / {g['block trap']} / {g['trap']}")
     for label, names in (("tuning", tuning), ("check", check)):
         if names:
             print(f"{label}: opposite/direction pairs (vetoed today): {antonyms(data, lex, mod, names)}")
