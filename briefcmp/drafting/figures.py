@@ -35,6 +35,7 @@ from briefcmp.drafting.dates import (EVENT_VERB, YEAR, DateMention, dateline_spa
                                      pdate)
 from briefcmp.drafting.definedunits import DefinedUnits
 from briefcmp.drafting.fiscalparts import fiscal_parts
+from briefcmp.drafting.digitbands import digit_bands
 from briefcmp.drafting.fractions import (PERCENT_WRITTEN, RATE_NOUN, change_then_level, fraction_at, percent_base,
                                          proportion_at, rate_level)
 from briefcmp.drafting.lettercurrency import letter_currency
@@ -223,6 +224,7 @@ class _Finder(AsOf):
                 self.__dict__.setdefault("_money", []).append((start, got[3].scale, got[3].unit))
         found.extend(measure_named_again(self.text, self.__dict__.get("_unplaced", []), found))
         found.extend(phrase_ranks(self.text, self.blocked, self.used))
+        found.extend(digit_bands(self.text, self.blocked, self.used))  # "a high single-digit percentage"
         found.extend(no_change_figures(self.text, self.sentences, self.blocked, self.used))  # "were unchanged": 0
         figures = []
         as_of_used: set[int] = set()

@@ -34,7 +34,9 @@ SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "c$": "CAD", "
             # trillion", "RM1.2 billion")
             "rp": "IDR", "rm": "MYR",
             # the renminbi as the financial press abbreviates it before a number ("Rmb1.2tn", "RMB 3.4bn")
-            "rmb": "CNY"}
+            "rmb": "CNY",
+            # the Australian and New Zealand press's order, the sign then the country ("$US26 billion", "$A1.2bn")
+            "$us": "USD", "$a": "AUD", "$nz": "NZD", "$c": "CAD", "$hk": "HKD", "$s": "SGD"}
 CODES = ("USD EUR JPY KRW RUB GBP CNY UAH CHF CAD AUD INR HKD SGD TWD NZD BRL TRY PLN SEK NOK DKK "
           "CZK HUF KZT").split()
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
@@ -85,7 +87,7 @@ COMPOUND_NOT_COUNT = frozenset("way sided fold thirds third half quarter".split(
 # when written before a number (the codes of CODES are read always).
 _CODE_WORDS = frozenset("ALL TOP CUP MOP BOB PEN SOS GEL MAD BAM LAK".split())
 PREFIX_CURRENCY = re.compile(
-    r"(?:(?P<code>\b(?:" + "|".join(CODES) + r"|[A-Z]{3}))\s?|(?P<sym>(?:US|U\.S\.|A|C|HK|NZ|S|NT|R)?\$|[€£¥₩₽₹₴₱₦₫฿₺]|"
+    r"(?:(?P<code>\b(?:" + "|".join(CODES) + r"|[A-Z]{3}))\s?|(?P<sym>(?:US|U\.S\.|A|C|HK|NZ|S|NT|R)?\$|\$(?:US|A|NZ|C|HK|S)|[€£¥₩₽₹₴₱₦₫฿₺]|"
     r"\bRp\.?|\bRM(?:B\b)?|\bRmb)\s?"
     r"|(?P<rs>\bRs\.?)\s?)$")
 # "Rs 11.11 lakh crore", "Rs 6,81,210 crore", "Rs 12 lakh" (Indian reporting); "cr" only after a currency.
@@ -116,7 +118,8 @@ DURATION_AFTER = re.compile(r"(?:\s+|-)(?P<u>" + "|".join(DURATIONS) + r")\b", r
 COMPOUND_AFTER = re.compile(r"-(?P<n>[a-z]{3,})\b(?!-)")
 RANGE_NEXT = re.compile(r"(?:\s?-\s?|\s+to\s+|\s+and\s+)(?P<cur>(?:US)?\$|[€£¥₩₽])?\s?"
                          r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-                         r"(?:\b|(?=(?:bn|mn|mln|bln|tn|trn|trln|[kmbt])\b))(?![.,]\d)")  # (a scale glued: "$3bn-$4bn")
+                         r"(?:\b|(?=(?:bn|mn|mln|bln|tn|trn|trln|[kmbt])\b)|(?=[A-Za-z°]))(?![.,]\d)")
+# (a scale glued, "$3bn-$4bn", or a unit, "780-850kt": what follows is then read as after any number)
 WORD = re.compile(r"[\s-]*([A-Za-z][A-Za-z'.]*(?:-[A-Za-z]+)*)")
 # Physical units after a number, drafted as their canonical unit (corpus/unittable.py, from pint):
 # symbols as written ("16.5 GW", "120 Mt CO2"; one-letter ones like "t" and "m" are too ambiguous to
