@@ -93,3 +93,10 @@ def test_a_score_or_a_network_is_no_range() -> None:
 def test_any_text_drafts_without_error(text: str) -> None:
     for f in find_figures(prepare("Revenue grew by " + text).text, published=PartialDate(2025, 2)):
         assert f.start <= f.end
+
+
+def test_a_count_per_acre_is_a_yield_not_an_amount() -> None:
+    got = drafted("Corn yield fell to 183.8 bushels per acre, and the crop to 15.1 billion bushels.",
+                  published=PartialDate(2024, 11))
+    assert (183.8, None, "bushels per acre") in got
+    assert (15.1, None, "bushels") in got

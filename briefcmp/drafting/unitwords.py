@@ -341,6 +341,10 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
     if noun:
         # A unit reached past a modifier ("16.5 cubic GW") is still the unit, written one way.
         unit = PHYSICAL_SYMBOLS.get(noun[0]) or PHYSICAL_WORDS.get(noun[0].lower()) or noun[0]
+        per = _PER_BASE_AFTER.match(text, noun[1])
+        if per:  # "183.8 bushels per acre": a yield, not an amount of bushels (nor comparable with one)
+            base = per.group("b").lower()
+            return After("count", f"{unit} per {_PER_BASES.get(base, base)}", scale, per.end())
         return After("count", unit, scale, noun[1])
     return After("scaled" if scale else "bare", "", scale, pos)
 
@@ -386,6 +390,12 @@ def counted_noun(text: str, pos: int) -> Optional[tuple[str, int]]:
             return low, m.start(1) + len(word)
         pos = m.end()
     return None
+
+
+# What a count is taken per, after its noun: "bushels per acre", "tonnes/ha", "children per woman"
+_PER_BASES = {"ha": "hectare", "annum": "year", "capita": "person", "head": "person"}
+_PER_BASE_AFTER = re.compile(r"(?:\s*/\s*|\s+per\s+)(?P<b>acre|hectare|ha|head|capita|person|inhabitant|resident|"
+                             r"woman|household|day|week|month|year|annum|hour)\b", re.I)
 
 
 def range_after(text: str, b: int, first: After, currency: str):
