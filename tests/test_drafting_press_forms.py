@@ -100,3 +100,10 @@ def test_a_count_per_acre_is_a_yield_not_an_amount() -> None:
                   published=PartialDate(2024, 11))
     assert (183.8, None, "bushels per acre") in got
     assert (15.1, None, "bushels") in got
+
+
+def test_bands_written_reads_every_band_of_a_text() -> None:
+    from briefcmp.drafting.digitbands import bands_written
+
+    assert bands_written("revenue up high single digits, core EPS up low double digits") == [(7, 9), (10, 13)]
+    assert bands_written("mid and high double digits, single-digit inflation") == []

@@ -66,3 +66,9 @@ def digit_bands(text: str, blocked: SpanSet, used: SpanSet) -> list[tuple[int, i
         out.append((a, b, "points" if unit == "percentage-points" else "percent",
                     Value("quantity", amount=float(band[0]), upper=float(band[1]), unit=unit)))
     return out
+
+
+def bands_written(text: str) -> list[tuple[int, int]]:
+    """(low, high) of each band of digits ``text`` writes, wherever it stands (for matching a drafted
+    band to a quote: "revenue up high single digits" writes 7-9)."""
+    return [band for band in map(_band, BAND.finditer(text)) if band is not None]
