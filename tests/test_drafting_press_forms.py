@@ -107,3 +107,17 @@ def test_bands_written_reads_every_band_of_a_text() -> None:
 
     assert bands_written("revenue up high single digits, core EPS up low double digits") == [(7, 9), (10, 13)]
     assert bands_written("mid and high double digits, single-digit inflation") == []
+
+
+@pytest.mark.parametrize("sentence, year", [
+    ("The central bank next reviews the cash rate on February 19.", 2025),
+    ("The next meeting is on February 19.", 2025),
+    ("Data for the December quarter will be published in March.", 2025),
+    ("The bank will cut again in February, economists say.", 2025),
+    ("The bank said in February it would cut rates.", 2024),  # said then, of then
+    ("Prices hit a record in February and may rise further.", 2024),
+    ("The index will be revised in November.", 2024),  # a month before the date line's by less than three
+])
+def test_a_yearless_date_ahead_of_a_december_date_line(sentence: str, year: int) -> None:
+    found = [f for f in find_figures(prepare(sentence).text, published=PartialDate(2024, 12, 19)) if f.kind == "date"]
+    assert found and found[0].value.date.year == year
