@@ -36,6 +36,7 @@ from briefcmp.drafting.dates import (EVENT_VERB, YEAR, DateMention, dateline_spa
 from briefcmp.drafting.definedunits import DefinedUnits
 from briefcmp.drafting.fiscalparts import fiscal_parts
 from briefcmp.drafting.digitbands import digit_bands
+from briefcmp.drafting.tense import looks_ahead, looks_back, only_ahead
 from briefcmp.drafting.fractions import (PERCENT_WRITTEN, RATE_NOUN, change_then_level, fraction_at, percent_base,
                                          proportion_at, rate_level)
 from briefcmp.drafting.lettercurrency import letter_currency
@@ -51,14 +52,6 @@ from briefcmp.drafting.unitwords import (
 )
 from briefcmp.drafting.votes import tally_at
 
-_PAST = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
-_FUTURE = re.compile(r"\b(?:will|shall|would|may|might|could|upcoming|next|coming|due|expected|planned|scheduled|"
-                     r"to be held|is to)\b", re.I)
-# What makes a yearless date ahead of the publication month one in the past ("said in February it would"),
-# and a participle that still looks ahead ("will be published in March")
-_SAID = re.compile(r"\b(?:said|told|made|gave|took|saw|rose|fell|grew|began|became|came|went|left|kept|held|met|"
-                   r"sold|bought|paid|spent|won|lost|brought|thought|knew|found|wrote|spoke|cut|set|put|hit)\b", re.I)
-_TO_BE_DONE = re.compile(r"\b(?:will|shall|would|is\s+to|are\s+to|to)\s+be\s+[a-z]+ed\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;。！？][\"')\]]*(?:\d{1,3}|\[\d{1,3}\])?$")
 
 
@@ -195,20 +188,18 @@ class _Finder(AsOf):
             return d
         i = self.sentence_index(d.start)
         sentence = self.text[self.sentences[i][0]:d.start] + self.text[d.end:self.sentences[i][1]] if i >= 0 else ""
-        if start.year == pub.year and pub.month - start.month >= 3 and _FUTURE.search(sentence) \
-                and not _PAST.search(_FUTURE.sub(" ", _TO_BE_DONE.sub(" ", sentence))) \
-                and not _SAID.search(re.sub(r"\b(?:will|would|may|might|could|shall|to)\s+[a-z]+", " ", sentence)):
+        if start.year == pub.year and pub.month - start.month >= 3 and only_ahead(sentence):
             # "the bank next reviews the rate on February 19", written in December: next February
             ahead = pdate(start.year + 1, start.month, start.day)
             return DateMention(d.start, d.end, Period(ahead), d.pattern, d.word_before, d.month_day, True) \
                 if ahead else d
         if (start.year, start.month) <= (pub.year, pub.month):
             return d
-        if _FUTURE.search(sentence):  # (the date itself left out: "in May" is no modal verb)
+        if looks_ahead(sentence):  # (the date itself left out: "in May" is no modal verb)
             return d
         if re.search(r"\b(?:starting|beginning|commencing)\s+(?:on\s+)?$", self.text[max(0, d.start - 16):d.start], re.I):
             return d  # "the fiscal year starting July 1": the start of a period ahead, whatever the verb
-        if not _PAST.search(sentence) and start.month <= pub.month + 2:
+        if not looks_back(sentence) and start.month <= pub.month + 2:
             return d
         shifted = pdate(start.year - 1, start.month, start.day)
         return DateMention(d.start, d.end, Period(shifted), d.pattern, d.word_before, d.month_day, True) \
