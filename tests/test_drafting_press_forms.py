@@ -121,3 +121,20 @@ def test_bands_written_reads_every_band_of_a_text() -> None:
 def test_a_yearless_date_ahead_of_a_december_date_line(sentence: str, year: int) -> None:
     found = [f for f in find_figures(prepare(sentence).text, published=PartialDate(2024, 12, 19)) if f.kind == "date"]
     assert found and found[0].value.date.year == year
+
+
+@pytest.mark.parametrize("sentence, kinds", [
+    ("The Treasury's forecast of a 0.1% fall proved too rosy.", ["forecast"]),
+    ("GDP fell 1.0%, well below forecasts of a 0.2% drop.", ["fact", "forecast"]),
+    ("Expectations for a 25 basis point cut rose.", ["forecast"]),
+    ("The first estimate of a 0.1% fall was revised.", ["fact"]),  # a statistical estimate is an outcome
+])
+def test_a_forecast_named_as_a_noun(sentence: str, kinds: list[str], tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from briefcmp.cli import app
+
+    src = tmp_path / "note.txt"
+    src.write_text("Title\nWellington, 19 December 2024 (Agency) -\n\n" + sentence + "\n", encoding="utf-8")
+    out = CliRunner().invoke(app, ["annotate", str(src)]).output
+    assert [line.split(":")[1].strip() for line in out.splitlines() if line.strip().startswith("kind:")] == kinds
