@@ -100,3 +100,21 @@ def test_compare_groups_a_rounded_whole_percentage_with_its_decimal() -> None:
              make_item(k, Claim(id="c", brief="wire", quote="Copper output rose 8.2% to a record", value=pct(8.2),
                                 key="k"))]
     assert [[i.claim.brief for i in g.items] for g in value_groups(items, "quantity")] == [["note", "wire"]]
+
+
+def test_a_new_key_s_tolerance_keeps_a_written_trailing_zero() -> None:
+    """"1.0%" is stored as 1: the key drafted for it must not tolerate half a point (a walk's June 1.1% and
+    September 1.0% read as unchanged)."""
+    from briefcmp.analysis.align import Member
+    from briefcmp.analysis.alignedit import key_tolerance
+    from briefcmp.analysis.rounding import written_decimals
+
+    def member(quote: str, amount: float) -> Member:
+        return Member(Claim(id="x", brief="b", quote=quote, value=pct(amount)), ("nz",), "clause", "percent",
+                      "percent", frozenset(), {}, ())
+
+    assert written_decimals(1.0, "GDP fell 1.0% in the quarter") == 1
+    assert written_decimals(1.1, "a 1.10 percent rise") == 2
+    assert written_decimals(1.0, "GDP fell 1% in the quarter") == 0
+    assert key_tolerance([member("GDP fell 1.0% in the quarter", 1.0), member("GDP fell 1 percent", 1.0)]) == "0.05"
+    assert key_tolerance([member("GDP fell 1% in the quarter", 1.0)]) == "0.5"

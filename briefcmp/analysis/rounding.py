@@ -59,6 +59,20 @@ def written_whole(amount: float, quote: str) -> bool:
     return bool(re.search(rf"(?<![\d.,]){n}(?![\d]|[.,]\d){_PERCENT_WORD}", quote, re.I))
 
 
+@lru_cache(maxsize=4096)
+def written_decimals(amount: float, quote: str) -> int:
+    """The most decimals with which ``quote`` writes ``amount`` ("1.0%" for 1: one; "1.10" for 1.1: two), or 0:
+    the stored amount loses a trailing zero, the quote keeps it."""
+    most = 0
+    for m in re.finditer(r"(?<![\d.,])(\d+)[.,](\d+)(?![\d])", quote or ""):
+        try:
+            if abs(float(f"{m.group(1)}.{m.group(2)}") - abs(amount)) < 1e-9:
+                most = max(most, len(m.group(2)))
+        except ValueError:
+            continue
+    return most
+
+
 def rounding_interval(value: Value, quote: str = "") -> Optional[tuple[float, float]]:
     """The comparable interval (units as ``units.comparable``) of values that round to an exact or
     approximate quantity or range as written; None for bounds ("at least"), ranks and dates. ``quote``:
