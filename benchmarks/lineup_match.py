@@ -85,6 +85,9 @@ def value_written_in(value: dict, text: str) -> bool:
     from briefcmp.drafting.fractions import written_shares
 
     nums += written_shares(text)  # "three in four refugees": a share of 75 percent
+    from briefcmp.drafting.digitbands import bands_written
+
+    nums += [float(low) for low, _high in bands_written(text)]  # "a high single-digit percentage": 7-9
     from briefcmp.drafting.nochange import says_no_change
 
     if says_no_change(text):  # "prices were unchanged", "held steady": a change of 0 (drafting/nochange.py)

@@ -625,3 +625,15 @@ def test_a_candidate_to_join_a_key_whose_group_was_rejected_is_not_asked() -> No
     assert pending(session, join) is None  # the key it joins was never registered
     session.labels["canada-unemployment-pct"] = join.label  # its core accepted in this session
     assert pending(session, join) is join
+
+
+def test_compare_suggest_never_offers_a_rejected_group_again(corpus: Path) -> None:
+    """A walk's `compare --suggest` offered again four groups answered `n` in the review (session 15)."""
+    def suggested() -> list[set[str]]:
+        doc = json.loads(cli("compare", str(corpus), "--suggest", "-f", "json").stdout)
+        return [{f"{c['brief']}#{c['claim']}" for c in s["claims"]} for s in doc.get("suggestions") or []]
+
+    assert any(set(DEBT) <= s for s in suggested())
+    by_refs = {v: k for k, v in ids(proposals(corpus)).items()}
+    assert cli("align", str(corpus), "--reject", by_refs[DEBT]).exit_code == 0
+    assert not any(set(DEBT) <= s for s in suggested())

@@ -76,3 +76,45 @@ def test_same_precision_agrees_only_when_equal(x: int, y: int, decimals: int) ->
     assume(decimals == 0 or (x % 10 and y % 10))
     a, b = pct(x / 10**decimals), pct(y / 10**decimals)
     assert agree_rounded(a, b) is (x == y)
+
+
+@pytest.mark.parametrize("a, qa, b, qb, agree", [
+    (pct(8), "copper 2.0Mt (+8%)", pct(8.2), "Copper output rose 8.2% to a record", True),  # a broker rounds
+    (pct(12), "sales up 12 percent", pct(11.65), "sales rose 11.65%", True),
+    (pct(8), "revenue fell 8 per cent", pct(7.9), "down 7.9%", True),
+    (pct(2.0), "inflation was 2.0% in May", pct(2.1), "inflation of 2.1%", False),  # written to one decimal
+    (pct(2), "a 2% rise, or 2.0% exactly", pct(2.1), "2.1%", False),  # a decimal zero anywhere: one decimal
+    (pct(8), "up 8%", pct(9), "up 9%", False),  # one precision, other digits
+    (pct(8), "up 8%", pct(8.6), "up 8.6%", False),  # 8.6 rounds to 9
+    (pct(8), "", pct(8.2), "", False),  # no quote known: the careful reading
+    (pct(8), "the 8 largest banks, up 8.4%", pct(8.2), "8.2%", False),  # 8 is no percentage there
+])
+def test_a_whole_percentage_written_so_rounds_as_written(a: Value, qa: str, b: Value, qb: str, agree: bool) -> None:
+    assert agree_rounded(a, b, qa, qb) is agree
+    assert agree_rounded(b, a, qb, qa) is agree
+
+
+def test_compare_groups_a_rounded_whole_percentage_with_its_decimal() -> None:
+    k = KeyView("k", "quantity", "percent", Tolerance())
+    items = [make_item(k, Claim(id="c", brief="note", quote="Operations: copper 2.0Mt (+8%)", value=pct(8), key="k")),
+             make_item(k, Claim(id="c", brief="wire", quote="Copper output rose 8.2% to a record", value=pct(8.2),
+                                key="k"))]
+    assert [[i.claim.brief for i in g.items] for g in value_groups(items, "quantity")] == [["note", "wire"]]
+
+
+def test_a_new_key_s_tolerance_keeps_a_written_trailing_zero() -> None:
+    """"1.0%" is stored as 1: the key drafted for it must not tolerate half a point (a walk's June 1.1% and
+    September 1.0% read as unchanged)."""
+    from briefcmp.analysis.align import Member
+    from briefcmp.analysis.alignedit import key_tolerance
+    from briefcmp.analysis.rounding import written_decimals
+
+    def member(quote: str, amount: float) -> Member:
+        return Member(Claim(id="x", brief="b", quote=quote, value=pct(amount)), ("nz",), "clause", "percent",
+                      "percent", frozenset(), {}, ())
+
+    assert written_decimals(1.0, "GDP fell 1.0% in the quarter") == 1
+    assert written_decimals(1.1, "a 1.10 percent rise") == 2
+    assert written_decimals(1.0, "GDP fell 1% in the quarter") == 0
+    assert key_tolerance([member("GDP fell 1.0% in the quarter", 1.0), member("GDP fell 1 percent", 1.0)]) == "0.05"
+    assert key_tolerance([member("GDP fell 1% in the quarter", 1.0)]) == "0.5"

@@ -64,7 +64,7 @@ from typing import Optional
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
 from briefcmp.analysis import briefunits, figlinkplace, fellowperiods, headline, issuer, onefact, views
 from briefcmp.analysis import acronyms, appliedmarks, comparatives, figurecontext, figuresubject, organisations, periods
-from briefcmp.analysis import titleperiods
+from briefcmp.analysis import keynames, titleperiods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
@@ -588,6 +588,7 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
     from briefcmp.analysis.alignfacts import align_facts  # statements (category, stance): their own module
 
     result.considered += align_facts(corpus, entities, result, taken, Group, Member)
+    keynames.distinct_new_keys(result, config.keys)  # one name, one question
     return result
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from briefcmp.analysis.align import DEFAULT_TOLERANCE, AlignResult, Group, Member, plan
 from briefcmp.analysis.entities import name_forms
+from briefcmp.analysis.rounding import written_decimals
 from briefcmp.corpus import units
 from briefcmp.corpus.model import Claim, Corpus
 
@@ -78,7 +79,8 @@ def key_tolerance(members: list[Member]) -> str:
         for x in (m.claim.value.amount, m.claim.value.upper):
             if x is not None:
                 text = f"{x:.6f}".rstrip("0").rstrip(".")
-                decimals = max(decimals, len(text.split(".")[1]) if "." in text else 0)
+                decimals = max(decimals, len(text.split(".")[1]) if "." in text else 0,
+                               written_decimals(x, m.claim.quote or ""))  # "1.0%" is stored as 1
     step = 0.5 * 10 ** -decimals
     if duration:
         step = units.comparable(unit, step)[1]  # durations compare in days

@@ -24,6 +24,7 @@ from briefcmp.analysis.rules.changes import change_over_time
 from briefcmp.analysis.rules.conflicts import conflict
 from briefcmp.analysis.rules.forecasts import forecast_targets, forecast_vs_fact
 from briefcmp.analysis.rules.screening import pick_expressions, screen
+from briefcmp.analysis.signs import signed
 from briefcmp.analysis.topics import topic_order
 from briefcmp.corpus.model import Claim, Corpus, Relation
 
@@ -63,6 +64,7 @@ def relations_for_key(key: str, claims: list[Claim], corpus: Corpus,
 def _compare(k: KeyView, usable: list[Claim], corpus: Corpus, wanted, unexplained: Container[str]) -> list[Relation]:
     """The relations among the usable claims of one key (and one dimension)."""
     out: list[Relation] = []
+    usable = signed(usable)  # "fell 1.1%" beside "-1.1%": one figure (analysis/signs.py)
     facts = [c for c in usable if c.kind == "fact"]
     positions = [c for c in usable if c.kind in POSITION_KINDS]
     forecasts = [c for c in usable if c.kind == "forecast"]

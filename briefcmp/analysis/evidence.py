@@ -137,7 +137,7 @@ def close(a, b) -> bool:
     x, y = a.claim.value.base_amount, b.claim.value.base_amount
     if x is None or y is None:
         return False
-    if agree_rounded(a.claim.value, b.claim.value):  # "$1 trillion" and "$929.1 billion"
+    if agree_rounded(a.claim.value, b.claim.value):  # "$1 trillion" and "$929.1 billion" (as drafted: never looser for keying)
         return True
     if a.unit in ("percent", "percentage-points"):
         decimals = max(len(f"{v.claim.value.amount:.6f}".rstrip("0").split(".")[1]) for v in (a, b))

@@ -101,3 +101,23 @@ def reason(group: list, target: str) -> str:
     if target:
         parts.insert(0, target)
     return "; ".join(parts)
+
+
+def distinct_new_keys(result, registered) -> None:
+    """Candidates that propose one new name for different groups get distinct names ("…-pct", "…-pct-2"): each
+    is named apart from the keys only, so a listing showed one key id for five different questions, and
+    accepting two of them would put both under one key. A candidate named as an applied or registered key
+    proposes to join it (a like of a sure group waiting for a person) and keeps that name. (Decisions name
+    their claims, not the key, so a name changing between runs loses no decision.)"""
+    joins = set(registered) | {g.key for g in result.groups}
+    taken = set(joins)
+    seen: set[str] = set()
+    for g in result.candidates:
+        if not g.new or g.key in joins:
+            continue
+        if g.key in seen:
+            n = 2  # (the name itself is the base: "...-2024" ends in a year, not a count)
+            while f"{g.key}-{n}" in taken or f"{g.key}-{n}" in seen:
+                n += 1
+            g.key = f"{g.key}-{n}"
+        seen.add(g.key)

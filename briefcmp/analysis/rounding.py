@@ -4,13 +4,16 @@
 591.475 to 591.485: half a unit of the last written digit, on the figure's own scale word. The
 written digits are read back from the stored amount (a trailing decimal zero, "7.90", is lost and
 reads as the coarser "7.9": wider, so never a false contradiction), except a whole percentage, read
-to one decimal: "2.0%" is written often and must not hold "2.1%". Two figures agree by rounding
+to one decimal: "2.0%" is written often and must not hold "2.1%"; where the claim's quote is known and
+writes the percentage with no decimal ("up 8%", "8 percent") and never as "8.0", it holds what rounds to
+it, as any whole number does ("copper output +8%" and "rose 8.2%": one figure, rounded by a broker's note). Two figures agree by rounding
 when the more precise one rounds to the coarser one; two figures written to the same precision
 with different digits never do (the half-unit is kept just short of the boundary).
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Optional
@@ -41,24 +44,56 @@ def _half(amount: float, whole_percent: bool) -> float:
     return min(half, _HALF * 0.1) if whole_percent else half
 
 
-def rounding_interval(value: Value) -> Optional[tuple[float, float]]:
+_PERCENT_WORD = r"\s?(?:%|percent\b|per\s+cent\b|pct\b|pc\b|percentage\s+points?\b|pp\b|points?\b)"
+
+
+@lru_cache(maxsize=4096)
+def written_whole(amount: float, quote: str) -> bool:
+    """Whether ``quote`` writes the whole percentage ``amount`` with no decimal ("up 8%", "8 percent",
+    "+8%") and nowhere with a decimal zero ("8.0%"): then it is rounded to the unit as written."""
+    if not quote or amount != int(amount):
+        return False
+    n = str(abs(int(amount)))
+    if re.search(rf"(?<![\d.,]){n}[.,]0+(?!\d)", quote):
+        return False  # "2.0%": written to one decimal
+    return bool(re.search(rf"(?<![\d.,]){n}(?![\d]|[.,]\d){_PERCENT_WORD}", quote, re.I))
+
+
+@lru_cache(maxsize=4096)
+def written_decimals(amount: float, quote: str) -> int:
+    """The most decimals with which ``quote`` writes ``amount`` ("1.0%" for 1: one; "1.10" for 1.1: two), or 0:
+    the stored amount loses a trailing zero, the quote keeps it."""
+    most = 0
+    for m in re.finditer(r"(?<![\d.,])(\d+)[.,](\d+)(?![\d])", quote or ""):
+        try:
+            if abs(float(f"{m.group(1)}.{m.group(2)}") - abs(amount)) < 1e-9:
+                most = max(most, len(m.group(2)))
+        except ValueError:
+            continue
+    return most
+
+
+def rounding_interval(value: Value, quote: str = "") -> Optional[tuple[float, float]]:
     """The comparable interval (units as ``units.comparable``) of values that round to an exact or
-    approximate quantity or range as written; None for bounds ("at least"), ranks and dates."""
+    approximate quantity or range as written; None for bounds ("at least"), ranks and dates. ``quote``:
+    the claim's quote, which tells a whole percentage written so ("8%") from one written "8.0%"."""
     if value.type != "quantity" or value.amount is None or value.bound not in ("exact", "approximate"):
         return None
     scale = SCALES.get(value.scale, 1)
     top = value.amount if value.upper is None else value.upper
     # "about 12%", "nearly 12%": the writer says it is rounded, so a whole percentage is rounded too
-    whole_percent = value.unit in _PERCENT and not value.scale and value.bound != "approximate"
+    whole_percent = value.unit in _PERCENT and not value.scale and value.bound != "approximate" \
+        and not (written_whole(value.amount, quote) and (value.upper is None or written_whole(value.upper, quote)))
     lo = (value.amount - _half(value.amount, whole_percent)) * scale
     hi = (top + _half(top, whole_percent)) * scale
     a, b = units.comparable(value.unit, lo)[1], units.comparable(value.unit, hi)[1]
     return (a, b) if a <= b else (b, a)
 
 
-def agree_rounded(a: Value, b: Value) -> bool:
-    """Whether either figure rounds to the other at the other's written precision."""
-    ra, rb = rounding_interval(a), rounding_interval(b)
+def agree_rounded(a: Value, b: Value, quote_a: str = "", quote_b: str = "") -> bool:
+    """Whether either figure rounds to the other at the other's written precision (the quotes, where
+    known, tell a whole percentage's precision)."""
+    ra, rb = rounding_interval(a, quote_a), rounding_interval(b, quote_b)
     if ra is None or rb is None:
         return False
     xa = units.comparable(a.unit, a.base_amount or 0.0)[1]

@@ -87,15 +87,19 @@ def _leaf_topics(claim: Claim, config: Config) -> tuple[str, ...]:
 def suggest_keys(corpus: Corpus) -> list[Suggestion]:
     """Candidate groups of claims to put under one key, most similar first."""
     from briefcmp.analysis.align import align
+    from briefcmp.analysis.decisions import corpus_store, screen
 
-    result = align(corpus)
+    store = corpus_store(corpus)  # what a person decided in `align --review` holds here too
+    result = screen(align(corpus), store, corpus)
+    apart = store.apart()[0] if store.decisions else set()
     by_key: dict[str, list[Claim]] = defaultdict(list)
     for c in corpus.claims():
         if c.key:
             by_key[c.key].append(c)
     aligned = [_from_group(g, by_key.get(g.key, []) if not g.new else []) for g in [*result.groups, *result.candidates]]
     placed = [frozenset(c.ref for c in s.claims) for s in aligned]
-    rest = [s for s in _by_wording(corpus) if not any(frozenset(c.ref for c in s.claims) <= p for p in placed)]
+    rest = [s for s in _by_wording(corpus) if not any(frozenset(c.ref for c in s.claims) <= p for p in placed)
+            and not any(frozenset((a.ref, b.ref)) in apart for i, a in enumerate(s.claims) for b in s.claims[i + 1:])]
     out = aligned + rest
     out.sort(key=lambda s: (-round(s.score, 6), s.id))
     return out

@@ -266,9 +266,9 @@ def interactive(session, skip_sure: bool = False, read_key: Callable[[], Optiona
         _echo()
     i, failed = state["i"], state["failed"]
     left = len(queue) - i
-    _echo(summary(session.decided, left, session.store.shown, width), nl=False)
-    for p in dict.fromkeys(session.written):
+    for p in dict.fromkeys(session.written):  # the files first, so the summary is the last thing shown
         say(f"updated {p}")
+    _echo(summary(session.decided, left, session.store.shown, width), nl=False)
     return 130 if interrupted else EXIT_INPUT if failed else 0
 
 
@@ -408,7 +408,7 @@ def decide_ids(session, accept_ids: list[str], reject_ids: list[str], skip_sure:
             say(f"briefcmp: error: {group_id(g)}: {exc}")
             failed += 1
     left = len(pool) - len(actions)
-    typer.echo(f"{left} proposal{'s' * (left != 1)} left undecided")
     for p in dict.fromkeys(session.written):
         say(f"updated {p}")
+    typer.echo(f"{left} proposal{'s' * (left != 1)} left undecided")
     return EXIT_INPUT if failed else 0

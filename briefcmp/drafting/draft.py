@@ -440,9 +440,16 @@ def _reported_forecast(text: str, s: int, statement: str, fig: Figure) -> bool:
     """Whether the figure is the object of a forecast reported after the fact ("economists, who had expected
     annual inflation of 48.3%"): after the phrase in its statement, outside a comparison base ("to climb to
     4.2% from 4.1% in October": 4.1% is October's outcome). The figure before it is the outcome."""
+    if _FORECAST_OF.search(text, max(s, fig.start - 60), fig.start):
+        return True  # "the Treasury's forecast of a 0.1% fall", "expectations of a 0.2% drop": the noun's object
     at = text.find(statement, s)
     return at >= 0 and any(at + m.start() < fig.start for m in REPORTED_FORECAST.finditer(statement)) and \
         not in_base(text[s:fig.sentence[1]], (fig.start - s, fig.end - s))
+
+
+# A forecast named as a noun whose object is the figure right after it
+_FORECAST_OF = re.compile(r"\b(?:forecasts?|projections?|predictions?|expectations?|consensus(?:\s+estimate)?)\s+"
+                          r"(?:of|for)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}?(?:[$€£¥]|US\$)?$", re.I)
 
 
 def _a_view(text: str, s: int, statement: str, fig: Figure) -> bool:

@@ -35,6 +35,8 @@ from briefcmp.drafting.dates import (EVENT_VERB, YEAR, DateMention, dateline_spa
                                      pdate)
 from briefcmp.drafting.definedunits import DefinedUnits
 from briefcmp.drafting.fiscalparts import fiscal_parts
+from briefcmp.drafting.digitbands import digit_bands
+from briefcmp.drafting.tense import looks_ahead, looks_back, only_ahead
 from briefcmp.drafting.fractions import (PERCENT_WRITTEN, RATE_NOUN, change_then_level, fraction_at, percent_base,
                                          proportion_at, rate_level)
 from briefcmp.drafting.lettercurrency import letter_currency
@@ -50,9 +52,6 @@ from briefcmp.drafting.unitwords import (
 )
 from briefcmp.drafting.votes import tally_at
 
-_PAST = re.compile(r"\b(?:was|were|had|did|[a-z]{3,}ed)\b")
-_FUTURE = re.compile(r"\b(?:will|shall|would|may|might|could|upcoming|next|coming|due|expected|planned|scheduled|"
-                     r"to be held|is to)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;。！？][\"')\]]*(?:\d{1,3}|\[\d{1,3}\])?$")
 
 
@@ -185,15 +184,22 @@ class _Finder(AsOf):
         """
         pub = self.published
         start = d.period.start
-        if pub is None or not pub.month or (start.year, start.month) <= (pub.year, pub.month):
+        if pub is None or not pub.month:
             return d
         i = self.sentence_index(d.start)
         sentence = self.text[self.sentences[i][0]:d.start] + self.text[d.end:self.sentences[i][1]] if i >= 0 else ""
-        if _FUTURE.search(sentence):  # (the date itself left out: "in May" is no modal verb)
+        if start.year == pub.year and pub.month - start.month >= 3 and only_ahead(sentence):
+            # "the bank next reviews the rate on February 19", written in December: next February
+            ahead = pdate(start.year + 1, start.month, start.day)
+            return DateMention(d.start, d.end, Period(ahead), d.pattern, d.word_before, d.month_day, True) \
+                if ahead else d
+        if (start.year, start.month) <= (pub.year, pub.month):
+            return d
+        if looks_ahead(sentence):  # (the date itself left out: "in May" is no modal verb)
             return d
         if re.search(r"\b(?:starting|beginning|commencing)\s+(?:on\s+)?$", self.text[max(0, d.start - 16):d.start], re.I):
             return d  # "the fiscal year starting July 1": the start of a period ahead, whatever the verb
-        if not _PAST.search(sentence) and start.month <= pub.month + 2:
+        if not looks_back(sentence) and start.month <= pub.month + 2:
             return d
         shifted = pdate(start.year - 1, start.month, start.day)
         return DateMention(d.start, d.end, Period(shifted), d.pattern, d.word_before, d.month_day, True) \
@@ -223,6 +229,7 @@ class _Finder(AsOf):
                 self.__dict__.setdefault("_money", []).append((start, got[3].scale, got[3].unit))
         found.extend(measure_named_again(self.text, self.__dict__.get("_unplaced", []), found))
         found.extend(phrase_ranks(self.text, self.blocked, self.used))
+        found.extend(digit_bands(self.text, self.blocked, self.used))  # "a high single-digit percentage"
         found.extend(no_change_figures(self.text, self.sentences, self.blocked, self.used))  # "were unchanged": 0
         figures = []
         as_of_used: set[int] = set()

@@ -114,7 +114,8 @@ _PREFIXED = re.compile(r"(?<![A-Za-z.])(?!US\$)[A-Z]{1,3}\$")
 def bare_dollar(text: str, start: int, end: int) -> bool:
     """Whether the figure ``text[start:end]`` is written with a bare "$" (not "US$", "A$", "C$")."""
     i = text.find("$", start, end)
-    return i >= 0 and (i == 0 or not text[i - 1].isalpha() and text[i - 1] != ".")
+    return i >= 0 and (i == 0 or not text[i - 1].isalpha() and text[i - 1] != ".") \
+        and not re.match(r"(?:US|A|NZ|C|HK|S)\s?\d", text[i + 1:i + 5])  # ("$US26 billion": marked)
 
 
 def home_dollars(text: str, figures: list[Figure], config: Optional[Config] = None,

@@ -32,6 +32,9 @@ _NAME_AFTER = re.compile(r"[\s-]+(?P<run>(?:[A-Z][\w'.-]*\s+)*[A-Z][\w'.-]*)(?:\
 _NAME_HEADS = frozenset("Plan Plans Congress Conference Party Programme Program Strategy Assembly Session Plenum "
                         "Amendment Directive Package Report Forum Committee Council Convention Protocol Accord "
                         "Treaty Agreement Act Law Decree Republic Reich Dynasty Empire".split())
+# After an ordinal, the words of a run: "straight", "consecutive", "successive", or "... in a row".
+_STREAK = re.compile(r"\s+(?:straight|consecutive|successive|uninterrupted)\b|\s+[a-z]+(?:\s+[a-z]+)?\s+in\s+a\s+row\b",
+                     re.I)
 SERIES_NOUNS = frozenset("summit summits meeting meetings talks round rounds visit visits election elections term "
                          "terms package packages conference session sessions war deal dialogue forum tranche tranches "
                          "consultation consultations phase administration government cabinet premiership "
@@ -55,6 +58,12 @@ def rank_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]:
     place = PLACE_AFTER.match(text, b)
     if before or (place and digits):
         return a, place.end() if place else b, "rank", Value("rank", amount=float(rank))
+    if digits and _STREAK.match(text, b) and re.search(r"(?:\b(?:the|its|their|a)|'s)\s+$", text[max(0, a - 8):a]):
+        # "the 14th straight month", "its 12th consecutive rise", "the 12th year in a row": how long a run
+        # has lasted, as "the fourteenth straight month" in words is (a date, "the 14th of May", is not one)
+        of, end = rank_of(text, b)
+        if of and of.split()[0] not in MONTHS:
+            return a, end, "rank", Value("rank", amount=float(rank), unit=of)
     if digits:
         anniversary = re.match(r"\s+(?:anniversary|birthday)\b", text[b:b + 14], re.I)
         if anniversary and rank > 1:

@@ -34,7 +34,9 @@ SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "c$": "CAD", "
             # trillion", "RM1.2 billion")
             "rp": "IDR", "rm": "MYR",
             # the renminbi as the financial press abbreviates it before a number ("Rmb1.2tn", "RMB 3.4bn")
-            "rmb": "CNY"}
+            "rmb": "CNY",
+            # the Australian and New Zealand press's order, the sign then the country ("$US26 billion", "$A1.2bn")
+            "$us": "USD", "$a": "AUD", "$nz": "NZD", "$c": "CAD", "$hk": "HKD", "$s": "SGD"}
 CODES = ("USD EUR JPY KRW RUB GBP CNY UAH CHF CAD AUD INR HKD SGD TWD NZD BRL TRY PLN SEK NOK DKK "
           "CZK HUF KZT").split()
 CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
@@ -85,7 +87,7 @@ COMPOUND_NOT_COUNT = frozenset("way sided fold thirds third half quarter".split(
 # when written before a number (the codes of CODES are read always).
 _CODE_WORDS = frozenset("ALL TOP CUP MOP BOB PEN SOS GEL MAD BAM LAK".split())
 PREFIX_CURRENCY = re.compile(
-    r"(?:(?P<code>\b(?:" + "|".join(CODES) + r"|[A-Z]{3}))\s?|(?P<sym>(?:US|U\.S\.|A|C|HK|NZ|S|NT|R)?\$|[€£¥₩₽₹₴₱₦₫฿₺]|"
+    r"(?:(?P<code>\b(?:" + "|".join(CODES) + r"|[A-Z]{3}))\s?|(?P<sym>(?:US|U\.S\.|A|C|HK|NZ|S|NT|R)?\$|\$(?:US|A|NZ|C|HK|S)|[€£¥₩₽₹₴₱₦₫฿₺]|"
     r"\bRp\.?|\bRM(?:B\b)?|\bRmb)\s?"
     r"|(?P<rs>\bRs\.?)\s?)$")
 # "Rs 11.11 lakh crore", "Rs 6,81,210 crore", "Rs 12 lakh" (Indian reporting); "cr" only after a currency.
@@ -116,7 +118,8 @@ DURATION_AFTER = re.compile(r"(?:\s+|-)(?P<u>" + "|".join(DURATIONS) + r")\b", r
 COMPOUND_AFTER = re.compile(r"-(?P<n>[a-z]{3,})\b(?!-)")
 RANGE_NEXT = re.compile(r"(?:\s?-\s?|\s+to\s+|\s+and\s+)(?P<cur>(?:US)?\$|[€£¥₩₽])?\s?"
                          r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-                         r"(?:\b|(?=(?:bn|mn|mln|bln|tn|trn|trln|[kmbt])\b))(?![.,]\d)")  # (a scale glued: "$3bn-$4bn")
+                         r"(?:\b|(?=(?:bn|mn|mln|bln|tn|trn|trln|[kmbt])\b)|(?=[A-Za-z°]))(?![.,]\d)")
+# (a scale glued, "$3bn-$4bn", or a unit, "780-850kt": what follows is then read as after any number)
 WORD = re.compile(r"[\s-]*([A-Za-z][A-Za-z'.]*(?:-[A-Za-z]+)*)")
 # Physical units after a number, drafted as their canonical unit (corpus/unittable.py, from pint):
 # symbols as written ("16.5 GW", "120 Mt CO2"; one-letter ones like "t" and "m" are too ambiguous to
@@ -338,6 +341,10 @@ def unit_after(text: str, pos: int, *, currency: bool) -> After:
     if noun:
         # A unit reached past a modifier ("16.5 cubic GW") is still the unit, written one way.
         unit = PHYSICAL_SYMBOLS.get(noun[0]) or PHYSICAL_WORDS.get(noun[0].lower()) or noun[0]
+        per = _PER_BASE_AFTER.match(text, noun[1])
+        if per:  # "183.8 bushels per acre": a yield, not an amount of bushels (nor comparable with one)
+            base = per.group("b").lower()
+            return After("count", f"{unit} per {_PER_BASES.get(base, base)}", scale, per.end())
         return After("count", unit, scale, noun[1])
     return After("scaled" if scale else "bare", "", scale, pos)
 
@@ -383,6 +390,12 @@ def counted_noun(text: str, pos: int) -> Optional[tuple[str, int]]:
             return low, m.start(1) + len(word)
         pos = m.end()
     return None
+
+
+# What a count is taken per, after its noun: "bushels per acre", "tonnes/ha", "children per woman"
+_PER_BASES = {"ha": "hectare", "annum": "year", "capita": "person", "head": "person"}
+_PER_BASE_AFTER = re.compile(r"(?:\s*/\s*|\s+per\s+)(?P<b>acre|hectare|ha|head|capita|person|inhabitant|resident|"
+                             r"woman|household|day|week|month|year|annum|hour)\b", re.I)
 
 
 def range_after(text: str, b: int, first: After, currency: str):

@@ -143,7 +143,7 @@ def make_item(k: KeyView, claim: Claim) -> Item:
             tolerance = Tolerance(tolerance.relative, units.comparable(k.unit, tolerance.absolute)[1])
         lo, hi = interval(v, tolerance)
         wlo, whi = widen(lo, hi, tolerance, relative_ok=v.type != "date")
-        written = rounding_interval(v)
+        written = rounding_interval(v, claim.quote or "")
         if written is not None:  # rounding agrees: "$1 trillion" holds "$929.1 billion" (see analysis/rounding.py)
             wlo, whi = min(wlo, written[0]), max(whi, written[1])
         if v.type == "quantity":

@@ -180,7 +180,7 @@ def agreement_reason(k: KeyView, claims: list[Claim]) -> str:
                 and _overlap(written(holder), written(other)):
             return f" ({spoken(holder.display())} holds {spoken(other.display())})"
     # 2. rounding: the more precise figure rounds to the coarser one as written
-    ra, rb = rounding_interval(a), rounding_interval(b)
+    ra, rb = rounding_interval(a, low.quote or ""), rounding_interval(b, high.quote or "")
     if ra is not None and rb is not None:
         (coarse, rc), fine = ((a, ra), b) if ra[1] - ra[0] >= rb[1] - rb[0] else ((b, rb), a)
         if rc[0] <= written(fine)[0] <= rc[1]:

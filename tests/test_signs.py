@@ -1,0 +1,58 @@
+"""A fall written in words and with a minus sign is one figure (session 15, a new user's walk): the wire's
+"GDP fell 1.1%" and a bank note's "GDP -1.1%" keyed together were a false contradiction of 2.2 points."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefcmp.analysis.crossref import find_relations
+from briefcmp.analysis.signs import signed, worded_fall
+from briefcmp.corpus.model import Brief, Claim, Config, Corpus, KeyDef, PartialDate, Period, Topic, Value
+
+
+def pct(amount: float) -> Value:
+    return Value("quantity", amount=amount, unit="percent")
+
+
+def claim(quote: str, amount: float, brief: str = "b") -> Claim:
+    return Claim(id="c", brief=brief, quote=quote, key="k", value=pct(amount), as_of=Period(PartialDate(2024, 9)))
+
+
+@pytest.mark.parametrize("quote, amount, fall", [
+    ("The economy fell 1.1% in the June quarter, revised figures show.", 1.1, True),
+    ("output shrank at an annual rate of 0.4 percent", 0.4, True),
+    ("GDP contracted by an annualised 0.4% in the quarter", 0.4, True),
+    ("a 1.1% contraction, the steepest since 1991", 1.1, True),
+    ("GDP was down 1.0% on the quarter", 1.0, True),
+    ("Unemployment fell to 4.8% in September", 4.8, False),  # a level reached by falling
+    ("The rate was cut from 5.5% to 4.25%", 4.25, False),
+    ("prices rose 1.1% after falling 0.8%", 1.1, False),  # the fall is the other figure's
+    ("down from 3% in June, GDP grew 1.1%", 1.1, False),
+])
+def test_a_fall_in_words(quote: str, amount: float, fall: bool) -> None:
+    assert worded_fall(claim(quote, amount)) is fall
+
+
+def test_only_a_key_that_mixes_both_writings_is_signed() -> None:
+    words = [claim("GDP fell 1.1%", 1.1, "wire"), claim("the economy shrank 1.1 percent", 1.1, "paper")]
+    assert signed(words) == words  # all in words: alike as they are
+    mixed = signed([*words, claim("GDP -1.1% q/q", -1.1, "bank")])
+    assert [c.value.amount for c in mixed] == [-1.1, -1.1, -1.1]
+
+
+def _corpus(claims: list[Claim]) -> Corpus:
+    briefs = [Brief(c.brief, c.brief, "src", claims=[c]) for c in claims]
+    return Corpus("root", Config(topics={"t": Topic("t", "T")}, keys={"k": KeyDef("k", "GDP, change on the quarter",
+                                                                                   "quantity")}), briefs)
+
+
+def test_compare_finds_agreement_not_contradiction() -> None:
+    rels = find_relations(_corpus([claim("GDP fell 1.1% in the June quarter", 1.1, "wire"),
+                                   claim("June quarter GDP: -1.1% q/q (revised)", -1.1, "bank")]))
+    assert [r.kind for r in rels] == ["agreement"]
+
+
+def test_a_real_difference_stays_a_contradiction() -> None:
+    rels = find_relations(_corpus([claim("GDP fell 1.1% in the June quarter", 1.1, "wire"),
+                                   claim("June quarter GDP: -0.2% q/q", -0.2, "bank")]))
+    assert [r.kind for r in rels] == ["contradiction"]
