@@ -15,7 +15,6 @@ import re
 from collections import defaultdict
 
 from briefcmp.analysis.entities import Entities
-from briefcmp.analysis.factrefs import act_head
 from briefcmp.analysis.factstatements import Statement, _clean
 from briefcmp.analysis.factsubjects import BODY_NOUNS, GOVERNMENT_NOUNS
 from briefcmp.analysis.factwords import SCOPE
@@ -34,8 +33,8 @@ def thing_words(st: Statement, entities: Entities) -> frozenset[str]:
     """The object words of the thing a statement's actor names ("The Water Protection Bill" -> bill, protection,
     water), as ``_clean`` reads an object."""
     label = entities.label(st.actor)
-    thing = act_head(label) or label
-    return _clean(w for w in re.findall(r"[A-Za-z][A-Za-z-]*", thing.lower())
+    label = label.replace("-", " ") if label == st.actor else label  # an id the recogniser has no name for
+    return _clean(w for w in re.findall(r"[A-Za-z][A-Za-z-]*", label.lower())
                   if w not in FUNCTION_WORDS and w not in SCOPE)
 
 

@@ -25,7 +25,9 @@ from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.facts import Fact, read_facts
 from briefcmp.analysis.factsubjects import Context, home_country
 from briefcmp.analysis.factrefs import antecedent, definite_head
-from briefcmp.analysis.factwords import ATTRIBUTIVE_YEAR, BAN_NOUNS, FRAMES, LIGHT_VERBS, MEASURE_NOUNS, PHRASAL, SCOPE, scope_value
+from briefcmp.analysis.factwords import (
+    BAN_NOUNS, FRAMES, LIGHT_VERBS, MEASURE_NOUNS, PHRASAL, SCOPE, attributive_years, scope_value,
+)
 from briefcmp.corpus.model import Claim
 
 
@@ -313,7 +315,7 @@ def _years_apart(a: Statement, b: Statement) -> bool:
     stated (a period inferred from publication counts against a stated one: a 2022 report's undated "joined
     the sanctions" is not the 2014 refusal it mentions): two events, not one question. Years that name the things
     acted on ("the 2016 referendum", "the 2025 referendum") tell two things apart the same way."""
-    named = [{m.group(1) for m in ATTRIBUTIVE_YEAR.finditer(s.claim.quote)} for s in (a, b) if s.claim is not None]
+    named = [attributive_years(s.claim.quote) for s in (a, b) if s.claim is not None]
     if len(named) == 2 and named[0] and named[1] and not named[0] & named[1]:
         return True
     spans = [(s.claim.as_of.span(), s.claim.as_of_inferred) for s in (a, b)

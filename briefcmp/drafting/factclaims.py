@@ -61,7 +61,11 @@ def question(fact: Fact, entities: Entities) -> str:
 def _without_attributive_years(text: str) -> str:
     """``text`` with each year that qualifies a noun blanked out (same length: offsets hold): "suspended its 2002
     treaty" names the treaty, not when the act was done."""
-    return ATTRIBUTIVE_YEAR.sub(lambda m: m.group().replace(m.group(1), " " * len(m.group(1))), text)
+    def blank(m: re.Match) -> str:
+        n = 1 if m.group(1) else 2
+        return m.group()[:m.start(n) - m.start()] + " " * 4 + m.group()[m.end(n) - m.start():]
+
+    return ATTRIBUTIVE_YEAR.sub(blank, text)
 
 
 def _one_period(text: str, published: Optional[PartialDate]) -> Optional[Period]:
