@@ -97,16 +97,18 @@ def _compare(k: KeyView, usable: list[Claim], corpus: Corpus, wanted, unexplaine
 
 def _join_unchanged(k: KeyView, periods: list[PeriodCluster]) -> list[PeriodCluster]:
     """Consecutive periods of a category or stance key whose claims all give one value and whose dates
-    are all inferred from publication dates: one period. Briefs published days apart that say the same
-    thing agree; "unchanged" between two guessed dates would say less. (A differing value stays a
+    are inferred from publication dates (the later one's at least): one period. Briefs published days
+    apart that say the same thing agree; "unchanged" between two guessed dates would say less. (A differing value stays a
     change over time, with its caveat about inferred dates.)"""
     if k.type not in ("category", "stance") or len(periods) < 2:
         return periods
     out: list[PeriodCluster] = []
     for p in periods:
         prev = out[-1] if out else None
-        if prev is not None and p.dated and prev.dated and _inferred_one_label(prev) and _inferred_one_label(p) \
-                and prev.items[0].label == p.items[0].label:
+        # a later report dated only by its publication that gives the value a dated act had ("suspended the treaty
+        # on 23 April", then "has suspended the treaty") says that act again: no change
+        if prev is not None and p.dated and prev.dated and _inferred_one_label(p) \
+                and len({i.label for i in prev.items}) == 1 and prev.items[0].label == p.items[0].label:
             out[-1] = PeriodCluster(prev.items + p.items, True, prev.start, max(prev.end, p.end))
         else:
             out.append(p)
