@@ -55,6 +55,12 @@ def _thing(st: Statement, entities: Entities) -> bool:
     return act_head(label) in INSTRUMENTS  # "the new law", "the suspension of trade": the head before "of"
 
 
+def _own(st: Statement) -> bool:
+    """Whether the statement's object is its actor's own ("closed its airspace"): then a thing named as another
+    country's ("Pakistani airspace was closed") is not the one it acted on, whatever else its object names."""
+    return re.match(r"\s*(?:its|their)\b", st.fact.object_text, re.I) is not None
+
+
 def read_doers(statements: list[Statement], entities: Entities) -> int:
     """Give each statement of a thing acted on with no doer read (its root still the thing) the one doer the
     corpus names for that act on that thing; returns how many were read so."""
@@ -70,7 +76,7 @@ def read_doers(statements: list[Statement], entities: Entities) -> int:
         if not thing:
             continue
         doers = [o for o in doing.get(st.action, ()) if o.asks == st.asks and thing <= o.words
-                 and places <= o.others]
+                 and places <= o.others and not (places and _own(o) and (o.root or o.actor) not in places)]
         actors = {o.actor for o in doers}
         roots = {o.root or o.actor for o in doers}
         if len(actors) != 1 or len(roots) != 1:

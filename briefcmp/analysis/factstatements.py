@@ -315,7 +315,7 @@ def _years_apart(a: Statement, b: Statement) -> bool:
     stated (a period inferred from publication counts against a stated one: a 2022 report's undated "joined
     the sanctions" is not the 2014 refusal it mentions): two events, not one question. Years that name the things
     acted on ("the 2016 referendum", "the 2025 referendum") tell two things apart the same way."""
-    named = [attributive_years(s.claim.quote) for s in (a, b) if s.claim is not None]
+    named = [attributive_years(getattr(s.claim, "quote", "") or "") for s in (a, b) if s.claim is not None]
     if len(named) == 2 and named[0] and named[1] and not named[0] & named[1]:
         return True
     spans = [(s.claim.as_of.span(), s.claim.as_of_inferred) for s in (a, b)
