@@ -67,7 +67,7 @@ def _compare(k: KeyView, usable: list[Claim], corpus: Corpus, wanted, unexplaine
     positions = [c for c in usable if c.kind in POSITION_KINDS]
     forecasts = [c for c in usable if c.kind == "forecast"]
 
-    fact_periods = _join_unchanged(k, period_clusters(k, facts))
+    fact_periods = _join_undated(k, _join_unchanged(k, period_clusters(k, facts)))
     if len(fact_periods) > 1 and not fact_periods[-1].dated:
         # Facts with no date at all (their brief has no publication date) cannot be placed
         # among the dated ones: say so rather than leave them out silently.
@@ -113,6 +113,19 @@ def _join_unchanged(k: KeyView, periods: list[PeriodCluster]) -> list[PeriodClus
         else:
             out.append(p)
     return out
+
+
+def _join_undated(k: KeyView, periods: list[PeriodCluster]) -> list[PeriodCluster]:
+    """Statements with no date at all (their brief has no publication date) that give the one value every dated
+    statement of a category or stance key gives join the last dated period: whatever their date, they agree ("the
+    treaty was suspended", in a release with no date, beside two reports of the suspension). Another value is left
+    undated: a change and a contradiction cannot be told apart without the date."""
+    if k.type not in ("category", "stance") or len(periods) < 2 or periods[-1].dated:
+        return periods
+    if len({i.label for p in periods for i in p.items}) != 1:
+        return periods
+    last = periods[-2]
+    return [*periods[:-2], PeriodCluster(last.items + periods[-1].items, True, last.start, last.end)]
 
 
 def _inferred_one_label(p: PeriodCluster) -> bool:
