@@ -54,10 +54,28 @@ def _verdict(f: dict[str, float], p: float, scored: bool, bar: float) -> str:
     return "linked" if p >= bar else "below bar"
 
 
-def losses(folder: Path, work: Path, drafted: Path | None, likest: list | None = None) -> list[tuple[str, str, str, str]]:
+def _candidate_refs(corpus: Path) -> list[set[tuple[str, str]]]:
+    """The (brief, claim) pairs of each candidate ``align`` still proposes on the applied corpus (never applied)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from briefcmp.cli import app
+
+    r = CliRunner().invoke(app, ["align", str(corpus), "--format", "json"])
+    try:
+        found = json.loads(r.stdout).get("candidates") or []
+    except ValueError:
+        return []
+    return [{(c["brief"], c["claim"]) for c in g.get("claims") or []} for g in found]
+
+
+def losses(folder: Path, work: Path, drafted: Path | None, likest: list | None = None,
+           asked: list | None = None) -> list[tuple[str, str, str, str]]:
     """The set's gold pairs as (class, quote a, quote b, what the likest statements read as); ``likest``, when
     given, gets one (class, statement a, statement b, features by name, probability) per pair read on both sides
-    (``facts_firstdiff.py`` reads them)."""
+    (``facts_firstdiff.py`` reads them); ``asked``, when given, gets the class of each pair read on both sides and
+    not keyed whose two quotes' claims sit in one candidate ``align`` proposes to a person (never applied)."""
     from yaml import safe_load
 
     from briefcmp.analysis import factlink
@@ -68,6 +86,7 @@ def losses(folder: Path, work: Path, drafted: Path | None, likest: list | None =
 
     aligned = le.run_set(folder, work / "aligned", align=True, drafted=drafted)
     key_of = {(c["brief"], c["claim"]): c.get("key") for c in aligned.claims}
+    proposed = _candidate_refs(work / "aligned" / folder.name) if asked is not None else []
     le.run_set(folder, work, align=False, drafted=drafted)
     corpus = load_corpus([work / folder.name], cache=False).corpus
     claims = [c for c in corpus.claims()]
@@ -129,6 +148,11 @@ def losses(folder: Path, work: Path, drafted: Path | None, likest: list | None =
                             a, b = statements[i], statements[j]
                             best = (rank, verdict, f"{a.actor}/{a.action}/{a.role} ~ {b.actor}/{b.action}/{b.role}"
                                                    f" p={p:.2f}", (a, b, f, p))
+                if asked is not None and best is not None:
+                    ra = {(statements[x].claim.brief, statements[x].claim.id) for x in xs}
+                    rb = {(statements[y].claim.brief, statements[y].claim.id) for y in ys}
+                    if any(g & ra and g & rb for g in proposed):
+                        asked.append(best[1])
                 if best is None:
                     out.append(("not read", qa["quote"], qb["quote"], "one brief"))
                 else:
@@ -154,21 +178,26 @@ def main() -> int:
                                     "CACHE/drafted), so that a second run drafts nothing")
     ap.add_argument("-v", "--verbose", action="append", default=[], help="print the pairs of this class")
     args = ap.parse_args()
-    total = Counter()
+    total, asked = Counter(), Counter()
     folders = gold_folders(args.folders)
     if folders is None:
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         for folder in folders:
             (Path(tmp) / "aligned").mkdir(exist_ok=True)
-            found = losses(folder, Path(tmp), Path(args.cache) if args.cache else None)
+            here: list = []
+            found = losses(folder, Path(tmp), Path(args.cache) if args.cache else None, asked=here)
             counts = Counter(c for c, *_ in found)
             total.update(counts)
-            print(f"{folder.name}: " + ", ".join(f"{c} {counts[c]}" for c in CLASSES if counts[c]))
+            asked.update(here)
+            print(f"{folder.name}: " + ", ".join(f"{c} {counts[c]}" for c in CLASSES if counts[c])
+                  + (f"; in one candidate {len(here)}" if here else ""))
             for c, qa, qb, how in found:
                 if c in args.verbose:
                     print(f"  [{c}] {qa!r}\n      ~ {qb!r}\n      {how}")
     print("all: " + ", ".join(f"{c} {total[c]}" for c in CLASSES if total[c]) + f" (of {sum(total.values())})")
+    print("of those not keyed, in one candidate (a person's decision away): "
+          + ", ".join(f"{c} {asked[c]}" for c in CLASSES if asked[c]) + f" (of {sum(asked.values())})")
     return 0
 
 

@@ -66,3 +66,37 @@ def test_a_change_only_inferred_dates_make_says_it_would_be_a_conflict(tmp_path:
     (change,) = [r for r in relations if r.key == "port-closed"]
     assert change.kind == "change-over-time" and change.inferred_decides
     assert verdict(change) == "no vs yes: a conflict if of one moment (as-of inferred)"  # coast, then harbour
+
+
+def test_a_later_report_dated_by_publication_that_gives_a_dated_act_s_value_agrees(tmp_path: Path) -> None:
+    """The harbour brief dates the closure (1 March); the coast brief, published on the 4th, says the port is
+    closed with no date: one act said twice, an agreement, not "unchanged" (facts15)."""
+    folder = corpus(tmp_path, "port-closed", "Is the port of Ellis closed to shipping?", "category")
+    brief(folder, "harbour", 3, "On 1 March the port of Ellis was closed to shipping.", "port-closed",
+          '{category: "yes"}')
+    text = (folder / "harbour.claims.yaml").read_text(encoding="utf-8")
+    (folder / "harbour.claims.yaml").write_text(text + "    as_of: 2025-03-01\n", encoding="utf-8")
+    brief(folder, "coast", 4, "The port of Ellis is closed to shipping.", "port-closed", '{category: "yes"}')
+    kinds = {r.kind for r in find_relations(load_corpus([folder]).corpus) if r.key == "port-closed"}
+    assert kinds == {"agreement"}
+    # a later dated report, or another value, is still a change over time
+    brief(folder, "coast", 4, "The port of Ellis is not closed to shipping.", "port-closed", '{category: "no"}')
+    kinds = {r.kind for r in find_relations(load_corpus([folder]).corpus) if r.key == "port-closed"}
+    assert "change-over-time" in kinds and "agreement" not in kinds
+
+
+def test_a_statement_with_no_date_at_all_agrees_with_the_dated_ones_of_its_value(tmp_path: Path) -> None:
+    """A release with no publication date says what two dated reports say: an agreement; with another value, the
+    undated claim stays unplaced (a change and a contradiction need its date) (facts15)."""
+    folder = corpus(tmp_path, "port-closed", "Is the port of Ellis closed to shipping?", "category")
+    brief(folder, "harbour", 3, "The port of Ellis is closed to shipping.", "port-closed", '{category: "yes"}')
+    brief(folder, "release", 4, "The port of Ellis has been closed to shipping.", "port-closed", '{category: "yes"}')
+    path = folder / "release.claims.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  published: 2025-03-04\n", ""), encoding="utf-8")
+    relations = [r for r in find_relations(load_corpus([folder]).corpus) if r.key == "port-closed"]
+    assert [r.kind for r in relations] == ["agreement"]
+    assert {c.brief for c in relations[0].claims} == {"harbour", "release"}
+    path.write_text(path.read_text(encoding="utf-8").replace('{category: "yes"}', '{category: "no"}'),
+                    encoding="utf-8")
+    kinds = {r.kind for r in find_relations(load_corpus([folder]).corpus) if r.key == "port-closed"}
+    assert "agreement" not in kinds and "contradiction" not in kinds

@@ -216,7 +216,8 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
                     result.entities[e] = entities.label(e)
     left = _mutual(rest, left, entities, taken, result, Group, Member, made)  # other verbs, one-to-one (factmatch)
     left = _join_made(rest, left, made, entities, taken, result, Group, Member)
-    left = _learned(rest, left, entities, taken, result, Group, Member)  # the trained linker (factlink)
+    left = _learned(rest, left, entities, taken, result, Group, Member, made)  # the trained linker (factlink)
+    left = _join_made(rest, left, made, entities, taken, result, Group, Member)  # a third brief joins those too
     for g in result.groups:
         for e in g.subjects:
             if e not in corpus.config.entities and e not in result.entities and not e.startswith("("):
@@ -231,10 +232,11 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
 
 
 def _learned(everyone: list[Statement], left: list[Statement], entities: Entities, taken: set[str], result, Group,
-             Member) -> list[Statement]:
+             Member, made: Optional[list[list[Statement]]] = None) -> list[Statement]:
     """Key the groups the trained pair linker (``factlink``) links above its calibrated bar when nothing makes them
     doubtful (two answers only above its stricter contradiction bar); put those between its candidate bar and the
-    applied bar to a person, saying what is missing. Returns the statements still left."""
+    applied bar to a person, saying what is missing. Returns the statements still left; the groups keyed are added
+    to ``made`` (a third brief's telling may join them, ``_join_made``)."""
     from briefcmp.analysis import factlink
 
     linker = factlink.model()
@@ -257,6 +259,8 @@ def _learned(everyone: list[Statement], left: list[Statement], entities: Entitie
             group = _group(g, p, "", entities, taken, Group, Member)
             taken.add(group.key)
             result.groups.append(group)
+            if made is not None:
+                made.append(list(g))
         else:
             missing = doubt or (f"the linker rates them {p:.2f}, below its bar {linker.threshold:.2f}; "
                                 + _missing(g))

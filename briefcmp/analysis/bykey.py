@@ -69,7 +69,7 @@ def _compare(k: KeyView, usable: list[Claim], corpus: Corpus, wanted, unexplaine
     positions = [c for c in usable if c.kind in POSITION_KINDS]
     forecasts = [c for c in usable if c.kind == "forecast"]
 
-    fact_periods = _join_unchanged(k, period_clusters(k, facts))
+    fact_periods = _join_undated(k, _join_unchanged(k, period_clusters(k, facts)))
     if len(fact_periods) > 1 and not fact_periods[-1].dated:
         # Facts with no date at all (their brief has no publication date) cannot be placed
         # among the dated ones: say so rather than leave them out silently.
@@ -99,20 +99,35 @@ def _compare(k: KeyView, usable: list[Claim], corpus: Corpus, wanted, unexplaine
 
 def _join_unchanged(k: KeyView, periods: list[PeriodCluster]) -> list[PeriodCluster]:
     """Consecutive periods of a category or stance key whose claims all give one value and whose dates
-    are all inferred from publication dates: one period. Briefs published days apart that say the same
-    thing agree; "unchanged" between two guessed dates would say less. (A differing value stays a
+    are inferred from publication dates (the later one's at least): one period. Briefs published days
+    apart that say the same thing agree; "unchanged" between two guessed dates would say less. (A differing value stays a
     change over time, with its caveat about inferred dates.)"""
     if k.type not in ("category", "stance") or len(periods) < 2:
         return periods
     out: list[PeriodCluster] = []
     for p in periods:
         prev = out[-1] if out else None
-        if prev is not None and p.dated and prev.dated and _inferred_one_label(prev) and _inferred_one_label(p) \
-                and prev.items[0].label == p.items[0].label:
+        # a later report dated only by its publication that gives the value a dated act had ("suspended the treaty
+        # on 23 April", then "has suspended the treaty") says that act again: no change
+        if prev is not None and p.dated and prev.dated and _inferred_one_label(p) \
+                and len({i.label for i in prev.items}) == 1 and prev.items[0].label == p.items[0].label:
             out[-1] = PeriodCluster(prev.items + p.items, True, prev.start, max(prev.end, p.end))
         else:
             out.append(p)
     return out
+
+
+def _join_undated(k: KeyView, periods: list[PeriodCluster]) -> list[PeriodCluster]:
+    """Statements with no date at all (their brief has no publication date) that give the one value every dated
+    statement of a category or stance key gives join the last dated period: whatever their date, they agree ("the
+    treaty was suspended", in a release with no date, beside two reports of the suspension). Another value is left
+    undated: a change and a contradiction cannot be told apart without the date."""
+    if k.type not in ("category", "stance") or len(periods) < 2 or periods[-1].dated:
+        return periods
+    if len({i.label for p in periods for i in p.items}) != 1:
+        return periods
+    last = periods[-2]
+    return [*periods[:-2], PeriodCluster(last.items + periods[-1].items, True, last.start, last.end)]
 
 
 def _inferred_one_label(p: PeriodCluster) -> bool:

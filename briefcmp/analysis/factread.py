@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 
 from briefcmp.analysis import lexicon
 from briefcmp.analysis.entities import Entities, proper_names
+from briefcmp.analysis.factdoers import read_doers
 from briefcmp.analysis.factrefs import BriefTexts, act_head, person_countries, stands_for
 from briefcmp.analysis.factstatements import Statement, _clean, describe
 from briefcmp.analysis.factsubjects import _countries
@@ -141,5 +142,6 @@ def read_statements(corpus: Corpus, entities: Entities) -> tuple[list[Statement]
     _fold_actions([*statements, *(k for sts in keyed.values() for k in sts)])
     _roots([*statements, *(k for sts in keyed.values() for k in sts)])
     _coreferent([*statements, *(k for sts in keyed.values() for k in sts)], entities, texts)
+    read_doers([*statements, *(k for sts in keyed.values() for k in sts)], entities)  # "the bill was passed": whose act
     weigh([*statements, *(k for sts in keyed.values() for k in sts)])  # object words weighed by the corpus
     return statements, keyed

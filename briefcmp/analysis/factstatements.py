@@ -25,7 +25,9 @@ from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.facts import Fact, read_facts
 from briefcmp.analysis.factsubjects import Context, home_country
 from briefcmp.analysis.factrefs import antecedent, definite_head
-from briefcmp.analysis.factwords import BAN_NOUNS, FRAMES, LIGHT_VERBS, MEASURE_NOUNS, PHRASAL, SCOPE, scope_value
+from briefcmp.analysis.factwords import (
+    BAN_NOUNS, FRAMES, LIGHT_VERBS, MEASURE_NOUNS, PHRASAL, SCOPE, attributive_years, scope_value,
+)
 from briefcmp.corpus.model import Claim
 
 
@@ -311,7 +313,11 @@ def _places(a: Statement, b: Statement) -> float:
 def _years_apart(a: Statement, b: Statement) -> bool:
     """Whether the claims' periods lie in different years ("in 2014" and "on 24 February 2022"), one of them
     stated (a period inferred from publication counts against a stated one: a 2022 report's undated "joined
-    the sanctions" is not the 2014 refusal it mentions): two events, not one question."""
+    the sanctions" is not the 2014 refusal it mentions): two events, not one question. Years that name the things
+    acted on ("the 2016 referendum", "the 2025 referendum") tell two things apart the same way."""
+    named = [attributive_years(getattr(s.claim, "quote", "") or "") for s in (a, b) if s.claim is not None]
+    if len(named) == 2 and named[0] and named[1] and not named[0] & named[1]:
+        return True
     spans = [(s.claim.as_of.span(), s.claim.as_of_inferred) for s in (a, b)
              if s.claim is not None and s.claim.as_of is not None]
     if len(spans) < 2 or spans[0][1] and spans[1][1]:

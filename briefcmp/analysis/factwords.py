@@ -204,3 +204,17 @@ PHRASAL = {("take", "over"): "adopt", ("sign", "up"): "join", ("wave", "through"
            # the courts' register: "set aside the ruling", "struck down the law", "threw out the case"
            ("set", "aside"): "annul", ("strike", "down"): "annul", ("throw", "out"): "reject",
            ("turn", "down"): "reject", ("break", "off"): "end", ("shut", "down"): "close"}
+
+# A year between a determiner or a possessive and a noun names that thing ("suspended its 2002 treaty", "the 1960
+# Indus Waters Treaty", "Ecuador's 2023 election"), as does one after "of" in a name ("the Monetary Law Act of 1949";
+# not a month's: "March of 2023"), not when the act was done (``drafting.factclaims`` reads the act's period without
+# it; ``factstatements._years_apart`` tells two things of two such years apart).
+ATTRIBUTIVE_YEAR = re.compile(
+    r"\b(?:(?i:the|a|an|its|their|his|her|our|this|that|[A-Za-z]+'s)\s+((?:1[5-9]|20)\d\d)(?=\s+[A-Za-z])"
+    r"|(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    r"[A-Z][a-z]+\s+of\s+((?:1[5-9]|20)\d\d)\b)")
+
+
+def attributive_years(text: str) -> set[str]:
+    """The years ``text`` names things by."""
+    return {m.group(1) or m.group(2) for m in ATTRIBUTIVE_YEAR.finditer(text)}

@@ -20,7 +20,7 @@ from typing import Callable, Optional
 from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.facts import Fact, read_facts
 from briefcmp.analysis.factsubjects import Context, home_country
-from briefcmp.analysis.factwords import WHEN_PHRASE, scope_value
+from briefcmp.analysis.factwords import ATTRIBUTIVE_YEAR, WHEN_PHRASE, scope_value
 from briefcmp.corpus.model import PartialDate, Period, Value
 from briefcmp.corpus import sentences as sent
 from briefcmp.drafting.dates import find_dates
@@ -58,7 +58,18 @@ def question(fact: Fact, entities: Entities) -> str:
     return f"{head} {who} {fact.verb} {obj}?".replace(" ?", "?")
 
 
+def _without_attributive_years(text: str) -> str:
+    """``text`` with each year that qualifies a noun blanked out (same length: offsets hold): "suspended its 2002
+    treaty" names the treaty, not when the act was done."""
+    def blank(m: re.Match) -> str:
+        n = 1 if m.group(1) else 2
+        return m.group()[:m.start(n) - m.start()] + " " * 4 + m.group()[m.end(n) - m.start():]
+
+    return ATTRIBUTIVE_YEAR.sub(blank, text)
+
+
 def _one_period(text: str, published: Optional[PartialDate]) -> Optional[Period]:
+    text = _without_attributive_years(text)
     periods = {str(d.period): d.period for d in find_dates(text, published) if d.period is not None}
     return next(iter(periods.values())) if len(periods) == 1 else None
 
