@@ -138,3 +138,9 @@ def test_a_forecast_named_as_a_noun(sentence: str, kinds: list[str], tmp_path) -
     src.write_text("Title\nWellington, 19 December 2024 (Agency) -\n\n" + sentence + "\n", encoding="utf-8")
     out = CliRunner().invoke(app, ["annotate", str(src)]).output
     assert [line.split(":")[1].strip() for line in out.splitlines() if line.strip().startswith("kind:")] == kinds
+
+
+def test_the_tense_is_the_date_s_own_clause() -> None:
+    text = "The Reserve Bank, which has already cut the cash rate to 4.25 per cent, next reviews it on February 19."
+    found = [f for f in find_figures(prepare(text).text, published=PartialDate(2024, 12, 19)) if f.kind == "date"]
+    assert found and found[0].value.date.year == 2025

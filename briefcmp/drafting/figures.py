@@ -36,7 +36,7 @@ from briefcmp.drafting.dates import (EVENT_VERB, YEAR, DateMention, dateline_spa
 from briefcmp.drafting.definedunits import DefinedUnits
 from briefcmp.drafting.fiscalparts import fiscal_parts
 from briefcmp.drafting.digitbands import digit_bands
-from briefcmp.drafting.tense import looks_ahead, looks_back, only_ahead
+from briefcmp.drafting.tense import looks_ahead, looks_back, only_ahead, own_clause
 from briefcmp.drafting.fractions import (PERCENT_WRITTEN, RATE_NOUN, change_then_level, fraction_at, percent_base,
                                          proportion_at, rate_level)
 from briefcmp.drafting.lettercurrency import letter_currency
@@ -188,7 +188,8 @@ class _Finder(AsOf):
             return d
         i = self.sentence_index(d.start)
         sentence = self.text[self.sentences[i][0]:d.start] + self.text[d.end:self.sentences[i][1]] if i >= 0 else ""
-        if start.year == pub.year and pub.month - start.month >= 3 and only_ahead(sentence):
+        if start.year == pub.year and pub.month - start.month >= 3 and i >= 0 and only_ahead(
+                own_clause(self.text[self.sentences[i][0]:d.start], self.text[d.end:self.sentences[i][1]])):
             # "the bank next reviews the rate on February 19", written in December: next February
             ahead = pdate(start.year + 1, start.month, start.day)
             return DateMention(d.start, d.end, Period(ahead), d.pattern, d.word_before, d.month_day, True) \

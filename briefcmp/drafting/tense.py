@@ -36,3 +36,10 @@ def only_ahead(sentence: str) -> bool:
     """Looks ahead and has no past verb once the future's own words are set aside."""
     return looks_ahead(sentence) and not _PAST.search(_FUTURE.sub(" ", _TO_BE_DONE.sub(" ", sentence))) \
         and not _SAID.search(_MODAL_VERB.sub(" ", sentence))
+
+
+def own_clause(before: str, after: str) -> str:
+    """The clause a date stands in, from the text of its sentence before and after it: "The bank, which has
+    already cut the rate, next reviews it on [February 19]" -> "next reviews it on" (the past is another
+    clause's)."""
+    return re.split(r"[,;:()]|\s[-–—]\s", before)[-1] + " " + re.split(r"[,;:()]|\s[-–—]\s", after)[0]
