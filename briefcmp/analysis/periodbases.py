@@ -107,6 +107,11 @@ def has_base(sentence: str) -> bool:
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
+# A day written with its month and year ("April 1, 2024", "31 March 2025"): a date, not a figure
+_DAY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\.?,?\s+{_YEAR}|{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})\b",
+                  re.I)
+
+
 def blank_asides(sentence: str, figure: tuple[int, int]) -> str:
     """The sentence with every parenthesis that holds a figure of its own, other than ``figure``, blanked
     (offsets kept): in "+1.6% y/y (consensus +1.9%; August +2.0%)" and "rose 2.0% (2.1% in August)" the
@@ -116,8 +121,8 @@ def blank_asides(sentence: str, figure: tuple[int, int]) -> str:
         return sentence
     out = sentence
     for m in _ASIDE.finditer(sentence):
-        if m.start() <= figure[0] < m.end() or not _BASE_FIGURE.search(sentence, m.start(), m.end()):
-            continue
+        if m.start() <= figure[0] < m.end() or not _BASE_FIGURE.search(_DAY.sub(" ", m.group())):
+            continue  # (a date is no figure: "FY2025 (April 1, 2024 through March 31, 2025)" restates the period)
         out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
     return out
 

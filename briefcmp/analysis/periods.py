@@ -61,6 +61,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the three months to September", "the six months ended June 2024": the months that end in that month
     ("months-to", re.compile(rf"\b(?P<n>three|six|nine|3|6|9)\s+months\s+(?:that\s+|which\s+)?(?:to|through|ended|"
                              rf"ending)\s+(?:in\s+)?(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?(?P<m1>{_MON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
+    # "April 1, 2024 through March 31, 2025", "1 April 2024 to 31 March 2025": a span of days, read as its months
+    ("months", re.compile(rf"\b(?:\d{{1,2}}\s+)?(?P<m1>{_MON})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<y1>{_YEAR})\s*"
+                          rf"(?:-|–|to|through|until)\s*(?:\d{{1,2}}\s+)?(?P<m2>{_MON})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
+                          rf"(?P<y>{_YEAR})\b", re.I)),
     # "July 2024 through September 2024", "November 2023 to January 2024": a span, each end with its year
     ("months", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y1>{_YEAR})\s*(?:-|–|to|through)\s*(?P<m2>{_MON})\s+"
                           rf"(?P<y>{_YEAR})\b", re.I)),
@@ -77,6 +81,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                            rf"[\s-]+quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year))?", re.I)),
     # ("Q2:2024-25", an RBI form: a quarter of the fiscal year 2024-25, counted from the country's first month)
     ("quarter", re.compile(rf"\b(?:Q(?P<qn>[1-4])\s*:?\s*(?P<y>{_YEAR})(?P<fy>[-–/]\d{{2}}(?!\d))?)(?![\w-])")),
+    # "Q4 FY24", "FY25 Q3": a quarter of a fiscal year, counted from the issuer's first month (none when unknown)
+    ("fiscal-quarter", re.compile(r"\b(?:Q(?P<qn>[1-4])\s*FY\s?['’]?(?P<yy>\d{2}|(?:19|20)\d{2})|FY\s?['’]?(?P<yy2>\d{2}|"
+                                  r"(?:19|20)\d{2})\s*Q(?P<qn2>[1-4]))\b")),
     # "3Q24", "3Q 2024", "Q3'24", "Q3-24": a quarter in analysts' shorthand
     ("quarter", re.compile(r"\b(?:(?P<qn>[1-4])Q\s?(?P<yy>\d{2}|(?:19|20)\d{2})|Q(?P<qn2>[1-4])\s?['’-]\s?(?P<yy2>\d{2}))\b")),
     # "Q3 GDP surprises again", "in 3Q", "beats forecasts in Q3": a quarter with no year, of the year the text
@@ -144,13 +151,30 @@ def _month_span(y: int, m1: int, m2: int) -> str:
     return f"{y:04d}-{m1:02d}/{y2:04d}-{m2:02d}"
 
 
+ISSUER = "fy:"  # "fy:02": an issuer's own fiscal year, starting in that month (``analysis.fiscalissuer``)
+
+
+def fiscal_start(country: str) -> int:
+    """The first month of the fiscal year of ``country``: a country's (``FISCAL_START``, else January), or an
+    issuer's own ("fy:02", what ``fiscalissuer`` reads from the corpus: a company's year to January)."""
+    if country.startswith(ISSUER):
+        return int(country[len(ISSUER):])
+    return FISCAL_START.get(country, 1)
+
+
+def _named_by_start(country: str) -> bool:
+    """Whether "FY24" is the fiscal year starting in 2024: Japan's, and an issuer's whose year lies nearly whole
+    (eleven months) in the year it starts in (a year to January); else the year it ends in."""
+    return country in _NAMED_BY_START or country.startswith(ISSUER) and fiscal_start(country) <= 2
+
+
 def fiscal_year(y: int, country: str) -> str:
-    start = FISCAL_START.get(country, 1)
+    start = fiscal_start(country)
     return str(y) if start == 1 else _month_span(y, start, start - 1)
 
 
 def _fiscal_of(day: date, country: str) -> int:
-    start = FISCAL_START.get(country, 1)
+    start = fiscal_start(country)
     return day.year if day.month >= start else day.year - 1
 
 
@@ -248,8 +272,8 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         short = g.get("yy") or g.get("yy2")
         if short:
             return _month_span(int(short) + (2000 if len(short) == 2 else 0), 3 * q - 2, 3 * q), "stated"
-        if g.get("y") and g.get("fy") and FISCAL_START.get(country, 1) > 1:
-            first = int(g["y"]) * 12 + FISCAL_START[country] - 1 + 3 * (q - 1)  # a split year's quarter: fiscal
+        if g.get("y") and g.get("fy") and fiscal_start(country) > 1:
+            first = int(g["y"]) * 12 + fiscal_start(country) - 1 + 3 * (q - 1)  # a split year's quarter: fiscal
             return _month_span(first // 12, first % 12 + 1, first % 12 + 3), "stated"
         if g.get("y"):
             y = int(g["y"])
@@ -277,6 +301,16 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
             y = published.year - (g["rel"].lower() == "last")
             return _month_span(y, 6 * h - 5, 6 * h), "relative"
         return _latest(published, 6 * h - 5, 6, ahead), "relative"
+    if kind == "fiscal-quarter":
+        start = fiscal_start(country)
+        if start == 1 and not country.startswith(ISSUER):
+            return "", ""  # whose fiscal year? (held in place: ``_expressions``)
+        short = g.get("yy") or g.get("yy2")
+        y = int(short) + (2000 if len(short) == 2 else 0)
+        if start != 1 and not _named_by_start(country):
+            y -= 1  # "Q4 FY24" of a year that ends in 2024
+        first = y * 12 + start - 1 + 3 * (int(g.get("qn") or g.get("qn2")) - 1)
+        return _month_span(first // 12, first % 12 + 1, first % 12 + 3), "stated"
     if kind == "quarter-month":
         end = _MONTHS[g["mq"].lower()[:3]]
         if g.get("y"):
@@ -287,19 +321,24 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
             published.month >= end else published.year - 1
         return _month_span(y, end - 2, end), "relative"
     if kind == "fiscal":
-        return fiscal_year(int(g["y"]), country), "stated"
+        y = int(g["y"])
+        if country.startswith(ISSUER) and not _named_by_start(country) and fiscal_start(country) != 1:
+            y -= 1  # an issuer's "fiscal 2024" that ends in September 2024
+        return fiscal_year(y, country), "stated"
     if kind == "fiscal-span":
         y, y2 = int(g["y"]), g["y2"]
         y2n = int(y2) if len(y2) == 4 else (y // 100) * 100 + int(y2)
         if y2n != y + 1:
             return "", ""
-        if FISCAL_START.get(country, 1) != 1:
+        if fiscal_start(country) != 1:
             return fiscal_year(y, country), "stated"
         if country or _SEASON.search(m.string, max(0, m.start() - 40), m.end() + 40) and not fiscal:
             return f"{y:04d}/{y + 1:04d}", "stated"  # a season across two years: "the 2024/25 harvest"
         return fiscal_year(y, "india"), "stated"  # "Rs 50.65 lakh crore in 2025-26": most such labels are India's
     if kind == "fiscal-end":
         y = 2000 + int(g["yy"])
+        if country.startswith(ISSUER):  # an issuer's own year ("FY24" of a company whose year is the calendar's: 2024)
+            return fiscal_year(y if _named_by_start(country) or fiscal_start(country) == 1 else y - 1, country), "stated"
         if country and FISCAL_START.get(country, 1) == 1:
             return "", ""  # a country whose fiscal year is the calendar year: the writer meant something else
         # (no country known: read as "2025-26" is read, the Indian way, which is how most "FY26" is written)
@@ -349,7 +388,7 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
             fy += 1
         elif rel in ("previous", "last"):
             fy -= 1
-        return fiscal_year(fy, country if FISCAL_START.get(country) else "japan"), "relative"
+        return fiscal_year(fy, country if FISCAL_START.get(country) or country.startswith(ISSUER) else "japan"), "relative"
     if kind == "year-rel":
         rel = (g.get("rel") or g.get("rel2") or "").lower()
         if g.get("rel3") or rel in ("previous", "prior", "before") and main and main != "-":
@@ -362,7 +401,7 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         step = {"last": -1, "past": -1, "this": 0, "current": 0, "next": 1}[rel]
         # "spending will rise 16% next year" in a budget story is the fiscal year; the economy's growth,
         # prices and jobs are counted by calendar year even there ("its growth forecast for this year")
-        if fiscal and FISCAL_START.get(country, 1) != 1 and not _CALENDAR_MEASURE.search(
+        if fiscal and fiscal_start(country) != 1 and not _CALENDAR_MEASURE.search(
                 m.string, max(0, m.start() - 50), m.start()):
             return fiscal_year(_fiscal_of(published, country) + step, country), "relative"
         return str(published.year + step), "relative"
@@ -417,6 +456,9 @@ def _expressions(text: str, published: Optional[date], country: str, main: str, 
                 out.append((m.start(), m.end(), rank, value, how))
             elif kind == "quarter-before" and not main:
                 before.append((m, rank))
+            elif kind == "fiscal-quarter":  # a quarter of a fiscal year no one says the start of: no period, nor
+                taken.append(m.span())  # the year's ("Q4 FY24" is not FY24)
+                out.append((m.start(), m.end(), rank, "", ""))
             elif published is None and _one(kind, m, _SOME_DAY, country, main, fiscal)[0]:
                 # relative ("this year") with no publication date to read it against: it holds its place, so
                 # the figure it follows takes no period rather than the next figure's ("... before 1.9% in 2026")

@@ -36,7 +36,8 @@ def headed_items(original: str) -> list[tuple[str, str]]:
                 out.append((heading, line))
         else:
             words = re.findall(r"[^\W\d_]+", line)
-            heading = line if len(words) <= 8 and not re.search(r"[.!?;,:]\s*$", line) else ""
+            # (a line that ends in a colon introduces the list below it: "Q4 FY24 (Jul-Sep) vs our estimates:")
+            heading = line if len(words) <= 8 and not re.search(r"[.!?;,]\s*$", line) else ""
     return out
 
 
