@@ -81,12 +81,17 @@ class _M:
 def test_reread_gives_a_figure_the_fiscal_year_of_its_settled_subject() -> None:
     text = "A deficit of 7 billion is forecast for 2024-25."
     at = text.index("7")
-    m = _M(("australia",), (text, (at, at + 1), date(2024, 5, 15), "", "", ""), "2024-04/2025-03", "stated")
+    m = _M(("australia",), (text, (at, at + 1), date(2024, 5, 15), "", "", "", "2024-04/2025-03", "stated"),
+           "2024-04/2025-03", "stated")
     assert fiscalissuer.reread([m], {}) == [m]
     assert (m.period, m.period_how) == ("2024-07/2025-06", "stated")
     assert fiscalissuer.reread([m], {}) == []  # read once for its country
-    kept = _M(("germany",), (text, (at, at + 1), date(2024, 5, 15), "", "", ""), "2024-04/2025-03", "stated")
-    assert fiscalissuer.reread([kept], {}) == [] and kept.period == "2024-04/2025-03"  # no fiscal year of its own
+    settled = _M(("australia",), (text, (at, at + 1), date(2024, 5, 15), "", "", "", "2024-04/2025-03", "stated"),
+                 "2025", "stated")
+    assert fiscalissuer.reread([settled], {}) == [] and settled.period == "2025"  # a later step's period stands
+    kept = _M(("acme",), (text, (at, at + 1), date(2024, 5, 15), "", "", "", "2024-04/2025-03", "stated"),
+              "2024-04/2025-03", "stated")
+    assert fiscalissuer.reread([kept], {}) == [] and kept.period == "2024-04/2025-03"  # a company no one dates
 
 
 def test_a_line_ending_in_a_colon_heads_the_list_below_it() -> None:

@@ -123,6 +123,7 @@ class Member:
     view: bool = False  # a view no budget's wording makes a fact: the brief's own, or one held before the outcome (views)
     unit_from: str = ""  # where a currency its figure does not write came from (briefunits; "" : as written)
     period_read: Optional[tuple] = None  # what its period was read from, for another fiscal year (fiscalissuer)
+    listed: bool = False  # its period is the one the line introducing its list names (titleperiods.introduces)
 
     @property
     def dated(self) -> bool:
@@ -402,7 +403,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         dim += ":total"  # "a combined 43 trillion yen over five years": not one year's figure
     published = ctx.published if ctx is not None else None
     period, how = "", ""
-    read = None  # how the period was read, to read it again for the fiscal year its settled subjects give
+    read, listed = None, False  # how the period was read, to read it again for the fiscal year its subjects give
     if ctx is not None and ctx.ok and figure_span is not None:
         country = next((x for x in subjects if x in periods.FISCAL_START), subjects[0] if subjects else "")
         period, how = periods.resolve(sentence_text, figure_span, published, country, ctx.own_year)
@@ -412,6 +413,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         if heading:
             period, how = titleperiods.heading_period(heading, published, country)
             read = (sentence_text, figure_span, published, country, ctx.own_year, heading)
+            listed = bool(how) and titleperiods.introduces(heading)
     read_how = how
     if not how and carried_period[1] and not periods.in_base(sentence_text, figure_span or (0, 0)):
         period, how = carried_period  # (a figure in a comparison base is of another period: never carried)
@@ -450,7 +452,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
     if not how and figure_span is not None:
         member.the_period = periods.the_period(sentence_text, figure_span)
     if read is not None and how == read_how and (how or not period):
-        member.period_read = read  # (fiscalissuer.reread: a period carried, drafted or reviewed is left alone)
+        member.period_read = (*read, period, how)  # (fiscalissuer.reread; a period carried, drafted or reviewed: not)
+        member.listed = listed
     if ctx is not None and ctx.ok and claim.span is not None and figure_span is not None:
         member.sentence, member.at = si, min(s0, claim.span[0]) + figure_span[0]
         member.elided, member.basis, member.item_year, member.words_from = elided, stated_basis, item_year, words_from

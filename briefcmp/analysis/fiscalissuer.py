@@ -13,6 +13,7 @@ the same way in every report of the corpus.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from typing import Iterable
@@ -30,6 +31,7 @@ _YEAR_END = re.compile(rf"\b(?:year|twelve\s+months|12\s+months)\s+(?:that\s+|wh
                        rf"(?:on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<end>{_MON})\b", re.I)
 
 
+@functools.lru_cache(maxsize=1)
 def _country_ids() -> frozenset[str]:
     from briefcmp.analysis.countrydata import countries
     from briefcmp.analysis.entities import REGIONS, WORLD
@@ -77,22 +79,24 @@ def country_of(subjects: tuple[str, ...], years: dict[str, str]) -> str:
 
 
 def _fiscal(country: str) -> bool:
-    """Whether ``country`` says whose fiscal year it is (a country's own, an issuer's): else nothing is read again."""
-    return country in periods.FISCAL_START or country.startswith(periods.ISSUER)
+    """Whether ``country`` says whose fiscal year it is (a country's, an issuer's): a company whose year no report
+    states (its year to March, named both ways) says nothing, and nothing is read again for it."""
+    return country in periods.FISCAL_START or country.startswith(periods.ISSUER) or country in _country_ids()
 
 
 def reread(every: list, years: dict[str, str]) -> list:
     """Read again the period of each figure whose subjects now give another fiscal year than the one it was read
-    for (``Member.period_read``: the sentence, figure, day, country and the brief's year). Returns those changed."""
+    for (``Member.period_read``: the sentence, figure, day, country, the brief's year, the heading and what it
+    read then; a period a later step changed is left alone). Returns those changed."""
     changed = []
     for m in every:
         read = getattr(m, "period_read", None)
         if not read or m.period_how not in ("stated", "relative", ""):
             continue
-        text, span, published, used, own_year, heading = read
+        text, span, published, used, own_year, heading, was, was_how = read
         country = country_of(m.subjects, years)
-        if country == used or not _fiscal(country):
-            continue
+        if country == used or not _fiscal(country) or (m.period, m.period_how) != (was, was_how):
+            continue  # (a period a later step settled, "31.2% from the previous quarter" of the third: its own)
         if heading:
             from briefcmp.analysis.titleperiods import heading_period
 
@@ -102,7 +106,7 @@ def reread(every: list, years: dict[str, str]) -> list:
         if (period, how) != (m.period, m.period_how) and (how or m.period_how):
             m.period, m.period_how = period, how
             changed.append(m)
-        m.period_read = (text, span, published, country, own_year, heading)
+        m.period_read = (text, span, published, country, own_year, heading, period, how)
     return changed
 
 

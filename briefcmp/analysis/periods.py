@@ -73,12 +73,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                           rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     ("month", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y>{_YEAR})\b", re.I)),
     # "2023's fourth quarter", "last year's third quarter", "2024's first half": the year's own part of it
-    ("quarter", re.compile(rf"\b(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year)['’]s\s+(?P<q>first|second|third|fourth|final|"
+    ("quarter", re.compile(rf"\b(?:(?P<y>{_YEAR})|(?P<rel>last|this|next)\s+year)['’]s\s+(?P<q>first|second|third|fourth|final|"
                            rf"last|1st|2nd|3rd|4th)[\s-]+quarter\b", re.I)),
-    ("half", re.compile(rf"\b(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year)['’]s\s+(?P<h>first|second|1st|2nd)\s+half\b",
+    ("half", re.compile(rf"\b(?:(?P<y>{_YEAR})|(?P<rel>last|this|next)\s+year)['’]s\s+(?P<h>first|second|1st|2nd)\s+half\b",
                         re.I)),
     ("quarter", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
-                           rf"[\s-]+quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year))?", re.I)),
+                           rf"[\s-]+quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>last|this|next)\s+year))?", re.I)),
     # ("Q2:2024-25", an RBI form: a quarter of the fiscal year 2024-25, counted from the country's first month)
     ("quarter", re.compile(rf"\b(?:Q(?P<qn>[1-4])\s*:?\s*(?P<y>{_YEAR})(?P<fy>[-–/]\d{{2}}(?!\d))?)(?![\w-])")),
     # "Q4 FY24", "FY25 Q3": a quarter of a fiscal year, counted from the issuer's first month (none when unknown)
@@ -92,7 +92,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"(?![\s'’–-]*(?:\d|FY|[Ff]iscal|Q\d))")),
     # "the first half of 2024", "H1 2024", "1H24", "in the first half" (of the year published in)
     ("half", re.compile(rf"\b(?:(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half(?:\s+of\s+(?:(?P<y>{_YEAR})|"
-                        rf"(?P<rel>last|this)\s+year|the\s+year))?|H(?P<hn>[12])\s?(?P<y2>{_YEAR})|"
+                        rf"(?P<rel>last|this|next)\s+year|the\s+year))?|H(?P<hn>[12])\s?(?P<y2>{_YEAR})|"
                         r"(?P<hn2>[12])H\s?(?P<yy>\d{2}|(?:19|20)\d{2}))\b(?!\s*(?:FY|fiscal))", re.I)),
     ("quarter-month", re.compile(rf"\b(?:the\s+)?(?P<mq>March|June|September|December)\s+quarter"
                                  rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
@@ -281,7 +281,7 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         elif published is None:
             return "", ""
         elif g.get("rel"):
-            y, how = published.year - (g["rel"].lower() == "last"), "relative"
+            y, how = published.year + {"last": -1, "next": 1}.get(g["rel"].lower(), 0), "relative"
         elif g.get("q") and g["q"].lower() == "last":
             # "grew 5.05 percent last quarter": the latest quarter ended before publication, not the fourth
             first = (published.year * 12 + published.month - 1) // 3 * 3 - 3
@@ -298,7 +298,7 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         if published is None:
             return "", ""
         if g.get("rel"):
-            y = published.year - (g["rel"].lower() == "last")
+            y = published.year + {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
             return _month_span(y, 6 * h - 5, 6 * h), "relative"
         return _latest(published, 6 * h - 5, 6, ahead), "relative"
     if kind == "fiscal-quarter":
@@ -510,6 +510,10 @@ def _bound_to(text: str, a: int) -> int:
     return -1
 
 
+# A period right before the figure it dates: "in the first quarter at 1.1%", "for 2025 of 2.4%"
+_LEADS_FIGURE = re.compile(r",?\s+(?:at|of|was|were|stood\s+at|came\s+to|reached)\s+(?:an?\s+|about\s+|around\s+)?[-+−]?\$?\d")
+
+
 _CALENDAR_MEASURE = re.compile(r"\b(?:growth|grow|grew|grows|economy|economic|inflation|prices|unemployment|jobless)\b",
                                re.I)
 # A period after "over", "against" or "versus" is what a change is measured against when the sentence
@@ -518,10 +522,13 @@ _OVER_BEFORE = re.compile(r"\b(?:over|against|versus|vs\.?)\s+(?:the\s+)?$", re.
 
 
 def _find(text: str, published: Optional[date], country: str, near: int, main: str = "",
-          fiscal: bool = False, rate: Optional[Callable[[], bool]] = None, days: bool = False) -> tuple[str, str]:
+          fiscal: bool = False, rate: Optional[Callable[[], bool]] = None, days: bool = False,
+          end: int = -1) -> tuple[str, str]:
     """The period expression of ``text`` nearest to position ``near``; ``rate`` says (when asked)
     whether the figure is a price change, read over the year to a month as that month's rate; ``days``:
-    a weekday ("on Thursday", ``weekdays.weekdays_in``) is one of the expressions too, the last in rank."""
+    a weekday ("on Thursday", ``weekdays.weekdays_in``) is one of the expressions too, the last in rank;
+    ``end``: where the figure ends, what an expression after it is measured from ("1.2% this year and 2.1%
+    next year": "next year" is right after 2.1%, "this year" five characters before it)."""
     best: tuple[int, int, str, str] | None = None
     expressions = _expressions(text, published, country, main, fiscal)  # disjoint, in text order
     if days:  # a weekday right after the figure ("kept at 0.25% on Thursday", "to 38,814 on Thursday") is its
@@ -540,11 +547,13 @@ def _find(text: str, published: Optional[date], country: str, near: int, main: s
         if a > near and (_other_figures(text, starts, near, a) or _CONCESSIVE.search(text, near, a)):
             # "..., though it slowed from 5.7% in the third quarter", ", even though December is soft": theirs
             continue
-        dist = 0 if a <= near <= b else min(abs(a - near), abs(b - near))
+        dist = 0 if a <= near <= b else a - max(end, near) if a > near else min(abs(a - near), abs(b - near))
         # one across a clause break is farther: "May's gain is 216,000 and June's 179,000"
         dist += 1000 * _cuts_between(starts, min(b, near), max(a, near))
         if len(nearest) > 1 and _bound_to(text, a) not in (-1, near):
             dist += 500  # "1.2% in 2024, 2.1% in 2025": "in 2024" is the period of the figure it follows
+        if len(nearest) > 1 and a > near and _LEADS_FIGURE.match(text, b):
+            dist += 500  # "stands at 1.4% and in the first quarter at 1.1%": the period of the figure after it
         if len(nearest) > 1 and _OVER_BEFORE.search(text, max(0, a - 12), a):
             dist += 2000  # "In the April-June quarter, the economy had grown 1.4% over January-March": a base
         if best is None or (dist, rank) < best[:2]:
@@ -618,8 +627,8 @@ def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], c
     if own_year and _previous_year_only(main_text, published, country):
         # "Net profit amounted to EUR 1,380 million (previous year: EUR 1,673 million)" in a release on 2024
         # published in 2025: the year before 2024, not before the day of publication
-        return _find(main_text, published, country, figure[0], main=own_year, rate=rate, days=True)
-    return _find(main_text, published, country, figure[0], rate=rate, days=True)
+        return _find(main_text, published, country, figure[0], main=own_year, rate=rate, days=True, end=figure[1])
+    return _find(main_text, published, country, figure[0], rate=rate, days=True, end=figure[1])
 
 
 

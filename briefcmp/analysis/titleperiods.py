@@ -46,6 +46,12 @@ def heading_period(heading: str, published: Optional[date], country: str = "") -
     return _find(heading, published, country, len(heading))
 
 
+def introduces(heading: str) -> bool:
+    """Whether a heading is a line that introduces its list ("TSMC's third quarter, at a glance:"): the items'
+    period, but an inference (``evidence.borrowed_unit``: such an item whose value differs waits)."""
+    return heading.rstrip().endswith(":")
+
+
 # A day, month and year written in a title date the text (its announcement or publication), not a period it reports
 _FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON},?\s+{_YEAR}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})\b",
                         re.I)
