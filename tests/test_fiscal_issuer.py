@@ -112,3 +112,10 @@ def test_reading_any_mix_of_fiscal_labels_gives_a_period_or_none(words, country)
     assert how in ("", "stated", "relative")
     assert not period or periods.months(period) or len(period) == 10
     assert fiscalissuer.stated_end(text, True) <= set(range(1, 13))
+
+
+def test_a_year_is_the_fiscal_year_lying_eleven_months_in_it() -> None:
+    assert _read("Net profit reached 7 in 2024.", date(2025, 3, 12), "fy:02") == ("2024-02/2025-01", "stated")
+    assert _read("Net profit rose 7% last year.", date(2025, 3, 12), "fy:02") == ("2024-02/2025-01", "relative")
+    assert _read("Net profit reached 7 in 2024.", date(2025, 1, 30), "fy:12") == ("2023-12/2024-11", "stated")
+    assert _read("Net profit reached 7 in 2024.", date(2024, 11, 14), "fy:10") == ("2024", "stated")

@@ -31,6 +31,10 @@ _YEAR_END = re.compile(rf"\b(?:year|twelve\s+months|12\s+months)\s+(?:that\s+|wh
                        rf"(?:on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?P<end>{_MON})\b", re.I)
 
 
+# Amounts in rupees counted in crores and lakhs: a report on an Indian company (whose year starts in April)
+_RUPEES = re.compile(r"\b(?:Rs\.?\s?\d|INR\s?\d|\d[\d,.]*\s*(?:crore|lakh))|₹", re.I)
+
+
 @functools.lru_cache(maxsize=1)
 def _country_ids() -> frozenset[str]:
     from briefcmp.analysis.countrydata import countries
@@ -50,19 +54,26 @@ def stated_end(text: str, company: bool) -> set[int]:
 
 def issuer_years(briefs: Iterable[tuple[tuple[str, ...], str]]) -> dict[str, str]:
     """Each company's fiscal year as ``periods`` reads it ("fy:02"), from (main subjects, text) of each brief:
-    the one end month its briefs state (December, or none, is the calendar year: "fy:01"); several: none."""
+    the one end month its briefs state (December, or none, is the calendar year: "fy:01"; none, with amounts in
+    rupees, India's); several: none."""
     countries = _country_ids()
     ends: dict[str, set[int]] = defaultdict(set)
     seen: set[str] = set()
+    indian: set[str] = set()
     for subjects, text in briefs:
         companies = [s for s in subjects if s not in countries]
         if len(companies) != 1 or len(subjects) != 1:
             continue
         seen.add(companies[0])
         ends[companies[0]] |= stated_end(text, True)
+        if _RUPEES.search(text):
+            indian.add(companies[0])
     out = {}
     for company in seen:
         months = ends.get(company, set())
+        if not months and company in indian:  # "Q3FY25", "Rs 6,822 crore": an Indian company's year, April's
+            out[company] = "india"
+            continue
         # (a year to March is named both ways, by the year it ends in and, in Japan's press, by the year it starts
         # in: "fiscal 2023" of Jiji is Toyota's "FY2024"; such a company keeps the reading by its country)
         if len(months) <= 1 and months != {3}:

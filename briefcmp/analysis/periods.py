@@ -168,6 +168,16 @@ def _named_by_start(country: str) -> bool:
     return country in _NAMED_BY_START or country.startswith(ISSUER) and fiscal_start(country) <= 2
 
 
+def _issuer_year(y: int, country: str) -> str:
+    """A year as an issuer whose fiscal year lies eleven months in it reports it: "2024" of a company whose year
+    runs February to January is its fiscal 2024, as is one running December to November; else the year."""
+    if country.startswith(ISSUER) and fiscal_start(country) == 2:
+        return fiscal_year(y, country)
+    if country.startswith(ISSUER) and fiscal_start(country) == 12:
+        return fiscal_year(y - 1, country)
+    return str(y)
+
+
 def fiscal_year(y: int, country: str) -> str:
     start = fiscal_start(country)
     return str(y) if start == 1 else _month_span(y, start, start - 1)
@@ -344,7 +354,7 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         # (no country known: read as "2025-26" is read, the Indian way, which is how most "FY26" is written)
         return fiscal_year(y if country in _NAMED_BY_START else y - 1, country or "india"), "stated"
     if kind == "year":
-        return m.group("y"), "stated"
+        return _issuer_year(int(m.group("y")), country), "stated"
     if published is None:
         return "", ""
     if kind == "quarters-trailing":
@@ -397,14 +407,14 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         if rel in ("previous", "prior", "before"):
             if main == "-":  # in a comparison base whose main period is unknown: the year before what?
                 return "", ""
-            return str(published.year - 1), "relative"
+            return _issuer_year(published.year - 1, country), "relative"
         step = {"last": -1, "past": -1, "this": 0, "current": 0, "next": 1}[rel]
         # "spending will rise 16% next year" in a budget story is the fiscal year; the economy's growth,
         # prices and jobs are counted by calendar year even there ("its growth forecast for this year")
         if fiscal and fiscal_start(country) != 1 and not _CALENDAR_MEASURE.search(
                 m.string, max(0, m.start() - 50), m.start()):
             return fiscal_year(_fiscal_of(published, country) + step, country), "relative"
-        return str(published.year + step), "relative"
+        return _issuer_year(published.year + step, country), "relative"
     if kind == "year":
         return m.group("y"), "stated"
     return "", ""
