@@ -51,3 +51,13 @@ def test_the_month_of_a_notification_dates_no_figure() -> None:
 def test_a_line_ending_in_a_colon_introduces_its_list() -> None:
     assert introduces("Second-quarter figures, at a glance:")
     assert not introduces("Budget Estimates 2025-26")
+
+
+def test_the_month_guidance_was_given_dates_no_figure() -> None:
+    text = "FY24 revenue DKK 10.0bn (+12% CER), in line with the top of November guidance (+9-13% CER)."
+    assert _read(text, "+12%", date(2025, 2, 5), "denmark")[0] != "2024-11"
+
+
+def test_a_span_from_january_to_december_is_the_year() -> None:
+    assert _read("Sales were 7 in the period 1 January 2024 to 31 December 2024.", "7", date(2025, 2, 5)) == \
+        ("2024", "stated")

@@ -139,7 +139,7 @@ def blank_asides(sentence: str, figure: tuple[int, int]) -> str:
 _VINTAGE = re.compile(r"\b(?:" + "|".join(sorted((m for m in _MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)) +
                       r")\.?(?:\s+(?:19|20)\d\d)?(?:['’]s)?\s+(?:(?:mid-year|half-yearly|pre-election|economic|fiscal|"
                       r"supplementary|interim|budget)\s+)?(?:update|outlook|budget|statement|projections?|review|"
-                      r"mini-budget|notification)\b", re.I)
+                      r"mini-budget|notification|guidance)\b", re.I)
 
 
 def blank_vintages(sentence: str) -> str:

@@ -145,6 +145,8 @@ def month_number(name: str) -> int:
 
 
 def _month_span(y: int, m1: int, m2: int) -> str:
+    if (m1, m2) == (1, 12):
+        return f"{y:04d}"  # January to December: the year
     if m1 == m2:
         return f"{y:04d}-{m1:02d}"
     y2 = y + 1 if m2 < m1 else y
