@@ -55,6 +55,8 @@ def introduces(heading: str) -> bool:
 # A day, month and year written in a title date the text (its announcement or publication), not a period it reports
 _FULL_DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON},?\s+{_YEAR}|{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})\b",
                         re.I)
+_SPAN_AFTER = re.compile(r"\s*(?:-|–|to\b|through\b|thru\b|until\b)", re.I)
+_SPAN_BEFORE = re.compile(r"(?:-|–|\bto|\bthrough|\bthru|\buntil|\bfrom|\bbetween)\s*$", re.I)
 
 
 def title_period(title: str, published: Optional[date], country: str = "") -> str:
@@ -65,8 +67,8 @@ def title_period(title: str, published: Optional[date], country: str = "") -> st
         if base:
             blanked[a:b] = " " * (b - a)
     for m in _FULL_DATE.finditer(title):  # "Interest Rate Announcement (October 23, 2024)": when it was said
-        # (and the ends of a span of days, "for the period 1 January 2024 to 31 December 2024": a title's span
-        # dates the report, not each figure in it, which its own sentence or list heading dates)
+        if _SPAN_AFTER.match(title, m.end()) or _SPAN_BEFORE.search(title[:m.start()]):
+            continue  # "(April 1, 2023 through March 31, 2024)": the ends of a span are its period
         blanked[m.start():m.end()] = " " * (m.end() - m.start())
     text = "".join(blanked)
     found = set()
