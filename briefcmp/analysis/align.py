@@ -451,9 +451,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
                     subjects[0] if subjects else "", period, how, published, alternate, vintage)
     if not how and figure_span is not None:
         member.the_period = periods.the_period(sentence_text, figure_span)
-    if read is not None and how == read_how and (how or not period):
-        member.period_read = (*read, period, how)  # (fiscalissuer.reread; a period carried, drafted or reviewed: not)
-        member.listed = listed
+    if read is not None and how == read_how and (how or not period):  # (a period carried, drafted, reviewed: not)
+        member.period_read, member.listed = (*read, period, how), listed  # (fiscalissuer.reread)
     if ctx is not None and ctx.ok and claim.span is not None and figure_span is not None:
         member.sentence, member.at = si, min(s0, claim.span[0]) + figure_span[0]
         member.elided, member.basis, member.item_year, member.words_from = elided, stated_basis, item_year, words_from
@@ -557,10 +556,7 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
                                RELEASE_DAYS)  # figures that name no one, in a brief reporting one event
     whose.adopt_reported_subjects(every, {bid: (whose.own_subject(c, entities), c.published, c.topic)
                                           for bid, c in contexts.items() if c.ok}, RELEASE_DAYS)  # a brief naming no one
-    fiscal_years = fiscalissuer.issuer_years((c.brief_subjects or c.title_subjects, c.text) for c in contexts.values()
-                                             if c.ok)
-    fiscalissuer.reread(every, fiscal_years)  # "FY24" of a company, "this financial year" of a budget story
-    fiscalissuer.reread_headlines(every, contexts, fiscal_years)  # "FY24: in line" over a company's figures
+    fiscalissuer.settle(every, contexts)  # "FY24" of a company, "this financial year" of a budget story
     fellowperiods.adopt(every, word_match)  # "went up to 6.2%" beside fellow reports' "6.2% in December"
     # Registered keys: their subjects, unit and words.
     key_sigs = []

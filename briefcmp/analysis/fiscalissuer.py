@@ -149,3 +149,11 @@ def reread_headlines(every: list, contexts: dict, years: dict[str, str]) -> None
                 if not m.period_how:
                     m.period = ""
             m.headline, m.headline_from = headline, source
+
+
+def settle(every: list, contexts: dict) -> None:
+    """Once subjects are settled: each company's year from the corpus's briefs, then every figure's period and
+    every brief's title period read again for the fiscal year its subjects give."""
+    years = issuer_years((c.brief_subjects or c.title_subjects, c.text) for c in contexts.values() if c.ok)
+    reread(every, years)
+    reread_headlines(every, contexts, years)
