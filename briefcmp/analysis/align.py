@@ -62,7 +62,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
-from briefcmp.analysis import briefunits, figlinkplace, fellowperiods, headline, issuer, onefact, views
+from briefcmp.analysis import briefunits, figlinkplace, fellowperiods, fiscalissuer, headline, issuer, onefact, views
 from briefcmp.analysis import acronyms, appliedmarks, comparatives, figurecontext, figuresubject, organisations, periods
 from briefcmp.analysis import keynames, titleperiods
 from briefcmp.analysis import subjects as whose
@@ -122,6 +122,8 @@ class Member:
     outcome: bool = False  # drafted as a forecast, yet every forecast phrase of its sentence comes after it (figurerole)
     view: bool = False  # a view no budget's wording makes a fact: the brief's own, or one held before the outcome (views)
     unit_from: str = ""  # where a currency its figure does not write came from (briefunits; "" : as written)
+    period_read: Optional[tuple] = None  # what its period was read from, for another fiscal year (fiscalissuer)
+    listed: bool = False  # its period is the one the line introducing its list names (titleperiods.introduces)
 
     @property
     def dated(self) -> bool:
@@ -401,13 +403,18 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         dim += ":total"  # "a combined 43 trillion yen over five years": not one year's figure
     published = ctx.published if ctx is not None else None
     period, how = "", ""
+    read, listed = None, False  # how the period was read, to read it again for the fiscal year its subjects give
     if ctx is not None and ctx.ok and figure_span is not None:
         country = next((x for x in subjects if x in periods.FISCAL_START), subjects[0] if subjects else "")
         period, how = periods.resolve(sentence_text, figure_span, published, country, ctx.own_year)
+        read = (sentence_text, figure_span, published, country, ctx.own_year, "")
     if not how and ctx is not None and ctx.ok and claim.span is not None and figure_span is not None:
         heading = ctx.heading_of(claim.span[0])  # an item of a list under "Revised Estimates 2024-25"
         if heading:
             period, how = titleperiods.heading_period(heading, published, country)
+            read = (sentence_text, figure_span, published, country, ctx.own_year, heading)
+            listed = bool(how) and titleperiods.introduces(heading)
+    read_how = how
     if not how and carried_period[1] and not periods.in_base(sentence_text, figure_span or (0, 0)):
         period, how = carried_period  # (a figure in a comparison base is of another period: never carried)
     if not how and claim.as_of is not None and not claim.as_of_inferred and not (
@@ -444,6 +451,8 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
                     subjects[0] if subjects else "", period, how, published, alternate, vintage)
     if not how and figure_span is not None:
         member.the_period = periods.the_period(sentence_text, figure_span)
+    if read is not None and how == read_how and (how or not period):  # (a period carried, drafted, reviewed: not)
+        member.period_read, member.listed = (*read, period, how), listed  # (fiscalissuer.reread)
     if ctx is not None and ctx.ok and claim.span is not None and figure_span is not None:
         member.sentence, member.at = si, min(s0, claim.span[0]) + figure_span[0]
         member.elided, member.basis, member.item_year, member.words_from = elided, stated_basis, item_year, words_from
@@ -547,6 +556,7 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
                                RELEASE_DAYS)  # figures that name no one, in a brief reporting one event
     whose.adopt_reported_subjects(every, {bid: (whose.own_subject(c, entities), c.published, c.topic)
                                           for bid, c in contexts.items() if c.ok}, RELEASE_DAYS)  # a brief naming no one
+    fiscalissuer.settle(every, contexts)  # "FY24" of a company, "this financial year" of a budget story
     fellowperiods.adopt(every, word_match)  # "went up to 6.2%" beside fellow reports' "6.2% in December"
     # Registered keys: their subjects, unit and words.
     key_sigs = []

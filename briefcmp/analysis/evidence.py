@@ -388,7 +388,8 @@ def borrowed_unit(group: list, doubtful: dict) -> None:
         inferred = [x for x, on in ((f"currency ({m.unit_from})", m.unit_from),
                                     ("period (inferred from the release)", m.period_how in ("release", "release-date")),
                                     ("period (the one its brief's figures state most)",
-                                     m.period_how == "brief" and m.period != getattr(m, "headline", ""))) if on]
+                                     m.period_how == "brief" and m.period != getattr(m, "headline", "")),
+                                    ("period (the one the line over its list names)", getattr(m, "listed", False))) if on]
         if not inferred or id(m) in doubtful:
             continue
         what = " and ".join(inferred)

@@ -35,6 +35,9 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    r"estimated?|forecast|level|a\s+year|the\s+year|FY))|compared\s+(?:with|to)|against|versus|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!rather\s)(?<!other\s)than|"
                    # "14.2% more than in the 2023/24 season": "more than" before a period is a base (before a number, a qualifier)
                    r"(?<=more\s|less\s)than(?=\s+(?:in|during|for)\s)|"
+                   # "67.0%, off the September record of 67.1%", "off its March peak": a base
+                   r"(?<=\s)off(?=\s+(?:the|its|their|a|an)\s+(?:[^\s,;]+\s+){0,3}?(?:record|high|low|peak|level|"
+                   r"reading|figure)\b)|"
                    # "the same volume as in 2024": a base
                    r"same\s+(?:[a-z]+\s+){0,2}?as(?=\s+(?:in\s+|on\s+|for\s+)?(?:the\s+|a\s+)?(?:[^\s,;]+\s+){0,3}?(?:\d|"
                    r"previous|prior|last|year))|"
@@ -57,6 +60,9 @@ _BREAK = re.compile(r";|,\s+(?:while|and|but|which|leaving|resulting|producing|b
                     r"\s+(?:to|at)\s+(?=(?:about\s+|around\s+|roughly\s+|nearly\s+)?[$€£¥]?(?!(?:19|20)\d\d\b)\d)|"
                     # "0.1 percent from the previous quarter, or an annualized 0.4 percent": the same change again
                     r",\s+or\b|"
+                    # "widened from 2.6% in 2023 as spending rose 8.8%": a clause of its own, past the base
+                    r"\s(?:as|because|when|while)\s+(?=(?:[a-z]+\s+){1,3}?(?:rose|fell|grew|increased|decreased|declined|"
+                    r"climbed|jumped|dropped|surged|slipped|slowed|widened|narrowed)\b)|"
                     # "... from the previous three months, the statistics bureau said, short of the 0.5% forecast":
                     # a reporting clause ends the base (what follows is another clause's)
                     r",\s+(?=(?:[\w.'’-]+\s+){0,8}?(?:said|says|reported|showed|shows|estimated|announced|noted|added)"
@@ -107,6 +113,11 @@ def has_base(sentence: str) -> bool:
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
+# A day written with its month and year ("April 1, 2024", "31 March 2025"): a date, not a figure
+_DAY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\.?,?\s+{_YEAR}|{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR})\b",
+                  re.I)
+
+
 def blank_asides(sentence: str, figure: tuple[int, int]) -> str:
     """The sentence with every parenthesis that holds a figure of its own, other than ``figure``, blanked
     (offsets kept): in "+1.6% y/y (consensus +1.9%; August +2.0%)" and "rose 2.0% (2.1% in August)" the
@@ -116,8 +127,8 @@ def blank_asides(sentence: str, figure: tuple[int, int]) -> str:
         return sentence
     out = sentence
     for m in _ASIDE.finditer(sentence):
-        if m.start() <= figure[0] < m.end() or not _BASE_FIGURE.search(sentence, m.start(), m.end()):
-            continue
+        if m.start() <= figure[0] < m.end() or not _BASE_FIGURE.search(_DAY.sub(" ", m.group())):
+            continue  # (a date is no figure: "FY2025 (April 1, 2024 through March 31, 2025)" restates the period)
         out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
     return out
 
@@ -128,7 +139,7 @@ def blank_asides(sentence: str, figure: tuple[int, int]) -> str:
 _VINTAGE = re.compile(r"\b(?:" + "|".join(sorted((m for m in _MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)) +
                       r")\.?(?:\s+(?:19|20)\d\d)?(?:['’]s)?\s+(?:(?:mid-year|half-yearly|pre-election|economic|fiscal|"
                       r"supplementary|interim|budget)\s+)?(?:update|outlook|budget|statement|projections?|review|"
-                      r"mini-budget)\b", re.I)
+                      r"mini-budget|notification|guidance)\b", re.I)
 
 
 def blank_vintages(sentence: str) -> str:

@@ -37,7 +37,7 @@ import re
 from datetime import date
 from typing import Callable, Optional
 
-from briefcmp.analysis.periodbases import (_BASE_FIGURE, _CONCESSIVE, _MON, _MONTHS, _YEAR, _cut_starts, _cuts_between,
+from briefcmp.analysis.periodbases import (_BASE_FIGURE, _CONCESSIVE, _MONTHS, _cut_starts, _cuts_between,
                                            _other_figures, blank_asides, blank_vintages, segments, year_before)
 from briefcmp.analysis.weekdays import _BREAK_BEFORE, _DAY_AFTER, weekdays_in
 from briefcmp.analysis.periodbases import has_base, in_base, month_basis  # noqa: F401 (periods.in_base and the rest, as callers name them)
@@ -53,80 +53,7 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 
 _SEASON = re.compile(r"\b(?:season|harvest|crop|marketing\s+year|campaign|academic|school\s+year|winter|league)\b", re.I)
 _FISCAL_CONTEXT = re.compile(r"\b(?:fiscal|financial\s+year|budget\w*|FY|Rs|crores?|lakhs?)\b|₹", re.I)
-_PATTERNS: list[tuple[str, re.Pattern]] = [
-    # "the fiscal year that ended in March", "the year to March": twelve months ending in that month
-    # "the year through October" and "the 12 months to October" are the same twelve months
-    ("year-to", re.compile(rf"\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:year|(?:12|twelve)[\s-]months?)\s+(?:that\s+|which\s+)?"
-                           rf"(?:ended|ending|to|through)\s+(?:in\s+)?(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?(?P<m1>{_MON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
-    # "the three months to September", "the six months ended June 2024": the months that end in that month
-    ("months-to", re.compile(rf"\b(?P<n>three|six|nine|3|6|9)\s+months\s+(?:that\s+|which\s+)?(?:to|through|ended|"
-                             rf"ending)\s+(?:in\s+)?(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?(?P<m1>{_MON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
-    # "July 2024 through September 2024", "November 2023 to January 2024": a span, each end with its year
-    ("months", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y1>{_YEAR})\s*(?:-|–|to|through)\s*(?P<m2>{_MON})\s+"
-                          rf"(?P<y>{_YEAR})\b", re.I)),
-    ("months", re.compile(rf"\b(?:between\s+(?P<b1>{_MON})\s+and\s+(?P<b2>{_MON})|(?P<m1>{_MON})\s*(?:-|–|to|through)\s*"
-                          rf"(?P<m2>{_MON}))(?:\s+period)?"
-                          rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
-    ("month", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y>{_YEAR})\b", re.I)),
-    # "2023's fourth quarter", "last year's third quarter", "2024's first half": the year's own part of it
-    ("quarter", re.compile(rf"\b(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year)['’]s\s+(?P<q>first|second|third|fourth|final|"
-                           rf"last|1st|2nd|3rd|4th)[\s-]+quarter\b", re.I)),
-    ("half", re.compile(rf"\b(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year)['’]s\s+(?P<h>first|second|1st|2nd)\s+half\b",
-                        re.I)),
-    ("quarter", re.compile(rf"\b(?:in\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
-                           rf"[\s-]+quarter(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>last|this)\s+year))?", re.I)),
-    # ("Q2:2024-25", an RBI form: a quarter of the fiscal year 2024-25, counted from the country's first month)
-    ("quarter", re.compile(rf"\b(?:Q(?P<qn>[1-4])\s*:?\s*(?P<y>{_YEAR})(?P<fy>[-–/]\d{{2}}(?!\d))?)(?![\w-])")),
-    # "3Q24", "3Q 2024", "Q3'24", "Q3-24": a quarter in analysts' shorthand
-    ("quarter", re.compile(r"\b(?:(?P<qn>[1-4])Q\s?(?P<yy>\d{2}|(?:19|20)\d{2})|Q(?P<qn2>[1-4])\s?['’-]\s?(?P<yy2>\d{2}))\b")),
-    # "Q3 GDP surprises again", "in 3Q", "beats forecasts in Q3": a quarter with no year, of the year the text
-    # is published in (not a fiscal quarter: "Q3 FY2025", "FY25 Q3")
-    ("quarter", re.compile(r"(?<![\w/–-])(?<!FY\s)(?<!FY\d\d\s)(?<!Q\d\s-\s)(?:Q(?P<qn>[1-4])|(?P<qn3>[1-4])Q)\b"
-                           r"(?![\s'’–-]*(?:\d|FY|[Ff]iscal|Q\d))")),
-    # "the first half of 2024", "H1 2024", "1H24", "in the first half" (of the year published in)
-    ("half", re.compile(rf"\b(?:(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half(?:\s+of\s+(?:(?P<y>{_YEAR})|"
-                        rf"(?P<rel>last|this)\s+year|the\s+year))?|H(?P<hn>[12])\s?(?P<y2>{_YEAR})|"
-                        r"(?P<hn2>[12])H\s?(?P<yy>\d{2}|(?:19|20)\d{2}))\b(?!\s*(?:FY|fiscal))", re.I)),
-    ("quarter-month", re.compile(rf"\b(?:the\s+)?(?P<mq>March|June|September|December)\s+quarter"
-                                 rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
-    ("fiscal-span", re.compile(rf"\b(?:fiscal(?:\s+year)?|FY|financial\s+year)\s?(?P<y>{_YEAR})\s?[-/–]\s?(?P<y2>\d{{2}}|{_YEAR})\b", re.I)),
-    ("fiscal", re.compile(rf"\b(?:fiscal(?:\s+year)?|FY)\s?(?P<y>{_YEAR})\b", re.I)),
-    # "FY26", "FY'25": a fiscal year named by two digits, the year it ends in (India, the US, Australia)
-    ("fiscal-end", re.compile(r"\bFY\s?['’]?(?P<yy>\d{2})\b(?!\s*[-/–]\d)")),
-    ("fiscal", re.compile(rf"\b(?:the\s+)?(?:fiscal|financial)\s+year\s+(?P<y>{_YEAR})\b", re.I)),
-    ("fiscal", re.compile(rf"\b(?P<y>{_YEAR})\s+(?:fiscal|financial)\s+year\b", re.I)),
-    ("fiscal-span", re.compile(rf"\b(?P<y>{_YEAR})\s?[-/–]\s?(?P<y2>\d{{2}}|{_YEAR})\b(?!\s*[-/]\d)")),
-    ("fiscal-rel", re.compile(r"\b(?:the\s+)?(?P<rel>current|this|next|coming|upcoming|previous|last)\s+"
-                              r"(?:(?:fiscal|financial)\s+year\b|fiscal\b(?!\s+(?!year\b)[a-z]))", re.I)),
-    ("fiscal-rel", re.compile(r"\bthe\s+(?:fiscal|financial)\s+year\s+(?P<rel>start)(?:ing|s)\s+(?:in\s+)?(?:"
-                              rf"{_MON})(?:\s+1)?\b", re.I)),
-    ("quarter-before", re.compile(r"\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:three[\s-]months?(?:\s+period)?|"
-                                  r"quarter)\b", re.I)),
-    ("month-last", re.compile(r"\b(?P<rel>last|this|previous|past)\s+month\b(?!['’]s\b)", re.I)),
-    # "the 215,000 average of the last year", "over the past 12 months": the twelve months to publication
-    ("trailing", re.compile(r"\bthe\s+(?:(?:last|past)\s+year|(?:last|past|prior|previous|preceding)\s+(?:12|twelve)\s+"
-                            r"months)\b", re.I)),
-    # "over the last four quarters": the four quarters to the latest ended before publication
-    ("quarters-trailing", re.compile(r"\bthe\s+(?:last|past|previous|preceding)\s+(?:four|4)\s+quarters\b", re.I)),
-    # "in the first nine months of the year", "the first six months of 2024": January to that month
-    ("months-first", re.compile(rf"\bthe\s+first\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+"
-                                rf"months(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last)\s+year|the\s+year))?\b", re.I)),
-    ("year-rel", re.compile(r"\b(?P<rel>last|this|next|past|current)\s+year\b(?!['’]s\s+(?:first|second|third|fourth|final|"
-                            r"last)\s+quarter)", re.I)),
-    ("year-rel", re.compile(r"\b(?:the\s+)?(?P<rel>previous|prior)\s+year\b|\bthe\s+year\s+(?P<rel2>before)\b", re.I)),
-    # "from 5.4 billion a year earlier": in a base, the base's period ("grew 5% from a year earlier": never a period)
-    ("year-rel", re.compile(r"(?<!\bfrom\s)(?<!\bon\s)(?<!\bthan\s)(?<!\bover\s)(?<!\bagainst\s)(?<!\bwith\s)"
-                            r"(?<!\bto\s)(?<!\bversus\s)\ba\s+year\s+(?P<rel3>earlier|ago|before)\b", re.I)),
-    ("year", re.compile(rf"\b(?:calendar\s+(?:year\s+)?)?(?P<y>{_YEAR})\b(?!\s*[-/–]\s*\d)")),
-    # A month named alone ("in November", "November's figure"), capitalised and no day after it; "May"
-    # only after a preposition (else it is the verb).
-    ("month-rel", re.compile(r"\b(?:(?P<m1>January|February|March|April|June|July|August|September|October|"
-                             # "1.6 pct in Sept.", "Sept inflation": a headline's short month ("Jan", a name, after
-                             # a preposition only)
-                             r"November|December|(?:Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?!['’-])(?!\.?\s*\d)|"
-                             r"(?:(?<=\bin )|(?<=\bfor )|(?<=\bof ))Jan\b(?!\.?\s*\d))|(?:(?<=\bin )|(?<=\bfor )|(?<=\bof )|(?<=\bsince )|(?<=\bduring ))"
-                             r"(?P<may>May)|(?P<mays>May)(?=['’]s\b))\b(?!\s*\d)(?!\s+quarter)")),
-]
+from briefcmp.analysis.periodpatterns import _PATTERNS  # noqa: E402 (the expressions, in rank order)
 
 
 _COUNT = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven".split())}
@@ -138,19 +65,48 @@ def month_number(name: str) -> int:
 
 
 def _month_span(y: int, m1: int, m2: int) -> str:
+    if (m1, m2) == (1, 12):
+        return f"{y:04d}"  # January to December: the year
     if m1 == m2:
         return f"{y:04d}-{m1:02d}"
     y2 = y + 1 if m2 < m1 else y
     return f"{y:04d}-{m1:02d}/{y2:04d}-{m2:02d}"
 
 
+ISSUER = "fy:"  # "fy:02": an issuer's own fiscal year, starting in that month (``analysis.fiscalissuer``)
+
+
+def fiscal_start(country: str) -> int:
+    """The first month of the fiscal year of ``country``: a country's (``FISCAL_START``, else January), or an
+    issuer's own ("fy:02", what ``fiscalissuer`` reads from the corpus: a company's year to January)."""
+    if country.startswith(ISSUER):
+        return int(country[len(ISSUER):])
+    return FISCAL_START.get(country, 1)
+
+
+def _named_by_start(country: str) -> bool:
+    """Whether "FY24" is the fiscal year starting in 2024: Japan's, and an issuer's whose year lies nearly whole
+    (eleven months) in the year it starts in (a year to January); else the year it ends in."""
+    return country in _NAMED_BY_START or country.startswith(ISSUER) and fiscal_start(country) <= 2
+
+
+def _issuer_year(y: int, country: str) -> str:
+    """A year as an issuer whose fiscal year lies eleven months in it reports it: "2024" of a company whose year
+    runs February to January is its fiscal 2024, as is one running December to November; else the year."""
+    if country.startswith(ISSUER) and fiscal_start(country) == 2:
+        return fiscal_year(y, country)
+    if country.startswith(ISSUER) and fiscal_start(country) == 12:
+        return fiscal_year(y - 1, country)
+    return str(y)
+
+
 def fiscal_year(y: int, country: str) -> str:
-    start = FISCAL_START.get(country, 1)
+    start = fiscal_start(country)
     return str(y) if start == 1 else _month_span(y, start, start - 1)
 
 
 def _fiscal_of(day: date, country: str) -> int:
-    start = FISCAL_START.get(country, 1)
+    start = fiscal_start(country)
     return day.year if day.month >= start else day.year - 1
 
 
@@ -248,8 +204,8 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         short = g.get("yy") or g.get("yy2")
         if short:
             return _month_span(int(short) + (2000 if len(short) == 2 else 0), 3 * q - 2, 3 * q), "stated"
-        if g.get("y") and g.get("fy") and FISCAL_START.get(country, 1) > 1:
-            first = int(g["y"]) * 12 + FISCAL_START[country] - 1 + 3 * (q - 1)  # a split year's quarter: fiscal
+        if g.get("y") and g.get("fy") and fiscal_start(country) > 1:
+            first = int(g["y"]) * 12 + fiscal_start(country) - 1 + 3 * (q - 1)  # a split year's quarter: fiscal
             return _month_span(first // 12, first % 12 + 1, first % 12 + 3), "stated"
         if g.get("y"):
             y = int(g["y"])
@@ -257,7 +213,7 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         elif published is None:
             return "", ""
         elif g.get("rel"):
-            y, how = published.year - (g["rel"].lower() == "last"), "relative"
+            y, how = published.year + {"last": -1, "next": 1}.get(g["rel"].lower(), 0), "relative"
         elif g.get("q") and g["q"].lower() == "last":
             # "grew 5.05 percent last quarter": the latest quarter ended before publication, not the fourth
             first = (published.year * 12 + published.month - 1) // 3 * 3 - 3
@@ -274,9 +230,19 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         if published is None:
             return "", ""
         if g.get("rel"):
-            y = published.year - (g["rel"].lower() == "last")
+            y = published.year + {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
             return _month_span(y, 6 * h - 5, 6 * h), "relative"
         return _latest(published, 6 * h - 5, 6, ahead), "relative"
+    if kind == "fiscal-quarter":
+        start = fiscal_start(country)
+        if start == 1 and not country.startswith(ISSUER):
+            return "", ""  # whose fiscal year? (held in place: ``_expressions``)
+        short = g.get("yy") or g.get("yy2")
+        y = int(short) + (2000 if len(short) == 2 else 0)
+        if start != 1 and not _named_by_start(country):
+            y -= 1  # "Q4 FY24" of a year that ends in 2024
+        first = y * 12 + start - 1 + 3 * (int(g.get("qn") or g.get("qn2")) - 1)
+        return _month_span(first // 12, first % 12 + 1, first % 12 + 3), "stated"
     if kind == "quarter-month":
         end = _MONTHS[g["mq"].lower()[:3]]
         if g.get("y"):
@@ -287,25 +253,30 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
             published.month >= end else published.year - 1
         return _month_span(y, end - 2, end), "relative"
     if kind == "fiscal":
-        return fiscal_year(int(g["y"]), country), "stated"
+        y = int(g["y"])
+        if country.startswith(ISSUER) and not _named_by_start(country) and fiscal_start(country) != 1:
+            y -= 1  # an issuer's "fiscal 2024" that ends in September 2024
+        return fiscal_year(y, country), "stated"
     if kind == "fiscal-span":
         y, y2 = int(g["y"]), g["y2"]
         y2n = int(y2) if len(y2) == 4 else (y // 100) * 100 + int(y2)
         if y2n != y + 1:
             return "", ""
-        if FISCAL_START.get(country, 1) != 1:
+        if fiscal_start(country) != 1:
             return fiscal_year(y, country), "stated"
         if country or _SEASON.search(m.string, max(0, m.start() - 40), m.end() + 40) and not fiscal:
             return f"{y:04d}/{y + 1:04d}", "stated"  # a season across two years: "the 2024/25 harvest"
         return fiscal_year(y, "india"), "stated"  # "Rs 50.65 lakh crore in 2025-26": most such labels are India's
     if kind == "fiscal-end":
         y = 2000 + int(g["yy"])
+        if country.startswith(ISSUER):  # an issuer's own year ("FY24" of a company whose year is the calendar's: 2024)
+            return fiscal_year(y if _named_by_start(country) or fiscal_start(country) == 1 else y - 1, country), "stated"
         if country and FISCAL_START.get(country, 1) == 1:
             return "", ""  # a country whose fiscal year is the calendar year: the writer meant something else
         # (no country known: read as "2025-26" is read, the Indian way, which is how most "FY26" is written)
         return fiscal_year(y if country in _NAMED_BY_START else y - 1, country or "india"), "stated"
     if kind == "year":
-        return m.group("y"), "stated"
+        return _issuer_year(int(m.group("y")), country), "stated"
     if published is None:
         return "", ""
     if kind == "quarters-trailing":
@@ -349,7 +320,7 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
             fy += 1
         elif rel in ("previous", "last"):
             fy -= 1
-        return fiscal_year(fy, country if FISCAL_START.get(country) else "japan"), "relative"
+        return fiscal_year(fy, country if FISCAL_START.get(country) or country.startswith(ISSUER) else "japan"), "relative"
     if kind == "year-rel":
         rel = (g.get("rel") or g.get("rel2") or "").lower()
         if g.get("rel3") or rel in ("previous", "prior", "before") and main and main != "-":
@@ -358,14 +329,14 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         if rel in ("previous", "prior", "before"):
             if main == "-":  # in a comparison base whose main period is unknown: the year before what?
                 return "", ""
-            return str(published.year - 1), "relative"
+            return _issuer_year(published.year - 1, country), "relative"
         step = {"last": -1, "past": -1, "this": 0, "current": 0, "next": 1}[rel]
         # "spending will rise 16% next year" in a budget story is the fiscal year; the economy's growth,
         # prices and jobs are counted by calendar year even there ("its growth forecast for this year")
-        if fiscal and FISCAL_START.get(country, 1) != 1 and not _CALENDAR_MEASURE.search(
+        if fiscal and fiscal_start(country) != 1 and not _CALENDAR_MEASURE.search(
                 m.string, max(0, m.start() - 50), m.start()):
             return fiscal_year(_fiscal_of(published, country) + step, country), "relative"
-        return str(published.year + step), "relative"
+        return _issuer_year(published.year + step, country), "relative"
     if kind == "year":
         return m.group("y"), "stated"
     return "", ""
@@ -417,6 +388,9 @@ def _expressions(text: str, published: Optional[date], country: str, main: str, 
                 out.append((m.start(), m.end(), rank, value, how))
             elif kind == "quarter-before" and not main:
                 before.append((m, rank))
+            elif kind == "fiscal-quarter":  # a quarter of a fiscal year no one says the start of: no period, nor
+                taken.append(m.span())  # the year's ("Q4 FY24" is not FY24)
+                out.append((m.start(), m.end(), rank, "", ""))
             elif published is None and _one(kind, m, _SOME_DAY, country, main, fiscal)[0]:
                 # relative ("this year") with no publication date to read it against: it holds its place, so
                 # the figure it follows takes no period rather than the next figure's ("... before 1.9% in 2026")
@@ -468,6 +442,10 @@ def _bound_to(text: str, a: int) -> int:
     return -1
 
 
+# A period right before the figure it dates: "in the first quarter at 1.1%", "for 2025 of 2.4%"
+_LEADS_FIGURE = re.compile(r",?\s+(?:at|of|was|were|stood\s+at|came\s+to|reached)\s+(?:an?\s+|about\s+|around\s+)?[-+−]?\$?\d")
+
+
 _CALENDAR_MEASURE = re.compile(r"\b(?:growth|grow|grew|grows|economy|economic|inflation|prices|unemployment|jobless)\b",
                                re.I)
 # A period after "over", "against" or "versus" is what a change is measured against when the sentence
@@ -476,10 +454,13 @@ _OVER_BEFORE = re.compile(r"\b(?:over|against|versus|vs\.?)\s+(?:the\s+)?$", re.
 
 
 def _find(text: str, published: Optional[date], country: str, near: int, main: str = "",
-          fiscal: bool = False, rate: Optional[Callable[[], bool]] = None, days: bool = False) -> tuple[str, str]:
+          fiscal: bool = False, rate: Optional[Callable[[], bool]] = None, days: bool = False,
+          end: int = -1) -> tuple[str, str]:
     """The period expression of ``text`` nearest to position ``near``; ``rate`` says (when asked)
     whether the figure is a price change, read over the year to a month as that month's rate; ``days``:
-    a weekday ("on Thursday", ``weekdays.weekdays_in``) is one of the expressions too, the last in rank."""
+    a weekday ("on Thursday", ``weekdays.weekdays_in``) is one of the expressions too, the last in rank;
+    ``end``: where the figure ends, what an expression after it is measured from ("1.2% this year and 2.1%
+    next year": "next year" is right after 2.1%, "this year" five characters before it)."""
     best: tuple[int, int, str, str] | None = None
     expressions = _expressions(text, published, country, main, fiscal)  # disjoint, in text order
     if days:  # a weekday right after the figure ("kept at 0.25% on Thursday", "to 38,814 on Thursday") is its
@@ -498,11 +479,13 @@ def _find(text: str, published: Optional[date], country: str, near: int, main: s
         if a > near and (_other_figures(text, starts, near, a) or _CONCESSIVE.search(text, near, a)):
             # "..., though it slowed from 5.7% in the third quarter", ", even though December is soft": theirs
             continue
-        dist = 0 if a <= near <= b else min(abs(a - near), abs(b - near))
+        dist = 0 if a <= near <= b else a - max(end, near) if a > near else min(abs(a - near), abs(b - near))
         # one across a clause break is farther: "May's gain is 216,000 and June's 179,000"
         dist += 1000 * _cuts_between(starts, min(b, near), max(a, near))
         if len(nearest) > 1 and _bound_to(text, a) not in (-1, near):
             dist += 500  # "1.2% in 2024, 2.1% in 2025": "in 2024" is the period of the figure it follows
+        if len(nearest) > 1 and a > near and _LEADS_FIGURE.match(text, b):
+            dist += 500  # "stands at 1.4% and in the first quarter at 1.1%": the period of the figure after it
         if len(nearest) > 1 and _OVER_BEFORE.search(text, max(0, a - 12), a):
             dist += 2000  # "In the April-June quarter, the economy had grown 1.4% over January-March": a base
         if best is None or (dist, rank) < best[:2]:
@@ -576,8 +559,8 @@ def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], c
     if own_year and _previous_year_only(main_text, published, country):
         # "Net profit amounted to EUR 1,380 million (previous year: EUR 1,673 million)" in a release on 2024
         # published in 2025: the year before 2024, not before the day of publication
-        return _find(main_text, published, country, figure[0], main=own_year, rate=rate, days=True)
-    return _find(main_text, published, country, figure[0], rate=rate, days=True)
+        return _find(main_text, published, country, figure[0], main=own_year, rate=rate, days=True, end=figure[1])
+    return _find(main_text, published, country, figure[0], rate=rate, days=True, end=figure[1])
 
 
 

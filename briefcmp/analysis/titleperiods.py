@@ -36,13 +36,20 @@ def headed_items(original: str) -> list[tuple[str, str]]:
                 out.append((heading, line))
         else:
             words = re.findall(r"[^\W\d_]+", line)
-            heading = line if len(words) <= 8 and not re.search(r"[.!?;,:]\s*$", line) else ""
+            # (a line that ends in a colon introduces the list below it: "Q4 FY24 (Jul-Sep) vs our estimates:")
+            heading = line if len(words) <= 8 and not re.search(r"[.!?;,]\s*$", line) else ""
     return out
 
 
 def heading_period(heading: str, published: Optional[date], country: str = "") -> tuple[str, str]:
     """The period a heading names ("Budget Estimates 2025-26"), for the items under it."""
     return _find(heading, published, country, len(heading))
+
+
+def introduces(heading: str) -> bool:
+    """Whether a heading is a line that introduces its list ("TSMC's third quarter, at a glance:"): the items'
+    period, but an inference (``evidence.borrowed_unit``: such an item whose value differs waits)."""
+    return heading.rstrip().endswith(":")
 
 
 # A day, month and year written in a title date the text (its announcement or publication), not a period it reports
