@@ -88,6 +88,9 @@ def test_same_precision_agrees_only_when_equal(x: int, y: int, decimals: int) ->
     (pct(8), "up 8%", pct(8.6), "up 8.6%", False),  # 8.6 rounds to 9
     (pct(8), "", pct(8.2), "", False),  # no quote known: the careful reading
     (pct(8), "the 8 largest banks, up 8.4%", pct(8.2), "8.2%", False),  # 8 is no percentage there
+    (pct(4), "the bank cut its repo rate to 4%", pct(3.75), "a repo rate of 3.75%", False),  # a level is exact
+    (pct(2), "inflation of 2% in May", pct(2.4), "inflation of 2.4%", False),
+    (pct(8), "an 8% rise in sales", pct(7.6), "sales rose 7.6%", True),  # a change, rounded
 ])
 def test_a_whole_percentage_written_so_rounds_as_written(a: Value, qa: str, b: Value, qb: str, agree: bool) -> None:
     assert agree_rounded(a, b, qa, qb) is agree

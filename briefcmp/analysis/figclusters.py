@@ -31,7 +31,7 @@ def _nested(x, y) -> bool:
 
 def _same_figure(x, y) -> bool:
     vx, vy = x.claim.value, y.claim.value
-    return agree_rounded(vx, vy, x.claim.quote or "", y.claim.quote or "") or round(vx.base_amount or 0.0, 9) == round(vy.base_amount or 0.0, 9)
+    return agree_rounded(vx, vy) or round(vx.base_amount or 0.0, 9) == round(vy.base_amount or 0.0, 9)
 
 
 class _Part:
