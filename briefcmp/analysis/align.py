@@ -533,7 +533,7 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
             whose.carry_subjects(described)  # "... global growth at 3.2% for 2024 and 3.1% for 2025": the world's too
             ellipsis.national_accounts(described, brief.title or "")  # "output was up 4%" in a GDP report
             headline.adopt_headline(described, contexts[brief.id], entities)  # "-2.1% y/y" under "Q3 GDP"
-            baregrowth.read(described, brief.title or "")  # "it grew 2.1%" in a GDP report: the economy
+            baregrowth.read(described, brief.title or "", entities)  # "it grew 2.1%" in a GDP report: the economy
             whose.currency_subject(described, contexts[brief.id])
             _brief_hints(described, brief.title or "", contexts[brief.id].published, contexts[brief.id].lead_sentence)
             settle_bases(described)  # "against 2024q2" named once the figure's quarter is known: "qoq"

@@ -5,10 +5,12 @@ A figure whose clause names no measure, only which way it went (and maybe its ba
 expected), says what it measures through the report's frame: in a report whose title names GDP, or
 whose figures of the same subject name it, a subject that "grew" is that economy. What keeps this
 safe: the subject must be the one the report's GDP figures are of (a company or a region that grew
-is left alone), the figure a percentage (a rate of change, not an amount), and the brief must name no
-other measure of that subject bare in the same way (two bare changes of one period in a report on
-GDP and exports cannot both be GDP's: none is read). Called per brief, after ``ellipsis`` has carried
-what a clause leaves to the one before it.
+is left alone; so is a subject only the whole brief gave), the figure a percentage (a rate of change,
+not an amount) of a period the text gives, its whole sentence naming no other measure ("Investment,
+expected to grow 6.7%": the clause reads bare, the sentence does not; "the fastest growth among
+regions"), and no two bare changes of one subject, period and base with other values (which one
+would be the economy's?). Called per brief, after ``ellipsis`` has carried what a clause leaves to
+the one before it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from briefcmp.analysis import statnames
-from briefcmp.analysis.measure import _DIRECTION, _EXPECTATION_NOTIONS, BASIS_TAGS
+from briefcmp.analysis.measure import _DIRECTION, _EXPECTATION_NOTIONS, BASIS_TAGS, measured_words
 
 _PLAIN = frozenset({"real", "annual", "overall", "total"})  # ("real growth" is the economy's volume growth)
 _MAY_STAY = _DIRECTION | BASIS_TAGS | _EXPECTATION_NOTIONS | _PLAIN | {"forecast"}
@@ -28,7 +30,12 @@ def bare(m) -> bool:
     return bool(m.words & _DIRECTION) and m.words <= _MAY_STAY and m.unit in _RATES
 
 
-def read(members: list, title: str) -> None:
+def _sentence_bare(m, entities) -> bool:
+    """Whether the figure's whole quote names no measure but the economy's (its clause may leave one out)."""
+    return measured_words(m.claim.quote, entities, m.unit)[0] <= _MAY_STAY | {"gdp"}
+
+
+def read(members: list, title: str, entities) -> None:
     """Give the bare changes of a report on GDP (``members``: one brief's figures) the word "gdp"."""
     titled = any("gdp" in canon for _, _, canon, _ in statnames.find(title or ""))
     framed = {m.subjects for m in members if "gdp" in m.words and m.subjects}
@@ -36,7 +43,8 @@ def read(members: list, title: str) -> None:
         return
     cells: dict[tuple, list] = defaultdict(list)
     for m in members:
-        if bare(m) and m.subjects and (m.subjects in framed or (titled and not framed)):
+        if bare(m) and m.subjects and m.dated and m.subjects_from != "whole brief" and (
+                m.subjects in framed or (titled and not framed)) and _sentence_bare(m, entities):
             cells[(m.subjects, m.period, m.basis, frozenset(m.words))].append(m)
     for group in cells.values():
         if len({round(m.claim.value.amount or 0.0, 9) for m in group}) > 1:
