@@ -47,11 +47,11 @@ _ENTS = Entities(use_countries=False)
 
 
 def _m(words: str, amount: float, subjects=("ruritania",), period="2025", unit="percent", quote="It grew 2%.",
-       dated=True, subjects_from="claim"):
+       dated=True, subjects_from="claim", elided=""):
     claim = SimpleNamespace(value=Value("quantity", amount, unit="percent"), brief="b1", quote=quote)
     return SimpleNamespace(claim=claim, words=frozenset(words.split()), subjects=subjects, period=period, basis="",
                            unit=unit, order=tuple(words.split()), shown={w: w for w in words.split()}, words_from="",
-                           dated=dated, subjects_from=subjects_from)
+                           dated=dated, subjects_from=subjects_from, elided=elided)
 
 
 def test_a_country_that_grew_in_a_gdp_report_grew_its_gdp(tmp_path) -> None:
@@ -101,3 +101,11 @@ def test_a_sentence_naming_another_measure_an_undated_figure_or_a_subject_from_t
     guessed = _m("increase", 2.0, subjects_from="whole brief")
     baregrowth.read([gdp, other, fastest, undated, guessed], "", _ENTS)
     assert [("gdp" in m.words) for m in (other, fastest, undated, guessed)] == [False] * 4
+
+
+def test_a_list_item_whose_carried_rise_its_own_sign_denies_is_left_alone() -> None:
+    gdp = _m("gdp increase", 0.4, period="2024")
+    denied = _m("increase", -0.8, elided="bare")  # "+0.4% y/y, Q3 -0.8%": the rise was carried to a fall
+    carried = _m("increase", 0.9, period="2023", elided="bare")  # "+0.4% (2023: +0.9%)": read
+    baregrowth.read([gdp, denied, carried], "", _ENTS)
+    assert "gdp" not in denied.words and "gdp" in carried.words

@@ -9,7 +9,8 @@ is left alone; so is a subject only the whole brief gave), the figure a percenta
 not an amount) of a period the text gives, its whole sentence naming no other measure ("Investment,
 expected to grow 6.7%": the clause reads bare, the sentence does not; "the fastest growth among
 regions"), and no two bare changes of one subject, period and base with other values (which one
-would be the economy's?). Called per brief, after ``ellipsis`` has carried what a clause leaves to
+would be the economy's?). A list item whose carried direction its own sign denies ("+0.4% y/y, Q3 -0.8%":
+a rise carried to a fall) was misread before it came here: left alone. Called per brief, after ``ellipsis`` has carried what a clause leaves to
 the one before it.
 """
 
@@ -30,6 +31,11 @@ def bare(m) -> bool:
     return bool(m.words & _DIRECTION) and m.words <= _MAY_STAY and m.unit in _RATES
 
 
+def _misread(m) -> bool:
+    """Whether a list item's carried words say it rose while its own value is negative (``ellipsis``)."""
+    return bool(m.elided) and (m.claim.value.amount or 0.0) < 0 and "increase" in m.words
+
+
 def _sentence_bare(m, entities) -> bool:
     """Whether the figure's whole quote names no measure but the economy's (its clause may leave one out)."""
     return measured_words(m.claim.quote, entities, m.unit)[0] <= _MAY_STAY | {"gdp"}
@@ -43,7 +49,7 @@ def read(members: list, title: str, entities) -> None:
         return
     cells: dict[tuple, list] = defaultdict(list)
     for m in members:
-        if bare(m) and m.subjects and m.dated and m.subjects_from != "whole brief" and (
+        if bare(m) and m.subjects and m.dated and not _misread(m) and m.subjects_from != "whole brief" and (
                 m.subjects in framed or (titled and not framed)) and _sentence_bare(m, entities):
             cells[(m.subjects, m.period, m.basis, frozenset(m.words))].append(m)
     for group in cells.values():
