@@ -3,43 +3,21 @@ Fixture texts written here."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import SimpleNamespace
 
-from typer.testing import CliRunner
+from test_align_context import _by_value
+from test_align_context import _members as _described
 
-from briefcmp.analysis import align as A
-from briefcmp.analysis import baregrowth, ellipsis
+from briefcmp.analysis import baregrowth
 from briefcmp.analysis.entities import Entities
-from briefcmp.cli import app
-from briefcmp.corpus.cache import load_corpus
 from briefcmp.corpus.model import Value
 
-runner = CliRunner()
 
-
-def _members(root: Path, text: str) -> list:
-    """One brief drafted from ``text``, described as align describes it, bare changes read."""
-    assert runner.invoke(app, ["init", str(root)]).exit_code == 0
-    src = root / "sources" / "wire.txt"
-    src.write_text(text, encoding="utf-8")
-    r = runner.invoke(app, ["annotate", str(src), "-o", str(root / "wire.claims.yaml")])
-    assert r.exit_code == 0, r.output
-    corpus = load_corpus([root], cache=False).corpus
-    ents = Entities(corpus.config)
-    brief = corpus.briefs[0]
-    ctx = A._Context(brief, ents)
-    out = [m for c in brief.claims if c.value is not None and c.value.type in A.FIGURE_TYPES
-           for m in [A.describe(c, ctx, ents)] if m is not None]
-    ellipsis.carry(out)
-    baregrowth.read(out, brief.title or "", ents)
-    return out
-
-
-def _by_value(members: list) -> dict[float, list]:
-    out: dict[float, list] = {}
-    for m in members:
-        out.setdefault(m.claim.value.amount, []).append(m)
+def _members(root, text: str) -> list:
+    """One brief drafted from ``text`` and described as align describes it (its first line the title), bare
+    changes read."""
+    out = _described(root, text)
+    baregrowth.read(out, text.split("\n", 1)[0], Entities())
     return out
 
 
