@@ -30,6 +30,14 @@ def words(text: str) -> frozenset[str]:
     ("the CPI rose 1.6% y-o-y", "consumer prices rose 1.6% year on year"),
     ("core inflation excluding food and energy prices was 2%", "core CPI ex food & energy was 2%"),
     ("the fed funds rate was cut by 50 basis points", "the policy rate was cut by 50 basis points"),
+    # company results as annual reports and brokers' notes abbreviate them
+    ("profit after tax came to 2.2 billion", "FY PAT 2.2bn"),
+    ("pre-tax profit was 3.1 billion", "PBT 3.1bn"),
+    ("EBT of 3.1bn", "profit before taxes of 3.1 billion"),
+    ("a dividend of 0.42 per share", "DPS 0.42"),
+    ("free cash flow of 900 million", "FCF 900m"),
+    ("operating expenses of 4.4 billion", "opex 4.4bn"),
+    ("the seat load factor stood at 88%", "seat occupancy of 88%"),
 ])
 def test_one_statistic_in_other_words(a: str, b: str) -> None:
     wa, wb = words(a), words(b)
@@ -49,6 +57,9 @@ def test_one_statistic_in_other_words(a: str, b: str) -> None:
     ("prices rose 0.2% on a monthly basis", "prices rose 0.2% on a quarterly basis"),
     ("the youth unemployment rate was 13.5%", "the unemployment rate was 13.5%"),  # a part of the population
     ("women's employment rose 2%", "employment rose 2%"),
+    ("pre-tax profit was 3.1 billion", "profit after tax was 3.1 billion"),  # before and after tax
+    ("free cash flow of 900 million", "operating cash flow of 900 million"),
+    ("operating expenses of 4.4 billion", "operating profit of 4.4 billion"),
 ])
 def test_near_neighbours_stay_apart(a: str, b: str) -> None:
     wa, wb = words(a), words(b)

@@ -63,8 +63,8 @@ from typing import Optional
 
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
 from briefcmp.analysis import briefunits, figlinkplace, fellowperiods, fiscalissuer, headline, issuer, onefact, views
-from briefcmp.analysis import acronyms, appliedmarks, comparatives, figurecontext, figuresubject, organisations, periods
-from briefcmp.analysis import keynames, titleperiods
+from briefcmp.analysis import acronyms, appliedmarks, baregrowth, comparatives, figurecontext, figuresubject
+from briefcmp.analysis import keynames, organisations, periods, titleperiods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
@@ -542,6 +542,7 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
             whose.carry_subjects(described)  # "... global growth at 3.2% for 2024 and 3.1% for 2025": the world's too
             ellipsis.national_accounts(described, brief.title or "")  # "output was up 4%" in a GDP report
             headline.adopt_headline(described, contexts[brief.id], entities)  # "-2.1% y/y" under "Q3 GDP"
+            baregrowth.read(described, brief.title or "", entities)  # "it grew 2.1%" in a GDP report: the economy
             whose.currency_subject(described, contexts[brief.id])
             _brief_hints(described, brief.title or "", contexts[brief.id].published, contexts[brief.id].lead_sentence)
             settle_bases(described)  # "against 2024q2" named once the figure's quarter is known: "qoq"

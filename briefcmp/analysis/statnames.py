@@ -138,14 +138,26 @@ _MEASURES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("reserveratio",), ("cash reserve ratio", "crr", "reserve requirement ratio", "reserve requirement",
                          "required reserve ratio", "rrr")),
     (("slr",), ("statutory liquidity ratio", "slr")),
-    # company results
+    # company results (with the abbreviations of annual reports and brokers' notes: PAT, PBT/EBT, DPS, FCF, opex)
     (("profit",), ("net profit", "net income", "profit", "profits", "bottom line", "net earnings",
-                   "earnings attributable", "profit attributable")),
+                   "earnings attributable", "profit attributable", "profit after tax", "profits after tax",
+                   "after-tax profit", "after tax profit", "net profit after tax", "pat",
+                   # (IFRS's "profit attributable to owners": the attribution is no other measure)
+                   "profit after tax attributable", "net profit attributable", "net income attributable")),
     (("profit", "operating"), ("operating profit", "operating income", "operating earnings", "ebit")),
     (("profit", "pretax"), ("pretax profit", "pre-tax profit", "profit before tax", "pretax income",
-                            "pre-tax income")),
+                            "pre-tax income", "profit before taxes", "earnings before tax", "earnings before taxes",
+                            "before-tax profit", "pbt", "ebt")),
     (("margin",), ("operating margin", "profit margin", "margin")),
     (("eps",), ("earnings per share", "eps", "earnings per diluted share", "profit per share")),
+    # ("per share" is how much, as "rate" is: a dividend of 0.5 per share and DPS 0.5 are one measure; a bare
+    # "dividend" stays a plain word, its modifiers the outlet's: "the full-year ordinary dividend")
+    (("dividend",), ("dividend per share", "dividends per share", "dps")),
+    (("freecashflow",), ("free cash flow", "free cash flows", "free cashflow", "fcf")),
+    (("opcost",), ("operating costs", "operating cost", "operating expenses", "operating expense",
+                   "operating expenditure", "opex")),
+    # an airline's seats filled: one ratio however named
+    (("loadfactor",), ("load factor", "passenger load factor", "seat load factor", "seat factor", "seat occupancy")),
     # activity
     (("retail",), ("total retail sales of consumer goods", "retail sales of consumer goods", "total retail sales", "retail sales", "retail spending", "sales at retailers", "retail trade", "store sales",
                    "sales at stores", "retail receipts")),
