@@ -11,7 +11,8 @@ claim of that key) from the gold:
 - ``unjudged``: a claim no gold relation names.
 
 Pairs are tabulated by the kinds of evidence the candidate lacks (``analysis.missingevidence``), and by
-its shape (``1/brief``: one claim per brief and one period; else ``mixed``). Precision is right / (right +
+its shape (``1/brief``: one claim per brief and one period; else ``mixed``); each candidate is labelled
+too: all its judged pairs right, mixed, none right, or joining a trap. Precision is right / (right +
 wrong + trap). ``FC risk``: judged pairs not right whose periods are one and whose values differ (keying them
 would likely set them against each other). A class is applied only where it is at least 97% precise with
 enough support; see RESULTS.md ("lane cand15"). The value is never a column of the classes.
@@ -115,20 +116,25 @@ def table(rows: list[dict], by_shape: bool = True) -> list[str]:
     for r in rows:
         key = (", ".join(r["missing"]) or "-", r["shape"] if by_shape else "")
         cells[key]["groups"] += 1
+        labels = {p["label"] for p in r["pairs"]} - {"unjudged"}
+        cells[key]["g " + ("trap" if "trap" in labels else "all right" if labels == {"right"} else
+                           "mixed" if "right" in labels else "none right")] += 1
         for p in r["pairs"]:
             cells[key][p["label"]] += 1
             cells[key]["fc_risk"] += p["fc_risk"]
-    out = ["| evidence missing | shape | groups | pairs right | wrong | trap | unjudged | precision | FC risk |",
-           "|---|---|---|---|---|---|---|---|---|"]
+    out = ["| evidence missing | shape | groups | all right/mixed/none/trap | pairs right | wrong | trap | unjudged | "
+           "precision | FC risk |", "|---|---|---|---|---|---|---|---|---|---|"]
     total: Counter = Counter()
     for (what, shape), c in sorted(cells.items(), key=lambda kv: -kv[1]["right"]):
         judged = c["right"] + c["wrong"] + c["trap"]
         total.update(c)
-        out.append(f"| {what} | {shape} | {c['groups']} | {c['right']} | {c['wrong']} | {c['trap']} | {c['unjudged']} | "
+        shapes = "/".join(str(c["g " + g]) for g in ("all right", "mixed", "none right", "trap"))
+        out.append(f"| {what} | {shape} | {c['groups']} | {shapes} | {c['right']} | {c['wrong']} | {c['trap']} | {c['unjudged']} | "
                    f"{c['right'] / judged:.0%} | {c['fc_risk']} |" if judged else
-                   f"| {what} | {shape} | {c['groups']} | 0 | 0 | 0 | {c['unjudged']} | n/a | 0 |")
+                   f"| {what} | {shape} | {c['groups']} | {shapes} | 0 | 0 | 0 | {c['unjudged']} | n/a | 0 |")
     judged = total["right"] + total["wrong"] + total["trap"]
-    out.append(f"| **all** | | {total['groups']} | {total['right']} | {total['wrong']} | {total['trap']} | "
+    shapes = "/".join(str(total["g " + g]) for g in ("all right", "mixed", "none right", "trap"))
+    out.append(f"| **all** | | {total['groups']} | {shapes} | {total['right']} | {total['wrong']} | {total['trap']} | "
                f"{total['unjudged']} | {total['right'] / judged if judged else 0:.0%} | {total['fc_risk']} |")
     return out
 

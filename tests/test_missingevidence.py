@@ -91,10 +91,11 @@ def test_the_calibration_table_counts_pairs_by_class() -> None:
             {"missing": ["measure"], "shape": "mixed", "pairs": [{"label": "trap", "fc_risk": False}]}]
     lines = bench.table(rows)
     period = next(line for line in lines if line.startswith("| period |"))
-    assert "| 1/brief | 1 | 2 | 1 | 0 | 1 | 67% | 1 |" in period
+    assert "| 1/brief | 1 | 0/1/0/0 | 2 | 1 | 0 | 1 | 67% | 1 |" in period
     measure = next(line for line in lines if line.startswith("| measure |"))
     assert "| 0 | 0 | 1 | 0 | 0% |" in measure
-    assert lines[-1].startswith("| **all** | | 2 | 2 | 1 | 1 | 1 | 50% | 1 |")
+    assert "| 0/0/0/1 |" in measure
+    assert lines[-1].startswith("| **all** | | 2 | 0/1/0/1 | 2 | 1 | 1 | 1 | 50% | 1 |")
 
 
 def test_halves_follow_the_readmes(tmp_path: Path) -> None:
