@@ -73,7 +73,8 @@ def label_pairs(folder: Path, corpus_dir: Path) -> list[dict]:
     sources = {p.stem: lineup_eval.norm(p.read_text(encoding="utf-8")) for p in (corpus_dir / "sources").glob("*.txt")}
 
     def matching(item: dict) -> set[str]:
-        return {lineup_eval._ref(c) for c in claims if lineup_eval.claim_matches(c, item["source"], item["quote"], sources)}
+        return {lineup_eval._ref(c) for c in claims
+                if lineup_eval.claim_matches(c, item["source"], item["quote"], sources)}
 
     relations = [[matching(q) for q in g.get("claims") or []] for g in gold.get("relations") or []]
     traps = [(matching(t["claims"][0]), matching(t["claims"][1])) for t in gold.get("traps") or []
@@ -129,7 +130,8 @@ def table(rows: list[dict], by_shape: bool = True) -> list[str]:
         judged = c["right"] + c["wrong"] + c["trap"]
         total.update(c)
         shapes = "/".join(str(c["g " + g]) for g in ("all right", "mixed", "none right", "trap"))
-        out.append(f"| {what} | {shape} | {c['groups']} | {shapes} | {c['right']} | {c['wrong']} | {c['trap']} | {c['unjudged']} | "
+        out.append(f"| {what} | {shape} | {c['groups']} | {shapes} | {c['right']} | {c['wrong']} | {c['trap']} | "
+                   f"{c['unjudged']} | "
                    f"{c['right'] / judged:.0%} | {c['fc_risk']} |" if judged else
                    f"| {what} | {shape} | {c['groups']} | {shapes} | 0 | 0 | 0 | {c['unjudged']} | n/a | 0 |")
     judged = total["right"] + total["wrong"] + total["trap"]

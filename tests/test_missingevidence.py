@@ -39,6 +39,19 @@ def test_several_reasons_are_listed_in_one_order() -> None:
         "measure, period"
 
 
+def test_statements_reasons_use_the_same_kinds() -> None:
+    assert missing("the verbs differ (ban / curb): a person should say whether they answer one question") == ("measure",)
+    assert missing("the linker rates them 0.41, below its bar 0.60; not every claim names wheat") == ("measure",)
+    assert missing("the stated periods do not overlap") == ("period",)
+    assert missing("no date for p#ban (none stated, no publication date): a change over time cannot be told") == \
+        ("period",)
+    assert missing("a forecast and a fact: a person should say whether they answer one question") == ("kind",)
+    assert missing("the statements are only alike; the actors (Ruritania / its cabinet) are taken as one: read as "
+                   "Ruritania from the briefs") == ("subject", "measure")
+    assert missing("not decided and not done can both hold: a person should say whether they conflict") == \
+        ("a person's decision",)
+
+
 def test_an_unknown_reason_is_other_and_none_is_nothing() -> None:
     assert missing("the moon is in the wrong phase") == ("other",)
     assert missing("") == ()
