@@ -31,6 +31,12 @@ def test_each_reason_names_its_kind_of_evidence() -> None:
     assert missing("split by a person") == ("a person's decision",)
 
 
+def test_review_groups_name_what_they_lack() -> None:
+    from briefcmp.analysis.reviewgroups import ASKED
+
+    assert missing(ASKED) == ("measure",)
+
+
 def test_several_reasons_are_listed_in_one_order() -> None:
     doubt = ("the subject of a#pct-5 is inferred from other reports of the release, and its value differs; "
              "no stated period for b#pct-4 (as-of taken from the publication date)")
