@@ -39,18 +39,17 @@ import lineup_eval  # noqa: E402
 
 
 def halves(base: Path) -> dict[str, list[str]]:
-    """Set name -> half, as the README-heldout-*.md files say (the sets none names: ``old``)."""
-    owner: dict[str, str] = {}
+    """Half -> its sets, as evalall groups them: a set belongs to the first README-heldout-*.md (by name) whose
+    table names it (a README without ``-sN``: ``s2``); the sets none names are ``old``."""
     sets = sorted(p.parent.name for p in base.glob("*/gold.yaml"))
+    owner: dict[str, str] = {}
     for readme in sorted(base.glob("README-heldout-*.md")):
-        m = re.search(r"-(s\d+)\.md$", readme.name)
-        for line in readme.read_text(encoding="utf-8").splitlines():
-            cell = line.split("|")[1].strip().strip("*") if line.startswith("|") else ""
-            if cell in sets:
-                owner.setdefault(cell, m.group(1) if m else "s2")
+        tag = m.group(1) if (m := re.search(r"-(s\d+)\.md$", readme.name)) else "s2"
+        table = re.findall(r"^\|\s*\**([a-z0-9][a-z0-9-]*)\**\s*\|", readme.read_text(encoding="utf-8"), re.M)
+        owner.update((name, tag) for name in table if name in sets and name not in owner)
     out: dict[str, list[str]] = defaultdict(list)
-    for s in sets:
-        out[owner.get(s, "old")].append(s)
+    for name in sets:
+        out[owner.get(name, "old")].append(name)
     return dict(out)
 
 
