@@ -26,7 +26,8 @@ _REASONS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(stem, re.
     ("subject", r"no country or registered entity named|the subject of \S+ is inferred|subjects are named in "
                 r"another order|names the subjects in another order|the actors differ|"
                 r"the actors \(.*?\) are taken as one"),
-    ("measure", r"wording (?:of \S+ \(.*?\) )?is only alike|asked as one measure: wording alike|wording that says they are one measure|"
+    ("measure", r"wording (?:of \S+ \(.*?\) )?is only alike|asked as one measure: wording alike|"
+                r"wording that says they are one measure|"
                 r"linked only by (?:context|the figure linker)|linked by context|names more than|names less than|"
                 r"measure of \S+ is taken from|a measure its own clause states|weak evidence \(measure|"
                 # statements (alignfacts, factgroups): what is stated is their measure
