@@ -7,6 +7,7 @@ from typing import Optional
 
 from briefcmp.analysis.align import AlignResult, Group
 from briefcmp.analysis.decisions import DECISIONS_NAME, group_id
+from briefcmp.analysis.missingevidence import missing, said
 from briefcmp.render.layout import plain_width, wrap
 from briefcmp.render.sanitize import terminal_safe
 
@@ -58,6 +59,7 @@ def group_lines(g: Group, width: int) -> list[str]:
     lines += wrap(terminal_safe(f"why: {g.reason}"), width, "  ", "    ")
     if g.doubt:
         lines += wrap(terminal_safe(f"not applied: {g.doubt}"), width, "  ", "    ")
+        lines += wrap(f"evidence missing: {said(g.doubt)}", width, "  ", "    ")
     for m in g.members:
         v = m.claim.value.display() if m.claim.value else ""
         when = f", as of {m.claim.as_of}{' (inferred)' if m.claim.as_of_inferred else ''}" if m.claim.as_of else ""
@@ -72,7 +74,8 @@ def group_lines(g: Group, width: int) -> list[str]:
 def as_dict(result: AlignResult, applied: bool = False, decided: int = 0) -> dict:
     def group(g: Group) -> dict:
         return {"key": g.key, "new": g.new, "label": g.label, "unit": g.unit, "subjects": list(g.subjects),
-                "topics": list(g.topics), "sure": g.sure, "reason": g.reason, "doubt": g.doubt, "id": group_id(g),
+                "topics": list(g.topics), "sure": g.sure, "reason": g.reason, "doubt": g.doubt,
+                "missing": list(missing(g.doubt)), "id": group_id(g),
                 "score": g.score,
                 "claims": [{"brief": m.claim.brief, "claim": m.claim.id, "quote": m.claim.quote,
                             "value": m.claim.value.display() if m.claim.value else "",
