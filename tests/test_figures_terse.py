@@ -257,7 +257,7 @@ def test_a_unit_written_in_full_gives_its_initials() -> None:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("US corn: yield 183.1 bushels per acre vs trade 183.6.", ("183.6", 183.6, "", "bushels")),
+    ("US corn: yield 183.1 bushels per acre vs trade 183.6.", ("183.6", 183.6, "", "bushels per acre")),  # a yield
     ("Sales were 5 million cars against analysts' 4.8.", ("4.8", 4.8, "million", "cars")),
 ])
 def test_what_a_figure_is_set_against_is_of_its_measure(text, expected) -> None:
