@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 
 from briefcmp.corpus.model import Claim
 
@@ -25,6 +26,7 @@ _GAP = (r"(?:\s+(?!to\b|from\b|at\b|than\b|and\b|but\b|while\b|or\b)[\w'-]+){0,5
 _NUMBER = r"(?P<n>\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b|points?\b|pp\b)"
 
 
+@lru_cache(maxsize=1024)  # (compiled once per amount: a key's figures repeat)
 def _patterns(amount: float) -> list[re.Pattern]:
     n = f"{amount:g}"
     num = _NUMBER.replace(r"(?P<n>\d+(?:[.,]\d+)?)", "(?<![\\d.,])" + re.escape(n) + r"(?:\.0+)?(?![\d])")
