@@ -144,3 +144,12 @@ def test_the_tense_is_the_date_s_own_clause() -> None:
     text = "The Reserve Bank, which has already cut the cash rate to 4.25 per cent, next reviews it on February 19."
     found = [f for f in find_figures(prepare(text).text, published=PartialDate(2024, 12, 19)) if f.kind == "date"]
     assert found and found[0].value.date.year == 2025
+
+
+def test_a_bracketed_base_s_year_dates_no_later_sentence() -> None:
+    text = ("Operating profit came to EUR 10,971 million (2023: EUR 17,096 million). "
+            "Net profit for the year totalled EUR 7,678 million (2023: EUR 12,165 million).")
+    got = {f.value.amount: f.as_of for f in find_figures(prepare(text).text, published=PartialDate(2025, 3, 14))
+           if f.kind == "money"}
+    assert str(got[17096.0]) == "2023" and str(got[12165.0]) == "2023"
+    assert got[7678.0] is None or str(got[7678.0]) != "2023"  # the year's figure, not the base's year

@@ -71,7 +71,9 @@ class AsOf:
                 not re.search(rf"\b{carries.group('noun')}\b", self.text[ps:pe], re.I):
             return None  # "The government has committed ...": a new statement, unless the sentence before spoke of it
         dates = [d for d in self.dates_in(ps, pe) if d.period is not None and d.word_before not in
-                 ("since", "after", "before", "until", "till", "than", "by")]
+                 ("since", "after", "before", "until", "till", "than", "by")
+                 and not (self.text[d.start - 1:d.start] == "(" and self.text[d.end:d.end + 1] == ":")]
+        # ("(2023: EUR 17,096 million)" labels a base in brackets: it dates that figure, not the sentence)
         opening = [d for d in dates if self.opens(ps, d)]
         if opening:
             return opening[0]
