@@ -59,9 +59,10 @@ def written_whole(amount: float, quote: str) -> bool:
     figure = rf"(?<![\d.,]){n}(?![\d]|[.,]\d){_PERCENT_WORD}"
     # Only a change: "+8%", "up 8%", "rose 8 percent", "an 8% rise" is the press's rounding of "8.2%"; a level
     # ("the rate of 4%", "cut to 4%") is as exact as it looks, and "4%" must not hold a rate of 3.75%.
-    return bool(re.search(rf"(?:\+\s?|\b(?:up|down|rose|rise[sn]?|fell|fall(?:s|en)?|grew|grow(?:s|n)?|gained|lost|"
-                          rf"increased|decreased|declined|climbed|dropped|jumped|slipped|slid|shrank|expanded|"
-                          rf"contracted|surged|plunged|by)\s+(?:an?\s+|some\s+|about\s+)?){figure}", quote, re.I)
+    return bool(re.search(rf"(?:\+\s?|\b(?:up|down|by|rose|rise[sn]?|fell|fall(?:s|en)?|grew|grow(?:s|n)?|"
+                          rf"(?:gain|jump|climb|surge|soar|plunge|slip|drop|add|increase|decrease|decline|expand|"
+                          rf"contract|edge|tumble|slide|sink)(?:s|d|ed|ped)?|slid|sank|shrank|shrinks?|lost|loses?)"
+                          rf"(?:\s+(?:up|down))?\s+(?:an?\s+|some\s+|about\s+)?){figure}", quote, re.I)
                 or re.search(rf"{figure}\s+(?:rise|increase|gain|growth|fall|drop|decline|jump|contraction|"
                              rf"expansion)\b", quote, re.I))
 
