@@ -44,7 +44,8 @@ def _half(amount: float, whole_percent: bool) -> float:
     return min(half, _HALF * 0.1) if whole_percent else half
 
 
-_PERCENT_WORD = r"\s?(?:%|percent\b|per\s+cent\b|pct\b|pc\b|percentage\s+points?\b|pp\b|points?\b)"
+# A percentage or points written after a number ("8%", "8 per cent", "0.25 percentage points"); also analysis.signs
+PERCENT_WORD = r"\s?(?:%|percent\b|per\s+cent\b|pct\b|pc\b|percentage\s+points?\b|pp\b|points?\b)"
 
 
 @lru_cache(maxsize=4096)
@@ -56,7 +57,7 @@ def written_whole(amount: float, quote: str) -> bool:
     n = str(abs(int(amount)))
     if re.search(rf"(?<![\d.,]){n}[.,]0+(?!\d)", quote):
         return False  # "2.0%": written to one decimal
-    figure = rf"(?<![\d.,]){n}(?![\d]|[.,]\d){_PERCENT_WORD}"
+    figure = rf"(?<![\d.,]){n}(?![\d]|[.,]\d){PERCENT_WORD}"
     # Only a change: "+8%", "up 8%", "rose 8 percent", "an 8% rise" is the press's rounding of "8.2%"; a level
     # ("the rate of 4%", "cut to 4%") is as exact as it looks, and "4%" must not hold a rate of 3.75%.
     return bool(re.search(rf"(?:\+\s?|\b(?:up|down|by|rose|rise[sn]?|fell|fall(?:s|en)?|grew|grow(?:s|n)?|"

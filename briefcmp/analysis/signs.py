@@ -13,6 +13,7 @@ import dataclasses
 import re
 from functools import lru_cache
 
+from briefcmp.analysis.rounding import PERCENT_WORD
 from briefcmp.corpus.model import Claim
 
 _FALL_VERB = (r"(?:fell|fall(?:s|en|ing)?|declin(?:e|ed|es|ing)|dropp?(?:ed|s|ing)?|shr(?:ank|unk|inks?|inking)|"
@@ -23,13 +24,12 @@ _FALL_NOUN = r"(?:fall|decline|drop|contraction|decrease|loss|slide|slump|dip|sh
 # ("fell to 4.1%", "down from 3%"), none that ends the clause.
 _GAP = (r"(?:\s+(?!to\b|from\b|at\b|than\b|and\b|but\b|while\b|or\b)[\w'-]+){0,5}?"
         r"(?:\s+at\s+an?\s+(?:[\w-]+\s+){0,2}rate\s+of)?\s+(?:by\s+)?(?:an?\s+)?")  # ("at an annual rate of")
-_NUMBER = r"(?P<n>\d+(?:[.,]\d+)?)\s?(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b|points?\b|pp\b)"
 
 
 @lru_cache(maxsize=1024)  # (compiled once per amount: a key's figures repeat)
 def _patterns(amount: float) -> list[re.Pattern]:
     n = f"{amount:g}"
-    num = _NUMBER.replace(r"(?P<n>\d+(?:[.,]\d+)?)", "(?<![\\d.,])" + re.escape(n) + r"(?:\.0+)?(?![\d])")
+    num = rf"(?<![\d.,]){re.escape(n)}(?:\.0+)?(?!\d){PERCENT_WORD}"  # the amount as written, "1.1%", "1.0 percent"
     return [re.compile(r"\b" + _FALL_VERB + _GAP + num, re.I),
             re.compile(num + r"(?:\s+[a-z-]+){0,2}?\s+" + _FALL_NOUN + r"\b", re.I)]
 
