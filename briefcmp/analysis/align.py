@@ -64,7 +64,7 @@ from typing import Optional
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
 from briefcmp.analysis import briefunits, figlinkplace, fellowperiods, fiscalissuer, headline, issuer, onefact, views
 from briefcmp.analysis import acronyms, appliedmarks, baregrowth, comparatives, figurecontext, figuresubject
-from briefcmp.analysis import keynames, organisations, periods, titleperiods
+from briefcmp.analysis import issuernames, keynames, organisations, periods, titleperiods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
@@ -501,6 +501,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     # are theirs under every short name ("Toyota Motor Corp." -> "Toyota")
     entities.add_companies(t for b in corpus.briefs for t in (b.title, b.publisher, *(c.quote for c in b.claims)))
     organisations.corpus_names(corpus.briefs, entities)  # "Airbus", headlined by several reports: a company
+    issuernames.corpus_issuers(corpus.briefs, entities)  # "Kestrel Werke AG | Press release": the issuer, a company
     contexts = {b.id: _Context(b, entities, known) for b in corpus.briefs
                 if any(c.value is not None and c.value.type in FIGURE_TYPES for c in b.claims)}
     # an abbreviation one report defines ("organic growth (OG)") is its long form in every report (analysis/acronyms)

@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import Optional
 
-from briefcmp.analysis import clauses, datelines, figuresubject, issuer
+from briefcmp.analysis import clauses, datelines, figuresubject, issuer, issuernames
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.document import Document
 from briefcmp.analysis.entities import WORLD, Entities, proper_names
@@ -110,6 +110,11 @@ class _Context:
         # the brief's issuer (``analysis.issuer``): a global body's report gives its figures that name no one the world,
         # when neither the title nor a main subject the title or lead names says whose they are (inferred)
         self.masthead = issuer.masthead(original, title)
+        own = issuernames.issuer_company(self.masthead, entities)
+        if own and (not self.title_subjects or self.title_subjects == (own,)):
+            # "Kestrel Werke AG | Press release": a company's own release is about the company, however often it
+            # names its seat's country ("Danish kroner", "Bremen, Germany") or a market
+            self.brief_subjects, self.brief_how = (own,), issuer.ISSUER
         self.issuer_subjects: tuple[str, ...] = ()
         if not self.title_subjects and issuer.world_issuer(title, self.masthead, self.lead_sentence) and (
                 not self.brief_subjects or self.brief_how in ("main subject",) and self.brief_subjects != (WORLD,) and
