@@ -557,7 +557,8 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
     whose.adopt_event_subjects(every, every, evidence.close,
                                RELEASE_DAYS)  # figures that name no one, in a brief reporting one event
     whose.adopt_reported_subjects(every, {bid: (whose.own_subject(c, entities), c.published, c.topic)
-                                          for bid, c in contexts.items() if c.ok}, RELEASE_DAYS)  # a brief naming no one
+                                          for bid, c in contexts.items() if c.ok}, RELEASE_DAYS,
+                                last={bid: c.published_last for bid, c in contexts.items() if c.ok})  # a brief naming no one
     fiscalissuer.settle(every, contexts)  # "FY24" of a company, "this financial year" of a budget story
     fellowperiods.adopt(every, word_match)  # "went up to 6.2%" beside fellow reports' "6.2% in December"
     # Registered keys: their subjects, unit and words.

@@ -424,8 +424,8 @@ class Entities:
     def _company_name(self, text: str, start: int, name: str) -> bool:
         """"Coal India", "Air India": a country's name right after a capitalised word is the end of an
         organisation's name, not the country (a registered entity's name always counts)."""
-        if not self._use_countries or name in self._config_names:
-            return False
+        if not self._use_countries or name in self._config_names or self.entity_of.get(name) in self.company_ids:
+            return False  # (a company's own name ends no other's: "Economy Nestle sold", a masthead's last word before it)
         before = _WORD_BEFORE.search(text, max(0, start - 30), start)
         # "Statistics Canada", "Bank Indonesia": a body's generic name before the country's is the
         # country's office, whose figures are the country's (not a company's, as "Coal India")

@@ -88,28 +88,40 @@ def writings(name: str) -> list[str]:
     return out
 
 
-def register_issuers(mastheads: Iterable[str], entities) -> list[str]:
-    """Register as companies the issuers the briefs' mastheads name (see the module docstring); the new ids."""
+def register_issuers(mastheads: Iterable[str], entities, texts: Iterable[str] = ()) -> list[str]:
+    """Register as companies the issuers the briefs' mastheads name (see the module docstring) that another
+    brief names too (``texts``: each brief's text, in the order of ``mastheads``): the company the corpus reports
+    on, not an adviser's or a newsletter's firm that signs its own notes ("Kestrel Tax Advisers LLP | Update").
+    Returns the new ids."""
     from briefcmp.analysis.organisations import register
 
-    names = [w for head in mastheads if head for n in (issuer_name(head, entities),) if n for w in writings(n)]
+    heads, texts = list(mastheads), list(texts)
+    names = []
+    for i, head in enumerate(heads):
+        name = issuer_name(head, entities) if head else ""
+        if not name:
+            continue
+        said = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", re.I)
+        if any(said.search(t) for j, t in enumerate(texts) if j != i):
+            names += writings(name)
     return register(entities, names) if names else []
 
 
 def corpus_issuers(briefs, entities) -> list[str]:
-    """Register the issuers the mastheads of ``briefs`` name (``register_issuers``), reading each source's head."""
+    """Register the issuers the mastheads of ``briefs`` name (``register_issuers``), reading each source once."""
     from briefcmp.analysis.issuer import masthead
     from briefcmp.corpus import yamlsafe
     from briefcmp.corpus.files import read_regular
     from briefcmp.corpus.load import MAX_SOURCE_BYTES
     from briefcmp.corpus.problems import Problems
 
-    heads = []
+    heads, texts = [], []
     for b in briefs:
         try:
             data = read_regular(b.source_path, MAX_SOURCE_BYTES) if b.source_path else b""
         except OSError:
-            continue
+            data = b""
         text = (yamlsafe.decode(data, b.source_path, Problems()) if data else None) or ""
         heads.append(masthead(text[:2000], b.title or ""))
-    return register_issuers(heads, entities)
+        texts.append(text)
+    return register_issuers(heads, entities, texts)
