@@ -115,3 +115,14 @@ def test_an_adjective_in_a_short_lead_sentence_says_what_the_brief_is_about(tmp_
     path.write_text(text, encoding="utf-8")
     ctx = _Context(Brief(id="daily", title="Economy sped up", source="daily.txt", source_path=str(path)), Entities())
     assert ctx.brief_subjects == ("uruguay",)
+
+
+def test_a_body_s_label_on_the_world_s_measure_is_its_source_not_its_subject() -> None:
+    from briefcmp.analysis import figuresubject
+
+    e = Entities()
+    bank = e.adopt("Global Lending Fund")
+    assert figuresubject.source_not_subject("Global Lending Fund 2025 global growth: 2.3%", (bank,), e) == ("world",)
+    assert figuresubject.source_not_subject("Global Lending Fund's world trade growth at 1.2%", (bank,), e) == ("world",)
+    # its own measure stays its own
+    assert figuresubject.source_not_subject("Global Lending Fund lending rose to $9 billion", (bank,), e) == (bank,)
