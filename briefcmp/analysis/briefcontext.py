@@ -92,10 +92,13 @@ class _Context:
             found = [f for f in found if norm[f[0]:f[1]] not in _EU_SEATS]
         # (the lead sentence too, where the lead paragraph is a short one: "The Slovak economy picked up speed, the
         # statistics office said." alone above the story says what it is about as a longer lead would)
+        # (not a company's home: "Last week the Danish carrier reported ...", ``figuresubject.blank_home``)
         first = next(((a, b) for a, b in self.sentences[:12] if norm[a:b] == self.lead_sentence), (0, 0)) \
             if self.lead_sentence else (0, 0)
+        homed = figuresubject.blank_home(self.lead_sentence, entities) if self.lead_sentence else ""
         mentions = [(eid, (norm[a:b] in entities.adjectives or _attributive(norm, a, b)) and not lead[0] <= a < lead[1]
-                     and not first[0] <= a < first[1] and not _OWN_BODY.match(norm, b)) for a, b, eid in found]
+                     and not (first[0] <= a < first[1] and homed[a - first[0]:b - first[0]] == norm[a:b])
+                     and not _OWN_BODY.match(norm, b)) for a, b, eid in found]
         lead_first = next((eid for a, b, eid in found if lead[0] <= a < lead[1] and norm[a:b] not in entities.adjectives), "")
         dateline = datelines.find(original)
         if dateline and not (eu_seat and dateline.city.title() in _EU_SEATS):
