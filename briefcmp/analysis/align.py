@@ -64,7 +64,7 @@ from typing import Optional
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
 from briefcmp.analysis import briefunits, figlinkplace, fellowperiods, fiscalissuer, headline, issuer, onefact, views
 from briefcmp.analysis import acronyms, appliedmarks, baregrowth, comparatives, figurecontext, figuresubject
-from briefcmp.analysis import keynames, organisations, periods, titleperiods
+from briefcmp.analysis import issuernames, keynames, organisations, periods, titleperiods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
@@ -501,6 +501,7 @@ def align(corpus: Corpus, entities: Optional[Entities] = None) -> AlignResult:
     # are theirs under every short name ("Toyota Motor Corp." -> "Toyota")
     entities.add_companies(t for b in corpus.briefs for t in (b.title, b.publisher, *(c.quote for c in b.claims)))
     organisations.corpus_names(corpus.briefs, entities)  # "Airbus", headlined by several reports: a company
+    issuernames.corpus_issuers(corpus.briefs, entities)  # "Kestrel Werke AG | Press release": the issuer, a company
     contexts = {b.id: _Context(b, entities, known) for b in corpus.briefs
                 if any(c.value is not None and c.value.type in FIGURE_TYPES for c in b.claims)}
     # an abbreviation one report defines ("organic growth (OG)") is its long form in every report (analysis/acronyms)
@@ -556,7 +557,8 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
     whose.adopt_event_subjects(every, every, evidence.close,
                                RELEASE_DAYS)  # figures that name no one, in a brief reporting one event
     whose.adopt_reported_subjects(every, {bid: (whose.own_subject(c, entities), c.published, c.topic)
-                                          for bid, c in contexts.items() if c.ok}, RELEASE_DAYS)  # a brief naming no one
+                                          for bid, c in contexts.items() if c.ok}, RELEASE_DAYS,
+                                last={bid: c.published_last for bid, c in contexts.items() if c.ok})  # a brief naming no one
     fiscalissuer.settle(every, contexts)  # "FY24" of a company, "this financial year" of a budget story
     fellowperiods.adopt(every, word_match)  # "went up to 6.2%" beside fellow reports' "6.2% in December"
     # Registered keys: their subjects, unit and words.

@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import Optional
 
-from briefcmp.analysis import clauses, datelines, figuresubject, issuer
+from briefcmp.analysis import clauses, datelines, figuresubject, issuer, issuernames
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.document import Document
 from briefcmp.analysis.entities import WORLD, Entities, proper_names
@@ -46,6 +46,8 @@ class _Context:
         self.issuer_subjects: tuple[str, ...] = ()  # the world, for a global body's report (``analysis.issuer``)
         self.masthead = ""
         self.published = brief.published.start() if brief.published is not None else None
+        # the last day its date may be: a date of a month only ("Outubro de 2024") is any day of the month
+        self.published_last = brief.published.end() if brief.published is not None else None
         # the loader keeps no source in memory: read it again, once, into the brief's document
         doc = Document.read(brief.source_path) if brief.source_path else None
         if doc is None or not doc.original or not doc.norm:
@@ -88,7 +90,14 @@ class _Context:
         eu_seat = bool(_EU_BODY.search(norm))
         if eu_seat:  # "Press release | Brussels, ...", "Brussels wants ...": where the EU sits, not Belgium
             found = [f for f in found if norm[f[0]:f[1]] not in _EU_SEATS]
+        # (the lead sentence too, where the lead paragraph is a short one: "The Slovak economy picked up speed, the
+        # statistics office said." alone above the story says what it is about as a longer lead would)
+        # (not a company's home: "Last week the Danish carrier reported ...", ``figuresubject.blank_home``)
+        first = next(((a, b) for a, b in self.sentences[:12] if norm[a:b] == self.lead_sentence), (0, 0)) \
+            if self.lead_sentence else (0, 0)
+        homed = figuresubject.blank_home(self.lead_sentence, entities) if self.lead_sentence else ""
         mentions = [(eid, (norm[a:b] in entities.adjectives or _attributive(norm, a, b)) and not lead[0] <= a < lead[1]
+                     and not (first[0] <= a < first[1] and homed[a - first[0]:b - first[0]] == norm[a:b])
                      and not _OWN_BODY.match(norm, b)) for a, b, eid in found]
         lead_first = next((eid for a, b, eid in found if lead[0] <= a < lead[1] and norm[a:b] not in entities.adjectives), "")
         dateline = datelines.find(original)
@@ -110,6 +119,11 @@ class _Context:
         # the brief's issuer (``analysis.issuer``): a global body's report gives its figures that name no one the world,
         # when neither the title nor a main subject the title or lead names says whose they are (inferred)
         self.masthead = issuer.masthead(original, title)
+        own = issuernames.issuer_company(self.masthead, entities)
+        if own and self.brief_subjects != (own,) and (not self.title_subjects or self.title_subjects == (own,)):
+            # "Kestrel Werke AG | Press release": a company's own release is about the company, however often it
+            # names its seat's country ("Danish kroner", "Bremen, Germany") or a market
+            self.brief_subjects, self.brief_how = (own,), issuer.ISSUER
         self.issuer_subjects: tuple[str, ...] = ()
         if not self.title_subjects and issuer.world_issuer(title, self.masthead, self.lead_sentence) and (
                 not self.brief_subjects or self.brief_how in ("main subject",) and self.brief_subjects != (WORLD,) and

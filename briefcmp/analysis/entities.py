@@ -395,6 +395,9 @@ class Entities:
                     _currency_after(text, name, m.start() + len(name)):
                 continue  # "91.4 billion Swiss francs", "in Indian rupee terms": a unit, not whose figure it is
                 # ("the Chilean peso fell": Chile's)
+            if name in self.adjectives and _IN_BEFORE.search(text, max(0, m.start() - 8), m.start()) and \
+                    _currency_after(text, name, m.start() + len(name)):
+                continue  # "25% higher in Danish kroner", "converted into Swiss francs": what it is counted in
             out.append((m.start(), m.start() + len(name), self.entity_of[name]))
         if out and self._use_countries and any(_NAME_AROUND.match(text, b) or _NAME_BEFORE.search(text, max(0, a - 20), a)
                                                for a, b, _ in out):
@@ -421,8 +424,8 @@ class Entities:
     def _company_name(self, text: str, start: int, name: str) -> bool:
         """"Coal India", "Air India": a country's name right after a capitalised word is the end of an
         organisation's name, not the country (a registered entity's name always counts)."""
-        if not self._use_countries or name in self._config_names:
-            return False
+        if not self._use_countries or name in self._config_names or self.entity_of.get(name) in self.company_ids:
+            return False  # (a company's own name ends no other's: "Economy Nestle sold", a masthead's last word before it)
         before = _WORD_BEFORE.search(text, max(0, start - 30), start)
         # "Statistics Canada", "Bank Indonesia": a body's generic name before the country's is the
         # country's office, whose figures are the country's (not a company's, as "Coal India")
@@ -479,6 +482,7 @@ class Entities:
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
 _MEMBERS_AFTER = re.compile(r"\s+(?:member|members|countries|nations|states|economies|producers)\b")
 _TERMS_AFTER = re.compile(r"\s+[A-Za-z]+\s+terms\b")  # "Indian rupee terms": what a figure is expressed in
+_IN_BEFORE = re.compile(r"\b(?:in|into)\s+$")  # "measured in Danish kroner": a currency a figure is counted in
 _AMOUNT_BEFORE = re.compile(r"\d(?:\s*[a-z]+)?\s+$")  # "91.4 billion ", "3.05 ": a currency's name here is a unit
 
 

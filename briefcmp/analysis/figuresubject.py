@@ -176,7 +176,9 @@ _FORECAST_AFTER = re.compile(
     r"(?:estimates?|estimated|puts?)\s+(?![\w-]*\s*(?:output|production|crude|supply)\b)|"
     r"(?:cut|cuts|raised|raises|lowered|lowers|trimmed|trims|revised|revises|kept|keeps|held|holds|dropped|drops|lifted|"
     r"lifts|upgraded|downgraded|reduced|reduces|maintained|maintains)\s+(?:its\s+|their\s+)?(?:[\w/-]+,?\s+){0,6}?"
-    + _FORECAST_NOUNS + r"))")
+    + _FORECAST_NOUNS + r")|"
+    # "World Bank 2025 global growth: 2.3%", "the Fund's world growth": a body's label on the world's measure
+    r"(?:['’]s)?(?:\s+(?:19|20)\d\d(?:/\d\d)?)?\s+(?=(?:global|world|worldwide)\s+[a-z]))")
 
 
 def forecasts(text: str, end: int) -> bool:

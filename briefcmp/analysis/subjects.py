@@ -47,7 +47,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 MAIN_MENTIONS = 3  # a brief naming several countries is about one it names at least this often...
 MAIN_RATIO = 2.0  # ...and this many times as often as any other
@@ -192,7 +192,7 @@ def own_subject(ctx, entities) -> tuple[tuple[str, ...], frozenset[str]]:
 SEVERAL = "(several)"  # in what a brief names: its title names several subjects
 
 
-def adopt_reported_subjects(members: Iterable, briefs: dict, days: int) -> list:
+def adopt_reported_subjects(members: Iterable, briefs: dict, days: int, last: Optional[dict] = None) -> list:
     """A figure that names no one (or only its brief's body whose country no text names: "Central Bank cuts
     rate", not a body its own clause names, "the finance ministry expects 2.4%"), in a brief
     that names no subject at all (no title, lead, dateline or main subject but such a body), is of the subject the corpus's reports of the same event are about: the subject (title's or main)
@@ -200,7 +200,9 @@ def adopt_reported_subjects(members: Iterable, briefs: dict, days: int) -> list:
     its own, when one subject shares more than any other (never decided by a figure's value), and the brief names
     no other subject or names that one too (no title naming several). ``briefs``: brief id -> ((its own subject,
     the subjects it names: ``own_subject``), publication day, topic words). The subject stays inferred (``subjects_from`` =
-    ``REPORTS``: it may key an agreement, never decides a contradiction alone). Returns the members that took one."""
+    ``REPORTS``: it may key an agreement, never decides a contradiction alone). ``last``: brief id -> the last day its
+    date may be, for a date of a month only ("Outubro de 2024": any day of October, within ``days`` of the reports
+    of that month). Returns the members that took one."""
     by_brief: dict[str, list] = defaultdict(list)
     for m in members:  # (a body named by words any country uses, no text naming its country: "(central-bank)")
         if not m.subjects or m.subjects_from in _WEAK and all(x.startswith("(") and not _region(x) for x in m.subjects):
@@ -213,7 +215,8 @@ def adopt_reported_subjects(members: Iterable, briefs: dict, days: int) -> list:
         (own, named), day, words = briefs.get(bid, (((), frozenset()), None, frozenset()))
         if own or day is None or not words or SEVERAL in named:
             continue
-        lo, hi = bisect.bisect_left(days_of, day.toordinal() - days), bisect.bisect_right(days_of, day.toordinal() + days)
+        end = (last or {}).get(bid) or day
+        lo, hi = bisect.bisect_left(days_of, day.toordinal() - days), bisect.bisect_right(days_of, end.toordinal() + days)
         best: dict[tuple, int] = {}
         for _, other, subject, theirs in about[lo:min(hi, lo + MAX_SCAN)]:
             shared = len(words & theirs)
