@@ -91,3 +91,17 @@ def test_a_proper_name_s_head_before_of_and_initials_spelled_out() -> None:
     assert _abbreviates("NATO".split(), "north atlantic treaty organization".split())
     assert not _abbreviates("NATO".split(), "north atlantic council".split())
     assert not _abbreviates("Secretary-General".split(), "united nations secretary-general".split())
+
+
+def test_the_loss_diagnostic_says_where_each_pair_ends() -> None:
+    import sys
+    from collections import Counter
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from facts_losses import ends
+
+    line = ends(Counter({"not drafted": 3, "actor": 5, "below bar": 4, "linked": 1, "keyed": 2}),
+                Counter({"below bar": 1, "actor": 2}))
+    assert "not drafted 3," in line and "apart: actor 3," in line and "apart: below the bar 4," in line
+    assert line.endswith("candidate 3, applied 2 (of 15)")

@@ -7,7 +7,8 @@ one are a guess), but when the act is one (the same action, as folded), their ob
 weights (``factmatch.object_likeness``), they give the same answer, and each is the other's best match between the
 two briefs, a person is asked whether the two actors stand for one another: a candidate, never applied, at most
 ``MAX_PER_ACTOR`` per actor, the likest first. Verbs that say nothing of the act without their object ("be",
-"have") and an actor that is where the other's act is aimed ("India closed ... to Pakistani airlines") are left out.
+"have"), an actor that is where the other's act is aimed ("India closed ... to Pakistani airlines") and an actor that
+is no agent (a thing: "the bill restores the time frame", "a larger footprint strengthens the alliance") are left out.
 """
 
 from __future__ import annotations
@@ -29,6 +30,21 @@ def _root(st: Statement) -> str:
     return st.root or st.actor
 
 
+def _agent(st: Statement, entities: Entities) -> bool:
+    """Whether a statement's actor (as read through) is one who acts: a name (a country, a body, a person), an office
+    or a body by its common noun ("the regulator", "the ministry"), not a thing acted on."""
+    from briefcmp.analysis.factrefs import _kind
+    from briefcmp.analysis.factsubjects import BODY_NOUNS, GOVERNMENT_NOUNS, NATIONAL_TITLES
+
+    label = entities.label(_root(st)).strip()
+    if getattr(st.fact, "undergone", False) and _root(st) == st.actor:
+        return False  # "the production was suspended", no doer read
+    words = label.lower().split()
+    # a name's head is its last word ("First Quantum", "the Federal Supreme Court"; "a larger EDCA footprint" is none)
+    return bool(label.split() and label.split()[-1][:1].isupper() or _kind(label) or words and (
+        words[-1] in BODY_NOUNS | GOVERNMENT_NOUNS | NATIONAL_TITLES or words[-1] + "s" in GOVERNMENT_NOUNS))
+
+
 def _fits(a: Statement, b: Statement) -> bool:
     """Two briefs' statements of one act by two actors, one answer, periods that meet."""
     return (a.claim.brief != b.claim.brief and _root(a) != _root(b) and a.role == b.role
@@ -37,12 +53,12 @@ def _fits(a: Statement, b: Statement) -> bool:
             and _periods_meet([a, b]) and not _years_apart(a, b))
 
 
-def two_actor_pairs(free: list[Statement]) -> list[tuple[Statement, Statement, float]]:
+def two_actor_pairs(free: list[Statement], entities: Entities) -> list[tuple[Statement, Statement, float]]:
     """(a, b, likeness) of the free statements that tell one act of two actors, each the other's best match
     between their briefs, likest first."""
     by_action: dict[str, list[Statement]] = defaultdict(list)
     for st in free:
-        if st.action and st.action not in _EMPTY and lexicon.lemma(st.fact.verb) not in _EMPTY and st.words:
+        if _agent(st, entities) and st.action and st.action not in _EMPTY and lexicon.lemma(st.fact.verb) not in _EMPTY and st.words:
             by_action[st.action].append(st)
     out = []
     for action in sorted(by_action):
@@ -66,7 +82,7 @@ def ask_two_actors(free: list[Statement], entities: Entities, taken: set[str], r
     """Add to ``result.candidates`` the pairs ``two_actor_pairs`` finds, each saying what a person must supply:
     that the two actors stand for one another. ``group_of`` is ``factgroups._group``."""
     per: Counter = Counter()
-    for a, b, s in two_actor_pairs(free):
+    for a, b, s in two_actor_pairs(free, entities):
         if per[_root(a)] >= MAX_PER_ACTOR or per[_root(b)] >= MAX_PER_ACTOR:
             continue
         per[_root(a)] += 1
