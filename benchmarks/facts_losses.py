@@ -198,7 +198,21 @@ def main() -> int:
     print("all: " + ", ".join(f"{c} {total[c]}" for c in CLASSES if total[c]) + f" (of {sum(total.values())})")
     print("of those not keyed, in one candidate (a person's decision away): "
           + ", ".join(f"{c} {asked[c]}" for c in CLASSES if asked[c]) + f" (of {sum(asked.values())})")
+    print(ends(total, asked))
     return 0
+
+
+# Where a gold pair ends, as ``lineup_pairs.py`` says it for figures: each class, the pairs a candidate holds apart.
+ENDS = (("not drafted", ("not drafted",)), ("no value", ("no value",)), ("not read", ("not read",)),
+        ("apart: actor", ("actor",)), ("apart: action", ("action",)), ("apart: role or period", ("role", "period")),
+        ("apart: not compared", ("not scored",)), ("apart: below the bar", ("below bar", "linked")))
+
+
+def ends(total: Counter, asked: Counter) -> str:
+    """One line: where the gold pairs end (not drafted ... apart by the first difference, candidate, applied)."""
+    parts = [f"{label} {sum(total[c] - asked[c] for c in classes)}" for label, classes in ENDS]
+    return ("where each gold pair ends: " + ", ".join(parts) + f", candidate {sum(asked.values())}, applied "
+            f"{total['keyed']} (of {sum(total.values())})")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ from typing import Callable, Optional
 
 from briefcmp.analysis import lexicon
 from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.factasks import ask_two_actors
 from briefcmp.analysis.factgroups import (  # noqa: F401 (re-exported: tests and the diagnostics read them)
     _actor, _actors_missing, _group, _key_id, _member, _missing, _reason, _scopes, _shared, _subjects, _topics,
 )
@@ -226,6 +227,8 @@ def align_facts(corpus: Corpus, entities: Entities, result, taken: set[str], Gro
     _other_verbs(rest, [st for st in left if id(st) not in asked], entities, taken, result, Group, Member)
     proposed = {m.claim.ref for g in result.candidates[first:] for m in g.members}
     _review(rest, [st for st in left if st.claim.ref not in proposed], entities, taken, result, Group, Member)
+    proposed = {m.claim.ref for g in result.candidates[first:] for m in g.members}
+    ask_two_actors([st for st in left if st.claim.ref not in proposed], entities, taken, result, _group, Group, Member)
     # a person who stops early has decided the likest: statement candidates in order of likeness
     result.candidates[first:] = sorted(result.candidates[first:], key=lambda g: -g.score)
     return len(statements)

@@ -416,7 +416,36 @@ def stands_for(statements, entities: Entities, texts: BriefTexts, countries: fro
                 whose = about_corpus()
         if whose and whose != actor and whose not in st.others:
             out[(brief, actor)] = whose
+    _placed_elsewhere(statements, out, full, entities, countries)
     return out
+
+
+def _placed_elsewhere(statements, out: dict[tuple[str, str], str], full: dict[str, str], entities: Entities,
+                      countries: frozenset[str]) -> None:
+    """A generic office or body ("the junta", "the government") that its own brief does not place but that every
+    other brief naming it places in one country is that country's, when this brief names that country more often
+    than any other: the corpus says who is who where one brief, on a bloc and its members, does not."""
+    readings: dict[str, set[str]] = {}
+    for (_, actor), whose in out.items():
+        if whose in countries:
+            readings.setdefault(actor, set()).add(whose)
+    named: dict[str, list[tuple[str, int]]] = {}
+    for st in statements:
+        actor, brief = st.actor, st.claim.brief
+        if (brief, actor) in out or actor in countries or len(readings.get(actor, ())) != 1:
+            continue
+        label = entities.label(actor)
+        if not label[:1].islower() and _kind(label) != "office":
+            continue  # a name ("the Supreme Court", "Rojas") is placed by what is written beside it, not so
+        whose = next(iter(readings[actor]))
+        if whose in st.others or not full.get(brief):
+            continue
+        if brief not in named:
+            named[brief] = Counter(e for _, _, e in entities.find(full[brief][:200_000]) if e in countries
+                                   ).most_common(2)
+        top = named[brief]
+        if top and top[0][0] == whose and (len(top) == 1 or top[0][1] > top[1][1]):
+            out[(brief, actor)] = whose
 
 
 def _names_a_country(text: str, brief: str, out: dict[tuple[str, str], str], entities: Entities,
@@ -561,15 +590,66 @@ def _titled(name: str, text: str) -> bool:
 
 
 def _longer_names(actors: set[str], entities: Entities, countries: frozenset[str]) -> dict[str, str]:
-    """{actor: the one other actor whose name ends with the actor's whole name}: "Security Council" ->
-    "United Nations Security Council", "the junta" -> "Niger's military junta", when no other actor's name
-    ends so (names compared without "the" and case)."""
-    labels = {a: re.sub(r"^the ", "", " ".join(entities.label(a).split()).lower()) for a in actors if a not in countries}
+    """{actor: the one other actor whose name holds the actor's whole name}: "Security Council" -> "United Nations
+    Security Council", "the junta" -> "Niger's military junta", "the court" -> "the Constitutional Court of Ruritania"
+    (a proper name's head before "of"), "U.N. Secretary-General" -> "United Nations Secretary-General" (initials
+    spelled out), when no other actor's name holds it so (names compared without "the" and case)."""
+    written = {a: re.sub(r"^the ", "", " ".join(entities.label(a).split()), flags=re.I)
+               for a in actors if a not in countries}
+    labels = {a: w.lower() for a, w in written.items()}
+    heads = {a: _proper_head(w) for a, w in written.items()}
+
+    def holds(big: str, small: str) -> bool:
+        """Whether actor ``big``'s name ends with ``small``'s, or its proper head before "of" is or ends with it."""
+        name, head = labels[big], heads[big]
+        return name.endswith(" " + labels[small]) or bool(head) and (head == labels[small]
+                                                                     or head.endswith(" " + labels[small]))
+
     out = {}
     for a, label in labels.items():
         if not label:
             continue
-        longer = [b for b, other in labels.items() if b != a and other.endswith(" " + label)]
+        longer = [b for b in labels if b != a and labels[b] != label and holds(b, a)]
+        if len(longer) > 1:
+            # names nested in one another ("court", "Supreme Court", "Federal Supreme Court") are one body under
+            # ever fuller names: the fullest; names that branch ("Supreme Court", "lower court") leave it unread
+            longer.sort(key=lambda b: len(labels[b]))
+            if all(holds(longer[-1], b) for b in longer[:-1]):
+                longer = longer[-1:]
+        if not longer and _INITIALS.search(written[a]):
+            longer = [b for b in labels if b != a and _abbreviates(written[a].split(), labels[b].split())]
         if len(longer) == 1:
             out[a] = longer[0]
     return out
+
+
+# Initials written with points ("U.N.", "E.U.") or in capitals ("UN", "OAS"): the words they stand for.
+_INITIALS = re.compile(r"\b(?:[A-Za-z]\.){2,}|\b[A-Z]{2,4}\b")
+
+
+def _proper_head(name: str) -> str:
+    """The head of a proper name that goes on with "of" ("Constitutional Court of Ruritania" -> "constitutional
+    court"), lower case; "" for a name without "of" or a common noun phrase ("state of emergency")."""
+    head, of, _ = name.partition(" of ")
+    if not of or not all(w[:1].isupper() for w in head.split()):
+        return ""
+    return head.lower()
+
+
+def _abbreviates(short: list[str], long: list[str]) -> bool:
+    """Whether a name written with initials ("U.N. Secretary-General", as written) is ``long`` spelled out
+    ("united nations secretary-general", lower case): each initial the first letter of one word, in order, the
+    other words the same."""
+    i = 0
+    for w in short:
+        letters = w.replace(".", "") if _INITIALS.fullmatch(w) else ""
+        if letters and letters.isascii() and letters.isalpha():
+            part = long[i:i + len(letters)]
+            if len(part) < len(letters) or any(x[:1] != c.lower() for x, c in zip(part, letters)):
+                return False
+            i += len(letters)
+        elif i < len(long) and long[i] == w.lower():
+            i += 1
+        else:
+            return False
+    return i == len(long) and len(long) > len(short)
