@@ -18,7 +18,8 @@ from briefcmp.corpus.model import Claim
 
 _FALL_VERB = (r"(?:fell|fall(?:s|en|ing)?|declin(?:e|ed|es|ing)|dropp?(?:ed|s|ing)?|shr(?:ank|unk|inks?|inking)|"
               r"contract(?:ed|s|ing)?|slid(?:e|es|ing)?|slipp?(?:ed|s|ing)?|sank|sink(?:s|ing)?|plung(?:e|ed|es|ing)|"
-              r"tumbl(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|lost|los(?:e|es|ing)|down)")
+              r"tumbl(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|lost|los(?:e|es|ing)|down|slump(?:s|ed|ing)?|plummet(?:s|ed|ing)?|"
+              r"dipp?(?:ed|s|ing)?|eas(?:e|ed|es|ing)|retreat(?:s|ed|ing)?|sagg?(?:ed|s|ing)?)")
 _FALL_NOUN = r"(?:fall|decline|drop|contraction|decrease|loss|slide|slump|dip|shrinkage|reduction)"
 # The words between a fall word and its figure: a few, none that makes the figure a level or a base
 # ("fell to 4.1%", "down from 3%"), none that ends the clause.

@@ -16,6 +16,7 @@ from briefcmp.analysis.rules.wording import (
     distance, drafted_statements, for_period, inferred_note, join, statement, tolerance_text,
 )
 from briefcmp.analysis.evidence import EARLY, LATER, RELEASE_DAYS
+from briefcmp.analysis.rules.unsettled import one_sentence, unfinished
 from briefcmp.analysis.undated import floored
 from briefcmp.corpus.model import Claim, Corpus, Relation
 
@@ -125,6 +126,15 @@ def conflict(k: KeyView, groups: list[Group], period: PeriodCluster, corpus: Cor
                  "the same moment")
         return make_relation("change-over-time", WARNING, k, claims, corpus, text, sides)
     if role == "fact":
+        pair = one_sentence(sides)
+        if pair is not None:
+            return make_relation("change-over-time", WARNING, k, claims, corpus, text + (
+                f"; {pair[0].ref} and {pair[1].ref} are figures of one sentence, not a contradiction: one is "
+                "likely the base the other is compared with, dated alike (give it its own as_of)"), sides)
+        ahead = unfinished(claims, corpus)
+        if ahead:
+            return make_relation("disagreement", WARNING, k, claims, corpus, text + (
+                f"; the period had not ended when {join(ahead)} published: expectations, not facts"), sides)
         again = "" if internal else revision(sides, corpus)
         if again:
             return make_relation("change-over-time", WARNING, k, claims, corpus, text + again, sides)

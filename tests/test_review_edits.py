@@ -1,0 +1,91 @@
+"""What `align --review` shows after a person edits or splits (walk nz-gdp-2024q3, session 16): the value prompt
+takes the value as it shows it, a split part says why of its own claims, the claims under a key are shown as edited."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from briefcmp.corpus.model import Value
+from briefcmp.drafting.valueedit import ValueEditError, parse_value
+from test_align_review import DEBT, FIXTURES, INFLATION, Pty, cli, ids, proposals
+
+
+@pytest.mark.parametrize("old, typed, amount", [
+    (Value("quantity", -1.1, unit="percent"), "-1.1%", -1.1),  # the default as shown
+    (Value("quantity", -1.1, unit="percent"), "1.1%", 1.1),
+    (Value("quantity", 4.1, unit="USD", scale="billion", bound="approximate"), "USD 4.2 billion", 4.2),
+    (Value("quantity", 4.1, unit="USD", scale="billion"), "usd 4.3 BILLION", 4.3),
+    (Value("quantity", 12, unit="people"), "13 people", 13),
+    (Value("rank", 8), "9th", 9),
+    (Value("rank", 8), "1st", 1),
+    (Value("quantity", 2.5, unit="percent"), "3", 3),
+])
+def test_the_value_prompt_takes_the_value_as_it_shows_it(old: Value, typed: str, amount: float) -> None:
+    assert parse_value(old, typed).amount == amount
+
+
+@pytest.mark.parametrize("old, typed", [
+    (Value("quantity", -1.1, unit="percent"), "1.1 billion"),  # another scale: the scale stays, so refused
+    (Value("quantity", 4.1, unit="USD", scale="billion"), "EUR 4.1 billion"),
+    (Value("quantity", 4.1, unit="USD", scale="billion"), "4.1 millions"),
+    (Value("quantity", 3, unit="percent"), "three"),
+])
+def test_another_unit_or_a_word_is_still_refused(old: Value, typed: str) -> None:
+    with pytest.raises(ValueEditError):
+        parse_value(old, typed)
+
+
+@settings(max_examples=200, deadline=None)
+@given(amount=st.decimals(min_value=-10**6, max_value=10**6, places=2, allow_nan=False, allow_infinity=False),
+       unit=st.sampled_from(["percent", "USD", "NZD", "people", "tonnes", ""]),
+       scale=st.sampled_from(["", "million", "billion"]),
+       bound=st.sampled_from(["exact", "approximate", "at-least", "up-to", "more-than"]))
+def test_every_shown_value_is_read_back(amount, unit, scale, bound) -> None:
+    old = Value("quantity", float(amount), unit=unit, scale=scale, bound=bound)
+    assert parse_value(old, old.display()).amount == pytest.approx(float(amount))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_the_value_prompt_never_raises_anything_else(text: str) -> None:
+    for old in (Value("quantity", -1.1, unit="percent"), Value("rank", 3), Value("quantity", 5, unit="USD", scale="million")):
+        try:
+            v = parse_value(old, text)
+        except ValueEditError:
+            continue
+        assert v.unit == old.unit and v.scale == old.scale
+
+
+def test_a_split_part_says_why_of_its_own_claims(tmp_path: Path, draft_corpus) -> None:
+    from briefcmp.analysis.decide import split, start
+    from briefcmp.corpus.cache import load_corpus
+
+    corpus = draft_corpus(tmp_path / "kenya", FIXTURES.glob("*.txt"))
+    loaded = load_corpus([corpus], cache=False).corpus
+    session = start(loaded, lambda: load_corpus([corpus], cache=False).corpus)
+    (g,) = [g for g in session.proposals if {m.claim.ref for m in g.members} == set(INFLATION)]
+    g = type(g)(**{**g.__dict__, "reason": f"named {', '.join(INFLATION)}"})  # a why naming every claim
+    parts = split(session, g, list(INFLATION[:2]))
+    assert [len(p.members) for p in parts] == [2]
+    assert INFLATION[2] not in parts[0].reason and "unit" in parts[0].reason
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pty")
+def test_the_value_prompt_takes_its_own_default_form_in_a_real_terminal(tmp_path: Path, draft_corpus) -> None:
+    corpus = draft_corpus(tmp_path / "kenya", FIXTURES.glob("*.txt"))
+    by_refs = {v: k for k, v in ids(proposals(corpus)).items()}
+    assert cli("align", str(corpus), "--reject", by_refs[INFLATION]).exit_code == 0
+    t = Pty(["align", str(corpus), "--review"], corpus, columns=80)
+    t.dialogue(("(1/1) Key these together", "e"), ("Question [", "\n"), ("Key id [", "\n"),
+               ("Edit claim number", "1\n"), ("New value of", "69%\n"), ("As of [", "\n"),
+               ("Edit claim number", "\n"), ("(1/1) Key these together", "q"))
+    text = t.expect("0 decisions recorded")
+    assert t.close() == 0
+    assert "is not a number" not in text
+    assert f"{DEBT[0]}: 69%" in text
+    assert "amount: 69" in (corpus / "sahel-brief.claims.yaml").read_text(encoding="utf-8")
