@@ -24,6 +24,11 @@ def claim(quote: str, amount: float, brief: str = "b") -> Claim:
     ("GDP contracted by an annualised 0.4% in the quarter", 0.4, True),
     ("a 1.1% contraction, the steepest since 1991", 1.1, True),
     ("GDP was down 1.0% on the quarter", 1.0, True),
+    ("operating profit slumped 64% to 2.1 billion", 64, True),
+    ("shipments plummeted 12% on the year", 12, True),
+    ("the index dipped 0.3% in May", 0.3, True),
+    ("prices eased 0.2% on the month", 0.2, True),
+    ("inflation eased to 2.2% in May", 2.2, False),  # a level reached by easing
     ("Unemployment fell to 4.8% in September", 4.8, False),  # a level reached by falling
     ("The rate was cut from 5.5% to 4.25%", 4.25, False),
     ("prices rose 1.1% after falling 0.8%", 1.1, False),  # the fall is the other figure's
