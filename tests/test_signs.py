@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from briefcmp.analysis.crossref import find_relations
-from briefcmp.analysis.signs import signed, worded_fall
+from briefcmp.analysis.signs import signed, worded_fall, written
 from briefcmp.corpus.model import Brief, Claim, Config, Corpus, KeyDef, PartialDate, Period, Topic, Value
 
 
@@ -61,3 +64,21 @@ def test_a_real_difference_stays_a_contradiction() -> None:
     rels = find_relations(_corpus([claim("GDP fell 1.1% in the June quarter", 1.1, "wire"),
                                    claim("June quarter GDP: -0.2% q/q", -0.2, "bank")]))
     assert [r.kind for r in rels] == ["contradiction"]
+
+
+@pytest.mark.parametrize("quote, amount, unit, fall", [
+    ("part-time employment dropped by 17,000 in the month", 17000, "jobs", True),
+    ("positions fell 17 000 over the year", 17000, "", True),
+    ("the trade surplus shrank 1.2 billion dollars", 1.2, "USD", True),
+    ("employment fell to 17,000", 17000, "jobs", False),  # a level
+    ("jobs rose 17,000 after falling 8,000", 17000, "jobs", False),
+])
+def test_a_fall_of_a_count_or_an_amount(quote: str, amount: float, unit: str, fall: bool) -> None:
+    c = Claim(id="c", brief="b", quote=quote, key="k", value=Value("quantity", amount=amount, unit=unit))
+    assert worded_fall(c) is fall
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10**9), st.sampled_from(["{:,}", "{}", "{:,}.0"]))
+def test_an_amount_is_found_as_written(n: int, form: str) -> None:
+    assert re.search(written(float(n)), f"it fell {form.format(n)} on the year")

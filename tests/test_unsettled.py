@@ -57,3 +57,30 @@ def test_a_year_over_when_published_is_still_a_fact() -> None:
     rels = find_relations(corpus([eur(2.4, "gazette", "Net profit came to 2.4 billion euros.", YEAR),
                                   eur(2.9, "ledger", "Net profit: EUR2.9bn.", YEAR)], published=PartialDate(2025, 1, 5)))
     assert kinds(rels) == ["contradiction"]
+
+
+def test_a_base_dated_by_publication_is_a_change() -> None:
+    cut = Claim(id="a", brief="gazette", quote="The bank cut its rate by half a point to 3.5% from 4%, as expected.",
+                key="k", value=Value("quantity", amount=4, unit="percent"))
+    level = Claim(id="b", brief="ledger", quote="The rate now stands at 3.5%.", key="k",
+                  value=Value("quantity", amount=3.5, unit="percent"))
+    day = PartialDate(2025, 5, 20)
+    rels = find_relations(Corpus("root", Config(topics={"t": Topic("t", "T")}, keys={"k": KeyDef("k", "Policy rate",
+                                                                                                  "quantity")}),
+                                 [Brief("gazette", "g", "src", published=day, claims=[cut]),
+                                  Brief("ledger", "l", "src", published=day, claims=[level])]))
+    assert "contradiction" not in kinds(rels)
+    assert any("gives the base its sentence compares with" in r.explanation for r in rels)
+
+
+def test_a_level_dated_by_publication_stays_a_contradiction() -> None:
+    day = PartialDate(2025, 5, 20)
+    a = Claim(id="a", brief="gazette", quote="The rate now stands at 4%.", key="k",
+              value=Value("quantity", amount=4, unit="percent"))
+    b = Claim(id="b", brief="ledger", quote="The rate now stands at 3.5%.", key="k",
+              value=Value("quantity", amount=3.5, unit="percent"))
+    rels = find_relations(Corpus("root", Config(topics={"t": Topic("t", "T")}, keys={"k": KeyDef("k", "Policy rate",
+                                                                                                  "quantity")}),
+                                 [Brief("gazette", "g", "src", published=day, claims=[a]),
+                                  Brief("ledger", "l", "src", published=day, claims=[b])]))
+    assert kinds(rels) == ["contradiction"]

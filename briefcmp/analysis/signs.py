@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 from briefcmp.analysis.rounding import PERCENT_WORD
@@ -27,10 +28,20 @@ _GAP = (r"(?:\s+(?!to\b|from\b|at\b|than\b|and\b|but\b|while\b|or\b)[\w'-]+){0,5
         r"(?:\s+at\s+an?\s+(?:[\w-]+\s+){0,2}rate\s+of)?\s+(?:by\s+)?(?:an?\s+)?")  # ("at an annual rate of")
 
 
+def written(amount: float) -> str:
+    """A pattern of the amount as a text writes it: "17000" as "17,000", "17 000" or "17000"; "1.1" as "1.1" or
+    "1.10"; "4" as "4" or "4.0"."""
+    plain = format(Decimal(repr(float(amount))).normalize(), "f")
+    whole, _, frac = plain.partition(".")
+    groups = [whole[max(0, i - 3):i] for i in range(len(whole), 0, -3)][::-1]
+    head = r"[,\s\u202f]?".join(groups)
+    return rf"(?<![\d.,]){head}" + (rf"\.{frac}0*" if frac else r"(?:\.0+)?") + r"(?![\d]|[.,]\d)"
+
+
 @lru_cache(maxsize=1024)  # (compiled once per amount: a key's figures repeat)
-def _patterns(amount: float) -> list[re.Pattern]:
-    n = f"{amount:g}"
-    num = rf"(?<![\d.,]){re.escape(n)}(?:\.0+)?(?!\d){PERCENT_WORD}"  # the amount as written, "1.1%", "1.0 percent"
+def _patterns(amount: float, percent: bool = True) -> list[re.Pattern]:
+    # the amount as written, "1.1%", "1.0 percent"; a figure in other units, "17,000", "1.2 billion"
+    num = written(amount) + (PERCENT_WORD if percent else "")
     return [re.compile(r"\b" + _FALL_VERB + _GAP + num, re.I),
             re.compile(num + r"(?:\s+[a-z-]+){0,2}?\s+" + _FALL_NOUN + r"\b", re.I)]
 
@@ -42,7 +53,7 @@ def worded_fall(claim: Claim) -> bool:
             or v.alternates:
         return False
     quote = claim.quote or ""
-    return any(p.search(quote) for p in _patterns(v.amount))
+    return any(p.search(quote) for p in _patterns(v.amount, v.unit == "percent"))
 
 
 def signed(claims: list[Claim]) -> list[Claim]:

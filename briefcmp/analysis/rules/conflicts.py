@@ -16,7 +16,7 @@ from briefcmp.analysis.rules.wording import (
     distance, drafted_statements, for_period, inferred_note, join, statement, tolerance_text,
 )
 from briefcmp.analysis.evidence import EARLY, LATER, RELEASE_DAYS
-from briefcmp.analysis.rules.unsettled import one_sentence, unfinished
+from briefcmp.analysis.rules.unsettled import reading
 from briefcmp.analysis.undated import floored
 from briefcmp.corpus.model import Claim, Corpus, Relation
 
@@ -112,7 +112,8 @@ def conflict(k: KeyView, groups: list[Group], period: PeriodCluster, corpus: Cor
         high = max(i.rep for i in groups[-1].core)
         several = len(groups) > 2 or len(groups[0].core) > 1 or len(groups[-1].core) > 1
         text += f": {'up to ' if several else ''}{distance(k, low, high)} apart{tolerance_text(k)}"
-    if internal:
+    unsettled = reading(sides, corpus) if role == "fact" else None  # (rules/unsettled.py)
+    if internal and unsettled is None:
         text += f" (the brief {next(iter(briefs))} contradicts itself)"
     else:
         cited = [c for c in claims if c.cites.strip()]
@@ -126,15 +127,8 @@ def conflict(k: KeyView, groups: list[Group], period: PeriodCluster, corpus: Cor
                  "the same moment")
         return make_relation("change-over-time", WARNING, k, claims, corpus, text, sides)
     if role == "fact":
-        pair = one_sentence(sides)
-        if pair is not None:
-            return make_relation("change-over-time", WARNING, k, claims, corpus, text + (
-                f"; {pair[0].ref} and {pair[1].ref} are figures of one sentence, not a contradiction: one is "
-                "likely the base the other is compared with, dated alike (give it its own as_of)"), sides)
-        ahead = unfinished(claims, corpus)
-        if ahead:
-            return make_relation("disagreement", WARNING, k, claims, corpus, text + (
-                f"; the period had not ended when {join(ahead)} published: expectations, not facts"), sides)
+        if unsettled is not None:
+            return make_relation(unsettled[0], WARNING, k, claims, corpus, text + unsettled[1], sides)
         again = "" if internal else revision(sides, corpus)
         if again:
             return make_relation("change-over-time", WARNING, k, claims, corpus, text + again, sides)

@@ -3,6 +3,11 @@
 - **One sentence on two sides**: two figures of one brief's sentence under one key and one period ("profit
   of 1.61 billion, down from 1.92 billion a year earlier") are a figure and the base it is compared with, one of
   them dated wrong; a sentence does not contradict itself.
+- **A base dated by publication**: a figure its sentence compares with ("cut to 3.75% from 4.25%") is of an
+  earlier time than the one its brief's publication date gives it; set against the period's figures, it is a
+  change, never a contradiction.
+- **The other side as a base**: a sentence that writes another side's figure as the base it changed from ("the
+  deficit widened from 1.9% to 3.5%") says itself that the two figures are of two times.
 - **A period not over when the brief was published**: a figure for 2025 in a brief of March 2025 is an
   expectation (a forecast, a target, an early estimate), whatever the drafted kind says; expectations that
   differ are a disagreement, not a contradiction.
@@ -10,6 +15,11 @@
 
 from __future__ import annotations
 
+import re
+
+from briefcmp.analysis.periodbases import in_base
+from briefcmp.analysis.rules.wording import join
+from briefcmp.analysis.signs import written
 from briefcmp.corpus.model import Claim, Corpus
 
 
@@ -40,3 +50,61 @@ def unfinished(claims: list[Claim], corpus: Corpus) -> list[str]:
         if c.as_of.span()[1] > brief.published.end():
             out.add(c.brief)
     return sorted(out)
+
+
+def dated_bases(claims: list[Claim]) -> list[Claim]:
+    """The claims dated only by publication (or not at all) whose figure stands in a comparison base of their
+    sentence ("from 4.25%", "down from 1.92 billion"): each figure's first writing in its quote."""
+    out = []
+    for c in claims:
+        v = c.value
+        if not (c.as_of is None or c.as_of_inferred) or v is None or v.type != "quantity" or v.amount is None:
+            continue
+        quote = c.quote or ""
+        m = re.search(written(abs(v.amount)), quote)
+        if m is not None and in_base(quote, m.span()):
+            out.append(c)
+    return out
+
+
+def _base_at(quote: str, amount: float) -> bool:
+    m = re.search(written(abs(amount)), quote)
+    return m is not None and in_base(quote, m.span())
+
+
+def other_side_base(sides: list[list[Claim]]) -> tuple[Claim, Claim] | None:
+    """(claim, other) where the claim's sentence writes the figure of ``other``, on another side, as its comparison
+    base ("widened from 1.9% to 3.5%" beside a 1.9%), or None."""
+    for i, side in enumerate(sides):
+        for c in side:
+            for j, others in enumerate(sides):
+                for o in others if j != i else ():
+                    v = o.value
+                    if v is not None and v.type == "quantity" and v.amount and _base_at(c.quote or "", v.amount):
+                        return c, o
+    return None
+
+
+def reading(sides: list[list[Claim]], corpus: Corpus) -> tuple[str, str] | None:
+    """(relation kind, what to add to its text) when facts of one period that differ are no contradiction, else
+    None: a change over time (one sentence, a base dated by publication, the other side as a base) or a
+    disagreement (a period not over)."""
+    claims = [c for side in sides for c in side]
+    pair = one_sentence(sides)
+    if pair is not None:
+        return "change-over-time", (f"; {pair[0].ref} and {pair[1].ref} are figures of one sentence, not a "
+                                    "contradiction: one is likely the base the other is compared with, dated alike "
+                                    "(give it its own as_of)")
+    based = dated_bases(claims)
+    if based:
+        return "change-over-time", (f"; {join([c.ref for c in based])} gives the base its sentence compares with, "
+                                    "of an earlier time than its brief's publication date: a change, not a "
+                                    "contradiction (give it its own as_of)")
+    told = other_side_base(sides)
+    if told is not None:
+        return "change-over-time", (f"; {told[0].ref} gives {told[1].ref}'s figure as the base it changed from: two "
+                                    "times, not a contradiction (give them their own as_of)")
+    ahead = unfinished(claims, corpus)
+    if ahead:
+        return "disagreement", f"; the period had not ended when {join(ahead)} published: expectations, not facts"
+    return None
