@@ -32,6 +32,11 @@ def claim(quote: str, amount: float, brief: str = "b") -> Claim:
     ("the index dipped 0.3% in May", 0.3, True),
     ("prices eased 0.2% on the month", 0.2, True),
     ("inflation eased to 2.2% in May", 2.2, False),  # a level reached by easing
+    ("prices fell by 4.1% on the month and by 7.6% on the year", 7.6, True),  # one verb, two figures
+    ("exports fell 3% and imports rose 7.6%", 7.6, False),  # another verb's figure
+    ("the quarter saw a year-on-year decline of 0.4%", 0.4, True),
+    ("output was 0.4% lower than a year earlier", 0.4, True),
+    ("output 0.4% down from its peak", 0.4, False),
     ("Unemployment fell to 4.8% in September", 4.8, False),  # a level reached by falling
     ("The rate was cut from 5.5% to 4.25%", 4.25, False),
     ("prices rose 1.1% after falling 0.8%", 1.1, False),  # the fall is the other figure's

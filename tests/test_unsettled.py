@@ -4,7 +4,10 @@ their briefs were published (expectations)."""
 
 from __future__ import annotations
 
+import pytest
+
 from briefcmp.analysis.crossref import find_relations
+from briefcmp.analysis.rules.unsettled import a_change
 from briefcmp.corpus.model import Brief, Claim, Config, Corpus, KeyDef, PartialDate, Period, Topic, Value
 
 
@@ -84,3 +87,39 @@ def test_a_level_dated_by_publication_stays_a_contradiction() -> None:
                                  [Brief("gazette", "g", "src", published=day, claims=[a]),
                                   Brief("ledger", "l", "src", published=day, claims=[b])]))
     assert kinds(rels) == ["contradiction"]
+
+
+def count(amount: float, brief: str, quote: str, cid: str = "c", scale: str = "") -> Claim:
+    return Claim(id=cid, brief=brief, quote=quote, key="k", as_of=YEAR,
+                 value=Value("quantity", amount=amount, unit="people", scale=scale))
+
+
+@pytest.mark.parametrize("quote, amount, scale, change", [
+    ("Arrivals eased by 40,000 to 1.2 million in the year.", 40000, "", True),
+    ("Arrivals eased by 40,000 to 1.2 million in the year.", 1.2, "million", False),
+    ("About 1.2 million arrived, down about 40,000 from a year earlier.", 40000, "", True),
+    ("Some 1.2 million arrived, 40,000 more than a year before.", 40000, "", True),
+    ("The count rose to 40,000 from 38,000.", 40000, "", False),  # a level reached
+])
+def test_the_size_of_a_change(quote: str, amount: float, scale: str, change: bool) -> None:
+    assert a_change(count(amount, "gazette", quote, scale=scale)) is change
+
+
+def test_a_change_against_a_level_is_a_problem_of_the_key() -> None:
+    rels = find_relations(corpus([count(40000, "gazette", "Arrivals eased by 40,000 to 1.2 million in the year."),
+                                  count(38000, "ledger", "Arrivals came to 38,000 in the year.")]))
+    assert "contradiction" not in kinds(rels)
+    assert any(r.kind == "annotation-problem" and "size of a change" in r.explanation for r in rels)
+
+
+def test_a_later_report_that_names_the_first_estimate_is_a_revision() -> None:
+    q3 = Period(PartialDate(2024, 7), PartialDate(2024, 9))
+    early = Claim(id="a", brief="gazette", quote="Output grew 4.2% in the quarter.", key="k", as_of=q3,
+                  value=Value("quantity", amount=4.2, unit="percent"))
+    late = Claim(id="b", brief="monthly", quote="Output grew 4.3%, a touch faster than the 4.2% first reported.", key="k",
+                 as_of=q3, value=Value("quantity", amount=4.3, unit="percent"))
+    c = Corpus("root", Config(topics={"t": Topic("t", "T")}, keys={"k": KeyDef("k", "Output growth", "quantity")}),
+               [Brief("gazette", "g", "src", published=PartialDate(2024, 10, 31), claims=[early]),
+                Brief("monthly", "m", "src", published=PartialDate(2025, 1), claims=[late])])  # a month only
+    rels = find_relations(c)
+    assert kinds(rels) == ["change-over-time"] and "revision" in rels[0].explanation

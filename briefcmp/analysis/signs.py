@@ -22,6 +22,7 @@ _FALL_VERB = (r"(?:fell|fall(?:s|en|ing)?|declin(?:e|ed|es|ing)|dropp?(?:ed|s|in
               r"tumbl(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|lost|los(?:e|es|ing)|down|slump(?:s|ed|ing)?|plummet(?:s|ed|ing)?|"
               r"dipp?(?:ed|s|ing)?|eas(?:e|ed|es|ing)|retreat(?:s|ed|ing)?|sagg?(?:ed|s|ing)?)")
 _FALL_NOUN = r"(?:fall|decline|drop|contraction|decrease|loss|slide|slump|dip|shrinkage|reduction)"
+_ANY_UNIT = r"(?:\s?%|\s+(?:percent|per\s+cent|pct|pc)\b)?"
 # The words between a fall word and its figure: a few, none that makes the figure a level or a base
 # ("fell to 4.1%", "down from 3%"), none that ends the clause.
 _GAP = (r"(?:\s+(?!to\b|from\b|at\b|than\b|and\b|but\b|while\b|or\b)[\w'-]+){0,5}?"
@@ -43,6 +44,12 @@ def _patterns(amount: float, percent: bool = True) -> list[re.Pattern]:
     # the amount as written, "1.1%", "1.0 percent"; a figure in other units, "17,000", "1.2 billion"
     num = written(amount) + (PERCENT_WORD if percent else "")
     return [re.compile(r"\b" + _FALL_VERB + _GAP + num, re.I),
+            # one fall verb, two figures: "fell by 4.1% m-o-m and by 7.6% y-o-y"
+            re.compile(r"\b" + _FALL_VERB + _GAP + r"[\d.,]+" + _ANY_UNIT + r"(?:\s+[\w/-]+){0,3}?\s+and\s+(?:by\s+)?"
+                       + num, re.I),
+            # a fall named before its figure, or a comparative after it: "a decline of 0.4%", "0.4% lower than"
+            re.compile(r"\b" + _FALL_NOUN + r"\s+of\s+(?:about\s+|around\s+|some\s+)?" + num, re.I),
+            re.compile(num + r"\s+(?:lower|less|smaller|down)\b(?!\s+(?:to|from)\b)", re.I),
             re.compile(num + r"(?:\s+[a-z-]+){0,2}?\s+" + _FALL_NOUN + r"\b", re.I)]
 
 

@@ -6,8 +6,8 @@
 - **A base dated by publication**: a figure its sentence compares with ("cut to 3.75% from 4.25%") is of an
   earlier time than the one its brief's publication date gives it; set against the period's figures, it is a
   change, never a contradiction.
-- **The other side as a base**: a sentence that writes another side's figure as the base it changed from ("the
-  deficit widened from 1.9% to 3.5%") says itself that the two figures are of two times.
+- **A change against a level**: the size of a change ("eased by 40,000 b/d to 7.33 million b/d") and a level
+  are two questions under one key: a problem of the key, not a contradiction.
 - **A period not over when the brief was published**: a figure for 2025 in a brief of March 2025 is an
   expectation (a forecast, a target, an early estimate), whatever the drafted kind says; expectations that
   differ are a disagreement, not a contradiction.
@@ -67,27 +67,39 @@ def dated_bases(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _base_at(quote: str, amount: float) -> bool:
-    m = re.search(written(abs(amount)), quote)
-    return m is not None and in_base(quote, m.span())
+def _quote(c: Claim) -> str:
+    return " ".join((c.quote or "").split())
 
 
-def other_side_base(sides: list[list[Claim]]) -> tuple[Claim, Claim] | None:
-    """(claim, other) where the claim's sentence writes the figure of ``other``, on another side, as its comparison
-    base ("widened from 1.9% to 3.5%" beside a 1.9%), or None."""
-    for i, side in enumerate(sides):
-        for c in side:
-            for j, others in enumerate(sides):
-                for o in others if j != i else ():
-                    v = o.value
-                    if v is not None and v.type == "quantity" and v.amount and _base_at(c.quote or "", v.amount):
-                        return c, o
-    return None
+_BY = re.compile(r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
+_TO_LEVEL = re.compile(r"[^;]{0,60}?\bto\s+(?:an?\s+(?:[\w-]+\s+){0,2}of\s+)?(?:about\s+|around\s+)?[$€£¥]?\d", re.I)
+
+# "down about 100,000 from a year earlier", "up 3,000 on the month"; "8.9 million more than a year before"
+_MOVED = re.compile(r"\b(?:up|down|rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped|gained|lost)\s+"
+                    r"(?:by\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[$€£¥]?$", re.I)
+_AGAINST = re.compile(r"(?:\s+[\w/.-]+){0,3}?\s+(?:from|on|than|compared|over)\b", re.I)
+_MORE_THAN = re.compile(r"(?:\s+[\w/.-]+){0,2}?\s+(?:more|fewer|higher|lower|less)\s+than\b", re.I)
+
+
+def a_change(c: Claim) -> bool:
+    """Whether the claim's figure is the size of a change to a level its sentence gives ("fell by 604,000 b/d
+    ... to 26.04 million b/d")."""
+    v = c.value
+    if v is None or v.type != "quantity" or v.amount is None or v.unit == "percent":
+        return False  # (a percentage is a change however it is written: "down 70%" and "fell by 70% to")
+    quote = c.quote or ""
+    m = re.search(written(abs(v.amount)), quote)
+    if m is None:
+        return False
+    return bool(_BY.search(quote[:m.start()]) and _TO_LEVEL.match(quote, m.end())
+                or _MOVED.search(quote[:m.start()]) and _AGAINST.match(quote, m.end())
+                or _MORE_THAN.match(quote, m.end()))
 
 
 def reading(sides: list[list[Claim]], corpus: Corpus) -> tuple[str, str] | None:
     """(relation kind, what to add to its text) when facts of one period that differ are no contradiction, else
-    None: a change over time (one sentence, a base dated by publication, the other side as a base) or a
+    None: a change over time (one sentence, a base dated by publication), a
+    problem of the key (a change against a level) or a
     disagreement (a period not over)."""
     claims = [c for side in sides for c in side]
     pair = one_sentence(sides)
@@ -100,10 +112,10 @@ def reading(sides: list[list[Claim]], corpus: Corpus) -> tuple[str, str] | None:
         return "change-over-time", (f"; {join([c.ref for c in based])} gives the base its sentence compares with, "
                                     "of an earlier time than its brief's publication date: a change, not a "
                                     "contradiction (give it its own as_of)")
-    told = other_side_base(sides)
-    if told is not None:
-        return "change-over-time", (f"; {told[0].ref} gives {told[1].ref}'s figure as the base it changed from: two "
-                                    "times, not a contradiction (give them their own as_of)")
+    changes = [c for c in claims if a_change(c)]
+    if changes and len(changes) < len(claims):
+        return "annotation-problem", (f"; {join([c.ref for c in changes])} gives the size of a change to a level, "
+                                      "the others a level: two questions under one key (split the key)")
     ahead = unfinished(claims, corpus)
     if ahead:
         return "disagreement", f"; the period had not ended when {join(ahead)} published: expectations, not facts"
