@@ -89,3 +89,29 @@ def test_the_value_prompt_takes_its_own_default_form_in_a_real_terminal(tmp_path
     assert "is not a number" not in text
     assert f"{DEBT[0]}: 69%" in text
     assert "amount: 69" in (corpus / "sahel-brief.claims.yaml").read_text(encoding="utf-8")
+
+
+def test_the_claims_under_a_key_are_read_again_after_an_accept() -> None:
+    """Keyed in this review, a claim under the key is shown as keying wrote it (its as-of), not as the round began."""
+    from types import SimpleNamespace
+
+    from briefcmp.analysis.align import Group, Member
+    from briefcmp.cli.alignreview import _under
+    from briefcmp.corpus.model import Claim, PartialDate, Period
+
+    def claim(brief: str, as_of=None) -> Claim:
+        return Claim(id="c", brief=brief, quote=f"{brief} counts 12 ferries.", key="ferries",
+                     value=Value("quantity", amount=12, unit="ferries"), as_of=as_of)
+
+    stale = SimpleNamespace(briefs=[SimpleNamespace(claims=[claim("harbour")])])
+    fresh = SimpleNamespace(briefs=[SimpleNamespace(claims=[claim("harbour", Period(PartialDate(2024, 6)))])])
+    reads = []
+    session = SimpleNamespace(under={"ferries": ["harbour#c"]}, keyed={"harbour#c": "ferries"}, corpus=stale,
+                              decided=1, read_at=0, reload=lambda: reads.append(1) or fresh)
+    joining = Member(claim("quay"), ("port",), "title", "ferries", "ferries", frozenset({"ferry"}), {"ferry": "ferries"},
+                     ("ferry",))
+    group = Group("ferries", False, "How many ferries?", "ferries", [joining], "why", False)
+    (shown,) = _under(session, group)
+    assert str(shown.as_of) == "2024-06" and reads == [1]
+    _under(session, group)
+    assert reads == [1]  # read once per decision, not once per screen
