@@ -16,6 +16,8 @@ from briefcmp.drafting.dates import find_dates
     ("In the quarter ended February 2025 the index fell.", "2024-12/2025-02"),  # across the new year
     ("Exports rose 3% in October 2024.", "2024-10"),  # a month
     ("Prices rose in October 2024 quarter-on-quarter.", "2024-10"),  # a basis, not a quarter
+    ("GDP fell 1.0 percent in the June 2025 quarter on a seasonally adjusted basis.", "2025-04/2025-06"),
+    ("Prices rose in October 2024 quarter on previous quarter.", "2024-10"),
     ("Revenue jumped in the quarter ended 31 December 2024.", "2024-12-31"),  # a day stays a day
 ])
 def test_a_quarter_named_by_its_last_month(text: str, period: str) -> None:

@@ -146,7 +146,8 @@ def find_dates(text: str, published: Optional[PartialDate] = None, fiscal_start:
 
 # A quarter named by its last month, as the Australian and New Zealand statistics offices write it ("the
 # September 2024 quarter", "the three months to September 2024", "the quarter ended June 2025").
-_QUARTER_AFTER = re.compile(r"\s+quarter\b(?![-\s]+(?:on|over)\b)", re.I)
+_QUARTER_AFTER = re.compile(r"\s+quarter\b(?![-\s]+(?:on|over)[-\s]+(?:the\s+)?(?:(?:previous|prior|same|last)\s+)?"
+                            r"quarter\b)", re.I)  # (not a basis: "quarter-on-quarter", "quarter on the previous quarter")
 _QUARTER_TO = re.compile(r"\b(?:(?:three|3)\s+months|quarter)\s+(?:to|ended|ending)\s+(?:the\s+end\s+of\s+)?$", re.I)
 
 
