@@ -1,6 +1,6 @@
 """Differing figures of one period that are not a contradiction of fact (analysis/rules/unsettled.py, session 16):
-two figures of one sentence dated alike (one is the base of the other), and figures for a period not over when
-their briefs were published (expectations)."""
+two figures of one sentence dated alike (one is the base of the other), a base dated by publication, the size of a
+change against a level; and a later report that names the first estimate (a revision)."""
 
 from __future__ import annotations
 
@@ -47,13 +47,20 @@ def test_two_briefs_with_different_figures_stay_a_contradiction() -> None:
     assert kinds(rels) == ["contradiction"]
 
 
-def test_figures_for_a_year_not_over_are_a_disagreement() -> None:
+def test_figures_for_a_year_not_over_stay_a_contradiction() -> None:
+    """A misreported projection is a contradiction in the gold: a period not over is no reading of its own."""
     year = Period(PartialDate(2025))
     rels = find_relations(corpus([eur(2.4, "gazette", "The carrier sees net profit of 2.4 billion euros this year.", year),
                                   eur(2.9, "ledger", "We pencil in EUR2.9bn of net profit for the year.", year)],
                                  published=PartialDate(2025, 3, 2)))
-    assert kinds(rels) == ["disagreement"]
-    assert "had not ended" in rels[0].explanation
+    assert kinds(rels) == ["contradiction"]
+
+
+def test_one_sentence_does_not_hide_a_contradiction_of_other_briefs() -> None:
+    rels = find_relations(corpus([eur(2.4, "gazette", SENTENCE, YEAR, "a"), eur(3.1, "gazette", SENTENCE, YEAR, "b"),
+                                  eur(2.4, "ledger", "Net profit: EUR2.4bn.", YEAR),
+                                  eur(3.1, "courier", "Net profit came to 3.1 billion euros.", YEAR)]))
+    assert "contradiction" in kinds(rels)
 
 
 def test_a_year_over_when_published_is_still_a_fact() -> None:

@@ -8,9 +8,9 @@
   change, never a contradiction.
 - **A change against a level**: the size of a change ("eased by 40,000 b/d to 7.33 million b/d") and a level
   are two questions under one key: a problem of the key, not a contradiction.
-- **A period not over when the brief was published**: a figure for 2025 in a brief of March 2025 is an
-  expectation (a forecast, a target, an early estimate), whatever the drafted kind says; expectations that
-  differ are a disagreement, not a contradiction.
+Each reading counts only when the claims it explains are the whole difference: others that still differ
+without them are a contradiction. (A period not over when a brief was published was tried as a reading too, and
+dropped: the gold calls a misreported projection a contradiction.)
 """
 
 from __future__ import annotations
@@ -37,21 +37,6 @@ def one_sentence(sides: list[list[Claim]]) -> tuple[Claim, Claim] | None:
     return None
 
 
-def unfinished(claims: list[Claim], corpus: Corpus) -> list[str]:
-    """The briefs (sorted) that give a figure for a period that had not ended when they were published (an
-    as-of inferred from the publication date is not one: it ends that day)."""
-    out = set()
-    for c in claims:
-        if c.as_of is None or c.as_of_inferred:
-            continue
-        brief = corpus.brief(c.brief)
-        if brief is None or brief.published is None:
-            continue
-        if c.as_of.span()[1] > brief.published.end():
-            out.add(c.brief)
-    return sorted(out)
-
-
 def dated_bases(claims: list[Claim]) -> list[Claim]:
     """The claims dated only by publication (or not at all) whose figure stands in a comparison base of their
     sentence ("from 4.25%", "down from 1.92 billion"): each figure's first writing in its quote."""
@@ -65,10 +50,6 @@ def dated_bases(claims: list[Claim]) -> list[Claim]:
         if m is not None and in_base(quote, m.span()):
             out.append(c)
     return out
-
-
-def _quote(c: Claim) -> str:
-    return " ".join((c.quote or "").split())
 
 
 _BY = re.compile(r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
@@ -96,27 +77,29 @@ def a_change(c: Claim) -> bool:
                 or _MORE_THAN.match(quote, m.end()))
 
 
+def _stands_without(sides: list[list[Claim]], refs: set[str]) -> bool:
+    """Whether two sides still differ once the claims ``refs`` are left out (then the contradiction is not theirs)."""
+    return sum(1 for side in sides if any(c.ref not in refs for c in side)) >= 2
+
+
 def reading(sides: list[list[Claim]], corpus: Corpus) -> tuple[str, str] | None:
     """(relation kind, what to add to its text) when facts of one period that differ are no contradiction, else
-    None: a change over time (one sentence, a base dated by publication), a
-    problem of the key (a change against a level) or a
-    disagreement (a period not over)."""
+    None: a change over time (one sentence, a base dated by publication) or a problem of the key (a change against
+    a level). Each only when the claims it explains are the whole difference: other claims that still differ
+    without them are a contradiction."""
     claims = [c for side in sides for c in side]
     pair = one_sentence(sides)
-    if pair is not None:
+    if pair is not None and not _stands_without(sides, {pair[0].ref, pair[1].ref}):
         return "change-over-time", (f"; {pair[0].ref} and {pair[1].ref} are figures of one sentence, not a "
                                     "contradiction: one is likely the base the other is compared with, dated alike "
                                     "(give it its own as_of)")
     based = dated_bases(claims)
-    if based:
+    if based and not _stands_without(sides, {c.ref for c in based}):
         return "change-over-time", (f"; {join([c.ref for c in based])} gives the base its sentence compares with, "
                                     "of an earlier time than its brief's publication date: a change, not a "
                                     "contradiction (give it its own as_of)")
     changes = [c for c in claims if a_change(c)]
-    if changes and len(changes) < len(claims):
+    if changes and len(changes) < len(claims) and not _stands_without(sides, {c.ref for c in changes}):
         return "annotation-problem", (f"; {join([c.ref for c in changes])} gives the size of a change to a level, "
                                       "the others a level: two questions under one key (split the key)")
-    ahead = unfinished(claims, corpus)
-    if ahead:
-        return "disagreement", f"; the period had not ended when {join(ahead)} published: expectations, not facts"
     return None
