@@ -343,6 +343,20 @@ class Pty:
         return self.proc.wait(timeout=30)
 
 
+def edit_first_debt_claim(corpus: Path, value: str = "", as_of: str = "", columns: int = 80) -> str:
+    """In a real terminal, the debt group alone (inflation rejected): e, the first claim's value and as-of typed
+    (enter keeps either), then q; returns what was shown."""
+    by_refs = {v: k for k, v in ids(proposals(corpus)).items()}
+    assert cli("align", str(corpus), "--reject", by_refs[INFLATION]).exit_code == 0
+    t = Pty(["align", str(corpus), "--review"], corpus, columns=columns)
+    t.dialogue(("(1/1) Key these together", "e"), ("Question [", "\n"), ("Key id [", "\n"),
+               ("Edit claim number", "1\n"), ("New value of", value + "\n"), ("As of [", as_of + "\n"),
+               ("Edit claim number", "\n"), ("(1/1) Key these together", "q"))
+    text = t.expect("0 decisions recorded")
+    assert t.close() == 0
+    return text
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="pty")
 def test_review_in_a_real_terminal_takes_single_keypresses(corpus: Path) -> None:
     t = Pty(["align", str(corpus), "--review"], corpus)

@@ -267,3 +267,13 @@ def test_a_period_starting_after_publication_is_this_year():
     prep = S.prepare("The treasurer projected a deficit of 28 billion dollars for the fiscal year starting July 1.")
     dates = [f for f in find_figures(prep.text, published=PartialDate(2024, 5, 14)) if f.kind == "date"]
     assert [str(f.value.date) for f in dates] == ["2024-07-01"]
+
+
+@pytest.mark.parametrize("text, share", [
+    ("Retail: two quarters in the red, and no sign of a turn.", False),  # counted quarters of a year
+    ("Three quarters in 2023 were weaker than forecast.", False),
+    ("Three quarters of the members voted for the budget.", True),
+    ("Two-thirds were in favour of the plan.", True),
+])
+def test_counted_quarters_are_no_share(text: str, share: bool) -> None:
+    assert any(unit == "percent" for *_, unit in values(text)) is share

@@ -52,7 +52,7 @@ def test_claims_of_the_joining_claims_period_come_first():
 
     claims = [dated("old", 2022), dated("same", 2023), dated("older", 2021)]
     corpus = SimpleNamespace(briefs=[SimpleNamespace(claims=claims)])
-    session = SimpleNamespace(under={"port-teu": [c.ref for c in claims]}, corpus=corpus)
+    session = SimpleNamespace(under={"port-teu": [c.ref for c in claims]}, corpus=corpus, keyed={}, decided=0, read_at=0)
     shown = _under(session, join_group())
     assert [c.brief for c in shown][0] == "same"
     assert _under(session, join_group(new=True)) == []

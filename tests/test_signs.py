@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from briefcmp.analysis.crossref import find_relations
-from briefcmp.analysis.signs import signed, worded_fall
+from briefcmp.analysis.signs import signed, worded_fall, written
 from briefcmp.corpus.model import Brief, Claim, Config, Corpus, KeyDef, PartialDate, Period, Topic, Value
 
 
@@ -24,6 +27,16 @@ def claim(quote: str, amount: float, brief: str = "b") -> Claim:
     ("GDP contracted by an annualised 0.4% in the quarter", 0.4, True),
     ("a 1.1% contraction, the steepest since 1991", 1.1, True),
     ("GDP was down 1.0% on the quarter", 1.0, True),
+    ("operating profit slumped 64% to 2.1 billion", 64, True),
+    ("shipments plummeted 12% on the year", 12, True),
+    ("the index dipped 0.3% in May", 0.3, True),
+    ("prices eased 0.2% on the month", 0.2, True),
+    ("inflation eased to 2.2% in May", 2.2, False),  # a level reached by easing
+    ("prices fell by 4.1% on the month and by 7.6% on the year", 7.6, True),  # one verb, two figures
+    ("exports fell 3% and imports rose 7.6%", 7.6, False),  # another verb's figure
+    ("the quarter saw a year-on-year decline of 0.4%", 0.4, True),
+    ("output was 0.4% lower than a year earlier", 0.4, True),
+    ("output 0.4% down from its peak", 0.4, False),
     ("Unemployment fell to 4.8% in September", 4.8, False),  # a level reached by falling
     ("The rate was cut from 5.5% to 4.25%", 4.25, False),
     ("prices rose 1.1% after falling 0.8%", 1.1, False),  # the fall is the other figure's
@@ -56,3 +69,21 @@ def test_a_real_difference_stays_a_contradiction() -> None:
     rels = find_relations(_corpus([claim("GDP fell 1.1% in the June quarter", 1.1, "wire"),
                                    claim("June quarter GDP: -0.2% q/q", -0.2, "bank")]))
     assert [r.kind for r in rels] == ["contradiction"]
+
+
+@pytest.mark.parametrize("quote, amount, unit, fall", [
+    ("part-time employment dropped by 17,000 in the month", 17000, "jobs", True),
+    ("positions fell 17 000 over the year", 17000, "", True),
+    ("the trade surplus shrank 1.2 billion dollars", 1.2, "USD", True),
+    ("employment fell to 17,000", 17000, "jobs", False),  # a level
+    ("jobs rose 17,000 after falling 8,000", 17000, "jobs", False),
+])
+def test_a_fall_of_a_count_or_an_amount(quote: str, amount: float, unit: str, fall: bool) -> None:
+    c = Claim(id="c", brief="b", quote=quote, key="k", value=Value("quantity", amount=amount, unit=unit))
+    assert worded_fall(c) is fall
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10**9), st.sampled_from(["{:,}", "{}", "{:,}.0"]))
+def test_an_amount_is_found_as_written(n: int, form: str) -> None:
+    assert re.search(written(float(n)), f"it fell {form.format(n)} on the year")

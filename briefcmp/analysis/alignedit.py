@@ -156,6 +156,7 @@ _AS_OF_WHY = {"relative": "read from the text against the publication date",
                               "none stating a period, that agree",
               "stated": "the period the sentence states (a comparison base is not the period)",
               "drafted": "as drafted",
+              "agreed": "the period of the figures it agrees with, keyed together in align --review",
               "named": "the sentence's \"in the quarter\" (or month, year): the brief's own period, its title's or lead's"}
 
 

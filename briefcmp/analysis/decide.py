@@ -17,10 +17,12 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from briefcmp.analysis import reviewgroups
+from briefcmp.analysis.acceptperiods import reconciled
 from briefcmp.analysis.align import AlignResult, Group, align
 from briefcmp.analysis.decisions import (Decision, DecisionError, Store, corpus_store, group_id, group_refs,
                                          keyed_claims, reduce, screen)
 from briefcmp.analysis.entities import Entities
+from briefcmp.analysis.keynames import reason
 from briefcmp.corpus.model import Corpus
 
 
@@ -44,6 +46,7 @@ class Session:
     under: dict[str, list[str]] = field(default_factory=dict)  # key -> refs of its claims (at start, then keyed)
     labels: dict[str, str] = field(default_factory=dict)  # key -> question, of the keys this session wrote
     listed: list[Group] = field(default_factory=list)  # what `align` lists (its ids are accepted by --accept too)
+    read_at: int = 0  # the decisions made when ``corpus`` was read (an accept writes keys and as-of dates since)
 
     @property
     def proposals(self) -> list[Group]:
@@ -89,8 +92,9 @@ def pending(session: Session, group: Group) -> Optional[Group]:
         else:
             group = replace(group, members=members, sure=False, doubt="some of its claims were keyed otherwise meanwhile")
     if session.decided:
-        return reduce(group, session.store, session.under)
-    return group
+        group = reduce(group, session.store, session.under)
+    # what its figures agree on is one period (the view shows the as-of keying sets before the person answers)
+    return reconciled(group) if group is not None else None
 
 
 def _record(session: Session, decision: Decision) -> None:
@@ -118,7 +122,9 @@ def split(session: Session, group: Group, kept: list[str]) -> list[Group]:
     _record(session, Decision(group_id(group), "split", group_refs(group), key=group.key,
                               registered=not group.new, kept=tuple(sorted(kept_set))))
     least = 2 if group.new else 1
-    return [replace(group, members=part, sure=False, doubt="split by a person")
+    # each part says why of its own claims (the whole group's "why" names claims split away)
+    return [replace(group, members=part, sure=False, doubt="split by a person",
+                    reason=reason(part, "" if group.new else "the key " + group.key))
             for part in (mine, rest) if len(part) >= least]
 
 
@@ -184,6 +190,7 @@ def accept(session: Session, group: Group, label: str = "", key: str = "") -> Gr
     """Key the group's claims together as ``align --apply`` does, then record it; returns the group as written."""
     from briefcmp.analysis.alignedit import AlignError, apply_plan
 
+    group = reconciled(group)
     corpus, claims = _current(session, group)
     members = []
     for m in group.members:

@@ -203,7 +203,9 @@ def _edit_values(session, group):
             _echo(terminal_safe(f"error: {exc}", one_line=True))
             continue
         finally:
-            fresh = {c.ref: c for b in session.reload().briefs for c in b.claims}
+            # the corpus as edited: the claims already under a key, shown beside a group joining it, included
+            session.corpus = session.reload()
+            fresh = {c.ref: c for b in session.corpus.briefs for c in b.claims}
             group = replace(group, members=[replace(m, claim=fresh.get(m.claim.ref, m.claim)) for m in group.members])
         c = group.members[n - 1].claim
         _echo(terminal_safe(f"{c.ref}: {c.value.display() if c.value else ''}"
@@ -353,6 +355,9 @@ def _under(session, group) -> list:
     if group.new:
         return []
     refs = set(session.under.get(group.key, ())) - {m.claim.ref for m in group.members}
+    if refs & session.keyed.keys() and session.read_at != session.decided:
+        # claims keyed in this review: shown as keying wrote them (their as-of), not as the round began
+        session.corpus, session.read_at = session.reload(), session.decided
     periods = {m.period for m in group.members if m.period}
     under = [c for b in session.corpus.briefs for c in b.claims if c.ref in refs]
     return sorted(under, key=lambda c: str(c.as_of or "") not in periods)  # those of the joining claims' period first

@@ -131,6 +131,9 @@ def find_dates(text: str, published: Optional[PartialDate] = None, fiscal_start:
                     int(m.group("y2")) == (int(m.group("y")) + 1) % 100:
                 y = int(m.group("y"))  # "2025-26": the fiscal year that starts in 2025
                 period = Period(PartialDate(y, span_start), PartialDate(y + 1, span_start - 1))
+            if name == "my" and period is not None and not period.start.day and period.end is None and (
+                    _QUARTER_AFTER.match(text, m.end()) or _QUARTER_TO.search(text[max(0, a - 30):a])):
+                period = _quarter_to(period.start)  # "the September 2024 quarter": July to September
             before = _WORD_BEFORE.search(text, max(0, a - 40), a)
             taken.add(a, b)
             g = m.groupdict()
@@ -139,6 +142,19 @@ def find_dates(text: str, published: Optional[PartialDate] = None, fiscal_start:
                                    name in ("md", "dm", "month")))
     out.sort(key=lambda d: d.start)
     return out
+
+
+# A quarter named by its last month, as the Australian and New Zealand statistics offices write it ("the
+# September 2024 quarter", "the three months to September 2024", "the quarter ended June 2025").
+_QUARTER_AFTER = re.compile(r"\s+quarter\b(?![-\s]+(?:on|over)[-\s]+(?:the\s+)?(?:(?:previous|prior|same|last)\s+)?"
+                            r"quarter\b)", re.I)  # (not a basis: "quarter-on-quarter", "quarter on the previous quarter")
+_QUARTER_TO = re.compile(r"\b(?:(?:three|3)\s+months|quarter)\s+(?:to|ended|ending)\s+(?:the\s+end\s+of\s+)?$", re.I)
+
+
+def _quarter_to(month: PartialDate) -> Period:
+    """The three months that end with ``month``."""
+    y, m = (month.year, month.month - 2) if month.month > 2 else (month.year - 1, month.month + 10)
+    return Period(PartialDate(y, m), PartialDate(month.year, month.month))
 
 
 def _in_headline(text: str, pos: int) -> bool:

@@ -44,8 +44,8 @@ def fraction_at(text: str, m: re.Match) -> Optional[tuple[int, int, str, Value]]
             return with_bound(text, start, after.end, kind,
                               Value("quantity", amount=round(amount, 4), scale=after.scale, unit=after.unit))
     follow = re.match(r"[\s-]+(?:of\b|the\b|its\b|their\b|his\b|her\b|[a-z]+-?owned\b|owned\b)", text[b:b + 12])
-    if not follow and not _FRACTION_SHARE.match(text, b):
-        return None
+    if not follow and (not _FRACTION_SHARE.match(text, b) or parts[-1] == "quarters"):
+        return None  # (counted quarters are also periods: "two quarters in the red" is two quarters of a year)
     if _FRACTION_PERIOD_BEFORE.search(text[max(0, a - 20):a]) or _FRACTION_TIME_AFTER.match(text, b):
         return None  # "the first half of 2023", "half an hour", "a quarter century": time, not a share
     if _FRACTION_IDIOM.match(text, b):

@@ -33,6 +33,7 @@ def parse_value(old: Value, text: str) -> Value:
     """The value ``text`` says, of the same type as ``old``."""
     text = text.strip()
     if old.type in ("quantity", "rank"):
+        text = _bare_number(old, text)
         if not _NUMBER.fullmatch(text):
             raise ValueEditError(f"{text!r} is not a number (the {'rank' if old.type == 'rank' else 'amount'}; "
                                  "scale, unit and bound stay)")
@@ -50,6 +51,26 @@ def parse_value(old: Value, text: str) -> Value:
     if not _WORD.fullmatch(word):
         raise ValueEditError(f"{text!r} is not a category: lower-case letters, digits, '.', '_' or '-'")
     return replace(old, category=word)
+
+
+def _bare_number(old: Value, text: str) -> str:
+    """The number in ``text`` written as the prompt shows ``old`` ("1.1%" where it shows ``[-1.1%]``,
+    "USD 4.1 billion", "8th"): the pieces of the shown value around its number, and an ordinal's ending,
+    taken away. Only those: another unit or scale typed stays and is refused."""
+    shown = (old.expressions()[0] if old.alternates else replace(old, stands_for="")).display()
+    m = _NUMBER.search(shown)
+    if _NUMBER.fullmatch(text) or m is None:
+        return text
+    rest = text
+    pieces = re.findall(r"[A-Za-z]+|[^\sA-Za-z]", shown[:m.start()] + " " + shown[m.end():])
+    for piece in sorted(pieces, key=len, reverse=True):
+        i = rest.lower().find(piece.lower())
+        if i >= 0:
+            rest = rest[:i] + " " + rest[i + len(piece):]
+    if old.type == "rank":
+        rest = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", rest, flags=re.I)
+    rest = rest.strip()
+    return rest if _NUMBER.fullmatch(rest) else text
 
 
 def _set_value(text: str, claim: Claim, value: Value) -> str:

@@ -7,15 +7,17 @@ whose overlapping periods need not be the same moment are a change over time.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from briefcmp.analysis.rules.base import (
-    ERROR, INTERVAL_TYPES, WARNING, Group, KeyView, PeriodCluster, as_of_text, count_origins, make_relation,
+    ERROR, INFO, INTERVAL_TYPES, WARNING, Group, KeyView, PeriodCluster, as_of_text, count_origins, make_relation,
 )
 from briefcmp.analysis.rules.wording import (
     distance, drafted_statements, for_period, inferred_note, join, statement, tolerance_text,
 )
 from briefcmp.analysis.evidence import EARLY, LATER, RELEASE_DAYS
+from briefcmp.analysis.rules.unsettled import reading
 from briefcmp.analysis.undated import floored
 from briefcmp.corpus.model import Claim, Corpus, Relation
 
@@ -72,9 +74,10 @@ def revision(sides: list[list[Claim]], corpus: Corpus) -> str:
     spans, undated = [], []
     for side in sides:
         dates = {c.ref: b.published for c in side for b in [corpus.brief(c.brief)] if b is not None and b.published}
-        if not dates or any(not d.day for d in dates.values()):
+        if not dates:
             return ""
-        spans.append((min(d.start() for d in dates.values()), max(d.start() for d in dates.values())))
+        # (a date known to the month only counts from its first day on the later side, its last on the earlier)
+        spans.append((min(d.start() for d in dates.values()), max(d.end() for d in dates.values())))
         undated.append([c for c in side if c.ref not in dates])
     early, late = (0, 1) if spans[0][0] <= spans[1][0] else (1, 0)
     gap = (spans[late][0] - spans[early][1]).days
@@ -82,11 +85,17 @@ def revision(sides: list[list[Claim]], corpus: Corpus) -> str:
     if any(not EARLY.search(c.quote or "") for c in undated[early]) or \
             any(not LATER.search(c.quote or "") for c in undated[late]):
         return ""
+    # the later report may name the earlier figure's vintage itself ("against an advance reading of 4.3%",
+    # "a touch faster than the 4.2% first reported")
     if gap <= RELEASE_DAYS or not (any(EARLY.search(c.quote or "") for c in sides[early])
-                                   or any(LATER.search(c.quote or "") for c in sides[late])):
+                                   or any(LATER.search(c.quote or "") or EARLY.search(c.quote or "")
+                                          or _FIRST_REPORTED.search(c.quote or "") for c in sides[late])):
         return ""
     return (f"; a revision, not a contradiction: {join(sorted({c.brief for c in sides[early]}))} reported an earlier "
             f"estimate, {join(sorted({c.brief for c in sides[late]}))} the figure published {gap} days later")
+
+
+_FIRST_REPORTED = re.compile(r"\b(?:first|initially|originally)\s+(?:reported|published|estimated|announced)\b", re.I)
 
 
 def conflict(k: KeyView, groups: list[Group], period: PeriodCluster, corpus: Corpus, role: str) -> Relation:
@@ -111,7 +120,8 @@ def conflict(k: KeyView, groups: list[Group], period: PeriodCluster, corpus: Cor
         high = max(i.rep for i in groups[-1].core)
         several = len(groups) > 2 or len(groups[0].core) > 1 or len(groups[-1].core) > 1
         text += f": {'up to ' if several else ''}{distance(k, low, high)} apart{tolerance_text(k)}"
-    if internal:
+    unsettled = reading(sides, corpus) if role == "fact" else None  # (rules/unsettled.py)
+    if internal and unsettled is None:
         text += f" (the brief {next(iter(briefs))} contradicts itself)"
     else:
         cited = [c for c in claims if c.cites.strip()]
@@ -125,6 +135,9 @@ def conflict(k: KeyView, groups: list[Group], period: PeriodCluster, corpus: Cor
                  "the same moment")
         return make_relation("change-over-time", WARNING, k, claims, corpus, text, sides)
     if role == "fact":
+        if unsettled is not None:
+            return make_relation(unsettled[0], INFO if unsettled[0] == "annotation-problem" else WARNING, k, claims,
+                                 corpus, text + unsettled[1], sides)
         again = "" if internal else revision(sides, corpus)
         if again:
             return make_relation("change-over-time", WARNING, k, claims, corpus, text + again, sides)
