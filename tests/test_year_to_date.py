@@ -17,12 +17,17 @@ from briefcmp.drafting.figures import find_figures
     ("In Jan-Sep 2024 exports rose.", "Jan-Sep 2024", "2024-01/2024-09"),
     ("In the first three quarters of 2024, output grew.", "the first three quarters of 2024", "2024-01/2024-09"),
     ("In the first 11 months of 2023, exports rose.", "the first 11 months of 2023", "2023-01/2023-11"),
-    ("In the 12 months to June 2024, prices rose.", "the 12 months to June 2024", "2023-07/2024-06"),
+    ("In the nine months to September 2024, output rose.", "the nine months to September 2024", "2024-01/2024-09"),
     ("In the six months ended March 2025 profit fell.", "the six months ended March 2025", "2024-10/2025-03"),
 ])
 def test_a_year_to_date_is_its_span_not_its_last_month(text, written, period):
     spans = [(text[d.start:d.end], str(d.period)) for d in find_dates(text)]
     assert (written, period) in spans
+
+
+def test_twelve_months_to_a_month_stay_that_month_as_rates_are_dated():
+    (d,) = find_dates("In the 12 months to June 2024, prices rose 3%.")
+    assert str(d.period) == "2024-06"
 
 
 def test_relative_year_to_date_reads_the_publication_year():

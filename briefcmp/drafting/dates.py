@@ -56,13 +56,15 @@ _DATE_PATTERNS = [
     ("slashed", rf"(?<![\d-])(?P<a>\d{{1,2}})-(?P<b>\d{{1,2}})-(?P<y>{YEAR})\b(?!-)"),
     # Parts of a year from its start or up to a month, as releases write a year to date: "January-September
     # 2024", "between January and September 2024", "the first nine months of 2024", "the first three
-    # quarters of last year", "the 12 months to June 2024". The span, not its last month or its year
+    # quarters of last year", "the six months to March 2025". The span, not its last month or its year
     # (read as the month, "January-September 2024" set a nine months' total against September's figure).
     ("mspan", rf"\b(?:(?:between|from)\s+)?(?P<m1>{MONTH})\s*(?:-|–|to|through|and|until)\s*(?P<m>{MONTH}),?\s+"
               rf"(?:of\s+)?(?P<y>{YEAR})\b"),
     ("firstn", rf"\b(?:the\s+)?first\s+(?P<n>{_COUNT_WORD}|[2-9]|1[01])\s+(?P<u>months|quarters)\s+of\s+"
                rf"(?:(?P<y>{YEAR})|(?:the\s+)?(?P<rel>last|this|previous)\s+year)\b"),
-    ("monthsto", rf"\b(?:the\s+)?(?P<n>{_COUNT_WORD}|[2-9]|1[0-2])\s+months\s+(?:to|through|ended|ending|"
+    # (not "the 12 months to June 2024": a rate's twelve months, which reports date by June, as
+    # analysis.periods reads it)
+    ("monthsto", rf"\b(?:the\s+)?(?P<n>{_COUNT_WORD}|[2-9]|1[01])\s+months\s+(?:to|through|ended|ending|"
                  rf"ending\s+in)\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR})\b"),
     ("my", rf"\b(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})\b"),
     ("mrel", rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
@@ -227,11 +229,11 @@ def _part_of_year(name: str, g: dict, year: int) -> Optional[Period]:
     if name == "firstn":
         last = n * (3 if g["u"].lower() == "quarters" else 1)
         return Period(PartialDate(year, 1), PartialDate(year, last)) if 1 < last < 12 else None
-    last = month_of(g["m"])  # "the 12 months to June 2024": July 2023 to June 2024
+    last = month_of(g["m"])  # "the six months to March 2025": October 2024 to March 2025
     first, first_year = last - n + 1, year
     if first < 1:
         first, first_year = first + 12, year - 1
-    return Period(PartialDate(first_year, first), PartialDate(year, last)) if 1 < n <= 12 else None
+    return Period(PartialDate(first_year, first), PartialDate(year, last)) if 1 < n < 12 else None
 
 
 def full_year(written: str) -> int:
