@@ -36,6 +36,25 @@ def test_relative_year_to_date_reads_the_publication_year():
     assert str(d.period) == "2024-01/2024-11"
 
 
+@pytest.mark.parametrize("published, period", [(PartialDate(2024, 11, 2), "2024-01/2024-09"),
+                                               (PartialDate(2025, 2, 10), "2024-01/2024-09")])
+def test_the_first_months_of_the_year_are_those_last_ended_at_publication(published, period):
+    (d,) = find_dates("In the first nine months of the year output was 3.3% larger.", published=published)
+    assert str(d.period) == period
+
+
+@pytest.mark.parametrize("text", ["GDP expanded 0.9% from the previous three months.",
+                                  "Prices were only 0.7 per cent higher than twelve months earlier.",
+                                  "Sales rose 5% from two years ago."])
+def test_a_length_naming_the_period_is_no_figure(text):
+    assert [text[f.start:f.end] for f in find_figures(text)] in (["0.9%"], ["0.7 per cent"], ["5%"])
+
+
+def test_a_length_claimed_stays_a_figure():
+    text = "The ban lasted six months; exports hit a 14-month high."
+    assert [text[f.start:f.end] for f in find_figures(text)] == ["six months", "14-month"]
+
+
 def test_a_span_across_the_year_end_is_left_unknown_not_read_as_its_last_month():
     (d,) = find_dates("From November to February 2024 it rained.")
     assert d.period is None and d.pattern == "mspan"

@@ -61,7 +61,7 @@ _DATE_PATTERNS = [
     ("mspan", rf"\b(?:(?:between|from)\s+)?(?P<m1>{MONTH})\s*(?:-|–|to|through|and|until)\s*(?P<m>{MONTH}),?\s+"
               rf"(?:of\s+)?(?P<y>{YEAR})\b"),
     ("firstn", rf"\b(?:the\s+)?first\s+(?P<n>{_COUNT_WORD}|[2-9]|1[01])\s+(?P<u>months|quarters)\s+of\s+"
-               rf"(?:(?P<y>{YEAR})|(?:the\s+)?(?P<rel>last|this|previous)\s+year)\b"),
+               rf"(?:(?P<y>{YEAR})|(?:the\s+)?(?P<rel>last|this|previous)\s+year|(?P<ty>the\s+year))\b"),
     # (not "the 12 months to June 2024": a rate's twelve months, which reports date by June, as
     # analysis.periods reads it)
     ("monthsto", rf"\b(?:the\s+)?(?P<n>{_COUNT_WORD}|[2-9]|1[01])\s+months\s+(?:to|through|ended|ending|"
@@ -207,7 +207,7 @@ def date_period(name: str, m: re.Match, published: Optional[PartialDate]) -> Opt
         end = int(y2) if len(y2) == 4 else year // 100 * 100 + int(y2)
         return Period(PartialDate(year), PartialDate(end)) if end > year else None
     elif name in ("mspan", "firstn", "monthsto"):
-        return _part_of_year(name, g, year)
+        return _part_of_year(name, g, year, published)
     elif name == "decade":
         return Period(PartialDate(year), PartialDate(year + 9))
     elif name in ("quarter", "half"):
@@ -220,7 +220,7 @@ def date_period(name: str, m: re.Match, published: Optional[PartialDate]) -> Opt
     return Period(d) if d else None
 
 
-def _part_of_year(name: str, g: dict, year: int) -> Optional[Period]:
+def _part_of_year(name: str, g: dict, year: int, published: Optional[PartialDate]) -> Optional[Period]:
     """The months a year-to-date span covers (see ``_DATE_PATTERNS``), or None when they cross a year end."""
     if name == "mspan":
         first, last = month_of(g["m1"]), month_of(g["m"])
@@ -228,6 +228,8 @@ def _part_of_year(name: str, g: dict, year: int) -> Optional[Period]:
     n = _COUNTS.get(g["n"].lower()) or int(g["n"])
     if name == "firstn":
         last = n * (3 if g["u"].lower() == "quarters" else 1)
+        if g.get("ty") and published and published.month and last >= published.month:
+            year -= 1  # "the first nine months of the year" published in February: last year's nine months
         return Period(PartialDate(year, 1), PartialDate(year, last)) if 1 < last < 12 else None
     last = month_of(g["m"])  # "the six months to March 2025": October 2024 to March 2025
     first, first_year = last - n + 1, year
