@@ -1,4 +1,4 @@
-"""Dates written in other languages' words, or in CJK numbers, as date lines print them (ingest.localdates),
+"""Dates written in other languages' words, or in CJK numbers, as date lines print them (drafting.localdates),
 and parse_date reading them when no English date is written."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from briefcmp.corpus.model import PartialDate
-from briefcmp.ingest import localdates
+from briefcmp.drafting import localdates
 from briefcmp.ingest.metadata import _date_line, parse_date
 
 

@@ -23,6 +23,10 @@ _BASE_BETWEEN = re.compile(r"\b(?:from|against|compared\s+(?:with|to)|versus|tha
                            r"(?:(?:revised|record|previous|budgeted|initial)\s+)?[$€£¥₹]?\d")
 
 
+# "19.5% more than in 2023", "higher than during 2022": the date after "than" and a preposition is a base
+_THAN_IN = re.compile(r"\bthan\s+(?:in|during|for|at|on)\s+(?:the\s+)?$", re.I)
+
+
 class AsOf:
     """The date a figure holds for (see the module); needs ``text``, ``sentences``, ``sentence_starts``,
     ``dates`` and ``date_starts``."""
@@ -47,6 +51,11 @@ class AsOf:
         return len(head) <= 20 and len(WORDS.findall(head)) <= 4
 
 
+    def base_date(self, d: DateMention) -> bool:
+        """Whether ``d`` dates a comparison base ("than 2023", "more than in 2023"), not a figure."""
+        return d.word_before in ("since", "after", "before", "until", "till", "than") or \
+            bool(_THAN_IN.search(self.text, max(0, d.start - 20), d.start))
+
     def carried_date(self, sent: tuple[int, int]) -> Optional[DateMention]:
         """A sentence that goes on about the one before ("In 2023 Chile mined ... Its share was 30
         percent", "That year, ...") holds for the year that opens the sentence before, or its only date.
@@ -70,9 +79,8 @@ class AsOf:
                 not _THE_YEAR.search(self.text, sent[0], sent[1]) and \
                 not re.search(rf"\b{carries.group('noun')}\b", self.text[ps:pe], re.I):
             return None  # "The government has committed ...": a new statement, unless the sentence before spoke of it
-        dates = [d for d in self.dates_in(ps, pe) if d.period is not None and d.word_before not in
-                 ("since", "after", "before", "until", "till", "than", "by")
-                 and not (self.text[d.start - 1:d.start] == "(" and self.text[d.end:d.end + 1] == ":")]
+        dates = [d for d in self.dates_in(ps, pe) if d.period is not None and not self.base_date(d)
+                 and d.word_before != "by" and not (self.text[d.start - 1:d.start] == "(" and self.text[d.end:d.end + 1] == ":")]
         # ("(2023: EUR 17,096 million)" labels a base in brackets: it dates that figure, not the sentence)
         opening = [d for d in dates if self.opens(ps, d)]
         if opening:
@@ -91,7 +99,7 @@ class AsOf:
             # that the figure takes no later figure's year ("2.4% this year ... before slipping to 1.9% in 2026")
             if (d.period is None and d.pattern not in ("relyear", "mrel")) or d.end > sent[1]:
                 continue
-            if d.word_before in ("since", "after", "before", "until", "till", "than"):
+            if self.base_date(d):
                 continue
             between = self.text[d.end:a] if d.end <= a else self.text[b:d.start]
             if len(between) > 100 and not self.opens(sent[0], d):

@@ -22,6 +22,8 @@ MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octobe
           r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+_COUNTS = {w: i + 2 for i, w in enumerate("two three four five six seven eight nine ten eleven twelve".split())}
+_COUNT_WORD = "(?:" + "|".join(_COUNTS) + ")"
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,18 @@ _DATE_PATTERNS = [
     ("slashed", rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{YEAR})\b"),
     # "23-10-2024": read as "23/10/2024" is (only when a part above 12 decides the order)
     ("slashed", rf"(?<![\d-])(?P<a>\d{{1,2}})-(?P<b>\d{{1,2}})-(?P<y>{YEAR})\b(?!-)"),
+    # Parts of a year from its start or up to a month, as releases write a year to date: "January-September
+    # 2024", "between January and September 2024", "the first nine months of 2024", "the first three
+    # quarters of last year", "the six months to March 2025". The span, not its last month or its year
+    # (read as the month, "January-September 2024" set a nine months' total against September's figure).
+    ("mspan", rf"\b(?:(?:between|from)\s+)?(?P<m1>{MONTH})\s*(?:-|–|to|through|and|until)\s*(?P<m>{MONTH}),?\s+"
+              rf"(?:of\s+)?(?P<y>{YEAR})\b"),
+    ("firstn", rf"\b(?:the\s+)?first\s+(?P<n>{_COUNT_WORD}|[2-9]|1[01])\s+(?P<u>months|quarters)\s+of\s+"
+               rf"(?:(?P<y>{YEAR})|(?:the\s+)?(?P<rel>last|this|previous)\s+year|(?P<ty>the\s+year))\b"),
+    # (not "the 12 months to June 2024": a rate's twelve months, which reports date by June, as
+    # analysis.periods reads it)
+    ("monthsto", rf"\b(?:the\s+)?(?P<n>{_COUNT_WORD}|[2-9]|1[01])\s+months\s+(?:to|through|ended|ending|"
+                 rf"ending\s+in)\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR})\b"),
     ("my", rf"\b(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})\b"),
     ("mrel", rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
     ("range", rf"(?<![\d$€£¥.,])(?P<y>{YEAR})\s*(?:-|to|and|through|until)\s*(?P<y2>{YEAR}|\d\d)\b(?![.,]\d)"),
@@ -208,6 +222,8 @@ def date_period(name: str, m: re.Match, published: Optional[PartialDate]) -> Opt
         y2 = g["y2"]
         end = int(y2) if len(y2) == 4 else year // 100 * 100 + int(y2)
         return Period(PartialDate(year), PartialDate(end)) if end > year else None
+    elif name in ("mspan", "firstn", "monthsto"):
+        return _part_of_year(name, g, year, published)
     elif name == "decade":
         return Period(PartialDate(year), PartialDate(year + 9))
     elif name in ("quarter", "half"):
@@ -218,6 +234,24 @@ def date_period(name: str, m: re.Match, published: Optional[PartialDate]) -> Opt
     else:
         d = PartialDate(year)
     return Period(d) if d else None
+
+
+def _part_of_year(name: str, g: dict, year: int, published: Optional[PartialDate]) -> Optional[Period]:
+    """The months a year-to-date span covers (see ``_DATE_PATTERNS``), or None when they cross a year end."""
+    if name == "mspan":
+        first, last = month_of(g["m1"]), month_of(g["m"])
+        return Period(PartialDate(year, first), PartialDate(year, last)) if 0 < first < last else None
+    n = _COUNTS.get(g["n"].lower()) or int(g["n"])
+    if name == "firstn":
+        last = n * (3 if g["u"].lower() == "quarters" else 1)
+        if g.get("ty") and published and published.month and last >= published.month:
+            year -= 1  # "the first nine months of the year" published in February: last year's nine months
+        return Period(PartialDate(year, 1), PartialDate(year, last)) if 1 < last < 12 else None
+    last = month_of(g["m"])  # "the six months to March 2025": October 2024 to March 2025
+    first, first_year = last - n + 1, year
+    if first < 1:
+        first, first_year = first + 12, year - 1
+    return Period(PartialDate(first_year, first), PartialDate(year, last)) if 1 < n < 12 else None
 
 
 def full_year(written: str) -> int:

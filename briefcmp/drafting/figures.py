@@ -93,6 +93,11 @@ _SPAN_OF_YEARS = re.compile(r"\b(?:over|in|during|for|across)\s+(?:the\s+)?(?:(?
 _SPAN_OF_MONTHS = re.compile(r"\b(?P<n>\d{1,2}|" + NUMWORD + r")\s+months?\s+(?:ending|ended|to|through|until|up\s+to)\s+"
                              r"(?:(?:in|end|end-|the\s+end\s+of)\s*)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b",
                              re.I)
+# A length that names the period a figure is measured over or against, not a figure: "from the previous three
+# months", "in the first nine months of the year", "than twelve months earlier", "two years ago"
+_PERIOD_NAMED = re.compile(r"\b(?:(?:the\s+)?(?:previous|preceding|prior|first)\s+(?P<n>\d{1,2}|" + NUMWORD +
+                           r")\s+(?:months|quarters|weeks)\b|(?P<n2>\d{1,2}|" + NUMWORD +
+                           r")\s+(?:months?|quarters?|weeks?|years?)\s+(?:earlier|ago|before|prior)\b)", re.I)
 # What a hyphenated span labels rather than states: "the 10-year yield", "(12-month average: ...)" (not "a
 # 23-year high": how long since, a claim of its own)
 _SPAN_LABEL_AFTER = re.compile(r"\s+(?:(?:rolling|moving|trailing)\s+)?(?:average|averages|yields?|bonds?|notes?|bills?|"
@@ -246,6 +251,9 @@ class _Finder(AsOf):
             if kind == "duration" and any(m.start("n") <= start < m.end("n")
                                           for m in _SPAN_OF_MONTHS.finditer(self.text, sent[0], sent[1])):
                 continue  # "the twelve months ending November": the period, not a figure
+            if kind == "duration" and any(start < m.end() and m.start() < end
+                                          for m in _PERIOD_NAMED.finditer(self.text, sent[0], sent[1])):
+                continue  # "from the previous three months", "than a year earlier": the period, not a figure
             if span is not None:
                 n = number_value(span.group("n")) or 0
                 if kind == "duration" and span.start("n") <= start < span.end():

@@ -26,6 +26,10 @@ def brief_id_from(path: Path) -> str:
     return slug or "brief"
 
 
+_FIELD_SEP = re.compile(r"\s+[-–—·]\s+|\s*\|\s*")
+_FIELD_SEP_COMMA = re.compile(r"\s+[-–—·]\s+|\s*[|,]\s*")
+
+
 def find_metadata(prep: sent.Prepared) -> tuple[str, str, Optional[PartialDate]]:
     """(title, publisher, published) as far as the text states them.
 
@@ -77,12 +81,41 @@ def find_metadata(prep: sent.Prepared) -> tuple[str, str, Optional[PartialDate]]
         # running text is no publication date.
         stated = _PUBLISHED_ON.match(line.strip()) or (_PUBLISHED_ON.search(line) and len(line.split()) <= 10)
         masthead = "|" in line and len(line) < 160  # "The Hindu | Editorial | 22 September 2023"
+        # "The Accra Daily Chronicle - Thursday, January 9, 2025", "ILO - News release - Geneva, 16 January 2025":
+        # a masthead set apart by dashes, the date a field of its own
+        # (commas too in a short header line: "IstmoWire news agency, San Salvador, 30 January 2025")
+        marked = top[line_start:d.start] + "\x00" + top[d.end:line_end if line_end != -1 else len(top)]
+        header_line = line.strip() in header
+        fields = (_FIELD_SEP_COMMA if header_line else _FIELD_SEP).split(marked) if len(line) < 240 else []
+        field = next((f for f in fields if "\x00" in f), "")
+        if header_line and len(line.split()) > 16 and fields and "\x00" not in fields[-1]:
+            field = ""  # (a long header line: its last field only, where mastheads print the date)
+        masthead = masthead or (len(fields) > 1 and len(re.findall(r"[A-Za-z]{2,}", field)) <= 3)
         if len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4 or stated or byline or masthead:
             published = d.period.start  # a dateline, or "Published on ..."
             break
     if published is None:
         published = _cjk_dateline(head[:5])
+    if published is None:
+        published = _local_dateline(header[:5])
     return title[:300], publisher[:200], published
+
+
+def _local_dateline(lines: list[str]) -> Optional[PartialDate]:
+    """A masthead's date in its own language near the top ("Der Franken-Kurier | Donnerstag, 6. März 2025",
+    "Harju Majandusleht, teisipäev, 4. märts 2025"): the one such date of a short header line."""
+    from briefcmp.drafting import localdates
+
+    for line in lines:
+        if not re.search(r"\d{4}", line):
+            continue
+        fields = [line] if len(line.split()) <= 16 else []
+        fields += [f for f in _FIELD_SEP.split(line) if len(f.split()) <= 10]
+        for field in fields:
+            found = localdates.one(field)
+            if found is not None and found.day:
+                return found
+    return None
 
 
 def _cjk_dateline(lines: list[str]) -> Optional[PartialDate]:

@@ -32,7 +32,7 @@ from briefcmp.analysis.datelines import NUMERIC as _NUMERIC, date_order, date_re
 from briefcmp.corpus.model import METADATA_FIELDS as FIELDS  # noqa: F401 (re-exported)
 from briefcmp.corpus.model import METADATA_ORIGINS as ORIGINS  # noqa: F401
 from briefcmp.corpus.model import PartialDate
-from briefcmp.ingest import localdates
+from briefcmp.drafting import localdates
 
 
 @dataclass
@@ -69,7 +69,7 @@ _LABEL = re.compile(r"^(?:(?:last\s+)?(?:posted|published|released|issued|dated?
 def parse_date(text: str) -> Optional[PartialDate]:
     """A stated date: ISO 8601 (the date part as written, time and zone ignored), or one date in words
     or in numbers whose order a part above 12 decides ("23-10-2024"; see ``date_readings`` for one that
-    nothing in the date itself decides), or one in another language's words (``ingest.localdates``)."""
+    nothing in the date itself decides), or one in another language's words (``drafting.localdates``)."""
     text = (text or "").strip()
     if not text or len(text) > 100:
         return None

@@ -6,7 +6,8 @@
 (through Babel, a dependency already) for the languages in ``LANGUAGES``, as written in a date ("de
 septiembre", the Polish genitive "września") and alone, wide and abbreviated; a name that means
 different months in two languages is left out. ``find`` gives every such date with its offsets;
-``ingest.metadata.parse_date`` reads one when no English one is written.
+``ingest.metadata.parse_date`` and ``drafting.metadata`` (a text's own date line) read one when no English one
+is written.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from briefcmp.corpus.model import PartialDate
 # Languages whose outlets print a date line in words with the day before the month (or, Hungarian, the
 # year first); English is read by drafting.dates.
 LANGUAGES = ("es", "pt", "fr", "it", "de", "nl", "ca", "ro", "id", "ms", "tr", "pl", "cs", "sk", "sl", "hr",
-             "sv", "da", "nb", "fi", "hu", "ru", "uk", "lt", "lv", "et")
+             "sv", "da", "nb", "fi", "hu", "ru", "uk", "lt", "lv", "et", "el", "bg", "sr", "is", "mt")
 
 _CJK = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 
@@ -43,17 +44,21 @@ def _months() -> dict[str, int]:
 
 
 @functools.lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, ...]:
     names = "|".join(re.escape(n) for n in sorted(_months(), key=len, reverse=True))
     month = rf"(?<![^\W\d_])(?P<m>{names})\.?(?![^\W\d_])"
     # "16 de diciembre de 2024", "31 gennaio 2025", "3. März 2025", "15 Januari 2025", "d'octubre de 2024"
-    day_first = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\.?\s+(?:de\s+|d['’]\s*)?{month},?\s+(?:de\s+|del\s+)?"
+    day_first = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\.?\s+(?:de\s+|d['’]\s*|ta['’]\s*)?{month},?\s+(?:de\s+|del\s+)?"
                            rf"(?P<y>\d{{4}})(?!\d)", re.I)
     # "2024. szeptember 10.": Hungarian, the year first
     year_first = re.compile(rf"(?<!\d)(?P<y>\d{{4}})\.\s+{month}\s+(?P<d>\d{{1,2}})\.?(?!\d)", re.I)
+    # "2025. gada 28. februāris" (Latvian), "2025 m. kovo 1 d." (Lithuanian): the year first, as CLDR's long
+    # dates of those languages write it
+    year_day = re.compile(rf"(?<!\d)(?P<y>\d{{4}})\.\s+gada\s+(?P<d>\d{{1,2}})\.\s+{month}", re.I)
+    year_month_d = re.compile(rf"(?<!\d)(?P<y>\d{{4}})\s+m\.\s+{month}\s+(?P<d>\d{{1,2}})\s*d\.", re.I)
     # "Outubro de 2024", "März 2025": a month (read where no day is written before it)
     month_year = re.compile(rf"{month},?\s+(?:de\s+|del\s+)?(?P<y>\d{{4}})(?!\d)", re.I)
-    return day_first, year_first, month_year
+    return day_first, year_first, year_day, year_month_d, month_year
 
 
 def find(text: str) -> list[tuple[int, int, PartialDate]]:
