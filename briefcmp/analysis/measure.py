@@ -185,6 +185,12 @@ _CONCEPTS = {
 _CONCEPT_VALUES = frozenset(_CONCEPTS.values())
 # Phrases that read as one word (replaced in place, padded to their length, before words are taken).
 _PHRASES = ((re.compile(r"\barmed[\s-]+forces\b", re.I), "military"),
+            # a company's measure before one-off items is its underlying measure; "including exceptional
+            # items" is the measure as reported, no qualifier (IAG-style results give both for one year)
+            (re.compile(r"\b(?:before|excluding|ex|pre)[\s-]+(?:exceptional|one[\s-]?off|special|"
+                        r"non[\s-]?recurring)(?:\s+(?:items?|charges?|costs?|effects?))?\b", re.I), "underlying"),
+            (re.compile(r"\b(?:including|after)\s+(?:exceptional|one[\s-]?off|special|non[\s-]?recurring)\s+"
+                        r"(?:items?|charges?|costs?|effects?)\b", re.I), ""),
             (re.compile(r"\bgross[\s-]+domestic[\s-]+product\b", re.I), "GDP"),
             # an attribution names who said it, not what is measured: ", the coal ministry said"
             (re.compile(r"\b(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}(?:ministry|office|bureau|agency|department|"
@@ -397,6 +403,9 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
                 low.endswith("'s") or (m.start() > 0 and cleaned[:m.start()].strip(" \t\n-*•–—"))) and not (
                 low in _PREFIXES and cleaned[m.end():m.end() + 1] == "-"):
             continue  # a name inside the clause ("Korea's exports"), not a measured word ("- Non-oil": a prefix)
+        if low == "per" and _PER_NOUN.match(cleaned, m.end()):
+            found.append((m.start(), "per", "per"))  # "spending per tourist": a rate, never the total spent
+            continue
         if low in _STOP or low in statnames.NOISE or low in unit_words or _stem(low) in unit_words or len(low) < 2:
             continue
         long = acronyms.long_form(raw)
@@ -467,6 +476,9 @@ def _asides(text: str) -> list[tuple[int, int]]:
 
 _PREFIXES = frozenset("non ex pre post anti semi sub self co over under".split())  # "Non-oil", "Pre-tax": no name
 _MODIFIER_GAP = re.compile(r"[\s-]*\Z")
+# "per" before the noun a rate is counted by ("per tourist", "per share", "per household"), not a unit's
+# "per" ("per cent", "per annum", "per day": how often, the unit's business)
+_PER_NOUN = re.compile(r"\s+(?!(?:cent|centum|annum|year|month|day|week|quarter|hour|capita|head)\b)[A-Za-z]{3,}")
 _OF_GAP = re.compile(r"[\s-]*(?:(?:of|on|for|in)\s+(?:the\s+|its\s+|their\s+)?)?\Z")
 
 
@@ -527,6 +539,8 @@ def _word_match(a: frozenset[str], b: frozenset[str]) -> str:
         return ""
     if a & _DIRECTION != b & _DIRECTION:
         return ""  # a rise is no fall, and a change ("rose 5 percent") no level ("5 percent of GDP")
+    if ("per" in a) != ("per" in b):
+        return ""  # a rate per head ("spending per tourist") is never the total ("tourist spending")
     a, b = a - _VAGUE, b - _VAGUE
     shared = a & b
     if not _meaningful(frozenset(shared)):
