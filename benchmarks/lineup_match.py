@@ -148,3 +148,53 @@ def _as_float(written: str) -> float | None:
         return float(written.replace(",", ""))
     except ValueError:
         return None
+
+
+# --------------------------------------------------------------------------- the figure a gold relation means
+
+
+def unit_class(value: dict) -> tuple[str, str]:
+    """(dimension, unit) of a claim's figure as align buckets it: physical units by dimension only ("kt" and
+    "tonnes" are one), counted nouns as bare counts, a basis point as a percentage point; ("", "?") for no figure."""
+    from briefcmp.corpus import units
+
+    if not isinstance(value, dict) or value.get("amount") is None:
+        return "", "?"
+    unit = units.canonical_unit(str(value.get("unit") or ""))
+    dim = units.comparable(unit, 0.0)[0]
+    if units.is_count(unit):
+        return "", ""
+    return dim, "" if units.is_physical(unit) else ("percentage-points" if unit == "bps" else unit)
+
+
+def _absolute(value: dict) -> float | None:
+    from briefcmp.corpus.model import SCALES
+
+    try:
+        return abs(float(value["amount"])) * SCALES.get(str(value.get("scale") or ""), 1)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def meant(quotes: list[set[str]], values: dict[str, dict]) -> list[set[str]]:
+    """Each quote's matching claims narrowed to the figure the relation means, when a quote writes several
+    ("fell 16% to $14.4 billion" matches a percent and an amount): the claims whose value (within 2%), then
+    unit class (``unit_class``), the most other quotes' claims share. A quote whose claims all share a class is unchanged."""
+    classes = [{unit_class(values[r]) for r in q if r in values} for q in quotes]
+    out = []
+    for i, q in enumerate(quotes):
+        if len(classes[i]) < 2:
+            out.append(q)
+            continue
+
+        def support(ref: str) -> tuple[int, int]:
+            cls, amount = unit_class(values[ref]), _absolute(values[ref])
+            others = [[values[o] for o in other if o in values] for j, other in enumerate(quotes) if j != i]
+            equal = sum(any(amount is not None and (b := _absolute(v)) is not None
+                            and abs(amount - b) <= 0.02 * max(amount, b) for v in vs) for vs in others)
+            return equal, sum(any(unit_class(v) == cls for v in vs) for vs in others)
+
+        scored = {r: support(r) for r in q if r in values}
+        best = max(scored.values(), default=(0, 0))
+        out.append({r for r in q if scored.get(r) == best} if any(best) else q)
+    return out
