@@ -48,12 +48,12 @@ def _members(corpus_dir: Path):
     from briefcmp.cli.app import default_paths
     from briefcmp.corpus.cache import load_corpus
 
-    seen: dict[str, object] = {}
+    seen: dict[str, list] = {}
     real = grouping.new_keys
 
     def spy(rest, *args, **kw):
-        for m in rest:
-            seen.setdefault(_ref(m), m)
+        for m in rest:  # a conversion ("USD 5.0 billion (EUR 4.6 billion)") is one member per expression
+            seen.setdefault(_ref(m), []).append(m)
         return real(rest, *args, **kw)
 
     grouping.new_keys = spy
@@ -69,6 +69,9 @@ def _shown(m) -> dict:
     """What grouping read of a figure, for --json."""
     return {"subjects": list(m.subjects), "unit": m.unit, "period": m.period, "how": m.period_how,
             "kind": m.claim.kind, "basis": m.basis, "vintage": m.vintage, "from": m.subjects_from}
+
+
+_CLOSENESS = ("subject", "unit", "words none", "words maybe", "period", "kind", "same")
 
 
 def _bucket_unit(unit: str) -> str:
@@ -146,9 +149,13 @@ def pairs_of(folder: Path, work: Path) -> list[dict]:
                 if state not in ("applied", "candidate"):
                     x, y = pairs[0]
                     if x in seen and y in seen:
-                        diff, detail = first_difference(seen[x], seen[y])
-                        row["words_a"], row["words_b"] = sorted(seen[x].words), sorted(seen[y].words)
-                        row["seen_a"], row["seen_b"] = _shown(seen[x]), _shown(seen[y])
+                        # of a conversion's expressions, the two closest (the euros of "USD 5.0 billion (EUR 4.6
+                        # billion)" against "4.6 billion euros")
+                        ma, mb = max(((a, b) for a in seen[x] for b in seen[y]),
+                                     key=lambda p: _CLOSENESS.index(first_difference(*p)[0]))
+                        diff, detail = first_difference(ma, mb)
+                        row["words_a"], row["words_b"] = sorted(ma.words), sorted(mb.words)
+                        row["seen_a"], row["seen_b"] = _shown(ma), _shown(mb)
                     else:
                         diff, detail = "not described", ""
                 out.append({**row, "where": state, "diff": diff, "detail": detail})
