@@ -560,6 +560,7 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
                                           for bid, c in contexts.items() if c.ok}, RELEASE_DAYS)  # a brief naming no one
     fiscalissuer.settle(every, contexts)  # "FY24" of a company, "this financial year" of a budget story
     fellowperiods.adopt(every, word_match)  # "went up to 6.2%" beside fellow reports' "6.2% in December"
+    sharedcurrency.resolve(every, contexts)  # again, for the figures the steps above gave a subject
     # Registered keys: their subjects, unit and words.
     key_sigs = []
     for kid, kd in sorted(config.keys.items()):
