@@ -202,8 +202,8 @@ def _keys(corpus: Path, safe_load) -> set[str]:
 
 def score_set(folder: Path, run: SetRun, any_figure: bool = False) -> SetScore:
     """The set's figures. A gold quote of a figure set writing two figures ("fell 16% to $14.4 billion") matches
-    the claim of the figure its relation means (``lineup_match.meant``), not either; ``any_figure``: either, as
-    scored before session 16 (kept in ``SetScore.any_figure`` for comparison)."""
+    the claim of the figure its relation means (``lineup_match.meant``), not either, and "225 cents" writes 2.25;
+    ``any_figure``: as scored before session 16 (kept in ``SetScore.any_figure`` for comparison)."""
     s = _score_set(folder, run, any_figure or "facts" in folder.parts)
     if not any_figure and "facts" not in folder.parts:
         old = _score_set(folder, run, True)
@@ -231,7 +231,7 @@ def _score_set(folder: Path, run: SetRun, any_figure: bool) -> SetScore:
         return i < 0 or i <= pinned[ref] < i + len(q)
 
     def matching(item: dict) -> set[str]:
-        return {_ref(c) for c in run.claims if claim_matches(c, item["source"], item["quote"], run.sources)
+        return {_ref(c) for c in run.claims if claim_matches(c, item["source"], item["quote"], run.sources, not any_figure)
                 and written_inside(_ref(c), item)}
 
     for item in [*(gold.get("relations") or []), *(gold.get("traps") or [])]:

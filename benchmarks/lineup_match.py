@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 _NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SUBUNIT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:(?:US|U\.S\.|euro|[A-Z][a-z]+)\s+)?(?:cents?|pence)\b")
 _SPACE = re.compile(r"\s+")
 
 
@@ -52,8 +53,9 @@ def _numbers(text: str) -> list[float]:
     return out
 
 
-def value_written_in(value: dict, text: str) -> bool:
-    """Whether the figure or date of a claim's value is written in ``text``; other values: always."""
+def value_written_in(value: dict, text: str, subunits: bool = True) -> bool:
+    """Whether the figure or date of a claim's value is written in ``text``; other values: always. ``subunits``:
+    "225 cents" writes 2.25 (session 16; not before)."""
     if not isinstance(value, dict):
         return True
     if "date" in value:
@@ -82,6 +84,8 @@ def value_written_in(value: dict, text: str) -> bool:
     for ch in {c for c in text if unicodedata.category(c) == "No" and 0 < unicodedata.numeric(c, 0) < 1}:
         nums += [n + unicodedata.numeric(ch) for n in nums] + [unicodedata.numeric(ch)]  # "3¾%", "½"
     nums += _spelled_numbers(text)  # "one-point-six percent", "two per cent", "half a percentage point"
+    # a hundredth of a currency, as drafting reads "225 US cents" (USD 2.25)
+    nums += [float(m.group(1).replace(",", "")) / 100 for m in _SUBUNIT.finditer(text)] if subunits else []
     from briefcmp.drafting.fractions import written_shares
 
     nums += written_shares(text)  # "three in four refugees": a share of 75 percent
@@ -96,7 +100,7 @@ def value_written_in(value: dict, text: str) -> bool:
     return any(abs(n - abs(amount)) <= 1e-9 * max(1.0, abs(n)) for n in nums)
 
 
-def claim_matches(claim: dict, source_id: str, quote: str, sources: dict[str, str]) -> bool:
+def claim_matches(claim: dict, source_id: str, quote: str, sources: dict[str, str], subunits: bool = True) -> bool:
     """A claim matches a gold quote: same source, overlapping text, and its value written in the quote."""
     if claim["brief"] != source_id:
         return False
@@ -112,7 +116,7 @@ def claim_matches(claim: dict, source_id: str, quote: str, sources: dict[str, st
     # "591.48 trillion yen, or $4.21 trillion": one claim whose alternates are its other expressions
     expressions = [value, *(a for a in value.get("alternates") or [] if isinstance(a, dict))] \
         if isinstance(value, dict) else [value]
-    return overlap and any(value_written_in(v, q) for v in expressions)
+    return overlap and any(value_written_in(v, q, subunits) for v in expressions)
 
 
 def _ref(c: dict) -> str:

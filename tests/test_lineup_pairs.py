@@ -108,3 +108,11 @@ def test_a_quote_writing_two_figures_names_the_one_its_relation_means() -> None:
     assert match.meant([{"a:pct"}, set()], values) == [{"a:pct"}, set()]  # one figure, or none: as matched
     assert match.unit_class({"amount": 5, "unit": "kt"}) == match.unit_class({"amount": 5, "unit": "tonnes"})
     assert match.unit_class({"amount": 25, "unit": "bps"}) == ("percentage-points", "percentage-points")
+
+
+def test_a_hundredth_of_a_currency_writes_its_value() -> None:
+    match = _module("lineup_match")
+    assert match.value_written_in({"amount": 2.25, "unit": "USD"}, "a final dividend of 225 US cents a share")
+    assert match.value_written_in({"amount": 0.3, "unit": "EUR"}, "keeping its dividend at 30 cents")
+    assert not match.value_written_in({"amount": 0.3, "unit": "EUR"}, "keeping its dividend at 30 cents", subunits=False)
+    assert not match.value_written_in({"amount": 2.25, "unit": "USD"}, "a payout to 225 shareholders")
