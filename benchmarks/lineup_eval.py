@@ -243,7 +243,10 @@ def _score_set(folder: Path, run: SetRun, any_figure: bool) -> SetScore:
 
     def quotes_of(g: dict) -> list[set[str]]:
         found = [matching(q) for q in g.get("claims") or []]
-        return found if any_figure else meant(found, values)
+        return found if any_figure else meant(found, values, by_value=g["kind"] == "agreement")
+
+    def lenient(g: dict) -> list[set[str]]:  # (what a contradiction may be judged against: either figure, as before)
+        return [matching(q) for q in g.get("claims") or []]
 
     rel_refs = [(r["kind"], {f"{c['brief']}:{c['claim']}" for c in r.get("claims") or []}) for r in run.relations]
     gold_rels = gold.get("relations") or []
@@ -257,8 +260,8 @@ def _score_set(folder: Path, run: SetRun, any_figure: bool) -> SetScore:
         quotes = quotes_of(g)
         for q in quotes:
             in_gold |= q
-        if g["kind"] == "contradiction" or revision:
-            gold_contradictions.append(quotes)
+        if g["kind"] == "contradiction" or revision:  # a false contradiction is one no reading of the gold allows
+            gold_contradictions.append(lenient(g))
         s.gold += 1
         ok = any(kind in kinds and all(q & refs for q in quotes) for kind, refs in rel_refs)
         s.found += ok
@@ -274,7 +277,7 @@ def _score_set(folder: Path, run: SetRun, any_figure: bool) -> SetScore:
                 s.pairs += 1
                 s.pairs_found += any(kind in kinds and quotes[i] & refs and quotes[j] & refs
                                      for kind, refs in rel_refs)
-    gold_contradictions = _widened(gold_contradictions, [quotes_of(g) for g in gold_rels if g["kind"] == "agreement"])
+    gold_contradictions = _widened(gold_contradictions, [lenient(g) for g in gold_rels if g["kind"] == "agreement"])
     traps = [(t.get("why", ""), matching(t["claims"][0]), matching(t["claims"][1]))
              for t in gold.get("traps") or [] if len(t.get("claims") or []) >= 2]
     for kind, refs in rel_refs:

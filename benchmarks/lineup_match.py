@@ -180,10 +180,12 @@ def _absolute(value: dict) -> float | None:
         return None
 
 
-def meant(quotes: list[set[str]], values: dict[str, dict]) -> list[set[str]]:
+def meant(quotes: list[set[str]], values: dict[str, dict], by_value: bool = True) -> list[set[str]]:
     """Each quote's matching claims narrowed to the figure the relation means, when a quote writes several
     ("fell 16% to $14.4 billion" matches a percent and an amount): the claims whose value (within 2%), then
-    unit class (``unit_class``), the most other quotes' claims share. A quote whose claims all share a class is unchanged."""
+    unit class (``unit_class``), the most other quotes' claims share (``by_value``: an agreement; a change or a
+    contradiction sets two values apart, and only the class counts). A quote whose claims all share a class is
+    unchanged."""
     classes = [{unit_class(values[r]) for r in q if r in values} for q in quotes]
     out = []
     for i, q in enumerate(quotes):
@@ -195,7 +197,7 @@ def meant(quotes: list[set[str]], values: dict[str, dict]) -> list[set[str]]:
             cls, amount = unit_class(values[ref]), _absolute(values[ref])
             others = [[values[o] for o in other if o in values] for j, other in enumerate(quotes) if j != i]
             equal = sum(any(amount is not None and (b := _absolute(v)) is not None
-                            and abs(amount - b) <= 0.02 * max(amount, b) for v in vs) for vs in others)
+                            and abs(amount - b) <= 0.02 * max(amount, b) for v in vs) for vs in others) if by_value else 0
             return equal, sum(any(unit_class(v) == cls for v in vs) for vs in others)
 
         scored = {r: support(r) for r in q if r in values}

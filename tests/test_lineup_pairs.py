@@ -106,6 +106,10 @@ def test_a_quote_writing_two_figures_names_the_one_its_relation_means() -> None:
                "e:pct": {"amount": 12, "unit": "percent"}}
     assert match.meant([{"d:pp", "d:pct"}, {"e:pct"}], values) == [{"d:pct"}, {"e:pct"}]
     assert match.meant([{"a:pct"}, set()], values) == [{"a:pct"}, set()]  # one figure, or none: as matched
+    # a contradiction sets two values apart: equal amounts say nothing, the classes both quotes write tie
+    values |= {"f:pct": {"amount": 24, "unit": "percent"}, "f:usd": {"amount": 14.4, "scale": "billion", "unit": "USD"}}
+    assert match.meant([{"f:pct", "f:usd"}, {"a:pct", "a:usd"}], values, by_value=False) == [
+        {"f:pct", "f:usd"}, {"a:pct", "a:usd"}]
     assert match.unit_class({"amount": 5, "unit": "kt"}) == match.unit_class({"amount": 5, "unit": "tonnes"})
     assert match.unit_class({"amount": 25, "unit": "bps"}) == ("percentage-points", "percentage-points")
 
