@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 _NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SUBUNIT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:(?:US|U\.S\.|euro|[A-Z][a-z]+)\s+)?(?:cents?|pence)\b")
 _SPACE = re.compile(r"\s+")
 
 
@@ -52,8 +53,9 @@ def _numbers(text: str) -> list[float]:
     return out
 
 
-def value_written_in(value: dict, text: str) -> bool:
-    """Whether the figure or date of a claim's value is written in ``text``; other values: always."""
+def value_written_in(value: dict, text: str, subunits: bool = True) -> bool:
+    """Whether the figure or date of a claim's value is written in ``text``; other values: always. ``subunits``:
+    "225 cents" writes 2.25 (session 16; not before)."""
     if not isinstance(value, dict):
         return True
     if "date" in value:
@@ -82,6 +84,8 @@ def value_written_in(value: dict, text: str) -> bool:
     for ch in {c for c in text if unicodedata.category(c) == "No" and 0 < unicodedata.numeric(c, 0) < 1}:
         nums += [n + unicodedata.numeric(ch) for n in nums] + [unicodedata.numeric(ch)]  # "3¾%", "½"
     nums += _spelled_numbers(text)  # "one-point-six percent", "two per cent", "half a percentage point"
+    # a hundredth of a currency, as drafting reads "225 US cents" (USD 2.25)
+    nums += [float(m.group(1).replace(",", "")) / 100 for m in _SUBUNIT.finditer(text)] if subunits else []
     from briefcmp.drafting.fractions import written_shares
 
     nums += written_shares(text)  # "three in four refugees": a share of 75 percent
@@ -96,7 +100,7 @@ def value_written_in(value: dict, text: str) -> bool:
     return any(abs(n - abs(amount)) <= 1e-9 * max(1.0, abs(n)) for n in nums)
 
 
-def claim_matches(claim: dict, source_id: str, quote: str, sources: dict[str, str]) -> bool:
+def claim_matches(claim: dict, source_id: str, quote: str, sources: dict[str, str], subunits: bool = True) -> bool:
     """A claim matches a gold quote: same source, overlapping text, and its value written in the quote."""
     if claim["brief"] != source_id:
         return False
@@ -112,7 +116,7 @@ def claim_matches(claim: dict, source_id: str, quote: str, sources: dict[str, st
     # "591.48 trillion yen, or $4.21 trillion": one claim whose alternates are its other expressions
     expressions = [value, *(a for a in value.get("alternates") or [] if isinstance(a, dict))] \
         if isinstance(value, dict) else [value]
-    return overlap and any(value_written_in(v, q) for v in expressions)
+    return overlap and any(value_written_in(v, q, subunits) for v in expressions)
 
 
 def _ref(c: dict) -> str:
@@ -148,3 +152,55 @@ def _as_float(written: str) -> float | None:
         return float(written.replace(",", ""))
     except ValueError:
         return None
+
+
+# --------------------------------------------------------------------------- the figure a gold relation means
+
+
+def unit_class(value: dict) -> tuple[str, str]:
+    """(dimension, unit) of a claim's figure as align buckets it: physical units by dimension only ("kt" and
+    "tonnes" are one), counted nouns as bare counts, a basis point as a percentage point; ("", "?") for no figure."""
+    from briefcmp.corpus import units
+
+    if not isinstance(value, dict) or value.get("amount") is None:
+        return "", "?"
+    unit = units.canonical_unit(str(value.get("unit") or ""))
+    dim = units.comparable(unit, 0.0)[0]
+    if units.is_count(unit):
+        return "", ""
+    return dim, "" if units.is_physical(unit) else ("percentage-points" if unit == "bps" else unit)
+
+
+def _absolute(value: dict) -> float | None:
+    from briefcmp.corpus.model import SCALES
+
+    try:
+        return abs(float(value["amount"])) * SCALES.get(str(value.get("scale") or ""), 1)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def meant(quotes: list[set[str]], values: dict[str, dict], by_value: bool = True) -> list[set[str]]:
+    """Each quote's matching claims narrowed to the figure the relation means, when a quote writes several
+    ("fell 16% to $14.4 billion" matches a percent and an amount): the claims whose value (within 2%), then
+    unit class (``unit_class``), the most other quotes' claims share (``by_value``: an agreement; a change or a
+    contradiction sets two values apart, and only the class counts). A quote whose claims all share a class is
+    unchanged."""
+    classes = [{unit_class(values[r]) for r in q if r in values} for q in quotes]
+    out = []
+    for i, q in enumerate(quotes):
+        if len(classes[i]) < 2:
+            out.append(q)
+            continue
+
+        def support(ref: str) -> tuple[int, int]:
+            cls, amount = unit_class(values[ref]), _absolute(values[ref])
+            others = [[values[o] for o in other if o in values] for j, other in enumerate(quotes) if j != i]
+            equal = sum(any(amount is not None and (b := _absolute(v)) is not None
+                            and abs(amount - b) <= 0.02 * max(amount, b) for v in vs) for vs in others) if by_value else 0
+            return equal, sum(any(unit_class(v) == cls for v in vs) for vs in others)
+
+        scored = {r: support(r) for r in q if r in values}
+        best = max(scored.values(), default=(0, 0))
+        out.append({r for r in q if scored.get(r) == best} if any(best) else q)
+    return out

@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT.parent))
 sys.path.insert(0, str(ROOT))
 
 import lineup_eval  # noqa: E402
+from lineup_match import meant  # noqa: E402
 
 ORDER = ("applied", "candidate", "apart", "one grouped", "neither grouped", "not drafted")
 
@@ -47,12 +48,12 @@ def _members(corpus_dir: Path):
     from briefcmp.cli.app import default_paths
     from briefcmp.corpus.cache import load_corpus
 
-    seen: dict[str, object] = {}
+    seen: dict[str, list] = {}
     real = grouping.new_keys
 
     def spy(rest, *args, **kw):
-        for m in rest:
-            seen.setdefault(_ref(m), m)
+        for m in rest:  # a conversion ("USD 5.0 billion (EUR 4.6 billion)") is one member per expression
+            seen.setdefault(_ref(m), []).append(m)
         return real(rest, *args, **kw)
 
     grouping.new_keys = spy
@@ -70,13 +71,22 @@ def _shown(m) -> dict:
             "kind": m.claim.kind, "basis": m.basis, "vintage": m.vintage, "from": m.subjects_from}
 
 
+_CLOSENESS = ("subject", "unit", "words none", "words maybe", "period", "kind", "same")
+
+
+def _bucket_unit(unit: str) -> str:
+    from briefcmp.corpus import units
+
+    return "" if units.is_physical(unit) else unit  # as grouping buckets: "kt" and "tonnes" share one
+
+
 def first_difference(a, b) -> tuple[str, str]:
     """The first thing that tells two described figures apart, and what it is."""
     from briefcmp.analysis.measure import word_match
 
     if a.subjects != b.subjects:
         return "subject", f"{a.subjects} / {b.subjects}"
-    if (a.dim, a.unit) != (b.dim, b.unit):
+    if (a.dim, _bucket_unit(a.unit)) != (b.dim, _bucket_unit(b.unit)):
         return "unit", f"{a.unit} / {b.unit}"
     match = word_match(a.words, b.words)
     words = f"{' '.join(sorted(a.words - b.words)) or '-'} / {' '.join(sorted(b.words - a.words)) or '-'}"
@@ -107,9 +117,12 @@ def pairs_of(folder: Path, work: Path) -> list[dict]:
         return {lineup_eval._ref(c) for c in run.claims
                 if lineup_eval.claim_matches(c, item["source"], item["quote"], run.sources)}
 
+    values = {lineup_eval._ref(c): c["value"] for c in run.claims}
     out = []
     for rel in gold.get("relations") or []:
-        quotes = [(q, matching(q)) for q in rel.get("claims") or []]
+        items = rel.get("claims") or []
+        # a quote writing two figures names the one its partners share (lineup_match.meant), not the first
+        quotes = list(zip(items, meant([matching(q) for q in items], values)))
         for i in range(len(quotes)):
             for j in range(i + 1, len(quotes)):
                 (qa, ra), (qb, rb) = quotes[i], quotes[j]
@@ -136,9 +149,13 @@ def pairs_of(folder: Path, work: Path) -> list[dict]:
                 if state not in ("applied", "candidate"):
                     x, y = pairs[0]
                     if x in seen and y in seen:
-                        diff, detail = first_difference(seen[x], seen[y])
-                        row["words_a"], row["words_b"] = sorted(seen[x].words), sorted(seen[y].words)
-                        row["seen_a"], row["seen_b"] = _shown(seen[x]), _shown(seen[y])
+                        # of a conversion's expressions, the two closest (the euros of "USD 5.0 billion (EUR 4.6
+                        # billion)" against "4.6 billion euros")
+                        ma, mb = max(((a, b) for a in seen[x] for b in seen[y]),
+                                     key=lambda p: _CLOSENESS.index(first_difference(*p)[0]))
+                        diff, detail = first_difference(ma, mb)
+                        row["words_a"], row["words_b"] = sorted(ma.words), sorted(mb.words)
+                        row["seen_a"], row["seen_b"] = _shown(ma), _shown(mb)
                     else:
                         diff, detail = "not described", ""
                 out.append({**row, "where": state, "diff": diff, "detail": detail})

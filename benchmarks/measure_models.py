@@ -101,7 +101,7 @@ def extract_set(folder: Path, work: Path) -> dict:
         return {lineup_eval._ref(c) for c in run.claims
                 if lineup_eval.claim_matches(c, item["source"], item["quote"], run.sources)} & set(seen)
 
-    figures = {ref: _figure(m) for ref, m in seen.items()}
+    figures = {ref: _figure(ms[0]) for ref, ms in seen.items()}  # (a conversion: its first expression)
 
     def comparable(x: str, y: str) -> bool:
         a, b = figures[x], figures[y]

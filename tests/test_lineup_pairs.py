@@ -84,3 +84,39 @@ def test_first_difference_in_grouping_order() -> None:
     assert pairs.first_difference(a, member("salmon export increase", period="2022"))[0] == "period"
     assert pairs.first_difference(a, member("salmon export increase", kind="forecast"))[0] == "kind"
     assert pairs.first_difference(a, member("salmon export increase")) == ("same", "- / -")
+    # units of one physical dimension share grouping's bucket ("kt" and "tonnes" convert): no unit difference
+    heavy = member("salmon export", unit="tonnes")
+    heavy.dim = "mass"
+    light = member("salmon export", unit="kt")
+    light.dim = "mass"
+    assert pairs.first_difference(heavy, light)[0] == "same"
+
+
+def test_a_quote_writing_two_figures_names_the_one_its_relation_means() -> None:
+    match = _module("lineup_match")
+    values = {"a:pct": {"amount": 16, "unit": "percent"}, "a:usd": {"amount": 14.4, "scale": "billion", "unit": "USD"},
+              "b:usd": {"amount": 14400, "scale": "million", "unit": "USD"},
+              "c:pct": {"amount": 16, "unit": "percent"}, "c:usd": {"amount": 14.4, "scale": "billion", "unit": "USD"}}
+    # "fell 16% to $14.4 billion" against "revenue of $14,400 million": the amount
+    assert match.meant([{"a:pct", "a:usd"}, {"b:usd"}], values) == [{"a:usd"}, {"b:usd"}]
+    # two quotes that both write both figures, and a third the amount: still the amount
+    assert match.meant([{"a:pct", "a:usd"}, {"c:pct", "c:usd"}, {"b:usd"}], values) == [{"a:usd"}, {"c:usd"}, {"b:usd"}]
+    # a change: values differ, the unit its partners share decides ("up 2 points to 14%" against "from 12%")
+    values |= {"d:pp": {"amount": 2, "unit": "percentage-points"}, "d:pct": {"amount": 14, "unit": "percent"},
+               "e:pct": {"amount": 12, "unit": "percent"}}
+    assert match.meant([{"d:pp", "d:pct"}, {"e:pct"}], values) == [{"d:pct"}, {"e:pct"}]
+    assert match.meant([{"a:pct"}, set()], values) == [{"a:pct"}, set()]  # one figure, or none: as matched
+    # a contradiction sets two values apart: equal amounts say nothing, the classes both quotes write tie
+    values |= {"f:pct": {"amount": 24, "unit": "percent"}, "f:usd": {"amount": 14.4, "scale": "billion", "unit": "USD"}}
+    assert match.meant([{"f:pct", "f:usd"}, {"a:pct", "a:usd"}], values, by_value=False) == [
+        {"f:pct", "f:usd"}, {"a:pct", "a:usd"}]
+    assert match.unit_class({"amount": 5, "unit": "kt"}) == match.unit_class({"amount": 5, "unit": "tonnes"})
+    assert match.unit_class({"amount": 25, "unit": "bps"}) == ("percentage-points", "percentage-points")
+
+
+def test_a_hundredth_of_a_currency_writes_its_value() -> None:
+    match = _module("lineup_match")
+    assert match.value_written_in({"amount": 2.25, "unit": "USD"}, "a final dividend of 225 US cents a share")
+    assert match.value_written_in({"amount": 0.3, "unit": "EUR"}, "keeping its dividend at 30 cents")
+    assert not match.value_written_in({"amount": 0.3, "unit": "EUR"}, "keeping its dividend at 30 cents", subunits=False)
+    assert not match.value_written_in({"amount": 2.25, "unit": "USD"}, "a payout to 225 shareholders")

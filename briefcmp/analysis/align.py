@@ -64,7 +64,7 @@ from typing import Optional
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
 from briefcmp.analysis import briefunits, figlinkplace, fellowperiods, fiscalissuer, headline, issuer, onefact, views
 from briefcmp.analysis import acronyms, appliedmarks, baregrowth, comparatives, figurecontext, figuresubject
-from briefcmp.analysis import issuernames, keynames, organisations, periods, titleperiods
+from briefcmp.analysis import issuernames, keynames, organisations, periods, sharedcurrency, titleperiods
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
@@ -553,6 +553,7 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
     every = [*loose, *(m for ms in keyed.values() for m in ms)]
     result.figures = every
     briefunits.adopt_currency(every, contexts, word_match)  # "Revenue 61.2bn" in a note whose amounts are in euros
+    sharedcurrency.resolve(every, contexts)  # "$1.25 billion" from Sydney, "A$1.25 billion" on the wire: AUD
     whose.adopt_release_subjects(every, every, word_match, evidence.close, RELEASE_DAYS, _VAGUE)  # naming no country
     whose.adopt_event_subjects(every, every, evidence.close,
                                RELEASE_DAYS)  # figures that name no one, in a brief reporting one event
@@ -561,6 +562,7 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
                                 last={bid: c.published_last for bid, c in contexts.items() if c.ok})  # a brief naming no one
     fiscalissuer.settle(every, contexts)  # "FY24" of a company, "this financial year" of a budget story
     fellowperiods.adopt(every, word_match)  # "went up to 6.2%" beside fellow reports' "6.2% in December"
+    sharedcurrency.resolve(every, contexts)  # again, for the figures the steps above gave a subject
     # Registered keys: their subjects, unit and words.
     key_sigs = []
     for kid, kd in sorted(config.keys.items()):

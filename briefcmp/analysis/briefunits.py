@@ -118,11 +118,26 @@ def _country_currencies(country_ids: Iterable[str]) -> set[str]:
     return {code for code, country in issued.items() if country in ids}
 
 
+# The English "crown" of krone, krona, koruna, the names CLDR gives (Danish kroner, Swedish kronor, Czech koruny):
+# "crowns" is any of them, "kronor" only Sweden's
+_CROWN_FORMS = ("krone", "kroner", "krona", "kronor", "koruna", "korunas", "koruny")
+
+
+def codes_named(word: str) -> frozenset[str]:
+    """The currencies in use that ``word`` names, by CLDR's English names ("kroner" -> DKK, NOK; "crowns" ->
+    every crown; "baht" -> THB); empty for no currency's name."""
+    word = word.lower()
+    names = currency_names()
+    if word in ("crown", "crowns"):
+        return frozenset().union(*(names.get(f, frozenset()) for f in _CROWN_FORMS))
+    return names.get(word, frozenset())
+
+
 def named_currency(word: str, own: set[str], countries: Iterable[str]) -> tuple[str, bool]:
     """(the ISO code, whether inferred) of a currency written by its name ``word``: one currency's name is
     it; a name several share is the one among them the brief's amounts use (``own``), else the one a country
     the brief names issues; else ("", False)."""
-    codes = currency_names().get(word.lower())
+    codes = codes_named(word)
     if not codes:
         return "", False
     if len(codes) == 1:
@@ -185,7 +200,9 @@ def read_named(members: Sequence, ctx, path: str = "", marks: Optional[appliedma
     took = []
     for m in members:
         v = m.claim.value
-        if m.claim.status != "draft" or v.alternates or m.unit or m.dim == "rank":
+        # a name of several currencies kept as written ("crowns", "kroner": corpus/units) is resolved like one
+        # drafted as no unit
+        if m.claim.status != "draft" or v.alternates or m.unit not in ("", "crowns") or m.dim == "rank":
             continue
         written = (v.unit or "").strip().lower()
         word = written if written else (_word_after(ctx, m) if v.scale else "")

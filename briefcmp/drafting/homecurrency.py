@@ -51,6 +51,9 @@ def home_dollar(text: str, config: Optional[Config] = None, publisher: str = "")
     when the head names no country."""
     if "$" not in text:
         return "USD"
+    said = declared_dollar(text)
+    if said:
+        return said  # "All figures are in Australian dollars."
     from briefcmp.analysis.countrydata import countries
     from briefcmp.analysis.entities import Entities
 
@@ -76,6 +79,36 @@ def home_dollar(text: str, config: Optional[Config] = None, publisher: str = "")
                 return "USD"  # "A$9.3 billion ($6.2 billion)": a text that marks its own dollar writes USD as "$"
             return code
     return "USD"
+
+
+# "in Australian dollars", "in New Zealand dollars": a dollar named by its country (CLDR's English plural names)
+_IN_DOLLARS = re.compile(r"\b[Ii]n\s+((?:[A-Z][A-Za-z.]*\s+){1,2})dollars\b")
+
+
+def declared_dollar(text: str) -> str:
+    """The one dollar a text says its amounts are in ("All figures are in Australian dollars"), by its CLDR
+    name: when it names that one only, and marks no dollar as another country's ("A$", "US$"); else ""."""
+    found = set()
+    for m in _IN_DOLLARS.finditer(text):
+        name = " ".join(f"{m.group(1)}dollars".split()).lower()
+        found.add(_dollar_names().get(name, ""))
+    if len(found) != 1 or "" in found or _PREFIXED.search(text) or re.search(r"\bU\.?S\.?\$", text):
+        return ""
+    return found.pop()
+
+
+@lru_cache(maxsize=1)
+def _dollar_names() -> dict[str, str]:
+    """"australian dollars" -> AUD: Babel's English plural names of the dollars."""
+    from babel import Locale
+
+    en = Locale("en")
+    out = {}
+    for code, forms in en._data["currency_names_plural"].items():
+        for name in dict(forms).values():
+            if name.lower().endswith(" dollars"):
+                out[name.lower()] = code
+    return out
 
 
 @lru_cache(maxsize=1)
