@@ -3,7 +3,6 @@ takes the value as it shows it, a split part says why of its own claims, the cla
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
