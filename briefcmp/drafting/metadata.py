@@ -27,6 +27,8 @@ def brief_id_from(path: Path) -> str:
 
 
 _FIELD_SEP = re.compile(r"\s+[-–—·]\s+|\s*\|\s*")
+# a month name in Latin, Greek or Cyrillic letters (CJK date lines are _cjk_dateline's)
+_MONTH_LETTERS = re.compile(r"[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]{3}")
 _FIELD_SEP_COMMA = re.compile(r"\s+[-–—·]\s+|\s*[|,]\s*")
 
 
@@ -107,8 +109,9 @@ def _local_dateline(lines: list[str]) -> Optional[PartialDate]:
     from briefcmp.drafting import localdates
 
     for line in lines:
-        if not re.search(r"\d{4}", line):
-            continue
+        if not re.search(r"\d{4}", line) or re.search(r"[^\W\d_][.!?]\s*$", line) or \
+                not _MONTH_LETTERS.search(line):
+            continue  # (a sentence ends on a word; a masthead on its date: "Subota, 1. ožujka 2025.")
         fields = [line] if len(line.split()) <= 16 else []
         fields += [f for f in _FIELD_SEP.split(line) if len(f.split()) <= 10]
         for field in fields:
