@@ -19,6 +19,7 @@ def test_spending_per_visitor_is_not_the_spending():
 def test_a_unit_per_is_no_rate_word():
     assert "per" not in _words("inflation was 3 per cent", "percent")
     assert "per" not in _words("output of 5 million barrels per day", "barrels")
+    assert "per" not in _words("a dividend of 0.42 per share") and "per" not in _words("oil at 80 dollars per barrel", "USD")
 
 
 def test_before_one_off_items_is_the_underlying_measure():

@@ -151,7 +151,7 @@ def _doubt(group: list[Statement], alike: Optional[bool] = None) -> str:
         return "one brief gives two values for one period: the wording does not tell the statements apart"
     if len(values) > 1 and not (alike if alike is not None else _low(group, score) >= CONTRADICTION_SCORE):
         return "the claims give different answers and their wording is only alike: a person should say whether they conflict"
-    if len(values) > 1 and all(s.fact.undergone and not s.claim.subjects for s in group):
+    if len(values) > 1 and all(getattr(s.fact, "undergone", False) and not s.claim.subjects for s in group):
         # "a referendum is required" against "no referendum was required": a passive with no doer, said of no
         # country or body, is whose the sentence before says ("there, unlike in X"), which nothing here reads
         return "the claims give different answers, each passive and said of no one: a person should say whose they are"

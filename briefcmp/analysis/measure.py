@@ -476,9 +476,11 @@ def _asides(text: str) -> list[tuple[int, int]]:
 
 _PREFIXES = frozenset("non ex pre post anti semi sub self co over under".split())  # "Non-oil", "Pre-tax": no name
 _MODIFIER_GAP = re.compile(r"[\s-]*\Z")
-# "per" before the noun a rate is counted by ("per tourist", "per share", "per household"), not a unit's
+# "per" before the noun a rate is counted by ("per tourist", "per household"), not a unit's or a price's
 # "per" ("per cent", "per annum", "per day": how often, the unit's business)
-_PER_NOUN = re.compile(r"\s+(?!(?:cent|centum|annum|year|month|day|week|quarter|hour|capita|head)\b)[A-Za-z]{3,}")
+_PER_NOUN = re.compile(r"\s+(?!(?:cent|centum|annum|year|month|day|week|quarter|hour|capita|head|share|barrel|"
+                       r"tonne|ton|ounce|litre|liter|gallon|bushel|kilogram|kilo|pound|unit|kilowatt|megawatt|"
+                       r"metre|meter|acre|hectare|mile)s?\b)[A-Za-z]{3,}")  # (a price's or a unit's "per": its unit)
 _OF_GAP = re.compile(r"[\s-]*(?:(?:of|on|for|in)\s+(?:the\s+|its\s+|their\s+)?)?\Z")
 
 
