@@ -26,10 +26,12 @@ def brief_id_from(path: Path) -> str:
     return slug or "brief"
 
 
-_FIELD_SEP = re.compile(r"\s+[-–—·]\s+|\s*\|\s*")
+# a masthead's fields: set apart by a spaced dash or a bar, and in a short header line by commas too
+_SEPARATORS = r"\s+[-–—·]\s+|\s*\|\s*"
+_FIELD_SEP = re.compile(_SEPARATORS)
+_FIELD_SEP_COMMA = re.compile(_SEPARATORS + r"|\s*,\s*")
 # a month name in Latin, Greek or Cyrillic letters (CJK date lines are _cjk_dateline's)
 _MONTH_LETTERS = re.compile(r"[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]{3}")
-_FIELD_SEP_COMMA = re.compile(r"\s+[-–—·]\s+|\s*[|,]\s*")
 
 
 def find_metadata(prep: sent.Prepared) -> tuple[str, str, Optional[PartialDate]]:
