@@ -62,12 +62,11 @@ from briefcmp.analysis.factopen import open_questions
 from briefcmp.analysis.factvotes import absolute_votes
 from briefcmp.analysis.factverbs import (
     action_verb, coordinated_at, embedded_at, free_participle, group_start, inside_group, listed_verb, passive_group,
-    past_clause, predicate,
-    requested,
+    acting, past_clause, predicate,
 )
 from briefcmp.analysis.factwords import (
     ADVICE_FRAME, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DEMANDING, DENYING, FIRST_TIME, LIGHT_VERBS,
-    MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, REPORTS, SAYING, SCOPE,
+    MANDATIVE, MEASURE_NOUNS, NEGATION, REPORTS, SAYING, SCOPE,
     UNASSERTED, WHEN_PHRASE, modality,
 )
 
@@ -419,7 +418,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             end_index = judged
             verb = nlp.Token(verb.text, verb.start, verb.end, "VB", "condemn")
         drafted = len(facts)
-        if actors and (verb.lemma not in NOT_ACTIONS or requested(tokens, j)) and verb.lemma not in AUX \
+        if actors and acting(tokens, j) and verb.lemma not in AUX \
                 and end_index > j + 1:
             limited = restriction_at(tokens, j + 2, end_index)  # "banned exports ... for military end uses"
             if limited > j + 2:
@@ -469,7 +468,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     for actor in actors:
                         facts.extend(listed_actions(sentence, names, tokens, listed, actor, "fact" if in_addition
                                                     else kind, "yes" if in_addition else value, stops))
-        if len(facts) == drafted and (verb.lemma not in NOT_ACTIONS or requested(tokens, j)) and verb.lemma not in AUX:
+        if len(facts) == drafted and acting(tokens, j) and verb.lemma not in AUX:
             # "Spain abstained", "Beijing has not retaliated"
             facts += bare_action(sentence, names, tokens, clause_start, j, end_index, actors, start, kind, value)
         elif len(facts) == drafted and verb.lemma in LINKING:  # "Sweden remains outside", "has become a member"
