@@ -69,3 +69,63 @@ def test_reading_never_fails_and_objects_stay_inside(words: list[str]) -> None:
     for lo in range(len(tokens)):
         assert lo <= _before_predicate(tokens, lo, len(tokens)) <= len(tokens)
     read_facts(text, Entities())
+
+
+def test_a_thing_undergone_is_the_doers_when_both_name_one_head() -> None:
+    from dataclasses import dataclass
+
+    from briefcmp.analysis.factdoers import noun_head, read_doers
+    from briefcmp.analysis.factstatements import Statement
+
+    @dataclass
+    class F:
+        undergone: bool = False
+        object_text: str = ""
+
+    def stmt(actor: str, action: str, text: str, undergone: bool = False) -> Statement:
+        words = frozenset(w for w in text.lower().split() if w not in ("the", "for", "all", "except"))
+        return Statement(None, F(undergone, text), actor, action, words, frozenset(), "fact", root=actor)
+
+    assert noun_head("the death penalty") == "penalty" and noun_head("the penalty for all crimes") == "penalty"
+    assert noun_head("the") == ""
+    penalty = stmt("death-penalty", "abolish", "", undergone=True)
+    # "The death penalty was abolished" beside "Ruritania abolished the penalty for all crimes except treason"
+    assert read_doers([penalty, stmt("ruritania", "abolish", "the penalty for all crimes except treason")],
+                      Entities()) == 1
+    assert penalty.actor == "ruritania" and {"death", "penalty"} <= penalty.words
+    # another head, or two doers of the act on that head, leave it unread
+    fine = stmt("death-penalty", "abolish", "", undergone=True)
+    assert read_doers([fine, stmt("ruritania", "abolish", "the fine for late filing")], Entities()) == 0
+    assert read_doers([fine, stmt("ruritania", "abolish", "the penalty"), stmt("freedonia", "abolish", "the penalty")],
+                      Entities()) == 0
+
+
+def test_a_refusal_is_read_across_a_phrase_of_time() -> None:
+    from briefcmp.analysis.factgrammar import untimed
+
+    assert _read("Ruritania refused in August 2022 to let the inspectors in.")[0][1:3] == ("let", "no")
+    assert _read("Ruritania declined on 4 July to sign the timber accord.")[0][1:3] == ("sign", "no")
+    assert _read("Ruritania declined last week to sign the timber accord.")[0][1:3] == ("sign", "no")
+    assert _read("Ruritania signed the timber accord on 4 July.")[0][1:3] == ("sign", "yes")
+    text = "Ruritania refused in May 2023 to sign"
+    tokens = nlp.tag(text)
+    assert untimed(text, tokens, 0, len(tokens)) == "Ruritania refused to sign"
+    # "may" the modal is no month
+    text = "Ruritania may not sign"
+    tokens = nlp.tag(text)
+    assert untimed(text, tokens, 0, len(tokens)) == "Ruritania may not sign"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["in", "on", "May", "2023", "4", "July", "last", "week", "this", "refused", "to",
+                                 "Ruritania", "may", "sign", "."]), max_size=12))
+def test_untimed_keeps_the_words_it_does_not_cut(words: list[str]) -> None:
+    from briefcmp.analysis.factgrammar import untimed
+
+    text = " ".join(words)
+    tokens = nlp.tag(text) or []
+    out = untimed(text, tokens, 0, len(tokens))
+    assert len(out) <= len(text) + 1
+    kept = out.split()
+    it = iter(text.split())
+    assert all(any(w == x for x in it) for w in kept)  # a subsequence of the words, in order

@@ -23,7 +23,7 @@ from typing import Optional
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.factobjects import Fact, object_end, object_words
-from briefcmp.analysis.factsubjects import Context, office_actor
+from briefcmp.analysis.factsubjects import Context, _countries, office_actor
 from briefcmp.analysis.factwords import BREAK_TAGS, SCOPE, TIME
 
 # Nouns with a verb of their own that name a state, share or view, not an action taken.
@@ -142,7 +142,7 @@ def noun_actions(sentence: str, names: list[tuple[int, int, str]], tokens: list[
             actor, q_start = pronoun_actor, t.start
         else:
             owner = next(((a, e) for a, b, e in names if b == end_of_owner), None)
-            if owner is None and p >= 2 and pronoun_actor and tokens[p - 1].lemma in _COUNTRY_NOUNS \
+            if owner is None and p >= 2 and pronoun_actor in _countries() and tokens[p - 1].lemma in _COUNTRY_NOUNS \
                     and tokens[p - 2].lemma == "the":
                 owner = (tokens[p - 2].start, pronoun_actor)  # "the country's withdrawal": the country last named
             if owner is None:

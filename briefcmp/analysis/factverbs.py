@@ -192,13 +192,15 @@ def coordinated_at(tokens: list[nlp.Token], clause_start: int, i: int) -> bool:
     return k >= 0 and tokens[k].tag == "CC" and tokens[k].lemma in ("and", "or", "but")
 
 
-def acting(tokens: list[nlp.Token], j: int) -> bool:
+def acting(tokens: list[nlp.Token], j: int, lemma: str) -> bool:
     """Whether the verb at ``j`` states an act: not a verb of saying or being (``NOT_ACTIONS``), unless it makes a
     request ("asked Moscow to close its base") or, with its particle, a phrasal verb of its own ("called off the
-    talks" cancelled them, whatever "called" alone says)."""
-    if tokens[j].lemma not in NOT_ACTIONS or requested(tokens, j):
+    talks" cancelled them, whatever "called" alone says). ``lemma``: the verb as read ("called the expulsions
+    unacceptable" is read as "condemn")."""
+    if lemma not in NOT_ACTIONS or requested(tokens, j):
         return True
-    return j + 1 < len(tokens) and tokens[j + 1].tag in ("IN", "RP") and (tokens[j].lemma, tokens[j + 1].lemma) in PHRASAL
+    return j + 1 < len(tokens) and tokens[j + 1].tag in ("IN", "RP") \
+        and (tokens[j].lemma, tokens[j + 1].lemma) in PHRASAL
 
 
 def requested(tokens: list[nlp.Token], j: int) -> bool:
