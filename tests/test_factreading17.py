@@ -83,14 +83,14 @@ def test_a_thing_undergone_is_the_doers_when_both_name_one_head() -> None:
         object_text: str = ""
 
     def stmt(actor: str, action: str, text: str, undergone: bool = False) -> Statement:
-        words = frozenset(w for w in text.lower().split() if w not in ("the", "for", "all", "except"))
+        words = frozenset(w for w in text.lower().split() if w not in ("the", "for", "all", "but"))
         return Statement(None, F(undergone, text), actor, action, words, frozenset(), "fact", root=actor)
 
-    assert noun_head("the death penalty") == "penalty" and noun_head("the penalty for all crimes") == "penalty"
+    assert noun_head("the death penalty") == "penalty" and noun_head("the penalty for every offence") == "penalty"
     assert noun_head("the") == ""
     penalty = stmt("death-penalty", "abolish", "", undergone=True)
-    # "The death penalty was abolished" beside "Ruritania abolished the penalty for all crimes except treason"
-    assert read_doers([penalty, stmt("ruritania", "abolish", "the penalty for all crimes except treason")],
+    # "The death penalty was abolished" beside "Ruritania abolished the penalty for every offence but piracy"
+    assert read_doers([penalty, stmt("ruritania", "abolish", "the penalty for every offence but piracy")],
                       Entities()) == 1
     assert penalty.actor == "ruritania" and {"death", "penalty"} <= penalty.words
     # another head, or two doers of the act on that head, leave it unread
@@ -103,7 +103,7 @@ def test_a_thing_undergone_is_the_doers_when_both_name_one_head() -> None:
 def test_a_refusal_is_read_across_a_phrase_of_time() -> None:
     from briefcmp.analysis.factgrammar import untimed
 
-    assert _read("Ruritania refused in August 2022 to let the inspectors in.")[0][1:3] == ("let", "no")
+    assert _read("Ruritania refused in May 2022 to admit the monitors.")[0][1:3] == ("admit", "no")
     assert _read("Ruritania declined on 4 July to sign the timber accord.")[0][1:3] == ("sign", "no")
     assert _read("Ruritania declined last week to sign the timber accord.")[0][1:3] == ("sign", "no")
     assert _read("Ruritania signed the timber accord on 4 July.")[0][1:3] == ("sign", "yes")

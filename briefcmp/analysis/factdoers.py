@@ -9,7 +9,7 @@ brief's own reading comes first (``factrefs``: a measure undergone is its brief'
 statements whose actor is still the thing are read here.
 
 The doer's object may name the thing by its head alone, or the thing by more words than the object: "The death
-penalty was abolished" and "Ruritania abolished the penalty for all crimes" share the head "penalty"; when every
+penalty was abolished" and "Ruritania abolished the penalty for every offence" share the head "penalty"; when every
 statement doing that act to an object of that head is one actor's, the thing is that actor's. Its object words
 stay the thing's own, so two things of one head ("the ban on rice", "the ban on seafood") are still told apart
 when statements are lined up.
@@ -52,7 +52,7 @@ def thing_words(st: Statement, entities: Entities) -> tuple[frozenset[str], froz
 
 def noun_head(text: str) -> str:
     """The lemma of a noun phrase's head: its last word before a linking preposition ("the death penalty": penalty;
-    "the penalty for all crimes": penalty); "" when it is a function word or there is none."""
+    "the penalty for every offence": penalty); "" when it is a function word or there is none."""
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]*", text.replace("-", " "))]
     cut = next((i for i, w in enumerate(words) if w in _LINKS), len(words))
     head = lexicon.lemma(words[cut - 1]) if cut else ""

@@ -257,7 +257,7 @@ def past_opening_time(tokens: list[nlp.Token], lo: int, hi: int) -> int:
 
 
 def untimed(sentence: str, tokens: list[nlp.Token], lo: int, hi: int) -> str:
-    """The text of tokens[lo:hi] without its phrases of time ("refused in August 2022 to let ...": "refused to let"),
+    """The text of tokens[lo:hi] without its phrases of time ("refused in May 2022 to admit ...": "refused to admit"),
     so that a frame and its "to" are read as one whatever date stands between them: a preposition of time, then at
     most a determiner or an adjective, then numbers and words of time only (at least one)."""
     parts, k, last = [], lo, tokens[lo].start if lo < hi else 0
