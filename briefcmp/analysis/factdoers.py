@@ -7,6 +7,12 @@ thing: its actor and root become the doer's and its object the thing. Two doers 
 "the President rejected the bill") leave it as it was: which one the passive means, the grammar does not say. A
 brief's own reading comes first (``factrefs``: a measure undergone is its brief's doer's or country's), so only
 statements whose actor is still the thing are read here.
+
+The doer's object may name the thing by its head alone, or the thing by more words than the object: "The death
+penalty was abolished" and "Ruritania abolished the penalty for every offence" share the head "penalty"; when every
+statement doing that act to an object of that head is one actor's, the thing is that actor's. Its object words
+stay the thing's own, so two things of one head ("the ban on rice", "the ban on seafood") are still told apart
+when statements are lined up.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from collections import defaultdict
 
 from briefcmp.analysis import lexicon
 from briefcmp.analysis.entities import Entities
-from briefcmp.analysis.factrefs import act_head
+from briefcmp.analysis.factrefs import _LINKS, act_head
 from briefcmp.analysis.factstatements import Statement, _clean
 from briefcmp.analysis.factsubjects import BODY_NOUNS, GOVERNMENT_NOUNS, INSTRUMENTS
 from briefcmp.analysis.factwords import SCOPE
@@ -42,6 +48,19 @@ def thing_words(st: Statement, entities: Entities) -> tuple[frozenset[str], froz
     words = _clean(w for w in re.findall(r"[A-Za-z][A-Za-z-]*", label.lower())
                    if w not in FUNCTION_WORDS and w not in SCOPE)
     return words - {"+more"}, frozenset(e for _, _, e in places)
+
+
+def noun_head(text: str) -> str:
+    """The lemma of a noun phrase's head: its last word before a linking preposition ("the death penalty": penalty;
+    "the penalty for every offence": penalty); "" when it is a function word or there is none."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]*", text.replace("-", " "))]
+    cut = next((i for i, w in enumerate(words) if w in _LINKS), len(words))
+    head = lexicon.lemma(words[cut - 1]) if cut else ""
+    return "" if not head or head in FUNCTION_WORDS or head in SCOPE else head
+
+
+def _object_head(st: Statement) -> str:
+    return noun_head(getattr(st.fact, "object_text", ""))
 
 
 def _thing(st: Statement, entities: Entities) -> bool:
@@ -75,7 +94,9 @@ def read_doers(statements: list[Statement], entities: Entities) -> int:
         thing, places = thing_words(st, entities)
         if not thing:
             continue
-        doers = [o for o in doing.get(st.action, ()) if o.asks == st.asks and thing <= o.words
+        head = noun_head(entities.label(st.actor))
+        doers = [o for o in doing.get(st.action, ()) if o.asks == st.asks
+                 and (thing <= o.words or head and head in thing and head == _object_head(o))
                  and places <= o.others and not (places and _own(o) and (o.root or o.actor) not in places)]
         actors = {o.actor for o in doers}
         roots = {o.root or o.actor for o in doers}

@@ -254,3 +254,28 @@ def past_opening_time(tokens: list[nlp.Token], lo: int, hi: int) -> int:
     if not timed or m >= hi or tokens[m].tag not in ("DT", "NNP", "NNPS", "NN", "NNS", "PRP", "PRP$", "JJ"):
         return lo
     return m
+
+
+def untimed(sentence: str, tokens: list[nlp.Token], lo: int, hi: int) -> str:
+    """The text of tokens[lo:hi] without its phrases of time ("refused in May 2022 to admit ...": "refused to admit"),
+    so that a frame and its "to" are read as one whatever date stands between them: a preposition of time, then at
+    most a determiner or an adjective, then numbers and words of time only (at least one)."""
+    parts, k, last = [], lo, tokens[lo].start if lo < hi else 0
+    while k < hi:
+        m = k + (tokens[k].tag == "IN" and tokens[k].lemma in _TIME_PREPOSITIONS or tokens[k].lemma == "this")
+        m += m > k and m < hi and tokens[m].tag in ("DT", "JJ") and m + 1 < hi and (
+            tokens[m + 1].lemma in TIME or tokens[m + 1].tag == "CD")
+        e = m
+        while e < hi and (tokens[e].tag == "CD" or re.fullmatch(r"[0-9]{1,4}(?:st|nd|rd|th)?", tokens[e].text)
+                          or tokens[e].lemma in TIME and tokens[e].tag != "MD"):  # (the tagger's "4" may be IN)
+            e += 1
+        if (m > k or tokens[k].lemma in ("last", "next", "past")) and e > m and any(tokens[x].lemma in TIME or re.fullmatch(r"(?:1[5-9]|20)[0-9]{2}", tokens[x].text)
+                                   for x in range(m, e)):
+            parts.append(sentence[last:tokens[k].start])
+            last = tokens[e].start if e < len(tokens) else len(sentence)
+            k = e
+            continue
+        k += 1
+    end = tokens[hi].start if hi < len(tokens) else len(sentence)
+    parts.append(sentence[last:end] if last <= end else "")
+    return re.sub(r"\s+", " ", "".join(parts))

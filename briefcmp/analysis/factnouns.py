@@ -23,7 +23,7 @@ from typing import Optional
 from briefcmp.analysis import nlp
 from briefcmp.analysis.entities import Entities
 from briefcmp.analysis.factobjects import Fact, object_end, object_words
-from briefcmp.analysis.factsubjects import Context, office_actor
+from briefcmp.analysis.factsubjects import Context, _countries, office_actor
 from briefcmp.analysis.factwords import BREAK_TAGS, SCOPE, TIME
 
 # Nouns with a verb of their own that name a state, share or view, not an action taken.
@@ -100,6 +100,24 @@ def action_at(tokens: list[nlp.Token], k: int) -> Optional[tuple[str, int, int]]
     return (verb, m, m + 2) if verb else None
 
 
+_OPENERS = frozenset({"DT", "NNP", "NNPS", "PRP", "PRP$", "NN", "NNS", "CD", "JJ"})
+
+
+def _before_predicate(tokens: list[nlp.Token], lo: int, hi: int) -> int:
+    """Where the object of an action noun ends before the sentence's own verb: a possessed action noun is often
+    the subject ("Japan's withdrawal from the treaty angered Russia": the treaty, not "the treaty angered Russia").
+    A finite verb after a noun, or a past form after a noun with an object of its own (the tagger reads
+    "angered" there as a participle), is that verb."""
+    for k in range(lo + 1, hi):
+        t, prev = tokens[k], tokens[k - 1]
+        if not prev.noun:
+            continue
+        if t.tag in ("VBD", "VBZ", "VBP", "MD") or t.tag == "VBN" and k + 1 < len(tokens) \
+                and tokens[k + 1].tag in _OPENERS:
+            return k
+    return hi
+
+
 def noun_actions(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], entities: Entities,
                   context: Optional[Context], pronoun_actor: str, stops: frozenset[int], taken: list[Fact]
                   ) -> list[Fact]:
@@ -124,13 +142,15 @@ def noun_actions(sentence: str, names: list[tuple[int, int, str]], tokens: list[
             actor, q_start = pronoun_actor, t.start
         else:
             owner = next(((a, e) for a, b, e in names if b == end_of_owner), None)
-            if owner is None and p >= 2 and pronoun_actor and tokens[p - 1].lemma in _COUNTRY_NOUNS \
+            if owner is None and p >= 2 and pronoun_actor in _countries() and tokens[p - 1].lemma in _COUNTRY_NOUNS \
                     and tokens[p - 2].lemma == "the":
                 owner = (tokens[p - 2].start, pronoun_actor)  # "the country's withdrawal": the country last named
             if owner is None:
                 lo = p
                 while lo > 0 and tokens[lo - 1].tag in ("NNP", "NNPS"):
                     lo -= 1
+                if lo == p and p >= 2 and tokens[p - 1].tag == "NN" and tokens[p - 2].lemma == "the":
+                    lo = p - 2  # "the emir's dissolution of the assembly": an office (``office_actor`` says which)
                 who = office_actor(tokens, lo, p, names, entities, context) if lo < p else ""
                 owner = (tokens[lo].start, who) if who else None
             if owner is None:
@@ -139,7 +159,7 @@ def noun_actions(sentence: str, names: list[tuple[int, int, str]], tokens: list[
         before = next((x for x in reversed(tokens[:p]) if x.start < q_start and x.tag != "DT"), None)
         if before is not None and before.verb and before.lemma in CANCELLING:
             continue  # "reversed its decision to close", "lifted China's ban on": no longer so
-        end = object_end(tokens, obj_from - 1, stops)
+        end = _before_predicate(tokens, obj_from, object_end(tokens, obj_from - 1, stops))
         if end <= obj_from:
             continue
         obj = tokens[obj_from:end]

@@ -56,18 +56,17 @@ from briefcmp.analysis.factobjects import (
 from briefcmp.analysis.factsubjects import (
     Context, countries_ids, national_body, office_actor, phrase_actor, pronoun_object, remember,
 )
-from briefcmp.analysis.factgrammar import named_actors, owner_agent, past_opening_time, subject_actors
+from briefcmp.analysis.factgrammar import named_actors, owner_agent, past_opening_time, subject_actors, untimed
 from briefcmp.analysis.factnames import entities_at
 from briefcmp.analysis.factopen import open_questions
 from briefcmp.analysis.factvotes import absolute_votes
 from briefcmp.analysis.factverbs import (
     action_verb, coordinated_at, embedded_at, free_participle, group_start, inside_group, listed_verb, passive_group,
-    past_clause, predicate,
-    requested,
+    acting, past_clause, predicate,
 )
 from briefcmp.analysis.factwords import (
     ADVICE_FRAME, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DEMANDING, DENYING, FIRST_TIME, LIGHT_VERBS,
-    MANDATIVE, MEASURE_NOUNS, NEGATION, NOT_ACTIONS, REPORTS, SAYING, SCOPE,
+    MANDATIVE, MEASURE_NOUNS, NEGATION, REPORTS, SAYING, SCOPE,
     UNASSERTED, WHEN_PHRASE, modality,
 )
 
@@ -216,11 +215,13 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         coordinated = chain is not None and (coordinated_at(tokens, clause_start, i) or participle
                                              or listed_verb(tokens, clause_start, i, chain_tag))
         region = sentence[tokens[clause_start].start:verb.start] if clause_start < n else ""
+        region_at = clause_start
         if passive_group(tokens, i, j) and any(tokens[m].tag == "TO" and tokens[m + 1].verb
                                                for m in range(clause_start, i - 1)):
             # "any attempt to stop or divert water would be treated as ...": the subject's own verb ("stop") says
             # nothing of the passive's; its value is the verb group's
             region = sentence[tokens[i].start:verb.start]
+            region_at = i
         if coordinated:
             actors, subject_start, kind0, value0 = chain  # type: ignore[misc]
             own = sentence[tokens[i - 1].end if i else 0:verb.start]
@@ -322,7 +323,8 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 # "Trump has not said whether the tariffs will be lifted": the tariffs undergo it, at his word
                 undergoing = (inner, group, actors[0] if actors else "")
                 actors = embedded or actors
-            kind, value = modality(sentence[said_from:verb.start] if said_from >= 0 else region,
+            kind, value = modality(sentence[said_from:verb.start] if said_from >= 0 else untimed(
+                sentence, tokens, region_at, j) if region_at < j else region,
                                    sentence[tokens[i].start:verb.start] if i < j else "")
             said_from = -1
             if value == "no" and i < j and FIRST_TIME.search(sentence, tokens[i].start, verb.start):
@@ -419,7 +421,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             end_index = judged
             verb = nlp.Token(verb.text, verb.start, verb.end, "VB", "condemn")
         drafted = len(facts)
-        if actors and (verb.lemma not in NOT_ACTIONS or requested(tokens, j)) and verb.lemma not in AUX \
+        if actors and acting(tokens, j, verb.lemma) and verb.lemma not in AUX \
                 and end_index > j + 1:
             limited = restriction_at(tokens, j + 2, end_index)  # "banned exports ... for military end uses"
             if limited > j + 2:
@@ -469,7 +471,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     for actor in actors:
                         facts.extend(listed_actions(sentence, names, tokens, listed, actor, "fact" if in_addition
                                                     else kind, "yes" if in_addition else value, stops))
-        if len(facts) == drafted and (verb.lemma not in NOT_ACTIONS or requested(tokens, j)) and verb.lemma not in AUX:
+        if len(facts) == drafted and acting(tokens, j, verb.lemma) and verb.lemma not in AUX:
             # "Spain abstained", "Beijing has not retaliated"
             facts += bare_action(sentence, names, tokens, clause_start, j, end_index, actors, start, kind, value)
         elif len(facts) == drafted and verb.lemma in LINKING:  # "Sweden remains outside", "has become a member"

@@ -17,7 +17,8 @@ from briefcmp.analysis import nlp
 from briefcmp.analysis.factclauses import OPEN_WH, past_time, unsaid
 from briefcmp.analysis.factforms import CALLING
 from briefcmp.analysis.factwords import (
-    ADVISABLE, AUX, BREAK_TAGS, DISPOSED, FRAMES, HEDGING, INTENT_NOUNS, MISTAKEN, NOT_ACTIONS, QUOTE_MARKS, SAYING,
+    ADVISABLE, AUX, BREAK_TAGS, DISPOSED, FRAMES, HEDGING, INTENT_NOUNS, MISTAKEN, NOT_ACTIONS, PHRASAL, QUOTE_MARKS,
+    SAYING,
 )
 
 
@@ -189,6 +190,17 @@ def coordinated_at(tokens: list[nlp.Token], clause_start: int, i: int) -> bool:
                                                                   and tokens[k].verb and k >= clause_start):
         k -= 1
     return k >= 0 and tokens[k].tag == "CC" and tokens[k].lemma in ("and", "or", "but")
+
+
+def acting(tokens: list[nlp.Token], j: int, lemma: str) -> bool:
+    """Whether the verb at ``j`` states an act: not a verb of saying or being (``NOT_ACTIONS``), unless it makes a
+    request ("asked Moscow to close its base") or, with its particle, a phrasal verb of its own ("called off the
+    talks" cancelled them, whatever "called" alone says). ``lemma``: the verb as read ("called the expulsions
+    unacceptable" is read as "condemn")."""
+    if lemma not in NOT_ACTIONS or requested(tokens, j):
+        return True
+    return j + 1 < len(tokens) and tokens[j + 1].tag in ("IN", "RP") \
+        and (tokens[j].lemma, tokens[j + 1].lemma) in PHRASAL
 
 
 def requested(tokens: list[nlp.Token], j: int) -> bool:

@@ -181,13 +181,17 @@ def tag(text: str) -> Optional[list[Token]]:
         found.append((word, i, t))
         pos = i + len(word)
     tags = [t for _, _, t in found]
+    for n in range(len(found) - 1):
+        if found[n][0].lower() == "no" and found[n + 1][0].lower() == "longer":
+            tags[n] = tags[n + 1] = "RB"  # "will no longer lend": an adverb of the verb group, as "not" is
     for n, (word, _, t) in enumerate(found):
         if t in ("JJ", "NN") and n and is_verb(word):
             k = n - 1
             while k > 0 and tags[k] == "RB":
                 k -= 1
             before = found[k][0].lower()
-            governs = tags[k] == "MD" and before not in ("may", "can", "will") or before in ("do", "does", "did") or (
+            governs = tags[k] == "MD" and (before not in ("may", "can", "will") or k < n - 1) or before in (
+                "do", "does", "did") or (  # ("will no longer import": an adverb after it, "will" is no noun)
                 tags[k] == "TO" and k and (found[k - 1][0].lower() in ("not", "whether") or (
                     tags[k - 1] in ("VBN", "VBD", "NN", "JJ") or tags[k - 1] in ("NNP", "NNPS") and k >= 2 and (
                         found[k - 2][0].lower() == "for" or tags[k - 2] in ("NNP", "DT")))
