@@ -29,7 +29,7 @@ from typing import Optional
 from briefcmp.corpus.model import PartialDate, Period, Value
 from briefcmp.corpus import sentences as _sentences
 from briefcmp.drafting.asof import WORDS, AsOf
-from briefcmp.drafting.barecounts import COUNTED_BEFORE, PER_BASE, bare_figure, counted_by
+from briefcmp.drafting.barecounts import COUNTED_BEFORE, PER_BASE, bare_figure, counted_by, terse_label
 from briefcmp.drafting.carried import bracketed_base, level_unit, measure_named_again
 from briefcmp.drafting.dates import (EVENT_VERB, YEAR, DateMention, dateline_span, event_year, find_dates, fiscal_period,
                                      pdate)
@@ -513,8 +513,8 @@ class _Finder(AsOf):
             return None
         if kind in ("count", "duration") and not currency and not words and after.kind != "times" and unit != "bps" \
                 and row is None and not (scale and "." in token) \
-                and name_before(text, a):  # ("Gauteng 15.1 million" in a list: a figure after its name)
-            return None
+                and name_before(text, a) and not (unit and terse_label(text, self.sentence_of(a, b)[0], a)):
+            return None  # ("Gauteng 15.1 million" in a list: a figure after its name; "Passengers 131m" counts them)
         if kind == "count" and words and definite_before(before) and not selective(text[b:end]) \
                 and not re.match(r"\s+of\b", text[end:end + 4]) \
                 and not re.search(r"\b(?:\d+|" + NUMWORD + r")\s+of\s+\w+\s+$", before, re.I) \
