@@ -147,9 +147,10 @@ def counted_by(text: str, a: int, s0: int, last_count: Optional[tuple[int, str]]
 _LABEL_NOUN = re.compile(r"\b([A-Za-z][a-z-]{2,}):\s*[+\-\u2212]?$")
 
 
-# A note's item: a label that opens its line or item and the count right after it, no verb ("FY24 arrivals
-# 2,053,465", "- Passengers 131m", "; Transits 9,944"): at most two short words before the plural noun.
-_ITEM_START = re.compile(r"[\n;|\u2022\u00b7]")
+# A note's item: a label that opens its line or bullet and the count right after it, no verb ("FY24 arrivals
+# 2,053,465", "- Employees 12,400"): at most two short tags before the plural noun. (Not after ";": "The fund lost
+# $3 billion; rivals 7 billion" leaves the verb out, and "rivals" is who, not what.)
+_ITEM_START = re.compile(r"[\n\u2022\u00b7]")
 # (before the noun only a period's or a segment's tag, "FY24", "Q3", "H1 2024": a capitalised word there may be a
 # name and the word after it a verb, "Canada adds 46,700")
 _TERSE_LABEL = re.compile(r"\s*(?:[-*\u2013\u2014]\s*)?(?:(?=[A-Z0-9]*\d)[A-Z0-9]{1,6}\s+|[A-Z]{2,5}\s+){0,2}"
