@@ -76,3 +76,11 @@ def test_add_finds_the_corpus_from_inside_it(tmp_path: Path, monkeypatch) -> Non
     monkeypatch.chdir(tmp_path)  # no ./briefs, no briefcmp.yaml upward: a clear error, exit 2
     other = runner.invoke(app, ["add", str(note)])
     assert other.exit_code == 2 and "no corpus here" in other.output
+
+
+def test_a_noun_whose_plural_is_its_singular_is_a_count() -> None:
+    """"412 aircraft" and "deliveries: 412" count one thing; a plural not in -s counts like one in -s."""
+    for unit in ("aircraft", "sheep", "livestock", "children", "vehicles"):
+        assert is_count(unit), unit
+    for unit in ("percent", "cents", "tonnes", "USD", "days"):
+        assert not is_count(unit), unit

@@ -28,6 +28,26 @@ def test_the_end_point_of_a_movement_is_a_level(text: str, figure: str) -> None:
     assert not words(text, figure) & {"increase", "decrease"}
 
 
+@pytest.mark.parametrize("text,figure", [
+    ("The jobless rate dropped to a seven-month low of 4.2% in May", "4.2%"),
+    ("Wheat stocks climbed to a record of 31.5 million tonnes", "31.5 million"),
+    ("Reserves rose to an all-time high of $612 billion", "$612 billion"),
+    ("The board voted, bringing it down to 3.25 per cent", "3.25 per cent"),
+])
+def test_a_level_reached_through_a_noun_or_a_particle_is_a_level(text: str, figure: str) -> None:
+    assert not words(text, figure) & {"increase", "decrease"}
+
+
+@pytest.mark.parametrize("text,figure,moved", [
+    ("Inflation hit a record high of 9.1% in June", "9.1%", False),  # no movement "to": a level anyway
+    ("Output fell 2% to a record low", "2%", True),  # the change before "to" stays a change
+    ("Prices came down 4% from a peak of 9.1% in June", "4%", True),
+    ("The currency fell to a low of 1.05 before it rose 3% to 1.08", "3%", True),
+])
+def test_end_point_nouns_leave_changes_alone(text: str, figure: str, moved: bool) -> None:
+    assert bool(words(text, figure) & {"increase", "decrease"}) == moved
+
+
 def test_the_movement_itself_stays_a_change_and_its_end_point_a_level() -> None:
     text = "Shipments of copper climbed 6.5% to $4.8 billion in the half"
     assert "increase" in words(text, "6.5%")

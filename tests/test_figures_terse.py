@@ -277,3 +277,21 @@ def test_a_list_label_counts_what_it_names_but_a_place_is_whose() -> None:
     assert ("35.5 mn", 35.5, "million", "arrivals") in got
     assert ("4.2 mn", 4.2, "million", "") in got  # a count, of nothing the label says
     assert not any(g[1] == 766.0 for g in got)
+
+
+def test_a_note_item_with_no_colon_counts_the_noun_it_opens_with() -> None:
+    got = values("Harbour note\nFY24 arrivals 1,806,220 (FY23 1,402,115)\nEmployees 12,400\nNetherlands 766,000\n")
+    assert ("1,806,220", 1806220.0, "", "arrivals") in got
+    assert ("1,402,115", 1402115.0, "", "arrivals") in got  # the base counts what its figure counts
+    assert ("12,400", 12400.0, "", "employees") in got
+    assert not any(g[3] == "netherlands" for g in got)  # a place is whose, never what
+
+
+def test_a_noun_inside_a_sentence_is_no_item_label() -> None:
+    # the number follows a noun mid-sentence: no note's item, nothing read as its count
+    assert not any(g[3] == "shares" for g in values("The fund said it sold its shares 12,400 times last year."))
+
+
+@pytest.mark.parametrize("text", ["Canada adds 46,700 in September", "Employment rises 12,000 in May"])
+def test_a_headline_verb_after_a_name_is_no_item_label(text) -> None:
+    assert not any(g[3] in ("adds", "rises") for g in values(text))

@@ -42,6 +42,8 @@ def level_head(clause: str, figure: tuple[int, int], is_change: Callable[[str], 
     while k >= 0 and tokens[k].tag in _BEFORE_NUMBER and tokens[k].text.lower() != "to" and skipped < 3:
         k -= 1
         skipped += 1
+    if k >= 3 and tokens[k].text.lower() == "of":
+        k = _end_point_noun(tokens, k)  # "fell to a seven-month low of 4.2%": the low is the figure
     if k < 1 or tokens[k].text.lower() != "to":
         return None
     if tokens[k - 1].tag.startswith("JJ"):  # "close to", "equal to", "similar to": a comparison
@@ -56,7 +58,24 @@ def level_head(clause: str, figure: tuple[int, int], is_change: Callable[[str], 
             return (t.start, t.end)
         if t.noun and is_change(t.text):
             return (t.start, t.end)
+        if t.tag in ("RB", "RP") and is_change(t.text) and i == k - 1:
+            return (t.start, t.end)  # "taking it down to 4.5%", "profit down 18% to": the particle moves it
     return None
+
+
+# Nouns that name the point a movement reached, written before the figure they are: "to a record of",
+# "to an eight-month low of", "to a peak of". A closed class of English: a level, never a change.
+_END_POINTS = frozenset({"low", "high", "peak", "record", "trough", "level", "total", "tally"})
+
+
+def _end_point_noun(tokens: list, k: int) -> int:
+    """The index of the "to" before "a record of" / "an eight-month low of" (tokens[k] is "of"), else k."""
+    if tokens[k - 1].text.lower() not in _END_POINTS:
+        return k
+    j = k - 2
+    while j >= 0 and k - j <= 5 and tokens[j].tag in ("DT", "JJ", "JJS", "NN", "CD", "RB"):
+        j -= 1
+    return j if j >= 0 and tokens[j].text.lower() == "to" else k
 
 
 def governed_expectations(clause: str, figure: tuple[int, int], is_expectation: Callable[[str], bool]

@@ -127,7 +127,9 @@ def comparable(unit: str, amount: float) -> tuple[str, float]:
 PERSON_NOUNS = frozenset({"people", "persons", "individuals"})
 # Units that are no counted thing: measures, money, multiples.
 _NOT_COUNTED = frozenset({"percent", "percentage-points", "bps", "times", "points", "cents", "pence", "crowns"})
-_IRREGULAR_COUNTS = PERSON_NOUNS | {"children", "men", "women", "personnel", "police", "staff", "cattle"}
+# (plurals not in -s, and nouns whose plural is their singular: "766 aircraft", "1.2 million sheep")
+_IRREGULAR_COUNTS = PERSON_NOUNS | {"children", "men", "women", "personnel", "police", "staff", "cattle", "aircraft",
+                                    "spacecraft", "sheep", "deer", "fish", "livestock", "poultry"}
 
 
 def is_count(unit: str) -> bool:

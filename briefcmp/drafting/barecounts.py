@@ -110,7 +110,7 @@ def bare_figure(text: str, a: int, b: int, token: str, amount: float, s0: int,
     if not grouped:
         return None
     if sign or _COUNT_CHANGE_BEFORE.search(lead) or _LABEL_BEFORE.search(lead) or _COMPARED_AFTER.match(text, b) \
-            or _ANNUAL_RATE_BEFORE.search(lead):
+            or _ANNUAL_RATE_BEFORE.search(lead) or terse_label(text, s0, start):
         # "payroll employment edged up by 114,000", "Nonfarm payrolls: +114,000": jobs are counted;
         # "Transits: 9,936": what the label names
         return with_bound(text, start, b, "count", Value("quantity", amount=value,
@@ -147,13 +147,39 @@ def counted_by(text: str, a: int, s0: int, last_count: Optional[tuple[int, str]]
 _LABEL_NOUN = re.compile(r"\b([A-Za-z][a-z-]{2,}):\s*[+\-\u2212]?$")
 
 
-def label_noun(text: str, s0: int, a: int) -> str:
-    """The plural noun a label names right before a count ("Transits: 9,936" -> transits), or "" (not a
-    place: "Philippines: 4.2 mn" is whose, not what)."""
-    m = _LABEL_NOUN.search(text, max(s0, a - 40), a)
-    word = m.group(1) if m else ""
+# A note's item: a label that opens its line or bullet and the count right after it, no verb ("FY24 arrivals
+# 2,053,465", "- Employees 12,400"): at most two short tags before the plural noun. (Not after ";": "The fund lost
+# $3 billion; rivals 7 billion" leaves the verb out, and "rivals" is who, not what.)
+_ITEM_START = re.compile(r"[\n\u2022\u00b7]")
+# (before the noun only a period's or a segment's tag, "FY24", "Q3", "H1 2024": a capitalised word there may be a
+# name and the word after it a verb, "Canada adds 46,700")
+_TERSE_LABEL = re.compile(r"\s*(?:[-*\u2013\u2014]\s*)?(?:(?=[A-Z0-9]*\d)[A-Z0-9]{1,6}\s+|[A-Z]{2,5}\s+){0,2}"
+                          r"([A-Za-z][a-z-]{2,})\s+[+\-\u2212]?")
+
+
+def terse_label(text: str, s0: int, a: int) -> str:
+    """The plural noun a note's item opens with right before its count ("FY24 arrivals 2,053,465" -> arrivals),
+    or ""."""
+    item = _ITEM_START.split(text[max(s0, a - 40):a])[-1]
+    if a - len(item) > s0 and not _ITEM_START.match(text, a - len(item) - 1):
+        return ""  # the item must open its sentence or follow an item break, not start mid-phrase
+    m = _TERSE_LABEL.fullmatch(item)
+    return _counted_noun(m.group(1)) if m else ""
+
+
+def _counted_noun(word: str) -> str:
     # (not "people": how many humans, the measure named by the words before it, "Employed people: +35,600")
     return word.lower() if word and plural_noun(word) and not place_word(word) and word.lower() not in PERSON_NOUNS else ""
+
+
+def label_noun(text: str, s0: int, a: int) -> str:
+    """The plural noun a label names right before a count ("Transits: 9,936" -> transits; a note's item
+    "Passengers 131m", ``terse_label``), or "" (not a place: "Philippines: 4.2 mn" is whose, not what)."""
+    m = _LABEL_NOUN.search(text, max(s0, a - 40), a)
+    if not m:
+        return terse_label(text, s0, a)
+    word = m.group(1)
+    return _counted_noun(word)
 
 
 def place_word(word: str) -> bool:
