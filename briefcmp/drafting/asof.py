@@ -10,6 +10,9 @@ import bisect
 import re
 from typing import Optional
 
+from briefcmp.analysis import figureperiod
+from briefcmp.analysis.periodbases import segments
+from briefcmp.corpus.model import PartialDate, Period
 from briefcmp.drafting.dates import DateMention
 
 WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -32,6 +35,8 @@ class AsOf:
     ``dates`` and ``date_starts``."""
 
     text: str
+    published: Optional[PartialDate]
+    fiscal_start: int
     sentences: list[tuple[int, int]]
     sentence_starts: list[int]
     dates: list[DateMention]
@@ -94,13 +99,14 @@ class AsOf:
         away only counts when it opens the sentence ("In 2020, ...").
         """
         best: Optional[tuple[float, DateMention]] = None
+        part = self.base_part(sent, a)
         for d in self.dates_in(*sent):
             # "this year" with no publication date to read it against still dates its figure: as unknown, so
             # that the figure takes no later figure's year ("2.4% this year ... before slipping to 1.9% in 2026")
             if (d.period is None and d.pattern not in ("relyear", "mrel")) or d.end > sent[1]:
                 continue
-            if self.base_date(d):
-                continue
+            if self.base_date(d) or self.base_part(sent, d.start) != part:
+                continue  # a comparison base's date is the base's ("up 23.1%, from EUR 2.7 billion in 2023")
             between = self.text[d.end:a] if d.end <= a else self.text[b:d.start]
             if len(between) > 100 and not self.opens(sent[0], d):
                 continue
@@ -120,6 +126,22 @@ class AsOf:
             if best is None or dist < best[0]:
                 best = (dist, d)
         return best[1] if best and best[1].period is not None else None
+
+    def figure_period(self, sent: tuple[int, int], a: int, b: int) -> Optional[Period]:
+        """The period the one reader (``analysis.figureperiod``) reads for the figure [a, b), as align reads
+        it; None when it reads none, or when the config names a fiscal year of its own (drafting's reader
+        applies it: ``dates.fiscal_period``)."""
+        if self.fiscal_start != 1:
+            return None
+        return figureperiod.drafted(self.text[sent[0]:sent[1]], (a - sent[0], b - sent[0]), self.published)
+
+    def base_part(self, sent: tuple[int, int], pos: int) -> int:
+        """Which comparison base of its sentence offset ``pos`` stands in (its start), -1 outside any: the
+        bases align reads (``analysis.periodbases.segments``), so that drafting dates a figure as align does."""
+        for a, b, base in segments(self.text[sent[0]:sent[1]]):
+            if a <= pos - sent[0] < b:
+                return a if base else -1
+        return -1
 
     def dates_other_in_parens(self, d: DateMention, a: int, b: int) -> bool:
         """Whether ``d`` stands in parentheses that hold another figure and not the figure [a, b)."""
