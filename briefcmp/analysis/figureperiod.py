@@ -40,8 +40,17 @@ def as_period(value: str) -> Optional[Period]:
     return parse_period(value) if value else None
 
 
+# Countries whose fiscal years differ (the calendar's, April's named by its start, October's): a reading that
+# changes with them depends on whose figure it is
+_WHOSE = ("japan", "united-states")
+
+
 def drafted(sentence: str, figure: tuple[int, int], published: Optional[PartialDate]) -> Optional[Period]:
-    """The as-of drafting writes for the figure when the one reader reads its period, else None. No
-    country: drafting does not know whose figure it is yet (align reads it again with its subjects')."""
-    value, how = read(sentence, figure, published_day(published))
-    return as_period(value) if how else None
+    """The as-of drafting writes for the figure when the one reader reads its period, else None. Drafting
+    does not know whose figure it is yet: a reading that depends on whose fiscal year it is ("FY24",
+    "2024-25", "the current fiscal year") is left to align, which reads it with the figure's subjects."""
+    day = published_day(published)
+    value, how = read(sentence, figure, day)
+    if not how or any(read(sentence, figure, day, country) != (value, how) for country in _WHOSE):
+        return None
+    return as_period(value)
