@@ -14,6 +14,8 @@ from briefcmp.analysis import figureperiod
 from briefcmp.analysis.periodbases import segments
 from briefcmp.corpus.model import PartialDate, Period
 from briefcmp.drafting.dates import DateMention
+from briefcmp.drafting.fiscalparts import INDEX_BASE_AFTER
+from briefcmp.drafting.spans import SpanSet
 
 WORDS = re.compile(r"[^\W\d_]{2,}")
 # Sentences that continue the one before: a pronoun or "the country" as subject, or "that year".
@@ -30,11 +32,15 @@ _BASE_BETWEEN = re.compile(r"\b(?:from|against|compared\s+(?:with|to)|versus|tha
 _THAN_IN = re.compile(r"\bthan\s+(?:in|during|for|at|on)\s+(?:the\s+)?$", re.I)
 
 
+_INDEX_BASE = re.compile(r"\b(?:19|20)\d\d(?=" + INDEX_BASE_AFTER.pattern + ")")
+
+
 class AsOf:
     """The date a figure holds for (see the module); needs ``text``, ``sentences``, ``sentence_starts``,
     ``dates`` and ``date_starts``."""
 
     text: str
+    blocked: SpanSet
     published: Optional[PartialDate]
     fiscal_start: int
     sentences: list[tuple[int, int]]
@@ -133,7 +139,16 @@ class AsOf:
         applies it: ``dates.fiscal_period``)."""
         if self.fiscal_start != 1:
             return None
-        return figureperiod.drafted(self.text[sent[0]:sent[1]], (a - sent[0], b - sent[0]), self.published)
+        s, e = sent
+        chars = list(self.text[s:e])
+        blocked = self.blocked
+        i = max(bisect.bisect_right(blocked.starts, s) - 1, 0)
+        while i < len(blocked.starts) and blocked.starts[i] < e:  # a citation's year ("(IMF 2023)") dates nothing
+            for k in range(max(blocked.starts[i], s), min(blocked.ends[i], e)):
+                chars[k - s] = " "
+            i += 1
+        sentence = _INDEX_BASE.sub(lambda m: " " * len(m.group()), "".join(chars))  # "2010 = 100": an index's base
+        return figureperiod.drafted(sentence, (a - s, b - s), self.published)
 
     def base_part(self, sent: tuple[int, int], pos: int) -> int:
         """Which comparison base of its sentence offset ``pos`` stands in (its start), -1 outside any: the
