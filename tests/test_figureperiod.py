@@ -87,3 +87,18 @@ def test_drafted_and_align_read_one_period_for_a_stated_year(year, verb, pct):
     figure = f"{pct}%"
     s = text.index(figure)
     assert _as_of(text)[figure] == str(year) == periods.resolve(text, (s, s + len(figure)), date(2025, 2, 14))[0]
+
+
+def test_an_aside_holding_another_figure_dates_nothing_outside_it():
+    text = "FY results (confirming the 14 Mar pre-release): freight revenue GBP 8,310m, margin 6.2%."
+    found = _as_of(text)
+    assert found["GBP 8,310m"] == "" and found["6.2%"] == ""
+
+
+def test_the_month_a_forecast_was_made_dates_no_figure():
+    text = "The shortfall was 2.7% of output, against 2.2% in the June 2023 outlook."
+    assert _as_of(text)["2.7%"] == ""
+
+
+def test_a_period_restated_in_parentheses_still_dates_the_figure():
+    assert _as_of("Freight rose 1.1% in the second quarter (April-June).")["1.1%"] == "2024-04/2024-06"

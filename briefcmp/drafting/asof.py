@@ -11,7 +11,7 @@ import re
 from typing import Optional
 
 from briefcmp.analysis import figureperiod
-from briefcmp.analysis.periodbases import segments
+from briefcmp.analysis.periodbases import blank_asides, blank_vintages, segments
 from briefcmp.corpus.model import PartialDate, Period
 from briefcmp.drafting.dates import DateMention
 from briefcmp.drafting.fiscalparts import INDEX_BASE_AFTER
@@ -106,12 +106,15 @@ class AsOf:
         """
         best: Optional[tuple[float, DateMention]] = None
         part = self.base_part(sent, a)
+        # what align blanks before it reads a period: an aside holding another figure ("(confirming 21 Jan
+        # pre-release)", "(2023: EUR 5m)"), the month a forecast was made ("the May 2023 budget")
+        read = blank_asides(blank_vintages(self.text[sent[0]:sent[1]]), (a - sent[0], b - sent[0]))
         for d in self.dates_in(*sent):
             # "this year" with no publication date to read it against still dates its figure: as unknown, so
             # that the figure takes no later figure's year ("2.4% this year ... before slipping to 1.9% in 2026")
             if (d.period is None and d.pattern not in ("relyear", "mrel")) or d.end > sent[1]:
                 continue
-            if self.base_date(d) or self.base_part(sent, d.start) != part:
+            if self.base_date(d) or self.base_part(sent, d.start) != part or not read[d.start - sent[0]].strip():
                 continue  # a comparison base's date is the base's ("up 23.1%, from EUR 2.7 billion in 2023")
             between = self.text[d.end:a] if d.end <= a else self.text[b:d.start]
             if len(between) > 100 and not self.opens(sent[0], d):
