@@ -136,12 +136,20 @@ class AsOf:
                 best = (dist, d)
         return best[1] if best and best[1].period is not None else None
 
-    def figure_period(self, sent: tuple[int, int], a: int, b: int) -> Optional[Period]:
+    def figure_period(self, sent: tuple[int, int], a: int, b: int, own: Optional[DateMention] = None) -> Optional[Period]:
         """The period the one reader (``analysis.figureperiod``) reads for the figure [a, b), as align reads
-        it; None when it reads none, or when the config names a fiscal year of its own (drafting's reader
-        applies it: ``dates.fiscal_period``)."""
+        it; None when it reads none, when the config names a fiscal year of its own (drafting's reader
+        applies it: ``dates.fiscal_period``), or when ``own`` (the date drafting's reader found) is a span of
+        years holding it ("between 2015 and 2020": align reads the last year only)."""
         if self.fiscal_start != 1:
             return None
+        read = self._one_reader(sent, a, b)
+        if read is not None and own is not None and own.pattern == "range" and own.period is not None and \
+                own.period.end is not None and own.period.span()[0] <= read.span()[0] <= read.span()[1] <= own.period.span()[1]:
+            return None
+        return read
+
+    def _one_reader(self, sent: tuple[int, int], a: int, b: int) -> Optional[Period]:
         s, e = sent
         chars = list(self.text[s:e])
         blocked = self.blocked

@@ -284,7 +284,7 @@ class _Finder(AsOf):
                     as_of_used.add(when.start)  # a year that only dates this figure is no claim of its own
             elif when is not None and precision == "month" and self.opens(sent[0], when) and when.start < start:
                 as_of_used.add(when.start)  # "In March 2023 the union imposed duties of 25 percent": its as-of
-            read = self.figure_period(sent, start, end)  # (one reader: align's)
+            read = self.figure_period(sent, start, end, when)  # (one reader: align's)
             period = read or (when.period if when else None)
             if read is None and period is not None and period.end is None and precision == "year" and \
                     _YEAR_BEFORE.match(self.text, end, sent[1]):
