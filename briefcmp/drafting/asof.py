@@ -141,8 +141,8 @@ class AsOf:
         it; None when it reads none, when the config names a fiscal year of its own (drafting's reader
         applies it: ``dates.fiscal_period``), or when ``own`` (the date drafting's reader found) is a span of
         years holding it ("between 2015 and 2020": align reads the last year only)."""
-        if self.fiscal_start != 1:
-            return None
+        if self.fiscal_start != 1 or not re.search(r"\d", self.text[a:b]):
+            return None  # (a figure in words, "about a fifth": align finds no span for it and reads no period)
         read = self._one_reader(sent, a, b)
         if read is not None and own is not None and own.pattern == "range" and own.period is not None and \
                 own.period.end is not None and own.period.span()[0] <= read.span()[0] <= read.span()[1] <= own.period.span()[1]:
