@@ -140,13 +140,16 @@ class AsOf:
         """The period the one reader (``analysis.figureperiod``) reads for the figure [a, b), as align reads
         it; None when it reads none, when the config names a fiscal year of its own (drafting's reader
         applies it: ``dates.fiscal_period``), or when ``own`` (the date drafting's reader found) is a span of
-        years holding it ("between 2015 and 2020": align reads the last year only)."""
+        years holding it ("between 2015 and 2020": align reads the last year only) or a fiscal year's part."""
         if self.fiscal_start != 1 or not re.search(r"\d", self.text[a:b]):
             return None  # (a figure in words, "about a fifth": align finds no span for it and reads no period)
         read = self._one_reader(sent, a, b)
-        if read is not None and own is not None and own.pattern == "range" and own.period is not None and \
-                own.period.end is not None and own.period.span()[0] <= read.span()[0] <= read.span()[1] <= own.period.span()[1]:
-            return None
+        if read is None or own is None or own.pattern not in ("range", "fiscal") or own.period is None or \
+                own.period.end is None:
+            return read
+        first, last = own.period.span()
+        if first <= read.span()[0] <= read.span()[1] <= last or (last - first).days < 360:
+            return None  # (a fiscal year's part, "H1 2024-25", ``fiscalparts``: align reads the calendar's half)
         return read
 
     def _one_reader(self, sent: tuple[int, int], a: int, b: int) -> Optional[Period]:
