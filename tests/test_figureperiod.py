@@ -95,11 +95,6 @@ def test_an_aside_holding_another_figure_dates_nothing_outside_it():
     assert found["GBP 8,310m"] == "" and found["6.2%"] == ""
 
 
-def test_the_month_a_forecast_was_made_dates_no_figure():
-    text = "The shortfall was 2.7% of output, against 2.2% in the June 2023 outlook."
-    assert _as_of(text)["2.7%"] == ""
-
-
 def test_a_period_restated_in_parentheses_still_dates_the_figure():
     assert _as_of("Freight rose 1.1% in the second quarter (April-June).")["1.1%"] == "2024-04/2024-06"
 

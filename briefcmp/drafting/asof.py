@@ -11,7 +11,7 @@ import re
 from typing import Optional
 
 from briefcmp.analysis import figureperiod
-from briefcmp.analysis.periodbases import blank_asides, blank_vintages, segments
+from briefcmp.analysis.periodbases import blank_asides, segments
 from briefcmp.corpus.model import PartialDate, Period
 from briefcmp.drafting.dates import DateMention
 from briefcmp.drafting.fiscalparts import INDEX_BASE_AFTER
@@ -107,8 +107,10 @@ class AsOf:
         best: Optional[tuple[float, DateMention]] = None
         part = self.base_part(sent, a)
         # what align blanks before it reads a period: an aside holding another figure ("(confirming 21 Jan
-        # pre-release)", "(2023: EUR 5m)"), the month a forecast was made ("the May 2023 budget")
-        read = blank_asides(blank_vintages(self.text[sent[0]:sent[1]]), (a - sent[0], b - sent[0]))
+        # pre-release)", "(2023: EUR 5m)"). (Not yet the month a forecast was made, "in line with November
+        # guidance", which align blanks too: dated so, two figures whose measures sit unread in parentheses were
+        # kept apart, novo-fy2024's "(+26% CER)" of sales and of EBIT; undated, they were keyed together.)
+        read = blank_asides(self.text[sent[0]:sent[1]], (a - sent[0], b - sent[0]))
         for d in self.dates_in(*sent):
             # "this year" with no publication date to read it against still dates its figure: as unknown, so
             # that the figure takes no later figure's year ("2.4% this year ... before slipping to 1.9% in 2026")
