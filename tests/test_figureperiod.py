@@ -105,3 +105,7 @@ def test_a_figure_in_words_keeps_drafting_own_reading():
     found = {text[f.start:f.end]: f for f in find_figures(text, published=PUBLISHED)}
     third = next(f for phrase, f in found.items() if "third" in phrase)
     assert third.as_of is None
+
+
+def test_a_month_naming_which_forecast_dates_no_figure():
+    assert _as_of("The bureau's March forecast of 2.2% held.")["2.2%"] == ""

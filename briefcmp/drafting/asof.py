@@ -13,7 +13,7 @@ from typing import Optional
 from briefcmp.analysis import figureperiod
 from briefcmp.analysis.periodbases import blank_asides, segments
 from briefcmp.corpus.model import PartialDate, Period
-from briefcmp.drafting.dates import DateMention
+from briefcmp.drafting.dates import MONTH, DateMention
 from briefcmp.drafting.fiscalparts import INDEX_BASE_AFTER
 from briefcmp.drafting.spans import SpanSet
 
@@ -32,6 +32,7 @@ _BASE_BETWEEN = re.compile(r"\b(?:from|against|compared\s+(?:with|to)|versus|tha
 _THAN_IN = re.compile(r"\bthan\s+(?:in|during|for|at|on)\s+(?:the\s+)?$", re.I)
 
 
+_MONTH_NAMING = re.compile(rf"\b({MONTH})(\s+(?:meeting|forecast|report|session|election|survey)\b)")
 _INDEX_BASE = re.compile(r"\b(?:19|20)\d\d(?=" + INDEX_BASE_AFTER.pattern + ")")
 
 
@@ -164,6 +165,8 @@ class AsOf:
                 chars[k - s] = " "
             i += 1
         sentence = _INDEX_BASE.sub(lambda m: " " * len(m.group()), "".join(chars))  # "2010 = 100": an index's base
+        # "the February forecast", "the September meeting": a month naming which one, as drafting's dates read it
+        sentence = _MONTH_NAMING.sub(lambda m: " " * len(m.group(1)) + m.group(2), sentence)
         return figureperiod.drafted(sentence, (a - s, b - s), self.published)
 
     def base_part(self, sent: tuple[int, int], pos: int) -> int:
