@@ -344,8 +344,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
     if not how and carried_period[1] and not periods.in_base(sentence_text, figure_span or (0, 0)):
         period, how = carried_period  # (a figure in a comparison base is of another period: never carried)
     if not how and claim.as_of is not None and not claim.as_of_inferred and not (
-            claim.status == "draft" and figure_span is not None and periods.has_base(sentence_text)):
-        # (a drafted as-of in a sentence with a comparison base may be the base's: "from the previous year")
+            claim.status == "draft" and figure_span is not None and
+            periods.base_dated(sentence_text, figure_span, str(claim.as_of))):
+        # (a drafted as-of may be a comparison base's: drafting reads bases as align does, a figure in one excepted)
         period, how = str(claim.as_of), "drafted" if claim.status == "draft" else "claim"
     if claim.status != "draft" and claim.as_of is not None and not claim.as_of_inferred:
         period, how = str(claim.as_of), "claim"  # a reviewed as-of stands

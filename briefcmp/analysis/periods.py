@@ -40,7 +40,7 @@ from typing import Callable, Optional
 from briefcmp.analysis.periodbases import (_BASE_FIGURE, _CONCESSIVE, _MONTHS, _cut_starts, _cuts_between,
                                            _other_figures, blank_asides, blank_vintages, segments, year_before)
 from briefcmp.analysis.weekdays import _BREAK_BEFORE, _DAY_AFTER, weekdays_in
-from briefcmp.analysis.periodbases import has_base, in_base, month_basis  # noqa: F401 (periods.in_base and the rest, as callers name them)
+from briefcmp.analysis.periodbases import base_dated, has_base, in_base, month_basis  # noqa: F401 (periods.in_base and the rest, as callers name them)
 
 FISCAL_START = {"japan": 4, "india": 4, "united-kingdom": 4, "canada": 4, "hong-kong": 4, "singapore": 4,
                 "australia": 7, "new-zealand": 7, "pakistan": 7, "egypt": 7, "bangladesh": 7, "kenya": 7,

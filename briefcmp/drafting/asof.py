@@ -10,7 +10,12 @@ import bisect
 import re
 from typing import Optional
 
-from briefcmp.drafting.dates import DateMention
+from briefcmp.analysis import figureperiod
+from briefcmp.analysis.periodbases import blank_asides, segments
+from briefcmp.corpus.model import PartialDate, Period
+from briefcmp.drafting.dates import MONTH, DateMention
+from briefcmp.drafting.fiscalparts import INDEX_BASE_AFTER
+from briefcmp.drafting.spans import SpanSet
 
 WORDS = re.compile(r"[^\W\d_]{2,}")
 # Sentences that continue the one before: a pronoun or "the country" as subject, or "that year".
@@ -27,11 +32,18 @@ _BASE_BETWEEN = re.compile(r"\b(?:from|against|compared\s+(?:with|to)|versus|tha
 _THAN_IN = re.compile(r"\bthan\s+(?:in|during|for|at|on)\s+(?:the\s+)?$", re.I)
 
 
+_MONTH_NAMING = re.compile(rf"\b({MONTH})(\s+(?:meeting|forecast|report|session|election|survey)\b)")
+_INDEX_BASE = re.compile(r"\b(?:19|20)\d\d(?=" + INDEX_BASE_AFTER.pattern + ")")
+
+
 class AsOf:
     """The date a figure holds for (see the module); needs ``text``, ``sentences``, ``sentence_starts``,
     ``dates`` and ``date_starts``."""
 
     text: str
+    blocked: SpanSet
+    published: Optional[PartialDate]
+    fiscal_start: int
     sentences: list[tuple[int, int]]
     sentence_starts: list[int]
     dates: list[DateMention]
@@ -94,13 +106,19 @@ class AsOf:
         away only counts when it opens the sentence ("In 2020, ...").
         """
         best: Optional[tuple[float, DateMention]] = None
+        part = self.base_part(sent, a)
+        # what align blanks before it reads a period: an aside holding another figure ("(confirming 21 Jan
+        # pre-release)", "(2023: EUR 5m)"). (Not yet the month a forecast was made, "in line with November
+        # guidance", which align blanks too: dated so, two figures whose measures sit unread in parentheses were
+        # kept apart, novo-fy2024's "(+26% CER)" of sales and of EBIT; undated, they were keyed together.)
+        read = blank_asides(self.text[sent[0]:sent[1]], (a - sent[0], b - sent[0]))
         for d in self.dates_in(*sent):
             # "this year" with no publication date to read it against still dates its figure: as unknown, so
             # that the figure takes no later figure's year ("2.4% this year ... before slipping to 1.9% in 2026")
             if (d.period is None and d.pattern not in ("relyear", "mrel")) or d.end > sent[1]:
                 continue
-            if self.base_date(d):
-                continue
+            if self.base_date(d) or self.base_part(sent, d.start) != part or not read[d.start - sent[0]].strip():
+                continue  # a comparison base's date is the base's ("up 23.1%, from EUR 2.7 billion in 2023")
             between = self.text[d.end:a] if d.end <= a else self.text[b:d.start]
             if len(between) > 100 and not self.opens(sent[0], d):
                 continue
@@ -120,6 +138,44 @@ class AsOf:
             if best is None or dist < best[0]:
                 best = (dist, d)
         return best[1] if best and best[1].period is not None else None
+
+    def figure_period(self, sent: tuple[int, int], a: int, b: int, own: Optional[DateMention] = None) -> Optional[Period]:
+        """The period the one reader (``analysis.figureperiod``) reads for the figure [a, b), as align reads
+        it; None when it reads none, when the config names a fiscal year of its own (drafting's reader
+        applies it: ``dates.fiscal_period``), or when ``own`` (the date drafting's reader found) is a span of
+        years holding it ("between 2015 and 2020": align reads the last year only) or a fiscal year's part."""
+        if self.fiscal_start != 1 or not re.search(r"\d", self.text[a:b]):
+            return None  # (a figure in words, "about a fifth": align finds no span for it and reads no period)
+        read = self._one_reader(sent, a, b)
+        if read is None or own is None or own.pattern not in ("range", "fiscal") or own.period is None or \
+                own.period.end is None:
+            return read
+        first, last = own.period.span()
+        if first <= read.span()[0] <= read.span()[1] <= last or (last - first).days < 360:
+            return None  # (a fiscal year's part, "H1 2024-25", ``fiscalparts``: align reads the calendar's half)
+        return read
+
+    def _one_reader(self, sent: tuple[int, int], a: int, b: int) -> Optional[Period]:
+        s, e = sent
+        chars = list(self.text[s:e])
+        blocked = self.blocked
+        i = max(bisect.bisect_right(blocked.starts, s) - 1, 0)
+        while i < len(blocked.starts) and blocked.starts[i] < e:  # a citation's year ("(IMF 2023)") dates nothing
+            for k in range(max(blocked.starts[i], s), min(blocked.ends[i], e)):
+                chars[k - s] = " "
+            i += 1
+        sentence = _INDEX_BASE.sub(lambda m: " " * len(m.group()), "".join(chars))  # "2010 = 100": an index's base
+        # "the February forecast", "the September meeting": a month naming which one, as drafting's dates read it
+        sentence = _MONTH_NAMING.sub(lambda m: " " * len(m.group(1)) + m.group(2), sentence)
+        return figureperiod.drafted(sentence, (a - s, b - s), self.published)
+
+    def base_part(self, sent: tuple[int, int], pos: int) -> int:
+        """Which comparison base of its sentence offset ``pos`` stands in (its start), -1 outside any: the
+        bases align reads (``analysis.periodbases.segments``), so that drafting dates a figure as align does."""
+        for a, b, base in segments(self.text[sent[0]:sent[1]]):
+            if a <= pos - sent[0] < b:
+                return a if base else -1
+        return -1
 
     def dates_other_in_parens(self, d: DateMention, a: int, b: int) -> bool:
         """Whether ``d`` stands in parentheses that hold another figure and not the figure [a, b)."""

@@ -233,8 +233,9 @@ class _Finder(DateYears, AsOf):
                     as_of_used.add(when.start)  # a year that only dates this figure is no claim of its own
             elif when is not None and precision == "month" and self.opens(sent[0], when) and when.start < start:
                 as_of_used.add(when.start)  # "In March 2023 the union imposed duties of 25 percent": its as-of
-            period = when.period if when else None
-            if period is not None and period.end is None and precision == "year" and \
+            read = self.figure_period(sent, start, end, when)  # (one reader: align's)
+            period = read or (when.period if when else None)
+            if read is None and period is not None and period.end is None and precision == "year" and \
                     _YEAR_BEFORE.match(self.text, end, sent[1]):
                 # "3.4 percent in 2023, up from 4.8 percent a year earlier"
                 period = Period(PartialDate(period.start.year - 1))
@@ -301,8 +302,8 @@ class _Finder(DateYears, AsOf):
             if re.search(r"\bthan\b", clause) or re.match(r"'s\b", self.text[d.end:d.end + 3]):
                 continue
             sent = self.sentence_of(d.start, d.end)
-            if sent in with_figures and d.word_before in ("by", "since", "than"):
-                continue
+            if sent in with_figures and (d.word_before in ("by", "since", "than") or self.base_part(own, d.start) >= 0):
+                continue  # ("grew from almost nothing in 2018 to 16 GW": the base's period, as align reads it)
             key = (sent, str(d.period))
             if key in seen:
                 continue
