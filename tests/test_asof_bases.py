@@ -53,3 +53,17 @@ def test_any_base_date_after_a_currency_code_is_the_base_own(word, year, code):
     text = f"Net sales climbed 17.2%, {word} {code} 4.5 billion in {year}."
     found = _as_of(text)
     assert found["17.2%"] == ""
+
+
+def test_an_events_date_before_a_base_is_still_a_claim() -> None:
+    """A date in a clause of its own event is a date claim, though the sentence's base follows; the figure after the
+    base takes no as-of from it (written for this test)."""
+    from briefcmp.corpus.sentences import prepare
+    from briefcmp.corpus.model import PartialDate
+    from briefcmp.drafting.figures import find_figures
+
+    text = prepare("After the river authority adopted metered pricing in 2016, leakage fell from 31 percent to 22 "
+                   "percent within four years.").text
+    found = find_figures(text, published=PartialDate(2025, 3))
+    assert [f.value.date.year for f in found if f.kind == "date"] == [2016]
+    assert all(f.as_of is None or f.as_of.start.year != 2016 for f in found if f.kind != "date")

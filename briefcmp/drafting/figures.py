@@ -302,8 +302,12 @@ class _Finder(DateYears, AsOf):
             if re.search(r"\bthan\b", clause) or re.match(r"'s\b", self.text[d.end:d.end + 3]):
                 continue
             sent = self.sentence_of(d.start, d.end)
-            if sent in with_figures and (d.word_before in ("by", "since", "than") or self.base_part(own, d.start) >= 0):
-                continue  # ("grew from almost nothing in 2018 to 16 GW": the base's period, as align reads it)
+            part = self.base_part(own, d.start)
+            if sent in with_figures and (d.word_before in ("by", "since", "than") or part >= 0 and not
+                                         EVENT_VERB.search(self.text, own[0] + part, d.start)):
+                # ("grew from almost nothing in 2018 to 16 GW": the base's period, as align reads it; "After the
+                # region introduced tariffs in 2018, losses fell from 28%": an event's date, a claim of its own)
+                continue
             key = (sent, str(d.period))
             if key in seen:
                 continue
