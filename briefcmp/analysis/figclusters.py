@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from briefcmp.analysis import evidence
+from briefcmp.analysis import evidence, periods
 from briefcmp.analysis.measure import _VAGUE, _meaningful
 from briefcmp.analysis.measuresim import JOIN, SUBSET, names_less, similarity, weights
 from briefcmp.analysis.rounding import agree_rounded
@@ -19,6 +19,14 @@ from briefcmp.analysis.rounding import agree_rounded
 MAX_WORDSETS = 300  # distinct word sets compared per bucket; more become groups of one word set each
 MAX_GROUPS_PER_BUCKET = 50
 _nest = evidence.overlaps  # a part and its whole ("2023-12" of "2023"), a fiscal and a calendar year
+
+
+def _other_length(p: str, q: str) -> bool:
+    """Two stated periods of whole months but not of one length (a quarter and a year, a month and a quarter):
+    a quarter's growth and the year's are two measures, however alike their words, even when a period is
+    misread so that the two do not overlap ("FY24" read as a fiscal year to September beside calendar Q4)."""
+    a, b = periods.months(p), periods.months(q)
+    return bool(a and b and a != b)
 
 
 def _nested(x, y) -> bool:
@@ -63,7 +71,7 @@ class _Part:
         """Whether a claim of one and a claim of the other can never share a group: a period and a part
         of it; two estimates of different vintages; (``values``) one brief's two values for one stated
         period in other words (with the same words the brief contradicts itself, a group of its own)."""
-        if any(_nest(p, q) for p in self.periods for q in other.periods):
+        if any(_nest(p, q) or _other_length(p, q) for p in self.periods for q in other.periods):
             return True
         if self.vintages and other.vintages and len(self.vintages | other.vintages) > 1:
             return True

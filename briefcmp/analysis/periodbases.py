@@ -26,7 +26,9 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\b))|"
                    # "up 1.4 percent above last year", "2% below the same month a year earlier", "2.8% above 2023
                    # spending": a base
-                   r"(?:above|below)(?=\s+(?:last\s+year|the\s+(?:same|previous|prior|preceding|year-?earlier)\b|a\s+year\s+"
+                   r"(?:above|below)(?=\s+(?:last\s+year|the\s+(?:same|previous|prior|preceding|year-?earlier)\b|"
+                   # "2.8 points above the 1.5 percent achieved in 2023": a figure named with "the" is one given before
+                   r"the\s+(?:[a-z]+\s+)?(?!(?:19|20)\d\d\b)\d|a\s+year\s+"
                    r"(?:earlier|ago|before)|(?:19|20)\d\d\b(?!\s*(?:-|–|/)\s*\d)))|"
                    r"(?:from|(?<!\w)over(?!\s+the\s+(?:last|past|previous|preceding)\s+(?:four|4)\s+quarters\b))"
                    r"(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
@@ -38,9 +40,9 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    # "67.0%, off the September record of 67.1%", "off its March peak": a base
                    r"(?<=\s)off(?=\s+(?:the|its|their|a|an)\s+(?:[^\s,;]+\s+){0,3}?(?:record|high|low|peak|level|"
                    r"reading|figure)\b)|"
-                   # "the same volume as in 2024": a base
+                   # "the same volume as in 2024", "the same pace as the revised third quarter": a base
                    r"same\s+(?:[a-z]+\s+){0,2}?as(?=\s+(?:in\s+|on\s+|for\s+)?(?:the\s+|a\s+)?(?:[^\s,;]+\s+){0,3}?(?:\d|"
-                   r"previous|prior|last|year))|"
+                   r"previous|prior|last|year|quarter|month|half))|"
                    # "up 0.2% on the previous quarter", "+0.2% on the 3rd quarter of 2023": a change's base
                    r"on(?=\s+the\s+(?:previous|prior|preceding|same|(?:\d(?:st|nd|rd|th)|first|second|third|fourth)\s+quarter\s+of)\b))\b|"
                    # "fell by 8.9% on September 2024", "rose 10.4% on 2023": a change "on" a month or a year (not a
