@@ -27,9 +27,11 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    # "up 1.4 percent above last year", "2% below the same month a year earlier", "2.8% above 2023
                    # spending": a base
                    r"(?:above|below)(?=\s+(?:last\s+year|the\s+(?:same|previous|prior|preceding|year-?earlier)\b|"
-                   # "2.8 points above the 1.5 percent achieved in 2023": a figure named with "the" is one given before
-                   r"the\s+(?:[a-z]+\s+)?(?!(?:19|20)\d\d\b)\d|a\s+year\s+"
-                   r"(?:earlier|ago|before)|(?:19|20)\d\d\b(?!\s*(?:-|–|/)\s*\d)))|"
+                   r"a\s+year\s+(?:earlier|ago|before)|(?:19|20)\d\d\b(?!\s*(?:-|–|/)\s*\d)))|"
+                   # "2.8 points above the 1.5 percent achieved in 2023", "almost three times the 70 cents paid for
+                   # 2023": a figure named with "the" is one given before, measured against
+                   r"(?:above|below|times|twice|double|triple|treble|half)(?=\s+the\s+(?:[a-z]+\s+)?"
+                   r"(?!(?:19|20)\d\d\b)[$€£¥]?\d)|"
                    r"(?:from|(?<!\w)over(?!\s+the\s+(?:last|past|previous|preceding)\s+(?:four|4)\s+quarters\b))"
                    r"(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
                    r"October|November|December|Rs)\b)(?-i:[A-Z][a-z]))(?=\s+(?:[^\s,;]+\s+){0,5}?(?:(?!(?:19|20)\d\d\b)[^\s,;]*\d|"
@@ -133,6 +135,20 @@ def blank_asides(sentence: str, figure: tuple[int, int]) -> str:
             continue  # (a date is no figure: "FY2025 (April 1, 2024 through March 31, 2025)" restates the period)
         out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
     return out
+
+
+# an amount right before a parenthesis: "EBIT of USD 6.5bn (USD 3.9bn)", "EBIT 6.5bn (FY23: 3.9bn)"
+_AMOUNT_BEFORE = re.compile(r"\d(?:[\d,.]*\d)?\s*(?:%|[a-zA-Z]{1,8}\.?)?\s*$")
+
+
+def compared_aside(sentence: str, figure: tuple[int, int]) -> bool:
+    """Whether the figure stands in a parenthesis right after another amount ("EBIT of USD 6.5bn (USD 3.9bn)",
+    "EBIT 6.5bn (FY23: 3.9bn)"): a results release's figure to compare with, of another period than the one a
+    heading over the list gives the amount before it."""
+    for m in _ASIDE.finditer(sentence):
+        if m.start() < figure[0] < m.end():
+            return bool(_AMOUNT_BEFORE.search(sentence, 0, m.start()))
+    return False
 
 
 # A month naming when a forecast or plan was made, not the period it is of: "the A$18.8 billion shortfall

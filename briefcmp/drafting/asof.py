@@ -23,6 +23,13 @@ _BASE_BETWEEN = re.compile(r"\b(?:from|against|compared\s+(?:with|to)|versus|tha
                            r"(?:(?:revised|record|previous|budgeted|initial)\s+)?[$€£¥₹]?\d")
 
 
+# "rose to $6.5 billion from $3.9 billion in 2023, while revenue grew to $55.5 billion": a date right after a base's
+# figure dates that figure, none after it
+_BASE_FIGURE_DATE = re.compile(r"\b(?:from|against|compared\s+(?:with|to)|versus|than)\s+(?:(?:a|an|the)\s+)?"
+                               r"(?:(?:revised|record|previous|budgeted|initial)\s+)?[$€£¥₹]?\d[\d,.]*\s*"
+                               r"(?:[^\s\d,;]+\s+){0,2}?(?:in|for|during)\s+(?:the\s+)?$", re.I)
+
+
 # "19.5% more than in 2023", "higher than during 2022": the date after "than" and a preposition is a base
 _THAN_IN = re.compile(r"\bthan\s+(?:in|during|for|at|on)\s+(?:the\s+)?$", re.I)
 
@@ -106,6 +113,8 @@ class AsOf:
                 continue
             if _BASE_BETWEEN.search(between):
                 continue  # "slipped to 1.27 from 1.30 in October": October dates the 1.30, not the 1.27
+            if d.end <= a and _BASE_FIGURE_DATE.search(self.text, max(sent[0], d.start - 80), d.start):
+                continue  # "... from $3.9 billion in 2023, while revenue grew to $55.5 billion": the base's year
             if self.dates_other_in_parens(d, a, b):
                 continue  # "62.03 million (2011: 51.8 million)": 2011 dates the figure in the parentheses
             breaks = len(re.findall(r";|,\s+(?:and|but|while|whereas)\b|\.\s", between))
