@@ -105,3 +105,66 @@ def test_the_aside_reading_needs_its_comma_and_verb() -> None:
     assert _object_after_aside(tokens, i)
     tokens = nlp.tag("The ships loaded grain at dawn.")
     assert not _object_after_aside(tokens, [t.text for t in tokens].index("loaded"))
+
+
+def test_a_multiple_of_a_figure_given_before_is_a_base() -> None:
+    s = "The payout of 1.10 euros a share is almost three times the 40 cents paid for 2022."
+    assert _period(s, "1.10 euros") != "2022"
+    assert _period("Sales of 4 million were double the 2 million sold in 2023.", "2 million") == "2023"
+
+
+def test_a_figure_of_a_run_of_periods_is_no_one_period_s() -> None:
+    s = "Output grew 0.4% in the October-December period after three straight quarters at 0.2%."
+    assert _period(s, "0.2%") == ""
+    assert _period(s, "0.4%") == "2024-10/2024-12"
+    assert _period("Growth slowed to 1.1% in the fourth quarter, after five quarters of 1.5%.", "1.5%") == ""
+    assert _period("Revenue rose 4% in the first nine months of 2024.", "4%") == "2024-01/2024-09"
+
+
+def test_a_parenthesis_after_an_amount_is_a_figure_to_compare_with() -> None:
+    for line, figure in (("- Net sales of EUR 8.1bn (EUR 7.4bn)", "7.4bn"), ("- EBITDA 2.2bn (FY23: 1.9bn)", "1.9bn"),
+                         ("- Payout 71 (consensus 69)", "69")):
+        i = line.index(figure)
+        assert periods.compared_aside(line, (i, i + len(figure)))
+    line = "- Net sales of EUR 8.1bn (EUR 7.4bn)"
+    assert not periods.compared_aside(line, (line.index("8.1"), line.index("8.1") + 5))
+    assert not periods.compared_aside("- Orders rose (up 6%)", (17, 19))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789 ().,:%abcdEURFY-", max_size=60), st.integers(0, 60))
+def test_the_compared_aside_reading_never_fails(line: str, at: int) -> None:
+    at = min(at, len(line))
+    assert periods.compared_aside(line, (at, at)) in (True, False)
+
+
+def test_a_base_figure_s_year_does_not_date_the_clause_after_it(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    import yaml
+
+    from briefcmp.cli import app
+
+    src = tmp_path / "wire.txt"
+    src.write_text("Harbour Line results\nExample Wire, 6 February 2025\n\nOperating profit rose to $4.2 billion from "
+                   "$2.8 billion in 2023, while revenue grew to $31.5 billion.\n", encoding="utf-8")
+    out = tmp_path / "wire.claims.yaml"
+    assert CliRunner().invoke(app, ["annotate", str(src), "-o", str(out)]).exit_code == 0
+    claims = {c["value"]["amount"]: c for c in yaml.safe_load(out.read_text(encoding="utf-8"))["claims"]
+              if "amount" in (c.get("value") or {})}
+    assert str(claims[2.8].get("as_of")) == "2023"
+    assert claims[31.5].get("as_of") is None
+
+
+def test_a_share_written_as_a_fraction_in_words_is_rounded_to_it() -> None:
+    from briefcmp.analysis.rounding import agree_rounded, word_fraction
+    from briefcmp.corpus.model import Value
+
+    fifth = Value(type="quantity", amount=20, unit="percent", bound="approximate")
+    nineteen = Value(type="quantity", amount=19, unit="percent")
+    assert agree_rounded(fifth, nineteen, "orders fell by almost a fifth", "orders down 19%")
+    assert not agree_rounded(fifth, nineteen, "orders fell by about 20%", "orders down 19%")  # digits: as written
+    quarter, far = Value(type="quantity", amount=25, unit="percent"), Value(type="quantity", amount=29, unit="percent")
+    assert not agree_rounded(quarter, far, "one in four buses sold", "29% of buses sold")
+    assert word_fraction(25.0, "one in four buses") and word_fraction(100 / 3, "a third of the fleet")
+    assert not word_fraction(50.0, "half of the 50% goal")

@@ -26,7 +26,10 @@ def _other_length(p: str, q: str) -> bool:
     a quarter's growth and the year's are two measures, however alike their words, even when a period is
     misread so that the two do not overlap ("FY24" read as a fiscal year to September beside calendar Q4)."""
     a, b = periods.months(p), periods.months(q)
-    return bool(a and b and a != b)
+    return a != b and a in _LENGTHS and b in _LENGTHS  # (a season across two years, "2021/2022", is not read so)
+
+
+_LENGTHS = frozenset({1, 3, 6, 9, 12})  # a month, a quarter, a half, nine months to date, a year
 
 
 def _nested(x, y) -> bool:
