@@ -20,7 +20,7 @@ from briefcmp.analysis.figclusters import _blocks, _other_length, _Part
 def _fig(brief: str, period: str, how: str = "stated") -> SimpleNamespace:
     claim = SimpleNamespace(brief=brief, ref=f"{brief}#{period}", value=SimpleNamespace(amount=1.0, base_amount=1.0))
     return SimpleNamespace(claim=claim, period=period, period_how=how, dated=bool(period), vintage="",
-                           words=frozenset({"sales"}))
+                           words=frozenset({"sales", "growth"}))
 
 
 # --------------------------------------------------------------------------- one length of period a key
@@ -31,6 +31,9 @@ def test_a_quarter_and_a_year_are_two_measures_even_apart() -> None:
     assert _other_length("2023-10/2024-09", "2024-10/2024-12")
     assert _other_length("2024-11", "2024-07/2024-09")
     assert _Part([_fig("a", "2023-10/2024-09")]).clashes(_Part([_fig("b", "2024-10/2024-12")]))
+    level = _fig("c", "2024-01/2024-03")
+    level.words = frozenset({"policy", "rate"})  # a level by the quarter's end may stand beside September's
+    assert not _Part([level]).clashes(_Part([_fig("d", "2024-09")]))
 
 
 def test_periods_of_one_length_still_make_a_series() -> None:
@@ -123,12 +126,14 @@ def test_a_figure_of_a_run_of_periods_is_no_one_period_s() -> None:
 
 def test_a_parenthesis_after_an_amount_is_a_figure_to_compare_with() -> None:
     for line, figure in (("- Net sales of EUR 8.1bn (EUR 7.4bn)", "7.4bn"), ("- EBITDA 2.2bn (FY23: 1.9bn)", "1.9bn"),
-                         ("- Payout 71 (consensus 69)", "69")):
+                         ("- Payout 71 (consensus: 69)", "69")):
         i = line.index(figure)
         assert periods.compared_aside(line, (i, i + len(figure)))
     line = "- Net sales of EUR 8.1bn (EUR 7.4bn)"
     assert not periods.compared_aside(line, (line.index("8.1"), line.index("8.1") + 5))
     assert not periods.compared_aside("- Orders rose (up 6%)", (17, 19))
+    line = "- Rate cut to 2.75% (from 3.25%)"  # a base with its word: read as a base, not as a bare figure
+    assert not periods.compared_aside(line, (line.index("3.25"), line.index("3.25") + 5))
 
 
 @settings(max_examples=200, deadline=None)

@@ -23,13 +23,14 @@ _nest = evidence.overlaps  # a part and its whole ("2023-12" of "2023"), a fisca
 
 def _other_length(p: str, q: str) -> bool:
     """Two stated periods of whole months but not of one length (a quarter and a year, a month and a quarter):
-    a quarter's growth and the year's are two measures, however alike their words, even when a period is
+    a quarter's growth and the year's are two measures (for changes over a period; ``_Part.clashes``), however alike their words, even when a period is
     misread so that the two do not overlap ("FY24" read as a fiscal year to September beside calendar Q4)."""
     a, b = periods.months(p), periods.months(q)
     return a != b and a in _LENGTHS and b in _LENGTHS  # (a season across two years, "2021/2022", is not read so)
 
 
 _LENGTHS = frozenset({1, 3, 6, 9, 12})  # a month, a quarter, a half, nine months to date, a year
+_CHANGE = frozenset({"growth", "increase", "decrease", "yoy", "qoq", "mom", "change"})  # a change over its period
 
 
 def _nested(x, y) -> bool:
@@ -52,6 +53,7 @@ class _Part:
     def __init__(self, members: list = ()) -> None:
         self.members: list = []
         self.periods: set[str] = set()
+        self.rates: set[str] = set()  # the stated periods of its changes ("organic growth of 11%"), not its levels
         self.vintages: set[str] = set()
         self.cells: dict[tuple[str, str], list] = defaultdict(list)
         for m in members:
@@ -61,6 +63,8 @@ class _Part:
         self.members.append(m)
         if m.dated and m.period_how != "release-date":
             self.periods.add(m.period)
+            if m.words & _CHANGE:
+                self.rates.add(m.period)
         if m.vintage:
             self.vintages.add(m.vintage)
         if m.dated:
@@ -74,8 +78,10 @@ class _Part:
         """Whether a claim of one and a claim of the other can never share a group: a period and a part
         of it; two estimates of different vintages; (``values``) one brief's two values for one stated
         period in other words (with the same words the brief contradicts itself, a group of its own)."""
-        if any(_nest(p, q) or _other_length(p, q) for p in self.periods for q in other.periods):
+        if any(_nest(p, q) for p in self.periods for q in other.periods):
             return True
+        if any(_other_length(p, q) for p in self.rates for q in other.rates):
+            return True  # (a level, a policy rate "at 2.25%" by the first quarter, may stand beside September's)
         if self.vintages and other.vintages and len(self.vintages | other.vintages) > 1:
             return True
         if values:

@@ -27,9 +27,7 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    # "up 1.4 percent above last year", "2% below the same month a year earlier", "2.8% above 2023
                    # spending": a base
                    r"(?:above|below)(?=\s+(?:last\s+year|the\s+(?:same|previous|prior|preceding|year-?earlier)\b|"
-                   r"a\s+year\s+(?:earlier|ago|before)|(?:19|20)\d\d\b(?!\s*(?:-|–|/)\s*\d)|"
-                   r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
-                   r"\s+(?:19|20)\d\d\b))|"
+                   r"a\s+year\s+(?:earlier|ago|before)|(?:19|20)\d\d\b(?!\s*(?:-|–|/)\s*\d)))|"
                    # "2.8 points above the 1.5 percent achieved in 2023", "almost three times the 70 cents paid for
                    # 2023": a figure named with "the" is one given before, measured against
                    r"(?:above|below|times|twice|double|triple|treble|half)(?=\s+the\s+(?:[a-z]+\s+)?"
@@ -38,7 +36,7 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    r"(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
                    r"October|November|December|Rs)\b)(?-i:[A-Z][a-z]))(?=\s+(?:[^\s,;]+\s+){0,5}?(?:(?!(?:19|20)\d\d\b)[^\s,;]*\d|"
                    r"previous|prior|preceding|earlier|before|last|same|that|record|initial|preliminary|revised|budgeted|"
-                   r"estimated?|forecast|level|a\s+year|the\s+year|FY))|compared\s+(?:with|to)|against|versus|vs(?=\.?\s)|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!rather\s)(?<!other\s)than|"
+                   r"estimated?|forecast|level|a\s+year|the\s+year|FY))|compared\s+(?:with|to)|against|versus|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!rather\s)(?<!other\s)than|"
                    # "14.2% more than in the 2023/24 season": "more than" before a period is a base (before a number, a qualifier)
                    r"(?<=more\s|less\s)than(?=\s+(?:in|during|for)\s)|"
                    # "67.0%, off the September record of 67.1%", "off its March peak": a base
@@ -148,9 +146,13 @@ def compared_aside(sentence: str, figure: tuple[int, int]) -> bool:
     "EBIT 6.5bn (FY23: 3.9bn)"): a results release's figure to compare with, of another period than the one a
     heading over the list gives the amount before it."""
     for m in _ASIDE.finditer(sentence):
-        if m.start() < figure[0] < m.end():
-            return bool(_AMOUNT_BEFORE.search(sentence, 0, m.start()))
+        if m.start() < figure[0] < m.end():  # (a bare figure, a currency or a period label before it: no "from")
+            return bool(_AMOUNT_BEFORE.search(sentence, 0, m.start())
+                        and _BARE.fullmatch(sentence, m.start() + 1, figure[0]))
     return False
+
+
+_BARE = re.compile(r"\s*(?:[A-Z]{2,3}\$?|[$€£¥₹]|(?:FY|H[12]|Q[1-4])?\s?['’]?\d{2,4}\s*:|[a-z]+\s*:)?\s*")
 
 
 # A month naming when a forecast or plan was made, not the period it is of: "the A$18.8 billion shortfall
