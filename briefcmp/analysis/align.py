@@ -457,9 +457,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         member.sentence, member.at = si, min(s0, claim.span[0]) + figure_span[0]
         member.elided, member.basis, member.item_year, member.words_from = elided, stated_basis, item_year, words_from
         member.item_quarter = ellipsis.item_quarter(sentence_text[c0:c1]) if elided else 0
-        member.item_base = bool(elided) and ellipsis.has_base(sentence_text[c0:c1]) and not periods.in_base(
-            sentence_text[c0:c1], (figure_span[0] - c0, figure_span[1] - c0))  # ("compared with 11.4% the year
-        # before": the base's own figure, dated so)
+        member.item_base = bool(elided) and ellipsis.has_base(sentence_text[c0:c1])
         member.outcome = figurerole.outcome(sentence_text, figure_span, FORECAST_WORDS)
     if figure_span is not None:
         member.view = views.held_view(sentence_text, figure_span)
