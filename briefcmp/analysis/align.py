@@ -336,7 +336,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         read = (sentence_text, figure_span, published, country, ctx.own_year, "")
     if not how and ctx is not None and ctx.ok and claim.span is not None and figure_span is not None:
         heading = ctx.heading_of(claim.span[0])  # an item of a list under "Revised Estimates 2024-25"
-        if heading:
+        if heading and not periods.compared_aside(sentence_text, figure_span):  # ("USD 6.5bn (USD 3.9bn)": another's)
             period, how = titleperiods.heading_period(heading, published, country)
             read = (sentence_text, figure_span, published, country, ctx.own_year, heading)
             listed = bool(how) and titleperiods.introduces(heading)

@@ -41,6 +41,8 @@ def predicate(tokens: list[nlp.Token], i: int, in_chain: bool) -> bool:
         return True
     if t.tag == "VBG":
         return False  # "calling it ...", "excluding banks": a participle clause, not a statement of its own
+    if t.tag in ("VBD", "VBN") and _object_after_aside(tokens, i):
+        return False  # "to lift, with immediate effect, the ban imposed on X": the verb's object, and what modifies it
     if t.tag == "VBN":
         if nxt is not None and nxt.tag[:2] in ("NN", "JJ") and (prev is None or prev.tag in ("DT", "JJ", "PRP$", "IN",
                                                                                           "CD", "POS", "CC", "VBD",
@@ -52,6 +54,26 @@ def predicate(tokens: list[nlp.Token], i: int, in_chain: bool) -> bool:
         return prev is not None and (prev.tag.startswith(("NN", "PRP")) or prev.tag in ("RB", "CC")
                                      or prev.lemma in AUX)
     return True
+
+
+_NOUN_PHRASE = frozenset({"DT", "PDT", "JJ", "JJS", "JJR", "NN", "NNS", "NNP", "NNPS", "CC", "PRP$", "POS", "CD"})
+
+
+def _object_after_aside(tokens: list[nlp.Token], i: int) -> bool:
+    """Whether the past form at ``i`` follows a noun phrase that a comma-closed aside puts after a verb ("decided
+    to lift, with immediate effect, the suspension and all sanctions imposed on X"): that noun phrase is the
+    verb's object, and the past form a participle that describes it, not a new clause's verb."""
+    k = i
+    while k > 0 and tokens[k - 1].tag in _NOUN_PHRASE and tokens[k - 1].text != ",":
+        k -= 1
+    if k == i or not tokens[i - 1].noun or k < 4 or tokens[k - 1].text != ",":
+        return False
+    m = k - 2  # back over the aside to its opening comma; an aside holds no verb
+    while m > 0 and tokens[m].text != "," and not tokens[m].verb and tokens[m].tag != "MD" and k - m <= 8:
+        m -= 1
+    # (not a verb that reports or frames a clause: "said, in a statement, the troops withdrew" is a clause of its own)
+    return m > 0 and m < k - 2 and tokens[m].text == "," and tokens[m - 1].tag in ("VB", "VBD", "VBN", "VBZ", "VBP") \
+        and tokens[m - 1].lemma not in FRAMES | NOT_ACTIONS
 
 
 def action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:

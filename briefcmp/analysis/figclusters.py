@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from briefcmp.analysis import evidence
+from briefcmp.analysis import evidence, periods
 from briefcmp.analysis.measure import _VAGUE, _meaningful
 from briefcmp.analysis.measuresim import JOIN, SUBSET, names_less, similarity, weights
 from briefcmp.analysis.rounding import agree_rounded
@@ -19,6 +19,18 @@ from briefcmp.analysis.rounding import agree_rounded
 MAX_WORDSETS = 300  # distinct word sets compared per bucket; more become groups of one word set each
 MAX_GROUPS_PER_BUCKET = 50
 _nest = evidence.overlaps  # a part and its whole ("2023-12" of "2023"), a fiscal and a calendar year
+
+
+def _other_length(p: str, q: str) -> bool:
+    """Two stated periods of whole months but not of one length (a quarter and a year, a month and a quarter):
+    a quarter's growth and the year's are two measures (for changes over a period; ``_Part.clashes``), however alike their words, even when a period is
+    misread so that the two do not overlap ("FY24" read as a fiscal year to September beside calendar Q4)."""
+    a, b = periods.months(p), periods.months(q)
+    return a != b and a in _LENGTHS and b in _LENGTHS  # (a season across two years, "2021/2022", is not read so)
+
+
+_LENGTHS = frozenset({1, 3, 6, 9, 12})  # a month, a quarter, a half, nine months to date, a year
+_CHANGE = frozenset({"growth", "increase", "decrease", "yoy", "qoq", "mom", "change"})  # a change over its period
 
 
 def _nested(x, y) -> bool:
@@ -41,6 +53,7 @@ class _Part:
     def __init__(self, members: list = ()) -> None:
         self.members: list = []
         self.periods: set[str] = set()
+        self.rates: set[str] = set()  # the stated periods of its changes ("organic growth of 11%"), not its levels
         self.vintages: set[str] = set()
         self.cells: dict[tuple[str, str], list] = defaultdict(list)
         for m in members:
@@ -50,6 +63,8 @@ class _Part:
         self.members.append(m)
         if m.dated and m.period_how != "release-date":
             self.periods.add(m.period)
+            if m.words & _CHANGE:
+                self.rates.add(m.period)
         if m.vintage:
             self.vintages.add(m.vintage)
         if m.dated:
@@ -65,6 +80,8 @@ class _Part:
         period in other words (with the same words the brief contradicts itself, a group of its own)."""
         if any(_nest(p, q) for p in self.periods for q in other.periods):
             return True
+        if any(_other_length(p, q) for p in self.rates for q in other.rates):
+            return True  # (a level, a policy rate "at 2.25%" by the first quarter, may stand beside September's)
         if self.vintages and other.vintages and len(self.vintages | other.vintages) > 1:
             return True
         if values:

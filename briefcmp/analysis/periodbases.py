@@ -26,8 +26,8 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\b))|"
                    # "up 1.4 percent above last year", "2% below the same month a year earlier", "2.8% above 2023
                    # spending": a base
-                   r"(?:above|below)(?=\s+(?:last\s+year|the\s+(?:same|previous|prior|preceding|year-?earlier)\b|a\s+year\s+"
-                   r"(?:earlier|ago|before)|(?:19|20)\d\d\b(?!\s*(?:-|–|/)\s*\d)))|"
+                   r"(?:above|below)(?=\s+(?:last\s+year|the\s+(?:same|previous|prior|preceding|year-?earlier)\b|"
+                   r"a\s+year\s+(?:earlier|ago|before)|(?:19|20)\d\d\b(?!\s*(?:-|–|/)\s*\d)))|"
                    r"(?:from|(?<!\w)over(?!\s+the\s+(?:last|past|previous|preceding)\s+(?:four|4)\s+quarters\b))"
                    r"(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
                    r"October|November|December|Rs)\b)(?-i:[A-Z][a-z]))(?=\s+(?:[^\s,;]+\s+){0,5}?(?:(?!(?:19|20)\d\d\b)[^\s,;]*\d|"
@@ -38,9 +38,9 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
                    # "67.0%, off the September record of 67.1%", "off its March peak": a base
                    r"(?<=\s)off(?=\s+(?:the|its|their|a|an)\s+(?:[^\s,;]+\s+){0,3}?(?:record|high|low|peak|level|"
                    r"reading|figure)\b)|"
-                   # "the same volume as in 2024": a base
+                   # "the same volume as in 2024", "the same pace as the revised third quarter": a base
                    r"same\s+(?:[a-z]+\s+){0,2}?as(?=\s+(?:in\s+|on\s+|for\s+)?(?:the\s+|a\s+)?(?:[^\s,;]+\s+){0,3}?(?:\d|"
-                   r"previous|prior|last|year))|"
+                   r"previous|prior|last|year|quarter|month|half))|"
                    # "up 0.2% on the previous quarter", "+0.2% on the 3rd quarter of 2023": a change's base
                    r"on(?=\s+the\s+(?:previous|prior|preceding|same|(?:\d(?:st|nd|rd|th)|first|second|third|fourth)\s+quarter\s+of)\b))\b|"
                    # "fell by 8.9% on September 2024", "rose 10.4% on 2023": a change "on" a month or a year (not a
@@ -145,6 +145,24 @@ def blank_asides(sentence: str, figure: tuple[int, int]) -> str:
             continue  # (a date is no figure: "FY2025 (April 1, 2024 through March 31, 2025)" restates the period)
         out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
     return out
+
+
+# an amount right before a parenthesis: "EBIT of USD 6.5bn (USD 3.9bn)", "EBIT 6.5bn (FY23: 3.9bn)"
+_AMOUNT_BEFORE = re.compile(r"\d(?:[\d,.]*\d)?\s*(?:%|[a-zA-Z]{1,8}\.?)?\s*$")
+
+
+def compared_aside(sentence: str, figure: tuple[int, int]) -> bool:
+    """Whether the figure stands in a parenthesis right after another amount ("EBIT of USD 6.5bn (USD 3.9bn)",
+    "EBIT 6.5bn (FY23: 3.9bn)"): a results release's figure to compare with, of another period than the one a
+    heading over the list gives the amount before it."""
+    for m in _ASIDE.finditer(sentence):
+        if m.start() < figure[0] < m.end():  # (a bare figure, a currency or a period label before it: no "from")
+            return bool(_AMOUNT_BEFORE.search(sentence, 0, m.start())
+                        and _BARE.fullmatch(sentence, m.start() + 1, figure[0]))
+    return False
+
+
+_BARE = re.compile(r"\s*(?:[A-Z]{2,3}\$?|[$€£¥₹]|(?:FY|H[12]|Q[1-4])?\s?['’]?\d{2,4}\s*:|[a-z]+\s*:)?\s*")
 
 
 # A month naming when a forecast or plan was made, not the period it is of: "the A$18.8 billion shortfall

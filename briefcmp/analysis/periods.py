@@ -40,7 +40,7 @@ from typing import Callable, Optional
 from briefcmp.analysis.periodbases import (_BASE_FIGURE, _CONCESSIVE, _MONTHS, _cut_starts, _cuts_between,
                                            _other_figures, blank_asides, blank_vintages, segments, year_before)
 from briefcmp.analysis.weekdays import _BREAK_BEFORE, _DAY_AFTER, weekdays_in
-from briefcmp.analysis.periodbases import base_dated, has_base, in_base, month_basis  # noqa: F401 (periods.in_base and the rest, as callers name them)
+from briefcmp.analysis.periodbases import base_dated, compared_aside, has_base, in_base, month_basis  # noqa: F401 (periods.in_base and the rest, as callers name them)
 
 FISCAL_START = {"japan": 4, "india": 4, "united-kingdom": 4, "canada": 4, "hong-kong": 4, "singapore": 4,
                 "australia": 7, "new-zealand": 7, "pakistan": 7, "egypt": 7, "bangladesh": 7, "kenya": 7,
@@ -529,10 +529,19 @@ def fits_length(period: str, noun: str) -> bool:
 _IN_BEFORE = re.compile(r"\b(?:in|for|during|of)\s+(?:the\s+)?$", re.I)
 
 
+# "four quarters at 0.3%", "three straight months of 0.5%": a figure each of a run of periods, none of them the
+# sentence's own period
+_RUN_BEFORE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:(?:straight|"
+                         r"consecutive|successive|preceding|previous|prior)\s+)?(?:quarters|months|years|weeks)\s+"
+                         r"(?:at|of)\s+(?:about\s+|around\s+|roughly\s+)?[$€£¥+-]?$", re.I)
+
+
 def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], country: str = "",
             own_year: str = "") -> tuple[str, str]:
     """(as-of, how) for the figure at ``figure`` (offsets in ``sentence``); how: stated | relative | "".
     ``own_year``: the year the brief reports on (its title's), for "the previous year" of a sentence naming none."""
+    if _RUN_BEFORE.search(sentence, 0, figure[0]):  # "after four straight quarters at 0.3%": a run's figure, no one period's
+        return "", ""
     segs = segments(sentence)
     own = next((s for s in segs if s[0] <= figure[0] < s[1]), (0, len(sentence), False))
     sentence = blank_vintages(blank_asides(sentence, figure))

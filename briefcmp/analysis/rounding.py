@@ -82,6 +82,22 @@ def written_decimals(amount: float, quote: str) -> int:
     return most
 
 
+# Shares written as a fraction in words ("almost a fifth", "one in four", "two-thirds"): a writer rounds to the
+# nearest simple fraction, so the figure stands for a tenth of itself either side ("almost a fifth" holds 19%)
+_FRACTIONS = {50.0: r"half", 100 / 3: r"(?:a|one)[\s-]third", 25.0: r"(?:a|one)[\s-]quarter|one\s+in\s+four",
+              20.0: r"(?:a|one)[\s-]fifth|one\s+in\s+five", 10.0: r"(?:a|one)[\s-]tenth|one\s+in\s+ten",
+              200 / 3: r"two[\s-]thirds", 75.0: r"three[\s-]quarters", 100 / 6: r"(?:a|one)[\s-]sixth"}
+_WORD_SHARE = 0.1
+
+
+@lru_cache(maxsize=4096)
+def word_fraction(amount: float, quote: str) -> bool:
+    """Whether ``quote`` writes the share ``amount`` (percent) as a fraction in words, not in digits."""
+    return any(abs(amount - share) < 0.05 and re.search(rf"\b(?:{words})\b", quote or "", re.I)
+               for share, words in _FRACTIONS.items()) and not re.search(rf"(?<![\d.]){int(amount)}(?:[.,]\d+)?"
+                                                                        rf"{PERCENT_WORD}", quote or "")
+
+
 def rounding_interval(value: Value, quote: str = "") -> Optional[tuple[float, float]]:
     """The comparable interval (units as ``units.comparable``) of values that round to an exact or
     approximate quantity or range as written; None for bounds ("at least"), ranks and dates. ``quote``:
@@ -95,6 +111,8 @@ def rounding_interval(value: Value, quote: str = "") -> Optional[tuple[float, fl
         and not (written_whole(value.amount, quote) and (value.upper is None or written_whole(value.upper, quote)))
     lo = (value.amount - _half(value.amount, whole_percent)) * scale
     hi = (top + _half(top, whole_percent)) * scale
+    if value.unit in _PERCENT and value.upper is None and word_fraction(value.amount, quote):
+        lo, hi = value.amount * (1 - _WORD_SHARE), value.amount * (1 + _WORD_SHARE)
     a, b = units.comparable(value.unit, lo)[1], units.comparable(value.unit, hi)[1]
     return (a, b) if a <= b else (b, a)
 

@@ -24,8 +24,17 @@ _CARRIES = re.compile(r"\s*(?:It|Its|They|Their|This|These|He|She|His|Her|The\s+
                       r"In\s+that\s+year)\b")
 _THE_YEAR = re.compile(r"\b(?:the|that)\s+(?:same\s+)?year\b(?!\s+(?:before|after|earlier|ago))")
 # A comparison base with its own figure between a figure and a date: the date is the base's.
-_BASE_BETWEEN = re.compile(r"\b(?:from|against|compared\s+(?:with|to)|versus|than)\s+(?:(?:a|an|the)\s+)?"
+_BASE_BETWEEN = re.compile(r"\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?|than|"
+                           r"(?:above|below|times|twice|double|triple|half)\s+the)\s+(?:(?:a|an|the)\s+)?"
                            r"(?:(?:revised|record|previous|budgeted|initial)\s+)?[$€£¥₹]?\d")
+
+
+# "rose to $6.5 billion from $3.9 billion in 2023, while revenue grew to $55.5 billion", "a deficit of 0.4%, after
+# 0.1% in 2023", "almost double the 1.9 per cent of 2023": a date right after a base's figure dates that figure alone
+_BASE_FIGURE_DATE = re.compile(r"\b(?:from|against|compared\s+(?:with|to)|versus|vs\.?|than|after|"
+                               r"(?:above|below|times|twice|double|triple|half)\s+the)\s+(?:(?:a|an|the)\s+)?"
+                               r"(?:(?:revised|record|previous|budgeted|initial)\s+)?[$€£¥₹]?\d[\d,.]*\s*"
+                               r"(?:[^\s\d,;]+\s+){0,2}?(?:in|for|during|of)\s+(?:the\s+)?$", re.I)
 
 
 # "19.5% more than in 2023", "higher than during 2022": the date after "than" and a preposition is a base
@@ -124,6 +133,9 @@ class AsOf:
                 continue
             if _BASE_BETWEEN.search(between):
                 continue  # "slipped to 1.27 from 1.30 in October": October dates the 1.30, not the 1.27
+            base = _BASE_FIGURE_DATE.search(self.text, max(sent[0], d.start - 80), d.start)
+            if base and not base.start() <= a < d.start:
+                continue  # "... from $3.9 billion in 2023, while revenue grew to $55.5 billion": the base's year
             if self.dates_other_in_parens(d, a, b):
                 continue  # "62.03 million (2011: 51.8 million)": 2011 dates the figure in the parentheses
             breaks = len(re.findall(r";|,\s+(?:and|but|while|whereas)\b|\.\s", between))
