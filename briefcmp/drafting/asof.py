@@ -159,6 +159,8 @@ class AsOf:
         if self.fiscal_start != 1 or not re.search(r"\d", self.text[a:b]):
             return None  # (a figure in words, "about a fifth": align finds no span for it and reads no period)
         read = self._one_reader(sent, a, b)
+        if read is not None and self._only_a_base_says(sent, a, read):
+            return None  # ("1.10 euros, almost three times the 40 cents paid for 2022": drafting's bases, as ``as_of``)
         if read is None or own is None or own.pattern not in ("range", "fiscal") or own.period is None or \
                 own.period.end is None:
             return read
@@ -166,6 +168,20 @@ class AsOf:
         if first <= read.span()[0] <= read.span()[1] <= last or (last - first).days < 360:
             return None  # (a fiscal year's part, "H1 2024-25", ``fiscalparts``: align reads the calendar's half)
         return read
+
+    def _only_a_base_says(self, sent: tuple[int, int], a: int, read: Period) -> bool:
+        """Whether every date of the sentence writing ``read`` dates a comparison base of the figure at ``a``
+        as ``as_of`` reads bases (a base's own date, one after a base's figure, one in another base part)."""
+        part = self.base_part(sent, a)
+        said = [d for d in self.dates_in(*sent) if d.period is not None and d.period.span() == read.span()]
+
+        def of_a_base(d: DateMention) -> bool:
+            if self.base_date(d) or self.base_part(sent, d.start) != part:
+                return True
+            base = _BASE_FIGURE_DATE.search(self.text, max(sent[0], d.start - 80), d.start)
+            return bool(base and not base.start() <= a < d.start)
+
+        return bool(said) and all(of_a_base(d) for d in said)
 
     def _one_reader(self, sent: tuple[int, int], a: int, b: int) -> Optional[Period]:
         s, e = sent
