@@ -96,7 +96,10 @@ class _Context:
         first = next(((a, b) for a, b in self.sentences[:12] if norm[a:b] == self.lead_sentence), (0, 0)) \
             if self.lead_sentence else (0, 0)
         homed = figuresubject.blank_home(self.lead_sentence, entities) if self.lead_sentence else ""
-        mentions = [(eid, (norm[a:b] in entities.adjectives or _attributive(norm, a, b)) and not lead[0] <= a < lead[1]
+        # (a country named beside the world's total outside the lead, "its additions were 64% of the global figure", is
+        # named as a part of the world: a side matter of a brief about the world's figures, as an adjective is)
+        mentions = [(eid, (norm[a:b] in entities.adjectives or _attributive(norm, a, b) or self._beside_world(a))
+                     and not lead[0] <= a < lead[1]
                      and not (first[0] <= a < first[1] and homed[a - first[0]:b - first[0]] == norm[a:b])
                      and not _OWN_BODY.match(norm, b)) for a, b, eid in found]
         lead_first = next((eid for a, b, eid in found if lead[0] <= a < lead[1] and norm[a:b] not in entities.adjectives), "")
@@ -168,6 +171,14 @@ class _Context:
     def heading_of(self, pos: int) -> str:
         """The heading over the list item holding offset ``pos``, or ""."""
         return next((h for a, b, h in self.headed if a <= pos < b), "")
+
+    def _beside_world(self, pos: int) -> bool:
+        """Whether the sentence holding offset ``pos`` names the world ("of the global total", "worldwide"; not a rank,
+        "the world's largest"): a country named there is named as a part of the world."""
+        if not self.sentences:
+            return False
+        a, b = self.sentences[self.sentence_index(pos)]
+        return a <= pos < b and bool(whose._WORLD_WORD.search(self.text, a, b))
 
     def sentence_index(self, pos: int) -> int:
         return max(bisect.bisect_right(self.starts, pos) - 1, 0)

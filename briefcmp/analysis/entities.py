@@ -382,6 +382,8 @@ class Entities:
                 companies.append(f"{before.group(1)} {name}")  # type: ignore[union-attr]
             if name not in self.entity_of or company:
                 continue
+            if _INSTRUMENT_AFTER.match(text, m.start() + len(name)) and self.entity_of[name] not in self.company_ids:
+                continue  # "the goals of the Paris Agreement": an instrument's name, no mention of France
             if name.isupper() and _AFTER_NUMBER.search(text, max(0, m.start() - 12), m.start()) and \
                     not _MEMBERS_AFTER.match(text, m.start() + len(name)):
                 continue  # "25 BPS": a unit after a number, not an office's acronym ("output of the 12 OPEC members": the group's)
@@ -483,6 +485,10 @@ _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
 _MEMBERS_AFTER = re.compile(r"\s+(?:member|members|countries|nations|states|economies|producers)\b")
 _TERMS_AFTER = re.compile(r"\s+[A-Za-z]+\s+terms\b")  # "Indian rupee terms": what a figure is expressed in
 _IN_BEFORE = re.compile(r"\b(?:in|into)\s+$")  # "measured in Danish kroner": a currency a figure is counted in
+# After a place's name, the head of an agreement's or a forum's name: "the Paris Agreement", "the Kyoto Protocol",
+# "the Paris Club", "the Washington Consensus" name an instrument or a forum, not the place, nor whose figure it is
+_INSTRUMENT_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+)?\s+(?:Agreements?|Accords?|Protocols?|Conventions?|Treat(?:y|ies)|Pacts?|"
+                               r"Declarations?|Consensus|Charter|Club|Round|Principles)\b")
 _AMOUNT_BEFORE = re.compile(r"\d(?:\s*[a-z]+)?\s+$")  # "91.4 billion ", "3.05 ": a currency's name here is a unit
 
 

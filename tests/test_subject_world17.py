@@ -1,0 +1,60 @@
+"""Whose figure it is, session 17 (issue 21, point 4): a place that opens an agreement's or a forum's name is no
+mention of its country. Fixture texts written here."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefcmp.analysis.entities import Entities
+
+
+def test_a_place_opening_an_agreement_s_or_a_forum_s_name_is_no_mention_of_its_country() -> None:
+    e = Entities()
+    for text in ("The long-term aims of the Paris Agreement remain within reach, the agency said.",
+                 "Ten years after the Paris Climate Agreement, warming reached 1.4 degrees.",
+                 "Creditors of the Paris Club agreed to reschedule 2 billion dollars.",
+                 "the Kyoto Protocol's first commitment period",
+                 "under the Montreal Protocol, emissions fell 98%"):
+        assert e.subjects(text) == (), text
+
+
+def test_the_place_itself_and_a_company_named_after_it_are_still_read() -> None:
+    e = Entities()
+    assert e.subjects("Paris said the deficit would reach 5.4%.") == ("france",)
+    assert e.subjects("France and Germany signed an agreement on energy.") == ("france", "germany")
+    assert e.subjects("Japan's exports rose 3%, the Japan Foreign Trade Council said.")[:1] == ("japan",)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Paris AgreementClub Protocol,.'s")), max_size=80))
+def test_any_text_reads_without_error(text: str) -> None:
+    found = Entities().find(text)
+    assert all(0 <= a < b <= len(text) for a, b, _ in found)
+
+
+def test_a_possessor_ends_its_name_what_it_owns_is_named_after_it() -> None:
+    from briefcmp.analysis.placenames import proper_names
+
+    named = [n for _, _, n in proper_names("The Weather Institute's State of the Climate report, out today, confirms it")]
+    assert named == ["Weather Institute"]  # (never "Weather Institute's State": a report's title is no place)
+    assert [n for _, _, n in proper_names("the Kingdom's Eastern Province grew")] == ["Eastern Province"]
+    assert [n for _, _, n in proper_names("water in the Murray-Darling Basin's rivers")] == ["Murray-Darling Basin"]
+
+
+def test_a_country_named_once_beside_the_world_s_total_is_no_subject_of_the_brief(tmp_path) -> None:
+    from tests.test_align_whose import _brief_context
+
+    text = ("Reading the solar count\nInstitute for Grid Studies | Note 2025/02 | March 2025\n\n"
+            "1. Solar capacity rose by 410 GW in 2024 to 2,100 GW, a growth rate of 24%, the fastest on record.\n\n"
+            "2. Panels now make up a third of all generating capacity added, and prices fell again over the year, "
+            "which helped buyers in every market that the count covers, large and small alike, old and new.\n\n"
+            "3. Chile's additions alone were close to 3% of the global figure.\n")
+    _, ctx, _ = _brief_context(tmp_path / "w", "solarnote", text)
+    assert "chile" not in ctx.brief_subjects
+    own = ("Chile's solar capacity\nInstitute for Grid Studies | Note 2025/03 | March 2025\n\n"
+           "1. Solar capacity rose by 12 GW in 2024 to 40 GW, a growth rate of 30%, the fastest on record.\n\n"
+           "2. Panels now make up a third of all generating capacity added in Chile, and prices fell again over the "
+           "year, which helped buyers in every region that the count covers, large and small alike.\n")
+    _, ctx, _ = _brief_context(tmp_path / "c", "chilenote", own)
+    assert ctx.brief_subjects == ("chile",)
