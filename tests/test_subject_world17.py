@@ -58,3 +58,37 @@ def test_a_country_named_once_beside_the_world_s_total_is_no_subject_of_the_brie
            "year, which helped buyers in every region that the count covers, large and small alike.\n")
     _, ctx, _ = _brief_context(tmp_path / "c", "chilenote", own)
     assert ctx.brief_subjects == ("chile",)
+
+
+def test_a_people_named_by_its_plural_demonym_is_its_country() -> None:
+    e = Entities()
+    assert e.subjects("Overseas Kenyans sent home 4.9 billion dollars last year.") == ("kenya",)
+    assert e.subjects("Israelis bought fewer cars in May.") == ("israel",)
+    assert e.subjects("Filipinos working abroad sent more money.") == ("philippines",)
+    assert "Swisss" not in e.entity_of and "Chineses" not in e.entity_of  # (no plural of "Swiss", "Chinese")
+
+
+def test_a_round_up_s_item_label_closed_by_a_full_stop_names_its_figures_subject() -> None:
+    from briefcmp.analysis.issuer import label_subjects
+
+    e = Entities()
+    assert label_subjects("KENYA (Tuesday). Inflation eased to 4.1% in May.", e) == ("kenya",)
+    assert label_subjects("KENYA: Inflation eased to 4.1% in May.", e) == ("kenya",)
+    assert label_subjects("Kenya (Tuesday). Inflation eased to 4.1% in May.", e) == ()  # (no label in capitals)
+
+
+def test_a_bare_dollar_is_no_evidence_of_whose_currency_it_is() -> None:
+    from types import SimpleNamespace
+
+    from briefcmp.analysis.subjects import currency_subject
+
+    def member(quote: str, unit: str):
+        return SimpleNamespace(claim=SimpleNamespace(quote=quote), unit=unit, subjects=(), subjects_from="", lead="")
+
+    ctx = SimpleNamespace(ok=True, brief_subjects=(), title_subjects=())
+    read_from_names = [member("earnings of $23.7bn", "GYD"), member("buyback $3.5bn", "GYD")]
+    currency_subject(read_from_names, ctx)
+    assert all(m.subjects == () for m in read_from_names)
+    written = [member("656.6 trillion won", "KRW")]
+    currency_subject(written, ctx)
+    assert written[0].subjects == ("south-korea",)

@@ -108,7 +108,7 @@ _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
 _NOT_A_NAME_WORD = FUNCTION_WORDS | MONTH_NAMES | WEEKDAYS | SAYING | frozenset("""
 unlike like neither even since meanwhile whether yet across within among including every my rival neighbouring
 neighboring fellow rural urban north south east west northern southern eastern western central greater mainland
-modern today tomorrow yesterday next last previous
+modern today tomorrow yesterday next last previous overseas
 """.split())
 
 # An aside right after a company's name: ", the aircraft maker registered in the Netherlands," or ", which has
@@ -158,6 +158,9 @@ class Entities:
                 for n in c.names:
                     name_of.setdefault(n, eid)
                 adjectives.update(a for a in c.adjectives if name_of.get(a) == eid)
+                for a in c.adjectives:  # "Overseas Filipinos sent home", "Kenyans spent": the people, named in the
+                    if _PEOPLE.search(a) and name_of.get(a) == eid:  # plural of its demonym, are the country's
+                        name_of.setdefault(a + "s", eid)
                 if eid == c.id and self.labels[eid] == c.label and eid in forms_of:
                     # A country registered as itself (what ``align --apply`` writes) is still read as a
                     # country ("Statistics Canada" ends an organisation's name as before): a second
@@ -485,6 +488,8 @@ _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
 _MEMBERS_AFTER = re.compile(r"\s+(?:member|members|countries|nations|states|economies|producers)\b")
 _TERMS_AFTER = re.compile(r"\s+[A-Za-z]+\s+terms\b")  # "Indian rupee terms": what a figure is expressed in
 _IN_BEFORE = re.compile(r"\b(?:in|into)\s+$")  # "measured in Danish kroner": a currency a figure is counted in
+# A demonym whose plural names the people ("Kenyans", "Filipinos", "Israelis"); not "Swiss", "French", "Chinese"
+_PEOPLE = re.compile(r"[a-z](?:an|ino|i)$")
 # After a place's name, the head of an agreement's or a forum's name: "the Paris Agreement", "the Kyoto Protocol",
 # "the Paris Club", "the Washington Consensus" name an instrument or a forum, not the place, nor whose figure it is
 _INSTRUMENT_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+)?\s+(?:Agreements?|Accords?|Protocols?|Conventions?|Treat(?:y|ies)|Pacts?|"

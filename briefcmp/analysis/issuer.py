@@ -168,7 +168,8 @@ def capitals_subjects(text: str, entities) -> tuple[str, ...]:
 
 # A paragraph that opens with a label in capitals and a colon ("VELMORA: The group's operating profit ...",
 # "KENYA: Inflation eased to ..."): a digest's item, whose figures are the label's
-_LABEL = re.compile(r"\s*(?:[-•*–]\s+)?(?P<label>[A-Z][A-Z&'’.\- ]{1,40}[A-Z])\s*:\s")
+# ("SHELL (Thursday). Adjusted earnings ...": a digest's item, its label closed by a full stop after an aside of when)
+_LABEL = re.compile(r"\s*(?:[-•*–]\s+)?(?P<label>[A-Z][A-Z&'’.\- ]{1,40}[A-Z])\s*(?::|\s\([^()]{1,30}\)\s*[.:])\s")
 
 
 def label_subjects(paragraph: str, entities) -> tuple[str, ...]:

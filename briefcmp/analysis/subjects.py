@@ -143,6 +143,7 @@ def currency_country(members: Sequence) -> str:
     return of_code(next(iter(codes))) if len(codes) == 1 else ""
 
 
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z])\$")  # "$23.7bn", not "US$", "A$", "NZ$"
 CURRENCY = "currency of its money figures"  # Member.subjects_from of a subject read from the brief's currency
 
 
@@ -153,7 +154,9 @@ def currency_subject(members: Sequence, ctx) -> None:
     brief's ``briefcontext._Context``."""
     if not ctx.ok or ctx.brief_subjects or ctx.title_subjects:
         return
-    country = currency_country(members)
+    # (a bare "$" names no country: ``add`` read whose dollar it is from the countries the text names, so it is no
+    # evidence of its own; "Production rose, helped by Guyana" makes no round-up of results Guyana's)
+    country = currency_country([m for m in members if not _BARE_DOLLAR.search(m.claim.quote or "")])
     if not country:
         return
     for m in members:
