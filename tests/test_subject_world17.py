@@ -92,3 +92,30 @@ def test_a_bare_dollar_is_no_evidence_of_whose_currency_it_is() -> None:
     written = [member("656.6 trillion won", "KRW")]
     currency_subject(written, ctx)
     assert written[0].subjects == ("south-korea",)
+
+
+def test_a_headline_s_cause_names_no_subject_of_its_figure() -> None:
+    from briefcmp.analysis.briefcontext import _title_cause
+
+    for title, said in (("Kestrel profit slumps as China slide bites", "Kestrel profit slumps"),
+                        ("Exports dip amid port strike in Peru", "Exports dip"),
+                        ("Chile's copper output rises on the back of US demand", "Chile's copper output rises"),
+                        ("Kenya inflation eases to 4.1%", "Kenya inflation eases to 4.1%"),
+                        ("As Peru slows, copper output dips", "As Peru slows, copper output dips")):
+        assert title[:_title_cause(title)] == said
+
+
+def test_a_country_that_scopes_a_company_s_rank_is_not_whose_figure_it_is() -> None:
+    from briefcmp.analysis.figuresubject import clause_subjects
+
+    e = Entities()
+    assert clause_subjects("Chile's largest company reported profit down 26 per cent to 10 billion dollars", e) == ()
+    assert clause_subjects("Norway's second-biggest lender earned 3 billion crowns", e) == ()
+    assert clause_subjects("Chile's largest miners sold 5 million tonnes", e) == ("chile",)  # (a sector: plural)
+    assert clause_subjects("Chile's economy grew 2.3%", e) == ("chile",)
+
+
+def test_a_currency_s_subunit_after_an_amount_is_a_unit_not_a_subject() -> None:
+    e = Entities()
+    assert e.subjects("a final dividend of 60 US cents a share, about 92 Australian cents") == ()
+    assert e.subjects("Australia paid 60 cents a share") == ("australia",)

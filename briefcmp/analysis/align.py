@@ -266,6 +266,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
                         if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())
                         and not _GROUP_BEFORE.search(clause, max(0, g.start() - 10), g.start())  # "black African"
                         and not _WORLD_RANK.match(clause, g.end())  # "Southeast Asia's largest economy": a country
+                        and not figuresubject.forecasts(clause, g.end())  # "the OECD sees growth of 2.4%": a source
                         and not any(a <= g.start() < b for a, b, _ in named)), None)
         if named and not generic:
             # "reservoir storage in the Santiago metropolitan region": a named place or body is a

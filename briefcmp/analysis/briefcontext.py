@@ -64,8 +64,10 @@ class _Context:
         title = self.title = brief.title or ""
         # A headline in sentence case starts with a capital: "Oil fund earned 2,511 billion kroner" names no
         # body called "Oil fund" (a name of more capitalised words, or later in the title, does).
-        title_subjects = entities.qualified(title, entities.subjects(title)) or tuple(dict.fromkeys(
-            entities.adopt(n) for a, _, n in proper_names(title) if a > 0 or sum(w[:1].isupper() for w in n.split()) > 1))
+        # ("VW earnings slump as China slide bites": what a headline gives as the cause names no subject of its figure)
+        said = title[:_title_cause(title)]
+        title_subjects = entities.qualified(said, entities.subjects(said)) or tuple(dict.fromkeys(
+            entities.adopt(n) for a, _, n in proper_names(said) if a > 0 or sum(w[:1].isupper() for w in n.split()) > 1))
         # ("OPEC cuts oil demand growth forecast": the forecaster is no subject; "... global demand ...": the world's)
         title_subjects = figuresubject.source_not_subject(title, title_subjects, entities, alone=True)
         companies = [x for x in title_subjects if x in entities.company_ids]
@@ -242,6 +244,17 @@ def _only_attributive(part: str, found: tuple[str, ...], entities: Entities) -> 
 # A preposition before an adjective's name ("the effect of US tariffs", "amid higher U.S. rates"): a side matter's; one
 # opening the sentence's subject ("U.S. wheat exports ...") is what the sentence is about
 _SIDE_BEFORE = re.compile(r"\b(?:of|from|by|on|over|against|amid|despite|after|to|with|for|about)\s+(?:[a-z-]+\s+)?$")
+
+
+# A headline's cause after what moved: "Profits slump as China slide bites", "Exports dip amid port strike in Peru"
+_TITLE_CAUSE = re.compile(r"(?<!such)\s(?:as|amid|after|due\s+to|because\s+of|thanks\s+to|helped\s+by|hit\s+by|hurt\s+by|"
+                          r"on\s+the\s+back\s+of)\s", re.I)
+
+
+def _title_cause(title: str) -> int:
+    """Where a headline's cause begins (``_TITLE_CAUSE``, after a word at least), else its length."""
+    m = _TITLE_CAUSE.search(title)
+    return m.start() if m is not None and title[:m.start()].strip() else len(title)
 
 
 def _later_item(title: str, entities: Entities) -> bool:

@@ -400,6 +400,9 @@ class Entities:
                     _currency_after(text, name, m.start() + len(name)):
                 continue  # "91.4 billion Swiss francs", "in Indian rupee terms": a unit, not whose figure it is
                 # ("the Chilean peso fell": Chile's)
+            if _AMOUNT_BEFORE.search(text, max(0, m.start() - 30), m.start()) and \
+                    _SUBUNIT_AFTER.match(text, m.start() + len(name)):
+                continue  # "60 US cents a share", "about 92 Australian cents": a currency's subunit, a unit
             if name in self.adjectives and _IN_BEFORE.search(text, max(0, m.start() - 8), m.start()) and \
                     _currency_after(text, name, m.start() + len(name)):
                 continue  # "25% higher in Danish kroner", "converted into Swiss francs": what it is counted in
@@ -487,6 +490,7 @@ class Entities:
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
 _MEMBERS_AFTER = re.compile(r"\s+(?:member|members|countries|nations|states|economies|producers)\b")
 _TERMS_AFTER = re.compile(r"\s+[A-Za-z]+\s+terms\b")  # "Indian rupee terms": what a figure is expressed in
+_SUBUNIT_AFTER = re.compile(r"\s+(?:cents?|pence|centimes?)\b")
 _IN_BEFORE = re.compile(r"\b(?:in|into)\s+$")  # "measured in Danish kroner": a currency a figure is counted in
 # A demonym whose plural names the people ("Kenyans", "Filipinos", "Israelis"); not "Swiss", "French", "Chinese"
 _PEOPLE = re.compile(r"[a-z](?:an|ino|i)$")
