@@ -119,3 +119,36 @@ def test_a_currency_s_subunit_after_an_amount_is_a_unit_not_a_subject() -> None:
     e = Entities()
     assert e.subjects("a final dividend of 60 US cents a share, about 92 Australian cents") == ()
     assert e.subjects("Australia paid 60 cents a share") == ("australia",)
+
+
+def test_a_body_s_report_or_a_dated_verb_still_makes_it_a_forecaster() -> None:
+    from briefcmp.analysis.figuresubject import forecasts
+
+    text = "The June Lending Fund Outlook projects world growth of 2.9%"
+    assert forecasts(text, text.index("Fund") + 4)
+    text = "The Lending Fund yesterday lowered its global growth forecast to 2.3%"
+    assert forecasts(text, text.index("Fund") + 4)
+    text = "The Lending Fund yesterday lent 2 billion dollars"
+    assert not forecasts(text, text.index("Fund") + 4)
+
+
+def test_the_place_an_organisation_is_based_in_is_not_whose_figure_it_is() -> None:
+    from briefcmp.analysis.figuresubject import blank_home
+
+    e = Entities()
+    out = blank_home("The Paris-based organisation left its estimate unchanged at 3.2%", e)
+    assert e.subjects(out) == () and len(out) == len("The Paris-based organisation left its estimate unchanged at 3.2%")
+    assert e.subjects(blank_home("Paris-based organisations hired 3,000 people", e)) == ("france",)  # (a sector)
+
+
+def test_a_forecaster_carried_from_the_sentence_before_gives_the_world_s_figure(tmp_path) -> None:
+    from tests.test_align_whose import _brief_context
+
+    text = ("Lenders see slower growth\nMarket Wire | 11 June 2025\n\n"
+            "The Zembla Lending Fund cut its forecast for global growth in 2025 to 2.3%, the weakest in years. "
+            "The forecast is 0.4 percentage point lower than in January.\n")
+    from briefcmp.analysis.align import describe
+
+    brief, ctx, e = _brief_context(tmp_path / "f", "wire", text)
+    later = [m for m in (describe(c, ctx, e) for c in brief.claims) if m is not None and "0.4" in m.claim.quote]
+    assert later and all(m.subjects == ("world",) for m in later)

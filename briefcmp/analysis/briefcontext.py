@@ -213,8 +213,8 @@ class _Context:
                     # "The group's sales in China rose 8%", "Germany was the largest market", "... the effect of US
                     # tariffs": a market or a cause of the brief's figures, no subject the next sentence goes on about
                     return ()
-                if found:
-                    return found
+                if found:  # ("The Bank cut its forecast for global growth to 2.3%": the world's, not the forecaster's)
+                    return figuresubject.source_not_subject(part, found, self.entities) or found
                 if _FIGURE.search(part):
                     break  # its figure's clause names no one: a later clause names a comparison's ("the record set by X")
                 start = m.end() if m is not None else start

@@ -184,7 +184,8 @@ _FORECAST_NOUNS = r"(?:forecasts?|estimates?|outlook|views?|projections?|predict
 _FORECAST_AFTER = re.compile(
     r"(?:['’]s\s+(?:[\w-]+\s+){0,3}?" + _FORECAST_NOUNS + r"|(?:\s+\([A-Z+]{2,8}\))?"
     r"(?:\s+(?:[A-Z][a-z]+\s+)?(?:Outlook|Report|Survey|Review|Bulletin|Update))?"  # ("the OECD Economic Outlook projects")
-    r"(?:\s+(?:now|again|also|still|has|had|have|will|would|on\s+[A-Z][a-z]+day))*\s+"
+    r"(?:\s+(?:now|again|also|still|has|had|have|will|would|on\s+[A-Z][a-z]+day|yesterday|today|on\s+Monday|"
+    r"this\s+week|last\s+week))*\s+"
     r"(?:(?:expects?|expected|sees?|saw|forecasts?|projects?|projected|predicts?|predicted|anticipates?|anticipated)\b|"
     r"(?:estimates?|estimated|puts?)\s+(?![\w-]*\s*(?:output|production|crude|supply)\b)|"
     r"(?:cut|cuts|raised|raises|lowered|lowers|trimmed|trims|revised|revises|kept|keeps|held|holds|dropped|drops|lifted|"
