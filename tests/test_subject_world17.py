@@ -152,3 +152,13 @@ def test_a_forecaster_carried_from_the_sentence_before_gives_the_world_s_figure(
     brief, ctx, e = _brief_context(tmp_path / "f", "wire", text)
     later = [m for m in (describe(c, ctx, e) for c in brief.claims) if m is not None and "0.4" in m.claim.quote]
     assert later and all(m.subjects == ("world",) for m in later)
+
+
+def test_a_place_a_country_owns_by_name_and_the_body_running_it_are_the_place() -> None:
+    from briefcmp.analysis.figuresubject import clause_subjects
+
+    e = Entities()
+    assert clause_subjects("Egypt's Zembla Canal earned 4 billion dollars in 2024", e) == ("zembla-canal",)
+    assert e.adopt("Zembla Canal Authority") == "zembla-canal"
+    assert clause_subjects("Egypt's canal income fell to 4 billion dollars", e) == ("egypt",)  # (no name: its own)
+    assert clause_subjects("India's Reserve Bank cut its rate to 6%", e) == ("india",)  # (an organ: the country's)

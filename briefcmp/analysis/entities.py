@@ -479,7 +479,11 @@ class Entities:
 
     def adopt(self, name: str) -> str:
         """The entity id of a place or organisation named in a brief (see ``proper_names``), kept with
-        its label so that ``align --apply`` can register it: "the Santiago metropolitan region"."""
+        its label so that ``align --apply`` can register it: "the Santiago metropolitan region". A body named for
+        the place it runs ("the Suez Canal Authority", "the Kestrel Basin Commission") is that place: its figures
+        (tolls, water, traffic) are the place's."""
+        runs = _RUNS_PLACE.fullmatch(name)
+        name = runs.group("place") if runs else name
         eid = slug(name)
         if eid not in self.labels:
             self.labels[eid] = name
@@ -487,6 +491,9 @@ class Entities:
         return eid
 
 
+# A place's name, then the head of the body that runs it: "Suez Canal Authority", "Murray-Darling Basin Authority"
+_RUNS_PLACE = re.compile(r"(?P<place>\S.*?\s(?:Canal|Basin|River|Port|Dam|Airport|Corridor|Waterway))\s+"
+                         r"(?:Authority|Administration|Commission|Board|Corporation)")
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
 _MEMBERS_AFTER = re.compile(r"\s+(?:member|members|countries|nations|states|economies|producers)\b")
 _TERMS_AFTER = re.compile(r"\s+[A-Za-z]+\s+terms\b")  # "Indian rupee terms": what a figure is expressed in

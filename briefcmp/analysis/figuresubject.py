@@ -140,7 +140,25 @@ def clause_subjects(clause: str, entities) -> tuple[str, ...]:
     ranked = {eid for _, b, eid in entities.find(clause) if _RANKED_COMPANY.match(clause, b)}
     if ranked and ranked >= set(found):
         return ()
-    return source_not_subject(clause, found, entities)
+    owned = possessed(clause, found, entities)
+    return owned or source_not_subject(clause, found, entities)
+
+
+def possessed(clause: str, found: tuple[str, ...], entities) -> tuple[str, ...]:
+    """The place or body a clause's one country owns by name ("Egypt's Suez Canal earned $4bn", "Norway's Kestrel
+    Pension Fund returned 13%"): the figure is the named one's, the country only says whose it is; else ()."""
+    from briefcmp.analysis.entities import proper_names
+
+    if len(found) != 1:
+        return ()
+    names = {a: n for a, _, n in proper_names(clause)}
+    for _, b, eid in entities.find(clause):
+        owner = re.match(r"['’]s\s+", clause[b:])
+        name = names.get(b + owner.end()) if owner else None
+        if eid == found[0] and name:
+            own = named_id(name, entities)
+            return (own,) if own in entities.adopted and entities.distinctive(own) else ()
+    return ()
 
 
 def paren_subject(sentence: str, figure: tuple[int, int], entities, subjects: tuple, how: str) -> tuple[tuple, str]:
