@@ -253,8 +253,14 @@ _TITLE_CAUSE = re.compile(r"(?<!such)\s(?:as|amid|after|due\s+to|because\s+of|th
 
 def _title_cause(title: str) -> int:
     """Where a headline's cause begins (``_TITLE_CAUSE``, after a word at least), else its length."""
+    from briefcmp.analysis.causes import _MOVED, _ON_CAUSE
+
     m = _TITLE_CAUSE.search(title)
-    return m.start() if m is not None and title[:m.start()].strip() else len(title)
+    cut = m.start() if m is not None and title[:m.start()].strip() else len(title)
+    # headline grammar: "Profit falls by a third on China slump": "on" after what moved, not a period ("on the year")
+    on = next((o.start() for o in re.finditer(r"\son\s", title[:cut])
+               if _ON_CAUSE.match(title, o.start()) and _MOVED.search(title, 0, o.start())), cut)
+    return min(cut, on)
 
 
 def _later_item(title: str, entities: Entities) -> bool:
