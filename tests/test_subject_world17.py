@@ -94,17 +94,6 @@ def test_a_bare_dollar_is_no_evidence_of_whose_currency_it_is() -> None:
     assert written[0].subjects == ("south-korea",)
 
 
-def test_a_headline_s_cause_names_no_subject_of_its_figure() -> None:
-    from briefcmp.analysis.briefcontext import _title_cause
-
-    for title, said in (("Kestrel profit slumps as China slide bites", "Kestrel profit slumps"),
-                        ("Exports dip amid port strike in Peru", "Exports dip"),
-                        ("Chile's copper output rises on the back of US demand", "Chile's copper output rises"),
-                        ("Kenya inflation eases to 4.1%", "Kenya inflation eases to 4.1%"),
-                        ("As Peru slows, copper output dips", "As Peru slows, copper output dips")):
-        assert title[:_title_cause(title)] == said
-
-
 def test_a_country_that_scopes_a_company_s_rank_is_not_whose_figure_it_is() -> None:
     from briefcmp.analysis.figuresubject import clause_subjects
 

@@ -64,10 +64,8 @@ class _Context:
         title = self.title = brief.title or ""
         # A headline in sentence case starts with a capital: "Oil fund earned 2,511 billion kroner" names no
         # body called "Oil fund" (a name of more capitalised words, or later in the title, does).
-        # ("VW earnings slump as China slide bites": what a headline gives as the cause names no subject of its figure)
-        said = title[:_title_cause(title)]
-        title_subjects = entities.qualified(said, entities.subjects(said)) or tuple(dict.fromkeys(
-            entities.adopt(n) for a, _, n in proper_names(said) if a > 0 or sum(w[:1].isupper() for w in n.split()) > 1))
+        title_subjects = entities.qualified(title, entities.subjects(title)) or tuple(dict.fromkeys(
+            entities.adopt(n) for a, _, n in proper_names(title) if a > 0 or sum(w[:1].isupper() for w in n.split()) > 1))
         # ("OPEC cuts oil demand growth forecast": the forecaster is no subject; "... global demand ...": the world's)
         title_subjects = figuresubject.source_not_subject(title, title_subjects, entities, alone=True)
         companies = [x for x in title_subjects if x in entities.company_ids]
@@ -98,10 +96,7 @@ class _Context:
         first = next(((a, b) for a, b in self.sentences[:12] if norm[a:b] == self.lead_sentence), (0, 0)) \
             if self.lead_sentence else (0, 0)
         homed = figuresubject.blank_home(self.lead_sentence, entities) if self.lead_sentence else ""
-        # (a country named beside the world's total outside the lead, "its additions were 64% of the global figure", is
-        # named as a part of the world: a side matter of a brief about the world's figures, as an adjective is)
-        mentions = [(eid, (norm[a:b] in entities.adjectives or _attributive(norm, a, b) or self._beside_world(a))
-                     and not lead[0] <= a < lead[1]
+        mentions = [(eid, (norm[a:b] in entities.adjectives or _attributive(norm, a, b)) and not lead[0] <= a < lead[1]
                      and not (first[0] <= a < first[1] and homed[a - first[0]:b - first[0]] == norm[a:b])
                      and not _OWN_BODY.match(norm, b)) for a, b, eid in found]
         lead_first = next((eid for a, b, eid in found if lead[0] <= a < lead[1] and norm[a:b] not in entities.adjectives), "")
@@ -113,6 +108,12 @@ class _Context:
         in_lead = set(entities.qualified(self.lead_sentence, entities.subjects(self.lead_sentence)))
         lead_only = next(iter(in_lead)) if len(in_lead) == 1 and not set(entities.subjects(title)) - in_lead else ""
         self.brief_subjects, self.brief_how = whose.main_subject(mentions, lead_first, lead_only)
+        own = [a for a, _, eid in found if eid in self.brief_subjects]
+        if self.brief_how == "whole brief" and own and len(own) == sum(eid in self.brief_subjects for eid, _ in mentions) \
+                and all(self._beside_world(a) and not lead[0] <= a < lead[1] for a in own):
+            # "Its additions alone were 64% of the global figure": a country named only beside the world's total,
+            # outside the lead, is named as a part of the world, not what a brief about the world's figures is about
+            self.brief_subjects, self.brief_how = (), ""
         # the entities the brief names itself (not a body of words any country uses), and whether its title names
         # several: a brief about several is no brief that names none (``subjects.adopt_reported_subjects``)
         self.mentioned = frozenset(eid for eid, _ in mentions if eid not in entities.adopted or entities.distinctive(eid))
@@ -182,6 +183,12 @@ class _Context:
         a, b = self.sentences[self.sentence_index(pos)]
         return a <= pos < b and bool(whose._WORLD_WORD.search(self.text, a, b))
 
+    def last_named(self, pos: int, among: frozenset[str]) -> str:
+        """The last entity of ``among`` the brief names before offset ``pos`` within its last few sentences (what
+        "the bloc" points back to), else ""."""
+        start = self.sentences[max(self.sentence_index(pos) - 3, 0)][0] if self.sentences else 0
+        return next((eid for _, _, eid in reversed(self.entities.find(self.text[start:pos])) if eid in among), "")
+
     def sentence_index(self, pos: int) -> int:
         return max(bisect.bisect_right(self.starts, pos) - 1, 0)
 
@@ -244,23 +251,6 @@ def _only_attributive(part: str, found: tuple[str, ...], entities: Entities) -> 
 # A preposition before an adjective's name ("the effect of US tariffs", "amid higher U.S. rates"): a side matter's; one
 # opening the sentence's subject ("U.S. wheat exports ...") is what the sentence is about
 _SIDE_BEFORE = re.compile(r"\b(?:of|from|by|on|over|against|amid|despite|after|to|with|for|about)\s+(?:[a-z-]+\s+)?$")
-
-
-# A headline's cause after what moved: "Profits slump as China slide bites", "Exports dip amid port strike in Peru"
-_TITLE_CAUSE = re.compile(r"(?<!such)\s(?:as|amid|after|due\s+to|because\s+of|thanks\s+to|helped\s+by|hit\s+by|hurt\s+by|"
-                          r"on\s+the\s+back\s+of)\s", re.I)
-
-
-def _title_cause(title: str) -> int:
-    """Where a headline's cause begins (``_TITLE_CAUSE``, after a word at least), else its length."""
-    from briefcmp.analysis.causes import _MOVED, _ON_CAUSE
-
-    m = _TITLE_CAUSE.search(title)
-    cut = m.start() if m is not None and title[:m.start()].strip() else len(title)
-    # headline grammar: "Profit falls by a third on China slump": "on" after what moved, not a period ("on the year")
-    on = next((o.start() for o in re.finditer(r"\son\s", title[:cut])
-               if _ON_CAUSE.match(title, o.start()) and _MOVED.search(title, 0, o.start())), cut)
-    return min(cut, on)
 
 
 def _later_item(title: str, entities: Entities) -> bool:
