@@ -151,3 +151,16 @@ def test_a_place_a_country_owns_by_name_and_the_body_running_it_are_the_place() 
     assert e.adopt("Zembla Canal Authority") == "zembla-canal"
     assert clause_subjects("Egypt's canal income fell to 4 billion dollars", e) == ("egypt",)  # (no name: its own)
     assert clause_subjects("India's Reserve Bank cut its rate to 6%", e) == ("india",)  # (an organ: the country's)
+
+
+def test_the_bloc_is_the_bloc_the_brief_named_last_before_it(tmp_path) -> None:
+    from briefcmp.analysis.align import describe
+    from tests.test_align_whose import _brief_context
+
+    text = ("Ruritania grows faster than its neighbours\nValley Wire | 31 January 2025\n\n"
+            "Ruritania's economy grew 1.0% last year, the statistics office said on Thursday, and grew 0.3% in the "
+            "fourth quarter. That beat the euro area as a whole, which stalled over the same period. "
+            "For the full year the bloc grew 0.7%.\n")
+    brief, ctx, e = _brief_context(tmp_path / "b", "wire", text)
+    bloc = [m for m in (describe(c, ctx, e) for c in brief.claims) if m is not None and "0.7" in m.claim.quote]
+    assert bloc and all(m.subjects == ("euro-area",) for m in bloc)
