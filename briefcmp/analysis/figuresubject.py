@@ -151,10 +151,11 @@ def possessed(clause: str, found: tuple[str, ...], entities) -> tuple[str, ...]:
 
     if len(found) != 1:
         return ()
-    names = {a: n for a, _, n in proper_names(clause)}
+    names = proper_names(clause)
     for _, b, eid in entities.find(clause):
         owner = re.match(r"['’]s\s+", clause[b:])
-        name = names.get(b + owner.end()) if owner else None
+        at = b + owner.end() if owner else -1  # (the name read may run from the owner on: "Egypt's Suez Canal")
+        name = next((clause[at:e] for a, e, _ in names if a <= at < e and clause[at:at + 1].isupper()), "")
         if eid == found[0] and name:
             own = named_id(name, entities)
             return (own,) if own in entities.adopted and entities.distinctive(own) else ()

@@ -91,8 +91,6 @@ def proper_names(text: str) -> list[tuple[int, int, str]]:
                         tokens[j + 1][2].lower() not in _NAME_HEADS:
                     break  # a lower-case head ends the name
                 j += 1
-                if low != w.lower():  # "the WMO's State of the Global Climate report": a possessor ends its name,
-                    break  # what it owns is named after it (one name per owner)
                 continue
             break
         if last_head > i:
