@@ -59,15 +59,6 @@ def test_a_people_named_by_its_plural_demonym_is_its_country() -> None:
     assert "Swisss" not in e.entity_of and "Chineses" not in e.entity_of  # (no plural of "Swiss", "Chinese")
 
 
-def test_a_round_up_s_item_label_closed_by_a_full_stop_names_its_figures_subject() -> None:
-    from briefcmp.analysis.issuer import label_subjects
-
-    e = Entities()
-    assert label_subjects("KENYA (Tuesday). Inflation eased to 4.1% in May.", e) == ("kenya",)
-    assert label_subjects("KENYA: Inflation eased to 4.1% in May.", e) == ("kenya",)
-    assert label_subjects("Kenya (Tuesday). Inflation eased to 4.1% in May.", e) == ()  # (no label in capitals)
-
-
 def test_a_bare_dollar_is_no_evidence_of_whose_currency_it_is() -> None:
     from types import SimpleNamespace
 

@@ -168,10 +168,7 @@ def capitals_subjects(text: str, entities) -> tuple[str, ...]:
 
 # A paragraph that opens with a label in capitals and a colon ("VELMORA: The group's operating profit ...",
 # "KENYA: Inflation eased to ..."): a digest's item, whose figures are the label's
-# ("SHELL (Thursday). Adjusted earnings ...": a digest's item, its label closed by a full stop after an aside of when)
-# ("FRANCE. The government presented ...": a morning note's item, its label a word or more in capitals, no dots)
-_LABEL = re.compile(r"\s*(?:[-•*–]\s+)?(?:(?P<label>[A-Z][A-Z&'’.\- ]{1,40}[A-Z])\s*(?::|\s\([^()]{1,30}\)\s*[.:])|"
-                    r"(?P<plain>[A-Z][A-Z&'’\- ]{2,40}[A-Z])\.)\s")
+_LABEL = re.compile(r"\s*(?:[-•*–]\s+)?(?P<label>[A-Z][A-Z&'’.\- ]{1,40}[A-Z])\s*:\s")
 
 
 def label_subjects(paragraph: str, entities) -> tuple[str, ...]:
@@ -179,7 +176,7 @@ def label_subjects(paragraph: str, entities) -> tuple[str, ...]:
     m = _LABEL.match(paragraph)
     if m is None:
         return ()
-    found = entities.subjects(title_case(m.group("label") or m.group("plain")))
+    found = entities.subjects(title_case(m.group("label")))
     return found if len(found) == 1 else ()
 
 
