@@ -192,6 +192,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
                         if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())
                         and not _GROUP_BEFORE.search(clause, max(0, g.start() - 10), g.start())  # "black African"
                         and not _WORLD_RANK.match(clause, g.end())  # "Southeast Asia's largest economy": a country
+                        and not figuresubject.forecasts(clause, g.end())  # "the OECD sees growth of 2.4%": a source
                         and not any(a <= g.start() < b for a, b, _ in named)), None)
         if named and not generic:
             # "reservoir storage in the Santiago metropolitan region": a named place or body is a
@@ -200,8 +201,9 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         if not subjects and generic and not entities.subjects(clause) and not _POSSESSIVE_START.match(clause):
             # "The region's economy grew 4 percent": about no country, whatever the brief's title says; "the
             # bloc's economy" in a brief about the euro area is the euro area's.
-            region = next((x for x in (*ctx.title_subjects, *ctx.brief_subjects) if x in _BLOCS), "") \
-                if generic.group().lower() == "bloc" else ""
+            # ("... beat the euro area as a whole. For the full year the bloc grew 0.7%": the bloc named last before it)
+            region = next((x for x in (*ctx.title_subjects, *ctx.brief_subjects) if x in _BLOCS), "") or \
+                ctx.last_named(claim.span[0], _BLOCS) if generic.group().lower() == "bloc" else ""
             subjects, subjects_from = (region or _region(clause, generic),), "clause"
         pair = None if subjects or figure_span is None or entities.subjects(clause) else \
             next((m for m in reversed(list(clauses.PAIR_BACK.finditer(upto)))), None)

@@ -108,6 +108,12 @@ class _Context:
         in_lead = set(entities.qualified(self.lead_sentence, entities.subjects(self.lead_sentence)))
         lead_only = next(iter(in_lead)) if len(in_lead) == 1 and not set(entities.subjects(title)) - in_lead else ""
         self.brief_subjects, self.brief_how = whose.main_subject(mentions, lead_first, lead_only)
+        own = [a for a, _, eid in found if eid in self.brief_subjects]
+        if self.brief_how == "whole brief" and own and len(own) == sum(eid in self.brief_subjects for eid, _ in mentions) \
+                and all(self._beside_world(a) and not lead[0] <= a < lead[1] for a in own):
+            # "Its additions alone were 64% of the global figure": a country named only beside the world's total,
+            # outside the lead, is named as a part of the world, not what a brief about the world's figures is about
+            self.brief_subjects, self.brief_how = (), ""
         # the entities the brief names itself (not a body of words any country uses), and whether its title names
         # several: a brief about several is no brief that names none (``subjects.adopt_reported_subjects``)
         self.mentioned = frozenset(eid for eid, _ in mentions if eid not in entities.adopted or entities.distinctive(eid))
@@ -169,6 +175,20 @@ class _Context:
         """The heading over the list item holding offset ``pos``, or ""."""
         return next((h for a, b, h in self.headed if a <= pos < b), "")
 
+    def _beside_world(self, pos: int) -> bool:
+        """Whether the sentence holding offset ``pos`` names the world ("of the global total", "worldwide"; not a rank,
+        "the world's largest"): a country named there is named as a part of the world."""
+        if not self.sentences:
+            return False
+        a, b = self.sentences[self.sentence_index(pos)]
+        return a <= pos < b and bool(whose._WORLD_WORD.search(self.text, a, b))
+
+    def last_named(self, pos: int, among: frozenset[str]) -> str:
+        """The last entity of ``among`` the brief names before offset ``pos`` within its last few sentences (what
+        "the bloc" points back to), else ""."""
+        start = self.sentences[max(self.sentence_index(pos) - 3, 0)][0] if self.sentences else 0
+        return next((eid for _, _, eid in reversed(self.entities.find(self.text[start:pos])) if eid in among), "")
+
     def sentence_index(self, pos: int) -> int:
         return max(bisect.bisect_right(self.starts, pos) - 1, 0)
 
@@ -200,8 +220,8 @@ class _Context:
                     # "The group's sales in China rose 8%", "Germany was the largest market", "... the effect of US
                     # tariffs": a market or a cause of the brief's figures, no subject the next sentence goes on about
                     return ()
-                if found:
-                    return found
+                if found:  # ("The Bank cut its forecast for global growth to 2.3%": the world's, not the forecaster's)
+                    return figuresubject.source_not_subject(part, found, self.entities) or found
                 if _FIGURE.search(part):
                     break  # its figure's clause names no one: a later clause names a comparison's ("the record set by X")
                 start = m.end() if m is not None else start

@@ -108,7 +108,7 @@ _WORD_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+) $")
 _NOT_A_NAME_WORD = FUNCTION_WORDS | MONTH_NAMES | WEEKDAYS | SAYING | frozenset("""
 unlike like neither even since meanwhile whether yet across within among including every my rival neighbouring
 neighboring fellow rural urban north south east west northern southern eastern western central greater mainland
-modern today tomorrow yesterday next last previous
+modern today tomorrow yesterday next last previous overseas
 """.split())
 
 # An aside right after a company's name: ", the aircraft maker registered in the Netherlands," or ", which has
@@ -158,6 +158,9 @@ class Entities:
                 for n in c.names:
                     name_of.setdefault(n, eid)
                 adjectives.update(a for a in c.adjectives if name_of.get(a) == eid)
+                for a in c.adjectives:  # "Overseas Filipinos sent home", "Kenyans spent": the people, named in the
+                    if _PEOPLE.search(a) and name_of.get(a) == eid:  # plural of its demonym, are the country's
+                        name_of.setdefault(a + "s", eid)
                 if eid == c.id and self.labels[eid] == c.label and eid in forms_of:
                     # A country registered as itself (what ``align --apply`` writes) is still read as a
                     # country ("Statistics Canada" ends an organisation's name as before): a second
@@ -382,6 +385,8 @@ class Entities:
                 companies.append(f"{before.group(1)} {name}")  # type: ignore[union-attr]
             if name not in self.entity_of or company:
                 continue
+            if _INSTRUMENT_AFTER.match(text, m.start() + len(name)) and self.entity_of[name] not in self.company_ids:
+                continue  # "the goals of the Paris Agreement": an instrument's name, no mention of France
             if name.isupper() and _AFTER_NUMBER.search(text, max(0, m.start() - 12), m.start()) and \
                     not _MEMBERS_AFTER.match(text, m.start() + len(name)):
                 continue  # "25 BPS": a unit after a number, not an office's acronym ("output of the 12 OPEC members": the group's)
@@ -395,6 +400,9 @@ class Entities:
                     _currency_after(text, name, m.start() + len(name)):
                 continue  # "91.4 billion Swiss francs", "in Indian rupee terms": a unit, not whose figure it is
                 # ("the Chilean peso fell": Chile's)
+            if _AMOUNT_BEFORE.search(text, max(0, m.start() - 30), m.start()) and \
+                    _SUBUNIT_AFTER.match(text, m.start() + len(name)):
+                continue  # "60 US cents a share", "about 92 Australian cents": a currency's subunit, a unit
             if name in self.adjectives and _IN_BEFORE.search(text, max(0, m.start() - 8), m.start()) and \
                     _currency_after(text, name, m.start() + len(name)):
                 continue  # "25% higher in Danish kroner", "converted into Swiss francs": what it is counted in
@@ -471,7 +479,11 @@ class Entities:
 
     def adopt(self, name: str) -> str:
         """The entity id of a place or organisation named in a brief (see ``proper_names``), kept with
-        its label so that ``align --apply`` can register it: "the Santiago metropolitan region"."""
+        its label so that ``align --apply`` can register it: "the Santiago metropolitan region". A body named for
+        the place it runs ("the Suez Canal Authority", "the Kestrel Basin Commission") is that place: its figures
+        (tolls, water, traffic) are the place's."""
+        runs = _RUNS_PLACE.fullmatch(name)
+        name = runs.group("place") if runs else name
         eid = slug(name)
         if eid not in self.labels:
             self.labels[eid] = name
@@ -479,10 +491,20 @@ class Entities:
         return eid
 
 
+# A place's name, then the head of the body that runs it: "Suez Canal Authority", "Murray-Darling Basin Authority"
+_RUNS_PLACE = re.compile(r"(?P<place>\S.*?\s(?:Canal|Basin|River|Port|Dam|Airport|Corridor|Waterway))\s+"
+                         r"(?:Authority|Administration|Commission|Board|Corporation)")
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
 _MEMBERS_AFTER = re.compile(r"\s+(?:member|members|countries|nations|states|economies|producers)\b")
 _TERMS_AFTER = re.compile(r"\s+[A-Za-z]+\s+terms\b")  # "Indian rupee terms": what a figure is expressed in
+_SUBUNIT_AFTER = re.compile(r"\s+(?:cents?|pence|centimes?)\b")
 _IN_BEFORE = re.compile(r"\b(?:in|into)\s+$")  # "measured in Danish kroner": a currency a figure is counted in
+# A demonym whose plural names the people ("Kenyans", "Filipinos", "Israelis"); not "Swiss", "French", "Chinese"
+_PEOPLE = re.compile(r"[a-z](?:an|ino|i)$")
+# After a place's name, the head of an agreement's or a forum's name: "the Paris Agreement", "the Kyoto Protocol",
+# "the Paris Club", "the Washington Consensus" name an instrument or a forum, not the place, nor whose figure it is
+_INSTRUMENT_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+)?\s+(?:Agreements?|Accords?|Protocols?|Conventions?|Treat(?:y|ies)|Pacts?|"
+                               r"Declarations?|Consensus|Charter|Club|Round|Principles)\b")
 _AMOUNT_BEFORE = re.compile(r"\d(?:\s*[a-z]+)?\s+$")  # "91.4 billion ", "3.05 ": a currency's name here is a unit
 
 

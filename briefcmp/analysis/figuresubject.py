@@ -35,7 +35,8 @@ _HOME = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+(?:[a-z]+-)?(?P<adj>[A-Z][A-Za-z]+(?:
 # "the London-listed company", "a Zurich-based lender", "the New York-headquartered bank": any place (a city names
 # its country) before the word that says where one company is listed or based, then its kind
 _SEAT = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts)\s+(?P<adj>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)-(?:listed|based|headquartered|"
-                   r"registered|domiciled)\s+(?:[a-z][\w-]*\s+){0,2}?" + _KIND.replace("s?(?!", "(?!"))
+                   r"registered|domiciled)\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + _KIND.replace("s?(?!", "(?!") +
+                   r"|(?:organi[sz]ation|agency|body|institution|think\s+tank)(?![\w'’]))")  # ("the Paris-based organisation")
 
 
 def blank_home(sentence: str, entities) -> str:
@@ -126,9 +127,39 @@ def sentence_subjects(upto: str, clause_start: int, entities) -> tuple[str, ...]
     return source_not_subject(upto, entities.qualified(upto[part:], kept or found), entities)
 
 
+# "Australia's largest company reported ...", "Germany's second-biggest lender earned ...": a country that scopes a
+# company's rank describes the company, whose figure it is (the company's name is said elsewhere)
+_RANKED_COMPANY = re.compile(r"(?:['’]s)\s+(?:[\w-]+\s+)?[\w-]*(?:largest|biggest|top|leading)\s+(?:[a-z-]+\s+){0,2}?"
+                             + _KIND.replace("s?(?!", "(?!"))
+
+
 def clause_subjects(clause: str, entities) -> tuple[str, ...]:
-    """The subjects a figure's clause names (``Entities.qualified``), but a forecaster (``source_not_subject``)."""
-    return source_not_subject(clause, entities.qualified(clause, entities.subjects(clause)), entities)
+    """The subjects a figure's clause names (``Entities.qualified``), but a forecaster (``source_not_subject``) and
+    a country that only scopes a company's rank (``_RANKED_COMPANY``)."""
+    found = entities.qualified(clause, entities.subjects(clause))
+    ranked = {eid for _, b, eid in entities.find(clause) if _RANKED_COMPANY.match(clause, b)}
+    if ranked and ranked >= set(found):
+        return ()
+    owned = possessed(clause, found, entities)
+    return owned or source_not_subject(clause, found, entities)
+
+
+def possessed(clause: str, found: tuple[str, ...], entities) -> tuple[str, ...]:
+    """The place or body a clause's one country owns by name ("Egypt's Suez Canal earned $4bn", "Norway's Kestrel
+    Pension Fund returned 13%"): the figure is the named one's, the country only says whose it is; else ()."""
+    from briefcmp.analysis.entities import proper_names
+
+    if len(found) != 1:
+        return ()
+    names = proper_names(clause)
+    for _, b, eid in entities.find(clause):
+        owner = re.match(r"['’]s\s+", clause[b:])
+        at = b + owner.end() if owner else -1  # (the name read may run from the owner on: "Egypt's Suez Canal")
+        name = next((clause[at:e] for a, e, _ in names if a <= at < e and clause[at:at + 1].isupper()), "")
+        if eid == found[0] and name:
+            own = named_id(name, entities)
+            return (own,) if own in entities.adopted and entities.distinctive(own) else ()
+    return ()
 
 
 def paren_subject(sentence: str, figure: tuple[int, int], entities, subjects: tuple, how: str) -> tuple[tuple, str]:
@@ -171,7 +202,9 @@ def world_sentence(before: str, entities) -> tuple[str, ...]:
 _FORECAST_NOUNS = r"(?:forecasts?|estimates?|outlook|views?|projections?|predictions?|assessments?|guidance)\b"
 _FORECAST_AFTER = re.compile(
     r"(?:['’]s\s+(?:[\w-]+\s+){0,3}?" + _FORECAST_NOUNS + r"|(?:\s+\([A-Z+]{2,8}\))?"
-    r"(?:\s+(?:now|again|also|still|has|had|have|will|would|on\s+[A-Z][a-z]+day))*\s+"
+    r"(?:\s+(?:[A-Z][a-z]+\s+)?(?:Outlook|Report|Survey|Review|Bulletin|Update))?"  # ("the OECD Economic Outlook projects")
+    r"(?:\s+(?:now|again|also|still|has|had|have|will|would|on\s+[A-Z][a-z]+day|yesterday|today|on\s+Monday|"
+    r"this\s+week|last\s+week))*\s+"
     r"(?:(?:expects?|expected|sees?|saw|forecasts?|projects?|projected|predicts?|predicted|anticipates?|anticipated)\b|"
     r"(?:estimates?|estimated|puts?)\s+(?![\w-]*\s*(?:output|production|crude|supply)\b)|"
     r"(?:cut|cuts|raised|raises|lowered|lowers|trimmed|trims|revised|revises|kept|keeps|held|holds|dropped|drops|lifted|"

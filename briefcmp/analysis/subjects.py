@@ -132,6 +132,14 @@ def main_subject(mentions: Sequence[tuple[str, bool]], lead_first: str = "",
     return (), ""
 
 
+def _money(m) -> bool:
+    """Whether a figure is an amount of money (its unit a currency)."""
+    from briefcmp.analysis.countrydata import currency_country as of_code
+    from briefcmp.corpus import units
+
+    return bool(m.unit) and bool(units.is_currency(m.unit) or of_code(m.unit))
+
+
 def currency_country(members: Sequence) -> str:
     """The country whose own currency all the money figures of ``members`` (one brief's) are in
     ("trillion won": South Korea; "Rs 11.21 lakh crore": India), or "": none for a currency of several
@@ -139,10 +147,11 @@ def currency_country(members: Sequence) -> str:
     from briefcmp.analysis.countrydata import currency_country as of_code
     from briefcmp.corpus import units
 
-    codes = {m.unit.upper() for m in members if m.unit and (units.is_currency(m.unit) or of_code(m.unit))}
+    codes = {m.unit.upper() for m in members if _money(m)}
     return of_code(next(iter(codes))) if len(codes) == 1 else ""
 
 
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z])\$")  # "$23.7bn", not "US$", "A$", "NZ$"
 CURRENCY = "currency of its money figures"  # Member.subjects_from of a subject read from the brief's currency
 
 
@@ -153,8 +162,10 @@ def currency_subject(members: Sequence, ctx) -> None:
     brief's ``briefcontext._Context``."""
     if not ctx.ok or ctx.brief_subjects or ctx.title_subjects:
         return
+    # (a bare "$" names no country: ``add`` read whose dollar it is from the countries the text names, so it is no
+    # evidence of its own; "Production rose, helped by Guyana" makes no round-up of results Guyana's)
     country = currency_country(members)
-    if not country:
+    if not country or all(_BARE_DOLLAR.search(m.claim.quote or "") for m in members if _money(m)):
         return
     for m in members:
         if not m.subjects:
