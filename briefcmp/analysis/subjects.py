@@ -145,7 +145,6 @@ def currency_country(members: Sequence) -> str:
     ("trillion won": South Korea; "Rs 11.21 lakh crore": India), or "": none for a currency of several
     countries (euro, dollar) or two currencies."""
     from briefcmp.analysis.countrydata import currency_country as of_code
-    from briefcmp.corpus import units
 
     codes = {m.unit.upper() for m in members if _money(m)}
     return of_code(next(iter(codes))) if len(codes) == 1 else ""
