@@ -15,7 +15,7 @@ class _Labels:
 
 
 def test_a_body_under_names_nested_in_one_another_is_the_fullest() -> None:
-    from briefcmp.analysis.factrefs import _longer_names
+    from briefcmp.analysis.factaliases import _longer_names
 
     names = _Labels({"court": "court", "high-court": "High Court", "national-high-court": "National High Court",
                      "atlantis": "Atlantis"})
@@ -76,7 +76,7 @@ def test_a_name_is_not_placed_by_the_other_briefs() -> None:
 
 
 def test_a_proper_name_s_head_before_of_and_initials_spelled_out() -> None:
-    from briefcmp.analysis.factrefs import _abbreviates, _longer_names, _proper_head
+    from briefcmp.analysis.factaliases import _abbreviates, _longer_names, _proper_head
 
     assert _proper_head("Constitutional Court of Ruritania") == "constitutional court"
     assert _proper_head("state of emergency") == ""  # a common noun phrase names no body
