@@ -126,16 +126,13 @@ class AsOf:
             # that the figure takes no later figure's year ("2.4% this year ... before slipping to 1.9% in 2026")
             if (d.period is None and d.pattern not in ("relyear", "mrel")) or d.end > sent[1]:
                 continue
-            if self.base_date(d) or self.base_part(sent, d.start) != part or not read[d.start - sent[0]].strip():
+            if self.dates_a_base(sent, a, part, d) or not read[d.start - sent[0]].strip():
                 continue  # a comparison base's date is the base's ("up 23.1%, from EUR 2.7 billion in 2023")
             between = self.text[d.end:a] if d.end <= a else self.text[b:d.start]
             if len(between) > 100 and not self.opens(sent[0], d):
                 continue
             if _BASE_BETWEEN.search(between):
                 continue  # "slipped to 1.27 from 1.30 in October": October dates the 1.30, not the 1.27
-            base = _BASE_FIGURE_DATE.search(self.text, max(sent[0], d.start - 80), d.start)
-            if base and not base.start() <= a < d.start:
-                continue  # "... from $3.9 billion in 2023, while revenue grew to $55.5 billion": the base's year
             if self.dates_other_in_parens(d, a, b):
                 continue  # "62.03 million (2011: 51.8 million)": 2011 dates the figure in the parentheses
             breaks = len(re.findall(r";|,\s+(?:and|but|while|whereas)\b|\.\s", between))
@@ -169,19 +166,20 @@ class AsOf:
             return None  # (a fiscal year's part, "H1 2024-25", ``fiscalparts``: align reads the calendar's half)
         return read
 
+    def dates_a_base(self, sent: tuple[int, int], a: int, part: int, d: DateMention) -> bool:
+        """Whether ``d`` dates a comparison base of the figure at ``a`` (``part``: the base part ``a`` stands in):
+        a base's own date, one in another part of the sentence, or one right after a base's figure ("... from
+        $3.9 billion in 2023, while revenue grew to $55.5 billion": the base's year)."""
+        if self.base_date(d) or self.base_part(sent, d.start) != part:
+            return True
+        base = _BASE_FIGURE_DATE.search(self.text, max(sent[0], d.start - 80), d.start)
+        return bool(base and not base.start() <= a < d.start)
+
     def _only_a_base_says(self, sent: tuple[int, int], a: int, read: Period) -> bool:
-        """Whether every date of the sentence writing ``read`` dates a comparison base of the figure at ``a``
-        as ``as_of`` reads bases (a base's own date, one after a base's figure, one in another base part)."""
+        """Whether every date of the sentence writing ``read`` dates a comparison base of the figure at ``a``."""
         part = self.base_part(sent, a)
         said = [d for d in self.dates_in(*sent) if d.period is not None and d.period.span() == read.span()]
-
-        def of_a_base(d: DateMention) -> bool:
-            if self.base_date(d) or self.base_part(sent, d.start) != part:
-                return True
-            base = _BASE_FIGURE_DATE.search(self.text, max(sent[0], d.start - 80), d.start)
-            return bool(base and not base.start() <= a < d.start)
-
-        return bool(said) and all(of_a_base(d) for d in said)
+        return bool(said) and all(self.dates_a_base(sent, a, part, d) for d in said)
 
     def _one_reader(self, sent: tuple[int, int], a: int, b: int) -> Optional[Period]:
         s, e = sent
