@@ -83,6 +83,7 @@ def _st(verb: str, obj: str, words: str = ""):
     ("approve", "a decision to lift the export quota", "lift"),  # a broker's note
     ("adopt", "a resolution of 4 March to suspend the observer mission", "suspend"),
     ("sign", "an order to begin the closure of the smelter", "close"),  # the frame "begin" reaches the noun after it
+    ("issue", "today a Royal Order dissolving the municipal council", "dissolve"),  # a name's capitals, a time word
 ])
 def test_an_instrument_that_decides_an_act_is_the_act(verb: str, obj: str, act: str) -> None:
     found = act_named(_st(verb, obj))
@@ -95,6 +96,7 @@ def test_an_instrument_that_decides_an_act_is_the_act(verb: str, obj: str, act: 
     ("pass", "a resolution calling for a ceasefire"),  # a call is no act of its own
     ("sign", "an order to start talks"),  # "talks" is no noun made from its verb
     ("issue", "new guidance for exporters"),
+    ("issue", "a decision regarding the fishing quota"),  # a participle that works as a preposition
 ])
 def test_other_instruments_and_objects_stay_as_they_are(verb: str, obj: str) -> None:
     assert act_named(_st(verb, obj)) is None

@@ -27,7 +27,7 @@ CARRIERS = frozenset("""announce approve endorse authorise authorize confirm ord
 INSTRUMENTS = frozenset("decision order decree resolution directive instruction ordinance edict".split())
 # Verbs that make or publish such an instrument, besides the carriers.
 _ENACTING = frozenset("sign issue publish pass promulgate".split())
-_INSTRUMENT = re.compile(r"(?:executive\s+|presidential\s+|emergency\s+|royal\s+)?([a-z]+)"
+_INSTRUMENT = re.compile(r"(?:(?:today|yesterday)\s+)?(?:(?:a|an|the)\s+)?(?:[A-Za-z-]+\s+)?([A-Za-z]+)"
                          r"(?:\s+(?:of|on|dated)\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)?"  # "of 20 December"
                          r"\s+(?:to\s+([a-z]+)|([a-z]+ing))\b")
 _HEAD = re.compile(r"([a-z][a-z-]+)(?=\s+(?:of|to|from|on|with|against|in|into|for)\b|\s*[,;]|\s*$)")
@@ -77,12 +77,13 @@ def _decided(text: str, at: int) -> tuple[str, str, str] | None:
     from briefcmp.analysis import nlp
     from briefcmp.analysis.factnouns import verb_of
     from briefcmp.analysis.factrefs import _act_verbs
+    from briefcmp.analysis.factverbs import _PREPOSITIONAL
 
     m = _INSTRUMENT.match(text, at)
-    if m is None or lexicon.lemma(m.group(1)) not in INSTRUMENTS:
+    if m is None or lexicon.lemma(m.group(1).lower()) not in INSTRUMENTS:  # ("an executive order", "an Amiri Order")
         return None
     verb = m.group(2) or lexicon.lemma(m.group(3))
-    if not nlp.is_verb_base(verb):
+    if not nlp.is_verb_base(verb) or m.group(3) and verb in _PREPOSITIONAL:  # "a decree regarding the quota"
         return None
     rest = text[m.end():]
     if verb in FRAMES:  # "an order to begin the closure of the mine": the closure is the act
