@@ -84,6 +84,7 @@ def _st(verb: str, obj: str, words: str = ""):
     ("adopt", "a resolution of 4 March to suspend the observer mission", "suspend"),
     ("sign", "an order to begin the closure of the smelter", "close"),  # the frame "begin" reaches the noun after it
     ("issue", "today a Royal Order dissolving the municipal council", "dissolve"),  # a name's capitals, a time word
+    ("announce", "its intention to withdraw from the coffee agreement", "withdraw"),  # an intention announced
 ])
 def test_an_instrument_that_decides_an_act_is_the_act(verb: str, obj: str, act: str) -> None:
     found = act_named(_st(verb, obj))

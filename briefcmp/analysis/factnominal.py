@@ -23,8 +23,9 @@ from briefcmp.analysis.factwords import FRAMES, NOT_ACTIONS
 # Verbs that carry another act named as a noun: saying it, deciding it, consenting to it.
 CARRIERS = frozenset("""announce approve endorse authorise authorize confirm order decide adopt enact unveil""".split())
 # Instruments that decide an act written after them ("signed an order to begin the closure of the mine", "issued a
-# decree suspending the code", "approved a decision to lift the embargo"): the act, as "decided to lift" is read.
-INSTRUMENTS = frozenset("decision order decree resolution directive instruction ordinance edict".split())
+# decree suspending the code", "approved a decision to lift the embargo"), and an intention announced ("announced its
+# intention to withdraw"): the act, as "decided to lift" and "announced that it would withdraw" are read.
+INSTRUMENTS = frozenset("decision order decree resolution directive instruction ordinance edict intention".split())
 # Verbs that make or publish such an instrument, besides the carriers.
 _ENACTING = frozenset("sign issue publish pass promulgate".split())
 _INSTRUMENT = re.compile(r"(?:(?:today|yesterday)\s+)?(?:(?:a|an|the)\s+)?(?:[A-Za-z-]+\s+)?([A-Za-z]+)"
