@@ -9,6 +9,10 @@ withdraw) or be a gerund ("joining"), and be the head of the object's first phra
 act's object ("of the treaty", "from the court": a treaty or a body left is read as leaving, as
 ``factstatements._by_object`` reads the verb). A noun of no act ("approved the law", "announced a plan") leaves the
 statement as it was: approving a law is its own act.
+
+An instrument that decides an act written after it is read as that act too ("signed an order to begin the closure of
+the mine" closes it, "issued a decree suspending the code" suspends it, "announced its intention to withdraw"
+withdraws): ``INSTRUMENTS``, after a carrier or a verb that makes or publishes one (session 18).
 """
 
 from __future__ import annotations
