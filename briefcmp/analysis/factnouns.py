@@ -43,7 +43,10 @@ _TO_VERBS = frozenset({"accede"})
 CANCELLING = frozenset("""reverse lift scrap revoke withdraw cancel abandon drop end rescind repeal overturn undo
 annul halt suspend""".split())
 # Nouns whose "to" and verb name the action ("decision to restart", "plan to withdraw").
-TO_NOUNS = frozenset({"decision", "move", "refusal", "agreement", "commitment", "pledge", "bid", "attempt"})
+TO_NOUNS = frozenset({"decision", "move", "refusal", "agreement", "commitment", "pledge", "bid", "attempt",
+                      # the nouns of directing ("Ruritania's order to close the port", "its instruction to suspend
+                      # exports"): what the verbs of directing (``factwords.DIRECTING``) read through, as nouns
+                      "order", "instruction", "directive"})
 _SUFFIXES = (("ure", ("e", "")), ("ession", ("ede",)), ("sion", ("d", "de", "t", "")), ("ition", ("e", "it")), ("ation", ("e", "")),
              ("tion", ("t", "te", "ce", "")), ("al", ("e", "")), ("ment", ("",)), ("ance", ("", "e")))
 
@@ -63,9 +66,10 @@ def verb_of(noun: str) -> str:
     return noun if nlp.is_verb_base(noun) else ""
 
 
-def _date_end(tokens: list[nlp.Token], k: int) -> int:
-    """The index after a phrase of date "on"/"in" at ``k`` opens ("on 17 March", "in May 2024"); ``k`` for none."""
-    if k >= len(tokens) or tokens[k].lemma not in ("on", "in"):
+def _date_end(tokens: list[nlp.Token], k: int, of: bool = False) -> int:
+    """The index after a phrase of date "on"/"in" at ``k`` opens ("on 17 March", "in May 2024"); ``k`` for none.
+    ``of``: "of" opens one too ("the decision of 2 May to cut trade": a decision's date, before its "to")."""
+    if k >= len(tokens) or tokens[k].lemma not in (("on", "in", "of") if of else ("on", "in")):
         return k
     m = k + 1
     while m < len(tokens) and (tokens[m].tag == "CD" or re.fullmatch(r"[0-9]{1,4}", tokens[m].text)
@@ -81,14 +85,15 @@ def action_at(tokens: list[nlp.Token], k: int) -> Optional[tuple[str, int, int]]
     m = k
     while m < n and tokens[m].tag in ("JJ", "RB", "VBN") and tokens[m].lemma not in NOT_YET:
         m += 1
-    if m >= n or m + 1 >= n or not tokens[m].noun or tokens[m].tag in ("NNP", "NNPS"):
-        return None
+    if m >= n or m + 1 >= n or not (tokens[m].noun or tokens[m].lemma in TO_NOUNS) or tokens[m].tag in ("NNP", "NNPS"):
+        return None  # (after a possessive a word is a noun, whatever the tagger says: "Ruritania's order to close")
     if any(t.text.lower() in NOT_YET for t in tokens[k:m + 1]):
         return None
     noun, after = tokens[m], tokens[m + 1]
     dated = _date_end(tokens, m + 1)  # "decision on 17 March to sever ...", "accession on 4 April"
-    if noun.lemma in TO_NOUNS and dated + 1 < n and tokens[dated].tag == "TO" and tokens[dated + 1].verb:
-        return tokens[dated + 1].lemma, m, dated + 2  # "decision to restart": restart, and its object
+    to = _date_end(tokens, m + 1, of=True)  # "decision of 20 December to close"
+    if noun.lemma in TO_NOUNS and to + 1 < n and tokens[to].tag == "TO" and tokens[to + 1].verb:
+        return tokens[to + 1].lemma, m, to + 2  # "decision to restart": restart, and its object
     if dated > m + 1:
         return None  # "Finland's accession on 4 April": a date, not what the act is on
     verb = verb_of(noun.lemma)

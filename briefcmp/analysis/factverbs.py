@@ -17,8 +17,8 @@ from briefcmp.analysis import nlp
 from briefcmp.analysis.factclauses import OPEN_WH, past_time, unsaid
 from briefcmp.analysis.factforms import CALLING
 from briefcmp.analysis.factwords import (
-    ADVISABLE, AUX, BREAK_TAGS, DISPOSED, FRAMES, HEDGING, INTENT_NOUNS, MISTAKEN, NOT_ACTIONS, PHRASAL, QUOTE_MARKS,
-    SAYING,
+    ADVISABLE, AUX, BREAK_TAGS, DIRECTING, DISPOSED, FRAMES, HEDGING, INTENT_NOUNS, JUDGING, MISTAKEN, NOT_ACTIONS,
+    PHRASAL, QUOTE_MARKS, SAYING, TIME,
 )
 
 
@@ -93,6 +93,10 @@ def action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
                          or t.lemma == "leave" and tokens[k].lemma == "open"):  # "left open whether"
             k += 1
         nxt = tokens[k] if k < n else None
+        directed = _directed_to(tokens, j, k) if t.verb and t.lemma in DIRECTING else -1
+        if directed > j:  # "ordered the ministry to close the port", "were instructed to return"
+            j = directed
+            continue
         if t.tag == "MD" or (t.verb and (t.lemma in AUX or t.lemma in FRAMES or t.lemma == "remain" and nxt is not None
                                          and nxt.text.lower() in DISPOSED)):  # "remains free to enter"
             if nxt is not None and nxt.verb:
@@ -150,6 +154,38 @@ def action_verb(tokens: list[nlp.Token], i: int) -> Optional[int]:
                 return None if not t.verb or t.lemma in AUX else j
         return j if t.verb else None
     return None
+
+
+# What may stand between a verb of directing and its "to": the one directed, a common noun phrase ("the banks under
+# its supervision", "its members", "internet providers overnight").
+_ADDRESSEE = frozenset({"DT", "PDT", "PRP$", "JJ", "NN", "NNS", "POS", "CD", "CC", "RB", "IN"})
+
+
+def _directed_to(tokens: list[nlp.Token], j: int, k: int) -> int:
+    """The index of the act a verb of directing at ``j`` directs (``k``: the first word after it and its adverbs),
+    or -1. A passive ("has been instructed to make the ban permanent") directs its subject; an active one a common
+    noun phrase ("told its members to freeze", "ordered internet providers overnight to cut access"), and the act is
+    the subject's own decision. Not a named addressee ("ordered Ruritania to withdraw": another state's act, at
+    most) nor a court's order (``JUDGING``): both tell another party what to do, which it has not done."""
+    n = len(tokens)
+    if tokens[j].tag == "VBN" and k < n and tokens[k].verb and tokens[k - 1].tag == "TO" \
+            and any(x.lemma == "be" for x in tokens[max(0, j - 3):j]):
+        return k  # "were directed to return": the one directed is the subject
+    m, nouns = k, 0
+    while m < n and m - k <= 8 and (tokens[m].tag in _ADDRESSEE or tokens[m].tag == "NNP" and tokens[m].lemma in TIME) \
+            and tokens[m].lemma not in ("that", "whether", "if"):  # ("told lenders late on Friday to freeze")
+        nouns += tokens[m].noun
+        m += 1
+    if m == k and m < n and tokens[m].tag == "PRP" and tokens[m].lemma in ("it", "them"):
+        m, nouns = m + 1, 1  # "told them to leave"
+    if not nouns or m + 1 >= n or tokens[m].tag != "TO" or not tokens[m + 1].verb:
+        return -1
+    lo = j
+    while lo > 0 and tokens[lo - 1].tag not in BREAK_TAGS:
+        lo -= 1
+    if any(x.lemma in JUDGING for x in tokens[lo:j]) or any(x.lemma in JUDGING for x in tokens[k:m]):
+        return -1
+    return m + 1
 
 
 # Participles that work as prepositions ("including", "following the vote", "according to", "given the risk"):

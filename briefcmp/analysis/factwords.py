@@ -30,6 +30,12 @@ FRAMES = NEGATING | HEDGING | SAYING | ADVISING | frozenset({"stop", "need", "co
                                                               "compel", "require", "obligate",  # "are required to"
                                                               "force", "oblige", "allow", "permit",
                                                               "rule"})  # "ruled out sending": negated (modality)
+# Verbs of directing someone to act ("ordered the ministry to close", "told its members to freeze", "has been
+# instructed to make the ban permanent"): what is directed is the act the one who directs decides, as after "decided
+# to"; the one directed, when it is the subject of a passive ("were directed to return"), is to do it.
+DIRECTING = frozenset({"order", "instruct", "direct", "tell", "command", "task", "charge", "mandate", "enjoin"})
+# Who rules on another party: what a court or tribunal orders is that party's to do, no act of the court's own.
+JUDGING = frozenset({"court", "tribunal", "judge", "justice", "panel", "arbitrator", "arbitration"})
 # "would be wise (not) to", "would be well advised to": advice in the words of a judgement.
 ADVISABLE = frozenset({"wise", "prudent", "right", "well", "unwise"})
 # "it would be a mistake to ban", "it was an error to join": a judgement against the action after "to".
