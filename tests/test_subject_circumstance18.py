@@ -107,3 +107,25 @@ def test_a_longer_description_after_a_home_adjective_still_qualifies_the_company
         assert len(found) == 1 and found[0] in e.company_ids, (text, found)
     text = "German exports to Hallvard Shipping rose 3%"  # a preposition: Germany's own figure
     assert "germany" in e.qualified(text, e.subjects(text))
+
+
+def test_a_country_named_as_a_cause_or_a_company_s_home_does_not_make_a_bare_dollar_its_own() -> None:
+    from briefcmp.drafting.homecurrency import home_dollar
+
+    for text in (
+            # a digest of results: one company's output helped by a country, named once
+            "Majors round-up: lower profits\nEnergy Digest | 3 February 2025\n\nKESTREL (Friday). Earnings of $12.1bn "
+            "for 2024, down from $14.0bn.\n\nVANTOR (Friday). Production reached 2.1 million boe/d, helped by new "
+            "wells off Guyana.\n",
+            # a wire story: the company's home
+            "Vantor profit falls 8%\nLONDON, March 4 (Wire) -\n\nVantor reported an 8% fall in annual earnings on "
+            "Tuesday as metal prices slid.\n\nProfit came to $4.1 billion.\n\nThe Anglo-Canadian miner declared a "
+            "final dividend of $1.10 per share.\n",
+            # a broker's note: a concession
+            "Orla Gems: hold\nEquity research | 4 March 2025\n\nA solid year for the jeweller, with margins up "
+            "again.\n\nResults: sales of $2.3bn.\n\nSales rose despite a weak season in Jamaica; we keep our target.\n"):
+        assert home_dollar(text) == "USD", text
+    # a text about its country names it as its own: the home dollar
+    text = ("Budget 2025: the hard part\nPolicy Institute | 15 May 2025\n\nThe $9.3 billion surplus is a first for "
+            "New Zealand in years, and New Zealand's debt is falling.\n")
+    assert home_dollar(text) == "NZD"
