@@ -187,7 +187,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
             if company:
                 subjects, subjects_from = (entities.adopt(company[-1]),), "sentence"
         named = [] if subjects or entities.subjects(clause) else [n for n in proper_names(clause) if not _WORLD_RANK.match(
-            clause, n[1]) and not figuresubject.forecasts(clause, n[1])]  # ("the Fund's projection of": its source)
+            clause, n[1]) and not figuresubject.forecasts(clause, n[1], n[0])]  # ("the Fund's projection of": its source)
         generic = next((g for g in _GENERIC_SUBJECT.finditer(clause)
                         if not _GENERIC_NOT_SUBJECT.search(clause, max(0, g.start() - 12), g.start())
                         and not _GROUP_BEFORE.search(clause, max(0, g.start() - 10), g.start())  # "black African"

@@ -86,8 +86,11 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z.-]*[A-Za-z]|[A-Za-z]")  # ("South Australi
 _CORPORATE = re.compile(r"\b((?:[A-Z][A-Za-z&'-]+ ){0,2}[A-Z][A-Za-z&'-]+) (?:Corporation|Corp\b\.?|Inc\b\.?|"
                         r"Ltd\b\.?|Limited\b|plc\b|PLC\b|Co\.|Co\b(?![-'’])|Company\b|Holdings\b|AG\b|ASA\b|S\.A\.|N\.V\.|LLC\b|"
                         r"GmbH\b|SE\b(?![-'’]))")  # ("Airbus SE": a European company, Societas Europaea)
-# What stands between a country and the company it qualifies: "Japanese automaker Toyota", "Japan's biggest Toyota".
+# What stands between a country and the company it qualifies: "Japanese automaker Toyota", "Japan's biggest Toyota";
+# after an adjective, a longer description of what the company does ("German container shipping line Hapag-Lloyd",
+# "Chilean state copper miner Codelco"): a name's verbs never stand there ("Chile fined the miner Kestrel")
 _QUALIFIER_GAP = re.compile(r"(?:'s|’s)?(?:\s+(?!(?:and|or|but|while|as|than)\b)[a-z][a-z-]*){0,2}\s+")
+_ADJECTIVE_GAP = re.compile(r"(?:\s+(?!(?:and|or|but|while|as|than|to|in|on|at|of|for|from|with|by)\b)[a-z][a-z-]*){0,4}\s+")
 _COMPANY_NOUN = re.compile(r"(?:'s|’s)?\s+(?:[a-z-]+\s+)?(?:firm|firms|company|companies|automaker|carmaker|maker|"
                            r"manufacturer|conglomerate|giant|group|corporation|producer|exporter|retailer|lender)\b")
 # The short name a text gives a company in parentheses right after its full name: "... Co. (TSMC)".
@@ -253,7 +256,8 @@ class Entities:
                 continue
             nxt = hits[i + 1] if i + 1 < len(hits) else None
             between = text[b:nxt[0]] if nxt is not None else ""
-            if (nxt is not None and nxt[2] in self.company_ids and _QUALIFIER_GAP.fullmatch(between)) or \
+            gap = _ADJECTIVE_GAP if text[a:b] in self.adjectives else _QUALIFIER_GAP
+            if (nxt is not None and nxt[2] in self.company_ids and gap.fullmatch(between)) or \
                     _COMPANY_NOUN.match(text, b) or any(x <= a < y for x, y in asides):
                 qualifying.add(eid)
             else:

@@ -11,7 +11,8 @@
   names a market's sector: kept).
 - **a forecaster** (``source_not_subject``): "OPEC expects oil demand of 104.1 mb/d", "the agency revised its
   forecast for global demand growth", "below the Fund's projection of 1.5%": a body that publishes outlooks of
-  others' figures (a producer group, a body named in the text that is no country or company) is their source, not
+  others' figures (a producer group, a body named in the text that is no country or company), or one named after the
+  forecast it made ("the 2.2% estimate the Finance Ministry used", "a projection by the Budget Office"), is their source, not
   whose they are; the world when the forecast is of a world's measure. A country or a company forecasting is
   forecasting its own ("Toyota expects profit of ...").
 - **another clause's aside** (``blank_asides``): "Tourist spending, most of which came from Germany,
@@ -32,6 +33,15 @@ _REGION_ADJECTIVES = r"European|Asian|African|Nordic|Scandinavian|Latin\s+Americ
 # "the Finnish lender", "The Asian aircraft maker", "the Swiss food group": (the adjective) and the kind after it
 _HOME = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+(?:[a-z]+-)?(?P<adj>[A-Z][A-Za-z]+(?:[-\s][A-Z][a-z]+)?)\s+"
                    r"(?:[a-z][\w-]*\s+){0,2}?" + _KIND.replace("s?(?!", "(?!"))  # (singular: one company)
+# "Shares in Kestrel rose after the Dutch brewer reported ...": in a sentence naming a company, a home's adjective
+# before one agent noun of a trade (brewer, refiner, distiller, jeweller) is the company's description too; not a
+# person's or an office's ("the Dutch minister", "the German consumer", "the Swiss regulator")
+_HOME_AGENT = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+(?:[a-z]+-)?(?P<adj>[A-Z][A-Za-z]+)\s+(?:[a-z][\w-]*\s+){0,2}?"
+                         r"(?!(?:minister|premier|leader|chancellor|speaker|governor|member|consumer|worker|farmer|voter|"
+                         r"taxpayer|buyer|holder|officer|manager|founder|owner|partner|customer|user|borrower|saver|"
+                         r"regulator|supervisor|commissioner|ambassador|negotiator|prosecutor|investor|shopper|player|"
+                         r"driver|passenger|teacher|doctor|director|monitor|counterpart|neighbour|neighbor)\b)"
+                         r"[a-z]{3,}(?:er|or)(?![\w'’-])")
 # "the London-listed company", "a Zurich-based lender", "the New York-headquartered bank": any place (a city names
 # its country) before the word that says where one company is listed or based, then its kind
 _SEAT = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts)\s+(?P<adj>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)-(?:listed|based|headquartered|"
@@ -43,20 +53,31 @@ def blank_home(sentence: str, entities) -> str:
     """``sentence`` with the adjective of a company's home, or the place it is listed or based in, blanked ("the
     Finnish lender", "the London-listed company": see the module docstring). ``entities``: ``analysis.entities.Entities`` (its adjectives are the countries')."""
     out = None
-    for m in (*_HOME.finditer(sentence), *_SEAT.finditer(sentence)):
+    agents = _HOME_AGENT.finditer(sentence) if any(eid in entities.company_ids for _, _, eid in entities.find(sentence)) \
+        else ()
+    for m in (*_HOME.finditer(sentence), *_SEAT.finditer(sentence), *agents):
         adj = m.group("adj")
-        if m.re is _HOME and adj not in entities.adjectives and not re.fullmatch(_REGION_ADJECTIVES, adj):
+        if m.re is not _SEAT and adj not in entities.adjectives and not re.fullmatch(_REGION_ADJECTIVES, adj):
             continue
         out = out if out is not None else list(sentence)
         out[m.start("adj"):m.end("adj")] = " " * (m.end("adj") - m.start("adj"))
     return "".join(out) if out is not None else sentence
 
 
-# ", most of which came from Germany,", ", mostly from Germany,", ", which ...,", ", who ...,":
-# an aside of another clause, closed by its comma (a figure inside it is the aside's own: never blanked)
+# What opens a phrase of circumstance, a cause or a concession: "hit by", "boosted by", "driven by" (a passive
+# participle and its agent; not a rank's "followed by Spain, with 3%", whose figure is the name's), "amid",
+# "despite", "thanks to", "due to", "because of", "owing to", "given"
+_CIRCUMSTANCE = (r"(?:(?!(?:follow|precede|trail|join|rank|chas|match|equal|top)(?:ed|p?ed)\b)[a-z]+(?:ed|en)|hit|led|held|hurt|cut|set|beset|struck|undercut)\s+(?:in\s+part\s+|partly\s+|mainly\s+|"
+                 r"largely\s+)?by|amid|amidst|despite|notwithstanding|given|thanks\s+to|due\s+to|because\s+of|owing\s+to")
+# ", most of which came from Germany,", ", mostly from Germany,", ", which ...,", ", who ...,", ", hit by weak demand in
+# Germany,": an aside of another clause or of a circumstance, closed by its comma (a figure inside it is the aside's
+# own: never blanked)
 _ASIDE = re.compile(r",\s+(?:(?:most|much|many|some|all|part|half|none|one|two|three|a\s+third|a\s+quarter)\s+of\s+"
-                    r"(?:which|whom|them|it)|which|who|whose|mostly|mainly|largely|chiefly|primarily|partly)\b"
-                    r"[^,;:()\d]*,")
+                    r"(?:which|whom|them|it)|which|who|whose|mostly|mainly|largely|chiefly|primarily|partly|"
+                    + _CIRCUMSTANCE + r")\b[^,;:()\d]*,")
+# "With euro area demand weak, we forecast growth of 3.4%", "Despite softer sales in China, group revenue rose 2%",
+# "Hit by a strike in Canada, output fell 4%": a sentence's opening phrase of circumstance, to its first comma
+_OPENER = re.compile(r"\s*(?:[-•*–]\s+)?(?:with|" + _CIRCUMSTANCE + r")\b[^,;:()]*,", re.I)
 
 
 def blank_asides(text: str) -> str:
@@ -96,9 +117,13 @@ _OBJECT_BEFORE = re.compile(r"\b(?:for|to|from|with|against|than|by|into|toward|
 
 def other_clauses(upto: str, clause_start: int, entities) -> str:
     """``upto`` (a figure's sentence up to the end of its clause, which starts at ``clause_start``) as the
-    sentence's subject is read from: no aside of another clause (``blank_asides``), no country named as a
-    preposition's object in an earlier clause."""
+    sentence's subject is read from: no aside of another clause or of a circumstance (``blank_asides``), no opening
+    phrase of circumstance ("With euro area demand weak, we forecast ..."), no country named as a preposition's
+    object in an earlier clause."""
     out = list(blank_asides(upto))
+    opener = _OPENER.match(upto)
+    if opener is not None and opener.end() <= clause_start:  # (the figure's own clause is never blanked)
+        out[:opener.end()] = " " * opener.end()
     for a, b, _ in entities.find(upto[:clause_start]):
         if _OBJECT_BEFORE.search(upto, max(0, a - 16), a):
             out[a:b] = " " * (b - a)
@@ -201,7 +226,8 @@ def world_sentence(before: str, entities) -> tuple[str, ...]:
 # "the agency cut its 2025 demand growth estimate", "OPEC's forecast", "the IMF's recently revised projection"
 _FORECAST_NOUNS = r"(?:forecasts?|estimates?|outlook|views?|projections?|predictions?|assessments?|guidance)\b"
 _FORECAST_AFTER = re.compile(
-    r"(?:['’]s\s+(?:[\w-]+\s+){0,3}?" + _FORECAST_NOUNS + r"|(?:\s+\([A-Z+]{2,8}\))?"
+    # ("the Ministry's 2.2% estimate": a figure may stand between)
+    r"(?:['’]s\s+(?:[\w.,%$€£¥-]+\s+){0,3}?" + _FORECAST_NOUNS + r"|(?:\s+\([A-Z+]{2,8}\))?"
     r"(?:\s+(?:[A-Z][a-z]+\s+)?(?:Outlook|Report|Survey|Review|Bulletin|Update))?"  # ("the OECD Economic Outlook projects")
     r"(?:\s+(?:now|again|also|still|has|had|have|will|would|on\s+[A-Z][a-z]+day|yesterday|today|on\s+Monday|"
     r"this\s+week|last\s+week))*\s+"
@@ -214,10 +240,17 @@ _FORECAST_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+(?:19|20)\d\d(?:/\d\d)?)?\s+(?=(?:global|world|worldwide)\s+[a-z]))")
 
 
-def forecasts(text: str, end: int) -> bool:
-    """Whether the body named before ``end`` makes a forecast there ("the Fund's projection of", "the agency
-    expects"): a named body's forecast is its source's, not its own figure."""
-    return bool(_FORECAST_AFTER.match(text, end))
+# Before a body's name, the forecast it made: "the 2.2% estimate the Finance Ministry used", "a projection by the
+# Planning Commission", "the forecasts of the Budget Office", "the outlook published by the Agency"
+_FORECAST_BEFORE = re.compile(r"\b" + _FORECAST_NOUNS + r"\s+(?:(?:that|which)\s+)?(?:(?:made|used|given|published|issued|"
+                              r"released|set|pencilled\s+in|penciled\s+in)\s+)?(?:(?:by|from|of)\s+)?(?:the\s+)?$", re.I)
+
+
+def forecasts(text: str, end: int, start: int = -1) -> bool:
+    """Whether the body named before ``end`` (from ``start``, when given) makes a forecast there ("the Fund's
+    projection of", "the agency expects", "the estimate the Finance Ministry used"): a named body's forecast is its
+    source's, not its own figure."""
+    return bool(_FORECAST_AFTER.match(text, end)) or start >= 0 and bool(_FORECAST_BEFORE.search(text, max(0, start - 60), start))
 
 
 def _forecasts_others(eid: str, entities) -> bool:
@@ -238,9 +271,10 @@ def source_not_subject(text: str, found: tuple[str, ...], entities, alone: bool 
     from briefcmp.analysis.subjects import _WORLD_WORD
 
     who, start = set(), len(text)
-    named = [(b, entities.adopt(n)) for _, b, n in proper_names(text)] if set(found) & entities.adopted else []
-    for b, eid in [(b, eid) for _, b, eid in entities.find(text)] + named:
-        if eid in found and _forecasts_others(eid, entities) and _FORECAST_AFTER.match(text, b):
+    named = [(a, b, entities.adopt(n)) for a, b, n in proper_names(text)] if set(found) & entities.adopted else []
+    for a, b, eid in [*entities.find(text), *named]:
+        if eid in found and _forecasts_others(eid, entities) and (
+                _FORECAST_AFTER.match(text, b) or _FORECAST_BEFORE.search(text, max(0, a - 60), a)):
             who.add(eid)
             start = min(start, b)
     kept = tuple(x for x in found if x not in who)

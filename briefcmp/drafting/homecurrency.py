@@ -5,10 +5,10 @@ story marks the local dollar instead ("A$9.3 billion ($6.2 billion)") and writes
 bare "$" is the home dollar only when the text is plainly from or about a country whose own
 English-language press writes its currency "$", and marks no dollar as another country's ("A$",
 "C$", "CAD 5"): the first country the text's head (title, dateline, lead) names decides (the whole
-text's first when the head names none; before that, the city the outlet is named after, "The Sydney
-Morning Herald", from CLDR's time-zone cities), by CLDR's symbols from Babel (AUD in en_AU, CAD in en_CA,
-NZD in en_NZ; a country with no English locale, Mexico or Chile, is written for readers abroad). Any
-other text keeps USD.
+text's first when the head names none, but one named only as a cause or a company's home, "helped by Guyana",
+"the Anglo-Australian group"; before that, the city the outlet is named after, "The Sydney Morning Herald", from
+CLDR's time-zone cities), by CLDR's symbols from Babel (AUD in en_AU, CAD in en_CA, NZD in en_NZ; a country with
+no English locale, Mexico or Chile, is written for readers abroad). Any other text keeps USD.
 """
 
 from __future__ import annotations
@@ -70,6 +70,9 @@ def home_dollar(text: str, config: Optional[Config] = None, publisher: str = "")
             found = [(0, eid) for eid in _publisher_country(publisher)]
         else:
             found = [(a, eid) for a, _e, eid in entities.find(part) if eid in known]
+        if part is text:  # (a country named only as a cause, "production rose, helped by Guyana", or as a company's
+            # home, "the Anglo-Australian group", is no country the text is from or about)
+            found = [(a, eid) for a, eid in found if not _aside_mention(text, a)]
         if part is head:  # "Statistics Canada | The Daily": a country named inside a body's name counts here
             pattern, owner = country_names()
             found += [(m.start(), owner[m.group()]) for m in pattern.finditer(part)]
@@ -79,6 +82,19 @@ def home_dollar(text: str, config: Optional[Config] = None, publisher: str = "")
                 return "USD"  # "A$9.3 billion ($6.2 billion)": a text that marks its own dollar writes USD as "$"
             return code
     return "USD"
+
+
+def _aside_mention(text: str, at: int) -> bool:
+    """Whether the country named at ``at`` is named as a cause or a concession ("helped by the Pioneer acquisition
+    and Guyana", "despite weak demand in China") or as a company's home ("the Anglo-Australian group")."""
+    from briefcmp.analysis.figuresubject import _CIRCUMSTANCE
+    from briefcmp.analysis.organisations import _KIND
+
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), text.rfind(";", 0, at), text.rfind(",", 0, at)) + 1
+    if re.search(r"\b(?:" + _CIRCUMSTANCE + r")\b", text[start:at], re.I):
+        return True
+    end = re.match(r"[\w-]*", text[at:]).end() + at
+    return bool(re.match(r"\s+(?:[a-z][\w-]*\s+){0,2}?" + _KIND, text[end:end + 60]))
 
 
 # "in Australian dollars", "in New Zealand dollars": a dollar named by its country (CLDR's English plural names)
