@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from briefcmp.analysis.clauses import nearest
+
 _ESTIMATE = r"(?:estimates?|readings?|figures?|data|prints?|releases?|calculations?|numbers?|results?)"
 _SAID = r"(?:published|reported|estimated|announced|given|put|released|stated|shown|quoted|calculated)"
 
@@ -37,37 +39,9 @@ _REVISED = re.compile(r"\brevised\b|\brevision\b|\bsecond\s+preliminary\b", re.I
 # (tag, pattern): what ``vintage`` calls each reading; the tags are align's ``Member.vintage``
 TAGS = (("budgeted", _BUDGETED), ("revised", _REVISED), ("preliminary", _PRELIMINARY), ("superseded", _SUPERSEDED))
 
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
-_YEAR = re.compile(r"(?:19|20)\d\d")  # (a year bounds no figure's stretch: "grew 2.1% in 2023, on preliminary data")
-_BREAK = re.compile(r"[;()\[\]]|\.\s|,\s+(?:and|but|while|whereas)\b")
-_REACH = 60  # characters either side: a vintage is said beside its figure
-
 
 def vintage(sentence: str, span: tuple[int, int]) -> str:
-    """The vintage a figure's own stretch of its sentence names ("" when none): the words from the figure
-    before it (or a clause break) to the one after, at most ``_REACH`` characters either side; of two
+    """The vintage a figure's own stretch of its sentence names ("" when none; ``clauses.stretch``); of two
     wordings, the nearer the figure ("output grew 0.7% (as revised; 0.4% in the first estimate)": 0.7% is
     revised, 0.4% the first estimate)."""
-    start, end = span
-    lo, hi = max(0, start - _REACH), min(len(sentence), end + _REACH)
-    for m in _NUMBER.finditer(sentence, lo, hi):
-        if _YEAR.fullmatch(m.group()):
-            continue
-        if m.end() <= start:
-            lo = max(lo, m.end())
-        elif m.start() >= end:
-            hi = min(hi, m.start())
-            break
-    for m in _BREAK.finditer(sentence, lo, hi):
-        if m.end() <= start:
-            lo = max(lo, m.end())
-        elif m.start() >= end:
-            hi = min(hi, m.start())
-            break
-    best, tag = None, ""
-    for name, pattern in TAGS:
-        for m in pattern.finditer(sentence, lo, hi):
-            gap = start - m.end() if m.end() <= start else m.start() - end if m.start() >= end else 0
-            if best is None or gap < best:
-                best, tag = gap, name
-    return tag
+    return nearest(sentence, span, TAGS)
