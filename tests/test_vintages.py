@@ -27,10 +27,12 @@ def _tag(sentence: str, figure: str) -> str:
     ("Exports grew 4.2% in 2021 on the original estimate, since raised to 4.6%.", "4.2%", "superseded"),
     ("Unemployment was 5.1% before the revision and 5.3% after it.", "5.1%", "superseded"),
     ("The deficit, originally reported at 3.4% of GDP, was 3.9%.", "3.4%", "superseded"),
-    # two wordings in one bracket: each figure takes the nearer
-    ("Investment fell 2.2% (as revised; 1.8% in the first estimate).", "1.8%", "preliminary"),
+    # a superseded figure's words are its own, not the figure's before it
+    ("Investment fell 2.2%, against 1.8% as first published.", "2.2%", ""),
+    ("Investment fell 2.2%, against 1.8% as first published.", "1.8%", "superseded"),
     # a year does not end a figure's stretch
-    ("GDP grew 2.1% in 2023, according to preliminary data.", "2.1%", "preliminary"),
+    ("GDP grew 2.1% in 2023, as first reported in March.", "2.1%", "superseded"),
+    ("Preliminary data show GDP grew 2.1% in 2023.", "2.1%", "preliminary"),
     # the release's own kind is no vintage of the figure: every report of it gives that figure
     ("The statistics office's flash estimate put inflation at 2.4% in May.", "2.4%", ""),
     # a vintage said of another figure of the sentence is not this one's
