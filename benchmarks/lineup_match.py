@@ -43,9 +43,16 @@ def _spelled_numbers(text: str) -> list[float]:
     return out
 
 
+# a period's label glued to its digits is no figure: "FY25", "Q4", "H1", "Q4/23" (session 18: "FY25" made a
+# quote of "an increase of 3%" write 25, and the simulated analyst keyed a 25% with a 3%)
+_PERIOD_LABEL = re.compile(r"(?:\b(?:FY|CY|FQ|Q|H|1H|2H)|\bQ[1-4]/)$", re.I)
+
+
 def _numbers(text: str) -> list[float]:
     out = []
     for m in _NUM.finditer(text):
+        if _PERIOD_LABEL.search(text, max(0, m.start() - 4), m.start()):
+            continue
         try:
             out.append(float(m.group().replace(",", "")))
         except ValueError:

@@ -415,3 +415,13 @@ def test_a_wire_filed_from_several_cities_is_dated_too() -> None:
 
     text = "Row deepens\nNEW DELHI/OTTAWA, Sept 19 (Reuters) -\n\nIndia expelled a diplomat."
     assert _dateline_day(text, (date(2023, 9, 22),)) == date(2023, 9, 19)
+
+
+def test_a_period_label_glued_to_its_digits_writes_no_figure() -> None:
+    """"FY25", "Q4", "H1" name periods: a quote "seats in FY25, up 3%" writes 3, not 25 (the simulated analyst
+    once keyed a 25% with a 3% through it)."""
+    value_written_in = _module("lineup_match").value_written_in
+    assert not value_written_in({"amount": 25}, "about 103 million seats in FY25, an increase of 3%")
+    assert value_written_in({"amount": 3}, "about 103 million seats in FY25, an increase of 3%")
+    assert not value_written_in({"amount": 4}, "Q4 revenue rose")
+    assert value_written_in({"amount": 2.6}, "H1 operating profit EUR2.6bn")

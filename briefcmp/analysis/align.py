@@ -61,7 +61,7 @@ from typing import Optional
 from briefcmp.analysis import clauses, datelines, ellipsis, eventdates, evidence, figurerole, grouping, joinkeys, linking
 from briefcmp.analysis import briefunits, figlinkplace, fellowperiods, fiscalissuer, headline, issuer, onefact, views
 from briefcmp.analysis import acronyms, appliedmarks, baregrowth, comparatives, figurecontext, figuresubject
-from briefcmp.analysis import issuernames, keynames, organisations, periods, sharedcurrency, titleperiods
+from briefcmp.analysis import issuernames, keynames, organisations, periods, sharedcurrency, titleperiods, vintages
 from briefcmp.analysis import subjects as whose
 from briefcmp.analysis.briefcontext import (  # noqa: F401  (names tests and the diagnostics import from align)
     _Context, _dateline_day,
@@ -72,7 +72,7 @@ from briefcmp.analysis.figurespans import _figure_at
 from briefcmp.analysis.measure import (  # noqa: F401  (names other modules import from align)
     CHANGE_NOUN, FORECAST_WORDS, _APPOSITION, _CHANGE_OF, _CLAUSE_BREAK, _COMPARED, _DIRECTED, _DIRECTION,
     _GENERIC_NOT_SUBJECT, _GENERIC_SUBJECT, _HARMLESS, _MULTI_PERIOD, _NUMBER, _VAGUE, _OF_GDP, _POSSESSIVE_START,
-    _RELATIVE, _SHOW, _TO_FIGURE, _VINTAGES, _YEAR_LONG, REACHED, _basis, blank_acronym_asides, basis_against, _meaningful, effective_words, measured_words,
+    _RELATIVE, _SHOW, _TO_FIGURE, _YEAR_LONG, REACHED, _basis, blank_acronym_asides, basis_against, _meaningful, effective_words, measured_words,
     multi_period, word_match,
 )
 from briefcmp.analysis.percentreading import percent_reading, scenario
@@ -373,8 +373,7 @@ def describe(claim: Claim, ctx: Optional[_Context], entities: Entities, nth: int
         words, order = words - {"yoy"}, tuple(w for w in order if w != "yoy")
     vintage = ""
     if figure_span is not None:
-        near = sentence_text[max(0, figure_span[0] - 60):figure_span[1] + 10]
-        vintage = next((tag for tag, pattern in _VINTAGES if pattern.search(near)), "")
+        vintage = vintages.vintage(sentence_text, figure_span)
     words, order = figurerole.undirected(claim.value, unit, words, order)  # "flat": no rise, no fall
     member = Member(claim, tuple(sorted(set(subjects))), subjects_from, unit, dim, words, shown, order,
                     subjects[0] if subjects else "", period, how, published, alternate, vintage)

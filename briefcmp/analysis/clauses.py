@@ -16,6 +16,8 @@
   measures (``after_label``).
 - **A participle** ("..., growing from $2.85 billion in 2000 to $27.33 billion in 2021") goes on
   about the measure of the clause before (``PARTICIPLE``).
+- **A figure's own stretch** ("0.7% (as revised; 0.4% in the first estimate)"): the words from the figure
+  before it, or a clause break, to the one after (``stretch``), where a word said of that figure alone stands.
 """
 
 from __future__ import annotations
@@ -155,3 +157,52 @@ def appositive_figure(clause: str, figure: tuple[int, int], before: str) -> bool
         return False
     last = re.split(r"[,;:()]", before.rstrip().rstrip(","))[-1]
     return bool(re.search(r"[A-Za-z]{3}", last)) and not re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", last))
+
+
+_STRETCH_BREAK = re.compile(r"[;()\[\]]|\.\s|,\s+(?:and|but|while|whereas)\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def stretch(sentence: str, span: tuple[int, int], reach: int = 60) -> tuple[int, int]:
+    """The figure's own stretch of its sentence, as offsets: from the figure before it (or a clause break) to the
+    one after, at most ``reach`` characters either side. A year bounds nothing ("grew 2.1% in 2023, on
+    preliminary data")."""
+    start, end = span
+    lo, hi = max(0, start - reach), min(len(sentence), end + reach)
+    for pattern in (_NUMBER, _STRETCH_BREAK):
+        for m in pattern.finditer(sentence, lo, hi):
+            if pattern is _NUMBER and _YEAR.fullmatch(m.group().rstrip(",")):
+                continue
+            if m.end() <= start:
+                lo = max(lo, m.end())
+            elif m.start() >= end:
+                hi = min(hi, m.start())
+                break
+    return lo, hi
+
+
+def nearest(sentence: str, span: tuple[int, int], tags) -> str:
+    """Of ``(tag, pattern)`` readings, the tag whose words stand nearest the figure in its stretch ("" when none).
+    Words between two figures go with the nearer one ("+7% cc, +5% in euros": "cc" is the 7%'s)."""
+    lo, hi = stretch(sentence, span)
+    # (only where another figure bounds the stretch: a clause break between them settles it already)
+    figures = [m for m in _NUMBER.finditer(sentence, max(0, lo - 24), min(len(sentence), hi + 24))
+               if not _YEAR.fullmatch(m.group().rstrip(","))]
+    before = lo if any(m.end() == lo for m in figures) else None
+    after = hi if any(m.start() == hi for m in figures) else None
+    best, tag = None, ""
+    for name, pattern in tags:
+        for m in pattern.finditer(sentence, lo, hi):
+            if m.end() <= span[0]:
+                gap = span[0] - m.end()
+                if before is not None and m.start() >= before and m.start() - before < gap:
+                    continue
+            elif m.start() >= span[1]:
+                gap = m.start() - span[1]
+                if after is not None and m.end() <= after and after - m.end() < gap:
+                    continue
+            else:
+                gap = 0
+            if best is None or gap < best:
+                best, tag = gap, name
+    return tag

@@ -402,14 +402,6 @@ def borrowed_unit(group: list, doubtful: dict) -> None:
                                   "agrees with its value")
 
 
-# An estimate said to come early, and one said to come later, of a period (a flash estimate and the detailed
-# release weeks after it): reports of two vintages (``rules.conflicts.revision``), whatever words ``align`` read.
-EARLY = re.compile(r"\b(?:flash|advance|preliminary|provisional|initial|first|early)\s+(?:estimates?|readings?|"
-                   r"figures?|data|print|release)\b|\bpreliminary\b|\bprovisional(?:ly)?\b", re.I)
-LATER = re.compile(r"\brevis(?:ed|ion|es|ing)\b|\b(?:detailed|second|third|final)\s+(?:estimates?|release|"
-                   r"figures?|data|reading|results)\b", re.I)
-
-
 def alike_only(core: list, eff: dict, pair_sim: dict, doubtful: dict) -> None:
     """Wording only alike is enough to key figures that agree, never to set two values against each
     other (issue 21): of two briefs' figures of one period that differ and are worded only alike, the

@@ -3,7 +3,7 @@
 
 Split from ``align`` (which describes and groups figures): the word tables (words that say nothing
 about what is measured, concepts, phrases), what a change is measured against (``_basis``: yoy,
-qoq, annualized: ``changebasis``), which estimate a figure is (``_VINTAGES``), and ``effective_words`` (a report's
+qoq, annualized: ``changebasis``), which estimate a figure is (``analysis.vintages``), and ``effective_words`` (a report's
 own wording among three or more reports).
 """
 
@@ -123,10 +123,6 @@ def blank_acronym_asides(sentence: str, figure: Optional[tuple[int, int]] = None
 
 # Which estimate a figure is: a budget estimate, a first estimate and a revision of one period are
 # three figures, never a contradiction.
-_VINTAGES = (("budgeted", re.compile(r"\bbudget(?:ed|\s+estimates?)\b", re.I)),
-             ("revised", re.compile(r"\brevised\b|\brevision\b|\bsecond\s+preliminary\b", re.I)),
-             ("preliminary", re.compile(r"\bpreliminary\b|\bfirst\s+(?:estimate|reported)\b|\binitial(?:ly)?\s+"
-                                        r"(?:estimate|reported)\b|\badvance\s+estimate\b", re.I)))
 _YEAR_LONG = re.compile(r"\d{4}|(\d{4})-(\d{2})/\d{4}-\d{2}")
 
 

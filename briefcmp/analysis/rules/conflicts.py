@@ -16,7 +16,8 @@ from briefcmp.analysis.rules.base import (
 from briefcmp.analysis.rules.wording import (
     distance, drafted_statements, for_period, inferred_note, join, statement, tolerance_text,
 )
-from briefcmp.analysis.evidence import EARLY, LATER, RELEASE_DAYS
+from briefcmp.analysis.evidence import RELEASE_DAYS
+from briefcmp.analysis.vintages import EARLY, LATER
 from briefcmp.analysis.rules.unsettled import reading
 from briefcmp.analysis.undated import floored
 from briefcmp.corpus.model import Claim, Corpus, Relation

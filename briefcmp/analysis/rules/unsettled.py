@@ -8,6 +8,8 @@
   change, never a contradiction.
 - **A change against a level**: the size of a change ("eased by 40,000 b/d to 7.33 million b/d") and a level
   are two questions under one key: a problem of the key, not a contradiction.
+- **Two bases**: a change at constant currency or organic ("+9% cc") against one as reported ("10%") measures
+  two things (``analysis.currencybasis``): a problem of the key too.
 Each reading counts only when the claims it explains are the whole difference: others that still differ
 without them are a contradiction. (A period not over when a brief was published was tried as a reading too, and
 dropped: the gold calls a misreported projection a contradiction.)
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from briefcmp.analysis.currencybasis import claim_basis
 from briefcmp.analysis.periodbases import in_base
 from briefcmp.analysis.rules.wording import join
 from briefcmp.analysis.signs import written
@@ -102,4 +105,27 @@ def reading(sides: list[list[Claim]], corpus: Corpus) -> tuple[str, str] | None:
     if changes and len(changes) < len(claims) and not _stands_without(sides, {c.ref for c in changes}):
         return "annotation-problem", (f"; {join([c.ref for c in changes])} gives the size of a change to a level, "
                                       "the others a level: two questions under one key (split the key)")
+    based_apart = _other_basis(sides)
+    if based_apart and not _stands_without(sides, {c.ref for c in based_apart}):
+        basis = claim_basis(based_apart[0].quote or "", based_apart[0].value.amount)
+        return "annotation-problem", (f"; {join([c.ref for c in based_apart])} gives the change {_AT[basis]}, the "
+                                      "others on another basis: two measures under one key (split the key)")
     return None
+
+
+_AT = {"constant currency": "at constant currency", "organic": "on an organic basis"}
+
+
+def _other_basis(sides: list[list[Claim]]) -> list[Claim]:
+    """The claims of one side that all state one basis (constant currency, organic) no claim of another side
+    states, or []."""
+    def basis(c: Claim) -> str:
+        v = c.value
+        return claim_basis(c.quote or "", v.amount) if v is not None and v.type == "quantity" else ""
+
+    read = [[basis(c) for c in side] for side in sides]
+    for i, bases in enumerate(read):
+        if bases and bases[0] and len(set(bases)) == 1 and \
+                not any(bases[0] in other for j, other in enumerate(read) if j != i):
+            return sides[i]
+    return []

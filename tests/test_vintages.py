@@ -1,0 +1,100 @@
+"""Which estimate a figure is (analysis/vintages.py): a superseded figure is kept apart from the current one.
+
+Sentences written for these tests, in the voices of a statistics office, a wire story and a broker note.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefcmp.analysis.vintages import EARLY, LATER, vintage
+
+
+def _tag(sentence: str, figure: str) -> str:
+    m = re.search(re.escape(figure), sentence)
+    assert m is not None
+    return vintage(sentence, m.span())
+
+
+@pytest.mark.parametrize("sentence, figure, tag", [
+    # the office gives both vintages in one breath: the old one is superseded, the new one is not
+    ("The agency now puts 2022 growth at 1.9%, against the 1.6% previously published.", "1.9%", ""),
+    ("The agency now puts 2022 growth at 1.9%, against the 1.6% previously published.", "1.6%", "superseded"),
+    # a wire rewrite quotes the old figure alone
+    ("Output rose 1.6% that year, according to the figures released at the time.", "1.6%", "superseded"),
+    ("Exports grew 4.2% in 2021 on the original estimate, since raised to 4.6%.", "4.2%", "superseded"),
+    ("Unemployment was 5.1% before the revision and 5.3% after it.", "5.1%", "superseded"),
+    ("The deficit, originally reported at 3.4% of GDP, was 3.9%.", "3.4%", "superseded"),
+    # a superseded figure's words are its own, not the figure's before it
+    ("Investment fell 2.2%, against 1.8% as first published.", "2.2%", ""),
+    ("Investment fell 2.2%, against 1.8% as first published.", "1.8%", "superseded"),
+    # a year does not end a figure's stretch
+    ("GDP grew 2.1% in 2023, as first reported in March.", "2.1%", "superseded"),
+    ("Preliminary data show GDP grew 2.1% in 2023.", "2.1%", "preliminary"),
+    # the release's own kind is no vintage of the figure: every report of it gives that figure
+    ("The statistics office's flash estimate put inflation at 2.4% in May.", "2.4%", ""),
+    # a vintage said of another figure of the sentence is not this one's
+    ("Sales rose 6% in the quarter, and the unrevised figure for the year before was 4%.", "6%", ""),
+    ("The budgeted deficit of 2.5% compares with an outturn of 2.9%.", "2.5%", "budgeted"),
+])
+def test_a_figure_takes_the_vintage_its_own_stretch_names(sentence, figure, tag):
+    assert _tag(sentence, figure) == tag
+
+
+@pytest.mark.parametrize("quote", [
+    "growth of 1.6%, as first reported in March",
+    "a reading of 0.9% published at the time",
+    "the earlier estimate of 0.9%",
+    "a flash estimate of 0.3%",
+    "provisionally put at 12,400",
+])
+def test_an_earlier_vintage_in_a_quote(quote):
+    assert EARLY.search(quote)
+
+
+@pytest.mark.parametrize("quote", [
+    "growth of 1.6% in the first quarter",
+    "the first time since 2019",
+    "a previous record of 4.1 million",
+])
+def test_words_that_name_no_vintage(quote):
+    assert not EARLY.search(quote)
+
+
+def test_a_later_vintage_in_a_quote():
+    assert LATER.search("the revised figure of 2.3%")
+    assert LATER.search("final data showed 2.3%")
+    assert not LATER.search("growth of 2.3%, the fastest in a year")
+
+
+def test_a_report_quoting_the_superseded_estimate_contradicts_no_one(tmp_path):
+    """The office revises last year's growth; a wire gives the new figure, a newspaper the old one "published at
+    the time". Both are right about their vintage: compare shows no contradiction between them."""
+    from tests.test_align_precision import _lineup
+
+    texts = {
+        "office": ("Latvia national accounts: the economy grew 2.6% in 2025\n"
+                   "Statistics Latvia | 12 March 2026\n\n"
+                   "Gross domestic product of Latvia grew by 2.6% in 2025. With this release the office revised "
+                   "earlier years: growth in 2024 now stands at 1.1%, against the 0.8% previously published.\n"),
+        "wire": ("Latvia's economy expands 2.6% in 2025\n"
+                 "RIGA, March 12 (Meridian Wire)\n\n"
+                 "Latvia's economy grew 2.6% last year, the statistics office said on Thursday. Growth in 2024 "
+                 "was 1.1%, it said.\n"),
+        "paper": ("Latvia grows 2.6% as harvest recovers\n"
+                  "The Riga Courier, 13 March 2026\n\n"
+                  "Latvia's gross domestic product grew 2.6% in 2025. The drought year before was weak: growth "
+                  "in 2024 was 0.8%, according to the figures published at the time.\n"),
+    }
+    relations, claims = _lineup(tmp_path, texts)
+    old = _claim_ref(claims, "paper", "published at the time", 0.8)
+    for r in relations:
+        if r["kind"] == "contradiction":
+            assert old not in {f"{c['brief']}#{c['claim']}" for c in r.get("claims") or []}, r
+
+
+def _claim_ref(claims, brief, part, amount):
+    from tests.test_align_precision import _claim
+    return _claim(claims, brief, part, amount)
