@@ -209,3 +209,12 @@ def test_values_are_never_read_by_the_nameless_rule():
     for amount in (0.4, 3.1, 250.0):
         groups = asked([*_keyed_pair(), fig("c", "x", "increase", amount=amount)], KEYS)
         assert refs(groups) == [{"c#x"}]
+
+
+def test_a_join_to_a_key_registers_no_subject_align_only_inferred():
+    # an accepted "add these to KEY?" whose figures' subject was inferred ("(east africa)") wrote it as an entity
+    # id, which the config refuses: the accept failed and nothing was written
+    from briefcmp.analysis.decide import registrable
+
+    assert registrable(("(east africa)", "ruritania", "borduria"), {"borduria": {}}) == ["ruritania"]
+    assert registrable(("(the region)",), {}) == []
