@@ -10,14 +10,14 @@ pair the gold does not name count as false.
 
 Training uses the **tuning halves only**: every dev set except those of the check halves (``--check-halves``,
 by their README-heldout-*-sN.md; they are never drafted here). Calibration leaves **whole halves** out: train on
-all tuning halves but one, score that one, for each; the pooled out-of-half probabilities set the applied bar
-(the lowest at which pair precision, counting every pair the gold does not join as false, is at least
-``--precision``; measured on the pairs ``--apply`` may write: both periods stated, both facts, values that agree,
+all tuning halves but one, score that one, for each; the out-of-half probabilities set the applied bar
+(the lowest down to which pair precision on **every** left-out half, counting every pair the gold does not join as
+false, is at least ``--precision`` with no trap above it; measured on the pairs ``--apply`` may write: both periods stated, both facts, values that agree,
 since ``figlinkplace`` holds back linked figures whose values differ: the values choose that population, never a
 feature) and the candidate bar (pairs just below the applied bar right ``CANDIDATE_RIGHT`` of the time). A logistic model (L2, Newton's method; numpy at training time only).
 ``--write`` stores the model trained on every tuning set as briefcmp/analysis/figweights.json.
 
-Usage: .venv/bin/python scripts/train_figlinker.py [--check-halves s11] [--cache DIR] [--write]
+Usage: .venv/bin/python scripts/train_figlinker.py [--check-halves s17] [--cache DIR] [--write]
 """
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ def main() -> int:
     import numpy as np
 
     ap = argparse.ArgumentParser()
-    ap.add_argument("--check-halves", default="s11", help="halves never drafted nor trained on (by README tag)")
+    ap.add_argument("--check-halves", default="s17", help="halves never drafted nor trained on (by README tag)")
     ap.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "figlinker"), help="drafted sets kept here")
     ap.add_argument("--precision", type=float, default=0.97)
     ap.add_argument("--write", action="store_true")
@@ -197,12 +197,16 @@ def main() -> int:
         sel = p >= bar
         return int((sel & (y == 1)).sum()), int((sel & (y == 0)).sum()), int((sel & t).sum()), int((y == 1).sum())
 
-    # the applied bar: on the pairs --apply may write (A), at least the target precision, every pair the gold does
-    # not join counted false, no trap above it
+    # the applied bar: on the pairs --apply may write (A), every pair the gold does not join counted false. Each
+    # half left out in turn is scored by the model trained on the others; the bar is the lowest down to which every
+    # left-out half keeps at least the target precision with no trap above it (a pooled figure would let one half's
+    # many right pairs hide another's wrong ones), and at least 10 pairs are above it in all
     threshold = 1.0
     for b in sorted(set(np.round(P[A], 4)), reverse=True):
-        tp, fp, traps, _ = at(P[A], Y[A], T[A], b)
-        if tp + fp >= 10 and tp / (tp + fp) >= args.precision and traps == 0:
+        per = [at(ph[ah], yh[ah], th[ah], b) for _, ph, yh, th, _, ah in oof]
+        if not all(traps == 0 and (tp + fp == 0 or tp / (tp + fp) >= args.precision) for tp, fp, traps, _ in per):
+            break
+        if sum(tp + fp for tp, fp, _, _ in per) >= 10:
             threshold = float(b)
     # a person is asked about pairs down to where those below the applied bar are right CANDIDATE_RIGHT of the time
     # (counting the pairs the gold does not join as wrong): each question costs a decision

@@ -159,3 +159,62 @@ def test_a_block_too_large_to_compare_keeps_align_s_candidates(monkeypatch):
     monkeypatch.setattr(reviewgroups, "MAX_BLOCK", 2)  # the toll block (three figures) is left to align
     out = for_review(AlignResult(candidates=[theirs], figures=figs), ENTITIES, Group, {})
     assert theirs in out.candidates and {"a#y", "b#y"} in refs(out.candidates)
+
+
+KEY = "ruritania-toll-revenue-increase-pct"
+KEYS = {KEY: SimpleNamespace(label="What is Ruritania's toll revenue growth (percent)?")}
+
+
+def _said(m: Member, quote: str) -> Member:
+    from dataclasses import replace
+    return replace(m, claim=replace(m.claim, quote=quote))
+
+
+def _keyed_pair() -> list[Member]:
+    return [fig("a", "x", "toll revenue increase", key=KEY), fig("b", "x", "toll revenue increase", key=KEY)]
+
+
+def test_a_figure_whose_sentence_names_no_measure_is_asked_to_join_the_one_key_of_its_block():
+    # three voices that write the figure without naming what it measures (its measure is the sentence before's)
+    for quote in ("It rose 3.1% on the year, the agency said on Tuesday.",  # a wire story
+                  "Compared with the previous year, the increase was 3.1 percent.",  # a ministry release
+                  "+3.1% y/y, a touch above our call."):  # a broker note
+        groups = asked([*_keyed_pair(), _said(fig("c", "x", "increase", amount=3.1), quote)], KEYS)
+        assert [(g.key, g.new) for g in groups] == [(KEY, False)]
+        assert refs(groups) == [{"c#x"}]
+
+
+def test_a_figure_that_names_its_own_measure_is_not_pulled_to_the_key():
+    # "Ferry crossings rose 3.1%", in two briefs, name another measure: asked as their own group, not as the key's
+    groups = asked([*_keyed_pair(), fig("c", "x", "ferry crossing increase"), fig("d", "x", "ferry crossing increase")],
+                   KEYS)
+    assert [(g.new, {m.claim.ref for m in g.members}) for g in groups] == [(True, {"c#x", "d#x"})]
+
+
+def test_a_nameless_figure_is_not_asked_where_its_block_holds_two_keys_or_its_brief_one_figure_already():
+    other = "ruritania-port-fee-increase-pct"
+    keys = {**KEYS, other: SimpleNamespace(label="What is Ruritania's port fee growth (percent)?")}
+    two = [*_keyed_pair(), fig("a", "y", "port fee increase", key=other), fig("b", "y", "port fee increase", key=other),
+           fig("c", "x", "increase")]
+    assert "c#x" not in set().union(*refs(asked(two, keys)))  # which of the two it measures, nothing says
+    # brief a gives the key its figure of 2031 already: a second one of a is no figure of the same question
+    assert asked([*_keyed_pair(), fig("a", "z", "increase")], KEYS) == []
+
+
+def test_a_nameless_fall_is_never_asked_to_join_a_rise():
+    assert asked([*_keyed_pair(), fig("c", "x", "decrease")], KEYS) == []
+
+
+def test_values_are_never_read_by_the_nameless_rule():
+    for amount in (0.4, 3.1, 250.0):
+        groups = asked([*_keyed_pair(), fig("c", "x", "increase", amount=amount)], KEYS)
+        assert refs(groups) == [{"c#x"}]
+
+
+def test_a_join_to_a_key_registers_no_subject_align_only_inferred():
+    # an accepted "add these to KEY?" whose figures' subject was inferred ("(east africa)") wrote it as an entity
+    # id, which the config refuses: the accept failed and nothing was written
+    from briefcmp.analysis.decide import registrable
+
+    assert registrable(("(east africa)", "ruritania", "borduria"), {"borduria": {}}) == ["ruritania"]
+    assert registrable(("(the region)",), {}) == []

@@ -186,6 +186,12 @@ def _current(session: Session, group: Group) -> tuple[Corpus, dict]:
     return corpus, {c.ref: c for b in corpus.briefs for c in b.claims}
 
 
+def registrable(subjects, registered) -> list[str]:
+    """The subjects a key written now registers as entities: not registered yet, and no name align only
+    inferred ("(africa)" is no id: a group joining a registered key as much as a new key's)."""
+    return [s for s in subjects if s not in registered and not s.startswith("(")]
+
+
 def accept(session: Session, group: Group, label: str = "", key: str = "") -> Group:
     """Key the group's claims together as ``align --apply`` does, then record it; returns the group as written."""
     from briefcmp.analysis.alignedit import AlignError, apply_plan
@@ -213,7 +219,7 @@ def accept(session: Session, group: Group, label: str = "", key: str = "") -> Gr
     elif g.key not in corpus.config.keys:
         raise ReviewError(f"key {g.key} is not registered: accept the group that proposes it first, "
                           "or run align again")
-    entities = {s: session.entities.label(s) for s in g.subjects if s not in corpus.config.entities}
+    entities = {s: session.entities.label(s) for s in registrable(g.subjects, corpus.config.entities)}
     if members:
         try:
             session.written += apply_plan(AlignResult(groups=[g], entities=entities), corpus)

@@ -14,6 +14,9 @@ This module forms the groups a review asks about instead, from every figure ``al
   period, and no group is formed of figures none of which a text dates (two guesses agree too readily);
 - a group holding claims already under one key, or near one (``KEY_PULL``), is asked as **"add these to
   KEY?"** (its free claims join the key); one holding claims of two keys is never formed;
+- a figure whose words name no measure ("it rose 3.1% on the year": its measure is the sentence before's),
+  in a block that holds exactly one key, is asked to join that key (``NAMELESS_TO_KEY``): it shares no word
+  with any figure, so no likeness ever asked it, and a block of one key leaves one question it can answer;
 - groups are ordered by their measure evidence (the mean similarity of their pairs, then the briefs
   they span), so the likeliest come first.
 
@@ -46,6 +49,7 @@ PULL_SINGLES = False  # a lone figure joins a key only at the full bar (else eac
 PER_PERIOD = True  # blocks of one period: each period's figures asked apart (a key of one period each)
 EXPECT_APART = False  # an expectation never asked with an outcome (else: its wording only halves the likeness)
 KEEP_ALIGN = False  # align's own figure candidates asked after these (measured: see RESULTS)
+NAMELESS_TO_KEY = True  # a figure whose sentence names no measure is asked to join the one key of its block
 ASKED = "asked as one measure: wording alike (a person decides; values are not compared)"
 
 
@@ -139,6 +143,12 @@ class _Cluster:
         self.expect |= other.expect
 
 
+def _nameless(words: frozenset[str]) -> bool:
+    """Whether measured words (a block's effective words: one outlet's own wording dropped) name no measure:
+    none left but direction, vague and harmless ones."""
+    return not _meaningful(frozenset(words - _DIRECTION - _HARMLESS))
+
+
 def _groups(block: list, min_sim: float, apart: tuple = (set(), set())) -> list[tuple[_Cluster, float]]:
     """Average-linkage groups of one block (``ask_veto`` and a person's decisions keep apart: ``apart``, as
     ``decisions.Store.apart`` gives it), each with its mean pair similarity."""
@@ -213,6 +223,16 @@ def _groups(block: list, min_sim: float, apart: tuple = (set(), set())) -> list[
                     b = total.get((min(y, z), max(y, z)))
                     total[min(y, z), max(y, z)] = None if a is None or b is None else a + b
             total.pop((min(x, y), max(x, y)), None)
+    # A figure whose words name no measure ("rose 1.8%", "up 0.8% on the quarter") shares no word with any:
+    # in a block of one key it is asked to join that key (its quote tells a person what it measures); never
+    # across a veto (a fall is no rise), never a second figure of one brief and period
+    keyed = [y for y in clusters if clusters[y].key]
+    if NAMELESS_TO_KEY and len(keyed) == 1:
+        (y,) = keyed
+        for x in [x for x in clusters if not clusters[x].key and all(_nameless(eff[id(m)]) for m in clusters[x].members)]:
+            if all(sim[min(i, j), max(i, j)] >= 0 for i in index[x] for j in index[y]) and clusters[y].fits(clusters[x]):
+                clusters[y].join(clusters.pop(x))
+                index[y] += index.pop(x)
     out = []
     for x, c in clusters.items():
         pairs = [sim[min(i, j), max(i, j)] for i in index[x] for j in index[x] if i < j]
