@@ -15,13 +15,12 @@ _DIRECTION = {"increase", "decrease"}
 
 
 @pytest.mark.parametrize("clause, figure, start", [
-    ("the debt ratio rose 3.3 points from 78.5% of GDP in 2023", "78.5", True),
-    ("up 15.6% from the previous record of 6.8 trillion yen", "6.8", True),
+    ("the debt ratio rose from 78.5% to 81.8%", "78.5", True),
     ("up 53.2% from about $2.07 billion a year earlier", "2.07", True),
     ("a 0.3% contraction from a previously reported 0.1% fall", "0.1", True),
-    ("cut its forecast to 1.0% from 1.3%", "1.3", False),  # the level reached is named too: left as it was
+    ("cut its forecast to 1.0% from 1.3%", "1.3", True),
     ("arrivals from Hungary 35.6%", "35.6", False),  # where from, not a base
-    ("the debt ratio rose from 78.5% to 81.8%", "78.5", False),
+    ("the debt ratio rose from 78.5% to 81.8%", "81.8", False),
 ])
 def test_the_object_of_from_is_a_base(clause: str, figure: str, start: bool) -> None:
     from briefcmp.analysis.figurerole import base_start
@@ -32,8 +31,8 @@ def test_the_object_of_from_is_a_base(clause: str, figure: str, start: bool) -> 
 
 # the same bases in three voices: each is a level of what moved, never the rise or fall itself
 _BASE_RELEASE = ("Public debt statistics\nMinistry of Finance | 2 December 2024\n\n"
-                 "The general government debt ratio rose by 3.3 points from 78.5% of GDP in 2023.\n\n"
-                 "Tax revenue fell 7.6 percent from 44.6 billion euros in 2023.\n")
+                 "The general government debt ratio rose from 78.5% of GDP in 2023 to 81.8% in 2024.\n\n"
+                 "Tax revenue fell to 41.2 billion euros in 2024 from 44.6 billion euros in 2023.\n")
 _BASE_WIRE = ("Eridia's debt climbs\nCapital Wire | 2 December 2024\n\n"
               "Eridia's debt ratio stood at 78.5% of GDP in 2023, the ministry said. Tax revenue was 44.6 billion "
               "euros in 2023.\n")
@@ -51,7 +50,7 @@ def test_a_base_takes_no_direction_of_the_movement_from_it(tmp_path: Path) -> No
     assert not note[44.6][0].words & _DIRECTION and "decrease" in note[7.6][0].words  # the change keeps its fall
     assert not note[81.8][0].words & _DIRECTION
     # growth named as a noun is the measure of a growth rate, and its base is a growth rate too
-    text = ("Eridia GDP\nCapital Wire | 2 December 2024\n\nEconomic growth slowed 1.4 points from 4.8% in 2023.\n")
+    text = ("Eridia GDP\nCapital Wire | 2 December 2024\n\nEconomic growth slowed from 4.8% in 2023 to 3.4% in 2024.\n")
     assert "increase" in _by_value(_members(tmp_path / "growth", text))[4.8][0].words
 
 

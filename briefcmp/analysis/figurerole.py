@@ -64,24 +64,19 @@ def level_head(clause: str, figure: tuple[int, int], is_change: Callable[[str], 
 
 
 # The start of a movement: "from" and what may stand between it and its figure: determiners, approximations,
-# adverbs and participles ("from a previously reported 0.1%", "from about $2.07 billion"), a noun of the point it
-# stood at ("from the previous record of 6.8 trillion"), a currency; not a name ("visitors from Hungary 35.6%").
+# adverbs and participles ("from a previously reported 0.1%", "from about $2.07 billion", "from a record 10.25"),
+# a currency; not a name ("visitors from Hungary 35.6%": where from, not a base).
 _FROM_BASE = re.compile(r"\bfrom\s+(?:(?:the|a|an|its|their|our|his|her|about|around|roughly|some|nearly|almost|just|"
-                        r"over|under|more\s+than|less\s+than|previous|prior|earlier|[a-z]+ly|[a-z]+ed)\s+){0,3}"
-                        r"(?:(?:record|level|high|low|peak|total)\s+(?:of\s+)?)?"
+                        r"over|under|more\s+than|less\s+than|record|[a-z]+ly|[a-z]+ed)\s+){0,3}"
                         r"(?:[A-Z]{1,3}\$|Rs\.?\s?|[$€£¥₹]|[A-Z]{3}\s?)?\s*[-+−]?\s*\Z", re.I)
-# a level the movement reached, named in the same clause ("rose from 13.8% to 15%", "rises to DKK 20 from DKK 18")
-_TO_LEVEL = re.compile(r"\bto\s+(?:[a-z]+\s+){0,2}?(?:[A-Z]{1,3}\$|Rs\.?\s?|[$€£¥₹]|[A-Z]{3}\s?)?\d")
 
 
 def base_start(clause: str, figure: tuple[int, int]) -> Optional[int]:
-    """Where the "from" is whose object the figure at ``figure`` is (the level a movement started from: "jumped
-    16.5% from 6.8 trillion yen in the current year", "up 53.2% from about $2.07 billion"), else None. The
-    movement's words before it (a rise, a fall) are not the base's: a base is a level of what moved. Not when the
-    clause names the level reached as well ("from 13.8% to 15%"): the two levels then differ only by their
-    periods, which drafting does not read for a base yet, and the movement's word keeps them apart until it does."""
+    """Where the "from" is whose object the figure at ``figure`` is (the level a movement started from: "the
+    debt ratio rose from 78.5% to 81.8%", "up 53.2% from about $2.07 billion"), else None. The movement's
+    words before it (a rise, a fall) are not the base's: a base is a level of what moved."""
     m = _FROM_BASE.search(clause, 0, figure[0])
-    return m.start() if m and not _TO_LEVEL.search(clause) else None
+    return m.start() if m else None
 
 
 # Nouns that name the point a movement reached, written before the figure they are: "to a record of",
