@@ -63,22 +63,6 @@ def level_head(clause: str, figure: tuple[int, int], is_change: Callable[[str], 
     return None
 
 
-# The start of a movement: "from" and what may stand between it and its figure: determiners, approximations,
-# adverbs and participles ("from a previously reported 0.1%", "from about $2.07 billion", "from a record 10.25"),
-# a currency; not a name ("visitors from Hungary 35.6%": where from, not a base).
-_FROM_BASE = re.compile(r"\bfrom\s+(?:(?:the|a|an|its|their|our|his|her|about|around|roughly|some|nearly|almost|just|"
-                        r"over|under|more\s+than|less\s+than|record|[a-z]+ly|[a-z]+ed)\s+){0,3}"
-                        r"(?:[A-Z]{1,3}\$|Rs\.?\s?|[$€£¥₹]|[A-Z]{3}\s?)?\s*[-+−]?\s*\Z", re.I)
-
-
-def base_start(clause: str, figure: tuple[int, int]) -> Optional[int]:
-    """Where the "from" is whose object the figure at ``figure`` is (the level a movement started from: "the
-    debt ratio rose from 78.5% to 81.8%", "up 53.2% from about $2.07 billion"), else None. The movement's
-    words before it (a rise, a fall) are not the base's: a base is a level of what moved."""
-    m = _FROM_BASE.search(clause, 0, figure[0])
-    return m.start() if m else None
-
-
 # Nouns that name the point a movement reached, written before the figure they are: "to a record of",
 # "to an eight-month low of", "to a peak of". A closed class of English: a level, never a change.
 _END_POINTS = frozenset({"low", "high", "peak", "record", "trough", "level", "total", "tally"})

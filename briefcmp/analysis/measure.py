@@ -374,7 +374,6 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
         level = figurerole.Span(*head) if head else level
         for a, b in figurerole.governed_expectations(cleaned, figure, lambda w: norm_word(w) in _EXPECTATION_NOTIONS):
             cleaned = cleaned[:a] + " " * (b - a) + cleaned[b:]
-    base = figurerole.base_start(cleaned, figure) if figure is not None and not level else None
     # "GDP was 0.2% higher than in the quarter before": the comparative after the figure is its direction
     unit_words = {w.lower() for w in re.findall(r"[A-Za-z]+", unit)}
     comparative = comparatives.after(cleaned, figure, unit_words) if figure is not None else None
@@ -420,8 +419,6 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
             continue
         if level and level.start("verb") <= m.start() < level.end("verb"):
             continue  # "rose to 7.7 percent" gives a level, not a change
-        if base is not None and m.start() < base and w in _DIRECTION and not CHANGE_NOUN.fullmatch(raw):
-            continue  # "the ratio rose from 78.5%": the level the movement left, not a rise ("growth" names a rate)
         if w == "gdp" and low.startswith("econom") and any("gdp" not in c for _, _, c, _ in named):
             continue  # "the economy added 254,000 jobs": whose measure, not GDP
         if named and not (raw.isupper() and len(raw) > 1) and not _kept_beside(w, cleaned, m, named):
