@@ -45,7 +45,9 @@ _MEASURES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
                                  "general government final consumption expenditure", "public consumption expenditure")),
     (("capex",), ("business investment", "capital expenditure", "capital spending", "capital investment", "capital outlay",
                   "fixed investment", "gross fixed capital formation", "fixed capital formation",
-                  "fixed-asset investment", "fixed asset investment", "corporate investment")),
+                  "fixed-asset investment", "fixed asset investment", "corporate investment",
+                  # its standard abbreviation, and the measure named by what it buys
+                  "gfcf", "investment in fixed assets", "investment in fixed capital", "fixed assets investment")),
     (("inventory",), ("inventories", "stockbuilding", "stock building", "change in inventories")),
     (("demand", "domestic"), ("domestic demand",)),
     # prices
