@@ -72,7 +72,7 @@ def test_a_later_vintage_in_a_quote():
 def test_a_report_quoting_the_superseded_estimate_contradicts_no_one(tmp_path):
     """The office revises last year's growth; a wire gives the new figure, a newspaper the old one "published at
     the time". Both are right about their vintage: compare shows no contradiction between them."""
-    from tests.test_align_precision import _lineup
+    from tests.test_align_precision import _claim, _lineup
 
     texts = {
         "office": ("Latvia national accounts: the economy grew 2.6% in 2025\n"
@@ -89,12 +89,7 @@ def test_a_report_quoting_the_superseded_estimate_contradicts_no_one(tmp_path):
                   "in 2024 was 0.8%, according to the figures published at the time.\n"),
     }
     relations, claims = _lineup(tmp_path, texts)
-    old = _claim_ref(claims, "paper", "published at the time", 0.8)
+    old = _claim(claims, "paper", "published at the time", 0.8)
     for r in relations:
         if r["kind"] == "contradiction":
             assert old not in {f"{c['brief']}#{c['claim']}" for c in r.get("claims") or []}, r
-
-
-def _claim_ref(claims, brief, part, amount):
-    from tests.test_align_precision import _claim
-    return _claim(claims, brief, part, amount)

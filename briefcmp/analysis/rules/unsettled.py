@@ -105,9 +105,8 @@ def reading(sides: list[list[Claim]], corpus: Corpus) -> tuple[str, str] | None:
     if changes and len(changes) < len(claims) and not _stands_without(sides, {c.ref for c in changes}):
         return "annotation-problem", (f"; {join([c.ref for c in changes])} gives the size of a change to a level, "
                                       "the others a level: two questions under one key (split the key)")
-    based_apart = _other_basis(sides)
+    based_apart, basis = _other_basis(sides)
     if based_apart and not _stands_without(sides, {c.ref for c in based_apart}):
-        basis = claim_basis(based_apart[0].quote or "", based_apart[0].value.amount)
         return "annotation-problem", (f"; {join([c.ref for c in based_apart])} gives the change {_AT[basis]}, the "
                                       "others on another basis: two measures under one key (split the key)")
     return None
@@ -116,9 +115,9 @@ def reading(sides: list[list[Claim]], corpus: Corpus) -> tuple[str, str] | None:
 _AT = {"constant currency": "at constant currency", "organic": "on an organic basis"}
 
 
-def _other_basis(sides: list[list[Claim]]) -> list[Claim]:
+def _other_basis(sides: list[list[Claim]]) -> tuple[list[Claim], str]:
     """The claims of one side that all state one basis (constant currency, organic) no claim of another side
-    states, or []."""
+    states, and that basis; ([], "") when no side does."""
     def basis(c: Claim) -> str:
         v = c.value
         return claim_basis(c.quote or "", v.amount) if v is not None and v.type == "quantity" else ""
@@ -127,5 +126,5 @@ def _other_basis(sides: list[list[Claim]]) -> list[Claim]:
     for i, bases in enumerate(read):
         if bases and bases[0] and len(set(bases)) == 1 and \
                 not any(bases[0] in other for j, other in enumerate(read) if j != i):
-            return sides[i]
-    return []
+            return sides[i], bases[0]
+    return [], ""
