@@ -3,6 +3,7 @@ runs in RESULTS.md are).
 
 usage: python benchmarks/halves_eval.py [--root REPO] [--only lineup,inc,decl,facts,dec] [--test] [--halves s16,s17]
        [--out FILE.json] [--jobs 2]
+       python benchmarks/halves_eval.py --summary FILE.json [--only ...] [--halves ...]   (print a saved run)
 
 Families: lineup (``lineup_eval.py``, batch), inc (``--incremental``), decl (``--decisions``), facts
 (``facts_eval.py``), dec (``facts_eval.py --decisions``). ``--root`` runs another checkout's code (a clone at the
@@ -115,6 +116,22 @@ def summarise(mode: str, rows: list[dict]) -> str:
             f"wrong {s('dec_keys_wrong')} traps {s('dec_traps')}")
 
 
+def _run(root: Path, mode: str, a: argparse.Namespace) -> dict[str, list[dict]]:
+    family, script, flags = FAM[mode]
+    hs = halves(root, family, a.test)
+    if a.halves:
+        hs = {k: v for k, v in hs.items() if k in a.halves.split(",")}
+    runner = run_lineup if family == "lineup" else run_facts
+    # chunks of at most 12 sets so two workers stay busy
+    jobs = [(h, sets[i:i + 12]) for h, sets in hs.items() for i in range(0, len(sets), 12)]
+    with ThreadPoolExecutor(a.jobs) as ex:
+        outs = list(ex.map(lambda j: (j[0], runner(root, script, flags, j[1])), jobs))
+    per: dict[str, list[dict]] = {}
+    for h, rows in outs:
+        per.setdefault(h, []).extend(rows)
+    return per
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--root", default=".")
@@ -123,22 +140,18 @@ def main() -> None:
     ap.add_argument("--out")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--halves", help="comma list of halves to run (default all)")
+    ap.add_argument("--summary", metavar="FILE", help="print the rows of an earlier --out file; run nothing")
     a = ap.parse_args()
     root = Path(a.root).resolve()
     results: dict[str, dict[str, list[dict]]] = {}
+    saved = json.loads(Path(a.summary).read_text(encoding="utf-8")) if a.summary else None
     for mode in a.only.split(","):
-        family, script, flags = FAM[mode]
-        hs = halves(root, family, a.test)
-        if a.halves:
-            hs = {k: v for k, v in hs.items() if k in a.halves.split(",")}
-        runner = run_lineup if family == "lineup" else run_facts
-        # chunks of at most 12 sets so two workers stay busy
-        jobs = [(h, sets[i:i + 12]) for h, sets in hs.items() for i in range(0, len(sets), 12)]
-        with ThreadPoolExecutor(a.jobs) as ex:
-            outs = list(ex.map(lambda j: (j[0], runner(root, script, flags, j[1])), jobs))
-        per: dict[str, list[dict]] = {}
-        for h, rows in outs:
-            per.setdefault(h, []).extend(rows)
+        if saved is not None:
+            if mode not in saved:
+                continue
+            per = {h: rows for h, rows in saved[mode].items() if not a.halves or h in a.halves.split(",")}
+        else:
+            per = _run(root, mode, a)
         results[mode] = per
         order = sorted(per, key=lambda h: (h != "old", int(h[1:]) if h[1:].isdigit() else 0))
         nums = [int(h[1:]) for h in per if h[1:].isdigit()]
