@@ -113,6 +113,28 @@ def test_a_figure_of_a_period_mostly_after_publication_is_no_outcome() -> None:
     assert "expectation" not in grouping.group_evidence([guidance, other]).doubt()
 
 
+def test_a_quarter_or_year_that_ends_over_a_month_after_publication_is_no_outcome() -> None:
+    """Less than half of the quarter is to come, but no quarter's outcome is out before it ends: its guidance."""
+    cases = [  # (period, published, quote, ahead)
+        ("2025-01/2025-03", date(2025, 2, 4), "Q1 guide: operating margin 11.5%", True),
+        ("2026-04/2027-03", date(2026, 11, 12), "The company now sees an operating margin of 18% for the year", True),
+        ("2025-07/2025-09", date(2025, 9, 12), "Third-quarter deliveries are tracking at 1.2 million", False),
+        ("2024-10/2024-12", date(2025, 2, 4), "The margin was 32.2% in the fourth quarter", False),
+        ("2025-04", date(2025, 2, 20), "Imports in April are expected at 4 billion", True),
+        ("2025-03", date(2025, 2, 20), "Imports in March are expected at 4 billion", False),  # a month's grace
+    ]
+    for period, published, quote, ahead in cases:
+        m = _member("wire", 11.5, BARE, period=period, quote=quote)
+        m.published = published
+        assert evidence.mostly_ahead(m) is ahead, quote
+    guide = _member("note", 31.5, BARE, period="2025-01/2025-03", quote="Q1 guide: gross margin 31.5%")
+    outcome = _member("note", 32.2, BARE, period="2024-10/2024-12", quote="Gross margin: 32.2% in Q4")
+    for m in (guide, outcome):
+        m.published = date(2025, 2, 4)
+    ev = grouping.group_evidence([guide, outcome])  # the next quarter's guidance beside the quarter just reported
+    assert not ev.sure() and "expectation" in ev.doubt()
+
+
 def test_a_lone_figure_whose_brief_writes_another_of_the_measure_elsewhere_joins_nothing() -> None:
     """A brief's preliminary and final figures for one period: one of them keyed (in another unit, say) does not
     make the other its brief's only figure."""

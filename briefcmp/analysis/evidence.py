@@ -106,10 +106,10 @@ def plan(m) -> bool:
 
 
 def mostly_ahead(m) -> bool:
-    """Whether more than half of a figure's period (stated or read from its text) lies after the day it was
-    published: no report gives the outcome of a period that has mostly not happened ("2025 profit of $5
-    billion" in February 2025 is guidance, whatever its verb; "inflation was 2.3% in November" on 29 November
-    is a flash estimate, an outcome). A budget or plan adopted (``PLAN``) is a figure of fact. Measured from a
+    """Whether more than half of a figure's period (stated or read from its text), or more than the last month of a
+    longer one, lies after the day it was published: no report gives the outcome of a period that has mostly not
+    happened ("2025 profit of $5 billion" in February 2025 is guidance, whatever its verb; "inflation was 2.3% in
+    November" on 29 November is a flash estimate, an outcome). A budget or plan adopted (``PLAN``) is a figure of fact. Measured from a
     month after publication, as a date may be known only to its month."""
     published = getattr(m, "published", None)
     if m.period_how not in ("stated", "relative", "claim", "drafted") or published is None or adopted(m.claim.quote):
@@ -119,7 +119,10 @@ def mostly_ahead(m) -> bool:
         return False
     start, end = span
     # (a publication date known only to its month reads as the month's first day: a month's grace)
-    return (end - published).days - 31 > (end - start).days / 2
+    to_come = (end - published).days - 31
+    # Also a period longer than a month that ends more than a month after publication: no outcome of a quarter or
+    # a year is out before it ends ("Q1 gross margin of 31.5%" on 4 February is the quarter's guidance)
+    return to_come > (end - start).days / 2 or ((end - start).days > 31 and to_come > 0)
 
 
 def ended(m) -> bool:
