@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from briefcmp.analysis.vintages import EARLY, LATER, vintage
+from briefcmp.analysis.vintages import EARLY, LATER, said_superseded, vintage
 
 
 def _tag(sentence: str, figure: str) -> str:
@@ -38,6 +38,16 @@ def _tag(sentence: str, figure: str) -> str:
     # a vintage said of another figure of the sentence is not this one's
     ("Sales rose 6% in the quarter, and the unrevised figure for the year before was 4%.", "6%", ""),
     ("The budgeted deficit of 2.5% compares with an outturn of 2.9%.", "2.5%", "budgeted"),
+    # an early estimate the figure is set against, before it or after it, whichever figure is nearer the words
+    ("Mining output rose 3.2% in 2024, above the flash estimate of 2.9%.", "2.9%", "superseded"),
+    ("Mining output rose 3.2% in 2024, above the flash estimate of 2.9%.", "3.2%", ""),
+    ("The jobless rate is now 4.4%, 0.2 points below the advance reading (4.6%).", "4.6%", "superseded"),
+    ("The jobless rate is now 4.4%, 0.2 points below the advance reading (4.6%).", "0.2", ""),
+    ("Retail sales grew 1.8%, revising the 2.0% given in the quick estimate.", "2.0%", "superseded"),
+    ("Retail sales grew 1.8%, revising the 2.0% given in the quick estimate.", "1.8%", ""),
+    # what an estimate had put the figure at; a day of a month is no figure that ends the stretch
+    ("This supersedes the bulletin of 28 February, which had put the deficit at 3.7% of GDP.", "3.7%", "superseded"),
+    ("The insurer had reported a loss of $2.1 million a year earlier.", "2.1", ""),  # an outcome, not an estimate
 ])
 def test_a_figure_takes_the_vintage_its_own_stretch_names(sentence, figure, tag):
     assert _tag(sentence, figure) == tag
@@ -61,6 +71,13 @@ def test_an_earlier_vintage_in_a_quote(quote):
 ])
 def test_words_that_name_no_vintage(quote):
     assert not EARLY.search(quote)
+
+
+def test_a_claim_said_superseded_by_its_own_figure():
+    assert said_superseded("a shade below the 2.7% first announced in April", 2.7)
+    assert not said_superseded("output rose 2.5%, a shade below the 2.7% first announced in April", 2.5)
+    assert not said_superseded("the 2.7% first announced in April, and 2.7% in May", 2.7)  # not found once
+    assert not said_superseded("growth of 2.7% in the first quarter", 2.7)
 
 
 def test_a_later_vintage_in_a_quote():
@@ -93,3 +110,47 @@ def test_a_report_quoting_the_superseded_estimate_contradicts_no_one(tmp_path):
     for r in relations:
         if r["kind"] == "contradiction":
             assert old not in {f"{c['brief']}#{c['claim']}" for c in r.get("claims") or []}, r
+
+
+def test_one_day_s_reports_of_a_revision_key_together_without_a_contradiction(tmp_path):
+    """An office replaces its rapid estimate (4.1%) with preliminary data (3.9%); a wire and a broker, the same day,
+    quote the rapid estimate as the one replaced. Keyed together by a person, the two figures are a change of
+    estimate, not a contradiction."""
+    import json
+
+    import yaml
+    from typer.testing import CliRunner
+
+    from briefcmp.cli import app
+    from tests.test_align_precision import _claim, _lineup
+
+    texts = {
+        "office": ("Armenia: GDP grew 3.9% in 2025 (preliminary data)\n"
+                   "Statistical Committee | 16 March 2026\n\n"
+                   "According to preliminary data, real GDP growth in 2025 was 3.9 percent. This replaces the rapid "
+                   "estimate published on 30 January 2026, which had put annual growth at 4.1 percent.\n"),
+        "wire": ("Armenia trims 2025 growth to 3.9%\n"
+                 "YEREVAN, March 16 (Ararat Wire)\n\n"
+                 "Armenia's economy grew 3.9% last year, the statistics committee said on Monday, a touch below "
+                 "the 4.1% first announced in January.\n"),
+        "broker": ("Armenia macro note: 2025 growth revised\n"
+                   "Sevan Securities, 16/03/2026\n\n"
+                   "The committee's preliminary figure of 3.9% for 2025 sits 0.2pp below the rapid estimate "
+                   "(4.1%).\n"),
+    }
+    relations, claims = _lineup(tmp_path, texts)
+    refs = [_claim(claims, "office", "real GDP growth in 2025", 3.9), _claim(claims, "broker", "preliminary figure", 3.9),
+            _claim(claims, "wire", "first announced", 4.1)]
+    root = tmp_path / "c"
+    for path in root.glob("*.claims.yaml"):  # a person keys the three together
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for c in data.get("claims") or []:
+            c.pop("key", None) if c.get("key") == "armenia-gdp-growth" else None
+            if f"{data['brief']['id']}#{c['id']}" in refs:
+                c["key"], c["status"] = "armenia-gdp-growth", "reviewed"
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    out = CliRunner().invoke(app, ["compare", str(root), "--format", "json"])
+    found = [r for r in json.loads(out.stdout)["relations"] if r.get("key") == "armenia-gdp-growth"]
+    assert not [r for r in found if r["kind"] == "contradiction"], found
+    assert any(r["kind"] == "change-over-time" and "revision, not a contradiction: wire quotes the estimate since "
+               "replaced" in r.get("explanation", "") for r in found), found

@@ -161,17 +161,29 @@ def appositive_figure(clause: str, figure: tuple[int, int], before: str) -> bool
 
 _STRETCH_BREAK = re.compile(r"[;()\[\]]|\.\s|,\s+(?:and|but|while|whereas)\b")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DAY_BEFORE_MONTH = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![A-Za-z])")
+_MONTH_BEFORE_DAY = re.compile(rf"(?<![A-Za-z]){_MONTH}\s+$")
+
+
+def _no_figure(sentence: str, m: re.Match) -> bool:
+    """Whether a number is a year or a day of a month ("on 31 January 2025", "on January 31"): it bounds nothing."""
+    text = m.group().rstrip(",")
+    if _YEAR.fullmatch(text):
+        return True
+    return text.isdigit() and int(text) <= 31 and bool(
+        _DAY_BEFORE_MONTH.match(sentence, m.end()) or _MONTH_BEFORE_DAY.search(sentence[max(0, m.start() - 12):m.start()]))
 
 
 def stretch(sentence: str, span: tuple[int, int], reach: int = 60) -> tuple[int, int]:
     """The figure's own stretch of its sentence, as offsets: from the figure before it (or a clause break) to the
-    one after, at most ``reach`` characters either side. A year bounds nothing ("grew 2.1% in 2023, on
-    preliminary data")."""
+    one after, at most ``reach`` characters either side. A year or a day of a month bounds nothing ("grew 2.1% in
+    2023, on preliminary data")."""
     start, end = span
     lo, hi = max(0, start - reach), min(len(sentence), end + reach)
     for pattern in (_NUMBER, _STRETCH_BREAK):
         for m in pattern.finditer(sentence, lo, hi):
-            if pattern is _NUMBER and _YEAR.fullmatch(m.group().rstrip(",")):
+            if pattern is _NUMBER and _no_figure(sentence, m):
                 continue
             if m.end() <= start:
                 lo = max(lo, m.end())
@@ -187,7 +199,7 @@ def nearest(sentence: str, span: tuple[int, int], tags) -> str:
     lo, hi = stretch(sentence, span)
     # (only where another figure bounds the stretch: a clause break between them settles it already)
     figures = [m for m in _NUMBER.finditer(sentence, max(0, lo - 24), min(len(sentence), hi + 24))
-               if not _YEAR.fullmatch(m.group().rstrip(","))]
+               if not _no_figure(sentence, m)]
     before = lo if any(m.end() == lo for m in figures) else None
     after = hi if any(m.start() == hi for m in figures) else None
     best, tag = None, ""

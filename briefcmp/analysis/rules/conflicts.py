@@ -17,7 +17,7 @@ from briefcmp.analysis.rules.wording import (
     distance, drafted_statements, for_period, inferred_note, join, statement, tolerance_text,
 )
 from briefcmp.analysis.evidence import RELEASE_DAYS
-from briefcmp.analysis.vintages import EARLY, LATER
+from briefcmp.analysis.vintages import EARLY, LATER, said_superseded
 from briefcmp.analysis.rules.unsettled import reading
 from briefcmp.analysis.undated import floored
 from briefcmp.corpus.model import Claim, Corpus, Relation
@@ -65,13 +65,23 @@ def same_moment(sides: list[list[Claim]], floored: frozenset[str] = frozenset())
 
 
 def revision(sides: list[list[Claim]], corpus: Corpus) -> str:
-    """How two sides are a first estimate and its revision ("" when they are not): every brief of one side
+    """How two sides are a first estimate and its revision ("" when they are not): one side's every claim said to
+    be an estimate since replaced and none of the other's (``vintages.said_superseded``); or every brief of one side
     published more than ``RELEASE_DAYS`` days before every brief of the other (a brief with no date only when its
     claim names its side's vintage itself), and the earlier said to be an
     early estimate (flash, advance, preliminary) or the later said to be revised or detailed. Reports of two
     vintages of one period differ as a change of estimate, never as a contradiction (issue 21)."""
     if len(sides) != 2:
         return ""
+    # reports of one release that quote the estimate it replaced ("a shade below the 9.5% first announced in
+    # January"): the side whose every claim is said superseded is the earlier estimate, whatever the dates
+    old = [all(said_superseded(c.quote or "", c.value.amount if c.value else None) for c in side) for side in sides]
+    if old.count(True) == 1:
+        early, late = (0, 1) if old[0] else (1, 0)
+        if not any(said_superseded(c.quote or "", c.value.amount if c.value else None) for c in sides[late]):
+            return (f"; a revision, not a contradiction: {join(sorted({c.brief for c in sides[early]}))} quote"
+                    f"{'s' if len({c.brief for c in sides[early]}) == 1 else ''} the estimate since replaced, "
+                    f"{join(sorted({c.brief for c in sides[late]}))} the current one")
     spans, undated = [], []
     for side in sides:
         dates = {c.ref: b.published for c in side for b in [corpus.brief(c.brief)] if b is not None and b.published}
