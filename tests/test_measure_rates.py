@@ -28,3 +28,12 @@ def test_before_one_off_items_is_the_underlying_measure():
     plain = _words("its operating profit was 1.9 billion euros")
     assert "underlying" in underlying and "underlying" not in reported
     assert word_match(reported, plain) == "sure" and word_match(underlying, plain) != "sure"
+
+
+def test_a_currency_s_letters_are_no_measured_word():
+    """"NT$", "HK$", "R$", "NZ$": the letters before the dollar sign name the currency, not what is measured, so
+    two figures in one currency share no word by it (a revenue and a net income line of one list)."""
+    assert _words("2. Net income: NT$325.3bn.", "TWD") == _words("net income of 325 billion", "TWD")
+    assert "hk" not in _words("Retail sales fell to HK$31.2 billion in May", "HKD")
+    assert "r" not in _words("Exports reached R$ 1.1 trillion", "BRL") and "nz" not in _words("a NZ$4bn deficit", "NZD")
+    assert _words("1. Revenue: NT$759.7bn") & _words("2. Net income: NT$325.3bn") == frozenset()

@@ -399,6 +399,8 @@ def measured_words(text: str, entities: Entities, unit: str, figure: Optional[tu
                 low.endswith("'s") or (m.start() > 0 and cleaned[:m.start()].strip(" \t\n-*•–—"))) and not (
                 low in _PREFIXES and cleaned[m.end():m.end() + 1] == "-"):
             continue  # a name inside the clause ("Korea's exports"), not a measured word ("- Non-oil": a prefix)
+        if cleaned[m.end():m.end() + 1] == "$":
+            continue  # "NT$", "HK$", "R$", "US$": a currency's letters, not a measured word
         if low == "per" and _PER_NOUN.match(cleaned, m.end()):
             found.append((m.start(), "per", "per"))  # "spending per tourist": a rate, never the total spent
             continue
