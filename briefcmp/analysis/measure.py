@@ -100,11 +100,8 @@ _CHANGE_OF = re.compile(r"\s*(?:an?\s+)?(?:increase|decrease|rise|fall|decline|d
 _PCT_OF_GDP = re.compile(r"(?:per\s*cent|percent|%)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:GDP|gross\s+domestic\s+"
                          r"product)\b", re.I)
 _APPOSITION = re.compile(r"\s*(?:which|that)\s+(?:is|was|are|were)\b|\s*equivalent\s+to\b", re.I)
-# A currency written before an amount: a symbol (NT$, R$, HK$, US$, €), "Rs", or an ISO code, spaced or glued to
-# the digits ("EUR37.6bn", "USD 5.1bn"): "to EUR37.6bn" is a level reached as "to 37.6 billion euros" is.
-_CURRENCY_BEFORE = r"(?:[A-Z]{1,3}\$|(?-i:[A-Z]{3})(?=\s?\d|$)\s?|Rs\.?\s?|[$€£¥₹])"
 # A clause that only gives the level a change reached: "..., climbed for a fourth month, to 4.3%".
-REACHED = re.compile(r"\s*to\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|a\s+|an\s+)?(?:" + _CURRENCY_BEFORE + r"|[+-])?\d")
+REACHED = re.compile(r"\s*to\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|a\s+|an\s+)?(?:[A-Z]{1,3}\$|[$€£¥₹+-])?\d")
 _TO_FIGURE = re.compile(r"\bto\s+(?:about\s+)?\S*\d")
 # A noun that names a change: "growth accelerated to 7.1% from 5.0%" gives two growth rates, where
 # "cut its deficit to 5.1% from 5.8%" gives two levels.
@@ -274,7 +271,7 @@ _LEVEL_CHANGE = re.compile(r"\b(?P<verb>(?:rose|ris(?:e[sn]?|ing)|grew|grow(?:[s
                            r"expand(?:ed|s|ing)|contract(?:ed|ing)|advanced|gained|up|down)"
                            # "ticked up to 4.3%", "edged down to 1.7%": the particle is the verb's
                            r"(?:\s+(?:up|down|back|higher|lower))?)\s+(?:[\w.%-]+\s+){0,7}?to\s+"
-                           r"(?:(?!by\b)\w+\s+){0,2}" + _CURRENCY_BEFORE + r"?$", re.I)
+                           r"(?:(?!by\b)\w+\s+){0,2}(?:[A-Z]{1,3}\$|Rs\.?\s?|[$€£¥₹])?$", re.I)  # (NT$, R$, HK$, US$: a currency)
 
 
 _LEX_PHRASES: list = []
