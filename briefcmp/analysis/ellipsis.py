@@ -25,6 +25,7 @@ from typing import Optional
 
 from briefcmp.analysis import statnames
 from briefcmp.corpus import units
+from briefcmp.corpus.functionwords import FUNCTION_WORDS
 from briefcmp.analysis.measure import (
     _DIRECTION, _EXPECTATION, _ORDINAL, _STOP, _VAGUE, _WORD, BASIS_TAGS, _meaningful, measured_words, norm_word,
 )
@@ -42,6 +43,21 @@ made makes took takes contributed contributes came represented represents had ha
 """.split())
 # What may stand before a gapped clause's figure besides its noun: "and services by 6.3 percent".
 _GLUE = frozenset("and while whereas but the its their his her by".split())
+_BY_GAP = re.compile(r"\bby\s+(?:(?:only|just|some|about|around|roughly|nearly|almost|merely|barely|another|a\s+further|"
+                     r"further)\s+)?\S*$", re.I)
+# Words of degree between a gapped clause's "by" and its figure: "and imports by just 9.6%".
+_DEGREE = frozenset("only just some about around roughly nearly almost merely barely another further".split())
+# Words that compare a figure with another rather than list it ("just under the ECB's 2% goal", "short of the").
+_COMPARING = frozenset("around near short ahead behind beyond versus vs close".split())
+
+
+def _opens_phrase(word: str) -> bool:
+    """Whether a word may open a gapped clause before its noun: glue ("and", "while") or a modifier that
+    says whose or which, not what ("and government consumption", "and total exports"), never a
+    preposition or a word of comparison."""
+    return word in _GLUE or (word not in FUNCTION_WORDS and word not in _COMPARING)
+
+
 # Words in -ed that name a thing rather than say what it did: "gross fixed capital formation".
 _ED_NOUNS = frozenset("fixed adjusted consolidated diluted listed added unlisted unadjusted".split())
 _YEAR = re.compile(r"\b(?:19|20)\d\d(?:[-/]\d{2,4})?\b")
@@ -83,7 +99,18 @@ def elision(clause: str, figure: Optional[tuple[int, int]]) -> str:
     if any(t in _VALUE_VERBS for t in tokens):
         return ""
     content = {w.lower() for w in words_before}
-    if any(t not in content and t not in _GLUE for t in (w.lower() for w in _WORD.findall(before))):
+    said = [w.lower() for w in _WORD.findall(before)]
+    inside = [i for i, t in enumerate(said) if t in content]
+    first, last = (inside[0], inside[-1]) if inside else (len(said), -1)
+    if _BY_GAP.search(before):
+        # the left-out verb's "by" says it is one ("and exports of goods and services by 8.3%"): the words inside
+        # the noun phrase are its own ("of goods", "general government final consumption"), a word of degree may
+        # follow "by" ("by only 4.7%"), and a modifier may open it ("and government consumption by 1.2%")
+        stray = [t for i, t in enumerate(said) if t not in content and (
+            not _opens_phrase(t) if i < first else t not in _GLUE | _DEGREE if i > last else False)]
+    else:  # a noun and a figure alone ("share of final energy 28%") is a list's label as often as a gap
+        stray = [t for t in said if t not in content and t not in _GLUE]
+    if stray:
         return ""  # "just under the ECB's 2% goal", "above the 0.8% forecast": a comparison, not a list
     for t in tokens:
         if t.endswith(("ed", "ing")) and t not in _ED_NOUNS and len(t) > 4:
