@@ -270,6 +270,38 @@ def national_accounts(members: list, title: str) -> None:
             m.words_from = m.words_from or "the report's title (output of the economy)"
 
 
+# The components of GDP by expenditure (analysis/statnames): a report naming one beside GDP reads GDP by its demand.
+_DEMAND_PARTS = frozenset({"consumption", "govconsumption", "capex", "inventory", "export", "import"})
+_INVEST_ALONE = frozenset({"invest"})
+
+
+def _investment_alone(m) -> bool:
+    """Whether a figure's words name investment and nothing else (its change, base, expectation aside)."""
+    return m.words - _KEPT_WITH_TOPIC - _PLAIN == _INVEST_ALONE
+
+
+def fixed_investment(members: list) -> None:
+    """In a report that reads GDP by its demand (its figures name GDP and another of its components),
+    "investment" with no other noun is gross fixed capital formation, the component statistics offices
+    mean by it ("Investment rose 9.5%" beside "household consumption rose 3.1%"), and reads as the
+    catalogue's ``capex``. Only the economy's (the subject its GDP figures have), only a rate or an amount,
+    and not in a report that names another kind of investment ("public investment", "gross capital
+    formation" with its inventories): which one it meant could not be told."""
+    framed = {m.subjects for m in members if "gdp" in m.words and m.subjects}
+    if not framed or not any(m.words & _DEMAND_PARTS for m in members):
+        return
+    if any(("invest" in m.words and not _investment_alone(m)) or ("formation" in m.words and "capex" not in m.words)
+           for m in members):
+        return
+    for m in members:
+        if _investment_alone(m) and m.subjects in framed and (
+                m.unit in ("percent", "percentage-points") or units.is_currency(m.unit)):
+            m.words = (m.words - _INVEST_ALONE) | {"capex"}
+            m.order = tuple("capex" if w == "invest" else w for w in m.order)
+            m.shown = {("capex" if w == "invest" else w): v for w, v in m.shown.items()}
+            m.words_from = m.words_from or "the report's national accounts (investment of the economy)"
+
+
 _ASIDE = re.compile(r",\s*(?:which|who)\b[^,;:()]{0,120}?,")
 _A_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _FIRST_BREAK = re.compile(r",\s|;|:\s|\(|\s[-–—]\s")
