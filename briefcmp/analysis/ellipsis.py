@@ -43,8 +43,8 @@ made makes took takes contributed contributes came represented represents had ha
 """.split())
 # What may stand before a gapped clause's figure besides its noun: "and services by 6.3 percent".
 _GLUE = frozenset("and while whereas but the its their his her by".split())
-_BY_GAP = re.compile(r"\bby\s+(?:(?:only|just|some|about|around|roughly|nearly|almost|merely|barely|another|a\s+further|"
-                     r"further)\s+)?\S*$", re.I)
+_BY_GAP = re.compile(r"\bby\s+(?:(?:only|just|some|about|around|roughly|nearly|almost|merely|barely|another|"
+                     r"a\s+further|further)\s+)?\S*$", re.I)
 # Words of degree between a gapped clause's "by" and its figure: "and imports by just 9.6%".
 _DEGREE = frozenset("only just some about around roughly nearly almost merely barely another further".split())
 # Words that compare a figure with another rather than list it ("just under the ECB's 2% goal", "short of the").
