@@ -470,6 +470,7 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
             ellipsis.carry(described)  # "rose 1.5% on the quarter and investment 2.1%": a rise, on the quarter
             whose.carry_subjects(described)  # "... global growth at 3.2% for 2024 and 3.1% for 2025": the world's too
             ellipsis.national_accounts(described, brief.title or "")  # "output was up 4%" in a GDP report
+            ellipsis.fixed_investment(described)  # "investment rose 9.5%" beside GDP and its other components
             headline.adopt_headline(described, contexts[brief.id], entities)  # "-2.1% y/y" under "Q3 GDP"
             baregrowth.read(described, brief.title or "", entities)  # "it grew 2.1%" in a GDP report: the economy
             whose.currency_subject(described, contexts[brief.id])

@@ -25,6 +25,7 @@ from typing import Optional
 
 from briefcmp.analysis import statnames
 from briefcmp.corpus import units
+from briefcmp.corpus.functionwords import FUNCTION_WORDS
 from briefcmp.analysis.measure import (
     _DIRECTION, _EXPECTATION, _ORDINAL, _STOP, _VAGUE, _WORD, BASIS_TAGS, _meaningful, measured_words, norm_word,
 )
@@ -42,6 +43,21 @@ made makes took takes contributed contributes came represented represents had ha
 """.split())
 # What may stand before a gapped clause's figure besides its noun: "and services by 6.3 percent".
 _GLUE = frozenset("and while whereas but the its their his her by".split())
+_BY_GAP = re.compile(r"\bby\s+(?:(?:only|just|some|about|around|roughly|nearly|almost|merely|barely|another|"
+                     r"a\s+further|further)\s+)?\S*$", re.I)
+# Words of degree between a gapped clause's "by" and its figure: "and imports by just 9.6%".
+_DEGREE = frozenset("only just some about around roughly nearly almost merely barely another further".split())
+# Words that compare a figure with another rather than list it ("just under the ECB's 2% goal", "short of the").
+_COMPARING = frozenset("around near short ahead behind beyond versus vs close".split())
+
+
+def _opens_phrase(word: str) -> bool:
+    """Whether a word may open a gapped clause before its noun: glue ("and", "while") or a modifier that
+    says whose or which, not what ("and government consumption", "and total exports"), never a
+    preposition or a word of comparison."""
+    return word in _GLUE or (word not in FUNCTION_WORDS and word not in _COMPARING)
+
+
 # Words in -ed that name a thing rather than say what it did: "gross fixed capital formation".
 _ED_NOUNS = frozenset("fixed adjusted consolidated diluted listed added unlisted unadjusted".split())
 _YEAR = re.compile(r"\b(?:19|20)\d\d(?:[-/]\d{2,4})?\b")
@@ -83,7 +99,18 @@ def elision(clause: str, figure: Optional[tuple[int, int]]) -> str:
     if any(t in _VALUE_VERBS for t in tokens):
         return ""
     content = {w.lower() for w in words_before}
-    if any(t not in content and t not in _GLUE for t in (w.lower() for w in _WORD.findall(before))):
+    said = [w.lower() for w in _WORD.findall(before)]
+    inside = [i for i, t in enumerate(said) if t in content]
+    first, last = (inside[0], inside[-1]) if inside else (len(said), -1)
+    if _BY_GAP.search(before):
+        # the left-out verb's "by" says it is one ("and exports of goods and services by 8.3%"): the words inside
+        # the noun phrase are its own ("of goods", "general government final consumption"), a word of degree may
+        # follow "by" ("by only 4.7%"), and a modifier may open it ("and government consumption by 1.2%")
+        stray = [t for i, t in enumerate(said) if t not in content and (
+            not _opens_phrase(t) if i < first else t not in _GLUE | _DEGREE if i > last else False)]
+    else:  # a noun and a figure alone ("share of final energy 28%") is a list's label as often as a gap
+        stray = [t for t in said if t not in content and t not in _GLUE]
+    if stray:
         return ""  # "just under the ECB's 2% goal", "above the 0.8% forecast": a comparison, not a list
     for t in tokens:
         if t.endswith(("ed", "ing")) and t not in _ED_NOUNS and len(t) > 4:
@@ -241,6 +268,38 @@ def national_accounts(members: list, title: str) -> None:
             m.order = tuple("gdp" if w == "output" else w for w in m.order)
             m.shown = {("gdp" if w == "output" else w): ("GDP" if w == "output" else v) for w, v in m.shown.items()}
             m.words_from = m.words_from or "the report's title (output of the economy)"
+
+
+# The components of GDP by expenditure (analysis/statnames): a report naming one beside GDP reads GDP by its demand.
+_DEMAND_PARTS = frozenset({"consumption", "govconsumption", "capex", "inventory", "export", "import"})
+_INVEST_ALONE = frozenset({"invest"})
+
+
+def _investment_alone(m) -> bool:
+    """Whether a figure's words name investment and nothing else (its change, base, expectation aside)."""
+    return m.words - _KEPT_WITH_TOPIC - _PLAIN == _INVEST_ALONE
+
+
+def fixed_investment(members: list) -> None:
+    """In a report that reads GDP by its demand (its figures name GDP and another of its components),
+    "investment" with no other noun is gross fixed capital formation, the component statistics offices
+    mean by it ("Investment rose 9.5%" beside "household consumption rose 3.1%"), and reads as the
+    catalogue's ``capex``. Only the economy's (the subject its GDP figures have), only a rate or an amount,
+    and not in a report that names another kind of investment ("public investment", "gross capital
+    formation" with its inventories): which one it meant could not be told."""
+    framed = {m.subjects for m in members if "gdp" in m.words and m.subjects}
+    if not framed or not any(m.words & _DEMAND_PARTS for m in members):
+        return
+    if any(("invest" in m.words and not _investment_alone(m)) or ("formation" in m.words and "capex" not in m.words)
+           for m in members):
+        return
+    for m in members:
+        if _investment_alone(m) and m.subjects in framed and (
+                m.unit in ("percent", "percentage-points") or units.is_currency(m.unit)):
+            m.words = (m.words - _INVEST_ALONE) | {"capex"}
+            m.order = tuple("capex" if w == "invest" else w for w in m.order)
+            m.shown = {("capex" if w == "invest" else w): v for w, v in m.shown.items()}
+            m.words_from = m.words_from or "the report's national accounts (investment of the economy)"
 
 
 _ASIDE = re.compile(r",\s*(?:which|who)\b[^,;:()]{0,120}?,")
