@@ -246,9 +246,10 @@ def _groups(block: list, min_sim: float, apart: tuple = (set(), set())) -> list[
 
 
 def review_groups(result, entities, group_cls: Callable, keys: dict, min_sim: Optional[float] = None,
-                  apart: tuple = (set(), set()), left: Optional[set] = None) -> list:
+                  apart: tuple = (set(), set()), left: Optional[set] = None, unasked: Optional[list] = None) -> list:
     """The figure groups a review asks about, likeliest first (``result``: align's, with its ``figures``;
-    ``keys``: the registered keys, id -> definition; ``left`` gets the claims of blocks too large to compare)."""
+    ``keys``: the registered keys, id -> definition; ``left`` gets the claims of blocks too large to compare,
+    ``unasked`` the groups ``LINKER_FLOOR`` keeps from being asked, as lists of claim refs)."""
     min_sim = ASK if min_sim is None else min_sim
     sure = {m.claim.ref for g in result.groups for m in g.members}
     seen: set[tuple] = set()
@@ -273,7 +274,11 @@ def review_groups(result, entities, group_cls: Callable, keys: dict, min_sim: Op
             continue
         for c, score in _groups(block, min_sim, apart):
             free = c.free()
-            if not free or _unlinked(free, [m for m in c.members if m.claim.key], getattr(result, "links", {})):
+            if not free:
+                continue
+            if _unlinked(free, [m for m in c.members if m.claim.key], getattr(result, "links", {})):
+                if unasked is not None:
+                    unasked.append([m.claim.ref for m in free])
                 continue
             if c.key:
                 under = [m for m in c.members if m.claim.key]
@@ -305,10 +310,12 @@ def _unlinked(free: list, under: list, links: dict) -> bool:
 
 def for_review(result, entities, group_cls: Callable, keys: dict, apart: tuple = (set(), set())):
     """``result`` with its figure candidates replaced by ``review_groups``, other candidates after them (and
-    align's figure candidates of blocks too large to compare; all of align's when the review forms none)."""
+    align's figure candidates of blocks too large to compare; all of align's when the review forms none, and
+    none of them when it formed groups only to leave them unasked: they would ask what it judged not worth it)."""
     left: set[str] = set()
-    mine = review_groups(result, entities, group_cls, keys, apart=apart, left=left)
-    if not mine:
+    unasked: list = []
+    mine = review_groups(result, entities, group_cls, keys, apart=apart, left=left, unasked=unasked)
+    if not mine and not unasked:
         return result
     covered = {m.claim.ref for g in mine for m in g.members}
     rest = [g for g in result.candidates if not _figures(g) or any(m.claim.ref in left for m in g.members)
