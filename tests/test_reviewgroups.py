@@ -4,6 +4,7 @@ tests."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 from hypothesis import given, settings, strategies as st
@@ -255,14 +256,13 @@ def test_a_join_the_linker_scores_far_below_its_bar_with_every_claim_of_the_key_
     assert linked(figs, low, keys)[0] == [{"wire#x"}]
 
 
-def test_groups_left_unasked_by_the_linker_do_not_bring_back_align_s_figure_candidates():
+def test_when_the_linker_leaves_every_group_unasked_align_s_candidates_are_asked_as_they_were():
     figs = [fig("wire", "x", "toll revenue"), fig("ministry", "x", "toll revenue")]
     theirs = Group("k", True, "q", "percent", figs, "", False)  # align's own candidate for the same pair
     statement = Group("s", True, "q", "", [SimpleNamespace(claim=Claim(id="s", brief="wire", quote="It voted.",
                                                                            value=Value("category", category="yes")))],
                       "", False)
     low = AlignResult(candidates=[theirs, statement], figures=figs, links={frozenset({"wire#x", "ministry#x"}): 0.02})
-    assert for_review(low, ENTITIES, Group, {}).candidates == [statement]
-    # nothing formed at all (no block of two briefs): align's candidates as they were
-    alone = AlignResult(candidates=[theirs, statement], figures=figs[:1])
-    assert for_review(alone, ENTITIES, Group, {}).candidates == [theirs, statement]
+    assert for_review(low, ENTITIES, Group, {}).candidates == [theirs, statement]  # as when it forms none
+    linked_pair = replace(low, links={frozenset({"wire#x", "ministry#x"}): 0.5})
+    assert refs(for_review(linked_pair, ENTITIES, Group, {}).candidates) == [{"wire#x", "ministry#x"}, {"wire#s"}]

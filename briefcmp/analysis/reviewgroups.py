@@ -310,12 +310,11 @@ def _unlinked(free: list, under: list, links: dict) -> bool:
 
 def for_review(result, entities, group_cls: Callable, keys: dict, apart: tuple = (set(), set())):
     """``result`` with its figure candidates replaced by ``review_groups``, other candidates after them (and
-    align's figure candidates of blocks too large to compare; all of align's when the review forms none, and
-    none of them when it formed groups only to leave them unasked: they would ask what it judged not worth it)."""
+    align's figure candidates of blocks too large to compare; all of align's when the review forms none, or
+    leaves all it formed unasked: dropped then, the later rounds' candidates cost relations, RESULTS review19)."""
     left: set[str] = set()
-    unasked: list = []
-    mine = review_groups(result, entities, group_cls, keys, apart=apart, left=left, unasked=unasked)
-    if not mine and not unasked:
+    mine = review_groups(result, entities, group_cls, keys, apart=apart, left=left)
+    if not mine:
         return result
     covered = {m.claim.ref for g in mine for m in g.members}
     rest = [g for g in result.candidates if not _figures(g) or any(m.claim.ref in left for m in g.members)
