@@ -9,8 +9,8 @@ every ``align --review`` prompt from the gold, y/n/s) and sorts every question:
   different relations (other measures); a join whose new claims are another measure than the key's; a join
   to a key whose own claims share no gold relation; a trap; and whether every claim of it was answered no
   before (asked again under another group);
-- **the pair linker's best score** over the group's pairs of two briefs (``AlignResult.links``; "none" when it
-  scored none of them): how well it predicts the answer.
+- **the pair linker's best score** over the group's pairs of two briefs (``figlink``, recorded as ``align``
+  scores its pairs; "none" when it scored none of them): how well it predicts the answer.
 
 Prints one table per family of counts (never a set's questions, unless ``-v``; never ``-v`` on the check half).
 

@@ -4,7 +4,6 @@ tests."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from types import SimpleNamespace
 
 from hypothesis import given, settings, strategies as st
@@ -219,50 +218,3 @@ def test_a_join_to_a_key_registers_no_subject_align_only_inferred():
 
     assert registrable(("(east africa)", "ruritania", "borduria"), {"borduria": {}}) == ["ruritania"]
     assert registrable(("(the region)",), {}) == []
-
-
-def linked(figures, links, keys=None):
-    unasked: list = []
-    groups = review_groups(AlignResult(figures=figures, links=links), ENTITIES, Group, keys or {}, unasked=unasked)
-    return refs(groups), unasked
-
-
-def test_a_group_the_figure_linker_scores_far_below_its_bar_is_not_asked():
-    # the wording is alike ("toll revenue"), the linker scored the pair and put it near nothing: not asked
-    figs = [fig("wire", "x", "toll revenue"), fig("ministry", "x", "toll revenue")]
-    pair = frozenset({"wire#x", "ministry#x"})
-    assert linked(figs, {pair: 0.04}) == ([], [["ministry#x", "wire#x"]])
-    # at the floor or above, or a pair it never scored (its index meets only a figure's likest neighbours): asked
-    assert linked(figs, {pair: 0.1})[0] == [{"wire#x", "ministry#x"}]
-    assert linked(figs, {})[0] == [{"wire#x", "ministry#x"}]
-
-
-def test_one_pair_the_linker_scores_above_the_floor_keeps_the_group_asked():
-    figs = [fig("wire", "x", "toll revenue"), fig("ministry", "x", "toll revenue"), fig("broker", "x", "toll revenue")]
-    low = {frozenset({"wire#x", "ministry#x"}): 0.02, frozenset({"wire#x", "broker#x"}): 0.05}
-    # every pair it scored far below (ministry and broker it did not score): not asked
-    assert linked(figs, low) == ([], [["broker#x", "ministry#x", "wire#x"]])
-    low[frozenset({"ministry#x", "broker#x"})] = 0.3
-    assert linked(figs, low)[0] == [{"wire#x", "ministry#x", "broker#x"}]
-
-
-def test_a_join_the_linker_scores_far_below_its_bar_with_every_claim_of_the_key_is_not_asked():
-    keys = {"ruritania-toll-revenue-pct": SimpleNamespace(label="What is Ruritania's toll revenue (percent)?")}
-    figs = [fig("ministry", "x", "toll revenue", key="ruritania-toll-revenue-pct"),
-            fig("broker", "x", "toll revenue", key="ruritania-toll-revenue-pct"), fig("wire", "x", "toll revenue")]
-    low = {frozenset({"wire#x", "ministry#x"}): 0.03, frozenset({"wire#x", "broker#x"}): 0.06}
-    assert linked(figs, low, keys) == ([], [["wire#x"]])
-    low[frozenset({"wire#x", "broker#x"})] = 0.4  # one claim of the key linked: asked to join it
-    assert linked(figs, low, keys)[0] == [{"wire#x"}]
-
-
-def test_when_the_linker_leaves_every_group_unasked_align_s_candidates_are_asked_as_they_were():
-    figs = [fig("wire", "x", "toll revenue"), fig("ministry", "x", "toll revenue")]
-    theirs = Group("k", True, "q", "percent", figs, "", False)  # align's own candidate for the same pair
-    statement = Group("s", True, "q", "", [SimpleNamespace(claim=Claim(id="s", brief="wire", quote="It voted.",
-                                                                           value=Value("category", category="yes")))],
-                      "", False)
-    low = AlignResult(candidates=[theirs, statement], figures=figs, links={frozenset({"wire#x", "ministry#x"}): 0.02})
-    assert for_review(low, ENTITIES, Group, {}).candidates == [theirs, statement]  # as when it forms none
-    linked_pair = replace(low, links={frozenset({"wire#x", "ministry#x"}): 0.5})
-    assert refs(for_review(linked_pair, ENTITIES, Group, {}).candidates) == [{"wire#x", "ministry#x"}, {"wire#s"}]

@@ -515,7 +515,6 @@ def _align(corpus: Corpus, entities: Entities, contexts: dict[str, _Context], kn
     grouping.new_keys(every, entities, taken, fresh, Group)
     linking.place(every, contexts, entities, taken, fresh, Group)  # the figures left, by context (analysis/linking.py)
     figlinkplace.place(every, contexts, entities, taken, fresh, Group)  # still left: the learned pair linker
-    result.links = fresh.links
     onefact.merge(every, fresh)  # one fact told apart by two groups: one key (analysis/onefact.py)
     onefact.one_group_per_claim(fresh)
     joinkeys.settle(fresh, keyed, config.keys, result, Group, {id(m): g.key for g in result.groups for m in g.members},

@@ -82,5 +82,3 @@ class AlignResult:
     entities: dict[str, str] = field(default_factory=dict)  # entity id -> label to register
     considered: int = 0  # unkeyed figure claims looked at
     figures: list = field(default_factory=list, repr=False)  # every figure described (for reviewgroups)
-    # the pair linker's probability of each figure pair it scored, by the two claim refs (for reviewgroups)
-    links: dict = field(default_factory=dict, repr=False)

@@ -9,8 +9,7 @@ one side at least in no group applied this run, and
   members candidates), its reason naming the linker's score;
 - joins a free figure to a group applied this run when its likest figure there is linked above the bar, it
   clashes with none of the group and the group stays sure with it;
-- proposes the groups linked above the candidate bar only, for a person to decide (never applied);
-- keeps every pair's score in ``result.links`` (``align`` hands it on: what a review asks, ``reviewgroups``).
+- proposes the groups linked above the candidate bar only, for a person to decide (never applied).
 
 It never splits or changes a group the hand rules made. The linker reads no value, so two figures it links
 whose values differ are held back as ``linking`` holds them (``linking._differing``): words the model weighs,
@@ -71,13 +70,11 @@ def place(rest: list, texts: dict, entities, taken: set[str], result, group_cls:
     joins: dict[int, list[tuple[float, int]]] = defaultdict(list)  # a free figure -> its links to applied ones
     for i, j, x in figlink.described(members, ctx):
         a, b = members[i], members[j]
-        p = linker.probability(x)
-        pair = frozenset((a.claim.ref, b.claim.ref))
-        result.links[pair] = max(p, result.links.get(pair, 0.0))  # (what a review asks: reviewgroups.linked)
         if (id(a) in applied or _claim(a) in held) and (id(b) in applied or _claim(b) in held):
             continue
         if (id(a) not in applied and _claim(a) in held) or (id(b) not in applied and _claim(b) in held):
             continue
+        p = linker.probability(x)
         if p < linker.candidate:
             continue
         if id(a) not in applied and id(b) not in applied:

@@ -18,9 +18,7 @@ This module forms the groups a review asks about instead, from every figure ``al
   in a block that holds exactly one key, is asked to join that key (``NAMELESS_TO_KEY``): it shares no word
   with any figure, so no likeness ever asked it, and a block of one key leaves one question it can answer;
 - groups are ordered by their measure evidence (the mean similarity of their pairs, then the briefs
-  they span), so the likeliest come first;
-- a group whose pairs the learned pair linker scored (``figlink``, kept by ``align`` in ``result.links``) all
-  fall far below its candidate bar (``LINKER_FLOOR``) is not asked: such groups were nearly always answered no.
+  they span), so the likeliest come first.
 
 **Values are never read**: whether two figures agree is what a person must see, not a reason to ask
 (a contradiction is asked as readily as an agreement). What a person decided is screened by
@@ -53,9 +51,6 @@ EXPECT_APART = False  # an expectation never asked with an outcome (else: its wo
 KEEP_ALIGN = False  # align's own figure candidates asked after these (measured: see RESULTS)
 NAMELESS_TO_KEY = True  # a figure whose sentence names no measure is asked to join the one key of its block
 ASKED = "asked as one measure: wording alike (a person decides; values are not compared)"
-# A group whose figure pairs the learned pair linker scored all fall this far below its candidate bar (0.26) is
-# not asked: on the tuning halves a person answered no to all but one such group (RESULTS, lane review19)
-LINKER_FLOOR = 0.1
 
 
 def ask_veto(a: frozenset[str], b: frozenset[str]) -> str:
@@ -246,10 +241,9 @@ def _groups(block: list, min_sim: float, apart: tuple = (set(), set())) -> list[
 
 
 def review_groups(result, entities, group_cls: Callable, keys: dict, min_sim: Optional[float] = None,
-                  apart: tuple = (set(), set()), left: Optional[set] = None, unasked: Optional[list] = None) -> list:
+                  apart: tuple = (set(), set()), left: Optional[set] = None) -> list:
     """The figure groups a review asks about, likeliest first (``result``: align's, with its ``figures``;
-    ``keys``: the registered keys, id -> definition; ``left`` gets the claims of blocks too large to compare,
-    ``unasked`` the groups ``LINKER_FLOOR`` keeps from being asked, as lists of claim refs)."""
+    ``keys``: the registered keys, id -> definition; ``left`` gets the claims of blocks too large to compare)."""
     min_sim = ASK if min_sim is None else min_sim
     sure = {m.claim.ref for g in result.groups for m in g.members}
     seen: set[tuple] = set()
@@ -276,10 +270,6 @@ def review_groups(result, entities, group_cls: Callable, keys: dict, min_sim: Op
             free = c.free()
             if not free:
                 continue
-            if _unlinked(free, [m for m in c.members if m.claim.key], getattr(result, "links", {})):
-                if unasked is not None:
-                    unasked.append([m.claim.ref for m in free])
-                continue
             if c.key:
                 under = [m for m in c.members if m.claim.key]
                 kd = keys.get(c.key)
@@ -299,19 +289,9 @@ def review_groups(result, entities, group_cls: Callable, keys: dict, min_sim: Op
     return [g for _, _, g in asked]
 
 
-def _unlinked(free: list, under: list, links: dict) -> bool:
-    """Whether the pair linker scored some pair of two briefs in the group (the free figures with each other and
-    with the key's claims) and put every one it scored below ``LINKER_FLOOR``; a pair it did not score says
-    nothing (its index meets only a figure's likest neighbours)."""
-    scored = [links[p] for i, a in enumerate(free) for b in [*free[i + 1:], *under]
-              if a.claim.brief != b.claim.brief and (p := frozenset((a.claim.ref, b.claim.ref))) in links]
-    return bool(scored) and max(scored) < LINKER_FLOOR
-
-
 def for_review(result, entities, group_cls: Callable, keys: dict, apart: tuple = (set(), set())):
     """``result`` with its figure candidates replaced by ``review_groups``, other candidates after them (and
-    align's figure candidates of blocks too large to compare; all of align's when the review forms none, or
-    leaves all it formed unasked: dropped then, the later rounds' candidates cost relations, RESULTS review19)."""
+    align's figure candidates of blocks too large to compare; all of align's when the review forms none)."""
     left: set[str] = set()
     mine = review_groups(result, entities, group_cls, keys, apart=apart, left=left)
     if not mine:
