@@ -138,3 +138,18 @@ def test_compare_targets_are_not_judged_below_their_size() -> None:
     assert small.verdict == "not judged at this size" and large.verdict == "MISSED"
     text = bench.table(bench.Report(machine={}, rows=[small, large]))
     assert text.count("<= 0.1x") == 2 and text.count("MISSED") == 1
+
+
+def test_lineup_questions_sorts_why_the_analyst_said_no() -> None:
+    q = _module("lineup_questions")
+    assert q.why_no([set(), set()], [], False) == "no member in gold"
+    assert q.why_no([{"q1"}, set()], [], False) == "one member in gold"
+    assert q.why_no([{"q1"}, {"q2"}], [], False) == "members in gold, other relations"
+    assert q.why_no([{"q1"}, {"q1"}, {"q2"}], [], False) == "in part (a split)"
+    assert q.why_no([{"q2"}], [{"q1"}, {"q1"}], False) == "join: the new claims another measure"
+    assert q.why_no([{"q2"}], [{"q1"}, {"q3"}], False) == "join: the key's own claims share no gold relation"
+    assert q.why_no([{"q1"}, {"q1"}], [], True) == "a trap"
+    assert [q.bucket(p) for p in (None, 0.01, 0.09, 0.95)] == ["none", "<0.05", "<0.1", "<1.01"]
+    table = q.tables([("set", [{"ans": "n", "new": True, "refs": ["a#x", "b#x"], "key": "k", "doubt": "asked as one "
+                                "measure", "keys": [set(), set()], "keyed": [], "trap": False, "best": 0.04}])])
+    assert "| no member in gold | 1 |" in table and "| review group, <0.05 | 0 | 1 | 0 |" in table
