@@ -9,14 +9,26 @@ import re
 
 from briefcmp.analysis.periodbases import _MON, _YEAR
 
+# A day written before its month ("to 30 June 2024", "ended 31st of March"): the month's end, read as the month
+_DAY_FIRST = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+
 _PATTERNS: list[tuple[str, re.Pattern]] = [
+    # "the quarter ended 30 September", "the third quarter ended September 30, 2024", "the half-year to June": the
+    # three or six months that end in that month (not the month)
+    ("months-to", re.compile(rf"\b(?:the\s+)?(?:(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s+)?(?:(?:fiscal|financial)\s+)?"
+                             rf"(?P<part>quarter|half[\s-]year|half)\s+(?:that\s+|which\s+)?(?:ended|ending|to|through)\s+(?:in\s+)?"
+                             rf"(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?{_DAY_FIRST}(?P<m1>{_MON})(?:\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?,?)?"
+                             rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?(?![\w-])", re.I)),
     # "the fiscal year that ended in March", "the year to March": twelve months ending in that month
     # "the year through October" and "the 12 months to October" are the same twelve months
     ("year-to", re.compile(rf"\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:year|(?:12|twelve)[\s-]months?)\s+(?:that\s+|which\s+)?"
-                           rf"(?:ended|ending|to|through)\s+(?:in\s+)?(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?(?P<m1>{_MON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
+                           rf"(?:ended|ending|ends|to|through)\s+(?:in\s+)?(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?{_DAY_FIRST}(?P<m1>{_MON})(?:\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
+    # "FY3/25", "FY 3/2025", "FY25 (Mar YE)", "FY2025 (March year-end)": a fiscal year named with the month it ends in
+    ("year-to", re.compile(rf"\bFY\s?(?:(?P<mn>1[0-2]|0?[1-9])/(?P<yy>\d{{2}}|{_YEAR})|['’]?(?P<yy2>\d{{2}}|{_YEAR})\s*\(?\s*"
+                           rf"(?P<m1>{_MON})\s+(?:YE|year[\s-]?end)\)?)(?![\w/-])", re.I)),
     # "the three months to September", "the six months ended June 2024": the months that end in that month
     ("months-to", re.compile(rf"\b(?P<n>three|six|nine|3|6|9)\s+months\s+(?:that\s+|which\s+)?(?:to|through|ended|"
-                             rf"ending)\s+(?:in\s+)?(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?(?P<m1>{_MON})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
+                             rf"ending)\s+(?:in\s+)?(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?{_DAY_FIRST}(?P<m1>{_MON})(?:\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     # "April 1, 2024 through March 31, 2025", "1 April 2024 to 31 March 2025": a span of days, read as its months
     ("months", re.compile(rf"\b(?:\d{{1,2}}\s+)?(?P<m1>{_MON})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<y1>{_YEAR})\s*"
                           rf"(?:-|–|to|through|until)\s*(?:\d{{1,2}}\s+)?(?P<m2>{_MON})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"

@@ -150,12 +150,28 @@ def _ahead(text: str, a: int, b: int) -> bool:
     return bool(_AHEAD.search(text, lo, nxt.start() if nxt else len(text)))
 
 
+# A forecast's object: "its growth estimate for", "the deficit target for", "guidance for"
+_FORECAST_FOR = re.compile(r"\b(?:estimates?|projections?|forecasts?|outlook|targets?|guidance)\s+(?:for|of)\s+(?:the\s+|its\s+)?$",
+                           re.I)
+
+
+def _year_ahead(m: re.Match) -> bool:
+    """Whether a year named by the month it ends in and no year ("the fiscal year ending in March") is spoken of as
+    to come: a forecast's (``_ahead``, or a forecast noun before it); "ended" names one that has ended."""
+    if re.search(r"\bended\b", m.group(), re.I):
+        return False
+    return _ahead(m.string, m.start(), m.end()) or bool(_FORECAST_FOR.search(m.string, max(0, m.start() - 40), m.start()))
+
+
 def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: str,
          fiscal: bool = False) -> tuple[str, str]:
     g = m.groupdict()
     ahead = kind in ("quarter", "half") and _ahead(m.string, m.start(), m.end())
     if kind == "months-to":
-        n = {"three": 3, "six": 6, "nine": 9}.get(g["n"].lower()) or int(g["n"])
+        if g.get("part"):  # "the quarter ended September", "the half-year to June"
+            n = 3 if g["part"].lower() == "quarter" else 6
+        else:
+            n = {"three": 3, "six": 6, "nine": 9}.get(g["n"].lower()) or int(g["n"])
         end = _MONTHS[g["m1"].lower()[:3]]
         if g.get("y"):
             y, how = int(g["y"]), "stated"
@@ -182,15 +198,22 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
             y -= 1  # the latest such months that ended before publication
         return _month_span(y, m1, m2), "relative"
     if kind == "year-to":
-        end = _MONTHS[g["m1"].lower()[:3]]
+        end = int(g["mn"]) if g.get("mn") else _MONTHS[g["m1"].lower()[:3]]
+        short = g.get("yy") or g.get("yy2")
+        if short:  # "FY3/25": the fiscal year that ends in March 2025
+            y = int(short) + (2000 if len(short) == 2 else 0)
+            return _month_span(y - (end < 12), end % 12 + 1, end), "stated"
         if g.get("y"):
             y = int(g["y"])
         elif published is None:
             return "", ""
+        elif _year_ahead(m):  # "expects growth of 6.6% in the fiscal year ending in March": the year running now
+            y = published.year + (end < published.month)
         else:
             y = published.year - (end > published.month)  # the latest such month, up to publication
         start_y, start_m = (y, end + 1) if end < 12 else (y + 1, 1)
-        return f"{start_y - 1:04d}-{start_m:02d}/{y:04d}-{end:02d}", "relative" if not g.get("y") else "stated"
+        # (the year to December is the calendar year: "2024", as every other report of it writes it)
+        return _month_span(start_y - 1, start_m, end), "relative" if not g.get("y") else "stated"
     if kind == "month-rel":
         if published is None:
             return "", ""
@@ -361,6 +384,20 @@ _RATE_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pct\b)", re.I)
 _PRICES = re.compile(r"\b(?:prices?|inflation|CPI|CPIH|RPI|PPI|HICP|cost\s+of\s+living)\b", re.I)
 
 
+# What a rate of another measure is named by: "cut its growth estimate for the year to March to 6.6%, and raised its
+# inflation projection" gives growth over the year, not March's rate, whatever else the sentence prices
+_NOT_PRICES = re.compile(r"\b(?:growth|GDP|output|economy|production|sales|revenues?|profits?|exports|imports|earnings|"
+                         r"wages|employment|unemployment|jobless)\b", re.I)
+
+
+def _other_measure(sentence: str, figure: tuple[int, int]) -> bool:
+    """Whether the figure's own clause names a measure other than prices, and no price (``_PRICES``)."""
+    starts = _cut_starts(sentence)
+    lo = max((c for c in starts if c <= figure[0]), default=0)
+    hi = min((c for c in starts if c >= figure[1]), default=len(sentence))
+    return not _PRICES.search(sentence, lo, hi) and bool(_NOT_PRICES.search(sentence, lo, hi))
+
+
 _SOME_DAY = date(2000, 6, 15)  # any date: does an expression need one to be read?
 
 
@@ -490,10 +527,12 @@ def _find(text: str, published: Optional[date], country: str, near: int, main: s
             dist += 2000  # "In the April-June quarter, the economy had grown 1.4% over January-March": a base
         if best is None or (dist, rank) < best[:2]:
             best = (dist, rank, value, how)
-    if best is not None and rate is not None and "/" in best[2]:
+    year_to = best is not None and _PATTERNS[best[1]][0] == "year-to"
+    if best is not None and rate is not None and ("/" in best[2] or year_to):
         a, b = next((x[0], x[1]) for x in expressions if x[2] == best[1] and x[3] == best[2])
-        if (_PATTERNS[best[1]][0] == "year-to" or text[a:b].lower().startswith("between")) and rate():
-            best = (*best[:2], best[2].split("/")[1], best[3])  # September's rate, not the twelve months'
+        if (year_to or text[a:b].lower().startswith("between")) and rate():
+            # September's rate, not the twelve months' (the year to December: December's)
+            best = (*best[:2], best[2].split("/")[1] if "/" in best[2] else f"{best[2]}-12", best[3])
     return (best[2], best[3]) if best else ("", "")
 
 
@@ -557,7 +596,7 @@ def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], c
 
     def rate() -> bool:
         return bool(_RATE_AFTER.match(sentence, figure[1]) or _RATE_AFTER.search(sentence[figure[0]:figure[1]])) \
-            and bool(_PRICES.search(sentence))
+            and bool(_PRICES.search(sentence)) and not _other_measure(sentence, figure)
 
     if own[2]:  # the figure is inside a comparison base: its own words date it, relative to the main period
         main = _find(main_text, published, country, figure[0])[0] or own_year or "-"

@@ -1,0 +1,93 @@
+"""A period named by the month (or the day) it ends in: "the year ended 31 March 2025", "the quarter to June",
+"FY3/25" (analysis.periods, periodpatterns)."""
+
+from datetime import date
+
+import pytest
+
+from briefcmp.analysis import periods
+
+
+def _read(text: str, figure: str, published: date, country: str = "") -> tuple[str, str]:
+    at = text.index(figure)
+    return periods.resolve(text, (at, at + len(figure)), published, country)
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # a results statement, a wire story, a broker note: the day written before its month
+    ("The group reports revenue of GBP 4.12bn for the twelve months to 31 March 2025.", "4.12bn", "2024-04/2025-03"),
+    ("The retailer made a pre-tax profit of 310 million pounds in the year ended 28th February 2025.", "310 million",
+     "2024-03/2025-02"),
+    ("Underlying EBITDA: NZ$ 1.9bn for the six months ended 31 December 2024.", "1.9bn", "2024-07/2024-12"),
+    # the year to December is the calendar year, written as every other report writes it
+    ("The co-operative's turnover reached 2.2 billion euros in the year ended 31 December 2024.", "2.2 billion",
+     "2024"),
+])
+def test_a_day_before_the_month_still_ends_the_span(text, figure, expected) -> None:
+    assert _read(text, figure, date(2025, 5, 20)) == (expected, "stated")
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    ("The lender earned 812 million rand in the quarter ended 30 September 2024.", "812 million", "2024-07/2024-09"),
+    ("Shipments climbed 6% in the third quarter ended September 30, 2024, the company said.", "6%", "2024-07/2024-09"),
+    ("The ministry said receipts grew 3.1% in the half-year to June 2024.", "3.1%", "2024-01/2024-06"),
+])
+def test_a_quarter_or_a_half_to_a_month_is_its_months(text, figure, expected) -> None:
+    assert _read(text, figure, date(2024, 11, 5)) == (expected, "stated")
+
+
+def test_a_quarter_to_a_month_without_a_year_is_the_latest() -> None:
+    text = "Card spending rose 2.4% in the quarter to September, the bank's tracker showed."
+    assert _read(text, "2.4%", date(2024, 10, 14)) == ("2024-07/2024-09", "relative")
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Net sales: JPY 1,204bn in FY3/25, up 6% y/y.", "1,204bn"),
+    ("Net sales: JPY 1,204bn in FY 3/2025, up 6% y/y.", "1,204bn"),
+    ("FY25 (Mar YE) operating profit came in at S$1.1bn, ahead of our estimate.", "S$1.1bn"),
+    ("We expect FY2025 (March year-end) EBIT of INR 41bn.", "41bn"),
+])
+def test_a_fiscal_year_named_with_its_last_month(text, figure) -> None:
+    # under any country's fiscal year: the label says which months it spans
+    for country in ("", "japan", "united-states"):
+        assert _read(text, figure, date(2025, 5, 20), country) == ("2024-04/2025-03", "stated")
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("The carrier made 640 million euros after tax in its financial year to 31 March.", "640 million"),
+    ("Profit after tax for the fiscal year ended March 31 rose 12% to 88 billion yen.", "88 billion"),
+    ("Earnings after minority interests reached 1.2 billion francs in the year to March.", "1.2 billion"),
+])
+def test_what_a_profit_is_after_is_no_comparison_base(text, figure) -> None:
+    assert _read(text, figure, date(2025, 5, 20))[0] == "2024-04/2025-03"
+
+
+def test_after_a_figure_is_still_a_base() -> None:
+    text = "Output grew 0.4% in the fourth quarter after 0.2% in the third quarter."
+    assert _read(text, "0.4%", date(2025, 2, 1))[0] == "2024-10/2024-12"
+    assert _read(text, "0.2%", date(2025, 2, 1))[0] == "2024-07/2024-09"
+
+
+@pytest.mark.parametrize("text, figure, published, expected", [
+    # a central bank's estimate, a ministry's projection: the fiscal year running when they speak
+    ("The central bank lowered its growth estimate for the fiscal year ending in March to 6.1%.", "6.1%",
+     date(2024, 12, 6), "2024-04/2025-03"),
+    ("The treasury expects the deficit to narrow to 4.4% of GDP in the fiscal year that ends in June.", "4.4%",
+     date(2024, 9, 2), "2024-07/2025-06"),
+    # an outcome: the year that has ended
+    ("Operating profit for the financial year ending in August rose to 5.6 billion crowns.", "5.6 billion",
+     date(2024, 10, 30), "2023-09/2024-08"),
+    ("The utility's profit rose 8% in the fiscal year ended in March.", "8%", date(2024, 5, 10), "2023-04/2024-03"),
+])
+def test_a_year_ending_in_a_month_is_the_one_spoken_of(text, figure, published, expected) -> None:
+    assert _read(text, figure, published)[0] == expected
+
+
+def test_a_growth_rate_beside_prices_is_the_years() -> None:
+    text = "The bank cut its growth forecast for the year to March to 6.3%, and raised its inflation projection."
+    assert _read(text, "6.3%", date(2024, 12, 6))[0] == "2024-04/2025-03"
+    # a price change over the year to a month is still that month's rate
+    text = "Consumer prices rose 3.4% in the year to October, the statistics office said."
+    assert _read(text, "3.4%", date(2024, 11, 20))[0] == "2024-10"
+    text = "Food prices rose 2.9% in the year to December."
+    assert _read(text, "2.9%", date(2025, 1, 20))[0] == "2024-12"
