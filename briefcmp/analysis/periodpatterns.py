@@ -24,7 +24,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year-to", re.compile(rf"\b(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:year|(?:12|twelve)[\s-]months?)\s+(?:that\s+|which\s+)?"
                            rf"(?:ended|ending|ends|to|through)\s+(?:in\s+)?(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?{_DAY_FIRST}(?P<m1>{_MON})(?:\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     # "FY3/25", "FY 3/2025", "FY25 (Mar YE)", "FY2025 (March year-end)": a fiscal year named with the month it ends in
-    ("year-to", re.compile(rf"\bFY\s?(?:(?P<mn>1[0-2]|0?[1-9])/(?P<yy>\d{{2}}|{_YEAR})|['’]?(?P<yy2>\d{{2}}|{_YEAR})\s*\(?\s*"
+    ("fy-end", re.compile(rf"\bFY\s?(?:(?P<mn>1[0-2]|0?[1-9])/(?P<yy>\d{{2}}|{_YEAR})|['’]?(?P<yy2>\d{{2}}|{_YEAR})\s*\(?\s*"
                            rf"(?P<m1>{_MON})\s+(?:YE|year[\s-]?end)\)?)(?![\w/-])", re.I)),
     # "the three months to September", "the six months ended June 2024": the months that end in that month
     ("months-to", re.compile(rf"\b(?P<n>three|six|nine|3|6|9)\s+months\s+(?:that\s+|which\s+)?(?:to|through|ended|"

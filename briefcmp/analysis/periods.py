@@ -197,7 +197,7 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         if date(end_y, m2, 1) >= date(published.year, published.month, 1):
             y -= 1  # the latest such months that ended before publication
         return _month_span(y, m1, m2), "relative"
-    if kind == "year-to":
+    if kind in ("year-to", "fy-end"):
         end = int(g["mn"]) if g.get("mn") else _MONTHS[g["m1"].lower()[:3]]
         short = g.get("yy") or g.get("yy2")
         if short:  # "FY3/25": the fiscal year that ends in March 2025
@@ -527,7 +527,7 @@ def _find(text: str, published: Optional[date], country: str, near: int, main: s
             dist += 2000  # "In the April-June quarter, the economy had grown 1.4% over January-March": a base
         if best is None or (dist, rank) < best[:2]:
             best = (dist, rank, value, how)
-    year_to = best is not None and _PATTERNS[best[1]][0] == "year-to"
+    year_to = best is not None and best[1] < len(_PATTERNS) and _PATTERNS[best[1]][0] == "year-to"
     if best is not None and rate is not None and ("/" in best[2] or year_to):
         a, b = next((x[0], x[1]) for x in expressions if x[2] == best[1] and x[3] == best[2])
         if (year_to or text[a:b].lower().startswith("between")) and rate():
