@@ -91,3 +91,55 @@ def test_a_growth_rate_beside_prices_is_the_years() -> None:
     assert _read(text, "3.4%", date(2024, 11, 20))[0] == "2024-10"
     text = "Food prices rose 2.9% in the year to December."
     assert _read(text, "2.9%", date(2025, 1, 20))[0] == "2024-12"
+
+
+@pytest.mark.parametrize("text, figure, expected", [
+    # a statistics office, a wire story, a broker note: January to the end of the quarters or months named
+    ("In the first three quarters of 2024, value added in construction fell 1.8%.", "1.8%", ("2024-01/2024-09", "stated")),
+    ("Tourist nights rose 4.2% in the first three quarters of the year, the office said.", "4.2%",
+     ("2024-01/2024-09", "relative")),
+    ("Exports grew 3% in the first two quarters, the ministry said.", "3%", ("2024-01/2024-06", "relative")),
+    ("9M24 EBIT: EUR 412m, 3% below our estimate.", "412m", ("2024-01/2024-09", "stated")),
+    ("Order intake for 9M 2024 reached EUR 6.1bn.", "6.1bn", ("2024-01/2024-09", "stated")),
+])
+def test_months_to_date_named_by_quarters_or_a_brokers_label(text, figure, expected) -> None:
+    assert _read(text, figure, date(2024, 11, 20)) == expected
+
+
+@pytest.mark.parametrize("text, figure, country, expected", [
+    # a part of a fiscal year: its months, never the calendar's half nor the whole fiscal year
+    ("Revenue from operations rose 9% to Rs 4,120 crore in H1 FY25.", "9%", "india", "2024-04/2024-09"),
+    ("2H FY2024 EBITDA: INR 61bn, in line.", "61bn", "india", "2023-10/2024-03"),
+    ("The ministry said tax receipts grew 11% in the first half of fiscal 2024-25.", "11%", "india", "2024-04/2024-09"),
+    ("Group sales fell 2% in the second half of FY2025, the company said.", "2%", "japan", "2025-10/2026-03"),
+    # a quarter of a year whose first month is not January crosses the calendar year
+    ("Net sales in Q4 FY24 were EUR 9.6bn.", "9.6bn", "fy:02", "2024-11/2025-01"),
+])
+def test_a_part_of_a_fiscal_year(text, figure, country, expected) -> None:
+    assert _read(text, figure, date(2024, 11, 20), country) == (expected, "stated")
+
+
+def test_a_part_of_a_fiscal_year_no_one_says_the_start_of_is_no_period() -> None:
+    text = "Revenue in the fourth quarter of fiscal 2024 was $5.2 billion, the chipmaker said."
+    assert _read(text, "$5.2 billion", date(2024, 11, 20)) == ("", "")
+
+
+def test_a_split_year_with_a_slash_is_read_as_both_years() -> None:
+    from briefcmp.drafting.dates import find_dates
+
+    (d,) = find_dates("The cooperative closed the 2023/24 marketing year with record intake.")
+    assert (str(d.period), d.pattern) == ("2023/2024", "range")
+
+
+@pytest.mark.parametrize("text, figure", [
+    # a company's statement, a wire story, a ministry release: a figure in words under a split year
+    ("The brewer ended the 2023/24 business year with a net profit of nearly two billion euros.",
+     "nearly two billion euros"),
+    ("Harvest receipts rose by about a fifth in 2023-24, the ministry said.", "about a fifth"),
+])
+def test_a_figure_in_words_under_a_split_year_is_left_to_align(text, figure) -> None:
+    from briefcmp.corpus.model import PartialDate
+    from briefcmp.drafting.figures import find_figures
+
+    found = {text[f.start:f.end]: f for f in find_figures(text, published=PartialDate(2024, 11, 14))}
+    assert figure in found and found[figure].as_of is None

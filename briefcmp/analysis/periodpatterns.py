@@ -40,6 +40,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                           rf"(?P<m2>{_MON}))(?:\s+period)?"
                           rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?", re.I)),
     ("month", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y>{_YEAR})\b", re.I)),
+    # "H1 FY25", "2H FY2025", "the first half of fiscal 2025", "the third quarter of FY24": a part of a fiscal year,
+    # counted from the issuer's first month (none when unknown; never the calendar's half nor the whole year)
+    ("fiscal-quarter", re.compile(rf"\b(?:(?:H(?P<hn>[12])|(?P<hn2>[12])H)\s*FY\s?['’]?(?P<yy>\d{{2}}|{_YEAR})|(?:the\s+)?"
+                                  rf"(?:(?P<h>first|second|1st|2nd)\s+half|(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)"
+                                  rf"\s+quarter)\s+of\s+(?:the\s+)?(?:FY\s?['’]?(?P<yy2>\d{{2}}|{_YEAR})|(?:fiscal|financial)\s+(?:year\s+)?"
+                                  rf"(?P<fy>{_YEAR})(?:[-/–](?P<fy2>\d{{2}}|{_YEAR}))?))\b", re.I)),
     # "2023's fourth quarter", "last year's third quarter", "2024's first half": the year's own part of it
     ("quarter", re.compile(rf"\b(?:(?P<y>{_YEAR})|(?P<rel>last|this|next)\s+year)['’]s\s+(?P<q>first|second|third|fourth|final|"
                            rf"last|1st|2nd|3rd|4th)[\s-]+quarter\b", re.I)),
@@ -86,6 +92,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "in the first nine months of the year", "the first six months of 2024": January to that month
     ("months-first", re.compile(rf"\bthe\s+first\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+"
                                 rf"months(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last)\s+year|the\s+year))?\b", re.I)),
+    # "the first three quarters of 2024": January to September; "9M24", "9M 2024", "6M 2025": a broker's months to date
+    ("months-first", re.compile(rf"\bthe\s+first\s+(?P<q>two|three|2|3)\s+quarters(?:\s+of\s+(?:(?P<y>{_YEAR})|"
+                                rf"(?P<rel>this|last)\s+year|the\s+year))?\b", re.I)),
+    ("months-first", re.compile(rf"\b(?P<nm>[2-9]|1[01])M\s?(?:(?P<y2>{_YEAR})|(?P<yy>\d{{2}}))\b")),
     ("year-rel", re.compile(r"\b(?P<rel>last|this|next|past|current)\s+year\b(?!['’]s\s+(?:first|second|third|fourth|final|"
                             r"last)\s+quarter)", re.I)),
     ("year-rel", re.compile(r"\b(?:the\s+)?(?P<rel>previous|prior)\s+year\b|\bthe\s+year\s+(?P<rel2>before)\b", re.I)),

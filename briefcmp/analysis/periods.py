@@ -260,12 +260,19 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         start = fiscal_start(country)
         if start == 1 and not country.startswith(ISSUER):
             return "", ""  # whose fiscal year? (held in place: ``_expressions``)
-        short = g.get("yy") or g.get("yy2")
-        y = int(short) + (2000 if len(short) == 2 else 0)
-        if start != 1 and not _named_by_start(country):
-            y -= 1  # "Q4 FY24" of a year that ends in 2024
-        first = y * 12 + start - 1 + 3 * (int(g.get("qn") or g.get("qn2")) - 1)
-        return _month_span(first // 12, first % 12 + 1, first % 12 + 3), "stated"
+        half = bool(g.get("hn") or g.get("hn2") or g.get("h"))
+        part = int(g.get("qn") or g.get("qn2") or g.get("hn") or g.get("hn2") or 0) or _ORD[(g.get("q") or g["h"]).lower()]
+        if g.get("fy"):  # "the first half of fiscal 2025": as "fiscal 2025" is read (``fiscal``)
+            y = int(g["fy"]) - (not g.get("fy2") and country.startswith(ISSUER) and not _named_by_start(country)
+                                and start != 1)
+        else:
+            short = g.get("yy") or g.get("yy2")
+            y = int(short) + (2000 if len(short) == 2 else 0)
+            if start != 1 and not _named_by_start(country):
+                y -= 1  # "Q4 FY24" of a year that ends in 2024
+        length = 6 if half else 3
+        first = y * 12 + start - 1 + length * (part - 1)
+        return _month_span(first // 12, first % 12 + 1, (first + length - 1) % 12 + 1), "stated"
     if kind == "quarter-month":
         end = _MONTHS[g["mq"].lower()[:3]]
         if g.get("y"):
@@ -306,9 +313,17 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         first = (published.year * 12 + published.month - 1) // 3 * 3 - 12  # the four quarters before this one
         return f"{first // 12:04d}-{first % 12 + 1:02d}/{(first + 11) // 12:04d}-{(first + 11) % 12 + 1:02d}", "relative"
     if kind == "months-first":
-        n = _COUNT.get(g["n"].lower()) or int(g["n"])
-        if g.get("y"):
-            return _month_span(int(g["y"]), 1, n), "stated"
+        if g.get("q"):  # "the first three quarters"
+            n = 3 * (_COUNT.get(g["q"].lower()) or int(g["q"]))
+        elif g.get("nm"):  # "9M24"
+            n = int(g["nm"])
+        else:
+            n = _COUNT.get(g["n"].lower()) or int(g["n"])
+        if g.get("y") or g.get("y2") or g.get("yy"):
+            y = int(g.get("y") or g.get("y2") or 2000 + int(g["yy"]))
+            return _month_span(y, 1, n), "stated"
+        if published is None:
+            return "", ""
         y = published.year - (1 if (g.get("rel") or "").lower() == "last" else 0)
         if not g.get("rel") and n >= published.month:
             y -= 1  # this year's n months have not ended: last year's
