@@ -143,3 +143,35 @@ def test_a_figure_in_words_under_a_split_year_is_left_to_align(text, figure) -> 
 
     found = {text[f.start:f.end]: f for f in find_figures(text, published=PartialDate(2024, 11, 14))}
     assert figure in found and found[figure].as_of is None
+
+
+@pytest.mark.parametrize("text, figure, published, expected", [
+    # a retailer's report heading, a wire story, a broker note: a span of days, the year written once or not at all
+    ("Net sales for 1 June – 31 August 2024: SEK 14.2bn, up 2% in local currencies.", "14.2bn", date(2024, 9, 26),
+     ("2024-06/2024-08", "stated")),
+    ("Revenue rose 6% to $2.3 billion between September 1 and November 30, 2024, the chain said.", "6%",
+     date(2025, 1, 9), ("2024-09/2024-11", "stated")),
+    # a trading update to a day of the month it is published in: this year's months, not last year's
+    ("Like-for-like sales between 1 February and 9 March grew 5%, the group said.", "5%", date(2025, 3, 13),
+     ("2025-02/2025-03", "relative")),
+])
+def test_a_span_of_days_is_its_months(text, figure, published, expected) -> None:
+    assert _read(text, figure, published) == expected
+
+
+def test_two_days_joined_by_and_are_no_span() -> None:
+    text = "The fund paid its dividends on 1 March and 5 September."
+    assert [value for *_, value, _ in periods._expressions(text, date(2025, 9, 20), "", "")] == ["2025-03", "2025-09"]
+
+
+def test_over_a_period_before_the_figure_is_its_period() -> None:
+    # a statistics office, a ministry: "over" a span that opens the sentence dates the figure after it
+    text = "Over January to September, exports averaged 4.1% growth, the customs office said, short of this year's goal."
+    assert _read(text, "4.1%", date(2024, 11, 7))[0] == "2024-01/2024-09"
+    text = "Over the first three quarters, tax receipts rose 6.2%, the ministry said, ahead of this year's plan."
+    assert _read(text, "6.2%", date(2024, 11, 7))[0] == "2024-01/2024-09"
+    # after the figure it is what the change is measured against; "against" a period before it is a base too
+    text = "In the April-June quarter, the economy grew 1.4% over January-March."
+    assert _read(text, "1.4%", date(2024, 8, 1))[0] == "2024-04/2024-06"
+    text = "Against July-September 2023, output was up 4% this year."
+    assert _read(text, "4%", date(2024, 12, 3))[0] == "2024"

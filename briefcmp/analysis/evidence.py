@@ -114,12 +114,7 @@ def mostly_ahead(m) -> bool:
     published = getattr(m, "published", None)
     if m.period_how not in ("stated", "relative", "claim", "drafted") or published is None or adopted(m.claim.quote):
         return False
-    return lies_ahead(m.period, published)
-
-
-def lies_ahead(period: str, published: date) -> bool:
-    """Whether more than half of ``period`` lies after ``published`` (``mostly_ahead``)."""
-    span = _span(period)
+    span = _span(m.period)
     if span is None:
         return False
     start, end = span
@@ -522,11 +517,8 @@ def brief_hints(members: list, title: str = "", published: Optional[date] = None
         source = "title"
         if not headline and lead:
             headline, source = titleperiods.title_period(lead, published, country), "lead"
-        # a title's period that had mostly not happened when the brief was published ("Brewer sees 2025 profit
-        # up", in February 2025) is its outlook's: never the period of a figure of fact it reports
-        ahead = bool(headline) and published is not None and lies_ahead(headline, published)
         for m in members:
-            m.headline, m.headline_from = ("" if ahead and m.claim.kind == "fact" else headline), source
+            m.headline, m.headline_from = headline, source
             if headline and not m.period_how and m.the_period and _periods.fits_length(headline, m.the_period):
                 m.period, m.period_how = headline, "named"
     counts: dict[str, int] = defaultdict(int)

@@ -33,6 +33,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("months", re.compile(rf"\b(?:\d{{1,2}}\s+)?(?P<m1>{_MON})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<y1>{_YEAR})\s*"
                           rf"(?:-|–|to|through|until)\s*(?:\d{{1,2}}\s+)?(?P<m2>{_MON})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
                           rf"(?P<y>{_YEAR})\b", re.I)),
+    # "1 September – 30 November 2024", "between 1 February and 10 March", "September 1 to November 30, 2024": a span
+    # of days whose year is written once (or not at all), read as its months
+    ("months", re.compile(rf"\b(?:between\s+|from\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MON})|"
+                          rf"(?P<b1>{_MON})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\s*(?:-|–|to|through|until|and)\s*"
+                          rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MON})|(?P<b2>{_MON})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+                          rf"(?:,?\s+(?P<y>{_YEAR}))?(?![\w-])", re.I)),
     # "July 2024 through September 2024", "November 2023 to January 2024": a span, each end with its year
     ("months", re.compile(rf"\b(?P<m1>{_MON})\s+(?P<y1>{_YEAR})\s*(?:-|–|to|through)\s*(?P<m2>{_MON})\s+"
                           rf"(?P<y>{_YEAR})\b", re.I)),

@@ -182,6 +182,9 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         first = y * 12 + end - 1 - (n - 1)
         return _month_span(first // 12, first % 12 + 1, end), how
     if kind == "months":
+        if (g.get("d1") or g.get("d2")) and re.search(r"\band\b", m.group(), re.I) and \
+                not m.group().lower().startswith("between"):
+            return "", ""  # "on 1 March and 5 April": two days, not a span
         m1, m2 = _MONTHS[(g["m1"] or g["b1"]).lower()[:3]], _MONTHS[(g["m2"] or g["b2"]).lower()[:3]]
         if g.get("y1"):
             y1, y2 = int(g["y1"]), int(g["y"])
@@ -194,7 +197,9 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
             return "", ""
         y = published.year
         end_y = y + 1 if m2 < m1 else y
-        if date(end_y, m2, 1) >= date(published.year, published.month, 1):
+        to_day = bool(g.get("d1") or g.get("d2"))  # "1 February - 10 March": a span to a day may end this month
+        if date(end_y, m2, 1) > date(published.year, published.month, 1) or (
+                not to_day and date(end_y, m2, 1) == date(published.year, published.month, 1)):
             y -= 1  # the latest such months that ended before publication
         return _month_span(y, m1, m2), "relative"
     if kind in ("year-to", "fy-end"):
@@ -538,8 +543,11 @@ def _find(text: str, published: Optional[date], country: str, near: int, main: s
             dist += 500  # "1.2% in 2024, 2.1% in 2025": "in 2024" is the period of the figure it follows
         if len(nearest) > 1 and a > near and _LEADS_FIGURE.match(text, b):
             dist += 500  # "stands at 1.4% and in the first quarter at 1.1%": the period of the figure after it
-        if len(nearest) > 1 and _OVER_BEFORE.search(text, max(0, a - 12), a):
-            dist += 2000  # "In the April-June quarter, the economy had grown 1.4% over January-March": a base
+        over = _OVER_BEFORE.search(text, max(0, a - 12), a)
+        if len(nearest) > 1 and over and (a > near or not over.group().lower().startswith("over")):
+            # "In the April-June quarter, the economy had grown 1.4% over January-March": a base ("Over January to
+            # September, growth averaged 5.8%": a period before the figure, "over" it, is the figure's own)
+            dist += 2000
         if best is None or (dist, rank) < best[:2]:
             best = (dist, rank, value, how)
     year_to = best is not None and best[1] < len(_PATTERNS) and _PATTERNS[best[1]][0] == "year-to"
