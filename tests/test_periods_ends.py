@@ -175,3 +175,24 @@ def test_over_a_period_before_the_figure_is_its_period() -> None:
     assert _read(text, "1.4%", date(2024, 8, 1))[0] == "2024-04/2024-06"
     text = "Against July-September 2023, output was up 4% this year."
     assert _read(text, "4%", date(2024, 12, 3))[0] == "2024"
+
+
+@pytest.mark.parametrize("text, figure, published, expected", [
+    # a retailer's statement, a wire story: "from" a day to a day is the span, not a comparison base
+    ("From 1 March to 14 April 2025, like-for-like sales rose 3.2%.", "3.2%", date(2025, 4, 30), "2025-03/2025-04"),
+    ("Bookings rose 6% from September 1 to November 30, 2024, the group said.", "6%", date(2025, 1, 9),
+     "2024-09/2024-11"),
+])
+def test_from_a_day_to_a_day_is_a_span(text, figure, published, expected) -> None:
+    assert _read(text, figure, published)[0] == expected
+
+
+def test_from_a_figure_or_a_day_alone_is_still_a_base() -> None:
+    assert _read("Petrol rose to 1.74 from 1.69 in October.", "1.74", date(2024, 11, 5)) == ("", "")
+    assert _read("Fares rose 2% from 1 March, when the levy took effect.", "2%", date(2025, 3, 20)) == ("", "")
+
+
+def test_short_of_last_years_figure_is_a_base() -> None:
+    # a newspaper on an annual result published in August: last year's record is another figure's period
+    text = "Pre-tax profit of $1.9 billion was among the best on record, but fell short of last year's record."
+    assert _read(text, "$1.9 billion", date(2024, 8, 30)) == ("", "")

@@ -27,13 +27,17 @@ _BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after(?![\s-]+"
                    r"impairments?|write-?(?:downs?|offs?)|exceptional|one-?offs?|special\s+items|adjust|account|allow|exclud|"
                    r"includ|strip|deduct|inflation|currency|exchange))|"
                    r"(?:from|over)(?=\s+(?-i:January|February|March|April|May|June|July|August|September|October|"
-                   r"November|December)\b(?!\s*(?:-|–|to\b|through\b|and\b))(?!\s+(?:19|20)\d\d\s*(?:-|–|to|through)\s*"
+                   r"November|December)\b(?!\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?(?:-|–|to\b|through\b|and\b))(?!\s+(?:19|20)\d\d\s*(?:-|–|to|through)\s*"
                    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\b))|"
                    # "up 1.4 percent above last year", "2% below the same month a year earlier", "2.8% above 2023
-                   # spending": a base
-                   r"(?:above|below)(?=\s+(?:last\s+year|the\s+(?:same|previous|prior|preceding|year-?earlier)\b|"
+                   # spending", "fell short of last year's record": a base
+                   r"(?:above|below|short\s+of)(?=\s+(?:last\s+year|the\s+(?:same|previous|prior|preceding|year-?earlier)\b|"
                    r"a\s+year\s+(?:earlier|ago|before)|(?:19|20)\d\d\b(?!\s*(?:-|–|/)\s*\d)))|"
                    r"(?:from|(?<!\w)over(?!\s+the\s+(?:last|past|previous|preceding)\s+(?:four|4)\s+quarters\b))"
+                   # "from 1 February to 10 March 2025", "from Sept. 1 to Nov. 30": a span of days, no base
+                   r"(?!\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|"
+                   r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s*"
+                   r"(?:-|–|to\b|through\b|until\b))"
                    r"(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
                    r"October|November|December|Rs)\b)(?-i:[A-Z][a-z]))(?=\s+(?:[^\s,;]+\s+){0,5}?(?:(?!(?:19|20)\d\d\b)[^\s,;]*\d|"
                    r"previous|prior|preceding|earlier|before|last|same|that|record|initial|preliminary|revised|budgeted|"
