@@ -101,10 +101,6 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "the last three months of 2024", "the final six months of the year": the year's last months
     ("months-last", re.compile(rf"\bthe\s+(?:last|final)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+"
                                rf"months\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last)\s+year|the\s+year)\b", re.I)),
-    # "at the end of 2024", "end-2024", "year-end 2024": a level at the year's end is December's
-    ("year-end", re.compile(rf"\b(?:(?:the\s+)?end\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year)|end[\s-](?P<y2>{_YEAR})|"
-                            rf"year[\s-]end\s+(?P<y3>{_YEAR})|(?P<y4>{_YEAR})\s+year[\s-]end)\b(?![-/–]\d)"
-                            r"(?!\s+(?:quarter|season|period|holidays?|sales|results?|rally)\b)", re.I)),
     # "the first three quarters of 2024": January to September; "9M24", "9M 2024", "6M 2025": a broker's months to date
     ("months-first", re.compile(rf"\bthe\s+first\s+(?P<q>two|three|2|3)\s+quarters(?:\s+of\s+(?:(?P<y>{_YEAR})|"
                                 rf"(?P<rel>this|last)\s+year|the\s+year))?\b", re.I)),

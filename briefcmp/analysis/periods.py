@@ -317,18 +317,13 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
     if kind == "quarters-trailing":
         first = (published.year * 12 + published.month - 1) // 3 * 3 - 12  # the four quarters before this one
         return f"{first // 12:04d}-{first % 12 + 1:02d}/{(first + 11) // 12:04d}-{(first + 11) % 12 + 1:02d}", "relative"
-    if kind in ("months-last", "year-end"):
-        if g.get("y") or g.get("y2") or g.get("y3") or g.get("y4"):
-            y, how = int(g.get("y") or g.get("y2") or g.get("y3") or g.get("y4")), "stated"
+    if kind == "months-last":  # "the last three months of 2024", "the final six months of the year"
+        if g.get("y"):
+            y, how = int(g["y"]), "stated"
         elif published is None:
             return "", ""
-        else:  # "of the year" (the year published in: its last months if ended, else last year's), "of last year"
-            rel = (g.get("rel") or "").lower()
-            y, how = published.year + {"last": -1, "next": 1}.get(rel, 0), "relative"
-            if not rel and kind == "months-last":
-                y -= 1  # (a year's last months end in December: ended only once the year has)
-        if kind == "year-end":
-            return f"{y:04d}-12", how
+        else:  # "of last year"; "of the year": last year's (a year's last months end only once the year has)
+            y, how = published.year - 1 if (g.get("rel") or "").lower() != "this" else published.year, "relative"
         n = _COUNT.get(g["n"].lower()) or int(g["n"])
         return _month_span(y, 13 - n, 12), how
     if kind == "months-first":
