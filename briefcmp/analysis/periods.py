@@ -40,14 +40,12 @@ from typing import Callable, Optional
 from briefcmp.analysis.periodbases import (_BASE_FIGURE, _CONCESSIVE, _MONTHS, _cut_starts, _cuts_between,
                                            _other_figures, blank_asides, blank_vintages, segments, year_before)
 from briefcmp.analysis.weekdays import _BREAK_BEFORE, _DAY_AFTER, weekdays_in
+from briefcmp.analysis.fiscalyears import (FISCAL_START, ISSUER, _NAMED_BY_START, _fiscal_of,  # noqa: F401 (as
+                                           _issuer_year, _month_span, _named_by_start, fiscal_start,  # callers name
+                                           fiscal_year)  # them)
+from briefcmp.analysis.periodsahead import _ahead, _year_ahead
 from briefcmp.analysis.periodbases import base_dated, compared_aside, has_base, in_base, month_basis  # noqa: F401 (periods.in_base and the rest, as callers name them)
 
-FISCAL_START = {"japan": 4, "india": 4, "united-kingdom": 4, "canada": 4, "hong-kong": 4, "singapore": 4,
-                "australia": 7, "new-zealand": 7, "pakistan": 7, "egypt": 7, "bangladesh": 7, "kenya": 7,
-                "united-states": 10, "thailand": 10}
-# Fiscal years named by the calendar year they start in ("fiscal 2024" in Japan is April 2024 to
-# March 2025); elsewhere "FY26" is the year that ends in 2026.
-_NAMED_BY_START = frozenset({"japan"})
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
         "last": 4}
 
@@ -62,52 +60,6 @@ _COUNT = {w: i for i, w in enumerate("zero one two three four five six seven eig
 def month_number(name: str) -> int:
     """1-12 for a month's name or abbreviation ("Dec", "Sept", "December"), else 0."""
     return _MONTHS.get(name.lower().rstrip("."), 0)
-
-
-def _month_span(y: int, m1: int, m2: int) -> str:
-    if (m1, m2) == (1, 12):
-        return f"{y:04d}"  # January to December: the year
-    if m1 == m2:
-        return f"{y:04d}-{m1:02d}"
-    y2 = y + 1 if m2 < m1 else y
-    return f"{y:04d}-{m1:02d}/{y2:04d}-{m2:02d}"
-
-
-ISSUER = "fy:"  # "fy:02": an issuer's own fiscal year, starting in that month (``analysis.fiscalissuer``)
-
-
-def fiscal_start(country: str) -> int:
-    """The first month of the fiscal year of ``country``: a country's (``FISCAL_START``, else January), or an
-    issuer's own ("fy:02", what ``fiscalissuer`` reads from the corpus: a company's year to January)."""
-    if country.startswith(ISSUER):
-        return int(country[len(ISSUER):])
-    return FISCAL_START.get(country, 1)
-
-
-def _named_by_start(country: str) -> bool:
-    """Whether "FY24" is the fiscal year starting in 2024: Japan's, and an issuer's whose year lies nearly whole
-    (eleven months) in the year it starts in (a year to January); else the year it ends in."""
-    return country in _NAMED_BY_START or country.startswith(ISSUER) and fiscal_start(country) <= 2
-
-
-def _issuer_year(y: int, country: str) -> str:
-    """A year as an issuer whose fiscal year lies eleven months in it reports it: "2024" of a company whose year
-    runs February to January is its fiscal 2024, as is one running December to November; else the year."""
-    if country.startswith(ISSUER) and fiscal_start(country) == 2:
-        return fiscal_year(y, country)
-    if country.startswith(ISSUER) and fiscal_start(country) == 12:
-        return fiscal_year(y - 1, country)
-    return str(y)
-
-
-def fiscal_year(y: int, country: str) -> str:
-    start = fiscal_start(country)
-    return str(y) if start == 1 else _month_span(y, start, start - 1)
-
-
-def _fiscal_of(day: date, country: str) -> int:
-    start = fiscal_start(country)
-    return day.year if day.month >= start else day.year - 1
 
 
 def _latest(published: date, first: int, months: int, ahead: bool = False) -> str:
@@ -125,42 +77,6 @@ def _latest(published: date, first: int, months: int, ahead: bool = False) -> st
     elif not ahead and not ended:
         y -= 1
     return _month_span(y, first, first + months - 1)
-
-
-# What speaks of a period to come: guidance, an outlook, a plan ("Q4 guide", "expects ... in the fourth
-# quarter", "will grow ... in the first half"); a past "expected" or "forecasts" beaten is no such word.
-_AHEAD = re.compile(r"\b(?:guid(?:e|ance|ing)|outlook|will|expects?|projects?|sees|is\s+(?:expected|projected|"
-                    r"forecast|seen)\s+to|plans?\s+to)\b", re.I)
-_AHEAD_CLAUSE = re.compile(r"[;.!?]\s|,\s+(?:and|but|while|as|after)\s|\s(?:while|whereas|but|after)\s")
-
-
-# "TSMC forecast fourth-quarter revenue", "expects third-quarter sales": a forecast's object right after the verb
-# ("beat forecasts in Q3", "than expected in the third quarter" name an outcome)
-_FORECAST_OF = re.compile(r"\b(?:forecast(?:s|ed)?|predict(?:s|ed)?|project(?:s|ed)|expect(?:s|ed)|sees|saw|guided)\s+"
-                          r"(?:(?:the|its|a|their)\s+)?$", re.I)
-
-
-def _ahead(text: str, a: int, b: int) -> bool:
-    """Whether the period at text[a:b] is spoken of as to come: a word of ``_AHEAD`` in its clause, or a
-    forecast's verb right before it."""
-    if _FORECAST_OF.search(text, max(0, a - 30), a) and not re.match(r"(?:in|for|during|over|of|by)\s", text[a:b], re.I):
-        return True
-    lo = max((m.end() for m in _AHEAD_CLAUSE.finditer(text, 0, a)), default=0)
-    nxt = _AHEAD_CLAUSE.search(text, b)
-    return bool(_AHEAD.search(text, lo, nxt.start() if nxt else len(text)))
-
-
-# A forecast's object: "its growth estimate for", "the deficit target for", "guidance for"
-_FORECAST_FOR = re.compile(r"\b(?:estimates?|projections?|forecasts?|outlook|targets?|guidance)\s+(?:for|of)\s+(?:the\s+|its\s+)?$",
-                           re.I)
-
-
-def _year_ahead(m: re.Match) -> bool:
-    """Whether a year named by the month it ends in and no year ("the fiscal year ending in March") is spoken of as
-    to come: a forecast's (``_ahead``, or a forecast noun before it); "ended" names one that has ended."""
-    if re.search(r"\bended\b", m.group(), re.I):
-        return False
-    return _ahead(m.string, m.start(), m.end()) or bool(_FORECAST_FOR.search(m.string, max(0, m.start() - 40), m.start()))
 
 
 def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: str,
@@ -266,7 +182,8 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         if start == 1 and not country.startswith(ISSUER):
             return "", ""  # whose fiscal year? (held in place: ``_expressions``)
         half = bool(g.get("hn") or g.get("hn2") or g.get("h"))
-        part = int(g.get("qn") or g.get("qn2") or g.get("hn") or g.get("hn2") or 0) or _ORD[(g.get("q") or g["h"]).lower()]
+        part = int(g.get("qn") or g.get("qn2") or g.get("hn") or g.get("hn2") or 0) or \
+            _ORD[(g.get("q") or g["h"]).lower()]
         if g.get("fy"):  # "the first half of fiscal 2025": as "fiscal 2025" is read (``fiscal``)
             y = int(g["fy"]) - (not g.get("fy2") and country.startswith(ISSUER) and not _named_by_start(country)
                                 and start != 1)
