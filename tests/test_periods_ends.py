@@ -196,15 +196,3 @@ def test_short_of_last_years_figure_is_a_base() -> None:
     # a newspaper on an annual result published in August: last year's record is another figure's period
     text = "Pre-tax profit of $1.9 billion was among the best on record, but fell short of last year's record."
     assert _read(text, "$1.9 billion", date(2024, 8, 30)) == ("", "")
-
-
-@pytest.mark.parametrize("text, figure, expected", [
-    # a customs office, a wire story: a year's last months
-    ("Exports fell 1.1% in the last three months of 2024, the customs office said.", "1.1%",
-     ("2024-10/2024-12", "stated")),
-    ("Output grew 2.4% in the final six months of last year.", "2.4%", ("2024-07/2024-12", "relative")),
-    ("Card spending rose 3% in the last two months of the year, the bank's tracker showed.", "3%",
-     ("2024-11/2024-12", "relative")),
-])
-def test_the_last_months_of_a_year(text, figure, expected) -> None:
-    assert _read(text, figure, date(2025, 2, 14)) == expected

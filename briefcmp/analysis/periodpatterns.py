@@ -98,9 +98,6 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "in the first nine months of the year", "the first six months of 2024": January to that month
     ("months-first", re.compile(rf"\bthe\s+first\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+"
                                 rf"months(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last)\s+year|the\s+year))?\b", re.I)),
-    # "the last three months of 2024", "the final six months of the year": the year's last months
-    ("months-last", re.compile(rf"\bthe\s+(?:last|final)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+"
-                               rf"months\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last)\s+year|the\s+year)\b", re.I)),
     # "the first three quarters of 2024": January to September; "9M24", "9M 2024", "6M 2025": a broker's months to date
     ("months-first", re.compile(rf"\bthe\s+first\s+(?P<q>two|three|2|3)\s+quarters(?:\s+of\s+(?:(?P<y>{_YEAR})|"
                                 rf"(?P<rel>this|last)\s+year|the\s+year))?\b", re.I)),

@@ -234,15 +234,6 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
     if kind == "quarters-trailing":
         first = (published.year * 12 + published.month - 1) // 3 * 3 - 12  # the four quarters before this one
         return f"{first // 12:04d}-{first % 12 + 1:02d}/{(first + 11) // 12:04d}-{(first + 11) % 12 + 1:02d}", "relative"
-    if kind == "months-last":  # "the last three months of 2024", "the final six months of the year"
-        if g.get("y"):
-            y, how = int(g["y"]), "stated"
-        elif published is None:
-            return "", ""
-        else:  # "of last year"; "of the year": last year's (a year's last months end only once the year has)
-            y, how = published.year - 1 if (g.get("rel") or "").lower() != "this" else published.year, "relative"
-        n = _COUNT.get(g["n"].lower()) or int(g["n"])
-        return _month_span(y, 13 - n, 12), how
     if kind == "months-first":
         if g.get("q"):  # "the first three quarters"
             n = 3 * (_COUNT.get(g["q"].lower()) or int(g["q"]))
