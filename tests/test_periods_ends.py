@@ -196,3 +196,21 @@ def test_short_of_last_years_figure_is_a_base() -> None:
     # a newspaper on an annual result published in August: last year's record is another figure's period
     text = "Pre-tax profit of $1.9 billion was among the best on record, but fell short of last year's record."
     assert _read(text, "$1.9 billion", date(2024, 8, 30)) == ("", "")
+
+
+@pytest.mark.parametrize("text, figure", [
+    # a broker note, a results table, a wire summary: a currency code written onto the aside's figure
+    ("DPS EUR0.92 (FY23: EUR0.85), a payout of 45%.", "EUR0.92"),
+    ("Adjusted EBIT USD4.1bn (prior year: USD3.6bn), ahead of consensus.", "USD4.1bn"),
+    ("Net cash SEK12.4bn (Q3 24: SEK10.9bn) after the disposal.", "SEK12.4bn"),
+])
+def test_an_aside_with_a_glued_currency_dates_only_its_own_figure(text, figure) -> None:
+    assert _read(text, figure, date(2025, 2, 20)) == ("", "")
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Gross margin of 41.2% fell short of the previous year's 42.0%.", "41.2%"),
+    ("Passenger numbers of 62 million came in just short of 2019 levels.", "62 million"),
+])
+def test_short_of_another_years_figure_dates_only_that_figure(text, figure) -> None:
+    assert _read(text, figure, date(2025, 2, 20)) == ("", "")
