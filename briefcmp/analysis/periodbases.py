@@ -19,16 +19,25 @@ _MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
 _YEAR = r"(?:19|20)\d{2}"
 
 # Where a comparison base starts: what follows, to the next clause break, is not the figure's period.
+# ("after" names a base, "0.4% after 0.2% in the second quarter", but not what a measure is net of: "profit after
+# tax in the year to March", "growth after adjusting for inflation")
 # "down 0.03 point from October" is a base; "from October to December" is a period.
-_BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after|"
+_BASE = re.compile(r"\b(?:(?:up|down)\s+)?(?:since|after(?![\s-]+"
+                   r"(?:tax|taxes|taxation|interest|minorit|non-?controlling|costs?\b|depreciation|amorti[sz]ation|"
+                   r"impairments?|write-?(?:downs?|offs?)|exceptional|one-?offs?|special\s+items|adjust|account|allow|exclud|"
+                   r"includ|strip|deduct|inflation|currency|exchange))|"
                    r"(?:from|over)(?=\s+(?-i:January|February|March|April|May|June|July|August|September|October|"
-                   r"November|December)\b(?!\s*(?:-|–|to\b|through\b|and\b))(?!\s+(?:19|20)\d\d\s*(?:-|–|to|through)\s*"
+                   r"November|December)\b(?!\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?(?:-|–|to\b|through\b|and\b))(?!\s+(?:19|20)\d\d\s*(?:-|–|to|through)\s*"
                    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\b))|"
                    # "up 1.4 percent above last year", "2% below the same month a year earlier", "2.8% above 2023
-                   # spending": a base
-                   r"(?:above|below)(?=\s+(?:last\s+year|the\s+(?:same|previous|prior|preceding|year-?earlier)\b|"
+                   # spending", "fell short of last year's record": a base
+                   r"(?:above|below|short\s+of)(?=\s+(?:last\s+year|the\s+(?:same|previous|prior|preceding|year-?earlier)\b|"
                    r"a\s+year\s+(?:earlier|ago|before)|(?:19|20)\d\d\b(?!\s*(?:-|–|/)\s*\d)))|"
                    r"(?:from|(?<!\w)over(?!\s+the\s+(?:last|past|previous|preceding)\s+(?:four|4)\s+quarters\b))"
+                   # "from 1 February to 10 March 2025", "from Sept. 1 to Nov. 30": a span of days, no base
+                   r"(?!\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|"
+                   r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s*"
+                   r"(?:-|–|to\b|through\b|until\b))"
                    r"(?!\s+(?!(?:January|February|March|April|May|June|July|August|September|"
                    r"October|November|December|Rs)\b)(?-i:[A-Z][a-z]))(?=\s+(?:[^\s,;]+\s+){0,5}?(?:(?!(?:19|20)\d\d\b)[^\s,;]*\d|"
                    r"previous|prior|preceding|earlier|before|last|same|that|record|initial|preliminary|revised|budgeted|"
@@ -132,6 +141,11 @@ _DAY = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\.?,?\s+{_YEAR}|{_MO
                   re.I)
 
 
+# A figure in an aside, also one a currency code is written onto as brokers write it ("(FY23: EUR1.55)",
+# "(prior year: USD3.9bn)")
+_ASIDE_FIGURE = re.compile(r"(?:(?<![\w.])|(?<=\b[A-Z]{3}))(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\d]|st\b|nd\b|rd\b|th\b)")
+
+
 def blank_asides(sentence: str, figure: tuple[int, int]) -> str:
     """The sentence with every parenthesis that holds a figure of its own, other than ``figure``, blanked
     (offsets kept): in "+1.6% y/y (consensus +1.9%; August +2.0%)" and "rose 2.0% (2.1% in August)" the
@@ -141,7 +155,7 @@ def blank_asides(sentence: str, figure: tuple[int, int]) -> str:
         return sentence
     out = sentence
     for m in _ASIDE.finditer(sentence):
-        if m.start() <= figure[0] < m.end() or not _BASE_FIGURE.search(_DAY.sub(" ", m.group())):
+        if m.start() <= figure[0] < m.end() or not _ASIDE_FIGURE.search(_DAY.sub(" ", m.group())):
             continue  # (a date is no figure: "FY2025 (April 1, 2024 through March 31, 2025)" restates the period)
         out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
     return out

@@ -40,14 +40,12 @@ from typing import Callable, Optional
 from briefcmp.analysis.periodbases import (_BASE_FIGURE, _CONCESSIVE, _MONTHS, _cut_starts, _cuts_between,
                                            _other_figures, blank_asides, blank_vintages, segments, year_before)
 from briefcmp.analysis.weekdays import _BREAK_BEFORE, _DAY_AFTER, weekdays_in
+from briefcmp.analysis.fiscalyears import (FISCAL_START, ISSUER, _NAMED_BY_START, _fiscal_of,  # noqa: F401 (as
+                                           _issuer_year, _month_span, _named_by_start, fiscal_start,  # callers name
+                                           fiscal_year)  # them)
+from briefcmp.analysis.periodsahead import _ahead, _year_ahead
 from briefcmp.analysis.periodbases import base_dated, compared_aside, has_base, in_base, month_basis  # noqa: F401 (periods.in_base and the rest, as callers name them)
 
-FISCAL_START = {"japan": 4, "india": 4, "united-kingdom": 4, "canada": 4, "hong-kong": 4, "singapore": 4,
-                "australia": 7, "new-zealand": 7, "pakistan": 7, "egypt": 7, "bangladesh": 7, "kenya": 7,
-                "united-states": 10, "thailand": 10}
-# Fiscal years named by the calendar year they start in ("fiscal 2024" in Japan is April 2024 to
-# March 2025); elsewhere "FY26" is the year that ends in 2026.
-_NAMED_BY_START = frozenset({"japan"})
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
         "last": 4}
 
@@ -62,52 +60,6 @@ _COUNT = {w: i for i, w in enumerate("zero one two three four five six seven eig
 def month_number(name: str) -> int:
     """1-12 for a month's name or abbreviation ("Dec", "Sept", "December"), else 0."""
     return _MONTHS.get(name.lower().rstrip("."), 0)
-
-
-def _month_span(y: int, m1: int, m2: int) -> str:
-    if (m1, m2) == (1, 12):
-        return f"{y:04d}"  # January to December: the year
-    if m1 == m2:
-        return f"{y:04d}-{m1:02d}"
-    y2 = y + 1 if m2 < m1 else y
-    return f"{y:04d}-{m1:02d}/{y2:04d}-{m2:02d}"
-
-
-ISSUER = "fy:"  # "fy:02": an issuer's own fiscal year, starting in that month (``analysis.fiscalissuer``)
-
-
-def fiscal_start(country: str) -> int:
-    """The first month of the fiscal year of ``country``: a country's (``FISCAL_START``, else January), or an
-    issuer's own ("fy:02", what ``fiscalissuer`` reads from the corpus: a company's year to January)."""
-    if country.startswith(ISSUER):
-        return int(country[len(ISSUER):])
-    return FISCAL_START.get(country, 1)
-
-
-def _named_by_start(country: str) -> bool:
-    """Whether "FY24" is the fiscal year starting in 2024: Japan's, and an issuer's whose year lies nearly whole
-    (eleven months) in the year it starts in (a year to January); else the year it ends in."""
-    return country in _NAMED_BY_START or country.startswith(ISSUER) and fiscal_start(country) <= 2
-
-
-def _issuer_year(y: int, country: str) -> str:
-    """A year as an issuer whose fiscal year lies eleven months in it reports it: "2024" of a company whose year
-    runs February to January is its fiscal 2024, as is one running December to November; else the year."""
-    if country.startswith(ISSUER) and fiscal_start(country) == 2:
-        return fiscal_year(y, country)
-    if country.startswith(ISSUER) and fiscal_start(country) == 12:
-        return fiscal_year(y - 1, country)
-    return str(y)
-
-
-def fiscal_year(y: int, country: str) -> str:
-    start = fiscal_start(country)
-    return str(y) if start == 1 else _month_span(y, start, start - 1)
-
-
-def _fiscal_of(day: date, country: str) -> int:
-    start = fiscal_start(country)
-    return day.year if day.month >= start else day.year - 1
 
 
 def _latest(published: date, first: int, months: int, ahead: bool = False) -> str:
@@ -127,35 +79,15 @@ def _latest(published: date, first: int, months: int, ahead: bool = False) -> st
     return _month_span(y, first, first + months - 1)
 
 
-# What speaks of a period to come: guidance, an outlook, a plan ("Q4 guide", "expects ... in the fourth
-# quarter", "will grow ... in the first half"); a past "expected" or "forecasts" beaten is no such word.
-_AHEAD = re.compile(r"\b(?:guid(?:e|ance|ing)|outlook|will|expects?|projects?|sees|is\s+(?:expected|projected|"
-                    r"forecast|seen)\s+to|plans?\s+to)\b", re.I)
-_AHEAD_CLAUSE = re.compile(r"[;.!?]\s|,\s+(?:and|but|while|as|after)\s|\s(?:while|whereas|but|after)\s")
-
-
-# "TSMC forecast fourth-quarter revenue", "expects third-quarter sales": a forecast's object right after the verb
-# ("beat forecasts in Q3", "than expected in the third quarter" name an outcome)
-_FORECAST_OF = re.compile(r"\b(?:forecast(?:s|ed)?|predict(?:s|ed)?|project(?:s|ed)|expect(?:s|ed)|sees|saw|guided)\s+"
-                          r"(?:(?:the|its|a|their)\s+)?$", re.I)
-
-
-def _ahead(text: str, a: int, b: int) -> bool:
-    """Whether the period at text[a:b] is spoken of as to come: a word of ``_AHEAD`` in its clause, or a
-    forecast's verb right before it."""
-    if _FORECAST_OF.search(text, max(0, a - 30), a) and not re.match(r"(?:in|for|during|over|of|by)\s", text[a:b], re.I):
-        return True
-    lo = max((m.end() for m in _AHEAD_CLAUSE.finditer(text, 0, a)), default=0)
-    nxt = _AHEAD_CLAUSE.search(text, b)
-    return bool(_AHEAD.search(text, lo, nxt.start() if nxt else len(text)))
-
-
 def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: str,
          fiscal: bool = False) -> tuple[str, str]:
     g = m.groupdict()
     ahead = kind in ("quarter", "half") and _ahead(m.string, m.start(), m.end())
     if kind == "months-to":
-        n = {"three": 3, "six": 6, "nine": 9}.get(g["n"].lower()) or int(g["n"])
+        if g.get("part"):  # "the quarter ended September", "the half-year to June"
+            n = 3 if g["part"].lower() == "quarter" else 6
+        else:
+            n = {"three": 3, "six": 6, "nine": 9}.get(g["n"].lower()) or int(g["n"])
         end = _MONTHS[g["m1"].lower()[:3]]
         if g.get("y"):
             y, how = int(g["y"]), "stated"
@@ -166,6 +98,9 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         first = y * 12 + end - 1 - (n - 1)
         return _month_span(first // 12, first % 12 + 1, end), how
     if kind == "months":
+        if (g.get("d1") or g.get("d2")) and re.search(r"\band\b", m.group(), re.I) and \
+                not m.group().lower().startswith("between"):
+            return "", ""  # "on 1 March and 5 April": two days, not a span
         m1, m2 = _MONTHS[(g["m1"] or g["b1"]).lower()[:3]], _MONTHS[(g["m2"] or g["b2"]).lower()[:3]]
         if g.get("y1"):
             y1, y2 = int(g["y1"]), int(g["y"])
@@ -178,19 +113,28 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
             return "", ""
         y = published.year
         end_y = y + 1 if m2 < m1 else y
-        if date(end_y, m2, 1) >= date(published.year, published.month, 1):
+        to_day = bool(g.get("d1") or g.get("d2"))  # "1 February - 10 March": a span to a day may end this month
+        if date(end_y, m2, 1) > date(published.year, published.month, 1) or (
+                not to_day and date(end_y, m2, 1) == date(published.year, published.month, 1)):
             y -= 1  # the latest such months that ended before publication
         return _month_span(y, m1, m2), "relative"
-    if kind == "year-to":
-        end = _MONTHS[g["m1"].lower()[:3]]
+    if kind in ("year-to", "fy-end"):
+        end = int(g["mn"]) if g.get("mn") else _MONTHS[g["m1"].lower()[:3]]
+        short = g.get("yy") or g.get("yy2")
+        if short:  # "FY3/25": the fiscal year that ends in March 2025
+            y = int(short) + (2000 if len(short) == 2 else 0)
+            return _month_span(y - (end < 12), end % 12 + 1, end), "stated"
         if g.get("y"):
             y = int(g["y"])
         elif published is None:
             return "", ""
+        elif _year_ahead(m):  # "expects growth of 6.6% in the fiscal year ending in March": the year running now
+            y = published.year + (end < published.month)
         else:
             y = published.year - (end > published.month)  # the latest such month, up to publication
         start_y, start_m = (y, end + 1) if end < 12 else (y + 1, 1)
-        return f"{start_y - 1:04d}-{start_m:02d}/{y:04d}-{end:02d}", "relative" if not g.get("y") else "stated"
+        # (the year to December is the calendar year: "2024", as every other report of it writes it)
+        return _month_span(start_y - 1, start_m, end), "relative" if not g.get("y") else "stated"
     if kind == "month-rel":
         if published is None:
             return "", ""
@@ -237,12 +181,20 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         start = fiscal_start(country)
         if start == 1 and not country.startswith(ISSUER):
             return "", ""  # whose fiscal year? (held in place: ``_expressions``)
-        short = g.get("yy") or g.get("yy2")
-        y = int(short) + (2000 if len(short) == 2 else 0)
-        if start != 1 and not _named_by_start(country):
-            y -= 1  # "Q4 FY24" of a year that ends in 2024
-        first = y * 12 + start - 1 + 3 * (int(g.get("qn") or g.get("qn2")) - 1)
-        return _month_span(first // 12, first % 12 + 1, first % 12 + 3), "stated"
+        half = bool(g.get("hn") or g.get("hn2") or g.get("h"))
+        part = int(g.get("qn") or g.get("qn2") or g.get("hn") or g.get("hn2") or 0) or \
+            _ORD[(g.get("q") or g["h"]).lower()]
+        if g.get("fy"):  # "the first half of fiscal 2025": as "fiscal 2025" is read (``fiscal``)
+            y = int(g["fy"]) - (not g.get("fy2") and country.startswith(ISSUER) and not _named_by_start(country)
+                                and start != 1)
+        else:
+            short = g.get("yy") or g.get("yy2")
+            y = int(short) + (2000 if len(short) == 2 else 0)
+            if start != 1 and not _named_by_start(country):
+                y -= 1  # "Q4 FY24" of a year that ends in 2024
+        length = 6 if half else 3
+        first = y * 12 + start - 1 + length * (part - 1)
+        return _month_span(first // 12, first % 12 + 1, (first + length - 1) % 12 + 1), "stated"
     if kind == "quarter-month":
         end = _MONTHS[g["mq"].lower()[:3]]
         if g.get("y"):
@@ -283,9 +235,17 @@ def _one(kind: str, m: re.Match, published: Optional[date], country: str, main: 
         first = (published.year * 12 + published.month - 1) // 3 * 3 - 12  # the four quarters before this one
         return f"{first // 12:04d}-{first % 12 + 1:02d}/{(first + 11) // 12:04d}-{(first + 11) % 12 + 1:02d}", "relative"
     if kind == "months-first":
-        n = _COUNT.get(g["n"].lower()) or int(g["n"])
-        if g.get("y"):
-            return _month_span(int(g["y"]), 1, n), "stated"
+        if g.get("q"):  # "the first three quarters"
+            n = 3 * (_COUNT.get(g["q"].lower()) or int(g["q"]))
+        elif g.get("nm"):  # "9M24"
+            n = int(g["nm"])
+        else:
+            n = _COUNT.get(g["n"].lower()) or int(g["n"])
+        if g.get("y") or g.get("y2") or g.get("yy"):
+            y = int(g.get("y") or g.get("y2") or 2000 + int(g["yy"]))
+            return _month_span(y, 1, n), "stated"
+        if published is None:
+            return "", ""
         y = published.year - (1 if (g.get("rel") or "").lower() == "last" else 0)
         if not g.get("rel") and n >= published.month:
             y -= 1  # this year's n months have not ended: last year's
@@ -359,6 +319,20 @@ _CLOCK = re.compile(r"\s*\d{1,2}:\d{2}\b")
 # months (a flow over the year, and its growth on the year before).
 _RATE_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pct\b)", re.I)
 _PRICES = re.compile(r"\b(?:prices?|inflation|CPI|CPIH|RPI|PPI|HICP|cost\s+of\s+living)\b", re.I)
+
+
+# What a rate of another measure is named by: "cut its growth estimate for the year to March to 6.6%, and raised its
+# inflation projection" gives growth over the year, not March's rate, whatever else the sentence prices
+_NOT_PRICES = re.compile(r"\b(?:growth|GDP|output|economy|production|sales|revenues?|profits?|exports|imports|earnings|"
+                         r"wages|employment|unemployment|jobless)\b", re.I)
+
+
+def _other_measure(sentence: str, figure: tuple[int, int]) -> bool:
+    """Whether the figure's own clause names a measure other than prices, and no price (``_PRICES``)."""
+    starts = _cut_starts(sentence)
+    lo = max((c for c in starts if c <= figure[0]), default=0)
+    hi = min((c for c in starts if c >= figure[1]), default=len(sentence))
+    return not _PRICES.search(sentence, lo, hi) and bool(_NOT_PRICES.search(sentence, lo, hi))
 
 
 _SOME_DAY = date(2000, 6, 15)  # any date: does an expression need one to be read?
@@ -486,14 +460,19 @@ def _find(text: str, published: Optional[date], country: str, near: int, main: s
             dist += 500  # "1.2% in 2024, 2.1% in 2025": "in 2024" is the period of the figure it follows
         if len(nearest) > 1 and a > near and _LEADS_FIGURE.match(text, b):
             dist += 500  # "stands at 1.4% and in the first quarter at 1.1%": the period of the figure after it
-        if len(nearest) > 1 and _OVER_BEFORE.search(text, max(0, a - 12), a):
-            dist += 2000  # "In the April-June quarter, the economy had grown 1.4% over January-March": a base
+        over = _OVER_BEFORE.search(text, max(0, a - 12), a)
+        if len(nearest) > 1 and over and (a > near or not over.group().lower().startswith("over")):
+            # "In the April-June quarter, the economy had grown 1.4% over January-March": a base ("Over January to
+            # September, growth averaged 5.8%": a period before the figure, "over" it, is the figure's own)
+            dist += 2000
         if best is None or (dist, rank) < best[:2]:
             best = (dist, rank, value, how)
-    if best is not None and rate is not None and "/" in best[2]:
+    year_to = best is not None and best[1] < len(_PATTERNS) and _PATTERNS[best[1]][0] == "year-to"
+    if best is not None and rate is not None and ("/" in best[2] or year_to):
         a, b = next((x[0], x[1]) for x in expressions if x[2] == best[1] and x[3] == best[2])
-        if (_PATTERNS[best[1]][0] == "year-to" or text[a:b].lower().startswith("between")) and rate():
-            best = (*best[:2], best[2].split("/")[1], best[3])  # September's rate, not the twelve months'
+        if (year_to or text[a:b].lower().startswith("between")) and rate():
+            # September's rate, not the twelve months' (the year to December: December's)
+            best = (*best[:2], best[2].split("/")[1] if "/" in best[2] else f"{best[2]}-12", best[3])
     return (best[2], best[3]) if best else ("", "")
 
 
@@ -557,7 +536,7 @@ def resolve(sentence: str, figure: tuple[int, int], published: Optional[date], c
 
     def rate() -> bool:
         return bool(_RATE_AFTER.match(sentence, figure[1]) or _RATE_AFTER.search(sentence[figure[0]:figure[1]])) \
-            and bool(_PRICES.search(sentence))
+            and bool(_PRICES.search(sentence)) and not _other_measure(sentence, figure)
 
     if own[2]:  # the figure is inside a comparison base: its own words date it, relative to the main period
         main = _find(main_text, published, country, figure[0])[0] or own_year or "-"

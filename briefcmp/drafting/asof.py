@@ -166,6 +166,14 @@ class AsOf:
             return None  # (a fiscal year's part, "H1 2024-25", ``fiscalparts``: align reads the calendar's half)
         return read
 
+    def split_year(self, d: DateMention, a: int, b: int) -> bool:
+        """Whether ``d`` is a split year ("2023/24", "2023-24") read as two calendar years, dating a figure in words
+        (``figure_period`` reads none for it): whose fiscal year or season it is decides its months, and drafting
+        does not know whose figure it is (``analysis.figureperiod``: such a reading is left to align)."""
+        p = d.period
+        return d.pattern == "range" and self.fiscal_start == 1 and not re.search(r"\d", self.text[a:b]) and \
+            p is not None and p.end is not None and not p.start.month and p.end.year == p.start.year + 1
+
     def dates_a_base(self, sent: tuple[int, int], a: int, part: int, d: DateMention) -> bool:
         """Whether ``d`` dates a comparison base of the figure at ``a`` (``part``: the base part ``a`` stands in):
         a base's own date, one in another part of the sentence, or one right after a base's figure ("... from

@@ -68,6 +68,8 @@ _DATE_PATTERNS = [
                  rf"ending\s+in)\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR})\b"),
     ("my", rf"\b(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})\b"),
     ("mrel", rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
+    # "the 2023/24 business year": a split year (a fiscal year, a season), not its first year
+    ("range", rf"(?<![\d$€£¥.,/])(?P<y>{YEAR})/(?P<y2>\d\d)\b(?![/.,]\d)"),
     ("range", rf"(?<![\d$€£¥.,])(?P<y>{YEAR})\s*(?:-|to|and|through|until)\s*(?P<y2>{YEAR}|\d\d)\b(?![.,]\d)"),
     ("fiscal", rf"\b(?:FY\s?|[Ff]iscal\s+(?:[Yy]ear\s+)?)(?P<y>{YEAR})\b"),
     # A quarter or a half of a year is a period of its own, not the year: "the fourth quarter of 2023", "Q4 2023",

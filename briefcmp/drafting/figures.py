@@ -235,6 +235,8 @@ class _Finder(DateYears, AsOf):
                 as_of_used.add(when.start)  # "In March 2023 the union imposed duties of 25 percent": its as-of
             read = self.figure_period(sent, start, end, when)  # (one reader: align's)
             period = read or (when.period if when else None)
+            if read is None and when is not None and self.split_year(when, start, end):
+                period = None  # ("nine billion euros" in "the 2023/24 business year": whose fiscal year? align's fellows say)
             if read is None and period is not None and period.end is None and precision == "year" and \
                     _YEAR_BEFORE.match(self.text, end, sent[1]):
                 # "3.4 percent in 2023, up from 4.8 percent a year earlier"
