@@ -136,10 +136,12 @@ def reduced_passive(sentence: str, names: list[tuple[int, int, str]], tokens: li
 
 
 def undergoer(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int, i: int,
-              j: int, kind: str, value: str, entities: Entities) -> Optional[Fact]:
+              j: int, kind: str, value: str, entities: Entities, named: tuple[str, ...] = ()) -> Optional[Fact]:
     """A passive with no actor to be had ("Internet access has been cut since Thursday", "No gas has been
     produced", "All trade with Mali is suspended"): the thing acted on is what the statement is about, with the
-    verb and its value ("undergone"); None when the subject is no plain noun phrase."""
+    verb and its value ("undergone"); None when the subject is no plain noun phrase. ``named``: the ones the
+    subject names, when it names an entity or a person ("Kiribati was not consulted", "he was charged"): they
+    undergo it."""
     n = len(tokens)
     nxt = tokens[j + 1] if j + 1 < n else None
     if clause_start >= i or nxt is not None and (nxt.lemma in ("that", "whether") or nxt.tag == "TO" and j + 2 < n
@@ -152,13 +154,15 @@ def undergoer(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp
     while k < hi and tokens[k].tag not in ("IN", "TO"):
         k += 1
     # "Imports of timber" as a whole; "All trade with the country", "All flights to the capital": trade, flights
-    thing = phrase_actor(tokens, lo, hi, names, entities) or phrase_actor(tokens, lo, k, names, entities)
-    things = (thing,) if thing else _conjuncts(tokens, lo, k, names, entities)
+    thing = "" if named else phrase_actor(tokens, lo, hi, names, entities) or phrase_actor(tokens, lo, k, names,
+                                                                                          entities)
+    things = named or ((thing,) if thing else _conjuncts(tokens, lo, k, names, entities))
     if not things:
         return None
     thing = things[0]
     start, end = tokens[lo].start, tokens[j].end
-    others = tuple(dict.fromkeys(e for a, b, e in names if tokens[lo].start <= a and b <= tokens[hi - 1].end))
+    others = tuple(dict.fromkeys(e for a, b, e in names if tokens[lo].start <= a and b <= tokens[hi - 1].end
+                                 and e not in named))
     # "are not covered by the present plan", "is closed to all flights": the phrase after the participle says by
     # what or to what (up to the clause's end), and is asked with it
     m = j + 1

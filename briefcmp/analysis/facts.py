@@ -372,6 +372,11 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 (tokens[hi_by - 1].end if by else 0, by))
             if undergone is None:  # "Internet access has been cut": no actor said, the thing acted on is asked about
                 undergone = thing
+            named = () if undergone is not None or undergoing[2] else _undergoers(
+                sentence, names, tokens, undergoing[0], undergoing[1], context, carried if clause else "")
+            if named:  # "Kiribati was not consulted", "On 10 April he was charged": who undergoes it is named
+                undergone = undergoer(sentence, names, tokens, undergoing[0], undergoing[1], j, kind, value, entities,
+                                      named)
             if undergone is not None and undergoing[0] != clause_start:
                 undergone = replace(undergone, start=min(undergone.start, tokens[clause_start].start))  # with its frame
             if undergone is not None:
@@ -380,7 +385,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     # "Children and parents will not be penalised": each undergoes it; "by France and Germany": each acts
                     facts.extend(replace(undergone, actor=x) for x in undergone.actors[1:])
             passive_at = (*undergoing, kind, value)
-            chain = None
+            # "Kiribati was not consulted and did not sign it": a verb coordinated after it is the one named's own
+            # act, with its own negation (the passive's "not" is not shared across another auxiliary)
+            chain = (named, undergone.start, kind, "yes") if named and undergone is not None else None
+            chain_tag = tokens[i].tag
             i = j + 1
             continue
         if verb.lemma in SAYING | {"say", "tell", "note", "add", "warn", "insist", "claim"} and j + 1 < n \
@@ -491,6 +499,20 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     if context is not None:
         context.thing = facts[-1] if facts else context.thing
     return [vote_sides(f) for f in facts]  # "voted against the duties": not for them
+
+
+def _undergoers(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], lo: int, hi: int,
+                context: Optional[Context], carried: str) -> tuple[str, ...]:
+    """Who an agentless passive's subject tokens[lo:hi] names as undergoing it: the entities it names as its
+    subject ("Kiribati", "the Chadema chairman, Tundu Lissu"), or the person named last for "he" or "she"; ()
+    for anything else (a thing: ``undergoer`` reads it; "it": what it stands for is not known here)."""
+    if lo >= hi:
+        return ()
+    if _PERSONAL.fullmatch(sentence[tokens[lo].start:tokens[hi].start]):
+        who = (context.person if context is not None else "") or carried
+        return (who,) if who else ()
+    who, _ = named_actors(sentence, names, tokens, lo, hi)
+    return who
 
 
 def _read_open(text: str, entities: Entities, carried: str, context: Optional[Context]) -> list[Fact]:

@@ -503,7 +503,11 @@ def pronoun_object(obj: list[nlp.Token], facts: list, context: Optional[Context]
         return empty
     if any(t.noun for t in obj[1:3]):  # "made it a crime", "called it censorship": "it" is no object of its own
         return empty
-    near = facts[-1] if facts else context.thing if context is not None else None
+    before = context.thing if context is not None else None
+    near = facts[-1] if facts else before
+    if near is not None and near is not before and near.undergone and not near.words and not thing_label(
+            near.actor, entities):  # "Kiribati was not consulted and did not sign it": not Kiribati, what came before
+        near = facts[-2] if len(facts) > 1 else before
     if near is None or near.value == "undecided" or near.kind != "fact":
         return empty  # an open question, a forecast or advice ("which State will represent ...") is no thing acted on
     thing = thing_label(near.actor, entities)
