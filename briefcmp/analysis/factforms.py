@@ -410,6 +410,9 @@ def plain_subject(run: list[nlp.Token]) -> bool:
 _SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 
 
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})  # "said that ...", "said this was ...": no subject phrase
+
+
 def reported_subject(tokens: list[nlp.Token], k: int) -> bool:
     """Whether a reported clause's subject starts at ``k`` with no "that": a name ("said Germany would"), a pronoun
     and its finite verb ("said it would appeal"), or "the" and a name or an office ("said the Philippines would",
@@ -422,7 +425,17 @@ def reported_subject(tokens: list[nlp.Token], k: int) -> bool:
             m += 1
         return m < len(tokens) and tokens[m].tag in ("MD", "VBD", "VBZ", "VBP")
     if tokens[k].lemma != "the" or k + 2 >= len(tokens):
-        return False
+        # "said no journalist had been detained", "said 18 people had died", "said its troops would stay", "said
+        # officials were ...": any other determiner, a number, or none before the noun phrase and its finite verb
+        m = k + (tokens[k].tag in ("DT", "PRP$", "CD") and tokens[k].lemma not in _DEMONSTRATIVES)
+        if m == k and tokens[k].tag not in ("JJ", "NN", "NNS"):
+            return False
+        lo = m
+        while m < len(tokens) and m - lo < 5 and tokens[m].tag in ("JJ", "NN", "NNS", "NNP", "NNPS", "VBN", "CD"):
+            m += 1
+        while m < len(tokens) and tokens[m].tag == "RB":
+            m += 1
+        return m > lo and m < len(tokens) and tokens[m - 1].noun and tokens[m].tag in ("MD", "VBD", "VBZ", "VBP")
     nxt = tokens[k + 1]
     if (nxt.tag in ("NNP", "NNPS") or nxt.lemma in GOVERNMENT_NOUNS) and (tokens[k + 2].tag in ("MD", "VBD", "VBZ")
                                                                         or tokens[k + 2].tag in ("NNP", "NNPS")):

@@ -66,7 +66,7 @@ from briefcmp.analysis.factverbs import (
 )
 from briefcmp.analysis.factwords import (
     ADVICE_FRAME, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DEMANDING, DENYING, FIRST_TIME, LIGHT_VERBS,
-    MANDATIVE, MEASURE_NOUNS, NEGATION, REPORTS, SAYING, SCOPE,
+    MANDATIVE, MEASURE_NOUNS, NEGATION, REPORTS, SAYING, SCOPE, TIME,
     UNASSERTED, WHEN_PHRASE, modality,
 )
 
@@ -348,7 +348,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 kind, value = "recommendation", "oppose" if NEGATION.search(region) else "support"
                 start = 0  # "We recommend that Japan ..."
         if (verb.tag == "VBN" or verb.tag == "VBD" and j + 1 < n and tokens[j + 1].lemma == "by") and i == j and i \
-                and tokens[i - 1].tag == "CC" and passive_at is not None:
+                and tokens[i - 1].tag == "CC" and passive_at is not None and not _object_follows(tokens, j):
             # "was requested by Haiti and authorised by the Security Council": the second participle shares the
             # passive and its subject
             undergoing, kind, value = passive_at[:3], passive_at[3], passive_at[4]
@@ -372,11 +372,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 (tokens[hi_by - 1].end if by else 0, by))
             if undergone is None:  # "Internet access has been cut": no actor said, the thing acted on is asked about
                 undergone = thing
-            named = () if undergone is not None or undergoing[2] else _undergoers(
-                sentence, names, tokens, undergoing[0], undergoing[1], context, carried if clause else "")
+            named, lo_u, hi_u = ((), 0, 0) if undergone is not None or undergoing[2] else _undergoers(
+                sentence, names, tokens, undergoing[0], undergoing[1], entities, context, carried if clause else "")
             if named:  # "Kiribati was not consulted", "On 10 April he was charged": who undergoes it is named
-                undergone = undergoer(sentence, names, tokens, undergoing[0], undergoing[1], j, kind, value, entities,
-                                      named)
+                undergone = undergoer(sentence, names, tokens, lo_u, hi_u, j, kind, value, entities, named)
             if undergone is not None and undergoing[0] != clause_start:
                 undergone = replace(undergone, start=min(undergone.start, tokens[clause_start].start))  # with its frame
             if undergone is not None:
@@ -501,17 +500,47 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
     return [vote_sides(f) for f in facts]  # "voted against the duties": not for them
 
 
+def _object_follows(tokens: list[nlp.Token], j: int) -> bool:
+    """Whether an object follows the participle at ``j`` ("was not included and launched its own index"): it is
+    active, not a second participle of the passive before ("was arrested and charged the next day" is)."""
+    if j + 1 >= len(tokens) or tokens[j + 1].tag not in ("DT", "PRP$"):
+        return False
+    if tokens[j + 1].tag == "PRP$":  # "launched its own", "froze their assets"
+        return True
+    head = next((t for t in tokens[j + 2:j + 5] if t.noun or t.tag in BREAK_TAGS), None)
+    return head is not None and head.noun and head.lemma not in TIME  # ("the next day": when, not what)
+
+
 def _undergoers(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], lo: int, hi: int,
-                context: Optional[Context], carried: str) -> tuple[str, ...]:
-    """Who an agentless passive's subject tokens[lo:hi] names as undergoing it: the entities it names as its
-    subject ("Kiribati", "the Chadema chairman, Tundu Lissu"), or the person named last for "he" or "she"; ()
-    for anything else (a thing: ``undergoer`` reads it; "it": what it stands for is not known here)."""
-    if lo >= hi:
-        return ()
+                entities: Entities, context: Optional[Context], carried: str) -> tuple[tuple[str, ...], int, int]:
+    """Who an agentless passive's subject tokens[lo:hi] names as undergoing it, and where that subject is: the
+    entities it names as its subject ("Kiribati"), or the person named last for "he" or "she", or the phrase an
+    appositive follows ("the party chairman, Ana Ruiz,"); () for anything else (a thing: ``undergoer`` reads it;
+    "it": what it stands for is not known here)."""
+    if lo >= hi:  # "the party chairman, Ana Ruiz, was arrested": the phrase before the appositive, or the appositive
+        opening = appositive_opening(tokens, lo, hi)
+        if opening is None or tokens[opening[1] + 1].lemma in _RELATIVES:  # (", which ...,": a clause, read apart)
+            return (), lo, hi
+        a, b = past_opening_time(tokens, *opening), opening[1]
+        who = _only_names(sentence, names, tokens, a, b) or _only_names(sentence, names, tokens, b + 1, hi - 1)
+        thing = "" if who else phrase_actor(tokens, a, b, names, entities)
+        return who or ((thing,) if thing else ()), a, b
     if _PERSONAL.fullmatch(sentence[tokens[lo].start:tokens[hi].start]):
         who = (context.person if context is not None else "") or carried
-        return (who,) if who else ()
+        return ((who,) if who else ()), lo, hi
+    return _only_names(sentence, names, tokens, lo, hi), lo, hi
+
+
+_RELATIVES = frozenset({"which", "who", "whom", "whose", "that", "where", "when"})
+
+
+def _only_names(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], lo: int,
+                hi: int) -> tuple[str, ...]:
+    """The entities named as the whole subject tokens[lo:hi] ("Kiribati", "Peru and Chile"); () when a noun of its
+    own heads it ("Peru's ambassador was expelled": the ambassador, not Peru, undergoes it)."""
     who, _ = named_actors(sentence, names, tokens, lo, hi)
+    if not who or any(t.noun and not any(a <= t.start < b for a, b, _ in names) for t in tokens[lo:hi]):
+        return ()
     return who
 
 
