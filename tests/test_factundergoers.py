@@ -81,3 +81,18 @@ def test_an_appositive_subject_undergoes_the_passive_and_an_owned_office_is_not_
     # a broker's note: the ambassador is expelled, not the country whose ambassador he is
     assert not any(a == "peru" for a, *_ in _read("Peru's ambassador was expelled on Friday."))
     assert not any(a == "peru" for a, *_ in _read("Peru's trade minister, a former banker, was dismissed."))
+    # a country's people are not the state
+    assert not any(a == "russia" for a, *_ in _read("Russians will be turned back at the land crossings."))
+
+
+@pytest.mark.parametrize("sentence, actor, verb, side", [
+    # a wire story
+    ("Opposition lawmakers have long called for the curfew to be lifted.", "opposition-lawmaker", "lift", "support"),
+    # a ministry's release
+    ("Peru has pressed for the duties on its copper to be scrapped.", "peru", "scrap", "support"),
+    # a broker's note
+    ("The union argued for the levy not to be applied to small farms.", "union", "apply", "oppose"),
+])
+def test_advocating_a_thing_to_be_done_is_a_position_on_doing_it(sentence: str, actor: str, verb: str,
+                                                                  side: str) -> None:
+    assert (actor, verb, side, False) in _read(sentence)

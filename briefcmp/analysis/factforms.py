@@ -425,9 +425,10 @@ def reported_subject(tokens: list[nlp.Token], k: int) -> bool:
             m += 1
         return m < len(tokens) and tokens[m].tag in ("MD", "VBD", "VBZ", "VBP")
     if tokens[k].lemma != "the" or k + 2 >= len(tokens):
-        # "said no journalist had been detained", "said 18 people had died", "said its troops would stay", "said
-        # officials were ...": any other determiner, a number, or none before the noun phrase and its finite verb
-        m = k + (tokens[k].tag in ("DT", "PRP$", "CD") and tokens[k].lemma not in _DEMONSTRATIVES)
+        # "said no journalist had been detained", "said 18 people had died", "said officials were ...": another
+        # determiner, a number, or none before the noun phrase and its finite verb ("said his government would
+        # respect ... but stopped short": whose "his" is, and so whose the next verb is, is left as it was)
+        m = k + (tokens[k].tag in ("DT", "CD") and tokens[k].lemma not in _DEMONSTRATIVES)
         if m == k and tokens[k].tag not in ("JJ", "NN", "NNS"):
             return False
         lo = m

@@ -522,25 +522,29 @@ def _undergoers(sentence: str, names: list[tuple[int, int, str]], tokens: list[n
         if opening is None or tokens[opening[1] + 1].lemma in _RELATIVES:  # (", which ...,": a clause, read apart)
             return (), lo, hi
         a, b = past_opening_time(tokens, *opening), opening[1]
-        who = _only_names(sentence, names, tokens, a, b) or _only_names(sentence, names, tokens, b + 1, hi - 1)
+        who = _only_names(sentence, names, tokens, a, b, entities) or _only_names(sentence, names, tokens, b + 1,
+                                                                                hi - 1, entities)
         thing = "" if who else phrase_actor(tokens, a, b, names, entities)
         return who or ((thing,) if thing else ()), a, b
     if _PERSONAL.fullmatch(sentence[tokens[lo].start:tokens[hi].start]):
         who = (context.person if context is not None else "") or carried
         return ((who,) if who else ()), lo, hi
-    return _only_names(sentence, names, tokens, lo, hi), lo, hi
+    return _only_names(sentence, names, tokens, lo, hi, entities), lo, hi
 
 
 _RELATIVES = frozenset({"which", "who", "whom", "whose", "that", "where", "when"})
 
 
 def _only_names(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], lo: int,
-                hi: int) -> tuple[str, ...]:
+                hi: int, entities: Entities) -> tuple[str, ...]:
     """The entities named as the whole subject tokens[lo:hi] ("Kiribati", "Peru and Chile"); () when a noun of its
     own heads it ("Peru's ambassador was expelled": the ambassador, not Peru, undergoes it)."""
     who, _ = named_actors(sentence, names, tokens, lo, hi)
     if not who or any(t.noun and not any(a <= t.start < b for a, b, _ in names) for t in tokens[lo:hi]):
         return ()
+    inside = [(sentence[a:b], e) for a, b, e in names if tokens[lo].start <= a < tokens[hi - 1].end]
+    if any(text.lower().endswith("s") and text.lower() != entities.label(e).lower() for text, e in inside):
+        return ()  # "Russians will be turned away": the country's people, not the state (nor "Brussels": whose)
     return who
 
 
