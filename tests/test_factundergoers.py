@@ -96,3 +96,23 @@ def test_an_appositive_subject_undergoes_the_passive_and_an_owned_office_is_not_
 def test_advocating_a_thing_to_be_done_is_a_position_on_doing_it(sentence: str, actor: str, verb: str,
                                                                   side: str) -> None:
     assert (actor, verb, side, False) in _read(sentence)
+
+
+@pytest.mark.parametrize("before, sentence, verb", [
+    # a wire story
+    ("Peru and Chile signed the fisheries accord on Monday.", "The two governments did not publish its annex.", "publish"),
+    # a ministry's release
+    ("Peru and Chile met in Lima to review the accord.", "Both sides agreed to set up a joint commission.", "set"),
+    # a broker's note
+    ("Peru and Chile cut their copper royalties.", "The two countries have not raised export duties.", "raise"),
+])
+def test_a_definite_count_of_states_is_each_of_the_states_named(before: str, sentence: str, verb: str) -> None:
+    read = _read(before, sentence)
+    assert {a for a, v, *_ in read if v == verb} == {"peru", "chile"}
+
+
+def test_a_count_is_no_one_when_more_states_or_no_states_were_named() -> None:
+    assert not any(a in ("peru", "chile") for a, *_ in _read(
+        "Peru, Chile and Bolivia signed the accord.", "The two governments did not publish its annex."))
+    assert not any(a in ("peru", "chile") for a, *_ in _read("Peru and Chile signed the accord.",
+                                                             "Two deputies voted against it."))

@@ -54,7 +54,7 @@ from briefcmp.analysis.factobjects import (
     restriction_end,
 )
 from briefcmp.analysis.factsubjects import (
-    Context, countries_ids, national_body, office_actor, phrase_actor, pronoun_object, remember,
+    Context, counted_states, countries_ids, national_body, office_actor, phrase_actor, pronoun_object, remember,
 )
 from briefcmp.analysis.factgrammar import named_actors, owner_agent, past_opening_time, subject_actors, untimed
 from briefcmp.analysis.factnames import entities_at
@@ -262,12 +262,18 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             opening = None if actors else appositive_opening(tokens, clause_start, i)
             if not actors and (clause_start < i or opening):  # "Chancellor Olaf Scholz", "the ministry", "the tribunal"
                 lo, hi = opening or (clause_start, i)  # "The minister, a diplomat, banned ...": before the comma
-                who = office_actor(tokens, lo, hi, names, entities, context, carried if clause else "")
-                if not who and not passive_group(tokens, i, j):
+                # "The two governments agreed ...": each of the two states named
+                counted = () if passive_group(tokens, i, j) else counted_states(
+                    tokens, lo, hi, names, context, carried if clause else "")
+                who = "" if counted else office_actor(tokens, lo, hi, names, entities, context,
+                                                      carried if clause else "")
+                if not counted and not who and not passive_group(tokens, i, j):
                     # "Member states", "the junta": the phrase itself (a passive's subject is what undergoes it)
                     who = phrase_actor(tokens, lo, hi, names, entities)
                     phrased = who
-                if who:
+                if counted:
+                    actors, subject_start = counted, tokens[lo].start
+                elif who:
                     actors, subject_start = (who,), tokens[lo].start
                 elif not passive_group(tokens, i, j):
                     # the subject's grammar: its noun phrase before a modifier, each conjunct ("Local leaders and oil
@@ -497,6 +503,9 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                                                                                 context))
     if context is not None:
         context.thing = facts[-1] if facts else context.thing
+        ids = countries_ids()
+        context.countries[:] = dict.fromkeys([*context.countries, *(  # named as a country ("met in Kingstown": a place)
+            e for a, b, e in names if e in ids and sentence[a:b].lower() == entities.label(e).lower())])
     return [vote_sides(f) for f in facts]  # "voted against the duties": not for them
 
 
