@@ -116,3 +116,12 @@ def test_a_count_is_no_one_when_more_states_or_no_states_were_named() -> None:
         "Peru, Chile and Bolivia signed the accord.", "The two governments did not publish its annex."))
     assert not any(a in ("peru", "chile") for a, *_ in _read("Peru and Chile signed the accord.",
                                                              "Two deputies voted against it."))
+
+
+def test_it_after_a_named_one_undergoing_an_act_is_what_was_acted_on_before() -> None:
+    # a wire story told over three sentences: "it" is the accord, not Peru
+    entities, context = Entities(), Context("")
+    facts = []
+    for s in ("Australia adopted the fisheries accord in June.", "Peru was not consulted.", "Peru did not sign it."):
+        facts = read_facts(s, entities, context.subject, context=context)
+    assert [(f.actor, f.verb, f.value, f.object_text) for f in facts] == [("peru", "sign", "no", "the fisheries accord")]

@@ -55,6 +55,7 @@ from briefcmp.analysis.factobjects import (
 )
 from briefcmp.analysis.factsubjects import (
     Context, counted_states, countries_ids, national_body, office_actor, phrase_actor, pronoun_object, remember,
+    thing_label,
 )
 from briefcmp.analysis.factgrammar import named_actors, owner_agent, past_opening_time, subject_actors, untimed
 from briefcmp.analysis.factnames import entities_at
@@ -502,7 +503,9 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         facts = open_questions(sentence, tokens, facts, lambda text: _read_open(text, entities, last_subject or carried,
                                                                                 context))
     if context is not None:
-        context.thing = facts[-1] if facts else context.thing
+        # (not a named one undergoing an act with nothing said of it: "Peru was not consulted and did not sign it")
+        kept = [f for f in facts if not (f.undergone and not f.words and not thing_label(f.actor, entities))]
+        context.thing = kept[-1] if kept else context.thing
         ids = countries_ids()
         context.countries[:] = dict.fromkeys([*context.countries, *(  # named as a country ("met in Kingstown": a place)
             e for a, b, e in names if e in ids and sentence[a:b].lower() == entities.label(e).lower())])
