@@ -125,3 +125,9 @@ def test_it_after_a_named_one_undergoing_an_act_is_what_was_acted_on_before() ->
     for s in ("Australia adopted the fisheries accord in June.", "Peru was not consulted.", "Peru did not sign it."):
         facts = read_facts(s, entities, context.subject, context=context)
     assert [(f.actor, f.verb, f.value, f.object_text) for f in facts] == [("peru", "sign", "no", "the fisheries accord")]
+
+
+def test_a_speaker_does_not_undergo_what_it_says_will_be_done() -> None:
+    # a wire story: "they" (the duties) are paused, not Ottawa
+    read = _read("Canada announced duties of its own on Saturday; Ottawa said they would be paused too.")
+    assert not any(u for *_, u in read)

@@ -379,8 +379,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 (tokens[hi_by - 1].end if by else 0, by))
             if undergone is None:  # "Internet access has been cut": no actor said, the thing acted on is asked about
                 undergone = thing
-            named, lo_u, hi_u = ((), 0, 0) if undergone is not None or undergoing[2] else _undergoers(
+            named, lo_u, hi_u = ((), 0, 0) if undergone is not None or undergoing[2] or any(t.lemma in SAYING for t in tokens[i:j]) \
+                and any(t.tag in ("PRP", "NN", "NNS", "NNP", "NNPS") for t in tokens[i:j]) else _undergoers(
                 sentence, names, tokens, undergoing[0], undergoing[1], entities, context, carried if clause else "")
+            # ("Ottawa said they would be paused": the subject inside the group undergoes it, not the speaker)
             if named:  # "Kiribati was not consulted", "On 10 April he was charged": who undergoes it is named
                 undergone = undergoer(sentence, names, tokens, lo_u, hi_u, j, kind, value, entities, named)
             if undergone is not None and undergoing[0] != clause_start:
