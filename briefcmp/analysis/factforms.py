@@ -136,10 +136,12 @@ def reduced_passive(sentence: str, names: list[tuple[int, int, str]], tokens: li
 
 
 def undergoer(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], clause_start: int, i: int,
-              j: int, kind: str, value: str, entities: Entities) -> Optional[Fact]:
+              j: int, kind: str, value: str, entities: Entities, named: tuple[str, ...] = ()) -> Optional[Fact]:
     """A passive with no actor to be had ("Internet access has been cut since Thursday", "No gas has been
     produced", "All trade with Mali is suspended"): the thing acted on is what the statement is about, with the
-    verb and its value ("undergone"); None when the subject is no plain noun phrase."""
+    verb and its value ("undergone"); None when the subject is no plain noun phrase. ``named``: the ones the
+    subject names, when it names an entity or a person ("Kiribati was not consulted", "he was charged"): they
+    undergo it."""
     n = len(tokens)
     nxt = tokens[j + 1] if j + 1 < n else None
     if clause_start >= i or nxt is not None and (nxt.lemma in ("that", "whether") or nxt.tag == "TO" and j + 2 < n
@@ -152,13 +154,15 @@ def undergoer(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp
     while k < hi and tokens[k].tag not in ("IN", "TO"):
         k += 1
     # "Imports of timber" as a whole; "All trade with the country", "All flights to the capital": trade, flights
-    thing = phrase_actor(tokens, lo, hi, names, entities) or phrase_actor(tokens, lo, k, names, entities)
-    things = (thing,) if thing else _conjuncts(tokens, lo, k, names, entities)
+    thing = "" if named else phrase_actor(tokens, lo, hi, names, entities) or phrase_actor(tokens, lo, k, names,
+                                                                                          entities)
+    things = named or ((thing,) if thing else _conjuncts(tokens, lo, k, names, entities))
     if not things:
         return None
     thing = things[0]
     start, end = tokens[lo].start, tokens[j].end
-    others = tuple(dict.fromkeys(e for a, b, e in names if tokens[lo].start <= a and b <= tokens[hi - 1].end))
+    others = tuple(dict.fromkeys(e for a, b, e in names if tokens[lo].start <= a and b <= tokens[hi - 1].end
+                                 and e not in named))
     # "are not covered by the present plan", "is closed to all flights": the phrase after the participle says by
     # what or to what (up to the clause's end), and is asked with it
     m = j + 1
@@ -406,6 +410,9 @@ def plain_subject(run: list[nlp.Token]) -> bool:
 _SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 
 
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})  # "said that ...", "said this was ...": no subject phrase
+
+
 def reported_subject(tokens: list[nlp.Token], k: int) -> bool:
     """Whether a reported clause's subject starts at ``k`` with no "that": a name ("said Germany would"), a pronoun
     and its finite verb ("said it would appeal"), or "the" and a name or an office ("said the Philippines would",
@@ -418,7 +425,18 @@ def reported_subject(tokens: list[nlp.Token], k: int) -> bool:
             m += 1
         return m < len(tokens) and tokens[m].tag in ("MD", "VBD", "VBZ", "VBP")
     if tokens[k].lemma != "the" or k + 2 >= len(tokens):
-        return False
+        # "said no journalist had been detained", "said 18 people had died", "said officials were ...": another
+        # determiner, a number, or none before the noun phrase and its finite verb ("said his government would
+        # respect ... but stopped short": whose "his" is, and so whose the next verb is, is left as it was)
+        m = k + (tokens[k].tag in ("DT", "CD") and tokens[k].lemma not in _DEMONSTRATIVES)
+        if m == k and tokens[k].tag not in ("JJ", "NN", "NNS"):
+            return False
+        lo = m
+        while m < len(tokens) and m - lo < 5 and tokens[m].tag in ("JJ", "NN", "NNS", "NNP", "NNPS", "VBN", "CD"):
+            m += 1
+        while m < len(tokens) and tokens[m].tag == "RB":
+            m += 1
+        return m > lo and m < len(tokens) and tokens[m - 1].noun and tokens[m].tag in ("MD", "VBD", "VBZ", "VBP")
     nxt = tokens[k + 1]
     if (nxt.tag in ("NNP", "NNPS") or nxt.lemma in GOVERNMENT_NOUNS) and (tokens[k + 2].tag in ("MD", "VBD", "VBZ")
                                                                         or tokens[k + 2].tag in ("NNP", "NNPS")):

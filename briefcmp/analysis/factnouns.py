@@ -230,6 +230,24 @@ def listed_actions(sentence: str, names: list[tuple[int, int, str]], tokens: lis
 ADVOCATING = frozenset("argue campaign lobby push press plead advocate speak warn caution call".split())
 
 
+def _passive_wanted(tokens: list[nlp.Token], k: int) -> Optional[tuple[int, bool, nlp.Token]]:
+    """After "for" at ``k - 1``: (index of "to", negated, the participle) when a noun phrase, then "(not) to be"
+    and a participle follow ("for the sanctions to be lifted", "for the law not to be applied"); else None."""
+    n = len(tokens)
+    m = k
+    while m < n and m - k < 8 and (tokens[m].tag in ("DT", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "POS")
+                                   or tokens[m].lemma in ("of", "on", "from", "with") and m > k):
+        m += 1
+    if m == k or not tokens[m - 1].noun or m + 2 >= n:
+        return None
+    negated = tokens[m].lemma == "not"
+    to = m + negated
+    if to + 2 >= n or tokens[to].tag != "TO" or tokens[to + 1].lemma != "be" or tokens[to + 2].tag not in ("VBN",
+                                                                                                         "VBD"):
+        return None
+    return m, negated, tokens[to + 2]
+
+
 def advocated(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], j: int,
               actors: tuple[str, ...], start: int, stops: frozenset[int]) -> list[Fact]:
     """A position on the action a noun names after a verb of advocacy and "for"/"against"/"in favour of" ("has
@@ -252,6 +270,16 @@ def advocated(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp
     else:
         return []
     k += 1
+    passive = _passive_wanted(tokens, k) if side == "support" else None
+    if passive is not None:  # "called for the ban to be lifted": lifting the ban ("not to be": against it)
+        to, not_, participle = passive
+        obj = tokens[k:to]
+        words, shown, scope, nouns, others, object_text = object_words(sentence, obj, names, actors)
+        if not (words or others):
+            return []
+        return [Fact(actor, actors, participle.lemma, start, participle.end, obj[0].start, obj[-1].end,
+                     "recommendation", "oppose" if not_ else "support", tuple(words), tuple(shown), tuple(scope),
+                     others, object_text, tuple(nouns)) for actor in actors]
     while k < n and tokens[k].tag in ("DT", "PRP$"):
         k += 1
     found = action_at(tokens, k)

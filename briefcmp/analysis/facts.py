@@ -54,7 +54,8 @@ from briefcmp.analysis.factobjects import (
     restriction_end,
 )
 from briefcmp.analysis.factsubjects import (
-    Context, countries_ids, national_body, office_actor, phrase_actor, pronoun_object, remember,
+    Context, counted_states, countries_ids, national_body, office_actor, phrase_actor, pronoun_object, remember,
+    thing_label,
 )
 from briefcmp.analysis.factgrammar import named_actors, owner_agent, past_opening_time, subject_actors, untimed
 from briefcmp.analysis.factnames import entities_at
@@ -66,7 +67,7 @@ from briefcmp.analysis.factverbs import (
 )
 from briefcmp.analysis.factwords import (
     ADVICE_FRAME, AUX, BAN_NOUNS, BREAK_TAGS, CLAUSE_WORDS, DELIBERATING, DEMANDING, DENYING, FIRST_TIME, LIGHT_VERBS,
-    MANDATIVE, MEASURE_NOUNS, NEGATION, REPORTS, SAYING, SCOPE,
+    MANDATIVE, MEASURE_NOUNS, NEGATION, REPORTS, SAYING, SCOPE, TIME,
     UNASSERTED, WHEN_PHRASE, modality,
 )
 
@@ -262,12 +263,18 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
             opening = None if actors else appositive_opening(tokens, clause_start, i)
             if not actors and (clause_start < i or opening):  # "Chancellor Olaf Scholz", "the ministry", "the tribunal"
                 lo, hi = opening or (clause_start, i)  # "The minister, a diplomat, banned ...": before the comma
-                who = office_actor(tokens, lo, hi, names, entities, context, carried if clause else "")
-                if not who and not passive_group(tokens, i, j):
+                # "The two governments agreed ...": each of the two states named
+                counted = () if passive_group(tokens, i, j) else counted_states(
+                    tokens, lo, hi, names, context, carried if clause else "")
+                who = "" if counted else office_actor(tokens, lo, hi, names, entities, context,
+                                                      carried if clause else "")
+                if not counted and not who and not passive_group(tokens, i, j):
                     # "Member states", "the junta": the phrase itself (a passive's subject is what undergoes it)
                     who = phrase_actor(tokens, lo, hi, names, entities)
                     phrased = who
-                if who:
+                if counted:
+                    actors, subject_start = counted, tokens[lo].start
+                elif who:
                     actors, subject_start = (who,), tokens[lo].start
                 elif not passive_group(tokens, i, j):
                     # the subject's grammar: its noun phrase before a modifier, each conjunct ("Local leaders and oil
@@ -348,7 +355,7 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 kind, value = "recommendation", "oppose" if NEGATION.search(region) else "support"
                 start = 0  # "We recommend that Japan ..."
         if (verb.tag == "VBN" or verb.tag == "VBD" and j + 1 < n and tokens[j + 1].lemma == "by") and i == j and i \
-                and tokens[i - 1].tag == "CC" and passive_at is not None:
+                and tokens[i - 1].tag == "CC" and passive_at is not None and not _object_follows(tokens, j):
             # "was requested by Haiti and authorised by the Security Council": the second participle shares the
             # passive and its subject
             undergoing, kind, value = passive_at[:3], passive_at[3], passive_at[4]
@@ -372,6 +379,12 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                 (tokens[hi_by - 1].end if by else 0, by))
             if undergone is None:  # "Internet access has been cut": no actor said, the thing acted on is asked about
                 undergone = thing
+            named, lo_u, hi_u = ((), 0, 0) if undergone is not None or undergoing[2] or any(t.lemma in SAYING for t in tokens[i:j]) \
+                and any(t.tag in ("PRP", "NN", "NNS", "NNP", "NNPS") for t in tokens[i:j]) else _undergoers(
+                sentence, names, tokens, undergoing[0], undergoing[1], entities, context, carried if clause else "")
+            # ("Ottawa said they would be paused": the subject inside the group undergoes it, not the speaker)
+            if named:  # "Kiribati was not consulted", "On 10 April he was charged": who undergoes it is named
+                undergone = undergoer(sentence, names, tokens, lo_u, hi_u, j, kind, value, entities, named)
             if undergone is not None and undergoing[0] != clause_start:
                 undergone = replace(undergone, start=min(undergone.start, tokens[clause_start].start))  # with its frame
             if undergone is not None:
@@ -380,7 +393,10 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
                     # "Children and parents will not be penalised": each undergoes it; "by France and Germany": each acts
                     facts.extend(replace(undergone, actor=x) for x in undergone.actors[1:])
             passive_at = (*undergoing, kind, value)
-            chain = None
+            # "Kiribati was not consulted and did not sign it": a verb coordinated after it is the one named's own
+            # act, with its own negation (the passive's "not" is not shared across another auxiliary)
+            chain = (named, undergone.start, kind, "yes") if named and undergone is not None else None
+            chain_tag = tokens[i].tag
             i = j + 1
             continue
         if verb.lemma in SAYING | {"say", "tell", "note", "add", "warn", "insist", "claim"} and j + 1 < n \
@@ -489,8 +505,61 @@ def read_facts(sentence: str, entities: Entities, carried: str = "", clause: boo
         facts = open_questions(sentence, tokens, facts, lambda text: _read_open(text, entities, last_subject or carried,
                                                                                 context))
     if context is not None:
-        context.thing = facts[-1] if facts else context.thing
+        # (not a named one undergoing an act with nothing said of it: "Peru was not consulted and did not sign it")
+        kept = [f for f in facts if not (f.undergone and not f.words and not thing_label(f.actor, entities))]
+        context.thing = kept[-1] if kept else context.thing
+        ids = countries_ids()
+        context.countries[:] = dict.fromkeys([*context.countries, *(  # named as a country ("met in Kingstown": a place)
+            e for a, b, e in names if e in ids and sentence[a:b].lower() == entities.label(e).lower())])
     return [vote_sides(f) for f in facts]  # "voted against the duties": not for them
+
+
+def _object_follows(tokens: list[nlp.Token], j: int) -> bool:
+    """Whether an object follows the participle at ``j`` ("was not included and launched its own index"): it is
+    active, not a second participle of the passive before ("was arrested and charged the next day" is)."""
+    if j + 1 >= len(tokens) or tokens[j + 1].tag not in ("DT", "PRP$"):
+        return False
+    if tokens[j + 1].tag == "PRP$":  # "launched its own", "froze their assets"
+        return True
+    head = next((t for t in tokens[j + 2:j + 5] if t.noun or t.tag in BREAK_TAGS), None)
+    return head is not None and head.noun and head.lemma not in TIME  # ("the next day": when, not what)
+
+
+def _undergoers(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], lo: int, hi: int,
+                entities: Entities, context: Optional[Context], carried: str) -> tuple[tuple[str, ...], int, int]:
+    """Who an agentless passive's subject tokens[lo:hi] names as undergoing it, and where that subject is: the
+    entities it names as its subject ("Kiribati"), or the person named last for "he" or "she", or the phrase an
+    appositive follows ("the party chairman, Ana Ruiz,"); () for anything else (a thing: ``undergoer`` reads it;
+    "it": what it stands for is not known here)."""
+    if lo >= hi:  # "the party chairman, Ana Ruiz, was arrested": the phrase before the appositive, or the appositive
+        opening = appositive_opening(tokens, lo, hi)
+        if opening is None or tokens[opening[1] + 1].lemma in _RELATIVES:  # (", which ...,": a clause, read apart)
+            return (), lo, hi
+        a, b = past_opening_time(tokens, *opening), opening[1]
+        who = _only_names(sentence, names, tokens, a, b, entities) or _only_names(sentence, names, tokens, b + 1,
+                                                                                hi - 1, entities)
+        thing = "" if who else phrase_actor(tokens, a, b, names, entities)
+        return who or ((thing,) if thing else ()), a, b
+    if _PERSONAL.fullmatch(sentence[tokens[lo].start:tokens[hi].start]):
+        who = (context.person if context is not None else "") or carried
+        return ((who,) if who else ()), lo, hi
+    return _only_names(sentence, names, tokens, lo, hi, entities), lo, hi
+
+
+_RELATIVES = frozenset({"which", "who", "whom", "whose", "that", "where", "when"})
+
+
+def _only_names(sentence: str, names: list[tuple[int, int, str]], tokens: list[nlp.Token], lo: int,
+                hi: int, entities: Entities) -> tuple[str, ...]:
+    """The entities named as the whole subject tokens[lo:hi] ("Kiribati", "Peru and Chile"); () when a noun of its
+    own heads it ("Peru's ambassador was expelled": the ambassador, not Peru, undergoes it)."""
+    who, _ = named_actors(sentence, names, tokens, lo, hi)
+    if not who or any(t.noun and not any(a <= t.start < b for a, b, _ in names) for t in tokens[lo:hi]):
+        return ()
+    inside = [(sentence[a:b], e) for a, b, e in names if tokens[lo].start <= a < tokens[hi - 1].end]
+    if any(text.lower().endswith("s") and text.lower() != entities.label(e).lower() for text, e in inside):
+        return ()  # "Russians will be turned away": the country's people, not the state (nor "Brussels": whose)
+    return who
 
 
 def _read_open(text: str, entities: Entities, carried: str, context: Optional[Context]) -> list[Fact]:

@@ -77,6 +77,7 @@ class Context:
     person: str = ""  # the actor of the last person named with a title, for "He" and "She"
     end: int = 0  # where that sentence ended (the drafter starts again after a paragraph break)
     thing: Optional[object] = None  # the last fact read (a ``Fact``): what "it" as an object may stand for
+    countries: list[str] = field(default_factory=list)  # the countries named in the sentences read so far
 
     def know(self, surname: str, title: str, actor: str) -> None:
         """A person named with a title acts as ``actor`` from now on."""
@@ -91,6 +92,36 @@ class Context:
             words = entities.label(e).split()
             if len(words) > 1 and e in entities.adopted:
                 self.heads.setdefault(words[-1], set()).add(e)
+
+
+# Nouns a definite count of states is said in ("the two governments", "both sides", "the three capitals"): each is
+# one of the states named last ("the two presidents": their states, as "the President of Kenya" is Kenya).
+_STATE_PLURALS = frozenset("country state nation government side capital president leader neighbour neighbor".split())
+_COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
+
+
+def counted_states(tokens: list[nlp.Token], lo: int, hi: int, names: list[tuple[int, int, str]],
+                   context: Optional[Context], carried: str = "") -> tuple[str, ...]:
+    """The states a definite count names as the subject tokens[lo:hi] ("The two governments", "Both sides", "the
+    three countries"): the countries named before it in the document, when exactly that many are; () otherwise
+    ("Two deputies", "the two sites": a count of others, no state named). ``carried``: the state a quote read again
+    on its own was drafted for, one of those counted."""
+    words = [t for t in tokens[lo:hi] if t.tag != "RB"]
+    k = 1 if words and words[0].lemma == "the" else 0
+    if len(words) < k + 2 or words[k].lemma not in _COUNTS or (words[k].lemma == "both") == bool(k):
+        return ()
+    head = words[-1]
+    if head.tag != "NNS" or head.lemma not in _STATE_PLURALS or any(t.tag not in ("JJ", "NNS") for t in words[k + 1:]):
+        return ()
+    count = _COUNTS[words[k].lemma]
+    countries = countries_ids()
+    if carried:
+        return (carried,) if carried in countries else ()
+    if context is None:
+        return ()
+    seen = list(dict.fromkeys([*context.countries, *(e for a, b, e in names if a < tokens[lo].start
+                                                      and e in countries)]))
+    return tuple(seen) if len(seen) == count else ()  # (a third state named: which two is not known)
 
 
 def home_country(text: str, entities: Entities) -> str:
@@ -503,7 +534,11 @@ def pronoun_object(obj: list[nlp.Token], facts: list, context: Optional[Context]
         return empty
     if any(t.noun for t in obj[1:3]):  # "made it a crime", "called it censorship": "it" is no object of its own
         return empty
-    near = facts[-1] if facts else context.thing if context is not None else None
+    before = context.thing if context is not None else None
+    near = facts[-1] if facts else before
+    if near is not None and near is not before and near.undergone and not near.words and not thing_label(
+            near.actor, entities):  # "Kiribati was not consulted and did not sign it": not Kiribati, what came before
+        near = facts[-2] if len(facts) > 1 else before
     if near is None or near.value == "undecided" or near.kind != "fact":
         return empty  # an open question, a forecast or advice ("which State will represent ...") is no thing acted on
     thing = thing_label(near.actor, entities)
