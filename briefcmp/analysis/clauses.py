@@ -35,7 +35,8 @@ _ALTERNATIVE = re.compile(rf",?\s+or\s+(?:about\s+|around\s+|roughly\s+)?{_FIG}[
                           r"exchange\s+rates)", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _PAIR = re.compile(r"\b([a-z][a-z-]+)\s+and\s+([a-z][a-z-]+)\s+([a-z]+)\b")
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")  # a figure's digits as written
+_NUMBER = NUMBER
 # "while Germany's was $4.4 trillion", "and that of Korea stood at ...": a subject and a value verb only
 _NAME = r"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*(?:['’]s)?"
 ELLIPTIC = re.compile(rf"\s*(?:(?:compared\s+with|against|versus|behind|ahead\s+of)\s+{_NAME}\s+"

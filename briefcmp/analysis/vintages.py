@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefcmp.analysis.clauses import nearest
+from briefcmp.analysis.clauses import NUMBER, nearest
 
 _ESTIMATE = r"(?:estimates?|readings?|figures?|data|prints?|releases?|calculations?|numbers?|results?)"
 _SAID = r"(?:published|reported|estimated|announced|given|put|released|stated|shown|quoted|calculated)"
@@ -68,15 +68,13 @@ def vintage(sentence: str, span: tuple[int, int]) -> str:
     return tag or nearest(sentence, span, (("superseded", _SUPERSEDED),))
 
 
-_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
 
 def said_superseded(quote: str, amount: float | None) -> bool:
     """Whether a claim's quote says its figure (``amount`` as written) is an estimate since replaced ("the 9.5%
     first announced in January", "from a rapid estimate of 9.5%"): False when the figure is not found once."""
     if amount is None:
         return False
-    spans = [m.span() for m in _FIGURE.finditer(quote) if _number(m.group()) == amount]
+    spans = [m.span() for m in NUMBER.finditer(quote) if _number(m.group()) == amount]
     return len(spans) == 1 and vintage(quote, spans[0]) == "superseded"
 
 
